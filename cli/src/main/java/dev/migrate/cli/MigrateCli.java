@@ -1,0 +1,77 @@
+package dev.migrate.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Builds the configured {@link CommandLine}: subcommands, and the mapping from errors to one-line
+ * messages and exit codes. {@link Main} and the tests both go through here.
+ */
+public final class MigrateCli {
+    private MigrateCli() {
+    }
+
+    public static CommandLine create() {
+        return create(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static CommandLine create(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new MigrateCommand());
+        cl.addSubcommand(new CommandLine.HelpCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(MigrateCli::onBadUsage);
+        cl.setExecutionExceptionHandler(MigrateCli::onFailure);
+        cl.setExitCodeExceptionMapper(t -> ExceptionExitCodes.of(t).code());
+        return cl;
+    }
+
+    /** Bad options or unknown commands: one line that says what is wrong and where to look. */
+    private static int onBadUsage(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        String hint = "Run '" + name + " --help' for usage.";
+        if (ex instanceof UnmatchedArgumentException unmatched) {
+            List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                hint = "Did you mean '" + String.join("' or '", suggestions) + "'? " + hint;
+            }
+        }
+        err.println(name + ": " + ex.getMessage() + ". " + hint);
+        err.flush();
+        return ExitCode.INVALID_INPUT.code();
+    }
+
+    private static int onFailure(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        ExitCode code = ExceptionExitCodes.of(ex);
+        boolean wantTrace = parsed != null && parsed.hasMatchedOption("--stacktrace")
+                || rootWantsTrace(cmd);
+        if (code == ExitCode.INTERNAL) {
+            err.println("migrate: internal error: " + ex);
+            if (!wantTrace) {
+                err.println("This is a bug in migrate. Re-run with --stacktrace and report the output.");
+            }
+        } else {
+            err.println("migrate: " + ex.getMessage());
+        }
+        if (wantTrace) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code.code();
+    }
+
+    private static boolean rootWantsTrace(CommandLine cmd) {
+        CommandLine root = cmd;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return root.getCommand() instanceof MigrateCommand m && m.stacktrace;
+    }
+}
