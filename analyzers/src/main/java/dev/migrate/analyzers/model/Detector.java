@@ -1,0 +1,20 @@
+package dev.migrate.analyzers.model;
+
+/**
+ * Finds jobs and findings of one source kind (crontabs, systemd units, Spring sources...).
+ * Detectors are listed in {@code META-INF/services/dev.migrate.analyzers.model.Detector}.
+ * They must never execute or import the scanned code, and must not throw on malformed input:
+ * a problem in the file becomes a finding.
+ */
+public interface Detector {
+    /** A short stable name, shown in progress output and `--verbose` reports. */
+    String name();
+
+    /**
+     * A cheap decision on the path and text (file name, a substring test). The scanner only
+     * parses a file when some detector accepts it.
+     */
+    boolean accepts(ScanFile file);
+
+    void detect(ScanFile file, InventorySink sink);
+}

@@ -1,0 +1,60 @@
+package dev.migrate.analyzers.model;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from text before it reaches any report: credentials in URLs, values of variables whose
+ * names say they hold a secret, and password options on command lines. Every output format goes through
+ * here, so a secret cannot leak through one format and not another.
+ */
+public final class Redactor {
+    public static final String MASK = "***";
+
+    /** {@code scheme://user:password@host}: keep the user, hide the password. */
+    private static final Pattern URL_CREDENTIALS =
+            Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^/\\s:@'\"]*):([^@\\s/'\"]+)@");
+
+    /** {@code NAME=value} or {@code NAME: value} where NAME mentions a secret. */
+    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
+            "(?i)\\b([A-Z0-9_.-]*(?:PASSWORD|PASSWD|PASS|PWD|TOKEN|SECRET|API_?KEY|KEY|CREDENTIALS?)[A-Z0-9_]*)"
+                    + "(\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s\"';]+)");
+
+    /** {@code --password=x}, {@code --password x}, {@code --token x}. */
+    private static final Pattern SECRET_OPTION = Pattern.compile(
+            "(?i)(--(?:password|passwd|token|secret|api-key|apikey)(?:=|\\s+))(\"[^\"]*\"|'[^']*'|\\S+)");
+
+    /** {@code mysql -pSECRET} style glued passwords. */
+    private static final Pattern GLUED_PASSWORD = Pattern.compile("(\\b(?:mysql|mysqldump)\\b[^\\n]*?\\s-p)(\\S+)");
+
+    private Redactor() {
+    }
+
+    /** True when a variable of this name should never have its value shown. */
+    public static boolean isSecretName(String name) {
+        return name != null && name.toUpperCase().matches(".*(PASSWORD|PASSWD|TOKEN|SECRET|KEY|CREDENTIAL).*");
+    }
+
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String s = URL_CREDENTIALS.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + ":" + MASK + "@"));
+        s = SECRET_OPTION.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        s = GLUED_PASSWORD.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        s = SECRET_ASSIGNMENT.matcher(s).replaceAll(m -> {
+            String value = m.group(3);
+            // A reference to a variable or a secret store is not itself a secret.
+            if (value.startsWith("$") || value.startsWith("\"$") || value.equals(MASK)) {
+                return Matcher.quoteReplacement(m.group());
+            }
+            return Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK);
+        });
+        return s;
+    }
+
+    /** The value to show for an environment variable: masked when its name says it is secret. */
+    public static String redactValue(String name, String value) {
+        return isSecretName(name) ? MASK : redact(value);
+    }
+}

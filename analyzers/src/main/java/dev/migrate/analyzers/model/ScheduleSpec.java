@@ -1,0 +1,44 @@
+package dev.migrate.analyzers.model;
+
+import java.util.Objects;
+
+/**
+ * A schedule exactly as the source states it, before interpretation. The schedule model
+ * ({@code dev.migrate.analyzers.schedule}) parses it, describes it and proves its Prefect 3 translation.
+ *
+ * @param form       how the source expresses it
+ * @param expression the text as written, for example {@code "*&#47;15 * * * *"}, {@code "Mon..Fri 02:00"},
+ *                   {@code "PT15M"} or {@code "@reboot"}
+ * @param timezone   the IANA zone in force (CRON_TZ, {@code timezone=}, zone attribute), or null for the host's
+ * @param where      where the expression is written
+ */
+public record ScheduleSpec(Form form, String expression, String timezone, SourceRef where) {
+    public ScheduleSpec {
+        Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(expression, "expression");
+        Objects.requireNonNull(where, "where");
+    }
+
+    public enum Form {
+        /** Five-field Vixie/POSIX cron, including {@code @} macros. */
+        CRON_UNIX,
+        /** Six-field cron with seconds (Spring). */
+        CRON_SPRING,
+        /** Quartz cron (seconds, optional year, {@code ?}, {@code L}, {@code W}, {@code #}). */
+        CRON_QUARTZ,
+        /** systemd OnCalendar. */
+        SYSTEMD_CALENDAR,
+        /** systemd monotonic timers: OnBootSec, OnStartupSec, OnUnitActiveSec, OnUnitInactiveSec. */
+        SYSTEMD_MONOTONIC,
+        /** A fixed interval, expression is an ISO-8601 duration such as {@code PT15M}. */
+        INTERVAL,
+        /** An RFC 5545 RRULE. */
+        RRULE,
+        /** Runs once at boot or start-up. */
+        AT_BOOT,
+        /** Triggered by an event, not a clock. */
+        EVENT,
+        /** Present but not statically knowable (for example a {@code ${...}} placeholder). */
+        UNKNOWN
+    }
+}

@@ -1,0 +1,21 @@
+package dev.migrate.analyzers.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class JobIdsTest {
+    @Test
+    void idIsStableAndReadable() {
+        String a = JobIds.of(JobKind.CRON, "etc/crontab", "Nightly backup", "0 3 * * *|pg_dump");
+        String b = JobIds.of(JobKind.CRON, "etc/crontab", "Nightly backup", "0 3 * * *|pg_dump");
+        assertThat(a).isEqualTo(b).matches("cron-nightly-backup-[0-9a-f]{8}");
+    }
+
+    @Test
+    void differentDiscriminatorsGiveDifferentIds() {
+        assertThat(JobIds.of(JobKind.CRON, "etc/crontab", "x", "0 3 * * *|a"))
+                .isNotEqualTo(JobIds.of(JobKind.CRON, "etc/crontab", "x", "0 4 * * *|a"))
+                .isNotEqualTo(JobIds.of(JobKind.CRON, "etc/cron.d/x", "x", "0 3 * * *|a"));
+    }
+}
