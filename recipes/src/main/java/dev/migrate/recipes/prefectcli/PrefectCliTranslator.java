@@ -1,0 +1,270 @@
+package dev.migrate.recipes.prefectcli;
+
+import dev.migrate.recipes.prefectcli.CliRules.CommandRule;
+import dev.migrate.recipes.prefectcli.CliRules.FlagRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Translates one Prefect 2 command line (as argv) to Prefect 3. Flags are mapped by the data in
+ * {@code prefect-cli-2-to-3.yaml}; the few decisions a table cannot express (which work pool a worker
+ * serves, which type it has) are made by the handlers below and always leave a note for the reviewer.
+ */
+public final class PrefectCliTranslator {
+    /** Infrastructure block slugs of 2.x and the 3.x work pool type that replaces each. */
+    private static final Map<String, String> POOL_TYPE_BY_INFRA_BLOCK = Map.of(
+            "process", "process",
+            "docker-container", "docker",
+            "kubernetes-job", "kubernetes",
+            "ecs-task", "ecs",
+            "cloud-run-job", "cloud-run",
+            "vertex-ai-custom-job", "vertex-ai",
+            "azure-container-instance-job", "azure-container-instance");
+
+    private PrefectCliTranslator() {
+    }
+
+    /** True when argv[0] runs the Prefect CLI ({@code prefect}, {@code /venv/bin/prefect}). */
+    public static boolean isPrefect(List<String> argv) {
+        return !argv.isEmpty() && (argv.get(0).equals("prefect") || argv.get(0).endsWith("/prefect"));
+    }
+
+    public static CliTranslation translate(List<String> argv, CliOptions options) {
+        if (!isPrefect(argv)) {
+            return CliTranslation.unchanged(argv);
+        }
+        List<String> args = argv.subList(1, argv.size());
+        Optional<CommandRule> found = CliRules.match(args);
+        if (found.isEmpty()) {
+            return CliTranslation.unchanged(argv);
+        }
+        CommandRule rule = found.get();
+        if (rule.manual() != null) {
+            return new CliTranslation(argv, List.of(rule.manual()), false, true);
+        }
+        List<String> notes = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        List<String> positionals = new ArrayList<>();
+        mapFlags(rule, args.subList(rule.from().size(), args.size()), rest, positionals, notes);
+
+        Draft draft = new Draft(rule.to(), positionals, rest, notes);
+        if (rule.handler() != null) {
+            switch (rule.handler()) {
+                case "agent-to-worker" -> agentToWorker(draft, options);
+                case "build-to-deploy" -> buildToDeploy(draft, args, options);
+                case "apply-to-deploy" -> applyToDeploy(draft);
+                case "set-schedule" -> setSchedule(draft);
+                case "all-schedules" -> allSchedules(draft, options);
+                case "typed-pool" -> typedPool(draft, options);
+                case "queue-needs-pool" -> queueNeedsPool(draft);
+                default -> throw new IllegalStateException("unknown handler " + rule.handler());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        out.add(argv.get(0));
+        out.addAll(draft.command);
+        out.addAll(draft.flags);
+        boolean changed = !out.equals(argv);
+        return new CliTranslation(changed ? out : argv, notes, changed, false);
+    }
+
+    /**
+     * The command being built: its path, then its arguments in their original order. Positional arguments
+     * stay where they were (they are also listed in {@code positionals}, by identity), so a command whose
+     * flags need no change prints back exactly as it was.
+     */
+    private static final class Draft {
+        List<String> command;
+        final List<String> positionals;
+        final List<String> flags;
+        final List<String> notes;
+
+        Draft(List<String> command, List<String> positionals, List<String> flags, List<String> notes) {
+            this.command = new ArrayList<>(command);
+            this.positionals = positionals;
+            this.flags = flags;
+            this.notes = notes;
+        }
+
+        Optional<String> value(String flag) {
+            int i = flags.indexOf(flag);
+            return i >= 0 && i + 1 < flags.size() ? Optional.of(flags.get(i + 1)) : Optional.empty();
+        }
+
+        List<String> values(String flag) {
+            List<String> v = new ArrayList<>();
+            for (int i = 0; i + 1 < flags.size(); i++) {
+                if (flags.get(i).equals(flag)) {
+                    v.add(flags.get(i + 1));
+                }
+            }
+            return v;
+        }
+
+        boolean has(String flag) {
+            return flags.contains(flag);
+        }
+
+        void removeFlag(String flag, boolean withValue) {
+            int i = flags.indexOf(flag);
+            if (i >= 0) {
+                flags.remove(i);
+                if (withValue && i < flags.size()) {
+                    flags.remove(i);
+                }
+            }
+        }
+
+        void addFirst(String flag, String value) {
+            flags.add(0, value);
+            flags.add(0, flag);
+        }
+    }
+
+    private static void mapFlags(CommandRule rule, List<String> args, List<String> out, List<String> positionals,
+                                 List<String> notes) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg;
+            String inlineValue = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                inlineValue = arg.substring(eq + 1);
+            }
+            Optional<FlagRule> flag = arg.startsWith("-") ? rule.flag(name) : Optional.empty();
+            if (flag.isEmpty()) {
+                if (arg.startsWith("-")) {
+                    out.add(arg);
+                    if (!rule.passthrough()) {
+                        notes.add("`" + arg + "` is not a known flag of `prefect " + String.join(" ", rule.from())
+                                + "`; it was kept as written");
+                    }
+                } else if (out.isEmpty() || !takesValue(rule, out.get(out.size() - 1))) {
+                    // A distinct object, so that handlers can find this very argument by identity.
+                    String positional = new String(arg);
+                    positionals.add(positional);
+                    out.add(positional);
+                } else {
+                    out.add(arg);
+                }
+                continue;
+            }
+            FlagRule f = flag.get();
+            String value = null;
+            if (f.takesValue()) {
+                value = inlineValue != null ? inlineValue : (i + 1 < args.size() ? args.get(++i) : null);
+            }
+            if (f.drop() != null) {
+                notes.add("dropped `" + name + (value != null ? " " + value : "") + "`: " + f.drop());
+                continue;
+            }
+            out.add(f.to());
+            if (value != null) {
+                out.add(value);
+            }
+        }
+    }
+
+    /** In passthrough mode an unknown flag followed by a plain word may take it as its value. */
+    private static boolean takesValue(CommandRule rule, String previous) {
+        return previous.startsWith("-") && rule.passthrough() && !previous.contains("=");
+    }
+
+    private static void agentToWorker(Draft d, CliOptions o) {
+        if (!d.has("--pool")) {
+            List<String> queues = d.values("--work-queue");
+            String pool = queues.isEmpty() ? "default" : queues.get(0);
+            if (queues.size() == 1) {
+                d.removeFlag("--work-queue", true);
+            }
+            d.addFirst("--pool", pool);
+            d.notes.add("the worker serves work pool `" + pool + "`"
+                    + (queues.isEmpty() ? " (the agent named no queue)" : " (named after the agent's queue)")
+                    + "; create it first: prefect work-pool create " + pool + " --type " + o.poolType());
+        }
+        if (!d.has("--type")) {
+            d.flags.add("--type");
+            d.flags.add(o.poolType());
+        }
+    }
+
+    private static void buildToDeploy(Draft d, List<String> originalArgs, CliOptions o) {
+        if (d.has("--pool")) {
+            return;
+        }
+        String infra = flagValue(originalArgs, "-ib", "--infra-block");
+        String pool;
+        String type = o.poolType();
+        if (infra != null && infra.contains("/")) {
+            String slug = infra.substring(0, infra.indexOf('/'));
+            pool = infra.substring(infra.indexOf('/') + 1);
+            type = POOL_TYPE_BY_INFRA_BLOCK.getOrDefault(slug, type);
+        } else {
+            pool = d.value("--work-queue").orElse("default");
+        }
+        d.addFirst("--pool", pool);
+        d.notes.add("deploys to work pool `" + pool + "`; create it first: prefect work-pool create " + pool
+                + " --type " + type);
+    }
+
+    private static String flagValue(List<String> args, String shortName, String longName) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals(shortName) || a.equals(longName)) && i + 1 < args.size()) {
+                return args.get(i + 1);
+            }
+            if (a.startsWith(longName + "=")) {
+                return a.substring(longName.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    private static void applyToDeploy(Draft d) {
+        if (!d.positionals.isEmpty()) {
+            d.notes.add("`" + String.join(" ", d.positionals) + "` is a 2.x deployment file that 3.x cannot read;"
+                    + " its deployment must become an entry in prefect.yaml (recipe ConvertDeploymentYamlToPrefectYaml)");
+            d.flags.removeIf(a -> d.positionals.stream().anyMatch(p -> p == a));
+            d.positionals.clear();
+        }
+    }
+
+    private static void setSchedule(Draft d) {
+        if (d.has("--no-schedule")) {
+            d.command = new ArrayList<>(List.of("deployment", "schedule", "clear"));
+            d.flags.removeIf(a -> d.positionals.stream().noneMatch(p -> p == a));
+            d.flags.add("-y");
+            return;
+        }
+        d.flags.add("--replace");
+        d.flags.add("-y");
+    }
+
+    private static void allSchedules(Draft d, CliOptions o) {
+        if (o.targetMinor() >= 5) {
+            d.flags.add("--all");
+        } else {
+            d.notes.add("before 3.4.18 each schedule is paused or resumed by id: list them with"
+                    + " `prefect deployment schedule ls NAME`");
+        }
+    }
+
+    private static void typedPool(Draft d, CliOptions o) {
+        if (!d.has("--type") && !d.has("-t")) {
+            d.flags.add("--type");
+            d.flags.add(o.poolType());
+            d.notes.add("work pools must be typed in 3.x (workers refuse prefect-agent pools); chose --type "
+                    + o.poolType());
+        }
+    }
+
+    private static void queueNeedsPool(Draft d) {
+        if (!d.has("--pool") && !d.has("-p")) {
+            d.notes.add("without --pool the queue lands in default-agent-pool, which no 3.x worker serves;"
+                    + " add --pool NAME");
+        }
+    }
+}

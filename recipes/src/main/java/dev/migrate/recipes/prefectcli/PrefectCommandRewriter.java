@@ -1,0 +1,122 @@
+package dev.migrate.recipes.prefectcli;
+
+import dev.migrate.rewriters.shell.ShellLine;
+import dev.migrate.rewriters.shell.ShellToken;
+import dev.migrate.rewriters.shell.SimpleCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rewrites every Prefect 2 command inside shell text (a script line, a compose {@code command:}, a
+ * Dockerfile {@code RUN}, a systemd {@code ExecStart=}) and leaves every other byte alone. Bodies of
+ * {@code sh -c "..."} are rewritten in place, inside their original quotes. Arguments that did not
+ * change keep their original quoting.
+ */
+public final class PrefectCommandRewriter {
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "/bin/sh", "/bin/bash", "/usr/bin/env");
+
+    private PrefectCommandRewriter() {
+    }
+
+    public static ShellRewrite rewrite(String text, CliOptions options) {
+        ShellLine line = ShellLine.parse(text);
+        List<String> notes = new ArrayList<>();
+        boolean manual = false;
+        List<SimpleCommand> commands = line.commands();
+        // Edit from the end so earlier offsets stay valid.
+        for (int c = commands.size() - 1; c >= 0; c--) {
+            SimpleCommand cmd = commands.get(c);
+            if (cmd.isEmpty()) {
+                continue;
+            }
+            ShellToken body = shellCBody(cmd);
+            if (body != null) {
+                ShellRewrite inner = rewriteQuotedBody(body, options);
+                if (inner != null) {
+                    notes.addAll(inner.notes());
+                    manual |= inner.manual();
+                    if (inner.changed()) {
+                        line = line.replace(body.start(), body.end(), inner.text());
+                    }
+                }
+                continue;
+            }
+            CliTranslation t = PrefectCliTranslator.translate(cmd.argv(), options);
+            notes.addAll(t.notes());
+            manual |= t.manual();
+            if (t.changed() && !hasRedirectInside(line, cmd)) {
+                List<ShellToken> words = cmd.words();
+                int start = words.get(0).start();
+                int end = words.get(words.size() - 1).end();
+                line = line.replace(start, end, render(t.argv(), words));
+            } else if (t.changed()) {
+                notes.add("a redirection sits between the arguments of `" + String.join(" ", cmd.argv())
+                        + "`; rewrite it by hand to: " + String.join(" ", t.argv()));
+                manual = true;
+            }
+        }
+        String out = line.print();
+        return new ShellRewrite(out, notes, !out.equals(text), manual);
+    }
+
+    /** The word after {@code -c} when the command is {@code sh -c WORD} (or bash), else null. */
+    private static ShellToken shellCBody(SimpleCommand cmd) {
+        List<ShellToken> w = cmd.words();
+        if (!SHELLS.contains(w.get(0).value())) {
+            return null;
+        }
+        for (int i = 1; i + 1 < w.size(); i++) {
+            String v = w.get(i).value();
+            if (v.equals("-c") || (v.startsWith("-") && !v.startsWith("--") && v.endsWith("c"))) {
+                return w.get(i + 1);
+            }
+        }
+        return null;
+    }
+
+    /** Rewrites the text inside a quoted {@code -c} body and puts it back between the same quotes. */
+    private static ShellRewrite rewriteQuotedBody(ShellToken body, CliOptions options) {
+        String raw = body.raw();
+        if (raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'') && raw.endsWith(raw.substring(0, 1))) {
+            String quote = raw.substring(0, 1);
+            ShellRewrite inner = rewrite(raw.substring(1, raw.length() - 1), options);
+            if (quote.equals("'") && inner.text().contains("'")) {
+                return new ShellRewrite(raw, inner.notes(), false, true);
+            }
+            return new ShellRewrite(quote + inner.text() + quote, inner.notes(), inner.changed(), inner.manual());
+        }
+        if (!body.isQuoted()) {
+            return rewrite(raw, options);
+        }
+        return null;
+    }
+
+    private static boolean hasRedirectInside(ShellLine line, SimpleCommand cmd) {
+        int start = cmd.words().get(0).start();
+        int end = cmd.words().get(cmd.words().size() - 1).end();
+        return line.tokens().stream()
+                .anyMatch(t -> t.kind() == ShellToken.Kind.REDIRECT && t.start() > start && t.end() < end);
+    }
+
+    /** Joins the new argv, reusing each unchanged argument's original spelling and quoting. */
+    private static String render(List<String> argv, List<ShellToken> original) {
+        StringBuilder sb = new StringBuilder();
+        boolean[] used = new boolean[original.size()];
+        for (String arg : argv) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            String raw = null;
+            for (int i = 0; i < original.size(); i++) {
+                if (!used[i] && original.get(i).value().equals(arg)) {
+                    used[i] = true;
+                    raw = original.get(i).raw();
+                    break;
+                }
+            }
+            sb.append(raw != null ? raw : ShellLine.quote(arg));
+        }
+        return sb.toString();
+    }
+}

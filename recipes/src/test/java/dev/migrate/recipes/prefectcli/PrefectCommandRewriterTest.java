@@ -1,0 +1,95 @@
+package dev.migrate.recipes.prefectcli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PrefectCommandRewriterTest {
+    private static ShellRewrite rw(String text) {
+        return PrefectCommandRewriter.rewrite(text, CliOptions.DEFAULT);
+    }
+
+    @Test
+    void agentOnAQueueBecomesAWorkerOnAPoolNamedAfterIt() {
+        ShellRewrite r = rw("prefect agent start -q iceberg-offload");
+        assertThat(r.text()).isEqualTo("prefect worker start --pool iceberg-offload --type process");
+        assertThat(r.notes()).anyMatch(n -> n.contains("prefect work-pool create iceberg-offload --type process"));
+    }
+
+    @Test
+    void agentOnAPoolKeepsItsQueuesAndDropsTagsWithAReason() {
+        ShellRewrite r = rw("prefect agent start --pool default-pool -q a -q b -t etl --limit 4");
+        assertThat(r.text()).isEqualTo("prefect worker start --pool default-pool --work-queue a --work-queue b --limit 4 --type process");
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("dropped `-t etl`") && n.contains("--type"));
+    }
+
+    @Test
+    void bodyOfShDashCIsRewrittenInsideItsQuotes() {
+        ShellRewrite r = rw("sh -c \"pip install psycopg2-binary && prefect agent start -q iceberg-offload\"");
+        assertThat(r.text()).isEqualTo("sh -c \"pip install psycopg2-binary && prefect worker start --pool iceberg-offload --type process\"");
+    }
+
+    @Test
+    void deploymentBuildBecomesDeployWithPoolFromTheInfraBlock() {
+        ShellRewrite r = rw("prefect deployment build flows/van.py:update_van_source_codes -a -n update_van_source_codes -ib ecs-task/prod");
+        assertThat(r.text()).isEqualTo("prefect deploy --pool prod flows/van.py:update_van_source_codes --name update_van_source_codes");
+        assertThat(r.notes()).anyMatch(n -> n.contains("--type ecs")).anyMatch(n -> n.startsWith("dropped `-a`"));
+    }
+
+    @Test
+    void overrideBecomesJobVariableAndShortFlagsAreWrittenOutLong() {
+        ShellRewrite r = rw("prefect deployment build a.py:f -n nightly -p etl -q q1 -t daily --override env.X=1 -o out.yaml");
+        assertThat(r.text()).isEqualTo("prefect deploy a.py:f --name nightly --pool etl --work-queue q1 --tag daily --job-variable env.X=1");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        prefect deployment set-schedule etl/nightly --cron '0 2 * * *' | prefect deployment schedule create etl/nightly --cron '0 2 * * *' --replace -y
+        prefect deployment set-schedule etl/nightly --no-schedule       | prefect deployment schedule clear etl/nightly -y
+        prefect deployment pause-schedule etl/nightly                   | prefect deployment schedule pause etl/nightly --all
+        prefect orion start --host 0.0.0.0                              | prefect server start --host 0.0.0.0
+        prefect orion database upgrade -y                               | prefect server database upgrade -y
+        prefect deploy -n x flows/a.py:f -v image=repo/x:1              | prefect deploy -n x flows/a.py:f --job-variable image=repo/x:1
+        prefect deployment apply main-deployment.yaml                   | prefect deploy --all
+        /home/prefect/venv/bin/prefect agent start -q q                 | /home/prefect/venv/bin/prefect worker start --pool q --type process
+        prefect work-pool create iceberg-offload                        | prefect work-pool create iceberg-offload --type process
+        """)
+    void translatesCommands(String before, String after) {
+        assertThat(rw(before).text()).isEqualTo(after);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "prefect worker start --pool iceberg-offload --type process",
+        "prefect deploy --all",
+        "prefect deploy -n x flows/a.py:f",
+        "prefect server start --host 0.0.0.0",
+        "echo prefect agent start",
+        "docker exec k2-spark-iceberg spark-submit /opt/jobs/offload.py --table trades",
+        "PREFECT_API_URL=http://prefect-server:4200/api prefect deployment run 'flow/dep'",
+    })
+    void leavesPrefect3AndOtherCommandsAlone(String text) {
+        ShellRewrite r = rw(text);
+        assertThat(r.text()).isEqualTo(text);
+        assertThat(r.changed()).isFalse();
+    }
+
+    @Test
+    void removedCommandsAreManualAndUnchanged() {
+        ShellRewrite r = rw("prefect kubernetes manifest server > server.yaml");
+        assertThat(r.changed()).isFalse();
+        assertThat(r.manual()).isTrue();
+        assertThat(r.notes()).singleElement().asString().contains("Helm");
+    }
+
+    @Test
+    void rewritingTwiceChangesNothingMore() {
+        String once = rw("cd /opt && prefect agent start -q a -q b # worker").text();
+        assertThat(rw(once).text()).isEqualTo(once);
+        // With several queues the pool is named after the first, and the worker keeps polling each queue.
+        assertThat(once).isEqualTo("cd /opt && prefect worker start --pool a --work-queue a --work-queue b --type process # worker");
+    }
+}
