@@ -1,0 +1,60 @@
+package dev.migrate.recipes.internal;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.prefectcli.CliOptions;
+import dev.migrate.recipes.prefectcli.PrefectCommandRewriter;
+import dev.migrate.recipes.prefectcli.ShellRewrite;
+import java.util.List;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.Preconditions;
+import org.openrewrite.Recipe;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.FindSourceFiles;
+import org.openrewrite.text.PlainText;
+import org.openrewrite.text.PlainTextVisitor;
+
+/**
+ * Base of the recipes that translate Prefect 2 command lines inside a text file format. Each subclass
+ * says which files it reads and where the shell commands sit in them; the translation itself is shared,
+ * so a command is rewritten the same way in a script, a Makefile, a Dockerfile or a systemd unit.
+ */
+public abstract class PrefectCliTextRecipe extends Recipe {
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    /** Glob(s) of the files this recipe reads, separated by ';'. */
+    protected abstract String filePattern();
+
+    /** The spans of {@code text} that hold shell commands, in order and not overlapping. */
+    protected abstract List<Segment> commandSegments(String text);
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor() {
+        return Preconditions.check(new FindSourceFiles(filePattern()), new PlainTextVisitor<>() {
+            @Override
+            public PlainText visitText(PlainText file, ExecutionContext ctx) {
+                String text = file.getText();
+                if (!text.contains("prefect")) {
+                    return file;
+                }
+                CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor());
+                List<Segment> segments = commandSegments(text);
+                StringBuilder out = new StringBuilder(text);
+                for (int i = segments.size() - 1; i >= 0; i--) {
+                    Segment s = segments.get(i);
+                    ShellRewrite r = PrefectCommandRewriter.rewrite(text.substring(s.start(), s.end()), options);
+                    int line = TextPositions.lineOf(text, s.start());
+                    for (String note : r.notes()) {
+                        notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line,
+                                getName(), r.manual(), note));
+                    }
+                    if (r.changed()) {
+                        out.replace(s.start(), s.end(), r.text());
+                    }
+                }
+                String after = out.toString();
+                return after.equals(text) ? file : file.withText(after);
+            }
+        });
+    }
+}

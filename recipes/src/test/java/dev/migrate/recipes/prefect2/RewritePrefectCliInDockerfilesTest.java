@@ -1,0 +1,44 @@
+package dev.migrate.recipes.prefect2;
+
+import static org.openrewrite.test.SourceSpecs.text;
+
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+import org.openrewrite.test.RewriteTest;
+
+class RewritePrefectCliInDockerfilesTest implements RewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new RewritePrefectCliInDockerfiles());
+    }
+
+    @DocumentExample
+    @Test
+    void shellFormCmdIsRewritten() {
+        rewriteRun(text(
+            """
+            FROM prefecthq/prefect:2.14.9-python3.10
+            RUN pip install --no-cache-dir -r requirements.txt \\
+             && prefect deployment build flows/etl.py:main -n etl -q etl -a
+            CMD prefect agent start -q etl
+            """,
+            """
+            FROM prefecthq/prefect:2.14.9-python3.10
+            RUN pip install --no-cache-dir -r requirements.txt \\
+             && prefect deploy --pool etl flows/etl.py:main --name etl --work-queue etl
+            CMD prefect worker start --pool etl --type process
+            """,
+            spec -> spec.path("docker/Dockerfile")));
+    }
+
+    @Test
+    void execFormIsLeftForAPerson() {
+        rewriteRun(text(
+            """
+            FROM python:3.11-slim
+            CMD ["prefect", "agent", "start", "-q", "etl"]
+            """,
+            spec -> spec.path("Dockerfile")));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.migrate.recipes.prefect2;
+
+import static org.openrewrite.test.SourceSpecs.text;
+
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+import org.openrewrite.test.RewriteTest;
+
+class RewritePrefectCliInMakefilesTest implements RewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new RewritePrefectCliInMakefiles());
+    }
+
+    @DocumentExample
+    @Test
+    void recipeLinesAreRewrittenAndTargetsKept() {
+        rewriteRun(text(
+            "deploy: ## apply the deployment\n"
+                + "\t@prefect deployment apply pipeline-deployment.yaml\n"
+                + "agent:\n"
+                + "\tprefect agent start -q default\n",
+            "deploy: ## apply the deployment\n"
+                + "\t@prefect deploy --all\n"
+                + "agent:\n"
+                + "\tprefect worker start --pool default --type process\n",
+            spec -> spec.path("Makefile")));
+    }
+
+    @Test
+    void variableLinesMentioningPrefectAreNotCommands() {
+        rewriteRun(text("AGENT_CMD = prefect agent start -q default\nrun:\n\techo $(AGENT_CMD)\n",
+            spec -> spec.path("Makefile")));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.migrate.recipes.prefect2;
+
+import static org.openrewrite.test.SourceSpecs.text;
+
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+import org.openrewrite.test.RewriteTest;
+
+class RewritePrefectCliInSystemdUnitsTest implements RewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new RewritePrefectCliInSystemdUnits());
+    }
+
+    @DocumentExample
+    @Test
+    void agentServiceBecomesWorkerService() {
+        rewriteRun(text(
+            """
+            [Service]
+            User=prefect
+            Environment="PREFECT_API_URL=http://localhost:4200/api"
+            ExecStart=/home/prefect/venv/bin/prefect agent start -q default
+            Restart=always
+            """,
+            """
+            [Service]
+            User=prefect
+            Environment="PREFECT_API_URL=http://localhost:4200/api"
+            ExecStart=/home/prefect/venv/bin/prefect worker start --pool default --type process
+            Restart=always
+            """,
+            spec -> spec.path("etc/systemd/system/prefect-agent.service")));
+    }
+
+    @Test
+    void workerUnitIsLeftAlone() {
+        rewriteRun(text(
+            """
+            [Service]
+            ExecStart=/home/prefect/prefect-production/venv/bin/prefect worker start --pool default-pool
+            """,
+            spec -> spec.path("prefect-worker.service")));
+    }
+}
