@@ -1,0 +1,68 @@
+package dev.migrate.recipes.internal;
+
+import dev.migrate.recipes.PrefectTarget;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Moves {@code prefecthq/prefect} image references from 2.x tags to a pinned 3.x tag, keeping the
+ * registry prefix, the Python version and the flavour ({@code -kubernetes}, {@code -conda}). Floating
+ * tags ({@code 2-latest}, {@code latest}) become pinned ones, because {@code latest} once held Prefect 1
+ * and {@code 2-latest} stopped moving (change catalogue, section 4.5).
+ */
+public final class PrefectImageTags {
+    private static final Pattern IMAGE = Pattern.compile(
+            "^(?<repo>(?:[A-Za-z0-9.-]+(?::\\d+)?/)?prefecthq/prefect)(?::(?<tag>[A-Za-z0-9_.-]+))?(?<digest>@sha256:[0-9a-f]+)?$");
+    /** 2.x tags: {@code 2-latest}, {@code 2-python3.10}, {@code 2.14.9-python3.10-kubernetes}, {@code 2.14.9}. */
+    private static final Pattern TAG_2X = Pattern.compile(
+            "^2(?:\\.\\d+\\.\\d+)?(?:-latest|-python(?<py>3\\.\\d+))?(?<flavor>-kubernetes|-conda)?$");
+    /** The Python of the {@code 3-latest} build, used when a 2.x tag named none. */
+    private static final String DEFAULT_PYTHON = "3.12";
+    private static final String TWO_LATEST_PYTHON = "3.10";
+
+    public record Upgrade(String image, String note, boolean unsafe) {
+    }
+
+    private PrefectImageTags() {
+    }
+
+    /** True when the text is any {@code prefecthq/prefect} image reference. */
+    public static boolean isPrefectImage(String text) {
+        return text != null && IMAGE.matcher(text.trim()).matches();
+    }
+
+    public static Optional<Upgrade> upgrade(String image, PrefectTarget target) {
+        Matcher m = IMAGE.matcher(image.trim());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String tag = m.group("tag");
+        if (m.group("digest") != null) {
+            return Optional.of(new Upgrade(image, "`" + image + "` is pinned by digest; pick the digest of a "
+                    + target.pin() + " image by hand", true));
+        }
+        if (tag == null || tag.equals("latest")) {
+            return Optional.of(new Upgrade(m.group("repo") + ":" + target.pin() + "-python" + DEFAULT_PYTHON,
+                    "`" + image + "` floated; pinned to Prefect " + target.pin() + " on Python " + DEFAULT_PYTHON, true));
+        }
+        Matcher t = TAG_2X.matcher(tag);
+        if (!t.matches()) {
+            return Optional.empty();
+        }
+        String python = t.group("py");
+        String note = null;
+        boolean unsafe = false;
+        if (python == null) {
+            python = tag.endsWith("-latest") ? TWO_LATEST_PYTHON : DEFAULT_PYTHON;
+        }
+        if (PrefectTarget.comparePython(python, target.pythonMin()) < 0) {
+            note = "Prefect " + target.pin() + " images start at Python " + target.pythonMin() + "; moved from Python "
+                    + python + ", so check the flow's dependencies";
+            python = target.pythonMin();
+            unsafe = true;
+        }
+        String flavor = t.group("flavor") == null ? "" : t.group("flavor");
+        return Optional.of(new Upgrade(m.group("repo") + ":" + target.pin() + "-python" + python + flavor, note, unsafe));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.migrate.recipes.internal;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.openrewrite.InMemoryExecutionContext;
+import org.openrewrite.SourceFile;
+import org.openrewrite.tree.ParseError;
+import org.openrewrite.yaml.YamlParser;
+import org.openrewrite.yaml.tree.Yaml;
+
+/**
+ * Structural YAML edits done through text: the new value is written as YAML in the file's own
+ * indentation and parsed back, so that its whitespace is exactly what a person would have typed.
+ * Building rewrite-yaml trees by hand gets indentation of nested blocks wrong too easily.
+ */
+public final class YamlSnippets {
+    private YamlSnippets() {
+    }
+
+    /**
+     * Parses {@code key:VALUE_TEXT} and returns the value block. {@code valueText} starts with its own
+     * prefix (a space for inline values, a newline and indentation for block values).
+     */
+    public static Yaml.Block parseValue(String key, String valueText) {
+        List<SourceFile> parsed = YamlParser.builder().build()
+                .parse(new InMemoryExecutionContext(Throwable::printStackTrace), key + ":" + valueText)
+                .collect(Collectors.toList());
+        if (parsed.size() != 1 || parsed.get(0) instanceof ParseError) {
+            throw new IllegalArgumentException("generated YAML does not parse: " + key + ":" + valueText);
+        }
+        Yaml.Documents docs = (Yaml.Documents) parsed.get(0);
+        Yaml.Mapping root = (Yaml.Mapping) docs.getDocuments().get(0).getBlock();
+        return root.getEntries().get(0).getValue();
+    }
+
+    /**
+     * Turns the text of a mapping value into the text of a one-item sequence holding it:
+     * a block mapping gains a dash at its own indentation, a flow mapping is wrapped in brackets.
+     */
+    public static String wrapInSequence(String mappingText) {
+        String trimmed = mappingText.strip();
+        if (trimmed.startsWith("{")) {
+            int at = mappingText.indexOf('{');
+            int end = mappingText.lastIndexOf('}') + 1;
+            return mappingText.substring(0, at) + "[" + mappingText.substring(at, end) + "]" + mappingText.substring(end);
+        }
+        String[] lines = mappingText.split("\n", -1);
+        boolean first = true;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            int indent = line.length() - line.stripLeading().length();
+            lines[i] = line.substring(0, indent) + (first ? "- " : "  ") + line.substring(indent);
+            first = false;
+        }
+        return String.join("\n", lines);
+    }
+
+    /**
+     * Adds {@code key: value} at the end of every item of a block sequence given as text, at the
+     * indentation of the item's own keys; in a flow sequence of flow mappings, before each closing brace.
+     * Returns null when an item is not a mapping, which is left to a person.
+     */
+    public static String appendToEachItem(String sequenceText, String key, String value) {
+        if (sequenceText.strip().startsWith("[")) {
+            return appendToFlowItems(sequenceText, key, value);
+        }
+        String[] lines = sequenceText.split("\n", -1);
+        StringBuilder out = new StringBuilder();
+        String itemIndent = null;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String stripped = line.stripLeading();
+            boolean startsItem = stripped.startsWith("- ") || stripped.equals("-");
+            if (startsItem && itemIndent != null) {
+                out.append('\n').append(itemIndent).append(key).append(": ").append(value);
+            }
+            if (startsItem) {
+                itemIndent = " ".repeat(line.length() - stripped.length() + 2);
+            }
+            if (i > 0) {
+                out.append('\n');
+            }
+            out.append(line);
+        }
+        if (itemIndent != null) {
+            // Keep trailing blank lines after the appended entry.
+            String body = out.toString();
+            String trimmed = body.stripTrailing();
+            out.setLength(0);
+            out.append(trimmed).append('\n').append(itemIndent).append(key).append(": ").append(value)
+                    .append(body.substring(trimmed.length()));
+        }
+        return out.toString();
+    }
+
+    private static String appendToFlowItems(String text, String key, String value) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '[' || c == '{') {
+                depth++;
+            } else if (c == ']' || c == '}') {
+                if (c == '}' && depth == 2) {
+                    out.append(", ").append(key).append(": ").append(value);
+                }
+                depth--;
+            } else if (depth == 1 && c != ',' && !Character.isWhitespace(c)) {
+                return null; // a scalar item: not a mapping
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}

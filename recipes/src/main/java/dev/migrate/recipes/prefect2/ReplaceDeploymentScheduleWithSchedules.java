@@ -1,0 +1,97 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.internal.YamlSnippets;
+import java.util.ArrayList;
+import java.util.List;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.FindSourceFiles;
+import org.openrewrite.Preconditions;
+import org.openrewrite.Recipe;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.yaml.YamlIsoVisitor;
+import org.openrewrite.yaml.tree.Yaml;
+
+/**
+ * Moves a deployment's 2.x {@code schedule:} mapping into a {@code schedules:} list and replaces
+ * {@code is_schedule_active}, which 3.x silently ignores, with {@code active:} on each schedule.
+ */
+public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    @Override
+    public String getDisplayName() {
+        return "Replace schedule with schedules in prefect.yaml";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Turns a deployment's `schedule:` mapping into a one-item `schedules:` list, removes the empty "
+                + "`schedule: {}` of the 2.x template, and moves `is_schedule_active: false` into `active: false` "
+                + "on each schedule, because Prefect 3 ignores `is_schedule_active` without a word.";
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor() {
+        return Preconditions.check(new FindSourceFiles(PrefectYamlFiles.PATTERN), new YamlIsoVisitor<>() {
+            @Override
+            public Yaml.Mapping visitMapping(Yaml.Mapping mapping, ExecutionContext ctx) {
+                Yaml.Mapping m = super.visitMapping(mapping, ctx);
+                if (!PrefectYamlFiles.isDeploymentEntry(getCursor())) {
+                    return m;
+                }
+                Yaml.Mapping.Entry schedule = entry(m, "schedule");
+                Yaml.Mapping.Entry schedules = entry(m, "schedules");
+                Yaml.Mapping.Entry active = entry(m, "is_schedule_active");
+                if (schedule == null && active == null) {
+                    return m;
+                }
+                String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
+                List<Yaml.Mapping.Entry> entries = new ArrayList<>(m.getEntries());
+                if (schedule != null) {
+                    if (isEmpty(schedule.getValue())) {
+                        entries.remove(schedule);
+                    } else if (schedules == null) {
+                        String text = schedule.getValue().print(getCursor());
+                        Yaml.Mapping.Entry converted = schedule
+                                .withKey(((Yaml.Scalar) schedule.getKey()).withValue("schedules"))
+                                .withValue(YamlSnippets.parseValue("schedules", YamlSnippets.wrapInSequence(text)));
+                        entries.set(entries.indexOf(schedule), converted);
+                        schedules = converted;
+                    } else {
+                        notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true,
+                                "deployment has both `schedule` and `schedules`, which Prefect 3 rejects; merge them by hand"));
+                    }
+                }
+                if (active != null) {
+                    boolean paused = active.getValue() instanceof Yaml.Scalar s && s.getValue().equalsIgnoreCase("false");
+                    if (paused && schedules != null) {
+                        String seq = YamlSnippets.appendToEachItem(schedules.getValue().print(getCursor()), "active", "false");
+                        if (seq == null) {
+                            notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true,
+                                    "add `active: false` to each schedule of this flow-style `schedules:` list"));
+                            return m.withEntries(entries);
+                        }
+                        entries.set(entries.indexOf(schedules), schedules.withValue(YamlSnippets.parseValue("schedules", seq)));
+                    } else if (paused) {
+                        notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), false,
+                                "removed `is_schedule_active: false` from a deployment without schedules"));
+                    }
+                    entries.remove(active);
+                }
+                return m.withEntries(entries);
+            }
+        });
+    }
+
+    private static Yaml.Mapping.Entry entry(Yaml.Mapping m, String key) {
+        return m.getEntries().stream().filter(e -> key.equals(e.getKey().getValue())).findFirst().orElse(null);
+    }
+
+    private static boolean isEmpty(Yaml.Block value) {
+        if (value instanceof Yaml.Mapping mm) {
+            return mm.getEntries().isEmpty();
+        }
+        return value instanceof Yaml.Scalar s && (s.getValue().isEmpty() || s.getValue().equals("null") || s.getValue().equals("~"));
+    }
+}

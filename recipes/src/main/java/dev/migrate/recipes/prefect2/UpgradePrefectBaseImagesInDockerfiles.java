@@ -1,0 +1,62 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.PrefectImageTags;
+import dev.migrate.recipes.internal.TextPositions;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.FindSourceFiles;
+import org.openrewrite.Preconditions;
+import org.openrewrite.Recipe;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.text.PlainText;
+import org.openrewrite.text.PlainTextVisitor;
+
+/** Pins {@code FROM prefecthq/prefect:2.*} base images to Prefect 3. */
+public class UpgradePrefectBaseImagesInDockerfiles extends Recipe {
+    private static final Pattern FROM = Pattern.compile("(?im)^([ \\t]*FROM[ \\t]+(?:--platform=\\S+[ \\t]+)?)(\\S+)");
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    @Override
+    public String getDisplayName() {
+        return "Pin Prefect 2 base images in Dockerfiles to Prefect 3";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Replaces `FROM prefecthq/prefect:2.*` with a pinned Prefect 3 tag that keeps the Python version "
+                + "and flavour.";
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor() {
+        return Preconditions.check(new FindSourceFiles("**/Dockerfile;**/Dockerfile.*;**/*.dockerfile;**/Containerfile"),
+                new PlainTextVisitor<>() {
+                    @Override
+                    public PlainText visitText(PlainText file, ExecutionContext ctx) {
+                        String text = file.getText();
+                        Matcher m = FROM.matcher(text);
+                        StringBuilder out = new StringBuilder();
+                        int last = 0;
+                        while (m.find()) {
+                            Optional<PrefectImageTags.Upgrade> up = PrefectImageTags.upgrade(m.group(2), PrefectTarget.from(ctx));
+                            if (up.isEmpty()) {
+                                continue;
+                            }
+                            if (up.get().note() != null) {
+                                notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
+                                        TextPositions.lineOf(text, m.start()), getName(), up.get().unsafe(), up.get().note()));
+                            }
+                            out.append(text, last, m.start(2)).append(up.get().image());
+                            last = m.end(2);
+                        }
+                        out.append(text.substring(last));
+                        String after = out.toString();
+                        return after.equals(text) ? file : file.withText(after);
+                    }
+                });
+    }
+}

@@ -1,0 +1,48 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.PrefectImageTags;
+import java.util.Optional;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.yaml.YamlIsoVisitor;
+import org.openrewrite.yaml.tree.Yaml;
+
+/** Pins {@code prefecthq/prefect:2.*} images in YAML files (compose, Kubernetes manifests) to Prefect 3. */
+public class UpgradePrefectImagesInYaml extends org.openrewrite.Recipe {
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    @Override
+    public String getDisplayName() {
+        return "Pin Prefect 2 images in YAML to Prefect 3";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Replaces `prefecthq/prefect:2.*` image references in `image:` values with a pinned Prefect 3 tag "
+                + "that keeps the Python version and flavour, and replaces floating `latest` tags.";
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor() {
+        return new YamlIsoVisitor<>() {
+            @Override
+            public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
+                Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);
+                if (!"image".equals(e.getKey().getValue()) || !(e.getValue() instanceof Yaml.Scalar scalar)) {
+                    return e;
+                }
+                Optional<PrefectImageTags.Upgrade> up = PrefectImageTags.upgrade(scalar.getValue(), PrefectTarget.from(ctx));
+                if (up.isEmpty()) {
+                    return e;
+                }
+                if (up.get().note() != null) {
+                    String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
+                    notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), up.get().unsafe(), up.get().note()));
+                }
+                return up.get().image().equals(scalar.getValue()) ? e : e.withValue(scalar.withValue(up.get().image()));
+            }
+        };
+    }
+}

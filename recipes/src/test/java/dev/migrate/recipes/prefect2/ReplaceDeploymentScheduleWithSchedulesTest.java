@@ -1,0 +1,127 @@
+package dev.migrate.recipes.prefect2;
+
+import static org.openrewrite.yaml.Assertions.yaml;
+
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+import org.openrewrite.test.RewriteTest;
+
+class ReplaceDeploymentScheduleWithSchedulesTest implements RewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new ReplaceDeploymentScheduleWithSchedules());
+    }
+
+    @DocumentExample
+    @Test
+    void blockScheduleBecomesAOneItemList() {
+        rewriteRun(yaml(
+            """
+            deployments:
+              - name: iceberg-offload-15min
+                entrypoint: iceberg_offload_flow.py:iceberg_offload_main
+                # every quarter hour
+                schedule:
+                  cron: "*/15 * * * *"
+                  timezone: UTC
+                work_pool:
+                  name: default
+            """,
+            """
+            deployments:
+              - name: iceberg-offload-15min
+                entrypoint: iceberg_offload_flow.py:iceberg_offload_main
+                # every quarter hour
+                schedules:
+                  - cron: "*/15 * * * *"
+                    timezone: UTC
+                work_pool:
+                  name: default
+            """,
+            spec -> spec.path("docker/offload/flows/prefect.yaml")));
+    }
+
+    @Test
+    void flowScheduleAndInactiveFlag() {
+        rewriteRun(yaml(
+            """
+            deployments:
+            - name: nightly
+              schedule: {cron: "0 2 * * *", timezone: Europe/Paris}
+              is_schedule_active: false
+            """,
+            """
+            deployments:
+            - name: nightly
+              schedules: [{cron: "0 2 * * *", timezone: Europe/Paris, active: false}]
+            """,
+            spec -> spec.path("prefect.yaml")));
+    }
+
+    @Test
+    void inactiveFlagMovesIntoEachSchedule() {
+        rewriteRun(yaml(
+            """
+            deployments:
+              - name: nightly
+                schedules:
+                  - cron: "0 2 * * *"
+                  - interval: 3600
+                    timezone: UTC
+                is_schedule_active: false
+            """,
+            """
+            deployments:
+              - name: nightly
+                schedules:
+                  - cron: "0 2 * * *"
+                    active: false
+                  - interval: 3600
+                    timezone: UTC
+                    active: false
+            """,
+            spec -> spec.path("prefect.yaml")));
+    }
+
+    @Test
+    void emptyTemplateScheduleIsRemoved() {
+        rewriteRun(yaml(
+            """
+            deployments:
+            - name: adhoc
+              schedule: {}
+              entrypoint: flows/a.py:main
+            """,
+            """
+            deployments:
+            - name: adhoc
+              entrypoint: flows/a.py:main
+            """,
+            spec -> spec.path("prefect.yaml")));
+    }
+
+    @Test
+    void prefect3FileIsLeftAlone() {
+        rewriteRun(yaml(
+            """
+            deployments:
+            - name: nightly
+              schedules:
+              - cron: "0 2 * * *"
+                active: true
+            """,
+            spec -> spec.path("prefect.yaml")));
+    }
+
+    @Test
+    void otherYamlFilesAreLeftAlone() {
+        rewriteRun(yaml(
+            """
+            deployments:
+            - name: nightly
+              schedule: {cron: "0 2 * * *"}
+            """,
+            spec -> spec.path("k8s/values.yaml")));
+    }
+}
