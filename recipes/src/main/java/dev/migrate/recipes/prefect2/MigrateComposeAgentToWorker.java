@@ -1,0 +1,195 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.YamlSnippets;
+import dev.migrate.recipes.prefectcli.CliOptions;
+import dev.migrate.recipes.prefectcli.PrefectCommandRewriter;
+import dev.migrate.recipes.prefectcli.ShellRewrite;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openrewrite.Cursor;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.FindSourceFiles;
+import org.openrewrite.Preconditions;
+import org.openrewrite.Recipe;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.yaml.YamlIsoVisitor;
+import org.openrewrite.yaml.tree.Yaml;
+
+/**
+ * Turns docker compose services that run {@code prefect agent start} into Prefect 3 workers, as seed 000
+ * did by hand: the command becomes {@code prefect worker start --pool NAME --type TYPE}, the service and
+ * container names follow ({@code prefect-agent} becomes {@code prefect-worker}, with {@code depends_on}
+ * references updated), and a one-shot service creates the typed work pool before the worker starts.
+ */
+public class MigrateComposeAgentToWorker extends Recipe {
+    private static final Pattern POOL = Pattern.compile("--pool\\s+(\\S+)");
+    private static final Pattern TYPE = Pattern.compile("--type\\s+(\\S+)");
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    @Override
+    public String getDisplayName() {
+        return "Migrate compose agent services to Prefect 3 workers";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Rewrites docker compose services running `prefect agent start` to run `prefect worker start` on a "
+                + "typed work pool, renames agent services and containers to worker, and adds a one-shot service "
+                + "that creates the work pool when it does not exist yet.";
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor() {
+        return Preconditions.check(new FindSourceFiles("**/docker-compose*.yml;**/docker-compose*.yaml;**/compose*.yml;**/compose*.yaml"),
+                new YamlIsoVisitor<>() {
+                    @Override
+                    public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
+                        Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);
+                        if ("services".equals(e.getKey().getValue()) && e.getValue() instanceof Yaml.Mapping services
+                                && PrefectYamlFiles.isTopLevel(getCursor())) {
+                            String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
+                            return migrate(e, services, path, ctx, getCursor());
+                        }
+                        return e;
+                    }
+                });
+    }
+
+    private Yaml.Mapping.Entry migrate(Yaml.Mapping.Entry servicesEntry, Yaml.Mapping services, String path,
+                                       ExecutionContext ctx, Cursor cursor) {
+        CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor());
+        Map<String, String> renamed = new LinkedHashMap<>();
+        List<String> poolServices = new ArrayList<>();
+        List<Yaml.Mapping.Entry> entries = new ArrayList<>();
+        boolean changed = false;
+        for (Yaml.Mapping.Entry service : services.getEntries()) {
+            if (!(service.getValue() instanceof Yaml.Mapping body)) {
+                entries.add(service);
+                continue;
+            }
+            Yaml.Mapping.Entry command = find(body, "command");
+            if (command == null || !(command.getValue() instanceof Yaml.Scalar commandScalar)) {
+                if (command != null && command.print(cursor).contains("agent")) {
+                    notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, "service `"
+                            + service.getKey().getValue() + "` gives its command as a list; rewrite a `prefect agent` "
+                            + "command in it by hand"));
+                }
+                entries.add(service);
+                continue;
+            }
+            ShellRewrite r = PrefectCommandRewriter.rewrite(commandScalar.getValue(), options);
+            for (String note : r.notes()) {
+                notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), r.manual(), note));
+            }
+            if (!r.changed()) {
+                entries.add(service);
+                continue;
+            }
+            changed = true;
+            List<Yaml.Mapping.Entry> fields = new ArrayList<>(body.getEntries());
+            fields.set(fields.indexOf(command), command.withValue(commandScalar.withValue(r.text())));
+            boolean becameWorker = commandScalar.getValue().contains("agent") && r.text().contains("worker start");
+            String name = service.getKey().getValue();
+            Yaml.Mapping.Entry svc = service;
+            if (becameWorker) {
+                Yaml.Mapping.Entry container = find(body, "container_name");
+                if (container != null && container.getValue() instanceof Yaml.Scalar c && c.getValue().contains("agent")) {
+                    fields.set(fields.indexOf(container), container.withValue(c.withValue(c.getValue().replace("agent", "worker"))));
+                }
+                if (name.contains("agent")) {
+                    String newName = name.replace("agent", "worker");
+                    renamed.put(name, newName);
+                    svc = svc.withKey(((Yaml.Scalar) svc.getKey()).withValue(newName));
+                }
+            }
+            svc = svc.withValue(body.withEntries(fields));
+            entries.add(svc);
+            if (becameWorker) {
+                Matcher pool = POOL.matcher(r.text());
+                Matcher type = TYPE.matcher(r.text());
+                if (pool.find()) {
+                    poolServices.add(poolService(svc, pool.group(1), type.find() ? type.group(1) : "process", cursor));
+                }
+            }
+        }
+        if (!changed) {
+            return servicesEntry;
+        }
+        Yaml.Mapping.Entry result = servicesEntry.withValue(services.withEntries(renameReferences(entries, renamed)));
+        if (poolServices.isEmpty()) {
+            return result;
+        }
+        String text = result.getValue().print(cursor) + String.join("", poolServices);
+        return result.withValue(YamlSnippets.parseValue("services", text));
+    }
+
+    /** Text of a one-shot service that creates the worker's pool unless it exists, placed after the services. */
+    private static String poolService(Yaml.Mapping.Entry worker, String pool, String type, Cursor cursor) {
+        String indent = worker.getPrefix().substring(worker.getPrefix().lastIndexOf('\n') + 1);
+        Yaml.Mapping body = (Yaml.Mapping) worker.getValue();
+        String inner = indent + "  ";
+        StringBuilder sb = new StringBuilder();
+        sb.append('\n').append(indent).append(worker.getKey().getValue()).append("-create-pool:");
+        for (String key : List.of("image", "environment", "env_file", "networks", "depends_on")) {
+            Yaml.Mapping.Entry field = find(body, key);
+            if (field != null) {
+                sb.append('\n').append(inner).append(field.print(cursor).stripLeading());
+            }
+        }
+        sb.append('\n').append(inner).append("command: sh -c \"prefect work-pool inspect ").append(pool)
+                .append(" >/dev/null 2>&1 || prefect work-pool create ").append(pool).append(" --type ").append(type).append('"');
+        sb.append('\n').append(inner).append("restart: \"no\"");
+        return sb.toString();
+    }
+
+    /** Points {@code depends_on} and {@code links} at the renamed services. */
+    private static List<Yaml.Mapping.Entry> renameReferences(List<Yaml.Mapping.Entry> services, Map<String, String> renamed) {
+        if (renamed.isEmpty()) {
+            return services;
+        }
+        List<Yaml.Mapping.Entry> out = new ArrayList<>();
+        for (Yaml.Mapping.Entry service : services) {
+            if (!(service.getValue() instanceof Yaml.Mapping body)) {
+                out.add(service);
+                continue;
+            }
+            List<Yaml.Mapping.Entry> fields = new ArrayList<>();
+            for (Yaml.Mapping.Entry f : body.getEntries()) {
+                String key = f.getKey().getValue();
+                fields.add(key.equals("depends_on") || key.equals("links") ? f.withValue(renameIn(f.getValue(), renamed)) : f);
+            }
+            out.add(service.withValue(body.withEntries(fields)));
+        }
+        return out;
+    }
+
+    private static Yaml.Block renameIn(Yaml.Block block, Map<String, String> renamed) {
+        if (block instanceof Yaml.Sequence seq) {
+            List<Yaml.Sequence.Entry> items = new ArrayList<>();
+            for (Yaml.Sequence.Entry item : seq.getEntries()) {
+                items.add(item.getBlock() instanceof Yaml.Scalar s && renamed.containsKey(s.getValue())
+                        ? item.withBlock(s.withValue(renamed.get(s.getValue()))) : item);
+            }
+            return seq.withEntries(items);
+        }
+        if (block instanceof Yaml.Mapping map) {
+            List<Yaml.Mapping.Entry> items = new ArrayList<>();
+            for (Yaml.Mapping.Entry item : map.getEntries()) {
+                String k = item.getKey().getValue();
+                items.add(renamed.containsKey(k) ? item.withKey(((Yaml.Scalar) item.getKey()).withValue(renamed.get(k))) : item);
+            }
+            return map.withEntries(items);
+        }
+        return block;
+    }
+
+    private static Yaml.Mapping.Entry find(Yaml.Mapping m, String key) {
+        return m.getEntries().stream().filter(e -> key.equals(e.getKey().getValue())).findFirst().orElse(null);
+    }
+}
