@@ -20,6 +20,7 @@ public final class MigrateCli {
 
     public static CommandLine create(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new MigrateCommand());
+        cl.addSubcommand(new RewriteCommand());
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setOut(out);
         cl.setErr(err);

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.prefectcli.CliOptions;
@@ -44,12 +45,19 @@ public abstract class PrefectCliTextRecipe extends Recipe {
                     Segment s = segments.get(i);
                     ShellRewrite r = PrefectCommandRewriter.rewrite(text.substring(s.start(), s.end()), options);
                     int line = TextPositions.lineOf(text, s.start());
-                    for (String note : r.notes()) {
-                        notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line,
-                                getName(), r.manual(), note));
-                    }
-                    if (r.changed()) {
-                        out.replace(s.start(), s.end(), r.text());
+                    // A translation that had to drop flags or choose a pool changes behaviour: unsafe.
+                    boolean unsafe = !r.notes().isEmpty();
+                    if (r.changed() && unsafe && !FixSafety.unsafeAllowed(ctx)) {
+                        notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line, getName(),
+                                true, "unsafe fix not applied (rerun with --unsafe-fixes): " + r.text().strip()));
+                    } else {
+                        for (String note : r.notes()) {
+                            notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line,
+                                    getName(), r.manual(), note));
+                        }
+                        if (r.changed()) {
+                            out.replace(s.start(), s.end(), r.text());
+                        }
                     }
                 }
                 String after = out.toString();

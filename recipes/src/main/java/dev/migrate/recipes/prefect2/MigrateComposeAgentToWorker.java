@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.YamlSnippets;
@@ -84,12 +85,20 @@ public class MigrateComposeAgentToWorker extends Recipe {
                 continue;
             }
             ShellRewrite r = PrefectCommandRewriter.rewrite(commandScalar.getValue(), options);
-            for (String note : r.notes()) {
-                notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), r.manual(), note));
-            }
             if (!r.changed()) {
                 entries.add(service);
                 continue;
+            }
+            // Every agent-to-worker move chooses a pool and its type for the user: an unsafe fix.
+            if (!r.notes().isEmpty() && !FixSafety.unsafeAllowed(ctx)) {
+                notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, "unsafe fix not applied "
+                        + "(rerun with --unsafe-fixes): service `" + service.getKey().getValue() + "` would run `"
+                        + r.text() + "`"));
+                entries.add(service);
+                continue;
+            }
+            for (String note : r.notes()) {
+                notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), r.manual(), note));
             }
             changed = true;
             List<Yaml.Mapping.Entry> fields = new ArrayList<>(body.getEntries());

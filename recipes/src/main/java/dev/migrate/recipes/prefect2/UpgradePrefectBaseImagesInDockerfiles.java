@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.PrefectImageTags;
@@ -46,9 +47,15 @@ public class UpgradePrefectBaseImagesInDockerfiles extends Recipe {
                             if (up.isEmpty()) {
                                 continue;
                             }
+                            int line = TextPositions.lineOf(text, m.start());
+                            if (up.get().unsafe() && !FixSafety.unsafeAllowed(ctx)) {
+                                notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line,
+                                        getName(), true, "unsafe fix not applied (rerun with --unsafe-fixes): " + up.get().note()));
+                                continue;
+                            }
                             if (up.get().note() != null) {
-                                notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
-                                        TextPositions.lineOf(text, m.start()), getName(), up.get().unsafe(), up.get().note()));
+                                notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line,
+                                        getName(), false, up.get().note()));
                             }
                             out.append(text, last, m.start(2)).append(up.get().image());
                             last = m.end(2);

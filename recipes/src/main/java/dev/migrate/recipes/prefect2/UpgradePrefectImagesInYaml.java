@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.PrefectImageTags;
@@ -37,9 +38,14 @@ public class UpgradePrefectImagesInYaml extends org.openrewrite.Recipe {
                 if (up.isEmpty()) {
                     return e;
                 }
+                String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
+                if (up.get().unsafe() && !FixSafety.unsafeAllowed(ctx)) {
+                    notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true,
+                            "unsafe fix not applied (rerun with --unsafe-fixes): " + up.get().note()));
+                    return e;
+                }
                 if (up.get().note() != null) {
-                    String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
-                    notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), up.get().unsafe(), up.get().note()));
+                    notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), false, up.get().note()));
                 }
                 return up.get().image().equals(scalar.getValue()) ? e : e.withValue(scalar.withValue(up.get().image()));
             }

@@ -1,0 +1,147 @@
+package dev.migrate.cli;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.engine.FileChange;
+import dev.migrate.recipes.engine.RecipeCatalog;
+import dev.migrate.recipes.engine.RewriteEngine;
+import dev.migrate.recipes.engine.RewriteResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.openrewrite.Recipe;
+import org.openrewrite.config.RecipeDescriptor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code migrate rewrite}: run the migration recipes as a dry-run diff, a patch file, or in place. */
+@Command(
+        name = "rewrite",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        header = "Rewrite code and config to the Prefect 3 model.",
+        description = {
+            "Runs OpenRewrite recipes over PATH. Without --dry-run or --patch, safe edits are written in place,",
+            "atomically, keeping encodings, line endings and file modes. A file whose result would not parse is",
+            "never written. Running it twice changes nothing the second time.",
+            "",
+            "Examples:",
+            "  migrate rewrite samples/k2-platform --dry-run",
+            "  migrate rewrite . --unsafe-fixes --patch prefect3.patch",
+            "  migrate rewrite --list",
+            ""
+        })
+public final class RewriteCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "Project directory or file (default: .).")
+    Path path = Path.of(".");
+
+    @Option(names = "--recipe", paramLabel = "NAME",
+            description = "Recipe to run; repeatable (default: " + RecipeCatalog.DEFAULT_RECIPE + ").")
+    List<String> recipes = List.of();
+
+    @Option(names = "--dry-run", description = "Print a unified diff (for git apply) and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--patch", paramLabel = "FILE", description = "Write the diff to FILE, for a pull request, and change nothing.")
+    Path patch;
+
+    @Option(names = "--unsafe-fixes", description = "Also apply fixes that change behaviour or choose for you (work pools, dropped flags).")
+    boolean unsafeFixes;
+
+    @Option(names = "--target", paramLabel = "3.x", description = "Prefect 3 minor release to target (default: 3.8).")
+    String target = "3.8";
+
+    @Option(names = "--fail-on", paramLabel = "manual", description = "Exit 1 when manual items remain ('manual').")
+    String failOn;
+
+    @Option(names = "--list", description = "List the available recipes with their descriptions and exit.")
+    boolean list;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        RecipeCatalog catalog = RecipeCatalog.load();
+        if (list) {
+            for (RecipeDescriptor d : catalog.descriptors()) {
+                out.println(d.getName());
+                out.println("    " + d.getDisplayName() + ". " + d.getDescription().replaceAll("\\s+", " "));
+            }
+            return ExitCode.OK.code();
+        }
+        if (failOn != null && !failOn.equals("manual")) {
+            throw CliException.invalidInput("--fail-on takes 'manual', not '" + failOn + "'");
+        }
+        PrefectTarget prefectTarget;
+        Recipe recipe;
+        try {
+            prefectTarget = PrefectTarget.parse(target);
+            recipe = catalog.activate(recipes.isEmpty() ? List.of(RecipeCatalog.DEFAULT_RECIPE) : recipes);
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalidInput(e.getMessage());
+        }
+        if (!Files.exists(path)) {
+            throw CliException.environment("no such file or directory: " + path + "; pass the project to rewrite");
+        }
+
+        RewriteResult result = new RewriteEngine(recipe, prefectTarget, unsafeFixes).run(path);
+        boolean writes = !dryRun && patch == null;
+        if (dryRun) {
+            out.print(result.patch());
+            out.flush();
+        }
+        if (patch != null) {
+            Files.writeString(patch, result.patch(), StandardCharsets.UTF_8);
+        }
+        if (writes) {
+            RewriteEngine.apply(path, result);
+        }
+        // With --dry-run the diff owns stdout, so that `migrate rewrite --dry-run > x.patch` works.
+        summarize(dryRun ? err : out, result, prefectTarget, writes);
+        return failOn != null && result.manualItems() > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    private void summarize(PrintWriter w, RewriteResult r, PrefectTarget t, boolean written) {
+        w.printf("migrate rewrite: %d file(s) %s, %d refused, %d file(s) read (target Prefect %s%s)%n",
+                r.changes().size(), written ? "changed" : "would change", r.refused().size(), r.filesRead(), t.pin(),
+                unsafeFixes ? ", unsafe fixes on" : "");
+        Map<String, Integer> byRecipe = new TreeMap<>();
+        for (FileChange c : r.changes()) {
+            c.recipes().forEach(name -> byRecipe.merge(name, 1, Integer::sum));
+        }
+        if (!byRecipe.isEmpty()) {
+            w.println("edits by recipe:");
+            byRecipe.forEach((name, n) -> w.printf("  %-70s %d file(s)%n", name, n));
+        }
+        for (RewriteResult.Refused f : r.refused()) {
+            w.println("refused " + f.path() + ": " + f.reason());
+        }
+        List<MigrationNotes.Row> manual = r.notes().stream().filter(MigrationNotes.Row::manual).toList();
+        List<MigrationNotes.Row> decisions = r.notes().stream().filter(n -> !n.manual()).toList();
+        if (!decisions.isEmpty()) {
+            w.println("decisions to review (" + decisions.size() + "):");
+            decisions.forEach(n -> w.println("  " + where(n) + ": " + n.message()));
+        }
+        if (!manual.isEmpty()) {
+            w.println("manual items left (" + manual.size() + "):");
+            manual.forEach(n -> w.println("  " + where(n) + ": " + n.message()));
+        }
+        w.flush();
+    }
+
+    private static String where(MigrationNotes.Row n) {
+        return n.line() > 0 ? n.sourcePath() + ":" + n.line() : n.sourcePath();
+    }
+}

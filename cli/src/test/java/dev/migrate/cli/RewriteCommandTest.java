@@ -1,0 +1,116 @@
+package dev.migrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RewriteCommandTest {
+    @TempDir
+    Path project;
+
+    private static final String COMPOSE = """
+            services:
+              prefect-agent:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: prefect agent start -q iceberg-offload
+            """;
+
+    @BeforeEach
+    void writeProject() throws IOException {
+        Files.writeString(project.resolve("docker-compose.v2.yml"), COMPOSE);
+        Files.writeString(project.resolve("requirements.txt"), "prefect[postgres]==2.14.9\r\nrequests\r\n");
+        Path script = project.resolve("deploy.sh");
+        Files.writeString(script, "#!/bin/sh\nprefect deployment set-schedule etl/nightly --no-schedule\n");
+        Files.setPosixFilePermissions(script, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE));
+        Files.writeString(project.resolve("notes.md"), "prefect agent start -q x\n");
+    }
+
+    @Test
+    void dryRunPrintsAPatchThatGitAppliesAndChangesNothing() throws Exception {
+        CliRun run = CliRun.of("rewrite", project.toString(), "--dry-run", "--unsafe-fixes");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("+prefect[postgres]==3.8.3").contains("prefect worker start --pool iceberg-offload");
+        assertThat(run.err()).contains("3 file(s) would change");
+        assertThat(Files.readString(project.resolve("docker-compose.v2.yml"))).isEqualTo(COMPOSE);
+
+        Path patch = project.resolve("../change.patch").normalize();
+        Files.writeString(patch, run.out());
+        git("init", "-q");
+        Process check = new ProcessBuilder("git", "apply", "--check", patch.toString())
+                .directory(project.toFile()).redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void inPlaceWritesSafeFixesOnlyKeepsModesAndLineEndingsAndIsIdempotent() throws Exception {
+        CliRun first = CliRun.of("rewrite", project.toString());
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).contains("file(s) changed").contains("manual items left")
+                .contains("rerun with --unsafe-fixes");
+        // Safe: pins and the set-schedule rename. Unsafe (pool choice): the agent stays until asked.
+        assertThat(Files.readString(project.resolve("requirements.txt"))).isEqualTo("prefect[postgres]==3.8.3\r\nrequests\r\n");
+        assertThat(Files.readString(project.resolve("deploy.sh")))
+                .isEqualTo("#!/bin/sh\nprefect deployment schedule clear etl/nightly -y\n");
+        assertThat(Files.getPosixFilePermissions(project.resolve("deploy.sh"))).contains(PosixFilePermission.OWNER_EXECUTE);
+        assertThat(Files.readString(project.resolve("docker-compose.v2.yml"))).contains("prefect agent start");
+        assertThat(Files.readString(project.resolve("notes.md"))).isEqualTo("prefect agent start -q x\n");
+
+        CliRun unsafe = CliRun.of("rewrite", project.toString(), "--unsafe-fixes");
+        assertThat(unsafe.exitCode()).isZero();
+        assertThat(Files.readString(project.resolve("docker-compose.v2.yml")))
+                .contains("prefect-worker:").contains("prefect worker start --pool iceberg-offload --type process");
+
+        CliRun again = CliRun.of("rewrite", project.toString(), "--unsafe-fixes");
+        assertThat(again.out()).contains("0 file(s) changed");
+    }
+
+    @Test
+    void failOnManualExitsOneWhileManualItemsRemain() {
+        CliRun run = CliRun.of("rewrite", project.toString(), "--dry-run", "--fail-on", "manual");
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void badTargetAndUnknownRecipeAreInvalidInput() {
+        CliRun target = CliRun.of("rewrite", project.toString(), "--target", "4.0");
+        assertThat(target.exitCode()).isEqualTo(2);
+        assertThat(target.err()).contains("unknown Prefect target '4.0'").contains("3.8");
+        CliRun recipe = CliRun.of("rewrite", project.toString(), "--recipe", "no.such.Recipe");
+        assertThat(recipe.exitCode()).isEqualTo(2);
+        assertThat(recipe.err()).contains("unknown recipe 'no.such.Recipe'").contains("--list");
+    }
+
+    @Test
+    void missingPathIsAnEnvironmentProblem() {
+        CliRun run = CliRun.of("rewrite", project.resolve("nope").toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("no such file or directory");
+    }
+
+    @Test
+    void listShowsRecipesWithDescriptions() {
+        CliRun run = CliRun.of("rewrite", "--list");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("dev.migrate.prefect.MigrateToPrefect3FromPrefect2")
+                .contains("Migrate to Prefect 3 from Prefect 2.");
+    }
+
+    private void git(String... args) throws Exception {
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = "git";
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        assertThat(new ProcessBuilder(cmd).directory(project.toFile()).start().waitFor()).isZero();
+    }
+}

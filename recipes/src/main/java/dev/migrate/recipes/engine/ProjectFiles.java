@@ -1,0 +1,95 @@
+package dev.migrate.recipes.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The files of a project that recipes may read: regular files under the root, never through a symbolic
+ * link, outside build output, virtual environments and VCS folders, and neither binary nor huge.
+ */
+public final class ProjectFiles {
+    private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".hg", ".svn", "target", "build", "node_modules",
+            ".venv", "venv", "__pycache__", ".mypy_cache", ".pytest_cache", ".tox", ".migrate", ".idea");
+    static final long MAX_BYTES = 5L * 1024 * 1024;
+
+    /** A file that was not read, and why. */
+    public record Skipped(Path path, String reason) {
+    }
+
+    private final List<Path> files = new ArrayList<>();
+    private final List<Skipped> skipped = new ArrayList<>();
+
+    private ProjectFiles() {
+    }
+
+    /** Walks {@code root} (a directory or a single file). Paths returned are absolute and normalised. */
+    public static ProjectFiles walk(Path root) {
+        ProjectFiles pf = new ProjectFiles();
+        Path base = root.toAbsolutePath().normalize();
+        try {
+            Files.walkFileTree(base, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(base) && SKIPPED_DIRS.contains(dir.getFileName().toString())
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isSymbolicLink()) {
+                        pf.skipped.add(new Skipped(file, "symbolic link (not followed)"));
+                    } else if (!attrs.isRegularFile()) {
+                        pf.skipped.add(new Skipped(file, "not a regular file"));
+                    } else if (attrs.size() > MAX_BYTES) {
+                        pf.skipped.add(new Skipped(file, "larger than " + MAX_BYTES / (1024 * 1024) + " MiB"));
+                    } else {
+                        pf.files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    pf.skipped.add(new Skipped(file, "unreadable: " + e.getMessage()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        pf.files.sort(null);
+        return pf;
+    }
+
+    public List<Path> files() {
+        return files;
+    }
+
+    public List<Skipped> skipped() {
+        return skipped;
+    }
+
+    /** True when the first 8 KiB hold a NUL byte, the usual sign of a binary file. */
+    static boolean looksBinary(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(8192);
+            for (byte b : head) {
+                if (b == 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.migrate.recipes.engine;
+
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.InMemoryExecutionContext;
+import org.openrewrite.Parser;
+import org.openrewrite.Recipe;
+import org.openrewrite.RecipeRun;
+import org.openrewrite.Result;
+import org.openrewrite.SourceFile;
+import org.openrewrite.internal.InMemoryLargeSourceSet;
+import org.openrewrite.tree.ParseError;
+
+/**
+ * Runs recipes over a project and computes, without writing anything, each changed file's new bytes and
+ * its diff. A result that does not parse again with the file's parser, or does not print back to the
+ * same bytes, is refused: it is reported and never written.
+ */
+public final class RewriteEngine {
+    private final Recipe recipe;
+    private final PrefectTarget target;
+    private final boolean unsafeFixes;
+
+    public RewriteEngine(Recipe recipe, PrefectTarget target, boolean unsafeFixes) {
+        this.recipe = recipe;
+        this.target = target;
+        this.unsafeFixes = unsafeFixes;
+    }
+
+    public RewriteResult run(Path root) {
+        Path base = root.toAbsolutePath().normalize();
+        Path projectDir = Files.isDirectory(base) ? base : base.getParent();
+        ProjectFiles files = ProjectFiles.walk(base);
+        List<RewriteResult.Refused> refused = new ArrayList<>();
+        List<SourceFile> sources = new ArrayList<>();
+        List<ProjectFiles.Skipped> skipped = new ArrayList<>(files.skipped());
+        ExecutionContext parseCtx = new InMemoryExecutionContext(t -> { });
+        for (Path file : files.files()) {
+            Path relative = projectDir.relativize(file);
+            Optional<Parser> parser = SourceParsers.forPath(relative);
+            if (parser.isEmpty()) {
+                continue;
+            }
+            if (ProjectFiles.looksBinary(file)) {
+                skipped.add(new ProjectFiles.Skipped(file, "binary content"));
+                continue;
+            }
+            byte[] bytes = read(file);
+            Parser.Input input = new Parser.Input(relative, () -> new ByteArrayInputStream(bytes));
+            parser.get().parseInputs(List.of(input), projectDir, parseCtx).forEach(sf -> {
+                if (sf instanceof ParseError) {
+                    skipped.add(new ProjectFiles.Skipped(file, "does not parse as " + parserName(parser.get())
+                            + "; left unchanged"));
+                } else {
+                    sources.add(sf);
+                }
+            });
+        }
+
+        List<Throwable> errors = new ArrayList<>();
+        ExecutionContext ctx = new InMemoryExecutionContext(errors::add);
+        target.putInto(ctx);
+        FixSafety.allowUnsafe(ctx, unsafeFixes);
+        RecipeRun run = recipe.run(new InMemoryLargeSourceSet(sources), ctx);
+        if (!errors.isEmpty()) {
+            Throwable first = errors.get(0);
+            throw new IllegalStateException("a recipe failed: " + first, first);
+        }
+
+        List<FileChange> changes = new ArrayList<>();
+        for (Result result : run.getChangeset().getAllResults()) {
+            SourceFile after = result.getAfter();
+            if (after == null || result.getBefore() == null) {
+                continue; // recipes here neither delete nor generate files
+            }
+            String path = after.getSourcePath().toString();
+            Optional<String> problem = reparseProblem(after, projectDir);
+            if (problem.isPresent()) {
+                refused.add(new RewriteResult.Refused(path, problem.get()));
+                continue;
+            }
+            // Each entry is a stack from the composite down to the recipe that made the edit: name the leaf.
+            List<String> recipes = result.getRecipes().stream()
+                    .map(stack -> stack.get(stack.size() - 1).getName()).distinct().sorted().toList();
+            changes.add(new FileChange(after.getSourcePath(), after.printAllAsBytes(), result.diff(), recipes));
+        }
+        List<MigrationNotes.Row> notes = new ArrayList<>(run.getDataTableRows(MigrationNotes.class));
+        notes.sort((a, b) -> a.sourcePath().equals(b.sourcePath())
+                ? Integer.compare(a.line(), b.line()) : a.sourcePath().compareTo(b.sourcePath()));
+        return new RewriteResult(changes, notes, refused, skipped, sources.size());
+    }
+
+    /** Writes every change in place, atomically. */
+    public static void apply(Path root, RewriteResult result) throws IOException {
+        Path base = root.toAbsolutePath().normalize();
+        Path projectDir = Files.isDirectory(base) ? base : base.getParent();
+        for (FileChange c : result.changes()) {
+            AtomicFiles.write(projectDir.resolve(c.path()), c.after());
+        }
+    }
+
+    private static Optional<String> reparseProblem(SourceFile after, Path projectDir) {
+        Optional<Parser> parser = SourceParsers.forPath(after.getSourcePath());
+        if (parser.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = after.printAll();
+        byte[] bytes = after.printAllAsBytes();
+        Parser.Input input = new Parser.Input(after.getSourcePath(), () -> new ByteArrayInputStream(bytes));
+        List<SourceFile> again = parser.get().parseInputs(List.of(input), projectDir,
+                new InMemoryExecutionContext(t -> { })).toList();
+        if (again.size() != 1 || again.get(0) instanceof ParseError) {
+            return Optional.of("the rewritten file would not parse as " + parserName(parser.get()));
+        }
+        if (!again.get(0).printAll().equals(text)) {
+            return Optional.of("the rewritten file would not print back unchanged after parsing");
+        }
+        return Optional.empty();
+    }
+
+    private static String parserName(Parser parser) {
+        String n = parser.getClass().getSimpleName();
+        return n.endsWith("Parser") ? n.substring(0, n.length() - "Parser".length()) : n;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

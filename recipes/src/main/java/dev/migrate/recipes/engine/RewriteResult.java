@@ -1,0 +1,38 @@
+package dev.migrate.recipes.engine;
+
+import dev.migrate.recipes.MigrationNotes;
+import java.util.List;
+
+/**
+ * What a rewrite run found and would change. Nothing is written until {@link AtomicFiles} writes it.
+ *
+ * @param refused files whose result would not parse again, which are never written
+ */
+public record RewriteResult(List<FileChange> changes, List<MigrationNotes.Row> notes, List<Refused> refused,
+                            List<ProjectFiles.Skipped> skipped, int filesRead) {
+    public record Refused(String path, String reason) {
+    }
+
+    public RewriteResult {
+        changes = List.copyOf(changes);
+        notes = List.copyOf(notes);
+        refused = List.copyOf(refused);
+        skipped = List.copyOf(skipped);
+    }
+
+    public long manualItems() {
+        return notes.stream().filter(MigrationNotes.Row::manual).count();
+    }
+
+    /** All diffs, concatenated: the content of a patch file. */
+    public String patch() {
+        StringBuilder sb = new StringBuilder();
+        for (FileChange c : changes) {
+            sb.append(c.diff());
+            if (!c.diff().endsWith("\n")) {
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.migrate.recipes.engine;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.openrewrite.Parser;
+import org.openrewrite.text.PlainTextParser;
+import org.openrewrite.yaml.YamlParser;
+
+/**
+ * Chooses the parser for a file. Only the formats some recipe edits are parsed; everything else is
+ * left out of the run, so a rewrite never touches a file no recipe understands.
+ */
+final class SourceParsers {
+    /** Text formats edited line by line through the project's own lossless models. */
+    private static final Pattern PLAIN_TEXT = Pattern.compile(
+            "(?i)(.*\\.(sh|bash|mk|service|timer|env|txt|cfg|toml))|Dockerfile(\\..*)?|.*\\.dockerfile|Containerfile"
+                    + "|Makefile|makefile|GNUmakefile|crontab|.*\\.cron");
+
+    private SourceParsers() {
+    }
+
+    static Optional<Parser> forPath(Path relative) {
+        String name = relative.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
+            return Optional.of(YamlParser.builder().build());
+        }
+        if (PLAIN_TEXT.matcher(name).matches()) {
+            return Optional.of(PlainTextParser.builder().build());
+        }
+        return Optional.empty();
+    }
+}
