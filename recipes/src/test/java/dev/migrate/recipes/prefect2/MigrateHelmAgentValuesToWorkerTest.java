@@ -1,0 +1,62 @@
+package dev.migrate.recipes.prefect2;
+
+import static org.openrewrite.yaml.Assertions.yaml;
+
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+import org.openrewrite.test.RewriteTest;
+
+class MigrateHelmAgentValuesToWorkerTest implements RewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new MigrateHelmAgentValuesToWorker());
+    }
+
+    @DocumentExample
+    @Test
+    void agentValuesBecomeWorkerValues() {
+        rewriteRun(yaml(
+            """
+            # values for prefect/prefect-agent
+            agent:
+              image:
+                repository: prefecthq/prefect
+                prefectTag: 2-python3.10-kubernetes
+              config:
+                workQueues:
+                  - k8s-etl
+                workPool: k8s-pool
+              apiConfig: server
+              serverApiConfig:
+                apiUrl: http://prefect-server.prefect.svc.cluster.local:4200/api
+            """,
+            """
+            # values for prefect/prefect-agent
+            worker:
+              image:
+                repository: prefecthq/prefect
+                prefectTag: 3.8.3-python3.10-kubernetes
+              config:
+                workQueues:
+                  - k8s-etl
+                workPool: k8s-pool
+              apiConfig: selfHostedServer
+              selfHostedServerApiConfig:
+                apiUrl: http://prefect-server.prefect.svc.cluster.local:4200/api
+            """,
+            spec -> spec.path("helm/prefect-agent/values.yaml")));
+    }
+
+    @Test
+    void otherChartsValuesAreLeftAlone() {
+        rewriteRun(yaml(
+            """
+            agent:
+              enabled: true
+            server:
+              replicas: 2
+            """,
+            spec -> spec.path("values.yaml")));
+    }
+}
