@@ -33,6 +33,32 @@ class RewriteCommandTest {
         Files.setPosixFilePermissions(script, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
                 PosixFilePermission.OWNER_EXECUTE));
         Files.writeString(project.resolve("notes.md"), "prefect agent start -q x\n");
+        Files.createDirectories(project.resolve("flows"));
+        Files.writeString(project.resolve("flows/etl-deployment.yaml"), """
+                name: nightly
+                work_queue_name: default
+                work_pool_name: etl-pool
+                schedule:
+                  cron: 0 2 * * *
+                  timezone: Europe/Paris
+                infrastructure:
+                  type: process
+                  _block_type_slug: process
+                flow_name: etl
+                manifest_path: null
+                storage: null
+                entrypoint: flows/etl.py:main
+                enforce_parameter_schema: false
+                """);
+    }
+
+    @Test
+    void deploymentBuildOutputMovesIntoANewPrefectYaml() throws Exception {
+        CliRun run = CliRun.of("rewrite", project.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(project.resolve("flows/etl-deployment.yaml")).doesNotExist();
+        assertThat(Files.readString(project.resolve("flows/prefect.yaml"))).contains("- name: nightly")
+                .contains("name: etl-pool").contains("cron: 0 2 * * *").contains("timezone: Europe/Paris");
     }
 
     @Test
@@ -40,7 +66,7 @@ class RewriteCommandTest {
         CliRun run = CliRun.of("rewrite", project.toString(), "--dry-run", "--unsafe-fixes");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("+prefect[postgres]==3.8.3").contains("prefect worker start --pool iceberg-offload");
-        assertThat(run.err()).contains("3 file(s) would change");
+        assertThat(run.err()).contains("5 file(s) would change");
         assertThat(Files.readString(project.resolve("docker-compose.v2.yml"))).isEqualTo(COMPOSE);
 
         Path patch = project.resolve("../change.patch").normalize();

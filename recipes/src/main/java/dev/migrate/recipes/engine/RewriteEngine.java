@@ -80,8 +80,13 @@ public final class RewriteEngine {
         List<FileChange> changes = new ArrayList<>();
         for (Result result : run.getChangeset().getAllResults()) {
             SourceFile after = result.getAfter();
-            if (after == null || result.getBefore() == null) {
-                continue; // recipes here neither delete nor generate files
+            SourceFile before = result.getBefore();
+            // Each entry is a stack from the composite down to the recipe that made the edit: name the leaf.
+            List<String> recipes = result.getRecipes().stream()
+                    .map(stack -> stack.get(stack.size() - 1).getName()).distinct().sorted().toList();
+            if (after == null) {
+                changes.add(new FileChange(before.getSourcePath(), null, result.diff(), recipes, FileChange.Kind.DELETED));
+                continue;
             }
             String path = after.getSourcePath().toString();
             Optional<String> problem = reparseProblem(after, projectDir);
@@ -89,10 +94,8 @@ public final class RewriteEngine {
                 refused.add(new RewriteResult.Refused(path, problem.get()));
                 continue;
             }
-            // Each entry is a stack from the composite down to the recipe that made the edit: name the leaf.
-            List<String> recipes = result.getRecipes().stream()
-                    .map(stack -> stack.get(stack.size() - 1).getName()).distinct().sorted().toList();
-            changes.add(new FileChange(after.getSourcePath(), after.printAllAsBytes(), result.diff(), recipes));
+            changes.add(new FileChange(after.getSourcePath(), after.printAllAsBytes(), result.diff(), recipes,
+                    before == null ? FileChange.Kind.CREATED : FileChange.Kind.MODIFIED));
         }
         List<MigrationNotes.Row> notes = new ArrayList<>(run.getDataTableRows(MigrationNotes.class));
         notes.sort((a, b) -> a.sourcePath().equals(b.sourcePath())
@@ -105,7 +108,15 @@ public final class RewriteEngine {
         Path base = root.toAbsolutePath().normalize();
         Path projectDir = Files.isDirectory(base) ? base : base.getParent();
         for (FileChange c : result.changes()) {
-            AtomicFiles.write(projectDir.resolve(c.path()), c.after());
+            Path file = projectDir.resolve(c.path());
+            if (c.kind() == FileChange.Kind.DELETED) {
+                Files.deleteIfExists(file);
+            } else {
+                if (file.getParent() != null) {
+                    Files.createDirectories(file.getParent());
+                }
+                AtomicFiles.write(file, c.after());
+            }
         }
     }
 

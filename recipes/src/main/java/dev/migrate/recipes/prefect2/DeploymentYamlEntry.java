@@ -1,0 +1,164 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.MigrationNotes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one 2.x {@code *-deployment.yaml} build output (loaded as plain maps) into the equivalent
+ * {@code prefect.yaml} deployment entry, following the key table of the change catalogue (section 4.1).
+ * What has no mechanical equivalent is returned as notes for the reviewer.
+ */
+final class DeploymentYamlEntry {
+    /** 2.x infrastructure block types and the 3.x work pool types that replace them. */
+    private static final Map<String, String> POOL_TYPES = Map.of(
+            "process", "process", "docker-container", "docker", "kubernetes-job", "kubernetes",
+            "ecs-task", "ecs", "cloud-run-job", "cloud-run");
+
+    record Converted(Map<String, Object> entry, List<String> notes) {
+    }
+
+    private DeploymentYamlEntry() {
+    }
+
+    /** True for the documents `prefect deployment build` writes. */
+    static boolean isBuildOutput(Map<?, ?> doc) {
+        return doc.containsKey("flow_name") && doc.containsKey("entrypoint")
+                && (doc.containsKey("manifest_path") || doc.containsKey("infrastructure") || doc.containsKey("storage"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Converted convert(Map<String, Object> d) {
+        List<String> notes = new ArrayList<>();
+        Map<String, Object> e = new LinkedHashMap<>();
+        copy(d, e, "name");
+        copy(d, e, "version");
+        copy(d, e, "description");
+        copy(d, e, "tags");
+        copy(d, e, "entrypoint");
+        copy(d, e, "parameters");
+
+        Map<String, Object> pool = new LinkedHashMap<>();
+        Object poolName = d.get("work_pool_name");
+        Map<String, Object> infra = d.get("infrastructure") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        String infraType = String.valueOf(infra.getOrDefault("type", infra.getOrDefault("_block_type_slug", "process")));
+        String poolType = POOL_TYPES.getOrDefault(infraType, "process");
+        if (poolName == null || String.valueOf(poolName).isBlank() || "default-agent-pool".equals(poolName)) {
+            poolName = poolType + "-pool";
+            notes.add("work pool `" + poolName + "` stands in for the agent's pool; create it with "
+                    + "`prefect work-pool create " + poolName + " --type " + poolType + "` or pick an existing typed pool");
+        }
+        pool.put("name", poolName);
+        if (d.get("work_queue_name") != null && !"default".equals(d.get("work_queue_name"))) {
+            pool.put("work_queue_name", d.get("work_queue_name"));
+        }
+        Object overrides = d.get("infra_overrides") != null ? d.get("infra_overrides") : d.get("job_variables");
+        if (overrides instanceof Map<?, ?> o && !o.isEmpty()) {
+            pool.put("job_variables", overrides);
+        }
+        e.put("work_pool", pool);
+
+        List<Map<String, Object>> schedules = schedules(d);
+        if (!schedules.isEmpty()) {
+            e.put("schedules", schedules);
+        }
+        if (d.get("enforce_parameter_schema") != null) {
+            e.put("enforce_parameter_schema", d.get("enforce_parameter_schema"));
+        } else {
+            notes.add("Prefect 3 enforces the parameter schema by default; set `enforce_parameter_schema: false` "
+                    + "if this deployment relied on loose parameters");
+        }
+        if (d.get("triggers") instanceof List<?> t && !t.isEmpty()) {
+            e.put("triggers", t);
+        }
+        Object storage = d.get("storage");
+        if (storage instanceof Map<?, ?> s) {
+            List<Object> pull = pullSteps((Map<String, Object>) s, d, notes);
+            if (!pull.isEmpty()) {
+                e.put("pull", pull);
+            }
+        }
+        return new Converted(e, notes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> schedules(Map<String, Object> d) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Object active = d.get("is_schedule_active");
+        if (d.get("schedule") instanceof Map<?, ?> s && !s.isEmpty()) {
+            out.add(flatSchedule((Map<String, Object>) s, active));
+        }
+        if (d.get("schedules") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> m) {
+                    Map<String, Object> inner = m.get("schedule") instanceof Map<?, ?> i ? (Map<String, Object>) i : (Map<String, Object>) m;
+                    out.add(flatSchedule(inner, m.containsKey("active") ? m.get("active") : active));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> flatSchedule(Map<String, Object> s, Object active) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : List.of("cron", "interval", "rrule", "anchor_date", "timezone", "day_or")) {
+            if (s.get(key) != null) {
+                out.put(key, s.get(key));
+            }
+        }
+        if (Boolean.FALSE.equals(active)) {
+            out.put("active", false);
+        }
+        return out;
+    }
+
+    private static List<Object> pullSteps(Map<String, Object> storage, Map<String, Object> d, List<String> notes) {
+        String slug = String.valueOf(storage.getOrDefault("_block_type_slug", ""));
+        List<Object> steps = new ArrayList<>();
+        switch (slug) {
+            case "github" -> {
+                Map<String, Object> args = new LinkedHashMap<>();
+                args.put("repository", storage.get("repository"));
+                if (storage.get("reference") != null) {
+                    args.put("branch", storage.get("reference"));
+                }
+                if (storage.get("access_token") != null) {
+                    notes.add("the GitHub storage block held an access token: store it in a Secret block and pass "
+                            + "`access_token: \"{{ prefect.blocks.secret.NAME }}\"` to git_clone");
+                }
+                steps.add(Map.of("prefect.deployments.steps.git_clone", args));
+            }
+            case "s3" -> {
+                String bucketPath = String.valueOf(storage.getOrDefault("bucket_path", ""));
+                int slash = bucketPath.indexOf('/');
+                Map<String, Object> args = new LinkedHashMap<>();
+                args.put("bucket", slash < 0 ? bucketPath : bucketPath.substring(0, slash));
+                args.put("folder", slash < 0 ? "" : bucketPath.substring(slash + 1));
+                steps.add(Map.of("prefect_aws.deployments.steps.pull_from_s3", args));
+                notes.add("pull_from_s3 needs prefect-aws and credentials (an AwsCredentials block)");
+            }
+            case "local-file-system" -> steps.add(Map.of("prefect.deployments.steps.set_working_directory",
+                    Map.of("directory", storage.getOrDefault("basepath", d.getOrDefault("path", ".")))));
+            case "" -> {
+                // No storage block: the code is where the worker runs.
+            }
+            default -> notes.add("storage block type `" + slug + "` has no mechanical pull step; write the `pull:` "
+                    + "steps of this deployment by hand");
+        }
+        return steps;
+    }
+
+    private static void copy(Map<String, Object> from, Map<String, Object> to, String key) {
+        Object v = from.get(key);
+        if (v != null && !(v instanceof String s && s.isBlank()) && !(v instanceof Map<?, ?> m && m.isEmpty())
+                && !(v instanceof List<?> l && l.isEmpty())) {
+            to.put(key, v);
+        }
+    }
+
+    static MigrationNotes.Row note(String path, String recipe, boolean manual, String message) {
+        return new MigrationNotes.Row(path, 0, recipe, manual, message);
+    }
+}
