@@ -1,0 +1,151 @@
+package dev.migrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The five legacy estates under {@code samples/} are fixtures for every scanner, recipe and demo.
+ * This guards their shape: the key files named in {@code samples/README.md} exist, every Python file
+ * is valid Python 3 (python3 is the oracle, and it only compiles, never imports), and the bytes that
+ * exist to test lossless handling (CRLF, Latin-1) survive checkouts.
+ */
+class SamplesTest {
+
+    /** Key files per estate; the inventory each one yields is documented in samples/README.md. */
+    private static final Map<String, List<String>> KEY_FILES = Map.of(
+            "k2-platform", List.of(
+                    "README.md",
+                    "docker-compose.v2.yml",
+                    "pyproject.toml",
+                    "docker/offload/scheduler.py",
+                    "docker/offload/metrics.py",
+                    "docker/offload/offload_table.py",
+                    "docker/offload/iceberg-offload-scheduler.service",
+                    "docker/offload/flows/iceberg_offload_flow.py",
+                    "docker/offload/flows/deploy_production.py",
+                    "docker/offload/flows/prefect.yaml",
+                    "docker/spark/Dockerfile",
+                    "docs/operations/runbooks/iceberg-scheduler-recovery.md",
+                    "docs/operations/monitoring/iceberg-offload-monitoring.md"));
+
+    /** Compiles each path read from stdin with compile() (no import, no bytecode written). */
+    private static final String PY_COMPILE_ALL = String.join("\n",
+            "import sys",
+            "paths = [p for p in sys.stdin.read().splitlines() if p]",
+            "bad = 0",
+            "for p in paths:",
+            "    try:",
+            "        with open(p, 'rb') as f:",
+            "            compile(f.read(), p, 'exec', dont_inherit=True)",
+            "    except SyntaxError as e:",
+            "        bad += 1",
+            "        print(f'{p}:{e.lineno}:{e.offset}: {e.msg}')",
+            "    except ValueError as e:",
+            "        bad += 1",
+            "        print(f'{p}: {e}')",
+            "print(f'compiled {len(paths) - bad} of {len(paths)}')",
+            "sys.exit(1 if bad else 0)");
+
+    private static Path samples() {
+        String root = System.getProperty("migrate.repo.root");
+        assertThat(root).as("system property migrate.repo.root (set by surefire)").isNotBlank();
+        return Path.of(root).resolve("samples");
+    }
+
+    static Stream<String> estates() {
+        return KEY_FILES.keySet().stream().sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("estates")
+    void estateHasItsKeyFiles(String estate) {
+        Path dir = samples().resolve(estate);
+        assertThat(dir).isDirectory();
+        List<String> missing = KEY_FILES.get(estate).stream()
+                .filter(rel -> !Files.isRegularFile(dir.resolve(rel)))
+                .toList();
+        assertThat(missing).as("missing key files in samples/%s", estate).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("estates")
+    void estateIsDocumentedInTheSamplesReadme(String estate) throws IOException {
+        String readme = Files.readString(samples().resolve("README.md"));
+        assertThat(readme).contains("## " + estate);
+    }
+
+    @Test
+    void everyPythonFileCompilesWithPython3() throws Exception {
+        List<Path> pythonFiles = pythonFiles();
+        assertThat(pythonFiles).as("python files under samples/").isNotEmpty();
+        assumeThat(python3Available()).as("python3 is not on PATH; skipping the Python syntax check of samples/").isTrue();
+
+        ProcessBuilder pb = new ProcessBuilder("python3", "-B", "-c", PY_COMPILE_ALL).redirectErrorStream(true);
+        Process process = pb.start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        try (OutputStream stdin = process.getOutputStream()) {
+            for (Path p : pythonFiles) {
+                stdin.write((p.toString() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("python3 finished within 120 s").isTrue();
+        String out = output.get(10, TimeUnit.SECONDS);
+        assertThat(out).as("python3 compile() output").contains("compiled " + pythonFiles.size() + " of " + pythonFiles.size());
+        assertThat(process.exitValue()).as(out).isZero();
+    }
+
+    @Test
+    void samplesTreeHoldsNoBytecode() throws IOException {
+        try (Stream<Path> walk = Files.walk(samples())) {
+            assertThat(walk.filter(p -> p.getFileName().toString().equals("__pycache__")
+                            || p.getFileName().toString().endsWith(".pyc")).toList())
+                    .as("bytecode left in samples/")
+                    .isEmpty();
+        }
+    }
+
+    private static List<Path> pythonFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(samples())) {
+            return new ArrayList<>(walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList());
+        }
+    }
+
+    private static boolean python3Available() {
+        try {
+            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            readAll(p.getInputStream());
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String readAll(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading python3 output", e);
+        }
+    }
+}
