@@ -42,7 +42,19 @@ class SamplesTest {
                     "docker/offload/flows/prefect.yaml",
                     "docker/spark/Dockerfile",
                     "docs/operations/runbooks/iceberg-scheduler-recovery.md",
-                    "docs/operations/monitoring/iceberg-offload-monitoring.md"));
+                    "docs/operations/monitoring/iceberg-offload-monitoring.md"),
+            "vps-prefect2", List.of(
+                    "README.md",
+                    "requirements.txt",
+                    "etc/systemd/system/prefect-server.service",
+                    "etc/systemd/system/prefect-worker.service",
+                    "workflows/data_pipeline.py",
+                    "workflows/deploy.py",
+                    "workflows/maintenance.py",
+                    "scripts/deploy_cli.sh",
+                    "nettoyage_hebdo-deployment.yaml",
+                    "deploy/crontab.prefect",
+                    "prefect/profiles.toml"));
 
     /** Compiles each path read from stdin with compile() (no import, no bytecode written). */
     private static final String PY_COMPILE_ALL = String.join("\n",
