@@ -54,7 +54,21 @@ class SamplesTest {
                     "scripts/deploy_cli.sh",
                     "nettoyage_hebdo-deployment.yaml",
                     "deploy/crontab.prefect",
-                    "prefect/profiles.toml"));
+                    "prefect/profiles.toml"),
+            "prefect1-lake", List.of(
+                    "README.md",
+                    "requirements.txt",
+                    "Dockerfile",
+                    "flows/__init__.py",
+                    "flows/common/lake.py",
+                    "flows/ingest_orders.py",
+                    "flows/ingest_customers.py",
+                    "flows/ingest_fx_rates.py",
+                    "flows/lake_maintenance.py",
+                    "scripts/register_flows.sh",
+                    "scripts/start_agents.sh",
+                    "config/config.toml",
+                    "docs/dual-run.md"));
 
     /** Compiles each path read from stdin with compile() (no import, no bytecode written). */
     private static final String PY_COMPILE_ALL = String.join("\n",
