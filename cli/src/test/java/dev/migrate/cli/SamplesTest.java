@@ -68,7 +68,21 @@ class SamplesTest {
                     "scripts/register_flows.sh",
                     "scripts/start_agents.sh",
                     "config/config.toml",
-                    "docs/dual-run.md"));
+                    "docs/dual-run.md"),
+            "civis-scripts", List.of(
+                    "README.md",
+                    "requirements.txt",
+                    "scheduling.py",
+                    "civis/scripts_export.json",
+                    "scripts/update_van_source_codes/update_van_source_codes.py",
+                    "scripts/update_van_source_codes/test_update_van_source_codes.py",
+                    "scripts/sync_mobilize_events/sync_mobilize_events.py",
+                    "scripts/refresh_turf_assignments/refresh_turf_assignments.sql",
+                    "scripts/export_donations_to_sheets/export_donations_to_sheets.py",
+                    "flows/update_van_source_codes/update_van_source_codes_flow.py",
+                    "flows/sync_mobilize_events/sync_mobilize_events_flow.py",
+                    "utilities/credentials.py",
+                    ".github/workflows/main.yaml"));
 
     /** Compiles each path read from stdin with compile() (no import, no bytecode written). */
     private static final String PY_COMPILE_ALL = String.join("\n",
