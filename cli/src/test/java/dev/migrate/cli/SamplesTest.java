@@ -3,9 +3,14 @@ package dev.migrate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.javaparser.StaticJavaParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +23,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The five legacy estates under {@code samples/} are fixtures for every scanner, recipe and demo.
  * This guards their shape: the key files named in {@code samples/README.md} exist, every Python file
- * is valid Python 3 (python3 is the oracle, and it only compiles, never imports), and the bytes that
- * exist to test lossless handling (CRLF, Latin-1) survive checkouts.
+ * is valid Python 3 (python3 is the oracle, and it only compiles, never imports), YAML/JSON/Java files
+ * parse, and the bytes that exist to test lossless handling (CRLF, Latin-1, mojibake) survive checkouts.
  */
 class SamplesTest {
 
@@ -82,7 +88,38 @@ class SamplesTest {
                     "flows/update_van_source_codes/update_van_source_codes_flow.py",
                     "flows/sync_mobilize_events/sync_mobilize_events_flow.py",
                     "utilities/credentials.py",
-                    ".github/workflows/main.yaml"));
+                    ".github/workflows/main.yaml"),
+            "legacy-host", List.of(
+                    "README.md",
+                    "etc/crontab",
+                    "etc/cron.d/etl-nightly",
+                    "etc/cron.d/finance-reports",
+                    "etc/cron.daily/backup-configs",
+                    "etc/cron.daily/cleanup-tmp.sh",
+                    "etc/anacrontab",
+                    "var/spool/cron/crontabs/etl",
+                    "var/spool/cron/crontabs/analyst",
+                    "opt/etl/bin/install-ingest-crontab.sh",
+                    "etc/systemd/system/warehouse-load.timer",
+                    "etc/systemd/system/warehouse-load.service",
+                    "etc/systemd/system/invoice-export.timer",
+                    "etc/systemd/system/invoice-export-job.service",
+                    "etc/systemd/system/cache-warm.timer",
+                    "etc/systemd/system/etl-scheduler.service",
+                    "etc/systemd/system/prefect-agent.service",
+                    "etc/etl/warehouse.env",
+                    "opt/etl/scheduler/loop_runner.py",
+                    "opt/etl/scheduler/report_schedule.py",
+                    "opt/etl/scheduler/aps_jobs.py",
+                    "opt/etl/celery_app/app.py",
+                    "opt/billing-app/pom.xml",
+                    "opt/billing-app/src/main/java/com/corp/billing/jobs/BillingScheduledJobs.java",
+                    "opt/billing-app/src/main/java/com/corp/billing/quartz/QuartzConfig.java",
+                    "opt/billing-app/src/main/resources/application.properties",
+                    "opt/billing-app/src/main/resources/quartz_jobs.xml",
+                    "k8s/cronjobs.yaml",
+                    "opt/prefect/docker-compose.yml",
+                    "opt/prefect/helm/values-prefect-agent.yaml"));
 
     /** Compiles each path read from stdin with compile() (no import, no bytecode written). */
     private static final String PY_COMPILE_ALL = String.join("\n",
@@ -160,9 +197,66 @@ class SamplesTest {
         }
     }
 
+    @Test
+    void everyYamlJsonAndJavaFileParses() throws IOException {
+        List<String> failures = new ArrayList<>();
+        List<Path> checked = new ArrayList<>();
+        for (Path p : filesEndingWith(".yml", ".yaml", ".json", ".java")) {
+            String name = p.getFileName().toString();
+            try {
+                if (name.endsWith(".json")) {
+                    new ObjectMapper().readTree(p.toFile());
+                } else if (name.endsWith(".java")) {
+                    StaticJavaParser.parse(p);
+                } else {
+                    try (Reader r = Files.newBufferedReader(p)) {
+                        new Yaml().loadAll(r).forEach(doc -> { });
+                    }
+                }
+                checked.add(p);
+            } catch (RuntimeException | IOException e) {
+                failures.add(samples().relativize(p) + ": " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        assertThat(failures).as("sample files that do not parse").isEmpty();
+        assertThat(checked).as("yaml/json/java files checked").hasSizeGreaterThan(20);
+    }
+
+    /** Line endings and encodings that exist to test lossless rewriting must survive checkouts. */
+    @Test
+    void byteExactFixturesKeepTheirBytes() throws IOException {
+        byte[] crlf = Files.readAllBytes(samples().resolve("legacy-host/etc/cron.d/finance-reports"));
+        String crlfText = new String(crlf, StandardCharsets.US_ASCII);
+        assertThat(crlfText).endsWith("\r\n");
+        assertThat(crlfText.replace("\r\n", "")).as("every line ends in CRLF").doesNotContain("\n");
+
+        byte[] latin1 = Files.readAllBytes(samples().resolve("vps-prefect2/workflows/maintenance.py"));
+        assertThat(isUtf8(latin1)).as("maintenance.py is Latin-1, not UTF-8").isFalse();
+        assertThat(new String(latin1, StandardCharsets.ISO_8859_1))
+                .startsWith("# -*- coding: latin-1 -*-")
+                .contains("allégée");
+
+        String mojibake = Files.readString(samples().resolve("vps-prefect2/workflows/data_pipeline.py"));
+        assertThat(mojibake).contains("DÃ©clenche").doesNotContain("Déclenche");
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
     private static List<Path> pythonFiles() throws IOException {
+        return filesEndingWith(".py");
+    }
+
+    private static List<Path> filesEndingWith(String... suffixes) throws IOException {
         try (Stream<Path> walk = Files.walk(samples())) {
-            return new ArrayList<>(walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p))
+            return new ArrayList<>(walk.filter(Files::isRegularFile)
+                    .filter(p -> Stream.of(suffixes).anyMatch(p.getFileName().toString()::endsWith))
                     .sorted()
                     .toList());
         }
