@@ -7,8 +7,8 @@ AND turn off the schedule in Civis (see civis/scripts_export.json).
 import asyncio
 import datetime
 
-from prefect.client.orchestration import get_client
-from prefect.client.schemas.schedules import IntervalSchedule
+from prefect import get_client
+from prefect.server.schemas.schedules import IntervalSchedule
 
 
 async def _set_schedule(deployment_name: str, flow_name: str, interval: datetime.timedelta,

@@ -17,9 +17,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,6 +64,7 @@ class SamplesTest {
                     "scripts/deploy_cli.sh",
                     "nettoyage_hebdo-deployment.yaml",
                     "deploy/crontab.prefect",
+                    "deploy/init_db.sql",
                     "prefect/profiles.toml"),
             "prefect1-lake", List.of(
                     "README.md",
@@ -220,6 +225,32 @@ class SamplesTest {
         }
         assertThat(failures).as("sample files that do not parse").isEmpty();
         assertThat(checked).as("yaml/json/java files checked").hasSizeGreaterThan(20);
+    }
+
+    /** samples/planted-secrets.csv is what redaction tests assert against, so it must stay true. */
+    @Test
+    void plantedSecretsManifestMatchesTheFiles() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        Map<String, Integer> perEstate = new TreeMap<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+        try (Reader r = Files.newBufferedReader(samples().resolve("planted-secrets.csv"));
+             CSVParser rows = format.parse(r)) {
+            for (CSVRecord row : rows) {
+                Path file = samples().resolve(row.get("estate")).resolve(row.get("file"));
+                byte[] secret = row.get("secret").getBytes(StandardCharsets.UTF_8);
+                if (!Files.isRegularFile(file) || !containsBytes(Files.readAllBytes(file), secret)) {
+                    wrong.add("line " + rows.getCurrentLineNumber() + ": " + row.get("file"));
+                }
+                perEstate.merge(row.get("estate"), 1, Integer::sum);
+            }
+        }
+        assertThat(wrong).as("manifest rows whose secret is not in the named file").isEmpty();
+        assertThat(perEstate.keySet()).as("every estate plants secrets").containsExactlyInAnyOrderElementsOf(KEY_FILES.keySet());
+    }
+
+    /** Byte-exact search: Latin-1 maps each byte to one char, so any file and any UTF-8 needle compare safely. */
+    private static boolean containsBytes(byte[] haystack, byte[] needle) {
+        return new String(haystack, StandardCharsets.ISO_8859_1).contains(new String(needle, StandardCharsets.ISO_8859_1));
     }
 
     /** Line endings and encodings that exist to test lossless rewriting must survive checkouts. */
