@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.javaparser.StaticJavaParser;
+import dev.migrate.analyzers.model.JobKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +18,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -231,21 +235,57 @@ class SamplesTest {
     @Test
     void plantedSecretsManifestMatchesTheFiles() throws IOException {
         List<String> wrong = new ArrayList<>();
-        Map<String, Integer> perEstate = new TreeMap<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
-        try (Reader r = Files.newBufferedReader(samples().resolve("planted-secrets.csv"));
-             CSVParser rows = format.parse(r)) {
-            for (CSVRecord row : rows) {
-                Path file = samples().resolve(row.get("estate")).resolve(row.get("file"));
-                byte[] secret = row.get("secret").getBytes(StandardCharsets.UTF_8);
-                if (!Files.isRegularFile(file) || !containsBytes(Files.readAllBytes(file), secret)) {
-                    wrong.add("line " + rows.getCurrentLineNumber() + ": " + row.get("file"));
-                }
-                perEstate.merge(row.get("estate"), 1, Integer::sum);
+        Set<String> estates = new TreeSet<>();
+        for (CSVRecord row : readCsv("planted-secrets.csv")) {
+            Path file = samples().resolve(row.get("estate")).resolve(row.get("file"));
+            byte[] secret = row.get("secret").getBytes(StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(file) || !containsBytes(Files.readAllBytes(file), secret)) {
+                wrong.add("row " + row.getRecordNumber() + ": " + row.get("file"));
             }
+            estates.add(row.get("estate"));
         }
         assertThat(wrong).as("manifest rows whose secret is not in the named file").isEmpty();
-        assertThat(perEstate.keySet()).as("every estate plants secrets").containsExactlyInAnyOrderElementsOf(KEY_FILES.keySet());
+        assertThat(estates).as("every estate plants secrets").containsExactlyInAnyOrderElementsOf(KEY_FILES.keySet());
+    }
+
+    /** samples/expected-jobs.csv is the inventory scan tests assert; its source positions must stay true. */
+    @Test
+    void expectedJobsManifestPointsAtTheDefiningLines() throws IOException {
+        Set<String> kinds = Stream.of(JobKind.values()).map(JobKind::slug).collect(Collectors.toSet());
+        Set<String> statuses = Set.of("active", "paused", "disabled", "suspended", "invalid", "never-runs", "no-op");
+        List<String> wrong = new ArrayList<>();
+        Set<String> definitions = new HashSet<>();
+        Set<String> estates = new TreeSet<>();
+        for (CSVRecord row : readCsv("expected-jobs.csv")) {
+            String where = "row " + row.getRecordNumber() + " (" + row.get("estate") + " " + row.get("ref") + ")";
+            Path file = samples().resolve(row.get("estate")).resolve(row.get("file"));
+            int line = Integer.parseInt(row.get("line"));
+            List<String> lines = Files.isRegularFile(file)
+                    ? new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).lines().toList()
+                    : List.of();
+            if (line < 1 || line > lines.size() || !lines.get(line - 1).contains(row.get("anchor"))) {
+                wrong.add(where + ": " + row.get("file") + ":" + line + " does not contain " + row.get("anchor"));
+            }
+            if (!kinds.contains(row.get("kind"))) {
+                wrong.add(where + ": unknown kind " + row.get("kind"));
+            }
+            if (!statuses.contains(row.get("status"))) {
+                wrong.add(where + ": unknown status " + row.get("status"));
+            }
+            if (!"-".equals(row.get("ref")) && !definitions.add(row.get("estate") + "|" + row.get("ref") + "|" + row.get("file"))) {
+                wrong.add(where + ": duplicate definition");
+            }
+            estates.add(row.get("estate"));
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(estates).containsExactlyInAnyOrderElementsOf(KEY_FILES.keySet());
+    }
+
+    private static List<CSVRecord> readCsv(String name) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+        try (Reader r = Files.newBufferedReader(samples().resolve(name)); CSVParser parser = format.parse(r)) {
+            return parser.getRecords();
+        }
     }
 
     /** Byte-exact search: Latin-1 maps each byte to one char, so any file and any UTF-8 needle compare safely. */
