@@ -181,7 +181,7 @@ class SamplesTest {
     void everyPythonFileCompilesWithPython3() throws Exception {
         List<Path> pythonFiles = pythonFiles();
         assertThat(pythonFiles).as("python files under samples/").hasSizeGreaterThan(30);
-        assumeThat(python3Available()).as("python3 is not on PATH; skipping the Python syntax check of samples/").isTrue();
+        assumeThat(commandAvailable("python3", "--version")).as("python3 is not on PATH; skipping the Python syntax check of samples/").isTrue();
 
         ProcessBuilder pb = new ProcessBuilder("python3", "-B", "-c", PY_COMPILE_ALL).redirectErrorStream(true);
         Process process = pb.start();
@@ -198,6 +198,50 @@ class SamplesTest {
         String out = output.get(10, TimeUnit.SECONDS);
         assertThat(out).as("python3 compile() output").contains("compiled " + pythonFiles.size() + " of " + pythonFiles.size());
         assertThat(process.exitValue()).as(out).isZero();
+    }
+
+    /** systemd-analyze is the oracle for unit time syntax: every calendar and time span in the samples is valid. */
+    @Test
+    void systemdTimeExpressionsAreValid() throws Exception {
+        List<String> calendars = new ArrayList<>();
+        List<String> spans = new ArrayList<>();
+        for (Path unit : filesEndingWith(".timer", ".service")) {
+            for (String line : Files.readAllLines(unit, StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (line.startsWith("#") || eq < 0) {
+                    continue;
+                }
+                String key = line.substring(0, eq).strip();
+                String value = line.substring(eq + 1).strip();
+                if (key.equals("OnCalendar")) {
+                    calendars.add(value);
+                } else if (TIME_SPAN_KEYS.contains(key)) {
+                    spans.add(value);
+                }
+            }
+        }
+        assertThat(calendars).as("OnCalendar= values in samples/").hasSizeGreaterThan(5);
+        assertThat(spans).as("time-span values in samples/").hasSizeGreaterThan(5);
+        assumeThat(commandAvailable("systemd-analyze", "--version"))
+                .as("systemd-analyze is not on PATH; skipping the systemd time syntax check of samples/").isTrue();
+        assertSucceeds("systemd-analyze", "calendar", calendars);
+        assertSucceeds("systemd-analyze", "timespan", spans);
+    }
+
+    private static final Set<String> TIME_SPAN_KEYS = Set.of(
+            "OnBootSec", "OnStartupSec", "OnUnitActiveSec", "OnUnitInactiveSec", "OnActiveSec",
+            "RandomizedDelaySec", "AccuracySec", "RestartSec", "TimeoutStartSec");
+
+    private static void assertSucceeds(String command, String subcommand, List<String> args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(command, subcommand));
+        argv.addAll(args);
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = readAll(p.getInputStream());
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(command + " " + subcommand + " did not finish within 60 s");
+        }
+        assertThat(p.exitValue()).as("%s %s failed:%n%s", command, subcommand, out).isZero();
     }
 
     @Test
@@ -337,9 +381,9 @@ class SamplesTest {
         }
     }
 
-    private static boolean python3Available() {
+    private static boolean commandAvailable(String... versionCommand) {
         try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(versionCommand).redirectErrorStream(true).start();
             readAll(p.getInputStream());
             return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
