@@ -1,0 +1,5 @@
+package com.corp.billing.service;
+
+public interface PaymentSync {
+    void syncSinceLastCursor();
+}

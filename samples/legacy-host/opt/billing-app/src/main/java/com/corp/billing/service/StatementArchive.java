@@ -1,0 +1,5 @@
+package com.corp.billing.service;
+
+public interface StatementArchive {
+    int archiveMonth(java.time.YearMonth month);
+}

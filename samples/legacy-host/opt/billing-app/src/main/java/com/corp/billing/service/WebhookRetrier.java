@@ -1,0 +1,5 @@
+package com.corp.billing.service;
+
+public interface WebhookRetrier {
+    void retryFailed(int maxAttempts);
+}
