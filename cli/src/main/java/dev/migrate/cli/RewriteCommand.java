@@ -110,6 +110,12 @@ public final class RewriteCommand implements Callable<Integer> {
         }
         // With --dry-run the diff owns stdout, so that `migrate rewrite --dry-run > x.patch` works.
         summarize(dryRun ? err : out, result, prefectTarget, writes);
+        if (!result.failures().isEmpty()) {
+            result.failures().forEach(f -> err.println("migrate: internal error in a recipe (its file was left unchanged): " + f));
+            err.println("This is a bug in migrate. Please report it with the file that triggered it.");
+            err.flush();
+            return ExitCode.INTERNAL.code();
+        }
         return failOn != null && result.manualItems() > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 

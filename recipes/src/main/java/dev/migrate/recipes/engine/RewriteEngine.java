@@ -71,11 +71,9 @@ public final class RewriteEngine {
         ExecutionContext ctx = new InMemoryExecutionContext(errors::add);
         target.putInto(ctx);
         FixSafety.allowUnsafe(ctx, unsafeFixes);
+        // A recipe that fails on a file leaves that file unchanged; the run goes on and the failure is
+        // reported as a bug (exit 4), never hidden.
         RecipeRun run = recipe.run(new InMemoryLargeSourceSet(sources), ctx);
-        if (!errors.isEmpty()) {
-            Throwable first = errors.get(0);
-            throw new IllegalStateException("a recipe failed: " + first, first);
-        }
 
         List<FileChange> changes = new ArrayList<>();
         for (Result result : run.getChangeset().getAllResults()) {
@@ -100,7 +98,8 @@ public final class RewriteEngine {
         List<MigrationNotes.Row> notes = new ArrayList<>(run.getDataTableRows(MigrationNotes.class));
         notes.sort((a, b) -> a.sourcePath().equals(b.sourcePath())
                 ? Integer.compare(a.line(), b.line()) : a.sourcePath().compareTo(b.sourcePath()));
-        return new RewriteResult(changes, notes, refused, skipped, sources.size());
+        List<String> failures = errors.stream().map(RewriteEngine::describe).distinct().toList();
+        return new RewriteResult(changes, notes, refused, skipped, sources.size(), failures);
     }
 
     /** Writes every change in place, atomically. */
@@ -137,6 +136,14 @@ public final class RewriteEngine {
             return Optional.of("the rewritten file would not print back unchanged after parsing");
         }
         return Optional.empty();
+    }
+
+    private static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String parserName(Parser parser) {

@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * What a rewrite run found and would change. Nothing is written until {@link AtomicFiles} writes it.
  *
- * @param refused files whose result would not parse again, which are never written
+ * @param refused  files whose result would not parse again, which are never written
+ * @param failures recipe failures (bugs in migrate); the files they concern are left unchanged
  */
 public record RewriteResult(List<FileChange> changes, List<MigrationNotes.Row> notes, List<Refused> refused,
-                            List<ProjectFiles.Skipped> skipped, int filesRead) {
+                            List<ProjectFiles.Skipped> skipped, int filesRead, List<String> failures) {
     public record Refused(String path, String reason) {
     }
 
@@ -18,6 +19,7 @@ public record RewriteResult(List<FileChange> changes, List<MigrationNotes.Row> n
         notes = List.copyOf(notes);
         refused = List.copyOf(refused);
         skipped = List.copyOf(skipped);
+        failures = List.copyOf(failures);
     }
 
     public long manualItems() {

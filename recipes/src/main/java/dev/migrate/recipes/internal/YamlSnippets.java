@@ -1,6 +1,8 @@
 package dev.migrate.recipes.internal;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.SourceFile;
@@ -14,6 +16,7 @@ import org.openrewrite.yaml.tree.Yaml;
  * Building rewrite-yaml trees by hand gets indentation of nested blocks wrong too easily.
  */
 public final class YamlSnippets {
+    private static final Pattern ALIAS = Pattern.compile("(?<![&\\w])\\*([A-Za-z_][A-Za-z0-9_-]*)");
     private YamlSnippets() {
     }
 
@@ -22,15 +25,27 @@ public final class YamlSnippets {
      * prefix (a space for inline values, a newline and indentation for block values).
      */
     public static Yaml.Block parseValue(String key, String valueText) {
+        // Aliases may point at anchors defined elsewhere in the file (compose `<<: *defaults`); declare
+        // stand-ins first so the snippet parses. Aliases print by name, so the stand-ins leave no trace.
+        StringBuilder anchors = new StringBuilder();
+        Matcher alias = ALIAS.matcher(valueText);
+        java.util.Set<String> declared = new java.util.LinkedHashSet<>();
+        while (alias.find()) {
+            String name = alias.group(1);
+            if (!valueText.contains("&" + name) && declared.add(name)) {
+                anchors.append("__migrate_anchor_").append(declared.size()).append(": &").append(name).append(" {}\n");
+            }
+        }
+        String text = anchors + key + ":" + valueText;
         List<SourceFile> parsed = YamlParser.builder().build()
-                .parse(new InMemoryExecutionContext(Throwable::printStackTrace), key + ":" + valueText)
+                .parse(new InMemoryExecutionContext(t -> { }), text)
                 .collect(Collectors.toList());
         if (parsed.size() != 1 || parsed.get(0) instanceof ParseError) {
             throw new IllegalArgumentException("generated YAML does not parse: " + key + ":" + valueText);
         }
         Yaml.Documents docs = (Yaml.Documents) parsed.get(0);
         Yaml.Mapping root = (Yaml.Mapping) docs.getDocuments().get(0).getBlock();
-        return root.getEntries().get(0).getValue();
+        return root.getEntries().get(declared.size()).getValue();
     }
 
     /**

@@ -66,7 +66,7 @@ public class MigrateComposeAgentToWorker extends Recipe {
                                        ExecutionContext ctx, Cursor cursor) {
         CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor());
         Map<String, String> renamed = new LinkedHashMap<>();
-        List<String> poolServices = new ArrayList<>();
+        Map<String, String> poolServices = new LinkedHashMap<>();
         List<Yaml.Mapping.Entry> entries = new ArrayList<>();
         boolean changed = false;
         for (Yaml.Mapping.Entry service : services.getEntries()) {
@@ -123,7 +123,8 @@ public class MigrateComposeAgentToWorker extends Recipe {
                 Matcher pool = POOL.matcher(r.text());
                 Matcher type = TYPE.matcher(r.text());
                 if (pool.find()) {
-                    poolServices.add(poolService(svc, pool.group(1), type.find() ? type.group(1) : "process", cursor));
+                    poolServices.put(svc.getKey().getValue(),
+                            poolService(svc, pool.group(1), type.find() ? type.group(1) : "process", cursor));
                 }
             }
         }
@@ -134,17 +135,30 @@ public class MigrateComposeAgentToWorker extends Recipe {
         if (poolServices.isEmpty()) {
             return result;
         }
-        String text = result.getValue().print(cursor) + String.join("", poolServices);
-        return result.withValue(YamlSnippets.parseValue("services", text));
+        // The pool service goes right before its worker: after the worker's prefix, which may hold a comment
+        // trailing the previous line, so every existing comment stays where it was.
+        StringBuilder text = new StringBuilder();
+        for (Yaml.Mapping.Entry service : ((Yaml.Mapping) result.getValue()).getEntries()) {
+            String pool = poolServices.get(service.getKey().getValue());
+            if (pool == null) {
+                text.append(service.print(cursor));
+                continue;
+            }
+            String prefix = service.getPrefix();
+            String indent = prefix.substring(prefix.lastIndexOf('\n') + 1);
+            String gap = prefix.contains("\n\n") || prefix.contains("\n\r\n") ? "\n\n" : "\n";
+            text.append(prefix).append(pool).append(gap).append(indent).append(service.withPrefix("").print(cursor));
+        }
+        return result.withValue(YamlSnippets.parseValue("services", text.toString()));
     }
 
-    /** Text of a one-shot service that creates the worker's pool unless it exists, placed after the services. */
+    /** Text of a one-shot service that creates the worker's pool unless it exists (no leading prefix). */
     private static String poolService(Yaml.Mapping.Entry worker, String pool, String type, Cursor cursor) {
         String indent = worker.getPrefix().substring(worker.getPrefix().lastIndexOf('\n') + 1);
         Yaml.Mapping body = (Yaml.Mapping) worker.getValue();
         String inner = indent + "  ";
         StringBuilder sb = new StringBuilder();
-        sb.append('\n').append(indent).append(worker.getKey().getValue()).append("-create-pool:");
+        sb.append(worker.getKey().getValue()).append("-create-pool:");
         for (String key : List.of("image", "environment", "env_file", "networks", "depends_on")) {
             Yaml.Mapping.Entry field = find(body, key);
             if (field != null) {

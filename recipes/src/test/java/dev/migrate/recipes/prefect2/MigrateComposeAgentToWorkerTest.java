@@ -39,6 +39,14 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
               prefect-server:
                 image: prefecthq/prefect:2.14.9-python3.10
                 command: prefect server start --host 0.0.0.0
+              prefect-worker-create-pool:
+                image: prefecthq/prefect:2.14.9-python3.10
+                environment:
+                  PREFECT_API_URL: http://prefect-server:4200/api
+                depends_on:
+                  - prefect-server
+                command: sh -c "prefect work-pool inspect iceberg-offload >/dev/null 2>&1 || prefect work-pool create iceberg-offload --type process"
+                restart: "no"
               prefect-worker:
                 image: prefecthq/prefect:2.14.9-python3.10
                 container_name: k2-prefect-worker
@@ -50,14 +58,6 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
               monitor:
                 image: busybox
                 depends_on: [prefect-worker]
-              prefect-worker-create-pool:
-                image: prefecthq/prefect:2.14.9-python3.10
-                environment:
-                  PREFECT_API_URL: http://prefect-server:4200/api
-                depends_on:
-                  - prefect-server
-                command: sh -c "prefect work-pool inspect iceberg-offload >/dev/null 2>&1 || prefect work-pool create iceberg-offload --type process"
-                restart: "no"
             """,
             spec -> spec.path("docker-compose.v2.yml")));
     }
