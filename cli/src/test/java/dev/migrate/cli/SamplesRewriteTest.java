@@ -1,0 +1,72 @@
+package dev.migrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The Prefect 2 estates migrate end to end on their configuration: after `migrate rewrite --unsafe-fixes`
+ * no Prefect-2-only construct is left outside Python code and prose, every YAML file still parses, and a
+ * second run changes nothing.
+ */
+class SamplesRewriteTest {
+    /** Prefect 2 constructs that the configuration recipes must leave none of. */
+    private static final Pattern PREFECT2_CONFIG = Pattern.compile(
+            "prefect agent start|prefect deployment (build|apply|set-schedule)|prefecthq/prefect:2|prefect(\\[[^\\]]*\\])?==2\\."
+                    + "|^prefect-version: 2|^\\s*is_schedule_active:|PREFECT_ORION_|git_clone_project", Pattern.MULTILINE);
+
+    @TempDir
+    Path work;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"k2-platform", "vps-prefect2"})
+    void configMigratesAndSecondRunChangesNothing(String estate) throws IOException {
+        Path copy = copyOf(estate);
+        CliRun first = CliRun.of("rewrite", copy.toString(), "--unsafe-fixes");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).doesNotContain(" 0 file(s) changed");
+
+        try (Stream<Path> files = Files.walk(copy)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".md") || name.endsWith(".py")) {
+                    continue; // prose and Python code are other recipes' business
+                }
+                String text = Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(PREFECT2_CONFIG.matcher(text).find()).as("Prefect 2 construct left in %s:%n%s", f, text).isFalse();
+                if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+                    new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text).forEach(doc -> { });
+                }
+            }
+        }
+        CliRun second = CliRun.of("rewrite", copy.toString(), "--unsafe-fixes");
+        assertThat(second.out()).contains(" 0 file(s) changed");
+    }
+
+    private Path copyOf(String estate) throws IOException {
+        Path source = Path.of(System.getProperty("migrate.repo.root"), "samples", estate);
+        Path target = work.resolve(estate);
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path p : paths.toList()) {
+                Path dest = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+        return target;
+    }
+
+}
