@@ -1,5 +1,6 @@
 package dev.migrate.rewriters.python.tree;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -153,9 +154,20 @@ public final class Node implements PyElement {
 
     @Override
     public void printTo(StringBuilder out) {
-        out.append(prefix.text());
-        for (PyElement c : children) {
-            c.printTo(out);
+        // Iterative: a 100,000-term expression on one line nests that deep.
+        ArrayDeque<PyElement> stack = new ArrayDeque<>();
+        stack.push(this);
+        while (!stack.isEmpty()) {
+            PyElement e = stack.pop();
+            if (e instanceof Token t) {
+                t.printTo(out);
+            } else {
+                Node n = (Node) e;
+                out.append(n.prefix.text());
+                for (int i = n.children.size() - 1; i >= 0; i--) {
+                    stack.push(n.children.get(i));
+                }
+            }
         }
     }
 
