@@ -22,32 +22,35 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "parse-check",
         mixinStandardHelpOptions = true,
-        header = "Parse every Python file under PATH and check it prints back byte for byte.",
+        header = "Parse every Python file under each PATH and check it prints back byte for byte.",
         description = {
             "Prints the number of files, how many round-tripped, every syntax error as file:line:col, and "
                     + "the time taken. Symbolic links are not followed.",
             "",
-            "Example: migrate parse-check src/"
+            "Example: migrate parse-check src/ scripts/"
         })
 final class ParseCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", description = "A directory or a .py file.")
-    Path path;
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Directories or .py files.")
+    java.util.List<Path> paths;
 
     @Option(names = "--fail-on-syntax-error", description = "Also exit 1 when a file has a syntax error.")
     boolean failOnSyntaxError;
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.exists(path)) {
-            throw CliException.invalidInput("parse-check: " + path + " does not exist; pass a directory or a .py file.");
+        for (Path path : paths) {
+            if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw CliException.invalidInput("parse-check: " + path
+                        + " does not exist; pass a directory or a .py file.");
+            }
+            if (!Files.isReadable(path)) {
+                throw CliException.environment("parse-check: " + path + " is not readable; check its permissions.");
+            }
         }
-        if (!Files.isReadable(path)) {
-            throw CliException.environment("parse-check: " + path + " is not readable; check its permissions.");
-        }
-        ParseCheck.Report r = ParseCheck.run(path);
+        ParseCheck.Report r = ParseCheck.run(paths);
         PrintWriter out = spec.commandLine().getOut();
         out.println("files:          " + r.files());
         out.println("round-tripped:  " + r.roundTripped());

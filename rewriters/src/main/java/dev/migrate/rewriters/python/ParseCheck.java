@@ -44,26 +44,17 @@ public final class ParseCheck {
     }
 
     public static Report run(Path root) throws IOException {
-        long t0 = System.nanoTime();
-        List<Path> files = new ArrayList<>();
-        int[] links = {0};
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isSymbolicLink()) {
-                    links[0]++;
-                } else if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".py")) {
-                    files.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
+        return run(List.of(root));
+    }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        Collections.sort(files);
+    public static Report run(List<Path> roots) throws IOException {
+        long t0 = System.nanoTime();
+        java.util.Set<Path> found = new java.util.TreeSet<>();
+        int[] links = {0};
+        for (Path root : roots) {
+            collect(root, found, links);
+        }
+        List<Path> files = new ArrayList<>(found);
         List<SyntaxProblem> syntax = Collections.synchronizedList(new ArrayList<>());
         List<RoundTripFailure> failures = Collections.synchronizedList(new ArrayList<>());
         List<Unreadable> unreadable = Collections.synchronizedList(new ArrayList<>());
@@ -95,6 +86,25 @@ public final class ParseCheck {
         int ok = files.size() - unreadable.size() - failures.size();
         return new Report(files.size(), ok, lines.get(), List.copyOf(syntax), List.copyOf(failures),
                 List.copyOf(unreadable), links[0], System.nanoTime() - t0);
+    }
+
+    private static void collect(Path root, java.util.Set<Path> files, int[] links) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isSymbolicLink()) {
+                    links[0]++;
+                } else if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".py")) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     static long countLines(byte[] b) {

@@ -24,13 +24,13 @@ public final class ParseRun {
 
     public static Result parse(String text) {
         char[] chars = text.toCharArray();
-        LineMap lines = new LineMap(chars);
         List<Diagnostic> diags = new ArrayList<>();
         try {
             Tokenizer tokenizer = Tokenizer.run(chars);
             Tokens tokens = tokenizer.tokens();
             Parser parser = new Parser(chars, tokens);
             Node module = parser.module();
+            LineMap lines = tokenizer.problems().isEmpty() && parser.problems().isEmpty() ? null : new LineMap(chars);
             for (Tokenizer.Problem pr : tokenizer.problems()) {
                 diags.add(lines.diagnostic(pr.offset(), pr.message(), "", ""));
             }

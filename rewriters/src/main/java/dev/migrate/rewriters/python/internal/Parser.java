@@ -28,6 +28,8 @@ final class Parser {
     private final char[] src;
     private final Tokens t;
     private final List<Problem> problems = new ArrayList<>();
+    /** Whitespace runs repeat on every line ("\n    "); share one Space per distinct run. */
+    private final Interner<Space> spaces = new Interner<>(java.util.List.of(), Space::of);
     private int p;
     private boolean lineError;
     private int brackets;
@@ -56,17 +58,20 @@ final class Parser {
         return i < t.count ? t.kind(i) : TokenKind.ENDMARKER;
     }
 
+    /**
+     * Whether the current token is this operator or hard keyword. Identity comparison is deliberate:
+     * the tokenizer hands out the JVM-interned literals for operators and keywords, and names that
+     * merely look like one ("match") are excluded by kind.
+     */
     private boolean at(String text) {
-        String x = t.text[p];
-        return x != null && x.equals(text) && t.kind(p) != TokenKind.NAME;
+        return t.text[p] == text && t.kind(p) != TokenKind.NAME;
     }
 
     private boolean atAt(int i, String text) {
         if (i >= t.count) {
             return false;
         }
-        String x = t.text[i];
-        return x != null && x.equals(text) && t.kind(i) != TokenKind.NAME;
+        return t.text[i] == text && t.kind(i) != TokenKind.NAME;
     }
 
     private boolean atName(String softKeyword) {
@@ -88,7 +93,8 @@ final class Parser {
         int ps = t.prefixStart[i];
         int len = t.start[i] - ps;
         Space prefix = len == 0 ? Space.EMPTY
-                : len == 1 && src[ps] == ' ' ? Space.SINGLE : Space.of(new String(src, ps, len));
+                : len == 1 && src[ps] == ' ' ? Space.SINGLE
+                : len <= 40 ? spaces.get(src, ps, t.start[i]) : Space.of(new String(src, ps, len));
         if (kind == TokenKind.NEWLINE) {
             lineError = false;
         }
@@ -136,16 +142,28 @@ final class Parser {
         }
     }
 
-    private static Node node(NodeKind kind, List<PyElement> children) {
-        return Node.of(kind, children);
+    /**
+     * Child lists are recycled: every list handed to {@link #node} is copied into the node and then
+     * cleared for reuse, so a list must not be touched after it has been turned into a node.
+     */
+    private final ArrayList<ArrayList<PyElement>> pool = new ArrayList<>();
+
+    private Node node(NodeKind kind, ArrayList<PyElement> children) {
+        Node n = Node.of(kind, children);
+        children.clear();
+        if (pool.size() < 256) {
+            pool.add(children);
+        }
+        return n;
     }
 
-    private static ArrayList<PyElement> list() {
-        return new ArrayList<>(6);
+    private ArrayList<PyElement> list() {
+        int n = pool.size();
+        return n == 0 ? new ArrayList<>(8) : pool.remove(n - 1);
     }
 
-    private static ArrayList<PyElement> list(PyElement first) {
-        ArrayList<PyElement> l = new ArrayList<>(6);
+    private ArrayList<PyElement> list(PyElement first) {
+        ArrayList<PyElement> l = list();
         l.add(first);
         return l;
     }

@@ -13,7 +13,8 @@ final class StyleDetector {
         String newline = null;
         int single = 0;
         int dbl = 0;
-        for (int i = 0; i < t.count; i++) {
+        // A sample is enough to tell the conventions apart; the first 2,000 strings decide the quote.
+        for (int i = 0; i < t.count && single + dbl < 2_000; i++) {
             TokenKind k = t.kind(i);
             if (k == TokenKind.INDENT && indent == null) {
                 int lineStart = t.start[i];

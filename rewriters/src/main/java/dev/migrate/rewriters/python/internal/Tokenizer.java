@@ -2,9 +2,7 @@ package dev.migrate.rewriters.python.internal;
 
 import dev.migrate.rewriters.python.tree.TokenKind;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,18 +18,11 @@ final class Tokenizer {
             "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
             "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
             "while", "with", "yield");
-    private static final Map<String, String> INTERNED = new HashMap<>();
+    /** Names every file shares (keywords first, so they are the JVM-interned literals). */
+    private static final List<String> SEEDS = new ArrayList<>(KEYWORDS);
 
     static {
-        for (String k : KEYWORDS) {
-            INTERNED.put(k, k);
-        }
-        for (String op : new String[] {"(", ")", "[", "]", "{", "}", ":", ",", ";", "+", "-", "*", "/", "|", "&",
-            "<", ">", "=", ".", "%", "~", "^", "@", "!", "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=",
-            "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "**=", "//=", ">>=", "<<=", "...", "self", "match",
-            "case", "type", "_", "print", "cls", "os", "None"}) {
-            INTERNED.put(op, op);
-        }
+        SEEDS.addAll(List.of("self", "match", "case", "type", "_", "print", "cls", "os", "sys", "int", "str"));
     }
 
     record Problem(int offset, String message) {
@@ -73,6 +64,7 @@ final class Tokenizer {
     private int levels;
     private boolean lineHasTokens;
     private final ArrayList<FString> fstrings = new ArrayList<>();
+    private final Interner<String> names = new Interner<>(SEEDS, k -> k);
 
     private Tokenizer(char[] s) {
         this.s = s;
@@ -311,12 +303,17 @@ final class Tokenizer {
             }
         }
         pos = p;
-        String text = new String(s, from, p - from);
-        String interned = INTERNED.get(text);
-        if (interned != null) {
-            text = interned;
+        String text = names.get(s, from, p);
+        emit(isKeyword(text) ? TokenKind.KEYWORD : TokenKind.NAME, from, p, text);
+    }
+
+    /** {@code text} comes from {@link #names}, where keywords are the seeded literals. */
+    private static boolean isKeyword(String text) {
+        char c = text.charAt(0);
+        if (text.length() < 2 || text.length() > 8 || !(c >= 'a' && c <= 'y' || c == 'F' || c == 'N' || c == 'T')) {
+            return false;
         }
-        emit(KEYWORDS.contains(text) ? TokenKind.KEYWORD : TokenKind.NAME, from, p, text);
+        return KEYWORDS.contains(text);
     }
 
     /** Bit 1 = raw, bit 2 = f-string; -1 when the letters are not a string prefix. */
@@ -602,14 +599,13 @@ final class Tokenizer {
         if (op == null && pos + 1 < n) {
             op = two(c, s[pos + 1]);
         }
-        if (op == null && "()[]{}:,;+-*/|&<>=.%~^@!".indexOf(c) >= 0) {
-            op = String.valueOf(c);
+        if (op == null) {
+            op = one(c);
         }
         if (op == null) {
             invalidCharacter();
             return;
         }
-        op = INTERNED.getOrDefault(op, op);
         pos += op.length();
         switch (c) {
             case '(', '[', '{' -> depth++;
@@ -629,26 +625,85 @@ final class Tokenizer {
         return f.fields == 0 ? 0 : f.fieldDepth[f.fields - 1] + 1;
     }
 
+    // Operators are returned as literals (JVM-interned), so the parser may compare them by identity.
+
     private static String three(char a, char b, char c) {
-        if (c == '=' && (a == '*' && b == '*' || a == '/' && b == '/' || a == '>' && b == '>' || a == '<' && b == '<')) {
-            return "" + a + b + c;
+        if (c == '=') {
+            if (a == '*' && b == '*') {
+                return "**=";
+            }
+            if (a == '/' && b == '/') {
+                return "//=";
+            }
+            if (a == '>' && b == '>') {
+                return ">>=";
+            }
+            if (a == '<' && b == '<') {
+                return "<<=";
+            }
         }
-        if (a == '.' && b == '.' && c == '.') {
-            return "...";
-        }
-        return null;
+        return a == '.' && b == '.' && c == '.' ? "..." : null;
     }
 
     private static String two(char a, char b) {
-        if (b == '=' && "<>=!+-*/%&|^@:".indexOf(a) >= 0) {
-            return "" + a + b;
+        if (b == '=') {
+            return switch (a) {
+                case '<' -> "<=";
+                case '>' -> ">=";
+                case '=' -> "==";
+                case '!' -> "!=";
+                case '+' -> "+=";
+                case '-' -> "-=";
+                case '*' -> "*=";
+                case '/' -> "/=";
+                case '%' -> "%=";
+                case '&' -> "&=";
+                case '|' -> "|=";
+                case '^' -> "^=";
+                case '@' -> "@=";
+                case ':' -> ":=";
+                default -> null;
+            };
         }
-        if (a == b && (a == '*' || a == '/' || a == '<' || a == '>')) {
-            return "" + a + b;
+        if (a == b) {
+            return switch (a) {
+                case '*' -> "**";
+                case '/' -> "//";
+                case '<' -> "<<";
+                case '>' -> ">>";
+                default -> null;
+            };
         }
-        if (a == '-' && b == '>') {
-            return "->";
-        }
-        return null;
+        return a == '-' && b == '>' ? "->" : null;
+    }
+
+    private static String one(char c) {
+        return switch (c) {
+            case '(' -> "(";
+            case ')' -> ")";
+            case '[' -> "[";
+            case ']' -> "]";
+            case '{' -> "{";
+            case '}' -> "}";
+            case ':' -> ":";
+            case ',' -> ",";
+            case ';' -> ";";
+            case '+' -> "+";
+            case '-' -> "-";
+            case '*' -> "*";
+            case '/' -> "/";
+            case '|' -> "|";
+            case '&' -> "&";
+            case '<' -> "<";
+            case '>' -> ">";
+            case '=' -> "=";
+            case '.' -> ".";
+            case '%' -> "%";
+            case '~' -> "~";
+            case '^' -> "^";
+            case '@' -> "@";
+            case '!' -> "!";
+            default -> null;
+        };
     }
 }

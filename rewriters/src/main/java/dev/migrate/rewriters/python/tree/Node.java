@@ -2,6 +2,7 @@ package dev.migrate.rewriters.python.tree;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -17,38 +18,45 @@ import java.util.function.Predicate;
  * child's prefix.
  */
 public final class Node implements PyElement {
+    private static final PyElement[] NONE = new PyElement[0];
+
     private final NodeKind kind;
     private final Space prefix;
-    private final List<PyElement> children;
+    private final PyElement[] kids;
     private final int length;
+    private List<PyElement> childrenView;
 
-    private Node(NodeKind kind, Space prefix, List<PyElement> children) {
+    private Node(NodeKind kind, Space prefix, PyElement[] kids, int length) {
         this.kind = kind;
         this.prefix = prefix;
-        this.children = children;
-        int len = prefix.text().length();
-        for (PyElement c : children) {
-            len += c.length();
-        }
-        this.length = len;
+        this.kids = kids;
+        this.length = length;
     }
 
     /** Builds a node, moving its first child's prefix onto the node. */
     public static Node of(NodeKind kind, List<? extends PyElement> children) {
-        List<PyElement> copy = new ArrayList<>(children);
-        Space prefix = Space.EMPTY;
-        if (!copy.isEmpty()) {
-            PyElement first = copy.get(0);
-            if (!first.prefix().isEmpty()) {
-                prefix = first.prefix();
-                copy.set(0, first.withPrefix(Space.EMPTY));
-            }
-        }
-        return new Node(Objects.requireNonNull(kind), prefix, Collections.unmodifiableList(copy));
+        return adopt(Objects.requireNonNull(kind), children.isEmpty() ? NONE : children.toArray(NONE));
     }
 
     public static Node of(NodeKind kind, PyElement... children) {
-        return of(kind, List.of(children));
+        return adopt(Objects.requireNonNull(kind), children.clone());
+    }
+
+    /** Takes ownership of {@code kids} (a fresh array nobody else holds). */
+    private static Node adopt(NodeKind kind, PyElement[] kids) {
+        Space prefix = Space.EMPTY;
+        int len = 0;
+        for (PyElement c : kids) {
+            len += Objects.requireNonNull(c, "child").length();
+        }
+        if (kids.length > 0) {
+            PyElement first = kids[0];
+            if (!first.prefix().isEmpty()) {
+                prefix = first.prefix();
+                kids[0] = first.withPrefix(Space.EMPTY);
+            }
+        }
+        return new Node(kind, prefix, kids, len);
     }
 
     public NodeKind kind() {
@@ -60,44 +68,61 @@ public final class Node implements PyElement {
         return prefix;
     }
 
+    /** The children in source order (unmodifiable). */
     public List<PyElement> children() {
-        return children;
+        List<PyElement> v = childrenView;
+        if (v == null) {
+            v = Collections.unmodifiableList(Arrays.asList(kids));
+            childrenView = v;
+        }
+        return v;
+    }
+
+    public int childCount() {
+        return kids.length;
+    }
+
+    public PyElement child(int i) {
+        return kids[i];
     }
 
     @Override
     public Node withPrefix(Space newPrefix) {
-        return newPrefix.equals(prefix) ? this : new Node(kind, newPrefix, children);
+        if (newPrefix.equals(prefix)) {
+            return this;
+        }
+        return new Node(kind, newPrefix, kids, length - prefix.text().length() + newPrefix.text().length());
     }
 
     /** Replaces the children; the first child's prefix is lifted onto this node when not empty. */
     public Node withChildren(List<? extends PyElement> newChildren) {
-        if (newChildren == children) {
+        if (newChildren == childrenView) {
             return this;
         }
         Node n = of(kind, newChildren);
         if (n.prefix.isEmpty()) {
-            return new Node(kind, prefix, n.children);
+            return n.withPrefix(prefix);
         }
         return n;
     }
 
     public Node withChild(int index, PyElement child) {
-        if (children.get(index) == child) {
+        if (kids[index] == child) {
             return this;
         }
-        List<PyElement> copy = new ArrayList<>(children);
-        copy.set(index, child);
-        return new Node(kind, prefix, Collections.unmodifiableList(copy));
+        PyElement[] copy = kids.clone();
+        copy[index] = child;
+        return new Node(kind, prefix, copy, length - kids[index].length() + child.length());
     }
 
     public Node withKind(NodeKind newKind) {
-        return newKind == kind ? this : new Node(newKind, prefix, children);
+        return newKind == kind ? this : new Node(newKind, prefix, kids, length);
     }
 
     /** Child nodes (tokens skipped). */
     public List<Node> nodes() {
         List<Node> out = new ArrayList<>();
-        for (PyElement c : children) {
+        for (PyElement c : kids) {
             if (c instanceof Node n) {
                 out.add(n);
             }
@@ -107,7 +132,7 @@ public final class Node implements PyElement {
 
     public List<Node> nodes(NodeKind k) {
         List<Node> out = new ArrayList<>();
-        for (PyElement c : children) {
+        for (PyElement c : kids) {
             if (c instanceof Node n && n.kind == k) {
                 out.add(n);
             }
@@ -116,7 +141,7 @@ public final class Node implements PyElement {
     }
 
     public Node firstNode(Predicate<Node> test) {
-        for (PyElement c : children) {
+        for (PyElement c : kids) {
             if (c instanceof Node n && test.test(n)) {
                 return n;
             }
@@ -130,7 +155,7 @@ public final class Node implements PyElement {
 
     /** The first child token with this text (keywords and operators), or null. */
     public Token token(String text) {
-        for (PyElement c : children) {
+        for (PyElement c : kids) {
             if (c instanceof Token t && t.is(text)) {
                 return t;
             }
@@ -140,7 +165,7 @@ public final class Node implements PyElement {
 
     public List<Token> tokens() {
         List<Token> out = new ArrayList<>();
-        for (PyElement c : children) {
+        for (PyElement c : kids) {
             if (c instanceof Token t) {
                 out.add(t);
             }
@@ -152,11 +177,67 @@ public final class Node implements PyElement {
         return token(text) != null;
     }
 
+    /** The text of this node, prefix included, as chars (the fast path for printing whole files). */
+    public char[] toChars() {
+        char[] out = new char[length];
+        fill(this, out, 0, 0);
+        return out;
+    }
+
+    private static int fill(Node n, char[] out, int at, int depth) {
+        if (depth > 400) {
+            StringBuilder sb = new StringBuilder(n.length);
+            printIteratively(n, sb);
+            sb.getChars(0, sb.length(), out, at);
+            return at + sb.length();
+        }
+        at = put(n.prefix.text(), out, at);
+        for (PyElement c : n.kids) {
+            if (c instanceof Token t) {
+                at = put(t.prefix().text(), out, at);
+                at = put(t.text(), out, at);
+            } else {
+                at = fill((Node) c, out, at, depth + 1);
+            }
+        }
+        return at;
+    }
+
+    private static int put(String s, char[] out, int at) {
+        s.getChars(0, s.length(), out, at);
+        return at + s.length();
+    }
+
+    @Override
+    public String print() {
+        return new String(toChars());
+    }
+
     @Override
     public void printTo(StringBuilder out) {
         // Iterative: a 100,000-term expression on one line nests that deep.
+        print(this, out, 0);
+    }
+
+    /** Recursive (fast) up to a depth, then iterative for whatever is deeper. */
+    private static void print(Node n, StringBuilder out, int depth) {
+        if (depth > 400) {
+            printIteratively(n, out);
+            return;
+        }
+        out.append(n.prefix.text());
+        for (PyElement c : n.kids) {
+            if (c instanceof Token t) {
+                out.append(t.prefix().text()).append(t.text());
+            } else {
+                print((Node) c, out, depth + 1);
+            }
+        }
+    }
+
+    private static void printIteratively(Node root, StringBuilder out) {
         ArrayDeque<PyElement> stack = new ArrayDeque<>();
-        stack.push(this);
+        stack.push(root);
         while (!stack.isEmpty()) {
             PyElement e = stack.pop();
             if (e instanceof Token t) {
@@ -164,8 +245,8 @@ public final class Node implements PyElement {
             } else {
                 Node n = (Node) e;
                 out.append(n.prefix.text());
-                for (int i = n.children.size() - 1; i >= 0; i--) {
-                    stack.push(n.children.get(i));
+                for (int i = n.kids.length - 1; i >= 0; i--) {
+                    stack.push(n.kids[i]);
                 }
             }
         }
@@ -178,9 +259,9 @@ public final class Node implements PyElement {
 
     /** Source text without the prefix. */
     public String text() {
-        StringBuilder sb = new StringBuilder(length);
-        printTo(sb);
-        return sb.substring(prefix.text().length());
+        char[] all = toChars();
+        int skip = prefix.text().length();
+        return new String(all, skip, all.length - skip);
     }
 
     @Override
