@@ -94,16 +94,20 @@ public final class Node implements PyElement {
         return new Node(kind, newPrefix, kids, length - prefix.text().length() + newPrefix.text().length());
     }
 
-    /** Replaces the children; the first child's prefix is lifted onto this node when not empty. */
+    /**
+     * Replaces the children. The node keeps its own prefix; a new first child's prefix is dropped when
+     * it is plain whitespace (it sat between the node start and a removed sibling) and appended to the
+     * node's prefix when it carries comments or line breaks, so no comment is lost.
+     */
     public Node withChildren(List<? extends PyElement> newChildren) {
         if (newChildren == childrenView) {
             return this;
         }
         Node n = of(kind, newChildren);
-        if (n.prefix.isEmpty()) {
-            return n.withPrefix(prefix);
-        }
-        return n;
+        Space lifted = n.prefix;
+        Space kept = lifted.isEmpty() || lifted.comments().isEmpty() && !lifted.containsNewline() ? prefix
+                : Space.of(prefix.text() + lifted.text());
+        return n.withPrefix(kept);
     }
 
     public Node withChild(int index, PyElement child) {
