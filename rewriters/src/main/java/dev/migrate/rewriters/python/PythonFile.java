@@ -183,7 +183,13 @@ public final class PythonFile implements SourceFile {
     @Override
     @SuppressWarnings("unchecked")
     public <R extends Tree, P> R accept(TreeVisitor<R, P> v, P p) {
-        return (R) v.adapt(PythonVisitor.class).visitPythonFile(this, p);
+        if (v instanceof PythonVisitor<?> pv) {
+            return (R) ((PythonVisitor<P>) pv).visitPythonFile(this, p);
+        }
+        if (v.isAdaptableTo(PythonVisitor.class)) {
+            return (R) v.adapt(PythonVisitor.class).visitPythonFile(this, p);
+        }
+        return (R) this;
     }
 
     @Override
