@@ -1,6 +1,9 @@
 package dev.migrate.rewriters.python;
 
+import dev.migrate.rewriters.python.internal.LineMap;
 import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.PyElement;
+import dev.migrate.rewriters.python.tree.SourceRanges;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -64,6 +67,44 @@ public final class PythonFile implements SourceFile {
 
     public PythonStyle style() {
         return style;
+    }
+
+    /** A 1-based line and 0-based column (in characters) of a node or token in this file. */
+    public record Position(int line, int column) {
+    }
+
+    private transient volatile SourceRanges ranges;
+    private transient volatile LineMap lines;
+
+    /** Where an element of this file's tree starts (after its prefix). */
+    public Position start(PyElement e) {
+        return position(ranges().start(e));
+    }
+
+    /** Where an element ends: after its last significant token (layout tokens excluded). */
+    public Position end(PyElement e) {
+        return position(ranges().end(e));
+    }
+
+    private Position position(int offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("not an element of this file's tree");
+        }
+        LineMap l = lines;
+        if (l == null) {
+            l = new LineMap(text().toCharArray());
+            lines = l;
+        }
+        return new Position(l.line(offset), l.column(offset));
+    }
+
+    private SourceRanges ranges() {
+        SourceRanges r = ranges;
+        if (r == null) {
+            r = SourceRanges.of(module);
+            ranges = r;
+        }
+        return r;
     }
 
     public PythonFile withModule(Node newModule) {

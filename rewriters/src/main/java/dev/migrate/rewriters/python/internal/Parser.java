@@ -516,7 +516,7 @@ final class Parser {
             ch.add(typeParams());
         }
         if (at("(")) {
-            ch.add(argList());
+            ch.add(argList(false));
         }
         return header(ch, CLASS_DEF);
     }
@@ -558,6 +558,7 @@ final class Parser {
     private void parameters(ArrayList<PyElement> ch, String closer, boolean annotations) {
         boolean seenDefault = false;
         boolean seenStar = false;
+        boolean bareStar = false;
         while (!at(closer) && k() != TokenKind.NEWLINE && k() != TokenKind.ENDMARKER) {
             ArrayList<PyElement> param = list();
             if (at("/")) {
@@ -565,6 +566,7 @@ final class Parser {
             } else if (at("*")) {
                 seenStar = true;
                 param.add(take());
+                bareStar = k() != TokenKind.NAME;
                 if (k() == TokenKind.NAME) {
                     param.add(take());
                     if (annotations && at(":")) {
@@ -573,6 +575,9 @@ final class Parser {
                     }
                 }
             } else if (at("**")) {
+                if (bareStar) {
+                    error("named arguments must follow bare *");
+                }
                 param.add(take());
                 expectName(param);
                 if (annotations && at(":")) {
@@ -580,6 +585,7 @@ final class Parser {
                     param.add(expression());
                 }
             } else if (k() == TokenKind.NAME) {
+                bareStar = false;
                 param.add(take());
                 if (annotations && at(":")) {
                     param.add(take());
@@ -602,6 +608,9 @@ final class Parser {
             } else {
                 break;
             }
+        }
+        if (bareStar) {
+            error("named arguments must follow bare *");
         }
     }
 
@@ -1319,6 +1328,11 @@ final class Parser {
     }
 
     private Node argList() {
+        return argList(true);
+    }
+
+    /** '(' arguments ')'; a bare generator argument is only allowed as a call's sole argument. */
+    private Node argList(boolean call) {
         ArrayList<PyElement> ch = list(take());
         brackets++;
         if (!deeper()) {
@@ -1326,19 +1340,51 @@ final class Parser {
             brackets--;
             return node(ARG_LIST, ch);
         }
+        boolean keyword = false;
+        boolean doubleStar = false;
+        int args = 0;
+        boolean generator = false;
+        int start = p;
         while (!at(")")) {
             int before = p;
-            ch.add(argument());
+            boolean star = at("*");
+            boolean dstar = at("**");
+            boolean named = k() == TokenKind.NAME && atAt(p + 1, "=");
+            Node arg = argument();
+            args++;
+            generator |= isBareGenerator(arg);
+            if (star && doubleStar) {
+                error("iterable argument unpacking follows keyword argument unpacking");
+            } else if (!star && !dstar && !named && keyword) {
+                error(doubleStar ? "positional argument follows keyword argument unpacking"
+                        : "positional argument follows keyword argument");
+            }
+            keyword |= named || dstar;
+            doubleStar |= dstar;
+            ch.add(arg);
             if (at(",")) {
                 ch.add(take());
             } else if (p == before || !at(")")) {
                 break;
             }
         }
+        if (generator && (!call || args > 1)) {
+            problems.add(new Problem(t.start[start], call ? "Generator expression must be parenthesized"
+                    : "invalid syntax", "", ""));
+            lineError = true;
+        }
         expect(")", ch);
         nesting--;
         brackets--;
         return node(ARG_LIST, ch);
+    }
+
+    /** {@code f(x for x in y)}: a generator argument without its own parentheses. */
+    private static boolean isBareGenerator(Node arg) {
+        if (arg.childCount() != 1 || !(arg.child(0) instanceof Node value) || value.kind() != GENERATOR) {
+            return false;
+        }
+        return !(value.child(0) instanceof Token t && t.is("("));
     }
 
     private Node argument() {

@@ -537,26 +537,60 @@ final class Tokenizer {
         return false;
     }
 
+    /** Numbers as CPython reads them, with its checks on digits, underscores and what may follow. */
     private void scanNumber() {
         int from = pos;
-        int p = pos;
-        char c = s[p];
-        if (c == '0' && p + 1 < n && "xXoObB".indexOf(s[p + 1]) >= 0) {
-            p += 2;
-            while (p < n && (Character.isLetterOrDigit(s[p]) && s[p] < 0x80 || s[p] == '_')) {
+        char c = s[pos];
+        if (c == '0' && pos + 1 < n && "xXoObB".indexOf(s[pos + 1]) >= 0) {
+            char kind = Character.toLowerCase(s[pos + 1]);
+            String name = kind == 'x' ? "hexadecimal" : kind == 'o' ? "octal" : "binary";
+            int p = pos + 2;
+            int digits = 0;
+            boolean bad = false;
+            while (p < n) {
+                char d = s[p];
+                if (d == '_' && p + 1 < n && validDigit(s[p + 1], kind)) {
+                    p++;
+                } else if (validDigit(d, kind)) {
+                    p++;
+                    digits++;
+                } else {
+                    break;
+                }
+            }
+            if (p < n && s[p] >= '0' && s[p] <= '9') {
+                problem(p, "invalid digit '" + s[p] + "' in " + name + " literal");
+                bad = true;
                 p++;
+            } else if (digits == 0 || p < n && s[p] == '_') {
+                problem(from, "invalid " + name + " literal");
+                bad = true;
             }
             pos = p;
-            emit(TokenKind.NUMBER, from, p, null);
+            if (!bad) {
+                checkEndOfNumber(name);
+            }
+            emit(TokenKind.NUMBER, from, pos, null);
             return;
         }
         boolean isFloat = false;
-        p = digits(p);
-        if (p < n && s[p] == '.') {
-            isFloat = true;
-            p = digits(p + 1);
+        boolean bad = false;
+        int p = pos;
+        if (c != '.') {
+            p = digits(p);
+            bad = p < 0;
+            p = Math.abs(p);
         }
-        if (p < n && (s[p] == 'e' || s[p] == 'E')) {
+        if (!bad && p < n && s[p] == '.') {
+            isFloat = true;
+            p++;
+            if (p < n && s[p] >= '0' && s[p] <= '9') {
+                p = digits(p);
+                bad = p < 0;
+                p = Math.abs(p);
+            }
+        }
+        if (!bad && p < n && (s[p] == 'e' || s[p] == 'E')) {
             int q = p + 1;
             if (q < n && (s[q] == '+' || s[q] == '-')) {
                 q++;
@@ -564,28 +598,74 @@ final class Tokenizer {
             if (q < n && s[q] >= '0' && s[q] <= '9') {
                 isFloat = true;
                 p = digits(q);
+                bad = p < 0;
+                p = Math.abs(p);
             }
         }
-        if (p < n && (s[p] == 'j' || s[p] == 'J')) {
+        if (!bad && p < n && (s[p] == 'j' || s[p] == 'J')) {
             isFloat = true;
             p++;
         }
-        if (!isFloat && s[from] == '0') {
-            for (int i = from; i < p; i++) {
-                if (s[i] != '0' && s[i] != '_') {
-                    problem(from, "leading zeros in decimal integer literals are not permitted; "
-                            + "use an 0o prefix for octal integers");
-                    break;
-                }
-            }
-        }
         pos = p;
-        emit(TokenKind.NUMBER, from, p, null);
+        if (bad) {
+            problem(from, "invalid decimal literal");
+        } else if (!isFloat && s[from] == '0' && hasNonZeroDigit(from, p)) {
+            problem(from, "leading zeros in decimal integer literals are not permitted; "
+                    + "use an 0o prefix for octal integers");
+        } else {
+            checkEndOfNumber("decimal");
+        }
+        emit(TokenKind.NUMBER, from, pos, null);
     }
 
-    private int digits(int p) {
-        while (p < n && (s[p] >= '0' && s[p] <= '9' || s[p] == '_')) {
+    private boolean hasNonZeroDigit(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s[i] != '0' && s[i] != '_') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean validDigit(char d, char kind) {
+        return switch (kind) {
+            case 'x' -> d >= '0' && d <= '9' || d >= 'a' && d <= 'f' || d >= 'A' && d <= 'F';
+            case 'o' -> d >= '0' && d <= '7';
+            default -> d == '0' || d == '1';
+        };
+    }
+
+    /** A number may be followed directly by a few keywords ({@code 1if x else y}) but not by other names. */
+    private void checkEndOfNumber(String name) {
+        if (pos >= n || !isIdentStart(s[pos])) {
+            return;
+        }
+        int p = pos;
+        while (p < n && isIdentPart(p)) {
             p++;
+        }
+        switch (new String(s, pos, p - pos)) {
+            case "and", "else", "for", "if", "in", "is", "not", "or" -> {
+            }
+            default -> problem(pos, "invalid " + name + " literal");
+        }
+    }
+
+    /** Digits with single underscores between them; negative (the end, negated) when an underscore is misplaced. */
+    private int digits(int p) {
+        while (p < n) {
+            char d = s[p];
+            if (d >= '0' && d <= '9') {
+                p++;
+            } else if (d == '_') {
+                if (p + 1 < n && s[p + 1] >= '0' && s[p + 1] <= '9') {
+                    p++;
+                } else {
+                    return -(p + 1);
+                }
+            } else {
+                break;
+            }
         }
         return p;
     }
