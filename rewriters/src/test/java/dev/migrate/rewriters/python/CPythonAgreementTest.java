@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -42,10 +41,7 @@ class CPythonAgreementTest {
     void positionsAndErrorsAgreeWithCPython() throws Exception {
         assumeTrue(PythonCorpus.python3().isPresent(), "python3 not found: skipping the CPython agreement proof");
         List<Path> files = PythonCorpus.files();
-        Path helper = tmp.resolve("cpython_positions.py");
-        try (InputStream in = getClass().getResourceAsStream("/python/cpython_positions.py")) {
-            Files.copy(in, helper);
-        }
+        Path helper = CPythonOracle.helperScript(tmp);
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger agreed = new AtomicInteger();
@@ -110,34 +106,6 @@ class CPythonAgreementTest {
     }
 
     private static String compare(Path file, JsonNode rec) throws IOException {
-        PythonFile ours = PythonParser.parse(file, Files.readAllBytes(file));
-        if (!rec.get("ok").asBoolean()) {
-            return ours.hasSyntaxErrors() ? null : "CPython rejects it (" + rec.get("error").asText()
-                    + ") but we report no error";
-        }
-        if (ours.hasSyntaxErrors()) {
-            return "CPython accepts it but we report " + ours.diagnostics().get(0).format("");
-        }
-        List<String> theirs = new ArrayList<>();
-        for (JsonNode n : rec.get("nodes")) {
-            theirs.add(n.get(0).asText() + " " + n.get(1).asInt() + " " + n.get(2).asInt() + " " + n.get(3).asInt()
-                    + " " + n.get(4).asInt());
-        }
-        List<String> mine = AstPositions.of(ours);
-        Collections.sort(theirs);
-        Collections.sort(mine);
-        if (theirs.equals(mine)) {
-            return null;
-        }
-        List<String> missing = new ArrayList<>(theirs);
-        for (String m : mine) {
-            missing.remove(m);
-        }
-        List<String> extra = new ArrayList<>(mine);
-        for (String m : theirs) {
-            extra.remove(m);
-        }
-        return "position mismatch; CPython only: " + missing.stream().limit(5).toList() + " ours only: "
-                + extra.stream().limit(5).toList();
+        return CPythonOracle.disagreement(PythonParser.parse(file, Files.readAllBytes(file)), rec);
     }
 }

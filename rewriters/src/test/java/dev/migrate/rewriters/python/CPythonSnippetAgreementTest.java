@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +35,7 @@ class CPythonSnippetAgreementTest {
             Files.writeString(f, snippets.get(i));
             files.add(f);
         }
-        Path helper = tmp.resolve("cpython_positions.py");
-        try (InputStream in = getClass().getResourceAsStream("/python/cpython_positions.py")) {
-            Files.copy(in, helper);
-        }
+        Path helper = CPythonOracle.helperScript(tmp);
         Process proc = new ProcessBuilder("python3", helper.toString()).redirectErrorStream(false).start();
         StringBuilder list = new StringBuilder();
         files.forEach(f -> list.append(f).append('\n'));
@@ -59,25 +55,10 @@ class CPythonSnippetAgreementTest {
             String snippet = snippets.get(i).replace("\n", "\\n");
             if (!rec.get("ok").asBoolean()) {
                 invalid++;
-                if (!ours.hasSyntaxErrors()) {
-                    disagreements.add("CPython rejects (" + rec.get("error").asText() + ") but we accept: " + snippet);
-                }
-                continue;
             }
-            if (ours.hasSyntaxErrors()) {
-                disagreements.add("CPython accepts but we report " + ours.diagnostics().get(0).format("") + ": " + snippet);
-                continue;
-            }
-            List<String> theirs = new ArrayList<>();
-            for (JsonNode n : rec.get("nodes")) {
-                theirs.add(n.get(0).asText() + " " + n.get(1).asInt() + " " + n.get(2).asInt() + " "
-                        + n.get(3).asInt() + " " + n.get(4).asInt());
-            }
-            List<String> mine = AstPositions.of(ours);
-            Collections.sort(theirs);
-            Collections.sort(mine);
-            if (!theirs.equals(mine)) {
-                disagreements.add("positions differ for " + snippet + "\n  CPython: " + theirs + "\n  ours:    " + mine);
+            String problem = CPythonOracle.disagreement(ours, rec);
+            if (problem != null) {
+                disagreements.add(problem + ": " + snippet);
             }
         }
         disagreements.forEach(System.out::println);

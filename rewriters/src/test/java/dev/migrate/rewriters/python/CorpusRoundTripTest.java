@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
-/** Every .py file of the local Python installation prints back byte for byte. */
+/**
+ * Every .py file of the local Python installation prints back byte for byte, and every whitespace run
+ * in its tree is trivia with exactly one owner.
+ */
 class CorpusRoundTripTest {
     @Test
     void everyInstalledPythonFileRoundTrips() throws Exception {
@@ -26,6 +29,10 @@ class CorpusRoundTripTest {
                 PythonFile parsed = PythonParser.parse(f, bytes);
                 if (!Arrays.equals(bytes, parsed.toBytes())) {
                     failures.add(f.toString());
+                }
+                String ownership = Ownership.violation(parsed.module());
+                if (ownership != null) {
+                    failures.add(f + ": " + ownership);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

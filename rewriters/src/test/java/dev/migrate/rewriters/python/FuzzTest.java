@@ -39,6 +39,8 @@ class FuzzTest {
                 PythonFile f = PythonParser.parse(Path.of("fuzz.py"), input);
                 if (!Arrays.equals(f.toBytes(), input)) {
                     failures.add("case " + i + ": bytes differ after printing");
+                } else if (Ownership.violation(f.module()) != null) {
+                    failures.add("case " + i + ": " + Ownership.violation(f.module()));
                 } else if (f.diagnostics().stream().anyMatch(d -> d.message().startsWith("could not parse"))) {
                     failures.add("case " + i + ": " + f.diagnostics().get(0).message());
                 }

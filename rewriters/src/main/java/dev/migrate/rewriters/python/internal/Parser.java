@@ -10,6 +10,8 @@ import dev.migrate.rewriters.python.tree.Token;
 import dev.migrate.rewriters.python.tree.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Recursive-descent parser for Python 3.8-3.13 (the union of their grammars) over {@link Tokens}.
@@ -177,6 +179,20 @@ final class Parser {
         return ch.isEmpty() ? null : node(ERROR, ch);
     }
 
+    /** The NEWLINE that ends a logical line; anything before it is an error, kept as an ERROR node. */
+    private void endOfLine(ArrayList<PyElement> ch) {
+        if (k() != TokenKind.NEWLINE) {
+            expected("newline");
+            Node rest = restOfLine();
+            if (rest != null) {
+                ch.add(rest);
+            }
+        }
+        if (k() == TokenKind.NEWLINE) {
+            ch.add(take());
+        }
+    }
+
     // ---------------------------------------------------------------- statements
 
     Node module() {
@@ -261,16 +277,7 @@ final class Parser {
             }
             ch.add(smallStatement());
         }
-        if (k() != TokenKind.NEWLINE) {
-            expected("newline");
-            Node rest = restOfLine();
-            if (rest != null) {
-                ch.add(rest);
-            }
-        }
-        if (k() == TokenKind.NEWLINE) {
-            ch.add(take());
-        }
+        endOfLine(ch);
         return node(SIMPLE_LINE, ch);
     }
 
@@ -446,13 +453,7 @@ final class Parser {
             return withStatement(ch);
         }
         expected("'def', 'for' or 'with' after 'async'");
-        Node rest = restOfLine();
-        if (rest != null) {
-            ch.add(rest);
-        }
-        if (k() == TokenKind.NEWLINE) {
-            ch.add(take());
-        }
+        endOfLine(ch);
         return node(ERROR, ch);
     }
 
@@ -461,16 +462,7 @@ final class Parser {
         while (at("@")) {
             ArrayList<PyElement> d = list(take());
             d.add(namedExpression());
-            if (k() != TokenKind.NEWLINE) {
-                expected("newline");
-                Node rest = restOfLine();
-                if (rest != null) {
-                    d.add(rest);
-                }
-            }
-            if (k() == TokenKind.NEWLINE) {
-                d.add(take());
-            }
+            endOfLine(d);
             ch.add(node(DECORATOR, d));
         }
         if (at("def")) {
@@ -627,30 +619,9 @@ final class Parser {
 
     private Node matchStatement() {
         ArrayList<PyElement> ch = list(take());
-        Node subject = starNamedExpression();
-        if (at(",")) {
-            ArrayList<PyElement> tuple = list(subject);
-            while (at(",")) {
-                tuple.add(take());
-                if (at(":")) {
-                    break;
-                }
-                tuple.add(starNamedExpression());
-            }
-            subject = node(TUPLE, tuple);
-        }
-        ch.add(subject);
+        ch.add(commaSeparated(starNamedExpression(), TUPLE, this::starNamedExpression, () -> !at(":")));
         expect(":", ch);
-        if (k() != TokenKind.NEWLINE) {
-            expected("newline");
-            Node rest = restOfLine();
-            if (rest != null) {
-                ch.add(rest);
-            }
-        }
-        if (k() == TokenKind.NEWLINE) {
-            ch.add(take());
-        }
+        endOfLine(ch);
         if (k() != TokenKind.INDENT) {
             error("expected an indented block");
             return node(MATCH, ch);
@@ -1010,38 +981,45 @@ final class Parser {
         return rest != null ? rest : node(ERROR, list());
     }
 
-    Node starExpressions() {
-        Node first = starExpression();
+    /**
+     * {@code first (',' element)* [',']} as one node of {@code kind} (or just {@code first} when no
+     * comma follows). After each comma, {@code more} decides whether another element follows.
+     */
+    private Node commaSeparated(Node first, NodeKind kind, Supplier<Node> element, BooleanSupplier more) {
         if (!at(",")) {
             return first;
         }
         ArrayList<PyElement> ch = list(first);
         while (at(",")) {
             ch.add(take());
-            if (!canStartExpression()) {
+            if (!more.getAsBoolean()) {
                 break;
             }
-            ch.add(starExpression());
+            ch.add(element.get());
         }
-        return node(TUPLE, ch);
+        return node(kind, ch);
+    }
+
+    /** {@code '*' operand} as STARRED, or {@code otherwise} when there is no star. */
+    private Node starred(Supplier<Node> operand, Supplier<Node> otherwise) {
+        if (at("*")) {
+            ArrayList<PyElement> ch = list(take());
+            ch.add(operand.get());
+            return node(STARRED, ch);
+        }
+        return otherwise.get();
+    }
+
+    Node starExpressions() {
+        return commaSeparated(starExpression(), TUPLE, this::starExpression, this::canStartExpression);
     }
 
     private Node starExpression() {
-        if (at("*")) {
-            ArrayList<PyElement> ch = list(take());
-            ch.add(bitOr());
-            return node(STARRED, ch);
-        }
-        return expression();
+        return starred(this::bitOr, this::expression);
     }
 
     private Node starNamedExpression() {
-        if (at("*")) {
-            ArrayList<PyElement> ch = list(take());
-            ch.add(bitOr());
-            return node(STARRED, ch);
-        }
-        return namedExpression();
+        return starred(this::bitOr, this::namedExpression);
     }
 
     private Node namedExpression() {
@@ -1290,19 +1268,7 @@ final class Parser {
     }
 
     private Node slices() {
-        Node first = slice();
-        if (!at(",")) {
-            return first;
-        }
-        ArrayList<PyElement> ch = list(first);
-        while (at(",")) {
-            ch.add(take());
-            if (at("]") || !canStartExpression() && !at(":")) {
-                break;
-            }
-            ch.add(slice());
-        }
-        return node(TUPLE, ch);
+        return commaSeparated(slice(), TUPLE, this::slice, () -> !at("]") && (canStartExpression() || at(":")));
     }
 
     private Node slice() {
@@ -1435,28 +1401,12 @@ final class Parser {
     }
 
     private Node starTargets() {
-        Node first = starTarget();
-        if (!at(",")) {
-            return first;
-        }
-        ArrayList<PyElement> ch = list(first);
-        while (at(",")) {
-            ch.add(take());
-            if (at("in") || at("=") || !canStartExpression()) {
-                break;
-            }
-            ch.add(starTarget());
-        }
-        return node(TUPLE, ch);
+        return commaSeparated(starTarget(), TUPLE, this::starTarget,
+                () -> !at("in") && !at("=") && canStartExpression());
     }
 
     private Node starTarget() {
-        if (at("*")) {
-            ArrayList<PyElement> ch = list(take());
-            ch.add(starTarget());
-            return node(STARRED, ch);
-        }
-        return bitOr();
+        return starred(this::starTarget, this::bitOr);
     }
 
     private Node atom() {
@@ -1496,7 +1446,7 @@ final class Parser {
         return node(ERROR, list());
     }
 
-    private Node bracketed(java.util.function.Supplier<Node> body) {
+    private Node bracketed(Supplier<Node> body) {
         brackets++;
         if (!deeper()) {
             Node n = tooDeep();
@@ -1740,19 +1690,7 @@ final class Parser {
     // ---------------------------------------------------------------- patterns
 
     private Node patterns() {
-        Node first = asPattern();
-        if (!at(",")) {
-            return first;
-        }
-        ArrayList<PyElement> ch = list(first);
-        while (at(",")) {
-            ch.add(take());
-            if (at(":") || at("if")) {
-                break;
-            }
-            ch.add(asPattern());
-        }
-        return node(MATCH_SEQUENCE, ch);
+        return commaSeparated(asPattern(), MATCH_SEQUENCE, this::asPattern, () -> !at(":") && !at("if"));
     }
 
     private Node asPattern() {

@@ -114,6 +114,11 @@ public final class Node implements PyElement {
         if (kids[index] == child) {
             return this;
         }
+        if (index == 0 && !child.prefix().isEmpty()) {
+            List<PyElement> replaced = new ArrayList<>(children());
+            replaced.set(0, child);
+            return withChildren(replaced);
+        }
         PyElement[] copy = kids.clone();
         copy[index] = child;
         return new Node(kind, prefix, copy, length - kids[index].length() + child.length());

@@ -2,6 +2,7 @@ package dev.migrate.rewriters.python.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.rewriters.python.Ownership;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonParser;
 import dev.migrate.rewriters.python.query.Imports;
@@ -17,6 +18,7 @@ class EditsTest {
 
     private static String print(Node module) {
         assertThat(PythonParser.parse(module.print()).diagnostics()).as("edited code parses").isEmpty();
+        assertThat(Ownership.violation(module)).as("whitespace ownership after the edit").isNull();
         return module.print();
     }
 
