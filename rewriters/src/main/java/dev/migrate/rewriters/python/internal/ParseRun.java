@@ -22,7 +22,38 @@ public final class ParseRun {
     private ParseRun() {
     }
 
+    /** Stack for the rare input whose nesting overflows the caller's stack (200 brackets deep and more). */
+    private static final long DEEP_STACK_BYTES = 512L * 1024 * 1024;
+
     public static Result parse(String text) {
+        try {
+            return parseOnThisStack(text);
+        } catch (StackOverflowError e) {
+            return parseOnDeepStack(text);
+        }
+    }
+
+    private static Result parseOnDeepStack(String text) {
+        Result[] out = new Result[1];
+        Thread t = new Thread(null, () -> out[0] = parseOrKeepVerbatim(text), "python-parse-deep", DEEP_STACK_BYTES);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out[0] != null ? out[0] : verbatim(text, new IllegalStateException("interrupted"));
+    }
+
+    private static Result parseOrKeepVerbatim(String text) {
+        try {
+            return parseOnThisStack(text);
+        } catch (StackOverflowError e) {
+            return verbatim(text, e);
+        }
+    }
+
+    private static Result parseOnThisStack(String text) {
         char[] chars = text.toCharArray();
         List<Diagnostic> diags = new ArrayList<>();
         try {
@@ -44,12 +75,17 @@ public final class ParseRun {
             diags.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                     : Integer.compare(a.column(), b.column()));
             return new Result(module, diags, StyleDetector.detect(chars, tokens));
-        } catch (RuntimeException | StackOverflowError e) {
-            List<Diagnostic> fallback = new ArrayList<>();
-            fallback.add(new Diagnostic(1, 1, "could not parse this file (" + e + "); it is kept verbatim", "", ""));
-            Node error = Node.of(NodeKind.ERROR, new Token(TokenKind.ERROR, Space.EMPTY, text));
-            Node module = Node.of(NodeKind.MODULE, error, new Token(TokenKind.ENDMARKER, Space.EMPTY, ""));
-            return new Result(module, fallback, PythonStyle.DEFAULT);
+        } catch (RuntimeException e) {
+            return verbatim(text, e);
         }
+    }
+
+    /** Last resort: the whole text as one ERROR node, so the file still prints back exactly. */
+    private static Result verbatim(String text, Throwable e) {
+        List<Diagnostic> fallback = new ArrayList<>();
+        fallback.add(new Diagnostic(1, 1, "could not parse this file (" + e + "); it is kept verbatim", "", ""));
+        Node error = Node.of(NodeKind.ERROR, new Token(TokenKind.ERROR, Space.EMPTY, text));
+        Node module = Node.of(NodeKind.MODULE, error, new Token(TokenKind.ENDMARKER, Space.EMPTY, ""));
+        return new Result(module, fallback, PythonStyle.DEFAULT);
     }
 }

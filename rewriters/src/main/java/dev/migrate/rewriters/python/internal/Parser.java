@@ -1000,14 +1000,11 @@ final class Parser {
         return node(kind, ch);
     }
 
-    /** {@code '*' operand} as STARRED, or {@code otherwise} when there is no star. */
-    private Node starred(Supplier<Node> operand, Supplier<Node> otherwise) {
-        if (at("*")) {
-            ArrayList<PyElement> ch = list(take());
-            ch.add(operand.get());
-            return node(STARRED, ch);
-        }
-        return otherwise.get();
+    /** {@code '*' operand} (the current token is the star). */
+    private Node starred() {
+        ArrayList<PyElement> ch = list(take());
+        ch.add(bitOr());
+        return node(STARRED, ch);
     }
 
     Node starExpressions() {
@@ -1015,11 +1012,11 @@ final class Parser {
     }
 
     private Node starExpression() {
-        return starred(this::bitOr, this::expression);
+        return at("*") ? starred() : expression();
     }
 
     private Node starNamedExpression() {
-        return starred(this::bitOr, this::namedExpression);
+        return at("*") ? starred() : namedExpression();
     }
 
     private Node namedExpression() {
@@ -1084,27 +1081,27 @@ final class Parser {
     }
 
     private Node disjunction() {
-        Node a = conjunction();
-        if (!at("or")) {
-            return a;
-        }
-        ArrayList<PyElement> ch = list(a);
-        while (at("or")) {
-            ch.add(take());
-            ch.add(conjunction());
-        }
-        return node(BOOL_OP, ch);
+        return boolOp(true);
     }
 
     private Node conjunction() {
-        Node a = inversion();
-        if (!at("and")) {
+        return boolOp(false);
+    }
+
+    /**
+     * {@code a or b or c} / {@code a and b and c} as one flat BOOL_OP, as CPython's BoolOp. (A flag,
+     * not a lambda: this sits on the recursion path of every bracket level, where frames count.)
+     */
+    private Node boolOp(boolean or) {
+        String op = or ? "or" : "and";
+        Node a = or ? conjunction() : inversion();
+        if (!at(op)) {
             return a;
         }
         ArrayList<PyElement> ch = list(a);
-        while (at("and")) {
+        while (at(op)) {
             ch.add(take());
-            ch.add(inversion());
+            ch.add(or ? conjunction() : inversion());
         }
         return node(BOOL_OP, ch);
     }
@@ -1406,7 +1403,12 @@ final class Parser {
     }
 
     private Node starTarget() {
-        return starred(this::starTarget, this::bitOr);
+        if (at("*")) {
+            ArrayList<PyElement> ch = list(take());
+            ch.add(starTarget());
+            return node(STARRED, ch);
+        }
+        return bitOr();
     }
 
     private Node atom() {
