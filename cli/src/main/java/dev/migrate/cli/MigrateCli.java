@@ -22,6 +22,7 @@ public final class MigrateCli {
         CommandLine cl = new CommandLine(new MigrateCommand());
         cl.addSubcommand(new RewriteCommand());
         cl.addSubcommand(new CommandLine.HelpCommand());
+        cl.addSubcommand(new ParseCheckCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,0 +1,72 @@
+package dev.migrate.rewriters.python;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.Parser;
+import org.openrewrite.SourceFile;
+import org.openrewrite.tree.ParseError;
+
+/**
+ * The OpenRewrite {@link Parser} for Python: turns inputs into {@link PythonFile}s so recipes and
+ * {@code rewrite-test} can work on them. Syntax errors do not fail parsing (the file is kept
+ * losslessly with ERROR nodes and diagnostics); a file that would not print back exactly becomes a
+ * {@link ParseError} through {@link #requirePrintEqualsInput}.
+ */
+public final class PythonRewriteParser implements Parser {
+    @Override
+    public Stream<SourceFile> parseInputs(Iterable<Input> inputs, Path relativeTo, ExecutionContext ctx) {
+        List<SourceFile> out = new ArrayList<>();
+        for (Input input : inputs) {
+            Path path = input.getRelativePath(relativeTo);
+            try (InputStream in = input.getSource(ctx)) {
+                byte[] bytes = in.readAllBytes();
+                PythonFile parsed = PythonParser.parse(path, bytes).withFileAttributes(input.getFileAttributes());
+                out.add(requirePrintEqualsInput(parsed, input, relativeTo, ctx));
+            } catch (IOException e) {
+                ctx.getOnError().accept(new UncheckedIOException("could not read " + path, e));
+                out.add(ParseError.build(this, input, relativeTo, ctx, e));
+            } catch (RuntimeException e) {
+                out.add(ParseError.build(this, input, relativeTo, ctx, e));
+            }
+        }
+        return out.stream();
+    }
+
+    @Override
+    public boolean accept(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        return name.endsWith(".py") || name.endsWith(".pyi");
+    }
+
+    @Override
+    public Path sourcePathFromSourceText(Path prefix, String sourceCode) {
+        return prefix.resolve("file.py");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder for OpenRewrite's parser registry and test harness. */
+    public static final class Builder extends Parser.Builder {
+        public Builder() {
+            super(PythonFile.class);
+        }
+
+        @Override
+        public PythonRewriteParser build() {
+            return new PythonRewriteParser();
+        }
+
+        @Override
+        public String getDslName() {
+            return "python";
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.migrate.rewriters.python.edit;
+
+import dev.migrate.rewriters.python.PythonStyle;
+import dev.migrate.rewriters.python.query.ImportBinding;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import dev.migrate.rewriters.python.tree.PyElement;
+import dev.migrate.rewriters.python.tree.Space;
+import dev.migrate.rewriters.python.tree.Token;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Add, merge and remove imports; drop the ones an edit left unused. */
+public final class ImportEdits {
+    private ImportEdits() {
+    }
+
+    /** Ensures {@code import module} is present. */
+    public static Node addImport(Node root, String module, PythonStyle style) {
+        for (ImportBinding b : Imports.of(root).all()) {
+            if (!b.isFromImport() && b.module().equals(module) && b.localName().equals(b.qualifiedName())) {
+                return root;
+            }
+        }
+        return insertImportStatement(root, "import " + module, style);
+    }
+
+    /**
+     * Ensures {@code from module import name} is in effect: no change when the name is already bound
+     * to it; merged into an existing top-level {@code from module import ...}; else a new statement
+     * after the last top-level import (or after the docstring).
+     */
+    public static Node addFromImport(Node root, String module, String name, PythonStyle style) {
+        Imports imports = Imports.of(root);
+        Optional<ImportBinding> existing = imports.binding(name);
+        if (existing.isPresent() && existing.get().qualifiedName().equals(module + "." + name)) {
+            return root;
+        }
+        for (Node stmt : topLevelStatements(root)) {
+            if (stmt.kind() == NodeKind.IMPORT_FROM && Imports.fromModule(stmt).equals(module) && !stmt.hasToken("*")) {
+                return TreeEdits.replaceKeepingPrefix(root, stmt, withAlias(stmt, name, style));
+            }
+        }
+        return insertImportStatement(root, "from " + module + " import " + name, style);
+    }
+
+    /** Removes the import of a bound name; the statement goes when it has no names left. */
+    public static Node removeImport(Node root, String localName, PythonStyle style) {
+        Optional<ImportBinding> binding = Imports.of(root).binding(localName);
+        if (binding.isEmpty() || binding.get().alias() == null) {
+            return root;
+        }
+        Node stmt = binding.get().statement();
+        Node alias = binding.get().alias();
+        if (stmt.nodes(NodeKind.IMPORT_ALIAS).size() == 1) {
+            return StatementEdits.remove(root, stmt, style);
+        }
+        List<PyElement> kids = new ArrayList<>(stmt.children());
+        int at = kids.indexOf(alias);
+        PyElement removedPrefixHolder = kids.get(at);
+        if (at + 1 < kids.size() && kids.get(at + 1) instanceof Token t && t.is(",")) {
+            kids.remove(at + 1);
+            kids.remove(at);
+            if (at < kids.size() && kids.get(at) instanceof Node next && next.kind() == NodeKind.IMPORT_ALIAS) {
+                kids.set(at, next.withPrefix(removedPrefixHolder.prefix()));
+            }
+        } else {
+            kids.remove(at);
+            kids.remove(at - 1);
+        }
+        return TreeEdits.replaceKeepingPrefix(root, stmt, stmt.withChildren(kids));
+    }
+
+    /**
+     * Removes imports whose names were used in {@code before} but are used nowhere in {@code after}:
+     * the imports an edit made unused. Imports that were already unused are left alone (they may be
+     * there for their side effects or for re-export).
+     */
+    public static Node removeImportsMadeUnused(Node before, Node after, PythonStyle style) {
+        Set<String> usedBefore = usedNames(before);
+        Set<String> usedAfter = usedNames(after);
+        Node result = after;
+        for (ImportBinding b : Imports.of(after).all()) {
+            String name = b.localName();
+            if (!name.equals("*") && usedBefore.contains(name) && !usedAfter.contains(name)) {
+                result = removeImport(result, name, style);
+            }
+        }
+        return result;
+    }
+
+    /** Identifiers used as expressions (import statements bind names with tokens, so they do not count). */
+    public static Set<String> usedNames(Node root) {
+        Set<String> out = new HashSet<>();
+        for (Node n : Nodes.find(root, NodeKind.NAME)) {
+            out.add(n.tokens().get(0).text());
+        }
+        return out;
+    }
+
+    private static Node withAlias(Node importFrom, String name, PythonStyle style) {
+        Node alias = Snippets.statements("from m import " + name, style, "").stream()
+                .map(e -> ((Node) e).firstNode(NodeKind.IMPORT_FROM)).findFirst().orElseThrow()
+                .firstNode(NodeKind.IMPORT_ALIAS);
+        List<PyElement> kids = new ArrayList<>(importFrom.children());
+        int last = -1;
+        for (int i = 0; i < kids.size(); i++) {
+            if (kids.get(i) instanceof Node n && n.kind() == NodeKind.IMPORT_ALIAS) {
+                last = i;
+            }
+        }
+        Space previous = kids.get(last).prefix();
+        Space prefix = previous.containsNewline() ? previous : Space.SINGLE;
+        boolean trailingComma = last + 1 < kids.size() && kids.get(last + 1) instanceof Token t && t.is(",");
+        if (trailingComma) {
+            kids.add(last + 2, alias.withPrefix(prefix));
+            kids.add(last + 3, Token.op(","));
+        } else {
+            kids.add(last + 1, Token.op(","));
+            kids.add(last + 2, alias.withPrefix(prefix));
+        }
+        return importFrom.withChildren(kids);
+    }
+
+    private static List<Node> topLevelStatements(Node root) {
+        List<Node> out = new ArrayList<>();
+        for (PyElement c : root.children()) {
+            if (c instanceof Node n && n.kind() == NodeKind.SIMPLE_LINE) {
+                out.addAll(n.nodes());
+            }
+        }
+        return out;
+    }
+
+    private static Node insertImportStatement(Node root, String code, PythonStyle style) {
+        Node lastImport = null;
+        Node docstring = null;
+        Node first = null;
+        for (PyElement c : root.children()) {
+            if (!(c instanceof Node n) || n.kind() == NodeKind.ERROR) {
+                continue;
+            }
+            Node stmt = n.kind() == NodeKind.SIMPLE_LINE && !n.nodes().isEmpty() ? n.nodes().get(0) : n;
+            if (first == null) {
+                first = stmt;
+                if (stmt.kind() == NodeKind.EXPR_STMT && stmt.nodes().get(0).kind() == NodeKind.STRING) {
+                    docstring = stmt;
+                }
+            }
+            if (stmt.kind() == NodeKind.IMPORT || stmt.kind() == NodeKind.IMPORT_FROM) {
+                lastImport = stmt;
+            }
+        }
+        if (lastImport != null) {
+            return StatementEdits.insertAfter(root, lastImport, code, style);
+        }
+        if (docstring != null) {
+            return StatementEdits.insertAfter(root, docstring, code, style);
+        }
+        if (first != null) {
+            return StatementEdits.insertBefore(root, first, code, style);
+        }
+        List<PyElement> kids = new ArrayList<>(root.children());
+        kids.addAll(kids.size() - 1, Snippets.statements(code, style, ""));
+        return root.withChildren(kids);
+    }
+}

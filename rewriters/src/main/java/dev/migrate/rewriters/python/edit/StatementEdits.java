@@ -1,0 +1,163 @@
+package dev.migrate.rewriters.python.edit;
+
+import dev.migrate.rewriters.python.PythonStyle;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import dev.migrate.rewriters.python.tree.PyElement;
+import dev.migrate.rewriters.python.tree.Space;
+import dev.migrate.rewriters.python.tree.Token;
+import dev.migrate.rewriters.python.tree.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Replace, insert and remove statements, indented like their neighbours and written in the file's
+ * own style. A statement is any statement node; when it shares a line with others ({@code a; b}) the
+ * edit works on the whole line for inserts and on the single statement for removal and replacement.
+ * Comments and blank lines above a statement belong to it (they move and go with it).
+ */
+public final class StatementEdits {
+    private StatementEdits() {
+    }
+
+    /** Where a statement sits: its block (MODULE or SUITE) and the block-level element holding it. */
+    record Place(Node block, PyElement element, Node line) {
+    }
+
+    static Place place(Node root, Node stmt) {
+        List<Node> path = TreeEdits.path(root, stmt);
+        if (path == null || path.isEmpty()) {
+            throw new IllegalArgumentException("not a statement in this tree: " + stmt);
+        }
+        Node parent = path.get(path.size() - 1);
+        if (parent.kind() == NodeKind.SIMPLE_LINE) {
+            return new Place(path.get(path.size() - 2), parent, parent);
+        }
+        return new Place(parent, stmt, null);
+    }
+
+    /** The indentation statements of this block start with. */
+    static String indentOf(Place place) {
+        return place.block().kind() == NodeKind.MODULE ? "" : place.element().prefix().indent();
+    }
+
+    public static Node insertBefore(Node root, Node anchor, String code, PythonStyle style) {
+        Place place = place(root, anchor);
+        List<PyElement> added = Snippets.statements(code, style, indentOf(place));
+        List<PyElement> kids = new ArrayList<>(place.block().children());
+        int at = TreeEdits.indexOf(place.block(), place.element());
+        if (place.block().kind() == NodeKind.MODULE && at == 0) {
+            // the module's header comments stay on top; the anchor keeps nothing above it
+            kids.addAll(0, added);
+        } else {
+            // comments above the anchor stay with the anchor: the new code goes above them, after
+            // the blank lines that separated the anchor from what precedes it
+            PyElement anchorElement = kids.get(at);
+            String prefix = anchorElement.prefix().text();
+            int split = firstCommentLineStart(prefix);
+            String indent = indentOf(place);
+            added.set(0, added.get(0).withPrefix(Space.of(prefix.substring(0, split) + indent)));
+            kids.set(at, anchorElement.withPrefix(Space.of(split == prefix.length() ? indent : prefix.substring(split))));
+            kids.addAll(at, added);
+        }
+        return TreeEdits.replaceChildren(root, place.block(), kids);
+    }
+
+    /** Start of the line holding the first comment, or the start of the trailing indentation if none. */
+    private static int firstCommentLineStart(String prefix) {
+        int hash = prefix.indexOf('#');
+        int end = hash < 0 ? prefix.length() : hash;
+        int lineStart = end;
+        while (lineStart > 0 && prefix.charAt(lineStart - 1) != '\n' && prefix.charAt(lineStart - 1) != '\r') {
+            lineStart--;
+        }
+        return lineStart;
+    }
+
+    public static Node insertAfter(Node root, Node anchor, String code, PythonStyle style) {
+        Node withNewline = ensureEndsWithNewline(root, anchor, style);
+        Node anchorNow = withNewline == root ? anchor : sameStatement(withNewline, root, anchor);
+        Place place = place(withNewline, anchorNow);
+        List<PyElement> added = Snippets.statements(code, style, indentOf(place));
+        List<PyElement> kids = new ArrayList<>(place.block().children());
+        int at = TreeEdits.indexOf(place.block(), place.element());
+        kids.addAll(at + 1, added);
+        return TreeEdits.replaceChildren(withNewline, place.block(), kids);
+    }
+
+    public static Node replace(Node root, Node stmt, String code, PythonStyle style) {
+        Place place = place(root, stmt);
+        List<PyElement> added = Snippets.statements(code, style, indentOf(place));
+        if (place.line() != null && place.line().nodes().size() > 1) {
+            if (added.size() != 1 || !(added.get(0) instanceof Node line) || line.kind() != NodeKind.SIMPLE_LINE
+                    || line.nodes().size() != 1) {
+                throw new IllegalArgumentException("a statement sharing its line can only become one simple statement");
+            }
+            return TreeEdits.replace(root, stmt, line.nodes().get(0));
+        }
+        List<PyElement> kids = new ArrayList<>(place.block().children());
+        int at = TreeEdits.indexOf(place.block(), place.element());
+        added.set(0, added.get(0).withPrefix(kids.get(at).prefix()));
+        kids.remove(at);
+        kids.addAll(at, added);
+        return TreeEdits.replaceChildren(root, place.block(), kids);
+    }
+
+    /** Removes a statement; a block left empty gets {@code pass} so the code stays valid. */
+    public static Node remove(Node root, Node stmt, PythonStyle style) {
+        Place place = place(root, stmt);
+        if (place.line() != null && place.line().nodes().size() > 1) {
+            List<PyElement> kids = new ArrayList<>(place.line().children());
+            int at = kids.indexOf(stmt);
+            boolean semicolonAfter = at + 1 < kids.size() && kids.get(at + 1) instanceof Token t && t.is(";");
+            if (semicolonAfter) {
+                kids.remove(at + 1);
+                kids.remove(at);
+            } else {
+                kids.remove(at);
+                kids.remove(at - 1);
+            }
+            return TreeEdits.replaceChildren(root, place.line(), kids);
+        }
+        List<PyElement> kids = new ArrayList<>(place.block().children());
+        int at = TreeEdits.indexOf(place.block(), place.element());
+        PyElement removed = kids.remove(at);
+        if (place.block().kind() == NodeKind.SUITE && !hasStatement(kids)) {
+            List<PyElement> pass = Snippets.statements("pass", style, indentOf(place));
+            kids.add(at, pass.get(0).withPrefix(removed.prefix()));
+        }
+        return TreeEdits.replaceChildren(root, place.block(), kids);
+    }
+
+    private static boolean hasStatement(List<PyElement> kids) {
+        for (PyElement k : kids) {
+            if (k instanceof Node n && (n.kind() == NodeKind.SIMPLE_LINE || n.kind().isStatement())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A file that ends without a newline gets one after {@code anchor}'s line, so code can follow it. */
+    private static Node ensureEndsWithNewline(Node root, Node anchor, PythonStyle style) {
+        Place place = place(root, anchor);
+        Token lastNewline = null;
+        for (Token t : Nodes.tokens(place.element() instanceof Node n ? n : anchor)) {
+            if (t.kind() == TokenKind.NEWLINE) {
+                lastNewline = t;
+            }
+        }
+        if (lastNewline == null || !lastNewline.text().isEmpty()) {
+            return root;
+        }
+        return TreeEdits.replaceKeepingPrefix(root, lastNewline, lastNewline.withText(style.newline()));
+    }
+
+    /** Finds the statement in {@code edited} at the same position as {@code stmt} in {@code original}. */
+    private static Node sameStatement(Node edited, Node original, Node stmt) {
+        List<Node> before = Nodes.descendants(original);
+        List<Node> after = Nodes.descendants(edited);
+        return after.get(before.indexOf(stmt));
+    }
+}

@@ -1,0 +1,176 @@
+package dev.migrate.rewriters.python.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Turns a file's bytes into text the way CPython does (PEP 263 coding cookie on line 1 or 2, UTF-8
+ * BOM, UTF-8 default), while guaranteeing the bytes can be reproduced exactly: when the bytes do not
+ * decode cleanly in the declared charset, the text is decoded as ISO-8859-1 (one char per byte) and
+ * the problem is reported instead.
+ */
+public final class SourceDecoder {
+    private SourceDecoder() {
+    }
+
+    /**
+     * @param text     the decoded text (without the BOM)
+     * @param charset  the charset that re-encodes {@code text} to the original bytes
+     * @param bom      whether the bytes started with a UTF-8 BOM
+     * @param declared the encoding named by the coding cookie, or null
+     * @param problem  why the file would not decode for CPython, or null
+     * @param problemOffset char offset of the problem in {@code text}
+     */
+    public record Decoded(String text, Charset charset, boolean bom, String declared, String problem,
+                          int problemOffset) {
+    }
+
+    public static Decoded decode(byte[] bytes) {
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF;
+        int start = bom ? 3 : 0;
+        String cookie = findCookie(bytes, start);
+        Charset charset = StandardCharsets.UTF_8;
+        String problem = null;
+        if (cookie != null) {
+            String normal = normalName(cookie);
+            if (bom && !normal.equals("utf-8")) {
+                problem = "encoding problem: " + cookie + " with BOM";
+            } else {
+                Charset cs = lookup(normal);
+                if (cs == null) {
+                    problem = "unknown encoding: " + cookie;
+                } else {
+                    charset = cs;
+                }
+            }
+        }
+        if (problem == null) {
+            try {
+                String text = strictDecode(bytes, start, charset);
+                if (charset.equals(StandardCharsets.UTF_8)
+                        || Arrays.equals(text.getBytes(charset), Arrays.copyOfRange(bytes, start, bytes.length))) {
+                    return new Decoded(text, charset, bom, cookie, null, 0);
+                }
+                problem = "bytes do not round-trip through " + charset.name();
+            } catch (CharacterCodingException e) {
+                int at = firstBadByte(bytes, start, charset);
+                problem = "(unicode error) '" + charset.name().toLowerCase(Locale.ROOT)
+                        + "' codec can't decode byte 0x" + String.format("%02x", bytes[at] & 0xff)
+                        + " in position " + (at - start);
+                String latin = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+                return new Decoded(latin, StandardCharsets.ISO_8859_1, bom, cookie, problem,
+                        prefixChars(bytes, start, at, charset));
+            }
+        }
+        String latin = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+        return new Decoded(latin, StandardCharsets.ISO_8859_1, bom, cookie, problem, 0);
+    }
+
+    private static String strictDecode(byte[] bytes, int start, Charset cs) throws CharacterCodingException {
+        return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+    }
+
+    private static int firstBadByte(byte[] bytes, int start, Charset cs) {
+        var dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        dec.decode(in, out, true);
+        return Math.min(in.position(), bytes.length - 1);
+    }
+
+    /** Characters before byte {@code at} when decoded as ISO-8859-1: one per byte. */
+    private static int prefixChars(byte[] bytes, int start, int at, Charset cs) {
+        return Math.max(0, at - start);
+    }
+
+    /** PEP 263: a comment matching {@code coding[:=]\s*([-\w.]+)} on line 1, or line 2 if line 1 is blank/comment. */
+    static String findCookie(byte[] b, int start) {
+        int lineStart = start;
+        for (int line = 0; line < 2 && lineStart < b.length; line++) {
+            int end = lineStart;
+            while (end < b.length && b[end] != '\n' && b[end] != '\r') {
+                end++;
+            }
+            int i = lineStart;
+            while (i < end && (b[i] == ' ' || b[i] == '\t' || b[i] == '\f')) {
+                i++;
+            }
+            if (i < end && b[i] == '#') {
+                String found = cookieIn(b, i, end);
+                if (found != null) {
+                    return found;
+                }
+            } else if (i < end) {
+                return null;
+            }
+            lineStart = end;
+            if (lineStart < b.length && b[lineStart] == '\r') {
+                lineStart++;
+            }
+            if (lineStart < b.length && b[lineStart] == '\n') {
+                lineStart++;
+            }
+        }
+        return null;
+    }
+
+    private static String cookieIn(byte[] b, int from, int end) {
+        for (int i = from; i + 6 <= end; i++) {
+            if (b[i] == 'c' && b[i + 1] == 'o' && b[i + 2] == 'd' && b[i + 3] == 'i' && b[i + 4] == 'n'
+                    && b[i + 5] == 'g' && i + 6 < end && (b[i + 6] == ':' || b[i + 6] == '=')) {
+                int j = i + 7;
+                while (j < end && (b[j] == ' ' || b[j] == '\t')) {
+                    j++;
+                }
+                int k = j;
+                while (k < end && (Character.isLetterOrDigit(b[k]) || b[k] == '-' || b[k] == '_' || b[k] == '.')) {
+                    k++;
+                }
+                if (k > j) {
+                    return new String(b, j, k - j, StandardCharsets.ISO_8859_1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** CPython's get_normal_name: utf-8 and latin-1 spellings collapse, the rest is left alone. */
+    static String normalName(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replace('_', '-');
+        if (n.equals("utf-8") || n.startsWith("utf-8-")) {
+            return "utf-8";
+        }
+        for (String latin : new String[] {"latin-1", "iso-8859-1", "iso-latin-1"}) {
+            if (n.equals(latin) || n.startsWith(latin + "-")) {
+                return "iso-8859-1";
+            }
+        }
+        return n;
+    }
+
+    static Charset lookup(String normal) {
+        String[] candidates = {normal, normal.replace("-", ""), normal.replace('-', '_'),
+            normal.equals("latin1") || normal.equals("l1") ? "ISO-8859-1" : normal,
+            normal.startsWith("iso8859") ? "ISO-8859" + normal.substring(7) : normal};
+        for (String c : candidates) {
+            try {
+                if (Charset.isSupported(c)) {
+                    return Charset.forName(c);
+                }
+            } catch (IllegalArgumentException ignored) {
+                // not a legal charset name; try the next spelling
+            }
+        }
+        return null;
+    }
+}

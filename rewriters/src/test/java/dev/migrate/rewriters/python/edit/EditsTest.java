@@ -1,0 +1,113 @@
+package dev.migrate.rewriters.python.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.rewriters.python.Ownership;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.PythonParser;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import org.junit.jupiter.api.Test;
+
+class EditsTest {
+    private static Node first(PythonFile f, NodeKind kind) {
+        return Nodes.find(f.module(), kind).get(0);
+    }
+
+    private static String print(Node module) {
+        assertThat(PythonParser.parse(module.print()).diagnostics()).as("edited code parses").isEmpty();
+        assertThat(Ownership.violation(module)).as("whitespace ownership after the edit").isNull();
+        return module.print();
+    }
+
+    @Test
+    void replaceExpressionKeepsEverythingElse() {
+        PythonFile f = PythonParser.parse("x = old(1,  2)  # keep\ny = 3\n");
+        Node call = first(f, NodeKind.CALL);
+        Node edited = TreeEdits.replace(f.module(), call, Snippets.expression("new_call('a')", f.style()));
+        assertThat(print(edited)).isEqualTo("x = new_call(\"a\")  # keep\ny = 3\n");
+    }
+
+    @Test
+    void insertAfterUsesTheBlocksIndentTabsAndCrlf() {
+        PythonFile f = PythonParser.parse("def f():\r\n\tif x:\r\n\t\ta = 1\r\n\treturn a\r\n");
+        Node assign = first(f, NodeKind.ASSIGN);
+        Node edited = StatementEdits.insertAfter(f.module(), assign, """
+                for i in range(3):
+                    print('i')
+                """, f.style());
+        assertThat(print(edited)).isEqualTo(
+                "def f():\r\n\tif x:\r\n\t\ta = 1\r\n\t\tfor i in range(3):\r\n\t\t\tprint(\"i\")\r\n\treturn a\r\n");
+    }
+
+    @Test
+    void insertBeforeLeavesCommentsWithTheirStatement() {
+        PythonFile f = PythonParser.parse("import os\n\n# run it\nmain()\n");
+        Node call = first(f, NodeKind.EXPR_STMT);
+        Node edited = StatementEdits.insertBefore(f.module(), call, "setup()", f.style());
+        assertThat(print(edited)).isEqualTo("import os\n\nsetup()\n# run it\nmain()\n");
+    }
+
+    @Test
+    void replaceAndRemoveStatements() {
+        PythonFile f = PythonParser.parse("class A:\n    x = 1\n    y = 2; z = 3\n");
+        Node x = first(f, NodeKind.ASSIGN);
+        Node replaced = StatementEdits.replace(f.module(), x, "x: int = 10", f.style());
+        assertThat(print(replaced)).isEqualTo("class A:\n    x: int = 10\n    y = 2; z = 3\n");
+        Node y = Nodes.find(replaced, NodeKind.ASSIGN).get(0);
+        assertThat(print(StatementEdits.remove(replaced, y, f.style()))).isEqualTo("class A:\n    x: int = 10\n    z = 3\n");
+        PythonFile g = PythonParser.parse("if a:\n    b()\nc()\n");
+        Node b = first(g, NodeKind.EXPR_STMT);
+        assertThat(print(StatementEdits.remove(g.module(), b, g.style()))).isEqualTo("if a:\n    pass\nc()\n");
+    }
+
+    @Test
+    void insertAfterLastLineWithoutNewline() {
+        PythonFile f = PythonParser.parse("a = 1");
+        Node edited = StatementEdits.insertAfter(f.module(), first(f, NodeKind.ASSIGN), "b = 2", f.style());
+        assertThat(print(edited)).isEqualTo("a = 1\nb = 2\n");
+    }
+
+    @Test
+    void addImportsMergesAndPlacesAfterExistingOnes() {
+        PythonFile f = PythonParser.parse("\"\"\"Doc.\"\"\"\nfrom prefect import flow\nimport os\n\nx = 1\n");
+        Node merged = ImportEdits.addFromImport(f.module(), "prefect", "task", f.style());
+        assertThat(print(merged)).isEqualTo("\"\"\"Doc.\"\"\"\nfrom prefect import flow, task\nimport os\n\nx = 1\n");
+        assertThat(ImportEdits.addFromImport(merged, "prefect", "task", f.style())).isSameAs(merged);
+        Node added = ImportEdits.addImport(merged, "sys", f.style());
+        assertThat(print(added)).isEqualTo("\"\"\"Doc.\"\"\"\nfrom prefect import flow, task\nimport os\nimport sys\n\nx = 1\n");
+        PythonFile doc = PythonParser.parse("'''Doc.'''\nx = 1\n");
+        assertThat(print(ImportEdits.addFromImport(doc.module(), "prefect", "flow", doc.style())))
+                .isEqualTo("'''Doc.'''\nfrom prefect import flow\nx = 1\n");
+        PythonFile paren = PythonParser.parse("from a import (\n    b,\n    c,\n)\n");
+        assertThat(print(ImportEdits.addFromImport(paren.module(), "a", "d", paren.style())))
+                .isEqualTo("from a import (\n    b,\n    c,\n    d,\n)\n");
+    }
+
+    @Test
+    void removeImportsAndDropTheOnesAnEditMadeUnused() {
+        PythonFile f = PythonParser.parse("from prefect import Flow, task\nimport os, sys\nimport json  # unused before\n"
+                + "with Flow('x') as flow:\n    task(os.getcwd())\n");
+        Node call = Nodes.find(f.module(), n -> n.kind() == NodeKind.CALL && n.text().startsWith("Flow")).get(0);
+        Node edited = TreeEdits.replace(f.module(), call, Snippets.expression("flow_context('x')", f.style()));
+        Node cleaned = ImportEdits.removeImportsMadeUnused(f.module(), edited, f.style());
+        assertThat(print(cleaned)).isEqualTo("from prefect import task\nimport os, sys\nimport json  # unused before\n"
+                + "with flow_context('x') as flow:\n    task(os.getcwd())\n");
+        Node noOs = ImportEdits.removeImport(cleaned, "os", f.style());
+        assertThat(print(noOs)).startsWith("from prefect import task\nimport sys\n");
+        Node noTask = ImportEdits.removeImport(noOs, "task", f.style());
+        assertThat(print(noTask)).startsWith("import sys\nimport json");
+        assertThat(Imports.of(noTask).binding("task")).isEmpty();
+    }
+
+    @Test
+    void untouchedBytesStayIdenticalAndSubtreesShared() {
+        PythonFile f = PythonParser.parse("def a():\n    return 1\n\n\ndef b():\n    return 2\n");
+        Node ret = Nodes.find(f.module(), NodeKind.RETURN).get(1);
+        Node edited = StatementEdits.replace(f.module(), ret, "return 3", f.style());
+        assertThat(print(edited)).isEqualTo("def a():\n    return 1\n\n\ndef b():\n    return 3\n");
+        assertThat(Nodes.find(edited, NodeKind.FUNCTION_DEF).get(0)).isSameAs(first(f, NodeKind.FUNCTION_DEF));
+    }
+}
