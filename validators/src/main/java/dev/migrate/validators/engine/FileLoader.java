@@ -1,0 +1,142 @@
+package dev.migrate.validators.engine;
+
+import dev.migrate.validators.BadInputException;
+import dev.migrate.validators.EnvironmentException;
+import dev.migrate.validators.config.CsvOptions;
+import dev.migrate.validators.query.Sql;
+import dev.migrate.validators.query.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the files of one dataset side into a DuckDB table in a single pass. Each row keeps the file it
+ * came from in {@link #SOURCE_FILE}, so errors about rows (duplicate keys, empty files) can name it.
+ */
+public final class FileLoader {
+    /** Added by the engine; never compared. */
+    public static final String SOURCE_FILE = "__migrate_source_file";
+    private static final Pattern DUCKDB_LINE = Pattern.compile("(?i)\\bLine:\\s*(\\d+)");
+
+    private FileLoader() {
+    }
+
+    /** The statement that loads {@code files} into {@code table}; shown as-is by {@code --dry-run}. */
+    public static Statement loadStatement(String purpose, String table, List<Path> files, CsvOptions csv) {
+        FileFormat format = formatOf(files);
+        List<String> paths = files.stream().map(Path::toString).toList();
+        String target = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table) + " AS SELECT * FROM ";
+        return switch (format) {
+            case CSV -> new Statement(purpose, target + "read_csv(?, header = ?, delim = ?, quote = ?, escape = ?, "
+                    + "encoding = ?, strict_mode = true, null_padding = false, union_by_name = true, filename = ?)",
+                    List.of(paths, csv.header(), String.valueOf(csv.delimiter()), String.valueOf(csv.quote()),
+                            String.valueOf(csv.quote()), csv.encoding(), SOURCE_FILE));
+            case PARQUET -> new Statement(purpose, target + "read_parquet(?, union_by_name = true, filename = ?)",
+                    List.of(paths, SOURCE_FILE));
+            case JSON -> new Statement(purpose, target + "read_json(?, union_by_name = true, filename = ?)",
+                    List.of(paths, SOURCE_FILE));
+            case NDJSON -> new Statement(purpose, target + "read_json(?, format = 'newline_delimited', "
+                    + "union_by_name = true, filename = ?)", List.of(paths, SOURCE_FILE));
+        };
+    }
+
+    public static FileFormat formatOf(List<Path> files) {
+        Set<FileFormat> formats = EnumSet.noneOf(FileFormat.class);
+        for (Path f : files) {
+            formats.add(FileFormat.of(f).orElseThrow(() -> new BadInputException(f
+                    + ": unknown output format; name it .csv, .tsv, .parquet, .json, .ndjson or .jsonl "
+                    + "(optionally .gz/.zst), or narrow the dataset's files glob")));
+        }
+        if (formats.size() != 1) {
+            throw new BadInputException("the dataset's files mix formats " + formats + " (" + files.get(0) + ", ...); "
+                    + "narrow the files glob to one format per dataset");
+        }
+        return formats.iterator().next();
+    }
+
+    /** Loads the files, turning engine failures into messages that name the file (and line). */
+    public static void load(DuckDbSession session, String purpose, String table, List<Path> files, CsvOptions csv,
+            boolean allowEmpty) {
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw vanished(f);
+            }
+            if (!allowEmpty && sizeOf(f) == 0) {
+                throw new BadInputException(f + ": the file is empty (0 bytes); the pipeline wrote nothing. "
+                        + "Re-run it, or set allow_empty: true for this dataset if an empty output is expected");
+            }
+        }
+        Statement st = loadStatement(purpose, table, files, csv);
+        try {
+            session.execute(st);
+        } catch (SQLException e) {
+            throw explain(e, files, csv);
+        }
+        if (!allowEmpty) {
+            rejectFilesWithoutRows(session, table, files);
+        }
+    }
+
+    private static void rejectFilesWithoutRows(DuckDbSession session, String table, List<Path> files) {
+        try {
+            Set<String> withRows = session.query(Statement.of("files with rows",
+                    "SELECT DISTINCT " + Sql.quote(SOURCE_FILE) + " AS f FROM " + Sql.quote(table)))
+                    .stream().map(r -> String.valueOf(r.get("f"))).collect(Collectors.toSet());
+            for (Path f : files) {
+                if (!withRows.contains(f.toString())) {
+                    throw new BadInputException(f + ": the file has no data rows (header only?); the run produced "
+                            + "no data. Re-run the pipeline, or set allow_empty: true for this dataset");
+                }
+            }
+        } catch (SQLException e) {
+            throw new EnvironmentException("cannot inspect loaded files: " + DuckDbSession.firstLine(e), e);
+        }
+    }
+
+    private static RuntimeException explain(SQLException e, List<Path> files, CsvOptions csv) {
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                return vanished(f);
+            }
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (formatOf(files) == FileFormat.CSV) {
+            for (Path f : files) {
+                Optional<String> found = CsvDiagnoser.diagnose(f, csv);
+                if (found.isPresent()) {
+                    return new BadInputException(found.get(), e);
+                }
+            }
+        }
+        Path culprit = files.stream().filter(f -> message.contains(f.toString())).findFirst()
+                .orElse(files.stream().filter(f -> message.contains(f.getFileName().toString())).findFirst()
+                        .orElse(files.get(0)));
+        Matcher line = DUCKDB_LINE.matcher(message);
+        String where = culprit + (line.find() ? ":" + line.group(1) : "");
+        String what = message.lines().filter(l -> !l.isBlank() && !l.startsWith("LINE "))
+                .map(String::strip).limit(2).collect(Collectors.joining(" "));
+        return new BadInputException(where + ": cannot read the file: " + what
+                + " Fix the file, or check the dataset's csv options", e);
+    }
+
+    private static long sizeOf(Path f) {
+        try {
+            return Files.size(f);
+        } catch (java.io.IOException e) {
+            throw vanished(f);
+        }
+    }
+
+    private static EnvironmentException vanished(Path f) {
+        return new EnvironmentException(f + ": the output file disappeared while validating (moved or deleted by "
+                + "a running pipeline?); re-run the validation when the pipeline has finished");
+    }
+
+}

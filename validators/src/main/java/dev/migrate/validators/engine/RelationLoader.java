@@ -1,0 +1,79 @@
+package dev.migrate.validators.engine;
+
+import dev.migrate.validators.EnvironmentException;
+import dev.migrate.validators.config.ConnectionConfig;
+import dev.migrate.validators.config.DatasetConfig;
+import dev.migrate.validators.config.SourceSpec;
+import dev.migrate.validators.config.ValidateConfig;
+import dev.migrate.validators.query.Sql;
+import dev.migrate.validators.query.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Puts one dataset side into the session as a table named after the side ({@code "legacy"} or
+ * {@code "new"}): files are read once by DuckDB; DuckDB database files are attached read-only and
+ * the table or query is copied. For a dry run the relation is a view instead, so nothing is read.
+ */
+public final class RelationLoader {
+    private final DuckDbSession session;
+    private final ValidateConfig config;
+
+    public RelationLoader(DuckDbSession session, ValidateConfig config) {
+        this.session = session;
+        this.config = config;
+    }
+
+    /** Loads (or, when {@code viewOnly}, defines) the side and returns the statement that did it. */
+    public Statement load(String side, DatasetConfig ds, SourceSpec spec, ConnectionConfig connection, List<Path> files,
+            boolean viewOnly) {
+        if (files != null) {
+            Statement st = FileLoader.loadStatement("load " + side, side, files, ds.csv());
+            if (viewOnly) {
+                Statement view = new Statement(st.purpose(), st.sql().replace("CREATE OR REPLACE TEMP TABLE",
+                        "CREATE OR REPLACE TEMP VIEW"), st.params());
+                run(ds, side, view);
+                return st;
+            }
+            FileLoader.load(session, "load " + side, side, files, ds.csv(), ds.allowEmpty());
+            return st;
+        }
+        if (!(connection instanceof ConnectionConfig.DuckDbFile db)) {
+            throw new IllegalStateException("relation loader only reads files and DuckDB databases");
+        }
+        if (!Files.isRegularFile(db.file())) {
+            throw new EnvironmentException(db.file() + ": DuckDB database of connection '" + db.name()
+                    + "' not found; check its path");
+        }
+        String catalog = "src_" + side;
+        run(ds, side, Statement.of("attach " + side, "ATTACH ? AS " + Sql.quote(catalog) + " (READ_ONLY)",
+                db.file().toString()));
+        String source = spec instanceof SourceSpec.Table t
+                ? Sql.quote(catalog) + "." + (t.schema() == null ? "" : Sql.quote(t.schema()) + ".") + Sql.quote(t.table())
+                : "(" + ((SourceSpec.Query) spec).sql() + ") q";
+        String kind = viewOnly ? "VIEW" : "TABLE";
+        Statement st = Statement.of("load " + side, "CREATE OR REPLACE TEMP " + kind + " " + Sql.quote(side)
+                + " AS SELECT * FROM " + source);
+        if (spec instanceof SourceSpec.Query) {
+            // Unqualified names in a user query resolve in the attached database.
+            run(ds, side, Statement.of("use " + side, "USE " + Sql.quote(catalog)));
+            run(ds, side, st);
+            run(ds, side, Statement.of("use memory", "USE memory"));
+        } else {
+            run(ds, side, st);
+        }
+        return st;
+    }
+
+    private void run(DatasetConfig ds, String side, Statement st) {
+        try {
+            session.execute(st);
+        } catch (SQLException e) {
+            throw new dev.migrate.validators.BadInputException(ds.configPath() + " (" + side + "): cannot read the "
+                    + "source: " + DuckDbSession.firstLine(e) + "; check the table name or query", e);
+        }
+    }
+
+}
