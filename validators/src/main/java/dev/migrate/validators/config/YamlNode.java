@@ -136,6 +136,9 @@ final class YamlNode {
         if (isScalar()) {
             return List.of(string());
         }
+        if (!isSequence()) {
+            throw error("expected a value or a list of values, found " + kind() + ".");
+        }
         List<String> out = new ArrayList<>();
         for (YamlNode e : elements()) {
             out.add(e.string());
