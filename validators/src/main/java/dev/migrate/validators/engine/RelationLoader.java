@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Puts one dataset side into the session as a table named after the side ({@code "legacy"} or
  * {@code "new"}): files are read once by DuckDB; DuckDB database files are attached read-only and
- * the table or query is copied. For a dry run the relation is a view instead, so nothing is read.
+ * the table or query is copied. For a dry run the relation is empty or a view, so no data is read.
  */
 public final class RelationLoader {
     private final DuckDbSession session;
@@ -32,9 +32,8 @@ public final class RelationLoader {
         if (files != null) {
             Statement st = FileLoader.loadStatement("load " + side, side, files, ds.csv());
             if (viewOnly) {
-                Statement view = new Statement(st.purpose(), st.sql().replace("CREATE OR REPLACE TEMP TABLE",
-                        "CREATE OR REPLACE TEMP VIEW"), st.params());
-                run(ds, side, view);
+                // An empty copy carries the schema (DuckDB only sniffs the files) without reading the data.
+                run(ds, side, new Statement(st.purpose(), st.sql() + " LIMIT 0", st.params()));
                 return st;
             }
             FileLoader.load(session, "load " + side, side, files, ds.csv(), ds.allowEmpty());

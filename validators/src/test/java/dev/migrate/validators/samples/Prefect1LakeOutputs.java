@@ -58,7 +58,7 @@ public final class Prefect1LakeOutputs {
             copy(s, FX, prod.resolve("fx_rates/fx_rates_20240301.parquet"));
             // New run: scheduled 30 minutes later, so the timestamps in the names differ.
             String changedOrders = "SELECT * REPLACE ("
-                    + "CASE order_id WHEN 1007 THEN amount + 5 WHEN 1023 THEN amount * 10 ELSE amount END AS amount, "
+                    + "CASE order_id WHEN 1007 THEN amount + 5 WHEN 1023 THEN round(amount * 10, 2) ELSE amount END AS amount, "
                     + "CASE order_id WHEN 1031 THEN 'cancelled' ELSE status END AS status)" + NEW_COLUMN
                     + " FROM (" + ORDERS + ")";
             copy(s, changedOrders, dev.resolve("orders/orders_20240301T023000.csv"));
