@@ -2,6 +2,7 @@ package dev.migrate.validators;
 
 import dev.migrate.validators.compare.DatasetPlan;
 import dev.migrate.validators.compare.EmbeddedComparison;
+import dev.migrate.validators.compare.RemoteComparison;
 import dev.migrate.validators.config.ConnectionConfig;
 import dev.migrate.validators.config.DatasetConfig;
 import dev.migrate.validators.config.JobConfig;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs the checks of a config, job by job: paths, then per dataset counts, schema, aggregates, key
@@ -39,9 +41,16 @@ import java.util.UUID;
  */
 public final class Validator {
     private final EngineSettings settings;
+    private final UnaryOperator<String> env;
 
     public Validator(EngineSettings settings) {
+        this(settings, System::getenv);
+    }
+
+    /** @param env looks up the environment variables that hold database credentials */
+    public Validator(EngineSettings settings, UnaryOperator<String> env) {
         this.settings = settings;
+        this.env = env;
     }
 
     public ValidationReport run(ValidateConfig config, RunOverrides overrides) {
@@ -137,7 +146,7 @@ public final class Validator {
         ConnectionConfig legacyConn = config.connection(job.legacy().connection());
         ConnectionConfig newConn = config.connection(job.current().connection());
         if (legacyConn instanceof ConnectionConfig.Jdbc || newConn instanceof ConnectionConfig.Jdbc) {
-            throw jdbcNotYet(ds);
+            return RemoteComparison.compare(config, job, ds, settings, env);
         }
         List<Path> legacyFiles = datasetFiles(ds.legacy(), sides.legacy());
         List<Path> newFiles = datasetFiles(ds.current(), sides.current());
@@ -173,7 +182,7 @@ public final class Validator {
         ConnectionConfig legacyConn = config.connection(job.legacy().connection());
         ConnectionConfig newConn = config.connection(job.current().connection());
         if (legacyConn instanceof ConnectionConfig.Jdbc || newConn instanceof ConnectionConfig.Jdbc) {
-            throw jdbcNotYet(ds);
+            return RemoteComparison.plan(config, job, ds, env);
         }
         List<Path> legacyFiles = datasetFiles(ds.legacy(), sides.legacy());
         List<Path> newFiles = datasetFiles(ds.current(), sides.current());
@@ -209,11 +218,6 @@ public final class Validator {
         }
         PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + f.glob());
         return outputs.stream().filter(o -> m.matches(Path.of(o.relative()))).map(OutputFile::file).toList();
-    }
-
-    private static ConfigException jdbcNotYet(DatasetConfig ds) {
-        return new ConfigException(ds.configPath() + ": JDBC sources are not supported by this build; compare files "
-                + "or DuckDB tables");
     }
 
     private static CheckResult noFiles(DatasetConfig ds, String side) {

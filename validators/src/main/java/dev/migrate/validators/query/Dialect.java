@@ -51,6 +51,24 @@ public enum Dialect {
         private String md5Bigint(String textExpr) {
             return "('x' || substr(md5(" + textExpr + "), 1, 15))::bit(60)::bigint";
         }
+    },
+
+    /** Any other JDBC database: standard SQL only, so no hash aggregate and no row hash. */
+    ANSI {
+        @Override
+        public String text(String expr) {
+            return "CAST(" + expr + " AS VARCHAR(4000))";
+        }
+
+        @Override
+        public String columnHashSum(String expr) {
+            return "NULL";
+        }
+
+        @Override
+        public String rowHash(List<String> exprs) {
+            throw new UnsupportedOperationException("standard SQL has no row hash");
+        }
     };
 
     public abstract String text(String expr);
