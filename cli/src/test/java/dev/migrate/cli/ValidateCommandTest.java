@@ -65,7 +65,7 @@ class ValidateCommandTest {
                 .contains("read_csv(?, header = ?")
                 .contains("orders_20240301T020000.csv")
                 .contains("-- job lake_ingestion, dataset fx_rates, new: aggregates (new)")
-                .contains("FULL OUTER JOIN");
+                .contains("UNION ALL").contains("AS \"__migrate_row_hash\"");
         assertThat(tmp.resolve("evidence.db")).doesNotExist();
     }
 

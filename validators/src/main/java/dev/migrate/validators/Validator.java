@@ -17,6 +17,7 @@ import dev.migrate.validators.paths.OutputFile;
 import dev.migrate.validators.paths.OutputLister;
 import dev.migrate.validators.paths.PathCheck;
 import dev.migrate.validators.paths.PathNormalizer;
+import dev.migrate.validators.query.RowDiffQuery;
 import dev.migrate.validators.query.Sql;
 import dev.migrate.validators.query.Statement;
 import dev.migrate.validators.result.Check;
@@ -161,11 +162,12 @@ public final class Validator {
             return missing;
         }
         try (DuckDbSession session = DuckDbSession.open(settings)) {
+            DatasetPlan plan = schemaPlan(session, config, ds, legacyConn, newConn, legacyFiles, newFiles);
+            // One read per side: values, plus the row hash the key diff needs.
             RelationLoader loader = new RelationLoader(session, config);
-            loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, false);
-            loader.load("new", ds, ds.current(), newConn, newFiles, false);
-            DatasetPlan plan = DatasetPlan.resolve(ds, session.columns(Sql.quote("legacy")),
-                    session.columns(Sql.quote("new")));
+            String hash = RowDiffQuery.rowHashColumn(plan);
+            loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, false, hash);
+            loader.load("new", ds, ds.current(), newConn, newFiles, false, hash);
             boolean inferred = legacyFiles != null && FileLoader.formatOf(legacyFiles) == dev.migrate.validators.engine.FileFormat.CSV
                     || newFiles != null && FileLoader.formatOf(newFiles) == dev.migrate.validators.engine.FileFormat.CSV;
             String fileColumn = legacyFiles != null && newFiles != null ? FileLoader.SOURCE_FILE : null;
@@ -190,15 +192,15 @@ public final class Validator {
             throw new BadInputException(ds.configPath() + ": no files match the dataset on the "
                     + (legacyFiles != null && legacyFiles.isEmpty() ? "legacy" : "new") + " side; nothing to plan");
         }
-        RelationLoader loader = new RelationLoader(session, config);
         List<PlannedStatement> out = new ArrayList<>();
-        out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
-                loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, true)));
-        out.add(new PlannedStatement(job.name(), ds.name(), "new",
-                loader.load("new", ds, ds.current(), newConn, newFiles, true)));
         try {
-            DatasetPlan plan = DatasetPlan.resolve(ds, session.columns(Sql.quote("legacy")),
-                    session.columns(Sql.quote("new")));
+            DatasetPlan plan = schemaPlan(session, config, ds, legacyConn, newConn, legacyFiles, newFiles);
+            RelationLoader loader = new RelationLoader(session, config);
+            String hash = RowDiffQuery.rowHashColumn(plan);
+            out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
+                    loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, true, hash)));
+            out.add(new PlannedStatement(job.name(), ds.name(), "new",
+                    loader.load("new", ds, ds.current(), newConn, newFiles, true, hash)));
             for (Statement st : EmbeddedComparison.plan(plan, Sql.quote("legacy"), Sql.quote("new"), "diff",
                     settings.sampleSize(), legacyFiles != null ? FileLoader.SOURCE_FILE : null)) {
                 String side = st.purpose().contains("(legacy)") ? "legacy" : st.purpose().contains("(new)") ? "new" : "both";
@@ -209,6 +211,16 @@ public final class Validator {
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
         return out;
+    }
+
+    /** Works out what to compare from both schemas, which DuckDB reads without reading the data. */
+    private static DatasetPlan schemaPlan(DuckDbSession session, ValidateConfig config, DatasetConfig ds,
+            ConnectionConfig legacyConn, ConnectionConfig newConn, List<Path> legacyFiles, List<Path> newFiles)
+            throws SQLException {
+        RelationLoader loader = new RelationLoader(session, config);
+        loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, true, "");
+        loader.load("new", ds, ds.current(), newConn, newFiles, true, "");
+        return DatasetPlan.resolve(ds, session.columns(Sql.quote("legacy")), session.columns(Sql.quote("new")));
     }
 
     /** Files of a dataset side, or null when the side reads a table or query. */

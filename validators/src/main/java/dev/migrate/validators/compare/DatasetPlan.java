@@ -99,7 +99,7 @@ public record DatasetPlan(
 
     private static List<Column> visible(List<Column> all, DatasetConfig ds) {
         return all.stream()
-                .filter(c -> !c.name().equals(FileLoader.SOURCE_FILE))
+                .filter(c -> !c.name().startsWith(FileLoader.ENGINE_PREFIX))
                 .filter(c -> !ds.ignoreColumns().contains(c.name()))
                 .toList();
     }

@@ -39,8 +39,6 @@ public final class EmbeddedComparison {
         out.add(Statement.of("aggregates (new)", ProfileQuery.build(dev.migrate.validators.query.Dialect.DUCKDB,
                 current, columnPlans(plan))));
         if (!plan.keys().isEmpty()) {
-            out.add(RowDiffQuery.duplicates(plan, legacy, fileColumn));
-            out.add(RowDiffQuery.duplicates(plan, current, fileColumn));
             out.add(RowDiffQuery.diff(plan, legacy, current, diffTable));
             out.add(RowDiffQuery.counts(diffTable));
             out.add(RowDiffQuery.samples(plan, legacy, current, diffTable, sampleSize));
@@ -79,12 +77,15 @@ public final class EmbeddedComparison {
             if (plan.keys().isEmpty()) {
                 return out;
             }
-            rejectDuplicates(plan, legacy, "legacy", fileColumn);
-            rejectDuplicates(plan, current, "new", fileColumn);
             session.execute(RowDiffQuery.diff(plan, legacy, current, diffTable));
             Map<String, Long> counts = new HashMap<>();
             for (Map<String, Object> r : session.query(RowDiffQuery.counts(diffTable))) {
                 counts.put(String.valueOf(r.get("kind")), Verdicts.number(r.get("n")).longValue());
+            }
+            if (counts.containsKey("duplicate")) {
+                // Only now pay for finding where the duplicates are.
+                rejectDuplicates(plan, legacy, "legacy", fileColumn);
+                rejectDuplicates(plan, current, "new", fileColumn);
             }
             List<Map<String, Object>> samples = counts.isEmpty() ? List.of()
                     : session.query(RowDiffQuery.samples(plan, legacy, current, diffTable, sampleSize));

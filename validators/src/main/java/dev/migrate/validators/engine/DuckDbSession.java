@@ -38,15 +38,27 @@ public final class DuckDbSession implements AutoCloseable {
     }
 
     public void execute(Statement st) throws SQLException {
+        long t0 = System.nanoTime();
         try (PreparedStatement ps = prepare(st)) {
             ps.execute();
+        }
+        trace(st, t0);
+    }
+
+    /** {@code -Dmigrate.trace=true} prints each statement's duration to stderr (for benchmarking). */
+    private static void trace(Statement st, long t0) {
+        if (Boolean.getBoolean("migrate.trace")) {
+            System.err.printf(java.util.Locale.ROOT, "trace %7.3f s  %s%n", (System.nanoTime() - t0) / 1e9, st.purpose());
         }
     }
 
     /** Runs a query whose result is small (aggregates, samples); rows keep column order. */
     public List<Map<String, Object>> query(Statement st) throws SQLException {
+        long t0 = System.nanoTime();
         try (PreparedStatement ps = prepare(st); ResultSet rs = ps.executeQuery()) {
             return Rows.read(rs);
+        } finally {
+            trace(st, t0);
         }
     }
 

@@ -21,18 +21,23 @@ import java.util.stream.Collectors;
  * came from in {@link #SOURCE_FILE}, so errors about rows (duplicate keys, empty files) can name it.
  */
 public final class FileLoader {
-    /** Added by the engine; never compared. */
-    public static final String SOURCE_FILE = "__migrate_source_file";
+    /** Columns the engine adds start with this; they are never compared. */
+    public static final String ENGINE_PREFIX = "__migrate_";
+    public static final String SOURCE_FILE = ENGINE_PREFIX + "source_file";
     private static final Pattern DUCKDB_LINE = Pattern.compile("(?i)\\bLine:\\s*(\\d+)");
 
     private FileLoader() {
     }
 
-    /** The statement that loads {@code files} into {@code table}; shown as-is by {@code --dry-run}. */
-    public static Statement loadStatement(String purpose, String table, List<Path> files, CsvOptions csv) {
+    /**
+     * The statement that loads {@code files} into {@code table}; shown as-is by {@code --dry-run}.
+     *
+     * @param extra more select items computed while reading (", expr AS name"), or ""
+     */
+    public static Statement loadStatement(String purpose, String table, List<Path> files, CsvOptions csv, String extra) {
         FileFormat format = formatOf(files);
         List<String> paths = files.stream().map(Path::toString).toList();
-        String target = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table) + " AS SELECT * FROM ";
+        String target = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table) + " AS SELECT *" + extra + " FROM ";
         return switch (format) {
             case CSV -> new Statement(purpose, target + "read_csv(?, header = ?, delim = ?, quote = ?, escape = ?, "
                     + "encoding = ?, strict_mode = true, null_padding = false, union_by_name = true, filename = ?)",
@@ -62,8 +67,11 @@ public final class FileLoader {
     }
 
     /** Loads the files, turning engine failures into messages that name the file (and line). */
+    /**
+     * @param schemaOnly make an empty table with the files' schema: DuckDB sniffs them but reads no data
+     */
     public static void load(DuckDbSession session, String purpose, String table, List<Path> files, CsvOptions csv,
-            boolean allowEmpty) {
+            boolean allowEmpty, String extra, boolean schemaOnly) {
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 throw vanished(f);
@@ -73,13 +81,16 @@ public final class FileLoader {
                         + "Re-run it, or set allow_empty: true for this dataset if an empty output is expected");
             }
         }
-        Statement st = loadStatement(purpose, table, files, csv);
+        Statement st = loadStatement(purpose, table, files, csv, extra);
+        if (schemaOnly) {
+            st = new Statement(st.purpose(), st.sql() + " LIMIT 0", st.params());
+        }
         try {
             session.execute(st);
         } catch (SQLException e) {
             throw explain(e, files, csv);
         }
-        if (!allowEmpty) {
+        if (!allowEmpty && !schemaOnly) {
             rejectFilesWithoutRows(session, table, files);
         }
     }

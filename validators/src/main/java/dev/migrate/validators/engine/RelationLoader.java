@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Puts one dataset side into the session as a table named after the side ({@code "legacy"} or
  * {@code "new"}): files are read once by DuckDB; DuckDB database files are attached read-only and
- * the table or query is copied. For a dry run the relation is empty or a view, so no data is read.
+ * the table or query is copied. For a schema-only load the copy is empty, so no data is read.
  */
 public final class RelationLoader {
     private final DuckDbSession session;
@@ -26,17 +26,16 @@ public final class RelationLoader {
         this.config = config;
     }
 
-    /** Loads (or, when {@code viewOnly}, defines) the side and returns the statement that did it. */
+    /**
+     * Loads (or, when {@code schemaOnly}, defines without reading) the side and returns the statement.
+     *
+     * @param extra select items computed during the same read (", expr AS name"), or ""
+     */
     public Statement load(String side, DatasetConfig ds, SourceSpec spec, ConnectionConfig connection, List<Path> files,
-            boolean viewOnly) {
+            boolean schemaOnly, String extra) {
         if (files != null) {
-            Statement st = FileLoader.loadStatement("load " + side, side, files, ds.csv());
-            if (viewOnly) {
-                // An empty copy carries the schema (DuckDB only sniffs the files) without reading the data.
-                run(ds, side, new Statement(st.purpose(), st.sql() + " LIMIT 0", st.params()));
-                return st;
-            }
-            FileLoader.load(session, "load " + side, side, files, ds.csv(), ds.allowEmpty());
+            Statement st = FileLoader.loadStatement("load " + side, side, files, ds.csv(), extra);
+            FileLoader.load(session, "load " + side, side, files, ds.csv(), ds.allowEmpty(), extra, schemaOnly);
             return st;
         }
         if (!(connection instanceof ConnectionConfig.DuckDbFile db)) {
@@ -47,21 +46,22 @@ public final class RelationLoader {
                     + "' not found; check its path");
         }
         String catalog = "src_" + side;
-        run(ds, side, Statement.of("attach " + side, "ATTACH ? AS " + Sql.quote(catalog) + " (READ_ONLY)",
+        run(ds, side, Statement.of("attach " + side, "ATTACH IF NOT EXISTS ? AS " + Sql.quote(catalog) + " (READ_ONLY)",
                 db.file().toString()));
         String source = spec instanceof SourceSpec.Table t
                 ? Sql.quote(catalog) + "." + (t.schema() == null ? "" : Sql.quote(t.schema()) + ".") + Sql.quote(t.table())
                 : "(" + ((SourceSpec.Query) spec).sql() + ") q";
-        String kind = viewOnly ? "VIEW" : "TABLE";
-        Statement st = Statement.of("load " + side, "CREATE OR REPLACE TEMP " + kind + " " + Sql.quote(side)
-                + " AS SELECT * FROM " + source);
+        Statement st = Statement.of("load " + side, "CREATE OR REPLACE TEMP TABLE " + Sql.quote(side)
+                + " AS SELECT *" + extra + " FROM " + source);
+        // For a schema-only load, an empty copy carries the schema without reading the data.
+        Statement run = schemaOnly ? Statement.of(st.purpose(), st.sql() + " LIMIT 0") : st;
         if (spec instanceof SourceSpec.Query) {
             // Unqualified names in a user query resolve in the attached database.
             run(ds, side, Statement.of("use " + side, "USE " + Sql.quote(catalog)));
-            run(ds, side, st);
+            run(ds, side, run);
             run(ds, side, Statement.of("use memory", "USE memory"));
         } else {
-            run(ds, side, st);
+            run(ds, side, run);
         }
         return st;
     }

@@ -7,12 +7,20 @@ import java.util.List;
 
 /**
  * The key-based row diff inside one engine. Each side is reduced to (key, row hash, toleranced
- * columns) while it is scanned; the two reductions are joined on the key, and only keys whose hash
- * differs (or that one side lacks) are kept in a small table. Samples are then fetched for a bounded
- * number of those keys only.
+ * columns) while it is scanned; the reductions are grouped by key together, and only keys whose hash
+ * differs (or that one side lacks, or has twice) are kept in a small table. Samples are then fetched
+ * for a bounded number of those keys only.
  */
 public final class RowDiffQuery {
     public static final String KIND = "__kind";
+    /** The per-row hash, computed while the side is read so that the diff never re-reads the values. */
+    public static final String ROW_HASH = dev.migrate.validators.engine.FileLoader.ENGINE_PREFIX + "row_hash";
+
+    /** The select item that computes {@link #ROW_HASH} during the load: ", hash(...) AS ...". */
+    public static String rowHashColumn(DatasetPlan plan) {
+        return ", " + Dialect.DUCKDB.rowHash(plan.exact().stream().map(RowDiffQuery::value).toList()) + " AS "
+                + Sql.quote(ROW_HASH);
+    }
 
     private RowDiffQuery() {
     }
@@ -26,45 +34,55 @@ public final class RowDiffQuery {
         return c.asText() ? "CAST(" + col + " AS VARCHAR)" : col;
     }
 
-    private static String reduced(DatasetPlan plan, String relation) {
+    /** One side reduced to key, side marker, row hash and toleranced columns: all the diff needs. */
+    private static String reduced(DatasetPlan plan, String relation, int side) {
         List<String> select = new ArrayList<>();
         List<Compared> keys = plan.keys();
         for (int i = 0; i < keys.size(); i++) {
             select.add(value(keys.get(i)) + " AS k" + i);
         }
-        select.add("true AS p");
-        select.add(Dialect.DUCKDB.rowHash(plan.exact().stream().map(RowDiffQuery::value).toList()) + " AS h");
+        select.add(side + " AS s");
+        select.add(Sql.quote(ROW_HASH) + " AS h");
         List<Compared> tol = plan.tolerant();
         for (int i = 0; i < tol.size(); i++) {
             select.add("CAST(" + Sql.quote(tol.get(i).name()) + " AS DOUBLE) AS t" + i);
         }
-        return "(SELECT " + String.join(", ", select) + " FROM " + relation + ")";
+        return "SELECT " + String.join(", ", select) + " FROM " + relation;
     }
 
-    /** Creates {@code diffTable} with the keys that differ and their kind: missing, extra or differs. */
+    /**
+     * Creates {@code diffTable} with the keys that differ and their kind: missing, extra, differs, or
+     * duplicate (a key seen more than once on a side). Both sides are stacked and grouped by key in one
+     * aggregation, so finding duplicate keys costs nothing extra and matching keys are dropped at once.
+     */
     public static Statement diff(DatasetPlan plan, String legacy, String current, String diffTable) {
-        List<String> keyOut = new ArrayList<>();
-        List<String> on = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (int i = 0; i < plan.keys().size(); i++) {
-            keyOut.add("coalesce(l.k" + i + ", n.k" + i + ") AS k" + i);
-            on.add("l.k" + i + " IS NOT DISTINCT FROM n.k" + i);
+            keys.add("k" + i);
         }
-        List<String> differs = new ArrayList<>();
-        differs.add("l.h <> n.h");
+        List<String> select = new ArrayList<>(keys);
+        select.add("count(*) FILTER (WHERE s = 0) AS cl");
+        select.add("count(*) FILTER (WHERE s = 1) AS cn");
+        select.add("min(h) FILTER (WHERE s = 0) AS hl");
+        select.add("min(h) FILTER (WHERE s = 1) AS hn");
+        List<String> same = new ArrayList<>(List.of("cl = 1", "cn = 1", "hl = hn"));
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < plan.tolerant().size(); i++) {
-            String l = "l.t" + i;
-            String n = "n.t" + i;
-            differs.add("((" + l + " IS NULL) <> (" + n + " IS NULL))");
-            differs.add("NOT (abs(" + l + " - " + n + ") <= ? OR abs(" + l + " - " + n + ") <= ? * greatest(abs(" + l
-                    + "), abs(" + n + ")))");
+            String l = "tl" + i;
+            String n = "tn" + i;
+            select.add("min(t" + i + ") FILTER (WHERE s = 0) AS " + l);
+            select.add("min(t" + i + ") FILTER (WHERE s = 1) AS " + n);
+            same.add("((" + l + " IS NULL AND " + n + " IS NULL) OR abs(" + l + " - " + n + ") <= ? OR abs(" + l + " - "
+                    + n + ") <= ? * greatest(abs(" + l + "), abs(" + n + ")))");
             params.add(plan.tolerant().get(i).tolerance().absolute());
             params.add(plan.tolerant().get(i).tolerance().relative());
         }
-        String sql = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(diffTable) + " AS SELECT " + String.join(", ", keyOut)
-                + ", CASE WHEN l.p IS NULL THEN 'extra' WHEN n.p IS NULL THEN 'missing' ELSE 'differs' END AS "
-                + KIND + " FROM " + reduced(plan, legacy) + " l FULL OUTER JOIN " + reduced(plan, current) + " n ON "
-                + String.join(" AND ", on) + " WHERE l.p IS NULL OR n.p IS NULL OR " + String.join(" OR ", differs);
+        String grouped = "SELECT " + String.join(", ", select) + " FROM (" + reduced(plan, legacy, 0) + " UNION ALL "
+                + reduced(plan, current, 1) + ") AS both_sides GROUP BY " + String.join(", ", keys)
+                + " HAVING NOT coalesce(" + String.join(" AND ", same) + ", false)";
+        String sql = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(diffTable) + " AS SELECT " + String.join(", ", keys)
+                + ", CASE WHEN cl > 1 OR cn > 1 THEN 'duplicate' WHEN cn = 0 THEN 'missing' WHEN cl = 0 THEN 'extra' "
+                + "ELSE 'differs' END AS " + KIND + " FROM (" + grouped + ") AS g";
         return new Statement("row diff", sql, params);
     }
 
@@ -99,11 +117,16 @@ public final class RowDiffQuery {
         }
         String order = String.join(", ", keyNames);
         String sql = "SELECT " + String.join(", ", select) + " FROM (SELECT * FROM " + Sql.quote(diffTable)
-                + " ORDER BY " + KIND + ", " + order + " LIMIT ?) d LEFT JOIN " + legacy + " l ON "
+                + " WHERE " + sampleFilter() + " ORDER BY " + KIND + ", " + order + " LIMIT ?) d LEFT JOIN " + legacy + " l ON "
                 + String.join(" AND ", onL) + " LEFT JOIN " + current + " n ON " + String.join(" AND ", onN)
                 + " ORDER BY d." + KIND + ", " + keyNames.stream().map(k -> "d." + k).reduce((a, b) -> a + ", " + b)
                 .orElseThrow();
         return Statement.of("row diff samples", sql, limit);
+    }
+
+    /** The differing keys of one kind, for the sample: same shape as {@link #samples}, without the rows. */
+    public static String sampleFilter() {
+        return KIND + " <> 'duplicate'";
     }
 
     /** Keys that appear more than once on one side; a key diff is meaningless until they are fixed. */
