@@ -162,9 +162,9 @@ public final class Validator {
             return missing;
         }
         try (DuckDbSession session = DuckDbSession.open(settings)) {
-            DatasetPlan plan = schemaPlan(session, config, ds, legacyConn, newConn, legacyFiles, newFiles);
+            DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
             // One read per side: values, plus the row hash the key diff needs.
-            RelationLoader loader = new RelationLoader(session, config);
+            RelationLoader loader = new RelationLoader(session);
             String hash = RowDiffQuery.rowHashColumn(plan);
             loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, false, hash);
             loader.load("new", ds, ds.current(), newConn, newFiles, false, hash);
@@ -194,8 +194,8 @@ public final class Validator {
         }
         List<PlannedStatement> out = new ArrayList<>();
         try {
-            DatasetPlan plan = schemaPlan(session, config, ds, legacyConn, newConn, legacyFiles, newFiles);
-            RelationLoader loader = new RelationLoader(session, config);
+            DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
+            RelationLoader loader = new RelationLoader(session);
             String hash = RowDiffQuery.rowHashColumn(plan);
             out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
                     loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, true, hash)));
@@ -214,10 +214,10 @@ public final class Validator {
     }
 
     /** Works out what to compare from both schemas, which DuckDB reads without reading the data. */
-    private static DatasetPlan schemaPlan(DuckDbSession session, ValidateConfig config, DatasetConfig ds,
+    private static DatasetPlan schemaPlan(DuckDbSession session, DatasetConfig ds,
             ConnectionConfig legacyConn, ConnectionConfig newConn, List<Path> legacyFiles, List<Path> newFiles)
             throws SQLException {
-        RelationLoader loader = new RelationLoader(session, config);
+        RelationLoader loader = new RelationLoader(session);
         loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, true, "");
         loader.load("new", ds, ds.current(), newConn, newFiles, true, "");
         return DatasetPlan.resolve(ds, session.columns(Sql.quote("legacy")), session.columns(Sql.quote("new")));

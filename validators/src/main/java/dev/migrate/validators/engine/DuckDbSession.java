@@ -1,5 +1,6 @@
 package dev.migrate.validators.engine;
 
+import dev.migrate.validators.Errors;
 import dev.migrate.validators.EnvironmentException;
 import dev.migrate.validators.query.Column;
 import dev.migrate.validators.query.Statement;
@@ -33,7 +34,7 @@ public final class DuckDbSession implements AutoCloseable {
             }
             return s;
         } catch (SQLException e) {
-            throw new EnvironmentException("cannot start the embedded DuckDB engine: " + firstLine(e) + ".", e);
+            throw new EnvironmentException("cannot start the embedded DuckDB engine: " + Errors.cause(e) + ".", e);
         }
     }
 
@@ -82,10 +83,6 @@ public final class DuckDbSession implements AutoCloseable {
         return ps;
     }
 
-    static String firstLine(SQLException e) {
-        String m = e.getMessage() == null ? e.toString() : e.getMessage();
-        return m.lines().findFirst().orElse(m).strip();
-    }
 
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package dev.migrate.validators.engine;
 
+import dev.migrate.validators.Errors;
 import dev.migrate.validators.BadInputException;
 import dev.migrate.validators.EnvironmentException;
 import dev.migrate.validators.config.CsvOptions;
@@ -107,7 +108,7 @@ public final class FileLoader {
                 }
             }
         } catch (SQLException e) {
-            throw new EnvironmentException("cannot inspect loaded files: " + DuckDbSession.firstLine(e), e);
+            throw new EnvironmentException("cannot inspect loaded files: " + Errors.cause(e), e);
         }
     }
 

@@ -2,8 +2,8 @@ package dev.migrate.validators.engine;
 
 import dev.migrate.validators.BadInputException;
 import dev.migrate.validators.EnvironmentException;
+import dev.migrate.validators.Errors;
 import dev.migrate.validators.config.ConnectionConfig;
-import dev.migrate.validators.config.Secrets;
 import dev.migrate.validators.config.SourceSpec;
 import dev.migrate.validators.query.Column;
 import dev.migrate.validators.query.Sql;
@@ -60,7 +60,7 @@ public final class JdbcSide implements AutoCloseable {
             return new JdbcSide(label, c.redactedUrl(), h, relation(source));
         } catch (JdbiException | SQLException e) {
             throw new EnvironmentException("connection '" + c.name() + "' (" + c.redactedUrl() + "): cannot connect ("
-                    + Secrets.redactUrl(firstLine(e)) + "); check that the database is running and reachable, and the "
+                    + Errors.cause(e) + "); check that the database is running and reachable, and the "
                     + "credentials in the environment", e);
         }
     }
@@ -100,7 +100,7 @@ public final class JdbcSide implements AutoCloseable {
                     .scanResultSet((rs, ctx) -> DuckDbSession.Rows.columns(rs.get().getMetaData()));
         } catch (JdbiException e) {
             throw new BadInputException(label + " side (" + shownUrl + "): cannot read " + relation + ": "
-                    + firstLine(e) + "; check the table name or query", e);
+                    + Errors.cause(e) + "; check the table name or query", e);
         }
     }
 
@@ -127,7 +127,7 @@ public final class JdbcSide implements AutoCloseable {
             return rows;
         } catch (JdbiException e) {
             throw new EnvironmentException(label + " side (" + shownUrl + "): " + st.purpose() + " failed: "
-                    + Secrets.redactUrl(firstLine(e)), e);
+                    + Errors.cause(e), e);
         }
     }
 
@@ -149,14 +149,6 @@ public final class JdbcSide implements AutoCloseable {
         return queries;
     }
 
-    static String firstLine(Exception e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.toString() : t.getMessage();
-        return m.lines().findFirst().orElse(m).strip();
-    }
 
     @Override
     public void close() {

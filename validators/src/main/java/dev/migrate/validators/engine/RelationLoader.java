@@ -1,10 +1,10 @@
 package dev.migrate.validators.engine;
 
+import dev.migrate.validators.Errors;
 import dev.migrate.validators.EnvironmentException;
 import dev.migrate.validators.config.ConnectionConfig;
 import dev.migrate.validators.config.DatasetConfig;
 import dev.migrate.validators.config.SourceSpec;
-import dev.migrate.validators.config.ValidateConfig;
 import dev.migrate.validators.query.Sql;
 import dev.migrate.validators.query.Statement;
 import java.nio.file.Files;
@@ -19,11 +19,9 @@ import java.util.List;
  */
 public final class RelationLoader {
     private final DuckDbSession session;
-    private final ValidateConfig config;
 
-    public RelationLoader(DuckDbSession session, ValidateConfig config) {
+    public RelationLoader(DuckDbSession session) {
         this.session = session;
-        this.config = config;
     }
 
     /**
@@ -71,7 +69,7 @@ public final class RelationLoader {
             session.execute(st);
         } catch (SQLException e) {
             throw new dev.migrate.validators.BadInputException(ds.configPath() + " (" + side + "): cannot read the "
-                    + "source: " + DuckDbSession.firstLine(e) + "; check the table name or query", e);
+                    + "source: " + Errors.cause(e) + "; check the table name or query", e);
         }
     }
 

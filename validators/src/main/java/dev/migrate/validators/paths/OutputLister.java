@@ -1,6 +1,7 @@
 package dev.migrate.validators.paths;
 
 import dev.migrate.validators.EnvironmentException;
+import dev.migrate.validators.Errors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -41,7 +42,7 @@ public final class OutputLister {
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            throw new EnvironmentException(root + ": cannot list outputs (" + rootCause(e) + "); "
+            throw new EnvironmentException(root + ": cannot list outputs (" + Errors.cause(e) + "); "
                     + "check that the location is readable and not changing while validating.", e);
         }
         out.sort(Comparator.comparing(OutputFile::relative));
@@ -58,11 +59,4 @@ public final class OutputLister {
         return false;
     }
 
-    private static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.toString();
-    }
 }

@@ -1,6 +1,7 @@
 package dev.migrate.validators.store;
 
 import dev.migrate.validators.EnvironmentException;
+import dev.migrate.validators.Errors;
 import dev.migrate.validators.config.Secrets;
 import dev.migrate.validators.result.CheckResult;
 import dev.migrate.validators.result.JobResult;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -51,14 +51,19 @@ public final class EvidenceStore {
      * ({@code MIGRATE_STORE_USER}, {@code MIGRATE_STORE_PASSWORD}), never from the command line.
      */
     public static EvidenceStore open(String url) {
+        return open(url, System::getenv);
+    }
+
+    /** As {@link #open(String)}, looking credentials up through {@code env}. */
+    public static EvidenceStore open(String url, java.util.function.UnaryOperator<String> env) {
         String shown = Secrets.redactUrl(url);
         EvidenceStore store;
         if (url.startsWith("jdbc:sqlite:")) {
             store = new EvidenceStore(Jdbi.create(sqlite(url)), false, shown);
         } else if (url.startsWith("jdbc:postgresql:")) {
             Properties p = new Properties();
-            putIfSet(p, "user", System.getenv("MIGRATE_STORE_USER"));
-            putIfSet(p, "password", System.getenv("MIGRATE_STORE_PASSWORD"));
+            putIfSet(p, "user", env.apply("MIGRATE_STORE_USER"));
+            putIfSet(p, "password", env.apply("MIGRATE_STORE_PASSWORD"));
             store = new EvidenceStore(Jdbi.create(url, p), true, shown);
         } else {
             throw new dev.migrate.validators.ConfigException("--store " + shown + ": unsupported evidence store; "
@@ -184,18 +189,10 @@ public final class EvidenceStore {
             return jdbi.inTransaction(work::withHandle);
         } catch (JdbiException e) {
             throw new EnvironmentException("evidence store " + shownUrl + ": cannot " + what + " ("
-                    + rootMessage(e) + "); check that it is reachable and writable, or pass --store", e);
+                    + Errors.cause(e) + "); check that it is reachable and writable, or pass --store", e);
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.toString() : t.getMessage();
-        return Secrets.redactUrl(m.lines().findFirst().orElse(m));
-    }
 
     private static String resource(String name) {
         try (InputStream in = EvidenceStore.class.getResourceAsStream(name)) {

@@ -101,8 +101,12 @@ public final class ValidateBenchmark {
                 + "FROM (" + select + ")";
         String opts = "csv".equals(format) ? "FORMAT csv, HEADER" : "FORMAT parquet";
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            s.execute("COPY (" + select + ") TO '" + legacy + "' (" + opts + ")");
-            s.execute("COPY (" + changed + ") TO '" + current + "' (" + opts + ")");
+            // Write under a temporary name and rename: an interrupted run never leaves a half file to reuse.
+            for (Path target : List.of(legacy, current)) {
+                Path part = target.resolveSibling(target.getFileName() + ".part");
+                s.execute("COPY (" + (target == legacy ? select : changed) + ") TO '" + part + "' (" + opts + ")");
+                Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

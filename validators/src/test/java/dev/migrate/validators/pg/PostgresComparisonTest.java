@@ -16,6 +16,8 @@ import dev.migrate.validators.result.SampleRow;
 import dev.migrate.validators.result.Status;
 import dev.migrate.validators.result.ValidationReport;
 import dev.migrate.validators.sink.ReportJson;
+import dev.migrate.validators.store.EvidenceStore;
+import dev.migrate.validators.store.EvidenceStoreTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +126,31 @@ class PostgresComparisonTest {
         assertThat(Double.parseDouble(kb.group(1))).isLessThan(16.0);
         assertThat(job.checks()).filteredOn(c -> c.check() == Check.AGGREGATE).hasSize(5)
                 .allSatisfy(c -> assertThat(c.status()).isEqualTo(Status.PASS));
+    }
+
+    @Test
+    void evidenceStoreOnPostgresMigratesOnceAndRecordsConcurrentRuns() throws Exception {
+        server.execute("postgres", "CREATE DATABASE evidence");
+        java.util.function.UnaryOperator<String> env = Map.of("MIGRATE_STORE_USER", "postgres",
+                "MIGRATE_STORE_PASSWORD", PostgresServer.PASSWORD)::get;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String id = "pg-run-" + i;
+                runs.add(pool.submit(() -> EvidenceStore.open(server.url("evidence"), env)
+                        .record(EvidenceStoreTest.report("orders", id, Status.PASS))));
+            }
+            for (var f : runs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        EvidenceStore store = EvidenceStore.open(server.url("evidence"), env);
+        assertThat(store.schemaVersion()).isEqualTo(1);
+        assertThat(store.runs("orders")).hasSize(8);
+        assertThat(store.checkCount("pg-run-3")).isEqualTo(2);
     }
 
     @Test
