@@ -64,7 +64,10 @@ class ValidateCommandTest {
                 .contains("-- job lake_ingestion, dataset orders, legacy: load legacy")
                 .contains("read_csv(?, header = ?")
                 .contains("orders_20240301T020000.csv")
-                .contains("-- job lake_ingestion, dataset fx_rates, new: aggregates (new)")
+                .contains("-- job lake_ingestion, dataset orders, new: aggregates (new)")
+                .contains("-- job lake_ingestion, dataset fx_rates, new: aggregates and row hashes (new_scan)")
+                .contains("read_parquet(?, union_by_name = true, filename = ?)")
+                .contains("-- job lake_ingestion, dataset fx_rates, legacy: sample rows (legacy)")
                 .contains("UNION ALL").contains("AS \"__migrate_row_hash\"");
         assertThat(tmp.resolve("evidence.db")).doesNotExist();
     }

@@ -13,6 +13,7 @@ import dev.migrate.validators.engine.DuckDbSession;
 import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.engine.RelationLoader;
+import dev.migrate.validators.engine.StreamingScan;
 import dev.migrate.validators.paths.OutputFile;
 import dev.migrate.validators.paths.OutputLister;
 import dev.migrate.validators.paths.PathCheck;
@@ -32,6 +33,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -163,6 +165,10 @@ public final class Validator {
         }
         try (DuckDbSession session = DuckDbSession.open(settings)) {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
+            if (StreamingScan.suits(legacyFiles, newFiles, ds.ordered())
+                    && StreamingScan.fitsInMemory(session, plan, legacyFiles, newFiles, settings.memoryBytes())) {
+                return streamed(session, plan, ds, legacyFiles, newFiles);
+            }
             // One read per side: values, plus the row hash the key diff needs.
             RelationLoader loader = new RelationLoader(session);
             String hash = RowDiffQuery.rowHashColumn(plan);
@@ -177,6 +183,35 @@ public final class Validator {
             throw new EnvironmentException("dataset '" + ds.name() + "': cannot read the loaded data: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
+    }
+
+    /** Parquet: one pass per side keeps only aggregates and (key, hash); rows are re-read for samples only. */
+    private List<CheckResult> streamed(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, List<Path> legacyFiles,
+            List<Path> newFiles) throws SQLException {
+        Map<String, Object> l = scanOnce(session, plan, ds, "legacy", legacyFiles);
+        Map<String, Object> n = scanOnce(session, plan, ds, "new", newFiles);
+        EmbeddedComparison.Relations relations = new EmbeddedComparison.Relations(
+                StreamingScan.reducedRelation("legacy_scan", plan), StreamingScan.reducedRelation("new_scan", plan),
+                Sql.quote("legacy"), Sql.quote("new"), null);
+        return new EmbeddedComparison(session, settings.sampleSize()).compare(plan, l, n, relations, false, diff -> {
+            FileLoader.execute(session, StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), diff,
+                    settings.sampleSize()), legacyFiles, ds.csv());
+            FileLoader.execute(session, StreamingScan.sampleRows("new", plan, newFiles, ds.csv(), diff,
+                    settings.sampleSize()), newFiles, ds.csv());
+        });
+    }
+
+    /** Reads one side once; returns its aggregates. */
+    private static Map<String, Object> scanOnce(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, String side,
+            List<Path> files) throws SQLException {
+        FileLoader.precheck(files, ds.allowEmpty());
+        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(),
+                EmbeddedComparison.columnPlans(plan)), files, ds.csv());
+        if (!ds.allowEmpty()) {
+            FileLoader.rejectFilesWithoutRows(files, session.query(StreamingScan.files(side + "_scan")).stream()
+                    .map(r -> String.valueOf(r.get("f"))).collect(java.util.stream.Collectors.toSet()));
+        }
+        return session.query(StreamingScan.profileRow(side + "_scan", plan)).get(0);
     }
 
     private List<PlannedStatement> planDataset(ValidateConfig config, JobConfig job, DatasetConfig ds, Sides sides,
@@ -195,6 +230,10 @@ public final class Validator {
         List<PlannedStatement> out = new ArrayList<>();
         try {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
+            if (StreamingScan.suits(legacyFiles, newFiles, ds.ordered())
+                    && StreamingScan.fitsInMemory(session, plan, legacyFiles, newFiles, settings.memoryBytes())) {
+                return planStreamed(job, ds, plan, legacyFiles, newFiles);
+            }
             RelationLoader loader = new RelationLoader(session);
             String hash = RowDiffQuery.rowHashColumn(plan);
             out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
@@ -209,6 +248,28 @@ public final class Validator {
         } catch (SQLException e) {
             throw new EnvironmentException("dataset '" + ds.name() + "': cannot read the schemas: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        return out;
+    }
+
+    private List<PlannedStatement> planStreamed(JobConfig job, DatasetConfig ds, DatasetPlan plan, List<Path> legacyFiles,
+            List<Path> newFiles) {
+        List<PlannedStatement> out = new ArrayList<>();
+        var columns = EmbeddedComparison.columnPlans(plan);
+        out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
+                StreamingScan.profileAndReduce("legacy_scan", plan, legacyFiles, ds.csv(), columns)));
+        out.add(new PlannedStatement(job.name(), ds.name(), "new",
+                StreamingScan.profileAndReduce("new_scan", plan, newFiles, ds.csv(), columns)));
+        if (!plan.keys().isEmpty()) {
+            out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.diff(plan,
+                    StreamingScan.reducedRelation("legacy_scan", plan), StreamingScan.reducedRelation("new_scan", plan),
+                    "diff")));
+            out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
+                    StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), "diff", settings.sampleSize())));
+            out.add(new PlannedStatement(job.name(), ds.name(), "new",
+                    StreamingScan.sampleRows("new", plan, newFiles, ds.csv(), "diff", settings.sampleSize())));
+            out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.samples(plan, Sql.quote("legacy"),
+                    Sql.quote("new"), "diff", settings.sampleSize())));
         }
         return out;
     }

@@ -73,6 +73,39 @@ class Prefect1LakeAcceptanceTest {
     }
 
     @Test
+    void parquetTakesTheMaterializedPathWhenOrderIsCheckedWithTheSameResults(@TempDir Path tmp) throws Exception {
+        Path outputs = SAMPLE.resolve("outputs").toAbsolutePath();
+        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
+                connections:
+                  prod: {type: directory, path: "%s"}
+                  dev: {type: directory, path: "%s"}
+                jobs:
+                  - name: ordered
+                    legacy: {connection: prod}
+                    new: {connection: dev}
+                    outputs: "**/*.parquet"
+                    datasets:
+                      - name: customers
+                        files: "customers/*/customers_*.parquet"
+                        key: customer_id
+                        ordered: true
+                """.formatted(outputs.resolve("prod"), outputs.resolve("dev")));
+        JobResult job = validate(cfg);
+        assertThat(job.status()).isEqualTo(Status.PASS);
+        assertThat(of(job, "customers", Check.ORDER)).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(Status.PASS));
+        assertThat(of(job, "customers", Check.ROW_DIFF)).singleElement()
+                .satisfies(c -> assertThat(c.message()).startsWith("all 25 rows match"));
+    }
+
+    @Test
+    void memorySizesParse() {
+        assertThat(new EngineSettings(1, "2GB", null, 1).memoryBytes()).isEqualTo(2L << 30);
+        assertThat(new EngineSettings(1, "512 MiB", null, 1).memoryBytes()).isEqualTo(512L << 20);
+        assertThat(new EngineSettings(1, "1.5GB", null, 1).memoryBytes()).isEqualTo(3L << 29);
+    }
+
+    @Test
     void generatorIsDeterministicAndMatchesTheCommittedFiles(@TempDir Path tmp) throws Exception {
         Prefect1LakeOutputs.write(tmp);
         for (String f : List.of("prod/orders/orders_20240301T020000.csv", "dev/orders/orders_20240301T023000.csv")) {

@@ -2,7 +2,9 @@ package dev.migrate.validators.compare;
 
 import dev.migrate.validators.BadInputException;
 import dev.migrate.validators.EnvironmentException;
+import dev.migrate.validators.Errors;
 import dev.migrate.validators.engine.DuckDbSession;
+import dev.migrate.validators.query.Dialect;
 import dev.migrate.validators.query.ProfileQuery;
 import dev.migrate.validators.query.RowDiffQuery;
 import dev.migrate.validators.query.Sql;
@@ -34,9 +36,9 @@ public final class EmbeddedComparison {
     public static List<Statement> plan(DatasetPlan plan, String legacy, String current, String diffTable, int sampleSize,
             String fileColumn) {
         List<Statement> out = new ArrayList<>();
-        out.add(Statement.of("aggregates (legacy)", ProfileQuery.build(dev.migrate.validators.query.Dialect.DUCKDB,
+        out.add(Statement.of("aggregates (legacy)", ProfileQuery.build(Dialect.DUCKDB,
                 legacy, columnPlans(plan))));
-        out.add(Statement.of("aggregates (new)", ProfileQuery.build(dev.migrate.validators.query.Dialect.DUCKDB,
+        out.add(Statement.of("aggregates (new)", ProfileQuery.build(Dialect.DUCKDB,
                 current, columnPlans(plan))));
         if (!plan.keys().isEmpty()) {
             out.add(RowDiffQuery.diff(plan, legacy, current, diffTable));
@@ -49,26 +51,52 @@ public final class EmbeddedComparison {
         return out;
     }
 
-    static List<ProfileQuery.ColumnPlan> columnPlans(DatasetPlan plan) {
+    public static List<ProfileQuery.ColumnPlan> columnPlans(DatasetPlan plan) {
         return plan.all().stream()
                 .map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText()))
                 .toList();
     }
 
+    /** Runs just before the samples are fetched, once the differing keys are known (e.g. to read their rows). */
+    @FunctionalInterface
+    public interface BeforeSamples {
+        void prepare(String diffTable) throws SQLException;
+    }
+
     /**
+     * Compares two materialized relations.
+     *
      * @param legacy     relation SQL of the legacy side (a quoted table name)
      * @param fileColumn the column naming each row's source file, or null for tables
      */
     public List<CheckResult> compare(DatasetPlan plan, String legacy, String current, boolean typesInferred,
             String fileColumn) {
+        try {
+            Map<String, Object> l = session.query(Statement.of("aggregates (legacy)",
+                    ProfileQuery.build(Dialect.DUCKDB, legacy, columnPlans(plan)))).get(0);
+            Map<String, Object> n = session.query(Statement.of("aggregates (new)",
+                    ProfileQuery.build(Dialect.DUCKDB, current, columnPlans(plan)))).get(0);
+            return compare(plan, l, n, new Relations(legacy, current, legacy, current, fileColumn), typesInferred,
+                    diffTable -> { });
+        } catch (SQLException e) {
+            throw engineFailure(plan, e);
+        }
+    }
+
+    /**
+     * Where the key diff reads (key, row hash) and where samples, order and duplicate checks read full rows.
+     * For a materialized side both are the same table.
+     */
+    public record Relations(String legacyKeys, String newKeys, String legacyRows, String newRows, String fileColumn) {
+    }
+
+    /** Compares from aggregates already computed; {@code hook} may fill the row relations before sampling. */
+    public List<CheckResult> compare(DatasetPlan plan, Map<String, Object> l, Map<String, Object> n, Relations r,
+            boolean typesInferred, BeforeSamples hook) {
         String ds = plan.config().name();
         String diffTable = "diff_" + Integer.toHexString(System.identityHashCode(plan));
         List<CheckResult> out = new ArrayList<>();
         try {
-            Map<String, Object> l = session.query(Statement.of("aggregates (legacy)",
-                    ProfileQuery.build(dev.migrate.validators.query.Dialect.DUCKDB, legacy, columnPlans(plan)))).get(0);
-            Map<String, Object> n = session.query(Statement.of("aggregates (new)",
-                    ProfileQuery.build(dev.migrate.validators.query.Dialect.DUCKDB, current, columnPlans(plan)))).get(0);
             long nl = Verdicts.number(l.get("n")).longValue();
             long nn = Verdicts.number(n.get("n")).longValue();
             out.add(Verdicts.rowCount(ds, nl, nn, plan.config().rowCount()));
@@ -77,21 +105,24 @@ public final class EmbeddedComparison {
             if (plan.keys().isEmpty()) {
                 return out;
             }
-            session.execute(RowDiffQuery.diff(plan, legacy, current, diffTable));
+            session.execute(RowDiffQuery.diff(plan, r.legacyKeys(), r.newKeys(), diffTable));
             Map<String, Long> counts = new HashMap<>();
-            for (Map<String, Object> r : session.query(RowDiffQuery.counts(diffTable))) {
-                counts.put(String.valueOf(r.get("kind")), Verdicts.number(r.get("n")).longValue());
+            for (Map<String, Object> row : session.query(RowDiffQuery.counts(diffTable))) {
+                counts.put(String.valueOf(row.get("kind")), Verdicts.number(row.get("n")).longValue());
             }
             if (counts.containsKey("duplicate")) {
                 // Only now pay for finding where the duplicates are.
-                rejectDuplicates(plan, legacy, "legacy", fileColumn);
-                rejectDuplicates(plan, current, "new", fileColumn);
+                rejectDuplicates(plan, r.legacyKeys(), "legacy", r.fileColumn());
+                rejectDuplicates(plan, r.newKeys(), "new", r.fileColumn());
             }
-            List<Map<String, Object>> samples = counts.isEmpty() ? List.of()
-                    : session.query(RowDiffQuery.samples(plan, legacy, current, diffTable, sampleSize));
+            List<Map<String, Object>> samples = List.of();
+            if (!counts.isEmpty()) {
+                hook.prepare(diffTable);
+                samples = session.query(RowDiffQuery.samples(plan, r.legacyRows(), r.newRows(), diffTable, sampleSize));
+            }
             out.add(RowDiffVerdict.of(plan, counts, samples, Math.max(nl, nn)));
             if (plan.config().ordered()) {
-                Map<String, Object> o = session.query(RowDiffQuery.order(plan, legacy, current)).get(0);
+                Map<String, Object> o = session.query(RowDiffQuery.order(plan, r.legacyRows(), r.newRows())).get(0);
                 long moved = Verdicts.number(o.get("moved")).longValue();
                 out.add(CheckResult.of(ds, Check.ORDER, "rows", moved == 0 ? Status.PASS : Status.FAIL,
                         moved == 0 ? "rows are in the same order" : moved + " rows are out of order; the first is at "
@@ -101,9 +132,13 @@ public final class EmbeddedComparison {
             session.execute(Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(diffTable)));
             return out;
         } catch (SQLException e) {
-            throw new EnvironmentException("dataset '" + ds + "': the engine failed while comparing: "
-                    + e.getMessage().lines().findFirst().orElse("") + ". Re-run with --stacktrace for details", e);
+            throw engineFailure(plan, e);
         }
+    }
+
+    private static EnvironmentException engineFailure(DatasetPlan plan, SQLException e) {
+        return new EnvironmentException("dataset '" + plan.config().name() + "': the engine failed while comparing: "
+                + Errors.cause(e) + ". Re-run with --stacktrace for details", e);
     }
 
     private void rejectDuplicates(DatasetPlan plan, String relation, String side, String fileColumn)

@@ -31,26 +31,35 @@ public final class FileLoader {
     }
 
     /**
+     * The table function that reads {@code files} (e.g. {@code read_parquet(?, ...)}) with its parameters.
+     * Every row carries its file in {@link #SOURCE_FILE}.
+     */
+    public static Statement scan(List<Path> files, CsvOptions csv) {
+        FileFormat format = formatOf(files);
+        List<String> paths = files.stream().map(Path::toString).toList();
+        return switch (format) {
+            case CSV -> new Statement("scan", "read_csv(?, header = ?, delim = ?, quote = ?, escape = ?, "
+                    + "encoding = ?, strict_mode = true, null_padding = false, union_by_name = true, filename = ?)",
+                    List.of(paths, csv.header(), String.valueOf(csv.delimiter()), String.valueOf(csv.quote()),
+                            String.valueOf(csv.quote()), csv.encoding(), SOURCE_FILE));
+            case PARQUET -> new Statement("scan", "read_parquet(?, union_by_name = true, filename = ?)",
+                    List.of(paths, SOURCE_FILE));
+            case JSON -> new Statement("scan", "read_json(?, union_by_name = true, filename = ?)",
+                    List.of(paths, SOURCE_FILE));
+            case NDJSON -> new Statement("scan", "read_json(?, format = 'newline_delimited', "
+                    + "union_by_name = true, filename = ?)", List.of(paths, SOURCE_FILE));
+        };
+    }
+
+    /**
      * The statement that loads {@code files} into {@code table}; shown as-is by {@code --dry-run}.
      *
      * @param extra more select items computed while reading (", expr AS name"), or ""
      */
     public static Statement loadStatement(String purpose, String table, List<Path> files, CsvOptions csv, String extra) {
-        FileFormat format = formatOf(files);
-        List<String> paths = files.stream().map(Path::toString).toList();
-        String target = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table) + " AS SELECT *" + extra + " FROM ";
-        return switch (format) {
-            case CSV -> new Statement(purpose, target + "read_csv(?, header = ?, delim = ?, quote = ?, escape = ?, "
-                    + "encoding = ?, strict_mode = true, null_padding = false, union_by_name = true, filename = ?)",
-                    List.of(paths, csv.header(), String.valueOf(csv.delimiter()), String.valueOf(csv.quote()),
-                            String.valueOf(csv.quote()), csv.encoding(), SOURCE_FILE));
-            case PARQUET -> new Statement(purpose, target + "read_parquet(?, union_by_name = true, filename = ?)",
-                    List.of(paths, SOURCE_FILE));
-            case JSON -> new Statement(purpose, target + "read_json(?, union_by_name = true, filename = ?)",
-                    List.of(paths, SOURCE_FILE));
-            case NDJSON -> new Statement(purpose, target + "read_json(?, format = 'newline_delimited', "
-                    + "union_by_name = true, filename = ?)", List.of(paths, SOURCE_FILE));
-        };
+        Statement scan = scan(files, csv);
+        return new Statement(purpose, "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table) + " AS SELECT *" + extra
+                + " FROM " + scan.sql(), scan.params());
     }
 
     public static FileFormat formatOf(List<Path> files) {
@@ -73,6 +82,28 @@ public final class FileLoader {
      */
     public static void load(DuckDbSession session, String purpose, String table, List<Path> files, CsvOptions csv,
             boolean allowEmpty, String extra, boolean schemaOnly) {
+        precheck(files, allowEmpty);
+        Statement st = loadStatement(purpose, table, files, csv, extra);
+        if (schemaOnly) {
+            st = new Statement(st.purpose(), st.sql() + " LIMIT 0", st.params());
+        }
+        execute(session, st, files, csv);
+        if (!allowEmpty && !schemaOnly) {
+            rejectFilesWithoutRows(session, table, files);
+        }
+    }
+
+    /** Runs a statement that reads {@code files}, turning engine failures into messages naming the file (and line). */
+    public static void execute(DuckDbSession session, Statement st, List<Path> files, CsvOptions csv) {
+        try {
+            session.execute(st);
+        } catch (SQLException e) {
+            throw explain(e, files, csv);
+        }
+    }
+
+    /** Files that vanished, or (unless allowed) are empty, are reported before the engine reads anything. */
+    public static void precheck(List<Path> files, boolean allowEmpty) {
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 throw vanished(f);
@@ -82,33 +113,25 @@ public final class FileLoader {
                         + "Re-run it, or set allow_empty: true for this dataset if an empty output is expected");
             }
         }
-        Statement st = loadStatement(purpose, table, files, csv, extra);
-        if (schemaOnly) {
-            st = new Statement(st.purpose(), st.sql() + " LIMIT 0", st.params());
-        }
-        try {
-            session.execute(st);
-        } catch (SQLException e) {
-            throw explain(e, files, csv);
-        }
-        if (!allowEmpty && !schemaOnly) {
-            rejectFilesWithoutRows(session, table, files);
-        }
     }
 
     private static void rejectFilesWithoutRows(DuckDbSession session, String table, List<Path> files) {
         try {
-            Set<String> withRows = session.query(Statement.of("files with rows",
+            rejectFilesWithoutRows(files, session.query(Statement.of("files with rows",
                     "SELECT DISTINCT " + Sql.quote(SOURCE_FILE) + " AS f FROM " + Sql.quote(table)))
-                    .stream().map(r -> String.valueOf(r.get("f"))).collect(Collectors.toSet());
-            for (Path f : files) {
-                if (!withRows.contains(f.toString())) {
-                    throw new BadInputException(f + ": the file has no data rows (header only?); the run produced "
-                            + "no data. Re-run the pipeline, or set allow_empty: true for this dataset");
-                }
-            }
+                    .stream().map(r -> String.valueOf(r.get("f"))).collect(Collectors.toSet()));
         } catch (SQLException e) {
             throw new EnvironmentException("cannot inspect loaded files: " + Errors.cause(e), e);
+        }
+    }
+
+    /** A listed file that contributed no row has a header at most: the run produced no data there. */
+    public static void rejectFilesWithoutRows(List<Path> files, Set<String> withRows) {
+        for (Path f : files) {
+            if (!withRows.contains(f.toString())) {
+                throw new BadInputException(f + ": the file has no data rows (header only?); the run produced "
+                        + "no data. Re-run the pipeline, or set allow_empty: true for this dataset");
+            }
         }
     }
 

@@ -17,6 +17,11 @@ public final class ProfileQuery {
     }
 
     public static String build(Dialect d, String relation, List<ColumnPlan> columns) {
+        return "SELECT " + String.join(", ", items(d, columns)) + " FROM " + relation;
+    }
+
+    /** The select items alone, for queries that compute more in the same pass. */
+    public static List<String> items(Dialect d, List<ColumnPlan> columns) {
         List<String> select = new ArrayList<>();
         select.add("count(*) AS n");
         for (int i = 0; i < columns.size(); i++) {
@@ -31,6 +36,6 @@ public final class ProfileQuery {
             }
             select.add(d.columnHashSum(value) + " AS c" + i + "_hash");
         }
-        return "SELECT " + String.join(", ", select) + " FROM " + relation;
+        return select;
     }
 }

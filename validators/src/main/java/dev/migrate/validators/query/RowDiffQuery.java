@@ -18,8 +18,31 @@ public final class RowDiffQuery {
 
     /** The select item that computes {@link #ROW_HASH} during the load: ", hash(...) AS ...". */
     public static String rowHashColumn(DatasetPlan plan) {
-        return ", " + Dialect.DUCKDB.rowHash(plan.exact().stream().map(RowDiffQuery::value).toList()) + " AS "
-                + Sql.quote(ROW_HASH);
+        return ", " + rowHashExpr(plan) + " AS " + Sql.quote(ROW_HASH);
+    }
+
+    /** The per-row hash of the exactly compared columns (text where the two sides' types differ). */
+    public static String rowHashExpr(DatasetPlan plan) {
+        return Dialect.DUCKDB.rowHash(plan.exact().stream().map(RowDiffQuery::value).toList());
+    }
+
+    /** The first {@code limit} differing keys, in the order the samples show them. */
+    public static String sampleKeys(DatasetPlan plan, String diffTable) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            keys.add("k" + i);
+        }
+        return "SELECT * FROM " + Sql.quote(diffTable) + " WHERE " + sampleFilter() + " ORDER BY " + KIND + ", "
+                + String.join(", ", keys) + " LIMIT ?";
+    }
+
+    /** Join condition between a relation aliased {@code alias} and sample keys aliased {@code d}. */
+    public static String keyMatch(DatasetPlan plan, String alias) {
+        List<String> on = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            on.add(qualified(plan.keys().get(i), alias) + " IS NOT DISTINCT FROM d.k" + i);
+        }
+        return String.join(" AND ", on);
     }
 
     private RowDiffQuery() {
@@ -108,17 +131,8 @@ public final class RowDiffQuery {
             select.add(Dialect.DUCKDB.text("l." + Sql.quote(all.get(j).name())) + " AS l" + j);
             select.add(Dialect.DUCKDB.text("n." + Sql.quote(all.get(j).name())) + " AS n" + j);
         }
-        List<String> onL = new ArrayList<>();
-        List<String> onN = new ArrayList<>();
-        for (int i = 0; i < plan.keys().size(); i++) {
-            Compared key = plan.keys().get(i);
-            onL.add(qualified(key, "l") + " IS NOT DISTINCT FROM d.k" + i);
-            onN.add(qualified(key, "n") + " IS NOT DISTINCT FROM d.k" + i);
-        }
-        String order = String.join(", ", keyNames);
-        String sql = "SELECT " + String.join(", ", select) + " FROM (SELECT * FROM " + Sql.quote(diffTable)
-                + " WHERE " + sampleFilter() + " ORDER BY " + KIND + ", " + order + " LIMIT ?) d LEFT JOIN " + legacy + " l ON "
-                + String.join(" AND ", onL) + " LEFT JOIN " + current + " n ON " + String.join(" AND ", onN)
+        String sql = "SELECT " + String.join(", ", select) + " FROM (" + sampleKeys(plan, diffTable) + ") d LEFT JOIN "
+                + legacy + " l ON " + keyMatch(plan, "l") + " LEFT JOIN " + current + " n ON " + keyMatch(plan, "n")
                 + " ORDER BY d." + KIND + ", " + keyNames.stream().map(k -> "d." + k).reduce((a, b) -> a + ", " + b)
                 .orElseThrow();
         return Statement.of("row diff samples", sql, limit);
