@@ -17,6 +17,9 @@ public final class ExceptionExitCodes {
         register(NoSuchFileException.class, ExitCode.ENVIRONMENT);
         register(AccessDeniedException.class, ExitCode.ENVIRONMENT);
         register(UncheckedIOException.class, ExitCode.ENVIRONMENT);
+        register(dev.migrate.validators.ConfigException.class, ExitCode.INVALID_INPUT);
+        register(dev.migrate.validators.BadInputException.class, ExitCode.INVALID_INPUT);
+        register(dev.migrate.validators.EnvironmentException.class, ExitCode.ENVIRONMENT);
     }
 
     private ExceptionExitCodes() {

@@ -23,6 +23,7 @@ public final class MigrateCli {
         cl.addSubcommand(new RewriteCommand());
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.addSubcommand(new ParseCheckCommand());
+        cl.addSubcommand(new ValidateCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,0 +1,131 @@
+package dev.migrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migrate.validators.store.EvidenceStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class ValidateCommandTest {
+    static final Path SAMPLE = Path.of(System.getProperty("migrate.repo.root", ".."), "samples", "prefect1-lake");
+
+    @TempDir
+    Path tmp;
+
+    private String store() {
+        return "jdbc:sqlite:" + tmp.resolve("evidence.db");
+    }
+
+    @Test
+    void samplesMismatchWithExitOneAndEveryReportFormat() throws Exception {
+        CliRun run = CliRun.of("validate", SAMPLE.resolve("validate.yaml").toString(), "--store", store(),
+                "--json", tmp.resolve("r.json").toString(), "--junit", tmp.resolve("r.xml").toString(),
+                "--markdown", tmp.resolve("r.md").toString(), "--threads", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out())
+                .contains("job lake_ingestion: MISMATCH")
+                .contains("FAIL row_diff  orders.rows: 3 rows differ (in amount, status)")
+                .contains("info schema    customers.flow_run_id: new column")
+                .contains("differs {order_id=1031}  status: paid -> cancelled")
+                .contains("result: mismatch");
+
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("r.json").toFile());
+        assertThat(json.get("schema_version").asInt()).isEqualTo(1);
+        assertThat(json.get("status").asText()).isEqualTo("fail");
+        assertThat(json.at("/jobs/0/legacy_run").asText()).contains("prefect1-flow-run-5521");
+
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(tmp.resolve("r.xml").toFile());
+        assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(3);
+        assertThat(Files.readString(tmp.resolve("r.md"))).contains("## migrate validate: mismatch")
+                .contains("| fail | row_diff | orders | rows |").contains("<details><summary>Sample rows of <code>orders</code>");
+
+        EvidenceStore evidence = EvidenceStore.open(store());
+        assertThat(evidence.runs("lake_ingestion")).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("fail");
+            assertThat(r.failed()).isEqualTo(3);
+            assertThat(r.legacyRun()).contains("2024-03-01T02:00:00Z");
+            assertThat(evidence.checkCount(r.runId())).isEqualTo(r.passed() + r.failed() + r.info());
+        });
+    }
+
+    @Test
+    void dryRunPrintsTheSqlOfEachSideAndRecordsNothing() {
+        CliRun run = CliRun.of("validate", SAMPLE.resolve("validate.yaml").toString(), "--store", store(), "--dry-run");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("-- job lake_ingestion, dataset orders, legacy: load legacy")
+                .contains("read_csv(?, header = ?")
+                .contains("orders_20240301T020000.csv")
+                .contains("-- job lake_ingestion, dataset orders, new: aggregates (new)")
+                .contains("-- job lake_ingestion, dataset fx_rates, new: aggregates and row hashes (new_scan)")
+                .contains("read_parquet(?, union_by_name = true, filename = ?)")
+                .contains("-- job lake_ingestion, dataset fx_rates, legacy: sample rows (legacy)")
+                .contains("UNION ALL").contains("AS \"__migrate_row_hash\"");
+        assertThat(tmp.resolve("evidence.db")).doesNotExist();
+    }
+
+    @Test
+    void badConfigExitsTwoWithOneLineNamingThePath() throws Exception {
+        Path cfg = tmp.resolve("v.yaml");
+        Files.writeString(cfg, """
+                connections:
+                  a: {type: directory, path: a}
+                jobs:
+                  - name: j
+                    legacy: {connection: a}
+                    new: {connection: a}
+                    datasets:
+                      - name: d
+                        files: "*.csv"
+                        key: [id]
+                        tolerances: {x: {absolut: 1}}
+                """);
+        CliRun run = CliRun.of("validate", cfg.toString(), "--store", store());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains("jobs[0].datasets[0].tolerances.x.absolut: unknown key 'absolut'. Did you mean 'absolute'?");
+    }
+
+    @Test
+    void missingLocationExitsThreeWithoutAStackTrace() throws Exception {
+        Path cfg = tmp.resolve("v.yaml");
+        Files.writeString(cfg, """
+                connections:
+                  a: {type: directory, path: does/not/exist}
+                jobs:
+                  - name: j
+                    legacy: {connection: a}
+                    new: {connection: a}
+                    outputs: "**"
+                """);
+        CliRun run = CliRun.of("validate", cfg.toString(), "--store", store());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains("does/not/exist: output location not found").doesNotContain("at dev.migrate");
+    }
+
+    @Test
+    void stacktraceFlagAddsTheTrace() throws Exception {
+        Path cfg = tmp.resolve("v.yaml");
+        Files.writeString(cfg, "jobs: 3\n");
+        CliRun run = CliRun.of("--stacktrace", "validate", cfg.toString(), "--store", store());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("at dev.migrate.validators");
+    }
+
+    @Test
+    void unreachableStoreExitsThreeAndHidesTheCredential() {
+        CliRun run = CliRun.of("validate", SAMPLE.resolve("validate.yaml").toString(),
+                "--store", "jdbc:postgresql://127.0.0.1:1/evidence?password=s3cret");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("evidence store").doesNotContain("s3cret");
+    }
+}

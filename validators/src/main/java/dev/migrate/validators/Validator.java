@@ -1,0 +1,301 @@
+package dev.migrate.validators;
+
+import dev.migrate.validators.compare.DatasetPlan;
+import dev.migrate.validators.compare.EmbeddedComparison;
+import dev.migrate.validators.compare.RemoteComparison;
+import dev.migrate.validators.config.ConnectionConfig;
+import dev.migrate.validators.config.DatasetConfig;
+import dev.migrate.validators.config.JobConfig;
+import dev.migrate.validators.config.RunRef;
+import dev.migrate.validators.config.SideConfig;
+import dev.migrate.validators.config.ValidateConfig;
+import dev.migrate.validators.engine.DuckDbSession;
+import dev.migrate.validators.engine.EngineSettings;
+import dev.migrate.validators.engine.FileLoader;
+import dev.migrate.validators.engine.RelationLoader;
+import dev.migrate.validators.engine.StreamingScan;
+import dev.migrate.validators.paths.OutputFile;
+import dev.migrate.validators.paths.OutputLister;
+import dev.migrate.validators.paths.PathCheck;
+import dev.migrate.validators.paths.PathNormalizer;
+import dev.migrate.validators.query.RowDiffQuery;
+import dev.migrate.validators.query.Sql;
+import dev.migrate.validators.query.Statement;
+import dev.migrate.validators.result.Check;
+import dev.migrate.validators.result.CheckResult;
+import dev.migrate.validators.result.JobResult;
+import dev.migrate.validators.result.Status;
+import dev.migrate.validators.result.ValidationReport;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs the checks of a config, job by job: paths, then per dataset counts, schema, aggregates, key
+ * diff and order. Configuration, query building, execution, comparison and output live in their own
+ * packages; this class only sequences them.
+ */
+public final class Validator {
+    private final EngineSettings settings;
+    private final UnaryOperator<String> env;
+
+    public Validator(EngineSettings settings) {
+        this(settings, System::getenv);
+    }
+
+    /** @param env looks up the environment variables that hold database credentials */
+    public Validator(EngineSettings settings, UnaryOperator<String> env) {
+        this.settings = settings;
+        this.env = env;
+    }
+
+    public ValidationReport run(ValidateConfig config, RunOverrides overrides) {
+        Instant started = Instant.now();
+        List<JobResult> jobs = new ArrayList<>();
+        for (JobConfig job : selected(config, overrides)) {
+            jobs.add(runJob(config, job, overrides));
+        }
+        return new ValidationReport(ValidationReport.SCHEMA_VERSION, config.file().toString(), started.toString(),
+                Instant.now().toString(), List.copyOf(jobs));
+    }
+
+    /** The SQL each side would run, without reading any data (schemas are sniffed). */
+    public List<PlannedStatement> dryRun(ValidateConfig config, RunOverrides overrides) {
+        List<PlannedStatement> out = new ArrayList<>();
+        for (JobConfig job : selected(config, overrides)) {
+            Sides sides = sides(config, job, overrides);
+            for (DatasetConfig ds : job.datasets()) {
+                try (DuckDbSession session = DuckDbSession.open(settings)) {
+                    out.addAll(planDataset(config, job, ds, sides, session));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<JobConfig> selected(ValidateConfig config, RunOverrides overrides) {
+        for (String name : overrides.jobs()) {
+            if (config.jobs().stream().noneMatch(j -> j.name().equals(name))) {
+                throw new ConfigException("--job " + name + ": no such job in " + config.file() + " (jobs: "
+                        + String.join(", ", config.jobs().stream().map(JobConfig::name).toList()) + ")");
+            }
+        }
+        return config.jobs().stream()
+                .filter(j -> overrides.jobs().isEmpty() || overrides.jobs().contains(j.name()))
+                .toList();
+    }
+
+    /** The outputs of both sides of a job, restricted to the compared runs when a run window is set. */
+    private record Sides(RunRef legacyRun, RunRef newRun, List<OutputFile> legacy, List<OutputFile> current) {
+    }
+
+    private Sides sides(ValidateConfig config, JobConfig job, RunOverrides o) {
+        RunRef legacyRun = o.legacyRun() != null ? o.legacyRun() : job.legacy().run();
+        RunRef newRun = o.newRun() != null ? o.newRun() : job.current().run();
+        PathNormalizer normalizer = new PathNormalizer(job.pathRules());
+        List<OutputFile> legacy = outputs(config, job, job.legacy(), legacyRun, normalizer, true);
+        List<OutputFile> current = outputs(config, job, job.current(), newRun, normalizer, false);
+        return new Sides(inferred(legacyRun, legacy), inferred(newRun, current), legacy, current);
+    }
+
+    private List<OutputFile> outputs(ValidateConfig config, JobConfig job, SideConfig side, RunRef run,
+            PathNormalizer normalizer, boolean legacySide) {
+        if (!(config.connection(side.connection()) instanceof ConnectionConfig.Directory dir)) {
+            return List.of();
+        }
+        Path root = side.root().isEmpty() ? dir.root() : dir.root().resolve(side.root());
+        List<OutputFile> all = OutputLister.list(root, side.outputs(), normalizer, legacySide);
+        if (job.runWindow() == null || run.scheduled() == null) {
+            return all;
+        }
+        Instant from = run.scheduled().minus(job.runWindow());
+        Instant to = run.scheduled().plus(job.runWindow());
+        return all.stream().filter(f -> f.stamped() == null || f.stamped().isAfter(from) && f.stamped().isBefore(to))
+                .toList();
+    }
+
+    /** With no run named, the evidence still says which run was compared: the latest time stamped in its outputs. */
+    private static RunRef inferred(RunRef run, List<OutputFile> files) {
+        if (run.runId() != null || run.scheduled() != null) {
+            return run;
+        }
+        return files.stream().map(OutputFile::stamped).filter(java.util.Objects::nonNull).max(Instant::compareTo)
+                .map(at -> new RunRef(null, at)).orElse(run);
+    }
+
+    private JobResult runJob(ValidateConfig config, JobConfig job, RunOverrides overrides) {
+        Sides sides = sides(config, job, overrides);
+        List<CheckResult> checks = new ArrayList<>();
+        boolean files = config.connection(job.legacy().connection()) instanceof ConnectionConfig.Directory
+                && config.connection(job.current().connection()) instanceof ConnectionConfig.Directory;
+        if (files) {
+            checks.addAll(PathCheck.compare(sides.legacy(), sides.current()));
+        }
+        for (DatasetConfig ds : job.datasets()) {
+            checks.addAll(compareDataset(config, job, ds, sides));
+        }
+        return new JobResult(job.name(), UUID.randomUUID().toString(), sides.legacyRun().toString(),
+                sides.newRun().toString(), List.copyOf(checks));
+    }
+
+    private List<CheckResult> compareDataset(ValidateConfig config, JobConfig job, DatasetConfig ds, Sides sides) {
+        ConnectionConfig legacyConn = config.connection(job.legacy().connection());
+        ConnectionConfig newConn = config.connection(job.current().connection());
+        if (legacyConn instanceof ConnectionConfig.Jdbc || newConn instanceof ConnectionConfig.Jdbc) {
+            return RemoteComparison.compare(config, job, ds, settings, env);
+        }
+        List<Path> legacyFiles = datasetFiles(ds.legacy(), sides.legacy());
+        List<Path> newFiles = datasetFiles(ds.current(), sides.current());
+        List<CheckResult> missing = new ArrayList<>();
+        if (legacyFiles != null && legacyFiles.isEmpty()) {
+            missing.add(noFiles(ds, "legacy"));
+        }
+        if (newFiles != null && newFiles.isEmpty()) {
+            missing.add(noFiles(ds, "new"));
+        }
+        if (!missing.isEmpty()) {
+            return missing;
+        }
+        try (DuckDbSession session = DuckDbSession.open(settings)) {
+            DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
+            if (StreamingScan.suits(legacyFiles, newFiles, ds.ordered())
+                    && StreamingScan.fitsInMemory(session, plan, legacyFiles, newFiles, settings.memoryBytes())) {
+                return streamed(session, plan, ds, legacyFiles, newFiles);
+            }
+            // One read per side: values, plus the row hash the key diff needs.
+            RelationLoader loader = new RelationLoader(session);
+            String hash = RowDiffQuery.rowHashColumn(plan);
+            loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, false, hash);
+            loader.load("new", ds, ds.current(), newConn, newFiles, false, hash);
+            boolean inferred = legacyFiles != null && FileLoader.formatOf(legacyFiles) == dev.migrate.validators.engine.FileFormat.CSV
+                    || newFiles != null && FileLoader.formatOf(newFiles) == dev.migrate.validators.engine.FileFormat.CSV;
+            String fileColumn = legacyFiles != null && newFiles != null ? FileLoader.SOURCE_FILE : null;
+            return new EmbeddedComparison(session, settings.sampleSize())
+                    .compare(plan, Sql.quote("legacy"), Sql.quote("new"), inferred, fileColumn);
+        } catch (SQLException e) {
+            throw new EnvironmentException("dataset '" + ds.name() + "': cannot read the loaded data: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    /** Parquet: one pass per side keeps only aggregates and (key, hash); rows are re-read for samples only. */
+    private List<CheckResult> streamed(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, List<Path> legacyFiles,
+            List<Path> newFiles) throws SQLException {
+        Map<String, Object> l = scanOnce(session, plan, ds, "legacy", legacyFiles);
+        Map<String, Object> n = scanOnce(session, plan, ds, "new", newFiles);
+        EmbeddedComparison.Relations relations = new EmbeddedComparison.Relations(
+                StreamingScan.reducedRelation("legacy_scan", plan), StreamingScan.reducedRelation("new_scan", plan),
+                Sql.quote("legacy"), Sql.quote("new"), null);
+        return new EmbeddedComparison(session, settings.sampleSize()).compare(plan, l, n, relations, false, diff -> {
+            FileLoader.execute(session, StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), diff,
+                    settings.sampleSize()), legacyFiles, ds.csv());
+            FileLoader.execute(session, StreamingScan.sampleRows("new", plan, newFiles, ds.csv(), diff,
+                    settings.sampleSize()), newFiles, ds.csv());
+        });
+    }
+
+    /** Reads one side once; returns its aggregates. */
+    private static Map<String, Object> scanOnce(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, String side,
+            List<Path> files) throws SQLException {
+        FileLoader.precheck(files, ds.allowEmpty());
+        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(),
+                EmbeddedComparison.columnPlans(plan)), files, ds.csv());
+        if (!ds.allowEmpty()) {
+            FileLoader.rejectFilesWithoutRows(files, session.query(StreamingScan.files(side + "_scan")).stream()
+                    .map(r -> String.valueOf(r.get("f"))).collect(java.util.stream.Collectors.toSet()));
+        }
+        return session.query(StreamingScan.profileRow(side + "_scan", plan)).get(0);
+    }
+
+    private List<PlannedStatement> planDataset(ValidateConfig config, JobConfig job, DatasetConfig ds, Sides sides,
+            DuckDbSession session) {
+        ConnectionConfig legacyConn = config.connection(job.legacy().connection());
+        ConnectionConfig newConn = config.connection(job.current().connection());
+        if (legacyConn instanceof ConnectionConfig.Jdbc || newConn instanceof ConnectionConfig.Jdbc) {
+            return RemoteComparison.plan(config, job, ds, env);
+        }
+        List<Path> legacyFiles = datasetFiles(ds.legacy(), sides.legacy());
+        List<Path> newFiles = datasetFiles(ds.current(), sides.current());
+        if (legacyFiles != null && legacyFiles.isEmpty() || newFiles != null && newFiles.isEmpty()) {
+            throw new BadInputException(ds.configPath() + ": no files match the dataset on the "
+                    + (legacyFiles != null && legacyFiles.isEmpty() ? "legacy" : "new") + " side; nothing to plan");
+        }
+        List<PlannedStatement> out = new ArrayList<>();
+        try {
+            DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
+            if (StreamingScan.suits(legacyFiles, newFiles, ds.ordered())
+                    && StreamingScan.fitsInMemory(session, plan, legacyFiles, newFiles, settings.memoryBytes())) {
+                return planStreamed(job, ds, plan, legacyFiles, newFiles);
+            }
+            RelationLoader loader = new RelationLoader(session);
+            String hash = RowDiffQuery.rowHashColumn(plan);
+            out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
+                    loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, true, hash)));
+            out.add(new PlannedStatement(job.name(), ds.name(), "new",
+                    loader.load("new", ds, ds.current(), newConn, newFiles, true, hash)));
+            for (Statement st : EmbeddedComparison.plan(plan, Sql.quote("legacy"), Sql.quote("new"), "diff",
+                    settings.sampleSize(), legacyFiles != null ? FileLoader.SOURCE_FILE : null)) {
+                String side = st.purpose().contains("(legacy)") ? "legacy" : st.purpose().contains("(new)") ? "new" : "both";
+                out.add(new PlannedStatement(job.name(), ds.name(), side, st));
+            }
+        } catch (SQLException e) {
+            throw new EnvironmentException("dataset '" + ds.name() + "': cannot read the schemas: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        return out;
+    }
+
+    private List<PlannedStatement> planStreamed(JobConfig job, DatasetConfig ds, DatasetPlan plan, List<Path> legacyFiles,
+            List<Path> newFiles) {
+        List<PlannedStatement> out = new ArrayList<>();
+        var columns = EmbeddedComparison.columnPlans(plan);
+        out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
+                StreamingScan.profileAndReduce("legacy_scan", plan, legacyFiles, ds.csv(), columns)));
+        out.add(new PlannedStatement(job.name(), ds.name(), "new",
+                StreamingScan.profileAndReduce("new_scan", plan, newFiles, ds.csv(), columns)));
+        if (!plan.keys().isEmpty()) {
+            out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.diff(plan,
+                    StreamingScan.reducedRelation("legacy_scan", plan), StreamingScan.reducedRelation("new_scan", plan),
+                    "diff")));
+            out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
+                    StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), "diff", settings.sampleSize())));
+            out.add(new PlannedStatement(job.name(), ds.name(), "new",
+                    StreamingScan.sampleRows("new", plan, newFiles, ds.csv(), "diff", settings.sampleSize())));
+            out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.samples(plan, Sql.quote("legacy"),
+                    Sql.quote("new"), "diff", settings.sampleSize())));
+        }
+        return out;
+    }
+
+    /** Works out what to compare from both schemas, which DuckDB reads without reading the data. */
+    private static DatasetPlan schemaPlan(DuckDbSession session, DatasetConfig ds,
+            ConnectionConfig legacyConn, ConnectionConfig newConn, List<Path> legacyFiles, List<Path> newFiles)
+            throws SQLException {
+        RelationLoader loader = new RelationLoader(session);
+        loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, true, "");
+        loader.load("new", ds, ds.current(), newConn, newFiles, true, "");
+        return DatasetPlan.resolve(ds, session.columns(Sql.quote("legacy")), session.columns(Sql.quote("new")));
+    }
+
+    /** Files of a dataset side, or null when the side reads a table or query. */
+    private static List<Path> datasetFiles(dev.migrate.validators.config.SourceSpec spec, List<OutputFile> outputs) {
+        if (!(spec instanceof dev.migrate.validators.config.SourceSpec.Files f)) {
+            return null;
+        }
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + f.glob());
+        return outputs.stream().filter(o -> m.matches(Path.of(o.relative()))).map(OutputFile::file).toList();
+    }
+
+    private static CheckResult noFiles(DatasetConfig ds, String side) {
+        return CheckResult.of(ds.name(), Check.PATHS, ds.name(), Status.FAIL, "no " + side + " output matches the "
+                + "dataset's files" + ("legacy".equals(side) ? "" : " (the new run did not write it?)")
+                + "; check " + ds.configPath());
+    }
+}

@@ -1,0 +1,119 @@
+package dev.migrate.validators.compare;
+
+import dev.migrate.validators.BadInputException;
+import dev.migrate.validators.config.DatasetConfig;
+import dev.migrate.validators.config.Tolerance;
+import dev.migrate.validators.engine.FileLoader;
+import dev.migrate.validators.query.Column;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What will be compared for one dataset, worked out from the config and the two schemas before any
+ * data is read: keys, columns compared exactly (hashed), columns compared within a tolerance, columns
+ * only one side has, and columns whose type differs (compared as text).
+ */
+public record DatasetPlan(
+        DatasetConfig config,
+        List<Column> legacyColumns,
+        List<Column> newColumns,
+        List<Compared> keys,
+        List<Compared> exact,
+        List<Compared> tolerant,
+        List<Column> missing,
+        List<Column> added) {
+
+    /** A column both sides have. {@code asText} when their types differ, so values compare by their text. */
+    public record Compared(String name, Column legacy, Column current, boolean asText, Tolerance tolerance) {
+        public boolean numeric() {
+            return legacy.isNumeric() && current.isNumeric();
+        }
+    }
+
+    public static DatasetPlan resolve(DatasetConfig ds, List<Column> legacyAll, List<Column> newAll) {
+        List<Column> legacy = visible(legacyAll, ds);
+        List<Column> current = visible(newAll, ds);
+        Map<String, Column> byName = new LinkedHashMap<>();
+        current.forEach(c -> byName.put(c.name(), c));
+        for (String k : ds.key()) {
+            requireColumn(ds, k, legacy, "legacy", "key");
+            requireColumn(ds, k, current, "new", "key");
+        }
+        for (String t : ds.tolerances().keySet()) {
+            requireColumn(ds, t, legacy, "legacy", "tolerances");
+        }
+        List<Compared> keys = new ArrayList<>();
+        List<Compared> exact = new ArrayList<>();
+        List<Compared> tolerant = new ArrayList<>();
+        List<Column> missing = new ArrayList<>();
+        for (Column l : legacy) {
+            Column n = byName.get(l.name());
+            if (n == null) {
+                missing.add(l);
+                continue;
+            }
+            boolean asText = !sameType(l, n);
+            Tolerance tol = ds.tolerances().get(l.name());
+            Compared c = new Compared(l.name(), l, n, asText, tol == null ? Tolerance.EXACT : tol);
+            if (ds.key().contains(l.name())) {
+                keys.add(c);
+            } else if (tol != null && !tol.isExact()) {
+                if (!c.numeric()) {
+                    throw new BadInputException(ds.configPath() + ".tolerances." + l.name() + ": column '" + l.name()
+                            + "' is " + l.type() + " on the legacy side and " + n.type() + " on the new side; a "
+                            + "tolerance needs numbers on both. Remove the tolerance or fix the column type");
+                }
+                tolerant.add(c);
+            } else {
+                exact.add(c);
+            }
+        }
+        keys.sort(java.util.Comparator.comparingInt(c -> ds.key().indexOf(c.name())));
+        List<Column> added = current.stream()
+                .filter(c -> legacy.stream().noneMatch(l -> l.name().equals(c.name())))
+                .toList();
+        return new DatasetPlan(ds, legacy, current, List.copyOf(keys), List.copyOf(exact), List.copyOf(tolerant),
+                List.copyOf(missing), added);
+    }
+
+    /** Every compared column: keys first, then exact, then tolerant. */
+    public List<Compared> all() {
+        List<Compared> out = new ArrayList<>(keys);
+        out.addAll(exact);
+        out.addAll(tolerant);
+        return out;
+    }
+
+    public List<Compared> values() {
+        List<Compared> out = new ArrayList<>(exact);
+        out.addAll(tolerant);
+        return out;
+    }
+
+    public Optional<Compared> column(String name) {
+        return all().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    private static List<Column> visible(List<Column> all, DatasetConfig ds) {
+        return all.stream()
+                .filter(c -> !c.name().startsWith(FileLoader.ENGINE_PREFIX))
+                .filter(c -> !ds.ignoreColumns().contains(c.name()))
+                .toList();
+    }
+
+    private static boolean sameType(Column a, Column b) {
+        return a.type().equalsIgnoreCase(b.type());
+    }
+
+    private static void requireColumn(DatasetConfig ds, String name, List<Column> cols, String side, String what) {
+        if (cols.stream().noneMatch(c -> c.name().equals(name))) {
+            throw new BadInputException(ds.configPath() + "." + what + ": column '" + name + "' is not in the " + side
+                    + " output of dataset '" + ds.name() + "' (its columns: "
+                    + String.join(", ", cols.stream().map(Column::name).toList())
+                    + "); fix the name in the config");
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.migrate.validators.compare;
+
+import dev.migrate.validators.BadInputException;
+import dev.migrate.validators.EnvironmentException;
+import dev.migrate.validators.Errors;
+import dev.migrate.validators.engine.DuckDbSession;
+import dev.migrate.validators.query.Dialect;
+import dev.migrate.validators.query.ProfileQuery;
+import dev.migrate.validators.query.RowDiffQuery;
+import dev.migrate.validators.query.Sql;
+import dev.migrate.validators.query.Statement;
+import dev.migrate.validators.result.Check;
+import dev.migrate.validators.result.CheckResult;
+import dev.migrate.validators.result.Status;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares two relations held by one DuckDB session: counts, schema, per-column aggregates, key
+ * diff with samples, and (optionally) order. Each side is scanned once for the aggregates and once
+ * (in memory) for the key hashes; rows are only fetched for the sampled keys.
+ */
+public final class EmbeddedComparison {
+    private final DuckDbSession session;
+    private final int sampleSize;
+
+    public EmbeddedComparison(DuckDbSession session, int sampleSize) {
+        this.session = session;
+        this.sampleSize = sampleSize;
+    }
+
+    /** The statements a comparison runs, in order; what {@code --dry-run} prints. */
+    public static List<Statement> plan(DatasetPlan plan, String legacy, String current, String diffTable, int sampleSize,
+            String fileColumn) {
+        List<Statement> out = new ArrayList<>();
+        out.add(Statement.of("aggregates (legacy)", ProfileQuery.build(Dialect.DUCKDB,
+                legacy, columnPlans(plan))));
+        out.add(Statement.of("aggregates (new)", ProfileQuery.build(Dialect.DUCKDB,
+                current, columnPlans(plan))));
+        if (!plan.keys().isEmpty()) {
+            out.add(RowDiffQuery.diff(plan, legacy, current, diffTable));
+            out.add(RowDiffQuery.counts(diffTable));
+            out.add(RowDiffQuery.samples(plan, legacy, current, diffTable, sampleSize));
+            if (plan.config().ordered()) {
+                out.add(RowDiffQuery.order(plan, legacy, current));
+            }
+        }
+        return out;
+    }
+
+    public static List<ProfileQuery.ColumnPlan> columnPlans(DatasetPlan plan) {
+        return plan.all().stream()
+                .map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText()))
+                .toList();
+    }
+
+    /** Runs just before the samples are fetched, once the differing keys are known (e.g. to read their rows). */
+    @FunctionalInterface
+    public interface BeforeSamples {
+        void prepare(String diffTable) throws SQLException;
+    }
+
+    /**
+     * Compares two materialized relations.
+     *
+     * @param legacy     relation SQL of the legacy side (a quoted table name)
+     * @param fileColumn the column naming each row's source file, or null for tables
+     */
+    public List<CheckResult> compare(DatasetPlan plan, String legacy, String current, boolean typesInferred,
+            String fileColumn) {
+        try {
+            Map<String, Object> l = session.query(Statement.of("aggregates (legacy)",
+                    ProfileQuery.build(Dialect.DUCKDB, legacy, columnPlans(plan)))).get(0);
+            Map<String, Object> n = session.query(Statement.of("aggregates (new)",
+                    ProfileQuery.build(Dialect.DUCKDB, current, columnPlans(plan)))).get(0);
+            return compare(plan, l, n, new Relations(legacy, current, legacy, current, fileColumn), typesInferred,
+                    diffTable -> { });
+        } catch (SQLException e) {
+            throw engineFailure(plan, e);
+        }
+    }
+
+    /**
+     * Where the key diff reads (key, row hash) and where samples, order and duplicate checks read full rows.
+     * For a materialized side both are the same table.
+     */
+    public record Relations(String legacyKeys, String newKeys, String legacyRows, String newRows, String fileColumn) {
+    }
+
+    /** Compares from aggregates already computed; {@code hook} may fill the row relations before sampling. */
+    public List<CheckResult> compare(DatasetPlan plan, Map<String, Object> l, Map<String, Object> n, Relations r,
+            boolean typesInferred, BeforeSamples hook) {
+        String ds = plan.config().name();
+        String diffTable = "diff_" + Integer.toHexString(System.identityHashCode(plan));
+        List<CheckResult> out = new ArrayList<>();
+        try {
+            long nl = Verdicts.number(l.get("n")).longValue();
+            long nn = Verdicts.number(n.get("n")).longValue();
+            out.add(Verdicts.rowCount(ds, nl, nn, plan.config().rowCount()));
+            out.addAll(Verdicts.schema(plan, typesInferred));
+            out.addAll(Verdicts.aggregates(plan, l, n));
+            if (plan.keys().isEmpty()) {
+                return out;
+            }
+            session.execute(RowDiffQuery.diff(plan, r.legacyKeys(), r.newKeys(), diffTable));
+            Map<String, Long> counts = new HashMap<>();
+            for (Map<String, Object> row : session.query(RowDiffQuery.counts(diffTable))) {
+                counts.put(String.valueOf(row.get("kind")), Verdicts.number(row.get("n")).longValue());
+            }
+            if (counts.containsKey("duplicate")) {
+                // Only now pay for finding where the duplicates are.
+                rejectDuplicates(plan, r.legacyKeys(), "legacy", r.fileColumn());
+                rejectDuplicates(plan, r.newKeys(), "new", r.fileColumn());
+            }
+            List<Map<String, Object>> samples = List.of();
+            if (!counts.isEmpty()) {
+                hook.prepare(diffTable);
+                samples = session.query(RowDiffQuery.samples(plan, r.legacyRows(), r.newRows(), diffTable, sampleSize));
+            }
+            out.add(RowDiffVerdict.of(plan, counts, samples, Math.max(nl, nn)));
+            if (plan.config().ordered()) {
+                Map<String, Object> o = session.query(RowDiffQuery.order(plan, r.legacyRows(), r.newRows())).get(0);
+                long moved = Verdicts.number(o.get("moved")).longValue();
+                out.add(CheckResult.of(ds, Check.ORDER, "rows", moved == 0 ? Status.PASS : Status.FAIL,
+                        moved == 0 ? "rows are in the same order" : moved + " rows are out of order; the first is at "
+                                + "legacy position " + o.get("first"))
+                        .withValues(null, null, String.valueOf(moved), "exact"));
+            }
+            session.execute(Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(diffTable)));
+            return out;
+        } catch (SQLException e) {
+            throw engineFailure(plan, e);
+        }
+    }
+
+    private static EnvironmentException engineFailure(DatasetPlan plan, SQLException e) {
+        return new EnvironmentException("dataset '" + plan.config().name() + "': the engine failed while comparing: "
+                + Errors.cause(e) + ". Re-run with --stacktrace for details", e);
+    }
+
+    private void rejectDuplicates(DatasetPlan plan, String relation, String side, String fileColumn)
+            throws SQLException {
+        List<Map<String, Object>> dups = session.query(RowDiffQuery.duplicates(plan, relation, fileColumn));
+        if (dups.isEmpty()) {
+            return;
+        }
+        Map<String, Object> first = dups.get(0);
+        List<String> key = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            key.add(plan.keys().get(i).name() + "=" + first.get("k" + i));
+        }
+        Object files = first.get("files");
+        throw new BadInputException((files == null ? "" : files + ": ") + "duplicate key in the " + side
+                + " output of dataset '" + plan.config().name() + "': (" + String.join(", ", key) + ") appears "
+                + first.get("n") + " times" + (dups.size() > 1 ? " (and other keys too)" : "")
+                + "; fix the output, or make " + plan.config().configPath() + ".key name columns that identify a row");
+    }
+}

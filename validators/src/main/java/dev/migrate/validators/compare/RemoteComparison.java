@@ -1,0 +1,195 @@
+package dev.migrate.validators.compare;
+
+import dev.migrate.validators.BadInputException;
+import dev.migrate.validators.ConfigException;
+import dev.migrate.validators.PlannedStatement;
+import dev.migrate.validators.compare.DatasetPlan.Compared;
+import dev.migrate.validators.config.ConnectionConfig;
+import dev.migrate.validators.config.DatasetConfig;
+import dev.migrate.validators.config.JobConfig;
+import dev.migrate.validators.config.ValidateConfig;
+import dev.migrate.validators.engine.EngineSettings;
+import dev.migrate.validators.engine.JdbcSide;
+import dev.migrate.validators.query.Dialect;
+import dev.migrate.validators.query.ProfileQuery;
+import dev.migrate.validators.query.SegmentQuery;
+import dev.migrate.validators.query.SegmentQuery.Shape;
+import dev.migrate.validators.query.Sql;
+import dev.migrate.validators.query.Statement;
+import dev.migrate.validators.result.Check;
+import dev.migrate.validators.result.CheckResult;
+import dev.migrate.validators.result.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Compares a dataset held in two JDBC databases without moving it: schemas from metadata, counts
+ * and aggregates computed by each database, and the key diff by segment checksums. Only PostgreSQL
+ * has the hash functions the row checks need; other databases get counts, schema and aggregates.
+ */
+public final class RemoteComparison {
+    /** Split a differing segment into this many tiles... */
+    static final int FACTOR = 16;
+    /** ...until it holds at most this many rows, then compare key hashes directly. */
+    static final int THRESHOLD = 512;
+
+    private RemoteComparison() {
+    }
+
+    /** Byte and query counts of the last comparison, for the benchmark and the result message. */
+    public record Traffic(long bytesFetched, int queries, int segments) {
+    }
+
+    private static ConnectionConfig.Jdbc jdbc(ValidateConfig config, String name, DatasetConfig ds) {
+        if (!(config.connection(name) instanceof ConnectionConfig.Jdbc j)) {
+            throw new ConfigException(ds.configPath() + ": one side is a JDBC database and the other is not; compare "
+                    + "a database with a database (files with files)");
+        }
+        return j;
+    }
+
+    static Dialect dialect(ConnectionConfig.Jdbc c) {
+        return c.url().startsWith("jdbc:postgresql:") ? Dialect.POSTGRES : null;
+    }
+
+    public static List<CheckResult> compare(ValidateConfig config, JobConfig job, DatasetConfig ds,
+            EngineSettings settings, UnaryOperator<String> env) {
+        ConnectionConfig.Jdbc lc = jdbc(config, job.legacy().connection(), ds);
+        ConnectionConfig.Jdbc nc = jdbc(config, job.current().connection(), ds);
+        try (JdbcSide l = JdbcSide.open("legacy", lc, ds.legacy(), env);
+                JdbcSide n = JdbcSide.open("new", nc, ds.current(), env)) {
+            return compare(ds, l, n, dialect(lc) == Dialect.POSTGRES && dialect(nc) == Dialect.POSTGRES,
+                    settings.sampleSize(), new ArrayList<>());
+        }
+    }
+
+    /**
+     * @param traffic receives what crossed the wire (one entry), for benchmarks
+     */
+    public static List<CheckResult> compare(DatasetConfig ds, JdbcSide l, JdbcSide n, boolean postgres, int sampleSize,
+            List<Traffic> traffic) {
+        DatasetPlan plan = DatasetPlan.resolve(ds, l.columns(), n.columns());
+        Dialect dialect = postgres ? Dialect.POSTGRES : null;
+        List<CheckResult> out = new ArrayList<>();
+        Map<String, Object> pl = l.query(profile(plan, l.relation(), dialect)).get(0);
+        Map<String, Object> pn = n.query(profile(plan, n.relation(), dialect)).get(0);
+        long nl = Verdicts.number(pl.get("n")).longValue();
+        long nn = Verdicts.number(pn.get("n")).longValue();
+        out.add(Verdicts.rowCount(ds.name(), nl, nn, ds.rowCount()));
+        out.addAll(Verdicts.schema(plan, false));
+        out.addAll(Verdicts.aggregates(plan, pl, pn));
+        if (plan.keys().isEmpty()) {
+            return out;
+        }
+        if (!postgres) {
+            out.add(CheckResult.of(ds.name(), Check.ROW_DIFF, "rows", Status.INFO, "the key diff by segment checksums "
+                    + "needs PostgreSQL on both sides; counts, schema and aggregates were compared"));
+            return out;
+        }
+        rejectDuplicates(plan, l);
+        rejectDuplicates(plan, n);
+        SegmentDiff.Outcome diff = new SegmentDiff(l, n, shape(plan, l.relation()), shape(plan, n.relation()), FACTOR,
+                THRESHOLD, sampleSize).run();
+        List<Map<String, Object>> rows = samples(plan, l, n, diff);
+        Traffic t = new Traffic(l.bytesFetched() + n.bytesFetched(), l.queries() + n.queries(), diff.segments());
+        traffic.add(t);
+        CheckResult verdict = RowDiffVerdict.of(plan, diff.counts(), rows, Math.max(nl, nn));
+        out.add(new CheckResult(verdict.dataset(), verdict.check(), verdict.subject(), verdict.legacyValue(),
+                verdict.newValue(), verdict.difference(), verdict.threshold(), verdict.status(),
+                verdict.message() + "; segment checksums: " + t.segments() + " segments, " + t.queries() + " queries, "
+                        + String.format(java.util.Locale.ROOT, "%.1f", t.bytesFetched() / 1024.0) + " KB fetched",
+                verdict.samples()));
+        return out;
+    }
+
+    /** Statements of the remote plan, per side: schema probe, aggregates, top-level checksum. */
+    public static List<PlannedStatement> plan(ValidateConfig config, JobConfig job, DatasetConfig ds,
+            UnaryOperator<String> env) {
+        ConnectionConfig.Jdbc lc = jdbc(config, job.legacy().connection(), ds);
+        ConnectionConfig.Jdbc nc = jdbc(config, job.current().connection(), ds);
+        List<PlannedStatement> out = new ArrayList<>();
+        try (JdbcSide l = JdbcSide.open("legacy", lc, ds.legacy(), env);
+                JdbcSide n = JdbcSide.open("new", nc, ds.current(), env)) {
+            DatasetPlan plan = DatasetPlan.resolve(ds, l.columns(), n.columns());
+            Dialect dialect = dialect(lc) == Dialect.POSTGRES && dialect(nc) == Dialect.POSTGRES ? Dialect.POSTGRES : null;
+            for (JdbcSide s : List.of(l, n)) {
+                out.add(new PlannedStatement(job.name(), ds.name(), s.label(), profile(plan, s.relation(), dialect)));
+                if (dialect != null && !plan.keys().isEmpty()) {
+                    out.add(new PlannedStatement(job.name(), ds.name(), s.label(),
+                            SegmentQuery.checksum(shape(plan, s.relation()), null, null)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Statement profile(DatasetPlan plan, String relation, Dialect dialect) {
+        List<ProfileQuery.ColumnPlan> cols = plan.all().stream()
+                .map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText() || !c.numeric()))
+                .toList();
+        return Statement.of("aggregates", ProfileQuery.build(dialect == null ? Dialect.ANSI : dialect, relation, cols));
+    }
+
+    static Shape shape(DatasetPlan plan, String relation) {
+        List<String> keys = plan.keys().stream().map(Compared::name).toList();
+        List<String> hashed = new ArrayList<>(keys);
+        plan.exact().forEach(c -> hashed.add(c.name()));
+        return new Shape(Dialect.POSTGRES, relation, keys, hashed);
+    }
+
+    private static void rejectDuplicates(DatasetPlan plan, JdbcSide side) {
+        String keys = Sql.quoteAll(plan.keys().stream().map(Compared::name).toList(), "");
+        List<Map<String, Object>> dups = side.query(Statement.of("duplicate keys", "SELECT " + keys
+                + ", count(*) AS n FROM " + side.relation() + " GROUP BY " + keys + " HAVING count(*) > 1 LIMIT 3"));
+        if (!dups.isEmpty()) {
+            throw new BadInputException(side.label() + " side of dataset '" + plan.config().name() + "': duplicate key "
+                    + dups.get(0) + "; fix the data, or make " + plan.config().configPath()
+                    + ".key name columns that identify a row");
+        }
+    }
+
+    /** Rows of both sides for the sampled keys, shaped like the embedded engine's sample rows. */
+    private static List<Map<String, Object>> samples(DatasetPlan plan, JdbcSide l, JdbcSide n, SegmentDiff.Outcome diff) {
+        if (diff.samples().isEmpty()) {
+            return List.of();
+        }
+        List<String> columns = plan.all().stream().map(Compared::name).toList();
+        List<List<Object>> keys = diff.samples().stream().map(SegmentDiff.Difference::key).toList();
+        Map<String, Map<String, Object>> legacyRows = byKey(l.query(SegmentQuery.sample(shape(plan, l.relation()),
+                columns, keys)), plan.keys().size());
+        Map<String, Map<String, Object>> newRows = byKey(n.query(SegmentQuery.sample(shape(plan, n.relation()),
+                columns, keys)), plan.keys().size());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SegmentDiff.Difference d : diff.samples()) {
+            String k = String.join("\u0000", d.keyText());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("__kind", d.kind());
+            for (int i = 0; i < d.keyText().size(); i++) {
+                row.put("k" + i, d.keyText().get(i));
+            }
+            Map<String, Object> lr = legacyRows.getOrDefault(k, Map.of());
+            Map<String, Object> nr = newRows.getOrDefault(k, Map.of());
+            for (int j = 0; j < columns.size(); j++) {
+                row.put("l" + j, lr.get("v" + j));
+                row.put("n" + j, nr.get("v" + j));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static Map<String, Map<String, Object>> byKey(List<Map<String, Object>> rows, int keys) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (Map<String, Object> r : rows) {
+            List<String> k = new ArrayList<>();
+            for (int i = 0; i < keys; i++) {
+                k.add(String.valueOf(r.get("k" + i)));
+            }
+            out.put(String.join("\u0000", k), r);
+        }
+        return out;
+    }
+}

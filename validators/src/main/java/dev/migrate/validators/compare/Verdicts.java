@@ -1,0 +1,148 @@
+package dev.migrate.validators.compare;
+
+import dev.migrate.validators.compare.DatasetPlan.Compared;
+import dev.migrate.validators.config.Tolerance;
+import dev.migrate.validators.query.Column;
+import dev.migrate.validators.result.Check;
+import dev.migrate.validators.result.CheckResult;
+import dev.migrate.validators.result.Status;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns schemas and engine-computed aggregates into check results. Pure Java, the same for every
+ * engine, so it is tested on plain values.
+ */
+public final class Verdicts {
+    /** Float sums depend on summation order (threads); differences below this are noise, not data. */
+    private static final Tolerance FLOAT_SUM_NOISE = new Tolerance(0, 1e-9);
+
+    private Verdicts() {
+    }
+
+    /**
+     * Every legacy column must exist in the new output; new columns are features (INFO) unless the
+     * dataset forbids them. Type changes fail when both sides declare types (typed formats, databases);
+     * for inferred types (CSV) they are INFO, since the values are still compared as text.
+     */
+    public static List<CheckResult> schema(DatasetPlan plan, boolean typesInferred) {
+        String ds = plan.config().name();
+        List<CheckResult> out = new ArrayList<>();
+        for (Column m : plan.missing()) {
+            out.add(CheckResult.of(ds, Check.SCHEMA, m.name(), Status.FAIL,
+                    "missing column: '" + m.name() + "' (" + m.type() + ") is in the legacy output but not in the new one")
+                    .withValues(m.type(), null, null, null));
+        }
+        for (Column a : plan.added()) {
+            Status s = plan.config().allowNewColumns() ? Status.INFO : Status.FAIL;
+            out.add(CheckResult.of(ds, Check.SCHEMA, a.name(), s, "new column: '" + a.name() + "' (" + a.type()
+                    + ") is only in the new output" + (s == Status.FAIL ? " and allow_new_columns is false" : ""))
+                    .withValues(null, a.type(), null, null));
+        }
+        for (Compared c : plan.all()) {
+            if (c.asText()) {
+                Status s = typesInferred ? Status.INFO : Status.FAIL;
+                out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), s, "type changed: '" + c.name() + "' is "
+                        + c.legacy().type() + " in legacy and " + c.current().type() + " in new"
+                        + (typesInferred ? " (types inferred from text; values compared as text)" : ""))
+                        .withValues(c.legacy().type(), c.current().type(), null, null));
+            }
+            if (c.legacy().nullable() != c.current().nullable()) {
+                out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), Status.INFO, "nullability changed: '" + c.name()
+                        + "' is " + nullability(c.legacy()) + " in legacy and " + nullability(c.current()) + " in new")
+                        .withValues(nullability(c.legacy()), nullability(c.current()), null, null));
+            }
+        }
+        if (out.stream().noneMatch(r -> r.status() == Status.FAIL)) {
+            out.add(0, CheckResult.of(ds, Check.SCHEMA, "columns", Status.PASS, "all " + plan.legacyColumns().size()
+                    + " legacy columns are present in the new output")
+                    .withValues(String.valueOf(plan.legacyColumns().size()), String.valueOf(plan.newColumns().size()),
+                            null, null));
+        }
+        return out;
+    }
+
+    private static String nullability(Column c) {
+        return c.nullable() ? "nullable" : "NOT NULL";
+    }
+
+    public static CheckResult rowCount(String dataset, long legacy, long current, Tolerance tolerance) {
+        boolean ok = tolerance.accepts(legacy, current);
+        long diff = current - legacy;
+        String pct = legacy == 0 ? "" : String.format(java.util.Locale.ROOT, " (%+.4f%%)", 100.0 * diff / legacy);
+        return CheckResult.of(dataset, Check.ROW_COUNT, "rows", ok ? Status.PASS : Status.FAIL,
+                        ok ? "row counts match: " + legacy + (diff == 0 ? "" : " vs " + current + " within " + tolerance)
+                           : "row counts differ: " + legacy + " legacy vs " + current + " new" + pct)
+                .withValues(String.valueOf(legacy), String.valueOf(current), String.valueOf(diff), tolerance.toString());
+    }
+
+    /**
+     * Compares the per-column aggregates computed by {@code ProfileQuery} (aliases {@code c<i>_<stat>}).
+     * One result per column, naming each statistic that differs.
+     */
+    public static List<CheckResult> aggregates(DatasetPlan plan, Map<String, Object> legacy, Map<String, Object> current) {
+        String ds = plan.config().name();
+        long nLegacy = number(legacy.get("n")).longValue();
+        long nNew = number(current.get("n")).longValue();
+        List<CheckResult> out = new ArrayList<>();
+        List<Compared> cols = plan.all();
+        for (int i = 0; i < cols.size(); i++) {
+            Compared c = cols.get(i);
+            String p = "c" + i + "_";
+            List<String> diffs = new ArrayList<>();
+            StringBuilder lv = new StringBuilder();
+            StringBuilder nv = new StringBuilder();
+            long nullsL = nLegacy - number(legacy.get(p + "count")).longValue();
+            long nullsN = nNew - number(current.get(p + "count")).longValue();
+            compare("nulls", nullsL, nullsN, Tolerance.EXACT, false, diffs, lv, nv);
+            boolean numeric = c.numeric() && !c.asText();
+            Tolerance tol = c.tolerance();
+            compare("min", legacy.get(p + "min"), current.get(p + "min"), tol, numeric, diffs, lv, nv);
+            compare("max", legacy.get(p + "max"), current.get(p + "max"), tol, numeric, diffs, lv, nv);
+            if (legacy.containsKey(p + "sum")) {
+                Tolerance sumTol = tol.isExact() ? FLOAT_SUM_NOISE
+                        : new Tolerance(tol.absolute() * Math.max(nLegacy, nNew), tol.relative());
+                compare("sum", legacy.get(p + "sum"), current.get(p + "sum"), sumTol, true, diffs, lv, nv);
+            }
+            if (tol.isExact()) {
+                compare("hash", legacy.get(p + "hash"), current.get(p + "hash"), Tolerance.EXACT, false, diffs, lv, nv);
+            }
+            Status s = diffs.isEmpty() ? Status.PASS : Status.FAIL;
+            String msg = diffs.isEmpty() ? "count, nulls, min, max" + (legacy.containsKey(p + "sum") ? ", sum" : "")
+                    + (tol.isExact() ? ", hash" : "") + " match" : "aggregates differ: " + String.join(", ", diffs);
+            out.add(CheckResult.of(ds, Check.AGGREGATE, c.name(), s, msg)
+                    .withValues(lv.toString(), nv.toString(), diffs.isEmpty() ? null : String.join(", ", diffs),
+                            tol.toString()));
+        }
+        return out;
+    }
+
+    private static void compare(String stat, Object l, Object n, Tolerance tol, boolean numeric, List<String> diffs,
+            StringBuilder lv, StringBuilder nv) {
+        boolean same;
+        if (numeric && l != null && n != null) {
+            same = tol.accepts(number(l).doubleValue(), number(n).doubleValue());
+        } else {
+            same = Objects.equals(text(l), text(n));
+        }
+        if (!same) {
+            diffs.add(stat);
+            lv.append(lv.length() == 0 ? "" : "; ").append(stat).append('=').append(text(l));
+            nv.append(nv.length() == 0 ? "" : "; ").append(stat).append('=').append(text(n));
+        }
+    }
+
+    static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    static Number number(Object o) {
+        if (o instanceof Number n) {
+            return n;
+        }
+        return o == null ? 0 : new BigDecimal(o.toString());
+    }
+}

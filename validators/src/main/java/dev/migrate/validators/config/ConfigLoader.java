@@ -1,0 +1,315 @@
+package dev.migrate.validators.config;
+
+import dev.migrate.validators.ConfigException;
+import dev.migrate.validators.EnvironmentException;
+import dev.migrate.validators.paths.TimestampPattern;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Binds a validation YAML file to {@link ValidateConfig} and checks it as a whole. Every error names
+ * the file, line and config path, says what was expected, and what to change.
+ */
+public final class ConfigLoader {
+    private static final List<String> ROOT_KEYS = List.of("version", "connections", "jobs");
+    private static final List<String> CONNECTION_KEYS = List.of("type", "path", "url", "user", "user_env", "password_env");
+    private static final List<String> JOB_KEYS =
+            List.of("name", "legacy", "new", "outputs", "path_rules", "run_window", "datasets");
+    private static final List<String> SIDE_KEYS = List.of("connection", "root", "outputs", "run");
+    private static final List<String> RUN_KEYS = List.of("id", "scheduled");
+    private static final List<String> DATASET_KEYS = List.of("name", "files", "table", "query", "legacy", "new", "key",
+            "ignore_columns", "tolerances", "row_count_tolerance", "allow_new_columns", "ordered", "allow_empty", "csv");
+    private static final List<String> SOURCE_KEYS = List.of("files", "table", "query");
+    private static final List<String> TOLERANCE_KEYS = List.of("absolute", "relative");
+    private static final List<String> CSV_KEYS = List.of("delimiter", "quote", "header", "encoding");
+    private static final List<String> PATH_RULE_KEYS = List.of("timestamps", "roots");
+    private static final Set<String> ENCODINGS = Set.of("utf-8", "utf-16", "latin-1");
+
+    private ConfigLoader() {
+    }
+
+    public static ValidateConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new EnvironmentException(file + ": config file not found; check the path.");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file + ": the config is not UTF-8 text; save it as UTF-8.");
+        } catch (IOException e) {
+            throw new EnvironmentException(file + ": cannot read the config (" + e.getMessage() + ").", e);
+        }
+        Path base = file.toAbsolutePath().normalize().getParent();
+        return parse(file.toString(), text, base);
+    }
+
+    /** Binds config text; relative paths resolve against {@code baseDir} (the config file's directory). */
+    public static ValidateConfig parse(String fileName, String text, Path baseDir) {
+        YamlNode root = YamlNode.parse(fileName, text);
+        Map<String, YamlNode> top = root.entriesAllowing(ROOT_KEYS);
+        YamlNode version = top.get("version");
+        if (version != null && !"1".equals(version.string())) {
+            throw version.error("unsupported config version '" + version.string() + "'; this migrate reads version 1.");
+        }
+        Map<String, ConnectionConfig> connections = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : root.require("connections").entries().entrySet()) {
+            connections.put(e.getKey(), connection(e.getKey(), e.getValue(), baseDir));
+        }
+        List<JobConfig> jobs = new ArrayList<>();
+        Set<String> jobNames = new HashSet<>();
+        List<YamlNode> jobNodes = root.require("jobs").elements();
+        if (jobNodes.isEmpty()) {
+            throw root.require("jobs").error("no jobs to validate; add at least one job.");
+        }
+        for (YamlNode j : jobNodes) {
+            JobConfig job = job(j, connections);
+            if (!jobNames.add(job.name())) {
+                throw j.require("name").error("duplicate job name '" + job.name() + "'; job names must be unique.");
+            }
+            jobs.add(job);
+        }
+        return new ValidateConfig(Path.of(fileName), baseDir, Map.copyOf(connections), List.copyOf(jobs));
+    }
+
+    private static ConnectionConfig connection(String name, YamlNode n, Path base) {
+        Map<String, YamlNode> m = n.entriesAllowing(CONNECTION_KEYS);
+        String type = n.require("type").string().toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "directory" -> new ConnectionConfig.Directory(name, base.resolve(n.require("path").string()).normalize());
+            case "duckdb" -> new ConnectionConfig.DuckDbFile(name, base.resolve(n.require("path").string()).normalize());
+            case "jdbc" -> jdbc(name, n, m);
+            default -> throw n.require("type").error("unknown connection type '" + type
+                    + "'; use directory, duckdb or jdbc.");
+        };
+    }
+
+    private static ConnectionConfig.Jdbc jdbc(String name, YamlNode n, Map<String, YamlNode> m) {
+        YamlNode urlNode = n.require("url");
+        String url = urlNode.string();
+        if (!url.startsWith("jdbc:")) {
+            throw urlNode.error("expected a JDBC URL starting with 'jdbc:', found '" + Secrets.redactUrl(url) + "'.");
+        }
+        if (!Secrets.redactUrl(url).equals(url)) {
+            throw urlNode.error("the URL carries a credential; remove it and name an environment variable with "
+                    + "password_env instead (secrets never live in the config).");
+        }
+        String user = n.get("user").map(YamlNode::string).orElse(null);
+        String userEnv = n.get("user_env").map(YamlNode::string).orElse(null);
+        String passwordEnv = n.get("password_env").map(YamlNode::string).orElse(null);
+        if (user != null && userEnv != null) {
+            throw m.get("user_env").error("give either user or user_env, not both.");
+        }
+        return new ConnectionConfig.Jdbc(name, url, user, userEnv, passwordEnv);
+    }
+
+    private static JobConfig job(YamlNode j, Map<String, ConnectionConfig> connections) {
+        Map<String, YamlNode> m = j.entriesAllowing(JOB_KEYS);
+        String name = j.require("name").string();
+        List<String> outputs = j.get("outputs").map(YamlNode::stringList).orElse(List.of("**"));
+        SideConfig legacy = side(j.require("legacy"), outputs, connections);
+        SideConfig current = side(j.require("new"), outputs, connections);
+        PathRules rules = j.get("path_rules").map(ConfigLoader::pathRules).orElse(PathRules.DEFAULT);
+        Duration window = j.get("run_window")
+                .map(w -> w.map(Duration::parse, "an ISO-8601 duration such as PT1H"))
+                .orElse(null);
+        List<DatasetConfig> datasets = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (YamlNode d : j.get("datasets").map(YamlNode::elements).orElse(List.of())) {
+            DatasetConfig ds = dataset(d, connections, legacy, current);
+            if (!names.add(ds.name())) {
+                throw d.require("name").error("duplicate dataset name '" + ds.name() + "' in job '" + name + "'.");
+            }
+            datasets.add(ds);
+        }
+        if (m.get("datasets") == null && j.get("outputs").isEmpty()) {
+            throw j.error("job '" + name + "' checks nothing; add 'datasets' or 'outputs'.");
+        }
+        return new JobConfig(name, legacy, current, rules, window, List.copyOf(datasets));
+    }
+
+    private static SideConfig side(YamlNode s, List<String> jobOutputs, Map<String, ConnectionConfig> connections) {
+        s.entriesAllowing(SIDE_KEYS);
+        YamlNode c = s.require("connection");
+        String connection = c.string();
+        if (!connections.containsKey(connection)) {
+            String hint = Suggest.closest(connection, connections.keySet())
+                    .map(x -> " Did you mean '" + x + "'?")
+                    .orElse(" Define it under 'connections'.");
+            throw c.error("unknown connection '" + connection + "'." + hint);
+        }
+        String root = s.get("root").map(YamlNode::string).orElse("");
+        if (root.startsWith("/") || root.contains("..")) {
+            throw s.require("root").error("root must be a sub-directory inside the connection, found '" + root + "'.");
+        }
+        List<String> outputs = s.get("outputs").map(YamlNode::stringList).orElse(jobOutputs);
+        RunRef run = s.get("run").map(ConfigLoader::run).orElse(RunRef.UNSPECIFIED);
+        return new SideConfig(connection, root, outputs, run);
+    }
+
+    private static RunRef run(YamlNode r) {
+        if (r.isScalar()) {
+            return RunRef.parse(r.string());
+        }
+        r.entriesAllowing(RUN_KEYS);
+        String id = r.get("id").map(YamlNode::string).orElse(null);
+        java.time.Instant at = r.get("scheduled")
+                .map(x -> x.map(java.time.Instant::parse, "an ISO-8601 instant such as 2024-03-01T02:00:00Z"))
+                .orElse(null);
+        return new RunRef(id, at);
+    }
+
+    private static PathRules pathRules(YamlNode p) {
+        p.entriesAllowing(PATH_RULE_KEYS);
+        List<TimestampPattern> timestamps = new ArrayList<>();
+        YamlNode ts = p.get("timestamps").orElse(null);
+        if (ts == null) {
+            timestamps.addAll(TimestampPattern.BUILTIN);
+        } else {
+            for (YamlNode t : ts.isScalar() ? List.of(ts) : ts.elements()) {
+                String v = t.string();
+                if ("builtin".equals(v)) {
+                    timestamps.addAll(TimestampPattern.BUILTIN);
+                } else {
+                    try {
+                        timestamps.add(TimestampPattern.custom(v));
+                    } catch (PatternSyntaxException e) {
+                        throw t.error("not a valid regular expression: " + e.getDescription() + " near index "
+                                + e.getIndex() + ".");
+                    }
+                }
+            }
+        }
+        List<PathRules.RootMapping> roots = new ArrayList<>();
+        for (YamlNode r : p.get("roots").map(YamlNode::elements).orElse(List.of())) {
+            r.entriesAllowing(List.of("legacy", "new"));
+            roots.add(new PathRules.RootMapping(r.require("legacy").string(), r.require("new").string()));
+        }
+        return new PathRules(List.copyOf(timestamps), List.copyOf(roots));
+    }
+
+    private static DatasetConfig dataset(YamlNode d, Map<String, ConnectionConfig> connections,
+            SideConfig legacySide, SideConfig currentSide) {
+        d.entriesAllowing(DATASET_KEYS);
+        String name = d.require("name").string();
+        SourceSpec shared = sourceOrNull(d);
+        SourceSpec legacy = d.get("legacy").map(ConfigLoader::source).orElse(shared);
+        SourceSpec current = d.get("new").map(ConfigLoader::source).orElse(shared);
+        if (legacy == null || current == null) {
+            throw d.error("dataset '" + name + "' has no source; give files, table or query "
+                    + "(for both sides, or under legacy/new).");
+        }
+        checkSourceFits(d, "legacy", legacy, connections.get(legacySide.connection()));
+        checkSourceFits(d, "new", current, connections.get(currentSide.connection()));
+        List<String> key = d.get("key").map(YamlNode::stringList).orElse(List.of());
+        List<String> ignore = d.get("ignore_columns").map(YamlNode::stringList).orElse(List.of());
+        for (String k : key) {
+            if (ignore.contains(k)) {
+                throw d.require("key").error("key column '" + k + "' is also in ignore_columns; a key cannot be ignored.");
+            }
+        }
+        Map<String, Tolerance> tolerances = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> t : d.get("tolerances").map(YamlNode::entries).orElse(Map.of()).entrySet()) {
+            if (key.contains(t.getKey())) {
+                throw t.getValue().error("key column '" + t.getKey() + "' cannot have a tolerance; keys match exactly.");
+            }
+            tolerances.put(t.getKey(), tolerance(t.getValue()));
+        }
+        Tolerance rowCount = d.get("row_count_tolerance").map(ConfigLoader::tolerance).orElse(Tolerance.EXACT);
+        boolean allowNew = d.get("allow_new_columns").map(YamlNode::bool).orElse(true);
+        boolean ordered = d.get("ordered").map(YamlNode::bool).orElse(false);
+        if (ordered && key.isEmpty()) {
+            throw d.require("ordered").error("checking row order needs a key to line rows up; add 'key'.");
+        }
+        boolean allowEmpty = d.get("allow_empty").map(YamlNode::bool).orElse(false);
+        CsvOptions csv = d.get("csv").map(ConfigLoader::csv).orElse(CsvOptions.DEFAULT);
+        return new DatasetConfig(name, d.path(), legacy, current, key, ignore, Map.copyOf(tolerances), rowCount,
+                allowNew, ordered, allowEmpty, csv);
+    }
+
+    private static void checkSourceFits(YamlNode d, String side, SourceSpec source, ConnectionConfig connection) {
+        boolean files = source instanceof SourceSpec.Files;
+        boolean directory = connection instanceof ConnectionConfig.Directory;
+        if (files != directory) {
+            throw d.error("the " + side + " side reads " + (files ? "files" : "a table or query") + " but its connection '"
+                    + connection.name() + "' is " + (directory ? "a directory; use files" : "a database; use table or query")
+                    + ".");
+        }
+    }
+
+    private static SourceSpec sourceOrNull(YamlNode d) {
+        List<String> present = SOURCE_KEYS.stream().filter(k -> d.get(k).isPresent()).toList();
+        if (present.isEmpty()) {
+            return null;
+        }
+        if (present.size() > 1) {
+            throw d.error("give only one of files, table or query; found " + String.join(" and ", present) + ".");
+        }
+        YamlNode v = d.require(present.get(0));
+        return switch (present.get(0)) {
+            case "files" -> new SourceSpec.Files(v.string());
+            case "table" -> table(v);
+            default -> new SourceSpec.Query(v.string());
+        };
+    }
+
+    private static SourceSpec source(YamlNode s) {
+        s.entriesAllowing(SOURCE_KEYS);
+        SourceSpec spec = sourceOrNull(s);
+        if (spec == null) {
+            throw s.error("give files, table or query.");
+        }
+        return spec;
+    }
+
+    private static SourceSpec table(YamlNode v) {
+        String t = v.string();
+        String[] parts = t.split("\\.", -1);
+        if (parts.length > 2 || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
+            throw v.error("expected 'table' or 'schema.table', found '" + t + "'.");
+        }
+        return parts.length == 2 ? new SourceSpec.Table(parts[0], parts[1]) : new SourceSpec.Table(null, parts[0]);
+    }
+
+    private static Tolerance tolerance(YamlNode t) {
+        t.entriesAllowing(TOLERANCE_KEYS);
+        double abs = t.get("absolute").map(YamlNode::number).orElse(0.0);
+        double rel = t.get("relative").map(YamlNode::number).orElse(0.0);
+        if (abs < 0 || rel < 0 || Double.isNaN(abs) || Double.isNaN(rel)) {
+            throw t.error("tolerances must be zero or positive numbers.");
+        }
+        return new Tolerance(abs, rel);
+    }
+
+    private static CsvOptions csv(YamlNode c) {
+        c.entriesAllowing(CSV_KEYS);
+        char delimiter = c.get("delimiter").map(ConfigLoader::singleChar).orElse(CsvOptions.DEFAULT.delimiter());
+        char quote = c.get("quote").map(ConfigLoader::singleChar).orElse(CsvOptions.DEFAULT.quote());
+        boolean header = c.get("header").map(YamlNode::bool).orElse(true);
+        String encoding = c.get("encoding").map(YamlNode::string).orElse("utf-8").toLowerCase(Locale.ROOT);
+        if (!ENCODINGS.contains(encoding)) {
+            throw c.require("encoding").error("unsupported encoding '" + encoding + "'; use utf-8, utf-16 or latin-1.");
+        }
+        return new CsvOptions(delimiter, quote, header, encoding);
+    }
+
+    private static char singleChar(YamlNode n) {
+        String v = n.string().replace("\\t", "\t");
+        if (v.length() != 1) {
+            throw n.error("expected a single character, found '" + v + "'.");
+        }
+        return v.charAt(0);
+    }
+}

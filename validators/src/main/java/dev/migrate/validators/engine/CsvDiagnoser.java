@@ -1,0 +1,128 @@
+package dev.migrate.validators.engine;
+
+import dev.migrate.validators.config.CsvOptions;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Finds the first problem in a CSV file and says where it is ({@code file:line}). It runs only after
+ * the engine refused a file, so the fast path never pays for a second read.
+ */
+public final class CsvDiagnoser {
+    private CsvDiagnoser() {
+    }
+
+    public static Optional<String> diagnose(Path file, CsvOptions options) {
+        try {
+            Optional<String> encoding = firstUndecodableLine(file, options);
+            if (encoding.isPresent()) {
+                return encoding;
+            }
+            return firstMalformedRecord(file, options);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return FileFormat.isGzip(file) ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    private static Charset charset(CsvOptions o) {
+        return switch (o.encoding()) {
+            case "latin-1" -> StandardCharsets.ISO_8859_1;
+            case "utf-16" -> StandardCharsets.UTF_16;
+            default -> StandardCharsets.UTF_8;
+        };
+    }
+
+    /** Decodes line by line with a strict decoder; UTF-16 is decoded whole by the record pass instead. */
+    private static Optional<String> firstUndecodableLine(Path file, CsvOptions o) throws IOException {
+        if (!"utf-8".equals(o.encoding())) {
+            return Optional.empty();
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = open(file)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            long lineNo = 1;
+            int b;
+            while ((b = in.read()) != -1) {
+                if (b == '\n') {
+                    if (!decodes(decoder, line)) {
+                        return Optional.of(undecodable(file, lineNo));
+                    }
+                    line.reset();
+                    lineNo++;
+                } else {
+                    line.write(b);
+                }
+            }
+            return decodes(decoder, line) ? Optional.empty() : Optional.of(undecodable(file, lineNo));
+        }
+    }
+
+    private static String undecodable(Path file, long lineNo) {
+        return file + ":" + lineNo + ": bytes that are not UTF-8 (mixed encodings?); re-export the file as UTF-8, "
+                + "or set csv.encoding (latin-1, utf-16) for this dataset";
+    }
+
+    private static boolean decodes(CharsetDecoder decoder, ByteArrayOutputStream line) {
+        try {
+            decoder.reset().decode(ByteBuffer.wrap(line.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static Optional<String> firstMalformedRecord(Path file, CsvOptions o) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(o.delimiter()).setQuote(o.quote()).get();
+        try (Reader r = new InputStreamReader(open(file), charset(o)); CSVParser parser = CSVParser.parse(r, format)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            int expected = -1;
+            long startLine = 1;
+            while (true) {
+                CSVRecord rec;
+                try {
+                    if (!it.hasNext()) {
+                        return Optional.empty();
+                    }
+                    rec = it.next();
+                } catch (UncheckedIOException e) {
+                    return Optional.of(file + ":" + startLine + ": a quoted field is never closed (unbalanced "
+                            + o.quote() + "); fix the quoting of that row");
+                }
+                if (expected < 0) {
+                    expected = rec.size();
+                } else if (rec.size() != expected && !(rec.size() == 1 && rec.get(0).isEmpty())) {
+                    return Optional.of(file + ":" + startLine + ": row has " + rec.size() + " fields but the "
+                            + (o.header() ? "header" : "first row") + " has " + expected
+                            + "; fix the row (unquoted delimiter?) or the header");
+                }
+                startLine = parser.getCurrentLineNumber() + 1;
+            }
+        }
+    }
+}

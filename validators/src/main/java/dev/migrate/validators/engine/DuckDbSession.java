@@ -1,0 +1,123 @@
+package dev.migrate.validators.engine;
+
+import dev.migrate.validators.Errors;
+import dev.migrate.validators.EnvironmentException;
+import dev.migrate.validators.query.Column;
+import dev.migrate.validators.query.Statement;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One embedded, in-memory DuckDB database holding both sides of the datasets being compared. */
+public final class DuckDbSession implements AutoCloseable {
+    private final Connection connection;
+
+    private DuckDbSession(Connection connection) {
+        this.connection = connection;
+    }
+
+    public static DuckDbSession open(EngineSettings settings) {
+        try {
+            Connection c = DriverManager.getConnection("jdbc:duckdb:");
+            DuckDbSession s = new DuckDbSession(c);
+            s.execute(Statement.of("settings", "SET threads = " + settings.threads()));
+            s.execute(Statement.of("settings", "SET memory_limit = ?", settings.memoryLimit()));
+            if (settings.tempDir() != null) {
+                s.execute(Statement.of("settings", "SET temp_directory = ?", settings.tempDir().toString()));
+            }
+            return s;
+        } catch (SQLException e) {
+            throw new EnvironmentException("cannot start the embedded DuckDB engine: " + Errors.cause(e) + ".", e);
+        }
+    }
+
+    public void execute(Statement st) throws SQLException {
+        long t0 = System.nanoTime();
+        try (PreparedStatement ps = prepare(st)) {
+            ps.execute();
+        }
+        trace(st, t0);
+    }
+
+    /** {@code -Dmigrate.trace=true} prints each statement's duration to stderr (for benchmarking). */
+    private static void trace(Statement st, long t0) {
+        if (Boolean.getBoolean("migrate.trace")) {
+            System.err.printf(java.util.Locale.ROOT, "trace %7.3f s  %s%n", (System.nanoTime() - t0) / 1e9, st.purpose());
+        }
+    }
+
+    /** Runs a query whose result is small (aggregates, samples); rows keep column order. */
+    public List<Map<String, Object>> query(Statement st) throws SQLException {
+        long t0 = System.nanoTime();
+        try (PreparedStatement ps = prepare(st); ResultSet rs = ps.executeQuery()) {
+            return Rows.read(rs);
+        } finally {
+            trace(st, t0);
+        }
+    }
+
+    public List<Column> columns(String relation) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM " + relation + " LIMIT 0");
+                ResultSet rs = ps.executeQuery()) {
+            return Rows.columns(rs.getMetaData());
+        }
+    }
+
+    private PreparedStatement prepare(Statement st) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(st.sql());
+        for (int i = 0; i < st.params().size(); i++) {
+            Object p = st.params().get(i);
+            if (p instanceof List<?> list) {
+                ps.setObject(i + 1, connection.createArrayOf("VARCHAR", list.toArray()));
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+        return ps;
+    }
+
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing an in-memory database cannot lose data; nothing useful to report.
+        }
+    }
+
+    /** Reading JDBC results into plain maps, shared by the embedded and the remote engines. */
+    public static final class Rows {
+        private Rows() {
+        }
+
+        public static List<Map<String, Object>> read(ResultSet rs) throws SQLException {
+            ResultSetMetaData md = rs.getMetaData();
+            List<Map<String, Object>> out = new ArrayList<>();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    row.put(md.getColumnLabel(i), rs.getObject(i));
+                }
+                out.add(row);
+            }
+            return out;
+        }
+
+        public static List<Column> columns(ResultSetMetaData md) throws SQLException {
+            List<Column> out = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                out.add(new Column(md.getColumnLabel(i), md.getColumnTypeName(i),
+                        md.isNullable(i) != ResultSetMetaData.columnNoNulls));
+            }
+            return out;
+        }
+    }
+}

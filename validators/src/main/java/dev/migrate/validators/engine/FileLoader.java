@@ -1,0 +1,177 @@
+package dev.migrate.validators.engine;
+
+import dev.migrate.validators.Errors;
+import dev.migrate.validators.BadInputException;
+import dev.migrate.validators.EnvironmentException;
+import dev.migrate.validators.config.CsvOptions;
+import dev.migrate.validators.query.Sql;
+import dev.migrate.validators.query.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the files of one dataset side into a DuckDB table in a single pass. Each row keeps the file it
+ * came from in {@link #SOURCE_FILE}, so errors about rows (duplicate keys, empty files) can name it.
+ */
+public final class FileLoader {
+    /** Columns the engine adds start with this; they are never compared. */
+    public static final String ENGINE_PREFIX = "__migrate_";
+    public static final String SOURCE_FILE = ENGINE_PREFIX + "source_file";
+    private static final Pattern DUCKDB_LINE = Pattern.compile("(?i)\\bLine:\\s*(\\d+)");
+
+    private FileLoader() {
+    }
+
+    /**
+     * The table function that reads {@code files} (e.g. {@code read_parquet(?, ...)}) with its parameters.
+     * Every row carries its file in {@link #SOURCE_FILE}.
+     */
+    public static Statement scan(List<Path> files, CsvOptions csv) {
+        FileFormat format = formatOf(files);
+        List<String> paths = files.stream().map(Path::toString).toList();
+        return switch (format) {
+            case CSV -> new Statement("scan", "read_csv(?, header = ?, delim = ?, quote = ?, escape = ?, "
+                    + "encoding = ?, strict_mode = true, null_padding = false, union_by_name = true, filename = ?)",
+                    List.of(paths, csv.header(), String.valueOf(csv.delimiter()), String.valueOf(csv.quote()),
+                            String.valueOf(csv.quote()), csv.encoding(), SOURCE_FILE));
+            case PARQUET -> new Statement("scan", "read_parquet(?, union_by_name = true, filename = ?)",
+                    List.of(paths, SOURCE_FILE));
+            case JSON -> new Statement("scan", "read_json(?, union_by_name = true, filename = ?)",
+                    List.of(paths, SOURCE_FILE));
+            case NDJSON -> new Statement("scan", "read_json(?, format = 'newline_delimited', "
+                    + "union_by_name = true, filename = ?)", List.of(paths, SOURCE_FILE));
+        };
+    }
+
+    /**
+     * The statement that loads {@code files} into {@code table}; shown as-is by {@code --dry-run}.
+     *
+     * @param extra more select items computed while reading (", expr AS name"), or ""
+     */
+    public static Statement loadStatement(String purpose, String table, List<Path> files, CsvOptions csv, String extra) {
+        Statement scan = scan(files, csv);
+        return new Statement(purpose, "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table) + " AS SELECT *" + extra
+                + " FROM " + scan.sql(), scan.params());
+    }
+
+    public static FileFormat formatOf(List<Path> files) {
+        Set<FileFormat> formats = EnumSet.noneOf(FileFormat.class);
+        for (Path f : files) {
+            formats.add(FileFormat.of(f).orElseThrow(() -> new BadInputException(f
+                    + ": unknown output format; name it .csv, .tsv, .parquet, .json, .ndjson or .jsonl "
+                    + "(optionally .gz/.zst), or narrow the dataset's files glob")));
+        }
+        if (formats.size() != 1) {
+            throw new BadInputException("the dataset's files mix formats " + formats + " (" + files.get(0) + ", ...); "
+                    + "narrow the files glob to one format per dataset");
+        }
+        return formats.iterator().next();
+    }
+
+    /** Loads the files, turning engine failures into messages that name the file (and line). */
+    /**
+     * @param schemaOnly make an empty table with the files' schema: DuckDB sniffs them but reads no data
+     */
+    public static void load(DuckDbSession session, String purpose, String table, List<Path> files, CsvOptions csv,
+            boolean allowEmpty, String extra, boolean schemaOnly) {
+        precheck(files, allowEmpty);
+        Statement st = loadStatement(purpose, table, files, csv, extra);
+        if (schemaOnly) {
+            st = new Statement(st.purpose(), st.sql() + " LIMIT 0", st.params());
+        }
+        execute(session, st, files, csv);
+        if (!allowEmpty && !schemaOnly) {
+            rejectFilesWithoutRows(session, table, files);
+        }
+    }
+
+    /** Runs a statement that reads {@code files}, turning engine failures into messages naming the file (and line). */
+    public static void execute(DuckDbSession session, Statement st, List<Path> files, CsvOptions csv) {
+        try {
+            session.execute(st);
+        } catch (SQLException e) {
+            throw explain(e, files, csv);
+        }
+    }
+
+    /** Files that vanished, or (unless allowed) are empty, are reported before the engine reads anything. */
+    public static void precheck(List<Path> files, boolean allowEmpty) {
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw vanished(f);
+            }
+            if (!allowEmpty && sizeOf(f) == 0) {
+                throw new BadInputException(f + ": the file is empty (0 bytes); the pipeline wrote nothing. "
+                        + "Re-run it, or set allow_empty: true for this dataset if an empty output is expected");
+            }
+        }
+    }
+
+    private static void rejectFilesWithoutRows(DuckDbSession session, String table, List<Path> files) {
+        try {
+            rejectFilesWithoutRows(files, session.query(Statement.of("files with rows",
+                    "SELECT DISTINCT " + Sql.quote(SOURCE_FILE) + " AS f FROM " + Sql.quote(table)))
+                    .stream().map(r -> String.valueOf(r.get("f"))).collect(Collectors.toSet()));
+        } catch (SQLException e) {
+            throw new EnvironmentException("cannot inspect loaded files: " + Errors.cause(e), e);
+        }
+    }
+
+    /** A listed file that contributed no row has a header at most: the run produced no data there. */
+    public static void rejectFilesWithoutRows(List<Path> files, Set<String> withRows) {
+        for (Path f : files) {
+            if (!withRows.contains(f.toString())) {
+                throw new BadInputException(f + ": the file has no data rows (header only?); the run produced "
+                        + "no data. Re-run the pipeline, or set allow_empty: true for this dataset");
+            }
+        }
+    }
+
+    private static RuntimeException explain(SQLException e, List<Path> files, CsvOptions csv) {
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                return vanished(f);
+            }
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (formatOf(files) == FileFormat.CSV) {
+            for (Path f : files) {
+                Optional<String> found = CsvDiagnoser.diagnose(f, csv);
+                if (found.isPresent()) {
+                    return new BadInputException(found.get(), e);
+                }
+            }
+        }
+        Path culprit = files.stream().filter(f -> message.contains(f.toString())).findFirst()
+                .orElse(files.stream().filter(f -> message.contains(f.getFileName().toString())).findFirst()
+                        .orElse(files.get(0)));
+        Matcher line = DUCKDB_LINE.matcher(message);
+        String where = culprit + (line.find() ? ":" + line.group(1) : "");
+        String what = message.lines().filter(l -> !l.isBlank() && !l.startsWith("LINE "))
+                .map(String::strip).limit(2).collect(Collectors.joining(" "));
+        return new BadInputException(where + ": cannot read the file: " + what
+                + " Fix the file, or check the dataset's csv options", e);
+    }
+
+    private static long sizeOf(Path f) {
+        try {
+            return Files.size(f);
+        } catch (java.io.IOException e) {
+            throw vanished(f);
+        }
+    }
+
+    private static EnvironmentException vanished(Path f) {
+        return new EnvironmentException(f + ": the output file disappeared while validating (moved or deleted by "
+                + "a running pipeline?); re-run the validation when the pipeline has finished");
+    }
+
+}

@@ -1,0 +1,51 @@
+package dev.migrate.validators.paths;
+
+import dev.migrate.validators.config.PathRules;
+import java.time.Instant;
+import java.util.regex.Matcher;
+
+/** Makes output paths of the two sides comparable: timestamps become {@code {ts}}, legacy roots map to new ones. */
+public final class PathNormalizer {
+    public static final String PLACEHOLDER = "{ts}";
+    private final PathRules rules;
+
+    public PathNormalizer(PathRules rules) {
+        this.rules = rules;
+    }
+
+    public String normalize(String relative, boolean legacySide) {
+        String out = relative;
+        if (legacySide) {
+            for (PathRules.RootMapping m : rules.roots()) {
+                if (out.startsWith(m.legacyPrefix())) {
+                    out = m.newPrefix() + out.substring(m.legacyPrefix().length());
+                    break;
+                }
+            }
+        }
+        for (TimestampPattern p : rules.timestamps()) {
+            out = p.regex().matcher(out).replaceAll(Matcher.quoteReplacement(PLACEHOLDER));
+        }
+        return out;
+    }
+
+    /** The latest instant named in the path (the file name's stamp usually comes after a date directory). */
+    public Instant stamp(String relative) {
+        Instant latest = null;
+        String rest = relative;
+        for (TimestampPattern p : rules.timestamps()) {
+            Matcher m = p.regex().matcher(rest);
+            StringBuilder kept = new StringBuilder();
+            while (m.find()) {
+                Instant at = p.read(m.group()).orElse(null);
+                if (at != null && (latest == null || at.isAfter(latest))) {
+                    latest = at;
+                }
+                m.appendReplacement(kept, Matcher.quoteReplacement(PLACEHOLDER));
+            }
+            m.appendTail(kept);
+            rest = kept.toString();
+        }
+        return latest;
+    }
+}

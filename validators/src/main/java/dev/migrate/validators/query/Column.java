@@ -1,0 +1,10 @@
+package dev.migrate.validators.query;
+
+/** A column of a compared relation, with its engine type and declared nullability. */
+public record Column(String name, String type, boolean nullable) {
+    public boolean isNumeric() {
+        String t = type.toUpperCase(java.util.Locale.ROOT);
+        return t.matches("(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT"
+                + "|FLOAT|REAL|DOUBLE|DOUBLE PRECISION|NUMERIC|DECIMAL|INT2|INT4|INT8|FLOAT4|FLOAT8)(\\(.*\\))?");
+    }
+}

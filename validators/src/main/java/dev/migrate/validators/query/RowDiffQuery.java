@@ -1,0 +1,176 @@
+package dev.migrate.validators.query;
+
+import dev.migrate.validators.compare.DatasetPlan;
+import dev.migrate.validators.compare.DatasetPlan.Compared;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The key-based row diff inside one engine. Each side is reduced to (key, row hash, toleranced
+ * columns) while it is scanned; the reductions are grouped by key together, and only keys whose hash
+ * differs (or that one side lacks, or has twice) are kept in a small table. Samples are then fetched
+ * for a bounded number of those keys only.
+ */
+public final class RowDiffQuery {
+    public static final String KIND = "__kind";
+    /** The per-row hash, computed while the side is read so that the diff never re-reads the values. */
+    public static final String ROW_HASH = dev.migrate.validators.engine.FileLoader.ENGINE_PREFIX + "row_hash";
+
+    /** The select item that computes {@link #ROW_HASH} during the load: ", hash(...) AS ...". */
+    public static String rowHashColumn(DatasetPlan plan) {
+        return ", " + rowHashExpr(plan) + " AS " + Sql.quote(ROW_HASH);
+    }
+
+    /** The per-row hash of the exactly compared columns (text where the two sides' types differ). */
+    public static String rowHashExpr(DatasetPlan plan) {
+        return Dialect.DUCKDB.rowHash(plan.exact().stream().map(RowDiffQuery::value).toList());
+    }
+
+    /** The first {@code limit} differing keys, in the order the samples show them. */
+    public static String sampleKeys(DatasetPlan plan, String diffTable) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            keys.add("k" + i);
+        }
+        return "SELECT * FROM " + Sql.quote(diffTable) + " WHERE " + sampleFilter() + " ORDER BY " + KIND + ", "
+                + String.join(", ", keys) + " LIMIT ?";
+    }
+
+    /** Join condition between a relation aliased {@code alias} and sample keys aliased {@code d}. */
+    public static String keyMatch(DatasetPlan plan, String alias) {
+        List<String> on = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            on.add(qualified(plan.keys().get(i), alias) + " IS NOT DISTINCT FROM d.k" + i);
+        }
+        return String.join(" AND ", on);
+    }
+
+    private RowDiffQuery() {
+    }
+
+    private static String value(Compared c) {
+        return c.asText() ? "CAST(" + Sql.quote(c.name()) + " AS VARCHAR)" : Sql.quote(c.name());
+    }
+
+    private static String qualified(Compared c, String alias) {
+        String col = alias + "." + Sql.quote(c.name());
+        return c.asText() ? "CAST(" + col + " AS VARCHAR)" : col;
+    }
+
+    /** One side reduced to key, side marker, row hash and toleranced columns: all the diff needs. */
+    private static String reduced(DatasetPlan plan, String relation, int side) {
+        List<String> select = new ArrayList<>();
+        List<Compared> keys = plan.keys();
+        for (int i = 0; i < keys.size(); i++) {
+            select.add(value(keys.get(i)) + " AS k" + i);
+        }
+        select.add(side + " AS s");
+        select.add(Sql.quote(ROW_HASH) + " AS h");
+        List<Compared> tol = plan.tolerant();
+        for (int i = 0; i < tol.size(); i++) {
+            select.add("CAST(" + Sql.quote(tol.get(i).name()) + " AS DOUBLE) AS t" + i);
+        }
+        return "SELECT " + String.join(", ", select) + " FROM " + relation;
+    }
+
+    /**
+     * Creates {@code diffTable} with the keys that differ and their kind: missing, extra, differs, or
+     * duplicate (a key seen more than once on a side). Both sides are stacked and grouped by key in one
+     * aggregation, so finding duplicate keys costs nothing extra and matching keys are dropped at once.
+     */
+    public static Statement diff(DatasetPlan plan, String legacy, String current, String diffTable) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            keys.add("k" + i);
+        }
+        List<String> select = new ArrayList<>(keys);
+        select.add("count(*) FILTER (WHERE s = 0) AS cl");
+        select.add("count(*) FILTER (WHERE s = 1) AS cn");
+        select.add("min(h) FILTER (WHERE s = 0) AS hl");
+        select.add("min(h) FILTER (WHERE s = 1) AS hn");
+        List<String> same = new ArrayList<>(List.of("cl = 1", "cn = 1", "hl = hn"));
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < plan.tolerant().size(); i++) {
+            String l = "tl" + i;
+            String n = "tn" + i;
+            select.add("min(t" + i + ") FILTER (WHERE s = 0) AS " + l);
+            select.add("min(t" + i + ") FILTER (WHERE s = 1) AS " + n);
+            same.add("((" + l + " IS NULL AND " + n + " IS NULL) OR abs(" + l + " - " + n + ") <= ? OR abs(" + l + " - "
+                    + n + ") <= ? * greatest(abs(" + l + "), abs(" + n + ")))");
+            params.add(plan.tolerant().get(i).tolerance().absolute());
+            params.add(plan.tolerant().get(i).tolerance().relative());
+        }
+        String grouped = "SELECT " + String.join(", ", select) + " FROM (" + reduced(plan, legacy, 0) + " UNION ALL "
+                + reduced(plan, current, 1) + ") AS both_sides GROUP BY " + String.join(", ", keys)
+                + " HAVING NOT coalesce(" + String.join(" AND ", same) + ", false)";
+        String sql = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(diffTable) + " AS SELECT " + String.join(", ", keys)
+                + ", CASE WHEN cl > 1 OR cn > 1 THEN 'duplicate' WHEN cn = 0 THEN 'missing' WHEN cl = 0 THEN 'extra' "
+                + "ELSE 'differs' END AS " + KIND + " FROM (" + grouped + ") AS g";
+        return new Statement("row diff", sql, params);
+    }
+
+    public static Statement counts(String diffTable) {
+        return Statement.of("row diff counts",
+                "SELECT " + KIND + " AS kind, count(*) AS n FROM " + Sql.quote(diffTable) + " GROUP BY " + KIND);
+    }
+
+    /**
+     * Full rows of both sides for the first {@code limit} differing keys (in a stable order):
+     * columns {@code k<i>}, {@code l<j>} and {@code n<j>} where j indexes {@link DatasetPlan#all()}.
+     */
+    public static Statement samples(DatasetPlan plan, String legacy, String current, String diffTable, int limit) {
+        List<String> select = new ArrayList<>();
+        select.add("d." + KIND);
+        List<String> keyNames = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            select.add("d.k" + i);
+            keyNames.add("k" + i);
+        }
+        List<Compared> all = plan.all();
+        for (int j = 0; j < all.size(); j++) {
+            select.add(Dialect.DUCKDB.text("l." + Sql.quote(all.get(j).name())) + " AS l" + j);
+            select.add(Dialect.DUCKDB.text("n." + Sql.quote(all.get(j).name())) + " AS n" + j);
+        }
+        String sql = "SELECT " + String.join(", ", select) + " FROM (" + sampleKeys(plan, diffTable) + ") d LEFT JOIN "
+                + legacy + " l ON " + keyMatch(plan, "l") + " LEFT JOIN " + current + " n ON " + keyMatch(plan, "n")
+                + " ORDER BY d." + KIND + ", " + keyNames.stream().map(k -> "d." + k).reduce((a, b) -> a + ", " + b)
+                .orElseThrow();
+        return Statement.of("row diff samples", sql, limit);
+    }
+
+    /** The differing keys of one kind, for the sample: same shape as {@link #samples}, without the rows. */
+    public static String sampleFilter() {
+        return KIND + " <> 'duplicate'";
+    }
+
+    /** Keys that appear more than once on one side; a key diff is meaningless until they are fixed. */
+    public static Statement duplicates(DatasetPlan plan, String relation, String fileColumn) {
+        String keys = Sql.quoteAll(plan.keys().stream().map(Compared::name).toList(), "");
+        List<String> select = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            select.add(Dialect.DUCKDB.text(Sql.quote(plan.keys().get(i).name())) + " AS k" + i);
+        }
+        String files = fileColumn == null ? "NULL" : "string_agg(DISTINCT " + Sql.quote(fileColumn) + ", ', ')";
+        return Statement.of("duplicate keys", "SELECT " + String.join(", ", select) + ", count(*) AS n, " + files
+                + " AS files FROM " + relation + " GROUP BY " + keys + " HAVING count(*) > 1 ORDER BY n DESC LIMIT 3");
+    }
+
+    /**
+     * Order check: among the keys both sides have, compares each key's rank in file order.
+     * Returns how many are out of place and the first such key.
+     */
+    public static Statement order(DatasetPlan plan, String legacy, String current) {
+        List<String> k = new ArrayList<>();
+        List<String> on = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            k.add(value(plan.keys().get(i)) + " AS k" + i);
+            on.add("l.k" + i + " = n.k" + i);
+        }
+        String select = "(SELECT " + String.join(", ", k) + ", row_number() OVER () AS rn FROM ";
+        String sql = "SELECT count(*) FILTER (WHERE lr <> nr) AS moved, min(lr) FILTER (WHERE lr <> nr) AS first FROM "
+                + "(SELECT rank() OVER (ORDER BY l.rn) AS lr, rank() OVER (ORDER BY n.rn) AS nr FROM "
+                + select + legacy + ") l JOIN " + select + current + ") n ON "
+                + String.join(" AND ", on) + ")";
+        return Statement.of("row order", sql);
+    }
+}

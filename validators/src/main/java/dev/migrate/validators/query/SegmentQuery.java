@@ -1,0 +1,98 @@
+package dev.migrate.validators.query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Statements of the segment-checksum diff on a remote database: a key range is summarised by its row
+ * count and the sum of per-row hashes, so two sides can be compared without moving their rows.
+ * Ranges are half-open {@code (lo, hi]} over the key in row-value order; a null bound is open.
+ */
+public final class SegmentQuery {
+    private SegmentQuery() {
+    }
+
+    /** The key and row hash of each row, as seen by the ranges below. */
+    public record Shape(Dialect dialect, String relation, List<String> keys, List<String> hashed) {
+        String keyTuple() {
+            return "(" + Sql.quoteAll(keys, "") + ")";
+        }
+
+        String placeholders() {
+            return "(" + String.join(", ", keys.stream().map(k -> "?").toList()) + ")";
+        }
+
+        String rowHash() {
+            return dialect.rowHash(hashed.stream().map(Sql::quote).toList());
+        }
+    }
+
+    private static String where(Shape s, List<Object> lo, List<Object> hi, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (lo != null) {
+            conditions.add(s.keyTuple() + " > " + s.placeholders());
+            params.addAll(lo);
+        }
+        if (hi != null) {
+            conditions.add(s.keyTuple() + " <= " + s.placeholders());
+            params.addAll(hi);
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    public static Statement checksum(Shape s, List<Object> lo, List<Object> hi) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT count(*) AS n, " + s.dialect().text("sum(h)") + " AS h FROM (SELECT " + s.rowHash()
+                + " AS h FROM " + s.relation() + where(s, lo, hi, params) + ") AS seg";
+        return new Statement("segment checksum", sql, params);
+    }
+
+    /** The last key of each of {@code parts} equal-sized tiles of the range: the inner split points. */
+    public static Statement boundaries(Shape s, List<Object> lo, List<Object> hi, int parts) {
+        List<Object> params = new ArrayList<>();
+        params.add(parts);
+        String keys = Sql.quoteAll(s.keys(), "");
+        String desc = String.join(", ", s.keys().stream().map(k -> Sql.quote(k) + " DESC").toList());
+        String inner = "SELECT " + keys + ", ntile(?) OVER (ORDER BY " + keys + ") AS tile FROM " + s.relation()
+                + where(s, lo, hi, params);
+        String sql = "SELECT DISTINCT ON (tile) " + keys + " FROM (" + inner + ") AS t ORDER BY tile, " + desc;
+        return new Statement("segment boundaries", sql, params);
+    }
+
+    /**
+     * Keys (typed, then as text) and row hashes of a small range, fetched to find exactly which keys
+     * differ. The text form is what both sides are matched on and what samples show.
+     */
+    public static Statement rows(Shape s, List<Object> lo, List<Object> hi) {
+        List<Object> params = new ArrayList<>();
+        String keys = Sql.quoteAll(s.keys(), "");
+        List<String> textKeys = new ArrayList<>();
+        for (int i = 0; i < s.keys().size(); i++) {
+            textKeys.add(s.dialect().text(Sql.quote(s.keys().get(i))) + " AS t" + i);
+        }
+        String texts = String.join(", ", textKeys);
+        String sql = "SELECT " + keys + ", " + texts + ", " + s.rowHash() + " AS h FROM " + s.relation() + where(s, lo, hi, params)
+                + " ORDER BY " + keys;
+        return new Statement("segment rows", sql, params);
+    }
+
+    /** Full rows (as text) for the given keys: the samples. */
+    public static Statement sample(Shape s, List<String> columns, List<List<Object>> keys) {
+        List<Object> params = new ArrayList<>();
+        List<String> tuples = new ArrayList<>();
+        for (List<Object> k : keys) {
+            tuples.add(s.placeholders());
+            params.addAll(k);
+        }
+        List<String> select = new ArrayList<>();
+        for (int i = 0; i < s.keys().size(); i++) {
+            select.add(s.dialect().text(Sql.quote(s.keys().get(i))) + " AS k" + i);
+        }
+        for (int j = 0; j < columns.size(); j++) {
+            select.add(s.dialect().text(Sql.quote(columns.get(j))) + " AS v" + j);
+        }
+        String sql = "SELECT " + String.join(", ", select) + " FROM " + s.relation() + " WHERE " + s.keyTuple() + " IN ("
+                + String.join(", ", tuples) + ")";
+        return new Statement("sample rows", sql, params);
+    }
+}

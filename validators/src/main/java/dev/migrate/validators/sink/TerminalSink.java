@@ -1,0 +1,43 @@
+package dev.migrate.validators.sink;
+
+import dev.migrate.validators.result.CheckResult;
+import dev.migrate.validators.result.JobResult;
+import dev.migrate.validators.result.SampleRow;
+import dev.migrate.validators.result.Status;
+import dev.migrate.validators.result.ValidationReport;
+import java.io.PrintWriter;
+
+/** The terminal summary: failures and new columns in full, passing checks as one count per dataset. */
+public final class TerminalSink implements ResultSink {
+    @Override
+    public void write(ValidationReport report, PrintWriter out) {
+        for (JobResult j : report.jobs()) {
+            out.printf("job %s: %s  (legacy %s, new %s)%n", j.job(), j.status() == Status.PASS ? "MATCH" : "MISMATCH",
+                    j.legacyRun(), j.newRun());
+            for (CheckResult c : j.checks()) {
+                if (c.status() == Status.PASS) {
+                    continue;
+                }
+                out.printf("  %-4s %-9s %s%s: %s%n", c.status() == Status.FAIL ? "FAIL" : "info", c.check().id(),
+                        c.dataset() == null ? "" : c.dataset() + ".", c.subject(), c.message());
+                for (SampleRow s : c.samples()) {
+                    out.printf("         %-7s %s%s%n", s.kind(), s.key(), sampleDetail(s));
+                }
+            }
+            out.printf("  %d passed, %d failed, %d info%n", j.count(Status.PASS), j.count(Status.FAIL),
+                    j.count(Status.INFO));
+        }
+        out.printf("result: %s%n", report.status() == Status.PASS ? "match" : "mismatch");
+    }
+
+    static String sampleDetail(SampleRow s) {
+        if (!"differs".equals(s.kind())) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String col : s.differing()) {
+            b.append("  ").append(col).append(": ").append(s.legacy().get(col)).append(" -> ").append(s.current().get(col));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.migrate.validators.bench;
+
+import dev.migrate.validators.RunOverrides;
+import dev.migrate.validators.Validator;
+import dev.migrate.validators.config.ConfigLoader;
+import dev.migrate.validators.engine.EngineSettings;
+import dev.migrate.validators.result.Check;
+import dev.migrate.validators.result.CheckResult;
+import dev.migrate.validators.result.JobResult;
+import dev.migrate.validators.result.ValidationReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The full dual-run check on two generated datasets (10 columns, 0.1% of rows differing), timed next
+ * to baselines measured in the same run: one DuckDB hashing pass over both sides, and (for CSV)
+ * {@code LC_ALL=C sort | comm}. Prints each figure as a ratio. See bench/validate/README.md.
+ *
+ * <p>Arguments: {@code rows} (default 10000000), {@code formats} (csv,parquet), {@code threads} (2),
+ * {@code memory limit} (2GB), {@code data dir} (bench/data/validate).
+ */
+public final class ValidateBenchmark {
+    private static final String COLUMNS = "id, c_int, c_double, c_text, c_date, c_ts, c_bool, c_cat, c_big, c_ratio";
+
+    private ValidateBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        List<String> formats = List.of((args.length > 1 ? args[1] : "csv,parquet").split(","));
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        String memory = args.length > 3 ? args[3] : "2GB";
+        Path data = Path.of(args.length > 4 ? args[4]
+                : Path.of(System.getProperty("migrate.repo.root", "."), "bench", "data", "validate").toString());
+        System.out.printf(Locale.ROOT, "validate benchmark: %,d rows x 10 columns per side, 0.1%% differing, "
+                + "DuckDB %d threads, memory limit %s, JVM max heap %d MB%n", rows, threads, memory,
+                Runtime.getRuntime().maxMemory() >> 20);
+        for (String format : formats) {
+            run(rows, format.strip(), threads, memory, data.resolve(rows + "-" + format.strip()));
+        }
+    }
+
+    /** Runs one format and returns the full-check result, so the smoke test can check it. */
+    static JobResult run(long rows, String format, int threads, String memory, Path dir) throws Exception {
+        Path legacy = dir.resolve("legacy/events/events_20240301T020000." + format);
+        Path current = dir.resolve("new/events/events_20240301T023000." + format);
+        generate(rows, format, legacy, current);
+        long sizes = Files.size(legacy) + Files.size(current);
+
+        double hashPass = seconds(() -> hashPass(format, legacy, current, threads, memory));
+        Double sortComm = "csv".equals(format) ? seconds(() -> sortComm(legacy, current)) : null;
+        JobResult[] job = new JobResult[1];
+        double full = seconds(() -> job[0] = fullCheck(dir, format, threads, memory));
+
+        CheckResult diff = job[0].checks().stream().filter(c -> c.check() == Check.ROW_DIFF).findFirst().orElseThrow();
+        System.out.printf(Locale.ROOT, "%n[%s] %,d MB on disk for both sides%n", format, sizes >> 20);
+        System.out.printf(Locale.ROOT, "  baseline  hash pass (count + sum(hash(row)), both sides)  %7.2f s  1.00x%n", hashPass);
+        if (sortComm != null) {
+            System.out.printf(Locale.ROOT, "  baseline  LC_ALL=C sort | comm -3 (line-level only)      %7.2f s  %.2fx%n",
+                    sortComm, sortComm / hashPass);
+        }
+        System.out.printf(Locale.ROOT, "  migrate   full check (paths, counts, schema, aggregates, key diff + samples)  "
+                + "%7.2f s  %.2fx the hash pass%s%n", full, full / hashPass,
+                sortComm == null ? "" : String.format(Locale.ROOT, ", %.2fx sort|comm", full / sortComm));
+        System.out.printf(Locale.ROOT, "  result: %s; row diff: %s %s %s, %d samples%n", job[0].status(),
+                diff.legacyValue(), diff.newValue(), diff.difference(), diff.samples().size());
+        return job[0];
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    private static double seconds(Work w) throws Exception {
+        long t0 = System.nanoTime();
+        w.run();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Deterministic data: the new side changes c_double on every row whose id ends in 007 (0.1%). */
+    static void generate(long rows, String format, Path legacy, Path current) throws IOException, SQLException {
+        if (Files.exists(legacy) && Files.exists(current)) {
+            return;
+        }
+        Files.createDirectories(legacy.getParent());
+        Files.createDirectories(current.getParent());
+        String select = "SELECT i AS id, CAST(i % 100000 AS INTEGER) AS c_int, i * 0.25 AS c_double, "
+                + "'name-' || (i % 50000) AS c_text, DATE '2020-01-01' + CAST(i % 1500 AS INTEGER) AS c_date, "
+                + "TIMESTAMP '2024-01-01 00:00:00' + to_seconds(i % 86400) AS c_ts, i % 2 = 0 AS c_bool, "
+                + "CASE i % 4 WHEN 0 THEN 'alpha' WHEN 1 THEN 'beta' WHEN 2 THEN 'gamma' ELSE 'delta' END AS c_cat, "
+                + "i * 7919 AS c_big, (i % 1000) / 3.0 AS c_ratio FROM range(1, " + (rows + 1) + ") t(i)";
+        String changed = "SELECT * REPLACE (CASE WHEN id % 1000 = 7 THEN c_double + 1 ELSE c_double END AS c_double) "
+                + "FROM (" + select + ")";
+        String opts = "csv".equals(format) ? "FORMAT csv, HEADER" : "FORMAT parquet";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            // Write under a temporary name and rename: an interrupted run never leaves a half file to reuse.
+            for (Path target : List.of(legacy, current)) {
+                Path part = target.resolveSibling(target.getFileName() + ".part");
+                s.execute("COPY (" + (target == legacy ? select : changed) + ") TO '" + part + "' (" + opts + ")");
+                Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static void hashPass(String format, Path legacy, Path current, int threads, String memory) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("SET threads = " + threads);
+            s.execute("SET memory_limit = '" + memory + "'");
+            for (Path p : List.of(legacy, current)) {
+                String read = "csv".equals(format) ? "read_csv('" + p + "', header = true)" : "read_parquet('" + p + "')";
+                try (ResultSet rs = s.executeQuery("SELECT count(*), sum(hash(" + COLUMNS + ")) FROM " + read)) {
+                    rs.next();
+                }
+            }
+        }
+    }
+
+    private static void sortComm(Path legacy, Path current) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("bash", "-c", "export LC_ALL=C; comm -3 <(sort -S 1G '" + legacy + "') <(sort -S 1G '"
+                + current + "') | wc -l").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("sort | comm failed: " + out);
+        }
+    }
+
+    private static JobResult fullCheck(Path dir, String format, int threads, String memory) throws IOException {
+        Path cfg = dir.resolve("validate.yaml");
+        Files.writeString(cfg, """
+                connections:
+                  legacy: {type: directory, path: legacy}
+                  new: {type: directory, path: new}
+                jobs:
+                  - name: events
+                    legacy: {connection: legacy}
+                    new: {connection: new}
+                    datasets:
+                      - name: events
+                        files: "events/events_*.%s"
+                        key: id
+                """.formatted(format));
+        Path tmp = dir.resolve("spill");
+        Files.createDirectories(tmp);
+        ValidationReport r = new Validator(new EngineSettings(threads, memory, tmp, 10))
+                .run(ConfigLoader.load(cfg), RunOverrides.NONE);
+        return r.jobs().get(0);
+    }
+
+}

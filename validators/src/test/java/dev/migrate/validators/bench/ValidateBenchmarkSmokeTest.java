@@ -1,0 +1,21 @@
+package dev.migrate.validators.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.validators.result.Check;
+import dev.migrate.validators.result.JobResult;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny run of the benchmark, so that it keeps working; no timing is asserted. */
+class ValidateBenchmarkSmokeTest {
+    @Test
+    void benchmarkFindsTheGeneratedDifferences(@TempDir Path tmp) throws Exception {
+        for (String format : new String[] {"csv", "parquet"}) {
+            JobResult job = ValidateBenchmark.run(20_000, format, 1, "256MB", tmp.resolve(format));
+            assertThat(job.checks()).filteredOn(c -> c.check() == Check.ROW_DIFF).singleElement()
+                    .satisfies(c -> assertThat(c.difference()).isEqualTo("differs=20"));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.migrate.validators.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.validators.ConfigException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+    private static final Path BASE = Path.of("/data/lake");
+
+    private static final String CONNECTIONS = """
+            connections:
+              prod: {type: directory, path: outputs/prod}
+              dev: {type: directory, path: /abs/dev}
+              wh: {type: jdbc, url: "jdbc:postgresql://db:5432/lake", user: validator, password_env: PG_PASSWORD}
+            """;
+
+    private static ValidateConfig parse(String yaml) {
+        return ConfigLoader.parse("validate.yaml", yaml, BASE);
+    }
+
+    private static String withDataset(String dataset) {
+        return CONNECTIONS + """
+                jobs:
+                  - name: a
+                    legacy: {connection: prod}
+                    new: {connection: dev}
+                    datasets:
+                      - name: ok
+                        files: "ok/*.csv"
+                """ + dataset.indent(6);
+    }
+
+    @Test
+    void bindsAFullJobWithDefaults() {
+        ValidateConfig c = parse(CONNECTIONS + """
+                jobs:
+                  - name: lake
+                    legacy: {connection: prod, run: "2024-03-01T02:00:00Z"}
+                    new: {connection: dev, run: {id: flow-run-7}}
+                    run_window: PT6H
+                    path_rules:
+                      timestamps: [builtin, "run-[0-9]+"]
+                      roots: [{legacy: prod/, new: sandbox/}]
+                    datasets:
+                      - name: orders
+                        files: "orders/*.csv"
+                        key: order_id
+                        ignore_columns: [loaded_at]
+                        tolerances: {amount: {absolute: 0.01}, fx: {relative: 1e-6}}
+                        csv: {delimiter: ";", encoding: latin-1}
+                """);
+        assertThat(c.connection("prod")).isEqualTo(new ConnectionConfig.Directory("prod", Path.of("/data/lake/outputs/prod")));
+        assertThat(c.connection("dev")).isEqualTo(new ConnectionConfig.Directory("dev", Path.of("/abs/dev")));
+        JobConfig job = c.jobs().get(0);
+        assertThat(job.legacy().run().scheduled()).hasToString("2024-03-01T02:00:00Z");
+        assertThat(job.current().run().runId()).isEqualTo("flow-run-7");
+        assertThat(job.runWindow()).hasHours(6);
+        assertThat(job.pathRules().roots()).containsExactly(new PathRules.RootMapping("prod/", "sandbox/"));
+        assertThat(job.pathRules().timestamps()).hasSize(7);
+        DatasetConfig ds = job.datasets().get(0);
+        assertThat(ds.key()).containsExactly("order_id");
+        assertThat(ds.legacy()).isEqualTo(new SourceSpec.Files("orders/*.csv")).isEqualTo(ds.current());
+        assertThat(ds.tolerances().get("amount")).isEqualTo(new Tolerance(0.01, 0));
+        assertThat(ds.allowNewColumns()).isTrue();
+        assertThat(ds.ordered()).isFalse();
+        assertThat(ds.csv()).isEqualTo(new CsvOptions(';', '"', true, "latin-1"));
+        assertThat(ds.configPath()).isEqualTo("jobs[0].datasets[0]");
+    }
+
+    @Test
+    void errorsNameTheConfigPathAndLine() {
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: orders
+                  files: "orders/*.csv"
+                  key: {col: order_id}
+                """)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("validate.yaml:14: jobs[0].datasets[1].key: expected a value or a list of values, found a mapping.");
+    }
+
+    @Test
+    void unknownKeysSuggestTheClosestKnownOne() {
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: orders
+                  files: "orders/*.csv"
+                  tolerence: {amount: {absolute: 1}}
+                """)))
+                .hasMessageContaining("jobs[0].datasets[1].tolerence: unknown key 'tolerence'. Did you mean 'tolerances'?");
+    }
+
+    @Test
+    void unknownConnectionsAreReportedWithASuggestion() {
+        assertThatThrownBy(() -> parse(CONNECTIONS + """
+                jobs:
+                  - name: a
+                    legacy: {connection: prd}
+                    new: {connection: dev}
+                    outputs: "**"
+                """)).hasMessageContaining("jobs[0].legacy.connection: unknown connection 'prd'. Did you mean 'prod'?");
+    }
+
+    @Test
+    void rejectsCredentialsInJdbcUrls() {
+        assertThatThrownBy(() -> parse("""
+                connections:
+                  wh: {type: jdbc, url: "jdbc:postgresql://db/lake?user=a&password=hunter2"}
+                jobs: []
+                """)).hasMessageContaining("connections.wh.url: the URL carries a credential")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void rejectsBadValues() {
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: b
+                  files: x
+                  tolerances: {amount: {absolute: -1}}
+                """))).hasMessageContaining("jobs[0].datasets[1].tolerances.amount: tolerances must be zero or positive");
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: b
+                  files: x
+                  key: id
+                  ignore_columns: id
+                """))).hasMessageContaining("key column 'id' is also in ignore_columns");
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: ok
+                  files: x
+                """))).hasMessageContaining("jobs[0].datasets[1].name: duplicate dataset name 'ok'");
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: b
+                  table: public.orders
+                """))).hasMessageContaining("jobs[0].datasets[1]: the legacy side reads a table or query but its "
+                        + "connection 'prod' is a directory");
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: b
+                  files: x
+                  csv: {encoding: cp1252}
+                """))).hasMessageContaining("jobs[0].datasets[1].csv.encoding: unsupported encoding 'cp1252'");
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: b
+                  files: x
+                  ordered: true
+                """))).hasMessageContaining("jobs[0].datasets[1].ordered: checking row order needs a key");
+    }
+
+    @Test
+    void rejectsInvalidRegexAndYaml() {
+        assertThatThrownBy(() -> parse(CONNECTIONS + """
+                jobs:
+                  - name: a
+                    legacy: {connection: prod}
+                    new: {connection: dev}
+                    outputs: "**"
+                    path_rules: {timestamps: ["run-(["]}
+                """)).hasMessageContaining("jobs[0].path_rules.timestamps[0]: not a valid regular expression");
+        assertThatThrownBy(() -> parse("jobs: [\n  - a: b\n"))
+                .hasMessageStartingWith("validate.yaml:").hasMessageContaining("not valid YAML");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.migrate.validators.paths;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.validators.config.PathRules;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PathNormalizerTest {
+    private final PathNormalizer builtin = new PathNormalizer(PathRules.DEFAULT);
+
+    @Test
+    void stripsTheBuiltInTimestampShapes() {
+        assertThat(builtin.normalize("orders/orders_20240301T020000.csv", true)).isEqualTo("orders/orders_{ts}.csv");
+        assertThat(builtin.normalize("orders/orders_20240301_020000.csv", true)).isEqualTo("orders/orders_{ts}.csv");
+        assertThat(builtin.normalize("customers/2024-03-01/customers_1709258400.parquet", true))
+                .isEqualTo("customers/{ts}/customers_{ts}.parquet");
+        assertThat(builtin.normalize("fx/fx_2024-03-01T02:00:00Z.json", false)).isEqualTo("fx/fx_{ts}.json");
+        assertThat(builtin.normalize("fx/fx_2024-03-01T02:00:00.123+01:00.json", false)).isEqualTo("fx/fx_{ts}.json");
+        assertThat(builtin.normalize("events/events_1709258400123.ndjson", false)).isEqualTo("events/events_{ts}.ndjson");
+        assertThat(builtin.normalize("daily/report_20240301.csv", false)).isEqualTo("daily/report_{ts}.csv");
+    }
+
+    @Test
+    void leavesOrdinaryNumbersAlone() {
+        assertThat(builtin.normalize("part-00012/shard_3.csv", true)).isEqualTo("part-00012/shard_3.csv");
+        assertThat(builtin.normalize("ids/12345678901234.csv", true)).isEqualTo("ids/12345678901234.csv");
+        assertThat(builtin.normalize("v2/table_99999999.csv", true)).isEqualTo("v2/table_99999999.csv");
+    }
+
+    @Test
+    void mapsLegacyRootsOnlyOnTheLegacySide() {
+        PathNormalizer n = new PathNormalizer(new PathRules(TimestampPattern.BUILTIN,
+                List.of(new PathRules.RootMapping("prod/raw/", "sandbox/raw/"))));
+        assertThat(n.normalize("prod/raw/a_20240301.csv", true)).isEqualTo("sandbox/raw/a_{ts}.csv");
+        assertThat(n.normalize("prod/raw/a_20240301.csv", false)).isEqualTo("prod/raw/a_{ts}.csv");
+    }
+
+    @Test
+    void customPatternsAreStrippedToo() {
+        PathNormalizer n = new PathNormalizer(new PathRules(List.of(TimestampPattern.custom("run-[0-9]+")), List.of()));
+        assertThat(n.normalize("out/run-42/a.csv", true)).isEqualTo("out/{ts}/a.csv");
+    }
+
+    @Test
+    void readsTheLatestInstantOfAPath() {
+        assertThat(builtin.stamp("customers/2024-03-01/customers_1709258400.parquet"))
+                .isEqualTo(Instant.parse("2024-03-01T02:00:00Z"));
+        assertThat(builtin.stamp("orders/orders_20240301T023000.csv")).isEqualTo(Instant.parse("2024-03-01T02:30:00Z"));
+        assertThat(builtin.stamp("plain/file.csv")).isNull();
+    }
+}

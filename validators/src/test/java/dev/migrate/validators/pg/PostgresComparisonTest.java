@@ -1,0 +1,170 @@
+package dev.migrate.validators.pg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.validators.EnvironmentException;
+import dev.migrate.validators.RunOverrides;
+import dev.migrate.validators.Validator;
+import dev.migrate.validators.config.ConfigLoader;
+import dev.migrate.validators.config.ValidateConfig;
+import dev.migrate.validators.engine.EngineSettings;
+import dev.migrate.validators.result.Check;
+import dev.migrate.validators.result.CheckResult;
+import dev.migrate.validators.result.JobResult;
+import dev.migrate.validators.result.SampleRow;
+import dev.migrate.validators.result.Status;
+import dev.migrate.validators.result.ValidationReport;
+import dev.migrate.validators.sink.ReportJson;
+import dev.migrate.validators.store.EvidenceStore;
+import dev.migrate.validators.store.EvidenceStoreTest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The JDBC engine against a real PostgreSQL server: push-down aggregates and the segment-checksum key diff. */
+class PostgresComparisonTest {
+    private static final int ROWS = 200_000;
+    private static PostgresServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        Assumptions.assumeTrue(PostgresServer.binaries().isPresent(),
+                "PostgreSQL (initdb, pg_ctl) is not installed: skipping the PostgreSQL tests; .ci/run installs it");
+        server = PostgresServer.start();
+        server.execute("postgres", "CREATE DATABASE lake_old", "CREATE DATABASE lake_new");
+        String orders = "CREATE TABLE sales.orders AS SELECT g AS order_id, g % 977 AS customer_id, "
+                + "DATE '2024-01-01' + (g % 60) AS order_date, round((g % 10000) / 7.0, 2) AS amount, "
+                + "CASE WHEN g % 13 = 0 THEN 'refunded' ELSE 'paid' END AS status FROM generate_series(1, " + ROWS + ") g";
+        for (String db : List.of("lake_old", "lake_new")) {
+            server.execute(db, "CREATE SCHEMA sales", orders, "ALTER TABLE sales.orders ADD PRIMARY KEY (order_id)",
+                    "CREATE TABLE sales.same AS SELECT * FROM sales.orders", "ALTER TABLE sales.same ADD PRIMARY KEY (order_id)");
+        }
+        server.execute("lake_new",
+                "ALTER TABLE sales.orders ADD COLUMN flow_run_id text DEFAULT 'prefect3'",
+                "UPDATE sales.orders SET amount = amount + 1 WHERE order_id IN (777, 150001)",
+                "UPDATE sales.orders SET status = 'lost' WHERE order_id = 42",
+                "DELETE FROM sales.orders WHERE order_id = 99999",
+                "INSERT INTO sales.orders (order_id, customer_id, order_date, amount, status) "
+                        + "VALUES (" + (ROWS + 1) + ", 1, DATE '2024-03-01', 1.00, 'paid')");
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String config(String table) {
+        return """
+                connections:
+                  old: {type: jdbc, url: "%s", user: postgres, password_env: PG_TEST_PASSWORD}
+                  new: {type: jdbc, url: "%s", user: postgres, password_env: PG_TEST_PASSWORD}
+                jobs:
+                  - name: orders_job
+                    legacy: {connection: old, run: {id: legacy-77}}
+                    new: {connection: new, run: "2024-03-01T02:30:00Z"}
+                    datasets:
+                      - name: orders
+                        table: %s
+                        key: order_id
+                """.formatted(server.url("lake_old"), server.url("lake_new"), table);
+    }
+
+    private static JobResult run(String yaml, Map<String, String> env) {
+        ValidateConfig c = ConfigLoader.parse("pg.yaml", yaml, Path.of("."));
+        ValidationReport r = new Validator(new EngineSettings(1, "256MB", null, 10), env::get).run(c, RunOverrides.NONE);
+        String json = ReportJson.report(r).toString();
+        assertThat(json).doesNotContain(PostgresServer.PASSWORD);
+        return r.jobs().get(0);
+    }
+
+    private static CheckResult only(JobResult job, Check check) {
+        return job.checks().stream().filter(c -> c.check() == check).findFirst().orElseThrow();
+    }
+
+    @Test
+    void findsEveryDifferingRowBySegmentChecksums() {
+        JobResult job = run(config("sales.orders"), Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD));
+
+        assertThat(job.status()).isEqualTo(Status.FAIL);
+        assertThat(job.legacyRun()).isEqualTo("run legacy-77");
+        assertThat(only(job, Check.ROW_COUNT).status()).isEqualTo(Status.PASS);
+        assertThat(job.checks()).anySatisfy(c -> {
+            assertThat(c.subject()).isEqualTo("flow_run_id");
+            assertThat(c.status()).isEqualTo(Status.INFO);
+        });
+        CheckResult diff = only(job, Check.ROW_DIFF);
+        assertThat(diff.status()).isEqualTo(Status.FAIL);
+        assertThat(List.of(diff.legacyValue(), diff.newValue(), diff.difference()))
+                .containsExactly("missing=1", "extra=1", "differs=3");
+        assertThat(diff.samples()).extracting(SampleRow::kind, s -> s.key().get("order_id"), SampleRow::differing)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("differs", "150001", List.of("amount")),
+                        org.assertj.core.groups.Tuple.tuple("differs", "42", List.of("status")),
+                        org.assertj.core.groups.Tuple.tuple("differs", "777", List.of("amount")),
+                        org.assertj.core.groups.Tuple.tuple("extra", String.valueOf(ROWS + 1), List.of()),
+                        org.assertj.core.groups.Tuple.tuple("missing", "99999", List.of()));
+        assertThat(diff.samples().get(1).current()).containsEntry("status", "lost");
+        assertThat(diff.message()).contains("KB fetched");
+    }
+
+    @Test
+    void matchingTablesCostOneChecksumPerSideAndOnlyKilobytes() {
+        JobResult job = run(config("sales.same"), Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD));
+        assertThat(job.status()).isEqualTo(Status.PASS);
+        CheckResult diff = only(job, Check.ROW_DIFF);
+        Matcher kb = Pattern.compile("1 segments, \\d+ queries, ([0-9.]+) KB fetched").matcher(diff.message());
+        assertThat(kb.find()).as(diff.message()).isTrue();
+        assertThat(Double.parseDouble(kb.group(1))).isLessThan(16.0);
+        assertThat(job.checks()).filteredOn(c -> c.check() == Check.AGGREGATE).hasSize(5)
+                .allSatisfy(c -> assertThat(c.status()).isEqualTo(Status.PASS));
+    }
+
+    @Test
+    void evidenceStoreOnPostgresMigratesOnceAndRecordsConcurrentRuns() throws Exception {
+        server.execute("postgres", "CREATE DATABASE evidence");
+        java.util.function.UnaryOperator<String> env = Map.of("MIGRATE_STORE_USER", "postgres",
+                "MIGRATE_STORE_PASSWORD", PostgresServer.PASSWORD)::get;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String id = "pg-run-" + i;
+                runs.add(pool.submit(() -> EvidenceStore.open(server.url("evidence"), env)
+                        .record(EvidenceStoreTest.report("orders", id, Status.PASS))));
+            }
+            for (var f : runs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        EvidenceStore store = EvidenceStore.open(server.url("evidence"), env);
+        assertThat(store.schemaVersion()).isEqualTo(1);
+        assertThat(store.runs("orders")).hasSize(8);
+        assertThat(store.checkCount("pg-run-3")).isEqualTo(2);
+    }
+
+    @Test
+    void missingPasswordVariableIsAnEnvironmentProblem() {
+        assertThatThrownBy(() -> run(config("sales.orders"), Map.of()))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessageContaining("environment variable PG_TEST_PASSWORD (named by password_env) is not set");
+    }
+
+    @Test
+    void wrongPasswordIsAnEnvironmentProblemThatDoesNotEchoIt() {
+        assertThatThrownBy(() -> run(config("sales.orders"), Map.of("PG_TEST_PASSWORD", "wrong-horse-battery")))
+                .isInstanceOf(EnvironmentException.class)
+                .hasMessageContaining("cannot connect")
+                .hasMessageNotContaining("wrong-horse-battery");
+    }
+}

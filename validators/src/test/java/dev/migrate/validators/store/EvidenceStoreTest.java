@@ -1,0 +1,85 @@
+package dev.migrate.validators.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.validators.EnvironmentException;
+import dev.migrate.validators.result.Check;
+import dev.migrate.validators.result.CheckResult;
+import dev.migrate.validators.result.JobResult;
+import dev.migrate.validators.result.Status;
+import dev.migrate.validators.result.ValidationReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+public class EvidenceStoreTest {
+    @TempDir
+    Path tmp;
+
+    public static ValidationReport report(String job, String runId, Status status) {
+        List<CheckResult> checks = List.of(
+                CheckResult.of(null, Check.PATHS, "outputs", Status.PASS, "same"),
+                CheckResult.of("d", Check.ROW_DIFF, "rows", status, "rows"));
+        return new ValidationReport(1, "v.yaml", "2024-03-01T02:00:00Z", "2024-03-01T02:00:0" + runId.length() + "Z",
+                List.of(new JobResult(job, runId, "run a", "scheduled 2024-03-01T02:30:00Z", checks)));
+    }
+
+    private String url() {
+        return "jdbc:sqlite:" + tmp.resolve("nested/.migrate/evidence.db");
+    }
+
+    @Test
+    void recordsRunsAndTheirChecksUnderAVersionedSchema() {
+        EvidenceStore store = EvidenceStore.open(url());
+        assertThat(store.schemaVersion()).isEqualTo(1);
+        store.record(report("orders", "r1", Status.FAIL));
+        store.record(report("orders", "r22", Status.PASS));
+        assertThat(EvidenceStore.open(url()).schemaVersion()).as("re-opening does not migrate twice").isEqualTo(1);
+        assertThat(store.runs("orders")).extracting(EvidenceStore.StoredRun::runId, EvidenceStore.StoredRun::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("r22", "pass"),
+                        org.assertj.core.groups.Tuple.tuple("r1", "fail"));
+        assertThat(store.checkCount("r1")).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedRecordLeavesNothingBehind() {
+        EvidenceStore store = EvidenceStore.open(url());
+        JobResult ok = report("a", "same-id", Status.PASS).jobs().get(0);
+        JobResult clash = new JobResult("b", "same-id", "x", "y", ok.checks());
+        ValidationReport broken = new ValidationReport(1, "v.yaml", "s", "f", List.of(ok, clash));
+        assertThatThrownBy(() -> store.record(broken)).isInstanceOf(EnvironmentException.class);
+        assertThat(store.runs("a")).isEmpty();
+        assertThat(store.checkCount("same-id")).isZero();
+    }
+
+    @Test
+    void concurrentRunsOnOneStoreAreAllRecorded() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String id = "run-" + i;
+                // Each task opens its own store, as separate processes would: migrations and writes race.
+                done.add(pool.submit(() -> EvidenceStore.open(url()).record(report("orders", id, Status.PASS))));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(EvidenceStore.open(url()).runs("orders")).hasSize(12);
+    }
+
+    @Test
+    void unsupportedStoreUrlIsAConfigError() {
+        assertThatThrownBy(() -> EvidenceStore.open("jdbc:mysql://h/db?password=x"))
+                .hasMessageContaining("unsupported evidence store").hasMessageNotContaining("password=x");
+    }
+}
