@@ -18,11 +18,24 @@ public enum DayRule {
     public boolean matches(CronExpression e, LocalDate d) {
         boolean dom = e.matches(CronField.DAY_OF_MONTH, d.getDayOfMonth());
         boolean dow = e.matches(CronField.DAY_OF_WEEK, d.getDayOfWeek().getValue() % 7);
-        boolean or = switch (this) {
+        return combinesWithOr(e) ? dom || dow : dom && dow;
+    }
+
+    /**
+     * croniter (checked against 6.2.4) reads a day field as '*' when it is written {@code *}, or when it covers
+     * every value and the other day field's text contains a '*'; so {@code *}{@code /1 * 1} ORs (every day).
+     */
+    private static boolean croniterStar(CronExpression e, CronField field, CronField other) {
+        return e.field(field).equals("*") || e.full(field) && e.field(other).contains("*");
+    }
+
+    /** Whether this dialect ORs the two day fields of {@code e}. */
+    public boolean combinesWithOr(CronExpression e) {
+        return switch (this) {
             case VIXIE -> !e.starred(CronField.DAY_OF_MONTH) && !e.starred(CronField.DAY_OF_WEEK);
-            case CRONITER_OR -> !e.full(CronField.DAY_OF_MONTH) && !e.full(CronField.DAY_OF_WEEK);
+            case CRONITER_OR -> !croniterStar(e, CronField.DAY_OF_MONTH, CronField.DAY_OF_WEEK)
+                    && !croniterStar(e, CronField.DAY_OF_WEEK, CronField.DAY_OF_MONTH);
             case CRONITER_AND -> false;
         };
-        return or ? dom || dow : dom && dow;
     }
 }
