@@ -16,14 +16,11 @@ final class CalendarParser {
             "semiannually", "*-01,07-01 00:00:00");
     private static final String[] FULL_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
-    private record Token(String text, int column) {
-    }
-
     private CalendarParser() {
     }
 
     static CalendarSpec parse(String original) {
-        List<Token> tokens = tokens(original);
+        List<Token> tokens = Token.split(original);
         if (tokens.isEmpty()) {
             throw new ScheduleSyntaxException("empty calendar expression", 0);
         }
@@ -204,23 +201,5 @@ final class CalendarParser {
         } catch (DateTimeException e) {
             return null;
         }
-    }
-
-    private static List<Token> tokens(String s) {
-        List<Token> out = new ArrayList<>();
-        int i = 0;
-        while (i < s.length()) {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                out.add(new Token(s.substring(start, i), start));
-            }
-        }
-        return out;
     }
 }

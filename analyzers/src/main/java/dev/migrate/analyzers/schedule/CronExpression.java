@@ -1,6 +1,5 @@
 package dev.migrate.analyzers.schedule;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,20 +37,7 @@ public final class CronExpression {
             throw new ScheduleSyntaxException("unknown cron macro " + trimmed
                     + "; use @yearly, @monthly, @weekly, @daily, @hourly or @reboot", text.indexOf('@'));
         }
-        List<int[]> spans = new ArrayList<>();
-        int i = 0;
-        while (i < text.length()) {
-            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                spans.add(new int[] {start, i});
-            }
-        }
+        List<Token> spans = Token.split(text);
         if (spans.size() != 5) {
             throw new ScheduleSyntaxException("expected 5 cron fields (minute hour day-of-month month day-of-week), found "
                     + spans.size(), 0);
@@ -59,8 +45,8 @@ public final class CronExpression {
         String[] fields = new String[5];
         BitSet[] values = new BitSet[5];
         for (int f = 0; f < 5; f++) {
-            fields[f] = text.substring(spans.get(f)[0], spans.get(f)[1]);
-            values[f] = parseField(CronField.values()[f], fields[f], spans.get(f)[0]);
+            fields[f] = spans.get(f).text();
+            values[f] = parseField(CronField.values()[f], fields[f], spans.get(f).column());
         }
         // Vixie folds Sunday=7 onto 0.
         if (values[4].get(7)) {

@@ -1,7 +1,7 @@
 package dev.migrate.analyzers.sources.cron;
 
 import dev.migrate.analyzers.model.Overlap;
-import java.util.ArrayList;
+import dev.migrate.rewriters.text.ShellWords;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -118,36 +118,7 @@ public final class CronCommands {
     }
 
     static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = null;
-        char quote = 0;
-        for (char c : s.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    cur.append(c);
-                }
-            } else if (Character.isWhitespace(c)) {
-                if (cur != null) {
-                    out.add(cur.toString());
-                    cur = null;
-                }
-            } else {
-                if (cur == null) {
-                    cur = new StringBuilder();
-                }
-                if (c == '"' || c == '\'') {
-                    quote = c;
-                } else {
-                    cur.append(c);
-                }
-            }
-        }
-        if (cur != null) {
-            out.add(cur.toString());
-        }
-        return out;
+        return ShellWords.split(s);
     }
 
     private static String base(String path) {

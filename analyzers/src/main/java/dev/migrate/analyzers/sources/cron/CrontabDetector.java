@@ -9,9 +9,8 @@ import dev.migrate.analyzers.model.Overlap;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.sources.SourceRules;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +28,12 @@ public final class CrontabDetector implements Detector {
 
     private final ScheduleCheck check;
 
-    /** The host zone comes from {@code -Dmigrate.hostZone} (default UTC): crontabs run in the host's zone. */
     public CrontabDetector() {
-        this(ZoneId.of(System.getProperty("migrate.hostZone", "UTC")), Clock.systemUTC());
+        this(ScheduleCheck.fromSystemProperties());
     }
 
-    public CrontabDetector(ZoneId hostZone, Clock clock) {
-        this.check = new ScheduleCheck(hostZone, clock.instant());
+    public CrontabDetector(ScheduleCheck check) {
+        this.check = check;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.migrate.analyzers.model.Redactor;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.schedule.CronExpression;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
 import dev.migrate.analyzers.sources.SourceRules;
 import dev.migrate.rewriters.crontab.CrontabFile;
@@ -65,7 +66,8 @@ final class CrontabScanner {
         int col = offset + e.columnOfField(0) + 1;
         SourceRef where = SourceRef.at(path, lineNo, col);
         String scheduleText = scheduleText(words);
-        String timezone = env.getOrDefault("CRON_TZ", env.get("TZ"));
+        // cronie schedules by CRON_TZ; TZ only reaches the job's environment.
+        String timezone = env.get("CRON_TZ");
         String command = e.shellCommand().strip();
         Map<String, String> attributes = new LinkedHashMap<>(extra);
         attributes.put("crontab.format", format.name().toLowerCase(Locale.ROOT));
@@ -98,6 +100,11 @@ final class CrontabScanner {
         }
         if (disabled) {
             attributes.put("disabled", "true");
+        }
+        if (timezone != null) {
+            attributes.put("timezone.note", "CRON_TZ is honoured by cronie (RHEL, Fedora); Debian's cron ignores it");
+        } else if (env.containsKey("TZ")) {
+            attributes.put("timezone.note", "TZ only sets the job's environment; cron schedules it in the host zone");
         }
         if (e.stdin() != null) {
             attributes.put("stdin", Redactor.redact(e.stdin()));

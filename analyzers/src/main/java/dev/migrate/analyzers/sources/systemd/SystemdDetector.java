@@ -11,10 +11,8 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.sources.SourceRules;
-import dev.migrate.analyzers.sources.cron.ScheduleCheck;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.rewriters.systemd.UnitFile;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,13 +34,12 @@ public final class SystemdDetector implements Detector {
     private final List<UnitSource> timers = new ArrayList<>();
     private final List<UnitSource> services = new ArrayList<>();
 
-    /** The host zone comes from {@code -Dmigrate.hostZone} (default UTC): calendars without a zone use it. */
     public SystemdDetector() {
-        this(ZoneId.of(System.getProperty("migrate.hostZone", "UTC")), Clock.systemUTC());
+        this(ScheduleCheck.fromSystemProperties());
     }
 
-    public SystemdDetector(ZoneId hostZone, Clock clock) {
-        this.check = new ScheduleCheck(hostZone, clock.instant());
+    public SystemdDetector(ScheduleCheck check) {
+        this.check = check;
     }
 
     @Override

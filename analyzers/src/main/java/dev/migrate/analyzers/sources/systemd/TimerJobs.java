@@ -11,7 +11,7 @@ import dev.migrate.analyzers.schedule.CalendarSpec;
 import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
 import dev.migrate.analyzers.schedule.TimeSpans;
 import dev.migrate.analyzers.sources.SourceRules;
-import dev.migrate.analyzers.sources.cron.ScheduleCheck;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

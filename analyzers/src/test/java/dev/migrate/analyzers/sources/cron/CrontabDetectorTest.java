@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.cron;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.sources.ExactOutput;
 import dev.migrate.analyzers.sources.HostEstate;
@@ -16,7 +17,7 @@ class CrontabDetectorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
 
     private static CrontabDetector detector() {
-        return new CrontabDetector(ZoneId.of("UTC"), CLOCK);
+        return new CrontabDetector(new ScheduleCheck(ZoneId.of("UTC"), CLOCK.instant()));
     }
 
     @Test

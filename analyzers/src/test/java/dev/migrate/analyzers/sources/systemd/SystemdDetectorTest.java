@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.systemd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.sources.ExactOutput;
@@ -17,7 +18,7 @@ class SystemdDetectorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
 
     private static SystemdDetector detector() {
-        return new SystemdDetector(ZoneId.of("Europe/Berlin"), CLOCK);
+        return new SystemdDetector(new ScheduleCheck(ZoneId.of("Europe/Berlin"), CLOCK.instant()));
     }
 
     @Test

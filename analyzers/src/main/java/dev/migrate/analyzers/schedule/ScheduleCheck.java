@@ -1,12 +1,7 @@
-package dev.migrate.analyzers.sources.cron;
+package dev.migrate.analyzers.schedule;
 
 import dev.migrate.analyzers.model.ScheduleSpec;
-import dev.migrate.analyzers.schedule.PrefectTranslator;
-import dev.migrate.analyzers.schedule.Schedule;
-import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
-import dev.migrate.analyzers.schedule.Schedules;
-import dev.migrate.analyzers.schedule.TimerOptions;
-import dev.migrate.analyzers.schedule.Translation;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -21,6 +16,14 @@ public final class ScheduleCheck {
     public ScheduleCheck(ZoneId hostZone, Instant now) {
         this.hostZone = hostZone;
         this.now = now;
+    }
+
+    /**
+     * For detectors built by the service loader: the host zone comes from {@code -Dmigrate.hostZone} (default
+     * UTC), since crontabs and calendars without a zone run in the host's, and proofs start now.
+     */
+    public static ScheduleCheck fromSystemProperties() {
+        return new ScheduleCheck(ZoneId.of(System.getProperty("migrate.hostZone", "UTC")), Clock.systemUTC().instant());
     }
 
     /** The schedule, or an {@link Schedule.Unknown} carrying the syntax error. */
