@@ -76,7 +76,7 @@ public final class CronExpression {
         if (slash >= 0) {
             range = item.substring(0, slash);
             String stepText = item.substring(slash + 1);
-            if (!stepText.matches("[0-9]+") || Integer.parseInt(stepText) == 0) {
+            if (!stepText.matches("[0-9]{1,4}") || Integer.parseInt(stepText) == 0) {
                 throw new ScheduleSyntaxException("bad step '" + stepText + "' in the " + field.label()
                         + " field: it must be a positive number", column + slash + 1);
             }

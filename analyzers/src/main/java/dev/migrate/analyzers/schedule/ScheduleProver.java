@@ -60,6 +60,11 @@ public final class ScheduleProver {
             }
             last = new ScheduleProof(true, compared, windowStart, null, null, "", s, p);
         }
+        if (last.sourceTimes().isEmpty()) {
+            return new ScheduleProof(true, 0, last.windowStart(), null, null,
+                    "neither side ever fires (the expression names a date that does not exist, such as 30 February)",
+                    List.of(), List.of());
+        }
         String explanation = "the next " + n + " fire times agree in each of " + windows.size() + " window"
                 + (windows.size() == 1 ? "" : "s") + (transitions.isEmpty() ? " (" + zone.getId() + " has no DST changes)"
                 : " around the DST changes of " + zone.getId() + " on "

@@ -27,7 +27,7 @@ public final class Schedules {
             case CRON_QUARTZ -> new Schedule.Cron(CronExpression.parse(CronDialects.quartzToUnix(text)), DayRule.CRONITER_AND, zone);
             case SYSTEMD_CALENDAR -> new Schedule.Calendar(CalendarSpec.parse(text), hostZone);
             case SYSTEMD_MONOTONIC -> monotonic(text, zone);
-            case INTERVAL -> new Schedule.Interval(isoDuration(text), null, zone, false);
+            case INTERVAL -> new Schedule.Interval(positive(isoDuration(text), text), null, zone, false);
             case RRULE -> new Schedule.RRule(text, zone);
             case AT_BOOT -> new Schedule.AtBoot(text, Duration.ZERO);
             case EVENT -> new Schedule.EventDriven(text);
@@ -45,17 +45,27 @@ public final class Schedules {
         Duration span = TimeSpans.parse(text.substring(eq + 1));
         return switch (key) {
             case "OnBootSec", "OnStartupSec" -> new Schedule.AtBoot(key, span);
-            case "OnUnitActiveSec" -> new Schedule.Interval(span, null, zone, false);
-            case "OnUnitInactiveSec" -> new Schedule.Interval(span, null, zone, true);
+            case "OnUnitActiveSec" -> new Schedule.Interval(positive(span, text), null, zone, false);
+            case "OnUnitInactiveSec" -> new Schedule.Interval(positive(span, text), null, zone, true);
             case "OnActiveSec" -> new Schedule.AtBoot(key + " (after the timer starts)", span);
             default -> throw new ScheduleSyntaxException("unknown monotonic timer setting " + key, 0);
         };
     }
 
+    private static Duration positive(Duration d, String text) {
+        if (d.isZero() || d.isNegative()) {
+            throw new ScheduleSyntaxException("the interval in '" + text + "' must be longer than zero", 0);
+        }
+        if (d.compareTo(Duration.ofDays(36_525)) > 0) {
+            throw new ScheduleSyntaxException("the interval in '" + text + "' is longer than 100 years", 0);
+        }
+        return d;
+    }
+
     private static Duration isoDuration(String text) {
         try {
             return Duration.parse(text.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw new ScheduleSyntaxException("bad ISO-8601 duration '" + text + "', expected something like PT15M", 0);
         }
     }

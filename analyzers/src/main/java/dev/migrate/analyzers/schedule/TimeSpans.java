@@ -26,6 +26,8 @@ public final class TimeSpans {
             Map.entry("years", 31_557_600_000_000L), Map.entry("year", 31_557_600_000_000L),
             Map.entry("y", 31_557_600_000_000L));
 
+    private static final long MAX_MICROS = 100L * 31_557_600_000_000L;
+
     private TimeSpans() {
     }
 
@@ -43,10 +45,16 @@ public final class TimeSpans {
             }
             String unit = m.group(2).equals("M") ? "M" : m.group(2).toLowerCase(Locale.ROOT);
             Long per = MICROS_PER_UNIT.get(unit);
+            if (m.group(1).length() > 12) {
+                throw new ScheduleSyntaxException("time span '" + text + "' is longer than 100 years", m.start(1));
+            }
             if (per == null) {
                 throw new ScheduleSyntaxException("unknown time unit '" + m.group(2) + "' in '" + text + "'", m.start(2));
             }
             micros += new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(per)).longValue();
+            if (micros > MAX_MICROS || micros < 0) {
+                throw new ScheduleSyntaxException("time span '" + text + "' is longer than 100 years", 0);
+            }
             pos = m.end();
             while (pos < s.length() && s.charAt(pos) == ' ') {
                 pos++;
