@@ -35,6 +35,32 @@ class CroniterOracleTest {
         }
     }
 
+    /** Prefect's DST handling (naive croniter match + Python wall-clock arithmetic) replayed in Python. */
+    @Test
+    void prefectDatesAcrossDstMatchAPythonReplay() throws Exception {
+        Assumptions.assumeTrue(croniterAvailable(), "SKIPPED: python3 with croniter not found");
+        List<String> exprs = List.of("30 2 * * *", "0 2 * * *", "*/20 * * * *", "15 * * * *", "0 1-3 * * *", "59 1 * * 0",
+                "0 */2 * * *", "30 1,2,3 25-31 3,10 *");
+        for (String zone : List.of("Europe/Berlin", "America/New_York", "Australia/Lord_Howe")) {
+            for (String start : List.of("2027-03-27T20:00:00", "2027-10-30T20:00:00", "2027-03-13T12:00:00",
+                    "2027-11-06T12:00:00", "2027-04-03T12:00:00", "2027-10-02T12:00:00")) {
+                List<String> cmd = new ArrayList<>(List.of("python3",
+                        Path.of(getClass().getResource("prefect_cron_dates.py").toURI()).toString(), start, "40", zone, "true"));
+                cmd.addAll(exprs);
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as(out).isTrue();
+                List<String> lines = out.lines().toList();
+                for (int i = 0; i < exprs.size(); i++) {
+                    String ours = CronFireTimes.prefect(CronExpression.parse(exprs.get(i)), true, java.time.ZoneId.of(zone),
+                            LocalDateTime.parse(start).toInstant(ZoneOffset.UTC), 40).stream()
+                            .map(z -> z.toInstant().toString()).collect(java.util.stream.Collectors.joining(" "));
+                    assertThat(ours).as("%s in %s from %s", exprs.get(i), zone, start).isEqualTo(lines.get(i));
+                }
+            }
+        }
+    }
+
     private static boolean croniterAvailable() {
         try {
             Process p = new ProcessBuilder("python3", "-c", "import croniter").start();
