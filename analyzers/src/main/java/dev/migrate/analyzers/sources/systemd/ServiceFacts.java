@@ -11,21 +11,24 @@ record ServiceFacts(String command, String user, String workingDir, Map<String, 
                     List<String> dependencies) {
 
     static ServiceFacts of(UnitSource service) {
-        List<String> exec = service.unit().values("Service", "ExecStart").stream().map(ServiceFacts::stripPrefixes).toList();
+        List<String> exec = service.values("Service", "ExecStart").stream().map(ServiceFacts::stripPrefixes).toList();
         String command = exec.isEmpty() ? null : Redactor.redact(String.join(" && ", exec));
         Map<String, String> env = new LinkedHashMap<>();
-        for (String value : service.unit().values("Service", "Environment")) {
+        for (String value : service.values("Service", "Environment")) {
             EnvironmentWords.parse(value).forEach((k, v) -> env.put(k, Redactor.redactValue(k, v)));
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("service", service.path());
         put(attributes, "Restart", service.value("Service", "Restart"));
         put(attributes, "Type", service.value("Service", "Type"));
-        List<String> envFiles = service.unit().values("Service", "EnvironmentFile");
+        List<String> envFiles = service.values("Service", "EnvironmentFile");
         if (!envFiles.isEmpty()) {
             attributes.put("EnvironmentFile", String.join(" ", envFiles));
         }
         put(attributes, "TimeoutStartSec", service.value("Service", "TimeoutStartSec"));
+        if (!service.dropIns().isEmpty()) {
+            attributes.put("service.dropIns", String.join(" ", service.dropIns().stream().map(UnitSource.DropIn::path).toList()));
+        }
         List<String> deps = new java.util.ArrayList<>(service.unitList("Unit", "After"));
         deps.addAll(service.unitList("Unit", "Requires"));
         return new ServiceFacts(command, service.value("Service", "User"), service.value("Service", "WorkingDirectory"),

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds systemd timer jobs (each {@code .timer} paired with its {@code .service}) and services that are schedulers
@@ -29,10 +31,13 @@ import java.util.Set;
  */
 public final class SystemdDetector implements Detector {
     private static final SourceRules RULES = SourceRules.load("crn-syd.yaml");
+    private static final Pattern DROP_IN = Pattern.compile("(?:^|/)([^/]+\\.(?:service|timer))\\.d/[^/]+\\.conf$");
 
     private final ScheduleCheck check;
     private final List<UnitSource> timers = new ArrayList<>();
     private final List<UnitSource> services = new ArrayList<>();
+    /** Drop-ins by the unit file name they extend ({@code etl.service} for {@code etl.service.d/override.conf}). */
+    private final Map<String, List<UnitSource.DropIn>> dropIns = new HashMap<>();
 
     public SystemdDetector() {
         this(ScheduleCheck.fromSystemProperties());
@@ -50,17 +55,32 @@ public final class SystemdDetector implements Detector {
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
-        return (n.endsWith(".timer") || n.endsWith(".service")) && file.text().contains("[");
+        return (n.endsWith(".timer") || n.endsWith(".service") || dropInTarget(file.path()) != null)
+                && file.text().contains("[");
+    }
+
+    /** The unit a drop-in extends, or null: {@code etl.service} for {@code .../etl.service.d/10-env.conf}. */
+    private static String dropInTarget(String path) {
+        Matcher m = DROP_IN.matcher(path);
+        return m.find() ? m.group(1) : null;
     }
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
+        String extended = dropInTarget(file.path());
+        if (extended != null) {
+            dropIns.computeIfAbsent(extended, k -> new ArrayList<>())
+                    .add(new UnitSource.DropIn(file.path(), UnitFile.parse(file.text())));
+            return;
+        }
         UnitSource unit = new UnitSource(file.path(), UnitFile.parse(file.text()));
         (file.fileName().endsWith(".timer") ? timers : services).add(unit);
     }
 
     @Override
     public void finish(InventorySink sink) {
+        withDropIns(timers);
+        withDropIns(services);
         timers.sort(Comparator.comparing(UnitSource::path));
         services.sort(Comparator.comparing(UnitSource::path));
         List<PendingJob> pending = new ArrayList<>();
@@ -85,6 +105,11 @@ public final class SystemdDetector implements Detector {
         emit(pending, sink);
         timers.clear();
         services.clear();
+        dropIns.clear();
+    }
+
+    private void withDropIns(List<UnitSource> units) {
+        units.replaceAll(u -> u.withDropIns(dropIns.getOrDefault(u.fileName(), List.of())));
     }
 
     /** The service with that name, preferring the timer's own directory. */

@@ -68,6 +68,9 @@ final class TimerJobs {
             }
         }
         attributes.putIfAbsent("Unit", serviceName);
+        if (!timer.dropIns().isEmpty()) {
+            attributes.put("timer.dropIns", String.join(" ", timer.dropIns().stream().map(UnitSource.DropIn::path).toList()));
+        }
         ServiceFacts facts = service == null ? null : ServiceFacts.of(service);
         if (facts != null) {
             attributes.putAll(facts.attributes());
@@ -98,6 +101,16 @@ final class TimerJobs {
             if (s.value().matches("(?i)yes|true|on|1")) {
                 out.add(rules.finding("SYD003", "Persistent=" + s.value()
                         + " catches up a start missed while the machine was off; Prefect does not", s.where(), id));
+            }
+        }
+        for (UnitSource.Setting s : timer.settings("Timer", "AccuracySec")) {
+            try {
+                if (TimeSpans.parse(s.value()).compareTo(java.time.Duration.ofMinutes(1)) > 0) {
+                    out.add(rules.finding("SYD010", "AccuracySec=" + s.value()
+                            + " lets systemd start up to that much after the calendar time; Prefect starts on time", s.where(), id));
+                }
+            } catch (ScheduleSyntaxException e) {
+                out.add(rules.finding("SYD007", "AccuracySec=" + s.value() + ": " + e.getMessage(), s.where(), id));
             }
         }
         boolean periodic = job.schedules().stream().anyMatch(s -> s.form() == ScheduleSpec.Form.SYSTEMD_CALENDAR
