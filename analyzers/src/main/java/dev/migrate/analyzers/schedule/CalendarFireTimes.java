@@ -110,7 +110,8 @@ public final class CalendarFireTimes {
                 c = c.toLocalDate().atTime(c.getHour(), min);
             }
             int micros = c.getSecond() * 1_000_000 + c.getNano() / 1000;
-            int sec = s.second().next(micros, null);
+            // '*' in the seconds means every whole second, as systemd elapses it.
+            int sec = s.second().any() ? (micros + 999_999) / 1_000_000 * 1_000_000 : s.second().next(micros, null);
             if (sec < 0 || sec >= 60_000_000) {
                 c = c.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
                 continue;

@@ -27,7 +27,7 @@ final class CalendarParser {
         ZoneId zone = null;
         Token last = tokens.get(tokens.size() - 1);
         ZoneId z = zoneOf(last.text());
-        if (z != null && (tokens.size() > 1 || SHORTHANDS.containsKey(last.text()) == false)) {
+        if (z != null && tokens.size() > 1) {
             zone = z;
             tokens = tokens.subList(0, tokens.size() - 1);
         }
@@ -191,9 +191,10 @@ final class CalendarParser {
         throw new ScheduleSyntaxException("'" + name + "' is not a weekday (Mon..Sun)", column);
     }
 
-    /** The zone named by a trailing word, or null; UTC is spelled "UTC" by systemd. */
+    /** The zone named by a trailing word (any tzdata name: UTC, Europe/Berlin, Japan, Etc/GMT+5), or null. */
     private static ZoneId zoneOf(String word) {
-        if (!word.equals("UTC") && !word.contains("/")) {
+        if (!Character.isLetter(word.charAt(0)) || word.contains(":") || word.contains(",") || word.contains("..")
+                || SHORTHANDS.containsKey(word.toLowerCase(Locale.ROOT))) {
             return null;
         }
         try {

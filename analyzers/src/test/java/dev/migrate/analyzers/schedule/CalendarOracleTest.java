@@ -27,7 +27,10 @@ class CalendarOracleTest {
             "*-12-25 07:00 America/New_York", "Tue,Thu *-*-* 06..09:00/30", "*-*-* 0/6:00", "Sun *-*-1..7 04:00",
             "*-1,4,7,10-1 0:0", "Mon *-*-* 00:00:00 UTC", "*-*-* 01:59:59", "*-*-* 1..3:15", "*-*-* 23:59:59",
             "weekly Europe/Berlin", "*-*-29 0:0", "*-02-29 12:00", "*-*-* 12:00:30.5", "monday 6:00",
-            "*-*-* 2:0/10", "*-*-* 00:00:00/30 Australia/Lord_Howe", "Sat *-*-* 01:30 America/Sao_Paulo");
+            "*-*-* 2:0/10", "*-*-* 00:00:00/30 Australia/Lord_Howe", "Sat *-*-* 01:30 America/Sao_Paulo",
+            "daily UTC", "hourly Europe/Berlin", "*-*-* 10:00 GMT", "*-*-* 10:00 Japan", "mon,wed-fri 8:00",
+            "*-*-* 8:00:00.000001", "2026..2028-02-29 0:0", "*-*-* 12:00 Etc/GMT+5", "*-*-*", "*:*", "05:40",
+            "*-*-* *:*:*", "Mon", "2026-12-24", "*-*-* 02:30:00 America/New_York");
 
     private static Path tool;
 
@@ -63,7 +66,8 @@ class CalendarOracleTest {
     void normalizedFormMatchesSystemd() throws Exception {
         Assumptions.assumeTrue(tool != null, "SKIPPED: systemd-analyze not found on PATH");
         for (String expr : List.of("Mon..Wed,Fri 8:5", "*:0/15", "*-*-1..10/3 03:00", "Mon *-05~07/1", "quarterly",
-                "12:00:30.5", "26-*-* 0:0", "*-*-* 02:30 Europe/Berlin", "Sat,Sun 10:00")) {
+                "12:00:30.5", "26-*-* 0:0", "*-*-* 02:30 Europe/Berlin", "Sat,Sun 10:00", "daily UTC", "*-*-* 10:00 Japan",
+                "mon,wed-fri 8:00", "*:*", "*-*-* *:*:*")) {
             Process p = new ProcessBuilder(tool.toString(), "calendar", expr).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
             p.waitFor();
@@ -75,7 +79,7 @@ class CalendarOracleTest {
 
     @Test
     void rejectsWhatSystemdRejects() throws Exception {
-        List<String> bad = List.of("*-*-* */5:00", "*-*~7..1 01:00", "bad expr", "*-13-01", "25:00", "Mon..Foo 1:00",
+        List<String> bad = List.of("Sat..Mon 10:00", "*-*-* */5:00", "*-*~7..1 01:00", "bad expr", "*-13-01", "25:00", "Mon..Foo 1:00",
                 "*-*-* 1:60", "*-*-1/0 0:0");
         for (String expr : bad) {
             assertThatThrownBy(() -> CalendarSpec.parse(expr)).as(expr).isInstanceOf(ScheduleSyntaxException.class);
