@@ -118,6 +118,10 @@ final class CrontabParser {
         if (!schedule.get(0).text().matches("[0-9*][0-9*/,\\-]*")) {
             return false;
         }
+        // Template headers such as "# *  *  *  *  * user-name command to be executed" describe, not disable.
+        if (schedule.stream().allMatch(w -> w.text().equals("*")) && e.command().matches("(?i).*\\bcommand\\b.*")) {
+            return false;
+        }
         return schedule.stream().allMatch(w -> TIME_WORD.matcher(w.text()).matches());
     }
 

@@ -23,7 +23,7 @@ public final class CronCommands {
     public static String name(String command) {
         for (String segment : command.split("&&|\\|\\||;|\\|")) {
             List<String> words = words(segment.replaceAll("^[\\s({]+|[\\s)}]+$", ""));
-            if (words.isEmpty() || Set.of("cd", "source", ".", "export", "set", "test", "[").contains(words.get(0))) {
+            if (words.isEmpty() || Set.of("cd", "source", ".", "export", "set", "test", "[", "sleep", "true", ":").contains(words.get(0))) {
                 continue;
             }
             String program = program(words);
@@ -105,6 +105,11 @@ public final class CronCommands {
             }
         }
         return Overlap.ALLOW;
+    }
+
+    /** Debian's /etc/crontab runs cron.daily and friends only when anacron is absent: {@code test -x /usr/sbin/anacron || ...}. */
+    public static boolean guardedByAnacron(String command) {
+        return command.matches("\\s*test\\s+-x\\s+\\S*/anacron\\s*\\|\\|.*");
     }
 
     /** The directory of a leading {@code cd DIR &&}, or null. */

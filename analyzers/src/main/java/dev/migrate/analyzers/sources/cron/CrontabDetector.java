@@ -26,6 +26,9 @@ public final class CrontabDetector implements Detector {
     private static final Map<String, String> RUN_PARTS_TIMES = Map.of(
             "hourly", "17 * * * *", "daily", "25 6 * * *", "weekly", "47 6 * * 7", "monthly", "52 6 1 * *");
 
+    /** The names Debian's run-parts accepts by default; anything else (a dot, a '~') is skipped. */
+    private static final java.util.regex.Pattern RUN_PARTS_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
+
     private final ScheduleCheck check;
 
     public CrontabDetector() {
@@ -72,10 +75,18 @@ public final class CrontabDetector implements Detector {
         String id = JobIds.of(JobKind.CRON_RUN_PARTS, file.path(), name, period);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("runParts.period", period);
+        if (!RUN_PARTS_NAME.matcher(name).matches()) {
+            attributes.put("runParts.skipped", "true");
+        }
         attributes.put("schedule.assumed", "Debian/Ubuntu stock /etc/crontab time for cron." + period
                 + "; check the host's /etc/crontab or anacrontab");
         sink.job(new Job(id, JobKind.CRON_RUN_PARTS, name, where, List.of(spec), "/" + file.path().replaceFirst("^/", ""),
                 "root", Map.of(), null, Overlap.ALLOW, List.of(), attributes));
+        if (!RUN_PARTS_NAME.matcher(name).matches()) {
+            sink.finding(RULES.finding("CRN008", "run-parts skips " + name + " in cron." + period
+                    + " because its name is not made of letters, digits, _ and -; it does not run today", where, id));
+            return;
+        }
         sink.finding(RULES.finding("CRN001", "cron." + period + " script " + name
                 + " runs outside any orchestrator: " + check.interpret(spec).describe(), where, id));
     }

@@ -106,6 +106,9 @@ final class CrontabScanner {
         } else if (env.containsKey("TZ")) {
             attributes.put("timezone.note", "TZ only sets the job's environment; cron schedules it in the host zone");
         }
+        if (CronCommands.guardedByAnacron(command)) {
+            attributes.put("cron.noOpWhen", "anacron is installed (test -x /usr/sbin/anacron)");
+        }
         if (e.stdin() != null) {
             attributes.put("stdin", Redactor.redact(e.stdin()));
         }
@@ -116,10 +119,10 @@ final class CrontabScanner {
         sink.job(new Job(id, kind, name, where, List.of(spec), Redactor.redact(command), user, shownEnv,
                 CronCommands.workingDir(command), format == CrontabFormat.ANACRON ? dev.migrate.analyzers.model.Overlap.SKIP
                 : CronCommands.overlap(command), List.of(), attributes));
-        findings(id, name, spec, where, disabled, invalid, SourceRef.at(path, lineNo, invalidColumn));
+        findings(id, name, command, spec, where, disabled, invalid, SourceRef.at(path, lineNo, invalidColumn));
     }
 
-    private void findings(String id, String name, ScheduleSpec spec, SourceRef where, boolean disabled, String invalid,
+    private void findings(String id, String name, String command, ScheduleSpec spec, SourceRef where, boolean disabled, String invalid,
                           SourceRef invalidAt) {
         if (invalid != null) {
             sink.finding(rules.finding("CRN002", invalid, invalidAt, id));
@@ -135,6 +138,11 @@ final class CrontabScanner {
             return;
         }
         if (invalid != null) {
+            return;
+        }
+        if (CronCommands.guardedByAnacron(command)) {
+            sink.finding(rules.finding("CRN009", "cron job " + name + " runs only when anacron is not installed: "
+                    + check.interpret(spec).describe(), where, id));
             return;
         }
         sink.finding(rules.finding("CRN001", "cron job " + name + " runs outside any orchestrator: "

@@ -34,7 +34,8 @@ record CrontabSource(Type type, CrontabFormat format, String user, String runPar
         if (runParts.find() && !runParts.group(2).startsWith(".") && !runParts.group(2).equals("placeholder")) {
             return new CrontabSource(Type.RUN_PARTS, null, null, runParts.group(1));
         }
-        if (name.equals("crontab") || name.endsWith(".crontab") || name.endsWith(".cron") || name.equals("crontab.txt")) {
+        // Saved user crontabs: "crontab", "crontab.prefect", "crontab.txt", "etl.crontab", "jobs.cron".
+        if (name.equals("crontab") || name.startsWith("crontab.") || name.endsWith(".crontab") || name.endsWith(".cron")) {
             return new CrontabSource(Type.CRONTAB, CrontabFormat.USER, null, null);
         }
         if ((SHELL_NAME.matcher(name).matches() || text.startsWith("#!")) && HEREDOC.matcher(text).find()) {

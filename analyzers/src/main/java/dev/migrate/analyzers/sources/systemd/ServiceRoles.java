@@ -15,6 +15,9 @@ final class ServiceRoles {
     private static final Pattern SCRIPT = Pattern.compile(
             "(^|/|\\s)((python|pypy)[0-9.]*\\s+(-\\S+\\s+)*(\\S+\\.py|-m\\s+\\S+)|(ba|z|k)?sh\\s+\\S+\\.sh|node\\s+\\S+\\.js"
                     + "|\\S+\\.(py|sh|js|rb|pl))(\\s|$)|\\bcelery\\b.*\\bbeat\\b");
+    /** A JVM application, a scheduler only when its unit says so (Spring {@code @Scheduled}, Quartz). */
+    private static final Pattern JAR = Pattern.compile("\\bjava\\b.*\\s-jar\\s+\\S+\\.jar");
+    private static final Pattern SCHEDULER_WORDS = Pattern.compile("(?i)schedul|\\bcron|\\bloop\\b|periodic|\\bbeat\\b");
     /** Long-running programs that are servers, not schedulers. */
     private static final Pattern SERVER = Pattern.compile("\\b(gunicorn|uvicorn|hypercorn|daphne|flask\\s+run|manage\\.py\\s+runserver"
             + "|http\\.server|streamlit|jupyter|celery\\b(?!.*\\bbeat\\b)|airflow)\\b");
@@ -22,8 +25,13 @@ final class ServiceRoles {
     private ServiceRoles() {
     }
 
-    /** The job kind of a service that no timer starts, or null when it is not a scheduler. */
-    static JobKind kindOf(String command, String restart) {
+    /**
+     * The job kind of a service that no timer starts, or null when it is not a scheduler. A script restarted on
+     * failure counts too (as does a JVM application) when the unit's name, description or command says it schedules.
+     *
+     * @param description the unit name, its {@code Description=} and its command, for the wording test
+     */
+    static JobKind kindOf(String command, String restart, String description) {
         if (command == null) {
             return null;
         }
@@ -36,7 +44,14 @@ final class ServiceRoles {
         if (PREFECT_WORKER.matcher(command).find()) {
             return JobKind.PREFECT_WORKER;
         }
-        if ("always".equals(restart) && SCRIPT.matcher(command).find() && !SERVER.matcher(command).find()) {
+        if (SERVER.matcher(command).find()) {
+            return null;
+        }
+        boolean script = SCRIPT.matcher(command).find();
+        boolean restarted = restart != null && !restart.equals("no");
+        boolean saysScheduler = SCHEDULER_WORDS.matcher(description).find();
+        if ("always".equals(restart) && script
+                || restarted && saysScheduler && (script || JAR.matcher(command).find())) {
             return JobKind.SYSTEMD_SCHEDULER_SERVICE;
         }
         return null;

@@ -128,7 +128,8 @@ public final class SystemdDetector implements Detector {
 
     private PendingJob schedulerService(UnitSource service) {
         ServiceFacts facts = ServiceFacts.of(service);
-        JobKind kind = ServiceRoles.kindOf(facts.command(), service.value("Service", "Restart"));
+        JobKind kind = ServiceRoles.kindOf(facts.command(), service.value("Service", "Restart"),
+                service.fileName() + " " + service.value("Unit", "Description") + " " + facts.command());
         if (kind == null) {
             return null;
         }
@@ -141,8 +142,8 @@ public final class SystemdDetector implements Detector {
         Job job = new Job(id, kind, name, where, schedules, facts.command(), facts.user(), facts.env(), facts.workingDir(),
                 Overlap.UNKNOWN, List.of(), facts.attributes());
         Finding finding = kind == JobKind.SYSTEMD_SCHEDULER_SERVICE
-                ? RULES.finding("SYD004", service.fileName() + " keeps '" + facts.command()
-                        + "' running with Restart=always and no timer: its schedule lives in that code", where, id)
+                ? RULES.finding("SYD004", service.fileName() + " keeps '" + facts.command() + "' running (Restart="
+                        + service.value("Service", "Restart") + ") with no timer: its schedule lives in that code", where, id)
                 : RULES.finding("SYD009", service.fileName() + " runs a " + kind.slug().replace('-', ' ')
                         + (kind == JobKind.PREFECT_AGENT ? "; agents do not exist in Prefect 3, use a worker for a work pool" : ""),
                         where, id);

@@ -45,15 +45,21 @@ class SystemdDetectorTest {
 
     @Test
     void recognisesPrefectProcesses() {
-        assertThat(ServiceRoles.kindOf("/usr/local/bin/prefect server start --host 0.0.0.0", null)).isEqualTo(JobKind.PREFECT_SERVER);
-        assertThat(ServiceRoles.kindOf("prefect orion start", null)).isEqualTo(JobKind.PREFECT_SERVER);
-        assertThat(ServiceRoles.kindOf("prefect worker start --pool etl", "always")).isEqualTo(JobKind.PREFECT_WORKER);
-        assertThat(ServiceRoles.kindOf("/usr/bin/python3 /opt/loop.py", "always")).isEqualTo(JobKind.SYSTEMD_SCHEDULER_SERVICE);
-        assertThat(ServiceRoles.kindOf("celery -A proj beat", "always")).isEqualTo(JobKind.SYSTEMD_SCHEDULER_SERVICE);
-        assertThat(ServiceRoles.kindOf("celery -A proj worker", "always")).isNull();
-        assertThat(ServiceRoles.kindOf("/usr/bin/python3 /opt/loop.py", "on-failure")).isNull();
-        assertThat(ServiceRoles.kindOf("/opt/web/bin/gunicorn app:app", "always")).isNull();
-        assertThat(ServiceRoles.kindOf("/usr/sbin/nginx", "always")).isNull();
+        assertThat(ServiceRoles.kindOf("/usr/local/bin/prefect server start --host 0.0.0.0", null, "")).isEqualTo(JobKind.PREFECT_SERVER);
+        assertThat(ServiceRoles.kindOf("prefect orion start", null, "")).isEqualTo(JobKind.PREFECT_SERVER);
+        assertThat(ServiceRoles.kindOf("prefect worker start --pool etl", "always", "")).isEqualTo(JobKind.PREFECT_WORKER);
+        assertThat(ServiceRoles.kindOf("/usr/bin/python3 /opt/loop.py", "always", "")).isEqualTo(JobKind.SYSTEMD_SCHEDULER_SERVICE);
+        assertThat(ServiceRoles.kindOf("celery -A proj beat", "always", "")).isEqualTo(JobKind.SYSTEMD_SCHEDULER_SERVICE);
+        assertThat(ServiceRoles.kindOf("celery -A proj worker", "always", "")).isNull();
+        assertThat(ServiceRoles.kindOf("/usr/bin/python3 /opt/loop.py", "on-failure", "")).isNull();
+        assertThat(ServiceRoles.kindOf("/opt/web/bin/gunicorn app:app", "always", "")).isNull();
+        assertThat(ServiceRoles.kindOf("/usr/sbin/nginx", "always", "")).isNull();
+        assertThat(ServiceRoles.kindOf("/opt/venv/bin/python report_schedule.py", "on-failure",
+                "report-scheduler.service Report scheduler")).isEqualTo(JobKind.SYSTEMD_SCHEDULER_SERVICE);
+        assertThat(ServiceRoles.kindOf("/opt/venv/bin/python app.py", "on-failure", "api.service REST API")).isNull();
+        assertThat(ServiceRoles.kindOf("/usr/bin/java -Xmx1g -jar /opt/billing/app.jar", "on-failure",
+                "billing.service Spring Boot with @Scheduled jobs")).isEqualTo(JobKind.SYSTEMD_SCHEDULER_SERVICE);
+        assertThat(ServiceRoles.kindOf("/usr/bin/java -jar /opt/shop/app.jar", "always", "shop.service Web shop")).isNull();
     }
 
     @Test
