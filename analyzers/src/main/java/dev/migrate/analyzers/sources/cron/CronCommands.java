@@ -84,13 +84,23 @@ public final class CronCommands {
         return i;
     }
 
-    /** {@code flock -n} (or {@code run-one}) skips a start while the previous run holds the lock; plain {@code flock} waits. */
+    /**
+     * {@code flock -n}, {@code setlock -n}, {@code lckdo} and {@code run-one} skip a start while the previous run
+     * holds the lock; plain {@code flock}, {@code setlock} and {@code lckdo -w} wait for it.
+     */
     public static Overlap overlap(String command) {
         List<String> words = words(command);
         for (int i = 0; i < words.size(); i++) {
             String b = base(words.get(i));
-            if (b.equals("run-one") || b.equals("setlock") && words.size() > i + 1 && words.get(i + 1).contains("n")) {
+            String next = i + 1 < words.size() ? words.get(i + 1) : "";
+            if (b.equals("run-one")) {
                 return Overlap.SKIP;
+            }
+            if (b.equals("setlock")) {
+                return next.matches("-[a-zA-Z]*n[a-zA-Z]*") ? Overlap.SKIP : Overlap.QUEUE;
+            }
+            if (b.equals("lckdo")) {
+                return next.equals("-w") ? Overlap.QUEUE : Overlap.SKIP;
             }
             if (b.equals("flock")) {
                 for (int j = i + 1; j < words.size() && words.get(j).startsWith("-"); j++) {

@@ -57,7 +57,14 @@ public final class CrontabDetector implements Detector {
         }
         CrontabScanner scanner = new CrontabScanner(RULES, check, sink);
         switch (source.type()) {
-            case CRONTAB -> scanner.scan(file.path(), file.text(), source.format(), 1, source.user(), Map.of());
+            case CRONTAB -> {
+                if (file.path().matches("(?:^|.*/)cron\\.d/[^/]+") && !RUN_PARTS_NAME.matcher(file.fileName()).matches()) {
+                    sink.finding(RULES.finding("CRN008", "Debian's cron ignores cron.d/" + file.fileName()
+                            + " because its name is not made of letters, digits, _ and - (cronie reads it)",
+                            SourceRef.file(file.path()), null));
+                }
+                scanner.scan(file.path(), file.text(), source.format(), 1, source.user(), Map.of());
+            }
             case SHELL_SCRIPT -> {
                 for (EmbeddedCrontabs.Body body : EmbeddedCrontabs.find(file.text())) {
                     scanner.scan(file.path(), body.text(), source.format(), body.firstLine(), body.user(),

@@ -27,6 +27,10 @@ class CronCommandsTest {
         assertThat(CronCommands.overlap("flock -x -w 60 /tmp/l cmd")).isEqualTo(Overlap.QUEUE);
         assertThat(CronCommands.overlap("run-one /opt/job")).isEqualTo(Overlap.SKIP);
         assertThat(CronCommands.overlap("/opt/job --no-flock")).isEqualTo(Overlap.ALLOW);
+        assertThat(CronCommands.overlap("setlock -n /var/lock/job cmd")).isEqualTo(Overlap.SKIP);
+        assertThat(CronCommands.overlap("setlock /var/lock/nightly cmd")).isEqualTo(Overlap.QUEUE);
+        assertThat(CronCommands.overlap("lckdo /var/lock/x cmd")).isEqualTo(Overlap.SKIP);
+        assertThat(CronCommands.overlap("lckdo -w /var/lock/x cmd")).isEqualTo(Overlap.QUEUE);
     }
 
     @Test

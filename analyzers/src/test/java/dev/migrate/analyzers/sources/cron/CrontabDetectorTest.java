@@ -49,6 +49,13 @@ class CrontabDetectorTest {
     }
 
     @Test
+    void dottedCronDFileIsFlagged() {
+        RecordingSink sink = new RecordingSink();
+        detector().detect(new ScanFile("etc/cron.d/backup.cron", "0 1 * * * root /opt/b\n"), sink);
+        assertThat(sink.findings).extracting(f -> f.code()).containsExactlyInAnyOrder("CRN008", "CRN001");
+    }
+
+    @Test
     void malformedInputIsAFindingNotACrash() {
         RecordingSink sink = new RecordingSink();
         detector().detect(new ScanFile("crontab", "*/0 * * * * x\n@fortnightly y\n\u0000\u0001 garbage\n"), sink);
