@@ -119,10 +119,10 @@ final class CrontabScanner {
         sink.job(new Job(id, kind, name, where, List.of(spec), Redactor.redact(command), user, shownEnv,
                 CronCommands.workingDir(command), format == CrontabFormat.ANACRON ? dev.migrate.analyzers.model.Overlap.SKIP
                 : CronCommands.overlap(command), List.of(), attributes));
-        findings(id, name, command, spec, where, disabled, invalid, SourceRef.at(path, lineNo, invalidColumn));
+        findings(id, kind, name, command, spec, where, disabled, invalid, SourceRef.at(path, lineNo, invalidColumn));
     }
 
-    private void findings(String id, String name, String command, ScheduleSpec spec, SourceRef where, boolean disabled, String invalid,
+    private void findings(String id, JobKind kind, String name, String command, ScheduleSpec spec, SourceRef where, boolean disabled, String invalid,
                           SourceRef invalidAt) {
         if (invalid != null) {
             sink.finding(rules.finding("CRN002", invalid, invalidAt, id));
@@ -147,7 +147,10 @@ final class CrontabScanner {
         }
         sink.finding(rules.finding("CRN001", "cron job " + name + " runs outside any orchestrator: "
                 + check.interpret(spec).describe(), where, id));
-        String why = check.inexactness(spec);
+        String why = kind == JobKind.ANACRON
+                ? "anacron runs it once per period whenever the machine is up, after its delay, and catches up missed "
+                        + "periods; a Prefect schedule runs at fixed times instead"
+                : check.inexactness(spec);
         if (why != null) {
             sink.finding(rules.finding("CRN006", "schedule '" + spec.expression() + "' has no exact Prefect 3 equivalent: " + why,
                     where, id));
