@@ -37,13 +37,20 @@ public final class HostEstate {
     }
 
     public static RecordingSink scan(Detector detector) {
+        return scan(files(), detector);
+    }
+
+    /** Offers every file to every detector, then lets each finish, as the scanner does. */
+    public static RecordingSink scan(List<ScanFile> files, Detector... detectors) {
         RecordingSink sink = new RecordingSink();
-        for (ScanFile f : files()) {
-            if (detector.accepts(f)) {
-                detector.detect(f, sink);
+        for (Detector d : detectors) {
+            for (ScanFile f : files) {
+                if (d.accepts(f)) {
+                    d.detect(f, sink);
+                }
             }
+            d.finish(sink);
         }
-        detector.finish(sink);
         return sink;
     }
 }

@@ -2,7 +2,6 @@ package dev.migrate.analyzers.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScanFile;
@@ -42,15 +41,7 @@ class MachineSmokeTest {
         long timers = files.stream().filter(f -> f.fileName().endsWith(".timer") && f.text().contains("[Timer]")).count();
         Assumptions.assumeTrue(timers > 0, "SKIPPED: no systemd timers installed on this machine");
         ScheduleCheck check = new ScheduleCheck(ZoneId.of("Europe/Berlin"), Instant.parse("2026-11-21T12:00:00Z"));
-        RecordingSink sink = new RecordingSink();
-        for (Detector d : List.of(new CrontabDetector(check), new SystemdDetector(check))) {
-            for (ScanFile f : files) {
-                if (d.accepts(f)) {
-                    d.detect(f, sink);
-                }
-            }
-            d.finish(sink);
-        }
+        RecordingSink sink = HostEstate.scan(files, new CrontabDetector(check), new SystemdDetector(check));
         assertThat(sink.jobs.stream().filter(j -> j.kind() == JobKind.SYSTEMD_TIMER).count()).isEqualTo(timers);
         assertThat(sink.jobs.stream().map(Job::id).distinct().count()).isEqualTo(sink.jobs.size());
         assertThat(sink.findings).noneMatch(f -> f.code().equals("SYD007"));

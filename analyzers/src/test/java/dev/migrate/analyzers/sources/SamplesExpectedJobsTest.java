@@ -2,7 +2,6 @@ package dev.migrate.analyzers.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
@@ -108,15 +107,7 @@ class SamplesExpectedJobsTest {
             }
         }
         ScheduleCheck check = new ScheduleCheck(ZoneId.of("UTC"), Instant.parse("2026-11-21T12:00:00Z"));
-        RecordingSink sink = new RecordingSink();
-        for (Detector d : List.of(new CrontabDetector(check), new SystemdDetector(check))) {
-            for (ScanFile f : files) {
-                if (d.accepts(f)) {
-                    d.detect(f, sink);
-                }
-            }
-            d.finish(sink);
-        }
+        RecordingSink sink = HostEstate.scan(files, new CrontabDetector(check), new SystemdDetector(check));
         return sink;
     }
 
