@@ -17,4 +17,12 @@ public interface Detector {
     boolean accepts(ScanFile file);
 
     void detect(ScanFile file, InventorySink sink);
+
+    /**
+     * Called once after every file of the scan was offered to {@link #detect}. Detectors that relate files
+     * to each other (a systemd timer and the service it starts) keep what they saw and emit it here; the
+     * scanner therefore uses a fresh detector instance per scan.
+     */
+    default void finish(InventorySink sink) {
+    }
 }

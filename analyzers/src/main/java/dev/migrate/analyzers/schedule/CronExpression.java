@@ -1,0 +1,162 @@
+package dev.migrate.analyzers.schedule;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A five-field Unix cron expression as Vixie cron reads it: lists, ranges, {@code *}, steps after a range or
+ * {@code *}, month and weekday names. Keeps the facts both cron dialects we emulate need: the value sets,
+ * and whether each day field "starts with a star" (Vixie's AND rule) or "covers every value" (croniter's).
+ */
+public final class CronExpression {
+    /** The macros Vixie cron expands; {@code @reboot} is not a time and is handled by the caller. */
+    public static final Map<String, String> MACROS = Map.of(
+            "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *",
+            "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
+
+    private final String text;
+    private final String[] fields;
+    private final BitSet[] values;
+
+    private CronExpression(String text, String[] fields, BitSet[] values) {
+        this.text = text;
+        this.fields = fields;
+        this.values = values;
+    }
+
+    /** Parses five fields or a time macro; errors carry the 0-based column inside {@code text}. */
+    public static CronExpression parse(String text) {
+        String trimmed = text.strip();
+        String expanded = MACROS.get(trimmed.toLowerCase(Locale.ROOT));
+        if (expanded != null) {
+            return parse(expanded);
+        }
+        if (trimmed.startsWith("@")) {
+            throw new ScheduleSyntaxException("unknown cron macro " + trimmed
+                    + "; use @yearly, @monthly, @weekly, @daily, @hourly or @reboot", text.indexOf('@'));
+        }
+        List<Token> spans = Token.split(text);
+        if (spans.size() != 5) {
+            throw new ScheduleSyntaxException("expected 5 cron fields (minute hour day-of-month month day-of-week), found "
+                    + spans.size(), 0);
+        }
+        String[] fields = new String[5];
+        BitSet[] values = new BitSet[5];
+        for (int f = 0; f < 5; f++) {
+            fields[f] = spans.get(f).text();
+            values[f] = parseField(CronField.values()[f], fields[f], spans.get(f).column());
+        }
+        // Vixie folds Sunday=7 onto 0.
+        if (values[4].get(7)) {
+            values[4].clear(7);
+            values[4].set(0);
+        }
+        return new CronExpression(String.join(" ", fields), fields, values);
+    }
+
+    private static BitSet parseField(CronField field, String s, int column) {
+        BitSet set = new BitSet();
+        int offset = 0;
+        for (String item : s.split(",", -1)) {
+            if (item.isEmpty()) {
+                throw new ScheduleSyntaxException("empty list item in the " + field.label() + " field", column + offset);
+            }
+            parseItem(field, item, column + offset, set);
+            offset += item.length() + 1;
+        }
+        return set;
+    }
+
+    private static void parseItem(CronField field, String item, int column, BitSet set) {
+        String range = item;
+        int step = 1;
+        int slash = item.indexOf('/');
+        if (slash >= 0) {
+            range = item.substring(0, slash);
+            String stepText = item.substring(slash + 1);
+            if (!stepText.matches("[0-9]{1,4}") || Integer.parseInt(stepText) == 0) {
+                throw new ScheduleSyntaxException("bad step '" + stepText + "' in the " + field.label()
+                        + " field: it must be a positive number", column + slash + 1);
+            }
+            step = Integer.parseInt(stepText);
+            if (!range.equals("*") && !range.contains("-")) {
+                throw new ScheduleSyntaxException("a step (/" + stepText + ") needs a range or * before it in the "
+                        + field.label() + " field: write " + range + "-" + field.max() + "/" + stepText, column);
+            }
+        }
+        int lo;
+        int hi;
+        if (range.equals("*")) {
+            lo = field.min();
+            hi = field == CronField.DAY_OF_WEEK ? 6 : field.max();
+        } else {
+            int dash = range.indexOf('-');
+            lo = value(field, dash < 0 ? range : range.substring(0, dash), column);
+            hi = dash < 0 ? lo : value(field, range.substring(dash + 1), column + dash + 1);
+            if (hi < lo) {
+                throw new ScheduleSyntaxException("range " + range + " in the " + field.label()
+                        + " field runs backwards", column);
+            }
+        }
+        for (int v = lo; v <= hi; v += step) {
+            set.set(v);
+        }
+    }
+
+    private static int value(CronField field, String word, int column) {
+        int v;
+        if (word.matches("[0-9]+")) {
+            v = word.length() > 4 ? Integer.MAX_VALUE : Integer.parseInt(word);
+        } else {
+            v = field.nameValue(word);
+            if (v < 0) {
+                throw new ScheduleSyntaxException("'" + word + "' is not a valid " + field.label() + " value", column);
+            }
+        }
+        if (v < field.min() || v > field.max()) {
+            throw new ScheduleSyntaxException(word + " is out of range for the " + field.label() + " field ("
+                    + field.min() + "-" + field.max() + ")", column);
+        }
+        return v;
+    }
+
+    /** The expression with single spaces between fields (macros expanded). */
+    public String text() {
+        return text;
+    }
+
+    public String field(CronField f) {
+        return fields[f.ordinal()];
+    }
+
+    public boolean matches(CronField f, int value) {
+        return values[f.ordinal()].get(value);
+    }
+
+    /** Vixie's DOM_STAR/DOW_STAR and MIN_STAR/HR_STAR flags: the field text starts with '*'. */
+    public boolean starred(CronField f) {
+        return fields[f.ordinal()].startsWith("*");
+    }
+
+    /** croniter's test: the field's values cover its whole range (it then treats the field as '*'). */
+    public boolean full(CronField f) {
+        return values[f.ordinal()].cardinality() == f.distinctValues();
+    }
+
+    /** Vixie treats a job whose minute or hour starts with '*' as a "wildcard" job for DST purposes. */
+    public boolean wildcardTime() {
+        return starred(CronField.MINUTE) || starred(CronField.HOUR);
+    }
+
+    /** A copy with the two day fields replaced; used when translating day semantics. */
+    public CronExpression withDayFields(String dom, String dow) {
+        return parse(fields[0] + " " + fields[1] + " " + dom + " " + fields[3] + " " + dow);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.migrate.analyzers.schedule;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Fire times of a cron expression in a time zone, under the DST rules of the two sides we compare.
+ *
+ * <p>Vixie cron (Debian cron, cronie): a local time skipped by a spring-forward change runs a fixed-time
+ * job once, right at the change; "wildcard" jobs (minute or hour starting with {@code *}) just miss the
+ * skipped times. A local time that happens twice in the autumn runs a fixed-time job once (the first time)
+ * and a wildcard job both times.
+ *
+ * <p>Prefect 3 ({@code CronSchedule.get_dates}): croniter walks the naive wall clock, and each match is
+ * given the zone with Python's {@code fold=0}; a skipped local time therefore lands one offset later
+ * (02:30 becomes 03:30), a repeated local time fires only at its first occurrence, and duplicates are
+ * dropped. The first {@code n} distinct dates are then sorted.
+ */
+public final class CronFireTimes {
+    private CronFireTimes() {
+    }
+
+    /** The first {@code n} fire times at or after {@code start}, as Vixie cron would run them. */
+    public static List<ZonedDateTime> vixie(CronExpression e, ZoneId zone, Instant start, int n) {
+        ZoneRules rules = zone.getRules();
+        List<Instant> out = new ArrayList<>();
+        LocalDateTime t = LocalDateTime.ofInstant(start.minusSeconds(1), zone).minusHours(3);
+        while (true) {
+            t = WallClockCron.next(e, DayRule.VIXIE, t);
+            if (t == null) {
+                break;
+            }
+            List<ZoneOffset> offsets = rules.getValidOffsets(t);
+            // Autumn duplicates can come out of order, so only stop outside a repeated hour.
+            if (out.stream().filter(i -> !i.isBefore(start)).count() >= n && offsets.size() < 2) {
+                break;
+            }
+            if (offsets.isEmpty()) {
+                if (!e.wildcardTime()) {
+                    out.add(rules.getTransition(t).getInstant());
+                }
+            } else {
+                out.add(t.toInstant(offsets.get(0)));
+                if (offsets.size() == 2 && e.wildcardTime()) {
+                    out.add(t.toInstant(offsets.get(1)));
+                }
+            }
+        }
+        return firstN(out, start, zone, n);
+    }
+
+    /** The first {@code n} fire times at or after {@code start}, as Prefect 3's CronSchedule computes them. */
+    public static List<ZonedDateTime> prefect(CronExpression e, boolean dayOr, ZoneId zone, Instant start, int n) {
+        DayRule rule = dayOr ? DayRule.CRONITER_OR : DayRule.CRONITER_AND;
+        ZoneRules rules = zone.getRules();
+        Set<Instant> dates = new LinkedHashSet<>();
+        LocalDateTime t = LocalDateTime.ofInstant(start.minusSeconds(1), zone);
+        // Prefect gives up after this many candidates (MAX_ITERATIONS).
+        for (int counter = 0; dates.size() < n && counter <= 1000; counter++) {
+            t = WallClockCron.next(e, rule, t);
+            if (t == null) {
+                break;
+            }
+            dates.add(foldZero(rules, t));
+        }
+        return dates.stream().sorted().map(i -> i.atZone(zone)).toList();
+    }
+
+    /** Python's reading of a naive local time with {@code fold=0}: the offset in force before any transition. */
+    static Instant foldZero(ZoneRules rules, LocalDateTime t) {
+        List<ZoneOffset> offsets = rules.getValidOffsets(t);
+        if (!offsets.isEmpty()) {
+            return t.toInstant(offsets.get(0));
+        }
+        ZoneOffsetTransition gap = rules.getTransition(t);
+        return t.toInstant(gap.getOffsetBefore());
+    }
+
+    static List<ZonedDateTime> firstN(List<Instant> instants, Instant start, ZoneId zone, int n) {
+        return instants.stream().filter(i -> !i.isBefore(start)).distinct().sorted().limit(n)
+                .map(i -> i.atZone(zone)).toList();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.migrate.analyzers.schedule;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/** The first {@code n} fire times at or after a start, for a legacy schedule and for a Prefect schedule. */
+public final class FireTimes {
+    /** Prefect's anchor when a deployment sets none, and ours when the source has none. */
+    public static final LocalDateTime DEFAULT_ANCHOR = LocalDateTime.of(2020, 1, 1, 0, 0);
+
+    private FireTimes() {
+    }
+
+    /** Null when the schedule is not clock-based (boot, events, unknown, unevaluated RRULE). */
+    public static List<ZonedDateTime> source(Schedule s, Instant start, int n) {
+        if (s instanceof Schedule.Cron c) {
+            return c.dayRule() == DayRule.VIXIE
+                    ? CronFireTimes.vixie(c.expression(), c.zone(), start, n)
+                    : CronFireTimes.prefect(c.expression(), c.dayRule() == DayRule.CRONITER_OR, c.zone(), start, n);
+        }
+        if (s instanceof Schedule.Calendar cal) {
+            return CalendarFireTimes.next(cal.spec(), cal.hostZone(), start.minusNanos(1), n);
+        }
+        if (s instanceof Schedule.Interval iv) {
+            Instant anchor = iv.anchor() != null ? iv.anchor() : DEFAULT_ANCHOR.atZone(iv.zone()).toInstant();
+            return IntervalFireTimes.elapsed(iv.every(), anchor, iv.zone(), start, n);
+        }
+        return null;
+    }
+
+    /** Null for RRULE targets, which we do not evaluate. */
+    public static List<ZonedDateTime> prefect(PrefectSchedule p, Instant start, int n) {
+        ZoneId zone = ZoneId.of(p.timezone());
+        if (p.cron() != null) {
+            return CronFireTimes.prefect(CronExpression.parse(p.cron()), !Boolean.FALSE.equals(p.dayOr()), zone, start, n);
+        }
+        if (p.interval() != null) {
+            return IntervalFireTimes.prefect(p.interval(), p.anchorDate() != null ? p.anchorDate() : DEFAULT_ANCHOR,
+                    zone, start, n);
+        }
+        return null;
+    }
+}

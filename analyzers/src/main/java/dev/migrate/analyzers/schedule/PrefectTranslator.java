@@ -1,0 +1,105 @@
+package dev.migrate.analyzers.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/** Translates a legacy {@link Schedule} into a Prefect 3 schedule and proves the translation. */
+public final class PrefectTranslator {
+    private PrefectTranslator() {
+    }
+
+    public static Translation translate(Schedule source, TimerOptions options, Instant reference) {
+        List<String> reasons = new ArrayList<>(timerReasons(options));
+        PrefectSchedule target = null;
+        if (source instanceof Schedule.Cron c) {
+            target = cron(c);
+        } else if (source instanceof Schedule.Calendar cal) {
+            target = calendar(cal, reasons);
+        } else if (source instanceof Schedule.Interval iv) {
+            target = PrefectSchedule.interval(iv.every(), FireTimes.DEFAULT_ANCHOR, iv.zone().getId());
+            if (iv.fromEnd()) {
+                reasons.add("the interval is counted from the end of the previous run (OnUnitInactiveSec); "
+                        + "Prefect intervals are counted between scheduled starts, so runs drift by their duration");
+            }
+        } else if (source instanceof Schedule.RRule r) {
+            target = new PrefectSchedule(null, null, null, null, r.rule(), r.zone().getId());
+            reasons.add("the RRULE is passed through unchanged and was not evaluated, so it is not proven");
+        } else if (source instanceof Schedule.AtBoot b) {
+            reasons.add("runs once at boot (" + b.source() + "); Prefect 3 schedules are cron, interval or rrule "
+                    + "and have no boot trigger: run it from the worker's start-up or trigger the deployment by an event");
+        } else if (source instanceof Schedule.EventDriven e) {
+            reasons.add("event-driven (" + e.event() + "); use a deployment trigger instead of a schedule");
+        } else if (source instanceof Schedule.Unknown u) {
+            reasons.add("the schedule is not statically known: " + u.reason());
+        }
+        ScheduleProof proof = target == null ? null
+                : ScheduleProver.prove(source, target, reference, ScheduleProver.DEFAULT_FIRE_TIMES);
+        boolean exact = proof != null && proof.equal() && reasons.isEmpty();
+        return new Translation(source, target, exact, reasons, proof);
+    }
+
+    /**
+     * Vixie cron ANDs the day fields when either starts with '*', croniter when either reads as '*': pick
+     * {@code day_or} (or rewrite the day fields) so that Prefect picks the same days as the source.
+     */
+    static PrefectSchedule cron(Schedule.Cron c) {
+        CronExpression e = c.expression();
+        boolean wantOr = c.dayRule().combinesWithOr(e);
+        if (wantOr && (e.full(CronField.DAY_OF_MONTH) || e.full(CronField.DAY_OF_WEEK))) {
+            // OR with a field that matches every day is every day; say so plainly.
+            return PrefectSchedule.cron(e.withDayFields("*", "*").text(), true, c.zone().getId());
+        }
+        boolean dayOr = wantOr || !DayRule.CRONITER_OR.combinesWithOr(e);
+        return PrefectSchedule.cron(e.text(), dayOr, c.zone().getId());
+    }
+
+    private static PrefectSchedule calendar(Schedule.Calendar cal, List<String> reasons) {
+        CalendarSpec s = cal.spec();
+        boolean inexpressible = s.usesSeconds() || s.endOfMonth() || !s.year().any();
+        if (s.usesSeconds()) {
+            reasons.add("OnCalendar=" + s.original() + " fires at seconds other than :00; Prefect cron has minute resolution");
+        }
+        if (s.endOfMonth()) {
+            reasons.add("OnCalendar=" + s.original() + " counts days back from the end of the month (~), which cron cannot express");
+        }
+        if (!s.year().any()) {
+            reasons.add("OnCalendar=" + s.original() + " restricts years, which cron cannot express");
+        }
+        if (inexpressible) {
+            return null;
+        }
+        BitSet dow = new BitSet();
+        for (int d = 0; d < 7; d++) {
+            if ((s.weekdays() & (1 << d)) != 0) {
+                dow.set((d + 1) % 7);
+            }
+        }
+        String cron = String.join(" ", CronText.field(s.minute().values(0, 59), 0, 59),
+                CronText.field(s.hour().values(0, 23), 0, 23),
+                s.day().any() ? "*" : CronText.field(s.day().values(1, 31), 1, 31),
+                CronText.field(s.month().values(1, 12), 1, 12),
+                CronText.field(dow, 0, 6));
+        boolean bothDays = !s.day().any() && !s.allWeekdays();
+        return PrefectSchedule.cron(cron, !bothDays, cal.zone().getId());
+    }
+
+    private static List<String> timerReasons(TimerOptions o) {
+        List<String> reasons = new ArrayList<>();
+        if (o.randomizedDelay() != null && !o.randomizedDelay().isZero()) {
+            reasons.add("RandomizedDelaySec=" + Descriptions.duration(o.randomizedDelay())
+                    + " delays each start by a random amount; Prefect starts at the scheduled time");
+        }
+        if (o.persistent()) {
+            reasons.add("Persistent=true runs a start missed while the machine was off as soon as it is back; "
+                    + "Prefect has no such catch-up for times missed while its scheduler was down");
+        }
+        if (o.accuracy() != null && o.accuracy().compareTo(Duration.ofMinutes(1)) > 0) {
+            reasons.add("AccuracySec=" + Descriptions.duration(o.accuracy())
+                    + " lets systemd start the job up to that much later to batch wake-ups");
+        }
+        return reasons;
+    }
+}

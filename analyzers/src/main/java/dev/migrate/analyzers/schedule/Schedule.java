@@ -1,0 +1,69 @@
+package dev.migrate.analyzers.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * A schedule as the legacy scheduler means it. One model for every source: cron (with its dialect's
+ * day-of-month/day-of-week rule), a fixed interval, an RRULE, a systemd calendar, at boot, event-driven,
+ * or unknown. {@link #describe()} gives the sentence reports show.
+ */
+public sealed interface Schedule {
+    String describe();
+
+    /** Cron in a dialect; {@code zone} is CRON_TZ/TZ or the assumed host zone. */
+    record Cron(CronExpression expression, DayRule dayRule, ZoneId zone) implements Schedule {
+        public String describe() {
+            return Descriptions.cron(expression, dayRule) + " (" + zone.getId() + ")";
+        }
+    }
+
+    /**
+     * Every {@code every}, counted from the previous start ({@code fromEnd} false) or from the end of the
+     * previous run (systemd {@code OnUnitInactiveSec=}); {@code anchor} is null when the source has none.
+     */
+    record Interval(Duration every, Instant anchor, ZoneId zone, boolean fromEnd) implements Schedule {
+        public String describe() {
+            return "every " + Descriptions.duration(every)
+                    + (fromEnd ? " after the previous run ends" : "") + " (" + zone.getId() + ")";
+        }
+    }
+
+    /** A systemd {@code OnCalendar=} event; {@code hostZone} applies when the expression names no zone. */
+    record Calendar(CalendarSpec spec, ZoneId hostZone) implements Schedule {
+        public ZoneId zone() {
+            return spec.zone() != null ? spec.zone() : hostZone;
+        }
+
+        public String describe() {
+            return "systemd calendar " + spec.normalized() + (spec.zone() == null ? " (" + hostZone.getId() + ")" : "");
+        }
+    }
+
+    record RRule(String rule, ZoneId zone) implements Schedule {
+        public String describe() {
+            return "recurrence rule " + rule + " (" + zone.getId() + ")";
+        }
+    }
+
+    /** Runs once when the machine (or the service manager) starts, after {@code delay}. */
+    record AtBoot(String source, Duration delay) implements Schedule {
+        public String describe() {
+            return "once at boot" + (delay.isZero() ? "" : ", " + Descriptions.duration(delay) + " after it")
+                    + " (" + source + ")";
+        }
+    }
+
+    record EventDriven(String event) implements Schedule {
+        public String describe() {
+            return "when " + event;
+        }
+    }
+
+    record Unknown(String reason) implements Schedule {
+        public String describe() {
+            return "unknown schedule: " + reason;
+        }
+    }
+}

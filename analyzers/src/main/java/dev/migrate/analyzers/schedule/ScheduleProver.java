@@ -1,0 +1,85 @@
+package dev.migrate.analyzers.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compares the next {@code n} fire times of a legacy schedule and its Prefect translation. Windows are placed
+ * so that the next spring-forward and fall-back changes of the zone fall in the middle of the compared times;
+ * a zone without DST gets one window from the reference instant.
+ */
+public final class ScheduleProver {
+    public static final int DEFAULT_FIRE_TIMES = 50;
+
+    private ScheduleProver() {
+    }
+
+    /** Null when either side has no computable fire times. */
+    public static ScheduleProof prove(Schedule source, PrefectSchedule target, Instant reference, int n) {
+        ZoneId zone = ZoneId.of(target.timezone());
+        List<ZonedDateTime> probe = FireTimes.source(source, reference, 3);
+        if (probe == null || FireTimes.prefect(target, reference, 1) == null) {
+            return null;
+        }
+        Duration period = probe.size() < 3 ? Duration.ofDays(1)
+                : Duration.between(probe.get(0), probe.get(2)).dividedBy(2);
+        if (period.compareTo(Duration.ofMinutes(1)) < 0) {
+            period = Duration.ofMinutes(1);
+        }
+        List<Instant> windows = new ArrayList<>();
+        List<ZoneOffsetTransition> transitions = new ArrayList<>();
+        ZoneOffsetTransition t = zone.getRules().nextTransition(reference);
+        while (t != null && transitions.size() < 2) {
+            transitions.add(t);
+            t = zone.getRules().nextTransition(t.getInstant());
+        }
+        for (ZoneOffsetTransition tr : transitions) {
+            Duration back = period.multipliedBy(n / 2);
+            windows.add(tr.getInstant().minus(back.compareTo(Duration.ofDays(3650)) > 0 ? Duration.ofDays(3650) : back));
+        }
+        if (windows.isEmpty()) {
+            windows.add(reference);
+        }
+        int compared = 0;
+        ScheduleProof last = null;
+        for (Instant start : windows) {
+            List<ZonedDateTime> s = FireTimes.source(source, start, n);
+            List<ZonedDateTime> p = FireTimes.prefect(target, start, n);
+            int k = firstDifference(s, p);
+            compared += Math.min(s.size(), p.size());
+            ZonedDateTime windowStart = start.atZone(zone);
+            if (k >= 0) {
+                ZonedDateTime a = k < s.size() ? s.get(k) : null;
+                ZonedDateTime b = k < p.size() ? p.get(k) : null;
+                return new ScheduleProof(false, k, windowStart, a, b, DstNotes.explain(source, a, b, k, zone), s, p);
+            }
+            last = new ScheduleProof(true, compared, windowStart, null, null, "", s, p);
+        }
+        if (last.sourceTimes().isEmpty()) {
+            return new ScheduleProof(true, 0, last.windowStart(), null, null,
+                    "neither side ever fires (the expression names a date that does not exist, such as 30 February)",
+                    List.of(), List.of());
+        }
+        String explanation = "the next " + n + " fire times agree in each of " + windows.size() + " window"
+                + (windows.size() == 1 ? "" : "s") + (transitions.isEmpty() ? " (" + zone.getId() + " has no DST changes)"
+                : " around the DST changes of " + zone.getId() + " on "
+                + String.join(" and ", transitions.stream().map(x -> x.getInstant().atZone(zone).toLocalDate().toString()).toList()));
+        return new ScheduleProof(true, compared, last.windowStart(), null, null, explanation, last.sourceTimes(),
+                last.prefectTimes());
+    }
+
+    private static int firstDifference(List<ZonedDateTime> a, List<ZonedDateTime> b) {
+        int common = Math.min(a.size(), b.size());
+        for (int i = 0; i < common; i++) {
+            if (!a.get(i).toInstant().equals(b.get(i).toInstant())) {
+                return i;
+            }
+        }
+        return a.size() == b.size() ? -1 : common;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.migrate.analyzers.schedule;
+
+import dev.migrate.analyzers.model.ScheduleSpec;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Reads a {@link ScheduleSpec} (the text a detector found) into the {@link Schedule} model. */
+public final class Schedules {
+    private Schedules() {
+    }
+
+    /**
+     * @param hostZone the zone assumed when the source names none
+     * @throws ScheduleSyntaxException when the expression is malformed
+     */
+    public static Schedule interpret(ScheduleSpec spec, ZoneId hostZone) {
+        ZoneId zone = zone(spec.timezone(), hostZone);
+        String text = spec.expression().strip();
+        return switch (spec.form()) {
+            case CRON_UNIX -> text.equalsIgnoreCase("@reboot")
+                    ? new Schedule.AtBoot("@reboot", Duration.ZERO)
+                    : new Schedule.Cron(CronExpression.parse(text), DayRule.VIXIE, zone);
+            case CRON_SPRING -> new Schedule.Cron(CronExpression.parse(CronDialects.springToUnix(text)), DayRule.CRONITER_AND, zone);
+            case CRON_QUARTZ -> new Schedule.Cron(CronExpression.parse(CronDialects.quartzToUnix(text)), DayRule.CRONITER_AND, zone);
+            case SYSTEMD_CALENDAR -> new Schedule.Calendar(CalendarSpec.parse(text), hostZone);
+            case SYSTEMD_MONOTONIC -> monotonic(text, zone);
+            case INTERVAL -> new Schedule.Interval(positive(isoDuration(text), text), null, zone, false);
+            case RRULE -> new Schedule.RRule(text, zone);
+            case AT_BOOT -> new Schedule.AtBoot(text, Duration.ZERO);
+            case EVENT -> new Schedule.EventDriven(text);
+            case UNKNOWN -> new Schedule.Unknown(text);
+        };
+    }
+
+    /** {@code OnUnitActiveSec=15min}, {@code OnBootSec=5min} and friends. */
+    private static Schedule monotonic(String text, ZoneId zone) {
+        int eq = text.indexOf('=');
+        if (eq < 0) {
+            throw new ScheduleSyntaxException("expected Setting=timespan, for example OnUnitActiveSec=15min", 0);
+        }
+        String key = text.substring(0, eq).strip();
+        Duration span = TimeSpans.parse(text.substring(eq + 1));
+        return switch (key) {
+            case "OnBootSec", "OnStartupSec" -> new Schedule.AtBoot(key, span);
+            case "OnUnitActiveSec" -> new Schedule.Interval(positive(span, text), null, zone, false);
+            case "OnUnitInactiveSec" -> new Schedule.Interval(positive(span, text), null, zone, true);
+            case "OnActiveSec" -> new Schedule.AtBoot(key + " (after the timer starts)", span);
+            default -> throw new ScheduleSyntaxException("unknown monotonic timer setting " + key, 0);
+        };
+    }
+
+    private static Duration positive(Duration d, String text) {
+        if (d.isZero() || d.isNegative()) {
+            throw new ScheduleSyntaxException("the interval in '" + text + "' must be longer than zero", 0);
+        }
+        if (d.compareTo(Duration.ofDays(36_525)) > 0) {
+            throw new ScheduleSyntaxException("the interval in '" + text + "' is longer than 100 years", 0);
+        }
+        return d;
+    }
+
+    private static Duration isoDuration(String text) {
+        try {
+            return Duration.parse(text.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new ScheduleSyntaxException("bad ISO-8601 duration '" + text + "', expected something like PT15M", 0);
+        }
+    }
+
+    private static ZoneId zone(String name, ZoneId fallback) {
+        if (name == null || name.isBlank()) {
+            return fallback;
+        }
+        try {
+            return ZoneId.of(name.strip());
+        } catch (DateTimeException e) {
+            throw new ScheduleSyntaxException("unknown time zone '" + name + "'", 0);
+        }
+    }
+}

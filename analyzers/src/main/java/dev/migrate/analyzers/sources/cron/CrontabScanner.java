@@ -1,0 +1,168 @@
+package dev.migrate.analyzers.sources.cron;
+
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobIds;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Redactor;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.schedule.CronExpression;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
+import dev.migrate.analyzers.sources.SourceRules;
+import dev.migrate.rewriters.crontab.CrontabFile;
+import dev.migrate.rewriters.crontab.CrontabFormat;
+import dev.migrate.rewriters.crontab.CrontabLine;
+import dev.migrate.rewriters.crontab.Word;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns one crontab (a file or a here-document body) into jobs and findings. */
+final class CrontabScanner {
+    private final SourceRules rules;
+    private final ScheduleCheck check;
+    private final InventorySink sink;
+
+    CrontabScanner(SourceRules rules, ScheduleCheck check, InventorySink sink) {
+        this.rules = rules;
+        this.check = check;
+        this.sink = sink;
+    }
+
+    /**
+     * @param firstLine the file line the text starts on (1 for a whole file)
+     * @param owner     the crontab's owner when known (spool file name, {@code crontab -u})
+     */
+    void scan(String path, String text, CrontabFormat format, int firstLine, String owner, Map<String, String> extra) {
+        CrontabFile file = CrontabFile.parse(text, format);
+        Map<String, String> env = new LinkedHashMap<>();
+        for (int i = 0; i < file.lines().size(); i++) {
+            CrontabLine line = file.lines().get(i);
+            int lineNo = firstLine + i;
+            if (line instanceof CrontabLine.EnvSetting s) {
+                env.put(s.name(), s.value());
+                if (s.name().equals("MAILTO") && !s.value().isEmpty()) {
+                    sink.finding(rules.finding("CRN007", "cron mails the output of the jobs below to "
+                            + Redactor.redact(s.value()) + "; Prefect keeps it in run logs instead",
+                            SourceRef.at(path, lineNo, s.indent().length() + 1), null));
+                }
+            } else if (line instanceof CrontabLine.Entry e) {
+                entry(path, lineNo, 0, e, false, format, owner, env, extra);
+            } else if (line instanceof CrontabLine.DisabledEntry d) {
+                entry(path, lineNo, d.entryOffset(), d.entry(), true, format, owner, env, extra);
+            } else if (line instanceof CrontabLine.Unparsed u) {
+                sink.finding(rules.finding("CRN005", u.problem(),
+                        SourceRef.at(path, lineNo, Math.max(1, u.text().length() - u.text().stripLeading().length() + 1)), null));
+            }
+        }
+    }
+
+    private void entry(String path, int lineNo, int offset, CrontabLine.Entry e, boolean disabled, CrontabFormat format,
+                       String owner, Map<String, String> env, Map<String, String> extra) {
+        List<Word> words = e.scheduleWords();
+        int col = offset + e.columnOfField(0) + 1;
+        SourceRef where = SourceRef.at(path, lineNo, col);
+        String scheduleText = scheduleText(words);
+        // cronie schedules by CRON_TZ; TZ only reaches the job's environment.
+        String timezone = env.get("CRON_TZ");
+        String command = e.shellCommand().strip();
+        Map<String, String> attributes = new LinkedHashMap<>(extra);
+        attributes.put("crontab.format", format.name().toLowerCase(Locale.ROOT));
+        JobKind kind = JobKind.CRON;
+        String name;
+        ScheduleSpec spec;
+        String invalid = null;
+        int invalidColumn = col;
+        if (format == CrontabFormat.ANACRON) {
+            kind = JobKind.ANACRON;
+            name = words.get(2).text();
+            String period = words.get(0).text();
+            spec = period.startsWith("@")
+                    ? new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, period, timezone, where)
+                    : new ScheduleSpec(ScheduleSpec.Form.INTERVAL, "P" + period + "D", timezone, where);
+            attributes.put("anacron.delayMinutes", words.get(1).text());
+        } else {
+            name = CronCommands.name(command);
+            if (scheduleText.equalsIgnoreCase("@reboot")) {
+                spec = new ScheduleSpec(ScheduleSpec.Form.AT_BOOT, "@reboot", timezone, where);
+            } else {
+                spec = new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, scheduleText, timezone, where);
+                try {
+                    CronExpression.parse(scheduleText);
+                } catch (ScheduleSyntaxException ex) {
+                    invalid = ex.getMessage();
+                    invalidColumn = col + ex.column();
+                }
+            }
+        }
+        if (disabled) {
+            attributes.put("disabled", "true");
+        }
+        if (timezone != null) {
+            attributes.put("timezone.note", "CRON_TZ is honoured by cronie (RHEL, Fedora); Debian's cron ignores it");
+        } else if (env.containsKey("TZ")) {
+            attributes.put("timezone.note", "TZ only sets the job's environment; cron schedules it in the host zone");
+        }
+        if (CronCommands.guardedByAnacron(command)) {
+            attributes.put("cron.noOpWhen", "anacron is installed (test -x /usr/sbin/anacron)");
+        }
+        if (e.stdin() != null) {
+            attributes.put("stdin", Redactor.redact(e.stdin()));
+        }
+        String user = format == CrontabFormat.SYSTEM ? e.user() : format == CrontabFormat.ANACRON ? "root" : owner;
+        String id = JobIds.of(kind, path, name, scheduleText + "\n" + e.commandText());
+        Map<String, String> shownEnv = new LinkedHashMap<>();
+        env.forEach((k, v) -> shownEnv.put(k, Redactor.redactValue(k, v)));
+        sink.job(new Job(id, kind, name, where, List.of(spec), Redactor.redact(command), user, shownEnv,
+                CronCommands.workingDir(command), format == CrontabFormat.ANACRON ? dev.migrate.analyzers.model.Overlap.SKIP
+                : CronCommands.overlap(command), List.of(), attributes));
+        findings(id, kind, name, command, spec, where, disabled, invalid, SourceRef.at(path, lineNo, invalidColumn));
+    }
+
+    private void findings(String id, JobKind kind, String name, String command, ScheduleSpec spec, SourceRef where, boolean disabled, String invalid,
+                          SourceRef invalidAt) {
+        if (invalid != null) {
+            sink.finding(rules.finding("CRN002", invalid, invalidAt, id));
+        }
+        if (disabled) {
+            sink.finding(rules.finding("CRN004", "commented-out entry '" + spec.expression() + "' (" + name
+                    + ") is a disabled job: migrate, delete or keep it disabled", where, id));
+            return;
+        }
+        if (spec.form() == ScheduleSpec.Form.AT_BOOT) {
+            sink.finding(rules.finding("CRN003", "@reboot job " + name + " runs once when cron starts; Prefect 3 has no boot trigger",
+                    where, id));
+            return;
+        }
+        if (invalid != null) {
+            return;
+        }
+        if (CronCommands.guardedByAnacron(command)) {
+            sink.finding(rules.finding("CRN009", "cron job " + name + " runs only when anacron is not installed: "
+                    + check.interpret(spec).describe(), where, id));
+            return;
+        }
+        sink.finding(rules.finding("CRN001", "cron job " + name + " runs outside any orchestrator: "
+                + check.interpret(spec).describe(), where, id));
+        String why = kind == JobKind.ANACRON
+                ? "anacron runs it once per period whenever the machine is up, after its delay, and catches up missed "
+                        + "periods; a Prefect schedule runs at fixed times instead"
+                : check.inexactness(spec);
+        if (why != null) {
+            sink.finding(rules.finding("CRN006", "schedule '" + spec.expression() + "' has no exact Prefect 3 equivalent: " + why,
+                    where, id));
+        }
+    }
+
+    /** The schedule words as written, with their original spacing. */
+    private static String scheduleText(List<Word> words) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            sb.append(i == words.size() - 1 ? words.get(i).text() : words.get(i).print());
+        }
+        return sb.toString();
+    }
+}

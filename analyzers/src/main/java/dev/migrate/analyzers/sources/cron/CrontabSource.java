@@ -1,0 +1,46 @@
+package dev.migrate.analyzers.sources.cron;
+
+import dev.migrate.rewriters.crontab.CrontabFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What kind of cron input a scanned file is, decided from its path (and, for shell scripts, a cheap text test).
+ *
+ * @param user the crontab owner for spool files ({@code var/spool/cron/crontabs/<user>}), else null
+ */
+record CrontabSource(Type type, CrontabFormat format, String user, String runPartsPeriod) {
+    enum Type { CRONTAB, RUN_PARTS, SHELL_SCRIPT }
+
+    private static final Pattern SPOOL = Pattern.compile("(?:^|/)var/spool/cron/(?:crontabs/|tabs/)?([^/.][^/]*)$");
+    private static final Pattern RUN_PARTS = Pattern.compile("(?:^|/)cron\\.(hourly|daily|weekly|monthly)/([^/]+)$");
+    private static final Pattern SHELL_NAME = Pattern.compile(".*\\.(sh|bash)$");
+    private static final Pattern HEREDOC = Pattern.compile("\\bcrontab\\b[^\\n]*<<");
+
+    /** Null when the file is not cron input. */
+    static CrontabSource of(String path, String text) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        Matcher spool = SPOOL.matcher(path);
+        if (spool.find()) {
+            return new CrontabSource(Type.CRONTAB, CrontabFormat.USER, spool.group(1), null);
+        }
+        if (path.equals("etc/crontab") || path.endsWith("/etc/crontab") || path.matches("(?:^|.*/)cron\\.d/[^/.][^/]*")) {
+            return new CrontabSource(Type.CRONTAB, CrontabFormat.SYSTEM, null, null);
+        }
+        if (name.equals("anacrontab")) {
+            return new CrontabSource(Type.CRONTAB, CrontabFormat.ANACRON, null, null);
+        }
+        Matcher runParts = RUN_PARTS.matcher(path);
+        if (runParts.find() && !runParts.group(2).startsWith(".") && !runParts.group(2).equals("placeholder")) {
+            return new CrontabSource(Type.RUN_PARTS, null, null, runParts.group(1));
+        }
+        // Saved user crontabs: "crontab", "crontab.prefect", "crontab.txt", "etl.crontab", "jobs.cron".
+        if (name.equals("crontab") || name.startsWith("crontab.") || name.endsWith(".crontab") || name.endsWith(".cron")) {
+            return new CrontabSource(Type.CRONTAB, CrontabFormat.USER, null, null);
+        }
+        if ((SHELL_NAME.matcher(name).matches() || text.startsWith("#!")) && HEREDOC.matcher(text).find()) {
+            return new CrontabSource(Type.SHELL_SCRIPT, CrontabFormat.USER, null, null);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.migrate.analyzers.sources.systemd;
+
+import dev.migrate.analyzers.model.Redactor;
+import dev.migrate.rewriters.systemd.EnvironmentWords;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a {@code .service} unit says about the job it runs: command, user, directory, environment, restart policy. */
+record ServiceFacts(String command, String user, String workingDir, Map<String, String> env, Map<String, String> attributes,
+                    List<String> dependencies) {
+
+    static ServiceFacts of(UnitSource service) {
+        List<String> exec = service.values("Service", "ExecStart").stream().map(ServiceFacts::stripPrefixes).toList();
+        String command = exec.isEmpty() ? null : Redactor.redact(String.join(" && ", exec));
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String value : service.values("Service", "Environment")) {
+            EnvironmentWords.parse(value).forEach((k, v) -> env.put(k, Redactor.redactValue(k, v)));
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("service", service.path());
+        put(attributes, "Restart", service.value("Service", "Restart"));
+        put(attributes, "Type", service.value("Service", "Type"));
+        List<String> envFiles = service.values("Service", "EnvironmentFile");
+        if (!envFiles.isEmpty()) {
+            attributes.put("EnvironmentFile", String.join(" ", envFiles));
+        }
+        put(attributes, "TimeoutStartSec", service.value("Service", "TimeoutStartSec"));
+        if (!service.dropIns().isEmpty()) {
+            attributes.put("service.dropIns", String.join(" ", service.dropIns().stream().map(UnitSource.DropIn::path).toList()));
+        }
+        List<String> deps = new java.util.ArrayList<>(service.unitList("Unit", "After"));
+        deps.addAll(service.unitList("Unit", "Requires"));
+        return new ServiceFacts(command, service.value("Service", "User"), service.value("Service", "WorkingDirectory"),
+                env, attributes, deps);
+    }
+
+    /** ExecStart's special prefixes ({@code -}, {@code @}, {@code +}, {@code !}, {@code :}) change how, not what, runs. */
+    static String stripPrefixes(String exec) {
+        int i = 0;
+        while (i < exec.length() && "-@+!:".indexOf(exec.charAt(i)) >= 0) {
+            i++;
+        }
+        return exec.substring(i).strip();
+    }
+
+    private static void put(Map<String, String> m, String k, String v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+}

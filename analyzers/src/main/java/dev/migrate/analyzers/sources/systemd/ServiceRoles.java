@@ -1,0 +1,59 @@
+package dev.migrate.analyzers.sources.systemd;
+
+import dev.migrate.analyzers.model.JobKind;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises services that are schedulers themselves: Prefect servers, agents and workers, and long-running
+ * scripts kept alive by {@code Restart=always} (a {@code while True} loop or a scheduler library).
+ */
+final class ServiceRoles {
+    private static final Pattern PREFECT_SERVER = Pattern.compile("\\bprefect\\s+(server|orion)\\s+start\\b");
+    private static final Pattern PREFECT_AGENT = Pattern.compile("\\bprefect\\s+agent\\s+start\\b");
+    private static final Pattern PREFECT_WORKER = Pattern.compile("\\bprefect\\s+worker\\s+start\\b");
+    /** A script run by an interpreter, or a scheduler program. */
+    private static final Pattern SCRIPT = Pattern.compile(
+            "(^|/|\\s)((python|pypy)[0-9.]*\\s+(-\\S+\\s+)*(\\S+\\.py|-m\\s+\\S+)|(ba|z|k)?sh\\s+\\S+\\.sh|node\\s+\\S+\\.js"
+                    + "|\\S+\\.(py|sh|js|rb|pl))(\\s|$)|\\bcelery\\b.*\\bbeat\\b");
+    /** A JVM application, a scheduler only when its unit says so (Spring {@code @Scheduled}, Quartz). */
+    private static final Pattern JAR = Pattern.compile("\\bjava\\b.*\\s-jar\\s+\\S+\\.jar");
+    private static final Pattern SCHEDULER_WORDS = Pattern.compile("(?i)schedul|\\bcron|\\bloop\\b|periodic|\\bbeat\\b");
+    /** Long-running programs that are servers, not schedulers. */
+    private static final Pattern SERVER = Pattern.compile("\\b(gunicorn|uvicorn|hypercorn|daphne|flask\\s+run|manage\\.py\\s+runserver"
+            + "|http\\.server|streamlit|jupyter|celery\\b(?!.*\\bbeat\\b)|airflow)\\b");
+
+    private ServiceRoles() {
+    }
+
+    /**
+     * The job kind of a service that no timer starts, or null when it is not a scheduler. A script restarted on
+     * failure counts too (as does a JVM application) when the unit's name, description or command says it schedules.
+     *
+     * @param description the unit name, its {@code Description=} and its command, for the wording test
+     */
+    static JobKind kindOf(String command, String restart, String description) {
+        if (command == null) {
+            return null;
+        }
+        if (PREFECT_SERVER.matcher(command).find()) {
+            return JobKind.PREFECT_SERVER;
+        }
+        if (PREFECT_AGENT.matcher(command).find()) {
+            return JobKind.PREFECT_AGENT;
+        }
+        if (PREFECT_WORKER.matcher(command).find()) {
+            return JobKind.PREFECT_WORKER;
+        }
+        if (SERVER.matcher(command).find()) {
+            return null;
+        }
+        boolean script = SCRIPT.matcher(command).find();
+        boolean restarted = restart != null && !restart.equals("no");
+        boolean saysScheduler = SCHEDULER_WORDS.matcher(description).find();
+        if ("always".equals(restart) && script
+                || restarted && saysScheduler && (script || JAR.matcher(command).find())) {
+            return JobKind.SYSTEMD_SCHEDULER_SERVICE;
+        }
+        return null;
+    }
+}

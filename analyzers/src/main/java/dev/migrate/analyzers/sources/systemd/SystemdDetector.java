@@ -1,0 +1,173 @@
+package dev.migrate.analyzers.sources.systemd;
+
+import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobIds;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.sources.SourceRules;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.rewriters.systemd.UnitFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds systemd timer jobs (each {@code .timer} paired with its {@code .service}) and services that are schedulers
+ * themselves (Prefect server/agent/worker, {@code Restart=always} scripts). A timer and its service are separate
+ * files, so units are collected in {@link #detect} and jobs are emitted in {@link #finish}.
+ */
+public final class SystemdDetector implements Detector {
+    private static final SourceRules RULES = SourceRules.load("crn-syd.yaml");
+    private static final Pattern DROP_IN = Pattern.compile("(?:^|/)([^/]+\\.(?:service|timer))\\.d/[^/]+\\.conf$");
+
+    private final ScheduleCheck check;
+    private final List<UnitSource> timers = new ArrayList<>();
+    private final List<UnitSource> services = new ArrayList<>();
+    /** Drop-ins by the unit file name they extend ({@code etl.service} for {@code etl.service.d/override.conf}). */
+    private final Map<String, List<UnitSource.DropIn>> dropIns = new HashMap<>();
+
+    public SystemdDetector() {
+        this(ScheduleCheck.fromSystemProperties());
+    }
+
+    public SystemdDetector(ScheduleCheck check) {
+        this.check = check;
+    }
+
+    @Override
+    public String name() {
+        return "systemd";
+    }
+
+    @Override
+    public boolean accepts(ScanFile file) {
+        String n = file.fileName();
+        return (n.endsWith(".timer") || n.endsWith(".service") || dropInTarget(file.path()) != null)
+                && file.text().contains("[");
+    }
+
+    /** The unit a drop-in extends, or null: {@code etl.service} for {@code .../etl.service.d/10-env.conf}. */
+    private static String dropInTarget(String path) {
+        Matcher m = DROP_IN.matcher(path);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Override
+    public void detect(ScanFile file, InventorySink sink) {
+        String extended = dropInTarget(file.path());
+        if (extended != null) {
+            dropIns.computeIfAbsent(extended, k -> new ArrayList<>())
+                    .add(new UnitSource.DropIn(file.path(), UnitFile.parse(file.text())));
+            return;
+        }
+        UnitSource unit = new UnitSource(file.path(), UnitFile.parse(file.text()));
+        (file.fileName().endsWith(".timer") ? timers : services).add(unit);
+    }
+
+    @Override
+    public void finish(InventorySink sink) {
+        withDropIns(timers);
+        withDropIns(services);
+        timers.sort(Comparator.comparing(UnitSource::path));
+        services.sort(Comparator.comparing(UnitSource::path));
+        List<PendingJob> pending = new ArrayList<>();
+        Set<UnitSource> started = new HashSet<>();
+        TimerJobs timerJobs = new TimerJobs(RULES, check);
+        for (UnitSource timer : timers) {
+            String serviceName = timer.value("Timer", "Unit") != null ? timer.value("Timer", "Unit") : timer.baseName() + ".service";
+            UnitSource service = pick(serviceName, timer.directory());
+            if (service != null) {
+                started.add(service);
+            }
+            pending.add(timerJobs.build(timer, serviceName, service));
+        }
+        for (UnitSource service : services) {
+            if (!started.contains(service)) {
+                PendingJob p = schedulerService(service);
+                if (p != null) {
+                    pending.add(p);
+                }
+            }
+        }
+        emit(pending, sink);
+        timers.clear();
+        services.clear();
+        dropIns.clear();
+    }
+
+    private void withDropIns(List<UnitSource> units) {
+        units.replaceAll(u -> u.withDropIns(dropIns.getOrDefault(u.fileName(), List.of())));
+    }
+
+    /** The service with that name, preferring the timer's own directory. */
+    private UnitSource pick(String name, String directory) {
+        UnitSource any = null;
+        for (UnitSource s : services) {
+            if (s.fileName().equals(name)) {
+                if (s.directory().equals(directory)) {
+                    return s;
+                }
+                any = any == null ? s : any;
+            }
+        }
+        return any;
+    }
+
+    private PendingJob schedulerService(UnitSource service) {
+        ServiceFacts facts = ServiceFacts.of(service);
+        JobKind kind = ServiceRoles.kindOf(facts.command(), service.value("Service", "Restart"),
+                service.fileName() + " " + service.value("Unit", "Description") + " " + facts.command());
+        if (kind == null) {
+            return null;
+        }
+        String name = service.baseName();
+        String id = JobIds.of(kind, service.path(), name, service.fileName());
+        SourceRef where = SourceRef.file(service.path());
+        List<ScheduleSpec> schedules = kind == JobKind.SYSTEMD_SCHEDULER_SERVICE
+                ? List.of(new ScheduleSpec(ScheduleSpec.Form.UNKNOWN, "in the code run by " + service.fileName(), null, where))
+                : List.of();
+        Job job = new Job(id, kind, name, where, schedules, facts.command(), facts.user(), facts.env(), facts.workingDir(),
+                Overlap.UNKNOWN, List.of(), facts.attributes());
+        Finding finding = kind == JobKind.SYSTEMD_SCHEDULER_SERVICE
+                ? RULES.finding("SYD004", service.fileName() + " keeps '" + facts.command() + "' running (Restart="
+                        + service.value("Service", "Restart") + ") with no timer: its schedule lives in that code", where, id)
+                : RULES.finding("SYD009", service.fileName() + " runs a " + kind.slug().replace('-', ' ')
+                        + (kind == JobKind.PREFECT_AGENT ? "; agents do not exist in Prefect 3, use a worker for a work pool" : ""),
+                        where, id);
+        return new PendingJob(job, List.of(service.fileName()), facts.dependencies(), List.of(finding));
+    }
+
+    /** Resolves After=/Requires= unit names to the ids of other jobs, then hands everything to the sink. */
+    private static void emit(List<PendingJob> pending, InventorySink sink) {
+        Map<String, String> idByUnit = new HashMap<>();
+        for (PendingJob p : pending) {
+            p.unitNames().forEach(u -> idByUnit.putIfAbsent(u, p.job().id()));
+        }
+        for (PendingJob p : pending) {
+            Set<String> deps = new java.util.LinkedHashSet<>();
+            for (String unit : p.dependencyUnits()) {
+                String id = idByUnit.get(unit);
+                if (id != null && !id.equals(p.job().id())) {
+                    deps.add(id);
+                }
+            }
+            Job j = p.job();
+            sink.job(new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(), j.user(), j.env(),
+                    j.workingDir(), j.overlap(), List.copyOf(deps), new LinkedHashMap<>(j.attributes())));
+            p.findings().forEach(sink::finding);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.migrate.analyzers.sources.systemd;
+
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobIds;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.schedule.CalendarSpec;
+import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
+import dev.migrate.analyzers.schedule.TimeSpans;
+import dev.migrate.analyzers.sources.SourceRules;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Builds the job of one {@code .timer} unit, paired with the service it starts. */
+final class TimerJobs {
+    private static final List<String> MONOTONIC = List.of("OnBootSec", "OnStartupSec", "OnActiveSec", "OnUnitActiveSec",
+            "OnUnitInactiveSec");
+    private static final List<String> OPTIONS = List.of("Persistent", "RandomizedDelaySec", "AccuracySec", "FixedRandomDelay",
+            "WakeSystem", "Unit");
+
+    private final SourceRules rules;
+    private final ScheduleCheck check;
+
+    TimerJobs(SourceRules rules, ScheduleCheck check) {
+        this.rules = rules;
+        this.check = check;
+    }
+
+    /** {@code service} is null when the started unit was not among the scanned files. */
+    PendingJob build(UnitSource timer, String serviceName, UnitSource service) {
+        String name = timer.baseName();
+        String id = JobIds.of(JobKind.SYSTEMD_TIMER, timer.path(), name, timer.fileName());
+        SourceRef where = SourceRef.file(timer.path());
+        List<Finding> findings = new ArrayList<>();
+        List<ScheduleSpec> schedules = new ArrayList<>();
+        for (UnitSource.Setting s : timer.settings("Timer", "OnCalendar")) {
+            try {
+                CalendarSpec spec = CalendarSpec.parse(s.value());
+                schedules.add(new ScheduleSpec(ScheduleSpec.Form.SYSTEMD_CALENDAR, s.value(),
+                        spec.zone() == null ? null : spec.zone().getId(), s.where()));
+            } catch (ScheduleSyntaxException e) {
+                findings.add(rules.finding("SYD007", "OnCalendar=" + s.value() + ": " + e.getMessage(),
+                        shift(s.where(), e.column()), id));
+            }
+        }
+        for (String key : MONOTONIC) {
+            for (UnitSource.Setting s : timer.settings("Timer", key)) {
+                try {
+                    TimeSpans.parse(s.value());
+                    schedules.add(new ScheduleSpec(ScheduleSpec.Form.SYSTEMD_MONOTONIC, key + "=" + s.value(), null, s.where()));
+                } catch (ScheduleSyntaxException e) {
+                    findings.add(rules.finding("SYD007", key + "=" + s.value() + ": " + e.getMessage(), shift(s.where(), e.column()), id));
+                }
+            }
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String option : OPTIONS) {
+            String v = timer.value("Timer", option);
+            if (v != null) {
+                attributes.put(option, v);
+            }
+        }
+        attributes.putIfAbsent("Unit", serviceName);
+        if (!timer.dropIns().isEmpty()) {
+            attributes.put("timer.dropIns", String.join(" ", timer.dropIns().stream().map(UnitSource.DropIn::path).toList()));
+        }
+        ServiceFacts facts = service == null ? null : ServiceFacts.of(service);
+        if (facts != null) {
+            attributes.putAll(facts.attributes());
+        }
+        Job job = new Job(id, JobKind.SYSTEMD_TIMER, name, where, schedules, facts == null ? null : facts.command(),
+                facts == null ? null : facts.user(), facts == null ? Map.of() : facts.env(),
+                facts == null ? null : facts.workingDir(), Overlap.SKIP, List.of(), attributes);
+        findings.addAll(findings(timer, job, serviceName, service));
+        List<String> units = List.of(timer.fileName(), serviceName);
+        return new PendingJob(job, units, facts == null ? List.of() : facts.dependencies(), findings);
+    }
+
+    private List<Finding> findings(UnitSource timer, Job job, String serviceName, UnitSource service) {
+        List<Finding> out = new ArrayList<>();
+        String id = job.id();
+        String described = job.schedules().stream().map(s -> check.interpret(s).describe()).collect(Collectors.joining("; "));
+        out.add(rules.finding("SYD001", "timer " + timer.fileName() + " starts " + serviceName + " outside any orchestrator"
+                + (described.isEmpty() ? "" : ": " + described), job.source(), id));
+        if (service == null) {
+            out.add(rules.finding("SYD006", "timer " + timer.fileName() + " starts " + serviceName
+                    + ", which is not among the scanned files", job.source(), id));
+        }
+        for (UnitSource.Setting s : timer.settings("Timer", "RandomizedDelaySec")) {
+            out.add(rules.finding("SYD002", "RandomizedDelaySec=" + s.value()
+                    + " delays each start randomly; Prefect starts runs at the scheduled time", s.where(), id));
+        }
+        for (UnitSource.Setting s : timer.settings("Timer", "Persistent")) {
+            if (s.value().matches("(?i)yes|true|on|1")) {
+                out.add(rules.finding("SYD003", "Persistent=" + s.value()
+                        + " catches up a start missed while the machine was off; Prefect does not", s.where(), id));
+            }
+        }
+        for (UnitSource.Setting s : timer.settings("Timer", "AccuracySec")) {
+            try {
+                if (TimeSpans.parse(s.value()).compareTo(java.time.Duration.ofMinutes(1)) > 0) {
+                    out.add(rules.finding("SYD010", "AccuracySec=" + s.value()
+                            + " lets systemd start up to that much after the calendar time; Prefect starts on time", s.where(), id));
+                }
+            } catch (ScheduleSyntaxException e) {
+                out.add(rules.finding("SYD007", "AccuracySec=" + s.value() + ": " + e.getMessage(), s.where(), id));
+            }
+        }
+        boolean periodic = job.schedules().stream().anyMatch(s -> s.form() == ScheduleSpec.Form.SYSTEMD_CALENDAR
+                || s.expression().startsWith("OnUnit"));
+        for (ScheduleSpec s : job.schedules()) {
+            if (s.form() == ScheduleSpec.Form.SYSTEMD_MONOTONIC && !s.expression().startsWith("OnUnit") && !periodic) {
+                out.add(rules.finding("SYD008", s.expression() + " starts the service once, relative to boot; "
+                        + "Prefect 3 schedules are clock-based", s.where(), id));
+            } else if (s.form() == ScheduleSpec.Form.SYSTEMD_CALENDAR || s.expression().startsWith("OnUnit")) {
+                String why = check.inexactness(s);
+                if (why != null) {
+                    out.add(rules.finding("SYD005", "'" + s.expression() + "' has no exact Prefect 3 equivalent: " + why,
+                            s.where(), id));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static SourceRef shift(SourceRef at, int column) {
+        return SourceRef.at(at.path(), at.line(), at.column() + column);
+    }
+}

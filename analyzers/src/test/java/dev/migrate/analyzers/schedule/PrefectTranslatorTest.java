@@ -1,0 +1,170 @@
+package dev.migrate.analyzers.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SourceRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PrefectTranslatorTest {
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    private static Translation translate(ScheduleSpec.Form form, String expr, String tz, TimerOptions options) {
+        Schedule s = Schedules.interpret(new ScheduleSpec(form, expr, tz, SourceRef.file("x")), BERLIN);
+        return PrefectTranslator.translate(s, options, NOW);
+    }
+
+    private static Translation cron(String expr) {
+        return translate(ScheduleSpec.Form.CRON_UNIX, expr, null, TimerOptions.NONE);
+    }
+
+    @Test
+    void plainCronIsProvenAcrossBothDstChanges() {
+        Translation t = cron("*/15 * * * 1-5");
+        assertThat(t.target().toYaml()).containsExactly(Map.entry("cron", "*/15 * * * 1-5"),
+                Map.entry("timezone", "Europe/Berlin"));
+        assertThat(t.exact()).isTrue();
+        assertThat(t.proof().equal()).isTrue();
+        assertThat(t.proof().compared()).isEqualTo(100);
+        assertThat(t.proof().explanation())
+                .isEqualTo("the next 50 fire times agree in each of 2 windows around the DST changes of Europe/Berlin on 2027-03-28 and 2027-10-31");
+    }
+
+    @Test
+    void fixedTimeInTheSpringGapIsNotExact() {
+        Translation t = cron("30 2 * * *");
+        assertThat(t.exact()).isFalse();
+        assertThat(t.proof().sourceAt()).hasToString("2027-03-28T03:00+02:00[Europe/Berlin]");
+        assertThat(t.proof().prefectAt()).hasToString("2027-03-28T03:30+02:00[Europe/Berlin]");
+        assertThat(t.proof().explanation()).endsWith("around the spring-forward change on 2027-03-28 (Europe/Berlin): "
+                + "Vixie cron runs a job whose local time is skipped right at the change, Prefect moves it by the size of the gap");
+    }
+
+    @Test
+    void twoOClockJobsAgreeBecauseBothLandOnTheChange() {
+        assertThat(cron("0 2 * * *").exact()).isTrue();
+    }
+
+    @Test
+    void wildcardJobsInTheRepeatedHourDiffer() {
+        Translation t = cron("*/20 * * * *");
+        assertThat(t.exact()).isFalse();
+        assertThat(t.proof().explanation()).contains("fall-back change on 2027-10-31")
+                .contains("Vixie cron runs wildcard jobs in both copies of the repeated hour");
+    }
+
+    @Test
+    void vixieAndOfStarredDayFieldBecomesDayOrFalse() {
+        Translation t = cron("0 6 */2 * 1");
+        assertThat(t.target().toYaml()).containsExactly(Map.entry("cron", "0 6 */2 * 1"), Map.entry("day_or", false),
+                Map.entry("timezone", "Europe/Berlin"));
+        assertThat(t.exact()).isTrue();
+    }
+
+    @Test
+    void vixieOrWithAnAllDaysFieldBecomesEveryDay() {
+        Translation t = cron("0 6 1-31 * 1");
+        assertThat(t.target().cron()).isEqualTo("0 6 * * *");
+        assertThat(t.exact()).isTrue();
+    }
+
+    @Test
+    void cronTzIsKept() {
+        Translation t = translate(ScheduleSpec.Form.CRON_UNIX, "0 9 * * *", "America/New_York", TimerOptions.NONE);
+        assertThat(t.target().timezone()).isEqualTo("America/New_York");
+        assertThat(t.exact()).isTrue();
+        assertThat(t.proof().explanation()).contains("America/New_York on 2027-03-14 and 2027-11-07");
+    }
+
+    @Test
+    void rebootHasNoEquivalent() {
+        Translation t = cron("@reboot");
+        assertThat(t.target()).isNull();
+        assertThat(t.exact()).isFalse();
+        assertThat(t.reasons()).singleElement().asString().startsWith("runs once at boot (@reboot)");
+    }
+
+    @Test
+    void calendarBecomesCronWithDayAnd() {
+        Translation t = translate(ScheduleSpec.Form.SYSTEMD_CALENDAR, "Mon..Fri *-*-1..7 04:00", null, TimerOptions.NONE);
+        assertThat(t.target().toYaml()).containsExactly(Map.entry("cron", "0 4 1-7 * 1-5"), Map.entry("day_or", false),
+                Map.entry("timezone", "Europe/Berlin"));
+        assertThat(t.exact()).isTrue();
+    }
+
+    @Test
+    void calendarTimeInTheGapIsSkippedBySystemd() {
+        Translation t = translate(ScheduleSpec.Form.SYSTEMD_CALENDAR, "*-*-* 02:30", null, TimerOptions.NONE);
+        assertThat(t.target().cron()).isEqualTo("30 2 * * *");
+        assertThat(t.exact()).isFalse();
+        assertThat(t.proof().explanation()).contains("systemd skips calendar times that do not exist");
+    }
+
+    @Test
+    void calendarSecondsTildeAndYearsAreNotExpressible() {
+        assertThat(translate(ScheduleSpec.Form.SYSTEMD_CALENDAR, "*:*:30", null, TimerOptions.NONE).reasons())
+                .containsExactly("OnCalendar=*:*:30 fires at seconds other than :00; Prefect cron has minute resolution");
+        Translation last = translate(ScheduleSpec.Form.SYSTEMD_CALENDAR, "*-*~1 23:00", null, TimerOptions.NONE);
+        assertThat(last.target()).isNull();
+        assertThat(last.reasons()).containsExactly(
+                "OnCalendar=*-*~1 23:00 counts days back from the end of the month (~), which cron cannot express");
+        assertThat(translate(ScheduleSpec.Form.SYSTEMD_CALENDAR, "2027-*-* 00:00", null, TimerOptions.NONE).target()).isNull();
+    }
+
+    @Test
+    void timerOptionsMakeItInexact() {
+        Translation t = translate(ScheduleSpec.Form.SYSTEMD_CALENDAR, "daily", null,
+                new TimerOptions(Duration.ofMinutes(30), true, Duration.ofHours(1)));
+        assertThat(t.proof().equal()).isTrue();
+        assertThat(t.exact()).isFalse();
+        assertThat(t.reasons()).containsExactly(
+                "RandomizedDelaySec=30 minutes delays each start by a random amount; Prefect starts at the scheduled time",
+                "Persistent=true runs a start missed while the machine was off as soon as it is back; "
+                        + "Prefect has no such catch-up for times missed while its scheduler was down",
+                "AccuracySec=1 hour lets systemd start the job up to that much later to batch wake-ups");
+    }
+
+    @Test
+    void subDailyIntervalIsExactAndDailyIntervalDriftsAtDst() {
+        Translation quarter = translate(ScheduleSpec.Form.SYSTEMD_MONOTONIC, "OnUnitActiveSec=15min", null, TimerOptions.NONE);
+        assertThat(quarter.target().toYaml()).containsExactly(Map.entry("interval", 900L),
+                Map.entry("anchor_date", "2020-01-01T00:00"), Map.entry("timezone", "Europe/Berlin"));
+        assertThat(quarter.exact()).isTrue();
+        Translation daily = translate(ScheduleSpec.Form.SYSTEMD_MONOTONIC, "OnUnitActiveSec=1d", null, TimerOptions.NONE);
+        assertThat(daily.exact()).isFalse();
+        assertThat(daily.proof().explanation()).contains("Prefect adds whole days on the calendar");
+        Translation inactive = translate(ScheduleSpec.Form.SYSTEMD_MONOTONIC, "OnUnitInactiveSec=10min", null, TimerOptions.NONE);
+        assertThat(inactive.exact()).isFalse();
+        assertThat(inactive.reasons()).singleElement().asString().startsWith("the interval is counted from the end");
+    }
+
+    @Test
+    void utcHasOneWindow() {
+        Translation t = translate(ScheduleSpec.Form.CRON_UNIX, "0 3 * * *", "UTC", TimerOptions.NONE);
+        assertThat(t.proof().explanation()).isEqualTo("the next 50 fire times agree in each of 1 window (UTC has no DST changes)");
+    }
+
+    @Test
+    void quartzAndSpringGoThroughCronUtils() {
+        Translation spring = translate(ScheduleSpec.Form.CRON_SPRING, "0 */5 * * * MON-FRI", null, TimerOptions.NONE);
+        assertThat(spring.target().cron()).isEqualTo("*/5 * * * 1-5");
+        assertThat(spring.exact()).isTrue();
+        Translation quartz = translate(ScheduleSpec.Form.CRON_QUARTZ, "0 15 10 ? * 6", null, TimerOptions.NONE);
+        assertThat(quartz.target().cron()).isEqualTo("15 10 * * 5");
+    }
+
+    @Test
+    void descriptionsAreHuman() {
+        assertThat(Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, "0 6 */2 * 1", null,
+                SourceRef.file("x")), BERLIN).describe()).endsWith("(day-of-month AND day-of-week) (Europe/Berlin)");
+        assertThat(new Schedule.Interval(Duration.ofMinutes(90), null, BERLIN, false).describe())
+                .isEqualTo("every 1 hour 30 minutes (Europe/Berlin)");
+        assertThat(new Schedule.AtBoot("OnBootSec", Duration.ofMinutes(5)).describe())
+                .isEqualTo("once at boot, 5 minutes after it (OnBootSec)");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.migrate.analyzers.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.model.Detector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class RulesFileTest {
+    @Test
+    void everyRuleIsComplete() {
+        SourceRules rules = SourceRules.load("crn-syd.yaml");
+        assertThat(rules.all()).isNotEmpty();
+        rules.all().forEach((code, r) -> {
+            assertThat(code).matches("(CRN|SYD)0[0-9]{2}");
+            assertThat(r.title()).isNotBlank().doesNotEndWith(".");
+            assertThat(r.doc()).endsWith(".");
+        });
+    }
+
+    @Test
+    void everyCodeUsedInSourcesHasARule() throws IOException {
+        Set<String> used = new TreeSet<>();
+        Pattern code = Pattern.compile("\"((CRN|SYD)[0-9]{3})\"");
+        Path root = Path.of(System.getProperty("migrate.repo.root"), "analyzers/src/main/java/dev/migrate/analyzers/sources");
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = code.matcher(Files.readString(p));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(SourceRules.load("crn-syd.yaml").all().keySet()).containsAll(used);
+        assertThat(used).contains("CRN001", "SYD001");
+    }
+
+    @Test
+    void detectorsAreRegistered() {
+        Set<String> names = new TreeSet<>();
+        ServiceLoader.load(Detector.class).forEach(d -> names.add(d.name()));
+        assertThat(names).contains("crontab", "systemd");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.migrate.analyzers.sources.cron;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.sources.ExactOutput;
+import dev.migrate.analyzers.sources.HostEstate;
+import dev.migrate.analyzers.sources.RecordingSink;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class CrontabDetectorTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
+
+    private static CrontabDetector detector() {
+        return new CrontabDetector(new ScheduleCheck(ZoneId.of("UTC"), CLOCK.instant()));
+    }
+
+    @Test
+    void inventoriesTheHost() throws Exception {
+        RecordingSink sink = HostEstate.scan(detector());
+        ExactOutput.assertMatches(getClass(), "cron-jobs.txt", sink.jobsText());
+        ExactOutput.assertMatches(getClass(), "cron-findings.txt", sink.findingsText());
+    }
+
+    @Test
+    void idsDoNotDependOnLinePositions() {
+        RecordingSink a = new RecordingSink();
+        RecordingSink b = new RecordingSink();
+        detector().detect(new ScanFile("etc/cron.d/x", "0 1 * * * root /opt/a.sh\n"), a);
+        detector().detect(new ScanFile("etc/cron.d/x", "# moved down\nSHELL=/bin/sh\n\n0 1 * * * root /opt/a.sh\n"), b);
+        assertThat(b.jobs.get(0).id()).isEqualTo(a.jobs.get(0).id());
+    }
+
+    @Test
+    void acceptsOnlyCronInputs() {
+        CrontabDetector d = detector();
+        assertThat(d.accepts(new ScanFile("etc/cron.d/backup", "x"))).isTrue();
+        assertThat(d.accepts(new ScanFile("var/spool/cron/crontabs/bob", "x"))).isTrue();
+        assertThat(d.accepts(new ScanFile("etc/cron.weekly/report", "#!/bin/sh"))).isTrue();
+        assertThat(d.accepts(new ScanFile("scripts/deploy.sh", "#!/bin/sh\ncrontab <<EOF\nEOF\n"))).isTrue();
+        assertThat(d.accepts(new ScanFile("scripts/deploy.sh", "#!/bin/sh\necho crontab\n"))).isFalse();
+        assertThat(d.accepts(new ScanFile("etc/cron.d/.placeholder", "x"))).isFalse();
+        assertThat(d.accepts(new ScanFile("src/app.py", "crontab"))).isFalse();
+    }
+
+    @Test
+    void dottedCronDFileIsFlagged() {
+        RecordingSink sink = new RecordingSink();
+        detector().detect(new ScanFile("etc/cron.d/backup.cron", "0 1 * * * root /opt/b\n"), sink);
+        assertThat(sink.findings).extracting(f -> f.code()).containsExactlyInAnyOrder("CRN008", "CRN001");
+    }
+
+    @Test
+    void malformedInputIsAFindingNotACrash() {
+        RecordingSink sink = new RecordingSink();
+        detector().detect(new ScanFile("crontab", "*/0 * * * * x\n@fortnightly y\n\u0000\u0001 garbage\n"), sink);
+        assertThat(sink.findingsText()).isEqualTo("""
+                crontab:1:3 CRN002 BREAKING MANUAL bad step '0' in the minute field: it must be a positive number [cron-x-777b49db]
+                crontab:2:1 CRN002 BREAKING MANUAL unknown cron macro @fortnightly; use @yearly, @monthly, @weekly, @daily, @hourly or @reboot [cron-y-0bf3f540]
+                crontab:3:1 CRN005 BREAKING MANUAL expected 5 time fields (or an @ macro) and a command, found only 2 words""");
+    }
+}

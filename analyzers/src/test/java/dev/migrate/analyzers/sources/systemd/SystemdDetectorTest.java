@@ -1,0 +1,77 @@
+package dev.migrate.analyzers.sources.systemd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.sources.ExactOutput;
+import dev.migrate.analyzers.sources.HostEstate;
+import dev.migrate.analyzers.sources.RecordingSink;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class SystemdDetectorTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
+
+    private static SystemdDetector detector() {
+        return new SystemdDetector(new ScheduleCheck(ZoneId.of("Europe/Berlin"), CLOCK.instant()));
+    }
+
+    @Test
+    void inventoriesTheHost() throws Exception {
+        RecordingSink sink = HostEstate.scan(detector());
+        ExactOutput.assertMatches(getClass(), "systemd-jobs.txt", sink.jobsText());
+        ExactOutput.assertMatches(getClass(), "systemd-findings.txt", sink.findingsText());
+    }
+
+    @Test
+    void pairsByNameWhateverTheFileOrder() {
+        SystemdDetector d = detector();
+        RecordingSink sink = new RecordingSink();
+        d.detect(new ScanFile("a/backup.service", "[Service]\nExecStart=/opt/backup.sh\nUser=bk\n"), sink);
+        d.detect(new ScanFile("b/backup.timer", "[Timer]\nOnCalendar=hourly\n"), sink);
+        assertThat(sink.jobs).isEmpty();
+        d.finish(sink);
+        assertThat(sink.jobs).singleElement().satisfies(j -> {
+            assertThat(j.kind()).isEqualTo(JobKind.SYSTEMD_TIMER);
+            assertThat(j.command()).isEqualTo("/opt/backup.sh");
+            assertThat(j.user()).isEqualTo("bk");
+        });
+    }
+
+    @Test
+    void recognisesPrefectProcesses() {
+        assertThat(ServiceRoles.kindOf("/usr/local/bin/prefect server start --host 0.0.0.0", null, "")).isEqualTo(JobKind.PREFECT_SERVER);
+        assertThat(ServiceRoles.kindOf("prefect orion start", null, "")).isEqualTo(JobKind.PREFECT_SERVER);
+        assertThat(ServiceRoles.kindOf("prefect worker start --pool etl", "always", "")).isEqualTo(JobKind.PREFECT_WORKER);
+        assertThat(ServiceRoles.kindOf("/usr/bin/python3 /opt/loop.py", "always", "")).isEqualTo(JobKind.SYSTEMD_SCHEDULER_SERVICE);
+        assertThat(ServiceRoles.kindOf("celery -A proj beat", "always", "")).isEqualTo(JobKind.SYSTEMD_SCHEDULER_SERVICE);
+        assertThat(ServiceRoles.kindOf("celery -A proj worker", "always", "")).isNull();
+        assertThat(ServiceRoles.kindOf("/usr/bin/python3 /opt/loop.py", "on-failure", "")).isNull();
+        assertThat(ServiceRoles.kindOf("/opt/web/bin/gunicorn app:app", "always", "")).isNull();
+        assertThat(ServiceRoles.kindOf("/usr/sbin/nginx", "always", "")).isNull();
+        assertThat(ServiceRoles.kindOf("/opt/venv/bin/python report_schedule.py", "on-failure",
+                "report-scheduler.service Report scheduler")).isEqualTo(JobKind.SYSTEMD_SCHEDULER_SERVICE);
+        assertThat(ServiceRoles.kindOf("/opt/venv/bin/python app.py", "on-failure", "api.service REST API")).isNull();
+        assertThat(ServiceRoles.kindOf("/usr/bin/java -Xmx1g -jar /opt/billing/app.jar", "on-failure",
+                "billing.service Spring Boot with @Scheduled jobs")).isEqualTo(JobKind.SYSTEMD_SCHEDULER_SERVICE);
+        assertThat(ServiceRoles.kindOf("/usr/bin/java -jar /opt/shop/app.jar", "always", "shop.service Web shop")).isNull();
+    }
+
+    @Test
+    void emptyUnitsAreHarmless() {
+        SystemdDetector d = detector();
+        RecordingSink sink = new RecordingSink();
+        d.detect(new ScanFile("x.timer", "[Timer]\n"), sink);
+        d.detect(new ScanFile("y.service", "garbage without sections ["), sink);
+        d.finish(sink);
+        assertThat(sink.jobs).hasSize(1);
+        assertThat(sink.findingsText()).isEqualTo("""
+                x.timer SYD001 BREAKING UNSAFE_FIX timer x.timer starts x.service outside any orchestrator [systemd-timer-x-c3239d86]
+                x.timer SYD006 INFO MANUAL timer x.timer starts x.service, which is not among the scanned files [systemd-timer-x-c3239d86]""");
+    }
+}

@@ -1,0 +1,2 @@
+#!/bin/sh
+find /tmp -mtime +7 -delete
