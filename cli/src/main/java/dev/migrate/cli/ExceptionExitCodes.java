@@ -17,6 +17,7 @@ public final class ExceptionExitCodes {
         register(NoSuchFileException.class, ExitCode.ENVIRONMENT);
         register(AccessDeniedException.class, ExitCode.ENVIRONMENT);
         register(UncheckedIOException.class, ExitCode.ENVIRONMENT);
+        register(dev.migrate.analyzers.rules.UnknownRuleException.class, ExitCode.INVALID_INPUT);
     }
 
     private ExceptionExitCodes() {

@@ -21,6 +21,7 @@ public final class MigrateCli {
     public static CommandLine create(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new MigrateCommand());
         cl.addSubcommand(new CommandLine.HelpCommand());
+        cl.addSubcommand(new ScanCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,0 +1,234 @@
+package dev.migrate.analyzers.scan;
+
+import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.ScanFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Walks a tree, runs a byte-level prefilter on every file, and hands only the files that may define jobs
+ * to the detectors (found with {@link ServiceLoader}). Files are processed in parallel; the result is
+ * sorted, so it does not depend on thread timing. Scanned code is only ever read, never run or imported.
+ */
+public final class Scanner {
+    /** Bytes inspected for NUL to decide that a file is binary (the same rule git and grep use). */
+    static final int BINARY_PROBE = 8000;
+
+    private final List<Detector> detectors;
+    private final List<JobResolver> resolvers;
+    private final ScanOptions options;
+    private final KeywordMatcher matcher;
+    /** For each detector, the indices of its keywords in {@link #matcher}; null means every text file. */
+    private final BitSet[] detectorKeywords;
+
+    public Scanner(List<Detector> detectors, List<JobResolver> resolvers, ScanOptions options) {
+        this.detectors = detectors.stream().sorted(Comparator.comparing(Detector::name)).toList();
+        this.resolvers = List.copyOf(resolvers);
+        this.options = options;
+        LinkedHashSet<String> words = new LinkedHashSet<>();
+        this.detectors.forEach(d -> words.addAll(d.prefilter().keywords()));
+        List<String> all = List.copyOf(words);
+        matcher = new KeywordMatcher(all);
+        detectorKeywords = new BitSet[this.detectors.size()];
+        for (int i = 0; i < this.detectors.size(); i++) {
+            var pf = this.detectors.get(i).prefilter();
+            if (pf != dev.migrate.analyzers.model.Prefilter.EVERY_TEXT_FILE) {
+                BitSet bits = new BitSet();
+                pf.keywords().forEach(k -> bits.set(all.indexOf(k)));
+                detectorKeywords[i] = bits;
+            }
+        }
+    }
+
+    /** A scanner with every detector and resolver on the class path. */
+    public static Scanner standard(ScanOptions options) {
+        List<Detector> ds = new ArrayList<>();
+        ServiceLoader.load(Detector.class).forEach(ds::add);
+        List<JobResolver> rs = new ArrayList<>();
+        ServiceLoader.load(JobResolver.class).forEach(rs::add);
+        return new Scanner(ds, rs, options);
+    }
+
+    public List<Detector> detectors() {
+        return detectors;
+    }
+
+    public Inventory scan(Path root, String rootLabel, ScanListener listener) throws IOException {
+        if (!Files.isDirectory(root) && !Files.isRegularFile(root)) {
+            throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such file or directory to scan");
+        }
+        FileWalker.Walked walked = Files.isDirectory(root)
+                ? FileWalker.walk(root)
+                : new FileWalker.Walked(List.of(root), List.of());
+        Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
+        Collector collector = new Collector(walked.notes());
+        AtomicLong done = new AtomicLong();
+        long total = walked.files().size();
+        ForkJoinPool pool = new ForkJoinPool(options.threads());
+        try {
+            pool.submit(() -> walked.files().parallelStream().forEach(f -> {
+                process(base, f, collector);
+                listener.progress(done.incrementAndGet(), total);
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scan failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        List<Job> jobs = new ArrayList<>(collector.jobs);
+        List<Finding> findings = new ArrayList<>(collector.findings);
+        List<ScanFile> kept = collector.kept.stream().sorted(Comparator.comparing(ScanFile::path)).toList();
+        for (JobResolver r : resolvers) {
+            r.resolve(jobs, findings, kept);
+        }
+        return new Inventory(rootLabel, jobs, findings, new ArrayList<>(collector.notes),
+                new ScanStats(total, collector.parsed.get(), collector.bytes.get()));
+    }
+
+    private void process(Path base, Path file, Collector out) {
+        String rel = relative(base, file);
+        try {
+            long size = Files.size(file);
+            if (size > options.maxFileBytes()) {
+                out.notes.add(new ScanNote(rel, ScanNote.Reason.TOO_LARGE,
+                        size + " bytes is over the " + options.maxFileBytes() + "-byte limit (--max-file-size)"));
+                return;
+            }
+            byte[] data = readAll(file, (int) size);
+            out.bytes.addAndGet(data.length);
+            if (isBinary(data)) {
+                out.notes.add(new ScanNote(rel, ScanNote.Reason.BINARY, "binary content (NUL bytes); skipped"));
+                return;
+            }
+            List<Detector> wanted = prefilter(rel, data);
+            boolean keep = resolvers.stream().anyMatch(r -> r.wants(rel));
+            if (wanted.isEmpty() && !keep) {
+                return;
+            }
+            ScanFile sf = new ScanFile(rel, decode(data));
+            if (keep) {
+                out.kept.add(sf);
+            }
+            boolean parsed = false;
+            for (Detector d : wanted) {
+                try {
+                    if (d.accepts(sf)) {
+                        parsed = true;
+                        d.detect(sf, out);
+                    }
+                } catch (RuntimeException | StackOverflowError e) {
+                    out.notes.add(new ScanNote(rel, ScanNote.Reason.DETECTOR_ERROR,
+                            "detector " + d.name() + " failed: " + e));
+                }
+            }
+            if (parsed) {
+                out.parsed.incrementAndGet();
+            }
+        } catch (IOException e) {
+            out.notes.add(new ScanNote(rel, ScanNote.Reason.UNREADABLE, FileWalker.describe(e)));
+        }
+    }
+
+    private List<Detector> prefilter(String rel, byte[] data) {
+        BitSet found = null;
+        List<Detector> wanted = new ArrayList<>(2);
+        for (int i = 0; i < detectors.size(); i++) {
+            Detector d = detectors.get(i);
+            BitSet mine = detectorKeywords[i];
+            if (mine == null || d.prefilter().paths().test(rel)) {
+                wanted.add(d);
+                continue;
+            }
+            if (found == null) {
+                found = matcher.find(data, data.length);
+            }
+            if (mine.intersects(found)) {
+                wanted.add(d);
+            }
+        }
+        return wanted;
+    }
+
+    private static byte[] readAll(Path file, int expected) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            // The file may grow between size() and now; read what is there, bounded by the probe size.
+            return expected == 0 ? in.readAllBytes() : in.readNBytes(expected);
+        }
+    }
+
+    static boolean isBinary(byte[] data) {
+        int n = Math.min(data.length, BINARY_PROBE);
+        for (int i = 0; i < n; i++) {
+            if (data[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** UTF-8 (BOM dropped); bytes that are not UTF-8 are read as Latin-1 so that no file is lost. */
+    static String decode(byte[] data) {
+        int start = data.length >= 3 && (data[0] & 0xff) == 0xEF && (data[1] & 0xff) == 0xBB
+                && (data[2] & 0xff) == 0xBF ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(data, start, data.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(data, start, data.length - start, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static String relative(Path root, Path file) {
+        String rel = root.relativize(file).toString().replace('\\', '/');
+        return rel.isEmpty() ? file.getFileName().toString() : rel;
+    }
+
+    /** Thread-safe sink shared by all workers; the inventory sorts its content afterwards. */
+    private static final class Collector implements InventorySink {
+        final Queue<Job> jobs = new ConcurrentLinkedQueue<>();
+        final Queue<Finding> findings = new ConcurrentLinkedQueue<>();
+        final Queue<ScanNote> notes;
+        final Queue<ScanFile> kept = new ConcurrentLinkedQueue<>();
+        final AtomicLong parsed = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+
+        Collector(List<ScanNote> initial) {
+            notes = new ConcurrentLinkedQueue<>(initial);
+        }
+
+        @Override
+        public void job(Job job) {
+            jobs.add(job);
+        }
+
+        @Override
+        public void finding(Finding finding) {
+            findings.add(finding);
+        }
+    }
+}
