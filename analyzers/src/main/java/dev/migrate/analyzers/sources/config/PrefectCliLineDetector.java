@@ -95,7 +95,7 @@ public final class PrefectCliLineDetector implements Detector {
             for (PrefectInvocation inv : PrefectInvocation.find(text)) {
                 SourceRef where = text == line.text()
                         ? SourceRef.at(file.path(), line.number(), line.column() + inv.offset()) : lineRef;
-                Optional<JobBuilder> job = PrefectCommandReport.report(inv, text.substring(inv.offset()).strip(), where, sink);
+                Optional<JobBuilder> job = PrefectCommandReport.report(inv, inv.text(text), where, sink);
                 job.ifPresent(b -> sink.job(b.build()));
             }
         }
@@ -129,7 +129,8 @@ public final class PrefectCliLineDetector implements Detector {
                 startLine = i + 1;
             }
             boolean continued = l.endsWith("\\") && !l.strip().startsWith("#");
-            cur.append(continued ? l.substring(0, l.length() - 1) + " " : l);
+            String part = cur.length() == 0 ? l : l.stripLeading();
+            cur.append(continued ? part.substring(0, part.length() - 1).stripTrailing() + " " : part);
             if (!continued) {
                 out.add(new LogicalLine(startLine, 1, cur.toString()));
                 cur = null;

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * @param path     the command path (aliases resolved in the newest version that has it), e.g. {@code agent start}
  * @param versions the versions whose CLI has this command
  * @param args     the words after the command path
+ * @param end      where the call ends in the line (before any {@code ;}, {@code &&}, {@code |} ...)
  */
-public record PrefectInvocation(int offset, String path, Set<Version> versions, List<String> args) {
+public record PrefectInvocation(int offset, String path, Set<Version> versions, List<String> args, int end) {
     private static final Pattern ENTRYPOINT = Pattern.compile("[^\\s:]+\\.py:[A-Za-z_][A-Za-z0-9_]*");
 
     /** Every prefect call in a (logical) line. */
@@ -31,8 +32,8 @@ public record PrefectInvocation(int offset, String path, Set<Version> versions, 
             for (int i = 0; i < cmd.size(); i++) {
                 String w = cmd.get(i).text();
                 if (w.equals("prefect") || w.endsWith("/prefect")) {
-                    of(cmd.get(i).offset(), cmd.subList(i + 1, cmd.size()).stream().map(ShellWords.Word::text).toList())
-                            .ifPresent(found::add);
+                    of(cmd.get(i).offset(), cmd.subList(i + 1, cmd.size()).stream().map(ShellWords.Word::text).toList(),
+                            cmd.get(cmd.size() - 1).end()).ifPresent(found::add);
                     break;
                 }
             }
@@ -40,7 +41,7 @@ public record PrefectInvocation(int offset, String path, Set<Version> versions, 
         return found;
     }
 
-    static Optional<PrefectInvocation> of(int offset, List<String> words) {
+    static Optional<PrefectInvocation> of(int offset, List<String> words, int end) {
         PrefectApi api = PrefectApi.get();
         int i = 0;
         // Global options come before the command: --profile/-p take a value, --prompt/--no-prompt do not.
@@ -73,7 +74,7 @@ public record PrefectInvocation(int offset, String path, Set<Version> versions, 
             canonical = api.cli(v).canonical(best);
         }
         int used = best.split(" ").length;
-        return Optional.of(new PrefectInvocation(offset, canonical, versions, List.copyOf(words.subList(i + used, words.size()))));
+        return Optional.of(new PrefectInvocation(offset, canonical, versions, List.copyOf(words.subList(i + used, words.size())), end));
     }
 
     public boolean in(Version v) {
@@ -136,6 +137,11 @@ public record PrefectInvocation(int offset, String path, Set<Version> versions, 
     /** The flow entrypoint argument ({@code path/file.py:function}) of a build command, if present. */
     public Optional<String> entrypoint() {
         return args.stream().filter(a -> ENTRYPOINT.matcher(a).matches()).findFirst();
+    }
+
+    /** The call's own text in the line it was found in. */
+    public String text(String line) {
+        return line.substring(offset, Math.min(end, line.length())).strip();
     }
 
     /** The invocation as one normalized line, used as a stable job discriminator. */

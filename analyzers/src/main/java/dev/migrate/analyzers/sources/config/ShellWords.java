@@ -8,8 +8,8 @@ import java.util.List;
  * reader, not a shell: nothing is expanded or run. Operators ({@code ; & | ( ) `}) end a command.
  */
 final class ShellWords {
-    /** A word and the offset of its first character in the line. */
-    record Word(String text, int offset) {
+    /** A word, the offset of its first character in the line, and the offset just after its last. */
+    record Word(String text, int offset, int end) {
     }
 
     private ShellWords() {
@@ -47,7 +47,7 @@ final class ShellWords {
                 word.append(line.charAt(++i));
             } else if (Character.isWhitespace(c) || ";&|()`".indexOf(c) >= 0) {
                 if (word != null) {
-                    current.add(new Word(word.toString(), start));
+                    current.add(new Word(word.toString(), start, i));
                     word = null;
                 }
                 if (!Character.isWhitespace(c) && !current.isEmpty()) {
@@ -63,7 +63,7 @@ final class ShellWords {
             }
         }
         if (word != null) {
-            current.add(new Word(word.toString(), start));
+            current.add(new Word(word.toString(), start, line.length()));
         }
         if (!current.isEmpty()) {
             commands.add(current);

@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads YAML as SnakeYAML nodes (never as objects: nothing is constructed or executed), keeping each node's
@@ -30,6 +31,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * with lines kept in place. A syntax error becomes a CFG003 finding and an empty result.
  */
 public final class YamlDocs {
+    /** What an inline template action becomes; detectors treat values containing it as unknown. */
+    public static final String TEMPLATED = "TEMPLATED";
     private static final Pattern TEMPLATE_ACTION = Pattern.compile("\\{\\{.*?}}");
 
     private YamlDocs() {
@@ -82,7 +85,7 @@ public final class YamlDocs {
             if (stripped.isEmpty() && line.contains("{{")) {
                 sb.append('\n');
             } else {
-                sb.append(TEMPLATE_ACTION.matcher(line).replaceAll(Matcher.quoteReplacement("TEMPLATED"))).append('\n');
+                sb.append(TEMPLATE_ACTION.matcher(line).replaceAll(Matcher.quoteReplacement(TEMPLATED))).append('\n');
             }
         }
         return sb.substring(0, sb.length() - 1);
@@ -136,8 +139,9 @@ public final class YamlDocs {
         return cur;
     }
 
+    /** The text of a scalar; null for a missing node, a collection, or a YAML null ({@code null}, {@code ~}, empty). */
     public static String scalar(Node n) {
-        return n instanceof ScalarNode s ? s.getValue() : null;
+        return n instanceof ScalarNode s && !Tag.NULL.equals(s.getTag()) ? s.getValue() : null;
     }
 
     public static String scalar(Node n, String... keys) {

@@ -65,7 +65,9 @@ public final class CronJobDetector implements Detector {
         String schedule = YamlDocs.scalar(spec, "schedule");
         String tz = YamlDocs.scalar(spec, "timeZone");
         if (schedule != null) {
-            job.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, schedule, tz,
+            // A Helm template's schedule is only known once the chart is rendered with its values.
+            job.schedule(new ScheduleSpec(schedule.contains(YamlDocs.TEMPLATED) ? ScheduleSpec.Form.UNKNOWN
+                    : ScheduleSpec.Form.CRON_UNIX, schedule, tz,
                     YamlDocs.where(file, YamlDocs.get(spec, "schedule"))));
         }
         String policy = YamlDocs.scalar(spec, "concurrencyPolicy");
