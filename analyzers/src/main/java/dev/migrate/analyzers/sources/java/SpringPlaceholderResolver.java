@@ -54,6 +54,9 @@ public final class SpringPlaceholderResolver implements JobResolver {
         for (ScheduleSpec s : j.schedules()) {
             Optional<String> tz = s.timezone() == null ? Optional.empty() : substitute(s.timezone(), config);
             String zone = s.timezone() == null ? null : tz.orElse(s.timezone());
+            if (zone != null) {
+                attrs.put("zone", zone);
+            }
             if (s.form() != ScheduleSpec.Form.UNKNOWN || !SpringSchedules.isPlaceholder(s.expression())) {
                 out.add(new ScheduleSpec(s.form(), s.expression(), zone, s.where()));
                 continue;
