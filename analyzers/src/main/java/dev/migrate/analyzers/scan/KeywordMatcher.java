@@ -1,33 +1,65 @@
 package dev.migrate.analyzers.scan;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
 /**
- * Finds which of a fixed set of ASCII keywords occur in a byte array, in one pass. The candidates for
- * each possible first byte are precomputed, so bytes that start no keyword cost one table lookup: this
- * is what keeps the scan close to grep speed on trees where almost no file is relevant.
+ * Finds which of a fixed set of ASCII keywords occur in a byte array, using the Wu-Manber multi-pattern
+ * search: a window as long as the shortest keyword slides over the data, and a table indexed by the window's
+ * last two bytes says how far it may jump without missing a match. On data that contains none of the
+ * keywords (most of a monorepo) it looks at only every few bytes, which keeps the scan close to grep speed.
+ * Keywords must be at least two bytes long.
  */
 final class KeywordMatcher {
     private final byte[][] keywords;
-    private final int[][] byFirstByte = new int[256][];
+    /** Length of the shortest keyword: the window size. */
+    private final int window;
+    /** How far the window may move when it ends in this byte pair (0: a keyword may end the window here). */
+    private final byte[] shift = new byte[65536];
+    /** Keywords whose first {@link #window} bytes end with this byte pair. */
+    private final int[][] endingWith = new int[65536][];
 
     KeywordMatcher(List<String> words) {
         keywords = new byte[words.size()][];
-        List<List<Integer>> table = new ArrayList<>();
-        for (int i = 0; i < 256; i++) {
-            table.add(new ArrayList<>());
-        }
+        int min = Integer.MAX_VALUE;
         for (int i = 0; i < words.size(); i++) {
-            keywords[i] = words.get(i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            table.get(keywords[i][0] & 0xff).add(i);
+            keywords[i] = words.get(i).getBytes(StandardCharsets.US_ASCII);
+            if (keywords[i].length < 2) {
+                throw new IllegalArgumentException("prefilter keywords need at least two bytes: '" + words.get(i) + "'");
+            }
+            min = Math.min(min, keywords[i].length);
         }
-        for (int b = 0; b < 256; b++) {
-            if (!table.get(b).isEmpty()) {
-                byFirstByte[b] = table.get(b).stream().mapToInt(Integer::intValue).toArray();
+        // Shifts are stored in bytes (a 64 KiB table stays in cache), so the window is capped at 100.
+        window = words.isEmpty() ? 2 : Math.min(min, 100);
+        Arrays.fill(shift, (byte) (window - 1));
+        List<List<Integer>> ending = new ArrayList<>();
+        for (int i = 0; i < 65536; i++) {
+            ending.add(null);
+        }
+        for (int i = 0; i < keywords.length; i++) {
+            byte[] k = keywords[i];
+            for (int q = 1; q < window; q++) {
+                int bg = pair(k[q - 1], k[q]);
+                shift[bg] = (byte) Math.min(shift[bg], window - 1 - q);
+            }
+            int last = pair(k[window - 2], k[window - 1]);
+            if (ending.get(last) == null) {
+                ending.set(last, new ArrayList<>());
+            }
+            ending.get(last).add(i);
+        }
+        for (int b = 0; b < 65536; b++) {
+            if (ending.get(b) != null) {
+                endingWith[b] = ending.get(b).stream().mapToInt(Integer::intValue).toArray();
             }
         }
+    }
+
+    private static int pair(byte a, byte b) {
+        return (a & 0xff) << 8 | (b & 0xff);
     }
 
     int size() {
@@ -37,18 +69,29 @@ final class KeywordMatcher {
     /** Indices of the keywords found in {@code data[0, length)}. */
     BitSet find(byte[] data, int length) {
         BitSet found = new BitSet(keywords.length);
+        if (keywords.length == 0) {
+            return found;
+        }
         int remaining = keywords.length;
-        for (int i = 0; i < length && remaining > 0; i++) {
-            int[] candidates = byFirstByte[data[i] & 0xff];
-            if (candidates == null) {
+        byte[] jump = shift;
+        int end = window - 1;
+        while (end < length) {
+            int bg = (data[end - 1] & 0xff) << 8 | (data[end] & 0xff);
+            int s = jump[bg];
+            if (s != 0) {
+                end += s;
                 continue;
             }
-            for (int k : candidates) {
-                if (!found.get(k) && matchesAt(data, length, i, keywords[k])) {
+            int start = end - window + 1;
+            for (int k : endingWith[bg]) {
+                if (!found.get(k) && matchesAt(data, length, start, keywords[k])) {
                     found.set(k);
-                    remaining--;
+                    if (--remaining == 0) {
+                        return found;
+                    }
                 }
             }
+            end++;
         }
         return found;
     }
@@ -57,7 +100,7 @@ final class KeywordMatcher {
         if (at + word.length > length) {
             return false;
         }
-        for (int j = 1; j < word.length; j++) {
+        for (int j = 0; j < word.length; j++) {
             if (data[at + j] != word[j]) {
                 return false;
             }

@@ -4,15 +4,17 @@ import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.Prefilter;
 import dev.migrate.analyzers.model.ScanFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -40,19 +42,25 @@ public final class Scanner {
     private final KeywordMatcher matcher;
     /** For each detector, the indices of its keywords in {@link #matcher}; null means every text file. */
     private final BitSet[] detectorKeywords;
+    /** Each detector's prefilter, asked once: detectors may build a new one on every call. */
+    private final Prefilter[] prefilters;
+    private final ThreadLocal<byte[]> buffer = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
     public Scanner(List<Detector> detectors, List<JobResolver> resolvers, ScanOptions options) {
         this.detectors = detectors.stream().sorted(Comparator.comparing(Detector::name)).toList();
         this.resolvers = List.copyOf(resolvers);
         this.options = options;
+        prefilters = this.detectors.stream().map(Detector::prefilter).toArray(Prefilter[]::new);
         LinkedHashSet<String> words = new LinkedHashSet<>();
-        this.detectors.forEach(d -> words.addAll(d.prefilter().keywords()));
+        for (Prefilter p : prefilters) {
+            words.addAll(p.keywords());
+        }
         List<String> all = List.copyOf(words);
         matcher = new KeywordMatcher(all);
         detectorKeywords = new BitSet[this.detectors.size()];
         for (int i = 0; i < this.detectors.size(); i++) {
-            var pf = this.detectors.get(i).prefilter();
-            if (pf != dev.migrate.analyzers.model.Prefilter.EVERY_TEXT_FILE) {
+            Prefilter pf = prefilters[i];
+            if (pf != Prefilter.EVERY_TEXT_FILE) {
                 BitSet bits = new BitSet();
                 pf.keywords().forEach(k -> bits.set(all.indexOf(k)));
                 detectorKeywords[i] = bits;
@@ -117,18 +125,20 @@ public final class Scanner {
                         size + " bytes is over the " + options.maxFileBytes() + "-byte limit (--max-file-size)"));
                 return;
             }
-            byte[] data = readAll(file, (int) size);
-            out.bytes.addAndGet(data.length);
-            if (isBinary(data)) {
+            Bytes read = read(file, (int) size);
+            byte[] data = read.data();
+            int length = read.length();
+            out.bytes.addAndGet(length);
+            if (isBinary(data, length)) {
                 out.notes.add(new ScanNote(rel, ScanNote.Reason.BINARY, "binary content (NUL bytes); skipped"));
                 return;
             }
-            List<Detector> wanted = prefilter(rel, data);
+            List<Detector> wanted = prefilter(rel, data, length);
             boolean keep = resolvers.stream().anyMatch(r -> r.wants(rel));
             if (wanted.isEmpty() && !keep) {
                 return;
             }
-            ScanFile sf = new ScanFile(rel, decode(data));
+            ScanFile sf = new ScanFile(rel, decode(data, length));
             if (keep) {
                 out.kept.add(sf);
             }
@@ -152,18 +162,18 @@ public final class Scanner {
         }
     }
 
-    private List<Detector> prefilter(String rel, byte[] data) {
+    private List<Detector> prefilter(String rel, byte[] data, int length) {
         BitSet found = null;
         List<Detector> wanted = new ArrayList<>(2);
         for (int i = 0; i < detectors.size(); i++) {
             Detector d = detectors.get(i);
             BitSet mine = detectorKeywords[i];
-            if (mine == null || d.prefilter().paths().test(rel)) {
+            if (mine == null || prefilters[i].paths().test(rel)) {
                 wanted.add(d);
                 continue;
             }
             if (found == null) {
-                found = matcher.find(data, data.length);
+                found = matcher.find(data, length);
             }
             if (mine.intersects(found)) {
                 wanted.add(d);
@@ -172,15 +182,35 @@ public final class Scanner {
         return wanted;
     }
 
-    private static byte[] readAll(Path file, int expected) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            // The file may grow between size() and now; read what is there, bounded by the probe size.
-            return expected == 0 ? in.readAllBytes() : in.readNBytes(expected);
+    /**
+     * Reads a file into this thread's reusable buffer (most files are never decoded, so allocating an array
+     * per file would only feed the garbage collector). Only the first {@code length} bytes are the file's.
+     */
+    private Bytes read(Path file, int expected) throws IOException {
+        byte[] buf = buffer.get();
+        if (buf.length < expected + 1) {
+            buf = new byte[Math.max(expected + 1, buf.length * 2)];
+            buffer.set(buf);
         }
+        int n = 0;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer bb = ByteBuffer.wrap(buf);
+            // Read at most the size seen at listing time (+1 to notice growth, which is ignored).
+            bb.limit(Math.min(buf.length, expected + 1));
+            int r;
+            while (bb.hasRemaining() && (r = ch.read(bb)) > 0) {
+                n += r;
+            }
+        }
+        return new Bytes(buf, Math.min(n, expected));
     }
 
-    static boolean isBinary(byte[] data) {
-        int n = Math.min(data.length, BINARY_PROBE);
+    /** A file's content: the first {@code length} bytes of a reused buffer. */
+    private record Bytes(byte[] data, int length) {
+    }
+
+    static boolean isBinary(byte[] data, int length) {
+        int n = Math.min(length, BINARY_PROBE);
         for (int i = 0; i < n; i++) {
             if (data[i] == 0) {
                 return true;
@@ -190,16 +220,16 @@ public final class Scanner {
     }
 
     /** UTF-8 (BOM dropped); bytes that are not UTF-8 are read as Latin-1 so that no file is lost. */
-    static String decode(byte[] data) {
-        int start = data.length >= 3 && (data[0] & 0xff) == 0xEF && (data[1] & 0xff) == 0xBB
+    static String decode(byte[] data, int length) {
+        int start = length >= 3 && (data[0] & 0xff) == 0xEF && (data[1] & 0xff) == 0xBB
                 && (data[2] & 0xff) == 0xBF ? 3 : 0;
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(data, start, data.length - start)).toString();
+                    .decode(ByteBuffer.wrap(data, start, length - start)).toString();
         } catch (CharacterCodingException e) {
-            return new String(data, start, data.length - start, StandardCharsets.ISO_8859_1);
+            return new String(data, start, length - start, StandardCharsets.ISO_8859_1);
         }
     }
 

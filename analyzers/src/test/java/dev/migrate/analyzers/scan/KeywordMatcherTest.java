@@ -24,6 +24,30 @@ class KeywordMatcherTest {
     }
 
     @Test
+    void agreesWithANaiveSearchOnRandomText() {
+        java.util.Random rnd = new java.util.Random(42);
+        List<String> words = List.of("prefect", "CronJob", "cron", "@Scheduled", "workPool", "ly");
+        KeywordMatcher wm = new KeywordMatcher(words);
+        String alphabet = "precftCronJbwkPl@Sdhuy ,\n";
+        for (int t = 0; t < 2000; t++) {
+            StringBuilder sb = new StringBuilder();
+            int n = rnd.nextInt(60);
+            for (int i = 0; i < n; i++) {
+                sb.append(rnd.nextInt(8) == 0 ? words.get(rnd.nextInt(words.size())) : alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String text = sb.toString();
+            java.util.BitSet expected = new java.util.BitSet();
+            for (int k = 0; k < words.size(); k++) {
+                if (text.contains(words.get(k))) {
+                    expected.set(k);
+                }
+            }
+            byte[] b = text.getBytes(StandardCharsets.UTF_8);
+            assertThat(wm.find(b, b.length)).as(text).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void isCaseSensitiveLikeGrep() {
         assertThat(found("CRON PREFECT")).isEqualTo("{}");
     }
