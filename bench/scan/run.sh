@@ -48,8 +48,8 @@ bench_tree() {
   rss=$(cut -d' ' -f2 "$out/s" | sort -n | tail -1)
   jobs=$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['summary']['jobs'], d['summary']['findings'], d['summary']['filesParsed'])" "$out/inv.json")
   matched=$(grep -rlE "$pattern" "$dir" | wc -l)
-  printf '%-12s files=%-6s size=%-5sMiB grep=%6.2fs (%s files match) scan=%6.2fs ratio=%5.2fx heap=-Xmx%s peakRSS=%sMiB jobs/findings/parsed=%s\n' \
-    "$label" "$files" "$((bytes / 1048576))" "$g" "$matched" "$s" "$(awk -v a="$s" -v b="$g" 'BEGIN {print (b > 0 ? a / b : 0)}')" \
+  printf '%-12s files=%-6s size=%-5sMiB grep=%6.2fs (%s files match) scan=%6.2fs ratio=%s heap=-Xmx%s peakRSS=%sMiB jobs/findings/parsed=%s\n' \
+    "$label" "$files" "$((bytes / 1048576))" "$g" "$matched" "$s" "$(awk -v a="$s" -v b="$g" 'BEGIN { if (b >= 0.01) printf "%.2fx", a / b; else printf "n/a (grep < 10 ms)" }')" \
     "$heap" "$((rss / 1024))" "${jobs// //}"
 }
 

@@ -20,15 +20,18 @@ final class FileWalker {
     static final Set<String> SKIPPED_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", "__pycache__",
             ".venv", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".migrate", ".idea", ".gradle");
 
-    record Walked(List<Path> files, List<ScanNote> notes) {
+    /** Receives each regular file as soon as it is found, so reading can overlap the walk. */
+    @FunctionalInterface
+    interface FileSink {
+        void file(Path path, long size);
     }
 
     private FileWalker() {
     }
 
-    static Walked walk(Path root) throws IOException {
+    /** Walks the tree, handing files to {@code files}; returns the notes about links and unreadable entries. */
+    static List<ScanNote> walk(Path root, FileSink files) throws IOException {
         Path realRoot = root.toRealPath();
-        List<Path> files = new ArrayList<>();
         List<ScanNote> notes = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -42,7 +45,7 @@ final class FileWalker {
                 if (attrs.isSymbolicLink()) {
                     checkLink(file);
                 } else if (attrs.isRegularFile()) {
-                    files.add(file);
+                    files.file(file, attrs.size());
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -66,7 +69,7 @@ final class FileWalker {
                 }
             }
         });
-        return new Walked(files, notes);
+        return notes;
     }
 
     static String describe(IOException e) {

@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.Queue;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Walks a tree, runs a byte-level prefilter on every file, and hands only the files that may define jobs
@@ -85,26 +86,43 @@ public final class Scanner {
         if (!Files.isDirectory(root) && !Files.isRegularFile(root)) {
             throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such file or directory to scan");
         }
-        FileWalker.Walked walked = Files.isDirectory(root)
-                ? FileWalker.walk(root)
-                : new FileWalker.Walked(List.of(root), List.of());
-        Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
-        Collector collector = new Collector(walked.notes());
+        boolean directory = Files.isDirectory(root);
+        Path base = directory ? root : root.toAbsolutePath().getParent();
+        Collector collector = new Collector();
         AtomicLong done = new AtomicLong();
-        long total = walked.files().size();
+        AtomicLong total = new AtomicLong();
+        AtomicReference<Throwable> bug = new AtomicReference<>();
         ForkJoinPool pool = new ForkJoinPool(options.threads());
+        // Files are analysed while the walk goes on: the walk and the reading overlap.
+        FileWalker.FileSink submit = (file, size) -> {
+            total.incrementAndGet();
+            pool.execute(() -> {
+                try {
+                    process(base, file, size, collector);
+                } catch (RuntimeException | Error e) {
+                    bug.compareAndSet(null, e);
+                }
+                listener.progress(done.incrementAndGet(), total.get());
+            });
+        };
         try {
-            pool.submit(() -> walked.files().parallelStream().forEach(f -> {
-                process(base, f, collector);
-                listener.progress(done.incrementAndGet(), total);
-            })).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("scan interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("scan failed: " + e.getCause(), e.getCause());
+            if (directory) {
+                collector.notes.addAll(FileWalker.walk(root, submit));
+            } else {
+                submit.file(root, Files.size(root));
+            }
         } finally {
             pool.shutdown();
+            try {
+                pool.awaitTermination(365, TimeUnit.DAYS);
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+                throw new IOException("scan interrupted", e);
+            }
+        }
+        if (bug.get() != null) {
+            throw new IllegalStateException("scan failed: " + bug.get(), bug.get());
         }
         List<Job> jobs = new ArrayList<>(collector.jobs);
         List<Finding> findings = new ArrayList<>(collector.findings);
@@ -113,13 +131,12 @@ public final class Scanner {
             r.resolve(jobs, findings, kept);
         }
         return new Inventory(rootLabel, jobs, findings, new ArrayList<>(collector.notes),
-                new ScanStats(total, collector.parsed.get(), collector.bytes.get()));
+                new ScanStats(total.get(), collector.parsed.get(), collector.bytes.get()));
     }
 
-    private void process(Path base, Path file, Collector out) {
+    private void process(Path base, Path file, long size, Collector out) {
         String rel = relative(base, file);
         try {
-            long size = Files.size(file);
             if (size > options.maxFileBytes()) {
                 out.notes.add(new ScanNote(rel, ScanNote.Reason.TOO_LARGE,
                         size + " bytes is over the " + options.maxFileBytes() + "-byte limit (--max-file-size)"));
@@ -242,14 +259,10 @@ public final class Scanner {
     private static final class Collector implements InventorySink {
         final Queue<Job> jobs = new ConcurrentLinkedQueue<>();
         final Queue<Finding> findings = new ConcurrentLinkedQueue<>();
-        final Queue<ScanNote> notes;
+        final Queue<ScanNote> notes = new ConcurrentLinkedQueue<>();
         final Queue<ScanFile> kept = new ConcurrentLinkedQueue<>();
         final AtomicLong parsed = new AtomicLong();
         final AtomicLong bytes = new AtomicLong();
-
-        Collector(List<ScanNote> initial) {
-            notes = new ConcurrentLinkedQueue<>(initial);
-        }
 
         @Override
         public void job(Job job) {
