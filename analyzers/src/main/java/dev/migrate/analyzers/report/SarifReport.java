@@ -31,7 +31,7 @@ public final class SarifReport implements ReportWriter {
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "migrate");
-        driver.put("informationUri", "https://github.com/migrate-dev/migrate");
+        // No informationUri/helpUri: the project has no public home yet, and SARIF needs absolute URIs there.
         ArrayNode ruleNodes = driver.putArray("rules");
         Map<String, Integer> index = new HashMap<>();
         for (Rule r : rules.all()) {
@@ -71,7 +71,6 @@ public final class SarifReport implements ReportWriter {
         n.put("name", r.title());
         n.putObject("shortDescription").put("text", r.title());
         n.putObject("fullDescription").put("text", r.doc().what());
-        n.put("helpUri", "https://github.com/migrate-dev/migrate/blob/main/docs/rules/" + r.code() + ".md");
         n.putObject("help").put("text", r.doc().why() + "\nUse instead:\n" + r.doc().instead())
                 .put("markdown", RuleDocs.markdown(r));
         n.putObject("defaultConfiguration").put("level", level(r.severity()));
