@@ -19,7 +19,6 @@ import java.util.Set;
  */
 public final class PrefectApi {
     private static final String BASE = "/dev/migrate/analyzers/prefect-api/";
-    private static volatile PrefectApi instance;
 
     private final Map<String, Set<String>> modules3;
     private final Map<String, Set<String>> modules2;
@@ -63,18 +62,13 @@ public final class PrefectApi {
                 .forEachRemaining(e -> envToCanonical3.put(e.getKey(), e.getValue().asText()));
     }
 
+    /** The data, loaded once on first use (class initialisation is thread-safe and lazy). */
     public static PrefectApi get() {
-        PrefectApi p = instance;
-        if (p == null) {
-            synchronized (PrefectApi.class) {
-                p = instance;
-                if (p == null) {
-                    p = new PrefectApi();
-                    instance = p;
-                }
-            }
-        }
-        return p;
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final PrefectApi INSTANCE = new PrefectApi();
     }
 
     private static JsonNode read(ObjectMapper json, String file) {

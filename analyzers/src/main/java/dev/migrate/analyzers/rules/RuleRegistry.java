@@ -30,7 +30,6 @@ public final class RuleRegistry {
     static final String BASE = "/dev/migrate/analyzers/rules/";
     private static final List<String> KEYS = List.of("code", "title", "severity", "applicability",
             "what", "why", "example", "instead", "fix_safety");
-    private static volatile RuleRegistry standard;
 
     private final Map<String, Rule> byCode;
 
@@ -44,19 +43,13 @@ public final class RuleRegistry {
         byCode = Collections.unmodifiableMap(m);
     }
 
-    /** The rules shipped with migrate, loaded once. */
+    /** The rules shipped with migrate, loaded once on first use. */
     public static RuleRegistry standard() {
-        RuleRegistry r = standard;
-        if (r == null) {
-            synchronized (RuleRegistry.class) {
-                r = standard;
-                if (r == null) {
-                    r = load(BASE);
-                    standard = r;
-                }
-            }
-        }
-        return r;
+        return Holder.STANDARD;
+    }
+
+    private static final class Holder {
+        static final RuleRegistry STANDARD = load(BASE);
     }
 
     static RuleRegistry load(String base) {

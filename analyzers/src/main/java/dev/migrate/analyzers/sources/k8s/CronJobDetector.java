@@ -13,6 +13,7 @@ import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.analyzers.sources.config.PrefectImages;
 import dev.migrate.analyzers.sources.config.YamlDocs;
 import java.util.List;
+import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -39,20 +40,9 @@ public final class CronJobDetector implements Detector {
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
-        for (Node doc : YamlDocs.parse(file, sink)) {
-            for (Node obj : objects(doc)) {
-                if ("CronJob".equals(YamlDocs.scalar(obj, "kind"))) {
-                    cronJob(file, obj, sink);
-                }
-            }
+        for (Node obj : KubernetesObjects.of(file, sink, Set.of("CronJob"))) {
+            cronJob(file, obj, sink);
         }
-    }
-
-    /** A document is one object, or a {@code kind: List} of objects. */
-    static List<Node> objects(Node doc) {
-        List<Node> items = YamlDocs.items(YamlDocs.get(doc, "items"));
-        return "List".equals(YamlDocs.scalar(doc, "kind")) || !items.isEmpty() && YamlDocs.get(doc, "kind") == null
-                ? items : List.of(doc);
     }
 
     private void cronJob(ScanFile file, Node obj, InventorySink sink) {

@@ -36,12 +36,8 @@ public final class PrefectWorkloadDetector implements Detector {
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
-        for (Node doc : YamlDocs.parse(file, sink)) {
-            for (Node obj : CronJobDetector.objects(doc)) {
-                if (KINDS.contains(YamlDocs.scalar(obj, "kind"))) {
-                    workload(file, obj, sink);
-                }
-            }
+        for (Node obj : KubernetesObjects.of(file, sink, KINDS)) {
+            workload(file, obj, sink);
         }
     }
 
