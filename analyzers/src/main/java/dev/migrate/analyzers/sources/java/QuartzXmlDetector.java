@@ -52,7 +52,7 @@ public final class QuartzXmlDetector implements Detector {
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
-        Collector c = new Collector();
+        Collector c = new Collector(file.text());
         try {
             SAXParserFactory f = SAXParserFactory.newInstance();
             f.setNamespaceAware(true);
@@ -91,8 +91,7 @@ public final class QuartzXmlDetector implements Detector {
                         + "Prefect cron has minute resolution", where, job.id()));
             }
         } else {
-            String ms = t.fields().get("repeat-interval");
-            String iso = ms != null && ms.strip().matches("\\d+") ? Duration.ofMillis(Long.parseLong(ms.strip())).toString() : ms;
+            String iso = interval(t);
             job.schedule(new ScheduleSpec(iso == null ? ScheduleSpec.Form.UNKNOWN : ScheduleSpec.Form.INTERVAL,
                     iso == null ? "?" : iso, tz, where));
             job.attr("repeatCount", t.fields().get("repeat-count"));
@@ -108,6 +107,31 @@ public final class QuartzXmlDetector implements Detector {
         sink.job(job.build());
     }
 
+    /**
+     * A simple trigger's repeat-interval is in milliseconds; a calendar-interval trigger's is counted in its
+     * repeat-interval-unit (DAY, WEEK, MONTH...), written as an ISO-8601 period such as {@code P1M}.
+     */
+    static String interval(Element t) {
+        String n = t.fields().get("repeat-interval");
+        if (n == null || !n.strip().matches("\\d+")) {
+            return n;
+        }
+        long v = Long.parseLong(n.strip());
+        if (t.tag().equals("simple")) {
+            return Duration.ofMillis(v).toString();
+        }
+        return switch (t.fields().getOrDefault("repeat-interval-unit", "DAY")) {
+            case "MILLISECOND" -> Duration.ofMillis(v).toString();
+            case "SECOND" -> Duration.ofSeconds(v).toString();
+            case "MINUTE" -> Duration.ofMinutes(v).toString();
+            case "HOUR" -> Duration.ofHours(v).toString();
+            case "WEEK" -> "P" + v + "W";
+            case "MONTH" -> "P" + v + "M";
+            case "YEAR" -> "P" + v + "Y";
+            default -> "P" + v + "D";
+        };
+    }
+
     /** Collects {@code <job>} and trigger elements with their direct child texts. */
     private static final class Collector extends DefaultHandler {
         final List<Element> jobs = new ArrayList<>();
@@ -115,6 +139,42 @@ public final class QuartzXmlDetector implements Detector {
         private Locator locator;
         private Element current;
         private final StringBuilder text = new StringBuilder();
+        private final String source;
+        private final int[] lineStarts;
+
+        Collector(String source) {
+            this.source = source;
+            lineStarts = starts(source);
+        }
+
+        private static int[] starts(String s) {
+            int n = 1;
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) == '\n') {
+                    n++;
+                }
+            }
+            int[] st = new int[n];
+            int k = 1;
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) == '\n') {
+                    st[k++] = i + 1;
+                }
+            }
+            return st;
+        }
+
+        /** SAX reports where a start tag ends; findings point at its '<'. Returns {line, column}, 1-based. */
+        private int[] tagStart(int line, int column) {
+            int offset = Math.min(source.length(), lineStarts[Math.max(0, Math.min(line, lineStarts.length) - 1)] + column - 1);
+            int lt = source.lastIndexOf('<', Math.max(0, offset - 1));
+            if (lt < 0) {
+                return new int[] {line, column};
+            }
+            int l = java.util.Arrays.binarySearch(lineStarts, lt);
+            l = l >= 0 ? l : -l - 2;
+            return new int[] {l + 1, lt - lineStarts[l] + 1};
+        }
 
         @Override
         public void setDocumentLocator(Locator l) {
@@ -125,7 +185,8 @@ public final class QuartzXmlDetector implements Detector {
         public void startElement(String uri, String local, String qName, Attributes attributes) {
             String tag = local.isEmpty() ? qName : local;
             if (tag.equals("job") || tag.equals("cron") || tag.equals("simple") || tag.equals("calendar-interval")) {
-                current = new Element(tag, new HashMap<>(), locator.getLineNumber(), locator.getColumnNumber());
+                int[] at = tagStart(locator.getLineNumber(), locator.getColumnNumber());
+                current = new Element(tag, new HashMap<>(), at[0], at[1]);
                 (tag.equals("job") ? jobs : triggers).add(current);
             }
             text.setLength(0);

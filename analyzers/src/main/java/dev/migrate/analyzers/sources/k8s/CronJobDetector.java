@@ -54,6 +54,11 @@ public final class CronJobDetector implements Detector {
                 "cronjob " + namespace + "/" + name);
         String schedule = YamlDocs.scalar(spec, "schedule");
         String tz = YamlDocs.scalar(spec, "timeZone");
+        // Before spec.timeZone existed, clusters accepted "CRON_TZ=Zone expr" (or TZ=) inside the schedule.
+        if (schedule != null && tz == null && schedule.matches("(CRON_)?TZ=\\S+\\s+.*")) {
+            tz = schedule.substring(schedule.indexOf('=') + 1, schedule.indexOf(' ')).strip();
+            schedule = schedule.substring(schedule.indexOf(' ') + 1).strip();
+        }
         if (schedule != null) {
             // A Helm template's schedule is only known once the chart is rendered with its values.
             job.schedule(new ScheduleSpec(schedule.contains(YamlDocs.TEMPLATED) ? ScheduleSpec.Form.UNKNOWN

@@ -85,19 +85,31 @@ class QuartzDetectorsTest {
                 </job-scheduling-data>
                 """;
         assertThat(DetectorHarness.run(new QuartzXmlDetector(), "conf/quartz_data.xml", xml)).isEqualTo("""
-                job quartz-purge-nightly-a7a2ca66 quartz 'purge-nightly' at conf/quartz_data.xml:9:13
-                  schedule CRON_QUARTZ '0 30 23 * * ?' at conf/quartz_data.xml:9:13
+                job quartz-purge-nightly-a7a2ca66 quartz 'purge-nightly' at conf/quartz_data.xml:9:7
+                  schedule CRON_QUARTZ '0 30 23 * * ?' at conf/quartz_data.xml:9:7
                   command com.acme.PurgeJob
                   overlap UNKNOWN
                   attrs {group=DEFAULT, jobClass=com.acme.PurgeJob, jobName=purge}
-                job quartz-purge-often-399440cd quartz 'purge-often' at conf/quartz_data.xml:16:15
-                  schedule INTERVAL 'PT1M' at conf/quartz_data.xml:16:15
+                job quartz-purge-often-399440cd quartz 'purge-often' at conf/quartz_data.xml:16:7
+                  schedule INTERVAL 'PT1M' at conf/quartz_data.xml:16:7
                   command com.acme.PurgeJob
                   overlap UNKNOWN
                   attrs {group=DEFAULT, jobClass=com.acme.PurgeJob, jobName=purge, repeatCount=-1}
-                conf/quartz_data.xml:9:13 JAV010 Quartz cron trigger DEFAULT.purge-nightly (0 30 23 * * ?) [quartz-purge-nightly-a7a2ca66]
-                conf/quartz_data.xml:16:15 JAV011 Quartz simple trigger DEFAULT.purge-often (every PT1M) [quartz-purge-often-399440cd]
+                conf/quartz_data.xml:9:7 JAV010 Quartz cron trigger DEFAULT.purge-nightly (0 30 23 * * ?) [quartz-purge-nightly-a7a2ca66]
+                conf/quartz_data.xml:16:7 JAV011 Quartz simple trigger DEFAULT.purge-often (every PT1M) [quartz-purge-often-399440cd]
                 """);
+    }
+
+    @Test
+    void xmlCalendarIntervalTriggerUsesItsUnit() {
+        String xml = """
+                <job-scheduling-data><schedule><trigger><calendar-interval>
+                  <name>monthly-close</name><job-name>close</job-name>
+                  <repeat-interval>1</repeat-interval><repeat-interval-unit>MONTH</repeat-interval-unit>
+                </calendar-interval></trigger></schedule></job-scheduling-data>
+                """;
+        assertThat(DetectorHarness.run(new QuartzXmlDetector(), "quartz_data.xml", xml))
+                .contains("schedule INTERVAL 'P1M' at quartz_data.xml:1:41", "JAV011 Quartz simple trigger DEFAULT.monthly-close (every P1M)");
     }
 
     @Test

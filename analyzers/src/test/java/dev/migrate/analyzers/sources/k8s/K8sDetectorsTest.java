@@ -130,6 +130,21 @@ class K8sDetectorsTest {
     }
 
     @Test
+    void cronTzPrefixInTheScheduleIsTheTimeZone() {
+        String yaml = """
+                apiVersion: batch/v1beta1
+                kind: CronJob
+                metadata: {name: legacy}
+                spec:
+                  schedule: "CRON_TZ=Asia/Tokyo 30 9 * * 1-5"
+                  jobTemplate: {spec: {template: {spec: {containers: [{name: a, image: alpine}]}}}}
+                """;
+        assertThat(DetectorHarness.run(new CronJobDetector(), "legacy.yaml", yaml))
+                .contains("schedule CRON_UNIX '30 9 * * 1-5' tz=Asia/Tokyo at legacy.yaml:5:13")
+                .doesNotContain("K8S002");
+    }
+
+    @Test
     void mustNotReport() {
         assertThat(DetectorHarness.run(new CronJobDetector(), "a.yaml", "kind: Deployment\nmetadata: {name: CronJob}\n")).isEmpty();
         assertThat(DetectorHarness.run(new HelmValuesDetector(), "values.yaml", "agent:\n  name: x\nworkPool: y\n")).isEmpty();
