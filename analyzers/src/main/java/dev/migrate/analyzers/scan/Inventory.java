@@ -26,7 +26,9 @@ public record Inventory(String root, List<Job> jobs, List<Finding> findings, Lis
 
     public Inventory {
         jobs = jobs.stream().sorted(JOB_ORDER).toList();
-        findings = findings.stream().sorted().toList();
+        // Equal place, code and message can still differ by job: the job id breaks the tie.
+        findings = findings.stream().sorted(Comparator.<Finding>naturalOrder()
+                .thenComparing(f -> f.jobId() == null ? "" : f.jobId())).toList();
         notes = notes.stream().sorted().toList();
     }
 

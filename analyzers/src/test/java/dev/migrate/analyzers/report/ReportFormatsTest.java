@@ -126,7 +126,7 @@ class ReportFormatsTest {
         }
         assertThat(md).contains("| k8s/cronjobs.yaml:39:22 | [K8S003](docs/rules/K8S003.md) | deprecated | manual |");
         assertThat(term).contains("k8s/cronjobs.yaml:39:22: K8S003 [deprecated] concurrencyPolicy Replace");
-        assertThat(term).endsWith("27 jobs, 57 findings (33 breaking, 15 deprecated, 9 info); 18 files scanned, "
+        assertThat(term).endsWith("27 jobs, 58 findings (33 breaking, 16 deprecated, 9 info); 18 files scanned, "
                 + "16 parsed, 0 skipped or unreadable\n");
     }
 
