@@ -19,6 +19,8 @@ final class KeywordMatcher {
     private final int window;
     /** How far the window may move when it ends in this byte pair (0: a keyword may end the window here). */
     private final byte[] shift = new byte[65536];
+    /** True for bytes that occur in no keyword's first {@link #window} bytes: the window can jump past them. */
+    private final boolean[] absent = new boolean[256];
     /** Keywords whose first {@link #window} bytes end with this byte pair. */
     private final int[][] endingWith = new int[65536][];
 
@@ -39,8 +41,12 @@ final class KeywordMatcher {
         for (int i = 0; i < 65536; i++) {
             ending.add(null);
         }
+        Arrays.fill(absent, true);
         for (int i = 0; i < keywords.length; i++) {
             byte[] k = keywords[i];
+            for (int q = 0; q < window; q++) {
+                absent[k[q] & 0xff] = false;
+            }
             for (int q = 1; q < window; q++) {
                 int bg = pair(k[q - 1], k[q]);
                 shift[bg] = (byte) Math.min(shift[bg], window - 1 - q);
@@ -74,9 +80,17 @@ final class KeywordMatcher {
         }
         int remaining = keywords.length;
         byte[] jump = shift;
-        int end = window - 1;
+        boolean[] skip = absent;
+        int w = window;
+        int end = w - 1;
         while (end < length) {
-            int bg = (data[end - 1] & 0xff) << 8 | (data[end] & 0xff);
+            // Most bytes of data files occur in no keyword: no window containing them can match.
+            int last = data[end] & 0xff;
+            if (skip[last]) {
+                end += w;
+                continue;
+            }
+            int bg = (data[end - 1] & 0xff) << 8 | last;
             int s = jump[bg];
             if (s != 0) {
                 end += s;
