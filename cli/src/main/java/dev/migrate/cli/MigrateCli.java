@@ -24,6 +24,7 @@ public final class MigrateCli {
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.addSubcommand(new ParseCheckCommand());
         cl.addSubcommand(new ValidateCommand());
+        cl.addSubcommand(new ScanCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

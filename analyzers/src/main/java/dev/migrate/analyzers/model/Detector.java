@@ -16,6 +16,14 @@ public interface Detector {
      */
     boolean accepts(ScanFile file);
 
+    /**
+     * What the scanner's byte-level prefilter must look for before it decodes a file for this detector.
+     * The default, {@link Prefilter#EVERY_TEXT_FILE}, is always correct but slow on large trees.
+     */
+    default Prefilter prefilter() {
+        return Prefilter.EVERY_TEXT_FILE;
+    }
+
     void detect(ScanFile file, InventorySink sink);
 
     /**

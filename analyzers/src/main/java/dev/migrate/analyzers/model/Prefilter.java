@@ -1,0 +1,35 @@
+package dev.migrate.analyzers.model;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A detector's cheap pre-parse test, run by the scanner on raw bytes so that most files of a large
+ * tree are never decoded. A file passes when its path matches {@code paths} or its bytes contain one of
+ * the ASCII {@code keywords} (case-sensitive). A detector that cannot say either uses {@link #EVERY_TEXT_FILE}.
+ *
+ * @param keywords ASCII substrings, any of which makes the file interesting
+ * @param paths    test on the path relative to the scan root ('/' separators)
+ */
+public record Prefilter(List<String> keywords, Predicate<String> paths) {
+    /** Every text file is handed to the detector. */
+    public static final Prefilter EVERY_TEXT_FILE = new Prefilter(List.of(), p -> true);
+
+    public Prefilter {
+        keywords = List.copyOf(keywords);
+        for (String k : keywords) {
+            if (k.isEmpty() || !k.chars().allMatch(c -> c < 128)) {
+                throw new IllegalArgumentException("prefilter keywords must be non-empty ASCII: '" + k + "'");
+            }
+        }
+    }
+
+    public static Prefilter keywords(String... keywords) {
+        return new Prefilter(List.of(keywords), p -> false);
+    }
+
+    public Prefilter orPath(Predicate<String> more) {
+        Predicate<String> mine = paths;
+        return new Prefilter(keywords, p -> mine.test(p) || more.test(p));
+    }
+}

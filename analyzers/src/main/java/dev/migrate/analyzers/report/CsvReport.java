@@ -1,0 +1,59 @@
+package dev.migrate.analyzers.report;
+
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.rules.RuleRegistry;
+import dev.migrate.analyzers.scan.Inventory;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * One row per finding, joined with its job, plus one row for each job without findings, so a spreadsheet
+ * filter on either column gives the whole picture. RFC 4180 quoting.
+ */
+public final class CsvReport implements ReportWriter {
+    static final String[] HEADER = {"job_id", "kind", "name", "job_source", "schedules", "command", "user",
+        "overlap", "code", "severity", "applicability", "location", "message"};
+
+    @Override
+    public void write(Inventory inv, RuleRegistry rules, Writer out) throws IOException {
+        Map<String, Job> jobs = inv.jobs().stream().collect(Collectors.toMap(Job::id, j -> j, (a, b) -> a));
+        Set<String> withFindings = new TreeSet<>();
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+        for (Finding f : inv.findings()) {
+            Job j = f.jobId() == null ? null : jobs.get(f.jobId());
+            if (j != null) {
+                withFindings.add(j.id());
+            }
+            csv.printRecord(concat(jobCells(j, f.jobId()), f.code(), Reports.label(f.severity()),
+                    Reports.label(f.applicability()), f.where().toString(), f.message()));
+        }
+        for (Job j : inv.jobs()) {
+            if (!withFindings.contains(j.id())) {
+                csv.printRecord(concat(jobCells(j, j.id()), "", "", "", "", ""));
+            }
+        }
+        csv.flush();
+    }
+
+    private static Object[] jobCells(Job j, String id) {
+        if (j == null) {
+            return new Object[] {id == null ? "" : id, "", "", "", "", "", "", ""};
+        }
+        return new Object[] {j.id(), j.kind().slug(), j.name(), j.source().toString(), Reports.schedules(j),
+            j.command() == null ? "" : j.command(), j.user() == null ? "" : j.user(), Reports.label(j.overlap())};
+    }
+
+    private static Object[] concat(Object[] head, Object... tail) {
+        Object[] all = new Object[head.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+}

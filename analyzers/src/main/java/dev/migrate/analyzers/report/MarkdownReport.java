@@ -1,0 +1,48 @@
+package dev.migrate.analyzers.report;
+
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.rules.RuleRegistry;
+import dev.migrate.analyzers.scan.Inventory;
+import dev.migrate.analyzers.scan.ScanNote;
+import java.io.IOException;
+import java.io.Writer;
+
+/** A Markdown report for pull requests and wikis: summary, inventory table, findings table, skipped files. */
+public final class MarkdownReport implements ReportWriter {
+    @Override
+    public void write(Inventory inv, RuleRegistry rules, Writer out) throws IOException {
+        out.write("# Scan of `" + code(inv.root()) + "`\n\n" + Reports.summaryLine(inv) + "\n\n");
+        out.write("## Jobs\n\n| id | kind | name | schedule | source | command |\n|---|---|---|---|---|---|\n");
+        for (Job j : inv.jobs()) {
+            out.write("| `" + code(j.id()) + "` | " + cell(j.kind().slug()) + " | " + cell(j.name()) + " | "
+                    + cell(Reports.schedules(j)) + " | " + cell(j.source().toString()) + " | "
+                    + (j.command() == null ? "" : "`" + code(j.command()) + "`") + " |\n");
+        }
+        out.write("\n## Findings\n\n| location | code | severity | fix | message |\n|---|---|---|---|---|\n");
+        for (Finding f : inv.findings()) {
+            out.write("| " + cell(f.where().toString()) + " | [" + f.code() + "](docs/rules/" + f.code() + ".md) | "
+                    + Reports.label(f.severity()) + " | " + Reports.label(f.applicability()) + " | "
+                    + cell(f.message()) + " |\n");
+        }
+        if (!inv.notes().isEmpty()) {
+            out.write("\n## Skipped files\n\n| path | reason | detail |\n|---|---|---|\n");
+            for (ScanNote n : inv.notes()) {
+                out.write("| " + cell(n.path()) + " | " + Reports.label(n.reason()) + " | " + cell(n.detail()) + " |\n");
+            }
+        }
+    }
+
+    /** Table cells: pipes and newlines would break the row; other Markdown is escaped to stay literal. */
+    static String cell(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+                .replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("<", "&lt;");
+    }
+
+    private static String code(String s) {
+        return s.replace("`", "'").replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.migrate.analyzers.report;
+
+import dev.migrate.analyzers.model.Severity;
+import dev.migrate.analyzers.rules.RuleRegistry;
+import dev.migrate.analyzers.scan.Inventory;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The single entry point for writing reports: redaction happens here, once, for every format. */
+public final class Reports {
+    private Reports() {
+    }
+
+    public static void write(ReportFormat format, Inventory inventory, RuleRegistry rules, Writer out) throws IOException {
+        format.writer().write(inventory.redacted(), rules, out);
+        out.flush();
+    }
+
+    /** {@code breaking}, {@code deprecated}, {@code info}: how severities appear in every report. */
+    static String label(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** "3 jobs, 5 findings (2 breaking, 1 deprecated, 2 info)". */
+    static String summaryLine(Inventory inv) {
+        Map<Severity, Long> by = inv.findingsBySeverity();
+        String sev = by.entrySet().stream().map(e -> e.getValue() + " " + label(e.getKey()))
+                .collect(Collectors.joining(", "));
+        return inv.jobs().size() + " job" + (inv.jobs().size() == 1 ? "" : "s") + ", "
+                + inv.findings().size() + " finding" + (inv.findings().size() == 1 ? "" : "s") + " (" + sev + "); "
+                + inv.stats().filesSeen() + " files scanned, " + inv.stats().filesParsed() + " parsed, "
+                + inv.notes().size() + " skipped or unreadable";
+    }
+
+    /** A schedule as one short cell: expressions joined, with their zone. */
+    static String schedules(dev.migrate.analyzers.model.Job j) {
+        return j.schedules().stream()
+                .map(s -> s.expression() + (s.timezone() == null ? "" : " (" + s.timezone() + ")"))
+                .collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.migrate.analyzers.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.Severity;
+import dev.migrate.analyzers.rules.Rule;
+import dev.migrate.analyzers.rules.RuleDocs;
+import dev.migrate.analyzers.rules.RuleRegistry;
+import dev.migrate.analyzers.scan.Inventory;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: every rule with its help text, every finding as a result with a
+ * location relative to the repository root ({@code %SRCROOT%}) and a level derived from its severity.
+ */
+public final class SarifReport implements ReportWriter {
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public void write(Inventory inv, RuleRegistry rules, Writer out) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("$schema", SCHEMA);
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "migrate");
+        // No informationUri/helpUri: the project has no public home yet, and SARIF needs absolute URIs there.
+        ArrayNode ruleNodes = driver.putArray("rules");
+        Map<String, Integer> index = new HashMap<>();
+        for (Rule r : rules.all()) {
+            index.put(r.code(), index.size());
+            ruleNodes.add(rule(r));
+        }
+        ArrayNode results = run.putArray("results");
+        for (Finding f : inv.findings()) {
+            ObjectNode res = results.addObject();
+            res.put("ruleId", f.code());
+            if (index.containsKey(f.code())) {
+                res.put("ruleIndex", index.get(f.code()));
+            }
+            res.put("level", level(f.severity()));
+            res.putObject("message").put("text", f.message());
+            ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
+            phys.putObject("artifactLocation").put("uri", f.where().path()).put("uriBaseId", "%SRCROOT%");
+            // GitHub requires a region; a whole-file finding points at its first line.
+            phys.putObject("region").put("startLine", Math.max(1, f.where().line()))
+                    .put("startColumn", Math.max(1, f.where().column()));
+            if (f.jobId() != null) {
+                res.putObject("properties").put("jobId", f.jobId());
+            }
+        }
+        JSON.writer().writeValue(new java.io.FilterWriter(out) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        }, root);
+        out.write('\n');
+    }
+
+    private static ObjectNode rule(Rule r) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("id", r.code());
+        n.put("name", r.title());
+        n.putObject("shortDescription").put("text", r.title());
+        n.putObject("fullDescription").put("text", r.doc().what());
+        n.putObject("help").put("text", r.doc().why() + "\nUse instead:\n" + r.doc().instead())
+                .put("markdown", RuleDocs.markdown(r));
+        n.putObject("defaultConfiguration").put("level", level(r.severity()));
+        n.putObject("properties").put("severity", Reports.label(r.severity()))
+                .put("applicability", Reports.label(r.applicability()));
+        return n;
+    }
+
+    static String level(Severity s) {
+        return switch (s) {
+            case BREAKING -> "error";
+            case DEPRECATED -> "warning";
+            case INFO -> "note";
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package dev.migrate.analyzers.report;
+
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.rules.RuleRegistry;
+import dev.migrate.analyzers.scan.Inventory;
+import dev.migrate.analyzers.scan.ScanNote;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The default human report: a job table, one line per finding (path:line:col CODE severity message), a summary. */
+public final class TerminalReport implements ReportWriter {
+    /** Skipped files beyond this many are only counted, so a tree full of binaries stays readable. */
+    static final int NOTES_SHOWN = 20;
+
+    @Override
+    public void write(Inventory inv, RuleRegistry rules, Writer out) throws IOException {
+        out.write("Jobs (" + inv.jobs().size() + ")\n");
+        if (!inv.jobs().isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"ID", "KIND", "SCHEDULE", "SOURCE"});
+            for (Job j : inv.jobs()) {
+                rows.add(new String[] {j.id(), j.kind().slug(), clip(Reports.schedules(j), 48), j.source().toString()});
+            }
+            table(rows, out);
+        }
+        out.write("\nFindings (" + inv.findings().size() + ")\n");
+        for (Finding f : inv.findings()) {
+            out.write(f.where() + ": " + f.code() + " [" + Reports.label(f.severity()) + "] " + f.message() + "\n");
+        }
+        if (!inv.notes().isEmpty()) {
+            out.write("\nSkipped (" + inv.notes().size() + ")\n");
+            for (ScanNote n : inv.notes().subList(0, Math.min(NOTES_SHOWN, inv.notes().size()))) {
+                out.write(n.path() + ": " + Reports.label(n.reason()) + " - " + n.detail() + "\n");
+            }
+            if (inv.notes().size() > NOTES_SHOWN) {
+                out.write("... and " + (inv.notes().size() - NOTES_SHOWN) + " more (see --format json)\n");
+            }
+        }
+        out.write("\n" + Reports.summaryLine(inv) + "\n");
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+
+    private static void table(List<String[]> rows, Writer out) throws IOException {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                widths[i] = Math.max(widths[i], r[i].length());
+            }
+        }
+        for (String[] r : rows) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < r.length; i++) {
+                sb.append(i == r.length - 1 ? r[i] : String.format("%-" + widths[i] + "s  ", r[i]));
+            }
+            out.write(sb.toString().stripTrailing() + "\n");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.migrate.analyzers.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Facts about the public surface of Prefect 1.4.1, 2.20.25 and 3.8.3 (modules and names, CLI commands and
+ * their options, settings), loaded from the extracted data under {@code prefect-api/}. Nothing here is
+ * hand-written: the answers to "does X exist in Prefect 3" and "where did X move" come from the data.
+ */
+public final class PrefectApi {
+    private static final String BASE = "/dev/migrate/analyzers/prefect-api/";
+
+    private final Map<String, Set<String>> modules3;
+    private final Map<String, Set<String>> modules2;
+    private final Map<String, String> flatMoves;
+    private final Set<String> migrationStubs;
+    private final Map<Version, PrefectCli> cli = new HashMap<>();
+    private final Set<String> settings2;
+    private final Map<String, String> envToCanonical3;
+
+    /** The Prefect versions whose surface is recorded. */
+    public enum Version {
+        V1("1.4.1"), V2("2.20.25"), V3("3.8.3");
+
+        private final String tag;
+
+        Version(String tag) {
+            this.tag = tag;
+        }
+
+        public String tag() {
+            return tag;
+        }
+    }
+
+    private PrefectApi() {
+        ObjectMapper json = new ObjectMapper();
+        modules3 = modules(read(json, "prefect-3.8.3-modules.json"));
+        modules2 = modules(read(json, "prefect-2.20.25-modules.json"));
+        JsonNode moved = read(json, "prefect-3-moved.json");
+        flatMoves = new HashMap<>();
+        moved.get("flat").fields().forEachRemaining(e -> flatMoves.put(e.getKey(), e.getValue().asText()));
+        migrationStubs = new HashSet<>();
+        moved.get("migration_stub_modules").forEach(n -> migrationStubs.add(n.asText()));
+        for (Version v : Version.values()) {
+            cli.put(v, PrefectCli.of(read(json, "prefect-" + v.tag() + "-cli.json")));
+        }
+        settings2 = new HashSet<>();
+        read(json, "prefect-2.20.25-settings.json").get("settings").fieldNames().forEachRemaining(settings2::add);
+        envToCanonical3 = new HashMap<>();
+        read(json, "prefect-3.8.3-settings.json").get("env_var_to_canonical").fields()
+                .forEachRemaining(e -> envToCanonical3.put(e.getKey(), e.getValue().asText()));
+    }
+
+    /** The data, loaded once on first use (class initialisation is thread-safe and lazy). */
+    public static PrefectApi get() {
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final PrefectApi INSTANCE = new PrefectApi();
+    }
+
+    private static JsonNode read(ObjectMapper json, String file) {
+        try (InputStream in = PrefectApi.class.getResourceAsStream(BASE + file)) {
+            if (in == null) {
+                throw new IllegalStateException("Prefect API data " + BASE + file + " is missing from the build");
+            }
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Prefect API data " + file, e);
+        }
+    }
+
+    private static Map<String, Set<String>> modules(JsonNode node) {
+        Map<String, Set<String>> m = new HashMap<>();
+        node.fields().forEachRemaining(e -> {
+            Set<String> names = new HashSet<>();
+            e.getValue().forEach(n -> names.add(n.asText()));
+            m.put(e.getKey(), names);
+        });
+        return m;
+    }
+
+    /**
+     * Whether a dotted name ({@code prefect.flows} or {@code prefect.flows.flow}) can be imported from
+     * Prefect 3.8.3. Migration-stub modules ({@code prefect.agent}) count as absent: importing from them fails.
+     */
+    public boolean existsIn3(String dotted) {
+        return exists(modules3, dotted) && !migrationStubs.contains(dotted) && !migrationStubs.contains(parent(dotted));
+    }
+
+    /** Whether a dotted name was importable from Prefect 2.20.25. */
+    public boolean existsIn2(String dotted) {
+        return exists(modules2, dotted);
+    }
+
+    private static boolean exists(Map<String, Set<String>> modules, String dotted) {
+        if (modules.containsKey(dotted)) {
+            return true;
+        }
+        int dot = dotted.lastIndexOf('.');
+        return dot > 0 && modules.getOrDefault(dotted.substring(0, dot), Set.of()).contains(dotted.substring(dot + 1));
+    }
+
+    private static String parent(String dotted) {
+        int dot = dotted.lastIndexOf('.');
+        return dot > 0 ? dotted.substring(0, dot) : "";
+    }
+
+    /** The official Prefect 3 location of a moved 2.x name, or empty when it did not move (or was removed). */
+    public Optional<String> movedTo(String dotted) {
+        String target = flatMoves.get(dotted);
+        return target == null || target.equals("removed") ? Optional.empty() : Optional.of(target);
+    }
+
+    /** True when Prefect 3's migration map lists the name as removed. */
+    public boolean removedIn3(String dotted) {
+        return "removed".equals(flatMoves.get(dotted));
+    }
+
+    public PrefectCli cli(Version v) {
+        return cli.get(v);
+    }
+
+    /** True when {@code PREFECT_X} was a Prefect 2.20 setting. */
+    public boolean isSetting2(String envVar) {
+        return settings2.contains(envVar);
+    }
+
+    /** The canonical Prefect 3.8.3 setting an environment variable sets, or empty when 3.8.3 ignores it. */
+    public Optional<String> canonicalSetting3(String envVar) {
+        return Optional.ofNullable(envToCanonical3.get(envVar));
+    }
+
+    /** The Prefect versions whose CLI has exactly this command path (aliases resolved). */
+    public List<Version> versionsWithCommand(String path) {
+        return java.util.Arrays.stream(Version.values()).filter(v -> cli(v).has(path)).toList();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.migrate.analyzers.scan;
+
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.ScanFile;
+import java.util.List;
+
+/**
+ * A pass that runs after every file has been scanned and may complete jobs with facts from other files,
+ * for example Spring {@code ${...}} placeholders resolved from {@code application.properties}.
+ * Listed in {@code META-INF/services/dev.migrate.analyzers.scan.JobResolver}.
+ */
+public interface JobResolver {
+    /** Whether the scanner should keep this text file (by path) for {@link #resolve}. Keep it small. */
+    boolean wants(String path);
+
+    /**
+     * Replaces jobs in place and adds findings.
+     *
+     * @param jobs     every job found, in no particular order; may be modified
+     * @param findings every finding found; may be added to
+     * @param files    the files {@link #wants} asked for, sorted by path
+     */
+    void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files);
+}

@@ -1,0 +1,11 @@
+package dev.migrate.analyzers.scan;
+
+/**
+ * Counters of one scan.
+ *
+ * @param filesSeen   regular files found under the root
+ * @param filesParsed files that passed the prefilter and were handed to at least one detector
+ * @param bytesRead   bytes read from disk
+ */
+public record ScanStats(long filesSeen, long filesParsed, long bytesRead) {
+}

@@ -1,0 +1,277 @@
+package dev.migrate.analyzers.scan;
+
+import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.Prefilter;
+import dev.migrate.analyzers.model.ScanFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Walks a tree, runs a byte-level prefilter on every file, and hands only the files that may define jobs
+ * to the detectors (found with {@link ServiceLoader}). Files are processed in parallel; the result is
+ * sorted, so it does not depend on thread timing. Scanned code is only ever read, never run or imported.
+ */
+public final class Scanner {
+    /** Bytes inspected for NUL to decide that a file is binary (the same rule git and grep use). */
+    static final int BINARY_PROBE = 8000;
+
+    private final List<Detector> detectors;
+    private final List<JobResolver> resolvers;
+    private final ScanOptions options;
+    private final KeywordMatcher matcher;
+    /** For each detector, the indices of its keywords in {@link #matcher}; null means every text file. */
+    private final BitSet[] detectorKeywords;
+    /** Each detector's prefilter, asked once: detectors may build a new one on every call. */
+    private final Prefilter[] prefilters;
+    private final ThreadLocal<byte[]> buffer = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+
+    public Scanner(List<Detector> detectors, List<JobResolver> resolvers, ScanOptions options) {
+        this.detectors = detectors.stream().sorted(Comparator.comparing(Detector::name)).toList();
+        this.resolvers = List.copyOf(resolvers);
+        this.options = options;
+        prefilters = this.detectors.stream().map(Detector::prefilter).toArray(Prefilter[]::new);
+        LinkedHashSet<String> words = new LinkedHashSet<>();
+        for (Prefilter p : prefilters) {
+            words.addAll(p.keywords());
+        }
+        List<String> all = List.copyOf(words);
+        matcher = new KeywordMatcher(all);
+        detectorKeywords = new BitSet[this.detectors.size()];
+        for (int i = 0; i < this.detectors.size(); i++) {
+            Prefilter pf = prefilters[i];
+            if (pf != Prefilter.EVERY_TEXT_FILE) {
+                BitSet bits = new BitSet();
+                pf.keywords().forEach(k -> bits.set(all.indexOf(k)));
+                detectorKeywords[i] = bits;
+            }
+        }
+    }
+
+    /** A scanner with every detector and resolver on the class path. */
+    public static Scanner standard(ScanOptions options) {
+        List<Detector> ds = new ArrayList<>();
+        ServiceLoader.load(Detector.class).forEach(ds::add);
+        List<JobResolver> rs = new ArrayList<>();
+        ServiceLoader.load(JobResolver.class).forEach(rs::add);
+        return new Scanner(ds, rs, options);
+    }
+
+    public List<Detector> detectors() {
+        return detectors;
+    }
+
+    public Inventory scan(Path root, String rootLabel, ScanListener listener) throws IOException {
+        if (!Files.isDirectory(root) && !Files.isRegularFile(root)) {
+            throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such file or directory to scan");
+        }
+        boolean directory = Files.isDirectory(root);
+        Path base = directory ? root : root.toAbsolutePath().getParent();
+        Collector collector = new Collector();
+        AtomicLong done = new AtomicLong();
+        AtomicLong total = new AtomicLong();
+        AtomicReference<Throwable> bug = new AtomicReference<>();
+        ForkJoinPool pool = new ForkJoinPool(options.threads());
+        // Files are analysed while the walk goes on: the walk and the reading overlap.
+        FileWalker.FileSink submit = (file, size) -> {
+            total.incrementAndGet();
+            pool.execute(() -> {
+                try {
+                    process(base, file, size, collector);
+                } catch (RuntimeException | Error e) {
+                    bug.compareAndSet(null, e);
+                }
+                listener.progress(done.incrementAndGet(), total.get());
+            });
+        };
+        try {
+            if (directory) {
+                collector.notes.addAll(FileWalker.walk(root, submit));
+            } else {
+                submit.file(root, Files.size(root));
+            }
+        } finally {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(365, TimeUnit.DAYS);
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+                throw new IOException("scan interrupted", e);
+            }
+        }
+        if (bug.get() != null) {
+            throw new IllegalStateException("scan failed: " + bug.get(), bug.get());
+        }
+        List<Job> jobs = new ArrayList<>(collector.jobs);
+        List<Finding> findings = new ArrayList<>(collector.findings);
+        List<ScanFile> kept = collector.kept.stream().sorted(Comparator.comparing(ScanFile::path)).toList();
+        for (JobResolver r : resolvers) {
+            r.resolve(jobs, findings, kept);
+        }
+        return new Inventory(rootLabel, jobs, findings, new ArrayList<>(collector.notes),
+                new ScanStats(total.get(), collector.parsed.get(), collector.bytes.get()));
+    }
+
+    private void process(Path base, Path file, long size, Collector out) {
+        String rel = relative(base, file);
+        try {
+            if (size > options.maxFileBytes()) {
+                out.notes.add(new ScanNote(rel, ScanNote.Reason.TOO_LARGE,
+                        size + " bytes is over the " + options.maxFileBytes() + "-byte limit (--max-file-size)"));
+                return;
+            }
+            Bytes read = read(file, (int) size);
+            byte[] data = read.data();
+            int length = read.length();
+            out.bytes.addAndGet(length);
+            if (isBinary(data, length)) {
+                out.notes.add(new ScanNote(rel, ScanNote.Reason.BINARY, "binary content (NUL bytes); skipped"));
+                return;
+            }
+            List<Detector> wanted = prefilter(rel, data, length);
+            boolean keep = resolvers.stream().anyMatch(r -> r.wants(rel));
+            if (wanted.isEmpty() && !keep) {
+                return;
+            }
+            ScanFile sf = new ScanFile(rel, decode(data, length));
+            if (keep) {
+                out.kept.add(sf);
+            }
+            boolean parsed = false;
+            for (Detector d : wanted) {
+                try {
+                    if (d.accepts(sf)) {
+                        parsed = true;
+                        d.detect(sf, out);
+                    }
+                } catch (RuntimeException | StackOverflowError e) {
+                    out.notes.add(new ScanNote(rel, ScanNote.Reason.DETECTOR_ERROR,
+                            "detector " + d.name() + " failed: " + e));
+                }
+            }
+            if (parsed) {
+                out.parsed.incrementAndGet();
+            }
+        } catch (IOException e) {
+            out.notes.add(new ScanNote(rel, ScanNote.Reason.UNREADABLE, FileWalker.describe(e)));
+        }
+    }
+
+    private List<Detector> prefilter(String rel, byte[] data, int length) {
+        BitSet found = null;
+        List<Detector> wanted = new ArrayList<>(2);
+        for (int i = 0; i < detectors.size(); i++) {
+            Detector d = detectors.get(i);
+            BitSet mine = detectorKeywords[i];
+            if (mine == null || prefilters[i].paths().test(rel)) {
+                wanted.add(d);
+                continue;
+            }
+            if (found == null) {
+                found = matcher.find(data, length);
+            }
+            if (mine.intersects(found)) {
+                wanted.add(d);
+            }
+        }
+        return wanted;
+    }
+
+    /**
+     * Reads a file into this thread's reusable buffer (most files are never decoded, so allocating an array
+     * per file would only feed the garbage collector). Only the first {@code length} bytes are the file's.
+     */
+    private Bytes read(Path file, int expected) throws IOException {
+        byte[] buf = buffer.get();
+        if (buf.length < expected + 1) {
+            buf = new byte[Math.max(expected + 1, buf.length * 2)];
+            buffer.set(buf);
+        }
+        int n = 0;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer bb = ByteBuffer.wrap(buf);
+            // Read at most the size seen at listing time (+1 to notice growth, which is ignored).
+            bb.limit(Math.min(buf.length, expected + 1));
+            int r;
+            while (bb.hasRemaining() && (r = ch.read(bb)) > 0) {
+                n += r;
+            }
+        }
+        return new Bytes(buf, Math.min(n, expected));
+    }
+
+    /** A file's content: the first {@code length} bytes of a reused buffer. */
+    private record Bytes(byte[] data, int length) {
+    }
+
+    static boolean isBinary(byte[] data, int length) {
+        int n = Math.min(length, BINARY_PROBE);
+        for (int i = 0; i < n; i++) {
+            if (data[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** UTF-8 (BOM dropped); bytes that are not UTF-8 are read as Latin-1 so that no file is lost. */
+    static String decode(byte[] data, int length) {
+        int start = length >= 3 && (data[0] & 0xff) == 0xEF && (data[1] & 0xff) == 0xBB
+                && (data[2] & 0xff) == 0xBF ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(data, start, length - start)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(data, start, length - start, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static String relative(Path root, Path file) {
+        String rel = root.relativize(file).toString().replace('\\', '/');
+        return rel.isEmpty() ? file.getFileName().toString() : rel;
+    }
+
+    /** Thread-safe sink shared by all workers; the inventory sorts its content afterwards. */
+    private static final class Collector implements InventorySink {
+        final Queue<Job> jobs = new ConcurrentLinkedQueue<>();
+        final Queue<Finding> findings = new ConcurrentLinkedQueue<>();
+        final Queue<ScanNote> notes = new ConcurrentLinkedQueue<>();
+        final Queue<ScanFile> kept = new ConcurrentLinkedQueue<>();
+        final AtomicLong parsed = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+
+        @Override
+        public void job(Job job) {
+            jobs.add(job);
+        }
+
+        @Override
+        public void finding(Finding finding) {
+            findings.add(finding);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.migrate.analyzers.sources.config;
+
+import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Prefilter;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.sources.JobBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Prefect agents, workers and servers run as docker-compose services: the service's command or entrypoint
+ * says which, its image says which Prefect version, and its environment holds the Prefect settings.
+ */
+public final class ComposeDetector implements Detector {
+    @Override
+    public String name() {
+        return "docker-compose";
+    }
+
+    @Override
+    public Prefilter prefilter() {
+        return Prefilter.keywords("prefect", "PREFECT_");
+    }
+
+    @Override
+    public boolean accepts(ScanFile file) {
+        String n = file.fileName();
+        return (n.endsWith(".yml") || n.endsWith(".yaml")) && (n.contains("compose") || n.startsWith("docker-"));
+    }
+
+    @Override
+    public void detect(ScanFile file, InventorySink sink) {
+        for (Node doc : YamlDocs.parse(file, sink)) {
+            Node services = YamlDocs.get(doc, "services");
+            for (Map.Entry<String, Node> svc : YamlDocs.entries(services).entrySet()) {
+                SourceRef svcRef = YamlDocs.where(file, YamlDocs.keyNode(services, svc.getKey()));
+                service(file, svc.getKey(), svc.getValue(), svcRef, sink);
+            }
+        }
+    }
+
+    private void service(ScanFile file, String name, Node svc, SourceRef svcRef, InventorySink sink) {
+        String image = YamlDocs.scalar(svc, "image");
+        Node cmdNode = YamlDocs.get(svc, "command");
+        Node entryNode = YamlDocs.get(svc, "entrypoint");
+        String command = (YamlDocs.commandLine(entryNode).orElse("") + " " + YamlDocs.commandLine(cmdNode).orElse("")).strip();
+        SourceRef cmdRef = cmdNode != null ? YamlDocs.where(file, cmdNode)
+                : entryNode != null ? YamlDocs.where(file, entryNode) : svcRef;
+        Map<String, String> env = environment(YamlDocs.get(svc, "environment"));
+        JobBuilder job = null;
+        for (PrefectInvocation inv : PrefectInvocation.find(command)) {
+            Optional<JobBuilder> b = PrefectCommandReport.report(inv, command, cmdRef, sink);
+            if (b.isPresent() && job == null) {
+                job = b.get();
+            }
+        }
+        if (job == null && PrefectImages.version(image).isPresent() && command.contains("server")) {
+            job = new JobBuilder(JobKind.PREFECT_SERVER, name, svcRef, "service " + name).command(command);
+            sink.finding(Findings.of("PF292", "self-hosted Prefect server (service '" + name + "')", svcRef, job.id()));
+        }
+        String jobId = job == null ? null : job.id();
+        Node imageNode = YamlDocs.get(svc, "image");
+        if (image != null) {
+            PrefectImages.check(image, YamlDocs.where(file, imageNode), jobId, sink);
+        }
+        if (job != null && job.kind() == JobKind.PREFECT_SERVER && PrefectImages.isPrefect2(image)) {
+            sink.finding(Findings.of("BHV006", "Prefect " + PrefectImages.version(image).get() + " server in service '"
+                    + name + "': pause every deployment schedule before upgrading it to Prefect 3", svcRef, jobId));
+        }
+        for (Node e : envNodes(YamlDocs.get(svc, "environment"))) {
+            String key = envKey(e);
+            if (key != null) {
+                PrefectSettingsCheck.check(key, YamlDocs.where(file, e), jobId, sink);
+            }
+        }
+        if (job != null) {
+            job.attr("service", name).attr("image", image).user(YamlDocs.scalar(svc, "user"))
+                    .workingDir(YamlDocs.scalar(svc, "working_dir"));
+            env.forEach(job::env);
+            sink.job(job.build());
+        }
+    }
+
+    /** {@code environment:} as a mapping or as a list of {@code KEY=value} strings. */
+    static Map<String, String> environment(Node n) {
+        Map<String, String> env = new LinkedHashMap<>();
+        YamlDocs.entries(n).forEach((k, v) -> env.put(k, Optional.ofNullable(YamlDocs.scalar(v)).orElse("")));
+        for (Node item : YamlDocs.items(n)) {
+            String s = YamlDocs.scalar(item);
+            if (s != null) {
+                int eq = s.indexOf('=');
+                env.put(eq < 0 ? s : s.substring(0, eq), eq < 0 ? "" : s.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    /** The nodes that name variables: mapping keys' values or list items, for locations. */
+    private static List<Node> envNodes(Node n) {
+        if (n == null) {
+            return List.of();
+        }
+        List<Node> items = YamlDocs.items(n);
+        if (!items.isEmpty()) {
+            return items;
+        }
+        return n instanceof org.yaml.snakeyaml.nodes.MappingNode m
+                ? m.getValue().stream().map(org.yaml.snakeyaml.nodes.NodeTuple::getKeyNode).toList() : List.of();
+    }
+
+    private static String envKey(Node n) {
+        String s = YamlDocs.scalar(n);
+        if (s == null) {
+            return null;
+        }
+        int eq = s.indexOf('=');
+        return eq < 0 ? s : s.substring(0, eq);
+    }
+}

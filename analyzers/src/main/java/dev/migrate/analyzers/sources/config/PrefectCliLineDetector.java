@@ -1,0 +1,144 @@
+package dev.migrate.analyzers.sources.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.Prefilter;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.sources.JobBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds {@code prefect ...} command lines, {@code PREFECT_*} settings and Prefect images in shell scripts,
+ * Makefiles, Dockerfiles and CI pipeline YAML, line by line (continuation lines joined, comments skipped).
+ */
+public final class PrefectCliLineDetector implements Detector {
+    private static final Pattern SETTING = Pattern.compile("\\b(PREFECT_[A-Z0-9_]+)\\s*=");
+    private static final Pattern DOCKER_ENV = Pattern.compile("^\\s*ENV\\s+(PREFECT_[A-Z0-9_]+)\\s+\\S");
+    private static final Pattern DOCKER_EXEC = Pattern.compile("^\\s*(?:CMD|ENTRYPOINT|RUN)\\s+(\\[.*])\\s*$");
+    private static final Pattern DOCKER_FROM = Pattern.compile("^\\s*FROM\\s+(?:--\\S+\\s+)*(\\S+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A line of the file after joining backslash continuations. */
+    record LogicalLine(int number, int column, String text) {
+    }
+
+    @Override
+    public String name() {
+        return "prefect-cli-lines";
+    }
+
+    @Override
+    public Prefilter prefilter() {
+        return Prefilter.keywords("prefect", "PREFECT_");
+    }
+
+    @Override
+    public boolean accepts(ScanFile file) {
+        return isScript(file) || isDockerfile(file.fileName()) || isCiYaml(file.path());
+    }
+
+    static boolean isScript(ScanFile f) {
+        String n = f.fileName();
+        return n.endsWith(".sh") || n.endsWith(".bash") || n.endsWith(".zsh") || n.equals("Makefile")
+                || n.equals("GNUmakefile") || n.endsWith(".mk") || n.equals("Jenkinsfile") || n.equals("Procfile")
+                || n.equals("justfile") || !n.contains(".") && f.text().startsWith("#!") && firstLine(f).contains("sh");
+    }
+
+    static boolean isDockerfile(String n) {
+        return n.equals("Dockerfile") || n.startsWith("Dockerfile.") || n.endsWith(".dockerfile") || n.equals("Containerfile");
+    }
+
+    static boolean isCiYaml(String p) {
+        String n = p.substring(p.lastIndexOf('/') + 1);
+        boolean yaml = n.endsWith(".yml") || n.endsWith(".yaml");
+        return yaml && (p.startsWith(".github/workflows/") || p.contains("/.github/workflows/")
+                || p.startsWith(".circleci/") || p.contains("/.circleci/") || p.startsWith(".buildkite/")
+                || n.equals(".gitlab-ci.yml") || n.equals("azure-pipelines.yml") || n.equals("bitbucket-pipelines.yml")
+                || n.equals(".drone.yml") || n.equals(".travis.yml") || n.equals("cloudbuild.yaml"));
+    }
+
+    private static String firstLine(ScanFile f) {
+        int nl = f.text().indexOf('\n');
+        return nl < 0 ? f.text() : f.text().substring(0, nl);
+    }
+
+    @Override
+    public void detect(ScanFile file, InventorySink sink) {
+        boolean docker = isDockerfile(file.fileName());
+        for (LogicalLine line : logicalLines(file.text())) {
+            String text = line.text();
+            if (text.strip().startsWith("#")) {
+                continue;
+            }
+            SourceRef lineRef = SourceRef.at(file.path(), line.number(), line.column());
+            if (docker) {
+                Matcher from = DOCKER_FROM.matcher(text);
+                if (from.find()) {
+                    PrefectImages.check(from.group(1), lineRef, null, sink);
+                }
+                Matcher env = DOCKER_ENV.matcher(text);
+                if (env.find()) {
+                    PrefectSettingsCheck.check(env.group(1), lineRef, null, sink);
+                }
+                text = execFormToShell(text);
+            }
+            Matcher s = SETTING.matcher(text);
+            while (s.find()) {
+                PrefectSettingsCheck.check(s.group(1), lineRef, null, sink);
+            }
+            for (PrefectInvocation inv : PrefectInvocation.find(text)) {
+                SourceRef where = text == line.text()
+                        ? SourceRef.at(file.path(), line.number(), line.column() + inv.offset()) : lineRef;
+                Optional<JobBuilder> job = PrefectCommandReport.report(inv, inv.text(text), where, sink);
+                job.ifPresent(b -> sink.job(b.build()));
+            }
+        }
+    }
+
+    /** {@code CMD ["prefect", "agent", "start"]} as the shell line it stands for. */
+    static String execFormToShell(String line) {
+        Matcher m = DOCKER_EXEC.matcher(line);
+        if (!m.find()) {
+            return line;
+        }
+        try {
+            List<String> words = new ArrayList<>();
+            JSON.readTree(m.group(1)).forEach(n -> words.add(n.asText()));
+            return String.join(" ", words.stream().map(w -> w.matches(".*[\\s\"'].*") ? "'" + w + "'" : w).toList());
+        } catch (java.io.IOException e) {
+            return line;
+        }
+    }
+
+    /** Joins lines ending in a backslash; each logical line keeps the number and indent of its first line. */
+    static List<LogicalLine> logicalLines(String text) {
+        List<LogicalLine> out = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        StringBuilder cur = null;
+        int startLine = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            if (cur == null) {
+                cur = new StringBuilder();
+                startLine = i + 1;
+            }
+            boolean continued = l.endsWith("\\") && !l.strip().startsWith("#");
+            String part = cur.length() == 0 ? l : l.stripLeading();
+            cur.append(continued ? part.substring(0, part.length() - 1).stripTrailing() + " " : part);
+            if (!continued) {
+                out.add(new LogicalLine(startLine, 1, cur.toString()));
+                cur = null;
+            }
+        }
+        if (cur != null) {
+            out.add(new LogicalLine(startLine, 1, cur.toString()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.migrate.analyzers.sources.config;
+
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.rules.PrefectApi.Version;
+import dev.migrate.analyzers.sources.JobBuilder;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns one {@code prefect ...} call into inventory entries and findings, wherever it was written
+ * (shell script, Makefile, CI YAML, Dockerfile, compose service, Kubernetes container). Which commands and
+ * flags are gone in Prefect 3 comes from the recorded CLI surfaces, not from a list in this class.
+ */
+public final class PrefectCommandReport {
+    private PrefectCommandReport() {
+    }
+
+    /**
+     * Reports the call; returns the job it defines (agent, worker, server, deployment build) so the caller
+     * can add what it knows (image, environment, user) before building it. Findings are already emitted.
+     */
+    public static Optional<JobBuilder> report(PrefectInvocation inv, String fullCommand, SourceRef where,
+                                              InventorySink sink) {
+        Optional<JobBuilder> job = job(inv, fullCommand, where);
+        String jobId = job.map(JobBuilder::id).orElse(null);
+        String shown = "`prefect " + inv.path() + "`";
+        if (!inv.in(Version.V3) && !inv.in(Version.V2)) {
+            sink.finding(Findings.of("PF101", shown + " is a Prefect 1 command; it does not exist in Prefect 3", where, jobId));
+        } else if (!inv.in(Version.V3)) {
+            switch (inv.path()) {
+                case "deployment build" -> reportBuild(inv, where, jobId, sink);
+                case "deployment apply" -> sink.finding(Findings.of("PF202",
+                        "`prefect deployment apply` was removed in Prefect 3; declare the deployment in prefect.yaml "
+                                + "and run `prefect deploy`", where, jobId));
+                case "agent start" -> sink.finding(Findings.of("PF203",
+                        "Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run "
+                                + "`prefect worker start --pool POOL` on a typed work pool", where, jobId));
+                default -> sink.finding(Findings.of("PF209", shown + " does not exist in Prefect 3.8.3", where, jobId));
+            }
+        } else {
+            switch (inv.path()) {
+                case "worker start" -> sink.finding(Findings.of("PF291", "Prefect worker for work pool '"
+                        + inv.option("--pool", "-p").orElse("?") + "'", where, jobId));
+                case "server start" -> sink.finding(Findings.of("PF292", "self-hosted Prefect server", where, jobId));
+                default -> {
+                }
+            }
+            if (inv.path().equals("work-pool create")
+                    && inv.option("--type", "-t").filter("prefect-agent"::equals).isPresent()) {
+                sink.finding(Findings.of("BHV005", "work pool created with type prefect-agent; Prefect 3 workers "
+                        + "refuse it, create it with --type process, docker or kubernetes", where, jobId));
+            }
+            for (String flag : inv.flagsRemovedIn3()) {
+                sink.finding(Findings.of("PF210", "option " + flag + " of " + shown
+                        + " was accepted by Prefect 2.20 but not by Prefect 3.8.3", where, jobId));
+            }
+        }
+        return job;
+    }
+
+    private static void reportBuild(PrefectInvocation inv, SourceRef where, String jobId, InventorySink sink) {
+        sink.finding(Findings.of("PF201", "`prefect deployment build` was removed in Prefect 3; declare the deployment "
+                + "in prefect.yaml and run `prefect deploy`", where, jobId));
+        inv.option("--infra-block", "-ib", "--infra", "-i").ifPresent(b -> sink.finding(Findings.of("PF205",
+                "infrastructure block '" + b + "' has no Prefect 3 equivalent; use a typed work pool", where, jobId)));
+        inv.option("--storage-block", "-sb").ifPresent(b -> sink.finding(Findings.of("PF206",
+                "storage block '" + b + "' must become pull steps in Prefect 3", where, jobId)));
+        if (inv.option("--pool", "-p").isEmpty() && !inv.options("--work-queue", "-q").isEmpty()) {
+            sink.finding(Findings.of("PF211", "deployment uses work queue '" + inv.options("--work-queue", "-q").get(0)
+                    + "' without a work pool (agent model)", where, jobId));
+        }
+    }
+
+    private static Optional<JobBuilder> job(PrefectInvocation inv, String fullCommand, SourceRef where) {
+        List<String> queues = inv.options("--work-queue", "-q");
+        Optional<String> pool = inv.option("--pool", "-p");
+        String path = inv.path();
+        JobBuilder b;
+        if (path.equals("deployment build")) {
+            String entry = inv.entrypoint().orElse(null);
+            String name = inv.option("--name", "-n").orElse(entry == null ? "deployment" : entry.substring(entry.indexOf(':') + 1));
+            b = new JobBuilder(JobKind.PREFECT2_DEPLOYMENT, name, where, inv.normalized());
+            String tz = inv.option("--timezone").orElse(null);
+            inv.option("--cron").ifPresent(c -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, c, tz, where)));
+            inv.option("--interval").ifPresent(i -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.INTERVAL,
+                    i.matches("\\d+") ? "PT" + i + "S" : i, tz, where)));
+            inv.option("--rrule").ifPresent(r -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.RRULE, r, tz, where)));
+            b.attr("entrypoint", entry).attr("workQueue", String.join(",", queues)).attr("workPool", pool.orElse(null))
+                    .attr("infrastructure", inv.option("--infra-block", "-ib", "--infra", "-i").orElse(null))
+                    .attr("storage", inv.option("--storage-block", "-sb").orElse(null))
+                    .attr("apply", inv.hasFlag("--apply", "-a") ? "true" : null);
+        } else if (path.equals("agent start") || path.matches("agent \\S+ start")) {
+            String label = !queues.isEmpty() ? String.join(",", queues) : pool.orElse(path.replace(" start", ""));
+            b = new JobBuilder(JobKind.PREFECT_AGENT, "agent " + label, where, inv.normalized());
+            b.attr("workQueue", String.join(",", queues)).attr("workPool", pool.orElse(null));
+        } else if (path.equals("worker start")) {
+            b = new JobBuilder(JobKind.PREFECT_WORKER, "worker " + pool.orElse("?"), where, inv.normalized());
+            b.attr("workPool", pool.orElse(null)).attr("workerType", inv.option("--type", "-t").orElse(null))
+                    .attr("workQueue", String.join(",", queues));
+        } else if (path.equals("server start") || path.equals("orion start")) {
+            b = new JobBuilder(JobKind.PREFECT_SERVER, "prefect server", where, inv.normalized());
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(b.command(fullCommand.strip()));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.migrate.analyzers.sources.config;
+
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the Prefect version out of official image references such as {@code prefecthq/prefect:2.14.9-python3.11}. */
+public final class PrefectImages {
+    private static final Pattern IMAGE = Pattern.compile("(?:^|[\\s/\"'=])prefecthq/prefect:(\\d+(?:\\.\\d+)*)");
+
+    private PrefectImages() {
+    }
+
+    /** The version part of the tag ({@code 2.14.9}, {@code 2}), or empty for other images and floating tags. */
+    public static Optional<String> version(String image) {
+        if (image == null) {
+            return Optional.empty();
+        }
+        Matcher m = IMAGE.matcher(image);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    public static boolean isPrefect2(String image) {
+        return version(image).filter(v -> v.equals("2") || v.startsWith("2.")).isPresent();
+    }
+
+    /** PF208 when the image pins Prefect 2. */
+    public static void check(String image, SourceRef where, String jobId, InventorySink sink) {
+        if (isPrefect2(image)) {
+            sink.finding(Findings.of("PF208", "image " + image.strip() + " runs Prefect " + version(image).get()
+                    + "; move it to a Prefect 3 image once flows and settings are ready", where, jobId));
+        }
+    }
+}

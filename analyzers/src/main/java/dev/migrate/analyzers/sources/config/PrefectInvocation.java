@@ -1,0 +1,151 @@
+package dev.migrate.analyzers.sources.config;
+
+import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.analyzers.rules.PrefectApi.Version;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code prefect ...} call found in a command line, resolved against the recorded CLI surfaces of
+ * Prefect 1.4.1, 2.20.25 and 3.8.3.
+ *
+ * @param offset   where the {@code prefect} word starts in the line
+ * @param path     the command path (aliases resolved in the newest version that has it), e.g. {@code agent start}
+ * @param versions the versions whose CLI has this command
+ * @param args     the words after the command path
+ * @param end      where the call ends in the line (before any {@code ;}, {@code &&}, {@code |} ...)
+ */
+public record PrefectInvocation(int offset, String path, Set<Version> versions, List<String> args, int end) {
+    private static final Pattern ENTRYPOINT = Pattern.compile("[^\\s:]+\\.py:[A-Za-z_][A-Za-z0-9_]*");
+
+    /** Every prefect call in a (logical) line. */
+    public static List<PrefectInvocation> find(String line) {
+        List<PrefectInvocation> found = new ArrayList<>();
+        if (!line.contains("prefect")) {
+            return found;
+        }
+        for (List<ShellWords.Word> cmd : ShellWords.commands(line)) {
+            for (int i = 0; i < cmd.size(); i++) {
+                String w = cmd.get(i).text();
+                if (w.equals("prefect") || w.endsWith("/prefect")) {
+                    of(cmd.get(i).offset(), cmd.subList(i + 1, cmd.size()).stream().map(ShellWords.Word::text).toList(),
+                            cmd.get(cmd.size() - 1).end()).ifPresent(found::add);
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    static Optional<PrefectInvocation> of(int offset, List<String> words, int end) {
+        PrefectApi api = PrefectApi.get();
+        int i = 0;
+        // Global options come before the command: --profile/-p take a value, --prompt/--no-prompt do not.
+        while (i < words.size() && words.get(i).startsWith("-")) {
+            String opt = words.get(i);
+            i += (opt.equals("-p") || opt.equals("--profile")) ? 2 : 1;
+        }
+        List<String> commandWords = new ArrayList<>();
+        for (int j = i; j < words.size() && !words.get(j).startsWith("-") && commandWords.size() < 4; j++) {
+            commandWords.add(words.get(j));
+        }
+        String best = null;
+        for (Version v : Version.values()) {
+            Optional<String> p = api.cli(v).longestPath(commandWords);
+            if (p.isPresent() && (best == null || p.get().split(" ").length > best.split(" ").length)) {
+                best = p.get();
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        Set<Version> versions = EnumSet.noneOf(Version.class);
+        for (Version v : Version.values()) {
+            if (api.cli(v).has(best)) {
+                versions.add(v);
+            }
+        }
+        String canonical = best;
+        for (Version v : versions) {
+            canonical = api.cli(v).canonical(best);
+        }
+        int used = best.split(" ").length;
+        return Optional.of(new PrefectInvocation(offset, canonical, versions, List.copyOf(words.subList(i + used, words.size())), end));
+    }
+
+    public boolean in(Version v) {
+        return versions.contains(v);
+    }
+
+    /** Flags (the part before '=') that the 2.x command accepted but the 3.8.3 command rejects. */
+    public List<String> flagsRemovedIn3() {
+        if (!in(Version.V2) || !in(Version.V3)) {
+            return List.of();
+        }
+        PrefectApi api = PrefectApi.get();
+        List<String> removed = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("-") && a.length() > 1) {
+                String flag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                if (api.cli(Version.V2).accepts(path, flag) && !api.cli(Version.V3).accepts(path, flag)
+                        && !removed.contains(flag)) {
+                    removed.add(flag);
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** The value of the first of these options ({@code -n x}, {@code --name=x}), if given. */
+    public Optional<String> option(String... names) {
+        for (int i = 0; i < args.size(); i++) {
+            for (String n : names) {
+                if (args.get(i).equals(n) && i + 1 < args.size()) {
+                    return Optional.of(args.get(i + 1));
+                }
+                if (args.get(i).startsWith(n + "=")) {
+                    return Optional.of(args.get(i).substring(n.length() + 1));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every value of a repeatable option ({@code -q a -q b}). */
+    public List<String> options(String... names) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            for (String n : names) {
+                if (args.get(i).equals(n) && i + 1 < args.size()) {
+                    values.add(args.get(i + 1));
+                } else if (args.get(i).startsWith(n + "=")) {
+                    values.add(args.get(i).substring(n.length() + 1));
+                }
+            }
+        }
+        return values;
+    }
+
+    public boolean hasFlag(String... names) {
+        return args.stream().anyMatch(a -> List.of(names).contains(a));
+    }
+
+    /** The flow entrypoint argument ({@code path/file.py:function}) of a build command, if present. */
+    public Optional<String> entrypoint() {
+        return args.stream().filter(a -> ENTRYPOINT.matcher(a).matches()).findFirst();
+    }
+
+    /** The call's own text in the line it was found in. */
+    public String text(String line) {
+        return line.substring(offset, Math.min(end, line.length())).strip();
+    }
+
+    /** The invocation as one normalized line, used as a stable job discriminator. */
+    public String normalized() {
+        return ("prefect " + path + " " + String.join(" ", args)).strip();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.migrate.analyzers.sources.config;
+
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.ScheduleSpec.Form;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads Prefect schedule mappings ({@code cron}/{@code interval}/{@code rrule} plus {@code timezone}) from
+ * prefect.yaml and deployment.yaml, including the 2.16+ wrapped form {@code {schedule: {...}, active: ...}}.
+ */
+final class PrefectSchedules {
+    private PrefectSchedules() {
+    }
+
+    static List<ScheduleSpec> list(ScanFile file, Node schedules) {
+        List<ScheduleSpec> out = new ArrayList<>();
+        for (Node item : YamlDocs.items(schedules)) {
+            Node inner = YamlDocs.get(item, "schedule");
+            one(file, inner != null ? inner : item).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    static java.util.Optional<ScheduleSpec> one(ScanFile file, Node s) {
+        if (s == null) {
+            return java.util.Optional.empty();
+        }
+        String tz = YamlDocs.scalar(s, "timezone");
+        String cron = YamlDocs.scalar(s, "cron");
+        String interval = YamlDocs.scalar(s, "interval");
+        String rrule = YamlDocs.scalar(s, "rrule");
+        if (cron != null) {
+            return java.util.Optional.of(new ScheduleSpec(Form.CRON_UNIX, cron, tz, YamlDocs.where(file, YamlDocs.get(s, "cron"))));
+        }
+        if (interval != null) {
+            // prefect.yaml intervals are seconds; 3.x also accepts ISO-8601 durations, kept as written.
+            String iso = interval.matches("\\d+(\\.\\d+)?") ? "PT" + interval.replaceAll("\\.0+$", "") + "S" : interval;
+            return java.util.Optional.of(new ScheduleSpec(Form.INTERVAL, iso, tz, YamlDocs.where(file, YamlDocs.get(s, "interval"))));
+        }
+        if (rrule != null) {
+            return java.util.Optional.of(new ScheduleSpec(Form.RRULE, rrule, tz, YamlDocs.where(file, YamlDocs.get(s, "rrule"))));
+        }
+        return java.util.Optional.empty();
+    }
+}

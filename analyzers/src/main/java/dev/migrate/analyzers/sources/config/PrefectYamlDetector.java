@@ -1,0 +1,116 @@
+package dev.migrate.analyzers.sources.config;
+
+import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Prefilter;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.analyzers.sources.JobBuilder;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * {@code prefect.yaml}: one job per deployment. A 2.x file ({@code prefect-version: 2.x}, or 2-only keys)
+ * gives Prefect 2 deployments with their deprecated constructs as findings; a 3.x file gives Prefect 3
+ * deployments, reported as already migrated.
+ */
+public final class PrefectYamlDetector implements Detector {
+    @Override
+    public String name() {
+        return "prefect-yaml";
+    }
+
+    @Override
+    public Prefilter prefilter() {
+        return Prefilter.keywords("deployments").orPath(p -> p.endsWith("prefect.yaml") || p.endsWith("prefect.yml"));
+    }
+
+    @Override
+    public boolean accepts(ScanFile file) {
+        String n = file.fileName();
+        return n.equals("prefect.yaml") || n.equals("prefect.yml");
+    }
+
+    @Override
+    public void detect(ScanFile file, InventorySink sink) {
+        for (Node doc : YamlDocs.parse(file, sink)) {
+            String version = YamlDocs.scalar(doc, "prefect-version");
+            boolean v2 = version != null ? version.startsWith("2") : usesPrefect2Keys(doc);
+            if (version != null && v2) {
+                sink.finding(Findings.of("PF208", "prefect.yaml was written for Prefect " + version,
+                        YamlDocs.where(file, YamlDocs.get(doc, "prefect-version")), null));
+            }
+            steps(file, doc, null, sink);
+            for (Node d : YamlDocs.items(YamlDocs.get(doc, "deployments"))) {
+                deployment(file, d, v2, version, sink);
+            }
+        }
+    }
+
+    private static boolean usesPrefect2Keys(Node doc) {
+        return YamlDocs.items(YamlDocs.get(doc, "deployments")).stream().anyMatch(d ->
+                YamlDocs.get(d, "schedule") instanceof org.yaml.snakeyaml.nodes.MappingNode m && !m.getValue().isEmpty()
+                        || YamlDocs.get(d, "is_schedule_active") != null);
+    }
+
+    private void deployment(ScanFile file, Node d, boolean v2, String version, InventorySink sink) {
+        String name = YamlDocs.scalar(d, "name");
+        String entry = YamlDocs.scalar(d, "entrypoint");
+        SourceRef where = YamlDocs.where(file, d);
+        JobBuilder job = new JobBuilder(v2 ? JobKind.PREFECT2_DEPLOYMENT : JobKind.PREFECT3_DEPLOYMENT,
+                name == null ? String.valueOf(entry) : name, where, "deployment " + name + " " + entry);
+        job.command(entry).attr("entrypoint", entry).attr("prefectVersion", version)
+                .attr("workPool", YamlDocs.scalar(d, "work_pool", "name"))
+                .attr("workQueue", YamlDocs.scalar(d, "work_pool", "work_queue_name"))
+                .attr("paused", YamlDocs.scalar(d, "paused"));
+        Node single = YamlDocs.get(d, "schedule");
+        PrefectSchedules.one(file, single).ifPresent(job::schedule);
+        PrefectSchedules.list(file, YamlDocs.get(d, "schedules")).forEach(job::schedule);
+        for (Map.Entry<String, Node> e : YamlDocs.entries(YamlDocs.path(d, "work_pool", "job_variables", "env")).entrySet()) {
+            job.env(e.getKey(), YamlDocs.scalar(e.getValue()));
+            PrefectSettingsCheck.check(e.getKey(), YamlDocs.where(file, e.getValue()), job.id(), sink);
+        }
+        String id = job.id();
+        if (!v2) {
+            sink.finding(Findings.of("PF290", "Prefect 3 deployment '" + name + "' (already migrated)", where, id));
+        }
+        if (YamlDocs.scalar(single) == null && single != null && !YamlDocs.entries(single).isEmpty()) {
+            sink.finding(Findings.of("PF207", "deployment '" + name + "' uses `schedule:`; write it as a one-item "
+                    + "`schedules:` list", YamlDocs.where(file, YamlDocs.keyNode(d, "schedule")), id));
+        }
+        if (YamlDocs.get(d, "is_schedule_active") != null) {
+            sink.finding(Findings.of("PF212", "deployment '" + name + "' sets is_schedule_active, which Prefect 3 "
+                    + "ignores; use `paused:`", YamlDocs.where(file, YamlDocs.keyNode(d, "is_schedule_active")), id));
+        }
+        if ("default-agent-pool".equals(YamlDocs.scalar(d, "work_pool", "name"))) {
+            sink.finding(Findings.of("BHV005", "deployment '" + name + "' targets default-agent-pool, a prefect-agent "
+                    + "pool that Prefect 3 workers refuse", YamlDocs.where(file, YamlDocs.path(d, "work_pool", "name")), id));
+        }
+        if (v2 && YamlDocs.get(d, "parameters") != null && YamlDocs.get(d, "enforce_parameter_schema") == null) {
+            sink.finding(Findings.of("BHV004", "deployment '" + name + "' has parameters but no "
+                    + "enforce_parameter_schema; Prefect 3 enforces the schema by default",
+                    YamlDocs.where(file, YamlDocs.keyNode(d, "parameters")), id));
+        }
+        steps(file, d, id, sink);
+        sink.job(job.build());
+    }
+
+    /** PF213 for build/push/pull steps in the prefect namespace that Prefect 3.8.3 no longer has. */
+    private static void steps(ScanFile file, Node owner, String jobId, InventorySink sink) {
+        for (String section : List.of("build", "push", "pull")) {
+            for (Node step : YamlDocs.items(YamlDocs.get(owner, section))) {
+                for (String fn : YamlDocs.entries(step).keySet()) {
+                    if (fn.startsWith("prefect.") && !PrefectApi.get().existsIn3(fn)) {
+                        sink.finding(Findings.of("PF213", section + " step " + fn + " does not exist in Prefect 3.8.3"
+                                + PrefectApi.get().movedTo(fn).map(t -> "; use " + t).orElse(""),
+                                YamlDocs.where(file, YamlDocs.keyNode(step, fn)), jobId));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.migrate.analyzers.sources.java;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.ClassExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.Prefilter;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.sources.JobBuilder;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Quartz triggers built in Java: {@code CronScheduleBuilder.cronSchedule(...)} and the simple-schedule
+ * builders. The trigger's identity, time zone and repeat count come from the same builder chain; the job
+ * class from {@code newJob(X.class)} in the same method, and its overlap behaviour from
+ * {@code @DisallowConcurrentExecution} when that class is in the same file.
+ */
+public final class QuartzJavaDetector implements Detector {
+    private static final Set<String> SIMPLE = Set.of("simpleSchedule", "repeatSecondlyForever", "repeatMinutelyForever",
+            "repeatHourlyForever", "repeatSecondlyForTotalCount", "repeatMinutelyForTotalCount", "repeatHourlyForTotalCount");
+    private static final Map<String, ChronoUnit> INTERVALS = Map.of(
+            "withIntervalInMilliseconds", ChronoUnit.MILLIS, "withIntervalInSeconds", ChronoUnit.SECONDS,
+            "withIntervalInMinutes", ChronoUnit.MINUTES, "withIntervalInHours", ChronoUnit.HOURS,
+            "repeatSecondlyForever", ChronoUnit.SECONDS, "repeatMinutelyForever", ChronoUnit.MINUTES,
+            "repeatHourlyForever", ChronoUnit.HOURS);
+
+    @Override
+    public String name() {
+        return "quartz-java";
+    }
+
+    @Override
+    public Prefilter prefilter() {
+        return Prefilter.keywords("cronSchedule", "ScheduleBuilder", "ForTotalCount", "lyForever");
+    }
+
+    @Override
+    public boolean accepts(ScanFile file) {
+        return file.fileName().endsWith(".java") && file.text().contains("quartz");
+    }
+
+    @Override
+    public void detect(ScanFile file, InventorySink sink) {
+        JavaSources.parse(file, sink).ifPresent(cu -> scan(file, cu, sink));
+    }
+
+    private void scan(ScanFile file, CompilationUnit cu, InventorySink sink) {
+        List<MethodCallExpr> calls = cu.findAll(MethodCallExpr.class, c ->
+                c.getNameAsString().equals("cronSchedule") || SIMPLE.contains(c.getNameAsString()));
+        for (int i = 0; i < calls.size(); i++) {
+            trigger(file, cu, calls.get(i), i, sink);
+        }
+    }
+
+    private void trigger(ScanFile file, CompilationUnit cu, MethodCallExpr call, int index, InventorySink sink) {
+        Expression chain = top(call);
+        List<MethodCallExpr> inChain = chain.findAll(MethodCallExpr.class);
+        Optional<String> identity = firstStringArg(inChain, "withIdentity");
+        Optional<String> jobClass = jobClass(call);
+        String owner = JavaSources.simpleType(call) + call.findAncestor(MethodDeclaration.class)
+                .map(m -> "." + m.getNameAsString()).orElse("");
+        String name = identity.or(() -> jobClass).orElse(owner);
+        SourceRef where = JavaSources.where(file, call);
+        JobBuilder job = new JobBuilder(JobKind.QUARTZ, name, where,
+                JavaSources.qualifiedType(call) + "#" + identity.orElse(owner + "#" + index));
+        Optional<String> tz = inChain.stream().filter(c -> c.getNameAsString().equals("inTimeZone"))
+                .flatMap(c -> c.getArguments().stream()).flatMap(a -> a.findAll(StringLiteralExpr.class).stream())
+                .map(StringLiteralExpr::asString).findFirst();
+        boolean cron = call.getNameAsString().equals("cronSchedule");
+        if (cron) {
+            Optional<String> expr = call.getArguments().isEmpty() ? Optional.empty()
+                    : JavaSources.constant(call.getArgument(0));
+            String text = expr.orElse(call.getArguments().isEmpty() ? "?" : call.getArgument(0).toString());
+            job.schedule(new ScheduleSpec(expr.isPresent() ? ScheduleSpec.Form.CRON_QUARTZ : ScheduleSpec.Form.UNKNOWN,
+                    text, tz.orElse(null), where));
+            sink.finding(Findings.of("JAV010", "Quartz cron trigger " + name + " (" + text + ")", where, job.id()));
+            if (expr.isPresent() && SpringSchedules.hasSubMinuteSeconds(text)) {
+                sink.finding(Findings.of("JAV005", "Quartz cron \"" + text + "\" fires at seconds other than 0; "
+                        + "Prefect cron has minute resolution", where, job.id()));
+            }
+        } else {
+            Optional<Duration> every = interval(inChain);
+            job.schedule(every.map(d -> new ScheduleSpec(ScheduleSpec.Form.INTERVAL, d.toString(), tz.orElse(null), where))
+                    .orElse(new ScheduleSpec(ScheduleSpec.Form.UNKNOWN, chain.toString(), tz.orElse(null), where)));
+            firstArg(inChain, "withRepeatCount").ifPresent(n -> job.attr("repeatCount", n));
+            sink.finding(Findings.of("JAV011", "Quartz simple trigger " + name + " (every "
+                    + every.map(Duration::toString).orElse("?") + ")", where, job.id()));
+        }
+        jobClass.ifPresent(c -> job.attr("jobClass", c).command(c));
+        job.overlap(jobClass.map(c -> overlap(cu, c)).orElse(Overlap.UNKNOWN));
+        firstStringArg(inChain, "forJob").ifPresent(j -> job.attr("forJob", j));
+        if (inChain.stream().anyMatch(c -> c.getNameAsString().startsWith("withMisfireHandlingInstruction"))) {
+            inChain.stream().filter(c -> c.getNameAsString().startsWith("withMisfireHandlingInstruction"))
+                    .findFirst().ifPresent(c -> job.attr("misfire", c.getNameAsString()
+                            .substring("withMisfireHandlingInstruction".length())));
+        }
+        sink.job(job.build());
+    }
+
+    /** The outermost expression of the builder chain a call belongs to. */
+    private static Expression top(Expression e) {
+        Expression cur = e;
+        while (cur.getParentNode().isPresent() && cur.getParentNode().get() instanceof Expression p) {
+            cur = p;
+        }
+        return cur;
+    }
+
+    private static Optional<Duration> interval(List<MethodCallExpr> chain) {
+        for (MethodCallExpr c : chain) {
+            ChronoUnit unit = INTERVALS.get(c.getNameAsString());
+            if (unit != null) {
+                if (c.getArguments().isEmpty()) {
+                    return Optional.of(Duration.of(1, unit));
+                }
+                Optional<String> n = JavaSources.constant(c.getArgument(c.getArguments().size() == 2 ? 1 : 0));
+                if (n.isPresent() && n.get().matches("-?\\d+")) {
+                    return Optional.of(Duration.of(Long.parseLong(n.get()), unit));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> firstArg(List<MethodCallExpr> chain, String method) {
+        return chain.stream().filter(c -> c.getNameAsString().equals(method) && !c.getArguments().isEmpty())
+                .map(c -> JavaSources.constant(c.getArgument(0)).orElse(c.getArgument(0).toString())).findFirst();
+    }
+
+    private static Optional<String> firstStringArg(List<MethodCallExpr> chain, String method) {
+        return chain.stream().filter(c -> c.getNameAsString().equals(method) && !c.getArguments().isEmpty())
+                .map(c -> JavaSources.constant(c.getArgument(0))).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The X of a single {@code newJob(X.class)} in the same method (or class, for @Bean style configs). */
+    private static Optional<String> jobClass(MethodCallExpr call) {
+        Optional<? extends Node> scope = call.findAncestor(MethodDeclaration.class);
+        Node within = scope.isPresent() ? scope.get() : call.findAncestor(ClassOrInterfaceDeclaration.class).orElse(null);
+        if (within == null) {
+            return Optional.empty();
+        }
+        List<String> classes = within.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals("newJob")).stream()
+                .flatMap(c -> c.getArguments().stream()).filter(a -> a instanceof ClassExpr)
+                .map(a -> ((ClassExpr) a).getType().asString()).distinct().toList();
+        return classes.size() == 1 ? Optional.of(classes.get(0)) : Optional.empty();
+    }
+
+    /** Quartz runs a job class concurrently unless it carries @DisallowConcurrentExecution. */
+    private static Overlap overlap(CompilationUnit cu, String jobClass) {
+        String simple = jobClass.substring(jobClass.lastIndexOf('.') + 1);
+        return cu.findAll(ClassOrInterfaceDeclaration.class, c -> c.getNameAsString().equals(simple)).stream()
+                .findFirst().map(c -> c.getAnnotations().stream().anyMatch(a ->
+                        a.getNameAsString().endsWith("DisallowConcurrentExecution")) ? Overlap.SKIP : Overlap.ALLOW)
+                .orElse(Overlap.UNKNOWN);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.migrate.analyzers.sources.k8s;
+
+import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.Prefilter;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.sources.JobBuilder;
+import dev.migrate.analyzers.sources.config.PrefectImages;
+import dev.migrate.analyzers.sources.config.YamlDocs;
+import java.util.List;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Kubernetes {@code CronJob} manifests (batch/v1 and v1beta1, also inside multi-document files and Helm
+ * templates): schedule, time zone, concurrency policy as overlap behaviour, and the first container's
+ * image, command, environment and user.
+ */
+public final class CronJobDetector implements Detector {
+    @Override
+    public String name() {
+        return "k8s-cronjob";
+    }
+
+    @Override
+    public Prefilter prefilter() {
+        return Prefilter.keywords("CronJob");
+    }
+
+    @Override
+    public boolean accepts(ScanFile file) {
+        String n = file.fileName();
+        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".tpl");
+    }
+
+    @Override
+    public void detect(ScanFile file, InventorySink sink) {
+        for (Node obj : KubernetesObjects.of(file, sink, Set.of("CronJob"))) {
+            cronJob(file, obj, sink);
+        }
+    }
+
+    private void cronJob(ScanFile file, Node obj, InventorySink sink) {
+        String name = YamlDocs.scalar(obj, "metadata", "name");
+        String namespace = YamlDocs.scalar(obj, "metadata", "namespace");
+        Node spec = YamlDocs.get(obj, "spec");
+        SourceRef where = YamlDocs.where(file, obj);
+        JobBuilder job = new JobBuilder(JobKind.K8S_CRONJOB, name == null ? "cronjob" : name, where,
+                "cronjob " + namespace + "/" + name);
+        String schedule = YamlDocs.scalar(spec, "schedule");
+        String tz = YamlDocs.scalar(spec, "timeZone");
+        // Before spec.timeZone existed, clusters accepted "CRON_TZ=Zone expr" (or TZ=) inside the schedule.
+        if (schedule != null && tz == null && schedule.matches("(CRON_)?TZ=\\S+\\s+.*")) {
+            tz = schedule.substring(schedule.indexOf('=') + 1, schedule.indexOf(' ')).strip();
+            schedule = schedule.substring(schedule.indexOf(' ') + 1).strip();
+        }
+        if (schedule != null) {
+            // A Helm template's schedule is only known once the chart is rendered with its values.
+            job.schedule(new ScheduleSpec(schedule.contains(YamlDocs.TEMPLATED) ? ScheduleSpec.Form.UNKNOWN
+                    : ScheduleSpec.Form.CRON_UNIX, schedule, tz,
+                    YamlDocs.where(file, YamlDocs.get(spec, "schedule"))));
+        }
+        String policy = YamlDocs.scalar(spec, "concurrencyPolicy");
+        job.overlap(policy == null || policy.equals("Allow") ? Overlap.ALLOW
+                : policy.equals("Forbid") ? Overlap.SKIP : Overlap.ALLOW);
+        Node podSpec = YamlDocs.path(spec, "jobTemplate", "spec", "template", "spec");
+        List<Node> containers = Containers.of(podSpec);
+        String image = null;
+        if (!containers.isEmpty()) {
+            Node c = containers.get(0);
+            image = YamlDocs.scalar(c, "image");
+            String cmd = Containers.commandLine(c);
+            job.command(cmd.isEmpty() ? null : cmd).workingDir(YamlDocs.scalar(c, "workingDir"))
+                    .user(Containers.user(podSpec, c));
+            Containers.env(file, c, job, sink);
+        }
+        job.attr("namespace", namespace).attr("image", image).attr("concurrencyPolicy", policy)
+                .attr("suspend", YamlDocs.scalar(spec, "suspend"))
+                .attr("startingDeadlineSeconds", YamlDocs.scalar(spec, "startingDeadlineSeconds"))
+                .attr("backoffLimit", YamlDocs.scalar(spec, "jobTemplate", "spec", "backoffLimit"));
+        String id = job.id();
+        sink.finding(Findings.of("K8S001", "Kubernetes CronJob '" + name + "' (" + schedule + ")", where, id));
+        if (tz == null) {
+            sink.finding(Findings.of("K8S002", "CronJob '" + name + "' has no timeZone; its schedule follows the "
+                    + "controller's zone", schedule == null ? where : YamlDocs.where(file, YamlDocs.get(spec, "schedule")), id));
+        }
+        if ("Replace".equals(policy)) {
+            sink.finding(Findings.of("K8S003", "concurrencyPolicy Replace cancels the running job; Prefect cannot "
+                    + "do that", YamlDocs.where(file, YamlDocs.get(spec, "concurrencyPolicy")), id));
+        }
+        if ("true".equals(YamlDocs.scalar(spec, "suspend"))) {
+            sink.finding(Findings.of("K8S004", "CronJob '" + name + "' is suspended",
+                    YamlDocs.where(file, YamlDocs.get(spec, "suspend")), id));
+        }
+        if (image != null) {
+            PrefectImages.check(image, YamlDocs.where(file, YamlDocs.get(containers.get(0), "image")), id, sink);
+        }
+        sink.job(job.build());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.migrate.analyzers.sources.k8s;
+
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.sources.config.YamlDocs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** The Kubernetes objects of a manifest file: every document, with {@code kind: List} items unpacked. */
+final class KubernetesObjects {
+    private KubernetesObjects() {
+    }
+
+    /** Objects whose {@code kind} is one of {@code kinds}; a syntax error becomes a finding and no objects. */
+    static List<Node> of(ScanFile file, InventorySink sink, Set<String> kinds) {
+        List<Node> out = new ArrayList<>();
+        for (Node doc : YamlDocs.parse(file, sink)) {
+            List<Node> items = YamlDocs.items(YamlDocs.get(doc, "items"));
+            boolean list = "List".equals(YamlDocs.scalar(doc, "kind")) || !items.isEmpty() && YamlDocs.get(doc, "kind") == null;
+            for (Node obj : list ? items : List.of(doc)) {
+                if (kinds.contains(YamlDocs.scalar(obj, "kind"))) {
+                    out.add(obj);
+                }
+            }
+        }
+        return out;
+    }
+}

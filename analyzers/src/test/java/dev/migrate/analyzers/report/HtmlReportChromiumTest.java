@@ -1,0 +1,91 @@
+package dev.migrate.analyzers.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.scan.Estates;
+import dev.migrate.analyzers.scan.Inventory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens the HTML report in headless Chromium (offline: no network, no extensions) and checks the rendered
+ * DOM, so the page's own script is what sorts the table.
+ */
+class HtmlReportChromiumTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Pattern ROW = Pattern.compile("<tr data-id=\"([^\"]+)\">(.*?)</tr>", Pattern.DOTALL);
+    private static Inventory inventory;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "SKIPPED: chromium is not installed at /usr/bin/chromium (apt-get install -y chromium); CI installs it");
+        inventory = Estates.scan("mixed");
+    }
+
+    private String dumpDom(String hash) throws IOException, InterruptedException {
+        Path html = tmp.resolve("report.html");
+        Files.writeString(html, ReportFormatsTest.render(ReportFormat.HTML, inventory), StandardCharsets.UTF_8);
+        Path profile = Files.createDirectories(tmp.resolve("profile"));
+        Path out = tmp.resolve("dom.html");
+        Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-extensions", "--user-data-dir=" + profile, "--dump-dom", html.toUri() + hash)
+                .redirectOutput(out.toFile()).redirectError(tmp.resolve("chromium.err").toFile()).start();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 90 s");
+        }
+        assertThat(p.exitValue()).as(Files.readString(tmp.resolve("chromium.err"))).isZero();
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> column(String dom, String key) {
+        List<String> values = new ArrayList<>();
+        Matcher m = ROW.matcher(dom);
+        Pattern cell = Pattern.compile("<td data-key=\"" + key + "\" data-value=\"([^\"]*)\"");
+        while (m.find()) {
+            Matcher c = cell.matcher(m.group(2));
+            assertThat(c.find()).isTrue();
+            values.add(c.group(1));
+        }
+        return values;
+    }
+
+    @Test
+    void hashSortsTheInventoryByKindOnLoad() throws Exception {
+        String dom = dumpDom("#sort=kind");
+        assertThat(dom).contains("data-sorted=\"kind\"").contains("aria-sort=\"ascending\"");
+        List<String> kinds = column(dom, "kind");
+        assertThat(kinds).hasSize(inventory.jobs().size()).isSorted();
+        // The unsorted page lists jobs by source; sorting must actually have moved rows.
+        assertThat(column(dumpDom(""), "kind")).isNotEqualTo(kinds);
+    }
+
+    @Test
+    void descendingSortByFindingsAndChartsRender() throws Exception {
+        String dom = dumpDom("#sort=-findings");
+        assertThat(dom).contains("data-sorted=\"-findings\"");
+        List<String> counts = column(dom, "findings");
+        List<String> expected = new ArrayList<>(counts);
+        expected.sort(java.util.Comparator.reverseOrder());
+        assertThat(counts).isEqualTo(expected);
+        assertThat(dom).contains("<g class=\"bar\" data-label=\"breaking\" data-value=\"33\">")
+                .contains("<g class=\"bar\" data-label=\"spring\" data-value=\"7\">");
+        assertThat(dom).contains("id=\"job-spring-billingjobs-heartbeat-16fb6f9f\"").contains("JAV005");
+    }
+}

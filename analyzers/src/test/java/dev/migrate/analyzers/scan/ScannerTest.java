@@ -1,0 +1,157 @@
+package dev.migrate.analyzers.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Prefilter;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.report.ReportFormat;
+import dev.migrate.analyzers.report.Reports;
+import dev.migrate.analyzers.rules.RuleRegistry;
+import dev.migrate.analyzers.sources.JobBuilder;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScannerTest {
+    @TempDir
+    Path tmp;
+
+    /** Finds one job per line "JOB name" in *.jobs files; throws on "BOOM". */
+    static final class LineDetector implements Detector {
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return "lines";
+        }
+
+        @Override
+        public Prefilter prefilter() {
+            return Prefilter.keywords("JOB ", "BOOM");
+        }
+
+        @Override
+        public boolean accepts(ScanFile file) {
+            return file.fileName().endsWith(".jobs");
+        }
+
+        @Override
+        public void detect(ScanFile file, InventorySink sink) {
+            calls.incrementAndGet();
+            if (file.text().contains("BOOM")) {
+                throw new IllegalStateException("kaboom");
+            }
+            String[] lines = file.text().split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].startsWith("JOB ")) {
+                    String name = lines[i].substring(4);
+                    sink.job(new JobBuilder(JobKind.CRON, name, SourceRef.at(file.path(), i + 1, 1), name).build());
+                }
+            }
+        }
+    }
+
+    private Inventory scan(Path root, Detector d, long maxBytes) throws IOException {
+        return new Scanner(List.of(d), List.of(), new ScanOptions(maxBytes, 2)).scan(root, "root", ScanListener.NONE);
+    }
+
+    @Test
+    void prefilterKeepsDetectorsAwayFromIrrelevantFiles() throws IOException {
+        Files.writeString(tmp.resolve("a.jobs"), "JOB one\nJOB two\n");
+        Files.writeString(tmp.resolve("b.jobs"), "nothing to see\n");
+        Files.createDirectories(tmp.resolve("sub"));
+        Files.writeString(tmp.resolve("sub/c.jobs"), "x\nJOB three\n");
+        LineDetector d = new LineDetector();
+        Inventory inv = scan(tmp, d, 1000);
+        assertThat(inv.jobs()).extracting(j -> j.name() + "@" + j.source()).containsExactly("one@a.jobs:1:1",
+                "two@a.jobs:2:1", "three@sub/c.jobs:2:1");
+        assertThat(d.calls.get()).isEqualTo(2);
+        assertThat(inv.stats().filesSeen()).isEqualTo(3);
+        assertThat(inv.stats().filesParsed()).isEqualTo(2);
+    }
+
+    @Test
+    void binaryHugeAndFailingFilesAreNotedAndTheScanGoesOn() throws IOException {
+        Files.write(tmp.resolve("blob.jobs"), new byte[] {'J', 'O', 'B', ' ', 'x', 0, 1, 2});
+        Files.writeString(tmp.resolve("huge.jobs"), "JOB big\n" + "#".repeat(5000));
+        Files.writeString(tmp.resolve("boom.jobs"), "BOOM\n");
+        Files.writeString(tmp.resolve("ok.jobs"), "JOB fine\n");
+        Inventory inv = scan(tmp, new LineDetector(), 1000);
+        assertThat(inv.jobs()).extracting(j -> j.name()).containsExactly("fine");
+        assertThat(inv.notes()).extracting(n -> n.path() + " " + n.reason()).containsExactly(
+                "blob.jobs BINARY", "boom.jobs DETECTOR_ERROR", "huge.jobs TOO_LARGE");
+        assertThat(inv.notes().get(1).detail()).contains("lines", "kaboom");
+        assertThat(inv.notes().get(2).detail()).contains("5008 bytes", "1000-byte limit");
+    }
+
+    @Test
+    void symlinksOutOfTheRootAreNeverFollowed() throws IOException {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("secret.jobs"), "JOB outside\n");
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        Files.writeString(root.resolve("in.jobs"), "JOB inside\n");
+        Files.createSymbolicLink(root.resolve("link.jobs"), outside.resolve("secret.jobs"));
+        Files.createSymbolicLink(root.resolve("linkdir"), outside);
+        Files.createSymbolicLink(root.resolve("same.jobs"), root.resolve("in.jobs"));
+        Inventory inv = scan(root, new LineDetector(), 1000);
+        assertThat(inv.jobs()).extracting(j -> j.name()).containsExactly("inside");
+        assertThat(inv.notes()).extracting(n -> n.path() + " " + n.reason())
+                .containsExactly("link.jobs SYMLINK_OUTSIDE_ROOT", "linkdir SYMLINK_OUTSIDE_ROOT");
+    }
+
+    @Test
+    void unreadableFilesAreNoted() throws IOException {
+        Path f = tmp.resolve("locked.jobs");
+        Files.writeString(f, "JOB locked\n");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("---------"));
+        Assumptions.assumeFalse(Files.isReadable(f), "running as root: permissions do not stop reads, cannot test");
+        Inventory inv = scan(tmp, new LineDetector(), 1000);
+        assertThat(inv.notes()).extracting(n -> n.path() + " " + n.reason()).containsExactly("locked.jobs UNREADABLE");
+    }
+
+    @Test
+    void reportsDoNotDependOnThreadsOrFileCreationOrder() throws IOException {
+        Path mixed = Estates.path("mixed");
+        Path copy = tmp.resolve("copy");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(mixed)) {
+            files = s.filter(Files::isRegularFile).sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+        for (Path p : files) {
+            Path target = copy.resolve(mixed.relativize(p).toString());
+            Files.createDirectories(target.getParent());
+            Files.copy(p, target);
+        }
+        String one = json(Scanner.standard(new ScanOptions(ScanOptions.DEFAULT_MAX_FILE_BYTES, 1)).scan(mixed, "x", ScanListener.NONE));
+        String two = json(Scanner.standard(new ScanOptions(ScanOptions.DEFAULT_MAX_FILE_BYTES, 4)).scan(copy, "x", ScanListener.NONE));
+        assertThat(two).isEqualTo(one);
+        assertThat(one).contains("\"jobs\" : 27");
+    }
+
+    @Test
+    void standardScannerFindsEveryDetectorKindInTheMixedEstate() throws IOException {
+        Inventory inv = Estates.scan("mixed");
+        assertThat(inv.jobsByKind()).containsOnlyKeys("k8s-cronjob", "prefect-agent", "prefect-server", "prefect-worker",
+                "prefect2", "prefect3", "quartz", "spring");
+        assertThat(inv.findings()).extracting(f -> f.code()).contains("CFG003", "PF201", "PF203", "JAV001", "K8S001", "PF290");
+        assertThat(inv.notes()).isEmpty();
+    }
+
+    private static String json(Inventory inv) throws IOException {
+        StringWriter w = new StringWriter();
+        Reports.write(ReportFormat.JSON, inv, RuleRegistry.standard(), w);
+        return w.toString();
+    }
+}

@@ -1,0 +1,222 @@
+package dev.migrate.analyzers.sources.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.sources.DetectorHarness;
+import org.junit.jupiter.api.Test;
+
+class ConfigDetectorsTest {
+    @Test
+    void composeServerAgentAndWorker() {
+        String yaml = """
+                version: "3.9"
+                services:
+                  orion:
+                    image: prefecthq/prefect:2.14.9-python3.11
+                    entrypoint: ["prefect", "server", "start"]
+                    environment:
+                      PREFECT_API_DATABASE_CONNECTION_URL: postgresql+asyncpg://prefect:pw@db/prefect
+                  agent:
+                    image: prefecthq/prefect:2.14.9-python3.11
+                    command: prefect agent start -q etl -q reports
+                    environment:
+                      - PREFECT_API_URL=http://orion:4200/api
+                  worker:
+                    image: prefecthq/prefect:3-latest
+                    command: prefect worker start --pool docker-pool --type docker
+                  db:
+                    image: postgres:16
+                """;
+        assertThat(DetectorHarness.run(new ComposeDetector(), "ops/docker-compose.v2.yml", yaml)).isEqualTo("""
+                job prefect-server-prefect-server-3820a417 prefect-server 'prefect server' at ops/docker-compose.v2.yml:5:17
+                  command prefect server start
+                  overlap UNKNOWN
+                  env {PREFECT_API_DATABASE_CONNECTION_URL=postgresql+asyncpg://prefect:pw@db/prefect}
+                  attrs {image=prefecthq/prefect:2.14.9-python3.11, service=orion}
+                job prefect-agent-agent-etl-reports-fa91fd30 prefect-agent 'agent etl,reports' at ops/docker-compose.v2.yml:10:14
+                  command prefect agent start -q etl -q reports
+                  overlap UNKNOWN
+                  env {PREFECT_API_URL=http://orion:4200/api}
+                  attrs {image=prefecthq/prefect:2.14.9-python3.11, service=agent, workQueue=etl,reports}
+                job prefect-worker-worker-docker-pool-195c8162 prefect-worker 'worker docker-pool' at ops/docker-compose.v2.yml:15:14
+                  command prefect worker start --pool docker-pool --type docker
+                  overlap UNKNOWN
+                  attrs {image=prefecthq/prefect:3-latest, service=worker, workPool=docker-pool, workerType=docker}
+                ops/docker-compose.v2.yml:3:3 BHV006 Prefect 2.14.9 server in service 'orion': pause every deployment schedule before upgrading it to Prefect 3 [prefect-server-prefect-server-3820a417]
+                ops/docker-compose.v2.yml:4:12 PF208 image prefecthq/prefect:2.14.9-python3.11 runs Prefect 2.14.9; move it to a Prefect 3 image once flows and settings are ready [prefect-server-prefect-server-3820a417]
+                ops/docker-compose.v2.yml:5:17 PF292 self-hosted Prefect server [prefect-server-prefect-server-3820a417]
+                ops/docker-compose.v2.yml:7:7 CFG002 setting PREFECT_API_DATABASE_CONNECTION_URL is a legacy alias in Prefect 3; use PREFECT_SERVER_DATABASE_CONNECTION_URL [prefect-server-prefect-server-3820a417]
+                ops/docker-compose.v2.yml:9:12 PF208 image prefecthq/prefect:2.14.9-python3.11 runs Prefect 2.14.9; move it to a Prefect 3 image once flows and settings are ready [prefect-agent-agent-etl-reports-fa91fd30]
+                ops/docker-compose.v2.yml:10:14 PF203 Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run `prefect worker start --pool POOL` on a typed work pool [prefect-agent-agent-etl-reports-fa91fd30]
+                ops/docker-compose.v2.yml:15:14 PF291 Prefect worker for work pool 'docker-pool' [prefect-worker-worker-docker-pool-195c8162]
+                """);
+    }
+
+    @Test
+    void prefectYaml2x() {
+        String yaml = """
+                name: k2
+                prefect-version: 2.14.9
+                build:
+                  - prefect_docker.deployments.steps.build_docker_image:
+                      image_name: acme/k2
+                pull:
+                  - prefect.deployments.steps.git_clone_project:
+                      repository: https://github.com/acme/k2
+                deployments:
+                  - name: ingest
+                    entrypoint: k2/ingest.py:ingest
+                    parameters: {day: today}
+                    schedule:
+                      cron: "*/20 * * * *"
+                      timezone: UTC
+                    work_pool: {name: k2-pool}
+                  - name: compact
+                    entrypoint: k2/compact.py:compact
+                    schedule: {}
+                    schedules:
+                      - interval: 86400
+                        anchor_date: "2024-01-01T00:00:00Z"
+                    is_schedule_active: false
+                    work_pool: {name: default-agent-pool}
+                """;
+        assertThat(DetectorHarness.run(new PrefectYamlDetector(), "k2/prefect.yaml", yaml)).isEqualTo("""
+                job prefect2-ingest-50ea41f7 prefect2 'ingest' at k2/prefect.yaml:10:5
+                  schedule CRON_UNIX '*/20 * * * *' tz=UTC at k2/prefect.yaml:14:13
+                  command k2/ingest.py:ingest
+                  overlap UNKNOWN
+                  attrs {entrypoint=k2/ingest.py:ingest, prefectVersion=2.14.9, workPool=k2-pool}
+                job prefect2-compact-ad310b78 prefect2 'compact' at k2/prefect.yaml:17:5
+                  schedule INTERVAL 'PT86400S' at k2/prefect.yaml:21:19
+                  command k2/compact.py:compact
+                  overlap UNKNOWN
+                  attrs {entrypoint=k2/compact.py:compact, prefectVersion=2.14.9, workPool=default-agent-pool}
+                k2/prefect.yaml:2:18 PF208 prefect.yaml was written for Prefect 2.14.9
+                k2/prefect.yaml:7:5 PF213 pull step prefect.deployments.steps.git_clone_project does not exist in Prefect 3.8.3
+                k2/prefect.yaml:12:5 BHV004 deployment 'ingest' has parameters but no enforce_parameter_schema; Prefect 3 enforces the schema by default [prefect2-ingest-50ea41f7]
+                k2/prefect.yaml:13:5 PF207 deployment 'ingest' uses `schedule:`; write it as a one-item `schedules:` list [prefect2-ingest-50ea41f7]
+                k2/prefect.yaml:23:5 PF212 deployment 'compact' sets is_schedule_active, which Prefect 3 ignores; use `paused:` [prefect2-compact-ad310b78]
+                k2/prefect.yaml:24:23 BHV005 deployment 'compact' targets default-agent-pool, a prefect-agent pool that Prefect 3 workers refuse [prefect2-compact-ad310b78]
+                """);
+    }
+
+    @Test
+    void prefectYaml3xIsReportedAsMigrated() {
+        String yaml = """
+                prefect-version: 3.4.0
+                deployments:
+                  - name: daily
+                    entrypoint: flows/daily.py:daily
+                    schedules:
+                      - cron: "0 6 * * *"
+                        timezone: Europe/Oslo
+                    work_pool: {name: process, work_queue_name: default}
+                """;
+        assertThat(DetectorHarness.run(new PrefectYamlDetector(), "prefect.yaml", yaml)).isEqualTo("""
+                job prefect3-daily-b9c909b4 prefect3 'daily' at prefect.yaml:3:5
+                  schedule CRON_UNIX '0 6 * * *' tz=Europe/Oslo at prefect.yaml:6:15
+                  command flows/daily.py:daily
+                  overlap UNKNOWN
+                  attrs {entrypoint=flows/daily.py:daily, prefectVersion=3.4.0, workPool=process, workQueue=default}
+                prefect.yaml:3:5 PF290 Prefect 3 deployment 'daily' (already migrated) [prefect3-daily-b9c909b4]
+                """);
+    }
+
+    @Test
+    void deploymentBuildOutput() {
+        String yaml = """
+                ###
+                ### A complete description of a Prefect Deployment for flow 'etl'
+                ###
+                name: etl-nightly
+                version: 1a2b3c
+                work_queue_name: default
+                work_pool_name: null
+                parameters: {}
+                schedules:
+                  - schedule:
+                      interval: 900.0
+                      anchor_date: '2024-03-01T00:00:00+00:00'
+                      timezone: UTC
+                    active: true
+                ###
+                ### DO NOT EDIT BELOW THIS LINE
+                ###
+                flow_name: etl
+                manifest_path: null
+                infrastructure:
+                  type: kubernetes-job
+                  env: {}
+                  _block_type_slug: kubernetes-job
+                storage: null
+                entrypoint: flows/etl.py:etl
+                """;
+        assertThat(DetectorHarness.run(new DeploymentYamlDetector(), "etl-deployment.yaml", yaml)).isEqualTo("""
+                job prefect2-etl-nightly-85c9d1cd prefect2 'etl-nightly' at etl-deployment.yaml:4:1
+                  schedule INTERVAL 'PT900S' tz=UTC at etl-deployment.yaml:11:17
+                  command flows/etl.py:etl
+                  overlap UNKNOWN
+                  attrs {entrypoint=flows/etl.py:etl, flow=etl, infrastructure=kubernetes-job, workQueue=default}
+                etl-deployment.yaml:4:1 PF204 deployment 'etl-nightly' of flow 'etl' is a `prefect deployment build` output, which Prefect 3 cannot read [prefect2-etl-nightly-85c9d1cd]
+                etl-deployment.yaml:6:1 PF211 deployment 'etl-nightly' uses work queue 'default' without a work pool [prefect2-etl-nightly-85c9d1cd]
+                etl-deployment.yaml:20:1 PF205 infrastructure block of type kubernetes-job; use a work pool of the matching type [prefect2-etl-nightly-85c9d1cd]
+                """);
+    }
+
+    @Test
+    void cliLinesInScriptsMakefilesDockerfilesAndCi() {
+        String sh = """
+                #!/bin/sh
+                # prefect agent start  (a comment, not a command)
+                prefect --no-prompt deployment build flows/a.py:a \\
+                    --name a-hourly --interval 3600 --pool proc --infra-block process/default
+                poetry run prefect agent start -p proc && echo started
+                prefect register --project etl -p flows/
+                prefect kubernetes manifest server > server.yaml
+                PREFECT_AGENT_PREFETCH_SECONDS=30 prefect worker start -p proc
+                """;
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "bin/deploy.sh", sh)).isEqualTo("""
+                job prefect2-a-hourly-fbf5794c prefect2 'a-hourly' at bin/deploy.sh:3:1
+                  schedule INTERVAL 'PT3600S' at bin/deploy.sh:3:1
+                  command prefect --no-prompt deployment build flows/a.py:a --name a-hourly --interval 3600 --pool proc --infra-block process/default
+                  overlap UNKNOWN
+                  attrs {entrypoint=flows/a.py:a, infrastructure=process/default, workPool=proc}
+                job prefect-agent-agent-proc-170bcd0e prefect-agent 'agent proc' at bin/deploy.sh:5:12
+                  command prefect agent start -p proc
+                  overlap UNKNOWN
+                  attrs {workPool=proc}
+                job prefect-worker-worker-proc-940ce916 prefect-worker 'worker proc' at bin/deploy.sh:8:35
+                  command prefect worker start -p proc
+                  overlap UNKNOWN
+                  attrs {workPool=proc}
+                bin/deploy.sh:3:1 PF201 `prefect deployment build` was removed in Prefect 3; declare the deployment in prefect.yaml and run `prefect deploy` [prefect2-a-hourly-fbf5794c]
+                bin/deploy.sh:3:1 PF205 infrastructure block 'process/default' has no Prefect 3 equivalent; use a typed work pool [prefect2-a-hourly-fbf5794c]
+                bin/deploy.sh:5:12 PF203 Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run `prefect worker start --pool POOL` on a typed work pool [prefect-agent-agent-proc-170bcd0e]
+                bin/deploy.sh:6:1 PF101 `prefect register` is a Prefect 1 command; it does not exist in Prefect 3
+                bin/deploy.sh:7:1 PF209 `prefect kubernetes manifest server` does not exist in Prefect 3.8.3
+                bin/deploy.sh:8:1 CFG001 setting PREFECT_AGENT_PREFETCH_SECONDS is not read by Prefect 3.8.3; it is silently ignored after the upgrade
+                bin/deploy.sh:8:35 PF291 Prefect worker for work pool 'proc' [prefect-worker-worker-proc-940ce916]
+                """);
+        String docker = """
+                FROM prefecthq/prefect:2.20.3-python3.12 AS base
+                ENTRYPOINT ["prefect", "worker", "start", "--pool", "docker-pool"]
+                """;
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "images/Dockerfile.worker", docker)).isEqualTo("""
+                job prefect-worker-worker-docker-pool-09893c86 prefect-worker 'worker docker-pool' at images/Dockerfile.worker:2:1
+                  command prefect worker start --pool docker-pool
+                  overlap UNKNOWN
+                  attrs {workPool=docker-pool}
+                images/Dockerfile.worker:1:1 PF208 image prefecthq/prefect:2.20.3-python3.12 runs Prefect 2.20.3; move it to a Prefect 3 image once flows and settings are ready
+                images/Dockerfile.worker:2:1 PF291 Prefect worker for work pool 'docker-pool' [prefect-worker-worker-docker-pool-09893c86]
+                """);
+    }
+
+    @Test
+    void mustNotReport() {
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "run.sh",
+                "pip install prefect\npython -c 'import prefect'\nprefect deploy --all\n")).isEmpty();
+        assertThat(DetectorHarness.run(new ComposeDetector(), "docker-compose.yml",
+                "services:\n  web:\n    image: nginx\n")).isEmpty();
+        assertThat(DetectorHarness.run(new DeploymentYamlDetector(), "values.yaml", "flow_name: x\nname: y\n")).isEmpty();
+    }
+}

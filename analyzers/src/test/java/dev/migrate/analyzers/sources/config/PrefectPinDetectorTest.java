@@ -1,0 +1,45 @@
+package dev.migrate.analyzers.sources.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.sources.DetectorHarness;
+import org.junit.jupiter.api.Test;
+
+class PrefectPinDetectorTest {
+    private final PrefectPinDetector detector = new PrefectPinDetector();
+
+    @Test
+    void pinsInDependencyFilesAndInstallLines() {
+        assertThat(DetectorHarness.run(detector, "requirements.txt", """
+                pandas==2.2.0
+                prefect==2.14.9
+                prefect-aws==0.4.1
+                prefect[dask] ~= 2.19
+                """)).isEqualTo("""
+                requirements.txt:2:1 PF208 dependency pin prefect==2.14.9 keeps Prefect 2; move it to Prefect 3 once flows and integrations are ready
+                requirements.txt:4:1 PF208 dependency pin prefect[dask] ~= 2.19 keeps Prefect 2; move it to Prefect 3 once flows and integrations are ready
+                """);
+        assertThat(DetectorHarness.run(detector, "pyproject.toml", """
+                [tool.poetry.dependencies]
+                prefect = "^2.14"
+                """)).contains("pyproject.toml:2:1 PF208 dependency pin prefect = \"^2.14");
+        assertThat(DetectorHarness.run(detector, ".github/workflows/ci.yml", """
+                steps:
+                  - run: pip install "prefect>=2.10,<3" pytest
+                  - run: echo prefect==2.1 is only text here
+                """)).isEqualTo("""
+                .github/workflows/ci.yml:2:23 PF208 dependency pin prefect>=2.10,<3 keeps Prefect 2; move it to Prefect 3 once flows and integrations are ready
+                """);
+    }
+
+    @Test
+    void mustNotReport() {
+        assertThat(DetectorHarness.run(detector, "requirements.txt", """
+                prefect==3.1.0
+                prefect>=3
+                prefect>=2.10
+                prefect-aws==0.5.0
+                # prefect==2.14.9 (old pin, commented out)
+                """)).isEmpty();
+    }
+}

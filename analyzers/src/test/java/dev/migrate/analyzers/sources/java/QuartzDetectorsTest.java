@@ -1,0 +1,140 @@
+package dev.migrate.analyzers.sources.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.sources.DetectorHarness;
+import org.junit.jupiter.api.Test;
+
+class QuartzDetectorsTest {
+    @Test
+    void javaCronAndSimpleTriggers() {
+        String src = """
+                import static org.quartz.CronScheduleBuilder.cronSchedule;
+                import static org.quartz.JobBuilder.newJob;
+                import static org.quartz.SimpleScheduleBuilder.*;
+                import static org.quartz.TriggerBuilder.newTrigger;
+                import java.util.TimeZone;
+                import org.quartz.*;
+
+                public class Setup {
+                    @DisallowConcurrentExecution
+                    static class Export implements Job { public void execute(JobExecutionContext c) {} }
+
+                    void cron(Scheduler s) throws SchedulerException {
+                        JobDetail job = newJob(Export.class).withIdentity("export").build();
+                        s.scheduleJob(job, newTrigger().withIdentity("export-nightly", "ops")
+                                .withSchedule(cronSchedule("0 0 3 ? * SUN").inTimeZone(TimeZone.getTimeZone("UTC")))
+                                .build());
+                    }
+
+                    void simple(Scheduler s) throws SchedulerException {
+                        s.scheduleJob(newTrigger().withIdentity("ping")
+                                .withSchedule(repeatMinutelyForever(5)).forJob("pinger").build());
+                        s.scheduleJob(newTrigger().withIdentity("burst")
+                                .withSchedule(simpleSchedule().withIntervalInSeconds(20).withRepeatCount(3)
+                                        .withMisfireHandlingInstructionNextWithRemainingCount()).build());
+                    }
+                }
+                """;
+        assertThat(DetectorHarness.run(new QuartzJavaDetector(), "ops/src/main/java/Setup.java", src)).isEqualTo("""
+                job quartz-export-nightly-be529463 quartz 'export-nightly' at ops/src/main/java/Setup.java:15:31
+                  schedule CRON_QUARTZ '0 0 3 ? * SUN' tz=UTC at ops/src/main/java/Setup.java:15:31
+                  command Export
+                  overlap SKIP
+                  attrs {jobClass=Export}
+                job quartz-ping-153eb2c1 quartz 'ping' at ops/src/main/java/Setup.java:21:31
+                  schedule INTERVAL 'PT5M' at ops/src/main/java/Setup.java:21:31
+                  overlap UNKNOWN
+                  attrs {forJob=pinger}
+                job quartz-burst-c165f663 quartz 'burst' at ops/src/main/java/Setup.java:23:31
+                  schedule INTERVAL 'PT20S' at ops/src/main/java/Setup.java:23:31
+                  overlap UNKNOWN
+                  attrs {misfire=NextWithRemainingCount, repeatCount=3}
+                ops/src/main/java/Setup.java:15:31 JAV010 Quartz cron trigger export-nightly (0 0 3 ? * SUN) [quartz-export-nightly-be529463]
+                ops/src/main/java/Setup.java:21:31 JAV011 Quartz simple trigger ping (every PT5M) [quartz-ping-153eb2c1]
+                ops/src/main/java/Setup.java:23:31 JAV011 Quartz simple trigger burst (every PT20S) [quartz-burst-c165f663]
+                """);
+    }
+
+    @Test
+    void xmlJobSchedulingData() {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <job-scheduling-data xmlns="http://www.quartz-scheduler.org/xml/JobSchedulingData" version="2.0">
+                  <schedule>
+                    <job>
+                      <name>purge</name>
+                      <job-class>com.acme.PurgeJob</job-class>
+                    </job>
+                    <trigger>
+                      <cron>
+                        <name>purge-nightly</name>
+                        <job-name>purge</job-name>
+                        <cron-expression>0 30 23 * * ?</cron-expression>
+                      </cron>
+                    </trigger>
+                    <trigger>
+                      <simple>
+                        <name>purge-often</name>
+                        <job-name>purge</job-name>
+                        <repeat-count>-1</repeat-count>
+                        <repeat-interval>60000</repeat-interval>
+                      </simple>
+                    </trigger>
+                  </schedule>
+                </job-scheduling-data>
+                """;
+        assertThat(DetectorHarness.run(new QuartzXmlDetector(), "conf/quartz_data.xml", xml)).isEqualTo("""
+                job quartz-purge-nightly-a7a2ca66 quartz 'purge-nightly' at conf/quartz_data.xml:9:7
+                  schedule CRON_QUARTZ '0 30 23 * * ?' at conf/quartz_data.xml:9:7
+                  command com.acme.PurgeJob
+                  overlap UNKNOWN
+                  attrs {group=DEFAULT, jobClass=com.acme.PurgeJob, jobName=purge}
+                job quartz-purge-often-399440cd quartz 'purge-often' at conf/quartz_data.xml:16:7
+                  schedule INTERVAL 'PT1M' at conf/quartz_data.xml:16:7
+                  command com.acme.PurgeJob
+                  overlap UNKNOWN
+                  attrs {group=DEFAULT, jobClass=com.acme.PurgeJob, jobName=purge, repeatCount=-1}
+                conf/quartz_data.xml:9:7 JAV010 Quartz cron trigger DEFAULT.purge-nightly (0 30 23 * * ?) [quartz-purge-nightly-a7a2ca66]
+                conf/quartz_data.xml:16:7 JAV011 Quartz simple trigger DEFAULT.purge-often (every PT1M) [quartz-purge-often-399440cd]
+                """);
+    }
+
+    @Test
+    void xmlCalendarIntervalTriggerUsesItsUnit() {
+        String xml = """
+                <job-scheduling-data><schedule><trigger><calendar-interval>
+                  <name>monthly-close</name><job-name>close</job-name>
+                  <repeat-interval>1</repeat-interval><repeat-interval-unit>MONTH</repeat-interval-unit>
+                </calendar-interval></trigger></schedule></job-scheduling-data>
+                """;
+        assertThat(DetectorHarness.run(new QuartzXmlDetector(), "quartz_data.xml", xml))
+                .contains("schedule INTERVAL 'P1M' at quartz_data.xml:1:41", "JAV011 Quartz simple trigger DEFAULT.monthly-close (every P1M)");
+    }
+
+    @Test
+    void xmlWithExternalEntityIsNotResolved() {
+        String xml = """
+                <?xml version="1.0"?>
+                <!DOCTYPE job-scheduling-data [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+                <job-scheduling-data><schedule><trigger><cron><name>&x;</name>
+                <cron-expression>0 0 1 * * ?</cron-expression></cron></trigger></schedule></job-scheduling-data>
+                """;
+        String out = DetectorHarness.run(new QuartzXmlDetector(), "q.xml", xml);
+        assertThat(out).doesNotContain("root:").contains("JAV010");
+    }
+
+    @Test
+    void malformedXmlIsAFinding() {
+        assertThat(DetectorHarness.run(new QuartzXmlDetector(), "q.xml", "<job-scheduling-data><schedule>"))
+                .contains("CFG003 XML syntax error");
+    }
+
+    @Test
+    void mustNotReport() {
+        assertThat(DetectorHarness.run(new QuartzJavaDetector(), "A.java",
+                "import org.quartz.*; class A { String s = \"cronSchedule\"; }")).isEmpty();
+        assertThat(DetectorHarness.run(new QuartzXmlDetector(), "pom.xml", "<project><job-scheduling-data/></project>"))
+                .isEmpty();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.migrate.analyzers.sources.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.sources.DetectorHarness;
+import org.junit.jupiter.api.Test;
+
+class K8sDetectorsTest {
+    @Test
+    void cronJobWithZonePolicyContainerAndEnv() {
+        String yaml = """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: nightly-export
+                  namespace: etl
+                spec:
+                  schedule: "0 4 * * *"
+                  timeZone: America/New_York
+                  concurrencyPolicy: Forbid
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                            - name: export
+                              image: prefecthq/prefect:2.19.0-python3.11
+                              command: ["python", "export.py"]
+                              args: ["--since", "yesterday"]
+                              env:
+                                - name: PREFECT_AGENT_QUERY_INTERVAL
+                                  value: "10"
+                                - name: DB_PASSWORD
+                                  valueFrom:
+                                    secretKeyRef: {name: etl-db, key: password}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: unrelated}
+                """;
+        assertThat(DetectorHarness.run(new CronJobDetector(), "deploy/cron.yaml", yaml)).isEqualTo("""
+                job k8s-cronjob-nightly-export-3a420e79 k8s-cronjob 'nightly-export' at deploy/cron.yaml:1:1
+                  schedule CRON_UNIX '0 4 * * *' tz=America/New_York at deploy/cron.yaml:7:13
+                  command python export.py --since yesterday
+                  overlap SKIP
+                  env {DB_PASSWORD=<secret etl-db>, PREFECT_AGENT_QUERY_INTERVAL=10}
+                  attrs {concurrencyPolicy=Forbid, image=prefecthq/prefect:2.19.0-python3.11, namespace=etl}
+                deploy/cron.yaml:1:1 K8S001 Kubernetes CronJob 'nightly-export' (0 4 * * *) [k8s-cronjob-nightly-export-3a420e79]
+                deploy/cron.yaml:16:22 PF208 image prefecthq/prefect:2.19.0-python3.11 runs Prefect 2.19.0; move it to a Prefect 3 image once flows and settings are ready [k8s-cronjob-nightly-export-3a420e79]
+                deploy/cron.yaml:20:19 CFG001 setting PREFECT_AGENT_QUERY_INTERVAL is not read by Prefect 3.8.3; it is silently ignored after the upgrade [k8s-cronjob-nightly-export-3a420e79]
+                """);
+    }
+
+    @Test
+    void helmTemplateCronJobIsReadAfterBlankingActions() {
+        String yaml = """
+                {{- if .Values.cleanup.enabled }}
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: {{ include "app.fullname" . }}-cleanup
+                spec:
+                  schedule: {{ .Values.cleanup.schedule | quote }}
+                  concurrencyPolicy: Replace
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                            - name: cleanup
+                              image: "{{ .Values.image }}"
+                {{- end }}
+                """;
+        assertThat(DetectorHarness.run(new CronJobDetector(), "chart/templates/cleanup.yaml", yaml)).isEqualTo("""
+                job k8s-cronjob-templated-cleanup-bae932c5 k8s-cronjob 'TEMPLATED-cleanup' at chart/templates/cleanup.yaml:2:1
+                  schedule UNKNOWN 'TEMPLATED' at chart/templates/cleanup.yaml:7:13
+                  overlap ALLOW
+                  attrs {concurrencyPolicy=Replace, image=TEMPLATED}
+                chart/templates/cleanup.yaml:2:1 K8S001 Kubernetes CronJob 'TEMPLATED-cleanup' (TEMPLATED) [k8s-cronjob-templated-cleanup-bae932c5]
+                chart/templates/cleanup.yaml:7:13 K8S002 CronJob 'TEMPLATED-cleanup' has no timeZone; its schedule follows the controller's zone [k8s-cronjob-templated-cleanup-bae932c5]
+                chart/templates/cleanup.yaml:8:22 K8S003 concurrencyPolicy Replace cancels the running job; Prefect cannot do that [k8s-cronjob-templated-cleanup-bae932c5]
+                """);
+    }
+
+    @Test
+    void agentDeploymentAndWorkerValues() {
+        String deployment = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: agent, namespace: prefect}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: agent
+                          image: prefecthq/prefect:2-latest
+                          args: ["prefect", "agent", "start", "--work-queue", "k8s"]
+                """;
+        assertThat(DetectorHarness.run(new PrefectWorkloadDetector(), "k8s/agent.yaml", deployment)).isEqualTo("""
+                job prefect-agent-agent-k8s-96a4d184 prefect-agent 'agent k8s' at k8s/agent.yaml:10:17
+                  command prefect agent start --work-queue k8s
+                  overlap UNKNOWN
+                  attrs {image=prefecthq/prefect:2-latest, namespace=prefect, workQueue=k8s, workload=Deployment/agent}
+                k8s/agent.yaml:9:18 PF208 image prefecthq/prefect:2-latest runs Prefect 2; move it to a Prefect 3 image once flows and settings are ready [prefect-agent-agent-k8s-96a4d184]
+                k8s/agent.yaml:10:17 PF203 Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run `prefect worker start --pool POOL` on a typed work pool [prefect-agent-agent-k8s-96a4d184]
+                """);
+        String values = """
+                agent:
+                  image:
+                    prefectTag: 2.16.4-python3.11
+                  config:
+                    workPool: legacy
+                worker:
+                  image:
+                    prefectTag: 3-latest
+                  config:
+                    workPool: k8s
+                """;
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), "ops/values-prod.yaml", values)).isEqualTo("""
+                job prefect-agent-agent-legacy-9de2dd46 prefect-agent 'agent legacy' at ops/values-prod.yaml:1:1
+                  overlap UNKNOWN
+                  attrs {chart=prefect-agent, prefectTag=2.16.4-python3.11, workPool=legacy}
+                job prefect-worker-worker-k8s-397d7d20 prefect-worker 'worker k8s' at ops/values-prod.yaml:6:1
+                  overlap UNKNOWN
+                  attrs {chart=prefect-worker, prefectTag=3-latest, workPool=k8s}
+                ops/values-prod.yaml:1:1 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-legacy-9de2dd46]
+                ops/values-prod.yaml:3:17 PF208 Helm values pin Prefect image tag 2.16.4-python3.11 [prefect-agent-agent-legacy-9de2dd46]
+                ops/values-prod.yaml:6:1 PF291 prefect-worker Helm chart for work pool 'k8s' [prefect-worker-worker-k8s-397d7d20]
+                """);
+    }
+
+    @Test
+    void cronTzPrefixInTheScheduleIsTheTimeZone() {
+        String yaml = """
+                apiVersion: batch/v1beta1
+                kind: CronJob
+                metadata: {name: legacy}
+                spec:
+                  schedule: "CRON_TZ=Asia/Tokyo 30 9 * * 1-5"
+                  jobTemplate: {spec: {template: {spec: {containers: [{name: a, image: alpine}]}}}}
+                """;
+        assertThat(DetectorHarness.run(new CronJobDetector(), "legacy.yaml", yaml))
+                .contains("schedule CRON_UNIX '30 9 * * 1-5' tz=Asia/Tokyo at legacy.yaml:5:13")
+                .doesNotContain("K8S002");
+    }
+
+    @Test
+    void mustNotReport() {
+        assertThat(DetectorHarness.run(new CronJobDetector(), "a.yaml", "kind: Deployment\nmetadata: {name: CronJob}\n")).isEmpty();
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), "values.yaml", "agent:\n  name: x\nworkPool: y\n")).isEmpty();
+        assertThat(DetectorHarness.run(new PrefectWorkloadDetector(), "d.yaml",
+                "apiVersion: apps/v1\nkind: Deployment\nspec: {template: {spec: {containers: [{image: prefect-ui}]}}}\n")).isEmpty();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.migrate.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --format} and {@code --output}, shared by report-writing commands. Files are written to a temporary
+ * sibling and moved into place, so a failed run never leaves a half-written report behind.
+ */
+public final class OutputMixin {
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    /** Writes with {@code body} to the output file, or to {@code out} when no file was given. */
+    void write(PrintWriter out, ReportBody body) throws IOException {
+        if (output == null) {
+            body.write(out);
+            out.flush();
+            return;
+        }
+        Path target = output.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw CliException.invalidInput("--output " + output + ": directory " + dir
+                    + " does not exist; create it or choose another path");
+        }
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.write(w);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes a report to a writer. */
+    @FunctionalInterface
+    interface ReportBody {
+        void write(Writer w) throws IOException;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.migrate.cli;
+
+import dev.migrate.analyzers.report.ReportFormat;
+import dev.migrate.analyzers.report.Reports;
+import dev.migrate.analyzers.rules.RuleRegistry;
+import dev.migrate.analyzers.scan.Inventory;
+import dev.migrate.analyzers.scan.ScanListener;
+import dev.migrate.analyzers.scan.ScanOptions;
+import dev.migrate.analyzers.scan.Scanner;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code migrate scan}: inventory every scheduled job under a path and report migration findings. */
+@Command(
+        name = "scan",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        mixinStandardHelpOptions = true,
+        header = "Inventory scheduled jobs and report what must change for Prefect 3.",
+        description = {
+            "Examples:",
+            "  migrate scan .",
+            "  migrate scan repo/ --format html --output scan.html",
+            "  migrate scan repo/ --format sarif --output scan.sarif --fail-on breaking",
+            "  migrate scan repo/ --select PF2,CFG --ignore PF290",
+            "",
+            "Reads files only: scanned code is never executed or imported, symbolic links leading out of PATH "
+                    + "are not followed, binary and huge files are skipped with a note.",
+            ""
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  no finding at or above --fail-on (or --fail-on not given)",
+            "  1  findings at or above --fail-on",
+            "  2  invalid input (bad option, unknown rule code, missing PATH)",
+            "  3  environment problem (unreadable PATH, cannot write --output)"
+        })
+public final class ScanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "Directory (or single file) to scan.")
+    Path path;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "terminal",
+            description = "Report format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    ReportFormat format;
+
+    @Mixin
+    OutputMixin output;
+
+    @Mixin
+    SelectionMixin selection;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress or status messages on standard error.")
+    boolean quiet;
+
+    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "" + ScanOptions.DEFAULT_MAX_FILE_BYTES,
+            description = "Skip (with a note) files larger than this. Default: ${DEFAULT-VALUE}.")
+    long maxFileSize;
+
+    @Override
+    public Integer call() throws Exception {
+        RuleRegistry rules = RuleRegistry.standard();
+        Set<String> codes = selection.codes(rules);
+        if (!Files.exists(path)) {
+            throw CliException.invalidInput("PATH " + path + " does not exist; give a directory or file to scan");
+        }
+        if (!Files.isReadable(path)) {
+            throw CliException.environment("PATH " + path + " is not readable; check its permissions");
+        }
+        if (maxFileSize < 1) {
+            throw CliException.invalidInput("--max-file-size " + maxFileSize + " must be at least 1 byte");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        // Progress only on an interactive terminal: pipes and CI logs get the report alone.
+        boolean progress = !quiet && System.console() != null;
+        ScanListener listener = progress ? new TerminalProgress(err) : ScanListener.NONE;
+        ScanOptions options = new ScanOptions(maxFileSize, Runtime.getRuntime().availableProcessors());
+        Inventory inventory = Scanner.standard(options).scan(path, path.toString(), listener).withFindings(codes);
+        if (progress) {
+            err.print("\r\033[K");
+            err.flush();
+        }
+        output.write(spec.commandLine().getOut(), w -> Reports.write(format, inventory, rules, w));
+        if (output.output != null && !quiet) {
+            err.println("migrate scan: wrote " + output.output + " (" + inventory.jobs().size() + " jobs, "
+                    + inventory.findings().size() + " findings)");
+        }
+        return selection.fails(inventory.findings()) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    /** Rewrites one status line at most every 250 ms. */
+    private static final class TerminalProgress implements ScanListener {
+        private final PrintWriter err;
+        private volatile long last;
+
+        TerminalProgress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void progress(long done, long total) {
+            long now = System.nanoTime();
+            if (now - last > 250_000_000L || done == total) {
+                last = now;
+                synchronized (err) {
+                    err.print("\rscanning " + done + "/" + total + " files");
+                    err.flush();
+                }
+            }
+        }
+    }
+}
