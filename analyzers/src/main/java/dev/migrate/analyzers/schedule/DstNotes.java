@@ -10,7 +10,8 @@ final class DstNotes {
     private DstNotes() {
     }
 
-    static String explain(Schedule source, ZonedDateTime legacy, ZonedDateTime prefect, int index, ZoneId zone) {
+    static String explain(Schedule source, PrefectSchedule target, ZonedDateTime legacy, ZonedDateTime prefect, int index,
+                          ZoneId zone) {
         String head = "fire time #" + (index + 1) + " differs: legacy " + (legacy == null ? "none" : legacy)
                 + ", Prefect " + (prefect == null ? "none" : prefect);
         ZonedDateTime at = legacy != null ? legacy : prefect;
@@ -32,7 +33,8 @@ final class DstNotes {
                         : "both run a repeated local time once, but not at the same instant");
         } else if (source instanceof Schedule.Calendar) {
             why = tr.isGap()
-                    ? "systemd skips calendar times that do not exist on that day, Prefect moves them one offset later"
+                    ? "systemd skips calendar times that do not exist on that day, Prefect moves them one offset "
+                        + (target.rrule() != null ? "earlier (dateutil's reading of an RRULE)" : "later")
                     : "systemd elapses a repeated local time once, at its first occurrence";
         } else if (source instanceof Schedule.Interval) {
             why = "the legacy interval counts elapsed time, Prefect adds whole days on the calendar (keeping the wall-clock time)";

@@ -31,11 +31,15 @@ public final class FireTimes {
         return null;
     }
 
-    /** Null for RRULE targets, which we do not evaluate. */
+    /** Null for RRULEs other than the ones {@link RRuleText} writes, which we do not evaluate. */
     public static List<ZonedDateTime> prefect(PrefectSchedule p, Instant start, int n) {
         ZoneId zone = ZoneId.of(p.timezone());
         if (p.cron() != null) {
             return CronFireTimes.prefect(CronExpression.parse(p.cron()), !Boolean.FALSE.equals(p.dayOr()), zone, start, n);
+        }
+        if (p.rrule() != null) {
+            RRuleText rule = RRuleText.parse(p.rrule());
+            return rule == null ? null : RRuleFireTimes.prefect(rule, zone, start, n);
         }
         if (p.interval() != null) {
             return IntervalFireTimes.prefect(p.interval(), p.anchorDate() != null ? p.anchorDate() : DEFAULT_ANCHOR,

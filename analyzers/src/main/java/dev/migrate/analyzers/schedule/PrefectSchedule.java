@@ -21,6 +21,10 @@ public record PrefectSchedule(String cron, Boolean dayOr, Duration interval, Loc
         return new PrefectSchedule(null, null, every, anchor, null, timezone);
     }
 
+    public static PrefectSchedule rrule(String rule, String timezone) {
+        return new PrefectSchedule(null, null, null, null, rule, timezone);
+    }
+
     /** The {@code schedules:} entry for prefect.yaml, keys in a stable order; {@code day_or} only when false. */
     public Map<String, Object> toYaml() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -58,17 +58,15 @@ public final class PrefectTranslator {
 
     private static PrefectSchedule calendar(Schedule.Calendar cal, List<String> reasons) {
         CalendarSpec s = cal.spec();
-        boolean inexpressible = s.usesSeconds() || s.endOfMonth() || !s.year().any();
-        if (s.usesSeconds()) {
-            reasons.add("OnCalendar=" + s.original() + " fires at seconds other than :00; Prefect cron has minute resolution");
-        }
-        if (s.endOfMonth()) {
-            reasons.add("OnCalendar=" + s.original() + " counts days back from the end of the month (~), which cron cannot express");
-        }
-        if (!s.year().any()) {
-            reasons.add("OnCalendar=" + s.original() + " restricts years, which cron cannot express");
-        }
-        if (inexpressible) {
+        if (s.usesSeconds() || s.endOfMonth() || !s.year().any()) {
+            // Cron cannot say seconds, '~' or years; an RRULE can say the first two.
+            RRuleText rule = RRuleText.fromCalendar(s);
+            if (rule != null) {
+                return PrefectSchedule.rrule(rule.text(), cal.zone().getId());
+            }
+            reasons.add("OnCalendar=" + s.original() + (s.year().any()
+                    ? " fires at fractions of a second, which Prefect schedules cannot express"
+                    : " restricts years, which Prefect cron and our RRULEs cannot express"));
             return null;
         }
         BitSet dow = new BitSet();

@@ -56,7 +56,7 @@ public final class ScheduleProver {
             if (k >= 0) {
                 ZonedDateTime a = k < s.size() ? s.get(k) : null;
                 ZonedDateTime b = k < p.size() ? p.get(k) : null;
-                return new ScheduleProof(false, k, windowStart, a, b, DstNotes.explain(source, a, b, k, zone), s, p);
+                return new ScheduleProof(false, k, windowStart, a, b, DstNotes.explain(source, target, a, b, k, zone), s, p);
             }
             last = new ScheduleProof(true, compared, windowStart, null, null, "", s, p);
         }

@@ -106,14 +106,27 @@ class PrefectTranslatorTest {
     }
 
     @Test
-    void calendarSecondsTildeAndYearsAreNotExpressible() {
-        assertThat(translate(ScheduleSpec.Form.SYSTEMD_CALENDAR, "*:*:30", null, TimerOptions.NONE).reasons())
-                .containsExactly("OnCalendar=*:*:30 fires at seconds other than :00; Prefect cron has minute resolution");
+    void calendarSecondsAndTildeBecomeProvenRrules() {
         Translation last = translate(ScheduleSpec.Form.SYSTEMD_CALENDAR, "*-*~1 23:00", null, TimerOptions.NONE);
-        assertThat(last.target()).isNull();
-        assertThat(last.reasons()).containsExactly(
-                "OnCalendar=*-*~1 23:00 counts days back from the end of the month (~), which cron cannot express");
-        assertThat(translate(ScheduleSpec.Form.SYSTEMD_CALENDAR, "2027-*-* 00:00", null, TimerOptions.NONE).target()).isNull();
+        assertThat(last.target().toYaml()).containsExactly(
+                Map.entry("rrule", "FREQ=DAILY;BYMONTHDAY=-1;BYHOUR=23;BYMINUTE=0;BYSECOND=0"),
+                Map.entry("timezone", "Europe/Berlin"));
+        assertThat(last.exact()).isTrue();
+        Translation seconds = translate(ScheduleSpec.Form.SYSTEMD_CALENDAR, "*-*-* 02:30:15", null, TimerOptions.NONE);
+        assertThat(seconds.target().rrule()).isEqualTo("FREQ=DAILY;BYHOUR=2;BYMINUTE=30;BYSECOND=15");
+        assertThat(seconds.exact()).isFalse();
+        assertThat(seconds.proof().prefectAt()).hasToString("2027-03-28T01:30:15+01:00[Europe/Berlin]");
+        assertThat(seconds.proof().explanation()).contains("Prefect moves them one offset earlier");
+    }
+
+    @Test
+    void yearsAndFractionsAreNotExpressible() {
+        Translation years = translate(ScheduleSpec.Form.SYSTEMD_CALENDAR, "2027-*-* 00:00", null, TimerOptions.NONE);
+        assertThat(years.target()).isNull();
+        assertThat(years.reasons()).containsExactly(
+                "OnCalendar=2027-*-* 00:00 restricts years, which Prefect cron and our RRULEs cannot express");
+        assertThat(translate(ScheduleSpec.Form.SYSTEMD_CALENDAR, "*:*:00.25", null, TimerOptions.NONE).reasons())
+                .containsExactly("OnCalendar=*:*:00.25 fires at fractions of a second, which Prefect schedules cannot express");
     }
 
     @Test

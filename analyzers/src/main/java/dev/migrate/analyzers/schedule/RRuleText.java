@@ -1,0 +1,128 @@
+package dev.migrate.analyzers.schedule;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The RFC 5545 rules we write for systemd calendars that cron cannot say (seconds, {@code ~} days from the end of
+ * the month): always {@code FREQ=DAILY} with every {@code BY} part spelled out, so that no part is filled in from
+ * {@code DTSTART}. {@link #parse} reads back exactly this subset, for the proof.
+ */
+record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet hours, BitSet minutes, BitSet seconds) {
+    private static final String[] DAYS = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+
+    /** Null when the calendar restricts years or uses fractional seconds, which an RRULE here cannot say. */
+    static RRuleText fromCalendar(CalendarSpec s) {
+        if (!s.year().any() || s.second().chains().stream().anyMatch(c -> c.start() % 1_000_000 != 0
+                || c.repeat() % 1_000_000 != 0 || c.stop() >= 0 && c.stop() % 1_000_000 != 0)) {
+            return null;
+        }
+        List<Integer> monthDays = new ArrayList<>();
+        if (s.endOfMonth()) {
+            for (CalendarComponent.Chain c : s.day().chains()) {
+                for (int fromEnd = c.start(); fromEnd >= 1; fromEnd -= c.repeat() > 0 ? c.repeat() : Integer.MAX_VALUE) {
+                    monthDays.add(-fromEnd);
+                }
+            }
+        } else if (!s.day().any()) {
+            s.day().values(1, 31).stream().forEach(monthDays::add);
+        }
+        BitSet seconds = new BitSet();
+        if (s.second().any()) {
+            seconds.set(0, 60);
+        } else {
+            s.second().values(0, 59_999_999).stream().forEach(v -> seconds.set(v / 1_000_000));
+        }
+        return new RRuleText(s.month().values(1, 12), monthDays.stream().distinct().sorted().toList(), s.weekdays(),
+                s.hour().values(0, 23), s.minute().values(0, 59), seconds);
+    }
+
+    String text() {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("FREQ", "DAILY");
+        if (months.cardinality() < 12) {
+            parts.put("BYMONTH", join(months));
+        }
+        if (!monthDays.isEmpty()) {
+            parts.put("BYMONTHDAY", monthDays.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        }
+        if (weekdays != 0x7f) {
+            List<String> days = new ArrayList<>();
+            for (int d = 0; d < 7; d++) {
+                if ((weekdays & (1 << d)) != 0) {
+                    days.add(DAYS[d]);
+                }
+            }
+            parts.put("BYDAY", String.join(",", days));
+        }
+        parts.put("BYHOUR", join(hours));
+        parts.put("BYMINUTE", join(minutes));
+        parts.put("BYSECOND", join(seconds));
+        return parts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+    }
+
+    /** Reads a rule written by {@link #text()}; null for anything else. */
+    static RRuleText parse(String rule) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        for (String p : rule.strip().replaceFirst("^RRULE:", "").split(";")) {
+            int eq = p.indexOf('=');
+            if (eq < 0) {
+                return null;
+            }
+            parts.put(p.substring(0, eq), p.substring(eq + 1));
+        }
+        if (!"DAILY".equals(parts.remove("FREQ")) || !parts.keySet().stream().allMatch(k -> k.startsWith("BY"))) {
+            return null;
+        }
+        try {
+            BitSet months = parts.containsKey("BYMONTH") ? bits(parts.remove("BYMONTH")) : full(1, 12);
+            List<Integer> days = parts.containsKey("BYMONTHDAY")
+                    ? java.util.Arrays.stream(parts.remove("BYMONTHDAY").split(",")).map(Integer::parseInt).toList() : List.of();
+            int weekdays = 0x7f;
+            if (parts.containsKey("BYDAY")) {
+                weekdays = 0;
+                for (String d : parts.remove("BYDAY").split(",")) {
+                    weekdays |= 1 << List.of(DAYS).indexOf(d);
+                }
+            }
+            RRuleText r = new RRuleText(months, days, weekdays, bits(parts.remove("BYHOUR")), bits(parts.remove("BYMINUTE")),
+                    bits(parts.remove("BYSECOND")));
+            return parts.isEmpty() ? r : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    boolean matchesDay(java.time.LocalDate d) {
+        if (!months.get(d.getMonthValue()) || (weekdays & (1 << (d.getDayOfWeek().getValue() - 1))) == 0) {
+            return false;
+        }
+        if (monthDays.isEmpty()) {
+            return true;
+        }
+        int length = d.lengthOfMonth();
+        return monthDays.stream().anyMatch(md -> md > 0 ? md == d.getDayOfMonth() : length + md + 1 == d.getDayOfMonth());
+    }
+
+    private static String join(BitSet b) {
+        return b.stream().mapToObj(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static BitSet bits(String csv) {
+        BitSet b = new BitSet();
+        for (String v : csv.split(",")) {
+            b.set(Integer.parseInt(v));
+        }
+        return b;
+    }
+
+    private static BitSet full(int from, int to) {
+        BitSet b = new BitSet();
+        b.set(from, to + 1);
+        return b;
+    }
+}
