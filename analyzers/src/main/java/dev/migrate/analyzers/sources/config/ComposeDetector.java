@@ -56,7 +56,9 @@ public final class ComposeDetector implements Detector {
         Map<String, String> env = environment(YamlDocs.get(svc, "environment"));
         JobBuilder job = null;
         for (PrefectInvocation inv : PrefectInvocation.find(command)) {
-            Optional<JobBuilder> b = PrefectCommandReport.report(inv, command, cmdRef, sink);
+            // A server is defined by its service; agents and workers by the command that starts them.
+            SourceRef at = inv.path().equals("server start") ? svcRef : cmdRef;
+            Optional<JobBuilder> b = PrefectCommandReport.report(inv, command, at, name, sink);
             if (b.isPresent() && job == null) {
                 job = b.get();
             }
