@@ -19,6 +19,8 @@ class ConfigDetectorsTest {
                   agent:
                     image: prefecthq/prefect:2.14.9-python3.11
                     command: prefect agent start -q etl -q reports
+                    depends_on:
+                      orion: {condition: service_healthy}
                     environment:
                       - PREFECT_API_URL=http://orion:4200/api
                   worker:
@@ -37,8 +39,9 @@ class ConfigDetectorsTest {
                   command prefect agent start -q etl -q reports
                   overlap UNKNOWN
                   env {PREFECT_API_URL=http://orion:4200/api}
+                  dependsOn [prefect-server-orion-3820a417]
                   attrs {image=prefecthq/prefect:2.14.9-python3.11, service=agent, workQueue=etl,reports}
-                job prefect-worker-worker-195c8162 prefect-worker 'worker' at ops/docker-compose.v2.yml:15:14
+                job prefect-worker-worker-195c8162 prefect-worker 'worker' at ops/docker-compose.v2.yml:17:14
                   command prefect worker start --pool docker-pool --type docker
                   overlap UNKNOWN
                   attrs {image=prefecthq/prefect:3-latest, service=worker, workPool=docker-pool, workerType=docker}
@@ -48,7 +51,7 @@ class ConfigDetectorsTest {
                 ops/docker-compose.v2.yml:7:7 CFG002 setting PREFECT_API_DATABASE_CONNECTION_URL is a legacy alias in Prefect 3; use PREFECT_SERVER_DATABASE_CONNECTION_URL [prefect-server-orion-3820a417]
                 ops/docker-compose.v2.yml:9:12 PF208 image prefecthq/prefect:2.14.9-python3.11 runs Prefect 2.14.9; move it to a Prefect 3 image once flows and settings are ready [prefect-agent-agent-fa91fd30]
                 ops/docker-compose.v2.yml:10:14 PF203 Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run `prefect worker start --pool POOL` on a typed work pool [prefect-agent-agent-fa91fd30]
-                ops/docker-compose.v2.yml:15:14 PF291 Prefect worker for work pool 'docker-pool' [prefect-worker-worker-195c8162]
+                ops/docker-compose.v2.yml:17:14 PF291 Prefect worker for work pool 'docker-pool' [prefect-worker-worker-195c8162]
                 """);
     }
 
