@@ -20,6 +20,12 @@ class ExceptionExitCodesTest {
     }
 
     @Test
+    void unknownRuleCodesAreInvalidInput() {
+        var unknown = new dev.migrate.analyzers.rules.UnknownRuleException("unknown rule code 'X'");
+        assertThat(ExceptionExitCodes.of(unknown)).isEqualTo(ExitCode.INVALID_INPUT);
+    }
+
+    @Test
     void anythingElseIsAnInternalError() {
         assertThat(ExceptionExitCodes.of(new IllegalStateException("oops"))).isEqualTo(ExitCode.INTERNAL);
     }

@@ -92,6 +92,13 @@ class ScanCommandTest {
     }
 
     @Test
+    void aSingleFileCanBeScanned() {
+        CliRun r = CliRun.of("scan", estate.resolve("run-agent.sh").toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("run-agent.sh:2:1: PF203 [breaking]", "1 job, 1 finding");
+    }
+
+    @Test
     void helpShowsExamplesAndExitCodes() {
         CliRun r = CliRun.of("scan", "--help");
         assertThat(r.exitCode()).isZero();

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  * tree are never decoded. A file passes when its path matches {@code paths} or its bytes contain one of
  * the ASCII {@code keywords} (case-sensitive). A detector that cannot say either uses {@link #EVERY_TEXT_FILE}.
  *
- * @param keywords ASCII substrings, any of which makes the file interesting
+ * @param keywords ASCII substrings of at least two characters, any of which makes the file interesting
  * @param paths    test on the path relative to the scan root ('/' separators)
  */
 public record Prefilter(List<String> keywords, Predicate<String> paths) {
@@ -18,8 +18,8 @@ public record Prefilter(List<String> keywords, Predicate<String> paths) {
     public Prefilter {
         keywords = List.copyOf(keywords);
         for (String k : keywords) {
-            if (k.isEmpty() || !k.chars().allMatch(c -> c < 128)) {
-                throw new IllegalArgumentException("prefilter keywords must be non-empty ASCII: '" + k + "'");
+            if (k.length() < 2 || !k.chars().allMatch(c -> c < 128)) {
+                throw new IllegalArgumentException("prefilter keywords must be ASCII, at least two characters: '" + k + "'");
             }
         }
     }

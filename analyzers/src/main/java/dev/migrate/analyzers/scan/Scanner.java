@@ -109,7 +109,7 @@ public final class Scanner {
             if (directory) {
                 collector.notes.addAll(FileWalker.walk(root, submit));
             } else {
-                submit.file(root, Files.size(root));
+                submit.file(root.toAbsolutePath(), Files.size(root));
             }
         } finally {
             pool.shutdown();

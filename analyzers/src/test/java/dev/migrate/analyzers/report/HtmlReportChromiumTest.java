@@ -86,6 +86,6 @@ class HtmlReportChromiumTest {
         assertThat(counts).isEqualTo(expected);
         assertThat(dom).contains("<g class=\"bar\" data-label=\"breaking\" data-value=\"33\">")
                 .contains("<g class=\"bar\" data-label=\"spring\" data-value=\"7\">");
-        assertThat(dom).contains("id=\"job-spring-billingjobs-heartbeat-16fb6f9f\"").contains("JAV005");
+        assertThat(dom).contains("id=\"job-spring-heartbeat-16fb6f9f\"").contains("JAV005");
     }
 }

@@ -105,10 +105,11 @@ class ScannerTest {
         Files.createSymbolicLink(root.resolve("link.jobs"), outside.resolve("secret.jobs"));
         Files.createSymbolicLink(root.resolve("linkdir"), outside);
         Files.createSymbolicLink(root.resolve("same.jobs"), root.resolve("in.jobs"));
+        Files.createSymbolicLink(root.resolve("gone.jobs"), root.resolve("deleted.jobs"));
         Inventory inv = scan(root, new LineDetector(), 1000);
         assertThat(inv.jobs()).extracting(j -> j.name()).containsExactly("inside");
-        assertThat(inv.notes()).extracting(n -> n.path() + " " + n.reason())
-                .containsExactly("link.jobs SYMLINK_OUTSIDE_ROOT", "linkdir SYMLINK_OUTSIDE_ROOT");
+        assertThat(inv.notes()).extracting(n -> n.path() + " " + n.reason()).containsExactly(
+                "gone.jobs UNREADABLE", "link.jobs SYMLINK_OUTSIDE_ROOT", "linkdir SYMLINK_OUTSIDE_ROOT");
     }
 
     @Test

@@ -70,6 +70,9 @@ public final class DetectorHarness implements InventorySink {
         if (!j.env().isEmpty()) {
             sb.append("  env ").append(new TreeMap<>(j.env())).append('\n');
         }
+        if (!j.dependsOn().isEmpty()) {
+            sb.append("  dependsOn ").append(j.dependsOn()).append('\n');
+        }
         if (!j.attributes().isEmpty()) {
             sb.append("  attrs ").append(sorted(j.attributes())).append('\n');
         }

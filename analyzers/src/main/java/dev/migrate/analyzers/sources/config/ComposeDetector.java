@@ -39,14 +39,32 @@ public final class ComposeDetector implements Detector {
     public void detect(ScanFile file, InventorySink sink) {
         for (Node doc : YamlDocs.parse(file, sink)) {
             Node services = YamlDocs.get(doc, "services");
+            Map<String, JobBuilder> jobs = new LinkedHashMap<>();
             for (Map.Entry<String, Node> svc : YamlDocs.entries(services).entrySet()) {
                 SourceRef svcRef = YamlDocs.where(file, YamlDocs.keyNode(services, svc.getKey()));
-                service(file, svc.getKey(), svc.getValue(), svcRef, sink);
+                service(file, svc.getKey(), svc.getValue(), svcRef, sink).ifPresent(j -> jobs.put(svc.getKey(), j));
             }
+            // depends_on between services that are jobs is a visible dependency (an agent on its server).
+            jobs.forEach((name, job) -> {
+                for (String other : dependsOn(YamlDocs.path(services, name, "depends_on"))) {
+                    if (jobs.containsKey(other)) {
+                        job.dependsOn(jobs.get(other).id());
+                    }
+                }
+                sink.job(job.build());
+            });
         }
     }
 
-    private void service(ScanFile file, String name, Node svc, SourceRef svcRef, InventorySink sink) {
+    /** {@code depends_on:} as a list of service names or a mapping keyed by them. */
+    private static List<String> dependsOn(Node n) {
+        List<String> names = new java.util.ArrayList<>(YamlDocs.entries(n).keySet());
+        YamlDocs.items(n).stream().map(YamlDocs::scalar).filter(java.util.Objects::nonNull).forEach(names::add);
+        return names;
+    }
+
+    /** Reports one service; returns the job it runs, still to be completed with dependencies. */
+    private Optional<JobBuilder> service(ScanFile file, String name, Node svc, SourceRef svcRef, InventorySink sink) {
         String image = YamlDocs.scalar(svc, "image");
         Node cmdNode = YamlDocs.get(svc, "command");
         Node entryNode = YamlDocs.get(svc, "entrypoint");
@@ -56,7 +74,9 @@ public final class ComposeDetector implements Detector {
         Map<String, String> env = environment(YamlDocs.get(svc, "environment"));
         JobBuilder job = null;
         for (PrefectInvocation inv : PrefectInvocation.find(command)) {
-            Optional<JobBuilder> b = PrefectCommandReport.report(inv, command, cmdRef, sink);
+            // A server is defined by its service; agents and workers by the command that starts them.
+            SourceRef at = inv.path().equals("server start") ? svcRef : cmdRef;
+            Optional<JobBuilder> b = PrefectCommandReport.report(inv, command, at, name, sink);
             if (b.isPresent() && job == null) {
                 job = b.get();
             }
@@ -84,8 +104,8 @@ public final class ComposeDetector implements Detector {
             job.attr("service", name).attr("image", image).user(YamlDocs.scalar(svc, "user"))
                     .workingDir(YamlDocs.scalar(svc, "working_dir"));
             env.forEach(job::env);
-            sink.job(job.build());
         }
+        return Optional.ofNullable(job);
     }
 
     /** {@code environment:} as a mapping or as a list of {@code KEY=value} strings. */

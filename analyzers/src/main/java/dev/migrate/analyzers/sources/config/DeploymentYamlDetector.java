@@ -49,8 +49,9 @@ public final class DeploymentYamlDetector implements Detector {
         String flow = YamlDocs.scalar(d, "flow_name");
         String entry = YamlDocs.scalar(d, "entrypoint");
         SourceRef where = YamlDocs.where(file, d);
-        JobBuilder job = new JobBuilder(JobKind.PREFECT2_DEPLOYMENT, name == null ? String.valueOf(flow) : name, where,
-                "deployment " + name + " " + flow);
+        // Prefect names a deployment FLOW/DEPLOYMENT.
+        String shown = flow == null ? String.valueOf(name) : name == null ? flow : flow + "/" + name;
+        JobBuilder job = new JobBuilder(JobKind.PREFECT2_DEPLOYMENT, shown, where, "deployment " + name + " " + flow);
         String queue = YamlDocs.scalar(d, "work_queue_name");
         String pool = YamlDocs.scalar(d, "work_pool_name");
         Node infra = YamlDocs.get(d, "infrastructure");

@@ -25,7 +25,13 @@ public final class PrefectCommandReport {
      */
     public static Optional<JobBuilder> report(PrefectInvocation inv, String fullCommand, SourceRef where,
                                               InventorySink sink) {
-        Optional<JobBuilder> job = job(inv, fullCommand, where);
+        return report(inv, fullCommand, where, null, sink);
+    }
+
+    /** As {@link #report(PrefectInvocation, String, SourceRef, InventorySink)}, naming the job {@code name} if not null. */
+    public static Optional<JobBuilder> report(PrefectInvocation inv, String fullCommand, SourceRef where, String name,
+                                              InventorySink sink) {
+        Optional<JobBuilder> job = job(inv, fullCommand, where, name);
         String jobId = job.map(JobBuilder::id).orElse(null);
         String shown = "`prefect " + inv.path() + "`";
         if (!inv.in(Version.V3) && !inv.in(Version.V2)) {
@@ -75,37 +81,45 @@ public final class PrefectCommandReport {
         }
     }
 
-    private static Optional<JobBuilder> job(PrefectInvocation inv, String fullCommand, SourceRef where) {
+    private static Optional<JobBuilder> job(PrefectInvocation inv, String fullCommand, SourceRef where, String given) {
         List<String> queues = inv.options("--work-queue", "-q");
         Optional<String> pool = inv.option("--pool", "-p");
         String path = inv.path();
-        JobBuilder b;
+        JobKind kind;
+        String name;
         if (path.equals("deployment build")) {
+            kind = JobKind.PREFECT2_DEPLOYMENT;
             String entry = inv.entrypoint().orElse(null);
-            String name = inv.option("--name", "-n").orElse(entry == null ? "deployment" : entry.substring(entry.indexOf(':') + 1));
-            b = new JobBuilder(JobKind.PREFECT2_DEPLOYMENT, name, where, inv.normalized());
+            name = inv.option("--name", "-n").orElse(entry == null ? "deployment" : entry.substring(entry.indexOf(':') + 1));
+        } else if (path.equals("agent start") || path.matches("agent \\S+ start")) {
+            kind = JobKind.PREFECT_AGENT;
+            // Prefect 1 agents have a type (agent local start) and often a --name; 2.x agents serve queues.
+            name = inv.option("--name", "-n").orElse(!queues.isEmpty() ? "agent " + String.join(",", queues)
+                    : pool.map(p -> "agent " + p).orElse(path.replace(" start", "")));
+        } else if (path.equals("worker start")) {
+            kind = JobKind.PREFECT_WORKER;
+            name = "worker " + pool.orElse("?");
+        } else if (path.equals("server start") || path.equals("orion start")) {
+            kind = JobKind.PREFECT_SERVER;
+            name = "prefect server";
+        } else {
+            return Optional.empty();
+        }
+        JobBuilder b = new JobBuilder(kind, given != null ? given : name, where, inv.normalized()).command(fullCommand.strip());
+        b.attr("workQueue", String.join(",", queues)).attr("workPool", pool.orElse(null));
+        if (kind == JobKind.PREFECT2_DEPLOYMENT) {
             String tz = inv.option("--timezone").orElse(null);
             inv.option("--cron").ifPresent(c -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, c, tz, where)));
             inv.option("--interval").ifPresent(i -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.INTERVAL,
                     i.matches("\\d+") ? "PT" + i + "S" : i, tz, where)));
             inv.option("--rrule").ifPresent(r -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.RRULE, r, tz, where)));
-            b.attr("entrypoint", entry).attr("workQueue", String.join(",", queues)).attr("workPool", pool.orElse(null))
+            b.attr("entrypoint", inv.entrypoint().orElse(null))
                     .attr("infrastructure", inv.option("--infra-block", "-ib", "--infra", "-i").orElse(null))
                     .attr("storage", inv.option("--storage-block", "-sb").orElse(null))
                     .attr("apply", inv.hasFlag("--apply", "-a") ? "true" : null);
-        } else if (path.equals("agent start") || path.matches("agent \\S+ start")) {
-            String label = !queues.isEmpty() ? String.join(",", queues) : pool.orElse(path.replace(" start", ""));
-            b = new JobBuilder(JobKind.PREFECT_AGENT, "agent " + label, where, inv.normalized());
-            b.attr("workQueue", String.join(",", queues)).attr("workPool", pool.orElse(null));
-        } else if (path.equals("worker start")) {
-            b = new JobBuilder(JobKind.PREFECT_WORKER, "worker " + pool.orElse("?"), where, inv.normalized());
-            b.attr("workPool", pool.orElse(null)).attr("workerType", inv.option("--type", "-t").orElse(null))
-                    .attr("workQueue", String.join(",", queues));
-        } else if (path.equals("server start") || path.equals("orion start")) {
-            b = new JobBuilder(JobKind.PREFECT_SERVER, "prefect server", where, inv.normalized());
-        } else {
-            return Optional.empty();
+        } else if (kind == JobKind.PREFECT_WORKER) {
+            b.attr("workerType", inv.option("--type", "-t").orElse(null));
         }
-        return Optional.of(b.command(fullCommand.strip()));
+        return Optional.of(b);
     }
 }

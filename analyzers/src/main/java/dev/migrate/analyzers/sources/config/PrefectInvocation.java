@@ -29,6 +29,17 @@ public record PrefectInvocation(int offset, String path, Set<Version> versions, 
             return found;
         }
         for (List<ShellWords.Word> cmd : ShellWords.commands(line)) {
+            Optional<ShellWords.Word> script = shellScript(cmd);
+            if (script.isPresent()) {
+                // sh -c "prefect agent start ...": the script is a command line of its own.
+                int base = script.get().offset() + (line.charAt(script.get().offset()) == '"'
+                        || line.charAt(script.get().offset()) == '\'' ? 1 : 0);
+                for (PrefectInvocation inner : find(script.get().text())) {
+                    found.add(new PrefectInvocation(base + inner.offset(), inner.path(), inner.versions(), inner.args(),
+                            base + inner.end()));
+                }
+                continue;
+            }
             for (int i = 0; i < cmd.size(); i++) {
                 String w = cmd.get(i).text();
                 if (w.equals("prefect") || w.endsWith("/prefect")) {
@@ -39,6 +50,19 @@ public record PrefectInvocation(int offset, String path, Set<Version> versions, 
             }
         }
         return found;
+    }
+
+    /** The script of {@code sh -c SCRIPT} (also bash, dash, zsh, and flags such as {@code -lc}). */
+    private static Optional<ShellWords.Word> shellScript(List<ShellWords.Word> cmd) {
+        if (cmd.isEmpty() || !cmd.get(0).text().matches("(.*/)?(ba|da|z)?sh")) {
+            return Optional.empty();
+        }
+        for (int i = 1; i + 1 < cmd.size(); i++) {
+            if (cmd.get(i).text().matches("-[a-z]*c")) {
+                return Optional.of(cmd.get(i + 1));
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<PrefectInvocation> of(int offset, List<String> words, int end) {

@@ -72,10 +72,14 @@ public final class QuartzJavaDetector implements Detector {
         Expression chain = top(call);
         List<MethodCallExpr> inChain = chain.findAll(MethodCallExpr.class);
         Optional<String> identity = firstStringArg(inChain, "withIdentity");
-        Optional<String> jobClass = jobClass(call);
+        Optional<MethodCallExpr> jobChain = jobDefinition(cu, inChain);
+        Optional<String> jobIdentity = jobChain.flatMap(QuartzJavaDetector::identity)
+                .or(() -> forJobStrings(inChain));
+        Optional<String> jobClass = jobChain.flatMap(QuartzJavaDetector::newJobClass).or(() -> jobClass(call));
         String owner = JavaSources.simpleType(call) + call.findAncestor(MethodDeclaration.class)
                 .map(m -> "." + m.getNameAsString()).orElse("");
-        String name = identity.or(() -> jobClass).orElse(owner);
+        // A trigger is reported under the job it fires (group.name), as Quartz tools show it.
+        String name = jobIdentity.or(() -> identity).or(() -> jobClass).orElse(owner);
         SourceRef where = JavaSources.where(file, call);
         JobBuilder job = new JobBuilder(JobKind.QUARTZ, name, where,
                 JavaSources.qualifiedType(call) + "#" + identity.orElse(owner + "#" + index));
@@ -104,7 +108,7 @@ public final class QuartzJavaDetector implements Detector {
         }
         jobClass.ifPresent(c -> job.attr("jobClass", c).command(c));
         job.overlap(jobClass.map(c -> overlap(cu, c)).orElse(Overlap.UNKNOWN));
-        firstStringArg(inChain, "forJob").ifPresent(j -> job.attr("forJob", j));
+        identity.ifPresent(t -> job.attr("trigger", t));
         if (inChain.stream().anyMatch(c -> c.getNameAsString().startsWith("withMisfireHandlingInstruction"))) {
             inChain.stream().filter(c -> c.getNameAsString().startsWith("withMisfireHandlingInstruction"))
                     .findFirst().ifPresent(c -> job.attr("misfire", c.getNameAsString()
@@ -146,6 +150,44 @@ public final class QuartzJavaDetector implements Detector {
     private static Optional<String> firstStringArg(List<MethodCallExpr> chain, String method) {
         return chain.stream().filter(c -> c.getNameAsString().equals(method) && !c.getArguments().isEmpty())
                 .map(c -> JavaSources.constant(c.getArgument(0))).flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * The {@code JobBuilder.newJob(...)} chain a trigger's {@code forJob(x)} refers to, when {@code x} names a
+     * method of this file (a Spring {@code @Bean JobDetail} factory, or a parameter named after one).
+     */
+    private static Optional<MethodCallExpr> jobDefinition(CompilationUnit cu, List<MethodCallExpr> chain) {
+        Optional<String> ref = chain.stream().filter(c -> c.getNameAsString().equals("forJob") && c.getArguments().size() == 1)
+                .map(c -> c.getArgument(0)).filter(a -> !(a instanceof StringLiteralExpr))
+                .map(a -> a instanceof MethodCallExpr m ? m.getNameAsString() : a.toString()).findFirst();
+        return ref.flatMap(r -> cu.findAll(MethodDeclaration.class, m -> m.getNameAsString().equals(r)).stream().findFirst())
+                .flatMap(m -> m.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals("newJob")).stream().findFirst())
+                .map(c -> (MethodCallExpr) top(c).findFirst(MethodCallExpr.class).orElse(c));
+    }
+
+    /** {@code withIdentity("name", "group")} of a job chain, as {@code group.name}. */
+    private static Optional<String> identity(MethodCallExpr jobChain) {
+        return jobChain.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals("withIdentity")).stream()
+                .findFirst().flatMap(c -> groupDotName(c.getArguments()));
+    }
+
+    private static Optional<String> forJobStrings(List<MethodCallExpr> chain) {
+        return chain.stream().filter(c -> c.getNameAsString().equals("forJob")).findFirst()
+                .flatMap(c -> groupDotName(c.getArguments()));
+    }
+
+    private static Optional<String> groupDotName(List<Expression> args) {
+        List<String> v = args.stream().map(JavaSources::constant).flatMap(Optional::stream).toList();
+        if (v.size() != args.size() || v.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(v.size() >= 2 ? v.get(1) + "." + v.get(0) : v.get(0));
+    }
+
+    private static Optional<String> newJobClass(MethodCallExpr jobChain) {
+        return jobChain.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals("newJob")).stream()
+                .flatMap(c -> c.getArguments().stream()).filter(a -> a instanceof ClassExpr)
+                .map(a -> ((ClassExpr) a).getType().asString()).findFirst();
     }
 
     /** The X of a single {@code newJob(X.class)} in the same method (or class, for @Bean style configs). */

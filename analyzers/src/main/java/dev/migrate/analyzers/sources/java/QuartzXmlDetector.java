@@ -46,8 +46,12 @@ public final class QuartzXmlDetector implements Detector {
         return file.fileName().endsWith(".xml");
     }
 
-    /** An element with its child texts and where it starts. */
-    record Element(String tag, Map<String, String> fields, int line, int column) {
+    /** An element with its child texts, where it starts, and where each child element starts ({line, column}). */
+    record Element(String tag, Map<String, String> fields, int line, int column, Map<String, int[]> at) {
+        SourceRef where(String path, String child) {
+            int[] p = at.getOrDefault(child, new int[] {line, column});
+            return SourceRef.at(path, p[0], p[1]);
+        }
     }
 
     @Override
@@ -79,8 +83,11 @@ public final class QuartzXmlDetector implements Detector {
     private void trigger(ScanFile file, Element t, Element jobDef, InventorySink sink) {
         String name = t.fields().getOrDefault("name", "trigger");
         String group = t.fields().getOrDefault("group", "DEFAULT");
-        SourceRef where = SourceRef.at(file.path(), t.line(), t.column());
-        JobBuilder job = new JobBuilder(JobKind.QUARTZ, name, where, "xml " + group + "." + name);
+        // The job is defined by its schedule; it is named after the Quartz job it fires (group.name).
+        SourceRef where = t.where(file.path(), t.tag().equals("cron") ? "cron-expression" : "repeat-interval");
+        String jobName = t.fields().get("job-name");
+        String shown = jobName == null ? group + "." + name : t.fields().getOrDefault("job-group", "DEFAULT") + "." + jobName;
+        JobBuilder job = new JobBuilder(JobKind.QUARTZ, shown, where, "xml " + group + "." + name);
         String tz = t.fields().get("time-zone");
         if (t.tag().equals("cron")) {
             String expr = t.fields().getOrDefault("cron-expression", "?");
@@ -98,7 +105,7 @@ public final class QuartzXmlDetector implements Detector {
             sink.finding(Findings.of("JAV011", "Quartz simple trigger " + group + "." + name + " (every " + iso + ")",
                     where, job.id()));
         }
-        job.attr("group", group).attr("jobName", t.fields().get("job-name"))
+        job.attr("trigger", group + "." + name)
                 .attr("misfire", t.fields().get("misfire-instruction"));
         if (jobDef != null) {
             job.command(jobDef.fields().get("job-class")).attr("jobClass", jobDef.fields().get("job-class"))
@@ -186,8 +193,10 @@ public final class QuartzXmlDetector implements Detector {
             String tag = local.isEmpty() ? qName : local;
             if (tag.equals("job") || tag.equals("cron") || tag.equals("simple") || tag.equals("calendar-interval")) {
                 int[] at = tagStart(locator.getLineNumber(), locator.getColumnNumber());
-                current = new Element(tag, new HashMap<>(), at[0], at[1]);
+                current = new Element(tag, new HashMap<>(), at[0], at[1], new HashMap<>());
                 (tag.equals("job") ? jobs : triggers).add(current);
+            } else if (current != null) {
+                current.at().putIfAbsent(tag, tagStart(locator.getLineNumber(), locator.getColumnNumber()));
             }
             text.setLength(0);
         }

@@ -75,7 +75,7 @@ public final class SpringPlaceholderResolver implements JobResolver {
                 }
             } else {
                 out.add(new ScheduleSpec(s.form(), s.expression(), zone, s.where()));
-                findings.add(Findings.of("JAV004", j.name() + ": " + s.expression() + " is not defined in "
+                findings.add(Findings.of("JAV004", j.command() + ": " + s.expression() + " is not defined in "
                         + config.source.orElse("any application.properties or application.yml of this module")
                         + "; the schedule is set at deploy time", s.where(), j.id()));
             }

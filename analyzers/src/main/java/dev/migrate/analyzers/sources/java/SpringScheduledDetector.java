@@ -94,7 +94,8 @@ public final class SpringScheduledDetector implements Detector {
     private void job(ScanFile file, MethodDeclaration m, AnnotationExpr a, int index, boolean async, InventorySink sink) {
         Map<String, Expression> attrs = attributes(a);
         String type = JavaSources.qualifiedType(m);
-        String name = JavaSources.simpleType(m) + "." + m.getNameAsString();
+        String name = m.getNameAsString();
+        String label = JavaSources.simpleType(m) + "." + name;
         SourceRef where = JavaSources.where(file, a);
         JobBuilder job = new JobBuilder(JobKind.SPRING_SCHEDULED, name, where, type + "#" + m.getNameAsString() + "#" + index);
         job.command(type + "#" + m.getNameAsString());
@@ -115,7 +116,7 @@ public final class SpringScheduledDetector implements Detector {
             if (v == null) {
                 // A constant from another file or a computed value: known only at run time.
                 job.schedule(new ScheduleSpec(ScheduleSpec.Form.UNKNOWN, expr.toString(), zone, at));
-                sink.finding(Findings.of("JAV004", name + ": " + attr + " = " + expr
+                sink.finding(Findings.of("JAV004", label + ": " + attr + " = " + expr
                         + " is not a constant of this file; state the schedule by hand", at, job.id()));
                 continue;
             }
@@ -139,7 +140,7 @@ public final class SpringScheduledDetector implements Detector {
         if (initial != null) {
             job.attr("initialDelay", SpringSchedules.isPlaceholder(initial) ? initial
                     : SpringSchedules.interval(initial, unit).map(Object::toString).orElse(initial));
-            sink.finding(Findings.of("JAV006", name + " starts after initialDelay " + initial, where, job.id()));
+            sink.finding(Findings.of("JAV006", label + " starts after initialDelay " + initial, where, job.id()));
         }
         // Spring runs one method's executions one after another unless @Async hands them to a pool.
         job.overlap(async ? Overlap.ALLOW : kind.equals("fixedRate") ? Overlap.QUEUE : Overlap.SKIP);
@@ -149,7 +150,7 @@ public final class SpringScheduledDetector implements Detector {
             default -> "JAV003";
         };
         String shown = job.build().schedules().isEmpty() ? "disabled" : job.build().schedules().get(0).expression();
-        sink.finding(Findings.of(code, "Spring @Scheduled(" + kind + ") method " + name + " (" + shown + ")", where, job.id()));
+        sink.finding(Findings.of(code, "Spring @Scheduled(" + kind + ") method " + label + " (" + shown + ")", where, job.id()));
         sink.job(job.build());
     }
 

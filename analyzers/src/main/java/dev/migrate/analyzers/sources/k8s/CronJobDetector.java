@@ -49,9 +49,11 @@ public final class CronJobDetector implements Detector {
         String name = YamlDocs.scalar(obj, "metadata", "name");
         String namespace = YamlDocs.scalar(obj, "metadata", "namespace");
         Node spec = YamlDocs.get(obj, "spec");
-        SourceRef where = YamlDocs.where(file, obj);
-        JobBuilder job = new JobBuilder(JobKind.K8S_CRONJOB, name == null ? "cronjob" : name, where,
-                "cronjob " + namespace + "/" + name);
+        // The job is defined where its schedule is; a CronJob without one is anchored at the object.
+        Node anchor = YamlDocs.keyNode(spec, "schedule");
+        SourceRef where = YamlDocs.where(file, anchor != null ? anchor : obj);
+        String shown = (namespace == null ? "" : namespace + "/") + (name == null ? "cronjob" : name);
+        JobBuilder job = new JobBuilder(JobKind.K8S_CRONJOB, shown, where, "cronjob " + namespace + "/" + name);
         String schedule = YamlDocs.scalar(spec, "schedule");
         String tz = YamlDocs.scalar(spec, "timeZone");
         // Before spec.timeZone existed, clusters accepted "CRON_TZ=Zone expr" (or TZ=) inside the schedule.
@@ -84,7 +86,7 @@ public final class CronJobDetector implements Detector {
                 .attr("startingDeadlineSeconds", YamlDocs.scalar(spec, "startingDeadlineSeconds"))
                 .attr("backoffLimit", YamlDocs.scalar(spec, "jobTemplate", "spec", "backoffLimit"));
         String id = job.id();
-        sink.finding(Findings.of("K8S001", "Kubernetes CronJob '" + name + "' (" + schedule + ")", where, id));
+        sink.finding(Findings.of("K8S001", "Kubernetes CronJob '" + shown + "' (" + schedule + ")", where, id));
         if (tz == null) {
             sink.finding(Findings.of("K8S002", "CronJob '" + name + "' has no timeZone; its schedule follows the "
                     + "controller's zone", schedule == null ? where : YamlDocs.where(file, YamlDocs.get(spec, "schedule")), id));

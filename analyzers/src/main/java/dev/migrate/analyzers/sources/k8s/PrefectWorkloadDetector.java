@@ -46,7 +46,10 @@ public final class PrefectWorkloadDetector implements Detector {
                 : YamlDocs.path(obj, "spec", "template", "spec");
         for (Node c : Containers.of(podSpec)) {
             String cmd = Containers.commandLine(c);
-            Node cmdNode = YamlDocs.get(c, "command") != null ? YamlDocs.get(c, "command") : YamlDocs.get(c, "args");
+            // Point at whichever of command/args holds the prefect call.
+            Node args = YamlDocs.get(c, "args");
+            boolean inArgs = args != null && YamlDocs.commandLine(args).orElse("").contains("prefect");
+            Node cmdNode = inArgs || YamlDocs.get(c, "command") == null ? args : YamlDocs.get(c, "command");
             SourceRef where = YamlDocs.where(file, cmdNode == null ? c : cmdNode);
             for (PrefectInvocation inv : PrefectInvocation.find(cmd)) {
                 Optional<JobBuilder> job = PrefectCommandReport.report(inv, cmd, where, sink);

@@ -19,6 +19,8 @@ class ConfigDetectorsTest {
                   agent:
                     image: prefecthq/prefect:2.14.9-python3.11
                     command: prefect agent start -q etl -q reports
+                    depends_on:
+                      orion: {condition: service_healthy}
                     environment:
                       - PREFECT_API_URL=http://orion:4200/api
                   worker:
@@ -28,27 +30,28 @@ class ConfigDetectorsTest {
                     image: postgres:16
                 """;
         assertThat(DetectorHarness.run(new ComposeDetector(), "ops/docker-compose.v2.yml", yaml)).isEqualTo("""
-                job prefect-server-prefect-server-3820a417 prefect-server 'prefect server' at ops/docker-compose.v2.yml:5:17
+                job prefect-server-orion-3820a417 prefect-server 'orion' at ops/docker-compose.v2.yml:3:3
                   command prefect server start
                   overlap UNKNOWN
                   env {PREFECT_API_DATABASE_CONNECTION_URL=postgresql+asyncpg://prefect:pw@db/prefect}
                   attrs {image=prefecthq/prefect:2.14.9-python3.11, service=orion}
-                job prefect-agent-agent-etl-reports-fa91fd30 prefect-agent 'agent etl,reports' at ops/docker-compose.v2.yml:10:14
+                job prefect-agent-agent-fa91fd30 prefect-agent 'agent' at ops/docker-compose.v2.yml:10:14
                   command prefect agent start -q etl -q reports
                   overlap UNKNOWN
                   env {PREFECT_API_URL=http://orion:4200/api}
+                  dependsOn [prefect-server-orion-3820a417]
                   attrs {image=prefecthq/prefect:2.14.9-python3.11, service=agent, workQueue=etl,reports}
-                job prefect-worker-worker-docker-pool-195c8162 prefect-worker 'worker docker-pool' at ops/docker-compose.v2.yml:15:14
+                job prefect-worker-worker-195c8162 prefect-worker 'worker' at ops/docker-compose.v2.yml:17:14
                   command prefect worker start --pool docker-pool --type docker
                   overlap UNKNOWN
                   attrs {image=prefecthq/prefect:3-latest, service=worker, workPool=docker-pool, workerType=docker}
-                ops/docker-compose.v2.yml:3:3 BHV006 Prefect 2.14.9 server in service 'orion': pause every deployment schedule before upgrading it to Prefect 3 [prefect-server-prefect-server-3820a417]
-                ops/docker-compose.v2.yml:4:12 PF208 image prefecthq/prefect:2.14.9-python3.11 runs Prefect 2.14.9; move it to a Prefect 3 image once flows and settings are ready [prefect-server-prefect-server-3820a417]
-                ops/docker-compose.v2.yml:5:17 PF292 self-hosted Prefect server [prefect-server-prefect-server-3820a417]
-                ops/docker-compose.v2.yml:7:7 CFG002 setting PREFECT_API_DATABASE_CONNECTION_URL is a legacy alias in Prefect 3; use PREFECT_SERVER_DATABASE_CONNECTION_URL [prefect-server-prefect-server-3820a417]
-                ops/docker-compose.v2.yml:9:12 PF208 image prefecthq/prefect:2.14.9-python3.11 runs Prefect 2.14.9; move it to a Prefect 3 image once flows and settings are ready [prefect-agent-agent-etl-reports-fa91fd30]
-                ops/docker-compose.v2.yml:10:14 PF203 Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run `prefect worker start --pool POOL` on a typed work pool [prefect-agent-agent-etl-reports-fa91fd30]
-                ops/docker-compose.v2.yml:15:14 PF291 Prefect worker for work pool 'docker-pool' [prefect-worker-worker-docker-pool-195c8162]
+                ops/docker-compose.v2.yml:3:3 BHV006 Prefect 2.14.9 server in service 'orion': pause every deployment schedule before upgrading it to Prefect 3 [prefect-server-orion-3820a417]
+                ops/docker-compose.v2.yml:3:3 PF292 self-hosted Prefect server [prefect-server-orion-3820a417]
+                ops/docker-compose.v2.yml:4:12 PF208 image prefecthq/prefect:2.14.9-python3.11 runs Prefect 2.14.9; move it to a Prefect 3 image once flows and settings are ready [prefect-server-orion-3820a417]
+                ops/docker-compose.v2.yml:7:7 CFG002 setting PREFECT_API_DATABASE_CONNECTION_URL is a legacy alias in Prefect 3; use PREFECT_SERVER_DATABASE_CONNECTION_URL [prefect-server-orion-3820a417]
+                ops/docker-compose.v2.yml:9:12 PF208 image prefecthq/prefect:2.14.9-python3.11 runs Prefect 2.14.9; move it to a Prefect 3 image once flows and settings are ready [prefect-agent-agent-fa91fd30]
+                ops/docker-compose.v2.yml:10:14 PF203 Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run `prefect worker start --pool POOL` on a typed work pool [prefect-agent-agent-fa91fd30]
+                ops/docker-compose.v2.yml:17:14 PF291 Prefect worker for work pool 'docker-pool' [prefect-worker-worker-195c8162]
                 """);
     }
 
@@ -152,14 +155,14 @@ class ConfigDetectorsTest {
                 entrypoint: flows/etl.py:etl
                 """;
         assertThat(DetectorHarness.run(new DeploymentYamlDetector(), "etl-deployment.yaml", yaml)).isEqualTo("""
-                job prefect2-etl-nightly-85c9d1cd prefect2 'etl-nightly' at etl-deployment.yaml:4:1
+                job prefect2-etl-etl-nightly-85c9d1cd prefect2 'etl/etl-nightly' at etl-deployment.yaml:4:1
                   schedule INTERVAL 'PT900S' tz=UTC at etl-deployment.yaml:11:17
                   command flows/etl.py:etl
                   overlap UNKNOWN
                   attrs {entrypoint=flows/etl.py:etl, flow=etl, infrastructure=kubernetes-job, workQueue=default}
-                etl-deployment.yaml:4:1 PF204 deployment 'etl-nightly' of flow 'etl' is a `prefect deployment build` output, which Prefect 3 cannot read [prefect2-etl-nightly-85c9d1cd]
-                etl-deployment.yaml:6:1 PF211 deployment 'etl-nightly' uses work queue 'default' without a work pool [prefect2-etl-nightly-85c9d1cd]
-                etl-deployment.yaml:20:1 PF205 infrastructure block of type kubernetes-job; use a work pool of the matching type [prefect2-etl-nightly-85c9d1cd]
+                etl-deployment.yaml:4:1 PF204 deployment 'etl-nightly' of flow 'etl' is a `prefect deployment build` output, which Prefect 3 cannot read [prefect2-etl-etl-nightly-85c9d1cd]
+                etl-deployment.yaml:6:1 PF211 deployment 'etl-nightly' uses work queue 'default' without a work pool [prefect2-etl-etl-nightly-85c9d1cd]
+                etl-deployment.yaml:20:1 PF205 infrastructure block of type kubernetes-job; use a work pool of the matching type [prefect2-etl-etl-nightly-85c9d1cd]
                 """);
     }
 

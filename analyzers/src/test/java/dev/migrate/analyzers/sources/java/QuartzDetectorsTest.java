@@ -41,17 +41,17 @@ class QuartzDetectorsTest {
                   schedule CRON_QUARTZ '0 0 3 ? * SUN' tz=UTC at ops/src/main/java/Setup.java:15:31
                   command Export
                   overlap SKIP
-                  attrs {jobClass=Export}
-                job quartz-ping-153eb2c1 quartz 'ping' at ops/src/main/java/Setup.java:21:31
+                  attrs {jobClass=Export, trigger=export-nightly}
+                job quartz-pinger-153eb2c1 quartz 'pinger' at ops/src/main/java/Setup.java:21:31
                   schedule INTERVAL 'PT5M' at ops/src/main/java/Setup.java:21:31
                   overlap UNKNOWN
-                  attrs {forJob=pinger}
+                  attrs {trigger=ping}
                 job quartz-burst-c165f663 quartz 'burst' at ops/src/main/java/Setup.java:23:31
                   schedule INTERVAL 'PT20S' at ops/src/main/java/Setup.java:23:31
                   overlap UNKNOWN
-                  attrs {misfire=NextWithRemainingCount, repeatCount=3}
+                  attrs {misfire=NextWithRemainingCount, repeatCount=3, trigger=burst}
                 ops/src/main/java/Setup.java:15:31 JAV010 Quartz cron trigger export-nightly (0 0 3 ? * SUN) [quartz-export-nightly-be529463]
-                ops/src/main/java/Setup.java:21:31 JAV011 Quartz simple trigger ping (every PT5M) [quartz-ping-153eb2c1]
+                ops/src/main/java/Setup.java:21:31 JAV011 Quartz simple trigger pinger (every PT5M) [quartz-pinger-153eb2c1]
                 ops/src/main/java/Setup.java:23:31 JAV011 Quartz simple trigger burst (every PT20S) [quartz-burst-c165f663]
                 """);
     }
@@ -85,18 +85,18 @@ class QuartzDetectorsTest {
                 </job-scheduling-data>
                 """;
         assertThat(DetectorHarness.run(new QuartzXmlDetector(), "conf/quartz_data.xml", xml)).isEqualTo("""
-                job quartz-purge-nightly-a7a2ca66 quartz 'purge-nightly' at conf/quartz_data.xml:9:7
-                  schedule CRON_QUARTZ '0 30 23 * * ?' at conf/quartz_data.xml:9:7
+                job quartz-default-purge-a7a2ca66 quartz 'DEFAULT.purge' at conf/quartz_data.xml:12:9
+                  schedule CRON_QUARTZ '0 30 23 * * ?' at conf/quartz_data.xml:12:9
                   command com.acme.PurgeJob
                   overlap UNKNOWN
-                  attrs {group=DEFAULT, jobClass=com.acme.PurgeJob, jobName=purge}
-                job quartz-purge-often-399440cd quartz 'purge-often' at conf/quartz_data.xml:16:7
-                  schedule INTERVAL 'PT1M' at conf/quartz_data.xml:16:7
+                  attrs {jobClass=com.acme.PurgeJob, trigger=DEFAULT.purge-nightly}
+                job quartz-default-purge-399440cd quartz 'DEFAULT.purge' at conf/quartz_data.xml:20:9
+                  schedule INTERVAL 'PT1M' at conf/quartz_data.xml:20:9
                   command com.acme.PurgeJob
                   overlap UNKNOWN
-                  attrs {group=DEFAULT, jobClass=com.acme.PurgeJob, jobName=purge, repeatCount=-1}
-                conf/quartz_data.xml:9:7 JAV010 Quartz cron trigger DEFAULT.purge-nightly (0 30 23 * * ?) [quartz-purge-nightly-a7a2ca66]
-                conf/quartz_data.xml:16:7 JAV011 Quartz simple trigger DEFAULT.purge-often (every PT1M) [quartz-purge-often-399440cd]
+                  attrs {jobClass=com.acme.PurgeJob, repeatCount=-1, trigger=DEFAULT.purge-often}
+                conf/quartz_data.xml:12:9 JAV010 Quartz cron trigger DEFAULT.purge-nightly (0 30 23 * * ?) [quartz-default-purge-a7a2ca66]
+                conf/quartz_data.xml:20:9 JAV011 Quartz simple trigger DEFAULT.purge-often (every PT1M) [quartz-default-purge-399440cd]
                 """);
     }
 
@@ -109,7 +109,8 @@ class QuartzDetectorsTest {
                 </calendar-interval></trigger></schedule></job-scheduling-data>
                 """;
         assertThat(DetectorHarness.run(new QuartzXmlDetector(), "quartz_data.xml", xml))
-                .contains("schedule INTERVAL 'P1M' at quartz_data.xml:1:41", "JAV011 Quartz simple trigger DEFAULT.monthly-close (every P1M)");
+                .contains("job quartz-default-close-", "'DEFAULT.close' at quartz_data.xml:3:3",
+                        "schedule INTERVAL 'P1M' at quartz_data.xml:3:3", "JAV011 Quartz simple trigger DEFAULT.monthly-close (every P1M)");
     }
 
     @Test

@@ -45,27 +45,27 @@ class SpringPlaceholderResolverTest {
         jobs.forEach(out::job);
         findings.forEach(out::finding);
         assertThat(out.render()).isEqualTo("""
-                job spring-jobs-nightly-77d37ec9 spring 'Jobs.nightly' at orders/src/main/java/Jobs.java:3:5
+                job spring-nightly-77d37ec9 spring 'nightly' at orders/src/main/java/Jobs.java:3:5
                   schedule CRON_SPRING '0 0 2 * * *' tz=UTC at orders/src/main/java/Jobs.java:3:23
                   command Jobs#nightly
                   overlap SKIP
                   attrs {placeholder=${jobs.nightly.cron}, resolvedFrom=orders/src/main/resources/application.properties, orders/src/main/resources/application.yml, spring.attribute=cron, zone=UTC}
-                job spring-jobs-poll-5c12722f spring 'Jobs.poll' at orders/src/main/java/Jobs.java:5:5
+                job spring-poll-5c12722f spring 'poll' at orders/src/main/java/Jobs.java:5:5
                   schedule INTERVAL 'PT15S' at orders/src/main/java/Jobs.java:5:34
                   command Jobs#poll
                   overlap QUEUE
                   attrs {placeholder=${jobs.poll-ms}, resolvedFrom=orders/src/main/resources/application.properties, orders/src/main/resources/application.yml, spring.attribute=fixedRate}
-                job spring-jobs-missing-e4b8c88d spring 'Jobs.missing' at orders/src/main/java/Jobs.java:7:5
+                job spring-missing-e4b8c88d spring 'missing' at orders/src/main/java/Jobs.java:7:5
                   schedule UNKNOWN '${jobs.missing}' at orders/src/main/java/Jobs.java:7:23
                   command Jobs#missing
                   overlap SKIP
                   attrs {spring.attribute=cron}
-                job spring-jobs-fallback-75906b0f spring 'Jobs.fallback' at orders/src/main/java/Jobs.java:9:5
+                job spring-fallback-75906b0f spring 'fallback' at orders/src/main/java/Jobs.java:9:5
                   schedule CRON_SPRING '0 0 5 * * *' at orders/src/main/java/Jobs.java:9:23
                   command Jobs#fallback
                   overlap SKIP
                   attrs {placeholder=${jobs.fallback:0 0 5 * * *}, resolvedFrom=orders/src/main/resources/application.properties, orders/src/main/resources/application.yml, spring.attribute=cron}
-                orders/src/main/java/Jobs.java:7:23 JAV004 Jobs.missing: ${jobs.missing} is not defined in orders/src/main/resources/application.properties, orders/src/main/resources/application.yml; the schedule is set at deploy time [spring-jobs-missing-e4b8c88d]
+                orders/src/main/java/Jobs.java:7:23 JAV004 Jobs#missing: ${jobs.missing} is not defined in orders/src/main/resources/application.properties, orders/src/main/resources/application.yml; the schedule is set at deploy time [spring-missing-e4b8c88d]
                 """);
     }
 

@@ -41,43 +41,43 @@ class SpringScheduledDetectorTest {
                 }
                 """;
         assertThat(DetectorHarness.run(detector, "svc/src/main/java/com/acme/jobs/Jobs.java", src)).isEqualTo("""
-                job spring-jobs-nightly-638dac73 spring 'Jobs.nightly' at svc/src/main/java/com/acme/jobs/Jobs.java:10:5
+                job spring-nightly-638dac73 spring 'nightly' at svc/src/main/java/com/acme/jobs/Jobs.java:10:5
                   schedule CRON_SPRING '0 0 2 * * *' tz=Europe/Paris at svc/src/main/java/com/acme/jobs/Jobs.java:10:23
                   command com.acme.jobs.Jobs#nightly
                   overlap SKIP
                   attrs {spring.attribute=cron, zone=Europe/Paris}
-                job spring-jobs-poll-0ad0281a spring 'Jobs.poll' at svc/src/main/java/com/acme/jobs/Jobs.java:13:5
+                job spring-poll-0ad0281a spring 'poll' at svc/src/main/java/com/acme/jobs/Jobs.java:13:5
                   schedule INTERVAL 'PT2M' at svc/src/main/java/com/acme/jobs/Jobs.java:13:28
                   command com.acme.jobs.Jobs#poll
                   overlap QUEUE
                   attrs {initialDelay=PT30M, spring.attribute=fixedRate, spring.timeUnit=TimeUnit.MINUTES}
-                job spring-jobs-drain-9a81f891 spring 'Jobs.drain' at svc/src/main/java/com/acme/jobs/Jobs.java:17:5
+                job spring-drain-9a81f891 spring 'drain' at svc/src/main/java/com/acme/jobs/Jobs.java:17:5
                   schedule INTERVAL 'PT45S' at svc/src/main/java/com/acme/jobs/Jobs.java:17:35
                   command com.acme.jobs.Jobs#drain
                   overlap ALLOW
                   attrs {spring.attribute=fixedDelay}
-                job spring-jobs-disabled-1e2e1636 spring 'Jobs.disabled' at svc/src/main/java/com/acme/jobs/Jobs.java:20:5
+                job spring-disabled-1e2e1636 spring 'disabled' at svc/src/main/java/com/acme/jobs/Jobs.java:20:5
                   command com.acme.jobs.Jobs#disabled
                   overlap SKIP
                   attrs {disabled=true, spring.attribute=cron}
-                job spring-jobs-elsewhere-9b687fd8 spring 'Jobs.elsewhere' at svc/src/main/java/com/acme/jobs/Jobs.java:23:5
+                job spring-elsewhere-9b687fd8 spring 'elsewhere' at svc/src/main/java/com/acme/jobs/Jobs.java:23:5
                   schedule UNKNOWN 'Other.CRON' at svc/src/main/java/com/acme/jobs/Jobs.java:23:23
                   command com.acme.jobs.Jobs#elsewhere
                   overlap SKIP
                   attrs {spring.attribute=cron}
-                job spring-jobs-placeholder-a21dc08a spring 'Jobs.placeholder' at svc/src/main/java/com/acme/jobs/Jobs.java:26:5
+                job spring-placeholder-a21dc08a spring 'placeholder' at svc/src/main/java/com/acme/jobs/Jobs.java:26:5
                   schedule UNKNOWN '${jobs.cron}' at svc/src/main/java/com/acme/jobs/Jobs.java:26:23
                   command com.acme.jobs.Jobs#placeholder
                   overlap SKIP
                   attrs {spring.attribute=cron}
-                svc/src/main/java/com/acme/jobs/Jobs.java:10:5 JAV001 Spring @Scheduled(cron) method Jobs.nightly (0 0 2 * * *) [spring-jobs-nightly-638dac73]
-                svc/src/main/java/com/acme/jobs/Jobs.java:13:5 JAV002 Spring @Scheduled(fixedRate) method Jobs.poll (PT2M) [spring-jobs-poll-0ad0281a]
-                svc/src/main/java/com/acme/jobs/Jobs.java:13:5 JAV006 Jobs.poll starts after initialDelay 30 [spring-jobs-poll-0ad0281a]
-                svc/src/main/java/com/acme/jobs/Jobs.java:17:5 JAV003 Spring @Scheduled(fixedDelay) method Jobs.drain (PT45S) [spring-jobs-drain-9a81f891]
-                svc/src/main/java/com/acme/jobs/Jobs.java:20:5 JAV001 Spring @Scheduled(cron) method Jobs.disabled (disabled) [spring-jobs-disabled-1e2e1636]
-                svc/src/main/java/com/acme/jobs/Jobs.java:23:5 JAV001 Spring @Scheduled(cron) method Jobs.elsewhere (Other.CRON) [spring-jobs-elsewhere-9b687fd8]
-                svc/src/main/java/com/acme/jobs/Jobs.java:23:23 JAV004 Jobs.elsewhere: cron = Other.CRON is not a constant of this file; state the schedule by hand [spring-jobs-elsewhere-9b687fd8]
-                svc/src/main/java/com/acme/jobs/Jobs.java:26:5 JAV001 Spring @Scheduled(cron) method Jobs.placeholder (${jobs.cron}) [spring-jobs-placeholder-a21dc08a]
+                svc/src/main/java/com/acme/jobs/Jobs.java:10:5 JAV001 Spring @Scheduled(cron) method Jobs.nightly (0 0 2 * * *) [spring-nightly-638dac73]
+                svc/src/main/java/com/acme/jobs/Jobs.java:13:5 JAV002 Spring @Scheduled(fixedRate) method Jobs.poll (PT2M) [spring-poll-0ad0281a]
+                svc/src/main/java/com/acme/jobs/Jobs.java:13:5 JAV006 Jobs.poll starts after initialDelay 30 [spring-poll-0ad0281a]
+                svc/src/main/java/com/acme/jobs/Jobs.java:17:5 JAV003 Spring @Scheduled(fixedDelay) method Jobs.drain (PT45S) [spring-drain-9a81f891]
+                svc/src/main/java/com/acme/jobs/Jobs.java:20:5 JAV001 Spring @Scheduled(cron) method Jobs.disabled (disabled) [spring-disabled-1e2e1636]
+                svc/src/main/java/com/acme/jobs/Jobs.java:23:5 JAV001 Spring @Scheduled(cron) method Jobs.elsewhere (Other.CRON) [spring-elsewhere-9b687fd8]
+                svc/src/main/java/com/acme/jobs/Jobs.java:23:23 JAV004 Jobs.elsewhere: cron = Other.CRON is not a constant of this file; state the schedule by hand [spring-elsewhere-9b687fd8]
+                svc/src/main/java/com/acme/jobs/Jobs.java:26:5 JAV001 Spring @Scheduled(cron) method Jobs.placeholder (${jobs.cron}) [spring-placeholder-a21dc08a]
                 """);
     }
 
@@ -92,18 +92,18 @@ class SpringScheduledDetectorTest {
                 }
                 """;
         assertThat(DetectorHarness.run(detector, "Reports.java", src)).isEqualTo("""
-                job spring-reports-weeklyandmonthly-b6d8f328 spring 'Reports.weeklyAndMonthly' at Reports.java:4:17
+                job spring-weeklyandmonthly-b6d8f328 spring 'weeklyAndMonthly' at Reports.java:4:17
                   schedule CRON_SPRING '0 0 6 * * MON' at Reports.java:4:35
                   command Reports#weeklyAndMonthly
                   overlap SKIP
                   attrs {spring.attribute=cron}
-                job spring-reports-weeklyandmonthly-a992d03e spring 'Reports.weeklyAndMonthly' at Reports.java:4:53
+                job spring-weeklyandmonthly-a992d03e spring 'weeklyAndMonthly' at Reports.java:4:53
                   schedule CRON_SPRING '0 0 6 1 * *' at Reports.java:4:71
                   command Reports#weeklyAndMonthly
                   overlap SKIP
                   attrs {spring.attribute=cron}
-                Reports.java:4:17 JAV001 Spring @Scheduled(cron) method Reports.weeklyAndMonthly (0 0 6 * * MON) [spring-reports-weeklyandmonthly-b6d8f328]
-                Reports.java:4:53 JAV001 Spring @Scheduled(cron) method Reports.weeklyAndMonthly (0 0 6 1 * *) [spring-reports-weeklyandmonthly-a992d03e]
+                Reports.java:4:17 JAV001 Spring @Scheduled(cron) method Reports.weeklyAndMonthly (0 0 6 * * MON) [spring-weeklyandmonthly-b6d8f328]
+                Reports.java:4:53 JAV001 Spring @Scheduled(cron) method Reports.weeklyAndMonthly (0 0 6 1 * *) [spring-weeklyandmonthly-a992d03e]
                 """);
     }
 

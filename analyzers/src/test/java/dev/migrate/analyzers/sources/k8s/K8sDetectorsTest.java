@@ -39,15 +39,15 @@ class K8sDetectorsTest {
                 metadata: {name: unrelated}
                 """;
         assertThat(DetectorHarness.run(new CronJobDetector(), "deploy/cron.yaml", yaml)).isEqualTo("""
-                job k8s-cronjob-nightly-export-3a420e79 k8s-cronjob 'nightly-export' at deploy/cron.yaml:1:1
+                job k8s-cronjob-etl-nightly-export-3a420e79 k8s-cronjob 'etl/nightly-export' at deploy/cron.yaml:7:3
                   schedule CRON_UNIX '0 4 * * *' tz=America/New_York at deploy/cron.yaml:7:13
                   command python export.py --since yesterday
                   overlap SKIP
                   env {DB_PASSWORD=<secret etl-db>, PREFECT_AGENT_QUERY_INTERVAL=10}
                   attrs {concurrencyPolicy=Forbid, image=prefecthq/prefect:2.19.0-python3.11, namespace=etl}
-                deploy/cron.yaml:1:1 K8S001 Kubernetes CronJob 'nightly-export' (0 4 * * *) [k8s-cronjob-nightly-export-3a420e79]
-                deploy/cron.yaml:16:22 PF208 image prefecthq/prefect:2.19.0-python3.11 runs Prefect 2.19.0; move it to a Prefect 3 image once flows and settings are ready [k8s-cronjob-nightly-export-3a420e79]
-                deploy/cron.yaml:20:19 CFG001 setting PREFECT_AGENT_QUERY_INTERVAL is not read by Prefect 3.8.3; it is silently ignored after the upgrade [k8s-cronjob-nightly-export-3a420e79]
+                deploy/cron.yaml:7:3 K8S001 Kubernetes CronJob 'etl/nightly-export' (0 4 * * *) [k8s-cronjob-etl-nightly-export-3a420e79]
+                deploy/cron.yaml:16:22 PF208 image prefecthq/prefect:2.19.0-python3.11 runs Prefect 2.19.0; move it to a Prefect 3 image once flows and settings are ready [k8s-cronjob-etl-nightly-export-3a420e79]
+                deploy/cron.yaml:20:19 CFG001 setting PREFECT_AGENT_QUERY_INTERVAL is not read by Prefect 3.8.3; it is silently ignored after the upgrade [k8s-cronjob-etl-nightly-export-3a420e79]
                 """);
     }
 
@@ -72,11 +72,11 @@ class K8sDetectorsTest {
                 {{- end }}
                 """;
         assertThat(DetectorHarness.run(new CronJobDetector(), "chart/templates/cleanup.yaml", yaml)).isEqualTo("""
-                job k8s-cronjob-templated-cleanup-bae932c5 k8s-cronjob 'TEMPLATED-cleanup' at chart/templates/cleanup.yaml:2:1
+                job k8s-cronjob-templated-cleanup-bae932c5 k8s-cronjob 'TEMPLATED-cleanup' at chart/templates/cleanup.yaml:7:3
                   schedule UNKNOWN 'TEMPLATED' at chart/templates/cleanup.yaml:7:13
                   overlap ALLOW
                   attrs {concurrencyPolicy=Replace, image=TEMPLATED}
-                chart/templates/cleanup.yaml:2:1 K8S001 Kubernetes CronJob 'TEMPLATED-cleanup' (TEMPLATED) [k8s-cronjob-templated-cleanup-bae932c5]
+                chart/templates/cleanup.yaml:7:3 K8S001 Kubernetes CronJob 'TEMPLATED-cleanup' (TEMPLATED) [k8s-cronjob-templated-cleanup-bae932c5]
                 chart/templates/cleanup.yaml:7:13 K8S002 CronJob 'TEMPLATED-cleanup' has no timeZone; its schedule follows the controller's zone [k8s-cronjob-templated-cleanup-bae932c5]
                 chart/templates/cleanup.yaml:8:22 K8S003 concurrencyPolicy Replace cancels the running job; Prefect cannot do that [k8s-cronjob-templated-cleanup-bae932c5]
                 """);
