@@ -2,6 +2,9 @@ package dev.migrate.analyzers.sources.config;
 
 import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.analyzers.rules.PrefectApi.Version;
+import dev.migrate.rewriters.shell.ShellLine;
+import dev.migrate.rewriters.shell.ShellToken;
+import dev.migrate.rewriters.shell.SimpleCommand;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,22 +31,23 @@ public record PrefectInvocation(int offset, String path, Set<Version> versions, 
         if (!line.contains("prefect")) {
             return found;
         }
-        for (List<ShellWords.Word> cmd : ShellWords.commands(line)) {
-            Optional<ShellWords.Word> script = shellScript(cmd);
+        for (SimpleCommand command : ShellLine.parse(line).commands()) {
+            List<ShellToken> cmd = command.words();
+            Optional<ShellToken> script = shellScript(cmd);
             if (script.isPresent()) {
                 // sh -c "prefect agent start ...": the script is a command line of its own.
-                int base = script.get().offset() + (line.charAt(script.get().offset()) == '"'
-                        || line.charAt(script.get().offset()) == '\'' ? 1 : 0);
-                for (PrefectInvocation inner : find(script.get().text())) {
+                int base = script.get().start() + (line.charAt(script.get().start()) == '"'
+                        || line.charAt(script.get().start()) == '\'' ? 1 : 0);
+                for (PrefectInvocation inner : find(script.get().value())) {
                     found.add(new PrefectInvocation(base + inner.offset(), inner.path(), inner.versions(), inner.args(),
                             base + inner.end()));
                 }
                 continue;
             }
             for (int i = 0; i < cmd.size(); i++) {
-                String w = cmd.get(i).text();
+                String w = cmd.get(i).value();
                 if (w.equals("prefect") || w.endsWith("/prefect")) {
-                    of(cmd.get(i).offset(), cmd.subList(i + 1, cmd.size()).stream().map(ShellWords.Word::text).toList(),
+                    of(cmd.get(i).start(), cmd.subList(i + 1, cmd.size()).stream().map(ShellToken::value).toList(),
                             cmd.get(cmd.size() - 1).end()).ifPresent(found::add);
                     break;
                 }
@@ -53,12 +57,12 @@ public record PrefectInvocation(int offset, String path, Set<Version> versions, 
     }
 
     /** The script of {@code sh -c SCRIPT} (also bash, dash, zsh, and flags such as {@code -lc}). */
-    private static Optional<ShellWords.Word> shellScript(List<ShellWords.Word> cmd) {
-        if (cmd.isEmpty() || !cmd.get(0).text().matches("(.*/)?(ba|da|z)?sh")) {
+    private static Optional<ShellToken> shellScript(List<ShellToken> cmd) {
+        if (cmd.isEmpty() || !cmd.get(0).value().matches("(.*/)?(ba|da|z)?sh")) {
             return Optional.empty();
         }
         for (int i = 1; i + 1 < cmd.size(); i++) {
-            if (cmd.get(i).text().matches("-[a-z]*c")) {
+            if (cmd.get(i).value().matches("-[a-z]*c")) {
                 return Optional.of(cmd.get(i + 1));
             }
         }
