@@ -42,8 +42,19 @@ public final class StatementEdits {
         return place.block().kind() == NodeKind.MODULE ? "" : place.element().prefix().indent();
     }
 
-    public static Node insertBefore(Node root, Node anchor, String code, PythonStyle style) {
+    /** Statements on their compound header's line ({@code if x: a}) have no line of their own to add to. */
+    private static Place placeForInsert(Node root, Node anchor) {
         Place place = place(root, anchor);
+        if (place.block().kind() == NodeKind.SUITE
+                && !(place.block().child(0) instanceof Token t && t.kind() == TokenKind.NEWLINE)) {
+            throw new IllegalArgumentException("cannot insert next to a statement that shares its line with the "
+                    + "compound statement header; replace the whole compound statement instead");
+        }
+        return place;
+    }
+
+    public static Node insertBefore(Node root, Node anchor, String code, PythonStyle style) {
+        Place place = placeForInsert(root, anchor);
         List<PyElement> added = Snippets.statements(code, style, indentOf(place));
         List<PyElement> kids = new ArrayList<>(place.block().children());
         int at = TreeEdits.indexOf(place.block(), place.element());
@@ -76,9 +87,10 @@ public final class StatementEdits {
     }
 
     public static Node insertAfter(Node root, Node anchor, String code, PythonStyle style) {
+        placeForInsert(root, anchor);
         Node withNewline = ensureEndsWithNewline(root, anchor, style);
         Node anchorNow = withNewline == root ? anchor : sameStatement(withNewline, root, anchor);
-        Place place = place(withNewline, anchorNow);
+        Place place = placeForInsert(withNewline, anchorNow);
         List<PyElement> added = Snippets.statements(code, style, indentOf(place));
         List<PyElement> kids = new ArrayList<>(place.block().children());
         int at = TreeEdits.indexOf(place.block(), place.element());

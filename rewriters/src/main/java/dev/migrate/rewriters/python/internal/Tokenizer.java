@@ -285,14 +285,13 @@ final class Tokenizer {
     private void scanNameOrString() {
         int from = pos;
         int p = pos;
-        int first = Character.codePointAt(s, p, n);
-        if (first >= 0x80 && !Character.isUnicodeIdentifierStart(first)) {
+        if (s[p] >= 0x80 && !Character.isUnicodeIdentifierStart(Character.codePointAt(s, p, n))) {
             invalidCharacter();
             return;
         }
-        p += Character.charCount(first);
+        p += s[p] < 0x80 ? 1 : Character.charCount(Character.codePointAt(s, p, n));
         while (p < n && isIdentPart(p)) {
-            p += Character.charCount(Character.codePointAt(s, p, n));
+            p += s[p] < 0x80 ? 1 : Character.charCount(Character.codePointAt(s, p, n));
         }
         if (p < n && (s[p] == '"' || s[p] == '\'') && p - from <= 2) {
             int flags = stringPrefixFlags(from, p);

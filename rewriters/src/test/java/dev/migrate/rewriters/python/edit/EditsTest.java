@@ -64,6 +64,15 @@ class EditsTest {
     }
 
     @Test
+    void refusesToInsertIntoAOneLineBlock() {
+        PythonFile f = PythonParser.parse("if a: b()\n");
+        Node b = first(f, NodeKind.EXPR_STMT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StatementEdits.insertAfter(f.module(), b, "c()", f.style()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shares its line");
+        assertThat(print(StatementEdits.replace(f.module(), b, "c()", f.style()))).isEqualTo("if a: c()\n");
+    }
+
+    @Test
     void insertAfterLastLineWithoutNewline() {
         PythonFile f = PythonParser.parse("a = 1");
         Node edited = StatementEdits.insertAfter(f.module(), first(f, NodeKind.ASSIGN), "b = 2", f.style());
