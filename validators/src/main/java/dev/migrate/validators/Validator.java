@@ -261,9 +261,10 @@ public final class Validator {
         out.add(new PlannedStatement(job.name(), ds.name(), "new",
                 StreamingScan.profileAndReduce("new_scan", plan, newFiles, ds.csv(), columns)));
         if (!plan.keys().isEmpty()) {
-            out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.diff(plan,
-                    StreamingScan.reducedRelation("legacy_scan", plan), StreamingScan.reducedRelation("new_scan", plan),
-                    "diff")));
+            String legacyKeys = StreamingScan.reducedRelation("legacy_scan", plan);
+            String newKeys = StreamingScan.reducedRelation("new_scan", plan);
+            out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.joinCounts(plan, legacyKeys, newKeys)));
+            out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.diff(plan, legacyKeys, newKeys, "diff")));
             out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
                     StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), "diff", settings.sampleSize())));
             out.add(new PlannedStatement(job.name(), ds.name(), "new",
