@@ -194,10 +194,19 @@ public final class Validator {
                 StreamingScan.reducedRelation("legacy_scan", plan), StreamingScan.reducedRelation("new_scan", plan),
                 Sql.quote("legacy"), Sql.quote("new"), null);
         return new EmbeddedComparison(session, settings.sampleSize()).compare(plan, l, n, relations, false, diff -> {
-            FileLoader.execute(session, StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), diff,
-                    settings.sampleSize()), legacyFiles, ds.csv());
-            FileLoader.execute(session, StreamingScan.sampleRows("new", plan, newFiles, ds.csv(), diff,
-                    settings.sampleSize()), newFiles, ds.csv());
+            List<List<Object>> keys = new ArrayList<>();
+            for (Map<String, Object> row : session.query(Statement.of("sample keys", RowDiffQuery.sampleKeys(plan, diff),
+                    settings.sampleSize()))) {
+                List<Object> key = new ArrayList<>();
+                for (int i = 0; i < plan.keys().size(); i++) {
+                    key.add(row.get("k" + i));
+                }
+                keys.add(key);
+            }
+            FileLoader.execute(session, StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), keys),
+                    legacyFiles, ds.csv());
+            FileLoader.execute(session, StreamingScan.sampleRows("new", plan, newFiles, ds.csv(), keys),
+                    newFiles, ds.csv());
         });
     }
 
@@ -265,10 +274,14 @@ public final class Validator {
             String newKeys = StreamingScan.reducedRelation("new_scan", plan);
             out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.joinCounts(plan, legacyKeys, newKeys)));
             out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.diff(plan, legacyKeys, newKeys, "diff")));
-            out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
-                    StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), "diff", settings.sampleSize())));
-            out.add(new PlannedStatement(job.name(), ds.name(), "new",
-                    StreamingScan.sampleRows("new", plan, newFiles, ds.csv(), "diff", settings.sampleSize())));
+            out.add(new PlannedStatement(job.name(), ds.name(), "both", Statement.of("sample keys",
+                    RowDiffQuery.sampleKeys(plan, "diff"), settings.sampleSize())));
+            // The real statement binds each sampled key; one placeholder key shows its shape.
+            List<List<Object>> shape = List.of(java.util.Collections.nCopies(plan.keys().size(), "<sampled key>"));
+            out.add(new PlannedStatement(job.name(), ds.name(), "legacy", StreamingScan.sampleRows("legacy", plan,
+                    legacyFiles, ds.csv(), shape)));
+            out.add(new PlannedStatement(job.name(), ds.name(), "new", StreamingScan.sampleRows("new", plan,
+                    newFiles, ds.csv(), shape)));
             out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.samples(plan, Sql.quote("legacy"),
                     Sql.quote("new"), "diff", settings.sampleSize())));
         }
