@@ -11,6 +11,7 @@ import dev.migrate.validators.config.SideConfig;
 import dev.migrate.validators.config.ValidateConfig;
 import dev.migrate.validators.engine.DuckDbSession;
 import dev.migrate.validators.engine.EngineSettings;
+import dev.migrate.validators.engine.FileFormat;
 import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.engine.RelationLoader;
 import dev.migrate.validators.engine.StreamingScan;
@@ -165,8 +166,7 @@ public final class Validator {
         }
         try (DuckDbSession session = DuckDbSession.open(settings)) {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
-            if (StreamingScan.suits(legacyFiles, newFiles, ds.ordered())
-                    && StreamingScan.fitsInMemory(session, plan, legacyFiles, newFiles, settings.memoryBytes())) {
+            if (onePass(session, plan, ds, legacyFiles, newFiles)) {
                 return streamed(session, plan, ds, legacyFiles, newFiles);
             }
             // One read per side: values, plus the row hash the key diff needs.
@@ -174,8 +174,8 @@ public final class Validator {
             String hash = RowDiffQuery.rowHashColumn(plan);
             loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, false, hash);
             loader.load("new", ds, ds.current(), newConn, newFiles, false, hash);
-            boolean inferred = legacyFiles != null && FileLoader.formatOf(legacyFiles) == dev.migrate.validators.engine.FileFormat.CSV
-                    || newFiles != null && FileLoader.formatOf(newFiles) == dev.migrate.validators.engine.FileFormat.CSV;
+            boolean inferred = legacyFiles != null && FileLoader.formatOf(legacyFiles) == FileFormat.CSV
+                    || newFiles != null && FileLoader.formatOf(newFiles) == FileFormat.CSV;
             String fileColumn = legacyFiles != null && newFiles != null ? FileLoader.SOURCE_FILE : null;
             return new EmbeddedComparison(session, settings.sampleSize())
                     .compare(plan, Sql.quote("legacy"), Sql.quote("new"), inferred, fileColumn);
@@ -183,6 +183,13 @@ public final class Validator {
             throw new EnvironmentException("dataset '" + ds.name() + "': cannot read the loaded data: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
+    }
+
+    /** Whether both sides can be read in one pass that keeps only (key, hash): see {@link StreamingScan}. */
+    private boolean onePass(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, List<Path> legacyFiles,
+            List<Path> newFiles) throws SQLException {
+        return StreamingScan.suits(legacyFiles, newFiles, ds.ordered())
+                && StreamingScan.fitsInMemory(session, plan, legacyFiles, newFiles, settings.memoryBytes());
     }
 
     /** Parquet: one pass per side keeps only aggregates and (key, hash); rows are re-read for samples only. */
@@ -239,8 +246,7 @@ public final class Validator {
         List<PlannedStatement> out = new ArrayList<>();
         try {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
-            if (StreamingScan.suits(legacyFiles, newFiles, ds.ordered())
-                    && StreamingScan.fitsInMemory(session, plan, legacyFiles, newFiles, settings.memoryBytes())) {
+            if (onePass(session, plan, ds, legacyFiles, newFiles)) {
                 return planStreamed(job, ds, plan, legacyFiles, newFiles);
             }
             RelationLoader loader = new RelationLoader(session);
