@@ -256,7 +256,7 @@ public final class Validator {
             out.add(new PlannedStatement(job.name(), ds.name(), "new",
                     loader.load("new", ds, ds.current(), newConn, newFiles, true, hash)));
             for (Statement st : EmbeddedComparison.plan(plan, Sql.quote("legacy"), Sql.quote("new"), "diff",
-                    settings.sampleSize(), legacyFiles != null ? FileLoader.SOURCE_FILE : null)) {
+                    settings.sampleSize())) {
                 String side = st.purpose().contains("(legacy)") ? "legacy" : st.purpose().contains("(new)") ? "new" : "both";
                 out.add(new PlannedStatement(job.name(), ds.name(), side, st));
             }

@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * Compares two relations held by one DuckDB session: counts, schema, per-column aggregates, key
- * diff with samples, and (optionally) order. Each side is scanned once for the aggregates and once
- * (in memory) for the key hashes; rows are only fetched for the sampled keys.
+ * diff with samples, and (optionally) order. The key diff joins the sides' (key, row hash) and only
+ * counts the pairs; differing keys are stored only when there are some, and full rows are fetched
+ * only for the sampled keys.
  */
 public final class EmbeddedComparison {
     private final DuckDbSession session;
@@ -33,8 +34,8 @@ public final class EmbeddedComparison {
     }
 
     /** The statements a comparison runs, in order; what {@code --dry-run} prints. */
-    public static List<Statement> plan(DatasetPlan plan, String legacy, String current, String diffTable, int sampleSize,
-            String fileColumn) {
+    public static List<Statement> plan(DatasetPlan plan, String legacy, String current, String diffTable,
+            int sampleSize) {
         List<Statement> out = new ArrayList<>();
         out.add(Statement.of("aggregates (legacy)", ProfileQuery.build(Dialect.DUCKDB,
                 legacy, columnPlans(plan))));
