@@ -68,7 +68,7 @@ class ValidateCommandTest {
                 .contains("-- job lake_ingestion, dataset fx_rates, new: aggregates and row hashes (new_scan)")
                 .contains("read_parquet(?, union_by_name = true, filename = ?)")
                 .contains("-- job lake_ingestion, dataset fx_rates, legacy: sample rows (legacy)")
-                .contains("UNION ALL").contains("AS \"__migrate_row_hash\"");
+                .contains("FULL OUTER JOIN").contains("AS \"__migrate_row_hash\"");
         assertThat(tmp.resolve("evidence.db")).doesNotExist();
     }
 

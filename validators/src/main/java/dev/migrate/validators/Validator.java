@@ -11,6 +11,7 @@ import dev.migrate.validators.config.SideConfig;
 import dev.migrate.validators.config.ValidateConfig;
 import dev.migrate.validators.engine.DuckDbSession;
 import dev.migrate.validators.engine.EngineSettings;
+import dev.migrate.validators.engine.FileFormat;
 import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.engine.RelationLoader;
 import dev.migrate.validators.engine.StreamingScan;
@@ -165,8 +166,7 @@ public final class Validator {
         }
         try (DuckDbSession session = DuckDbSession.open(settings)) {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
-            if (StreamingScan.suits(legacyFiles, newFiles, ds.ordered())
-                    && StreamingScan.fitsInMemory(session, plan, legacyFiles, newFiles, settings.memoryBytes())) {
+            if (onePass(session, plan, ds, legacyFiles, newFiles)) {
                 return streamed(session, plan, ds, legacyFiles, newFiles);
             }
             // One read per side: values, plus the row hash the key diff needs.
@@ -174,8 +174,8 @@ public final class Validator {
             String hash = RowDiffQuery.rowHashColumn(plan);
             loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, false, hash);
             loader.load("new", ds, ds.current(), newConn, newFiles, false, hash);
-            boolean inferred = legacyFiles != null && FileLoader.formatOf(legacyFiles) == dev.migrate.validators.engine.FileFormat.CSV
-                    || newFiles != null && FileLoader.formatOf(newFiles) == dev.migrate.validators.engine.FileFormat.CSV;
+            boolean inferred = legacyFiles != null && FileLoader.formatOf(legacyFiles) == FileFormat.CSV
+                    || newFiles != null && FileLoader.formatOf(newFiles) == FileFormat.CSV;
             String fileColumn = legacyFiles != null && newFiles != null ? FileLoader.SOURCE_FILE : null;
             return new EmbeddedComparison(session, settings.sampleSize())
                     .compare(plan, Sql.quote("legacy"), Sql.quote("new"), inferred, fileColumn);
@@ -183,6 +183,13 @@ public final class Validator {
             throw new EnvironmentException("dataset '" + ds.name() + "': cannot read the loaded data: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
+    }
+
+    /** Whether both sides can be read in one pass that keeps only (key, hash): see {@link StreamingScan}. */
+    private boolean onePass(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, List<Path> legacyFiles,
+            List<Path> newFiles) throws SQLException {
+        return StreamingScan.suits(legacyFiles, newFiles, ds.ordered())
+                && StreamingScan.fitsInMemory(session, plan, legacyFiles, newFiles, settings.memoryBytes());
     }
 
     /** Parquet: one pass per side keeps only aggregates and (key, hash); rows are re-read for samples only. */
@@ -194,10 +201,19 @@ public final class Validator {
                 StreamingScan.reducedRelation("legacy_scan", plan), StreamingScan.reducedRelation("new_scan", plan),
                 Sql.quote("legacy"), Sql.quote("new"), null);
         return new EmbeddedComparison(session, settings.sampleSize()).compare(plan, l, n, relations, false, diff -> {
-            FileLoader.execute(session, StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), diff,
-                    settings.sampleSize()), legacyFiles, ds.csv());
-            FileLoader.execute(session, StreamingScan.sampleRows("new", plan, newFiles, ds.csv(), diff,
-                    settings.sampleSize()), newFiles, ds.csv());
+            List<List<Object>> keys = new ArrayList<>();
+            for (Map<String, Object> row : session.query(Statement.of("sample keys", RowDiffQuery.sampleKeys(plan, diff),
+                    settings.sampleSize()))) {
+                List<Object> key = new ArrayList<>();
+                for (int i = 0; i < plan.keys().size(); i++) {
+                    key.add(row.get("k" + i));
+                }
+                keys.add(key);
+            }
+            FileLoader.execute(session, StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), keys),
+                    legacyFiles, ds.csv());
+            FileLoader.execute(session, StreamingScan.sampleRows("new", plan, newFiles, ds.csv(), keys),
+                    newFiles, ds.csv());
         });
     }
 
@@ -230,8 +246,7 @@ public final class Validator {
         List<PlannedStatement> out = new ArrayList<>();
         try {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
-            if (StreamingScan.suits(legacyFiles, newFiles, ds.ordered())
-                    && StreamingScan.fitsInMemory(session, plan, legacyFiles, newFiles, settings.memoryBytes())) {
+            if (onePass(session, plan, ds, legacyFiles, newFiles)) {
                 return planStreamed(job, ds, plan, legacyFiles, newFiles);
             }
             RelationLoader loader = new RelationLoader(session);
@@ -241,7 +256,7 @@ public final class Validator {
             out.add(new PlannedStatement(job.name(), ds.name(), "new",
                     loader.load("new", ds, ds.current(), newConn, newFiles, true, hash)));
             for (Statement st : EmbeddedComparison.plan(plan, Sql.quote("legacy"), Sql.quote("new"), "diff",
-                    settings.sampleSize(), legacyFiles != null ? FileLoader.SOURCE_FILE : null)) {
+                    settings.sampleSize())) {
                 String side = st.purpose().contains("(legacy)") ? "legacy" : st.purpose().contains("(new)") ? "new" : "both";
                 out.add(new PlannedStatement(job.name(), ds.name(), side, st));
             }
@@ -261,13 +276,18 @@ public final class Validator {
         out.add(new PlannedStatement(job.name(), ds.name(), "new",
                 StreamingScan.profileAndReduce("new_scan", plan, newFiles, ds.csv(), columns)));
         if (!plan.keys().isEmpty()) {
-            out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.diff(plan,
-                    StreamingScan.reducedRelation("legacy_scan", plan), StreamingScan.reducedRelation("new_scan", plan),
-                    "diff")));
-            out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
-                    StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), "diff", settings.sampleSize())));
-            out.add(new PlannedStatement(job.name(), ds.name(), "new",
-                    StreamingScan.sampleRows("new", plan, newFiles, ds.csv(), "diff", settings.sampleSize())));
+            String legacyKeys = StreamingScan.reducedRelation("legacy_scan", plan);
+            String newKeys = StreamingScan.reducedRelation("new_scan", plan);
+            out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.joinCounts(plan, legacyKeys, newKeys)));
+            out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.diff(plan, legacyKeys, newKeys, "diff")));
+            out.add(new PlannedStatement(job.name(), ds.name(), "both", Statement.of("sample keys",
+                    RowDiffQuery.sampleKeys(plan, "diff"), settings.sampleSize())));
+            // The real statement binds each sampled key; one placeholder key shows its shape.
+            List<List<Object>> shape = List.of(java.util.Collections.nCopies(plan.keys().size(), "<sampled key>"));
+            out.add(new PlannedStatement(job.name(), ds.name(), "legacy", StreamingScan.sampleRows("legacy", plan,
+                    legacyFiles, ds.csv(), shape)));
+            out.add(new PlannedStatement(job.name(), ds.name(), "new", StreamingScan.sampleRows("new", plan,
+                    newFiles, ds.csv(), shape)));
             out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.samples(plan, Sql.quote("legacy"),
                     Sql.quote("new"), "diff", settings.sampleSize())));
         }

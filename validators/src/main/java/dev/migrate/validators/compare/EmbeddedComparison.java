@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * Compares two relations held by one DuckDB session: counts, schema, per-column aggregates, key
- * diff with samples, and (optionally) order. Each side is scanned once for the aggregates and once
- * (in memory) for the key hashes; rows are only fetched for the sampled keys.
+ * diff with samples, and (optionally) order. The key diff joins the sides' (key, row hash) and only
+ * counts the pairs; differing keys are stored only when there are some, and full rows are fetched
+ * only for the sampled keys.
  */
 public final class EmbeddedComparison {
     private final DuckDbSession session;
@@ -33,16 +34,16 @@ public final class EmbeddedComparison {
     }
 
     /** The statements a comparison runs, in order; what {@code --dry-run} prints. */
-    public static List<Statement> plan(DatasetPlan plan, String legacy, String current, String diffTable, int sampleSize,
-            String fileColumn) {
+    public static List<Statement> plan(DatasetPlan plan, String legacy, String current, String diffTable,
+            int sampleSize) {
         List<Statement> out = new ArrayList<>();
         out.add(Statement.of("aggregates (legacy)", ProfileQuery.build(Dialect.DUCKDB,
                 legacy, columnPlans(plan))));
         out.add(Statement.of("aggregates (new)", ProfileQuery.build(Dialect.DUCKDB,
                 current, columnPlans(plan))));
         if (!plan.keys().isEmpty()) {
+            out.add(RowDiffQuery.joinCounts(plan, legacy, current));
             out.add(RowDiffQuery.diff(plan, legacy, current, diffTable));
-            out.add(RowDiffQuery.counts(diffTable));
             out.add(RowDiffQuery.samples(plan, legacy, current, diffTable, sampleSize));
             if (plan.config().ordered()) {
                 out.add(RowDiffQuery.order(plan, legacy, current));
@@ -105,18 +106,24 @@ public final class EmbeddedComparison {
             if (plan.keys().isEmpty()) {
                 return out;
             }
-            session.execute(RowDiffQuery.diff(plan, r.legacyKeys(), r.newKeys(), diffTable));
+            Map<String, Object> joined = session.query(RowDiffQuery.joinCounts(plan, r.legacyKeys(), r.newKeys())).get(0);
+            long matched = Verdicts.number(joined.get("matched")).longValue();
             Map<String, Long> counts = new HashMap<>();
-            for (Map<String, Object> row : session.query(RowDiffQuery.counts(diffTable))) {
-                counts.put(String.valueOf(row.get("kind")), Verdicts.number(row.get("n")).longValue());
+            for (String kind : List.of("missing", "extra", "differs")) {
+                long c = Verdicts.number(joined.get(kind)).longValue();
+                if (c > 0) {
+                    counts.put(kind, c);
+                }
             }
-            if (counts.containsKey("duplicate")) {
-                // Only now pay for finding where the duplicates are.
-                rejectDuplicates(plan, r.legacyKeys(), "legacy", r.fileColumn());
-                rejectDuplicates(plan, r.newKeys(), "new", r.fileColumn());
+            if (matched + counts.getOrDefault("missing", 0L) != nl || matched + counts.getOrDefault("extra", 0L) != nn) {
+                rejectDuplicates(plan, r);
             }
             List<Map<String, Object>> samples = List.of();
             if (!counts.isEmpty()) {
+                session.execute(RowDiffQuery.diff(plan, r.legacyKeys(), r.newKeys(), diffTable));
+                if (!session.query(RowDiffQuery.repeatedKeys(plan, diffTable)).isEmpty()) {
+                    rejectDuplicates(plan, r);
+                }
                 hook.prepare(diffTable);
                 samples = session.query(RowDiffQuery.samples(plan, r.legacyRows(), r.newRows(), diffTable, sampleSize));
             }
@@ -139,6 +146,12 @@ public final class EmbeddedComparison {
     private static EnvironmentException engineFailure(DatasetPlan plan, SQLException e) {
         return new EnvironmentException("dataset '" + plan.config().name() + "': the engine failed while comparing: "
                 + Errors.cause(e) + ". Re-run with --stacktrace for details", e);
+    }
+
+    /** Only reached when the counts show a repeated key: now pay for finding where it is. */
+    private void rejectDuplicates(DatasetPlan plan, Relations r) throws SQLException {
+        rejectDuplicates(plan, r.legacyKeys(), "legacy", r.fileColumn());
+        rejectDuplicates(plan, r.newKeys(), "new", r.fileColumn());
     }
 
     private void rejectDuplicates(DatasetPlan plan, String relation, String side, String fileColumn)

@@ -99,14 +99,31 @@ public final class StreamingScan {
                 + Sql.quote(table) + ") AS u)";
     }
 
-    /** Reads again only the rows of the sampled keys into {@code table}. */
+    /**
+     * Reads again only the rows of the sampled keys into {@code table}. The keys are bound as constants,
+     * so DuckDB can skip every Parquet row group whose statistics exclude them.
+     */
     public static Statement sampleRows(String table, DatasetPlan plan, List<Path> files, CsvOptions csv,
-            String diffTable, int limit) {
+            List<List<Object>> keys) {
         Statement scan = FileLoader.scan(files, csv);
         List<Object> params = new ArrayList<>(scan.params());
-        params.add(limit);
+        List<String> anyOf = new ArrayList<>();
+        for (List<Object> key : keys) {
+            List<String> all = new ArrayList<>();
+            for (int i = 0; i < plan.keys().size(); i++) {
+                Compared k = plan.keys().get(i);
+                String col = k.asText() ? "CAST(" + Sql.quote(k.name()) + " AS VARCHAR)" : Sql.quote(k.name());
+                if (key.get(i) == null) {
+                    all.add(col + " IS NULL");
+                } else {
+                    all.add(col + " = ?");
+                    params.add(key.get(i));
+                }
+            }
+            anyOf.add("(" + String.join(" AND ", all) + ")");
+        }
+        String where = anyOf.isEmpty() ? "false" : String.join(" OR ", anyOf);
         return new Statement("sample rows (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table)
-                + " AS SELECT s.* FROM " + scan.sql() + " AS s SEMI JOIN (" + RowDiffQuery.sampleKeys(plan, diffTable)
-                + ") AS d ON " + RowDiffQuery.keyMatch(plan, "s"), params);
+                + " AS SELECT * FROM " + scan.sql() + " WHERE " + where, params);
     }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * The key-based row diff inside one engine. Each side is reduced to (key, row hash, toleranced
- * columns) while it is scanned; the reductions are grouped by key together, and only keys whose hash
- * differs (or that one side lacks, or has twice) are kept in a small table. Samples are then fetched
- * for a bounded number of those keys only.
+ * columns) while it is scanned; the reductions are joined on the key and counted, and only when
+ * something differs are the differing keys kept in a small table. Samples are then fetched for a
+ * bounded number of those keys only.
  */
 public final class RowDiffQuery {
     public static final String KIND = "__kind";
@@ -32,7 +32,7 @@ public final class RowDiffQuery {
         for (int i = 0; i < plan.keys().size(); i++) {
             keys.add("k" + i);
         }
-        return "SELECT * FROM " + Sql.quote(diffTable) + " WHERE " + sampleFilter() + " ORDER BY " + KIND + ", "
+        return "SELECT * FROM " + Sql.quote(diffTable) + " ORDER BY " + KIND + ", "
                 + String.join(", ", keys) + " LIMIT ?";
     }
 
@@ -57,62 +57,85 @@ public final class RowDiffQuery {
         return c.asText() ? "CAST(" + col + " AS VARCHAR)" : col;
     }
 
-    /** One side reduced to key, side marker, row hash and toleranced columns: all the diff needs. */
-    private static String reduced(DatasetPlan plan, String relation, int side) {
+    /** One side reduced to key, presence flag, row hash and toleranced columns: all the diff needs. */
+    private static String reduced(DatasetPlan plan, String relation) {
         List<String> select = new ArrayList<>();
         List<Compared> keys = plan.keys();
         for (int i = 0; i < keys.size(); i++) {
             select.add(value(keys.get(i)) + " AS k" + i);
         }
-        select.add(side + " AS s");
+        select.add("true AS p");
         select.add(Sql.quote(ROW_HASH) + " AS h");
         List<Compared> tol = plan.tolerant();
         for (int i = 0; i < tol.size(); i++) {
             select.add("CAST(" + Sql.quote(tol.get(i).name()) + " AS DOUBLE) AS t" + i);
         }
-        return "SELECT " + String.join(", ", select) + " FROM " + relation;
+        return "(SELECT " + String.join(", ", select) + " FROM " + relation + ")";
+    }
+
+    /** Both reduced sides joined on the key; {@code params} receives the tolerances of the differs test. */
+    private static String joined(DatasetPlan plan, String legacy, String current) {
+        List<String> on = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            on.add("l.k" + i + " IS NOT DISTINCT FROM n.k" + i);
+        }
+        return reduced(plan, legacy) + " AS l FULL OUTER JOIN " + reduced(plan, current) + " AS n ON "
+                + String.join(" AND ", on);
+    }
+
+    /** True for a matched pair whose values differ beyond the tolerances. */
+    private static String differs(DatasetPlan plan, List<Object> params) {
+        List<String> differs = new ArrayList<>();
+        differs.add("l.h <> n.h");
+        for (int i = 0; i < plan.tolerant().size(); i++) {
+            String l = "l.t" + i;
+            String n = "n.t" + i;
+            differs.add("((" + l + " IS NULL) <> (" + n + " IS NULL))");
+            differs.add("NOT coalesce(abs(" + l + " - " + n + ") <= ? OR abs(" + l + " - " + n + ") <= ? * greatest(abs("
+                    + l + "), abs(" + n + ")), true)");
+            params.add(plan.tolerant().get(i).tolerance().absolute());
+            params.add(plan.tolerant().get(i).tolerance().relative());
+        }
+        return "(" + String.join(" OR ", differs) + ")";
     }
 
     /**
-     * Creates {@code diffTable} with the keys that differ and their kind: missing, extra, differs, or
-     * duplicate (a key seen more than once on a side). Both sides are stacked and grouped by key in one
-     * aggregation, so finding duplicate keys costs nothing extra and matching keys are dropped at once.
+     * Counts the joined pairs by kind in one hash join, without storing anything: when nothing
+     * differs (the usual case in a dual run) this is the whole key diff. With unique keys, matched
+     * plus missing equals the legacy row count and matched plus extra the new one; any other result
+     * means a key repeats.
      */
+    public static Statement joinCounts(DatasetPlan plan, String legacy, String current) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT count(*) FILTER (WHERE l.p AND n.p) AS matched, count(*) FILTER (WHERE n.p IS NULL) AS "
+                + "missing, count(*) FILTER (WHERE l.p IS NULL) AS extra, count(*) FILTER (WHERE l.p AND n.p AND "
+                + differs(plan, params) + ") AS differs FROM " + joined(plan, legacy, current);
+        return new Statement("row diff", sql, params);
+    }
+
+    /** Creates {@code diffTable} with the keys that differ and their kind: missing, extra or differs. */
     public static Statement diff(DatasetPlan plan, String legacy, String current, String diffTable) {
+        List<String> keyOut = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            keyOut.add("coalesce(l.k" + i + ", n.k" + i + ") AS k" + i);
+        }
+        List<Object> params = new ArrayList<>();
+        String sql = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(diffTable) + " AS SELECT " + String.join(", ", keyOut)
+                + ", CASE WHEN l.p IS NULL THEN 'extra' WHEN n.p IS NULL THEN 'missing' ELSE 'differs' END AS " + KIND
+                + " FROM " + joined(plan, legacy, current) + " WHERE l.p IS NULL OR n.p IS NULL OR " + differs(plan, params);
+        return new Statement("differing keys", sql, params);
+    }
+
+    /** A key listed twice among the differing keys repeats on one side (e.g. a missing key written twice). */
+    public static Statement repeatedKeys(DatasetPlan plan, String diffTable) {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < plan.keys().size(); i++) {
             keys.add("k" + i);
         }
-        List<String> select = new ArrayList<>(keys);
-        select.add("count(*) FILTER (WHERE s = 0) AS cl");
-        select.add("count(*) FILTER (WHERE s = 1) AS cn");
-        select.add("min(h) FILTER (WHERE s = 0) AS hl");
-        select.add("min(h) FILTER (WHERE s = 1) AS hn");
-        List<String> same = new ArrayList<>(List.of("cl = 1", "cn = 1", "hl = hn"));
-        List<Object> params = new ArrayList<>();
-        for (int i = 0; i < plan.tolerant().size(); i++) {
-            String l = "tl" + i;
-            String n = "tn" + i;
-            select.add("min(t" + i + ") FILTER (WHERE s = 0) AS " + l);
-            select.add("min(t" + i + ") FILTER (WHERE s = 1) AS " + n);
-            same.add("((" + l + " IS NULL AND " + n + " IS NULL) OR abs(" + l + " - " + n + ") <= ? OR abs(" + l + " - "
-                    + n + ") <= ? * greatest(abs(" + l + "), abs(" + n + ")))");
-            params.add(plan.tolerant().get(i).tolerance().absolute());
-            params.add(plan.tolerant().get(i).tolerance().relative());
-        }
-        String grouped = "SELECT " + String.join(", ", select) + " FROM (" + reduced(plan, legacy, 0) + " UNION ALL "
-                + reduced(plan, current, 1) + ") AS both_sides GROUP BY " + String.join(", ", keys)
-                + " HAVING NOT coalesce(" + String.join(" AND ", same) + ", false)";
-        String sql = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(diffTable) + " AS SELECT " + String.join(", ", keys)
-                + ", CASE WHEN cl > 1 OR cn > 1 THEN 'duplicate' WHEN cn = 0 THEN 'missing' WHEN cl = 0 THEN 'extra' "
-                + "ELSE 'differs' END AS " + KIND + " FROM (" + grouped + ") AS g";
-        return new Statement("row diff", sql, params);
+        return Statement.of("repeated keys", "SELECT " + String.join(", ", keys) + " FROM " + Sql.quote(diffTable)
+                + " GROUP BY " + String.join(", ", keys) + " HAVING count(*) > 1 LIMIT 1");
     }
 
-    public static Statement counts(String diffTable) {
-        return Statement.of("row diff counts",
-                "SELECT " + KIND + " AS kind, count(*) AS n FROM " + Sql.quote(diffTable) + " GROUP BY " + KIND);
-    }
 
     /**
      * Full rows of both sides for the first {@code limit} differing keys (in a stable order):
@@ -138,10 +161,7 @@ public final class RowDiffQuery {
         return Statement.of("row diff samples", sql, limit);
     }
 
-    /** The differing keys of one kind, for the sample: same shape as {@link #samples}, without the rows. */
-    public static String sampleFilter() {
-        return KIND + " <> 'duplicate'";
-    }
+
 
     /** Keys that appear more than once on one side; a key diff is meaningless until they are fixed. */
     public static Statement duplicates(DatasetPlan plan, String relation, String fileColumn) {
