@@ -37,10 +37,10 @@ public class EvidenceStoreTest {
     @Test
     void recordsRunsAndTheirChecksUnderAVersionedSchema() {
         EvidenceStore store = EvidenceStore.open(url());
-        assertThat(store.schemaVersion()).isEqualTo(1);
+        assertThat(store.schemaVersion()).isEqualTo(2);
         store.record(report("orders", "r1", Status.FAIL));
         store.record(report("orders", "r22", Status.PASS));
-        assertThat(EvidenceStore.open(url()).schemaVersion()).as("re-opening does not migrate twice").isEqualTo(1);
+        assertThat(EvidenceStore.open(url()).schemaVersion()).as("re-opening does not migrate twice").isEqualTo(2);
         assertThat(store.runs("orders")).extracting(EvidenceStore.StoredRun::runId, EvidenceStore.StoredRun::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("r22", "pass"),
                         org.assertj.core.groups.Tuple.tuple("r1", "fail"));
