@@ -16,7 +16,8 @@ import java.util.List;
  * The schedule the new deployment runs on during the dual run: the legacy one shifted by an offset, so
  * both sides never run at once and the new run reads what the legacy run just wrote. The offset is the
  * validate config's (new run time minus legacy run time) when it gives one; otherwise half the legacy
- * period, at most 30 minutes, in whole minutes.
+ * period, at most 30 minutes, in whole minutes. A cron with a fixed minute and hour is shifted as a cron (it
+ * keeps its wall-clock meaning across DST); other evenly spaced schedules become an anchored interval.
  *
  * @param prefectYaml the {@code schedules:} item for prefect.yaml, or null when it must be written by hand
  */
@@ -43,16 +44,16 @@ public record OffsetSchedule(Duration offset, String legacy, String prefectYaml,
         for (int i = 2; i < fires.size(); i++) {
             even &= Duration.between(fires.get(i - 1), fires.get(i)).equals(first);
         }
+        String shifted = spec.form() == ScheduleSpec.Form.CRON_UNIX ? shiftCron(spec.expression(), offset) : null;
+        if (shifted != null) {
+            return new OffsetSchedule(offset, s.describe(), "{cron: \"" + shifted + "\", timezone: \"" + zone + "\"}",
+                    "the legacy cron shifted " + human(offset) + " later");
+        }
         if (even && offset.compareTo(first) < 0) {
             ZonedDateTime anchor = fires.get(0).plus(offset);
             return new OffsetSchedule(offset, s.describe(), "{interval: " + first.toSeconds() + ", anchor_date: \""
                     + anchor.toLocalDateTime().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "\", timezone: \"" + zone + "\"}",
                     "every " + human(first) + " like the legacy job, anchored " + human(offset) + " later");
-        }
-        String shifted = spec.form() == ScheduleSpec.Form.CRON_UNIX ? shiftCron(spec.expression(), offset) : null;
-        if (shifted != null) {
-            return new OffsetSchedule(offset, s.describe(), "{cron: \"" + shifted + "\", timezone: \"" + zone + "\"}",
-                    "the legacy cron shifted " + human(offset) + " later");
         }
         return manual(offset, s.describe());
     }

@@ -56,19 +56,19 @@ final class PlatformSteps {
         if (!agents.isEmpty()) {
             List<String> pools = new ArrayList<>();
             for (Job a : agents) {
-                String pool = Optional.ofNullable(a.attributes().get("workQueue")).orElse("POOL");
-                pools.add("prefect work-pool create " + pool + " --type process   # for " + a.name() + " at "
+                pools.add("prefect work-pool create " + pool(a) + " --type " + poolType(a) + "   # for " + a.name() + " at "
                         + ReadinessAssessor.at(a));
             }
             steps.add(Step.of("Create typed work pools for the agents' queues", pools,
                     "Prefect 3 workers refuse prefect-agent pools; each agent's queue needs a typed pool "
                             + "(process, docker or kubernetes, matching how the agent ran flows)",
                     agents.stream().map(a -> finding(inv, a, "PF203", "PF101")).distinct().toArray(String[]::new)));
-            List<String> workers = agents.stream().map(a -> "prefect worker start --pool "
-                    + Optional.ofNullable(a.attributes().get("workQueue")).orElse("POOL") + "   # replaces: "
+            List<String> workers = agents.stream().map(a -> "prefect worker start --pool " + pool(a) + "   # replaces: "
                     + a.command()).toList();
+            boolean prefect2Agents = inv.findings().stream().anyMatch(f -> f.code().equals("PF203"));
             steps.add(Step.of("Replace every agent by a worker, after the server", workers,
-                    "agents were removed in Prefect 3; workers poll typed pools", Step.recipe("MigrateComposeAgentToWorker")));
+                    "agents were removed in Prefect 3; workers poll typed pools", prefect2Agents
+                            ? Step.recipe("MigrateComposeAgentToWorker") : finding(inv, agents.get(0), "PF101", "PF203")));
         }
         if (!servers.isEmpty() || !agents.isEmpty()) {
             String canary = deployments.isEmpty() ? "prefect deployment run 'FLOW/DEPLOYMENT'"
@@ -79,6 +79,27 @@ final class PlatformSteps {
                     "upgrade order in Prefect's 2→3 guide: pause, server, pools, workers, redeploy, resume"));
         }
         return steps;
+    }
+
+    /** The agent's queue, else its --name, else a name after its type: what the worker will poll. */
+    static String pool(Job agent) {
+        String queue = agent.attributes().get("workQueue");
+        if (queue != null) {
+            return queue;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--name[ =](\\S+)").matcher(String.valueOf(agent.command()));
+        return m.find() ? m.group(1) : poolType(agent) + "-pool";
+    }
+
+    /** Prefect 1 agents name their infrastructure (local, docker, kubernetes, ecs); Prefect 2 agents ran processes. */
+    static String poolType(Job agent) {
+        String cmd = String.valueOf(agent.command());
+        for (String type : List.of("docker", "kubernetes", "ecs")) {
+            if (cmd.contains("agent " + type)) {
+                return type;
+            }
+        }
+        return "process";
     }
 
     private static boolean prefect2(Job server) {
