@@ -95,6 +95,14 @@ class CutoverK2PlatformTest {
         CliRun done = CliRun.of("cutover", "plan", estate.toString(), "--store", store, "--at", "2026-11-21T12:00:00Z");
         assertThat(done.out()).contains("- [x] **3 consecutive green validations")
                 .contains("- [x] **Update the runbooks that mention the old scheduler**");
+
+        Path html = tmp.resolve("scan.html");
+        CliRun scan = CliRun.of("scan", estate.toString(), "--format", "html", "--store", store, "--output", html.toString(), "-q");
+        assertThat(scan.exitCode()).as(scan.err()).isZero();
+        assertThat(Files.readString(html)).contains("<h2>Cutover readiness</h2>")
+                .contains("<tr data-job=\"iceberg-offload-15min\" data-state=\"decommissioned\">")
+                .contains("<g class=\"bar\" data-label=\"decommissioned\" data-value=\"1\">")
+                .contains("pass</span> ");
     }
 
     @Test
