@@ -10,10 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code migrate cutover plan}: the per-job checklist as Markdown task lists. */
 @Command(
@@ -32,23 +29,13 @@ import picocli.CommandLine.Spec;
             "  migrate cutover plan . --job nightly-backup --green-runs 5 --monitor 24h",
             ""
         })
-public final class CutoverPlanCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "The estate (default: .).")
-    Path path = Path.of(".");
-
+public final class CutoverPlanCommand extends EstateCommand implements Callable<Integer> {
     @Mixin
-    EstateOptions estate;
+    AtOption at;
 
     @Option(names = "--monitor", paramLabel = "SPAN", defaultValue = "48h",
             description = "How long to watch the new deployment after cutover, e.g. 24h, 2d (default: ${DEFAULT-VALUE}).")
     String monitor;
-
-    @Option(names = "--at", paramLabel = "INSTANT",
-            description = "Take this ISO-8601 instant as now (markers' date, end of missed windows). Default: the clock.")
-    String at;
 
     @Mixin
     OutputMixin output;
@@ -61,10 +48,9 @@ public final class CutoverPlanCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw CliException.invalidInput("--monitor " + monitor + ": expected a time span such as 24h, 2d or 90min");
         }
-        PlanOptions options = new PlanOptions(estate.greenRuns, window, CutoverClock.now(at), path.toString(),
+        PlanOptions options = new PlanOptions(estate.greenRuns, window, at.now(), path.toString(),
                 estate.validateConfigLabel(path));
-        var store = estate.openStore();
-        CutoverEstate e = estate.load(path, store);
+        CutoverEstate e = load();
         var readiness = e.readiness(estate.selected(e));
         output.write(spec.commandLine().getOut(), w -> CutoverPlan.write(e, readiness, options, w));
         return ExitCode.OK.code();

@@ -3,20 +3,15 @@ package dev.migrate.cli;
 import dev.migrate.analyzers.cutover.CutoverEstate;
 import dev.migrate.analyzers.cutover.CutoverJob;
 import dev.migrate.analyzers.cutover.DisableMarker;
-import dev.migrate.analyzers.cutover.LegacySwitchFiles;
 import dev.migrate.analyzers.cutover.MissedWindows;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code migrate cutover rollback}: restore lines disabled by migrate and list the windows to backfill. */
 @Command(
@@ -34,29 +29,18 @@ import picocli.CommandLine.Spec;
             "  migrate cutover rollback . --job nightly-backup --apply",
             ""
         })
-public final class CutoverRollbackCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "The estate (default: .).")
-    Path path = Path.of(".");
-
+public final class CutoverRollbackCommand extends EstateCommand implements Callable<Integer> {
     @Mixin
-    EstateOptions estate;
+    AtOption at;
 
     @Option(names = "--apply", description = "Restore the disabled lines (default: only list them).")
     boolean apply;
 
-    @Option(names = "--at", paramLabel = "INSTANT", description = "End of the missed windows (ISO-8601; default: now).")
-    String at;
-
     @Override
     public Integer call() {
-        if (estate.jobs.isEmpty()) {
-            throw CliException.invalidInput("--job is required: name the job(s) to roll back");
-        }
-        CutoverEstate e = estate.load(path, estate.openStore());
-        Instant now = CutoverClock.now(at);
+        requireJobs("roll back");
+        CutoverEstate e = load();
+        Instant now = at.now();
         PrintWriter out = spec.commandLine().getOut();
         for (CutoverJob j : estate.selected(e)) {
             List<DisableMarker> markers = e.assessor().markersOf(j);
@@ -66,7 +50,7 @@ public final class CutoverRollbackCommand implements Callable<Integer> {
             }
             missed(j, markers.get(0), now, out);
             if (apply) {
-                LegacySwitchFiles.restore(e, j).edits().forEach(s -> out.println(j.key() + ": " + s));
+                LegacyLineSwitch.restore(e, j).forEach(s -> out.println(j.key() + ": " + s));
             } else {
                 markers.forEach(m -> out.println(j.key() + ": would restore " + m.where() + ": " + m.original()));
             }

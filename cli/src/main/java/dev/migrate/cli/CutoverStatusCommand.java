@@ -8,18 +8,13 @@ import dev.migrate.analyzers.cutover.CutoverEstate;
 import dev.migrate.analyzers.cutover.Gate;
 import dev.migrate.analyzers.cutover.JobReadiness;
 import dev.migrate.analyzers.cutover.ReadinessState;
-import dev.migrate.validators.store.EvidenceStore;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code migrate cutover status}: each job's readiness state and the evidence behind every gate. */
 @Command(
@@ -45,17 +40,8 @@ import picocli.CommandLine.Spec;
             "  2  invalid input (unknown job or state, bad validate config)",
             "  3  environment (unreadable PATH, unreachable store)"
         })
-public final class CutoverStatusCommand implements Callable<Integer> {
+public final class CutoverStatusCommand extends EstateCommand implements Callable<Integer> {
     enum Format { TEXT, JSON }
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "The estate (default: .).")
-    Path path = Path.of(".");
-
-    @Mixin
-    EstateOptions estate;
 
     @Option(names = "--require", paramLabel = "STATE", description = "Exit 1 unless every selected job reached STATE.")
     String require;
@@ -75,8 +61,7 @@ public final class CutoverStatusCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput("--require: " + e.getMessage());
         }
-        EvidenceStore store = estate.openStore();
-        CutoverEstate e = estate.load(path, store);
+        CutoverEstate e = load();
         List<JobReadiness> readiness = e.readiness(estate.selected(e));
         output.write(spec.commandLine().getOut(), w -> {
             if (format == Format.JSON) {

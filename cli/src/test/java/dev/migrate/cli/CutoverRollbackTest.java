@@ -24,6 +24,7 @@ class CutoverRollbackTest {
         String store = "jdbc:sqlite:" + tmp.resolve("evidence.db");
         Path crontab = estate.resolve("etc/cron.d/etl-nightly");
         byte[] before = Files.readAllBytes(crontab);
+        Files.setPosixFilePermissions(crontab, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
         String line7 = Files.readAllLines(crontab).get(6);
 
         CliRun plan = CliRun.of("cutover", "plan", estate.toString(), "--job", "nightly-load", "--store", store,
@@ -56,6 +57,8 @@ class CutoverRollbackTest {
         assertThat(rollback.exitCode()).as(rollback.err()).isZero();
         assertThat(rollback.out()).contains("nightly-load: restored etc/cron.d/etl-nightly:7");
         assertThat(Files.readAllBytes(crontab)).isEqualTo(before);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(crontab)))
+                .as("atomic writes keep the mode").isEqualTo("rw-r-----");
         assertThat(CliRun.of("scan", estate.toString(), "--format", "json").out()).contains("\"nightly-load\"");
     }
 

@@ -3,21 +3,17 @@ package dev.migrate.analyzers.cutover;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Switches line-based legacy schedules (crontab lines) off and back on by editing their file: the
- * cutover step comments the line out behind a {@link DisableMarker}, the rollback step restores it.
- * Files are read and written as ISO-8859-1 so that every byte outside the edited line (encoding,
- * line endings, a missing final newline) is kept exactly; writes are atomic and keep the file mode.
+ * Switches line-based legacy schedules (crontab lines) off and back on: the cutover step comments the
+ * line out behind a {@link DisableMarker}, the rollback step restores it. The edits work on text read
+ * as ISO-8859-1 (one char per byte), so every byte outside the edited line (encoding, line endings, a
+ * missing final newline) comes back exactly; the CLI writes the result atomically.
  */
 public final class LegacyToggle {
     private static final long MAX_MARKER_FILE = 4L << 20;
@@ -25,38 +21,35 @@ public final class LegacyToggle {
     private LegacyToggle() {
     }
 
-    /** Comments out line {@code line} (1-based) of {@code file}; false when it already carries a marker. */
-    public static boolean disable(Path file, int line, String jobKey, String date) {
-        List<String> lines = split(read(file));
+    /**
+     * {@code text} with line {@code line} (1-based) commented out behind a marker; the same text when it
+     * already carries one. {@code file} names the file in the error for a line that is not there.
+     */
+    public static String disable(String text, String file, int line, String jobKey, String date) {
+        List<String> lines = split(text);
         if (line < 1 || line > lines.size()) {
             throw new CutoverException(file + ":" + line + ": no such line (the file has " + lines.size()
                     + "); re-run migrate scan and take the line from the fresh inventory");
         }
         String[] parts = body(lines.get(line - 1));
         if (parts[0].startsWith(DisableMarker.PREFIX)) {
-            return false;
+            return text;
         }
         lines.set(line - 1, DisableMarker.mark(parts[0], jobKey, date) + parts[1]);
-        write(file, String.join("", lines));
-        return true;
+        return String.join("", lines);
     }
 
-    /** Restores every line of {@code file} that a marker for {@code jobKey} switched off; returns how many. */
-    public static int restore(Path file, String jobKey) {
-        List<String> lines = split(read(file));
-        int restored = 0;
+    /** {@code text} with every line a marker for {@code jobKey} switched off restored exactly. */
+    public static String restore(String text, String jobKey) {
+        List<String> lines = split(text);
         for (int i = 0; i < lines.size(); i++) {
             String[] parts = body(lines.get(i));
             var marker = DisableMarker.parse("", i + 1, parts[0]);
             if (marker.isPresent() && marker.get().jobKey().equals(jobKey)) {
                 lines.set(i, marker.get().original() + parts[1]);
-                restored++;
             }
         }
-        if (restored > 0) {
-            write(file, String.join("", lines));
-        }
-        return restored;
+        return String.join("", lines);
     }
 
     /** Every marker in the text files under {@code root}, in path then line order. */
@@ -123,36 +116,12 @@ public final class LegacyToggle {
         return new String[] {line.substring(0, end), line.substring(end)};
     }
 
-    private static String read(Path file) {
+    /** The file as one char per byte: what {@link #disable} and {@link #restore} expect. */
+    public static String read(Path file) {
         try {
             return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static void write(Path file, String text) {
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".migrate-tmp");
-            try {
-                Files.write(tmp, text.getBytes(StandardCharsets.ISO_8859_1));
-                try {
-                    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
-                    Files.setPosixFilePermissions(tmp, mode);
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: nothing to keep
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,33 +13,31 @@ class LegacyToggleTest {
     Path tmp;
 
     @Test
-    void disableThenRestoreGivesTheSameBytesWithCrlfLatin1AndNoFinalNewline() throws Exception {
-        byte[] before = ("# caf\u00e9 jobs\r\n30 2 * * * etl /opt/load.sh\r\n15 3 * * * etl /opt/marts.sh")
+    void disableThenRestoreGivesTheSameTextWithCrlfLatin1AndNoFinalNewline() throws Exception {
+        byte[] bytes = ("# caf\u00e9 jobs\r\n30 2 * * * etl /opt/load.sh\r\n15 3 * * * etl /opt/marts.sh")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         Path f = tmp.resolve("crontab");
-        Files.write(f, before);
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+        Files.write(f, bytes);
+        String before = LegacyToggle.read(f);
 
-        assertThat(LegacyToggle.disable(f, 3, "marts", "2026-11-20T00:00:00Z")).isTrue();
-        String text = Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(text).isEqualTo("# caf\u00e9 jobs\r\n30 2 * * * etl /opt/load.sh\r\n"
+        String disabled = LegacyToggle.disable(before, "crontab", 3, "marts", "2026-11-20T00:00:00Z");
+        assertThat(disabled).isEqualTo("# caf\u00e9 jobs\r\n30 2 * * * etl /opt/load.sh\r\n"
                 + "# migrate: disabled marts 2026-11-20T00:00:00Z # 15 3 * * * etl /opt/marts.sh");
-        assertThat(LegacyToggle.disable(f, 3, "marts", "2026-11-21T00:00:00Z")).as("twice is a no-op").isFalse();
-        assertThat(Files.getPosixFilePermissions(f)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(LegacyToggle.disable(disabled, "crontab", 3, "marts", "2026-11-21T00:00:00Z"))
+                .as("twice is a no-op").isEqualTo(disabled);
 
+        Files.writeString(f, disabled, java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(LegacyToggle.markers(tmp)).containsExactly(new DisableMarker("crontab", 3, "marts",
                 "2026-11-20T00:00:00Z", "15 3 * * * etl /opt/marts.sh"));
-        assertThat(LegacyToggle.restore(f, "other-job")).isZero();
-        assertThat(LegacyToggle.restore(f, "marts")).isEqualTo(1);
-        assertThat(Files.readAllBytes(f)).isEqualTo(before);
+        assertThat(LegacyToggle.restore(disabled, "other-job")).isEqualTo(disabled);
+        assertThat(LegacyToggle.restore(disabled, "marts").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo(bytes);
     }
 
     @Test
-    void aLineThatIsNotThereIsAClearError() throws Exception {
-        Path f = tmp.resolve("crontab");
-        Files.writeString(f, "0 1 * * * a\n");
-        assertThatThrownBy(() -> LegacyToggle.disable(f, 5, "a", "2026-01-01"))
-                .isInstanceOf(CutoverException.class).hasMessageContaining("crontab:5: no such line (the file has 1)");
+    void aLineThatIsNotThereIsAClearError() {
+        assertThatThrownBy(() -> LegacyToggle.disable("0 1 * * * a\n", "etc/crontab", 5, "a", "2026-01-01"))
+                .isInstanceOf(CutoverException.class).hasMessageContaining("etc/crontab:5: no such line (the file has 1)");
     }
 
     @Test

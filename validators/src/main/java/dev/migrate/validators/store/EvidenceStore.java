@@ -69,8 +69,41 @@ public final class EvidenceStore {
             throw new dev.migrate.validators.ConfigException("--store " + shown + ": unsupported evidence store; "
                     + "use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
         }
-        store.migrate();
+        store.migrateRetryingWhileBusy();
         return store;
+    }
+
+    /**
+     * Several processes opening a fresh SQLite store race to switch it to WAL and migrate it; SQLite
+     * answers SQLITE_BUSY at once (without waiting out the busy timeout) to a connection that would have
+     * to upgrade its lock, so the loser retries after a short, growing pause.
+     */
+    private void migrateRetryingWhileBusy() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                migrate();
+                return;
+            } catch (EnvironmentException e) {
+                if (postgres || attempt >= 40 || !busy(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(25L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("SQLITE_BUSY")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void putIfSet(Properties p, String key, String value) {

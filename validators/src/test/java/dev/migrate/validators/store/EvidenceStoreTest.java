@@ -82,4 +82,16 @@ public class EvidenceStoreTest {
         assertThatThrownBy(() -> EvidenceStore.open("jdbc:mysql://h/db?password=x"))
                 .hasMessageContaining("unsupported evidence store").hasMessageNotContaining("password=x");
     }
+
+    @Test
+    void cutoverGatesAreAppendedAndReadInTimeOrder() {
+        EvidenceStore store = EvidenceStore.open(url());
+        store.record(report("orders", "r1", Status.PASS));
+        store.recordGate(new EvidenceStore.StoredGate("orders", "runbooks-updated", "bob", null, "2024-03-02T00:00:00Z"));
+        store.recordGate(new EvidenceStore.StoredGate("orders", "cut-over", "alice", "PR #7", "2024-03-01T00:00:00Z"));
+        assertThat(EvidenceStore.open(url()).gates()).extracting(EvidenceStore.StoredGate::gate)
+                .containsExactly("cut-over", "runbooks-updated");
+        assertThat(store.gates().get(0).note()).isEqualTo("PR #7");
+        assertThat(store.validatedJobs()).containsExactly("orders");
+    }
 }
