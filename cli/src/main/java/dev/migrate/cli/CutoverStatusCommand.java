@@ -8,6 +8,7 @@ import dev.migrate.analyzers.cutover.CutoverEstate;
 import dev.migrate.analyzers.cutover.Gate;
 import dev.migrate.analyzers.cutover.JobReadiness;
 import dev.migrate.analyzers.cutover.ReadinessState;
+import dev.migrate.analyzers.model.Redactor;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -91,13 +92,13 @@ public final class CutoverStatusCommand extends EstateCommand implements Callabl
         w.write(String.format("%-" + width + "s  %-16s  %s%n", "JOB", "STATE", "NEXT GATE"));
         for (JobReadiness r : readiness) {
             List<Gate> missing = r.missing();
-            String next = missing.isEmpty() ? "-" : missing.get(0).state().slug() + ": " + missing.get(0).evidence();
+            String next = missing.isEmpty() ? "-" : missing.get(0).state().slug() + ": " + Redactor.redact(missing.get(0).evidence());
             w.write(String.format("%-" + width + "s  %-16s  %s%n", r.job().key(), r.stateSlug(), next));
         }
         for (JobReadiness r : readiness) {
             w.write("\n" + r.job().key() + " (" + r.stateSlug() + ")\n");
             for (Gate g : r.gates()) {
-                w.write(String.format("  [%s] %-16s %s%n", g.met() ? "x" : " ", g.state().slug(), g.evidence()));
+                w.write(String.format("  [%s] %-16s %s%n", g.met() ? "x" : " ", g.state().slug(), Redactor.redact(g.evidence())));
             }
         }
     }
@@ -123,7 +124,7 @@ public final class CutoverStatusCommand extends EstateCommand implements Callabl
             }
             ArrayNode gates = j.putArray("gates");
             for (Gate g : r.gates()) {
-                gates.addObject().put("state", g.state().slug()).put("met", g.met()).put("evidence", g.evidence());
+                gates.addObject().put("state", g.state().slug()).put("met", g.met()).put("evidence", Redactor.redact(g.evidence()));
             }
         }
         mapper.writeValue(new NonClosing(w), root);

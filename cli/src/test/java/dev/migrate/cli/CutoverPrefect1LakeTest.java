@@ -78,9 +78,11 @@ class CutoverPrefect1LakeTest {
         assertState(estate, store, "parity-proven");
 
         for (String gate : new String[] {"cut-over", "legacy-disabled", "runbooks-updated"}) {
-            assertThat(CliRun.of("cutover", "record", JOB, gate, "--by", "bob", "--path", estate.toString(), "--store", store)
-                    .exitCode()).isZero();
+            assertThat(CliRun.of("cutover", "record", JOB, gate, "--by", "bob", "--path", estate.toString(), "--store", store,
+                    "--note", "see ticket; db password=hunter2").exitCode()).isZero();
         }
+        assertThat(status(estate, store).out()).as("notes are redacted like every report")
+                .contains("(see ticket; db password=***").doesNotContain("hunter2");
         assertState(estate, store, "legacy-disabled");
         assertThat(CliRun.of("cutover", "record", "lake_ingestion", "legacy-code-removed", "--by", "bob", "--path",
                 estate.toString(), "--store", store).exitCode()).as("the validate name works too").isZero();

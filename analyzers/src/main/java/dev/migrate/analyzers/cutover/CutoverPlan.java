@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.cutover;
 
+import dev.migrate.analyzers.model.Redactor;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
@@ -51,19 +52,20 @@ public final class CutoverPlan {
         steps(steps, w);
     }
 
+    /** Every line goes through the {@link Redactor}: commands and notes come from scanned files and people. */
     private static void steps(List<Step> steps, Writer w) throws IOException {
         for (Step s : steps) {
-            w.write("- [" + (s.done() ? "x" : " ") + "] **" + s.title() + "**\n");
+            w.write("- [" + (s.done() ? "x" : " ") + "] **" + Redactor.redact(s.title()) + "**\n");
             if (!s.commands().isEmpty()) {
                 w.write("  ```sh\n");
                 for (String c : s.commands()) {
-                    w.write("  " + c + "\n");
+                    w.write("  " + Redactor.redact(c) + "\n");
                 }
                 w.write("  ```\n");
             }
-            w.write("  - Why: " + s.why() + "\n");
+            w.write("  - Why: " + Redactor.redact(s.why()) + "\n");
             if (!s.sources().isEmpty()) {
-                w.write("  - Source: " + String.join("; ", s.sources()) + "\n");
+                w.write("  - Source: " + Redactor.redact(String.join("; ", s.sources())) + "\n");
             }
         }
         w.write("\n");
