@@ -127,20 +127,8 @@ public final class CutoverStatusCommand extends EstateCommand implements Callabl
                 gates.addObject().put("state", g.state().slug()).put("met", g.met()).put("evidence", Redactor.redact(g.evidence()));
             }
         }
-        mapper.writeValue(new NonClosing(w), root);
-        w.write("\n");
-    }
-
-    /** Jackson closes the writer it is given; the output mixin owns it. */
-    private static final class NonClosing extends java.io.FilterWriter {
-        NonClosing(Writer w) {
-            super(w);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
+        // As a string: Jackson would close a writer it is given, and the output mixin owns this one.
+        w.write(mapper.writeValueAsString(root) + "\n");
     }
 
 }
