@@ -56,8 +56,12 @@ class CutoverK2PlatformTest {
                 .contains("prefect deployment resume-schedule 'iceberg-offload-main/iceberg-offload-15min'")
                 .contains("**Add psycopg2-binary to the image built from docker/spark/Dockerfile**")
                 .contains("docker/offload/offload_table.py:17 imports psycopg2 and runs in container k2-spark-iceberg")
+                .contains("# docs/operations/runbooks/iceberg-scheduler-recovery.md:50 mentions 'iceberg-offload-main'")
                 .contains("**Backfill the windows missed between cutover and rollback**")
                 .contains("- [ ] **3 consecutive green validations");
+
+        assertThat(CliRun.of("cutover", "plan", estate.toString(), "--store", store, "--at", "2026-11-21T12:00:00Z").out())
+                .as("same inputs, same plan").isEqualTo(md);
 
         CliRun rewrite = CliRun.of("rewrite", estate.toString(), "--unsafe-fixes");
         assertThat(rewrite.exitCode()).as(rewrite.err()).isZero();
@@ -109,6 +113,15 @@ class CutoverK2PlatformTest {
     void badInputIsOneLine() throws IOException {
         Path estate = copy(ROOT.resolve("samples/k2-platform"), tmp.resolve("k2"));
         String store = "jdbc:sqlite:" + tmp.resolve("evidence.db");
+        CliRun bare = CliRun.of("cutover");
+        assertThat(bare.exitCode()).isEqualTo(2);
+        assertThat(bare.err()).contains("Missing subcommand: plan, status, record, disable or rollback");
+        CliRun noJob = CliRun.of("cutover", "rollback", estate.toString(), "--store", store);
+        assertThat(noJob.exitCode()).isEqualTo(2);
+        assertThat(noJob.err()).contains("--job is required: name the job(s) to roll back");
+        CliRun monitor = CliRun.of("cutover", "plan", estate.toString(), "--store", store, "--monitor", "soon");
+        assertThat(monitor.exitCode()).isEqualTo(2);
+        assertThat(monitor.err()).contains("--monitor soon: expected a time span such as 24h, 2d or 90min");
         CliRun unknownState = status(estate, store, "--require", "shipped");
         assertThat(unknownState.exitCode()).isEqualTo(2);
         assertThat(unknownState.err().strip()).doesNotContain("\n").contains("unknown readiness state 'shipped'");
