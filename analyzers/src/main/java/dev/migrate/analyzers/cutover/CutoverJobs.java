@@ -30,11 +30,19 @@ public final class CutoverJobs {
             if (PLATFORM.contains(j.kind())) {
                 continue;
             }
-            Builder b = byKey.computeIfAbsent(CutoverJob.keyOf(j.name()), k -> new Builder(j.name()));
-            if (j.kind() == JobKind.PREFECT3_DEPLOYMENT) {
-                b.deployment = b.deployment == null ? j : b.deployment;
+            String key = CutoverJob.keyOf(j.name());
+            boolean deployment = j.kind() == JobKind.PREFECT3_DEPLOYMENT;
+            Builder taken = byKey.get(key);
+            if (taken != null && (deployment ? taken.deployment : taken.legacy) != null) {
+                // Two jobs share a name (an anacrontab and a crontab line both called cron.daily): the later
+                // one, in inventory order, goes by its scan id so neither is lost.
+                key = j.id();
+            }
+            Builder b = byKey.computeIfAbsent(key, k -> new Builder(j.name()));
+            if (deployment) {
+                b.deployment = j;
             } else {
-                b.legacy = b.legacy == null ? j : b.legacy;
+                b.legacy = j;
             }
         }
         for (DeclaredJob d : declared) {
