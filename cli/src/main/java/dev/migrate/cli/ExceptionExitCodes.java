@@ -21,6 +21,7 @@ public final class ExceptionExitCodes {
         register(dev.migrate.validators.BadInputException.class, ExitCode.INVALID_INPUT);
         register(dev.migrate.validators.EnvironmentException.class, ExitCode.ENVIRONMENT);
         register(dev.migrate.analyzers.rules.UnknownRuleException.class, ExitCode.INVALID_INPUT);
+        register(dev.migrate.analyzers.cutover.CutoverException.class, ExitCode.INVALID_INPUT);
     }
 
     private ExceptionExitCodes() {

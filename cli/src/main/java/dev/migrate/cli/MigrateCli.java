@@ -25,6 +25,7 @@ public final class MigrateCli {
         cl.addSubcommand(new ParseCheckCommand());
         cl.addSubcommand(new ValidateCommand());
         cl.addSubcommand(new ScanCommand());
+        cl.addSubcommand(new CutoverCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -7,7 +7,12 @@ import dev.migrate.analyzers.scan.Inventory;
 import dev.migrate.analyzers.scan.ScanListener;
 import dev.migrate.analyzers.scan.ScanOptions;
 import dev.migrate.analyzers.scan.Scanner;
+import dev.migrate.analyzers.cutover.CutoverEstate;
+import dev.migrate.analyzers.cutover.EvidenceReader;
+import dev.migrate.analyzers.cutover.JobReadiness;
+import dev.migrate.validators.store.EvidenceStore;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -68,6 +73,11 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Skip (with a note) files larger than this. Default: ${DEFAULT-VALUE}.")
     long maxFileSize;
 
+    @Option(names = "--store", paramLabel = "URL",
+            description = "Evidence store for the HTML report's cutover readiness view (default: .migrate/evidence.db "
+                    + "when it exists; without one the view shows what the files alone prove).")
+    String store;
+
     @Override
     public Integer call() throws Exception {
         RuleRegistry rules = RuleRegistry.standard();
@@ -91,12 +101,28 @@ public final class ScanCommand implements Callable<Integer> {
             err.print("\r\033[K");
             err.flush();
         }
-        output.write(spec.commandLine().getOut(), w -> Reports.write(format, inventory, rules, w));
+        if (format == ReportFormat.HTML) {
+            List<JobReadiness> readiness = readiness(inventory);
+            output.write(spec.commandLine().getOut(), w -> Reports.writeHtml(inventory, rules, readiness, w));
+        } else {
+            output.write(spec.commandLine().getOut(), w -> Reports.write(format, inventory, rules, w));
+        }
         if (output.output != null && !quiet) {
             err.println("migrate scan: wrote " + output.output + " (" + inventory.jobs().size() + " jobs, "
                     + inventory.findings().size() + " findings)");
         }
         return selection.fails(inventory.findings()) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    /** Readiness for the HTML view; the store is only read when given or already there, never created by a scan. */
+    private List<JobReadiness> readiness(Inventory inventory) {
+        Path root = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+        Path dflt = Path.of(".migrate", "evidence.db");
+        EvidenceReader evidence = store != null ? new StoreEvidence(EvidenceStore.open(store))
+                : Files.isRegularFile(dflt) ? new StoreEvidence(EvidenceStore.open(EvidenceStore.defaultUrl(Path.of(""))))
+                : EvidenceReader.EMPTY;
+        CutoverEstate estate = CutoverEstate.load(root, inventory, null, evidence, 3);
+        return estate.readiness(estate.jobs());
     }
 
     /** Rewrites one status line at most every 250 ms. */

@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.report;
 
+import dev.migrate.analyzers.cutover.JobReadiness;
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.Severity;
@@ -25,6 +26,18 @@ public final class HtmlReport implements ReportWriter {
     private static final String ASSETS = "/dev/migrate/analyzers/report/";
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
+    private final List<JobReadiness> readiness;
+
+    /** The scan report alone. */
+    public HtmlReport() {
+        this(null);
+    }
+
+    /** With a readiness view of the cutover (jobs by state, missing gates, latest validation), when not null. */
+    public HtmlReport(List<JobReadiness> readiness) {
+        this.readiness = readiness == null ? null : List.copyOf(readiness);
+    }
+
     @Override
     public void write(Inventory inv, RuleRegistry rules, Writer out) throws IOException {
         Map<String, List<Finding>> byJob = new LinkedHashMap<>();
@@ -48,6 +61,9 @@ public final class HtmlReport implements ReportWriter {
                 .append(BarChart.svg("chart-severity", "Findings by severity", severities(inv)))
                 .append("</section>\n");
         inventoryTable(inv, byJob, h);
+        if (readiness != null) {
+            ReadinessSection.write(readiness, h);
+        }
         h.append("<h2>Findings by job</h2>\n");
         for (Job j : inv.jobs()) {
             List<Finding> fs = byJob.getOrDefault(j.id(), List.of());

@@ -19,6 +19,13 @@ public final class Reports {
         out.flush();
     }
 
+    /** The HTML report with the cutover readiness view; readiness text is redacted like the rest. */
+    public static void writeHtml(Inventory inventory, RuleRegistry rules,
+            java.util.List<dev.migrate.analyzers.cutover.JobReadiness> readiness, Writer out) throws IOException {
+        new HtmlReport(readiness).write(inventory.redacted(), rules, out);
+        out.flush();
+    }
+
     /** {@code breaking}, {@code deprecated}, {@code info}: how severities appear in every report. */
     static String label(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);

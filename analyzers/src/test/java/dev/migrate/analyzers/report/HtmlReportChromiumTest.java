@@ -2,6 +2,9 @@ package dev.migrate.analyzers.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.analyzers.cutover.CutoverEstate;
+import dev.migrate.analyzers.cutover.EvidenceReader;
+import dev.migrate.analyzers.cutover.JobReadiness;
 import dev.migrate.analyzers.scan.Estates;
 import dev.migrate.analyzers.scan.Inventory;
 import java.io.IOException;
@@ -38,8 +41,12 @@ class HtmlReportChromiumTest {
     }
 
     private String dumpDom(String hash) throws IOException, InterruptedException {
+        return dumpDom(ReportFormatsTest.render(ReportFormat.HTML, inventory), hash);
+    }
+
+    private String dumpDom(String page, String hash) throws IOException, InterruptedException {
         Path html = tmp.resolve("report.html");
-        Files.writeString(html, ReportFormatsTest.render(ReportFormat.HTML, inventory), StandardCharsets.UTF_8);
+        Files.writeString(html, page, StandardCharsets.UTF_8);
         Path profile = Files.createDirectories(tmp.resolve("profile"));
         Path out = tmp.resolve("dom.html");
         Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
@@ -87,5 +94,57 @@ class HtmlReportChromiumTest {
         assertThat(dom).contains("<g class=\"bar\" data-label=\"breaking\" data-value=\"33\">")
                 .contains("<g class=\"bar\" data-label=\"spring\" data-value=\"7\">");
         assertThat(dom).contains("id=\"job-spring-heartbeat-16fb6f9f\"").contains("JAV005");
+    }
+
+    @Test
+    void readinessViewShowsJobsByStateMissingGatesAndLatestValidation() throws Exception {
+        EvidenceReader.Validation green = new EvidenceReader.Validation("run-2", "BillingJobs.heartbeat", "2024-03-01T02:00:00Z",
+                "2024-03-01T02:30:00Z", "2024-03-01T03:00:00Z", "pass", 8, 0);
+        EvidenceReader evidence = new EvidenceReader() {
+            @Override
+            public List<Validation> validations(String job) {
+                return job.equals("BillingJobs.heartbeat") ? List.of(green) : List.of();
+            }
+
+            @Override
+            public List<Recorded> recordedGates() {
+                return List.of(new Recorded("BillingJobs.heartbeat", "cut-over", "alice", "password=hunter2 in the ticket",
+                        "2024-03-02T00:00:00Z"));
+            }
+
+            @Override
+            public List<String> validatedJobs() {
+                return List.of("BillingJobs.heartbeat");
+            }
+        };
+        CutoverEstate estate = CutoverEstate.load(tmp.resolve("no-such-root"), inventory, null, evidence, 1);
+        List<JobReadiness> readiness = estate.readiness(estate.jobs());
+        java.io.StringWriter page = new java.io.StringWriter();
+        Reports.writeHtml(inventory, dev.migrate.analyzers.rules.RuleRegistry.standard(), readiness, page);
+        assertThat(page.toString()).as("still self-contained").doesNotContainPattern("(src|href)=\"(https?:)?//")
+                .contains(HtmlReport.CSP);
+
+        String dom = dumpDom(page.toString(), "#sort=kind");
+        assertThat(dom).contains("<h2>Cutover readiness</h2>").contains("id=\"chart-readiness\"")
+                .contains("<g class=\"bar\" data-label=\"scanned\" data-value=\"")
+                .contains("data-state=\"scanned\"")
+                .contains("<b>rewritten</b>: ")
+                .contains("none recorded")
+                .as("the inventory still sorts with the readiness view present").contains("data-sorted=\"kind\"");
+        long jobs = readiness.size();
+        assertThat(countOf(dom, "<tr data-job=")).isEqualTo(jobs);
+        String heartbeat = readiness.stream().filter(r -> r.job().key().equals("billingjobs-heartbeat")).findFirst()
+                .map(r -> r.stateSlug()).orElseThrow();
+        assertThat(heartbeat).isIn("scanned", "rewritten", "deployed");
+        assertThat(dom).contains("pass</span> 2024-03-01T03:00:00Z (8 passed, 0 failed; run <code>run-2</code>)")
+                .doesNotContain("hunter2");
+    }
+
+    private static long countOf(String s, String needle) {
+        long n = 0;
+        for (int at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + 1)) {
+            n++;
+        }
+        return n;
     }
 }

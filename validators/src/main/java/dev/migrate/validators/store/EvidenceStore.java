@@ -69,8 +69,41 @@ public final class EvidenceStore {
             throw new dev.migrate.validators.ConfigException("--store " + shown + ": unsupported evidence store; "
                     + "use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
         }
-        store.migrate();
+        store.migrateRetryingWhileBusy();
         return store;
+    }
+
+    /**
+     * Several processes opening a fresh SQLite store race to switch it to WAL and migrate it; SQLite
+     * answers SQLITE_BUSY at once (without waiting out the busy timeout) to a connection that would have
+     * to upgrade its lock, so the loser retries after a short, growing pause.
+     */
+    private void migrateRetryingWhileBusy() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                migrate();
+                return;
+            } catch (EnvironmentException e) {
+                if (postgres || attempt >= 40 || !busy(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(25L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("SQLITE_BUSY")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void putIfSet(Properties p, String key, String value) {
@@ -182,6 +215,33 @@ public final class EvidenceStore {
     public long checkCount(String runId) {
         return inTransaction("read", h -> h.createQuery("SELECT count(*) FROM check_result WHERE run_id = ?")
                 .bind(0, runId).mapTo(Long.class).one());
+    }
+
+    /** A gate a person confirmed with {@code migrate cutover record}: who, when and why. */
+    public record StoredGate(String job, String gate, String by, String note, String recordedAt) {
+    }
+
+    /** Appends a confirmation; earlier ones stay, so the history of who confirmed what is kept. */
+    public void recordGate(StoredGate g) {
+        inTransaction("record", h -> h.createUpdate("INSERT INTO cutover_gate (job, gate, recorded_by, note, recorded_at) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .bind(0, g.job()).bind(1, g.gate()).bind(2, g.by()).bind(3, g.note()).bind(4, g.recordedAt())
+                .execute());
+    }
+
+    /** Every recorded gate, oldest first (ties broken by job and gate, so the order is stable). */
+    public List<StoredGate> gates() {
+        return inTransaction("read", h -> h.createQuery("SELECT job, gate, recorded_by, note, recorded_at FROM cutover_gate "
+                        + "ORDER BY recorded_at, job, gate")
+                .map((rs, ctx) -> new StoredGate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list());
+    }
+
+    /** The job names that have at least one validation run, sorted. */
+    public List<String> validatedJobs() {
+        return inTransaction("read", h -> h.createQuery("SELECT DISTINCT job FROM validation_run ORDER BY job")
+                .mapTo(String.class).list());
     }
 
     private <T> T inTransaction(String what, org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {

@@ -37,10 +37,10 @@ public class EvidenceStoreTest {
     @Test
     void recordsRunsAndTheirChecksUnderAVersionedSchema() {
         EvidenceStore store = EvidenceStore.open(url());
-        assertThat(store.schemaVersion()).isEqualTo(1);
+        assertThat(store.schemaVersion()).isEqualTo(2);
         store.record(report("orders", "r1", Status.FAIL));
         store.record(report("orders", "r22", Status.PASS));
-        assertThat(EvidenceStore.open(url()).schemaVersion()).as("re-opening does not migrate twice").isEqualTo(1);
+        assertThat(EvidenceStore.open(url()).schemaVersion()).as("re-opening does not migrate twice").isEqualTo(2);
         assertThat(store.runs("orders")).extracting(EvidenceStore.StoredRun::runId, EvidenceStore.StoredRun::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("r22", "pass"),
                         org.assertj.core.groups.Tuple.tuple("r1", "fail"));
@@ -81,5 +81,17 @@ public class EvidenceStoreTest {
     void unsupportedStoreUrlIsAConfigError() {
         assertThatThrownBy(() -> EvidenceStore.open("jdbc:mysql://h/db?password=x"))
                 .hasMessageContaining("unsupported evidence store").hasMessageNotContaining("password=x");
+    }
+
+    @Test
+    void cutoverGatesAreAppendedAndReadInTimeOrder() {
+        EvidenceStore store = EvidenceStore.open(url());
+        store.record(report("orders", "r1", Status.PASS));
+        store.recordGate(new EvidenceStore.StoredGate("orders", "runbooks-updated", "bob", null, "2024-03-02T00:00:00Z"));
+        store.recordGate(new EvidenceStore.StoredGate("orders", "cut-over", "alice", "PR #7", "2024-03-01T00:00:00Z"));
+        assertThat(EvidenceStore.open(url()).gates()).extracting(EvidenceStore.StoredGate::gate)
+                .containsExactly("cut-over", "runbooks-updated");
+        assertThat(store.gates().get(0).note()).isEqualTo("PR #7");
+        assertThat(store.validatedJobs()).containsExactly("orders");
     }
 }

@@ -1,0 +1,44 @@
+package dev.migrate.analyzers.cutover;
+
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.scan.Inventory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything cutover knows about one estate: its inventory, the markers in its files, the validate
+ * config's jobs and the evidence store, put together once for status, plan and rollback.
+ */
+public record CutoverEstate(Path root, Inventory inventory, List<DisableMarker> markers, List<CutoverJob> jobs,
+        ReadinessAssessor assessor) {
+    /** The validate config cutover reads when none is given: {@code validate.yaml} at the estate root. */
+    public static final String DEFAULT_VALIDATE_CONFIG = "validate.yaml";
+
+    /** @param validateConfig the config naming dual-run jobs, or null for {@code ROOT/validate.yaml} if present */
+    public static CutoverEstate load(Path root, Inventory inventory, Path validateConfig, EvidenceReader evidence,
+            int greenRuns) {
+        Path config = validateConfig;
+        if (config == null) {
+            Path dflt = root.resolve(DEFAULT_VALIDATE_CONFIG);
+            config = Files.isRegularFile(dflt) ? dflt : null;
+        } else if (!Files.isRegularFile(config)) {
+            throw new CutoverException("--validate-config " + config + ": no such file; give the config that "
+                    + "migrate validate uses, or leave the option out");
+        }
+        List<DeclaredJob> declared = config == null ? List.of() : ValidateConfigJobs.read(config);
+        List<DisableMarker> markers = Files.isDirectory(root) ? LegacyToggle.markers(root) : List.of();
+        List<CutoverJob> jobs = CutoverJobs.of(inventory, declared, markers, evidence);
+        return new CutoverEstate(root, inventory, markers,
+                jobs, new ReadinessAssessor(inventory, markers, evidence, greenRuns));
+    }
+
+    public List<JobReadiness> readiness(List<CutoverJob> selected) {
+        return assessor.assess(selected);
+    }
+
+    /** The platform pieces (servers, agents, workers) of the estate, in inventory order. */
+    public List<Job> platform() {
+        return inventory.jobs().stream().filter(j -> CutoverJobs.PLATFORM.contains(j.kind())).toList();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.migrate.analyzers.cutover;
+
+import dev.migrate.analyzers.model.Job;
+import java.util.Locale;
+
+/**
+ * One job being cut over, keyed by its name so that it keeps its identity when a recipe rewrites it in
+ * place (a Prefect 2 deployment becomes a Prefect 3 one with a new scan id).
+ *
+ * @param key        the slug of the name: what {@code --job}, {@code record} and the validate config use
+ * @param legacy     the legacy job in the inventory, or null once it is gone (rewritten or removed)
+ * @param deployment the Prefect 3 deployment for it in the inventory, or null
+ * @param declared   the validate config's job for it, or null
+ */
+public record CutoverJob(String key, String name, Job legacy, Job deployment, DeclaredJob declared) {
+    /** Lower case, runs of anything but letters and digits become one '-': "lake_ingestion" is "lake-ingestion". */
+    public static String keyOf(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    }
+
+    /** The name validations are recorded under: the validate config's, else the job's own. */
+    public String validationName() {
+        return declared != null ? declared.name() : name;
+    }
+
+    /** Whatever the inventory holds for the job: the legacy entry first. */
+    public Job anyJob() {
+        return legacy != null ? legacy : deployment;
+    }
+}

@@ -1,0 +1,284 @@
+package dev.migrate.analyzers.cutover;
+
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The dual-run, cutover, post and rollback steps of one job. */
+final class JobSteps {
+    private final CutoverEstate estate;
+    private final PlanOptions options;
+    private final JobReadiness readiness;
+    private final CutoverJob job;
+
+    JobSteps(CutoverEstate estate, PlanOptions options, JobReadiness readiness) {
+        this.estate = estate;
+        this.options = options;
+        this.readiness = readiness;
+        this.job = readiness.job();
+    }
+
+    /** {@code FLOW/DEPLOYMENT}: Prefect names a flow after its function, with '_' as '-', unless told otherwise. */
+    static String deploymentName(Job d) {
+        String flow = d.attributes().get("flowName");
+        String entry = d.attributes().getOrDefault("entrypoint", d.command());
+        if (flow == null && entry != null && entry.contains(":")) {
+            flow = entry.substring(entry.lastIndexOf(':') + 1).replace('_', '-');
+        }
+        return (flow == null ? "FLOW" : flow) + "/" + d.name();
+    }
+
+    private String newDeployment() {
+        if (job.deployment() != null) {
+            return deploymentName(job.deployment());
+        }
+        if (job.legacy() != null && job.legacy().kind() == JobKind.PREFECT2_DEPLOYMENT) {
+            return deploymentName(job.legacy());
+        }
+        return "FLOW/" + job.key();
+    }
+
+    private ScheduleSpec legacySchedule() {
+        Job j = job.anyJob();
+        return j == null || j.schedules().isEmpty() ? null : j.schedules().get(0);
+    }
+
+    private Gate gate(ReadinessState s) {
+        return readiness.gates().get(s.ordinal());
+    }
+
+    private String validateCommand() {
+        return "migrate validate " + (options.validateConfig() == null ? "VALIDATE.yaml" : options.validateConfig())
+                + " --job " + job.validationName();
+    }
+
+    List<Step> dualRun() {
+        List<Step> out = new ArrayList<>();
+        ScheduleSpec legacy = legacySchedule();
+        String yaml;
+        String note;
+        java.time.Duration declared = job.declared() == null ? null : job.declared().offset();
+        if (legacy != null) {
+            OffsetSchedule off = OffsetSchedule.suggest(legacy, declared);
+            yaml = off.prefectYaml() == null ? "schedules: shift '" + legacy.expression() + "' by "
+                    + OffsetSchedule.human(off.offset()) + " by hand" : "schedules: [" + off.prefectYaml() + "]";
+            note = "legacy runs " + off.legacy() + "; the new deployment runs " + off.note();
+        } else if (declared != null) {
+            yaml = "schedules: the legacy schedule shifted " + OffsetSchedule.human(declared) + " later";
+            note = "the validate config compares a legacy run with a new run " + OffsetSchedule.human(declared) + " later";
+        } else {
+            yaml = "schedules: the legacy schedule shifted 30 min later";
+            note = "no legacy schedule is known; keep the two sides apart in time";
+        }
+        out.add(Step.of("Deploy the new flow with an offset schedule, writing to the sandbox outputs", List.of(
+                "# prefect.yaml, deployment '" + newDeployment().substring(newDeployment().indexOf('/') + 1) + "': " + yaml,
+                "prefect deploy --name " + newDeployment().substring(newDeployment().indexOf('/') + 1)),
+                note + "; offset schedules keep both sides from running at once, and sandbox outputs keep the new "
+                        + "run from touching production", sources(ReadinessState.DEPLOYED)).checked(gate(ReadinessState.DEPLOYED).met()));
+        out.add(Step.of(options.greenRuns() + " consecutive green validations of legacy against new outputs",
+                List.of(validateCommand() + "   # after each new run, " + options.greenRuns() + " times in a row"),
+                "parity is proven only by consecutive matching runs; one red run starts the count again",
+                "evidence: " + gate(ReadinessState.PARITY_PROVEN).evidence()).checked(gate(ReadinessState.PARITY_PROVEN).met()));
+        return out;
+    }
+
+    List<Step> cutover() {
+        List<Step> out = new ArrayList<>();
+        Job legacy = job.legacy();
+        LegacySwitch sw = switchOf();
+        if (sw != null) {
+            out.add(Step.of("Disable the legacy " + sw.kind() + " schedule",
+                    sw.disable().stream().map(t -> LegacySwitch.fill(t, values())).toList(), sw.why(),
+                    legacySource()).checked(gate(ReadinessState.LEGACY_DISABLED).met()));
+        } else {
+            out.add(Step.of("Disable the legacy schedule", List.of("migrate cannot tell how this job is scheduled; "
+                    + "switch it off where it runs, then: migrate cutover record " + job.key() + " legacy-disabled --by NAME"),
+                    "the legacy and new schedules must never both write production outputs", legacySource())
+                    .checked(gate(ReadinessState.LEGACY_DISABLED).met()));
+        }
+        String schedule = legacySchedule() == null ? "the legacy schedule" : "'" + legacySchedule().expression() + "'"
+                + (legacySchedule().timezone() == null ? "" : " " + legacySchedule().timezone());
+        out.add(Step.of("Move the new deployment to the production outputs and the legacy times", List.of(
+                "# prefect.yaml: outputs to production, schedule " + schedule + " without the offset, paused: false",
+                "prefect deploy --name " + newDeployment().substring(newDeployment().indexOf('/') + 1),
+                "prefect deployment schedule ls '" + newDeployment() + "'",
+                "prefect deployment schedule resume '" + newDeployment() + "' SCHEDULE_ID",
+                "migrate cutover record " + job.key() + " cut-over --by NAME --note '...'"),
+                "from now on the new deployment is the one that counts; recording it is the cut-over gate",
+                "evidence: " + gate(ReadinessState.CUT_OVER).evidence()).checked(gate(ReadinessState.CUT_OVER).met()));
+        if (sw != null && !sw.applied()) {
+            out.add(Step.of("Record that the legacy schedule is off", List.of("migrate cutover record " + job.key()
+                    + " legacy-disabled --by NAME --note '...'"), "no file in the repository shows this switch",
+                    "evidence: " + gate(ReadinessState.LEGACY_DISABLED).evidence()).checked(gate(ReadinessState.LEGACY_DISABLED).met()));
+        }
+        return out;
+    }
+
+    List<Step> post(List<ImageDependencies.Missing> missing) {
+        List<Step> out = new ArrayList<>();
+        out.add(Step.of("Monitor the new deployment for " + OffsetSchedule.human(options.monitorWindow()), List.of(
+                "prefect flow-run ls --limit 20   # every run of '" + newDeployment() + "' completed, on time",
+                validateCommand() + "   # once more at the end of the window"),
+                "the first days show what a dual run does not: production volumes, alerts, downstream readers",
+                "plan option --monitor"));
+        for (ImageDependencies.Missing m : missing) {
+            out.add(Step.of("Add " + m.package_() + " to the image built from " + m.dockerfile(), List.of(
+                    "# " + m.dockerfile() + ": add " + m.package_() + " to its pip install line, then rebuild",
+                    "docker compose build && docker compose up -d"),
+                    m.script() + ":" + m.importLine() + " imports " + m.module() + " and runs in container " + m.container()
+                            + ", whose image does not install it (the estate's requirements name " + m.package_() + ")",
+                    m.runsAt(), m.script() + ":" + m.importLine()));
+        }
+        List<String> removal = new ArrayList<>();
+        if (job.legacy() != null) {
+            removal.add("# delete the legacy definition at " + ReadinessAssessor.at(job.legacy()));
+        }
+        estate.assessor().markersOf(job).forEach(mk -> removal.add("# delete the disabled line at " + mk.where()));
+        removal.add("migrate cutover record " + job.key() + " legacy-code-removed --by NAME --note 'PR ...'");
+        out.add(Step.of("Remove the legacy code", removal, "code that can no longer run misleads readers and "
+                + "can be switched on by accident", legacySource()).checked(readiness.reached(ReadinessState.DECOMMISSIONED)));
+        List<RunbookMentions.Mention> docs = RunbookMentions.find(estate.root(), terms());
+        List<String> update = new ArrayList<>();
+        docs.forEach(d -> update.add("# " + d.file() + ":" + d.line() + " mentions '" + d.term() + "'"));
+        update.add("migrate cutover record " + job.key() + " runbooks-updated --by NAME --note 'PR ...'");
+        out.add(Step.of("Update the runbooks that mention the old scheduler", update,
+                docs.isEmpty() ? "no runbook under docs/ or README mentions the job by name; check the wiki"
+                        : "on-call follows these documents; they still describe the legacy job",
+                "searched docs/ and README files for: " + String.join(", ", terms()))
+                .checked(readiness.reached(ReadinessState.DECOMMISSIONED)));
+        return out;
+    }
+
+    List<Step> rollback() {
+        List<Step> out = new ArrayList<>();
+        out.add(Step.of("Pause the new deployment", List.of(
+                "prefect deployment schedule ls '" + newDeployment() + "'",
+                "prefect deployment schedule pause '" + newDeployment() + "' SCHEDULE_ID"),
+                "rolling back means one side scheduled at a time: the new one stops first", "cutover step above"));
+        LegacySwitch sw = switchOf();
+        List<String> enable = sw == null ? List.of("switch the legacy schedule on again where it runs")
+                : sw.enable().stream().map(t -> LegacySwitch.fill(t, values())).toList();
+        out.add(Step.of("Re-enable the legacy schedule", enable, sw == null ? "restores the state before cutover"
+                : "undoes the disable step exactly", legacySource()));
+        out.add(backfill());
+        return out;
+    }
+
+    private Step backfill() {
+        ScheduleSpec spec = legacySchedule();
+        List<String> cmds = new ArrayList<>();
+        cmds.add("migrate cutover rollback " + options.rootLabel() + " --job " + job.key()
+                + "   # lists the legacy fire times missed since the disable");
+        Instant from = disabledAt();
+        if (spec != null && from != null) {
+            MissedWindows.Result r = MissedWindows.between(spec, from, options.at());
+            if (r.total() >= 0) {
+                cmds.add("# " + r.total() + " missed between " + from + " and " + options.at() + " (" + r.schedule() + ")");
+                r.times().forEach(t -> cmds.add("# run the legacy command for the window of " + t));
+            }
+        }
+        String command = job.anyJob() == null || job.anyJob().command() == null ? "the job" : "`" + job.anyJob().command() + "`";
+        return Step.of("Backfill the windows missed between cutover and rollback", cmds,
+                "runs the new side should have made after it was paused, and the legacy side skipped while "
+                        + "disabled; run " + command + " once per missed window",
+                spec == null ? "no legacy schedule known" : "schedule '" + spec.expression() + "' at "
+                        + spec.where().path() + ":" + spec.where().line());
+    }
+
+    /** When the legacy side was switched off: its marker's date, else the recorded cut-over, else unknown. */
+    Instant disabledAt() {
+        for (DisableMarker m : estate.assessor().markersOf(job)) {
+            if (m.disabledAt() != null) {
+                return m.disabledAt();
+            }
+        }
+        Gate cut = gate(ReadinessState.CUT_OVER);
+        if (cut.met()) {
+            String at = cut.evidence().replaceAll(".* at (\\S+).*", "$1");
+            try {
+                return Instant.parse(at);
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private LegacySwitch switchOf() {
+        if (job.legacy() != null) {
+            return LegacySwitch.of(job.legacy().kind().slug()).orElse(null);
+        }
+        if (!estate.assessor().markersOf(job).isEmpty()) {
+            return LegacySwitch.of(JobKind.CRON.slug()).orElse(null);
+        }
+        // Declared only: the estate's Prefect 1 agents say the flows are scheduled by a Prefect 1 server.
+        boolean prefect1 = estate.inventory().findings().stream().anyMatch(f -> f.code().equals("PF101"));
+        return prefect1 ? LegacySwitch.of(JobKind.PREFECT1_FLOW.slug()).orElse(null) : null;
+    }
+
+    private Map<String, String> values() {
+        Map<String, String> v = new LinkedHashMap<>();
+        Job legacy = job.legacy();
+        v.put("root", options.rootLabel());
+        v.put("key", job.key());
+        v.put("name", job.name());
+        v.put("date", options.at().toString());
+        v.put("deployment", newDeploymentOfLegacy());
+        v.put("command", legacy == null || legacy.command() == null ? job.name() : legacy.command());
+        String unit = job.name();
+        v.put("unit", unit);
+        String ns = legacy == null ? null : legacy.attributes().get("namespace");
+        v.put("namespace", ns == null ? "" : "-n " + ns + " ");
+        DisableMarker marker = estate.assessor().markersOf(job).stream().findFirst().orElse(null);
+        v.put("file", legacy != null ? legacy.source().path() : marker != null ? marker.file() : "FILE");
+        v.put("line", legacy != null ? String.valueOf(legacy.source().line()) : marker != null ? String.valueOf(marker.line()) : "LINE");
+        return v;
+    }
+
+    private String newDeploymentOfLegacy() {
+        return job.legacy() != null && job.legacy().kind() == JobKind.PREFECT2_DEPLOYMENT ? deploymentName(job.legacy())
+                : newDeployment();
+    }
+
+    private String legacySource() {
+        if (job.legacy() != null) {
+            return job.legacy().kind().slug() + " job at " + ReadinessAssessor.at(job.legacy());
+        }
+        return estate.assessor().markersOf(job).stream().findFirst().map(m -> "disabled line at " + m.where())
+                .orElse(job.declared() != null ? "declared in " + job.declared().where() : "the evidence store");
+    }
+
+    private String sources(ReadinessState s) {
+        return "evidence: " + gate(s).evidence();
+    }
+
+    /** Names a runbook would use for the legacy job: its name in both spellings, its files and unit. */
+    private Set<String> terms() {
+        Set<String> t = new LinkedHashSet<>();
+        t.add(job.name());
+        t.add(job.key());
+        t.add(job.key().replace('-', '_'));
+        Job j = job.anyJob();
+        if (j != null) {
+            t.add(Path.of(j.source().path()).getFileName().toString());
+            t.add(j.name().replaceAll("\\.(service|timer|py|sh)$", ""));
+            if (j.kind() == JobKind.PREFECT2_DEPLOYMENT || j.kind() == JobKind.PREFECT3_DEPLOYMENT) {
+                t.add(deploymentName(j).substring(0, deploymentName(j).indexOf('/')));
+            }
+            String entry = j.attributes().get("entrypoint");
+            if (entry != null && entry.contains(":")) {
+                t.add(Path.of(entry.substring(0, entry.indexOf(':'))).getFileName().toString());
+            }
+        }
+        t.removeIf(s -> s.equals("prefect.yaml") || s.equals("crontab") || s.equals("FLOW") || s.length() < 4);
+        return t;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.migrate.analyzers.cutover;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * How one legacy kind is switched off at cutover and on again at rollback, read from
+ * {@code cutover/switches.yaml}: the commands are data, one entry per kind.
+ *
+ * @param applied true when {@code migrate cutover disable/rollback --apply} makes the edit itself
+ */
+public record LegacySwitch(String kind, boolean applied, List<String> disable, List<String> enable, String why) {
+    private static final Map<String, LegacySwitch> BY_KIND = load();
+
+    public static Optional<LegacySwitch> of(String kindSlug) {
+        return Optional.ofNullable(BY_KIND.get(kindSlug));
+    }
+
+    /** Fills {@code {placeholders}} from {@code values}; unknown ones stay as written. */
+    public static String fill(String template, Map<String, String> values) {
+        String out = template;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            out = out.replace("{" + e.getKey() + "}", e.getValue() == null ? "" : e.getValue());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, LegacySwitch> load() {
+        try (InputStream in = LegacySwitch.class.getResourceAsStream("/dev/migrate/analyzers/cutover/switches.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource cutover/switches.yaml");
+            }
+            Map<String, Map<String, Object>> raw = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            Map<String, LegacySwitch> out = new LinkedHashMap<>();
+            raw.forEach((kind, m) -> out.put(kind, new LegacySwitch(kind, Boolean.TRUE.equals(m.get("applied")),
+                    (List<String>) m.get("disable"), (List<String>) m.get("enable"), (String) m.get("why"))));
+            return Map.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.migrate.analyzers.cutover;
+
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.schedule.FireTimes;
+import dev.migrate.analyzers.schedule.Schedule;
+import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
+import dev.migrate.analyzers.schedule.Schedules;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The schedule the new deployment runs on during the dual run: the legacy one shifted by an offset, so
+ * both sides never run at once and the new run reads what the legacy run just wrote. The offset is the
+ * validate config's (new run time minus legacy run time) when it gives one; otherwise half the legacy
+ * period, at most 30 minutes, in whole minutes. A cron with a fixed minute and hour is shifted as a cron (it
+ * keeps its wall-clock meaning across DST); other evenly spaced schedules become an anchored interval.
+ *
+ * @param prefectYaml the {@code schedules:} item for prefect.yaml, or null when it must be written by hand
+ */
+public record OffsetSchedule(Duration offset, String legacy, String prefectYaml, String note) {
+    private static final Duration MAX_DEFAULT = Duration.ofMinutes(30);
+    /** A fixed start, so that the same schedule always gives the same suggestion. */
+    private static final Instant PROBE = Instant.parse("2024-01-01T00:00:00Z");
+
+    public static OffsetSchedule suggest(ScheduleSpec spec, Duration declared) {
+        Schedule s;
+        try {
+            s = Schedules.interpret(spec, ZoneOffset.UTC);
+        } catch (ScheduleSyntaxException | java.time.DateTimeException e) {
+            return manual(declared == null ? MAX_DEFAULT : declared, spec.expression());
+        }
+        List<ZonedDateTime> fires = FireTimes.source(s, PROBE, 200);
+        if (fires == null || fires.size() < 2) {
+            return manual(declared == null ? MAX_DEFAULT : declared, s.describe());
+        }
+        Duration first = Duration.between(fires.get(0), fires.get(1));
+        Duration offset = declared != null ? declared : defaultOffset(first);
+        String zone = spec.timezone() != null ? spec.timezone() : "UTC";
+        boolean even = true;
+        for (int i = 2; i < fires.size(); i++) {
+            even &= Duration.between(fires.get(i - 1), fires.get(i)).equals(first);
+        }
+        String shifted = spec.form() == ScheduleSpec.Form.CRON_UNIX ? shiftCron(spec.expression(), offset) : null;
+        if (shifted != null) {
+            return new OffsetSchedule(offset, s.describe(), "{cron: \"" + shifted + "\", timezone: \"" + zone + "\"}",
+                    "the legacy cron shifted " + human(offset) + " later");
+        }
+        if (even && offset.compareTo(first) < 0) {
+            ZonedDateTime anchor = fires.get(0).plus(offset);
+            return new OffsetSchedule(offset, s.describe(), "{interval: " + first.toSeconds() + ", anchor_date: \""
+                    + anchor.toLocalDateTime().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + "\", timezone: \"" + zone + "\"}",
+                    "every " + human(first) + " like the legacy job, anchored " + human(offset) + " later");
+        }
+        return manual(offset, s.describe());
+    }
+
+    private static OffsetSchedule manual(Duration offset, String legacy) {
+        return new OffsetSchedule(offset, legacy, null, "shift the legacy schedule " + human(offset)
+                + " later by hand (migrate cannot shift this expression)");
+    }
+
+    static Duration defaultOffset(Duration period) {
+        Duration half = period.dividedBy(2);
+        Duration d = half.compareTo(MAX_DEFAULT) > 0 ? MAX_DEFAULT : half;
+        long minutes = Math.max(1, d.toMinutes());
+        return Duration.ofMinutes(minutes);
+    }
+
+    /** Shifts a five-field cron whose minute and hour are single numbers; null otherwise or across midnight. */
+    static String shiftCron(String cron, Duration offset) {
+        String[] f = cron.strip().split("\\s+");
+        if (f.length != 5 || !f[0].matches("\\d{1,2}") || !f[1].matches("\\d{1,2}") || offset.toSeconds() % 60 != 0) {
+            return null;
+        }
+        long total = Integer.parseInt(f[1]) * 60L + Integer.parseInt(f[0]) + offset.toMinutes();
+        if (total < 0 || total >= 24 * 60) {
+            return null;
+        }
+        return (total % 60) + " " + (total / 60) + " " + f[2] + " " + f[3] + " " + f[4];
+    }
+
+    public static String human(Duration d) {
+        if (d.toSeconds() % 86_400 == 0 && d.toDays() > 3) {
+            return d.toDays() + " d";
+        }
+        if (d.toSeconds() % 3600 == 0 && !d.isZero()) {
+            return d.toHours() + " h";
+        }
+        if (d.toSeconds() % 60 == 0) {
+            return d.toMinutes() + " min";
+        }
+        return d.toSeconds() + " s";
+    }
+}

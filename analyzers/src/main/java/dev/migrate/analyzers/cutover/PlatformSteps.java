@@ -1,0 +1,138 @@
+package dev.migrate.analyzers.cutover;
+
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.scan.Inventory;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Steps for the platform as a whole, before any job moves: upgrading a Prefect 2 server in place (the
+ * order that avoids duplicate runs and client/server mismatches), and replacing agents by workers.
+ */
+final class PlatformSteps {
+    private PlatformSteps() {
+    }
+
+    static List<Step> of(Inventory inv, String date) {
+        List<Step> steps = new ArrayList<>();
+        List<Job> servers = inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT_SERVER && prefect2(j)).toList();
+        List<Job> agents = inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT_AGENT).toList();
+        List<Job> deployments = inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT2_DEPLOYMENT).toList();
+        for (Job server : servers) {
+            String where = ReadinessAssessor.at(server);
+            steps.add(Step.of("Back up the Prefect server database before the upgrade", List.of(backup(server, date)),
+                    "the upgrade migrates the schema in place (Alembic); a dump is the only way back to 2.x with its "
+                            + "run history", finding(inv, server, "PF292"), where));
+            steps.add(Step.of("Decide PREFECT_SERVER_DATABASE_MIGRATE_ON_START", List.of(
+                    "PREFECT_SERVER_DATABASE_MIGRATE_ON_START=false   # on every server replica",
+                    "prefect server database upgrade -y             # once, from one place, after the backup"),
+                    "the server migrates its database at start by default; with several replicas, or to see the "
+                            + "migration succeed before serving, turn it off and run the upgrade once yourself",
+                    finding(inv, server, "PF292"), where));
+            List<String> pause = new ArrayList<>();
+            for (Job d : deployments) {
+                String name = JobSteps.deploymentName(d);
+                pause.add("prefect deployment schedule ls '" + name + "'");
+                pause.add("prefect deployment schedule pause '" + name + "' SCHEDULE_ID   # each id listed above");
+            }
+            if (pause.isEmpty()) {
+                pause.add("prefect deployment ls   # then pause each schedule: prefect deployment schedule pause NAME ID");
+            }
+            steps.add(Step.of("Pause every deployment schedule before the server upgrade", pause,
+                    "the first scheduler loop after 2→3 can create duplicate runs (Pydantic v2 datetimes); "
+                            + "on a 2.x CLI pause each schedule (`--all` exists only from 3.4.18)",
+                    finding(inv, server, "BHV006"), where));
+            steps.add(Step.of("Upgrade the server before any worker or client", List.of(
+                    "set the server image to prefecthq/prefect:3-python3.11 (or pin prefect>=3) in " + server.source().path(),
+                    "docker compose up -d " + server.attributes().getOrDefault("service", "prefect-server")),
+                    "a client or worker newer than its server fails (3.1+ refuses a 2.x server: \"Major versions must "
+                            + "match\"); clients may be older than the server, never newer",
+                    finding(inv, server, "PF208"), Step.recipe("UpgradePrefectImagesInYaml")));
+        }
+        if (!agents.isEmpty()) {
+            List<String> pools = new ArrayList<>();
+            for (Job a : agents) {
+                pools.add("prefect work-pool create " + pool(a) + " --type " + poolType(a) + "   # for " + a.name() + " at "
+                        + ReadinessAssessor.at(a));
+            }
+            steps.add(Step.of("Create typed work pools for the agents' queues", pools,
+                    "Prefect 3 workers refuse prefect-agent pools; each agent's queue needs a typed pool "
+                            + "(process, docker or kubernetes, matching how the agent ran flows)",
+                    agents.stream().map(a -> finding(inv, a, "PF203", "PF101")).distinct().toArray(String[]::new)));
+            List<String> workers = agents.stream().map(a -> "prefect worker start --pool " + pool(a) + "   # replaces: "
+                    + a.command()).toList();
+            boolean prefect2Agents = inv.findings().stream().anyMatch(f -> f.code().equals("PF203"));
+            steps.add(Step.of("Replace every agent by a worker, after the server", workers,
+                    "agents were removed in Prefect 3; workers poll typed pools", prefect2Agents
+                            ? Step.recipe("MigrateComposeAgentToWorker") : finding(inv, agents.get(0), "PF101", "PF203")));
+        }
+        if (!servers.isEmpty() || !agents.isEmpty()) {
+            String canary = deployments.isEmpty() ? "prefect deployment run 'FLOW/DEPLOYMENT'"
+                    : "prefect deployment run '" + JobSteps.deploymentName(deployments.get(0)) + "'";
+            steps.add(Step.of("Run a canary flow and watch it complete, then resume the schedules", List.of(canary,
+                    "prefect flow-run ls --limit 5"),
+                    "proves server, pool and worker work together before any schedule fires on them",
+                    "upgrade order in Prefect's 2→3 guide: pause, server, pools, workers, redeploy, resume"));
+        }
+        return steps;
+    }
+
+    /** The agent's queue, else its --name, else a name after its type: what the worker will poll. */
+    static String pool(Job agent) {
+        String queue = agent.attributes().get("workQueue");
+        if (queue != null) {
+            return queue;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--name[ =](\\S+)").matcher(String.valueOf(agent.command()));
+        return m.find() ? m.group(1) : poolType(agent) + "-pool";
+    }
+
+    /** Prefect 1 agents name their infrastructure (local, docker, kubernetes, ecs); Prefect 2 agents ran processes. */
+    static String poolType(Job agent) {
+        String cmd = String.valueOf(agent.command());
+        for (String type : List.of("docker", "kubernetes", "ecs")) {
+            if (cmd.contains("agent " + type)) {
+                return type;
+            }
+        }
+        return "process";
+    }
+
+    private static boolean prefect2(Job server) {
+        String image = server.attributes().getOrDefault("image", "");
+        String version = server.attributes().getOrDefault("prefectVersion", "");
+        return version.startsWith("2") || image.matches(".*:2[.\\-].*|.*:2$");
+    }
+
+    private static String finding(Inventory inv, Job job, String... codes) {
+        for (String code : codes) {
+            Optional<Finding> f = inv.findings().stream().filter(x -> x.code().equals(code) && job.id().equals(x.jobId())).findFirst();
+            if (f.isPresent()) {
+                return Step.rule(code) + " at " + f.get().where().path() + ":" + f.get().where().line();
+            }
+        }
+        return Step.rule(codes[0]);
+    }
+
+    /** A pg_dump line from the server's database URL (password never shown), or a copy for SQLite. */
+    static String backup(Job server, String date) {
+        String url = server.env().entrySet().stream().filter(e -> e.getKey().endsWith("DATABASE_CONNECTION_URL"))
+                .map(java.util.Map.Entry::getValue).findFirst().orElse("");
+        if (url.startsWith("postgresql")) {
+            try {
+                URI u = URI.create(url.replaceFirst("^postgresql\\+\\w+:", "postgresql:").replace("***", "x"));
+                String user = u.getUserInfo() == null ? "USER" : u.getUserInfo().split(":")[0];
+                String db = u.getPath() == null || u.getPath().length() < 2 ? "prefect" : u.getPath().substring(1);
+                return "pg_dump -Fc -h " + u.getHost() + (u.getPort() > 0 ? " -p " + u.getPort() : "") + " -U " + user
+                        + " -f prefect-" + date + ".dump " + db + "   # or a volume snapshot";
+            } catch (IllegalArgumentException e) {
+                return "pg_dump -Fc -f prefect-" + date + ".dump DATABASE   # the server's PostgreSQL database";
+            }
+        }
+        return "cp ~/.prefect/prefect.db prefect-" + date + ".db   # SQLite: stop the server first";
+    }
+}

@@ -1,0 +1,200 @@
+package dev.migrate.analyzers.cutover;
+
+import dev.migrate.analyzers.model.Applicability;
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.Severity;
+import dev.migrate.analyzers.scan.Inventory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Derives each job's readiness from the inventory, the markers in the estate's files and the evidence
+ * store. It reads no clock and sorts everything it lists, so the same inputs always give the same answer.
+ */
+public final class ReadinessAssessor {
+    private final Inventory inventory;
+    private final List<DisableMarker> markers;
+    private final EvidenceReader evidence;
+    private final int greenRuns;
+
+    /** @param greenRuns how many consecutive green validations prove parity (at least 1) */
+    public ReadinessAssessor(Inventory inventory, List<DisableMarker> markers, EvidenceReader evidence, int greenRuns) {
+        if (greenRuns < 1) {
+            throw new CutoverException("--green-runs must be at least 1, got " + greenRuns);
+        }
+        this.inventory = inventory;
+        this.markers = List.copyOf(markers);
+        this.evidence = evidence;
+        this.greenRuns = greenRuns;
+    }
+
+    public List<JobReadiness> assess(List<CutoverJob> jobs) {
+        return jobs.stream().map(this::assess).toList();
+    }
+
+    public JobReadiness assess(CutoverJob job) {
+        List<EvidenceReader.Validation> runs = evidence.validations(job.validationName());
+        Map<PersonGate, EvidenceReader.Recorded> recorded = recorded(job);
+        List<Gate> gates = new ArrayList<>();
+        gates.add(scanned(job));
+        gates.add(rewritten(job));
+        gates.add(deployed(job));
+        gates.add(dualRunning(runs));
+        gates.add(parity(runs));
+        gates.add(person(ReadinessState.CUT_OVER, recorded.get(PersonGate.CUT_OVER), PersonGate.CUT_OVER, job));
+        gates.add(legacyDisabled(job, recorded.get(PersonGate.LEGACY_DISABLED)));
+        gates.add(decommissioned(job, recorded));
+        ReadinessState state = null;
+        for (Gate g : gates) {
+            if (!g.met()) {
+                break;
+            }
+            state = g.state();
+        }
+        return new JobReadiness(job, gates, state, runs.isEmpty() ? null : runs.get(0));
+    }
+
+    /** The newest confirmation per gate for this job. */
+    private Map<PersonGate, EvidenceReader.Recorded> recorded(CutoverJob job) {
+        Map<PersonGate, EvidenceReader.Recorded> out = new LinkedHashMap<>();
+        for (EvidenceReader.Recorded r : evidence.recordedGates()) {
+            if (CutoverJob.keyOf(r.job()).equals(job.key())) {
+                out.put(PersonGate.parse(r.gate()), r);
+            }
+        }
+        return out;
+    }
+
+    public List<DisableMarker> markersOf(CutoverJob job) {
+        return markers.stream().filter(m -> m.jobKey().equals(job.key())).toList();
+    }
+
+    private Gate scanned(CutoverJob job) {
+        Job j = job.anyJob();
+        if (j != null) {
+            return new Gate(ReadinessState.SCANNED, true, j.kind().slug() + " job " + j.id() + " at " + at(j));
+        }
+        List<DisableMarker> ms = markersOf(job);
+        if (!ms.isEmpty()) {
+            return new Gate(ReadinessState.SCANNED, true, "scanned before it was disabled at " + ms.get(0).where());
+        }
+        if (job.declared() != null) {
+            return new Gate(ReadinessState.SCANNED, true, "declared in " + job.declared().where());
+        }
+        return new Gate(ReadinessState.SCANNED, false, "not in the inventory or the validate config; only the "
+                + "evidence store knows it");
+    }
+
+    private Gate rewritten(CutoverJob job) {
+        List<Finding> left = legacyConstructs(job);
+        if (left.isEmpty()) {
+            return new Gate(ReadinessState.REWRITTEN, true, "no legacy construct left"
+                    + (job.deployment() != null ? " in " + job.deployment().source().path() : ""));
+        }
+        String codes = left.stream().map(f -> f.code() + " at " + f.where().path() + ":" + f.where().line())
+                .collect(Collectors.joining(", "));
+        return new Gate(ReadinessState.REWRITTEN, false, left.size() + " legacy construct(s) left: " + codes);
+    }
+
+    /**
+     * Findings that mean "still legacy": those on the job's own entries that break on Prefect 3 or that a
+     * recipe fixes. A job the scan cannot see (declared only) answers for the estate-wide breaking ones.
+     */
+    List<Finding> legacyConstructs(CutoverJob job) {
+        Set<String> ids = new java.util.HashSet<>();
+        if (job.legacy() != null) {
+            ids.add(job.legacy().id());
+        }
+        if (job.deployment() != null) {
+            ids.add(job.deployment().id());
+        }
+        boolean estateWide = ids.isEmpty();
+        return inventory.findings().stream()
+                .filter(f -> estateWide ? f.jobId() == null : ids.contains(f.jobId()))
+                .filter(f -> f.severity() == Severity.BREAKING || f.applicability() != Applicability.MANUAL)
+                .toList();
+    }
+
+    private Gate deployed(CutoverJob job) {
+        Job d = job.deployment();
+        return d != null
+                ? new Gate(ReadinessState.DEPLOYED, true, "Prefect 3 deployment '" + d.name() + "' at " + at(d))
+                : new Gate(ReadinessState.DEPLOYED, false, "no Prefect 3 deployment named '" + job.name()
+                        + "' in any prefect.yaml");
+    }
+
+    private static Gate dualRunning(List<EvidenceReader.Validation> runs) {
+        if (runs.isEmpty()) {
+            return new Gate(ReadinessState.DUAL_RUNNING, false, "no validation recorded (run migrate validate)");
+        }
+        EvidenceReader.Validation first = runs.get(runs.size() - 1);
+        return new Gate(ReadinessState.DUAL_RUNNING, true, runs.size() + " validation(s) since " + first.finishedAt());
+    }
+
+    private Gate parity(List<EvidenceReader.Validation> runs) {
+        int green = 0;
+        while (green < runs.size() && runs.get(green).green()) {
+            green++;
+        }
+        boolean met = green >= greenRuns;
+        String latest = runs.stream().limit(greenRuns).map(r -> r.runId() + " " + r.status())
+                .collect(Collectors.joining(", "));
+        return new Gate(ReadinessState.PARITY_PROVEN, met, green + " consecutive green of " + greenRuns + " needed"
+                + (latest.isEmpty() ? "" : " (latest: " + latest + ")"));
+    }
+
+    private static Gate person(ReadinessState state, EvidenceReader.Recorded r, PersonGate gate, CutoverJob job) {
+        return r != null
+                ? new Gate(state, true, recordedText(r))
+                : new Gate(state, false, "not recorded: migrate cutover record " + job.key() + " " + gate.slug()
+                        + " --by NAME --note ...");
+    }
+
+    private static String recordedText(EvidenceReader.Recorded r) {
+        return r.gate() + " recorded by " + r.by() + " at " + r.recordedAt()
+                + (r.note() == null || r.note().isBlank() ? "" : " (" + r.note() + ")");
+    }
+
+    private Gate legacyDisabled(CutoverJob job, EvidenceReader.Recorded r) {
+        List<DisableMarker> ms = markersOf(job);
+        if (!ms.isEmpty()) {
+            return new Gate(ReadinessState.LEGACY_DISABLED, true, "disabled " + ms.get(0).date() + " by migrate marker at "
+                    + ms.stream().map(DisableMarker::where).collect(Collectors.joining(", ")));
+        }
+        return person(ReadinessState.LEGACY_DISABLED, r, PersonGate.LEGACY_DISABLED, job);
+    }
+
+    private Gate decommissioned(CutoverJob job, Map<PersonGate, EvidenceReader.Recorded> recorded) {
+        List<String> missing = new ArrayList<>();
+        for (PersonGate g : List.of(PersonGate.LEGACY_CODE_REMOVED, PersonGate.RUNBOOKS_UPDATED)) {
+            if (!recorded.containsKey(g)) {
+                missing.add(g.slug());
+            }
+        }
+        if (!missing.isEmpty()) {
+            return new Gate(ReadinessState.DECOMMISSIONED, false, "not recorded: " + String.join(", ", missing));
+        }
+        if (job.legacy() != null) {
+            return new Gate(ReadinessState.DECOMMISSIONED, false, "legacy-code-removed was recorded, but the scan "
+                    + "still finds the legacy job at " + at(job.legacy()));
+        }
+        if (!markersOf(job).isEmpty()) {
+            return new Gate(ReadinessState.DECOMMISSIONED, false, "legacy-code-removed was recorded, but the disabled "
+                    + "legacy line is still at " + markersOf(job).get(0).where());
+        }
+        return new Gate(ReadinessState.DECOMMISSIONED, true, recorded.values().stream()
+                .filter(r -> Objects.equals(PersonGate.parse(r.gate()), PersonGate.LEGACY_CODE_REMOVED)
+                        || Objects.equals(PersonGate.parse(r.gate()), PersonGate.RUNBOOKS_UPDATED))
+                .map(ReadinessAssessor::recordedText).sorted().collect(Collectors.joining("; ")));
+    }
+
+    static String at(Job j) {
+        return j.source().path() + ":" + j.source().line();
+    }
+}

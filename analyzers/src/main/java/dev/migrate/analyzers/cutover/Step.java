@@ -1,0 +1,31 @@
+package dev.migrate.analyzers.cutover;
+
+import java.util.List;
+
+/**
+ * One checklist item: what to do, the exact commands, why it is there and what it rests on (a finding
+ * with its rule doc, a recipe, a file and line, or recorded evidence).
+ */
+public record Step(String title, List<String> commands, String why, List<String> sources, boolean done) {
+    public Step {
+        commands = List.copyOf(commands);
+        sources = List.copyOf(sources);
+    }
+
+    public static Step of(String title, List<String> commands, String why, String... sources) {
+        return new Step(title, commands, why, List.of(sources), false);
+    }
+
+    public Step checked(boolean isDone) {
+        return new Step(title, commands, why, sources, isDone);
+    }
+
+    /** A link to a rule's documentation, as the plan shows it. */
+    public static String rule(String code) {
+        return "[" + code + "](docs/rules/" + code + ".md)";
+    }
+
+    public static String recipe(String simpleName) {
+        return "recipe `dev.migrate.recipes.prefect2." + simpleName + "`";
+    }
+}

@@ -1,0 +1,51 @@
+package dev.migrate.analyzers.cutover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.scan.Inventory;
+import dev.migrate.analyzers.scan.ScanStats;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CutoverJobsTest {
+    private static Job job(String id, JobKind kind, String name, String path) {
+        return new Job(id, kind, name, SourceRef.at(path, 1, 1), List.of(), null, null, Map.of(), null, null, List.of(),
+                Map.of());
+    }
+
+    private static Inventory inventory(Job... jobs) {
+        return new Inventory("x", List.of(jobs), List.of(), List.of(), new ScanStats(0, 0, 0));
+    }
+
+    @Test
+    void legacyAndNewDeploymentMeetByNameAndPlatformIsLeftOut() {
+        Inventory inv = inventory(job("prefect2-a-1", JobKind.PREFECT2_DEPLOYMENT, "Nightly_Load", "a.yaml"),
+                job("prefect3-a-2", JobKind.PREFECT3_DEPLOYMENT, "nightly-load", "prefect.yaml"),
+                job("prefect-server-s", JobKind.PREFECT_SERVER, "prefect server", "compose.yaml"));
+        List<CutoverJob> jobs = CutoverJobs.of(inv, List.of(new DeclaredJob("nightly_load", "v.yaml jobs[0]",
+                Duration.ofMinutes(30))), List.of(), EvidenceReader.EMPTY);
+        assertThat(jobs).hasSize(1);
+        assertThat(jobs.get(0).key()).isEqualTo("nightly-load");
+        assertThat(jobs.get(0).legacy().id()).isEqualTo("prefect2-a-1");
+        assertThat(jobs.get(0).deployment().id()).isEqualTo("prefect3-a-2");
+        assertThat(jobs.get(0).validationName()).isEqualTo("nightly_load");
+    }
+
+    @Test
+    void twoLegacyJobsWithOneNameAreBothKept() {
+        Inventory inv = inventory(job("anacron-cron-daily-1", JobKind.ANACRON, "cron.daily", "etc/anacrontab"),
+                job("cron-cron-daily-2", JobKind.CRON, "cron.daily", "etc/crontab"));
+        List<CutoverJob> jobs = CutoverJobs.of(inv, List.of(), List.of(), EvidenceReader.EMPTY);
+        assertThat(jobs).extracting(CutoverJob::key).containsExactly("cron-cron-daily-2", "cron-daily");
+        assertThat(CutoverJobs.select(jobs, List.of("cron-cron-daily-2"))).extracting(j -> j.legacy().id())
+                .containsExactly("cron-cron-daily-2");
+        assertThatThrownBy(() -> CutoverJobs.select(jobs, List.of("nope"))).isInstanceOf(CutoverException.class)
+                .hasMessage("job nope: no such job in this estate; known jobs: cron-cron-daily-2, cron-daily");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.migrate.analyzers.cutover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageDependenciesTest {
+    @TempDir
+    Path tmp;
+
+    private void write(String rel, String text) throws Exception {
+        Path p = tmp.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    @Test
+    void reportsARequirementTheImageLacks() throws Exception {
+        write("compose.yaml", "services:\n  etl:\n    build: ./img\n    container_name: etl-box\n");
+        write("img/Dockerfile", "FROM python:3.12\nRUN pip install --no-cache-dir \\\n    pandas==2.2 \\\n    PyYAML\n");
+        write("requirements.txt", "pandas==2.2\npyyaml\npsycopg2-binary==2.9\nrequests\n");
+        write("jobs/load.py", "import os\nimport yaml\nimport pandas as pd\nfrom psycopg2 import connect\nimport requests\n");
+        write("run.sh", "docker exec -w /app etl-box python /app/jobs/load.py --full\n");
+
+        assertThat(ImageDependencies.find(tmp)).extracting(ImageDependencies.Missing::package_)
+                .containsExactly("psycopg2-binary", "requests");
+        ImageDependencies.Missing m = ImageDependencies.find(tmp).get(0);
+        assertThat(m.dockerfile()).isEqualTo("img/Dockerfile");
+        assertThat(m.script() + ":" + m.importLine()).isEqualTo("jobs/load.py:4");
+        assertThat(m.runsAt()).isEqualTo("run.sh:1");
+    }
+
+    @Test
+    void nothingWhenTheImageHasEverythingOrNoScriptRunsInIt() throws Exception {
+        write("compose.yaml", "services:\n  etl:\n    build: {context: img, dockerfile: Dockerfile}\n");
+        write("img/Dockerfile", "FROM python:3.12\nRUN pip install psycopg2-binary\n");
+        write("requirements.txt", "psycopg2-binary\n");
+        write("jobs/load.py", "import psycopg2\n");
+        write("run.sh", "docker exec etl python jobs/load.py\n");
+        assertThat(ImageDependencies.find(tmp)).isEmpty();
+        write("run.sh", "python jobs/load.py\n");
+        assertThat(ImageDependencies.find(tmp)).isEmpty();
+    }
+}

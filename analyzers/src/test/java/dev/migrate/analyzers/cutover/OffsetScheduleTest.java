@@ -1,0 +1,41 @@
+package dev.migrate.analyzers.cutover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SourceRef;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class OffsetScheduleTest {
+    private static ScheduleSpec cron(String expr, String zone) {
+        return new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, expr, zone, SourceRef.file("crontab"));
+    }
+
+    @Test
+    void fixedTimeCronIsShiftedAsCron() {
+        OffsetSchedule o = OffsetSchedule.suggest(cron("15 2 * * *", "Europe/Amsterdam"), null);
+        assertThat(o.offset()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(o.prefectYaml()).isEqualTo("{cron: \"45 2 * * *\", timezone: \"Europe/Amsterdam\"}");
+    }
+
+    @Test
+    void stepCronBecomesAnAnchoredIntervalAtHalfThePeriod() {
+        OffsetSchedule o = OffsetSchedule.suggest(cron("*/10 * * * *", null), null);
+        assertThat(o.prefectYaml()).isEqualTo("{interval: 600, anchor_date: \"2024-01-01T00:05:00\", timezone: \"UTC\"}");
+    }
+
+    @Test
+    void theValidateConfigsOffsetWins() {
+        assertThat(OffsetSchedule.suggest(cron("0 4 * * 0", null), Duration.ofMinutes(20)).prefectYaml())
+                .isEqualTo("{cron: \"20 4 * * 0\", timezone: \"UTC\"}");
+    }
+
+    @Test
+    void whatCannotBeShiftedIsSaid() {
+        OffsetSchedule o = OffsetSchedule.suggest(cron("50 23 * * 1-5", null), Duration.ofMinutes(30));
+        assertThat(o.prefectYaml()).as("crosses midnight, and weekdays are uneven").isNull();
+        assertThat(o.note()).contains("shift the legacy schedule 30 min later by hand");
+        assertThat(OffsetSchedule.suggest(cron("not a cron", null), null).prefectYaml()).isNull();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.migrate.cli;
+
+import dev.migrate.analyzers.cutover.CutoverEstate;
+import dev.migrate.analyzers.cutover.CutoverJob;
+import dev.migrate.analyzers.cutover.DisableMarker;
+import dev.migrate.analyzers.cutover.MissedWindows;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code migrate cutover rollback}: restore lines disabled by migrate and list the windows to backfill. */
+@Command(
+        name = "rollback",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        header = "Restore the legacy lines migrate disabled, and list the fire times to backfill.",
+        description = {
+            "Lists, for each selected job, the legacy lines behind a migrate marker and the legacy fire times "
+                    + "missed since the marker's date (from the job's schedule). With --apply the lines are restored "
+                    + "byte for byte. Pause the new deployment first (see the plan's rollback section).",
+            "",
+            "Examples:",
+            "  migrate cutover rollback samples/legacy-host --job nightly-backup",
+            "  migrate cutover rollback . --job nightly-backup --apply",
+            ""
+        })
+public final class CutoverRollbackCommand extends EstateCommand implements Callable<Integer> {
+    @Mixin
+    AtOption at;
+
+    @Option(names = "--apply", description = "Restore the disabled lines (default: only list them).")
+    boolean apply;
+
+    @Override
+    public Integer call() {
+        requireJobs("roll back");
+        CutoverEstate e = load();
+        Instant now = at.now();
+        PrintWriter out = spec.commandLine().getOut();
+        for (CutoverJob j : estate.selected(e)) {
+            List<DisableMarker> markers = e.assessor().markersOf(j);
+            if (markers.isEmpty()) {
+                out.println(j.key() + ": no line disabled by migrate; re-enable it with the plan's rollback command");
+                continue;
+            }
+            missed(j, markers.get(0), now, out);
+            if (apply) {
+                LegacyLineSwitch.restore(e, j).forEach(s -> out.println(j.key() + ": " + s));
+            } else {
+                markers.forEach(m -> out.println(j.key() + ": would restore " + m.where() + ": " + m.original()));
+            }
+        }
+        out.flush();
+        return ExitCode.OK.code();
+    }
+
+    /** The legacy line's own schedule, read back from the marker by scanning the restored text. */
+    private static void missed(CutoverJob j, DisableMarker m, Instant now, PrintWriter out) {
+        Instant from = m.disabledAt();
+        if (from == null) {
+            out.println(j.key() + ": marker time '" + m.date() + "' is not an ISO-8601 instant; cannot list missed windows");
+            return;
+        }
+        String[] f = m.original().strip().split("\\s+");
+        if (f.length < 6 || m.original().strip().startsWith("@")) {
+            out.println(j.key() + ": schedule of '" + m.original() + "' not read; backfill by hand since " + m.date());
+            return;
+        }
+        String cron = String.join(" ", f[0], f[1], f[2], f[3], f[4]);
+        MissedWindows.Result r = MissedWindows.between(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, cron, null,
+                dev.migrate.analyzers.model.SourceRef.at(m.file(), m.line(), 1)), from, now);
+        if (r.total() < 0) {
+            out.println(j.key() + ": '" + cron + "' is not clock-based; backfill by hand since " + m.date());
+            return;
+        }
+        out.println(j.key() + ": " + r.total() + " legacy run(s) missed between " + from + " and " + now + " (" + r.schedule() + ")");
+        r.times().forEach(t -> out.println("  backfill " + t));
+        if (r.total() > r.times().size()) {
+            out.println("  ... and " + (r.total() - r.times().size()) + " more");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.migrate.cli;
+
+import dev.migrate.analyzers.cutover.CutoverEstate;
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** What the cutover subcommands that work on one estate share: PATH and the estate options. */
+abstract class EstateCommand {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "The estate (default: .).")
+    Path path = Path.of(".");
+
+    @Mixin
+    EstateOptions estate;
+
+    CutoverEstate load() {
+        return estate.load(path, estate.openStore());
+    }
+
+    /** The edit commands name their jobs explicitly: editing every job of an estate by default is a trap. */
+    void requireJobs(String verb) {
+        if (estate.jobs.isEmpty()) {
+            throw CliException.invalidInput("--job is required: name the job(s) to " + verb);
+        }
+    }
+}

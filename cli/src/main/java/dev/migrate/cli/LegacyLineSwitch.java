@@ -1,0 +1,72 @@
+package dev.migrate.cli;
+
+import dev.migrate.analyzers.cutover.CutoverEstate;
+import dev.migrate.analyzers.cutover.CutoverException;
+import dev.migrate.analyzers.cutover.CutoverJob;
+import dev.migrate.analyzers.cutover.DisableMarker;
+import dev.migrate.analyzers.cutover.LegacySwitch;
+import dev.migrate.analyzers.cutover.LegacyToggle;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.recipes.engine.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The file edits behind the plan's disable and rollback steps for line-based legacy jobs (those whose
+ * switch is {@code applied} in switches.yaml). Written atomically with the rewrite engine's
+ * {@link AtomicFiles}, which keeps the file mode, so a crash never leaves half a crontab.
+ */
+final class LegacyLineSwitch {
+    private LegacyLineSwitch() {
+    }
+
+    /** Comments out the job's legacy line behind a marker stamped {@code date}; returns what it did. */
+    static List<String> disable(CutoverEstate estate, CutoverJob job, String date) {
+        Job legacy = job.legacy();
+        if (legacy == null) {
+            if (!estate.assessor().markersOf(job).isEmpty()) {
+                return List.of("already disabled at " + estate.assessor().markersOf(job).get(0).where());
+            }
+            throw new CutoverException("job " + job.key() + ": the scan finds no legacy definition to disable");
+        }
+        LegacySwitch sw = LegacySwitch.of(legacy.kind().slug()).orElse(null);
+        if (sw == null || !sw.applied()) {
+            throw new CutoverException("job " + job.key() + " is a " + legacy.kind().slug() + " job, switched off outside "
+                    + "its files; run the plan's command, then: migrate cutover record " + job.key()
+                    + " legacy-disabled --by NAME");
+        }
+        String where = legacy.source().path() + ":" + legacy.source().line();
+        Path file = estate.root().resolve(legacy.source().path());
+        String before = LegacyToggle.read(file);
+        String after = LegacyToggle.disable(before, legacy.source().path(), legacy.source().line(), job.key(), date);
+        if (after.equals(before)) {
+            return List.of("already disabled " + where);
+        }
+        write(file, after);
+        return List.of("disabled " + where);
+    }
+
+    /** Restores every line a marker for the job switched off. */
+    static List<String> restore(CutoverEstate estate, CutoverJob job) {
+        List<String> edits = new ArrayList<>();
+        List<DisableMarker> markers = estate.assessor().markersOf(job);
+        for (String file : markers.stream().map(DisableMarker::file).distinct().toList()) {
+            Path path = estate.root().resolve(file);
+            write(path, LegacyToggle.restore(LegacyToggle.read(path), job.key()));
+            markers.stream().filter(m -> m.file().equals(file)).forEach(m -> edits.add("restored " + m.where()));
+        }
+        return edits;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write (" + e.getMessage() + ")", e);
+        }
+    }
+}

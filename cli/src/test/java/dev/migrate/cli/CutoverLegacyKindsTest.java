@@ -1,0 +1,40 @@
+package dev.migrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The exact disable and re-enable commands the plan gives for each legacy kind of samples/legacy-host. */
+class CutoverLegacyKindsTest {
+    @TempDir
+    Path tmp;
+
+    private String plan(String job) {
+        Path estate = CutoverK2PlatformTest.ROOT.resolve("samples/legacy-host");
+        CliRun run = CliRun.of("cutover", "plan", estate.toString(), "--job", job, "--store",
+                "jdbc:sqlite:" + tmp.resolve("e.db"), "--at", "2026-11-21T12:00:00Z");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run.out();
+    }
+
+    @Test
+    void kubernetesCronJobIsSuspendedAndResumed() {
+        assertThat(plan("partner-exports"))
+                .containsPattern("kubectl (-n \\S+ )?patch cronjob partner-exports -p '\\{\"spec\":\\{\"suspend\":true\\}\\}'")
+                .containsPattern("kubectl (-n \\S+ )?patch cronjob partner-exports -p '\\{\"spec\":\\{\"suspend\":false\\}\\}'");
+    }
+
+    @Test
+    void springQuartzRunPartsAndAnacron() {
+        assertThat(plan("BillingScheduledJobs.nightlyInvoiceRun"))
+                .contains("set the cron expression of 'BillingScheduledJobs.nightlyInvoiceRun' to \"-\"");
+        assertThat(plan("ledgerExportTrigger"))
+                .contains("scheduler.pauseTrigger(TriggerKey.triggerKey(\"ledgerExportTrigger\"))")
+                .contains("scheduler.resumeTrigger(TriggerKey.triggerKey(\"ledgerExportTrigger\"))");
+        assertThat(plan("backup-configs")).contains("chmod -x etc/cron.daily/backup-configs")
+                .contains("chmod +x etc/cron.daily/backup-configs");
+        assertThat(plan("warehouse.stats")).contains("--job warehouse-stats --apply   # etc/anacrontab:17 becomes");
+    }
+}
