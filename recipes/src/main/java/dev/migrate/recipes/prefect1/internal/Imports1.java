@@ -1,0 +1,36 @@
+package dev.migrate.recipes.prefect1.internal;
+
+import dev.migrate.rewriters.python.PythonStyle;
+import dev.migrate.rewriters.python.edit.ImportEdits;
+import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.PyElement;
+import dev.migrate.rewriters.python.tree.Space;
+
+/** The last step of every Prefect 1 recipe: drop the imports an edit made unused, keep the file's top tidy. */
+public final class Imports1 {
+    private Imports1() {
+    }
+
+    public static Node finish(Node before, Node after, PythonStyle style) {
+        if (after == before) {
+            return before;
+        }
+        Node result = ImportEdits.removeImportsMadeUnused(before, after, style);
+        if (!before.print().startsWith(style.newline()) && result.print().startsWith(style.newline())
+                && result.childCount() > 0) {
+            // the first import went and left the blank line that followed it on top of the file
+            PyElement first = result.child(0);
+            while (first.prefix().isEmpty() && first instanceof Node n && n.childCount() > 0) {
+                first = n.child(0);
+            }
+            String prefix = first.prefix().text();
+            int cut = 0;
+            while (cut < prefix.length() && (prefix.charAt(cut) == '\n' || prefix.charAt(cut) == '\r')) {
+                cut++;
+            }
+            result = TreeEdits.replaceKeepingPrefix(result, first, first.withPrefix(Space.of(prefix.substring(cut))));
+        }
+        return result;
+    }
+}
