@@ -20,7 +20,7 @@ public final class Imports1 {
         if (!before.print().startsWith(style.newline()) && result.print().startsWith(style.newline())
                 && result.childCount() > 0) {
             // the first import went and left the blank line that followed it on top of the file
-            PyElement first = result.child(0);
+            PyElement first = result;
             while (first.prefix().isEmpty() && first instanceof Node n && n.childCount() > 0) {
                 first = n.child(0);
             }
