@@ -31,6 +31,29 @@ public final class Imports1 {
             }
             result = TreeEdits.replaceKeepingPrefix(result, first, first.withPrefix(Space.of(prefix.substring(cut))));
         }
-        return result;
+        return keepMissingFinalNewline(before, result, style);
+    }
+
+    /** A file that ended without a newline still does when an edit rewrote its last line. */
+    private static Node keepMissingFinalNewline(Node before, Node after, PythonStyle style) {
+        if (before.print().endsWith(style.newline()) || !after.print().endsWith(style.newline())) {
+            return after;
+        }
+        java.util.List<dev.migrate.rewriters.python.tree.Token> tokens = dev.migrate.rewriters.python.tree.Nodes.tokens(after);
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            dev.migrate.rewriters.python.tree.Token t = tokens.get(i);
+            if (t.text().isEmpty() && t.prefix().isEmpty()) {
+                continue;
+            }
+            if (t.text().isEmpty() && t.prefix().text().equals(style.newline())) {
+                return TreeEdits.replaceKeepingPrefix(after, t, t.withPrefix(dev.migrate.rewriters.python.tree.Space.EMPTY));
+            }
+            if (t.kind() == dev.migrate.rewriters.python.tree.TokenKind.NEWLINE && t.text().equals(style.newline())
+                    && after.prefix() != null) {
+                return TreeEdits.replaceKeepingPrefix(after, t, t.withText(""));
+            }
+            return after;
+        }
+        return after;
     }
 }
