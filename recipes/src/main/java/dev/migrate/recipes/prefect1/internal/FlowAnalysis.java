@@ -127,7 +127,18 @@ public final class FlowAnalysis {
                     }
                 }
             }
+            List<Node> insideRegister = new ArrayList<>();
             for (Node c : Nodes.find(module, NodeKind.CALL)) {
+                Optional<List<String>> parts = Expressions.dottedParts(new CallView(c).callee());
+                if (parts.isPresent() && parts.get().equals(List.of(variable, "register"))) {
+                    // register(idempotency_key=flow.serialized_hash()) goes away with the register call
+                    insideRegister.addAll(Nodes.find(new CallView(c).argList(), NodeKind.CALL));
+                }
+            }
+            for (Node c : Nodes.find(module, NodeKind.CALL)) {
+                if (insideRegister.contains(c)) {
+                    continue;
+                }
                 Optional<List<String>> parts = Expressions.dottedParts(new CallView(c).callee());
                 if (parts.isPresent() && parts.get().size() == 2 && parts.get().get(0).equals(variable)) {
                     switch (parts.get().get(1)) {

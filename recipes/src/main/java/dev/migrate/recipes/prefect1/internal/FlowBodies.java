@@ -111,7 +111,24 @@ public final class FlowBodies {
             List<Node> remaining = Statements.of(out);
             out = StatementEdits.insertBefore(out, remaining.get(0), String.join("\n", aliases), style);
         }
-        return out;
+        return withoutLeadingBlankLines(out);
+    }
+
+    /** The blank line that separated the Parameters from the rest would open the function body: drop it. */
+    private static Node withoutLeadingBlankLines(Node suite) {
+        for (PyElement c : suite.children()) {
+            if (c instanceof Node n && (n.kind() == NodeKind.SIMPLE_LINE || n.kind().isStatement())) {
+                String prefix = n.prefix().text();
+                int lastBreak = Math.max(prefix.lastIndexOf('\n'), prefix.lastIndexOf('\r'));
+                boolean onlyBlank = lastBreak >= 0 && prefix.substring(0, lastBreak + 1).isBlank();
+                if (!onlyBlank) {
+                    return suite;
+                }
+                return TreeEdits.replaceKeepingPrefix(suite, n,
+                        n.withPrefix(dev.migrate.rewriters.python.tree.Space.of(prefix.substring(lastBreak + 1))));
+            }
+        }
+        return suite;
     }
 
     private static Node renameUpstreamTasks(Node root) {

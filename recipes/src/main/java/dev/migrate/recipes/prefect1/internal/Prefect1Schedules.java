@@ -2,7 +2,6 @@ package dev.migrate.recipes.prefect1.internal;
 
 import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.analyzers.schedule.PrefectSchedule;
-import dev.migrate.analyzers.schedule.ScheduleProver;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Expressions;
@@ -31,6 +30,8 @@ import java.util.function.Predicate;
 public final class Prefect1Schedules {
     /** The instant fire-time proofs start from, fixed so reports are reproducible. */
     public static final Instant PROOF_START = Instant.parse("2025-01-01T00:00:00Z");
+    /** Filters act on days, so the proof looks at enough fire times to cover weeks of a minute-level schedule. */
+    static final int FILTER_PROOF_FIRE_TIMES = 20_000;
 
     /** One Prefect 3 schedule and the parameters its runs get (empty when none). */
     public record Entry(PrefectSchedule schedule, Map<String, Object> parameters) {
@@ -105,18 +106,22 @@ public final class Prefect1Schedules {
             if (keep != null && !key.equals("adjustments")) {
                 Predicate<ZonedDateTime> p1Keeps = key.equals("not_filters") ? keep.negate() : keep;
                 proof(out.entries(), p1Keeps).ifPresent(t -> sb.append("; proof: the converted schedule fires at ")
-                        .append(t).append(" (").append(t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL,
-                                java.util.Locale.ROOT)).append("), which Prefect 1 skipped"));
+                        .append(t).append(" (").append(dayName(t)).append("), which Prefect 1 skipped"));
             }
             out.problems().add(sb.toString());
         }
     }
 
-    /** The first of the next 50 fire times (from {@link #PROOF_START}) that Prefect 1's filter would have skipped. */
+    private static String dayName(ZonedDateTime t) {
+        String n = t.getDayOfWeek().name();
+        return n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The first fire time (from {@link #PROOF_START}) of the converted schedules that Prefect 1's filter skipped. */
     static Optional<ZonedDateTime> proof(List<Entry> entries, Predicate<ZonedDateTime> p1Keeps) {
         ZonedDateTime first = null;
         for (Entry e : entries) {
-            List<ZonedDateTime> times = FireTimes.prefect(e.schedule(), PROOF_START, ScheduleProver.DEFAULT_FIRE_TIMES);
+            List<ZonedDateTime> times = FireTimes.prefect(e.schedule(), PROOF_START, FILTER_PROOF_FIRE_TIMES);
             if (times == null) {
                 continue;
             }
