@@ -95,9 +95,9 @@ final class FlowConversion {
                 decorator.add("task_runner=" + ex.code());
                 out = ImportEdits.addFromImport(out, ex.module(), ex.name(), style);
             }
-            ex.problems().forEach(p -> log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, p));
+            ex.problems().forEach(p -> log.manual(ctx, file, flow.statement(), "PF109", p));
             if (ex.requirement() != null) {
-                log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "add " + ex.requirement()
+                log.manual(ctx, file, flow.statement(), "PF109", "add " + ex.requirement()
                         + " to the project's requirements");
             }
         }
@@ -141,7 +141,8 @@ final class FlowConversion {
                     + String.join("; ", flow.dropped()), style.newline());
         }
         deployment.ifPresent(d -> {
-            d.problems().forEach(p -> log.manual(ctx, file, flow.statement(), "PF108", "deployment '" + d.name() + "': " + p));
+            d.problems().forEach(p -> log.manual(ctx, file, flow.statement(),
+                    p.startsWith("Prefect 3 schedules have no") ? "PF107" : "PF108", "deployment '" + d.name() + "': " + p));
             d.decisions().forEach(p -> log.decision(ctx, file, flow.statement(), "PF108", "deployment '" + d.name() + "': " + p));
         });
         log.decision(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '" + flow.name() + "' is now @flow "
