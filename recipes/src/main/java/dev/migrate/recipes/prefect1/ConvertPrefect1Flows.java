@@ -39,29 +39,51 @@ import org.openrewrite.yaml.YamlParser;
  */
 public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Found> {
     static final String CODE = "PF102";
+    /** The last Prefect 2 release, whose API surface the Prefect 2 output is checked against. */
+    static final String PREFECT2_PIN = "2.20.25";
 
     @Option(displayName = "Deployment form", description = "`prefect.yaml` (default) writes deployments to a generated "
             + "prefect.yaml; `deploy` and `serve` write a `.deploy()` / `.serve()` call where `flow.register` was.",
             valid = {"prefect.yaml", "deploy", "serve"}, required = false, example = "prefect.yaml")
     private final String deployment;
 
+    @Option(displayName = "Prefect major version", description = "`3` (default) or `2`, for teams that stop at "
+            + "Prefect 2: task runners and prefect.yaml then use what Prefect 2.20 has, and deployments always go to "
+            + "prefect.yaml.", valid = {"2", "3"}, required = false, example = "3")
+    private final String prefectVersion;
+
     private final transient MigrationNotes notes = new MigrationNotes(this);
 
     public ConvertPrefect1Flows() {
-        this(null);
+        this(null, null);
+    }
+
+    public ConvertPrefect1Flows(String deployment) {
+        this(deployment, null);
     }
 
     @JsonCreator
-    public ConvertPrefect1Flows(@JsonProperty("deployment") String deployment) {
+    public ConvertPrefect1Flows(@JsonProperty("deployment") String deployment,
+                                @JsonProperty("prefectVersion") String prefectVersion) {
         this.deployment = deployment;
+        this.prefectVersion = prefectVersion;
     }
 
     public String getDeployment() {
         return deployment;
     }
 
+    public String getPrefectVersion() {
+        return prefectVersion;
+    }
+
+    boolean prefect2() {
+        return "2".equals(prefectVersion);
+    }
+
+    /** Prefect 2 has no prefect.schedules.Cron/Interval for .deploy(), so it always writes prefect.yaml. */
     String mode() {
-        return deployment == null ? "prefect.yaml" : deployment;
+        return deployment == null || prefect2() ? "prefect.yaml" : deployment;
     }
 
     /** Deployments found in the Python files, by file; and whether the project already has a prefect.yaml. */
@@ -98,7 +120,9 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                 if (tree instanceof PythonFile file && !file.hasSyntaxErrors() && FixSafety.unsafeAllowed(ctx)) {
                     Imports imports = Imports.of(file.module());
                     for (Prefect1Flow flow : FlowAnalysis.of(file.module())) {
-                        if (flow.convertible() && (!flow.registers().isEmpty() || !flow.settings().isEmpty())) {
+                        boolean deployed = !flow.registers().isEmpty() || flow.settings().keySet().stream()
+                                .anyMatch(k -> !k.equals("executor"));
+                        if (flow.convertible() && deployed) {
                             acc.deployments.computeIfAbsent(path(file), k -> new ArrayList<>())
                                     .add(Deployment.of(flow, path(file), imports));
                         }
@@ -115,7 +139,7 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
             return List.of();
         }
         Path target = Path.of("prefect.yaml");
-        String text = PrefectYamlText.of(acc.deployments, PrefectTarget.from(ctx).pin());
+        String text = PrefectYamlText.of(acc.deployments, prefect2() ? PREFECT2_PIN : PrefectTarget.from(ctx).pin());
         List<SourceFile> out = new ArrayList<>();
         YamlParser.builder().build().parse(ctx, text).map(sf -> (SourceFile) sf.withSourcePath(target)).forEach(out::add);
         return out;
@@ -135,7 +159,7 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                     log.manual(ctx, file, null, CODE, "prefect.yaml exists; add these deployments to it by hand: "
                             + deployments.stream().map(d -> d.toYaml().toString()).toList());
                 }
-                Node after = new FlowConversion(file, mode(), deployments, log, ctx).run();
+                Node after = new FlowConversion(file, mode(), prefect2(), deployments, log, ctx).run();
                 return after == file.module() ? file : file.withModule(after);
             }
         };

@@ -40,10 +40,13 @@ final class FlowConversion {
     private final Notes log;
     private final ExecutionContext ctx;
     private final PythonStyle style;
+    private final boolean prefect2;
 
-    FlowConversion(PythonFile file, String mode, List<Deployment> deployments, Notes log, ExecutionContext ctx) {
+    FlowConversion(PythonFile file, String mode, boolean prefect2, List<Deployment> deployments, Notes log,
+                   ExecutionContext ctx) {
         this.file = file;
         this.mode = mode;
+        this.prefect2 = prefect2;
         this.deployments = deployments;
         this.log = log;
         this.ctx = ctx;
@@ -91,6 +94,13 @@ final class FlowConversion {
         Node executor = flow.settings().get("executor");
         if (executor != null) {
             Executors ex = Executors.read(executor, imports);
+            if (prefect2 && "prefect.task_runners".equals(ex.module())) {
+                // Prefect 2 has no thread or process pool runners: its ConcurrentTaskRunner takes no worker limit
+                ex = new Executors("ConcurrentTaskRunner()", "prefect.task_runners", "ConcurrentTaskRunner", null,
+                        ex.problems());
+                log.decision(ctx, file, flow.statement(), "PF109", "flow '" + flow.name() + "': Prefect 2's "
+                        + "ConcurrentTaskRunner has no worker limit; the executor's num_workers is not kept");
+            }
             if (ex.code() != null) {
                 decorator.add("task_runner=" + ex.code());
                 out = ImportEdits.addFromImport(out, ex.module(), ex.name(), style);

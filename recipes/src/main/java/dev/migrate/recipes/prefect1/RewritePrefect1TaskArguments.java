@@ -44,7 +44,25 @@ public class RewritePrefect1TaskArguments extends Recipe {
             "prefect.engine.cache_validators.never_use", "NO_CACHE");
     private static final String DURATION_ONLY = "prefect.engine.cache_validators.duration_only";
 
+    @org.openrewrite.Option(displayName = "Prefect major version", description = "`3` (default) or `2`: Prefect 2 "
+            + "has no cache policies, so `cache_validator=all_inputs` becomes `cache_key_fn=task_input_hash`.",
+            valid = {"2", "3"}, required = false, example = "3")
+    private final String prefectVersion;
+
     private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    public RewritePrefect1TaskArguments() {
+        this(null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public RewritePrefect1TaskArguments(@com.fasterxml.jackson.annotation.JsonProperty("prefectVersion") String prefectVersion) {
+        this.prefectVersion = prefectVersion;
+    }
+
+    public String getPrefectVersion() {
+        return prefectVersion;
+    }
 
     @Override
     public String getDisplayName() {
@@ -146,6 +164,10 @@ public class RewritePrefect1TaskArguments extends Recipe {
         Optional<Argument> validator = call.keyword("cache_validator");
         String validatorName = validator.flatMap(v -> imports.qualifiedName(v.value())).orElse(DURATION_ONLY);
         String policy = CACHE_POLICIES.get(validatorName);
+        boolean prefect2 = "2".equals(prefectVersion);
+        if (prefect2 && policy != null && !policy.equals("INPUTS")) {
+            return null; // Prefect 2 has no such policy: left with a TODO
+        }
         boolean durationOnly = validatorName.equals(DURATION_ONLY);
         if (policy == null && !durationOnly) {
             return null; // partial validators: left with a TODO by addManualTodos
@@ -163,6 +185,8 @@ public class RewritePrefect1TaskArguments extends Recipe {
             added.add("cache_key_fn=lambda context, parameters: " + PyValues.quoted(def.taskName()));
             log.decision(ctx, file, call.node(), CODE, "cache_for on task '" + def.taskName()
                     + "' became a constant cache key (1.x's duration_only validator ignores inputs)");
+        } else if (prefect2) {
+            added.add("cache_key_fn=task_input_hash");
         } else {
             added.add("cache_policy=" + policy);
         }
@@ -173,7 +197,9 @@ public class RewritePrefect1TaskArguments extends Recipe {
             now = new CallView(sameCall(edited, root, call.node()));
         }
         edited = Args.append(edited, now.argList(), added, file.style());
-        if (policy != null) {
+        if (policy != null && prefect2) {
+            edited = ImportEdits.addFromImport(edited, "prefect.tasks", "task_input_hash", file.style());
+        } else if (policy != null) {
             edited = ImportEdits.addFromImport(edited, "prefect.cache_policies", policy, file.style());
         }
         return edited;
