@@ -92,7 +92,7 @@ class Prefect1SampleRewriteTest {
 
     @Test
     void everyPythonFileCompiles() throws Exception {
-        assumeThat(python3()).as("python3 is not on PATH; skipping the compile oracle").isTrue();
+        assumeThat(SamplesTest.commandAvailable("python3", "--version")).as("python3 is not on PATH; skipping the compile oracle").isTrue();
         List<Path> files = pythonFiles();
         String script = String.join("\n",
                 "import sys",
@@ -235,18 +235,5 @@ class Prefect1SampleRewriteTest {
             }
         }
         return out;
-    }
-
-    private static boolean python3() {
-        try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -1,13 +1,11 @@
 package dev.migrate.recipes.prefect1;
 
-import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefect1.internal.Blocks;
-import dev.migrate.recipes.prefect1.internal.Imports1;
 import dev.migrate.recipes.prefect1.internal.Notes;
+import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.prefect1.internal.TaskDefinitions;
 import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.rewriters.python.PythonFile;
-import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.edit.StatementEdits;
 import dev.migrate.rewriters.python.edit.TreeEdits;
@@ -24,9 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.Recipe;
-import org.openrewrite.Tree;
-import org.openrewrite.TreeVisitor;
 
 /**
  * Turns a Prefect 1 {@code class X(Task)} with only a {@code run(self, ...)} method, instantiated once at module
@@ -34,9 +29,8 @@ import org.openrewrite.TreeVisitor;
  * (PF103; the task options are renamed by {@link RewritePrefect1TaskArguments}). Classes with state, other
  * methods, {@code self} in {@code run} or several instances are left with a TODO.
  */
-public class ConvertPrefect1TaskClasses extends Recipe {
+public class ConvertPrefect1TaskClasses extends Prefect1PythonRecipe {
     static final String CODE = "PF103";
-    private final transient MigrationNotes notes = new MigrationNotes(this);
 
     @Override
     public String getDisplayName() {
@@ -50,29 +44,13 @@ public class ConvertPrefect1TaskClasses extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
-        Notes log = new Notes(notes, this);
-        return new PythonVisitor<>() {
-            @Override
-            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors() || !Imports.of(file.module()).uses("prefect")) {
-                    return file;
-                }
-                Node before = file.module();
-                Node after = before;
-                for (String cls : TaskDefinitions.taskSubclasses(before, Imports.of(before))) {
-                    after = convert(file, after, cls, ctx, log);
-                }
-                if (after == before) {
-                    return file;
-                }
-                boolean converted = Nodes.find(after, NodeKind.DECORATOR).size() > Nodes.find(before, NodeKind.DECORATOR).size();
-                if (converted) {
-                    after = ImportEdits.addFromImport(after, "prefect", "task", file.style());
-                }
-                return file.withModule(Imports1.finish(before, after, file.style()));
-            }
-        };
+    protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
+        Node after = before;
+        for (String cls : TaskDefinitions.taskSubclasses(before, Imports.of(before))) {
+            after = convert(file, after, cls, ctx, log);
+        }
+        boolean converted = Nodes.find(after, NodeKind.DECORATOR).size() > Nodes.find(before, NodeKind.DECORATOR).size();
+        return converted ? ImportEdits.addFromImport(after, "prefect", "task", file.style()) : after;
     }
 
     private Node convert(PythonFile file, Node root, String cls, ExecutionContext ctx, Notes log) {

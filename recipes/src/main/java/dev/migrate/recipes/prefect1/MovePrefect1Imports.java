@@ -1,9 +1,9 @@
 package dev.migrate.recipes.prefect1;
 
+import dev.migrate.recipes.prefect1.internal.Notes;
+import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.PrefectRenames;
-import dev.migrate.recipes.prefect1.internal.Imports1;
 import dev.migrate.rewriters.python.PythonFile;
-import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
@@ -11,16 +11,13 @@ import dev.migrate.rewriters.python.tree.Node;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.Recipe;
-import org.openrewrite.Tree;
-import org.openrewrite.TreeVisitor;
 
 /**
  * Moves Prefect 1 from-imports whose name lives elsewhere in Prefect 3 ({@code prefect.utilities.edges.unmapped}
  * to {@code prefect.unmapped}, {@code prefect.utilities.logging.get_logger} to {@code prefect.logging.get_logger}),
  * from the 1.x {@code python-import} entries of the rename data whose target is a plain name.
  */
-public class MovePrefect1Imports extends Recipe {
+public class MovePrefect1Imports extends Prefect1PythonRecipe {
     private static final Map<String, String> MOVES = moves();
 
     @Override
@@ -35,27 +32,17 @@ public class MovePrefect1Imports extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return new PythonVisitor<>() {
-            @Override
-            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors()) {
-                    return file;
-                }
-                Node before = file.module();
-                Node after = before;
-                for (ImportBinding b : Imports.of(before).all()) {
-                    String target = MOVES.get(b.qualifiedName());
-                    String name = b.qualifiedName().substring(b.qualifiedName().lastIndexOf('.') + 1);
-                    if (target != null && b.isFromImport() && b.localName().equals(name)) {
-                        after = ImportEdits.removeImport(after, name, file.style());
-                        after = ImportEdits.addFromImport(after, target.substring(0, target.lastIndexOf('.')), name,
-                                file.style());
-                    }
-                }
-                return after == before ? file : file.withModule(Imports1.finish(before, after, file.style()));
+    protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
+        Node after = before;
+        for (ImportBinding b : Imports.of(before).all()) {
+            String target = MOVES.get(b.qualifiedName());
+            String name = b.qualifiedName().substring(b.qualifiedName().lastIndexOf('.') + 1);
+            if (target != null && b.isFromImport() && b.localName().equals(name)) {
+                after = ImportEdits.removeImport(after, name, file.style());
+                after = ImportEdits.addFromImport(after, target.substring(0, target.lastIndexOf('.')), name, file.style());
             }
-        };
+        }
+        return after;
     }
 
     private static Map<String, String> moves() {

@@ -1,12 +1,10 @@
 package dev.migrate.recipes.prefect1;
 
-import dev.migrate.recipes.MigrationNotes;
-import dev.migrate.recipes.prefect1.internal.Imports1;
 import dev.migrate.recipes.prefect1.internal.Notes;
+import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.prefect1.internal.PyValues;
 import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.rewriters.python.PythonFile;
-import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.TreeEdits;
@@ -22,9 +20,6 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.Recipe;
-import org.openrewrite.Tree;
-import org.openrewrite.TreeVisitor;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -35,10 +30,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * keys ({@code today}, {@code yesterday_nodash}, ...) are computed from the scheduled start time. Keys without an
  * equivalent get a TODO.
  */
-public class ReplacePrefect1Context extends Recipe {
+public class ReplacePrefect1Context extends Prefect1PythonRecipe {
     static final String CODE = "PF104";
     private static final Map<String, String> KEYS = load();
-    private final transient MigrationNotes notes = new MigrationNotes(this);
 
     @Override
     public String getDisplayName() {
@@ -52,57 +46,47 @@ public class ReplacePrefect1Context extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
-        Notes log = new Notes(notes, this);
-        return new PythonVisitor<>() {
-            @Override
-            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors() || !Imports.of(file.module()).uses("prefect")) {
-                    return file;
-                }
-                Node before = file.module();
-                Node after = before;
-                boolean runtime = false;
-                boolean logger = false;
-                boolean timedelta = false;
-                for (int guard = 0; guard < 500; guard++) {
-                    Optional<Lookup> next = next(after);
-                    if (next.isEmpty()) {
-                        break;
-                    }
-                    Lookup l = next.get();
-                    String replacement = KEYS.get(l.key());
-                    if (replacement == null) {
-                        if (!Todos.has(after, l.node(), CODE)) {
-                            log.manual(ctx, file, l.node(), CODE, "prefect.context key '" + l.key()
-                                    + "' has no Prefect 3 equivalent");
-                            after = Todos.add(after, l.node(), CODE, "prefect.context." + l.key() + " has no Prefect 3 "
-                                    + "equivalent: pass the value as a parameter", file.style().newline());
-                        }
-                        continue;
-                    }
-                    runtime |= replacement.contains("runtime.");
-                    logger |= replacement.contains("get_run_logger");
-                    timedelta |= replacement.contains("timedelta(");
-                    String code = replacement.contains("timedelta(") ? replacement.replace("timedelta(",
-                            timedeltaName(after) + "(") : replacement;
-                    after = TreeEdits.replace(after, l.node(), Snippets.expression(code, file.style()));
-                }
-                if (after == before) {
-                    return file;
-                }
-                if (runtime) {
-                    after = ImportEdits.addFromImport(after, "prefect", "runtime", file.style());
-                }
-                if (logger) {
-                    after = ImportEdits.addFromImport(after, "prefect", "get_run_logger", file.style());
-                }
-                if (timedelta && timedeltaName(after).equals("timedelta")) {
-                    after = ImportEdits.addFromImport(after, "datetime", "timedelta", file.style());
-                }
-                return file.withModule(Imports1.finish(before, after, file.style()));
+    protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
+        Node after = before;
+        boolean runtime = false;
+        boolean logger = false;
+        boolean timedelta = false;
+        for (int guard = 0; guard < 500; guard++) {
+            Optional<Lookup> next = next(after);
+            if (next.isEmpty()) {
+                break;
             }
-        };
+            Lookup l = next.get();
+            String replacement = KEYS.get(l.key());
+            if (replacement == null) {
+                if (!Todos.has(after, l.node(), CODE)) {
+                    log.manual(ctx, file, l.node(), CODE, "prefect.context key '" + l.key()
+                            + "' has no Prefect 3 equivalent");
+                    after = Todos.add(after, l.node(), CODE, "prefect.context." + l.key() + " has no Prefect 3 "
+                            + "equivalent: pass the value as a parameter", file.style().newline());
+                }
+                continue;
+            }
+            runtime |= replacement.contains("runtime.");
+            logger |= replacement.contains("get_run_logger");
+            timedelta |= replacement.contains("timedelta(");
+            String code = replacement.contains("timedelta(") ? replacement.replace("timedelta(",
+                    timedeltaName(after) + "(") : replacement;
+            after = TreeEdits.replace(after, l.node(), Snippets.expression(code, file.style()));
+        }
+        if (after == before) {
+            return before;
+        }
+        if (runtime) {
+            after = ImportEdits.addFromImport(after, "prefect", "runtime", file.style());
+        }
+        if (logger) {
+            after = ImportEdits.addFromImport(after, "prefect", "get_run_logger", file.style());
+        }
+        if (timedelta && timedeltaName(after).equals("timedelta")) {
+            after = ImportEdits.addFromImport(after, "datetime", "timedelta", file.style());
+        }
+        return after;
     }
 
     private record Lookup(Node node, String key) {

@@ -1,12 +1,10 @@
 package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.FixSafety;
-import dev.migrate.recipes.MigrationNotes;
-import dev.migrate.recipes.prefect1.internal.Imports1;
 import dev.migrate.recipes.prefect1.internal.Notes;
+import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.rewriters.python.PythonFile;
-import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.edit.StatementEdits;
 import dev.migrate.rewriters.python.edit.TreeEdits;
@@ -24,9 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.Recipe;
-import org.openrewrite.Tree;
-import org.openrewrite.TreeVisitor;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -38,10 +33,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * {@code RETRY}, {@code LOOP}, {@code PAUSE}, {@code ENDRUN}) get a TODO. Renames the state predicates
  * {@code is_successful()} and {@code is_finished()}.
  */
-public class ReplacePrefect1Signals extends Recipe {
+public class ReplacePrefect1Signals extends Prefect1PythonRecipe {
     static final String CODE = "PF105";
     private static final Map<String, Map<String, String>> RULES = load();
-    private final transient MigrationNotes notes = new MigrationNotes(this);
 
     @Override
     public String getDisplayName() {
@@ -55,28 +49,14 @@ public class ReplacePrefect1Signals extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
-        Notes log = new Notes(notes, this);
-        return new PythonVisitor<>() {
-            @Override
-            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors() || !Imports.of(file.module()).uses("prefect")) {
-                    return file;
-                }
-                Node before = file.module();
-                Node after = before;
-                boolean catches = Nodes.find(before, NodeKind.EXCEPT_CLAUSE).stream()
-                        .anyMatch(e -> Nodes.find(e, x -> signal(Imports.of(before), x).isPresent()).size() > 0);
-                for (Node raise : Nodes.find(before, NodeKind.RAISE)) {
-                    after = raise(file, after, raise, catches, ctx, log);
-                }
-                after = predicates(after);
-                if (after == before) {
-                    return file;
-                }
-                return file.withModule(Imports1.finish(before, after, file.style()));
-            }
-        };
+    protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
+        Node after = before;
+        boolean catches = Nodes.find(before, NodeKind.EXCEPT_CLAUSE).stream()
+                .anyMatch(e -> Nodes.find(e, x -> signal(Imports.of(before), x).isPresent()).size() > 0);
+        for (Node raise : Nodes.find(before, NodeKind.RAISE)) {
+            after = raise(file, after, raise, catches, ctx, log);
+        }
+        return predicates(after);
     }
 
     private Node raise(PythonFile file, Node root, Node raise, boolean catches, ExecutionContext ctx, Notes log) {

@@ -1,16 +1,14 @@
 package dev.migrate.recipes.prefect1;
 
-import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefect1.internal.FlowRunTasks;
-import dev.migrate.recipes.prefect1.internal.Imports1;
 import dev.migrate.recipes.prefect1.internal.Notes;
+import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.prefect1.internal.PyValues;
 import dev.migrate.recipes.prefect1.internal.Secrets;
 import dev.migrate.recipes.prefect1.internal.ShellTasks;
 import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonStyle;
-import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.StatementEdits;
@@ -22,12 +20,8 @@ import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
-import java.util.List;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.Recipe;
-import org.openrewrite.Tree;
-import org.openrewrite.TreeVisitor;
 
 /**
  * Replaces the Prefect 1 task library and client (PF110): {@code PrefectSecret("X")} inside a function becomes
@@ -36,9 +30,8 @@ import org.openrewrite.TreeVisitor;
  * {@code run_deployment}), KV store calls become Variables. {@code Client}, module-level secrets and the other
  * {@code prefect.tasks.*} classes get a TODO.
  */
-public class ReplacePrefect1TaskLibrary extends Recipe {
+public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
     static final String CODE = "PF110";
-    private final transient MigrationNotes notes = new MigrationNotes(this);
 
     @Override
     public String getDisplayName() {
@@ -52,23 +45,8 @@ public class ReplacePrefect1TaskLibrary extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
-        Notes log = new Notes(notes, this);
-        return new PythonVisitor<>() {
-            @Override
-            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors() || !Imports.of(file.module()).uses("prefect")) {
-                    return file;
-                }
-                Node before = file.module();
-                Node after = instances(file, before, ctx, log);
-                after = calls(file, after, ctx, log);
-                if (after == before) {
-                    return file;
-                }
-                return file.withModule(Imports1.finish(before, after, file.style()));
-            }
-        };
+    protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
+        return calls(file, instances(file, before, ctx, log), ctx, log);
     }
 
     /** Module-level {@code x = ShellTask(...)} / {@code x = StartFlowRun(...)}. */

@@ -1,17 +1,15 @@
 package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.FixSafety;
-import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefect1.internal.Args;
-import dev.migrate.recipes.prefect1.internal.Imports1;
 import dev.migrate.recipes.prefect1.internal.Notes;
+import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.prefect1.internal.PyValues;
 import dev.migrate.recipes.prefect1.internal.TaskArgumentRules;
 import dev.migrate.recipes.prefect1.internal.TaskDefinitions;
 import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonStyle;
-import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
@@ -24,9 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.Recipe;
-import org.openrewrite.Tree;
-import org.openrewrite.TreeVisitor;
 
 /**
  * Renames Prefect 1 task options to their Prefect 3 names on {@code @task(...)}, {@code task(fn, ...)} and
@@ -36,7 +31,7 @@ import org.openrewrite.TreeVisitor;
  * an expiration, and {@code state_handlers} into state hooks (unsafe: the hook signature differs). Options
  * without an equivalent get a TODO comment and a manual note (PF103).
  */
-public class RewritePrefect1TaskArguments extends Recipe {
+public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
     static final String CODE = "PF103";
     private static final Map<String, String> CACHE_POLICIES = Map.of(
             "prefect.engine.cache_validators.all_inputs", "INPUTS",
@@ -49,7 +44,6 @@ public class RewritePrefect1TaskArguments extends Recipe {
             valid = {"2", "3"}, required = false, example = "3")
     private final String prefectVersion;
 
-    private final transient MigrationNotes notes = new MigrationNotes(this);
 
     public RewritePrefect1TaskArguments() {
         this(null);
@@ -76,31 +70,17 @@ public class RewritePrefect1TaskArguments extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
-        Notes log = new Notes(notes, this);
-        return new PythonVisitor<>() {
-            @Override
-            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors() || !Imports.of(file.module()).uses("prefect")) {
-                    return file;
-                }
-                Node before = file.module();
-                Node after = before;
-                // one edit per pass: every edit rebuilds the argument list, so positions are re-read
-                for (int guard = 0; guard < 200; guard++) {
-                    Node next = nextEdit(file, after, ctx, log);
-                    if (next == null) {
-                        break;
-                    }
-                    after = next;
-                }
-                after = addManualTodos(file, after, ctx, log);
-                if (after == before) {
-                    return file;
-                }
-                return file.withModule(Imports1.finish(before, after, file.style()));
+    protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
+        Node after = before;
+        // one edit per pass: every edit rebuilds the argument list, so positions are re-read
+        for (int guard = 0; guard < 200; guard++) {
+            Node next = nextEdit(file, after, ctx, log);
+            if (next == null) {
+                break;
             }
-        };
+            after = next;
+        }
+        return addManualTodos(file, after, ctx, log);
     }
 
     private Node nextEdit(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
