@@ -193,6 +193,13 @@ class Prefect1SampleRewriteTest {
     }
 
     @Test
+    void rescanFindsNoPrefect1ConstructButTheManualOnes() {
+        CliRun scan = CliRun.of("scan", copy.toString(), "--select", "PF1", "-q");
+        List<String> findings = scan.out().lines().filter(l -> l.contains("PF1")).toList();
+        assertThat(findings).singleElement().asString().contains("prefect create project");
+    }
+
+    @Test
     void secretsAreNeverCopiedOrPrinted() throws IOException {
         Path planted = Path.of(System.getProperty("migrate.repo.root", "..")).resolve("samples/planted-secrets.csv");
         List<String> secrets = Files.readAllLines(planted).stream().filter(l -> l.startsWith("prefect1-lake,"))
