@@ -31,6 +31,24 @@ import org.openrewrite.ExecutionContext;
  * {@code prefect.tasks.*} classes get a TODO.
  */
 public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
+    @org.openrewrite.Option(displayName = "ShellTask replacement", description = "`subprocess` (default) writes a task "
+            + "that runs the command with subprocess; `prefect-shell` uses prefect_shell.ShellOperation (add the "
+            + "prefect-shell package).", valid = {"subprocess", "prefect-shell"}, required = false, example = "subprocess")
+    private final String shellTask;
+
+    public ReplacePrefect1TaskLibrary() {
+        this(null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public ReplacePrefect1TaskLibrary(@com.fasterxml.jackson.annotation.JsonProperty("shellTask") String shellTask) {
+        this.shellTask = shellTask;
+    }
+
+    public String getShellTask() {
+        return shellTask;
+    }
+
     static final String CODE = "PF110";
 
     @Override
@@ -65,7 +83,12 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
             String q = imports.qualifiedName(a.get().value()).orElse("");
             String name = Expressions.name(a.get().targets().get(0));
             CallView ctor = new CallView(a.get().value());
-            if (q.equals("prefect.tasks.shell.ShellTask") && ShellTasks.convertible(ctor)) {
+            if (q.equals("prefect.tasks.shell.ShellTask") && ShellTasks.convertible(ctor) && "prefect-shell".equals(shellTask)) {
+                out = StatementEdits.replace(out, s, ShellTasks.shellOperationFunction(name, ctor), style);
+                out = ImportEdits.addFromImport(out, "prefect_shell", "ShellOperation", style);
+                log.manual(ctx, file, s, CODE, "ShellTask " + name + " became a @task running prefect_shell.ShellOperation;"
+                        + " add prefect-shell to the requirements");
+            } else if (q.equals("prefect.tasks.shell.ShellTask") && ShellTasks.convertible(ctor)) {
                 out = StatementEdits.replace(out, s, ShellTasks.function(name, ctor), style);
                 shell = true;
                 firstShell = firstShell == null ? name : firstShell;

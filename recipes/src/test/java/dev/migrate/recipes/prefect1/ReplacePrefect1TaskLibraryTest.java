@@ -119,4 +119,24 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                     return PrefectSecret("A")
                 """));
     }
+
+    @Test
+    void shellTaskCanUsePrefectShell() {
+        rewriteRun(spec -> spec.recipe(new ReplacePrefect1TaskLibrary("prefect-shell")),
+                python(
+                        """
+                        from prefect.tasks.shell import ShellTask
+
+                        purge = ShellTask(name="purge", helper_script="source env.sh", return_all=True, max_retries=1)
+                        """,
+                        """
+                        from prefect_shell import ShellOperation
+                        from prefect import task
+
+                        @task(name="purge", max_retries=1)
+                        def purge(command=None, env=None, helper_script="source env.sh"):
+                            lines = ShellOperation(commands=[c for c in (helper_script, command) if c], env=env or {}).run()
+                            return lines
+                        """));
+    }
 }

@@ -74,6 +74,46 @@ public final class ShellTasks {
                 + "    return " + call + "\n";
     }
 
+    /**
+     * The {@code @task} function replacing {@code name = ShellTask(...)} with {@code prefect_shell.ShellOperation}
+     * (the helper script runs first in the same shell, as in ShellTask); needs the prefect-shell package.
+     */
+    public static String shellOperationFunction(String name, CallView ctor) {
+        List<String> taskOptions = new ArrayList<>();
+        String command = "None";
+        String env = "None";
+        String helperScript = "None";
+        String shell = null;
+        boolean returnAll = false;
+        String stream = null;
+        for (Argument a : ctor.arguments()) {
+            String value = a.value().print().strip();
+            switch (a.keyword()) {
+                case "command" -> command = value;
+                case "env" -> env = value;
+                case "helper_script" -> helperScript = value;
+                case "shell" -> shell = value;
+                case "return_all" -> returnAll = value.equals("True");
+                case "stream_output" -> stream = value;
+                case "log_stderr" -> { } // ShellOperation raises with stderr in the message
+                default -> taskOptions.add(a.keyword() + "=" + value);
+            }
+        }
+        List<String> opArgs = new ArrayList<>();
+        opArgs.add("commands=[c for c in (helper_script, command) if c]");
+        opArgs.add("env=env or {}");
+        if (shell != null) {
+            opArgs.add("shell=" + shell);
+        }
+        if (stream != null) {
+            opArgs.add("stream_output=" + stream);
+        }
+        return "@task(" + String.join(", ", taskOptions) + ")\n"
+                + "def " + name + "(command=" + command + ", env=" + env + ", helper_script=" + helperScript + "):\n"
+                + "    lines = ShellOperation(" + String.join(", ", opArgs) + ").run()\n"
+                + (returnAll ? "    return lines\n" : "    return lines[-1] if lines else None\n");
+    }
+
     /** Whether every argument is a keyword (ShellTask's positional order is not worth guessing). */
     public static boolean convertible(CallView ctor) {
         return ctor.arguments().stream().allMatch(a -> a.keyword() != null);
