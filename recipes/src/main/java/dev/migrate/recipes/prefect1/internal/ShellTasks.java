@@ -45,71 +45,63 @@ public final class ShellTasks {
                 """;
     }
 
-    /** The {@code @task} function replacing {@code name = ShellTask(...)}; task options stay under their 1.x names. */
-    public static String function(String name, CallView ctor) {
-        List<String> taskOptions = new ArrayList<>();
-        List<String> fixed = new ArrayList<>();
-        String command = "None";
-        String env = "None";
-        String helperScript = "None";
-        for (Argument a : ctor.arguments()) {
-            String value = a.value().print().strip();
-            switch (a.keyword()) {
-                case "command" -> command = value;
-                case "env" -> env = value;
-                case "helper_script" -> helperScript = value;
-                default -> {
-                    if (SHELL_OPTIONS.contains(a.keyword())) {
-                        fixed.add(a.keyword() + "=" + value);
-                    } else {
-                        taskOptions.add(a.keyword() + "=" + value);
-                    }
+    /**
+     * A ShellTask's arguments: task options (kept under their 1.x names for the task-option recipe), the three
+     * call-time defaults, and the shell options in the order written.
+     */
+    private record ShellArgs(List<String> taskOptions, String command, String env, String helperScript,
+                             java.util.Map<String, String> shellOptions) {
+        static ShellArgs of(CallView ctor) {
+            List<String> taskOptions = new ArrayList<>();
+            java.util.Map<String, String> shell = new java.util.LinkedHashMap<>();
+            for (Argument a : ctor.arguments()) {
+                String value = a.value().print().strip();
+                if (SHELL_OPTIONS.contains(a.keyword())) {
+                    shell.put(a.keyword(), value);
+                } else {
+                    taskOptions.add(a.keyword() + "=" + value);
                 }
             }
+            return new ShellArgs(taskOptions, shell.getOrDefault("command", "None"), shell.getOrDefault("env", "None"),
+                    shell.getOrDefault("helper_script", "None"), shell);
         }
-        String call = HELPER_NAME + "(command, env=env, helper_script=helper_script"
-                + (fixed.isEmpty() ? "" : ", " + String.join(", ", fixed)) + ")";
-        return "@task(" + String.join(", ", taskOptions) + ")\n"
-                + "def " + name + "(command=" + command + ", env=" + env + ", helper_script=" + helperScript + "):\n"
-                + "    return " + call + "\n";
+
+        String header(String name) {
+            return "@task(" + String.join(", ", taskOptions) + ")\n"
+                    + "def " + name + "(command=" + command + ", env=" + env + ", helper_script=" + helperScript + "):\n";
+        }
+    }
+
+    /** The {@code @task} function replacing {@code name = ShellTask(...)}; task options stay under their 1.x names. */
+    public static String function(String name, CallView ctor) {
+        ShellArgs args = ShellArgs.of(ctor);
+        List<String> fixed = new ArrayList<>();
+        args.shellOptions().forEach((k, v) -> {
+            if (!List.of("command", "env", "helper_script").contains(k)) {
+                fixed.add(k + "=" + v);
+            }
+        });
+        return args.header(name) + "    return " + HELPER_NAME + "(command, env=env, helper_script=helper_script"
+                + (fixed.isEmpty() ? "" : ", " + String.join(", ", fixed)) + ")\n";
     }
 
     /**
      * The {@code @task} function replacing {@code name = ShellTask(...)} with {@code prefect_shell.ShellOperation}
      * (the helper script runs first in the same shell, as in ShellTask); needs the prefect-shell package.
+     * {@code log_stderr} needs nothing: ShellOperation puts stderr in the error it raises.
      */
     public static String shellOperationFunction(String name, CallView ctor) {
-        List<String> taskOptions = new ArrayList<>();
-        String command = "None";
-        String env = "None";
-        String helperScript = "None";
-        String shell = null;
-        boolean returnAll = false;
-        String stream = null;
-        for (Argument a : ctor.arguments()) {
-            String value = a.value().print().strip();
-            switch (a.keyword()) {
-                case "command" -> command = value;
-                case "env" -> env = value;
-                case "helper_script" -> helperScript = value;
-                case "shell" -> shell = value;
-                case "return_all" -> returnAll = value.equals("True");
-                case "stream_output" -> stream = value;
-                case "log_stderr" -> { } // ShellOperation raises with stderr in the message
-                default -> taskOptions.add(a.keyword() + "=" + value);
-            }
-        }
+        ShellArgs args = ShellArgs.of(ctor);
         List<String> opArgs = new ArrayList<>();
         opArgs.add("commands=[c for c in (helper_script, command) if c]");
         opArgs.add("env=env or {}");
-        if (shell != null) {
-            opArgs.add("shell=" + shell);
+        for (String k : List.of("shell", "stream_output")) {
+            if (args.shellOptions().containsKey(k)) {
+                opArgs.add(k + "=" + args.shellOptions().get(k));
+            }
         }
-        if (stream != null) {
-            opArgs.add("stream_output=" + stream);
-        }
-        return "@task(" + String.join(", ", taskOptions) + ")\n"
-                + "def " + name + "(command=" + command + ", env=" + env + ", helper_script=" + helperScript + "):\n"
+        boolean returnAll = "True".equals(args.shellOptions().get("return_all"));
+        return args.header(name)
                 + "    lines = ShellOperation(" + String.join(", ", opArgs) + ").run()\n"
                 + (returnAll ? "    return lines\n" : "    return lines[-1] if lines else None\n");
     }
