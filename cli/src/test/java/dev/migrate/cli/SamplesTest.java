@@ -381,7 +381,7 @@ class SamplesTest {
         }
     }
 
-    private static boolean commandAvailable(String... versionCommand) {
+    static boolean commandAvailable(String... versionCommand) {
         try {
             Process p = new ProcessBuilder(versionCommand).redirectErrorStream(true).start();
             readAll(p.getInputStream());

@@ -27,6 +27,7 @@ public final class PrefectApi {
     private final Map<Version, PrefectCli> cli = new HashMap<>();
     private final Set<String> settings2;
     private final Map<String, String> envToCanonical3;
+    private final Map<String, String> accessor3 = new HashMap<>();
 
     /** The Prefect versions whose surface is recorded. */
     public enum Version {
@@ -58,8 +59,11 @@ public final class PrefectApi {
         settings2 = new HashSet<>();
         read(json, "prefect-2.20.25-settings.json").get("settings").fieldNames().forEachRemaining(settings2::add);
         envToCanonical3 = new HashMap<>();
-        read(json, "prefect-3.8.3-settings.json").get("env_var_to_canonical").fields()
+        JsonNode settings3 = read(json, "prefect-3.8.3-settings.json");
+        settings3.get("env_var_to_canonical").fields()
                 .forEachRemaining(e -> envToCanonical3.put(e.getKey(), e.getValue().asText()));
+        settings3.get("settings").fields()
+                .forEachRemaining(e -> accessor3.put(e.getKey(), e.getValue().path("accessor").asText()));
     }
 
     /** The data, loaded once on first use (class initialisation is thread-safe and lazy). */
@@ -141,6 +145,11 @@ public final class PrefectApi {
     /** The canonical Prefect 3.8.3 setting an environment variable sets, or empty when 3.8.3 ignores it. */
     public Optional<String> canonicalSetting3(String envVar) {
         return Optional.ofNullable(envToCanonical3.get(envVar));
+    }
+
+    /** Where a 3.8.3 setting sits in {@code prefect.toml} ({@code PREFECT_API_URL} -> {@code api.url}). */
+    public Optional<String> settingAccessor3(String envVar) {
+        return canonicalSetting3(envVar).map(accessor3::get).filter(a -> !a.isEmpty());
     }
 
     /** The Prefect versions whose CLI has exactly this command path (aliases resolved). */

@@ -27,6 +27,9 @@ final class SourceParsers {
         if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
             return Optional.of(YamlParser.builder().build());
         }
+        if (lower.endsWith(".py")) {
+            return Optional.of(dev.migrate.rewriters.python.PythonRewriteParser.builder().build());
+        }
         if (PLAIN_TEXT.matcher(name).matches()) {
             return Optional.of(PlainTextParser.builder().build());
         }

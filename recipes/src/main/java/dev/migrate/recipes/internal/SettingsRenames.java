@@ -20,7 +20,7 @@ public final class SettingsRenames {
 
     private SettingsRenames(Predicate<PrefectRenames> include, PrefectTarget target) {
         for (PrefectRenames r : PrefectRenames.ofKind("env-var")) {
-            if (!r.old().startsWith("PREFECT__") && include.test(r) && reached(r.to(), target)) {
+            if (include.test(r) && reached(r.to(), target)) {
                 renames.put(r.old(), r.replacement());
             }
         }
@@ -28,12 +28,19 @@ public final class SettingsRenames {
 
     /** Names removed before 3.x ({@code PREFECT_ORION_*}): renaming them is required. */
     public static SettingsRenames removed(PrefectTarget target) {
-        return new SettingsRenames(r -> r.from().startsWith("2.0") && r.to().startsWith("2."), target);
+        return new SettingsRenames(r -> !r.old().startsWith("PREFECT__") && r.from().startsWith("2.0")
+                && r.to().startsWith("2."), target);
     }
 
     /** Every 2.x or 3.0 name with a newer canonical name; the old ones still work as aliases. */
     public static SettingsRenames all(PrefectTarget target) {
-        return new SettingsRenames(r -> r.from().startsWith("2") || r.from().startsWith("3"), target);
+        return new SettingsRenames(r -> !r.old().startsWith("PREFECT__") && (r.from().startsWith("2")
+                || r.from().startsWith("3")), target);
+    }
+
+    /** Prefect 1 {@code PREFECT__SECTION__KEY} variables with a Prefect 3 setting (catalogue 4.4.1). */
+    public static SettingsRenames prefect1(PrefectTarget target) {
+        return new SettingsRenames(r -> r.old().startsWith("PREFECT__") && r.from().startsWith("1"), target);
     }
 
     /** The text with every known old name replaced, following chains; the same text when nothing matched. */

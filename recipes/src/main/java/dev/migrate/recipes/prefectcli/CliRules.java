@@ -11,13 +11,16 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** The Prefect 2 to 3 command-line table, loaded from {@code prefect-cli-2-to-3.yaml}. */
+/**
+ * The command-line tables, loaded from {@code prefect-cli-2-to-3.yaml} and {@code prefect-cli-1-to-3.yaml}
+ * (Prefect 1 paths such as {@code agent local start} are longer than, or distinct from, the 2.x ones).
+ */
 final class CliRules {
     record FlagRule(List<String> names, String to, boolean takesValue, String drop) {
     }
 
     record CommandRule(List<String> from, List<String> to, String handler, boolean passthrough, String manual,
-                       List<FlagRule> flags) {
+                       List<FlagRule> flags, String poolType) {
         Optional<FlagRule> flag(String name) {
             return flags.stream().filter(f -> f.names().contains(name)).findFirst();
         }
@@ -40,11 +43,18 @@ final class CliRules {
         return Optional.ofNullable(best);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<CommandRule> load() {
-        try (InputStream in = CliRules.class.getResourceAsStream("/dev/migrate/recipes/prefect-cli-2-to-3.yaml")) {
+        List<CommandRule> rules = new ArrayList<>();
+        rules.addAll(load("prefect-cli-2-to-3.yaml"));
+        rules.addAll(load("prefect-cli-1-to-3.yaml"));
+        return List.copyOf(rules);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<CommandRule> load(String resource) {
+        try (InputStream in = CliRules.class.getResourceAsStream("/dev/migrate/recipes/" + resource)) {
             if (in == null) {
-                throw new IllegalStateException("prefect-cli-2-to-3.yaml is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             List<CommandRule> rules = new ArrayList<>();
@@ -56,7 +66,7 @@ final class CliRules {
                 }
                 rules.add(new CommandRule((List<String>) c.get("from"), (List<String>) c.get("to"),
                         (String) c.get("handler"), Boolean.TRUE.equals(c.get("passthrough")), (String) c.get("manual"),
-                        flags));
+                        flags, (String) c.get("pool_type")));
             }
             return List.copyOf(rules);
         } catch (IOException e) {

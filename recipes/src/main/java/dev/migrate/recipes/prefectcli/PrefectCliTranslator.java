@@ -59,6 +59,8 @@ public final class PrefectCliTranslator {
                 case "all-schedules" -> allSchedules(draft, options);
                 case "typed-pool" -> typedPool(draft, options);
                 case "queue-needs-pool" -> queueNeedsPool(draft);
+                case "labels-to-pool" -> labelsToPool(draft, rule.poolType());
+                case "run-to-deployment-run" -> runToDeploymentRun(draft);
                 default -> throw new IllegalStateException("unknown handler " + rule.handler());
             }
         }
@@ -259,6 +261,37 @@ public final class PrefectCliTranslator {
             d.notes.add("work pools must be typed in 3.x (workers refuse prefect-agent pools); chose --type "
                     + o.poolType());
         }
+    }
+
+    /**
+     * A Prefect 1 agent served runs whose labels its own labels covered; a worker serves one work pool. The pool
+     * is named after the agent's labels, as the flow conversion names pools after the run config's labels.
+     */
+    private static void labelsToPool(Draft d, String type) {
+        List<String> labels = d.values("--label");
+        while (d.has("--label")) {
+            d.removeFlag("--label", true);
+        }
+        String pool = labels.isEmpty() ? "default-" + type + "-pool" : String.join("-", labels);
+        d.addFirst("--pool", pool);
+        d.flags.add("--type");
+        d.flags.add(type);
+        d.notes.add("the worker serves work pool `" + pool + "`" + (labels.isEmpty() ? "" : " (named after the agent's"
+                + " labels " + labels + ")") + "; deployments whose run config had these labels target it; create it"
+                + " first: prefect work-pool create " + pool + " --type " + type);
+    }
+
+    /** {@code prefect run -n FLOW} runs the deployment the flow conversion named after the flow. */
+    private static void runToDeploymentRun(Draft d) {
+        Optional<String> flow = d.value("--name");
+        if (flow.isEmpty()) {
+            d.notes.add("name the deployment to run: prefect deployment run FLOW/DEPLOYMENT");
+            return;
+        }
+        d.removeFlag("--name", true);
+        d.command.add(flow.get() + "/" + flow.get());
+        d.notes.add("runs deployment `" + flow.get() + "/" + flow.get() + "` (the flow conversion names each deployment"
+                + " after its flow)");
     }
 
     private static void queueNeedsPool(Draft d) {

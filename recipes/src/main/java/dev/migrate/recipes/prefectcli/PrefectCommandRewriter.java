@@ -15,6 +15,8 @@ import java.util.Set;
  */
 public final class PrefectCommandRewriter {
     private static final Set<String> SHELLS = Set.of("sh", "bash", "/bin/sh", "/bin/bash", "/usr/bin/env");
+    /** Words that run the rest of the line as a command ({@code nohup prefect agent ... &}). */
+    private static final Set<String> WRAPPERS = Set.of("nohup", "exec", "time", "command");
 
     private PrefectCommandRewriter() {
     }
@@ -42,11 +44,15 @@ public final class PrefectCommandRewriter {
                 }
                 continue;
             }
-            CliTranslation t = PrefectCliTranslator.translate(cmd.argv(), options);
+            int skip = 0;
+            while (skip < cmd.argv().size() - 1 && WRAPPERS.contains(cmd.argv().get(skip))) {
+                skip++;
+            }
+            CliTranslation t = PrefectCliTranslator.translate(cmd.argv().subList(skip, cmd.argv().size()), options);
             notes.addAll(t.notes());
             manual |= t.manual();
             if (t.changed() && !hasRedirectInside(line, cmd)) {
-                List<ShellToken> words = cmd.words();
+                List<ShellToken> words = cmd.words().subList(skip, cmd.words().size());
                 int start = words.get(0).start();
                 int end = words.get(words.size() - 1).end();
                 line = line.replace(start, end, render(t.argv(), words));

@@ -1,0 +1,346 @@
+package dev.migrate.recipes.prefect1;
+
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.prefect1.internal.Deployment;
+import dev.migrate.recipes.prefect1.internal.Executors;
+import dev.migrate.recipes.prefect1.internal.FlowAnalysis;
+import dev.migrate.recipes.prefect1.internal.FlowBodies;
+import dev.migrate.recipes.prefect1.internal.FlowParameter;
+import dev.migrate.recipes.prefect1.internal.Imports1;
+import dev.migrate.recipes.prefect1.internal.Notes;
+import dev.migrate.recipes.prefect1.internal.Prefect1Flow;
+import dev.migrate.recipes.prefect1.internal.PyNames;
+import dev.migrate.recipes.prefect1.internal.PyValues;
+import dev.migrate.recipes.prefect1.internal.Todos;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.PythonStyle;
+import dev.migrate.rewriters.python.edit.ImportEdits;
+import dev.migrate.rewriters.python.edit.Snippets;
+import dev.migrate.rewriters.python.edit.StatementEdits;
+import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import dev.migrate.rewriters.python.tree.PyElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.openrewrite.ExecutionContext;
+
+/** One file's run of {@link ConvertPrefect1Flows}: every flow of the module, edited in one tree. */
+final class FlowConversion {
+    private final PythonFile file;
+    private final String mode;
+    private final List<Deployment> deployments;
+    private final Notes log;
+    private final ExecutionContext ctx;
+    private final PythonStyle style;
+    private final boolean prefect2;
+
+    FlowConversion(PythonFile file, String mode, boolean prefect2, List<Deployment> deployments, Notes log,
+                   ExecutionContext ctx) {
+        this.file = file;
+        this.mode = mode;
+        this.prefect2 = prefect2;
+        this.deployments = deployments;
+        this.log = log;
+        this.ctx = ctx;
+        this.style = file.style();
+    }
+
+    Node run() {
+        Node before = file.module();
+        List<Prefect1Flow> flows = FlowAnalysis.of(before);
+        if (flows.isEmpty()) {
+            return before;
+        }
+        Node root = before;
+        Imports imports = Imports.of(before);
+        boolean converted = false;
+        for (Prefect1Flow flow : flows) {
+            if (!flow.convertible()) {
+                for (String b : flow.blockers()) {
+                    log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '" + flow.name()
+                            + "' left as Prefect 1 code: " + b);
+                }
+                root = Todos.add(root, flow.statement(), ConvertPrefect1Flows.CODE, "convert this Prefect 1 flow by hand: "
+                        + String.join("; ", flow.blockers()), style.newline());
+                continue;
+            }
+            if (!FixSafety.unsafeAllowed(ctx)) {
+                log.decision(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '" + flow.name()
+                        + "' would become @flow function " + flow.function() + "() with --unsafe-fixes");
+                continue;
+            }
+            root = convert(root, flow, imports);
+            converted = true;
+        }
+        if (converted) {
+            root = addDecoratorImport(root, flows);
+        }
+        return Imports1.finish(before, root, style);
+    }
+
+    private Node convert(Node root, Prefect1Flow flow, Imports imports) {
+        Node out = root;
+        Optional<Deployment> deployment = deployments.stream().filter(d -> d.function().equals(flow.function())).findFirst();
+        List<String> decorator = new ArrayList<>();
+        decorator.add("name=" + PyValues.quoted(flow.name()));
+        Node executor = flow.settings().get("executor");
+        if (executor != null) {
+            Executors ex = Executors.read(executor, imports);
+            if (prefect2 && "prefect.task_runners".equals(ex.module())) {
+                // Prefect 2 has no thread or process pool runners: its ConcurrentTaskRunner takes no worker limit
+                ex = new Executors("ConcurrentTaskRunner()", "prefect.task_runners", "ConcurrentTaskRunner", null,
+                        ex.problems());
+                log.decision(ctx, file, flow.statement(), "PF109", "flow '" + flow.name() + "': Prefect 2's "
+                        + "ConcurrentTaskRunner has no worker limit; the executor's num_workers is not kept");
+            }
+            if (ex.code() != null) {
+                decorator.add("task_runner=" + ex.code());
+                out = ImportEdits.addFromImport(out, ex.module(), ex.name(), style);
+            }
+            ex.problems().forEach(p -> log.manual(ctx, file, flow.statement(), "PF109", p));
+            if (ex.requirement() != null) {
+                log.manual(ctx, file, flow.statement(), "PF109", "add " + ex.requirement()
+                        + " to the project's requirements");
+            }
+        }
+        if (flow.params().stream().anyMatch(FlowParameter::dateTime) && PyNames.needsDatetimeImport(out)) {
+            out = ImportEdits.addImport(out, "datetime", style);
+        }
+        String header = header(decorator, flow, out);
+        // module-level names that only fed the Flow's settings (schedule = Schedule(...)) go with it
+        List<Node> removals = new ArrayList<>(flow.settingStatements());
+        for (String key : List.of("schedule", "run_config", "storage", "executor")) {
+            Optional<Argument> arg = flow.flowCall().keyword(key);
+            Node resolved = flow.settings().get(key);
+            if (arg.isPresent() && resolved != null) {
+                FlowAnalysisAccess.soleUse(root, arg.get().value(), resolved).ifPresent(removals::add);
+            }
+        }
+        Node function;
+        if (flow.imperative()) {
+            function = (Node) Snippets.statements(header + flow.graph().body(style.indent()), style, "").get(0);
+            removals.addAll(flow.graph().statements());
+            removals.addAll(flow.graph().inlinedStatements(root));
+        } else {
+            Node suite = flow.statement().firstNode(NodeKind.SUITE);
+            Node body = FlowBodies.convert(suite, flow.params(), imports, style);
+            function = (Node) Snippets.statements(header + style.indent() + "pass\n", style, "").get(0);
+            function = TreeEdits.replaceKeepingPrefix(function, function.firstNode(NodeKind.SUITE), body);
+        }
+        out = TreeEdits.replace(out, flow.statement(), function);
+        for (Node r : removals) {
+            out = StatementEdits.remove(out, r, style);
+        }
+        out = registrations(out, flow, deployment);
+        out = runs(out, flow);
+        out = renameLeftovers(out, flow);
+        if (!flow.dropped().isEmpty()) {
+            Node def = findDef(out, flow.function());
+            for (String d : flow.dropped()) {
+                log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '" + flow.name() + "': " + d);
+            }
+            out = Todos.add(out, def, ConvertPrefect1Flows.CODE, "Prefect 1 Flow arguments dropped: "
+                    + String.join("; ", flow.dropped()), style.newline());
+        }
+        deployment.ifPresent(d -> {
+            d.problems().forEach(p -> log.manual(ctx, file, flow.statement(),
+                    p.startsWith("Prefect 3 schedules have no") ? "PF107" : "PF108", "deployment '" + d.name() + "': " + p));
+            d.decisions().forEach(p -> log.decision(ctx, file, flow.statement(), "PF108", "deployment '" + d.name() + "': " + p));
+        });
+        log.decision(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '" + flow.name() + "' is now @flow "
+                + flow.function() + "(); code that imported `" + flow.variable() + "` from this module must use `"
+                + flow.function() + "`");
+        return out;
+    }
+
+    private String header(List<String> decorator, Prefect1Flow flow, Node root) {
+        List<String> params = new ArrayList<>();
+        String hint = PyNames.datetimeClass(root);
+        for (FlowParameter p : flow.params()) {
+            if (p.required()) {
+                params.add(p.signature(hint));
+            }
+        }
+        for (FlowParameter p : flow.params()) {
+            if (!p.required()) {
+                params.add(p.signature(hint));
+            }
+        }
+        return "@" + decoratorName(root) + "(" + String.join(", ", decorator) + ")\n"
+                + "def " + flow.function() + "(" + String.join(", ", params) + "):\n";
+    }
+
+    /** {@code flow} when that name is free (or only held the Prefect 1 Flow object), else {@code prefect.flow}. */
+    private String decoratorName(Node root) {
+        Optional<dev.migrate.rewriters.python.query.ImportBinding> b = Imports.of(root).binding("flow");
+        if (b.isPresent() && !b.get().qualifiedName().equals("prefect.flow")) {
+            return "prefect.flow";
+        }
+        for (Node s : Statements.of(root)) {
+            if ((s.kind() == NodeKind.FUNCTION_DEF || s.kind() == NodeKind.CLASS_DEF)
+                    && new dev.migrate.rewriters.python.query.Definitions(s).name().equals("flow")) {
+                return "prefect.flow";
+            }
+        }
+        return "flow";
+    }
+
+    private Node addDecoratorImport(Node root, List<Prefect1Flow> flows) {
+        boolean qualified = Nodes.find(root, NodeKind.DECORATOR).stream()
+                .anyMatch(d -> d.print().strip().startsWith("@prefect.flow("));
+        Node out = root;
+        if (qualified) {
+            out = ImportEdits.addImport(out, "prefect", style);
+        }
+        boolean plain = Nodes.find(out, NodeKind.DECORATOR).stream().anyMatch(d -> d.print().strip().startsWith("@flow("));
+        if (plain) {
+            out = ImportEdits.addFromImport(out, "prefect", "flow", style);
+        }
+        return out;
+    }
+
+    /** {@code flow.register(...)}: removed (prefect.yaml) or replaced by {@code .deploy()} / {@code .serve()}. */
+    private Node registrations(Node root, Prefect1Flow flow, Optional<Deployment> deployment) {
+        Node out = root;
+        for (Node call : flow.registers()) {
+            PyElement stmt = Todos.statementOf(out, call);
+            Node statement = stmtNode(out, call);
+            if (mode.equals("prefect.yaml") || deployment.isEmpty()) {
+                Node guard = enclosingMainGuard(out, statement);
+                if (guard != null && Statements.of(guard.firstNode(NodeKind.SUITE)).size() == 1
+                        && guard.nodes(NodeKind.ELSE_CLAUSE).isEmpty() && guard.nodes(NodeKind.ELIF_CLAUSE).isEmpty()) {
+                    out = StatementEdits.remove(out, guard, style);
+                } else {
+                    out = StatementEdits.remove(out, statement, style);
+                }
+                log.decision(ctx, file, call, "PF108", "flow.register(...) removed: deploy with `prefect deploy --all` "
+                        + "from the generated prefect.yaml");
+            } else {
+                Deployment d = deployment.get();
+                out = StatementEdits.replace(out, statement, d.pythonCode(mode.equals("serve")), style);
+                for (String[] imp : d.pythonImports()) {
+                    out = ImportEdits.addFromImport(out, imp[0], imp[1], style);
+                }
+            }
+            assert stmt != null;
+        }
+        return out;
+    }
+
+    private static Node stmtNode(Node root, Node inner) {
+        List<Node> path = TreeEdits.path(root, inner);
+        Node current = inner;
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i).kind() == NodeKind.SIMPLE_LINE) {
+                return current;
+            }
+            current = path.get(i);
+        }
+        return current;
+    }
+
+    private static Node enclosingMainGuard(Node root, Node stmt) {
+        for (Node guard : Statements.mainGuards(root)) {
+            if (Statements.of(guard.firstNode(NodeKind.SUITE)).contains(stmt)) {
+                return guard;
+            }
+        }
+        return null;
+    }
+
+    /** {@code flow.run(parameters={...})} becomes {@code fn(k=v, ...)}; a used result asks for the final state. */
+    private Node runs(Node root, Prefect1Flow flow) {
+        Node out = root;
+        for (Node call : flow.runs()) {
+            if (TreeEdits.path(out, call) == null) {
+                continue; // removed with a register guard
+            }
+            List<String> args = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (Argument a : new CallView(call).arguments()) {
+                if ("parameters".equals(a.keyword()) || a.isPositional() && args.isEmpty()) {
+                    Node v = Expressions.unwrap(a.value());
+                    Optional<List<String>> kw = keywordArgs(v);
+                    args.addAll(kw.orElse(List.of("**" + a.value().print().strip())));
+                } else if ("run_on_schedule".equals(a.keyword())) {
+                    log.decision(ctx, file, call, ConvertPrefect1Flows.CODE, "run_on_schedule dropped: calling a "
+                            + "Prefect 3 flow runs it once, now");
+                } else {
+                    problems.add(a.node().print().strip());
+                }
+            }
+            if (!problems.isEmpty()) {
+                log.manual(ctx, file, call, ConvertPrefect1Flows.CODE, "flow.run arguments without a Prefect 3 form: "
+                        + problems);
+                out = Todos.add(out, call, ConvertPrefect1Flows.CODE, "flow.run(" + String.join(", ", problems)
+                        + ") has no Prefect 3 form; call " + flow.function() + "(...) instead", style.newline());
+                continue;
+            }
+            PyElement stmt = Todos.statementOf(out, call);
+            boolean resultUsed = !(stmt instanceof Node n && n.kind() == NodeKind.SIMPLE_LINE && n.nodes().size() == 1
+                    && n.nodes().get(0).kind() == NodeKind.EXPR_STMT
+                    && Expressions.unwrap(n.nodes().get(0).nodes().get(0)) == call);
+            if (resultUsed) {
+                args.add("return_state=True");
+            }
+            out = TreeEdits.replace(out, call, Snippets.expression(flow.function() + "(" + String.join(", ", args) + ")",
+                    style));
+        }
+        return out;
+    }
+
+    private static Optional<List<String>> keywordArgs(Node dict) {
+        if (dict.kind() != NodeKind.DICT) {
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        for (Node entry : dict.nodes()) {
+            Optional<String> key = entry.nodes().size() == 2 ? PyValues.string(entry.nodes().get(0)) : Optional.empty();
+            if (key.isEmpty() || !key.get().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                return Optional.empty();
+            }
+            out.add(key.get() + "=" + entry.nodes().get(1).print().strip());
+        }
+        return Optional.of(out);
+    }
+
+    /** Other module-level uses of the Flow variable now mean the flow function. */
+    private Node renameLeftovers(Node root, Prefect1Flow flow) {
+        Node out = root;
+        for (Node s : Statements.of(root)) {
+            if (s.kind() == NodeKind.FUNCTION_DEF || s.kind() == NodeKind.CLASS_DEF) {
+                continue;
+            }
+            for (Node n : Nodes.find(s, NodeKind.NAME)) {
+                if (Expressions.name(n).equals(flow.variable())) {
+                    out = TreeEdits.replace(out, n, Snippets.expression(flow.function(), style));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Node findDef(Node root, String name) {
+        for (Node s : Statements.of(root)) {
+            if (s.kind() == NodeKind.FUNCTION_DEF && new dev.migrate.rewriters.python.query.Definitions(s).name().equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("converted flow function " + name + " not found");
+    }
+
+    /** Access to the package-private helper of FlowAnalysis. */
+    private static final class FlowAnalysisAccess {
+        static Optional<Node> soleUse(Node module, Node value, Node resolved) {
+            return dev.migrate.recipes.prefect1.internal.FlowSettings.soleUseAssignment(module, value, resolved);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.migrate.recipes.prefect1;
+
+import dev.migrate.recipes.prefect1.internal.Notes;
+import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
+import dev.migrate.recipes.PrefectRenames;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.edit.ImportEdits;
+import dev.migrate.rewriters.python.query.ImportBinding;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.tree.Node;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openrewrite.ExecutionContext;
+
+/**
+ * Moves Prefect 1 from-imports whose name lives elsewhere in Prefect 3 ({@code prefect.utilities.edges.unmapped}
+ * to {@code prefect.unmapped}, {@code prefect.utilities.logging.get_logger} to {@code prefect.logging.get_logger}),
+ * from the 1.x {@code python-import} entries of the rename data whose target is a plain name.
+ */
+public class MovePrefect1Imports extends Prefect1PythonRecipe {
+    private static final Map<String, String> MOVES = moves();
+
+    @Override
+    public String getDisplayName() {
+        return "Move Prefect 1 imports";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Rewrites `from prefect.utilities.edges import unmapped` and other Prefect 1 import paths to where the "
+                + "same name lives in Prefect 3.";
+    }
+
+    @Override
+    protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
+        Node after = before;
+        for (ImportBinding b : Imports.of(before).all()) {
+            String target = MOVES.get(b.qualifiedName());
+            String name = b.qualifiedName().substring(b.qualifiedName().lastIndexOf('.') + 1);
+            if (target != null && b.isFromImport() && b.localName().equals(name)) {
+                after = ImportEdits.removeImport(after, name, file.style());
+                after = ImportEdits.addFromImport(after, target.substring(0, target.lastIndexOf('.')), name, file.style());
+            }
+        }
+        return after;
+    }
+
+    private static Map<String, String> moves() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (PrefectRenames r : PrefectRenames.ofKind("python-import")) {
+            if (r.from().startsWith("1") && r.replacement().matches("[a-z_][A-Za-z0-9_.]*")
+                    && r.old().matches("[a-z_][A-Za-z0-9_.]*")) {
+                out.put(r.old(), r.replacement());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.migrate.recipes.prefect1;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.SettingsRenameRecipe;
+import dev.migrate.recipes.internal.SettingsRenames;
+import dev.migrate.recipes.internal.TextPositions;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.SourceFile;
+import org.openrewrite.Tree;
+import org.openrewrite.TreeVisitor;
+
+/**
+ * Renames Prefect 1 {@code PREFECT__SECTION__KEY} variables to their Prefect 3 settings (PF111) in env files,
+ * systemd units, scripts, Dockerfiles and YAML, from the 1.x {@code env-var} entries of the rename data.
+ * Variables with no Prefect 3 setting ({@code PREFECT__BACKEND}, {@code PREFECT__CONTEXT__SECRETS__*}, ...) are
+ * reported, and a renamed API URL gets a note: Prefect 3 wants the {@code /api} endpoint, not {@code /graphql}.
+ */
+public class RenamePrefect1Settings extends SettingsRenameRecipe {
+    static final String CODE = "PF111";
+    private static final Pattern LEFT = Pattern.compile("(?<![A-Za-z0-9_])PREFECT__[A-Z0-9_]+");
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    @Override
+    public String getDisplayName() {
+        return "Rename Prefect 1 PREFECT__ settings";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Replaces Prefect 1 `PREFECT__SECTION__KEY` environment variables with their Prefect 3 settings "
+                + "(`PREFECT__LOGGING__LEVEL` to `PREFECT_LOGGING_LEVEL`, `PREFECT__SERVER__ENDPOINT` to `PREFECT_API_URL`, ...) "
+                + "and reports the ones Prefect 3 has no setting for.";
+    }
+
+    @Override
+    protected SettingsRenames renames(PrefectTarget target) {
+        return SettingsRenames.prefect1(target);
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor() {
+        TreeVisitor<?, ExecutionContext> rename = super.getVisitor();
+        return new TreeVisitor<Tree, ExecutionContext>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (!(tree instanceof SourceFile before) || tree.getClass().getSimpleName().equals("PythonFile")) {
+                    return tree;
+                }
+                Tree after = rename.visit(tree, ctx);
+                if (after instanceof SourceFile sf) {
+                    String text = sf.printAll();
+                    String path = sf.getSourcePath().toString();
+                    Set<String> left = new LinkedHashSet<>();
+                    Matcher m = LEFT.matcher(text);
+                    while (m.find()) {
+                        if (left.add(m.group())) {
+                            notes.insertRow(ctx, new MigrationNotes.Row(path, TextPositions.lineOf(text, m.start()),
+                                    getName(), true, CODE + ": " + m.group() + " has no Prefect 3 setting; "
+                                    + (m.group().startsWith("PREFECT__CONTEXT__SECRETS__")
+                                    ? "store the secret in a Secret block" : m.group().equals("PREFECT__BACKEND")
+                                    ? "remove it and set PREFECT_API_URL" : "remove it or find its Prefect 3 equivalent")));
+                        }
+                    }
+                    if (after != before && text.contains("PREFECT_API_URL") && text.contains("/graphql")) {
+                        notes.insertRow(ctx, new MigrationNotes.Row(path, TextPositions.lineOf(text, text.indexOf("/graphql")),
+                                getName(), true, CODE + ": PREFECT_API_URL must point at the Prefect 3 server's /api "
+                                + "endpoint (http://HOST:4200/api), not Prefect 1's /graphql"));
+                    }
+                }
+                return after;
+            }
+        };
+    }
+}

@@ -1,0 +1,218 @@
+package dev.migrate.recipes.prefect1;
+
+import dev.migrate.recipes.prefect1.internal.FlowRunTasks;
+import dev.migrate.recipes.prefect1.internal.Notes;
+import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
+import dev.migrate.recipes.prefect1.internal.PyValues;
+import dev.migrate.recipes.prefect1.internal.Secrets;
+import dev.migrate.recipes.prefect1.internal.ShellTasks;
+import dev.migrate.recipes.prefect1.internal.Todos;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.PythonStyle;
+import dev.migrate.rewriters.python.edit.ImportEdits;
+import dev.migrate.rewriters.python.edit.Snippets;
+import dev.migrate.rewriters.python.edit.StatementEdits;
+import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import java.util.Optional;
+import org.openrewrite.ExecutionContext;
+
+/**
+ * Replaces the Prefect 1 task library and client (PF110): {@code PrefectSecret("X")} inside a function becomes
+ * {@code Secret.load("x").get()}, {@code EnvVarSecret("V")} becomes {@code os.environ["V"]}, module-level
+ * {@code ShellTask(...)} and {@code StartFlowRun(...)} instances become {@code @task} functions (subprocess,
+ * {@code run_deployment}), KV store calls become Variables. {@code Client}, module-level secrets and the other
+ * {@code prefect.tasks.*} classes get a TODO.
+ */
+public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
+    @org.openrewrite.Option(displayName = "ShellTask replacement", description = "`subprocess` (default) writes a task "
+            + "that runs the command with subprocess; `prefect-shell` uses prefect_shell.ShellOperation (add the "
+            + "prefect-shell package).", valid = {"subprocess", "prefect-shell"}, required = false, example = "subprocess")
+    private final String shellTask;
+
+    public ReplacePrefect1TaskLibrary() {
+        this(null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public ReplacePrefect1TaskLibrary(@com.fasterxml.jackson.annotation.JsonProperty("shellTask") String shellTask) {
+        this.shellTask = shellTask;
+    }
+
+    public String getShellTask() {
+        return shellTask;
+    }
+
+    static final String CODE = "PF110";
+
+    @Override
+    public String getDisplayName() {
+        return "Replace the Prefect 1 task library, secrets and client";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Turns PrefectSecret/EnvVarSecret into Secret blocks and environment lookups, ShellTask and StartFlowRun "
+                + "instances into @task functions, KV store calls into Variables, and marks the Prefect 1 Client.";
+    }
+
+    @Override
+    protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
+        return calls(file, instances(file, before, ctx, log), ctx, log);
+    }
+
+    /** Module-level {@code x = ShellTask(...)} / {@code x = StartFlowRun(...)}. */
+    private Node instances(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+        PythonStyle style = file.style();
+        Imports imports = Imports.of(root);
+        Node out = root;
+        boolean shell = false;
+        String firstShell = null;
+        for (Node s : Statements.of(root)) {
+            Optional<Statements.Assignment> a = Statements.assignment(s);
+            if (a.isEmpty() || a.get().value() == null || a.get().value().kind() != NodeKind.CALL
+                    || a.get().targets().size() != 1 || a.get().targets().get(0).kind() != NodeKind.NAME) {
+                continue;
+            }
+            String q = imports.qualifiedName(a.get().value()).orElse("");
+            String name = Expressions.name(a.get().targets().get(0));
+            CallView ctor = new CallView(a.get().value());
+            if (q.equals("prefect.tasks.shell.ShellTask") && ShellTasks.convertible(ctor) && "prefect-shell".equals(shellTask)) {
+                out = StatementEdits.replace(out, s, ShellTasks.shellOperationFunction(name, ctor), style);
+                out = ImportEdits.addFromImport(out, "prefect_shell", "ShellOperation", style);
+                log.manual(ctx, file, s, CODE, "ShellTask " + name + " became a @task running prefect_shell.ShellOperation;"
+                        + " add prefect-shell to the requirements");
+            } else if (q.equals("prefect.tasks.shell.ShellTask") && ShellTasks.convertible(ctor)) {
+                out = StatementEdits.replace(out, s, ShellTasks.function(name, ctor), style);
+                shell = true;
+                firstShell = firstShell == null ? name : firstShell;
+                log.decision(ctx, file, s, CODE, "ShellTask " + name + " became a @task that runs the command with "
+                        + "subprocess (helper " + ShellTasks.HELPER_NAME + "); output is logged after the command ends");
+            } else if (q.equals("prefect.tasks.prefect.StartFlowRun") || q.equals("prefect.tasks.prefect.flow_run.StartFlowRun")) {
+                Optional<String> code = FlowRunTasks.function(name, ctor);
+                if (code.isPresent()) {
+                    out = StatementEdits.replace(out, s, code.get(), style);
+                    out = ImportEdits.addFromImport(out, "prefect.deployments", "run_deployment", style);
+                    log.decision(ctx, file, s, CODE, "StartFlowRun " + name + " runs deployment '"
+                            + ctor.keyword("flow_name").flatMap(x -> PyValues.string(x.value())).orElse("?")
+                            + "' (the deployment the flow conversion names after its flow); projects are gone");
+                } else {
+                    out = todo(file, out, s, "StartFlowRun options without a run_deployment form; call "
+                            + "run_deployment(name=\"<flow>/<deployment>\") in a task", ctx, log);
+                }
+            } else if (q.startsWith("prefect.tasks.") && !q.startsWith("prefect.tasks.secrets.")
+                    && !q.startsWith("prefect.tasks.control_flow.")) {
+                out = todo(file, out, s, q + " has no Prefect 3 form in prefect itself; use the matching prefect-* "
+                        + "integration package", ctx, log);
+            }
+        }
+        if (shell) {
+            Node anchor = findDef(out, firstShell);
+            out = StatementEdits.insertBefore(out, anchor, ShellTasks.helper(), style);
+            Node moved = findDef(out, firstShell);
+            if (!moved.prefix().containsNewline()) {
+                // two blank lines between the helper and the first converted task, as PEP 8 asks
+                out = TreeEdits.replaceKeepingPrefix(out, moved, moved.withPrefix(dev.migrate.rewriters.python.tree.Space
+                        .of(style.newline() + style.newline() + moved.prefix().text())));
+            }
+            out = ImportEdits.addImport(out, "os", style);
+            out = ImportEdits.addImport(out, "subprocess", style);
+            out = ImportEdits.addFromImport(out, "prefect", "get_run_logger", style);
+        }
+        if (out != root) {
+            out = ImportEdits.addFromImport(out, "prefect", "task", style);
+        }
+        return out;
+    }
+
+    /** Secrets, KV store and Client calls. */
+    private Node calls(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+        PythonStyle style = file.style();
+        Node out = root;
+        for (int guard = 0; guard < 500; guard++) {
+            Imports imports = Imports.of(out);
+            boolean changed = false;
+            for (Node call : Nodes.find(out, NodeKind.CALL)) {
+                String q = imports.qualifiedName(call).orElse("");
+                CallView view = new CallView(call);
+                boolean inFunction = TreeEdits.path(out, call).stream().anyMatch(n -> n.kind() == NodeKind.FUNCTION_DEF);
+                Optional<String> first = view.argument("name", 0).flatMap(a -> PyValues.string(a.value()));
+                String replacement = null;
+                String module = null;
+                String imported = null;
+                if (q.equals("prefect.tasks.secrets.PrefectSecret") && first.isPresent() && inFunction
+                        && view.arguments().size() == 1) {
+                    String block = Secrets.blockName(first.get());
+                    replacement = "Secret.load(" + PyValues.quoted(block) + ").get()";
+                    module = "prefect.blocks.system";
+                    imported = "Secret";
+                    log.decision(ctx, file, call, CODE, "Prefect 1 secret " + first.get() + " is read from Secret block '"
+                            + block + "'; create it: `prefect block create secret` or Secret(value=...).save('" + block + "')");
+                } else if (q.equals("prefect.tasks.secrets.EnvVarSecret") && first.isPresent() && inFunction
+                        && view.arguments().size() == 1) {
+                    replacement = "os.environ[" + PyValues.quoted(first.get()) + "]";
+                    module = "os";
+                } else if (q.equals("prefect.backend.kv_store.get_key_value") && view.arguments().size() == 1) {
+                    replacement = "Variable.get(" + view.arguments().get(0).value().print().strip() + ")";
+                    module = "prefect.variables";
+                    imported = "Variable";
+                } else if (q.equals("prefect.backend.kv_store.set_key_value") && view.arguments().size() == 2) {
+                    replacement = "Variable.set(" + view.arguments().get(0).value().print().strip() + ", "
+                            + view.arguments().get(1).value().print().strip() + ", overwrite=True)";
+                    module = "prefect.variables";
+                    imported = "Variable";
+                } else if ((q.startsWith("prefect.tasks.secrets.") || q.equals("prefect.Client")
+                        || q.startsWith("prefect.client.") || q.startsWith("prefect.backend.")
+                        || q.startsWith("prefect.tasks.prefect.")) && !Todos.has(out, call, CODE)) {
+                    out = todo(file, out, call, todoFor(q, inFunction), ctx, log);
+                    changed = true;
+                    break;
+                }
+                if (replacement != null) {
+                    out = TreeEdits.replace(out, call, Snippets.expression(replacement, style));
+                    out = imported == null ? ImportEdits.addImport(out, module, style)
+                            : ImportEdits.addFromImport(out, module, imported, style);
+                    changed = true;
+                    break;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static String todoFor(String qualified, boolean inFunction) {
+        if (qualified.startsWith("prefect.tasks.secrets.")) {
+            return inFunction ? "read the secret with Secret.load(\"<block>\").get()"
+                    : "a module-level secret task; read it inside the flow with Secret.load(\"<block>\").get()";
+        }
+        if (qualified.startsWith("prefect.tasks.prefect.")) {
+            return "use run_deployment(name=\"<flow>/<deployment>\") (prefect.deployments) or prefect.flow_runs.wait_for_flow_run";
+        }
+        return "the Prefect 1 GraphQL client is gone; use `with get_client(sync_client=True) as client:` (REST API)";
+    }
+
+    private Node todo(PythonFile file, Node root, Node at, String message, ExecutionContext ctx, Notes log) {
+        log.manual(ctx, file, at, CODE, message);
+        return Todos.add(root, at, CODE, message, file.style().newline());
+    }
+
+    private static Node findDef(Node root, String name) {
+        for (Node s : Statements.of(root)) {
+            if (s.kind() == NodeKind.FUNCTION_DEF
+                    && new dev.migrate.rewriters.python.query.Definitions(s).name().equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("converted task " + name + " not found");
+    }
+
+}

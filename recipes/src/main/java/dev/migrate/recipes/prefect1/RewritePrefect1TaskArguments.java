@@ -1,0 +1,223 @@
+package dev.migrate.recipes.prefect1;
+
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.prefect1.internal.Args;
+import dev.migrate.recipes.prefect1.internal.Notes;
+import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
+import dev.migrate.recipes.prefect1.internal.PyValues;
+import dev.migrate.recipes.prefect1.internal.TaskArgumentRules;
+import dev.migrate.recipes.prefect1.internal.TaskDefinitions;
+import dev.migrate.recipes.prefect1.internal.Todos;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.PythonStyle;
+import dev.migrate.rewriters.python.edit.ImportEdits;
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openrewrite.ExecutionContext;
+
+/**
+ * Renames Prefect 1 task options to their Prefect 3 names on {@code @task(...)}, {@code task(fn, ...)} and
+ * {@code Task} subclass instantiations (mapping in {@code prefect1-task-arguments.yaml}): {@code max_retries},
+ * {@code retry_delay} and {@code timeout} (to seconds), {@code checkpoint}, {@code log_stdout}; drops
+ * {@code slug}/{@code nout}; turns {@code cache_for}/{@code cache_validator} into a cache key or policy with
+ * an expiration, and {@code state_handlers} into state hooks (unsafe: the hook signature differs). Options
+ * without an equivalent get a TODO comment and a manual note (PF103).
+ */
+public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
+    static final String CODE = "PF103";
+    private static final Map<String, String> CACHE_POLICIES = Map.of(
+            "prefect.engine.cache_validators.all_inputs", "INPUTS",
+            "prefect.engine.cache_validators.all_parameters", "FLOW_PARAMETERS",
+            "prefect.engine.cache_validators.never_use", "NO_CACHE");
+    private static final String DURATION_ONLY = "prefect.engine.cache_validators.duration_only";
+
+    @org.openrewrite.Option(displayName = "Prefect major version", description = "`3` (default) or `2`: Prefect 2 "
+            + "has no cache policies, so `cache_validator=all_inputs` becomes `cache_key_fn=task_input_hash`.",
+            valid = {"2", "3"}, required = false, example = "3")
+    private final String prefectVersion;
+
+
+    public RewritePrefect1TaskArguments() {
+        this(null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public RewritePrefect1TaskArguments(@com.fasterxml.jackson.annotation.JsonProperty("prefectVersion") String prefectVersion) {
+        this.prefectVersion = prefectVersion;
+    }
+
+    public String getPrefectVersion() {
+        return prefectVersion;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Rename Prefect 1 task options";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Renames Prefect 1 task options (`max_retries`, `retry_delay`, `timeout`, `checkpoint`, `log_stdout`, "
+                + "`cache_for`, `cache_validator`, `state_handlers`) to their Prefect 3 forms and drops `slug` and `nout`.";
+    }
+
+    @Override
+    protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
+        Node after = before;
+        // one edit per pass: every edit rebuilds the argument list, so positions are re-read
+        for (int guard = 0; guard < 200; guard++) {
+            Node next = nextEdit(file, after, ctx, log);
+            if (next == null) {
+                break;
+            }
+            after = next;
+        }
+        return addManualTodos(file, after, ctx, log);
+    }
+
+    private Node nextEdit(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+        TaskArgumentRules rules = TaskArgumentRules.get();
+        PythonStyle style = file.style();
+        Imports imports = Imports.of(root);
+        for (TaskDefinitions.Definition def : TaskDefinitions.of(root)) {
+            CallView call = def.call();
+            for (Argument arg : call.arguments()) {
+                String k = arg.keyword();
+                if (k == null) {
+                    continue;
+                }
+                if (rules.rename().containsKey(k)) {
+                    return Args.renameKeyword(root, arg, rules.rename().get(k));
+                }
+                if (rules.remove().contains(k)) {
+                    return Args.remove(root, call.argList(), arg);
+                }
+                if (rules.seconds().containsKey(k)) {
+                    return Args.replaceArgument(root, arg, rules.seconds().get(k), secondsOf(arg.value(), imports), style);
+                }
+                if (k.equals("cache_for") || k.equals("cache_validator")) {
+                    Node edited = cacheEdit(file, root, def, ctx, log);
+                    if (edited != null) {
+                        return edited;
+                    }
+                }
+                if (k.equals("state_handlers") && FixSafety.unsafeAllowed(ctx) && arg.value().kind() == NodeKind.LIST) {
+                    String hooks = arg.value().print().strip();
+                    Node edited = Args.replaceArgument(root, arg, "on_failure", hooks, style);
+                    Node argList = new CallView(sameCall(edited, root, call)).argList();
+                    edited = Args.append(edited, argList, List.of("on_completion=" + hooks), style);
+                    return Todos.add(edited, sameCall(edited, root, call), CODE,
+                            "state handlers became hooks: change their signature to fn(task, task_run, state); "
+                                    + "a hook cannot replace the state", file.style().newline());
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Seconds as a literal when the value is literal; otherwise {@code (value).total_seconds()} when it is
+     * visibly a timedelta, and the value itself (a number or a name holding one) when it is not.
+     */
+    private static String secondsOf(Node value, Imports imports) {
+        Optional<BigDecimal> s = PyValues.seconds(value, imports);
+        if (s.isPresent()) {
+            return PyValues.literal(s.get());
+        }
+        String text = value.print().strip();
+        return text.contains("timedelta") ? "(" + text + ").total_seconds()" : text;
+    }
+
+    /** {@code cache_for} + {@code cache_validator} become {@code cache_expiration} + a key function or policy. */
+    private Node cacheEdit(PythonFile file, Node root, TaskDefinitions.Definition def, ExecutionContext ctx, Notes log) {
+        CallView call = def.call();
+        Imports imports = Imports.of(root);
+        Optional<Argument> cacheFor = call.keyword("cache_for");
+        Optional<Argument> validator = call.keyword("cache_validator");
+        String validatorName = validator.flatMap(v -> imports.qualifiedName(v.value())).orElse(DURATION_ONLY);
+        String policy = CACHE_POLICIES.get(validatorName);
+        boolean prefect2 = "2".equals(prefectVersion);
+        if (prefect2 && policy != null && !policy.equals("INPUTS")) {
+            return null; // Prefect 2 has no such policy: left with a TODO
+        }
+        boolean durationOnly = validatorName.equals(DURATION_ONLY);
+        if (policy == null && !durationOnly) {
+            return null; // partial validators: left with a TODO by addManualTodos
+        }
+        if (durationOnly && !FixSafety.unsafeAllowed(ctx)) {
+            return null;
+        }
+        Node edited = root;
+        List<String> added = new ArrayList<>();
+        if (validator.isPresent()) {
+            edited = Args.remove(edited, call.argList(), validator.get());
+        }
+        if (durationOnly) {
+            // 1.x's default validator ignores the inputs: the faithful key is a constant, not the inputs' hash
+            added.add("cache_key_fn=lambda context, parameters: " + PyValues.quoted(def.taskName()));
+            log.decision(ctx, file, call.node(), CODE, "cache_for on task '" + def.taskName()
+                    + "' became a constant cache key (1.x's duration_only validator ignores inputs)");
+        } else if (prefect2) {
+            added.add("cache_key_fn=task_input_hash");
+        } else {
+            added.add("cache_policy=" + policy);
+        }
+        CallView now = new CallView(sameCall(edited, root, call.node()));
+        if (cacheFor.isPresent()) {
+            Argument cf = now.keyword("cache_for").orElseThrow();
+            edited = Args.renameKeyword(edited, cf, "cache_expiration");
+            now = new CallView(sameCall(edited, root, call.node()));
+        }
+        edited = Args.append(edited, now.argList(), added, file.style());
+        if (policy != null && prefect2) {
+            edited = ImportEdits.addFromImport(edited, "prefect.tasks", "task_input_hash", file.style());
+        } else if (policy != null) {
+            edited = ImportEdits.addFromImport(edited, "prefect.cache_policies", policy, file.style());
+        }
+        return edited;
+    }
+
+    /** The call at the same place in an edited tree (edits inside a call keep the count of CALL nodes before it). */
+    private static Node sameCall(Node edited, Node original, Node call) {
+        List<Node> before = dev.migrate.rewriters.python.tree.Nodes.find(original, NodeKind.CALL);
+        List<Node> after = dev.migrate.rewriters.python.tree.Nodes.find(edited, NodeKind.CALL);
+        return after.get(before.indexOf(call));
+    }
+
+    private static Node sameCall(Node edited, Node original, CallView call) {
+        return sameCall(edited, original, call.node());
+    }
+
+    private Node addManualTodos(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+        Node edited = root;
+        for (TaskDefinitions.Definition def : TaskDefinitions.of(root)) {
+            List<String> messages = new ArrayList<>();
+            for (Argument arg : def.call().arguments()) {
+                String k = arg.keyword();
+                String message = k == null ? null : TaskArgumentRules.get().manual().get(k);
+                if (k != null && (k.equals("state_handlers") || k.equals("cache_for") || k.equals("cache_validator"))) {
+                    message = "no mechanical Prefect 3 form here; see rule " + CODE;
+                }
+                if (message != null) {
+                    messages.add(k + ": " + message);
+                }
+            }
+            Node call = sameCall(edited, root, def.call());
+            if (!messages.isEmpty() && !Todos.has(edited, call, CODE)) {
+                for (String m : messages) {
+                    log.manual(ctx, file, def.call().node(), CODE, "task '" + def.taskName() + "': " + m);
+                }
+                edited = Todos.add(edited, call, CODE, String.join("; ", messages), file.style().newline());
+            }
+        }
+        return edited;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.migrate.recipes.prefect1.internal;
+
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.tree.Node;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code flow.register(...)} plus the Flow's schedule, run config and storage become: one Prefect 3
+ * deployment, written as a {@code prefect.yaml} entry or as a {@code .deploy()} / {@code .serve()} call.
+ */
+public record Deployment(String name, String function, String entrypoint, List<Prefect1Schedules.Entry> schedules,
+                         RunConfigs.WorkPool workPool, Storages.Source source, List<String> problems,
+                         List<String> decisions) {
+
+    public static Deployment of(Prefect1Flow flow, String sourcePath, Imports imports) {
+        List<String> problems = new ArrayList<>();
+        List<String> decisions = new ArrayList<>();
+        List<Prefect1Schedules.Entry> schedules = new ArrayList<>();
+        Node schedule = flow.settings().get("schedule");
+        if (schedule != null) {
+            Prefect1Schedules.Result r = Prefect1Schedules.read(schedule, imports);
+            schedules.addAll(r.entries());
+            problems.addAll(r.problems());
+            decisions.addAll(r.decisions());
+        }
+        RunConfigs.WorkPool pool = null;
+        Node runConfig = flow.settings().get("run_config");
+        if (runConfig != null) {
+            pool = RunConfigs.read(runConfig, imports);
+            problems.addAll(pool.problems());
+            decisions.addAll(pool.decisions());
+        } else {
+            decisions.add("no run config: Prefect 1 used a LocalRun on any matching agent; the deployment targets "
+                    + "work pool 'default-process-pool' (type process)");
+            pool = new RunConfigs.WorkPool("default-process-pool", "process", Map.of(), List.of(), List.of());
+        }
+        Storages.Source source = null;
+        Node storage = flow.settings().get("storage");
+        if (storage != null) {
+            source = Storages.read(storage, imports);
+            problems.addAll(source.problems());
+            decisions.addAll(source.decisions());
+            if (source.path() != null && !source.path().equals(sourcePath)) {
+                decisions.add("the storage names " + source.path() + "; the entrypoint uses this file's path " + sourcePath);
+            }
+        }
+        return new Deployment(flow.name(), flow.function(), sourcePath + ":" + flow.function(), schedules, pool, source,
+                problems, decisions);
+    }
+
+    /** The {@code deployments:} entry of prefect.yaml. */
+    public Map<String, Object> toYaml() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("entrypoint", entrypoint);
+        if (!schedules.isEmpty()) {
+            m.put("schedules", schedules.stream().map(Prefect1Schedules.Entry::toYaml).toList());
+        }
+        m.put("work_pool", workPool.toYaml());
+        if (source != null && !source.pull().isEmpty()) {
+            m.put("pull", source.pull());
+        }
+        return m;
+    }
+
+    /**
+     * The Python statement that creates the deployment: {@code fn.from_source(...).deploy(...)} or
+     * {@code fn.serve(...)}. The names it uses are in {@link #pythonImports()}.
+     */
+    public String pythonCode(boolean serve) {
+        List<String> args = new ArrayList<>();
+        args.add("name=" + PyValues.quoted(name));
+        if (!schedules.isEmpty()) {
+            List<String> items = new ArrayList<>();
+            for (Prefect1Schedules.Entry e : schedules) {
+                items.add(scheduleCode(e));
+            }
+            args.add("schedules=[" + String.join(", ", items) + "]");
+        }
+        if (serve) {
+            return function + ".serve(" + String.join(", ", args) + ")";
+        }
+        args.add("work_pool_name=" + PyValues.quoted(workPool.name()));
+        if (!workPool.jobVariables().isEmpty()) {
+            args.add("job_variables=" + PyLiteralText.of(workPool.jobVariables()));
+        }
+        String receiver = function;
+        if (source != null && source.gitUrl() != null) {
+            List<String> repo = new ArrayList<>();
+            repo.add("url=" + PyValues.quoted(source.gitUrl()));
+            if (source.branch() != null) {
+                repo.add("branch=" + PyValues.quoted(source.branch()));
+            }
+            if (source.tokenSecret() != null) {
+                repo.add("credentials={\"access_token\": Secret.load(" + PyValues.quoted(source.tokenSecret()) + ")}");
+            }
+            receiver = function + ".from_source(source=GitRepository(" + String.join(", ", repo) + "), entrypoint="
+                    + PyValues.quoted(entrypoint) + ")";
+        }
+        return receiver + ".deploy(" + String.join(", ", args) + ")";
+    }
+
+    /** module -> name pairs the Python form needs. */
+    public List<String[]> pythonImports() {
+        List<String[]> out = new ArrayList<>();
+        for (Prefect1Schedules.Entry e : schedules) {
+            out.add(new String[] {"prefect.schedules", e.schedule().cron() != null ? "Cron" : "Interval"});
+        }
+        if (source != null && source.gitUrl() != null) {
+            out.add(new String[] {"prefect.runner.storage", "GitRepository"});
+            if (source.tokenSecret() != null) {
+                out.add(new String[] {"prefect.blocks.system", "Secret"});
+            }
+        }
+        return out;
+    }
+
+    private static String scheduleCode(Prefect1Schedules.Entry e) {
+        Map<String, Object> y = e.schedule().toYaml();
+        List<String> args = new ArrayList<>();
+        String cls;
+        if (e.schedule().cron() != null) {
+            cls = "Cron";
+            args.add(PyValues.quoted(e.schedule().cron()));
+            if (Boolean.FALSE.equals(e.schedule().dayOr())) {
+                args.add("day_or=False");
+            }
+        } else {
+            cls = "Interval";
+            args.add(String.valueOf(y.get("interval")));
+            if (e.schedule().anchorDate() != null) {
+                args.add("anchor_date=" + PyValues.quoted(e.schedule().anchorDate().toString()));
+            }
+        }
+        args.add("timezone=" + PyValues.quoted(e.schedule().timezone()));
+        if (!e.parameters().isEmpty()) {
+            args.add("parameters=" + PyLiteralText.of(e.parameters()));
+        }
+        return cls + "(" + String.join(", ", args) + ")";
+    }
+}

@@ -1,0 +1,207 @@
+package dev.migrate.recipes.prefect1.internal;
+
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Definitions;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.ImportBinding;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Finds the Prefect 1 flows of a module and decides whether each can be converted. */
+public final class FlowAnalysis {
+    static final Set<String> FLOW_CLASS = Set.of("prefect.Flow", "prefect.core.Flow", "prefect.core.flow.Flow");
+    /** Flow arguments whose value moves to the deployment or the decorator. */
+    static final Set<String> DEPLOYMENT_SETTINGS = Set.of("schedule", "run_config", "storage");
+    private static final Map<String, String> DROPPED = Map.of(
+            "result", "set result_storage= on @flow with a Prefect 3 filesystem block",
+            "state_handlers", "use flow hooks on_failure=[fn(flow, flow_run, state)] / on_completion=[...] or an automation",
+            "on_failure", "use on_failure=[fn(flow, flow_run, state)] on @flow",
+            "reference_tasks", "the flow's final state now comes from its return value or exception",
+            "terminal_state_handler", "the flow's final state now comes from its return value or exception",
+            "validate", "no equivalent",
+            "tasks", "call the tasks in the flow body",
+            "edges", "call the tasks in the flow body in dependency order");
+    private static final Set<String> GRAPH_METHODS = Set.of("set_upstream", "set_downstream", "set_dependencies",
+            "add_edge", "add_task", "chain", "bind");
+
+    private FlowAnalysis() {
+    }
+
+    public static List<Prefect1Flow> of(Node module) {
+        Imports imports = Imports.of(module);
+        List<Prefect1Flow> out = new ArrayList<>();
+        Set<String> taken = moduleNames(module);
+        for (Node stmt : Statements.of(module)) {
+            if (stmt.kind() == NodeKind.WITH) {
+                List<Statements.WithItem> items = Statements.withItems(stmt);
+                if (items.size() == 1 && isFlowCall(items.get(0).context(), imports)) {
+                    out.add(analyse(module, imports, stmt, items.get(0).context(), items.get(0).target(), false, taken));
+                }
+            } else {
+                Optional<Statements.Assignment> a = Statements.assignment(stmt);
+                if (a.isPresent() && a.get().value() != null && isFlowCall(a.get().value(), imports)) {
+                    Node target = a.get().targets().size() == 1 ? a.get().targets().get(0) : null;
+                    out.add(analyse(module, imports, stmt, a.get().value(), target, true, taken));
+                }
+            }
+        }
+        return out;
+    }
+
+    public static boolean isFlowCall(Node expr, Imports imports) {
+        Node e = Expressions.unwrap(expr);
+        return e.kind() == NodeKind.CALL && imports.qualifiedName(e).filter(FLOW_CLASS::contains).isPresent();
+    }
+
+    /** Names bound at module level (definitions, imports, assignments). */
+    static Set<String> moduleNames(Node module) {
+        Set<String> out = new HashSet<>();
+        for (Node stmt : Statements.of(module)) {
+            if (stmt.kind() == NodeKind.FUNCTION_DEF || stmt.kind() == NodeKind.CLASS_DEF) {
+                out.add(new Definitions(stmt).name());
+            }
+            Statements.assignment(stmt).ifPresent(a -> a.targets().stream().filter(t -> t.kind() == NodeKind.NAME)
+                    .forEach(t -> out.add(Expressions.name(t))));
+        }
+        for (ImportBinding b : Imports.of(module).all()) {
+            out.add(b.localName());
+        }
+        return out;
+    }
+
+    private static Prefect1Flow analyse(Node module, Imports imports, Node stmt, Node flowExpr, Node target,
+                                        boolean imperative, Set<String> taken) {
+        CallView call = new CallView(Expressions.unwrap(flowExpr));
+        List<String> blockers = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        Map<String, Node> settings = new LinkedHashMap<>();
+        String name = call.argument("name", 0).flatMap(a -> PyValues.string(a.value())).orElse(null);
+        if (name == null) {
+            blockers.add("the flow name is not a string literal");
+        }
+        String variable = target != null && target.kind() == NodeKind.NAME ? Expressions.name(target) : null;
+        if (variable == null) {
+            blockers.add("the Flow is not bound to a plain name");
+        }
+        for (Argument a : call.arguments()) {
+            String k = a.keyword();
+            if (k == null || k.equals("name")) {
+                continue;
+            }
+            if (DEPLOYMENT_SETTINGS.contains(k) || k.equals("executor")) {
+                settings.put(k, resolve(module, a.value()));
+            } else {
+                dropped.add(k + "=" + a.value().print().strip() + ": " + DROPPED.getOrDefault(k, "no Prefect 3 equivalent"));
+            }
+        }
+        String function = name == null ? null : functionName(name, variable, taken);
+        List<Node> settingStatements = new ArrayList<>();
+        List<Node> registers = new ArrayList<>();
+        List<Node> runs = new ArrayList<>();
+        List<FlowParameter> params = new ArrayList<>();
+        ImperativeGraph graph = null;
+        if (variable != null) {
+            for (Node s : Statements.of(module)) {
+                Optional<Statements.Assignment> a = Statements.assignment(s);
+                if (a.isPresent() && a.get().targets().size() == 1 && a.get().targets().get(0).kind() == NodeKind.ATTRIBUTE
+                        && Expressions.dottedParts(a.get().targets().get(0)).filter(p -> p.size() == 2
+                        && p.get(0).equals(variable)).isPresent()) {
+                    String attr = Expressions.dottedParts(a.get().targets().get(0)).get().get(1);
+                    if (DEPLOYMENT_SETTINGS.contains(attr) || attr.equals("executor")) {
+                        settings.put(attr, resolve(module, a.get().value()));
+                        settingStatements.add(s);
+                    } else {
+                        blockers.add("`" + s.print().strip() + "` sets a Flow attribute with no Prefect 3 place");
+                    }
+                }
+            }
+            List<Node> insideRegister = new ArrayList<>();
+            for (Node c : Nodes.find(module, NodeKind.CALL)) {
+                Optional<List<String>> parts = Expressions.dottedParts(new CallView(c).callee());
+                if (parts.isPresent() && parts.get().equals(List.of(variable, "register"))) {
+                    // register(idempotency_key=flow.serialized_hash()) goes away with the register call
+                    insideRegister.addAll(Nodes.find(new CallView(c).argList(), NodeKind.CALL));
+                }
+            }
+            for (Node c : Nodes.find(module, NodeKind.CALL)) {
+                if (insideRegister.contains(c)) {
+                    continue;
+                }
+                Optional<List<String>> parts = Expressions.dottedParts(new CallView(c).callee());
+                if (parts.isPresent() && parts.get().size() == 2 && parts.get().get(0).equals(variable)) {
+                    switch (parts.get().get(1)) {
+                        case "register" -> registers.add(c);
+                        case "run" -> runs.add(c);
+                        default -> {
+                            if (!imperative || !GRAPH_METHODS.contains(parts.get().get(1))) {
+                                blockers.add("`" + c.print().strip() + "` uses the Prefect 1 Flow object");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (!imperative) {
+            FlowBodies.check(stmt.firstNode(NodeKind.SUITE), imports, variable, blockers);
+            for (Node s : Statements.of(stmt.firstNode(NodeKind.SUITE))) {
+                FlowParameter.read(s, imports).ifPresent(params::add);
+                Optional<Statements.Assignment> a = Statements.assignment(s);
+                if (a.isPresent() && a.get().value() != null && FlowParameter.isParameterCall(a.get().value(), imports)
+                        && FlowParameter.read(s, imports).isEmpty()) {
+                    blockers.add("`" + s.print().strip() + "` is not a plain Parameter with a literal identifier name");
+                }
+            }
+        } else if (variable != null && blockers.isEmpty()) {
+            graph = ImperativeGraph.read(module, imports, stmt, variable, blockers);
+            if (graph != null) {
+                params.addAll(graph.params());
+            }
+        }
+        return new Prefect1Flow(imperative, stmt, call, name, variable, function, params, settings, settingStatements,
+                registers, runs, blockers, dropped, graph);
+    }
+
+    /** A module-level name (such as {@code schedule=schedule}) resolves to the value assigned to it. */
+    static Node resolve(Node module, Node value) {
+        Node v = Expressions.unwrap(value);
+        if (v.kind() != NodeKind.NAME) {
+            return value;
+        }
+        String n = Expressions.name(v);
+        Node found = null;
+        int assignments = 0;
+        for (Node s : Statements.of(module)) {
+            Optional<Statements.Assignment> a = Statements.assignment(s);
+            if (a.isPresent() && a.get().targets().size() == 1 && a.get().targets().get(0).kind() == NodeKind.NAME
+                    && Expressions.name(a.get().targets().get(0)).equals(n)) {
+                found = a.get().value();
+                assignments++;
+            }
+        }
+        return assignments == 1 && found != null ? found : value;
+    }
+
+    static String functionName(String flowName, String variable, Set<String> taken) {
+        String base = flowName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_").replaceAll("^_+|_+$", "");
+        if (base.isEmpty() || Character.isDigit(base.charAt(0))) {
+            base = "flow_" + base;
+        }
+        if (Set.of("flow", "task").contains(base) || (taken.contains(base) && !base.equals(variable))
+                || dev.migrate.recipes.prefect1.internal.PyKeywords.is(base)) {
+            base = base + "_flow";
+        }
+        return base;
+    }
+}

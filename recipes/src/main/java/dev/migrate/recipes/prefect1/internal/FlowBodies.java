@@ -1,0 +1,234 @@
+package dev.migrate.recipes.prefect1.internal;
+
+import dev.migrate.rewriters.python.PythonStyle;
+import dev.migrate.rewriters.python.edit.Snippets;
+import dev.migrate.rewriters.python.edit.StatementEdits;
+import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import dev.migrate.rewriters.python.tree.PyElement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The body of a {@code with Flow(...)} block. Prefect 1 runs it once to build a graph and runs the graph later;
+ * Prefect 3 runs it as Python. The two agree when the body only binds Parameters and calls tasks on names bound
+ * earlier in the body (so statement order is a topological order of the graph), with {@code case} blocks and
+ * {@code merge} as the only control flow. {@link #check} lists what breaks that; {@link #convert} rewrites the
+ * body: Parameters go (they become function parameters), {@code with case(c, v):} becomes {@code if c == v:},
+ * {@code merge(a, b)} picks the branch's value, and call-time {@code upstream_tasks=} becomes {@code wait_for=}.
+ */
+public final class FlowBodies {
+    private static final Set<String> ORDERING_METHODS = Set.of("set_upstream", "set_downstream", "set_dependencies",
+            "add_edge", "bind");
+
+    private FlowBodies() {
+    }
+
+    public static void check(Node suite, Imports imports, String flowVariable, List<String> blockers) {
+        for (Node stmt : Statements.of(suite)) {
+            if (stmt.kind() == NodeKind.WITH) {
+                List<Statements.WithItem> items = Statements.withItems(stmt);
+                if (items.size() == 1 && items.get(0).target() == null && isControlFlow(items.get(0).context(), imports, "case")) {
+                    check(stmt.firstNode(NodeKind.SUITE), imports, flowVariable, blockers);
+                    continue;
+                }
+                blockers.add("`with` block `" + firstLine(stmt) + "` inside the flow (resource managers and nested "
+                        + "contexts run at build time in Prefect 1)");
+                continue;
+            }
+            if (!Set.of(NodeKind.ASSIGN, NodeKind.EXPR_STMT, NodeKind.PASS).contains(stmt.kind())) {
+                blockers.add("`" + firstLine(stmt) + "` runs once at build time in Prefect 1 but at run time in Prefect 3");
+                continue;
+            }
+            for (Node n : Nodes.find(stmt, NodeKind.NAME)) {
+                if (flowVariable != null && Expressions.name(n).equals(flowVariable)) {
+                    blockers.add("`" + firstLine(stmt) + "` uses the Flow object inside its block");
+                }
+            }
+            for (Node c : Nodes.find(stmt, NodeKind.CALL)) {
+                CallView call = new CallView(c);
+                Optional<List<String>> parts = Expressions.dottedParts(call.callee());
+                if (parts.isPresent() && ORDERING_METHODS.contains(parts.get().get(parts.get().size() - 1))) {
+                    blockers.add("`" + firstLine(stmt) + "` adds an edge that the statement order does not show; "
+                            + "pass the upstream result with wait_for= instead");
+                }
+                if (isControlFlow(c, imports, "ifelse") || isControlFlow(c, imports, "switch")
+                        || isControlFlow(c, imports, "flatten") || isControlFlow(c, imports, "resource_manager")) {
+                    blockers.add("`" + firstLine(stmt) + "` uses Prefect 1 control flow; write it as if/else in the "
+                            + "flow function");
+                }
+                if (call.keyword("task_args").isPresent() || call.keyword("mapped").isPresent()) {
+                    blockers.add("`" + firstLine(stmt) + "` passes task_args=/mapped=; use task.with_options(...)(...)"
+                            + " or .map(...)");
+                }
+            }
+        }
+        Map<String, CaseBranch> branches = caseBranches(suite, imports);
+        for (Node stmt : Statements.of(suite)) {
+            for (Node c : Nodes.find(stmt, NodeKind.CALL)) {
+                if (isControlFlow(c, imports, "merge") && mergeCode(new CallView(c), branches).isEmpty()) {
+                    blockers.add("`" + firstLine(stmt) + "` merges values that are not each bound in one case branch "
+                            + "of the same condition");
+                }
+            }
+        }
+    }
+
+    /** The converted body: a SUITE ready to be the body of the flow function. */
+    public static Node convert(Node suite, List<FlowParameter> params, Imports imports, PythonStyle style) {
+        Map<String, CaseBranch> branches = caseBranches(suite, imports);
+        Node out = suite;
+        // merge(a, b) first: the case blocks it reads are still there
+        for (Node stmt : Statements.of(suite)) {
+            for (Node c : Nodes.find(stmt, NodeKind.CALL)) {
+                if (isControlFlow(c, imports, "merge")) {
+                    out = TreeEdits.replace(out, c, Snippets.expression(mergeCode(new CallView(c), branches).orElseThrow(),
+                            style));
+                }
+            }
+        }
+        out = renameUpstreamTasks(out);
+        out = convertCases(out, imports, style);
+        List<String> aliases = new ArrayList<>();
+        for (FlowParameter p : params) {
+            out = StatementEdits.remove(out, p.statement(), style);
+            if (!p.variable().equals(p.apiName())) {
+                aliases.add(p.variable() + " = " + p.apiName());
+            }
+        }
+        if (!aliases.isEmpty()) {
+            List<Node> remaining = Statements.of(out);
+            out = StatementEdits.insertBefore(out, remaining.get(0), String.join("\n", aliases), style);
+        }
+        return withoutLeadingBlankLines(out);
+    }
+
+    /** The blank line that separated the Parameters from the rest would open the function body: drop it. */
+    private static Node withoutLeadingBlankLines(Node suite) {
+        for (PyElement c : suite.children()) {
+            if (c instanceof Node n && (n.kind() == NodeKind.SIMPLE_LINE || n.kind().isStatement())) {
+                String prefix = n.prefix().text();
+                int lastBreak = Math.max(prefix.lastIndexOf('\n'), prefix.lastIndexOf('\r'));
+                boolean onlyBlank = lastBreak >= 0 && prefix.substring(0, lastBreak + 1).isBlank();
+                if (!onlyBlank) {
+                    return suite;
+                }
+                return TreeEdits.replaceKeepingPrefix(suite, n,
+                        n.withPrefix(dev.migrate.rewriters.python.tree.Space.of(prefix.substring(lastBreak + 1))));
+            }
+        }
+        return suite;
+    }
+
+    private static Node renameUpstreamTasks(Node root) {
+        Node out = root;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Node c : Nodes.find(out, NodeKind.CALL)) {
+                Optional<Argument> up = new CallView(c).keyword("upstream_tasks");
+                if (up.isPresent()) {
+                    out = Args.renameKeyword(out, up.get(), "wait_for");
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Node convertCases(Node suite, Imports imports, PythonStyle style) {
+        Node out = suite;
+        for (Node stmt : Statements.of(suite)) {
+            if (stmt.kind() != NodeKind.WITH) {
+                continue;
+            }
+            CallView caseCall = new CallView(Expressions.unwrap(Statements.withItems(stmt).get(0).context()));
+            Node body = convertCases(stmt.firstNode(NodeKind.SUITE), imports, style);
+            Node ifStmt = (Node) Snippets.statements("if " + condition(caseCall) + ":\n    pass\n", style, "").get(0);
+            ifStmt = TreeEdits.replaceKeepingPrefix(ifStmt, ifStmt.firstNode(NodeKind.SUITE), body);
+            out = TreeEdits.replace(out, stmt, ifStmt);
+        }
+        return out;
+    }
+
+    /** {@code case(task, value)} runs its block when the task's result equals the value. */
+    private static String condition(CallView caseCall) {
+        String task = caseCall.argument("task", 0).map(a -> a.value().print().strip()).orElse("None");
+        String value = caseCall.argument("value", 1).map(a -> a.value().print().strip()).orElse("None");
+        return task + " == " + value;
+    }
+
+    private record CaseBranch(String condition, String value) {
+    }
+
+    /** Names bound in the case blocks of a body: name -> (condition, value). */
+    private static Map<String, CaseBranch> caseBranches(Node suite, Imports imports) {
+        Map<String, CaseBranch> out = new LinkedHashMap<>();
+        for (Node stmt : Statements.of(suite)) {
+            if (stmt.kind() != NodeKind.WITH) {
+                continue;
+            }
+            Node ctx = Expressions.unwrap(Statements.withItems(stmt).get(0).context());
+            if (!isControlFlow(ctx, imports, "case")) {
+                continue;
+            }
+            CallView call = new CallView(ctx);
+            String task = call.argument("task", 0).map(a -> a.value().print().strip()).orElse(null);
+            String value = call.argument("value", 1).map(a -> a.value().print().strip()).orElse(null);
+            for (Node inner : Statements.of(stmt.firstNode(NodeKind.SUITE))) {
+                Statements.assignment(inner).ifPresent(a -> a.targets().stream().filter(t -> t.kind() == NodeKind.NAME)
+                        .forEach(t -> out.put(Expressions.name(t), new CaseBranch(task, value))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code merge(a, b)} where {@code a} and {@code b} are bound in case blocks of one condition: the value of the
+     * branch that ran, else None (Prefect 1 merge returns None when every branch was skipped).
+     */
+    private static Optional<String> mergeCode(CallView merge, Map<String, CaseBranch> branches) {
+        String condition = null;
+        StringBuilder sb = new StringBuilder();
+        for (Argument a : merge.arguments()) {
+            Node v = Expressions.unwrap(a.value());
+            if (!a.isPositional() || v.kind() != NodeKind.NAME || !branches.containsKey(Expressions.name(v))) {
+                return Optional.empty();
+            }
+            CaseBranch b = branches.get(Expressions.name(v));
+            if (condition != null && !condition.equals(b.condition()) || b.condition() == null) {
+                return Optional.empty();
+            }
+            condition = b.condition();
+            sb.append(Expressions.name(v)).append(" if ").append(b.condition()).append(" == ").append(b.value())
+                    .append(" else ");
+        }
+        return condition == null ? Optional.empty() : Optional.of(sb.append("None").toString());
+    }
+
+    static boolean isControlFlow(Node expr, Imports imports, String simpleName) {
+        Node e = Expressions.unwrap(expr);
+        return imports.qualifiedName(e).filter(q -> q.startsWith("prefect.") && q.endsWith("." + simpleName)).isPresent();
+    }
+
+    static String firstLine(PyElement stmt) {
+        String text = stmt.toString().strip();
+        if (stmt instanceof Node n) {
+            text = n.print().strip();
+        }
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl).strip() + " ...";
+    }
+}

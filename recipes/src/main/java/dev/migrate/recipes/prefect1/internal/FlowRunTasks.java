@@ -1,0 +1,66 @@
+package dev.migrate.recipes.prefect1.internal;
+
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Prefect 1 {@code StartFlowRun(flow_name=, project_name=, parameters=, wait=)} instances as {@code @task}
+ * functions that call {@code run_deployment}. The deployment is the one the flow conversion writes (named after
+ * the flow), so the target is {@code "<flow>/<flow>"}. With {@code wait=True} the task fails when the child run
+ * does not complete, as StartFlowRun did.
+ */
+public final class FlowRunTasks {
+    private static final Set<String> OWN = Set.of("flow_name", "project_name", "parameters", "wait", "run_name",
+            "scheduled_start_time", "idempotency_key");
+    private static final Set<String> UNSUPPORTED = Set.of("flow_id", "run_config", "labels", "new_flow_context",
+            "poll_interval");
+
+    private FlowRunTasks() {
+    }
+
+    /** Empty when the instance uses options with no run_deployment form. */
+    public static Optional<String> function(String name, CallView ctor) {
+        Optional<String> flow = ctor.keyword("flow_name").flatMap(a -> PyValues.string(a.value()));
+        if (flow.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> taskOptions = new ArrayList<>();
+        List<String> args = new ArrayList<>();
+        args.add("name=" + PyValues.quoted(flow.get() + "/" + flow.get()));
+        boolean wait = false;
+        for (Argument a : ctor.arguments()) {
+            String k = a.keyword();
+            String value = a.value().print().strip();
+            if (k == null || UNSUPPORTED.contains(k)) {
+                return Optional.empty();
+            }
+            switch (k) {
+                case "parameters" -> args.add("parameters=" + value);
+                case "wait" -> wait = value.equals("True");
+                case "run_name" -> args.add("flow_run_name=" + value);
+                case "scheduled_start_time" -> args.add("scheduled_time=" + value);
+                case "idempotency_key" -> args.add("idempotency_key=" + value);
+                default -> {
+                    if (!OWN.contains(k)) {
+                        taskOptions.add(k + "=" + value);
+                    }
+                }
+            }
+        }
+        args.add(wait ? "timeout=None" : "timeout=0");
+        StringBuilder sb = new StringBuilder();
+        sb.append("@task(").append(String.join(", ", taskOptions)).append(")\n");
+        sb.append("def ").append(name).append("():\n");
+        sb.append("    flow_run = run_deployment(").append(String.join(", ", args)).append(")\n");
+        if (wait) {
+            sb.append("    if flow_run.state is None or not flow_run.state.is_completed():\n");
+            sb.append("        raise RuntimeError(f\"flow run {flow_run.name} ended in state {flow_run.state}\")\n");
+        }
+        sb.append("    return flow_run.id\n");
+        return Optional.of(sb.toString());
+    }
+}

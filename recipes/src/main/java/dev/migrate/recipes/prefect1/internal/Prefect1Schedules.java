@@ -1,0 +1,197 @@
+package dev.migrate.recipes.prefect1.internal;
+
+import dev.migrate.analyzers.schedule.FireTimes;
+import dev.migrate.analyzers.schedule.PrefectSchedule;
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Reads Prefect 1 schedules ({@code CronSchedule}, {@code IntervalSchedule}, {@code Schedule(clocks=...)} with
+ * {@code CronClock}/{@code IntervalClock} and {@code parameter_defaults}) into Prefect 3 deployment schedules with
+ * an explicit timezone. What has no Prefect 3 form (filters, adjustments, RRULE objects, dates clocks) is
+ * reported as a problem; for filters the problem carries a proof: the first fire time of the converted
+ * schedule that Prefect 1's filter would have skipped.
+ */
+public final class Prefect1Schedules {
+    /** The instant fire-time proofs start from, fixed so reports are reproducible. */
+    public static final Instant PROOF_START = Instant.parse("2025-01-01T00:00:00Z");
+    /** Filters act on days, so the proof looks at enough fire times to cover weeks of a minute-level schedule. */
+    static final int FILTER_PROOF_FIRE_TIMES = 20_000;
+
+    /** One Prefect 3 schedule and the parameters its runs get (empty when none). */
+    public record Entry(PrefectSchedule schedule, Map<String, Object> parameters) {
+        public Map<String, Object> toYaml() {
+            Map<String, Object> m = new LinkedHashMap<>(schedule.toYaml());
+            if (!parameters.isEmpty()) {
+                m.put("parameters", parameters);
+            }
+            return m;
+        }
+    }
+
+    /** Converted schedules, things a person must do, and choices worth reviewing. */
+    public record Result(List<Entry> entries, List<String> problems, List<String> decisions) {
+    }
+
+    private static final Map<String, Predicate<ZonedDateTime>> FILTERS = Map.of(
+            "prefect.schedules.filters.is_weekday", t -> t.getDayOfWeek().getValue() <= 5,
+            "prefect.schedules.filters.is_weekend", t -> t.getDayOfWeek().getValue() > 5,
+            "prefect.schedules.filters.is_month_end", t -> t.plusDays(1).getMonthValue() != t.getMonthValue(),
+            "prefect.schedules.filters.is_month_start", t -> t.getDayOfMonth() == 1);
+
+    private Prefect1Schedules() {
+    }
+
+    public static Result read(Node expr, Imports imports) {
+        Result out = new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Node e = Expressions.unwrap(expr);
+        String kind = e.kind() == NodeKind.CALL ? imports.qualifiedName(e).orElse("") : "";
+        switch (simpleName(kind)) {
+            case "CronSchedule", "CronClock" -> clock(new CallView(e), true, imports, out);
+            case "IntervalSchedule", "IntervalClock" -> clock(new CallView(e), false, imports, out);
+            case "Schedule" -> composite(new CallView(e), imports, out);
+            default -> out.problems().add("schedule `" + e.print().strip() + "` is not a literal Prefect 1 schedule; "
+                    + "write its Prefect 3 `schedules:` by hand");
+        }
+        return out;
+    }
+
+    private static String simpleName(String qualified) {
+        if (!qualified.startsWith("prefect.schedules")) {
+            return "";
+        }
+        return qualified.substring(qualified.lastIndexOf('.') + 1);
+    }
+
+    private static void composite(CallView call, Imports imports, Result out) {
+        Optional<Argument> clocks = call.argument("clocks", 0);
+        if (clocks.isEmpty() || Expressions.unwrap(clocks.get().value()).kind() != NodeKind.LIST) {
+            out.problems().add("Schedule(...) without a literal clocks list; write its Prefect 3 schedules by hand");
+            return;
+        }
+        for (Node clock : Expressions.unwrap(clocks.get().value()).nodes()) {
+            Result one = read(clock, imports);
+            out.entries().addAll(one.entries());
+            out.problems().addAll(one.problems());
+            out.decisions().addAll(one.decisions());
+        }
+        for (String key : List.of("filters", "or_filters", "not_filters", "adjustments")) {
+            call.keyword(key).ifPresent(a -> filterProblem(key, a.value(), imports, out));
+        }
+    }
+
+    private static void filterProblem(String key, Node value, Imports imports, Result out) {
+        Node list = Expressions.unwrap(value);
+        List<Node> items = list.kind() == NodeKind.LIST ? list.nodes() : List.of(list);
+        for (Node item : items) {
+            String name = imports.qualifiedName(item).orElse(item.print().strip());
+            StringBuilder sb = new StringBuilder("Prefect 3 schedules have no ").append(key).append(": `")
+                    .append(item.print().strip()).append("` is dropped and must be encoded in the cron/RRULE by hand");
+            Predicate<ZonedDateTime> keep = FILTERS.get(name);
+            if (keep != null && !key.equals("adjustments")) {
+                Predicate<ZonedDateTime> p1Keeps = key.equals("not_filters") ? keep.negate() : keep;
+                proof(out.entries(), p1Keeps).ifPresent(t -> sb.append("; proof: the converted schedule fires at ")
+                        .append(t).append(" (").append(dayName(t)).append("), which Prefect 1 skipped"));
+            }
+            out.problems().add(sb.toString());
+        }
+    }
+
+    private static String dayName(ZonedDateTime t) {
+        String n = t.getDayOfWeek().name();
+        return n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The first fire time (from {@link #PROOF_START}) of the converted schedules that Prefect 1's filter skipped. */
+    static Optional<ZonedDateTime> proof(List<Entry> entries, Predicate<ZonedDateTime> p1Keeps) {
+        ZonedDateTime first = null;
+        for (Entry e : entries) {
+            List<ZonedDateTime> times = FireTimes.prefect(e.schedule(), PROOF_START, FILTER_PROOF_FIRE_TIMES);
+            if (times == null) {
+                continue;
+            }
+            for (ZonedDateTime t : times) {
+                if (!p1Keeps.test(t) && (first == null || t.isBefore(first))) {
+                    first = t;
+                    break;
+                }
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    private static void clock(CallView call, boolean cron, Imports imports, Result out) {
+        Optional<PyDates.ZonedLiteral> start = call.keyword("start_date").flatMap(a -> PyDates.read(a.value(), imports));
+        if (call.keyword("start_date").isPresent() && start.isEmpty()) {
+            out.problems().add("start_date `" + call.keyword("start_date").get().value().print().strip()
+                    + "` is not a literal datetime; set the schedule's timezone by hand");
+            return;
+        }
+        String zone = start.map(PyDates.ZonedLiteral::zone).orElse(null);
+        if (zone == null) {
+            zone = "UTC";
+            out.decisions().add("the schedule names no timezone; Prefect 1 used UTC, now written explicitly");
+        }
+        try {
+            ZoneId.of(zone);
+        } catch (RuntimeException badZone) {
+            out.problems().add("unknown timezone '" + zone + "' in the schedule's start_date");
+            return;
+        }
+        for (String unsupported : List.of("end_date", "labels", "day_or")) {
+            if (call.keyword(unsupported).isPresent() && !(cron && unsupported.equals("day_or"))) {
+                out.problems().add(unsupported + "= of the Prefect 1 schedule has no Prefect 3 schedule field; "
+                        + "handle it by hand (labels become work queues)");
+            }
+        }
+        Map<String, Object> parameters = call.keyword("parameter_defaults")
+                .flatMap(a -> PyLiterals.value(a.value())).filter(v -> v instanceof Map<?, ?>)
+                .map(v -> castMap(v)).orElse(Map.of());
+        if (call.keyword("parameter_defaults").isPresent() && parameters.isEmpty()) {
+            out.problems().add("parameter_defaults is not a literal dict; copy it into the schedule's parameters by hand");
+        }
+        if (cron) {
+            Optional<String> expression = call.argument("cron", 0).flatMap(a -> PyValues.string(a.value()));
+            if (expression.isEmpty()) {
+                out.problems().add("cron expression is not a string literal");
+                return;
+            }
+            boolean dayOr = call.keyword("day_or").map(a -> !a.value().print().strip().equals("False")).orElse(true);
+            out.entries().add(new Entry(PrefectSchedule.cron(expression.get(), dayOr, zone), parameters));
+        } else {
+            Optional<BigDecimal> seconds = call.argument("interval", 0).flatMap(a -> PyValues.seconds(a.value(), imports));
+            if (seconds.isEmpty() || seconds.get().signum() <= 0) {
+                out.problems().add("interval is not a literal timedelta");
+                return;
+            }
+            Duration every = Duration.ofNanos(seconds.get().movePointRight(9).longValueExact());
+            if (start.isEmpty()) {
+                out.decisions().add("IntervalSchedule without start_date counted from registration time in Prefect 1; "
+                        + "Prefect 3 counts from its default anchor (2020-01-01 00:00), set anchor_date if it matters");
+            }
+            out.entries().add(new Entry(PrefectSchedule.interval(every,
+                    start.map(PyDates.ZonedLiteral::local).orElse(null), zone), parameters));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object v) {
+        return (Map<String, Object>) v;
+    }
+
+}

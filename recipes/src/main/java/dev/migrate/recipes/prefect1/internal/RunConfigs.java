@@ -1,0 +1,132 @@
+package dev.migrate.recipes.prefect1.internal;
+
+import dev.migrate.recipes.PrefectRenames;
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Prefect 1 run configs as a Prefect 3 work pool type and job variables, from {@code prefect1-run-configs.yaml}:
+ * for each run config class, the pool type, the keyword arguments that are job variables (under their Prefect 3
+ * names) and the ones that need a person. Labels name the work pool.
+ */
+public final class RunConfigs {
+    /** The work pool a deployment targets. */
+    public record WorkPool(String name, String type, Map<String, Object> jobVariables, List<String> problems,
+                           List<String> decisions) {
+        public Map<String, Object> toYaml() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            if (!jobVariables.isEmpty()) {
+                m.put("job_variables", jobVariables);
+            }
+            return m;
+        }
+    }
+
+    private record Rule(String poolType, Map<String, String> variables, Map<String, String> manual) {
+    }
+
+    private static final Map<String, Rule> RULES = load();
+    private static final Map<String, String> ENV_RENAMES = envRenames();
+
+    private RunConfigs() {
+    }
+
+    public static WorkPool read(Node expr, Imports imports) {
+        List<String> problems = new ArrayList<>();
+        List<String> decisions = new ArrayList<>();
+        Node e = Expressions.unwrap(expr);
+        String qualified = e.kind() == NodeKind.CALL ? imports.qualifiedName(e).orElse("") : "";
+        Rule rule = RULES.get(qualified.substring(qualified.lastIndexOf('.') + 1));
+        if (rule == null || !qualified.startsWith("prefect.")) {
+            problems.add("run config `" + e.print().strip() + "` is not a literal Prefect 1 run config; choose the work "
+                    + "pool and job variables by hand");
+            return new WorkPool("default", "process", Map.of(), problems, decisions);
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        List<String> labels = List.of();
+        for (Argument a : new CallView(e).arguments()) {
+            String k = a.keyword();
+            if (k == null) {
+                problems.add("positional run config argument `" + a.node().print().strip() + "`; set it by hand");
+                continue;
+            }
+            if (k.equals("labels")) {
+                labels = PyLiterals.value(a.value()).filter(v -> v instanceof List<?>)
+                        .map(v -> ((List<?>) v).stream().map(String::valueOf).toList()).orElse(List.of());
+                continue;
+            }
+            String variable = rule.variables().get(k);
+            Optional<Object> value = PyLiterals.value(a.value());
+            if (variable != null && value.isPresent()) {
+                variables.put(variable, k.equals("env") ? renameEnv(value.get(), decisions) : value.get());
+            } else if (rule.manual().containsKey(k)) {
+                problems.add(k + "=: " + rule.manual().get(k));
+            } else {
+                problems.add(k + "= `" + a.value().print().strip() + "` has no job variable this recipe can write; "
+                        + "set it on the work pool or deployment by hand");
+            }
+        }
+        String name = labels.isEmpty() ? "default-" + rule.poolType() + "-pool" : String.join("-", labels);
+        decisions.add("run config " + qualified.substring(qualified.lastIndexOf('.') + 1) + " became work pool '" + name
+                + "' of type " + rule.poolType() + (labels.isEmpty() ? "" : " (named after its labels " + labels + ")")
+                + "; create it with `prefect work-pool create " + name + " --type " + rule.poolType() + "`");
+        return new WorkPool(name, rule.poolType(), variables, problems, decisions);
+    }
+
+    /** Prefect 1 {@code PREFECT__*} settings in an env dict get their Prefect 3 names. */
+    @SuppressWarnings("unchecked")
+    private static Object renameEnv(Object env, List<String> decisions) {
+        if (!(env instanceof Map<?, ?> m)) {
+            return env;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        ((Map<String, Object>) m).forEach((k, v) -> {
+            String renamed = ENV_RENAMES.get(k);
+            if (renamed != null) {
+                decisions.add("env " + k + " became " + renamed);
+            }
+            out.put(renamed != null ? renamed : k, v);
+        });
+        return out;
+    }
+
+    private static Map<String, String> envRenames() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (PrefectRenames r : PrefectRenames.ofKind("env-var")) {
+            if (r.from().startsWith("1")) {
+                out.put(r.old(), r.replacement());
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Rule> load() {
+        try (InputStream in = RunConfigs.class.getResourceAsStream("/dev/migrate/recipes/prefect1-run-configs.yaml")) {
+            Map<String, Map<String, Object>> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            Map<String, Rule> out = new LinkedHashMap<>();
+            root.forEach((cls, r) -> out.put(cls, new Rule(String.valueOf(r.get("pool_type")),
+                    (Map<String, String>) r.getOrDefault("variables", Map.of()),
+                    (Map<String, String>) r.getOrDefault("manual", Map.of()))));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

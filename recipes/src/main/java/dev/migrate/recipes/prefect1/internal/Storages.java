@@ -1,0 +1,95 @@
+package dev.migrate.recipes.prefect1.internal;
+
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Prefect 1 flow storage as where a Prefect 3 worker gets the code: a {@code prefect.yaml} pull step (and the
+ * same source for {@code from_source}), plus the entrypoint path when the storage names the file.
+ */
+public final class Storages {
+    private static final Map<String, String> GIT_HOSTS = Map.of("GitHub", "github.com", "GitLab", "gitlab.com",
+            "Bitbucket", "bitbucket.org");
+
+    /**
+     * @param pull     the pull steps for prefect.yaml (empty when the code is already where the worker runs)
+     * @param gitUrl   the repository URL, for {@code from_source}; null when the storage is not git
+     * @param branch   the branch or tag, or null
+     * @param path     the flow file inside the repository, or null
+     * @param tokenSecret the Secret block holding the access token, or null
+     */
+    public record Source(List<Map<String, Object>> pull, String gitUrl, String branch, String path, String tokenSecret,
+                         List<String> problems, List<String> decisions) {
+    }
+
+    private Storages() {
+    }
+
+    public static Source read(Node expr, Imports imports) {
+        List<String> problems = new ArrayList<>();
+        List<String> decisions = new ArrayList<>();
+        Node e = Expressions.unwrap(expr);
+        String qualified = e.kind() == NodeKind.CALL ? imports.qualifiedName(e).orElse("") : "";
+        String cls = qualified.startsWith("prefect.") ? qualified.substring(qualified.lastIndexOf('.') + 1) : "";
+        CallView call = e.kind() == NodeKind.CALL ? new CallView(e) : null;
+        List<Map<String, Object>> pull = new ArrayList<>();
+        switch (cls) {
+            case "GitHub", "GitLab", "Bitbucket", "Git" -> {
+                Optional<String> repo = str(call, "repo", 0);
+                if (repo.isEmpty()) {
+                    break;
+                }
+                String host = cls.equals("Git") ? str(call, "repo_host", -1).orElse("github.com") : GIT_HOSTS.get(cls);
+                if (cls.equals("GitLab")) {
+                    host = str(call, "host", -1).map(h -> h.replaceFirst("^https?://", "")).orElse(host);
+                }
+                String url = "https://" + host + "/" + repo.get() + ".git";
+                String branch = str(call, "ref", -1).or(() -> str(call, "branch_name", -1))
+                        .or(() -> str(call, "tag", -1)).orElse(null);
+                String secret = str(call, "access_token_secret", -1).or(() -> str(call, "git_token_secret_name", -1))
+                        .map(Secrets::blockName).orElse(null);
+                Map<String, Object> clone = new LinkedHashMap<>();
+                clone.put("repository", url);
+                if (branch != null) {
+                    clone.put("branch", branch);
+                }
+                if (secret != null) {
+                    clone.put("access_token", "{{ prefect.blocks.secret." + secret + " }}");
+                    decisions.add("the access token moves to Secret block '" + secret + "'; create it with the value of "
+                            + "the Prefect 1 secret");
+                }
+                pull.add(Map.of("prefect.deployments.steps.git_clone", clone));
+                return new Source(pull, url, branch, str(call, "path", -1).orElse(null), secret, problems, decisions);
+            }
+            case "Local", "Module" -> {
+                decisions.add(cls + " storage: the worker runs the code from the project directory; no pull step");
+                return new Source(pull, null, null, null, null, problems, decisions);
+            }
+            case "S3", "GCS", "Azure" -> problems.add(cls + " storage: push the project with a prefect.yaml push step and "
+                    + "pull it with the " + Map.of("S3", "prefect_aws.deployments.steps.pull_from_s3",
+                    "GCS", "prefect_gcp.deployments.steps.pull_from_gcs",
+                    "Azure", "prefect_azure.deployments.steps.pull_from_azure_blob_storage").get(cls)
+                    + " step; Prefect 1 stored a pickled flow, Prefect 3 stores the source");
+            case "Docker" -> problems.add("Docker storage: build and push the image with prefect.yaml build/push steps "
+                    + "(prefect_docker.deployments.steps.build_docker_image, push_docker_image)");
+            default -> problems.add("storage `" + e.print().strip() + "` is not a literal Prefect 1 storage");
+        }
+        return new Source(pull, null, null, null, null, problems, decisions);
+    }
+
+    private static Optional<String> str(CallView call, String keyword, int position) {
+        if (call == null) {
+            return Optional.empty();
+        }
+        return (position < 0 ? call.keyword(keyword) : call.argument(keyword, position))
+                .flatMap(a -> PyValues.string(a.value()));
+    }
+}

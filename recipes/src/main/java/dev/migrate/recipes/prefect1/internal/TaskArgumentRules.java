@@ -1,0 +1,32 @@
+package dev.migrate.recipes.prefect1.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** The keyword mapping of {@code prefect1-task-arguments.yaml}. */
+public record TaskArgumentRules(Map<String, String> rename, Map<String, String> seconds, List<String> remove,
+                                Map<String, String> manual) {
+    private static final TaskArgumentRules RULES = load();
+
+    public static TaskArgumentRules get() {
+        return RULES;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TaskArgumentRules load() {
+        try (InputStream in = TaskArgumentRules.class.getResourceAsStream("/dev/migrate/recipes/prefect1-task-arguments.yaml")) {
+            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            return new TaskArgumentRules(Map.copyOf((Map<String, String>) root.get("rename")),
+                    Map.copyOf((Map<String, String>) root.get("seconds")), List.copyOf((List<String>) root.get("remove")),
+                    Map.copyOf((Map<String, String>) root.get("manual")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.migrate.recipes.prefect1.internal;
+
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Definitions;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The calls that define Prefect 1 tasks in a module: {@code @task(...)} decorators, functional
+ * {@code task(fn, ...)} calls and instantiations of this module's {@code Task} subclasses.
+ */
+public final class TaskDefinitions {
+    private static final Set<String> TASK_DECORATOR = Set.of("prefect.task", "prefect.core.task.task",
+            "prefect.utilities.tasks.task");
+    private static final Set<String> TASK_CLASS = Set.of("prefect.Task", "prefect.core.Task", "prefect.core.task.Task");
+
+    private TaskDefinitions() {
+    }
+
+    /** A task-defining call and the name Prefect 1 would give the task (for cache keys and messages). */
+    public record Definition(CallView call, String taskName) {
+    }
+
+    public static List<Definition> of(Node module) {
+        Imports imports = Imports.of(module);
+        List<Definition> out = new ArrayList<>();
+        Set<String> taskClasses = taskSubclasses(module, imports);
+        for (Node def : Nodes.find(module, NodeKind.FUNCTION_DEF)) {
+            Definitions d = new Definitions(def);
+            for (Node expr : d.decorators()) {
+                if (expr.kind() == NodeKind.CALL && isTaskDecorator(imports, expr)) {
+                    out.add(new Definition(new CallView(expr), nameOr(new CallView(expr), d.name())));
+                }
+            }
+        }
+        for (Node call : Nodes.find(module, NodeKind.CALL)) {
+            CallView view = new CallView(call);
+            Node callee = view.callee();
+            boolean functional = isTaskDecorator(imports, call) && view.positional(0).isPresent();
+            boolean subclass = callee.kind() == NodeKind.NAME && taskClasses.contains(Expressions.name(callee));
+            if (functional || subclass) {
+                String fallback = functional ? Expressions.dottedName(view.positional(0).get().value()).orElse("task")
+                        : Expressions.name(callee);
+                out.add(new Definition(view, nameOr(view, fallback)));
+            }
+        }
+        return out;
+    }
+
+    public static boolean isTaskDecorator(Imports imports, Node callOrName) {
+        return imports.qualifiedName(callOrName).filter(TASK_DECORATOR::contains).isPresent();
+    }
+
+    /** Classes of this module that derive from Prefect 1's {@code Task}. */
+    public static Set<String> taskSubclasses(Node module, Imports imports) {
+        Set<String> out = new HashSet<>();
+        for (Node cls : Nodes.find(module, NodeKind.CLASS_DEF)) {
+            Definitions d = new Definitions(cls);
+            for (Argument base : d.bases()) {
+                if (imports.qualifiedName(base.value()).filter(TASK_CLASS::contains).isPresent()) {
+                    out.add(d.name());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String nameOr(CallView call, String fallback) {
+        return call.keyword("name").flatMap(a -> PyValues.string(a.value())).orElse(fallback);
+    }
+}

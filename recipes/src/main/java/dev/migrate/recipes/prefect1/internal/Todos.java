@@ -1,0 +1,60 @@
+package dev.migrate.recipes.prefect1.internal;
+
+import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.PyElement;
+import dev.migrate.rewriters.python.tree.Space;
+import java.util.List;
+
+/**
+ * {@code # TODO(migrate CODE): ...} comments above the statement that needs a person. The comment goes
+ * into the statement's prefix (below any comments already there), so it moves with the statement; a
+ * statement that already carries the same TODO gets no second one, which keeps recipes idempotent.
+ */
+public final class Todos {
+    private Todos() {
+    }
+
+    public static String text(String code, String message) {
+        return "# TODO(migrate " + code + "): " + message;
+    }
+
+    /** The block-level element (a child of MODULE or SUITE) that contains {@code node}. */
+    public static PyElement statementOf(Node root, PyElement node) {
+        List<Node> path = TreeEdits.path(root, node);
+        if (path == null) {
+            throw new IllegalArgumentException("not in this tree: " + node);
+        }
+        PyElement current = node;
+        for (int i = path.size() - 1; i >= 0; i--) {
+            NodeKind k = path.get(i).kind();
+            if (k == NodeKind.MODULE || k == NodeKind.SUITE) {
+                return current;
+            }
+            current = path.get(i);
+        }
+        return current;
+    }
+
+    public static boolean has(Node root, PyElement node, String code) {
+        return statementOf(root, node).prefix().text().contains("TODO(migrate " + code + ")");
+    }
+
+    /** Adds the TODO above the statement holding {@code node}, unless one with this code is already there. */
+    public static Node add(Node root, PyElement node, String code, String message, String newline) {
+        PyElement stmt = statementOf(root, node);
+        String prefix = stmt.prefix().text();
+        if (prefix.contains("TODO(migrate " + code + ")")) {
+            return root;
+        }
+        int lineStart = prefix.length();
+        while (lineStart > 0 && prefix.charAt(lineStart - 1) != '\n' && prefix.charAt(lineStart - 1) != '\r') {
+            lineStart--;
+        }
+        String indent = prefix.substring(lineStart);
+        String added = prefix + text(code, message) + newline + indent;
+        PyElement replaced = stmt.withPrefix(Space.of(added));
+        return TreeEdits.replaceKeepingPrefix(root, stmt, replaced);
+    }
+}

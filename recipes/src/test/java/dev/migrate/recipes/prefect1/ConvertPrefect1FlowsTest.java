@@ -1,0 +1,331 @@
+package dev.migrate.recipes.prefect1;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.openrewrite.yaml.Assertions.yaml;
+
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.test.RecipeSpec;
+
+class ConvertPrefect1FlowsTest implements PythonRewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new ConvertPrefect1Flows());
+    }
+
+    @Test
+    void flowBlockBecomesFlowFunctionWithParametersInOrder() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+                from prefect.core.parameter import DateTimeParameter
+
+
+                @task
+                def add(x, y):
+                    return x + y
+
+
+                # the nightly flow
+                with Flow("nightly-sum") as flow:
+                    x = Parameter("x", default=1)
+                    day = DateTimeParameter("day", required=False)
+                    y = Parameter("y")
+                    total = add(x, y)  # keep this comment
+                    add(total, x)
+
+
+                flow.run(parameters={"y": 2})
+                """,
+                """
+                from prefect import task, flow
+                import datetime
+
+
+                @task
+                def add(x, y):
+                    return x + y
+
+
+                # the nightly flow
+                @flow(name="nightly-sum")
+                def nightly_sum(y, x=1, day: datetime.datetime = None):
+                    total = add(x, y)  # keep this comment
+                    add(total, x)
+
+
+                nightly_sum(y=2)
+                """));
+    }
+
+    @Test
+    void caseAndMergeBecomeIfAndTheBranchValue() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, case, task
+                from prefect.tasks.control_flow import merge
+
+
+                @task
+                def full():
+                    return 1
+
+
+                @task
+                def incremental():
+                    return 2
+
+
+                with Flow("orders") as flow:
+                    refresh = Parameter("full_refresh", default=False)
+                    with case(refresh, True):
+                        a = full()
+                    with case(refresh, False):
+                        b = incremental()
+                    orders = merge(a, b)
+                """,
+                """
+                from prefect import task, flow
+
+
+                @task
+                def full():
+                    return 1
+
+
+                @task
+                def incremental():
+                    return 2
+
+
+                @flow(name="orders")
+                def orders(full_refresh=False):
+                    refresh = full_refresh
+                    if refresh == True:
+                        a = full()
+                    if refresh == False:
+                        b = incremental()
+                    orders = a if refresh == True else b if refresh == False else None
+                """));
+    }
+
+    @Test
+    void registrationBecomesPrefectYamlDeployment() {
+        rewriteRun(
+                python(
+                        """
+                        import pendulum
+                        from prefect import Flow, task
+                        from prefect.executors import LocalDaskExecutor
+                        from prefect.run_configs import DockerRun
+                        from prefect.schedules import CronSchedule
+                        from prefect.storage import GitHub
+
+
+                        @task
+                        def work():
+                            pass
+
+
+                        with Flow(
+                            "etl",
+                            schedule=CronSchedule("15 2 * * *", start_date=pendulum.datetime(2022, 3, 1, tz="Europe/Amsterdam")),
+                            executor=LocalDaskExecutor(scheduler="threads", num_workers=4),
+                            run_config=DockerRun(image="repo/etl:1", labels=["prod", "docker"], env={"PREFECT__LOGGING__LEVEL": "INFO"}),
+                            storage=GitHub(repo="org/etl", path="flows/etl.py", ref="main", access_token_secret="GITHUB_ACCESS_TOKEN"),
+                        ) as flow:
+                            work()
+
+
+                        if __name__ == "__main__":
+                            flow.register(project_name="p", labels=["prod"])
+                        """,
+                        """
+                        from prefect import task, flow
+                        from prefect.task_runners import ThreadPoolTaskRunner
+
+
+                        @task
+                        def work():
+                            pass
+
+
+                        @flow(name="etl", task_runner=ThreadPoolTaskRunner(max_workers=4))
+                        def etl():
+                            work()
+                        """,
+                        s -> s.path("flows/etl.py")),
+                yaml(null,
+                        """
+                        # Generated by migrate from the Prefect 1 flows' register calls, schedules, run configs and storage.
+                        # Create the work pools named below, then run `prefect deploy --all`.
+                        prefect-version: 3.8.3
+
+                        deployments:
+                        - name: etl
+                          entrypoint: flows/etl.py:etl
+                          schedules:
+                          - cron: 15 2 * * *
+                            timezone: Europe/Amsterdam
+                          work_pool:
+                            name: prod-docker
+                            job_variables:
+                              image: repo/etl:1
+                              env:
+                                PREFECT_LOGGING_LEVEL: INFO
+                          pull:
+                          - prefect.deployments.steps.git_clone:
+                              repository: https://github.com/org/etl.git
+                              branch: main
+                              access_token: '{{ prefect.blocks.secret.github-access-token }}'
+                        """,
+                        s -> s.path("prefect.yaml")));
+    }
+
+    @Test
+    void deployOptionWritesDeployCall() {
+        rewriteRun(spec -> spec.recipe(new ConvertPrefect1Flows("deploy")),
+                python(
+                        """
+                        from datetime import timedelta
+                        from prefect import Flow, task
+                        from prefect.schedules import IntervalSchedule
+
+
+                        @task
+                        def work():
+                            pass
+
+
+                        with Flow("etl", schedule=IntervalSchedule(interval=timedelta(hours=6))) as flow:
+                            work()
+
+                        if __name__ == "__main__":
+                            flow.register(project_name="p")
+                        """,
+                        """
+                        from prefect import task, flow
+                        from prefect.schedules import Interval
+
+
+                        @task
+                        def work():
+                            pass
+
+
+                        @flow(name="etl")
+                        def etl():
+                            work()
+
+                        if __name__ == "__main__":
+                            etl.deploy(name="etl", schedules=[Interval(21600, timezone="UTC")], work_pool_name="default-process-pool")
+                        """,
+                        s -> s.path("etl.py")));
+    }
+
+    @Test
+    void imperativeGraphBecomesCallsInDependencyOrder() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+
+
+                @task
+                def fetch(token, full):
+                    return [token, full]
+
+
+                @task
+                def write(rows, root):
+                    return root
+
+
+                @task
+                def report(paths):
+                    print(paths)
+
+
+                flow = Flow("customers")
+                root = Parameter("root", default="/lake")
+                full = Parameter("full", default=False)
+                flow.set_dependencies(task=write, keyword_tasks={"rows": fetch, "root": root})
+                flow.set_dependencies(task=fetch, keyword_tasks={"token": root, "full": full})
+                flow.set_dependencies(task=report, upstream_tasks=[write], keyword_tasks={"paths": write})
+                LIMIT = 10
+                """,
+                """
+                from prefect import task, flow
+
+
+                @task
+                def fetch(token, full):
+                    return [token, full]
+
+
+                @task
+                def write(rows, root):
+                    return root
+
+
+                @task
+                def report(paths):
+                    print(paths)
+
+
+                @flow(name="customers")
+                def customers(root="/lake", full=False):
+                    fetch_result = fetch(token=root, full=full)
+                    write_result = write(rows=fetch_result, root=root)
+                    report(paths=write_result)
+
+                LIMIT = 10
+                """));
+    }
+
+    @Test
+    void edgesTheOrderDoesNotShowAreFlagged() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def a():
+                    pass
+
+
+                with Flow("f") as flow:
+                    x = a()
+                    y = a()
+                    x.set_upstream(y)
+                """,
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def a():
+                    pass
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `x.set_upstream(y)` adds an edge that the statement order does not show; pass the upstream result with wait_for= instead
+                with Flow("f") as flow:
+                    x = a()
+                    y = a()
+                    x.set_upstream(y)
+                """));
+    }
+
+    @Test
+    void prefect3FlowsAreLeftAlone() {
+        rewriteRun(python(
+                """
+                from prefect import flow
+
+
+                @flow(name="x")
+                def x():
+                    pass
+                """));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.migrate.recipes.prefect1;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.test.RecipeSpec;
+
+class ConvertPrefect1TaskClassesTest implements PythonRewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new ConvertPrefect1TaskClasses());
+    }
+
+    @Test
+    void runOnlySubclassBecomesTaskFunctionNamedAfterItsInstance() {
+        rewriteRun(python(
+                """
+                from prefect import Task
+
+
+                class FetchCustomers(Task):
+                    \"""Pages through the CRM.\"""
+
+                    def run(self, token, full_load=False):
+                        rows = [token]  # first page
+                        if full_load:
+                            rows.append('all')
+                        return rows
+
+
+                fetch_customers = FetchCustomers(name="fetch-customers", max_retries=3)
+                """,
+                """
+                from prefect import task
+
+
+                @task(name="fetch-customers", max_retries=3)
+                def fetch_customers(token, full_load=False):
+                    \"""Pages through the CRM.\"""
+                    rows = [token]  # first page
+                    if full_load:
+                        rows.append('all')
+                    return rows
+                """));
+    }
+
+    @Test
+    void statefulSubclassIsFlagged() {
+        rewriteRun(python(
+                """
+                from prefect import Task
+
+
+                class Counter(Task):
+                    def run(self):
+                        return self.name
+
+
+                counter = Counter()
+                """,
+                """
+                from prefect import Task
+
+
+                # TODO(migrate PF103): rewrite this Task subclass as a @task function: run() uses self
+                class Counter(Task):
+                    def run(self):
+                        return self.name
+
+
+                counter = Counter()
+                """));
+    }
+
+    @Test
+    void otherClassesAreLeftAlone() {
+        rewriteRun(python(
+                """
+                class Task:
+                    def run(self):
+                        pass
+                """));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.migrate.recipes.prefect1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.schedule.CronExpression;
+import dev.migrate.analyzers.schedule.DayRule;
+import dev.migrate.analyzers.schedule.Schedule;
+import dev.migrate.analyzers.schedule.ScheduleProof;
+import dev.migrate.analyzers.schedule.ScheduleProver;
+import dev.migrate.recipes.prefect1.internal.Prefect1Schedules;
+import dev.migrate.rewriters.python.PythonParser;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.tree.Node;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
+
+/** Prefect 1 schedules read into Prefect 3 schedules, with the fire-time proofs of the schedule model. */
+class Prefect1SchedulesTest {
+    private static Prefect1Schedules.Result read(String code) {
+        Node module = PythonParser.parse(code).module();
+        Node last = Statements.of(module).get(Statements.of(module).size() - 1);
+        return Prefect1Schedules.read(Statements.assignment(last).orElseThrow().value(), Imports.of(module));
+    }
+
+    @Test
+    void cronTakesItsZoneFromTheStartDateAndFiresAsPrefect1Did() {
+        Prefect1Schedules.Result r = read("""
+                import pendulum
+                from prefect.schedules import CronSchedule
+                s = CronSchedule("15 2 * * *", start_date=pendulum.datetime(2022, 3, 1, tz="Europe/Amsterdam"))
+                """);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).hasSize(1);
+        assertThat(r.entries().get(0).toYaml()).containsEntry("cron", "15 2 * * *").containsEntry("timezone", "Europe/Amsterdam");
+        // Prefect 1 evaluated the cron in the start date's zone (croniter, OR of the day fields), across DST
+        Schedule source = new Schedule.Cron(CronExpression.parse("15 2 * * *"), DayRule.CRONITER_OR, ZoneId.of("Europe/Amsterdam"));
+        ScheduleProof proof = ScheduleProver.prove(source, r.entries().get(0).schedule(), Prefect1Schedules.PROOF_START,
+                ScheduleProver.DEFAULT_FIRE_TIMES);
+        assertThat(proof.equal()).as(proof.explanation()).isTrue();
+    }
+
+    @Test
+    void intervalKeepsItsAnchorAndZone() {
+        Prefect1Schedules.Result r = read("""
+                from datetime import datetime, timedelta, timezone
+                from prefect.schedules import IntervalSchedule
+                s = IntervalSchedule(start_date=datetime(2022, 1, 1, 0, 45, tzinfo=timezone.utc), interval=timedelta(hours=6))
+                """);
+        assertThat(r.entries().get(0).toYaml()).containsEntry("interval", 21600L)
+                .containsEntry("anchor_date", "2022-01-01T00:45").containsEntry("timezone", "UTC");
+        Schedule source = new Schedule.Interval(Duration.ofHours(6), ZonedDateTime.of(2022, 1, 1, 0, 45, 0, 0,
+                ZoneId.of("UTC")).toInstant(), ZoneId.of("UTC"), false);
+        ScheduleProof proof = ScheduleProver.prove(source, r.entries().get(0).schedule(), Prefect1Schedules.PROOF_START,
+                ScheduleProver.DEFAULT_FIRE_TIMES);
+        assertThat(proof.equal()).as(proof.explanation()).isTrue();
+    }
+
+    @Test
+    void clocksWithParametersBecomeSeveralSchedulesAndFiltersAreProvenToDiffer() {
+        Prefect1Schedules.Result r = read("""
+                from datetime import timedelta
+                import pendulum
+                from prefect.schedules import Schedule, filters
+                from prefect.schedules.clocks import CronClock, IntervalClock
+                s = Schedule(
+                    clocks=[
+                        IntervalClock(interval=timedelta(hours=1), start_date=pendulum.datetime(2022, 1, 3, 7, 0, tz="Europe/London")),
+                        CronClock("0 18 * * 1-5", start_date=pendulum.datetime(2022, 1, 3, tz="Europe/London"),
+                                  parameter_defaults={"source": "ecb"}),
+                    ],
+                    filters=[filters.is_weekday],
+                )
+                """);
+        assertThat(r.entries()).hasSize(2);
+        assertThat(r.entries().get(1).toYaml()).containsEntry("parameters", java.util.Map.of("source", "ecb"));
+        assertThat(r.problems()).singleElement().asString()
+                .contains("filters.is_weekday")
+                // 2025-01-04 is a Saturday: the hourly clock fires at midnight London time, Prefect 1 skipped it
+                .contains("proof: the converted schedule fires at 2025-01-04T00:00Z[Europe/London] (Saturday)");
+    }
+
+    @Test
+    void nonLiteralSchedulesAreReportedNotGuessed() {
+        Prefect1Schedules.Result r = read("""
+                from prefect.schedules import CronSchedule
+                s = CronSchedule(EXPR)
+                """);
+        assertThat(r.entries()).isEmpty();
+        assertThat(r.problems()).singleElement().asString().contains("not a string literal");
+    }
+}

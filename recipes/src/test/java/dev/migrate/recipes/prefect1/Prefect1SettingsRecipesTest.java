@@ -1,0 +1,127 @@
+package dev.migrate.recipes.prefect1;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.openrewrite.test.SourceSpecs.text;
+
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+
+/** The small Prefect 1 recipes for settings, config.toml, requirements and import paths. */
+class Prefect1SettingsRecipesTest implements PythonRewriteTest {
+    @Test
+    void prefect1EnvironmentVariablesGetTheirPrefect3Names() {
+        rewriteRun(spec -> spec.recipe(new RenamePrefect1Settings()),
+                text(
+                        """
+                        export PREFECT__BACKEND=server
+                        export PREFECT__LOGGING__LEVEL=DEBUG
+                        export PREFECT__SERVER__ENDPOINT="http://p1:4200/graphql"
+                        """,
+                        """
+                        export PREFECT__BACKEND=server
+                        export PREFECT_LOGGING_LEVEL=DEBUG
+                        export PREFECT_API_URL="http://p1:4200/graphql"
+                        """,
+                        s -> s.path("scripts/env.sh")));
+    }
+
+    @Test
+    void settingsWithoutPrefect1NamesAreLeftAlone() {
+        rewriteRun(spec -> spec.recipe(new RenamePrefect1Settings()),
+                text("export PREFECT_API_URL=http://p3:4200/api\n", s -> s.path("env.sh")));
+    }
+
+    @Test
+    void configTomlBecomesPrefectTomlWithoutSecrets() {
+        rewriteRun(spec -> spec.recipe(new ConvertPrefect1ConfigToml()),
+                text(
+                        """
+                        backend = "server"
+
+                        [server]
+                        endpoint = "http://p1:4200/graphql"
+
+                        [logging]
+                        level = "INFO"
+                        extra_loggers = "['adlfs', 'azure.storage']"
+
+                        [flows]
+                        checkpointing = true
+
+                        [context.secrets]
+                        TOKEN = "s3cr3t-value"
+                        """,
+                        s -> s.path("config/config.toml")),
+                text(null,
+                        """
+                        # Prefect 3 settings, converted by migrate from the Prefect 1 config.toml next to this file.
+                        # Prefect reads prefect.toml from the working directory of the worker and of flow runs.
+
+                        [api]
+                        url = "http://p1:4200/graphql"
+
+                        [logging]
+                        level = "INFO"
+                        extra_loggers = "adlfs,azure.storage"
+
+                        [results]
+                        persist_by_default = true
+                        """,
+                        s -> s.path("config/prefect.toml")));
+    }
+
+    @Test
+    void otherConfigTomlFilesAreLeftAlone() {
+        rewriteRun(spec -> spec.recipe(new ConvertPrefect1ConfigToml()),
+                text("[tool]\nname = \"x\"\n", s -> s.path("config.toml")));
+    }
+
+    @Test
+    void prefect1PinBecomesTheTargetRelease() {
+        rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()),
+                text(
+                        """
+                        # pinned
+                        prefect[github,kubernetes]==1.4.1
+                        pandas==1.5.3
+                        """,
+                        """
+                        # pinned
+                        prefect==3.8.3
+                        pandas==1.5.3
+                        """,
+                        s -> s.path("requirements.txt")));
+    }
+
+    @Test
+    void daskExecutorsBringPrefectDask() {
+        rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()),
+                python("from prefect.executors import DaskExecutor\nex = DaskExecutor()\n", s -> s.path("flow.py")),
+                text("prefect==1.4.1\n", "prefect==3.8.3\nprefect-dask\n", s -> s.path("requirements.txt")));
+    }
+
+    @Test
+    void prefect2PinsAreNotThisRecipesBusiness() {
+        rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()),
+                text("prefect==2.14.9\n", s -> s.path("requirements.txt")));
+    }
+
+    @Test
+    void movedImportsFollowTheirNames() {
+        rewriteRun(spec -> spec.recipe(new MovePrefect1Imports()),
+                python(
+                        """
+                        from prefect.utilities.edges import unmapped
+                        from prefect import task
+                        """,
+                        """
+                        from prefect import task, unmapped
+                        """));
+    }
+
+    @Test
+    void importsThatExistInPrefect3AreLeftAlone() {
+        rewriteRun(spec -> spec.recipe(new MovePrefect1Imports()),
+                python("from prefect import task, unmapped\n"));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.migrate.recipes.prefect1;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.test.RecipeSpec;
+
+class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new ReplacePrefect1TaskLibrary());
+    }
+
+    @Test
+    void secretsInFlowBodiesBecomeSecretBlocks() {
+        rewriteRun(python(
+                """
+                from prefect import flow
+                from prefect.tasks.secrets import EnvVarSecret, PrefectSecret
+
+
+                @flow(name="x")
+                def x():
+                    token = PrefectSecret("ORDERS_API_TOKEN")
+                    home = EnvVarSecret("HOME")
+                    return token, home
+                """,
+                """
+                from prefect import flow
+                from prefect.blocks.system import Secret
+                import os
+
+
+                @flow(name="x")
+                def x():
+                    token = Secret.load("orders-api-token").get()
+                    home = os.environ["HOME"]
+                    return token, home
+                """));
+    }
+
+    @Test
+    void shellTaskAndStartFlowRunBecomeTasks() {
+        rewriteRun(python(
+                """
+                from prefect.tasks.prefect import StartFlowRun
+                from prefect.tasks.shell import ShellTask
+
+                compact = ShellTask(name="compact", command="python -m compact", stream_output=True, timeout=60)
+
+                reload_customers = StartFlowRun(flow_name="ingest-customers", project_name="lake", wait=True,
+                                                parameters={"full_load": True})
+                """,
+                """
+                from prefect.deployments import run_deployment
+                import os
+                import subprocess
+                from prefect import get_run_logger, task
+
+                def _run_shell_command(command, env=None, helper_script=None, shell="bash", return_all=False,
+                                       log_stderr=False, stream_output=False):
+                    \"""Runs a command as Prefect 1's ShellTask did (written by migrate when converting ShellTask).\"""
+                    if not command:
+                        raise ValueError("ShellTask: no command given")
+                    script = (helper_script + "\\n" if helper_script else "") + command
+                    completed = subprocess.run([shell, "-c", script], env={**os.environ, **(env or {})},
+                                               capture_output=True, text=True)
+                    logger = get_run_logger()
+                    lines = [line.rstrip() for line in completed.stdout.splitlines()]
+                    if stream_output:
+                        for line in lines:
+                            logger.info(line)
+                    if completed.returncode != 0:
+                        if log_stderr:
+                            logger.error(completed.stderr)
+                        raise RuntimeError(f"command failed with exit code {completed.returncode}")
+                    if return_all:
+                        return lines
+                    return lines[-1] if lines else None
+
+
+                @task(name="compact", timeout=60)
+                def compact(command="python -m compact", env=None, helper_script=None):
+                    return _run_shell_command(command, env=env, helper_script=helper_script, stream_output=True)
+
+                @task()
+                def reload_customers():
+                    flow_run = run_deployment(name="ingest-customers/ingest-customers", parameters={"full_load": True}, timeout=None)
+                    if flow_run.state is None or not flow_run.state.is_completed():
+                        raise RuntimeError(f"flow run {flow_run.name} ended in state {flow_run.state}")
+                    return flow_run.id
+                """));
+    }
+
+    @Test
+    void clientIsFlagged() {
+        rewriteRun(python(
+                """
+                from prefect import Client
+
+                client = Client()
+                """,
+                """
+                from prefect import Client
+
+                # TODO(migrate PF110): the Prefect 1 GraphQL client is gone; use `with get_client(sync_client=True) as client:` (REST API)
+                client = Client()
+                """));
+    }
+
+    @Test
+    void nonPrefectSecretsAreLeftAlone() {
+        rewriteRun(python(
+                """
+                from vault import PrefectSecret
+
+                def x():
+                    return PrefectSecret("A")
+                """));
+    }
+
+    @Test
+    void shellTaskCanUsePrefectShell() {
+        rewriteRun(spec -> spec.recipe(new ReplacePrefect1TaskLibrary("prefect-shell")),
+                python(
+                        """
+                        from prefect.tasks.shell import ShellTask
+
+                        purge = ShellTask(name="purge", helper_script="source env.sh", return_all=True, max_retries=1)
+                        """,
+                        """
+                        from prefect_shell import ShellOperation
+                        from prefect import task
+
+                        @task(name="purge", max_retries=1)
+                        def purge(command=None, env=None, helper_script="source env.sh"):
+                            lines = ShellOperation(commands=[c for c in (helper_script, command) if c], env=env or {}).run()
+                            return lines
+                        """));
+    }
+}
