@@ -198,7 +198,7 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
                 sandboxRoot == null ? "/srv/prefect-sandbox" : sandboxRoot.replaceAll("/+$", ""),
                 outputDirectory == null ? "prefect" : outputDirectory,
                 asOf == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOf),
-                hostZone == null ? ZoneOffset.UTC : ZoneId.of(hostZone), "legacy-host",
+                hostZone == null ? ZoneId.of("UTC") : ZoneId.of(hostZone), "legacy-host",
                 PrefectTarget.from(ctx).pin()));
     }
 

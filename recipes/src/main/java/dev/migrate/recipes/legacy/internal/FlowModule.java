@@ -27,6 +27,7 @@ final class FlowModule {
                 : PythonText.str(job.command())).append("\n");
         py.append("WORKING_DIR = ").append(PythonText.str(job.workingDir())).append("\n");
         String shell = job.env().getOrDefault("SHELL", "/bin/sh");
+        py.append("STDIN = ").append(PythonText.str(job.attributes().get("stdin"))).append("\n");
         py.append("SHELL = ").append(PythonText.str(shell)).append("\n");
         py.append("TIMEOUT_SECONDS = ").append(plan.timeoutSeconds() == null ? "None" : plan.timeoutSeconds()).append("\n");
         py.append("ENV_FILES = [").append(String.join(", ", plan.envFiles().stream().map(PythonText::str).toList()))
@@ -80,6 +81,7 @@ final class FlowModule {
                         executable=SHELL,
                         cwd=WORKING_DIR,
                         env=env,
+                        input=STDIN,
                         capture_output=True,
                         text=True,
                         timeout=TIMEOUT_SECONDS,

@@ -27,6 +27,7 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
             "RANDOM_DELAY", "START_HOURS_RANGE");
     /** systemd's default StartLimitBurst: how often a failing unit is restarted before systemd gives up. */
     private static final int SYSTEMD_START_LIMIT_BURST = 5;
+    private static final java.util.regex.Pattern SHELL_SYNTAX = java.util.regex.Pattern.compile("[|&;<>*?`]");
     private static final Set<String> RESTARTS_ON_FAILURE = Set.of("on-failure", "always", "on-abnormal", "on-abort");
 
     static JobPlan of(Job job, ScheduleCheck check, Instant reference, int offsetMinutes, String poolPrefix) {
@@ -68,6 +69,13 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         if (retries > 0) {
             notes.add("Restart=" + job.attributes().get("Restart") + " becomes " + retries
                     + " flow retries (systemd's default StartLimitBurst)");
+        }
+        if (job.kind() == JobKind.SYSTEMD_TIMER && job.command() != null && SHELL_SYNTAX.matcher(job.command()).find()) {
+            notes.add("ExecStart= never went through a shell, the flow runs it with " + job.env().getOrDefault("SHELL", "/bin/sh")
+                    + ": check the quoting of |, &, ;, <, >, * and backquotes");
+        }
+        if (job.attributes().containsKey("stdin")) {
+            notes.add("the text after % in the crontab line is passed to the command's standard input, as cron did");
         }
         String user = job.user() == null ? "default" : job.user();
         String pool = poolPrefix + "-" + user.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");

@@ -98,7 +98,7 @@ final class Planner {
     /** Null when this recipe migrates the job; otherwise why it is left alone. */
     private String reasonToLeave(Job j) {
         if (j.kind() != JobKind.CRON && j.kind() != JobKind.SYSTEMD_TIMER) {
-            return "a " + j.kind().slug() + " job; not handled by this recipe";
+            return "kind " + j.kind().slug() + " is not handled by this recipe";
         }
         if (j.command() == null) {
             return "the unit the timer starts was not found";
