@@ -89,6 +89,39 @@ class MoveLegacySchedulersToPrefect3Test {
     }
 
     @Test
+    void k2SchedulerLoopThroughAllPhases() throws Exception {
+        Path k2 = copySample("k2-platform");
+        RewriteResult dual = run(k2, "dual-run");
+        assertThat(dual.failures()).isEmpty();
+        RewriteEngine.apply(k2, dual);
+        String yaml = read(k2, "prefect/prefect.yaml");
+        assertOnlyPrefect3Keys(yaml);
+        assertThat(yaml).contains("name: py-loop-iceberg-offload-scheduler-", "interval: 900", "collision_strategy: ENQUEUE",
+                "name: legacy-host-k2");
+        Path flow;
+        try (Stream<Path> s = Files.list(k2.resolve("prefect/flows"))) {
+            flow = s.filter(p -> p.getFileName().toString().startsWith("py_loop_iceberg_offload_scheduler")).findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(flow)).contains("def run_cycle():", "_migrate_sys.path.insert(0, '/opt/k2/docker/offload')",
+                "retries=5, retry_delay_seconds=30", "    return run_cycle()\n");
+        assertThat(read(k2, "prefect/MIGRATION.md")).contains("- proof: equal over 50 fire times");
+        assertCompiles(k2);
+        assertThat(run(k2, "dual-run").changes()).isEmpty();
+
+        RewriteEngine.apply(k2, run(k2, "cutover"));
+        assertThat(read(k2, "prefect/cutover.sh")).contains("systemctl disable --now iceberg-offload-scheduler.service");
+        assertThat(read(k2, "prefect/ROLLBACK.md")).contains("systemctl enable --now iceberg-offload-scheduler.service");
+
+        RewriteEngine.apply(k2, run(k2, "cleanup"));
+        assertThat(k2.resolve("docker/offload/scheduler.py")).doesNotExist();
+        assertThat(k2.resolve("docker/offload/iceberg-offload-scheduler.service")).doesNotExist();
+        assertThat(k2.resolve("docker/offload/metrics.py")).exists();
+        assertThat(read(k2, "prefect/MIGRATION.md")).contains("docs/operations/runbooks/iceberg-scheduler-recovery.md:");
+        assertThat(run(k2, "cleanup").changes()).as("a second cleanup changes nothing").isEmpty();
+        assertCompiles(k2);
+    }
+
+    @Test
     void invalidOptionsAreRejected() {
         assertThat(new MoveLegacySchedulersToPrefect3("dual-run", 75, null, null, null, null).validate().isValid()).isFalse();
         assertThat(new MoveLegacySchedulersToPrefect3("later", null, null, null, null, null).validate().isValid()).isFalse();

@@ -99,14 +99,24 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
 
     /** The crontab line or unit this job was read from, stated the same way in every generated file. */
     public String origin() {
+        if (job.kind() == JobKind.PYTHON_SLEEP_LOOP && job.attributes().containsKey("service")) {
+            return job.source() + " (loop kept running by " + job.attributes().get("service") + ")";
+        }
         return job.kind() == JobKind.SYSTEMD_TIMER
                 ? job.source().path() + " -> " + job.attributes().getOrDefault("service", job.attributes().get("Unit"))
                 : job.source().toString();
     }
 
-    public String timerUnit() {
-        String path = job.source().path();
-        return path.substring(path.lastIndexOf('/') + 1);
+    /** The systemd unit that starts this job on the host (timer, or the service running a loop), or null. */
+    public String hostUnit() {
+        String path = job.kind() == JobKind.SYSTEMD_TIMER ? job.source().path()
+                : job.kind() == JobKind.PYTHON_SLEEP_LOOP ? job.attributes().get("service") : null;
+        return path == null ? null : path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** {@code prefect.yaml}'s entrypoint, relative to the generated project. */
+    public String entrypoint() {
+        return "flows/" + module + ".py:" + (job.kind() == JobKind.PYTHON_SLEEP_LOOP ? LoopFlowModule.entrypoint(this) : flowFunction);
     }
 
     static String secretBlockName(Job job, String variable) {

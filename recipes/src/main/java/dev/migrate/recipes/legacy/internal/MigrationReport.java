@@ -22,7 +22,7 @@ final class MigrationReport {
             md.append("## ").append(p.deploymentName()).append("\n\n");
             md.append("- source: `").append(p.origin()).append("`\n");
             md.append("- command: `").append(p.commandIsSecret() ? "(held in a Secret block)" : p.job().command()).append("`\n");
-            md.append("- flow: `flows/").append(p.module()).append(".py:").append(p.flowFunction()).append("`, work pool `")
+            md.append("- flow: `").append(p.entrypoint()).append("`, work pool `")
                     .append(p.workPool()).append("` (process), overlap ").append(p.job().overlap().name().toLowerCase())
                     .append("\n");
             for (PlannedSchedule s : p.schedules()) {

@@ -29,6 +29,11 @@ final class Planner {
     Plan plan() {
         ScheduleCheck check = new ScheduleCheck(o.hostZone(), o.reference());
         List<Job> detected = LegacyEstate.detect(texts, check, p -> p.startsWith(out + "/"));
+        List<String> consumed = new ArrayList<>();
+        List<Job> loops = LoopJobs.of(texts, out, detected, consumed);
+        detected = new ArrayList<>(detected);
+        detected.removeIf(j -> consumed.contains(j.id()));
+        detected.addAll(loops);
         Map<String, String> leftAlone = new TreeMap<>();
         Map<String, Job> migrated = new TreeMap<>();
         Map<String, Integer> currentLine = new LinkedHashMap<>();
@@ -71,7 +76,9 @@ final class Planner {
                 files, removed, markers);
         Map<String, String> generated = new TreeMap<>();
         for (JobPlan p : jobs) {
-            generated.put(out + "/flows/" + p.module() + ".py", FlowModule.text(p));
+            String module = out + "/flows/" + p.module() + ".py";
+            generated.put(module, p.job().kind() == JobKind.PYTHON_SLEEP_LOOP
+                    ? LoopFlowModule.text(p, texts.get(p.job().source().path()), texts.get(module)) : FlowModule.text(p));
         }
         generated.put(out + "/prefect.yaml", PrefectYamlText.text(jobs, o.phase(), o.prefectPin(), o.sandboxRoot()));
         generated.put(out + "/MIGRATION.md", MigrationReport.text(draft));
@@ -97,10 +104,10 @@ final class Planner {
 
     /** Null when this recipe migrates the job; otherwise why it is left alone. */
     private String reasonToLeave(Job j) {
-        if (j.kind() != JobKind.CRON && j.kind() != JobKind.SYSTEMD_TIMER) {
+        if (j.kind() != JobKind.CRON && j.kind() != JobKind.SYSTEMD_TIMER && j.kind() != JobKind.PYTHON_SLEEP_LOOP) {
             return "kind " + j.kind().slug() + " is not handled by this recipe";
         }
-        if (j.command() == null) {
+        if (j.command() == null && j.kind() == JobKind.SYSTEMD_TIMER) {
             return "the unit the timer starts was not found";
         }
         if (j.kind() == JobKind.CRON) {
@@ -165,6 +172,16 @@ final class Planner {
     private void deleteLegacyFiles(List<JobPlan> jobs, Map<String, String> files, TreeSet<String> deleted) {
         for (JobPlan p : jobs) {
             Job j = p.job();
+            if (j.kind() == JobKind.PYTHON_SLEEP_LOOP) {
+                // The generated flow carries the script's code, so the script can go (seed 000), unless it is not copied.
+                if (LoopFlowModule.copiesScript(j, texts.get(j.source().path()))) {
+                    addIfPresent(deleted, j.source().path());
+                }
+                String service = j.attributes().get("service");
+                if (service != null) {
+                    addIfPresent(deleted, service);
+                }
+            }
             if (j.kind() == JobKind.SYSTEMD_TIMER) {
                 addIfPresent(deleted, j.source().path());
                 String service = j.attributes().get("service");

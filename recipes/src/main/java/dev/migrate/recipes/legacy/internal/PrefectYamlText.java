@@ -36,7 +36,7 @@ final class PrefectYamlText {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("name", p.deploymentName());
         d.put("description", "Legacy job " + p.job().kind().slug() + " " + p.job().name() + " from " + p.origin());
-        d.put("entrypoint", "flows/" + p.module() + ".py:" + p.flowFunction());
+        d.put("entrypoint", p.entrypoint());
         d.put("tags", List.of("migrate", "legacy-" + p.job().kind().slug()));
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (phase == Phase.DUAL_RUN) {
