@@ -15,7 +15,7 @@ import org.openrewrite.yaml.YamlParser;
 final class SourceParsers {
     /** Text formats edited line by line through the project's own lossless models. */
     private static final Pattern PLAIN_TEXT = Pattern.compile(
-            "(?i)(.*\\.(sh|bash|mk|service|timer|env|txt|cfg|toml|py|md))|Dockerfile(\\..*)?|.*\\.dockerfile|Containerfile"
+            "(?i)(.*\\.(sh|bash|mk|service|timer|env|txt|cfg|toml|py|md|json))|Dockerfile(\\..*)?|.*\\.dockerfile|Containerfile"
                     + "|Makefile|makefile|GNUmakefile|crontab|.*\\.cron");
 
     /** Crontabs are named by their directory: /etc/cron.d/*, /var/spool/cron/crontabs/*, anacrontab. */

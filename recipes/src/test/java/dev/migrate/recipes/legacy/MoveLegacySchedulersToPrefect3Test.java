@@ -122,6 +122,29 @@ class MoveLegacySchedulersToPrefect3Test {
     }
 
     @Test
+    void civisScriptsThroughAllPhases() throws Exception {
+        Path civis = copySample("civis-scripts");
+        RewriteEngine.apply(civis, run(civis, "dual-run"));
+        String yaml = read(civis, "prefect/prefect.yaml");
+        assertOnlyPrefect3Keys(yaml);
+        assertThat(yaml).contains("name: civis-update-van-source-codes-", "cron: 20 21 * * *", "timezone: America/New_York",
+                "cron: 45 6 1 * *", "image: civisanalytics/datascience-python:7.2.0", "name: civis-docker");
+        String report = read(civis, "prefect/MIGRATION.md");
+        assertThat(report).contains("Civis script 118422198 has no active schedule", "Civis JobTypes::SqlRunner script 118430552",
+                "Secret block 'update-van-source-codes-van-api-key-password'");
+        assertEveryScheduleHasAProof(yaml, report);
+        assertCompiles(civis);
+        assertThat(run(civis, "dual-run").changes()).isEmpty();
+        RewriteEngine.apply(civis, run(civis, "cutover"));
+        assertThat(read(civis, "prefect/ROLLBACK.md")).contains("turn the schedule of script 118422031 back on");
+        assertThat(read(civis, "prefect/prefect.yaml")).contains("cron: 5 21 * * *");
+        RewriteEngine.apply(civis, run(civis, "cleanup"));
+        assertThat(civis.resolve("scripts/update_van_source_codes/update_van_source_codes.py")).exists();
+        assertThat(run(civis, "cleanup").changes()).isEmpty();
+        assertCompiles(civis);
+    }
+
+    @Test
     void invalidOptionsAreRejected() {
         assertThat(new MoveLegacySchedulersToPrefect3("dual-run", 75, null, null, null, null).validate().isValid()).isFalse();
         assertThat(new MoveLegacySchedulersToPrefect3("later", null, null, null, null, null).validate().isValid()).isFalse();

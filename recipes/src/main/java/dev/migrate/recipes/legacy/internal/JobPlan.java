@@ -27,6 +27,7 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
             "RANDOM_DELAY", "START_HOURS_RANGE");
     /** systemd's default StartLimitBurst: how often a failing unit is restarted before systemd gives up. */
     private static final int SYSTEMD_START_LIMIT_BURST = 5;
+    static final String CIVIS_POOL = "civis-docker";
     private static final java.util.regex.Pattern SHELL_SYNTAX = java.util.regex.Pattern.compile("[|&;<>*?`]");
     private static final Set<String> RESTARTS_ON_FAILURE = Set.of("on-failure", "always", "on-abnormal", "on-abort");
 
@@ -49,7 +50,8 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         secret.forEach((name, block) -> notes.add("secret: environment variable " + name + " is read from the Secret block '"
                 + block + "' (create it with the value from " + job.source().path() + "); the value was not copied"));
         if (job.env().containsKey("MAILTO") && !job.env().get("MAILTO").isEmpty()) {
-            notes.add("cron mailed the output to " + job.env().get("MAILTO")
+            notes.add("the legacy scheduler mailed " + (job.kind() == JobKind.CIVIS_SCRIPT ? "failures" : "the output")
+                    + " to " + job.env().get("MAILTO")
                     + "; add a Prefect automation or notification for failed runs instead");
         }
         boolean commandIsSecret = job.command() != null && job.command().contains(Redactor.MASK);
@@ -77,10 +79,20 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         if (job.attributes().containsKey("stdin")) {
             notes.add("the text after % in the crontab line is passed to the command's standard input, as cron did");
         }
-        String user = job.user() == null ? "default" : job.user();
-        String pool = poolPrefix + "-" + user.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        notes.add("runs as " + (job.user() == null ? "the crontab's owner" : "user " + job.user())
-                + ": start the worker for pool '" + pool + "' as that user");
+        String pool;
+        if (job.kind() == JobKind.CIVIS_SCRIPT) {
+            pool = CIVIS_POOL;
+            notes.add("Civis ran it in the image " + job.attributes().get(CivisJobs.IMAGE) + ": pool '" + pool
+                    + "' is a docker work pool and the deployment sets that image (prefect must be installed in it)");
+            notes.add("cutover: turn off the schedule of Civis script " + job.attributes().get(CivisJobs.SCRIPT_ID)
+                    + " (Civis UI, or civis-python: client.scripts.patch_containers(" + job.attributes().get(CivisJobs.SCRIPT_ID)
+                    + ", schedule={'scheduled': False}))");
+        } else {
+            String user = job.user() == null ? "default" : job.user();
+            pool = poolPrefix + "-" + user.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+            notes.add("runs as " + (job.user() == null ? "the crontab's owner" : "user " + job.user())
+                    + ": start the worker for pool '" + pool + "' (process) as that user");
+        }
         if (job.overlap() == Overlap.UNKNOWN) {
             notes.add("overlap behaviour unknown: no concurrency limit was set");
         }

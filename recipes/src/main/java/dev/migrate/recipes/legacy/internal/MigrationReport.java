@@ -23,7 +23,7 @@ final class MigrationReport {
             md.append("- source: `").append(p.origin()).append("`\n");
             md.append("- command: `").append(p.commandIsSecret() ? "(held in a Secret block)" : p.job().command()).append("`\n");
             md.append("- flow: `").append(p.entrypoint()).append("`, work pool `")
-                    .append(p.workPool()).append("` (process), overlap ").append(p.job().overlap().name().toLowerCase())
+                    .append(p.workPool()).append("`, overlap ").append(p.job().overlap().name().toLowerCase())
                     .append("\n");
             for (PlannedSchedule s : p.schedules()) {
                 schedule(md, s, plan.phase());

@@ -35,6 +35,7 @@ final class Planner {
         detected.removeIf(j -> consumed.contains(j.id()));
         detected.addAll(loops);
         Map<String, String> leftAlone = new TreeMap<>();
+        detected.addAll(CivisJobs.of(texts, out, leftAlone));
         Map<String, Job> migrated = new TreeMap<>();
         Map<String, Integer> currentLine = new LinkedHashMap<>();
         for (Job found : detected) {
@@ -104,7 +105,8 @@ final class Planner {
 
     /** Null when this recipe migrates the job; otherwise why it is left alone. */
     private String reasonToLeave(Job j) {
-        if (j.kind() != JobKind.CRON && j.kind() != JobKind.SYSTEMD_TIMER && j.kind() != JobKind.PYTHON_SLEEP_LOOP) {
+        if (j.kind() != JobKind.CRON && j.kind() != JobKind.SYSTEMD_TIMER && j.kind() != JobKind.PYTHON_SLEEP_LOOP
+                && j.kind() != JobKind.CIVIS_SCRIPT) {
             return "kind " + j.kind().slug() + " is not handled by this recipe";
         }
         if (j.command() == null && j.kind() == JobKind.SYSTEMD_TIMER) {

@@ -60,6 +60,10 @@ final class PrefectYamlText {
         Map<String, Object> pool = new LinkedHashMap<>();
         pool.put("name", p.workPool());
         Map<String, Object> vars = new LinkedHashMap<>();
+        String image = p.job().attributes().get(CivisJobs.IMAGE);
+        if (image != null) {
+            vars.put("image", image);
+        }
         if (!p.plainEnv().isEmpty()) {
             vars.put("env", new LinkedHashMap<>(p.plainEnv()));
         }
