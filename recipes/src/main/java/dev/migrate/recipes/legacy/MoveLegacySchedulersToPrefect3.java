@@ -55,7 +55,7 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
             + "(yyyy-mm-dd). Default today (UTC).", required = false, example = "2026-11-21")
     private final String asOf;
 
-    @Option(displayName = "Host zone", description = "IANA zone of the legacy host, for schedules without one. Default UTC.",
+    @Option(displayName = "Host zone", description = "IANA zone of the legacy host, for schedules without one. Default: -Dmigrate.hostZone as for scan, else UTC.",
             required = false, example = "Europe/Berlin")
     private final String hostZone;
 
@@ -198,7 +198,7 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
                 sandboxRoot == null ? "/srv/prefect-sandbox" : sandboxRoot.replaceAll("/+$", ""),
                 outputDirectory == null ? "prefect" : outputDirectory,
                 asOf == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOf),
-                hostZone == null ? ZoneId.of("UTC") : ZoneId.of(hostZone), "legacy-host",
+                ZoneId.of(hostZone == null ? System.getProperty("migrate.hostZone", "UTC") : hostZone), "legacy-host",
                 PrefectTarget.from(ctx).pin()));
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migrate.recipes.PrefectTarget;
-import dev.migrate.recipes.engine.FileChange;
 import dev.migrate.recipes.engine.RewriteEngine;
 import dev.migrate.recipes.engine.RewriteResult;
 import java.io.IOException;
@@ -49,11 +48,11 @@ class MoveLegacySchedulersToPrefect3Test {
                 "sandbox_root: /srv/prefect-sandbox/cron-nightly-load-8c14374c", "name: legacy-host-etl");
         String report = read(host, "prefect/MIGRATION.md");
         assertThat(report).contains("## systemd-timer-warehouse-load", "RandomizedDelaySec", "Not migrated",
-                "@reboot", "proven to fire exactly the offset later");
+                "@reboot", "proven to fire exactly the offset after the cutover schedule");
         assertEveryScheduleHasAProof(yaml, report);
         assertThat(read(host, "prefect/ROLLBACK.md")).contains("prefect deployment delete 'nightly-load/cron-nightly-load-8c14374c'");
         assertCompiles(host);
-        assertNoSecrets(host);
+        assertNoSecrets(host, "etc/etl/warehouse.env");
         assertThat(run(host, "dual-run").changes()).as("a second run changes nothing").isEmpty();
 
         RewriteResult cut = run(host, "cutover");
@@ -85,7 +84,7 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(read(host, "prefect/prefect.yaml")).contains("name: systemd-timer-warehouse-load");
         assertThat(run(host, "cleanup").changes()).as("a second cleanup changes nothing").isEmpty();
         assertCompiles(host);
-        assertNoSecrets(host);
+        assertNoSecrets(host, "etc/etl/warehouse.env");
     }
 
     @Test
@@ -142,6 +141,7 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(civis.resolve("scripts/update_van_source_codes/update_van_source_codes.py")).exists();
         assertThat(run(civis, "cleanup").changes()).isEmpty();
         assertCompiles(civis);
+        assertNoSecrets(civis, ".env");
     }
 
     @Test
@@ -153,13 +153,14 @@ class MoveLegacySchedulersToPrefect3Test {
     }
 
     @Test
-    void projectWithoutLegacyJobsOnlyGetsAnEmptyProject() throws IOException {
-        Path p = dir.resolve("empty");
-        Files.createDirectories(p);
+    void projectWithoutMovableJobsIsNotChanged() throws IOException {
+        Path p = dir.resolve("boot-only");
+        Files.createDirectories(p.resolve("etc/cron.d"));
+        Files.writeString(p.resolve("etc/cron.d/tunnel"), "@reboot root /usr/local/bin/start-tunnel.sh\n");
         Files.writeString(p.resolve("notes.txt"), "nothing scheduled here\n");
-        RewriteResult r = run(p, "cutover");
-        assertThat(r.changes()).noneMatch(c -> c.kind() != FileChange.Kind.CREATED);
-        assertThat(r.changes()).noneMatch(c -> c.path().toString().startsWith("prefect/flows/"));
+        for (String phase : List.of("dual-run", "cutover", "cleanup")) {
+            assertThat(run(p, phase).changes()).as(phase).isEmpty();
+        }
     }
 
     private RewriteResult run(Path root, String phase) {
@@ -258,9 +259,9 @@ class MoveLegacySchedulersToPrefect3Test {
     }
 
     /** Values the samples hold in secret-looking variables never reach generated files. */
-    private static void assertNoSecrets(Path root) throws IOException {
-        String env = read(root, "etc/etl/warehouse.env");
-        List<String> secrets = env.lines().filter(l -> l.matches("(?i)[A-Z_]*(PASSWORD|TOKEN|SECRET|KEY)[A-Z_]*=.+"))
+    private static void assertNoSecrets(Path root, String envFile) throws IOException {
+        String env = read(root, envFile);
+        List<String> secrets = env.lines().filter(l -> l.matches("(?i)[A-Z_0-9]*(PASSWORD|TOKEN|SECRET|KEY|USERNAME)[A-Z_0-9]*=.+"))
                 .map(l -> l.substring(l.indexOf('=') + 1).replace("\"", "")).filter(v -> v.length() > 3).toList();
         try (Stream<Path> s = Files.walk(root.resolve("prefect"))) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Civis Platform scripts from an export of their definitions ({@code scripts.list} + {@code get_containers}, as
@@ -75,7 +74,7 @@ final class CivisJobs {
             leftAlone.put(label, "Civis " + s.path("type").asText() + " script " + id + ": move its SQL into a task by hand");
             return;
         }
-        String cron = cron(s.path("schedule"));
+        String cron = CivisSchedules.cron(s.path("schedule"));
         if (cron == null) {
             leftAlone.put(label, "Civis schedule of script " + id + " has no hours or minutes");
             return;
@@ -104,44 +103,10 @@ final class CivisJobs {
                 Overlap.SKIP, List.of(), attributes));
     }
 
-    /**
-     * Civis: days of the week (0 = Sunday), hours, minutes, or runs per hour spread from minute 0, and days of
-     * the month; an empty day list means every day.
-     */
-    static String cron(JsonNode schedule) {
-        TreeSet<Integer> minutes = ints(schedule.path("scheduledMinutes"));
-        int perHour = schedule.path("scheduledRunsPerHour").asInt(0);
-        if (perHour > 0 && 60 % perHour == 0) {
-            minutes = new TreeSet<>();
-            for (int m = 0; m < 60; m += 60 / perHour) {
-                minutes.add(m);
-            }
-        }
-        TreeSet<Integer> hours = ints(schedule.path("scheduledHours"));
-        if (minutes.isEmpty() || hours.isEmpty()) {
-            return null;
-        }
-        TreeSet<Integer> days = ints(schedule.path("scheduledDays"));
-        TreeSet<Integer> monthDays = ints(schedule.path("scheduledDaysOfMonth"));
-        String dow = days.isEmpty() || days.size() == 7 ? "*" : join(days);
-        String dom = monthDays.isEmpty() ? "*" : join(monthDays);
-        return join(minutes) + " " + join(hours) + " " + dom + " * " + dow;
-    }
-
-    private static TreeSet<Integer> ints(JsonNode array) {
-        TreeSet<Integer> out = new TreeSet<>();
-        array.forEach(n -> out.add(n.asInt()));
-        return out;
-    }
-
     private static List<String> toList(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
-    }
-
-    private static String join(TreeSet<Integer> values) {
-        return String.join(",", values.stream().map(String::valueOf).toList());
     }
 
     private static int lineOf(String text, String needle) {

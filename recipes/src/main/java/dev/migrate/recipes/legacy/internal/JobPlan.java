@@ -48,7 +48,7 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
             }
         });
         secret.forEach((name, block) -> notes.add("secret: environment variable " + name + " is read from the Secret block '"
-                + block + "' (create it with the value from " + job.source().path() + "); the value was not copied"));
+                + block + "' (create it with the value the legacy job used, see " + job.source().path() + "); the value was not copied"));
         if (job.env().containsKey("MAILTO") && !job.env().get("MAILTO").isEmpty()) {
             notes.add("the legacy scheduler mailed " + (job.kind() == JobKind.CIVIS_SCRIPT ? "failures" : "the output")
                     + " to " + job.env().get("MAILTO")

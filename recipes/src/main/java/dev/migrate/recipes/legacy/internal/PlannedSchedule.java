@@ -31,7 +31,7 @@ public record PlannedSchedule(ScheduleSpec spec, Schedule legacy, Translation tr
         if (t.target() == null) {
             return new PlannedSchedule(spec, legacy, t, Optional.empty());
         }
-        return new PlannedSchedule(spec, legacy, t, ScheduleOffset.shift(legacy, t.target(), offsetMinutes, reference));
+        return new PlannedSchedule(spec, legacy, t, ScheduleOffset.shift(t.target(), offsetMinutes, reference));
     }
 
     /** The schedule the deployment gets in a phase: shifted in dual-run when the shift holds, else the original. */

@@ -75,6 +75,11 @@ final class Planner {
 
         Plan draft = new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references,
                 files, removed, markers);
+        if (jobs.isEmpty() && previous.jobs().isEmpty()) {
+            // Nothing to move: no project is generated, so a repository without legacy jobs stays as it is.
+            return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references, files,
+                    deleted, markers);
+        }
         Map<String, String> generated = new TreeMap<>();
         for (JobPlan p : jobs) {
             String module = out + "/flows/" + p.module() + ".py";

@@ -1,10 +1,13 @@
 package dev.migrate.recipes.legacy.internal;
 
 import dev.migrate.analyzers.schedule.PrefectSchedule;
-import dev.migrate.analyzers.schedule.Schedule;
-import dev.migrate.analyzers.schedule.ScheduleProof;
+import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.analyzers.schedule.ScheduleProver;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.ArrayList;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -12,15 +15,15 @@ import java.util.TreeSet;
 
 /**
  * Moves a Prefect schedule N minutes later for the dual-run phase, so that the old and the new job do not hit the
- * same systems at once. Only shifts that keep every fire time exactly N minutes after the legacy one are
- * accepted: the result is checked over the proof window, fire time by fire time.
+ * same systems at once. Only shifts that keep every fire time exactly N minutes after the unshifted Prefect
+ * schedule are accepted: the result is checked over the proof window, fire time by fire time.
  */
 public final class ScheduleOffset {
     private ScheduleOffset() {
     }
 
     /** The shifted schedule and its proof, or empty when the shift cannot be written or does not hold. */
-    public static Optional<Shifted> shift(Schedule legacy, PrefectSchedule target, int minutes, Instant reference) {
+    public static Optional<Shifted> shift(PrefectSchedule target, int minutes, Instant reference) {
         if (minutes == 0) {
             return Optional.empty();
         }
@@ -28,21 +31,34 @@ public final class ScheduleOffset {
         if (candidate.isEmpty()) {
             return Optional.empty();
         }
-        ScheduleProof proof = ScheduleProver.prove(legacy, candidate.get(), reference, ScheduleProver.DEFAULT_FIRE_TIMES);
-        List<ZonedDateTime> src = proof.sourceTimes();
-        List<ZonedDateTime> dst = proof.prefectTimes();
-        if (src.isEmpty() || src.size() != dst.size()) {
-            return Optional.empty();
+        // Compared with the cutover schedule, not the legacy one: where a DST change makes those two differ the
+        // translation's own proof says so, and the dual-run still keeps its distance from the new deployment.
+        // The windows start now and two days before each of the zone's next two DST changes.
+        ZoneId zone = ZoneId.of(target.timezone());
+        List<Instant> windows = new ArrayList<>(List.of(reference));
+        ZoneOffsetTransition t = zone.getRules().nextTransition(reference);
+        for (int i = 0; t != null && i < 2; i++, t = zone.getRules().nextTransition(t.getInstant())) {
+            windows.add(t.getInstant().minus(Duration.ofDays(2)));
         }
-        for (int i = 0; i < src.size(); i++) {
-            if (!src.get(i).toInstant().plusSeconds(60L * minutes).equals(dst.get(i).toInstant())) {
+        int compared = 0;
+        for (Instant start : windows) {
+            List<ZonedDateTime> src = FireTimes.prefect(target, start, ScheduleProver.DEFAULT_FIRE_TIMES);
+            List<ZonedDateTime> dst = FireTimes.prefect(candidate.get(), start.plusSeconds(60L * minutes),
+                    ScheduleProver.DEFAULT_FIRE_TIMES);
+            if (src == null || dst == null || src.isEmpty() || src.size() != dst.size()) {
                 return Optional.empty();
             }
+            for (int i = 0; i < src.size(); i++) {
+                if (!src.get(i).toInstant().plusSeconds(60L * minutes).equals(dst.get(i).toInstant())) {
+                    return Optional.empty();
+                }
+            }
+            compared += src.size();
         }
-        return Optional.of(new Shifted(candidate.get(), src.size(), proof.windowStart()));
+        return Optional.of(new Shifted(candidate.get(), compared, windows.get(0).atZone(zone)));
     }
 
-    /** @param compared how many fire times were checked to be exactly N minutes after the legacy ones */
+    /** @param compared how many fire times were checked to be exactly N minutes after the cutover schedule's */
     public record Shifted(PrefectSchedule schedule, int compared, ZonedDateTime windowStart) {
     }
 
