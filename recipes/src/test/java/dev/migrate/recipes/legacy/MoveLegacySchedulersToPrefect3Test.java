@@ -237,6 +237,7 @@ class MoveLegacySchedulersToPrefect3Test {
             s.filter(p -> p.toString().endsWith(".py")).forEach(p -> files.add(p.toString()));
         }
         assertThat(files).isNotEmpty();
+        assertOnlyPrefect3Api(files);
         Process p;
         try {
             p = new ProcessBuilder("python3", "-c",
@@ -249,6 +250,23 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(out).isZero();
+    }
+
+    /** Every name imported from prefect exists in Prefect 3.8.3 (the analyzers' API facts are the oracle). */
+    private static void assertOnlyPrefect3Api(List<String> files) throws IOException {
+        java.util.regex.Pattern fromImport = java.util.regex.Pattern.compile("(?m)^\\s*from (prefect[\\w.]*) import (.+)$");
+        int checked = 0;
+        for (String f : files) {
+            var m = fromImport.matcher(Files.readString(Path.of(f)));
+            while (m.find()) {
+                for (String name : m.group(2).split(",")) {
+                    String dotted = m.group(1) + "." + name.strip().split("\\s+")[0];
+                    assertThat(dev.migrate.analyzers.rules.PrefectApi.get().existsIn3(dotted)).as(f + ": " + dotted).isTrue();
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isPositive();
     }
 
     private static List<String> concat(List<String> files) {
