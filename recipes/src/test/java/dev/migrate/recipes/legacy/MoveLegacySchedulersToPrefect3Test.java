@@ -80,6 +80,10 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(host.resolve("etc/systemd/system/warehouse-load.service")).doesNotExist();
         assertThat(host.resolve("etc/cron.d/finance-reports")).doesNotExist();
         assertThat(host.resolve("etc/crontab")).exists();
+        // loop_runner.py loops at module level over several steps: not a cycle a flow can import, so it stays.
+        assertThat(host.resolve("opt/etl/scheduler/loop_runner.py")).exists();
+        assertThat(host.resolve("etc/systemd/system/etl-scheduler.service")).exists();
+        assertThat(read(host, "prefect/cutover.sh")).doesNotContain("etl-scheduler");
         assertThat(read(host, "prefect/cleanup.sh")).contains("rm -f '/etc/systemd/system/warehouse-load.timer'");
         assertThat(read(host, "prefect/prefect.yaml")).contains("name: systemd-timer-warehouse-load");
         assertThat(run(host, "cleanup").changes()).as("a second cleanup changes nothing").isEmpty();

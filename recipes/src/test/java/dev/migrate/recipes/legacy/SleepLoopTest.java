@@ -37,11 +37,39 @@ class SleepLoopTest {
                 def poll():
                     pass
 
-                while True:
-                    poll()
-                    sleep(30)
+                def main():
+                    while True:
+                        poll()
+                        sleep(30)
                 """;
-        assertThat(SleepLoop.find("poll.py", py)).contains(new SleepLoop("poll.py", "poll", Duration.ofSeconds(30), 6));
+        assertThat(SleepLoop.find("poll.py", py)).contains(new SleepLoop("poll.py", "poll", Duration.ofSeconds(30), 7));
+    }
+
+    @Test
+    void loopAtModuleLevelOrWithoutACycleFunctionIsLeftAlone() {
+        // Copying this module into a flow would run the loop on import, and record() is a step, not the cycle.
+        assertThat(SleepLoop.find("runner.py", """
+                import time
+
+                def record(name):
+                    pass
+
+                while True:
+                    record("x")
+                    time.sleep(900)
+                """)).isEmpty();
+        assertThat(SleepLoop.find("runner2.py", """
+                import time
+
+                def record(name):
+                    pass
+
+                def main():
+                    while True:
+                        for job in ("a", "b"):
+                            record(job)
+                        time.sleep(900)
+                """)).isEmpty();
     }
 
     @Test

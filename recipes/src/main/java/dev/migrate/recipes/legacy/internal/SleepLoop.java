@@ -20,7 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A home-made scheduler: a {@code while} loop that calls a function of the same module and then
+ * A home-made scheduler: a {@code while} loop inside a function that calls a function of the same module without
+ * arguments (one cycle) and then
  * {@code time.sleep(...)}s for a fixed interval (seed 000's scheduler.py). Read from the syntax tree only; the
  * script is never imported or run. The interval is the number the sleep argument is built from (a literal or a
  * module-level constant such as {@code INTERVAL_SECONDS = 15 * 60}).
@@ -44,15 +45,15 @@ public record SleepLoop(String path, String entryPoint, Duration interval, int l
         Imports imports = Imports.of(module);
         Map<String, BigDecimal> constants = constants(module);
         List<String> functions = new ArrayList<>();
+        List<Node> loops = new ArrayList<>();
         for (Node n : descendants(module)) {
             if (n.kind() == NodeKind.FUNCTION_DEF && isTopLevel(module, n)) {
                 functions.add(new Definitions(n).name());
+                // Only loops inside a function: a loop at module level would run when the flow imports the code.
+                descendants(n).stream().filter(w -> w.kind() == NodeKind.WHILE).forEach(loops::add);
             }
         }
-        for (Node loop : descendants(module)) {
-            if (loop.kind() != NodeKind.WHILE) {
-                continue;
-            }
+        for (Node loop : loops) {
             BigDecimal seconds = null;
             String entry = null;
             for (Node call : descendants(loop)) {
@@ -64,7 +65,8 @@ public record SleepLoop(String path, String entryPoint, Duration interval, int l
                     seconds = new CallView(call).positional(0).map(a -> seconds(a.value(), constants)).orElse(null);
                 } else if (entry == null) {
                     Optional<String> callee = Expressions.dottedName(call.nodes().get(0));
-                    if (callee.isPresent() && functions.contains(callee.get())) {
+                    // The cycle is a call without arguments: a call that takes some is a step, not the cycle.
+                    if (callee.isPresent() && functions.contains(callee.get()) && new CallView(call).arguments().isEmpty()) {
                         entry = callee.get();
                     }
                 }
