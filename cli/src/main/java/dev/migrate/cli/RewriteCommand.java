@@ -66,6 +66,10 @@ public final class RewriteCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "manual", description = "Exit 1 when manual items remain ('manual').")
     String failOn;
 
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+            description = "An option of the --recipe class, repeatable (e.g. phase=cutover, offsetMinutes=10).")
+    Map<String, String> options = new java.util.LinkedHashMap<>();
+
     @Option(names = "--list", description = "List the available recipes with their descriptions and exit.")
     boolean list;
 
@@ -88,7 +92,8 @@ public final class RewriteCommand implements Callable<Integer> {
         Recipe recipe;
         try {
             prefectTarget = PrefectTarget.parse(target);
-            recipe = catalog.activate(recipes.isEmpty() ? List.of(RecipeCatalog.DEFAULT_RECIPE) : recipes);
+            recipe = options.isEmpty() ? catalog.activate(recipes.isEmpty() ? List.of(RecipeCatalog.DEFAULT_RECIPE) : recipes)
+                    : RecipeOptions.build(recipes, options);
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }

@@ -15,8 +15,11 @@ import org.openrewrite.yaml.YamlParser;
 final class SourceParsers {
     /** Text formats edited line by line through the project's own lossless models. */
     private static final Pattern PLAIN_TEXT = Pattern.compile(
-            "(?i)(.*\\.(sh|bash|mk|service|timer|env|txt|cfg|toml))|Dockerfile(\\..*)?|.*\\.dockerfile|Containerfile"
+            "(?i)(.*\\.(sh|bash|mk|service|timer|env|txt|cfg|toml|md|json))|Dockerfile(\\..*)?|.*\\.dockerfile|Containerfile"
                     + "|Makefile|makefile|GNUmakefile|crontab|.*\\.cron");
+
+    /** Crontabs are named by their directory: /etc/cron.d/*, /var/spool/cron/crontabs/*, anacrontab. */
+    private static final Pattern CRONTAB_PATH = Pattern.compile("(.*/)?(cron\\.d|crontabs)/[^/]+|(.*/)?anacrontab");
 
     private SourceParsers() {
     }
@@ -30,7 +33,8 @@ final class SourceParsers {
         if (lower.endsWith(".py")) {
             return Optional.of(dev.migrate.rewriters.python.PythonRewriteParser.builder().build());
         }
-        if (PLAIN_TEXT.matcher(name).matches()) {
+        if (PLAIN_TEXT.matcher(name).matches()
+                || CRONTAB_PATH.matcher(relative.toString().replace('\\', '/')).matches()) {
             return Optional.of(PlainTextParser.builder().build());
         }
         return Optional.empty();

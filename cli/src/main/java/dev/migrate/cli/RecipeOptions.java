@@ -1,0 +1,61 @@
+package dev.migrate.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.openrewrite.Recipe;
+import org.openrewrite.Validated;
+
+/**
+ * {@code --option key=value} for {@code migrate rewrite}: builds a recipe class with those options (the same way
+ * OpenRewrite reads them from a recipe YAML) and validates them. Composites fix their options in YAML, so options
+ * need the recipe's class name.
+ */
+final class RecipeOptions {
+    private RecipeOptions() {
+    }
+
+    /** Recipes are read polymorphically, by class name in {@code @c}, as in OpenRewrite's own YAML loading. */
+    private static Map<String, Object> typed(String name, Map<String, String> options) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(options);
+        m.put("@c", name);
+        return m;
+    }
+
+    static Recipe build(List<String> names, Map<String, String> options) {
+        if (names.size() != 1) {
+            throw CliException.invalidInput("--option needs exactly one --recipe, the class that takes the options "
+                    + "(for example dev.migrate.recipes.legacy.MoveLegacySchedulersToPrefect3)");
+        }
+        String name = names.get(0);
+        Class<?> type;
+        try {
+            type = Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw CliException.invalidInput("--option applies to a recipe class, and '" + name
+                    + "' is not one; run 'migrate rewrite --list' and pick a recipe with options");
+        }
+        if (!Recipe.class.isAssignableFrom(type)) {
+            throw CliException.invalidInput("'" + name + "' is not a recipe");
+        }
+        Recipe recipe;
+        try {
+            recipe = (Recipe) new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .convertValue(typed(name, options), type);
+        } catch (IllegalArgumentException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage().split("\\R")[0];
+            throw CliException.invalidInput("--option for " + name + " is not valid: " + msg);
+        }
+        Validated<Object> v = recipe.validate();
+        if (v.isInvalid()) {
+            StringBuilder sb = new StringBuilder();
+            for (Validated.Invalid<Object> f : v.failures()) {
+                sb.append(sb.length() == 0 ? "" : "; ").append("--option ").append(f.getProperty()).append('=')
+                        .append(f.getInvalidValue()).append(": ").append(f.getMessage());
+            }
+            throw CliException.invalidInput(sb + " (recipe " + name + ")");
+        }
+        return recipe;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.migrate.recipes.legacy;
+
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.legacy.internal.LegacyEstate;
+import dev.migrate.recipes.legacy.internal.Phase;
+import dev.migrate.recipes.legacy.internal.Plan;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.Option;
+import org.openrewrite.ScanningRecipe;
+import org.openrewrite.SourceFile;
+import org.openrewrite.Tree;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.Validated;
+import org.openrewrite.text.PlainText;
+import org.openrewrite.text.PlainTextParser;
+import org.openrewrite.yaml.YamlParser;
+import org.openrewrite.yaml.tree.Yaml;
+
+/**
+ * Generates a Prefect 3 project (one flow module and one deployment per job, schedules proven equal) for the cron
+ * and systemd-timer jobs of a legacy host, and moves the legacy side in the chosen phase: dual-run leaves it
+ * alone, cutover comments crontab entries with a marker and emits the script that stops the timers, cleanup also
+ * deletes what no longer runs anything. Every phase writes its rollback steps.
+ */
+public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate> {
+    @Option(displayName = "Phase", description = "dual-run, cutover or cleanup.", valid = {"dual-run", "cutover", "cleanup"},
+            example = "dual-run")
+    private final String phase;
+
+    @Option(displayName = "Dual-run offset in minutes",
+            description = "How much later the new deployments run than the legacy jobs in the dual-run phase (0-59). Default 15.",
+            required = false, example = "15")
+    private final Integer offsetMinutes;
+
+    @Option(displayName = "Sandbox root", description = "Where dual-run flow runs write their outputs. Default /srv/prefect-sandbox.",
+            required = false, example = "/srv/prefect-sandbox")
+    private final String sandboxRoot;
+
+    @Option(displayName = "Output directory", description = "Directory of the generated Prefect project. Default prefect.",
+            required = false, example = "prefect")
+    private final String outputDirectory;
+
+    @Option(displayName = "As of", description = "The date written into crontab markers and where the schedule proofs start "
+            + "(yyyy-mm-dd). Default today (UTC).", required = false, example = "2026-11-21")
+    private final String asOf;
+
+    @Option(displayName = "Host zone", description = "IANA zone of the legacy host, for schedules without one. Default: -Dmigrate.hostZone as for scan, else UTC.",
+            required = false, example = "Europe/Berlin")
+    private final String hostZone;
+
+    @JsonCreator
+    public MoveLegacySchedulersToPrefect3(@JsonProperty("phase") String phase,
+                                          @JsonProperty("offsetMinutes") Integer offsetMinutes,
+                                          @JsonProperty("sandboxRoot") String sandboxRoot,
+                                          @JsonProperty("outputDirectory") String outputDirectory,
+                                          @JsonProperty("asOf") String asOf,
+                                          @JsonProperty("hostZone") String hostZone) {
+        this.phase = phase;
+        this.offsetMinutes = offsetMinutes;
+        this.sandboxRoot = sandboxRoot;
+        this.outputDirectory = outputDirectory;
+        this.asOf = asOf;
+        this.hostZone = hostZone;
+    }
+
+    public String getPhase() {
+        return phase;
+    }
+
+    public Integer getOffsetMinutes() {
+        return offsetMinutes;
+    }
+
+    public String getSandboxRoot() {
+        return sandboxRoot;
+    }
+
+    public String getOutputDirectory() {
+        return outputDirectory;
+    }
+
+    public String getAsOf() {
+        return asOf;
+    }
+
+    public String getHostZone() {
+        return hostZone;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Move cron and systemd-timer jobs to Prefect 3";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Generates flows, a prefect.yaml with proven-equal schedules, MIGRATION.md and ROLLBACK.md for cron and "
+                + "systemd-timer jobs, and moves the legacy side in the dual-run, cutover or cleanup phase.";
+    }
+
+    @Override
+    public Validated<Object> validate() {
+        Validated<Object> v = super.validate();
+        if (phase != null) {
+            try {
+                Phase.of(phase);
+            } catch (IllegalArgumentException e) {
+                v = v.and(Validated.invalid("phase", phase, e.getMessage()));
+            }
+        }
+        if (offsetMinutes != null && (offsetMinutes < 0 || offsetMinutes > 59)) {
+            v = v.and(Validated.invalid("offsetMinutes", offsetMinutes, "must be between 0 and 59"));
+        }
+        if (asOf != null) {
+            try {
+                LocalDate.parse(asOf);
+            } catch (DateTimeException e) {
+                v = v.and(Validated.invalid("asOf", asOf, "must be a date like 2026-11-21"));
+            }
+        }
+        if (hostZone != null) {
+            try {
+                ZoneId.of(hostZone);
+            } catch (DateTimeException e) {
+                v = v.and(Validated.invalid("hostZone", hostZone, "must be an IANA zone like Europe/Berlin"));
+            }
+        }
+        if (outputDirectory != null && (outputDirectory.isBlank() || outputDirectory.startsWith("/") || outputDirectory.contains(".."))) {
+            v = v.and(Validated.invalid("outputDirectory", outputDirectory, "must be a relative path inside the project"));
+        }
+        return v;
+    }
+
+    @Override
+    public LegacyEstate getInitialValue(ExecutionContext ctx) {
+        return new LegacyEstate();
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(LegacyEstate acc) {
+        return new TreeVisitor<Tree, ExecutionContext>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (tree instanceof SourceFile sf) {
+                    acc.add(path(sf), sf.printAll());
+                }
+                return tree;
+            }
+        };
+    }
+
+    @Override
+    public Collection<? extends SourceFile> generate(LegacyEstate acc, ExecutionContext ctx) {
+        List<SourceFile> created = new ArrayList<>();
+        for (Map.Entry<String, String> e : plan(acc, ctx).files().entrySet()) {
+            if (!acc.exists(e.getKey())) {
+                created.add(parse(e.getKey(), e.getValue(), ctx));
+            }
+        }
+        return created;
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(LegacyEstate acc) {
+        return new TreeVisitor<Tree, ExecutionContext>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (!(tree instanceof SourceFile sf)) {
+                    return tree;
+                }
+                Plan plan = plan(acc, ctx);
+                String path = path(sf);
+                if (plan.deleted().contains(path)) {
+                    return null;
+                }
+                String wanted = plan.files().get(path);
+                if (wanted == null || wanted.equals(sf.printAll())) {
+                    return tree;
+                }
+                return parse(path, wanted, ctx).withId(sf.getId());
+            }
+        };
+    }
+
+    private Plan plan(LegacyEstate acc, ExecutionContext ctx) {
+        return acc.plan(new LegacyEstate.Options(Phase.of(phase), offsetMinutes == null ? 15 : offsetMinutes,
+                sandboxRoot == null ? "/srv/prefect-sandbox" : sandboxRoot.replaceAll("/+$", ""),
+                outputDirectory == null ? "prefect" : outputDirectory,
+                asOf == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOf),
+                ZoneId.of(hostZone == null ? System.getProperty("migrate.hostZone", "UTC") : hostZone), "legacy-host",
+                PrefectTarget.from(ctx).pin()));
+    }
+
+    private static String path(SourceFile sf) {
+        return sf.getSourcePath().toString().replace('\\', '/');
+    }
+
+    private static SourceFile parse(String path, String text, ExecutionContext ctx) {
+        if (path.endsWith(".yaml") || path.endsWith(".yml")) {
+            Yaml.Documents docs = YamlParser.builder().build().parse(ctx, text).map(Yaml.Documents.class::cast)
+                    .findFirst().orElseThrow();
+            return docs.withSourcePath(Path.of(path));
+        }
+        PlainText t = PlainTextParser.builder().build().parse(ctx, text).map(PlainText.class::cast).findFirst().orElseThrow();
+        return t.withSourcePath(Path.of(path));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.migrate.recipes.legacy.internal;
+
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.Redactor;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What is generated for one legacy job: the names of its flow module, flow and deployment, its schedules with
+ * proofs, the environment split into plain values and Secret block references, and the notes for the report.
+ */
+public record JobPlan(Job job, String module, String flowFunction, List<PlannedSchedule> schedules,
+                      Map<String, String> plainEnv, Map<String, String> secretEnv, List<String> envFiles,
+                      boolean commandIsSecret, Long timeoutSeconds, int retries, String workPool, List<String> notes) {
+
+    /** Variables cron and systemd use themselves; they are not part of the job's environment. */
+    private static final Set<String> SCHEDULER_VARIABLES = Set.of("MAILTO", "CRON_TZ", "SHELL", "MAILFROM",
+            "RANDOM_DELAY", "START_HOURS_RANGE");
+    /** systemd's default StartLimitBurst: how often a failing unit is restarted before systemd gives up. */
+    private static final int SYSTEMD_START_LIMIT_BURST = 5;
+    static final String CIVIS_POOL = "civis-docker";
+    private static final java.util.regex.Pattern SHELL_SYNTAX = java.util.regex.Pattern.compile("[|&;<>*?`]");
+    private static final Set<String> RESTARTS_ON_FAILURE = Set.of("on-failure", "always", "on-abnormal", "on-abort");
+
+    static JobPlan of(Job job, ScheduleCheck check, Instant reference, int offsetMinutes, String poolPrefix) {
+        List<String> notes = new ArrayList<>();
+        List<PlannedSchedule> schedules = job.schedules().stream()
+                .map(s -> PlannedSchedule.of(s, job.attributes(), check, reference, offsetMinutes)).toList();
+        Map<String, String> plain = new LinkedHashMap<>();
+        Map<String, String> secret = new LinkedHashMap<>();
+        new java.util.TreeMap<>(job.env()).forEach((name, value) -> {
+            if (SCHEDULER_VARIABLES.contains(name)) {
+                return;
+            }
+            if (Redactor.isSecretName(name) || value.contains(Redactor.MASK)) {
+                secret.put(name, secretBlockName(job, name));
+            } else {
+                plain.put(name, value);
+            }
+        });
+        secret.forEach((name, block) -> notes.add("secret: environment variable " + name + " is read from the Secret block '"
+                + block + "' (create it with the value the legacy job used, see " + job.source().path() + "); the value was not copied"));
+        if (job.env().containsKey("MAILTO") && !job.env().get("MAILTO").isEmpty()) {
+            notes.add("the legacy scheduler mailed " + (job.kind() == JobKind.CIVIS_SCRIPT ? "failures" : "the output")
+                    + " to " + job.env().get("MAILTO")
+                    + "; add a Prefect automation or notification for failed runs instead");
+        }
+        boolean commandIsSecret = job.command() != null && job.command().contains(Redactor.MASK);
+        if (commandIsSecret) {
+            notes.add("secret: the command line holds a credential; the flow reads the whole command from the Secret block '"
+                    + secretBlockName(job, "command") + "' (create it by hand); nothing of it was copied");
+        }
+        List<String> envFiles = job.attributes().containsKey("EnvironmentFile")
+                ? List.of(job.attributes().get("EnvironmentFile").split("\\s+")) : List.of();
+        if (!envFiles.isEmpty()) {
+            notes.add("EnvironmentFile " + String.join(" ", envFiles)
+                    + " is read by the flow on the worker host at run time; its values are not copied");
+        }
+        Long timeout = PlannedSchedule.span(job.attributes().get("TimeoutStartSec")).map(Duration::toSeconds)
+                .filter(s -> s > 0).orElse(null);
+        int retries = RESTARTS_ON_FAILURE.contains(job.attributes().getOrDefault("Restart", "")) ? SYSTEMD_START_LIMIT_BURST : 0;
+        if (retries > 0) {
+            notes.add("Restart=" + job.attributes().get("Restart") + " becomes " + retries
+                    + " flow retries (systemd's default StartLimitBurst)");
+        }
+        if (job.kind() == JobKind.SYSTEMD_TIMER && job.command() != null && SHELL_SYNTAX.matcher(job.command()).find()) {
+            notes.add("ExecStart= never went through a shell, the flow runs it with " + job.env().getOrDefault("SHELL", "/bin/sh")
+                    + ": check the quoting of |, &, ;, <, >, * and backquotes");
+        }
+        if (job.attributes().containsKey("stdin")) {
+            notes.add("the text after % in the crontab line is passed to the command's standard input, as cron did");
+        }
+        String pool;
+        if (job.kind() == JobKind.CIVIS_SCRIPT) {
+            pool = CIVIS_POOL;
+            notes.add("Civis ran it in the image " + job.attributes().get(CivisJobs.IMAGE) + ": pool '" + pool
+                    + "' is a docker work pool and the deployment sets that image (prefect must be installed in it)");
+            notes.add("cutover: turn off the schedule of Civis script " + job.attributes().get(CivisJobs.SCRIPT_ID)
+                    + " (Civis UI, or civis-python: client.scripts.patch_containers(" + job.attributes().get(CivisJobs.SCRIPT_ID)
+                    + ", schedule={'scheduled': False}))");
+        } else {
+            String user = job.user() == null ? "default" : job.user();
+            pool = poolPrefix + "-" + user.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+            notes.add("runs as " + (job.user() == null ? "the crontab's owner" : "user " + job.user())
+                    + ": start the worker for pool '" + pool + "' (process) as that user");
+        }
+        if (job.overlap() == Overlap.UNKNOWN) {
+            notes.add("overlap behaviour unknown: no concurrency limit was set");
+        }
+        String module = job.id().replace('-', '_');
+        return new JobPlan(job, PythonText.identifier(module), PythonText.identifier(job.name()), schedules, plain, secret,
+                envFiles, commandIsSecret, timeout, retries, pool, notes);
+    }
+
+    public String deploymentName() {
+        return job.id();
+    }
+
+    public String flowName() {
+        return job.name();
+    }
+
+    /** The crontab line or unit this job was read from, stated the same way in every generated file. */
+    public String origin() {
+        if (job.kind() == JobKind.PYTHON_SLEEP_LOOP && job.attributes().containsKey("service")) {
+            return job.source() + " (loop kept running by " + job.attributes().get("service") + ")";
+        }
+        return job.kind() == JobKind.SYSTEMD_TIMER
+                ? job.source().path() + " -> " + job.attributes().getOrDefault("service", job.attributes().get("Unit"))
+                : job.source().toString();
+    }
+
+    /** The systemd unit that starts this job on the host (timer, or the service running a loop), or null. */
+    public String hostUnit() {
+        String path = job.kind() == JobKind.SYSTEMD_TIMER ? job.source().path()
+                : job.kind() == JobKind.PYTHON_SLEEP_LOOP ? job.attributes().get("service") : null;
+        return path == null ? null : path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** {@code prefect.yaml}'s entrypoint, relative to the generated project. */
+    public String entrypoint() {
+        return "flows/" + module + ".py:" + (job.kind() == JobKind.PYTHON_SLEEP_LOOP ? LoopFlowModule.entrypoint(this) : flowFunction);
+    }
+
+    static String secretBlockName(Job job, String variable) {
+        return (job.name() + "-" + variable).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+    }
+}

@@ -1,0 +1,131 @@
+package dev.migrate.recipes.legacy.internal;
+
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.analyzers.sources.cron.CrontabDetector;
+import dev.migrate.analyzers.sources.systemd.SystemdDetector;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * What the scanning pass saw (the text of every file) and the plan computed from it once, after the scan: the
+ * same detectors as {@code migrate scan} find the jobs, so the inventory and the generated project agree.
+ */
+public final class LegacyEstate {
+    private final Map<String, String> texts = new TreeMap<>();
+    private Plan plan;
+
+    public void add(String path, String text) {
+        texts.put(path, text);
+    }
+
+    public boolean exists(String path) {
+        return texts.containsKey(path);
+    }
+
+    public String text(String path) {
+        return texts.get(path);
+    }
+
+    /** The plan, computed on first use; the options never change within one recipe run. */
+    public Plan plan(Options options) {
+        if (plan == null) {
+            plan = new Planner(options, texts).plan();
+        }
+        return plan;
+    }
+
+    /** The recipe's options, already validated. */
+    public record Options(Phase phase, int offsetMinutes, String sandboxRoot, String outputDir, LocalDate asOf,
+                          ZoneId hostZone, String poolPrefix, String prefectPin) {
+        Instant reference() {
+            return asOf.atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+    }
+
+    /** Runs the cron and systemd detectors over the scanned texts, in path order. */
+    static List<Job> detect(Map<String, String> texts, ScheduleCheck check, Function<String, Boolean> skip) {
+        List<Job> jobs = new ArrayList<>();
+        InventorySink sink = new InventorySink() {
+            @Override
+            public void job(Job job) {
+                jobs.add(job);
+            }
+
+            @Override
+            public void finding(Finding finding) {
+                // findings are the scan's business; the plan reports its own notes
+            }
+        };
+        List<Detector> detectors = List.of(new CrontabDetector(check), new SystemdDetector(check));
+        for (Detector d : detectors) {
+            texts.forEach((path, text) -> {
+                ScanFile f = new ScanFile(path, text);
+                if (!skip.apply(path) && d.accepts(f)) {
+                    d.detect(f, sink);
+                }
+            });
+            d.finish(sink);
+        }
+        return jobs;
+    }
+
+    /** 1-based line numbers of the disabled-markers in a crontab text. */
+    static List<Integer> markerLines(String text) {
+        List<Integer> lines = new ArrayList<>();
+        String[] split = text.split("\n", -1);
+        for (int i = 0; i < split.length; i++) {
+            if (split[i].strip().startsWith(dev.migrate.rewriters.crontab.CrontabFile.DISABLED_MARKER.strip())) {
+                lines.add(i + 1);
+            }
+        }
+        return lines;
+    }
+
+    /** The job as it read before any marker was inserted above it: same line numbers in every phase. */
+    static Job beforeMarkers(Job job, List<Integer> markers) {
+        int shift = (int) markers.stream().filter(m -> m < job.source().line()).count();
+        Map<String, String> attributes = new LinkedHashMap<>(job.attributes());
+        attributes.remove("disabled");
+        SourceRef src = new SourceRef(job.source().path(), job.source().line() - shift, markers.contains(job.source().line() - 1) ? 1 : job.source().column());
+        List<dev.migrate.analyzers.model.ScheduleSpec> specs = job.schedules().stream()
+                .map(s -> new dev.migrate.analyzers.model.ScheduleSpec(s.form(), s.expression(), s.timezone(), src)).toList();
+        return new Job(job.id(), job.kind(), job.name(), src, specs, job.command(), job.user(), job.env(), job.workingDir(),
+                job.overlap(), job.dependsOn(), attributes);
+    }
+
+    static Map<String, Integer> index(List<Job> jobs) {
+        Map<String, Integer> m = new HashMap<>();
+        jobs.forEach(j -> m.put(j.id(), j.source().line()));
+        return m;
+    }
+
+    static TreeSet<String> sorted(java.util.Collection<String> c) {
+        return new TreeSet<>(c);
+    }
+
+    static boolean isKind(Job j, JobKind... kinds) {
+        for (JobKind k : kinds) {
+            if (j.kind() == k) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.migrate.recipes.legacy.internal;
+
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobIds;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SourceRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Jobs for {@link SleepLoop} schedulers, joined with the systemd service that keeps the loop running (its
+ * ExecStart names the script): the service gives the user, environment, directory and restart policy.
+ */
+final class LoopJobs {
+    static final String ENTRY_POINT = "python.entryPoint";
+    static final String SCRIPT_DIR = "python.scriptDir";
+
+    private LoopJobs() {
+    }
+
+    /** @param consumed receives the ids of service jobs now represented by a loop job */
+    static List<Job> of(Map<String, String> texts, String outputDir, List<Job> detected, List<String> consumed) {
+        List<Job> jobs = new ArrayList<>();
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            String path = e.getKey();
+            if (!path.endsWith(".py") || path.startsWith(outputDir + "/")) {
+                continue;
+            }
+            Optional<SleepLoop> found = SleepLoop.find(path, e.getValue());
+            if (found.isEmpty()) {
+                continue;
+            }
+            SleepLoop loop = found.get();
+            String script = path.substring(path.lastIndexOf('/') + 1);
+            Job service = detected.stream()
+                    .filter(j -> j.kind() == JobKind.SYSTEMD_SCHEDULER_SERVICE && j.command() != null
+                            && j.command().matches("(?s).*(^|[\\s/])" + java.util.regex.Pattern.quote(script) + "(\\s.*|$)"))
+                    .findFirst().orElse(null);
+            String unitName = service == null ? null : service.source().path().substring(service.source().path().lastIndexOf('/') + 1);
+            String name = unitName != null ? unitName.replaceAll("\\.service$", "") : script.replaceAll("\\.py$", "");
+            SourceRef where = SourceRef.at(path, loop.line(), 1);
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put(ENTRY_POINT, loop.entryPoint());
+            attributes.put(SCRIPT_DIR, scriptDir(path, service));
+            attributes.put("python.script", path);
+            if (service != null) {
+                attributes.putAll(service.attributes());
+                attributes.put("service", service.source().path());
+                // How long systemd waited before restarting the loop: the delay between flow retries.
+                String unit = texts.get(service.source().path());
+                if (unit != null) {
+                    dev.migrate.rewriters.systemd.UnitFile.parse(unit).value("Service", "RestartSec")
+                            .ifPresent(v -> attributes.put("RestartSec", v));
+                }
+                consumed.add(service.id());
+            }
+            jobs.add(new Job(JobIds.of(JobKind.PYTHON_SLEEP_LOOP, path, name, loop.entryPoint()), JobKind.PYTHON_SLEEP_LOOP,
+                    name, where, List.of(new ScheduleSpec(ScheduleSpec.Form.INTERVAL, loop.interval().toString(), null, where)),
+                    service == null ? null : service.command(), service == null ? null : service.user(),
+                    service == null ? Map.of() : service.env(), service == null ? null : service.workingDir(),
+                    Overlap.QUEUE, List.of(), attributes));
+        }
+        return jobs;
+    }
+
+    /** Where the script lives on the host: the directory of the path ExecStart runs, else WorkingDirectory. */
+    private static String scriptDir(String path, Job service) {
+        String script = path.substring(path.lastIndexOf('/') + 1);
+        if (service != null && service.command() != null) {
+            for (String word : service.command().split("\\s+")) {
+                if (word.startsWith("/") && word.endsWith("/" + script)) {
+                    return word.substring(0, word.length() - script.length() - 1);
+                }
+            }
+            if (service.workingDir() != null) {
+                return service.workingDir();
+            }
+        }
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "." : path.substring(0, slash);
+    }
+}

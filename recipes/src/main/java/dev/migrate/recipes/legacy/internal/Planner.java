@@ -1,0 +1,256 @@
+package dev.migrate.recipes.legacy.internal;
+
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.rewriters.crontab.CrontabFile;
+import dev.migrate.rewriters.crontab.CrontabFormat;
+import dev.migrate.rewriters.crontab.CrontabLine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Turns the scanned texts into a {@link Plan} for one phase. */
+final class Planner {
+    private final LegacyEstate.Options o;
+    private final Map<String, String> texts;
+    private final String out;
+
+    Planner(LegacyEstate.Options options, Map<String, String> texts) {
+        this.o = options;
+        this.texts = texts;
+        this.out = options.outputDir().replaceAll("/+$", "");
+    }
+
+    Plan plan() {
+        ScheduleCheck check = new ScheduleCheck(o.hostZone(), o.reference());
+        List<Job> detected = LegacyEstate.detect(texts, check, p -> p.startsWith(out + "/"));
+        List<String> consumed = new ArrayList<>();
+        List<Job> loops = LoopJobs.of(texts, out, detected, consumed);
+        detected = new ArrayList<>(detected);
+        detected.removeIf(j -> consumed.contains(j.id()));
+        detected.addAll(loops);
+        Map<String, String> leftAlone = new TreeMap<>();
+        detected.addAll(CivisJobs.of(texts, out, leftAlone));
+        Map<String, Job> migrated = new TreeMap<>();
+        Map<String, Integer> currentLine = new LinkedHashMap<>();
+        for (Job found : detected) {
+            // Reports name crontab lines as they were before our markers went in, so every phase says the same.
+            Job j = found.kind() == JobKind.CRON && texts.containsKey(found.source().path())
+                    ? LegacyEstate.beforeMarkers(found, LegacyEstate.markerLines(texts.get(found.source().path()))) : found;
+            String why = reasonToLeave(found);
+            if (why != null) {
+                leftAlone.put(j.id() + " (" + j.source() + ")", why);
+                continue;
+            }
+            currentLine.put(j.id(), found.source().line());
+            migrated.put(j.id(), j);
+        }
+        String manifestPath = out + "/" + Manifest.FILE;
+        Manifest previous = texts.containsKey(manifestPath) ? Manifest.read(texts.get(manifestPath)) : Manifest.EMPTY;
+        // Jobs whose legacy files the cleanup deleted are known from the manifest only.
+        previous.jobs().forEach(j -> migrated.putIfAbsent(j.id(), j));
+        List<JobPlan> jobs = migrated.values().stream()
+                .map(j -> JobPlan.of(j, check, o.reference(), o.offsetMinutes(), o.poolPrefix()))
+                .sorted(Comparator.comparing(JobPlan::deploymentName)).toList();
+
+        Map<String, String> files = new TreeMap<>();
+        Map<String, List<Integer>> markers = new TreeMap<>();
+        crontabEdits(migrated.values(), currentLine, files, markers);
+        TreeSet<String> deleted = new TreeSet<>();
+        if (o.phase() == Phase.CLEANUP) {
+            deleteLegacyFiles(jobs, files, deleted);
+            markers.keySet().removeAll(deleted);
+        }
+        // Deleted legacy files stay listed (rollback, references) on later runs, when they no longer exist.
+        TreeSet<String> removed = new TreeSet<>(deleted);
+        if (o.phase() == Phase.CLEANUP) {
+            removed.addAll(previous.removed());
+        }
+        List<String> references = references(removed);
+
+        Plan draft = new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references,
+                files, removed, markers);
+        if (jobs.isEmpty() && previous.jobs().isEmpty()) {
+            // Nothing to move: no project is generated, so a repository without legacy jobs stays as it is.
+            return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references, files,
+                    deleted, markers);
+        }
+        Map<String, String> generated = new TreeMap<>();
+        for (JobPlan p : jobs) {
+            String module = out + "/flows/" + p.module() + ".py";
+            generated.put(module, p.job().kind() == JobKind.PYTHON_SLEEP_LOOP
+                    ? LoopFlowModule.text(p, texts.get(p.job().source().path()), texts.get(module)) : FlowModule.text(p));
+        }
+        generated.put(out + "/prefect.yaml", PrefectYamlText.text(jobs, o.phase(), o.prefectPin(), o.sandboxRoot()));
+        generated.put(out + "/MIGRATION.md", MigrationReport.text(draft));
+        generated.put(out + "/ROLLBACK.md", Rollback.markdown(draft, out));
+        if (o.phase().atLeast(Phase.CUTOVER)) {
+            generated.put(out + "/cutover.sh", Rollback.cutoverScript(draft));
+        }
+        if (o.phase() == Phase.CLEANUP) {
+            generated.put(out + "/cleanup.sh", Rollback.cleanupScript(draft));
+        }
+        List<String> generatedPaths = new ArrayList<>(generated.keySet());
+        generatedPaths.add(manifestPath);
+        java.util.Collections.sort(generatedPaths);
+        generated.put(manifestPath, Manifest.text(migrated.values().stream().toList(), generatedPaths, List.copyOf(removed)));
+        for (String stale : previous.generated()) {
+            if (!generated.containsKey(stale) && texts.containsKey(stale)) {
+                deleted.add(stale);
+            }
+        }
+        files.putAll(generated);
+        return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references, files, deleted, markers);
+    }
+
+    /** Null when this recipe migrates the job; otherwise why it is left alone. */
+    private String reasonToLeave(Job j) {
+        if (j.kind() != JobKind.CRON && j.kind() != JobKind.SYSTEMD_TIMER && j.kind() != JobKind.PYTHON_SLEEP_LOOP
+                && j.kind() != JobKind.CIVIS_SCRIPT) {
+            return "kind " + j.kind().slug() + " is not handled by this recipe";
+        }
+        if (j.command() == null && j.kind() == JobKind.SYSTEMD_TIMER) {
+            return "the unit the timer starts was not found";
+        }
+        if (j.kind() == JobKind.CRON) {
+            String text = texts.get(j.source().path());
+            if ("true".equals(j.attributes().get("disabled"))
+                    && CrontabFile.parse(text, format(j)).markerIndexOf(j.id()) < 0) {
+                return "disabled in the crontab by hand; migrate, delete or keep it disabled";
+            }
+            if (j.attributes().containsKey("crontab.embeddedIn")) {
+                return "the crontab is written by a script (" + j.attributes().get("crontab.embeddedIn") + "); move it by hand";
+            }
+            if (j.command().contains("run-parts")) {
+                return "dispatches a run-parts directory; migrate the scripts in it one by one";
+            }
+        }
+        boolean clock = j.schedules().stream().anyMatch(s -> {
+            var plan = PlannedSchedule.of(s, j.attributes(), new ScheduleCheck(o.hostZone(), o.reference()), o.reference(), 0);
+            return plan.translation() != null && plan.translation().target() != null;
+        });
+        return clock ? null : "no schedule Prefect can express (" + String.join(", ",
+                j.schedules().stream().map(s -> s.expression()).toList()) + "); keep it on the host";
+    }
+
+    private void crontabEdits(java.util.Collection<Job> jobs, Map<String, Integer> currentLine, Map<String, String> files,
+                              Map<String, List<Integer>> markers) {
+        Map<String, List<Job>> byFile = new TreeMap<>();
+        jobs.stream().filter(j -> j.kind() == JobKind.CRON && texts.containsKey(j.source().path()))
+                .forEach(j -> byFile.computeIfAbsent(j.source().path(), k -> new ArrayList<>()).add(j));
+        for (Map.Entry<String, List<Job>> e : byFile.entrySet()) {
+            CrontabFile file = CrontabFile.parse(texts.get(e.getKey()), format(e.getValue().get(0)));
+            List<Job> bottomUp = e.getValue().stream()
+                    .sorted(Comparator.comparing((Job j) -> currentLine.getOrDefault(j.id(), 0)).reversed()).toList();
+            for (Job j : bottomUp) {
+                int marker = file.markerIndexOf(j.id());
+                if (o.phase() == Phase.DUAL_RUN && marker >= 0) {
+                    file = file.withEntryEnabled(marker);
+                } else if (o.phase() != Phase.DUAL_RUN && marker < 0 && currentLine.containsKey(j.id())) {
+                    int index = currentLine.get(j.id()) - 1;
+                    if (index < file.lines().size() && file.lines().get(index) instanceof CrontabLine.Entry) {
+                        file = file.withEntryDisabled(index, j.id(), o.asOf());
+                    }
+                }
+            }
+            List<Integer> lines = new ArrayList<>();
+            for (Job j : e.getValue()) {
+                int m = file.markerIndexOf(j.id());
+                if (m >= 0) {
+                    lines.add(file.lineNumber(m));
+                }
+            }
+            if (!lines.isEmpty()) {
+                java.util.Collections.sort(lines);
+                markers.put(e.getKey(), lines);
+            }
+            String text = file.print();
+            if (!text.equals(texts.get(e.getKey()))) {
+                files.put(e.getKey(), text);
+            }
+        }
+    }
+
+    private void deleteLegacyFiles(List<JobPlan> jobs, Map<String, String> files, TreeSet<String> deleted) {
+        for (JobPlan p : jobs) {
+            Job j = p.job();
+            if (j.kind() == JobKind.PYTHON_SLEEP_LOOP) {
+                // The generated flow carries the script's code, so the script can go (seed 000), unless it is not copied.
+                if (LoopFlowModule.copiesScript(j, texts.get(j.source().path()))) {
+                    addIfPresent(deleted, j.source().path());
+                }
+                String service = j.attributes().get("service");
+                if (service != null) {
+                    addIfPresent(deleted, service);
+                }
+            }
+            if (j.kind() == JobKind.SYSTEMD_TIMER) {
+                addIfPresent(deleted, j.source().path());
+                String service = j.attributes().get("service");
+                if (service != null) {
+                    addIfPresent(deleted, service);
+                }
+            }
+        }
+        // A crontab whose every entry is one we disabled runs nothing any more: it is deleted. Entries disabled
+        // by hand are someone's decision and keep their file.
+        for (String path : new TreeSet<>(texts.keySet())) {
+            Job any = jobs.stream().map(JobPlan::job).filter(j -> j.kind() == JobKind.CRON && j.source().path().equals(path))
+                    .findFirst().orElse(null);
+            if (any != null && onlyOurDisabledEntries(CrontabFile.parse(files.getOrDefault(path, texts.get(path)), format(any)))) {
+                files.remove(path);
+                deleted.add(path);
+            }
+        }
+    }
+
+    private static boolean onlyOurDisabledEntries(CrontabFile file) {
+        List<CrontabLine> lines = file.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) instanceof CrontabLine.Entry) {
+                return false;
+            }
+            if (lines.get(i) instanceof CrontabLine.DisabledEntry && (i == 0
+                    || !(lines.get(i - 1) instanceof CrontabLine.Comment c && c.text().startsWith(CrontabFile.DISABLED_MARKER)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void addIfPresent(TreeSet<String> deleted, String path) {
+        if (texts.containsKey(path)) {
+            deleted.add(path);
+        }
+    }
+
+    /** READMEs and runbooks that name a deleted file: listed for editing, never edited. */
+    private List<String> references(TreeSet<String> deleted) {
+        List<String> refs = new ArrayList<>();
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            String path = e.getKey();
+            if (path.startsWith(out + "/") || !path.matches("(?i).*\\.(md|rst|txt)|.*README.*|.*RUNBOOK.*")) {
+                continue;
+            }
+            String[] lines = e.getValue().split("\n", -1);
+            for (String gone : deleted) {
+                String name = gone.substring(gone.lastIndexOf('/') + 1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (lines[i].contains(name)) {
+                        refs.add(path + ":" + (i + 1) + " mentions " + name);
+                    }
+                }
+            }
+        }
+        return refs;
+    }
+
+    private static CrontabFormat format(Job j) {
+        return "system".equals(j.attributes().get("crontab.format")) ? CrontabFormat.SYSTEM : CrontabFormat.USER;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.migrate.recipes.legacy.internal;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Python literals and identifiers for generated modules. */
+final class PythonText {
+    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
+            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+            "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+            "with", "yield", "match", "case", "type");
+
+    private PythonText() {
+    }
+
+    /** A single-quoted Python string literal that reads back as exactly {@code s}. */
+    static String str(String s) {
+        if (s == null) {
+            return "None";
+        }
+        StringBuilder b = new StringBuilder("'");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\'' -> b.append("\\'");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        b.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('\'').toString();
+    }
+
+    /** A valid, non-keyword Python identifier made from a job name. */
+    static String identifier(String name) {
+        String id = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_").replaceAll("^_+|_+$", "");
+        if (id.isEmpty() || Character.isDigit(id.charAt(0)) || KEYWORDS.contains(id)) {
+            id = "job_" + id;
+        }
+        return id;
+    }
+}

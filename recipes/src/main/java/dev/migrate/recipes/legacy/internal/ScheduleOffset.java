@@ -1,0 +1,134 @@
+package dev.migrate.recipes.legacy.internal;
+
+import dev.migrate.analyzers.schedule.PrefectSchedule;
+import dev.migrate.analyzers.schedule.FireTimes;
+import dev.migrate.analyzers.schedule.ScheduleProver;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.ArrayList;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Moves a Prefect schedule N minutes later for the dual-run phase, so that the old and the new job do not hit the
+ * same systems at once. Only shifts that keep every fire time exactly N minutes after the unshifted Prefect
+ * schedule are accepted: the result is checked over the proof window, fire time by fire time.
+ */
+public final class ScheduleOffset {
+    private ScheduleOffset() {
+    }
+
+    /** The shifted schedule and its proof, or empty when the shift cannot be written or does not hold. */
+    public static Optional<Shifted> shift(PrefectSchedule target, int minutes, Instant reference) {
+        if (minutes == 0) {
+            return Optional.empty();
+        }
+        Optional<PrefectSchedule> candidate = candidate(target, minutes);
+        if (candidate.isEmpty()) {
+            return Optional.empty();
+        }
+        // Compared with the cutover schedule, not the legacy one: where a DST change makes those two differ the
+        // translation's own proof says so, and the dual-run still keeps its distance from the new deployment.
+        // The windows start now and two days before each of the zone's next two DST changes.
+        ZoneId zone = ZoneId.of(target.timezone());
+        List<Instant> windows = new ArrayList<>(List.of(reference));
+        ZoneOffsetTransition t = zone.getRules().nextTransition(reference);
+        for (int i = 0; t != null && i < 2; i++, t = zone.getRules().nextTransition(t.getInstant())) {
+            windows.add(t.getInstant().minus(Duration.ofDays(2)));
+        }
+        int compared = 0;
+        for (Instant start : windows) {
+            List<ZonedDateTime> src = FireTimes.prefect(target, start, ScheduleProver.DEFAULT_FIRE_TIMES);
+            List<ZonedDateTime> dst = FireTimes.prefect(candidate.get(), start.plusSeconds(60L * minutes),
+                    ScheduleProver.DEFAULT_FIRE_TIMES);
+            if (src == null || dst == null || src.isEmpty() || src.size() != dst.size()) {
+                return Optional.empty();
+            }
+            for (int i = 0; i < src.size(); i++) {
+                if (!src.get(i).toInstant().plusSeconds(60L * minutes).equals(dst.get(i).toInstant())) {
+                    return Optional.empty();
+                }
+            }
+            compared += src.size();
+        }
+        return Optional.of(new Shifted(candidate.get(), compared, windows.get(0).atZone(zone)));
+    }
+
+    /** @param compared how many fire times were checked to be exactly N minutes after the cutover schedule's */
+    public record Shifted(PrefectSchedule schedule, int compared, ZonedDateTime windowStart) {
+    }
+
+    private static Optional<PrefectSchedule> candidate(PrefectSchedule t, int minutes) {
+        if (t.interval() != null && t.anchorDate() != null) {
+            return Optional.of(PrefectSchedule.interval(t.interval(), t.anchorDate().plusMinutes(minutes), t.timezone()));
+        }
+        if (t.cron() == null) {
+            return Optional.empty();
+        }
+        String[] f = t.cron().trim().split("\\s+");
+        if (f.length != 5) {
+            return Optional.empty();
+        }
+        TreeSet<Integer> mins = expand(f[0], 0, 59);
+        if (mins == null) {
+            return Optional.empty();
+        }
+        boolean allStay = mins.stream().allMatch(m -> m + minutes < 60);
+        boolean allWrap = mins.stream().allMatch(m -> m + minutes >= 60 && m + minutes < 120);
+        if (allStay) {
+            f[0] = list(mins, minutes);
+        } else if (allWrap) {
+            TreeSet<Integer> hours = expand(f[1], 0, 23);
+            if (hours == null || hours.last() == 23) {
+                return Optional.empty(); // the day would change too; day fields cannot follow in general
+            }
+            f[0] = list(mins, minutes - 60);
+            f[1] = list(hours, 1);
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(PrefectSchedule.cron(String.join(" ", f), !Boolean.FALSE.equals(t.dayOr()), t.timezone()));
+    }
+
+    private static String list(TreeSet<Integer> values, int plus) {
+        return String.join(",", values.stream().map(v -> Integer.toString(v + plus)).toList());
+    }
+
+    /** Numbers, ranges and stepped ranges only; null for anything else (a wildcard keeps no room to move). */
+    private static TreeSet<Integer> expand(String field, int min, int max) {
+        TreeSet<Integer> out = new TreeSet<>();
+        for (String part : field.split(",")) {
+            String range = part;
+            int step = 1;
+            int slash = part.indexOf('/');
+            if (slash >= 0) {
+                range = part.substring(0, slash);
+                step = Integer.parseInt(part.substring(slash + 1));
+            }
+            int lo;
+            int hi;
+            if (range.equals("*")) {
+                return null;
+            } else if (range.matches("\\d+-\\d+")) {
+                lo = Integer.parseInt(range.substring(0, range.indexOf('-')));
+                hi = Integer.parseInt(range.substring(range.indexOf('-') + 1));
+            } else if (range.matches("\\d+")) {
+                lo = Integer.parseInt(range);
+                hi = slash >= 0 ? max : lo;
+            } else {
+                return null;
+            }
+            if (lo < min || hi > max || step <= 0) {
+                return null;
+            }
+            for (int v = lo; v <= hi; v += step) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+}
