@@ -229,7 +229,13 @@ final class JobSteps {
         Job legacy = job.legacy();
         v.put("root", options.rootLabel());
         v.put("key", job.key());
-        v.put("name", job.name());
+        String name = job.name();
+        if (legacy != null && legacy.kind() == JobKind.K8S_CRONJOB && name.contains("/")) {
+            name = name.substring(name.lastIndexOf('/') + 1); // the scan names it NAMESPACE/NAME; kubectl takes -n
+        }
+        v.put("name", name);
+        String trigger = legacy == null ? null : legacy.attributes().get("trigger");
+        v.put("trigger", trigger == null ? name : trigger);
         v.put("date", options.at().toString());
         v.put("deployment", newDeploymentOfLegacy());
         v.put("command", legacy == null || legacy.command() == null ? job.name() : legacy.command());
