@@ -1,0 +1,109 @@
+package dev.migrate.recipes.python;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.PythonStyle;
+import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.PyElement;
+import dev.migrate.rewriters.python.tree.SourceRanges;
+import dev.migrate.rewriters.python.tree.Space;
+import java.util.List;
+
+/**
+ * What the Python recipes share: where a node sits (line, enclosing statement), notes in the
+ * MigrationNotes table, and {@code # TODO(migrate CODE): ...} comments written once above a statement.
+ */
+public final class PythonCode {
+    private PythonCode() {
+    }
+
+    /** 1-based line of a node of {@code file}'s own tree. */
+    public static int line(PythonFile file, PyElement e) {
+        return file.start(e).line();
+    }
+
+    public static MigrationNotes.Row note(PythonFile file, PyElement at, String recipe, boolean manual, String message) {
+        return new MigrationNotes.Row(file.getSourcePath().toString(), at == null ? 0 : line(file, at), recipe, manual,
+                message);
+    }
+
+    /** The innermost statement holding {@code n} (n itself when it is a statement), or null. */
+    public static Node statementOf(Node root, Node n) {
+        if (n.kind().isStatement()) {
+            return n;
+        }
+        List<Node> path = TreeEdits.path(root, n);
+        if (path == null) {
+            return null;
+        }
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i).kind().isStatement()) {
+                return path.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The text every TODO for this code starts with, so a second run can see it is already there. */
+    public static String todoMarker(String code) {
+        return "# TODO(migrate " + code + "):";
+    }
+
+    /**
+     * Puts {@code # TODO(migrate CODE): message} on its own line above {@code stmt}, indented like it. No
+     * change when the lines right above the statement already carry a TODO with this code.
+     */
+    public static Node addTodo(Node root, Node stmt, String code, String message, PythonStyle style) {
+        List<Node> path = TreeEdits.path(root, stmt);
+        if (path == null || path.isEmpty()) {
+            return root;
+        }
+        Node parent = path.get(path.size() - 1);
+        PyElement element = parent.kind() == NodeKind.SIMPLE_LINE ? parent : stmt;
+        if (commentsAbove(root, element).contains(todoMarker(code))) {
+            return root;
+        }
+        String text = root.print();
+        int at = SourceRanges.of(root).start(element);
+        int lineStart = at;
+        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n' && text.charAt(lineStart - 1) != '\r') {
+            lineStart--;
+        }
+        String indent = text.substring(lineStart, at);
+        if (!indent.isBlank() && !indent.isEmpty()) {
+            return root; // the statement shares its line with other code
+        }
+        String prefix = element.prefix().text();
+        String comment = todoMarker(code) + " " + message.replace('\n', ' ').replace('\r', ' ');
+        // the indentation is printed either by the element's own prefix or, for a block's first line, before it
+        String lead = prefix.endsWith(indent) ? prefix.substring(0, prefix.length() - indent.length()) + indent : prefix;
+        Space updated = Space.of(lead + comment + style.newline() + indent);
+        return TreeEdits.replaceKeepingPrefix(root, element, element.withPrefix(updated));
+    }
+
+    /** The comment lines directly above an element (its own prefix, or the enclosing one for a block's first line). */
+    private static String commentsAbove(Node root, PyElement element) {
+        SourceRanges ranges = SourceRanges.of(root);
+        int start = ranges.start(element);
+        String text = root.print();
+        int from = start;
+        // walk back over the comment lines that sit immediately above
+        int lineStart = text.lastIndexOf('\n', Math.max(0, start - 1));
+        StringBuilder above = new StringBuilder();
+        while (lineStart > 0) {
+            int prev = text.lastIndexOf('\n', lineStart - 1);
+            String l = text.substring(prev + 1, lineStart).strip();
+            if (!l.startsWith("#")) {
+                break;
+            }
+            above.append(l).append('\n');
+            lineStart = prev;
+        }
+        if (from == 0) {
+            return "";
+        }
+        return above.toString();
+    }
+}
