@@ -105,6 +105,7 @@ public class MoveRemovedPrefectImports extends Recipe {
                 }
                 if (after != before) {
                     after = ImportEdits.removeImportsMadeUnused(before, after, file.style());
+                    after = PythonCode.trimLeadingBlankLines(before, after);
                 }
                 reportRemoved(file, after, ctx);
                 return file.withModule(after);

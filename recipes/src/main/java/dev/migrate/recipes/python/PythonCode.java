@@ -106,4 +106,25 @@ public final class PythonCode {
         }
         return above.toString();
     }
+
+    /** Drops blank lines an edit left at the very top of a file that did not start with one. */
+    public static Node trimLeadingBlankLines(Node before, Node after) {
+        String was = before.print();
+        String now = after.print();
+        if (now.isEmpty() || (now.charAt(0) != '\n' && now.charAt(0) != '\r') || was.startsWith("\n") || was.startsWith("\r")) {
+            return after;
+        }
+        Node result = after;
+        PyElement first = result;
+        while (first instanceof Node n && n.prefix().isEmpty() && n.childCount() > 0) {
+            first = n.child(0);
+        }
+        String text = first.prefix().text();
+        int cut = 0;
+        while (cut < text.length() && (text.charAt(cut) == '\n' || text.charAt(cut) == '\r')) {
+            cut++;
+        }
+        return first == result ? after.withPrefix(Space.of(text.substring(cut)))
+                : TreeEdits.replaceKeepingPrefix(result, first, first.withPrefix(Space.of(text.substring(cut))));
+    }
 }
