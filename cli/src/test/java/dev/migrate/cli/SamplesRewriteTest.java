@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migrate.recipes.python.Prefect2Leftovers;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonParser;
+import dev.migrate.rewriters.python.test.PythonCompileOracle;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

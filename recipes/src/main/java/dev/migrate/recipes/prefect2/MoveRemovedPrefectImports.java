@@ -126,7 +126,26 @@ public class MoveRemovedPrefectImports extends Recipe {
         return Node.of(NodeKind.DOTTED_NAME, kids).withPrefix(old.prefix());
     }
 
-    private Node moveStatement(PythonFile file, Node root, Node stmt, List<Move> moves, ExecutionContext ctx) {
+    private Node moveStatement(PythonFile file, Node root, Node stmt, List<Move> all, ExecutionContext ctx) {
+        // a name whose new home is already imported (another recipe added it) only loses its old import
+        Node current = root;
+        List<Move> moves = new ArrayList<>();
+        for (Move m : all) {
+            String target = m.module() + "." + m.object();
+            boolean present = !m.aliased() && Imports.of(current).binding(m.object())
+                    .filter(b -> b.qualifiedName().equals(target)).isPresent();
+            if (present) {
+                current = ImportEdits.removeImport(current, m.binding().localName(), file.style());
+                current = renameUses(current, m.binding().localName(), m.object(), file);
+            } else {
+                moves.add(m);
+            }
+        }
+        if (moves.isEmpty()) {
+            return current;
+        }
+        root = current;
+        stmt = Imports.of(root).binding(moves.get(0).binding().localName()).map(ImportBinding::statement).orElseThrow();
         List<Node> aliases = stmt.nodes(NodeKind.IMPORT_ALIAS);
         boolean allToOneModule = moves.size() == aliases.size()
                 && moves.stream().allMatch(m -> m.module().equals(moves.get(0).module()) && !m.object().contains("."));

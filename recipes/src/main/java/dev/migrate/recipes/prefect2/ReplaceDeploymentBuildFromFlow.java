@@ -291,8 +291,13 @@ public class ReplaceDeploymentBuildFromFlow extends Recipe {
                     droppedArgs.add(k);
                     edited = ArgEdits.remove(edited, arg);
                 } else if (k.equals("infra_overrides") || k.equals("job_variables")) {
+                    Node overrides = Expressions.unwrap(a.value());
+                    String entries = overrides.kind() == NodeKind.DICT
+                            ? overrides.text().substring(1, overrides.text().length() - 1).strip()
+                            : "**" + a.value().text();
+                    // block fields first, so the overrides win as they did in Prefect 2
                     String value = jobVariables.isEmpty() ? a.value().text()
-                            : "{" + String.join(", ", jobVariables) + ", **" + a.value().text() + "}";
+                            : "{" + String.join(", ", jobVariables) + (entries.isEmpty() ? "" : ", " + entries) + "}";
                     Node renamed = ArgEdits.rename(arg, "job_variables");
                     edited = ArgEdits.replace(edited, arg, jobVariables.isEmpty() ? renamed
                             : ArgEdits.withValue(renamed, value, file.style()));

@@ -1,4 +1,4 @@
-package dev.migrate.cli;
+package dev.migrate.rewriters.python.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** CPython as the oracle for "this Python compiles": one python3 process compiles every file (never imports). */
-final class PythonCompileOracle {
+/** Published in the test-jar. CPython as the oracle for "this Python compiles": one python3 process compiles every file (never imports). */
+public final class PythonCompileOracle {
     private static final String COMPILE_ALL = String.join("\n",
             "import sys",
             "bad = 0",
@@ -26,7 +26,8 @@ final class PythonCompileOracle {
     private PythonCompileOracle() {
     }
 
-    static void assertCompiles(List<Path> files) throws IOException, InterruptedException {
+    /** Asserts CPython compiles every file; skips (visibly) when python3 is missing. */
+    public static void assertCompiles(List<Path> files) throws IOException, InterruptedException {
         Process process;
         try {
             process = new ProcessBuilder("python3", "-B", "-c", COMPILE_ALL).redirectErrorStream(true).start();
