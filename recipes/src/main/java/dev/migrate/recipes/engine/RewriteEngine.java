@@ -84,7 +84,7 @@ public final class RewriteEngine {
             List<String> recipes = result.getRecipes().stream()
                     .map(stack -> stack.get(stack.size() - 1).getName()).distinct().sorted().toList();
             if (after == null) {
-                changes.add(new FileChange(before.getSourcePath(), null, result.diff(), recipes, FileChange.Kind.DELETED));
+                changes.add(new FileChange(before.getSourcePath(), null, result::diff, recipes, FileChange.Kind.DELETED));
                 continue;
             }
             String path = after.getSourcePath().toString();
@@ -93,7 +93,7 @@ public final class RewriteEngine {
                 refused.add(new RewriteResult.Refused(path, problem.get()));
                 continue;
             }
-            changes.add(new FileChange(after.getSourcePath(), after.printAllAsBytes(), result.diff(), recipes,
+            changes.add(new FileChange(after.getSourcePath(), after.printAllAsBytes(), result::diff, recipes,
                     before == null ? FileChange.Kind.CREATED : FileChange.Kind.MODIFIED));
         }
         List<MigrationNotes.Row> notes = new ArrayList<>(run.getDataTableRows(MigrationNotes.class));

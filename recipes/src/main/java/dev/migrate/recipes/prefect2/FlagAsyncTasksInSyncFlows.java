@@ -43,7 +43,7 @@ public class FlagAsyncTasksInSyncFlows extends Recipe {
         return new PythonVisitor<>() {
             @Override
             public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors()) {
+                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, "async def")) {
                     return file;
                 }
                 Node module = file.module();

@@ -68,7 +68,7 @@ public class MoveRemovedPrefectImports extends Recipe {
         return new PythonVisitor<>() {
             @Override
             public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors()) {
+                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, "prefect")) {
                     return file;
                 }
                 PrefectTarget target = PrefectTarget.from(ctx);
@@ -225,13 +225,8 @@ public class MoveRemovedPrefectImports extends Recipe {
             if (api.removedIn3(q) || api.existsIn2(q) && !api.existsIn3(q)) {
                 Node at = b.statement();
                 notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
-                        lineIn(file, module, at), getName(), true, q + " does not exist in Prefect 3; replace it"));
+                        PythonCode.line(module, at), getName(), true, q + " does not exist in Prefect 3; replace it"));
             }
         }
-    }
-
-    /** Line of a node of an edited tree (the original file's positions no longer apply). */
-    static int lineIn(PythonFile file, Node module, Node n) {
-        return file.withModule(module).start(n).line();
     }
 }

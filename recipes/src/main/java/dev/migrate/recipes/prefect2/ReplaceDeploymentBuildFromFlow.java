@@ -96,7 +96,7 @@ public class ReplaceDeploymentBuildFromFlow extends Recipe {
         return new PythonVisitor<>() {
             @Override
             public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors()) {
+                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, "Deployment")) {
                     return file;
                 }
                 Node before = file.module();

@@ -40,7 +40,7 @@ public class ReplaceTaskRunners extends Recipe {
         return new PythonVisitor<>() {
             @Override
             public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors()) {
+                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, "SequentialTaskRunner")) {
                     return file;
                 }
                 Node before = file.module();

@@ -51,7 +51,7 @@ public class ResolveUnresolvedFutures extends Recipe {
         return new PythonVisitor<>() {
             @Override
             public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors()) {
+                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, ".submit", ".map")) {
                     return file;
                 }
                 Node before = file.module();

@@ -41,7 +41,7 @@ public class UnwrapVariableGetValue extends Recipe {
         return new PythonVisitor<>() {
             @Override
             public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors()) {
+                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, ".value")) {
                     return file;
                 }
                 Node before = file.module();

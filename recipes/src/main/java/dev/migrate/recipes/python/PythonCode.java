@@ -7,7 +7,6 @@ import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.PyElement;
-import dev.migrate.rewriters.python.tree.SourceRanges;
 import dev.migrate.rewriters.python.tree.Space;
 import java.util.List;
 
@@ -19,9 +18,57 @@ public final class PythonCode {
     private PythonCode() {
     }
 
+    /** A cheap first look: whether the file's text contains any of the words (recipes skip the others). */
+    public static boolean mentions(PythonFile file, String... words) {
+        String text = file.text();
+        for (String w : words) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** 1-based line of a node of {@code file}'s own tree. */
     public static int line(PythonFile file, PyElement e) {
-        return file.start(e).line();
+        return line(file.module(), e);
+    }
+
+    /** 1-based line where an element of {@code root} starts (after its prefix). */
+    public static int line(Node root, PyElement e) {
+        int offset = offsetOf(root, e);
+        if (offset < 0) {
+            return 0;
+        }
+        char[] text = root.toChars();
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text[i] == '\n' || text[i] == '\r' && (i + 1 >= text.length || text[i + 1] != '\n')) {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /**
+     * Where an element starts (after its prefix) in the printed root, or -1: the lengths of everything before
+     * it along its path, so only that path is walked (no position map of the whole tree).
+     */
+    public static int offsetOf(Node root, PyElement e) {
+        List<Node> path = TreeEdits.path(root, e);
+        if (path == null) {
+            return -1;
+        }
+        int offset = 0;
+        for (int depth = 0; depth < path.size(); depth++) {
+            Node n = path.get(depth);
+            offset += n.prefix().text().length();
+            PyElement next = depth + 1 < path.size() ? path.get(depth + 1) : e;
+            for (int i = 0; i < n.childCount() && n.child(i) != next; i++) {
+                offset += n.child(i).length();
+            }
+        }
+        return offset + e.prefix().text().length();
     }
 
     public static MigrationNotes.Row note(PythonFile file, PyElement at, String recipe, boolean manual, String message) {
@@ -62,11 +109,11 @@ public final class PythonCode {
         }
         Node parent = path.get(path.size() - 1);
         PyElement element = parent.kind() == NodeKind.SIMPLE_LINE ? parent : stmt;
-        if (commentsAbove(root, element).contains(todoMarker(code))) {
+        String text = root.print();
+        int at = offsetOf(root, element);
+        if (commentsAbove(text, at).contains(todoMarker(code))) {
             return root;
         }
-        String text = root.print();
-        int at = SourceRanges.of(root).start(element);
         int lineStart = at;
         while (lineStart > 0 && text.charAt(lineStart - 1) != '\n' && text.charAt(lineStart - 1) != '\r') {
             lineStart--;
@@ -83,13 +130,11 @@ public final class PythonCode {
         return TreeEdits.replaceKeepingPrefix(root, element, element.withPrefix(updated));
     }
 
-    /** The comment lines directly above an element (its own prefix, or the enclosing one for a block's first line). */
-    private static String commentsAbove(Node root, PyElement element) {
-        SourceRanges ranges = SourceRanges.of(root);
-        int start = ranges.start(element);
-        String text = root.print();
-        int from = start;
-        // walk back over the comment lines that sit immediately above
+    /** The comment lines directly above the line holding offset {@code start}. */
+    private static String commentsAbove(String text, int start) {
+        if (start == 0) {
+            return "";
+        }
         int lineStart = text.lastIndexOf('\n', Math.max(0, start - 1));
         StringBuilder above = new StringBuilder();
         while (lineStart > 0) {
@@ -100,9 +145,6 @@ public final class PythonCode {
             }
             above.append(l).append('\n');
             lineStart = prev;
-        }
-        if (from == 0) {
-            return "";
         }
         return above.toString();
     }
