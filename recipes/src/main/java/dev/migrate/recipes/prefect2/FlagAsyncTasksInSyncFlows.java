@@ -3,8 +3,8 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.python.PrefectFunctions;
 import dev.migrate.recipes.python.PythonCode;
+import dev.migrate.recipes.python.PythonRecipe;
 import dev.migrate.rewriters.python.PythonFile;
-import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Imports;
@@ -15,16 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.Recipe;
-import org.openrewrite.Tree;
-import org.openrewrite.TreeVisitor;
 
 /**
  * Prefect 2 let a sync flow call an {@code async def} task; Prefect 3 does not (the call returns a coroutine
  * nobody awaits). Making the flow async changes every caller, so this is left to a person: a manual note per
  * call. No file changes.
  */
-public class FlagAsyncTasksInSyncFlows extends Recipe {
+public class FlagAsyncTasksInSyncFlows extends PythonRecipe {
     private final transient MigrationNotes notes = new MigrationNotes(this);
 
     @Override
@@ -39,33 +36,30 @@ public class FlagAsyncTasksInSyncFlows extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return new PythonVisitor<>() {
-            @Override
-            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, "async def")) {
-                    return file;
-                }
-                Node module = file.module();
-                Imports imports = Imports.of(module);
-                Map<String, Node> tasks = PrefectFunctions.tasks(module, imports);
-                if (tasks.values().stream().noneMatch(t -> new Definitions(t).isAsync())) {
-                    return file;
-                }
-                for (Node flow : PrefectFunctions.flows(module, imports)) {
-                    if (new Definitions(flow).isAsync()) {
-                        continue;
-                    }
-                    for (Node call : Nodes.find(new Definitions(flow).body(), NodeKind.CALL)) {
-                        asyncTask(call, tasks).ifPresent(task -> notes.insertRow(ctx, PythonCode.note(file, call,
-                                getName(), true, "async task '" + task + "' is called from sync flow '"
-                                        + new Definitions(flow).name() + "'; Prefect 3 does not run it there: "
-                                        + "make the flow async and await the task, or make the task sync")));
-                    }
-                }
-                return file;
+    protected String[] mentions() {
+        return new String[] {"async def"};
+    }
+
+    @Override
+    protected Node edit(PythonFile file, ExecutionContext ctx) {
+        Node module = file.module();
+        Imports imports = Imports.of(module);
+        Map<String, Node> tasks = PrefectFunctions.tasks(module, imports);
+        if (tasks.values().stream().noneMatch(t -> new Definitions(t).isAsync())) {
+            return file.module();
+        }
+        for (Node flow : PrefectFunctions.flows(module, imports)) {
+            if (new Definitions(flow).isAsync()) {
+                continue;
             }
-        };
+            for (Node call : Nodes.find(new Definitions(flow).body(), NodeKind.CALL)) {
+                asyncTask(call, tasks).ifPresent(task -> notes.insertRow(ctx, PythonCode.note(file, call,
+                        getName(), true, "async task '" + task + "' is called from sync flow '"
+                                + new Definitions(flow).name() + "'; Prefect 3 does not run it there: "
+                                + "make the flow async and await the task, or make the task sync")));
+            }
+        }
+        return file.module();
     }
 
     /** The async task a call runs: {@code t(...)}, {@code t.submit(...)} or {@code t.map(...)}. */

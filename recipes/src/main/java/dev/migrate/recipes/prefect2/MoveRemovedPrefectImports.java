@@ -5,8 +5,8 @@ import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.python.PrefectMoves;
 import dev.migrate.recipes.python.PythonCode;
+import dev.migrate.recipes.python.PythonRecipe;
 import dev.migrate.rewriters.python.PythonFile;
-import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.StatementEdits;
@@ -23,9 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.Recipe;
-import org.openrewrite.Tree;
-import org.openrewrite.TreeVisitor;
 
 /**
  * Applies every entry of the moved-names map to Python imports: Prefect's own migration table
@@ -33,7 +30,7 @@ import org.openrewrite.TreeVisitor;
  * import statement's place when it can; a renamed name is renamed where the file uses it. Prefect 2 names
  * that Prefect 3 removed and no recipe replaced are reported for a person.
  */
-public class MoveRemovedPrefectImports extends Recipe {
+public class MoveRemovedPrefectImports extends PythonRecipe {
     private final transient MigrationNotes notes = new MigrationNotes(this);
 
     @Override
@@ -64,53 +61,50 @@ public class MoveRemovedPrefectImports extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return new PythonVisitor<>() {
-            @Override
-            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, "prefect")) {
-                    return file;
-                }
-                PrefectTarget target = PrefectTarget.from(ctx);
-                Node before = file.module();
-                Map<Node, List<Move>> byStatement = new LinkedHashMap<>();
-                List<ImportBinding> moduleImports = new ArrayList<>();
-                for (ImportBinding b : Imports.of(before).all()) {
-                    if (b.isRelative() || !b.module().startsWith("prefect") || b.localName().equals("*")) {
-                        continue;
-                    }
-                    if (!b.isFromImport()) {
-                        // only `import a.b as m` can be redirected; `import a.b` is used through its full path
-                        if (!b.localName().equals(b.qualifiedName())
-                                && PrefectMoves.get().movedModule(b.module()).isPresent()) {
-                            moduleImports.add(b);
-                        }
-                        continue;
-                    }
-                    Optional<String> to = PrefectMoves.get().target(b.qualifiedName(), target);
-                    if (to.isPresent()) {
-                        String[] split = PrefectMoves.split(to.get());
-                        byStatement.computeIfAbsent(b.statement(), k -> new ArrayList<>())
-                                .add(new Move(b, split[0], split[1]));
-                    }
-                }
-                Node after = before;
-                for (ImportBinding b : moduleImports) {
-                    Node dotted = b.alias().firstNode(NodeKind.DOTTED_NAME);
-                    after = TreeEdits.replace(after, dotted,
-                            dottedName(PrefectMoves.get().movedModule(b.module()).orElseThrow(), dotted));
-                }
-                for (Map.Entry<Node, List<Move>> e : byStatement.entrySet()) {
-                    after = moveStatement(file, after, e.getKey(), e.getValue(), ctx);
-                }
-                if (after != before) {
-                    after = ImportEdits.removeImportsMadeUnused(before, after, file.style());
-                    after = PythonCode.trimLeadingBlankLines(before, after);
-                }
-                reportRemoved(file, after, ctx);
-                return file.withModule(after);
+    protected String[] mentions() {
+        return new String[] {"prefect"};
+    }
+
+    @Override
+    protected Node edit(PythonFile file, ExecutionContext ctx) {
+        PrefectTarget target = PrefectTarget.from(ctx);
+        Node before = file.module();
+        Map<Node, List<Move>> byStatement = new LinkedHashMap<>();
+        List<ImportBinding> moduleImports = new ArrayList<>();
+        for (ImportBinding b : Imports.of(before).all()) {
+            if (b.isRelative() || !b.module().startsWith("prefect") || b.localName().equals("*")) {
+                continue;
             }
-        };
+            if (!b.isFromImport()) {
+                // only `import a.b as m` can be redirected; `import a.b` is used through its full path
+                if (!b.localName().equals(b.qualifiedName())
+                        && PrefectMoves.get().movedModule(b.module()).isPresent()) {
+                    moduleImports.add(b);
+                }
+                continue;
+            }
+            Optional<String> to = PrefectMoves.get().target(b.qualifiedName(), target);
+            if (to.isPresent()) {
+                String[] split = PrefectMoves.split(to.get());
+                byStatement.computeIfAbsent(b.statement(), k -> new ArrayList<>())
+                        .add(new Move(b, split[0], split[1]));
+            }
+        }
+        Node after = before;
+        for (ImportBinding b : moduleImports) {
+            Node dotted = b.alias().firstNode(NodeKind.DOTTED_NAME);
+            after = TreeEdits.replace(after, dotted,
+                    dottedName(PrefectMoves.get().movedModule(b.module()).orElseThrow(), dotted));
+        }
+        for (Map.Entry<Node, List<Move>> e : byStatement.entrySet()) {
+            after = moveStatement(file, after, e.getKey(), e.getValue(), ctx);
+        }
+        if (after != before) {
+            after = ImportEdits.removeImportsMadeUnused(before, after, file.style());
+            after = PythonCode.trimLeadingBlankLines(before, after);
+        }
+        reportRemoved(file, after, ctx);
+        return after;
     }
 
     /** A DOTTED_NAME node spelling {@code dotted}, taking the old node's prefix. */

@@ -7,8 +7,8 @@ import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.python.ArgEdits;
 import dev.migrate.recipes.python.PrefectBlocks;
 import dev.migrate.recipes.python.PythonCode;
+import dev.migrate.recipes.python.PythonRecipe;
 import dev.migrate.rewriters.python.PythonFile;
-import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.StatementEdits;
@@ -31,9 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Option;
-import org.openrewrite.Recipe;
-import org.openrewrite.Tree;
-import org.openrewrite.TreeVisitor;
 
 /**
  * {@code Deployment.build_from_flow(...)} (removed in Prefect 3) becomes a flow deployment: applied at once
@@ -43,7 +40,7 @@ import org.openrewrite.TreeVisitor;
  * pool; stored in a variable and applied later it becomes {@code flow...to_deployment(...)}, whose
  * {@code apply()} Prefect 3 keeps. Arguments are mapped one by one; what has no equivalent becomes a note.
  */
-public class ReplaceDeploymentBuildFromFlow extends Recipe {
+public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
     private static final Set<String> DEPLOYMENT = Set.of("prefect.deployments.Deployment",
             "prefect.deployments.deployments.Deployment");
     /** Arguments with the same name and meaning on deploy, serve and to_deployment. */
@@ -92,30 +89,27 @@ public class ReplaceDeploymentBuildFromFlow extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return new PythonVisitor<>() {
-            @Override
-            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, "Deployment")) {
-                    return file;
-                }
-                Node before = file.module();
-                Imports imports = Imports.of(before);
-                if (!imports.uses("prefect.deployments")) {
-                    return file;
-                }
-                List<Node> calls = Nodes.find(before, n -> n.kind() == NodeKind.CALL && isDeploymentCall(imports, n));
-                if (calls.isEmpty()) {
-                    return file;
-                }
-                Conversion conversion = new Conversion(file, imports, ctx);
-                Node after = before;
-                for (Node call : calls) {
-                    after = conversion.convert(after, call);
-                }
-                return file.withModule(conversion.finish(before, after));
-            }
-        };
+    protected String[] mentions() {
+        return new String[] {"Deployment"};
+    }
+
+    @Override
+    protected Node edit(PythonFile file, ExecutionContext ctx) {
+        Node before = file.module();
+        Imports imports = Imports.of(before);
+        if (!imports.uses("prefect.deployments")) {
+            return file.module();
+        }
+        List<Node> calls = Nodes.find(before, n -> n.kind() == NodeKind.CALL && isDeploymentCall(imports, n));
+        if (calls.isEmpty()) {
+            return file.module();
+        }
+        Conversion conversion = new Conversion(file, imports, ctx);
+        Node after = before;
+        for (Node call : calls) {
+            after = conversion.convert(after, call);
+        }
+        return conversion.finish(before, after);
     }
 
     private static boolean isDeploymentCall(Imports imports, Node call) {

@@ -1,7 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.rewriters.python.PythonFile;
-import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.TreeEdits;
@@ -11,17 +10,15 @@ import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
 import dev.migrate.recipes.python.PythonCode;
+import dev.migrate.recipes.python.PythonRecipe;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.Recipe;
-import org.openrewrite.Tree;
-import org.openrewrite.TreeVisitor;
 
 /**
  * {@code SequentialTaskRunner()} is gone in Prefect 3 (no alias). A one-worker {@code ThreadPoolTaskRunner}
  * keeps submitted tasks running one at a time, which is what the sequential runner did. (The renamed
  * {@code ConcurrentTaskRunner} and the Dask and Ray runners are moves, done by MoveRemovedPrefectImports.)
  */
-public class ReplaceTaskRunners extends Recipe {
+public class ReplaceTaskRunners extends PythonRecipe {
     private static final String SEQUENTIAL = "prefect.task_runners.SequentialTaskRunner";
 
     @Override
@@ -36,33 +33,30 @@ public class ReplaceTaskRunners extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return new PythonVisitor<>() {
-            @Override
-            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, "SequentialTaskRunner")) {
-                    return file;
-                }
-                Node before = file.module();
-                Imports imports = Imports.of(before);
-                if (!imports.uses("prefect.task_runners")) {
-                    return file;
-                }
-                Node after = before;
-                for (Node call : Nodes.find(before, NodeKind.CALL)) {
-                    if (imports.qualifiedName(call).filter(SEQUENTIAL::equals).isPresent()
-                            && new CallView(call).arguments().isEmpty()) {
-                        after = TreeEdits.replace(after, call,
-                                Snippets.expression("ThreadPoolTaskRunner(max_workers=1)", file.style()));
-                    }
-                }
-                if (after == before) {
-                    return file;
-                }
-                after = ImportEdits.addFromImport(after, "prefect.task_runners", "ThreadPoolTaskRunner", file.style());
-                after = ImportEdits.removeImportsMadeUnused(before, after, file.style());
-                return file.withModule(PythonCode.trimLeadingBlankLines(before, after));
+    protected String[] mentions() {
+        return new String[] {"SequentialTaskRunner"};
+    }
+
+    @Override
+    protected Node edit(PythonFile file, ExecutionContext ctx) {
+        Node before = file.module();
+        Imports imports = Imports.of(before);
+        if (!imports.uses("prefect.task_runners")) {
+            return file.module();
+        }
+        Node after = before;
+        for (Node call : Nodes.find(before, NodeKind.CALL)) {
+            if (imports.qualifiedName(call).filter(SEQUENTIAL::equals).isPresent()
+                    && new CallView(call).arguments().isEmpty()) {
+                after = TreeEdits.replace(after, call,
+                        Snippets.expression("ThreadPoolTaskRunner(max_workers=1)", file.style()));
             }
-        };
+        }
+        if (after == before) {
+            return file.module();
+        }
+        after = ImportEdits.addFromImport(after, "prefect.task_runners", "ThreadPoolTaskRunner", file.style());
+        after = ImportEdits.removeImportsMadeUnused(before, after, file.style());
+        return PythonCode.trimLeadingBlankLines(before, after);
     }
 }

@@ -4,8 +4,8 @@ import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.python.PrefectFunctions;
 import dev.migrate.recipes.python.PythonCode;
+import dev.migrate.recipes.python.PythonRecipe;
 import dev.migrate.rewriters.python.PythonFile;
-import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.edit.StatementEdits;
 import dev.migrate.rewriters.python.edit.TreeEdits;
@@ -21,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.Recipe;
-import org.openrewrite.Tree;
-import org.openrewrite.TreeVisitor;
 
 /**
  * Prefect 2 waited for every submitted or mapped task before a flow ended; Prefect 3 does not (BHV001).
@@ -32,7 +29,7 @@ import org.openrewrite.TreeVisitor;
  * gets {@code .wait()} as an unsafe fix, because later statements then run after it; inside loops and
  * branches, and in flows that return early, it is left to a person with a TODO.
  */
-public class ResolveUnresolvedFutures extends Recipe {
+public class ResolveUnresolvedFutures extends PythonRecipe {
     private final transient MigrationNotes notes = new MigrationNotes(this);
 
     @Override
@@ -47,88 +44,85 @@ public class ResolveUnresolvedFutures extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return new PythonVisitor<>() {
-            @Override
-            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, ".submit", ".map")) {
-                    return file;
+    protected String[] mentions() {
+        return new String[] {".submit", ".map"};
+    }
+
+    @Override
+    protected Node edit(PythonFile file, ExecutionContext ctx) {
+        Node before = file.module();
+        Imports imports = Imports.of(before);
+        Map<String, Node> tasks = PrefectFunctions.tasks(before, imports);
+        if (tasks.isEmpty()) {
+            return file.module();
+        }
+        Node after = before;
+        boolean waitUsed = false;
+        List<Node[]> todos = new ArrayList<>();
+        for (Node flow : PrefectFunctions.flows(before, imports)) {
+            Node body = new Definitions(flow).body();
+            List<Node> top = Statements.of(body);
+            boolean earlyReturn = Nodes.find(body, NodeKind.RETURN).size()
+                    > (top.isEmpty() || top.get(top.size() - 1).kind() != NodeKind.RETURN ? 0 : 1);
+            List<String> unread = new ArrayList<>();
+            for (Node stmt : Nodes.find(body, n -> n.kind() == NodeKind.EXPR_STMT || n.kind() == NodeKind.ASSIGN)) {
+                Optional<Node> future = futureCall(stmt, tasks);
+                if (future.isEmpty() || insideNestedDef(body, stmt)) {
+                    continue;
                 }
-                Node before = file.module();
-                Imports imports = Imports.of(before);
-                Map<String, Node> tasks = PrefectFunctions.tasks(before, imports);
-                if (tasks.isEmpty()) {
-                    return file;
-                }
-                Node after = before;
-                boolean waitUsed = false;
-                List<Node[]> todos = new ArrayList<>();
-                for (Node flow : PrefectFunctions.flows(before, imports)) {
-                    Node body = new Definitions(flow).body();
-                    List<Node> top = Statements.of(body);
-                    boolean earlyReturn = Nodes.find(body, NodeKind.RETURN).size()
-                            > (top.isEmpty() || top.get(top.size() - 1).kind() != NodeKind.RETURN ? 0 : 1);
-                    List<String> unread = new ArrayList<>();
-                    for (Node stmt : Nodes.find(body, n -> n.kind() == NodeKind.EXPR_STMT || n.kind() == NodeKind.ASSIGN)) {
-                        Optional<Node> future = futureCall(stmt, tasks);
-                        if (future.isEmpty() || insideNestedDef(body, stmt)) {
-                            continue;
-                        }
-                        boolean atTop = top.contains(stmt);
-                        if (stmt.kind() == NodeKind.ASSIGN) {
-                            Statements.Assignment a = Statements.assignment(stmt).orElseThrow();
-                            if (a.targets().size() != 1 || a.targets().get(0).kind() != NodeKind.NAME) {
-                                continue;
-                            }
-                            String name = Expressions.name(a.targets().get(0));
-                            if (reads(body, name) > 0) {
-                                continue;
-                            }
-                            if (atTop && !earlyReturn) {
-                                unread.add(name);
-                            } else {
-                                todos.add(new Node[] {stmt});
-                                note(file, stmt, ctx, true, "future '" + name + "' is never waited for; "
-                                        + "Prefect 3 does not wait for it at the end of the flow (BHV001)");
-                            }
-                        } else if (atTop && FixSafety.unsafeAllowed(ctx)) {
-                            after = TreeEdits.replace(after, future.get(),
-                                    dev.migrate.rewriters.python.edit.Snippets.expression(
-                                            future.get().text() + ".wait()", file.style()));
-                            note(file, stmt, ctx, false, "added .wait(): the statements after it now run once "
-                                    + "the task is done (BHV001)");
-                        } else {
-                            todos.add(new Node[] {stmt});
-                            note(file, stmt, ctx, true, (atTop ? "unsafe fix not applied (rerun with --unsafe-fixes): "
-                                    : "") + "this future is never waited for; Prefect 3 does not wait for it (BHV001)");
-                        }
+                boolean atTop = top.contains(stmt);
+                if (stmt.kind() == NodeKind.ASSIGN) {
+                    Statements.Assignment a = Statements.assignment(stmt).orElseThrow();
+                    if (a.targets().size() != 1 || a.targets().get(0).kind() != NodeKind.NAME) {
+                        continue;
                     }
-                    if (!unread.isEmpty()) {
-                        if (imports.binding("wait").filter(b -> !b.qualifiedName().equals("prefect.futures.wait")).isPresent()) {
-                            note(file, flow, ctx, true, "futures " + unread + " are never waited for and 'wait' "
-                                    + "is taken; add prefect.futures.wait(...) by hand (BHV001)");
-                            continue;
-                        }
-                        String code = "wait([" + String.join(", ", unread) + "])";
-                        Node bodyNow = new Definitions(sameFlow(after, before, flow)).body();
-                        List<Node> topNow = Statements.of(bodyNow);
-                        Node last = topNow.get(topNow.size() - 1);
-                        after = last.kind() == NodeKind.RETURN
-                                ? StatementEdits.insertBefore(after, last, code, file.style())
-                                : StatementEdits.insertAfter(after, last, code, file.style());
-                        waitUsed = true;
+                    String name = Expressions.name(a.targets().get(0));
+                    if (reads(body, name) > 0) {
+                        continue;
                     }
+                    if (atTop && !earlyReturn) {
+                        unread.add(name);
+                    } else {
+                        todos.add(new Node[] {stmt});
+                        note(file, stmt, ctx, true, "future '" + name + "' is never waited for; "
+                                + "Prefect 3 does not wait for it at the end of the flow (BHV001)");
+                    }
+                } else if (atTop && FixSafety.unsafeAllowed(ctx)) {
+                    after = TreeEdits.replace(after, future.get(),
+                            dev.migrate.rewriters.python.edit.Snippets.expression(
+                                    future.get().text() + ".wait()", file.style()));
+                    note(file, stmt, ctx, false, "added .wait(): the statements after it now run once "
+                            + "the task is done (BHV001)");
+                } else {
+                    todos.add(new Node[] {stmt});
+                    note(file, stmt, ctx, true, (atTop ? "unsafe fix not applied (rerun with --unsafe-fixes): "
+                            : "") + "this future is never waited for; Prefect 3 does not wait for it (BHV001)");
                 }
-                for (Node[] t : todos) {
-                    after = PythonCode.addTodo(after, t[0], "BHV001", "this task future is never waited for; "
-                            + "return it, call .result() or pass it to prefect.futures.wait", file.style());
-                }
-                if (waitUsed) {
-                    after = ImportEdits.addFromImport(after, "prefect.futures", "wait", file.style());
-                }
-                return file.withModule(after);
             }
-        };
+            if (!unread.isEmpty()) {
+                if (imports.binding("wait").filter(b -> !b.qualifiedName().equals("prefect.futures.wait")).isPresent()) {
+                    note(file, flow, ctx, true, "futures " + unread + " are never waited for and 'wait' "
+                            + "is taken; add prefect.futures.wait(...) by hand (BHV001)");
+                    continue;
+                }
+                String code = "wait([" + String.join(", ", unread) + "])";
+                Node bodyNow = new Definitions(sameFlow(after, before, flow)).body();
+                List<Node> topNow = Statements.of(bodyNow);
+                Node last = topNow.get(topNow.size() - 1);
+                after = last.kind() == NodeKind.RETURN
+                        ? StatementEdits.insertBefore(after, last, code, file.style())
+                        : StatementEdits.insertAfter(after, last, code, file.style());
+                waitUsed = true;
+            }
+        }
+        for (Node[] t : todos) {
+            after = PythonCode.addTodo(after, t[0], "BHV001", "this task future is never waited for; "
+                    + "return it, call .result() or pass it to prefect.futures.wait", file.style());
+        }
+        if (waitUsed) {
+            after = ImportEdits.addFromImport(after, "prefect.futures", "wait", file.style());
+        }
+        return after;
     }
 
     private void note(PythonFile file, Node at, ExecutionContext ctx, boolean manual, String message) {
