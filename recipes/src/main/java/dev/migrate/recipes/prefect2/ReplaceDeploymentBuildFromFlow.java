@@ -105,6 +105,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             return file.module();
         }
         Conversion conversion = new Conversion(file, imports, ctx);
+        conversion.deploymentCalls = calls.size();
         Node after = before;
         for (Node call : calls) {
             after = conversion.convert(after, call);
@@ -134,6 +135,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         private final List<Todo> todos = new ArrayList<>();
         private final Set<String> blockVariables = new LinkedHashSet<>();
         private final Set<String> neededImports = new LinkedHashSet<>();
+        private int deploymentCalls;
 
         Conversion(PythonFile file, Imports imports, ExecutionContext ctx) {
             this.file = file;
@@ -243,6 +245,11 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 mode = "serve";
             }
 
+            if (mode.equals("serve") && deploymentCalls > 1) {
+                // flow.serve() blocks: the next deployment in the script would never be registered
+                return manual(root, stmt, call, "PF201", "flow.serve() blocks, so several deployments in one "
+                        + "script must be served together: prefect.serve(flow.to_deployment(...), ...)");
+            }
             String callee;
             if (image != null) {
                 callee = flow + "." + mode;

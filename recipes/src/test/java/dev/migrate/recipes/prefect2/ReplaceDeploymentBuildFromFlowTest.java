@@ -144,6 +144,27 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
     }
 
     @Test
+    void severalServedDeploymentsInOneScriptAreLeftToAPerson() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+            from flows import a, b
+
+            Deployment.build_from_flow(flow=a, name="a", apply=True)
+            Deployment.build_from_flow(flow=b, name="b", apply=True)
+            """,
+            """
+            from prefect.deployments import Deployment
+            from flows import a, b
+
+            # TODO(migrate PF201): flow.serve() blocks, so several deployments in one script must be served together: prefect.serve(flow.to_deployment(...), ...)
+            Deployment.build_from_flow(flow=a, name="a", apply=True)
+            # TODO(migrate PF201): flow.serve() blocks, so several deployments in one script must be served together: prefect.serve(flow.to_deployment(...), ...)
+            Deployment.build_from_flow(flow=b, name="b", apply=True)
+            """));
+    }
+
+    @Test
     void unconvertibleStorageGetsATodoOnce() {
         rewriteRun(python(
             """
