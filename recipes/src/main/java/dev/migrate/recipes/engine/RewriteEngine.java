@@ -3,6 +3,7 @@ package dev.migrate.recipes.engine;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.rewriters.python.PythonFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,7 +84,7 @@ public final class RewriteEngine {
             List<String> recipes = result.getRecipes().stream()
                     .map(stack -> stack.get(stack.size() - 1).getName()).distinct().sorted().toList();
             if (after == null) {
-                changes.add(new FileChange(before.getSourcePath(), null, result.diff(), recipes, FileChange.Kind.DELETED));
+                changes.add(new FileChange(before.getSourcePath(), null, result::diff, recipes, FileChange.Kind.DELETED));
                 continue;
             }
             String path = after.getSourcePath().toString();
@@ -92,7 +93,7 @@ public final class RewriteEngine {
                 refused.add(new RewriteResult.Refused(path, problem.get()));
                 continue;
             }
-            changes.add(new FileChange(after.getSourcePath(), after.printAllAsBytes(), result.diff(), recipes,
+            changes.add(new FileChange(after.getSourcePath(), after.printAllAsBytes(), result::diff, recipes,
                     before == null ? FileChange.Kind.CREATED : FileChange.Kind.MODIFIED));
         }
         List<MigrationNotes.Row> notes = new ArrayList<>(run.getDataTableRows(MigrationNotes.class));
@@ -131,6 +132,11 @@ public final class RewriteEngine {
                 new InMemoryExecutionContext(t -> { })).toList();
         if (again.size() != 1 || again.get(0) instanceof ParseError) {
             return Optional.of("the rewritten file would not parse as " + parserName(parser.get()));
+        }
+        if (again.get(0) instanceof PythonFile python && python.hasSyntaxErrors()) {
+            // Python's parser is tolerant (it keeps bad code as ERROR nodes), so "parses" means "has no diagnostics"
+            return Optional.of("the rewritten file would have a syntax error: "
+                    + python.diagnostics().get(0).format(after.getSourcePath().toString()));
         }
         if (!again.get(0).printAll().equals(text)) {
             return Optional.of("the rewritten file would not print back unchanged after parsing");

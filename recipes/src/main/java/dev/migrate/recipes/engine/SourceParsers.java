@@ -1,5 +1,6 @@
 package dev.migrate.recipes.engine;
 
+import dev.migrate.rewriters.python.PythonRewriteParser;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,6 +28,9 @@ final class SourceParsers {
     static Optional<Parser> forPath(Path relative) {
         String name = relative.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".py")) {
+            return Optional.of(PythonRewriteParser.builder().build());
+        }
         if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
             return Optional.of(YamlParser.builder().build());
         }

@@ -135,11 +135,36 @@ public final class StatementEdits {
         List<PyElement> kids = new ArrayList<>(place.block().children());
         int at = TreeEdits.indexOf(place.block(), place.element());
         PyElement removed = kids.remove(at);
+        if (at < kids.size()) {
+            // the blank lines that separated the removed statement from what precedes it still separate
+            // that from the next statement (removing the first import of a group keeps the groups apart)
+            PyElement next = kids.get(at);
+            String blanks = leadingBlankLines(removed.prefix().text());
+            if (!blanks.isEmpty() && leadingBlankLines(next.prefix().text()).isEmpty()) {
+                kids.set(at, next.withPrefix(Space.of(blanks + next.prefix().text())));
+            }
+        }
         if (place.block().kind() == NodeKind.SUITE && !hasStatement(kids)) {
             List<PyElement> pass = Snippets.statements("pass", style, indentOf(place));
             kids.add(at, pass.get(0).withPrefix(removed.prefix()));
         }
         return TreeEdits.replaceChildren(root, place.block(), kids);
+    }
+
+    /** The whole blank lines at the start of a prefix (before any comment or the indentation). */
+    private static String leadingBlankLines(String prefix) {
+        int end = 0;
+        int i = 0;
+        while (i < prefix.length()) {
+            char c = prefix.charAt(i);
+            if (c == '\n' || c == '\r') {
+                end = i + 1;
+            } else if (c != ' ' && c != '\t' && c != '\f') {
+                break;
+            }
+            i++;
+        }
+        return prefix.substring(0, end);
     }
 
     private static boolean hasStatement(List<PyElement> kids) {

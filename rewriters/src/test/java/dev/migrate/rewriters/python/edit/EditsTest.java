@@ -73,6 +73,14 @@ class EditsTest {
     }
 
     @Test
+    void removingTheFirstStatementOfAGroupKeepsTheBlankLineBeforeIt() {
+        PythonFile f = PythonParser.parse("import os\n\nfrom a import b\nfrom c import d\n\nx = 1\n");
+        Node ab = first(f, NodeKind.IMPORT_FROM);
+        assertThat(print(StatementEdits.remove(f.module(), ab, f.style())))
+                .isEqualTo("import os\n\nfrom c import d\n\nx = 1\n");
+    }
+
+    @Test
     void insertAfterLastLineWithoutNewline() {
         PythonFile f = PythonParser.parse("a = 1");
         Node edited = StatementEdits.insertAfter(f.module(), first(f, NodeKind.ASSIGN), "b = 2", f.style());

@@ -1,0 +1,259 @@
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.engine.RecipeCatalog;
+import dev.migrate.recipes.engine.RewriteEngine;
+import dev.migrate.recipes.engine.RewriteResult;
+import dev.migrate.rewriters.python.PythonRewriteParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.openrewrite.InMemoryExecutionContext;
+import org.openrewrite.Parser;
+import org.openrewrite.Recipe;
+import org.openrewrite.SourceFile;
+
+/**
+ * `migrate rewrite` benchmark: the full Prefect 2-to-3 recipe set over a generated tree of Prefect 2 flow and
+ * deployment files, against parsing and printing the same files without recipes, in one JVM and one run.
+ * Usage: java -cp cli/target/migrate.jar bench/rewrite/RewriteBench.java [FILES] [RUNS]
+ */
+public class RewriteBench {
+    public static void main(String[] args) throws Exception {
+        int files = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Path tree = Files.createTempDirectory("rewritebench");
+        try {
+            generate(tree, files);
+            List<Path> python = pythonFiles(tree);
+            Recipe recipe = RecipeCatalog.load().activate(List.of(RecipeCatalog.DEFAULT_RECIPE));
+            RewriteEngine engine = new RewriteEngine(recipe, PrefectTarget.defaultTarget(), true);
+            // the engine alone (walk, read, parse, a recipe that edits no Python file): where recipes start from
+            RewriteEngine idle = new RewriteEngine(RecipeCatalog.load().activate(
+                    List.of("dev.migrate.recipes.prefect2.UpgradePrefectYamlVersion")), PrefectTarget.defaultTarget(), true);
+            idle.run(tree);
+            // warm-up: one untimed run of each, so both are measured with the same JIT state
+            long bytes = parseAndPrint(python);
+            RewriteResult result = engine.run(tree);
+            double[] base = new double[runs];
+            double[] full = new double[runs];
+            double[] engineOnly = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                parseAndPrint(python);
+                long t1 = System.nanoTime();
+                result = engine.run(tree);
+                long t2 = System.nanoTime();
+                idle.run(tree);
+                long t3 = System.nanoTime();
+                engineOnly[i] = (t3 - t2) / 1e9;
+                base[i] = (t1 - t0) / 1e9;
+                full[i] = (t2 - t1) / 1e9;
+            }
+            double b = median(base);
+            double f = median(full);
+            System.out.printf("files=%d (%d KiB) runs=%d cpus=%d java=%s%n", python.size(), bytes / 1024, runs,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            System.out.printf("parse+print (baseline) %.3fs   full 2-to-3 recipe set %.3fs   ratio %.2fx (target <= 2x)%n", b, f, f / b);
+            System.out.printf("changed files=%d refused=%d notes=%d (manual %d) failures=%d%n", result.changes().size(),
+                    result.refused().size(), result.notes().size(), result.manualItems(), result.failures().size());
+            System.out.printf("engine without Python edits (walk, read, parse) %.3fs = %.2fx baseline%n",
+                    median(engineOnly), median(engineOnly) / b);
+            if (!result.refused().isEmpty() || !result.failures().isEmpty()) {
+                System.out.println("refused/failures: " + result.refused() + " " + result.failures());
+                System.exit(1);
+            }
+        } finally {
+            try (Stream<Path> s = Files.walk(tree)) {
+                s.sorted((x, y) -> y.compareTo(x)).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** What the engine does before and after recipes for every file: parse it with the Python parser and print it. */
+    private static long parseAndPrint(List<Path> files) throws IOException {
+        long total = 0;
+        Path root = files.get(0).getParent().getParent();
+        for (Path f : files) {
+            byte[] bytes = Files.readAllBytes(f);
+            Parser.Input in = new Parser.Input(root.relativize(f), () -> new ByteArrayInputStream(bytes));
+            List<SourceFile> parsed = new PythonRewriteParser().parseInputs(List.of(in), root,
+                    new InMemoryExecutionContext(t -> { })).toList();
+            total += parsed.get(0).printAllAsBytes().length;
+        }
+        return total;
+    }
+
+    private static List<Path> pythonFiles(Path tree) throws IOException {
+        try (Stream<Path> s = Files.walk(tree)) {
+            return s.filter(p -> p.toString().endsWith(".py")).sorted().toList();
+        }
+    }
+
+    private static double median(double[] xs) {
+        double[] c = xs.clone();
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+
+    /** 60% flow modules and 40% deployment scripts, each a variation of a real Prefect 2 shape. */
+    private static void generate(Path tree, int files) throws IOException {
+        List<String> flows = new ArrayList<>();
+        for (int i = 0; i < files; i++) {
+            String pkg = "team" + (i % 20);
+            Path dir = Files.createDirectories(tree.resolve(pkg));
+            if (i % 5 < 3) {
+                String name = "flow_" + i;
+                flows.add(pkg + "." + name);
+                Files.writeString(dir.resolve(name + ".py"), flowFile(i), StandardCharsets.UTF_8);
+            } else {
+                String target = flows.isEmpty() ? null : flows.get(i % flows.size());
+                Files.writeString(dir.resolve("deploy_" + i + ".py"), deployFile(i, target), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static String flowFile(int i) {
+        String runner = switch (i % 3) {
+            case 0 -> "ConcurrentTaskRunner";
+            case 1 -> "SequentialTaskRunner";
+            default -> "ConcurrentTaskRunner";
+        };
+        return """
+            \"\"\"Generated Prefect 2 flow %1$d: extract, transform and load with a few tasks.\"\"\"
+            import json
+            from datetime import timedelta
+
+            from prefect import flow, task, get_run_logger
+            from prefect.task_runners import %2$s
+            from prefect.variables import Variable
+            from prefect.tasks import task_input_hash
+
+
+            @task(retries=3, retry_delay_seconds=10, cache_key_fn=task_input_hash, cache_expiration=timedelta(hours=1))
+            def extract(source: str, day: int) -> list:
+                # read one day of %1$d
+                rows = [{"source": source, "day": day, "n": n} for n in range(day %% 7)]
+                return rows
+
+
+            @task
+            def transform(rows: list) -> list:
+                return [dict(r, doubled=r["n"] * 2) for r in rows if r["n"] %% 2 == 0]
+
+
+            @task(log_prints=True)
+            def load(rows: list, table: str) -> int:
+                print(json.dumps({"table": table, "rows": len(rows)}))
+                return len(rows)
+
+
+            @task
+            def notify(channel: str, message: str) -> None:
+                print(channel, message)
+
+
+            @flow(name="etl-%1$d", task_runner=%2$s())
+            def etl_%1$d(sources: list = ["a", "b"], days: int = 3):
+                logger = get_run_logger()
+                table = Variable.get("table_%1$d").value
+                extracted = [extract.submit(s, d) for s in sources for d in range(days)]
+                transformed = transform.map(extracted)
+                counts = [load.submit(t, table) for t in transformed]
+                audit = notify.submit("audit", "started %1$d")
+                total = sum(c.result() for c in counts)
+                logger.info("loaded %%s rows into %%s", total, table)
+                return total
+
+
+            @flow(name="cleanup-%1$d")
+            def cleanup_%1$d(tables: list):
+                for t in tables:
+                    notify.submit("ops", "vacuum " + t)
+                notify.map(["ops"] * len(tables), tables)
+
+
+            if __name__ == "__main__":
+                etl_%1$d()
+            """.formatted(i, runner);
+    }
+
+    private static String deployFile(int i, String flowModule) {
+        String module = flowModule == null ? "team0.flow_0" : flowModule;
+        String fn = "etl_" + module.substring(module.lastIndexOf('_') + 1);
+        return switch (i % 3) {
+            case 0 -> """
+                # Registers deployments of %2$s (python -m team.deploy_%1$d)
+                from datetime import timedelta
+
+                from prefect.deployments import Deployment
+                from prefect.infrastructure import Process
+                from prefect.server.schemas.schedules import CronSchedule, IntervalSchedule
+
+                from %2$s import %3$s
+
+                process = Process(working_dir="/srv/flows", env={"LOG_LEVEL": "INFO"}, stream_output=True)
+
+                Deployment.build_from_flow(
+                    flow=%3$s,
+                    name="daily-%1$d",
+                    work_pool_name="process-pool",
+                    work_queue_name="daily",
+                    infrastructure=process,
+                    schedule=CronSchedule(cron="%4$d 2 * * *", timezone="Europe/Paris"),
+                    parameters={"days": 1},
+                    tags=["daily", "generated"],
+                    apply=True,
+                )
+
+                hourly = Deployment.build_from_flow(
+                    flow=%3$s,
+                    name="hourly-%1$d",
+                    work_pool_name="process-pool",
+                    schedule=IntervalSchedule(interval=timedelta(hours=1)),
+                    is_schedule_active=False,
+                    infra_overrides={"env": {"LOG_LEVEL": "DEBUG"}},
+                )
+
+                if __name__ == "__main__":
+                    hourly.apply()
+                """.formatted(i, module, fn, i % 60);
+            case 1 -> """
+                from prefect.deployments import Deployment
+                from prefect.infrastructure import DockerContainer
+                from prefect.server.schemas.schedules import RRuleSchedule
+
+                from %2$s import %3$s
+
+                deployment = Deployment.build_from_flow(
+                    flow=%3$s,
+                    name="docker-%1$d",
+                    work_pool_name="docker-pool",
+                    infrastructure=DockerContainer(image="registry.local/flows:%1$d", image_pull_policy="ALWAYS"),
+                    schedule=RRuleSchedule(rrule="FREQ=WEEKLY;BYDAY=MO"),
+                    description="weekly run %1$d",
+                    version="1.%1$d",
+                )
+
+                if __name__ == "__main__":
+                    deployment_id = deployment.apply()
+                    print(deployment_id)
+                """.formatted(i, module, fn);
+            default -> """
+                from prefect.deployments import Deployment
+                from prefect.filesystems import GitHub
+
+                from %2$s import %3$s
+
+                repo = GitHub(repository="https://git.local/data/flows-%1$d", reference="main")
+
+                if __name__ == "__main__":
+                    Deployment.build_from_flow(flow=%3$s, name="git-%1$d", work_pool_name="k8s", storage=repo, apply=True)
+                """.formatted(i, module, fn);
+        };
+    }
+}

@@ -1,0 +1,226 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.python.PrefectMoves;
+import dev.migrate.recipes.python.PythonCode;
+import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.edit.ImportEdits;
+import dev.migrate.rewriters.python.edit.Snippets;
+import dev.migrate.rewriters.python.edit.StatementEdits;
+import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.query.ImportBinding;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import dev.migrate.rewriters.python.tree.Token;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openrewrite.ExecutionContext;
+
+/**
+ * Applies every entry of the moved-names map to Python imports: Prefect's own migration table
+ * (prefect-3-moved.json) plus the catalogue's schedule, task runner and module moves. A name keeps its
+ * import statement's place when it can; a renamed name is renamed where the file uses it. Prefect 2 names
+ * that Prefect 3 removed and no recipe replaced are reported for a person.
+ */
+public class MoveRemovedPrefectImports extends PythonRecipe {
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    @Override
+    public String getDisplayName() {
+        return "Move Prefect 2 imports to their Prefect 3 homes";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Rewrites imports of Prefect names that moved in Prefect 3 (schedules, task runners, `get_client`, "
+                + "`pause_flow_run`, `variables.get`, ...) and renames their uses; reports imports of removed names.";
+    }
+
+    /** One imported name and where it goes. */
+    private record Move(ImportBinding binding, String module, String object) {
+        String oldName() {
+            String q = binding.qualifiedName();
+            return q.substring(q.lastIndexOf('.') + 1);
+        }
+
+        boolean aliased() {
+            return !binding.localName().equals(oldName());
+        }
+
+        boolean keepsName() {
+            return object.equals(oldName());
+        }
+    }
+
+    @Override
+    protected String[] mentions() {
+        return new String[] {"prefect"};
+    }
+
+    @Override
+    protected Node edit(PythonFile file, ExecutionContext ctx) {
+        PrefectTarget target = PrefectTarget.from(ctx);
+        Node before = file.module();
+        Map<Node, List<Move>> byStatement = new LinkedHashMap<>();
+        List<ImportBinding> moduleImports = new ArrayList<>();
+        for (ImportBinding b : Imports.of(before).all()) {
+            if (b.isRelative() || !b.module().startsWith("prefect") || b.localName().equals("*")) {
+                continue;
+            }
+            if (!b.isFromImport()) {
+                // only `import a.b as m` can be redirected; `import a.b` is used through its full path
+                if (!b.localName().equals(b.qualifiedName())
+                        && PrefectMoves.get().movedModule(b.module()).isPresent()) {
+                    moduleImports.add(b);
+                }
+                continue;
+            }
+            Optional<String> to = PrefectMoves.get().target(b.qualifiedName(), target);
+            if (to.isPresent()) {
+                String[] split = PrefectMoves.split(to.get());
+                byStatement.computeIfAbsent(b.statement(), k -> new ArrayList<>())
+                        .add(new Move(b, split[0], split[1]));
+            }
+        }
+        Node after = before;
+        for (ImportBinding b : moduleImports) {
+            Node dotted = b.alias().firstNode(NodeKind.DOTTED_NAME);
+            after = TreeEdits.replace(after, dotted,
+                    dottedName(PrefectMoves.get().movedModule(b.module()).orElseThrow(), dotted));
+        }
+        for (Map.Entry<Node, List<Move>> e : byStatement.entrySet()) {
+            after = moveStatement(file, after, e.getKey(), e.getValue(), ctx);
+        }
+        if (after != before) {
+            after = ImportEdits.removeImportsMadeUnused(before, after, file.style());
+            after = PythonCode.trimLeadingBlankLines(before, after);
+        }
+        reportRemoved(file, after, ctx);
+        return after;
+    }
+
+    /** A DOTTED_NAME node spelling {@code dotted}, taking the old node's prefix. */
+    private static Node dottedName(String dotted, Node old) {
+        List<dev.migrate.rewriters.python.tree.PyElement> kids = new ArrayList<>();
+        String[] parts = dotted.split("\\.");
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                kids.add(Token.op("."));
+            }
+            kids.add(Token.name(parts[i]));
+        }
+        return Node.of(NodeKind.DOTTED_NAME, kids).withPrefix(old.prefix());
+    }
+
+    private Node moveStatement(PythonFile file, Node root, Node stmt, List<Move> all, ExecutionContext ctx) {
+        // a name whose new home is already imported (another recipe added it) only loses its old import
+        Node current = root;
+        List<Move> moves = new ArrayList<>();
+        for (Move m : all) {
+            String target = m.module() + "." + m.object();
+            boolean present = !m.aliased() && Imports.of(current).binding(m.object())
+                    .filter(b -> b.qualifiedName().equals(target)).isPresent();
+            if (present) {
+                current = ImportEdits.removeImport(current, m.binding().localName(), file.style());
+                current = renameUses(current, m.binding().localName(), m.object(), file);
+            } else {
+                moves.add(m);
+            }
+        }
+        if (moves.isEmpty()) {
+            return current;
+        }
+        root = current;
+        stmt = Imports.of(root).binding(moves.get(0).binding().localName()).map(ImportBinding::statement).orElseThrow();
+        List<Node> aliases = stmt.nodes(NodeKind.IMPORT_ALIAS);
+        boolean allToOneModule = moves.size() == aliases.size()
+                && moves.stream().allMatch(m -> m.module().equals(moves.get(0).module()) && !m.object().contains("."));
+        if (allToOneModule) {
+            // the statement stays where it is, with its layout and comments: module and names change in place
+            Node dotted = stmt.firstNode(NodeKind.DOTTED_NAME);
+            Node result = TreeEdits.replace(root, dotted, dottedName(moves.get(0).module(), dotted));
+            for (Move m : moves) {
+                if (!m.keepsName()) {
+                    Node aliasName = currentAlias(result, m).firstNode(NodeKind.DOTTED_NAME);
+                    result = TreeEdits.replace(result, aliasName, dottedName(m.object(), aliasName));
+                    if (!m.aliased()) {
+                        result = renameUses(result, m.binding().localName(), m.object(), file);
+                    }
+                }
+            }
+            return result;
+        }
+        Node result = root;
+        for (Move m : moves) {
+            String first = m.object().contains(".") ? m.object().substring(0, m.object().indexOf('.')) : m.object();
+            String oldModule = m.binding().module();
+            if (m.aliased() && m.object().contains(".")) {
+                notes.insertRow(ctx, PythonCode.note(file, stmt, getName(), true, m.binding().qualifiedName()
+                        + " moved to " + m.module() + "." + m.object() + "; replace the alias "
+                        + m.binding().localName() + " by hand"));
+                continue;
+            }
+            if (oldModule.equals(m.module()) && !m.object().contains(".")) {
+                // same module, new name: rename the imported name in place (an alias stays)
+                Node alias = currentAlias(result, m);
+                Node dotted = alias.firstNode(NodeKind.DOTTED_NAME);
+                result = TreeEdits.replace(result, dotted, dottedName(m.object(), dotted));
+            } else if (aliases.size() == 1) {
+                String as = m.aliased() ? " as " + m.binding().localName() : "";
+                result = StatementEdits.replace(result, currentStatement(result, m),
+                        "from " + m.module() + " import " + first + as, file.style());
+            } else {
+                result = ImportEdits.removeImport(result, m.binding().localName(), file.style());
+                result = ImportEdits.addFromImport(result, m.module(), m.aliased() ? first + " as "
+                        + m.binding().localName() : first, file.style());
+            }
+            if (!m.aliased() && !m.binding().localName().equals(m.object())) {
+                result = renameUses(result, m.binding().localName(), m.object(), file);
+            }
+        }
+        return result;
+    }
+
+    private static Node currentStatement(Node root, Move m) {
+        return Imports.of(root).binding(m.binding().localName()).map(ImportBinding::statement).orElseThrow();
+    }
+
+    private static Node currentAlias(Node root, Move m) {
+        return Imports.of(root).binding(m.binding().localName()).map(ImportBinding::alias).orElseThrow();
+    }
+
+    /** Replaces every use of a bare name by an expression ({@code get} by {@code Variable.get}). */
+    private static Node renameUses(Node root, String name, String replacement, PythonFile file) {
+        Node result = root;
+        for (Node n : Nodes.find(root, NodeKind.NAME)) {
+            if (n.tokens().get(0).text().equals(name)) {
+                result = TreeEdits.replace(result, n, Snippets.expression(replacement, file.style()));
+            }
+        }
+        return result;
+    }
+
+    /** Prefect 2 names still imported that Prefect 3 removed: a person decides (other recipes replace the common ones). */
+    private void reportRemoved(PythonFile file, Node module, ExecutionContext ctx) {
+        PrefectApi api = PrefectApi.get();
+        for (ImportBinding b : Imports.of(module).all()) {
+            String q = b.isFromImport() ? b.qualifiedName() : b.module();
+            if (b.isRelative() || !q.startsWith("prefect.") || b.localName().equals("*")) {
+                continue;
+            }
+            if (api.removedIn3(q) || api.existsIn2(q) && !api.existsIn3(q)) {
+                Node at = b.statement();
+                notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
+                        PythonCode.line(module, at), getName(), true, q + " does not exist in Prefect 3; replace it"));
+            }
+        }
+    }
+}

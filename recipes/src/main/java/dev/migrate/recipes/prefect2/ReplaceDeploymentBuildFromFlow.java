@@ -1,0 +1,525 @@
+package dev.migrate.recipes.prefect2;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.python.ArgEdits;
+import dev.migrate.recipes.python.PrefectBlocks;
+import dev.migrate.recipes.python.PythonCode;
+import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.edit.ImportEdits;
+import dev.migrate.rewriters.python.edit.Snippets;
+import dev.migrate.rewriters.python.edit.StatementEdits;
+import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.ImportBinding;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.query.StringLiterals;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.Option;
+
+/**
+ * {@code Deployment.build_from_flow(...)} (removed in Prefect 3) becomes a flow deployment: applied at once
+ * ({@code apply=True}) it becomes {@code flow.from_source(...).deploy(...)} for a work pool (the flow's own
+ * directory as source for local storage, a git repository for GitHub storage), {@code flow.deploy(...,
+ * image=..., build=False, push=False)} for Docker and Kubernetes blocks, or {@code flow.serve(...)} without a
+ * pool; stored in a variable and applied later it becomes {@code flow...to_deployment(...)}, whose
+ * {@code apply()} Prefect 3 keeps. Arguments are mapped one by one; what has no equivalent becomes a note.
+ */
+public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
+    private static final Set<String> DEPLOYMENT = Set.of("prefect.deployments.Deployment",
+            "prefect.deployments.deployments.Deployment");
+    /** Arguments with the same name and meaning on deploy, serve and to_deployment. */
+    private static final Set<String> KEPT = Set.of("name", "parameters", "tags", "description", "version",
+            "schedules", "paused", "enforce_parameter_schema", "triggers", "cron", "interval", "rrule");
+    /** Arguments only a work pool deployment has. */
+    private static final Set<String> POOL = Set.of("work_pool_name", "work_queue_name", "job_variables");
+    /** build_from_flow arguments without a Prefect 3 equivalent (code is not uploaded by deploy any more). */
+    private static final Set<String> DROPPED = Set.of("output", "skip_upload", "load_existing", "ignore_file", "path");
+    /** Arguments the conversion consumes itself. */
+    private static final Set<String> CONSUMED = Set.of("flow", "apply", "infrastructure", "storage", "entrypoint",
+            "infra_overrides", "schedule", "is_schedule_active");
+
+    @Option(displayName = "Style",
+            description = "How deployments applied at once are written: `auto` (a work pool deployment when the "
+                    + "deployment names a pool, queue, image or remote storage, else `flow.serve`), `deploy` or `serve`.",
+            valid = {"auto", "deploy", "serve"}, required = false, example = "auto")
+    private final String style;
+
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    public ReplaceDeploymentBuildFromFlow() {
+        this(null);
+    }
+
+    @JsonCreator
+    public ReplaceDeploymentBuildFromFlow(@JsonProperty("style") String style) {
+        this.style = style;
+    }
+
+    public String getStyle() {
+        return style;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Replace `Deployment.build_from_flow` with flow deployments";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Turns Prefect 2 `Deployment.build_from_flow(...)` calls, applied at once or stored and applied later, "
+                + "into `flow.from_source(...).deploy(...)`, `flow.deploy(image=...)`, `flow.serve(...)` or "
+                + "`to_deployment(...)`: `infra_overrides` and infrastructure block fields become `job_variables`, "
+                + "`schedule` becomes `schedules=[...]`, `is_schedule_active` becomes `paused`.";
+    }
+
+    @Override
+    protected String[] mentions() {
+        return new String[] {"Deployment"};
+    }
+
+    @Override
+    protected Node edit(PythonFile file, ExecutionContext ctx) {
+        Node before = file.module();
+        Imports imports = Imports.of(before);
+        if (!imports.uses("prefect.deployments")) {
+            return file.module();
+        }
+        List<Node> calls = Nodes.find(before, n -> n.kind() == NodeKind.CALL && isDeploymentCall(imports, n));
+        if (calls.isEmpty()) {
+            return file.module();
+        }
+        Conversion conversion = new Conversion(file, imports, ctx);
+        conversion.deploymentCalls = calls.size();
+        Node after = before;
+        for (Node call : calls) {
+            after = conversion.convert(after, call);
+        }
+        return conversion.finish(before, after);
+    }
+
+    private static boolean isDeploymentCall(Imports imports, Node call) {
+        String q = imports.qualifiedName(call).orElse("");
+        return DEPLOYMENT.contains(q) || DEPLOYMENT.stream().anyMatch(d -> q.equals(d + ".build_from_flow"));
+    }
+
+    /** A statement that needs a TODO comment once all edits are done. */
+    private record Todo(Node statement, String code, String message) {
+    }
+
+    /** Where the flow's code is: how many directories above this file the import root is, and the entrypoint. */
+    private record FlowLocation(int up, String entrypoint) {
+    }
+
+    /** One file's conversion: edits, the imports they need, the blocks they made unused, notes and TODOs. */
+    private final class Conversion {
+        private final PythonFile file;
+        private final Imports imports;
+        private final ExecutionContext ctx;
+        private final Node original;
+        private final List<Todo> todos = new ArrayList<>();
+        private final Set<String> blockVariables = new LinkedHashSet<>();
+        private final Set<String> neededImports = new LinkedHashSet<>();
+        private int deploymentCalls;
+
+        Conversion(PythonFile file, Imports imports, ExecutionContext ctx) {
+            this.file = file;
+            this.imports = imports;
+            this.ctx = ctx;
+            this.original = file.module();
+        }
+
+        Node convert(Node root, Node call) {
+            Node stmt = PythonCode.statementOf(original, call);
+            if (stmt == null) {
+                return root;
+            }
+            if (!imports.qualifiedName(call).orElse("").endsWith(".build_from_flow")) {
+                return manual(root, stmt, call, "PF201", "Deployment(...) was removed in Prefect 3; "
+                        + "deploy the flow with flow.from_source(...).deploy(...) or a prefect.yaml entry");
+            }
+            CallView view = new CallView(call);
+            String variable = null;
+            if (stmt.kind() == NodeKind.ASSIGN) {
+                Statements.Assignment a = Statements.assignment(stmt).orElseThrow();
+                if (a.targets().size() == 1 && a.targets().get(0).kind() == NodeKind.NAME
+                        && Expressions.unwrap(a.value()) == call) {
+                    variable = Expressions.name(a.targets().get(0));
+                }
+            }
+            boolean inline = stmt.kind() == NodeKind.EXPR_STMT && Expressions.unwrap(stmt.nodes().get(0)) == call;
+            if (variable == null && !inline) {
+                return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
+                        + "use flow.from_source(...).deploy(...) or flow.to_deployment(...)");
+            }
+            boolean applyNow = view.keyword("apply").map(a -> isTrue(a.value())).orElse(false);
+            if (inline && !applyNow) {
+                return manual(root, stmt, call, "PF201", "this deployment is built but never applied; "
+                        + "remove it or deploy it with flow.deploy(...)");
+            }
+            Optional<Argument> flowArg = view.argument("flow", 0);
+            if (flowArg.isEmpty()) {
+                return manual(root, stmt, call, "PF201", "no flow given to build_from_flow; deploy the flow by hand");
+            }
+            String flow = flowArg.get().value().text();
+
+            // storage: remote storage becomes from_source's source
+            String source = null;
+            String entrypoint = view.keyword("entrypoint").map(a -> a.value().text()).orElse(null);
+            Optional<Argument> storageArg = view.keyword("storage");
+            if (storageArg.isPresent()) {
+                Optional<String> remote = remoteSource(root, storageArg.get().value());
+                if (remote.isEmpty()) {
+                    return manual(root, stmt, call, "PF206", "this storage block was removed in Prefect 3; give "
+                            + "flow.from_source(...) a source (prefect_aws.S3Bucket, prefect_gcp.GcsBucket, "
+                            + "prefect_azure.AzureBlobStorageContainer or a git URL) and deploy from it");
+                }
+                source = remote.get();
+                if (entrypoint == null) {
+                    Optional<FlowLocation> at = locate(flowArg.get().value());
+                    if (at.isEmpty()) {
+                        return manual(root, stmt, call, "PF206", "the flow's entrypoint in the repository is unknown; "
+                                + "pass entrypoint= to from_source");
+                    }
+                    entrypoint = quote(projectRelative(at.get()));
+                    note(call, false, "entrypoint " + entrypoint + " assumes the repository root is the project root");
+                }
+            }
+
+            // infrastructure: block fields become job variables, an image is deployed as is
+            List<String> jobVariables = new ArrayList<>();
+            String image = null;
+            Optional<Argument> infraArg = view.keyword("infrastructure");
+            if (infraArg.isPresent()) {
+                Optional<Node> block = blockCall(root, infraArg.get().value());
+                Optional<PrefectBlocks.Infrastructure> infra = block.flatMap(b -> imports.qualifiedName(b))
+                        .flatMap(q -> PrefectBlocks.get().infrastructure(q));
+                if (infra.isEmpty()) {
+                    todos.add(new Todo(stmt, "PF205", "infrastructure blocks were removed in Prefect 3; "
+                            + "put this block's settings into job_variables of a typed work pool"));
+                    note(call, true, "infrastructure block not converted: its settings must become job variables");
+                } else {
+                    List<String> dropped = new ArrayList<>();
+                    for (Argument a : new CallView(block.get()).arguments()) {
+                        String k = a.keyword();
+                        if ("image".equals(k)) {
+                            image = a.value().text();
+                        } else if (k != null && infra.get().jobVariables().contains(k)) {
+                            jobVariables.add(quote(k) + ": " + a.value().text());
+                        } else {
+                            dropped.add(k == null ? a.node().text() : k);
+                        }
+                    }
+                    if (!dropped.isEmpty()) {
+                        note(call, true, "infrastructure block fields " + dropped + " have no job variable on a "
+                                + infra.get().poolType() + " work pool; set them in the pool's base job template");
+                    }
+                    note(call, false, "the work pool must be of type " + infra.get().poolType());
+                }
+            }
+
+            String mode;
+            boolean namesPool = view.keyword("work_pool_name").isPresent() || view.keyword("work_queue_name").isPresent();
+            if (variable != null) {
+                mode = "to_deployment";
+            } else if ("serve".equals(style) && image == null && source == null) {
+                mode = "serve";
+            } else if ("deploy".equals(style) || image != null || source != null || namesPool) {
+                mode = "deploy";
+            } else {
+                mode = "serve";
+            }
+
+            if (mode.equals("serve") && deploymentCalls > 1) {
+                // flow.serve() blocks: the next deployment in the script would never be registered
+                return manual(root, stmt, call, "PF201", "flow.serve() blocks, so several deployments in one "
+                        + "script must be served together: prefect.serve(flow.to_deployment(...), ...)");
+            }
+            String callee;
+            if (image != null) {
+                callee = flow + "." + mode;
+                if (mode.equals("to_deployment")) {
+                    jobVariables.add(0, quote("image") + ": " + image);
+                }
+            } else if (mode.equals("serve")) {
+                callee = flow + ".serve";
+            } else {
+                if (source == null) {
+                    Optional<FlowLocation> at = locate(flowArg.get().value());
+                    if (at.isEmpty()) {
+                        return manual(root, stmt, call, "PF201", "the flow's source file is unknown; deploy it with "
+                                + "flow.from_source(source, entrypoint).deploy(...)");
+                    }
+                    source = "str(Path(__file__).resolve().parent" + ".parent".repeat(at.get().up()) + ")";
+                    entrypoint = quote(at.get().entrypoint());
+                    neededImports.add("pathlib.Path");
+                }
+                callee = flow + ".from_source(source=" + source + ", entrypoint=" + entrypoint + ")." + mode;
+            }
+
+            Node edited = call;
+            boolean jobVariablesWritten = false;
+            List<String> droppedArgs = new ArrayList<>();
+            // last to first: removing an argument re-prefixes the one after it, which is then already done
+            List<Argument> arguments = new ArrayList<>(view.arguments());
+            java.util.Collections.reverse(arguments);
+            for (Argument a : arguments) {
+                String k = a.keyword();
+                Node arg = a.node();
+                if (arg == flowArg.get().node() || (k != null && CONSUMED.contains(k) && !k.equals("infra_overrides")
+                        && !k.equals("schedule") && !k.equals("is_schedule_active"))) {
+                    edited = ArgEdits.remove(edited, arg);
+                } else if (k == null) {
+                    edited = a.unpacking() == null && view.positional(1).map(p -> p.node() == arg).orElse(false)
+                            ? ArgEdits.replace(edited, arg, argument("name", a.value().text()))
+                            : ArgEdits.remove(edited, arg);
+                } else if (DROPPED.contains(k) || mode.equals("serve") && (POOL.contains(k) || k.equals("infra_overrides"))) {
+                    droppedArgs.add(k);
+                    edited = ArgEdits.remove(edited, arg);
+                } else if (k.equals("infra_overrides") || k.equals("job_variables")) {
+                    Node overrides = Expressions.unwrap(a.value());
+                    String entries = overrides.kind() == NodeKind.DICT
+                            ? overrides.text().substring(1, overrides.text().length() - 1).strip()
+                            : "**" + a.value().text();
+                    // block fields first, so the overrides win as they did in Prefect 2
+                    String value = jobVariables.isEmpty() ? a.value().text()
+                            : "{" + String.join(", ", jobVariables) + (entries.isEmpty() ? "" : ", " + entries) + "}";
+                    Node renamed = ArgEdits.rename(arg, "job_variables");
+                    edited = ArgEdits.replace(edited, arg, jobVariables.isEmpty() ? renamed
+                            : ArgEdits.withValue(renamed, value, file.style()));
+                    jobVariablesWritten = true;
+                } else if (k.equals("schedule")) {
+                    edited = ArgEdits.replace(edited, arg, inList(ArgEdits.rename(arg, "schedules")));
+                } else if (k.equals("is_schedule_active")) {
+                    edited = ArgEdits.replace(edited, arg,
+                            ArgEdits.withValue(ArgEdits.rename(arg, "paused"), negated(a.value()), file.style()));
+                } else if (!KEPT.contains(k) && !POOL.contains(k)) {
+                    droppedArgs.add(k);
+                    edited = ArgEdits.remove(edited, arg);
+                }
+            }
+            java.util.Collections.reverse(droppedArgs);
+            if (!droppedArgs.isEmpty()) {
+                note(call, false, "dropped " + droppedArgs + ": no equivalent on Prefect 3 " + mode + "()");
+            }
+            if (!jobVariablesWritten && !jobVariables.isEmpty() && !mode.equals("serve")) {
+                edited = ArgEdits.add(edited, "job_variables", "{" + String.join(", ", jobVariables) + "}", file.style());
+            }
+            if (image != null && mode.equals("deploy")) {
+                edited = ArgEdits.add(edited, "image", image, file.style());
+                edited = ArgEdits.add(edited, "build", "False", file.style());
+                edited = ArgEdits.add(edited, "push", "False", file.style());
+            }
+            if (view.keyword("enforce_parameter_schema").isEmpty()) {
+                if (FixSafety.unsafeAllowed(ctx)) {
+                    edited = ArgEdits.add(edited, "enforce_parameter_schema", "False", file.style());
+                    note(call, false, "enforce_parameter_schema=False keeps Prefect 2's behaviour (BHV004); "
+                            + "remove it to have Prefect 3 reject bad parameters");
+                } else {
+                    note(call, false, "Prefect 3 enforces the parameter schema by default (BHV004); "
+                            + "pass enforce_parameter_schema=False to keep Prefect 2's behaviour");
+                }
+            }
+            edited = TreeEdits.replace(edited, new CallView(edited).callee(), Snippets.expression(callee, file.style()));
+
+            Node newStmt = TreeEdits.replace(stmt, call, edited).withPrefix(stmt.prefix());
+            Node result = TreeEdits.replaceKeepingPrefix(root, stmt, newStmt);
+            if (variable != null && applyNow) {
+                result = StatementEdits.insertAfter(result, newStmt, variable + ".apply()", file.style());
+            }
+            view.keyword("work_pool_name").map(Argument::value).flatMap(StringLiterals::value)
+                    .filter("default-agent-pool"::equals).ifPresent(p -> {
+                        todos.add(new Todo(newStmt, "BHV005", "Prefect 3 workers cannot serve the prefect-agent "
+                                + "pool 'default-agent-pool'; deploy to a typed work pool"));
+                        note(call, true, "work pool 'default-agent-pool' is a prefect-agent pool; use a typed pool");
+                    });
+            for (int i = todos.size() - 1; i >= 0; i--) {
+                if (todos.get(i).statement() == stmt) {
+                    todos.set(i, new Todo(newStmt, todos.get(i).code(), todos.get(i).message()));
+                }
+            }
+            return result;
+        }
+
+        /** Removes block variables nobody uses any more, adds and drops imports, writes the TODOs. */
+        Node finish(Node before, Node after) {
+            Node result = after;
+            for (String name : blockVariables) {
+                long uses = Nodes.find(result, n -> n.kind() == NodeKind.NAME && Expressions.name(n).equals(name)).size();
+                Optional<Node> assignment = moduleAssignment(result, name);
+                if (uses == 1 && assignment.isPresent()) {
+                    result = StatementEdits.remove(result, assignment.get(), file.style());
+                }
+            }
+            for (String dotted : neededImports) {
+                String module = dotted.substring(0, dotted.lastIndexOf('.'));
+                String name = dotted.substring(dotted.lastIndexOf('.') + 1);
+                result = ImportEdits.addFromImport(result, module, name, file.style());
+            }
+            if (result != before) {
+                result = ImportEdits.removeImportsMadeUnused(before, result, file.style());
+                result = PythonCode.trimLeadingBlankLines(before, result);
+            }
+            for (Todo t : todos) {
+                result = PythonCode.addTodo(result, t.statement(), t.code(), t.message(), file.style());
+            }
+            return result;
+        }
+
+        private Node manual(Node root, Node stmt, Node call, String code, String message) {
+            note(call, true, message);
+            todos.add(new Todo(stmt, code, message));
+            return root;
+        }
+
+        private void note(Node at, boolean manual, String message) {
+            notes.insertRow(ctx, PythonCode.note(file, at, getName(), manual, message));
+        }
+
+        /** The block constructor call an argument names, inline or through a module-level variable. */
+        private Optional<Node> blockCall(Node root, Node value) {
+            Node v = Expressions.unwrap(value);
+            if (v.kind() == NodeKind.CALL) {
+                return Optional.of(v);
+            }
+            if (v.kind() == NodeKind.NAME) {
+                Optional<Node> assignment = moduleAssignment(original, Expressions.name(v));
+                Optional<Node> call = assignment.flatMap(Statements::assignment).map(Statements.Assignment::value)
+                        .map(Expressions::unwrap).filter(n -> n.kind() == NodeKind.CALL);
+                call.ifPresent(c -> blockVariables.add(Expressions.name(v)));
+                return call;
+            }
+            return Optional.empty();
+        }
+
+        /** A storage block Prefect 3 can deploy from, as from_source's source expression. */
+        private Optional<String> remoteSource(Node root, Node value) {
+            Optional<Node> block = blockCall(root, value);
+            Optional<PrefectBlocks.Storage> storage = block.flatMap(imports::qualifiedName)
+                    .flatMap(q -> PrefectBlocks.get().storage(q));
+            if (storage.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> args = new ArrayList<>();
+            for (Argument a : new CallView(block.get()).arguments()) {
+                String mapped = a.keyword() == null ? null : storage.get().arguments().get(a.keyword());
+                if (mapped == null || storage.get().credentials().contains(a.keyword())) {
+                    return Optional.empty();
+                }
+                args.add(mapped + "=" + a.value().text());
+            }
+            String cls = storage.get().sourceClass();
+            neededImports.add(cls);
+            return Optional.of(cls.substring(cls.lastIndexOf('.') + 1) + "(" + String.join(", ", args) + ")");
+        }
+
+        /** Where the flow is defined: imported from a module of this project, or defined in this file. */
+        private Optional<FlowLocation> locate(Node flowExpr) {
+            Node f = Expressions.unwrap(flowExpr);
+            if (f.kind() != NodeKind.NAME) {
+                return Optional.empty();
+            }
+            String name = Expressions.name(f);
+            Path path = file.getSourcePath();
+            List<String> dirs = new ArrayList<>();
+            if (path.getParent() != null) {
+                path.getParent().forEach(p -> dirs.add(p.toString()));
+            }
+            Optional<ImportBinding> binding = imports.binding(name);
+            if (binding.isPresent() && binding.get().isFromImport()) {
+                String module = binding.get().module();
+                String q = binding.get().qualifiedName();
+                String function = q.substring(q.lastIndexOf('.') + 1);
+                if (module.startsWith(".")) {
+                    String rest = module.substring(1);
+                    return rest.isEmpty() || rest.startsWith(".") ? Optional.empty()
+                            : Optional.of(new FlowLocation(0, rest.replace('.', '/') + ".py:" + function));
+                }
+                if (module.startsWith("prefect")) {
+                    return Optional.empty();
+                }
+                List<String> parts = List.of(module.split("\\."));
+                List<String> pkg = parts.subList(0, parts.size() - 1);
+                boolean inPackage = dirs.size() >= pkg.size() && dirs.subList(dirs.size() - pkg.size(), dirs.size()).equals(pkg);
+                return Optional.of(new FlowLocation(inPackage ? pkg.size() : 0, String.join("/", parts) + ".py:" + function));
+            }
+            for (Node def : Statements.of(original)) {
+                if (def.kind() == NodeKind.FUNCTION_DEF
+                        && new dev.migrate.rewriters.python.query.Definitions(def).name().equals(name)) {
+                    return Optional.of(new FlowLocation(0, path.getFileName() + ":" + name));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The entrypoint relative to the project root (where the file's import root is). */
+        private String projectRelative(FlowLocation at) {
+            Path dir = file.getSourcePath().getParent();
+            List<String> dirs = new ArrayList<>();
+            if (dir != null) {
+                dir.forEach(p -> dirs.add(p.toString()));
+            }
+            List<String> root = dirs.subList(0, Math.max(0, dirs.size() - at.up()));
+            return root.isEmpty() ? at.entrypoint() : String.join("/", root) + "/" + at.entrypoint();
+        }
+
+        private Node argument(String keyword, String value) {
+            return new CallView(Snippets.expression("f(" + keyword + "=" + value + ")", file.style())).arguments()
+                    .get(0).node();
+        }
+
+        /** {@code schedules=X} as {@code schedules=[X]}, X kept byte for byte. */
+        private Node inList(Node arg) {
+            Node value = arg.nodes().get(0);
+            Node list = Snippets.expression("[_]", file.style());
+            Node placeholder = Nodes.find(list, NodeKind.NAME).get(0);
+            Node wrapped = TreeEdits.replace(list, placeholder, value.withPrefix(dev.migrate.rewriters.python.tree.Space.EMPTY));
+            return arg.withChild(arg.children().indexOf(value), wrapped.withPrefix(value.prefix()));
+        }
+
+        private String negated(Node value) {
+            Node v = Expressions.unwrap(value);
+            if (v.kind() == NodeKind.CONSTANT && (v.text().equals("True") || v.text().equals("False"))) {
+                return v.text().equals("True") ? "False" : "True";
+            }
+            boolean atom = v.kind() == NodeKind.NAME || v.kind() == NodeKind.ATTRIBUTE || v.kind() == NodeKind.CALL;
+            return atom ? "not " + v.text() : "not (" + v.text() + ")";
+        }
+
+        private String quote(String s) {
+            char q = file.style().quote();
+            return q + s + q;
+        }
+    }
+
+    private static boolean isTrue(Node value) {
+        Node v = Expressions.unwrap(value);
+        return v.kind() == NodeKind.CONSTANT && v.text().equals("True");
+    }
+
+    /** The top-level {@code name = ...} statement, when there is exactly one. */
+    private static Optional<Node> moduleAssignment(Node module, String name) {
+        List<Node> found = new ArrayList<>();
+        for (Node s : Statements.of(module)) {
+            Statements.assignment(s).filter(a -> a.operator().equals("=") && a.targets().size() == 1
+                    && a.targets().get(0).kind() == NodeKind.NAME
+                    && Expressions.name(a.targets().get(0)).equals(name)).ifPresent(a -> found.add(s));
+        }
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.python.PrefectFunctions;
+import dev.migrate.recipes.python.PythonCode;
+import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.edit.ImportEdits;
+import dev.migrate.rewriters.python.edit.StatementEdits;
+import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.query.Definitions;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openrewrite.ExecutionContext;
+
+/**
+ * Prefect 2 waited for every submitted or mapped task before a flow ended; Prefect 3 does not (BHV001).
+ * Futures a flow keeps in a variable and never reads get a {@code wait([...])} where the flow ends, which is
+ * exactly when Prefect 2 waited (safe). A future dropped on the floor ({@code t.submit(x)} as a statement)
+ * gets {@code .wait()} as an unsafe fix, because later statements then run after it; inside loops and
+ * branches, and in flows that return early, it is left to a person with a TODO.
+ */
+public class ResolveUnresolvedFutures extends PythonRecipe {
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    @Override
+    public String getDisplayName() {
+        return "Resolve task futures Prefect 3 no longer waits for";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Inserts `wait([...])` for futures from `.submit()`/`.map()` that a flow stores but never reads, "
+                + "adds `.wait()` to discarded futures (unsafe), and flags the rest (BHV001).";
+    }
+
+    @Override
+    protected String[] mentions() {
+        return new String[] {".submit", ".map"};
+    }
+
+    @Override
+    protected Node edit(PythonFile file, ExecutionContext ctx) {
+        Node before = file.module();
+        Imports imports = Imports.of(before);
+        Map<String, Node> tasks = PrefectFunctions.tasks(before, imports);
+        if (tasks.isEmpty()) {
+            return file.module();
+        }
+        Node after = before;
+        boolean waitUsed = false;
+        List<Node[]> todos = new ArrayList<>();
+        for (Node flow : PrefectFunctions.flows(before, imports)) {
+            Node body = new Definitions(flow).body();
+            List<Node> top = Statements.of(body);
+            boolean earlyReturn = Nodes.find(body, NodeKind.RETURN).size()
+                    > (top.isEmpty() || top.get(top.size() - 1).kind() != NodeKind.RETURN ? 0 : 1);
+            List<String> unread = new ArrayList<>();
+            for (Node stmt : Nodes.find(body, n -> n.kind() == NodeKind.EXPR_STMT || n.kind() == NodeKind.ASSIGN)) {
+                Optional<Node> future = futureCall(stmt, tasks);
+                if (future.isEmpty() || insideNestedDef(body, stmt)) {
+                    continue;
+                }
+                boolean atTop = top.contains(stmt);
+                if (stmt.kind() == NodeKind.ASSIGN) {
+                    Statements.Assignment a = Statements.assignment(stmt).orElseThrow();
+                    if (a.targets().size() != 1 || a.targets().get(0).kind() != NodeKind.NAME) {
+                        continue;
+                    }
+                    String name = Expressions.name(a.targets().get(0));
+                    if (reads(body, name) > 0) {
+                        continue;
+                    }
+                    if (atTop && !earlyReturn) {
+                        unread.add(name);
+                    } else {
+                        todos.add(new Node[] {stmt});
+                        note(file, stmt, ctx, true, "future '" + name + "' is never waited for; "
+                                + "Prefect 3 does not wait for it at the end of the flow (BHV001)");
+                    }
+                } else if (atTop && FixSafety.unsafeAllowed(ctx)) {
+                    after = TreeEdits.replace(after, future.get(),
+                            dev.migrate.rewriters.python.edit.Snippets.expression(
+                                    future.get().text() + ".wait()", file.style()));
+                    note(file, stmt, ctx, false, "added .wait(): the statements after it now run once "
+                            + "the task is done (BHV001)");
+                } else {
+                    todos.add(new Node[] {stmt});
+                    note(file, stmt, ctx, true, (atTop ? "unsafe fix not applied (rerun with --unsafe-fixes): "
+                            : "") + "this future is never waited for; Prefect 3 does not wait for it (BHV001)");
+                }
+            }
+            if (!unread.isEmpty()) {
+                if (imports.binding("wait").filter(b -> !b.qualifiedName().equals("prefect.futures.wait")).isPresent()) {
+                    note(file, flow, ctx, true, "futures " + unread + " are never waited for and 'wait' "
+                            + "is taken; add prefect.futures.wait(...) by hand (BHV001)");
+                    continue;
+                }
+                String code = "wait([" + String.join(", ", unread) + "])";
+                Node bodyNow = new Definitions(sameFlow(after, before, flow)).body();
+                List<Node> topNow = Statements.of(bodyNow);
+                Node last = topNow.get(topNow.size() - 1);
+                after = last.kind() == NodeKind.RETURN
+                        ? StatementEdits.insertBefore(after, last, code, file.style())
+                        : StatementEdits.insertAfter(after, last, code, file.style());
+                waitUsed = true;
+            }
+        }
+        for (Node[] t : todos) {
+            after = PythonCode.addTodo(after, t[0], "BHV001", "this task future is never waited for; "
+                    + "return it, call .result() or pass it to prefect.futures.wait", file.style());
+        }
+        if (waitUsed) {
+            after = ImportEdits.addFromImport(after, "prefect.futures", "wait", file.style());
+        }
+        return after;
+    }
+
+    private void note(PythonFile file, Node at, ExecutionContext ctx, boolean manual, String message) {
+        notes.insertRow(ctx, PythonCode.note(file, at, getName(), manual, message));
+    }
+
+    /** The {@code task.submit(...)} / {@code task.map(...)} call a statement makes, for a task of this module. */
+    private static Optional<Node> futureCall(Node stmt, Map<String, Node> tasks) {
+        Node value = stmt.kind() == NodeKind.ASSIGN ? Statements.assignment(stmt).orElseThrow().value()
+                : stmt.nodes().get(0);
+        Node call = Expressions.unwrap(value);
+        if (call.kind() != NodeKind.CALL) {
+            return Optional.empty();
+        }
+        Optional<List<String>> parts = Expressions.dottedParts(call.nodes().get(0));
+        return parts.filter(p -> p.size() == 2 && tasks.containsKey(p.get(0))
+                && (p.get(1).equals("submit") || p.get(1).equals("map"))).map(p -> call);
+    }
+
+    /** How often a name is read in a block (its assignment targets are not reads). */
+    private static long reads(Node body, String name) {
+        long targets = 0;
+        for (Node s : Nodes.find(body, n -> n.kind() == NodeKind.ASSIGN)) {
+            for (Node t : Statements.assignment(s).orElseThrow().targets()) {
+                if (t.kind() == NodeKind.NAME && Expressions.name(t).equals(name)) {
+                    targets++;
+                }
+            }
+        }
+        long uses = Nodes.find(body, n -> n.kind() == NodeKind.NAME && Expressions.name(n).equals(name)).size();
+        return uses - targets;
+    }
+
+    private static boolean insideNestedDef(Node body, Node stmt) {
+        List<Node> path = TreeEdits.path(body, stmt);
+        return path != null && path.stream().anyMatch(n -> n.kind() == NodeKind.FUNCTION_DEF
+                || n.kind() == NodeKind.CLASS_DEF || n.kind() == NodeKind.LAMBDA);
+    }
+
+    /** The flow in the edited tree at the place it had in the original. */
+    private static Node sameFlow(Node edited, Node original, Node flow) {
+        List<Node> a = Nodes.find(original, NodeKind.FUNCTION_DEF);
+        List<Node> b = Nodes.find(edited, NodeKind.FUNCTION_DEF);
+        return b.get(a.indexOf(flow));
+    }
+}

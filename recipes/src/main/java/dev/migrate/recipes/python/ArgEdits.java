@@ -1,0 +1,107 @@
+package dev.migrate.recipes.python;
+
+import dev.migrate.rewriters.python.PythonStyle;
+import dev.migrate.rewriters.python.edit.Snippets;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.PyElement;
+import dev.migrate.rewriters.python.tree.Space;
+import dev.migrate.rewriters.python.tree.Token;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Edits of one call's argument list that keep its layout: an argument on its own line is added on its own
+ * line, removing an argument keeps the comments around it, and a trailing comma stays a trailing comma.
+ */
+public final class ArgEdits {
+    private ArgEdits() {
+    }
+
+    /** The call without {@code arg} (an ARG node of its argument list). */
+    public static Node remove(Node call, Node arg) {
+        Node args = new CallView(call).argList();
+        List<PyElement> kids = new ArrayList<>(args.children());
+        int at = kids.indexOf(arg);
+        if (at < 0) {
+            throw new IllegalArgumentException("not an argument of this call: " + arg);
+        }
+        boolean commaAfter = at + 1 < kids.size() && kids.get(at + 1) instanceof Token t && t.is(",");
+        if (commaAfter) {
+            kids.remove(at + 1);
+            kids.remove(at);
+        } else {
+            kids.remove(at);
+            if (at - 1 >= 0 && kids.get(at - 1) instanceof Token t && t.is(",")) {
+                kids.remove(at - 1);
+                at--;
+            }
+        }
+        boolean wasFirst = at > 0 && kids.get(at - 1) instanceof Token t && t.is("(");
+        if (at < kids.size() && (wasFirst || !arg.prefix().comments().isEmpty())) {
+            // the next element takes the removed argument's place: its line break, and comments above it
+            PyElement next = kids.get(at);
+            boolean closing = next instanceof Token t && t.is(")");
+            if (!(wasFirst && closing)) {
+                kids.set(at, next.withPrefix(next.prefix().comments().isEmpty() ? arg.prefix()
+                        : Space.of(arg.prefix().text() + next.prefix().text().stripLeading())));
+            }
+        }
+        return call.withChild(call.children().indexOf(args), args.withChildren(kids));
+    }
+
+    /** The call with {@code keyword=valueCode} added as its last argument. */
+    public static Node add(Node call, String keyword, String valueCode, PythonStyle style) {
+        Node parsed = Snippets.expression("f(" + keyword + "=" + valueCode + ")", style);
+        Node newArg = new CallView(parsed).arguments().get(0).node();
+        Node args = new CallView(call).argList();
+        List<PyElement> kids = new ArrayList<>(args.children());
+        int close = kids.size() - 1;
+        List<Node> existing = args.nodes(NodeKind.ARG);
+        if (existing.isEmpty()) {
+            kids.add(close, newArg.withPrefix(Space.EMPTY));
+        } else {
+            Node last = existing.get(existing.size() - 1);
+            Space prefix = last.prefix().containsNewline() ? Space.of(lineBreak(last.prefix()) + last.prefix().indent())
+                    : Space.SINGLE;
+            boolean trailingComma = kids.get(close - 1) instanceof Token t && t.is(",");
+            if (trailingComma) {
+                kids.add(close, Token.op(","));
+                kids.add(close, newArg.withPrefix(prefix));
+            } else {
+                kids.add(close, newArg.withPrefix(prefix));
+                kids.add(close, Token.op(","));
+            }
+        }
+        return call.withChild(call.children().indexOf(args), args.withChildren(kids));
+    }
+
+    /** The call with one argument node swapped for another. */
+    public static Node replace(Node call, Node oldArg, Node newArg) {
+        Node args = new CallView(call).argList();
+        int at = args.children().indexOf(oldArg);
+        return call.withChild(call.children().indexOf(args), args.withChild(at, newArg));
+    }
+
+    /** The argument renamed to {@code keyword}. */
+    public static Node rename(Node arg, String keyword) {
+        PyElement first = arg.child(0);
+        if (!(first instanceof Token t)) {
+            throw new IllegalArgumentException("not a keyword argument: " + arg);
+        }
+        return arg.withChild(0, t.withText(keyword));
+    }
+
+    /** The argument with its value replaced by {@code valueCode}. */
+    public static Node withValue(Node arg, String valueCode, PythonStyle style) {
+        Node value = arg.nodes().get(0);
+        Node replacement = Snippets.expression(valueCode, style).withPrefix(value.prefix());
+        return arg.withChild(arg.children().indexOf(value), replacement);
+    }
+
+    private static String lineBreak(Space s) {
+        String t = s.text();
+        return t.contains("\r\n") ? "\r\n" : t.contains("\r") ? "\r" : "\n";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.migrate.recipes.python;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** Prefect 2 infrastructure and storage blocks and their Prefect 3 replacements, from {@code prefect-2-blocks.yaml}. */
+public final class PrefectBlocks {
+    private static final String RESOURCE = "/dev/migrate/recipes/prefect-2-blocks.yaml";
+
+    /** An infrastructure block: the work pool type it becomes and the fields that are job variables there. */
+    public record Infrastructure(String poolType, List<String> jobVariables) {
+    }
+
+    /** A storage block: the from_source class, block field to argument names, and credential fields. */
+    public record Storage(String sourceClass, Map<String, String> arguments, List<String> credentials) {
+    }
+
+    private final Map<String, Object> infrastructure;
+    private final Map<String, Object> storage;
+
+    @SuppressWarnings("unchecked")
+    private PrefectBlocks() {
+        try (InputStream in = PrefectBlocks.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the build");
+            }
+            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            infrastructure = (Map<String, Object>) root.get("infrastructure");
+            storage = (Map<String, Object>) root.get("storage");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static PrefectBlocks get() {
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final PrefectBlocks INSTANCE = new PrefectBlocks();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<Infrastructure> infrastructure(String qualifiedName) {
+        Map<String, Object> m = (Map<String, Object>) infrastructure.get(qualifiedName);
+        return m == null ? Optional.empty()
+                : Optional.of(new Infrastructure(String.valueOf(m.get("pool_type")), (List<String>) m.get("job_variables")));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<Storage> storage(String qualifiedName) {
+        Map<String, Object> m = (Map<String, Object>) storage.get(qualifiedName);
+        return m == null ? Optional.empty()
+                : Optional.of(new Storage(String.valueOf(m.get("source")), (Map<String, String>) m.get("arguments"),
+                        (List<String>) m.get("credentials")));
+    }
+}

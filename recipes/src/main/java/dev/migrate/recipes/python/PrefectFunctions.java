@@ -1,0 +1,53 @@
+package dev.migrate.recipes.python;
+
+import dev.migrate.rewriters.python.query.Definitions;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Flows and tasks of a module: functions decorated with {@code prefect.flow} / {@code prefect.task}. */
+public final class PrefectFunctions {
+    private PrefectFunctions() {
+    }
+
+    public static boolean isFlow(Imports imports, Node def) {
+        return decoratedWith(imports, def, "prefect.flow");
+    }
+
+    public static boolean isTask(Imports imports, Node def) {
+        return decoratedWith(imports, def, "prefect.task");
+    }
+
+    private static boolean decoratedWith(Imports imports, Node def, String qualified) {
+        if (def.kind() != NodeKind.FUNCTION_DEF) {
+            return false;
+        }
+        for (Node d : new Definitions(def).decorators()) {
+            if (imports.qualifiedName(d).filter(qualified::equals).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every flow function, at any depth. */
+    public static List<Node> flows(Node module, Imports imports) {
+        return Nodes.find(module, n -> isFlow(imports, n));
+    }
+
+    /** The module's own task functions by name. */
+    public static Map<String, Node> tasks(Node module, Imports imports) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (Node s : Statements.of(module)) {
+            if (isTask(imports, s)) {
+                out.put(new Definitions(s).name(), s);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.migrate.recipes.python;
+
+import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.recipes.PrefectTarget;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Where a Prefect 2 name lives in Prefect 3: Prefect's own migration map (through {@link PrefectApi}) plus
+ * the catalogue facts in {@code prefect-python-moves.yaml}. Loaded once.
+ */
+public final class PrefectMoves {
+    private static final String RESOURCE = "/dev/migrate/recipes/prefect-python-moves.yaml";
+
+    /** One move: {@code since} maps a 3.x minor to a better home available from that minor on. */
+    record Move(String from, String to, Map<Integer, String> since) {
+    }
+
+    private final Map<String, Move> exact = new LinkedHashMap<>();
+    private final List<Move> modules = new ArrayList<>();
+
+    private PrefectMoves() {
+        for (Move m : load()) {
+            if (m.from().endsWith(".*")) {
+                modules.add(m);
+            } else {
+                exact.put(m.from(), m);
+            }
+        }
+    }
+
+    public static PrefectMoves get() {
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final PrefectMoves INSTANCE = new PrefectMoves();
+    }
+
+    /** The Prefect 3 dotted name for a 2.x dotted name, or empty when it did not move. */
+    public Optional<String> target(String dotted, PrefectTarget target) {
+        Move m = exact.get(dotted);
+        if (m != null) {
+            String best = m.to();
+            for (Map.Entry<Integer, String> e : m.since().entrySet()) {
+                if (target.atLeast(e.getKey())) {
+                    best = e.getValue();
+                }
+            }
+            return Optional.of(best);
+        }
+        Optional<String> official = PrefectApi.get().movedTo(dotted);
+        if (official.isPresent()) {
+            return official;
+        }
+        for (Move mod : modules) {
+            String prefix = mod.from().substring(0, mod.from().length() - 2);
+            String to = mod.to().substring(0, mod.to().length() - 2);
+            if (dotted.equals(prefix)) {
+                return Optional.of(to);
+            }
+            if (dotted.startsWith(prefix + ".")) {
+                return Optional.of(to + dotted.substring(prefix.length()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a whole module moved ({@code prefect.server.schemas.schedules}). */
+    public Optional<String> movedModule(String module) {
+        for (Move mod : modules) {
+            if (mod.from().equals(module + ".*")) {
+                return Optional.of(mod.to().substring(0, mod.to().length() - 2));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Splits a dotted target into module and object path: {@code prefect.variables.Variable.get} gives
+     * ({@code prefect.variables}, {@code Variable.get}). Modules are lower case by Python convention and
+     * the data holds no counter-example, so the object path starts at the first capitalised segment.
+     */
+    public static String[] split(String dotted) {
+        String[] parts = dotted.split("\\.");
+        int objectStart = parts.length - 1;
+        for (int i = 1; i < parts.length - 1; i++) {
+            if (!parts[i].isEmpty() && Character.isUpperCase(parts[i].charAt(0))) {
+                objectStart = i;
+                break;
+            }
+        }
+        return new String[] {String.join(".", java.util.Arrays.copyOfRange(parts, 0, objectStart)),
+            String.join(".", java.util.Arrays.copyOfRange(parts, objectStart, parts.length))};
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Move> load() {
+        try (InputStream in = PrefectMoves.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the build");
+            }
+            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            List<Move> out = new ArrayList<>();
+            for (Map<String, Object> m : (List<Map<String, Object>>) root.get("moves")) {
+                Map<Integer, String> since = new LinkedHashMap<>();
+                Object s = m.get("since");
+                if (s instanceof Map<?, ?> map) {
+                    map.forEach((k, v) -> since.put(PrefectTarget.parse(String.valueOf(k)).minor(), String.valueOf(v)));
+                }
+                out.add(new Move(String.valueOf(m.get("from")), String.valueOf(m.get("to")), since));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.migrate.recipes.python;
+
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.PythonVisitor;
+import dev.migrate.rewriters.python.tree.Node;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.Recipe;
+import org.openrewrite.Tree;
+import org.openrewrite.TreeVisitor;
+
+/**
+ * A recipe over Python files. Files with syntax errors are never edited (their text is kept as is), and a
+ * file that mentions none of {@link #mentions()} is skipped before any tree query.
+ */
+public abstract class PythonRecipe extends Recipe {
+    /** Words one of which a file's text must contain for the recipe to look at it. */
+    protected abstract String[] mentions();
+
+    /** The file's new module (the same node when nothing changes). */
+    protected abstract Node edit(PythonFile file, ExecutionContext ctx);
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor() {
+        return new PythonVisitor<>() {
+            @Override
+            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
+                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, mentions())) {
+                    return file;
+                }
+                return file.withModule(edit(file, ctx));
+            }
+        };
+    }
+}

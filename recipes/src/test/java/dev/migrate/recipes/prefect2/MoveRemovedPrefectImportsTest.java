@@ -1,0 +1,132 @@
+package dev.migrate.recipes.prefect2;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.InMemoryExecutionContext;
+import org.openrewrite.test.RecipeSpec;
+
+class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new MoveRemovedPrefectImports());
+    }
+
+    @DocumentExample
+    @Test
+    void schedulesMoveToPrefectSchedulesOnTheDefaultTarget() {
+        rewriteRun(python(
+            """
+            from prefect.server.schemas.schedules import CronSchedule, IntervalSchedule  # both
+
+            daily = CronSchedule(cron="0 2 * * *", timezone="Europe/Paris")
+            hourly = IntervalSchedule(interval=3600)
+            """,
+            """
+            from prefect.schedules import Cron, Interval  # both
+
+            daily = Cron(cron="0 2 * * *", timezone="Europe/Paris")
+            hourly = Interval(interval=3600)
+            """));
+    }
+
+    @Test
+    void schedulesMoveToClientSchemasBefore32() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        PrefectTarget.parse("3.1").putInto(ctx);
+        rewriteRun(spec -> spec.executionContext(ctx), python(
+            """
+            from prefect.orion.schemas.schedules import CronSchedule
+            s = CronSchedule(cron="0 * * * *")
+            """,
+            """
+            from prefect.client.schemas.schedules import CronSchedule
+            s = CronSchedule(cron="0 * * * *")
+            """));
+    }
+
+    @Test
+    void renamedTaskRunnerIsRenamedWhereUsed() {
+        rewriteRun(python(
+            """
+            from prefect import flow
+            from prefect.task_runners import ConcurrentTaskRunner
+
+            @flow(task_runner=ConcurrentTaskRunner())
+            def etl():
+                pass
+            """,
+            """
+            from prefect import flow
+            from prefect.task_runners import ThreadPoolTaskRunner
+
+            @flow(task_runner=ThreadPoolTaskRunner())
+            def etl():
+                pass
+            """));
+    }
+
+    @Test
+    void officialMovesMergeIntoExistingImportsAndKeepAliases() {
+        rewriteRun(python(
+            """
+            from prefect import flow
+            from prefect.engine import pause_flow_run, resume_flow_run as resume
+            from prefect.client import get_client
+
+            pause_flow_run(timeout=10)
+            resume("id")
+            get_client()
+            """,
+            """
+            from prefect import flow
+            from prefect.flow_runs import pause_flow_run, resume_flow_run as resume
+            from prefect.client.orchestration import get_client
+
+            pause_flow_run(timeout=10)
+            resume("id")
+            get_client()
+            """));
+    }
+
+    @Test
+    void movedFunctionBecomesAMethodOfItsNewClass() {
+        rewriteRun(python(
+            """
+            from prefect.variables import get
+
+            token = get("api_token")
+            """,
+            """
+            from prefect.variables import Variable
+
+            token = Variable.get("api_token")
+            """));
+    }
+
+    @Test
+    void moduleAliasIsRedirected() {
+        rewriteRun(python(
+            """
+            import prefect.server.schemas.schedules as sch
+            s = sch.CronSchedule(cron="0 * * * *")
+            """,
+            """
+            import prefect.client.schemas.schedules as sch
+            s = sch.CronSchedule(cron="0 * * * *")
+            """));
+    }
+
+    @Test
+    void prefect3ImportsAreLeftAlone() {
+        rewriteRun(python(
+            """
+            from prefect import flow, task
+            from prefect.client.schemas.schedules import CronSchedule
+            from prefect.task_runners import ThreadPoolTaskRunner
+            """));
+    }
+}

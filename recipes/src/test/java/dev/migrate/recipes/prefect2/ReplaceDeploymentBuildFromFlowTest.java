@@ -1,0 +1,197 @@
+package dev.migrate.recipes.prefect2;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+
+class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new ReplaceDeploymentBuildFromFlow());
+    }
+
+    @DocumentExample
+    @Test
+    void appliedDeploymentOfALocalFlowDeploysFromItsDirectory() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.server.schemas.schedules import CronSchedule
+
+            from workflows.data_pipeline import pipeline
+
+            # production
+            Deployment.build_from_flow(
+                flow=pipeline,
+                name="production-daily",
+                work_pool_name="default-pool",
+                schedule=CronSchedule(cron="0 2 * * *", timezone="Europe/Paris"),
+                is_schedule_active=False,  # enabled after cut-over
+                infra_overrides={"env": {"DBT_THREADS": "8"}},
+                tags=["production"],
+                apply=True,
+            )
+            """,
+            """
+            from prefect.server.schemas.schedules import CronSchedule
+
+            from workflows.data_pipeline import pipeline
+            from pathlib import Path
+
+            # production
+            pipeline.from_source(source=str(Path(__file__).resolve().parent.parent), entrypoint="workflows/data_pipeline.py:pipeline").deploy(
+                name="production-daily",
+                work_pool_name="default-pool",
+                schedules=[CronSchedule(cron="0 2 * * *", timezone="Europe/Paris")],
+                paused=True,  # enabled after cut-over
+                job_variables={"env": {"DBT_THREADS": "8"}},
+                tags=["production"],
+                enforce_parameter_schema=False,
+            )
+            """,
+            spec -> spec.path("workflows/deploy.py")));
+    }
+
+    @Test
+    void storedDeploymentWithProcessBlockBecomesToDeploymentAndKeepsApply() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.infrastructure import Process
+
+            from offload_flow import offload_main
+
+            process = Process(
+                working_dir="/opt/prefect/flows",
+                env={"PREFECT_LOGGING_LEVEL": "INFO"},
+            )
+
+            deployment = Deployment.build_from_flow(
+                flow=offload_main,
+                name="offload",
+                work_queue_name="offload",
+                infrastructure=process,
+                enforce_parameter_schema=True,
+            )
+
+            if __name__ == "__main__":
+                deployment_id = deployment.apply()
+            """,
+            """
+            from offload_flow import offload_main
+            from pathlib import Path
+
+            deployment = offload_main.from_source(source=str(Path(__file__).resolve().parent), entrypoint="offload_flow.py:offload_main").to_deployment(
+                name="offload",
+                work_queue_name="offload",
+                enforce_parameter_schema=True,
+                job_variables={"working_dir": "/opt/prefect/flows", "env": {"PREFECT_LOGGING_LEVEL": "INFO"}},
+            )
+
+            if __name__ == "__main__":
+                deployment_id = deployment.apply()
+            """,
+            spec -> spec.path("flows/deploy_production.py")));
+    }
+
+    @Test
+    void dockerImageIsDeployedAsIsAndGitHubStorageBecomesAGitSource() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.infrastructure import DockerContainer
+            from prefect.filesystems import GitHub
+            from flows import etl
+
+            Deployment.build_from_flow(etl, "nightly", infrastructure=DockerContainer(image="registry/etl:1.4"), work_pool_name="docker", apply=True, enforce_parameter_schema=False)
+            Deployment.build_from_flow(flow=etl, name="git", storage=GitHub(repository="https://github.com/acme/etl", reference="main"), work_pool_name="process", apply=True, enforce_parameter_schema=False)
+            """,
+            """
+            from flows import etl
+            from prefect.runner.storage import GitRepository
+
+            etl.deploy(name="nightly", work_pool_name="docker", enforce_parameter_schema=False, image="registry/etl:1.4", build=False, push=False)
+            etl.from_source(source=GitRepository(url="https://github.com/acme/etl", branch="main"), entrypoint="jobs/flows.py:etl").deploy(name="git", work_pool_name="process", enforce_parameter_schema=False)
+            """,
+            spec -> spec.path("jobs/deploy.py")));
+    }
+
+    @Test
+    void withoutAPoolTheFlowIsServed() {
+        rewriteRun(python(
+            """
+            from prefect import flow
+            from prefect.deployments import Deployment
+
+            @flow
+            def hello():
+                pass
+
+            Deployment.build_from_flow(flow=hello, name="hi", interval=60, apply=True, skip_upload=True, enforce_parameter_schema=False)
+            """,
+            """
+            from prefect import flow
+
+            @flow
+            def hello():
+                pass
+
+            hello.serve(name="hi", interval=60, enforce_parameter_schema=False)
+            """));
+    }
+
+    @Test
+    void severalServedDeploymentsInOneScriptAreLeftToAPerson() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+            from flows import a, b
+
+            Deployment.build_from_flow(flow=a, name="a", apply=True)
+            Deployment.build_from_flow(flow=b, name="b", apply=True)
+            """,
+            """
+            from prefect.deployments import Deployment
+            from flows import a, b
+
+            # TODO(migrate PF201): flow.serve() blocks, so several deployments in one script must be served together: prefect.serve(flow.to_deployment(...), ...)
+            Deployment.build_from_flow(flow=a, name="a", apply=True)
+            # TODO(migrate PF201): flow.serve() blocks, so several deployments in one script must be served together: prefect.serve(flow.to_deployment(...), ...)
+            Deployment.build_from_flow(flow=b, name="b", apply=True)
+            """));
+    }
+
+    @Test
+    void unconvertibleStorageGetsATodoOnce() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import S3
+            from flows import etl
+
+            Deployment.build_from_flow(flow=etl, name="s3", storage=S3.load("prod"), apply=True)
+            """,
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import S3
+            from flows import etl
+
+            # TODO(migrate PF206): this storage block was removed in Prefect 3; give flow.from_source(...) a source (prefect_aws.S3Bucket, prefect_gcp.GcsBucket, prefect_azure.AzureBlobStorageContainer or a git URL) and deploy from it
+            Deployment.build_from_flow(flow=etl, name="s3", storage=S3.load("prod"), apply=True)
+            """));
+    }
+
+    @Test
+    void otherDeploymentClassesAreLeftAlone() {
+        rewriteRun(python(
+            """
+            from mylib import Deployment
+            from prefect import flow
+
+            Deployment.build_from_flow(flow=flow, name="x", apply=True)
+            """));
+    }
+}

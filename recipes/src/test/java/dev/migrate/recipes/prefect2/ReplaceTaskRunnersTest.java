@@ -1,0 +1,51 @@
+package dev.migrate.recipes.prefect2;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+
+class ReplaceTaskRunnersTest implements PythonRewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new ReplaceTaskRunners());
+    }
+
+    @DocumentExample
+    @Test
+    void sequentialRunnerBecomesAOneWorkerThreadPool() {
+        rewriteRun(python(
+            """
+            from prefect import flow
+            from prefect.task_runners import SequentialTaskRunner
+
+            @flow(task_runner=SequentialTaskRunner())
+            def etl():
+                pass
+            """,
+            """
+            from prefect import flow
+            from prefect.task_runners import ThreadPoolTaskRunner
+
+            @flow(task_runner=ThreadPoolTaskRunner(max_workers=1))
+            def etl():
+                pass
+            """));
+    }
+
+    @Test
+    void otherRunnersAreLeftAlone() {
+        rewriteRun(python(
+            """
+            from prefect import flow
+            from prefect.task_runners import ThreadPoolTaskRunner
+            from mylib import SequentialTaskRunner
+
+            @flow(task_runner=SequentialTaskRunner())
+            def etl():
+                pass
+            """));
+    }
+}
