@@ -154,11 +154,21 @@ public final class RowDiffQuery {
             select.add(Dialect.DUCKDB.text("l." + Sql.quote(all.get(j).name())) + " AS l" + j);
             select.add(Dialect.DUCKDB.text("n." + Sql.quote(all.get(j).name())) + " AS n" + j);
         }
-        String sql = "SELECT " + String.join(", ", select) + " FROM (" + sampleKeys(plan, diffTable) + ") d LEFT JOIN "
-                + legacy + " l ON " + keyMatch(plan, "l") + " LEFT JOIN " + current + " n ON " + keyMatch(plan, "n")
-                + " ORDER BY d." + KIND + ", " + keyNames.stream().map(k -> "d." + k).reduce((a, b) -> a + ", " + b)
-                .orElseThrow();
-        return Statement.of("row diff samples", sql, limit);
+        String keys = "(" + sampleKeys(plan, diffTable) + ")";
+        String sql = "SELECT " + String.join(", ", select) + " FROM " + keys + " d LEFT JOIN " + sampled(plan, legacy,
+                keys, "l") + " l ON " + keyMatch(plan, "l") + " LEFT JOIN " + sampled(plan, current, keys, "n") + " n ON "
+                + keyMatch(plan, "n") + " ORDER BY d." + KIND + ", "
+                + keyNames.stream().map(k -> "d." + k).reduce((a, b) -> a + ", " + b).orElseThrow();
+        return Statement.of("row diff samples", sql, limit, limit, limit);
+    }
+
+    /**
+     * The rows of {@code relation} with a sampled key. A semi join builds its hash table on the few
+     * sampled keys and streams the large side past it, instead of building on the large side.
+     */
+    private static String sampled(DatasetPlan plan, String relation, String keys, String alias) {
+        return "(SELECT " + alias + ".* FROM " + relation + " " + alias + " SEMI JOIN " + keys + " d ON "
+                + keyMatch(plan, alias) + ")";
     }
 
 
