@@ -177,7 +177,7 @@ public final class Validator {
             boolean inferred = legacyFiles != null && FileLoader.formatOf(legacyFiles) == FileFormat.CSV
                     || newFiles != null && FileLoader.formatOf(newFiles) == FileFormat.CSV;
             String fileColumn = legacyFiles != null && newFiles != null ? FileLoader.SOURCE_FILE : null;
-            return new EmbeddedComparison(session, settings.sampleSize())
+            return new EmbeddedComparison(session, settings)
                     .compare(plan, Sql.quote("legacy"), Sql.quote("new"), inferred, fileColumn);
         } catch (SQLException e) {
             throw new EnvironmentException("dataset '" + ds.name() + "': cannot read the loaded data: "
@@ -200,7 +200,7 @@ public final class Validator {
         EmbeddedComparison.Relations relations = new EmbeddedComparison.Relations(
                 StreamingScan.reducedRelation("legacy_scan", plan), StreamingScan.reducedRelation("new_scan", plan),
                 Sql.quote("legacy"), Sql.quote("new"), null);
-        return new EmbeddedComparison(session, settings.sampleSize()).compare(plan, l, n, relations, false, diff -> {
+        return new EmbeddedComparison(session, settings).compare(plan, l, n, relations, false, diff -> {
             List<List<Object>> keys = new ArrayList<>();
             for (Map<String, Object> row : session.query(Statement.of("sample keys", RowDiffQuery.sampleKeys(plan, diff),
                     settings.sampleSize()))) {

@@ -4,6 +4,7 @@ import dev.migrate.validators.BadInputException;
 import dev.migrate.validators.EnvironmentException;
 import dev.migrate.validators.Errors;
 import dev.migrate.validators.engine.DuckDbSession;
+import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.query.Dialect;
 import dev.migrate.validators.query.ProfileQuery;
 import dev.migrate.validators.query.RowDiffQuery;
@@ -27,10 +28,12 @@ import java.util.Map;
 public final class EmbeddedComparison {
     private final DuckDbSession session;
     private final int sampleSize;
+    private final long memoryBytes;
 
-    public EmbeddedComparison(DuckDbSession session, int sampleSize) {
+    public EmbeddedComparison(DuckDbSession session, EngineSettings settings) {
         this.session = session;
-        this.sampleSize = sampleSize;
+        this.sampleSize = settings.sampleSize();
+        this.memoryBytes = settings.memoryBytes();
     }
 
     /** The statements a comparison runs, in order; what {@code --dry-run} prints. */
@@ -106,24 +109,10 @@ public final class EmbeddedComparison {
             if (plan.keys().isEmpty()) {
                 return out;
             }
-            Map<String, Object> joined = session.query(RowDiffQuery.joinCounts(plan, r.legacyKeys(), r.newKeys())).get(0);
-            long matched = Verdicts.number(joined.get("matched")).longValue();
-            Map<String, Long> counts = new HashMap<>();
-            for (String kind : List.of("missing", "extra", "differs")) {
-                long c = Verdicts.number(joined.get(kind)).longValue();
-                if (c > 0) {
-                    counts.put(kind, c);
-                }
-            }
-            if (matched + counts.getOrDefault("missing", 0L) != nl || matched + counts.getOrDefault("extra", 0L) != nn) {
-                rejectDuplicates(plan, r);
-            }
+            Map<String, Long> counts = fitsInMemory(plan, nl + nn) ? joinedDiff(plan, r, nl, nn, diffTable)
+                    : groupedDiff(plan, r, diffTable);
             List<Map<String, Object>> samples = List.of();
             if (!counts.isEmpty()) {
-                session.execute(RowDiffQuery.diff(plan, r.legacyKeys(), r.newKeys(), diffTable));
-                if (!session.query(RowDiffQuery.repeatedKeys(plan, diffTable)).isEmpty()) {
-                    rejectDuplicates(plan, r);
-                }
                 hook.prepare(diffTable);
                 samples = session.query(RowDiffQuery.samples(plan, r.legacyRows(), r.newRows(), diffTable, sampleSize));
             }
@@ -146,6 +135,51 @@ public final class EmbeddedComparison {
     private static EnvironmentException engineFailure(DatasetPlan plan, SQLException e) {
         return new EnvironmentException("dataset '" + plan.config().name() + "': the engine failed while comparing: "
                 + Errors.cause(e) + ". Re-run with --stacktrace for details", e);
+    }
+
+    /** Whether both sides' (key, hash) fit a hash join in half the memory; past that, a spilling aggregation. */
+    private boolean fitsInMemory(DatasetPlan plan, long rows) {
+        return rows * 16L * (plan.keys().size() + 1 + plan.tolerant().size()) <= memoryBytes / 2;
+    }
+
+    /**
+     * One counting join; differing keys are stored only when there are some. With unique keys, matched
+     * plus missing is the legacy row count and matched plus extra the new one: otherwise a key repeats.
+     */
+    private Map<String, Long> joinedDiff(DatasetPlan plan, Relations r, long nl, long nn, String diffTable)
+            throws SQLException {
+        Map<String, Object> joined = session.query(RowDiffQuery.joinCounts(plan, r.legacyKeys(), r.newKeys())).get(0);
+        long matched = Verdicts.number(joined.get("matched")).longValue();
+        Map<String, Long> counts = new HashMap<>();
+        for (String kind : List.of("missing", "extra", "differs")) {
+            long c = Verdicts.number(joined.get(kind)).longValue();
+            if (c > 0) {
+                counts.put(kind, c);
+            }
+        }
+        if (matched + counts.getOrDefault("missing", 0L) != nl || matched + counts.getOrDefault("extra", 0L) != nn) {
+            rejectDuplicates(plan, r);
+        }
+        if (!counts.isEmpty()) {
+            session.execute(RowDiffQuery.diff(plan, r.legacyKeys(), r.newKeys(), diffTable));
+            if (!session.query(RowDiffQuery.repeatedKeys(plan, diffTable)).isEmpty()) {
+                rejectDuplicates(plan, r);
+            }
+        }
+        return counts;
+    }
+
+    /** Stacks and groups both sides by key: slower than the join, but it spills, so any size completes. */
+    private Map<String, Long> groupedDiff(DatasetPlan plan, Relations r, String diffTable) throws SQLException {
+        session.execute(RowDiffQuery.diffGrouped(plan, r.legacyKeys(), r.newKeys(), diffTable));
+        Map<String, Long> counts = new HashMap<>();
+        for (Map<String, Object> row : session.query(RowDiffQuery.counts(diffTable))) {
+            counts.put(String.valueOf(row.get("kind")), Verdicts.number(row.get("n")).longValue());
+        }
+        if (counts.containsKey("duplicate")) {
+            rejectDuplicates(plan, r);
+        }
+        return counts;
     }
 
     /** Only reached when the counts show a repeated key: now pay for finding where it is. */

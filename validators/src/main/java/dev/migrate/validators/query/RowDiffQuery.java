@@ -126,6 +126,61 @@ public final class RowDiffQuery {
         return new Statement("differing keys", sql, params);
     }
 
+    /** One side reduced for stacking: key, side marker, row hash and toleranced columns. */
+    private static String stacked(DatasetPlan plan, String relation, int side) {
+        List<String> select = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            select.add(value(plan.keys().get(i)) + " AS k" + i);
+        }
+        select.add(side + " AS s");
+        select.add(Sql.quote(ROW_HASH) + " AS h");
+        for (int i = 0; i < plan.tolerant().size(); i++) {
+            select.add("CAST(" + Sql.quote(plan.tolerant().get(i).name()) + " AS DOUBLE) AS t" + i);
+        }
+        return "SELECT " + String.join(", ", select) + " FROM " + relation;
+    }
+
+    /**
+     * The key diff for sides too large to join in memory: both sides stacked and grouped by key, an
+     * aggregation DuckDB can spill to disk. Creates {@code diffTable} like {@link #diff}, with one more
+     * kind, {@code duplicate}, for a key seen more than once on a side.
+     */
+    public static Statement diffGrouped(DatasetPlan plan, String legacy, String current, String diffTable) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            keys.add("k" + i);
+        }
+        List<String> select = new ArrayList<>(keys);
+        select.add("count(*) FILTER (WHERE s = 0) AS cl");
+        select.add("count(*) FILTER (WHERE s = 1) AS cn");
+        select.add("min(h) FILTER (WHERE s = 0) AS hl");
+        select.add("min(h) FILTER (WHERE s = 1) AS hn");
+        List<String> same = new ArrayList<>(List.of("cl = 1", "cn = 1", "hl = hn"));
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < plan.tolerant().size(); i++) {
+            String l = "tl" + i;
+            String n = "tn" + i;
+            select.add("min(t" + i + ") FILTER (WHERE s = 0) AS " + l);
+            select.add("min(t" + i + ") FILTER (WHERE s = 1) AS " + n);
+            same.add("((" + l + " IS NULL AND " + n + " IS NULL) OR abs(" + l + " - " + n + ") <= ? OR abs(" + l + " - "
+                    + n + ") <= ? * greatest(abs(" + l + "), abs(" + n + ")))");
+            params.add(plan.tolerant().get(i).tolerance().absolute());
+            params.add(plan.tolerant().get(i).tolerance().relative());
+        }
+        String grouped = "SELECT " + String.join(", ", select) + " FROM (" + stacked(plan, legacy, 0) + " UNION ALL "
+                + stacked(plan, current, 1) + ") AS both_sides GROUP BY " + String.join(", ", keys)
+                + " HAVING NOT coalesce(" + String.join(" AND ", same) + ", false)";
+        String sql = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(diffTable) + " AS SELECT " + String.join(", ", keys)
+                + ", CASE WHEN cl > 1 OR cn > 1 THEN 'duplicate' WHEN cn = 0 THEN 'missing' WHEN cl = 0 THEN 'extra' "
+                + "ELSE 'differs' END AS " + KIND + " FROM (" + grouped + ") AS g";
+        return new Statement("differing keys (grouped)", sql, params);
+    }
+
+    public static Statement counts(String diffTable) {
+        return Statement.of("differing keys by kind",
+                "SELECT " + KIND + " AS kind, count(*) AS n FROM " + Sql.quote(diffTable) + " GROUP BY " + KIND);
+    }
+
     /** A key listed twice among the differing keys repeats on one side (e.g. a missing key written twice). */
     public static Statement repeatedKeys(DatasetPlan plan, String diffTable) {
         List<String> keys = new ArrayList<>();
@@ -154,11 +209,21 @@ public final class RowDiffQuery {
             select.add(Dialect.DUCKDB.text("l." + Sql.quote(all.get(j).name())) + " AS l" + j);
             select.add(Dialect.DUCKDB.text("n." + Sql.quote(all.get(j).name())) + " AS n" + j);
         }
-        String sql = "SELECT " + String.join(", ", select) + " FROM (" + sampleKeys(plan, diffTable) + ") d LEFT JOIN "
-                + legacy + " l ON " + keyMatch(plan, "l") + " LEFT JOIN " + current + " n ON " + keyMatch(plan, "n")
-                + " ORDER BY d." + KIND + ", " + keyNames.stream().map(k -> "d." + k).reduce((a, b) -> a + ", " + b)
-                .orElseThrow();
-        return Statement.of("row diff samples", sql, limit);
+        String keys = "(" + sampleKeys(plan, diffTable) + ")";
+        String sql = "SELECT " + String.join(", ", select) + " FROM " + keys + " d LEFT JOIN " + sampled(plan, legacy,
+                keys, "l") + " l ON " + keyMatch(plan, "l") + " LEFT JOIN " + sampled(plan, current, keys, "n") + " n ON "
+                + keyMatch(plan, "n") + " ORDER BY d." + KIND + ", "
+                + keyNames.stream().map(k -> "d." + k).reduce((a, b) -> a + ", " + b).orElseThrow();
+        return Statement.of("row diff samples", sql, limit, limit, limit);
+    }
+
+    /**
+     * The rows of {@code relation} with a sampled key. A semi join builds its hash table on the few
+     * sampled keys and streams the large side past it, instead of building on the large side.
+     */
+    private static String sampled(DatasetPlan plan, String relation, String keys, String alias) {
+        return "(SELECT " + alias + ".* FROM " + relation + " " + alias + " SEMI JOIN " + keys + " d ON "
+                + keyMatch(plan, alias) + ")";
     }
 
 

@@ -1,0 +1,86 @@
+package dev.migrate.validators.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.validators.BadInputException;
+import dev.migrate.validators.config.ConfigLoader;
+import dev.migrate.validators.config.DatasetConfig;
+import dev.migrate.validators.engine.DuckDbSession;
+import dev.migrate.validators.engine.EngineSettings;
+import dev.migrate.validators.query.RowDiffQuery;
+import dev.migrate.validators.query.Sql;
+import dev.migrate.validators.query.Statement;
+import dev.migrate.validators.result.Check;
+import dev.migrate.validators.result.CheckResult;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The in-memory join and the spilling grouped key diff give the same answers. */
+class EmbeddedComparisonTest {
+    private final DuckDbSession session = DuckDbSession.open(new EngineSettings(1, "256MB", null, 10));
+    /** A zero memory budget makes the comparison take the grouped (spilling) path. */
+    private static final EngineSettings TINY = new EngineSettings(1, "0B", null, 10);
+    private static final EngineSettings ROOMY = new EngineSettings(1, "256MB", null, 10);
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    private DatasetPlan load(String legacy, String current) throws Exception {
+        DatasetConfig ds = ConfigLoader.parse("t.yaml", """
+                connections: {a: {type: directory, path: a}}
+                jobs:
+                  - name: j
+                    legacy: {connection: a}
+                    new: {connection: a}
+                    datasets: [{name: t, files: x, key: [id], tolerances: {amount: {absolute: 0.5}}}]
+                """, Path.of(".")).jobs().get(0).datasets().get(0);
+        session.execute(Statement.of("l", "CREATE OR REPLACE TEMP TABLE " + Sql.quote("legacy") + " AS " + legacy));
+        session.execute(Statement.of("n", "CREATE OR REPLACE TEMP TABLE " + Sql.quote("new") + " AS " + current));
+        DatasetPlan plan = DatasetPlan.resolve(ds, session.columns(Sql.quote("legacy")), session.columns(Sql.quote("new")));
+        for (String side : List.of("legacy", "new")) {
+            session.execute(Statement.of("hash", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(side) + " AS SELECT *"
+                    + RowDiffQuery.rowHashColumn(plan) + " FROM " + Sql.quote(side)));
+        }
+        return plan;
+    }
+
+    private CheckResult diff(DatasetPlan plan, EngineSettings settings) {
+        return new EmbeddedComparison(session, settings).compare(plan, Sql.quote("legacy"), Sql.quote("new"), false, null)
+                .stream().filter(c -> c.check() == Check.ROW_DIFF).findFirst().orElseThrow();
+    }
+
+    private static final String ROWS = "SELECT range AS id, range * 2.0 AS amount, 'n' || range AS name FROM range(50)";
+
+    @Test
+    void joinAndGroupedPathsAgree() throws Exception {
+        DatasetPlan plan = load(ROWS, "SELECT * REPLACE (CASE WHEN id = 3 THEN amount + 0.4 WHEN id = 4 THEN amount + 2 "
+                + "ELSE amount END AS amount, CASE WHEN id = 5 THEN 'x' ELSE name END AS name) FROM (" + ROWS
+                + ") WHERE id <> 6 UNION ALL SELECT 100, 1.0, 'new'");
+        for (EngineSettings s : List.of(ROOMY, TINY)) {
+            CheckResult d = diff(plan, s);
+            assertThat(List.of(d.legacyValue(), d.newValue(), d.difference()))
+                    .containsExactly("missing=1", "extra=1", "differs=2");
+            assertThat(d.samples()).extracting(x -> x.kind() + ":" + x.key().get("id") + ":" + x.differing())
+                    .containsExactly("differs:4:[amount]", "differs:5:[name]", "extra:100:[]", "missing:6:[]");
+        }
+    }
+
+    @Test
+    void bothPathsRejectRepeatedKeys() throws Exception {
+        DatasetPlan plan = load(ROWS, ROWS + " UNION ALL SELECT 7, 14.0, 'n7'");
+        for (EngineSettings s : List.of(ROOMY, TINY)) {
+            assertThatThrownBy(() -> diff(plan, s)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("duplicate key in the new output of dataset 't': (id=7) appears 2 times");
+        }
+        DatasetPlan missingTwice = load(ROWS + " UNION ALL SELECT 77, 1.0, 'a' UNION ALL SELECT 77, 1.0, 'a'", ROWS);
+        for (EngineSettings s : List.of(ROOMY, TINY)) {
+            assertThatThrownBy(() -> diff(missingTwice, s)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("duplicate key in the legacy output");
+        }
+    }
+}
