@@ -21,16 +21,16 @@ class CutoverLegacyKindsTest {
 
     @Test
     void kubernetesCronJobIsSuspendedAndResumed() {
-        assertThat(plan("partner-exports"))
+        assertThat(plan("etl-partner-exports"))
                 .containsPattern("kubectl (-n \\S+ )?patch cronjob partner-exports -p '\\{\"spec\":\\{\"suspend\":true\\}\\}'")
                 .containsPattern("kubectl (-n \\S+ )?patch cronjob partner-exports -p '\\{\"spec\":\\{\"suspend\":false\\}\\}'");
     }
 
     @Test
     void springQuartzRunPartsAndAnacron() {
-        assertThat(plan("BillingScheduledJobs.nightlyInvoiceRun"))
-                .contains("set the cron expression of 'BillingScheduledJobs.nightlyInvoiceRun' to \"-\"");
-        assertThat(plan("ledgerExportTrigger"))
+        assertThat(plan("nightlyinvoicerun"))
+                .contains("set the cron expression of 'nightlyInvoiceRun' to \"-\"");
+        assertThat(plan("finance-ledgerexport"))
                 .contains("scheduler.pauseTrigger(TriggerKey.triggerKey(\"ledgerExportTrigger\"))")
                 .contains("scheduler.resumeTrigger(TriggerKey.triggerKey(\"ledgerExportTrigger\"))");
         assertThat(plan("backup-configs")).contains("chmod -x etc/cron.daily/backup-configs")
