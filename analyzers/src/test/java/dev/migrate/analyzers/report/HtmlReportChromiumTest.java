@@ -98,23 +98,26 @@ class HtmlReportChromiumTest {
 
     @Test
     void readinessViewShowsJobsByStateMissingGatesAndLatestValidation() throws Exception {
-        EvidenceReader.Validation green = new EvidenceReader.Validation("run-2", "BillingJobs.heartbeat", "2024-03-01T02:00:00Z",
+        // The evidence names the job as the scan does, so it attaches to the scanned Spring job.
+        String heartbeatName = inventory.jobs().stream().filter(j -> j.id().equals("spring-heartbeat-16fb6f9f"))
+                .findFirst().orElseThrow().name();
+        EvidenceReader.Validation green = new EvidenceReader.Validation("run-2", heartbeatName, "2024-03-01T02:00:00Z",
                 "2024-03-01T02:30:00Z", "2024-03-01T03:00:00Z", "pass", 8, 0);
         EvidenceReader evidence = new EvidenceReader() {
             @Override
             public List<Validation> validations(String job) {
-                return job.equals("BillingJobs.heartbeat") ? List.of(green) : List.of();
+                return job.equals(heartbeatName) ? List.of(green) : List.of();
             }
 
             @Override
             public List<Recorded> recordedGates() {
-                return List.of(new Recorded("BillingJobs.heartbeat", "cut-over", "alice", "password=hunter2 in the ticket",
+                return List.of(new Recorded(heartbeatName, "cut-over", "alice", "password=hunter2 in the ticket",
                         "2024-03-02T00:00:00Z"));
             }
 
             @Override
             public List<String> validatedJobs() {
-                return List.of("BillingJobs.heartbeat");
+                return List.of(heartbeatName);
             }
         };
         CutoverEstate estate = CutoverEstate.load(tmp.resolve("no-such-root"), inventory, null, evidence, 1);
@@ -133,7 +136,7 @@ class HtmlReportChromiumTest {
                 .as("the inventory still sorts with the readiness view present").contains("data-sorted=\"kind\"");
         long jobs = readiness.size();
         assertThat(countOf(dom, "<tr data-job=")).isEqualTo(jobs);
-        String heartbeat = readiness.stream().filter(r -> r.job().key().equals("billingjobs-heartbeat")).findFirst()
+        String heartbeat = readiness.stream().filter(r -> r.job().name().equals(heartbeatName)).findFirst()
                 .map(r -> r.stateSlug()).orElseThrow();
         assertThat(heartbeat).isIn("scanned", "rewritten", "deployed");
         assertThat(dom).contains("pass</span> 2024-03-01T03:00:00Z (8 passed, 0 failed; run <code>run-2</code>)")
