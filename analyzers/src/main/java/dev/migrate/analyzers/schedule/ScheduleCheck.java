@@ -20,10 +20,13 @@ public final class ScheduleCheck {
 
     /**
      * For detectors built by the service loader: the host zone comes from {@code -Dmigrate.hostZone} (default
-     * UTC), since crontabs and calendars without a zone run in the host's, and proofs start now.
+     * UTC), since crontabs and calendars without a zone run in the host's, and proofs start now, or at
+     * {@code -Dmigrate.now} (an ISO instant) so that reports of a fixed tree can be compared byte for byte.
      */
     public static ScheduleCheck fromSystemProperties() {
-        return new ScheduleCheck(ZoneId.of(System.getProperty("migrate.hostZone", "UTC")), Clock.systemUTC().instant());
+        String now = System.getProperty("migrate.now");
+        return new ScheduleCheck(ZoneId.of(System.getProperty("migrate.hostZone", "UTC")),
+                now == null ? Clock.systemUTC().instant() : Instant.parse(now));
     }
 
     /** The schedule, or an {@link Schedule.Unknown} carrying the syntax error. */

@@ -82,6 +82,7 @@ public final class PrefectDeploymentDetector implements Detector {
                 found.add(flowMethod(m, call, target.nodes().get(0), method));
             }
         }
+        helperSchedules(m, sink);
         boolean legacyImports = importsRemovedNames(m);
         synchronized (this) {
             pending.addAll(found);
@@ -105,6 +106,18 @@ public final class PrefectDeploymentDetector implements Detector {
             }
         }
         return false;
+    }
+
+    /** Schedules set with the 2.x client's {@code update_deployment(schedule=...)} from helper calls. */
+    private static void helperSchedules(PythonModule m, InventorySink sink) {
+        for (ScheduleHelpers.Scheduled s : ScheduleHelpers.find(m)) {
+            String full = s.flowName() + "/" + s.deploymentName();
+            JobBuilder job = new JobBuilder(JobKind.PREFECT2_DEPLOYMENT, full, s.where(), full).overlap(Overlap.ALLOW)
+                    .schedule(s.schedule()).attr("deployment.scheduledBy", m.file().path());
+            sink.job(job.build());
+            sink.finding(Findings.of("PF217", "the schedule of " + full + " is set with the Prefect 2 client's "
+                    + "update_deployment(schedule=...), which Prefect 3 replaced by schedules=[...]", s.where(), job.id()));
+        }
     }
 
     /** Names of variables on which {@code .apply()} is called somewhere in the module. */
