@@ -37,7 +37,7 @@ public final class Prefect1FlowDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("Flow(");
+        return Prefilter.keywords("prefect");
     }
 
     @Override

@@ -45,8 +45,20 @@ public final class PythonModule {
         }
     }
 
+    /**
+     * The scanner hands one file to every interested detector in turn on the same thread, so the last tree
+     * parsed on a thread is kept: the Prefect detectors parse a file once between them.
+     */
+    private static final ThreadLocal<PythonModule> LAST = new ThreadLocal<>();
+
     public static PythonModule parse(ScanFile file) {
-        return new PythonModule(file);
+        PythonModule last = LAST.get();
+        if (last != null && last.file == file) {
+            return last;
+        }
+        PythonModule m = new PythonModule(file);
+        LAST.set(m);
+        return m;
     }
 
     public static boolean isPython(ScanFile file) {

@@ -33,7 +33,7 @@ public final class ScheduleLibDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("every(");
+        return Prefilter.keywords("schedule");
     }
 
     @Override
