@@ -11,6 +11,7 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.schedule.CronText;
 import dev.migrate.analyzers.sources.JobBuilder;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -117,9 +118,9 @@ public final class CivisExportDetector implements Detector {
         }
         List<Integer> days = ints(s.path("scheduledDays"));
         List<Integer> monthDays = ints(s.path("scheduledDaysOfMonth"));
-        String dow = days.isEmpty() || days.size() == 7 ? "*" : ranges(days);
-        String dom = monthDays.isEmpty() ? "*" : ranges(monthDays);
-        return ranges(minutes) + " " + ranges(hours) + " " + dom + " * " + dow;
+        String dow = days.isEmpty() || days.size() == 7 ? "*" : CronText.ranges(days);
+        String dom = monthDays.isEmpty() ? "*" : CronText.ranges(monthDays);
+        return CronText.ranges(minutes) + " " + CronText.ranges(hours) + " " + dom + " * " + dow;
     }
 
     private static List<Integer> ints(JsonNode array) {
@@ -129,26 +130,5 @@ public final class CivisExportDetector implements Detector {
         }
         out.sort(null);
         return out;
-    }
-
-    /** 8,9,10,11 -> 8-11; runs of fewer than three stay a list. */
-    static String ranges(List<Integer> values) {
-        List<String> parts = new ArrayList<>();
-        int i = 0;
-        while (i < values.size()) {
-            int j = i;
-            while (j + 1 < values.size() && values.get(j + 1) == values.get(j) + 1) {
-                j++;
-            }
-            if (j - i >= 2) {
-                parts.add(values.get(i) + "-" + values.get(j));
-            } else {
-                for (int k = i; k <= j; k++) {
-                    parts.add(String.valueOf(values.get(k)));
-                }
-            }
-            i = j + 1;
-        }
-        return String.join(",", parts);
     }
 }

@@ -1,11 +1,8 @@
 package dev.migrate.analyzers.sources.python;
 
-import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
-import dev.migrate.analyzers.model.Prefilter;
-import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
 import dev.migrate.analyzers.model.SourceRef;
@@ -27,7 +24,7 @@ import java.util.Optional;
  * {@code CronTrigger}/{@code IntervalTrigger} object or {@code CronTrigger.from_crontab(...)}, and
  * {@code @scheduler.scheduled_job(...)} decorators. Cron triggers are read in the scheduler's time zone.
  */
-public final class ApschedulerDetector implements Detector {
+public final class ApschedulerDetector extends PythonDetector {
     /** APScheduler's cron fields, most significant first, and the cron position of the five we can write. */
     private static final List<String> CRON_FIELDS = List.of("year", "month", "week", "day", "day_of_week", "hour",
             "minute", "second");
@@ -37,27 +34,12 @@ public final class ApschedulerDetector implements Detector {
             "misfire_grace_time", "coalesce", "max_instances", "next_run_time", "jobstore", "executor", "timezone",
             "jitter", "start_date", "end_date");
 
-    @Override
-    public String name() {
-        return "apscheduler";
+    public ApschedulerDetector() {
+        super("apscheduler", "apscheduler", "apscheduler");
     }
 
     @Override
-    public Prefilter prefilter() {
-        return Prefilter.keywords("apscheduler");
-    }
-
-    @Override
-    public boolean accepts(ScanFile file) {
-        return PythonModule.isPython(file);
-    }
-
-    @Override
-    public void detect(ScanFile file, InventorySink sink) {
-        PythonModule m = PythonModule.parse(file);
-        if (!m.imports().uses("apscheduler")) {
-            return;
-        }
+    void detect(PythonModule m, InventorySink sink) {
         String schedulerZone = schedulerZone(m);
         for (Node call : m.nodes(NodeKind.CALL)) {
             Node callee = Expressions.unwrap(call.nodes().get(0));

@@ -1,11 +1,8 @@
 package dev.migrate.analyzers.sources.python;
 
-import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
-import dev.migrate.analyzers.model.Prefilter;
-import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
 import dev.migrate.analyzers.model.SourceRef;
@@ -26,31 +23,19 @@ import java.util.Optional;
  * module setting or {@code app.conf.update(beat_schedule={...})}. {@code crontab()} entries are read in
  * {@code app.conf.timezone} (beat's rule); {@code timedelta} and plain seconds are intervals.
  */
-public final class CeleryBeatDetector implements Detector {
+public final class CeleryBeatDetector extends PythonDetector {
     /** crontab()'s positional order and where each field goes in five-field cron. */
     private static final List<String> CRONTAB_ARGS = List.of("minute", "hour", "day_of_week", "day_of_month", "month_of_year");
     private static final List<String> CRON_ORDER = List.of("minute", "hour", "day_of_month", "month_of_year", "day_of_week");
     private static final Map<String, String> WEEKDAYS = Map.of("sun", "0", "mon", "1", "tue", "2", "wed", "3", "thu", "4",
             "fri", "5", "sat", "6");
 
-    @Override
-    public String name() {
-        return "celery-beat";
+    public CeleryBeatDetector() {
+        super("celery-beat", null, "beat_schedule", "CELERYBEAT_SCHEDULE");
     }
 
     @Override
-    public Prefilter prefilter() {
-        return Prefilter.keywords("beat_schedule", "CELERYBEAT_SCHEDULE");
-    }
-
-    @Override
-    public boolean accepts(ScanFile file) {
-        return PythonModule.isPython(file);
-    }
-
-    @Override
-    public void detect(ScanFile file, InventorySink sink) {
-        PythonModule m = PythonModule.parse(file);
+    void detect(PythonModule m, InventorySink sink) {
         String zone = zone(m);
         for (Node n : m.nodes()) {
             Optional<Statements.Assignment> a = Statements.assignment(n);

@@ -1,11 +1,8 @@
 package dev.migrate.analyzers.sources.python;
 
-import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
-import dev.migrate.analyzers.model.Prefilter;
-import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
 import dev.migrate.analyzers.model.SourceRef;
@@ -27,30 +24,15 @@ import java.util.Optional;
  * executor given to the constructor or assigned later ({@code flow.run_config = ...}), and {@code flow.register}.
  * The job sits where its schedule is written, else at the {@code Flow(...)} call.
  */
-public final class Prefect1FlowDetector implements Detector {
+public final class Prefect1FlowDetector extends PythonDetector {
     private static final Map<String, String> PARTS = Map.of("run_config", "PF103", "storage", "PF104", "executor", "PF105");
 
-    @Override
-    public String name() {
-        return "prefect1-flows";
+    public Prefect1FlowDetector() {
+        super("prefect1-flows", "prefect", "prefect");
     }
 
     @Override
-    public Prefilter prefilter() {
-        return Prefilter.keywords("prefect");
-    }
-
-    @Override
-    public boolean accepts(ScanFile file) {
-        return PythonModule.isPython(file);
-    }
-
-    @Override
-    public void detect(ScanFile file, InventorySink sink) {
-        PythonModule m = PythonModule.parse(file);
-        if (!m.imports().uses("prefect")) {
-            return;
-        }
+    void detect(PythonModule m, InventorySink sink) {
         for (Node call : m.nodes(NodeKind.CALL)) {
             String callee = m.nameOf(call);
             if (callee.equals("prefect.Flow") || callee.equals("prefect.core.Flow") || callee.equals("prefect.core.flow.Flow")) {

@@ -1,9 +1,6 @@
 package dev.migrate.analyzers.sources.python;
 
-import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.InventorySink;
-import dev.migrate.analyzers.model.Prefilter;
-import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.rewriters.python.query.Definitions;
@@ -24,28 +21,13 @@ import java.util.Set;
  * resolves (BHV001); flows that submit tasks and return nothing, whose final state no longer follows failed
  * tasks (BHV002); and {@code Variable.get(...).value} (BHV003). Findings here belong to no job.
  */
-public final class PrefectApiUsageDetector implements Detector {
-    @Override
-    public String name() {
-        return "prefect-api-usage";
+public final class PrefectApiUsageDetector extends PythonDetector {
+    public PrefectApiUsageDetector() {
+        super("prefect-api-usage", "prefect", "prefect");
     }
 
     @Override
-    public Prefilter prefilter() {
-        return Prefilter.keywords("prefect");
-    }
-
-    @Override
-    public boolean accepts(ScanFile file) {
-        return PythonModule.isPython(file);
-    }
-
-    @Override
-    public void detect(ScanFile file, InventorySink sink) {
-        PythonModule m = PythonModule.parse(file);
-        if (!m.imports().uses("prefect")) {
-            return;
-        }
+    void detect(PythonModule m, InventorySink sink) {
         imports(m, sink);
         for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
             Definitions d = new Definitions(def);

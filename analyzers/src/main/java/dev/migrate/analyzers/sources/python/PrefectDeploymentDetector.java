@@ -1,12 +1,9 @@
 package dev.migrate.analyzers.sources.python;
 
-import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
-import dev.migrate.analyzers.model.Prefilter;
-import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
@@ -35,7 +32,7 @@ import java.util.Set;
  * {@code flow-name/deployment-name}, with the flow name read from the {@code @flow} definition, in whichever
  * scanned file it is, so jobs are emitted in {@link #finish}.
  */
-public final class PrefectDeploymentDetector implements Detector {
+public final class PrefectDeploymentDetector extends PythonDetector {
     private record Pending(boolean deploymentClass, String path, String flowFunction, String flowName, String name,
                            SourceRef where, List<ScheduleSpec> schedules, Map<String, String> attrs,
                            PythonModule module, Node flowExpr) {
@@ -46,27 +43,12 @@ public final class PrefectDeploymentDetector implements Detector {
     /** Directories holding Python files that import names Prefect 3 removed: their serve/deploy calls are 2.x. */
     private final Set<String> prefect2Dirs = new HashSet<>();
 
-    @Override
-    public String name() {
-        return "prefect-deployments";
+    public PrefectDeploymentDetector() {
+        super("prefect-deployments", "prefect", "prefect");
     }
 
     @Override
-    public Prefilter prefilter() {
-        return Prefilter.keywords("prefect");
-    }
-
-    @Override
-    public boolean accepts(ScanFile file) {
-        return PythonModule.isPython(file);
-    }
-
-    @Override
-    public void detect(ScanFile file, InventorySink sink) {
-        PythonModule m = PythonModule.parse(file);
-        if (!m.imports().uses("prefect")) {
-            return;
-        }
+    void detect(PythonModule m, InventorySink sink) {
         flows.addAll(m);
         List<Pending> found = new ArrayList<>();
         Set<String> applied = appliedVariables(m);
@@ -87,7 +69,7 @@ public final class PrefectDeploymentDetector implements Detector {
         synchronized (this) {
             pending.addAll(found);
             if (legacyImports) {
-                prefect2Dirs.add(dir(file.path()));
+                prefect2Dirs.add(dir(m.file().path()));
             }
         }
     }

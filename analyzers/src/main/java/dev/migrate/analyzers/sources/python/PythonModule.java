@@ -61,10 +61,6 @@ public final class PythonModule {
         return m;
     }
 
-    public static boolean isPython(ScanFile file) {
-        return file.path().endsWith(".py");
-    }
-
     private void collect(Node n) {
         all.add(n);
         for (Node c : n.nodes()) {

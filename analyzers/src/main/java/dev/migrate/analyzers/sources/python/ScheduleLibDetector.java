@@ -1,11 +1,8 @@
 package dev.migrate.analyzers.sources.python;
 
-import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
-import dev.migrate.analyzers.model.Prefilter;
-import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
 import dev.migrate.analyzers.model.SourceRef;
@@ -22,31 +19,16 @@ import java.util.Optional;
  * module or on a {@code schedule.Scheduler()} instance. Daily, hourly and weekday jobs at a time become
  * cron; the rest are intervals counted from the scheduler's start.
  */
-public final class ScheduleLibDetector implements Detector {
+public final class ScheduleLibDetector extends PythonDetector {
     private static final List<String> WEEKDAYS = List.of("sunday", "monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday");
 
-    @Override
-    public String name() {
-        return "py-schedule";
+    public ScheduleLibDetector() {
+        super("py-schedule", "schedule", "schedule");
     }
 
     @Override
-    public Prefilter prefilter() {
-        return Prefilter.keywords("schedule");
-    }
-
-    @Override
-    public boolean accepts(ScanFile file) {
-        return PythonModule.isPython(file);
-    }
-
-    @Override
-    public void detect(ScanFile file, InventorySink sink) {
-        PythonModule m = PythonModule.parse(file);
-        if (!m.imports().uses("schedule")) {
-            return;
-        }
+    void detect(PythonModule m, InventorySink sink) {
         for (Node call : m.nodes(NodeKind.CALL)) {
             CallChain chain = CallChain.of(call);
             if (chain.links().size() < 3 || !chain.links().get(chain.links().size() - 1).name().equals("do")

@@ -1,10 +1,8 @@
 package dev.migrate.analyzers.sources.python;
 
-import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
-import dev.migrate.analyzers.model.Prefilter;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
@@ -23,25 +21,18 @@ import java.util.Optional;
  * time from ({@code time.sleep(max(0, INTERVAL - elapsed))}). Loops that only drive another scheduler
  * ({@code schedule.run_pending()}) are that scheduler's, not jobs of their own. A loop never overlaps itself.
  */
-public final class SleepLoopDetector implements Detector {
-    @Override
-    public String name() {
-        return "py-loop";
-    }
-
-    @Override
-    public Prefilter prefilter() {
-        return Prefilter.keywords("sleep(");
-    }
-
+public final class SleepLoopDetector extends PythonDetector {
     @Override
     public boolean accepts(ScanFile file) {
-        return PythonModule.isPython(file) && file.text().contains("while");
+        return super.accepts(file) && file.text().contains("while");
+    }
+
+    public SleepLoopDetector() {
+        super("py-loop", null, "sleep(");
     }
 
     @Override
-    public void detect(ScanFile file, InventorySink sink) {
-        PythonModule m = PythonModule.parse(file);
+    void detect(PythonModule m, InventorySink sink) {
         for (Node loop : m.nodes(NodeKind.WHILE)) {
             if (!endless(loop)) {
                 continue;
