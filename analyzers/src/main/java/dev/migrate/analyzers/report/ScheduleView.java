@@ -46,10 +46,12 @@ public record ScheduleView(String description, String prefect, Boolean exact, in
     /** Views for a report: interpreted once per distinct schedule, with the host zone and clock of this run. */
     static final class Cache {
         private final ScheduleCheck check = ScheduleCheck.fromSystemProperties();
-        private final Map<ScheduleSpec, ScheduleView> views = new HashMap<>();
+        /** By form, expression and zone: where a schedule is written does not change what it means. */
+        private final Map<java.util.List<Object>, ScheduleView> views = new HashMap<>();
 
         ScheduleView of(ScheduleSpec spec) {
-            return views.computeIfAbsent(spec, this::compute);
+            return views.computeIfAbsent(java.util.Arrays.asList(spec.form(), spec.expression(), spec.timezone()),
+                    k -> compute(spec));
         }
 
         private ScheduleView compute(ScheduleSpec spec) {

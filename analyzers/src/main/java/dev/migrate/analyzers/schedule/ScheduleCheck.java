@@ -4,6 +4,8 @@ import dev.migrate.analyzers.model.ScheduleSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Interprets a found schedule and proves its Prefect translation; shared by the cron and systemd detectors so
@@ -12,6 +14,15 @@ import java.time.ZoneId;
 public final class ScheduleCheck {
     private final ZoneId hostZone;
     private final Instant now;
+    /**
+     * Large trees repeat the same few schedules thousands of times and a proof walks 50 fire times across a DST
+     * change, so each distinct schedule is interpreted and proven once per check (the location plays no part).
+     */
+    private final Map<Key, Schedule> interpreted = new ConcurrentHashMap<>();
+    private final Map<Schedule, Translation> translated = new ConcurrentHashMap<>();
+
+    private record Key(ScheduleSpec.Form form, String expression, String timezone) {
+    }
 
     public ScheduleCheck(ZoneId hostZone, Instant now) {
         this.hostZone = hostZone;
@@ -31,6 +42,10 @@ public final class ScheduleCheck {
 
     /** The schedule, or an {@link Schedule.Unknown} carrying the syntax error. */
     public Schedule interpret(ScheduleSpec spec) {
+        return interpreted.computeIfAbsent(new Key(spec.form(), spec.expression(), spec.timezone()), k -> parse(spec));
+    }
+
+    private Schedule parse(ScheduleSpec spec) {
         try {
             return Schedules.interpret(spec, hostZone);
         } catch (ScheduleSyntaxException e) {
@@ -39,7 +54,14 @@ public final class ScheduleCheck {
     }
 
     public Translation translate(Schedule s) {
-        return PrefectTranslator.translate(s, TimerOptions.NONE, now);
+        Translation known = translated.get(s);
+        if (known != null) {
+            return known;
+        }
+        // Not computeIfAbsent: a proof is long, and other threads need not wait on this map's bin meanwhile.
+        Translation t = PrefectTranslator.translate(s, TimerOptions.NONE, now);
+        translated.putIfAbsent(s, t);
+        return t;
     }
 
     /** Why the translation is not exact, in one sentence; null when it is exact or has no target at all. */
