@@ -24,7 +24,7 @@ public final class CsvReport implements ReportWriter {
 
     @Override
     public void write(Inventory inv, RuleRegistry rules, Writer out) throws IOException {
-        ScheduleView.Cache views = new ScheduleView.Cache();
+        ScheduleView.Cache views = ScheduleView.Cache.of(inv);
         Map<String, Job> jobs = inv.jobs().stream().collect(Collectors.toMap(Job::id, j -> j, (a, b) -> a));
         Set<String> withFindings = new TreeSet<>();
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());

@@ -103,7 +103,7 @@ public final class HtmlReport implements ReportWriter {
 
     /** Every schedule with its meaning and its Prefect 3 translation; rows not proven exact are marked. */
     private static void scheduleTable(Inventory inv, StringBuilder h) {
-        ScheduleView.Cache views = new ScheduleView.Cache();
+        ScheduleView.Cache views = ScheduleView.Cache.of(inv);
         h.append("<h2>Schedules</h2>\n<table id=\"schedules\"><thead><tr><th>Job</th><th>Schedule</th><th>Means</th>")
                 .append("<th>Prefect 3</th><th>Proof</th></tr></thead>\n<tbody>\n");
         for (Job j : inv.jobs()) {

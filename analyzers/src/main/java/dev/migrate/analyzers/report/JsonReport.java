@@ -45,7 +45,7 @@ public final class JsonReport implements ReportWriter {
         ObjectNode kinds = summary.putObject("jobsByKind");
         inv.jobsByKind().forEach(kinds::put);
         ArrayNode jobs = root.putArray("jobs");
-        ScheduleView.Cache views = new ScheduleView.Cache();
+        ScheduleView.Cache views = ScheduleView.Cache.of(inv);
         inv.jobs().forEach(j -> jobs.add(job(j, views)));
         ArrayNode findings = root.putArray("findings");
         inv.findings().forEach(f -> findings.add(finding(f, rules)));

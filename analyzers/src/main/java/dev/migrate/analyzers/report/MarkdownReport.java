@@ -37,7 +37,7 @@ public final class MarkdownReport implements ReportWriter {
 
     /** Each schedule with its description and its Prefect 3 translation, proven or not. */
     private static void scheduleTable(Inventory inv, Writer out) throws IOException {
-        ScheduleView.Cache views = new ScheduleView.Cache();
+        ScheduleView.Cache views = ScheduleView.Cache.of(inv);
         out.write("\n## Schedules\n\n| job | schedule | means | Prefect 3 | proof |\n|---|---|---|---|---|\n");
         for (Job j : inv.jobs()) {
             for (ScheduleSpec s : j.schedules()) {

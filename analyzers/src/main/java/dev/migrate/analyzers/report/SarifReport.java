@@ -39,7 +39,7 @@ public final class SarifReport implements ReportWriter {
             ruleNodes.add(rule(r));
         }
         ArrayNode results = run.putArray("results");
-        ScheduleView.Cache views = new ScheduleView.Cache();
+        ScheduleView.Cache views = ScheduleView.Cache.of(inv);
         Map<String, dev.migrate.analyzers.model.Job> jobs = new HashMap<>();
         inv.jobs().forEach(j -> jobs.put(j.id(), j));
         for (Finding f : inv.findings()) {

@@ -5,7 +5,6 @@ import dev.migrate.analyzers.schedule.Schedule;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.schedule.ScheduleProof;
 import dev.migrate.analyzers.schedule.Translation;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -47,7 +46,14 @@ public record ScheduleView(String description, String prefect, Boolean exact, in
     static final class Cache {
         private final ScheduleCheck check = ScheduleCheck.fromSystemProperties();
         /** By form, expression and zone: where a schedule is written does not change what it means. */
-        private final Map<java.util.List<Object>, ScheduleView> views = new HashMap<>();
+        private final Map<java.util.List<Object>, ScheduleView> views = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** A cache with every schedule of the inventory already proven, in parallel (proofs are the slow part). */
+        static Cache of(dev.migrate.analyzers.scan.Inventory inv) {
+            Cache c = new Cache();
+            inv.jobs().stream().flatMap(j -> j.schedules().stream()).toList().parallelStream().forEach(c::of);
+            return c;
+        }
 
         ScheduleView of(ScheduleSpec spec) {
             return views.computeIfAbsent(java.util.Arrays.asList(spec.form(), spec.expression(), spec.timezone()),

@@ -46,7 +46,7 @@ public final class TerminalReport implements ReportWriter {
 
     /** One line per schedule: what it means and what Prefect 3 makes of it. */
     private static void schedules(Inventory inv, Writer out) throws IOException {
-        ScheduleView.Cache views = new ScheduleView.Cache();
+        ScheduleView.Cache views = ScheduleView.Cache.of(inv);
         boolean any = inv.jobs().stream().anyMatch(j -> !j.schedules().isEmpty());
         if (!any) {
             return;

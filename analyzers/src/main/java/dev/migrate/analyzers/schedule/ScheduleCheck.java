@@ -4,6 +4,7 @@ import dev.migrate.analyzers.model.ScheduleSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,10 +36,20 @@ public final class ScheduleCheck {
      * {@code -Dmigrate.now} (an ISO instant) so that reports of a fixed tree can be compared byte for byte.
      */
     public static ScheduleCheck fromSystemProperties() {
-        String now = System.getProperty("migrate.now");
-        return new ScheduleCheck(ZoneId.of(System.getProperty("migrate.hostZone", "UTC")),
-                now == null ? Clock.systemUTC().instant() : Instant.parse(now));
+        String fixed = System.getProperty("migrate.now");
+        ZoneId zone = ZoneId.of(System.getProperty("migrate.hostZone", "UTC"));
+        // To the minute: every detector and report writer of one run then shares one check and its proofs.
+        Instant now = fixed == null ? Clock.systemUTC().instant().truncatedTo(ChronoUnit.MINUTES) : Instant.parse(fixed);
+        ScheduleCheck s = shared;
+        if (s == null || !s.hostZone.equals(zone) || !s.now.equals(now)) {
+            s = new ScheduleCheck(zone, now);
+            shared = s;
+        }
+        return s;
     }
+
+    private static volatile ScheduleCheck shared;
+
 
     /** The schedule, or an {@link Schedule.Unknown} carrying the syntax error. */
     public Schedule interpret(ScheduleSpec spec) {
