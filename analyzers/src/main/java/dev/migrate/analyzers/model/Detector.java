@@ -24,12 +24,17 @@ public interface Detector {
         return Prefilter.EVERY_TEXT_FILE;
     }
 
+    /**
+     * Finds what one file defines. The scanner calls this from several threads at once (files are read in
+     * parallel), so state kept for {@link #finish} must be guarded; the sink itself is thread-safe.
+     */
     void detect(ScanFile file, InventorySink sink);
 
     /**
      * Called once after every file of the scan was offered to {@link #detect}. Detectors that relate files
      * to each other (a systemd timer and the service it starts) keep what they saw and emit it here; the
-     * scanner therefore uses a fresh detector instance per scan.
+     * scanner therefore uses a fresh detector instance per scan, and calls this from one thread after every
+     * {@code detect} call has returned.
      */
     default void finish(InventorySink sink) {
     }

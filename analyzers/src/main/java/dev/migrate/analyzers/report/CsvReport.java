@@ -6,6 +6,7 @@ import dev.migrate.analyzers.rules.RuleRegistry;
 import dev.migrate.analyzers.scan.Inventory;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,10 +20,11 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class CsvReport implements ReportWriter {
     static final String[] HEADER = {"job_id", "kind", "name", "job_source", "schedules", "command", "user",
-        "overlap", "code", "severity", "applicability", "location", "message"};
+        "overlap", "schedule_descriptions", "prefect_schedules", "prefect_proof", "code", "severity", "applicability", "location", "message"};
 
     @Override
     public void write(Inventory inv, RuleRegistry rules, Writer out) throws IOException {
+        ScheduleView.Cache views = ScheduleView.Cache.of(inv);
         Map<String, Job> jobs = inv.jobs().stream().collect(Collectors.toMap(Job::id, j -> j, (a, b) -> a));
         Set<String> withFindings = new TreeSet<>();
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
@@ -31,23 +33,31 @@ public final class CsvReport implements ReportWriter {
             if (j != null) {
                 withFindings.add(j.id());
             }
-            csv.printRecord(concat(jobCells(j, f.jobId()), f.code(), Reports.label(f.severity()),
+            csv.printRecord(concat(jobCells(j, f.jobId(), views), f.code(), Reports.label(f.severity()),
                     Reports.label(f.applicability()), f.where().toString(), f.message()));
         }
         for (Job j : inv.jobs()) {
             if (!withFindings.contains(j.id())) {
-                csv.printRecord(concat(jobCells(j, j.id()), "", "", "", "", ""));
+                csv.printRecord(concat(jobCells(j, j.id(), views), "", "", "", "", ""));
             }
         }
         csv.flush();
     }
 
-    private static Object[] jobCells(Job j, String id) {
+    private static Object[] jobCells(Job j, String id, ScheduleView.Cache views) {
         if (j == null) {
-            return new Object[] {id == null ? "" : id, "", "", "", "", "", "", ""};
+            return new Object[] {id == null ? "" : id, "", "", "", "", "", "", "", "", "", ""};
         }
+        List<ScheduleView> vs = j.schedules().stream().map(views::of).toList();
         return new Object[] {j.id(), j.kind().slug(), j.name(), j.source().toString(), Reports.schedules(j),
-            j.command() == null ? "" : j.command(), j.user() == null ? "" : j.user(), Reports.label(j.overlap())};
+            j.command() == null ? "" : j.command(), j.user() == null ? "" : j.user(), Reports.label(j.overlap()),
+            join(vs, ScheduleView::description),
+            join(vs, v -> v.prefect() == null ? "" : v.prefect()),
+            join(vs, ScheduleView::proof)};
+    }
+
+    private static String join(List<ScheduleView> vs, java.util.function.Function<ScheduleView, String> part) {
+        return vs.stream().map(part).collect(Collectors.joining("; "));
     }
 
     private static Object[] concat(Object[] head, Object... tail) {

@@ -61,6 +61,7 @@ public final class HtmlReport implements ReportWriter {
                 .append(BarChart.svg("chart-severity", "Findings by severity", severities(inv)))
                 .append("</section>\n");
         inventoryTable(inv, byJob, h);
+        scheduleTable(inv, h);
         if (readiness != null) {
             ReadinessSection.write(readiness, h);
         }
@@ -112,6 +113,25 @@ public final class HtmlReport implements ReportWriter {
             cell(h, "command", cmd, "<code>" + esc(cmd) + "</code>");
             cell(h, "findings", String.format("%09d", n), String.valueOf(n));
             h.append("</tr>\n");
+        }
+        h.append("</tbody></table>\n");
+    }
+
+    /** Every schedule with its meaning and its Prefect 3 translation; rows not proven exact are marked. */
+    private static void scheduleTable(Inventory inv, StringBuilder h) {
+        ScheduleView.Cache views = ScheduleView.Cache.of(inv);
+        h.append("<h2>Schedules</h2>\n<table id=\"schedules\"><thead><tr><th>Job</th><th>Schedule</th><th>Means</th>")
+                .append("<th>Prefect 3</th><th>Proof</th></tr></thead>\n<tbody>\n");
+        for (Job j : inv.jobs()) {
+            for (dev.migrate.analyzers.model.ScheduleSpec s : j.schedules()) {
+                ScheduleView v = views.of(s);
+                boolean exact = Boolean.TRUE.equals(v.exact());
+                h.append("<tr class=\"").append(exact ? "exact" : "inexact").append("\"><td><code>").append(esc(j.id()))
+                        .append("</code></td><td><code>").append(esc(s.expression()))
+                        .append(s.timezone() == null ? "" : " (" + esc(s.timezone()) + ")").append("</code></td><td>")
+                        .append(esc(v.description())).append("</td><td><code>").append(esc(v.prefect() == null ? "" : v.prefect()))
+                        .append("</code></td><td>").append(esc(v.proof())).append("</td></tr>\n");
+            }
         }
         h.append("</tbody></table>\n");
     }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * bump {@link #SCHEMA_VERSION} and the schema together when the shape changes.
  */
 public final class JsonReport implements ReportWriter {
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
     public static final String SCHEMA_RESOURCE = "/dev/migrate/analyzers/report/inventory.schema.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,7 +45,8 @@ public final class JsonReport implements ReportWriter {
         ObjectNode kinds = summary.putObject("jobsByKind");
         inv.jobsByKind().forEach(kinds::put);
         ArrayNode jobs = root.putArray("jobs");
-        inv.jobs().forEach(j -> jobs.add(job(j)));
+        ScheduleView.Cache views = ScheduleView.Cache.of(inv);
+        inv.jobs().forEach(j -> jobs.add(job(j, views)));
         ArrayNode findings = root.putArray("findings");
         inv.findings().forEach(f -> findings.add(finding(f, rules)));
         ArrayNode notes = root.putArray("notes");
@@ -55,7 +56,7 @@ public final class JsonReport implements ReportWriter {
         return root;
     }
 
-    private static ObjectNode job(Job j) {
+    private static ObjectNode job(Job j, ScheduleView.Cache views) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", j.id());
         o.put("kind", j.kind().slug());
@@ -68,6 +69,19 @@ public final class JsonReport implements ReportWriter {
             so.put("expression", s.expression());
             so.put("timezone", s.timezone());
             so.set("where", where(s.where()));
+            ScheduleView v = views.of(s);
+            so.put("description", v.description());
+            ObjectNode p = so.putObject("prefect");
+            p.put("schedule", v.prefect());
+            if (v.exact() == null) {
+                p.putNull("exact");
+            } else {
+                p.put("exact", v.exact());
+            }
+            p.put("compared", v.compared());
+            p.put("sourceAt", v.sourceAt());
+            p.put("prefectAt", v.prefectAt());
+            p.put("reason", v.reason());
         }
         o.put("command", j.command());
         o.put("user", j.user());

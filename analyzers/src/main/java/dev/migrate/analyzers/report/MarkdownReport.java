@@ -2,6 +2,7 @@ package dev.migrate.analyzers.report;
 
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.rules.RuleRegistry;
 import dev.migrate.analyzers.scan.Inventory;
 import dev.migrate.analyzers.scan.ScanNote;
@@ -19,6 +20,7 @@ public final class MarkdownReport implements ReportWriter {
                     + cell(Reports.schedules(j)) + " | " + cell(j.source().toString()) + " | "
                     + (j.command() == null ? "" : "`" + code(j.command()) + "`") + " |\n");
         }
+        scheduleTable(inv, out);
         out.write("\n## Findings\n\n| location | code | severity | fix | message |\n|---|---|---|---|---|\n");
         for (Finding f : inv.findings()) {
             out.write("| " + cell(f.where().toString()) + " | [" + f.code() + "](docs/rules/" + f.code() + ".md) | "
@@ -29,6 +31,19 @@ public final class MarkdownReport implements ReportWriter {
             out.write("\n## Skipped files\n\n| path | reason | detail |\n|---|---|---|\n");
             for (ScanNote n : inv.notes()) {
                 out.write("| " + cell(n.path()) + " | " + Reports.label(n.reason()) + " | " + cell(n.detail()) + " |\n");
+            }
+        }
+    }
+
+    /** Each schedule with its description and its Prefect 3 translation, proven or not. */
+    private static void scheduleTable(Inventory inv, Writer out) throws IOException {
+        ScheduleView.Cache views = ScheduleView.Cache.of(inv);
+        out.write("\n## Schedules\n\n| job | schedule | means | Prefect 3 | proof |\n|---|---|---|---|---|\n");
+        for (Job j : inv.jobs()) {
+            for (ScheduleSpec s : j.schedules()) {
+                ScheduleView v = views.of(s);
+                out.write("| `" + code(j.id()) + "` | " + cell(s.expression() + (s.timezone() == null ? "" : " (" + s.timezone() + ")"))
+                        + " | " + cell(v.description()) + " | " + cell(v.prefect()) + " | " + cell(v.proof()) + " |\n");
             }
         }
     }

@@ -39,6 +39,9 @@ public final class SarifReport implements ReportWriter {
             ruleNodes.add(rule(r));
         }
         ArrayNode results = run.putArray("results");
+        ScheduleView.Cache views = ScheduleView.Cache.of(inv);
+        Map<String, dev.migrate.analyzers.model.Job> jobs = new HashMap<>();
+        inv.jobs().forEach(j -> jobs.put(j.id(), j));
         for (Finding f : inv.findings()) {
             ObjectNode res = results.addObject();
             res.put("ruleId", f.code());
@@ -53,7 +56,9 @@ public final class SarifReport implements ReportWriter {
             phys.putObject("region").put("startLine", Math.max(1, f.where().line()))
                     .put("startColumn", Math.max(1, f.where().column()));
             if (f.jobId() != null) {
-                res.putObject("properties").put("jobId", f.jobId());
+                ObjectNode props = res.putObject("properties");
+                props.put("jobId", f.jobId());
+                schedules(jobs.get(f.jobId()), views, props);
             }
         }
         JSON.writer().writeValue(new java.io.FilterWriter(out) {
@@ -77,6 +82,19 @@ public final class SarifReport implements ReportWriter {
         n.putObject("properties").put("severity", Reports.label(r.severity()))
                 .put("applicability", Reports.label(r.applicability()));
         return n;
+    }
+
+    /** The job's schedules with their Prefect 3 translation, so code scanning shows them next to the finding. */
+    private static void schedules(dev.migrate.analyzers.model.Job job, ScheduleView.Cache views, ObjectNode props) {
+        if (job == null || job.schedules().isEmpty()) {
+            return;
+        }
+        ArrayNode list = props.putArray("schedules");
+        for (dev.migrate.analyzers.model.ScheduleSpec s : job.schedules()) {
+            ScheduleView v = views.of(s);
+            list.addObject().put("expression", s.expression()).put("timezone", s.timezone())
+                    .put("description", v.description()).put("prefect", v.verdict());
+        }
     }
 
     static String level(Severity s) {

@@ -2,6 +2,7 @@ package dev.migrate.analyzers.report;
 
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.rules.RuleRegistry;
 import dev.migrate.analyzers.scan.Inventory;
 import dev.migrate.analyzers.scan.ScanNote;
@@ -26,6 +27,7 @@ public final class TerminalReport implements ReportWriter {
             }
             table(rows, out);
         }
+        schedules(inv, out);
         out.write("\nFindings (" + inv.findings().size() + ")\n");
         for (Finding f : inv.findings()) {
             out.write(f.where() + ": " + f.code() + " [" + Reports.label(f.severity()) + "] " + f.message() + "\n");
@@ -40,6 +42,22 @@ public final class TerminalReport implements ReportWriter {
             }
         }
         out.write("\n" + Reports.summaryLine(inv) + "\n");
+    }
+
+    /** One line per schedule: what it means and what Prefect 3 makes of it. */
+    private static void schedules(Inventory inv, Writer out) throws IOException {
+        ScheduleView.Cache views = ScheduleView.Cache.of(inv);
+        boolean any = inv.jobs().stream().anyMatch(j -> !j.schedules().isEmpty());
+        if (!any) {
+            return;
+        }
+        out.write("\nSchedules (description -> Prefect 3, 50-fire-time proof)\n");
+        for (Job j : inv.jobs()) {
+            for (ScheduleSpec s : j.schedules()) {
+                ScheduleView v = views.of(s);
+                out.write(j.id() + ": " + v.description() + " -> " + v.verdict() + "\n");
+            }
+        }
     }
 
     private static String clip(String s, int max) {

@@ -27,6 +27,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Walks a tree, runs a byte-level prefilter on every file, and hands only the files that may define jobs
@@ -37,6 +38,9 @@ public final class Scanner {
     /** Bytes inspected for NUL to decide that a file is binary (the same rule git and grep use). */
     static final int BINARY_PROBE = 8000;
 
+    /** Creates the detectors of one scan: detectors keep state across files, so no instance outlives its scan. */
+    private final List<Supplier<? extends Detector>> factories;
+    /** One instance per factory, asked only for its name and prefilter. */
     private final List<Detector> detectors;
     private final List<JobResolver> resolvers;
     private final ScanOptions options;
@@ -47,8 +51,16 @@ public final class Scanner {
     private final Prefilter[] prefilters;
     private final ThreadLocal<byte[]> buffer = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
-    public Scanner(List<Detector> detectors, List<JobResolver> resolvers, ScanOptions options) {
-        this.detectors = detectors.stream().sorted(Comparator.comparing(Detector::name)).toList();
+    /**
+     * @param factories each creates one detector; called once here (for the name and prefilter) and once per scan
+     */
+    public Scanner(List<? extends Supplier<? extends Detector>> factories, List<JobResolver> resolvers, ScanOptions options) {
+        record Made(Supplier<? extends Detector> factory, Detector prototype) {
+        }
+        List<Made> made = factories.stream().map(f -> new Made(f, f.get()))
+                .sorted(Comparator.comparing(m -> m.prototype().name())).toList();
+        this.factories = made.stream().<Supplier<? extends Detector>>map(Made::factory).toList();
+        this.detectors = made.stream().map(Made::prototype).toList();
         this.resolvers = List.copyOf(resolvers);
         this.options = options;
         prefilters = this.detectors.stream().map(Detector::prefilter).toArray(Prefilter[]::new);
@@ -71,15 +83,16 @@ public final class Scanner {
 
     /** A scanner with every detector and resolver on the class path. */
     public static Scanner standard(ScanOptions options) {
-        List<Detector> ds = new ArrayList<>();
-        ServiceLoader.load(Detector.class).forEach(ds::add);
+        List<Supplier<? extends Detector>> ds = new ArrayList<>();
+        ServiceLoader.load(Detector.class).stream().forEach(ds::add);
         List<JobResolver> rs = new ArrayList<>();
         ServiceLoader.load(JobResolver.class).forEach(rs::add);
         return new Scanner(ds, rs, options);
     }
 
-    public List<Detector> detectors() {
-        return detectors;
+    /** The detectors' names, sorted. */
+    public List<String> detectorNames() {
+        return detectors.stream().map(Detector::name).toList();
     }
 
     public Inventory scan(Path root, String rootLabel, ScanListener listener) throws IOException {
@@ -89,6 +102,7 @@ public final class Scanner {
         boolean directory = Files.isDirectory(root);
         Path base = directory ? root : root.toAbsolutePath().getParent();
         Collector collector = new Collector();
+        List<Detector> fresh = factories.stream().<Detector>map(Supplier::get).toList();
         AtomicLong done = new AtomicLong();
         AtomicLong total = new AtomicLong();
         AtomicReference<Throwable> bug = new AtomicReference<>();
@@ -98,7 +112,7 @@ public final class Scanner {
             total.incrementAndGet();
             pool.execute(() -> {
                 try {
-                    process(base, file, size, collector);
+                    process(base, file, size, fresh, collector);
                 } catch (RuntimeException | Error e) {
                     bug.compareAndSet(null, e);
                 }
@@ -124,6 +138,14 @@ public final class Scanner {
         if (bug.get() != null) {
             throw new IllegalStateException("scan failed: " + bug.get(), bug.get());
         }
+        for (Detector d : fresh) {
+            try {
+                d.finish(collector);
+            } catch (RuntimeException | StackOverflowError e) {
+                collector.notes.add(new ScanNote(rootLabel, ScanNote.Reason.DETECTOR_ERROR,
+                        "detector " + d.name() + " failed while relating files: " + e));
+            }
+        }
         List<Job> jobs = new ArrayList<>(collector.jobs);
         List<Finding> findings = new ArrayList<>(collector.findings);
         List<ScanFile> kept = collector.kept.stream().sorted(Comparator.comparing(ScanFile::path)).toList();
@@ -134,7 +156,7 @@ public final class Scanner {
                 new ScanStats(total.get(), collector.parsed.get(), collector.bytes.get()));
     }
 
-    private void process(Path base, Path file, long size, Collector out) {
+    private void process(Path base, Path file, long size, List<Detector> scanDetectors, Collector out) {
         String rel = relative(base, file);
         try {
             if (size > options.maxFileBytes()) {
@@ -150,7 +172,7 @@ public final class Scanner {
                 out.notes.add(new ScanNote(rel, ScanNote.Reason.BINARY, "binary content (NUL bytes); skipped"));
                 return;
             }
-            List<Detector> wanted = prefilter(rel, data, length);
+            List<Detector> wanted = prefilter(rel, data, length, scanDetectors);
             boolean keep = resolvers.stream().anyMatch(r -> r.wants(rel));
             if (wanted.isEmpty() && !keep) {
                 return;
@@ -179,11 +201,11 @@ public final class Scanner {
         }
     }
 
-    private List<Detector> prefilter(String rel, byte[] data, int length) {
+    private List<Detector> prefilter(String rel, byte[] data, int length, List<Detector> scanDetectors) {
         BitSet found = null;
         List<Detector> wanted = new ArrayList<>(2);
-        for (int i = 0; i < detectors.size(); i++) {
-            Detector d = detectors.get(i);
+        for (int i = 0; i < scanDetectors.size(); i++) {
+            Detector d = scanDetectors.get(i);
             BitSet mine = detectorKeywords[i];
             if (mine == null || prefilters[i].paths().test(rel)) {
                 wanted.add(d);

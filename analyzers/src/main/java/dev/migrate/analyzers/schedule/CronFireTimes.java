@@ -33,6 +33,9 @@ public final class CronFireTimes {
     public static List<ZonedDateTime> vixie(CronExpression e, ZoneId zone, Instant start, int n) {
         ZoneRules rules = zone.getRules();
         List<Instant> out = new ArrayList<>();
+        // How many fire times collected so far are at or after start, kept as they are added (counting anew each time was
+        // quadratic, and proofs run for every schedule of large trees).
+        int atOrAfter = 0;
         LocalDateTime t = LocalDateTime.ofInstant(start.minusSeconds(1), zone).minusHours(3);
         while (true) {
             t = WallClockCron.next(e, DayRule.VIXIE, t);
@@ -41,17 +44,24 @@ public final class CronFireTimes {
             }
             List<ZoneOffset> offsets = rules.getValidOffsets(t);
             // Autumn duplicates can come out of order, so only stop outside a repeated hour.
-            if (out.stream().filter(i -> !i.isBefore(start)).count() >= n && offsets.size() < 2) {
+            if (atOrAfter >= n && offsets.size() < 2) {
                 break;
             }
+            List<Instant> found = new ArrayList<>(2);
             if (offsets.isEmpty()) {
                 if (!e.wildcardTime()) {
-                    out.add(rules.getTransition(t).getInstant());
+                    found.add(rules.getTransition(t).getInstant());
                 }
             } else {
-                out.add(t.toInstant(offsets.get(0)));
+                found.add(t.toInstant(offsets.get(0)));
                 if (offsets.size() == 2 && e.wildcardTime()) {
-                    out.add(t.toInstant(offsets.get(1)));
+                    found.add(t.toInstant(offsets.get(1)));
+                }
+            }
+            for (Instant i : found) {
+                out.add(i);
+                if (!i.isBefore(start)) {
+                    atOrAfter++;
                 }
             }
         }

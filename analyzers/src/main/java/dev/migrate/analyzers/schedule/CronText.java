@@ -5,7 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 
 /** Writes a set of values as a compact cron field: {@code *}, {@code *}{@code /15}, {@code 1-5}, {@code 0,30}. */
-final class CronText {
+public final class CronText {
     private CronText() {
     }
 
@@ -24,6 +24,11 @@ final class CronText {
                 return (v.get(0) == min ? "*" : v.get(0) + "-" + max) + "/" + step;
             }
         }
+        return ranges(v);
+    }
+
+    /** Sorted values as a cron list with runs of three or more as ranges: 8,9,10,11 -> 8-11; 0,30 stays. */
+    public static String ranges(List<Integer> v) {
         List<String> parts = new ArrayList<>();
         int i = 0;
         while (i < v.size()) {

@@ -4,6 +4,9 @@ import dev.migrate.analyzers.model.ScheduleSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Interprets a found schedule and proves its Prefect translation; shared by the cron and systemd detectors so
@@ -12,6 +15,15 @@ import java.time.ZoneId;
 public final class ScheduleCheck {
     private final ZoneId hostZone;
     private final Instant now;
+    /**
+     * Large trees repeat the same few schedules thousands of times and a proof walks 50 fire times across a DST
+     * change, so each distinct schedule is interpreted and proven once per check (the location plays no part).
+     */
+    private final Map<Key, Schedule> interpreted = new ConcurrentHashMap<>();
+    private final Map<Schedule, Translation> translated = new ConcurrentHashMap<>();
+
+    private record Key(ScheduleSpec.Form form, String expression, String timezone) {
+    }
 
     public ScheduleCheck(ZoneId hostZone, Instant now) {
         this.hostZone = hostZone;
@@ -20,14 +32,31 @@ public final class ScheduleCheck {
 
     /**
      * For detectors built by the service loader: the host zone comes from {@code -Dmigrate.hostZone} (default
-     * UTC), since crontabs and calendars without a zone run in the host's, and proofs start now.
+     * UTC), since crontabs and calendars without a zone run in the host's, and proofs start now, or at
+     * {@code -Dmigrate.now} (an ISO instant) so that reports of a fixed tree can be compared byte for byte.
      */
     public static ScheduleCheck fromSystemProperties() {
-        return new ScheduleCheck(ZoneId.of(System.getProperty("migrate.hostZone", "UTC")), Clock.systemUTC().instant());
+        String fixed = System.getProperty("migrate.now");
+        ZoneId zone = ZoneId.of(System.getProperty("migrate.hostZone", "UTC"));
+        // To the minute: every detector and report writer of one run then shares one check and its proofs.
+        Instant now = fixed == null ? Clock.systemUTC().instant().truncatedTo(ChronoUnit.MINUTES) : Instant.parse(fixed);
+        ScheduleCheck s = shared;
+        if (s == null || !s.hostZone.equals(zone) || !s.now.equals(now)) {
+            s = new ScheduleCheck(zone, now);
+            shared = s;
+        }
+        return s;
     }
+
+    private static volatile ScheduleCheck shared;
+
 
     /** The schedule, or an {@link Schedule.Unknown} carrying the syntax error. */
     public Schedule interpret(ScheduleSpec spec) {
+        return interpreted.computeIfAbsent(new Key(spec.form(), spec.expression(), spec.timezone()), k -> parse(spec));
+    }
+
+    private Schedule parse(ScheduleSpec spec) {
         try {
             return Schedules.interpret(spec, hostZone);
         } catch (ScheduleSyntaxException e) {
@@ -36,7 +65,14 @@ public final class ScheduleCheck {
     }
 
     public Translation translate(Schedule s) {
-        return PrefectTranslator.translate(s, TimerOptions.NONE, now);
+        Translation known = translated.get(s);
+        if (known != null) {
+            return known;
+        }
+        // Not computeIfAbsent: a proof is long, and other threads need not wait on this map's bin meanwhile.
+        Translation t = PrefectTranslator.translate(s, TimerOptions.NONE, now);
+        translated.putIfAbsent(s, t);
+        return t;
     }
 
     /** Why the translation is not exact, in one sentence; null when it is exact or has no target at all. */

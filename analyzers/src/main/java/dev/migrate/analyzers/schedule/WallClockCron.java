@@ -24,13 +24,26 @@ final class WallClockCron {
             } else if (!rule.matches(e, t.toLocalDate())) {
                 t = t.truncatedTo(ChronoUnit.DAYS).plusDays(1);
             } else if (!e.matches(CronField.HOUR, t.getHour())) {
-                t = t.truncatedTo(ChronoUnit.HOURS).plusHours(1);
+                // Jump straight to the next matching hour of the day (or the next day): proofs walk months of
+                // fire times for thousands of schedules, and one hour or minute at a time dominated scan time.
+                int h = nextMatch(e, CronField.HOUR, t.getHour() + 1, 24);
+                t = h < 24 ? t.truncatedTo(ChronoUnit.HOURS).withHour(h) : t.truncatedTo(ChronoUnit.DAYS).plusDays(1);
             } else if (!e.matches(CronField.MINUTE, t.getMinute())) {
-                t = t.plusMinutes(1);
+                int m = nextMatch(e, CronField.MINUTE, t.getMinute() + 1, 60);
+                t = m < 60 ? t.withMinute(m) : t.truncatedTo(ChronoUnit.HOURS).plusHours(1);
             } else {
                 return t;
             }
         }
         return null;
+    }
+
+    /** The first value from {@code from} below {@code end} that the field matches, or {@code end}. */
+    private static int nextMatch(CronExpression e, CronField field, int from, int end) {
+        int v = from;
+        while (v < end && !e.matches(field, v)) {
+            v++;
+        }
+        return v;
     }
 }

@@ -64,7 +64,7 @@ class ScannerTest {
     }
 
     private Inventory scan(Path root, Detector d, long maxBytes) throws IOException {
-        return new Scanner(List.of(d), List.of(), new ScanOptions(maxBytes, 2)).scan(root, "root", ScanListener.NONE);
+        return new Scanner(List.<java.util.function.Supplier<Detector>>of(() -> d), List.of(), new ScanOptions(maxBytes, 2)).scan(root, "root", ScanListener.NONE);
     }
 
     @Test
@@ -154,5 +154,55 @@ class ScannerTest {
         StringWriter w = new StringWriter();
         Reports.write(ReportFormat.JSON, inv, RuleRegistry.standard(), w);
         return w.toString();
+    }
+
+    /** Counts files in detect and emits one job per scan in finish: proves fresh instances and the finish call. */
+    static final class CountingDetector implements Detector {
+        static final AtomicInteger INSTANCES = new AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger seen = new AtomicInteger();
+
+        CountingDetector() {
+            INSTANCES.incrementAndGet();
+        }
+
+        @Override
+        public String name() {
+            return "counting";
+        }
+
+        @Override
+        public Prefilter prefilter() {
+            return Prefilter.keywords("JOB");
+        }
+
+        @Override
+        public boolean accepts(ScanFile file) {
+            return true;
+        }
+
+        @Override
+        public void detect(ScanFile file, InventorySink sink) {
+            seen.incrementAndGet();
+        }
+
+        @Override
+        public void finish(InventorySink sink) {
+            sink.job(new JobBuilder(JobKind.CRON, "seen " + seen.get(), SourceRef.file("all"), "all").build());
+        }
+    }
+
+    @Test
+    void everyScanGetsFreshDetectorsAndFinishSeesEveryFile() throws IOException {
+        for (int i = 0; i < 40; i++) {
+            Files.writeString(tmp.resolve("f" + i + ".txt"), i % 2 == 0 ? "JOB x\n" : "nothing\n");
+        }
+        Scanner scanner = new Scanner(List.<java.util.function.Supplier<Detector>>of(CountingDetector::new), List.of(),
+                new ScanOptions(1000, 4));
+        int before = CountingDetector.INSTANCES.get();
+        Inventory first = scanner.scan(tmp, "root", ScanListener.NONE);
+        Inventory second = scanner.scan(tmp, "root", ScanListener.NONE);
+        assertThat(first.jobs()).extracting(j -> j.name()).containsExactly("seen 20");
+        assertThat(second.jobs()).extracting(j -> j.name()).containsExactly("seen 20");
+        assertThat(CountingDetector.INSTANCES.get() - before).isEqualTo(2);
     }
 }

@@ -6,11 +6,12 @@ import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobIds;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.Prefilter;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
-import dev.migrate.analyzers.sources.SourceRules;
+import dev.migrate.analyzers.rules.Findings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import java.util.Map;
  * scripts, and crontabs installed from shell scripts with a here-document.
  */
 public final class CrontabDetector implements Detector {
-    static final SourceRules RULES = SourceRules.load("crn-syd.yaml");
     /** When run-parts folders fire on Debian and Ubuntu (their stock /etc/crontab). */
     private static final Map<String, String> RUN_PARTS_TIMES = Map.of(
             "hourly", "17 * * * *", "daily", "25 6 * * *", "weekly", "47 6 * * 7", "monthly", "52 6 1 * *");
@@ -44,6 +44,12 @@ public final class CrontabDetector implements Detector {
         return "crontab";
     }
 
+    /** Crontab files are known by their path; shell scripts only matter when they run {@code crontab}. */
+    @Override
+    public Prefilter prefilter() {
+        return Prefilter.keywords("crontab").orPath(CrontabSource::isCronPath);
+    }
+
     @Override
     public boolean accepts(ScanFile file) {
         return CrontabSource.of(file.path(), file.text()) != null;
@@ -55,11 +61,11 @@ public final class CrontabDetector implements Detector {
         if (source == null) {
             return;
         }
-        CrontabScanner scanner = new CrontabScanner(RULES, check, sink);
+        CrontabScanner scanner = new CrontabScanner(check, sink);
         switch (source.type()) {
             case CRONTAB -> {
                 if (file.path().matches("(?:^|.*/)cron\\.d/[^/]+") && !RUN_PARTS_NAME.matcher(file.fileName()).matches()) {
-                    sink.finding(RULES.finding("CRN008", "Debian's cron ignores cron.d/" + file.fileName()
+                    sink.finding(Findings.of("CRN008", "Debian's cron ignores cron.d/" + file.fileName()
                             + " because its name is not made of letters, digits, _ and - (cronie reads it)",
                             SourceRef.file(file.path()), null));
                 }
@@ -90,11 +96,11 @@ public final class CrontabDetector implements Detector {
         sink.job(new Job(id, JobKind.CRON_RUN_PARTS, name, where, List.of(spec), "/" + file.path().replaceFirst("^/", ""),
                 "root", Map.of(), null, Overlap.ALLOW, List.of(), attributes));
         if (!RUN_PARTS_NAME.matcher(name).matches()) {
-            sink.finding(RULES.finding("CRN008", "run-parts skips " + name + " in cron." + period
+            sink.finding(Findings.of("CRN008", "run-parts skips " + name + " in cron." + period
                     + " because its name is not made of letters, digits, _ and -; it does not run today", where, id));
             return;
         }
-        sink.finding(RULES.finding("CRN001", "cron." + period + " script " + name
+        sink.finding(Findings.of("CRN001", "cron." + period + " script " + name
                 + " runs outside any orchestrator: " + check.interpret(spec).describe(), where, id));
     }
 }

@@ -10,7 +10,7 @@ import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.schedule.CronExpression;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
-import dev.migrate.analyzers.sources.SourceRules;
+import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.rewriters.crontab.CrontabFile;
 import dev.migrate.rewriters.crontab.CrontabFormat;
 import dev.migrate.rewriters.crontab.CrontabLine;
@@ -22,12 +22,10 @@ import java.util.Map;
 
 /** Turns one crontab (a file or a here-document body) into jobs and findings. */
 final class CrontabScanner {
-    private final SourceRules rules;
     private final ScheduleCheck check;
     private final InventorySink sink;
 
-    CrontabScanner(SourceRules rules, ScheduleCheck check, InventorySink sink) {
-        this.rules = rules;
+    CrontabScanner(ScheduleCheck check, InventorySink sink) {
         this.check = check;
         this.sink = sink;
     }
@@ -45,7 +43,7 @@ final class CrontabScanner {
             if (line instanceof CrontabLine.EnvSetting s) {
                 env.put(s.name(), s.value());
                 if (s.name().equals("MAILTO") && !s.value().isEmpty()) {
-                    sink.finding(rules.finding("CRN007", "cron mails the output of the jobs below to "
+                    sink.finding(Findings.of("CRN007", "cron mails the output of the jobs below to "
                             + Redactor.redact(s.value()) + "; Prefect keeps it in run logs instead",
                             SourceRef.at(path, lineNo, s.indent().length() + 1), null));
                 }
@@ -54,7 +52,7 @@ final class CrontabScanner {
             } else if (line instanceof CrontabLine.DisabledEntry d) {
                 entry(path, lineNo, d.entryOffset(), d.entry(), true, format, owner, env, extra);
             } else if (line instanceof CrontabLine.Unparsed u) {
-                sink.finding(rules.finding("CRN005", u.problem(),
+                sink.finding(Findings.of("CRN005", u.problem(),
                         SourceRef.at(path, lineNo, Math.max(1, u.text().length() - u.text().stripLeading().length() + 1)), null));
             }
         }
@@ -125,15 +123,15 @@ final class CrontabScanner {
     private void findings(String id, JobKind kind, String name, String command, ScheduleSpec spec, SourceRef where, boolean disabled, String invalid,
                           SourceRef invalidAt) {
         if (invalid != null) {
-            sink.finding(rules.finding("CRN002", invalid, invalidAt, id));
+            sink.finding(Findings.of("CRN002", invalid, invalidAt, id));
         }
         if (disabled) {
-            sink.finding(rules.finding("CRN004", "commented-out entry '" + spec.expression() + "' (" + name
+            sink.finding(Findings.of("CRN004", "commented-out entry '" + spec.expression() + "' (" + name
                     + ") is a disabled job: migrate, delete or keep it disabled", where, id));
             return;
         }
         if (spec.form() == ScheduleSpec.Form.AT_BOOT) {
-            sink.finding(rules.finding("CRN003", "@reboot job " + name + " runs once when cron starts; Prefect 3 has no boot trigger",
+            sink.finding(Findings.of("CRN003", "@reboot job " + name + " runs once when cron starts; Prefect 3 has no boot trigger",
                     where, id));
             return;
         }
@@ -141,18 +139,18 @@ final class CrontabScanner {
             return;
         }
         if (CronCommands.guardedByAnacron(command)) {
-            sink.finding(rules.finding("CRN009", "cron job " + name + " runs only when anacron is not installed: "
+            sink.finding(Findings.of("CRN009", "cron job " + name + " runs only when anacron is not installed: "
                     + check.interpret(spec).describe(), where, id));
             return;
         }
-        sink.finding(rules.finding("CRN001", "cron job " + name + " runs outside any orchestrator: "
+        sink.finding(Findings.of("CRN001", "cron job " + name + " runs outside any orchestrator: "
                 + check.interpret(spec).describe(), where, id));
         String why = kind == JobKind.ANACRON
                 ? "anacron runs it once per period whenever the machine is up, after its delay, and catches up missed "
                         + "periods; a Prefect schedule runs at fixed times instead"
                 : check.inexactness(spec);
         if (why != null) {
-            sink.finding(rules.finding("CRN006", "schedule '" + spec.expression() + "' has no exact Prefect 3 equivalent: " + why,
+            sink.finding(Findings.of("CRN006", "schedule '" + spec.expression() + "' has no exact Prefect 3 equivalent: " + why,
                     where, id));
         }
     }

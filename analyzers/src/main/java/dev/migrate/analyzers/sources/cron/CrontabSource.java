@@ -17,6 +17,11 @@ record CrontabSource(Type type, CrontabFormat format, String user, String runPar
     private static final Pattern SHELL_NAME = Pattern.compile(".*\\.(sh|bash)$");
     private static final Pattern HEREDOC = Pattern.compile("\\bcrontab\\b[^\\n]*<<");
 
+    /** Whether the path alone makes a file cron input (every case of {@link #of} but here-documents in scripts). */
+    static boolean isCronPath(String path) {
+        return of(path, "") != null;
+    }
+
     /** Null when the file is not cron input. */
     static CrontabSource of(String path, String text) {
         String name = path.substring(path.lastIndexOf('/') + 1);

@@ -7,10 +7,11 @@ import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobIds;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.Prefilter;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
-import dev.migrate.analyzers.sources.SourceRules;
+import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.rewriters.systemd.UnitFile;
 import java.util.ArrayList;
@@ -30,7 +31,6 @@ import java.util.regex.Pattern;
  * files, so units are collected in {@link #detect} and jobs are emitted in {@link #finish}.
  */
 public final class SystemdDetector implements Detector {
-    private static final SourceRules RULES = SourceRules.load("crn-syd.yaml");
     private static final Pattern DROP_IN = Pattern.compile("(?:^|/)([^/]+\\.(?:service|timer))\\.d/[^/]+\\.conf$");
 
     private final ScheduleCheck check;
@@ -52,6 +52,16 @@ public final class SystemdDetector implements Detector {
         return "systemd";
     }
 
+    /** Units are recognised by name; their text need not contain any particular word. */
+    @Override
+    public Prefilter prefilter() {
+        return new Prefilter(List.of(), SystemdDetector::isUnitPath);
+    }
+
+    static boolean isUnitPath(String path) {
+        return path.endsWith(".timer") || path.endsWith(".service") || dropInTarget(path) != null;
+    }
+
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
@@ -68,24 +78,31 @@ public final class SystemdDetector implements Detector {
     @Override
     public void detect(ScanFile file, InventorySink sink) {
         String extended = dropInTarget(file.path());
+        // Parsing happens outside the lock; only the hand-over to the shared lists is serialised.
         if (extended != null) {
-            dropIns.computeIfAbsent(extended, k -> new ArrayList<>())
-                    .add(new UnitSource.DropIn(file.path(), UnitFile.parse(file.text())));
+            UnitSource.DropIn dropIn = new UnitSource.DropIn(file.path(), UnitFile.parse(file.text()));
+            synchronized (this) {
+                dropIns.computeIfAbsent(extended, k -> new ArrayList<>()).add(dropIn);
+            }
             return;
         }
         UnitSource unit = new UnitSource(file.path(), UnitFile.parse(file.text()));
-        (file.fileName().endsWith(".timer") ? timers : services).add(unit);
+        synchronized (this) {
+            (file.fileName().endsWith(".timer") ? timers : services).add(unit);
+        }
     }
 
     @Override
-    public void finish(InventorySink sink) {
+    public synchronized void finish(InventorySink sink) {
+        // Drop-ins of one unit arrive in thread order; systemd applies them sorted by file name.
+        dropIns.values().forEach(l -> l.sort(Comparator.comparing(UnitSource.DropIn::path)));
         withDropIns(timers);
         withDropIns(services);
         timers.sort(Comparator.comparing(UnitSource::path));
         services.sort(Comparator.comparing(UnitSource::path));
         List<PendingJob> pending = new ArrayList<>();
         Set<UnitSource> started = new HashSet<>();
-        TimerJobs timerJobs = new TimerJobs(RULES, check);
+        TimerJobs timerJobs = new TimerJobs(check);
         for (UnitSource timer : timers) {
             String serviceName = timer.value("Timer", "Unit") != null ? timer.value("Timer", "Unit") : timer.baseName() + ".service";
             UnitSource service = pick(serviceName, timer.directory());
@@ -142,9 +159,9 @@ public final class SystemdDetector implements Detector {
         Job job = new Job(id, kind, name, where, schedules, facts.command(), facts.user(), facts.env(), facts.workingDir(),
                 Overlap.UNKNOWN, List.of(), facts.attributes());
         Finding finding = kind == JobKind.SYSTEMD_SCHEDULER_SERVICE
-                ? RULES.finding("SYD004", service.fileName() + " keeps '" + facts.command() + "' running (Restart="
+                ? Findings.of("SYD004", service.fileName() + " keeps '" + facts.command() + "' running (Restart="
                         + service.value("Service", "Restart") + ") with no timer: its schedule lives in that code", where, id)
-                : RULES.finding("SYD009", service.fileName() + " runs a " + kind.slug().replace('-', ' ')
+                : Findings.of("SYD009", service.fileName() + " runs a " + kind.slug().replace('-', ' ')
                         + (kind == JobKind.PREFECT_AGENT ? "; agents do not exist in Prefect 3, use a worker for a work pool" : ""),
                         where, id);
         return new PendingJob(job, List.of(service.fileName()), facts.dependencies(), List.of(finding));

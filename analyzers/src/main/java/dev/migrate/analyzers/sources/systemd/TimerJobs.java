@@ -10,7 +10,7 @@ import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.schedule.CalendarSpec;
 import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
 import dev.migrate.analyzers.schedule.TimeSpans;
-import dev.migrate.analyzers.sources.SourceRules;
+import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,11 +25,9 @@ final class TimerJobs {
     private static final List<String> OPTIONS = List.of("Persistent", "RandomizedDelaySec", "AccuracySec", "FixedRandomDelay",
             "WakeSystem", "Unit");
 
-    private final SourceRules rules;
     private final ScheduleCheck check;
 
-    TimerJobs(SourceRules rules, ScheduleCheck check) {
-        this.rules = rules;
+    TimerJobs(ScheduleCheck check) {
         this.check = check;
     }
 
@@ -46,7 +44,7 @@ final class TimerJobs {
                 schedules.add(new ScheduleSpec(ScheduleSpec.Form.SYSTEMD_CALENDAR, s.value(),
                         spec.zone() == null ? null : spec.zone().getId(), s.where()));
             } catch (ScheduleSyntaxException e) {
-                findings.add(rules.finding("SYD007", "OnCalendar=" + s.value() + ": " + e.getMessage(),
+                findings.add(Findings.of("SYD007", "OnCalendar=" + s.value() + ": " + e.getMessage(),
                         shift(s.where(), e.column()), id));
             }
         }
@@ -56,7 +54,7 @@ final class TimerJobs {
                     TimeSpans.parse(s.value());
                     schedules.add(new ScheduleSpec(ScheduleSpec.Form.SYSTEMD_MONOTONIC, key + "=" + s.value(), null, s.where()));
                 } catch (ScheduleSyntaxException e) {
-                    findings.add(rules.finding("SYD007", key + "=" + s.value() + ": " + e.getMessage(), shift(s.where(), e.column()), id));
+                    findings.add(Findings.of("SYD007", key + "=" + s.value() + ": " + e.getMessage(), shift(s.where(), e.column()), id));
                 }
             }
         }
@@ -87,42 +85,42 @@ final class TimerJobs {
         List<Finding> out = new ArrayList<>();
         String id = job.id();
         String described = job.schedules().stream().map(s -> check.interpret(s).describe()).collect(Collectors.joining("; "));
-        out.add(rules.finding("SYD001", "timer " + timer.fileName() + " starts " + serviceName + " outside any orchestrator"
+        out.add(Findings.of("SYD001", "timer " + timer.fileName() + " starts " + serviceName + " outside any orchestrator"
                 + (described.isEmpty() ? "" : ": " + described), job.source(), id));
         if (service == null) {
-            out.add(rules.finding("SYD006", "timer " + timer.fileName() + " starts " + serviceName
+            out.add(Findings.of("SYD006", "timer " + timer.fileName() + " starts " + serviceName
                     + ", which is not among the scanned files", job.source(), id));
         }
         for (UnitSource.Setting s : timer.settings("Timer", "RandomizedDelaySec")) {
-            out.add(rules.finding("SYD002", "RandomizedDelaySec=" + s.value()
+            out.add(Findings.of("SYD002", "RandomizedDelaySec=" + s.value()
                     + " delays each start randomly; Prefect starts runs at the scheduled time", s.where(), id));
         }
         for (UnitSource.Setting s : timer.settings("Timer", "Persistent")) {
             if (s.value().matches("(?i)yes|true|on|1")) {
-                out.add(rules.finding("SYD003", "Persistent=" + s.value()
+                out.add(Findings.of("SYD003", "Persistent=" + s.value()
                         + " catches up a start missed while the machine was off; Prefect does not", s.where(), id));
             }
         }
         for (UnitSource.Setting s : timer.settings("Timer", "AccuracySec")) {
             try {
                 if (TimeSpans.parse(s.value()).compareTo(java.time.Duration.ofMinutes(1)) > 0) {
-                    out.add(rules.finding("SYD010", "AccuracySec=" + s.value()
+                    out.add(Findings.of("SYD010", "AccuracySec=" + s.value()
                             + " lets systemd start up to that much after the calendar time; Prefect starts on time", s.where(), id));
                 }
             } catch (ScheduleSyntaxException e) {
-                out.add(rules.finding("SYD007", "AccuracySec=" + s.value() + ": " + e.getMessage(), s.where(), id));
+                out.add(Findings.of("SYD007", "AccuracySec=" + s.value() + ": " + e.getMessage(), s.where(), id));
             }
         }
         boolean periodic = job.schedules().stream().anyMatch(s -> s.form() == ScheduleSpec.Form.SYSTEMD_CALENDAR
                 || s.expression().startsWith("OnUnit"));
         for (ScheduleSpec s : job.schedules()) {
             if (s.form() == ScheduleSpec.Form.SYSTEMD_MONOTONIC && !s.expression().startsWith("OnUnit") && !periodic) {
-                out.add(rules.finding("SYD008", s.expression() + " starts the service once, relative to boot; "
+                out.add(Findings.of("SYD008", s.expression() + " starts the service once, relative to boot; "
                         + "Prefect 3 schedules are clock-based", s.where(), id));
             } else if (s.form() == ScheduleSpec.Form.SYSTEMD_CALENDAR || s.expression().startsWith("OnUnit")) {
                 String why = check.inexactness(s);
                 if (why != null) {
-                    out.add(rules.finding("SYD005", "'" + s.expression() + "' has no exact Prefect 3 equivalent: " + why,
+                    out.add(Findings.of("SYD005", "'" + s.expression() + "' has no exact Prefect 3 equivalent: " + why,
                             s.where(), id));
                 }
             }

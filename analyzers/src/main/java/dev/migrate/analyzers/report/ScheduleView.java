@@ -1,0 +1,99 @@
+package dev.migrate.analyzers.report;
+
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.schedule.Schedule;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.analyzers.schedule.ScheduleProof;
+import dev.migrate.analyzers.schedule.Translation;
+import java.util.Map;
+
+/**
+ * What every report shows for one schedule: its human description and its Prefect 3 translation with the
+ * result of the fire-time proof (exact, or the first differing fire time and why).
+ *
+ * @param prefect         the Prefect 3 schedule, or null when there is none (boot, event, unreadable)
+ * @param exact           null when there is no translation
+ * @param compared        fire times compared by the proof (0 without one)
+ * @param sourceAt        the first source fire time that differs, or null
+ * @param prefectAt       the Prefect fire time at that position, or null
+ * @param reason          why it is not exact (or has no translation), else null
+ */
+public record ScheduleView(String description, String prefect, Boolean exact, int compared, String sourceAt,
+                           String prefectAt, String reason) {
+
+    /** "cron 0 2 * * * (Europe/Paris): exact over 50 fire times", "none: runs at boot", ... */
+    public String verdict() {
+        if (prefect == null) {
+            return "no Prefect 3 schedule" + (reason == null ? "" : ": " + reason);
+        }
+        if (Boolean.TRUE.equals(exact)) {
+            return prefect + ": exact" + (compared > 0 ? " over " + compared + " fire times" : "");
+        }
+        return prefect + ": not exact" + (sourceAt != null || prefectAt != null
+                ? ", first difference " + (sourceAt == null ? "(none)" : sourceAt) + " vs Prefect "
+                + (prefectAt == null ? "(none)" : prefectAt) : "") + (reason == null ? "" : " (" + reason + ")");
+    }
+
+    /** The proof's verdict without the schedule: "exact over 50 fire times", "not exact, first difference ...". */
+    public String proof() {
+        if (prefect == null) {
+            return "none" + (reason == null ? "" : ": " + reason);
+        }
+        return verdict().substring(prefect.length() + 2);
+    }
+
+    /** Views for a report: interpreted once per distinct schedule, with the host zone and clock of this run. */
+    static final class Cache {
+        private final ScheduleCheck check = ScheduleCheck.fromSystemProperties();
+        /** By form, expression and zone: where a schedule is written does not change what it means. */
+        private final Map<java.util.List<Object>, ScheduleView> views = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** A cache with every schedule of the inventory already proven, in parallel (proofs are the slow part). */
+        static Cache of(dev.migrate.analyzers.scan.Inventory inv) {
+            Cache c = new Cache();
+            inv.jobs().stream().flatMap(j -> j.schedules().stream()).toList().parallelStream().forEach(c::of);
+            return c;
+        }
+
+        ScheduleView of(ScheduleSpec spec) {
+            return views.computeIfAbsent(java.util.Arrays.asList(spec.form(), spec.expression(), spec.timezone()),
+                    k -> compute(spec));
+        }
+
+        private ScheduleView compute(ScheduleSpec spec) {
+            Schedule s = check.interpret(spec);
+            String description = s.describe();
+            if (s instanceof Schedule.Unknown || s instanceof Schedule.AtBoot || s instanceof Schedule.EventDriven) {
+                return new ScheduleView(description, null, null, 0, null, null, description);
+            }
+            Translation t;
+            try {
+                t = check.translate(s);
+            } catch (RuntimeException e) {
+                return new ScheduleView(description, null, null, 0, null, null, "cannot be translated: " + e.getMessage());
+            }
+            if (t.target() == null) {
+                return new ScheduleView(description, null, null, 0, null, null,
+                        t.reasons().isEmpty() ? null : String.join("; ", t.reasons()));
+            }
+            ScheduleProof p = t.proof();
+            String reason = !t.reasons().isEmpty() ? String.join("; ", t.reasons())
+                    : p != null && !p.equal() ? p.explanation() : null;
+            return new ScheduleView(description, text(t.target()), t.exact(), p == null ? 0 : p.compared(),
+                    p == null || p.equal() || p.sourceAt() == null ? null : p.sourceAt().toOffsetDateTime().toString(),
+                    p == null || p.equal() || p.prefectAt() == null ? null : p.prefectAt().toOffsetDateTime().toString(),
+                    t.exact() ? null : reason);
+        }
+
+        /** The schedule as it would be written in prefect.yaml, on one line: "cron: 0 2 * * *, timezone: UTC". */
+        private static String text(dev.migrate.analyzers.schedule.PrefectSchedule target) {
+            StringBuilder sb = new StringBuilder();
+            target.toYaml().forEach((k, v) -> {
+                if (v != null) {
+                    sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(v);
+                }
+            });
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package dev.migrate.analyzers.sources.python;
+
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.ScheduleSpec.Form;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.sources.JobBuilder;
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Definitions;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * APScheduler jobs: {@code scheduler.add_job(func, "cron"|"interval"|"date", ...)}, {@code add_job} with a
+ * {@code CronTrigger}/{@code IntervalTrigger} object or {@code CronTrigger.from_crontab(...)}, and
+ * {@code @scheduler.scheduled_job(...)} decorators. Cron triggers are read in the scheduler's time zone.
+ */
+public final class ApschedulerDetector extends PythonDetector {
+    /** APScheduler's cron fields, most significant first, and the cron position of the five we can write. */
+    private static final List<String> CRON_FIELDS = List.of("year", "month", "week", "day", "day_of_week", "hour",
+            "minute", "second");
+    private static final Map<String, String> WEEKDAY_NUMBERS = Map.of("mon", "1", "tue", "2", "wed", "3", "thu", "4",
+            "fri", "5", "sat", "6", "sun", "0");
+    private static final List<String> NOT_TRIGGER_ARGS = List.of("id", "name", "args", "kwargs", "replace_existing",
+            "misfire_grace_time", "coalesce", "max_instances", "next_run_time", "jobstore", "executor", "timezone",
+            "jitter", "start_date", "end_date");
+
+    public ApschedulerDetector() {
+        super("apscheduler", "apscheduler", "apscheduler");
+    }
+
+    @Override
+    void detect(PythonModule m, InventorySink sink) {
+        String schedulerZone = schedulerZone(m);
+        for (Node call : m.nodes(NodeKind.CALL)) {
+            Node callee = Expressions.unwrap(call.nodes().get(0));
+            if (callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("add_job")) {
+                Optional<Node> func = PythonModule.arg(call, "func", 0);
+                String fallback = func.flatMap(Expressions::dottedName).orElse("job");
+                job(m, call, 1, fallback, m.at(call), schedulerZone, sink);
+            }
+        }
+        for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
+            Definitions d = new Definitions(def);
+            for (Node deco : d.decorators()) {
+                Node call = Expressions.unwrap(deco);
+                if (call.kind() == NodeKind.CALL && Expressions.unwrap(call.nodes().get(0)).kind() == NodeKind.ATTRIBUTE
+                        && lastName(Expressions.unwrap(call.nodes().get(0))).equals("scheduled_job")) {
+                    job(m, call, 0, d.name(), m.at(deco), schedulerZone, sink);
+                }
+            }
+        }
+    }
+
+    private static String lastName(Node attribute) {
+        return attribute.tokens().get(attribute.tokens().size() - 1).text();
+    }
+
+    /** The zone given to the scheduler's constructor or {@code configure(timezone=...)}; null when none. */
+    private static String schedulerZone(PythonModule m) {
+        for (Node call : m.nodes(NodeKind.CALL)) {
+            String n = m.nameOf(call);
+            if (n.startsWith("apscheduler.schedulers.") || n.endsWith(".configure")) {
+                Optional<String> tz = PythonModule.arg(call, "timezone", -1).flatMap(m::string);
+                if (tz.isPresent()) {
+                    return tz.get();
+                }
+            }
+        }
+        return null;
+    }
+
+    private void job(PythonModule m, Node call, int triggerPosition, String fallbackName, SourceRef where,
+                     String schedulerZone, InventorySink sink) {
+        String name = PythonModule.arg(call, "id", -1).flatMap(m::string)
+                .or(() -> PythonModule.arg(call, "name", -1).flatMap(m::string)).orElse(fallbackName);
+        JobBuilder job = new JobBuilder(JobKind.APSCHEDULER, name, where, fallbackName)
+                .command(m.file().path() + ":" + fallbackName);
+        int maxInstances = PythonModule.arg(call, "max_instances", -1).flatMap(m::number).map(Double::intValue).orElse(1);
+        job.overlap(maxInstances > 1 ? Overlap.ALLOW : Overlap.SKIP);
+        PythonModule.arg(call, "jitter", -1).flatMap(m::number).ifPresent(j -> job.attr("apscheduler.jitterSeconds",
+                String.valueOf(j.longValue())));
+        ScheduleSpec spec = trigger(m, call, triggerPosition, where, schedulerZone);
+        job.schedule(spec);
+        sink.job(job.build());
+        sink.finding(Findings.of("PYS002", "APScheduler job " + name + " (" + spec.expression()
+                + ") runs inside a Python process, not an orchestrator", where, job.id()));
+        if (spec.form() == Form.UNKNOWN) {
+            sink.finding(Findings.of("PYS005", "APScheduler trigger of " + name + " has no cron, interval or RRULE form: "
+                    + spec.expression(), where, job.id()));
+        }
+    }
+
+    private static ScheduleSpec trigger(PythonModule m, Node call, int position, SourceRef where, String schedulerZone) {
+        Optional<Node> trigger = PythonModule.arg(call, "trigger", position);
+        if (trigger.isEmpty()) {
+            return new ScheduleSpec(Form.UNKNOWN, "no trigger (runs once, now)", null, where);
+        }
+        Node t = m.resolve(trigger.get());
+        Optional<String> kind = m.string(t);
+        if (kind.isPresent()) {
+            return fromKwargs(m, kind.get(), call, where, schedulerZone);
+        }
+        if (t.kind() == NodeKind.CALL) {
+            String callee = m.nameOf(t);
+            if (callee.endsWith("CronTrigger.from_crontab")) {
+                String tz = PythonModule.arg(t, "timezone", 1).flatMap(m::string).orElse(schedulerZone);
+                return PythonModule.arg(t, "expr", 0).flatMap(m::string)
+                        .map(e -> new ScheduleSpec(Form.CRON_UNIX, e, tz, where))
+                        .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, t.text().strip(), tz, where));
+            }
+            if (callee.endsWith("CronTrigger")) {
+                return fromKwargs(m, "cron", t, where, schedulerZone);
+            }
+            if (callee.endsWith("IntervalTrigger")) {
+                return fromKwargs(m, "interval", t, where, schedulerZone);
+            }
+            if (callee.endsWith("DateTrigger")) {
+                return fromKwargs(m, "date", t, where, schedulerZone);
+            }
+        }
+        return new ScheduleSpec(Form.UNKNOWN, t.text().strip(), schedulerZone, where);
+    }
+
+    private static ScheduleSpec fromKwargs(PythonModule m, String kind, Node call, SourceRef where, String schedulerZone) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Argument a : new CallView(call).arguments()) {
+            if (a.keyword() != null && !NOT_TRIGGER_ARGS.contains(a.keyword())) {
+                Node v = m.resolve(a.value());
+                fields.put(a.keyword(), m.string(v).orElseGet(() -> m.number(v)
+                        .map(d -> d == Math.rint(d) ? String.valueOf(d.longValue()) : String.valueOf(d)).orElse(v.text().strip())));
+            }
+        }
+        String tz = PythonModule.arg(call, "timezone", -1).flatMap(m::string).orElse(null);
+        String written = kind + "(" + String.join(", ", fields.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")";
+        switch (kind) {
+            case "interval" -> {
+                double seconds = 0;
+                for (Map.Entry<String, String> e : fields.entrySet()) {
+                    Long unit = Durations.unitSeconds(e.getKey());
+                    if (unit == null || !e.getValue().matches("\\d+(\\.\\d+)?")) {
+                        return new ScheduleSpec(Form.UNKNOWN, written, tz, where);
+                    }
+                    seconds += Double.parseDouble(e.getValue()) * unit;
+                }
+                return seconds > 0 ? new ScheduleSpec(Form.INTERVAL, Durations.iso(seconds), tz, where)
+                        : new ScheduleSpec(Form.UNKNOWN, written, tz, where);
+            }
+            case "cron" -> {
+                String zone = tz != null ? tz : schedulerZone;
+                return cron(fields).map(c -> new ScheduleSpec(Form.CRON_UNIX, c, zone, where))
+                        .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, written, zone, where));
+            }
+            default -> {
+                return new ScheduleSpec(Form.UNKNOWN, written, tz, where);
+            }
+        }
+    }
+
+    /**
+     * APScheduler cron fields as five-field cron. Fields less significant than the most significant one given
+     * default to their minimum, the others to '*' (APScheduler's rule); years, weeks, seconds other than 0 and
+     * APScheduler-only expressions ({@code last}, {@code 2nd mon}) have no five-field form.
+     */
+    static Optional<String> cron(Map<String, String> fields) {
+        for (String k : fields.keySet()) {
+            if (!CRON_FIELDS.contains(k) || k.equals("year") || k.equals("week")
+                    || k.equals("second") && !fields.get(k).equals("0")) {
+                return Optional.empty();
+            }
+        }
+        int mostSignificant = CRON_FIELDS.size();
+        for (int i = 0; i < CRON_FIELDS.size(); i++) {
+            if (fields.containsKey(CRON_FIELDS.get(i))) {
+                mostSignificant = Math.min(mostSignificant, i);
+            }
+        }
+        String[] out = new String[5];
+        String[] names = {"minute", "hour", "day", "month", "day_of_week"};
+        for (int i = 0; i < 5; i++) {
+            String v = fields.get(names[i]);
+            int significance = CRON_FIELDS.indexOf(names[i]);
+            String dflt = significance > mostSignificant && (names[i].equals("minute") || names[i].equals("hour")) ? "0" : "*";
+            out[i] = v == null ? dflt : v.replace(" ", "");
+            if (!out[i].matches("[0-9*/,-]+") && !(i == 4 && out[i].matches("[a-z,-]+"))) {
+                return Optional.empty();
+            }
+        }
+        Optional<String> dow = weekdays(out[4]);
+        if (dow.isEmpty()) {
+            return Optional.empty();
+        }
+        out[4] = dow.get();
+        return Optional.of(String.join(" ", out));
+    }
+
+    /** APScheduler counts weekdays from Monday = 0; cron from Sunday = 0. Names are mapped, numbers shifted. */
+    private static Optional<String> weekdays(String dow) {
+        if (dow.equals("*")) {
+            return Optional.of(dow);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : dow.split(",")) {
+            String[] range = part.split("-");
+            if (range.length > 2 || part.contains("/")) {
+                return Optional.empty();
+            }
+            int[] days = new int[range.length];
+            for (int i = 0; i < range.length; i++) {
+                String d = WEEKDAY_NUMBERS.get(range[i]);
+                if (d == null && range[i].matches("[0-6]")) {
+                    d = String.valueOf((Integer.parseInt(range[i]) + 1) % 7);
+                }
+                if (d == null) {
+                    return Optional.empty();
+                }
+                days[i] = Integer.parseInt(d);
+            }
+            if (range.length == 2 && days[1] < days[0]) {
+                if (days[1] != 0) {
+                    return Optional.empty();
+                }
+                days[1] = 7;
+            }
+            sb.append(sb.length() == 0 ? "" : ",").append(days[0]).append(range.length == 2 ? "-" + days[1] : "");
+        }
+        return Optional.of(sb.toString());
+    }
+}

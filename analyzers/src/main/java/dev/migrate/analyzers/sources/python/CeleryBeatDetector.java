@@ -1,0 +1,152 @@
+package dev.migrate.analyzers.sources.python;
+
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.ScheduleSpec.Form;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.sources.JobBuilder;
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Celery beat entries: {@code app.conf.beat_schedule = {...}}, a {@code beat_schedule}/{@code CELERYBEAT_SCHEDULE}
+ * module setting or {@code app.conf.update(beat_schedule={...})}. {@code crontab()} entries are read in
+ * {@code app.conf.timezone} (beat's rule); {@code timedelta} and plain seconds are intervals.
+ */
+public final class CeleryBeatDetector extends PythonDetector {
+    /** crontab()'s positional order and where each field goes in five-field cron. */
+    private static final List<String> CRONTAB_ARGS = List.of("minute", "hour", "day_of_week", "day_of_month", "month_of_year");
+    private static final List<String> CRON_ORDER = List.of("minute", "hour", "day_of_month", "month_of_year", "day_of_week");
+    private static final Map<String, String> WEEKDAYS = Map.of("sun", "0", "mon", "1", "tue", "2", "wed", "3", "thu", "4",
+            "fri", "5", "sat", "6");
+
+    public CeleryBeatDetector() {
+        super("celery-beat", null, "beat_schedule", "CELERYBEAT_SCHEDULE");
+    }
+
+    @Override
+    void detect(PythonModule m, InventorySink sink) {
+        String zone = zone(m);
+        for (Node n : m.nodes()) {
+            Optional<Statements.Assignment> a = Statements.assignment(n);
+            if (a.isPresent() && a.get().targets().size() == 1 && a.get().value() != null
+                    && isBeatName(a.get().targets().get(0))) {
+                entries(m, m.resolve(a.get().value()), zone, sink);
+            }
+            if (n.kind() == NodeKind.CALL && m.nameOf(n).endsWith("conf.update")) {
+                PythonModule.arg(n, "beat_schedule", -1).ifPresent(v -> entries(m, m.resolve(v), zone, sink));
+            }
+        }
+    }
+
+    private static boolean isBeatName(Node target) {
+        String t = Expressions.dottedName(target).orElse("");
+        return t.equals("beat_schedule") || t.endsWith(".beat_schedule") || t.equals("CELERYBEAT_SCHEDULE");
+    }
+
+    /** {@code app.conf.timezone = "..."}, a {@code timezone}/{@code CELERY_TIMEZONE} setting, or Celery(timezone=). */
+    private static String zone(PythonModule m) {
+        for (Node n : m.nodes()) {
+            Optional<Statements.Assignment> a = Statements.assignment(n);
+            if (a.isPresent() && a.get().targets().size() == 1 && a.get().value() != null) {
+                String t = Expressions.dottedName(a.get().targets().get(0)).orElse("");
+                if (t.endsWith("conf.timezone") || t.equals("timezone") || t.equals("CELERY_TIMEZONE")) {
+                    Optional<String> z = m.string(a.get().value());
+                    if (z.isPresent()) {
+                        return z.get();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private void entries(PythonModule m, Node dict, String zone, InventorySink sink) {
+        if (dict.kind() != NodeKind.DICT) {
+            return;
+        }
+        for (Node entry : dict.nodes(NodeKind.DICT_ENTRY)) {
+            if (entry.nodes().size() != 2) {
+                continue;
+            }
+            Optional<String> name = m.string(entry.nodes().get(0));
+            Node body = m.resolve(entry.nodes().get(1));
+            if (name.isEmpty() || body.kind() != NodeKind.DICT) {
+                continue;
+            }
+            SourceRef where = m.at(entry.nodes().get(0));
+            Node scheduleValue = value(m, body, "schedule");
+            String task = Optional.ofNullable(value(m, body, "task")).flatMap(m::string).orElse(null);
+            ScheduleSpec spec = scheduleValue == null ? new ScheduleSpec(Form.UNKNOWN, "no schedule", null, where)
+                    : spec(m, m.resolve(scheduleValue), zone, where);
+            JobBuilder job = new JobBuilder(JobKind.CELERY_BEAT, name.get(), where, name.get())
+                    .command(task).overlap(Overlap.ALLOW).schedule(spec);
+            sink.job(job.build());
+            sink.finding(Findings.of("PYS004", "Celery beat entry " + name.get() + " sends " + task + " ("
+                    + spec.expression() + ") through the broker", where, job.id()));
+            if (spec.form() == Form.UNKNOWN) {
+                sink.finding(Findings.of("PYS005", "beat schedule of " + name.get() + " has no cron or interval form: "
+                        + spec.expression(), where, job.id()));
+            }
+        }
+    }
+
+    private static Node value(PythonModule m, Node dict, String key) {
+        for (Node entry : dict.nodes(NodeKind.DICT_ENTRY)) {
+            if (entry.nodes().size() == 2 && m.string(entry.nodes().get(0)).filter(key::equals).isPresent()) {
+                return entry.nodes().get(1);
+            }
+        }
+        return null;
+    }
+
+    private static ScheduleSpec spec(PythonModule m, Node s, String zone, SourceRef where) {
+        if (s.kind() == NodeKind.CALL && m.nameOf(s).endsWith("crontab")) {
+            return cron(m, s).map(c -> new ScheduleSpec(Form.CRON_UNIX, c, zone, where))
+                    .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, s.text().strip(), zone, where));
+        }
+        return Durations.seconds(m, s).filter(d -> d > 0)
+                .map(d -> new ScheduleSpec(Form.INTERVAL, Durations.iso(d), null, where))
+                .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, s.text().strip(), zone, where));
+    }
+
+    /** Celery's crontab(): every field defaults to '*'; weekday names become cron numbers. */
+    static Optional<String> cron(PythonModule m, Node call) {
+        String[] fields = {"*", "*", "*", "*", "*"};
+        int position = 0;
+        for (Argument a : new CallView(call).arguments()) {
+            String key = a.keyword() != null ? a.keyword() : position < CRONTAB_ARGS.size() ? CRONTAB_ARGS.get(position) : null;
+            position++;
+            int at = CRON_ORDER.indexOf(key);
+            if (at < 0) {
+                return Optional.empty();
+            }
+            Node v = m.resolve(a.value());
+            String text = m.string(v).orElseGet(() -> m.number(v).map(d -> String.valueOf(d.longValue())).orElse(null));
+            if (text == null) {
+                return Optional.empty();
+            }
+            text = text.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+            if (at == 4) {
+                for (Map.Entry<String, String> d : WEEKDAYS.entrySet()) {
+                    text = text.replaceAll("\\b" + d.getKey() + "[a-z]*\\b", d.getValue());
+                }
+            }
+            if (!text.matches("[0-9*/,-]+")) {
+                return Optional.empty();
+            }
+            fields[at] = text;
+        }
+        return Optional.of(String.join(" ", fields));
+    }
+}

@@ -1,0 +1,186 @@
+package dev.migrate.analyzers.sources.python;
+
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.ScheduleSpec.Form;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.sources.JobBuilder;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Prefect 1 flows: {@code with Flow("name", ...) as flow:} and {@code flow = Flow("name", ...)}, with the schedule
+ * (a schedule or {@code Schedule(clocks=[...])}, zone from the clocks' {@code start_date}), run config, storage and
+ * executor given to the constructor or assigned later ({@code flow.run_config = ...}), and {@code flow.register}.
+ * The job sits where its schedule is written, else at the {@code Flow(...)} call.
+ */
+public final class Prefect1FlowDetector extends PythonDetector {
+    private static final Map<String, String> PARTS = Map.of("run_config", "PF112", "storage", "PF113", "executor", "PF109");
+
+    public Prefect1FlowDetector() {
+        super("prefect1-flows", "prefect", "prefect");
+    }
+
+    @Override
+    void detect(PythonModule m, InventorySink sink) {
+        for (Node call : m.nodes(NodeKind.CALL)) {
+            String callee = m.nameOf(call);
+            if (callee.equals("prefect.Flow") || callee.equals("prefect.core.Flow") || callee.equals("prefect.core.flow.Flow")) {
+                flow(m, call, variableOf(m, call), sink);
+            }
+        }
+    }
+
+    /** The name the flow is bound to: {@code with Flow(...) as flow} or {@code flow = Flow(...)}. */
+    private static String variableOf(PythonModule m, Node call) {
+        for (Node with : m.nodes(NodeKind.WITH)) {
+            for (Statements.WithItem item : Statements.withItems(with)) {
+                if (Expressions.unwrap(item.context()) == call && item.target() != null) {
+                    return Expressions.dottedName(item.target()).orElse(null);
+                }
+            }
+        }
+        for (Node n : m.nodes()) {
+            Optional<Statements.Assignment> a = Statements.assignment(n);
+            if (a.isPresent() && a.get().value() != null && Expressions.unwrap(a.get().value()) == call
+                    && a.get().targets().size() == 1) {
+                return Expressions.dottedName(a.get().targets().get(0)).orElse(null);
+            }
+        }
+        return null;
+    }
+
+    /** {@code flow.<attr> = value} assignments after construction. */
+    private static Map<String, Node> assignedParts(PythonModule m, String variable) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        if (variable == null) {
+            return out;
+        }
+        for (Node n : m.nodes()) {
+            Optional<Statements.Assignment> a = Statements.assignment(n);
+            if (a.isPresent() && a.get().value() != null && a.get().targets().size() == 1) {
+                String t = Expressions.dottedName(a.get().targets().get(0)).orElse("");
+                if (t.startsWith(variable + ".")) {
+                    out.put(t.substring(variable.length() + 1), a.get().value());
+                }
+            }
+        }
+        return out;
+    }
+
+    private void flow(PythonModule m, Node call, String variable, InventorySink sink) {
+        String name = PythonModule.arg(call, "name", 0).flatMap(m::string).orElse(variable == null ? "flow" : variable);
+        Map<String, Node> parts = new LinkedHashMap<>();
+        for (String key : List.of("schedule", "run_config", "storage", "executor")) {
+            PythonModule.arg(call, key, -1).ifPresent(v -> parts.put(key, v));
+        }
+        assignedParts(m, variable).forEach((k, v) -> {
+            if (k.equals("schedule") || PARTS.containsKey(k)) {
+                parts.put(k, v);
+            }
+        });
+        Node schedule = parts.containsKey("schedule") ? m.resolve(parts.get("schedule")) : null;
+        SourceRef where = m.at(schedule != null ? schedule : call);
+        JobBuilder job = new JobBuilder(JobKind.PREFECT1_FLOW, name, where, name)
+                .command(m.file().path() + (variable == null ? "" : ":" + variable)).overlap(Overlap.ALLOW);
+        List<ScheduleSpec> specs = schedule == null ? List.of() : schedules(m, schedule, job);
+        specs.forEach(job::schedule);
+        for (String k : PARTS.keySet()) {
+            if (parts.containsKey(k)) {
+                Node v = m.resolve(parts.get(k));
+                String n = m.nameOf(v);
+                job.attr(k, n.isEmpty() ? v.text().strip() : n.substring(n.lastIndexOf('.') + 1));
+            }
+        }
+        sink.job(job.build());
+        sink.finding(Findings.of("PF102", "Prefect 1 flow " + name + (specs.isEmpty() ? " (no schedule)"
+                : " scheduled " + String.join(" ; ", specs.stream().map(ScheduleSpec::expression).toList())), where, job.id()));
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(PARTS).entrySet()) {
+            if (parts.containsKey(e.getKey())) {
+                Node v = parts.get(e.getKey());
+                sink.finding(Findings.of(e.getValue(), "flow " + name + " sets " + e.getKey() + " " + job.build().attributes()
+                        .get(e.getKey()) + ", which Prefect 2 and 3 do not have", m.at(v), job.id()));
+            }
+        }
+        if (variable != null) {
+            for (Node c : m.nodes(NodeKind.CALL)) {
+                Node t = Expressions.unwrap(c.nodes().get(0));
+                String d = Expressions.dottedName(t).orElse("");
+                if (d.equals(variable + ".register") || d.equals(variable + ".run")) {
+                    sink.finding(Findings.of("PF108", "flow " + name + " is " + (d.endsWith("register") ? "registered" : "run")
+                            + " with the Prefect 1 API: " + d + "()", m.at(c), job.id()));
+                }
+            }
+        }
+    }
+
+    /** A Prefect 1 schedule: one {@code CronSchedule}/{@code IntervalSchedule}, or {@code Schedule(clocks=[...])}. */
+    private static List<ScheduleSpec> schedules(PythonModule m, Node s, JobBuilder job) {
+        List<ScheduleSpec> out = new ArrayList<>();
+        String simple = simpleName(m, s);
+        if (simple.equals("Schedule")) {
+            PythonModule.arg(s, "filters", -1).ifPresent(f -> job.attr("schedule.filters", f.text().strip()));
+            PythonModule.arg(s, "adjustments", -1).ifPresent(f -> job.attr("schedule.adjustments", f.text().strip()));
+            PythonModule.arg(s, "clocks", 0).map(m::resolve).ifPresent(list -> {
+                for (Node clock : list.nodes()) {
+                    clock(m, m.resolve(clock), m.at(s)).ifPresent(out::add);
+                }
+            });
+        } else {
+            clock(m, s, m.at(s)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static String simpleName(PythonModule m, Node call) {
+        String n = call.kind() == NodeKind.CALL ? m.nameOf(call) : "";
+        return n.substring(n.lastIndexOf('.') + 1);
+    }
+
+    private static Optional<ScheduleSpec> clock(PythonModule m, Node c, SourceRef where) {
+        if (c.kind() != NodeKind.CALL) {
+            return Optional.empty();
+        }
+        String tz = PythonModule.arg(c, "start_date", -1).map(m::resolve).map(d -> zoneOf(m, d)).orElse(null);
+        return switch (simpleName(m, c)) {
+            case "CronSchedule", "CronClock" -> PythonModule.arg(c, "cron", 0).flatMap(m::string)
+                    .map(e -> new ScheduleSpec(Form.CRON_UNIX, e, tz, where));
+            case "IntervalSchedule", "IntervalClock" -> PythonModule.arg(c, "interval", -1)
+                    .or(() -> PythonModule.arg(c, "interval", 1)).flatMap(v -> Durations.seconds(m, v))
+                    .map(sec -> new ScheduleSpec(Form.INTERVAL, Durations.iso(sec), tz, where));
+            case "RRuleClock" -> Optional.of(new ScheduleSpec(Form.UNKNOWN, c.text().strip(), tz, where));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The zone of a start date: {@code pendulum.datetime(..., tz="X")}, {@code tzinfo=timezone.utc}, {@code ZoneInfo("X")}. */
+    private static String zoneOf(PythonModule m, Node date) {
+        if (date.kind() != NodeKind.CALL) {
+            return null;
+        }
+        Optional<Node> tz = PythonModule.arg(date, "tz", -1).or(() -> PythonModule.arg(date, "tzinfo", -1));
+        if (tz.isEmpty()) {
+            return null;
+        }
+        Node z = m.resolve(tz.get());
+        Optional<String> s = m.string(z);
+        if (s.isPresent()) {
+            return s.get();
+        }
+        String n = m.nameOf(z);
+        if (n.endsWith("timezone.utc") || n.endsWith("pytz.utc") || n.endsWith("UTC")) {
+            return "UTC";
+        }
+        return z.kind() == NodeKind.CALL ? PythonModule.arg(z, "key", 0).flatMap(m::string).orElse(null) : null;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.migrate.analyzers.sources.python;
+
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.analyzers.sources.JobBuilder;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.ImportBinding;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Prefect deployments written in Python. Prefect 2: {@code Deployment.build_from_flow(...)} and
+ * {@code Deployment(...)}, applied with {@code apply=True} or later through the variable holding them, with their
+ * infrastructure and storage blocks (PF214, PF205, PF206). Prefect 3: {@code flow.serve}, {@code flow.deploy},
+ * {@code flow.to_deployment} (PF290). {@code serve}/{@code deploy} also exist in late 2.x: they count as Prefect 2
+ * when the same directory still imports names Prefect 3 no longer has. Deployment names are
+ * {@code flow-name/deployment-name}, with the flow name read from the {@code @flow} definition, in whichever
+ * scanned file it is, so jobs are emitted in {@link #finish}.
+ */
+public final class PrefectDeploymentDetector extends PythonDetector {
+    private record Pending(boolean deploymentClass, String path, String flowFunction, String flowName, String name,
+                           SourceRef where, List<ScheduleSpec> schedules, Map<String, String> attrs,
+                           PythonModule module, Node flowExpr) {
+    }
+
+    private final FlowIndex flows = new FlowIndex();
+    private final List<Pending> pending = new ArrayList<>();
+    /** Directories holding Python files that import names Prefect 3 removed: their serve/deploy calls are 2.x. */
+    private final Set<String> prefect2Dirs = new HashSet<>();
+
+    public PrefectDeploymentDetector() {
+        super("prefect-deployments", "prefect", "prefect");
+    }
+
+    @Override
+    void detect(PythonModule m, InventorySink sink) {
+        flows.addAll(m);
+        List<Pending> found = new ArrayList<>();
+        Set<String> applied = appliedVariables(m);
+        for (Node call : m.nodes(NodeKind.CALL)) {
+            String callee = m.nameOf(call);
+            Node target = Expressions.unwrap(call.nodes().get(0));
+            String method = target.kind() == NodeKind.ATTRIBUTE ? target.tokens().get(target.tokens().size() - 1).text() : "";
+            if (callee.endsWith("Deployment.build_from_flow") || callee.equals("prefect.deployments.Deployment")
+                    || callee.equals("prefect.deployments.deployments.Deployment") || callee.equals("prefect.Deployment")) {
+                found.add(deploymentClass(m, call, callee.endsWith("build_from_flow"), applied));
+            } else if ((method.equals("serve") || method.equals("deploy") || method.equals("to_deployment"))
+                    && !callee.startsWith("prefect.serve") && !callee.startsWith("prefect.deploy")) {
+                found.add(flowMethod(m, call, target.nodes().get(0), method));
+            }
+        }
+        helperSchedules(m, sink);
+        boolean legacyImports = importsRemovedNames(m);
+        synchronized (this) {
+            pending.addAll(found);
+            if (legacyImports) {
+                prefect2Dirs.add(dir(m.file().path()));
+            }
+        }
+    }
+
+    private static String dir(String path) {
+        return path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+    }
+
+    /** Whether the file imports a Prefect name that existed in 2.x and is gone in 3.x (data, not a list here). */
+    static boolean importsRemovedNames(PythonModule m) {
+        PrefectApi api = PrefectApi.get();
+        for (ImportBinding b : m.imports().all()) {
+            String q = b.qualifiedName();
+            if (q.startsWith("prefect.") && (api.removedIn3(q) || api.existsIn2(q) && !api.existsIn3(q))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Schedules set with the 2.x client's {@code update_deployment(schedule=...)} from helper calls. */
+    private static void helperSchedules(PythonModule m, InventorySink sink) {
+        for (ScheduleHelpers.Scheduled s : ScheduleHelpers.find(m)) {
+            String full = s.flowName() + "/" + s.deploymentName();
+            JobBuilder job = new JobBuilder(JobKind.PREFECT2_DEPLOYMENT, full, s.where(), full).overlap(Overlap.ALLOW)
+                    .schedule(s.schedule()).attr("deployment.scheduledBy", m.file().path());
+            sink.job(job.build());
+            sink.finding(Findings.of("PF217", "the schedule of " + full + " is set with the Prefect 2 client's "
+                    + "update_deployment(schedule=...), which Prefect 3 replaced by schedules=[...]", s.where(), job.id()));
+        }
+    }
+
+    /** Names of variables on which {@code .apply()} is called somewhere in the module. */
+    private static Set<String> appliedVariables(PythonModule m) {
+        Set<String> out = new HashSet<>();
+        for (Node call : m.nodes(NodeKind.CALL)) {
+            Node t = Expressions.unwrap(call.nodes().get(0));
+            if (t.kind() == NodeKind.ATTRIBUTE && t.tokens().get(t.tokens().size() - 1).text().equals("apply")) {
+                Expressions.dottedName(t.nodes().get(0)).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private Pending deploymentClass(PythonModule m, Node call, boolean built, Set<String> applied) {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        List<ScheduleSpec> schedules = PrefectScheduleArgs.of(m, call, attrs);
+        String name = PythonModule.arg(call, "name", built ? 1 : -1).flatMap(m::string).orElse("default");
+        Node flowExpr = PythonModule.arg(call, "flow", built ? 0 : -1).orElse(null);
+        String flowName = PythonModule.arg(call, "flow_name", -1).flatMap(m::string).orElse(null);
+        boolean isApplied = PythonModule.arg(call, "apply", -1).map(a -> a.text().strip().equals("True")).orElse(false)
+                || assignedTo(m, call).filter(applied::contains).isPresent();
+        attrs.put("deployment.applied", String.valueOf(isApplied));
+        PythonModule.arg(call, "is_schedule_active", -1).filter(a -> a.text().strip().equals("False"))
+                .ifPresent(a -> attrs.put("paused", "true"));
+        PythonModule.arg(call, "paused", -1).filter(a -> a.text().strip().equals("True"))
+                .ifPresent(a -> attrs.put("paused", "true"));
+        for (String key : List.of("work_pool_name", "work_queue_name", "version")) {
+            PythonModule.arg(call, key, -1).flatMap(m::string).ifPresent(v -> attrs.put(key, v));
+        }
+        PythonModule.arg(call, "infrastructure", -1).map(m::resolve).ifPresent(i -> attrs.put("infrastructure", blockName(m, i)));
+        PythonModule.arg(call, "storage", -1).map(m::resolve).ifPresent(s -> attrs.put("storage", blockName(m, s)));
+        return new Pending(true, m.file().path(), flowExpr == null ? null : Expressions.dottedName(flowExpr).orElse(null),
+                flowName, name, m.at(call), schedules, attrs, m, flowExpr);
+    }
+
+    private static String blockName(PythonModule m, Node block) {
+        String n = m.nameOf(block);
+        return n.isEmpty() ? block.text().strip() : n.substring(n.lastIndexOf('.') + 1);
+    }
+
+    /** The variable a call's value is assigned to ({@code d = Deployment.build_from_flow(...)}), if any. */
+    private static Optional<String> assignedTo(PythonModule m, Node call) {
+        for (Node n : m.nodes()) {
+            Optional<Statements.Assignment> a = Statements.assignment(n);
+            if (a.isPresent() && a.get().value() != null && Expressions.unwrap(a.get().value()) == call
+                    && a.get().targets().size() == 1) {
+                return Expressions.dottedName(a.get().targets().get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Pending flowMethod(PythonModule m, Node call, Node flowExpr, String method) {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        List<ScheduleSpec> schedules = PrefectScheduleArgs.of(m, call, attrs);
+        String name = PythonModule.arg(call, "name", 0).flatMap(m::string).orElse(method);
+        attrs.put("deployment.method", method);
+        PythonModule.arg(call, "paused", -1).filter(a -> a.text().strip().equals("True"))
+                .ifPresent(a -> attrs.put("paused", "true"));
+        PythonModule.arg(call, "work_pool_name", -1).flatMap(m::string).ifPresent(v -> attrs.put("work_pool_name", v));
+        Node flow = Expressions.unwrap(flowExpr);
+        // flow.from_source(...).deploy(...): the flow is named by the entrypoint ("path.py:function").
+        if (flow.kind() == NodeKind.CALL) {
+            Optional<String> entry = PythonModule.arg(flow, "entrypoint", 1).flatMap(m::string);
+            String function = entry.map(e -> e.substring(e.indexOf(':') + 1)).orElse(null);
+            return new Pending(false, m.file().path(), function, function == null ? null : FlowIndex.defaultName(function),
+                    name, m.at(call), schedules, attrs, m, null);
+        }
+        return new Pending(false, m.file().path(), Expressions.dottedName(flow).orElse(null), null, name, m.at(call),
+                schedules, attrs, m, flow);
+    }
+
+    @Override
+    public synchronized void finish(InventorySink sink) {
+        pending.sort(Comparator.comparing(Pending::where));
+        for (Pending p : pending) {
+            String flowName = p.flowName() != null ? p.flowName()
+                    : p.flowExpr() != null ? flows.nameOf(p.module(), p.path(), p.flowExpr())
+                    .orElse(FlowIndex.defaultName(p.flowFunction() == null ? "flow" : p.flowFunction()))
+                    : FlowIndex.defaultName(p.flowFunction() == null ? "flow" : p.flowFunction());
+            boolean prefect2 = p.deploymentClass() || prefect2Dirs.contains(dir(p.path()));
+            JobKind kind = prefect2 ? JobKind.PREFECT2_DEPLOYMENT : JobKind.PREFECT3_DEPLOYMENT;
+            String full = flowName + "/" + p.name();
+            JobBuilder job = new JobBuilder(kind, full, p.where(), full).overlap(Overlap.ALLOW)
+                    .command(p.path() + (p.flowFunction() == null ? "" : ":" + p.flowFunction()));
+            p.schedules().forEach(job::schedule);
+            p.attrs().forEach(job::attr);
+            sink.job(job.build());
+            for (Finding f : findings(p, full, prefect2, job.id())) {
+                sink.finding(f);
+            }
+        }
+        pending.clear();
+    }
+
+    private static List<Finding> findings(Pending p, String full, boolean prefect2, String jobId) {
+        List<Finding> out = new ArrayList<>();
+        if (p.deploymentClass()) {
+            out.add(Findings.of("PF214", "deployment " + full + " is built with the Deployment class, which Prefect 3 removed",
+                    p.where(), jobId));
+            if (p.attrs().containsKey("infrastructure")) {
+                out.add(Findings.of("PF205", "deployment " + full + " runs on infrastructure block "
+                        + p.attrs().get("infrastructure") + "; Prefect 3 uses a work pool's job variables", p.where(), jobId));
+            }
+            if (p.attrs().containsKey("storage")) {
+                out.add(Findings.of("PF206", "deployment " + full + " loads its code from storage block "
+                        + p.attrs().get("storage") + "; Prefect 3 uses from_source or pull steps", p.where(), jobId));
+            }
+        } else if (!prefect2) {
+            out.add(Findings.of("PF290", "deployment " + full + " already uses the Prefect 3 API ("
+                    + p.attrs().get("deployment.method") + ")", p.where(), jobId));
+        }
+        return out;
+    }
+}

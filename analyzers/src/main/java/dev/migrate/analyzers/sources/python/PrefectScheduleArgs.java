@@ -1,0 +1,75 @@
+package dev.migrate.analyzers.sources.python;
+
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.ScheduleSpec.Form;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Prefect 2/3 schedules written in Python: {@code CronSchedule}/{@code IntervalSchedule}/{@code RRuleSchedule}
+ * objects (2.x {@code prefect.server.schemas.schedules}, 3.x {@code prefect.schedules}), {@code Cron(...)},
+ * {@code Interval(...)}, {@code RRule(...)}, and the {@code cron=}/{@code interval=}/{@code rrule=} keywords of
+ * {@code serve}/{@code deploy}/{@code to_deployment}.
+ */
+final class PrefectScheduleArgs {
+    private PrefectScheduleArgs() {
+    }
+
+    /** Every schedule a deployment call states, with extra facts (anchor, day_or) put in {@code attrs}. */
+    static List<ScheduleSpec> of(PythonModule m, Node call, Map<String, String> attrs) {
+        List<ScheduleSpec> out = new ArrayList<>();
+        PythonModule.arg(call, "schedule", -1).ifPresent(s -> one(m, m.resolve(s), attrs).ifPresent(out::add));
+        PythonModule.arg(call, "schedules", -1).map(m::resolve).ifPresent(list -> {
+            if (list.kind() == NodeKind.LIST || list.kind() == NodeKind.TUPLE) {
+                for (Node item : list.nodes()) {
+                    one(m, m.resolve(item), attrs).ifPresent(out::add);
+                }
+            }
+        });
+        String tz = PythonModule.arg(call, "timezone", -1).flatMap(m::string).orElse(null);
+        PythonModule.arg(call, "cron", -1).flatMap(m::string)
+                .ifPresent(c -> out.add(new ScheduleSpec(Form.CRON_UNIX, c, tz, m.at(call))));
+        PythonModule.arg(call, "interval", -1).flatMap(v -> Durations.seconds(m, v))
+                .ifPresent(s -> out.add(new ScheduleSpec(Form.INTERVAL, Durations.iso(s), tz, m.at(call))));
+        PythonModule.arg(call, "rrule", -1).flatMap(m::string)
+                .ifPresent(r -> out.add(new ScheduleSpec(Form.RRULE, r, tz, m.at(call))));
+        return out;
+    }
+
+    /** One schedule object; a {@code dict}-wrapped 2.16+ {@code {"schedule": ..., "active": ...}} is unwrapped. */
+    static Optional<ScheduleSpec> one(PythonModule m, Node s, Map<String, String> attrs) {
+        if (s.kind() != NodeKind.CALL) {
+            return Optional.empty();
+        }
+        String callee = m.nameOf(s);
+        String simple = callee.substring(callee.lastIndexOf('.') + 1);
+        String tz = PythonModule.arg(s, "timezone", -1).flatMap(m::string).orElse(null);
+        switch (simple) {
+            case "CronSchedule", "Cron" -> {
+                PythonModule.arg(s, "day_or", -1).ifPresent(d -> attrs.put("schedule.day_or", d.text().strip()));
+                return PythonModule.arg(s, "cron", 0).flatMap(m::string)
+                        .map(c -> new ScheduleSpec(Form.CRON_UNIX, c, tz, m.at(s)));
+            }
+            case "IntervalSchedule", "Interval" -> {
+                PythonModule.arg(s, "anchor_date", simple.equals("Interval") ? 1 : -1)
+                        .ifPresent(a -> attrs.put("schedule.anchor_date", a.text().strip()));
+                return PythonModule.arg(s, "interval", 0).flatMap(v -> Durations.seconds(m, v))
+                        .map(sec -> new ScheduleSpec(Form.INTERVAL, Durations.iso(sec), tz, m.at(s)));
+            }
+            case "RRuleSchedule", "RRule" -> {
+                return PythonModule.arg(s, "rrule", 0).flatMap(m::string)
+                        .map(r -> new ScheduleSpec(Form.RRULE, r, tz, m.at(s)));
+            }
+            case "DeploymentScheduleCreate", "MinimalDeploymentSchedule" -> {
+                return PythonModule.arg(s, "schedule", 0).flatMap(inner -> one(m, m.resolve(inner), attrs));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.migrate.analyzers.sources.python;
+
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.PythonParser;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.query.StringLiterals;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One scanned Python file as a syntax tree, with the questions every Python detector asks: what a call
+ * refers to through the imports, where a node is, and the value of a literal or of a module-level constant
+ * ({@code INTERVAL_SECONDS = 15 * 60}). The code is only parsed, never run.
+ */
+public final class PythonModule {
+    private final ScanFile file;
+    private final PythonFile tree;
+    private final Imports imports;
+    private final List<Node> all = new ArrayList<>();
+    /** Module-level {@code NAME = value} assignments; a later one wins, as when the module runs. */
+    private final Map<String, Node> constants = new HashMap<>();
+
+    private PythonModule(ScanFile file) {
+        this.file = file;
+        this.tree = PythonParser.parse(Path.of(file.path()), file.text());
+        this.imports = Imports.of(tree.module());
+        collect(tree.module());
+        for (Node stmt : Statements.of(tree.module())) {
+            Statements.assignment(stmt).ifPresent(a -> {
+                if (a.targets().size() == 1 && a.targets().get(0).kind() == NodeKind.NAME && a.value() != null) {
+                    constants.put(Expressions.name(a.targets().get(0)), a.value());
+                }
+            });
+        }
+    }
+
+    /**
+     * The scanner hands one file to every interested detector in turn on the same thread, so the last tree
+     * parsed on a thread is kept: the Prefect detectors parse a file once between them.
+     */
+    private static final ThreadLocal<PythonModule> LAST = new ThreadLocal<>();
+
+    public static PythonModule parse(ScanFile file) {
+        PythonModule last = LAST.get();
+        if (last != null && last.file == file) {
+            return last;
+        }
+        PythonModule m = new PythonModule(file);
+        LAST.set(m);
+        return m;
+    }
+
+    private void collect(Node n) {
+        all.add(n);
+        for (Node c : n.nodes()) {
+            collect(c);
+        }
+    }
+
+    public ScanFile file() {
+        return file;
+    }
+
+    public Node root() {
+        return tree.module();
+    }
+
+    public Imports imports() {
+        return imports;
+    }
+
+    /** Every node of the tree in source order. */
+    public List<Node> nodes() {
+        return all;
+    }
+
+    public List<Node> nodes(NodeKind kind) {
+        return all.stream().filter(n -> n.kind() == kind).toList();
+    }
+
+    /** Calls whose callee resolves through the imports to one of {@code qualifiedNames}. */
+    public List<Node> callsTo(String... qualifiedNames) {
+        List<String> names = List.of(qualifiedNames);
+        return nodes(NodeKind.CALL).stream().filter(c -> imports.qualifiedName(c).filter(names::contains).isPresent()).toList();
+    }
+
+    /** The import-resolved name of what a call calls (or of an expression), else its dotted text, else "". */
+    public String nameOf(Node expr) {
+        Node e = Expressions.unwrap(expr);
+        Optional<String> q = imports.qualifiedName(e);
+        if (q.isPresent()) {
+            return q.get();
+        }
+        Node callee = e.kind() == NodeKind.CALL ? e.nodes().get(0) : e;
+        return Expressions.dottedName(callee).orElse("");
+    }
+
+    public SourceRef at(Node n) {
+        PythonFile.Position p = tree.start(n);
+        return SourceRef.at(file.path(), p.line(), p.column() + 1);
+    }
+
+    /** A keyword argument's value, or the positional one at {@code position} (-1 for keyword only). */
+    public static Optional<Node> arg(Node call, String keyword, int position) {
+        CallView v = new CallView(call);
+        return (position < 0 ? v.keyword(keyword) : v.argument(keyword, position)).map(a -> a.value());
+    }
+
+    /** Follows a plain name to the module-level value assigned to it (once, not through chains of calls). */
+    public Node resolve(Node expr) {
+        Node e = Expressions.unwrap(expr);
+        for (int i = 0; i < 8 && e.kind() == NodeKind.NAME; i++) {
+            Node v = constants.get(Expressions.name(e));
+            if (v == null) {
+                break;
+            }
+            e = Expressions.unwrap(v);
+        }
+        return e;
+    }
+
+    /** A string literal's value, directly or through a module constant. */
+    public Optional<String> string(Node expr) {
+        Node e = resolve(expr);
+        return e.kind() == NodeKind.STRING ? StringLiterals.value(e) : Optional.empty();
+    }
+
+    /**
+     * A number written as a literal or as arithmetic on literals and module constants ({@code 15 * 60},
+     * {@code max(0, INTERVAL - elapsed)} is not a number); empty when it is not statically known.
+     */
+    public Optional<Double> number(Node expr) {
+        Node e = resolve(expr);
+        switch (e.kind()) {
+            case CONSTANT -> {
+                String t = e.text().strip().replace("_", "");
+                try {
+                    return Optional.of(Double.parseDouble(t));
+                } catch (NumberFormatException ex) {
+                    return Optional.empty();
+                }
+            }
+            case UNARY -> {
+                if (e.nodes().size() == 1 && e.text().strip().startsWith("-")) {
+                    return number(e.nodes().get(0)).map(d -> -d);
+                }
+                return Optional.empty();
+            }
+            case BINARY -> {
+                if (e.nodes().size() != 2) {
+                    return Optional.empty();
+                }
+                Optional<Double> a = number(e.nodes().get(0));
+                Optional<Double> b = number(e.nodes().get(1));
+                String op = e.tokens().isEmpty() ? "" : e.tokens().get(0).text();
+                if (a.isEmpty() || b.isEmpty()) {
+                    return Optional.empty();
+                }
+                return switch (op) {
+                    case "+" -> Optional.of(a.get() + b.get());
+                    case "-" -> Optional.of(a.get() - b.get());
+                    case "*" -> Optional.of(a.get() * b.get());
+                    case "/" -> b.get() == 0 ? Optional.empty() : Optional.of(a.get() / b.get());
+                    default -> Optional.empty();
+                };
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.migrate.analyzers.sources.python;
+
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.scan.JobResolver;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Prefect 2 deployment is often built in one file ({@code prefect deployment build ... -n etl} in CI, no
+ * schedule) and scheduled in another (a script calling {@code update_deployment(schedule=...)}). Both halves are
+ * one job: it stays where the schedule is set (that is where it is defined as a scheduled job), takes the
+ * build's command and attributes, and the build's findings move to it.
+ */
+public final class ScheduledDeploymentMerger implements JobResolver {
+    @Override
+    public boolean wants(String path) {
+        return false;
+    }
+
+    @Override
+    public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files) {
+        for (int i = 0; i < jobs.size(); i++) {
+            Job scheduled = jobs.get(i);
+            if (scheduled.kind() != JobKind.PREFECT2_DEPLOYMENT || !scheduled.attributes().containsKey("deployment.scheduledBy")) {
+                continue;
+            }
+            String deployment = scheduled.name().substring(scheduled.name().lastIndexOf('/') + 1);
+            Optional<Job> build = jobs.stream().filter(j -> j.kind() == JobKind.PREFECT2_DEPLOYMENT && j.schedules().isEmpty()
+                    && j.name().equals(deployment)).findFirst();
+            if (build.isEmpty()) {
+                continue;
+            }
+            Job b = build.get();
+            Map<String, String> attrs = new LinkedHashMap<>(b.attributes());
+            attrs.putAll(scheduled.attributes());
+            attrs.put("deployment.builtBy", b.source().toString());
+            Job merged = new Job(scheduled.id(), scheduled.kind(), scheduled.name(), scheduled.source(), scheduled.schedules(),
+                    b.command(), b.user(), b.env(), b.workingDir(), scheduled.overlap(), b.dependsOn(), attrs);
+            jobs.set(i, merged);
+            jobs.remove(b);
+            i = -1;
+            findings.replaceAll(f -> b.id().equals(f.jobId())
+                    ? new Finding(f.code(), f.severity(), f.applicability(), f.message(), f.where(), merged.id()) : f);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.migrate.analyzers.sources.python;
+
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.ScheduleSpec.Form;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.sources.JobBuilder;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Home-made schedulers: a {@code while True:} (or {@code while not stopping:}) loop that works and then calls
+ * {@code time.sleep(N)}. The interval is N seconds, or the constant a compensated sleep subtracts the elapsed
+ * time from ({@code time.sleep(max(0, INTERVAL - elapsed))}). Loops that only drive another scheduler
+ * ({@code schedule.run_pending()}) are that scheduler's, not jobs of their own. A loop never overlaps itself.
+ */
+public final class SleepLoopDetector extends PythonDetector {
+    @Override
+    public boolean accepts(ScanFile file) {
+        return super.accepts(file) && file.text().contains("while");
+    }
+
+    public SleepLoopDetector() {
+        super("py-loop", null, "sleep(");
+    }
+
+    @Override
+    void detect(PythonModule m, InventorySink sink) {
+        for (Node loop : m.nodes(NodeKind.WHILE)) {
+            if (!endless(loop)) {
+                continue;
+            }
+            List<Node> calls = callsIn(loop);
+            if (calls.stream().anyMatch(c -> m.nameOf(c).endsWith("run_pending"))) {
+                continue;
+            }
+            Node sleep = null;
+            for (Node c : calls) {
+                String n = m.nameOf(c);
+                if (n.equals("time.sleep") || n.equals("asyncio.sleep")) {
+                    sleep = c;
+                }
+            }
+            if (sleep != null) {
+                job(m, loop, sleep, sink);
+            }
+        }
+    }
+
+    /** {@code while True}, {@code while 1} or {@code while not <name>}: runs until the process stops. */
+    private static boolean endless(Node loop) {
+        Node cond = loop.nodes().get(0);
+        String t = cond.text().strip();
+        return t.equals("True") || t.equals("1") || cond.kind() == NodeKind.UNARY && t.startsWith("not ")
+                && cond.nodes().get(0).kind() != NodeKind.CALL;
+    }
+
+    /** Calls in the loop body, not inside nested function or class definitions (those run elsewhere). */
+    private static List<Node> callsIn(Node n) {
+        List<Node> out = new ArrayList<>();
+        for (Node c : n.nodes()) {
+            if (c.kind() == NodeKind.FUNCTION_DEF || c.kind() == NodeKind.CLASS_DEF) {
+                continue;
+            }
+            if (c.kind() == NodeKind.CALL) {
+                out.add(c);
+            }
+            out.addAll(callsIn(c));
+        }
+        return out;
+    }
+
+    private void job(PythonModule m, Node loop, Node sleep, InventorySink sink) {
+        SourceRef where = m.at(sleep);
+        String name = m.file().fileName();
+        Node arg = PythonModule.arg(sleep, "secs", 0).orElse(null);
+        Optional<Double> seconds = arg == null ? Optional.empty() : m.number(arg);
+        boolean compensated = false;
+        if (seconds.isEmpty() && arg != null) {
+            seconds = compensatedInterval(m, arg);
+            compensated = seconds.isPresent();
+        }
+        JobBuilder job = new JobBuilder(JobKind.PYTHON_SLEEP_LOOP, name, where, "while@" + enclosing(m, loop))
+                .command(m.file().path()).overlap(Overlap.SKIP)
+                .attr("loop.sleep", sleep.text().strip());
+        if (compensated) {
+            job.attr("loop.compensated", "true");
+        }
+        ScheduleSpec spec = seconds.filter(s -> s > 0)
+                .map(s -> new ScheduleSpec(Form.INTERVAL, Durations.iso(s), null, where))
+                .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, sleep.text().strip(), null, where));
+        job.schedule(spec);
+        sink.job(job.build());
+        sink.finding(Findings.of("PYS003", "endless loop in " + name + " sleeps " + (compensated
+                ? "what is left of " + spec.expression() + " after each cycle"
+                : spec.form() == Form.INTERVAL ? spec.expression() + " after each cycle, so start times drift" : "a computed time")
+                + ": a home-made scheduler", where, job.id()));
+        if (spec.form() == Form.UNKNOWN) {
+            sink.finding(Findings.of("PYS005", "cannot read the loop's interval statically: " + spec.expression(), where, job.id()));
+        }
+    }
+
+    /** The name of the function holding the loop, or "module": a discriminator that survives edits. */
+    private static String enclosing(PythonModule m, Node loop) {
+        String name = "module";
+        for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
+            if (def.nodes().contains(loop) || contains(def, loop)) {
+                name = new dev.migrate.rewriters.python.query.Definitions(def).name();
+            }
+        }
+        return name;
+    }
+
+    private static boolean contains(Node outer, Node inner) {
+        for (Node c : outer.nodes()) {
+            if (c == inner || contains(c, inner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code max(0, INTERVAL - elapsed)} or {@code INTERVAL - elapsed}: the constant INTERVAL. */
+    private static Optional<Double> compensatedInterval(PythonModule m, Node arg) {
+        Node e = arg;
+        if (e.kind() == NodeKind.CALL && m.nameOf(e).equals("max")) {
+            Optional<Node> second = PythonModule.arg(e, "", 1);
+            if (second.isEmpty()) {
+                return Optional.empty();
+            }
+            e = second.get();
+        }
+        if (e.kind() == NodeKind.BINARY && e.nodes().size() == 2 && e.tokens().stream().anyMatch(t -> t.text().equals("-"))) {
+            return m.number(e.nodes().get(0));
+        }
+        return Optional.empty();
+    }
+}

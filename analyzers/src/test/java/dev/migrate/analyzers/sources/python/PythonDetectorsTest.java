@@ -1,0 +1,239 @@
+package dev.migrate.analyzers.sources.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.sources.HostEstate;
+import dev.migrate.analyzers.sources.RecordingSink;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Each Python detector on small sources written in the styles found in the wild, and on look-alikes it must skip. */
+class PythonDetectorsTest {
+    private static RecordingSink run(Detector d, String path, String text) {
+        return HostEstate.scan(List.of(new ScanFile(path, text)), d);
+    }
+
+    private static RecordingSink run(Detector d, ScanFile... files) {
+        return HostEstate.scan(List.of(files), d);
+    }
+
+    /** "name | schedule [tz] ; ... @ line" per job, in source order. */
+    private static List<String> jobs(RecordingSink sink) {
+        return sink.jobs.stream().sorted(java.util.Comparator.comparing(Job::source)).map(j -> j.name() + " | "
+                + j.schedules().stream().map(PythonDetectorsTest::spec).collect(Collectors.joining(" ; "))
+                + " @" + j.source().line()).toList();
+    }
+
+    private static String spec(ScheduleSpec s) {
+        return s.form() + " " + s.expression() + (s.timezone() == null ? "" : " [" + s.timezone() + "]");
+    }
+
+    private static List<String> codes(RecordingSink sink) {
+        return sink.findings.stream().map(Finding::code).sorted().toList();
+    }
+
+    @Test
+    void scheduleLibrary() {
+        RecordingSink sink = run(new ScheduleLibDetector(), "jobs.py", """
+                import schedule as sch
+                from tasks import nightly, ping
+
+                sch.every(5).to(10).minutes.do(ping)
+                sch.every().day.at("23:05:00").do(nightly)
+                sch.every(2).hours.do(ping)
+                sch.every().friday.at("17:45", "Europe/London").do(nightly)
+                """);
+        assertThat(jobs(sink)).containsExactly(
+                "ping | UNKNOWN .every(5).to(10).minutes.do(ping) @4",
+                "nightly | CRON_UNIX 5 23 * * * @5",
+                "ping | INTERVAL PT2H @6",
+                "nightly | CRON_UNIX 45 17 * * 5 [Europe/London] @7");
+        assertThat(codes(sink)).containsExactly("PYS001", "PYS001", "PYS001", "PYS001", "PYS005");
+        assertThat(run(new ScheduleLibDetector(), "other.py", "from mylib import every\nevery(3).do(x)\n").jobs).isEmpty();
+    }
+
+    @Test
+    void apschedulerTriggersAndDecorators() {
+        RecordingSink sink = run(new ApschedulerDetector(), "aps.py", """
+                from apscheduler.schedulers.background import BackgroundScheduler
+                from apscheduler.triggers.interval import IntervalTrigger
+                from apscheduler.triggers.cron import CronTrigger
+                sched = BackgroundScheduler()
+                sched.configure(timezone="America/Chicago")
+                sched.add_job(sync, IntervalTrigger(hours=1, minutes=30))
+                sched.add_job(report, CronTrigger(day_of_week=0, hour=6), id="monday_report", max_instances=3)
+                sched.add_job(once, "date", run_date="2030-01-01")
+
+                @sched.scheduled_job("interval", seconds=45)
+                def poll():
+                    pass
+                """);
+        assertThat(jobs(sink)).containsExactly(
+                "sync | INTERVAL PT1H30M @6",
+                "monday_report | CRON_UNIX 0 6 * * 1 [America/Chicago] @7",
+                "once | UNKNOWN date(run_date=2030-01-01) @8",
+                "poll | INTERVAL PT45S @10");
+        assertThat(sink.jobs.get(1).overlap()).isEqualTo(dev.migrate.analyzers.model.Overlap.ALLOW);
+        assertThat(codes(sink)).containsExactly("PYS002", "PYS002", "PYS002", "PYS002", "PYS005");
+    }
+
+    @Test
+    void apschedulerCronFieldsFollowItsDefaults() {
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("minute", "*/5"))).contains("*/5 * * * *");
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "1"))).contains("0 0 1 * *");
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("day_of_week", "sat-sun", "hour", "8"))).contains("0 8 * * 6-7");
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("second", "30"))).isEmpty();
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "last"))).isEmpty();
+    }
+
+    @Test
+    void sleepLoops() {
+        RecordingSink sink = run(new SleepLoopDetector(), "poller.py", """
+                from time import sleep
+                PERIOD = 2 * 60
+
+                def forever():
+                    while True:
+                        work()
+                        sleep(PERIOD)
+
+                def driver():
+                    while True:
+                        schedule.run_pending()
+                        sleep(1)
+
+                for i in range(3):
+                    sleep(5)
+                """);
+        assertThat(jobs(sink)).containsExactly("poller.py | INTERVAL PT2M @7");
+        assertThat(sink.jobs.get(0).overlap()).isEqualTo(dev.migrate.analyzers.model.Overlap.SKIP);
+        assertThat(run(new SleepLoopDetector(), "x.py", "import time\nwhile queue:\n    time.sleep(1)\n").jobs).isEmpty();
+    }
+
+    @Test
+    void celeryBeatInModuleSettingsAndConfUpdate() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "celeryconfig.py", """
+                from celery.schedules import crontab
+                timezone = "Asia/Tokyo"
+                CELERYBEAT_SCHEDULE = {
+                    "weekly": {"task": "t.weekly", "schedule": crontab(hour=0, minute=0, day_of_week="sunday")},
+                    "fast": {"task": "t.fast", "schedule": 10},
+                    "solar": {"task": "t.sun", "schedule": solar("sunset", 35.6, 139.6)},
+                }
+                """);
+        assertThat(jobs(sink)).containsExactly("weekly | CRON_UNIX 0 0 * * 0 [Asia/Tokyo] @4", "fast | INTERVAL PT10S @5",
+                "solar | UNKNOWN solar(\"sunset\", 35.6, 139.6) [Asia/Tokyo] @6");
+        RecordingSink update = run(new CeleryBeatDetector(), "app.py", """
+                app.conf.update(beat_schedule={"every-minute": {"task": "t.m", "schedule": crontab()}})
+                """);
+        assertThat(jobs(update)).containsExactly("every-minute | CRON_UNIX * * * * * @1");
+    }
+
+    @Test
+    void prefect1FlowsInBothStyles() {
+        RecordingSink sink = run(new Prefect1FlowDetector(), "flows/etl.py", """
+                from prefect import Flow, task
+                from prefect.schedules import Schedule, clocks, filters
+                from prefect.run_configs import LocalRun
+                import pendulum
+
+                sched = Schedule(clocks=[clocks.CronClock("0 6 * * *", start_date=pendulum.datetime(2021, 1, 1, tz="US/Eastern"))],
+                                 filters=[filters.is_weekday])
+                flow = Flow("etl", schedule=sched)
+                flow.run_config = LocalRun(labels=["dev"])
+                flow.register(project_name="p")
+
+                with Flow("adhoc") as f2:
+                    pass
+                """);
+        assertThat(jobs(sink)).containsExactly("etl | CRON_UNIX 0 6 * * * [US/Eastern] @6", "adhoc |  @12");
+        assertThat(sink.jobs.get(0).attributes()).containsEntry("run_config", "LocalRun")
+                .containsEntry("schedule.filters", "[filters.is_weekday]");
+        assertThat(codes(sink)).containsExactly("PF102", "PF102", "PF108", "PF112");
+        assertThat(run(new Prefect1FlowDetector(), "x.py", "from tensorflow import Flow\nFlow('a')\n").jobs).isEmpty();
+    }
+
+    @Test
+    void prefect2DeploymentsGetTheirFlowNameFromAnotherFile() {
+        ScanFile flowFile = new ScanFile("pipelines/etl.py", """
+                from prefect import flow
+
+                @flow(name="Nightly ETL")
+                def etl():
+                    pass
+
+                @flow
+                def refresh_marts():
+                    pass
+                """);
+        ScanFile deploy = new ScanFile("deploy/build.py", """
+                from prefect.deployments import Deployment
+                from prefect.server.schemas.schedules import RRuleSchedule
+                from prefect.filesystems import S3
+                from pipelines.etl import etl, refresh_marts as marts
+
+                d = Deployment(name="prod", flow_name="Nightly ETL", schedule=RRuleSchedule(rrule="FREQ=DAILY"))
+                d.apply()
+                Deployment.build_from_flow(marts, "marts", storage=S3.load("code"), is_schedule_active=False)
+                """);
+        RecordingSink sink = run(new PrefectDeploymentDetector(), flowFile, deploy);
+        assertThat(jobs(sink)).containsExactly("Nightly ETL/prod | RRULE FREQ=DAILY @6", "refresh-marts/marts |  @8");
+        assertThat(sink.jobs).allMatch(j -> j.kind() == dev.migrate.analyzers.model.JobKind.PREFECT2_DEPLOYMENT);
+        assertThat(sink.jobs.get(0).attributes()).containsEntry("deployment.applied", "true");
+        assertThat(sink.jobs.get(1).attributes()).containsEntry("paused", "true").containsEntry("deployment.applied", "false");
+        assertThat(codes(sink)).containsExactly("PF206", "PF214", "PF214");
+    }
+
+    @Test
+    void prefect3ServeAndDeployAreMigrated() {
+        RecordingSink sink = run(new PrefectDeploymentDetector(), "flows/main.py", """
+                from datetime import timedelta
+                from prefect import flow, serve
+                from prefect.schedules import Cron
+
+                @flow(log_prints=True)
+                def hello_world():
+                    pass
+
+                if __name__ == "__main__":
+                    a = hello_world.to_deployment(name="a", interval=timedelta(minutes=10))
+                    hello_world.deploy(name="b", work_pool_name="k8s", schedules=[Cron("0 1 * * *", timezone="Asia/Kolkata")])
+                    serve(a)
+                """);
+        assertThat(jobs(sink)).containsExactly("hello-world/a | INTERVAL PT10M @10",
+                "hello-world/b | CRON_UNIX 0 1 * * * [Asia/Kolkata] @11");
+        assertThat(sink.jobs).allMatch(j -> j.kind() == dev.migrate.analyzers.model.JobKind.PREFECT3_DEPLOYMENT);
+        assertThat(codes(sink)).containsExactly("PF290", "PF290");
+    }
+
+    @Test
+    void prefectApiUsage() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                from prefect import flow, task
+                from prefect.infrastructure import DockerContainer
+                from prefect.variables import Variable
+
+                @flow
+                def etl():
+                    load.submit(1)
+                    threshold = Variable.get("limit")
+                    print(threshold.value)
+                """);
+        assertThat(codes(sink)).containsExactly("BHV001", "BHV002", "BHV003", "PF216");
+        RecordingSink clean = run(new PrefectApiUsageDetector(), "ok.py", """
+                from prefect import flow
+
+                @flow
+                def etl():
+                    f = load.submit(1)
+                    return f.result()
+                """);
+        assertThat(clean.findings).isEmpty();
+    }
+}
