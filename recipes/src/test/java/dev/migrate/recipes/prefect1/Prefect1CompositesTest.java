@@ -38,6 +38,7 @@ class Prefect1CompositesTest implements PythonRewriteTest {
         rewriteRun(spec -> spec.recipeFromResources("dev.migrate.prefect.MigrateToPrefect3FromPrefect1"),
                 python(BEFORE, """
                         from datetime import timedelta
+
                         from prefect import task, flow, get_run_logger
                         from prefect.task_runners import ThreadPoolTaskRunner
                         from prefect.cache_policies import INPUTS
@@ -60,6 +61,7 @@ class Prefect1CompositesTest implements PythonRewriteTest {
         rewriteRun(spec -> spec.recipeFromResources("dev.migrate.prefect.MigrateToPrefect2FromPrefect1"),
                 python(BEFORE, """
                         from datetime import timedelta
+
                         from prefect import task, flow, get_run_logger
                         from prefect.task_runners import ConcurrentTaskRunner
                         from prefect.tasks import task_input_hash

@@ -135,9 +135,10 @@ public final class StatementEdits {
         List<PyElement> kids = new ArrayList<>(place.block().children());
         int at = TreeEdits.indexOf(place.block(), place.element());
         PyElement removed = kids.remove(at);
-        if (at < kids.size()) {
-            // the blank lines that separated the removed statement from what precedes it still separate
-            // that from the next statement (removing the first import of a group keeps the groups apart)
+        if (at > 0 && at < kids.size() && isStatement(kids.get(at)) && isStatement(kids.get(at - 1))) {
+            // the blank lines that separated the removed statement from the statement before it still
+            // separate that one from the next statement (removing the first import of a group keeps the
+            // groups apart); at the start or end of a block there is nothing left to separate
             PyElement next = kids.get(at);
             String blanks = leadingBlankLines(removed.prefix().text());
             if (!blanks.isEmpty() && leadingBlankLines(next.prefix().text()).isEmpty()) {
@@ -165,6 +166,10 @@ public final class StatementEdits {
             i++;
         }
         return prefix.substring(0, end);
+    }
+
+    private static boolean isStatement(PyElement k) {
+        return k instanceof Node n && (n.kind() == NodeKind.SIMPLE_LINE || n.kind().isStatement());
     }
 
     private static boolean hasStatement(List<PyElement> kids) {
