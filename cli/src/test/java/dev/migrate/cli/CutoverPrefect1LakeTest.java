@@ -30,7 +30,7 @@ class CutoverPrefect1LakeTest {
         CliRun first = status(estate, store);
         assertThat(first.out()).contains("[x] scanned          declared in validate.yaml jobs[0]")
                 .contains("[ ] rewritten        4 legacy construct(s) left: PF101 at scripts/register_flows.sh:9");
-        assertState(estate, store, "scanned");
+        assertState(estate, store, JOB, "scanned");
 
         CliRun plan = CliRun.of("cutover", "plan", estate.toString(), "--store", store, "--at", "2026-11-21T12:00:00Z",
                 "--green-runs", "3", "--monitor", "24h");
@@ -61,10 +61,10 @@ class CutoverPrefect1LakeTest {
                 """);
         CliRun rewritten = status(estate, store);
         assertThat(rewritten.out()).contains("[x] deployed         Prefect 3 deployment 'lake-ingestion' at prefect.yaml:4");
-        assertState(estate, store, "deployed");
+        assertState(estate, store, JOB, "deployed");
 
         assertThat(validate(estate, store).exitCode()).as("the sample's real mismatch").isEqualTo(1);
-        assertState(estate, store, "dual-running");
+        assertState(estate, store, JOB, "dual-running");
         assertThat(status(estate, store).out()).contains("0 consecutive green of 3 needed");
 
         Path prodOrders = estate.resolve("outputs/prod/orders/orders_20240301T020000.csv");
@@ -73,9 +73,9 @@ class CutoverPrefect1LakeTest {
         for (int i = 0; i < 2; i++) {
             assertThat(validate(estate, store).exitCode()).isZero();
         }
-        assertThat(status(estate, store, "--require", "parity-proven").exitCode()).as("2 green after a red").isEqualTo(1);
+        assertThat(status(estate, store, "--job", JOB, "--require", "parity-proven").exitCode()).as("2 green after a red").isEqualTo(1);
         assertThat(validate(estate, store).exitCode()).isZero();
-        assertState(estate, store, "parity-proven");
+        assertState(estate, store, JOB, "parity-proven");
 
         for (String gate : new String[] {"cut-over", "legacy-disabled", "runbooks-updated"}) {
             assertThat(CliRun.of("cutover", "record", JOB, gate, "--by", "bob", "--path", estate.toString(), "--store", store,
@@ -83,10 +83,10 @@ class CutoverPrefect1LakeTest {
         }
         assertThat(status(estate, store).out()).as("notes are redacted like every report")
                 .contains("(see ticket; db password=***").doesNotContain("hunter2");
-        assertState(estate, store, "legacy-disabled");
+        assertState(estate, store, JOB, "legacy-disabled");
         assertThat(CliRun.of("cutover", "record", "lake_ingestion", "legacy-code-removed", "--by", "bob", "--path",
                 estate.toString(), "--store", store).exitCode()).as("the validate name works too").isZero();
-        assertState(estate, store, "decommissioned");
+        assertState(estate, store, JOB, "decommissioned");
         assertThat(status(estate, store, "--require", "decommissioned", "--job", JOB).exitCode()).isZero();
         assertThat(status(estate, store, "--format", "json").out())
                 .isEqualTo(status(estate, store, "--format", "json").out());

@@ -28,6 +28,9 @@ final class JobSteps {
 
     /** {@code FLOW/DEPLOYMENT}: Prefect names a flow after its function, with '_' as '-', unless told otherwise. */
     static String deploymentName(Job d) {
+        if (d.name().contains("/")) {
+            return d.name(); // the scan already names Python deployments FLOW/DEPLOYMENT
+        }
         String flow = d.attributes().get("flowName");
         String entry = d.attributes().getOrDefault("entrypoint", d.command());
         if (flow == null && entry != null && entry.contains(":")) {
