@@ -7,7 +7,7 @@ import dev.migrate.analyzers.cutover.DisableMarker;
 import dev.migrate.analyzers.cutover.LegacySwitch;
 import dev.migrate.analyzers.cutover.LegacyToggle;
 import dev.migrate.analyzers.model.Job;
-import dev.migrate.recipes.engine.AtomicFiles;
+import dev.migrate.rewriters.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,13 @@
 package dev.migrate.cli;
 
+import dev.migrate.rewriters.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,19 +32,9 @@ public final class OutputMixin {
             throw CliException.invalidInput("--output " + output + ": directory " + dir
                     + " does not exist; create it or choose another path");
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        body.write(text);
+        AtomicFiles.write(target, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes a report to a writer. */

@@ -1,5 +1,7 @@
 package dev.migrate.cli;
 
+import dev.migrate.rewriters.io.AtomicFiles;
+
 import dev.migrate.validators.PlannedStatement;
 import dev.migrate.validators.RunOverrides;
 import dev.migrate.validators.Validator;
@@ -19,10 +21,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -175,13 +175,7 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".migrate-", ".tmp");
-            Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw CliException.environment(file + ": cannot write the report (" + e.getMessage() + ").");
         }

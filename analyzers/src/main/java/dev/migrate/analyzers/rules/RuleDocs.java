@@ -1,10 +1,11 @@
 package dev.migrate.analyzers.rules;
 
+import dev.migrate.rewriters.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -88,9 +89,7 @@ public final class RuleDocs {
     public static void generate(RuleRegistry rules, Path dir) throws IOException {
         Files.createDirectories(dir);
         for (Map.Entry<String, String> e : render(rules).entrySet()) {
-            Path tmp = dir.resolve(e.getKey() + ".tmp");
-            Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve(e.getKey()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(dir.resolve(e.getKey()), e.getValue().getBytes(StandardCharsets.UTF_8));
         }
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) {

@@ -3,6 +3,7 @@ package dev.migrate.recipes.engine;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.rewriters.io.AtomicFiles;
 import dev.migrate.rewriters.python.PythonFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import dev.migrate.recipes.MigrationNotes;
 import java.util.List;
 
 /**
- * What a rewrite run found and would change. Nothing is written until {@link AtomicFiles} writes it.
+ * What a rewrite run found and would change. Nothing is written until {@link dev.migrate.rewriters.io.AtomicFiles} writes it.
  *
  * @param refused  files whose result would not parse again, which are never written
  * @param failures recipe failures (bugs in migrate); the files they concern are left unchanged

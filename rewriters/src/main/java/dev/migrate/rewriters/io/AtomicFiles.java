@@ -1,4 +1,4 @@
-package dev.migrate.recipes.engine;
+package dev.migrate.rewriters.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
