@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.RegexEdits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,20 +49,12 @@ public class PinPrefect3InRequirements extends Recipe {
                     @Override
                     public PlainText visitText(PlainText file, ExecutionContext ctx) {
                         String text = file.getText();
-                        Matcher m = REQUIREMENT.matcher(text);
-                        StringBuilder out = new StringBuilder();
-                        int last = 0;
-                        while (m.find()) {
-                            String replacement = replacement(m, PrefectTarget.from(ctx));
-                            if (replacement != null) {
-                                String raw = m.group();
-                                String trailing = raw.substring(raw.stripTrailing().length());
-                                out.append(text, last, m.start()).append(replacement).append(trailing);
-                                last = m.end();
-                            }
-                        }
-                        out.append(text.substring(last));
-                        String after = out.toString();
+                        PrefectTarget target = PrefectTarget.from(ctx);
+                        String after = RegexEdits.replaceGroup(text, REQUIREMENT, 0, m -> {
+                            String replacement = replacement(m, target);
+                            String raw = m.group();
+                            return replacement == null ? null : replacement + raw.substring(raw.stripTrailing().length());
+                        });
                         return after.equals(text) ? file : file.withText(after);
                     }
                 });

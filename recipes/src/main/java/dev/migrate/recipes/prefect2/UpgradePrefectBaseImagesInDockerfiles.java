@@ -4,9 +4,9 @@ import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.PrefectImageTags;
+import dev.migrate.recipes.internal.RegexEdits;
 import dev.migrate.recipes.internal.TextPositions;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.FindSourceFiles;
@@ -39,29 +39,23 @@ public class UpgradePrefectBaseImagesInDockerfiles extends Recipe {
                     @Override
                     public PlainText visitText(PlainText file, ExecutionContext ctx) {
                         String text = file.getText();
-                        Matcher m = FROM.matcher(text);
-                        StringBuilder out = new StringBuilder();
-                        int last = 0;
-                        while (m.find()) {
+                        String after = RegexEdits.replaceGroup(text, FROM, 2, m -> {
                             Optional<PrefectImageTags.Upgrade> up = PrefectImageTags.upgrade(m.group(2), PrefectTarget.from(ctx));
                             if (up.isEmpty()) {
-                                continue;
+                                return null;
                             }
                             int line = TextPositions.lineOf(text, m.start());
                             if (up.get().unsafe() && !FixSafety.unsafeAllowed(ctx)) {
                                 notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line,
                                         getName(), true, "unsafe fix not applied (rerun with --unsafe-fixes): " + up.get().note()));
-                                continue;
+                                return null;
                             }
                             if (up.get().note() != null) {
                                 notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line,
                                         getName(), false, up.get().note()));
                             }
-                            out.append(text, last, m.start(2)).append(up.get().image());
-                            last = m.end(2);
-                        }
-                        out.append(text.substring(last));
-                        String after = out.toString();
+                            return up.get().image();
+                        });
                         return after.equals(text) ? file : file.withText(after);
                     }
                 });
