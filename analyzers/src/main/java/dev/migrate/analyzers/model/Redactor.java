@@ -48,9 +48,37 @@ public final class Redactor {
             if (value.startsWith("$") || value.startsWith("\"$") || value.equals(MASK)) {
                 return Matcher.quoteReplacement(m.group());
             }
-            return Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK);
+            return Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK + syntaxAfter(value));
         });
         return s;
+    }
+
+    /**
+     * The code punctuation an unquoted value swallowed: in {@code connect(password=abc)} the value
+     * matched is {@code abc)}, but the {@code )} closes the call. Closing brackets that have no opening
+     * partner inside the value, and a final comma, are syntax and stay visible after the mask; anything
+     * else is treated as part of the secret.
+     */
+    static String syntaxAfter(String value) {
+        if (value.startsWith("\"") || value.startsWith("'")) {
+            return "";
+        }
+        int end = value.length();
+        int depth = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && depth-- == 0) {
+                end = i;
+                break;
+            }
+        }
+        if (end == value.length() && value.endsWith(",")) {
+            end--;
+        }
+        // A value that is nothing but punctuation is not worth hiding differently.
+        return end == 0 ? "" : value.substring(end);
     }
 
     /** The value to show for an environment variable: masked when its name says it is secret. */

@@ -15,6 +15,11 @@ class RedactorTest {
         curl --token abc https://x                                   | curl --token *** https://x
         mysqldump -uroot -pTopSecret db                              | mysqldump -uroot -p*** db
         PREFECT_API_KEY: pnu_123                                      | PREFECT_API_KEY: ***
+        connect(password=abc)                                        | connect(password=***)
+        connect(user=u, password=abc, port=5)                        | connect(user=u, password=***, port=5)
+        cfg = {token=abc}                                            | cfg = {token=***}
+        PASSWORD=a(b)c                                               | PASSWORD=***
+        run(PASSWORD=x)]                                             | run(PASSWORD=***)]
         """)
     void redactsSecrets(String in, String expected) {
         assertThat(Redactor.redact(in)).isEqualTo(expected);
