@@ -7,6 +7,7 @@ import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.prefect1.internal.PyValues;
 import dev.migrate.recipes.prefect1.internal.TaskArgumentRules;
 import dev.migrate.recipes.prefect1.internal.TaskDefinitions;
+import dev.migrate.recipes.prefect1.internal.TriggerRules;
 import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonStyle;
@@ -205,6 +206,10 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
                 String message = k == null ? null : TaskArgumentRules.get().manual().get(k);
                 if (k != null && (k.equals("state_handlers") || k.equals("cache_for") || k.equals("cache_validator"))) {
                     message = "no mechanical Prefect 3 form here; see rule " + CODE;
+                }
+                if ("trigger".equals(k)) {
+                    String trigger = TriggerRules.triggerName(Imports.of(root).qualifiedName(arg.value()).orElse(null));
+                    message = TriggerRules.get().manual().getOrDefault(trigger, message);
                 }
                 if (message != null) {
                     messages.add(k + ": " + message);
