@@ -110,6 +110,74 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
     }
 
     @Test
+    void callTimeTaskArgsBecomeWithOptions() {
+        rewriteRun(python(
+                """
+                from datetime import timedelta
+
+                from prefect import Flow, task
+
+
+                @task
+                def load(day):
+                    return day
+
+
+                with Flow("loads") as flow:
+                    a = load("mon", task_args=dict(name="load-monday", max_retries=3, retry_delay=timedelta(minutes=2), slug="x"))
+                    b = load.map(["tue", "wed"], task_args={"tags": ["midweek"], "timeout": 60})
+                    load("thu", task_args=dict(slug="thu"))
+                """,
+                """
+                from prefect import task, flow
+
+
+                @task
+                def load(day):
+                    return day
+
+
+                @flow(name="loads")
+                def loads():
+                    a = load.with_options(name="load-monday", retries=3, retry_delay_seconds=120)("mon")
+                    b = load.with_options(tags=["midweek"], timeout_seconds=60).map(["tue", "wed"])
+                    load("thu")
+                """));
+    }
+
+    @Test
+    void taskArgsWithoutPrefect3FormLeaveTheFlow() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+                from prefect.triggers import all_finished
+
+
+                @task
+                def load(day):
+                    return day
+
+
+                with Flow("loads") as flow:
+                    load("mon", task_args=dict(trigger=all_finished))
+                """,
+                """
+                from prefect import Flow, task
+                from prefect.triggers import all_finished
+
+
+                @task
+                def load(day):
+                    return day
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `load("mon", task_args=dict(trigger=all_finished))` passes task_args= that is not a literal dict of options with Prefect 3 forms; use task.with_options(...)(...)
+                with Flow("loads") as flow:
+                    load("mon", task_args=dict(trigger=all_finished))
+                """));
+    }
+
+    @Test
     void registrationBecomesPrefectYamlDeployment() {
         rewriteRun(
                 python(

@@ -68,9 +68,12 @@ public final class FlowBodies {
                     blockers.add("`" + firstLine(stmt) + "` uses Prefect 1 control flow; write it as if/else in the "
                             + "flow function");
                 }
-                if (call.keyword("task_args").isPresent() || call.keyword("mapped").isPresent()) {
-                    blockers.add("`" + firstLine(stmt) + "` passes task_args=/mapped=; use task.with_options(...)(...)"
-                            + " or .map(...)");
+                if (call.keyword("task_args").isPresent() && TaskArgsCalls.options(call, imports).isEmpty()) {
+                    blockers.add("`" + firstLine(stmt) + "` passes task_args= that is not a literal dict of options with "
+                            + "Prefect 3 forms; use task.with_options(...)(...)");
+                }
+                if (call.keyword("mapped").isPresent()) {
+                    blockers.add("`" + firstLine(stmt) + "` passes mapped=; use .map(...)");
                 }
             }
         }
@@ -99,6 +102,7 @@ public final class FlowBodies {
             }
         }
         out = renameUpstreamTasks(out);
+        out = TaskArgsCalls.convert(out, imports, style);
         out = convertCases(out, imports, style);
         List<String> aliases = new ArrayList<>();
         for (FlowParameter p : params) {
