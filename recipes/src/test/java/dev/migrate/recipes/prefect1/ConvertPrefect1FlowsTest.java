@@ -110,6 +110,185 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
     }
 
     @Test
+    void ifelseWithTaskObjectsBecomesIfElse() {
+        rewriteRun(python(
+                """
+                import random
+
+                from prefect import Flow, task
+                from prefect.tasks.control_flow import ifelse
+
+
+                @task
+                def check_condition():
+                    return random.random() < .5
+
+
+                @task
+                def action_if_true():
+                    return "I am true!"
+
+
+                @task
+                def action_if_false():
+                    return "I am false!"
+
+
+                with Flow("conditional-branches") as flow:
+                    ifelse(check_condition(), action_if_true, action_if_false)
+                """,
+                """
+                import random
+
+                from prefect import task, flow
+
+
+                @task
+                def check_condition():
+                    return random.random() < .5
+
+
+                @task
+                def action_if_true():
+                    return "I am true!"
+
+
+                @task
+                def action_if_false():
+                    return "I am false!"
+
+
+                @flow(name="conditional-branches")
+                def conditional_branches():
+                    if check_condition():
+                        action_if_true()
+                    else:
+                        action_if_false()
+                """));
+    }
+
+    @Test
+    void switchMovesEachBranchTaskIntoItsCaseAndMergePicksTheValue() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+                from prefect.tasks.control_flow import merge, switch
+
+
+                @task
+                def load_csv():
+                    return [1]
+
+
+                @task
+                def load_parquet(kind):
+                    return [2]
+
+
+                @task
+                def load_json():
+                    return [3]
+
+
+                @task
+                def save(rows):
+                    print(rows)
+
+
+                with Flow("route") as flow:
+                    kind = Parameter("kind", default="csv")
+                    c = load_csv()
+                    p = load_parquet(kind)
+                    switch(kind, {"csv": c, "parquet": p, "json": load_json})
+                    rows = merge(c, p)
+                    save(rows)
+                """,
+                """
+                from prefect import task, flow
+
+
+                @task
+                def load_csv():
+                    return [1]
+
+
+                @task
+                def load_parquet(kind):
+                    return [2]
+
+
+                @task
+                def load_json():
+                    return [3]
+
+
+                @task
+                def save(rows):
+                    print(rows)
+
+
+                @flow(name="route")
+                def route(kind="csv"):
+                    if kind == "csv":
+                        c = load_csv()
+                    elif kind == "parquet":
+                        p = load_parquet(kind)
+                    elif kind == "json":
+                        load_json()
+                    rows = c if kind == "csv" else p if kind == "parquet" else None
+                    save(rows)
+                """));
+    }
+
+    @Test
+    void branchResultReadOutsideMergeLeavesTheFlow() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+                from prefect.tasks.control_flow import ifelse
+
+
+                @task
+                def load():
+                    return [1]
+
+
+                @task
+                def save(rows):
+                    print(rows)
+
+
+                with Flow("etl") as flow:
+                    full = Parameter("full", default=False)
+                    rows = load()
+                    ifelse(full, rows, None)
+                    save(rows)
+                """,
+                """
+                from prefect import Flow, Parameter, task
+                from prefect.tasks.control_flow import ifelse
+
+
+                @task
+                def load():
+                    return [1]
+
+
+                @task
+                def save(rows):
+                    print(rows)
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `save(rows)` reads the branch result `rows` outside merge (Prefect 1 skipped it with the branch)
+                with Flow("etl") as flow:
+                    full = Parameter("full", default=False)
+                    rows = load()
+                    ifelse(full, rows, None)
+                    save(rows)
+                """));
+    }
+
+    @Test
     void callTimeTaskArgsBecomeWithOptions() {
         rewriteRun(python(
                 """
