@@ -1,5 +1,7 @@
 package dev.migrate.recipes.prefect1;
 
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.prefect1.internal.FlowRunCalls;
 import dev.migrate.recipes.prefect1.internal.FlowRunTasks;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
@@ -64,7 +66,25 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
 
     @Override
     protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
-        return calls(file, instances(file, before, ctx, log), ctx, log);
+        return calls(file, flowRuns(file, instances(file, before, ctx, log), ctx, log), ctx, log);
+    }
+
+    /** create_flow_run / wait_for_flow_run calls in flow functions become run_deployment (unsafe: the name is guessed). */
+    private Node flowRuns(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+        Node out = root;
+        for (int guard = 0; guard < 200; guard++) {
+            FlowRunCalls.Edit edit = FlowRunCalls.next(out, Imports.of(out), file.style());
+            if (edit == null) {
+                break;
+            }
+            if (!FixSafety.unsafeAllowed(ctx)) {
+                log.decision(ctx, file, edit.at(), CODE, edit.message() + " (with --unsafe-fixes)");
+                break;
+            }
+            log.decision(ctx, file, edit.at(), CODE, edit.message());
+            out = ImportEdits.addFromImport(edit.root(), "prefect.deployments", "run_deployment", file.style());
+        }
+        return out;
     }
 
     /** Module-level {@code x = ShellTask(...)} / {@code x = StartFlowRun(...)}. */
@@ -73,6 +93,7 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
         Imports imports = Imports.of(root);
         Node out = root;
         boolean shell = false;
+        boolean tasks = false; // a @task function was written (TODO comments alone need no import)
         String firstShell = null;
         for (Node s : Statements.of(root)) {
             Optional<Statements.Assignment> a = Statements.assignment(s);
@@ -86,19 +107,25 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
             if (q.equals("prefect.tasks.shell.ShellTask") && ShellTasks.convertible(ctor) && "prefect-shell".equals(shellTask)) {
                 out = StatementEdits.replace(out, s, ShellTasks.shellOperationFunction(name, ctor), style);
                 out = ImportEdits.addFromImport(out, "prefect_shell", "ShellOperation", style);
+                tasks = true;
                 log.manual(ctx, file, s, CODE, "ShellTask " + name + " became a @task running prefect_shell.ShellOperation;"
                         + " add prefect-shell to the requirements");
             } else if (q.equals("prefect.tasks.shell.ShellTask") && ShellTasks.convertible(ctor)) {
                 out = StatementEdits.replace(out, s, ShellTasks.function(name, ctor), style);
                 shell = true;
+                tasks = true;
                 firstShell = firstShell == null ? name : firstShell;
                 log.decision(ctx, file, s, CODE, "ShellTask " + name + " became a @task that runs the command with "
                         + "subprocess (helper " + ShellTasks.HELPER_NAME + "); output is logged after the command ends");
             } else if (q.equals("prefect.tasks.prefect.StartFlowRun") || q.equals("prefect.tasks.prefect.flow_run.StartFlowRun")) {
                 Optional<String> code = FlowRunTasks.function(name, ctor);
-                if (code.isPresent()) {
+                if (code.isPresent() && !FlowRunTasks.calledOnlyForOrder(root, name)) {
+                    out = todo(file, out, s, "StartFlowRun " + name + " is called with run-time arguments; call "
+                            + "run_deployment(name=\"<flow>/<deployment>\", parameters=...) in a task", ctx, log);
+                } else if (code.isPresent()) {
                     out = StatementEdits.replace(out, s, code.get(), style);
                     out = ImportEdits.addFromImport(out, "prefect.deployments", "run_deployment", style);
+                    tasks = true;
                     log.decision(ctx, file, s, CODE, "StartFlowRun " + name + " runs deployment '"
                             + ctor.keyword("flow_name").flatMap(x -> PyValues.string(x.value())).orElse("?")
                             + "' (the deployment the flow conversion names after its flow); projects are gone");
@@ -125,7 +152,7 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
             out = ImportEdits.addImport(out, "subprocess", style);
             out = ImportEdits.addFromImport(out, "prefect", "get_run_logger", style);
         }
-        if (out != root) {
+        if (tasks) {
             out = ImportEdits.addFromImport(out, "prefect", "task", style);
         }
         return out;

@@ -41,6 +41,88 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
     }
 
     @Test
+    void createAndWaitForFlowRunBecomeRunDeployment() {
+        rewriteRun(python(
+                """
+                from prefect import flow
+                from prefect.tasks.prefect import create_flow_run, wait_for_flow_run
+
+
+                @flow(name="parent")
+                def parent(day):
+                    child = create_flow_run(flow_name="child", project_name="lake", parameters={"day": day})
+                    wait_for_flow_run(child, raise_final_state=True, stream_logs=True)
+                    other = create_flow_run(flow_name="other", run_name="nightly")
+                    finished = wait_for_flow_run(other)
+                    started = create_flow_run(flow_name="audit", wait_for=[finished])
+                    return started
+                """,
+                """
+                from prefect import flow
+                from prefect.deployments import run_deployment
+
+
+                @flow(name="parent")
+                def parent(day):
+                    child = run_deployment(name="child/child", parameters={"day": day}, timeout=None)
+                    if not child.state.is_completed():
+                        raise RuntimeError(f"flow run {child.name} ended in state {child.state.name}")
+                    other = run_deployment(name="other/other", flow_run_name="nightly", timeout=None)
+                    finished = other
+                    started = run_deployment(name="audit/audit", timeout=0).id
+                    return started
+                """));
+    }
+
+    @Test
+    void createFlowRunOutsideAFunctionIsLeftForTheFlowConversion() {
+        rewriteRun(python(
+                """
+                from prefect import Flow
+                from prefect.tasks.prefect import create_flow_run
+
+                with Flow("parent") as flow:
+                    create_flow_run(flow_name="child", labels=["x"])
+                """,
+                """
+                from prefect import Flow
+                from prefect.tasks.prefect import create_flow_run
+
+                with Flow("parent") as flow:
+                    # TODO(migrate PF110): use run_deployment(name="<flow>/<deployment>") (prefect.deployments) or prefect.flow_runs.wait_for_flow_run
+                    create_flow_run(flow_name="child", labels=["x"])
+                """));
+    }
+
+    @Test
+    void startFlowRunCalledWithRunTimeParametersKeepsATodo() {
+        rewriteRun(python(
+                """
+                from prefect import flow
+                from prefect.tasks.prefect import StartFlowRun
+
+                reload = StartFlowRun(flow_name="child", wait=True)
+
+
+                @flow(name="parent")
+                def parent():
+                    reload(parameters={"full": True})
+                """,
+                """
+                from prefect import flow
+                from prefect.tasks.prefect import StartFlowRun
+
+                # TODO(migrate PF110): StartFlowRun reload is called with run-time arguments; call run_deployment(name="<flow>/<deployment>", parameters=...) in a task
+                reload = StartFlowRun(flow_name="child", wait=True)
+
+
+                @flow(name="parent")
+                def parent():
+                    reload(parameters={"full": True})
+                """));
+    }
+
+    @Test
     void shellTaskAndStartFlowRunBecomeTasks() {
         rewriteRun(python(
                 """

@@ -2,6 +2,10 @@ package dev.migrate.recipes.prefect1.internal;
 
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +24,22 @@ public final class FlowRunTasks {
             "poll_interval");
 
     private FlowRunTasks() {
+    }
+
+    /**
+     * Whether every call of the instance passes only ordering ({@code upstream_tasks=}/{@code wait_for=}): the
+     * generated task takes no arguments, while Prefect 1 let a call override parameters, run name and so on.
+     */
+    public static boolean calledOnlyForOrder(Node module, String name) {
+        for (Node c : Nodes.find(module, NodeKind.CALL)) {
+            CallView call = new CallView(c);
+            if (call.callee().kind() == NodeKind.NAME && Expressions.name(call.callee()).equals(name)
+                    && call.arguments().stream().anyMatch(a -> !"upstream_tasks".equals(a.keyword())
+                    && !"wait_for".equals(a.keyword()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Empty when the instance uses options with no run_deployment form. */
