@@ -43,8 +43,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class Prefect1SampleRewriteTest {
     private static final String RECIPE = "dev.migrate.prefect.MigrateToPrefect3FromPrefect1";
-    /** Prefect 1 names the run reports as manual (SKIP signal, trigger), so they may stay. */
-    private static final Set<String> MANUAL_LEFTOVERS = Set.of("prefect.engine.signals", "prefect.triggers");
+    /** Prefect 1 names the run reports as manual (the SKIP signal), so they may stay. */
+    private static final Set<String> MANUAL_LEFTOVERS = Set.of("prefect.engine.signals");
 
     @TempDir
     static Path work;
@@ -88,6 +88,10 @@ class Prefect1SampleRewriteTest {
         // the parameters of the ECB clock travel with its schedule; the weekday filter is reported with its proof
         assertThat(Files.readString(copy.resolve("prefect.yaml"))).contains("source: ecb").contains("timezone: Europe/London");
         assertThat(first.out()).contains("filters.is_weekday").contains("which Prefect 1 skipped");
+        // trigger=all_finished: the report still runs when writing fails
+        assertThat(Files.readString(copy.resolve("flows/ingest_customers.py")))
+                .contains("lake_root=lake_root, return_state=True)")
+                .contains("report_run(paths=allow_failure(write_customers_result))").doesNotContain("trigger=");
     }
 
     @Test
