@@ -635,6 +635,50 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
     }
 
     @Test
+    void imperativeEdgesWithoutDataBecomeWaitFor() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def extract():
+                    return 1
+
+
+                @task
+                def cleanup():
+                    pass
+
+
+                flow = Flow("nightly")
+                flow.add_edge(extract, cleanup)
+                nightly_run = None
+                """,
+                """
+                from prefect import task, flow
+
+
+                @task
+                def extract():
+                    return 1
+
+
+                @task
+                def cleanup():
+                    pass
+
+
+                @flow(name="nightly")
+                def nightly():
+                    extract_result = extract()
+                    cleanup(wait_for=[extract_result])
+
+                nightly_run = None
+                """));
+    }
+
+    @Test
     void edgesTheOrderDoesNotShowAreFlagged() {
         rewriteRun(python(
                 """
