@@ -98,6 +98,10 @@ public final class Storages {
                     return docker.get();
                 }
             }
+            case "Webhook" -> problems.add("Webhook storage has no Prefect 3 form; keep the code in git, a bucket or an "
+                    + "image and add the matching prefect.yaml steps");
+            case "CodeCommit" -> problems.add("CodeCommit storage: add a prefect.deployments.steps.git_clone pull step on "
+                    + "the repository's HTTPS URL (credentials in a Secret block)");
             default -> problems.add("storage `" + e.print().strip() + "` is not a literal Prefect 1 storage");
         }
         return new Source(pull, null, null, null, null, problems, decisions);
