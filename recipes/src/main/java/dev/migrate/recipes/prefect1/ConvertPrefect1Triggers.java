@@ -53,8 +53,7 @@ public class ConvertPrefect1Triggers extends Prefect1PythonRecipe {
         TriggerGraph graph = TriggerGraph.of(before, imports);
         for (TaskDefinitions.Definition def : TaskDefinitions.of(before)) {
             Optional<String> function = TriggerGraph.decoratedFunction(before, def.call());
-            String trigger = def.call().keyword("trigger")
-                    .map(a -> TriggerRules.triggerName(imports.qualifiedName(a.value()).orElse(null))).orElse(null);
+            String trigger = TriggerRules.triggerOf(def.call(), imports);
             if (function.isEmpty() || trigger == null) {
                 continue;
             }
@@ -115,7 +114,7 @@ public class ConvertPrefect1Triggers extends Prefect1PythonRecipe {
             Optional<String> function = TriggerGraph.decoratedFunction(root, def.call());
             Optional<Argument> trigger = def.call().keyword("trigger");
             if (function.isPresent() && dropped.contains(function.get()) && trigger.isPresent()
-                    && TriggerRules.triggerName(imports.qualifiedName(trigger.get().value()).orElse(null)) != null) {
+                    && TriggerRules.triggerOf(def.call(), imports) != null) {
                 if (def.call().arguments().size() == 1) {
                     // @task(trigger=...) becomes a bare @task
                     return TreeEdits.replaceKeepingPrefix(root, def.call().node(), def.call().callee());

@@ -194,7 +194,7 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
                     message = "no mechanical Prefect 3 form here; see rule " + CODE;
                 }
                 if ("trigger".equals(k)) {
-                    String trigger = TriggerRules.triggerName(Imports.of(root).qualifiedName(arg.value()).orElse(null));
+                    String trigger = TriggerRules.triggerOf(def.call(), Imports.of(root));
                     message = TriggerRules.get().manual().getOrDefault(trigger, message);
                 }
                 if (message != null) {

@@ -246,8 +246,7 @@ public final class TriggerGraph {
     private Set<String> triggerTasks() {
         Set<String> out = new HashSet<>();
         for (TaskDefinitions.Definition def : TaskDefinitions.of(module)) {
-            String trigger = def.call().keyword("trigger")
-                    .map(a -> TriggerRules.triggerName(imports.qualifiedName(a.value()).orElse(null))).orElse(null);
+            String trigger = TriggerRules.triggerOf(def.call(), imports);
             if (trigger != null && TriggerRules.get().allowFailure().contains(trigger)) {
                 decoratedFunction(module, def.call()).ifPresent(out::add);
             }

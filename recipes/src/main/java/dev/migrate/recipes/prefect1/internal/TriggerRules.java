@@ -1,5 +1,7 @@
 package dev.migrate.recipes.prefect1.internal;
 
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,8 +19,9 @@ public record TriggerRules(List<String> defaults, List<String> allowFailure, Map
         return RULES;
     }
 
-    /** The trigger's name when {@code qualified} is one of {@code prefect.triggers}, else null. */
-    public static String triggerName(String qualified) {
+    /** The name in {@code prefect.triggers} of the {@code trigger=} a task definition passes, else null. */
+    public static String triggerOf(CallView taskCall, Imports imports) {
+        String qualified = taskCall.keyword("trigger").flatMap(a -> imports.qualifiedName(a.value())).orElse(null);
         return qualified != null && qualified.startsWith("prefect.triggers.")
                 ? qualified.substring("prefect.triggers.".length()) : null;
     }
