@@ -12,6 +12,7 @@ import org.openrewrite.Recipe;
 import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.tree.Yaml;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -77,7 +78,13 @@ public class ReportPrefect1CommandsInYaml extends Recipe {
 
     private static void walk(Node node, List<String[]> out, Set<String> seen) {
         if (node instanceof ScalarNode s) {
-            check(s.getValue(), s, out, seen);
+            // a block scalar (`run: |`) is a script: one command per line, its text starting below the indicator
+            String[] lines = s.getValue().split("\n", -1);
+            boolean block = s.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
+                    || s.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED;
+            for (int i = 0; i < lines.length; i++) {
+                check(lines[i], s.getStartMark().getLine() + 1 + i + (block ? 1 : 0), out, seen);
+            }
         } else if (node instanceof SequenceNode seq) {
             StringBuilder line = new StringBuilder();
             boolean scalars = !seq.getValue().isEmpty();
@@ -90,7 +97,7 @@ public class ReportPrefect1CommandsInYaml extends Recipe {
                 }
             }
             if (scalars) {
-                check(line.toString(), seq, out, seen);
+                check(line.toString(), seq.getStartMark().getLine() + 1, out, seen);
             }
         } else if (node instanceof MappingNode map) {
             for (NodeTuple t : map.getValue()) {
@@ -99,10 +106,9 @@ public class ReportPrefect1CommandsInYaml extends Recipe {
         }
     }
 
-    private static void check(String line, Node at, List<String[]> out, Set<String> seen) {
+    private static void check(String line, int lineNo, List<String[]> out, Set<String> seen) {
         for (PrefectInvocation inv : PrefectInvocation.find(line)) {
             if (!inv.in(Version.V2) && !inv.in(Version.V3)) {
-                int lineNo = at.getStartMark().getLine() + 1;
                 if (seen.add(lineNo + " " + inv.path())) {
                     out.add(new String[] {String.valueOf(lineNo), inv.path()});
                 }

@@ -44,6 +44,13 @@ class ReportPrefect1CommandsInYamlTest implements RewriteTest {
     }
 
     @Test
+    void scriptBlocksAreReadLineByLine() {
+        assertThat(ReportPrefect1CommandsInYaml.commands(
+                "steps:\n  - run: |\n      pip install -r requirements.txt\n      prefect register --project p -p flows/\n"))
+                .extracting(a -> a[0] + " " + a[1]).containsExactly("4 register");
+    }
+
+    @Test
     void prefect3CommandsAndUnparsableYamlAreNotReported() {
         assertThat(ReportPrefect1CommandsInYaml.commands("args: [\"prefect worker start --pool k8s\"]\n")).isEmpty();
         assertThat(ReportPrefect1CommandsInYaml.commands("a: [prefect, deploy, --all]\n")).isEmpty();
