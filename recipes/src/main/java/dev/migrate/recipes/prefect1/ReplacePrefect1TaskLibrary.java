@@ -118,17 +118,17 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                 log.decision(ctx, file, s, CODE, "ShellTask " + name + " became a @task that runs the command with "
                         + "subprocess (helper " + ShellTasks.HELPER_NAME + "); output is logged after the command ends");
             } else if (q.equals("prefect.tasks.prefect.StartFlowRun") || q.equals("prefect.tasks.prefect.flow_run.StartFlowRun")) {
-                Optional<String> code = FlowRunTasks.function(name, ctor);
-                if (code.isPresent() && !FlowRunTasks.calledOnlyForOrder(root, name)) {
-                    out = todo(file, out, s, "StartFlowRun " + name + " is called with run-time arguments; call "
-                            + "run_deployment(name=\"<flow>/<deployment>\", parameters=...) in a task", ctx, log);
-                } else if (code.isPresent()) {
+                Optional<java.util.Set<String>> runTime = FlowRunTasks.runTimeKeywords(root, name);
+                Optional<String> code = runTime.flatMap(r -> FlowRunTasks.function(name, ctor, r));
+                if (code.isPresent()) {
                     out = StatementEdits.replace(out, s, code.get(), style);
                     out = ImportEdits.addFromImport(out, "prefect.deployments", "run_deployment", style);
                     tasks = true;
                     log.decision(ctx, file, s, CODE, "StartFlowRun " + name + " runs deployment '"
-                            + ctor.keyword("flow_name").flatMap(x -> PyValues.string(x.value())).orElse("?")
-                            + "' (the deployment the flow conversion names after its flow); projects are gone");
+                            + ctor.keyword("flow_name").flatMap(x -> PyValues.string(x.value())).map(f -> f + "/" + f)
+                            .orElse("<flow_name>/<flow_name>") + "' (the deployment the flow conversion names after its "
+                            + "flow)" + (runTime.get().isEmpty() ? "" : "; calls keep passing " + runTime.get())
+                            + "; projects are gone");
                 } else {
                     out = todo(file, out, s, "StartFlowRun options without a run_deployment form; call "
                             + "run_deployment(name=\"<flow>/<deployment>\") in a task", ctx, log);

@@ -95,7 +95,37 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
     }
 
     @Test
-    void startFlowRunCalledWithRunTimeParametersKeepsATodo() {
+    void startFlowRunCalledWithRunTimeArgumentsTakesThemAsParameters() {
+        rewriteRun(python(
+                """
+                from prefect import Flow
+                from prefect.tasks.prefect import StartFlowRun
+
+                start_flow_run = StartFlowRun(project_name="poc", wait=True, max_retries=1)
+
+                with Flow("orchestrating_flow") as flow:
+                    first = start_flow_run(flow_name="az-seven-dwarfs", parameters={"n": 7})
+                    start_flow_run(flow_name="report", project_name="poc", upstream_tasks=[first])
+                """,
+                """
+                from prefect import Flow, task
+                from prefect.deployments import run_deployment
+
+                @task(max_retries=1)
+                def start_flow_run(flow_name=None, project_name=None, parameters=None, run_name=None, scheduled_start_time=None, idempotency_key=None):
+                    flow_run = run_deployment(name=f"{flow_name}/{flow_name}", parameters=parameters, flow_run_name=run_name, scheduled_time=scheduled_start_time, idempotency_key=idempotency_key, timeout=None)
+                    if flow_run.state is None or not flow_run.state.is_completed():
+                        raise RuntimeError(f"flow run {flow_run.name} ended in state {flow_run.state}")
+                    return flow_run.id
+
+                with Flow("orchestrating_flow") as flow:
+                    first = start_flow_run(flow_name="az-seven-dwarfs", parameters={"n": 7})
+                    start_flow_run(flow_name="report", project_name="poc", upstream_tasks=[first])
+                """));
+    }
+
+    @Test
+    void startFlowRunCalledWithPositionalArgumentsKeepsATodo() {
         rewriteRun(python(
                 """
                 from prefect import flow
@@ -106,19 +136,19 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
 
                 @flow(name="parent")
                 def parent():
-                    reload(parameters={"full": True})
+                    reload("child", "lake")
                 """,
                 """
                 from prefect import flow
                 from prefect.tasks.prefect import StartFlowRun
 
-                # TODO(migrate PF110): StartFlowRun reload is called with run-time arguments; call run_deployment(name="<flow>/<deployment>", parameters=...) in a task
+                # TODO(migrate PF110): StartFlowRun options without a run_deployment form; call run_deployment(name="<flow>/<deployment>") in a task
                 reload = StartFlowRun(flow_name="child", wait=True)
 
 
                 @flow(name="parent")
                 def parent():
-                    reload(parameters={"full": True})
+                    reload("child", "lake")
                 """));
     }
 

@@ -26,25 +26,44 @@ public final class FlowRunTasks {
     private FlowRunTasks() {
     }
 
+    /** StartFlowRun.run keywords a call may pass, in the order of the generated task's parameters. */
+    private static final List<String> RUN_TIME = List.of("flow_name", "project_name", "parameters", "run_name",
+            "scheduled_start_time", "idempotency_key");
+
     /**
-     * Whether every call of the instance passes only ordering ({@code upstream_tasks=}/{@code wait_for=}): the
-     * generated task takes no arguments, while Prefect 1 let a call override parameters, run name and so on.
+     * The run-time keywords the calls of the instance pass (ordering, {@code upstream_tasks=}/{@code wait_for=}, left
+     * out), or empty when a call passes something the generated task cannot take (positional arguments, run_config).
      */
-    public static boolean calledOnlyForOrder(Node module, String name) {
+    public static Optional<Set<String>> runTimeKeywords(Node module, String name) {
+        Set<String> out = new java.util.TreeSet<>();
         for (Node c : Nodes.find(module, NodeKind.CALL)) {
             CallView call = new CallView(c);
-            if (call.callee().kind() == NodeKind.NAME && Expressions.name(call.callee()).equals(name)
-                    && call.arguments().stream().anyMatch(a -> !"upstream_tasks".equals(a.keyword())
-                    && !"wait_for".equals(a.keyword()))) {
-                return false;
+            if (call.callee().kind() != NodeKind.NAME || !Expressions.name(call.callee()).equals(name)) {
+                continue;
+            }
+            for (Argument a : call.arguments()) {
+                String k = a.keyword();
+                if (k == null || !RUN_TIME.contains(k) && !k.equals("upstream_tasks") && !k.equals("wait_for")) {
+                    return Optional.empty();
+                }
+                if (RUN_TIME.contains(k)) {
+                    out.add(k);
+                }
             }
         }
-        return true;
+        return Optional.of(out);
     }
 
-    /** Empty when the instance uses options with no run_deployment form. */
-    public static Optional<String> function(String name, CallView ctor) {
+    /**
+     * Empty when the instance uses options with no run_deployment form. When calls pass run-time arguments
+     * ({@code runTime}), the task takes them as parameters whose defaults are the instance's options, as
+     * StartFlowRun.run did; {@code project_name} is taken and ignored (Prefect 3 has no projects).
+     */
+    public static Optional<String> function(String name, CallView ctor, Set<String> runTime) {
         Optional<String> flow = ctor.keyword("flow_name").flatMap(a -> PyValues.string(a.value()));
+        if (!runTime.isEmpty()) {
+            return parameterized(name, ctor);
+        }
         if (flow.isEmpty()) {
             return Optional.empty();
         }
@@ -76,6 +95,41 @@ public final class FlowRunTasks {
         sb.append("@task(").append(String.join(", ", taskOptions)).append(")\n");
         sb.append("def ").append(name).append("():\n");
         sb.append("    flow_run = run_deployment(").append(String.join(", ", args)).append(")\n");
+        if (wait) {
+            sb.append("    if flow_run.state is None or not flow_run.state.is_completed():\n");
+            sb.append("        raise RuntimeError(f\"flow run {flow_run.name} ended in state {flow_run.state}\")\n");
+        }
+        sb.append("    return flow_run.id\n");
+        return Optional.of(sb.toString());
+    }
+
+    private static Optional<String> parameterized(String name, CallView ctor) {
+        List<String> taskOptions = new ArrayList<>();
+        java.util.Map<String, String> defaults = new java.util.LinkedHashMap<>();
+        RUN_TIME.forEach(k -> defaults.put(k, "None"));
+        boolean wait = false;
+        for (Argument a : ctor.arguments()) {
+            String k = a.keyword();
+            String value = a.value().print().strip();
+            if (k == null || UNSUPPORTED.contains(k)) {
+                return Optional.empty();
+            }
+            if (k.equals("wait")) {
+                wait = value.equals("True");
+            } else if (defaults.containsKey(k)) {
+                defaults.put(k, k.equals("project_name") ? "None" : value);
+            } else if (!OWN.contains(k)) {
+                taskOptions.add(k + "=" + value);
+            }
+        }
+        List<String> params = new ArrayList<>();
+        defaults.forEach((k, v) -> params.add(k + "=" + v));
+        StringBuilder sb = new StringBuilder();
+        sb.append("@task(").append(String.join(", ", taskOptions)).append(")\n");
+        sb.append("def ").append(name).append("(").append(String.join(", ", params)).append("):\n");
+        sb.append("    flow_run = run_deployment(name=f\"{flow_name}/{flow_name}\", parameters=parameters, ")
+                .append("flow_run_name=run_name, scheduled_time=scheduled_start_time, idempotency_key=idempotency_key, ")
+                .append(wait ? "timeout=None" : "timeout=0").append(")\n");
         if (wait) {
             sb.append("    if flow_run.state is None or not flow_run.state.is_completed():\n");
             sb.append("        raise RuntimeError(f\"flow run {flow_run.name} ended in state {flow_run.state}\")\n");
