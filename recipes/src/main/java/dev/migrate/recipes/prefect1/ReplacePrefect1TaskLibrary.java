@@ -133,6 +133,11 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                     out = todo(file, out, s, "StartFlowRun options without a run_deployment form; call "
                             + "run_deployment(name=\"<flow>/<deployment>\") in a task", ctx, log);
                 }
+            } else if (q.equals("prefect.tasks.control_flow.FilterTask")
+                    || q.equals("prefect.tasks.control_flow.filter.FilterTask")) {
+                out = todo(file, out, s, "FilterTask has no Prefect 3 form; filter the results in Python inside a task: "
+                        + "[r for r in results if filter_func(r)] (Prefect 1's default dropped None results and "
+                        + "exceptions)", ctx, log);
             } else if (q.startsWith("prefect.tasks.") && !q.startsWith("prefect.tasks.secrets.")
                     && !q.startsWith("prefect.tasks.control_flow.")) {
                 out = todo(file, out, s, q + " has no Prefect 3 form in prefect itself; use the matching prefect-* "
@@ -196,7 +201,8 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                     imported = "Variable";
                 } else if ((q.startsWith("prefect.tasks.secrets.") || q.equals("prefect.Client")
                         || q.startsWith("prefect.client.") || q.startsWith("prefect.backend.")
-                        || q.startsWith("prefect.tasks.prefect.")) && !Todos.has(out, call, CODE)) {
+                        || q.startsWith("prefect.tasks.prefect.") || q.equals("prefect.utilities.tasks.pause_task"))
+                        && !Todos.has(out, call, CODE)) {
                     out = todo(file, out, call, todoFor(q, inFunction), ctx, log);
                     changed = true;
                     break;
@@ -220,6 +226,10 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
         if (qualified.startsWith("prefect.tasks.secrets.")) {
             return inFunction ? "read the secret with Secret.load(\"<block>\").get()"
                     : "a module-level secret task; read it inside the flow with Secret.load(\"<block>\").get()";
+        }
+        if (qualified.equals("prefect.utilities.tasks.pause_task")) {
+            return "Prefect 3 pauses flows, not tasks: call pause_flow_run(...) (from prefect import pause_flow_run) in the "
+                    + "flow before the task";
         }
         if (qualified.startsWith("prefect.tasks.prefect.")) {
             return "use run_deployment(name=\"<flow>/<deployment>\") (prefect.deployments) or prefect.flow_runs.wait_for_flow_run";

@@ -153,6 +153,39 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
     }
 
     @Test
+    void filterTaskAndPauseTaskGetTodos() {
+        rewriteRun(python(
+                """
+                from prefect import task
+                from prefect.tasks.control_flow import FilterTask
+                from prefect.utilities.tasks import pause_task
+
+                keep = FilterTask(filter_func=lambda x: x is not None)
+
+
+                @task
+                def approve(x):
+                    pause_task()
+                    return x
+                """,
+                """
+                from prefect import task
+                from prefect.tasks.control_flow import FilterTask
+                from prefect.utilities.tasks import pause_task
+
+                # TODO(migrate PF110): FilterTask has no Prefect 3 form; filter the results in Python inside a task: [r for r in results if filter_func(r)] (Prefect 1's default dropped None results and exceptions)
+                keep = FilterTask(filter_func=lambda x: x is not None)
+
+
+                @task
+                def approve(x):
+                    # TODO(migrate PF110): Prefect 3 pauses flows, not tasks: call pause_flow_run(...) (from prefect import pause_flow_run) in the flow before the task
+                    pause_task()
+                    return x
+                """));
+    }
+
+    @Test
     void shellTaskAndStartFlowRunBecomeTasks() {
         rewriteRun(python(
                 """
