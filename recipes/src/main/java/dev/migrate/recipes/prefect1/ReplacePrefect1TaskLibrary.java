@@ -201,7 +201,8 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                     imported = "Variable";
                 } else if ((q.startsWith("prefect.tasks.secrets.") || q.equals("prefect.Client")
                         || q.startsWith("prefect.client.") || q.startsWith("prefect.backend.")
-                        || q.startsWith("prefect.tasks.prefect.") || q.equals("prefect.utilities.tasks.pause_task"))
+                        || q.startsWith("prefect.tasks.prefect.") || q.equals("prefect.utilities.tasks.pause_task")
+                        || q.equals("prefect.artifacts.create_markdown") || q.equals("prefect.artifacts.create_link"))
                         && !Todos.has(out, call, CODE)) {
                     out = todo(file, out, call, todoFor(q, inFunction), ctx, log);
                     changed = true;
@@ -226,6 +227,10 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
         if (qualified.startsWith("prefect.tasks.secrets.")) {
             return inFunction ? "read the secret with Secret.load(\"<block>\").get()"
                     : "a module-level secret task; read it inside the flow with Secret.load(\"<block>\").get()";
+        }
+        if (qualified.startsWith("prefect.artifacts.")) {
+            return "Prefect 3 artifacts: create_markdown_artifact(markdown=...) / create_link_artifact(link=...) "
+                    + "(prefect.artifacts), with an optional key=";
         }
         if (qualified.equals("prefect.utilities.tasks.pause_task")) {
             return "Prefect 3 pauses flows, not tasks: call pause_flow_run(...) (from prefect import pause_flow_run) in the "

@@ -289,6 +289,36 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
     }
 
     @Test
+    void applyMapLeavesTheFlow() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, apply_map, task
+
+
+                @task
+                def inc(x):
+                    return x + 1
+
+
+                with Flow("maps") as flow:
+                    apply_map(inc, [1, 2])
+                """,
+                """
+                from prefect import Flow, apply_map, task
+
+
+                @task
+                def inc(x):
+                    return x + 1
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `apply_map(inc, [1, 2])` uses Prefect 1 control flow; write it in Python in the flow function (if/else, a loop or .map(), a with block)
+                with Flow("maps") as flow:
+                    apply_map(inc, [1, 2])
+                """));
+    }
+
+    @Test
     void callTimeTaskArgsBecomeWithOptions() {
         rewriteRun(python(
                 """

@@ -73,9 +73,10 @@ public final class FlowBodies {
                 }
                 boolean planned = conditional && c == Expressions.unwrap(stmt.nodes().get(0));
                 if (!planned && (isControlFlow(c, imports, "ifelse") || isControlFlow(c, imports, "switch"))
-                        || isControlFlow(c, imports, "flatten") || isControlFlow(c, imports, "resource_manager")) {
-                    blockers.add("`" + firstLine(stmt) + "` uses Prefect 1 control flow; write it as if/else in the "
-                            + "flow function");
+                        || isControlFlow(c, imports, "flatten") || isControlFlow(c, imports, "resource_manager")
+                        || isControlFlow(c, imports, "apply_map") || isControlFlow(c, imports, "mapped")) {
+                    blockers.add("`" + firstLine(stmt) + "` uses Prefect 1 control flow; write it in Python in the "
+                            + "flow function (if/else, a loop or .map(), a with block)");
                 }
                 if (call.keyword("task_args").isPresent() && TaskArgsCalls.options(call, imports).isEmpty()) {
                     blockers.add("`" + firstLine(stmt) + "` passes task_args= that is not a literal dict of options with "
