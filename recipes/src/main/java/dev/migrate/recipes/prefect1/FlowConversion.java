@@ -65,7 +65,8 @@ final class FlowConversion {
         for (Prefect1Flow flow : flows) {
             if (!flow.convertible()) {
                 for (String b : flow.blockers()) {
-                    log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '" + flow.name()
+                    log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '"
+                            + (flow.name() != null ? flow.name() : flow.flowCall().node().print().strip())
                             + "' left as Prefect 1 code: " + b);
                 }
                 root = Todos.add(root, flow.statement(), ConvertPrefect1Flows.CODE, "convert this Prefect 1 flow by hand: "

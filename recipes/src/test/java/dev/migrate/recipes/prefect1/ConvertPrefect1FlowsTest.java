@@ -319,6 +319,40 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
     }
 
     @Test
+    void flowNamedByAModuleConstantIsConverted() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+                FLOW_NAME = "orchestrating_flow"
+
+
+                @task
+                def kick():
+                    pass
+
+
+                with Flow(FLOW_NAME) as flow:
+                    kick()
+                """,
+                """
+                from prefect import task, flow
+
+                FLOW_NAME = "orchestrating_flow"
+
+
+                @task
+                def kick():
+                    pass
+
+
+                @flow(name="orchestrating_flow")
+                def orchestrating_flow():
+                    kick()
+                """));
+    }
+
+    @Test
     void callTimeTaskArgsBecomeWithOptions() {
         rewriteRun(python(
                 """
