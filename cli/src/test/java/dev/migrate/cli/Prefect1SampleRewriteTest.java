@@ -43,8 +43,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class Prefect1SampleRewriteTest {
     private static final String RECIPE = "dev.migrate.prefect.MigrateToPrefect3FromPrefect1";
-    /** Prefect 1 names the run reports as manual (SKIP signal, trigger), so they may stay. */
-    private static final Set<String> MANUAL_LEFTOVERS = Set.of("prefect.engine.signals", "prefect.triggers");
+    /** Prefect 1 names the run reports as manual (the SKIP signal), so they may stay. */
+    private static final Set<String> MANUAL_LEFTOVERS = Set.of("prefect.engine.signals");
 
     @TempDir
     static Path work;
@@ -88,6 +88,10 @@ class Prefect1SampleRewriteTest {
         // the parameters of the ECB clock travel with its schedule; the weekday filter is reported with its proof
         assertThat(Files.readString(copy.resolve("prefect.yaml"))).contains("source: ecb").contains("timezone: Europe/London");
         assertThat(first.out()).contains("filters.is_weekday").contains("which Prefect 1 skipped");
+        // trigger=all_finished: the report still runs when writing fails
+        assertThat(Files.readString(copy.resolve("flows/ingest_customers.py")))
+                .contains("lake_root=lake_root, return_state=True)")
+                .contains("report_run(paths=allow_failure(write_customers_result))").doesNotContain("trigger=");
     }
 
     @Test
@@ -192,15 +196,26 @@ class Prefect1SampleRewriteTest {
         assertThat(first.out()).contains("Prefect 3 has no projects; delete this command");
     }
 
+    /**
+     * Whether the composite rewrites Prefect commands inside YAML command/args lists (k8s/agent.yaml). Until the
+     * generic Prefect CLI recipe for YAML is in the composite it only reports them as manual; flip this then.
+     */
+    private static final boolean YAML_COMMANDS_REWRITTEN = false;
+
     @Test
     void rescanFindsNoPrefect1ConstructButTheManualOnes() {
         CliRun scan = CliRun.of("scan", copy.toString(), "--select", "PF1", "-q");
         List<String> findings = scan.out().lines().filter(l -> l.contains("PF1")).toList();
-        // Known gap: agent commands inside Kubernetes manifests (container args lists) are not rewritten yet,
-        // so the rescan still reports k8s/agent.yaml; everything else left is the manual project command.
-        assertThat(findings).hasSize(2);
-        assertThat(findings).anyMatch(f -> f.contains("prefect create project"))
-                .anyMatch(f -> f.startsWith("k8s/agent.yaml") && f.contains("prefect agent kubernetes start"));
+        // left on purpose: the project command (manual); and, until YAML commands are rewritten, the agent
+        // command of k8s/agent.yaml, which the rewrite run reports as manual
+        assertThat(findings).anyMatch(f -> f.contains("prefect create project"));
+        if (YAML_COMMANDS_REWRITTEN) {
+            assertThat(findings).hasSize(1);
+        } else {
+            assertThat(findings).hasSize(2)
+                    .anyMatch(f -> f.startsWith("k8s/agent.yaml") && f.contains("prefect agent kubernetes start"));
+            assertThat(first.out()).contains("k8s/agent.yaml:24: PF101: `prefect agent kubernetes start` in this YAML");
+        }
     }
 
     @Test

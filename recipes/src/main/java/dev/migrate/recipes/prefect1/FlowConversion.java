@@ -65,7 +65,8 @@ final class FlowConversion {
         for (Prefect1Flow flow : flows) {
             if (!flow.convertible()) {
                 for (String b : flow.blockers()) {
-                    log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '" + flow.name()
+                    log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '"
+                            + (flow.name() != null ? flow.name() : flow.flowCall().node().print().strip())
                             + "' left as Prefect 1 code: " + b);
                 }
                 root = Todos.add(root, flow.statement(), ConvertPrefect1Flows.CODE, "convert this Prefect 1 flow by hand: "
@@ -154,6 +155,11 @@ final class FlowConversion {
             d.problems().forEach(p -> log.manual(ctx, file, flow.statement(),
                     p.startsWith("Prefect 3 schedules have no") ? "PF107" : "PF108", "deployment '" + d.name() + "': " + p));
             d.decisions().forEach(p -> log.decision(ctx, file, flow.statement(), "PF108", "deployment '" + d.name() + "': " + p));
+            if (!mode.equals("prefect.yaml") && d.source() != null && d.source().needsPrefectYaml()) {
+                log.manual(ctx, file, flow.statement(), "PF108", "deployment '" + d.name() + "': its storage becomes "
+                        + "prefect.yaml build/push/pull steps, which a ." + mode + "() call cannot hold; use the "
+                        + "prefect.yaml form (the default) or pass the image/source to ." + mode + "() by hand");
+            }
         });
         log.decision(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '" + flow.name() + "' is now @flow "
                 + flow.function() + "(); code that imported `" + flow.variable() + "` from this module must use `"

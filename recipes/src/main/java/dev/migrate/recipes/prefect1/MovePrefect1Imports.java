@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
+import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.recipes.PrefectRenames;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.edit.ImportEdits;
@@ -37,9 +38,21 @@ public class MovePrefect1Imports extends Prefect1PythonRecipe {
         for (ImportBinding b : Imports.of(before).all()) {
             String target = MOVES.get(b.qualifiedName());
             String name = b.qualifiedName().substring(b.qualifiedName().lastIndexOf('.') + 1);
-            if (target != null && b.isFromImport() && b.localName().equals(name)) {
+            if (target != null && b.isFromImport() && b.localName().equals(name)
+                    && target.endsWith("." + name)) {
                 after = ImportEdits.removeImport(after, name, file.style());
                 after = ImportEdits.addFromImport(after, target.substring(0, target.lastIndexOf('.')), name, file.style());
+            } else if (target != null) {
+                // another name in Prefect 3 (engine.state.Success is states.Completed, a function, not a class):
+                // its uses need a person
+                Node stmt = Imports.of(after).binding(b.localName()).map(ImportBinding::statement).orElse(null);
+                String message = "`" + b.qualifiedName() + "` is `" + target + "` in Prefect 3, which is not a "
+                        + "drop-in; rewrite the uses of " + b.localName() + " (state tests: state.is_completed())";
+                // the file's first statement gives its comments to the module header, so look at the whole text
+                if (stmt != null && !after.print().contains(Todos.text("PF105", message))) {
+                    log.manual(ctx, file, stmt, "PF105", message);
+                    after = Todos.add(after, stmt, "PF105", message, file.style().newline());
+                }
             }
         }
         return after;

@@ -2,6 +2,17 @@ package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
@@ -12,22 +23,39 @@ import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
 import org.openrewrite.text.PlainTextVisitor;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Pins {@code prefect} requirements on 1.x to the targeted Prefect 3 release (PF108). Prefect 1 extras
  * ({@code [github,kubernetes]}) named task-library dependencies that Prefect 3 does not have, so they are
- * dropped with a note; when a converted flow uses {@code prefect_dask}, {@code prefect-dask} is added.
+ * dropped with a note; the integration packages the converted code needs ({@code prefect-dask} for DaskExecutor,
+ * {@code prefect-aws}/{@code -gcp}/{@code -azure}/{@code -docker} for bucket and Docker storage, table
+ * {@code prefect1-integrations.yaml}) are added.
  */
 public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect3InPrefect1Requirements.Uses> {
     private static final Pattern PREFECT1 = Pattern.compile(
             "(?m)^prefect(?<extras>\\[[^\\]]*\\])?[ \\t]*(?:==|~=|>=|<=|<|>)[ \\t]*1(?:\\.[0-9*]+)*(?<rest>[^\\r\\n]*)$");
-    /** Prefect 1's DaskExecutor (not LocalDaskExecutor, which becomes a thread pool) or an existing prefect_dask use. */
-    private static final Pattern DASK = Pattern.compile("(?<!Local)DaskExecutor|prefect_dask");
+    /** An existing prefect_dask use (a second run sees the converted task runner). */
+    private static final Pattern DASK = Pattern.compile("prefect_dask");
+    /** Prefect 1 class -> the integration package its Prefect 3 form needs. */
+    private static final Map<String, String> PACKAGES = load();
     private final transient MigrationNotes notes = new MigrationNotes(this);
 
-    /** Whether any Python file uses Dask as its executor (and so needs prefect-dask). */
+    /** The integration packages the project's Prefect 1 code needs in Prefect 3 (Dask runner, bucket and Docker storage). */
     public static class Uses {
-        boolean dask;
+        final Set<String> packages = new TreeSet<>();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> load() {
+        try (InputStream in = PinPrefect3InPrefect1Requirements.class
+                .getResourceAsStream("/dev/migrate/recipes/prefect1-integrations.yaml")) {
+            return Map.copyOf((Map<String, String>) new Yaml(new SafeConstructor(new LoaderOptions())).load(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -38,7 +66,8 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
     @Override
     public String getDescription() {
         return "Replaces `prefect==1.x` pins in requirements files with the targeted Prefect 3 release and adds "
-                + "`prefect-dask` when the converted flows use the Dask task runner.";
+                + "the integration packages the converted flows need (prefect-dask, prefect-aws, prefect-gcp, prefect-azure, "
+                + "prefect-docker).";
     }
 
     @Override
@@ -51,9 +80,14 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
-                if (tree instanceof org.openrewrite.SourceFile sf && sf.getSourcePath().toString().endsWith(".py")
-                        && DASK.matcher(sf.printAll()).find()) {
-                    acc.dask = true;
+                if (tree instanceof PythonFile file && !file.hasSyntaxErrors()) {
+                    if (DASK.matcher(file.printAll()).find()) {
+                        acc.packages.add("prefect-dask");
+                    }
+                    Imports imports = Imports.of(file.module());
+                    for (Node call : Nodes.find(file.module(), NodeKind.CALL)) {
+                        imports.qualifiedName(call).map(PACKAGES::get).ifPresent(acc.packages::add);
+                    }
                 }
                 return tree;
             }
@@ -78,8 +112,10 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
                                     + "integrations are separate packages (prefect-docker, prefect-kubernetes, ...)"));
                         }
                         String newline = text.contains("\r\n") ? "\r\n" : "\n";
-                        if (acc.dask && !text.contains("prefect-dask")) {
-                            pin = pin + newline + "prefect-dask";
+                        for (String pkg : acc.packages) {
+                            if (!text.contains(pkg)) {
+                                pin = pin + newline + pkg;
+                            }
                         }
                         return file.withText(text.substring(0, m.start()) + pin + text.substring(m.end()));
                     }

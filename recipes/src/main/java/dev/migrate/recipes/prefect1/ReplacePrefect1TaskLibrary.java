@@ -1,5 +1,7 @@
 package dev.migrate.recipes.prefect1;
 
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.prefect1.internal.FlowRunCalls;
 import dev.migrate.recipes.prefect1.internal.FlowRunTasks;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
@@ -64,7 +66,25 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
 
     @Override
     protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
-        return calls(file, instances(file, before, ctx, log), ctx, log);
+        return calls(file, flowRuns(file, instances(file, before, ctx, log), ctx, log), ctx, log);
+    }
+
+    /** create_flow_run / wait_for_flow_run calls in flow functions become run_deployment (unsafe: the name is guessed). */
+    private Node flowRuns(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+        Node out = root;
+        for (int guard = 0; guard < 200; guard++) {
+            FlowRunCalls.Edit edit = FlowRunCalls.next(out, Imports.of(out), file.style());
+            if (edit == null) {
+                break;
+            }
+            if (!FixSafety.unsafeAllowed(ctx)) {
+                log.decision(ctx, file, edit.at(), CODE, edit.message() + " (with --unsafe-fixes)");
+                break;
+            }
+            log.decision(ctx, file, edit.at(), CODE, edit.message());
+            out = ImportEdits.addFromImport(edit.root(), "prefect.deployments", "run_deployment", file.style());
+        }
+        return out;
     }
 
     /** Module-level {@code x = ShellTask(...)} / {@code x = StartFlowRun(...)}. */
@@ -73,6 +93,7 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
         Imports imports = Imports.of(root);
         Node out = root;
         boolean shell = false;
+        boolean tasks = false; // a @task function was written (TODO comments alone need no import)
         String firstShell = null;
         for (Node s : Statements.of(root)) {
             Optional<Statements.Assignment> a = Statements.assignment(s);
@@ -86,26 +107,37 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
             if (q.equals("prefect.tasks.shell.ShellTask") && ShellTasks.convertible(ctor) && "prefect-shell".equals(shellTask)) {
                 out = StatementEdits.replace(out, s, ShellTasks.shellOperationFunction(name, ctor), style);
                 out = ImportEdits.addFromImport(out, "prefect_shell", "ShellOperation", style);
+                tasks = true;
                 log.manual(ctx, file, s, CODE, "ShellTask " + name + " became a @task running prefect_shell.ShellOperation;"
                         + " add prefect-shell to the requirements");
             } else if (q.equals("prefect.tasks.shell.ShellTask") && ShellTasks.convertible(ctor)) {
                 out = StatementEdits.replace(out, s, ShellTasks.function(name, ctor), style);
                 shell = true;
+                tasks = true;
                 firstShell = firstShell == null ? name : firstShell;
                 log.decision(ctx, file, s, CODE, "ShellTask " + name + " became a @task that runs the command with "
                         + "subprocess (helper " + ShellTasks.HELPER_NAME + "); output is logged after the command ends");
             } else if (q.equals("prefect.tasks.prefect.StartFlowRun") || q.equals("prefect.tasks.prefect.flow_run.StartFlowRun")) {
-                Optional<String> code = FlowRunTasks.function(name, ctor);
+                Optional<java.util.Set<String>> runTime = FlowRunTasks.runTimeKeywords(root, name);
+                Optional<String> code = runTime.flatMap(r -> FlowRunTasks.function(name, ctor, r));
                 if (code.isPresent()) {
                     out = StatementEdits.replace(out, s, code.get(), style);
                     out = ImportEdits.addFromImport(out, "prefect.deployments", "run_deployment", style);
+                    tasks = true;
                     log.decision(ctx, file, s, CODE, "StartFlowRun " + name + " runs deployment '"
-                            + ctor.keyword("flow_name").flatMap(x -> PyValues.string(x.value())).orElse("?")
-                            + "' (the deployment the flow conversion names after its flow); projects are gone");
+                            + ctor.keyword("flow_name").flatMap(x -> PyValues.string(x.value())).map(f -> f + "/" + f)
+                            .orElse("<flow_name>/<flow_name>") + "' (the deployment the flow conversion names after its "
+                            + "flow)" + (runTime.get().isEmpty() ? "" : "; calls keep passing " + runTime.get())
+                            + "; projects are gone");
                 } else {
                     out = todo(file, out, s, "StartFlowRun options without a run_deployment form; call "
                             + "run_deployment(name=\"<flow>/<deployment>\") in a task", ctx, log);
                 }
+            } else if (q.equals("prefect.tasks.control_flow.FilterTask")
+                    || q.equals("prefect.tasks.control_flow.filter.FilterTask")) {
+                out = todo(file, out, s, "FilterTask has no Prefect 3 form; filter the results in Python inside a task: "
+                        + "[r for r in results if filter_func(r)] (Prefect 1's default dropped None results and "
+                        + "exceptions)", ctx, log);
             } else if (q.startsWith("prefect.tasks.") && !q.startsWith("prefect.tasks.secrets.")
                     && !q.startsWith("prefect.tasks.control_flow.")) {
                 out = todo(file, out, s, q + " has no Prefect 3 form in prefect itself; use the matching prefect-* "
@@ -125,7 +157,7 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
             out = ImportEdits.addImport(out, "subprocess", style);
             out = ImportEdits.addFromImport(out, "prefect", "get_run_logger", style);
         }
-        if (out != root) {
+        if (tasks) {
             out = ImportEdits.addFromImport(out, "prefect", "task", style);
         }
         return out;
@@ -169,7 +201,9 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                     imported = "Variable";
                 } else if ((q.startsWith("prefect.tasks.secrets.") || q.equals("prefect.Client")
                         || q.startsWith("prefect.client.") || q.startsWith("prefect.backend.")
-                        || q.startsWith("prefect.tasks.prefect.")) && !Todos.has(out, call, CODE)) {
+                        || q.startsWith("prefect.tasks.prefect.") || q.equals("prefect.utilities.tasks.pause_task")
+                        || q.equals("prefect.artifacts.create_markdown") || q.equals("prefect.artifacts.create_link"))
+                        && !Todos.has(out, call, CODE)) {
                     out = todo(file, out, call, todoFor(q, inFunction), ctx, log);
                     changed = true;
                     break;
@@ -193,6 +227,14 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
         if (qualified.startsWith("prefect.tasks.secrets.")) {
             return inFunction ? "read the secret with Secret.load(\"<block>\").get()"
                     : "a module-level secret task; read it inside the flow with Secret.load(\"<block>\").get()";
+        }
+        if (qualified.startsWith("prefect.artifacts.")) {
+            return "Prefect 3 artifacts: create_markdown_artifact(markdown=...) / create_link_artifact(link=...) "
+                    + "(prefect.artifacts), with an optional key=";
+        }
+        if (qualified.equals("prefect.utilities.tasks.pause_task")) {
+            return "Prefect 3 pauses flows, not tasks: call pause_flow_run(...) (from prefect import pause_flow_run) in the "
+                    + "flow before the task";
         }
         if (qualified.startsWith("prefect.tasks.prefect.")) {
             return "use run_deployment(name=\"<flow>/<deployment>\") (prefect.deployments) or prefect.flow_runs.wait_for_flow_run";

@@ -7,6 +7,7 @@ import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.prefect1.internal.PyValues;
 import dev.migrate.recipes.prefect1.internal.TaskArgumentRules;
 import dev.migrate.recipes.prefect1.internal.TaskDefinitions;
+import dev.migrate.recipes.prefect1.internal.TriggerRules;
 import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonStyle;
@@ -16,7 +17,6 @@ import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +101,7 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
                     return Args.remove(root, call.argList(), arg);
                 }
                 if (rules.seconds().containsKey(k)) {
-                    return Args.replaceArgument(root, arg, rules.seconds().get(k), secondsOf(arg.value(), imports), style);
+                    return Args.replaceArgument(root, arg, rules.seconds().get(k), PyValues.secondsCode(arg.value(), imports), style);
                 }
                 if (k.equals("cache_for") || k.equals("cache_validator")) {
                     Node edited = cacheEdit(file, root, def, ctx, log);
@@ -121,19 +121,6 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
             }
         }
         return null;
-    }
-
-    /**
-     * Seconds as a literal when the value is literal; otherwise {@code (value).total_seconds()} when it is
-     * visibly a timedelta, and the value itself (a number or a name holding one) when it is not.
-     */
-    private static String secondsOf(Node value, Imports imports) {
-        Optional<BigDecimal> s = PyValues.seconds(value, imports);
-        if (s.isPresent()) {
-            return PyValues.literal(s.get());
-        }
-        String text = value.print().strip();
-        return text.contains("timedelta") ? "(" + text + ").total_seconds()" : text;
     }
 
     /** {@code cache_for} + {@code cache_validator} become {@code cache_expiration} + a key function or policy. */
@@ -205,6 +192,10 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
                 String message = k == null ? null : TaskArgumentRules.get().manual().get(k);
                 if (k != null && (k.equals("state_handlers") || k.equals("cache_for") || k.equals("cache_validator"))) {
                     message = "no mechanical Prefect 3 form here; see rule " + CODE;
+                }
+                if ("trigger".equals(k)) {
+                    String trigger = TriggerRules.triggerOf(def.call(), Imports.of(root));
+                    message = TriggerRules.get().manual().getOrDefault(trigger, message);
                 }
                 if (message != null) {
                     messages.add(k + ": " + message);

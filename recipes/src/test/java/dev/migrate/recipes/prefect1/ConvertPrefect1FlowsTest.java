@@ -110,6 +110,317 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
     }
 
     @Test
+    void ifelseWithTaskObjectsBecomesIfElse() {
+        rewriteRun(python(
+                """
+                import random
+
+                from prefect import Flow, task
+                from prefect.tasks.control_flow import ifelse
+
+
+                @task
+                def check_condition():
+                    return random.random() < .5
+
+
+                @task
+                def action_if_true():
+                    return "I am true!"
+
+
+                @task
+                def action_if_false():
+                    return "I am false!"
+
+
+                with Flow("conditional-branches") as flow:
+                    ifelse(check_condition(), action_if_true, action_if_false)
+                """,
+                """
+                import random
+
+                from prefect import task, flow
+
+
+                @task
+                def check_condition():
+                    return random.random() < .5
+
+
+                @task
+                def action_if_true():
+                    return "I am true!"
+
+
+                @task
+                def action_if_false():
+                    return "I am false!"
+
+
+                @flow(name="conditional-branches")
+                def conditional_branches():
+                    if check_condition():
+                        action_if_true()
+                    else:
+                        action_if_false()
+                """));
+    }
+
+    @Test
+    void switchMovesEachBranchTaskIntoItsCaseAndMergePicksTheValue() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+                from prefect.tasks.control_flow import merge, switch
+
+
+                @task
+                def load_csv():
+                    return [1]
+
+
+                @task
+                def load_parquet(kind):
+                    return [2]
+
+
+                @task
+                def load_json():
+                    return [3]
+
+
+                @task
+                def save(rows):
+                    print(rows)
+
+
+                with Flow("route") as flow:
+                    kind = Parameter("kind", default="csv")
+                    c = load_csv()
+                    p = load_parquet(kind)
+                    switch(kind, {"csv": c, "parquet": p, "json": load_json})
+                    rows = merge(c, p)
+                    save(rows)
+                """,
+                """
+                from prefect import task, flow
+
+
+                @task
+                def load_csv():
+                    return [1]
+
+
+                @task
+                def load_parquet(kind):
+                    return [2]
+
+
+                @task
+                def load_json():
+                    return [3]
+
+
+                @task
+                def save(rows):
+                    print(rows)
+
+
+                @flow(name="route")
+                def route(kind="csv"):
+                    if kind == "csv":
+                        c = load_csv()
+                    elif kind == "parquet":
+                        p = load_parquet(kind)
+                    elif kind == "json":
+                        load_json()
+                    rows = c if kind == "csv" else p if kind == "parquet" else None
+                    save(rows)
+                """));
+    }
+
+    @Test
+    void branchResultReadOutsideMergeLeavesTheFlow() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+                from prefect.tasks.control_flow import ifelse
+
+
+                @task
+                def load():
+                    return [1]
+
+
+                @task
+                def save(rows):
+                    print(rows)
+
+
+                with Flow("etl") as flow:
+                    full = Parameter("full", default=False)
+                    rows = load()
+                    ifelse(full, rows, None)
+                    save(rows)
+                """,
+                """
+                from prefect import Flow, Parameter, task
+                from prefect.tasks.control_flow import ifelse
+
+
+                @task
+                def load():
+                    return [1]
+
+
+                @task
+                def save(rows):
+                    print(rows)
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `save(rows)` reads the branch result `rows` outside merge (Prefect 1 skipped it with the branch)
+                with Flow("etl") as flow:
+                    full = Parameter("full", default=False)
+                    rows = load()
+                    ifelse(full, rows, None)
+                    save(rows)
+                """));
+    }
+
+    @Test
+    void applyMapLeavesTheFlow() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, apply_map, task
+
+
+                @task
+                def inc(x):
+                    return x + 1
+
+
+                with Flow("maps") as flow:
+                    apply_map(inc, [1, 2])
+                """,
+                """
+                from prefect import Flow, apply_map, task
+
+
+                @task
+                def inc(x):
+                    return x + 1
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `apply_map(inc, [1, 2])` uses Prefect 1 control flow; write it in Python in the flow function (if/else, a loop or .map(), a with block)
+                with Flow("maps") as flow:
+                    apply_map(inc, [1, 2])
+                """));
+    }
+
+    @Test
+    void flowNamedByAModuleConstantIsConverted() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+                FLOW_NAME = "orchestrating_flow"
+
+
+                @task
+                def kick():
+                    pass
+
+
+                with Flow(FLOW_NAME) as flow:
+                    kick()
+                """,
+                """
+                from prefect import task, flow
+
+                FLOW_NAME = "orchestrating_flow"
+
+
+                @task
+                def kick():
+                    pass
+
+
+                @flow(name="orchestrating_flow")
+                def orchestrating_flow():
+                    kick()
+                """));
+    }
+
+    @Test
+    void callTimeTaskArgsBecomeWithOptions() {
+        rewriteRun(python(
+                """
+                from datetime import timedelta
+
+                from prefect import Flow, task
+
+
+                @task
+                def load(day):
+                    return day
+
+
+                with Flow("loads") as flow:
+                    a = load("mon", task_args=dict(name="load-monday", max_retries=3, retry_delay=timedelta(minutes=2), slug="x"))
+                    b = load.map(["tue", "wed"], task_args={"tags": ["midweek"], "timeout": 60})
+                    load("thu", task_args=dict(slug="thu"))
+                """,
+                """
+                from prefect import task, flow
+
+
+                @task
+                def load(day):
+                    return day
+
+
+                @flow(name="loads")
+                def loads():
+                    a = load.with_options(name="load-monday", retries=3, retry_delay_seconds=120)("mon")
+                    b = load.with_options(tags=["midweek"], timeout_seconds=60).map(["tue", "wed"])
+                    load("thu")
+                """));
+    }
+
+    @Test
+    void taskArgsWithoutPrefect3FormLeaveTheFlow() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+                from prefect.triggers import all_finished
+
+
+                @task
+                def load(day):
+                    return day
+
+
+                with Flow("loads") as flow:
+                    load("mon", task_args=dict(trigger=all_finished))
+                """,
+                """
+                from prefect import Flow, task
+                from prefect.triggers import all_finished
+
+
+                @task
+                def load(day):
+                    return day
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `load("mon", task_args=dict(trigger=all_finished))` passes task_args= that is not a literal dict of options with Prefect 3 forms; use task.with_options(...)(...)
+                with Flow("loads") as flow:
+                    load("mon", task_args=dict(trigger=all_finished))
+                """));
+    }
+
+    @Test
     void registrationBecomesPrefectYamlDeployment() {
         rewriteRun(
                 python(
@@ -178,6 +489,111 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                               repository: https://github.com/org/etl.git
                               branch: main
                               access_token: '{{ prefect.blocks.secret.github-access-token }}'
+                        """,
+                        s -> s.path("prefect.yaml")));
+    }
+
+    @Test
+    void bucketAndDockerStorageBecomePushPullAndBuildSteps() {
+        rewriteRun(
+                python(
+                        """
+                        from prefect import Flow, task
+                        from prefect.storage import S3, Docker, Azure
+                        from prefect.run_configs import DockerRun
+
+
+                        @task
+                        def work():
+                            pass
+
+
+                        with Flow("lake-etl", storage=S3(bucket="lake-flows", key="lake/etl.py", stored_as_script=True)) as flow:
+                            work()
+
+                        with Flow("image-etl") as image_flow:
+                            work()
+
+                        with Flow("blob-etl", storage=Azure(container="flows")) as blob_flow:
+                            work()
+
+                        image_flow.storage = Docker(registry_url="registry.example.com/data", image_name="etl", image_tag="1")
+                        image_flow.run_config = DockerRun(labels=["prod"])
+                        flow.register(project_name="lake")
+                        image_flow.register(project_name="lake")
+                        blob_flow.register(project_name="lake")
+                        """,
+                        """
+                        from prefect import task, flow
+
+
+                        @task
+                        def work():
+                            pass
+
+
+                        @flow(name="lake-etl")
+                        def lake_etl():
+                            work()
+
+                        @flow(name="image-etl")
+                        def image_etl():
+                            work()
+
+                        @flow(name="blob-etl")
+                        def blob_etl():
+                            work()
+                        """,
+                        s -> s.path("flows/etl.py")),
+                yaml(null,
+                        """
+                        # Generated by migrate from the Prefect 1 flows' register calls, schedules, run configs and storage.
+                        # Create the work pools named below, then run `prefect deploy --all`.
+                        prefect-version: 3.8.3
+
+                        deployments:
+                        - name: lake-etl
+                          entrypoint: flows/etl.py:lake_etl
+                          work_pool:
+                            name: default-process-pool
+                          push:
+                          - prefect_aws.deployments.steps.push_to_s3:
+                              bucket: lake-flows
+                              folder: lake
+                          pull:
+                          - prefect_aws.deployments.steps.pull_from_s3:
+                              bucket: lake-flows
+                              folder: lake
+                        - name: image-etl
+                          entrypoint: flows/etl.py:image_etl
+                          work_pool:
+                            name: prod
+                            job_variables:
+                              image: '{{ build-image.image }}'
+                          build:
+                          - prefect_docker.deployments.steps.build_docker_image:
+                              id: build-image
+                              image_name: registry.example.com/data/etl
+                              tag: '1'
+                              dockerfile: auto
+                          push:
+                          - prefect_docker.deployments.steps.push_docker_image:
+                              image_name: '{{ build-image.image_name }}'
+                              tag: '{{ build-image.tag }}'
+                        - name: blob-etl
+                          entrypoint: flows/etl.py:blob_etl
+                          work_pool:
+                            name: default-process-pool
+                          push:
+                          - prefect_azure.deployments.steps.push_to_azure_blob_storage:
+                              container: flows
+                              folder: blob-etl
+                              credentials: '{{ prefect.blocks.azure-blob-storage-credentials.azure-storage-connection-string }}'
+                          pull:
+                          - prefect_azure.deployments.steps.pull_from_azure_blob_storage:
+                              container: flows
+                              folder: blob-etl
+                              credentials: '{{ prefect.blocks.azure-blob-storage-credentials.azure-storage-connection-string }}'
                         """,
                         s -> s.path("prefect.yaml")));
     }
@@ -279,6 +695,50 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                     report(paths=write_result)
 
                 LIMIT = 10
+                """));
+    }
+
+    @Test
+    void imperativeEdgesWithoutDataBecomeWaitFor() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def extract():
+                    return 1
+
+
+                @task
+                def cleanup():
+                    pass
+
+
+                flow = Flow("nightly")
+                flow.add_edge(extract, cleanup)
+                nightly_run = None
+                """,
+                """
+                from prefect import task, flow
+
+
+                @task
+                def extract():
+                    return 1
+
+
+                @task
+                def cleanup():
+                    pass
+
+
+                @flow(name="nightly")
+                def nightly():
+                    extract_result = extract()
+                    cleanup(wait_for=[extract_result])
+
+                nightly_run = None
                 """));
     }
 

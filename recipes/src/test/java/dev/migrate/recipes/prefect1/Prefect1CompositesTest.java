@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefect1;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openrewrite.test.SourceSpecs.text;
 
 import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.rewriters.python.PythonParser;
@@ -9,6 +10,7 @@ import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Both composites on one Prefect 1 module: the Prefect 3 output uses 3.8.3 names, the Prefect 2 output 2.20.25 names. */
@@ -77,6 +79,155 @@ class Prefect1CompositesTest implements PythonRewriteTest {
                         def fetch_all(day="2024-01-01"):
                             fetch(day)
                         """, s -> s.afterRecipe(f -> assertImportsExist(f.printAll(), PrefectApi.get()::existsIn2))));
+    }
+
+    /** The constructs of the second Prefect 1 pass together: the output compiles and uses only 3.8.3 names. */
+    @Test
+    void triggersTaskArgsBranchesChildRunsAndBucketStorage() {
+        rewriteRun(spec -> spec.recipeFromResources("dev.migrate.prefect.MigrateToPrefect3FromPrefect1"),
+                python("""
+                        import prefect
+                        from prefect import Flow, Parameter, task
+                        from prefect.storage import S3
+                        from prefect.tasks.control_flow import ifelse, merge
+                        from prefect.tasks.prefect import create_flow_run, wait_for_flow_run
+
+
+                        @task(max_retries=1)
+                        def load(kind):
+                            return [kind]
+
+
+                        @task
+                        def big(rows):
+                            return len(rows) > 10
+
+
+                        @task
+                        def archive(rows):
+                            return rows
+
+
+                        @task
+                        def keep(rows):
+                            return rows
+
+
+                        @task
+                        def save(rows):
+                            return len(rows)
+
+
+                        @task(trigger=prefect.triggers.all_finished)
+                        def report(result):
+                            print(result)
+
+
+                        with Flow("lake", storage=S3(bucket="flows")) as flow:
+                            kind = Parameter("kind", default="csv")
+                            rows = load(kind, task_args=dict(name="load-rows", max_retries=3))
+                            is_big = big(rows)
+                            a = archive(rows)
+                            k = keep(rows)
+                            ifelse(is_big, a, k)
+                            kept = merge(a, k)
+                            child = create_flow_run(flow_name="child", parameters={"kind": kind})
+                            wait_for_flow_run(child, raise_final_state=True)
+                            saved = save(kept)
+                            report(saved)
+
+                        flow.register(project_name="lake")
+                        """, """
+                        from prefect import task, flow, allow_failure
+                        from prefect.deployments import run_deployment
+
+
+                        @task(retries=1)
+                        def load(kind):
+                            return [kind]
+
+
+                        @task
+                        def big(rows):
+                            return len(rows) > 10
+
+
+                        @task
+                        def archive(rows):
+                            return rows
+
+
+                        @task
+                        def keep(rows):
+                            return rows
+
+
+                        @task
+                        def save(rows):
+                            return len(rows)
+
+
+                        @task
+                        def report(result):
+                            print(result)
+
+
+                        @flow(name="lake")
+                        def lake(kind="csv"):
+                            rows = load.with_options(name="load-rows", retries=3)(kind)
+                            is_big = big(rows)
+                            if is_big:
+                                a = archive(rows)
+                            else:
+                                k = keep(rows)
+                            kept = a if is_big else k if not is_big else None
+                            child = run_deployment(name="child/child", parameters={"kind": kind}, timeout=None)
+                            if not child.state.is_completed():
+                                raise RuntimeError(f"flow run {child.name} ended in state {child.state.name}")
+                            saved = save(kept, return_state=True)
+                            report(allow_failure(saved))
+                        """, s -> s.path("flows/lake.py").afterRecipe(f -> {
+                            assertImportsExist(f.printAll(), PrefectApi.get()::existsIn3);
+                            assertCompiles(f.printAll());
+                        })),
+                text("prefect==1.4.1\n", "prefect==3.8.3\nprefect-aws\n", s -> s.path("requirements.txt")),
+                org.openrewrite.yaml.Assertions.yaml(null, """
+                        # Generated by migrate from the Prefect 1 flows' register calls, schedules, run configs and storage.
+                        # Create the work pools named below, then run `prefect deploy --all`.
+                        prefect-version: 3.8.3
+
+                        deployments:
+                        - name: lake
+                          entrypoint: flows/lake.py:lake
+                          work_pool:
+                            name: default-process-pool
+                          push:
+                          - prefect_aws.deployments.steps.push_to_s3:
+                              bucket: flows
+                              folder: lake
+                          pull:
+                          - prefect_aws.deployments.steps.pull_from_s3:
+                              bucket: flows
+                              folder: lake
+                        """, s -> s.path("prefect.yaml")));
+    }
+
+    /** python3 compiles the code (skipped, visibly, when python3 is missing). */
+    private static void assertCompiles(String code) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("python3", "-c", "import sys\ncompile(sys.stdin.read(), 'flow.py', 'exec')")
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            Assumptions.assumeTrue(false, "python3 is not installed: the converted module is not compiled");
+            return;
+        }
+        try (var in = p.getOutputStream()) {
+            in.write(code.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .isZero();
     }
 
     private static void assertImportsExist(String code, Predicate<String> exists) {

@@ -101,6 +101,14 @@ class Prefect1SettingsRecipesTest implements PythonRewriteTest {
     }
 
     @Test
+    void bucketAndDockerStorageBringTheirIntegrations() {
+        rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()),
+                python("from prefect import storage\nfrom prefect.storage import GCS\na = GCS(bucket='b')\nb = storage.Docker()\n",
+                        s -> s.path("flow.py")),
+                text("prefect==1.4.1\n", "prefect==3.8.3\nprefect-docker\nprefect-gcp\n", s -> s.path("requirements.txt")));
+    }
+
+    @Test
     void prefect2PinsAreNotThisRecipesBusiness() {
         rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()),
                 text("prefect==2.14.9\n", s -> s.path("requirements.txt")));
@@ -116,6 +124,21 @@ class Prefect1SettingsRecipesTest implements PythonRewriteTest {
                         """,
                         """
                         from prefect import task, unmapped
+                        """));
+    }
+
+    @Test
+    void importsWhoseNameChangesGetATodoInsteadOfAWrongMove() {
+        rewriteRun(spec -> spec.recipe(new MovePrefect1Imports()),
+                python(
+                        """
+                        from prefect.engine.state import Success
+                        from prefect import task
+                        """,
+                        """
+                        # TODO(migrate PF105): `prefect.engine.state.Success` is `prefect.states.Completed` in Prefect 3, which is not a drop-in; rewrite the uses of Success (state tests: state.is_completed())
+                        from prefect.engine.state import Success
+                        from prefect import task
                         """));
     }
 

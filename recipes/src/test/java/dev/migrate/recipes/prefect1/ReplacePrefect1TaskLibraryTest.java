@@ -41,6 +41,151 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
     }
 
     @Test
+    void createAndWaitForFlowRunBecomeRunDeployment() {
+        rewriteRun(python(
+                """
+                from prefect import flow
+                from prefect.tasks.prefect import create_flow_run, wait_for_flow_run
+
+
+                @flow(name="parent")
+                def parent(day):
+                    child = create_flow_run(flow_name="child", project_name="lake", parameters={"day": day})
+                    wait_for_flow_run(child, raise_final_state=True, stream_logs=True)
+                    other = create_flow_run(flow_name="other", run_name="nightly")
+                    finished = wait_for_flow_run(other)
+                    started = create_flow_run(flow_name="audit", wait_for=[finished])
+                    return started
+                """,
+                """
+                from prefect import flow
+                from prefect.deployments import run_deployment
+
+
+                @flow(name="parent")
+                def parent(day):
+                    child = run_deployment(name="child/child", parameters={"day": day}, timeout=None)
+                    if not child.state.is_completed():
+                        raise RuntimeError(f"flow run {child.name} ended in state {child.state.name}")
+                    other = run_deployment(name="other/other", flow_run_name="nightly", timeout=None)
+                    finished = other
+                    started = run_deployment(name="audit/audit", timeout=0).id
+                    return started
+                """));
+    }
+
+    @Test
+    void createFlowRunOutsideAFunctionIsLeftForTheFlowConversion() {
+        rewriteRun(python(
+                """
+                from prefect import Flow
+                from prefect.tasks.prefect import create_flow_run
+
+                with Flow("parent") as flow:
+                    create_flow_run(flow_name="child", labels=["x"])
+                """,
+                """
+                from prefect import Flow
+                from prefect.tasks.prefect import create_flow_run
+
+                with Flow("parent") as flow:
+                    # TODO(migrate PF110): use run_deployment(name="<flow>/<deployment>") (prefect.deployments) or prefect.flow_runs.wait_for_flow_run
+                    create_flow_run(flow_name="child", labels=["x"])
+                """));
+    }
+
+    @Test
+    void startFlowRunCalledWithRunTimeArgumentsTakesThemAsParameters() {
+        rewriteRun(python(
+                """
+                from prefect import Flow
+                from prefect.tasks.prefect import StartFlowRun
+
+                start_flow_run = StartFlowRun(project_name="poc", wait=True, max_retries=1)
+
+                with Flow("orchestrating_flow") as flow:
+                    first = start_flow_run(flow_name="az-seven-dwarfs", parameters={"n": 7})
+                    start_flow_run(flow_name="report", project_name="poc", upstream_tasks=[first])
+                """,
+                """
+                from prefect import Flow, task
+                from prefect.deployments import run_deployment
+
+                @task(max_retries=1)
+                def start_flow_run(flow_name=None, project_name=None, parameters=None, run_name=None, scheduled_start_time=None, idempotency_key=None):
+                    flow_run = run_deployment(name=f"{flow_name}/{flow_name}", parameters=parameters, flow_run_name=run_name, scheduled_time=scheduled_start_time, idempotency_key=idempotency_key, timeout=None)
+                    if flow_run.state is None or not flow_run.state.is_completed():
+                        raise RuntimeError(f"flow run {flow_run.name} ended in state {flow_run.state}")
+                    return flow_run.id
+
+                with Flow("orchestrating_flow") as flow:
+                    first = start_flow_run(flow_name="az-seven-dwarfs", parameters={"n": 7})
+                    start_flow_run(flow_name="report", project_name="poc", upstream_tasks=[first])
+                """));
+    }
+
+    @Test
+    void startFlowRunCalledWithPositionalArgumentsKeepsATodo() {
+        rewriteRun(python(
+                """
+                from prefect import flow
+                from prefect.tasks.prefect import StartFlowRun
+
+                reload = StartFlowRun(flow_name="child", wait=True)
+
+
+                @flow(name="parent")
+                def parent():
+                    reload("child", "lake")
+                """,
+                """
+                from prefect import flow
+                from prefect.tasks.prefect import StartFlowRun
+
+                # TODO(migrate PF110): StartFlowRun options without a run_deployment form; call run_deployment(name="<flow>/<deployment>") in a task
+                reload = StartFlowRun(flow_name="child", wait=True)
+
+
+                @flow(name="parent")
+                def parent():
+                    reload("child", "lake")
+                """));
+    }
+
+    @Test
+    void filterTaskAndPauseTaskGetTodos() {
+        rewriteRun(python(
+                """
+                from prefect import task
+                from prefect.tasks.control_flow import FilterTask
+                from prefect.utilities.tasks import pause_task
+
+                keep = FilterTask(filter_func=lambda x: x is not None)
+
+
+                @task
+                def approve(x):
+                    pause_task()
+                    return x
+                """,
+                """
+                from prefect import task
+                from prefect.tasks.control_flow import FilterTask
+                from prefect.utilities.tasks import pause_task
+
+                # TODO(migrate PF110): FilterTask has no Prefect 3 form; filter the results in Python inside a task: [r for r in results if filter_func(r)] (Prefect 1's default dropped None results and exceptions)
+                keep = FilterTask(filter_func=lambda x: x is not None)
+
+
+                @task
+                def approve(x):
+                    # TODO(migrate PF110): Prefect 3 pauses flows, not tasks: call pause_flow_run(...) (from prefect import pause_flow_run) in the flow before the task
+                    pause_task()
+                    return x
+                """));
+    }
+
+    @Test
     void shellTaskAndStartFlowRunBecomeTasks() {
         rewriteRun(python(
                 """

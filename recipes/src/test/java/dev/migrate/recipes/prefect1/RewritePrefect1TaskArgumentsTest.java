@@ -114,7 +114,7 @@ class RewritePrefect1TaskArgumentsTest implements PythonRewriteTest {
                 fetch = Fetch(name="fetch", retries=3, retry_delay_seconds=60)
 
 
-                # TODO(migrate PF103): trigger: Prefect 3 has no triggers: pass upstream results wrapped in allow_failure(...) (from prefect import allow_failure) and submit upstream tasks so their failure does not stop the flow
+                # TODO(migrate PF103): trigger: Prefect 3 has no triggers: call the upstream tasks with return_state=True and pass their results wrapped in allow_failure(...) (from prefect import allow_failure)
                 @task(trigger=prefect.triggers.all_finished)
                 def report(paths):
                     print(paths)

@@ -40,7 +40,7 @@ public record Deployment(String name, String function, String entrypoint, List<P
         Storages.Source source = null;
         Node storage = flow.settings().get("storage");
         if (storage != null) {
-            source = Storages.read(storage, imports);
+            source = Storages.read(storage, imports, flow.name());
             problems.addAll(source.problems());
             decisions.addAll(source.decisions());
             if (source.path() != null && !source.path().equals(sourcePath)) {
@@ -59,7 +59,21 @@ public record Deployment(String name, String function, String entrypoint, List<P
         if (!schedules.isEmpty()) {
             m.put("schedules", schedules.stream().map(Prefect1Schedules.Entry::toYaml).toList());
         }
-        m.put("work_pool", workPool.toYaml());
+        Map<String, Object> pool = workPool.toYaml();
+        if (source != null && source.image() != null && !workPool.jobVariables().containsKey("image")) {
+            // Prefect 1 ran the flow in the storage's image unless the run config named another one
+            Map<String, Object> vars = new LinkedHashMap<>(workPool.jobVariables());
+            vars.put("image", source.image());
+            pool = new LinkedHashMap<>(pool);
+            pool.put("job_variables", vars);
+        }
+        m.put("work_pool", pool);
+        if (source != null && !source.build().isEmpty()) {
+            m.put("build", source.build());
+        }
+        if (source != null && !source.push().isEmpty()) {
+            m.put("push", source.push());
+        }
         if (source != null && !source.pull().isEmpty()) {
             m.put("pull", source.pull());
         }

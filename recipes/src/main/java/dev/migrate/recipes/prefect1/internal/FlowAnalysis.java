@@ -87,7 +87,8 @@ public final class FlowAnalysis {
         List<String> blockers = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         Map<String, Node> settings = new LinkedHashMap<>();
-        String name = call.argument("name", 0).flatMap(a -> PyValues.string(a.value())).orElse(null);
+        // a module constant (FLOW_NAME = "etl") names the flow as well as the literal does
+        String name = call.argument("name", 0).flatMap(a -> PyValues.string(resolve(module, a.value()))).orElse(null);
         if (name == null) {
             blockers.add("the flow name is not a string literal");
         }

@@ -36,11 +36,15 @@ public final class FlowBodies {
     }
 
     public static void check(Node suite, Imports imports, String flowVariable, List<String> blockers) {
+        check(suite, imports, flowVariable, blockers, true);
+    }
+
+    private static void check(Node suite, Imports imports, String flowVariable, List<String> blockers, boolean top) {
         for (Node stmt : Statements.of(suite)) {
             if (stmt.kind() == NodeKind.WITH) {
                 List<Statements.WithItem> items = Statements.withItems(stmt);
                 if (items.size() == 1 && items.get(0).target() == null && isControlFlow(items.get(0).context(), imports, "case")) {
-                    check(stmt.firstNode(NodeKind.SUITE), imports, flowVariable, blockers);
+                    check(stmt.firstNode(NodeKind.SUITE), imports, flowVariable, blockers, false);
                     continue;
                 }
                 blockers.add("`with` block `" + firstLine(stmt) + "` inside the flow (resource managers and nested "
@@ -56,6 +60,10 @@ public final class FlowBodies {
                     blockers.add("`" + firstLine(stmt) + "` uses the Flow object inside its block");
                 }
             }
+            boolean conditional = top && ConditionalTasks.isConditionalCall(stmt, imports);
+            if (conditional) {
+                ConditionalTasks.plan(suite, stmt, imports, blockers);
+            }
             for (Node c : Nodes.find(stmt, NodeKind.CALL)) {
                 CallView call = new CallView(c);
                 Optional<List<String>> parts = Expressions.dottedParts(call.callee());
@@ -63,14 +71,19 @@ public final class FlowBodies {
                     blockers.add("`" + firstLine(stmt) + "` adds an edge that the statement order does not show; "
                             + "pass the upstream result with wait_for= instead");
                 }
-                if (isControlFlow(c, imports, "ifelse") || isControlFlow(c, imports, "switch")
-                        || isControlFlow(c, imports, "flatten") || isControlFlow(c, imports, "resource_manager")) {
-                    blockers.add("`" + firstLine(stmt) + "` uses Prefect 1 control flow; write it as if/else in the "
-                            + "flow function");
+                boolean planned = conditional && c == Expressions.unwrap(stmt.nodes().get(0));
+                if (!planned && (isControlFlow(c, imports, "ifelse") || isControlFlow(c, imports, "switch"))
+                        || isControlFlow(c, imports, "flatten") || isControlFlow(c, imports, "resource_manager")
+                        || isControlFlow(c, imports, "apply_map") || isControlFlow(c, imports, "mapped")) {
+                    blockers.add("`" + firstLine(stmt) + "` uses Prefect 1 control flow; write it in Python in the "
+                            + "flow function (if/else, a loop or .map(), a with block)");
                 }
-                if (call.keyword("task_args").isPresent() || call.keyword("mapped").isPresent()) {
-                    blockers.add("`" + firstLine(stmt) + "` passes task_args=/mapped=; use task.with_options(...)(...)"
-                            + " or .map(...)");
+                if (call.keyword("task_args").isPresent() && TaskArgsCalls.options(call, imports).isEmpty()) {
+                    blockers.add("`" + firstLine(stmt) + "` passes task_args= that is not a literal dict of options with "
+                            + "Prefect 3 forms; use task.with_options(...)(...)");
+                }
+                if (call.keyword("mapped").isPresent()) {
+                    blockers.add("`" + firstLine(stmt) + "` passes mapped=; use .map(...)");
                 }
             }
         }
@@ -89,7 +102,16 @@ public final class FlowBodies {
     public static Node convert(Node suite, List<FlowParameter> params, Imports imports, PythonStyle style) {
         Map<String, CaseBranch> branches = caseBranches(suite, imports);
         Node out = suite;
-        // merge(a, b) first: the case blocks it reads are still there
+        // ifelse/switch first, planned on the body as written (their plan reads the merge calls)
+        for (ConditionalTasks.Plan plan : plans(suite, imports)) {
+            out = StatementEdits.replace(out, plan.statement(), plan.code(), style);
+            for (ConditionalTasks.Branch b : plan.branches()) {
+                if (b.moved() != null) {
+                    out = StatementEdits.remove(out, b.moved(), style);
+                }
+            }
+        }
+        // then merge(a, b): the case blocks it reads are still there
         for (Node stmt : Statements.of(suite)) {
             for (Node c : Nodes.find(stmt, NodeKind.CALL)) {
                 if (isControlFlow(c, imports, "merge")) {
@@ -99,6 +121,7 @@ public final class FlowBodies {
             }
         }
         out = renameUpstreamTasks(out);
+        out = TaskArgsCalls.convert(out, imports, style);
         out = convertCases(out, imports, style);
         List<String> aliases = new ArrayList<>();
         for (FlowParameter p : params) {
@@ -163,6 +186,16 @@ public final class FlowBodies {
         return out;
     }
 
+    private static List<ConditionalTasks.Plan> plans(Node suite, Imports imports) {
+        List<ConditionalTasks.Plan> out = new ArrayList<>();
+        for (Node stmt : Statements.of(suite)) {
+            if (ConditionalTasks.isConditionalCall(stmt, imports)) {
+                ConditionalTasks.plan(suite, stmt, imports, new ArrayList<>()).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
     /** {@code case(task, value)} runs its block when the task's result equals the value. */
     private static String condition(CallView caseCall) {
         String task = caseCall.argument("task", 0).map(a -> a.value().print().strip()).orElse("None");
@@ -170,10 +203,11 @@ public final class FlowBodies {
         return task + " == " + value;
     }
 
-    private record CaseBranch(String condition, String value) {
+    /** A branch of a body: the value it tests (case's task, ifelse's condition) and its whole test. */
+    private record CaseBranch(String subject, String test) {
     }
 
-    /** Names bound in the case blocks of a body: name -> (condition, value). */
+    /** Names bound in the case blocks and ifelse/switch branches of a body: name -> branch. */
     private static Map<String, CaseBranch> caseBranches(Node suite, Imports imports) {
         Map<String, CaseBranch> out = new LinkedHashMap<>();
         for (Node stmt : Statements.of(suite)) {
@@ -189,7 +223,14 @@ public final class FlowBodies {
             String value = call.argument("value", 1).map(a -> a.value().print().strip()).orElse(null);
             for (Node inner : Statements.of(stmt.firstNode(NodeKind.SUITE))) {
                 Statements.assignment(inner).ifPresent(a -> a.targets().stream().filter(t -> t.kind() == NodeKind.NAME)
-                        .forEach(t -> out.put(Expressions.name(t), new CaseBranch(task, value))));
+                        .forEach(t -> out.put(Expressions.name(t), new CaseBranch(task, task + " == " + value))));
+            }
+        }
+        for (ConditionalTasks.Plan plan : plans(suite, imports)) {
+            for (ConditionalTasks.Branch b : plan.branches()) {
+                if (b.bound() != null) {
+                    out.put(b.bound(), new CaseBranch(plan.subject(), b.test()));
+                }
             }
         }
         return out;
@@ -208,12 +249,11 @@ public final class FlowBodies {
                 return Optional.empty();
             }
             CaseBranch b = branches.get(Expressions.name(v));
-            if (condition != null && !condition.equals(b.condition()) || b.condition() == null) {
+            if (condition != null && !condition.equals(b.subject()) || b.subject() == null) {
                 return Optional.empty();
             }
-            condition = b.condition();
-            sb.append(Expressions.name(v)).append(" if ").append(b.condition()).append(" == ").append(b.value())
-                    .append(" else ");
+            condition = b.subject();
+            sb.append(Expressions.name(v)).append(" if ").append(b.test()).append(" else ");
         }
         return condition == null ? Optional.empty() : Optional.of(sb.append("None").toString());
     }

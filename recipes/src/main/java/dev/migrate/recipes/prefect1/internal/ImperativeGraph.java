@@ -26,9 +26,11 @@ import java.util.Set;
  * @param order      the tasks in execution order
  * @param inputs     per task, keyword -> upstream name (a task or a parameter)
  * @param inlined    module-level task instances that only this flow uses, moved into the body (secrets)
+ * @param after      per task, the upstream tasks it only waits for (edges without data), written as {@code wait_for=}
  */
 public record ImperativeGraph(List<Node> statements, List<FlowParameter> params, List<String> order,
-                              Map<String, Map<String, String>> inputs, Map<String, Node> inlined) {
+                              Map<String, Map<String, String>> inputs, Map<String, Node> inlined,
+                              Map<String, List<String>> after) {
 
     public static ImperativeGraph read(Node module, Imports imports, Node flowStatement, String variable,
                                        List<String> blockers) {
@@ -120,7 +122,15 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
                 blockers.add("Parameter `" + p.variable() + "` is used outside the graph declaration");
             }
         }
-        return new ImperativeGraph(statements, params, order, inputs, inlined);
+        Map<String, List<String>> after = new LinkedHashMap<>();
+        upstream.forEach((task, ups) -> {
+            List<String> only = ups.stream().filter(u -> inputs.containsKey(u)
+                    && !inputs.getOrDefault(task, Map.of()).containsValue(u)).toList();
+            if (!only.isEmpty() && inputs.containsKey(task)) {
+                after.put(task, only);
+            }
+        });
+        return new ImperativeGraph(statements, params, order, inputs, inlined, after);
     }
 
     /** Reads one set_dependencies call; false when its arguments are not literal lists/dicts of names. */
@@ -248,12 +258,17 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
     public String body(String indent) {
         Set<String> consumed = new LinkedHashSet<>();
         inputs.values().forEach(kw -> consumed.addAll(kw.values()));
+        after.values().forEach(consumed::addAll);
         StringBuilder sb = new StringBuilder();
         for (String task : order) {
             String target = consumed.contains(task) ? task + "_result = " : "";
             String callee = inlined.containsKey(task) ? inlined.get(task).print().strip() : task + "(";
             List<String> args = new ArrayList<>();
             inputs.get(task).forEach((k, v) -> args.add(k + "=" + (inputs.containsKey(v) ? v + "_result" : v)));
+            if (after.containsKey(task)) {
+                // the edge has no data: wait_for keeps it visible (a trigger=all_finished task needs it)
+                args.add("wait_for=[" + String.join(", ", after.get(task).stream().map(u -> u + "_result").toList()) + "]");
+            }
             if (inlined.containsKey(task)) {
                 sb.append(indent).append(target).append(callee).append("\n");
             } else {

@@ -76,6 +76,20 @@ public final class PyValues {
         return Optional.of(total);
     }
 
+    /**
+     * Python source for the seconds of a duration: a literal when the value is literal; otherwise
+     * {@code (value).total_seconds()} when it is visibly a timedelta, and the value itself (a number or a name
+     * holding one) when it is not.
+     */
+    public static String secondsCode(Node value, Imports imports) {
+        Optional<BigDecimal> s = seconds(value, imports);
+        if (s.isPresent()) {
+            return literal(s.get());
+        }
+        String text = value.print().strip();
+        return text.contains("timedelta") ? "(" + text + ").total_seconds()" : text;
+    }
+
     /** A number as Python source: integers without a fraction. */
     public static String literal(BigDecimal value) {
         BigDecimal v = value.stripTrailingZeros();

@@ -20,20 +20,33 @@ public final class Storages {
             "Bitbucket", "bitbucket.org");
 
     /**
+     * @param build    the build steps for prefect.yaml (Docker storage), possibly empty
+     * @param push     the push steps for prefect.yaml (bucket and registry storage), possibly empty
+     * @param image    the image the build step produces, for the work pool's job variables, or null
      * @param pull     the pull steps for prefect.yaml (empty when the code is already where the worker runs)
      * @param gitUrl   the repository URL, for {@code from_source}; null when the storage is not git
      * @param branch   the branch or tag, or null
      * @param path     the flow file inside the repository, or null
      * @param tokenSecret the Secret block holding the access token, or null
      */
-    public record Source(List<Map<String, Object>> pull, String gitUrl, String branch, String path, String tokenSecret,
+    public record Source(List<Map<String, Object>> build, List<Map<String, Object>> push, String image,
+                         List<Map<String, Object>> pull, String gitUrl, String branch, String path, String tokenSecret,
                          List<String> problems, List<String> decisions) {
+        Source(List<Map<String, Object>> pull, String gitUrl, String branch, String path, String tokenSecret,
+               List<String> problems, List<String> decisions) {
+            this(List.of(), List.of(), null, pull, gitUrl, branch, path, tokenSecret, problems, decisions);
+        }
+
+        /** Whether the code travels through prefect.yaml steps that a {@code .deploy()} call cannot express. */
+        public boolean needsPrefectYaml() {
+            return !build.isEmpty() || !push.isEmpty() || gitUrl == null && !pull.isEmpty();
+        }
     }
 
     private Storages() {
     }
 
-    public static Source read(Node expr, Imports imports) {
+    public static Source read(Node expr, Imports imports, String flowName) {
         List<String> problems = new ArrayList<>();
         List<String> decisions = new ArrayList<>();
         Node e = Expressions.unwrap(expr);
@@ -73,19 +86,28 @@ public final class Storages {
                 decisions.add(cls + " storage: the worker runs the code from the project directory; no pull step");
                 return new Source(pull, null, null, null, null, problems, decisions);
             }
-            case "S3", "GCS", "Azure" -> problems.add(cls + " storage: push the project with a prefect.yaml push step and "
-                    + "pull it with the " + Map.of("S3", "prefect_aws.deployments.steps.pull_from_s3",
-                    "GCS", "prefect_gcp.deployments.steps.pull_from_gcs",
-                    "Azure", "prefect_azure.deployments.steps.pull_from_azure_blob_storage").get(cls)
-                    + " step; Prefect 1 stored a pickled flow, Prefect 3 stores the source");
-            case "Docker" -> problems.add("Docker storage: build and push the image with prefect.yaml build/push steps "
-                    + "(prefect_docker.deployments.steps.build_docker_image, push_docker_image)");
+            case "S3", "GCS", "Azure" -> {
+                Optional<Source> bucket = BucketStorages.read(cls, call, flowName, problems, decisions);
+                if (bucket.isPresent()) {
+                    return bucket.get();
+                }
+            }
+            case "Docker" -> {
+                Optional<Source> docker = DockerStorages.read(call, flowName, problems, decisions);
+                if (docker.isPresent()) {
+                    return docker.get();
+                }
+            }
+            case "Webhook" -> problems.add("Webhook storage has no Prefect 3 form; keep the code in git, a bucket or an "
+                    + "image and add the matching prefect.yaml steps");
+            case "CodeCommit" -> problems.add("CodeCommit storage: add a prefect.deployments.steps.git_clone pull step on "
+                    + "the repository's HTTPS URL (credentials in a Secret block)");
             default -> problems.add("storage `" + e.print().strip() + "` is not a literal Prefect 1 storage");
         }
         return new Source(pull, null, null, null, null, problems, decisions);
     }
 
-    private static Optional<String> str(CallView call, String keyword, int position) {
+    static Optional<String> str(CallView call, String keyword, int position) {
         if (call == null) {
             return Optional.empty();
         }

@@ -1,0 +1,135 @@
+package dev.migrate.recipes.prefect1;
+
+import dev.migrate.analyzers.rules.PrefectApi.Version;
+import dev.migrate.analyzers.sources.config.PrefectInvocation;
+import dev.migrate.recipes.MigrationNotes;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.Recipe;
+import org.openrewrite.Tree;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.yaml.tree.Yaml;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reports Prefect 1 commands written in YAML (a Kubernetes container's {@code command}/{@code args}, a compose
+ * service, a CI step) as manual PF101 notes. It changes nothing: rewriting commands inside YAML lists is the job
+ * of the generic Prefect CLI recipe, and this recipe runs after it in the composite, so what it reports is what
+ * is left for a person. A scalar counts on its own, and a list of scalars counts as one command line.
+ */
+public class ReportPrefect1CommandsInYaml extends Recipe {
+    static final String CODE = "PF101";
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    @Override
+    public String getDisplayName() {
+        return "Report Prefect 1 commands in YAML";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Finds Prefect 1 CLI commands (`prefect agent kubernetes start`, `prefect register`, ...) in YAML files, "
+                + "such as Kubernetes manifests and CI pipelines, and reports each as a manual migration item.";
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor() {
+        return new TreeVisitor<Tree, ExecutionContext>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (tree instanceof Yaml.Documents docs) {
+                    String path = docs.getSourcePath().toString();
+                    for (String[] found : commands(docs.printAll())) {
+                        notes.insertRow(ctx, new MigrationNotes.Row(path, Integer.parseInt(found[0]), getName(), true,
+                                CODE + ": `prefect " + found[1]
+                                        + "` in this YAML is a Prefect 1 command and was not rewritten; " + hint(found[1])));
+                    }
+                }
+                return tree;
+            }
+        };
+    }
+
+    /** {line, command path} of every Prefect 1 command in the YAML text; empty when it does not parse. */
+    static List<String[]> commands(String text) {
+        List<String[]> out = new ArrayList<>();
+        if (!text.contains("prefect")) {
+            return out;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        try {
+            for (Node doc : new org.yaml.snakeyaml.Yaml(new LoaderOptions()).composeAll(new java.io.StringReader(text))) {
+                walk(doc, out, seen);
+            }
+        } catch (RuntimeException notYaml) {
+            // templated YAML (Helm, Jinja) does not parse: nothing can be said about it here
+        }
+        return out;
+    }
+
+    private static void walk(Node node, List<String[]> out, Set<String> seen) {
+        if (node instanceof ScalarNode s) {
+            // a block scalar (`run: |`) is a script: one command per line, its text starting below the indicator
+            String[] lines = s.getValue().split("\n", -1);
+            boolean block = s.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL
+                    || s.getScalarStyle() == DumperOptions.ScalarStyle.FOLDED;
+            for (int i = 0; i < lines.length; i++) {
+                check(lines[i], s.getStartMark().getLine() + 1 + i + (block ? 1 : 0), out, seen);
+            }
+        } else if (node instanceof SequenceNode seq) {
+            StringBuilder line = new StringBuilder();
+            boolean scalars = !seq.getValue().isEmpty();
+            for (Node item : seq.getValue()) {
+                walk(item, out, seen);
+                if (item instanceof ScalarNode s) {
+                    line.append(line.isEmpty() ? "" : " ").append(quoted(s.getValue()));
+                } else {
+                    scalars = false;
+                }
+            }
+            if (scalars) {
+                check(line.toString(), seq.getStartMark().getLine() + 1, out, seen);
+            }
+        } else if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                walk(t.getValueNode(), out, seen);
+            }
+        }
+    }
+
+    private static void check(String line, int lineNo, List<String[]> out, Set<String> seen) {
+        for (PrefectInvocation inv : PrefectInvocation.find(line)) {
+            if (!inv.in(Version.V2) && !inv.in(Version.V3)) {
+                if (seen.add(lineNo + " " + inv.path())) {
+                    out.add(new String[] {String.valueOf(lineNo), inv.path()});
+                }
+            }
+        }
+    }
+
+    private static String quoted(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\"'\"'") + "'";
+    }
+
+    private static String hint(String path) {
+        if (path.startsWith("agent")) {
+            return "agents became workers: run `prefect worker start --pool POOL --type TYPE` on a typed work pool";
+        }
+        if (path.startsWith("register")) {
+            return "registration became `prefect deploy --all` with the deployments of prefect.yaml";
+        }
+        if (path.startsWith("run")) {
+            return "runs start from a deployment: `prefect deployment run FLOW/DEPLOYMENT`";
+        }
+        return "find its Prefect 3 command (`prefect --help`)";
+    }
+}
