@@ -90,8 +90,15 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         } else {
             String user = job.user() == null ? "default" : job.user();
             pool = poolPrefix + "-" + user.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-            notes.add("runs as " + (job.user() == null ? "the crontab's owner" : "user " + job.user())
+            notes.add("runs as " + (job.user() != null ? "user " + job.user()
+                    : InProcessJobs.isInProcess(job) ? "the scheduler's user" : "the crontab's owner")
                     + ": start the worker for pool '" + pool + "' (process) as that user");
+        }
+        if (InProcessJobs.isInProcess(job)) {
+            String service = job.attributes().get(InProcessJobs.SERVICE);
+            notes.add("the scheduler process" + (service == null ? "" : " (" + service + ")")
+                    + " keeps running until the cleanup; the cutover comments this job's registration out, so deploy the "
+                    + "edited script and restart the scheduler then (cutover.sh)");
         }
         if (job.overlap() == Overlap.UNKNOWN) {
             notes.add("overlap behaviour unknown: no concurrency limit was set");
@@ -99,6 +106,23 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         String module = job.id().replace('-', '_');
         return new JobPlan(job, PythonText.identifier(module), PythonText.identifier(job.name()), schedules, plain, secret,
                 envFiles, commandIsSecret, timeout, retries, pool, notes);
+    }
+
+    /** This plan with one more note; itself when {@code note} is null. */
+    JobPlan withNote(String note) {
+        if (note == null) {
+            return this;
+        }
+        List<String> more = new ArrayList<>(notes);
+        more.add(note);
+        return new JobPlan(job, module, flowFunction, schedules, plainEnv, secretEnv, envFiles, commandIsSecret, timeoutSeconds,
+                retries, workPool, List.copyOf(more));
+    }
+
+    /** The systemd service running the in-process scheduler this job was registered with, or null. */
+    public String schedulerService() {
+        String path = InProcessJobs.isInProcess(job) ? job.attributes().get(InProcessJobs.SERVICE) : null;
+        return path == null ? null : path.substring(path.lastIndexOf('/') + 1);
     }
 
     public String deploymentName() {
@@ -128,7 +152,8 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
 
     /** {@code prefect.yaml}'s entrypoint, relative to the generated project. */
     public String entrypoint() {
-        return "flows/" + module + ".py:" + (job.kind() == JobKind.PYTHON_SLEEP_LOOP ? LoopFlowModule.entrypoint(this) : flowFunction);
+        return "flows/" + module + ".py:" + (job.kind() == JobKind.PYTHON_SLEEP_LOOP ? LoopFlowModule.entrypoint(this)
+                : InProcessJobs.isInProcess(job) ? CallableFlowModule.entrypoint(this) : flowFunction);
     }
 
     static String secretBlockName(Job job, String variable) {

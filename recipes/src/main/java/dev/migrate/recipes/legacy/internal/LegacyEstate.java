@@ -9,6 +9,9 @@ import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.sources.cron.CrontabDetector;
+import dev.migrate.analyzers.sources.python.ApschedulerDetector;
+import dev.migrate.analyzers.sources.python.CeleryBeatDetector;
+import dev.migrate.analyzers.sources.python.ScheduleLibDetector;
 import dev.migrate.analyzers.sources.systemd.SystemdDetector;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,7 +62,7 @@ public final class LegacyEstate {
         }
     }
 
-    /** Runs the cron and systemd detectors over the scanned texts, in path order. */
+    /** Runs the cron, systemd and in-process scheduler detectors over the scanned texts, in path order. */
     static List<Job> detect(Map<String, String> texts, ScheduleCheck check, Function<String, Boolean> skip) {
         List<Job> jobs = new ArrayList<>();
         InventorySink sink = new InventorySink() {
@@ -73,7 +76,8 @@ public final class LegacyEstate {
                 // findings are the scan's business; the plan reports its own notes
             }
         };
-        List<Detector> detectors = List.of(new CrontabDetector(check), new SystemdDetector(check));
+        List<Detector> detectors = List.of(new CrontabDetector(check), new SystemdDetector(check), new ScheduleLibDetector(),
+                new ApschedulerDetector(), new CeleryBeatDetector());
         for (Detector d : detectors) {
             texts.forEach((path, text) -> {
                 ScanFile f = new ScanFile(path, text);

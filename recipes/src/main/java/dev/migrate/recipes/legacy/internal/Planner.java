@@ -28,10 +28,20 @@ final class Planner {
 
     Plan plan() {
         ScheduleCheck check = new ScheduleCheck(o.hostZone(), o.reference());
-        List<Job> detected = LegacyEstate.detect(texts, check, p -> p.startsWith(out + "/"));
+        // Scripts are read as they were before our cutover markers, so every phase finds the same registrations.
+        Map<String, String> originals = new TreeMap<>(texts);
+        originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
+        List<Job> detected = LegacyEstate.detect(originals, check, p -> p.startsWith(out + "/"));
         List<String> consumed = new ArrayList<>();
         List<Job> loops = LoopJobs.of(texts, out, detected, consumed);
-        detected = new ArrayList<>(detected);
+        java.util.Set<String> services = new java.util.HashSet<>();
+        String manifestPath = out + "/" + Manifest.FILE;
+        Manifest previous = texts.containsKey(manifestPath) ? Manifest.read(texts.get(manifestPath)) : Manifest.EMPTY;
+        Map<String, Job> before = new java.util.HashMap<>();
+        previous.jobs().forEach(j -> before.put(j.id(), j));
+        Map<String, InProcessJobs.Resolved> inProcess = InProcessJobs.of(originals, detected, before, services);
+        consumed.addAll(services);
+        detected = new ArrayList<>(detected.stream().map(j -> inProcess.containsKey(j.id()) ? inProcess.get(j.id()).job() : j).toList());
         detected.removeIf(j -> consumed.contains(j.id()));
         detected.addAll(loops);
         Map<String, String> leftAlone = new TreeMap<>();
@@ -42,7 +52,8 @@ final class Planner {
             // Reports name crontab lines as they were before our markers went in, so every phase says the same.
             Job j = found.kind() == JobKind.CRON && texts.containsKey(found.source().path())
                     ? LegacyEstate.beforeMarkers(found, LegacyEstate.markerLines(texts.get(found.source().path()))) : found;
-            String why = reasonToLeave(found);
+            String why = inProcess.containsKey(j.id()) && inProcess.get(j.id()).problem() != null
+                    ? inProcess.get(j.id()).problem() : reasonToLeave(found);
             if (why != null) {
                 leftAlone.put(j.id() + " (" + j.source() + ")", why);
                 continue;
@@ -50,20 +61,25 @@ final class Planner {
             currentLine.put(j.id(), found.source().line());
             migrated.put(j.id(), j);
         }
-        String manifestPath = out + "/" + Manifest.FILE;
-        Manifest previous = texts.containsKey(manifestPath) ? Manifest.read(texts.get(manifestPath)) : Manifest.EMPTY;
         // Jobs whose legacy files the cleanup deleted are known from the manifest only.
         previous.jobs().forEach(j -> migrated.putIfAbsent(j.id(), j));
-        List<JobPlan> jobs = migrated.values().stream()
-                .map(j -> JobPlan.of(j, check, o.reference(), o.offsetMinutes(), o.poolPrefix()))
-                .sorted(Comparator.comparing(JobPlan::deploymentName)).toList();
-
         Map<String, String> files = new TreeMap<>();
         Map<String, List<Integer>> markers = new TreeMap<>();
+        InProcessEdits scripts = new InProcessEdits(texts, originals, inProcess, migrated.keySet(), out);
+        scripts.apply(o.phase(), o.asOf(), files, markers);
+        List<JobPlan> jobs = migrated.values().stream()
+                .map(j -> JobPlan.of(j, check, o.reference(), o.offsetMinutes(), o.poolPrefix())
+                        .withNote(scripts.manualNotes().get(j.id())))
+                .sorted(Comparator.comparing(JobPlan::deploymentName)).toList();
+
         crontabEdits(migrated.values(), currentLine, files, markers);
         TreeSet<String> deleted = new TreeSet<>();
         if (o.phase() == Phase.CLEANUP) {
             deleteLegacyFiles(jobs, files, deleted);
+            for (String gone : scripts.deletions()) {
+                files.remove(gone);
+                deleted.add(gone);
+            }
             markers.keySet().removeAll(deleted);
         }
         // Deleted legacy files stay listed (rollback, references) on later runs, when they no longer exist.
@@ -83,8 +99,10 @@ final class Planner {
         Map<String, String> generated = new TreeMap<>();
         for (JobPlan p : jobs) {
             String module = out + "/flows/" + p.module() + ".py";
-            generated.put(module, p.job().kind() == JobKind.PYTHON_SLEEP_LOOP
-                    ? LoopFlowModule.text(p, texts.get(p.job().source().path()), texts.get(module)) : FlowModule.text(p));
+            String text = flowModule(p, inProcess.get(p.job().id()), texts.get(module));
+            if (text != null) {
+                generated.put(module, text);
+            }
         }
         generated.put(out + "/prefect.yaml", PrefectYamlText.text(jobs, o.phase(), o.prefectPin(), o.sandboxRoot()));
         generated.put(out + "/MIGRATION.md", MigrationReport.text(draft));
@@ -108,10 +126,21 @@ final class Planner {
         return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references, files, deleted, markers);
     }
 
+    private String flowModule(JobPlan p, InProcessJobs.Resolved resolved, String existing) {
+        if (p.job().kind() == JobKind.PYTHON_SLEEP_LOOP) {
+            return LoopFlowModule.text(p, texts.get(p.job().source().path()), existing);
+        }
+        if (InProcessJobs.isInProcess(p.job())) {
+            // Once the cleanup deleted the scheduler script, the module generated from it is all there is.
+            return resolved == null ? existing : CallableFlowModule.text(p, resolved);
+        }
+        return FlowModule.text(p);
+    }
+
     /** Null when this recipe migrates the job; otherwise why it is left alone. */
     private String reasonToLeave(Job j) {
         if (j.kind() != JobKind.CRON && j.kind() != JobKind.SYSTEMD_TIMER && j.kind() != JobKind.PYTHON_SLEEP_LOOP
-                && j.kind() != JobKind.CIVIS_SCRIPT) {
+                && j.kind() != JobKind.CIVIS_SCRIPT && !InProcessJobs.isInProcess(j)) {
             return "kind " + j.kind().slug() + " is not handled by this recipe";
         }
         if (j.command() == null && j.kind() == JobKind.SYSTEMD_TIMER) {
