@@ -1,7 +1,7 @@
 package dev.migrate.recipes.legacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.migrate.recipes.legacy.LegacyTestSupport.*;
 
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.engine.RewriteEngine;
@@ -26,14 +26,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** samples/legacy-host through dual-run, cutover (and its rollback) and cleanup, asserting the generated files. */
 class MoveLegacySchedulersToPrefect3Test {
-    private static final String AS_OF = "2026-03-02";
-
     @TempDir
     Path dir;
 
     @Test
     void legacyHostThroughAllPhases() throws Exception {
-        Path host = copySample("legacy-host");
+        Path host = copySample(dir, "legacy-host");
         Map<String, String> original = snapshot(host);
 
         RewriteResult dual = run(host, "dual-run");
@@ -51,6 +49,21 @@ class MoveLegacySchedulersToPrefect3Test {
                 "@reboot", "proven to fire exactly the offset after the cutover schedule");
         assertEveryScheduleHasAProof(yaml, report);
         assertThat(read(host, "prefect/ROLLBACK.md")).contains("prefect deployment delete 'nightly-load/cron-nightly-load-8c14374c'");
+        assertThat(yaml).contains("name: py-schedule-job-weekly-pack-c7188b13", "entrypoint: flows/py_schedule_job_weekly_pack_c7188b13.py:job_weekly_pack_flow",
+                "cron: 15 6 * * 1", "name: apscheduler-usage-import-4b293404", "name: celery-beat-morning-digest-68ef89cb",
+                "timezone: Europe/Amsterdam", "name: legacy-host-reports");
+        assertThat(report).contains("`apscheduler-month-end-usage-close-8f5bc143 (opt/etl/scheduler/aps_jobs.py:32:2)`: no schedule Prefect can express")
+                .doesNotContain("systemd-scheduler-report-scheduler");
+        assertThat(read(host, "prefect/flows/py_schedule_job_sales_flash_202fb924.py")).contains(
+                "_MIGRATE_HOST_DIR = '/opt/etl/scheduler'", "from reports import sales  # noqa: E402\n",
+                "def job_sales_flash():\n    sales.flash_report(channels=[\"web\", \"retail\"])\n",
+                "@_migrate_flow(name='job_sales_flash', log_prints=True)", "    return job_sales_flash()\n");
+        assertThat(read(host, "prefect/flows/celery_beat_morning_digest_68ef89cb.py")).contains(
+                "_MIGRATE_HOST_DIR = '/opt/etl'", "from celery_app.tasks import send_digest  # noqa: E402",
+                "    return send_digest(*(\"ops@corp.example\",))");
+        assertThat(read(host, "prefect/flows/apscheduler_dunning_letters_1c3edc5c.py")).contains(
+                "from billing import dunning  # noqa: E402", "'APS_JOBSTORE_URL': 'dunning-letters-aps-jobstore-url'",
+                "    return dunning.send_letters()");
         assertCompiles(host);
         assertNoSecrets(host, "etc/etl/warehouse.env");
         assertThat(run(host, "dual-run").changes()).as("a second run changes nothing").isEmpty();
@@ -66,6 +79,17 @@ class MoveLegacySchedulersToPrefect3Test {
                 "prefect deployment schedule pause 'nightly-load/cron-nightly-load-8c14374c' <SCHEDULE_ID>",
                 "`etc/cron.d/etl-nightly`: marker lines [7");
         assertThat(run(host, "cutover").changes()).as("a second cutover changes nothing").isEmpty();
+        // In-process schedulers: each registration is commented under its marker, the scheduler itself stays.
+        assertThat(read(host, "opt/etl/scheduler/report_schedule.py"))
+                .contains("# migrate: disabled py-schedule-job-daily-kpis-ed37f813 2026-03-02 (1 line)\n"
+                        + "# schedule.every().day.at(\"07:30\").do(job_daily_kpis)\n", "        schedule.run_pending()\n");
+        assertThat(read(host, "opt/etl/scheduler/aps_jobs.py"))
+                .contains("# migrate: disabled apscheduler-dunning-letters-1c3edc5c 2026-03-02 (2 lines)\n"
+                        + "# scheduler.add_job(dunning.send_letters,", "\n@scheduler.scheduled_job(\"cron\", day=\"last\"");
+        assertThat(read(host, "opt/etl/celery_app/app.py")).contains("    # migrate: disabled celery-beat-heartbeat-5d7ff987 2026-03-02 (4 lines)\n"
+                + "    # \"heartbeat\": {\n        # \"task\": \"celery_app.tasks.heartbeat\",");
+        assertThat(read(host, "prefect/cutover.sh")).contains("systemctl try-restart report-scheduler.service",
+                "systemctl try-restart celery-beat.service").doesNotContain("disable --now report-scheduler");
 
         // Rollback: the dual-run phase re-enables the crontab lines; then the legacy files are byte for byte original.
         RewriteEngine.apply(host, run(host, "dual-run"));
@@ -84,7 +108,18 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(host.resolve("opt/etl/scheduler/loop_runner.py")).exists();
         assertThat(host.resolve("etc/systemd/system/etl-scheduler.service")).exists();
         assertThat(read(host, "prefect/cutover.sh")).doesNotContain("etl-scheduler");
-        assertThat(read(host, "prefect/cleanup.sh")).contains("rm -f '/etc/systemd/system/warehouse-load.timer'");
+        assertThat(read(host, "prefect/cleanup.sh")).contains("rm -f '/etc/systemd/system/warehouse-load.timer'",
+                "systemctl disable --now report-scheduler.service", "systemctl disable --now celery-beat.service");
+        // Every job of report_schedule.py is cut over and its flows carry their code: the script and its service go.
+        assertThat(host.resolve("opt/etl/scheduler/report_schedule.py")).doesNotExist();
+        assertThat(host.resolve("etc/systemd/system/report-scheduler.service")).doesNotExist();
+        // aps_jobs.py still runs month_end_usage_close (day="last" has no cron form); the Celery app serves the workers.
+        assertThat(host.resolve("opt/etl/scheduler/aps_jobs.py")).exists();
+        assertThat(host.resolve("etc/systemd/system/aps-jobs.service")).exists();
+        assertThat(host.resolve("opt/etl/celery_app/app.py")).exists();
+        assertThat(host.resolve("etc/systemd/system/celery-beat.service")).doesNotExist();
+        assertThat(read(host, "prefect/ROLLBACK.md")).contains("systemctl enable --now report-scheduler.service",
+                "systemctl try-restart aps-jobs.service");
         assertThat(read(host, "prefect/prefect.yaml")).contains("name: systemd-timer-warehouse-load");
         assertThat(run(host, "cleanup").changes()).as("a second cleanup changes nothing").isEmpty();
         assertCompiles(host);
@@ -93,7 +128,7 @@ class MoveLegacySchedulersToPrefect3Test {
 
     @Test
     void k2SchedulerLoopThroughAllPhases() throws Exception {
-        Path k2 = copySample("k2-platform");
+        Path k2 = copySample(dir, "k2-platform");
         RewriteResult dual = run(k2, "dual-run");
         assertThat(dual.failures()).isEmpty();
         RewriteEngine.apply(k2, dual);
@@ -126,7 +161,7 @@ class MoveLegacySchedulersToPrefect3Test {
 
     @Test
     void civisScriptsThroughAllPhases() throws Exception {
-        Path civis = copySample("civis-scripts");
+        Path civis = copySample(dir, "civis-scripts");
         RewriteEngine.apply(civis, run(civis, "dual-run"));
         String yaml = read(civis, "prefect/prefect.yaml");
         assertOnlyPrefect3Keys(yaml);
@@ -164,134 +199,6 @@ class MoveLegacySchedulersToPrefect3Test {
         Files.writeString(p.resolve("notes.txt"), "nothing scheduled here\n");
         for (String phase : List.of("dual-run", "cutover", "cleanup")) {
             assertThat(run(p, phase).changes()).as(phase).isEmpty();
-        }
-    }
-
-    private RewriteResult run(Path root, String phase) {
-        var recipe = new MoveLegacySchedulersToPrefect3(phase, 15, null, null, AS_OF, null);
-        return new RewriteEngine(recipe, PrefectTarget.defaultTarget(), false).run(root);
-    }
-
-    private Path copySample(String name) throws IOException {
-        Path src = Path.of(System.getProperty("migrate.repo.root", "..")).resolve("samples").resolve(name);
-        Path dst = dir.resolve(name);
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path p : s.toList()) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return dst;
-    }
-
-    private static Map<String, String> snapshot(Path root) throws IOException {
-        Map<String, String> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                m.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.ISO_8859_1));
-            }
-        }
-        m.keySet().removeIf(k -> k.startsWith("prefect/") && false);
-        return m;
-    }
-
-    private static String read(Path root, String rel) throws IOException {
-        return Files.readString(root.resolve(rel));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void assertOnlyPrefect3Keys(String yaml) throws IOException {
-        Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        assertThat(lines("prefect-yaml-top-keys.txt")).containsAll(doc.keySet());
-        for (Object d : (List<Object>) doc.get("deployments")) {
-            Map<String, Object> dep = (Map<String, Object>) d;
-            assertThat(lines("prefect-yaml-deployment-keys.txt")).containsAll(dep.keySet());
-            for (Object s : (List<Object>) dep.get("schedules")) {
-                assertThat(lines("prefect-yaml-schedule-keys.txt")).containsAll(((Map<String, Object>) s).keySet());
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void assertEveryScheduleHasAProof(String yaml, String report) {
-        Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        for (Object d : (List<Object>) doc.get("deployments")) {
-            Map<String, Object> dep = (Map<String, Object>) d;
-            String section = report.substring(report.indexOf("## " + dep.get("name") + "\n"));
-            section = section.substring(0, Math.max(section.indexOf("\n## ", 3), 0) > 0 ? section.indexOf("\n## ", 3) : section.length());
-            int schedules = ((List<Object>) dep.get("schedules")).size();
-            assertThat(section.split("- proof: ", -1).length - 1).as(dep.get("name").toString()).isGreaterThanOrEqualTo(schedules);
-        }
-    }
-
-    private static Set<String> lines(String resource) throws IOException {
-        try (InputStream in = MoveLegacySchedulersToPrefect3Test.class.getResourceAsStream("/legacy/" + resource)) {
-            return Set.copyOf(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-        }
-    }
-
-    /** Every generated module through one python3 process with compile(); skipped, visibly, without python3. */
-    private static void assertCompiles(Path root) throws Exception {
-        List<String> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(root.resolve("prefect/flows"))) {
-            s.filter(p -> p.toString().endsWith(".py")).forEach(p -> files.add(p.toString()));
-        }
-        assertThat(files).isNotEmpty();
-        assertOnlyPrefect3Api(files);
-        Process p;
-        try {
-            p = new ProcessBuilder("python3", "-c",
-                    "import sys\nfor f in sys.argv[1:]:\n    compile(open(f, encoding='utf-8').read(), f, 'exec')\n")
-                    .command(concat(files)).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "python3 is not installed: generated Python not compiled");
-            return;
-        }
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(out).isZero();
-    }
-
-    /** Every name imported from prefect exists in Prefect 3.8.3 (the analyzers' API facts are the oracle). */
-    private static void assertOnlyPrefect3Api(List<String> files) throws IOException {
-        java.util.regex.Pattern fromImport = java.util.regex.Pattern.compile("(?m)^\\s*from (prefect[\\w.]*) import (.+)$");
-        int checked = 0;
-        for (String f : files) {
-            var m = fromImport.matcher(Files.readString(Path.of(f)));
-            while (m.find()) {
-                for (String name : m.group(2).split(",")) {
-                    String dotted = m.group(1) + "." + name.strip().split("\\s+")[0];
-                    assertThat(dev.migrate.analyzers.rules.PrefectApi.get().existsIn3(dotted)).as(f + ": " + dotted).isTrue();
-                    checked++;
-                }
-            }
-        }
-        assertThat(checked).isPositive();
-    }
-
-    private static List<String> concat(List<String> files) {
-        List<String> cmd = new ArrayList<>(List.of("python3", "-c",
-                "import sys\nfor f in sys.argv[1:]:\n    compile(open(f, encoding='utf-8').read(), f, 'exec')\n"));
-        cmd.addAll(files);
-        return cmd;
-    }
-
-    /** Values the samples hold in secret-looking variables never reach generated files. */
-    private static void assertNoSecrets(Path root, String envFile) throws IOException {
-        String env = read(root, envFile);
-        List<String> secrets = env.lines().filter(l -> l.matches("(?i)[A-Z_0-9]*(PASSWORD|TOKEN|SECRET|KEY|USERNAME)[A-Z_0-9]*=.+"))
-                .map(l -> l.substring(l.indexOf('=') + 1).replace("\"", "")).filter(v -> v.length() > 3).toList();
-        try (Stream<Path> s = Files.walk(root.resolve("prefect"))) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                String text = Files.readString(p);
-                for (String secret : secrets) {
-                    assertThat(text).as(p.toString()).doesNotContain(secret);
-                }
-            }
         }
     }
 }

@@ -1,0 +1,151 @@
+package dev.migrate.recipes.legacy;
+
+import static dev.migrate.recipes.legacy.LegacyTestSupport.assertCompiles;
+import static dev.migrate.recipes.legacy.LegacyTestSupport.assertOnlyPrefect3Keys;
+import static dev.migrate.recipes.legacy.LegacyTestSupport.read;
+import static dev.migrate.recipes.legacy.LegacyTestSupport.run;
+import static dev.migrate.recipes.legacy.LegacyTestSupport.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.recipes.engine.RewriteEngine;
+import dev.migrate.recipes.engine.RewriteResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** APScheduler and schedule-library scripts written here (not a sample) through the three phases and a rollback. */
+class InProcessSchedulersTest {
+    private static final String APS = """
+            import os
+
+            from apscheduler.schedulers.blocking import BlockingScheduler
+
+            from shop import orders
+
+            RETRY_LIMIT = 3
+            scheduler = BlockingScheduler(timezone="Europe/Paris")
+
+
+            def sync_orders(limit):
+                orders.sync(limit=limit, base=os.environ.get("SHOP_BASE"))
+
+
+            scheduler.add_job(sync_orders, "cron", hour=6, minute=10, kwargs={"limit": RETRY_LIMIT})
+            late = scheduler.add_job(orders.archive, "interval", hours=2)
+
+
+            @scheduler.scheduled_job("cron", day_of_week="mon", hour=5)
+            def weekly():
+                print("weekly run")
+
+
+            if __name__ == "__main__":
+                scheduler.start()
+            """;
+    private static final String SCHEDULE = """
+            import time
+
+            import schedule
+
+
+            def ping():
+                print("ping")
+
+
+            schedule.every(30).minutes.do(ping)
+
+            while True:
+                schedule.run_pending()
+                time.sleep(1)
+            """;
+    private static final String UNIT = """
+            [Service]
+            User=shop
+            WorkingDirectory=/opt/shop
+            ExecStart=/opt/shop/venv/bin/python /opt/shop/%s
+            Restart=always
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void apschedulerAndScheduleScriptsThroughAllPhases() throws Exception {
+        Path p = estate();
+        Map<String, String> original = snapshot(p);
+
+        RewriteResult dual = run(p, "dual-run");
+        assertThat(dual.changes()).allSatisfy(c -> assertThat(c.path().toString()).startsWith("prefect/"));
+        RewriteEngine.apply(p, dual);
+        String yaml = read(p, "prefect/prefect.yaml");
+        assertOnlyPrefect3Keys(yaml);
+        assertThat(yaml).contains("cron: 25 6 * * *", "timezone: Europe/Paris", "cron: 15 5 * * 1", "interval: 1800",
+                "name: legacy-host-shop");
+        String flows = String.join("\n", snapshot(p).entrySet().stream()
+                .filter(e -> e.getKey().startsWith("prefect/flows/")).map(Map.Entry::getValue).toList());
+        assertThat(flows).contains("RETRY_LIMIT = 3\n", "import os  # noqa: E402\n", "from shop import orders  # noqa: E402\n",
+                "    return sync_orders(**{\"limit\": RETRY_LIMIT})\n", "def weekly():\n    print(\"weekly run\")\n",
+                "def ping():\n    print(\"ping\")\n", "_MIGRATE_HOST_DIR = '/opt/shop'")
+                .doesNotContain("scheduled_job", "BlockingScheduler", "schedule.every");
+        assertCompiles(p);
+        assertThat(run(p, "dual-run").changes()).isEmpty();
+
+        RewriteEngine.apply(p, run(p, "cutover"));
+        Map<String, String> cut = snapshot(p);
+        String aps = read(p, "opt/shop/aps.py");
+        assertThat(aps).contains("# migrate: disabled apscheduler-sync-orders-", "# scheduler.add_job(sync_orders,",
+                "# @scheduler.scheduled_job(\"cron\", day_of_week=\"mon\", hour=5)\ndef weekly():",
+                "\nlate = scheduler.add_job(orders.archive");
+        assertThat(read(p, "prefect/MIGRATION.md")).contains("shares its lines with other code: comment it out by hand");
+        assertThat(read(p, "opt/shop/ticker.py")).contains("# schedule.every(30).minutes.do(ping)\n");
+        assertCompiles(p);
+        assertThat(run(p, "cutover").changes()).isEmpty();
+
+        RewriteEngine.apply(p, run(p, "dual-run"));
+        Map<String, String> rolledBack = snapshot(p);
+        original.forEach((path, text) -> assertThat(rolledBack.get(path)).as(path).isEqualTo(text));
+        RewriteEngine.apply(p, run(p, "cutover"));
+        assertThat(snapshot(p)).isEqualTo(cut);
+
+        RewriteEngine.apply(p, run(p, "cleanup"));
+        // ticker.py's only job is cut over: it goes with its unit; aps.py still registers `late` and stays.
+        assertThat(p.resolve("opt/shop/ticker.py")).doesNotExist();
+        assertThat(p.resolve("etc/systemd/system/ticker.service")).doesNotExist();
+        assertThat(p.resolve("opt/shop/aps.py")).exists();
+        assertThat(p.resolve("etc/systemd/system/aps.service")).exists();
+        assertThat(read(p, "prefect/flows/" + flowFile(p, "py_schedule_ping"))).contains("def ping():");
+        assertThat(run(p, "cleanup").changes()).as("a second cleanup changes nothing").isEmpty();
+        assertCompiles(p);
+    }
+
+    @Test
+    void scriptWithoutRegistrationsIsNotChanged() throws IOException {
+        Path p = dir.resolve("quiet");
+        Files.createDirectories(p.resolve("app"));
+        Files.writeString(p.resolve("app/tools.py"), "import schedule\n\n\ndef clear():\n    schedule.clear()\n");
+        for (String phase : List.of("dual-run", "cutover", "cleanup")) {
+            assertThat(run(p, phase).changes()).as(phase).isEmpty();
+        }
+    }
+
+    private Path estate() throws IOException {
+        Path p = dir.resolve("shop");
+        Files.createDirectories(p.resolve("opt/shop"));
+        Files.createDirectories(p.resolve("etc/systemd/system"));
+        Files.writeString(p.resolve("opt/shop/aps.py"), APS);
+        Files.writeString(p.resolve("opt/shop/ticker.py"), SCHEDULE);
+        Files.writeString(p.resolve("etc/systemd/system/aps.service"), UNIT.formatted("aps.py"));
+        Files.writeString(p.resolve("etc/systemd/system/ticker.service"), UNIT.formatted("ticker.py"));
+        return p;
+    }
+
+    private static String flowFile(Path root, String prefix) throws IOException {
+        try (var s = Files.list(root.resolve("prefect/flows"))) {
+            return s.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(prefix)).findFirst().orElseThrow();
+        }
+    }
+}
