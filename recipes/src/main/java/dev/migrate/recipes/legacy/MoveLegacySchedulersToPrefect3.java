@@ -59,13 +59,31 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
             required = false, example = "Europe/Berlin")
     private final String hostZone;
 
+    @Option(displayName = "Task map limit",
+            description = "Wrap per-item loops of Civis Python scripts into task.map, at most this many items at a time. Default: loops stay as they are.",
+            required = false, example = "4")
+    private final Integer taskMapLimit;
+
+    @Option(displayName = "prefect-shell", description = "Run shell commands with prefect_shell.ShellOperation instead of subprocess "
+            + "(prefect-shell goes into the generated requirements.txt). Default false.", required = false, example = "true")
+    private final Boolean prefectShell;
+
+    public MoveLegacySchedulersToPrefect3(String phase, Integer offsetMinutes, String sandboxRoot, String outputDirectory,
+                                          String asOf, String hostZone) {
+        this(phase, offsetMinutes, sandboxRoot, outputDirectory, asOf, hostZone, null, null);
+    }
+
     @JsonCreator
     public MoveLegacySchedulersToPrefect3(@JsonProperty("phase") String phase,
                                           @JsonProperty("offsetMinutes") Integer offsetMinutes,
                                           @JsonProperty("sandboxRoot") String sandboxRoot,
                                           @JsonProperty("outputDirectory") String outputDirectory,
                                           @JsonProperty("asOf") String asOf,
-                                          @JsonProperty("hostZone") String hostZone) {
+                                          @JsonProperty("hostZone") String hostZone,
+                                          @JsonProperty("taskMapLimit") Integer taskMapLimit,
+                                          @JsonProperty("prefectShell") Boolean prefectShell) {
+        this.taskMapLimit = taskMapLimit;
+        this.prefectShell = prefectShell;
         this.phase = phase;
         this.offsetMinutes = offsetMinutes;
         this.sandboxRoot = sandboxRoot;
@@ -98,6 +116,14 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
         return hostZone;
     }
 
+    public Integer getTaskMapLimit() {
+        return taskMapLimit;
+    }
+
+    public Boolean getPrefectShell() {
+        return prefectShell;
+    }
+
     @Override
     public String getDisplayName() {
         return "Move cron and systemd-timer jobs to Prefect 3";
@@ -121,6 +147,9 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
         }
         if (offsetMinutes != null && (offsetMinutes < 0 || offsetMinutes > 59)) {
             v = v.and(Validated.invalid("offsetMinutes", offsetMinutes, "must be between 0 and 59"));
+        }
+        if (taskMapLimit != null && taskMapLimit < 1) {
+            v = v.and(Validated.invalid("taskMapLimit", taskMapLimit, "must be 1 or more"));
         }
         if (asOf != null) {
             try {
@@ -199,7 +228,7 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
                 outputDirectory == null ? "prefect" : outputDirectory,
                 asOf == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOf),
                 ZoneId.of(hostZone == null ? System.getProperty("migrate.hostZone", "UTC") : hostZone), "legacy-host",
-                PrefectTarget.from(ctx).pin()));
+                PrefectTarget.from(ctx).pin(), taskMapLimit, Boolean.TRUE.equals(prefectShell)));
     }
 
     private static String path(SourceFile sf) {

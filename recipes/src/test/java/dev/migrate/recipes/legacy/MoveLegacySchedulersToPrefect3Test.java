@@ -171,6 +171,14 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(report).contains("Civis script 118422198 has no active schedule", "Civis JobTypes::SqlRunner script 118430552",
                 "Secret block 'update-van-source-codes-van-api-key-password'");
         assertEveryScheduleHasAProof(yaml, report);
+        // Seed 004: the script's top-level code runs as the flow, its credential read becomes a Secret block (unsafe fix).
+        assertThat(yaml).contains("entrypoint: flows/civis_update_van_source_codes_0428b419.py:update_van_source_codes");
+        assertThat(read(civis, "prefect/flows/civis_update_van_source_codes_0428b419.py")).contains(
+                "@_migrate_flow(name='update-van-source-codes', log_prints=True)",
+                "    van_client = VAN(db=\"EveryAction\", api_key=_MigrateSecret.load('update-van-source-codes-van-api-key-password').get())\n",
+                "    for result in query_results:\n        van_client.apply_person_code(result['vanid'], van_source_code)\n")
+                .doesNotContain("subprocess", "os.environ[\"VAN_API_KEY_PASSWORD\"]");
+        assertThat(report).contains("unsafe fix: scripts/update_van_source_codes/update_van_source_codes.py:6 read VAN_API_KEY_PASSWORD");
         assertCompiles(civis);
         assertThat(run(civis, "dual-run").changes()).isEmpty();
         RewriteEngine.apply(civis, run(civis, "cutover"));
@@ -184,11 +192,23 @@ class MoveLegacySchedulersToPrefect3Test {
     }
 
     @Test
+    void civisLoopsBecomeTaskMapByOption() throws Exception {
+        Path civis = copySample(dir, "civis-scripts");
+        var recipe = new MoveLegacySchedulersToPrefect3("dual-run", 15, null, null, AS_OF, null, 4, null);
+        RewriteEngine.apply(civis, new RewriteEngine(recipe, PrefectTarget.defaultTarget(), false).run(civis));
+        assertThat(read(civis, "prefect/flows/civis_update_van_source_codes_0428b419.py")).contains(
+                "task_runner=_MigrateThreadPoolTaskRunner(max_workers=4)", "    _migrate_apply_person_code_item.map(query_results).result()\n");
+        assertThat(read(civis, "prefect/MIGRATION.md")).contains("per-item loop(s) run as task.map with at most 4 items at a time");
+        assertCompiles(civis);
+    }
+
+    @Test
     void invalidOptionsAreRejected() {
         assertThat(new MoveLegacySchedulersToPrefect3("dual-run", 75, null, null, null, null).validate().isValid()).isFalse();
         assertThat(new MoveLegacySchedulersToPrefect3("later", null, null, null, null, null).validate().isValid()).isFalse();
         assertThat(new MoveLegacySchedulersToPrefect3("cutover", null, null, null, "yesterday", null).validate().isValid()).isFalse();
         assertThat(new MoveLegacySchedulersToPrefect3("cutover", 5, null, "out", AS_OF, "Europe/Berlin").validate().isValid()).isTrue();
+        assertThat(new MoveLegacySchedulersToPrefect3("cutover", 5, null, "out", AS_OF, null, 0, null).validate().isValid()).isFalse();
     }
 
     @Test

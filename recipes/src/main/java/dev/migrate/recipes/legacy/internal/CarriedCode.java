@@ -1,6 +1,5 @@
 package dev.migrate.recipes.legacy.internal;
 
-import dev.migrate.analyzers.model.Redactor;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
@@ -102,7 +101,7 @@ record CarriedCode(List<String> imports, List<String> definitions, String proble
         allImports.addAll(importLines.values().stream().filter(l -> !futures.contains(l)).toList());
         List<String> defs = List.copyOf(definitions.values());
         String carried = String.join("\n", allImports) + String.join("\n", defs);
-        if (!Redactor.redact(carried).equals(carried)) {
+        if (PythonText.holdsCredential(carried)) {
             return problem("the code it needs looks like it holds a credential; it is not copied");
         }
         return new CarriedCode(allImports, defs, null);

@@ -20,7 +20,8 @@ import java.util.Set;
  */
 public record JobPlan(Job job, String module, String flowFunction, List<PlannedSchedule> schedules,
                       Map<String, String> plainEnv, Map<String, String> secretEnv, List<String> envFiles,
-                      boolean commandIsSecret, Long timeoutSeconds, int retries, String workPool, List<String> notes) {
+                      boolean commandIsSecret, Long timeoutSeconds, int retries, String workPool, List<String> notes,
+                      String entryFunction) {
 
     /** Variables cron and systemd use themselves; they are not part of the job's environment. */
     private static final Set<String> SCHEDULER_VARIABLES = Set.of("MAILTO", "CRON_TZ", "SHELL", "MAILFROM",
@@ -105,7 +106,7 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         }
         String module = job.id().replace('-', '_');
         return new JobPlan(job, PythonText.identifier(module), PythonText.identifier(job.name()), schedules, plain, secret,
-                envFiles, commandIsSecret, timeout, retries, pool, notes);
+                envFiles, commandIsSecret, timeout, retries, pool, notes, null);
     }
 
     /** This plan with one more note; itself when {@code note} is null. */
@@ -116,7 +117,13 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         List<String> more = new ArrayList<>(notes);
         more.add(note);
         return new JobPlan(job, module, flowFunction, schedules, plainEnv, secretEnv, envFiles, commandIsSecret, timeoutSeconds,
-                retries, workPool, List.copyOf(more));
+                retries, workPool, List.copyOf(more), entryFunction);
+    }
+
+    /** This plan with a generated flow function other than the default (a wrapped script's flow). */
+    JobPlan withEntryFunction(String function) {
+        return new JobPlan(job, module, flowFunction, schedules, plainEnv, secretEnv, envFiles, commandIsSecret, timeoutSeconds,
+                retries, workPool, notes, function);
     }
 
     /** The systemd service running the in-process scheduler this job was registered with, or null. */
@@ -152,7 +159,7 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
 
     /** {@code prefect.yaml}'s entrypoint, relative to the generated project. */
     public String entrypoint() {
-        return "flows/" + module + ".py:" + (job.kind() == JobKind.PYTHON_SLEEP_LOOP ? LoopFlowModule.entrypoint(this)
+        return "flows/" + module + ".py:" + (entryFunction != null ? entryFunction : job.kind() == JobKind.PYTHON_SLEEP_LOOP ? LoopFlowModule.entrypoint(this)
                 : InProcessJobs.isInProcess(job) ? CallableFlowModule.entrypoint(this) : flowFunction);
     }
 

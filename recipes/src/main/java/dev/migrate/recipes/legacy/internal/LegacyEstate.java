@@ -56,7 +56,7 @@ public final class LegacyEstate {
 
     /** The recipe's options, already validated. */
     public record Options(Phase phase, int offsetMinutes, String sandboxRoot, String outputDir, LocalDate asOf,
-                          ZoneId hostZone, String poolPrefix, String prefectPin) {
+                          ZoneId hostZone, String poolPrefix, String prefectPin, Integer taskMapLimit, boolean prefectShell) {
         Instant reference() {
             return asOf.atStartOfDay(ZoneOffset.UTC).toInstant();
         }

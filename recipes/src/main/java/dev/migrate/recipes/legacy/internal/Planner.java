@@ -71,6 +71,8 @@ final class Planner {
                 .map(j -> JobPlan.of(j, check, o.reference(), o.offsetMinutes(), o.poolPrefix())
                         .withNote(scripts.manualNotes().get(j.id())))
                 .sorted(Comparator.comparing(JobPlan::deploymentName)).toList();
+        Map<String, String> wrapped = new TreeMap<>();
+        jobs = jobs.stream().map(p -> wrapCivisScript(p, wrapped)).toList();
 
         crontabEdits(migrated.values(), currentLine, files, markers);
         TreeSet<String> deleted = new TreeSet<>();
@@ -99,7 +101,8 @@ final class Planner {
         Map<String, String> generated = new TreeMap<>();
         for (JobPlan p : jobs) {
             String module = out + "/flows/" + p.module() + ".py";
-            String text = flowModule(p, inProcess.get(p.job().id()), texts.get(module));
+            String text = wrapped.containsKey(p.job().id()) ? wrapped.get(p.job().id())
+                    : flowModule(p, inProcess.get(p.job().id()), texts.get(module));
             if (text != null) {
                 generated.put(module, text);
             }
@@ -125,6 +128,38 @@ final class Planner {
         files.putAll(generated);
         return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references, files, deleted, markers);
     }
+
+    /**
+     * A Civis container script that runs one Python script of the project becomes a flow wrapping that script's code
+     * (seed 004); its module text goes into {@code wrapped}. Otherwise the flow runs the command.
+     */
+    private JobPlan wrapCivisScript(JobPlan p, Map<String, String> wrapped) {
+        if (p.job().kind() != JobKind.CIVIS_SCRIPT || p.job().command() == null) {
+            return p;
+        }
+        java.util.regex.Matcher m = CIVIS_PYTHON.matcher(p.job().command().strip());
+        if (!m.matches() || !texts.containsKey(m.group(1))) {
+            return p;
+        }
+        int depth = out.split("/").length + 1;
+        ScriptFlowModule flow = ScriptFlowModule.of(p, m.group(1), texts.get(m.group(1)), depth, o.taskMapLimit());
+        if (flow.problem() != null) {
+            return p.withNote("the flow runs the container command, not the script's code: " + flow.problem());
+        }
+        wrapped.put(p.job().id(), flow.text());
+        JobPlan w = p.withEntryFunction(ScriptFlowModule.flowFunction(flow.text()));
+        for (String note : flow.notes()) {
+            w = w.withNote(note);
+        }
+        if (m.group(2) != null && !m.group(2).isBlank()) {
+            w = w.withNote("the script's arguments (" + m.group(2).strip() + ") are not passed: it does not read them");
+        }
+        return w;
+    }
+
+    /** {@code [pip install -r requirements.txt &&] python path/to/script.py [args]}, as Civis container commands run scripts. */
+    private static final java.util.regex.Pattern CIVIS_PYTHON = java.util.regex.Pattern.compile(
+            "(?:pip3? install -r \\S+\\s*&&\\s*)?python3?\\s+([\\w./-]+\\.py)((?:\\s+[\\w.=-]+)*)");
 
     private String flowModule(JobPlan p, InProcessJobs.Resolved resolved, String existing) {
         if (p.job().kind() == JobKind.PYTHON_SLEEP_LOOP) {
