@@ -1,6 +1,8 @@
 package dev.migrate.recipes.legacy;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.legacy.internal.NoteRows;
 import dev.migrate.recipes.legacy.internal.LegacyEstate;
 import dev.migrate.recipes.legacy.internal.Phase;
 import dev.migrate.recipes.legacy.internal.Plan;
@@ -34,6 +36,8 @@ import org.openrewrite.yaml.tree.Yaml;
  * deletes what no longer runs anything. Every phase writes its rollback steps.
  */
 public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate> {
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
     @Option(displayName = "Phase", description = "dual-run, cutover or cleanup.", valid = {"dual-run", "cutover", "cleanup"},
             example = "dual-run")
     private final String phase;
@@ -192,7 +196,11 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
     @Override
     public Collection<? extends SourceFile> generate(LegacyEstate acc, ExecutionContext ctx) {
         List<SourceFile> created = new ArrayList<>();
-        for (Map.Entry<String, String> e : plan(acc, ctx).files().entrySet()) {
+        Plan plan = plan(acc, ctx);
+        if (acc.firstReport()) {
+            NoteRows.of(plan, getName()).forEach(row -> notes.insertRow(ctx, row));
+        }
+        for (Map.Entry<String, String> e : plan.files().entrySet()) {
             if (!acc.exists(e.getKey())) {
                 created.add(parse(e.getKey(), e.getValue(), ctx));
             }

@@ -94,7 +94,12 @@ class InProcessSchedulersTest {
         assertCompiles(p);
         assertThat(run(p, "dual-run").changes()).isEmpty();
 
-        RewriteEngine.apply(p, run(p, "cutover"));
+        RewriteResult cutover = run(p, "cutover");
+        assertThat(cutover.notes()).anySatisfy(n -> {
+            assertThat(n.manual()).isTrue();
+            assertThat(n.message()).contains("shares its lines with other code: comment it out by hand");
+        });
+        RewriteEngine.apply(p, cutover);
         Map<String, String> cut = snapshot(p);
         String aps = read(p, "opt/shop/aps.py");
         assertThat(aps).contains("# migrate: disabled apscheduler-sync-orders-", "# scheduler.add_job(sync_orders,",

@@ -37,6 +37,22 @@ class MoveLegacySchedulersToPrefect3Test {
         RewriteResult dual = run(host, "dual-run");
         assertThat(dual.failures()).isEmpty();
         assertThat(dual.refused()).isEmpty();
+        // Manual items also reach the MigrationNotes table that `migrate rewrite` summarises.
+        assertThat(dual.notes()).anySatisfy(n -> {
+            assertThat(n.manual()).isTrue();
+            assertThat(n.sourcePath()).isEqualTo("opt/etl/scheduler/aps_jobs.py");
+            assertThat(n.line()).isEqualTo(32);
+            assertThat(n.message()).startsWith("apscheduler-month-end-usage-close-8f5bc143 not migrated: no schedule Prefect can express");
+        });
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).startsWith("systemd-timer-invoice-export-").contains(
+                "secret: environment variable SFTP_PASSWORD is read from the Secret block"));
+        assertThat(dual.notes()).filteredOn(n -> n.message().contains("Restart=on-failure becomes"))
+                .isNotEmpty().allSatisfy(n -> assertThat(n.manual()).isFalse());
+        assertThat(dual.notes()).filteredOn(n -> n.message().contains("kind prefect-agent is not handled"))
+                .singleElement().satisfies(n -> {
+                    assertThat(n.manual()).isFalse();
+                    assertThat(n.sourcePath()).isEqualTo("etc/systemd/system/prefect-agent.service");
+                });
         // The legacy side is untouched: only files under prefect/ appear.
         assertThat(dual.changes()).allSatisfy(c -> assertThat(c.path().toString()).startsWith("prefect/"));
         RewriteEngine.apply(host, dual);

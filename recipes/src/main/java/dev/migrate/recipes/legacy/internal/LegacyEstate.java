@@ -33,9 +33,17 @@ import java.util.function.Function;
 public final class LegacyEstate {
     private final Map<String, String> texts = new TreeMap<>();
     private Plan plan;
+    private boolean reported;
 
     public void add(String path, String text) {
         texts.put(path, text);
+    }
+
+    /** True the first time only: the plan's notes go into the data table once per run. */
+    public boolean firstReport() {
+        boolean first = !reported;
+        reported = true;
+        return first;
     }
 
     public boolean exists(String path) {
