@@ -70,6 +70,17 @@ class MoveLegacySchedulersToPrefect3Test {
                 "timezone: Europe/Amsterdam", "name: legacy-host-reports");
         assertThat(report).contains("`apscheduler-month-end-usage-close-8f5bc143 (opt/etl/scheduler/aps_jobs.py:32:2)`: no schedule Prefect can express")
                 .doesNotContain("systemd-scheduler-report-scheduler");
+        // Spring and Quartz jobs: the flow runs the application's jar for one job; the entry point is the manual part.
+        assertThat(read(host, "prefect/flows/spring_syncpayments_d29d7c03.py")).contains("COMMAND = '/usr/bin/java -Xmx1g -jar "
+                + "/opt/billing-app/target/billing-app.jar --spring.profiles.active=prod --spring.main.web-application-type=none "
+                + "--migrate.run-job=com.corp.billing.jobs.BillingScheduledJobs#syncPayments'");
+        assertThat(yaml).contains("name: spring-syncpayments-d29d7c03", "cron: '*/30 8-18 * * 1-5'", "timezone: Europe/Berlin",
+                "name: quartz-finance-ledgerexport-4c9d2db7");
+        assertThat(report).contains("- schedule `0 45 23 * * *` (America/New_York): at 23:45", "manual: the flow runs the application's jar with "
+                + "--migrate.run-job=com.corp.billing.jobs.BillingScheduledJobs#reconcileWithBank", "cutover: pause the Quartz trigger ")
+                .doesNotContain("systemd-scheduler-billing-app-93a26ccf");
+        assertThat(dual.notes()).filteredOn(n -> n.message().startsWith("spring-nightlyinvoicerun-8ffea231: manual:"))
+                .singleElement().satisfies(n -> assertThat(n.manual()).isTrue());
         assertThat(read(host, "prefect/flows/py_schedule_job_sales_flash_202fb924.py")).contains(
                 "_MIGRATE_HOST_DIR = '/opt/etl/scheduler'", "from reports import sales  # noqa: E402\n",
                 "def job_sales_flash():\n    sales.flash_report(channels=[\"web\", \"retail\"])\n",

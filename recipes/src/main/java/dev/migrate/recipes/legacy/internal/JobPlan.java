@@ -95,6 +95,9 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
                     : InProcessJobs.isInProcess(job) ? "the scheduler's user" : "the crontab's owner")
                     + ": start the worker for pool '" + pool + "' (process) as that user");
         }
+        if (JavaJobs.isJava(job)) {
+            notes.addAll(JavaJobs.notes(job));
+        }
         if (InProcessJobs.isInProcess(job)) {
             String service = job.attributes().get(InProcessJobs.SERVICE);
             notes.add("the scheduler process" + (service == null ? "" : " (" + service + ")")

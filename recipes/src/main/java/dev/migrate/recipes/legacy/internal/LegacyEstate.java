@@ -8,7 +8,11 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.analyzers.scan.JobResolver;
 import dev.migrate.analyzers.sources.cron.CrontabDetector;
+import dev.migrate.analyzers.sources.java.QuartzJavaDetector;
+import dev.migrate.analyzers.sources.java.QuartzXmlDetector;
+import dev.migrate.analyzers.sources.java.SpringScheduledDetector;
 import dev.migrate.analyzers.sources.python.ApschedulerDetector;
 import dev.migrate.analyzers.sources.python.CeleryBeatDetector;
 import dev.migrate.analyzers.sources.python.ScheduleLibDetector;
@@ -70,7 +74,7 @@ public final class LegacyEstate {
         }
     }
 
-    /** Runs the cron, systemd and in-process scheduler detectors over the scanned texts, in path order. */
+    /** Runs the cron, systemd, in-process scheduler and Java job detectors over the scanned texts, in path order. */
     static List<Job> detect(Map<String, String> texts, ScheduleCheck check, Function<String, Boolean> skip) {
         List<Job> jobs = new ArrayList<>();
         InventorySink sink = new InventorySink() {
@@ -85,7 +89,8 @@ public final class LegacyEstate {
             }
         };
         List<Detector> detectors = List.of(new CrontabDetector(check), new SystemdDetector(check), new ScheduleLibDetector(),
-                new ApschedulerDetector(), new CeleryBeatDetector());
+                new ApschedulerDetector(), new CeleryBeatDetector(), new SpringScheduledDetector(), new QuartzJavaDetector(),
+                new QuartzXmlDetector());
         for (Detector d : detectors) {
             texts.forEach((path, text) -> {
                 ScanFile f = new ScanFile(path, text);
@@ -94,6 +99,16 @@ public final class LegacyEstate {
                 }
             });
             d.finish(sink);
+        }
+        // Resolvers complete what one file cannot say (Spring ${...} schedules from application.properties), as in scan.
+        for (JobResolver r : java.util.ServiceLoader.load(JobResolver.class)) {
+            List<ScanFile> wanted = new ArrayList<>();
+            texts.forEach((path, text) -> {
+                if (!skip.apply(path) && r.wants(path)) {
+                    wanted.add(new ScanFile(path, text));
+                }
+            });
+            r.resolve(jobs, new ArrayList<>(), wanted);
         }
         return jobs;
     }

@@ -40,6 +40,7 @@ final class Planner {
         Map<String, Job> before = new java.util.HashMap<>();
         previous.jobs().forEach(j -> before.put(j.id(), j));
         Map<String, InProcessJobs.Resolved> inProcess = InProcessJobs.of(originals, detected, before, services);
+        detected = JavaJobs.of(detected, services);
         consumed.addAll(services);
         detected = new ArrayList<>(detected.stream().map(j -> inProcess.containsKey(j.id()) ? inProcess.get(j.id()).job() : j).toList());
         detected.removeIf(j -> consumed.contains(j.id()));
@@ -175,8 +176,14 @@ final class Planner {
     /** Null when this recipe migrates the job; otherwise why it is left alone. */
     private String reasonToLeave(Job j) {
         if (j.kind() != JobKind.CRON && j.kind() != JobKind.SYSTEMD_TIMER && j.kind() != JobKind.PYTHON_SLEEP_LOOP
-                && j.kind() != JobKind.CIVIS_SCRIPT && !InProcessJobs.isInProcess(j)) {
+                && j.kind() != JobKind.CIVIS_SCRIPT && !InProcessJobs.isInProcess(j) && !JavaJobs.isJava(j)) {
             return "kind " + j.kind().slug() + " is not handled by this recipe";
+        }
+        if (JavaJobs.isJava(j) && !j.attributes().containsKey(JavaJobs.TARGET)) {
+            return "no systemd service runs this application's jar; write the flow's java command by hand";
+        }
+        if (JavaJobs.isJava(j) && "true".equals(j.attributes().get("disabled"))) {
+            return "disabled in the application (cron = \"-\")";
         }
         if (j.command() == null && j.kind() == JobKind.SYSTEMD_TIMER) {
             return "the unit the timer starts was not found";
