@@ -70,6 +70,12 @@ class MoveLegacySchedulersToPrefect3Test {
                 "timezone: Europe/Amsterdam", "name: legacy-host-reports");
         assertThat(report).contains("`apscheduler-month-end-usage-close-8f5bc143 (opt/etl/scheduler/aps_jobs.py:32:2)`: no schedule Prefect can express")
                 .doesNotContain("systemd-scheduler-report-scheduler");
+        // anacron: run-parts scripts get the schedule of the anacron entry that dispatches their directory.
+        assertThat(read(host, "prefect/flows/run_parts_purge_exports_d673c6d0.py")).contains("COMMAND = '/bin/bash /etc/cron.daily/purge-exports'");
+        assertThat(yaml).contains("name: run-parts-vacuum-warehouse-cfa07613", "cron: 25 3 * * 0", "name: anacron-warehouse-stats-4fc4125f");
+        assertThat(report).contains("anacron ran /etc/cron.daily/backup-configs (through its entry cron.daily) once per period P1D",
+                "`run-parts-cleanup-tmp-sh-04134196 (etc/cron.daily/cleanup-tmp.sh)`: run-parts skips this name",
+                "`anacron-cron-daily-0dba7937 (etc/anacrontab:13:1)`: dispatches a run-parts directory; its scripts are migrated");
         // Spring and Quartz jobs: the flow runs the application's jar for one job; the entry point is the manual part.
         assertThat(read(host, "prefect/flows/spring_syncpayments_d29d7c03.py")).contains("COMMAND = '/usr/bin/java -Xmx1g -jar "
                 + "/opt/billing-app/target/billing-app.jar --spring.profiles.active=prod --spring.main.web-application-type=none "
@@ -106,6 +112,10 @@ class MoveLegacySchedulersToPrefect3Test {
                 "prefect deployment schedule pause 'nightly-load/cron-nightly-load-8c14374c' <SCHEDULE_ID>",
                 "`etc/cron.d/etl-nightly`: marker lines [7");
         assertThat(run(host, "cutover").changes()).as("a second cutover changes nothing").isEmpty();
+        assertThat(read(host, "etc/anacrontab")).contains("# migrate: disabled anacron-warehouse-stats-4fc4125f 2026-03-02\n"
+                + "# 3\t20\twarehouse.stats\t/opt/etl/bin/warehouse-stats.sh\n", "\n1\t5\tcron.daily\t");
+        assertThat(read(host, "prefect/cutover.sh")).contains("chmod -x '/etc/cron.weekly/vacuum-warehouse'");
+        assertThat(read(host, "prefect/ROLLBACK.md")).contains("chmod +x '/etc/cron.daily/backup-configs'");
         // In-process schedulers: each registration is commented under its marker, the scheduler itself stays.
         assertThat(read(host, "opt/etl/scheduler/report_schedule.py"))
                 .contains("# migrate: disabled py-schedule-job-daily-kpis-ed37f813 2026-03-02 (1 line)\n"
@@ -144,6 +154,7 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(host.resolve("opt/etl/scheduler/aps_jobs.py")).exists();
         assertThat(host.resolve("etc/systemd/system/aps-jobs.service")).exists();
         assertThat(host.resolve("opt/etl/celery_app/app.py")).exists();
+        assertThat(host.resolve("etc/cron.daily/backup-configs")).as("the flow runs it in place").exists();
         assertThat(host.resolve("etc/systemd/system/celery-beat.service")).doesNotExist();
         assertThat(read(host, "prefect/ROLLBACK.md")).contains("systemctl enable --now report-scheduler.service",
                 "systemctl try-restart aps-jobs.service");

@@ -95,6 +95,16 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
                     : InProcessJobs.isInProcess(job) ? "the scheduler's user" : "the crontab's owner")
                     + ": start the worker for pool '" + pool + "' (process) as that user");
         }
+        if (job.attributes().containsKey(AnacronJobs.SEMANTICS)) {
+            notes.add(job.attributes().get(AnacronJobs.SEMANTICS));
+        }
+        if (job.attributes().containsKey("schedule.assumed")) {
+            notes.add("schedule assumed: " + job.attributes().get("schedule.assumed"));
+        }
+        if (job.kind() == JobKind.CRON_RUN_PARTS) {
+            notes.add("cutover: cutover.sh removes the script's execute bit so that run-parts skips it; the flow runs it with its "
+                    + "interpreter, so it stays on the host (cleanup keeps it)");
+        }
         if (JavaJobs.isJava(job)) {
             notes.addAll(JavaJobs.notes(job));
         }
