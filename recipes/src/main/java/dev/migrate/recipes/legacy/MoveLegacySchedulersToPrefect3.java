@@ -30,10 +30,11 @@ import org.openrewrite.yaml.YamlParser;
 import org.openrewrite.yaml.tree.Yaml;
 
 /**
- * Generates a Prefect 3 project (one flow module and one deployment per job, schedules proven equal) for the cron
- * and systemd-timer jobs of a legacy host, and moves the legacy side in the chosen phase: dual-run leaves it
- * alone, cutover comments crontab entries with a marker and emits the script that stops the timers, cleanup also
- * deletes what no longer runs anything. Every phase writes its rollback steps.
+ * Generates a Prefect 3 project (one flow module and one deployment per job, schedules proven equal) for the jobs of
+ * a legacy estate (cron, anacron and run-parts, systemd timers, sleep loops, the schedule library, APScheduler, Celery
+ * beat, Civis scripts, Spring and Quartz), and moves the legacy side in the chosen phase: dual-run leaves it alone,
+ * cutover comments crontab entries and scheduler registrations under a marker and emits the script that stops the
+ * timers, cleanup also deletes what no longer runs anything. Every phase writes its rollback steps.
  */
 public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate> {
     private final transient MigrationNotes notes = new MigrationNotes(this);
@@ -130,13 +131,14 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
 
     @Override
     public String getDisplayName() {
-        return "Move cron and systemd-timer jobs to Prefect 3";
+        return "Move legacy scheduled jobs to Prefect 3";
     }
 
     @Override
     public String getDescription() {
-        return "Generates flows, a prefect.yaml with proven-equal schedules, MIGRATION.md and ROLLBACK.md for cron and "
-                + "systemd-timer jobs, and moves the legacy side in the dual-run, cutover or cleanup phase.";
+        return "Generates flows, a prefect.yaml with proven-equal schedules, MIGRATION.md and ROLLBACK.md for cron, anacron, "
+                + "systemd-timer, in-process scheduler, Civis and Spring/Quartz jobs, and moves the legacy side in the dual-run, "
+                + "cutover or cleanup phase.";
     }
 
     @Override
