@@ -73,13 +73,7 @@ final class InProcessEdits {
             if (!text.equals(current)) {
                 files.put(path, text);
             }
-            List<Integer> lines = new ArrayList<>();
-            String[] split = text.split("\n", -1);
-            for (int i = 0; i < split.length; i++) {
-                if (split[i].strip().startsWith(dev.migrate.rewriters.crontab.CrontabFile.DISABLED_MARKER.strip())) {
-                    lines.add(i + 1);
-                }
-            }
+            List<Integer> lines = LegacyEstate.markerLines(text);
             if (!lines.isEmpty()) {
                 markers.put(path, lines);
             }

@@ -3,6 +3,7 @@ package dev.migrate.recipes.legacy.internal;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.recipes.internal.TextPositions;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
@@ -170,7 +171,8 @@ record Registration(int firstLine, int lastLine, String callee, List<String> arg
         boolean trailerOk = after.isEmpty() || after.startsWith("#")
                 || !trailer.equals(";") && after.startsWith(trailer) && (after.length() == 1 || after.substring(1).strip().startsWith("#"));
         boolean whole = text.substring(lineStart, start).isBlank() && trailerOk;
-        return new Registration(lineOf(text, start), lineOf(text, end), callee, passed, names, definition, whole);
+        return new Registration(TextPositions.lineOf(text, start), TextPositions.lineOf(text, end), callee, passed, names,
+                definition, whole);
     }
 
     private static boolean calleeEndsWith(Node call, String name) {
@@ -181,15 +183,5 @@ record Registration(int firstLine, int lastLine, String callee, List<String> arg
     private static boolean at(PythonFile file, Node n, SourceRef where) {
         PythonFile.Position p = file.start(n);
         return p.line() == where.line() && p.column() + 1 == where.column();
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }
