@@ -163,4 +163,21 @@ final class LegacyTestSupport {
             }
         }
     }
+
+    /** No secret planted in the sample (samples/planted-secrets.csv) reaches the generated project or the notes. */
+    static void assertNoPlantedSecrets(Path root, String estate, RewriteResult... results) throws IOException {
+        Path csv = Path.of(System.getProperty("migrate.repo.root", "..")).resolve("samples/planted-secrets.csv");
+        List<String> secrets = Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",", 3))
+                .filter(f -> f.length == 3 && f[0].equals(estate)).map(f -> f[2]).toList();
+        assertThat(secrets).isNotEmpty();
+        try (Stream<Path> s = Files.walk(root.resolve("prefect"))) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(p);
+                secrets.forEach(secret -> assertThat(text).as(p.toString()).doesNotContain(secret));
+            }
+        }
+        for (RewriteResult r : results) {
+            r.notes().forEach(n -> secrets.forEach(secret -> assertThat(n.message()).doesNotContain(secret)));
+        }
+    }
 }

@@ -99,6 +99,7 @@ class MoveLegacySchedulersToPrefect3Test {
                 "    return dunning.send_letters()");
         assertCompiles(host);
         assertNoSecrets(host, "etc/etl/warehouse.env");
+        assertNoPlantedSecrets(host, "legacy-host", dual);
         assertThat(run(host, "dual-run").changes()).as("a second run changes nothing").isEmpty();
 
         RewriteResult cut = run(host, "cutover");
@@ -162,6 +163,7 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(run(host, "cleanup").changes()).as("a second cleanup changes nothing").isEmpty();
         assertCompiles(host);
         assertNoSecrets(host, "etc/etl/warehouse.env");
+        assertNoPlantedSecrets(host, "legacy-host", clean);
     }
 
     @Test
@@ -195,6 +197,7 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(read(k2, "prefect/MIGRATION.md")).contains("docs/operations/runbooks/iceberg-scheduler-recovery.md:");
         assertThat(run(k2, "cleanup").changes()).as("a second cleanup changes nothing").isEmpty();
         assertCompiles(k2);
+        assertNoPlantedSecrets(k2, "k2-platform");
     }
 
     @Test
@@ -227,6 +230,7 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(run(civis, "cleanup").changes()).isEmpty();
         assertCompiles(civis);
         assertNoSecrets(civis, ".env");
+        assertNoPlantedSecrets(civis, "civis-scripts");
     }
 
     @Test
