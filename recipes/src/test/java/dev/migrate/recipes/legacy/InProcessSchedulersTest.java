@@ -128,6 +128,19 @@ class InProcessSchedulersTest {
     }
 
     @Test
+    void filesMigrateDidNotWriteAreNeverOverwritten() throws Exception {
+        Path p = estate();
+        Files.createDirectories(p.resolve("prefect"));
+        Files.writeString(p.resolve("prefect/prefect.yaml"), "name: theirs\n");
+        RewriteResult r = run(p, "cutover");
+        assertThat(r.changes()).isEmpty();
+        assertThat(r.notes()).singleElement().satisfies(n -> {
+            assertThat(n.manual()).isTrue();
+            assertThat(n.message()).contains("prefect/prefect.yaml not migrated: exists and was not written by migrate");
+        });
+    }
+
+    @Test
     void scriptWithoutRegistrationsIsNotChanged() throws IOException {
         Path p = dir.resolve("quiet");
         Files.createDirectories(p.resolve("app"));

@@ -234,6 +234,18 @@ class MoveLegacySchedulersToPrefect3Test {
     }
 
     @Test
+    void vpsCrontabFileNamedAfterItsUserThroughCutover() throws Exception {
+        Path vps = copySample(dir, "vps-prefect2");
+        RewriteEngine.apply(vps, run(vps, "dual-run"));
+        assertThat(read(vps, "prefect/prefect.yaml")).contains("cron: 15 3 * * *", "cron: 45 3 * * *", "name: legacy-host-default");
+        assertCompiles(vps);
+        RewriteEngine.apply(vps, run(vps, "cutover"));
+        assertThat(read(vps, "deploy/crontab.prefect")).contains("# migrate: disabled cron-pg-dump-368fc9fd 2026-03-02\n# 0 3 * * * pg_dump");
+        assertThat(run(vps, "cutover").changes()).isEmpty();
+        assertNoPlantedSecrets(vps, "vps-prefect2");
+    }
+
+    @Test
     void civisLoopsBecomeTaskMapByOption() throws Exception {
         Path civis = copySample(dir, "civis-scripts");
         var recipe = new MoveLegacySchedulersToPrefect3("dual-run", 15, null, null, AS_OF, null, 4, null);

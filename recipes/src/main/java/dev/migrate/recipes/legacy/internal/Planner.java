@@ -125,6 +125,16 @@ final class Planner {
         generatedPaths.add(manifestPath);
         java.util.Collections.sort(generatedPaths);
         generated.put(manifestPath, Manifest.text(migrated.values().stream().toList(), generatedPaths, List.copyOf(removed)));
+        List<String> foreign = generated.keySet().stream()
+                .filter(path -> texts.containsKey(path) && !previous.generated().contains(path)).toList();
+        if (!foreign.isEmpty()) {
+            // Never overwrite a file migrate did not write: nothing is generated and the legacy side is not touched.
+            Map<String, String> why = new TreeMap<>();
+            foreign.forEach(path -> why.put(path, "exists and was not written by migrate (it is not in " + manifestPath
+                    + "); nothing was generated: set the outputDirectory option to a new directory"));
+            return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), List.of(), why, List.of(), Map.of(),
+                    java.util.Set.of(), Map.of());
+        }
         for (String stale : previous.generated()) {
             if (!generated.containsKey(stale) && texts.containsKey(stale)) {
                 deleted.add(stale);
