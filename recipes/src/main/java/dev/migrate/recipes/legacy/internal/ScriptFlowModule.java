@@ -127,6 +127,7 @@ record ScriptFlowModule(String text, List<String> notes, Set<String> secrets, St
         Set<String> bodyNames = new LinkedHashSet<>();
         Set<String> sharedNames = new LinkedHashSet<>();
         int lineStart = 0;
+        boolean bodyStarted = false;
         for (Node unit : module.nodes()) {
             int end = ranges.end(unit);
             if (end <= ranges.start(unit)) {
@@ -138,12 +139,15 @@ record ScriptFlowModule(String text, List<String> notes, Set<String> secrets, St
             if (guards.contains(unit)) {
                 List<Node> inside = Statements.of(unit.firstNode(NodeKind.SUITE));
                 body.add(reindent(text, lineStart(text, ranges.start(inside.get(0))), unitEnd, ranges, module));
-            } else if (!guards.isEmpty() || staysInModule(unit)) {
+            } else if (!guards.isEmpty() || isDefinition(unit) || !bodyStarted && staysInModule(unit)) {
                 head.append(unitText);
                 if (unit.kind() == NodeKind.FUNCTION_DEF || unit.kind() == NodeKind.CLASS_DEF) {
                     names(unit, sharedNames);
                 }
             } else {
+                // Once the script's code has started, what follows runs after it, in the flow (an import may need a
+                // sys.path the code set up, a constant may use what the code computed).
+                bodyStarted = true;
                 String loop = mapLimit == null ? null : mappedLoop(unit, tasks, sharedNames);
                 if (loop != null) {
                     body.add(comments(unitText) + "    " + loop + "\n");
@@ -168,7 +172,15 @@ record ScriptFlowModule(String text, List<String> notes, Set<String> secrets, St
         }
         boolean prints = Pattern.compile("\\bprint\\s*\\(").matcher(text).find();
         StringBuilder py = new StringBuilder();
-        py.append(header(plan, path)).append(head.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\s+$", "")).append("\n\n\n");
+        // A `from __future__` import must come first, before the script's own docstring if it has one.
+        java.util.regex.Matcher futures = Pattern.compile("(?m)^from __future__ import [^\\n]*\\n").matcher(head);
+        StringBuilder future = new StringBuilder();
+        while (futures.find()) {
+            future.append(futures.group());
+        }
+        String rest = head.toString().replaceAll("(?m)^from __future__ import [^\\n]*\\n", "");
+        py.append(header(plan, path)).append(future).append(future.length() > 0 ? "\n" : "")
+                .append(rest.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\s+$", "")).append("\n\n\n");
         py.append(support(path, depth, !secrets.isEmpty(), text.contains("_MigrateRunLogger"), mapLimit != null && !tasks.isEmpty()));
         tasks.forEach(t -> py.append(t).append("\n\n"));
         Map<String, String> env = new LinkedHashMap<>(plan.secretEnv());
@@ -259,11 +271,12 @@ record ScriptFlowModule(String text, List<String> notes, Set<String> secrets, St
         return py.append("\n\n").toString();
     }
 
-    /** Imports, definitions, docstrings, constants and loggers stay at module level; other code runs in the flow. */
+    private static boolean isDefinition(Node unit) {
+        return unit.kind() == NodeKind.FUNCTION_DEF || unit.kind() == NodeKind.CLASS_DEF;
+    }
+
+    /** Imports, docstrings, constants and loggers before the script's code stay at module level. */
     private static boolean staysInModule(Node unit) {
-        if (unit.kind() == NodeKind.FUNCTION_DEF || unit.kind() == NodeKind.CLASS_DEF) {
-            return true;
-        }
         if (unit.kind() != NodeKind.SIMPLE_LINE) {
             return false;
         }

@@ -103,6 +103,26 @@ class ScriptFlowModuleTest {
     }
 
     @Test
+    void futureImportComesFirstAndCodeAfterTheStartStaysInOrder() {
+        String py = """
+                \"\"\"Nightly totals.\"\"\"
+                from __future__ import annotations
+
+                import sys
+
+                LIMIT = 10
+                sys.path.insert(0, "/opt/lib")
+                import totals
+
+                rows = totals.load()
+                count = len(rows)
+                """;
+        String text = ScriptFlowModule.of(plan(), "scripts/totals.py", py, 2, null).text();
+        assertThat(text).contains("\"\"\"\n\nfrom __future__ import annotations\n\n\"\"\"Nightly totals.\"\"\"\n\nimport sys\n\nLIMIT = 10\n",
+                "    sys.path.insert(0, \"/opt/lib\")\n    import totals\n\n    rows = totals.load()\n    count = len(rows)\n");
+    }
+
+    @Test
     void scriptReadingItsArgumentsIsNotWrapped() {
         ScriptFlowModule m = ScriptFlowModule.of(plan(), "s.py", "import sys\nprint(sys.argv[1])\n", 2, null);
         assertThat(m.text()).isNull();
