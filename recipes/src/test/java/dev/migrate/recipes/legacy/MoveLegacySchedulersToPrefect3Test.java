@@ -68,6 +68,9 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(yaml).contains("name: py-schedule-job-weekly-pack-c7188b13", "entrypoint: flows/py_schedule_job_weekly_pack_c7188b13.py:job_weekly_pack_flow",
                 "cron: 15 6 * * 1", "name: apscheduler-usage-import-4b293404", "name: celery-beat-morning-digest-68ef89cb",
                 "timezone: Europe/Amsterdam", "name: legacy-host-reports");
+        assertThat(report).contains("APScheduler's jitter of up to 30 s is dropped", "the scheduler counted PT10M from its own start",
+                "Secret block 'dunning-letters-aps-jobstore-url' (create it with the value the legacy job used, see "
+                        + "etc/systemd/system/aps-jobs.service)");
         assertThat(report).contains("`apscheduler-month-end-usage-close-8f5bc143 (opt/etl/scheduler/aps_jobs.py:32:2)`: no schedule Prefect can express")
                 .doesNotContain("systemd-scheduler-report-scheduler");
         // anacron: run-parts scripts get the schedule of the anacron entry that dispatches their directory.

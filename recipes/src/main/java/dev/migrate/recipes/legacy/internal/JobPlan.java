@@ -49,7 +49,8 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
             }
         });
         secret.forEach((name, block) -> notes.add("secret: environment variable " + name + " is read from the Secret block '"
-                + block + "' (create it with the value the legacy job used, see " + job.source().path() + "); the value was not copied"));
+                + block + "' (create it with the value the legacy job used, see " + job.attributes().getOrDefault("service",
+                job.source().path()) + "); the value was not copied"));
         if (job.env().containsKey("MAILTO") && !job.env().get("MAILTO").isEmpty()) {
             notes.add("the legacy scheduler mailed " + (job.kind() == JobKind.CIVIS_SCRIPT ? "failures" : "the output")
                     + " to " + job.env().get("MAILTO")
@@ -109,6 +110,13 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
             notes.addAll(JavaJobs.notes(job));
         }
         if (InProcessJobs.isInProcess(job)) {
+            job.schedules().stream().filter(s -> s.form() == dev.migrate.analyzers.model.ScheduleSpec.Form.INTERVAL).findFirst()
+                    .ifPresent(s -> notes.add("the scheduler counted " + s.expression() + " from its own start (and ran late "
+                            + "behind other jobs of the process); the deployment fires at fixed marks from its anchor date"));
+            if (job.attributes().containsKey("apscheduler.jitterSeconds")) {
+                notes.add("APScheduler's jitter of up to " + job.attributes().get("apscheduler.jitterSeconds")
+                        + " s is dropped: the deployment runs on its marks");
+            }
             String service = job.attributes().get(InProcessJobs.SERVICE);
             notes.add("the scheduler process" + (service == null ? "" : " (" + service + ")")
                     + " keeps running until the cleanup; the cutover comments this job's registration out, so deploy the "
