@@ -75,6 +75,9 @@ final class RegistrationMarkers {
 
     /** The text as it was before any registration was commented out: every marker undone. */
     static String enableAll(String text) {
+        if (!text.contains(CrontabFile.DISABLED_MARKER.strip())) {
+            return text; // the common case, on every script of the project: no line split
+        }
         String out = text;
         for (String id : markedJobs(text)) {
             out = enable(out, id);
