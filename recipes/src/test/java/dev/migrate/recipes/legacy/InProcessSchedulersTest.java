@@ -128,6 +128,44 @@ class InProcessSchedulersTest {
     }
 
     @Test
+    void crlfScriptRegisteringInsideAFunctionAndCeleryBeatSettings() throws Exception {
+        Path p = dir.resolve("app");
+        Files.createDirectories(p.resolve("opt/app"));
+        Files.createDirectories(p.resolve("app"));
+        String sched = "import time\r\nimport schedule\r\nfrom app import work\r\n\r\n\r\ndef main():\r\n"
+                + "    schedule.every(15).minutes.do(work.run)\r\n    schedule.every().day.at(\"23:00\").do(work.nightly, full=True)\r\n"
+                + "    while True:\r\n        schedule.run_pending()\r\n        time.sleep(5)\r\n";
+        Files.writeString(p.resolve("opt/app/sched.py"), sched);
+        String settings = """
+                from celery.schedules import crontab
+
+                CELERY_TIMEZONE = "America/Chicago"
+                CELERYBEAT_SCHEDULE = {
+                    "cleanup": {"task": "app.tasks.cleanup", "schedule": crontab(minute=5, hour=1)},  # nightly
+                    "poll": {"task": "app.tasks.poll", "schedule": 120, "kwargs": {"limit": 10}},
+                }
+                """;
+        Files.writeString(p.resolve("opt/app/settings.py"), settings);
+        Files.writeString(p.resolve("app/tasks.py"), "from celery import shared_task\n\n\n@shared_task\ndef cleanup():\n    pass\n\n\n"
+                + "@shared_task\ndef poll(limit=5):\n    return limit\n");
+        RewriteEngine.apply(p, run(p, "dual-run"));
+        assertThat(read(p, "prefect/prefect.yaml")).contains("cron: 20 1 * * *", "timezone: America/Chicago", "cron: 15 23 * * *");
+        String flows = String.join("\n", snapshot(p).entrySet().stream()
+                .filter(e -> e.getKey().startsWith("prefect/flows/")).map(Map.Entry::getValue).toList());
+        assertThat(flows).contains("    return work.nightly(full=True)\n", "from app.tasks import poll  # noqa: E402\n",
+                "    return poll(**{\"limit\": 10})\n");
+        assertCompiles(p);
+        RewriteEngine.apply(p, run(p, "cutover"));
+        assertThat(read(p, "opt/app/sched.py")).contains("def main():\r\n    # migrate: disabled py-schedule-work-run-",
+                " 2026-03-02 (1 line)\r\n    # schedule.every(15).minutes.do(work.run)\r\n");
+        assertThat(read(p, "opt/app/settings.py")).contains("    # \"cleanup\": {\"task\": \"app.tasks.cleanup\", \"schedule\": "
+                + "crontab(minute=5, hour=1)},  # nightly\n");
+        RewriteEngine.apply(p, run(p, "dual-run"));
+        assertThat(read(p, "opt/app/sched.py")).isEqualTo(sched);
+        assertThat(read(p, "opt/app/settings.py")).isEqualTo(settings);
+    }
+
+    @Test
     void filesMigrateDidNotWriteAreNeverOverwritten() throws Exception {
         Path p = estate();
         Files.createDirectories(p.resolve("prefect"));
