@@ -14,13 +14,15 @@ import org.openrewrite.yaml.YamlParser;
  * left out of the run, so a rewrite never touches a file no recipe understands.
  */
 final class SourceParsers {
-    /** Text formats edited line by line through the project's own lossless models. */
+    /** Text formats edited line by line through the project's own lossless models (Java sources, XML and properties are read by
+     * the legacy scheduler recipe, which finds Spring and Quartz jobs in them). */
     private static final Pattern PLAIN_TEXT = Pattern.compile(
-            "(?i)(.*\\.(sh|bash|mk|service|timer|env|txt|cfg|toml|md|json))|Dockerfile(\\..*)?|.*\\.dockerfile|Containerfile"
-                    + "|Makefile|makefile|GNUmakefile|crontab|.*\\.cron");
+            "(?i)(.*\\.(sh|bash|mk|service|timer|env|txt|cfg|toml|md|json|java|xml|properties))|Dockerfile(\\..*)?|.*\\.dockerfile|Containerfile"
+                    + "|Makefile|makefile|GNUmakefile|crontab(\\..*)?|.*\\.cron");
 
-    /** Crontabs are named by their directory: /etc/cron.d/*, /var/spool/cron/crontabs/*, anacrontab. */
-    private static final Pattern CRONTAB_PATH = Pattern.compile("(.*/)?(cron\\.d|crontabs)/[^/]+|(.*/)?anacrontab");
+    /** Crontabs are named by their directory: /etc/cron.d/*, /var/spool/cron/crontabs/*, anacrontab; run-parts scripts too. */
+    private static final Pattern CRONTAB_PATH = Pattern.compile(
+            "(.*/)?(cron\\.d|crontabs|cron\\.(hourly|daily|weekly|monthly))/[^/]+|(.*/)?anacrontab");
 
     private SourceParsers() {
     }

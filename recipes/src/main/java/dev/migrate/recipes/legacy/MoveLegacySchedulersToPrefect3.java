@@ -1,6 +1,8 @@
 package dev.migrate.recipes.legacy;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.legacy.internal.NoteRows;
 import dev.migrate.recipes.legacy.internal.LegacyEstate;
 import dev.migrate.recipes.legacy.internal.Phase;
 import dev.migrate.recipes.legacy.internal.Plan;
@@ -28,12 +30,15 @@ import org.openrewrite.yaml.YamlParser;
 import org.openrewrite.yaml.tree.Yaml;
 
 /**
- * Generates a Prefect 3 project (one flow module and one deployment per job, schedules proven equal) for the cron
- * and systemd-timer jobs of a legacy host, and moves the legacy side in the chosen phase: dual-run leaves it
- * alone, cutover comments crontab entries with a marker and emits the script that stops the timers, cleanup also
- * deletes what no longer runs anything. Every phase writes its rollback steps.
+ * Generates a Prefect 3 project (one flow module and one deployment per job, schedules proven equal) for the jobs of
+ * a legacy estate (cron, anacron and run-parts, systemd timers, sleep loops, the schedule library, APScheduler, Celery
+ * beat, Civis scripts, Spring and Quartz), and moves the legacy side in the chosen phase: dual-run leaves it alone,
+ * cutover comments crontab entries and scheduler registrations under a marker and emits the script that stops the
+ * timers, cleanup also deletes what no longer runs anything. Every phase writes its rollback steps.
  */
 public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate> {
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
     @Option(displayName = "Phase", description = "dual-run, cutover or cleanup.", valid = {"dual-run", "cutover", "cleanup"},
             example = "dual-run")
     private final String phase;
@@ -59,13 +64,31 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
             required = false, example = "Europe/Berlin")
     private final String hostZone;
 
+    @Option(displayName = "Task map limit",
+            description = "Wrap per-item loops of Civis Python scripts into task.map, at most this many items at a time. Default: loops stay as they are.",
+            required = false, example = "4")
+    private final Integer taskMapLimit;
+
+    @Option(displayName = "prefect-shell", description = "Run shell commands with prefect_shell.ShellOperation instead of subprocess "
+            + "(prefect-shell goes into the generated requirements.txt). Default false.", required = false, example = "true")
+    private final Boolean prefectShell;
+
+    public MoveLegacySchedulersToPrefect3(String phase, Integer offsetMinutes, String sandboxRoot, String outputDirectory,
+                                          String asOf, String hostZone) {
+        this(phase, offsetMinutes, sandboxRoot, outputDirectory, asOf, hostZone, null, null);
+    }
+
     @JsonCreator
     public MoveLegacySchedulersToPrefect3(@JsonProperty("phase") String phase,
                                           @JsonProperty("offsetMinutes") Integer offsetMinutes,
                                           @JsonProperty("sandboxRoot") String sandboxRoot,
                                           @JsonProperty("outputDirectory") String outputDirectory,
                                           @JsonProperty("asOf") String asOf,
-                                          @JsonProperty("hostZone") String hostZone) {
+                                          @JsonProperty("hostZone") String hostZone,
+                                          @JsonProperty("taskMapLimit") Integer taskMapLimit,
+                                          @JsonProperty("prefectShell") Boolean prefectShell) {
+        this.taskMapLimit = taskMapLimit;
+        this.prefectShell = prefectShell;
         this.phase = phase;
         this.offsetMinutes = offsetMinutes;
         this.sandboxRoot = sandboxRoot;
@@ -98,15 +121,24 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
         return hostZone;
     }
 
+    public Integer getTaskMapLimit() {
+        return taskMapLimit;
+    }
+
+    public Boolean getPrefectShell() {
+        return prefectShell;
+    }
+
     @Override
     public String getDisplayName() {
-        return "Move cron and systemd-timer jobs to Prefect 3";
+        return "Move legacy scheduled jobs to Prefect 3";
     }
 
     @Override
     public String getDescription() {
-        return "Generates flows, a prefect.yaml with proven-equal schedules, MIGRATION.md and ROLLBACK.md for cron and "
-                + "systemd-timer jobs, and moves the legacy side in the dual-run, cutover or cleanup phase.";
+        return "Generates flows, a prefect.yaml with proven-equal schedules, MIGRATION.md and ROLLBACK.md for cron, anacron, "
+                + "systemd-timer, in-process scheduler, Civis and Spring/Quartz jobs, and moves the legacy side in the dual-run, "
+                + "cutover or cleanup phase.";
     }
 
     @Override
@@ -121,6 +153,9 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
         }
         if (offsetMinutes != null && (offsetMinutes < 0 || offsetMinutes > 59)) {
             v = v.and(Validated.invalid("offsetMinutes", offsetMinutes, "must be between 0 and 59"));
+        }
+        if (taskMapLimit != null && taskMapLimit < 1) {
+            v = v.and(Validated.invalid("taskMapLimit", taskMapLimit, "must be 1 or more"));
         }
         if (asOf != null) {
             try {
@@ -163,7 +198,11 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
     @Override
     public Collection<? extends SourceFile> generate(LegacyEstate acc, ExecutionContext ctx) {
         List<SourceFile> created = new ArrayList<>();
-        for (Map.Entry<String, String> e : plan(acc, ctx).files().entrySet()) {
+        Plan plan = plan(acc, ctx);
+        if (acc.firstReport()) {
+            NoteRows.of(plan, getName()).forEach(row -> notes.insertRow(ctx, row));
+        }
+        for (Map.Entry<String, String> e : plan.files().entrySet()) {
             if (!acc.exists(e.getKey())) {
                 created.add(parse(e.getKey(), e.getValue(), ctx));
             }
@@ -199,7 +238,7 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
                 outputDirectory == null ? "prefect" : outputDirectory,
                 asOf == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOf),
                 ZoneId.of(hostZone == null ? System.getProperty("migrate.hostZone", "UTC") : hostZone), "legacy-host",
-                PrefectTarget.from(ctx).pin()));
+                PrefectTarget.from(ctx).pin(), taskMapLimit, Boolean.TRUE.equals(prefectShell)));
     }
 
     private static String path(SourceFile sf) {

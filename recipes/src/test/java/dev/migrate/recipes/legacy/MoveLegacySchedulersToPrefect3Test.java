@@ -1,7 +1,7 @@
 package dev.migrate.recipes.legacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.migrate.recipes.legacy.LegacyTestSupport.*;
 
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.engine.RewriteEngine;
@@ -26,19 +26,33 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** samples/legacy-host through dual-run, cutover (and its rollback) and cleanup, asserting the generated files. */
 class MoveLegacySchedulersToPrefect3Test {
-    private static final String AS_OF = "2026-03-02";
-
     @TempDir
     Path dir;
 
     @Test
     void legacyHostThroughAllPhases() throws Exception {
-        Path host = copySample("legacy-host");
+        Path host = copySample(dir, "legacy-host");
         Map<String, String> original = snapshot(host);
 
         RewriteResult dual = run(host, "dual-run");
         assertThat(dual.failures()).isEmpty();
         assertThat(dual.refused()).isEmpty();
+        // Manual items also reach the MigrationNotes table that `migrate rewrite` summarises.
+        assertThat(dual.notes()).anySatisfy(n -> {
+            assertThat(n.manual()).isTrue();
+            assertThat(n.sourcePath()).isEqualTo("opt/etl/scheduler/aps_jobs.py");
+            assertThat(n.line()).isEqualTo(32);
+            assertThat(n.message()).startsWith("apscheduler-month-end-usage-close-8f5bc143 not migrated: no schedule Prefect can express");
+        });
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).startsWith("systemd-timer-invoice-export-").contains(
+                "secret: environment variable SFTP_PASSWORD is read from the Secret block"));
+        assertThat(dual.notes()).filteredOn(n -> n.message().contains("Restart=on-failure becomes"))
+                .isNotEmpty().allSatisfy(n -> assertThat(n.manual()).isFalse());
+        assertThat(dual.notes()).filteredOn(n -> n.message().contains("kind prefect-agent is not handled"))
+                .singleElement().satisfies(n -> {
+                    assertThat(n.manual()).isFalse();
+                    assertThat(n.sourcePath()).isEqualTo("etc/systemd/system/prefect-agent.service");
+                });
         // The legacy side is untouched: only files under prefect/ appear.
         assertThat(dual.changes()).allSatisfy(c -> assertThat(c.path().toString()).startsWith("prefect/"));
         RewriteEngine.apply(host, dual);
@@ -51,8 +65,44 @@ class MoveLegacySchedulersToPrefect3Test {
                 "@reboot", "proven to fire exactly the offset after the cutover schedule");
         assertEveryScheduleHasAProof(yaml, report);
         assertThat(read(host, "prefect/ROLLBACK.md")).contains("prefect deployment delete 'nightly-load/cron-nightly-load-8c14374c'");
+        assertThat(yaml).contains("name: py-schedule-job-weekly-pack-c7188b13", "entrypoint: flows/py_schedule_job_weekly_pack_c7188b13.py:job_weekly_pack_flow",
+                "cron: 15 6 * * 1", "name: apscheduler-usage-import-4b293404", "name: celery-beat-morning-digest-68ef89cb",
+                "timezone: Europe/Amsterdam", "name: legacy-host-reports");
+        assertThat(report).contains("APScheduler's jitter of up to 30 s is dropped", "the scheduler counted PT10M from its own start",
+                "Secret block 'dunning-letters-aps-jobstore-url' (create it with the value the legacy job used, see "
+                        + "etc/systemd/system/aps-jobs.service)");
+        assertThat(report).contains("`apscheduler-month-end-usage-close-8f5bc143 (opt/etl/scheduler/aps_jobs.py:32:2)`: no schedule Prefect can express")
+                .doesNotContain("systemd-scheduler-report-scheduler");
+        // anacron: run-parts scripts get the schedule of the anacron entry that dispatches their directory.
+        assertThat(read(host, "prefect/flows/run_parts_purge_exports_d673c6d0.py")).contains("COMMAND = '/bin/bash /etc/cron.daily/purge-exports'");
+        assertThat(yaml).contains("name: run-parts-vacuum-warehouse-cfa07613", "cron: 25 3 * * 0", "name: anacron-warehouse-stats-4fc4125f");
+        assertThat(report).contains("anacron ran /etc/cron.daily/backup-configs (through its entry cron.daily) once per period P1D",
+                "`run-parts-cleanup-tmp-sh-04134196 (etc/cron.daily/cleanup-tmp.sh)`: run-parts skips this name",
+                "`anacron-cron-daily-0dba7937 (etc/anacrontab:13:1)`: dispatches a run-parts directory; its scripts are migrated");
+        // Spring and Quartz jobs: the flow runs the application's jar for one job; the entry point is the manual part.
+        assertThat(read(host, "prefect/flows/spring_syncpayments_d29d7c03.py")).contains("COMMAND = '/usr/bin/java -Xmx1g -jar "
+                + "/opt/billing-app/target/billing-app.jar --spring.profiles.active=prod --spring.main.web-application-type=none "
+                + "--migrate.run-job=com.corp.billing.jobs.BillingScheduledJobs#syncPayments'");
+        assertThat(yaml).contains("name: spring-syncpayments-d29d7c03", "cron: '*/30 8-18 * * 1-5'", "timezone: Europe/Berlin",
+                "name: quartz-finance-ledgerexport-4c9d2db7");
+        assertThat(report).contains("- schedule `0 45 23 * * *` (America/New_York): at 23:45", "manual: the flow runs the application's jar with "
+                + "--migrate.run-job=com.corp.billing.jobs.BillingScheduledJobs#reconcileWithBank", "cutover: pause the Quartz trigger ")
+                .doesNotContain("systemd-scheduler-billing-app-93a26ccf");
+        assertThat(dual.notes()).filteredOn(n -> n.message().startsWith("spring-nightlyinvoicerun-8ffea231: manual:"))
+                .singleElement().satisfies(n -> assertThat(n.manual()).isTrue());
+        assertThat(read(host, "prefect/flows/py_schedule_job_sales_flash_202fb924.py")).contains(
+                "_MIGRATE_HOST_DIR = '/opt/etl/scheduler'", "from reports import sales  # noqa: E402\n",
+                "def job_sales_flash():\n    sales.flash_report(channels=[\"web\", \"retail\"])\n",
+                "@_migrate_flow(name='job_sales_flash', log_prints=True)", "    return job_sales_flash()\n");
+        assertThat(read(host, "prefect/flows/celery_beat_morning_digest_68ef89cb.py")).contains(
+                "_MIGRATE_HOST_DIR = '/opt/etl'", "from celery_app.tasks import send_digest  # noqa: E402",
+                "    return send_digest(*(\"ops@corp.example\",))");
+        assertThat(read(host, "prefect/flows/apscheduler_dunning_letters_1c3edc5c.py")).contains(
+                "from billing import dunning  # noqa: E402", "'APS_JOBSTORE_URL': 'dunning-letters-aps-jobstore-url'",
+                "    return dunning.send_letters()");
         assertCompiles(host);
         assertNoSecrets(host, "etc/etl/warehouse.env");
+        assertNoPlantedSecrets(host, "legacy-host", dual);
         assertThat(run(host, "dual-run").changes()).as("a second run changes nothing").isEmpty();
 
         RewriteResult cut = run(host, "cutover");
@@ -66,6 +116,21 @@ class MoveLegacySchedulersToPrefect3Test {
                 "prefect deployment schedule pause 'nightly-load/cron-nightly-load-8c14374c' <SCHEDULE_ID>",
                 "`etc/cron.d/etl-nightly`: marker lines [7");
         assertThat(run(host, "cutover").changes()).as("a second cutover changes nothing").isEmpty();
+        assertThat(read(host, "etc/anacrontab")).contains("# migrate: disabled anacron-warehouse-stats-4fc4125f 2026-03-02\n"
+                + "# 3\t20\twarehouse.stats\t/opt/etl/bin/warehouse-stats.sh\n", "\n1\t5\tcron.daily\t");
+        assertThat(read(host, "prefect/cutover.sh")).contains("chmod -x '/etc/cron.weekly/vacuum-warehouse'");
+        assertThat(read(host, "prefect/ROLLBACK.md")).contains("chmod +x '/etc/cron.daily/backup-configs'");
+        // In-process schedulers: each registration is commented under its marker, the scheduler itself stays.
+        assertThat(read(host, "opt/etl/scheduler/report_schedule.py"))
+                .contains("# migrate: disabled py-schedule-job-daily-kpis-ed37f813 2026-03-02 (1 line)\n"
+                        + "# schedule.every().day.at(\"07:30\").do(job_daily_kpis)\n", "        schedule.run_pending()\n");
+        assertThat(read(host, "opt/etl/scheduler/aps_jobs.py"))
+                .contains("# migrate: disabled apscheduler-dunning-letters-1c3edc5c 2026-03-02 (2 lines)\n"
+                        + "# scheduler.add_job(dunning.send_letters,", "\n@scheduler.scheduled_job(\"cron\", day=\"last\"");
+        assertThat(read(host, "opt/etl/celery_app/app.py")).contains("    # migrate: disabled celery-beat-heartbeat-5d7ff987 2026-03-02 (4 lines)\n"
+                + "    # \"heartbeat\": {\n        # \"task\": \"celery_app.tasks.heartbeat\",");
+        assertThat(read(host, "prefect/cutover.sh")).contains("systemctl try-restart report-scheduler.service",
+                "systemctl try-restart celery-beat.service").doesNotContain("disable --now report-scheduler");
 
         // Rollback: the dual-run phase re-enables the crontab lines; then the legacy files are byte for byte original.
         RewriteEngine.apply(host, run(host, "dual-run"));
@@ -84,16 +149,29 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(host.resolve("opt/etl/scheduler/loop_runner.py")).exists();
         assertThat(host.resolve("etc/systemd/system/etl-scheduler.service")).exists();
         assertThat(read(host, "prefect/cutover.sh")).doesNotContain("etl-scheduler");
-        assertThat(read(host, "prefect/cleanup.sh")).contains("rm -f '/etc/systemd/system/warehouse-load.timer'");
+        assertThat(read(host, "prefect/cleanup.sh")).contains("rm -f '/etc/systemd/system/warehouse-load.timer'",
+                "systemctl disable --now report-scheduler.service", "systemctl disable --now celery-beat.service");
+        // Every job of report_schedule.py is cut over and its flows carry their code: the script and its service go.
+        assertThat(host.resolve("opt/etl/scheduler/report_schedule.py")).doesNotExist();
+        assertThat(host.resolve("etc/systemd/system/report-scheduler.service")).doesNotExist();
+        // aps_jobs.py still runs month_end_usage_close (day="last" has no cron form); the Celery app serves the workers.
+        assertThat(host.resolve("opt/etl/scheduler/aps_jobs.py")).exists();
+        assertThat(host.resolve("etc/systemd/system/aps-jobs.service")).exists();
+        assertThat(host.resolve("opt/etl/celery_app/app.py")).exists();
+        assertThat(host.resolve("etc/cron.daily/backup-configs")).as("the flow runs it in place").exists();
+        assertThat(host.resolve("etc/systemd/system/celery-beat.service")).doesNotExist();
+        assertThat(read(host, "prefect/ROLLBACK.md")).contains("systemctl enable --now report-scheduler.service",
+                "systemctl try-restart aps-jobs.service");
         assertThat(read(host, "prefect/prefect.yaml")).contains("name: systemd-timer-warehouse-load");
         assertThat(run(host, "cleanup").changes()).as("a second cleanup changes nothing").isEmpty();
         assertCompiles(host);
         assertNoSecrets(host, "etc/etl/warehouse.env");
+        assertNoPlantedSecrets(host, "legacy-host", clean);
     }
 
     @Test
     void k2SchedulerLoopThroughAllPhases() throws Exception {
-        Path k2 = copySample("k2-platform");
+        Path k2 = copySample(dir, "k2-platform");
         RewriteResult dual = run(k2, "dual-run");
         assertThat(dual.failures()).isEmpty();
         RewriteEngine.apply(k2, dual);
@@ -122,11 +200,12 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(read(k2, "prefect/MIGRATION.md")).contains("docs/operations/runbooks/iceberg-scheduler-recovery.md:");
         assertThat(run(k2, "cleanup").changes()).as("a second cleanup changes nothing").isEmpty();
         assertCompiles(k2);
+        assertNoPlantedSecrets(k2, "k2-platform");
     }
 
     @Test
     void civisScriptsThroughAllPhases() throws Exception {
-        Path civis = copySample("civis-scripts");
+        Path civis = copySample(dir, "civis-scripts");
         RewriteEngine.apply(civis, run(civis, "dual-run"));
         String yaml = read(civis, "prefect/prefect.yaml");
         assertOnlyPrefect3Keys(yaml);
@@ -136,6 +215,14 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(report).contains("Civis script 118422198 has no active schedule", "Civis JobTypes::SqlRunner script 118430552",
                 "Secret block 'update-van-source-codes-van-api-key-password'");
         assertEveryScheduleHasAProof(yaml, report);
+        // Seed 004: the script's top-level code runs as the flow, its credential read becomes a Secret block (unsafe fix).
+        assertThat(yaml).contains("entrypoint: flows/civis_update_van_source_codes_0428b419.py:update_van_source_codes");
+        assertThat(read(civis, "prefect/flows/civis_update_van_source_codes_0428b419.py")).contains(
+                "@_migrate_flow(name='update-van-source-codes', log_prints=True)",
+                "    van_client = VAN(db=\"EveryAction\", api_key=_MigrateSecret.load('update-van-source-codes-van-api-key-password').get())\n",
+                "    for result in query_results:\n        van_client.apply_person_code(result['vanid'], van_source_code)\n")
+                .doesNotContain("subprocess", "os.environ[\"VAN_API_KEY_PASSWORD\"]");
+        assertThat(report).contains("unsafe fix: scripts/update_van_source_codes/update_van_source_codes.py:6 read VAN_API_KEY_PASSWORD");
         assertCompiles(civis);
         assertThat(run(civis, "dual-run").changes()).isEmpty();
         RewriteEngine.apply(civis, run(civis, "cutover"));
@@ -146,6 +233,30 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(run(civis, "cleanup").changes()).isEmpty();
         assertCompiles(civis);
         assertNoSecrets(civis, ".env");
+        assertNoPlantedSecrets(civis, "civis-scripts");
+    }
+
+    @Test
+    void vpsCrontabFileNamedAfterItsUserThroughCutover() throws Exception {
+        Path vps = copySample(dir, "vps-prefect2");
+        RewriteEngine.apply(vps, run(vps, "dual-run"));
+        assertThat(read(vps, "prefect/prefect.yaml")).contains("cron: 15 3 * * *", "cron: 45 3 * * *", "name: legacy-host-default");
+        assertCompiles(vps);
+        RewriteEngine.apply(vps, run(vps, "cutover"));
+        assertThat(read(vps, "deploy/crontab.prefect")).contains("# migrate: disabled cron-pg-dump-368fc9fd 2026-03-02\n# 0 3 * * * pg_dump");
+        assertThat(run(vps, "cutover").changes()).isEmpty();
+        assertNoPlantedSecrets(vps, "vps-prefect2");
+    }
+
+    @Test
+    void civisLoopsBecomeTaskMapByOption() throws Exception {
+        Path civis = copySample(dir, "civis-scripts");
+        var recipe = new MoveLegacySchedulersToPrefect3("dual-run", 15, null, null, AS_OF, null, 4, null);
+        RewriteEngine.apply(civis, new RewriteEngine(recipe, PrefectTarget.defaultTarget(), false).run(civis));
+        assertThat(read(civis, "prefect/flows/civis_update_van_source_codes_0428b419.py")).contains(
+                "task_runner=_MigrateThreadPoolTaskRunner(max_workers=4)", "    _migrate_apply_person_code_item.map(query_results).result()\n");
+        assertThat(read(civis, "prefect/MIGRATION.md")).contains("per-item loop(s) run as task.map with at most 4 items at a time");
+        assertCompiles(civis);
     }
 
     @Test
@@ -154,6 +265,7 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(new MoveLegacySchedulersToPrefect3("later", null, null, null, null, null).validate().isValid()).isFalse();
         assertThat(new MoveLegacySchedulersToPrefect3("cutover", null, null, null, "yesterday", null).validate().isValid()).isFalse();
         assertThat(new MoveLegacySchedulersToPrefect3("cutover", 5, null, "out", AS_OF, "Europe/Berlin").validate().isValid()).isTrue();
+        assertThat(new MoveLegacySchedulersToPrefect3("cutover", 5, null, "out", AS_OF, null, 0, null).validate().isValid()).isFalse();
     }
 
     @Test
@@ -164,134 +276,6 @@ class MoveLegacySchedulersToPrefect3Test {
         Files.writeString(p.resolve("notes.txt"), "nothing scheduled here\n");
         for (String phase : List.of("dual-run", "cutover", "cleanup")) {
             assertThat(run(p, phase).changes()).as(phase).isEmpty();
-        }
-    }
-
-    private RewriteResult run(Path root, String phase) {
-        var recipe = new MoveLegacySchedulersToPrefect3(phase, 15, null, null, AS_OF, null);
-        return new RewriteEngine(recipe, PrefectTarget.defaultTarget(), false).run(root);
-    }
-
-    private Path copySample(String name) throws IOException {
-        Path src = Path.of(System.getProperty("migrate.repo.root", "..")).resolve("samples").resolve(name);
-        Path dst = dir.resolve(name);
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path p : s.toList()) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return dst;
-    }
-
-    private static Map<String, String> snapshot(Path root) throws IOException {
-        Map<String, String> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                m.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.ISO_8859_1));
-            }
-        }
-        m.keySet().removeIf(k -> k.startsWith("prefect/") && false);
-        return m;
-    }
-
-    private static String read(Path root, String rel) throws IOException {
-        return Files.readString(root.resolve(rel));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void assertOnlyPrefect3Keys(String yaml) throws IOException {
-        Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        assertThat(lines("prefect-yaml-top-keys.txt")).containsAll(doc.keySet());
-        for (Object d : (List<Object>) doc.get("deployments")) {
-            Map<String, Object> dep = (Map<String, Object>) d;
-            assertThat(lines("prefect-yaml-deployment-keys.txt")).containsAll(dep.keySet());
-            for (Object s : (List<Object>) dep.get("schedules")) {
-                assertThat(lines("prefect-yaml-schedule-keys.txt")).containsAll(((Map<String, Object>) s).keySet());
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void assertEveryScheduleHasAProof(String yaml, String report) {
-        Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        for (Object d : (List<Object>) doc.get("deployments")) {
-            Map<String, Object> dep = (Map<String, Object>) d;
-            String section = report.substring(report.indexOf("## " + dep.get("name") + "\n"));
-            section = section.substring(0, Math.max(section.indexOf("\n## ", 3), 0) > 0 ? section.indexOf("\n## ", 3) : section.length());
-            int schedules = ((List<Object>) dep.get("schedules")).size();
-            assertThat(section.split("- proof: ", -1).length - 1).as(dep.get("name").toString()).isGreaterThanOrEqualTo(schedules);
-        }
-    }
-
-    private static Set<String> lines(String resource) throws IOException {
-        try (InputStream in = MoveLegacySchedulersToPrefect3Test.class.getResourceAsStream("/legacy/" + resource)) {
-            return Set.copyOf(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-        }
-    }
-
-    /** Every generated module through one python3 process with compile(); skipped, visibly, without python3. */
-    private static void assertCompiles(Path root) throws Exception {
-        List<String> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(root.resolve("prefect/flows"))) {
-            s.filter(p -> p.toString().endsWith(".py")).forEach(p -> files.add(p.toString()));
-        }
-        assertThat(files).isNotEmpty();
-        assertOnlyPrefect3Api(files);
-        Process p;
-        try {
-            p = new ProcessBuilder("python3", "-c",
-                    "import sys\nfor f in sys.argv[1:]:\n    compile(open(f, encoding='utf-8').read(), f, 'exec')\n")
-                    .command(concat(files)).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "python3 is not installed: generated Python not compiled");
-            return;
-        }
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(out).isZero();
-    }
-
-    /** Every name imported from prefect exists in Prefect 3.8.3 (the analyzers' API facts are the oracle). */
-    private static void assertOnlyPrefect3Api(List<String> files) throws IOException {
-        java.util.regex.Pattern fromImport = java.util.regex.Pattern.compile("(?m)^\\s*from (prefect[\\w.]*) import (.+)$");
-        int checked = 0;
-        for (String f : files) {
-            var m = fromImport.matcher(Files.readString(Path.of(f)));
-            while (m.find()) {
-                for (String name : m.group(2).split(",")) {
-                    String dotted = m.group(1) + "." + name.strip().split("\\s+")[0];
-                    assertThat(dev.migrate.analyzers.rules.PrefectApi.get().existsIn3(dotted)).as(f + ": " + dotted).isTrue();
-                    checked++;
-                }
-            }
-        }
-        assertThat(checked).isPositive();
-    }
-
-    private static List<String> concat(List<String> files) {
-        List<String> cmd = new ArrayList<>(List.of("python3", "-c",
-                "import sys\nfor f in sys.argv[1:]:\n    compile(open(f, encoding='utf-8').read(), f, 'exec')\n"));
-        cmd.addAll(files);
-        return cmd;
-    }
-
-    /** Values the samples hold in secret-looking variables never reach generated files. */
-    private static void assertNoSecrets(Path root, String envFile) throws IOException {
-        String env = read(root, envFile);
-        List<String> secrets = env.lines().filter(l -> l.matches("(?i)[A-Z_0-9]*(PASSWORD|TOKEN|SECRET|KEY|USERNAME)[A-Z_0-9]*=.+"))
-                .map(l -> l.substring(l.indexOf('=') + 1).replace("\"", "")).filter(v -> v.length() > 3).toList();
-        try (Stream<Path> s = Files.walk(root.resolve("prefect"))) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                String text = Files.readString(p);
-                for (String secret : secrets) {
-                    assertThat(text).as(p.toString()).doesNotContain(secret);
-                }
-            }
         }
     }
 }

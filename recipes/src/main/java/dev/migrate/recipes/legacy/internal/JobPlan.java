@@ -20,7 +20,8 @@ import java.util.Set;
  */
 public record JobPlan(Job job, String module, String flowFunction, List<PlannedSchedule> schedules,
                       Map<String, String> plainEnv, Map<String, String> secretEnv, List<String> envFiles,
-                      boolean commandIsSecret, Long timeoutSeconds, int retries, String workPool, List<String> notes) {
+                      boolean commandIsSecret, Long timeoutSeconds, int retries, String workPool, List<String> notes,
+                      String entryFunction) {
 
     /** Variables cron and systemd use themselves; they are not part of the job's environment. */
     private static final Set<String> SCHEDULER_VARIABLES = Set.of("MAILTO", "CRON_TZ", "SHELL", "MAILFROM",
@@ -48,7 +49,8 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
             }
         });
         secret.forEach((name, block) -> notes.add("secret: environment variable " + name + " is read from the Secret block '"
-                + block + "' (create it with the value the legacy job used, see " + job.source().path() + "); the value was not copied"));
+                + block + "' (create it with the value the legacy job used, see " + job.attributes().getOrDefault("service",
+                job.source().path()) + "); the value was not copied"));
         if (job.env().containsKey("MAILTO") && !job.env().get("MAILTO").isEmpty()) {
             notes.add("the legacy scheduler mailed " + (job.kind() == JobKind.CIVIS_SCRIPT ? "failures" : "the output")
                     + " to " + job.env().get("MAILTO")
@@ -90,15 +92,65 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         } else {
             String user = job.user() == null ? "default" : job.user();
             pool = poolPrefix + "-" + user.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-            notes.add("runs as " + (job.user() == null ? "the crontab's owner" : "user " + job.user())
+            notes.add("runs as " + (job.user() != null ? "user " + job.user()
+                    : InProcessJobs.isInProcess(job) ? "the scheduler's user" : "the crontab's owner")
                     + ": start the worker for pool '" + pool + "' (process) as that user");
+        }
+        if (job.attributes().containsKey(AnacronJobs.SEMANTICS)) {
+            notes.add(job.attributes().get(AnacronJobs.SEMANTICS));
+        }
+        if (job.attributes().containsKey("schedule.assumed")) {
+            notes.add("schedule assumed: " + job.attributes().get("schedule.assumed"));
+        }
+        if (job.kind() == JobKind.CRON_RUN_PARTS) {
+            notes.add("cutover: cutover.sh removes the script's execute bit so that run-parts skips it; the flow runs it with its "
+                    + "interpreter, so it stays on the host (cleanup keeps it)");
+        }
+        if (JavaJobs.isJava(job)) {
+            notes.addAll(JavaJobs.notes(job));
+        }
+        if (InProcessJobs.isInProcess(job)) {
+            job.schedules().stream().filter(s -> s.form() == dev.migrate.analyzers.model.ScheduleSpec.Form.INTERVAL).findFirst()
+                    .ifPresent(s -> notes.add("the scheduler counted " + s.expression() + " from its own start (and ran late "
+                            + "behind other jobs of the process); the deployment fires at fixed marks from its anchor date"));
+            if (job.attributes().containsKey("apscheduler.jitterSeconds")) {
+                notes.add("APScheduler's jitter of up to " + job.attributes().get("apscheduler.jitterSeconds")
+                        + " s is dropped: the deployment runs on its marks");
+            }
+            String service = job.attributes().get(InProcessJobs.SERVICE);
+            notes.add("the scheduler process" + (service == null ? "" : " (" + service + ")")
+                    + " keeps running until the cleanup; the cutover comments this job's registration out, so deploy the "
+                    + "edited script and restart the scheduler then (cutover.sh)");
         }
         if (job.overlap() == Overlap.UNKNOWN) {
             notes.add("overlap behaviour unknown: no concurrency limit was set");
         }
         String module = job.id().replace('-', '_');
         return new JobPlan(job, PythonText.identifier(module), PythonText.identifier(job.name()), schedules, plain, secret,
-                envFiles, commandIsSecret, timeout, retries, pool, notes);
+                envFiles, commandIsSecret, timeout, retries, pool, notes, null);
+    }
+
+    /** This plan with one more note; itself when {@code note} is null. */
+    JobPlan withNote(String note) {
+        if (note == null) {
+            return this;
+        }
+        List<String> more = new ArrayList<>(notes);
+        more.add(note);
+        return new JobPlan(job, module, flowFunction, schedules, plainEnv, secretEnv, envFiles, commandIsSecret, timeoutSeconds,
+                retries, workPool, List.copyOf(more), entryFunction);
+    }
+
+    /** This plan with a generated flow function other than the default (a wrapped script's flow). */
+    JobPlan withEntryFunction(String function) {
+        return new JobPlan(job, module, flowFunction, schedules, plainEnv, secretEnv, envFiles, commandIsSecret, timeoutSeconds,
+                retries, workPool, notes, function);
+    }
+
+    /** The systemd service running the in-process scheduler this job was registered with, or null. */
+    public String schedulerService() {
+        String path = InProcessJobs.isInProcess(job) ? job.attributes().get(InProcessJobs.SERVICE) : null;
+        return path == null ? null : path.substring(path.lastIndexOf('/') + 1);
     }
 
     public String deploymentName() {
@@ -128,7 +180,8 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
 
     /** {@code prefect.yaml}'s entrypoint, relative to the generated project. */
     public String entrypoint() {
-        return "flows/" + module + ".py:" + (job.kind() == JobKind.PYTHON_SLEEP_LOOP ? LoopFlowModule.entrypoint(this) : flowFunction);
+        return "flows/" + module + ".py:" + (entryFunction != null ? entryFunction : job.kind() == JobKind.PYTHON_SLEEP_LOOP ? LoopFlowModule.entrypoint(this)
+                : InProcessJobs.isInProcess(job) ? CallableFlowModule.entrypoint(this) : flowFunction);
     }
 
     static String secretBlockName(Job job, String variable) {

@@ -8,7 +8,14 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.analyzers.scan.JobResolver;
 import dev.migrate.analyzers.sources.cron.CrontabDetector;
+import dev.migrate.analyzers.sources.java.QuartzJavaDetector;
+import dev.migrate.analyzers.sources.java.QuartzXmlDetector;
+import dev.migrate.analyzers.sources.java.SpringScheduledDetector;
+import dev.migrate.analyzers.sources.python.ApschedulerDetector;
+import dev.migrate.analyzers.sources.python.CeleryBeatDetector;
+import dev.migrate.analyzers.sources.python.ScheduleLibDetector;
 import dev.migrate.analyzers.sources.systemd.SystemdDetector;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,9 +37,17 @@ import java.util.function.Function;
 public final class LegacyEstate {
     private final Map<String, String> texts = new TreeMap<>();
     private Plan plan;
+    private boolean reported;
 
     public void add(String path, String text) {
         texts.put(path, text);
+    }
+
+    /** True the first time only: the plan's notes go into the data table once per run. */
+    public boolean firstReport() {
+        boolean first = !reported;
+        reported = true;
+        return first;
     }
 
     public boolean exists(String path) {
@@ -53,13 +68,13 @@ public final class LegacyEstate {
 
     /** The recipe's options, already validated. */
     public record Options(Phase phase, int offsetMinutes, String sandboxRoot, String outputDir, LocalDate asOf,
-                          ZoneId hostZone, String poolPrefix, String prefectPin) {
+                          ZoneId hostZone, String poolPrefix, String prefectPin, Integer taskMapLimit, boolean prefectShell) {
         Instant reference() {
             return asOf.atStartOfDay(ZoneOffset.UTC).toInstant();
         }
     }
 
-    /** Runs the cron and systemd detectors over the scanned texts, in path order. */
+    /** Runs the cron, systemd, in-process scheduler and Java job detectors over the scanned texts, in path order. */
     static List<Job> detect(Map<String, String> texts, ScheduleCheck check, Function<String, Boolean> skip) {
         List<Job> jobs = new ArrayList<>();
         InventorySink sink = new InventorySink() {
@@ -73,7 +88,9 @@ public final class LegacyEstate {
                 // findings are the scan's business; the plan reports its own notes
             }
         };
-        List<Detector> detectors = List.of(new CrontabDetector(check), new SystemdDetector(check));
+        List<Detector> detectors = List.of(new CrontabDetector(check), new SystemdDetector(check), new ScheduleLibDetector(),
+                new ApschedulerDetector(), new CeleryBeatDetector(), new SpringScheduledDetector(), new QuartzJavaDetector(),
+                new QuartzXmlDetector());
         for (Detector d : detectors) {
             texts.forEach((path, text) -> {
                 ScanFile f = new ScanFile(path, text);
@@ -82,6 +99,16 @@ public final class LegacyEstate {
                 }
             });
             d.finish(sink);
+        }
+        // Resolvers complete what one file cannot say (Spring ${...} schedules from application.properties), as in scan.
+        for (JobResolver r : java.util.ServiceLoader.load(JobResolver.class)) {
+            List<ScanFile> wanted = new ArrayList<>();
+            texts.forEach((path, text) -> {
+                if (!skip.apply(path) && r.wants(path)) {
+                    wanted.add(new ScanFile(path, text));
+                }
+            });
+            r.resolve(jobs, new ArrayList<>(), wanted);
         }
         return jobs;
     }

@@ -69,7 +69,7 @@ final class LoopJobs {
     }
 
     /** Where the script lives on the host: the directory of the path ExecStart runs, else WorkingDirectory. */
-    private static String scriptDir(String path, Job service) {
+    static String scriptDir(String path, Job service) {
         String script = path.substring(path.lastIndexOf('/') + 1);
         if (service != null && service.command() != null) {
             for (String word : service.command().split("\\s+")) {

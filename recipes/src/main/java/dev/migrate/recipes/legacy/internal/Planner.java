@@ -28,10 +28,21 @@ final class Planner {
 
     Plan plan() {
         ScheduleCheck check = new ScheduleCheck(o.hostZone(), o.reference());
-        List<Job> detected = LegacyEstate.detect(texts, check, p -> p.startsWith(out + "/"));
+        // Scripts are read as they were before our cutover markers, so every phase finds the same registrations.
+        Map<String, String> originals = new TreeMap<>(texts);
+        originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
+        List<Job> detected = LegacyEstate.detect(originals, check, p -> p.startsWith(out + "/"));
         List<String> consumed = new ArrayList<>();
         List<Job> loops = LoopJobs.of(texts, out, detected, consumed);
-        detected = new ArrayList<>(detected);
+        java.util.Set<String> services = new java.util.HashSet<>();
+        String manifestPath = out + "/" + Manifest.FILE;
+        Manifest previous = texts.containsKey(manifestPath) ? Manifest.read(texts.get(manifestPath)) : Manifest.EMPTY;
+        Map<String, Job> before = new java.util.HashMap<>();
+        previous.jobs().forEach(j -> before.put(j.id(), j));
+        Map<String, InProcessJobs.Resolved> inProcess = InProcessJobs.of(originals, detected, before, services);
+        detected = AnacronJobs.of(JavaJobs.of(detected, services), originals);
+        consumed.addAll(services);
+        detected = new ArrayList<>(detected.stream().map(j -> inProcess.containsKey(j.id()) ? inProcess.get(j.id()).job() : j).toList());
         detected.removeIf(j -> consumed.contains(j.id()));
         detected.addAll(loops);
         Map<String, String> leftAlone = new TreeMap<>();
@@ -40,9 +51,10 @@ final class Planner {
         Map<String, Integer> currentLine = new LinkedHashMap<>();
         for (Job found : detected) {
             // Reports name crontab lines as they were before our markers went in, so every phase says the same.
-            Job j = found.kind() == JobKind.CRON && texts.containsKey(found.source().path())
+            Job j = LegacyEstate.isKind(found, JobKind.CRON, JobKind.ANACRON) && texts.containsKey(found.source().path())
                     ? LegacyEstate.beforeMarkers(found, LegacyEstate.markerLines(texts.get(found.source().path()))) : found;
-            String why = reasonToLeave(found);
+            String why = inProcess.containsKey(j.id()) && inProcess.get(j.id()).problem() != null
+                    ? inProcess.get(j.id()).problem() : reasonToLeave(found);
             if (why != null) {
                 leftAlone.put(j.id() + " (" + j.source() + ")", why);
                 continue;
@@ -50,20 +62,27 @@ final class Planner {
             currentLine.put(j.id(), found.source().line());
             migrated.put(j.id(), j);
         }
-        String manifestPath = out + "/" + Manifest.FILE;
-        Manifest previous = texts.containsKey(manifestPath) ? Manifest.read(texts.get(manifestPath)) : Manifest.EMPTY;
         // Jobs whose legacy files the cleanup deleted are known from the manifest only.
         previous.jobs().forEach(j -> migrated.putIfAbsent(j.id(), j));
-        List<JobPlan> jobs = migrated.values().stream()
-                .map(j -> JobPlan.of(j, check, o.reference(), o.offsetMinutes(), o.poolPrefix()))
-                .sorted(Comparator.comparing(JobPlan::deploymentName)).toList();
-
         Map<String, String> files = new TreeMap<>();
         Map<String, List<Integer>> markers = new TreeMap<>();
+        InProcessEdits scripts = new InProcessEdits(texts, originals, inProcess, migrated.keySet(), out);
+        scripts.apply(o.phase(), o.asOf(), files, markers);
+        List<JobPlan> jobs = migrated.values().stream()
+                .map(j -> JobPlan.of(j, check, o.reference(), o.offsetMinutes(), o.poolPrefix())
+                        .withNote(scripts.manualNotes().get(j.id())))
+                .sorted(Comparator.comparing(JobPlan::deploymentName)).toList();
+        Map<String, String> wrapped = new TreeMap<>();
+        jobs = jobs.stream().map(p -> wrapCivisScript(p, wrapped)).map(this::shellNote).toList();
+
         crontabEdits(migrated.values(), currentLine, files, markers);
         TreeSet<String> deleted = new TreeSet<>();
         if (o.phase() == Phase.CLEANUP) {
             deleteLegacyFiles(jobs, files, deleted);
+            for (String gone : scripts.deletions()) {
+                files.remove(gone);
+                deleted.add(gone);
+            }
             markers.keySet().removeAll(deleted);
         }
         // Deleted legacy files stay listed (rollback, references) on later runs, when they no longer exist.
@@ -83,10 +102,17 @@ final class Planner {
         Map<String, String> generated = new TreeMap<>();
         for (JobPlan p : jobs) {
             String module = out + "/flows/" + p.module() + ".py";
-            generated.put(module, p.job().kind() == JobKind.PYTHON_SLEEP_LOOP
-                    ? LoopFlowModule.text(p, texts.get(p.job().source().path()), texts.get(module)) : FlowModule.text(p));
+            String text = wrapped.containsKey(p.job().id()) ? wrapped.get(p.job().id())
+                    : flowModule(p, inProcess.get(p.job().id()), texts.get(module));
+            if (text != null) {
+                generated.put(module, text);
+            }
         }
         generated.put(out + "/prefect.yaml", PrefectYamlText.text(jobs, o.phase(), o.prefectPin(), o.sandboxRoot()));
+        if (o.prefectShell()) {
+            generated.put(out + "/requirements.txt", "# Generated by migrate: what the flows under flows/ import.\nprefect=="
+                    + o.prefectPin() + "\nprefect-shell  # ShellOperation runs the legacy commands; pin the version you test with\n");
+        }
         generated.put(out + "/MIGRATION.md", MigrationReport.text(draft));
         generated.put(out + "/ROLLBACK.md", Rollback.markdown(draft, out));
         if (o.phase().atLeast(Phase.CUTOVER)) {
@@ -99,6 +125,16 @@ final class Planner {
         generatedPaths.add(manifestPath);
         java.util.Collections.sort(generatedPaths);
         generated.put(manifestPath, Manifest.text(migrated.values().stream().toList(), generatedPaths, List.copyOf(removed)));
+        List<String> foreign = generated.keySet().stream()
+                .filter(path -> texts.containsKey(path) && !previous.generated().contains(path)).toList();
+        if (!foreign.isEmpty()) {
+            // Never overwrite a file migrate did not write: nothing is generated and the legacy side is not touched.
+            Map<String, String> why = new TreeMap<>();
+            foreign.forEach(path -> why.put(path, "exists and was not written by migrate (it is not in " + manifestPath
+                    + "); nothing was generated: set the outputDirectory option to a new directory"));
+            return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), List.of(), why, List.of(), Map.of(),
+                    java.util.Set.of(), Map.of());
+        }
         for (String stale : previous.generated()) {
             if (!generated.containsKey(stale) && texts.containsKey(stale)) {
                 deleted.add(stale);
@@ -108,16 +144,80 @@ final class Planner {
         return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references, files, deleted, markers);
     }
 
+    /**
+     * A Civis container script that runs one Python script of the project becomes a flow wrapping that script's code
+     * (seed 004); its module text goes into {@code wrapped}. Otherwise the flow runs the command.
+     */
+    private JobPlan wrapCivisScript(JobPlan p, Map<String, String> wrapped) {
+        if (p.job().kind() != JobKind.CIVIS_SCRIPT || p.job().command() == null) {
+            return p;
+        }
+        java.util.regex.Matcher m = CIVIS_PYTHON.matcher(p.job().command().strip());
+        if (!m.matches() || !texts.containsKey(m.group(1))) {
+            return p;
+        }
+        int depth = out.split("/").length + 1;
+        ScriptFlowModule flow = ScriptFlowModule.of(p, m.group(1), texts.get(m.group(1)), depth, o.taskMapLimit());
+        if (flow.problem() != null) {
+            return p.withNote("the flow runs the container command, not the script's code: " + flow.problem());
+        }
+        wrapped.put(p.job().id(), flow.text());
+        JobPlan w = p.withEntryFunction(ScriptFlowModule.flowFunction(flow.text()));
+        for (String note : flow.notes()) {
+            w = w.withNote(note);
+        }
+        if (m.group(2) != null && !m.group(2).isBlank()) {
+            w = w.withNote("the script's arguments (" + m.group(2).strip() + ") are not passed: it does not read them");
+        }
+        return w;
+    }
+
+    /** {@code [pip install -r requirements.txt &&] python path/to/script.py [args]}, as Civis container commands run scripts. */
+    private static final java.util.regex.Pattern CIVIS_PYTHON = java.util.regex.Pattern.compile(
+            "(?:pip3? install -r \\S+\\s*&&\\s*)?python3?\\s+([\\w./-]+\\.py)((?:\\s+[\\w.=-]+)*)");
+
+    /** With the prefect-shell option, the one case that stays on subprocess says why. */
+    private JobPlan shellNote(JobPlan p) {
+        boolean commandFlow = !InProcessJobs.isInProcess(p.job()) && p.job().kind() != JobKind.PYTHON_SLEEP_LOOP && p.entryFunction() == null;
+        if (o.prefectShell() && commandFlow && !FlowModule.usesShellOperation(p, true)) {
+            return p.withNote("runs through subprocess despite prefect-shell: ShellOperation cannot feed the command's standard input");
+        }
+        return p;
+    }
+
+    private String flowModule(JobPlan p, InProcessJobs.Resolved resolved, String existing) {
+        if (p.job().kind() == JobKind.PYTHON_SLEEP_LOOP) {
+            return LoopFlowModule.text(p, texts.get(p.job().source().path()), existing);
+        }
+        if (InProcessJobs.isInProcess(p.job())) {
+            // Once the cleanup deleted the scheduler script, the module generated from it is all there is.
+            return resolved == null ? existing : CallableFlowModule.text(p, resolved);
+        }
+        return FlowModule.text(p, o.prefectShell());
+    }
+
     /** Null when this recipe migrates the job; otherwise why it is left alone. */
     private String reasonToLeave(Job j) {
-        if (j.kind() != JobKind.CRON && j.kind() != JobKind.SYSTEMD_TIMER && j.kind() != JobKind.PYTHON_SLEEP_LOOP
-                && j.kind() != JobKind.CIVIS_SCRIPT) {
+        if (!LegacyEstate.isKind(j, JobKind.CRON, JobKind.SYSTEMD_TIMER, JobKind.PYTHON_SLEEP_LOOP, JobKind.CIVIS_SCRIPT,
+                JobKind.ANACRON, JobKind.CRON_RUN_PARTS) && !InProcessJobs.isInProcess(j) && !JavaJobs.isJava(j)) {
             return "kind " + j.kind().slug() + " is not handled by this recipe";
+        }
+        if (AnacronJobs.dispatches(j)) {
+            return "dispatches a run-parts directory; its scripts are migrated one by one";
+        }
+        if (j.kind() == JobKind.CRON_RUN_PARTS && "true".equals(j.attributes().get("runParts.skipped"))) {
+            return "run-parts skips this name (only letters, digits, _ and - run), so it never ran; rename it or delete it";
+        }
+        if (JavaJobs.isJava(j) && !j.attributes().containsKey(JavaJobs.TARGET)) {
+            return "no systemd service runs this application's jar; write the flow's java command by hand";
+        }
+        if (JavaJobs.isJava(j) && "true".equals(j.attributes().get("disabled"))) {
+            return "disabled in the application (cron = \"-\")";
         }
         if (j.command() == null && j.kind() == JobKind.SYSTEMD_TIMER) {
             return "the unit the timer starts was not found";
         }
-        if (j.kind() == JobKind.CRON) {
+        if (j.kind() == JobKind.CRON || j.kind() == JobKind.ANACRON) {
             String text = texts.get(j.source().path());
             if ("true".equals(j.attributes().get("disabled"))
                     && CrontabFile.parse(text, format(j)).markerIndexOf(j.id()) < 0) {
@@ -127,7 +227,7 @@ final class Planner {
                 return "the crontab is written by a script (" + j.attributes().get("crontab.embeddedIn") + "); move it by hand";
             }
             if (j.command().contains("run-parts")) {
-                return "dispatches a run-parts directory; migrate the scripts in it one by one";
+                return "dispatches a run-parts directory; its scripts are migrated one by one where anacron or this line runs them";
             }
         }
         boolean clock = j.schedules().stream().anyMatch(s -> {
@@ -141,7 +241,7 @@ final class Planner {
     private void crontabEdits(java.util.Collection<Job> jobs, Map<String, Integer> currentLine, Map<String, String> files,
                               Map<String, List<Integer>> markers) {
         Map<String, List<Job>> byFile = new TreeMap<>();
-        jobs.stream().filter(j -> j.kind() == JobKind.CRON && texts.containsKey(j.source().path()))
+        jobs.stream().filter(j -> LegacyEstate.isKind(j, JobKind.CRON, JobKind.ANACRON) && texts.containsKey(j.source().path()))
                 .forEach(j -> byFile.computeIfAbsent(j.source().path(), k -> new ArrayList<>()).add(j));
         for (Map.Entry<String, List<Job>> e : byFile.entrySet()) {
             CrontabFile file = CrontabFile.parse(texts.get(e.getKey()), format(e.getValue().get(0)));
@@ -200,7 +300,8 @@ final class Planner {
         // A crontab whose every entry is one we disabled runs nothing any more: it is deleted. Entries disabled
         // by hand are someone's decision and keep their file.
         for (String path : new TreeSet<>(texts.keySet())) {
-            Job any = jobs.stream().map(JobPlan::job).filter(j -> j.kind() == JobKind.CRON && j.source().path().equals(path))
+            Job any = jobs.stream().map(JobPlan::job).filter(j -> LegacyEstate.isKind(j, JobKind.CRON, JobKind.ANACRON)
+                    && j.source().path().equals(path))
                     .findFirst().orElse(null);
             if (any != null && onlyOurDisabledEntries(CrontabFile.parse(files.getOrDefault(path, texts.get(path)), format(any)))) {
                 files.remove(path);
@@ -251,6 +352,10 @@ final class Planner {
     }
 
     private static CrontabFormat format(Job j) {
-        return "system".equals(j.attributes().get("crontab.format")) ? CrontabFormat.SYSTEM : CrontabFormat.USER;
+        return switch (j.attributes().getOrDefault("crontab.format", "")) {
+            case "system" -> CrontabFormat.SYSTEM;
+            case "anacron" -> CrontabFormat.ANACRON;
+            default -> CrontabFormat.USER;
+        };
     }
 }

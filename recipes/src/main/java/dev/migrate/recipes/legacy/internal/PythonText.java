@@ -10,7 +10,20 @@ final class PythonText {
             "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
             "with", "yield", "match", "case", "type");
 
+    /** A URL with a password in it, or a secret-named name or key given a string literal of its own. */
+    private static final java.util.regex.Pattern CREDENTIAL = java.util.regex.Pattern.compile(
+            "://[^/\\s:@'\"]*:[^@\\s/'\"{}]+@|(?i)\\b[a-z0-9_]*(?:password|passwd|pwd|token|secret|api_?key|credentials?)[a-z0-9_]*"
+                    + "['\"]?\\s*[=:]\\s*[rbuf]?(\"[^\"\\n]{3,}\"|'[^'\\n]{3,}')");
+
     private PythonText() {
+    }
+
+    /**
+     * Whether Python code looks like it holds a credential itself (a literal), as opposed to reading one from the
+     * environment or a Secret block, which is what a copied script may do.
+     */
+    static boolean holdsCredential(String code) {
+        return CREDENTIAL.matcher(code).find();
     }
 
     /** A single-quoted Python string literal that reads back as exactly {@code s}. */

@@ -1,0 +1,46 @@
+package dev.migrate.recipes.legacy.internal;
+
+import dev.migrate.recipes.MigrationNotes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The plan's notes as rows of the {@link MigrationNotes} table that {@code migrate rewrite} summarises: what a person
+ * must do (create a Secret block, start a worker, turn a Civis schedule off, review an unsafe fix, move a job by hand)
+ * is manual; the rest are decisions to review. MIGRATION.md says the same in full.
+ */
+public final class NoteRows {
+    /** Notes that ask someone to act. */
+    private static final Pattern MANUAL = Pattern.compile(
+            "^(secret:|cutover:|unsafe fix:|runs as )|by hand|create it|add a Prefect automation|check the quoting");
+    /** "&lt;job-id&gt; (path:line:col)" as the Not-migrated list names a job. */
+    private static final Pattern LABEL = Pattern.compile("(\\S+) \\(([^:)]+)(?::(\\d+))?(?::\\d+)?\\)");
+
+    private NoteRows() {
+    }
+
+    public static List<MigrationNotes.Row> of(Plan plan, String recipe) {
+        List<MigrationNotes.Row> rows = new ArrayList<>();
+        for (JobPlan p : plan.jobs()) {
+            for (String note : p.notes()) {
+                rows.add(new MigrationNotes.Row(p.job().source().path(), Math.max(0, p.job().source().line()), recipe,
+                        MANUAL.matcher(note).find(), p.deploymentName() + ": " + note));
+            }
+        }
+        for (Map.Entry<String, String> e : plan.leftAlone().entrySet()) {
+            Matcher m = LABEL.matcher(e.getKey());
+            String path = m.matches() ? m.group(2) : e.getKey();
+            int line = m.matches() && m.group(3) != null ? Integer.parseInt(m.group(3)) : 0;
+            // Kinds other recipes move are not a manual step of this one.
+            boolean manual = !e.getValue().startsWith("kind ");
+            rows.add(new MigrationNotes.Row(path, line, recipe, manual, (m.matches() ? m.group(1) : e.getKey())
+                    + " not migrated: " + e.getValue()));
+        }
+        plan.references().forEach(r -> rows.add(new MigrationNotes.Row(r.substring(0, r.indexOf(':')),
+                Integer.parseInt(r.replaceAll("^[^:]*:(\\d+).*", "$1")), recipe, true, "edit: " + r)));
+        return rows;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.migrate.recipes.legacy;
+
+import static dev.migrate.recipes.legacy.LegacyTestSupport.assertCompiles;
+import static dev.migrate.recipes.legacy.LegacyTestSupport.read;
+import static dev.migrate.recipes.legacy.LegacyTestSupport.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.recipes.engine.RewriteEngine;
+import dev.migrate.recipes.engine.RewriteResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Spring @Scheduled jobs run from the application's jar, and anacron entries with anacron's times, on estates written here. */
+class JavaAndAnacronJobsTest {
+    private static final String JOBS = """
+            package com.shop;
+
+            import org.springframework.scheduling.annotation.Scheduled;
+
+            public class Jobs {
+                @Scheduled(cron = "0 15 4 * * MON-FRI", zone = "Europe/Paris")
+                public void exportOrders() {
+                }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void springJobRunsTheServicesJarForOneJob() throws Exception {
+        Path p = dir.resolve("shop");
+        write(p, "opt/shop-app/src/main/java/com/shop/Jobs.java", JOBS);
+        write(p, "etc/systemd/system/shop-app.service", """
+                [Unit]
+                Description=Shop application (runs its scheduled jobs)
+
+                [Service]
+                User=shop
+                ExecStart=/usr/bin/java -jar /opt/shop-app/shop-app.jar
+                Restart=on-failure
+                """);
+        RewriteResult dual = run(p, "dual-run");
+        RewriteEngine.apply(p, dual);
+        assertThat(read(p, "prefect/prefect.yaml")).contains("cron: 30 4 * * 1-5", "timezone: Europe/Paris", "name: legacy-host-shop");
+        String flow = Files.readString(Files.list(p.resolve("prefect/flows")).findFirst().orElseThrow());
+        assertThat(flow).contains("COMMAND = '/usr/bin/java -jar /opt/shop-app/shop-app.jar --spring.main.web-application-type=none "
+                + "--migrate.run-job=com.shop.Jobs#exportOrders'");
+        assertThat(dual.notes()).anySatisfy(n -> {
+            assertThat(n.manual()).isTrue();
+            assertThat(n.sourcePath()).isEqualTo("opt/shop-app/src/main/java/com/shop/Jobs.java");
+            assertThat(n.message()).contains("add that entry point by hand");
+        });
+        assertCompiles(p);
+        RewriteEngine.apply(p, run(p, "cutover"));
+        assertThat(read(p, "opt/shop-app/src/main/java/com/shop/Jobs.java")).as("the application is edited by hand").isEqualTo(JOBS);
+        assertThat(run(p, "cutover").changes()).isEmpty();
+    }
+
+    @Test
+    void springJobWithoutAServiceIsNotMoved() throws IOException {
+        Path p = dir.resolve("lib");
+        write(p, "lib/src/main/java/com/shop/Jobs.java", JOBS);
+        for (String phase : List.of("dual-run", "cutover", "cleanup")) {
+            assertThat(run(p, phase).changes()).as(phase).isEmpty();
+        }
+    }
+
+    @Test
+    void anacronEntryRunsAtTheStartOfItsHoursPlusItsDelay() throws Exception {
+        Path p = dir.resolve("vm");
+        write(p, "etc/anacrontab", "START_HOURS_RANGE=6-20\nRANDOM_DELAY=30\n1\t12\tstats.daily\t/usr/local/bin/stats.sh\n"
+                + "7\t25\tcron.weekly\trun-parts --report /etc/cron.weekly\n");
+        write(p, "etc/cron.weekly/rotate-archive", "#!/bin/bash\nfind /archive -mtime +90 -delete\n");
+        RewriteResult dual = run(p, "dual-run");
+        RewriteEngine.apply(p, dual);
+        String yaml = read(p, "prefect/prefect.yaml");
+        assertThat(yaml).contains("cron: 27 6 * * *", "cron: 40 6 * * 0");
+        assertThat(read(p, "prefect/MIGRATION.md")).contains("between 6:00 and 20:00, 12 min after anacron started plus up to 30 random min",
+                "`anacron-cron-weekly-");
+        RewriteEngine.apply(p, run(p, "cutover"));
+        assertThat(read(p, "etc/anacrontab")).contains("# migrate: disabled anacron-stats-daily-", "# 1\t12\tstats.daily\t",
+                "\n7\t25\tcron.weekly\t");
+        assertThat(read(p, "prefect/cutover.sh")).contains("chmod -x '/etc/cron.weekly/rotate-archive'");
+        assertCompiles(p);
+    }
+
+    @Test
+    void anacronThatOnlyDispatchesAnEmptyDirectoryIsNotMoved() throws IOException {
+        Path p = dir.resolve("empty");
+        write(p, "etc/anacrontab", "1\t5\tcron.daily\trun-parts --report /etc/cron.daily\n");
+        for (String phase : List.of("dual-run", "cutover", "cleanup")) {
+            assertThat(run(p, phase).changes()).as(phase).isEmpty();
+        }
+    }
+
+    private static void write(Path root, String rel, String text) throws IOException {
+        Files.createDirectories(root.resolve(rel).getParent());
+        Files.writeString(root.resolve(rel), text);
+    }
+}
