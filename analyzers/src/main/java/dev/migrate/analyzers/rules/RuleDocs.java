@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.rules;
 
+import dev.migrate.analyzers.model.Applicability;
 import dev.migrate.rewriters.io.AtomicFiles;
 
 import java.io.IOException;
@@ -31,6 +32,12 @@ public final class RuleDocs {
         sb.append("Severity: **").append(lower(r.severity())).append("** · Fix: **")
                 .append(lower(r.applicability()).replace('_', ' ')).append("** · Family: `")
                 .append(r.family()).append("`\n\n");
+        if (!r.fixedBy().isEmpty()) {
+            sb.append(r.applicability() == Applicability.MANUAL ? "Recipes that do the mechanical part: "
+                    : "Fixed by: ");
+            sb.append(String.join(", ", r.fixedBy().stream().map(n -> "`" + n + "`").toList()))
+                    .append(" (`migrate rewrite PATH --recipe NAME`, or one of the composites that include it)\n\n");
+        }
         for (Map.Entry<String, String> e : r.doc().sections().entrySet()) {
             sb.append("## ").append(e.getKey()).append("\n\n");
             boolean codeBlock = e.getKey().equals("Example") || e.getKey().equals("Use instead")

@@ -30,6 +30,8 @@ public final class RuleRegistry {
     static final String BASE = "/dev/migrate/analyzers/rules/";
     private static final List<String> KEYS = List.of("code", "title", "severity", "applicability",
             "what", "why", "example", "instead", "fix_safety");
+    /** Keys a rule may leave out. */
+    private static final List<String> OPTIONAL_KEYS = List.of("fixed_by");
 
     private final Map<String, Rule> byCode;
 
@@ -104,21 +106,48 @@ public final class RuleRegistry {
                 }
             }
             for (Object k : entry.keySet()) {
-                if (!KEYS.contains(String.valueOf(k))) {
-                    throw new RuleLoadException(where + "." + k + ": unknown key; allowed keys are " + KEYS);
+                if (!KEYS.contains(String.valueOf(k)) && !OPTIONAL_KEYS.contains(String.valueOf(k))) {
+                    throw new RuleLoadException(where + "." + k + ": unknown key; allowed keys are " + KEYS
+                            + " and " + OPTIONAL_KEYS);
                 }
             }
             String code = text(entry, "code");
             if (!code.matches("[A-Z][A-Z0-9]*\\d{3}")) {
                 throw new RuleLoadException(where + ".code: '" + code + "' is not a code like PF201 or K8S001");
             }
+            Applicability applicability =
+                    enumOf(Applicability.class, text(entry, "applicability"), where + ".applicability");
+            List<String> fixedBy = recipeNames(entry.get("fixed_by"), where + ".fixed_by");
+            // A rule that promises a fix must say which recipe gives it; the CLI's tests check the names exist.
+            if (applicability != Applicability.MANUAL && fixedBy.isEmpty()) {
+                throw new RuleLoadException(where + ".fixed_by: missing; a " + applicability
+                        + " rule must name the recipes that fix it (or be MANUAL)");
+            }
             rules.add(new Rule(code, text(entry, "title"),
                     enumOf(Severity.class, text(entry, "severity"), where + ".severity"),
-                    enumOf(Applicability.class, text(entry, "applicability"), where + ".applicability"),
+                    applicability, fixedBy,
                     new RuleDoc(text(entry, "what"), text(entry, "why"), text(entry, "example"),
                             text(entry, "instead"), text(entry, "fix_safety"))));
         }
         return rules;
+    }
+
+    private static List<String> recipeNames(Object value, String where) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> names)) {
+            throw new RuleLoadException(where + ": expected a list of recipe names, such as [dev.migrate.recipes.x.Y]");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object n : names) {
+            String name = String.valueOf(n).strip();
+            if (!name.matches("[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)*\\.[A-Z][A-Za-z0-9]*")) {
+                throw new RuleLoadException(where + ": '" + name + "' is not a recipe name like dev.migrate.recipes.x.Y");
+            }
+            out.add(name);
+        }
+        return out;
     }
 
     private static String text(Map<?, ?> entry, String key) {

@@ -51,8 +51,15 @@ class RuleRegistryTest {
                 - {code: XX001, title: t, severity: INFO, applicability: MANUAL, what: a, why: b, example: c, instead: d, fix_safety: e, extra: f}
                 """)).hasMessageContaining("[0].extra: unknown key");
         List<Rule> one = RuleRegistry.parseFile("x.yaml", """
-                - {code: XX001, title: t, severity: info, applicability: safe_fix, what: a, why: b, example: c, instead: d, fix_safety: e}
+                - {code: XX001, title: t, severity: info, applicability: safe_fix, fixed_by: [dev.migrate.x.FixIt], what: a, why: b, example: c, instead: d, fix_safety: e}
                 """);
+        assertThat(one.get(0).fixedBy()).containsExactly("dev.migrate.x.FixIt");
         assertThatThrownBy(() -> new RuleRegistry(List.of(one.get(0), one.get(0)))).hasMessageContaining("defined twice");
+        assertThatThrownBy(() -> RuleRegistry.parseFile("x.yaml", """
+                - {code: XX001, title: t, severity: info, applicability: unsafe_fix, what: a, why: b, example: c, instead: d, fix_safety: e}
+                """)).hasMessageContaining("[0].fixed_by: missing; a UNSAFE_FIX rule must name the recipes");
+        assertThatThrownBy(() -> RuleRegistry.parseFile("x.yaml", """
+                - {code: XX001, title: t, severity: info, applicability: manual, fixed_by: [not a name], what: a, why: b, example: c, instead: d, fix_safety: e}
+                """)).hasMessageContaining("[0].fixed_by: 'not a name' is not a recipe name");
     }
 }
