@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One pass per side for files that are cheap to read again (Parquet): while DuckDB reads a side it
- * computes the column aggregates and collects each row's key, row hash and toleranced values into
- * a list, and nothing else is kept. The key diff unnests those lists; rows are read again only for
- * the sampled keys, which Parquet's row-group statistics make cheap.
+ * One pass per side for Parquet and plain CSV files: while DuckDB reads a side it computes the column
+ * aggregates and collects each row's key, row hash and toleranced values into a list, and nothing else
+ * is kept. The key diff unnests those lists; rows are read again only for the sampled keys: Parquet's
+ * row-group statistics skip most of the file, and a CSV re-read stops once every sampled key is found.
  */
 public final class StreamingScan {
     /** The collected (key, hash, toleranced values) structs and the files that had rows. */
@@ -26,36 +26,79 @@ public final class StreamingScan {
     private StreamingScan() {
     }
 
-    /** Only formats whose selective re-reads are cheap, and not when row order is checked (lists lose it). */
+    /** Bytes of a CSV file read to estimate its row count from its average line length. */
+    private static final int CSV_SAMPLE_BYTES = 1 << 20;
+
+    /**
+     * Parquet and uncompressed CSV (whose row count can be estimated without reading it), and not when
+     * row order is checked (lists lose it).
+     */
     public static boolean suits(List<Path> legacyFiles, List<Path> newFiles, boolean ordered) {
-        return !ordered && legacyFiles != null && newFiles != null
-                && FileLoader.formatOf(legacyFiles) == FileFormat.PARQUET
-                && FileLoader.formatOf(newFiles) == FileFormat.PARQUET;
+        return !ordered && legacyFiles != null && newFiles != null && suits(legacyFiles) && suits(newFiles);
+    }
+
+    private static boolean suits(List<Path> files) {
+        FileFormat format = FileLoader.formatOf(files);
+        return format == FileFormat.PARQUET
+                || format == FileFormat.CSV && files.stream().allMatch(f -> FileFormat.of(f).isPresent()
+                        && !f.getFileName().toString().matches("(?i).*\\.(gz|gzip|zst|zstd)$"));
     }
 
     /**
      * Whether both sides' collected (key, hash) lists fit comfortably in half the engine's memory; they
-     * cannot spill to disk, so larger inputs take the materialized path, which can. Row counts come
-     * from the Parquet footers, without reading data.
+     * cannot spill to disk, so larger inputs take the materialized path, which can. Parquet row counts
+     * come from the footers; CSV row counts are estimated from the size and the first lines.
      */
     public static boolean fitsInMemory(DuckDbSession session, DatasetPlan plan, List<Path> legacyFiles,
             List<Path> newFiles, long memoryBytes) throws java.sql.SQLException {
-        long rows = 0;
-        for (List<Path> files : List.of(legacyFiles, newFiles)) {
-            Object n = session.query(new Statement("row count from footers",
-                    "SELECT sum(num_rows) AS n FROM parquet_file_metadata(?)",
-                    List.of(files.stream().map(Path::toString).toList()))).get(0).get("n");
-            rows += n == null ? 0 : ((Number) n).longValue();
-        }
+        long rows = rows(session, legacyFiles) + rows(session, newFiles);
         // Per row: keys, hash and toleranced values at 8 bytes or more each, and list/struct overhead.
         long perRow = 16L * (plan.keys().size() + 1 + plan.tolerant().size());
         return rows * perRow <= memoryBytes / 2;
     }
 
-    /** Reads one side once into a one-row table: aggregates, the reduced rows and the contributing files. */
+    private static long rows(DuckDbSession session, List<Path> files) throws java.sql.SQLException {
+        if (FileLoader.formatOf(files) == FileFormat.PARQUET) {
+            Object n = session.query(new Statement("row count from footers",
+                    "SELECT sum(num_rows) AS n FROM parquet_file_metadata(?)",
+                    List.of(files.stream().map(Path::toString).toList()))).get(0).get("n");
+            return n == null ? 0 : ((Number) n).longValue();
+        }
+        long rows = 0;
+        for (Path f : files) {
+            rows += estimatedCsvRows(f);
+        }
+        return rows;
+    }
+
+    /** Size over the average length of the first lines, with a quarter more for shorter lines later on. */
+    static long estimatedCsvRows(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(CSV_SAMPLE_BYTES);
+            long lines = 0;
+            for (byte b : head) {
+                if (b == '\n') {
+                    lines++;
+                }
+            }
+            long size = java.nio.file.Files.size(file);
+            if (head.length == size) {
+                return lines + 1;
+            }
+            return (long) (size / ((double) head.length / Math.max(1, lines)) * 1.25) + 1;
+        } catch (java.io.IOException e) {
+            return Long.MAX_VALUE / 4; // unreadable now: the materialized path reports it properly
+        }
+    }
+
+    /**
+     * Reads one side once into a one-row table: aggregates, the reduced rows and, for several files, the
+     * files that had rows (a single file had rows when the count is not zero).
+     */
     public static Statement profileAndReduce(String table, DatasetPlan plan, List<Path> files, CsvOptions csv,
             List<ProfileQuery.ColumnPlan> columns) {
-        Statement scan = FileLoader.scan(files, csv);
+        boolean several = files.size() > 1;
+        Statement scan = FileLoader.scan(files, csv, several);
         List<String> select = new ArrayList<>(ProfileQuery.items(Dialect.DUCKDB, columns));
         if (!plan.keys().isEmpty()) {
             List<String> fields = new ArrayList<>();
@@ -69,17 +112,27 @@ public final class StreamingScan {
             // One list of structs, so key, hash and values of a row stay together.
             select.add("list({" + String.join(", ", fields) + "}) AS " + Sql.quote(ROWS));
         }
-        select.add("list(DISTINCT " + Sql.quote(FileLoader.SOURCE_FILE) + ") AS " + Sql.quote(FILES));
+        if (several) {
+            select.add("list(DISTINCT " + Sql.quote(FileLoader.SOURCE_FILE) + ") AS " + Sql.quote(FILES));
+        }
         return new Statement("aggregates and row hashes (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table)
                 + " AS SELECT " + String.join(", ", select) + " FROM " + scan.sql(), scan.params());
     }
 
     /** The aggregates row, without the (large) list columns. */
-    public static Statement profileRow(String table, DatasetPlan plan) {
-        String lists = plan.keys().isEmpty() ? Sql.quote(FILES) : Sql.quote(ROWS) + ", " + Sql.quote(FILES);
-        return Statement.of("aggregates (" + table + ")", "SELECT * EXCLUDE (" + lists + ") FROM " + Sql.quote(table));
+    public static Statement profileRow(String table, DatasetPlan plan, int files) {
+        List<String> lists = new ArrayList<>();
+        if (!plan.keys().isEmpty()) {
+            lists.add(Sql.quote(ROWS));
+        }
+        if (files > 1) {
+            lists.add(Sql.quote(FILES));
+        }
+        return Statement.of("aggregates (" + table + ")", "SELECT *" + (lists.isEmpty() ? "" : " EXCLUDE ("
+                + String.join(", ", lists) + ")") + " FROM " + Sql.quote(table));
     }
 
+    /** The files that had rows, for a side of several files. */
     public static Statement files(String table) {
         return Statement.of("files with rows", "SELECT unnest(" + Sql.quote(FILES) + ") AS f FROM " + Sql.quote(table));
     }
@@ -100,11 +153,14 @@ public final class StreamingScan {
     }
 
     /**
-     * Reads again only the rows of the sampled keys into {@code table}. The keys are bound as constants,
-     * so DuckDB can skip every Parquet row group whose statistics exclude them.
+     * Reads again only the rows of the sampled keys into {@code table}; {@code present} of them are on this
+     * side. The keys are bound as constants, so DuckDB can skip every Parquet row group whose statistics
+     * exclude them. Other formats have no statistics: there the filter sits above an unbounded limit, which
+     * keeps it out of the reader, so that the outer limit stops the read as soon as every present key is
+     * found (at once when the file is in key order, as the smallest differing keys are sampled).
      */
     public static Statement sampleRows(String table, DatasetPlan plan, List<Path> files, CsvOptions csv,
-            List<List<Object>> keys) {
+            List<List<Object>> keys, int present) {
         Statement scan = FileLoader.scan(files, csv);
         List<Object> params = new ArrayList<>(scan.params());
         List<String> anyOf = new ArrayList<>();
@@ -123,7 +179,10 @@ public final class StreamingScan {
             anyOf.add("(" + String.join(" AND ", all) + ")");
         }
         String where = anyOf.isEmpty() ? "false" : String.join(" OR ", anyOf);
+        String source = FileLoader.formatOf(files) == FileFormat.PARQUET ? scan.sql()
+                : "(SELECT * FROM " + scan.sql() + " LIMIT " + Long.MAX_VALUE + ") AS s";
+        params.add(present);
         return new Statement("sample rows (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table)
-                + " AS SELECT * FROM " + scan.sql() + " WHERE " + where, params);
+                + " AS SELECT * FROM " + source + " WHERE " + where + " LIMIT ?", params);
     }
 }
