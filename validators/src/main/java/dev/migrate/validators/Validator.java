@@ -247,10 +247,14 @@ public final class Validator {
     private static Map<String, Object> scanOnce(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, String side,
             List<Path> files) throws SQLException {
         FileLoader.precheck(files, ds.allowEmpty());
-        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(),
-                EmbeddedComparison.columnPlans(plan)), files, ds.csv());
-        Map<String, Object> aggregates = session.query(StreamingScan.profileRow(side + "_scan", plan, files.size()))
-                .get(0);
+        var columns = EmbeddedComparison.columnPlans(plan);
+        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(), columns),
+                files, ds.csv());
+        Map<String, Object> aggregates = new java.util.LinkedHashMap<>(
+                session.query(StreamingScan.profileRow(side + "_scan", plan, files.size())).get(0));
+        for (Statement bounds : StreamingScan.columnBounds(side, files, columns)) {
+            aggregates.putAll(session.query(bounds).get(0));
+        }
         if (!ds.allowEmpty()) {
             java.util.Set<String> withRows = files.size() > 1
                     ? session.query(StreamingScan.files(side + "_scan")).stream().map(r -> String.valueOf(r.get("f")))
@@ -307,6 +311,10 @@ public final class Validator {
                 StreamingScan.profileAndReduce("legacy_scan", plan, legacyFiles, ds.csv(), columns)));
         out.add(new PlannedStatement(job.name(), ds.name(), "new",
                 StreamingScan.profileAndReduce("new_scan", plan, newFiles, ds.csv(), columns)));
+        StreamingScan.columnBounds("legacy", legacyFiles, columns)
+                .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "legacy", st)));
+        StreamingScan.columnBounds("new", newFiles, columns)
+                .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "new", st)));
         if (!plan.keys().isEmpty()) {
             String legacyKeys = StreamingScan.reducedRelation("legacy_scan", plan);
             String newKeys = StreamingScan.reducedRelation("new_scan", plan);

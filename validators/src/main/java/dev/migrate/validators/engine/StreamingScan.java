@@ -22,6 +22,8 @@ public final class StreamingScan {
     /** The collected (key, hash, toleranced values) structs and the files that had rows. */
     static final String ROWS = FileLoader.ENGINE_PREFIX + "rows";
     static final String FILES = FileLoader.ENGINE_PREFIX + "files";
+    /** Prefix of the per-column hashes computed while reading: column {@code i} of the plan is hashed once. */
+    static final String HASH = FileLoader.ENGINE_PREFIX + "h";
 
     private StreamingScan() {
     }
@@ -99,13 +101,26 @@ public final class StreamingScan {
             List<ProfileQuery.ColumnPlan> columns) {
         boolean several = files.size() > 1;
         Statement scan = FileLoader.scan(files, csv, several);
-        List<String> select = new ArrayList<>(ProfileQuery.items(Dialect.DUCKDB, columns));
+        // Each column is hashed once: its hash feeds both the column's hash aggregate and the row hash.
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String col = Sql.quote(columns.get(i).name());
+            hashes.add("hash(" + (columns.get(i).asText() ? Dialect.DUCKDB.text(col) : col) + ") AS "
+                    + Sql.quote(HASH + i));
+        }
+        // Parquet footers answer count, min and max (see columnBounds); other formats compute them here.
+        boolean parquet = FileLoader.formatOf(files) == FileFormat.PARQUET;
+        List<String> select = new ArrayList<>(ProfileQuery.items(Dialect.DUCKDB, columns, i -> HASH + i, !parquet));
         if (!plan.keys().isEmpty()) {
             List<String> fields = new ArrayList<>();
             for (int i = 0; i < plan.keys().size(); i++) {
                 fields.add("'k" + i + "': " + Sql.quote(plan.keys().get(i).name()));
             }
-            fields.add("'h': " + RowDiffQuery.rowHashExpr(plan));
+            List<String> exact = new ArrayList<>();
+            for (Compared c : plan.exact()) {
+                exact.add(Sql.quote(HASH + plan.all().indexOf(c)));
+            }
+            fields.add("'h': " + Dialect.DUCKDB.rowHash(exact));
             for (int i = 0; i < plan.tolerant().size(); i++) {
                 fields.add("'t" + i + "': CAST(" + Sql.quote(plan.tolerant().get(i).name()) + " AS DOUBLE)");
             }
@@ -115,8 +130,29 @@ public final class StreamingScan {
         if (several) {
             select.add("list(DISTINCT " + Sql.quote(FileLoader.SOURCE_FILE) + ") AS " + Sql.quote(FILES));
         }
+        String hashed = "(SELECT *" + (hashes.isEmpty() ? "" : ", " + String.join(", ", hashes)) + " FROM " + scan.sql()
+                + ") AS hashed";
         return new Statement("aggregates and row hashes (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table)
-                + " AS SELECT " + String.join(", ", select) + " FROM " + scan.sql(), scan.params());
+                + " AS SELECT " + String.join(", ", select) + " FROM " + hashed, scan.params());
+    }
+
+    /**
+     * For Parquet, one query per column for its count, min and max. Alone in a query, DuckDB answers them
+     * from the row-group statistics of the footers where those are exact, reading no data; otherwise it
+     * reads just that column. Computed in the main scan, the bounds cost more than the row hash.
+     */
+    public static List<Statement> columnBounds(String side, List<Path> files, List<ProfileQuery.ColumnPlan> columns) {
+        if (FileLoader.formatOf(files) != FileFormat.PARQUET) {
+            return List.of();
+        }
+        Statement scan = FileLoader.scan(files, CsvOptions.DEFAULT, false);
+        List<Statement> out = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            out.add(new Statement("column bounds (" + side + ", " + columns.get(i).name() + ")", "SELECT "
+                    + String.join(", ", ProfileQuery.boundItems(Dialect.DUCKDB, columns.get(i), i)) + " FROM "
+                    + scan.sql(), scan.params()));
+        }
+        return out;
     }
 
     /** The aggregates row, without the (large) list columns. */
