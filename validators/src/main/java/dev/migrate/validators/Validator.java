@@ -197,9 +197,13 @@ public final class Validator {
             List<Path> newFiles) throws SQLException {
         Map<String, Object> l = scanOnce(session, plan, ds, "legacy", legacyFiles);
         Map<String, Object> n = scanOnce(session, plan, ds, "new", newFiles);
-        EmbeddedComparison.Relations relations = new EmbeddedComparison.Relations(
-                StreamingScan.reducedRelation("legacy_scan", plan), StreamingScan.reducedRelation("new_scan", plan),
-                Sql.quote("legacy"), Sql.quote("new"), null);
+        if (!plan.keys().isEmpty()) {
+            for (Statement st : keysTables(plan)) {
+                session.execute(st);
+            }
+        }
+        EmbeddedComparison.Relations relations = new EmbeddedComparison.Relations(Sql.quote("legacy_keys"),
+                Sql.quote("new_keys"), Sql.quote("legacy"), Sql.quote("new"), null);
         boolean inferred = FileLoader.formatOf(legacyFiles) == FileFormat.CSV
                 || FileLoader.formatOf(newFiles) == FileFormat.CSV;
         return new EmbeddedComparison(session, settings).compare(plan, l, n, relations, inferred,
@@ -218,6 +222,12 @@ public final class Validator {
                                 Sql.quote("legacy"), Sql.quote("new"), FileLoader.SOURCE_FILE);
                     }
                 });
+    }
+
+    private static List<Statement> keysTables(DatasetPlan plan) {
+        List<Statement> out = new ArrayList<>(StreamingScan.keysTable("legacy_scan", "legacy_keys", plan));
+        out.addAll(StreamingScan.keysTable("new_scan", "new_keys", plan));
+        return out;
     }
 
     /** Reads each side's rows of the sampled keys; a side is searched only for the keys it has. */
@@ -316,8 +326,9 @@ public final class Validator {
         StreamingScan.columnBounds("new", newFiles, columns)
                 .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "new", st)));
         if (!plan.keys().isEmpty()) {
-            String legacyKeys = StreamingScan.reducedRelation("legacy_scan", plan);
-            String newKeys = StreamingScan.reducedRelation("new_scan", plan);
+            keysTables(plan).forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "both", st)));
+            String legacyKeys = Sql.quote("legacy_keys");
+            String newKeys = Sql.quote("new_keys");
             out.add(new PlannedStatement(job.name(), ds.name(), "both",
                     RowDiffQuery.joinedDiff(plan, legacyKeys, newKeys, "diff_stats")));
             out.add(new PlannedStatement(job.name(), ds.name(), "both",

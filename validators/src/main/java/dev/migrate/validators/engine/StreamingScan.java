@@ -173,8 +173,19 @@ public final class StreamingScan {
         return Statement.of("files with rows", "SELECT unnest(" + Sql.quote(FILES) + ") AS f FROM " + Sql.quote(table));
     }
 
+    /**
+     * Unnests a side's collected rows into a table with the original key names, the row hash and the
+     * toleranced values, as the row diff expects, and drops the list. A list unnests in one thread, but a
+     * table is read by all, so the join that follows runs in parallel.
+     */
+    public static List<Statement> keysTable(String scanTable, String keysTable, DatasetPlan plan) {
+        return List.of(Statement.of("(key, row hash) table (" + keysTable + ")", "CREATE OR REPLACE TEMP TABLE "
+                        + Sql.quote(keysTable) + " AS SELECT * FROM " + reducedRelation(scanTable, plan)),
+                Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(scanTable)));
+    }
+
     /** The reduced rows as a relation with the original column names, as the row diff expects. */
-    public static String reducedRelation(String table, DatasetPlan plan) {
+    private static String reducedRelation(String table, DatasetPlan plan) {
         List<String> select = new ArrayList<>();
         for (int i = 0; i < plan.keys().size(); i++) {
             select.add("r.k" + i + " AS " + Sql.quote(plan.keys().get(i).name()));
