@@ -57,10 +57,13 @@ public final class ValidateBenchmark {
         generate(rows, format, legacy, current);
         long sizes = Files.size(legacy) + Files.size(current);
 
-        double hashPass = seconds(() -> hashPass(format, legacy, current, threads, memory));
-        Double sortComm = "csv".equals(format) ? seconds(() -> sortComm(legacy, current)) : null;
+        Timing hash = Timing.of(() -> hashPass(format, legacy, current, threads, memory));
+        Timing sort = "csv".equals(format) ? sortComm(legacy, current) : null;
         JobResult[] job = new JobResult[1];
-        double full = seconds(() -> job[0] = fullCheck(dir, format, threads, memory));
+        Timing check = Timing.of(() -> job[0] = fullCheck(dir, format, threads, memory));
+        double hashPass = hash.wall();
+        Double sortComm = sort == null ? null : sort.wall();
+        double full = check.wall();
 
         CheckResult diff = job[0].checks().stream().filter(c -> c.check() == Check.ROW_DIFF).findFirst().orElseThrow();
         System.out.printf(Locale.ROOT, "%n[%s] %,d MB on disk for both sides%n", format, sizes >> 20);
@@ -72,6 +75,10 @@ public final class ValidateBenchmark {
         System.out.printf(Locale.ROOT, "  migrate   full check (paths, counts, schema, aggregates, key diff + samples)  "
                 + "%7.2f s  %.2fx the hash pass%s%n", full, full / hashPass,
                 sortComm == null ? "" : String.format(Locale.ROOT, ", %.2fx sort|comm", full / sortComm));
+        // CPU seconds (all threads, the JVM's own included) depend less on what else runs on the machine.
+        System.out.printf(Locale.ROOT, "  cpu       hash pass %.2f s, full check %.2f s (%.2fx)%s%n", hash.cpu(), check.cpu(),
+                check.cpu() / hash.cpu(), sort == null ? "" : String.format(Locale.ROOT, ", sort|comm %.2f s (full "
+                        + "check %.2fx)", sort.cpu(), check.cpu() / sort.cpu()));
         System.out.printf(Locale.ROOT, "  result: %s; row diff: %s %s %s, %d samples%n", job[0].status(),
                 diff.legacyValue(), diff.newValue(), diff.difference(), diff.samples().size());
         return job[0];
@@ -81,10 +88,20 @@ public final class ValidateBenchmark {
         void run() throws Exception;
     }
 
-    private static double seconds(Work w) throws Exception {
-        long t0 = System.nanoTime();
-        w.run();
-        return (System.nanoTime() - t0) / 1e9;
+    /** Wall-clock and CPU seconds of one measured piece of work. */
+    record Timing(double wall, double cpu) {
+        static Timing of(Work w) throws Exception {
+            long t0 = System.nanoTime();
+            long c0 = processCpuNanos();
+            w.run();
+            return new Timing((System.nanoTime() - t0) / 1e9, (processCpuNanos() - c0) / 1e9);
+        }
+
+        /** DuckDB runs inside this process, so its threads count here too. */
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
     }
 
     /** Deterministic data: the new side changes c_double on every row whose id ends in 007 (0.1%). */
@@ -125,13 +142,18 @@ public final class ValidateBenchmark {
         }
     }
 
-    private static void sortComm(Path legacy, Path current) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("bash", "-c", "export LC_ALL=C; comm -3 <(sort -S 1G '" + legacy + "') <(sort -S 1G '"
-                + current + "') | wc -l").redirectErrorStream(true).start();
+    /** Runs {@code sort | comm} in bash, whose {@code time} reports the CPU seconds of every process it ran. */
+    private static Timing sortComm(Path legacy, Path current) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder("bash", "-c", "export LC_ALL=C TIMEFORMAT='cpu %U %S'; time (comm -3 <(sort -S 1G '"
+                + legacy + "') <(sort -S 1G '" + current + "') | wc -l)").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes()).strip();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("sort | comm failed: " + out);
         }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        String[] cpu = out.lines().filter(l -> l.startsWith("cpu ")).reduce((a, b) -> b).orElseThrow().split(" ");
+        return new Timing(wall, Double.parseDouble(cpu[1]) + Double.parseDouble(cpu[2]));
     }
 
     private static JobResult fullCheck(Path dir, String format, int threads, String memory) throws IOException {
