@@ -262,7 +262,7 @@ public final class Validator {
                 files, ds.csv());
         Map<String, Object> aggregates = new java.util.LinkedHashMap<>(
                 session.query(StreamingScan.profileRow(side + "_scan", plan, files.size())).get(0));
-        for (Statement bounds : StreamingScan.columnBounds(side, files, columns)) {
+        for (Statement bounds : StreamingScan.columnBounds(side, files, ds.csv(), columns)) {
             aggregates.putAll(session.query(bounds).get(0));
         }
         if (!ds.allowEmpty()) {
@@ -321,9 +321,9 @@ public final class Validator {
                 StreamingScan.profileAndReduce("legacy_scan", plan, legacyFiles, ds.csv(), columns)));
         out.add(new PlannedStatement(job.name(), ds.name(), "new",
                 StreamingScan.profileAndReduce("new_scan", plan, newFiles, ds.csv(), columns)));
-        StreamingScan.columnBounds("legacy", legacyFiles, columns)
+        StreamingScan.columnBounds("legacy", legacyFiles, ds.csv(), columns)
                 .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "legacy", st)));
-        StreamingScan.columnBounds("new", newFiles, columns)
+        StreamingScan.columnBounds("new", newFiles, ds.csv(), columns)
                 .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "new", st)));
         if (!plan.keys().isEmpty()) {
             keysTables(plan).forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "both", st)));

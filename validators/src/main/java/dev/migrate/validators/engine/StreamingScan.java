@@ -41,9 +41,8 @@ public final class StreamingScan {
 
     private static boolean suits(List<Path> files) {
         FileFormat format = FileLoader.formatOf(files);
-        return format == FileFormat.PARQUET
-                || format == FileFormat.CSV && files.stream().allMatch(f -> FileFormat.of(f).isPresent()
-                        && !f.getFileName().toString().matches("(?i).*\\.(gz|gzip|zst|zstd)$"));
+        return format == FileFormat.PARQUET || format == FileFormat.CSV && files.stream()
+                .noneMatch(f -> f.getFileName().toString().matches("(?i).*\\.(gz|gzip|zst|zstd)$"));
     }
 
     /**
@@ -141,11 +140,12 @@ public final class StreamingScan {
      * from the row-group statistics of the footers where those are exact, reading no data; otherwise it
      * reads just that column. Computed in the main scan, the bounds cost more than the row hash.
      */
-    public static List<Statement> columnBounds(String side, List<Path> files, List<ProfileQuery.ColumnPlan> columns) {
+    public static List<Statement> columnBounds(String side, List<Path> files, CsvOptions csv,
+            List<ProfileQuery.ColumnPlan> columns) {
         if (FileLoader.formatOf(files) != FileFormat.PARQUET) {
             return List.of();
         }
-        Statement scan = FileLoader.scan(files, CsvOptions.DEFAULT, false);
+        Statement scan = FileLoader.scan(files, csv, false);
         List<Statement> out = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             out.add(new Statement("column bounds (" + side + ", " + columns.get(i).name() + ")", "SELECT "
