@@ -3,17 +3,11 @@ package dev.migrate.validators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.validators.config.ConfigLoader;
-import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.result.Check;
 import dev.migrate.validators.result.CheckResult;
 import dev.migrate.validators.result.JobResult;
 import dev.migrate.validators.result.Status;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,44 +21,19 @@ class CsvScanTest {
     @TempDir
     Path tmp;
 
+    private static final String ROWS = OnePassDatasets.rows(5000);
+
     private void csv(String side, String query) throws Exception {
-        Path f = tmp.resolve(side).resolve("t_20240301.csv");
-        Files.createDirectories(f.getParent());
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            s.execute("COPY (" + query + ") TO '" + f + "' (FORMAT csv, HEADER)");
-        }
+        OnePassDatasets.write(tmp, side, "csv", query);
     }
 
     private JobResult run(boolean ordered) throws Exception {
-        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
-                connections:
-                  a: {type: directory, path: legacy}
-                  b: {type: directory, path: new}
-                jobs:
-                  - name: j
-                    legacy: {connection: a}
-                    new: {connection: b}
-                    datasets:
-                      - name: t
-                        files: "t_*.csv"
-                        key: [region, id]
-                        tolerances: {amount: {absolute: 0.01}}
-                        ordered: %s
-                """.formatted(ordered));
-        return new Validator(new EngineSettings(1, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
-                .jobs().get(0);
+        return OnePassDatasets.run(tmp, "csv", ordered);
     }
-
-    private static final String ROWS = "SELECT CASE WHEN range % 2 = 0 THEN 'eu' ELSE 'us' END AS region, range AS id, "
-            + "range * 1.5 AS amount, 'x' || range AS label FROM range(5000)";
 
     /** The same rows in an order unrelated to the key. */
     private static String shuffled(String rows) {
         return "SELECT * FROM (" + rows + ") ORDER BY hash(id)";
-    }
-
-    private static CheckResult rowDiff(JobResult job) {
-        return job.checks().stream().filter(c -> c.check() == Check.ROW_DIFF).findFirst().orElseThrow();
     }
 
     @Test
@@ -74,7 +43,7 @@ class CsvScanTest {
                 + "ELSE amount END AS amount, CASE WHEN id = 12 THEN 'changed' ELSE label END AS label) FROM (" + ROWS
                 + ") WHERE id <> 13 UNION ALL SELECT 'eu', 90000, 2.0, 'only new'"));
         JobResult onePass = run(false);
-        CheckResult diff = rowDiff(onePass);
+        CheckResult diff = OnePassDatasets.rowDiff(onePass);
         assertThat(diff.status()).isEqualTo(Status.FAIL);
         assertThat(List.of(diff.legacyValue(), diff.newValue(), diff.difference()))
                 .containsExactly("missing=2", "extra=1", "differs=3");
