@@ -142,18 +142,34 @@ public final class ValidateBenchmark {
         }
     }
 
-    /** Runs {@code sort | comm} in bash, whose {@code time} reports the CPU seconds of every process it ran. */
+    /**
+     * Runs {@code sort | comm} in bash. The two sorts feed comm through named pipes and are waited for,
+     * so that bash's {@code time} counts their CPU seconds too.
+     */
     private static Timing sortComm(Path legacy, Path current) throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("bash", "-c", "export LC_ALL=C TIMEFORMAT='cpu %U %S'; time (comm -3 <(sort -S 1G '"
-                + legacy + "') <(sort -S 1G '" + current + "') | wc -l)").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes()).strip();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("sort | comm failed: " + out);
+        Path pipes = Files.createTempDirectory("sortcomm");
+        try {
+            long t0 = System.nanoTime();
+            String a = pipes.resolve("a").toString();
+            String b = pipes.resolve("b").toString();
+            Process p = new ProcessBuilder("bash", "-c", "export LC_ALL=C TIMEFORMAT='cpu %U %S'; mkfifo '" + a + "' '" + b
+                    + "'; time (sort -S 1G '" + legacy + "' > '" + a + "' & sort -S 1G '" + current + "' > '" + b
+                    + "' & comm -3 '" + a + "' '" + b + "' | wc -l; wait)").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("sort | comm failed: " + out);
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            String[] cpu = out.lines().filter(l -> l.startsWith("cpu ")).reduce((x, y) -> y).orElseThrow().split(" ");
+            return new Timing(wall, Double.parseDouble(cpu[1]) + Double.parseDouble(cpu[2]));
+        } finally {
+            try (var files = Files.list(pipes)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(pipes);
         }
-        double wall = (System.nanoTime() - t0) / 1e9;
-        String[] cpu = out.lines().filter(l -> l.startsWith("cpu ")).reduce((a, b) -> b).orElseThrow().split(" ");
-        return new Timing(wall, Double.parseDouble(cpu[1]) + Double.parseDouble(cpu[2]));
     }
 
     private static JobResult fullCheck(Path dir, String format, int threads, String memory) throws IOException {
