@@ -67,4 +67,14 @@ class CsvScanTest {
                 .hasMessageContaining("t_20240301.csv")
                 .hasMessageContaining("duplicate key in the new output of dataset 't': (region=eu, id=4) appears 2 times");
     }
+
+    @Test
+    void aSideOfSeveralFilesNamesTheOneWithoutRows() throws Exception {
+        csv("legacy", ROWS);
+        csv("new", ROWS);
+        Path headerOnly = tmp.resolve("new").resolve("t_20240302.csv");
+        java.nio.file.Files.writeString(headerOnly, "region,id,amount,label\n");
+        assertThatThrownBy(() -> run(false)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("t_20240302.csv: the file has no data rows");
+    }
 }
