@@ -61,10 +61,10 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", SAMPLE.resolve("validate.yaml").toString(), "--store", store(), "--dry-run");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
-                .contains("-- job lake_ingestion, dataset orders, legacy: load legacy")
+                .contains("-- job lake_ingestion, dataset orders, legacy: aggregates and row hashes (legacy_scan)")
                 .contains("read_csv(?, header = ?")
                 .contains("orders_20240301T020000.csv")
-                .contains("-- job lake_ingestion, dataset orders, new: aggregates (new)")
+                .contains("-- job lake_ingestion, dataset orders, new: sample rows (new)")
                 .contains("-- job lake_ingestion, dataset fx_rates, new: aggregates and row hashes (new_scan)")
                 .contains("read_parquet(?, union_by_name = true, filename = ?)")
                 .contains("-- job lake_ingestion, dataset fx_rates, legacy: sample rows (legacy)")

@@ -192,42 +192,88 @@ public final class Validator {
                 && StreamingScan.fitsInMemory(session, plan, legacyFiles, newFiles, settings.memoryBytes());
     }
 
-    /** Parquet: one pass per side keeps only aggregates and (key, hash); rows are re-read for samples only. */
+    /** One pass per side keeps only aggregates and (key, hash); rows are re-read for samples only. */
     private List<CheckResult> streamed(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, List<Path> legacyFiles,
             List<Path> newFiles) throws SQLException {
         Map<String, Object> l = scanOnce(session, plan, ds, "legacy", legacyFiles);
         Map<String, Object> n = scanOnce(session, plan, ds, "new", newFiles);
-        EmbeddedComparison.Relations relations = new EmbeddedComparison.Relations(
-                StreamingScan.reducedRelation("legacy_scan", plan), StreamingScan.reducedRelation("new_scan", plan),
-                Sql.quote("legacy"), Sql.quote("new"), null);
-        return new EmbeddedComparison(session, settings).compare(plan, l, n, relations, false, diff -> {
-            List<List<Object>> keys = new ArrayList<>();
-            for (Map<String, Object> row : session.query(Statement.of("sample keys", RowDiffQuery.sampleKeys(plan, diff),
-                    settings.sampleSize()))) {
-                List<Object> key = new ArrayList<>();
-                for (int i = 0; i < plan.keys().size(); i++) {
-                    key.add(row.get("k" + i));
-                }
-                keys.add(key);
+        if (!plan.keys().isEmpty()) {
+            for (Statement st : keysTables(plan)) {
+                session.execute(st);
             }
-            FileLoader.execute(session, StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), keys),
-                    legacyFiles, ds.csv());
-            FileLoader.execute(session, StreamingScan.sampleRows("new", plan, newFiles, ds.csv(), keys),
-                    newFiles, ds.csv());
-        });
+        }
+        EmbeddedComparison.Relations relations = new EmbeddedComparison.Relations(Sql.quote("legacy_keys"),
+                Sql.quote("new_keys"), Sql.quote("legacy"), Sql.quote("new"), null);
+        boolean inferred = FileLoader.formatOf(legacyFiles) == FileFormat.CSV
+                || FileLoader.formatOf(newFiles) == FileFormat.CSV;
+        return new EmbeddedComparison(session, settings).compare(plan, l, n, relations, inferred,
+                new EmbeddedComparison.Rereads() {
+                    @Override
+                    public void samples(String diff) throws SQLException {
+                        sampleRows(session, plan, ds, diff, legacyFiles, newFiles);
+                    }
+
+                    /** Only on the way to an error: read the sides in full, so the message can name the file. */
+                    @Override
+                    public EmbeddedComparison.Relations duplicates(EmbeddedComparison.Relations r) {
+                        FileLoader.load(session, "load legacy", "legacy", legacyFiles, ds.csv(), true, "", false);
+                        FileLoader.load(session, "load new", "new", newFiles, ds.csv(), true, "", false);
+                        return new EmbeddedComparison.Relations(Sql.quote("legacy"), Sql.quote("new"),
+                                Sql.quote("legacy"), Sql.quote("new"), FileLoader.SOURCE_FILE);
+                    }
+                });
+    }
+
+    private static List<Statement> keysTables(DatasetPlan plan) {
+        List<Statement> out = new ArrayList<>(StreamingScan.keysTable("legacy_scan", "legacy_keys", plan));
+        out.addAll(StreamingScan.keysTable("new_scan", "new_keys", plan));
+        return out;
+    }
+
+    /** Reads each side's rows of the sampled keys; a side is searched only for the keys it has. */
+    private void sampleRows(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, String diff,
+            List<Path> legacyFiles, List<Path> newFiles) throws SQLException {
+        List<List<Object>> keys = new ArrayList<>();
+        int inLegacy = 0;
+        int inNew = 0;
+        for (Map<String, Object> row : session.query(Statement.of("sample keys", RowDiffQuery.sampleKeys(plan, diff),
+                settings.sampleSize()))) {
+            List<Object> key = new ArrayList<>();
+            for (int i = 0; i < plan.keys().size(); i++) {
+                key.add(row.get("k" + i));
+            }
+            keys.add(key);
+            String kind = String.valueOf(row.get(RowDiffQuery.KIND));
+            inLegacy += "extra".equals(kind) ? 0 : 1;
+            inNew += "missing".equals(kind) ? 0 : 1;
+        }
+        FileLoader.execute(session, StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), keys, inLegacy),
+                legacyFiles, ds.csv());
+        FileLoader.execute(session, StreamingScan.sampleRows("new", plan, newFiles, ds.csv(), keys, inNew),
+                newFiles, ds.csv());
     }
 
     /** Reads one side once; returns its aggregates. */
     private static Map<String, Object> scanOnce(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, String side,
             List<Path> files) throws SQLException {
         FileLoader.precheck(files, ds.allowEmpty());
-        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(),
-                EmbeddedComparison.columnPlans(plan)), files, ds.csv());
-        if (!ds.allowEmpty()) {
-            FileLoader.rejectFilesWithoutRows(files, session.query(StreamingScan.files(side + "_scan")).stream()
-                    .map(r -> String.valueOf(r.get("f"))).collect(java.util.stream.Collectors.toSet()));
+        var columns = EmbeddedComparison.columnPlans(plan);
+        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(), columns),
+                files, ds.csv());
+        Map<String, Object> aggregates = new java.util.LinkedHashMap<>(
+                session.query(StreamingScan.profileRow(side + "_scan", plan, files.size())).get(0));
+        for (Statement bounds : StreamingScan.columnBounds(side, files, ds.csv(), columns)) {
+            aggregates.putAll(session.query(bounds).get(0));
         }
-        return session.query(StreamingScan.profileRow(side + "_scan", plan)).get(0);
+        if (!ds.allowEmpty()) {
+            java.util.Set<String> withRows = files.size() > 1
+                    ? session.query(StreamingScan.files(side + "_scan")).stream().map(r -> String.valueOf(r.get("f")))
+                            .collect(java.util.stream.Collectors.toSet())
+                    : ((Number) aggregates.get("n")).longValue() > 0 ? java.util.Set.of(files.get(0).toString())
+                            : java.util.Set.of();
+            FileLoader.rejectFilesWithoutRows(files, withRows);
+        }
+        return aggregates;
     }
 
     private List<PlannedStatement> planDataset(ValidateConfig config, JobConfig job, DatasetConfig ds, Sides sides,
@@ -275,19 +321,26 @@ public final class Validator {
                 StreamingScan.profileAndReduce("legacy_scan", plan, legacyFiles, ds.csv(), columns)));
         out.add(new PlannedStatement(job.name(), ds.name(), "new",
                 StreamingScan.profileAndReduce("new_scan", plan, newFiles, ds.csv(), columns)));
+        StreamingScan.columnBounds("legacy", legacyFiles, ds.csv(), columns)
+                .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "legacy", st)));
+        StreamingScan.columnBounds("new", newFiles, ds.csv(), columns)
+                .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "new", st)));
         if (!plan.keys().isEmpty()) {
-            String legacyKeys = StreamingScan.reducedRelation("legacy_scan", plan);
-            String newKeys = StreamingScan.reducedRelation("new_scan", plan);
-            out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.joinCounts(plan, legacyKeys, newKeys)));
-            out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.diff(plan, legacyKeys, newKeys, "diff")));
+            keysTables(plan).forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "both", st)));
+            String legacyKeys = Sql.quote("legacy_keys");
+            String newKeys = Sql.quote("new_keys");
+            out.add(new PlannedStatement(job.name(), ds.name(), "both",
+                    RowDiffQuery.joinedDiff(plan, legacyKeys, newKeys, "diff_stats")));
+            out.add(new PlannedStatement(job.name(), ds.name(), "both",
+                    RowDiffQuery.diffFromList(plan, "diff_stats", "diff")));
             out.add(new PlannedStatement(job.name(), ds.name(), "both", Statement.of("sample keys",
                     RowDiffQuery.sampleKeys(plan, "diff"), settings.sampleSize())));
             // The real statement binds each sampled key; one placeholder key shows its shape.
             List<List<Object>> shape = List.of(java.util.Collections.nCopies(plan.keys().size(), "<sampled key>"));
             out.add(new PlannedStatement(job.name(), ds.name(), "legacy", StreamingScan.sampleRows("legacy", plan,
-                    legacyFiles, ds.csv(), shape)));
+                    legacyFiles, ds.csv(), shape, shape.size())));
             out.add(new PlannedStatement(job.name(), ds.name(), "new", StreamingScan.sampleRows("new", plan,
-                    newFiles, ds.csv(), shape)));
+                    newFiles, ds.csv(), shape, shape.size())));
             out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.samples(plan, Sql.quote("legacy"),
                     Sql.quote("new"), "diff", settings.sampleSize())));
         }

@@ -45,8 +45,8 @@ public final class EmbeddedComparison {
         out.add(Statement.of("aggregates (new)", ProfileQuery.build(Dialect.DUCKDB,
                 current, columnPlans(plan))));
         if (!plan.keys().isEmpty()) {
-            out.add(RowDiffQuery.joinCounts(plan, legacy, current));
-            out.add(RowDiffQuery.diff(plan, legacy, current, diffTable));
+            out.add(RowDiffQuery.joinedDiff(plan, legacy, current, diffTable + "_stats"));
+            out.add(RowDiffQuery.diffFromList(plan, diffTable + "_stats", diffTable));
             out.add(RowDiffQuery.samples(plan, legacy, current, diffTable, sampleSize));
             if (plan.config().ordered()) {
                 out.add(RowDiffQuery.order(plan, legacy, current));
@@ -61,10 +61,19 @@ public final class EmbeddedComparison {
                 .toList();
     }
 
-    /** Runs just before the samples are fetched, once the differing keys are known (e.g. to read their rows). */
-    @FunctionalInterface
-    public interface BeforeSamples {
-        void prepare(String diffTable) throws SQLException;
+    /**
+     * What a side that kept only (key, row hash) reads again, and only when needed. Materialized sides
+     * need nothing, which is the default.
+     */
+    public interface Rereads {
+        /** Runs once the differing keys are in {@code diffTable}, before their rows are sampled. */
+        default void samples(String diffTable) throws SQLException {
+        }
+
+        /** Relations to search for repeated keys, once the counts show that a key repeats. */
+        default Relations duplicates(Relations r) throws SQLException {
+            return r;
+        }
     }
 
     /**
@@ -81,7 +90,7 @@ public final class EmbeddedComparison {
             Map<String, Object> n = session.query(Statement.of("aggregates (new)",
                     ProfileQuery.build(Dialect.DUCKDB, current, columnPlans(plan)))).get(0);
             return compare(plan, l, n, new Relations(legacy, current, legacy, current, fileColumn), typesInferred,
-                    diffTable -> { });
+                    new Rereads() { });
         } catch (SQLException e) {
             throw engineFailure(plan, e);
         }
@@ -94,9 +103,9 @@ public final class EmbeddedComparison {
     public record Relations(String legacyKeys, String newKeys, String legacyRows, String newRows, String fileColumn) {
     }
 
-    /** Compares from aggregates already computed; {@code hook} may fill the row relations before sampling. */
+    /** Compares from aggregates already computed; {@code rereads} fills the row relations when they are needed. */
     public List<CheckResult> compare(DatasetPlan plan, Map<String, Object> l, Map<String, Object> n, Relations r,
-            boolean typesInferred, BeforeSamples hook) {
+            boolean typesInferred, Rereads rereads) {
         String ds = plan.config().name();
         String diffTable = "diff_" + Integer.toHexString(System.identityHashCode(plan));
         List<CheckResult> out = new ArrayList<>();
@@ -109,11 +118,11 @@ public final class EmbeddedComparison {
             if (plan.keys().isEmpty()) {
                 return out;
             }
-            Map<String, Long> counts = fitsInMemory(plan, nl + nn) ? joinedDiff(plan, r, nl, nn, diffTable)
-                    : groupedDiff(plan, r, diffTable);
+            Map<String, Long> counts = fitsInMemory(plan, nl + nn) ? joinedDiff(plan, r, nl, nn, diffTable, rereads)
+                    : groupedDiff(plan, r, diffTable, rereads);
             List<Map<String, Object>> samples = List.of();
             if (!counts.isEmpty()) {
-                hook.prepare(diffTable);
+                rereads.samples(diffTable);
                 samples = session.query(RowDiffQuery.samples(plan, r.legacyRows(), r.newRows(), diffTable, sampleSize));
             }
             out.add(RowDiffVerdict.of(plan, counts, samples, Math.max(nl, nn)));
@@ -143,12 +152,16 @@ public final class EmbeddedComparison {
     }
 
     /**
-     * One counting join; differing keys are stored only when there are some. With unique keys, matched
-     * plus missing is the legacy row count and matched plus extra the new one: otherwise a key repeats.
+     * One join counts the pairs and collects the differing keys; they become a table only when there are
+     * some. With unique keys, matched plus missing is the legacy row count and matched plus extra the new
+     * one: otherwise a key repeats.
      */
-    private Map<String, Long> joinedDiff(DatasetPlan plan, Relations r, long nl, long nn, String diffTable)
-            throws SQLException {
-        Map<String, Object> joined = session.query(RowDiffQuery.joinCounts(plan, r.legacyKeys(), r.newKeys())).get(0);
+    private Map<String, Long> joinedDiff(DatasetPlan plan, Relations r, long nl, long nn, String diffTable,
+            Rereads rereads) throws SQLException {
+        String stats = diffTable + "_stats";
+        session.execute(RowDiffQuery.joinedDiff(plan, r.legacyKeys(), r.newKeys(), stats));
+        Map<String, Object> joined = session.query(Statement.of("row diff counts",
+                "SELECT matched, missing, extra, differs FROM " + Sql.quote(stats))).get(0);
         long matched = Verdicts.number(joined.get("matched")).longValue();
         Map<String, Long> counts = new HashMap<>();
         for (String kind : List.of("missing", "extra", "differs")) {
@@ -158,26 +171,28 @@ public final class EmbeddedComparison {
             }
         }
         if (matched + counts.getOrDefault("missing", 0L) != nl || matched + counts.getOrDefault("extra", 0L) != nn) {
-            rejectDuplicates(plan, r);
+            rejectDuplicates(plan, rereads.duplicates(r));
         }
         if (!counts.isEmpty()) {
-            session.execute(RowDiffQuery.diff(plan, r.legacyKeys(), r.newKeys(), diffTable));
+            session.execute(RowDiffQuery.diffFromList(plan, stats, diffTable));
             if (!session.query(RowDiffQuery.repeatedKeys(plan, diffTable)).isEmpty()) {
-                rejectDuplicates(plan, r);
+                rejectDuplicates(plan, rereads.duplicates(r));
             }
         }
+        session.execute(Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(stats)));
         return counts;
     }
 
     /** Stacks and groups both sides by key: slower than the join, but it spills, so any size completes. */
-    private Map<String, Long> groupedDiff(DatasetPlan plan, Relations r, String diffTable) throws SQLException {
+    private Map<String, Long> groupedDiff(DatasetPlan plan, Relations r, String diffTable, Rereads rereads)
+            throws SQLException {
         session.execute(RowDiffQuery.diffGrouped(plan, r.legacyKeys(), r.newKeys(), diffTable));
         Map<String, Long> counts = new HashMap<>();
         for (Map<String, Object> row : session.query(RowDiffQuery.counts(diffTable))) {
             counts.put(String.valueOf(row.get("kind")), Verdicts.number(row.get("n")).longValue());
         }
         if (counts.containsKey("duplicate")) {
-            rejectDuplicates(plan, r);
+            rejectDuplicates(plan, rereads.duplicates(r));
         }
         return counts;
     }

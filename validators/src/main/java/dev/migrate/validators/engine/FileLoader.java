@@ -9,6 +9,7 @@ import dev.migrate.validators.query.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,20 +36,37 @@ public final class FileLoader {
      * Every row carries its file in {@link #SOURCE_FILE}.
      */
     public static Statement scan(List<Path> files, CsvOptions csv) {
+        return scan(files, csv, true);
+    }
+
+    /**
+     * The same read, with {@link #SOURCE_FILE} only when asked: a one-pass scan of a single file knows
+     * where every row came from and saves carrying (and aggregating) the name on every row.
+     */
+    public static Statement scan(List<Path> files, CsvOptions csv, boolean withFileColumn) {
         FileFormat format = formatOf(files);
-        List<String> paths = files.stream().map(Path::toString).toList();
-        return switch (format) {
-            case CSV -> new Statement("scan", "read_csv(?, header = ?, delim = ?, quote = ?, escape = ?, "
-                    + "encoding = ?, strict_mode = true, null_padding = false, union_by_name = true, filename = ?)",
-                    List.of(paths, csv.header(), String.valueOf(csv.delimiter()), String.valueOf(csv.quote()),
-                            String.valueOf(csv.quote()), csv.encoding(), SOURCE_FILE));
-            case PARQUET -> new Statement("scan", "read_parquet(?, union_by_name = true, filename = ?)",
-                    List.of(paths, SOURCE_FILE));
-            case JSON -> new Statement("scan", "read_json(?, union_by_name = true, filename = ?)",
-                    List.of(paths, SOURCE_FILE));
-            case NDJSON -> new Statement("scan", "read_json(?, format = 'newline_delimited', "
-                    + "union_by_name = true, filename = ?)", List.of(paths, SOURCE_FILE));
+        List<Object> params = new ArrayList<>();
+        params.add(files.stream().map(Path::toString).toList());
+        String options = switch (format) {
+            case CSV -> {
+                params.addAll(List.of(csv.header(), String.valueOf(csv.delimiter()), String.valueOf(csv.quote()),
+                        String.valueOf(csv.quote()), csv.encoding()));
+                yield "header = ?, delim = ?, quote = ?, escape = ?, encoding = ?, strict_mode = true, "
+                        + "null_padding = false, union_by_name = true";
+            }
+            case NDJSON -> "format = 'newline_delimited', union_by_name = true";
+            case PARQUET, JSON -> "union_by_name = true";
         };
+        if (withFileColumn) {
+            options += ", filename = ?";
+            params.add(SOURCE_FILE);
+        }
+        String function = switch (format) {
+            case CSV -> "read_csv";
+            case PARQUET -> "read_parquet";
+            case JSON, NDJSON -> "read_json";
+        };
+        return new Statement("scan", function + "(?, " + options + ")", params);
     }
 
     /**

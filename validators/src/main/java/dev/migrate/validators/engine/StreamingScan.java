@@ -13,79 +13,179 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One pass per side for files that are cheap to read again (Parquet): while DuckDB reads a side it
- * computes the column aggregates and collects each row's key, row hash and toleranced values into
- * a list, and nothing else is kept. The key diff unnests those lists; rows are read again only for
- * the sampled keys, which Parquet's row-group statistics make cheap.
+ * One pass per side for Parquet and plain CSV files: while DuckDB reads a side it computes the column
+ * aggregates and collects each row's key, row hash and toleranced values into a list, and nothing else
+ * is kept. The key diff unnests those lists; rows are read again only for the sampled keys: Parquet's
+ * row-group statistics skip most of the file, and a CSV re-read stops once every sampled key is found.
  */
 public final class StreamingScan {
     /** The collected (key, hash, toleranced values) structs and the files that had rows. */
     static final String ROWS = FileLoader.ENGINE_PREFIX + "rows";
     static final String FILES = FileLoader.ENGINE_PREFIX + "files";
+    /** Prefix of the per-column hashes computed while reading: column {@code i} of the plan is hashed once. */
+    static final String HASH = FileLoader.ENGINE_PREFIX + "h";
 
     private StreamingScan() {
     }
 
-    /** Only formats whose selective re-reads are cheap, and not when row order is checked (lists lose it). */
+    /** Bytes of a CSV file read to estimate its row count from its average line length. */
+    private static final int CSV_SAMPLE_BYTES = 1 << 20;
+
+    /**
+     * Parquet and uncompressed CSV (whose row count can be estimated without reading it), and not when
+     * row order is checked (lists lose it).
+     */
     public static boolean suits(List<Path> legacyFiles, List<Path> newFiles, boolean ordered) {
-        return !ordered && legacyFiles != null && newFiles != null
-                && FileLoader.formatOf(legacyFiles) == FileFormat.PARQUET
-                && FileLoader.formatOf(newFiles) == FileFormat.PARQUET;
+        return !ordered && legacyFiles != null && newFiles != null && suits(legacyFiles) && suits(newFiles);
+    }
+
+    private static boolean suits(List<Path> files) {
+        FileFormat format = FileLoader.formatOf(files);
+        return format == FileFormat.PARQUET || format == FileFormat.CSV && files.stream()
+                .noneMatch(f -> f.getFileName().toString().matches("(?i).*\\.(gz|gzip|zst|zstd)$"));
     }
 
     /**
      * Whether both sides' collected (key, hash) lists fit comfortably in half the engine's memory; they
-     * cannot spill to disk, so larger inputs take the materialized path, which can. Row counts come
-     * from the Parquet footers, without reading data.
+     * cannot spill to disk, so larger inputs take the materialized path, which can. Parquet row counts
+     * come from the footers; CSV row counts are estimated from the size and the first lines.
      */
     public static boolean fitsInMemory(DuckDbSession session, DatasetPlan plan, List<Path> legacyFiles,
             List<Path> newFiles, long memoryBytes) throws java.sql.SQLException {
-        long rows = 0;
-        for (List<Path> files : List.of(legacyFiles, newFiles)) {
-            Object n = session.query(new Statement("row count from footers",
-                    "SELECT sum(num_rows) AS n FROM parquet_file_metadata(?)",
-                    List.of(files.stream().map(Path::toString).toList()))).get(0).get("n");
-            rows += n == null ? 0 : ((Number) n).longValue();
-        }
+        long rows = rows(session, legacyFiles) + rows(session, newFiles);
         // Per row: keys, hash and toleranced values at 8 bytes or more each, and list/struct overhead.
         long perRow = 16L * (plan.keys().size() + 1 + plan.tolerant().size());
         return rows * perRow <= memoryBytes / 2;
     }
 
-    /** Reads one side once into a one-row table: aggregates, the reduced rows and the contributing files. */
+    private static long rows(DuckDbSession session, List<Path> files) throws java.sql.SQLException {
+        if (FileLoader.formatOf(files) == FileFormat.PARQUET) {
+            Object n = session.query(new Statement("row count from footers",
+                    "SELECT sum(num_rows) AS n FROM parquet_file_metadata(?)",
+                    List.of(files.stream().map(Path::toString).toList()))).get(0).get("n");
+            return n == null ? 0 : ((Number) n).longValue();
+        }
+        long rows = 0;
+        for (Path f : files) {
+            rows += estimatedCsvRows(f);
+        }
+        return rows;
+    }
+
+    /** Size over the average length of the first lines, with a quarter more for shorter lines later on. */
+    static long estimatedCsvRows(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(CSV_SAMPLE_BYTES);
+            long lines = 0;
+            for (byte b : head) {
+                if (b == '\n') {
+                    lines++;
+                }
+            }
+            long size = java.nio.file.Files.size(file);
+            if (head.length == size) {
+                return lines + 1;
+            }
+            return (long) (size / ((double) head.length / Math.max(1, lines)) * 1.25) + 1;
+        } catch (java.io.IOException e) {
+            return Long.MAX_VALUE / 4; // unreadable now: the materialized path reports it properly
+        }
+    }
+
+    /**
+     * Reads one side once into a one-row table: aggregates, the reduced rows and, for several files, the
+     * files that had rows (a single file had rows when the count is not zero).
+     */
     public static Statement profileAndReduce(String table, DatasetPlan plan, List<Path> files, CsvOptions csv,
             List<ProfileQuery.ColumnPlan> columns) {
-        Statement scan = FileLoader.scan(files, csv);
-        List<String> select = new ArrayList<>(ProfileQuery.items(Dialect.DUCKDB, columns));
+        boolean several = files.size() > 1;
+        Statement scan = FileLoader.scan(files, csv, several);
+        // Each column is hashed once: its hash feeds both the column's hash aggregate and the row hash.
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String col = Sql.quote(columns.get(i).name());
+            hashes.add("hash(" + (columns.get(i).asText() ? Dialect.DUCKDB.text(col) : col) + ") AS "
+                    + Sql.quote(HASH + i));
+        }
+        // Parquet footers answer count, min and max (see columnBounds); other formats compute them here.
+        boolean parquet = FileLoader.formatOf(files) == FileFormat.PARQUET;
+        List<String> select = new ArrayList<>(ProfileQuery.items(Dialect.DUCKDB, columns, i -> HASH + i, !parquet));
         if (!plan.keys().isEmpty()) {
             List<String> fields = new ArrayList<>();
             for (int i = 0; i < plan.keys().size(); i++) {
                 fields.add("'k" + i + "': " + Sql.quote(plan.keys().get(i).name()));
             }
-            fields.add("'h': " + RowDiffQuery.rowHashExpr(plan));
+            List<String> exact = new ArrayList<>();
+            for (Compared c : plan.exact()) {
+                exact.add(Sql.quote(HASH + plan.all().indexOf(c)));
+            }
+            fields.add("'h': " + Dialect.DUCKDB.rowHash(exact));
             for (int i = 0; i < plan.tolerant().size(); i++) {
                 fields.add("'t" + i + "': CAST(" + Sql.quote(plan.tolerant().get(i).name()) + " AS DOUBLE)");
             }
             // One list of structs, so key, hash and values of a row stay together.
             select.add("list({" + String.join(", ", fields) + "}) AS " + Sql.quote(ROWS));
         }
-        select.add("list(DISTINCT " + Sql.quote(FileLoader.SOURCE_FILE) + ") AS " + Sql.quote(FILES));
+        if (several) {
+            select.add("list(DISTINCT " + Sql.quote(FileLoader.SOURCE_FILE) + ") AS " + Sql.quote(FILES));
+        }
+        String hashed = "(SELECT *" + (hashes.isEmpty() ? "" : ", " + String.join(", ", hashes)) + " FROM " + scan.sql()
+                + ") AS hashed";
         return new Statement("aggregates and row hashes (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table)
-                + " AS SELECT " + String.join(", ", select) + " FROM " + scan.sql(), scan.params());
+                + " AS SELECT " + String.join(", ", select) + " FROM " + hashed, scan.params());
+    }
+
+    /**
+     * For Parquet, one query per column for its count, min and max. Alone in a query, DuckDB answers them
+     * from the row-group statistics of the footers where those are exact, reading no data; otherwise it
+     * reads just that column. Computed in the main scan, the bounds cost more than the row hash.
+     */
+    public static List<Statement> columnBounds(String side, List<Path> files, CsvOptions csv,
+            List<ProfileQuery.ColumnPlan> columns) {
+        if (FileLoader.formatOf(files) != FileFormat.PARQUET) {
+            return List.of();
+        }
+        Statement scan = FileLoader.scan(files, csv, false);
+        List<Statement> out = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            out.add(new Statement("column bounds (" + side + ", " + columns.get(i).name() + ")", "SELECT "
+                    + String.join(", ", ProfileQuery.boundItems(Dialect.DUCKDB, columns.get(i), i)) + " FROM "
+                    + scan.sql(), scan.params()));
+        }
+        return out;
     }
 
     /** The aggregates row, without the (large) list columns. */
-    public static Statement profileRow(String table, DatasetPlan plan) {
-        String lists = plan.keys().isEmpty() ? Sql.quote(FILES) : Sql.quote(ROWS) + ", " + Sql.quote(FILES);
-        return Statement.of("aggregates (" + table + ")", "SELECT * EXCLUDE (" + lists + ") FROM " + Sql.quote(table));
+    public static Statement profileRow(String table, DatasetPlan plan, int files) {
+        List<String> lists = new ArrayList<>();
+        if (!plan.keys().isEmpty()) {
+            lists.add(Sql.quote(ROWS));
+        }
+        if (files > 1) {
+            lists.add(Sql.quote(FILES));
+        }
+        return Statement.of("aggregates (" + table + ")", "SELECT *" + (lists.isEmpty() ? "" : " EXCLUDE ("
+                + String.join(", ", lists) + ")") + " FROM " + Sql.quote(table));
     }
 
+    /** The files that had rows, for a side of several files. */
     public static Statement files(String table) {
         return Statement.of("files with rows", "SELECT unnest(" + Sql.quote(FILES) + ") AS f FROM " + Sql.quote(table));
     }
 
+    /**
+     * Unnests a side's collected rows into a table with the original key names, the row hash and the
+     * toleranced values, as the row diff expects, and drops the list. A list unnests in one thread, but a
+     * table is read by all, so the join that follows runs in parallel.
+     */
+    public static List<Statement> keysTable(String scanTable, String keysTable, DatasetPlan plan) {
+        return List.of(Statement.of("(key, row hash) table (" + keysTable + ")", "CREATE OR REPLACE TEMP TABLE "
+                        + Sql.quote(keysTable) + " AS SELECT * FROM " + reducedRelation(scanTable, plan)),
+                Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(scanTable)));
+    }
+
     /** The reduced rows as a relation with the original column names, as the row diff expects. */
-    public static String reducedRelation(String table, DatasetPlan plan) {
+    private static String reducedRelation(String table, DatasetPlan plan) {
         List<String> select = new ArrayList<>();
         for (int i = 0; i < plan.keys().size(); i++) {
             select.add("r.k" + i + " AS " + Sql.quote(plan.keys().get(i).name()));
@@ -100,11 +200,14 @@ public final class StreamingScan {
     }
 
     /**
-     * Reads again only the rows of the sampled keys into {@code table}. The keys are bound as constants,
-     * so DuckDB can skip every Parquet row group whose statistics exclude them.
+     * Reads again only the rows of the sampled keys into {@code table}; {@code present} of them are on this
+     * side. The keys are bound as constants, so DuckDB can skip every Parquet row group whose statistics
+     * exclude them. Other formats have no statistics: there the filter sits above an unbounded limit, which
+     * keeps it out of the reader, so that the outer limit stops the read as soon as every present key is
+     * found (at once when the file is in key order, as the smallest differing keys are sampled).
      */
     public static Statement sampleRows(String table, DatasetPlan plan, List<Path> files, CsvOptions csv,
-            List<List<Object>> keys) {
+            List<List<Object>> keys, int present) {
         Statement scan = FileLoader.scan(files, csv);
         List<Object> params = new ArrayList<>(scan.params());
         List<String> anyOf = new ArrayList<>();
@@ -123,7 +226,10 @@ public final class StreamingScan {
             anyOf.add("(" + String.join(" AND ", all) + ")");
         }
         String where = anyOf.isEmpty() ? "false" : String.join(" OR ", anyOf);
+        String source = FileLoader.formatOf(files) == FileFormat.PARQUET ? scan.sql()
+                : "(SELECT * FROM " + scan.sql() + " LIMIT " + Long.MAX_VALUE + ") AS s";
+        params.add(present);
         return new Statement("sample rows (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table)
-                + " AS SELECT * FROM " + scan.sql() + " WHERE " + where, params);
+                + " AS SELECT * FROM " + source + " WHERE " + where + " LIMIT ?", params);
     }
 }

@@ -2,6 +2,7 @@ package dev.migrate.validators.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Builds the one-pass aggregate query of a relation: the row count and, per column, non-null count,
@@ -22,20 +23,39 @@ public final class ProfileQuery {
 
     /** The select items alone, for queries that compute more in the same pass. */
     public static List<String> items(Dialect d, List<ColumnPlan> columns) {
+        return items(d, columns, null, true);
+    }
+
+    /**
+     * The select items, where the hash aggregate of column {@code i} reads a hash the relation already
+     * has in column {@code hashColumns.apply(i)} (computed once, also for the row hash), when that is given.
+     * Without {@code bounds} the per-column count, min and max are left to {@link #boundItems}.
+     */
+    public static List<String> items(Dialect d, List<ColumnPlan> columns, IntFunction<String> hashColumns,
+            boolean bounds) {
         List<String> select = new ArrayList<>();
         select.add("count(*) AS n");
         for (int i = 0; i < columns.size(); i++) {
             ColumnPlan c = columns.get(i);
             String col = Sql.quote(c.name());
             String value = c.asText() ? d.text(col) : col;
-            select.add("count(" + col + ") AS c" + i + "_count");
-            select.add(d.text("min(" + value + ")") + " AS c" + i + "_min");
-            select.add(d.text("max(" + value + ")") + " AS c" + i + "_max");
+            if (bounds) {
+                select.addAll(boundItems(d, c, i));
+            }
             if (c.numeric() && !c.asText()) {
                 select.add(d.text("sum(" + col + ")") + " AS c" + i + "_sum");
             }
-            select.add(d.columnHashSum(value) + " AS c" + i + "_hash");
+            select.add((hashColumns == null ? d.columnHashSum(value)
+                    : d.text("bit_xor(" + Sql.quote(hashColumns.apply(i)) + ")")) + " AS c" + i + "_hash");
         }
         return select;
+    }
+
+    /** Non-null count, min and max of column {@code i}: what a Parquet footer's statistics can answer. */
+    public static List<String> boundItems(Dialect d, ColumnPlan c, int i) {
+        String col = Sql.quote(c.name());
+        String value = c.asText() ? d.text(col) : col;
+        return List.of("count(" + col + ") AS c" + i + "_count", d.text("min(" + value + ")") + " AS c" + i + "_min",
+                d.text("max(" + value + ")") + " AS c" + i + "_max");
     }
 }

@@ -7,9 +7,8 @@ import java.util.List;
 
 /**
  * The key-based row diff inside one engine. Each side is reduced to (key, row hash, toleranced
- * columns) while it is scanned; the reductions are joined on the key and counted, and only when
- * something differs are the differing keys kept in a small table. Samples are then fetched for a
- * bounded number of those keys only.
+ * columns) while it is scanned; the reductions are joined on the key once, which counts the pairs
+ * and collects the differing keys. Samples are then fetched for a bounded number of those keys only.
  */
 public final class RowDiffQuery {
     public static final String KIND = "__kind";
@@ -100,30 +99,38 @@ public final class RowDiffQuery {
     }
 
     /**
-     * Counts the joined pairs by kind in one hash join, without storing anything: when nothing
-     * differs (the usual case in a dual run) this is the whole key diff. With unique keys, matched
-     * plus missing equals the legacy row count and matched plus extra the new one; any other result
-     * means a key repeats.
+     * The whole key diff in one hash join: the pairs counted by kind and, in the same pass, the
+     * differing keys with their kind collected into a list ({@code diff}), so the sides are joined
+     * only once. With unique keys, matched plus missing equals the legacy row count and matched plus
+     * extra the new one; any other result means a key repeats. Creates the one-row {@code statsTable}.
      */
-    public static Statement joinCounts(DatasetPlan plan, String legacy, String current) {
+    public static Statement joinedDiff(DatasetPlan plan, String legacy, String current, String statsTable) {
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            fields.add("'k" + i + "': coalesce(l.k" + i + ", n.k" + i + ")");
+        }
+        fields.add("'" + KIND + "': CASE WHEN l.p IS NULL THEN 'extra' WHEN n.p IS NULL THEN 'missing' ELSE 'differs' END");
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT count(*) FILTER (WHERE l.p AND n.p) AS matched, count(*) FILTER (WHERE n.p IS NULL) AS "
-                + "missing, count(*) FILTER (WHERE l.p IS NULL) AS extra, count(*) FILTER (WHERE l.p AND n.p AND "
-                + differs(plan, params) + ") AS differs FROM " + joined(plan, legacy, current);
-        return new Statement("row diff", sql, params);
+        String differs = differs(plan, params);
+        List<Object> all = new ArrayList<>(params);
+        all.addAll(params);
+        String sql = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(statsTable) + " AS SELECT count(*) FILTER (WHERE l.p "
+                + "AND n.p) AS matched, count(*) FILTER (WHERE n.p IS NULL) AS missing, count(*) FILTER (WHERE l.p IS "
+                + "NULL) AS extra, count(*) FILTER (WHERE l.p AND n.p AND " + differs + ") AS differs, list({"
+                + String.join(", ", fields) + "}) FILTER (WHERE l.p IS NULL OR n.p IS NULL OR " + differs + ") AS diff "
+                + "FROM " + joined(plan, legacy, current);
+        return new Statement("row diff", sql, all);
     }
 
-    /** Creates {@code diffTable} with the keys that differ and their kind: missing, extra or differs. */
-    public static Statement diff(DatasetPlan plan, String legacy, String current, String diffTable) {
-        List<String> keyOut = new ArrayList<>();
+    /** Creates {@code diffTable} (keys {@code k<i>} and their kind) from the list {@link #joinedDiff} collected. */
+    public static Statement diffFromList(DatasetPlan plan, String statsTable, String diffTable) {
+        List<String> select = new ArrayList<>();
         for (int i = 0; i < plan.keys().size(); i++) {
-            keyOut.add("coalesce(l.k" + i + ", n.k" + i + ") AS k" + i);
+            select.add("d.k" + i + " AS k" + i);
         }
-        List<Object> params = new ArrayList<>();
-        String sql = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(diffTable) + " AS SELECT " + String.join(", ", keyOut)
-                + ", CASE WHEN l.p IS NULL THEN 'extra' WHEN n.p IS NULL THEN 'missing' ELSE 'differs' END AS " + KIND
-                + " FROM " + joined(plan, legacy, current) + " WHERE l.p IS NULL OR n.p IS NULL OR " + differs(plan, params);
-        return new Statement("differing keys", sql, params);
+        select.add("d." + KIND + " AS " + KIND);
+        return Statement.of("differing keys", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(diffTable) + " AS SELECT "
+                + String.join(", ", select) + " FROM (SELECT unnest(diff) AS d FROM " + Sql.quote(statsTable) + ") AS u");
     }
 
     /** One side reduced for stacking: key, side marker, row hash and toleranced columns. */

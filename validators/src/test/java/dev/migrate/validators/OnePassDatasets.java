@@ -1,0 +1,59 @@
+package dev.migrate.validators;
+
+import dev.migrate.validators.config.ConfigLoader;
+import dev.migrate.validators.engine.EngineSettings;
+import dev.migrate.validators.result.Check;
+import dev.migrate.validators.result.CheckResult;
+import dev.migrate.validators.result.JobResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+/** One dataset keyed by (region, id) with a tolerance on amount, written by DuckDB as CSV or Parquet. */
+final class OnePassDatasets {
+    /** {@code count} rows: ids from 0, regions alternating eu and us. */
+    static String rows(int count) {
+        return "SELECT CASE WHEN range % 2 = 0 THEN 'eu' ELSE 'us' END AS region, range AS id, "
+                + "range * 1.5 AS amount, 'x' || range AS label FROM range(" + count + ")";
+    }
+
+    private OnePassDatasets() {
+    }
+
+    /** Writes the rows of {@code query} as {@code <tmp>/<side>/t_20240301.<format>}. */
+    static void write(Path tmp, String side, String format, String query) throws Exception {
+        Path f = tmp.resolve(side).resolve("t_20240301." + format);
+        Files.createDirectories(f.getParent());
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("COPY (" + query + ") TO '" + f + "' (FORMAT " + format + ("csv".equals(format) ? ", HEADER" : "")
+                    + ")");
+        }
+    }
+
+    /** Validates the legacy side against the new one; an ordered dataset takes the materialized path. */
+    static JobResult run(Path tmp, String format, boolean ordered) throws Exception {
+        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
+                connections:
+                  a: {type: directory, path: legacy}
+                  b: {type: directory, path: new}
+                jobs:
+                  - name: j
+                    legacy: {connection: a}
+                    new: {connection: b}
+                    datasets:
+                      - name: t
+                        files: "t_*.%s"
+                        key: [region, id]
+                        tolerances: {amount: {absolute: 0.01}}
+                        ordered: %s
+                """.formatted(format, ordered));
+        return new Validator(new EngineSettings(1, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
+                .jobs().get(0);
+    }
+
+    static CheckResult rowDiff(JobResult job) {
+        return job.checks().stream().filter(c -> c.check() == Check.ROW_DIFF).findFirst().orElseThrow();
+    }
+}
