@@ -38,14 +38,27 @@ public final class Todos {
     }
 
     public static boolean has(Node root, PyElement node, String code) {
-        return statementOf(root, node).prefix().text().contains("TODO(migrate " + code + ")");
+        return carries(root, statementOf(root, node), code);
+    }
+
+    /**
+     * Whether the comments above {@code stmt} hold this code's TODO. The file's first statement gives the
+     * comments above it to the module header once the file is parsed again, so its TODO is looked for there.
+     */
+    private static boolean carries(Node root, PyElement stmt, String code) {
+        String marker = "TODO(migrate " + code + ")";
+        if (stmt.prefix().text().contains(marker)) {
+            return true;
+        }
+        return root.kind() == NodeKind.MODULE && root.childCount() > 0 && root.child(0) == stmt
+                && root.prefix().text().contains(marker);
     }
 
     /** Adds the TODO above the statement holding {@code node}, unless one with this code is already there. */
     public static Node add(Node root, PyElement node, String code, String message, String newline) {
         PyElement stmt = statementOf(root, node);
         String prefix = stmt.prefix().text();
-        if (prefix.contains("TODO(migrate " + code + ")")) {
+        if (carries(root, stmt, code)) {
             return root;
         }
         int lineStart = prefix.length();
