@@ -20,6 +20,7 @@ import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.query.StringLiterals;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
@@ -100,7 +101,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         if (!imports.uses("prefect.deployments")) {
             return file.module();
         }
-        List<Node> calls = Nodes.find(before, n -> n.kind() == NodeKind.CALL && isDeploymentCall(imports, n));
+        List<Node> calls = TreeIndex.of(before).find(NodeKind.CALL).stream().filter(n -> isDeploymentCall(imports, n)).toList();
         if (calls.isEmpty()) {
             return file.module();
         }
@@ -360,7 +361,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         Node finish(Node before, Node after) {
             Node result = after;
             for (String name : blockVariables) {
-                long uses = Nodes.find(result, n -> n.kind() == NodeKind.NAME && Expressions.name(n).equals(name)).size();
+                long uses = TreeIndex.of(result).nameCount(name);
                 Optional<Node> assignment = moduleAssignment(result, name);
                 if (uses == 1 && assignment.isPresent()) {
                     result = StatementEdits.remove(result, assignment.get(), file.style());

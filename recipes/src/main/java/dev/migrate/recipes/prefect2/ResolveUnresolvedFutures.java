@@ -13,6 +13,7 @@ import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
@@ -164,8 +165,8 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
 
     /** The flow in the edited tree at the place it had in the original. */
     private static Node sameFlow(Node edited, Node original, Node flow) {
-        List<Node> a = Nodes.find(original, NodeKind.FUNCTION_DEF);
-        List<Node> b = Nodes.find(edited, NodeKind.FUNCTION_DEF);
+        List<Node> a = TreeIndex.of(original).find(NodeKind.FUNCTION_DEF);
+        List<Node> b = TreeIndex.of(edited).find(NodeKind.FUNCTION_DEF);
         return b.get(a.indexOf(flow));
     }
 }

@@ -1,0 +1,128 @@
+package dev.migrate.rewriters.python.query;
+
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * What whole-tree queries derive from one tree (its nodes by kind, its imports, the names it uses, its
+ * text), computed once per tree and shared by every caller. Trees are immutable, so what is derived from a
+ * root never goes stale: an edit makes a new root, which gets its own facts. OpenRewrite runs each recipe
+ * over every file in turn, and each recipe asks the same questions several times; without this every
+ * question walked (or printed) the whole tree again.
+ *
+ * <p>The facts are kept in a weak map keyed by the root (nodes compare by identity), and they never
+ * refer to the root itself, so they go away with the tree.
+ */
+public final class TreeIndex {
+    private static final Map<Node, Facts> FACTS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final Node root;
+    private final Facts facts;
+
+    private TreeIndex(Node root, Facts facts) {
+        this.root = root;
+        this.facts = facts;
+    }
+
+    /** The index of {@code root} (each part is derived on first use). */
+    public static TreeIndex of(Node root) {
+        return new TreeIndex(root, FACTS.computeIfAbsent(root, r -> new Facts()));
+    }
+
+    /** The nodes of one kind, the root included, in source (pre-)order. */
+    public List<Node> find(NodeKind kind) {
+        List<Node> below = facts.byKind(root).getOrDefault(kind, List.of());
+        if (root.kind() != kind) {
+            return below;
+        }
+        List<Node> out = new ArrayList<>(below.size() + 1);
+        out.add(root);
+        out.addAll(below);
+        return out;
+    }
+
+    /** The names the import statements bind. */
+    public Imports imports() {
+        Facts f = facts;
+        if (f.imports == null) {
+            f.byKind(root);
+            f.imports = Imports.build(f.importStatements);
+        }
+        return f.imports;
+    }
+
+    /** Identifiers used as expressions (import statements bind names with tokens, so they do not count). */
+    public Set<String> usedNames() {
+        Facts f = facts;
+        if (f.names == null) {
+            Set<String> out = new HashSet<>();
+            for (Node n : find(NodeKind.NAME)) {
+                out.add(n.tokens().get(0).text());
+            }
+            f.names = Collections.unmodifiableSet(out);
+        }
+        return f.names;
+    }
+
+    /** How many NAME nodes read or write {@code name}. */
+    public int nameCount(String name) {
+        if (!usedNames().contains(name)) {
+            return 0;
+        }
+        int count = 0;
+        for (Node n : find(NodeKind.NAME)) {
+            if (n.tokens().get(0).text().equals(name)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The printed tree. */
+    public String text() {
+        Facts f = facts;
+        if (f.text == null) {
+            f.text = root.print();
+        }
+        return f.text;
+    }
+
+    /** What is derived from one root; nothing in here may refer to the root (the weak key). */
+    private static final class Facts {
+        private volatile Map<NodeKind, List<Node>> byKind;
+        private List<Node> importStatements;
+        private volatile Imports imports;
+        private volatile Set<String> names;
+        private volatile String text;
+
+        /** The nodes below the root (the root excluded) by kind, in source order. */
+        Map<NodeKind, List<Node>> byKind(Node root) {
+            Map<NodeKind, List<Node>> m = byKind;
+            if (m == null) {
+                m = new EnumMap<>(NodeKind.class);
+                List<Node> imports = new ArrayList<>();
+                List<Node> all = Nodes.descendants(root);
+                for (int i = 1; i < all.size(); i++) {
+                    Node n = all.get(i);
+                    m.computeIfAbsent(n.kind(), k -> new ArrayList<>()).add(n);
+                    if (n.kind() == NodeKind.IMPORT || n.kind() == NodeKind.IMPORT_FROM) {
+                        imports.add(n); // in source order across both kinds: a later import of a name wins
+                    }
+                }
+                m.replaceAll((k, v) -> Collections.unmodifiableList(v));
+                importStatements = imports;
+                byKind = m;
+            }
+            return m;
+        }
+    }
+}
