@@ -2,8 +2,9 @@ package dev.migrate.rewriters.python.query;
 
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import dev.migrate.rewriters.python.tree.Nodes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -54,8 +55,7 @@ public final class TreeIndex {
     public Imports imports() {
         Facts f = facts;
         if (f.imports == null) {
-            f.byKind(root);
-            f.imports = Imports.build(f.importStatements);
+            f.imports = Imports.build(importStatements(root));
         }
         return f.imports;
     }
@@ -96,10 +96,40 @@ public final class TreeIndex {
         return f.text;
     }
 
+    /**
+     * The import statements in source order (a later import of a name wins). Imports are statements, so
+     * only statement containers are entered, never expressions (which hold most of a tree's nodes).
+     */
+    private static List<Node> importStatements(Node root) {
+        List<Node> out = new ArrayList<>();
+        ArrayDeque<Node> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (n.kind() == NodeKind.IMPORT || n.kind() == NodeKind.IMPORT_FROM) {
+                out.add(n);
+                continue;
+            }
+            for (int i = n.childCount() - 1; i >= 0; i--) {
+                if (n.child(i) instanceof Node c && (c == root || holdsStatements(c.kind()))) {
+                    stack.push(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean holdsStatements(NodeKind k) {
+        return switch (k) {
+            case SIMPLE_LINE, SUITE, IMPORT, IMPORT_FROM, IF, WHILE, FOR, WITH, TRY, FUNCTION_DEF, CLASS_DEF, MATCH,
+                    ELIF_CLAUSE, ELSE_CLAUSE, EXCEPT_CLAUSE, FINALLY_CLAUSE, CASE_CLAUSE, ERROR -> true;
+            default -> false;
+        };
+    }
+
     /** What is derived from one root; nothing in here may refer to the root (the weak key). */
     private static final class Facts {
         private volatile Map<NodeKind, List<Node>> byKind;
-        private List<Node> importStatements;
         private volatile Imports imports;
         private volatile Set<String> names;
         private volatile String text;
@@ -109,20 +139,34 @@ public final class TreeIndex {
             Map<NodeKind, List<Node>> m = byKind;
             if (m == null) {
                 m = new EnumMap<>(NodeKind.class);
-                List<Node> imports = new ArrayList<>();
-                List<Node> all = Nodes.descendants(root);
-                for (int i = 1; i < all.size(); i++) {
-                    Node n = all.get(i);
+                // pre-order over an array stack (no per-node list views): this walk is most of the index's cost
+                Node[] stack = new Node[64];
+                int top = 0;
+                for (int i = root.childCount() - 1; i >= 0; i--) {
+                    if (root.child(i) instanceof Node c) {
+                        stack = push(stack, top++, c);
+                    }
+                }
+                while (top > 0) {
+                    Node n = stack[--top];
+                    stack[top] = null;
                     m.computeIfAbsent(n.kind(), k -> new ArrayList<>()).add(n);
-                    if (n.kind() == NodeKind.IMPORT || n.kind() == NodeKind.IMPORT_FROM) {
-                        imports.add(n); // in source order across both kinds: a later import of a name wins
+                    for (int i = n.childCount() - 1; i >= 0; i--) {
+                        if (n.child(i) instanceof Node c) {
+                            stack = push(stack, top++, c);
+                        }
                     }
                 }
                 m.replaceAll((k, v) -> Collections.unmodifiableList(v));
-                importStatements = imports;
                 byKind = m;
             }
             return m;
+        }
+
+        private static Node[] push(Node[] stack, int at, Node n) {
+            Node[] s = at < stack.length ? stack : Arrays.copyOf(stack, stack.length * 2);
+            s[at] = n;
+            return s;
         }
     }
 }
