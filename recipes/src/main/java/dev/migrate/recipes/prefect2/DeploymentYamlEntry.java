@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.DumperOptions;
 
 /**
  * Turns one 2.x {@code *-deployment.yaml} build output (loaded as plain maps) into the equivalent
@@ -156,6 +158,22 @@ final class DeploymentYamlEntry {
                 && !(v instanceof List<?> l && l.isEmpty())) {
             to.put(key, v);
         }
+    }
+
+    /** prefect.yaml deployment entries as block YAML, each line indented like the list's existing items. */
+    static String dump(List<Map<String, Object>> entries, String indent) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setIndicatorIndent(0);
+        options.setWidth(120);
+        String dumped = new org.yaml.snakeyaml.Yaml(options).dump(entries);
+        return "\n" + dumped.lines().map(l -> indent + l).collect(Collectors.joining("\n"));
+    }
+
+    /** The indentation an entry's prefix ends with. */
+    static String lastLine(String prefix) {
+        return prefix.substring(prefix.lastIndexOf('\n') + 1);
     }
 
     static MigrationNotes.Row note(String path, String recipe, boolean manual, String message) {

@@ -114,7 +114,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         return conversion.finish(before, after);
     }
 
-    private static boolean isDeploymentCall(Imports imports, Node call) {
+    static boolean isDeploymentCall(Imports imports, Node call) {
         String q = imports.qualifiedName(call).orElse("");
         return DEPLOYMENT.contains(q) || DEPLOYMENT.stream().anyMatch(d -> q.equals(d + ".build_from_flow"));
     }
