@@ -63,7 +63,7 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
         for (Node flow : PrefectFunctions.flows(before, imports)) {
             Node body = new Definitions(flow).body();
             List<Node> top = Statements.of(body);
-            boolean earlyReturn = Nodes.find(body, NodeKind.RETURN).size()
+            boolean earlyReturn = TreeIndex.of(body).find(NodeKind.RETURN).size()
                     > (top.isEmpty() || top.get(top.size() - 1).kind() != NodeKind.RETURN ? 0 : 1);
             List<String> unread = new ArrayList<>();
             for (Node stmt : Nodes.find(body, n -> n.kind() == NodeKind.EXPR_STMT || n.kind() == NodeKind.ASSIGN)) {
@@ -145,16 +145,16 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
 
     /** How often a name is read in a block (its assignment targets are not reads). */
     private static long reads(Node body, String name) {
+        TreeIndex index = TreeIndex.of(body);
         long targets = 0;
-        for (Node s : Nodes.find(body, n -> n.kind() == NodeKind.ASSIGN)) {
+        for (Node s : index.find(NodeKind.ASSIGN)) {
             for (Node t : Statements.assignment(s).orElseThrow().targets()) {
                 if (t.kind() == NodeKind.NAME && Expressions.name(t).equals(name)) {
                     targets++;
                 }
             }
         }
-        long uses = Nodes.find(body, n -> n.kind() == NodeKind.NAME && Expressions.name(n).equals(name)).size();
-        return uses - targets;
+        return index.nameCount(name) - targets;
     }
 
     private static boolean insideNestedDef(Node body, Node stmt) {

@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import java.util.WeakHashMap;
  * refer to the root itself, so they go away with the tree.
  */
 public final class TreeIndex {
+    private static final int KINDS = NodeKind.values().length;
     private static final Map<Node, Facts> FACTS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Node root;
@@ -41,13 +41,15 @@ public final class TreeIndex {
 
     /** The nodes of one kind, the root included, in source (pre-)order. */
     public List<Node> find(NodeKind kind) {
-        List<Node> below = facts.byKind(root).getOrDefault(kind, List.of());
+        List<Node> below = facts.byKind(root)[kind.ordinal()];
         if (root.kind() != kind) {
-            return below;
+            return below == null ? List.of() : Collections.unmodifiableList(below);
         }
-        List<Node> out = new ArrayList<>(below.size() + 1);
+        List<Node> out = new ArrayList<>(below == null ? 1 : below.size() + 1);
         out.add(root);
-        out.addAll(below);
+        if (below != null) {
+            out.addAll(below);
+        }
         return out;
     }
 
@@ -129,16 +131,17 @@ public final class TreeIndex {
 
     /** What is derived from one root; nothing in here may refer to the root (the weak key). */
     private static final class Facts {
-        private volatile Map<NodeKind, List<Node>> byKind;
+        private volatile List<Node>[] byKind;
         private volatile Imports imports;
         private volatile Set<String> names;
         private volatile String text;
 
-        /** The nodes below the root (the root excluded) by kind, in source order. */
-        Map<NodeKind, List<Node>> byKind(Node root) {
-            Map<NodeKind, List<Node>> m = byKind;
+        /** The nodes below the root (the root excluded) by kind ordinal, in source order; null for none. */
+        @SuppressWarnings("unchecked")
+        List<Node>[] byKind(Node root) {
+            List<Node>[] m = byKind;
             if (m == null) {
-                m = new EnumMap<>(NodeKind.class);
+                m = new List[KINDS];
                 // pre-order over an array stack (no per-node list views): this walk is most of the index's cost
                 Node[] stack = new Node[64];
                 int top = 0;
@@ -150,14 +153,17 @@ public final class TreeIndex {
                 while (top > 0) {
                     Node n = stack[--top];
                     stack[top] = null;
-                    m.computeIfAbsent(n.kind(), k -> new ArrayList<>()).add(n);
+                    int k = n.kind().ordinal();
+                    if (m[k] == null) {
+                        m[k] = new ArrayList<>();
+                    }
+                    m[k].add(n);
                     for (int i = n.childCount() - 1; i >= 0; i--) {
                         if (n.child(i) instanceof Node c) {
                             stack = push(stack, top++, c);
                         }
                     }
                 }
-                m.replaceAll((k, v) -> Collections.unmodifiableList(v));
                 byKind = m;
             }
             return m;
