@@ -193,14 +193,15 @@ class Prefect1SampleRewriteTest {
     }
 
     @Test
-    void rescanFindsNoPrefect1ConstructButTheManualOnes() {
+    void rescanFindsNoPrefect1ConstructButTheManualOnes() throws IOException {
         CliRun scan = CliRun.of("scan", copy.toString(), "--select", "PF1", "-q");
         List<String> findings = scan.out().lines().filter(l -> l.contains("PF1")).toList();
-        // Known gap: agent commands inside Kubernetes manifests (container args lists) are not rewritten yet,
-        // so the rescan still reports k8s/agent.yaml; everything else left is the manual project command.
-        assertThat(findings).hasSize(2);
-        assertThat(findings).anyMatch(f -> f.contains("prefect create project"))
-                .anyMatch(f -> f.startsWith("k8s/agent.yaml") && f.contains("prefect agent kubernetes start"));
+        // the agent command in the Kubernetes manifest's args list is a worker now (RewritePrefectCliInYamlCommands);
+        // all that is left is the manual project command
+        assertThat(findings).hasSize(1);
+        assertThat(findings).anyMatch(f -> f.contains("prefect create project"));
+        assertThat(Files.readString(copy.resolve("k8s/agent.yaml")))
+                .contains("args: [\"prefect worker start --pool default-kubernetes-pool --type kubernetes\"]");
     }
 
     @Test
