@@ -2,7 +2,6 @@ package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
-import dev.migrate.recipes.internal.YamlSnippets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -125,11 +124,8 @@ public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDe
                 }
                 Yaml.Documents docs = getCursor().firstEnclosingOrThrow(Yaml.Documents.class);
                 Path dir = docs.getSourcePath().getParent() == null ? Path.of("") : docs.getSourcePath().getParent();
-                String indent = e.getValue() instanceof Yaml.Sequence s && !s.getEntries().isEmpty()
-                        ? DeploymentYamlEntry.lastLine(s.getEntries().get(0).getPrefix()) : "";
-                String current = e.getValue() instanceof Yaml.Sequence ? e.getValue().print(getCursor()) : "";
-                String text = current + entriesText(acc.deployments.get(dir), indent, docs.getSourcePath(), ctx);
-                return e.withValue(YamlSnippets.parseValue("deployments", text));
+                return DeploymentYamlEntry.appendTo(e, getCursor(),
+                        indent -> entriesText(acc.deployments.get(dir), indent, docs.getSourcePath(), ctx));
             }
         };
     }

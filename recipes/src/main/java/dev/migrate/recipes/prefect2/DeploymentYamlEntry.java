@@ -1,11 +1,15 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.internal.YamlSnippets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.openrewrite.Cursor;
+import org.openrewrite.yaml.tree.Yaml;
 import org.yaml.snakeyaml.DumperOptions;
 
 /**
@@ -171,8 +175,18 @@ final class DeploymentYamlEntry {
         return "\n" + dumped.lines().map(l -> indent + l).collect(Collectors.joining("\n"));
     }
 
-    /** The indentation an entry's prefix ends with. */
-    static String lastLine(String prefix) {
+    /**
+     * A top-level {@code deployments:} entry with more entries after its own: {@code entries} gets the
+     * indentation of the list's items and returns their text.
+     */
+    static Yaml.Mapping.Entry appendTo(Yaml.Mapping.Entry deployments, Cursor cursor, Function<String, String> entries) {
+        String indent = deployments.getValue() instanceof Yaml.Sequence s && !s.getEntries().isEmpty()
+                ? lastLine(s.getEntries().get(0).getPrefix()) : "";
+        String current = deployments.getValue() instanceof Yaml.Sequence ? deployments.getValue().print(cursor) : "";
+        return deployments.withValue(YamlSnippets.parseValue("deployments", current + entries.apply(indent)));
+    }
+
+    private static String lastLine(String prefix) {
         return prefix.substring(prefix.lastIndexOf('\n') + 1);
     }
 

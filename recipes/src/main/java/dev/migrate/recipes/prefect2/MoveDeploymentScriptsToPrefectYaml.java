@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
-import dev.migrate.recipes.internal.YamlSnippets;
 import dev.migrate.recipes.prefect1.internal.PyLiterals;
 import dev.migrate.recipes.prefect1.internal.PyValues;
 import dev.migrate.recipes.python.PythonCode;
@@ -185,10 +184,7 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
                 if (!"deployments".equals(e.getKey().getValue()) || !PrefectYamlFiles.isTopLevel(getCursor())) {
                     return e;
                 }
-                String indent = e.getValue() instanceof Yaml.Sequence s && !s.getEntries().isEmpty()
-                        ? DeploymentYamlEntry.lastLine(s.getEntries().get(0).getPrefix()) : "";
-                String current = e.getValue() instanceof Yaml.Sequence ? e.getValue().print(getCursor()) : "";
-                return e.withValue(YamlSnippets.parseValue("deployments", current + entries(acc, indent, c)));
+                return DeploymentYamlEntry.appendTo(e, getCursor(), indent -> entries(acc, indent, c));
             }
         }.visitNonNull(docs, ctx);
     }

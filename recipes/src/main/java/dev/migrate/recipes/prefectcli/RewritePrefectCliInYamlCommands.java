@@ -25,7 +25,6 @@ import org.openrewrite.yaml.tree.Yaml;
  * written. Compose files are left to the compose recipes, which also rename the services.
  */
 public class RewritePrefectCliInYamlCommands extends Recipe {
-    private static final List<String> SHELLS = List.of("sh", "bash", "/bin/sh", "/bin/bash", "/usr/bin/env");
     private static final PathMatcher COMPOSE = FileSystems.getDefault().getPathMatcher(
             "glob:**{docker-compose,compose}*.{yml,yaml}");
     private static final PathMatcher COMPOSE_AT_ROOT = FileSystems.getDefault().getPathMatcher(
@@ -158,12 +157,11 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
 
     /** Where the shell text of {@code sh -c TEXT} sits in argv, or -1. */
     private static int shellTextIndex(List<String> argv) {
-        if (argv.isEmpty() || !SHELLS.contains(argv.get(0))) {
+        if (argv.isEmpty() || !PrefectCommandRewriter.isShell(argv.get(0))) {
             return -1;
         }
         for (int i = 1; i + 1 < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("-c") || a.startsWith("-") && !a.startsWith("--") && a.endsWith("c")) {
+            if (PrefectCommandRewriter.isCommandFlag(argv.get(i))) {
                 return argv.get(i + 1).contains("prefect") ? i + 1 : -1;
             }
         }
