@@ -41,15 +41,7 @@ public final class PythonCode {
         if (offset < 0) {
             return 0;
         }
-        String text = TreeIndex.of(root).text();
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-                line++;
-            }
-        }
-        return line;
+        return TreeIndex.of(root).lineAt(offset);
     }
 
     /**

@@ -99,6 +99,33 @@ public final class TreeIndex {
     }
 
     /**
+     * The 1-based line holding a character offset of the printed tree ("\n", "\r\n" and a lone "\r" end a
+     * line), from line starts computed once per tree.
+     */
+    public int lineAt(int offset) {
+        Facts f = facts;
+        int[] starts = f.lineStarts;
+        if (starts == null) {
+            String t = text();
+            int[] s = new int[16];
+            int n = 1;
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (c == '\n' || c == '\r' && (i + 1 >= t.length() || t.charAt(i + 1) != '\n')) {
+                    if (n == s.length) {
+                        s = Arrays.copyOf(s, n * 2);
+                    }
+                    s[n++] = i + 1;
+                }
+            }
+            starts = Arrays.copyOf(s, n);
+            f.lineStarts = starts;
+        }
+        int at = Arrays.binarySearch(starts, offset);
+        return at >= 0 ? at + 1 : -at - 1;
+    }
+
+    /**
      * The import statements in source order (a later import of a name wins). Imports are statements, so
      * only statement containers are entered, never expressions (which hold most of a tree's nodes).
      */
@@ -135,6 +162,7 @@ public final class TreeIndex {
         private volatile Imports imports;
         private volatile Set<String> names;
         private volatile String text;
+        private volatile int[] lineStarts;
 
         /** The nodes below the root (the root excluded) by kind ordinal, in source order; null for none. */
         @SuppressWarnings("unchecked")
