@@ -5,6 +5,8 @@ import dev.migrate.recipes.engine.RewriteResult;
 import dev.migrate.rewriters.python.PythonRewriteParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,12 +44,22 @@ public class RewriteBench {
             double[] base = new double[runs];
             double[] full = new double[runs];
             double[] engineOnly = new double[runs];
+            // CPU time of this thread as well: the work is single-threaded, and CPU time is far less
+            // sensitive than wall time to other processes on a shared machine
+            double[] baseCpu = new double[runs];
+            double[] fullCpu = new double[runs];
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             for (int i = 0; i < runs; i++) {
+                long c0 = mx.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 parseAndPrint(python);
                 long t1 = System.nanoTime();
+                long c1 = mx.getCurrentThreadCpuTime();
                 result = engine.run(tree);
                 long t2 = System.nanoTime();
+                long c2 = mx.getCurrentThreadCpuTime();
+                baseCpu[i] = (c1 - c0) / 1e9;
+                fullCpu[i] = (c2 - c1) / 1e9;
                 idle.run(tree);
                 long t3 = System.nanoTime();
                 engineOnly[i] = (t3 - t2) / 1e9;
@@ -59,6 +71,8 @@ public class RewriteBench {
             System.out.printf("files=%d (%d KiB) runs=%d cpus=%d java=%s%n", python.size(), bytes / 1024, runs,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             System.out.printf("parse+print (baseline) %.3fs   full 2-to-3 recipe set %.3fs   ratio %.2fx (target <= 2x)%n", b, f, f / b);
+            System.out.printf("cpu time: parse+print %.3fs   full recipe set %.3fs   ratio %.2fx%n", median(baseCpu),
+                    median(fullCpu), median(fullCpu) / median(baseCpu));
             System.out.printf("changed files=%d refused=%d notes=%d (manual %d) failures=%d%n", result.changes().size(),
                     result.refused().size(), result.notes().size(), result.manualItems(), result.failures().size());
             System.out.printf("engine without Python edits (walk, read, parse) %.3fs = %.2fx baseline%n",

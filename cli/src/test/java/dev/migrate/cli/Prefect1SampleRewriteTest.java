@@ -196,26 +196,16 @@ class Prefect1SampleRewriteTest {
         assertThat(first.out()).contains("Prefect 3 has no projects; delete this command");
     }
 
-    /**
-     * Whether the composite rewrites Prefect commands inside YAML command/args lists (k8s/agent.yaml). Until the
-     * generic Prefect CLI recipe for YAML is in the composite it only reports them as manual; flip this then.
-     */
-    private static final boolean YAML_COMMANDS_REWRITTEN = false;
-
     @Test
-    void rescanFindsNoPrefect1ConstructButTheManualOnes() {
+    void rescanFindsNoPrefect1ConstructButTheManualOnes() throws IOException {
         CliRun scan = CliRun.of("scan", copy.toString(), "--select", "PF1", "-q");
         List<String> findings = scan.out().lines().filter(l -> l.contains("PF1")).toList();
-        // left on purpose: the project command (manual); and, until YAML commands are rewritten, the agent
-        // command of k8s/agent.yaml, which the rewrite run reports as manual
+        // the agent command in the Kubernetes manifest's args list is a worker now (RewritePrefectCliInYamlCommands);
+        // all that is left is the manual project command
+        assertThat(findings).hasSize(1);
         assertThat(findings).anyMatch(f -> f.contains("prefect create project"));
-        if (YAML_COMMANDS_REWRITTEN) {
-            assertThat(findings).hasSize(1);
-        } else {
-            assertThat(findings).hasSize(2)
-                    .anyMatch(f -> f.startsWith("k8s/agent.yaml") && f.contains("prefect agent kubernetes start"));
-            assertThat(first.out()).contains("k8s/agent.yaml:24: PF101: `prefect agent kubernetes start` in this YAML");
-        }
+        assertThat(Files.readString(copy.resolve("k8s/agent.yaml")))
+                .contains("args: [\"prefect worker start --pool default-kubernetes-pool --type kubernetes\"]");
     }
 
     @Test

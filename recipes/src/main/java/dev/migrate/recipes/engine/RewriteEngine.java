@@ -5,12 +5,14 @@ import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.rewriters.io.AtomicFiles;
 import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.PythonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
@@ -89,12 +91,13 @@ public final class RewriteEngine {
                 continue;
             }
             String path = after.getSourcePath().toString();
-            Optional<String> problem = reparseProblem(after, projectDir);
+            byte[] bytes = after instanceof PythonFile python ? python.toBytes() : after.printAllAsBytes();
+            Optional<String> problem = reparseProblem(after, bytes, projectDir);
             if (problem.isPresent()) {
                 refused.add(new RewriteResult.Refused(path, problem.get()));
                 continue;
             }
-            changes.add(new FileChange(after.getSourcePath(), after.printAllAsBytes(), result::diff, recipes,
+            changes.add(new FileChange(after.getSourcePath(), bytes, result::diff, recipes,
                     before == null ? FileChange.Kind.CREATED : FileChange.Kind.MODIFIED));
         }
         List<MigrationNotes.Row> notes = new ArrayList<>(run.getDataTableRows(MigrationNotes.class));
@@ -121,25 +124,38 @@ public final class RewriteEngine {
         }
     }
 
-    private static Optional<String> reparseProblem(SourceFile after, Path projectDir) {
+    /** Why the printed result ({@code bytes}) of a file must not be written, if it must not. */
+    private static Optional<String> reparseProblem(SourceFile after, byte[] bytes, Path projectDir) {
+        if (after instanceof PythonFile) {
+            return pythonReparseProblem(after.getSourcePath(), bytes);
+        }
         Optional<Parser> parser = SourceParsers.forPath(after.getSourcePath());
         if (parser.isEmpty()) {
             return Optional.empty();
         }
-        String text = after.printAll();
-        byte[] bytes = after.printAllAsBytes();
         Parser.Input input = new Parser.Input(after.getSourcePath(), () -> new ByteArrayInputStream(bytes));
         List<SourceFile> again = parser.get().parseInputs(List.of(input), projectDir,
                 new InMemoryExecutionContext(t -> { })).toList();
         if (again.size() != 1 || again.get(0) instanceof ParseError) {
             return Optional.of("the rewritten file would not parse as " + parserName(parser.get()));
         }
-        if (again.get(0) instanceof PythonFile python && python.hasSyntaxErrors()) {
-            // Python's parser is tolerant (it keeps bad code as ERROR nodes), so "parses" means "has no diagnostics"
-            return Optional.of("the rewritten file would have a syntax error: "
-                    + python.diagnostics().get(0).format(after.getSourcePath().toString()));
+        if (!Arrays.equals(again.get(0).printAllAsBytes(), bytes)) {
+            return Optional.of("the rewritten file would not print back unchanged after parsing");
         }
-        if (!again.get(0).printAll().equals(text)) {
+        return Optional.empty();
+    }
+
+    /**
+     * Python's parser is tolerant (it keeps bad code as ERROR nodes), so "parses" means "has no
+     * diagnostics". It is called directly (one parse, one print), not through the OpenRewrite parser front.
+     */
+    private static Optional<String> pythonReparseProblem(Path sourcePath, byte[] bytes) {
+        PythonFile again = PythonParser.parse(sourcePath, bytes);
+        if (again.hasSyntaxErrors()) {
+            return Optional.of("the rewritten file would have a syntax error: "
+                    + again.diagnostics().get(0).format(sourcePath.toString()));
+        }
+        if (!Arrays.equals(again.toBytes(), bytes)) {
             return Optional.of("the rewritten file would not print back unchanged after parsing");
         }
         return Optional.empty();

@@ -4,6 +4,8 @@ import dev.migrate.recipes.PrefectRenames;
 import dev.migrate.recipes.PrefectTarget;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,20 +30,28 @@ public final class SettingsRenames {
 
     /** Names removed before 3.x ({@code PREFECT_ORION_*}): renaming them is required. */
     public static SettingsRenames removed(PrefectTarget target) {
-        return new SettingsRenames(r -> !r.old().startsWith("PREFECT__") && r.from().startsWith("2.0")
-                && r.to().startsWith("2."), target);
+        return cached("removed", target, () -> new SettingsRenames(r -> !r.old().startsWith("PREFECT__") && r.from().startsWith("2.0")
+                && r.to().startsWith("2."), target));
     }
 
     /** Every 2.x or 3.0 name with a newer canonical name; the old ones still work as aliases. */
     public static SettingsRenames all(PrefectTarget target) {
-        return new SettingsRenames(r -> !r.old().startsWith("PREFECT__") && (r.from().startsWith("2")
-                || r.from().startsWith("3")), target);
+        return cached("all", target, () -> new SettingsRenames(r -> !r.old().startsWith("PREFECT__") && (r.from().startsWith("2")
+                || r.from().startsWith("3")), target));
     }
 
     /** Prefect 1 {@code PREFECT__SECTION__KEY} variables with a Prefect 3 setting (catalogue 4.4.1). */
     public static SettingsRenames prefect1(PrefectTarget target) {
-        return new SettingsRenames(r -> r.old().startsWith("PREFECT__") && r.from().startsWith("1"), target);
+        return cached("prefect1", target, () -> new SettingsRenames(r -> r.old().startsWith("PREFECT__")
+                && r.from().startsWith("1"), target));
     }
+
+    /** Built once per set and target: recipes ask for them for every file they visit. */
+    private static SettingsRenames cached(String set, PrefectTarget target, Supplier<SettingsRenames> make) {
+        return BUILT.computeIfAbsent(set + "@" + target.minor(), k -> make.get());
+    }
+
+    private static final Map<String, SettingsRenames> BUILT = new ConcurrentHashMap<>();
 
     /** The text with every known old name replaced, following chains; the same text when nothing matched. */
     public String apply(String text) {

@@ -2,7 +2,6 @@ package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
-import dev.migrate.recipes.internal.YamlSnippets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.ScanningRecipe;
 import org.openrewrite.SourceFile;
@@ -126,11 +124,8 @@ public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDe
                 }
                 Yaml.Documents docs = getCursor().firstEnclosingOrThrow(Yaml.Documents.class);
                 Path dir = docs.getSourcePath().getParent() == null ? Path.of("") : docs.getSourcePath().getParent();
-                String indent = e.getValue() instanceof Yaml.Sequence s && !s.getEntries().isEmpty()
-                        ? lastLine(s.getEntries().get(0).getPrefix()) : "";
-                String current = e.getValue() instanceof Yaml.Sequence ? e.getValue().print(getCursor()) : "";
-                String text = current + entriesText(acc.deployments.get(dir), indent, docs.getSourcePath(), ctx);
-                return e.withValue(YamlSnippets.parseValue("deployments", text));
+                return DeploymentYamlEntry.appendTo(e, getCursor(),
+                        indent -> entriesText(acc.deployments.get(dir), indent, docs.getSourcePath(), ctx));
             }
         };
     }
@@ -143,17 +138,7 @@ public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDe
             c.notes().forEach(n -> notes.insertRow(ctx, DeploymentYamlEntry.note(target.toString(), getName(),
                     n.contains("by hand") || n.contains("stands in"), n)));
         }
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setIndent(2);
-        options.setIndicatorIndent(0);
-        options.setWidth(120);
-        String dumped = new org.yaml.snakeyaml.Yaml(options).dump(entries);
-        return "\n" + dumped.lines().map(l -> indent + l).collect(Collectors.joining("\n"));
-    }
-
-    private static String lastLine(String prefix) {
-        return prefix.substring(prefix.lastIndexOf('\n') + 1);
+        return DeploymentYamlEntry.dump(entries, indent);
     }
 
     @SuppressWarnings("unchecked")

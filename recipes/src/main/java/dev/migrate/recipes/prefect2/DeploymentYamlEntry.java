@@ -1,10 +1,16 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.internal.YamlSnippets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.openrewrite.Cursor;
+import org.openrewrite.yaml.tree.Yaml;
+import org.yaml.snakeyaml.DumperOptions;
 
 /**
  * Turns one 2.x {@code *-deployment.yaml} build output (loaded as plain maps) into the equivalent
@@ -156,6 +162,32 @@ final class DeploymentYamlEntry {
                 && !(v instanceof List<?> l && l.isEmpty())) {
             to.put(key, v);
         }
+    }
+
+    /** prefect.yaml deployment entries as block YAML, each line indented like the list's existing items. */
+    static String dump(List<Map<String, Object>> entries, String indent) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setIndicatorIndent(0);
+        options.setWidth(120);
+        String dumped = new org.yaml.snakeyaml.Yaml(options).dump(entries);
+        return "\n" + dumped.lines().map(l -> indent + l).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * A top-level {@code deployments:} entry with more entries after its own: {@code entries} gets the
+     * indentation of the list's items and returns their text.
+     */
+    static Yaml.Mapping.Entry appendTo(Yaml.Mapping.Entry deployments, Cursor cursor, Function<String, String> entries) {
+        String indent = deployments.getValue() instanceof Yaml.Sequence s && !s.getEntries().isEmpty()
+                ? lastLine(s.getEntries().get(0).getPrefix()) : "";
+        String current = deployments.getValue() instanceof Yaml.Sequence ? deployments.getValue().print(cursor) : "";
+        return deployments.withValue(YamlSnippets.parseValue("deployments", current + entries.apply(indent)));
+    }
+
+    private static String lastLine(String prefix) {
+        return prefix.substring(prefix.lastIndexOf('\n') + 1);
     }
 
     static MigrationNotes.Row note(String path, String recipe, boolean manual, String message) {

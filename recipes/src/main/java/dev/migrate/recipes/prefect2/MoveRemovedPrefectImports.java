@@ -13,9 +13,9 @@ import dev.migrate.rewriters.python.edit.StatementEdits;
 import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import dev.migrate.rewriters.python.tree.Nodes;
 import dev.migrate.rewriters.python.tree.Token;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -200,7 +200,7 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
     /** Replaces every use of a bare name by an expression ({@code get} by {@code Variable.get}). */
     private static Node renameUses(Node root, String name, String replacement, PythonFile file) {
         Node result = root;
-        for (Node n : Nodes.find(root, NodeKind.NAME)) {
+        for (Node n : TreeIndex.of(root).find(NodeKind.NAME)) {
             if (n.tokens().get(0).text().equals(name)) {
                 result = TreeEdits.replace(result, n, Snippets.expression(replacement, file.style()));
             }

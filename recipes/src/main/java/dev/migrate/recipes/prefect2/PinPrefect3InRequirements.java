@@ -1,10 +1,8 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.PrefectIntegrations;
 import dev.migrate.recipes.internal.RegexEdits;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,9 +13,6 @@ import org.openrewrite.Recipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
 import org.openrewrite.text.PlainTextVisitor;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Pins {@code prefect} requirements that name a 2.x version to the targeted 3.x release, keeping extras,
@@ -28,7 +23,7 @@ public class PinPrefect3InRequirements extends Recipe {
     private static final Pattern REQUIREMENT = Pattern.compile(
             "(?m)^(?<name>prefect(?:-[a-z0-9]+)?)(?<extras>\\[[^\\]]*\\])?(?<spec>[ \\t]*(?:[=<>!~]=?|===)[^;#\\r\\n]*)?(?=[ \\t]*(?:;|#|\\r?$))");
     private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
-    private static final Map<String, String> INTEGRATIONS = loadIntegrations();
+    private static final Map<String, String> INTEGRATIONS = PrefectIntegrations.firstPrefect3Releases();
 
     @Override
     public String getDisplayName() {
@@ -92,18 +87,5 @@ public class PinPrefect3InRequirements extends Recipe {
             }
         }
         return 0;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> loadIntegrations() {
-        try (InputStream in = PinPrefect3InRequirements.class.getResourceAsStream("/dev/migrate/recipes/prefect-integrations.yaml")) {
-            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            Map<String, Object> raw = (Map<String, Object>) root.get("first_prefect3_release");
-            Map<String, String> out = new java.util.TreeMap<>();
-            raw.forEach((k, val) -> out.put(k, String.valueOf(val)));
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

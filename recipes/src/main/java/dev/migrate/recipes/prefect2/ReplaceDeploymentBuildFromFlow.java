@@ -20,6 +20,7 @@ import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.query.StringLiterals;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
@@ -100,7 +101,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         if (!imports.uses("prefect.deployments")) {
             return file.module();
         }
-        List<Node> calls = Nodes.find(before, n -> n.kind() == NodeKind.CALL && isDeploymentCall(imports, n));
+        List<Node> calls = TreeIndex.of(before).find(NodeKind.CALL).stream().filter(n -> isDeploymentCall(imports, n)).toList();
         if (calls.isEmpty()) {
             return file.module();
         }
@@ -113,7 +114,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         return conversion.finish(before, after);
     }
 
-    private static boolean isDeploymentCall(Imports imports, Node call) {
+    static boolean isDeploymentCall(Imports imports, Node call) {
         String q = imports.qualifiedName(call).orElse("");
         return DEPLOYMENT.contains(q) || DEPLOYMENT.stream().anyMatch(d -> q.equals(d + ".build_from_flow"));
     }
@@ -134,7 +135,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         private final Node original;
         private final List<Todo> todos = new ArrayList<>();
         private final Set<String> blockVariables = new LinkedHashSet<>();
-        private final Set<String> neededImports = new LinkedHashSet<>();
+        private final Set<String> neededImports = new java.util.TreeSet<>(); // added in order: merged names stay sorted
         private int deploymentCalls;
 
         Conversion(PythonFile file, Imports imports, ExecutionContext ctx) {
@@ -360,7 +361,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         Node finish(Node before, Node after) {
             Node result = after;
             for (String name : blockVariables) {
-                long uses = Nodes.find(result, n -> n.kind() == NodeKind.NAME && Expressions.name(n).equals(name)).size();
+                long uses = TreeIndex.of(result).nameCount(name);
                 Optional<Node> assignment = moduleAssignment(result, name);
                 if (uses == 1 && assignment.isPresent()) {
                     result = StatementEdits.remove(result, assignment.get(), file.style());
@@ -415,17 +416,59 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (storage.isEmpty()) {
                 return Optional.empty();
             }
+            PrefectBlocks.Storage st = storage.get();
             List<String> args = new ArrayList<>();
+            List<String> secrets = new ArrayList<>();
             for (Argument a : new CallView(block.get()).arguments()) {
-                String mapped = a.keyword() == null ? null : storage.get().arguments().get(a.keyword());
-                if (mapped == null || storage.get().credentials().contains(a.keyword())) {
+                String k = a.keyword();
+                if (k == null || st.credentials().contains(k)) {
                     return Optional.empty();
                 }
-                args.add(mapped + "=" + a.value().text());
+                if (st.arguments().containsKey(k)) {
+                    args.add(st.arguments().get(k) + "=" + a.value().text());
+                } else if (k.equals("bucket_path") && !st.bucketPath().isEmpty()) {
+                    Optional<List<String>> split = bucketPath(a.value(), st.bucketPath());
+                    if (split.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    args.addAll(split.get());
+                } else if (st.credentialsBlock() != null && st.credentialsBlock().fields().containsKey(k)) {
+                    secrets.add(st.credentialsBlock().fields().get(k) + "=" + a.value().text());
+                } else {
+                    return Optional.empty();
+                }
             }
-            String cls = storage.get().sourceClass();
+            if (!secrets.isEmpty()) {
+                String credentials = st.credentialsBlock().className();
+                neededImports.add(credentials);
+                args.add(st.credentialsBlock().argument() + "=" + credentials.substring(credentials.lastIndexOf('.') + 1)
+                        + "(" + String.join(", ", secrets) + ")");
+                note(block.get(), false, "the storage credentials now sit in a " + credentials + " block; "
+                        + "consider saving it once and loading it by name instead of passing secrets in code");
+            }
+            String cls = st.sourceClass();
             neededImports.add(cls);
             return Optional.of(cls.substring(cls.lastIndexOf('.') + 1) + "(" + String.join(", ", args) + ")");
+        }
+
+        /** A 2.x {@code bucket_path="bucket/folder"} literal as the two Prefect 3 arguments; empty if not a plain literal. */
+        private Optional<List<String>> bucketPath(Node value, List<String> names) {
+            Optional<String> text = StringLiterals.value(value);
+            if (text.isEmpty() || text.get().isEmpty() || text.get().indexOf('\\') >= 0 || text.get().indexOf('"') >= 0
+                    || text.get().indexOf('\'') >= 0) {
+                return Optional.empty();
+            }
+            String path = text.get();
+            while (path.endsWith("/")) {
+                path = path.substring(0, path.length() - 1);
+            }
+            int slash = path.indexOf('/');
+            List<String> out = new ArrayList<>();
+            out.add(names.get(0) + "=" + quote(slash < 0 ? path : path.substring(0, slash)));
+            if (slash >= 0 && slash + 1 < path.length()) {
+                out.add(names.get(1) + "=" + quote(path.substring(slash + 1)));
+            }
+            return path.isEmpty() ? Optional.empty() : Optional.of(out);
         }
 
         /** Where the flow is defined: imported from a module of this project, or defined in this file. */

@@ -6,9 +6,9 @@ import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import dev.migrate.rewriters.python.tree.Nodes;
 import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.recipes.python.PythonRecipe;
 import org.openrewrite.ExecutionContext;
@@ -45,7 +45,7 @@ public class ReplaceTaskRunners extends PythonRecipe {
             return file.module();
         }
         Node after = before;
-        for (Node call : Nodes.find(before, NodeKind.CALL)) {
+        for (Node call : TreeIndex.of(before).find(NodeKind.CALL)) {
             if (imports.qualifiedName(call).filter(SEQUENTIAL::equals).isPresent()
                     && new CallView(call).arguments().isEmpty()) {
                 after = TreeEdits.replace(after, call,

@@ -13,6 +13,7 @@ import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
@@ -62,7 +63,7 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
         for (Node flow : PrefectFunctions.flows(before, imports)) {
             Node body = new Definitions(flow).body();
             List<Node> top = Statements.of(body);
-            boolean earlyReturn = Nodes.find(body, NodeKind.RETURN).size()
+            boolean earlyReturn = TreeIndex.of(body).find(NodeKind.RETURN).size()
                     > (top.isEmpty() || top.get(top.size() - 1).kind() != NodeKind.RETURN ? 0 : 1);
             List<String> unread = new ArrayList<>();
             for (Node stmt : Nodes.find(body, n -> n.kind() == NodeKind.EXPR_STMT || n.kind() == NodeKind.ASSIGN)) {
@@ -144,16 +145,16 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
 
     /** How often a name is read in a block (its assignment targets are not reads). */
     private static long reads(Node body, String name) {
+        TreeIndex index = TreeIndex.of(body);
         long targets = 0;
-        for (Node s : Nodes.find(body, n -> n.kind() == NodeKind.ASSIGN)) {
+        for (Node s : index.find(NodeKind.ASSIGN)) {
             for (Node t : Statements.assignment(s).orElseThrow().targets()) {
                 if (t.kind() == NodeKind.NAME && Expressions.name(t).equals(name)) {
                     targets++;
                 }
             }
         }
-        long uses = Nodes.find(body, n -> n.kind() == NodeKind.NAME && Expressions.name(n).equals(name)).size();
-        return uses - targets;
+        return index.nameCount(name) - targets;
     }
 
     private static boolean insideNestedDef(Node body, Node stmt) {
@@ -164,8 +165,8 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
 
     /** The flow in the edited tree at the place it had in the original. */
     private static Node sameFlow(Node edited, Node original, Node flow) {
-        List<Node> a = Nodes.find(original, NodeKind.FUNCTION_DEF);
-        List<Node> b = Nodes.find(edited, NodeKind.FUNCTION_DEF);
+        List<Node> a = TreeIndex.of(original).find(NodeKind.FUNCTION_DEF);
+        List<Node> b = TreeIndex.of(edited).find(NodeKind.FUNCTION_DEF);
         return b.get(a.indexOf(flow));
     }
 }

@@ -8,9 +8,9 @@ import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import dev.migrate.rewriters.python.tree.Nodes;
 import dev.migrate.rewriters.python.tree.Token;
 import java.util.List;
 import org.openrewrite.ExecutionContext;
@@ -46,7 +46,7 @@ public class UnwrapVariableGetValue extends PythonRecipe {
             return file.module();
         }
         Node after = before;
-        for (Node attr : Nodes.find(before, NodeKind.ATTRIBUTE)) {
+        for (Node attr : TreeIndex.of(before).find(NodeKind.ATTRIBUTE)) {
             List<Token> tokens = attr.tokens();
             Node receiver = Expressions.unwrap(attr.nodes().get(0));
             boolean value = !tokens.isEmpty() && tokens.get(tokens.size() - 1).text().equals("value");

@@ -73,12 +73,21 @@ public final class PrefectCommandRewriter {
             return null;
         }
         for (int i = 1; i + 1 < w.size(); i++) {
-            String v = w.get(i).value();
-            if (v.equals("-c") || (v.startsWith("-") && !v.startsWith("--") && v.endsWith("c"))) {
+            if (isCommandFlag(w.get(i).value())) {
                 return w.get(i + 1);
             }
         }
         return null;
+    }
+
+    /** Whether a word names a shell ({@code sh}, {@code /bin/bash}, ...) whose {@code -c} runs text. */
+    static boolean isShell(String word) {
+        return SHELLS.contains(word);
+    }
+
+    /** {@code -c}, or short flags ending in it ({@code -lc}, {@code -ec}): the next word is the command text. */
+    static boolean isCommandFlag(String word) {
+        return word.equals("-c") || word.startsWith("-") && !word.startsWith("--") && word.endsWith("c");
     }
 
     /** Rewrites the text inside a quoted {@code -c} body and puts it back between the same quotes. */

@@ -8,9 +8,9 @@ import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import dev.migrate.rewriters.python.tree.Nodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +43,7 @@ public final class Prefect2Leftovers {
                 out.add(file.start(b.statement()).line() + ": " + q + " moved in Prefect 3");
             }
         }
-        for (Node call : Nodes.find(module, NodeKind.CALL)) {
+        for (Node call : TreeIndex.of(module).find(NodeKind.CALL)) {
             CallView view = new CallView(call);
             Optional<List<String>> parts = Expressions.dottedParts(view.callee());
             String method = parts.map(p -> p.get(p.size() - 1)).orElse("");
@@ -59,7 +59,7 @@ public final class Prefect2Leftovers {
                 }
             }
         }
-        for (Node attr : Nodes.find(module, NodeKind.ATTRIBUTE)) {
+        for (Node attr : TreeIndex.of(module).find(NodeKind.ATTRIBUTE)) {
             Node receiver = Expressions.unwrap(attr.nodes().get(0));
             String last = attr.tokens().isEmpty() ? "" : attr.tokens().get(attr.tokens().size() - 1).text();
             if (last.equals("value") && receiver.kind() == NodeKind.CALL

@@ -18,8 +18,16 @@ public final class PrefectBlocks {
     public record Infrastructure(String poolType, List<String> jobVariables) {
     }
 
-    /** A storage block: the from_source class, block field to argument names, and credential fields. */
-    public record Storage(String sourceClass, Map<String, String> arguments, List<String> credentials) {
+    /**
+     * A storage block: the from_source class, block field to argument names, fields that need a person, the
+     * two arguments a "bucket/folder" path splits into (or none), and the credentials block its secrets go to.
+     */
+    public record Storage(String sourceClass, Map<String, String> arguments, List<String> credentials,
+                          List<String> bucketPath, CredentialsBlock credentialsBlock) {
+    }
+
+    /** A credentials block: its class, the source argument that takes it, and block field to its argument names. */
+    public record CredentialsBlock(String className, String argument, Map<String, String> fields) {
     }
 
     private final Map<String, Object> infrastructure;
@@ -57,8 +65,15 @@ public final class PrefectBlocks {
     @SuppressWarnings("unchecked")
     public Optional<Storage> storage(String qualifiedName) {
         Map<String, Object> m = (Map<String, Object>) storage.get(qualifiedName);
-        return m == null ? Optional.empty()
-                : Optional.of(new Storage(String.valueOf(m.get("source")), (Map<String, String>) m.get("arguments"),
-                        (List<String>) m.get("credentials")));
+        if (m == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> c = (Map<String, Object>) m.get("credentials_block");
+        CredentialsBlock credentials = c == null ? null : new CredentialsBlock(String.valueOf(c.get("class")),
+                String.valueOf(c.get("argument")), (Map<String, String>) c.get("fields"));
+        return Optional.of(new Storage(String.valueOf(m.get("source")),
+                (Map<String, String>) m.getOrDefault("arguments", Map.of()),
+                (List<String>) m.getOrDefault("credentials", List.of()),
+                (List<String>) m.getOrDefault("bucket_path", List.of()), credentials));
     }
 }

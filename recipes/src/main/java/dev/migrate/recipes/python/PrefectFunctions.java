@@ -3,9 +3,9 @@ package dev.migrate.recipes.python;
 import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import dev.migrate.rewriters.python.tree.Nodes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ public final class PrefectFunctions {
 
     /** Every flow function, at any depth. */
     public static List<Node> flows(Node module, Imports imports) {
-        return Nodes.find(module, n -> isFlow(imports, n));
+        return TreeIndex.of(module).find(NodeKind.FUNCTION_DEF).stream().filter(n -> isFlow(imports, n)).toList();
     }
 
     /** The module's own task functions by name. */

@@ -4,6 +4,7 @@ import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonStyle;
 import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.PyElement;
@@ -20,7 +21,7 @@ public final class PythonCode {
 
     /** A cheap first look: whether the file's text contains any of the words (recipes skip the others). */
     public static boolean mentions(PythonFile file, String... words) {
-        String text = file.text();
+        String text = TreeIndex.of(file.module()).text();
         for (String w : words) {
             if (text.contains(w)) {
                 return true;
@@ -40,14 +41,7 @@ public final class PythonCode {
         if (offset < 0) {
             return 0;
         }
-        char[] text = root.toChars();
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text[i] == '\n' || text[i] == '\r' && (i + 1 >= text.length || text[i + 1] != '\n')) {
-                line++;
-            }
-        }
-        return line;
+        return TreeIndex.of(root).lineAt(offset);
     }
 
     /**
@@ -109,7 +103,7 @@ public final class PythonCode {
         }
         Node parent = path.get(path.size() - 1);
         PyElement element = parent.kind() == NodeKind.SIMPLE_LINE ? parent : stmt;
-        String text = root.print();
+        String text = TreeIndex.of(root).text();
         int at = offsetOf(root, element);
         if (commentsAbove(text, at).contains(todoMarker(code))) {
             return root;
@@ -151,8 +145,8 @@ public final class PythonCode {
 
     /** Drops blank lines an edit left at the very top of a file that did not start with one. */
     public static Node trimLeadingBlankLines(Node before, Node after) {
-        String was = before.print();
-        String now = after.print();
+        String was = TreeIndex.of(before).text();
+        String now = TreeIndex.of(after).text();
         if (now.isEmpty() || (now.charAt(0) != '\n' && now.charAt(0) != '\r') || was.startsWith("\n") || was.startsWith("\r")) {
             return after;
         }

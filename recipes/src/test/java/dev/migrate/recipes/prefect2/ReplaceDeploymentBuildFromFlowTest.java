@@ -165,6 +165,72 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
     }
 
     @Test
+    void s3StorageBlockBecomesAnS3BucketSource() {
+        rewriteRun(python(
+            """
+            import os
+
+            from prefect.deployments import Deployment
+            from prefect.filesystems import S3
+            from flows import etl
+
+            storage = S3(bucket_path="acme-flows/etl", aws_access_key_id=os.environ["AWS_KEY"], aws_secret_access_key=os.environ["AWS_SECRET"])
+
+            Deployment.build_from_flow(flow=etl, name="s3", storage=storage, work_pool_name="ecs", apply=True, enforce_parameter_schema=False)
+            """,
+            """
+            import os
+
+            from flows import etl
+            from prefect_aws import AwsCredentials, S3Bucket
+
+            etl.from_source(source=S3Bucket(bucket_name="acme-flows", bucket_folder="etl", credentials=AwsCredentials(aws_access_key_id=os.environ["AWS_KEY"], aws_secret_access_key=os.environ["AWS_SECRET"])), entrypoint="jobs/flows.py:etl").deploy(name="s3", work_pool_name="ecs", enforce_parameter_schema=False)
+            """,
+            spec -> spec.path("jobs/deploy.py")));
+    }
+
+    @Test
+    void gcsAndAzureStorageBlocksBecomeIntegrationSources() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import GCS, Azure
+            from flows import etl
+
+            Deployment.build_from_flow(flow=etl, name="gcs", storage=GCS(bucket_path="acme-flows", project="acme"), work_pool_name="cloud-run", apply=True, enforce_parameter_schema=False)
+            Deployment.build_from_flow(flow=etl, name="az", storage=Azure(bucket_path="flows/etl/", azure_storage_connection_string=CONN), work_pool_name="aci", apply=True, enforce_parameter_schema=False)
+            """,
+            """
+            from flows import etl
+            from prefect_azure import AzureBlobStorageContainer, AzureBlobStorageCredentials
+            from prefect_gcp import GcpCredentials, GcsBucket
+
+            etl.from_source(source=GcsBucket(bucket="acme-flows", gcp_credentials=GcpCredentials(project="acme")), entrypoint="flows.py:etl").deploy(name="gcs", work_pool_name="cloud-run", enforce_parameter_schema=False)
+            etl.from_source(source=AzureBlobStorageContainer(container_name="flows", base_folder="etl", credentials=AzureBlobStorageCredentials(connection_string=CONN)), entrypoint="flows.py:etl").deploy(name="az", work_pool_name="aci", enforce_parameter_schema=False)
+            """));
+    }
+
+    @Test
+    void storageWithFieldsWithoutAPrefect3HomeStaysManual() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import Azure
+            from flows import etl
+
+            Deployment.build_from_flow(flow=etl, name="az", storage=Azure(bucket_path="flows", azure_storage_account_name="acme"), work_pool_name="aci", apply=True)
+            """,
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import Azure
+            from flows import etl
+
+            # TODO(migrate PF206): this storage block was removed in Prefect 3; give flow.from_source(...) a source (prefect_aws.S3Bucket, prefect_gcp.GcsBucket, prefect_azure.AzureBlobStorageContainer or a git URL) and deploy from it
+            Deployment.build_from_flow(flow=etl, name="az", storage=Azure(bucket_path="flows", azure_storage_account_name="acme"), work_pool_name="aci", apply=True)
+            """));
+    }
+
+    @Test
     void unconvertibleStorageGetsATodoOnce() {
         rewriteRun(python(
             """

@@ -1,6 +1,7 @@
 package dev.migrate.rewriters.python;
 
 import dev.migrate.rewriters.python.internal.LineMap;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.PyElement;
 import dev.migrate.rewriters.python.tree.SourceRanges;
@@ -112,9 +113,9 @@ public final class PythonFile implements SourceFile {
                 checksum, fileAttributes, newModule, diagnostics, style);
     }
 
-    /** The file's text (without BOM). */
+    /** The file's text (without BOM), printed once per tree (recipes and OpenRewrite ask for it often). */
     public String text() {
-        return module.print();
+        return TreeIndex.of(module).text();
     }
 
     /** The file's bytes exactly as they would be written: BOM (if any) plus the text in its charset. */

@@ -3,6 +3,7 @@ package dev.migrate.rewriters.python.edit;
 import dev.migrate.rewriters.python.PythonStyle;
 import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
@@ -96,11 +97,7 @@ public final class ImportEdits {
 
     /** Identifiers used as expressions (import statements bind names with tokens, so they do not count). */
     public static Set<String> usedNames(Node root) {
-        Set<String> out = new HashSet<>();
-        for (Node n : Nodes.find(root, NodeKind.NAME)) {
-            out.add(n.tokens().get(0).text());
-        }
-        return out;
+        return TreeIndex.of(root).usedNames();
     }
 
     private static Node withAlias(Node importFrom, String name, PythonStyle style) {

@@ -12,7 +12,9 @@ import dev.migrate.rewriters.python.tree.SourceRanges;
 import dev.migrate.rewriters.python.tree.Token;
 import dev.migrate.rewriters.python.tree.TokenKind;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds tree fragments from code written the usual way (four-space indent, "\n", either quote) and
@@ -25,13 +27,13 @@ public final class Snippets {
 
     /** Parses one expression. */
     public static Node expression(String code, PythonStyle style) {
-        Node module = parse(restyle(code.strip(), style, ""));
+        Node module = parsed(restyled(code.strip(), style, ""));
         Node line = module.firstNode(NodeKind.SIMPLE_LINE);
         Node stmt = line == null ? null : line.firstNode(NodeKind.EXPR_STMT);
         if (stmt == null) {
             throw new IllegalArgumentException("not an expression: " + code);
         }
-        return stmt.nodes().get(0);
+        return copy(stmt.nodes().get(0));
     }
 
     /**
@@ -40,36 +42,83 @@ public final class Snippets {
      * indentation as prefix, ready to sit next to siblings in that block.
      */
     public static List<PyElement> statements(String code, PythonStyle style, String indent) {
-        String text = restyle(stripIndent(code), style, indent);
+        String text = restyled(stripIndent(code), style, indent);
         if (!text.endsWith(style.newline())) {
             text = text + style.newline();
         }
         List<PyElement> out = new ArrayList<>();
         if (indent.isEmpty()) {
-            Node module = parse(text);
+            Node module = parsed(text);
             for (int i = 0; i < module.childCount() - 1; i++) {
                 PyElement c = module.child(i);
-                out.add(i == 0 ? c.withPrefix(module.prefix()) : c);
+                out.add(copy(i == 0 ? c.withPrefix(module.prefix()) : c));
             }
             return out;
         }
-        Node module = parse("if True:" + style.newline() + text);
+        Node module = parsed("if True:" + style.newline() + text);
         Node suite = module.firstNode(NodeKind.IF).firstNode(NodeKind.SUITE);
         for (PyElement c : suite.children()) {
             if (c instanceof Node n) {
-                out.add(n);
+                out.add(copy(n));
             }
         }
         return out;
     }
 
-    private static Node parse(String text) {
-        PythonFile f = PythonParser.parse(text);
+    /**
+     * A fresh copy of a cached fragment: edits find nodes by identity, so two insertions of the same snippet
+     * must not share node objects (tokens are immutable leaves and are shared).
+     */
+    private static PyElement copy(PyElement e) {
+        return e instanceof Node n ? copy(n) : e;
+    }
+
+    private static Node copy(Node n) {
+        List<PyElement> kids = new ArrayList<>(n.childCount());
+        for (PyElement c : n.children()) {
+            kids.add(copy(c));
+        }
+        // Node.of always makes a new node; the first child's prefix is empty, so the node's own is set back
+        Node fresh = Node.of(n.kind(), kids);
+        return n.prefix().isEmpty() ? fresh : fresh.withPrefix(n.prefix());
+    }
+
+    /** The module a snippet text parses to, parsed once per text (recipes generate the same snippets often). */
+    private static Node parsed(String text) {
+        PythonFile f = parsedTolerantly(text);
         if (f.hasSyntaxErrors()) {
             throw new IllegalArgumentException("snippet does not parse: " + f.diagnostics().get(0).message()
                     + " in: " + text);
         }
         return f.module();
+    }
+
+    /** The parse of a text, syntax errors kept as ERROR nodes (restyling reads the tokens of any text). */
+    private static PythonFile parsedTolerantly(String text) {
+        return CACHE.get().parsed.computeIfAbsent(text, PythonParser::parse);
+    }
+
+    private static String restyled(String code, PythonStyle style, String indent) {
+        String key = style.indent() + '\u0000' + style.newline() + '\u0000' + style.quote() + '\u0000' + indent
+                + '\u0000' + code;
+        return CACHE.get().restyled.computeIfAbsent(key, k -> restyle(code, style, indent));
+    }
+
+    /** Per-thread, bounded caches of restyled texts and parsed snippets. */
+    private static final ThreadLocal<Caches> CACHE = ThreadLocal.withInitial(Caches::new);
+
+    private static final class Caches {
+        final Map<String, String> restyled = bounded();
+        final Map<String, PythonFile> parsed = bounded();
+
+        private static <V> Map<String, V> bounded() {
+            return new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                    return size() > 512;
+                }
+            };
+        }
     }
 
     /** Removes the common leading indentation of the non-blank lines. */
@@ -98,14 +147,39 @@ public final class Snippets {
     /**
      * Four-space indentation becomes the file's unit, "\n" its newline, and every line gets
      * {@code indent} in front, except lines inside multi-line string literals, whose text is content.
+     * Plain literals take the file's preferred quote. One parse of {@code code} serves both: swapping a
+     * literal's quotes keeps every offset.
      */
     static String restyle(String code, PythonStyle style, String indent) {
-        String quoted = preferQuotes(code, style.quote());
-        boolean[] inString = linesInsideStrings(quoted);
-        String[] lines = quoted.split("\n", -1);
-        StringBuilder sb = new StringBuilder();
+        String[] lines = code.split("\n", -1);
+        boolean[] inString = new boolean[lines.length];
+        StringBuilder quoted = new StringBuilder(code);
+        Node module = parsedTolerantly(code).module();
+        SourceRanges ranges = SourceRanges.of(module);
+        int[] lineStarts = new int[lines.length];
+        int off = 0;
         for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
+            lineStarts[i] = off;
+            off += lines[i].length() + 1;
+        }
+        for (Token t : Nodes.tokens(module)) {
+            if (t.kind() == TokenKind.STRING || t.kind() == TokenKind.FSTRING_MIDDLE) {
+                int start = ranges.start(t);
+                int end = ranges.end(t);
+                for (int i = 0; i < lines.length; i++) {
+                    if (lineStarts[i] > start && lineStarts[i] < end) {
+                        inString[i] = true;
+                    }
+                }
+                if (t.kind() == TokenKind.STRING) {
+                    preferQuote(t, start, style.quote(), quoted);
+                }
+            }
+        }
+        String[] styled = quoted.toString().split("\n", -1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < styled.length; i++) {
+            String line = styled[i];
             if (i > 0) {
                 sb.append(style.newline());
             }
@@ -123,53 +197,18 @@ public final class Snippets {
         return sb.toString();
     }
 
-    private static boolean[] linesInsideStrings(String code) {
-        String[] lines = code.split("\n", -1);
-        boolean[] inside = new boolean[lines.length];
-        PythonFile f = PythonParser.parse(code);
-        SourceRanges ranges = SourceRanges.of(f.module());
-        int[] lineStarts = new int[lines.length];
-        int off = 0;
-        for (int i = 0; i < lines.length; i++) {
-            lineStarts[i] = off;
-            off += lines[i].length() + 1;
-        }
-        for (Token t : Nodes.tokens(f.module())) {
-            if (t.kind() == TokenKind.STRING || t.kind() == TokenKind.FSTRING_MIDDLE) {
-                int start = ranges.start(t);
-                int end = ranges.end(t);
-                for (int i = 0; i < lines.length; i++) {
-                    if (lineStarts[i] > start && lineStarts[i] < end) {
-                        inside[i] = true;
-                    }
-                }
-            }
-        }
-        return inside;
-    }
-
     /** Rewrites 'x' to "x" (or back) when the body has no quotes or backslashes, so meaning is unchanged. */
-    private static String preferQuotes(String code, char quote) {
-        PythonFile f = PythonParser.parse(code);
-        SourceRanges ranges = SourceRanges.of(f.module());
-        StringBuilder sb = new StringBuilder(code);
-        for (Token t : Nodes.tokens(f.module())) {
-            if (t.kind() != TokenKind.STRING) {
-                continue;
-            }
-            String text = t.text();
-            String q = StringLiterals.quote(text);
-            if (q.length() != 1 || q.charAt(0) == quote) {
-                continue;
-            }
-            String prefix = text.substring(0, text.indexOf(q));
-            String body = text.substring(prefix.length() + 1, text.length() - 1);
-            if (body.indexOf('\'') < 0 && body.indexOf('"') < 0 && body.indexOf('\\') < 0) {
-                int start = ranges.start(t);
-                sb.setCharAt(start + prefix.length(), quote);
-                sb.setCharAt(start + text.length() - 1, quote);
-            }
+    private static void preferQuote(Token t, int start, char quote, StringBuilder out) {
+        String text = t.text();
+        String q = StringLiterals.quote(text);
+        if (q.length() != 1 || q.charAt(0) == quote) {
+            return;
         }
-        return sb.toString();
+        String prefix = text.substring(0, text.indexOf(q));
+        String body = text.substring(prefix.length() + 1, text.length() - 1);
+        if (body.indexOf('\'') < 0 && body.indexOf('"') < 0 && body.indexOf('\\') < 0) {
+            out.setCharAt(start + prefix.length(), quote);
+            out.setCharAt(start + text.length() - 1, quote);
+        }
     }
 }

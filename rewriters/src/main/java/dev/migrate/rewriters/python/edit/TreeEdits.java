@@ -2,8 +2,8 @@ package dev.migrate.rewriters.python.edit;
 
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.PyElement;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,27 +19,36 @@ public final class TreeEdits {
         if (root == target) {
             return new ArrayList<>();
         }
-        ArrayDeque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {root, 0});
-        while (!stack.isEmpty()) {
-            Object[] frame = stack.peek();
-            Node n = (Node) frame[0];
-            int i = (Integer) frame[1];
+        // depth-first with parallel arrays for the open nodes and their next child (no per-node frames)
+        Node[] nodes = new Node[32];
+        int[] next = new int[32];
+        int depth = 0;
+        nodes[0] = root;
+        while (depth >= 0) {
+            Node n = nodes[depth];
+            int i = next[depth];
             if (i == n.childCount()) {
-                stack.pop();
+                nodes[depth] = null;
+                depth--;
                 continue;
             }
-            frame[1] = i + 1;
+            next[depth] = i + 1;
             PyElement c = n.child(i);
             if (c == target) {
-                List<Node> path = new ArrayList<>();
-                for (Object[] f : stack) {
-                    path.add(0, (Node) f[0]);
+                List<Node> path = new ArrayList<>(depth + 1);
+                for (int d = 0; d <= depth; d++) {
+                    path.add(nodes[d]);
                 }
                 return path;
             }
-            if (c instanceof Node child) {
-                stack.push(new Object[] {child, 0});
+            if (c instanceof Node child && child.childCount() > 0) {
+                depth++;
+                if (depth == nodes.length) {
+                    nodes = Arrays.copyOf(nodes, depth * 2);
+                    next = Arrays.copyOf(next, depth * 2);
+                }
+                nodes[depth] = child;
+                next[depth] = 0;
             }
         }
         return null;

@@ -2,7 +2,6 @@ package dev.migrate.rewriters.python.query;
 
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import dev.migrate.rewriters.python.tree.Nodes;
 import dev.migrate.rewriters.python.tree.PyElement;
 import dev.migrate.rewriters.python.tree.Token;
 import dev.migrate.rewriters.python.tree.TokenKind;
@@ -30,9 +29,15 @@ public final class Imports {
         }
     }
 
+    /** The imports of a tree (computed once per tree, see {@link TreeIndex}). */
     public static Imports of(Node root) {
+        return TreeIndex.of(root).imports();
+    }
+
+    /** The bindings of import statements given in source order. */
+    static Imports build(List<Node> importStatements) {
         List<ImportBinding> out = new ArrayList<>();
-        for (Node n : Nodes.descendants(root)) {
+        for (Node n : importStatements) {
             if (n.kind() == NodeKind.IMPORT) {
                 for (Node alias : n.nodes(NodeKind.IMPORT_ALIAS)) {
                     String dotted = dottedText(alias.firstNode(NodeKind.DOTTED_NAME));

@@ -1,0 +1,150 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.PrefectIntegrations;
+import dev.migrate.recipes.python.PrefectBlocks;
+import dev.migrate.recipes.python.PrefectMoves;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.query.ImportBinding;
+import dev.migrate.rewriters.python.query.Imports;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.ScanningRecipe;
+import org.openrewrite.Tree;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.text.PlainText;
+
+/**
+ * Adds the Prefect integration packages ({@code prefect-aws}, {@code prefect-dask}, ...) that the migrated
+ * Python code imports to the requirements file of its project. The scan looks at each Python file's imports
+ * as they will be once migrated: names the moved map sends to an integration ({@code DaskTaskRunner} to
+ * {@code prefect_dask}) and storage blocks that become an integration's source ({@code S3} to
+ * {@code prefect_aws.S3Bucket}) count as well as integrations already imported. A requirements file
+ * serves the Python files in its directory and below (in a {@code requirements/} directory, its parent's),
+ * and only files that already require {@code prefect} are edited.
+ */
+public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, Set<String>>> {
+    private static final Pattern PREFECT_LINE = Pattern.compile("(?m)^prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:[=<>!~;#].*)?$");
+    private static final Pattern REQUIREMENTS = Pattern.compile("(?:^|/)(?:requirements[^/]*\\.txt|requirements/[^/]+\\.txt)$");
+
+    @Override
+    public String getDisplayName() {
+        return "Add the Prefect integrations the migrated code imports to requirements";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Adds `prefect-aws`, `prefect-gcp`, `prefect-azure`, `prefect-dask` and the other integration packages "
+                + "that migrated Python code imports (storage sources, moved task runners and blocks) to the "
+                + "requirements file that lists `prefect`, at their first release that supports Prefect 3.";
+    }
+
+    @Override
+    public Map<Path, Set<String>> getInitialValue(ExecutionContext ctx) {
+        return new HashMap<>();
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(Map<Path, Set<String>> needed) {
+        return new TreeVisitor<Tree, ExecutionContext>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (tree instanceof PythonFile file && !file.hasSyntaxErrors()) {
+                    Set<String> packages = packagesImported(file, PrefectTarget.from(ctx));
+                    if (!packages.isEmpty()) {
+                        Path dir = file.getSourcePath().getParent() == null ? Path.of("") : file.getSourcePath().getParent();
+                        needed.computeIfAbsent(dir, d -> new TreeSet<>()).addAll(packages);
+                    }
+                }
+                return tree;
+            }
+        };
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(Map<Path, Set<String>> needed) {
+        return new TreeVisitor<Tree, ExecutionContext>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (!(tree instanceof PlainText text)
+                        || !REQUIREMENTS.matcher(text.getSourcePath().toString().replace('\\', '/')).find()) {
+                    return tree;
+                }
+                Matcher prefect = PREFECT_LINE.matcher(text.getText());
+                if (!prefect.find()) {
+                    return tree;
+                }
+                List<String> missing = new ArrayList<>();
+                for (String pkg : neededUnder(projectDir(text.getSourcePath()), needed)) {
+                    if (!Pattern.compile("(?mi)^" + Pattern.quote(pkg) + "(?![A-Za-z0-9_.-])").matcher(text.getText()).find()) {
+                        missing.add(pkg);
+                    }
+                }
+                if (missing.isEmpty()) {
+                    return tree;
+                }
+                String body = text.getText();
+                String newline = body.contains("\r\n") ? "\r\n" : "\n";
+                StringBuilder lines = new StringBuilder();
+                for (String pkg : missing) {
+                    lines.append(newline).append(pkg).append(">=").append(PrefectIntegrations.firstPrefect3Release(pkg));
+                }
+                // right after the prefect requirement, so the Prefect packages stay together
+                int at = prefect.end();
+                return text.withText(body.substring(0, at) + lines + body.substring(at));
+            }
+        };
+    }
+
+    /** The directory whose Python files a requirements file serves. */
+    private static Path projectDir(Path requirements) {
+        Path dir = requirements.getParent();
+        if (dir != null && dir.getFileName() != null && dir.getFileName().toString().equals("requirements")) {
+            dir = dir.getParent();
+        }
+        return dir == null ? Path.of("") : dir;
+    }
+
+    private static Set<String> neededUnder(Path dir, Map<Path, Set<String>> needed) {
+        Set<String> out = new TreeSet<>();
+        needed.forEach((d, packages) -> {
+            if (dir.toString().isEmpty() || d.startsWith(dir)) {
+                out.addAll(packages);
+            }
+        });
+        return out;
+    }
+
+    /** The integration packages a file imports, or will once its Prefect 2 names have moved. */
+    static Set<String> packagesImported(PythonFile file, PrefectTarget target) {
+        Set<String> out = new TreeSet<>();
+        for (ImportBinding b : Imports.of(file.module()).all()) {
+            String q = b.qualifiedName();
+            integration(q).ifPresent(out::add);
+            PrefectMoves.get().target(q, target).flatMap(AddPrefectIntegrationRequirements::integration).ifPresent(out::add);
+            PrefectBlocks.get().storage(q).ifPresent(s -> {
+                integration(s.sourceClass()).ifPresent(out::add);
+            });
+        }
+        return out;
+    }
+
+    /** {@code prefect_aws.S3Bucket} is in {@code prefect-aws}, when that is a known integration. */
+    private static Optional<String> integration(String dotted) {
+        String top = dotted.contains(".") ? dotted.substring(0, dotted.indexOf('.')) : dotted;
+        if (!top.startsWith("prefect_")) {
+            return Optional.empty();
+        }
+        String pkg = top.replace('_', '-');
+        return PrefectIntegrations.firstPrefect3Release(pkg) == null ? Optional.empty() : Optional.of(pkg);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.migrate.recipes.prefectcli;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
+import java.nio.file.FileSystems;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.Option;
+import org.openrewrite.Recipe;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.yaml.YamlIsoVisitor;
+import org.openrewrite.yaml.tree.Yaml;
+
+/**
+ * Translates Prefect commands written as YAML sequences: a container's {@code command:} and {@code args:} in
+ * Kubernetes manifests and Helm templates ({@code ["prefect", "agent", "start", "-q", "default"]}, or
+ * {@code command: [prefect]} with {@code args: [agent, start, ...]}), and shell text run through
+ * {@code ["/bin/sh", "-c", "prefect agent start ..."]}. The command tables are the ones the shell-line
+ * recipes use (Prefect 2 and Prefect 1 commands alike), so a command changes the same way wherever it is
+ * written. Compose files are left to the compose recipes, which also rename the services.
+ */
+public class RewritePrefectCliInYamlCommands extends Recipe {
+    private static final PathMatcher COMPOSE = FileSystems.getDefault().getPathMatcher(
+            "glob:**{docker-compose,compose}*.{yml,yaml}");
+    private static final PathMatcher COMPOSE_AT_ROOT = FileSystems.getDefault().getPathMatcher(
+            "glob:{docker-compose,compose}*.{yml,yaml}");
+
+    @Option(displayName = "Work pool type",
+            description = "The work pool type of workers that replace Prefect 2 `prefect agent start` commands "
+                    + "(Prefect 1 agents name their own type). Default `kubernetes`: an agent running in a cluster "
+                    + "usually started Kubernetes jobs.",
+            required = false, example = "kubernetes")
+    private final String poolType;
+
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    public RewritePrefectCliInYamlCommands() {
+        this(null);
+    }
+
+    @JsonCreator
+    public RewritePrefectCliInYamlCommands(@JsonProperty("poolType") String poolType) {
+        this.poolType = poolType;
+    }
+
+    public String getPoolType() {
+        return poolType;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Rewrite Prefect commands in Kubernetes `command:`/`args:`";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Replaces removed Prefect commands (`prefect agent start`, `prefect agent kubernetes start`, "
+                + "`prefect deployment build/apply`, ...) in the `command:` and `args:` lists of Kubernetes "
+                + "manifests and Helm templates, including `sh -c` command strings, with their Prefect 3 forms.";
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor() {
+        return new YamlIsoVisitor<>() {
+            @Override
+            public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
+                if (COMPOSE.matches(documents.getSourcePath()) || COMPOSE_AT_ROOT.matches(documents.getSourcePath())
+                        || !documents.printAll().contains("prefect")) {
+                    return documents;
+                }
+                return super.visitDocuments(documents, ctx);
+            }
+
+            @Override
+            public Yaml.Mapping visitMapping(Yaml.Mapping mapping, ExecutionContext ctx) {
+                Yaml.Mapping m = super.visitMapping(mapping, ctx);
+                Yaml.Mapping.Entry command = entry(m, "command");
+                Yaml.Mapping.Entry args = entry(m, "args");
+                if (command == null && args == null) {
+                    return m;
+                }
+                String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
+                return rewrite(m, command, args, path, ctx);
+            }
+        };
+    }
+
+    private Yaml.Mapping rewrite(Yaml.Mapping m, Yaml.Mapping.Entry command, Yaml.Mapping.Entry args, String path,
+                                 ExecutionContext ctx) {
+        List<String> commandWords = words(command);
+        List<String> argWords = words(args);
+        if (commandWords == null && argWords == null
+                || command != null && commandWords == null || args != null && argWords == null) {
+            return m; // a value that is not a plain list of strings (a template expression, a scalar): not ours
+        }
+        List<String> cmd = commandWords == null ? List.of() : commandWords;
+        List<String> arg = argWords == null ? List.of() : argWords;
+        List<String> argv = new ArrayList<>(cmd);
+        argv.addAll(arg);
+        CliOptions options = new CliOptions(poolType == null || poolType.isBlank() ? "kubernetes" : poolType,
+                PrefectTarget.from(ctx).minor());
+        int shellText = shellTextIndex(argv);
+        List<String> after;
+        List<String> found;
+        boolean manual;
+        if (shellText >= 0) {
+            ShellRewrite r = PrefectCommandRewriter.rewrite(argv.get(shellText), options);
+            after = new ArrayList<>(argv);
+            after.set(shellText, r.text());
+            found = r.notes();
+            manual = r.manual();
+        } else if (PrefectCliTranslator.isPrefect(argv)) {
+            CliTranslation t = PrefectCliTranslator.translate(argv, options);
+            after = t.argv();
+            found = t.notes();
+            manual = t.manual();
+        } else {
+            return m;
+        }
+        if (after.equals(argv)) {
+            found.forEach(n -> notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), manual, n)));
+            return m;
+        }
+        // a translation that had to drop flags or choose a pool changes behaviour: unsafe
+        if (!found.isEmpty() && !FixSafety.unsafeAllowed(ctx)) {
+            notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true,
+                    "unsafe fix not applied (rerun with --unsafe-fixes): " + String.join(" ", after)));
+            return m;
+        }
+        // the command list keeps as many words as it had (the executable, often the subcommand too); the rest
+        // goes to args, where it was
+        int split = command == null ? 0 : args == null ? after.size() : Math.min(cmd.size(), after.size() - 1);
+        Yaml.Sequence newCommand = command == null ? null
+                : YamlSequences.withWords((Yaml.Sequence) command.getValue(), after.subList(0, split));
+        Yaml.Sequence newArgs = args == null ? null
+                : YamlSequences.withWords((Yaml.Sequence) args.getValue(), after.subList(split, after.size()));
+        if (command != null && newCommand == null || args != null && newArgs == null) {
+            notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, "quoting prevents an automatic "
+                    + "edit; change the command by hand to: " + String.join(" ", after)));
+            return m;
+        }
+        found.forEach(n -> notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), manual, n)));
+        Yaml.Mapping result = m;
+        if (command != null) {
+            result = replaceEntry(result, command, newCommand);
+        }
+        if (args != null) {
+            result = replaceEntry(result, args, newArgs);
+        }
+        return result;
+    }
+
+    /** Where the shell text of {@code sh -c TEXT} sits in argv, or -1. */
+    private static int shellTextIndex(List<String> argv) {
+        if (argv.isEmpty() || !PrefectCommandRewriter.isShell(argv.get(0))) {
+            return -1;
+        }
+        for (int i = 1; i + 1 < argv.size(); i++) {
+            if (PrefectCommandRewriter.isCommandFlag(argv.get(i))) {
+                return argv.get(i + 1).contains("prefect") ? i + 1 : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static Yaml.Mapping.Entry entry(Yaml.Mapping m, String key) {
+        for (Yaml.Mapping.Entry e : m.getEntries()) {
+            if (key.equals(e.getKey().getValue())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The entry's value as strings, when it is a sequence of scalars; else null. */
+    private static List<String> words(Yaml.Mapping.Entry e) {
+        return e == null ? null : YamlSequences.words(e.getValue());
+    }
+
+    private static Yaml.Mapping replaceEntry(Yaml.Mapping m, Yaml.Mapping.Entry old, Yaml.Sequence value) {
+        if (value == old.getValue()) {
+            return m;
+        }
+        List<Yaml.Mapping.Entry> entries = new ArrayList<>(m.getEntries());
+        entries.set(entries.indexOf(old), old.withValue(value));
+        return m.withEntries(entries);
+    }
+}

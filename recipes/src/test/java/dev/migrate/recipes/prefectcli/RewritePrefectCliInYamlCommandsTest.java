@@ -1,0 +1,180 @@
+package dev.migrate.recipes.prefectcli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openrewrite.yaml.Assertions.yaml;
+
+import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.analyzers.rules.PrefectCli;
+import dev.migrate.recipes.FixSafety;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.InMemoryExecutionContext;
+import org.openrewrite.test.RecipeSpec;
+import org.openrewrite.test.RewriteTest;
+
+class RewritePrefectCliInYamlCommandsTest implements RewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new RewritePrefectCliInYamlCommands());
+    }
+
+    @DocumentExample
+    @Test
+    void agentCommandListBecomesWorker() {
+        rewriteRun(yaml(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: agent
+                      image: prefecthq/prefect:2.14.3-python3.10
+                      command: ["prefect", "agent", "start", "-q", "default"]
+            """,
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: agent
+                      image: prefecthq/prefect:2.14.3-python3.10
+                      command: ["prefect", "worker", "start", "--pool", "default", "--type", "kubernetes"]
+            """,
+            spec -> spec.path("k8s/agent.yaml")));
+    }
+
+    @Test
+    void commandAndBlockArgsSplitWhereTheyWere() {
+        rewriteRun(spec -> spec.recipe(new RewritePrefectCliInYamlCommands("process")), yaml(
+            """
+            containers:
+              - name: agent
+                command: [prefect]
+                args:
+                  - agent
+                  - start
+                  - -q
+                  - etl
+            """,
+            """
+            containers:
+              - name: agent
+                command: [prefect]
+                args:
+                  - worker
+                  - start
+                  - --pool
+                  - etl
+                  - --type
+                  - process
+            """,
+            spec -> spec.path("templates/agent.yaml")));
+    }
+
+    @Test
+    void prefect1KubernetesAgentInShellText() {
+        rewriteRun(yaml(
+            """
+            containers:
+              - name: agent
+                command: ["/bin/bash", "-c"]
+                args: ["prefect agent kubernetes start -l prod"]
+            """,
+            """
+            containers:
+              - name: agent
+                command: ["/bin/bash", "-c"]
+                args: ["prefect worker start --pool prod --type kubernetes"]
+            """,
+            spec -> spec.path("k8s/agent.yaml")));
+    }
+
+    /** The Prefect 1 sample's agent manifest, as `prefect agent kubernetes install` wrote it. */
+    @Test
+    void prefect1SampleAgentManifest() throws Exception {
+        Path sample = Path.of(System.getProperty("migrate.repo.root", "..")).resolve("samples/prefect1-lake/k8s/agent.yaml");
+        String before = Files.readString(sample);
+        String after = before.replace("args: [\"prefect agent kubernetes start\"]",
+                "args: [\"prefect worker start --pool default-kubernetes-pool --type kubernetes\"]");
+        assertThat(after).isNotEqualTo(before);
+        rewriteRun(yaml(before, after, spec -> spec.path("k8s/agent.yaml")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "prefect worker start --pool default --type kubernetes",
+        "prefect worker start --pool default-kubernetes-pool --type kubernetes",
+        "prefect worker start --pool prod --type kubernetes",
+        "prefect worker start --pool etl --type process",
+        "prefect deploy --all"})
+    void translatedCommandsExistInPrefect3(String commandLine) {
+        List<String> argv = Arrays.asList(commandLine.split(" "));
+        PrefectCli cli = PrefectApi.get().cli(PrefectApi.Version.V3);
+        String path = cli.longestPath(argv.subList(1, argv.size())).orElseThrow();
+        assertThat(String.join(" ", argv.subList(1, argv.size()).stream().takeWhile(w -> !w.startsWith("-")).toList()))
+                .isEqualTo(path);
+        for (String word : argv) {
+            if (word.startsWith("--")) {
+                assertThat(cli.accepts(path, word)).as(path + " " + word).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void argsAloneStartingWithPrefect() {
+        rewriteRun(yaml(
+            """
+            containers:
+              - name: deploy
+                args: [prefect, deployment, apply, etl-deployment.yaml]
+            """,
+            """
+            containers:
+              - name: deploy
+                args: [prefect, deploy, --all]
+            """,
+            spec -> spec.path("k8s/job.yaml")));
+    }
+
+    @Test
+    void withoutUnsafeFixesOnlyANote() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(ctx, false);
+        rewriteRun(spec -> spec.executionContext(ctx), yaml(
+            """
+            containers:
+              - command: ["prefect", "agent", "start", "-q", "default"]
+            """,
+            spec -> spec.path("k8s/agent.yaml")));
+    }
+
+    @Test
+    void composeFilesAreLeftToTheComposeRecipe() {
+        rewriteRun(yaml(
+            """
+            services:
+              agent:
+                command: ["prefect", "agent", "start", "-q", "default"]
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
+    @Test
+    void workerCommandIsLeftAlone() {
+        rewriteRun(yaml(
+            """
+            containers:
+              - command: ["prefect", "worker", "start", "--pool", "k8s"]
+            """));
+    }
+}

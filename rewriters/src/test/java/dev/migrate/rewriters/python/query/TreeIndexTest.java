@@ -1,0 +1,52 @@
+package dev.migrate.rewriters.python.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.PythonParser;
+import dev.migrate.rewriters.python.edit.ImportEdits;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import org.junit.jupiter.api.Test;
+
+class TreeIndexTest {
+    private static final String CODE = "import os\r\nfrom prefect import flow\n\ntry:\n    from x import y as z\nexcept ImportError:\n"
+            + "    import json\n\n@flow\ndef f():\n    from prefect import task\n    return os.path.join(z, 'a')\n";
+
+    @Test
+    void answersWhatAFullWalkAnswers() {
+        PythonFile f = PythonParser.parse(CODE);
+        Node m = f.module();
+        TreeIndex index = TreeIndex.of(m);
+        for (NodeKind k : NodeKind.values()) {
+            assertThat(index.find(k)).as(k.name()).containsExactlyElementsOf(Nodes.find(m, k));
+        }
+        assertThat(index.imports().all()).extracting(ImportBinding::localName)
+                .containsExactly("os", "flow", "z", "json", "task");
+        assertThat(index.usedNames()).contains("os", "z", "flow").doesNotContain("json", "y");
+        assertThat(index.nameCount("z")).isEqualTo(1);
+        assertThat(index.text()).isEqualTo(CODE);
+    }
+
+    @Test
+    void linesCountEveryKindOfLineBreak() {
+        TreeIndex index = TreeIndex.of(PythonParser.parse("a = 1\r\nb = 2\rc = 3\nd\n").module());
+        assertThat(index.lineAt(0)).isEqualTo(1);
+        assertThat(index.lineAt(6)).isEqualTo(1);
+        assertThat(index.lineAt(7)).isEqualTo(2);
+        assertThat(index.lineAt(13)).isEqualTo(3);
+        assertThat(index.lineAt(19)).isEqualTo(4);
+    }
+
+    @Test
+    void anEditedTreeGetsItsOwnFacts() {
+        PythonFile f = PythonParser.parse("from prefect import flow\nflow()\n");
+        Node before = f.module();
+        assertThat(TreeIndex.of(before).imports()).isSameAs(Imports.of(before));
+        Node after = ImportEdits.addFromImport(before, "prefect", "task", f.style());
+        assertThat(TreeIndex.of(after).imports().binding("task")).isPresent();
+        assertThat(TreeIndex.of(before).imports().binding("task")).isEmpty();
+        assertThat(TreeIndex.of(after).text()).isEqualTo("from prefect import flow, task\nflow()\n");
+    }
+}
