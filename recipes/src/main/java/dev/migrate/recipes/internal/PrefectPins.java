@@ -1,0 +1,69 @@
+package dev.migrate.recipes.internal;
+
+import dev.migrate.recipes.PrefectTarget;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a {@code prefect} or {@code prefect-<integration>} requirement becomes on Prefect 3, whichever file
+ * it is written in (requirements files, {@code pyproject.toml}, {@code setup.cfg}): {@code prefect} pinned
+ * to 2.x moves to the targeted release; an integration below its first Prefect 3 release (or capped) moves
+ * up to that release. A bare {@code prefect}, a 1.x pin and unknown packages are left to their owners.
+ */
+public final class PrefectPins {
+    /** {@code name[extras] specifiers}: one PEP 508 requirement without its marker. */
+    public static final Pattern REQUIREMENT = Pattern.compile(
+            "(?<name>prefect(?:-[a-z0-9]+)?)(?<extras>\\[[^\\]]*\\])?(?<spec>[ \\t]*(?:[=<>!~]=?|===)[^;#\"'\\r\\n]*)?");
+    private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
+    private static final Map<String, String> INTEGRATIONS = PrefectIntegrations.firstPrefect3Releases();
+
+    private PrefectPins() {
+    }
+
+    /** The new {@code name[extras]spec} for a requirement, or null when it stays as it is. */
+    public static String requirement(String name, String extras, String spec, PrefectTarget target) {
+        String e = extras == null ? "" : extras;
+        String s = spec == null ? "" : spec.strip();
+        String version = version(name, s, target);
+        if (version == null) {
+            return null;
+        }
+        return name + e + (name.equals("prefect") ? "==" : ">=") + version;
+    }
+
+    /** The requirement text matched by {@link #REQUIREMENT}, rewritten, or null when it stays. */
+    public static String requirement(Matcher m, PrefectTarget target) {
+        return requirement(m.group("name"), m.group("extras"), m.group("spec"), target);
+    }
+
+    /**
+     * The version a package's constraint {@code spec} should name instead, or null when it stays: the
+     * targeted release for a 2.x {@code prefect}, the first Prefect 3 release for an integration that is
+     * below it or capped. Poetry constraints ({@code ^2.14}, {@code ~2.10}) read the same way.
+     */
+    public static String version(String name, String spec, PrefectTarget target) {
+        Matcher v = VERSION.matcher(spec);
+        if (name.equals("prefect")) {
+            // Only 2.x pins move; a bare `prefect` or a 1.x pin belongs to other recipes or to the user.
+            return v.find() && v.group(1).equals("2") ? target.pin() : null;
+        }
+        String first = INTEGRATIONS.get(name);
+        if (first == null || !v.find() || spec.startsWith(">") && !spec.contains("<")) {
+            return null;
+        }
+        return compare(v, first) < 0 || spec.contains("<") ? first : null;
+    }
+
+    private static int compare(Matcher v, String other) {
+        String[] o = other.split("\\.");
+        for (int i = 0; i < 3; i++) {
+            int a = v.group(i + 1) == null ? 0 : Integer.parseInt(v.group(i + 1));
+            int b = i < o.length ? Integer.parseInt(o[i]) : 0;
+            if (a != b) {
+                return Integer.compare(a, b);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.PrefectPins;
+import dev.migrate.recipes.internal.RegexEdits;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.FindSourceFiles;
+import org.openrewrite.Preconditions;
+import org.openrewrite.Recipe;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.text.PlainText;
+import org.openrewrite.text.PlainTextVisitor;
+
+/**
+ * The same pins as {@link PinPrefect3InRequirements}, where packaging metadata declares them: PEP 508 strings
+ * in {@code pyproject.toml} (PEP 621 {@code dependencies}, optional dependencies, dependency groups, tool
+ * tables), Poetry's {@code prefect = "^2.14"} and {@code prefect = { version = "^2.14", ... }}, and the
+ * {@code install_requires} / {@code extras_require} lines of {@code setup.cfg}. Only the constraint text
+ * changes, so quotes, markers, comments and layout stay as they were.
+ */
+public class PinPrefect3InPythonProjectFiles extends Recipe {
+    /** A quoted PEP 508 requirement: the quote, the requirement, then a marker up to the same quote. */
+    private static final Pattern QUOTED = Pattern.compile(
+            "([\"'])(?<req>" + PrefectPins.REQUIREMENT.pattern() + ")(?=[ \\t]*(?:;[^\\r\\n]*?)?\\1)");
+    /** Poetry: {@code prefect = "^2.14"} or {@code prefect-aws = { version = "^0.4", ... }}. */
+    private static final Pattern POETRY = Pattern.compile(
+            "(?m)^[ \\t]*[\"']?(?<name>prefect(?:-[a-z0-9]+)?)[\"']?[ \\t]*=[ \\t]*(?:\\{[^}\\r\\n]*?\\bversion[ \\t]*=[ \\t]*)?"
+                    + "([\"'])(?<spec>[^\"'\\r\\n]*)\\2");
+    /** setup.cfg: a requirement alone on an indented continuation line, or after {@code key =}. */
+    private static final Pattern CFG_LINE = Pattern.compile(
+            "(?m)^(?:[ \\t]+|[ \\t]*[A-Za-z_][\\w.-]*[ \\t]*=[ \\t]*)(?<req>" + PrefectPins.REQUIREMENT.pattern()
+                    + ")(?=[ \\t]*(?:;|#|\\r?$))");
+
+    @Override
+    public String getDisplayName() {
+        return "Pin Prefect 3 in pyproject.toml and setup.cfg";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Pins `prefect` requirements on 2.x to the targeted Prefect 3 release, and raises integration packages "
+                + "such as `prefect-aws` to their first release that supports Prefect 3, in `pyproject.toml` (PEP 621 "
+                + "and Poetry) and `setup.cfg`. Quotes, extras, markers and comments are kept.";
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor() {
+        return Preconditions.check(new FindSourceFiles("**/pyproject.toml;**/setup.cfg"), new PlainTextVisitor<>() {
+            @Override
+            public PlainText visitText(PlainText file, ExecutionContext ctx) {
+                String text = file.getText();
+                if (!text.contains("prefect")) {
+                    return file;
+                }
+                PrefectTarget target = PrefectTarget.from(ctx);
+                String after = file.getSourcePath().getFileName().toString().equals("setup.cfg")
+                        ? setupCfg(text, target) : pyproject(text, target);
+                return after.equals(text) ? file : file.withText(after);
+            }
+        });
+    }
+
+    static String pyproject(String text, PrefectTarget target) {
+        String pep508 = RegexEdits.replaceGroup(text, QUOTED, "req", m -> PrefectPins.requirement(m, target));
+        // Poetry's own constraint syntax means something only in its dependency tables.
+        return inSections(pep508, s -> s.startsWith("tool.poetry") && s.endsWith("dependencies"),
+                line -> RegexEdits.replaceGroup(line, POETRY, "spec", m -> {
+                    String version = PrefectPins.version(m.group("name"), m.group("spec"), target);
+                    return version == null ? null : (m.group("name").equals("prefect") ? "==" : ">=") + version;
+                }));
+    }
+
+    static String setupCfg(String text, PrefectTarget target) {
+        return inSections(text, s -> s.equals("options") || s.equals("options.extras_require"),
+                line -> RegexEdits.replaceGroup(line, CFG_LINE, "req", m -> {
+                    String replaced = PrefectPins.requirement(m, target);
+                    String raw = m.group("req");
+                    return replaced == null ? null : replaced + raw.substring(raw.stripTrailing().length());
+                }));
+    }
+
+    /** Applies {@code edit} to each line (with its line break) under a {@code [section]} header that matches. */
+    private static String inSections(String text, Predicate<String> section, UnaryOperator<String> edit) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inside = false;
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end + 1;
+            String line = text.substring(start, end);
+            String stripped = line.strip();
+            if (stripped.startsWith("[") && stripped.endsWith("]")) {
+                inside = section.test(stripped.replaceAll("^\\[+|]+$", "").strip().replace("\"", ""));
+            } else if (inside) {
+                line = edit.apply(line);
+            }
+            out.append(line);
+            start = end;
+        }
+        return out.toString();
+    }
+}
