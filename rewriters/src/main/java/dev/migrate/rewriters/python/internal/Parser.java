@@ -30,8 +30,6 @@ final class Parser {
     private final char[] src;
     private final Tokens t;
     private final List<Problem> problems = new ArrayList<>();
-    /** Whitespace runs repeat on every line ("\n    "); share one Space per distinct run. */
-    private final Interner<Space> spaces = new Interner<>(java.util.List.of(), Space::of);
     private int p;
     private boolean lineError;
     private int brackets;
@@ -88,19 +86,14 @@ final class Parser {
         } else {
             p++;
         }
-        String text = t.text[i];
-        if (text == null) {
-            text = new String(src, t.start[i], t.end[i] - t.start[i]);
-        }
         int ps = t.prefixStart[i];
-        int len = t.start[i] - ps;
-        Space prefix = len == 0 ? Space.EMPTY
-                : len == 1 && src[ps] == ' ' ? Space.SINGLE
-                : len <= 40 ? spaces.get(src, ps, t.start[i]) : Space.of(new String(src, ps, len));
+        int from = t.start[i];
+        Space prefix = ps == from ? Space.EMPTY : Space.slice(src, ps, from);
         if (kind == TokenKind.NEWLINE) {
             lineError = false;
         }
-        return new Token(kind, prefix, text);
+        String text = t.text[i];
+        return text != null ? new Token(kind, prefix, text) : Token.slice(kind, prefix, src, from, t.end[i]);
     }
 
     private String describe(int i) {
