@@ -120,7 +120,7 @@ final class Parser {
         lineError = true;
     }
 
-    private boolean expect(String text, List<PyElement> into) {
+    private boolean expect(String text, Kids into) {
         if (at(text)) {
             into.add(take());
             return true;
@@ -129,7 +129,7 @@ final class Parser {
         return false;
     }
 
-    private void expectName(List<PyElement> into) {
+    private void expectName(Kids into) {
         if (k() == TokenKind.NAME) {
             into.add(take());
         } else {
@@ -139,33 +139,35 @@ final class Parser {
 
     /**
      * Child lists are recycled: every list handed to {@link #node} is copied into the node and then
-     * cleared for reuse, so a list must not be touched after it has been turned into a node.
+     * emptied for reuse, so a list must not be touched after it has been turned into a node.
      */
-    private final ArrayList<ArrayList<PyElement>> pool = new ArrayList<>();
+    private Kids[] pool = new Kids[64];
+    private int pooled;
 
-    private Node node(NodeKind kind, ArrayList<PyElement> children) {
-        Node n = Node.of(kind, children);
-        children.clear();
-        if (pool.size() < 256) {
-            pool.add(children);
+    private Node node(NodeKind kind, Kids children) {
+        Node n = Node.of(kind, children.items, children.size);
+        // Stale references are left in the array: it only lives as long as this file's parse.
+        children.size = 0;
+        if (pooled == pool.length) {
+            pool = java.util.Arrays.copyOf(pool, pooled * 2);
         }
+        pool[pooled++] = children;
         return n;
     }
 
-    private ArrayList<PyElement> list() {
-        int n = pool.size();
-        return n == 0 ? new ArrayList<>(8) : pool.remove(n - 1);
+    private Kids list() {
+        return pooled == 0 ? new Kids() : pool[--pooled];
     }
 
-    private ArrayList<PyElement> list(PyElement first) {
-        ArrayList<PyElement> l = list();
+    private Kids list(PyElement first) {
+        Kids l = list();
         l.add(first);
         return l;
     }
 
     /** The remaining tokens of the logical line (not its NEWLINE) as an ERROR node, or null if none. */
     private Node restOfLine() {
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         while (k() != TokenKind.NEWLINE && k() != TokenKind.ENDMARKER) {
             ch.add(take());
         }
@@ -173,7 +175,7 @@ final class Parser {
     }
 
     /** The NEWLINE that ends a logical line; anything before it is an error, kept as an ERROR node. */
-    private void endOfLine(ArrayList<PyElement> ch) {
+    private void endOfLine(Kids ch) {
         if (k() != TokenKind.NEWLINE) {
             expected("newline");
             Node rest = restOfLine();
@@ -189,7 +191,7 @@ final class Parser {
     // ---------------------------------------------------------------- statements
 
     Node module() {
-        ArrayList<PyElement> ch = new ArrayList<>();
+        Kids ch = list();
         while (k() != TokenKind.ENDMARKER) {
             int before = p;
             ch.add(statement());
@@ -246,7 +248,7 @@ final class Parser {
     }
 
     /** INDENT statements DEDENT, appended to {@code ch}. */
-    private Node block(NodeKind kind, ArrayList<PyElement> ch) {
+    private Node block(NodeKind kind, Kids ch) {
         ch.add(take());
         while (k() != TokenKind.DEDENT && k() != TokenKind.ENDMARKER) {
             int before = p;
@@ -262,7 +264,7 @@ final class Parser {
     }
 
     private Node simpleLine() {
-        ArrayList<PyElement> ch = list(smallStatement());
+        Kids ch = list(smallStatement());
         while (at(";")) {
             ch.add(take());
             if (k() == TokenKind.NEWLINE) {
@@ -275,7 +277,7 @@ final class Parser {
     }
 
     private Node suite() {
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         if (k() == TokenKind.NEWLINE) {
             ch.add(take());
             if (k() == TokenKind.INDENT) {
@@ -292,25 +294,25 @@ final class Parser {
         return node(SUITE, ch);
     }
 
-    private Node header(ArrayList<PyElement> ch, NodeKind kind) {
+    private Node header(Kids ch, NodeKind kind) {
         expect(":", ch);
         ch.add(suite());
         return node(kind, ch);
     }
 
-    private void elseClause(ArrayList<PyElement> ch) {
+    private void elseClause(Kids ch) {
         if (at("else")) {
             ch.add(header(list(take()), ELSE_CLAUSE));
         }
     }
 
     private Node ifStatement() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         ch.add(namedExpression());
         expect(":", ch);
         ch.add(suite());
         while (at("elif")) {
-            ArrayList<PyElement> e = list(take());
+            Kids e = list(take());
             e.add(namedExpression());
             ch.add(header(e, ELIF_CLAUSE));
         }
@@ -319,7 +321,7 @@ final class Parser {
     }
 
     private Node whileStatement() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         ch.add(namedExpression());
         expect(":", ch);
         ch.add(suite());
@@ -327,7 +329,7 @@ final class Parser {
         return node(WHILE, ch);
     }
 
-    private Node forStatement(ArrayList<PyElement> ch) {
+    private Node forStatement(Kids ch) {
         ch.add(take());
         Node target = starTargets();
         checkTarget(target, false);
@@ -342,13 +344,13 @@ final class Parser {
     }
 
     private Node tryStatement() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         expect(":", ch);
         ch.add(suite());
         boolean handlers = false;
         while (at("except")) {
             handlers = true;
-            ArrayList<PyElement> e = list(take());
+            Kids e = list(take());
             if (at("*")) {
                 e.add(take());
             }
@@ -372,7 +374,7 @@ final class Parser {
         return node(TRY, ch);
     }
 
-    private Node withStatement(ArrayList<PyElement> ch) {
+    private Node withStatement(Kids ch) {
         ch.add(take());
         if (at("(") && parenthesizedWithItems()) {
             ch.add(take());
@@ -424,7 +426,7 @@ final class Parser {
     }
 
     private Node withItem() {
-        ArrayList<PyElement> ch = list(expression());
+        Kids ch = list(expression());
         if (at("as")) {
             ch.add(take());
             Node target = starTarget();
@@ -434,7 +436,7 @@ final class Parser {
         return node(WITH_ITEM, ch);
     }
 
-    private Node asyncStatement(ArrayList<PyElement> ch) {
+    private Node asyncStatement(Kids ch) {
         ch.add(take());
         if (at("def")) {
             return functionDef(ch);
@@ -451,9 +453,9 @@ final class Parser {
     }
 
     private Node decorated() {
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         while (at("@")) {
-            ArrayList<PyElement> d = list(take());
+            Kids d = list(take());
             d.add(namedExpression());
             endOfLine(d);
             ch.add(node(DECORATOR, d));
@@ -471,14 +473,14 @@ final class Parser {
         return node(ERROR, ch);
     }
 
-    private Node functionDef(ArrayList<PyElement> ch) {
+    private Node functionDef(Kids ch) {
         ch.add(take());
         expectName(ch);
         if (at("[")) {
             ch.add(typeParams());
         }
         if (at("(")) {
-            ArrayList<PyElement> params = list(take());
+            Kids params = list(take());
             brackets++;
             parameters(params, ")", true);
             expect(")", params);
@@ -494,7 +496,7 @@ final class Parser {
         return header(ch, FUNCTION_DEF);
     }
 
-    private Node classDef(ArrayList<PyElement> ch) {
+    private Node classDef(Kids ch) {
         ch.add(take());
         expectName(ch);
         if (at("[")) {
@@ -507,10 +509,10 @@ final class Parser {
     }
 
     private Node typeParams() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         brackets++;
         while (!at("]")) {
-            ArrayList<PyElement> tp = list();
+            Kids tp = list();
             if (at("*") || at("**")) {
                 tp.add(take());
             }
@@ -540,12 +542,12 @@ final class Parser {
     }
 
     /** Parameters up to {@code closer} (')' for def, ':' for lambda), with separating commas. */
-    private void parameters(ArrayList<PyElement> ch, String closer, boolean annotations) {
+    private void parameters(Kids ch, String closer, boolean annotations) {
         boolean seenDefault = false;
         boolean seenStar = false;
         boolean bareStar = false;
         while (!at(closer) && k() != TokenKind.NEWLINE && k() != TokenKind.ENDMARKER) {
-            ArrayList<PyElement> param = list();
+            Kids param = list();
             if (at("/")) {
                 param.add(take());
             } else if (at("*")) {
@@ -611,7 +613,7 @@ final class Parser {
     }
 
     private Node matchStatement() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         ch.add(commaSeparated(starNamedExpression(), TUPLE, this::starNamedExpression, () -> !at(":")));
         expect(":", ch);
         endOfLine(ch);
@@ -623,7 +625,7 @@ final class Parser {
         while (k() != TokenKind.DEDENT && k() != TokenKind.ENDMARKER) {
             int before = p;
             if (atName("case")) {
-                ArrayList<PyElement> c = list(take());
+                Kids c = list(take());
                 c.add(patterns());
                 if (at("if")) {
                     c.add(take());
@@ -656,14 +658,14 @@ final class Parser {
                 case "continue":
                     return node(CONTINUE, list(take()));
                 case "return": {
-                    ArrayList<PyElement> ch = list(take());
+                    Kids ch = list(take());
                     if (canStartExpression()) {
                         ch.add(starExpressions());
                     }
                     return node(RETURN, ch);
                 }
                 case "del": {
-                    ArrayList<PyElement> ch = list(take());
+                    Kids ch = list(take());
                     Node targets = starExpressions();
                     checkDelete(targets);
                     ch.add(targets);
@@ -672,7 +674,7 @@ final class Parser {
                 case "global":
                 case "nonlocal": {
                     NodeKind kind = at("global") ? GLOBAL : NONLOCAL;
-                    ArrayList<PyElement> ch = list(take());
+                    Kids ch = list(take());
                     expectName(ch);
                     while (at(",")) {
                         ch.add(take());
@@ -681,7 +683,7 @@ final class Parser {
                     return node(kind, ch);
                 }
                 case "assert": {
-                    ArrayList<PyElement> ch = list(take());
+                    Kids ch = list(take());
                     ch.add(expression());
                     if (at(",")) {
                         ch.add(take());
@@ -690,7 +692,7 @@ final class Parser {
                     return node(ASSERT, ch);
                 }
                 case "raise": {
-                    ArrayList<PyElement> ch = list(take());
+                    Kids ch = list(take());
                     if (canStartExpression()) {
                         ch.add(expression());
                         if (at("from")) {
@@ -717,7 +719,7 @@ final class Parser {
         int startOffset = t.start[p];
         Node first = at("yield") ? yieldExpression() : starExpressions();
         if (at("=")) {
-            ArrayList<PyElement> ch = list(first);
+            Kids ch = list(first);
             Node last = first;
             while (at("=")) {
                 checkTarget(last, false, startOffset);
@@ -729,14 +731,14 @@ final class Parser {
         }
         if (k() == TokenKind.OP && isAugmented(t.text[p])) {
             checkAugmented(first, startOffset);
-            ArrayList<PyElement> ch = list(first);
+            Kids ch = list(first);
             ch.add(take());
             ch.add(at("yield") ? yieldExpression() : starExpressions());
             return node(AUG_ASSIGN, ch);
         }
         if (at(":")) {
             checkAugmented(first, startOffset);
-            ArrayList<PyElement> ch = list(first);
+            Kids ch = list(first);
             ch.add(take());
             ch.add(expression());
             if (at("=")) {
@@ -754,7 +756,7 @@ final class Parser {
     }
 
     private Node typeAlias() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         ch.add(node(NAME, list(take())));
         if (at("[")) {
             ch.add(typeParams());
@@ -765,7 +767,7 @@ final class Parser {
     }
 
     private Node dottedName() {
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         expectName(ch);
         while (at(".") && kAt(p + 1) == TokenKind.NAME) {
             ch.add(take());
@@ -775,12 +777,12 @@ final class Parser {
     }
 
     private Node importStatement() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         do {
             if (ch.size() > 1) {
                 ch.add(take());
             }
-            ArrayList<PyElement> alias = list(dottedName());
+            Kids alias = list(dottedName());
             if (at("as")) {
                 alias.add(take());
                 expectName(alias);
@@ -791,7 +793,7 @@ final class Parser {
     }
 
     private Node importFrom() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         boolean dots = false;
         while (at(".") || at("...")) {
             ch.add(take());
@@ -817,7 +819,7 @@ final class Parser {
                 expected("a name");
                 break;
             }
-            ArrayList<PyElement> alias = list(node(DOTTED_NAME, list(take())));
+            Kids alias = list(node(DOTTED_NAME, list(take())));
             if (at("as")) {
                 alias.add(take());
                 expectName(alias);
@@ -982,7 +984,7 @@ final class Parser {
         if (!at(",")) {
             return first;
         }
-        ArrayList<PyElement> ch = list(first);
+        Kids ch = list(first);
         while (at(",")) {
             ch.add(take());
             if (!more.getAsBoolean()) {
@@ -995,7 +997,7 @@ final class Parser {
 
     /** {@code '*' operand} (the current token is the star). */
     private Node starred() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         ch.add(bitOr());
         return node(STARRED, ch);
     }
@@ -1014,7 +1016,7 @@ final class Parser {
 
     private Node namedExpression() {
         if (k() == TokenKind.NAME && atAt(p + 1, ":=")) {
-            ArrayList<PyElement> ch = list(node(NAME, list(take())));
+            Kids ch = list(node(NAME, list(take())));
             ch.add(take());
             ch.add(expression());
             return node(NAMED_EXPR, ch);
@@ -1036,7 +1038,7 @@ final class Parser {
         } else {
             Node d = disjunction();
             if (at("if")) {
-                ArrayList<PyElement> ch = list(d);
+                Kids ch = list(d);
                 ch.add(take());
                 ch.add(disjunction());
                 if (expect("else", ch)) {
@@ -1077,9 +1079,9 @@ final class Parser {
     }
 
     private Node lambda() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         if (!at(":")) {
-            ArrayList<PyElement> params = list();
+            Kids params = list();
             parameters(params, ":", false);
             if (!params.isEmpty()) {
                 ch.add(node(PARAMETERS, params));
@@ -1092,7 +1094,7 @@ final class Parser {
     }
 
     private Node yieldExpression() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         if (at("from")) {
             ch.add(take());
             ch.add(expression());
@@ -1120,7 +1122,7 @@ final class Parser {
         if (!at(op)) {
             return a;
         }
-        ArrayList<PyElement> ch = list(a);
+        Kids ch = list(a);
         while (at(op)) {
             ch.add(take());
             ch.add(or ? conjunction() : inversion());
@@ -1133,7 +1135,7 @@ final class Parser {
             if (!deeper()) {
                 return tooDeep();
             }
-            ArrayList<PyElement> ch = list(take());
+            Kids ch = list(take());
             ch.add(inversion());
             nesting--;
             return node(UNARY, ch);
@@ -1160,7 +1162,7 @@ final class Parser {
         if (!atComparison()) {
             return a;
         }
-        ArrayList<PyElement> ch = list(a);
+        Kids ch = list(a);
         while (atComparison()) {
             boolean two = at("not") || at("is") && atAt(p + 1, "not");
             ch.add(take());
@@ -1208,7 +1210,7 @@ final class Parser {
         Node left = factor();
         int prec;
         while ((prec = binaryPrecedence()) >= minPrecedence) {
-            ArrayList<PyElement> ch = list(left);
+            Kids ch = list(left);
             ch.add(take());
             ch.add(binary(prec + 1));
             left = node(BINARY, ch);
@@ -1221,7 +1223,7 @@ final class Parser {
             if (!deeper()) {
                 return tooDeep();
             }
-            ArrayList<PyElement> ch = list(take());
+            Kids ch = list(take());
             ch.add(factor());
             nesting--;
             return node(UNARY, ch);
@@ -1235,7 +1237,7 @@ final class Parser {
             if (!deeper()) {
                 return tooDeep();
             }
-            ArrayList<PyElement> ch = list(take());
+            Kids ch = list(take());
             ch.add(primary());
             nesting--;
             base = node(AWAIT, ch);
@@ -1246,7 +1248,7 @@ final class Parser {
             if (!deeper()) {
                 return tooDeep();
             }
-            ArrayList<PyElement> ch = list(base);
+            Kids ch = list(base);
             ch.add(take());
             ch.add(factor());
             nesting--;
@@ -1259,16 +1261,16 @@ final class Parser {
         Node a = atom();
         while (true) {
             if (at(".")) {
-                ArrayList<PyElement> ch = list(a);
+                Kids ch = list(a);
                 ch.add(take());
                 expectName(ch);
                 a = node(ATTRIBUTE, ch);
             } else if (at("(")) {
-                ArrayList<PyElement> ch = list(a);
+                Kids ch = list(a);
                 ch.add(argList());
                 a = node(CALL, ch);
             } else if (at("[")) {
-                ArrayList<PyElement> ch = list(a);
+                Kids ch = list(a);
                 ch.add(take());
                 brackets++;
                 if (!deeper()) {
@@ -1295,7 +1297,7 @@ final class Parser {
         if (!at(":")) {
             return lower;
         }
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         if (lower != null) {
             ch.add(lower);
         }
@@ -1318,7 +1320,7 @@ final class Parser {
 
     /** '(' arguments ')'; a bare generator argument is only allowed as a call's sole argument. */
     private Node argList(boolean call) {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         brackets++;
         if (!deeper()) {
             ch.add(tooDeep());
@@ -1373,7 +1375,7 @@ final class Parser {
     }
 
     private Node argument() {
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         if (at("*") || at("**")) {
             ch.add(take());
             ch.add(expression());
@@ -1384,7 +1386,7 @@ final class Parser {
         } else {
             Node e = namedExpression();
             if (atCompFor()) {
-                ArrayList<PyElement> gen = list(e);
+                Kids gen = list(e);
                 comprehension(gen);
                 e = node(GENERATOR, gen);
             }
@@ -1397,9 +1399,9 @@ final class Parser {
         return at("for") || at("async") && atAt(p + 1, "for");
     }
 
-    private void comprehension(ArrayList<PyElement> into) {
+    private void comprehension(Kids into) {
         while (atCompFor()) {
-            ArrayList<PyElement> ch = list();
+            Kids ch = list();
             if (at("async")) {
                 ch.add(take());
             }
@@ -1410,7 +1412,7 @@ final class Parser {
             if (expect("in", ch)) {
                 ch.add(disjunction());
                 while (at("if")) {
-                    ArrayList<PyElement> cond = list(take());
+                    Kids cond = list(take());
                     cond.add(disjunction());
                     ch.add(node(COMP_IF, cond));
                 }
@@ -1426,7 +1428,7 @@ final class Parser {
 
     private Node starTarget() {
         if (at("*")) {
-            ArrayList<PyElement> ch = list(take());
+            Kids ch = list(take());
             ch.add(starTarget());
             return node(STARRED, ch);
         }
@@ -1484,7 +1486,7 @@ final class Parser {
     }
 
     private Node parenthesized() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         if (at(")")) {
             ch.add(take());
             return node(TUPLE, ch);
@@ -1510,7 +1512,7 @@ final class Parser {
     }
 
     /** {@code , element}* [,] closer — after the first element. */
-    private void elements(ArrayList<PyElement> ch, String closer) {
+    private void elements(Kids ch, String closer) {
         while (at(",")) {
             ch.add(take());
             if (at(closer) || !canStartExpression()) {
@@ -1522,7 +1524,7 @@ final class Parser {
     }
 
     private Node listDisplay() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         if (at("]")) {
             ch.add(take());
             return node(LIST, ch);
@@ -1538,7 +1540,7 @@ final class Parser {
     }
 
     private Node braceDisplay() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         if (at("}")) {
             ch.add(take());
             return node(DICT, ch);
@@ -1616,7 +1618,7 @@ final class Parser {
     }
 
     private Node dictEntry() {
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         if (at("**")) {
             ch.add(take());
             ch.add(bitOr());
@@ -1632,7 +1634,7 @@ final class Parser {
     // ---------------------------------------------------------------- strings
 
     private Node strings() {
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         int bytes = 0;
         int text = 0;
         int firstOffset = t.start[p];
@@ -1661,7 +1663,7 @@ final class Parser {
     }
 
     private Node fstring() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         fstringParts(ch);
         if (k() == TokenKind.FSTRING_END) {
             ch.add(take());
@@ -1671,7 +1673,7 @@ final class Parser {
         return node(FSTRING, ch);
     }
 
-    private void fstringParts(ArrayList<PyElement> ch) {
+    private void fstringParts(Kids ch) {
         while (true) {
             if (k() == TokenKind.FSTRING_MIDDLE) {
                 ch.add(take());
@@ -1684,7 +1686,7 @@ final class Parser {
     }
 
     private Node replacementField() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         brackets++;
         if (!deeper()) {
             ch.add(tooDeep());
@@ -1701,7 +1703,7 @@ final class Parser {
         }
         if (at(":")) {
             ch.add(take());
-            ArrayList<PyElement> spec = list();
+            Kids spec = list();
             fstringParts(spec);
             ch.add(node(FORMAT_SPEC, spec));
         }
@@ -1723,7 +1725,7 @@ final class Parser {
         }
         Node pattern = orPattern();
         if (at("as")) {
-            ArrayList<PyElement> ch = list(pattern);
+            Kids ch = list(pattern);
             ch.add(take());
             expectName(ch);
             pattern = node(MATCH_AS, ch);
@@ -1737,7 +1739,7 @@ final class Parser {
         if (!at("|")) {
             return first;
         }
-        ArrayList<PyElement> ch = list(first);
+        Kids ch = list(first);
         while (at("|")) {
             ch.add(take());
             ch.add(closedPattern());
@@ -1761,7 +1763,7 @@ final class Parser {
                 if (atAt(p + 1, ".") || atAt(p + 1, "(")) {
                     Node value = node(NAME, list(take()));
                     while (at(".")) {
-                        ArrayList<PyElement> ch = list(value);
+                        Kids ch = list(value);
                         ch.add(take());
                         expectName(ch);
                         value = node(ATTRIBUTE, ch);
@@ -1778,7 +1780,7 @@ final class Parser {
                     case "-":
                         return node(MATCH_VALUE, list(signedNumber()));
                     case "*": {
-                        ArrayList<PyElement> ch = list(take());
+                        Kids ch = list(take());
                         expectName(ch);
                         return node(MATCH_STAR, ch);
                     }
@@ -1786,7 +1788,7 @@ final class Parser {
                     case "[": {
                         String closer = at("(") ? ")" : "]";
                         boolean paren = at("(");
-                        ArrayList<PyElement> ch = list(take());
+                        Kids ch = list(take());
                         brackets++;
                         if (at(closer)) {
                             ch.add(take());
@@ -1823,7 +1825,7 @@ final class Parser {
     private Node signedNumber() {
         Node value;
         if (at("-")) {
-            ArrayList<PyElement> ch = list(take());
+            Kids ch = list(take());
             if (k() == TokenKind.NUMBER) {
                 ch.add(node(CONSTANT, list(take())));
             } else {
@@ -1834,7 +1836,7 @@ final class Parser {
             value = node(CONSTANT, list(take()));
         }
         if ((at("+") || at("-")) && kAt(p + 1) == TokenKind.NUMBER) {
-            ArrayList<PyElement> ch = list(value);
+            Kids ch = list(value);
             ch.add(take());
             ch.add(node(CONSTANT, list(take())));
             value = node(BINARY, ch);
@@ -1843,13 +1845,13 @@ final class Parser {
     }
 
     private Node classPattern(Node cls) {
-        ArrayList<PyElement> ch = list(cls);
+        Kids ch = list(cls);
         ch.add(take());
         brackets++;
         while (!at(")")) {
             int before = p;
             if (k() == TokenKind.NAME && atAt(p + 1, "=")) {
-                ArrayList<PyElement> kw = list(take());
+                Kids kw = list(take());
                 kw.add(take());
                 kw.add(asPattern());
                 ch.add(node(KEYWORD_PATTERN, kw));
@@ -1868,11 +1870,11 @@ final class Parser {
     }
 
     private Node mappingPattern() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         brackets++;
         while (!at("}")) {
             int before = p;
-            ArrayList<PyElement> entry = list();
+            Kids entry = list();
             if (at("**")) {
                 entry.add(take());
                 expectName(entry);
@@ -1907,7 +1909,7 @@ final class Parser {
         if (k() == TokenKind.NAME) {
             Node value = node(NAME, list(take()));
             while (at(".")) {
-                ArrayList<PyElement> ch = list(value);
+                Kids ch = list(value);
                 ch.add(take());
                 expectName(ch);
                 value = node(ATTRIBUTE, ch);

@@ -42,12 +42,22 @@ public final class Node implements PyElement {
         return adopt(Objects.requireNonNull(kind), children.clone());
     }
 
+    /** Builds a node from the first {@code count} elements of {@code children} (copied). */
+    public static Node of(NodeKind kind, PyElement[] children, int count) {
+        if (count == 0) {
+            return adopt(Objects.requireNonNull(kind), NONE);
+        }
+        PyElement[] kids = new PyElement[count];
+        System.arraycopy(children, 0, kids, 0, count);
+        return adopt(Objects.requireNonNull(kind), kids);
+    }
+
     /** Takes ownership of {@code kids} (a fresh array nobody else holds). */
     private static Node adopt(NodeKind kind, PyElement[] kids) {
         Space prefix = Space.EMPTY;
         int len = 0;
         for (PyElement c : kids) {
-            len += Objects.requireNonNull(c, "child").length();
+            len += c.length(); // a null child fails here
         }
         if (kids.length > 0) {
             PyElement first = kids[0];
