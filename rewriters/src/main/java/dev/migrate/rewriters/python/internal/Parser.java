@@ -92,8 +92,7 @@ final class Parser {
         if (kind == TokenKind.NEWLINE) {
             lineError = false;
         }
-        String text = t.text[i];
-        return text != null ? new Token(kind, prefix, text) : Token.slice(kind, prefix, src, from, t.end[i]);
+        return Token.slice(kind, prefix, src, from, t.end[i], t.text[i]);
     }
 
     private String describe(int i) {
@@ -412,9 +411,9 @@ final class Parser {
             }
             if (kind == TokenKind.OP) {
                 String x = t.text[i];
-                if (x.equals("(") || x.equals("[") || x.equals("{")) {
+                if (x == "(" || x == "[" || x == "{") {
                     depth++;
-                } else if (x.equals(")") || x.equals("]") || x.equals("}")) {
+                } else if (x == ")" || x == "]" || x == "}") {
                     depth--;
                     if (depth == 0) {
                         return atAt(i + 1, ":");
@@ -948,13 +947,13 @@ final class Parser {
                 return true;
             case KEYWORD: {
                 String x = t.text[i];
-                return x.equals("not") || x.equals("lambda") || x.equals("await") || x.equals("None")
-                        || x.equals("True") || x.equals("False");
+                return x == "not" || x == "lambda" || x == "await" || x == "None"
+                        || x == "True" || x == "False";
             }
             case OP: {
                 String x = t.text[i];
-                return x.equals("(") || x.equals("[") || x.equals("{") || x.equals("-") || x.equals("+")
-                        || x.equals("~") || x.equals("*") || x.equals("...");
+                return x == "(" || x == "[" || x == "{" || x == "-" || x == "+"
+                        || x == "~" || x == "*" || x == "...";
             }
             default:
                 return false;
@@ -1147,12 +1146,12 @@ final class Parser {
         TokenKind kind = k();
         if (kind == TokenKind.OP) {
             String x = t.text[p];
-            return x.equals("<") || x.equals(">") || x.equals("==") || x.equals(">=") || x.equals("<=")
-                    || x.equals("!=");
+            return x == "<" || x == ">" || x == "==" || x == ">=" || x == "<="
+                    || x == "!=";
         }
         if (kind == TokenKind.KEYWORD) {
             String x = t.text[p];
-            return x.equals("in") || x.equals("is") || x.equals("not") && atAt(p + 1, "in");
+            return x == "in" || x == "is" || x == "not" && atAt(p + 1, "in");
         }
         return false;
     }
@@ -1178,27 +1177,24 @@ final class Parser {
         if (k() != TokenKind.OP) {
             return -1;
         }
+        // Operator texts are the tokenizer's literals, so identity is equality here.
         String x = t.text[p];
-        switch (x.length() == 1 ? x.charAt(0) : x.equals("<<") || x.equals(">>") ? '<' : x.equals("//") ? '/' : 0) {
-            case '|':
-                return 1;
-            case '^':
-                return 2;
-            case '&':
-                return 3;
-            case '<':
-                return x.length() == 2 ? 4 : -1;
-            case '+':
-            case '-':
-                return 5;
-            case '*':
-            case '/':
-            case '%':
-            case '@':
-                return 6;
-            default:
-                return -1;
+        if (x == "+" || x == "-") {
+            return 5;
         }
+        if (x == "*" || x == "/" || x == "%" || x == "@" || x == "//") {
+            return 6;
+        }
+        if (x == "|") {
+            return 1;
+        }
+        if (x == "^") {
+            return 2;
+        }
+        if (x == "&") {
+            return 3;
+        }
+        return x == "<<" || x == ">>" ? 4 : -1;
     }
 
     private Node bitOr() {

@@ -93,8 +93,7 @@ public final class SourceDecoder {
         if (i == n) {
             return out;
         }
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder dec = UTF8.get().reset();
         CharBuffer to = CharBuffer.wrap(out, i, n - i);
         CoderResult r = dec.decode(ByteBuffer.wrap(bytes, start + i, n - i), to, true);
         if (!r.isError() && !r.isOverflow()) {
@@ -108,6 +107,10 @@ public final class SourceDecoder {
         }
         return to.position() == n ? out : Arrays.copyOf(out, to.position());
     }
+
+    /** A strict decoder per thread: making one costs more than decoding a typical file's non-ASCII tail. */
+    private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+            .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
 
     /** One char per byte. */
     private static char[] latin1(byte[] bytes, int start) {

@@ -13,8 +13,8 @@ import java.util.List;
  * string per whitespace run.
  */
 public final class Space {
-    public static final Space EMPTY = new Space("");
-    public static final Space SINGLE = new Space(" ");
+    public static final Space EMPTY = new Space(new char[0], 0, 0);
+    public static final Space SINGLE = new Space(new char[] {' '}, 0, 1);
 
     /** Set at construction for spaces made from a string; built on first use for slices. */
     private String text;

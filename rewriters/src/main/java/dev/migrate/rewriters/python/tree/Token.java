@@ -26,9 +26,10 @@ public final class Token implements PyElement {
         this.textLength = text.length();
     }
 
-    private Token(TokenKind kind, Space prefix, char[] source, int start, int length) {
+    private Token(TokenKind kind, Space prefix, String text, char[] source, int start, int length) {
         this.kind = kind;
         this.prefix = prefix;
+        this.text = text;
         this.source = source;
         this.start = start;
         this.textLength = length;
@@ -48,8 +49,18 @@ public final class Token implements PyElement {
      * must never change afterwards (the parser hands in the file's own source array).
      */
     public static Token slice(TokenKind kind, Space prefix, char[] source, int start, int end) {
-        return new Token(Objects.requireNonNull(kind), Objects.requireNonNull(prefix), Objects.requireNonNull(source),
-                start, end - start);
+        return slice(kind, prefix, source, start, end, null);
+    }
+
+    /**
+     * As {@link #slice(TokenKind, Space, char[], int, int)}, with the text already at hand (the parser's
+     * interned copy of a name or operator), which must equal the slice.
+     */
+    public static Token slice(TokenKind kind, Space prefix, char[] source, int start, int end, String text) {
+        if (kind == null || prefix == null || source == null) {
+            throw new NullPointerException("kind, prefix and source are required");
+        }
+        return new Token(kind, prefix, text, source, start, end - start);
     }
 
     public static Token op(String text) {
