@@ -9,7 +9,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -49,53 +53,100 @@ public final class ParseCheck {
 
     public static Report run(List<Path> roots) throws IOException {
         long t0 = System.nanoTime();
-        java.util.Set<Path> found = new java.util.TreeSet<>();
+        Map<Path, Long> found = new HashMap<>();
         int[] links = {0};
         for (Path root : roots) {
             collect(root, found, links);
         }
-        List<Path> files = new ArrayList<>(found);
+        // Largest first, each worker taking the next file as it frees up: no worker is left with a
+        // long tail of big files while the others idle.
+        List<Map.Entry<Path, Long>> bySize = new ArrayList<>(found.entrySet());
+        bySize.sort(Map.Entry.<Path, Long>comparingByValue().reversed());
+        List<Path> files = bySize.stream().map(Map.Entry::getKey).toList();
         List<SyntaxProblem> syntax = Collections.synchronizedList(new ArrayList<>());
         List<RoundTripFailure> failures = Collections.synchronizedList(new ArrayList<>());
         List<Unreadable> unreadable = Collections.synchronizedList(new ArrayList<>());
         AtomicLong lines = new AtomicLong();
-        files.parallelStream().forEach(f -> {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(f);
-            } catch (IOException e) {
-                unreadable.add(new Unreadable(f, e.toString()));
-                return;
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                check(files.get(i), lines, syntax, failures, unreadable);
             }
-            lines.addAndGet(countLines(bytes));
-            PythonFile parsed = PythonParser.parse(f, bytes);
-            byte[] printed = parsed.toBytes();
-            if (!Arrays.equals(bytes, printed)) {
-                failures.add(new RoundTripFailure(f, "printed " + printed.length + " bytes, read " + bytes.length
-                        + "; first difference at byte " + Arrays.mismatch(bytes, printed)));
-            }
-            for (Diagnostic d : parsed.diagnostics()) {
-                syntax.add(new SyntaxProblem(f, d));
-            }
-        });
-        syntax.sort((a, b) -> a.file().compareTo(b.file()) != 0 ? a.file().compareTo(b.file())
-                : a.diagnostic().line() != b.diagnostic().line()
-                        ? Integer.compare(a.diagnostic().line(), b.diagnostic().line())
-                        : Integer.compare(a.diagnostic().column(), b.diagnostic().column()));
-        failures.sort((a, b) -> a.file().compareTo(b.file()));
+        };
+        runOnAllCores(worker, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        Comparator<Path> byName = Comparator.naturalOrder();
+        syntax.sort(Comparator.comparing(SyntaxProblem::file, byName)
+                .thenComparingInt(p -> p.diagnostic().line())
+                .thenComparingInt(p -> p.diagnostic().column()));
+        failures.sort(Comparator.comparing(RoundTripFailure::file, byName));
+        unreadable.sort(Comparator.comparing(Unreadable::file, byName));
         int ok = files.size() - unreadable.size() - failures.size();
         return new Report(files.size(), ok, lines.get(), List.copyOf(syntax), List.copyOf(failures),
                 List.copyOf(unreadable), links[0], System.nanoTime() - t0);
     }
 
-    private static void collect(Path root, java.util.Set<Path> files, int[] links) throws IOException {
+    private static void check(Path f, AtomicLong lines, List<SyntaxProblem> syntax, List<RoundTripFailure> failures,
+                              List<Unreadable> unreadable) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(f);
+        } catch (IOException e) {
+            unreadable.add(new Unreadable(f, e.toString()));
+            return;
+        }
+        lines.addAndGet(countLines(bytes));
+        PythonFile parsed = PythonParser.parse(f, bytes);
+        byte[] printed = parsed.toBytes();
+        if (!Arrays.equals(bytes, printed)) {
+            failures.add(new RoundTripFailure(f, "printed " + printed.length + " bytes, read " + bytes.length
+                    + "; first difference at byte " + Arrays.mismatch(bytes, printed)));
+        }
+        for (Diagnostic d : parsed.diagnostics()) {
+            syntax.add(new SyntaxProblem(f, d));
+        }
+    }
+
+    /** Runs {@code worker} on this thread and {@code threads - 1} more; rethrows what any of them threw. */
+    private static void runOnAllCores(Runnable worker, int threads) {
+        List<Thread> started = new ArrayList<>();
+        Throwable[] thrown = new Throwable[1];
+        for (int i = 1; i < threads; i++) {
+            Thread t = new Thread(worker, "parse-check-" + i);
+            t.setUncaughtExceptionHandler((th, e) -> {
+                synchronized (thrown) {
+                    thrown[0] = e;
+                }
+            });
+            t.start();
+            started.add(t);
+        }
+        worker.run();
+        for (Thread t : started) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("parse-check interrupted", e);
+            }
+        }
+        synchronized (thrown) {
+            if (thrown[0] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (thrown[0] instanceof Error e) {
+                throw e;
+            }
+        }
+    }
+
+    private static void collect(Path root, Map<Path, Long> files, int[] links) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isSymbolicLink()) {
                     links[0]++;
                 } else if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".py")) {
-                    files.add(file);
+                    files.put(file, attrs.size());
                 }
                 return FileVisitResult.CONTINUE;
             }

@@ -18,8 +18,13 @@ public final class TextBytes {
         int head = bom ? BOM.length : 0;
         byte[] out;
         if (charset.equals(StandardCharsets.UTF_8)) {
-            out = new byte[head + utf8Length(chars)];
-            utf8(chars, out, head);
+            int length = utf8Length(chars);
+            out = new byte[head + length];
+            if (length == chars.length) {
+                ascii(chars, out, head);
+            } else {
+                utf8(chars, out, head);
+            }
         } else {
             byte[] body = new String(chars).getBytes(charset);
             if (!bom) {
@@ -61,6 +66,12 @@ public final class TextBytes {
             }
         }
         return len;
+    }
+
+    private static void ascii(char[] s, byte[] out, int at) {
+        for (int i = 0; i < s.length; i++) {
+            out[at + i] = (byte) s[i];
+        }
     }
 
     private static void utf8(char[] s, byte[] out, int at) {

@@ -57,7 +57,8 @@ public final class Node implements PyElement {
         Space prefix = Space.EMPTY;
         int len = 0;
         for (PyElement c : kids) {
-            len += c.length(); // a null child fails here
+            // Direct calls rather than through the interface: this runs once per child of every node parsed.
+            len += c instanceof Node n ? n.length : ((Token) Objects.requireNonNull(c, "child")).length();
         }
         if (kids.length > 0) {
             PyElement first = kids[0];
