@@ -1035,6 +1035,16 @@ final class Parser {
         if (at("lambda")) {
             result = lambda();
         } else {
+            if (startsPrimary()) {
+                // The descent below would reach primary() without consuming a token; take the primary
+                // first, and skip the dozen levels entirely when nothing but a delimiter follows it.
+                Node a = primary();
+                if (endsOperand()) {
+                    nesting--;
+                    return a;
+                }
+                pendingPrimary = a;
+            }
             Node d = disjunction();
             if (at("if")) {
                 Kids ch = list(d);
@@ -1050,6 +1060,44 @@ final class Parser {
         }
         nesting--;
         return result;
+    }
+
+    /**
+     * A primary that {@link #expression} has already parsed, for {@link #power} to use as its base
+     * instead of parsing one. While it is set, the prefix operators (not, -, +, ~, await) are not
+     * looked for: the current token is the one after the primary.
+     */
+    private Node pendingPrimary;
+
+    private boolean startsPrimary() {
+        switch (k()) {
+            case NAME, NUMBER, STRING, FSTRING_START:
+                return true;
+            case OP: {
+                String x = t.text[p];
+                return x == "(" || x == "[" || x == "{";
+            }
+            default:
+                return false;
+        }
+    }
+
+    /** The current token ends an operand: no operator of any level below {@link #expression} follows. */
+    private boolean endsOperand() {
+        switch (k()) {
+            case NEWLINE:
+                return true;
+            case OP: {
+                String x = t.text[p];
+                return x == "," || x == ")" || x == "]" || x == "}" || x == ":" || x == "=" || x == ";";
+            }
+            case KEYWORD: {
+                String x = t.text[p];
+                return x == "for" || x == "as" || x == "else" || x == "from";
+            }
+            default:
+                return false;
+        }
     }
 
     /**
@@ -1130,7 +1178,7 @@ final class Parser {
     }
 
     private Node inversion() {
-        if (at("not")) {
+        if (pendingPrimary == null && at("not")) {
             if (!deeper()) {
                 return tooDeep();
             }
@@ -1215,7 +1263,7 @@ final class Parser {
     }
 
     private Node factor() {
-        if (k() == TokenKind.OP && (at("-") || at("+") || at("~"))) {
+        if (pendingPrimary == null && k() == TokenKind.OP && (at("-") || at("+") || at("~"))) {
             if (!deeper()) {
                 return tooDeep();
             }
@@ -1229,7 +1277,10 @@ final class Parser {
 
     private Node power() {
         Node base;
-        if (at("await")) {
+        if (pendingPrimary != null) {
+            base = pendingPrimary;
+            pendingPrimary = null;
+        } else if (at("await")) {
             if (!deeper()) {
                 return tooDeep();
             }
