@@ -18,11 +18,14 @@ public final class TextBytes {
         int head = bom ? BOM.length : 0;
         byte[] out;
         if (charset.equals(StandardCharsets.UTF_8)) {
-            int length = utf8Length(chars);
-            out = new byte[head + length];
-            if (length == chars.length) {
-                ascii(chars, out, head);
-            } else {
+            out = new byte[head + chars.length];
+            int i = 0;
+            while (i < chars.length && chars[i] < 0x80) {
+                out[head + i] = (byte) chars[i];
+                i++;
+            }
+            if (i < chars.length) {
+                out = new byte[head + utf8Length(chars)];
                 utf8(chars, out, head);
             }
         } else {
@@ -43,12 +46,8 @@ public final class TextBytes {
 
     private static int utf8Length(char[] s) {
         int n = s.length;
-        int i = 0;
-        while (i < n && s[i] < 0x80) {
-            i++;
-        }
-        int len = i;
-        for (; i < n; i++) {
+        int len = 0;
+        for (int i = 0; i < n; i++) {
             char c = s[i];
             if (c < 0x80) {
                 len++;
@@ -66,12 +65,6 @@ public final class TextBytes {
             }
         }
         return len;
-    }
-
-    private static void ascii(char[] s, byte[] out, int at) {
-        for (int i = 0; i < s.length; i++) {
-            out[at + i] = (byte) s[i];
-        }
     }
 
     private static void utf8(char[] s, byte[] out, int at) {
