@@ -88,10 +88,14 @@ final class Parser {
         }
         int ps = t.prefixStart[i];
         int from = t.start[i];
-        Space prefix = ps == from ? Space.EMPTY : Space.slice(src, ps, from);
         if (kind == TokenKind.NEWLINE) {
             lineError = false;
         }
+        if (i == bareToken) {
+            bareTaken = Token.slice(kind, Space.EMPTY, src, from, t.end[i], t.text[i]);
+            return bareTaken;
+        }
+        Space prefix = ps == from ? Space.EMPTY : Space.slice(src, ps, from);
         return Token.slice(kind, prefix, src, from, t.end[i], t.text[i]);
     }
 
@@ -193,7 +197,7 @@ final class Parser {
         Kids ch = list();
         while (k() != TokenKind.ENDMARKER) {
             int before = p;
-            ch.add(statement());
+            ch.add(statementOwningPrefix());
             if (p == before) {
                 ch.add(node(ERROR, list(take())));
             }
@@ -201,6 +205,60 @@ final class Parser {
         ch.add(take());
         return node(MODULE, ch);
     }
+
+    /**
+     * The whitespace before a statement ends up on the statement node (its outermost owner). Rather
+     * than build its first token with that prefix and have every enclosing node lift it off a copy of
+     * its first child, the token is built bare and the prefix set once on the finished statement.
+     */
+    private PyElement statementOwningPrefix() {
+        int i = p;
+        if (t.prefixStart[i] == t.start[i]) {
+            return statement();
+        }
+        int problemCount = problems.size();
+        boolean lineErrorBefore = lineError;
+        int bracketsBefore = brackets;
+        int nestingBefore = nesting;
+        int outer = bareToken;
+        Token outerTaken = bareTaken;
+        bareToken = i;
+        bareTaken = null;
+        PyElement s = statement();
+        Token taken = bareTaken;
+        bareToken = outer;
+        bareTaken = outerTaken;
+        if (taken == null) {
+            return s; // the token was not taken, so it was not built bare
+        }
+        if (startsWith(s, taken)) {
+            return s.withPrefix(Space.slice(src, t.prefixStart[i], t.start[i]));
+        }
+        // Rare: the statement starts with an empty (error) node, so the prefix belongs further down.
+        // Parse it again the plain way.
+        p = i;
+        problems.subList(problemCount, problems.size()).clear();
+        lineError = lineErrorBefore;
+        brackets = bracketsBefore;
+        nesting = nestingBefore;
+        pendingPrimary = null;
+        return statement();
+    }
+
+    /** Whether {@code token} is reached from {@code e} by first children alone. */
+    private static boolean startsWith(PyElement e, Token token) {
+        while (e instanceof Node n) {
+            if (n.childCount() == 0) {
+                return false;
+            }
+            e = n.child(0);
+        }
+        return e == token;
+    }
+
+    /** The index of the token {@link #take} builds without its prefix (see {@link #statementOwningPrefix}). */
+    private int bareToken = -1;
+    private Token bareTaken;
 
     private PyElement statement() {
         switch (k()) {
@@ -251,7 +309,7 @@ final class Parser {
         ch.add(take());
         while (k() != TokenKind.DEDENT && k() != TokenKind.ENDMARKER) {
             int before = p;
-            ch.add(statement());
+            ch.add(statementOwningPrefix());
             if (p == before) {
                 ch.add(node(ERROR, list(take())));
             }
@@ -633,7 +691,7 @@ final class Parser {
                 ch.add(header(c, CASE_CLAUSE));
             } else {
                 expected("'case'");
-                ch.add(statement());
+                ch.add(statementOwningPrefix());
             }
             if (p == before) {
                 ch.add(node(ERROR, list(take())));
