@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -53,40 +54,93 @@ public final class ParseCheck {
 
     public static Report run(List<Path> roots) throws IOException {
         long t0 = System.nanoTime();
-        Map<Path, Long> found = new HashMap<>();
-        int[] links = {0};
-        for (Path root : roots) {
-            collect(root, found, links);
-        }
-        // Largest first, each worker taking the next file as it frees up: no worker is left with a
-        // long tail of big files while the others idle.
-        List<Map.Entry<Path, Long>> bySize = new ArrayList<>(found.entrySet());
-        bySize.sort(Map.Entry.<Path, Long>comparingByValue().reversed());
-        List<Path> files = bySize.stream().map(Map.Entry::getKey).toList();
         List<SyntaxProblem> syntax = Collections.synchronizedList(new ArrayList<>());
         List<RoundTripFailure> failures = Collections.synchronizedList(new ArrayList<>());
         List<Unreadable> unreadable = Collections.synchronizedList(new ArrayList<>());
         AtomicLong lines = new AtomicLong();
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-                check(files.get(i), lines, syntax, failures, unreadable);
+        AtomicInteger roundTripped = new AtomicInteger();
+        // Workers parse while this thread is still walking, always taking the largest file found so
+        // far: both cores are busy from the start, and the biggest files never come last.
+        PriorityBlockingQueue<Found> queue = new PriorityBlockingQueue<>();
+        int threads = Runtime.getRuntime().availableProcessors();
+        List<Thread> workers = new ArrayList<>();
+        Throwable[] thrown = new Throwable[1];
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> {
+                for (Found f = take(queue); f.size() >= 0; f = take(queue)) {
+                    check(f.path(), lines, roundTripped, syntax, failures, unreadable);
+                }
+            }, "parse-check-" + i);
+            t.setUncaughtExceptionHandler((th, e) -> {
+                synchronized (thrown) {
+                    thrown[0] = e;
+                }
+            });
+            t.start();
+            workers.add(t);
+        }
+        Set<Path> files = new HashSet<>();
+        int[] links = {0};
+        try {
+            for (Path root : roots) {
+                collect(root, files, links, queue);
             }
-        };
-        runOnAllCores(worker, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        } finally {
+            for (int i = 0; i < threads; i++) {
+                queue.add(Found.END);
+            }
+            join(workers);
+        }
+        synchronized (thrown) {
+            if (thrown[0] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (thrown[0] instanceof Error e) {
+                throw e;
+            }
+        }
         Comparator<Path> byName = Comparator.naturalOrder();
         syntax.sort(Comparator.comparing(SyntaxProblem::file, byName)
                 .thenComparingInt(p -> p.diagnostic().line())
                 .thenComparingInt(p -> p.diagnostic().column()));
         failures.sort(Comparator.comparing(RoundTripFailure::file, byName));
         unreadable.sort(Comparator.comparing(Unreadable::file, byName));
-        int ok = files.size() - unreadable.size() - failures.size();
-        return new Report(files.size(), ok, lines.get(), List.copyOf(syntax), List.copyOf(failures),
+        return new Report(files.size(), roundTripped.get(), lines.get(), List.copyOf(syntax), List.copyOf(failures),
                 List.copyOf(unreadable), links[0], System.nanoTime() - t0);
     }
 
-    private static void check(Path f, AtomicLong lines, List<SyntaxProblem> syntax, List<RoundTripFailure> failures,
-                              List<Unreadable> unreadable) {
+    /** A file waiting to be checked; larger files first, and {@link #END} (one per worker) after all of them. */
+    private record Found(Path path, long size) implements Comparable<Found> {
+        static final Found END = new Found(null, -1);
+
+        @Override
+        public int compareTo(Found o) {
+            return Long.compare(o.size, size);
+        }
+    }
+
+    private static Found take(PriorityBlockingQueue<Found> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Found.END;
+        }
+    }
+
+    private static void join(List<Thread> workers) {
+        for (Thread t : workers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("parse-check interrupted", e);
+            }
+        }
+    }
+
+    private static void check(Path f, AtomicLong lines, AtomicInteger roundTripped, List<SyntaxProblem> syntax,
+                              List<RoundTripFailure> failures, List<Unreadable> unreadable) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(f);
@@ -97,7 +151,9 @@ public final class ParseCheck {
         lines.addAndGet(countLines(bytes));
         PythonFile parsed = PythonParser.parse(f, bytes);
         byte[] printed = parsed.toBytes();
-        if (!Arrays.equals(bytes, printed)) {
+        if (Arrays.equals(bytes, printed)) {
+            roundTripped.incrementAndGet();
+        } else {
             failures.add(new RoundTripFailure(f, "printed " + printed.length + " bytes, read " + bytes.length
                     + "; first difference at byte " + Arrays.mismatch(bytes, printed)));
         }
@@ -106,47 +162,15 @@ public final class ParseCheck {
         }
     }
 
-    /** Runs {@code worker} on this thread and {@code threads - 1} more; rethrows what any of them threw. */
-    private static void runOnAllCores(Runnable worker, int threads) {
-        List<Thread> started = new ArrayList<>();
-        Throwable[] thrown = new Throwable[1];
-        for (int i = 1; i < threads; i++) {
-            Thread t = new Thread(worker, "parse-check-" + i);
-            t.setUncaughtExceptionHandler((th, e) -> {
-                synchronized (thrown) {
-                    thrown[0] = e;
-                }
-            });
-            t.start();
-            started.add(t);
-        }
-        worker.run();
-        for (Thread t : started) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("parse-check interrupted", e);
-            }
-        }
-        synchronized (thrown) {
-            if (thrown[0] instanceof RuntimeException e) {
-                throw e;
-            }
-            if (thrown[0] instanceof Error e) {
-                throw e;
-            }
-        }
-    }
-
-    private static void collect(Path root, Map<Path, Long> files, int[] links) throws IOException {
+    private static void collect(Path root, Set<Path> files, int[] links, PriorityBlockingQueue<Found> queue)
+            throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isSymbolicLink()) {
                     links[0]++;
-                } else if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".py")) {
-                    files.put(file, attrs.size());
+                } else if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".py") && files.add(file)) {
+                    queue.add(new Found(file, attrs.size()));
                 }
                 return FileVisitResult.CONTINUE;
             }
