@@ -81,10 +81,15 @@ public final class Space {
 
     /** Copies the characters into {@code out} at {@code at}; returns the offset after them. */
     int copyTo(char[] out, int at) {
-        if (source != null) {
-            System.arraycopy(source, start, out, at, length);
-        } else {
-            text.getChars(0, length, out, at);
+        // Most runs are empty or one space: skip the arraycopy call for them.
+        if (length == 1) {
+            out[at] = source != null ? source[start] : text.charAt(0);
+        } else if (length > 0) {
+            if (source != null) {
+                System.arraycopy(source, start, out, at, length);
+            } else {
+                text.getChars(0, length, out, at);
+            }
         }
         return at + length;
     }

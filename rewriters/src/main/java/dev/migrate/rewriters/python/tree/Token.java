@@ -136,7 +136,11 @@ public final class Token implements PyElement {
     int copyTo(char[] out, int at) {
         at = prefix.copyTo(out, at);
         if (source != null) {
-            System.arraycopy(source, start, out, at, textLength);
+            if (textLength == 1) {
+                out[at] = source[start]; // operators and punctuation: no arraycopy call
+            } else {
+                System.arraycopy(source, start, out, at, textLength);
+            }
         } else {
             text.getChars(0, textLength, out, at);
         }
