@@ -8,7 +8,10 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 jar="$repo/cli/target/migrate.jar"
-if [ ! -f "$jar" ]; then
+# (Re)build when the jar is missing or older than the sources it is made from, so a rerun after a
+# merge never times a stale parser.
+if [ ! -f "$jar" ] || [ -n "$(find "$repo"/rewriters/src/main "$repo"/cli/src/main "$repo"/pom.xml \
+      "$repo"/rewriters/pom.xml "$repo"/cli/pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
   echo "bench: building $jar" >&2
   (cd "$repo" && mvn -B -q -pl cli -am package -DskipTests)
 fi
@@ -30,11 +33,20 @@ echo "roots: ${roots[*]}"
 echo "cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 now() { date +%s.%N; }
+# CPU time (user + sys) of each side as well, when GNU time is there: it is much less sensitive than
+# wall time to other jobs on the machine.
+cpu_ours=$(mktemp); cpu_theirs=$(mktemp)
+trap 'rm -f "$cpu_ours" "$cpu_theirs"' EXIT
+timed() {
+  local out="$1"; shift
+  if [ -x /usr/bin/time ]; then /usr/bin/time -f "%U %S" -o "$out" "$@"; else "$@"; fi
+}
 
 t0=$(now)
-ours=$(java -Xmx1g -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -jar "$jar" parse-check "${roots[@]}" | grep -v '^  ')
+ours=$(timed "$cpu_ours" java -Xmx1g -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -jar "$jar" parse-check "${roots[@]}" \
+  | grep -v '^  ')
 t1=$(now)
-theirs=$(python3 "$here/ast_parse_all.py" "${roots[@]}")
+theirs=$(timed "$cpu_theirs" python3 "$here/ast_parse_all.py" "${roots[@]}")
 t2=$(now)
 
 echo "--- migrate parse-check (parse + print + compare, -Xmx1g)"
@@ -43,12 +55,24 @@ echo "--- python3 ast.parse"
 echo "$theirs"
 
 lines=$(echo "$theirs" | sed -n 's/^lines: //p')
-python3 - "$t0" "$t1" "$t2" "$lines" <<'PY'
+python3 - "$t0" "$t1" "$t2" "$lines" "$cpu_ours" "$cpu_theirs" <<'PY'
 import sys
-t0, t1, t2, lines = map(float, sys.argv[1:])
+t0, t1, t2, lines = map(float, sys.argv[1:5])
 ours, theirs = t1 - t0, t2 - t1
 print("--- whole-process wall time")
 print(f"ours:    {ours:7.2f} s  {lines / ours:12,.0f} lines/s")
 print(f"CPython: {theirs:7.2f} s  {lines / theirs:12,.0f} lines/s")
 print(f"ratio:   {theirs / ours:7.2f}x  (target >= 5x)")
+def cpu(path):
+    try:
+        return sum(map(float, open(path).read().split()[-2:]))
+    except (OSError, ValueError):
+        return None
+c_ours, c_theirs = cpu(sys.argv[5]), cpu(sys.argv[6])
+if c_ours and c_theirs:
+    print("--- CPU time (user + sys)")
+    print(f"ours:    {c_ours:7.2f} s")
+    print(f"CPython: {c_theirs:7.2f} s")
+    print(f"ratio:   {c_theirs / c_ours:7.2f}x")
 PY
+echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,6 +1,7 @@
 package dev.migrate.rewriters.python;
 
 import dev.migrate.rewriters.python.internal.LineMap;
+import dev.migrate.rewriters.python.internal.TextBytes;
 import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.PyElement;
@@ -120,16 +121,7 @@ public final class PythonFile implements SourceFile {
 
     /** The file's bytes exactly as they would be written: BOM (if any) plus the text in its charset. */
     public byte[] toBytes() {
-        byte[] body = text().getBytes(charset);
-        if (!charsetBomMarked) {
-            return body;
-        }
-        byte[] out = new byte[body.length + 3];
-        out[0] = (byte) 0xEF;
-        out[1] = (byte) 0xBB;
-        out[2] = (byte) 0xBF;
-        System.arraycopy(body, 0, out, 3, body.length);
-        return out;
+        return TextBytes.encode(module.toChars(), charset, charsetBomMarked);
     }
 
     @Override

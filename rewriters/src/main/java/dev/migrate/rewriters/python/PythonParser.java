@@ -24,7 +24,7 @@ public final class PythonParser {
 
     public static PythonFile parse(Path sourcePath, byte[] bytes) {
         SourceDecoder.Decoded d = SourceDecoder.decode(bytes);
-        ParseRun.Result r = ParseRun.parse(d.text());
+        ParseRun.Result r = ParseRun.parse(d.chars());
         List<Diagnostic> diags = r.diagnostics();
         if (d.problem() != null) {
             diags = new ArrayList<>(diags);

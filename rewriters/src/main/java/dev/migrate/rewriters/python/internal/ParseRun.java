@@ -26,6 +26,11 @@ public final class ParseRun {
     private static final long DEEP_STACK_BYTES = 512L * 1024 * 1024;
 
     public static Result parse(String text) {
+        return parse(text.toCharArray());
+    }
+
+    /** Parses {@code text}, which the tree then shares: the caller must never change it afterwards. */
+    public static Result parse(char[] text) {
         try {
             return parseOnThisStack(text);
         } catch (StackOverflowError e) {
@@ -33,7 +38,7 @@ public final class ParseRun {
         }
     }
 
-    private static Result parseOnDeepStack(String text) {
+    private static Result parseOnDeepStack(char[] text) {
         Result[] out = new Result[1];
         Thread t = new Thread(null, () -> out[0] = parseOrKeepVerbatim(text), "python-parse-deep", DEEP_STACK_BYTES);
         t.start();
@@ -45,7 +50,7 @@ public final class ParseRun {
         return out[0] != null ? out[0] : verbatim(text, new IllegalStateException("interrupted"));
     }
 
-    private static Result parseOrKeepVerbatim(String text) {
+    private static Result parseOrKeepVerbatim(char[] text) {
         try {
             return parseOnThisStack(text);
         } catch (StackOverflowError e) {
@@ -53,8 +58,7 @@ public final class ParseRun {
         }
     }
 
-    private static Result parseOnThisStack(String text) {
-        char[] chars = text.toCharArray();
+    private static Result parseOnThisStack(char[] chars) {
         List<Diagnostic> diags = new ArrayList<>();
         try {
             Tokenizer tokenizer = Tokenizer.run(chars);
@@ -76,15 +80,15 @@ public final class ParseRun {
                     : Integer.compare(a.column(), b.column()));
             return new Result(module, diags, StyleDetector.detect(chars, tokens));
         } catch (RuntimeException e) {
-            return verbatim(text, e);
+            return verbatim(chars, e);
         }
     }
 
     /** Last resort: the whole text as one ERROR node, so the file still prints back exactly. */
-    private static Result verbatim(String text, Throwable e) {
+    private static Result verbatim(char[] text, Throwable e) {
         List<Diagnostic> fallback = new ArrayList<>();
         fallback.add(new Diagnostic(1, 1, "could not parse this file (" + e + "); it is kept verbatim", "", ""));
-        Node error = Node.of(NodeKind.ERROR, new Token(TokenKind.ERROR, Space.EMPTY, text));
+        Node error = Node.of(NodeKind.ERROR, Token.slice(TokenKind.ERROR, Space.EMPTY, text, 0, text.length));
         Node module = Node.of(NodeKind.MODULE, error, new Token(TokenKind.ENDMARKER, Space.EMPTY, ""));
         return new Result(module, fallback, PythonStyle.DEFAULT);
     }

@@ -30,8 +30,6 @@ final class Parser {
     private final char[] src;
     private final Tokens t;
     private final List<Problem> problems = new ArrayList<>();
-    /** Whitespace runs repeat on every line ("\n    "); share one Space per distinct run. */
-    private final Interner<Space> spaces = new Interner<>(java.util.List.of(), Space::of);
     private int p;
     private boolean lineError;
     private int brackets;
@@ -88,19 +86,17 @@ final class Parser {
         } else {
             p++;
         }
-        String text = t.text[i];
-        if (text == null) {
-            text = new String(src, t.start[i], t.end[i] - t.start[i]);
-        }
         int ps = t.prefixStart[i];
-        int len = t.start[i] - ps;
-        Space prefix = len == 0 ? Space.EMPTY
-                : len == 1 && src[ps] == ' ' ? Space.SINGLE
-                : len <= 40 ? spaces.get(src, ps, t.start[i]) : Space.of(new String(src, ps, len));
+        int from = t.start[i];
         if (kind == TokenKind.NEWLINE) {
             lineError = false;
         }
-        return new Token(kind, prefix, text);
+        if (i == bareToken) {
+            bareTaken = Token.slice(kind, Space.EMPTY, src, from, t.end[i], t.text[i]);
+            return bareTaken;
+        }
+        Space prefix = ps == from ? Space.EMPTY : Space.slice(src, ps, from);
+        return Token.slice(kind, prefix, src, from, t.end[i], t.text[i]);
     }
 
     private String describe(int i) {
@@ -127,7 +123,7 @@ final class Parser {
         lineError = true;
     }
 
-    private boolean expect(String text, List<PyElement> into) {
+    private boolean expect(String text, Kids into) {
         if (at(text)) {
             into.add(take());
             return true;
@@ -136,7 +132,7 @@ final class Parser {
         return false;
     }
 
-    private void expectName(List<PyElement> into) {
+    private void expectName(Kids into) {
         if (k() == TokenKind.NAME) {
             into.add(take());
         } else {
@@ -146,33 +142,35 @@ final class Parser {
 
     /**
      * Child lists are recycled: every list handed to {@link #node} is copied into the node and then
-     * cleared for reuse, so a list must not be touched after it has been turned into a node.
+     * emptied for reuse, so a list must not be touched after it has been turned into a node.
      */
-    private final ArrayList<ArrayList<PyElement>> pool = new ArrayList<>();
+    private Kids[] pool = new Kids[64];
+    private int pooled;
 
-    private Node node(NodeKind kind, ArrayList<PyElement> children) {
-        Node n = Node.of(kind, children);
-        children.clear();
-        if (pool.size() < 256) {
-            pool.add(children);
+    private Node node(NodeKind kind, Kids children) {
+        Node n = Node.of(kind, children.items, children.size);
+        // Stale references are left in the array: it only lives as long as this file's parse.
+        children.size = 0;
+        if (pooled == pool.length) {
+            pool = java.util.Arrays.copyOf(pool, pooled * 2);
         }
+        pool[pooled++] = children;
         return n;
     }
 
-    private ArrayList<PyElement> list() {
-        int n = pool.size();
-        return n == 0 ? new ArrayList<>(8) : pool.remove(n - 1);
+    private Kids list() {
+        return pooled == 0 ? new Kids() : pool[--pooled];
     }
 
-    private ArrayList<PyElement> list(PyElement first) {
-        ArrayList<PyElement> l = list();
+    private Kids list(PyElement first) {
+        Kids l = list();
         l.add(first);
         return l;
     }
 
     /** The remaining tokens of the logical line (not its NEWLINE) as an ERROR node, or null if none. */
     private Node restOfLine() {
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         while (k() != TokenKind.NEWLINE && k() != TokenKind.ENDMARKER) {
             ch.add(take());
         }
@@ -180,7 +178,7 @@ final class Parser {
     }
 
     /** The NEWLINE that ends a logical line; anything before it is an error, kept as an ERROR node. */
-    private void endOfLine(ArrayList<PyElement> ch) {
+    private void endOfLine(Kids ch) {
         if (k() != TokenKind.NEWLINE) {
             expected("newline");
             Node rest = restOfLine();
@@ -196,10 +194,10 @@ final class Parser {
     // ---------------------------------------------------------------- statements
 
     Node module() {
-        ArrayList<PyElement> ch = new ArrayList<>();
+        Kids ch = list();
         while (k() != TokenKind.ENDMARKER) {
             int before = p;
-            ch.add(statement());
+            ch.add(statementOwningPrefix());
             if (p == before) {
                 ch.add(node(ERROR, list(take())));
             }
@@ -207,6 +205,60 @@ final class Parser {
         ch.add(take());
         return node(MODULE, ch);
     }
+
+    /**
+     * The whitespace before a statement ends up on the statement node (its outermost owner). Rather
+     * than build its first token with that prefix and have every enclosing node lift it off a copy of
+     * its first child, the token is built bare and the prefix set once on the finished statement.
+     */
+    private PyElement statementOwningPrefix() {
+        int i = p;
+        if (t.prefixStart[i] == t.start[i]) {
+            return statement();
+        }
+        int problemCount = problems.size();
+        boolean lineErrorBefore = lineError;
+        int bracketsBefore = brackets;
+        int nestingBefore = nesting;
+        int outer = bareToken;
+        Token outerTaken = bareTaken;
+        bareToken = i;
+        bareTaken = null;
+        PyElement s = statement();
+        Token taken = bareTaken;
+        bareToken = outer;
+        bareTaken = outerTaken;
+        if (taken == null) {
+            return s; // the token was not taken, so it was not built bare
+        }
+        if (startsWith(s, taken)) {
+            return s.withPrefix(Space.slice(src, t.prefixStart[i], t.start[i]));
+        }
+        // Rare: the statement starts with an empty (error) node, so the prefix belongs further down.
+        // Parse it again the plain way.
+        p = i;
+        problems.subList(problemCount, problems.size()).clear();
+        lineError = lineErrorBefore;
+        brackets = bracketsBefore;
+        nesting = nestingBefore;
+        pendingPrimary = null;
+        return statement();
+    }
+
+    /** Whether {@code token} is reached from {@code e} by first children alone. */
+    private static boolean startsWith(PyElement e, Token token) {
+        while (e instanceof Node n) {
+            if (n.childCount() == 0) {
+                return false;
+            }
+            e = n.child(0);
+        }
+        return e == token;
+    }
+
+    /** The index of the token {@link #take} builds without its prefix (see {@link #statementOwningPrefix}). */
+    private int bareToken = -1;
+    private Token bareTaken;
 
     private PyElement statement() {
         switch (k()) {
@@ -253,11 +305,11 @@ final class Parser {
     }
 
     /** INDENT statements DEDENT, appended to {@code ch}. */
-    private Node block(NodeKind kind, ArrayList<PyElement> ch) {
+    private Node block(NodeKind kind, Kids ch) {
         ch.add(take());
         while (k() != TokenKind.DEDENT && k() != TokenKind.ENDMARKER) {
             int before = p;
-            ch.add(statement());
+            ch.add(statementOwningPrefix());
             if (p == before) {
                 ch.add(node(ERROR, list(take())));
             }
@@ -269,7 +321,7 @@ final class Parser {
     }
 
     private Node simpleLine() {
-        ArrayList<PyElement> ch = list(smallStatement());
+        Kids ch = list(smallStatement());
         while (at(";")) {
             ch.add(take());
             if (k() == TokenKind.NEWLINE) {
@@ -282,7 +334,7 @@ final class Parser {
     }
 
     private Node suite() {
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         if (k() == TokenKind.NEWLINE) {
             ch.add(take());
             if (k() == TokenKind.INDENT) {
@@ -299,25 +351,25 @@ final class Parser {
         return node(SUITE, ch);
     }
 
-    private Node header(ArrayList<PyElement> ch, NodeKind kind) {
+    private Node header(Kids ch, NodeKind kind) {
         expect(":", ch);
         ch.add(suite());
         return node(kind, ch);
     }
 
-    private void elseClause(ArrayList<PyElement> ch) {
+    private void elseClause(Kids ch) {
         if (at("else")) {
             ch.add(header(list(take()), ELSE_CLAUSE));
         }
     }
 
     private Node ifStatement() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         ch.add(namedExpression());
         expect(":", ch);
         ch.add(suite());
         while (at("elif")) {
-            ArrayList<PyElement> e = list(take());
+            Kids e = list(take());
             e.add(namedExpression());
             ch.add(header(e, ELIF_CLAUSE));
         }
@@ -326,7 +378,7 @@ final class Parser {
     }
 
     private Node whileStatement() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         ch.add(namedExpression());
         expect(":", ch);
         ch.add(suite());
@@ -334,7 +386,7 @@ final class Parser {
         return node(WHILE, ch);
     }
 
-    private Node forStatement(ArrayList<PyElement> ch) {
+    private Node forStatement(Kids ch) {
         ch.add(take());
         Node target = starTargets();
         checkTarget(target, false);
@@ -349,13 +401,13 @@ final class Parser {
     }
 
     private Node tryStatement() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         expect(":", ch);
         ch.add(suite());
         boolean handlers = false;
         while (at("except")) {
             handlers = true;
-            ArrayList<PyElement> e = list(take());
+            Kids e = list(take());
             if (at("*")) {
                 e.add(take());
             }
@@ -379,7 +431,7 @@ final class Parser {
         return node(TRY, ch);
     }
 
-    private Node withStatement(ArrayList<PyElement> ch) {
+    private Node withStatement(Kids ch) {
         ch.add(take());
         if (at("(") && parenthesizedWithItems()) {
             ch.add(take());
@@ -417,9 +469,9 @@ final class Parser {
             }
             if (kind == TokenKind.OP) {
                 String x = t.text[i];
-                if (x.equals("(") || x.equals("[") || x.equals("{")) {
+                if (x == "(" || x == "[" || x == "{") {
                     depth++;
-                } else if (x.equals(")") || x.equals("]") || x.equals("}")) {
+                } else if (x == ")" || x == "]" || x == "}") {
                     depth--;
                     if (depth == 0) {
                         return atAt(i + 1, ":");
@@ -431,7 +483,7 @@ final class Parser {
     }
 
     private Node withItem() {
-        ArrayList<PyElement> ch = list(expression());
+        Kids ch = list(expression());
         if (at("as")) {
             ch.add(take());
             Node target = starTarget();
@@ -441,7 +493,7 @@ final class Parser {
         return node(WITH_ITEM, ch);
     }
 
-    private Node asyncStatement(ArrayList<PyElement> ch) {
+    private Node asyncStatement(Kids ch) {
         ch.add(take());
         if (at("def")) {
             return functionDef(ch);
@@ -458,9 +510,9 @@ final class Parser {
     }
 
     private Node decorated() {
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         while (at("@")) {
-            ArrayList<PyElement> d = list(take());
+            Kids d = list(take());
             d.add(namedExpression());
             endOfLine(d);
             ch.add(node(DECORATOR, d));
@@ -478,14 +530,14 @@ final class Parser {
         return node(ERROR, ch);
     }
 
-    private Node functionDef(ArrayList<PyElement> ch) {
+    private Node functionDef(Kids ch) {
         ch.add(take());
         expectName(ch);
         if (at("[")) {
             ch.add(typeParams());
         }
         if (at("(")) {
-            ArrayList<PyElement> params = list(take());
+            Kids params = list(take());
             brackets++;
             parameters(params, ")", true);
             expect(")", params);
@@ -501,7 +553,7 @@ final class Parser {
         return header(ch, FUNCTION_DEF);
     }
 
-    private Node classDef(ArrayList<PyElement> ch) {
+    private Node classDef(Kids ch) {
         ch.add(take());
         expectName(ch);
         if (at("[")) {
@@ -514,10 +566,10 @@ final class Parser {
     }
 
     private Node typeParams() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         brackets++;
         while (!at("]")) {
-            ArrayList<PyElement> tp = list();
+            Kids tp = list();
             if (at("*") || at("**")) {
                 tp.add(take());
             }
@@ -547,12 +599,12 @@ final class Parser {
     }
 
     /** Parameters up to {@code closer} (')' for def, ':' for lambda), with separating commas. */
-    private void parameters(ArrayList<PyElement> ch, String closer, boolean annotations) {
+    private void parameters(Kids ch, String closer, boolean annotations) {
         boolean seenDefault = false;
         boolean seenStar = false;
         boolean bareStar = false;
         while (!at(closer) && k() != TokenKind.NEWLINE && k() != TokenKind.ENDMARKER) {
-            ArrayList<PyElement> param = list();
+            Kids param = list();
             if (at("/")) {
                 param.add(take());
             } else if (at("*")) {
@@ -618,7 +670,7 @@ final class Parser {
     }
 
     private Node matchStatement() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         ch.add(commaSeparated(starNamedExpression(), TUPLE, this::starNamedExpression, () -> !at(":")));
         expect(":", ch);
         endOfLine(ch);
@@ -630,7 +682,7 @@ final class Parser {
         while (k() != TokenKind.DEDENT && k() != TokenKind.ENDMARKER) {
             int before = p;
             if (atName("case")) {
-                ArrayList<PyElement> c = list(take());
+                Kids c = list(take());
                 c.add(patterns());
                 if (at("if")) {
                     c.add(take());
@@ -639,7 +691,7 @@ final class Parser {
                 ch.add(header(c, CASE_CLAUSE));
             } else {
                 expected("'case'");
-                ch.add(statement());
+                ch.add(statementOwningPrefix());
             }
             if (p == before) {
                 ch.add(node(ERROR, list(take())));
@@ -663,14 +715,14 @@ final class Parser {
                 case "continue":
                     return node(CONTINUE, list(take()));
                 case "return": {
-                    ArrayList<PyElement> ch = list(take());
+                    Kids ch = list(take());
                     if (canStartExpression()) {
                         ch.add(starExpressions());
                     }
                     return node(RETURN, ch);
                 }
                 case "del": {
-                    ArrayList<PyElement> ch = list(take());
+                    Kids ch = list(take());
                     Node targets = starExpressions();
                     checkDelete(targets);
                     ch.add(targets);
@@ -679,7 +731,7 @@ final class Parser {
                 case "global":
                 case "nonlocal": {
                     NodeKind kind = at("global") ? GLOBAL : NONLOCAL;
-                    ArrayList<PyElement> ch = list(take());
+                    Kids ch = list(take());
                     expectName(ch);
                     while (at(",")) {
                         ch.add(take());
@@ -688,7 +740,7 @@ final class Parser {
                     return node(kind, ch);
                 }
                 case "assert": {
-                    ArrayList<PyElement> ch = list(take());
+                    Kids ch = list(take());
                     ch.add(expression());
                     if (at(",")) {
                         ch.add(take());
@@ -697,7 +749,7 @@ final class Parser {
                     return node(ASSERT, ch);
                 }
                 case "raise": {
-                    ArrayList<PyElement> ch = list(take());
+                    Kids ch = list(take());
                     if (canStartExpression()) {
                         ch.add(expression());
                         if (at("from")) {
@@ -724,7 +776,7 @@ final class Parser {
         int startOffset = t.start[p];
         Node first = at("yield") ? yieldExpression() : starExpressions();
         if (at("=")) {
-            ArrayList<PyElement> ch = list(first);
+            Kids ch = list(first);
             Node last = first;
             while (at("=")) {
                 checkTarget(last, false, startOffset);
@@ -736,14 +788,14 @@ final class Parser {
         }
         if (k() == TokenKind.OP && isAugmented(t.text[p])) {
             checkAugmented(first, startOffset);
-            ArrayList<PyElement> ch = list(first);
+            Kids ch = list(first);
             ch.add(take());
             ch.add(at("yield") ? yieldExpression() : starExpressions());
             return node(AUG_ASSIGN, ch);
         }
         if (at(":")) {
             checkAugmented(first, startOffset);
-            ArrayList<PyElement> ch = list(first);
+            Kids ch = list(first);
             ch.add(take());
             ch.add(expression());
             if (at("=")) {
@@ -761,7 +813,7 @@ final class Parser {
     }
 
     private Node typeAlias() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         ch.add(node(NAME, list(take())));
         if (at("[")) {
             ch.add(typeParams());
@@ -772,7 +824,7 @@ final class Parser {
     }
 
     private Node dottedName() {
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         expectName(ch);
         while (at(".") && kAt(p + 1) == TokenKind.NAME) {
             ch.add(take());
@@ -782,12 +834,12 @@ final class Parser {
     }
 
     private Node importStatement() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         do {
             if (ch.size() > 1) {
                 ch.add(take());
             }
-            ArrayList<PyElement> alias = list(dottedName());
+            Kids alias = list(dottedName());
             if (at("as")) {
                 alias.add(take());
                 expectName(alias);
@@ -798,7 +850,7 @@ final class Parser {
     }
 
     private Node importFrom() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         boolean dots = false;
         while (at(".") || at("...")) {
             ch.add(take());
@@ -824,7 +876,7 @@ final class Parser {
                 expected("a name");
                 break;
             }
-            ArrayList<PyElement> alias = list(node(DOTTED_NAME, list(take())));
+            Kids alias = list(node(DOTTED_NAME, list(take())));
             if (at("as")) {
                 alias.add(take());
                 expectName(alias);
@@ -953,13 +1005,13 @@ final class Parser {
                 return true;
             case KEYWORD: {
                 String x = t.text[i];
-                return x.equals("not") || x.equals("lambda") || x.equals("await") || x.equals("None")
-                        || x.equals("True") || x.equals("False");
+                return x == "not" || x == "lambda" || x == "await" || x == "None"
+                        || x == "True" || x == "False";
             }
             case OP: {
                 String x = t.text[i];
-                return x.equals("(") || x.equals("[") || x.equals("{") || x.equals("-") || x.equals("+")
-                        || x.equals("~") || x.equals("*") || x.equals("...");
+                return x == "(" || x == "[" || x == "{" || x == "-" || x == "+"
+                        || x == "~" || x == "*" || x == "...";
             }
             default:
                 return false;
@@ -989,7 +1041,7 @@ final class Parser {
         if (!at(",")) {
             return first;
         }
-        ArrayList<PyElement> ch = list(first);
+        Kids ch = list(first);
         while (at(",")) {
             ch.add(take());
             if (!more.getAsBoolean()) {
@@ -1002,7 +1054,7 @@ final class Parser {
 
     /** {@code '*' operand} (the current token is the star). */
     private Node starred() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         ch.add(bitOr());
         return node(STARRED, ch);
     }
@@ -1021,7 +1073,7 @@ final class Parser {
 
     private Node namedExpression() {
         if (k() == TokenKind.NAME && atAt(p + 1, ":=")) {
-            ArrayList<PyElement> ch = list(node(NAME, list(take())));
+            Kids ch = list(node(NAME, list(take())));
             ch.add(take());
             ch.add(expression());
             return node(NAMED_EXPR, ch);
@@ -1041,9 +1093,19 @@ final class Parser {
         if (at("lambda")) {
             result = lambda();
         } else {
+            if (startsPrimary()) {
+                // The descent below would reach primary() without consuming a token; take the primary
+                // first, and skip the dozen levels entirely when nothing but a delimiter follows it.
+                Node a = primary();
+                if (endsOperand()) {
+                    nesting--;
+                    return a;
+                }
+                pendingPrimary = a;
+            }
             Node d = disjunction();
             if (at("if")) {
-                ArrayList<PyElement> ch = list(d);
+                Kids ch = list(d);
                 ch.add(take());
                 ch.add(disjunction());
                 if (expect("else", ch)) {
@@ -1056,6 +1118,44 @@ final class Parser {
         }
         nesting--;
         return result;
+    }
+
+    /**
+     * A primary that {@link #expression} has already parsed, for {@link #power} to use as its base
+     * instead of parsing one. While it is set, the prefix operators (not, -, +, ~, await) are not
+     * looked for: the current token is the one after the primary.
+     */
+    private Node pendingPrimary;
+
+    private boolean startsPrimary() {
+        switch (k()) {
+            case NAME, NUMBER, STRING, FSTRING_START:
+                return true;
+            case OP: {
+                String x = t.text[p];
+                return x == "(" || x == "[" || x == "{";
+            }
+            default:
+                return false;
+        }
+    }
+
+    /** The current token ends an operand: no operator of any level below {@link #expression} follows. */
+    private boolean endsOperand() {
+        switch (k()) {
+            case NEWLINE:
+                return true;
+            case OP: {
+                String x = t.text[p];
+                return x == "," || x == ")" || x == "]" || x == "}" || x == ":" || x == "=" || x == ";";
+            }
+            case KEYWORD: {
+                String x = t.text[p];
+                return x == "for" || x == "as" || x == "else" || x == "from";
+            }
+            default:
+                return false;
+        }
     }
 
     /**
@@ -1084,9 +1184,9 @@ final class Parser {
     }
 
     private Node lambda() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         if (!at(":")) {
-            ArrayList<PyElement> params = list();
+            Kids params = list();
             parameters(params, ":", false);
             if (!params.isEmpty()) {
                 ch.add(node(PARAMETERS, params));
@@ -1099,7 +1199,7 @@ final class Parser {
     }
 
     private Node yieldExpression() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         if (at("from")) {
             ch.add(take());
             ch.add(expression());
@@ -1127,7 +1227,7 @@ final class Parser {
         if (!at(op)) {
             return a;
         }
-        ArrayList<PyElement> ch = list(a);
+        Kids ch = list(a);
         while (at(op)) {
             ch.add(take());
             ch.add(or ? conjunction() : inversion());
@@ -1136,11 +1236,11 @@ final class Parser {
     }
 
     private Node inversion() {
-        if (at("not")) {
+        if (pendingPrimary == null && at("not")) {
             if (!deeper()) {
                 return tooDeep();
             }
-            ArrayList<PyElement> ch = list(take());
+            Kids ch = list(take());
             ch.add(inversion());
             nesting--;
             return node(UNARY, ch);
@@ -1152,12 +1252,12 @@ final class Parser {
         TokenKind kind = k();
         if (kind == TokenKind.OP) {
             String x = t.text[p];
-            return x.equals("<") || x.equals(">") || x.equals("==") || x.equals(">=") || x.equals("<=")
-                    || x.equals("!=");
+            return x == "<" || x == ">" || x == "==" || x == ">=" || x == "<="
+                    || x == "!=";
         }
         if (kind == TokenKind.KEYWORD) {
             String x = t.text[p];
-            return x.equals("in") || x.equals("is") || x.equals("not") && atAt(p + 1, "in");
+            return x == "in" || x == "is" || x == "not" && atAt(p + 1, "in");
         }
         return false;
     }
@@ -1167,7 +1267,7 @@ final class Parser {
         if (!atComparison()) {
             return a;
         }
-        ArrayList<PyElement> ch = list(a);
+        Kids ch = list(a);
         while (atComparison()) {
             boolean two = at("not") || at("is") && atAt(p + 1, "not");
             ch.add(take());
@@ -1183,27 +1283,24 @@ final class Parser {
         if (k() != TokenKind.OP) {
             return -1;
         }
+        // Operator texts are the tokenizer's literals, so identity is equality here.
         String x = t.text[p];
-        switch (x.length() == 1 ? x.charAt(0) : x.equals("<<") || x.equals(">>") ? '<' : x.equals("//") ? '/' : 0) {
-            case '|':
-                return 1;
-            case '^':
-                return 2;
-            case '&':
-                return 3;
-            case '<':
-                return x.length() == 2 ? 4 : -1;
-            case '+':
-            case '-':
-                return 5;
-            case '*':
-            case '/':
-            case '%':
-            case '@':
-                return 6;
-            default:
-                return -1;
+        if (x == "+" || x == "-") {
+            return 5;
         }
+        if (x == "*" || x == "/" || x == "%" || x == "@" || x == "//") {
+            return 6;
+        }
+        if (x == "|") {
+            return 1;
+        }
+        if (x == "^") {
+            return 2;
+        }
+        if (x == "&") {
+            return 3;
+        }
+        return x == "<<" || x == ">>" ? 4 : -1;
     }
 
     private Node bitOr() {
@@ -1215,7 +1312,7 @@ final class Parser {
         Node left = factor();
         int prec;
         while ((prec = binaryPrecedence()) >= minPrecedence) {
-            ArrayList<PyElement> ch = list(left);
+            Kids ch = list(left);
             ch.add(take());
             ch.add(binary(prec + 1));
             left = node(BINARY, ch);
@@ -1224,11 +1321,11 @@ final class Parser {
     }
 
     private Node factor() {
-        if (k() == TokenKind.OP && (at("-") || at("+") || at("~"))) {
+        if (pendingPrimary == null && k() == TokenKind.OP && (at("-") || at("+") || at("~"))) {
             if (!deeper()) {
                 return tooDeep();
             }
-            ArrayList<PyElement> ch = list(take());
+            Kids ch = list(take());
             ch.add(factor());
             nesting--;
             return node(UNARY, ch);
@@ -1238,11 +1335,14 @@ final class Parser {
 
     private Node power() {
         Node base;
-        if (at("await")) {
+        if (pendingPrimary != null) {
+            base = pendingPrimary;
+            pendingPrimary = null;
+        } else if (at("await")) {
             if (!deeper()) {
                 return tooDeep();
             }
-            ArrayList<PyElement> ch = list(take());
+            Kids ch = list(take());
             ch.add(primary());
             nesting--;
             base = node(AWAIT, ch);
@@ -1253,7 +1353,7 @@ final class Parser {
             if (!deeper()) {
                 return tooDeep();
             }
-            ArrayList<PyElement> ch = list(base);
+            Kids ch = list(base);
             ch.add(take());
             ch.add(factor());
             nesting--;
@@ -1266,16 +1366,16 @@ final class Parser {
         Node a = atom();
         while (true) {
             if (at(".")) {
-                ArrayList<PyElement> ch = list(a);
+                Kids ch = list(a);
                 ch.add(take());
                 expectName(ch);
                 a = node(ATTRIBUTE, ch);
             } else if (at("(")) {
-                ArrayList<PyElement> ch = list(a);
+                Kids ch = list(a);
                 ch.add(argList());
                 a = node(CALL, ch);
             } else if (at("[")) {
-                ArrayList<PyElement> ch = list(a);
+                Kids ch = list(a);
                 ch.add(take());
                 brackets++;
                 if (!deeper()) {
@@ -1302,7 +1402,7 @@ final class Parser {
         if (!at(":")) {
             return lower;
         }
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         if (lower != null) {
             ch.add(lower);
         }
@@ -1325,7 +1425,7 @@ final class Parser {
 
     /** '(' arguments ')'; a bare generator argument is only allowed as a call's sole argument. */
     private Node argList(boolean call) {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         brackets++;
         if (!deeper()) {
             ch.add(tooDeep());
@@ -1380,7 +1480,7 @@ final class Parser {
     }
 
     private Node argument() {
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         if (at("*") || at("**")) {
             ch.add(take());
             ch.add(expression());
@@ -1391,7 +1491,7 @@ final class Parser {
         } else {
             Node e = namedExpression();
             if (atCompFor()) {
-                ArrayList<PyElement> gen = list(e);
+                Kids gen = list(e);
                 comprehension(gen);
                 e = node(GENERATOR, gen);
             }
@@ -1404,9 +1504,9 @@ final class Parser {
         return at("for") || at("async") && atAt(p + 1, "for");
     }
 
-    private void comprehension(ArrayList<PyElement> into) {
+    private void comprehension(Kids into) {
         while (atCompFor()) {
-            ArrayList<PyElement> ch = list();
+            Kids ch = list();
             if (at("async")) {
                 ch.add(take());
             }
@@ -1417,7 +1517,7 @@ final class Parser {
             if (expect("in", ch)) {
                 ch.add(disjunction());
                 while (at("if")) {
-                    ArrayList<PyElement> cond = list(take());
+                    Kids cond = list(take());
                     cond.add(disjunction());
                     ch.add(node(COMP_IF, cond));
                 }
@@ -1433,7 +1533,7 @@ final class Parser {
 
     private Node starTarget() {
         if (at("*")) {
-            ArrayList<PyElement> ch = list(take());
+            Kids ch = list(take());
             ch.add(starTarget());
             return node(STARRED, ch);
         }
@@ -1491,7 +1591,7 @@ final class Parser {
     }
 
     private Node parenthesized() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         if (at(")")) {
             ch.add(take());
             return node(TUPLE, ch);
@@ -1517,7 +1617,7 @@ final class Parser {
     }
 
     /** {@code , element}* [,] closer — after the first element. */
-    private void elements(ArrayList<PyElement> ch, String closer) {
+    private void elements(Kids ch, String closer) {
         while (at(",")) {
             ch.add(take());
             if (at(closer) || !canStartExpression()) {
@@ -1529,7 +1629,7 @@ final class Parser {
     }
 
     private Node listDisplay() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         if (at("]")) {
             ch.add(take());
             return node(LIST, ch);
@@ -1545,7 +1645,7 @@ final class Parser {
     }
 
     private Node braceDisplay() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         if (at("}")) {
             ch.add(take());
             return node(DICT, ch);
@@ -1623,7 +1723,7 @@ final class Parser {
     }
 
     private Node dictEntry() {
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         if (at("**")) {
             ch.add(take());
             ch.add(bitOr());
@@ -1639,7 +1739,7 @@ final class Parser {
     // ---------------------------------------------------------------- strings
 
     private Node strings() {
-        ArrayList<PyElement> ch = list();
+        Kids ch = list();
         int bytes = 0;
         int text = 0;
         int firstOffset = t.start[p];
@@ -1668,7 +1768,7 @@ final class Parser {
     }
 
     private Node fstring() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         fstringParts(ch);
         if (k() == TokenKind.FSTRING_END) {
             ch.add(take());
@@ -1678,7 +1778,7 @@ final class Parser {
         return node(FSTRING, ch);
     }
 
-    private void fstringParts(ArrayList<PyElement> ch) {
+    private void fstringParts(Kids ch) {
         while (true) {
             if (k() == TokenKind.FSTRING_MIDDLE) {
                 ch.add(take());
@@ -1691,7 +1791,7 @@ final class Parser {
     }
 
     private Node replacementField() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         brackets++;
         if (!deeper()) {
             ch.add(tooDeep());
@@ -1708,7 +1808,7 @@ final class Parser {
         }
         if (at(":")) {
             ch.add(take());
-            ArrayList<PyElement> spec = list();
+            Kids spec = list();
             fstringParts(spec);
             ch.add(node(FORMAT_SPEC, spec));
         }
@@ -1730,7 +1830,7 @@ final class Parser {
         }
         Node pattern = orPattern();
         if (at("as")) {
-            ArrayList<PyElement> ch = list(pattern);
+            Kids ch = list(pattern);
             ch.add(take());
             expectName(ch);
             pattern = node(MATCH_AS, ch);
@@ -1744,7 +1844,7 @@ final class Parser {
         if (!at("|")) {
             return first;
         }
-        ArrayList<PyElement> ch = list(first);
+        Kids ch = list(first);
         while (at("|")) {
             ch.add(take());
             ch.add(closedPattern());
@@ -1768,7 +1868,7 @@ final class Parser {
                 if (atAt(p + 1, ".") || atAt(p + 1, "(")) {
                     Node value = node(NAME, list(take()));
                     while (at(".")) {
-                        ArrayList<PyElement> ch = list(value);
+                        Kids ch = list(value);
                         ch.add(take());
                         expectName(ch);
                         value = node(ATTRIBUTE, ch);
@@ -1785,7 +1885,7 @@ final class Parser {
                     case "-":
                         return node(MATCH_VALUE, list(signedNumber()));
                     case "*": {
-                        ArrayList<PyElement> ch = list(take());
+                        Kids ch = list(take());
                         expectName(ch);
                         return node(MATCH_STAR, ch);
                     }
@@ -1793,7 +1893,7 @@ final class Parser {
                     case "[": {
                         String closer = at("(") ? ")" : "]";
                         boolean paren = at("(");
-                        ArrayList<PyElement> ch = list(take());
+                        Kids ch = list(take());
                         brackets++;
                         if (at(closer)) {
                             ch.add(take());
@@ -1830,7 +1930,7 @@ final class Parser {
     private Node signedNumber() {
         Node value;
         if (at("-")) {
-            ArrayList<PyElement> ch = list(take());
+            Kids ch = list(take());
             if (k() == TokenKind.NUMBER) {
                 ch.add(node(CONSTANT, list(take())));
             } else {
@@ -1841,7 +1941,7 @@ final class Parser {
             value = node(CONSTANT, list(take()));
         }
         if ((at("+") || at("-")) && kAt(p + 1) == TokenKind.NUMBER) {
-            ArrayList<PyElement> ch = list(value);
+            Kids ch = list(value);
             ch.add(take());
             ch.add(node(CONSTANT, list(take())));
             value = node(BINARY, ch);
@@ -1850,13 +1950,13 @@ final class Parser {
     }
 
     private Node classPattern(Node cls) {
-        ArrayList<PyElement> ch = list(cls);
+        Kids ch = list(cls);
         ch.add(take());
         brackets++;
         while (!at(")")) {
             int before = p;
             if (k() == TokenKind.NAME && atAt(p + 1, "=")) {
-                ArrayList<PyElement> kw = list(take());
+                Kids kw = list(take());
                 kw.add(take());
                 kw.add(asPattern());
                 ch.add(node(KEYWORD_PATTERN, kw));
@@ -1875,11 +1975,11 @@ final class Parser {
     }
 
     private Node mappingPattern() {
-        ArrayList<PyElement> ch = list(take());
+        Kids ch = list(take());
         brackets++;
         while (!at("}")) {
             int before = p;
-            ArrayList<PyElement> entry = list();
+            Kids entry = list();
             if (at("**")) {
                 entry.add(take());
                 expectName(entry);
@@ -1914,7 +2014,7 @@ final class Parser {
         if (k() == TokenKind.NAME) {
             Node value = node(NAME, list(take()));
             while (at(".")) {
-                ArrayList<PyElement> ch = list(value);
+                Kids ch = list(value);
                 ch.add(take());
                 expectName(ch);
                 value = node(ATTRIBUTE, ch);

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -20,15 +22,18 @@ public final class SourceDecoder {
     }
 
     /**
-     * @param text     the decoded text (without the BOM)
-     * @param charset  the charset that re-encodes {@code text} to the original bytes
+     * @param chars    the decoded text (without the BOM); owned by the caller from here on
+     * @param charset  the charset that re-encodes {@code chars} to the original bytes
      * @param bom      whether the bytes started with a UTF-8 BOM
      * @param declared the encoding named by the coding cookie, or null
      * @param problem  why the file would not decode for CPython, or null
-     * @param problemOffset char offset of the problem in {@code text}
+     * @param problemOffset char offset of the problem in {@code chars}
      */
-    public record Decoded(String text, Charset charset, boolean bom, String declared, String problem,
+    public record Decoded(char[] chars, Charset charset, boolean bom, String declared, String problem,
                           int problemOffset) {
+        public String text() {
+            return new String(chars);
+        }
     }
 
     public static Decoded decode(byte[] bytes) {
@@ -53,10 +58,12 @@ public final class SourceDecoder {
         }
         if (problem == null) {
             try {
+                if (charset.equals(StandardCharsets.UTF_8)) {
+                    return new Decoded(decodeUtf8(bytes, start), charset, bom, cookie, null, 0);
+                }
                 String text = strictDecode(bytes, start, charset);
-                if (charset.equals(StandardCharsets.UTF_8)
-                        || Arrays.equals(text.getBytes(charset), Arrays.copyOfRange(bytes, start, bytes.length))) {
-                    return new Decoded(text, charset, bom, cookie, null, 0);
+                if (Arrays.equals(text.getBytes(charset), Arrays.copyOfRange(bytes, start, bytes.length))) {
+                    return new Decoded(text.toCharArray(), charset, bom, cookie, null, 0);
                 }
                 problem = "bytes do not round-trip through " + charset.name();
             } catch (CharacterCodingException e) {
@@ -64,13 +71,54 @@ public final class SourceDecoder {
                 problem = "(unicode error) '" + charset.name().toLowerCase(Locale.ROOT)
                         + "' codec can't decode byte 0x" + String.format("%02x", bytes[at] & 0xff)
                         + " in position " + (at - start);
-                String latin = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
-                return new Decoded(latin, StandardCharsets.ISO_8859_1, bom, cookie, problem,
+                return new Decoded(latin1(bytes, start), StandardCharsets.ISO_8859_1, bom, cookie, problem,
                         prefixChars(bytes, start, at, charset));
             }
         }
-        String latin = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
-        return new Decoded(latin, StandardCharsets.ISO_8859_1, bom, cookie, problem, 0);
+        return new Decoded(latin1(bytes, start), StandardCharsets.ISO_8859_1, bom, cookie, problem, 0);
+    }
+
+    /**
+     * Strict UTF-8 straight into a char array: ASCII (most source files, entirely) is copied by a plain
+     * loop and only the rest goes through the JDK decoder. UTF-8 never yields more chars than bytes.
+     */
+    private static char[] decodeUtf8(byte[] bytes, int start) throws CharacterCodingException {
+        int n = bytes.length - start;
+        char[] out = new char[n];
+        int i = 0;
+        while (i < n && bytes[start + i] >= 0) {
+            out[i] = (char) bytes[start + i];
+            i++;
+        }
+        if (i == n) {
+            return out;
+        }
+        CharsetDecoder dec = UTF8.get().reset();
+        CharBuffer to = CharBuffer.wrap(out, i, n - i);
+        CoderResult r = dec.decode(ByteBuffer.wrap(bytes, start + i, n - i), to, true);
+        if (!r.isError() && !r.isOverflow()) {
+            r = dec.flush(to);
+        }
+        if (r.isError()) {
+            r.throwException();
+        }
+        if (r.isOverflow()) {
+            throw new IllegalStateException("UTF-8 decoded to more chars than bytes");
+        }
+        return to.position() == n ? out : Arrays.copyOf(out, to.position());
+    }
+
+    /** A strict decoder per thread: making one costs more than decoding a typical file's non-ASCII tail. */
+    private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+            .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+
+    /** One char per byte. */
+    private static char[] latin1(byte[] bytes, int start) {
+        char[] out = new char[bytes.length - start];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (char) (bytes[start + i] & 0xff);
+        }
+        return out;
     }
 
     private static String strictDecode(byte[] bytes, int start, Charset cs) throws CharacterCodingException {

@@ -5,6 +5,9 @@ import dev.migrate.rewriters.python.tree.TokenKind;
 
 /** Reads indent unit, newline and quote preference off the token stream. */
 final class StyleDetector {
+    private static final byte NAME = (byte) TokenKind.NAME.ordinal();
+    private static final byte OP = (byte) TokenKind.OP.ordinal();
+
     private StyleDetector() {
     }
 
@@ -14,7 +17,11 @@ final class StyleDetector {
         int single = 0;
         int dbl = 0;
         // A sample is enough to tell the conventions apart; the first 2,000 strings decide the quote.
+        byte[] kinds = t.kind;
         for (int i = 0; i < t.count && single + dbl < 2_000; i++) {
+            if (kinds[i] == NAME || kinds[i] == OP) {
+                continue; // most tokens: nothing to learn, skip the enum lookup
+            }
             TokenKind k = t.kind(i);
             if (k == TokenKind.INDENT && indent == null) {
                 int lineStart = t.start[i];

@@ -18,11 +18,16 @@ final class Tokenizer {
             "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
             "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
             "while", "with", "yield");
-    /** Names every file shares (keywords first, so they are the JVM-interned literals). */
-    private static final List<String> SEEDS = new ArrayList<>(KEYWORDS);
+    /** Names most files share, seeded so soft keywords come back as literals too. */
+    private static final List<String> COMMON_NAMES = List.of("self", "match", "case", "type", "_", "print", "cls", "os",
+            "sys", "int", "str");
+    /** ASCII letters, digits and underscore. */
+    private static final boolean[] ASCII_IDENT = new boolean[128];
 
     static {
-        SEEDS.addAll(List.of("self", "match", "case", "type", "_", "print", "cls", "os", "sys", "int", "str"));
+        for (char c = 0; c < 128; c++) {
+            ASCII_IDENT[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        }
     }
 
     record Problem(int offset, String message) {
@@ -54,7 +59,7 @@ final class Tokenizer {
 
     private final char[] s;
     private final int n;
-    private final Tokens out = new Tokens();
+    private final Tokens out;
     private final List<Problem> problems = new ArrayList<>();
     private int pos;
     private int triviaStart;
@@ -64,11 +69,12 @@ final class Tokenizer {
     private int levels;
     private boolean lineHasTokens;
     private final ArrayList<FString> fstrings = new ArrayList<>();
-    private final Interner<String> names = new Interner<>(SEEDS, k -> k);
+    private final NameTable names = new NameTable(KEYWORDS, COMMON_NAMES);
 
     private Tokenizer(char[] s) {
         this.s = s;
         this.n = s.length;
+        this.out = new Tokens(s.length);
     }
 
     static Tokenizer run(char[] source) {
@@ -290,8 +296,18 @@ final class Tokenizer {
             return;
         }
         p += s[p] < 0x80 ? 1 : Character.charCount(Character.codePointAt(s, p, n));
-        while (p < n && isIdentPart(p)) {
-            p += s[p] < 0x80 ? 1 : Character.charCount(Character.codePointAt(s, p, n));
+        while (p < n) {
+            char c = s[p];
+            if (c < 0x80) {
+                if (!ASCII_IDENT[c]) {
+                    break;
+                }
+                p++;
+            } else if (isIdentPart(p)) {
+                p += Character.charCount(Character.codePointAt(s, p, n));
+            } else {
+                break;
+            }
         }
         if (p < n && (s[p] == '"' || s[p] == '\'') && p - from <= 2) {
             int flags = stringPrefixFlags(from, p);
@@ -303,16 +319,7 @@ final class Tokenizer {
         }
         pos = p;
         String text = names.get(s, from, p);
-        emit(isKeyword(text) ? TokenKind.KEYWORD : TokenKind.NAME, from, p, text);
-    }
-
-    /** {@code text} comes from {@link #names}, where keywords are the seeded literals. */
-    private static boolean isKeyword(String text) {
-        char c = text.charAt(0);
-        if (text.length() < 2 || text.length() > 8 || !(c >= 'a' && c <= 'y' || c == 'F' || c == 'N' || c == 'T')) {
-            return false;
-        }
-        return KEYWORDS.contains(text);
+        emit(names.lastWasKeyword() ? TokenKind.KEYWORD : TokenKind.NAME, from, p, text);
     }
 
     /** Bit 1 = raw, bit 2 = f-string; -1 when the letters are not a string prefix. */

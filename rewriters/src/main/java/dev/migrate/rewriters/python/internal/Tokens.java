@@ -12,12 +12,22 @@ final class Tokens {
     private static final TokenKind[] KINDS = TokenKind.values();
 
     int count;
-    byte[] kind = new byte[256];
-    int[] prefixStart = new int[256];
-    int[] start = new int[256];
-    int[] end = new int[256];
+    byte[] kind;
+    int[] prefixStart;
+    int[] start;
+    int[] end;
     /** Interned text for NAME, KEYWORD and OP tokens; null for the rest (take it from the source). */
-    String[] text = new String[256];
+    String[] text;
+
+    /** Sized for a source of this many chars (Python averages six or more chars per token; dense code four). */
+    Tokens(int sourceLength) {
+        int n = sourceLength / 4 + 64;
+        kind = new byte[n];
+        prefixStart = new int[n];
+        start = new int[n];
+        end = new int[n];
+        text = new String[n];
+    }
 
     void add(TokenKind k, int prefixFrom, int from, int to, String t) {
         if (count == kind.length) {

@@ -42,12 +42,23 @@ public final class Node implements PyElement {
         return adopt(Objects.requireNonNull(kind), children.clone());
     }
 
+    /** Builds a node from the first {@code count} elements of {@code children} (copied). */
+    public static Node of(NodeKind kind, PyElement[] children, int count) {
+        if (count == 0) {
+            return adopt(Objects.requireNonNull(kind), NONE);
+        }
+        PyElement[] kids = new PyElement[count];
+        System.arraycopy(children, 0, kids, 0, count);
+        return adopt(Objects.requireNonNull(kind), kids);
+    }
+
     /** Takes ownership of {@code kids} (a fresh array nobody else holds). */
     private static Node adopt(NodeKind kind, PyElement[] kids) {
         Space prefix = Space.EMPTY;
         int len = 0;
         for (PyElement c : kids) {
-            len += Objects.requireNonNull(c, "child").length();
+            // Direct calls rather than through the interface: this runs once per child of every node parsed.
+            len += c instanceof Node n ? n.length : ((Token) Objects.requireNonNull(c, "child")).length();
         }
         if (kids.length > 0) {
             PyElement first = kids[0];
@@ -91,7 +102,7 @@ public final class Node implements PyElement {
         if (newPrefix.equals(prefix)) {
             return this;
         }
-        return new Node(kind, newPrefix, kids, length - prefix.text().length() + newPrefix.text().length());
+        return new Node(kind, newPrefix, kids, length - prefix.length() + newPrefix.length());
     }
 
     /**
@@ -200,21 +211,15 @@ public final class Node implements PyElement {
             sb.getChars(0, sb.length(), out, at);
             return at + sb.length();
         }
-        at = put(n.prefix.text(), out, at);
+        at = n.prefix.copyTo(out, at);
         for (PyElement c : n.kids) {
             if (c instanceof Token t) {
-                at = put(t.prefix().text(), out, at);
-                at = put(t.text(), out, at);
+                at = t.copyTo(out, at);
             } else {
                 at = fill((Node) c, out, at, depth + 1);
             }
         }
         return at;
-    }
-
-    private static int put(String s, char[] out, int at) {
-        s.getChars(0, s.length(), out, at);
-        return at + s.length();
     }
 
     @Override
@@ -234,10 +239,10 @@ public final class Node implements PyElement {
             printIteratively(n, out);
             return;
         }
-        out.append(n.prefix.text());
+        n.prefix.appendTo(out);
         for (PyElement c : n.kids) {
             if (c instanceof Token t) {
-                out.append(t.prefix().text()).append(t.text());
+                t.printTo(out);
             } else {
                 print((Node) c, out, depth + 1);
             }
@@ -253,7 +258,7 @@ public final class Node implements PyElement {
                 t.printTo(out);
             } else {
                 Node n = (Node) e;
-                out.append(n.prefix.text());
+                n.prefix.appendTo(out);
                 for (int i = n.kids.length - 1; i >= 0; i--) {
                     stack.push(n.kids[i]);
                 }
@@ -269,7 +274,7 @@ public final class Node implements PyElement {
     /** Source text without the prefix. */
     public String text() {
         char[] all = toChars();
-        int skip = prefix.text().length();
+        int skip = prefix.length();
         return new String(all, skip, all.length - skip);
     }
 
