@@ -43,6 +43,16 @@ class Prefect1SchedulesTest {
     }
 
     @Test
+    void startDateNoneIsTheDefaultUtcStart() {
+        Prefect1Schedules.Result r = read("""
+                from prefect.schedules import CronSchedule
+                s = CronSchedule("30 2 * * *", start_date=None)
+                """);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries().get(0).toYaml()).containsEntry("cron", "30 2 * * *").containsEntry("timezone", "UTC");
+    }
+
+    @Test
     void intervalKeepsItsAnchorAndZone() {
         Prefect1Schedules.Result r = read("""
                 from datetime import datetime, timedelta, timezone

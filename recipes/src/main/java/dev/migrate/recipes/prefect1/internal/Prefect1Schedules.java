@@ -136,8 +136,10 @@ public final class Prefect1Schedules {
     }
 
     private static void clock(CallView call, boolean cron, Imports imports, Result out) {
-        Optional<PyDates.ZonedLiteral> start = call.keyword("start_date").flatMap(a -> PyDates.read(a.value(), imports));
-        if (call.keyword("start_date").isPresent() && start.isEmpty()) {
+        // `start_date=None` is Prefect 1's default spelled out: no start, UTC.
+        var startArg = call.keyword("start_date").filter(a -> !a.value().print().strip().equals("None"));
+        Optional<PyDates.ZonedLiteral> start = startArg.flatMap(a -> PyDates.read(a.value(), imports));
+        if (startArg.isPresent() && start.isEmpty()) {
             out.problems().add("start_date `" + call.keyword("start_date").get().value().print().strip()
                     + "` is not a literal datetime; set the schedule's timezone by hand");
             return;
