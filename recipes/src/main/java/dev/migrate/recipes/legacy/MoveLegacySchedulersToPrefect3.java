@@ -73,9 +73,18 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
             + "(prefect-shell goes into the generated requirements.txt). Default false.", required = false, example = "true")
     private final Boolean prefectShell;
 
+    @Option(displayName = "Work pool prefix", description = "Generated work pools are named PREFIX-USER, one per user "
+            + "the legacy jobs ran as. Default legacy-host.", required = false, example = "etl-box")
+    private final String poolPrefix;
+
     public MoveLegacySchedulersToPrefect3(String phase, Integer offsetMinutes, String sandboxRoot, String outputDirectory,
                                           String asOf, String hostZone) {
         this(phase, offsetMinutes, sandboxRoot, outputDirectory, asOf, hostZone, null, null);
+    }
+
+    public MoveLegacySchedulersToPrefect3(String phase, Integer offsetMinutes, String sandboxRoot, String outputDirectory,
+                                          String asOf, String hostZone, Integer taskMapLimit, Boolean prefectShell) {
+        this(phase, offsetMinutes, sandboxRoot, outputDirectory, asOf, hostZone, taskMapLimit, prefectShell, null);
     }
 
     @JsonCreator
@@ -86,7 +95,9 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
                                           @JsonProperty("asOf") String asOf,
                                           @JsonProperty("hostZone") String hostZone,
                                           @JsonProperty("taskMapLimit") Integer taskMapLimit,
-                                          @JsonProperty("prefectShell") Boolean prefectShell) {
+                                          @JsonProperty("prefectShell") Boolean prefectShell,
+                                          @JsonProperty("poolPrefix") String poolPrefix) {
+        this.poolPrefix = poolPrefix;
         this.taskMapLimit = taskMapLimit;
         this.prefectShell = prefectShell;
         this.phase = phase;
@@ -95,6 +106,10 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
         this.outputDirectory = outputDirectory;
         this.asOf = asOf;
         this.hostZone = hostZone;
+    }
+
+    public String getPoolPrefix() {
+        return poolPrefix;
     }
 
     public String getPhase() {
@@ -237,7 +252,8 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
                 sandboxRoot == null ? "/srv/prefect-sandbox" : sandboxRoot.replaceAll("/+$", ""),
                 outputDirectory == null ? "prefect" : outputDirectory,
                 asOf == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOf),
-                ZoneId.of(hostZone == null ? System.getProperty("migrate.hostZone", "UTC") : hostZone), "legacy-host",
+                ZoneId.of(hostZone == null ? System.getProperty("migrate.hostZone", "UTC") : hostZone),
+                poolPrefix == null || poolPrefix.isBlank() ? "legacy-host" : poolPrefix.strip(),
                 PrefectTarget.from(ctx).pin(), taskMapLimit, Boolean.TRUE.equals(prefectShell)));
     }
 

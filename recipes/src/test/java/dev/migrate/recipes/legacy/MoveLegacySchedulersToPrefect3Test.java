@@ -249,6 +249,14 @@ class MoveLegacySchedulersToPrefect3Test {
     }
 
     @Test
+    void workPoolsTakeTheirPrefixFromTheOption() throws Exception {
+        Path vps = copySample(dir, "vps-prefect2");
+        var recipe = new MoveLegacySchedulersToPrefect3("dual-run", 15, null, null, AS_OF, null, null, null, "vps-1");
+        RewriteEngine.apply(vps, new RewriteEngine(recipe, PrefectTarget.defaultTarget(), false).run(vps));
+        assertThat(read(vps, "prefect/prefect.yaml")).contains("name: vps-1-default").doesNotContain("legacy-host");
+    }
+
+    @Test
     void civisLoopsBecomeTaskMapByOption() throws Exception {
         Path civis = copySample(dir, "civis-scripts");
         var recipe = new MoveLegacySchedulersToPrefect3("dual-run", 15, null, null, AS_OF, null, 4, null);
