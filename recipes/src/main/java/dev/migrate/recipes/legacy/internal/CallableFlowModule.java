@@ -11,7 +11,11 @@ final class CallableFlowModule {
     private CallableFlowModule() {
     }
 
-    static String text(JobPlan plan, InProcessJobs.Resolved resolved) {
+    /**
+     * @param depth how many directories the flow module is below the project root ({@code prefect/flows} = 2),
+     *              for a scheduler directory known only relative to the scanned tree
+     */
+    static String text(JobPlan plan, InProcessJobs.Resolved resolved, int depth) {
         var job = plan.job();
         StringBuilder py = new StringBuilder();
         py.append("\"\"\"Prefect 3 flow for the legacy job ").append(job.id()).append(".\n\n")
@@ -31,7 +35,16 @@ final class CallableFlowModule {
             py.append("from prefect.blocks.system import Secret as _MigrateSecret\n");
         }
         py.append("\n# Where the scheduler ran on the host: the modules it imported resolve from there.\n");
-        py.append("_MIGRATE_HOST_DIR = ").append(PythonText.str(resolved.hostDir())).append("\n");
+        String hostDir = resolved.hostDir();
+        if (hostDir.startsWith("/")) {
+            py.append("_MIGRATE_HOST_DIR = ").append(PythonText.str(hostDir)).append("\n");
+        } else {
+            // Known only inside the scanned tree (no service names its absolute path): found from this module's
+            // place in the same tree, wherever the worker has it checked out.
+            py.append("_MIGRATE_HOST_DIR = _migrate_os.path.normpath(_migrate_os.path.join(")
+                    .append("_migrate_os.path.dirname(_migrate_os.path.abspath(__file__))")
+                    .append(", '..'".repeat(Math.max(0, depth))).append(", ").append(PythonText.str(hostDir)).append("))\n");
+        }
         py.append("if _MIGRATE_HOST_DIR not in _migrate_sys.path:\n    _migrate_sys.path.insert(0, _MIGRATE_HOST_DIR)\n\n");
         resolved.imports().stream().filter(l -> !l.startsWith("from __future__ "))
                 .forEach(l -> py.append(l).append("  # noqa: E402\n"));

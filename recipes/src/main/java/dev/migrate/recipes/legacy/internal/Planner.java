@@ -191,7 +191,7 @@ final class Planner {
         }
         if (InProcessJobs.isInProcess(p.job())) {
             // Once the cleanup deleted the scheduler script, the module generated from it is all there is.
-            return resolved == null ? existing : CallableFlowModule.text(p, resolved);
+            return resolved == null ? existing : CallableFlowModule.text(p, resolved, out.split("/").length + 1);
         }
         return FlowModule.text(p, o.prefectShell());
     }

@@ -36,7 +36,7 @@ class CallableFlowModuleTest {
         JobPlan plan = new JobPlan(job, "py_schedule_job_kpis_1", "job_kpis", List.of(), Map.of(), Map.of(), List.of(), false, null,
                 0, "legacy-host-default", List.of(), null);
         String module = CallableFlowModule.text(plan, new InProcessJobs.Resolved(job, reg, code.imports(), code.definitions(),
-                "/opt/r", null));
+                "/opt/r", null), 2);
         assertThat(module).isEqualTo("""
                 \"""Prefect 3 flow for the legacy job py-schedule-job-kpis-1.
 
@@ -75,6 +75,18 @@ class CallableFlowModuleTest {
                 if __name__ == "__main__":
                     job_kpis_flow()
                 """);
+    }
+
+    @Test
+    void aSchedulerDirectoryKnownOnlyInTheTreeIsFoundFromTheFlowModule() {
+        Job job = new Job("py-schedule-a-1", JobKind.PYTHON_SCHEDULE_LIB, "a", SourceRef.at("opt/jobs/sched.py", 3, 1),
+                List.of(), null, null, Map.of(), null, Overlap.SKIP, List.of(), Map.of(InProcessJobs.CALL, "a()"));
+        JobPlan plan = new JobPlan(job, "py_schedule_a_1", "a", List.of(), Map.of(), Map.of(), List.of(), false, null,
+                0, "legacy-host-default", List.of(), null);
+        String module = CallableFlowModule.text(plan, new InProcessJobs.Resolved(job, null, List.of(), List.of(),
+                "opt/jobs", null), 2);
+        assertThat(module).contains("_MIGRATE_HOST_DIR = _migrate_os.path.normpath(_migrate_os.path.join("
+                + "_migrate_os.path.dirname(_migrate_os.path.abspath(__file__)), '..', '..', 'opt/jobs'))\n");
     }
 
     @Test
