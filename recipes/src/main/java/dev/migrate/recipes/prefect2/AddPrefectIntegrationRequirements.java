@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.ScanningRecipe;
@@ -29,11 +28,10 @@ import org.openrewrite.text.PlainText;
  * as they will be once migrated: names the moved map sends to an integration ({@code DaskTaskRunner} to
  * {@code prefect_dask}) and storage blocks that become an integration's source ({@code S3} to
  * {@code prefect_aws.S3Bucket}) count as well as integrations already imported. A requirements file
- * serves the Python files in its directory and below (in a {@code requirements/} directory, its parent's),
- * and only files that already require {@code prefect} are edited.
+ * ({@code pyproject.toml}, {@code setup.cfg}) serves the Python files in its directory and below (in a
+ * {@code requirements/} directory, its parent's), and only files that already require {@code prefect} are edited.
  */
 public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, Set<String>>> {
-    private static final Pattern PREFECT_LINE = Pattern.compile("(?m)^prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:[=<>!~;#].*)?$");
     private static final Pattern REQUIREMENTS = Pattern.compile("(?:^|/)(?:requirements[^/]*\\.txt|requirements/[^/]+\\.txt)$");
 
     @Override
@@ -44,8 +42,9 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, 
     @Override
     public String getDescription() {
         return "Adds `prefect-aws`, `prefect-gcp`, `prefect-azure`, `prefect-dask` and the other integration packages "
-                + "that migrated Python code imports (storage sources, moved task runners and blocks) to the "
-                + "requirements file that lists `prefect`, at their first release that supports Prefect 3.";
+                + "that migrated Python code imports (storage sources, moved task runners and blocks) next to `prefect` in "
+                + "the requirements file, `pyproject.toml` or `setup.cfg` that lists it, at their first release that "
+                + "supports Prefect 3.";
     }
 
     @Override
@@ -75,32 +74,29 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, 
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
-                if (!(tree instanceof PlainText text)
-                        || !REQUIREMENTS.matcher(text.getSourcePath().toString().replace('\\', '/')).find()) {
+                if (!(tree instanceof PlainText text)) {
                     return tree;
                 }
-                Matcher prefect = PREFECT_LINE.matcher(text.getText());
-                if (!prefect.find()) {
+                String path = text.getSourcePath().toString().replace('\\', '/');
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                boolean requirements = REQUIREMENTS.matcher(path).find();
+                if (!requirements && !name.equals("pyproject.toml") && !name.equals("setup.cfg")) {
                     return tree;
                 }
+                String body = text.getText();
                 List<String> missing = new ArrayList<>();
                 for (String pkg : neededUnder(projectDir(text.getSourcePath()), needed)) {
-                    if (!Pattern.compile("(?mi)^" + Pattern.quote(pkg) + "(?![A-Za-z0-9_.-])").matcher(text.getText()).find()) {
+                    if (!Pattern.compile("(?mi)(?:^|[\"'\\s])" + Pattern.quote(pkg) + "(?![A-Za-z0-9_.-])").matcher(body).find()) {
                         missing.add(pkg);
                     }
                 }
                 if (missing.isEmpty()) {
                     return tree;
                 }
-                String body = text.getText();
-                String newline = body.contains("\r\n") ? "\r\n" : "\n";
-                StringBuilder lines = new StringBuilder();
-                for (String pkg : missing) {
-                    lines.append(newline).append(pkg).append(">=").append(PrefectIntegrations.firstPrefect3Release(pkg));
-                }
-                // right after the prefect requirement, so the Prefect packages stay together
-                int at = prefect.end();
-                return text.withText(body.substring(0, at) + lines + body.substring(at));
+                String after = requirements ? RequirementInserts.requirementsTxt(body, missing)
+                        : name.equals("setup.cfg") ? RequirementInserts.setupCfg(body, missing)
+                        : RequirementInserts.pyproject(body, missing);
+                return after == null ? tree : text.withText(after);
             }
         };
     }

@@ -43,9 +43,55 @@ class AddPrefectIntegrationRequirementsTest implements PythonRewriteTest {
     }
 
     @Test
+    void pyprojectArraysGetOneLinePerRequirementOrInlineEntries() {
+        rewriteRun(
+            python("from prefect.filesystems import S3\n", spec -> spec.path("svc/flows/deploy.py")),
+            python("from prefect_gcp import GcsBucket\n", spec -> spec.path("lib/x.py")),
+            text(
+                """
+                [project]
+                name = "svc"
+                dependencies = [
+                    "pandas>=2",
+                    "prefect==3.8.3"  # orchestration
+                ]
+                """,
+                """
+                [project]
+                name = "svc"
+                dependencies = [
+                    "pandas>=2",
+                    "prefect==3.8.3",  # orchestration
+                    "prefect-aws>=0.5.0",
+                ]
+                """,
+                spec -> spec.path("svc/pyproject.toml")),
+            text(
+                "[project]\ndependencies = ['prefect>=3', 'httpx']\n",
+                "[project]\ndependencies = ['prefect>=3', 'prefect-gcp>=0.6.0', 'httpx']\n",
+                spec -> spec.path("lib/pyproject.toml")));
+    }
+
+    @Test
+    void poetryTablesAndSetupCfg() {
+        rewriteRun(
+            python("from prefect.task_runners import DaskTaskRunner\n", spec -> spec.path("a/flow.py")),
+            python("from prefect_aws import S3Bucket\n", spec -> spec.path("b/flow.py")),
+            text(
+                "[tool.poetry.dependencies]\npython = \"^3.11\"\nprefect = \"==3.8.3\"\n",
+                "[tool.poetry.dependencies]\npython = \"^3.11\"\nprefect = \"==3.8.3\"\nprefect-dask = \">=0.3.0\"\n",
+                spec -> spec.path("a/pyproject.toml")),
+            text(
+                "[options]\r\ninstall_requires =\r\n    prefect==3.8.3\r\n    requests\r\n",
+                "[options]\r\ninstall_requires =\r\n    prefect==3.8.3\r\n    prefect-aws>=0.5.0\r\n    requests\r\n",
+                spec -> spec.path("b/setup.cfg")));
+    }
+
+    @Test
     void requirementsWithoutPrefectAreLeftAlone() {
         rewriteRun(
             python("from prefect_aws import S3Bucket\n", spec -> spec.path("flows/a.py")),
-            text("pytest\n", spec -> spec.path("requirements-dev.txt")));
+            text("pytest\n", spec -> spec.path("requirements-dev.txt")),
+            text("[project]\ndependencies = [\"prefect-aws>=0.5\"]\n", spec -> spec.path("pyproject.toml")));
     }
 }

@@ -1,0 +1,94 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.internal.PrefectIntegrations;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Inserts requirements next to the {@code prefect} one, in the syntax and layout of the file that declares it:
+ * a requirements file, {@code pyproject.toml} (a PEP 621 array or a Poetry table) or {@code setup.cfg}. Each
+ * method returns null when the file declares no {@code prefect} requirement it can place them after.
+ */
+final class RequirementInserts {
+    private static final Pattern TXT_PREFECT = Pattern.compile("(?m)^prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:[=<>!~;#].*)?$");
+    /** An indented {@code install_requires} continuation line naming prefect. */
+    private static final Pattern CFG_PREFECT = Pattern.compile("(?m)^([ \\t]+)prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:[=<>!~;#].*)?$");
+    /** A quoted PEP 508 {@code prefect} requirement: group 1 the quote; what follows on its line in group 2. */
+    private static final Pattern TOML_PREFECT = Pattern.compile(
+            "([\"'])prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:[=<>!~;][^\"'\\r\\n]*)?\\1([^\\r\\n]*)");
+    /** Poetry's {@code prefect = ...} line. */
+    private static final Pattern POETRY_PREFECT = Pattern.compile("(?m)^([ \\t]*)prefect[ \\t]*=.*$");
+
+    private RequirementInserts() {
+    }
+
+    static String requirementsTxt(String body, List<String> packages) {
+        Matcher m = TXT_PREFECT.matcher(body);
+        if (!m.find()) {
+            return null;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (String pkg : packages) {
+            lines.append(newline(body)).append(requirement(pkg));
+        }
+        // right after the prefect requirement, so the Prefect packages stay together
+        return body.substring(0, m.end()) + lines + body.substring(m.end());
+    }
+
+    static String setupCfg(String body, List<String> packages) {
+        Matcher m = CFG_PREFECT.matcher(body);
+        if (!m.find()) {
+            return null;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (String pkg : packages) {
+            lines.append(newline(body)).append(m.group(1)).append(requirement(pkg));
+        }
+        return body.substring(0, m.end()) + lines + body.substring(m.end());
+    }
+
+    static String pyproject(String body, List<String> packages) {
+        Matcher m = TOML_PREFECT.matcher(body);
+        if (m.find()) {
+            String quote = m.group(1);
+            int lineStart = body.lastIndexOf('\n', m.start()) + 1;
+            String before = body.substring(lineStart, m.start());
+            String rest = m.group(2).strip();
+            if (before.isBlank() && (rest.isEmpty() || rest.equals(",") || rest.startsWith("#") || rest.matches(",\\s*#.*"))) {
+                // One requirement per line: each new one gets its own line, and the prefect line its comma.
+                String comma = rest.startsWith(",") ? "" : ",";
+                StringBuilder lines = new StringBuilder();
+                for (String pkg : packages) {
+                    lines.append(newline(body)).append(before).append(quote).append(requirement(pkg)).append(quote).append(',');
+                }
+                // group 2 runs to the end of the line (before any line break)
+                return body.substring(0, m.start(2)) + comma + body.substring(m.start(2), m.end()) + lines
+                        + body.substring(m.end());
+            }
+            StringBuilder inline = new StringBuilder();
+            for (String pkg : packages) {
+                inline.append(", ").append(quote).append(requirement(pkg)).append(quote);
+            }
+            return body.substring(0, m.start(2)) + inline + body.substring(m.start(2));
+        }
+        Matcher poetry = POETRY_PREFECT.matcher(body);
+        if (!poetry.find()) {
+            return null;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (String pkg : packages) {
+            lines.append(newline(body)).append(poetry.group(1)).append(pkg).append(" = \">=")
+                    .append(PrefectIntegrations.firstPrefect3Release(pkg)).append('"');
+        }
+        return body.substring(0, poetry.end()) + lines + body.substring(poetry.end());
+    }
+
+    private static String requirement(String pkg) {
+        return pkg + ">=" + PrefectIntegrations.firstPrefect3Release(pkg);
+    }
+
+    private static String newline(String body) {
+        return body.contains("\r\n") ? "\r\n" : "\n";
+    }
+}
