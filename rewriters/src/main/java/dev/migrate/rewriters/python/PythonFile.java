@@ -9,6 +9,7 @@ import dev.migrate.rewriters.python.tree.SourceRanges;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -117,6 +118,14 @@ public final class PythonFile implements SourceFile {
     /** The file's text (without BOM), printed once per tree (recipes and OpenRewrite ask for it often). */
     public String text() {
         return TreeIndex.of(module).text();
+    }
+
+    /**
+     * Whether this file prints back to exactly {@code original}. Goes through {@link #text()}, which recipes and
+     * OpenRewrite need anyway, so the check costs an encode, not another print.
+     */
+    public boolean printsExactly(byte[] original) {
+        return Arrays.equals(TextBytes.encode(text().toCharArray(), charset, charsetBomMarked), original);
     }
 
     /** The file's bytes exactly as they would be written: BOM (if any) plus the text in its charset. */

@@ -16,7 +16,7 @@ import org.openrewrite.tree.ParseError;
  * The OpenRewrite {@link Parser} for Python: turns inputs into {@link PythonFile}s so recipes and
  * {@code rewrite-test} can work on them. Syntax errors do not fail parsing (the file is kept
  * losslessly with ERROR nodes and diagnostics); a file that would not print back exactly becomes a
- * {@link ParseError} through {@link #requirePrintEqualsInput}.
+ * {@link ParseError}, as OpenRewrite's {@code requirePrintEqualsInput} would make it.
  */
 public final class PythonRewriteParser implements Parser {
     @Override
@@ -27,7 +27,7 @@ public final class PythonRewriteParser implements Parser {
             try (InputStream in = input.getSource(ctx)) {
                 byte[] bytes = in.readAllBytes();
                 PythonFile parsed = PythonParser.parse(path, bytes).withFileAttributes(input.getFileAttributes());
-                out.add(requirePrintEqualsInput(parsed, input, relativeTo, ctx));
+                out.add(requireBytesRoundTrip(parsed, bytes, input, relativeTo, ctx));
             } catch (IOException e) {
                 ctx.getOnError().accept(new UncheckedIOException("could not read " + path, e));
                 out.add(ParseError.build(this, input, relativeTo, ctx, e));
@@ -36,6 +36,19 @@ public final class PythonRewriteParser implements Parser {
             }
         }
         return out.stream();
+    }
+
+    /**
+     * OpenRewrite's {@code requirePrintEqualsInput}, on the bytes already read: its default reads and decodes the
+     * input a second time (byte by byte, through the encoding-detecting stream), which cost as much as parsing.
+     */
+    private SourceFile requireBytesRoundTrip(PythonFile parsed, byte[] bytes, Input input, Path relativeTo,
+            ExecutionContext ctx) {
+        if (!ctx.getMessage(ExecutionContext.REQUIRE_PRINT_EQUALS_INPUT, true) || parsed.printsExactly(bytes)) {
+            return parsed;
+        }
+        return ParseError.build(this, input, relativeTo, ctx, new IllegalStateException(parsed.getSourcePath()
+                + " is not print idempotent: the parsed tree prints different bytes than the file holds"));
     }
 
     @Override
