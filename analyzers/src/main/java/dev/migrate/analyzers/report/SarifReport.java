@@ -79,8 +79,12 @@ public final class SarifReport implements ReportWriter {
         n.putObject("help").put("text", r.doc().why() + "\nUse instead:\n" + r.doc().instead())
                 .put("markdown", RuleDocs.markdown(r));
         n.putObject("defaultConfiguration").put("level", level(r.severity()));
-        n.putObject("properties").put("severity", Reports.label(r.severity()))
+        ObjectNode props = n.putObject("properties").put("severity", Reports.label(r.severity()))
                 .put("applicability", Reports.label(r.applicability()));
+        if (!r.fixedBy().isEmpty()) {
+            ArrayNode recipes = props.putArray("fixedBy");
+            r.fixedBy().forEach(recipes::add);
+        }
         return n;
     }
 

@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.migrate.analyzers.model.Applicability;
 import dev.migrate.analyzers.rules.RuleRegistry;
 import dev.migrate.analyzers.scan.Estates;
 import dev.migrate.analyzers.scan.Inventory;
@@ -78,6 +79,10 @@ class ReportFormatsTest {
             assertThat(r.get("help").get("text").asText()).isNotBlank();
             assertThat(r.get("help").get("markdown").asText()).contains("## Why it matters");
             assertThat(r.get("defaultConfiguration").get("level").asText()).isIn("error", "warning", "note");
+            // A rule with a fix says which recipes give it, so code scanning can point at `migrate rewrite`.
+            if (!r.get("properties").get("applicability").asText().equals(Reports.label(Applicability.MANUAL))) {
+                assertThat(r.get("properties").get("fixedBy")).as(r.get("id").asText()).isNotEmpty();
+            }
         });
         JsonNode results = run.get("results");
         assertThat(results).hasSize(inventory.findings().size());
