@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.report;
 
+import dev.migrate.analyzers.model.Applicability;
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.ScheduleSpec;
@@ -8,8 +9,13 @@ import dev.migrate.analyzers.scan.Inventory;
 import dev.migrate.analyzers.scan.ScanNote;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** A Markdown report for pull requests and wikis: summary, inventory table, findings table, skipped files. */
+/**
+ * A Markdown report for pull requests and wikis: summary, inventory table, schedules, findings, the recipes that
+ * fix them, skipped files.
+ */
 public final class MarkdownReport implements ReportWriter {
     @Override
     public void write(Inventory inv, RuleRegistry rules, Writer out) throws IOException {
@@ -27,11 +33,30 @@ public final class MarkdownReport implements ReportWriter {
                     + Reports.label(f.severity()) + " | " + Reports.label(f.applicability()) + " | "
                     + cell(f.message()) + " |\n");
         }
+        fixes(inv, rules, out);
         if (!inv.notes().isEmpty()) {
             out.write("\n## Skipped files\n\n| path | reason | detail |\n|---|---|---|\n");
             for (ScanNote n : inv.notes()) {
                 out.write("| " + cell(n.path()) + " | " + Reports.label(n.reason()) + " | " + cell(n.detail()) + " |\n");
             }
+        }
+    }
+
+    /** Which `migrate rewrite` recipes act on the codes found, so a pull request comment says what to run next. */
+    private static void fixes(Inventory inv, RuleRegistry rules, Writer out) throws IOException {
+        Map<String, Long> counts = new TreeMap<>();
+        inv.findings().forEach(f -> counts.merge(f.code(), 1L, Long::sum));
+        StringBuilder rows = new StringBuilder();
+        counts.forEach((code, n) -> rules.find(code).filter(r -> !r.fixedBy().isEmpty()).ifPresent(r -> rows
+                .append("| [").append(code).append("](docs/rules/").append(code).append(".md) | ").append(n).append(" | ")
+                .append(r.applicability() == Applicability.MANUAL ? "partly (a person finishes)"
+                        : Reports.label(r.applicability()).replace('_', ' '))
+                .append(" | ").append(String.join(", ", r.fixedBy().stream().map(x -> "`" + x + "`").toList()))
+                .append(" |\n")));
+        if (!rows.isEmpty()) {
+            out.write("\n## Fixes\n\nRun `migrate rewrite PATH --dry-run --recipe NAME` (or a composite that includes it) "
+                    + "to review a fix before applying it.\n\n| code | findings | fix | recipes |\n|---|---|---|---|\n");
+            out.write(rows.toString());
         }
     }
 

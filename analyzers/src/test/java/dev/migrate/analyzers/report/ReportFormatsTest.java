@@ -130,6 +130,10 @@ class ReportFormatsTest {
             assertThat(term).contains(j.id());
         }
         assertThat(md).contains("| k8s/cronjobs.yaml:39:22 | [K8S003](docs/rules/K8S003.md) | deprecated | manual |");
+        // Codes a recipe fixes are listed with the recipes to run; manual-only codes are not.
+        String fixes = md.substring(md.indexOf("## Fixes"));
+        assertThat(fixes).contains("| [PF201](docs/rules/PF201.md) | ", " | unsafe fix | `dev.migrate.prefect.MigratePrefectCliToPrefect3` |")
+                .doesNotContain("[K8S003]");
         assertThat(term).contains("k8s/cronjobs.yaml:39:22: K8S003 [deprecated] concurrencyPolicy Replace");
         assertThat(term).endsWith("27 jobs, 58 findings (33 breaking, 16 deprecated, 9 info); 18 files scanned, "
                 + "16 parsed, 0 skipped or unreadable\n");
