@@ -41,9 +41,7 @@ final class CallableFlowModule {
         } else {
             // Known only inside the scanned tree (no service names its absolute path): found from this module's
             // place in the same tree, wherever the worker has it checked out.
-            py.append("_MIGRATE_HOST_DIR = _migrate_os.path.normpath(_migrate_os.path.join(")
-                    .append("_migrate_os.path.dirname(_migrate_os.path.abspath(__file__))")
-                    .append(", '..'".repeat(Math.max(0, depth))).append(", ").append(PythonText.str(hostDir)).append("))\n");
+            py.append("_MIGRATE_HOST_DIR = ").append(PythonText.projectPath(hostDir, depth)).append("\n");
         }
         py.append("if _MIGRATE_HOST_DIR not in _migrate_sys.path:\n    _migrate_sys.path.insert(0, _MIGRATE_HOST_DIR)\n\n");
         resolved.imports().stream().filter(l -> !l.startsWith("from __future__ "))

@@ -26,6 +26,16 @@ final class PythonText {
         return CREDENTIAL.matcher(code).find();
     }
 
+    /**
+     * A Python expression for {@code path} (relative to the scanned project), found from the generated module's
+     * own place {@code depth} directories below the project root, wherever the worker has the project checked
+     * out. Generated modules import {@code os} as {@code _migrate_os}.
+     */
+    static String projectPath(String path, int depth) {
+        return "_migrate_os.path.normpath(_migrate_os.path.join(_migrate_os.path.dirname(_migrate_os.path.abspath(__file__))"
+                + ", '..'".repeat(Math.max(0, depth)) + ", " + str(path) + "))";
+    }
+
     /** A single-quoted Python string literal that reads back as exactly {@code s}. */
     static String str(String s) {
         if (s == null) {

@@ -242,10 +242,8 @@ record ScriptFlowModule(String text, List<String> notes, Set<String> secrets, St
             py.append("from prefect import get_run_logger as _migrate_get_run_logger\n")
                     .append("from prefect.exceptions import MissingContextError as _MigrateMissingContextError\n");
         }
-        String up = depth <= 0 ? "" : ", " + String.join(", ", java.util.Collections.nCopies(depth, "'..'"));
         py.append("\n# The script as Civis ran it: __file__ and its directory on sys.path, as `python ").append(path).append("` had them.\n");
-        py.append("_MIGRATE_SCRIPT_FILE = _migrate_os.path.normpath(_migrate_os.path.join(_migrate_os.path.dirname(_migrate_os.path.abspath(__file__))")
-                .append(up).append(", ").append(PythonText.str(path)).append("))\n");
+        py.append("_MIGRATE_SCRIPT_FILE = ").append(PythonText.projectPath(path, depth)).append("\n");
         py.append("if _migrate_os.path.dirname(_MIGRATE_SCRIPT_FILE) not in _migrate_sys.path:\n")
                 .append("    _migrate_sys.path.insert(0, _migrate_os.path.dirname(_MIGRATE_SCRIPT_FILE))\n\n");
         if (logger) {
