@@ -1,10 +1,9 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.DependencySections;
 import dev.migrate.recipes.internal.PrefectPins;
 import dev.migrate.recipes.internal.RegexEdits;
-import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.FindSourceFiles;
@@ -66,7 +65,7 @@ public class PinPrefect3InPythonProjectFiles extends Recipe {
     static String pyproject(String text, PrefectTarget target) {
         String pep508 = RegexEdits.replaceGroup(text, QUOTED, "req", m -> PrefectPins.requirement(m, target));
         // Poetry's own constraint syntax means something only in its dependency tables.
-        return inSections(pep508, s -> s.startsWith("tool.poetry") && s.endsWith("dependencies"),
+        return DependencySections.editLines(pep508, DependencySections.POETRY,
                 line -> RegexEdits.replaceGroup(line, POETRY, "spec", m -> {
                     String version = PrefectPins.version(m.group("name"), m.group("spec"), target);
                     return version == null ? null : (m.group("name").equals("prefect") ? "==" : ">=") + version;
@@ -74,32 +73,11 @@ public class PinPrefect3InPythonProjectFiles extends Recipe {
     }
 
     static String setupCfg(String text, PrefectTarget target) {
-        return inSections(text, s -> s.equals("options") || s.equals("options.extras_require"),
+        return DependencySections.editLines(text, DependencySections.SETUP_CFG,
                 line -> RegexEdits.replaceGroup(line, CFG_LINE, "req", m -> {
                     String replaced = PrefectPins.requirement(m, target);
                     String raw = m.group("req");
                     return replaced == null ? null : replaced + raw.substring(raw.stripTrailing().length());
                 }));
-    }
-
-    /** Applies {@code edit} to each line (with its line break) under a {@code [section]} header that matches. */
-    private static String inSections(String text, Predicate<String> section, UnaryOperator<String> edit) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean inside = false;
-        int start = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            end = end < 0 ? text.length() : end + 1;
-            String line = text.substring(start, end);
-            String stripped = line.strip();
-            if (stripped.startsWith("[") && stripped.endsWith("]")) {
-                inside = section.test(stripped.replaceAll("^\\[+|]+$", "").strip().replace("\"", ""));
-            } else if (inside) {
-                line = edit.apply(line);
-            }
-            out.append(line);
-            start = end;
-        }
-        return out.toString();
     }
 }

@@ -1,7 +1,10 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.recipes.internal.DependencySections;
 import dev.migrate.recipes.internal.PrefectIntegrations;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,12 +16,12 @@ import java.util.regex.Pattern;
 final class RequirementInserts {
     private static final Pattern TXT_PREFECT = Pattern.compile("(?m)^prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:[=<>!~;#].*)?$");
     /** An indented {@code install_requires} continuation line naming prefect. */
-    private static final Pattern CFG_PREFECT = Pattern.compile("(?m)^([ \\t]+)prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:[=<>!~;#].*)?$");
+    private static final Pattern CFG_PREFECT = Pattern.compile("^([ \\t]+)prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:[=<>!~;#].*)?$");
     /** A quoted PEP 508 {@code prefect} requirement: group 1 the quote; what follows on its line in group 2. */
     private static final Pattern TOML_PREFECT = Pattern.compile(
             "([\"'])prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:[=<>!~;][^\"'\\r\\n]*)?\\1([^\\r\\n]*)");
     /** Poetry's {@code prefect = ...} line. */
-    private static final Pattern POETRY_PREFECT = Pattern.compile("(?m)^([ \\t]*)prefect[ \\t]*=.*$");
+    private static final Pattern POETRY_PREFECT = Pattern.compile("^([ \\t]*)prefect[ \\t]*=[^\\r\\n]*");
 
     private RequirementInserts() {
     }
@@ -37,15 +40,8 @@ final class RequirementInserts {
     }
 
     static String setupCfg(String body, List<String> packages) {
-        Matcher m = CFG_PREFECT.matcher(body);
-        if (!m.find()) {
-            return null;
-        }
-        StringBuilder lines = new StringBuilder();
-        for (String pkg : packages) {
-            lines.append(newline(body)).append(m.group(1)).append(requirement(pkg));
-        }
-        return body.substring(0, m.end()) + lines + body.substring(m.end());
+        return afterFirstLine(body, DependencySections.SETUP_CFG, CFG_PREFECT,
+                indent -> packages.stream().map(pkg -> newline(body) + indent + requirement(pkg)).reduce("", String::concat));
     }
 
     static String pyproject(String body, List<String> packages) {
@@ -72,16 +68,27 @@ final class RequirementInserts {
             }
             return body.substring(0, m.start(2)) + inline + body.substring(m.start(2));
         }
-        Matcher poetry = POETRY_PREFECT.matcher(body);
-        if (!poetry.find()) {
-            return null;
-        }
-        StringBuilder lines = new StringBuilder();
-        for (String pkg : packages) {
-            lines.append(newline(body)).append(poetry.group(1)).append(pkg).append(" = \">=")
-                    .append(PrefectIntegrations.firstPrefect3Release(pkg)).append('"');
-        }
-        return body.substring(0, poetry.end()) + lines + body.substring(poetry.end());
+        return afterFirstLine(body, DependencySections.POETRY, POETRY_PREFECT, indent -> packages.stream()
+                .map(pkg -> newline(body) + indent + pkg + " = \">=" + PrefectIntegrations.firstPrefect3Release(pkg) + '"')
+                .reduce("", String::concat));
+    }
+
+    /**
+     * Puts {@code added(indent)} right after the first match of {@code line} (group 1: its indentation) inside the
+     * dependency tables {@code section} selects, or returns null when there is none.
+     */
+    private static String afterFirstLine(String body, Predicate<String> section, Pattern line,
+            UnaryOperator<String> added) {
+        boolean[] done = {false};
+        String out = DependencySections.editLines(body, section, l -> {
+            Matcher m = line.matcher(l);
+            if (done[0] || !m.find()) {
+                return l;
+            }
+            done[0] = true;
+            return l.substring(0, m.end()) + added.apply(m.group(1)) + l.substring(m.end());
+        });
+        return done[0] ? out : null;
     }
 
     private static String requirement(String pkg) {

@@ -92,6 +92,9 @@ class AddPrefectIntegrationRequirementsTest implements PythonRewriteTest {
         rewriteRun(
             python("from prefect_aws import S3Bucket\n", spec -> spec.path("flows/a.py")),
             text("pytest\n", spec -> spec.path("requirements-dev.txt")),
-            text("[project]\ndependencies = [\"prefect-aws>=0.5\"]\n", spec -> spec.path("pyproject.toml")));
+            text("[project]\ndependencies = [\"prefect-aws>=0.5\"]\n", spec -> spec.path("pyproject.toml")),
+            // prefect named outside the dependency tables is not a requirement to add next to
+            text("[metadata]\nlong_description =\n    prefect==3.8.3 powers this\n", spec -> spec.path("setup.cfg")),
+            text("[tool.other]\nprefect = \"3.8.3\"\n", spec -> spec.path("flows/pyproject.toml")));
     }
 }
