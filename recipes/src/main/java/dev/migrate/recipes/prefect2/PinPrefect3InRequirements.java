@@ -19,7 +19,7 @@ import org.openrewrite.text.PlainTextVisitor;
 public class PinPrefect3InRequirements extends Recipe {
     /** {@code name[extras] specifiers ; marker  # comment}, one requirement per line. */
     private static final Pattern REQUIREMENT = Pattern.compile(
-            "(?m)^(?<name>prefect(?:-[a-z0-9]+)?)(?<extras>\\[[^\\]]*\\])?(?<spec>[ \\t]*(?:[=<>!~]=?|===)[^;#\\r\\n]*)?(?=[ \\t]*(?:;|#|\\r?$))");
+            "(?m)^" + PrefectPins.REQUIREMENT.pattern() + "(?=[ \\t]*(?:;|#|\\r?$))");
 
     @Override
     public String getDisplayName() {
