@@ -79,17 +79,14 @@ public final class ProjectFiles {
     }
 
     /** True when the first 8 KiB hold a NUL byte, the usual sign of a binary file. */
-    static boolean looksBinary(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(8192);
-            for (byte b : head) {
-                if (b == 0) {
-                    return true;
-                }
+    /** Whether a file's first 8 KiB hold a NUL byte, the usual sign of binary content (as git decides). */
+    static boolean looksBinary(byte[] bytes) {
+        for (int i = 0, n = Math.min(bytes.length, 8192); i < n; i++) {
+            if (bytes[i] == 0) {
+                return true;
             }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return false;
     }
+
 }

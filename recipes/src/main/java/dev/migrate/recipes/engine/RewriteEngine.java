@@ -6,6 +6,7 @@ import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.rewriters.io.AtomicFiles;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonParser;
+import dev.migrate.rewriters.python.PythonRewriteParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.Parser;
@@ -55,13 +57,17 @@ public final class RewriteEngine {
             if (parser.isEmpty()) {
                 continue;
             }
-            if (ProjectFiles.looksBinary(file)) {
+            byte[] bytes = read(file);
+            if (ProjectFiles.looksBinary(bytes)) {
                 skipped.add(new ProjectFiles.Skipped(file, "binary content"));
                 continue;
             }
-            byte[] bytes = read(file);
             Parser.Input input = new Parser.Input(relative, () -> new ByteArrayInputStream(bytes));
-            parser.get().parseInputs(List.of(input), projectDir, parseCtx).forEach(sf -> {
+            // Python files are parsed from the bytes at hand: OpenRewrite's input stream reads them again, byte by byte
+            Stream<SourceFile> parsed = parser.get() instanceof PythonRewriteParser python
+                    ? Stream.of(python.parseBytes(input, bytes, projectDir, parseCtx))
+                    : parser.get().parseInputs(List.of(input), projectDir, parseCtx);
+            parsed.forEach(sf -> {
                 if (sf instanceof ParseError) {
                     skipped.add(new ProjectFiles.Skipped(file, "does not parse as " + parserName(parser.get())
                             + "; left unchanged"));

@@ -36,9 +36,6 @@ final class SourceParsers {
         if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
             return Optional.of(YamlParser.builder().build());
         }
-        if (lower.endsWith(".py")) {
-            return Optional.of(dev.migrate.rewriters.python.PythonRewriteParser.builder().build());
-        }
         if (PLAIN_TEXT.matcher(name).matches()
                 || CRONTAB_PATH.matcher(relative.toString().replace('\\', '/')).matches()) {
             return Optional.of(PlainTextParser.builder().build());

@@ -44,25 +44,9 @@ public final class PythonCode {
         return TreeIndex.of(root).lineAt(offset);
     }
 
-    /**
-     * Where an element starts (after its prefix) in the printed root, or -1: the lengths of everything before
-     * it along its path, so only that path is walked (no position map of the whole tree).
-     */
+    /** Where an element starts (after its prefix) in the printed root, or -1. */
     public static int offsetOf(Node root, PyElement e) {
-        List<Node> path = TreeEdits.path(root, e);
-        if (path == null) {
-            return -1;
-        }
-        int offset = 0;
-        for (int depth = 0; depth < path.size(); depth++) {
-            Node n = path.get(depth);
-            offset += n.prefix().text().length();
-            PyElement next = depth + 1 < path.size() ? path.get(depth + 1) : e;
-            for (int i = 0; i < n.childCount() && n.child(i) != next; i++) {
-                offset += n.child(i).length();
-            }
-        }
-        return offset + e.prefix().text().length();
+        return TreeIndex.of(root).offsetOf(e);
     }
 
     public static MigrationNotes.Row note(PythonFile file, PyElement at, String recipe, boolean manual, String message) {

@@ -13,6 +13,18 @@ import org.openrewrite.TreeVisitor;
  * file that mentions none of {@link #mentions()} is skipped before any tree query.
  */
 public abstract class PythonRecipe extends Recipe {
+    /** OpenRewrite asks for it for every file a recipe changes, and builds it by reflection over the options each time. */
+    private transient volatile String instanceName;
+
+    @Override
+    public String getInstanceName() {
+        String name = instanceName;
+        if (name == null) {
+            name = super.getInstanceName();
+            instanceName = name;
+        }
+        return name;
+    }
     /** Words one of which a file's text must contain for the recipe to look at it. */
     protected abstract String[] mentions();
 

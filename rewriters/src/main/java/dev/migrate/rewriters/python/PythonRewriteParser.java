@@ -24,18 +24,28 @@ public final class PythonRewriteParser implements Parser {
         List<SourceFile> out = new ArrayList<>();
         for (Input input : inputs) {
             Path path = input.getRelativePath(relativeTo);
+            byte[] bytes;
             try (InputStream in = input.getSource(ctx)) {
-                byte[] bytes = in.readAllBytes();
-                PythonFile parsed = PythonParser.parse(path, bytes).withFileAttributes(input.getFileAttributes());
-                out.add(requireBytesRoundTrip(parsed, bytes, input, relativeTo, ctx));
+                bytes = in.readAllBytes();
             } catch (IOException e) {
                 ctx.getOnError().accept(new UncheckedIOException("could not read " + path, e));
                 out.add(ParseError.build(this, input, relativeTo, ctx, e));
-            } catch (RuntimeException e) {
-                out.add(ParseError.build(this, input, relativeTo, ctx, e));
+                continue;
             }
+            out.add(parseBytes(input, bytes, relativeTo, ctx));
         }
         return out.stream();
+    }
+
+    /** Parses an input whose bytes the caller has already read (they are not read again). */
+    public SourceFile parseBytes(Input input, byte[] bytes, Path relativeTo, ExecutionContext ctx) {
+        try {
+            PythonFile parsed = PythonParser.parse(input.getRelativePath(relativeTo), bytes)
+                    .withFileAttributes(input.getFileAttributes());
+            return requireBytesRoundTrip(parsed, bytes, input, relativeTo, ctx);
+        } catch (RuntimeException e) {
+            return ParseError.build(this, input, relativeTo, ctx, e);
+        }
     }
 
     /**

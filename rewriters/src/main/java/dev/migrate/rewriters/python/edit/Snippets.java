@@ -6,9 +6,7 @@ import dev.migrate.rewriters.python.PythonStyle;
 import dev.migrate.rewriters.python.query.StringLiterals;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import dev.migrate.rewriters.python.tree.Nodes;
 import dev.migrate.rewriters.python.tree.PyElement;
-import dev.migrate.rewriters.python.tree.SourceRanges;
 import dev.migrate.rewriters.python.tree.Token;
 import dev.migrate.rewriters.python.tree.TokenKind;
 import java.util.ArrayList;
@@ -154,27 +152,9 @@ public final class Snippets {
         String[] lines = code.split("\n", -1);
         boolean[] inString = new boolean[lines.length];
         StringBuilder quoted = new StringBuilder(code);
-        Node module = parsedTolerantly(code).module();
-        SourceRanges ranges = SourceRanges.of(module);
-        int[] lineStarts = new int[lines.length];
-        int off = 0;
-        for (int i = 0; i < lines.length; i++) {
-            lineStarts[i] = off;
-            off += lines[i].length() + 1;
-        }
-        for (Token t : Nodes.tokens(module)) {
-            if (t.kind() == TokenKind.STRING || t.kind() == TokenKind.FSTRING_MIDDLE) {
-                int start = ranges.start(t);
-                int end = ranges.end(t);
-                for (int i = 0; i < lines.length; i++) {
-                    if (lineStarts[i] > start && lineStarts[i] < end) {
-                        inString[i] = true;
-                    }
-                }
-                if (t.kind() == TokenKind.STRING) {
-                    preferQuote(t, start, style.quote(), quoted);
-                }
-            }
+        if (code.indexOf('\'') >= 0 || code.indexOf('"') >= 0) {
+            // only string literals need the parse (code without a quote has none): most snippets are plain calls
+            findStrings(code, lines, style, inString, quoted);
         }
         String[] styled = quoted.toString().split("\n", -1);
         StringBuilder sb = new StringBuilder();
@@ -195,6 +175,53 @@ public final class Snippets {
                     .append(line.substring(spaces));
         }
         return sb.toString();
+    }
+
+    /** Marks the lines inside multi-line string literals and gives plain literals the preferred quote. */
+    private static void findStrings(String code, String[] lines, PythonStyle style, boolean[] inString,
+            StringBuilder quoted) {
+        int[] lineStarts = new int[lines.length];
+        int off = 0;
+        for (int i = 0; i < lines.length; i++) {
+            lineStarts[i] = off;
+            off += lines[i].length() + 1;
+        }
+        List<Token> strings = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        collectStrings(parsedTolerantly(code).module(), 0, strings, starts);
+        for (int k = 0; k < strings.size(); k++) {
+            Token t = strings.get(k);
+            int start = starts.get(k);
+            int end = start + t.text().length();
+            for (int i = 0; i < lines.length; i++) {
+                if (lineStarts[i] > start && lineStarts[i] < end) {
+                    inString[i] = true;
+                }
+            }
+            if (t.kind() == TokenKind.STRING) {
+                preferQuote(t, start, style.quote(), quoted);
+            }
+        }
+    }
+
+    /**
+     * Collects the string tokens of {@code e}, which starts at {@code offset}, with where their text starts;
+     * returns the offset after {@code e}.
+     */
+    private static int collectStrings(PyElement e, int offset, List<Token> strings, List<Integer> starts) {
+        if (e instanceof Token t) {
+            if (t.kind() == TokenKind.STRING || t.kind() == TokenKind.FSTRING_MIDDLE) {
+                strings.add(t);
+                starts.add(offset + t.prefix().length());
+            }
+            return offset + t.length();
+        }
+        Node n = (Node) e;
+        int at = offset + n.prefix().length();
+        for (int i = 0; i < n.childCount(); i++) {
+            at = collectStrings(n.child(i), at, strings, starts);
+        }
+        return at;
     }
 
     /** Rewrites 'x' to "x" (or back) when the body has no quotes or backslashes, so meaning is unchanged. */

@@ -1,9 +1,8 @@
 package dev.migrate.rewriters.python.edit;
 
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.PyElement;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,42 +15,7 @@ public final class TreeEdits {
 
     /** Ancestors of {@code target} from the root down to its parent; empty if target is the root; null if absent. */
     public static List<Node> path(Node root, PyElement target) {
-        if (root == target) {
-            return new ArrayList<>();
-        }
-        // depth-first with parallel arrays for the open nodes and their next child (no per-node frames)
-        Node[] nodes = new Node[32];
-        int[] next = new int[32];
-        int depth = 0;
-        nodes[0] = root;
-        while (depth >= 0) {
-            Node n = nodes[depth];
-            int i = next[depth];
-            if (i == n.childCount()) {
-                nodes[depth] = null;
-                depth--;
-                continue;
-            }
-            next[depth] = i + 1;
-            PyElement c = n.child(i);
-            if (c == target) {
-                List<Node> path = new ArrayList<>(depth + 1);
-                for (int d = 0; d <= depth; d++) {
-                    path.add(nodes[d]);
-                }
-                return path;
-            }
-            if (c instanceof Node child && child.childCount() > 0) {
-                depth++;
-                if (depth == nodes.length) {
-                    nodes = Arrays.copyOf(nodes, depth * 2);
-                    next = Arrays.copyOf(next, depth * 2);
-                }
-                nodes[depth] = child;
-                next[depth] = 0;
-            }
-        }
-        return null;
+        return TreeIndex.of(root).path(target);
     }
 
     public static Node parentOf(Node root, PyElement target) {
@@ -73,6 +37,7 @@ public final class TreeEdits {
     /** Replaces {@code target} with {@code replacement} exactly as given. */
     public static Node replaceKeepingPrefix(Node root, PyElement target, PyElement replacement) {
         if (root == target) {
+            TreeIndex.derivedFrom((Node) replacement, root);
             return (Node) replacement;
         }
         List<Node> path = path(root, target);
@@ -88,6 +53,7 @@ public final class TreeEdits {
             old = parent;
             current = rebuilt;
         }
+        TreeIndex.derivedFrom((Node) current, root);
         return (Node) current;
     }
 

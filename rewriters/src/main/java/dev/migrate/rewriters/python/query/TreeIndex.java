@@ -2,7 +2,8 @@ package dev.migrate.rewriters.python.query;
 
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import java.util.ArrayDeque;
+import dev.migrate.rewriters.python.tree.PyElement;
+import dev.migrate.rewriters.python.tree.Token;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,11 +14,15 @@ import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
- * What whole-tree queries derive from one tree (its nodes by kind, its imports, the names it uses, its
- * text), computed once per tree and shared by every caller. Trees are immutable, so what is derived from a
- * root never goes stale: an edit makes a new root, which gets its own facts. OpenRewrite runs each recipe
- * over every file in turn, and each recipe asks the same questions several times; without this every
- * question walked (or printed) the whole tree again.
+ * What whole-tree queries derive from one tree (its nodes in pre-order with parents and offsets, nodes by
+ * kind, its imports, the names it uses, its text), computed once per tree and shared by every caller.
+ * Trees are immutable, so what is derived from a root never goes stale: an edit makes a new root, which
+ * gets its own facts. OpenRewrite runs each recipe over every file in turn, and each recipe asks the same
+ * questions several times; without this every question walked (or printed) the whole tree again.
+ *
+ * <p>Edits made through {@link dev.migrate.rewriters.python.edit.TreeEdits} tell the index which tree the
+ * new one was made from ({@link #derivedFrom}); the new tree's node table is then derived from the old
+ * one, walking only the rebuilt nodes, and its imports are reused when no import statement changed.
  *
  * <p>The facts are kept in a weak map keyed by the root (nodes compare by identity), and they never
  * refer to the root itself, so they go away with the tree.
@@ -39,25 +44,63 @@ public final class TreeIndex {
         return new TreeIndex(root, FACTS.computeIfAbsent(root, r -> new Facts()));
     }
 
+    /**
+     * Records that {@code newRoot} was made by editing {@code oldRoot} (it shares the old tree's untouched
+     * subtrees), so that its facts can be derived from the old tree's instead of walking it again.
+     */
+    public static void derivedFrom(Node newRoot, Node oldRoot) {
+        if (newRoot == oldRoot) {
+            return;
+        }
+        Facts old = FACTS.get(oldRoot);
+        if (old == null) {
+            return;
+        }
+        // derive from the newest version that has (or can derive) a table; intermediate versions nobody
+        // queried are skipped, since a table is derived by node identity, not from one edit's details
+        Node base = old.table != null ? oldRoot : old.base;
+        if (base == null) {
+            return;
+        }
+        Facts fresh = FACTS.computeIfAbsent(newRoot, r -> new Facts());
+        if (fresh.table == null) {
+            fresh.base = base;
+        }
+    }
+
     /** The nodes of one kind, the root included, in source (pre-)order. */
     public List<Node> find(NodeKind kind) {
-        List<Node> below = facts.byKind(root)[kind.ordinal()];
-        if (root.kind() != kind) {
-            return below == null ? List.of() : Collections.unmodifiableList(below);
+        List<Node>[] byKind = facts.byKind;
+        List<Node> found = byKind[kind.ordinal()];
+        if (found == null) {
+            NodeTable t = table();
+            List<Node> out = new ArrayList<>();
+            if (root.kind() == kind) {
+                out.add(root);
+            }
+            for (int i = 1; i < t.count(); i++) {
+                Node n = t.node(i);
+                if (n.kind() == kind) {
+                    out.add(n);
+                }
+            }
+            found = Collections.unmodifiableList(out);
+            byKind[kind.ordinal()] = found;
         }
-        List<Node> out = new ArrayList<>(below == null ? 1 : below.size() + 1);
-        out.add(root);
-        if (below != null) {
-            out.addAll(below);
-        }
-        return out;
+        return found;
     }
 
     /** The names the import statements bind. */
     public Imports imports() {
         Facts f = facts;
         if (f.imports == null) {
-            f.imports = Imports.build(importStatements(root));
+            List<Node> statements = importStatements();
+            Imports inherited = f.inheritedImports;
+            f.imports = inherited != null && sameNodes(statements, f.inheritedImportNodes) ? inherited
+                    : Imports.build(statements);
+            f.importNodes = statements;
+            f.inheritedImports = null;
+            f.inheritedImportNodes = null;
         }
         return f.imports;
     }
@@ -68,7 +111,7 @@ public final class TreeIndex {
         if (f.names == null) {
             Set<String> out = new HashSet<>();
             for (Node n : find(NodeKind.NAME)) {
-                out.add(n.tokens().get(0).text());
+                out.add(nameOf(n));
             }
             f.names = Collections.unmodifiableSet(out);
         }
@@ -82,20 +125,73 @@ public final class TreeIndex {
         }
         int count = 0;
         for (Node n : find(NodeKind.NAME)) {
-            if (n.tokens().get(0).text().equals(name)) {
+            if (nameOf(n).equals(name)) {
                 count++;
             }
         }
         return count;
     }
 
+    /** A NAME node's identifier: its first token (no list of its tokens is built). */
+    private static String nameOf(Node name) {
+        for (int i = 0; i < name.childCount(); i++) {
+            if (name.child(i) instanceof Token t) {
+                return t.text();
+            }
+        }
+        return "";
+    }
+
     /** The printed tree. */
     public String text() {
         Facts f = facts;
         if (f.text == null) {
-            f.text = root.print();
+            f.text = new String(table().text());
         }
         return f.text;
+    }
+
+    /**
+     * The ancestors of {@code target} from the root down to its parent: empty when target is the root,
+     * null when it is not in this tree.
+     */
+    public List<Node> path(PyElement target) {
+        if (target == root) {
+            return new ArrayList<>();
+        }
+        NodeTable t = table();
+        int at = target instanceof Node n ? t.indexOf(root, n) : parentSlot(t, target);
+        if (at < 0) {
+            return null;
+        }
+        int depth = 0;
+        for (int i = target instanceof Node ? t.parent(at) : at; i >= 0; i = t.parent(i)) {
+            depth++;
+        }
+        Node[] chain = new Node[depth];
+        for (int i = target instanceof Node ? t.parent(at) : at; i >= 0; i = t.parent(i)) {
+            chain[--depth] = i == 0 ? root : t.node(i);
+        }
+        return new ArrayList<>(Arrays.asList(chain));
+    }
+
+    /** Where {@code e} starts (after its prefix) in the printed tree, or -1 when it is not in this tree. */
+    public int offsetOf(PyElement e) {
+        NodeTable t = table();
+        if (e instanceof Node n) {
+            int i = t.indexOf(root, n);
+            return i < 0 ? -1 : t.start(i) + n.prefix().length();
+        }
+        int p = parentSlot(t, e);
+        if (p < 0) {
+            return -1;
+        }
+        Node parent = p == 0 ? root : t.node(p);
+        int offset = t.start(p) + parent.prefix().length();
+        for (int k = 0; parent.child(k) != e; k++) {
+            offset += parent.child(k).length();
+        }
+        return offset + e.prefix().length();
     }
 
     /**
@@ -106,12 +202,12 @@ public final class TreeIndex {
         Facts f = facts;
         int[] starts = f.lineStarts;
         if (starts == null) {
-            String t = text();
+            char[] t = table().text();
             int[] s = new int[16];
             int n = 1;
-            for (int i = 0; i < t.length(); i++) {
-                char c = t.charAt(i);
-                if (c == '\n' || c == '\r' && (i + 1 >= t.length() || t.charAt(i + 1) != '\n')) {
+            for (int i = 0; i < t.length; i++) {
+                char c = t[i];
+                if (c == '\n' || c == '\r' && (i + 1 >= t.length || t[i + 1] != '\n')) {
                     if (n == s.length) {
                         s = Arrays.copyOf(s, n * 2);
                     }
@@ -125,27 +221,78 @@ public final class TreeIndex {
         return at >= 0 ? at + 1 : -at - 1;
     }
 
-    /**
-     * The import statements in source order (a later import of a name wins). Imports are statements, so
-     * only statement containers are entered, never expressions (which hold most of a tree's nodes).
-     */
-    private static List<Node> importStatements(Node root) {
-        List<Node> out = new ArrayList<>();
-        ArrayDeque<Node> stack = new ArrayDeque<>();
-        stack.push(root);
-        while (!stack.isEmpty()) {
-            Node n = stack.pop();
-            if (n.kind() == NodeKind.IMPORT || n.kind() == NodeKind.IMPORT_FROM) {
-                out.add(n);
-                continue;
+    /** This tree's node table: derived from an earlier version's when there is one, else walked. */
+    private NodeTable table() {
+        Facts f = facts;
+        NodeTable t = f.table;
+        if (t != null) {
+            return t;
+        }
+        Node base = f.base;
+        if (base != null) {
+            TreeIndex old = of(base);
+            t = NodeTable.derive(old.table(), base, root);
+            // tests run with assertions on: every derived table is checked against a fresh walk
+            assert t == null || t.sameAs(NodeTable.build(root, true)) : "derived node table differs from a fresh walk";
+            if (t != null) {
+                f.inheritedImports = old.facts.imports;
+                f.inheritedImportNodes = old.facts.importNodes;
             }
-            for (int i = n.childCount() - 1; i >= 0; i--) {
-                if (n.child(i) instanceof Node c && (c == root || holdsStatements(c.kind()))) {
-                    stack.push(c);
+        }
+        if (t == null) {
+            t = NodeTable.build(root, true);
+        }
+        f.table = t;
+        f.base = null;
+        return t;
+    }
+
+    /** The slot of the node whose child is the token {@code e}, or -1. */
+    private int parentSlot(NodeTable t, PyElement e) {
+        for (int i = 0; i < t.count(); i++) {
+            Node n = i == 0 ? root : t.node(i);
+            for (int k = 0; k < n.childCount(); k++) {
+                if (n.child(k) == e) {
+                    return i;
                 }
             }
         }
+        return -1;
+    }
+
+    /**
+     * The import statements in source order (a later import of a name wins). Imports are statements: one
+     * counts only when every node between it and the root holds statements (never inside an expression).
+     */
+    private List<Node> importStatements() {
+        NodeTable t = table();
+        List<Node> out = new ArrayList<>();
+        for (int i = 1; i < t.count(); i++) {
+            Node n = t.node(i);
+            if (n.kind() != NodeKind.IMPORT && n.kind() != NodeKind.IMPORT_FROM) {
+                continue;
+            }
+            boolean statementsAllTheWay = true;
+            for (int p = t.parent(i); p > 0 && statementsAllTheWay; p = t.parent(p)) {
+                statementsAllTheWay = holdsStatements(t.node(p).kind());
+            }
+            if (statementsAllTheWay) {
+                out.add(n);
+            }
+        }
         return out;
+    }
+
+    private static boolean sameNodes(List<Node> a, List<Node> b) {
+        if (b == null || a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean holdsStatements(NodeKind k) {
@@ -158,49 +305,17 @@ public final class TreeIndex {
 
     /** What is derived from one root; nothing in here may refer to the root (the weak key). */
     private static final class Facts {
-        private volatile List<Node>[] byKind;
+        @SuppressWarnings("unchecked")
+        private final List<Node>[] byKind = new List[KINDS];
+        private volatile NodeTable table;
+        /** An earlier version of this tree to derive the table from (dropped once the table exists). */
+        private volatile Node base;
         private volatile Imports imports;
+        private volatile List<Node> importNodes;
+        private volatile Imports inheritedImports;
+        private volatile List<Node> inheritedImportNodes;
         private volatile Set<String> names;
         private volatile String text;
         private volatile int[] lineStarts;
-
-        /** The nodes below the root (the root excluded) by kind ordinal, in source order; null for none. */
-        @SuppressWarnings("unchecked")
-        List<Node>[] byKind(Node root) {
-            List<Node>[] m = byKind;
-            if (m == null) {
-                m = new List[KINDS];
-                // pre-order over an array stack (no per-node list views): this walk is most of the index's cost
-                Node[] stack = new Node[64];
-                int top = 0;
-                for (int i = root.childCount() - 1; i >= 0; i--) {
-                    if (root.child(i) instanceof Node c) {
-                        stack = push(stack, top++, c);
-                    }
-                }
-                while (top > 0) {
-                    Node n = stack[--top];
-                    stack[top] = null;
-                    int k = n.kind().ordinal();
-                    if (m[k] == null) {
-                        m[k] = new ArrayList<>();
-                    }
-                    m[k].add(n);
-                    for (int i = n.childCount() - 1; i >= 0; i--) {
-                        if (n.child(i) instanceof Node c) {
-                            stack = push(stack, top++, c);
-                        }
-                    }
-                }
-                byKind = m;
-            }
-            return m;
-        }
-
-        private static Node[] push(Node[] stack, int at, Node n) {
-            Node[] s = at < stack.length ? stack : Arrays.copyOf(stack, stack.length * 2);
-            s[at] = n;
-            return s;
-        }
     }
 }

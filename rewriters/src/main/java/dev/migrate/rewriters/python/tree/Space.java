@@ -80,7 +80,7 @@ public final class Space {
     }
 
     /** Copies the characters into {@code out} at {@code at}; returns the offset after them. */
-    int copyTo(char[] out, int at) {
+    public int copyTo(char[] out, int at) {
         // Most runs are empty or one space: skip the arraycopy call for them.
         if (length == 1) {
             out[at] = source != null ? source[start] : text.charAt(0);

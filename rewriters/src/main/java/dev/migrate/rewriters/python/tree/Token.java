@@ -133,7 +133,7 @@ public final class Token implements PyElement {
     }
 
     /** Copies prefix and text into {@code out} at {@code at}; returns the offset after them. */
-    int copyTo(char[] out, int at) {
+    public int copyTo(char[] out, int at) {
         at = prefix.copyTo(out, at);
         if (source != null) {
             if (textLength == 1) {

@@ -1,0 +1,275 @@
+package dev.migrate.rewriters.python.query;
+
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.PyElement;
+import dev.migrate.rewriters.python.tree.Token;
+import java.util.Arrays;
+
+/**
+ * The nodes of one tree in pre-order as parallel arrays (each node's parent, the end of its subtree and
+ * its offset in the printed tree), and optionally the printed text. Paths, offsets and nodes by kind are
+ * then array lookups instead of tree walks.
+ *
+ * <p>An edited tree shares every untouched subtree with the tree it was made from, so its table is
+ * derived from the old one ({@link #derive}): identical subtrees are copied as array ranges (and text
+ * ranges), and only the rebuilt nodes are walked.
+ *
+ * <p>Slot 0 is the root and holds {@code null}: the table lives in a weak map keyed by the root, which
+ * must not be reachable from it.
+ */
+final class NodeTable {
+    /** Deeper rebuilt chains than this are rare (a deeply nested edit): they get a fresh table instead of recursion. */
+    private static final int MAX_DERIVE_DEPTH = 300;
+
+    private Node[] nodes;
+    private int[] parent;
+    private int[] end;
+    private int[] start;
+    private int count;
+    private final char[] text;
+    private int at;
+
+    private NodeTable(int capacity, char[] text) {
+        nodes = new Node[capacity];
+        parent = new int[capacity];
+        end = new int[capacity];
+        start = new int[capacity];
+        this.text = text;
+    }
+
+    /** A table walked from scratch; {@code withText} also prints the tree into it in the same walk. */
+    static NodeTable build(Node root, boolean withText) {
+        NodeTable t = new NodeTable(Math.max(16, root.length() / 3), withText ? new char[root.length()] : null);
+        t.fresh(root, -1);
+        return t;
+    }
+
+    /**
+     * The table of {@code newRoot}, an edit of the tree {@code old} belongs to (or of any earlier version of
+     * it): walks only the nodes that are not shared with the old tree. Null when the rebuilt chain is too deep.
+     */
+    static NodeTable derive(NodeTable old, Node oldRoot, Node newRoot) {
+        NodeTable t = new NodeTable(Math.max(16, old.count + 16), old.text == null ? null : new char[newRoot.length()]);
+        try {
+            t.merge(old, oldRoot, 0, newRoot, -1, 0);
+        } catch (TooDeep e) {
+            return null;
+        }
+        return t;
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** The node at {@code i}, or null for the root (slot 0). */
+    Node node(int i) {
+        return nodes[i];
+    }
+
+    int parent(int i) {
+        return parent[i];
+    }
+
+    int end(int i) {
+        return end[i];
+    }
+
+    int start(int i) {
+        return start[i];
+    }
+
+    boolean hasText() {
+        return text != null;
+    }
+
+    char[] text() {
+        return text;
+    }
+
+    /** Whether two tables hold the same nodes (by identity), parents, ends, offsets and text. */
+    boolean sameAs(NodeTable o) {
+        if (count != o.count || (text == null) != (o.text == null) || text != null && !Arrays.equals(text, o.text)) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (nodes[i] != o.nodes[i] || parent[i] != o.parent[i] || end[i] != o.end[i] || start[i] != o.start[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The slot of {@code n} (identity), or -1; the root is slot 0. */
+    int indexOf(Node root, Node n) {
+        if (n == root) {
+            return 0;
+        }
+        Node[] ns = nodes;
+        for (int i = 1; i < count; i++) {
+            if (ns[i] == n) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Emits {@code n} and everything below it, walking it (iteratively: some trees nest thousands deep). */
+    private void fresh(Node n, int parentIndex) {
+        Node[] stackNode = new Node[32];
+        int[] stackIndex = new int[32];
+        int[] stackNext = new int[32];
+        int depth = 0;
+        stackNode[0] = n;
+        stackIndex[0] = open(n, parentIndex);
+        while (depth >= 0) {
+            Node top = stackNode[depth];
+            int k = stackNext[depth];
+            if (k == top.childCount()) {
+                end[stackIndex[depth]] = count;
+                stackNode[depth] = null;
+                depth--;
+                continue;
+            }
+            stackNext[depth] = k + 1;
+            PyElement c = top.child(k);
+            if (c instanceof Token tok) {
+                token(tok);
+                continue;
+            }
+            Node child = (Node) c;
+            int index = open(child, stackIndex[depth]);
+            depth++;
+            if (depth == stackNode.length) {
+                stackNode = Arrays.copyOf(stackNode, depth * 2);
+                stackIndex = Arrays.copyOf(stackIndex, depth * 2);
+                stackNext = Arrays.copyOf(stackNext, depth * 2);
+            }
+            stackNode[depth] = child;
+            stackIndex[depth] = index;
+            stackNext[depth] = 0;
+        }
+    }
+
+    /** Takes a slot for {@code n} and emits its prefix. */
+    private int open(Node n, int parentIndex) {
+        int i = count++;
+        if (i == nodes.length) {
+            grow(i + 1);
+        }
+        nodes[i] = parentIndex < 0 ? null : n;
+        parent[i] = parentIndex;
+        start[i] = at;
+        at = text == null ? at + n.prefix().length() : n.prefix().copyTo(text, at);
+        return i;
+    }
+
+    private void token(Token t) {
+        at = text == null ? at + t.length() : t.copyTo(text, at);
+    }
+
+    /**
+     * Emits new node {@code r}, whose counterpart in the old tree (the node at the same place) is old slot
+     * {@code o}, or -1 when it has none: old subtrees that {@code r} still holds are copied.
+     */
+    private void merge(NodeTable old, Node oldRoot, int o, Node r, int parentIndex, int depth) {
+        if (depth > MAX_DERIVE_DEPTH) {
+            throw new TooDeep();
+        }
+        Node counterpart = o < 0 ? null : o == 0 ? oldRoot : old.nodes[o];
+        if (counterpart == r && parentIndex >= 0) {
+            copy(old, o, parentIndex);
+            return;
+        }
+        int i = open(r, parentIndex);
+        int[] oldKids = counterpart == null ? null : old.kidSlots(o, counterpart);
+        int hint = 0;
+        for (int p = 0; p < r.childCount(); p++) {
+            PyElement c = r.child(p);
+            if (c instanceof Token tok) {
+                token(tok);
+                continue;
+            }
+            Node child = (Node) c;
+            int same = oldKids == null ? -1 : find(counterpart, oldKids, child, hint);
+            if (same >= 0) {
+                copy(old, oldKids[same], i);
+                hint = same + 1;
+            } else if (oldKids != null && p < oldKids.length && oldKids[p] >= 0) {
+                merge(old, oldRoot, oldKids[p], child, i, depth + 1);
+            } else {
+                fresh(child, i);
+            }
+        }
+        end[i] = count;
+    }
+
+    /** The position among {@code n}'s children (slot {@code o}) of each child node's slot; -1 for tokens. */
+    private int[] kidSlots(int o, Node n) {
+        int[] out = new int[n.childCount()];
+        int next = o + 1;
+        for (int p = 0; p < out.length; p++) {
+            if (n.child(p) instanceof Node) {
+                out[p] = next;
+                next = end[next];
+            } else {
+                out[p] = -1;
+            }
+        }
+        return out;
+    }
+
+    /** Which child position of {@code old} holds {@code child} (identity), looking at {@code hint} first. */
+    private static int find(Node old, int[] oldKids, Node child, int hint) {
+        if (hint < oldKids.length && old.child(hint) == child) {
+            return hint;
+        }
+        for (int p = 0; p < oldKids.length; p++) {
+            if (old.child(p) == child) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** Copies old slot {@code o} and its subtree, shifted to the current slot and text offset. */
+    private void copy(NodeTable old, int o, int parentIndex) {
+        int len = old.end[o] - o;
+        int need = count + len;
+        if (need > nodes.length) {
+            grow(need);
+        }
+        int slotShift = count - o;
+        int textShift = at - old.start[o];
+        System.arraycopy(old.nodes, o, nodes, count, len);
+        for (int k = 0; k < len; k++) {
+            int from = o + k;
+            int to = count + k;
+            parent[to] = old.parent[from] + slotShift;
+            end[to] = old.end[from] + slotShift;
+            start[to] = old.start[from] + textShift;
+        }
+        parent[count] = parentIndex;
+        Node n = old.nodes[o];
+        if (text != null) {
+            System.arraycopy(old.text, old.start[o], text, at, n.length());
+        }
+        at += n.length();
+        count = need;
+    }
+
+    private void grow(int min) {
+        int cap = Math.max(min, nodes.length * 2);
+        nodes = Arrays.copyOf(nodes, cap);
+        parent = Arrays.copyOf(parent, cap);
+        end = Arrays.copyOf(end, cap);
+        start = Arrays.copyOf(start, cap);
+    }
+
+    /** Raised when the rebuilt part of a tree nests too deep to merge recursively. */
+    private static final class TooDeep extends RuntimeException {
+        TooDeep() {
+            super(null, null, false, false);
+        }
+    }
+}
