@@ -38,7 +38,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                 flow.run(parameters={"y": 2})
                 """,
                 """
-                from prefect import task, flow
+                from prefect import flow, task
                 import datetime
 
 
@@ -85,7 +85,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                     orders = merge(a, b)
                 """,
                 """
-                from prefect import task, flow
+                from prefect import flow, task
 
 
                 @task
@@ -140,7 +140,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                 """
                 import random
 
-                from prefect import task, flow
+                from prefect import flow, task
 
 
                 @task
@@ -204,7 +204,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                     save(rows)
                 """,
                 """
-                from prefect import task, flow
+                from prefect import flow, task
 
 
                 @task
@@ -336,7 +336,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                     kick()
                 """,
                 """
-                from prefect import task, flow
+                from prefect import flow, task
 
                 FLOW_NAME = "orchestrating_flow"
 
@@ -372,7 +372,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                     load("thu", task_args=dict(slug="thu"))
                 """,
                 """
-                from prefect import task, flow
+                from prefect import flow, task
 
 
                 @task
@@ -452,7 +452,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                             flow.register(project_name="p", labels=["prod"])
                         """,
                         """
-                        from prefect import task, flow
+                        from prefect import flow, task
                         from prefect.task_runners import ThreadPoolTaskRunner
 
 
@@ -524,7 +524,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                         blob_flow.register(project_name="lake")
                         """,
                         """
-                        from prefect import task, flow
+                        from prefect import flow, task
 
 
                         @task
@@ -620,7 +620,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                             flow.register(project_name="p")
                         """,
                         """
-                        from prefect import task, flow
+                        from prefect import flow, task
                         from prefect.schedules import Interval
 
 
@@ -670,7 +670,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                 LIMIT = 10
                 """,
                 """
-                from prefect import task, flow
+                from prefect import flow, task
 
 
                 @task
@@ -720,7 +720,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                 nightly_run = None
                 """,
                 """
-                from prefect import task, flow
+                from prefect import flow, task
 
 
                 @task

@@ -55,7 +55,7 @@ class ConvertPrefect1TriggersTest implements PythonRewriteTest {
                     cleanup(wait_for=[count])
                 """,
                 """
-                from prefect import flow, task, allow_failure
+                from prefect import allow_failure, flow, task
 
 
                 @task

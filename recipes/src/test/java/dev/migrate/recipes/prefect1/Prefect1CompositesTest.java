@@ -41,7 +41,7 @@ class Prefect1CompositesTest implements PythonRewriteTest {
                 python(BEFORE, """
                         from datetime import timedelta
 
-                        from prefect import task, flow, get_run_logger
+                        from prefect import flow, get_run_logger, task
                         from prefect.task_runners import ThreadPoolTaskRunner
                         from prefect.cache_policies import INPUTS
 
@@ -64,7 +64,7 @@ class Prefect1CompositesTest implements PythonRewriteTest {
                 python(BEFORE, """
                         from datetime import timedelta
 
-                        from prefect import task, flow, get_run_logger
+                        from prefect import flow, get_run_logger, task
                         from prefect.task_runners import ConcurrentTaskRunner
                         from prefect.tasks import task_input_hash
 
@@ -138,7 +138,7 @@ class Prefect1CompositesTest implements PythonRewriteTest {
 
                         flow.register(project_name="lake")
                         """, """
-                        from prefect import task, flow, allow_failure
+                        from prefect import allow_failure, flow, task
                         from prefect.deployments import run_deployment
 
 

@@ -30,7 +30,7 @@ class ReplacePrefect1ContextTest implements PythonRewriteTest {
                     prefect.context.logger.info("%s %s %s", params, prev, start)
                 """,
                 """
-                from prefect import task, runtime, get_run_logger
+                from prefect import get_run_logger, runtime, task
                 from datetime import timedelta
 
 

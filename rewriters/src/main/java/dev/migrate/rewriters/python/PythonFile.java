@@ -121,16 +121,16 @@ public final class PythonFile implements SourceFile {
     }
 
     /**
-     * Whether this file prints back to exactly {@code original}. Goes through {@link #text()}, which recipes and
-     * OpenRewrite need anyway, so the check costs an encode, not another print.
+     * Whether this file prints back to exactly {@code original}.
      */
     public boolean printsExactly(byte[] original) {
-        return Arrays.equals(TextBytes.encode(text().toCharArray(), charset, charsetBomMarked), original);
+        return Arrays.equals(toBytes(), original);
     }
 
     /** The file's bytes exactly as they would be written: BOM (if any) plus the text in its charset. */
     public byte[] toBytes() {
-        return TextBytes.encode(module.toChars(), charset, charsetBomMarked);
+        char[] known = TreeIndex.knownText(module);
+        return TextBytes.encode(known != null ? known : module.toChars(), charset, charsetBomMarked);
     }
 
     @Override

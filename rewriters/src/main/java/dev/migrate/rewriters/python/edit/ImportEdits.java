@@ -11,6 +11,7 @@ import dev.migrate.rewriters.python.tree.PyElement;
 import dev.migrate.rewriters.python.tree.Space;
 import dev.migrate.rewriters.python.tree.Token;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -106,10 +107,24 @@ public final class ImportEdits {
                 .firstNode(NodeKind.IMPORT_ALIAS);
         List<PyElement> kids = new ArrayList<>(importFrom.children());
         int last = -1;
+        List<Integer> aliases = new ArrayList<>();
         for (int i = 0; i < kids.size(); i++) {
             if (kids.get(i) instanceof Node n && n.kind() == NodeKind.IMPORT_ALIAS) {
                 last = i;
+                aliases.add(i);
             }
+        }
+        int before = sortedPlace(kids, aliases, name);
+        if (before >= 0) {
+            // a sorted list stays sorted: the new name goes in front of the first name that sorts after it,
+            // taking that name's place (and spacing); the name it displaces keeps its own
+            PyElement next = kids.get(before);
+            if (next.prefix().isEmpty()) {
+                kids.set(before, next.withPrefix(Space.SINGLE)); // it sat right after "(": now after a comma
+            }
+            kids.add(before, Token.op(","));
+            kids.add(before, alias.withPrefix(next.prefix()));
+            return importFrom.withChildren(kids);
         }
         Space previous = kids.get(last).prefix();
         Space prefix = previous.containsNewline() ? previous : Space.SINGLE;
@@ -122,6 +137,39 @@ public final class ImportEdits {
             kids.add(last + 2, alias.withPrefix(prefix));
         }
         return importFrom.withChildren(kids);
+    }
+
+    /**
+     * Where {@code name} goes in a list of imported names kept sorted, as isort and ruff keep them (by
+     * character code, which puts CONSTANTS and Classes before functions, or ignoring case): the index of the
+     * first alias that sorts after it, or -1 to append (the list is not sorted, or the name sorts last).
+     */
+    private static int sortedPlace(List<PyElement> kids, List<Integer> aliases, String name) {
+        List<String> names = new ArrayList<>();
+        for (int i : aliases) {
+            Node dotted = ((Node) kids.get(i)).firstNode(NodeKind.DOTTED_NAME);
+            names.add(dotted == null || dotted.tokens().isEmpty() ? "" : dotted.tokens().get(0).text());
+        }
+        for (Comparator<String> order : List.of(Comparator.<String>naturalOrder(), String.CASE_INSENSITIVE_ORDER)) {
+            if (isSorted(names, order)) {
+                for (int k = 0; k < names.size(); k++) {
+                    if (order.compare(name, names.get(k)) < 0) {
+                        return aliases.get(k);
+                    }
+                }
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isSorted(List<String> names, Comparator<String> order) {
+        for (int k = 1; k < names.size(); k++) {
+            if (order.compare(names.get(k - 1), names.get(k)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Node> topLevelStatements(Node root) {

@@ -68,6 +68,16 @@ public final class TreeIndex {
         }
     }
 
+    /**
+     * The printed text of {@code root} when its index already holds it (a copy), else null: lets a caller that
+     * needs the text once skip a print without making the index build it.
+     */
+    public static char[] knownText(Node root) {
+        Facts f = FACTS.get(root);
+        NodeTable t = f == null ? null : f.table;
+        return t == null ? null : t.text().clone();
+    }
+
     /** The nodes of one kind, the root included, in source (pre-)order. */
     public List<Node> find(NodeKind kind) {
         List<Node>[] byKind = facts.byKind;

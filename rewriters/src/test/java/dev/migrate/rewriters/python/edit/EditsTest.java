@@ -6,6 +6,7 @@ import dev.migrate.rewriters.python.Ownership;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonParser;
 import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
@@ -101,6 +102,29 @@ class EditsTest {
         PythonFile paren = PythonParser.parse("from a import (\n    b,\n    c,\n)\n");
         assertThat(print(ImportEdits.addFromImport(paren.module(), "a", "d", paren.style())))
                 .isEqualTo("from a import (\n    b,\n    c,\n    d,\n)\n");
+    }
+
+    @Test
+    void aNameJoinsASortedListInItsPlaceAndAnUnsortedOneAtTheEnd() {
+        assertThat(addedTo("from prefect import flow, task\n", "get_run_logger"))
+                .isEqualTo("from prefect import flow, get_run_logger, task\n");
+        // by character code, as isort and ruff order by type: Classes before functions
+        assertThat(addedTo("from prefect import flow, task\n", "Flow")).isEqualTo("from prefect import Flow, flow, task\n");
+        assertThat(addedTo("from x import Alpha, beta\n", "Gamma")).isEqualTo("from x import Alpha, Gamma, beta\n");
+        // ignoring case, when that is how the list is sorted
+        assertThat(addedTo("from x import alpha, Beta, delta\n", "Charlie"))
+                .isEqualTo("from x import alpha, Beta, Charlie, delta\n");
+        assertThat(addedTo("from x import task, flow\n", "aaa")).isEqualTo("from x import task, flow, aaa\n");
+        assertThat(addedTo("from a import (\n    b,\n    d,\n)\n", "c")).isEqualTo("from a import (\n    b,\n    c,\n    d,\n)\n");
+        assertThat(addedTo("from a import (b,\n    d)\n", "a")).isEqualTo("from a import (a, b,\n    d)\n");
+        assertThat(addedTo("from a import b as z, d\n", "c")).isEqualTo("from a import b as z, c, d\n");
+    }
+
+    private static String addedTo(String code, String name) {
+        PythonFile f = PythonParser.parse(code);
+        Node module = f.module();
+        String module0 = TreeIndex.of(module).imports().all().get(0).module();
+        return print(ImportEdits.addFromImport(module, module0, name, f.style()));
     }
 
     @Test

@@ -23,7 +23,7 @@ class ReplaceImportedCallTest implements PythonRewriteTest {
                             task(1)
                         """,
                         """
-                        from prefect import task, flow
+                        from prefect import flow, task
 
                         with flow("etl") as f:  # the flow
                             task(1)
