@@ -124,7 +124,15 @@ public final class PythonFile implements SourceFile {
      * Whether this file prints back to exactly {@code original}.
      */
     public boolean printsExactly(byte[] original) {
-        return Arrays.equals(toBytes(), original);
+        char[] known = TreeIndex.knownText(module);
+        char[] printed = known != null ? known : module.toChars();
+        if (!Arrays.equals(TextBytes.encode(printed, charset, charsetBomMarked), original)) {
+            return false;
+        }
+        if (known == null) {
+            TreeIndex.printedAs(module, printed); // recipes need the text: they get this print instead of another
+        }
+        return true;
     }
 
     /** The file's bytes exactly as they would be written: BOM (if any) plus the text in its charset. */

@@ -44,6 +44,22 @@ final class NodeTable {
         return t;
     }
 
+    /** A table walked from scratch for a tree whose printed text is already at hand (it is kept, never changed). */
+    static NodeTable build(Node root, char[] printed) {
+        NodeTable t = new NodeTable(Math.max(16, root.length() / 3), null);
+        t.fresh(root, -1);
+        return new NodeTable(t, printed);
+    }
+
+    private NodeTable(NodeTable walked, char[] printed) {
+        nodes = walked.nodes;
+        parent = walked.parent;
+        end = walked.end;
+        start = walked.start;
+        count = walked.count;
+        text = printed;
+    }
+
     /**
      * The table of {@code newRoot}, an edit of the tree {@code old} belongs to (or of any earlier version of
      * it): walks only the nodes that are not shared with the old tree. Null when the rebuilt chain is too deep.

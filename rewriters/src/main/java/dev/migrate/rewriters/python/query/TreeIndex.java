@@ -4,6 +4,7 @@ import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.PyElement;
 import dev.migrate.rewriters.python.tree.Token;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -76,6 +77,20 @@ public final class TreeIndex {
         Facts f = FACTS.get(root);
         NodeTable t = f == null ? null : f.table;
         return t == null ? null : t.text().clone();
+    }
+
+    /**
+     * Hands the index the text {@code root} was just printed to (by a caller that had to print it anyway), so
+     * that building the index later does not print the tree again. The array must not change afterwards.
+     */
+    public static void printedAs(Node root, char[] printed) {
+        if (printed.length != root.length()) {
+            throw new IllegalArgumentException("not the printed text of this tree");
+        }
+        Facts f = FACTS.computeIfAbsent(root, r -> new Facts());
+        if (f.table == null) {
+            f.printed = printed;
+        }
     }
 
     /** The nodes of one kind, the root included, in source (pre-)order. */
@@ -250,10 +265,13 @@ public final class TreeIndex {
             }
         }
         if (t == null) {
-            t = NodeTable.build(root, true);
+            char[] printed = f.printed;
+            t = printed != null ? NodeTable.build(root, printed) : NodeTable.build(root, true);
+            assert printed == null || t.sameAs(NodeTable.build(root, true)) : "text handed to the index is not the tree's";
         }
         f.table = t;
         f.base = null;
+        f.printed = null;
         return t;
     }
 
@@ -275,7 +293,13 @@ public final class TreeIndex {
      * counts only when every node between it and the root holds statements (never inside an expression).
      */
     private List<Node> importStatements() {
-        NodeTable t = table();
+        NodeTable t = facts.table;
+        if (t == null && facts.base == null) {
+            // no table yet, and none to derive: imports alone need only the statements, not the expressions
+            // that hold most of a tree's nodes (a scanning recipe asks for every file's imports before any edit)
+            return importStatementsByWalk(root);
+        }
+        t = table();
         List<Node> out = new ArrayList<>();
         for (int i = 1; i < t.count(); i++) {
             Node n = t.node(i);
@@ -288,6 +312,25 @@ public final class TreeIndex {
             }
             if (statementsAllTheWay) {
                 out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static List<Node> importStatementsByWalk(Node root) {
+        List<Node> out = new ArrayList<>();
+        ArrayDeque<Node> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (n.kind() == NodeKind.IMPORT || n.kind() == NodeKind.IMPORT_FROM) {
+                out.add(n);
+                continue;
+            }
+            for (int i = n.childCount() - 1; i >= 0; i--) {
+                if (n.child(i) instanceof Node c && holdsStatements(c.kind())) {
+                    stack.push(c);
+                }
             }
         }
         return out;
@@ -318,6 +361,8 @@ public final class TreeIndex {
         @SuppressWarnings("unchecked")
         private final List<Node>[] byKind = new List[KINDS];
         private volatile NodeTable table;
+        /** The tree's printed text, when a caller printed it before the table was built (dropped then). */
+        private volatile char[] printed;
         /** An earlier version of this tree to derive the table from (dropped once the table exists). */
         private volatile Node base;
         private volatile Imports imports;
