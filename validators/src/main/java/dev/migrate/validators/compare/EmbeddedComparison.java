@@ -45,14 +45,31 @@ public final class EmbeddedComparison {
         out.add(Statement.of("aggregates (new)", ProfileQuery.build(Dialect.DUCKDB,
                 current, columnPlans(plan))));
         if (!plan.keys().isEmpty()) {
-            out.add(RowDiffQuery.joinedDiff(plan, legacy, current, diffTable + "_stats"));
-            out.add(RowDiffQuery.diffFromList(plan, diffTable + "_stats", diffTable));
+            out.addAll(keyDiffPlan(plan, legacy, current, diffTable));
             out.add(RowDiffQuery.samples(plan, legacy, current, diffTable, sampleSize));
             if (plan.config().ordered()) {
                 out.add(RowDiffQuery.order(plan, legacy, current));
             }
         }
         return out;
+    }
+
+    /**
+     * The key diff's statements when both sides have as many rows (sorted, paired by position, the rest
+     * joined); with different row counts only the join runs, over the whole relations.
+     */
+    public static List<Statement> keyDiffPlan(DatasetPlan plan, String legacyKeys, String newKeys, String diffTable) {
+        String sortedLegacy = diffTable + "_legacy";
+        String sortedNew = diffTable + "_new";
+        return List.of(RowDiffQuery.sortedKeys(plan, legacyKeys, sortedLegacy),
+                RowDiffQuery.sortedKeys(plan, newKeys, sortedNew),
+                RowDiffQuery.adjacentRepeats(plan, sortedLegacy), RowDiffQuery.adjacentRepeats(plan, sortedNew),
+                RowDiffQuery.alignedDiff(plan, sortedLegacy, sortedNew, diffTable + "_aligned"),
+                RowDiffQuery.misaligned(plan, sortedLegacy, sortedNew, true, diffTable + "_legacy_rest"),
+                RowDiffQuery.misaligned(plan, sortedLegacy, sortedNew, false, diffTable + "_new_rest"),
+                RowDiffQuery.joinedDiff(plan, Sql.quote(diffTable + "_legacy_rest"), Sql.quote(diffTable + "_new_rest"),
+                        diffTable + "_stats"),
+                RowDiffQuery.diffFromList(plan, List.of(diffTable + "_aligned", diffTable + "_stats"), diffTable));
     }
 
     public static List<ProfileQuery.ColumnPlan> columnPlans(DatasetPlan plan) {
@@ -68,6 +85,10 @@ public final class EmbeddedComparison {
     public interface Rereads {
         /** Runs once the differing keys are in {@code diffTable}, before their rows are sampled. */
         default void samples(String diffTable) throws SQLException {
+        }
+
+        /** Runs once the key diff has sorted copies of the (key, row hash) relations, which it reads from then on. */
+        default void sorted() throws SQLException {
         }
 
         /** Relations to search for repeated keys, once the counts show that a key repeats. */
@@ -118,8 +139,9 @@ public final class EmbeddedComparison {
             if (plan.keys().isEmpty()) {
                 return out;
             }
-            Map<String, Long> counts = fitsInMemory(plan, nl + nn) ? joinedDiff(plan, r, nl, nn, diffTable, rereads)
-                    : groupedDiff(plan, r, diffTable, rereads);
+            Map<String, Long> counts = !fitsInMemory(plan, nl + nn) ? groupedDiff(plan, r, diffTable, rereads)
+                    : nl == nn ? alignedDiff(plan, r, nl, nn, diffTable, rereads)
+                    : joinedDiff(plan, r, nl, nn, diffTable, rereads);
             List<Map<String, Object>> samples = List.of();
             if (!counts.isEmpty()) {
                 rereads.samples(diffTable);
@@ -152,35 +174,92 @@ public final class EmbeddedComparison {
     }
 
     /**
-     * One join counts the pairs and collects the differing keys; they become a table only when there are
-     * some. With unique keys, matched plus missing is the legacy row count and matched plus extra the new
-     * one: otherwise a key repeats.
+     * Sides with as many rows as each other are sorted by key and paired by position, which needs no hash
+     * table: with the same keys on both sides every row pairs up. Rows a missing or extra key pushed out of
+     * place are left to the join. Sorted, a repeated key sits next to itself, so repeats are found first.
      */
+    private Map<String, Long> alignedDiff(DatasetPlan plan, Relations r, long nl, long nn, String diffTable,
+            Rereads rereads) throws SQLException {
+        String sortedLegacy = diffTable + "_legacy";
+        String sortedNew = diffTable + "_new";
+        session.execute(RowDiffQuery.sortedKeys(plan, r.legacyKeys(), sortedLegacy));
+        session.execute(RowDiffQuery.sortedKeys(plan, r.newKeys(), sortedNew));
+        rereads.sorted();
+        for (String sorted : List.of(sortedLegacy, sortedNew)) {
+            if (Verdicts.number(session.query(RowDiffQuery.adjacentRepeats(plan, sorted)).get(0).get("n")).longValue() > 0) {
+                rejectDuplicates(plan, rereads.duplicates(r));
+            }
+        }
+        String stats = diffTable + "_aligned";
+        session.execute(RowDiffQuery.alignedDiff(plan, sortedLegacy, sortedNew, stats));
+        Map<String, Object> paired = session.query(Statement.of("row diff by position counts",
+                "SELECT matched, differs, misaligned FROM " + Sql.quote(stats))).get(0);
+        Map<String, Long> counts = new HashMap<>();
+        counts.put("matched", Verdicts.number(paired.get("matched")).longValue());
+        counts.put("differs", Verdicts.number(paired.get("differs")).longValue());
+        List<String> statsTables = new ArrayList<>(List.of(stats));
+        if (Verdicts.number(paired.get("misaligned")).longValue() > 0) {
+            String restLegacy = diffTable + "_legacy_rest";
+            String restNew = diffTable + "_new_rest";
+            session.execute(RowDiffQuery.misaligned(plan, sortedLegacy, sortedNew, true, restLegacy));
+            session.execute(RowDiffQuery.misaligned(plan, sortedLegacy, sortedNew, false, restNew));
+            String joined = diffTable + "_stats";
+            joinCounts(plan, Sql.quote(restLegacy), Sql.quote(restNew), joined).forEach((k, v) -> counts.merge(k, v, Long::sum));
+            statsTables.add(joined);
+            drop(restLegacy, restNew);
+        }
+        drop(sortedLegacy, sortedNew);
+        return settle(plan, r, nl, nn, counts, statsTables, diffTable, rereads);
+    }
+
+    /** One join counts the pairs and collects the differing keys. */
     private Map<String, Long> joinedDiff(DatasetPlan plan, Relations r, long nl, long nn, String diffTable,
             Rereads rereads) throws SQLException {
         String stats = diffTable + "_stats";
-        session.execute(RowDiffQuery.joinedDiff(plan, r.legacyKeys(), r.newKeys(), stats));
+        return settle(plan, r, nl, nn, joinCounts(plan, r.legacyKeys(), r.newKeys(), stats), List.of(stats), diffTable,
+                rereads);
+    }
+
+    /** Joins two (key, row hash) relations into {@code stats}; the pairs counted by kind, {@code matched} included. */
+    private Map<String, Long> joinCounts(DatasetPlan plan, String legacy, String current, String stats)
+            throws SQLException {
+        session.execute(RowDiffQuery.joinedDiff(plan, legacy, current, stats));
         Map<String, Object> joined = session.query(Statement.of("row diff counts",
                 "SELECT matched, missing, extra, differs FROM " + Sql.quote(stats))).get(0);
-        long matched = Verdicts.number(joined.get("matched")).longValue();
         Map<String, Long> counts = new HashMap<>();
-        for (String kind : List.of("missing", "extra", "differs")) {
-            long c = Verdicts.number(joined.get(kind)).longValue();
-            if (c > 0) {
-                counts.put(kind, c);
-            }
+        for (String kind : List.of("matched", "missing", "extra", "differs")) {
+            counts.put(kind, Verdicts.number(joined.get(kind)).longValue());
         }
+        return counts;
+    }
+
+    /**
+     * Turns the counts of every pairing into the verdict's counts and, when some keys differ, collects them
+     * from {@code statsTables} into {@code diffTable}. With unique keys, matched plus missing is the legacy
+     * row count and matched plus extra the new one: otherwise a key repeats.
+     */
+    private Map<String, Long> settle(DatasetPlan plan, Relations r, long nl, long nn, Map<String, Long> all,
+            List<String> statsTables, String diffTable, Rereads rereads) throws SQLException {
+        Map<String, Long> counts = new HashMap<>(all);
+        long matched = counts.remove("matched");
+        counts.values().removeIf(c -> c == 0);
         if (matched + counts.getOrDefault("missing", 0L) != nl || matched + counts.getOrDefault("extra", 0L) != nn) {
             rejectDuplicates(plan, rereads.duplicates(r));
         }
         if (!counts.isEmpty()) {
-            session.execute(RowDiffQuery.diffFromList(plan, stats, diffTable));
+            session.execute(RowDiffQuery.diffFromList(plan, statsTables, diffTable));
             if (!session.query(RowDiffQuery.repeatedKeys(plan, diffTable)).isEmpty()) {
                 rejectDuplicates(plan, rereads.duplicates(r));
             }
         }
-        session.execute(Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(stats)));
+        drop(statsTables.toArray(String[]::new));
         return counts;
+    }
+
+    private void drop(String... tables) throws SQLException {
+        for (String t : tables) {
+            session.execute(Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(t)));
+        }
     }
 
     /** Stacks and groups both sides by key: slower than the join, but it spills, so any size completes. */
