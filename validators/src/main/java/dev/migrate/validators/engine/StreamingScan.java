@@ -19,11 +19,8 @@ import java.util.List;
  * row-group statistics skip most of the file, and a CSV re-read stops once every sampled key is found.
  */
 public final class StreamingScan {
-    /** Prefix of the collected lists: one per key column, the row hash and each toleranced column. */
-    static final String ROWS = FileLoader.ENGINE_PREFIX + "rows_";
-    /** The sum of hash(key, row hash, toleranced values) over a side's rows, to check the unnested lists. */
-    public static final String PAIRS = FileLoader.ENGINE_PREFIX + "pairs";
-    /** The files that had rows. */
+    /** The collected (key, hash, toleranced values) structs and the files that had rows. */
+    static final String ROWS = FileLoader.ENGINE_PREFIX + "rows";
     static final String FILES = FileLoader.ENGINE_PREFIX + "files";
     /** Prefix of the per-column hashes computed while reading: column {@code i} of the plan is hashed once. */
     static final String HASH = FileLoader.ENGINE_PREFIX + "h";
@@ -114,29 +111,26 @@ public final class StreamingScan {
         boolean parquet = FileLoader.formatOf(files) == FileFormat.PARQUET;
         List<String> select = new ArrayList<>(ProfileQuery.items(Dialect.DUCKDB, columns, i -> HASH + i, !parquet));
         if (!plan.keys().isEmpty()) {
-            // One list per field, not a list of structs: cheaper to collect and to unnest. The lists of one
-            // aggregation grow in step; PAIRS, an order-independent sum over (key, hash, values), lets
-            // keysCheck prove that they still line up once unnested.
-            List<String> fields = rowFields(plan);
-            List<String> names = listNames(plan);
-            for (int i = 0; i < fields.size(); i++) {
-                select.add("list(" + fields.get(i) + ") AS " + Sql.quote(names.get(i)));
+            List<String> fields = new ArrayList<>();
+            for (int i = 0; i < plan.keys().size(); i++) {
+                fields.add("'k" + i + "': " + Sql.quote(plan.keys().get(i).name()));
             }
-            select.add("sum(hash(" + String.join(", ", fields) + ")) AS " + Sql.quote(PAIRS));
+            List<String> exact = new ArrayList<>();
+            for (Compared c : plan.exact()) {
+                exact.add(Sql.quote(HASH + plan.all().indexOf(c)));
+            }
+            fields.add("'h': " + Dialect.DUCKDB.rowHash(exact));
+            for (int i = 0; i < plan.tolerant().size(); i++) {
+                fields.add("'t" + i + "': CAST(" + Sql.quote(plan.tolerant().get(i).name()) + " AS DOUBLE)");
+            }
+            // One list of structs, so key, hash and values of a row stay together.
+            select.add("list({" + String.join(", ", fields) + "}) AS " + Sql.quote(ROWS));
         }
         if (several) {
             select.add("list(DISTINCT " + Sql.quote(FileLoader.SOURCE_FILE) + ") AS " + Sql.quote(FILES));
         }
         String hashed = "(SELECT *" + (hashes.isEmpty() ? "" : ", " + String.join(", ", hashes)) + " FROM " + scan.sql()
                 + ") AS hashed";
-        if (!plan.keys().isEmpty()) {
-            List<String> exact = new ArrayList<>();
-            for (Compared c : plan.exact()) {
-                exact.add(Sql.quote(HASH + plan.all().indexOf(c)));
-            }
-            hashed = "(SELECT *, " + Dialect.DUCKDB.rowHash(exact) + " AS " + Sql.quote(RowDiffQuery.ROW_HASH) + " FROM "
-                    + hashed + ") AS row_hashed";
-        }
         return new Statement("aggregates and row hashes (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table)
                 + " AS SELECT " + String.join(", ", select) + " FROM " + hashed, scan.params());
     }
@@ -165,7 +159,7 @@ public final class StreamingScan {
     public static Statement profileRow(String table, DatasetPlan plan, int files) {
         List<String> lists = new ArrayList<>();
         if (!plan.keys().isEmpty()) {
-            listNames(plan).forEach(name -> lists.add(Sql.quote(name)));
+            lists.add(Sql.quote(ROWS));
         }
         if (files > 1) {
             lists.add(Sql.quote(FILES));
@@ -180,65 +174,29 @@ public final class StreamingScan {
     }
 
     /**
-     * Unnests a side's collected lists side by side into a table with the original key names, the row hash
-     * and the toleranced values, as the row diff expects, and drops the lists. A list unnests in one thread,
-     * but a table is read by all, so the diff that follows runs in parallel.
+     * Unnests a side's collected rows into a table with the original key names, the row hash and the
+     * toleranced values, as the row diff expects, and drops the list. A list unnests in one thread, but a
+     * table is read by all, so the join that follows runs in parallel.
      */
     public static List<Statement> keysTable(String scanTable, String keysTable, DatasetPlan plan) {
-        List<String> columns = new ArrayList<>();
-        List<String> names = listNames(plan);
-        List<String> targets = keyColumns(plan);
-        for (int i = 0; i < names.size(); i++) {
-            columns.add("unnest(" + Sql.quote(names.get(i)) + ") AS " + Sql.quote(targets.get(i)));
-        }
         return List.of(Statement.of("(key, row hash) table (" + keysTable + ")", "CREATE OR REPLACE TEMP TABLE "
-                        + Sql.quote(keysTable) + " AS SELECT " + String.join(", ", columns) + " FROM " + Sql.quote(scanTable)),
+                        + Sql.quote(keysTable) + " AS SELECT * FROM " + reducedRelation(scanTable, plan)),
                 Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(scanTable)));
     }
 
-    /**
-     * {@link #PAIRS} over a keys table: equal to the scan's when every key still sits next to its own row
-     * hash and values, which the one-pass diff relies on.
-     */
-    public static Statement keysCheck(String keysTable, DatasetPlan plan) {
-        return Statement.of("(key, row hash) check (" + keysTable + ")", "SELECT sum(hash("
-                + Sql.quoteAll(keyColumns(plan), "") + ")) AS pairs FROM "
-                + Sql.quote(keysTable));
-    }
-
-    /** What each row contributes to the lists: its key columns, its row hash and its toleranced values. */
-    private static List<String> rowFields(DatasetPlan plan) {
-        List<String> fields = new ArrayList<>();
-        for (Compared k : plan.keys()) {
-            fields.add(Sql.quote(k.name()));
-        }
-        fields.add(Sql.quote(RowDiffQuery.ROW_HASH));
-        for (Compared t : plan.tolerant()) {
-            fields.add("CAST(" + Sql.quote(t.name()) + " AS DOUBLE)");
-        }
-        return fields;
-    }
-
-    /** The list columns of a scan table, in the order of {@link #rowFields}. */
-    private static List<String> listNames(DatasetPlan plan) {
-        List<String> names = new ArrayList<>();
+    /** The reduced rows as a relation with the original column names, as the row diff expects. */
+    private static String reducedRelation(String table, DatasetPlan plan) {
+        List<String> select = new ArrayList<>();
         for (int i = 0; i < plan.keys().size(); i++) {
-            names.add(ROWS + "k" + i);
+            select.add("r.k" + i + " AS " + Sql.quote(plan.keys().get(i).name()));
         }
-        names.add(ROWS + "h");
-        for (int i = 0; i < plan.tolerant().size(); i++) {
-            names.add(ROWS + "t" + i);
+        select.add("r.h AS " + Sql.quote(RowDiffQuery.ROW_HASH));
+        List<Compared> tol = plan.tolerant();
+        for (int i = 0; i < tol.size(); i++) {
+            select.add("r.t" + i + " AS " + Sql.quote(tol.get(i).name()));
         }
-        return names;
-    }
-
-    /** The columns of a keys table, in the order of {@link #rowFields}: the names the row diff reads. */
-    private static List<String> keyColumns(DatasetPlan plan) {
-        List<String> names = new ArrayList<>();
-        plan.keys().forEach(k -> names.add(k.name()));
-        names.add(RowDiffQuery.ROW_HASH);
-        plan.tolerant().forEach(t -> names.add(t.name()));
-        return names;
+        return "(SELECT " + String.join(", ", select) + " FROM (SELECT unnest(" + Sql.quote(ROWS) + ") AS r FROM "
+                + Sql.quote(table) + ") AS u)";
     }
 
     /**
