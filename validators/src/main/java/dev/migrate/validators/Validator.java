@@ -208,14 +208,6 @@ public final class Validator {
                 || FileLoader.formatOf(newFiles) == FileFormat.CSV;
         return new EmbeddedComparison(session, settings).compare(plan, l, n, relations, inferred,
                 new EmbeddedComparison.Rereads() {
-                    /** The key diff reads its sorted copies from now on: free the memory of the unsorted ones. */
-                    @Override
-                    public void sorted() throws SQLException {
-                        for (String keys : List.of("legacy_keys", "new_keys")) {
-                            session.execute(Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(keys)));
-                        }
-                    }
-
                     @Override
                     public void samples(String diff) throws SQLException {
                         sampleRows(session, plan, ds, diff, legacyFiles, newFiles);
@@ -335,8 +327,14 @@ public final class Validator {
                 .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "new", st)));
         if (!plan.keys().isEmpty()) {
             keysTables(plan).forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "both", st)));
-            EmbeddedComparison.keyDiffPlan(plan, Sql.quote("legacy_keys"), Sql.quote("new_keys"), "diff")
-                    .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "both", st)));
+            String legacyKeys = Sql.quote("legacy_keys");
+            String newKeys = Sql.quote("new_keys");
+            EmbeddedComparison.uniqueKeysPlan(plan, legacyKeys, "diff")
+                    .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "legacy", st)));
+            out.add(new PlannedStatement(job.name(), ds.name(), "both",
+                    RowDiffQuery.joinedDiff(plan, legacyKeys, newKeys, "diff_stats")));
+            out.add(new PlannedStatement(job.name(), ds.name(), "both",
+                    RowDiffQuery.diffFromList(plan, "diff_stats", "diff")));
             out.add(new PlannedStatement(job.name(), ds.name(), "both", Statement.of("sample keys",
                     RowDiffQuery.sampleKeys(plan, "diff"), settings.sampleSize())));
             // The real statement binds each sampled key; one placeholder key shows its shape.

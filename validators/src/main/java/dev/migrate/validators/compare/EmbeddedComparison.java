@@ -40,12 +40,12 @@ public final class EmbeddedComparison {
     public static List<Statement> plan(DatasetPlan plan, String legacy, String current, String diffTable,
             int sampleSize) {
         List<Statement> out = new ArrayList<>();
-        out.add(Statement.of("aggregates (legacy)", ProfileQuery.build(Dialect.DUCKDB,
-                legacy, columnPlans(plan))));
-        out.add(Statement.of("aggregates (new)", ProfileQuery.build(Dialect.DUCKDB,
-                current, columnPlans(plan))));
+        out.add(aggregates(plan, legacy, "legacy"));
+        out.add(aggregates(plan, current, "new"));
         if (!plan.keys().isEmpty()) {
-            out.addAll(keyDiffPlan(plan, legacy, current, diffTable));
+            out.addAll(uniqueKeysPlan(plan, legacy, diffTable));
+            out.add(RowDiffQuery.joinedDiff(plan, legacy, current, diffTable + "_stats"));
+            out.add(RowDiffQuery.diffFromList(plan, diffTable + "_stats", diffTable));
             out.add(RowDiffQuery.samples(plan, legacy, current, diffTable, sampleSize));
             if (plan.config().ordered()) {
                 out.add(RowDiffQuery.order(plan, legacy, current));
@@ -54,22 +54,22 @@ public final class EmbeddedComparison {
         return out;
     }
 
+    /** The aggregates of a materialized relation and, with keys, its {@link RowDiffQuery#ROWS_CHECKSUM}. */
+    private static Statement aggregates(DatasetPlan plan, String relation, String side) {
+        List<String> items = new ArrayList<>(ProfileQuery.items(Dialect.DUCKDB, columnPlans(plan)));
+        if (!plan.keys().isEmpty()) {
+            items.add(RowDiffQuery.rowsChecksum(plan));
+        }
+        return Statement.of("aggregates (" + side + ")", "SELECT " + String.join(", ", items) + " FROM " + relation);
+    }
+
     /**
-     * The key diff's statements when both sides have as many rows (sorted, paired by position, the rest
-     * joined); with different row counts only the join runs, over the whole relations.
+     * What runs instead of the key diff when both sides hold the same rows: the legacy keys sorted, and the
+     * count of keys equal to the one before them.
      */
-    public static List<Statement> keyDiffPlan(DatasetPlan plan, String legacyKeys, String newKeys, String diffTable) {
-        String sortedLegacy = diffTable + "_legacy";
-        String sortedNew = diffTable + "_new";
-        return List.of(RowDiffQuery.sortedKeys(plan, legacyKeys, sortedLegacy),
-                RowDiffQuery.sortedKeys(plan, newKeys, sortedNew),
-                RowDiffQuery.adjacentRepeats(plan, sortedLegacy), RowDiffQuery.adjacentRepeats(plan, sortedNew),
-                RowDiffQuery.alignedDiff(plan, sortedLegacy, sortedNew, diffTable + "_aligned"),
-                RowDiffQuery.misaligned(plan, sortedLegacy, sortedNew, true, diffTable + "_legacy_rest"),
-                RowDiffQuery.misaligned(plan, sortedLegacy, sortedNew, false, diffTable + "_new_rest"),
-                RowDiffQuery.joinedDiff(plan, Sql.quote(diffTable + "_legacy_rest"), Sql.quote(diffTable + "_new_rest"),
-                        diffTable + "_stats"),
-                RowDiffQuery.diffFromList(plan, List.of(diffTable + "_aligned", diffTable + "_stats"), diffTable));
+    public static List<Statement> uniqueKeysPlan(DatasetPlan plan, String legacyKeys, String diffTable) {
+        return List.of(RowDiffQuery.sortedKeys(plan, legacyKeys, diffTable + "_keys"),
+                RowDiffQuery.adjacentRepeats(plan, diffTable + "_keys"));
     }
 
     public static List<ProfileQuery.ColumnPlan> columnPlans(DatasetPlan plan) {
@@ -87,10 +87,6 @@ public final class EmbeddedComparison {
         default void samples(String diffTable) throws SQLException {
         }
 
-        /** Runs once the key diff has sorted copies of the (key, row hash) relations, which it reads from then on. */
-        default void sorted() throws SQLException {
-        }
-
         /** Relations to search for repeated keys, once the counts show that a key repeats. */
         default Relations duplicates(Relations r) throws SQLException {
             return r;
@@ -106,10 +102,8 @@ public final class EmbeddedComparison {
     public List<CheckResult> compare(DatasetPlan plan, String legacy, String current, boolean typesInferred,
             String fileColumn) {
         try {
-            Map<String, Object> l = session.query(Statement.of("aggregates (legacy)",
-                    ProfileQuery.build(Dialect.DUCKDB, legacy, columnPlans(plan)))).get(0);
-            Map<String, Object> n = session.query(Statement.of("aggregates (new)",
-                    ProfileQuery.build(Dialect.DUCKDB, current, columnPlans(plan)))).get(0);
+            Map<String, Object> l = session.query(aggregates(plan, legacy, "legacy")).get(0);
+            Map<String, Object> n = session.query(aggregates(plan, current, "new")).get(0);
             return compare(plan, l, n, new Relations(legacy, current, legacy, current, fileColumn), typesInferred,
                     new Rereads() { });
         } catch (SQLException e) {
@@ -139,9 +133,14 @@ public final class EmbeddedComparison {
             if (plan.keys().isEmpty()) {
                 return out;
             }
-            Map<String, Long> counts = !fitsInMemory(plan, nl + nn) ? groupedDiff(plan, r, diffTable, rereads)
-                    : nl == nn ? alignedDiff(plan, r, nl, nn, diffTable, rereads)
-                    : joinedDiff(plan, r, nl, nn, diffTable, rereads);
+            Map<String, Long> counts;
+            if (sameRows(l, n, nl, nn)) {
+                requireUniqueKeys(plan, r, diffTable, rereads);
+                counts = Map.of();
+            } else {
+                counts = fitsInMemory(plan, nl + nn) ? joinedDiff(plan, r, nl, nn, diffTable, rereads)
+                        : groupedDiff(plan, r, diffTable, rereads);
+            }
             List<Map<String, Object>> samples = List.of();
             if (!counts.isEmpty()) {
                 rereads.samples(diffTable);
@@ -168,98 +167,66 @@ public final class EmbeddedComparison {
                 + Errors.cause(e) + ". Re-run with --stacktrace for details", e);
     }
 
+    /**
+     * Whether both sides hold the same rows (key, row hash, toleranced values), whatever their order: same
+     * count and same {@link RowDiffQuery#ROWS_CHECKSUM}. Then every key pairs with an identical row, and the
+     * key diff would find nothing, as long as no key repeats.
+     */
+    private static boolean sameRows(Map<String, Object> l, Map<String, Object> n, long nl, long nn) {
+        Object checksum = l.get(RowDiffQuery.ROWS_CHECKSUM);
+        return nl == nn && checksum != null && checksum.equals(n.get(RowDiffQuery.ROWS_CHECKSUM));
+    }
+
+    /**
+     * With the same rows on both sides, a key repeats on one side exactly when it repeats on the other: sorting
+     * the legacy keys (far cheaper than joining the sides) shows it next to itself.
+     */
+    private void requireUniqueKeys(DatasetPlan plan, Relations r, String diffTable, Rereads rereads)
+            throws SQLException {
+        List<Statement> check = uniqueKeysPlan(plan, r.legacyKeys(), diffTable);
+        session.execute(check.get(0));
+        long repeats = Verdicts.number(session.query(check.get(1)).get(0).get("n")).longValue();
+        session.execute(Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(diffTable + "_keys")));
+        if (repeats > 0) {
+            rejectDuplicates(plan, rereads.duplicates(r));
+        }
+    }
+
     /** Whether both sides' (key, hash) fit a hash join in half the memory; past that, a spilling aggregation. */
     private boolean fitsInMemory(DatasetPlan plan, long rows) {
         return rows * 16L * (plan.keys().size() + 1 + plan.tolerant().size()) <= memoryBytes / 2;
     }
 
     /**
-     * Sides with as many rows as each other are sorted by key and paired by position, which needs no hash
-     * table: with the same keys on both sides every row pairs up. Rows a missing or extra key pushed out of
-     * place are left to the join. Sorted, a repeated key sits next to itself, so repeats are found first.
+     * One join counts the pairs and collects the differing keys; they become a table only when there are
+     * some. With unique keys, matched plus missing is the legacy row count and matched plus extra the new
+     * one: otherwise a key repeats.
      */
-    private Map<String, Long> alignedDiff(DatasetPlan plan, Relations r, long nl, long nn, String diffTable,
-            Rereads rereads) throws SQLException {
-        String sortedLegacy = diffTable + "_legacy";
-        String sortedNew = diffTable + "_new";
-        session.execute(RowDiffQuery.sortedKeys(plan, r.legacyKeys(), sortedLegacy));
-        session.execute(RowDiffQuery.sortedKeys(plan, r.newKeys(), sortedNew));
-        rereads.sorted();
-        for (String sorted : List.of(sortedLegacy, sortedNew)) {
-            if (Verdicts.number(session.query(RowDiffQuery.adjacentRepeats(plan, sorted)).get(0).get("n")).longValue() > 0) {
-                rejectDuplicates(plan, rereads.duplicates(r));
-            }
-        }
-        String stats = diffTable + "_aligned";
-        session.execute(RowDiffQuery.alignedDiff(plan, sortedLegacy, sortedNew, stats));
-        Map<String, Object> paired = session.query(Statement.of("row diff by position counts",
-                "SELECT matched, differs, misaligned FROM " + Sql.quote(stats))).get(0);
-        Map<String, Long> counts = new HashMap<>();
-        counts.put("matched", Verdicts.number(paired.get("matched")).longValue());
-        counts.put("differs", Verdicts.number(paired.get("differs")).longValue());
-        List<String> statsTables = new ArrayList<>(List.of(stats));
-        if (Verdicts.number(paired.get("misaligned")).longValue() > 0) {
-            String restLegacy = diffTable + "_legacy_rest";
-            String restNew = diffTable + "_new_rest";
-            session.execute(RowDiffQuery.misaligned(plan, sortedLegacy, sortedNew, true, restLegacy));
-            session.execute(RowDiffQuery.misaligned(plan, sortedLegacy, sortedNew, false, restNew));
-            String joined = diffTable + "_stats";
-            joinCounts(plan, Sql.quote(restLegacy), Sql.quote(restNew), joined).forEach((k, v) -> counts.merge(k, v, Long::sum));
-            statsTables.add(joined);
-            drop(restLegacy, restNew);
-        }
-        drop(sortedLegacy, sortedNew);
-        return settle(plan, r, nl, nn, counts, statsTables, diffTable, rereads);
-    }
-
-    /** One join counts the pairs and collects the differing keys. */
     private Map<String, Long> joinedDiff(DatasetPlan plan, Relations r, long nl, long nn, String diffTable,
             Rereads rereads) throws SQLException {
         String stats = diffTable + "_stats";
-        return settle(plan, r, nl, nn, joinCounts(plan, r.legacyKeys(), r.newKeys(), stats), List.of(stats), diffTable,
-                rereads);
-    }
-
-    /** Joins two (key, row hash) relations into {@code stats}; the pairs counted by kind, {@code matched} included. */
-    private Map<String, Long> joinCounts(DatasetPlan plan, String legacy, String current, String stats)
-            throws SQLException {
-        session.execute(RowDiffQuery.joinedDiff(plan, legacy, current, stats));
+        session.execute(RowDiffQuery.joinedDiff(plan, r.legacyKeys(), r.newKeys(), stats));
         Map<String, Object> joined = session.query(Statement.of("row diff counts",
                 "SELECT matched, missing, extra, differs FROM " + Sql.quote(stats))).get(0);
+        long matched = Verdicts.number(joined.get("matched")).longValue();
         Map<String, Long> counts = new HashMap<>();
-        for (String kind : List.of("matched", "missing", "extra", "differs")) {
-            counts.put(kind, Verdicts.number(joined.get(kind)).longValue());
+        for (String kind : List.of("missing", "extra", "differs")) {
+            long c = Verdicts.number(joined.get(kind)).longValue();
+            if (c > 0) {
+                counts.put(kind, c);
+            }
         }
-        return counts;
-    }
-
-    /**
-     * Turns the counts of every pairing into the verdict's counts and, when some keys differ, collects them
-     * from {@code statsTables} into {@code diffTable}. With unique keys, matched plus missing is the legacy
-     * row count and matched plus extra the new one: otherwise a key repeats.
-     */
-    private Map<String, Long> settle(DatasetPlan plan, Relations r, long nl, long nn, Map<String, Long> all,
-            List<String> statsTables, String diffTable, Rereads rereads) throws SQLException {
-        Map<String, Long> counts = new HashMap<>(all);
-        long matched = counts.remove("matched");
-        counts.values().removeIf(c -> c == 0);
         if (matched + counts.getOrDefault("missing", 0L) != nl || matched + counts.getOrDefault("extra", 0L) != nn) {
             rejectDuplicates(plan, rereads.duplicates(r));
         }
         if (!counts.isEmpty()) {
-            session.execute(RowDiffQuery.diffFromList(plan, statsTables, diffTable));
+            session.execute(RowDiffQuery.diffFromList(plan, stats, diffTable));
             if (!session.query(RowDiffQuery.repeatedKeys(plan, diffTable)).isEmpty()) {
                 rejectDuplicates(plan, rereads.duplicates(r));
             }
         }
-        drop(statsTables.toArray(String[]::new));
+        session.execute(Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(stats)));
         return counts;
-    }
-
-    private void drop(String... tables) throws SQLException {
-        for (String t : tables) {
-            session.execute(Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(t)));
-        }
     }
 
     /** Stacks and groups both sides by key: slower than the join, but it spills, so any size completes. */

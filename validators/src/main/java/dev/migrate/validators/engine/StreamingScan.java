@@ -115,22 +115,28 @@ public final class StreamingScan {
             for (int i = 0; i < plan.keys().size(); i++) {
                 fields.add("'k" + i + "': " + Sql.quote(plan.keys().get(i).name()));
             }
-            List<String> exact = new ArrayList<>();
-            for (Compared c : plan.exact()) {
-                exact.add(Sql.quote(HASH + plan.all().indexOf(c)));
-            }
-            fields.add("'h': " + Dialect.DUCKDB.rowHash(exact));
+            fields.add("'h': " + Sql.quote(RowDiffQuery.ROW_HASH));
             for (int i = 0; i < plan.tolerant().size(); i++) {
                 fields.add("'t" + i + "': CAST(" + Sql.quote(plan.tolerant().get(i).name()) + " AS DOUBLE)");
             }
             // One list of structs, so key, hash and values of a row stay together.
             select.add("list({" + String.join(", ", fields) + "}) AS " + Sql.quote(ROWS));
+            select.add(RowDiffQuery.rowsChecksum(plan));
         }
         if (several) {
             select.add("list(DISTINCT " + Sql.quote(FileLoader.SOURCE_FILE) + ") AS " + Sql.quote(FILES));
         }
         String hashed = "(SELECT *" + (hashes.isEmpty() ? "" : ", " + String.join(", ", hashes)) + " FROM " + scan.sql()
                 + ") AS hashed";
+        if (!plan.keys().isEmpty()) {
+            // The row hash, from the column hashes, is a column of its own: the list and the checksum both read it.
+            List<String> exact = new ArrayList<>();
+            for (Compared c : plan.exact()) {
+                exact.add(Sql.quote(HASH + plan.all().indexOf(c)));
+            }
+            hashed = "(SELECT *, " + Dialect.DUCKDB.rowHash(exact) + " AS " + Sql.quote(RowDiffQuery.ROW_HASH) + " FROM "
+                    + hashed + ") AS row_hashed";
+        }
         return new Statement("aggregates and row hashes (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table)
                 + " AS SELECT " + String.join(", ", select) + " FROM " + hashed, scan.params());
     }

@@ -15,6 +15,52 @@ public final class RowDiffQuery {
     /** The per-row hash, computed while the side is read so that the diff never re-reads the values. */
     public static final String ROW_HASH = dev.migrate.validators.engine.FileLoader.ENGINE_PREFIX + "row_hash";
 
+    /**
+     * A side's rows summed as hash(key, row hash, toleranced values): equal on both sides (with equal row
+     * counts) when they hold the same rows, whatever their order. A sum, not an XOR, so that two copies of a
+     * row do not cancel out. Read as text: the sum of 64-bit hashes is a 128-bit integer.
+     */
+    public static final String ROWS_CHECKSUM = dev.migrate.validators.engine.FileLoader.ENGINE_PREFIX + "rows_checksum";
+
+    /** The select item computing {@link #ROWS_CHECKSUM} over a relation that has the {@link #ROW_HASH} column. */
+    public static String rowsChecksum(DatasetPlan plan) {
+        List<String> fields = new ArrayList<>();
+        plan.keys().forEach(k -> fields.add(value(k)));
+        fields.add(Sql.quote(ROW_HASH));
+        plan.tolerant().forEach(t -> fields.add("CAST(" + Sql.quote(t.name()) + " AS DOUBLE)"));
+        return "CAST(sum(hash(" + String.join(", ", fields) + ")) AS VARCHAR) AS " + Sql.quote(ROWS_CHECKSUM);
+    }
+
+    /** The keys of {@code relation} (as compared) sorted into {@code table}: a repeated key sits next to itself. */
+    public static Statement sortedKeys(DatasetPlan plan, String relation, String table) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            keys.add(value(plan.keys().get(i)) + " AS k" + i);
+        }
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            order.add("k" + i + " NULLS LAST");
+        }
+        return Statement.of("keys sorted (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table) + " AS SELECT "
+                + String.join(", ", keys) + " FROM " + relation + " ORDER BY " + String.join(", ", order));
+    }
+
+    /**
+     * How many rows of a {@link #sortedKeys} table repeat the key of the row before them; {@code lag} over
+     * the table reads it in the order it was stored, sorted.
+     */
+    public static Statement adjacentRepeats(DatasetPlan plan, String sortedTable) {
+        List<String> select = new ArrayList<>();
+        List<String> same = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            select.add("k" + i + ", lag(k" + i + ") OVER () AS p" + i);
+            same.add("k" + i + " IS NOT DISTINCT FROM p" + i);
+        }
+        select.add("lag(true, 1, false) OVER () AS has_previous");
+        return Statement.of("repeated keys (" + sortedTable + ")", "SELECT count(*) AS n FROM (SELECT " + String.join(", ",
+                select) + " FROM " + Sql.quote(sortedTable) + ") AS s WHERE has_previous AND " + String.join(" AND ", same));
+    }
+
     /** The select item that computes {@link #ROW_HASH} during the load: ", hash(...) AS ...". */
     public static String rowHashColumn(DatasetPlan plan) {
         return ", " + rowHashExpr(plan) + " AS " + Sql.quote(ROW_HASH);
@@ -84,16 +130,11 @@ public final class RowDiffQuery {
 
     /** True for a matched pair whose values differ beyond the tolerances. */
     private static String differs(DatasetPlan plan, List<Object> params) {
-        return differs(plan, params, "l.", "n.");
-    }
-
-    /** {@link #differs} where the sides' columns are {@code <lp>h}, {@code <lp>t0} ... and {@code <np>h} ... */
-    private static String differs(DatasetPlan plan, List<Object> params, String lp, String np) {
         List<String> differs = new ArrayList<>();
-        differs.add(lp + "h <> " + np + "h");
+        differs.add("l.h <> n.h");
         for (int i = 0; i < plan.tolerant().size(); i++) {
-            String l = lp + "t" + i;
-            String n = np + "t" + i;
+            String l = "l.t" + i;
+            String n = "n.t" + i;
             differs.add("((" + l + " IS NULL) <> (" + n + " IS NULL))");
             differs.add("NOT coalesce(abs(" + l + " - " + n + ") <= ? OR abs(" + l + " - " + n + ") <= ? * greatest(abs("
                     + l + "), abs(" + n + ")), true)");
@@ -127,121 +168,15 @@ public final class RowDiffQuery {
         return new Statement("row diff", sql, all);
     }
 
-    /**
-     * One side's key-diff columns (keys, row hash, toleranced values, under their own names) copied into
-     * {@code table} sorted by key as compared. Two sides with the same keys then line up row by row, so a
-     * positional join pairs them without a hash table, and a repeated key sits next to itself.
-     */
-    public static Statement sortedKeys(DatasetPlan plan, String relation, String table) {
-        List<String> columns = new ArrayList<>();
-        List<String> order = new ArrayList<>();
-        for (Compared k : plan.keys()) {
-            columns.add(Sql.quote(k.name()));
-            order.add(value(k) + " NULLS LAST");
-        }
-        columns.add(Sql.quote(ROW_HASH));
-        plan.tolerant().forEach(t -> columns.add(Sql.quote(t.name())));
-        return Statement.of("keys sorted (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table) + " AS SELECT "
-                + String.join(", ", columns) + " FROM " + relation + " ORDER BY " + String.join(", ", order));
-    }
-
-    /**
-     * Rows of a table from {@link #sortedKeys} whose key equals the previous row's: with the side sorted by
-     * key, every repeated key shows here. {@code lag} over the table's own order reads it as stored.
-     */
-    public static Statement adjacentRepeats(DatasetPlan plan, String sortedTable) {
-        List<String> select = new ArrayList<>();
-        List<String> same = new ArrayList<>();
-        for (int i = 0; i < plan.keys().size(); i++) {
-            String v = value(plan.keys().get(i));
-            select.add(v + " AS k" + i + ", lag(" + v + ") OVER () AS p" + i);
-            same.add("k" + i + " IS NOT DISTINCT FROM p" + i);
-        }
-        select.add("lag(true, 1, false) OVER () AS has_previous");
-        return Statement.of("repeated keys (" + sortedTable + ")", "SELECT count(*) AS n FROM (SELECT " + String.join(", ",
-                select) + " FROM " + Sql.quote(sortedTable) + ") AS s WHERE has_previous AND " + String.join(" AND ", same));
-    }
-
-    /** True where both sides have a row at this position and the keys are the same. */
-    private static String aligned(DatasetPlan plan, String l, String n) {
-        List<String> on = new ArrayList<>();
-        on.add(l + "." + Sql.quote(ROW_HASH) + " IS NOT NULL");
-        on.add(n + "." + Sql.quote(ROW_HASH) + " IS NOT NULL");
-        for (Compared k : plan.keys()) {
-            on.add(qualified(k, l) + " IS NOT DISTINCT FROM " + qualified(k, n));
-        }
-        return "(" + String.join(" AND ", on) + ")";
-    }
-
-    /**
-     * Pairs two sorted sides by position: rows at the same position with the same key are matched (and differ
-     * or not); the others, counted as {@code misaligned}, are left to {@link #misaligned} and the join. The
-     * differing keys of the matched pairs are collected as {@link #joinedDiff} collects them.
-     */
-    public static Statement alignedDiff(DatasetPlan plan, String sortedLegacy, String sortedNew, String statsTable) {
-        List<String> fields = new ArrayList<>();
-        for (int i = 0; i < plan.keys().size(); i++) {
-            fields.add("'k" + i + "': l_k" + i);
-        }
-        fields.add("'" + KIND + "': 'differs'");
-        List<Object> params = new ArrayList<>();
-        String differs = differs(plan, params, "l_", "n_");
-        List<Object> all = new ArrayList<>(params);
-        all.addAll(params);
-        String pairs = Sql.quote(sortedLegacy) + " AS a POSITIONAL JOIN " + Sql.quote(sortedNew) + " AS b";
-        String sql = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(statsTable) + " AS SELECT count(*) FILTER (WHERE "
-                + "same_key) AS matched, count(*) FILTER (WHERE same_key AND " + differs + ") AS differs, count(*) "
-                + "FILTER (WHERE NOT same_key) AS misaligned, list({" + String.join(", ", fields) + "}) FILTER (WHERE "
-                + "same_key AND " + differs + ") AS diff FROM " + alignedSides(plan, pairs);
-        return new Statement("row diff by position", sql, all);
-    }
-
-    /** Both sides of the positional pairs under the names {@link #differs} reads: l_k0, l_h, l_t0, n_k0 ... */
-    private static String alignedSides(DatasetPlan plan, String pairs) {
-        List<String> select = new ArrayList<>(List.of(aligned(plan, "a", "b") + " AS same_key"));
-        for (String side : List.of("l", "n")) {
-            String from = side.equals("l") ? "a" : "b";
-            for (int i = 0; i < plan.keys().size(); i++) {
-                select.add(qualified(plan.keys().get(i), from) + " AS " + side + "_k" + i);
-            }
-            select.add(from + "." + Sql.quote(ROW_HASH) + " AS " + side + "_h");
-            for (int i = 0; i < plan.tolerant().size(); i++) {
-                select.add("CAST(" + from + "." + Sql.quote(plan.tolerant().get(i).name()) + " AS DOUBLE) AS " + side
-                        + "_t" + i);
-            }
-        }
-        return "(SELECT " + String.join(", ", select) + " FROM " + pairs + ") AS u";
-    }
-
-    /**
-     * The rows of one sorted side ({@code legacy} or not) at the positions {@link #alignedDiff} could not
-     * pair, with their own column names, for the join to settle.
-     */
-    public static Statement misaligned(DatasetPlan plan, String sortedLegacy, String sortedNew, boolean legacy,
-            String table) {
-        String side = legacy ? "a" : "b";
-        return Statement.of("rows not paired by position (" + table + ")", "CREATE OR REPLACE TEMP TABLE "
-                + Sql.quote(table) + " AS SELECT " + side + ".* FROM " + Sql.quote(sortedLegacy) + " AS a POSITIONAL JOIN "
-                + Sql.quote(sortedNew) + " AS b WHERE " + side + "." + Sql.quote(ROW_HASH) + " IS NOT NULL AND NOT "
-                + aligned(plan, "a", "b"));
-    }
-
-    /**
-     * Creates {@code diffTable} (keys {@code k<i>} and their kind) from the lists that {@link #joinedDiff} and
-     * {@link #alignedDiff} collected in {@code statsTables}.
-     */
-    public static Statement diffFromList(DatasetPlan plan, List<String> statsTables, String diffTable) {
+    /** Creates {@code diffTable} (keys {@code k<i>} and their kind) from the list {@link #joinedDiff} collected. */
+    public static Statement diffFromList(DatasetPlan plan, String statsTable, String diffTable) {
         List<String> select = new ArrayList<>();
         for (int i = 0; i < plan.keys().size(); i++) {
             select.add("d.k" + i + " AS k" + i);
         }
         select.add("d." + KIND + " AS " + KIND);
-        List<String> lists = new ArrayList<>();
-        for (String stats : statsTables) {
-            lists.add("SELECT unnest(diff) AS d FROM " + Sql.quote(stats));
-        }
         return Statement.of("differing keys", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(diffTable) + " AS SELECT "
-                + String.join(", ", select) + " FROM (" + String.join(" UNION ALL ", lists) + ") AS u");
+                + String.join(", ", select) + " FROM (SELECT unnest(diff) AS d FROM " + Sql.quote(statsTable) + ") AS u");
     }
 
     /** One side reduced for stacking: key, side marker, row hash and toleranced columns. */
