@@ -14,9 +14,10 @@ import java.util.List;
 
 /**
  * One pass per side for Parquet and plain CSV files: while DuckDB reads a side it computes the column
- * aggregates and collects each row's key, row hash and toleranced values into a list, and nothing else
- * is kept. The key diff unnests those lists; rows are read again only for the sampled keys: Parquet's
- * row-group statistics skip most of the file, and a CSV re-read stops once every sampled key is found.
+ * aggregates, a checksum of its rows, and collects each row's key, row hash and toleranced values into a
+ * list, and nothing else is kept. The key diff unnests those lists (only the legacy one when the checksums
+ * show the same rows on both sides); rows are read again only for the sampled keys: Parquet's row-group
+ * statistics skip most of the file, and a CSV re-read stops once every sampled key is found.
  */
 public final class StreamingScan {
     /** The collected (key, hash, toleranced values) structs and the files that had rows. */
