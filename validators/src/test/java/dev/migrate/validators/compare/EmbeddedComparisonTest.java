@@ -166,4 +166,15 @@ class EmbeddedComparisonTest {
                     .hasMessageContaining("(id=null) appears 2 times");
         }
     }
+
+    @Test
+    void aRepeatedKeyAnywhereInALargeSideIsFound() throws Exception {
+        // Hundreds of thousands of rows, so that the sorted keys span many row groups of the engine's table.
+        String rows = "SELECT range AS id, range * 2.0 AS amount, 'n' || range AS name FROM range(300000)";
+        String repeated = shuffled(rows + " UNION ALL SELECT 123457, 246914.0, 'n123457'");
+        DatasetPlan plan = load(repeated, repeated);
+        assertThatThrownBy(() -> diff(plan, ROOMY)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("(id=123457) appears 2 times");
+        assertThat(agreed(load(rows, shuffled(rows)))).containsExactly("PASS missing=0 extra=0 differs=0");
+    }
 }
