@@ -130,13 +130,17 @@ public final class StreamingScan {
         String hashed = "(SELECT *" + (hashes.isEmpty() ? "" : ", " + String.join(", ", hashes)) + " FROM " + scan.sql()
                 + ") AS hashed";
         if (!plan.keys().isEmpty()) {
-            // The row hash, from the column hashes, is a column of its own: the list and the checksum both read it.
-            List<String> exact = new ArrayList<>();
-            for (Compared c : plan.exact()) {
-                exact.add(Sql.quote(HASH + plan.all().indexOf(c)));
+            // The row hash (of the key and exact columns' hashes, as RowDiffQuery.rowHashExpr) is a column of its
+            // own: the list and the checksum both read it.
+            List<String> hashedColumns = new ArrayList<>();
+            for (Compared c : plan.keys()) {
+                hashedColumns.add(Sql.quote(HASH + plan.all().indexOf(c)));
             }
-            hashed = "(SELECT *, " + Dialect.DUCKDB.rowHash(exact) + " AS " + Sql.quote(RowDiffQuery.ROW_HASH) + " FROM "
-                    + hashed + ") AS row_hashed";
+            for (Compared c : plan.exact()) {
+                hashedColumns.add(Sql.quote(HASH + plan.all().indexOf(c)));
+            }
+            hashed = "(SELECT *, " + Dialect.DUCKDB.rowHash(hashedColumns) + " AS " + Sql.quote(RowDiffQuery.ROW_HASH)
+                    + " FROM " + hashed + ") AS row_hashed";
         }
         return new Statement("aggregates and row hashes (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table)
                 + " AS SELECT " + String.join(", ", select) + " FROM " + hashed, scan.params());

@@ -16,19 +16,24 @@ public final class RowDiffQuery {
     public static final String ROW_HASH = dev.migrate.validators.engine.FileLoader.ENGINE_PREFIX + "row_hash";
 
     /**
-     * A side's rows summed as hash(key, row hash, toleranced values): equal on both sides (with equal row
-     * counts) when they hold the same rows, whatever their order. A sum, not an XOR, so that two copies of a
-     * row do not cancel out. Read as text: the sum of 64-bit hashes is a 128-bit integer.
+     * A side's rows folded into one value: the XOR of hash(row hash, toleranced values), where the row hash
+     * covers the key too. Equal on both sides, with equal row counts and no repeated legacy key, exactly when
+     * they hold the same rows, whatever their order: an XOR keeps only the rows present an odd number of
+     * times, and with every legacy row present once, as many new rows can only be the same rows once each.
+     * So the caller must prove the legacy keys unique, which it does. Read as text, like the aggregates.
      */
     public static final String ROWS_CHECKSUM = dev.migrate.validators.engine.FileLoader.ENGINE_PREFIX + "rows_checksum";
 
-    /** The select item computing {@link #ROWS_CHECKSUM} over a relation that has the {@link #ROW_HASH} column. */
+    /**
+     * The select item computing {@link #ROWS_CHECKSUM} over a relation that has the {@link #ROW_HASH} column.
+     * Without toleranced columns it is the XOR of the row hashes, which costs nothing measurable in the scan.
+     */
     public static String rowsChecksum(DatasetPlan plan) {
         List<String> fields = new ArrayList<>();
-        plan.keys().forEach(k -> fields.add(value(k)));
         fields.add(Sql.quote(ROW_HASH));
         plan.tolerant().forEach(t -> fields.add("CAST(" + Sql.quote(t.name()) + " AS DOUBLE)"));
-        return "CAST(sum(hash(" + String.join(", ", fields) + ")) AS VARCHAR) AS " + Sql.quote(ROWS_CHECKSUM);
+        String row = fields.size() == 1 ? fields.get(0) : "hash(" + String.join(", ", fields) + ")";
+        return "CAST(bit_xor(" + row + ") AS VARCHAR) AS " + Sql.quote(ROWS_CHECKSUM);
     }
 
     /** The keys of {@code relation} (as compared) sorted into {@code table}: a repeated key sits next to itself. */
@@ -66,9 +71,16 @@ public final class RowDiffQuery {
         return ", " + rowHashExpr(plan) + " AS " + Sql.quote(ROW_HASH);
     }
 
-    /** The per-row hash of the exactly compared columns (text where the two sides' types differ). */
+    /**
+     * The per-row hash of the key and the exactly compared columns (text where the two sides' types differ).
+     * Rows are only compared with rows of the same key, so the key changes no comparison; it is there so
+     * that the row hash alone identifies a row for {@link #ROWS_CHECKSUM}.
+     */
     public static String rowHashExpr(DatasetPlan plan) {
-        return Dialect.DUCKDB.rowHash(plan.exact().stream().map(RowDiffQuery::value).toList());
+        List<String> values = new ArrayList<>();
+        plan.keys().forEach(k -> values.add(value(k)));
+        plan.exact().forEach(c -> values.add(value(c)));
+        return Dialect.DUCKDB.rowHash(values);
     }
 
     /** The first {@code limit} differing keys, in the order the samples show them. */
