@@ -197,17 +197,21 @@ public final class Validator {
             List<Path> newFiles) throws SQLException {
         Map<String, Object> l = scanOnce(session, plan, ds, "legacy", legacyFiles);
         Map<String, Object> n = scanOnce(session, plan, ds, "new", newFiles);
-        if (!plan.keys().isEmpty()) {
-            for (Statement st : keysTables(plan)) {
-                session.execute(st);
-            }
-        }
         EmbeddedComparison.Relations relations = new EmbeddedComparison.Relations(Sql.quote("legacy_keys"),
                 Sql.quote("new_keys"), Sql.quote("legacy"), Sql.quote("new"), null);
         boolean inferred = FileLoader.formatOf(legacyFiles) == FileFormat.CSV
                 || FileLoader.formatOf(newFiles) == FileFormat.CSV;
         return new EmbeddedComparison(session, settings).compare(plan, l, n, relations, inferred,
                 new EmbeddedComparison.Rereads() {
+                    /** The lists become tables only for the sides the key diff reads. */
+                    @Override
+                    public void keys(boolean both) throws SQLException {
+                        for (Statement st : both ? keysTables(plan) : StreamingScan.keysTable("legacy_scan", "legacy_keys",
+                                plan)) {
+                            session.execute(st);
+                        }
+                    }
+
                     @Override
                     public void samples(String diff) throws SQLException {
                         sampleRows(session, plan, ds, diff, legacyFiles, newFiles);
@@ -329,6 +333,8 @@ public final class Validator {
             keysTables(plan).forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "both", st)));
             String legacyKeys = Sql.quote("legacy_keys");
             String newKeys = Sql.quote("new_keys");
+            EmbeddedComparison.uniqueKeysPlan(plan, legacyKeys, "diff")
+                    .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "legacy", st)));
             out.add(new PlannedStatement(job.name(), ds.name(), "both",
                     RowDiffQuery.joinedDiff(plan, legacyKeys, newKeys, "diff_stats")));
             out.add(new PlannedStatement(job.name(), ds.name(), "both",

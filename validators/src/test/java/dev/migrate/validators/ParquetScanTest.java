@@ -8,6 +8,7 @@ import dev.migrate.validators.result.CheckResult;
 import dev.migrate.validators.result.JobResult;
 import dev.migrate.validators.result.Status;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,5 +59,38 @@ class ParquetScanTest {
         parquet("new", ROWS + " LIMIT 0");
         assertThatThrownBy(this::run).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("t_20240301.parquet: the file has no data rows");
+    }
+
+    @Test
+    void equalRowCountsInAnotherOrderWithDifferencesInAndBeyondTheTolerance() throws Exception {
+        parquet("legacy", ROWS);
+        parquet("new", "SELECT * REPLACE (CASE WHEN id = 10 THEN amount + 0.001 WHEN id = 11 THEN amount + 1 WHEN id = 999 "
+                + "THEN NULL ELSE amount END AS amount) FROM (" + ROWS + ") ORDER BY hash(id)");
+        JobResult job = run();
+        CheckResult diff = OnePassDatasets.rowDiff(job);
+        assertThat(List.of(diff.legacyValue(), diff.newValue(), diff.difference()))
+                .containsExactly("missing=0", "extra=0", "differs=2");
+        assertThat(diff.samples()).extracting(s -> s.key().get("id") + ":" + s.differing())
+                .containsExactly("11:[amount]", "999:[amount]");
+        assertThat(job.checks()).containsExactlyInAnyOrderElementsOf(OnePassDatasets.run(tmp, "parquet", true).checks()
+                .stream().filter(c -> c.check() != Check.ORDER).toList());
+    }
+
+    @Test
+    void theSameRepeatedRowOnBothSidesIsBadInput() throws Exception {
+        String repeated = ROWS + " UNION ALL SELECT 'eu', 4, 6.0, 'x4'";
+        parquet("legacy", repeated);
+        parquet("new", repeated);
+        assertThatThrownBy(this::run).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("duplicate key in the legacy output of dataset 't': (region=eu, id=4) appears 2 times");
+    }
+
+    @Test
+    void theSameRowsInAnotherOrderMatch() throws Exception {
+        parquet("legacy", ROWS);
+        parquet("new", "SELECT * FROM (" + ROWS + ") ORDER BY hash(id)");
+        CheckResult diff = OnePassDatasets.rowDiff(run());
+        assertThat(diff.status()).isEqualTo(Status.PASS);
+        assertThat(diff.message()).isEqualTo("all 1000 rows match by key (region, id)");
     }
 }

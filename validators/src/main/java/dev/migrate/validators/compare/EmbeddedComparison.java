@@ -23,7 +23,8 @@ import java.util.Map;
  * Compares two relations held by one DuckDB session: counts, schema, per-column aggregates, key
  * diff with samples, and (optionally) order. The key diff joins the sides' (key, row hash) and only
  * counts the pairs; differing keys are stored only when there are some, and full rows are fetched
- * only for the sampled keys.
+ * only for the sampled keys. Sides whose row checksums show the same rows skip the key diff: only
+ * their keys are checked for repeats.
  */
 public final class EmbeddedComparison {
     private final DuckDbSession session;
@@ -40,11 +41,10 @@ public final class EmbeddedComparison {
     public static List<Statement> plan(DatasetPlan plan, String legacy, String current, String diffTable,
             int sampleSize) {
         List<Statement> out = new ArrayList<>();
-        out.add(Statement.of("aggregates (legacy)", ProfileQuery.build(Dialect.DUCKDB,
-                legacy, columnPlans(plan))));
-        out.add(Statement.of("aggregates (new)", ProfileQuery.build(Dialect.DUCKDB,
-                current, columnPlans(plan))));
+        out.add(aggregates(plan, legacy, "legacy"));
+        out.add(aggregates(plan, current, "new"));
         if (!plan.keys().isEmpty()) {
+            out.addAll(uniqueKeysPlan(plan, legacy, diffTable));
             out.add(RowDiffQuery.joinedDiff(plan, legacy, current, diffTable + "_stats"));
             out.add(RowDiffQuery.diffFromList(plan, diffTable + "_stats", diffTable));
             out.add(RowDiffQuery.samples(plan, legacy, current, diffTable, sampleSize));
@@ -53,6 +53,24 @@ public final class EmbeddedComparison {
             }
         }
         return out;
+    }
+
+    /** The aggregates of a materialized relation and, with keys, its {@link RowDiffQuery#ROWS_CHECKSUM}. */
+    private static Statement aggregates(DatasetPlan plan, String relation, String side) {
+        List<String> items = new ArrayList<>(ProfileQuery.items(Dialect.DUCKDB, columnPlans(plan)));
+        if (!plan.keys().isEmpty()) {
+            items.add(RowDiffQuery.rowsChecksum(plan));
+        }
+        return Statement.of("aggregates (" + side + ")", "SELECT " + String.join(", ", items) + " FROM " + relation);
+    }
+
+    /**
+     * What runs instead of the key diff when both sides hold the same rows: the legacy keys sorted, and the
+     * count of keys equal to the one before them.
+     */
+    public static List<Statement> uniqueKeysPlan(DatasetPlan plan, String legacyKeys, String diffTable) {
+        return List.of(RowDiffQuery.sortedKeys(plan, legacyKeys, diffTable + "_keys"),
+                RowDiffQuery.adjacentRepeats(plan, diffTable + "_keys"));
     }
 
     public static List<ProfileQuery.ColumnPlan> columnPlans(DatasetPlan plan) {
@@ -66,6 +84,13 @@ public final class EmbeddedComparison {
      * need nothing, which is the default.
      */
     public interface Rereads {
+        /**
+         * Runs before the key diff reads the (key, row hash) relations: the legacy one, and the new one too
+         * when {@code both}. Sides holding the same rows only need the legacy keys.
+         */
+        default void keys(boolean both) throws SQLException {
+        }
+
         /** Runs once the differing keys are in {@code diffTable}, before their rows are sampled. */
         default void samples(String diffTable) throws SQLException {
         }
@@ -85,10 +110,8 @@ public final class EmbeddedComparison {
     public List<CheckResult> compare(DatasetPlan plan, String legacy, String current, boolean typesInferred,
             String fileColumn) {
         try {
-            Map<String, Object> l = session.query(Statement.of("aggregates (legacy)",
-                    ProfileQuery.build(Dialect.DUCKDB, legacy, columnPlans(plan)))).get(0);
-            Map<String, Object> n = session.query(Statement.of("aggregates (new)",
-                    ProfileQuery.build(Dialect.DUCKDB, current, columnPlans(plan)))).get(0);
+            Map<String, Object> l = session.query(aggregates(plan, legacy, "legacy")).get(0);
+            Map<String, Object> n = session.query(aggregates(plan, current, "new")).get(0);
             return compare(plan, l, n, new Relations(legacy, current, legacy, current, fileColumn), typesInferred,
                     new Rereads() { });
         } catch (SQLException e) {
@@ -118,8 +141,15 @@ public final class EmbeddedComparison {
             if (plan.keys().isEmpty()) {
                 return out;
             }
-            Map<String, Long> counts = fitsInMemory(plan, nl + nn) ? joinedDiff(plan, r, nl, nn, diffTable, rereads)
-                    : groupedDiff(plan, r, diffTable, rereads);
+            Map<String, Long> counts;
+            if (sameRows(l, n, nl, nn)) {
+                requireUniqueKeys(plan, r, diffTable, rereads);
+                counts = Map.of();
+            } else {
+                rereads.keys(true);
+                counts = fitsInMemory(plan, nl + nn) ? joinedDiff(plan, r, nl, nn, diffTable, rereads)
+                        : groupedDiff(plan, r, diffTable, rereads);
+            }
             List<Map<String, Object>> samples = List.of();
             if (!counts.isEmpty()) {
                 rereads.samples(diffTable);
@@ -144,6 +174,32 @@ public final class EmbeddedComparison {
     private static EnvironmentException engineFailure(DatasetPlan plan, SQLException e) {
         return new EnvironmentException("dataset '" + plan.config().name() + "': the engine failed while comparing: "
                 + Errors.cause(e) + ". Re-run with --stacktrace for details", e);
+    }
+
+    /**
+     * Whether both sides hold the same rows (key, row hash, toleranced values), whatever their order: same
+     * count and same {@link RowDiffQuery#ROWS_CHECKSUM}. Then every key pairs with an identical row, and the
+     * key diff would find nothing, as long as no key repeats.
+     */
+    private static boolean sameRows(Map<String, Object> l, Map<String, Object> n, long nl, long nn) {
+        Object checksum = l.get(RowDiffQuery.ROWS_CHECKSUM);
+        return nl == nn && checksum != null && checksum.equals(n.get(RowDiffQuery.ROWS_CHECKSUM));
+    }
+
+    /**
+     * With the same rows on both sides, a key repeats on one side exactly when it repeats on the other: sorting
+     * the legacy keys (far cheaper than joining the sides) shows it next to itself.
+     */
+    private void requireUniqueKeys(DatasetPlan plan, Relations r, String diffTable, Rereads rereads)
+            throws SQLException {
+        rereads.keys(false);
+        List<Statement> check = uniqueKeysPlan(plan, r.legacyKeys(), diffTable);
+        session.execute(check.get(0));
+        long repeats = Verdicts.number(session.query(check.get(1)).get(0).get("n")).longValue();
+        session.execute(Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(diffTable + "_keys")));
+        if (repeats > 0) {
+            rejectDuplicates(plan, rereads.duplicates(r));
+        }
     }
 
     /** Whether both sides' (key, hash) fit a hash join in half the memory; past that, a spilling aggregation. */

@@ -18,6 +18,8 @@ import java.util.Map;
 /** One embedded, in-memory DuckDB database holding both sides of the datasets being compared. */
 public final class DuckDbSession implements AutoCloseable {
     private final Connection connection;
+    /** The purpose of every statement run so far, in order: tests check which statements a comparison needed. */
+    private final List<String> purposes = new ArrayList<>();
 
     private DuckDbSession(Connection connection) {
         this.connection = connection;
@@ -39,6 +41,7 @@ public final class DuckDbSession implements AutoCloseable {
     }
 
     public void execute(Statement st) throws SQLException {
+        purposes.add(st.purpose());
         long t0 = System.nanoTime();
         try (PreparedStatement ps = prepare(st)) {
             ps.execute();
@@ -55,12 +58,18 @@ public final class DuckDbSession implements AutoCloseable {
 
     /** Runs a query whose result is small (aggregates, samples); rows keep column order. */
     public List<Map<String, Object>> query(Statement st) throws SQLException {
+        purposes.add(st.purpose());
         long t0 = System.nanoTime();
         try (PreparedStatement ps = prepare(st); ResultSet rs = ps.executeQuery()) {
             return Rows.read(rs);
         } finally {
             trace(st, t0);
         }
+    }
+
+    /** The purposes of the statements this session ran, in order. */
+    public List<String> purposes() {
+        return List.copyOf(purposes);
     }
 
     public List<Column> columns(String relation) throws SQLException {

@@ -14,9 +14,10 @@ import java.util.List;
 
 /**
  * One pass per side for Parquet and plain CSV files: while DuckDB reads a side it computes the column
- * aggregates and collects each row's key, row hash and toleranced values into a list, and nothing else
- * is kept. The key diff unnests those lists; rows are read again only for the sampled keys: Parquet's
- * row-group statistics skip most of the file, and a CSV re-read stops once every sampled key is found.
+ * aggregates, a checksum of its rows, and collects each row's key, row hash and toleranced values into a
+ * list, and nothing else is kept. The key diff unnests those lists (only the legacy one when the checksums
+ * show the same rows on both sides); rows are read again only for the sampled keys: Parquet's row-group
+ * statistics skip most of the file, and a CSV re-read stops once every sampled key is found.
  */
 public final class StreamingScan {
     /** The collected (key, hash, toleranced values) structs and the files that had rows. */
@@ -115,22 +116,32 @@ public final class StreamingScan {
             for (int i = 0; i < plan.keys().size(); i++) {
                 fields.add("'k" + i + "': " + Sql.quote(plan.keys().get(i).name()));
             }
-            List<String> exact = new ArrayList<>();
-            for (Compared c : plan.exact()) {
-                exact.add(Sql.quote(HASH + plan.all().indexOf(c)));
-            }
-            fields.add("'h': " + Dialect.DUCKDB.rowHash(exact));
+            fields.add("'h': " + Sql.quote(RowDiffQuery.ROW_HASH));
             for (int i = 0; i < plan.tolerant().size(); i++) {
                 fields.add("'t" + i + "': CAST(" + Sql.quote(plan.tolerant().get(i).name()) + " AS DOUBLE)");
             }
             // One list of structs, so key, hash and values of a row stay together.
             select.add("list({" + String.join(", ", fields) + "}) AS " + Sql.quote(ROWS));
+            select.add(RowDiffQuery.rowsChecksum(plan));
         }
         if (several) {
             select.add("list(DISTINCT " + Sql.quote(FileLoader.SOURCE_FILE) + ") AS " + Sql.quote(FILES));
         }
         String hashed = "(SELECT *" + (hashes.isEmpty() ? "" : ", " + String.join(", ", hashes)) + " FROM " + scan.sql()
                 + ") AS hashed";
+        if (!plan.keys().isEmpty()) {
+            // The row hash (of the key and exact columns' hashes, as RowDiffQuery.rowHashExpr) is a column of its
+            // own: the list and the checksum both read it.
+            List<String> hashedColumns = new ArrayList<>();
+            for (Compared c : plan.keys()) {
+                hashedColumns.add(Sql.quote(HASH + plan.all().indexOf(c)));
+            }
+            for (Compared c : plan.exact()) {
+                hashedColumns.add(Sql.quote(HASH + plan.all().indexOf(c)));
+            }
+            hashed = "(SELECT *, " + Dialect.DUCKDB.rowHash(hashedColumns) + " AS " + Sql.quote(RowDiffQuery.ROW_HASH)
+                    + " FROM " + hashed + ") AS row_hashed";
+        }
         return new Statement("aggregates and row hashes (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table)
                 + " AS SELECT " + String.join(", ", select) + " FROM " + hashed, scan.params());
     }

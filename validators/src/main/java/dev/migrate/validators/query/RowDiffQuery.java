@@ -15,14 +15,72 @@ public final class RowDiffQuery {
     /** The per-row hash, computed while the side is read so that the diff never re-reads the values. */
     public static final String ROW_HASH = dev.migrate.validators.engine.FileLoader.ENGINE_PREFIX + "row_hash";
 
+    /**
+     * A side's rows folded into one value: the XOR of hash(row hash, toleranced values), where the row hash
+     * covers the key too. Equal on both sides, with equal row counts and no repeated legacy key, exactly when
+     * they hold the same rows, whatever their order: an XOR keeps only the rows present an odd number of
+     * times, and with every legacy row present once, as many new rows can only be the same rows once each.
+     * So the caller must prove the legacy keys unique, which it does. Read as text, like the aggregates.
+     */
+    public static final String ROWS_CHECKSUM = dev.migrate.validators.engine.FileLoader.ENGINE_PREFIX + "rows_checksum";
+
+    /**
+     * The select item computing {@link #ROWS_CHECKSUM} over a relation that has the {@link #ROW_HASH} column.
+     * Without toleranced columns it is the XOR of the row hashes, which costs nothing measurable in the scan.
+     */
+    public static String rowsChecksum(DatasetPlan plan) {
+        List<String> fields = new ArrayList<>();
+        fields.add(Sql.quote(ROW_HASH));
+        plan.tolerant().forEach(t -> fields.add("CAST(" + Sql.quote(t.name()) + " AS DOUBLE)"));
+        String row = fields.size() == 1 ? fields.get(0) : "hash(" + String.join(", ", fields) + ")";
+        return "CAST(bit_xor(" + row + ") AS VARCHAR) AS " + Sql.quote(ROWS_CHECKSUM);
+    }
+
+    /** The keys of {@code relation} (as compared) sorted into {@code table}: a repeated key sits next to itself. */
+    public static Statement sortedKeys(DatasetPlan plan, String relation, String table) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            keys.add(value(plan.keys().get(i)) + " AS k" + i);
+        }
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            order.add("k" + i + " NULLS LAST");
+        }
+        return Statement.of("keys sorted (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table) + " AS SELECT "
+                + String.join(", ", keys) + " FROM " + relation + " ORDER BY " + String.join(", ", order));
+    }
+
+    /**
+     * How many rows of a {@link #sortedKeys} table repeat the key of the row before them; {@code lag} over
+     * the table reads it in the order it was stored, sorted.
+     */
+    public static Statement adjacentRepeats(DatasetPlan plan, String sortedTable) {
+        List<String> select = new ArrayList<>();
+        List<String> same = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            select.add("k" + i + ", lag(k" + i + ") OVER () AS p" + i);
+            same.add("k" + i + " IS NOT DISTINCT FROM p" + i);
+        }
+        select.add("lag(true, 1, false) OVER () AS has_previous");
+        return Statement.of("repeated keys (" + sortedTable + ")", "SELECT count(*) AS n FROM (SELECT " + String.join(", ",
+                select) + " FROM " + Sql.quote(sortedTable) + ") AS s WHERE has_previous AND " + String.join(" AND ", same));
+    }
+
     /** The select item that computes {@link #ROW_HASH} during the load: ", hash(...) AS ...". */
     public static String rowHashColumn(DatasetPlan plan) {
         return ", " + rowHashExpr(plan) + " AS " + Sql.quote(ROW_HASH);
     }
 
-    /** The per-row hash of the exactly compared columns (text where the two sides' types differ). */
+    /**
+     * The per-row hash of the key and the exactly compared columns (text where the two sides' types differ).
+     * Rows are only compared with rows of the same key, so the key changes no comparison; it is there so
+     * that the row hash alone identifies a row for {@link #ROWS_CHECKSUM}.
+     */
     public static String rowHashExpr(DatasetPlan plan) {
-        return Dialect.DUCKDB.rowHash(plan.exact().stream().map(RowDiffQuery::value).toList());
+        List<String> values = new ArrayList<>();
+        plan.keys().forEach(k -> values.add(value(k)));
+        plan.exact().forEach(c -> values.add(value(c)));
+        return Dialect.DUCKDB.rowHash(values);
     }
 
     /** The first {@code limit} differing keys, in the order the samples show them. */

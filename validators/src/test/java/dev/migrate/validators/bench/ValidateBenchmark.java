@@ -50,8 +50,8 @@ public final class ValidateBenchmark {
         }
     }
 
-    /** Runs one format and returns the full-check result, so the smoke test can check it. */
-    static JobResult run(long rows, String format, int threads, String memory, Path dir) throws Exception {
+    /** Runs one format and returns the full-check results (generated pair, matching pair) for the smoke test. */
+    static JobResult[] run(long rows, String format, int threads, String memory, Path dir) throws Exception {
         Path legacy = dir.resolve("legacy/events/events_20240301T020000." + format);
         Path current = dir.resolve("new/events/events_20240301T023000." + format);
         generate(rows, format, legacy, current);
@@ -59,8 +59,10 @@ public final class ValidateBenchmark {
 
         Timing hash = Timing.of(() -> hashPass(format, legacy, current, threads, memory));
         Timing sort = "csv".equals(format) ? sortComm(legacy, current) : null;
-        JobResult[] job = new JobResult[1];
-        Timing check = Timing.of(() -> job[0] = fullCheck(dir, format, threads, memory));
+        JobResult[] job = new JobResult[2];
+        Timing check = Timing.of(() -> job[0] = fullCheck(dir, format, threads, memory, false));
+        // The common dual-run case: outputs that match (here the legacy output against itself).
+        Timing same = Timing.of(() -> job[1] = fullCheck(dir, format, threads, memory, true));
         double hashPass = hash.wall();
         Double sortComm = sort == null ? null : sort.wall();
         double full = check.wall();
@@ -75,13 +77,16 @@ public final class ValidateBenchmark {
         System.out.printf(Locale.ROOT, "  migrate   full check (paths, counts, schema, aggregates, key diff + samples)  "
                 + "%7.2f s  %.2fx the hash pass%s%n", full, full / hashPass,
                 sortComm == null ? "" : String.format(Locale.ROOT, ", %.2fx sort|comm", full / sortComm));
+        System.out.printf(Locale.ROOT, "  migrate   full check, matching outputs (legacy against itself)  %7.2f s  "
+                + "%.2fx the hash pass (cpu %.2f s, %.2fx); result %s%n", same.wall(), same.wall() / hashPass, same.cpu(),
+                same.cpu() / hash.cpu(), job[1].status());
         // CPU seconds (all threads, the JVM's own included) depend less on what else runs on the machine.
         System.out.printf(Locale.ROOT, "  cpu       hash pass %.2f s, full check %.2f s (%.2fx)%s%n", hash.cpu(), check.cpu(),
                 check.cpu() / hash.cpu(), sort == null ? "" : String.format(Locale.ROOT, ", sort|comm %.2f s (full "
                         + "check %.2fx)", sort.cpu(), check.cpu() / sort.cpu()));
         System.out.printf(Locale.ROOT, "  result: %s; row diff: %s %s %s, %d samples%n", job[0].status(),
                 diff.legacyValue(), diff.newValue(), diff.difference(), diff.samples().size());
-        return job[0];
+        return job;
     }
 
     interface Work {
@@ -172,12 +177,14 @@ public final class ValidateBenchmark {
         }
     }
 
-    private static JobResult fullCheck(Path dir, String format, int threads, String memory) throws IOException {
-        Path cfg = dir.resolve("validate.yaml");
+    /** The full check of the generated pair or, {@code matching}, of the legacy side against itself. */
+    private static JobResult fullCheck(Path dir, String format, int threads, String memory, boolean matching)
+            throws IOException {
+        Path cfg = dir.resolve(matching ? "validate-matching.yaml" : "validate.yaml");
         Files.writeString(cfg, """
                 connections:
                   legacy: {type: directory, path: legacy}
-                  new: {type: directory, path: new}
+                  new: {type: directory, path: %s}
                 jobs:
                   - name: events
                     legacy: {connection: legacy}
@@ -186,7 +193,7 @@ public final class ValidateBenchmark {
                       - name: events
                         files: "events/events_*.%s"
                         key: id
-                """.formatted(format));
+                """.formatted(matching ? "legacy" : "new", format));
         Path tmp = dir.resolve("spill");
         Files.createDirectories(tmp);
         ValidationReport r = new Validator(new EngineSettings(threads, memory, tmp, 10))

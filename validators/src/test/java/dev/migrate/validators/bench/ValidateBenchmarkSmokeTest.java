@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.validators.result.Check;
 import dev.migrate.validators.result.JobResult;
+import dev.migrate.validators.result.Status;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,9 +14,10 @@ class ValidateBenchmarkSmokeTest {
     @Test
     void benchmarkFindsTheGeneratedDifferences(@TempDir Path tmp) throws Exception {
         for (String format : new String[] {"csv", "parquet"}) {
-            JobResult job = ValidateBenchmark.run(20_000, format, 1, "256MB", tmp.resolve(format));
-            assertThat(job.checks()).filteredOn(c -> c.check() == Check.ROW_DIFF).singleElement()
+            JobResult[] jobs = ValidateBenchmark.run(20_000, format, 1, "256MB", tmp.resolve(format));
+            assertThat(jobs[0].checks()).filteredOn(c -> c.check() == Check.ROW_DIFF).singleElement()
                     .satisfies(c -> assertThat(c.difference()).isEqualTo("differs=20"));
+            assertThat(jobs[1].status()).isEqualTo(Status.PASS);
         }
     }
 }
