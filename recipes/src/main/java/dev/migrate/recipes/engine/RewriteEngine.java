@@ -25,6 +25,7 @@ import org.openrewrite.RecipeRun;
 import org.openrewrite.Result;
 import org.openrewrite.SourceFile;
 import org.openrewrite.internal.InMemoryLargeSourceSet;
+import org.openrewrite.text.PlainText;
 import org.openrewrite.tree.ParseError;
 
 /**
@@ -93,17 +94,21 @@ public final class RewriteEngine {
             List<String> recipes = result.getRecipes().stream()
                     .map(stack -> stack.get(stack.size() - 1).getName()).distinct().sorted().toList();
             if (after == null) {
-                changes.add(new FileChange(before.getSourcePath(), null, result::diff, recipes, FileChange.Kind.DELETED));
+                Result kept = new Result(textOnly(before, null), null, result.getRecipes());
+                changes.add(new FileChange(before.getSourcePath(), null, kept::diff, recipes, FileChange.Kind.DELETED));
                 continue;
             }
             String path = after.getSourcePath().toString();
-            byte[] bytes = after instanceof PythonFile python ? python.toBytes() : after.printAllAsBytes();
+            char[] afterText = after instanceof PythonFile python ? python.printedChars() : null;
+            byte[] bytes = afterText != null ? ((PythonFile) after).encode(afterText) : after.printAllAsBytes();
             Optional<String> problem = reparseProblem(after, bytes, projectDir);
             if (problem.isPresent()) {
                 refused.add(new RewriteResult.Refused(path, problem.get()));
                 continue;
             }
-            changes.add(new FileChange(after.getSourcePath(), bytes, result::diff, recipes,
+            // the diff is printed later, if at all: it keeps texts, so the trees of every file can go now
+            Result kept = new Result(textOnly(before, null), textOnly(after, afterText), result.getRecipes());
+            changes.add(new FileChange(after.getSourcePath(), bytes, kept::diff, recipes,
                     before == null ? FileChange.Kind.CREATED : FileChange.Kind.MODIFIED));
         }
         List<MigrationNotes.Row> notes = new ArrayList<>(run.getDataTableRows(MigrationNotes.class));
@@ -111,6 +116,19 @@ public final class RewriteEngine {
                 ? Integer.compare(a.line(), b.line()) : a.sourcePath().compareTo(b.sourcePath()));
         List<String> failures = errors.stream().map(RewriteEngine::describe).distinct().toList();
         return new RewriteResult(changes, notes, refused, skipped, sources.size(), failures);
+    }
+
+    /**
+     * A Python file as plain text with the same path, encoding and attributes, which diffs the same; other
+     * files as they are. {@code text} is the file's printed text when the caller has it.
+     */
+    private static SourceFile textOnly(SourceFile file, char[] text) {
+        if (!(file instanceof PythonFile python)) {
+            return file;
+        }
+        return PlainText.builder().sourcePath(python.getSourcePath()).charsetName(python.getCharset().name())
+                .charsetBomMarked(python.isCharsetBomMarked()).fileAttributes(python.getFileAttributes())
+                .text(text != null ? new String(text) : python.text()).build();
     }
 
     /** Writes every change in place, atomically. */

@@ -137,8 +137,18 @@ public final class PythonFile implements SourceFile {
 
     /** The file's bytes exactly as they would be written: BOM (if any) plus the text in its charset. */
     public byte[] toBytes() {
+        return encode(printedChars());
+    }
+
+    /** The file's text as chars (a fresh array): the tree index's copy when it has one, else a print. */
+    public char[] printedChars() {
         char[] known = TreeIndex.knownText(module);
-        return TextBytes.encode(known != null ? known : module.toChars(), charset, charsetBomMarked);
+        return known != null ? known : module.toChars();
+    }
+
+    /** The bytes of {@code text} in this file's charset, with its BOM if it had one. */
+    public byte[] encode(char[] text) {
+        return TextBytes.encode(text, charset, charsetBomMarked);
     }
 
     @Override

@@ -96,23 +96,27 @@ public final class TreeIndex {
     /** The nodes of one kind, the root included, in source (pre-)order. */
     public List<Node> find(NodeKind kind) {
         List<Node>[] byKind = facts.byKind;
-        List<Node> found = byKind[kind.ordinal()];
-        if (found == null) {
+        // what is kept holds the nodes below the root only: the root is the weak key and must stay collectable
+        List<Node> below = byKind[kind.ordinal()];
+        if (below == null) {
             NodeTable t = table();
             List<Node> out = new ArrayList<>();
-            if (root.kind() == kind) {
-                out.add(root);
-            }
             for (int i = 1; i < t.count(); i++) {
                 Node n = t.node(i);
                 if (n.kind() == kind) {
                     out.add(n);
                 }
             }
-            found = Collections.unmodifiableList(out);
-            byKind[kind.ordinal()] = found;
+            below = Collections.unmodifiableList(out);
+            byKind[kind.ordinal()] = below;
         }
-        return found;
+        if (root.kind() != kind) {
+            return below;
+        }
+        List<Node> withRoot = new ArrayList<>(below.size() + 1);
+        withRoot.add(root);
+        withRoot.addAll(below);
+        return Collections.unmodifiableList(withRoot);
     }
 
     /** The names the import statements bind. */
