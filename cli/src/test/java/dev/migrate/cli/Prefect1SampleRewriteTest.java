@@ -199,7 +199,7 @@ class Prefect1SampleRewriteTest {
     @Test
     void rescanFindsNoPrefect1ConstructButTheManualOnes() throws IOException {
         CliRun scan = CliRun.of("scan", copy.toString(), "--select", "PF1", "-q");
-        List<String> findings = scan.out().lines().filter(l -> l.contains("PF1")).toList();
+        List<String> findings = scan.out().lines().filter(l -> l.contains(": PF1")).toList(); // finding lines, not the Fixes section
         // the agent command in the Kubernetes manifest's args list is a worker now (RewritePrefectCliInYamlCommands);
         // all that is left is the manual project command
         assertThat(findings).hasSize(1);

@@ -65,6 +65,7 @@ public final class HtmlReport implements ReportWriter {
         if (readiness != null) {
             ReadinessSection.write(readiness, h);
         }
+        fixTable(FixRows.of(inv, rules), h);
         h.append("<h2>Findings by job</h2>\n");
         for (Job j : inv.jobs()) {
             List<Finding> fs = byJob.getOrDefault(j.id(), List.of());
@@ -132,6 +133,24 @@ public final class HtmlReport implements ReportWriter {
                         .append(esc(v.description())).append("</td><td><code>").append(esc(v.prefect() == null ? "" : v.prefect()))
                         .append("</code></td><td>").append(esc(v.proof())).append("</td></tr>\n");
             }
+        }
+        h.append("</tbody></table>\n");
+    }
+
+    /** The recipes that act on the codes found, with how to review them first. */
+    private static void fixTable(List<FixRows> rows, StringBuilder h) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Fixes</h2>\n<p>").append(esc(FixRows.HOW)).append("</p>\n<table id=\"fixes\"><thead><tr>")
+                .append("<th>code</th><th>findings</th><th>fix</th><th>recipes</th></tr></thead><tbody>\n");
+        for (FixRows r : rows) {
+            h.append("<tr><td><b>").append(esc(r.code())).append("</b></td><td>").append(r.findings()).append("</td><td>")
+                    .append(esc(r.fix())).append("</td><td>");
+            for (int i = 0; i < r.recipes().size(); i++) {
+                h.append(i == 0 ? "" : "<br>").append("<code>").append(esc(r.recipes().get(i))).append("</code>");
+            }
+            h.append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
     }

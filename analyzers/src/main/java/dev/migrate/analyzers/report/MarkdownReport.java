@@ -1,6 +1,5 @@
 package dev.migrate.analyzers.report;
 
-import dev.migrate.analyzers.model.Applicability;
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.ScheduleSpec;
@@ -9,8 +8,7 @@ import dev.migrate.analyzers.scan.Inventory;
 import dev.migrate.analyzers.scan.ScanNote;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 
 /**
  * A Markdown report for pull requests and wikis: summary, inventory table, schedules, findings, the recipes that
@@ -44,19 +42,14 @@ public final class MarkdownReport implements ReportWriter {
 
     /** Which `migrate rewrite` recipes act on the codes found, so a pull request comment says what to run next. */
     private static void fixes(Inventory inv, RuleRegistry rules, Writer out) throws IOException {
-        Map<String, Long> counts = new TreeMap<>();
-        inv.findings().forEach(f -> counts.merge(f.code(), 1L, Long::sum));
-        StringBuilder rows = new StringBuilder();
-        counts.forEach((code, n) -> rules.find(code).filter(r -> !r.fixedBy().isEmpty()).ifPresent(r -> rows
-                .append("| [").append(code).append("](docs/rules/").append(code).append(".md) | ").append(n).append(" | ")
-                .append(r.applicability() == Applicability.MANUAL ? "partly (a person finishes)"
-                        : Reports.label(r.applicability()).replace('_', ' '))
-                .append(" | ").append(String.join(", ", r.fixedBy().stream().map(x -> "`" + x + "`").toList()))
-                .append(" |\n")));
-        if (!rows.isEmpty()) {
-            out.write("\n## Fixes\n\nRun `migrate rewrite PATH --dry-run --recipe NAME` (or a composite that includes it) "
-                    + "to review a fix before applying it.\n\n| code | findings | fix | recipes |\n|---|---|---|---|\n");
-            out.write(rows.toString());
+        List<FixRows> rows = FixRows.of(inv, rules);
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.write("\n## Fixes\n\n" + FixRows.HOW + "\n\n| code | findings | fix | recipes |\n|---|---|---|---|\n");
+        for (FixRows r : rows) {
+            out.write("| [" + r.code() + "](docs/rules/" + r.code() + ".md) | " + r.findings() + " | " + r.fix() + " | "
+                    + String.join(", ", r.recipes().stream().map(x -> "`" + x + "`").toList()) + " |\n");
         }
     }
 

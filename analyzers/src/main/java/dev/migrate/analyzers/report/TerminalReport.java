@@ -32,6 +32,7 @@ public final class TerminalReport implements ReportWriter {
         for (Finding f : inv.findings()) {
             out.write(f.where() + ": " + f.code() + " [" + Reports.label(f.severity()) + "] " + f.message() + "\n");
         }
+        fixes(inv, rules, out);
         if (!inv.notes().isEmpty()) {
             out.write("\nSkipped (" + inv.notes().size() + ")\n");
             for (ScanNote n : inv.notes().subList(0, Math.min(NOTES_SHOWN, inv.notes().size()))) {
@@ -42,6 +43,19 @@ public final class TerminalReport implements ReportWriter {
             }
         }
         out.write("\n" + Reports.summaryLine(inv) + "\n");
+    }
+
+    /** One line per code a recipe acts on: how many findings, what kind of fix, which recipes. */
+    private static void fixes(Inventory inv, RuleRegistry rules, Writer out) throws IOException {
+        List<FixRows> rows = FixRows.of(inv, rules);
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.write("\nFixes (" + FixRows.HOW.replace("`", "'") + ")\n");
+        for (FixRows r : rows) {
+            out.write(r.code() + " (" + r.findings() + (r.findings() == 1 ? " finding, " : " findings, ") + r.fix() + "): "
+                    + String.join(", ", r.recipes()) + "\n");
+        }
     }
 
     /** One line per schedule: what it means and what Prefect 3 makes of it. */

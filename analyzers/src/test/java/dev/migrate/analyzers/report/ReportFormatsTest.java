@@ -135,8 +135,19 @@ class ReportFormatsTest {
         assertThat(fixes).contains("| [PF201](docs/rules/PF201.md) | ", " | unsafe fix | `dev.migrate.prefect.MigratePrefectCliToPrefect3` |")
                 .doesNotContain("[K8S003]");
         assertThat(term).contains("k8s/cronjobs.yaml:39:22: K8S003 [deprecated] concurrencyPolicy Replace");
+        String termFixes = term.substring(term.indexOf("\nFixes ("));
+        assertThat(termFixes).containsPattern("\nPF201 \\(\\d+ findings?, unsafe fix\\): dev.migrate.prefect.MigratePrefectCliToPrefect3\n")
+                .doesNotContain("K8S003");
         assertThat(term).endsWith("27 jobs, 58 findings (33 breaking, 16 deprecated, 9 info); 18 files scanned, "
                 + "16 parsed, 0 skipped or unreadable\n");
+    }
+
+    @Test
+    void htmlListsTheRecipesThatFixTheCodesFound() throws IOException {
+        String html = render(ReportFormat.HTML, inventory);
+        String fixes = html.substring(html.indexOf("<table id=\"fixes\">"), html.indexOf("</table>", html.indexOf("<table id=\"fixes\">")));
+        assertThat(fixes).contains("<td><b>PF201</b></td>", "<td>unsafe fix</td>",
+                "<code>dev.migrate.prefect.MigratePrefectCliToPrefect3</code>").doesNotContain("K8S003");
     }
 
     @Test
