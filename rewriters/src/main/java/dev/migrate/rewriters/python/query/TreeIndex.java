@@ -76,7 +76,7 @@ public final class TreeIndex {
     public static char[] knownText(Node root) {
         Facts f = FACTS.get(root);
         NodeTable t = f == null ? null : f.table;
-        return t == null ? null : t.text().clone();
+        return t == null || !t.hasText() ? null : t.text().clone();
     }
 
     /**
@@ -175,7 +175,8 @@ public final class TreeIndex {
     public String text() {
         Facts f = facts;
         if (f.text == null) {
-            f.text = new String(table().text());
+            char[] t = table().text();
+            f.text = t != null ? new String(t) : root.print();
         }
         return f.text;
     }
@@ -232,6 +233,9 @@ public final class TreeIndex {
         int[] starts = f.lineStarts;
         if (starts == null) {
             char[] t = table().text();
+            if (t == null) {
+                t = text().toCharArray();
+            }
             int[] s = new int[16];
             int n = 1;
             for (int i = 0; i < t.length; i++) {
@@ -262,7 +266,7 @@ public final class TreeIndex {
             TreeIndex old = of(base);
             t = NodeTable.derive(old.table(), base, root);
             // tests run with assertions on: every derived table is checked against a fresh walk
-            assert t == null || t.sameAs(NodeTable.build(root, true)) : "derived node table differs from a fresh walk";
+            assert t == null || t.sameAs(NodeTable.build(root, t.hasText())) : "derived node table differs from a fresh walk";
             if (t != null) {
                 f.inheritedImports = old.facts.imports;
                 f.inheritedImportNodes = old.facts.importNodes;
@@ -270,7 +274,9 @@ public final class TreeIndex {
         }
         if (t == null) {
             char[] printed = f.printed;
-            t = printed != null ? NodeTable.build(root, printed) : NodeTable.build(root, true);
+            // a module's text is asked for by nearly every recipe (and copied into its edits' tables); a
+            // subtree's index is wanted for its nodes, so it is walked without printing
+            t = printed != null ? NodeTable.build(root, printed) : NodeTable.build(root, root.kind() == NodeKind.MODULE);
             assert printed == null || t.sameAs(NodeTable.build(root, true)) : "text handed to the index is not the tree's";
         }
         f.table = t;
