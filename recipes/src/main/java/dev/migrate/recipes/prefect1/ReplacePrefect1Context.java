@@ -2,7 +2,7 @@ package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
-import dev.migrate.recipes.prefect1.internal.PyValues;
+import dev.migrate.recipes.python.PyValues;
 import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.edit.ImportEdits;

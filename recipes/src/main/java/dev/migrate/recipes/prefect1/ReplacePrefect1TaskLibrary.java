@@ -5,7 +5,7 @@ import dev.migrate.recipes.prefect1.internal.FlowRunCalls;
 import dev.migrate.recipes.prefect1.internal.FlowRunTasks;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
-import dev.migrate.recipes.prefect1.internal.PyValues;
+import dev.migrate.recipes.python.PyValues;
 import dev.migrate.recipes.prefect1.internal.Secrets;
 import dev.migrate.recipes.prefect1.internal.ShellTasks;
 import dev.migrate.recipes.prefect1.internal.Todos;

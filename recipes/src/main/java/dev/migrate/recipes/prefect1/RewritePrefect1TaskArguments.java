@@ -4,7 +4,7 @@ import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.prefect1.internal.Args;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
-import dev.migrate.recipes.prefect1.internal.PyValues;
+import dev.migrate.recipes.python.PyValues;
 import dev.migrate.recipes.prefect1.internal.TaskArgumentRules;
 import dev.migrate.recipes.prefect1.internal.TaskDefinitions;
 import dev.migrate.recipes.prefect1.internal.TriggerRules;

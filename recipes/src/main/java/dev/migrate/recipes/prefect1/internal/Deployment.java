@@ -1,5 +1,7 @@
 package dev.migrate.recipes.prefect1.internal;
 
+import dev.migrate.recipes.python.PyLiteralText;
+import dev.migrate.recipes.python.PyValues;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.tree.Node;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect1.internal;
 
+import dev.migrate.recipes.python.PyValues;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Definitions;

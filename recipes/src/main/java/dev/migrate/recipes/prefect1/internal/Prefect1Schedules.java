@@ -1,5 +1,7 @@
 package dev.migrate.recipes.prefect1.internal;
 
+import dev.migrate.recipes.python.PyValues;
+import dev.migrate.recipes.python.PyLiterals;
 import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.analyzers.schedule.PrefectSchedule;
 import dev.migrate.rewriters.python.query.Argument;

@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect1.internal;
 
 import dev.migrate.recipes.PrefectRenames;
+import dev.migrate.recipes.python.PyLiterals;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Expressions;

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect1.internal;
 
+import dev.migrate.recipes.python.PyValues;
 import dev.migrate.rewriters.python.PythonStyle;
 import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.TreeEdits;

@@ -1,4 +1,4 @@
-package dev.migrate.recipes.prefect1.internal;
+package dev.migrate.recipes.python;
 
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.tree.Node;

@@ -1,4 +1,4 @@
-package dev.migrate.recipes.prefect1.internal;
+package dev.migrate.recipes.python;
 
 import java.util.List;
 import java.util.Map;
