@@ -94,11 +94,16 @@ class TreeIndexDerivationTest {
 
     private static void agreesWithAWalk(Node root, Random r) {
         TreeIndex index = TreeIndex.of(root);
+        List<Node> nodes = Nodes.descendants(root);
+        for (int i = 0; i < 20 && !nodes.isEmpty(); i++) {
+            // first, before anything builds this version's table: paths found through the version it came from
+            Node n = nodes.get(r.nextInt(nodes.size()));
+            assertThat(index.path(n)).containsExactlyElementsOf(walkedPath(root, n));
+        }
         assertThat(index.text()).isEqualTo(root.print());
         for (NodeKind k : KINDS) {
             assertThat(index.find(k)).as(k.name()).containsExactlyElementsOf(Nodes.find(root, k));
         }
-        List<Node> nodes = Nodes.descendants(root);
         SourceRanges ranges = SourceRanges.of(root);
         for (int i = 0; i < 20 && !nodes.isEmpty(); i++) {
             Node n = nodes.get(r.nextInt(nodes.size()));
