@@ -100,6 +100,14 @@ public final class RewriteEngine {
             }
             String path = after.getSourcePath().toString();
             char[] afterText = after instanceof PythonFile python ? python.printedChars() : null;
+            Optional<String> unencodable = afterText == null ? Optional.empty()
+                    : ((PythonFile) after).unencodable(afterText);
+            if (unencodable.isPresent()) {
+                refused.add(new RewriteResult.Refused(path, "the rewritten file has a character its encoding ("
+                        + ((PythonFile) after).getCharset().name() + ") cannot hold: " + unencodable.get()
+                        + "; change the file's encoding to UTF-8 (and its coding line) or edit that line by hand"));
+                continue;
+            }
             byte[] bytes = afterText != null ? ((PythonFile) after).encode(afterText) : after.printAllAsBytes();
             Optional<String> problem = reparseProblem(after, bytes, projectDir);
             if (problem.isPresent()) {

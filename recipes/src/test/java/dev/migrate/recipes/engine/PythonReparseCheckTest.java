@@ -57,6 +57,29 @@ class PythonReparseCheckTest {
     }
 
     @Test
+    void aCharacterTheFilesEncodingCannotHoldIsRefusedNotWrittenAsAQuestionMark() throws Exception {
+        Path file = project.resolve("legacy.py");
+        byte[] latin1 = "# -*- coding: latin-1 -*-\ncaf\u00e9 = 1\nprint(caf\u00e9)\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(file, latin1);
+
+        // U+2019 has no Latin-1 byte: writing it would have put '?' in the file
+        RewriteResult lossy = new RewriteEngine(new RenameFirstName("caf\u2019"), PrefectTarget.defaultTarget(), true)
+                .run(project);
+        assertThat(lossy.changes()).isEmpty();
+        assertThat(lossy.refused()).singleElement().satisfies(r ->
+                assertThat(r.reason()).contains("ISO-8859-1", "U+2019 on line 2", "UTF-8"));
+        RewriteEngine.apply(project, lossy);
+        assertThat(Files.readAllBytes(file)).isEqualTo(latin1);
+
+        // a character Latin-1 does hold is written in Latin-1
+        RewriteResult fine = new RewriteEngine(new RenameFirstName("na\u00efve"), PrefectTarget.defaultTarget(), true)
+                .run(project);
+        assertThat(fine.refused()).isEmpty();
+        assertThat(fine.changes()).singleElement().satisfies(c -> assertThat(c.after()).isEqualTo(
+                "# -*- coding: latin-1 -*-\nna\u00efve = 1\nprint(caf\u00e9)\n".getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
     void pythonResultWithASyntaxErrorIsRefusedAndNotWritten() throws Exception {
         Path file = project.resolve("jobs/etl.py");
         Files.createDirectories(file.getParent());
