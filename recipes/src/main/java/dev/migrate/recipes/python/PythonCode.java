@@ -21,9 +21,9 @@ public final class PythonCode {
 
     /** A cheap first look: whether the file's text contains any of the words (recipes skip the others). */
     public static boolean mentions(PythonFile file, String... words) {
-        String text = TreeIndex.of(file.module()).text();
+        TreeIndex index = TreeIndex.of(file.module());
         for (String w : words) {
-            if (text.contains(w)) {
+            if (index.contains(w)) {
                 return true;
             }
         }

@@ -181,6 +181,36 @@ public final class TreeIndex {
         return f.text;
     }
 
+    /** Whether the printed tree contains {@code word}: searched in the index's text, with no string made of it. */
+    public boolean contains(String word) {
+        String known = facts.text;
+        if (known != null) {
+            return known.contains(word);
+        }
+        char[] t = table().text();
+        if (t == null) {
+            return text().contains(word);
+        }
+        int n = word.length();
+        if (n == 0) {
+            return true;
+        }
+        char first = word.charAt(0);
+        for (int i = 0, last = t.length - n; i <= last; i++) {
+            if (t[i] != first) {
+                continue;
+            }
+            int k = 1;
+            while (k < n && t[i + k] == word.charAt(k)) {
+                k++;
+            }
+            if (k == n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The ancestors of {@code target} from the root down to its parent: empty when target is the root,
      * null when it is not in this tree.

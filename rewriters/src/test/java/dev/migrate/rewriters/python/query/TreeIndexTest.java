@@ -30,6 +30,17 @@ class TreeIndexTest {
     }
 
     @Test
+    void containsSearchesThePrintedText() {
+        for (String code : new String[] {CODE, "x\n", ""}) {
+            Node m = PythonParser.parse(code).module();
+            for (String w : new String[] {"from prefect", "os.path.join(z", "'a')\n", "import", "\r\n", "x", "prefect ",
+                    "nothing like this", "json\n\n@", ""}) {
+                assertThat(TreeIndex.of(m).contains(w)).as(w + " in " + code).isEqualTo(code.contains(w));
+            }
+        }
+    }
+
+    @Test
     void linesCountEveryKindOfLineBreak() {
         TreeIndex index = TreeIndex.of(PythonParser.parse("a = 1\r\nb = 2\rc = 3\nd\n").module());
         assertThat(index.lineAt(0)).isEqualTo(1);
