@@ -4,14 +4,22 @@ import com.cronutils.descriptor.CronDescriptor;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.Yaml;
 
-/** Human sentences for schedules; cron text is described by cron-utils. */
+/** Human sentences for schedules; cron text is described by cron-utils, reworded by {@code cron-phrases.yaml}. */
 final class Descriptions {
     private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    private static final List<Map.Entry<Pattern, String>> PHRASES = phrases();
 
     private Descriptions() {
     }
@@ -19,7 +27,7 @@ final class Descriptions {
     static String cron(CronExpression e, DayRule rule) {
         String text;
         try {
-            text = CronDescriptor.instance(Locale.UK).describe(UNIX.parse(e.text()));
+            text = reworded(CronDescriptor.instance(Locale.UK).describe(UNIX.parse(e.text())));
         } catch (IllegalArgumentException ex) {
             text = "cron " + e.text();
         }
@@ -29,6 +37,31 @@ final class Descriptions {
             text += rule.combinesWithOr(e) ? " (day-of-month OR day-of-week)" : " (day-of-month AND day-of-week)";
         }
         return text;
+    }
+
+    static String reworded(String description) {
+        String out = description;
+        for (Map.Entry<Pattern, String> p : PHRASES) {
+            out = p.getKey().matcher(out).replaceAll(p.getValue());
+        }
+        return out;
+    }
+
+    private static List<Map.Entry<Pattern, String>> phrases() {
+        String resource = "cron-phrases.yaml";
+        try (InputStream in = Descriptions.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            List<Map<String, String>> rows = new Yaml().load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            List<Map.Entry<Pattern, String>> out = new ArrayList<>();
+            for (Map<String, String> row : rows) {
+                out.add(Map.entry(Pattern.compile(row.get("pattern")), row.get("replacement")));
+            }
+            return List.copyOf(out);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot read " + resource, ex);
+        }
     }
 
     static String duration(Duration d) {

@@ -1,0 +1,27 @@
+package dev.migrate.analyzers.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** cron-utils' descriptions, reworded where they name a field as "at VALUE FIELD". */
+class DescriptionsTest {
+    private static String described(String cron) {
+        return Descriptions.cron(CronExpression.parse(cron), DayRule.VIXIE);
+    }
+
+    @Test
+    void restrictedDaysAndMonthsReadAsEnglish() {
+        assertThat(described("0 7 * * 1")).isEqualTo("at 07:00 on Monday");
+        assertThat(described("52 6 1 * *")).isEqualTo("at 06:52 on day 1 of the month");
+        assertThat(described("30 18 28-31 * *")).isEqualTo("at 18:30 on days 28 to 31 of the month");
+        assertThat(described("0 4 * jan,apr,jul,oct mon")).isEqualTo("at 04:00 in January, April, July and October on Monday");
+    }
+
+    @Test
+    void descriptionsWithoutThosePhrasesAreLeftAsTheyAre() {
+        assertThat(described("30 2 * * *")).isEqualTo("at 02:30");
+        assertThat(described("0 1 * * 1-5")).isEqualTo("at 01:00 every day between Monday and Friday");
+        assertThat(described("*/5 * * * *")).isEqualTo("every 5 minutes");
+    }
+}
