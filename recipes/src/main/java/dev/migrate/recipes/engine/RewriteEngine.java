@@ -10,6 +10,9 @@ import dev.migrate.rewriters.python.PythonRewriteParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,12 +103,13 @@ public final class RewriteEngine {
             }
             String path = after.getSourcePath().toString();
             char[] afterText = after instanceof PythonFile python ? python.printedChars() : null;
-            Optional<String> unencodable = afterText == null ? Optional.empty()
-                    : ((PythonFile) after).unencodable(afterText);
+            Charset charset = after.getCharset() == null ? StandardCharsets.UTF_8 : after.getCharset();
+            Optional<String> unencodable = Encodability.firstUnencodable(
+                    afterText != null ? CharBuffer.wrap(afterText) : after.printAll(), charset);
             if (unencodable.isPresent()) {
                 refused.add(new RewriteResult.Refused(path, "the rewritten file has a character its encoding ("
-                        + ((PythonFile) after).getCharset().name() + ") cannot hold: " + unencodable.get()
-                        + "; change the file's encoding to UTF-8 (and its coding line) or edit that line by hand"));
+                        + charset.name() + ") cannot hold: " + unencodable.get()
+                        + "; change the file's encoding to UTF-8 or edit that line by hand"));
                 continue;
             }
             byte[] bytes = afterText != null ? ((PythonFile) after).encode(afterText) : after.printAllAsBytes();

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.openrewrite.Checksum;
 import org.openrewrite.Cursor;
@@ -125,14 +124,11 @@ public final class PythonFile implements SourceFile {
      * Whether this file prints back to exactly {@code original}.
      */
     public boolean printsExactly(byte[] original) {
-        char[] known = TreeIndex.knownText(module);
-        char[] printed = known != null ? known : module.toChars();
-        if (!Arrays.equals(TextBytes.encode(printed, charset, charsetBomMarked), original)) {
+        char[] printed = printedChars();
+        if (!Arrays.equals(encode(printed), original)) {
             return false;
         }
-        if (known == null) {
-            TreeIndex.printedAs(module, printed); // recipes need the text: they get this print instead of another
-        }
+        TreeIndex.printedAs(module, printed); // recipes need the text: they get this print instead of another
         return true;
     }
 
@@ -145,36 +141,6 @@ public final class PythonFile implements SourceFile {
     public char[] printedChars() {
         char[] known = TreeIndex.knownText(module);
         return known != null ? known : module.toChars();
-    }
-
-    /**
-     * The first character of {@code text} this file's charset cannot hold, described with its line (for
-     * example {@code "U+2019 on line 3"}), or empty. Encoding would silently write '?' for it, so a caller
-     * about to write must ask first.
-     */
-    public Optional<String> unencodable(char[] text) {
-        boolean utf8 = charset.equals(java.nio.charset.StandardCharsets.UTF_8);
-        java.nio.charset.CharsetEncoder encoder = utf8 ? null : charset.newEncoder();
-        int line = 1;
-        for (int i = 0; i < text.length; i++) {
-            char c = text[i];
-            if (c == '\n') {
-                line++;
-            }
-            if (utf8 && !Character.isSurrogate(c)) {
-                continue; // UTF-8 holds every character but a surrogate without its partner
-            }
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length && Character.isLowSurrogate(text[i + 1]);
-            boolean ok = utf8 ? pair : pair ? encoder.canEncode(new String(text, i, 2)) : encoder.canEncode(c);
-            if (!ok) {
-                return Optional.of(String.format("U+%04X on line %d", pair ? Character.codePointAt(text, i) : (int) c,
-                        line));
-            }
-            if (pair) {
-                i++;
-            }
-        }
-        return Optional.empty();
     }
 
     /** The bytes of {@code text} in this file's charset, with its BOM if it had one. */

@@ -27,37 +27,31 @@ final class NodeTable {
     private int[] start;
     private int count;
     private final char[] text;
+    /** Whether walking copies the tree's characters into {@link #text} (false when the text came printed). */
+    private final boolean printing;
     private int at;
 
-    private NodeTable(int capacity, char[] text) {
+    private NodeTable(int capacity, char[] text, boolean printing) {
         nodes = new Node[capacity];
         parent = new int[capacity];
         end = new int[capacity];
         start = new int[capacity];
         this.text = text;
+        this.printing = printing;
     }
 
     /** A table walked from scratch; {@code withText} also prints the tree into it in the same walk. */
     static NodeTable build(Node root, boolean withText) {
-        NodeTable t = new NodeTable(Math.max(16, root.length() / 3), withText ? new char[root.length()] : null);
+        NodeTable t = new NodeTable(Math.max(16, root.length() / 3), withText ? new char[root.length()] : null, withText);
         t.fresh(root, -1);
         return t;
     }
 
     /** A table walked from scratch for a tree whose printed text is already at hand (it is kept, never changed). */
     static NodeTable build(Node root, char[] printed) {
-        NodeTable t = new NodeTable(Math.max(16, root.length() / 3), null);
+        NodeTable t = new NodeTable(Math.max(16, root.length() / 3), printed, false);
         t.fresh(root, -1);
-        return new NodeTable(t, printed);
-    }
-
-    private NodeTable(NodeTable walked, char[] printed) {
-        nodes = walked.nodes;
-        parent = walked.parent;
-        end = walked.end;
-        start = walked.start;
-        count = walked.count;
-        text = printed;
+        return t;
     }
 
     /**
@@ -65,7 +59,8 @@ final class NodeTable {
      * it): walks only the nodes that are not shared with the old tree. Null when the rebuilt chain is too deep.
      */
     static NodeTable derive(NodeTable old, Node oldRoot, Node newRoot) {
-        NodeTable t = new NodeTable(Math.max(16, old.count + 16), old.text == null ? null : new char[newRoot.length()]);
+        NodeTable t = new NodeTable(Math.max(16, old.count + 16), old.text == null ? null : new char[newRoot.length()],
+                old.text != null);
         try {
             t.merge(old, oldRoot, 0, newRoot, -1, 0);
         } catch (TooDeep e) {
@@ -176,12 +171,12 @@ final class NodeTable {
         nodes[i] = parentIndex < 0 ? null : n;
         parent[i] = parentIndex;
         start[i] = at;
-        at = text == null ? at + n.prefix().length() : n.prefix().copyTo(text, at);
+        at = printing ? n.prefix().copyTo(text, at) : at + n.prefix().length();
         return i;
     }
 
     private void token(Token t) {
-        at = text == null ? at + t.length() : t.copyTo(text, at);
+        at = printing ? t.copyTo(text, at) : at + t.length();
     }
 
     /**

@@ -123,7 +123,7 @@ public final class TreeIndex {
     public Imports imports() {
         Facts f = facts;
         if (f.imports == null) {
-            List<Node> statements = importStatements();
+            List<Node> statements = importStatements(root);
             Imports inherited = f.inheritedImports;
             f.imports = inherited != null && sameNodes(statements, f.inheritedImportNodes) ? inherited
                     : Imports.build(statements);
@@ -329,35 +329,12 @@ public final class TreeIndex {
     }
 
     /**
-     * The import statements in source order (a later import of a name wins). Imports are statements: one
-     * counts only when every node between it and the root holds statements (never inside an expression).
+     * The import statements in source order (a later import of a name wins). Imports are statements, so
+     * only statement containers are entered, never expressions (which hold most of a tree's nodes): this
+     * walk is cheaper than reading the node table, and needs none (a scanning recipe asks for every file's
+     * imports before any edit).
      */
-    private List<Node> importStatements() {
-        NodeTable t = facts.table;
-        if (t == null && facts.base == null) {
-            // no table yet, and none to derive: imports alone need only the statements, not the expressions
-            // that hold most of a tree's nodes (a scanning recipe asks for every file's imports before any edit)
-            return importStatementsByWalk(root);
-        }
-        t = table();
-        List<Node> out = new ArrayList<>();
-        for (int i = 1; i < t.count(); i++) {
-            Node n = t.node(i);
-            if (n.kind() != NodeKind.IMPORT && n.kind() != NodeKind.IMPORT_FROM) {
-                continue;
-            }
-            boolean statementsAllTheWay = true;
-            for (int p = t.parent(i); p > 0 && statementsAllTheWay; p = t.parent(p)) {
-                statementsAllTheWay = holdsStatements(t.node(p).kind());
-            }
-            if (statementsAllTheWay) {
-                out.add(n);
-            }
-        }
-        return out;
-    }
-
-    private static List<Node> importStatementsByWalk(Node root) {
+    private static List<Node> importStatements(Node root) {
         List<Node> out = new ArrayList<>();
         ArrayDeque<Node> stack = new ArrayDeque<>();
         stack.push(root);
