@@ -4,6 +4,7 @@ import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.rewriters.io.AtomicFiles;
+import dev.migrate.rewriters.python.EditCheck;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonParser;
 import dev.migrate.rewriters.python.PythonRewriteParser;
@@ -113,7 +114,9 @@ public final class RewriteEngine {
                 continue;
             }
             byte[] bytes = afterText != null ? ((PythonFile) after).encode(afterText) : after.printAllAsBytes();
-            Optional<String> problem = reparseProblem(after, bytes, projectDir);
+            Optional<String> problem = before instanceof PythonFile original && after instanceof PythonFile python
+                    ? EditCheck.problem(path, original, python.module(), afterText, bytes)
+                    : reparseProblem(after, bytes, projectDir);
             if (problem.isPresent()) {
                 refused.add(new RewriteResult.Refused(path, problem.get()));
                 continue;

@@ -1,0 +1,155 @@
+package dev.migrate.rewriters.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.migrate.rewriters.python.edit.Snippets;
+import dev.migrate.rewriters.python.edit.StatementEdits;
+import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.query.TreeIndex;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import dev.migrate.rewriters.python.tree.Space;
+import dev.migrate.rewriters.python.tree.Token;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link EditCheck} re-parses only the top-level statements an edit rebuilt: its verdict, and the place of
+ * the first problem, must be those of re-parsing the whole edited file.
+ */
+class EditCheckTest {
+    /** Token texts that often break a statement (and sometimes do not): an open bracket or string, a keyword. */
+    private static final String[] BREAKERS = {"(", ")", "\"", "'''", "def", "\\", "", "else", ":", "x y"};
+
+    @Test
+    void anEditThatKeepsTheFileValidPasses() {
+        PythonFile f = PythonParser.parse("import os\n\n\ndef f():\n    return os.sep\n\n\nx = f()\n");
+        Node call = Nodes.find(f.module(), NodeKind.CALL).get(0);
+        Node edited = TreeEdits.replace(f.module(), call, Snippets.expression("g(1, 'two')", f.style()));
+        assertThat(check(f, edited)).isEmpty();
+    }
+
+    @Test
+    void aStatementThatLostItsNewlineIsCaughtThroughTheStatementAfterIt() {
+        PythonFile f = PythonParser.parse("x = 1\ny = 2\nz = 3\n");
+        Node first = (Node) f.module().child(0);
+        Token newline = Nodes.tokens(first).get(Nodes.tokens(first).size() - 1);
+        Node edited = TreeEdits.replace(f.module(), newline, newline.withText(""));
+        assertThat(new String(edited.toChars())).isEqualTo("x = 1y = 2\nz = 3\n");
+        assertThat(check(f, edited)).hasValueSatisfying(p -> assertThat(p).startsWith(
+                "the rewritten file would have a syntax error: m.py:1:6: "));
+        assertThat(check(f, edited)).isEqualTo(wholeFileProblem(edited));
+    }
+
+    @Test
+    void anUnclosedStringInARebuiltStatementIsPlacedInTheWholeFile() {
+        PythonFile f = PythonParser.parse("import a\n\n\ndef f():\n    return 1\n\n\nprint(f())\nz = 3\n");
+        Node print = Nodes.find(f.module(), NodeKind.CALL).get(0);
+        Node edited = TreeEdits.replace(f.module(), print, Snippets.expression("g()", f.style()));
+        Token g = Nodes.tokens(edited).stream().filter(t -> t.text().equals("g")).findFirst().orElseThrow();
+        edited = TreeEdits.replace(edited, g, g.withText("'''g"));
+        assertThat(check(f, edited)).isPresent().isEqualTo(wholeFileProblem(edited));
+        assertThat(check(f, edited).get()).contains("m.py:8:");
+    }
+
+    @Test
+    void aNewHeaderCommentIsCheckedWithTheFirstStatement() {
+        PythonFile f = PythonParser.parse("# old header\nx = 1\n");
+        Node edited = f.module().withPrefix(Space.of("# new header\n  "));
+        assertThat(new String(edited.toChars())).isEqualTo("# new header\n  x = 1\n");
+        assertThat(check(f, edited)).isPresent().isEqualTo(wholeFileProblem(edited));
+    }
+
+    @Test
+    void textThatIsNotTheEditedTreesIsABug() {
+        PythonFile f = PythonParser.parse("x = 1\n");
+        byte[] other = "x = 12\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> EditCheck.problem("m.py", f, f.module(), "x = 12\n".toCharArray(), other))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void bytesThatDoNotReadBackAsTheTextAreRefused() {
+        PythonFile f = PythonParser.parse("x = 1\n");
+        byte[] latin1 = "x = '\u00e9'\n".getBytes(StandardCharsets.ISO_8859_1);
+        Node edited = PythonParser.parse("x = '\u00e9'\n").module();
+        assertThat(EditCheck.problem("m.py", f, edited, edited.toChars(), latin1))
+                .hasValueSatisfying(p -> assertThat(p).startsWith("the rewritten file would not read back as the same text"));
+    }
+
+    @Test
+    void onRealFilesUnderRandomEditsTheVerdictIsTheWholeFileParsesVerdict() throws Exception {
+        assumeTrue(PythonCorpus.python3().isPresent(), "python3 is not installed: no corpus to edit");
+        List<Path> all = PythonCorpus.files();
+        Random pick = new Random(20261122);
+        int broken = 0;
+        int valid = 0;
+        for (int n = 0; n < 120 && !all.isEmpty(); n++) {
+            PythonFile f = PythonParser.parse(all.get(pick.nextInt(all.size())));
+            if (f.hasSyntaxErrors() || f.module().length() > 200_000) {
+                continue;
+            }
+            Random r = new Random(f.getSourcePath().toString().hashCode());
+            Node root = f.module();
+            for (int edit = 0; edit < 3; edit++) {
+                try {
+                    root = randomEdit(root, r, f.style(), edit);
+                } catch (IllegalArgumentException refusedByTheEditor) {
+                    // an edit the editing API itself refuses (say, next to a one-line compound statement)
+                }
+            }
+            Optional<String> partial = check(f, root);
+            assertThat(partial).as(f.getSourcePath().toString()).isEqualTo(wholeFileProblem(root));
+            if (partial.isPresent()) {
+                broken++;
+            } else {
+                valid++;
+            }
+        }
+        assertThat(broken).as("edited files with a problem").isGreaterThan(20);
+        assertThat(valid).as("edited files without one").isGreaterThan(20);
+    }
+
+    private static Node randomEdit(Node root, Random r, PythonStyle style, int i) {
+        List<Node> lines = TreeIndex.of(root).find(NodeKind.SIMPLE_LINE);
+        if (lines.isEmpty()) {
+            return root;
+        }
+        Node line = lines.get(r.nextInt(lines.size()));
+        switch (r.nextInt(3)) {
+            case 0:
+                return StatementEdits.insertAfter(root, line.nodes().get(0), "added_" + i + " = 1", style);
+            case 1:
+                List<Node> calls = TreeIndex.of(root).find(NodeKind.CALL);
+                if (!calls.isEmpty()) {
+                    Node call = calls.get(r.nextInt(calls.size()));
+                    return TreeEdits.replace(root, call, Snippets.expression("wrapped(" + call.text() + ")", style));
+                }
+                return root;
+            default:
+                List<Token> tokens = Nodes.tokens(line);
+                Token t = tokens.get(r.nextInt(tokens.size()));
+                return TreeEdits.replace(root, t, t.withText(BREAKERS[r.nextInt(BREAKERS.length)]));
+        }
+    }
+
+    private static Optional<String> check(PythonFile original, Node edited) {
+        char[] text = edited.toChars();
+        return EditCheck.problem("m.py", original, edited, text, original.encode(text));
+    }
+
+    /** What parsing the whole edited file says: its first syntax problem, if any. */
+    private static Optional<String> wholeFileProblem(Node edited) {
+        PythonFile again = PythonParser.parse(new String(edited.toChars()));
+        return again.hasSyntaxErrors()
+                ? Optional.of("the rewritten file would have a syntax error: " + again.diagnostics().get(0).format("m.py"))
+                : Optional.empty();
+    }
+}
