@@ -4,5 +4,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 "$root/bin/migrate" --version >/dev/null   # builds cli/target/migrate.jar when sources changed
-# the JVM as bin/migrate starts it for `rewrite` (default heap and collector), so the figure is what users get
-exec java -cp "$root/cli/target/migrate.jar" "$root/bench/rewrite/RewriteBench.java" "${1:-1000}" "${2:-5}" "${3:-10}"
+# the JVM as bin/migrate starts it for `rewrite` (client compiler only, default heap and collector), so the
+# figure is what users get
+exec java -XX:TieredStopAtLevel=1 -cp "$root/cli/target/migrate.jar" "$root/bench/rewrite/RewriteBench.java" "${1:-1000}" "${2:-5}" "${3:-10}"

@@ -6,6 +6,29 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(MigrateCli.create().execute(args));
+        System.exit(run(args));
+    }
+
+    /**
+     * picocli turns exceptions into exit codes ({@link ExceptionExitCodes}) but lets errors through, and an
+     * error escaping {@code main} makes the JVM exit with 1, which the contract reserves for findings.
+     */
+    static int run(String[] args) {
+        try {
+            return MigrateCli.create().execute(args);
+        } catch (OutOfMemoryError e) {
+            // the work that filled the heap is unreachable once unwound, so there is room to say so
+            System.err.println("migrate: out of memory: the Java heap (at most " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB) is too small for this input. Give it more, e.g. MIGRATE_JAVA_OPTS=-Xmx8g bin/migrate ...,"
+                    + " or run the command on one subdirectory at a time.");
+            return ExitCode.ENVIRONMENT.code();
+        } catch (StackOverflowError | LinkageError | AssertionError e) {
+            System.err.println("migrate: internal error: " + e);
+            System.err.println("This is a bug in migrate. Re-run with --stacktrace and report the output.");
+            if (java.util.Arrays.asList(args).contains("--stacktrace")) {
+                e.printStackTrace();
+            }
+            return ExitCode.INTERNAL.code();
+        }
     }
 }

@@ -89,6 +89,7 @@ public final class RewriteEngine {
         // A recipe that fails on a file leaves that file unchanged; the run goes on and the failure is
         // reported as a bug (exit 4), never hidden.
         RecipeRun run = recipe.run(new InMemoryLargeSourceSet(sources), ctx);
+        rethrowOutOfMemory(errors);
 
         List<FileChange> changes = new ArrayList<>();
         for (Result result : run.getChangeset().getAllResults()) {
@@ -198,6 +199,20 @@ public final class RewriteEngine {
             return Optional.of("the rewritten file would not print back unchanged after parsing");
         }
         return Optional.empty();
+    }
+
+    /**
+     * OpenRewrite reports what a recipe threw, errors included, as that recipe's failure. Running out of heap is
+     * no bug of the recipe: it goes up to the CLI, which says how to give the JVM more.
+     */
+    private static void rethrowOutOfMemory(List<Throwable> errors) {
+        for (Throwable e : errors) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof OutOfMemoryError oom) {
+                    throw oom;
+                }
+            }
+        }
     }
 
     private static String describe(Throwable t) {
