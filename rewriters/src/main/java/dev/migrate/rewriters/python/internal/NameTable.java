@@ -23,6 +23,22 @@ final class NameTable {
         }
     }
 
+    private NameTable(NameTable seeded) {
+        keys = seeded.keys.clone();
+        chars = seeded.chars.clone(); // the char arrays themselves are never written after put
+        keyword = seeded.keyword.clone();
+        size = seeded.size;
+    }
+
+    /**
+     * A table holding what this one holds, for another file. Seeding from the sets costs more than the
+     * tokenizing of a short text (the snippets edits parse), while copying three arrays costs little.
+     * This table must not be used for names afterwards if copies are taken from several threads.
+     */
+    NameTable copy() {
+        return new NameTable(this);
+    }
+
     private void seed(String s, boolean isKeyword) {
         char[] c = s.toCharArray();
         int slot = find(c, 0, c.length, hash(c, 0, c.length));

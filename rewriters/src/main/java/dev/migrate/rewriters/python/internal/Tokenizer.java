@@ -69,7 +69,9 @@ final class Tokenizer {
     private int levels;
     private boolean lineHasTokens;
     private final ArrayList<FString> fstrings = new ArrayList<>();
-    private final NameTable names = new NameTable(KEYWORDS, COMMON_NAMES);
+    /** Keywords and common names, seeded once; each tokenizer interns into a copy (this one is only read). */
+    private static final NameTable SEEDED = new NameTable(KEYWORDS, COMMON_NAMES);
+    private final NameTable names = SEEDED.copy();
 
     private Tokenizer(char[] s) {
         this.s = s;

@@ -14,8 +14,8 @@ import java.util.Arrays;
  * derived from the old one ({@link #derive}): identical subtrees are copied as array ranges (and text
  * ranges), and only the rebuilt nodes are walked.
  *
- * <p>Slot 0 is the root and holds {@code null}: the table lives in a weak map keyed by the root, which
- * must not be reachable from it.
+ * <p>Slot 0 is the root and holds {@code null}: whoever asks knows the root (a table is asked through its
+ * root's index).
  */
 final class NodeTable {
     /** Deeper rebuilt chains than this are rare (a deeply nested edit): they get a fresh table instead of recursion. */

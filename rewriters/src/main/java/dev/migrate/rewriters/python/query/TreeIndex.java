@@ -10,9 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * What whole-tree queries derive from one tree (its nodes in pre-order with parents and offsets, nodes by
@@ -25,12 +23,12 @@ import java.util.WeakHashMap;
  * new one was made from ({@link #derivedFrom}); the new tree's node table is then derived from the old
  * one, walking only the rebuilt nodes, and its imports are reused when no import statement changed.
  *
- * <p>The facts are kept in a weak map keyed by the root (nodes compare by identity), and they never
- * refer to the root itself, so they go away with the tree.
+ * <p>The facts are kept on the root node itself ({@link Node#derived()}), so they go away with the tree. (They
+ * were kept in a weak map keyed by the root: with a new root per edit, its lookups and insertions cost more
+ * than several of the queries they served.)
  */
 public final class TreeIndex {
     private static final int KINDS = NodeKind.values().length;
-    private static final Map<Node, Facts> FACTS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Node root;
     private final Facts facts;
@@ -40,9 +38,18 @@ public final class TreeIndex {
         this.facts = facts;
     }
 
+    private static Facts facts(Node root) {
+        Facts f = factsIfAny(root);
+        return f != null ? f : (Facts) root.deriveOnce(new Facts());
+    }
+
+    private static Facts factsIfAny(Node root) {
+        return root.derived() instanceof Facts f ? f : null;
+    }
+
     /** The index of {@code root} (each part is derived on first use). */
     public static TreeIndex of(Node root) {
-        return new TreeIndex(root, FACTS.computeIfAbsent(root, r -> new Facts()));
+        return new TreeIndex(root, facts(root));
     }
 
     /**
@@ -53,7 +60,7 @@ public final class TreeIndex {
         if (newRoot == oldRoot) {
             return;
         }
-        Facts old = FACTS.get(oldRoot);
+        Facts old = factsIfAny(oldRoot);
         if (old == null) {
             return;
         }
@@ -63,7 +70,7 @@ public final class TreeIndex {
         if (base == null) {
             return;
         }
-        Facts fresh = FACTS.computeIfAbsent(newRoot, r -> new Facts());
+        Facts fresh = facts(newRoot);
         if (fresh.table == null) {
             fresh.base = base;
         }
@@ -74,7 +81,7 @@ public final class TreeIndex {
      * needs the text once skip a print without making the index build it.
      */
     public static char[] knownText(Node root) {
-        Facts f = FACTS.get(root);
+        Facts f = factsIfAny(root);
         NodeTable t = f == null ? null : f.table;
         return t == null || !t.hasText() ? null : t.text().clone();
     }
@@ -87,7 +94,7 @@ public final class TreeIndex {
         if (printed.length != root.length()) {
             throw new IllegalArgumentException("not the printed text of this tree");
         }
-        Facts f = FACTS.computeIfAbsent(root, r -> new Facts());
+        Facts f = facts(root);
         if (f.table == null) {
             f.printed = printed;
         }
@@ -96,7 +103,7 @@ public final class TreeIndex {
     /** The nodes of one kind, the root included, in source (pre-)order. */
     public List<Node> find(NodeKind kind) {
         List<Node>[] byKind = facts.byKind;
-        // what is kept holds the nodes below the root only: the root is the weak key and must stay collectable
+        // what is kept holds the nodes below the root only, as the table does (its slot 0 is null)
         List<Node> below = byKind[kind.ordinal()];
         if (below == null) {
             NodeTable t = table();
@@ -373,7 +380,7 @@ public final class TreeIndex {
         };
     }
 
-    /** What is derived from one root; nothing in here may refer to the root (the weak key). */
+    /** What is derived from one root. */
     private static final class Facts {
         @SuppressWarnings("unchecked")
         private final List<Node>[] byKind = new List[KINDS];

@@ -1,6 +1,8 @@
 package dev.migrate.rewriters.python.tree;
 
 import java.util.ArrayDeque;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,12 +21,25 @@ import java.util.function.Predicate;
  */
 public final class Node implements PyElement {
     private static final PyElement[] NONE = new PyElement[0];
+    private static final VarHandle DERIVED;
+
+    static {
+        try {
+            DERIVED = MethodHandles.lookup().findVarHandle(Node.class, "derived", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final NodeKind kind;
     private final Space prefix;
     private final PyElement[] kids;
     private final int length;
-    private List<PyElement> childrenView;
+    /**
+     * What a query layer derived from this (immutable) subtree, kept with it so that it lives exactly as long
+     * as the tree ({@link dev.migrate.rewriters.python.query.TreeIndex} keeps its facts about a root here).
+     */
+    private volatile Object derived;
 
     private Node(NodeKind kind, Space prefix, PyElement[] kids, int length) {
         this.kind = kind;
@@ -81,12 +96,21 @@ public final class Node implements PyElement {
 
     /** The children in source order (unmodifiable). */
     public List<PyElement> children() {
-        List<PyElement> v = childrenView;
-        if (v == null) {
-            v = Collections.unmodifiableList(Arrays.asList(kids));
-            childrenView = v;
-        }
-        return v;
+        return Collections.unmodifiableList(Arrays.asList(kids));
+    }
+
+    /** What a query layer derived from this subtree and kept here, or null. */
+    public Object derived() {
+        return derived;
+    }
+
+    /**
+     * Keeps {@code d} as what was derived from this subtree unless something already is; returns what is kept
+     * now. Derived data depends on the tree alone, so when two threads race, both may use the winner's.
+     */
+    public Object deriveOnce(Object d) {
+        Object witness = DERIVED.compareAndExchange(this, null, d);
+        return witness == null ? d : witness;
     }
 
     public int childCount() {
@@ -111,7 +135,7 @@ public final class Node implements PyElement {
      * node's prefix when it carries comments or line breaks, so no comment is lost.
      */
     public Node withChildren(List<? extends PyElement> newChildren) {
-        if (newChildren == childrenView) {
+        if (sameAsKids(newChildren)) {
             return this;
         }
         Node n = of(kind, newChildren);
@@ -119,6 +143,18 @@ public final class Node implements PyElement {
         Space kept = lifted.isEmpty() || lifted.comments().isEmpty() && !lifted.containsNewline() ? prefix
                 : Space.of(prefix.text() + lifted.text());
         return n.withPrefix(kept);
+    }
+
+    private boolean sameAsKids(List<? extends PyElement> list) {
+        if (list.size() != kids.length) {
+            return false;
+        }
+        for (int i = 0; i < kids.length; i++) {
+            if (list.get(i) != kids[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Node withChild(int index, PyElement child) {
