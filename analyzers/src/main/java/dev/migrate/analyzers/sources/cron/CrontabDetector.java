@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Finds cron jobs: user crontabs ({@code crontab -l} output, spool files), {@code /etc/crontab} and
  * {@code /etc/cron.d/*} (with the user field), anacrontab, {@code cron.hourly|daily|weekly|monthly} run-parts
- * scripts, and crontabs installed from shell scripts with a here-document.
+ * scripts, and crontabs that shell scripts and Dockerfiles install ({@link EmbeddedCrontabs}).
  */
 public final class CrontabDetector implements Detector {
     /** When run-parts folders fire on Debian and Ubuntu (their stock /etc/crontab). */
@@ -44,10 +44,10 @@ public final class CrontabDetector implements Detector {
         return "crontab";
     }
 
-    /** Crontab files are known by their path; shell scripts only matter when they run {@code crontab}. */
+    /** Crontab files are known by their path; scripts only matter when they run {@code crontab} or write /etc/cron.d. */
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("crontab").orPath(CrontabSource::isCronPath);
+        return Prefilter.keywords("crontab", "/etc/cron.d/").orPath(CrontabSource::isCronPath);
     }
 
     @Override
@@ -69,12 +69,12 @@ public final class CrontabDetector implements Detector {
                             + " because its name is not made of letters, digits, _ and - (cronie reads it)",
                             SourceRef.file(file.path()), null));
                 }
-                scanner.scan(file.path(), file.text(), source.format(), 1, source.user(), Map.of());
+                scanner.scan(file.path(), file.text(), source.format(), 1, 0, source.user(), Map.of());
             }
             case SHELL_SCRIPT -> {
                 for (EmbeddedCrontabs.Body body : EmbeddedCrontabs.find(file.text())) {
-                    scanner.scan(file.path(), body.text(), source.format(), body.firstLine(), body.user(),
-                            Map.of("crontab.embeddedIn", "shell here-document"));
+                    scanner.scan(file.path(), body.text(), body.format(), body.firstLine(), body.firstColumn(), body.user(),
+                            Map.of("crontab.embeddedIn", body.how()));
                 }
             }
             case RUN_PARTS -> runParts(file, source.runPartsPeriod(), sink);

@@ -31,29 +31,33 @@ final class CrontabScanner {
     }
 
     /**
-     * @param firstLine the file line the text starts on (1 for a whole file)
-     * @param owner     the crontab's owner when known (spool file name, {@code crontab -u})
+     * @param firstLine   the file line the text starts on (1 for a whole file)
+     * @param firstColumn the 0-based column the text starts at on that line (an echoed line's quote)
+     * @param owner       the crontab's owner when known (spool file name, {@code crontab -u})
      */
-    void scan(String path, String text, CrontabFormat format, int firstLine, String owner, Map<String, String> extra) {
+    void scan(String path, String text, CrontabFormat format, int firstLine, int firstColumn, String owner,
+              Map<String, String> extra) {
         CrontabFile file = CrontabFile.parse(text, format);
         Map<String, String> env = new LinkedHashMap<>();
         for (int i = 0; i < file.lines().size(); i++) {
             CrontabLine line = file.lines().get(i);
             int lineNo = firstLine + i;
+            int shift = i == 0 ? firstColumn : 0;
             if (line instanceof CrontabLine.EnvSetting s) {
                 env.put(s.name(), s.value());
                 if (s.name().equals("MAILTO") && !s.value().isEmpty()) {
                     sink.finding(Findings.of("CRN007", "cron mails the output of the jobs below to "
                             + Redactor.redact(s.value()) + "; Prefect keeps it in run logs instead",
-                            SourceRef.at(path, lineNo, s.indent().length() + 1), null));
+                            SourceRef.at(path, lineNo, shift + s.indent().length() + 1), null));
                 }
             } else if (line instanceof CrontabLine.Entry e) {
-                entry(path, lineNo, 0, e, false, format, owner, env, extra);
+                entry(path, lineNo, shift, e, false, format, owner, env, extra);
             } else if (line instanceof CrontabLine.DisabledEntry d) {
-                entry(path, lineNo, d.entryOffset(), d.entry(), true, format, owner, env, extra);
+                entry(path, lineNo, shift + d.entryOffset(), d.entry(), true, format, owner, env, extra);
             } else if (line instanceof CrontabLine.Unparsed u) {
-                sink.finding(Findings.of("CRN005", u.problem(),
-                        SourceRef.at(path, lineNo, Math.max(1, u.text().length() - u.text().stripLeading().length() + 1)), null));
+                sink.finding(Findings.of("CRN005", unparsedProblem(u),
+                        SourceRef.at(path, lineNo, shift + Math.max(1, u.text().length() - u.text().stripLeading().length() + 1)),
+                        null));
             }
         }
     }
@@ -153,6 +157,20 @@ final class CrontabScanner {
             sink.finding(Findings.of("CRN006", "schedule '" + spec.expression() + "' has no exact Prefect 3 equivalent: " + why,
                     where, id));
         }
+    }
+
+    /**
+     * A line a script fills in when it runs ({@code ${ETL_SCHEDULE} root /app/etl.sh} in an unquoted
+     * here-document) is not wrong, only unknown here: say where its value comes from instead of what is missing.
+     */
+    private static String unparsedProblem(CrontabLine.Unparsed u) {
+        String line = u.text().strip();
+        if (line.startsWith("$")) {
+            String variable = line.split("\\s+", 2)[0];
+            return "the schedule is the shell variable " + variable + ", which the script expands when it runs: "
+                    + "find its value (environment, .env file, deployment config) and migrate this job by hand";
+        }
+        return u.problem();
     }
 
     /** The schedule words as written, with their original spacing. */

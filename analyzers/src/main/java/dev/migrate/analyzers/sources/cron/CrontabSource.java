@@ -5,7 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What kind of cron input a scanned file is, decided from its path (and, for shell scripts, a cheap text test).
+ * What kind of cron input a scanned file is, decided from its path (and, for saved crontabs, shell scripts and
+ * Dockerfiles, from its text). A script's crontabs each have their own format ({@link EmbeddedCrontabs}).
  *
  * @param user the crontab owner for spool files ({@code var/spool/cron/crontabs/<user>}), else null
  */
@@ -15,7 +16,7 @@ record CrontabSource(Type type, CrontabFormat format, String user, String runPar
     private static final Pattern SPOOL = Pattern.compile("(?:^|/)var/spool/cron/(?:crontabs/|tabs/)?([^/.][^/]*)$");
     private static final Pattern RUN_PARTS = Pattern.compile("(?:^|/)cron\\.(hourly|daily|weekly|monthly)/([^/]+)$");
     private static final Pattern SHELL_NAME = Pattern.compile(".*\\.(sh|bash)$");
-    private static final Pattern HEREDOC = Pattern.compile("\\bcrontab\\b[^\\n]*<<");
+    private static final Pattern DOCKERFILE_NAME = Pattern.compile("(?:Dockerfile|Containerfile)(?:\\..*)?|.*\\.[Dd]ockerfile");
 
     /** Whether the path alone makes a file cron input (every case of {@link #of} but here-documents in scripts). */
     static boolean isCronPath(String path) {
@@ -39,12 +40,15 @@ record CrontabSource(Type type, CrontabFormat format, String user, String runPar
         if (runParts.find() && !runParts.group(2).startsWith(".") && !runParts.group(2).equals("placeholder")) {
             return new CrontabSource(Type.RUN_PARTS, null, null, runParts.group(1));
         }
-        // Saved user crontabs: "crontab", "crontab.prefect", "crontab.txt", "etl.crontab", "jobs.cron".
+        // Saved crontabs: "crontab", "crontab.prefect", "crontab.txt", "etl.crontab", "jobs.cron". Most are user
+        // crontabs; one whose every line names a user (a file a Dockerfile copies into /etc/cron.d) is a system one.
         if (name.equals("crontab") || name.startsWith("crontab.") || name.endsWith(".crontab") || name.endsWith(".cron")) {
-            return new CrontabSource(Type.CRONTAB, CrontabFormat.USER, null, null);
+            return new CrontabSource(Type.CRONTAB, UserFields.inEveryEntry(text) ? CrontabFormat.SYSTEM : CrontabFormat.USER,
+                    null, null);
         }
-        if ((SHELL_NAME.matcher(name).matches() || text.startsWith("#!")) && HEREDOC.matcher(text).find()) {
-            return new CrontabSource(Type.SHELL_SCRIPT, CrontabFormat.USER, null, null);
+        if ((SHELL_NAME.matcher(name).matches() || DOCKERFILE_NAME.matcher(name).matches() || text.startsWith("#!"))
+                && !EmbeddedCrontabs.find(text).isEmpty()) {
+            return new CrontabSource(Type.SHELL_SCRIPT, null, null, null);
         }
         return null;
     }

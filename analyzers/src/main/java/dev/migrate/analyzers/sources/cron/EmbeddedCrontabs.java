@@ -1,18 +1,39 @@
 package dev.migrate.analyzers.sources.cron;
 
+import dev.migrate.rewriters.crontab.CrontabFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Crontabs installed from shell scripts with a here-document: {@code crontab <<EOF}, {@code crontab - <<'EOF'},
- * {@code crontab -u etl - <<-END}. The body is returned with the line number it starts on.
+ * Crontab lines that shell scripts and Dockerfiles install, in the shapes found in real deployments:
+ * <ul>
+ *   <li>a here-document fed to {@code crontab}: {@code crontab <<EOF}, {@code crontab -u etl - <<-'END'};</li>
+ *   <li>a here-document written to a system crontab: {@code cat > /etc/cron.d/etl <<EOF},
+ *       {@code tee -a /etc/crontab <<'EOF'} (these lines carry a user field);</li>
+ *   <li>quoted lines echoed into {@code crontab}: {@code (crontab -l; echo "0 2 * * * /srv/run.sh") | crontab -},
+ *       or into a system crontab: {@code RUN echo '*}{@code /5 * * * * root /app/job' > /etc/cron.d/job}.</li>
+ * </ul>
+ * Each body comes with the file line (and, for echoed lines, the column) where its text starts.
  */
 final class EmbeddedCrontabs {
-    private static final Pattern START = Pattern.compile("\\bcrontab\\b((?:\\s+-u\\s+(\\S+))?[^<\\n]*)<<(-?)\\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\\4");
+    private static final Pattern HEREDOC = Pattern.compile("<<(-?)\\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\\2");
+    private static final Pattern CRONTAB_COMMAND = Pattern.compile("\\bcrontab\\b(?:\\s+-u\\s+(\\S+))?");
+    /** Where a system crontab lives; its lines name the user to run as. */
+    private static final Pattern SYSTEM_PATH = Pattern.compile("/etc/(?:cron\\.d/[A-Za-z0-9_.-]+|crontab)\\b");
+    private static final Pattern SPOOL_PATH = Pattern.compile("/var/spool/cron/(?:crontabs/)?([A-Za-z0-9_.-]+)");
+    private static final Pattern WRITES_SYSTEM = Pattern.compile("(?:>>?|\\btee\\s+(?:-a\\s+)?)\\s*" + SYSTEM_PATH.pattern());
+    private static final Pattern PIPED_TO_CRONTAB = Pattern.compile("\\|\\s*crontab\\b(?:\\s+-u\\s+(\\S+))?");
+    /** An echoed (or format-free printf'd) quoted string. */
+    private static final Pattern ECHOED = Pattern.compile(
+            "\\b(?:echo(?:\\s+-[neE]+)*|printf)\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*')");
 
-    record Body(String text, int firstLine, String user) {
+    /**
+     * @param firstColumn 0-based column of the body's first character on its first line (0 for here-documents)
+     * @param how         how the script installs it, for the job's attributes
+     */
+    record Body(String text, int firstLine, int firstColumn, String user, CrontabFormat format, String how) {
     }
 
     private EmbeddedCrontabs() {
@@ -22,25 +43,85 @@ final class EmbeddedCrontabs {
         List<Body> out = new ArrayList<>();
         String[] lines = script.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            Matcher m = START.matcher(lines[i]);
-            if (!m.find() || lines[i].stripLeading().startsWith("#")) {
+            String line = lines[i];
+            if (line.stripLeading().startsWith("#")) {
                 continue;
             }
-            boolean stripTabs = !m.group(3).isEmpty();
-            String delimiter = m.group(5);
-            StringBuilder body = new StringBuilder();
-            int j = i + 1;
-            for (; j < lines.length; j++) {
-                String line = lines[j].endsWith("\r") ? lines[j].substring(0, lines[j].length() - 1) : lines[j];
-                String candidate = stripTabs ? line.replaceFirst("^\t+", "") : line;
-                if (candidate.equals(delimiter)) {
-                    break;
-                }
-                body.append(stripTabs ? candidate : lines[j]).append('\n');
+            Matcher heredoc = HEREDOC.matcher(line);
+            Target target = heredoc.find() ? target(line.substring(0, heredoc.start()) + " "
+                    + line.substring(heredoc.end())) : null;
+            if (target != null) {
+                i = hereDocument(lines, i, heredoc.group(1).equals("-"), heredoc.group(3), target, out);
+                continue;
             }
-            out.add(new Body(body.toString(), i + 2, m.group(2)));
-            i = j;
+            echoed(line, i + 1, out);
         }
         return out;
+    }
+
+    /** Who reads what a command writes: {@code crontab} (a user crontab) or a system crontab file; else null. */
+    private record Target(CrontabFormat format, String user) {
+    }
+
+    private static Target target(String command) {
+        if (WRITES_SYSTEM.matcher(command).find()) {
+            return new Target(CrontabFormat.SYSTEM, null);
+        }
+        Matcher spool = SPOOL_PATH.matcher(command);
+        if (spool.find() && command.matches("(?s).*(?:>|\\btee\\b).*")) {
+            return new Target(CrontabFormat.USER, spool.group(1));
+        }
+        Matcher crontab = CRONTAB_COMMAND.matcher(command);
+        if (crontab.find() && !command.matches("(?s).*\\bcrontab\\s+-[lr]\\b.*")) {
+            return new Target(CrontabFormat.USER, crontab.group(1));
+        }
+        return null;
+    }
+
+    /** Adds the here-document starting after line {@code i}; returns the index of its delimiter line. */
+    private static int hereDocument(String[] lines, int i, boolean stripTabs, String delimiter, Target target,
+                                    List<Body> out) {
+        StringBuilder body = new StringBuilder();
+        int j = i + 1;
+        for (; j < lines.length; j++) {
+            String line = lines[j].endsWith("\r") ? lines[j].substring(0, lines[j].length() - 1) : lines[j];
+            String candidate = stripTabs ? line.replaceFirst("^\t+", "") : line;
+            if (candidate.equals(delimiter)) {
+                break;
+            }
+            body.append(stripTabs ? candidate : lines[j]).append('\n');
+        }
+        out.add(new Body(body.toString(), i + 2, 0, target.user(), target.format(), "shell here-document"));
+        return j;
+    }
+
+    /** Adds each quoted string the line echoes into crontab or a system crontab file. */
+    private static void echoed(String line, int lineNo, List<Body> out) {
+        Matcher piped = PIPED_TO_CRONTAB.matcher(line);
+        Target target = WRITES_SYSTEM.matcher(line).find() ? new Target(CrontabFormat.SYSTEM, null)
+                : piped.find() ? new Target(CrontabFormat.USER, piped.group(1)) : null;
+        if (target == null) {
+            return;
+        }
+        Matcher m = ECHOED.matcher(line);
+        while (m.find()) {
+            String quoted = m.group(1);
+            if (m.group().startsWith("printf") && quoted.contains("%")) {
+                continue; // a format string: the line is in its arguments, which this does not expand
+            }
+            String text = unquote(quoted);
+            if (!text.isBlank()) {
+                out.add(new Body(text + "\n", lineNo, m.start(1) + 1, target.user(), target.format(), "shell echo"));
+            }
+        }
+    }
+
+    /** The text of a shell-quoted string: single quotes keep everything, double quotes drop backslash escapes. */
+    private static String unquote(String quoted) {
+        String inner = quoted.substring(1, quoted.length() - 1);
+        if (quoted.charAt(0) == '\'') {
+            return inner;
+        }
+        return inner.replaceAll("\\\\([\"\\\\$`])", "$1");
     }
 }

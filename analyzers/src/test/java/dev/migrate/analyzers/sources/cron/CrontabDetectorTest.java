@@ -46,6 +46,54 @@ class CrontabDetectorTest {
         assertThat(d.accepts(new ScanFile("scripts/deploy.sh", "#!/bin/sh\necho crontab\n"))).isFalse();
         assertThat(d.accepts(new ScanFile("etc/cron.d/.placeholder", "x"))).isFalse();
         assertThat(d.accepts(new ScanFile("src/app.py", "crontab"))).isFalse();
+        assertThat(d.accepts(new ScanFile("Dockerfile", "FROM python:3.12\nRUN echo '0 1 * * * /a' | crontab -\n"))).isTrue();
+        assertThat(d.accepts(new ScanFile("docker/Dockerfile.cron", "RUN echo '0 1 * * * root /a' > /etc/cron.d/a\n")))
+                .isTrue();
+        assertThat(d.accepts(new ScanFile("Dockerfile", "FROM python:3.12\nRUN apt-get install -y cron\n"))).isFalse();
+    }
+
+    @Test
+    void aSavedCrontabWhoseLinesNameRootIsASystemCrontab() {
+        RecordingSink sink = new RecordingSink();
+        detector().detect(new ScanFile("crontab", "# copied to /etc/cron.d by the Dockerfile\n"
+                + "15 3 * * * root cd /app && python etl/load.py\n"), sink);
+        assertThat(sink.jobs).singleElement().satisfies(j -> {
+            assertThat(j.name()).isEqualTo("load");
+            assertThat(j.user()).isEqualTo("root");
+            assertThat(j.command()).isEqualTo("cd /app && python etl/load.py");
+            assertThat(j.attributes()).containsEntry("crontab.format", "system");
+        });
+    }
+
+    @Test
+    void aUserCrontabRunningACommandNamedLikeAnAccountStaysAUserCrontab() {
+        RecordingSink sink = new RecordingSink();
+        detector().detect(new ScanFile("jobs.cron", "0 3 * * * backup /srv/data\n0 4 * * * root /srv/x\n"), sink);
+        assertThat(sink.jobs).extracting(j -> j.command()).containsExactly("backup /srv/data", "root /srv/x");
+    }
+
+    @Test
+    void linesAScriptEchoesIntoCrontabAreJobsAtTheirPlaceInTheScript() {
+        RecordingSink sink = new RecordingSink();
+        detector().detect(new ScanFile("deploy/setup_cron.sh", "#!/bin/bash\nset -e\n"
+                + "(crontab -l 2>/dev/null; echo \"0 2 * * * /srv/etl/run_etl.sh >> /srv/etl/etl.log 2>&1\") | crontab -\n"),
+                sink);
+        assertThat(sink.jobs).singleElement().satisfies(j -> {
+            assertThat(j.name()).isEqualTo("run_etl");
+            assertThat(j.source().line()).isEqualTo(3);
+            assertThat(j.source().column()).isEqualTo(32);
+            assertThat(j.attributes()).containsEntry("crontab.embeddedIn", "shell echo");
+        });
+    }
+
+    @Test
+    void aScheduleFilledInByTheScriptSaysWhereItComesFrom() {
+        RecordingSink sink = new RecordingSink();
+        detector().detect(new ScanFile("entrypoint.sh", "#!/bin/sh\ncat > /etc/cron.d/etl <<CRON\n"
+                + "${CLEANUP_SCHEDULE} root python /app/cleanup.py\nCRON\n"), sink);
+        assertThat(sink.findingsText()).isEqualTo("entrypoint.sh:3:1 CRN005 BREAKING MANUAL the schedule is the shell"
+                + " variable ${CLEANUP_SCHEDULE}, which the script expands when it runs: find its value (environment,"
+                + " .env file, deployment config) and migrate this job by hand");
     }
 
     @Test
