@@ -59,6 +59,40 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void pythonCrontabInstalls() {
+        RecordingSink sink = run(new PythonCrontabDetector(), "ops/install_cron.py", """
+                from crontab import CronTab
+
+                REPORT = "/opt/venv/bin/python /opt/reports/build_report.py"
+                tab = CronTab(user="reports")
+                weekly = tab.new(command=REPORT, comment="weekly-report")
+                weekly.setall("30 6 * * 1")
+                refresh = tab.new(command="/opt/venv/bin/python /opt/reports/refresh.py")
+                refresh.minute.on(0)
+                refresh.hour.every(4)
+                refresh.dow.during("MON", "FRI")
+                boot = tab.new("/opt/warm_cache.sh")
+                boot.every_reboot()
+                odd = tab.new(command="/opt/odd.sh")
+                odd.every(5).hours()
+                tab.write()
+                """);
+        assertThat(jobs(sink)).containsExactly(
+                "weekly-report | CRON_UNIX 30 6 * * 1 @5",
+                "refresh | CRON_UNIX 0 */4 * * MON-FRI @7",
+                "warm_cache | AT_BOOT @reboot @11",
+                "odd | UNKNOWN * * * * * with odd.every(5).hours() @13");
+        assertThat(sink.jobs).allSatisfy(j -> {
+            assertThat(j.user()).isEqualTo("reports");
+            assertThat(j.attributes()).containsEntry("crontab.embeddedIn", "python-crontab script ops/install_cron.py");
+        });
+        assertThat(codes(sink)).containsExactly("PYS005", "PYS006", "PYS006", "PYS006", "PYS006");
+        // a .new() in a file that never makes a CronTab is something else
+        assertThat(run(new PythonCrontabDetector(), "other.py", "import crontab\nx = registry.new(command='a')\n").jobs)
+                .isEmpty();
+    }
+
+    @Test
     void apschedulerTriggersAndDecorators() {
         RecordingSink sink = run(new ApschedulerDetector(), "aps.py", """
                 from apscheduler.schedulers.background import BackgroundScheduler
