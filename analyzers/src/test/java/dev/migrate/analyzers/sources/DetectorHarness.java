@@ -21,11 +21,18 @@ public final class DetectorHarness implements InventorySink {
     private final List<Finding> findings = new ArrayList<>();
 
     public static String run(Detector d, String path, String text) {
+        return run(d, new ScanFile(path, text));
+    }
+
+    /** Every file the detector accepts, then its {@code finish}, as a scan does. */
+    public static String run(Detector d, ScanFile... files) {
         DetectorHarness h = new DetectorHarness();
-        ScanFile f = new ScanFile(path, text);
-        if (d.accepts(f)) {
-            d.detect(f, h);
+        for (ScanFile f : files) {
+            if (d.accepts(f)) {
+                d.detect(f, h);
+            }
         }
+        d.finish(h);
         return h.render();
     }
 

@@ -12,14 +12,21 @@ import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.analyzers.sources.config.PrefectImages;
 import dev.migrate.analyzers.sources.config.YamlDocs;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Kubernetes {@code CronJob} manifests (batch/v1 and v1beta1, also inside multi-document files and Helm
  * templates): schedule, time zone, concurrency policy as overlap behaviour, and the first container's
- * image, command, environment and user.
+ * image, command, environment and user. In a chart's templates, actions that only read the chart's
+ * values.yaml ({@code {{ .Values.sync.schedule | quote }}}) are filled in from it ({@link HelmValues}).
  */
 public final class CronJobDetector implements Detector {
     @Override
@@ -27,9 +34,18 @@ public final class CronJobDetector implements Detector {
         return "k8s-cronjob";
     }
 
+    /** Each chart's values.yaml (by chart directory) and the chart templates waiting for them. */
+    private final Map<String, HelmValues> valuesByChart = new HashMap<>();
+    private final List<ScanFile> templates = new ArrayList<>();
+
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("CronJob");
+        return Prefilter.keywords("CronJob").orPath(CronJobDetector::isValuesFile);
+    }
+
+    private static boolean isValuesFile(String path) {
+        return path.endsWith("values.yaml") && (path.equals("values.yaml") || path.endsWith("/values.yaml"))
+                || path.equals("values.yml") || path.endsWith("/values.yml");
     }
 
     @Override
@@ -40,12 +56,44 @@ public final class CronJobDetector implements Detector {
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
+        if (isValuesFile(file.path())) {
+            HelmValues values = HelmValues.parse(file.text());
+            synchronized (this) {
+                valuesByChart.put(file.path().substring(0, file.path().length() - file.fileName().length()), values);
+            }
+            return;
+        }
+        if (HelmValues.chartOf(file.path()) != null && file.text().contains(".Values")) {
+            synchronized (this) {
+                templates.add(file); // read once every values.yaml has been seen
+            }
+            return;
+        }
+        detect(file, sink, Map.of(), null);
+    }
+
+    /** Chart templates, with what their actions read from the chart's values.yaml filled in. */
+    @Override
+    public synchronized void finish(InventorySink sink) {
+        templates.sort(Comparator.comparing(ScanFile::path));
+        for (ScanFile template : templates) {
+            String chart = HelmValues.chartOf(template.path());
+            HelmValues values = valuesByChart.get(chart);
+            Map<String, String> used = new LinkedHashMap<>();
+            String text = values == null ? template.text() : values.render(template.text(), used);
+            detect(new ScanFile(template.path(), text), sink, used, used.isEmpty() ? null : chart + "values.yaml");
+        }
+        templates.clear();
+        valuesByChart.clear();
+    }
+
+    private void detect(ScanFile file, InventorySink sink, Map<String, String> valuesUsed, String valuesFile) {
         for (Node obj : KubernetesObjects.of(file, sink, Set.of("CronJob"))) {
-            cronJob(file, obj, sink);
+            cronJob(file, obj, sink, valuesUsed, valuesFile);
         }
     }
 
-    private void cronJob(ScanFile file, Node obj, InventorySink sink) {
+    private void cronJob(ScanFile file, Node obj, InventorySink sink, Map<String, String> valuesUsed, String valuesFile) {
         String name = YamlDocs.scalar(obj, "metadata", "name");
         String namespace = YamlDocs.scalar(obj, "metadata", "namespace");
         Node spec = YamlDocs.get(obj, "spec");
@@ -84,7 +132,10 @@ public final class CronJobDetector implements Detector {
         job.attr("namespace", namespace).attr("image", image).attr("concurrencyPolicy", policy)
                 .attr("suspend", YamlDocs.scalar(spec, "suspend"))
                 .attr("startingDeadlineSeconds", YamlDocs.scalar(spec, "startingDeadlineSeconds"))
-                .attr("backoffLimit", YamlDocs.scalar(spec, "jobTemplate", "spec", "backoffLimit"));
+                .attr("backoffLimit", YamlDocs.scalar(spec, "jobTemplate", "spec", "backoffLimit"))
+                .attr("helm.values", valuesFile)
+                .attr("helm.valuesUsed", valuesUsed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("; ")));
         String id = job.id();
         sink.finding(Findings.of("K8S001", "Kubernetes CronJob '" + shown + "' (" + schedule + ")", where, id));
         if (tz == null) {

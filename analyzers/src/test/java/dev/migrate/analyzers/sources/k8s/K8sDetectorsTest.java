@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.sources.DetectorHarness;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,45 @@ class K8sDetectorsTest {
                 chart/templates/cleanup.yaml:7:13 K8S002 CronJob 'TEMPLATED-cleanup' has no timeZone; its schedule follows the controller's zone [k8s-cronjob-templated-cleanup-bae932c5]
                 chart/templates/cleanup.yaml:8:22 K8S003 concurrencyPolicy Replace cancels the running job; Prefect cannot do that [k8s-cronjob-templated-cleanup-bae932c5]
                 """);
+    }
+
+    @Test
+    void helmTemplateReadsTheChartsValuesForActionsThatOnlyReadThem() {
+        String template = """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: {{ include "etl.fullname" . }}-sync
+                spec:
+                  schedule: {{ .Values.sync.schedule | quote }}
+                  timeZone: {{ .Values.timeZone | default "UTC" }}
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                            - name: sync
+                              image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+                              command: ["python", "-m", "etl.sync"]
+                """;
+        String values = """
+                image:
+                  repository: ghcr.io/acme/etl
+                  tag: 1.4.2
+                sync:
+                  schedule: "*/30 6-20 * * 1-5"
+                """;
+        String found = DetectorHarness.run(new CronJobDetector(),
+                new ScanFile("deploy/etl/templates/cronjob.yaml", template), new ScanFile("deploy/etl/values.yaml", values),
+                new ScanFile("other/values.yaml", "sync:\n  schedule: '0 0 * * *'\n"));
+        assertThat(found).contains("schedule CRON_UNIX '*/30 6-20 * * 1-5' tz=UTC at deploy/etl/templates/cronjob.yaml:6:13",
+                "image=ghcr.io/acme/etl:1.4.2",
+                "helm.values=deploy/etl/values.yaml",
+                "helm.valuesUsed=.Values.sync.schedule=*/30 6-20 * * 1-5; .Values.timeZone=UTC; "
+                        + ".Values.image.repository=ghcr.io/acme/etl; .Values.image.tag=1.4.2");
+        // without the chart's values, the same template's schedule stays unknown
+        assertThat(DetectorHarness.run(new CronJobDetector(), "deploy/etl/templates/cronjob.yaml", template))
+                .contains("schedule UNKNOWN 'TEMPLATED'");
     }
 
     @Test
