@@ -33,9 +33,11 @@ final class LegacyLineSwitch {
             }
             throw new CutoverException("job " + job.key() + ": the scan finds no legacy definition to disable");
         }
-        LegacySwitch sw = LegacySwitch.of(legacy.kind().slug()).orElse(null);
+        LegacySwitch sw = LegacySwitch.forJob(legacy).orElse(null);
         if (sw == null || !sw.applied()) {
-            throw new CutoverException("job " + job.key() + " is a " + legacy.kind().slug() + " job, switched off outside "
+            String what = sw != null && sw.kind().equals("cron-installed-by-script")
+                    ? "a cron job that " + legacy.source().path() + " installs when it runs" : "a " + legacy.kind().slug() + " job";
+            throw new CutoverException("job " + job.key() + " is " + what + ", switched off outside "
                     + "its files; run the plan's command, then: migrate cutover record " + job.key()
                     + " legacy-disabled --by NAME");
         }

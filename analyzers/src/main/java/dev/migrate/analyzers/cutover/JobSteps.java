@@ -98,7 +98,8 @@ final class JobSteps {
         Job legacy = job.legacy();
         LegacySwitch sw = switchOf();
         if (sw != null) {
-            out.add(Step.of("Disable the legacy " + sw.kind() + " schedule",
+            out.add(Step.of("Disable the legacy " + sw.kind().replace("cron-installed-by-script", "cron (installed by a script)")
+                    + " schedule",
                     sw.disable().stream().map(t -> LegacySwitch.fill(t, values())).toList(), sw.why(),
                     legacySource()).checked(gate(ReadinessState.LEGACY_DISABLED).met()));
         } else {
@@ -217,7 +218,7 @@ final class JobSteps {
 
     private LegacySwitch switchOf() {
         if (job.legacy() != null) {
-            return LegacySwitch.of(job.legacy().kind().slug()).orElse(null);
+            return LegacySwitch.forJob(job.legacy()).orElse(null);
         }
         if (!estate.assessor().markersOf(job).isEmpty()) {
             return LegacySwitch.of(JobKind.CRON.slug()).orElse(null);

@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.cutover;
 
+import dev.migrate.analyzers.model.Job;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +23,17 @@ public record LegacySwitch(String kind, boolean applied, List<String> disable, L
 
     public static Optional<LegacySwitch> of(String kindSlug) {
         return Optional.ofNullable(BY_KIND.get(kindSlug));
+    }
+
+    /**
+     * How to switch off {@code legacy}: its kind's switch, except for a crontab line that a script writes each
+     * time it runs by echoing it or through python-crontab. Commenting out that script line would not remove the
+     * job already installed on the host, and in Python it would break the calls that follow, so that switch
+     * is a manual one ({@code cron-installed-by-script}).
+     */
+    public static Optional<LegacySwitch> forJob(Job legacy) {
+        String how = legacy.attributes().get("crontab.embeddedIn");
+        return how != null && !how.equals("shell here-document") ? of("cron-installed-by-script") : of(legacy.kind().slug());
     }
 
     /** Fills {@code {placeholders}} from {@code values}; unknown ones stay as written. */
