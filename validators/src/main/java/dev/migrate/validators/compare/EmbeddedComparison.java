@@ -95,6 +95,14 @@ public final class EmbeddedComparison {
         default void samples(String diffTable) throws SQLException {
         }
 
+        /**
+         * Whether each (key, row hash) relation holds its side's rows in file order, so that pairing the rows by
+         * position may prove the key diff without a join (see {@link RowDiffQuery#positionalDiff}).
+         */
+        default boolean fileOrder() {
+            return false;
+        }
+
         /** Relations to search for repeated keys, once the counts show that a key repeats. */
         default Relations duplicates(Relations r) throws SQLException {
             return r;
@@ -147,8 +155,14 @@ public final class EmbeddedComparison {
                 counts = Map.of();
             } else {
                 rereads.keys(true);
-                counts = fitsInMemory(plan, nl + nn) ? joinedDiff(plan, r, nl, nn, diffTable, rereads)
-                        : groupedDiff(plan, r, diffTable, rereads);
+                if (!fitsInMemory(plan, nl + nn)) {
+                    counts = groupedDiff(plan, r, diffTable, rereads);
+                } else {
+                    counts = rereads.fileOrder() && nl == nn ? pairedByPosition(plan, r, nl, diffTable) : null;
+                    if (counts == null) {
+                        counts = joinedDiff(plan, r, nl, nn, diffTable, rereads);
+                    }
+                }
             }
             List<Map<String, Object>> samples = List.of();
             if (!counts.isEmpty()) {
@@ -193,6 +207,9 @@ public final class EmbeddedComparison {
     private void requireUniqueKeys(DatasetPlan plan, Relations r, String diffTable, Rereads rereads)
             throws SQLException {
         rereads.keys(false);
+        if (rereads.fileOrder() && keysIncrease(plan, r.legacyKeys())) {
+            return;
+        }
         List<Statement> check = uniqueKeysPlan(plan, r.legacyKeys(), diffTable);
         session.execute(check.get(0));
         long repeats = Verdicts.number(session.query(check.get(1)).get(0).get("n")).longValue();
@@ -200,6 +217,35 @@ public final class EmbeddedComparison {
         if (repeats > 0) {
             rejectDuplicates(plan, rereads.duplicates(r));
         }
+    }
+
+    /** Whether the keys of {@code relation}, read as stored, strictly increase: then none repeats. */
+    private boolean keysIncrease(DatasetPlan plan, String relation) throws SQLException {
+        return Verdicts.number(session.query(RowDiffQuery.keysInFileOrder(plan, relation)).get(0).get("unordered"))
+                .longValue() == 0;
+    }
+
+    /**
+     * The key diff of sides in file order with {@code rows} rows each, by position: proven when the legacy keys
+     * strictly increase and every position pairs equal keys (then nothing is missing or extra, and no key
+     * repeats on either side). Null when that does not hold, and the caller joins instead.
+     */
+    private Map<String, Long> pairedByPosition(DatasetPlan plan, Relations r, long rows, String diffTable)
+            throws SQLException {
+        if (!keysIncrease(plan, r.legacyKeys())) {
+            return null;
+        }
+        String stats = diffTable + "_stats";
+        session.execute(RowDiffQuery.positionalDiff(plan, r.legacyKeys(), r.newKeys(), stats));
+        Map<String, Object> paired = session.query(Statement.of("row diff counts",
+                "SELECT paired, differs FROM " + Sql.quote(stats))).get(0);
+        long differs = Verdicts.number(paired.get("differs")).longValue();
+        boolean proven = Verdicts.number(paired.get("paired")).longValue() == rows;
+        if (proven && differs > 0) {
+            session.execute(RowDiffQuery.diffFromList(plan, stats, diffTable));
+        }
+        session.execute(Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(stats)));
+        return !proven ? null : differs > 0 ? Map.of("differs", differs) : Map.of();
     }
 
     /** Whether both sides' (key, hash) fit a hash join in half the memory; past that, a spilling aggregation. */

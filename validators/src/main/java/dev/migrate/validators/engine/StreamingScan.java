@@ -142,7 +142,8 @@ public final class StreamingScan {
             hashed = "(SELECT *, " + Dialect.DUCKDB.rowHash(hashedColumns) + " AS " + Sql.quote(RowDiffQuery.ROW_HASH)
                     + " FROM " + hashed + ") AS row_hashed";
         }
-        return new Statement("aggregates and row hashes (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table)
+        // Not TEMP: the two sides may be read on two connections at once (see Validator), and each must see both.
+        return new Statement("aggregates and row hashes (" + table + ")", "CREATE OR REPLACE TABLE " + Sql.quote(table)
                 + " AS SELECT " + String.join(", ", select) + " FROM " + hashed, scan.params());
     }
 
@@ -190,7 +191,7 @@ public final class StreamingScan {
      * table is read by all, so the join that follows runs in parallel.
      */
     public static List<Statement> keysTable(String scanTable, String keysTable, DatasetPlan plan) {
-        return List.of(Statement.of("(key, row hash) table (" + keysTable + ")", "CREATE OR REPLACE TEMP TABLE "
+        return List.of(Statement.of("(key, row hash) table (" + keysTable + ")", "CREATE OR REPLACE TABLE "
                         + Sql.quote(keysTable) + " AS SELECT * FROM " + reducedRelation(scanTable, plan)),
                 Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(scanTable)));
     }
