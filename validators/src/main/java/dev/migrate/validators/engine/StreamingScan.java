@@ -17,7 +17,9 @@ import java.util.List;
  * aggregates, a checksum of its rows, and collects each row's key, row hash and toleranced values into a
  * list, and nothing else is kept. The key diff unnests those lists (only the legacy one when the checksums
  * show the same rows on both sides); rows are read again only for the sampled keys: Parquet's row-group
- * statistics skip most of the file, and a CSV re-read stops once every sampled key is found.
+ * statistics skip most of the file, and a CSV re-read stops once every sampled key is found. A side read on
+ * one engine thread keeps its list in file order (threads would each collect a part), which lets the key
+ * diff pair rows by position.
  */
 public final class StreamingScan {
     /** The collected (key, hash, toleranced values) structs and the files that had rows. */
