@@ -3,12 +3,9 @@ package dev.migrate.validators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.validators.config.ConfigLoader;
-import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.result.Check;
 import dev.migrate.validators.result.CheckResult;
 import dev.migrate.validators.result.JobResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,23 +26,7 @@ class FileOrderScanTest {
             + ROWS + ")";
 
     private JobResult run(String format, int threads, boolean ordered) throws Exception {
-        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
-                connections:
-                  a: {type: directory, path: legacy}
-                  b: {type: directory, path: new}
-                jobs:
-                  - name: j
-                    legacy: {connection: a}
-                    new: {connection: b}
-                    datasets:
-                      - name: t
-                        files: "t_*.%s"
-                        key: id
-                        tolerances: {amount: {absolute: 0.01}}
-                        ordered: %s
-                """.formatted(format, ordered));
-        return new Validator(new EngineSettings(threads, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
-                .jobs().get(0);
+        return OnePassDatasets.run(tmp, format, ordered, "id", threads);
     }
 
     /** Every thread count gives the materialized path's results (but the order check, which only it runs). */

@@ -34,6 +34,11 @@ final class OnePassDatasets {
 
     /** Validates the legacy side against the new one; an ordered dataset takes the materialized path. */
     static JobResult run(Path tmp, String format, boolean ordered) throws Exception {
+        return run(tmp, format, ordered, "[region, id]", 1);
+    }
+
+    /** The same with another key (YAML) and engine thread count. */
+    static JobResult run(Path tmp, String format, boolean ordered, String key, int threads) throws Exception {
         Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
                 connections:
                   a: {type: directory, path: legacy}
@@ -45,11 +50,11 @@ final class OnePassDatasets {
                     datasets:
                       - name: t
                         files: "t_*.%s"
-                        key: [region, id]
+                        key: %s
                         tolerances: {amount: {absolute: 0.01}}
                         ordered: %s
-                """.formatted(format, ordered));
-        return new Validator(new EngineSettings(1, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
+                """.formatted(format, key, ordered));
+        return new Validator(new EngineSettings(threads, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
                 .jobs().get(0);
     }
 
