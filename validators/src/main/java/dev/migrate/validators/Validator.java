@@ -233,7 +233,7 @@ public final class Validator {
                 Sql.quote("new_keys"), Sql.quote("legacy"), Sql.quote("new"), null);
         boolean inferred = FileLoader.formatOf(legacyFiles) == FileFormat.CSV
                 || FileLoader.formatOf(newFiles) == FileFormat.CSV;
-        return new EmbeddedComparison(session, settings).compare(plan, aggregates.legacy(), aggregates.current(),
+        return new EmbeddedComparison(session, settings, sides).compare(plan, aggregates.legacy(), aggregates.current(),
                 relations, inferred, new EmbeddedComparison.Rereads() {
                     /** The lists become tables only for the sides the key diff reads; an unnest runs on one thread. */
                     @Override

@@ -5,6 +5,7 @@ import dev.migrate.validators.EnvironmentException;
 import dev.migrate.validators.Errors;
 import dev.migrate.validators.engine.DuckDbSession;
 import dev.migrate.validators.engine.EngineSettings;
+import dev.migrate.validators.engine.SideBySide;
 import dev.migrate.validators.query.Dialect;
 import dev.migrate.validators.query.ProfileQuery;
 import dev.migrate.validators.query.RowDiffQuery;
@@ -28,11 +29,18 @@ import java.util.Map;
  */
 public final class EmbeddedComparison {
     private final DuckDbSession session;
+    private final SideBySide sides;
     private final int sampleSize;
     private final long memoryBytes;
 
     public EmbeddedComparison(DuckDbSession session, EngineSettings settings) {
+        this(session, settings, SideBySide.inTurn(session));
+    }
+
+    /** With {@code sides}, two independent statements of the key diff may run at once. */
+    public EmbeddedComparison(DuckDbSession session, EngineSettings settings, SideBySide sides) {
         this.session = session;
+        this.sides = sides;
         this.sampleSize = settings.sampleSize();
         this.memoryBytes = settings.memoryBytes();
     }
@@ -221,7 +229,11 @@ public final class EmbeddedComparison {
 
     /** Whether the keys of {@code relation}, read as stored, strictly increase: then none repeats. */
     private boolean keysIncrease(DatasetPlan plan, String relation) throws SQLException {
-        return Verdicts.number(session.query(RowDiffQuery.keysInFileOrder(plan, relation)).get(0).get("unordered"))
+        return keysIncrease(session, plan, relation);
+    }
+
+    private static boolean keysIncrease(DuckDbSession on, DatasetPlan plan, String relation) throws SQLException {
+        return Verdicts.number(on.query(RowDiffQuery.keysInFileOrder(plan, relation)).get(0).get("unordered"))
                 .longValue() == 0;
     }
 
@@ -232,11 +244,26 @@ public final class EmbeddedComparison {
      */
     private Map<String, Long> pairedByPosition(DatasetPlan plan, Relations r, long rows, String diffTable)
             throws SQLException {
-        if (!keysIncrease(plan, r.legacyKeys())) {
+        String stats = diffTable + "_stats";
+        Statement pairs = RowDiffQuery.positionalDiff(plan, r.legacyKeys(), r.newKeys(), stats);
+        boolean increasing;
+        if (sides.concurrent()) {
+            // Independent of each other, both on one thread: the pairs are counted while a second connection
+            // checks the keys' order; the count only stands if the keys increase.
+            increasing = sides.run(s -> {
+                s.execute(pairs);
+                return true;
+            }, s -> keysIncrease(s, plan, r.legacyKeys())).current();
+        } else {
+            increasing = keysIncrease(plan, r.legacyKeys());
+            if (increasing) {
+                session.execute(pairs);
+            }
+        }
+        if (!increasing) {
+            session.execute(Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(stats)));
             return null;
         }
-        String stats = diffTable + "_stats";
-        session.execute(RowDiffQuery.positionalDiff(plan, r.legacyKeys(), r.newKeys(), stats));
         Map<String, Object> paired = session.query(Statement.of("row diff counts",
                 "SELECT paired, differs FROM " + Sql.quote(stats))).get(0);
         long differs = Verdicts.number(paired.get("differs")).longValue();

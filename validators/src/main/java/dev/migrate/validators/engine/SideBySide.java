@@ -36,6 +36,11 @@ public final class SideBySide implements AutoCloseable {
         return new SideBySide(session, threads >= 2 ? session.twin() : null);
     }
 
+    /** Both sides' work in turn, on {@code session}; nothing to close. */
+    public static SideBySide inTurn(DuckDbSession session) {
+        return new SideBySide(session, null);
+    }
+
     /** Whether the sides really run at the same time. */
     public boolean concurrent() {
         return twin != null;
