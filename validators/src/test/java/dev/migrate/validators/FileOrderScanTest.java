@@ -67,6 +67,17 @@ class FileOrderScanTest {
     }
 
     @Test
+    void theDryRunShowsPairingByPositionBeforeTheJoinItFallsBackTo() throws Exception {
+        OnePassDatasets.write(tmp, "legacy", "parquet", ROWS);
+        OnePassDatasets.write(tmp, "new", "parquet", CHANGED);
+        List<String> twoThreads = OnePassDatasets.plan(tmp, "parquet", "id", 2).stream()
+                .map(p -> p.statement().purpose()).toList();
+        assertThat(twoThreads).containsSubsequence("keys in file order", "row diff (file order)", "row diff");
+        assertThat(OnePassDatasets.plan(tmp, "parquet", "id", 3).stream().map(p -> p.statement().purpose()))
+                .contains("row diff").doesNotContain("keys in file order", "row diff (file order)");
+    }
+
+    @Test
     void aFailureOnEitherSideIsReportedWhileTheOtherIsReadBesideIt() throws Exception {
         OnePassDatasets.write(tmp, "legacy", "parquet", ROWS);
         OnePassDatasets.write(tmp, "new", "parquet", ROWS + " LIMIT 0");

@@ -39,6 +39,18 @@ final class OnePassDatasets {
 
     /** The same with another key (YAML) and engine thread count. */
     static JobResult run(Path tmp, String format, boolean ordered, String key, int threads) throws Exception {
+        return new Validator(new EngineSettings(threads, "256MB", null, 10)).run(config(tmp, format, ordered, key),
+                RunOverrides.NONE).jobs().get(0);
+    }
+
+    /** The statements {@code --dry-run} would print for that dataset. */
+    static java.util.List<PlannedStatement> plan(Path tmp, String format, String key, int threads) throws Exception {
+        return new Validator(new EngineSettings(threads, "256MB", null, 10)).dryRun(config(tmp, format, false, key),
+                RunOverrides.NONE);
+    }
+
+    private static dev.migrate.validators.config.ValidateConfig config(Path tmp, String format, boolean ordered,
+            String key) throws Exception {
         Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
                 connections:
                   a: {type: directory, path: legacy}
@@ -54,8 +66,7 @@ final class OnePassDatasets {
                         tolerances: {amount: {absolute: 0.01}}
                         ordered: %s
                 """.formatted(format, key, ordered));
-        return new Validator(new EngineSettings(threads, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
-                .jobs().get(0);
+        return ConfigLoader.load(cfg);
     }
 
     static CheckResult rowDiff(JobResult job) {
