@@ -1,6 +1,7 @@
 package dev.migrate.validators;
 
 import dev.migrate.validators.config.ConfigLoader;
+import dev.migrate.validators.config.ValidateConfig;
 import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.result.Check;
 import dev.migrate.validators.result.CheckResult;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 
 /** One dataset keyed by (region, id) with a tolerance on amount, written by DuckDB as CSV or Parquet. */
 final class OnePassDatasets {
@@ -44,12 +46,12 @@ final class OnePassDatasets {
     }
 
     /** The statements {@code --dry-run} would print for that dataset. */
-    static java.util.List<PlannedStatement> plan(Path tmp, String format, String key, int threads) throws Exception {
+    static List<PlannedStatement> plan(Path tmp, String format, String key, int threads) throws Exception {
         return new Validator(new EngineSettings(threads, "256MB", null, 10)).dryRun(config(tmp, format, false, key),
                 RunOverrides.NONE);
     }
 
-    private static dev.migrate.validators.config.ValidateConfig config(Path tmp, String format, boolean ordered,
+    private static ValidateConfig config(Path tmp, String format, boolean ordered,
             String key) throws Exception {
         Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
                 connections:
