@@ -26,7 +26,12 @@ final class OnePassDatasets {
 
     /** Writes the rows of {@code query} as {@code <tmp>/<side>/t_20240301.<format>}. */
     static void write(Path tmp, String side, String format, String query) throws Exception {
-        Path f = tmp.resolve(side).resolve("t_20240301." + format);
+        write(tmp, side, "t_20240301." + format, format, query);
+    }
+
+    /** Writes the rows of {@code query} as {@code <tmp>/<side>/<name>}. */
+    static void write(Path tmp, String side, String name, String format, String query) throws Exception {
+        Path f = tmp.resolve(side).resolve(name);
         Files.createDirectories(f.getParent());
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("COPY (" + query + ") TO '" + f + "' (FORMAT " + format + ("csv".equals(format) ? ", HEADER" : "")
