@@ -14,6 +14,7 @@ import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.engine.FileFormat;
 import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.engine.RelationLoader;
+import dev.migrate.validators.engine.SideBySide;
 import dev.migrate.validators.engine.StreamingScan;
 import dev.migrate.validators.paths.OutputFile;
 import dev.migrate.validators.paths.OutputLister;
@@ -195,21 +196,59 @@ public final class Validator {
     /** One pass per side keeps only aggregates and (key, hash); rows are re-read for samples only. */
     private List<CheckResult> streamed(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, List<Path> legacyFiles,
             List<Path> newFiles) throws SQLException {
-        Map<String, Object> l = scanOnce(session, plan, ds, "legacy", legacyFiles);
-        Map<String, Object> n = scanOnce(session, plan, ds, "new", newFiles);
+        boolean fileOrder = inFileOrder(plan);
+        try (SideBySide sides = SideBySide.open(session, fileOrder ? settings.threads() : 1)) {
+            SideBySide.Pair<Map<String, Object>> aggregates = fileOrder
+                    ? scanInFileOrder(session, sides, plan, ds, legacyFiles, newFiles)
+                    : new SideBySide.Pair<>(scanOnce(session, plan, ds, "legacy", legacyFiles),
+                            scanOnce(session, plan, ds, "new", newFiles));
+            return compareStreamed(session, sides, fileOrder, plan, ds, aggregates, legacyFiles, newFiles);
+        }
+    }
+
+    /**
+     * Whether each side is read on one thread, which keeps its (key, row hash) list in file order so that the
+     * key diff may pair rows by position (see {@link EmbeddedComparison.Rereads#fileOrder()}); with two threads
+     * the sides are read at the same time. Past two threads, parallel scans and a join are faster.
+     */
+    private boolean inFileOrder(DatasetPlan plan) {
+        return !plan.keys().isEmpty() && settings.threads() <= 2;
+    }
+
+    /** Both sides read at once, each on one engine thread, so that each list keeps its file's order. */
+    private SideBySide.Pair<Map<String, Object>> scanInFileOrder(DuckDbSession session, SideBySide sides,
+            DatasetPlan plan, DatasetConfig ds, List<Path> legacyFiles, List<Path> newFiles) throws SQLException {
+        session.execute(Statement.of("settings", "SET threads = 1"));
+        try {
+            return sides.run(s -> scanOnce(s, plan, ds, "legacy", legacyFiles), s -> scanOnce(s, plan, ds, "new", newFiles));
+        } finally {
+            session.execute(Statement.of("settings", "SET threads = " + settings.threads()));
+        }
+    }
+
+    private List<CheckResult> compareStreamed(DuckDbSession session, SideBySide sides, boolean fileOrder,
+            DatasetPlan plan, DatasetConfig ds, SideBySide.Pair<Map<String, Object>> aggregates, List<Path> legacyFiles,
+            List<Path> newFiles) {
         EmbeddedComparison.Relations relations = new EmbeddedComparison.Relations(Sql.quote("legacy_keys"),
                 Sql.quote("new_keys"), Sql.quote("legacy"), Sql.quote("new"), null);
         boolean inferred = FileLoader.formatOf(legacyFiles) == FileFormat.CSV
                 || FileLoader.formatOf(newFiles) == FileFormat.CSV;
-        return new EmbeddedComparison(session, settings).compare(plan, l, n, relations, inferred,
-                new EmbeddedComparison.Rereads() {
-                    /** The lists become tables only for the sides the key diff reads. */
+        return new EmbeddedComparison(session, settings, sides).compare(plan, aggregates.legacy(), aggregates.current(),
+                relations, inferred, new EmbeddedComparison.Rereads() {
+                    /** The lists become tables only for the sides the key diff reads; an unnest runs on one thread. */
                     @Override
                     public void keys(boolean both) throws SQLException {
-                        for (Statement st : both ? keysTables(plan) : StreamingScan.keysTable("legacy_scan", "legacy_keys",
-                                plan)) {
-                            session.execute(st);
+                        if (!both) {
+                            executeAll(session, StreamingScan.keysTable("legacy_scan", "legacy_keys", plan));
+                            return;
                         }
+                        sides.run(s -> executeAll(s, StreamingScan.keysTable("legacy_scan", "legacy_keys", plan)),
+                                s -> executeAll(s, StreamingScan.keysTable("new_scan", "new_keys", plan)));
+                    }
+
+                    @Override
+                    public boolean fileOrder() {
+                        return fileOrder;
                     }
 
                     @Override
@@ -226,6 +265,13 @@ public final class Validator {
                                 Sql.quote("legacy"), Sql.quote("new"), FileLoader.SOURCE_FILE);
                     }
                 });
+    }
+
+    private static Void executeAll(DuckDbSession session, List<Statement> statements) throws SQLException {
+        for (Statement st : statements) {
+            session.execute(st);
+        }
+        return null;
     }
 
     private static List<Statement> keysTables(DatasetPlan plan) {
@@ -333,6 +379,12 @@ public final class Validator {
             keysTables(plan).forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "both", st)));
             String legacyKeys = Sql.quote("legacy_keys");
             String newKeys = Sql.quote("new_keys");
+            if (inFileOrder(plan)) {
+                // Tried first; each falls back to the statements after it when the keys are not in file order.
+                out.add(new PlannedStatement(job.name(), ds.name(), "legacy", RowDiffQuery.keysInFileOrder(plan, legacyKeys)));
+                out.add(new PlannedStatement(job.name(), ds.name(), "both",
+                        RowDiffQuery.positionalDiff(plan, legacyKeys, newKeys, "diff_stats")));
+            }
             EmbeddedComparison.uniqueKeysPlan(plan, legacyKeys, "diff")
                     .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "legacy", st)));
             out.add(new PlannedStatement(job.name(), ds.name(), "both",

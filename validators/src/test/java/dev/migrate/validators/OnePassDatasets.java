@@ -1,6 +1,7 @@
 package dev.migrate.validators;
 
 import dev.migrate.validators.config.ConfigLoader;
+import dev.migrate.validators.config.ValidateConfig;
 import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.result.Check;
 import dev.migrate.validators.result.CheckResult;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 
 /** One dataset keyed by (region, id) with a tolerance on amount, written by DuckDB as CSV or Parquet. */
 final class OnePassDatasets {
@@ -24,7 +26,12 @@ final class OnePassDatasets {
 
     /** Writes the rows of {@code query} as {@code <tmp>/<side>/t_20240301.<format>}. */
     static void write(Path tmp, String side, String format, String query) throws Exception {
-        Path f = tmp.resolve(side).resolve("t_20240301." + format);
+        write(tmp, side, "t_20240301." + format, format, query);
+    }
+
+    /** Writes the rows of {@code query} as {@code <tmp>/<side>/<name>}. */
+    static void write(Path tmp, String side, String name, String format, String query) throws Exception {
+        Path f = tmp.resolve(side).resolve(name);
         Files.createDirectories(f.getParent());
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             s.execute("COPY (" + query + ") TO '" + f + "' (FORMAT " + format + ("csv".equals(format) ? ", HEADER" : "")
@@ -34,6 +41,23 @@ final class OnePassDatasets {
 
     /** Validates the legacy side against the new one; an ordered dataset takes the materialized path. */
     static JobResult run(Path tmp, String format, boolean ordered) throws Exception {
+        return run(tmp, format, ordered, "[region, id]", 1);
+    }
+
+    /** The same with another key (YAML) and engine thread count. */
+    static JobResult run(Path tmp, String format, boolean ordered, String key, int threads) throws Exception {
+        return new Validator(new EngineSettings(threads, "256MB", null, 10)).run(config(tmp, format, ordered, key),
+                RunOverrides.NONE).jobs().get(0);
+    }
+
+    /** The statements {@code --dry-run} would print for that dataset. */
+    static List<PlannedStatement> plan(Path tmp, String format, String key, int threads) throws Exception {
+        return new Validator(new EngineSettings(threads, "256MB", null, 10)).dryRun(config(tmp, format, false, key),
+                RunOverrides.NONE);
+    }
+
+    private static ValidateConfig config(Path tmp, String format, boolean ordered,
+            String key) throws Exception {
         Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
                 connections:
                   a: {type: directory, path: legacy}
@@ -45,12 +69,11 @@ final class OnePassDatasets {
                     datasets:
                       - name: t
                         files: "t_*.%s"
-                        key: [region, id]
+                        key: %s
                         tolerances: {amount: {absolute: 0.01}}
                         ordered: %s
-                """.formatted(format, ordered));
-        return new Validator(new EngineSettings(1, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
-                .jobs().get(0);
+                """.formatted(format, key, ordered));
+        return ConfigLoader.load(cfg);
     }
 
     static CheckResult rowDiff(JobResult job) {

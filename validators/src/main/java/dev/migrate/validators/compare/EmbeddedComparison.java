@@ -5,6 +5,7 @@ import dev.migrate.validators.EnvironmentException;
 import dev.migrate.validators.Errors;
 import dev.migrate.validators.engine.DuckDbSession;
 import dev.migrate.validators.engine.EngineSettings;
+import dev.migrate.validators.engine.SideBySide;
 import dev.migrate.validators.query.Dialect;
 import dev.migrate.validators.query.ProfileQuery;
 import dev.migrate.validators.query.RowDiffQuery;
@@ -28,11 +29,18 @@ import java.util.Map;
  */
 public final class EmbeddedComparison {
     private final DuckDbSession session;
+    private final SideBySide sides;
     private final int sampleSize;
     private final long memoryBytes;
 
     public EmbeddedComparison(DuckDbSession session, EngineSettings settings) {
+        this(session, settings, SideBySide.inTurn(session));
+    }
+
+    /** With {@code sides}, two independent statements of the key diff may run at once. */
+    public EmbeddedComparison(DuckDbSession session, EngineSettings settings, SideBySide sides) {
         this.session = session;
+        this.sides = sides;
         this.sampleSize = settings.sampleSize();
         this.memoryBytes = settings.memoryBytes();
     }
@@ -95,6 +103,14 @@ public final class EmbeddedComparison {
         default void samples(String diffTable) throws SQLException {
         }
 
+        /**
+         * Whether each (key, row hash) relation holds its side's rows in file order, so that pairing the rows by
+         * position may prove the key diff without a join (see {@link RowDiffQuery#positionalDiff}).
+         */
+        default boolean fileOrder() {
+            return false;
+        }
+
         /** Relations to search for repeated keys, once the counts show that a key repeats. */
         default Relations duplicates(Relations r) throws SQLException {
             return r;
@@ -147,8 +163,14 @@ public final class EmbeddedComparison {
                 counts = Map.of();
             } else {
                 rereads.keys(true);
-                counts = fitsInMemory(plan, nl + nn) ? joinedDiff(plan, r, nl, nn, diffTable, rereads)
-                        : groupedDiff(plan, r, diffTable, rereads);
+                if (!fitsInMemory(plan, nl + nn)) {
+                    counts = groupedDiff(plan, r, diffTable, rereads);
+                } else {
+                    counts = rereads.fileOrder() && nl == nn ? pairedByPosition(plan, r, nl, diffTable) : null;
+                    if (counts == null) {
+                        counts = joinedDiff(plan, r, nl, nn, diffTable, rereads);
+                    }
+                }
             }
             List<Map<String, Object>> samples = List.of();
             if (!counts.isEmpty()) {
@@ -193,6 +215,9 @@ public final class EmbeddedComparison {
     private void requireUniqueKeys(DatasetPlan plan, Relations r, String diffTable, Rereads rereads)
             throws SQLException {
         rereads.keys(false);
+        if (rereads.fileOrder() && keysIncrease(plan, r.legacyKeys())) {
+            return;
+        }
         List<Statement> check = uniqueKeysPlan(plan, r.legacyKeys(), diffTable);
         session.execute(check.get(0));
         long repeats = Verdicts.number(session.query(check.get(1)).get(0).get("n")).longValue();
@@ -200,6 +225,54 @@ public final class EmbeddedComparison {
         if (repeats > 0) {
             rejectDuplicates(plan, rereads.duplicates(r));
         }
+    }
+
+    /** Whether the keys of {@code relation}, read as stored, strictly increase: then none repeats. */
+    private boolean keysIncrease(DatasetPlan plan, String relation) throws SQLException {
+        return keysIncrease(session, plan, relation);
+    }
+
+    private static boolean keysIncrease(DuckDbSession on, DatasetPlan plan, String relation) throws SQLException {
+        return Verdicts.number(on.query(RowDiffQuery.keysInFileOrder(plan, relation)).get(0).get("unordered"))
+                .longValue() == 0;
+    }
+
+    /**
+     * The key diff of sides in file order with {@code rows} rows each, by position: proven when the legacy keys
+     * strictly increase and every position pairs equal keys (then nothing is missing or extra, and no key
+     * repeats on either side). Null when that does not hold, and the caller joins instead.
+     */
+    private Map<String, Long> pairedByPosition(DatasetPlan plan, Relations r, long rows, String diffTable)
+            throws SQLException {
+        String stats = diffTable + "_stats";
+        Statement pairs = RowDiffQuery.positionalDiff(plan, r.legacyKeys(), r.newKeys(), stats);
+        boolean increasing;
+        if (sides.concurrent()) {
+            // Independent of each other, both on one thread: the pairs are counted while a second connection
+            // checks the keys' order; the count only stands if the keys increase.
+            increasing = sides.run(s -> {
+                s.execute(pairs);
+                return true;
+            }, s -> keysIncrease(s, plan, r.legacyKeys())).current();
+        } else {
+            increasing = keysIncrease(plan, r.legacyKeys());
+            if (increasing) {
+                session.execute(pairs);
+            }
+        }
+        if (!increasing) {
+            session.execute(Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(stats)));
+            return null;
+        }
+        Map<String, Object> paired = session.query(Statement.of("row diff counts",
+                "SELECT paired, differs FROM " + Sql.quote(stats))).get(0);
+        long differs = Verdicts.number(paired.get("differs")).longValue();
+        boolean proven = Verdicts.number(paired.get("paired")).longValue() == rows;
+        if (proven && differs > 0) {
+            session.execute(RowDiffQuery.diffFromList(plan, stats, diffTable));
+        }
+        session.execute(Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(stats)));
+        return !proven ? null : differs > 0 ? Map.of("differs", differs) : Map.of();
     }
 
     /** Whether both sides' (key, hash) fit a hash join in half the memory; past that, a spilling aggregation. */

@@ -19,16 +19,17 @@ import java.util.Map;
 public final class DuckDbSession implements AutoCloseable {
     private final Connection connection;
     /** The purpose of every statement run so far, in order: tests check which statements a comparison needed. */
-    private final List<String> purposes = new ArrayList<>();
+    private final List<String> purposes;
 
-    private DuckDbSession(Connection connection) {
+    private DuckDbSession(Connection connection, List<String> purposes) {
         this.connection = connection;
+        this.purposes = purposes;
     }
 
     public static DuckDbSession open(EngineSettings settings) {
         try {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
-            DuckDbSession s = new DuckDbSession(c);
+            DuckDbSession s = new DuckDbSession(c, java.util.Collections.synchronizedList(new ArrayList<>()));
             s.execute(Statement.of("settings", "SET threads = " + settings.threads()));
             s.execute(Statement.of("settings", "SET memory_limit = ?", settings.memoryLimit()));
             if (settings.tempDir() != null) {
@@ -67,9 +68,19 @@ public final class DuckDbSession implements AutoCloseable {
         }
     }
 
-    /** The purposes of the statements this session ran, in order. */
+    /** The purposes of the statements this session (and its twins) ran, in order. */
     public List<String> purposes() {
-        return List.copyOf(purposes);
+        synchronized (purposes) {
+            return List.copyOf(purposes);
+        }
+    }
+
+    /**
+     * A second connection to the same database, so that another thread can run a statement at the same time;
+     * it sees the same (non-temporary) tables and records into the same {@link #purposes()}. Close it after use.
+     */
+    public DuckDbSession twin() throws SQLException {
+        return new DuckDbSession(connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate(), purposes);
     }
 
     public List<Column> columns(String relation) throws SQLException {

@@ -17,7 +17,9 @@ import java.util.List;
  * aggregates, a checksum of its rows, and collects each row's key, row hash and toleranced values into a
  * list, and nothing else is kept. The key diff unnests those lists (only the legacy one when the checksums
  * show the same rows on both sides); rows are read again only for the sampled keys: Parquet's row-group
- * statistics skip most of the file, and a CSV re-read stops once every sampled key is found.
+ * statistics skip most of the file, and a CSV re-read stops once every sampled key is found. A side read on
+ * one engine thread keeps its list in file order (threads would each collect a part), which lets the key
+ * diff pair rows by position.
  */
 public final class StreamingScan {
     /** The collected (key, hash, toleranced values) structs and the files that had rows. */
@@ -142,7 +144,8 @@ public final class StreamingScan {
             hashed = "(SELECT *, " + Dialect.DUCKDB.rowHash(hashedColumns) + " AS " + Sql.quote(RowDiffQuery.ROW_HASH)
                     + " FROM " + hashed + ") AS row_hashed";
         }
-        return new Statement("aggregates and row hashes (" + table + ")", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table)
+        // Not TEMP: the two sides may be read on two connections at once (see Validator), and each must see both.
+        return new Statement("aggregates and row hashes (" + table + ")", "CREATE OR REPLACE TABLE " + Sql.quote(table)
                 + " AS SELECT " + String.join(", ", select) + " FROM " + hashed, scan.params());
     }
 
@@ -190,7 +193,7 @@ public final class StreamingScan {
      * table is read by all, so the join that follows runs in parallel.
      */
     public static List<Statement> keysTable(String scanTable, String keysTable, DatasetPlan plan) {
-        return List.of(Statement.of("(key, row hash) table (" + keysTable + ")", "CREATE OR REPLACE TEMP TABLE "
+        return List.of(Statement.of("(key, row hash) table (" + keysTable + ")", "CREATE OR REPLACE TABLE "
                         + Sql.quote(keysTable) + " AS SELECT * FROM " + reducedRelation(scanTable, plan)),
                 Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(scanTable)));
     }

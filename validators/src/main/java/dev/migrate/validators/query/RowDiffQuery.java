@@ -66,6 +66,62 @@ public final class RowDiffQuery {
                 select) + " FROM " + Sql.quote(sortedTable) + ") AS s WHERE has_previous AND " + String.join(" AND ", same));
     }
 
+    /**
+     * Counts the rows of {@code relation} whose key is not greater than the key of the row before them
+     * ({@code unordered}). None means the keys strictly increase, so no key repeats; a NULL key counts as out
+     * of order. A repeat is proven absent whatever order {@code lag} reads the rows in, so this only decides
+     * whether pairing by position is worth trying (see {@link #positionalDiff}).
+     */
+    public static Statement keysInFileOrder(DatasetPlan plan, String relation) {
+        List<String> select = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            String k = value(plan.keys().get(i));
+            select.add(k + " AS k" + i + ", lag(" + k + ") OVER () AS p" + i);
+        }
+        select.add("lag(true, 1, false) OVER () AS has_previous");
+        return Statement.of("keys in file order", "SELECT count(*) FILTER (WHERE has_previous AND NOT coalesce("
+                + greater(plan.keys().size(), 0) + ", false)) AS unordered FROM (SELECT " + String.join(", ", select)
+                + " FROM " + relation + ") AS s");
+    }
+
+    /** Whether key columns {@code from..} of the row are greater than those of the row before it, in key order. */
+    private static String greater(int keys, int from) {
+        String k = "k" + from;
+        String p = "p" + from;
+        return from == keys - 1 ? k + " > " + p
+                : "(" + k + " > " + p + " OR " + k + " = " + p + " AND " + greater(keys, from + 1) + ")";
+    }
+
+    /**
+     * The key diff for sides whose (key, row hash) relations hold their rows in file order: the n-th legacy
+     * row is paired with the n-th new row, without hashing or sorting. {@code paired} counts the pairs with
+     * equal keys; when it equals both row counts and the legacy keys strictly increase
+     * ({@link #keysInFileOrder}), every key is paired with the one row of the same key on the other side, so
+     * nothing is missing or extra and only {@code differs} remains. Otherwise (a key missing shifts every
+     * row after it) the caller falls back to {@link #joinedDiff}. Only pairs with equal keys are listed, so a
+     * shifted pairing does not collect every row before the fallback. Creates the one-row {@code statsTable}
+     * that {@link #diffFromList} reads.
+     */
+    public static Statement positionalDiff(DatasetPlan plan, String legacy, String current, String statsTable) {
+        List<String> fields = new ArrayList<>();
+        List<String> same = new ArrayList<>(List.of("l.p", "n.p"));
+        for (int i = 0; i < plan.keys().size(); i++) {
+            fields.add("'k" + i + "': l.k" + i);
+            same.add("l.k" + i + " IS NOT DISTINCT FROM n.k" + i);
+        }
+        fields.add("'" + KIND + "': 'differs'");
+        List<Object> params = new ArrayList<>();
+        String paired = "(" + String.join(" AND ", same) + ")";
+        String differs = paired + " AND " + differs(plan, params);
+        List<Object> all = new ArrayList<>(params);
+        all.addAll(params);
+        String sql = "CREATE OR REPLACE TEMP TABLE " + Sql.quote(statsTable) + " AS SELECT count(*) FILTER (WHERE " + paired
+                + ") AS paired, count(*) FILTER (WHERE " + differs + ") AS differs, list({" + String.join(", ", fields)
+                + "}) FILTER (WHERE " + differs + ") AS diff FROM " + reduced(plan, legacy) + " AS l POSITIONAL JOIN "
+                + reduced(plan, current) + " AS n";
+        return new Statement("row diff (file order)", sql, all);
+    }
+
     /** The select item that computes {@link #ROW_HASH} during the load: ", hash(...) AS ...". */
     public static String rowHashColumn(DatasetPlan plan) {
         return ", " + rowHashExpr(plan) + " AS " + Sql.quote(ROW_HASH);

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.validators.BadInputException;
-import dev.migrate.validators.config.ConfigLoader;
-import dev.migrate.validators.config.DatasetConfig;
 import dev.migrate.validators.engine.DuckDbSession;
 import dev.migrate.validators.engine.EngineSettings;
-import dev.migrate.validators.query.RowDiffQuery;
 import dev.migrate.validators.query.Sql;
 import dev.migrate.validators.query.Statement;
 import dev.migrate.validators.result.Check;
 import dev.migrate.validators.result.CheckResult;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -35,22 +31,7 @@ class EmbeddedComparisonTest {
     }
 
     private DatasetPlan load(String legacy, String current) throws Exception {
-        DatasetConfig ds = ConfigLoader.parse("t.yaml", """
-                connections: {a: {type: directory, path: a}}
-                jobs:
-                  - name: j
-                    legacy: {connection: a}
-                    new: {connection: a}
-                    datasets: [{name: t, files: x, key: [id], tolerances: {amount: {absolute: 0.5}}}]
-                """, Path.of(".")).jobs().get(0).datasets().get(0);
-        session.execute(Statement.of("l", "CREATE OR REPLACE TEMP TABLE " + Sql.quote("legacy") + " AS " + legacy));
-        session.execute(Statement.of("n", "CREATE OR REPLACE TEMP TABLE " + Sql.quote("new") + " AS " + current));
-        DatasetPlan plan = DatasetPlan.resolve(ds, session.columns(Sql.quote("legacy")), session.columns(Sql.quote("new")));
-        for (String side : List.of("legacy", "new")) {
-            session.execute(Statement.of("hash", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(side) + " AS SELECT *"
-                    + RowDiffQuery.rowHashColumn(plan) + " FROM " + Sql.quote(side)));
-        }
-        return plan;
+        return ComparedTables.load(session, "[id]", legacy, current);
     }
 
     private CheckResult diff(DatasetPlan plan, EngineSettings settings) {
