@@ -85,6 +85,19 @@ public final class PrefectCommandRewriter {
         return SHELLS.contains(word);
     }
 
+    /** Where the shell text of {@code sh -c TEXT} sits in an exec list, when it runs prefect; else -1. */
+    public static int shellTextIndex(List<String> argv) {
+        if (argv.isEmpty() || !isShell(argv.get(0))) {
+            return -1;
+        }
+        for (int i = 1; i + 1 < argv.size(); i++) {
+            if (isCommandFlag(argv.get(i))) {
+                return argv.get(i + 1).contains("prefect") ? i + 1 : -1;
+            }
+        }
+        return -1;
+    }
+
     /** {@code -c}, or short flags ending in it ({@code -lc}, {@code -ec}): the next word is the command text. */
     static boolean isCommandFlag(String word) {
         return word.equals("-c") || word.startsWith("-") && !word.startsWith("--") && word.endsWith("c");

@@ -104,7 +104,7 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
         argv.addAll(arg);
         CliOptions options = new CliOptions(poolType == null || poolType.isBlank() ? "kubernetes" : poolType,
                 PrefectTarget.from(ctx).minor());
-        int shellText = shellTextIndex(argv);
+        int shellText = PrefectCommandRewriter.shellTextIndex(argv);
         List<String> after;
         List<String> found;
         boolean manual;
@@ -153,19 +153,6 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
             result = replaceEntry(result, args, newArgs);
         }
         return result;
-    }
-
-    /** Where the shell text of {@code sh -c TEXT} sits in argv, or -1. */
-    private static int shellTextIndex(List<String> argv) {
-        if (argv.isEmpty() || !PrefectCommandRewriter.isShell(argv.get(0))) {
-            return -1;
-        }
-        for (int i = 1; i + 1 < argv.size(); i++) {
-            if (PrefectCommandRewriter.isCommandFlag(argv.get(i))) {
-                return argv.get(i + 1).contains("prefect") ? i + 1 : -1;
-            }
-        }
-        return -1;
     }
 
     private static Yaml.Mapping.Entry entry(Yaml.Mapping m, String key) {
