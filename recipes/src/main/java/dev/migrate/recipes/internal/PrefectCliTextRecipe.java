@@ -29,6 +29,11 @@ public abstract class PrefectCliTextRecipe extends Recipe {
     /** The spans of {@code text} that hold shell commands, in order and not overlapping. */
     protected abstract List<Segment> commandSegments(String text);
 
+    /** The translation of one segment; shell text unless a format writes commands another way too. */
+    protected ShellRewrite rewriteSegment(String segment, CliOptions options) {
+        return PrefectCommandRewriter.rewrite(segment, options);
+    }
+
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
         return Preconditions.check(new FindSourceFiles(filePattern()), new PlainTextVisitor<>() {
@@ -43,7 +48,7 @@ public abstract class PrefectCliTextRecipe extends Recipe {
                 StringBuilder out = new StringBuilder(text);
                 for (int i = segments.size() - 1; i >= 0; i--) {
                     Segment s = segments.get(i);
-                    ShellRewrite r = PrefectCommandRewriter.rewrite(text.substring(s.start(), s.end()), options);
+                    ShellRewrite r = rewriteSegment(text.substring(s.start(), s.end()), options);
                     // a statement may start lines above its prefect command (a quoted string, a continuation)
                     int at = text.indexOf("prefect", s.start());
                     int line = TextPositions.lineOf(text, at >= 0 && at < s.end() ? at : s.start());

@@ -32,12 +32,31 @@ class RewritePrefectCliInDockerfilesTest implements RewriteTest {
             spec -> spec.path("docker/Dockerfile")));
     }
 
+    // agent images from the DE zoomcamp cohorts: `ENTRYPOINT [ "prefect", "agent", "start", "--pool", ... ]`
+    // stayed an agent, silently, while scan pointed at this recipe for the fix
     @Test
-    void execFormIsLeftForAPerson() {
+    void execFormIsRewrittenInItsOwnLayout() {
         rewriteRun(text(
             """
             FROM python:3.11-slim
-            CMD ["prefect", "agent", "start", "-q", "etl"]
+            ENTRYPOINT [ "prefect", "agent", "start", "--pool", "etl-pool" ]
+            CMD ["sh", "-c", "prefect agent start -q etl"]
+            """,
+            """
+            FROM python:3.11-slim
+            ENTRYPOINT [ "prefect", "worker", "start", "--pool", "etl-pool", "--type", "process" ]
+            CMD ["sh", "-c", "prefect worker start --pool etl --type process"]
+            """,
+            spec -> spec.path("Dockerfile")));
+    }
+
+    @Test
+    void execFormOfAPrefect3CommandOrOfNoJsonIsLeftAlone() {
+        rewriteRun(text(
+            """
+            FROM python:3.11-slim
+            ENTRYPOINT ["prefect", "worker", "start", "--pool", "etl"]
+            CMD ['prefect', 'agent', 'start']
             """,
             spec -> spec.path("Dockerfile")));
     }
