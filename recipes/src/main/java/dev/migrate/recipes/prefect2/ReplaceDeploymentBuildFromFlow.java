@@ -163,12 +163,15 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     variable = Expressions.name(a.targets().get(0));
                 }
             }
-            boolean inline = stmt.kind() == NodeKind.EXPR_STMT && Expressions.unwrap(stmt.nodes().get(0)) == call;
+            // `Deployment.build_from_flow(...).apply()` as a statement applies at once, like apply=True
+            Node applied = chainedApply(stmt, call);
+            boolean inline = stmt.kind() == NodeKind.EXPR_STMT
+                    && (Expressions.unwrap(stmt.nodes().get(0)) == call || applied != null);
             if (variable == null && !inline) {
                 return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
                         + "use flow.from_source(...).deploy(...) or flow.to_deployment(...)");
             }
-            boolean applyNow = view.keyword("apply").map(a -> isTrue(a.value())).orElse(false);
+            boolean applyNow = applied != null || view.keyword("apply").map(a -> isTrue(a.value())).orElse(false);
             if (inline && !applyNow) {
                 return manual(root, stmt, call, "PF201", "this deployment is built but never applied; "
                         + "remove it or deploy it with flow.deploy(...)");
@@ -338,7 +341,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             }
             edited = TreeEdits.replace(edited, new CallView(edited).callee(), Snippets.expression(callee, file.style()));
 
-            Node newStmt = TreeEdits.replace(stmt, call, edited).withPrefix(stmt.prefix());
+            Node newStmt = TreeEdits.replace(stmt, applied != null ? applied : call, edited).withPrefix(stmt.prefix());
             Node result = TreeEdits.replaceKeepingPrefix(root, stmt, newStmt);
             if (variable != null && applyNow) {
                 result = StatementEdits.insertAfter(result, newStmt, variable + ".apply()", file.style());
@@ -548,6 +551,22 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             char q = file.style().quote();
             return q + s + q;
         }
+    }
+
+    /** The {@code call.apply()} call that is the whole statement {@code stmt}, or null. */
+    private static Node chainedApply(Node stmt, Node call) {
+        if (stmt.kind() != NodeKind.EXPR_STMT) {
+            return null;
+        }
+        Node outer = Expressions.unwrap(stmt.nodes().get(0));
+        if (outer.kind() != NodeKind.CALL || !new CallView(outer).arguments().isEmpty()) {
+            return null;
+        }
+        Node callee = new CallView(outer).callee();
+        List<dev.migrate.rewriters.python.tree.Token> tokens = callee.tokens();
+        boolean apply = callee.kind() == NodeKind.ATTRIBUTE && !callee.nodes().isEmpty()
+                && Expressions.unwrap(callee.nodes().get(0)) == call && tokens.get(tokens.size() - 1).text().equals("apply");
+        return apply ? outer : null;
     }
 
     private static boolean isTrue(Node value) {

@@ -119,6 +119,62 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             spec -> spec.path("jobs/deploy.py")));
     }
 
+    // a quant research project's nightly flows: `Deployment.build_from_flow(...).apply()` as one statement was
+    // left with a TODO although it is the same as apply=True
+    @Test
+    void chainedApplyIsAnAppliedDeployment() {
+        rewriteRun(python(
+            """
+            from prefect import flow
+            from prefect.deployments import Deployment
+
+            @flow
+            def refresh():
+                pass
+
+            def create():
+                # runs at 10 PM
+                Deployment.build_from_flow(
+                    flow=refresh,
+                    name="nightly-refresh",
+                    work_pool_name="default",
+                ).apply()
+            """,
+            """
+            from prefect import flow
+            from pathlib import Path
+
+            @flow
+            def refresh():
+                pass
+
+            def create():
+                # runs at 10 PM
+                refresh.from_source(source=str(Path(__file__).resolve().parent), entrypoint="jobs.py:refresh").deploy(
+                    name="nightly-refresh",
+                    work_pool_name="default",
+                    enforce_parameter_schema=False,
+                )
+            """,
+            spec -> spec.path("jobs.py")));
+    }
+
+    @Test
+    void applyOfSomethingElseIsNotADeployment() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+
+            Deployment.build_from_flow(flow=refresh, name="n", work_pool_name="p").apply().result()
+            """,
+            """
+            from prefect.deployments import Deployment
+
+            # TODO(migrate PF201): Deployment.build_from_flow was removed in Prefect 3; use flow.from_source(...).deploy(...) or flow.to_deployment(...)
+            Deployment.build_from_flow(flow=refresh, name="n", work_pool_name="p").apply().result()
+            """));
+    }
+
     @Test
     void withoutAPoolTheFlowIsServed() {
         rewriteRun(python(
