@@ -286,6 +286,34 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             """));
     }
 
+    // a crime-data project deploys with `storage=GcsBucket.load(...)` loaded inside a task: the TODO said the
+    // block was removed, though the prefect-gcp block is a valid Prefect 3 source; only the upload is gone
+    @Test
+    void integrationStorageBlockIsNotCalledRemoved() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+            from prefect_gcp.cloud_storage import GcsBucket
+            from flows import etl
+
+            def deploy(name):
+                bucket = GcsBucket.load(name)
+                d = Deployment.build_from_flow(flow=etl, name="gcs", storage=bucket, work_queue_name="default")
+                d.apply()
+            """,
+            """
+            from prefect.deployments import Deployment
+            from prefect_gcp.cloud_storage import GcsBucket
+            from flows import etl
+
+            def deploy(name):
+                bucket = GcsBucket.load(name)
+                # TODO(migrate PF206): this storage block still works in Prefect 3 as flow.from_source(source=<the block>, entrypoint=...), but Prefect 3 does not upload the code any more: push it to the bucket first (a prefect.yaml push step), then deploy
+                d = Deployment.build_from_flow(flow=etl, name="gcs", storage=bucket, work_queue_name="default")
+                d.apply()
+            """));
+    }
+
     @Test
     void unconvertibleStorageGetsATodoOnce() {
         rewriteRun(python(
