@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefectcli;
 
+import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.rewriters.shell.ShellLine;
 import dev.migrate.rewriters.shell.ShellToken;
 import dev.migrate.rewriters.shell.SimpleCommand;
@@ -48,6 +49,11 @@ public final class PrefectCommandRewriter {
             while (skip < cmd.argv().size() - 1 && WRAPPERS.contains(cmd.argv().get(skip))) {
                 skip++;
             }
+            int packages = PipInstallPins.packagesFrom(cmd.argv().subList(skip, cmd.argv().size()));
+            if (packages >= 0) {
+                line = pinPrefect3(line, cmd.words().subList(skip + packages, cmd.words().size()), options);
+                continue;
+            }
             CliTranslation t = PrefectCliTranslator.translate(cmd.argv().subList(skip, cmd.argv().size()), options);
             notes.addAll(t.notes());
             manual |= t.manual();
@@ -64,6 +70,22 @@ public final class PrefectCommandRewriter {
         }
         String out = line.print();
         return new ShellRewrite(out, notes, !out.equals(text), manual);
+    }
+
+    /** The line with the Prefect requirements among {@code words} moved to Prefect 3, in their own quotes. */
+    private static ShellLine pinPrefect3(ShellLine line, List<ShellToken> words, CliOptions options) {
+        PrefectTarget target = PrefectTarget.parse("3." + options.targetMinor());
+        for (int i = words.size() - 1; i >= 0; i--) {
+            ShellToken w = words.get(i);
+            String pinned = PipInstallPins.pinned(w.value(), target);
+            if (pinned != null) {
+                char q = w.raw().isEmpty() ? ' ' : w.raw().charAt(0);
+                String raw = (q == '"' || q == '\'') && w.raw().endsWith(String.valueOf(q)) ? q + pinned + q
+                        : ShellLine.quote(pinned);
+                line = line.replace(w.start(), w.end(), raw);
+            }
+        }
+        return line;
     }
 
     /** The word after {@code -c} when the command is {@code sh -c WORD} (or bash), else null. */

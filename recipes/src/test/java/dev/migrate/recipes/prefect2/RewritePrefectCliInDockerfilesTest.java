@@ -50,6 +50,30 @@ class RewritePrefectCliInDockerfilesTest implements RewriteTest {
             spec -> spec.path("Dockerfile")));
     }
 
+    // images of a geodata project and a GCE agent start-up script installed `prefect==2.2.0` / `prefect==2.7.7`
+    // with pip: scan reported the pin, rewrite left it without a word
+    @Test
+    void pipInstallOfPrefect2IsPinnedToPrefect3() {
+        rewriteRun(text(
+            """
+            FROM python:3.11-slim
+            RUN pip install --upgrade pip && \\
+                pip install prefect==2.2.0 kubernetes==25.3.0
+            RUN pip install --no-cache-dir \\
+                "prefect==2.14.21" \\
+                snowflake-connector-python
+            """,
+            """
+            FROM python:3.11-slim
+            RUN pip install --upgrade pip && \\
+                pip install prefect==3.8.3 kubernetes==25.3.0
+            RUN pip install --no-cache-dir \\
+                "prefect==3.8.3" \\
+                snowflake-connector-python
+            """,
+            spec -> spec.path("Dockerfile")));
+    }
+
     @Test
     void execFormOfAPrefect3CommandOrOfNoJsonIsLeftAlone() {
         rewriteRun(text(
