@@ -2,11 +2,9 @@ package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.prefectcli.CliOptions;
 import dev.migrate.recipes.prefectcli.CliTranslation;
-import dev.migrate.recipes.prefectcli.PrefectCliTranslator;
 import dev.migrate.recipes.prefectcli.PrefectCommandRewriter;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
 import dev.migrate.recipes.prefectcli.YamlSequences;
-import java.util.ArrayList;
 import java.util.List;
 import org.openrewrite.yaml.tree.Yaml;
 
@@ -34,22 +32,8 @@ record ComposeCommand(Yaml.Block value, String before, String after, List<String
         if (argv == null) {
             return null;
         }
-        List<String> after = new ArrayList<>(argv);
-        List<String> notes;
-        boolean manual;
-        int shellText = PrefectCommandRewriter.shellTextIndex(argv);
-        if (shellText >= 0) {
-            ShellRewrite r = PrefectCommandRewriter.rewrite(argv.get(shellText), options);
-            after.set(shellText, r.text());
-            notes = r.notes();
-            manual = r.manual();
-        } else {
-            CliTranslation t = PrefectCliTranslator.translate(argv, options);
-            after = new ArrayList<>(t.argv());
-            notes = t.notes();
-            manual = t.manual();
-        }
-        Yaml.Sequence value = YamlSequences.withWords((Yaml.Sequence) field.getValue(), after);
-        return new ComposeCommand(value, String.join(" ", argv), String.join(" ", after), notes, manual);
+        CliTranslation t = PrefectCommandRewriter.rewriteArgv(argv, options);
+        Yaml.Sequence value = YamlSequences.withWords((Yaml.Sequence) field.getValue(), t.argv());
+        return new ComposeCommand(value, String.join(" ", argv), String.join(" ", t.argv()), t.notes(), t.manual());
     }
 }

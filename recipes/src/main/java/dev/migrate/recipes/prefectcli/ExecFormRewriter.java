@@ -26,26 +26,12 @@ public final class ExecFormRewriter {
         if (argv == null) {
             return new ShellRewrite(text, List.of(), false, false);
         }
-        List<String> after = new ArrayList<>(argv);
-        List<String> notes;
-        boolean manual;
-        int shellText = PrefectCommandRewriter.shellTextIndex(argv);
-        if (shellText >= 0) {
-            ShellRewrite r = PrefectCommandRewriter.rewrite(argv.get(shellText), options);
-            after.set(shellText, r.text());
-            notes = r.notes();
-            manual = r.manual();
-        } else {
-            CliTranslation t = PrefectCliTranslator.translate(argv, options);
-            after = t.argv();
-            notes = t.notes();
-            manual = t.manual();
+        CliTranslation t = PrefectCommandRewriter.rewriteArgv(argv, options);
+        if (t.argv().equals(argv)) {
+            return new ShellRewrite(text, t.notes(), false, t.manual());
         }
-        if (after.equals(argv)) {
-            return new ShellRewrite(text, notes, false, manual);
-        }
-        String out = render(text, after);
-        return new ShellRewrite(out, notes, !out.equals(text), manual);
+        String out = render(text, t.argv());
+        return new ShellRewrite(out, t.notes(), !out.equals(text), t.manual());
     }
 
     private static List<String> parse(String text) {

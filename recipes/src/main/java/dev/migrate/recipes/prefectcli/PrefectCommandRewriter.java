@@ -107,6 +107,21 @@ public final class PrefectCommandRewriter {
         return SHELLS.contains(word);
     }
 
+    /**
+     * The translation of a command written as an exec list (a Dockerfile JSON array, a YAML sequence): the
+     * shell text of {@code ["sh", "-c", "..."]} is rewritten as shell, any other list as one command.
+     */
+    public static CliTranslation rewriteArgv(List<String> argv, CliOptions options) {
+        int shellText = shellTextIndex(argv);
+        if (shellText < 0) {
+            return PrefectCliTranslator.translate(argv, options);
+        }
+        ShellRewrite r = rewrite(argv.get(shellText), options);
+        List<String> after = new ArrayList<>(argv);
+        after.set(shellText, r.text());
+        return new CliTranslation(after, r.notes(), r.changed(), r.manual());
+    }
+
     /** Where the shell text of {@code sh -c TEXT} sits in an exec list, when it runs prefect; else -1. */
     public static int shellTextIndex(List<String> argv) {
         if (argv.isEmpty() || !isShell(argv.get(0))) {

@@ -104,24 +104,13 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
         argv.addAll(arg);
         CliOptions options = new CliOptions(poolType == null || poolType.isBlank() ? "kubernetes" : poolType,
                 PrefectTarget.from(ctx).minor());
-        int shellText = PrefectCommandRewriter.shellTextIndex(argv);
-        List<String> after;
-        List<String> found;
-        boolean manual;
-        if (shellText >= 0) {
-            ShellRewrite r = PrefectCommandRewriter.rewrite(argv.get(shellText), options);
-            after = new ArrayList<>(argv);
-            after.set(shellText, r.text());
-            found = r.notes();
-            manual = r.manual();
-        } else if (PrefectCliTranslator.isPrefect(argv)) {
-            CliTranslation t = PrefectCliTranslator.translate(argv, options);
-            after = t.argv();
-            found = t.notes();
-            manual = t.manual();
-        } else {
+        if (PrefectCommandRewriter.shellTextIndex(argv) < 0 && !PrefectCliTranslator.isPrefect(argv)) {
             return m;
         }
+        CliTranslation t = PrefectCommandRewriter.rewriteArgv(argv, options);
+        List<String> after = t.argv();
+        List<String> found = t.notes();
+        boolean manual = t.manual();
         if (after.equals(argv)) {
             found.forEach(n -> notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), manual, n)));
             return m;
