@@ -29,6 +29,11 @@ public abstract class PrefectCliTextRecipe extends Recipe {
     /** The spans of {@code text} that hold shell commands, in order and not overlapping. */
     protected abstract List<Segment> commandSegments(String text);
 
+    /** The translation of one segment; shell text unless a format writes commands another way too. */
+    protected ShellRewrite rewriteSegment(String segment, CliOptions options) {
+        return PrefectCommandRewriter.rewrite(segment, options);
+    }
+
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
         return Preconditions.check(new FindSourceFiles(filePattern()), new PlainTextVisitor<>() {
@@ -43,13 +48,15 @@ public abstract class PrefectCliTextRecipe extends Recipe {
                 StringBuilder out = new StringBuilder(text);
                 for (int i = segments.size() - 1; i >= 0; i--) {
                     Segment s = segments.get(i);
-                    ShellRewrite r = PrefectCommandRewriter.rewrite(text.substring(s.start(), s.end()), options);
-                    int line = TextPositions.lineOf(text, s.start());
+                    ShellRewrite r = rewriteSegment(text.substring(s.start(), s.end()), options);
+                    // a statement may start lines above its prefect command (a quoted string, a continuation)
+                    int at = text.indexOf("prefect", s.start());
+                    int line = TextPositions.lineOf(text, at >= 0 && at < s.end() ? at : s.start());
                     // A translation that had to drop flags or choose a pool changes behaviour: unsafe.
                     boolean unsafe = !r.notes().isEmpty();
                     if (r.changed() && unsafe && !FixSafety.unsafeAllowed(ctx)) {
                         notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line, getName(),
-                                true, "unsafe fix not applied (rerun with --unsafe-fixes): " + r.text().strip()));
+                                true, "unsafe fix not applied (rerun with --unsafe-fixes): " + oneLine(r.text())));
                     } else {
                         for (String note : r.notes()) {
                             notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line,
@@ -64,5 +71,10 @@ public abstract class PrefectCliTextRecipe extends Recipe {
                 return after.equals(text) ? file : file.withText(after);
             }
         });
+    }
+
+    /** A command continued over several lines, as one line for a note. */
+    private static String oneLine(String command) {
+        return command.strip().replaceAll("\\\\?\\r?\\n\\s*", " ");
     }
 }

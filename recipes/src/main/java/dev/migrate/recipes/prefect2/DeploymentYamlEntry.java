@@ -85,6 +85,10 @@ final class DeploymentYamlEntry {
             if (!pull.isEmpty()) {
                 e.put("pull", pull);
             }
+        } else if (d.get("path") instanceof String dir && !dir.isBlank()) {
+            // no storage block: Prefect 2 ran the flow from a copy of `path`, the directory it was built in
+            e.put("pull", List.of(Map.of("prefect.deployments.steps.set_working_directory", Map.of("directory", dir))));
+            notes.add("the flow runs from " + dir + " as it did in Prefect 2; the worker must see that directory");
         }
         return new Converted(e, notes);
     }

@@ -74,17 +74,17 @@ public class MigrateComposeAgentToWorker extends Recipe {
                 entries.add(service);
                 continue;
             }
-            Yaml.Mapping.Entry command = find(body, "command");
-            if (command == null || !(command.getValue() instanceof Yaml.Scalar commandScalar)) {
+            Yaml.Mapping.Entry command = commandField(body, cursor);
+            ComposeCommand r = command == null ? null : ComposeCommand.of(command, options);
+            if (r == null) {
                 if (command != null && command.print(cursor).contains("agent")) {
                     notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, "service `"
-                            + service.getKey().getValue() + "` gives its command as a list; rewrite a `prefect agent` "
-                            + "command in it by hand"));
+                            + service.getKey().getValue() + "` gives its " + command.getKey().getValue()
+                            + " in a form this recipe cannot read; rewrite a `prefect agent` command in it by hand"));
                 }
                 entries.add(service);
                 continue;
             }
-            ShellRewrite r = PrefectCommandRewriter.rewrite(commandScalar.getValue(), options);
             if (!r.changed()) {
                 entries.add(service);
                 continue;
@@ -93,7 +93,14 @@ public class MigrateComposeAgentToWorker extends Recipe {
             if (!r.notes().isEmpty() && !FixSafety.unsafeAllowed(ctx)) {
                 notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, "unsafe fix not applied "
                         + "(rerun with --unsafe-fixes): service `" + service.getKey().getValue() + "` would run `"
-                        + r.text() + "`"));
+                        + r.after() + "`"));
+                entries.add(service);
+                continue;
+            }
+            if (r.value() == null) {
+                notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, "quoting prevents an automatic "
+                        + "edit of service `" + service.getKey().getValue() + "`; change its "
+                        + command.getKey().getValue() + " by hand to: " + r.after()));
                 entries.add(service);
                 continue;
             }
@@ -102,8 +109,8 @@ public class MigrateComposeAgentToWorker extends Recipe {
             }
             changed = true;
             List<Yaml.Mapping.Entry> fields = new ArrayList<>(body.getEntries());
-            fields.set(fields.indexOf(command), command.withValue(commandScalar.withValue(r.text())));
-            boolean becameWorker = commandScalar.getValue().contains("agent") && r.text().contains("worker start");
+            fields.set(fields.indexOf(command), command.withValue(r.value()));
+            boolean becameWorker = r.before().contains("agent") && r.after().contains("worker start");
             String name = service.getKey().getValue();
             Yaml.Mapping.Entry svc = service;
             if (becameWorker) {
@@ -120,8 +127,8 @@ public class MigrateComposeAgentToWorker extends Recipe {
             svc = svc.withValue(body.withEntries(fields));
             entries.add(svc);
             if (becameWorker) {
-                Matcher pool = POOL.matcher(r.text());
-                Matcher type = TYPE.matcher(r.text());
+                Matcher pool = POOL.matcher(r.after());
+                Matcher type = TYPE.matcher(r.after());
                 if (pool.find()) {
                     poolServices.put(svc.getKey().getValue(),
                             poolService(svc, pool.group(1), type.find() ? type.group(1) : "process", cursor));
@@ -159,7 +166,10 @@ public class MigrateComposeAgentToWorker extends Recipe {
         String inner = indent + "  ";
         StringBuilder sb = new StringBuilder();
         sb.append(worker.getKey().getValue()).append("-create-pool:");
-        for (String key : List.of("image", "environment", "env_file", "networks", "depends_on")) {
+        // a worker built from a Dockerfile has no image: the one-shot service builds the same one
+        List<String> copied = find(body, "image") != null ? List.of("image", "environment", "env_file", "networks",
+                "depends_on") : List.of("build", "environment", "env_file", "networks", "depends_on");
+        for (String key : copied) {
             Yaml.Mapping.Entry field = find(body, key);
             if (field != null) {
                 sb.append('\n').append(inner).append(field.print(cursor).stripLeading());
@@ -210,6 +220,16 @@ public class MigrateComposeAgentToWorker extends Recipe {
             return map.withEntries(items);
         }
         return block;
+    }
+
+    /** The field that runs the service's prefect command: {@code command}, else {@code entrypoint}. */
+    private static Yaml.Mapping.Entry commandField(Yaml.Mapping body, Cursor cursor) {
+        Yaml.Mapping.Entry command = find(body, "command");
+        Yaml.Mapping.Entry entrypoint = find(body, "entrypoint");
+        if (command != null && (entrypoint == null || command.print(cursor).contains("prefect"))) {
+            return command;
+        }
+        return entrypoint;
     }
 
     private static Yaml.Mapping.Entry find(Yaml.Mapping m, String key) {

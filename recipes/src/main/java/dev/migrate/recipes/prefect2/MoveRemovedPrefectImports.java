@@ -3,6 +3,7 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.python.PositionalOnlyCalls;
 import dev.migrate.recipes.python.PrefectMoves;
 import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.recipes.python.PythonRecipe;
@@ -103,6 +104,7 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
             after = ImportEdits.removeImportsMadeUnused(before, after, file.style());
             after = PythonCode.trimLeadingBlankLines(before, after);
         }
+        after = PositionalOnlyCalls.fix(after);
         reportRemoved(file, after, ctx);
         return after;
     }

@@ -163,12 +163,15 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     variable = Expressions.name(a.targets().get(0));
                 }
             }
-            boolean inline = stmt.kind() == NodeKind.EXPR_STMT && Expressions.unwrap(stmt.nodes().get(0)) == call;
+            // `Deployment.build_from_flow(...).apply()` as a statement applies at once, like apply=True
+            Node applied = chainedApply(stmt, call);
+            boolean inline = stmt.kind() == NodeKind.EXPR_STMT
+                    && (Expressions.unwrap(stmt.nodes().get(0)) == call || applied != null);
             if (variable == null && !inline) {
                 return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
                         + "use flow.from_source(...).deploy(...) or flow.to_deployment(...)");
             }
-            boolean applyNow = view.keyword("apply").map(a -> isTrue(a.value())).orElse(false);
+            boolean applyNow = applied != null || view.keyword("apply").map(a -> isTrue(a.value())).orElse(false);
             if (inline && !applyNow) {
                 return manual(root, stmt, call, "PF201", "this deployment is built but never applied; "
                         + "remove it or deploy it with flow.deploy(...)");
@@ -185,6 +188,14 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             Optional<Argument> storageArg = view.keyword("storage");
             if (storageArg.isPresent()) {
                 Optional<String> remote = remoteSource(root, storageArg.get().value());
+                Optional<String> prefect3Block = assignedCall(stmt, storageArg.get().value()).flatMap(imports::qualifiedName)
+                        .filter(q -> PrefectBlocks.get().isSourceClass(q));
+                if (remote.isEmpty() && prefect3Block.isPresent()) {
+                    // the block itself still works as a source; what is gone is the upload build_from_flow did
+                    return manual(root, stmt, call, "PF206", "this storage block still works in Prefect 3 as "
+                            + "flow.from_source(source=<the block>, entrypoint=...), but Prefect 3 does not upload "
+                            + "the code any more: push it to the bucket first (a prefect.yaml push step), then deploy");
+                }
                 if (remote.isEmpty()) {
                     return manual(root, stmt, call, "PF206", "this storage block was removed in Prefect 3; give "
                             + "flow.from_source(...) a source (prefect_aws.S3Bucket, prefect_gcp.GcsBucket, "
@@ -338,7 +349,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             }
             edited = TreeEdits.replace(edited, new CallView(edited).callee(), Snippets.expression(callee, file.style()));
 
-            Node newStmt = TreeEdits.replace(stmt, call, edited).withPrefix(stmt.prefix());
+            Node newStmt = TreeEdits.replace(stmt, applied != null ? applied : call, edited).withPrefix(stmt.prefix());
             Node result = TreeEdits.replaceKeepingPrefix(root, stmt, newStmt);
             if (variable != null && applyNow) {
                 result = StatementEdits.insertAfter(result, newStmt, variable + ".apply()", file.style());
@@ -406,6 +417,37 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 return call;
             }
             return Optional.empty();
+        }
+
+        /**
+         * The call a value comes from: the value itself, or the one assignment of its name in the module or in
+         * the function around {@code stmt} (deployment scripts often load their blocks inside a function).
+         */
+        private Optional<Node> assignedCall(Node stmt, Node value) {
+            Node v = Expressions.unwrap(value);
+            if (v.kind() != NodeKind.NAME) {
+                return blockCall(original, value);
+            }
+            List<Node> calls = new ArrayList<>();
+            Node scope = enclosingFunction(stmt);
+            for (Node s : TreeIndex.of(scope == null ? original : scope).find(NodeKind.ASSIGN)) {
+                Statements.assignment(s).filter(a -> a.operator().equals("=") && a.targets().size() == 1
+                        && a.targets().get(0).kind() == NodeKind.NAME
+                        && Expressions.name(a.targets().get(0)).equals(Expressions.name(v)))
+                        .map(a -> Expressions.unwrap(a.value())).filter(n -> n.kind() == NodeKind.CALL)
+                        .ifPresent(calls::add);
+            }
+            return calls.size() == 1 ? Optional.of(calls.get(0)) : blockCall(original, value);
+        }
+
+        private Node enclosingFunction(Node stmt) {
+            List<Node> path = TreeEdits.path(original, stmt);
+            for (int i = path == null ? -1 : path.size() - 1; i >= 0; i--) {
+                if (path.get(i).kind() == NodeKind.FUNCTION_DEF) {
+                    return path.get(i);
+                }
+            }
+            return null;
         }
 
         /** A storage block Prefect 3 can deploy from, as from_source's source expression. */
@@ -548,6 +590,22 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             char q = file.style().quote();
             return q + s + q;
         }
+    }
+
+    /** The {@code call.apply()} call that is the whole statement {@code stmt}, or null. */
+    private static Node chainedApply(Node stmt, Node call) {
+        if (stmt.kind() != NodeKind.EXPR_STMT) {
+            return null;
+        }
+        Node outer = Expressions.unwrap(stmt.nodes().get(0));
+        if (outer.kind() != NodeKind.CALL || !new CallView(outer).arguments().isEmpty()) {
+            return null;
+        }
+        Node callee = new CallView(outer).callee();
+        List<dev.migrate.rewriters.python.tree.Token> tokens = callee.tokens();
+        boolean apply = callee.kind() == NodeKind.ATTRIBUTE && !callee.nodes().isEmpty()
+                && Expressions.unwrap(callee.nodes().get(0)) == call && tokens.get(tokens.size() - 1).text().equals("apply");
+        return apply ? outer : null;
     }
 
     private static boolean isTrue(Node value) {

@@ -51,6 +51,11 @@ public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
                 if (schedule != null) {
                     if (isEmpty(schedule.getValue())) {
                         entries.remove(schedule);
+                    } else if (!isMapping(schedule.getValue(), getCursor())) {
+                        // `schedule: 0 0 * * *` was never a schedule: only a person knows which kind was meant
+                        notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, "`schedule: "
+                                + schedule.getValue().print(getCursor()).strip() + "` is not a schedule mapping; write "
+                                + "it as `schedules:` with one `- cron: ...` (or interval/rrule) item"));
                     } else if (schedules == null) {
                         String text = schedule.getValue().print(getCursor());
                         Yaml.Mapping.Entry converted = schedule
@@ -79,13 +84,31 @@ public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
                     }
                     entries.remove(active);
                 }
-                return m.withEntries(entries);
+                return sameEntries(entries, m.getEntries()) ? m : m.withEntries(entries);
             }
         });
     }
 
     private static Yaml.Mapping.Entry entry(Yaml.Mapping m, String key) {
         return m.getEntries().stream().filter(e -> key.equals(e.getKey().getValue())).findFirst().orElse(null);
+    }
+
+    /** Whether nothing was replaced, added or removed (entries compare by id, so by identity here). */
+    private static boolean sameEntries(List<Yaml.Mapping.Entry> a, List<Yaml.Mapping.Entry> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A block mapping, or a flow mapping (which rewrite-yaml may hand over as a scalar holding `{...}`). */
+    private static boolean isMapping(Yaml.Block value, org.openrewrite.Cursor cursor) {
+        return value instanceof Yaml.Mapping || value.print(cursor).strip().startsWith("{");
     }
 
     private static boolean isEmpty(Yaml.Block value) {

@@ -11,6 +11,8 @@ import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.recipes.python.PythonRecipe;
+import java.util.ArrayList;
+import java.util.List;
 import org.openrewrite.ExecutionContext;
 
 /**
@@ -52,11 +54,36 @@ public class ReplaceTaskRunners extends PythonRecipe {
                         Snippets.expression("ThreadPoolTaskRunner(max_workers=1)", file.style()));
             }
         }
+        // the class itself is a valid task_runner too (`@flow(task_runner=SequentialTaskRunner)`): both
+        // Prefect 2 and 3 instantiate a class given there
+        for (Node ref : references(after)) {
+            if (imports.qualifiedName(ref).filter(SEQUENTIAL::equals).isPresent() && !isCallee(after, ref)) {
+                after = TreeEdits.replace(after, ref,
+                        Snippets.expression("ThreadPoolTaskRunner(max_workers=1)", file.style()).withPrefix(ref.prefix()));
+            }
+        }
         if (after == before) {
             return file.module();
         }
         after = ImportEdits.addFromImport(after, "prefect.task_runners", "ThreadPoolTaskRunner", file.style());
         after = ImportEdits.removeImportsMadeUnused(before, after, file.style());
         return PythonCode.trimLeadingBlankLines(before, after);
+    }
+
+    /** Bare names and dotted names, outermost first (an attribute's own inner name is not a reference). */
+    private static List<Node> references(Node root) {
+        List<Node> out = new ArrayList<>(TreeIndex.of(root).find(NodeKind.ATTRIBUTE));
+        for (Node n : TreeIndex.of(root).find(NodeKind.NAME)) {
+            Node parent = TreeEdits.parentOf(root, n);
+            if (parent == null || parent.kind() != NodeKind.ATTRIBUTE) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isCallee(Node root, Node expr) {
+        Node parent = TreeEdits.parentOf(root, expr);
+        return parent != null && parent.kind() == NodeKind.CALL && parent.nodes().get(0) == expr;
     }
 }

@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.internal.PrefectCliTextRecipe;
 import dev.migrate.recipes.internal.Segment;
+import dev.migrate.recipes.internal.ShellStatements;
 import java.util.List;
 
 /** Translates Prefect 2 commands in shell scripts. */
@@ -25,6 +26,6 @@ public class RewritePrefectCliInShellScripts extends PrefectCliTextRecipe {
 
     @Override
     protected List<Segment> commandSegments(String text) {
-        return List.of(new Segment(0, text.length()));
+        return ShellStatements.of(text);
     }
 }

@@ -90,31 +90,41 @@ public final class PrefectCliTranslator {
             this.notes = notes;
         }
 
+        // a flag the rules do not know is kept as written, so `--type=process` stays one word: read both forms
+
         Optional<String> value(String flag) {
-            int i = flags.indexOf(flag);
-            return i >= 0 && i + 1 < flags.size() ? Optional.of(flags.get(i + 1)) : Optional.empty();
+            List<String> v = values(flag);
+            return v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
         }
 
         List<String> values(String flag) {
             List<String> v = new ArrayList<>();
-            for (int i = 0; i + 1 < flags.size(); i++) {
-                if (flags.get(i).equals(flag)) {
+            for (int i = 0; i < flags.size(); i++) {
+                if (flags.get(i).equals(flag) && i + 1 < flags.size()) {
                     v.add(flags.get(i + 1));
+                } else if (flags.get(i).startsWith(flag + "=")) {
+                    v.add(flags.get(i).substring(flag.length() + 1));
                 }
             }
             return v;
         }
 
         boolean has(String flag) {
-            return flags.contains(flag);
+            return flags.stream().anyMatch(f -> f.equals(flag) || f.startsWith(flag + "="));
         }
 
         void removeFlag(String flag, boolean withValue) {
-            int i = flags.indexOf(flag);
-            if (i >= 0) {
-                flags.remove(i);
-                if (withValue && i < flags.size()) {
+            for (int i = 0; i < flags.size(); i++) {
+                if (flags.get(i).startsWith(flag + "=")) {
                     flags.remove(i);
+                    return;
+                }
+                if (flags.get(i).equals(flag)) {
+                    flags.remove(i);
+                    if (withValue && i < flags.size()) {
+                        flags.remove(i);
+                    }
+                    return;
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefectcli;
 
+import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.rewriters.shell.ShellLine;
 import dev.migrate.rewriters.shell.ShellToken;
 import dev.migrate.rewriters.shell.SimpleCommand;
@@ -48,6 +49,11 @@ public final class PrefectCommandRewriter {
             while (skip < cmd.argv().size() - 1 && WRAPPERS.contains(cmd.argv().get(skip))) {
                 skip++;
             }
+            int packages = PipInstallPins.packagesFrom(cmd.argv().subList(skip, cmd.argv().size()));
+            if (packages >= 0) {
+                line = pinPrefect3(line, cmd.words().subList(skip + packages, cmd.words().size()), options);
+                continue;
+            }
             CliTranslation t = PrefectCliTranslator.translate(cmd.argv().subList(skip, cmd.argv().size()), options);
             notes.addAll(t.notes());
             manual |= t.manual();
@@ -64,6 +70,22 @@ public final class PrefectCommandRewriter {
         }
         String out = line.print();
         return new ShellRewrite(out, notes, !out.equals(text), manual);
+    }
+
+    /** The line with the Prefect requirements among {@code words} moved to Prefect 3, in their own quotes. */
+    private static ShellLine pinPrefect3(ShellLine line, List<ShellToken> words, CliOptions options) {
+        PrefectTarget target = PrefectTarget.parse("3." + options.targetMinor());
+        for (int i = words.size() - 1; i >= 0; i--) {
+            ShellToken w = words.get(i);
+            String pinned = PipInstallPins.pinned(w.value(), target);
+            if (pinned != null) {
+                char q = w.raw().isEmpty() ? ' ' : w.raw().charAt(0);
+                String raw = (q == '"' || q == '\'') && w.raw().endsWith(String.valueOf(q)) ? q + pinned + q
+                        : ShellLine.quote(pinned);
+                line = line.replace(w.start(), w.end(), raw);
+            }
+        }
+        return line;
     }
 
     /** The word after {@code -c} when the command is {@code sh -c WORD} (or bash), else null. */
@@ -83,6 +105,34 @@ public final class PrefectCommandRewriter {
     /** Whether a word names a shell ({@code sh}, {@code /bin/bash}, ...) whose {@code -c} runs text. */
     static boolean isShell(String word) {
         return SHELLS.contains(word);
+    }
+
+    /**
+     * The translation of a command written as an exec list (a Dockerfile JSON array, a YAML sequence): the
+     * shell text of {@code ["sh", "-c", "..."]} is rewritten as shell, any other list as one command.
+     */
+    public static CliTranslation rewriteArgv(List<String> argv, CliOptions options) {
+        int shellText = shellTextIndex(argv);
+        if (shellText < 0) {
+            return PrefectCliTranslator.translate(argv, options);
+        }
+        ShellRewrite r = rewrite(argv.get(shellText), options);
+        List<String> after = new ArrayList<>(argv);
+        after.set(shellText, r.text());
+        return new CliTranslation(after, r.notes(), r.changed(), r.manual());
+    }
+
+    /** Where the shell text of {@code sh -c TEXT} sits in an exec list, when it runs prefect; else -1. */
+    public static int shellTextIndex(List<String> argv) {
+        if (argv.isEmpty() || !isShell(argv.get(0))) {
+            return -1;
+        }
+        for (int i = 1; i + 1 < argv.size(); i++) {
+            if (isCommandFlag(argv.get(i))) {
+                return argv.get(i + 1).contains("prefect") ? i + 1 : -1;
+            }
+        }
+        return -1;
     }
 
     /** {@code -c}, or short flags ending in it ({@code -lc}, {@code -ec}): the next word is the command text. */

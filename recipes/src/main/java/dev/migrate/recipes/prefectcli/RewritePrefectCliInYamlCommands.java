@@ -104,24 +104,13 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
         argv.addAll(arg);
         CliOptions options = new CliOptions(poolType == null || poolType.isBlank() ? "kubernetes" : poolType,
                 PrefectTarget.from(ctx).minor());
-        int shellText = shellTextIndex(argv);
-        List<String> after;
-        List<String> found;
-        boolean manual;
-        if (shellText >= 0) {
-            ShellRewrite r = PrefectCommandRewriter.rewrite(argv.get(shellText), options);
-            after = new ArrayList<>(argv);
-            after.set(shellText, r.text());
-            found = r.notes();
-            manual = r.manual();
-        } else if (PrefectCliTranslator.isPrefect(argv)) {
-            CliTranslation t = PrefectCliTranslator.translate(argv, options);
-            after = t.argv();
-            found = t.notes();
-            manual = t.manual();
-        } else {
+        if (PrefectCommandRewriter.shellTextIndex(argv) < 0 && !PrefectCliTranslator.isPrefect(argv)) {
             return m;
         }
+        CliTranslation t = PrefectCommandRewriter.rewriteArgv(argv, options);
+        List<String> after = t.argv();
+        List<String> found = t.notes();
+        boolean manual = t.manual();
         if (after.equals(argv)) {
             found.forEach(n -> notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), manual, n)));
             return m;
@@ -153,19 +142,6 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
             result = replaceEntry(result, args, newArgs);
         }
         return result;
-    }
-
-    /** Where the shell text of {@code sh -c TEXT} sits in argv, or -1. */
-    private static int shellTextIndex(List<String> argv) {
-        if (argv.isEmpty() || !PrefectCommandRewriter.isShell(argv.get(0))) {
-            return -1;
-        }
-        for (int i = 1; i + 1 < argv.size(); i++) {
-            if (PrefectCommandRewriter.isCommandFlag(argv.get(i))) {
-                return argv.get(i + 1).contains("prefect") ? i + 1 : -1;
-            }
-        }
-        return -1;
     }
 
     private static Yaml.Mapping.Entry entry(Yaml.Mapping m, String key) {

@@ -9,12 +9,12 @@ import org.openrewrite.yaml.tree.Yaml;
  * Lists of words written as YAML sequences ({@code ["prefect", "agent", "start"]} or one {@code - word} per
  * line), read and rewritten in place: entries keep their layout and quoting, new entries copy the last one's.
  */
-final class YamlSequences {
+public final class YamlSequences {
     private YamlSequences() {
     }
 
     /** The words of a sequence of scalars; null for anything else (mappings, nested lists, aliases). */
-    static List<String> words(Yaml.Block value) {
+    public static List<String> words(Yaml.Block value) {
         if (!(value instanceof Yaml.Sequence seq) || seq.getEntries().isEmpty()) {
             return null;
         }
@@ -34,7 +34,7 @@ final class YamlSequences {
      * appended as copies of the last entry, entries beyond the words are dropped. The same sequence when
      * nothing changes; null when a word cannot be written in its entry's quoting style.
      */
-    static Yaml.Sequence withWords(Yaml.Sequence seq, List<String> words) {
+    public static Yaml.Sequence withWords(Yaml.Sequence seq, List<String> words) {
         List<Yaml.Sequence.Entry> entries = seq.getEntries();
         if (words.equals(words(seq))) {
             return seq;

@@ -76,4 +76,23 @@ public final class PrefectBlocks {
                 (List<String>) m.getOrDefault("credentials", List.of()),
                 (List<String>) m.getOrDefault("bucket_path", List.of()), credentials));
     }
+
+    /**
+     * Whether a dotted name (a class, or its {@code load} method) is one of the Prefect 3 source classes:
+     * {@code prefect_gcp.cloud_storage.GcsBucket.load} matches {@code prefect_gcp.GcsBucket}, the same
+     * package and class re-exported at its top.
+     */
+    @SuppressWarnings("unchecked")
+    public boolean isSourceClass(String dotted) {
+        String name = dotted.endsWith(".load") ? dotted.substring(0, dotted.length() - ".load".length()) : dotted;
+        String pkg = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        String cls = name.substring(name.lastIndexOf('.') + 1);
+        for (Object v : storage.values()) {
+            String source = String.valueOf(((Map<String, Object>) v).get("source"));
+            if (source.startsWith(pkg + ".") && source.endsWith("." + cls)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

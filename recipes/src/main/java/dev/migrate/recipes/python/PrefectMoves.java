@@ -27,9 +27,15 @@ public final class PrefectMoves {
 
     private final Map<String, Move> exact = new LinkedHashMap<>();
     private final List<Move> modules = new ArrayList<>();
+    private final Map<String, String> positionalOnly = new LinkedHashMap<>();
 
     private PrefectMoves() {
-        for (Move m : load()) {
+        Map<String, Object> root = load();
+        Object po = root.get("positionalOnly");
+        if (po instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> positionalOnly.put(String.valueOf(k), String.valueOf(v)));
+        }
+        for (Move m : moves(root)) {
             if (m.from().endsWith(".*")) {
                 modules.add(m);
             } else {
@@ -75,6 +81,14 @@ public final class PrefectMoves {
         return Optional.empty();
     }
 
+    /**
+     * Prefect 3 callables whose first parameter is positional-only, by dotted name, with the keyword the
+     * Prefect 2 name they replace took that value by ({@code prefect.schedules.Cron} gives {@code cron}).
+     */
+    public Map<String, String> positionalOnlyFirst() {
+        return java.util.Collections.unmodifiableMap(positionalOnly);
+    }
+
     /** Whether a whole module moved ({@code prefect.server.schemas.schedules}). */
     public Optional<String> movedModule(String module) {
         for (Move mod : modules) {
@@ -103,25 +117,28 @@ public final class PrefectMoves {
             String.join(".", java.util.Arrays.copyOfRange(parts, objectStart, parts.length))};
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Move> load() {
+    private static Map<String, Object> load() {
         try (InputStream in = PrefectMoves.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the build");
             }
-            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            List<Move> out = new ArrayList<>();
-            for (Map<String, Object> m : (List<Map<String, Object>>) root.get("moves")) {
-                Map<Integer, String> since = new LinkedHashMap<>();
-                Object s = m.get("since");
-                if (s instanceof Map<?, ?> map) {
-                    map.forEach((k, v) -> since.put(PrefectTarget.parse(String.valueOf(k)).minor(), String.valueOf(v)));
-                }
-                out.add(new Move(String.valueOf(m.get("from")), String.valueOf(m.get("to")), since));
-            }
-            return out;
+            return new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Move> moves(Map<String, Object> root) {
+        List<Move> out = new ArrayList<>();
+        for (Map<String, Object> m : (List<Map<String, Object>>) root.get("moves")) {
+            Map<Integer, String> since = new LinkedHashMap<>();
+            Object s = m.get("since");
+            if (s instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> since.put(PrefectTarget.parse(String.valueOf(k)).minor(), String.valueOf(v)));
+            }
+            out.add(new Move(String.valueOf(m.get("from")), String.valueOf(m.get("to")), since));
+        }
+        return out;
     }
 }

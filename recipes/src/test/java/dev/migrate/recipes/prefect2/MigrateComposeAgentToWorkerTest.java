@@ -62,6 +62,63 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             spec -> spec.path("docker-compose.v2.yml")));
     }
 
+    // a server + agent compose file where the agent runs from `entrypoint:` as an exec list: it was left as
+    // an agent without a word
+    @Test
+    void agentGivenAsEntrypointListBecomesWorker() {
+        rewriteRun(yaml(
+            """
+            services:
+              agent:
+                image: prefecthq/prefect:2-python3.11
+                entrypoint: ["prefect", "agent", "start", "-q", "nightly"]
+                environment:
+                  - PREFECT_API_URL=http://server:4200/api
+            """,
+            """
+            services:
+              worker-create-pool:
+                image: prefecthq/prefect:2-python3.11
+                environment:
+                  - PREFECT_API_URL=http://server:4200/api
+                command: sh -c "prefect work-pool inspect nightly >/dev/null 2>&1 || prefect work-pool create nightly --type process"
+                restart: "no"
+              worker:
+                image: prefecthq/prefect:2-python3.11
+                entrypoint: ["prefect", "worker", "start", "--pool", "nightly", "--type", "process"]
+                environment:
+                  - PREFECT_API_URL=http://server:4200/api
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
+    // a forecasting stack whose agent is built from the project's Dockerfile: the pool service had neither
+    // image nor build, which compose rejects
+    @Test
+    void poolServiceOfABuiltWorkerBuildsTheSameImage() {
+        rewriteRun(yaml(
+            """
+            services:
+              prefect-agent:
+                build:
+                  context: .
+                command: prefect agent start -q default
+            """,
+            """
+            services:
+              prefect-worker-create-pool:
+                build:
+                  context: .
+                command: sh -c "prefect work-pool inspect default >/dev/null 2>&1 || prefect work-pool create default --type process"
+                restart: "no"
+              prefect-worker:
+                build:
+                  context: .
+                command: prefect worker start --pool default --type process
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
     @Test
     void workerComposeIsLeftAlone() {
         rewriteRun(yaml(

@@ -28,8 +28,46 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
             """
             from prefect.schedules import Cron, Interval  # both
 
-            daily = Cron(cron="0 2 * * *", timezone="Europe/Paris")
-            hourly = Interval(interval=3600)
+            daily = Cron("0 2 * * *", timezone="Europe/Paris")
+            hourly = Interval(3600)
+            """));
+    }
+
+    // a deployment script of a GCS extraction project: `schedule=(CronSchedule(cron=..., timezone=...))`;
+    // Prefect 3's Cron/Interval/RRule take their first parameter positional-only, so the keyword must go
+    @Test
+    void scheduleValueBecomesThePositionalFirstArgumentWhereverItStood() {
+        rewriteRun(python(
+            """
+            from prefect.server.schemas.schedules import CronSchedule, IntervalSchedule, RRuleSchedule
+
+            a = (CronSchedule(timezone="UTC", cron="0 12 * * *"))
+            b = IntervalSchedule(
+                anchor_date=start,
+                interval=timedelta(hours=1),  # hourly
+            )
+            c = RRuleSchedule(rrule = "FREQ=DAILY")
+            """,
+            """
+            from prefect.schedules import Cron, Interval, RRule
+
+            a = (Cron("0 12 * * *", timezone="UTC"))
+            b = Interval(
+                timedelta(hours=1),
+                anchor_date=start,  # hourly
+            )
+            c = RRule("FREQ=DAILY")
+            """));
+    }
+
+    @Test
+    void positionalScheduleValueIsLeftAlone() {
+        rewriteRun(python(
+            """
+            from prefect.schedules import Cron, Interval
+
+            a = Cron("0 12 * * *", timezone="UTC")
+            b = Interval(*args, interval=60)
             """));
     }
 

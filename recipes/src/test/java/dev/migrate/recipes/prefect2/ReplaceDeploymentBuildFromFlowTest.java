@@ -119,6 +119,62 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             spec -> spec.path("jobs/deploy.py")));
     }
 
+    // a quant research project's nightly flows: `Deployment.build_from_flow(...).apply()` as one statement was
+    // left with a TODO although it is the same as apply=True
+    @Test
+    void chainedApplyIsAnAppliedDeployment() {
+        rewriteRun(python(
+            """
+            from prefect import flow
+            from prefect.deployments import Deployment
+
+            @flow
+            def refresh():
+                pass
+
+            def create():
+                # runs at 10 PM
+                Deployment.build_from_flow(
+                    flow=refresh,
+                    name="nightly-refresh",
+                    work_pool_name="default",
+                ).apply()
+            """,
+            """
+            from prefect import flow
+            from pathlib import Path
+
+            @flow
+            def refresh():
+                pass
+
+            def create():
+                # runs at 10 PM
+                refresh.from_source(source=str(Path(__file__).resolve().parent), entrypoint="jobs.py:refresh").deploy(
+                    name="nightly-refresh",
+                    work_pool_name="default",
+                    enforce_parameter_schema=False,
+                )
+            """,
+            spec -> spec.path("jobs.py")));
+    }
+
+    @Test
+    void applyOfSomethingElseIsNotADeployment() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+
+            Deployment.build_from_flow(flow=refresh, name="n", work_pool_name="p").apply().result()
+            """,
+            """
+            from prefect.deployments import Deployment
+
+            # TODO(migrate PF201): Deployment.build_from_flow was removed in Prefect 3; use flow.from_source(...).deploy(...) or flow.to_deployment(...)
+            Deployment.build_from_flow(flow=refresh, name="n", work_pool_name="p").apply().result()
+            """));
+    }
+
     @Test
     void withoutAPoolTheFlowIsServed() {
         rewriteRun(python(
@@ -227,6 +283,34 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             # TODO(migrate PF206): this storage block was removed in Prefect 3; give flow.from_source(...) a source (prefect_aws.S3Bucket, prefect_gcp.GcsBucket, prefect_azure.AzureBlobStorageContainer or a git URL) and deploy from it
             Deployment.build_from_flow(flow=etl, name="az", storage=Azure(bucket_path="flows", azure_storage_account_name="acme"), work_pool_name="aci", apply=True)
+            """));
+    }
+
+    // a crime-data project deploys with `storage=GcsBucket.load(...)` loaded inside a task: the TODO said the
+    // block was removed, though the prefect-gcp block is a valid Prefect 3 source; only the upload is gone
+    @Test
+    void integrationStorageBlockIsNotCalledRemoved() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+            from prefect_gcp.cloud_storage import GcsBucket
+            from flows import etl
+
+            def deploy(name):
+                bucket = GcsBucket.load(name)
+                d = Deployment.build_from_flow(flow=etl, name="gcs", storage=bucket, work_queue_name="default")
+                d.apply()
+            """,
+            """
+            from prefect.deployments import Deployment
+            from prefect_gcp.cloud_storage import GcsBucket
+            from flows import etl
+
+            def deploy(name):
+                bucket = GcsBucket.load(name)
+                # TODO(migrate PF206): this storage block still works in Prefect 3 as flow.from_source(source=<the block>, entrypoint=...), but Prefect 3 does not upload the code any more: push it to the bucket first (a prefect.yaml push step), then deploy
+                d = Deployment.build_from_flow(flow=etl, name="gcs", storage=bucket, work_queue_name="default")
+                d.apply()
             """));
     }
 

@@ -1,7 +1,9 @@
 package dev.migrate.recipes.prefect2;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.yaml.Assertions.yaml;
 
+import dev.migrate.recipes.MigrationNotes;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.DocumentExample;
 import org.openrewrite.test.RecipeSpec;
@@ -97,6 +99,22 @@ class ReplaceDeploymentScheduleWithSchedulesTest implements RewriteTest {
             deployments:
             - name: adhoc
               entrypoint: flows/a.py:main
+            """,
+            spec -> spec.path("prefect.yaml")));
+    }
+
+    // a census ETL project's prefect.yaml: `schedule: 0 0 1 1 * *` (a bare string) crashed the recipe, because
+    // the generated list item read as a YAML alias
+    @Test
+    void scheduleThatIsNotAMappingIsLeftToAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> assertThat(r.manual()).isTrue())),
+            yaml(
+            """
+            deployments:
+            - name: econ
+              schedule: 0 0 1 1 * *
+              entrypoint: econ.py:econ
             """,
             spec -> spec.path("prefect.yaml")));
     }

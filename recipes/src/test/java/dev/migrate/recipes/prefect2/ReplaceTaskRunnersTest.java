@@ -35,6 +35,33 @@ class ReplaceTaskRunnersTest implements PythonRewriteTest {
             """));
     }
 
+    // a cohort-survival plugin flow: `@flow(..., task_runner=SequentialTaskRunner)`, the class rather than an
+    // instance; it was left pointing at a name Prefect 3 removed
+    @Test
+    void runnerGivenAsAClassIsReplacedToo() {
+        rewriteRun(python(
+            """
+            from prefect import flow, task_runners
+            from prefect.task_runners import SequentialTaskRunner
+
+            @flow(log_prints=True, task_runner=SequentialTaskRunner)
+            def plugin():
+                pass
+
+            RUNNER = task_runners.SequentialTaskRunner
+            """,
+            """
+            from prefect import flow
+            from prefect.task_runners import ThreadPoolTaskRunner
+
+            @flow(log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=1))
+            def plugin():
+                pass
+
+            RUNNER = ThreadPoolTaskRunner(max_workers=1)
+            """));
+    }
+
     @Test
     void otherRunnersAreLeftAlone() {
         rewriteRun(python(

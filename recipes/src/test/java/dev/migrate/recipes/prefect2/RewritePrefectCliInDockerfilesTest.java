@@ -32,12 +32,55 @@ class RewritePrefectCliInDockerfilesTest implements RewriteTest {
             spec -> spec.path("docker/Dockerfile")));
     }
 
+    // agent images from the DE zoomcamp cohorts: `ENTRYPOINT [ "prefect", "agent", "start", "--pool", ... ]`
+    // stayed an agent, silently, while scan pointed at this recipe for the fix
     @Test
-    void execFormIsLeftForAPerson() {
+    void execFormIsRewrittenInItsOwnLayout() {
         rewriteRun(text(
             """
             FROM python:3.11-slim
-            CMD ["prefect", "agent", "start", "-q", "etl"]
+            ENTRYPOINT [ "prefect", "agent", "start", "--pool", "etl-pool" ]
+            CMD ["sh", "-c", "prefect agent start -q etl"]
+            """,
+            """
+            FROM python:3.11-slim
+            ENTRYPOINT [ "prefect", "worker", "start", "--pool", "etl-pool", "--type", "process" ]
+            CMD ["sh", "-c", "prefect worker start --pool etl --type process"]
+            """,
+            spec -> spec.path("Dockerfile")));
+    }
+
+    // images of a geodata project and a GCE agent start-up script installed `prefect==2.2.0` / `prefect==2.7.7`
+    // with pip: scan reported the pin, rewrite left it without a word
+    @Test
+    void pipInstallOfPrefect2IsPinnedToPrefect3() {
+        rewriteRun(text(
+            """
+            FROM python:3.11-slim
+            RUN pip install --upgrade pip && \\
+                pip install prefect==2.2.0 kubernetes==25.3.0
+            RUN pip install --no-cache-dir \\
+                "prefect==2.14.21" \\
+                snowflake-connector-python
+            """,
+            """
+            FROM python:3.11-slim
+            RUN pip install --upgrade pip && \\
+                pip install prefect==3.8.3 kubernetes==25.3.0
+            RUN pip install --no-cache-dir \\
+                "prefect==3.8.3" \\
+                snowflake-connector-python
+            """,
+            spec -> spec.path("Dockerfile")));
+    }
+
+    @Test
+    void execFormOfAPrefect3CommandOrOfNoJsonIsLeftAlone() {
+        rewriteRun(text(
+            """
+            FROM python:3.11-slim
+            ENTRYPOINT ["prefect", "worker", "start", "--pool", "etl"]
+            CMD ['prefect', 'agent', 'start']
             """,
             spec -> spec.path("Dockerfile")));
     }

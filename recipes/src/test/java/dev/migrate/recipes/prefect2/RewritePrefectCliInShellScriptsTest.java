@@ -1,8 +1,12 @@
 package dev.migrate.recipes.prefect2;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.test.SourceSpecs.text;
 
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
 import org.junit.jupiter.api.Test;
+import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.DocumentExample;
 import org.openrewrite.test.RecipeSpec;
 import org.openrewrite.test.RewriteTest;
@@ -31,6 +35,51 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             prefect deploy --pool prod flows/van.py:update_van_source_codes --name update_van_source_codes
             """,
             spec -> spec.path("scripts/deploy.sh")));
+    }
+
+    // setup scripts of a satellite-data project and a dataflow-ops demo: several commands per script, notes
+    // all said line 1, and one command needing --unsafe-fixes held back the safe edit of the others
+    @Test
+    void eachCommandIsTranslatedAndReportedAtItsOwnLine() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .extracting(MigrationNotes.Row::line).containsExactlyInAnyOrder(3, 5, 5, 5)),
+            text(
+            """
+            #!/bin/bash
+            # don't forget to log in first
+            prefect agent start -q 'nightly'
+            echo "multi
+            line" && prefect deployment build etl.py:etl -n etl \
+              -o out.yaml --apply
+            """,
+            """
+            #!/bin/bash
+            # don't forget to log in first
+            prefect worker start --pool 'nightly' --type process
+            echo "multi
+            line" && prefect deploy --pool default etl.py:etl --name etl
+            """,
+            spec -> spec.path("setup.sh")));
+    }
+
+    @Test
+    void withoutUnsafeFixesOnlyTheUnsafeCommandStaysAndItsNoteIsOneLine() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(ctx, false);
+        rewriteRun(spec -> spec.executionContext(ctx).dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(3);
+                    assertThat(r.message()).doesNotContain("\n").contains("prefect worker start --pool 'q'");
+                })),
+            text(
+            """
+            #!/bin/bash
+            prefect deployment run etl/nightly
+            prefect agent start \
+              -q 'q'
+            prefect deployment ls
+            """,
+            spec -> spec.path("run.sh")));
     }
 
     @Test

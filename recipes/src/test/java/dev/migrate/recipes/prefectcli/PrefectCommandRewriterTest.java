@@ -56,6 +56,10 @@ class PrefectCommandRewriterTest {
         prefect deployment apply main-deployment.yaml                   | prefect deploy --all
         /home/prefect/venv/bin/prefect agent start -q q                 | /home/prefect/venv/bin/prefect worker start --pool q --type process
         prefect work-pool create iceberg-offload                        | prefect work-pool create iceberg-offload --type process
+        prefect agent start --pool=etl -q q1                            | prefect worker start --pool etl --work-queue q1 --type process
+        pip3 install prefect==2.7.7 prefect-gcp                         | pip3 install prefect==3.8.3 prefect-gcp
+        python -m pip install -U "prefect>=2.10,<3" pandas              | python -m pip install -U "prefect==3.8.3" pandas
+        uv pip install prefect-shell==0.2.2                             | uv pip install 'prefect-shell>=0.3.0'
         """)
     void translatesCommands(String before, String after) {
         assertThat(rw(before).text()).isEqualTo(after);
@@ -70,6 +74,10 @@ class PrefectCommandRewriterTest {
         "echo prefect agent start",
         "docker exec k2-spark-iceberg spark-submit /opt/jobs/offload.py --table trades",
         "PREFECT_API_URL=http://prefect-server:4200/api prefect deployment run 'flow/dep'",
+        "pip install prefect prefect-aws>=0.5",
+        "pip install -r requirements.txt",
+        // an ETL start script: a `--type=process` written with `=` was typed a second time
+        "prefect work-pool create \"${POOL}\" --type=process",
     })
     void leavesPrefect3AndOtherCommandsAlone(String text) {
         ShellRewrite r = rw(text);

@@ -56,7 +56,7 @@ class MigratePrefectPythonOracleTest {
                 "\"image_pull_policy\": \"ALWAYS\"", "paused=False", "paused=True",
                 "hourly = etl.from_source(source=str(Path(__file__).resolve().parent.parent), "
                         + "entrypoint=\"pipelines/etl.py:etl\").to_deployment(",
-                "schedules=[Interval(interval=timedelta(hours=1))]", "monthly_id = monthly.apply()");
+                "schedules=[Interval(timedelta(hours=1))]", "monthly_id = monthly.apply()");
         assertThat(Files.readString(project.resolve("pipelines/etl.py")))
                 .contains("from prefect.task_runners import ThreadPoolTaskRunner\n", "wait([audit])\n    return");
         assertThat(deploy).contains("job_variables={\"working_dir\": \"/srv/etl\", \"env\": {\"LOG_LEVEL\": \"DEBUG\"}}");

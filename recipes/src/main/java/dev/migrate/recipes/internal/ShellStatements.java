@@ -1,0 +1,50 @@
+package dev.migrate.recipes.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a shell script into its logical lines: a line ends at a newline that is neither escaped by a
+ * trailing backslash nor inside quotes. Each command is then translated, and reported, at its own line,
+ * and one command that needs --unsafe-fixes does not hold back the safe edits of the others.
+ */
+public final class ShellStatements {
+    private ShellStatements() {
+    }
+
+    /** The non-blank logical lines of {@code text}, without their final newline. */
+    public static List<Segment> of(String text) {
+        List<Segment> out = new ArrayList<>();
+        int start = 0;
+        char quote = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (quote == '\'') {
+                quote = c == '\'' ? 0 : quote;
+            } else if (c == '\\') {
+                i++; // the next character, a newline included, is part of this line
+            } else if (quote == '"') {
+                quote = c == '"' ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '#' && (i == 0 || " \t\n;&|(".indexOf(text.charAt(i - 1)) >= 0)) {
+                // a comment runs to the end of the line; an apostrophe in it opens no quote
+                i = TextPositions.endOfContent(text, i) - 1;
+            } else if (c == '\n') {
+                add(out, text, start, i);
+                start = i + 1;
+            }
+            i++;
+        }
+        add(out, text, start, text.length());
+        return out;
+    }
+
+    private static void add(List<Segment> out, String text, int start, int end) {
+        int e = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+        if (!text.substring(start, e).isBlank()) {
+            out.add(new Segment(start, e));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.migrate.recipes.prefect2;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+
+class PinPrefect3InSetupPyTest implements PythonRewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new PinPrefect3InSetupPy());
+    }
+
+    // a search-index job's setup.py: install_requires=["prefect-shell==0.2.2", "prefect==2.14.6", ...] kept
+    // installing Prefect 2, while requirements files and pyproject.toml were pinned
+    @DocumentExample
+    @Test
+    void requirementStringsMoveToPrefect3() {
+        rewriteRun(python(
+            """
+            from setuptools import setup
+
+            setup(
+                name="indexer",
+                install_requires=[
+                    "prefect-shell==0.2.2", "prefect==2.14.6",  # orchestration
+                    'prefect-aws==0.4.1; python_version>"3.8"', "pandas",
+                ],
+            )
+            """,
+            """
+            from setuptools import setup
+
+            setup(
+                name="indexer",
+                install_requires=[
+                    "prefect-shell>=0.3.0", "prefect==3.8.3",  # orchestration
+                    'prefect-aws>=0.5.0; python_version>"3.8"', "pandas",
+                ],
+            )
+            """,
+            spec -> spec.path("setup.py")));
+    }
+
+    @Test
+    void otherFilesAndUnpinnedPrefectAreLeftAlone() {
+        rewriteRun(
+            python("REQS = [\"prefect==2.14.6\"]\n", spec -> spec.path("deps.py")),
+            python("setup(install_requires=[\"prefect\", \"prefect>=3.1\", f\"prefect=={v}\"])\n",
+                spec -> spec.path("setup.py")));
+    }
+}
