@@ -10,8 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Pins of the {@code prefect} package to 2.x in dependency files (requirements, pyproject, Pipfile, conda
- * environments) and in {@code pip install} lines of scripts, Dockerfiles and CI pipelines.
+ * Pins of the {@code prefect} package to 2.x in dependency files (requirements, pyproject, setup.cfg, setup.py,
+ * Pipfile, conda environments) and in {@code pip install} commands of scripts, Dockerfiles and CI pipelines
+ * (continuation lines included).
  */
 public final class PrefectPinDetector implements Detector {
     /**
@@ -37,7 +38,7 @@ public final class PrefectPinDetector implements Detector {
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
         return n.startsWith("requirements") && (n.endsWith(".txt") || n.endsWith(".in")) || n.equals("pyproject.toml")
-                || n.equals("setup.cfg") || n.equals("Pipfile") || n.equals("environment.yml")
+                || n.equals("setup.cfg") || n.equals("setup.py") || n.equals("Pipfile") || n.equals("environment.yml")
                 || PrefectCliLineDetector.isDockerfile(n) || PrefectCliLineDetector.isCiYaml(file.path())
                 || PrefectCliLineDetector.isScript(file);
     }
@@ -47,9 +48,13 @@ public final class PrefectPinDetector implements Detector {
         boolean dependencyFile = !PrefectCliLineDetector.isDockerfile(file.fileName())
                 && !PrefectCliLineDetector.isCiYaml(file.path()) && !PrefectCliLineDetector.isScript(file);
         String[] lines = file.text().split("\r?\n", -1);
+        boolean installContinues = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            if (line.strip().startsWith("#") || !dependencyFile && !line.contains("install")) {
+            // in scripts, pins count on a pip install line and on the lines it continues onto with a backslash
+            boolean install = line.contains("install") || installContinues;
+            installContinues = install && line.stripTrailing().endsWith("\\");
+            if (line.strip().startsWith("#") || !dependencyFile && !install) {
                 continue;
             }
             Matcher m = PIN.matcher(line);

@@ -33,6 +33,24 @@ class PrefectPinDetectorTest {
     }
 
     @Test
+    void pinsOnTheContinuationLinesOfAnInstallAndInSetupPy() {
+        assertThat(DetectorHarness.run(detector, "Dockerfile", """
+                FROM python:3.10-slim
+                RUN pip install --no-cache-dir \\
+                      "prefect==2.14.21" \\
+                      "prefect-gcp[cloud_storage]==0.4.0"
+                RUN echo "prefect==2.1 is only text here"
+                """)).isEqualTo("""
+                Dockerfile:3:8 PF208 dependency pin prefect==2.14.21 keeps Prefect 2; move it to Prefect 3 once flows and integrations are ready
+                """);
+        assertThat(DetectorHarness.run(detector, "setup.py", """
+                from setuptools import setup
+
+                setup(name="flows", install_requires=["prefect==2.10.8", "pandas"])
+                """)).contains("setup.py:3:40 PF208 dependency pin prefect==2.10.8");
+    }
+
+    @Test
     void mustNotReport() {
         assertThat(DetectorHarness.run(detector, "requirements.txt", """
                 prefect==3.1.0
