@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.openrewrite.ExecutionContext;
 
 /**
@@ -105,6 +106,7 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
             after = PythonCode.trimLeadingBlankLines(before, after);
         }
         after = PositionalOnlyCalls.fix(after);
+        after = dropUnusedRemoved(file, after, ctx);
         reportRemoved(file, after, ctx);
         return after;
     }
@@ -210,15 +212,47 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
         return result;
     }
 
+    /**
+     * A from-import of a name Prefect 3 removed fails as soon as the module is imported, even when nothing uses the
+     * name, so an unused one can only break: it goes. Possible re-exports stay for a person: names that {@code __all__}
+     * lists (as a string anywhere in the file) and every import of an {@code __init__.py}.
+     */
+    private Node dropUnusedRemoved(PythonFile file, Node module, ExecutionContext ctx) {
+        if (file.getSourcePath().getFileName().toString().equals("__init__.py")) {
+            return module;
+        }
+        Set<String> used = ImportEdits.usedNames(module);
+        String text = TreeIndex.of(module).text();
+        boolean hasAll = text.contains("__all__");
+        Node result = module;
+        for (ImportBinding b : Imports.of(module).all()) {
+            String name = b.localName();
+            if (!b.isFromImport() || b.isRelative() || !b.qualifiedName().startsWith("prefect.") || name.equals("*")
+                    || !removed(b.qualifiedName()) || used.contains(name)
+                    || hasAll && (text.contains("'" + name + "'") || text.contains("\"" + name + "\""))) {
+                continue;
+            }
+            notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
+                    PythonCode.line(module, b.statement()), getName(), false, "removed the unused import of "
+                    + b.qualifiedName() + ", which Prefect 3 no longer has (importing it would fail)"));
+            result = ImportEdits.removeImport(result, name, file.style());
+        }
+        return result == module ? module : PythonCode.trimLeadingBlankLines(module, result);
+    }
+
+    private static boolean removed(String qualifiedName) {
+        PrefectApi api = PrefectApi.get();
+        return api.removedIn3(qualifiedName) || api.existsIn2(qualifiedName) && !api.existsIn3(qualifiedName);
+    }
+
     /** Prefect 2 names still imported that Prefect 3 removed: a person decides (other recipes replace the common ones). */
     private void reportRemoved(PythonFile file, Node module, ExecutionContext ctx) {
-        PrefectApi api = PrefectApi.get();
         for (ImportBinding b : Imports.of(module).all()) {
             String q = b.isFromImport() ? b.qualifiedName() : b.module();
             if (b.isRelative() || !q.startsWith("prefect.") || b.localName().equals("*")) {
                 continue;
             }
-            if (api.removedIn3(q) || api.existsIn2(q) && !api.existsIn3(q)) {
+            if (removed(q)) {
                 Node at = b.statement();
                 notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
                         PythonCode.line(module, at), getName(), true, q + " does not exist in Prefect 3; replace it"));

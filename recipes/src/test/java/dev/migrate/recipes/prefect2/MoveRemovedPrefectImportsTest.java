@@ -158,6 +158,38 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
             """));
     }
 
+    // flows that import SequentialTaskRunner "just in case": in Prefect 3 the import alone fails
+    @Test
+    void anUnusedImportOfARemovedNameGoesBecauseItCanOnlyBreak() {
+        rewriteRun(python(
+            """
+            from prefect import flow
+            from prefect.task_runners import SequentialTaskRunner, ThreadPoolTaskRunner
+
+
+            @flow(task_runner=ThreadPoolTaskRunner())
+            def f():
+                pass
+            """,
+            """
+            from prefect import flow
+            from prefect.task_runners import ThreadPoolTaskRunner
+
+
+            @flow(task_runner=ThreadPoolTaskRunner())
+            def f():
+                pass
+            """));
+    }
+
+    @Test
+    void removedNamesThatMayBeReExportedStayForAPerson() {
+        rewriteRun(
+            python("from prefect.task_runners import SequentialTaskRunner\n", spec -> spec.path("pkg/__init__.py")),
+            python("from prefect.task_runners import SequentialTaskRunner\n\n__all__ = [\"SequentialTaskRunner\"]\n"),
+            python("from prefect.task_runners import SequentialTaskRunner\n\nrunner = SequentialTaskRunner\n"));
+    }
+
     @Test
     void prefect3ImportsAreLeftAlone() {
         rewriteRun(python(
