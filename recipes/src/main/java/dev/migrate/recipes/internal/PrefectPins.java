@@ -55,6 +55,12 @@ public final class PrefectPins {
         return compare(v, first) < 0 || spec.contains("<") ? first : null;
     }
 
+    /** Whether dotted version {@code version} (up to three numbers) is lower than {@code other}. */
+    public static boolean below(String version, String other) {
+        Matcher v = VERSION.matcher(version);
+        return v.find() && compare(v, other) < 0;
+    }
+
     private static int compare(Matcher v, String other) {
         String[] o = other.split("\\.");
         for (int i = 0; i < 3; i++) {

@@ -1,6 +1,11 @@
 package dev.migrate.recipes.prefect2;
 
 import org.openrewrite.Cursor;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.FindSourceFiles;
+import org.openrewrite.Preconditions;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
 
 /** Where prefect.yaml files are and how to tell their top-level keys and deployment entries apart. */
@@ -9,6 +14,22 @@ final class PrefectYamlFiles {
     static final String PATTERN = "**/prefect.yaml;**/prefect.yml;**/prefect-*.yaml;**/prefect-*.yml;**/prefect_*.yaml";
 
     private PrefectYamlFiles() {
+    }
+
+    /** An edit of one mapping entry of a prefect.yaml file (the entry itself when nothing changes). */
+    @FunctionalInterface
+    interface EntryEdit {
+        Yaml.Mapping.Entry edit(Yaml.Mapping.Entry entry, Cursor cursor, ExecutionContext ctx);
+    }
+
+    /** A visitor of prefect.yaml files that hands every mapping entry, after its children, to {@code edit}. */
+    static TreeVisitor<?, ExecutionContext> entries(EntryEdit edit) {
+        return Preconditions.check(new FindSourceFiles(PATTERN), new YamlIsoVisitor<>() {
+            @Override
+            public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
+                return edit.edit(super.visitMappingEntry(entry, ctx), getCursor(), ctx);
+            }
+        });
     }
 
     /** True when the cursor's mapping entry sits directly in the document's root mapping. */

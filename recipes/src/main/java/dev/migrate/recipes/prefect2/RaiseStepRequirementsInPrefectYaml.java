@@ -1,15 +1,13 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.internal.PrefectIntegrations;
+import dev.migrate.recipes.internal.PrefectPins;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
-import org.openrewrite.Preconditions;
 import org.openrewrite.Recipe;
 import org.openrewrite.TreeVisitor;
-import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
 
 /**
@@ -37,18 +35,12 @@ public class RaiseStepRequirementsInPrefectYaml extends Recipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles(PrefectYamlFiles.PATTERN), new YamlIsoVisitor<>() {
-            @Override
-            public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
-                Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);
-                if (e.getKey().getValue().equals("requires") && e.getValue() instanceof Yaml.Scalar value) {
-                    String raised = raise(value.getValue());
-                    if (!raised.equals(value.getValue())) {
-                        return e.withValue(value.withValue(raised));
-                    }
-                }
-                return e;
+        return PrefectYamlFiles.entries((e, cursor, ctx) -> {
+            if (e.getKey().getValue().equals("requires") && e.getValue() instanceof Yaml.Scalar value) {
+                String raised = raise(value.getValue());
+                return raised.equals(value.getValue()) ? e : e.withValue(value.withValue(raised));
             }
+            return e;
         });
     }
 
@@ -58,25 +50,12 @@ public class RaiseStepRequirementsInPrefectYaml extends Recipe {
         while (m.find()) {
             String first = FIRST_PREFECT3.get(m.group("name"));
             String replacement = m.group();
-            if (first != null && older(m.group("version"), first)) {
+            if (first != null && PrefectPins.below(m.group("version"), first)) {
                 replacement = m.group("name") + (m.group("extras") == null ? "" : m.group("extras")) + ">=" + first;
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    private static boolean older(String version, String than) {
-        String[] a = version.split("\\.");
-        String[] b = than.split("\\.");
-        for (int i = 0; i < 3; i++) {
-            int x = i < a.length ? Integer.parseInt(a[i]) : 0;
-            int y = i < b.length ? Integer.parseInt(b[i]) : 0;
-            if (x != y) {
-                return x < y;
-            }
-        }
-        return false;
     }
 }

@@ -4,11 +4,8 @@ import dev.migrate.recipes.PrefectRenames;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
-import org.openrewrite.Preconditions;
 import org.openrewrite.Recipe;
 import org.openrewrite.TreeVisitor;
-import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
 
 /** Renames build, push and pull steps that Prefect 3 removed, from the catalogue's rename data. */
@@ -31,16 +28,9 @@ public class RenameDeploymentStepsInPrefectYaml extends Recipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles(PrefectYamlFiles.PATTERN), new YamlIsoVisitor<>() {
-            @Override
-            public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
-                Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);
-                String renamed = RENAMES.get(e.getKey().getValue());
-                if (renamed != null && e.getKey() instanceof Yaml.Scalar key) {
-                    return e.withKey(key.withValue(renamed));
-                }
-                return e;
-            }
+        return PrefectYamlFiles.entries((e, cursor, ctx) -> {
+            String renamed = RENAMES.get(e.getKey().getValue());
+            return renamed != null && e.getKey() instanceof Yaml.Scalar key ? e.withKey(key.withValue(renamed)) : e;
         });
     }
 }

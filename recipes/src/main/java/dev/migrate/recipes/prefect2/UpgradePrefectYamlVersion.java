@@ -2,11 +2,8 @@ package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.PrefectTarget;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
-import org.openrewrite.Preconditions;
 import org.openrewrite.Recipe;
 import org.openrewrite.TreeVisitor;
-import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
 
 /** Sets {@code prefect-version} in prefect.yaml to the targeted Prefect 3 release. */
@@ -24,16 +21,9 @@ public class UpgradePrefectYamlVersion extends Recipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles(PrefectYamlFiles.PATTERN), new YamlIsoVisitor<>() {
-            @Override
-            public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
-                Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);
-                if ("prefect-version".equals(e.getKey().getValue()) && e.getValue() instanceof Yaml.Scalar s
-                        && s.getValue().startsWith("2.") && PrefectYamlFiles.isTopLevel(getCursor())) {
-                    return e.withValue(s.withValue(PrefectTarget.from(ctx).pin()));
-                }
-                return e;
-            }
-        });
+        return PrefectYamlFiles.entries((e, cursor, ctx) ->
+                "prefect-version".equals(e.getKey().getValue()) && e.getValue() instanceof Yaml.Scalar s
+                        && s.getValue().startsWith("2.") && PrefectYamlFiles.isTopLevel(cursor)
+                        ? e.withValue(s.withValue(PrefectTarget.from(ctx).pin())) : e);
     }
 }
