@@ -20,7 +20,8 @@ public enum JobKind {
     PREFECT_WORKER("prefect-worker"),
     SPRING_SCHEDULED("spring"),
     QUARTZ("quartz"),
-    K8S_CRONJOB("k8s-cronjob");
+    K8S_CRONJOB("k8s-cronjob"),
+    GITHUB_SCHEDULE("github-schedule");
 
     private final String slug;
 

@@ -37,7 +37,7 @@ class RuleRegistryTest {
         assertThatThrownBy(() -> rules.resolve(List.of("PF999")))
                 .isInstanceOf(UnknownRuleException.class)
                 .hasMessageContaining("'PF999'")
-                .hasMessageContaining("BHV, CFG, CIV, CRN, JAV, K8S, PF1, PF2, PYS, SYD");
+                .hasMessageContaining("BHV, CFG, CIV, CRN, GHA, JAV, K8S, PF1, PF2, PYS, SYD");
     }
 
     @Test

@@ -1,0 +1,94 @@
+package dev.migrate.analyzers.sources.ci;
+
+import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.Prefilter;
+import dev.migrate.analyzers.model.Redactor;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.sources.JobBuilder;
+import dev.migrate.analyzers.sources.config.YamlDocs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * GitHub Actions workflows started by {@code on: schedule: - cron: "..."}: data teams use them as schedulers
+ * ("run the ETL every night from CI"). GitHub reads every cron in UTC; one job per workflow, with each cron as a
+ * schedule and the steps' {@code run:} commands as what runs.
+ */
+public final class GithubScheduleDetector implements Detector {
+    @Override
+    public String name() {
+        return "github-schedule";
+    }
+
+    /** Workflows are known by their path alone: no keyword test, which would hand over every file saying "cron". */
+    @Override
+    public Prefilter prefilter() {
+        return new Prefilter(List.of(), GithubScheduleDetector::isWorkflow);
+    }
+
+    @Override
+    public boolean accepts(ScanFile file) {
+        return isWorkflow(file.path());
+    }
+
+    private static boolean isWorkflow(String p) {
+        return (p.startsWith(".github/workflows/") || p.contains("/.github/workflows/"))
+                && (p.endsWith(".yml") || p.endsWith(".yaml"));
+    }
+
+    @Override
+    public void detect(ScanFile file, InventorySink sink) {
+        for (Node workflow : YamlDocs.parse(file, sink)) {
+            // "on" is a YAML 1.1 boolean to some parsers; here keys are read as written
+            Node schedule = YamlDocs.path(workflow, "on", "schedule");
+            List<Node> crons = new ArrayList<>();
+            for (Node item : YamlDocs.items(schedule)) {
+                if (YamlDocs.scalar(item, "cron") != null) {
+                    crons.add(item);
+                }
+            }
+            if (!crons.isEmpty()) {
+                job(file, workflow, crons, sink);
+            }
+        }
+    }
+
+    private void job(ScanFile file, Node workflow, List<Node> crons, InventorySink sink) {
+        String fileName = file.fileName().replaceFirst("\\.ya?ml$", "");
+        String name = YamlDocs.scalar(workflow, "name") != null ? YamlDocs.scalar(workflow, "name") : fileName;
+        SourceRef where = YamlDocs.where(file, YamlDocs.keyNode(crons.get(0), "cron"));
+        List<String> expressions = crons.stream().map(c -> YamlDocs.scalar(c, "cron")).toList();
+        JobBuilder job = new JobBuilder(JobKind.GITHUB_SCHEDULE, name, where, "workflow " + String.join(";", expressions))
+                .overlap(Overlap.ALLOW);
+        for (Node c : crons) {
+            job.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, YamlDocs.scalar(c, "cron").strip(), "UTC",
+                    YamlDocs.where(file, YamlDocs.get(c, "cron"))));
+        }
+        List<String> runs = new ArrayList<>();
+        List<String> jobIds = new ArrayList<>();
+        for (Map.Entry<String, Node> j : YamlDocs.entries(YamlDocs.get(workflow, "jobs")).entrySet()) {
+            jobIds.add(j.getKey());
+            for (Node step : YamlDocs.items(YamlDocs.get(j.getValue(), "steps"))) {
+                String run = YamlDocs.scalar(step, "run");
+                if (run != null) {
+                    runs.add(run.strip().replace("\n", "; "));
+                }
+            }
+        }
+        job.command(runs.isEmpty() ? null : Redactor.redact(String.join("; ", runs)))
+                .attr("github.workflow", fileName).attr("github.jobs", String.join(", ", jobIds))
+                .attr("schedule.note", "GitHub starts scheduled runs late under load and turns the schedule off after "
+                        + "60 days without repository activity");
+        sink.job(job.build());
+        sink.finding(Findings.of("GHA001", "GitHub Actions workflow '" + name + "' runs on a schedule ("
+                + String.join("; ", expressions) + ", UTC) outside any orchestrator", where, job.id()));
+    }
+}
