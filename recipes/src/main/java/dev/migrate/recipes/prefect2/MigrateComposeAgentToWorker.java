@@ -3,6 +3,7 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.TextPositions;
 import dev.migrate.recipes.internal.YamlSnippets;
 import dev.migrate.recipes.prefectcli.CliOptions;
 import dev.migrate.recipes.prefectcli.PrefectCommandRewriter;
@@ -62,6 +63,19 @@ public class MigrateComposeAgentToWorker extends Recipe {
                 });
     }
 
+    /**
+     * The line of a service's key in the compose file: the first indented {@code name:} after {@code services:}
+     * (0, for no line, when it cannot be told, say in a flow mapping).
+     */
+    static int serviceLine(String text, String service) {
+        Matcher services = Pattern.compile("(?m)^services[ \\t]*:").matcher(text);
+        if (!services.find()) {
+            return 0;
+        }
+        Matcher key = Pattern.compile("(?m)^[ \\t]+[\"']?" + Pattern.quote(service) + "[\"']?[ \\t]*:").matcher(text);
+        return key.find(services.end()) ? TextPositions.lineOf(text, key.start()) : 0;
+    }
+
     private Yaml.Mapping.Entry migrate(Yaml.Mapping.Entry servicesEntry, Yaml.Mapping services, String path,
                                        ExecutionContext ctx, Cursor cursor) {
         CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor());
@@ -69,7 +83,9 @@ public class MigrateComposeAgentToWorker extends Recipe {
         Map<String, String> poolServices = new LinkedHashMap<>();
         List<Yaml.Mapping.Entry> entries = new ArrayList<>();
         boolean changed = false;
+        String source = cursor.firstEnclosingOrThrow(Yaml.Documents.class).printAll();
         for (Yaml.Mapping.Entry service : services.getEntries()) {
+            int line = serviceLine(source, service.getKey().getValue());
             if (!(service.getValue() instanceof Yaml.Mapping body)) {
                 entries.add(service);
                 continue;
@@ -78,7 +94,7 @@ public class MigrateComposeAgentToWorker extends Recipe {
             ComposeCommand r = command == null ? null : ComposeCommand.of(command, options);
             if (r == null) {
                 if (command != null && command.print(cursor).contains("agent")) {
-                    notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, "service `"
+                    notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "service `"
                             + service.getKey().getValue() + "` gives its " + command.getKey().getValue()
                             + " in a form this recipe cannot read; rewrite a `prefect agent` command in it by hand"));
                 }
@@ -91,21 +107,21 @@ public class MigrateComposeAgentToWorker extends Recipe {
             }
             // Every agent-to-worker move chooses a pool and its type for the user: an unsafe fix.
             if (!r.notes().isEmpty() && !FixSafety.unsafeAllowed(ctx)) {
-                notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, "unsafe fix not applied "
+                notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "unsafe fix not applied "
                         + "(rerun with --unsafe-fixes): service `" + service.getKey().getValue() + "` would run `"
                         + r.after() + "`"));
                 entries.add(service);
                 continue;
             }
             if (r.value() == null) {
-                notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, "quoting prevents an automatic "
+                notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "quoting prevents an automatic "
                         + "edit of service `" + service.getKey().getValue() + "`; change its "
                         + command.getKey().getValue() + " by hand to: " + r.after()));
                 entries.add(service);
                 continue;
             }
             for (String note : r.notes()) {
-                notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), r.manual(), note));
+                notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), r.manual(), note));
             }
             changed = true;
             List<Yaml.Mapping.Entry> fields = new ArrayList<>(body.getEntries());

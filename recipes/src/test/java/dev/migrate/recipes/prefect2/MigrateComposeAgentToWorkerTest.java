@@ -1,8 +1,12 @@
 package dev.migrate.recipes.prefect2;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.yaml.Assertions.yaml;
 
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
 import org.junit.jupiter.api.Test;
+import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.DocumentExample;
 import org.openrewrite.test.RecipeSpec;
 import org.openrewrite.test.RewriteTest;
@@ -129,5 +133,35 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
                 command: prefect worker start --pool iceberg-offload --type process
             """,
             spec -> spec.path("docker-compose.yml")));
+    }
+
+    @Test
+    void aNoteNamesTheLineOfItsService() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(ctx, false);
+        rewriteRun(spec -> spec.executionContext(ctx).dataTable(MigrationNotes.Row.class, rows ->
+                assertThat(rows).singleElement().satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(6);
+                    assertThat(r.message()).contains("service `prefect-agent`");
+                })),
+            yaml(
+            """
+            # agents for the lake jobs
+            services:
+              prefect-server:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: prefect server start
+              prefect-agent:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: prefect agent start -q lake
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
+    @Test
+    void serviceLinesComeFromTheServicesBlockOnly() {
+        String text = "x-defaults:\n  worker: {}\nservices:\n  \"worker\":\n    image: a\n";
+        assertThat(MigrateComposeAgentToWorker.serviceLine(text, "worker")).isEqualTo(4);
+        assertThat(MigrateComposeAgentToWorker.serviceLine("services: {worker: {image: a}}\n", "worker")).isZero();
     }
 }
