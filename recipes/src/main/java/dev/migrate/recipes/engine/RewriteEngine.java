@@ -6,7 +6,6 @@ import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.rewriters.io.AtomicFiles;
 import dev.migrate.rewriters.python.EditCheck;
 import dev.migrate.rewriters.python.PythonFile;
-import dev.migrate.rewriters.python.PythonParser;
 import dev.migrate.rewriters.python.PythonRewriteParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -115,8 +114,9 @@ public final class RewriteEngine {
                 continue;
             }
             byte[] bytes = afterText != null ? ((PythonFile) after).encode(afterText) : after.printAllAsBytes();
-            Optional<String> problem = before instanceof PythonFile original && after instanceof PythonFile python
-                    ? EditCheck.problem(path, original, python.module(), afterText, bytes)
+            Optional<String> problem = after instanceof PythonFile python
+                    ? EditCheck.problem(path, before instanceof PythonFile original ? original : null, python.module(),
+                            afterText, bytes)
                     : reparseProblem(after, bytes, projectDir);
             if (problem.isPresent()) {
                 refused.add(new RewriteResult.Refused(path, problem.get()));
@@ -166,9 +166,6 @@ public final class RewriteEngine {
 
     /** Why the printed result ({@code bytes}) of a file must not be written, if it must not. */
     private static Optional<String> reparseProblem(SourceFile after, byte[] bytes, Path projectDir) {
-        if (after instanceof PythonFile) {
-            return pythonReparseProblem(after.getSourcePath(), bytes);
-        }
         Optional<Parser> parser = SourceParsers.forPath(after.getSourcePath());
         if (parser.isEmpty()) {
             return Optional.empty();
@@ -180,22 +177,6 @@ public final class RewriteEngine {
             return Optional.of("the rewritten file would not parse as " + parserName(parser.get()));
         }
         if (!Arrays.equals(again.get(0).printAllAsBytes(), bytes)) {
-            return Optional.of("the rewritten file would not print back unchanged after parsing");
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Python's parser is tolerant (it keeps bad code as ERROR nodes), so "parses" means "has no
-     * diagnostics". It is called directly (one parse, one print), not through the OpenRewrite parser front.
-     */
-    private static Optional<String> pythonReparseProblem(Path sourcePath, byte[] bytes) {
-        PythonFile again = PythonParser.parse(sourcePath, bytes);
-        if (again.hasSyntaxErrors()) {
-            return Optional.of("the rewritten file would have a syntax error: "
-                    + again.diagnostics().get(0).format(sourcePath.toString()));
-        }
-        if (!Arrays.equals(again.toBytes(), bytes)) {
             return Optional.of("the rewritten file would not print back unchanged after parsing");
         }
         return Optional.empty();

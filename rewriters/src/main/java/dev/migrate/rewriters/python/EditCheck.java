@@ -27,9 +27,9 @@ public final class EditCheck {
     }
 
     /**
-     * What is wrong with {@code edited} (made from {@code original} by edits), whose printed text is
-     * {@code text}, encoded as {@code bytes}: bytes that do not read back as that text, or the first syntax
-     * problem, with file-wide line and column. Empty when nothing is.
+     * What is wrong with {@code edited} (made from {@code original} by edits, or created when {@code original} is
+     * null), whose printed text is {@code text}, encoded as {@code bytes}: bytes that do not read back as that text,
+     * or the first syntax problem, with file-wide line and column. Empty when nothing is.
      */
     public static Optional<String> problem(String file, PythonFile original, Node edited, char[] text, byte[] bytes) {
         SourceDecoder.Decoded read = SourceDecoder.decode(bytes);
@@ -37,7 +37,7 @@ public final class EditCheck {
             return Optional.of("the rewritten file would not read back as the same text"
                     + (read.problem() != null ? ": " + read.problem() : " (its encoding declaration changed?)"));
         }
-        if (original.hasSyntaxErrors()) {
+        if (original == null || original.hasSyntaxErrors()) {
             return problemInRange(file, text, 0, text.length); // nothing is known to be good: all of it
         }
         Set<PyElement> kept = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -68,6 +68,14 @@ class EditCheckTest {
     }
 
     @Test
+    void aCreatedFileIsCheckedWhole() {
+        Node created = PythonParser.parse("def f(:\n    pass\n").module();
+        char[] text = created.toChars();
+        assertThat(EditCheck.problem("m.py", null, created, text, new String(text).getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(wholeFileProblem(created)).isPresent();
+    }
+
+    @Test
     void textThatIsNotTheEditedTreesIsABug() {
         PythonFile f = PythonParser.parse("x = 1\n");
         byte[] other = "x = 12\n".getBytes(StandardCharsets.UTF_8);
