@@ -1,7 +1,9 @@
 package dev.migrate.analyzers.sources.cron;
 
+import dev.migrate.rewriters.crontab.CrontabFile;
+import dev.migrate.rewriters.crontab.CrontabFormat;
+import dev.migrate.rewriters.crontab.CrontabLine;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Tells a saved crontab in system format (each line names the user to run as, as in /etc/cron.d) from a user
@@ -10,7 +12,6 @@ import java.util.regex.Pattern;
  * {@code root}.
  */
 final class UserFields {
-    private static final Pattern ENV_SETTING = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\s*=.*");
     /**
      * Accounts that jobs run as and that no command is named after. A wider test (any user-like word) would take a
      * user crontab's {@code 0 3 * * * backup /srv/data} (a script named backup) for a system line; accounts named
@@ -22,20 +23,19 @@ final class UserFields {
     private UserFields() {
     }
 
-    /** Whether every entry names one of {@link #ACCOUNTS} after its schedule, with a command after it. */
+    /** Whether the text reads as a system crontab whose every entry runs, as one of {@link #ACCOUNTS}, a command. */
     static boolean inEveryEntry(String text) {
         boolean any = false;
-        for (String raw : text.split("\\R")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#") || ENV_SETTING.matcher(line).matches()) {
-                continue;
-            }
-            String[] words = line.split("\\s+");
-            int schedule = words[0].startsWith("@") ? 1 : 5;
-            if (words.length < schedule + 2 || !ACCOUNTS.contains(words[schedule])) {
+        for (CrontabLine line : CrontabFile.parse(text, CrontabFormat.SYSTEM).lines()) {
+            if (line instanceof CrontabLine.Unparsed) {
                 return false;
             }
-            any = true;
+            if (line instanceof CrontabLine.Entry e) {
+                if (!ACCOUNTS.contains(e.user()) || e.command().isBlank()) {
+                    return false;
+                }
+                any = true;
+            }
         }
         return any;
     }
