@@ -35,9 +35,8 @@ final class LegacyLineSwitch {
         }
         LegacySwitch sw = LegacySwitch.forJob(legacy).orElse(null);
         if (sw == null || !sw.applied()) {
-            String what = sw != null && sw.kind().equals("cron-installed-by-script")
-                    ? "a cron job that " + legacy.source().path() + " installs when it runs" : "a " + legacy.kind().slug() + " job";
-            throw new CutoverException("job " + job.key() + " is " + what + ", switched off outside "
+            throw new CutoverException("job " + job.key() + " is a " + (sw == null ? legacy.kind().slug() : sw.label())
+                    + " job, switched off outside "
                     + "its files; run the plan's command, then: migrate cutover record " + job.key()
                     + " legacy-disabled --by NAME");
         }

@@ -23,12 +23,8 @@ public final class Main {
                     + " or run the command on one subdirectory at a time.");
             return ExitCode.ENVIRONMENT.code();
         } catch (StackOverflowError | LinkageError | AssertionError e) {
-            System.err.println("migrate: internal error: " + e);
-            System.err.println("This is a bug in migrate. Re-run with --stacktrace and report the output.");
-            if (java.util.Arrays.asList(args).contains("--stacktrace")) {
-                e.printStackTrace();
-            }
-            return ExitCode.INTERNAL.code();
+            return MigrateCli.internalError(e, new java.io.PrintWriter(System.err, true),
+                    java.util.Arrays.asList(args).contains("--stacktrace"));
         }
     }
 }

@@ -58,18 +58,26 @@ public final class MigrateCli {
         boolean wantTrace = parsed != null && parsed.hasMatchedOption("--stacktrace")
                 || rootWantsTrace(cmd);
         if (code == ExitCode.INTERNAL) {
-            err.println("migrate: internal error: " + ex);
-            if (!wantTrace) {
-                err.println("This is a bug in migrate. Re-run with --stacktrace and report the output.");
-            }
-        } else {
-            err.println("migrate: " + ex.getMessage());
+            return internalError(ex, err, wantTrace);
         }
+        err.println("migrate: " + ex.getMessage());
         if (wantTrace) {
             ex.printStackTrace(err);
         }
         err.flush();
         return code.code();
+    }
+
+    /** A bug in migrate: what was thrown, and the stack trace only when asked for. Returns exit code 4. */
+    static int internalError(Throwable t, PrintWriter err, boolean wantTrace) {
+        err.println("migrate: internal error: " + t);
+        if (wantTrace) {
+            t.printStackTrace(err);
+        } else {
+            err.println("This is a bug in migrate. Re-run with --stacktrace and report the output.");
+        }
+        err.flush();
+        return ExitCode.INTERNAL.code();
     }
 
     private static boolean rootWantsTrace(CommandLine cmd) {

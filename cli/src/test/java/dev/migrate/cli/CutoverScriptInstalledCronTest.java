@@ -51,7 +51,7 @@ class CutoverScriptInstalledCronTest {
         for (String job : new String[] {"run-etl", "weekly-report"}) {
             CliRun disable = cutover("cutover", "disable", estate.toString(), "--job", job, "--apply");
             assertThat(disable.exitCode()).as(disable.out() + disable.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
-            assertThat(disable.err()).contains("installs when it runs", "migrate cutover record " + job + " legacy-disabled");
+            assertThat(disable.err()).contains("is a cron (installed by a script) job", "migrate cutover record " + job + " legacy-disabled");
         }
         assertThat(Files.readString(estate.resolve("setup_cron.sh"))).isEqualTo(SETUP);
         assertThat(Files.readString(estate.resolve("install_schedule.py"))).isEqualTo(INSTALL);

@@ -98,8 +98,7 @@ final class JobSteps {
         Job legacy = job.legacy();
         LegacySwitch sw = switchOf();
         if (sw != null) {
-            out.add(Step.of("Disable the legacy " + sw.kind().replace("cron-installed-by-script", "cron (installed by a script)")
-                    + " schedule",
+            out.add(Step.of("Disable the legacy " + sw.label() + " schedule",
                     sw.disable().stream().map(t -> LegacySwitch.fill(t, values())).toList(), sw.why(),
                     legacySource()).checked(gate(ReadinessState.LEGACY_DISABLED).met()));
         } else {

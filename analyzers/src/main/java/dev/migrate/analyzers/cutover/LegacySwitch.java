@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *
  * @param applied true when {@code migrate cutover disable/rollback --apply} makes the edit itself
  */
-public record LegacySwitch(String kind, boolean applied, List<String> disable, List<String> enable, String why) {
+public record LegacySwitch(String kind, String label, boolean applied, List<String> disable, List<String> enable,
+                           String why) {
     private static final Map<String, LegacySwitch> BY_KIND = load();
 
     public static Optional<LegacySwitch> of(String kindSlug) {
@@ -53,7 +54,8 @@ public record LegacySwitch(String kind, boolean applied, List<String> disable, L
             }
             Map<String, Map<String, Object>> raw = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             Map<String, LegacySwitch> out = new LinkedHashMap<>();
-            raw.forEach((kind, m) -> out.put(kind, new LegacySwitch(kind, Boolean.TRUE.equals(m.get("applied")),
+            raw.forEach((kind, m) -> out.put(kind, new LegacySwitch(kind, (String) m.getOrDefault("label", kind),
+                    Boolean.TRUE.equals(m.get("applied")),
                     (List<String>) m.get("disable"), (List<String>) m.get("enable"), (String) m.get("why"))));
             return Map.copyOf(out);
         } catch (IOException e) {
