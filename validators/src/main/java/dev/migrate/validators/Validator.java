@@ -14,6 +14,7 @@ import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.engine.FileFormat;
 import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.engine.RelationLoader;
+import dev.migrate.validators.engine.FooterBounds;
 import dev.migrate.validators.engine.SideBySide;
 import dev.migrate.validators.engine.StreamingScan;
 import dev.migrate.validators.paths.OutputFile;
@@ -218,12 +219,8 @@ public final class Validator {
     /** Both sides read at once, each on one engine thread, so that each list keeps its file's order. */
     private SideBySide.Pair<Map<String, Object>> scanInFileOrder(DuckDbSession session, SideBySide sides,
             DatasetPlan plan, DatasetConfig ds, List<Path> legacyFiles, List<Path> newFiles) throws SQLException {
-        session.execute(Statement.of("settings", "SET threads = 1"));
-        try {
-            return sides.run(s -> scanOnce(s, plan, ds, "legacy", legacyFiles), s -> scanOnce(s, plan, ds, "new", newFiles));
-        } finally {
-            session.execute(Statement.of("settings", "SET threads = " + settings.threads()));
-        }
+        sides.oneThreadEach();
+        return sides.run(s -> scanOnce(s, plan, ds, "legacy", legacyFiles), s -> scanOnce(s, plan, ds, "new", newFiles));
     }
 
     private List<CheckResult> compareStreamed(DuckDbSession session, SideBySide sides, boolean fileOrder,
@@ -238,6 +235,7 @@ public final class Validator {
                     /** The lists become tables only for the sides the key diff reads; an unnest runs on one thread. */
                     @Override
                     public void keys(boolean both) throws SQLException {
+                        sides.allThreads(); // a join or a sort follows
                         if (!both) {
                             executeAll(session, StreamingScan.keysTable("legacy_scan", "legacy_keys", plan));
                             return;
@@ -251,8 +249,19 @@ public final class Validator {
                         return fileOrder;
                     }
 
+                    /** Read straight from the lists: each is read once, in file order, by the pairing or the order check. */
+                    @Override
+                    public EmbeddedComparison.Relations listed(EmbeddedComparison.Relations r) {
+                        return new EmbeddedComparison.Relations(StreamingScan.listed("legacy_scan", plan),
+                                StreamingScan.listed("new_scan", plan), r.legacyRows(), r.newRows(), r.fileColumn());
+                    }
+
                     @Override
                     public void samples(String diff) throws SQLException {
+                        if (FileLoader.formatOf(legacyFiles) != FileFormat.PARQUET
+                                || FileLoader.formatOf(newFiles) != FileFormat.PARQUET) {
+                            sides.allThreads(); // Parquet reads only the row groups of the keys; CSV may read it all
+                        }
                         sampleRows(session, plan, ds, diff, legacyFiles, newFiles);
                     }
 
@@ -308,12 +317,13 @@ public final class Validator {
             List<Path> files) throws SQLException {
         FileLoader.precheck(files, ds.allowEmpty());
         var columns = EmbeddedComparison.columnPlans(plan);
-        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(), columns),
-                files, ds.csv());
+        FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(), columns, typeOf(plan, side));
+        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(), columns,
+                bounds.inScan()), files, ds.csv());
         Map<String, Object> aggregates = new java.util.LinkedHashMap<>(
                 session.query(StreamingScan.profileRow(side + "_scan", plan, files.size())).get(0));
-        for (Statement bounds : StreamingScan.columnBounds(side, files, ds.csv(), columns)) {
-            aggregates.putAll(session.query(bounds).get(0));
+        if (bounds.footers() != null) {
+            aggregates.putAll(FileLoader.query(session, bounds.footers(), files, ds.csv()).get(0));
         }
         if (!ds.allowEmpty()) {
             java.util.Set<String> withRows = files.size() > 1
@@ -324,6 +334,11 @@ public final class Validator {
             FileLoader.rejectFilesWithoutRows(files, withRows);
         }
         return aggregates;
+    }
+
+    /** The type of column {@code i} of the plan on {@code side}. */
+    private static java.util.function.IntFunction<String> typeOf(DatasetPlan plan, String side) {
+        return i -> "legacy".equals(side) ? plan.all().get(i).legacy().type() : plan.all().get(i).current().type();
     }
 
     private List<PlannedStatement> planDataset(ValidateConfig config, JobConfig job, DatasetConfig ds, Sides sides,
@@ -343,7 +358,7 @@ public final class Validator {
         try {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
             if (onePass(session, plan, ds, legacyFiles, newFiles)) {
-                return planStreamed(job, ds, plan, legacyFiles, newFiles);
+                return planStreamed(session, job, ds, plan, legacyFiles, newFiles);
             }
             RelationLoader loader = new RelationLoader(session);
             String hash = RowDiffQuery.rowHashColumn(plan);
@@ -363,28 +378,32 @@ public final class Validator {
         return out;
     }
 
-    private List<PlannedStatement> planStreamed(JobConfig job, DatasetConfig ds, DatasetPlan plan, List<Path> legacyFiles,
+    private List<PlannedStatement> planStreamed(DuckDbSession session, JobConfig job, DatasetConfig ds, DatasetPlan plan, List<Path> legacyFiles,
             List<Path> newFiles) {
         List<PlannedStatement> out = new ArrayList<>();
         var columns = EmbeddedComparison.columnPlans(plan);
-        out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
-                StreamingScan.profileAndReduce("legacy_scan", plan, legacyFiles, ds.csv(), columns)));
-        out.add(new PlannedStatement(job.name(), ds.name(), "new",
-                StreamingScan.profileAndReduce("new_scan", plan, newFiles, ds.csv(), columns)));
-        StreamingScan.columnBounds("legacy", legacyFiles, ds.csv(), columns)
-                .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "legacy", st)));
-        StreamingScan.columnBounds("new", newFiles, ds.csv(), columns)
-                .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "new", st)));
+        for (String side : List.of("legacy", "new")) {
+            List<Path> files = "legacy".equals(side) ? legacyFiles : newFiles;
+            FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(), columns, typeOf(plan, side));
+            out.add(new PlannedStatement(job.name(), ds.name(), side,
+                    StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(), columns, bounds.inScan())));
+            if (bounds.footers() != null) {
+                out.add(new PlannedStatement(job.name(), ds.name(), side, bounds.footers()));
+            }
+        }
         if (!plan.keys().isEmpty()) {
+            if (inFileOrder(plan)) {
+                // Tried first, on the collected lists; the statements after them run when the keys are not in
+                // file order.
+                String legacyListed = StreamingScan.listed("legacy_scan", plan);
+                out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
+                        RowDiffQuery.keysInFileOrder(plan, legacyListed)));
+                out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.positionalDiff(plan,
+                        legacyListed, StreamingScan.listed("new_scan", plan), "diff_stats")));
+            }
             keysTables(plan).forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "both", st)));
             String legacyKeys = Sql.quote("legacy_keys");
             String newKeys = Sql.quote("new_keys");
-            if (inFileOrder(plan)) {
-                // Tried first; each falls back to the statements after it when the keys are not in file order.
-                out.add(new PlannedStatement(job.name(), ds.name(), "legacy", RowDiffQuery.keysInFileOrder(plan, legacyKeys)));
-                out.add(new PlannedStatement(job.name(), ds.name(), "both",
-                        RowDiffQuery.positionalDiff(plan, legacyKeys, newKeys, "diff_stats")));
-            }
             EmbeddedComparison.uniqueKeysPlan(plan, legacyKeys, "diff")
                     .forEach(st -> out.add(new PlannedStatement(job.name(), ds.name(), "legacy", st)));
             out.add(new PlannedStatement(job.name(), ds.name(), "both",

@@ -46,6 +46,28 @@ class ParquetScanTest {
     }
 
     @Test
+    void boundsComeFromTheFootersWhereDuckDbAnswersThemAndFromTheScanForTheRest() throws Exception {
+        // BOOLEAN is known to be read; INTERVAL, BLOB and HUGEINT are found by checking DuckDB's plans one by one.
+        String rows = "SELECT 'eu' AS region, range AS id, range * 1.5 AS amount, range % 3 = 0 AS flag, "
+                + "to_seconds(range) AS wait, CAST('b' || range AS BLOB) AS raw, CAST(range AS HUGEINT) * 3 AS big, "
+                + "DATE '2024-01-01' + CAST(range AS INTEGER) AS day FROM range(500)";
+        parquet("legacy", rows);
+        parquet("new", "SELECT * REPLACE (CASE WHEN id = 7 THEN NULL ELSE flag END AS flag, CASE WHEN id = 499 THEN "
+                + "big + 1 ELSE big END AS big) FROM (" + rows + ")");
+        JobResult job = run();
+        assertThat(job.checks()).containsExactlyInAnyOrderElementsOf(OnePassDatasets.run(tmp, "parquet", true).checks()
+                .stream().filter(c -> c.check() != Check.ORDER).toList());
+        assertThat(job.checks()).filteredOn(c -> c.check() == Check.AGGREGATE && c.subject().startsWith("big"))
+                .extracting(CheckResult::status).contains(Status.FAIL);
+        List<String> footers = OnePassDatasets.plan(tmp, "parquet", "[region, id]", 1).stream()
+                .filter(p -> p.statement().purpose().startsWith("column bounds from footers"))
+                .map(p -> p.statement().sql()).toList();
+        assertThat(footers).hasSize(2).allSatisfy(sql -> assertThat(sql)
+                .contains("min(\"id\")", "max(\"day\")", "count(\"amount\")")
+                .doesNotContain("\"flag\"", "\"wait\"", "\"raw\"", "\"big\""));
+    }
+
+    @Test
     void duplicateKeysAreBadInput() throws Exception {
         parquet("legacy", ROWS);
         parquet("new", ROWS + " UNION ALL SELECT 'eu', 4, 6.0, 'x4'");

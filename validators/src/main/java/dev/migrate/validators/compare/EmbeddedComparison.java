@@ -93,8 +93,8 @@ public final class EmbeddedComparison {
      */
     public interface Rereads {
         /**
-         * Runs before the key diff reads the (key, row hash) relations: the legacy one, and the new one too
-         * when {@code both}. Sides holding the same rows only need the legacy keys.
+         * Runs before the key diff joins or sorts the (key, row hash) relations: the legacy one, and the new one
+         * too when {@code both}. Sides holding the same rows only need the legacy keys.
          */
         default void keys(boolean both) throws SQLException {
         }
@@ -109,6 +109,15 @@ public final class EmbeddedComparison {
          */
         default boolean fileOrder() {
             return false;
+        }
+
+        /**
+         * Relations that read each side's (key, row hash) rows where they were collected, without {@link #keys}
+         * building tables first: for the single in-order passes of the pairing and the order check. Materialized
+         * sides have nothing to build, so by default they are {@code r}'s.
+         */
+        default Relations listed(Relations r) {
+            return r;
         }
 
         /** Relations to search for repeated keys, once the counts show that a key repeats. */
@@ -161,15 +170,14 @@ public final class EmbeddedComparison {
             if (sameRows(l, n, nl, nn)) {
                 requireUniqueKeys(plan, r, diffTable, rereads);
                 counts = Map.of();
-            } else {
+            } else if (!fitsInMemory(plan, nl + nn)) {
                 rereads.keys(true);
-                if (!fitsInMemory(plan, nl + nn)) {
-                    counts = groupedDiff(plan, r, diffTable, rereads);
-                } else {
-                    counts = rereads.fileOrder() && nl == nn ? pairedByPosition(plan, r, nl, diffTable) : null;
-                    if (counts == null) {
-                        counts = joinedDiff(plan, r, nl, nn, diffTable, rereads);
-                    }
+                counts = groupedDiff(plan, r, diffTable, rereads);
+            } else {
+                counts = rereads.fileOrder() && nl == nn ? pairedByPosition(plan, rereads.listed(r), nl, diffTable) : null;
+                if (counts == null) {
+                    rereads.keys(true);
+                    counts = joinedDiff(plan, r, nl, nn, diffTable, rereads);
                 }
             }
             List<Map<String, Object>> samples = List.of();
@@ -214,10 +222,10 @@ public final class EmbeddedComparison {
      */
     private void requireUniqueKeys(DatasetPlan plan, Relations r, String diffTable, Rereads rereads)
             throws SQLException {
-        rereads.keys(false);
-        if (rereads.fileOrder() && keysIncrease(plan, r.legacyKeys())) {
+        if (rereads.fileOrder() && keysIncrease(plan, rereads.listed(r).legacyKeys())) {
             return;
         }
+        rereads.keys(false);
         List<Statement> check = uniqueKeysPlan(plan, r.legacyKeys(), diffTable);
         session.execute(check.get(0));
         long repeats = Verdicts.number(session.query(check.get(1)).get(0).get("n")).longValue();

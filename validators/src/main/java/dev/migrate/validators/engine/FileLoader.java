@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -115,6 +116,16 @@ public final class FileLoader {
     public static void execute(DuckDbSession session, Statement st, List<Path> files, CsvOptions csv) {
         try {
             session.execute(st);
+        } catch (SQLException e) {
+            throw explain(e, files, csv);
+        }
+    }
+
+    /** Runs a small query that reads {@code files} (or their footers), with the same messages as {@link #execute}. */
+    public static List<Map<String, Object>> query(DuckDbSession session, Statement st, List<Path> files,
+            CsvOptions csv) {
+        try {
+            return session.query(st);
         } catch (SQLException e) {
             throw explain(e, files, csv);
         }

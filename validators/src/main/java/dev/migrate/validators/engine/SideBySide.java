@@ -21,10 +21,14 @@ public final class SideBySide implements AutoCloseable {
     private final DuckDbSession session;
     private final DuckDbSession twin;
     private final ExecutorService pool;
+    /** The engine's thread count, and whether it is lowered to one for now (see {@link #oneThreadEach}). */
+    private final int threads;
+    private boolean lowered;
 
-    private SideBySide(DuckDbSession session, DuckDbSession twin) {
+    private SideBySide(DuckDbSession session, DuckDbSession twin, int threads) {
         this.session = session;
         this.twin = twin;
+        this.threads = threads;
         this.pool = twin == null ? null : Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "migrate-validate-new-side");
             t.setDaemon(true);
@@ -33,12 +37,36 @@ public final class SideBySide implements AutoCloseable {
     }
 
     public static SideBySide open(DuckDbSession session, int threads) throws SQLException {
-        return new SideBySide(session, threads >= 2 ? session.twin() : null);
+        return new SideBySide(session, threads >= 2 ? session.twin() : null, threads);
     }
 
     /** Both sides' work in turn, on {@code session}; nothing to close. */
     public static SideBySide inTurn(DuckDbSession session) {
-        return new SideBySide(session, null);
+        return new SideBySide(session, null, 1);
+    }
+
+    /**
+     * Runs every statement on one engine thread from now on: each side's statement then runs on the thread
+     * that sends it, so a list it builds keeps the file's order, and two sides sent at once use two cores.
+     */
+    public void oneThreadEach() throws SQLException {
+        if (threads > 1 && !lowered) {
+            session.execute(dev.migrate.validators.query.Statement.of("settings", "SET threads = 1"));
+            lowered = true;
+        }
+    }
+
+    /**
+     * Gives the engine all its threads back, before a statement that runs in parallel (a join, a full read).
+     * Only then: raising the count again costs about 0.05 s, and what follows a one-pass scan of sides in
+     * file order (unnesting lists, pairing rows by position, window functions without partitions) runs on one
+     * thread anyway.
+     */
+    public void allThreads() throws SQLException {
+        if (lowered) {
+            session.execute(dev.migrate.validators.query.Statement.of("settings", "SET threads = " + threads));
+            lowered = false;
+        }
     }
 
     /** Whether the sides really run at the same time. */

@@ -11,6 +11,7 @@ import dev.migrate.validators.query.Statement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * One pass per side for Parquet and plain CSV files: while DuckDB reads a side it computes the column
@@ -100,7 +101,7 @@ public final class StreamingScan {
      * files that had rows (a single file had rows when the count is not zero).
      */
     public static Statement profileAndReduce(String table, DatasetPlan plan, List<Path> files, CsvOptions csv,
-            List<ProfileQuery.ColumnPlan> columns) {
+            List<ProfileQuery.ColumnPlan> columns, IntPredicate boundsInScan) {
         boolean several = files.size() > 1;
         Statement scan = FileLoader.scan(files, csv, several);
         // Each column is hashed once: its hash feeds both the column's hash aggregate and the row hash.
@@ -110,9 +111,8 @@ public final class StreamingScan {
             hashes.add("hash(" + (columns.get(i).asText() ? Dialect.DUCKDB.text(col) : col) + ") AS "
                     + Sql.quote(HASH + i));
         }
-        // Parquet footers answer count, min and max (see columnBounds); other formats compute them here.
-        boolean parquet = FileLoader.formatOf(files) == FileFormat.PARQUET;
-        List<String> select = new ArrayList<>(ProfileQuery.items(Dialect.DUCKDB, columns, i -> HASH + i, !parquet));
+        // Parquet footers answer count, min and max of most columns (see FooterBounds); the scan bounds the rest.
+        List<String> select = new ArrayList<>(ProfileQuery.items(Dialect.DUCKDB, columns, i -> HASH + i, boundsInScan));
         if (!plan.keys().isEmpty()) {
             List<String> fields = new ArrayList<>();
             for (int i = 0; i < plan.keys().size(); i++) {
@@ -149,26 +149,6 @@ public final class StreamingScan {
                 + " AS SELECT " + String.join(", ", select) + " FROM " + hashed, scan.params());
     }
 
-    /**
-     * For Parquet, one query per column for its count, min and max. Alone in a query, DuckDB answers them
-     * from the row-group statistics of the footers where those are exact, reading no data; otherwise it
-     * reads just that column. Computed in the main scan, the bounds cost more than the row hash.
-     */
-    public static List<Statement> columnBounds(String side, List<Path> files, CsvOptions csv,
-            List<ProfileQuery.ColumnPlan> columns) {
-        if (FileLoader.formatOf(files) != FileFormat.PARQUET) {
-            return List.of();
-        }
-        Statement scan = FileLoader.scan(files, csv, false);
-        List<Statement> out = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            out.add(new Statement("column bounds (" + side + ", " + columns.get(i).name() + ")", "SELECT "
-                    + String.join(", ", ProfileQuery.boundItems(Dialect.DUCKDB, columns.get(i), i)) + " FROM "
-                    + scan.sql(), scan.params()));
-        }
-        return out;
-    }
-
     /** The aggregates row, without the (large) list columns. */
     public static Statement profileRow(String table, DatasetPlan plan, int files) {
         List<String> lists = new ArrayList<>();
@@ -194,12 +174,15 @@ public final class StreamingScan {
      */
     public static List<Statement> keysTable(String scanTable, String keysTable, DatasetPlan plan) {
         return List.of(Statement.of("(key, row hash) table (" + keysTable + ")", "CREATE OR REPLACE TABLE "
-                        + Sql.quote(keysTable) + " AS SELECT * FROM " + reducedRelation(scanTable, plan)),
+                        + Sql.quote(keysTable) + " AS SELECT * FROM " + listed(scanTable, plan)),
                 Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(scanTable)));
     }
 
-    /** The reduced rows as a relation with the original column names, as the row diff expects. */
-    private static String reducedRelation(String table, DatasetPlan plan) {
+    /**
+     * A side's collected rows as a relation with the original column names, as the row diff expects, read
+     * straight from the list in {@code table}: in file order when one thread built the list.
+     */
+    public static String listed(String table, DatasetPlan plan) {
         List<String> select = new ArrayList<>();
         for (int i = 0; i < plan.keys().size(); i++) {
             select.add("r.k" + i + " AS " + Sql.quote(plan.keys().get(i).name()));

@@ -3,6 +3,7 @@ package dev.migrate.validators.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Builds the one-pass aggregate query of a relation: the row count and, per column, non-null count,
@@ -23,23 +24,24 @@ public final class ProfileQuery {
 
     /** The select items alone, for queries that compute more in the same pass. */
     public static List<String> items(Dialect d, List<ColumnPlan> columns) {
-        return items(d, columns, null, true);
+        return items(d, columns, null, i -> true);
     }
 
     /**
      * The select items, where the hash aggregate of column {@code i} reads a hash the relation already
      * has in column {@code hashColumns.apply(i)} (computed once, also for the row hash), when that is given.
-     * Without {@code bounds} the per-column count, min and max are left to {@link #boundItems}.
+     * The per-column count, min and max are computed for the columns {@code bounds} accepts; the others are
+     * left to {@link #boundItems} (asked from Parquet footers).
      */
     public static List<String> items(Dialect d, List<ColumnPlan> columns, IntFunction<String> hashColumns,
-            boolean bounds) {
+            IntPredicate bounds) {
         List<String> select = new ArrayList<>();
         select.add("count(*) AS n");
         for (int i = 0; i < columns.size(); i++) {
             ColumnPlan c = columns.get(i);
             String col = Sql.quote(c.name());
             String value = c.asText() ? d.text(col) : col;
-            if (bounds) {
+            if (bounds.test(i)) {
                 select.addAll(boundItems(d, c, i));
             }
             if (c.numeric() && !c.asText()) {

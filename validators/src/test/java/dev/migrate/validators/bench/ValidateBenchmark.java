@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,7 +26,8 @@ import java.util.Locale;
  * {@code LC_ALL=C sort | comm}. Prints each figure as a ratio. See bench/validate/README.md.
  *
  * <p>Arguments: {@code rows} (default 10000000), {@code formats} (csv,parquet), {@code threads} (2),
- * {@code memory limit} (2GB), {@code data dir} (bench/data/validate).
+ * {@code memory limit} (2GB), {@code data dir} (bench/data/validate); system property {@code bench.runs} (3):
+ * rounds of every measurement, whose medians are printed.
  */
 public final class ValidateBenchmark {
     private static final String COLUMNS = "id, c_int, c_double, c_text, c_date, c_ts, c_bool, c_cat, c_big, c_ratio";
@@ -38,6 +40,7 @@ public final class ValidateBenchmark {
         List<String> formats = List.of((args.length > 1 ? args[1] : "csv,parquet").split(","));
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         String memory = args.length > 3 ? args[3] : "2GB";
+        int runs = Integer.getInteger("bench.runs", 3);
         Path data = Path.of(args.length > 4 ? args[4]
                 : Path.of(System.getProperty("migrate.repo.root", "."), "bench", "data", "validate").toString());
         System.out.printf(Locale.ROOT, "validate benchmark: %,d rows x 10 columns per side, 0.1%% differing, "
@@ -46,29 +49,49 @@ public final class ValidateBenchmark {
         for (String format : formats) {
             // "-v2": c_double is a DOUBLE on both sides; data generated before was DECIMAL(22,2) on the legacy
             // side and DECIMAL(23,2) on the new one, a type change the benchmark did not mean to include.
-            run(rows, format.strip(), threads, memory, data.resolve(rows + "-" + format.strip() + "-v2"));
+            run(rows, format.strip(), threads, memory, data.resolve(rows + "-" + format.strip() + "-v2"), runs);
         }
     }
 
-    /** Runs one format and returns the full-check results (generated pair, matching pair) for the smoke test. */
+    /** Runs one format once and returns the full-check results (generated pair, matching pair) for the smoke test. */
     static JobResult[] run(long rows, String format, int threads, String memory, Path dir) throws Exception {
+        return run(rows, format, threads, memory, dir, 1);
+    }
+
+    /**
+     * Runs one format: {@code runs} rounds, each timing the baselines and both full checks one after the other
+     * (so that a busy moment of the machine hits every figure of its round alike), and prints the medians.
+     */
+    static JobResult[] run(long rows, String format, int threads, String memory, Path dir, int runs) throws Exception {
         Path legacy = dir.resolve("legacy/events/events_20240301T020000." + format);
         Path current = dir.resolve("new/events/events_20240301T023000." + format);
         generate(rows, format, legacy, current);
         long sizes = Files.size(legacy) + Files.size(current);
 
-        Timing hash = Timing.of(() -> hashPass(format, legacy, current, threads, memory));
-        Timing sort = "csv".equals(format) ? sortComm(legacy, current) : null;
+        List<Timing> hash = new ArrayList<>();
+        List<Timing> sort = new ArrayList<>();
+        List<Timing> check = new ArrayList<>();
+        List<Timing> same = new ArrayList<>();
         JobResult[] job = new JobResult[2];
-        Timing check = Timing.of(() -> job[0] = fullCheck(dir, format, threads, memory, false));
-        // The common dual-run case: outputs that match (here the legacy output against itself).
-        Timing same = Timing.of(() -> job[1] = fullCheck(dir, format, threads, memory, true));
-        double hashPass = hash.wall();
-        Double sortComm = sort == null ? null : sort.wall();
-        double full = check.wall();
+        for (int i = 0; i < runs; i++) {
+            hash.add(Timing.of(() -> hashPass(format, legacy, current, threads, memory)));
+            if ("csv".equals(format)) {
+                sort.add(sortComm(legacy, current));
+            }
+            check.add(Timing.of(() -> job[0] = fullCheck(dir, format, threads, memory, false)));
+            // The common dual-run case: outputs that match (here the legacy output against itself).
+            same.add(Timing.of(() -> job[1] = fullCheck(dir, format, threads, memory, true)));
+        }
+        double hashPass = Timing.median(hash, Timing::wall);
+        Double sortComm = sort.isEmpty() ? null : Timing.median(sort, Timing::wall);
+        double full = Timing.median(check, Timing::wall);
+        double hashCpu = Timing.median(hash, Timing::cpu);
+        double fullCpu = Timing.median(check, Timing::cpu);
+        double sameCpu = Timing.median(same, Timing::cpu);
 
         CheckResult diff = job[0].checks().stream().filter(c -> c.check() == Check.ROW_DIFF).findFirst().orElseThrow();
-        System.out.printf(Locale.ROOT, "%n[%s] %,d MB on disk for both sides%n", format, sizes >> 20);
+        System.out.printf(Locale.ROOT, "%n[%s] %,d MB on disk for both sides; %d run%s, medians%n", format, sizes >> 20,
+                runs, runs == 1 ? "" : "s");
         System.out.printf(Locale.ROOT, "  baseline  hash pass (count + sum(hash(row)), both sides)  %7.2f s  1.00x%n", hashPass);
         if (sortComm != null) {
             System.out.printf(Locale.ROOT, "  baseline  LC_ALL=C sort | comm -3 (line-level only)      %7.2f s  %.2fx%n",
@@ -77,13 +100,21 @@ public final class ValidateBenchmark {
         System.out.printf(Locale.ROOT, "  migrate   full check (paths, counts, schema, aggregates, key diff + samples)  "
                 + "%7.2f s  %.2fx the hash pass%s%n", full, full / hashPass,
                 sortComm == null ? "" : String.format(Locale.ROOT, ", %.2fx sort|comm", full / sortComm));
+        double sameWall = Timing.median(same, Timing::wall);
         System.out.printf(Locale.ROOT, "  migrate   full check, matching outputs (legacy against itself)  %7.2f s  "
-                + "%.2fx the hash pass (cpu %.2f s, %.2fx); result %s%n", same.wall(), same.wall() / hashPass, same.cpu(),
-                same.cpu() / hash.cpu(), job[1].status());
+                + "%.2fx the hash pass (cpu %.2f s, %.2fx); result %s%n", sameWall, sameWall / hashPass, sameCpu,
+                sameCpu / hashCpu, job[1].status());
         // CPU seconds (all threads, the JVM's own included) depend less on what else runs on the machine.
-        System.out.printf(Locale.ROOT, "  cpu       hash pass %.2f s, full check %.2f s (%.2fx)%s%n", hash.cpu(), check.cpu(),
-                check.cpu() / hash.cpu(), sort == null ? "" : String.format(Locale.ROOT, ", sort|comm %.2f s (full "
-                        + "check %.2fx)", sort.cpu(), check.cpu() / sort.cpu()));
+        System.out.printf(Locale.ROOT, "  cpu       hash pass %.2f s, full check %.2f s (%.2fx)%s%n", hashCpu, fullCpu,
+                fullCpu / hashCpu, sort.isEmpty() ? "" : String.format(Locale.ROOT, ", sort|comm %.2f s (full "
+                        + "check %.2fx)", Timing.median(sort, Timing::cpu), fullCpu / Timing.median(sort, Timing::cpu)));
+        if (runs > 1) {
+            StringBuilder each = new StringBuilder();
+            for (int i = 0; i < runs; i++) {
+                each.append(String.format(Locale.ROOT, " %.2fx", check.get(i).wall() / hash.get(i).wall()));
+            }
+            System.out.printf(Locale.ROOT, "  each run  full check / hash pass:%s%n", each);
+        }
         System.out.printf(Locale.ROOT, "  result: %s; row diff: %s %s %s, %d samples%n", job[0].status(),
                 diff.legacyValue(), diff.newValue(), diff.difference(), diff.samples().size());
         return job;
@@ -95,6 +126,11 @@ public final class ValidateBenchmark {
 
     /** Wall-clock and CPU seconds of one measured piece of work. */
     record Timing(double wall, double cpu) {
+        static double median(List<Timing> timings, java.util.function.ToDoubleFunction<Timing> figure) {
+            double[] xs = timings.stream().mapToDouble(figure).sorted().toArray();
+            return xs.length % 2 == 1 ? xs[xs.length / 2] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2;
+        }
+
         static Timing of(Work w) throws Exception {
             long t0 = System.nanoTime();
             long c0 = processCpuNanos();
