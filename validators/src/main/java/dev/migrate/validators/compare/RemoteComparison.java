@@ -130,7 +130,8 @@ public final class RemoteComparison {
         List<ProfileQuery.ColumnPlan> cols = plan.all().stream()
                 .map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText() || !c.numeric()))
                 .toList();
-        return Statement.of("aggregates", ProfileQuery.build(dialect == null ? Dialect.ANSI : dialect, relation, cols));
+        return Statement.of("aggregates", ProfileQuery.build(dialect == null ? Dialect.ANSI : dialect, relation, cols,
+                !plan.keys().isEmpty()));
     }
 
     static Shape shape(DatasetPlan plan, String relation) {

@@ -112,7 +112,8 @@ public final class StreamingScan {
                     + Sql.quote(HASH + i));
         }
         // Parquet footers answer count, min and max of most columns (see FooterBounds); the scan bounds the rest.
-        List<String> select = new ArrayList<>(ProfileQuery.items(Dialect.DUCKDB, columns, i -> HASH + i, boundsInScan));
+        List<String> select = new ArrayList<>(ProfileQuery.items(Dialect.DUCKDB, columns, !plan.keys().isEmpty(),
+                i -> HASH + i, boundsInScan));
         if (!plan.keys().isEmpty()) {
             List<String> fields = new ArrayList<>();
             for (int i = 0; i < plan.keys().size(); i++) {

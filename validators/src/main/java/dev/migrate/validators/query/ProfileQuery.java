@@ -18,13 +18,16 @@ public final class ProfileQuery {
     private ProfileQuery() {
     }
 
-    public static String build(Dialect d, String relation, List<ColumnPlan> columns) {
-        return "SELECT " + String.join(", ", items(d, columns)) + " FROM " + relation;
+    public static String build(Dialect d, String relation, List<ColumnPlan> columns, boolean keyed) {
+        return "SELECT " + String.join(", ", items(d, columns, keyed)) + " FROM " + relation;
     }
 
-    /** The select items alone, for queries that compute more in the same pass. */
-    public static List<String> items(Dialect d, List<ColumnPlan> columns) {
-        return items(d, columns, null, i -> true);
+    /**
+     * The select items alone, for queries that compute more in the same pass; {@code keyed} when the dataset
+     * has keys, so that a row diff backs the hash aggregates (see {@link Dialect#columnHash}).
+     */
+    public static List<String> items(Dialect d, List<ColumnPlan> columns, boolean keyed) {
+        return items(d, columns, keyed, null, i -> true);
     }
 
     /**
@@ -33,7 +36,7 @@ public final class ProfileQuery {
      * The per-column count, min and max are computed for the columns {@code bounds} accepts; the others are
      * left to {@link #boundItems} (asked from Parquet footers).
      */
-    public static List<String> items(Dialect d, List<ColumnPlan> columns, IntFunction<String> hashColumns,
+    public static List<String> items(Dialect d, List<ColumnPlan> columns, boolean keyed, IntFunction<String> hashColumns,
             IntPredicate bounds) {
         List<String> select = new ArrayList<>();
         select.add("count(*) AS n");
@@ -47,8 +50,8 @@ public final class ProfileQuery {
             if (c.numeric() && !c.asText()) {
                 select.add(d.text("sum(" + col + ")") + " AS c" + i + "_sum");
             }
-            select.add((hashColumns == null ? d.columnHashSum(value)
-                    : d.text("bit_xor(" + Sql.quote(hashColumns.apply(i)) + ")")) + " AS c" + i + "_hash");
+            select.add((hashColumns == null ? d.columnHash(value, keyed)
+                    : d.hashAggregate(Sql.quote(hashColumns.apply(i)), keyed)) + " AS c" + i + "_hash");
         }
         return select;
     }
