@@ -13,8 +13,8 @@ import dev.migrate.validators.engine.DuckDbSession;
 import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.engine.FileFormat;
 import dev.migrate.validators.engine.FileLoader;
-import dev.migrate.validators.engine.RelationLoader;
 import dev.migrate.validators.engine.FooterBounds;
+import dev.migrate.validators.engine.RelationLoader;
 import dev.migrate.validators.engine.SideBySide;
 import dev.migrate.validators.engine.StreamingScan;
 import dev.migrate.validators.paths.OutputFile;
@@ -249,7 +249,7 @@ public final class Validator {
                         return fileOrder;
                     }
 
-                    /** Read straight from the lists: each is read once, in file order, by the pairing or the order check. */
+                    /** Straight from the lists: the pairing and the order check each read them once, in file order. */
                     @Override
                     public EmbeddedComparison.Relations listed(EmbeddedComparison.Relations r) {
                         return new EmbeddedComparison.Relations(StreamingScan.listed("legacy_scan", plan),
@@ -378,8 +378,8 @@ public final class Validator {
         return out;
     }
 
-    private List<PlannedStatement> planStreamed(DuckDbSession session, JobConfig job, DatasetConfig ds, DatasetPlan plan, List<Path> legacyFiles,
-            List<Path> newFiles) {
+    private List<PlannedStatement> planStreamed(DuckDbSession session, JobConfig job, DatasetConfig ds,
+            DatasetPlan plan, List<Path> legacyFiles, List<Path> newFiles) {
         List<PlannedStatement> out = new ArrayList<>();
         var columns = EmbeddedComparison.columnPlans(plan);
         for (String side : List.of("legacy", "new")) {

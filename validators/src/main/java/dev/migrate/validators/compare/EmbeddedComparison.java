@@ -65,8 +65,9 @@ public final class EmbeddedComparison {
 
     /** The aggregates of a materialized relation and, with keys, its {@link RowDiffQuery#ROWS_CHECKSUM}. */
     private static Statement aggregates(DatasetPlan plan, String relation, String side) {
-        List<String> items = new ArrayList<>(ProfileQuery.items(Dialect.DUCKDB, columnPlans(plan), !plan.keys().isEmpty()));
-        if (!plan.keys().isEmpty()) {
+        boolean keyed = !plan.keys().isEmpty();
+        List<String> items = new ArrayList<>(ProfileQuery.items(Dialect.DUCKDB, columnPlans(plan), keyed));
+        if (keyed) {
             items.add(RowDiffQuery.rowsChecksum(plan));
         }
         return Statement.of("aggregates (" + side + ")", "SELECT " + String.join(", ", items) + " FROM " + relation);
@@ -174,7 +175,8 @@ public final class EmbeddedComparison {
                 rereads.keys(true);
                 counts = groupedDiff(plan, r, diffTable, rereads);
             } else {
-                counts = rereads.fileOrder() && nl == nn ? pairedByPosition(plan, rereads.listed(r), nl, diffTable) : null;
+                counts = rereads.fileOrder() && nl == nn ? pairedByPosition(plan, rereads.listed(r), nl, diffTable)
+                        : null;
                 if (counts == null) {
                     rereads.keys(true);
                     counts = joinedDiff(plan, r, nl, nn, diffTable, rereads);
