@@ -2,12 +2,9 @@ package dev.migrate.validators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.validators.config.ConfigLoader;
-import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.result.Check;
 import dev.migrate.validators.result.CheckResult;
 import dev.migrate.validators.result.Status;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,21 +25,8 @@ class HashAggregateTest {
             + ROWS + ")";
 
     private CheckResult labelAggregate(String format) throws Exception {
-        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
-                connections:
-                  a: {type: directory, path: legacy}
-                  b: {type: directory, path: new}
-                jobs:
-                  - name: j
-                    legacy: {connection: a}
-                    new: {connection: b}
-                    datasets:
-                      - name: t
-                        files: "t_*.%s"
-                """.formatted(format));
-        return new Validator(new EngineSettings(2, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
-                .jobs().get(0).checks().stream().filter(c -> c.check() == Check.AGGREGATE && c.subject().equals("label"))
-                .findFirst().orElseThrow();
+        return OnePassDatasets.run(tmp, format, false, null, 2).checks().stream()
+                .filter(c -> c.check() == Check.AGGREGATE && c.subject().equals("label")).findFirst().orElseThrow();
     }
 
     @Test

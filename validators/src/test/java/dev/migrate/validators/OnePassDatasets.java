@@ -56,6 +56,7 @@ final class OnePassDatasets {
                 RunOverrides.NONE);
     }
 
+    /** With a null {@code key}: a dataset without keys (no row diff), tolerances or order check. */
     private static ValidateConfig config(Path tmp, String format, boolean ordered,
             String key) throws Exception {
         Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
@@ -69,10 +70,11 @@ final class OnePassDatasets {
                     datasets:
                       - name: t
                         files: "t_*.%s"
+                """.formatted(format) + (key == null ? "" : """
                         key: %s
                         tolerances: {amount: {absolute: 0.01}}
                         ordered: %s
-                """.formatted(format, key, ordered));
+                """.formatted(key, ordered)));
         return ConfigLoader.load(cfg);
     }
 
