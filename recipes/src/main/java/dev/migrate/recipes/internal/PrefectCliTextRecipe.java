@@ -75,6 +75,6 @@ public abstract class PrefectCliTextRecipe extends Recipe {
 
     /** A command continued over several lines, as one line for a note. */
     private static String oneLine(String command) {
-        return command.strip().replaceAll("\\\\?\\r?\\n\\s*", " ");
+        return command.strip().replaceAll("[ \\t]*\\\\?\\r?\\n\\s*", " ");
     }
 }

@@ -32,7 +32,8 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             #!/usr/bin/env bash
             set -euo pipefail
             # Build and apply the nightly deployment
-            prefect deploy --pool prod flows/van.py:update_van_source_codes --name update_van_source_codes
+            prefect deploy --pool prod flows/van.py:update_van_source_codes \\
+              --name update_van_source_codes
             """,
             spec -> spec.path("scripts/deploy.sh")));
     }
@@ -49,7 +50,7 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             # don't forget to log in first
             prefect agent start -q 'nightly'
             echo "multi
-            line" && prefect deployment build etl.py:etl -n etl \
+            line" && prefect deployment build etl.py:etl -n etl \\
               -o out.yaml --apply
             """,
             """
@@ -75,11 +76,54 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             """
             #!/bin/bash
             prefect deployment run etl/nightly
-            prefect agent start \
+            prefect agent start \\
               -q 'q'
             prefect deployment ls
             """,
             spec -> spec.path("run.sh")));
+    }
+
+    // a command continued over lines came back on one line: unchanged arguments stay on their lines, a
+    // renamed flag stays where it was, a dropped flag takes its own blanks (and a line it had alone) with it
+    @Test
+    void continuedCommandKeepsItsLines() {
+        rewriteRun(text(
+            """
+            #!/bin/sh
+            prefect deployment build flows/etl.py:etl \\
+              -n nightly \\
+              -q default -a
+            prefect deployment build flows/load.py:load \\
+            \t--apply \\
+            \t--cron '0 3 * * *'   \\
+            \t-sb s3/bucket \\
+            \t--name load
+            prefect agent start \\
+              --work-queue  "night shift"
+            """,
+            """
+            #!/bin/sh
+            prefect deploy --pool default flows/etl.py:etl \\
+              --name nightly \\
+              --work-queue default
+            prefect deploy --pool default flows/load.py:load \\
+            \t--cron '0 3 * * *'   \\
+            \t--name load
+            prefect worker start \\
+              --pool  "night shift" --type process
+            """,
+            spec -> spec.path("deploy.sh")));
+    }
+
+    @Test
+    void continuedPrefect3CommandIsLeftAlone() {
+        rewriteRun(text(
+            """
+            prefect deploy flows/etl.py:etl \\
+              --name nightly \\
+              --pool default
+            """,
+            spec -> spec.path("deploy.sh")));
     }
 
     @Test
