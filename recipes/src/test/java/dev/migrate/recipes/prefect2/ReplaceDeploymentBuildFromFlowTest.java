@@ -2,12 +2,20 @@ package dev.migrate.recipes.prefect2;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
 
+import dev.migrate.rewriters.python.test.PythonCompileOracle;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openrewrite.DocumentExample;
 import org.openrewrite.test.RecipeSpec;
 
 class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
+    @TempDir
+    Path work;
+
     @Override
     public void defaults(RecipeSpec spec) {
         spec.recipe(new ReplaceDeploymentBuildFromFlow());
@@ -343,5 +351,85 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             Deployment.build_from_flow(flow=flow, name="x", apply=True)
             """));
+    }
+
+    // a comment ending an argument's line sits, in the tree, in front of the next argument: when that one was
+    // dropped and enforce_parameter_schema appended, `# why` ended up behind the appended argument
+    @Test
+    void commentEndingAnArgumentsLineStaysOnThatLine() throws Exception {
+        String after = """
+            from flows.etl import etl
+            from pathlib import Path
+
+            etl.from_source(source=str(Path(__file__).resolve().parent.parent), entrypoint="flows/etl.py:etl").deploy(
+                name="nightly",
+                work_pool_name="k8s",
+                job_variables={"env": {"MODE": "full"}},  # why: full loads at night
+                enforce_parameter_schema=False,
+                # written for CI
+            )
+            """;
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+
+            from flows.etl import etl
+
+            Deployment.build_from_flow(
+                flow=etl,
+                name="nightly",
+                work_pool_name="k8s",
+                infra_overrides={"env": {"MODE": "full"}},  # why: full loads at night
+                output="etl-deployment.yaml",  # written for CI
+                apply=True,
+            )
+            """,
+            after,
+            spec -> spec.path("flows/deploy.py")));
+        assertCompiles(after);
+    }
+
+    // the positional name became name=... without its prefix, losing the comment ending the line before it
+    @Test
+    void commentsAroundRemovedAndRewrittenArgumentsAreKept() throws Exception {
+        String after = """
+            from flows.etl import etl
+            from pathlib import Path
+
+            nightly = etl.from_source(source=str(Path(__file__).resolve().parent.parent), entrypoint="flows/etl.py:etl").to_deployment(
+                # the flow
+                name="nightly",  # its name
+                paused=True,  # paused until cut-over
+                job_variables={"env": {"B": "2"}},  # more env
+                work_queue_name="q",  # queue
+                enforce_parameter_schema=False,
+            )
+            nightly.apply()
+            """;
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+
+            from flows.etl import etl
+
+            nightly = Deployment.build_from_flow(
+                etl,  # the flow
+                "nightly",  # its name
+                is_schedule_active=False,  # paused until cut-over
+                infra_overrides={"env": {"B": "2"}},  # more env
+                skip_upload=True,
+                work_queue_name="q",  # queue
+                load_existing=False,
+            )
+            nightly.apply()
+            """,
+            after,
+            spec -> spec.path("flows/deploy.py")));
+        assertCompiles(after);
+    }
+
+    private void assertCompiles(String source) throws Exception {
+        Path file = Files.writeString(work.resolve("deploy.py"), source);
+        PythonCompileOracle.assertCompiles(List.of(file));
     }
 }
