@@ -1,7 +1,9 @@
 package dev.migrate.recipes.prefect2;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.yaml.Assertions.yaml;
 
+import dev.migrate.recipes.MigrationNotes;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.DocumentExample;
 import org.openrewrite.test.RecipeSpec;
@@ -59,7 +61,7 @@ class ConvertDeploymentYamlToPrefectYamlTest implements RewriteTest {
     @DocumentExample
     @Test
     void buildOutputBecomesANewPrefectYaml() {
-        rewriteRun(
+        rewriteRun(spec -> notesAt(spec, "flows/prefect.yaml", 11, 4),
             yaml(BUILD_OUTPUT, null, spec -> spec.path("flows/update_van_source_codes-deployment.yaml")),
             yaml(null,
                 """
@@ -91,7 +93,7 @@ class ConvertDeploymentYamlToPrefectYamlTest implements RewriteTest {
 
     @Test
     void buildOutputIsAppendedToAnExistingPrefectYaml() {
-        rewriteRun(
+        rewriteRun(spec -> notesAt(spec, "prefect.yaml", 14, 7),
             yaml(BUILD_OUTPUT, null, spec -> spec.path("update_van_source_codes-deployment.yaml")),
             yaml(
                 """
@@ -136,7 +138,7 @@ class ConvertDeploymentYamlToPrefectYamlTest implements RewriteTest {
     // flow was built in; the entry had no pull step, so a Prefect 3 worker looked for the code in its own cwd
     @Test
     void withoutStorageTheFlowRunsFromItsBuildDirectory() {
-        rewriteRun(
+        rewriteRun(spec -> notesAt(spec, "prefect.yaml", 7, 4, 8),
             yaml(
                 """
                 name: hourly
@@ -164,6 +166,14 @@ class ConvertDeploymentYamlToPrefectYamlTest implements RewriteTest {
                       directory: /home/ana/pipelines
                 """,
                 spec -> spec.path("prefect.yaml")));
+    }
+
+    /** Notes said line 0: each names the line of the prefect.yaml key it is about (work pool, pull, the entry). */
+    private static void notesAt(RecipeSpec spec, String path, Integer... lines) {
+        spec.dataTable(MigrationNotes.Row.class, rows -> {
+            assertThat(rows).extracting(MigrationNotes.Row::sourcePath).containsOnly(path);
+            assertThat(rows).extracting(MigrationNotes.Row::line).containsExactly(lines);
+        });
     }
 
     @Test
