@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.recipes.DeletedFiles;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import java.nio.file.Path;
@@ -114,7 +115,8 @@ public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDe
                 }
                 Map<String, Object> doc = load(docs.printAll());
                 if (doc != null && DeploymentYamlEntry.isBuildOutput(doc)) {
-                    return null; // the build output is replaced by its prefect.yaml entry
+                    // the build output is replaced by its prefect.yaml entry
+                    return DeletedFiles.delete(ctx, docs, ConvertDeploymentYamlToPrefectYaml.this);
                 }
                 if (path.equals(acc.prefectYaml.get(dir))) {
                     appended = null;
