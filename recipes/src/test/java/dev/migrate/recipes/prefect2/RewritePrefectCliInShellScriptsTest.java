@@ -115,6 +115,36 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             spec -> spec.path("deploy.sh")));
     }
 
+    // a demo script built a deployment file and applied it on the next line: the build became `prefect deploy`,
+    // which registers the deployment, and the apply became `prefect deploy --all`, which deploys whatever
+    // prefect.yaml is in the working directory (or fails without one)
+    @Test
+    void applyOfAFileBuiltAboveIsCommentedOut() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().startsWith("commented out")).extracting(MigrationNotes.Row::line)
+                .containsExactlyInAnyOrder(3, 6)),
+            text(
+            """
+            #!/bin/bash
+            prefect deployment build flows/report.py:report -n daily -q etl -o out/report.yaml
+            prefect deployment apply out/report.yaml
+            prefect deployment run report/daily
+            prefect deployment build flows/load.py:load -n hourly -q etl
+            prefect deployment apply ./load-deployment.yaml
+            prefect deployment apply shared/other-deployment.yaml
+            """,
+            """
+            #!/bin/bash
+            prefect deploy --pool etl flows/report.py:report --name daily --work-queue etl
+            # prefect deployment apply out/report.yaml
+            prefect deployment run report/daily
+            prefect deploy --pool etl flows/load.py:load --name hourly --work-queue etl
+            # prefect deployment apply ./load-deployment.yaml
+            prefect deploy --all
+            """,
+            spec -> spec.path("deploy.sh")));
+    }
+
     @Test
     void continuedPrefect3CommandIsLeftAlone() {
         rewriteRun(text(
