@@ -173,9 +173,13 @@ public final class PrefectCliTranslator {
                 notes.add("dropped `" + name + (value != null ? " " + value : "") + "`: " + f.drop());
                 continue;
             }
-            out.add(f.to());
-            if (value != null) {
-                out.add(value);
+            if (inlineValue != null && f.takesValue()) {
+                out.add(f.to() + "=" + inlineValue); // `--cron='0 3 * * *'` stays one word, as the user wrote it
+            } else {
+                out.add(f.to());
+                if (value != null) {
+                    out.add(value);
+                }
             }
         }
     }

@@ -145,6 +145,25 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             spec -> spec.path("deploy.sh")));
     }
 
+    // a history script wrote `--params='{...}'` and `--cron='1 0 * * *'`: each became two words, the value
+    // landing on the line of the dropped `--apply`
+    @Test
+    void flagWithItsValueAfterAnEqualsSignStaysOneWord() {
+        rewriteRun(text(
+            """
+            prefect deployment build ingest.py:ingest -n "backfill" \\
+                --params='{"year": "2023", "month": "01"}' \\
+                --cron='1 0 * * *' \\
+                --apply
+            """,
+            """
+            prefect deploy --pool default ingest.py:ingest --name "backfill" \\
+                --params='{"year": "2023", "month": "01"}' \\
+                --cron='1 0 * * *'
+            """,
+            spec -> spec.path("history.sh")));
+    }
+
     @Test
     void continuedPrefect3CommandIsLeftAlone() {
         rewriteRun(text(

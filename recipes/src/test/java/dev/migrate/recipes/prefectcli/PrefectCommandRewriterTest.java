@@ -56,7 +56,8 @@ class PrefectCommandRewriterTest {
         prefect deployment apply main-deployment.yaml                   | prefect deploy --all
         /home/prefect/venv/bin/prefect agent start -q q                 | /home/prefect/venv/bin/prefect worker start --pool q --type process
         prefect work-pool create iceberg-offload                        | prefect work-pool create iceberg-offload --type process
-        prefect agent start --pool=etl -q q1                            | prefect worker start --pool etl --work-queue q1 --type process
+        prefect agent start --pool=etl -q q1                            | prefect worker start --pool=etl --work-queue q1 --type process
+        prefect deployment build a.py:f --name=n --cron='1 0 * * *' -a  | prefect deploy --pool default a.py:f --name=n --cron='1 0 * * *'
         pip3 install prefect==2.7.7 prefect-gcp                         | pip3 install prefect==3.8.3 prefect-gcp
         python -m pip install -U "prefect>=2.10,<3" pandas              | python -m pip install -U "prefect==3.8.3" pandas
         uv pip install prefect-shell==0.2.2                             | uv pip install 'prefect-shell>=0.3.0'
