@@ -26,6 +26,19 @@ class PrefectCommandRewriterTest {
         assertThat(r.notes()).anyMatch(n -> n.startsWith("dropped `-t etl`") && n.contains("--type"));
     }
 
+    // an agent image's ENTRYPOINT and a deploy script named the 2.x agent pool: the worker command came out
+    // without a word, and a 3.x worker refuses that pool
+    @Test
+    void theAgentPoolOf2xIsLeftToAPerson() {
+        ShellRewrite worker = rw("prefect agent start --pool default-agent-pool");
+        assertThat(worker.text()).isEqualTo("prefect worker start --pool default-agent-pool --type process");
+        assertThat(worker.manual()).isTrue();
+        assertThat(worker.notes()).anyMatch(n -> n.contains("prefect-agent pool"));
+        ShellRewrite deploy = rw("prefect deployment build a.py:f -n x -p default-agent-pool");
+        assertThat(deploy.manual()).isTrue();
+        assertThat(rw("prefect agent start --pool etl").manual()).isFalse();
+    }
+
     @Test
     void bodyOfShDashCIsRewrittenInsideItsQuotes() {
         ShellRewrite r = rw("sh -c \"pip install psycopg2-binary && prefect agent start -q iceberg-offload\"");
