@@ -309,7 +309,7 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
         Optional<ImportBinding> b = imports.binding(name);
         if (b.isPresent()) {
             String module = b.get().module();
-            if (!b.get().isFromImport() || module.startsWith(".") || module.startsWith("prefect")) {
+            if (!b.get().isFromImport() || module.startsWith(".") || PythonCode.isPrefectModule(module)) {
                 return Optional.empty();
             }
             String q = b.get().qualifiedName();

@@ -535,7 +535,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     return rest.isEmpty() || rest.startsWith(".") ? Optional.empty()
                             : Optional.of(new FlowLocation(0, rest.replace('.', '/') + ".py:" + function));
                 }
-                if (module.startsWith("prefect")) {
+                if (PythonCode.isPrefectModule(module)) {
                     return Optional.empty();
                 }
                 List<String> parts = List.of(module.split("\\."));

@@ -428,6 +428,43 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
         assertCompiles(after);
     }
 
+    // a word-cloud project kept its flows in a package named `prefects_workflows`: taken for Prefect's own
+    // module, the flows' source was "unknown" and both deployments were left with a TODO
+    @Test
+    void flowFromAPackageWhoseNameStartsWithPrefectIsLocated() throws Exception {
+        String after = """
+            from prefectflows.reports.daily import report
+            from pathlib import Path
+
+            daily = report.from_source(source=str(Path(__file__).resolve().parent), entrypoint="prefectflows/reports/daily.py:report").to_deployment(
+                name="daily report",
+                work_queue_name="reports",
+                enforce_parameter_schema=False,
+            )
+
+            if __name__ == "__main__":
+                daily.apply()
+            """;
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+
+            from prefectflows.reports.daily import report
+
+            daily = Deployment.build_from_flow(
+                flow=report,
+                name="daily report",
+                work_queue_name="reports",
+            )
+
+            if __name__ == "__main__":
+                daily.apply()
+            """,
+            after,
+            spec -> spec.path("deployments.py")));
+        assertCompiles(after);
+    }
+
     private void assertCompiles(String source) throws Exception {
         Path file = Files.writeString(work.resolve("deploy.py"), source);
         PythonCompileOracle.assertCompiles(List.of(file));
