@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.internal.YamlSnippets;
+import dev.migrate.recipes.python.PrefectBlocks;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,9 +79,14 @@ final class DeploymentYamlEntry {
         if (d.get("work_queue_name") != null && !"default".equals(d.get("work_queue_name"))) {
             pool.put("work_queue_name", d.get("work_queue_name"));
         }
+        // the block's own settings first, so that the overrides win as they did in Prefect 2
+        Map<String, Object> jobVariables = blockJobVariables(infra, infraType, notes);
         Object overrides = d.get("infra_overrides") != null ? d.get("infra_overrides") : d.get("job_variables");
-        if (overrides instanceof Map<?, ?> o && !o.isEmpty()) {
-            pool.put("job_variables", overrides);
+        if (overrides instanceof Map<?, ?> o) {
+            jobVariables.putAll((Map<String, Object>) o);
+        }
+        if (!jobVariables.isEmpty()) {
+            pool.put("job_variables", jobVariables);
         }
         e.put("work_pool", pool);
 
@@ -110,6 +116,39 @@ final class DeploymentYamlEntry {
                     + "that directory"));
         }
         return new Converted(e, notes);
+    }
+
+    /**
+     * The settings of the deployment's infrastructure block that are job variables of its work pool type; fields
+     * left as 2.x wrote them when nobody set them carry nothing. Set fields without a job variable become a note.
+     */
+    private static Map<String, Object> blockJobVariables(Map<String, Object> infra, String slug, List<Note> notes) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Optional<PrefectBlocks.Infrastructure> block = PrefectBlocks.get().infrastructureOfSlug(slug);
+        if (block.isEmpty()) {
+            return out;
+        }
+        List<String> unmapped = new ArrayList<>();
+        for (Map.Entry<String, Object> f : infra.entrySet()) {
+            String k = f.getKey();
+            Object v = f.getValue();
+            boolean unset = v == null || v instanceof Map<?, ?> m && m.isEmpty() || v instanceof List<?> l && l.isEmpty()
+                    || v.equals(block.get().unset().get(k)) || k.startsWith("_") || k.equals("type")
+                    || k.equals("block_type_slug");
+            if (unset) {
+                continue;
+            }
+            if (block.get().jobVariables().contains(k)) {
+                out.put(k, v);
+            } else {
+                unmapped.add(k);
+            }
+        }
+        if (!unmapped.isEmpty()) {
+            notes.add(new Note("work_pool", "infrastructure fields " + unmapped + " have no job variable on a "
+                    + block.get().poolType() + " work pool; set them in the pool's base job template by hand"));
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")
