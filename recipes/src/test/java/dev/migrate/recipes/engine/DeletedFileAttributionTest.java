@@ -25,16 +25,16 @@ class DeletedFileAttributionTest {
     void buildOutputMovedToPrefectYamlIsCreditedToTheConversionOnly() throws Exception {
         Files.createDirectories(project.resolve("flows"));
         Files.writeString(project.resolve("flows/load-deployment.yaml"), """
-                name: hourly
-                work_queue_name: default
-                infrastructure:
-                  type: process
-                  _block_type_slug: process
+                name: weekly
+                description: weekly load
+                work_pool_name: etl
+                schedule:
+                  cron: 0 6 * * 1
                 flow_name: load
-                manifest_path: null
-                storage: null
-                path: /srv/pipelines
                 entrypoint: load.py:load
+                infrastructure:
+                  _block_type_slug: process
+                enforce_parameter_schema: false
                 """);
         Files.writeString(project.resolve("worker.env"), "PREFECT_API_URL=http://127.0.0.1:4200/api\n");
 
