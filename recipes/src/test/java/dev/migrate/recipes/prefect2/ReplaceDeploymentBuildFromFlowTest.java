@@ -465,6 +465,39 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
         assertCompiles(after);
     }
 
+    // a zoomcamp deploy script loaded its docker block by name: the block line went away with the call, and the
+    // TODO no longer said which block the deployment had used
+    @Test
+    void unconvertedInfrastructureBlockIsNamedInItsTodo() throws Exception {
+        String after = """
+            from flows.etl import etl
+            from pathlib import Path
+
+            # TODO(migrate PF205): infrastructure blocks were removed in Prefect 3; put this block's settings (`runner = DockerContainer.load("etl-runner")`) into job_variables of a typed work pool
+            etl_in_docker = etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows/etl.py:etl").to_deployment(
+                name="etl-in-docker",
+                enforce_parameter_schema=False
+            )
+            """;
+        rewriteRun(python(
+            """
+            from prefect.infrastructure.docker import DockerContainer
+            from prefect.deployments import Deployment
+            from flows.etl import etl
+
+            runner = DockerContainer.load("etl-runner")
+
+            etl_in_docker = Deployment.build_from_flow(
+                flow=etl,
+                name="etl-in-docker",
+                infrastructure=runner
+            )
+            """,
+            after,
+            spec -> spec.path("deploy.py")));
+        assertCompiles(after);
+    }
+
     private void assertCompiles(String source) throws Exception {
         Path file = Files.writeString(work.resolve("deploy.py"), source);
         PythonCompileOracle.assertCompiles(List.of(file));
