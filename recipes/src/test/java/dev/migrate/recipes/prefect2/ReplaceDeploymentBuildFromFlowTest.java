@@ -369,8 +369,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
                 # written for CI
             )
             """;
-        rewriteRun(python(
-            """
+        convertsAndCompiles("""
             from prefect.deployments import Deployment
 
             from flows.etl import etl
@@ -383,10 +382,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
                 output="etl-deployment.yaml",  # written for CI
                 apply=True,
             )
-            """,
-            after,
-            spec -> spec.path("flows/deploy.py")));
-        assertCompiles(after);
+            """, after, "flows/deploy.py");
     }
 
     // the positional name became name=... without its prefix, losing the comment ending the line before it
@@ -406,8 +402,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             )
             nightly.apply()
             """;
-        rewriteRun(python(
-            """
+        convertsAndCompiles("""
             from prefect.deployments import Deployment
 
             from flows.etl import etl
@@ -422,10 +417,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
                 load_existing=False,
             )
             nightly.apply()
-            """,
-            after,
-            spec -> spec.path("flows/deploy.py")));
-        assertCompiles(after);
+            """, after, "flows/deploy.py");
     }
 
     // a word-cloud project kept its flows in a package named `prefects_workflows`: taken for Prefect's own
@@ -445,8 +437,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             if __name__ == "__main__":
                 daily.apply()
             """;
-        rewriteRun(python(
-            """
+        convertsAndCompiles("""
             from prefect.deployments import Deployment
 
             from prefectflows.reports.daily import report
@@ -459,10 +450,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             if __name__ == "__main__":
                 daily.apply()
-            """,
-            after,
-            spec -> spec.path("deployments.py")));
-        assertCompiles(after);
+            """, after, "deployments.py");
     }
 
     // a zoomcamp deploy script loaded its docker block by name: the block line went away with the call, and the
@@ -479,8 +467,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
                 enforce_parameter_schema=False
             )
             """;
-        rewriteRun(python(
-            """
+        convertsAndCompiles("""
             from prefect.infrastructure.docker import DockerContainer
             from prefect.deployments import Deployment
             from flows.etl import etl
@@ -492,14 +479,13 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
                 name="etl-in-docker",
                 infrastructure=runner
             )
-            """,
-            after,
-            spec -> spec.path("deploy.py")));
-        assertCompiles(after);
+            """, after, "deploy.py");
     }
 
-    private void assertCompiles(String source) throws Exception {
-        Path file = Files.writeString(work.resolve("deploy.py"), source);
+    /** The recipe turns {@code before} (at {@code path}) into {@code after}, and CPython compiles the result. */
+    private void convertsAndCompiles(String before, String after, String path) throws Exception {
+        rewriteRun(python(before, after, spec -> spec.path(path)));
+        Path file = Files.writeString(work.resolve("deploy.py"), after);
         PythonCompileOracle.assertCompiles(List.of(file));
     }
 }
