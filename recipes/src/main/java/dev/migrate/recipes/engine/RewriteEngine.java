@@ -1,5 +1,6 @@
 package dev.migrate.recipes.engine;
 
+import dev.migrate.recipes.DeletedFiles;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
@@ -98,6 +99,7 @@ public final class RewriteEngine {
             List<String> recipes = result.getRecipes().stream()
                     .map(stack -> stack.get(stack.size() - 1).getName()).distinct().sorted().toList();
             if (after == null) {
+                recipes = DeletedFiles.deleter(ctx, before.getSourcePath()).map(List::of).orElse(recipes);
                 Result kept = new Result(textOnly(before, null), null, result.getRecipes());
                 changes.add(new FileChange(before.getSourcePath(), null, kept::diff, recipes, FileChange.Kind.DELETED));
                 continue;

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.legacy;
 
+import dev.migrate.recipes.DeletedFiles;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.legacy.internal.NoteRows;
@@ -236,7 +237,7 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
                 Plan plan = plan(acc, ctx);
                 String path = path(sf);
                 if (plan.deleted().contains(path)) {
-                    return null;
+                    return DeletedFiles.delete(ctx, sf, MoveLegacySchedulersToPrefect3.this);
                 }
                 String wanted = plan.files().get(path);
                 if (wanted == null || wanted.equals(sf.printAll())) {

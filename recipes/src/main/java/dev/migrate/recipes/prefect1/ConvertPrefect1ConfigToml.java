@@ -98,13 +98,43 @@ public class ConvertPrefect1ConfigToml extends ScanningRecipe<ConvertPrefect1Con
         return out;
     }
 
+    /**
+     * The line of a dotted key ({@code server.endpoint}) in TOML text: its {@code name =} line under the table header
+     * of the rest ({@code [server]}), or a line that spells the key out; 0 when it cannot be told.
+     */
+    static int lineOf(String text, String dottedKey) {
+        int dot = dottedKey.lastIndexOf('.');
+        String table = dot < 0 ? "" : dottedKey.substring(0, dot);
+        String name = dottedKey.substring(dot + 1);
+        String current = "";
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("[") && line.endsWith("]")) {
+                current = line.replaceAll("[\\[\\]\\s]", "");
+            } else if (current.equals(table) && keyIs(line, name)
+                    || (current.isEmpty() || dottedKey.startsWith(current + "."))
+                    && keyIs(line, current.isEmpty() ? dottedKey : dottedKey.substring(current.length() + 1))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean keyIs(String line, String key) {
+        return line.startsWith(key) && line.substring(key.length()).stripLeading().startsWith("=");
+    }
+
     private String convert(PlainText config, ExecutionContext ctx) {
         String path = config.getSourcePath().toString();
+        String text = config.getText();
         JsonNode root;
         try {
-            root = new TomlMapper().readTree(config.getText());
+            root = new TomlMapper().readTree(text);
         } catch (IOException e) {
-            notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, CODE + ": config.toml does not parse as "
+            int line = e instanceof com.fasterxml.jackson.core.JacksonException j && j.getLocation() != null
+                    ? Math.max(0, j.getLocation().getLineNr()) : 0;
+            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, CODE + ": config.toml does not parse as "
                     + "TOML (" + e.getMessage().lines().findFirst().orElse("") + "); convert it by hand"));
             return null;
         }
@@ -115,7 +145,8 @@ public class ConvertPrefect1ConfigToml extends ScanningRecipe<ConvertPrefect1Con
         for (Map.Entry<String, Object> leaf : leaves.entrySet()) {
             String key = leaf.getKey();
             if (key.startsWith("context.secrets.") || key.endsWith("api_key") || key.endsWith("auth_token")) {
-                notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, CODE + ": secret `" + key
+                notes.insertRow(ctx, new MigrationNotes.Row(path, lineOf(text, key), getName(), true, CODE
+                        + ": secret `" + key
                         + "` is not copied; store it in a Secret block (or PREFECT_API_KEY for API keys)"));
                 continue;
             }
@@ -124,7 +155,8 @@ public class ConvertPrefect1ConfigToml extends ScanningRecipe<ConvertPrefect1Con
             var accessor = renamed.equals(env) ? java.util.Optional.<String>empty()
                     : PrefectApi.get().settingAccessor3(renamed);
             if (accessor.isEmpty()) {
-                notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, CODE + ": `" + key + "` ("
+                notes.insertRow(ctx, new MigrationNotes.Row(path, lineOf(text, key), getName(), true, CODE
+                        + ": `" + key + "` ("
                         + env + ") has no Prefect 3 setting; drop it or configure its replacement by hand"));
                 continue;
             }
@@ -134,7 +166,8 @@ public class ConvertPrefect1ConfigToml extends ScanningRecipe<ConvertPrefect1Con
                 value = String.join(",", s.replaceAll("[\\[\\]'\" ]", "").split(","));
             }
             if (renamed.equals("PREFECT_API_URL")) {
-                notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, CODE + ": api.url was copied from "
+                notes.insertRow(ctx, new MigrationNotes.Row(path, lineOf(text, key), getName(), true, CODE
+                        + ": api.url was copied from "
                         + "Prefect 1's server endpoint; point it at the Prefect 3 server's /api (http://HOST:4200/api)"));
             }
             String a = accessor.get();

@@ -1,16 +1,23 @@
 package dev.migrate.recipes.prefect2;
 
-import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.internal.YamlSnippets;
+import dev.migrate.recipes.python.PrefectBlocks;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.openrewrite.Cursor;
 import org.openrewrite.yaml.tree.Yaml;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Turns one 2.x {@code *-deployment.yaml} build output (loaded as plain maps) into the equivalent
@@ -23,7 +30,18 @@ final class DeploymentYamlEntry {
             "process", "process", "docker-container", "docker", "kubernetes-job", "kubernetes",
             "ecs-task", "ecs", "cloud-run-job", "cloud-run");
 
-    record Converted(Map<String, Object> entry, List<String> notes) {
+    record Converted(Map<String, Object> entry, List<Note> notes) {
+    }
+
+    /**
+     * What a reviewer must know about one entry.
+     *
+     * @param at the key of the entry the note is about ({@code work_pool.name}), or "" for the entry itself
+     */
+    record Note(String at, String message) {
+        boolean manual() {
+            return message.contains("by hand") || message.contains("stands in");
+        }
     }
 
     private DeploymentYamlEntry() {
@@ -37,7 +55,7 @@ final class DeploymentYamlEntry {
 
     @SuppressWarnings("unchecked")
     static Converted convert(Map<String, Object> d) {
-        List<String> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
         Map<String, Object> e = new LinkedHashMap<>();
         copy(d, e, "name");
         copy(d, e, "version");
@@ -53,16 +71,22 @@ final class DeploymentYamlEntry {
         String poolType = POOL_TYPES.getOrDefault(infraType, "process");
         if (poolName == null || String.valueOf(poolName).isBlank() || "default-agent-pool".equals(poolName)) {
             poolName = poolType + "-pool";
-            notes.add("work pool `" + poolName + "` stands in for the agent's pool; create it with "
-                    + "`prefect work-pool create " + poolName + " --type " + poolType + "` or pick an existing typed pool");
+            notes.add(new Note("work_pool.name", "work pool `" + poolName + "` stands in for the agent's pool; "
+                    + "create it with `prefect work-pool create " + poolName + " --type " + poolType
+                    + "` or pick an existing typed pool"));
         }
         pool.put("name", poolName);
         if (d.get("work_queue_name") != null && !"default".equals(d.get("work_queue_name"))) {
             pool.put("work_queue_name", d.get("work_queue_name"));
         }
+        // the block's own settings first, so that the overrides win as they did in Prefect 2
+        Map<String, Object> jobVariables = blockJobVariables(infra, infraType, notes);
         Object overrides = d.get("infra_overrides") != null ? d.get("infra_overrides") : d.get("job_variables");
-        if (overrides instanceof Map<?, ?> o && !o.isEmpty()) {
-            pool.put("job_variables", overrides);
+        if (overrides instanceof Map<?, ?> o) {
+            jobVariables.putAll((Map<String, Object>) o);
+        }
+        if (!jobVariables.isEmpty()) {
+            pool.put("job_variables", jobVariables);
         }
         e.put("work_pool", pool);
 
@@ -73,8 +97,8 @@ final class DeploymentYamlEntry {
         if (d.get("enforce_parameter_schema") != null) {
             e.put("enforce_parameter_schema", d.get("enforce_parameter_schema"));
         } else {
-            notes.add("Prefect 3 enforces the parameter schema by default; set `enforce_parameter_schema: false` "
-                    + "if this deployment relied on loose parameters");
+            notes.add(new Note("", "Prefect 3 enforces the parameter schema by default; set "
+                    + "`enforce_parameter_schema: false` if this deployment relied on loose parameters"));
         }
         if (d.get("triggers") instanceof List<?> t && !t.isEmpty()) {
             e.put("triggers", t);
@@ -88,9 +112,43 @@ final class DeploymentYamlEntry {
         } else if (d.get("path") instanceof String dir && !dir.isBlank()) {
             // no storage block: Prefect 2 ran the flow from a copy of `path`, the directory it was built in
             e.put("pull", List.of(Map.of("prefect.deployments.steps.set_working_directory", Map.of("directory", dir))));
-            notes.add("the flow runs from " + dir + " as it did in Prefect 2; the worker must see that directory");
+            notes.add(new Note("pull", "the flow runs from " + dir + " as it did in Prefect 2; the worker must see "
+                    + "that directory"));
         }
         return new Converted(e, notes);
+    }
+
+    /**
+     * The settings of the deployment's infrastructure block that are job variables of its work pool type; fields
+     * left as 2.x wrote them when nobody set them carry nothing. Set fields without a job variable become a note.
+     */
+    private static Map<String, Object> blockJobVariables(Map<String, Object> infra, String slug, List<Note> notes) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Optional<PrefectBlocks.Infrastructure> block = PrefectBlocks.get().infrastructureOfSlug(slug);
+        if (block.isEmpty()) {
+            return out;
+        }
+        List<String> unmapped = new ArrayList<>();
+        for (Map.Entry<String, Object> f : infra.entrySet()) {
+            String k = f.getKey();
+            Object v = f.getValue();
+            boolean unset = v == null || v instanceof Map<?, ?> m && m.isEmpty() || v instanceof List<?> l && l.isEmpty()
+                    || v.equals(block.get().unset().get(k)) || k.startsWith("_") || k.equals("type")
+                    || k.equals("block_type_slug");
+            if (unset) {
+                continue;
+            }
+            if (block.get().jobVariables().contains(k)) {
+                out.put(k, v);
+            } else {
+                unmapped.add(k);
+            }
+        }
+        if (!unmapped.isEmpty()) {
+            notes.add(new Note("work_pool", "infrastructure fields " + unmapped + " have no job variable on a "
+                    + block.get().poolType() + " work pool; set them in the pool's base job template by hand"));
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")
@@ -124,7 +182,7 @@ final class DeploymentYamlEntry {
         return out;
     }
 
-    private static List<Object> pullSteps(Map<String, Object> storage, Map<String, Object> d, List<String> notes) {
+    private static List<Object> pullSteps(Map<String, Object> storage, Map<String, Object> d, List<Note> notes) {
         String slug = String.valueOf(storage.getOrDefault("_block_type_slug", ""));
         List<Object> steps = new ArrayList<>();
         switch (slug) {
@@ -135,8 +193,8 @@ final class DeploymentYamlEntry {
                     args.put("branch", storage.get("reference"));
                 }
                 if (storage.get("access_token") != null) {
-                    notes.add("the GitHub storage block held an access token: store it in a Secret block and pass "
-                            + "`access_token: \"{{ prefect.blocks.secret.NAME }}\"` to git_clone");
+                    notes.add(new Note("pull", "the GitHub storage block held an access token: store it in a Secret "
+                            + "block and pass `access_token: \"{{ prefect.blocks.secret.NAME }}\"` to git_clone"));
                 }
                 steps.add(Map.of("prefect.deployments.steps.git_clone", args));
             }
@@ -147,15 +205,15 @@ final class DeploymentYamlEntry {
                 args.put("bucket", slash < 0 ? bucketPath : bucketPath.substring(0, slash));
                 args.put("folder", slash < 0 ? "" : bucketPath.substring(slash + 1));
                 steps.add(Map.of("prefect_aws.deployments.steps.pull_from_s3", args));
-                notes.add("pull_from_s3 needs prefect-aws and credentials (an AwsCredentials block)");
+                notes.add(new Note("pull", "pull_from_s3 needs prefect-aws and credentials (an AwsCredentials block)"));
             }
             case "local-file-system" -> steps.add(Map.of("prefect.deployments.steps.set_working_directory",
                     Map.of("directory", storage.getOrDefault("basepath", d.getOrDefault("path", ".")))));
             case "" -> {
                 // No storage block: the code is where the worker runs.
             }
-            default -> notes.add("storage block type `" + slug + "` has no mechanical pull step; write the `pull:` "
-                    + "steps of this deployment by hand");
+            default -> notes.add(new Note("", "storage block type `" + slug + "` has no mechanical pull step; write "
+                    + "the `pull:` steps of this deployment by hand"));
         }
         return steps;
     }
@@ -194,7 +252,27 @@ final class DeploymentYamlEntry {
         return prefix.substring(prefix.lastIndexOf('\n') + 1);
     }
 
-    static MigrationNotes.Row note(String path, String recipe, boolean manual, String message) {
-        return new MigrationNotes.Row(path, 0, recipe, manual, message);
+    /**
+     * The line, counted from 0 in {@code dumped} (the text {@link #dump} returned), of the key a note is about in
+     * entry {@code entry}; the entry's first line when that key is not there.
+     */
+    static int lineOf(String dumped, int entry, String at) {
+        Node root = new org.yaml.snakeyaml.Yaml().compose(new StringReader(dumped));
+        if (!(root instanceof SequenceNode list) || entry >= list.getValue().size()) {
+            return 0;
+        }
+        Node node = list.getValue().get(entry);
+        int line = node.getStartMark().getLine();
+        for (String key : at.isEmpty() ? new String[0] : at.split("\\.")) {
+            Optional<NodeTuple> found = node instanceof MappingNode m ? m.getValue().stream()
+                    .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)).findFirst()
+                    : Optional.empty();
+            if (found.isEmpty()) {
+                break;
+            }
+            line = found.get().getKeyNode().getStartMark().getLine();
+            node = found.get().getValueNode();
+        }
+        return line;
     }
 }

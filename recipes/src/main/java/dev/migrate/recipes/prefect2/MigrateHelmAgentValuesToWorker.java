@@ -3,6 +3,7 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectRenames;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.YamlPositions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -51,13 +52,15 @@ public class MigrateHelmAgentValuesToWorker extends Recipe {
                             return e;
                         }
                         String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
-                        Yaml.Mapping worker = renameInside(agent, PrefectTarget.from(ctx), path, ctx);
+                        int line = YamlPositions.lineOf(getCursor(), e);
+                        Yaml.Mapping worker = renameInside(agent, PrefectTarget.from(ctx), path, line, ctx);
                         return e.withKey(((Yaml.Scalar) e.getKey()).withValue("worker")).withValue(worker);
                     }
                 });
     }
 
-    private Yaml.Mapping renameInside(Yaml.Mapping agent, PrefectTarget target, String path, ExecutionContext ctx) {
+    private Yaml.Mapping renameInside(Yaml.Mapping agent, PrefectTarget target, String path, int line,
+                                      ExecutionContext ctx) {
         List<Yaml.Mapping.Entry> out = new ArrayList<>();
         boolean hasPool = false;
         for (Yaml.Mapping.Entry field : agent.getEntries()) {
@@ -80,7 +83,7 @@ public class MigrateHelmAgentValuesToWorker extends Recipe {
             out.add(f);
         }
         if (!hasPool) {
-            notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, "the prefect-worker chart requires "
+            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "the prefect-worker chart requires "
                     + "`worker.config.workPool`: set it to a typed pool (for example one of type kubernetes)"));
         }
         return agent.withEntries(out);

@@ -222,8 +222,12 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 Optional<PrefectBlocks.Infrastructure> infra = block.flatMap(b -> imports.qualifiedName(b))
                         .flatMap(q -> PrefectBlocks.get().infrastructure(q));
                 if (infra.isEmpty()) {
+                    // a block variable nobody else uses is removed with the call: the TODO keeps which block it was
+                    Node value = Expressions.unwrap(infraArg.get().value());
+                    String which = value.kind() == NodeKind.NAME ? moduleAssignment(original, Expressions.name(value))
+                            .map(a -> " (`" + a.text().strip() + "`)").orElse("") : "";
                     todos.add(new Todo(stmt, "PF205", "infrastructure blocks were removed in Prefect 3; "
-                            + "put this block's settings into job_variables of a typed work pool"));
+                            + "put this block's settings" + which + " into job_variables of a typed work pool"));
                     note(call, true, "infrastructure block not converted: its settings must become job variables");
                 } else {
                     List<String> dropped = new ArrayList<>();
@@ -535,7 +539,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     return rest.isEmpty() || rest.startsWith(".") ? Optional.empty()
                             : Optional.of(new FlowLocation(0, rest.replace('.', '/') + ".py:" + function));
                 }
-                if (module.startsWith("prefect")) {
+                if (PythonCode.isPrefectModule(module)) {
                     return Optional.empty();
                 }
                 List<String> parts = List.of(module.split("\\."));

@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.internal.YamlPositions;
 import dev.migrate.recipes.internal.YamlSnippets;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
                         entries.remove(schedule);
                     } else if (!isMapping(schedule.getValue(), getCursor())) {
                         // `schedule: 0 0 * * *` was never a schedule: only a person knows which kind was meant
-                        notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, "`schedule: "
+                        notes.insertRow(ctx, new MigrationNotes.Row(path, line(schedule), getName(), true, "`schedule: "
                                 + schedule.getValue().print(getCursor()).strip() + "` is not a schedule mapping; write "
                                 + "it as `schedules:` with one `- cron: ...` (or interval/rrule) item"));
                     } else if (schedules == null) {
@@ -64,7 +65,7 @@ public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
                         entries.set(entries.indexOf(schedule), converted);
                         schedules = converted;
                     } else {
-                        notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true,
+                        notes.insertRow(ctx, new MigrationNotes.Row(path, line(schedule), getName(), true,
                                 "deployment has both `schedule` and `schedules`, which Prefect 3 rejects; merge them by hand"));
                     }
                 }
@@ -73,18 +74,22 @@ public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
                     if (paused && schedules != null) {
                         String seq = YamlSnippets.appendToEachItem(schedules.getValue().print(getCursor()), "active", "false");
                         if (seq == null) {
-                            notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true,
+                            notes.insertRow(ctx, new MigrationNotes.Row(path, line(active), getName(), true,
                                     "add `active: false` to each schedule of this flow-style `schedules:` list"));
                             return m.withEntries(entries);
                         }
                         entries.set(entries.indexOf(schedules), schedules.withValue(YamlSnippets.parseValue("schedules", seq)));
                     } else if (paused) {
-                        notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), false,
+                        notes.insertRow(ctx, new MigrationNotes.Row(path, line(active), getName(), false,
                                 "removed `is_schedule_active: false` from a deployment without schedules"));
                     }
                     entries.remove(active);
                 }
                 return sameEntries(entries, m.getEntries()) ? m : m.withEntries(entries);
+            }
+
+            private int line(Yaml.Mapping.Entry entry) {
+                return YamlPositions.lineOf(getCursor(), entry);
             }
         });
     }

@@ -29,6 +29,12 @@ public class RewritePrefectCliInSystemdUnits extends PrefectCliTextRecipe {
         return "**/*.service";
     }
 
+    /** A unit's Exec line cannot hold a comment. */
+    @Override
+    protected boolean commentsOut() {
+        return false;
+    }
+
     @Override
     protected List<Segment> commandSegments(String text) {
         List<Segment> segments = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.PrefectImageTags;
+import dev.migrate.recipes.internal.YamlPositions;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.TreeVisitor;
@@ -39,13 +40,14 @@ public class UpgradePrefectImagesInYaml extends org.openrewrite.Recipe {
                     return e;
                 }
                 String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
+                int line = YamlPositions.lineOf(getCursor(), e);
                 if (up.get().unsafe() && !FixSafety.unsafeAllowed(ctx)) {
-                    notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true,
+                    notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
                             "unsafe fix not applied (rerun with --unsafe-fixes): " + up.get().note()));
                     return e;
                 }
                 if (up.get().note() != null) {
-                    notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), false, up.get().note()));
+                    notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), false, up.get().note()));
                 }
                 return up.get().image().equals(scalar.getValue()) ? e : e.withValue(scalar.withValue(up.get().image()));
             }

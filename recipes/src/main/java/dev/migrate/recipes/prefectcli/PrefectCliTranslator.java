@@ -23,6 +23,8 @@ public final class PrefectCliTranslator {
             "vertex-ai-custom-job", "vertex-ai",
             "azure-container-instance-job", "azure-container-instance");
 
+    private static final String AGENT_POOL = "default-agent-pool";
+
     private PrefectCliTranslator() {
     }
 
@@ -64,12 +66,18 @@ public final class PrefectCliTranslator {
                 default -> throw new IllegalStateException("unknown handler " + rule.handler());
             }
         }
+        // 2.x put agents in the prefect-agent pool `default-agent-pool`; 3.x workers refuse a pool of that type
+        boolean agentPool = draft.value("--pool").filter(AGENT_POOL::equals).isPresent();
+        if (agentPool) {
+            notes.add("work pool `" + AGENT_POOL + "` is a prefect-agent pool, which Prefect 3 workers refuse; create "
+                    + "a typed pool (prefect work-pool create NAME --type " + options.poolType() + ") and use it here");
+        }
         List<String> out = new ArrayList<>();
         out.add(argv.get(0));
         out.addAll(draft.command);
         out.addAll(draft.flags);
         boolean changed = !out.equals(argv);
-        return new CliTranslation(changed ? out : argv, notes, changed, false);
+        return new CliTranslation(changed ? out : argv, notes, changed, agentPool);
     }
 
     /**
@@ -173,9 +181,13 @@ public final class PrefectCliTranslator {
                 notes.add("dropped `" + name + (value != null ? " " + value : "") + "`: " + f.drop());
                 continue;
             }
-            out.add(f.to());
-            if (value != null) {
-                out.add(value);
+            if (inlineValue != null && f.takesValue()) {
+                out.add(f.to() + "=" + inlineValue); // `--cron='0 3 * * *'` stays one word, as the user wrote it
+            } else {
+                out.add(f.to());
+                if (value != null) {
+                    out.add(value);
+                }
             }
         }
     }

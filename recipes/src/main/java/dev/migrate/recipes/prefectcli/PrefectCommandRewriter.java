@@ -61,7 +61,7 @@ public final class PrefectCommandRewriter {
                 List<ShellToken> words = cmd.words().subList(skip, cmd.words().size());
                 int start = words.get(0).start();
                 int end = words.get(words.size() - 1).end();
-                line = line.replace(start, end, render(t.argv(), words));
+                line = line.replace(start, end, ArgvLayout.render(line.print(), words, t.argv()));
             } else if (t.changed()) {
                 notes.add("a redirection sits between the arguments of `" + String.join(" ", cmd.argv())
                         + "`; rewrite it by hand to: " + String.join(" ", t.argv()));
@@ -162,26 +162,5 @@ public final class PrefectCommandRewriter {
         int end = cmd.words().get(cmd.words().size() - 1).end();
         return line.tokens().stream()
                 .anyMatch(t -> t.kind() == ShellToken.Kind.REDIRECT && t.start() > start && t.end() < end);
-    }
-
-    /** Joins the new argv, reusing each unchanged argument's original spelling and quoting. */
-    private static String render(List<String> argv, List<ShellToken> original) {
-        StringBuilder sb = new StringBuilder();
-        boolean[] used = new boolean[original.size()];
-        for (String arg : argv) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            String raw = null;
-            for (int i = 0; i < original.size(); i++) {
-                if (!used[i] && original.get(i).value().equals(arg)) {
-                    used[i] = true;
-                    raw = original.get(i).raw();
-                    break;
-                }
-            }
-            sb.append(raw != null ? raw : ShellLine.quote(arg));
-        }
-        return sb.toString();
     }
 }

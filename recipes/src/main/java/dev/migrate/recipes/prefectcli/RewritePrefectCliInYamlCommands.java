@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.YamlPositions;
 import java.nio.file.FileSystems;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -85,13 +86,14 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
                     return m;
                 }
                 String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
-                return rewrite(m, command, args, path, ctx);
+                int line = YamlPositions.lineOf(getCursor(), command != null ? command : args);
+                return rewrite(m, command, args, path, line, ctx);
             }
         };
     }
 
     private Yaml.Mapping rewrite(Yaml.Mapping m, Yaml.Mapping.Entry command, Yaml.Mapping.Entry args, String path,
-                                 ExecutionContext ctx) {
+                                 int line, ExecutionContext ctx) {
         List<String> commandWords = words(command);
         List<String> argWords = words(args);
         if (commandWords == null && argWords == null
@@ -112,12 +114,12 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
         List<String> found = t.notes();
         boolean manual = t.manual();
         if (after.equals(argv)) {
-            found.forEach(n -> notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), manual, n)));
+            found.forEach(n -> notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), manual, n)));
             return m;
         }
         // a translation that had to drop flags or choose a pool changes behaviour: unsafe
         if (!found.isEmpty() && !FixSafety.unsafeAllowed(ctx)) {
-            notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true,
+            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
                     "unsafe fix not applied (rerun with --unsafe-fixes): " + String.join(" ", after)));
             return m;
         }
@@ -129,11 +131,11 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
         Yaml.Sequence newArgs = args == null ? null
                 : YamlSequences.withWords((Yaml.Sequence) args.getValue(), after.subList(split, after.size()));
         if (command != null && newCommand == null || args != null && newArgs == null) {
-            notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), true, "quoting prevents an automatic "
+            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "quoting prevents an automatic "
                     + "edit; change the command by hand to: " + String.join(" ", after)));
             return m;
         }
-        found.forEach(n -> notes.insertRow(ctx, new MigrationNotes.Row(path, 0, getName(), manual, n)));
+        found.forEach(n -> notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), manual, n)));
         Yaml.Mapping result = m;
         if (command != null) {
             result = replaceEntry(result, command, newCommand);

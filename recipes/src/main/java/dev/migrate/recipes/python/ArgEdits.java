@@ -39,16 +39,41 @@ public final class ArgEdits {
             }
         }
         boolean wasFirst = at > 0 && kids.get(at - 1) instanceof Token t && t.is("(");
-        if (at < kids.size() && (wasFirst || !arg.prefix().comments().isEmpty())) {
-            // the next element takes the removed argument's place: its line break, and comments above it
+        if (at < kids.size()) {
             PyElement next = kids.get(at);
             boolean closing = next instanceof Token t && t.is(")");
             if (!(wasFirst && closing)) {
-                kids.set(at, next.withPrefix(next.prefix().comments().isEmpty() ? arg.prefix()
-                        : Space.of(arg.prefix().text() + next.prefix().text().stripLeading())));
+                kids.set(at, next.withPrefix(prefixAfterRemoval(arg.prefix(), next.prefix(), wasFirst)));
             }
         }
         return call.withChild(call.children().indexOf(args), args.withChildren(kids));
+    }
+
+    /**
+     * The prefix of the element after a removed argument. When both sat on lines of their own, it is made line by
+     * line: the comment ending the line before stays there, the comment lines above the removed argument and the
+     * comment ending its own line (both in the user's words) stay where it was, then the next element's own lines.
+     * Otherwise the next element takes the removed argument's place when it was first or had comments above it.
+     */
+    private static Space prefixAfterRemoval(Space removed, Space next, boolean wasFirst) {
+        if (!removed.containsNewline() || !next.containsNewline()) {
+            boolean takesPlace = wasFirst || !removed.comments().isEmpty() || hasComment(sameLine(next));
+            return !takesPlace ? next : next.comments().isEmpty() ? removed
+                    : Space.of(removed.text() + next.text().stripLeading());
+        }
+        String before = sameLine(removed);
+        String[] lines = removed.text().substring(before.length()).split("\\r\\n|\\r|\\n", -1);
+        String indent = lines[lines.length - 1];
+        String nextLineComment = sameLine(next);
+        StringBuilder out = new StringBuilder(before);
+        String lineBreak = lineBreak(removed);
+        for (int i = 1; i < lines.length - 1; i++) {
+            out.append(lineBreak).append(lines[i]);
+        }
+        if (hasComment(nextLineComment)) {
+            out.append(lineBreak).append(indent).append(nextLineComment.strip());
+        }
+        return Space.of(out + next.text().substring(nextLineComment.length()));
     }
 
     /** The call with {@code keyword=valueCode} added as its last argument. */
@@ -65,6 +90,13 @@ public final class ArgEdits {
             Node last = existing.get(existing.size() - 1);
             Space prefix = last.prefix().containsNewline() ? Space.of(lineBreak(last.prefix()) + last.prefix().indent())
                     : Space.SINGLE;
+            Space closing = kids.get(close).prefix();
+            String lastLineComment = sameLine(closing);
+            if (last.prefix().containsNewline() && closing.containsNewline() && hasComment(lastLineComment)) {
+                // the comment ending the last argument's line stays on that line, before the new argument's
+                prefix = Space.of(lastLineComment + prefix.text());
+                kids.set(close, kids.get(close).withPrefix(Space.of(closing.text().substring(lastLineComment.length()))));
+            }
             boolean trailingComma = kids.get(close - 1) instanceof Token t && t.is(",");
             if (trailingComma) {
                 kids.add(close, Token.op(","));
@@ -77,11 +109,11 @@ public final class ArgEdits {
         return call.withChild(call.children().indexOf(args), args.withChildren(kids));
     }
 
-    /** The call with one argument node swapped for another. */
+    /** The call with one argument node swapped for another, which takes the old one's line break and comments. */
     public static Node replace(Node call, Node oldArg, Node newArg) {
         Node args = new CallView(call).argList();
         int at = args.children().indexOf(oldArg);
-        return call.withChild(call.children().indexOf(args), args.withChild(at, newArg));
+        return call.withChild(call.children().indexOf(args), args.withChild(at, newArg.withPrefix(oldArg.prefix())));
     }
 
     /** The argument renamed to {@code keyword}. */
@@ -98,6 +130,20 @@ public final class ArgEdits {
         Node value = arg.nodes().get(0);
         Node replacement = Snippets.expression(valueCode, style).withPrefix(value.prefix());
         return arg.withChild(arg.children().indexOf(value), replacement);
+    }
+
+    /** The part of a prefix before its first line break: where a comment ending the previous line sits. */
+    private static String sameLine(Space s) {
+        String t = s.text();
+        int end = 0;
+        while (end < t.length() && t.charAt(end) != '\n' && t.charAt(end) != '\r') {
+            end++;
+        }
+        return t.substring(0, end);
+    }
+
+    private static boolean hasComment(String blanks) {
+        return blanks.indexOf('#') >= 0;
     }
 
     private static String lineBreak(Space s) {

@@ -14,8 +14,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class PrefectBlocks {
     private static final String RESOURCE = "/dev/migrate/recipes/prefect-2-blocks.yaml";
 
-    /** An infrastructure block: the work pool type it becomes and the fields that are job variables there. */
-    public record Infrastructure(String poolType, List<String> jobVariables) {
+    /**
+     * An infrastructure block: the work pool type it becomes, the fields that are job variables there, and the
+     * values a 2.x deployment.yaml holds for fields nobody set.
+     */
+    public record Infrastructure(String poolType, List<String> jobVariables, Map<String, Object> unset) {
     }
 
     /**
@@ -58,8 +61,20 @@ public final class PrefectBlocks {
     @SuppressWarnings("unchecked")
     public Optional<Infrastructure> infrastructure(String qualifiedName) {
         Map<String, Object> m = (Map<String, Object>) infrastructure.get(qualifiedName);
-        return m == null ? Optional.empty()
-                : Optional.of(new Infrastructure(String.valueOf(m.get("pool_type")), (List<String>) m.get("job_variables")));
+        return m == null ? Optional.empty() : Optional.of(infrastructure(m));
+    }
+
+    /** The infrastructure block of a 2.x block type slug ({@code docker-container}). */
+    @SuppressWarnings("unchecked")
+    public Optional<Infrastructure> infrastructureOfSlug(String slug) {
+        return infrastructure.values().stream().map(v -> (Map<String, Object>) v)
+                .filter(m -> slug.equals(m.get("slug"))).findFirst().map(PrefectBlocks::infrastructure);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Infrastructure infrastructure(Map<String, Object> m) {
+        return new Infrastructure(String.valueOf(m.get("pool_type")), (List<String>) m.get("job_variables"),
+                (Map<String, Object>) m.getOrDefault("unset", Map.of()));
     }
 
     @SuppressWarnings("unchecked")

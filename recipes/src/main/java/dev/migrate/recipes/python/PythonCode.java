@@ -19,6 +19,14 @@ public final class PythonCode {
     private PythonCode() {
     }
 
+    /**
+     * Whether a module is Prefect's own ({@code prefect}, {@code prefect.deployments}); a project package whose
+     * name merely starts with "prefect" ({@code prefects_workflows}, {@code prefect_flows}) is not.
+     */
+    public static boolean isPrefectModule(String module) {
+        return module.equals("prefect") || module.startsWith("prefect.");
+    }
+
     /** A cheap first look: whether the file's text contains any of the words (recipes skip the others). */
     public static boolean mentions(PythonFile file, String... words) {
         TreeIndex index = TreeIndex.of(file.module());

@@ -1,8 +1,10 @@
 package dev.migrate.recipes.prefect1;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.test.SourceSpecs.text;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,9 @@ class Prefect1SettingsRecipesTest implements PythonRewriteTest {
 
     @Test
     void configTomlBecomesPrefectTomlWithoutSecrets() {
-        rewriteRun(spec -> spec.recipe(new ConvertPrefect1ConfigToml()),
+        // each note names the line of its key in config.toml (they said line 0)
+        rewriteRun(spec -> spec.recipe(new ConvertPrefect1ConfigToml()).dataTable(MigrationNotes.Row.class,
+                        rows -> assertThat(rows).extracting(MigrationNotes.Row::line).containsExactlyInAnyOrder(1, 4, 14)),
                 text(
                         """
                         backend = "server"
@@ -68,6 +72,15 @@ class Prefect1SettingsRecipesTest implements PythonRewriteTest {
                         persist_by_default = true
                         """,
                         s -> s.path("config/prefect.toml")));
+    }
+
+    @Test
+    void keyLinesComeFromTheirTableOrTheirDottedName() {
+        String toml = "backend = \"server\"\n[server]\nport = 1\n[context]\nsecrets.TOKEN = \"x\"\nserver.port = 2\n";
+        assertThat(ConvertPrefect1ConfigToml.lineOf(toml, "backend")).isEqualTo(1);
+        assertThat(ConvertPrefect1ConfigToml.lineOf(toml, "server.port")).isEqualTo(3);
+        assertThat(ConvertPrefect1ConfigToml.lineOf(toml, "context.secrets.TOKEN")).isEqualTo(5);
+        assertThat(ConvertPrefect1ConfigToml.lineOf(toml, "cloud.api")).isZero();
     }
 
     @Test

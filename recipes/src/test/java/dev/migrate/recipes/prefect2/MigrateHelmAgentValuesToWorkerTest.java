@@ -1,7 +1,9 @@
 package dev.migrate.recipes.prefect2;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.yaml.Assertions.yaml;
 
+import dev.migrate.recipes.MigrationNotes;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.DocumentExample;
 import org.openrewrite.test.RecipeSpec;
@@ -46,6 +48,31 @@ class MigrateHelmAgentValuesToWorkerTest implements RewriteTest {
                 apiUrl: http://prefect-server.prefect.svc.cluster.local:4200/api
             """,
             spec -> spec.path("helm/prefect-agent/values.yaml")));
+    }
+
+    // the note on a missing work pool named the values file alone (line 0): it names the `agent:` line
+    @Test
+    void valuesWithoutAWorkPoolGetANoteAtTheAgentLine() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> assertThat(r.line()).isEqualTo(3))),
+            yaml(
+            """
+            # agent values
+            nameOverride: etl
+            agent:
+              config:
+                workQueues:
+                  - etl
+            """,
+            """
+            # agent values
+            nameOverride: etl
+            worker:
+              config:
+                workQueues:
+                  - etl
+            """,
+            spec -> spec.path("values.yaml")));
     }
 
     @Test

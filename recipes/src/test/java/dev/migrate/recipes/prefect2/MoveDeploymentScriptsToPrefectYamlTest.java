@@ -1,8 +1,10 @@
 package dev.migrate.recipes.prefect2;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.yaml.Assertions.yaml;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.engine.RecipeCatalog;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import java.util.List;
@@ -19,7 +21,10 @@ class MoveDeploymentScriptsToPrefectYamlTest implements PythonRewriteTest {
     @DocumentExample
     @Test
     void literalDeploymentsMoveIntoAGeneratedPrefectYaml() {
-        rewriteRun(
+        // the note on the entry without enforce_parameter_schema names its line, not line 0
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.sourcePath().equals("prefect.yaml")).extracting(MigrationNotes.Row::line)
+                .containsExactly(4)),
             python(
                 """
                 from datetime import timedelta

@@ -2,12 +2,20 @@ package dev.migrate.recipes.prefect2;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
 
+import dev.migrate.rewriters.python.test.PythonCompileOracle;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openrewrite.DocumentExample;
 import org.openrewrite.test.RecipeSpec;
 
 class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
+    @TempDir
+    Path work;
+
     @Override
     public void defaults(RecipeSpec spec) {
         spec.recipe(new ReplaceDeploymentBuildFromFlow());
@@ -343,5 +351,141 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             Deployment.build_from_flow(flow=flow, name="x", apply=True)
             """));
+    }
+
+    // a comment ending an argument's line sits, in the tree, in front of the next argument: when that one was
+    // dropped and enforce_parameter_schema appended, `# why` ended up behind the appended argument
+    @Test
+    void commentEndingAnArgumentsLineStaysOnThatLine() throws Exception {
+        String after = """
+            from flows.etl import etl
+            from pathlib import Path
+
+            etl.from_source(source=str(Path(__file__).resolve().parent.parent), entrypoint="flows/etl.py:etl").deploy(
+                name="nightly",
+                work_pool_name="k8s",
+                job_variables={"env": {"MODE": "full"}},  # why: full loads at night
+                enforce_parameter_schema=False,
+                # written for CI
+            )
+            """;
+        convertsAndCompiles("""
+            from prefect.deployments import Deployment
+
+            from flows.etl import etl
+
+            Deployment.build_from_flow(
+                flow=etl,
+                name="nightly",
+                work_pool_name="k8s",
+                infra_overrides={"env": {"MODE": "full"}},  # why: full loads at night
+                output="etl-deployment.yaml",  # written for CI
+                apply=True,
+            )
+            """, after, "flows/deploy.py");
+    }
+
+    // the positional name became name=... without its prefix, losing the comment ending the line before it
+    @Test
+    void commentsAroundRemovedAndRewrittenArgumentsAreKept() throws Exception {
+        String after = """
+            from flows.etl import etl
+            from pathlib import Path
+
+            nightly = etl.from_source(source=str(Path(__file__).resolve().parent.parent), entrypoint="flows/etl.py:etl").to_deployment(
+                # the flow
+                name="nightly",  # its name
+                paused=True,  # paused until cut-over
+                job_variables={"env": {"B": "2"}},  # more env
+                work_queue_name="q",  # queue
+                enforce_parameter_schema=False,
+            )
+            nightly.apply()
+            """;
+        convertsAndCompiles("""
+            from prefect.deployments import Deployment
+
+            from flows.etl import etl
+
+            nightly = Deployment.build_from_flow(
+                etl,  # the flow
+                "nightly",  # its name
+                is_schedule_active=False,  # paused until cut-over
+                infra_overrides={"env": {"B": "2"}},  # more env
+                skip_upload=True,
+                work_queue_name="q",  # queue
+                load_existing=False,
+            )
+            nightly.apply()
+            """, after, "flows/deploy.py");
+    }
+
+    // a word-cloud project kept its flows in a package named `prefects_workflows`: taken for Prefect's own
+    // module, the flows' source was "unknown" and both deployments were left with a TODO
+    @Test
+    void flowFromAPackageWhoseNameStartsWithPrefectIsLocated() throws Exception {
+        String after = """
+            from prefectflows.reports.daily import report
+            from pathlib import Path
+
+            daily = report.from_source(source=str(Path(__file__).resolve().parent), entrypoint="prefectflows/reports/daily.py:report").to_deployment(
+                name="daily report",
+                work_queue_name="reports",
+                enforce_parameter_schema=False,
+            )
+
+            if __name__ == "__main__":
+                daily.apply()
+            """;
+        convertsAndCompiles("""
+            from prefect.deployments import Deployment
+
+            from prefectflows.reports.daily import report
+
+            daily = Deployment.build_from_flow(
+                flow=report,
+                name="daily report",
+                work_queue_name="reports",
+            )
+
+            if __name__ == "__main__":
+                daily.apply()
+            """, after, "deployments.py");
+    }
+
+    // a zoomcamp deploy script loaded its docker block by name: the block line went away with the call, and the
+    // TODO no longer said which block the deployment had used
+    @Test
+    void unconvertedInfrastructureBlockIsNamedInItsTodo() throws Exception {
+        String after = """
+            from flows.etl import etl
+            from pathlib import Path
+
+            # TODO(migrate PF205): infrastructure blocks were removed in Prefect 3; put this block's settings (`runner = DockerContainer.load("etl-runner")`) into job_variables of a typed work pool
+            etl_in_docker = etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows/etl.py:etl").to_deployment(
+                name="etl-in-docker",
+                enforce_parameter_schema=False
+            )
+            """;
+        convertsAndCompiles("""
+            from prefect.infrastructure.docker import DockerContainer
+            from prefect.deployments import Deployment
+            from flows.etl import etl
+
+            runner = DockerContainer.load("etl-runner")
+
+            etl_in_docker = Deployment.build_from_flow(
+                flow=etl,
+                name="etl-in-docker",
+                infrastructure=runner
+            )
+            """, after, "deploy.py");
+    }
+
+    /** The recipe turns {@code before} (at {@code path}) into {@code after}, and CPython compiles the result. */
+    private void convertsAndCompiles(String before, String after, String path) throws Exception {
+        rewriteRun(python(before, after, spec -> spec.path(path)));
+        Path file = Files.writeString(work.resolve("deploy.py"), after);
+        PythonCompileOracle.assertCompiles(List.of(file));
     }
 }

@@ -107,14 +107,21 @@ class ReplaceDeploymentScheduleWithSchedulesTest implements RewriteTest {
     // the generated list item read as a YAML alias
     @Test
     void scheduleThatIsNotAMappingIsLeftToAPerson() {
-        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
-                .satisfies(r -> assertThat(r.manual()).isTrue())),
+        // each note names the line of its deployment's `schedule:` (both said line 0, the same words twice)
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .allSatisfy(r -> assertThat(r.manual()).isTrue())
+                .extracting(MigrationNotes.Row::line).containsExactly(4, 8)),
             yaml(
             """
+            # deployments of the census project
             deployments:
             - name: econ
               schedule: 0 0 1 1 * *
               entrypoint: econ.py:econ
+
+            - name: demo
+              schedule: 0 0 1 1 * *
+              entrypoint: demo.py:demo
             """,
             spec -> spec.path("prefect.yaml")));
     }

@@ -84,4 +84,25 @@ class RewritePrefectCliInDockerfilesTest implements RewriteTest {
             """,
             spec -> spec.path("Dockerfile")));
     }
+
+    @Test
+    void continuedRunKeepsItsLines() {
+        rewriteRun(text(
+            """
+            FROM prefecthq/prefect:3-python3.11
+            RUN prefect deployment build flows/etl.py:etl \\
+                  --name nightly \\
+                  --skip-upload \\
+                  --cron "0 2 * * *" && \\
+                echo built
+            """,
+            """
+            FROM prefecthq/prefect:3-python3.11
+            RUN prefect deploy --pool default flows/etl.py:etl \\
+                  --name nightly \\
+                  --cron "0 2 * * *" && \\
+                echo built
+            """,
+            spec -> spec.path("Dockerfile")));
+    }
 }

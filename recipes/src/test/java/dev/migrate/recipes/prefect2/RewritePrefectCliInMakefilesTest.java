@@ -33,4 +33,25 @@ class RewritePrefectCliInMakefilesTest implements RewriteTest {
         rewriteRun(text("AGENT_CMD = prefect agent start -q default\nrun:\n\techo $(AGENT_CMD)\n",
             spec -> spec.path("Makefile")));
     }
+
+    @Test
+    void continuedRecipeLineKeepsItsLines() {
+        rewriteRun(text(
+            "deploy:\n"
+                + "\tprefect deployment build flows/etl.py:etl \\\n"
+                + "\t\t-n nightly \\\n"
+                + "\t\t-a\n"
+                + "\techo done\n",
+            "deploy:\n"
+                + "\tprefect deploy --pool default flows/etl.py:etl \\\n"
+                + "\t\t--name nightly\n"
+                + "\techo done\n",
+            spec -> spec.path("Makefile")));
+    }
+
+    @Test
+    void continuedPrefect3RecipeLineIsLeftAlone() {
+        rewriteRun(text("deploy:\n\tprefect deploy flows/etl.py:etl \\\n\t\t--name nightly\n",
+            spec -> spec.path("Makefile")));
+    }
 }

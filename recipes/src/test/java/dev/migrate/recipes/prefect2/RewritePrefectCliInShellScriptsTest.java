@@ -32,7 +32,8 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             #!/usr/bin/env bash
             set -euo pipefail
             # Build and apply the nightly deployment
-            prefect deploy --pool prod flows/van.py:update_van_source_codes --name update_van_source_codes
+            prefect deploy --pool prod flows/van.py:update_van_source_codes \\
+              --name update_van_source_codes
             """,
             spec -> spec.path("scripts/deploy.sh")));
     }
@@ -49,7 +50,7 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             # don't forget to log in first
             prefect agent start -q 'nightly'
             echo "multi
-            line" && prefect deployment build etl.py:etl -n etl \
+            line" && prefect deployment build etl.py:etl -n etl \\
               -o out.yaml --apply
             """,
             """
@@ -75,11 +76,103 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             """
             #!/bin/bash
             prefect deployment run etl/nightly
-            prefect agent start \
+            prefect agent start \\
               -q 'q'
             prefect deployment ls
             """,
             spec -> spec.path("run.sh")));
+    }
+
+    // a command continued over lines came back on one line: unchanged arguments stay on their lines, a
+    // renamed flag stays where it was, a dropped flag takes its own blanks (and a line it had alone) with it
+    @Test
+    void continuedCommandKeepsItsLines() {
+        rewriteRun(text(
+            """
+            #!/bin/sh
+            prefect deployment build flows/etl.py:etl \\
+              -n nightly \\
+              -q default -a
+            prefect deployment build flows/load.py:load \\
+            \t--apply \\
+            \t--cron '0 3 * * *'   \\
+            \t-sb s3/bucket \\
+            \t--name load
+            prefect agent start \\
+              --work-queue  "night shift"
+            """,
+            """
+            #!/bin/sh
+            prefect deploy --pool default flows/etl.py:etl \\
+              --name nightly \\
+              --work-queue default
+            prefect deploy --pool default flows/load.py:load \\
+            \t--cron '0 3 * * *'   \\
+            \t--name load
+            prefect worker start \\
+              --pool  "night shift" --type process
+            """,
+            spec -> spec.path("deploy.sh")));
+    }
+
+    // a demo script built a deployment file and applied it on the next line: the build became `prefect deploy`,
+    // which registers the deployment, and the apply became `prefect deploy --all`, which deploys whatever
+    // prefect.yaml is in the working directory (or fails without one)
+    @Test
+    void applyOfAFileBuiltAboveIsCommentedOut() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().startsWith("commented out")).extracting(MigrationNotes.Row::line)
+                .containsExactlyInAnyOrder(3, 6)),
+            text(
+            """
+            #!/bin/bash
+            prefect deployment build flows/report.py:report -n daily -q etl -o out/report.yaml
+            prefect deployment apply out/report.yaml
+            prefect deployment run report/daily
+            prefect deployment build flows/load.py:load -n hourly -q etl
+            prefect deployment apply ./load-deployment.yaml
+            prefect deployment apply shared/other-deployment.yaml
+            """,
+            """
+            #!/bin/bash
+            prefect deploy --pool etl flows/report.py:report --name daily --work-queue etl
+            # prefect deployment apply out/report.yaml
+            prefect deployment run report/daily
+            prefect deploy --pool etl flows/load.py:load --name hourly --work-queue etl
+            # prefect deployment apply ./load-deployment.yaml
+            prefect deploy --all
+            """,
+            spec -> spec.path("deploy.sh")));
+    }
+
+    // a history script wrote `--params='{...}'` and `--cron='1 0 * * *'`: each became two words, the value
+    // landing on the line of the dropped `--apply`
+    @Test
+    void flagWithItsValueAfterAnEqualsSignStaysOneWord() {
+        rewriteRun(text(
+            """
+            prefect deployment build ingest.py:ingest -n "backfill" \\
+                --params='{"year": "2023", "month": "01"}' \\
+                --cron='1 0 * * *' \\
+                --apply
+            """,
+            """
+            prefect deploy --pool default ingest.py:ingest --name "backfill" \\
+                --params='{"year": "2023", "month": "01"}' \\
+                --cron='1 0 * * *'
+            """,
+            spec -> spec.path("history.sh")));
+    }
+
+    @Test
+    void continuedPrefect3CommandIsLeftAlone() {
+        rewriteRun(text(
+            """
+            prefect deploy flows/etl.py:etl \\
+              --name nightly \\
+              --pool default
+            """,
+            spec -> spec.path("deploy.sh")));
     }
 
     @Test

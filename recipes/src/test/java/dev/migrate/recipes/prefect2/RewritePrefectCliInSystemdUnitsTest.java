@@ -43,4 +43,24 @@ class RewritePrefectCliInSystemdUnitsTest implements RewriteTest {
             """,
             spec -> spec.path("prefect-worker.service")));
     }
+
+    @Test
+    void continuedExecStartKeepsItsLines() {
+        rewriteRun(text(
+            """
+            [Service]
+            ExecStart=/opt/venv/bin/prefect agent start \\
+                -q etl \\
+                --limit 4
+            Restart=always
+            """,
+            """
+            [Service]
+            ExecStart=/opt/venv/bin/prefect worker start \\
+                --pool etl \\
+                --limit 4 --type process
+            Restart=always
+            """,
+            spec -> spec.path("prefect-agent.service")));
+    }
 }

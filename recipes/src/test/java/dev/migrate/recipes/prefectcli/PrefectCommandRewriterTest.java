@@ -26,6 +26,19 @@ class PrefectCommandRewriterTest {
         assertThat(r.notes()).anyMatch(n -> n.startsWith("dropped `-t etl`") && n.contains("--type"));
     }
 
+    // an agent image's ENTRYPOINT and a deploy script named the 2.x agent pool: the worker command came out
+    // without a word, and a 3.x worker refuses that pool
+    @Test
+    void theAgentPoolOf2xIsLeftToAPerson() {
+        ShellRewrite worker = rw("prefect agent start --pool default-agent-pool");
+        assertThat(worker.text()).isEqualTo("prefect worker start --pool default-agent-pool --type process");
+        assertThat(worker.manual()).isTrue();
+        assertThat(worker.notes()).anyMatch(n -> n.contains("prefect-agent pool"));
+        ShellRewrite deploy = rw("prefect deployment build a.py:f -n x -p default-agent-pool");
+        assertThat(deploy.manual()).isTrue();
+        assertThat(rw("prefect agent start --pool etl").manual()).isFalse();
+    }
+
     @Test
     void bodyOfShDashCIsRewrittenInsideItsQuotes() {
         ShellRewrite r = rw("sh -c \"pip install psycopg2-binary && prefect agent start -q iceberg-offload\"");
@@ -56,7 +69,8 @@ class PrefectCommandRewriterTest {
         prefect deployment apply main-deployment.yaml                   | prefect deploy --all
         /home/prefect/venv/bin/prefect agent start -q q                 | /home/prefect/venv/bin/prefect worker start --pool q --type process
         prefect work-pool create iceberg-offload                        | prefect work-pool create iceberg-offload --type process
-        prefect agent start --pool=etl -q q1                            | prefect worker start --pool etl --work-queue q1 --type process
+        prefect agent start --pool=etl -q q1                            | prefect worker start --pool=etl --work-queue q1 --type process
+        prefect deployment build a.py:f --name=n --cron='1 0 * * *' -a  | prefect deploy --pool default a.py:f --name=n --cron='1 0 * * *'
         pip3 install prefect==2.7.7 prefect-gcp                         | pip3 install prefect==3.8.3 prefect-gcp
         python -m pip install -U "prefect>=2.10,<3" pandas              | python -m pip install -U "prefect==3.8.3" pandas
         uv pip install prefect-shell==0.2.2                             | uv pip install 'prefect-shell>=0.3.0'

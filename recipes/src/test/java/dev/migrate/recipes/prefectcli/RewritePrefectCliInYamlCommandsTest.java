@@ -6,6 +6,7 @@ import static org.openrewrite.yaml.Assertions.yaml;
 import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.analyzers.rules.PrefectCli;
 import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -150,10 +151,13 @@ class RewritePrefectCliInYamlCommandsTest implements RewriteTest {
     void withoutUnsafeFixesOnlyANote() {
         InMemoryExecutionContext ctx = new InMemoryExecutionContext();
         FixSafety.allowUnsafe(ctx, false);
-        rewriteRun(spec -> spec.executionContext(ctx), yaml(
+        // the note names the line of the command (it said line 0)
+        rewriteRun(spec -> spec.executionContext(ctx).dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .singleElement().satisfies(r -> assertThat(r.line()).isEqualTo(3))), yaml(
             """
             containers:
-              - command: ["prefect", "agent", "start", "-q", "default"]
+              - name: agent
+                command: ["prefect", "agent", "start", "-q", "default"]
             """,
             spec -> spec.path("k8s/agent.yaml")));
     }

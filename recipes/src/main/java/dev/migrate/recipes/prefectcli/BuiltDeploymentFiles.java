@@ -1,0 +1,80 @@
+package dev.migrate.recipes.prefectcli;
+
+import dev.migrate.rewriters.shell.ShellLine;
+import dev.migrate.rewriters.shell.ShellToken;
+import dev.migrate.rewriters.shell.SimpleCommand;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The deployment files a script writes with {@code prefect deployment build} and applies a line later with
+ * {@code prefect deployment apply}. The build becomes {@code prefect deploy}, which registers the deployment
+ * itself and writes no file; translated alone, the apply became {@code prefect deploy --all}, which deploys
+ * whatever prefect.yaml the working directory holds, or fails without one. Such an apply is commented out.
+ */
+public final class BuiltDeploymentFiles {
+    private BuiltDeploymentFiles() {
+    }
+
+    /** The files the {@code prefect deployment build} commands of {@code shellText} write. */
+    public static Set<String> writtenBy(String shellText) {
+        Set<String> out = new HashSet<>();
+        for (SimpleCommand cmd : ShellLine.parse(shellText).commands()) {
+            List<String> argv = cmd.argv();
+            if (argv.size() > 3 && PrefectCliTranslator.isPrefect(argv) && argv.get(1).equals("deployment")
+                    && argv.get(2).equals("build")) {
+                output(argv.subList(3, argv.size())).ifPresent(f -> out.add(normal(f)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether {@code shellText} is one line holding nothing but {@code prefect deployment apply} of files in
+     * {@code written}.
+     */
+    public static boolean appliesOnly(String shellText, Set<String> written) {
+        if (written.isEmpty() || shellText.indexOf('\n') >= 0) {
+            return false;
+        }
+        ShellLine line = ShellLine.parse(shellText);
+        List<SimpleCommand> commands = line.commands();
+        if (commands.size() != 1 || !commands.get(0).assignments().isEmpty()
+                || line.tokens().stream().anyMatch(t -> t.kind() != ShellToken.Kind.WORD
+                        && t.kind() != ShellToken.Kind.SPACE)) {
+            return false;
+        }
+        List<String> argv = commands.get(0).argv();
+        if (argv.size() < 4 || !PrefectCliTranslator.isPrefect(argv) || !argv.get(1).equals("deployment")
+                || !argv.get(2).equals("apply")) {
+            return false;
+        }
+        return argv.subList(3, argv.size()).stream().allMatch(a -> written.contains(normal(a)));
+    }
+
+    /** The {@code -o/--output} file of a build, or the default {@code <flow function>-deployment.yaml}. */
+    private static Optional<String> output(List<String> args) {
+        String entrypoint = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals("-o") || a.equals("--output")) && i + 1 < args.size()) {
+                return Optional.of(args.get(i + 1));
+            }
+            if (a.startsWith("--output=")) {
+                return Optional.of(a.substring("--output=".length()));
+            }
+            boolean flagValue = i > 0 && args.get(i - 1).startsWith("-");
+            if (entrypoint == null && !a.startsWith("-") && a.contains(":") && !flagValue) {
+                entrypoint = a;
+            }
+        }
+        return entrypoint == null ? Optional.empty()
+                : Optional.of(entrypoint.substring(entrypoint.lastIndexOf(':') + 1) + "-deployment.yaml");
+    }
+
+    private static String normal(String path) {
+        return path.startsWith("./") ? path.substring(2) : path;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.migrate.recipes.prefect2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openrewrite.yaml.Assertions.yaml;
+
+import dev.migrate.recipes.MigrationNotes;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+import org.openrewrite.test.RewriteTest;
+
+class UpgradePrefectImagesInYamlTest implements RewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new UpgradePrefectImagesInYaml());
+    }
+
+    // the note on the moved Python version named the compose file alone (line 0)
+    @DocumentExample
+    @Test
+    void prefect2ImageIsPinnedToPrefect3AndItsNoteNamesTheImageLine() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .singleElement().satisfies(r -> assertThat(r.line()).isEqualTo(4))),
+            yaml(
+            """
+            services:
+              agent:
+                # the agent image
+                image: prefecthq/prefect:2.14.3-python3.9
+            """,
+            """
+            services:
+              agent:
+                # the agent image
+                image: prefecthq/prefect:3.8.3-python3.10
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
+    @Test
+    void otherImagesAreLeftAlone() {
+        rewriteRun(yaml("services:\n  db:\n    image: postgres:15\n", spec -> spec.path("docker-compose.yml")));
+    }
+}
