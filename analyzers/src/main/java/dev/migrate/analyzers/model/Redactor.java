@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.model;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,10 @@ public final class Redactor {
             "(?i)\\b([A-Z0-9_.-]*(?:PASSWORD|PASSWD|PASS|PWD|TOKEN|SECRET|API_?KEY|KEY|CREDENTIALS?)[A-Z0-9_]*)"
                     + "(\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s\"';]+)");
 
+    /** What every name {@link #SECRET_ASSIGNMENT} accepts contains (PASSWD and PWD hold "pass" and "pwd"). */
+    private static final java.util.List<String> SECRET_WORDS = java.util.List.of("pass", "pwd", "token", "secret", "key",
+            "credential");
+
     /** {@code --password=x}, {@code --password x}, {@code --token x}. */
     private static final Pattern SECRET_OPTION = Pattern.compile(
             "(?i)(--(?:password|passwd|token|secret|api-key|apikey)(?:=|\\s+))(\"[^\"]*\"|'[^']*'|\\S+)");
@@ -39,9 +44,21 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String s = URL_CREDENTIALS.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + ":" + MASK + "@"));
-        s = SECRET_OPTION.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
-        s = GLUED_PASSWORD.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        // Every string of a report passes here (a large estate has tens of thousands): each pattern runs only on
+        // text holding the literal characters it needs, which almost none do.
+        String s = text;
+        if (s.contains("://") && s.indexOf('@') >= 0) {
+            s = URL_CREDENTIALS.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + ":" + MASK + "@"));
+        }
+        if (s.contains("--")) {
+            s = SECRET_OPTION.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        }
+        if (s.contains("mysql")) {
+            s = GLUED_PASSWORD.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+        }
+        if (!mayAssignSecret(s)) {
+            return s;
+        }
         s = SECRET_ASSIGNMENT.matcher(s).replaceAll(m -> {
             String value = m.group(3);
             // A reference to a variable or a secret store is not itself a secret.
@@ -51,6 +68,20 @@ public final class Redactor {
             return Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK + syntaxAfter(value));
         });
         return s;
+    }
+
+    /** Whether {@link #SECRET_ASSIGNMENT} can match: an assignment sign and a word its names contain. */
+    private static boolean mayAssignSecret(String s) {
+        if (s.indexOf('=') < 0 && s.indexOf(':') < 0) {
+            return false;
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        for (String word : SECRET_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

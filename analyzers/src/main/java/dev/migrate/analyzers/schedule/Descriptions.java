@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
@@ -24,7 +25,17 @@ final class Descriptions {
     private Descriptions() {
     }
 
+    /**
+     * Described texts by day rule and cron text: an estate repeats its schedules (a scan of 3,000 jobs describes
+     * about 1,400 distinct ones), and a description costs a cron-utils parse and a dozen pattern replacements.
+     */
+    private static final Map<String, String> DESCRIBED = new ConcurrentHashMap<>();
+
     static String cron(CronExpression e, DayRule rule) {
+        return DESCRIBED.computeIfAbsent(rule.name() + ' ' + e.text(), k -> describe(e, rule));
+    }
+
+    private static String describe(CronExpression e, DayRule rule) {
         String text;
         try {
             text = reworded(CronDescriptor.instance(Locale.UK).describe(UNIX.parse(e.text())));

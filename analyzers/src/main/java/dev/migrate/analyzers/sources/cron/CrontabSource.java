@@ -15,12 +15,15 @@ record CrontabSource(Type type, CrontabFormat format, String user, String runPar
 
     private static final Pattern SPOOL = Pattern.compile("(?:^|/)var/spool/cron/(?:crontabs/|tabs/)?([^/.][^/]*)$");
     private static final Pattern RUN_PARTS = Pattern.compile("(?:^|/)cron\\.(hourly|daily|weekly|monthly)/([^/]+)$");
+    private static final Pattern CRON_D = Pattern.compile("(?:^|.*/)cron\\.d/[^/.][^/]*");
     private static final Pattern SHELL_NAME = Pattern.compile(".*\\.(sh|bash)$");
     private static final Pattern DOCKERFILE_NAME = Pattern.compile("(?:Dockerfile|Containerfile)(?:\\..*)?|.*\\.[Dd]ockerfile");
 
     /** Whether the path alone makes a file cron input (every case of {@link #of} but here-documents in scripts). */
     static boolean isCronPath(String path) {
-        return of(path, "") != null;
+        // Every path-only case below names "cron" (spool, crontab, cron.d, run-parts, anacrontab, *.cron): the
+        // prefilter asks this of every file of the tree, so the patterns run only on those.
+        return path.contains("cron") && of(path, "") != null;
     }
 
     /** Null when the file is not cron input. */
@@ -30,7 +33,7 @@ record CrontabSource(Type type, CrontabFormat format, String user, String runPar
         if (spool.find()) {
             return new CrontabSource(Type.CRONTAB, CrontabFormat.USER, spool.group(1), null);
         }
-        if (path.equals("etc/crontab") || path.endsWith("/etc/crontab") || path.matches("(?:^|.*/)cron\\.d/[^/.][^/]*")) {
+        if (path.equals("etc/crontab") || path.endsWith("/etc/crontab") || CRON_D.matcher(path).matches()) {
             return new CrontabSource(Type.CRONTAB, CrontabFormat.SYSTEM, null, null);
         }
         if (name.equals("anacrontab")) {
