@@ -23,7 +23,9 @@ public final class TerminalReport implements ReportWriter {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"ID", "KIND", "SCHEDULE", "SOURCE"});
             for (Job j : inv.jobs()) {
-                rows.add(new String[] {j.id(), j.kind().slug(), clip(Reports.schedules(j), 48), j.source().toString()});
+                // a crontab's fields may be separated by tabs, which would break the table's columns
+                rows.add(new String[] {j.id(), j.kind().slug(), clip(Reports.schedules(j).replaceAll("\\s+", " "), 48),
+                        j.source().toString()});
             }
             table(rows, out);
         }

@@ -143,6 +143,18 @@ class ReportFormatsTest {
     }
 
     @Test
+    void theTerminalJobTableShowsATabSeparatedScheduleWithSpaces(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws IOException {
+        java.nio.file.Path crontab = tmp.resolve("etc/crontab");
+        java.nio.file.Files.createDirectories(crontab.getParent());
+        java.nio.file.Files.writeString(crontab, "17 *\t* * *\troot\tcd / && run-parts --report /etc/cron.hourly\n");
+        Inventory inv = dev.migrate.analyzers.scan.Scanner.standard(dev.migrate.analyzers.scan.ScanOptions.defaults())
+                .scan(tmp, "tabs", dev.migrate.analyzers.scan.ScanListener.NONE);
+        String table = render(ReportFormat.TERMINAL, inv).split("\n\n")[0];
+        assertThat(table).contains(" 17 * * * * ").doesNotContain("\t");
+    }
+
+    @Test
     void htmlListsTheRecipesThatFixTheCodesFound() throws IOException {
         String html = render(ReportFormat.HTML, inventory);
         String fixes = html.substring(html.indexOf("<table id=\"fixes\">"), html.indexOf("</table>", html.indexOf("<table id=\"fixes\">")));
