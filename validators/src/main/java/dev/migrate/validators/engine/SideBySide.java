@@ -1,5 +1,6 @@
 package dev.migrate.validators.engine;
 
+import dev.migrate.validators.query.Statement;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +52,7 @@ public final class SideBySide implements AutoCloseable {
      */
     public void oneThreadEach() throws SQLException {
         if (threads > 1 && !lowered) {
-            session.execute(dev.migrate.validators.query.Statement.of("settings", "SET threads = 1"));
+            session.execute(Statement.of("settings", "SET threads = 1"));
             lowered = true;
         }
     }
@@ -64,7 +65,7 @@ public final class SideBySide implements AutoCloseable {
      */
     public void allThreads() throws SQLException {
         if (lowered) {
-            session.execute(dev.migrate.validators.query.Statement.of("settings", "SET threads = " + threads));
+            session.execute(Statement.of("settings", "SET threads = " + threads));
             lowered = false;
         }
     }
