@@ -78,6 +78,10 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
             notes.add("ExecStart= never went through a shell, the flow runs it with " + job.env().getOrDefault("SHELL", "/bin/sh")
                     + ": check the quoting of |, &, ;, <, >, * and backquotes");
         }
+        if (job.attributes().containsKey(ServiceSpecifiers.UNRESOLVED)) {
+            notes.add("ExecStart= holds systemd specifiers the flow cannot know (" + job.attributes().get(ServiceSpecifiers.UNRESOLVED)
+                    + "): the command keeps them as written; replace them with their values on the host");
+        }
         if (job.attributes().containsKey("stdin")) {
             notes.add("the text after % in the crontab line is passed to the command's standard input, as cron did");
         }
@@ -90,10 +94,12 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
                     + " (Civis UI, or civis-python: client.scripts.patch_containers(" + job.attributes().get(CivisJobs.SCRIPT_ID)
                     + ", schedule={'scheduled': False}))");
         } else {
-            String user = job.user() == null ? "default" : job.user();
+            String runAs = runAs(job);
+            String user = runAs == null ? "default" : runAs;
             pool = poolPrefix + "-" + user.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-            notes.add("runs as " + (job.user() != null ? "user " + job.user()
-                    : InProcessJobs.isInProcess(job) ? "the scheduler's user" : "the crontab's owner")
+            notes.add("runs as " + (runAs != null ? "user " + runAs
+                    : InProcessJobs.isInProcess(job) ? "the scheduler's user"
+                    : job.kind() == JobKind.SYSTEMD_TIMER ? "the user unit's owner" : "the crontab's owner")
                     + ": start the worker for pool '" + pool + "' (process) as that user");
         }
         if (job.attributes().containsKey(AnacronJobs.SEMANTICS)) {
@@ -128,6 +134,17 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         String module = job.id().replace('-', '_');
         return new JobPlan(job, PythonText.identifier(module), PythonText.identifier(job.name()), schedules, plain, secret,
                 envFiles, commandIsSecret, timeout, retries, pool, notes, null);
+    }
+
+    /**
+     * Who the job ran as: the crontab's user column or User=; a system service without User= ran as root (a unit under
+     * a systemd/user directory ran as its owner, unknown here: null).
+     */
+    private static String runAs(Job job) {
+        if (job.user() != null || job.kind() != JobKind.SYSTEMD_TIMER) {
+            return job.user();
+        }
+        return job.source().path().contains("systemd/user/") ? null : "root";
     }
 
     /** This plan with one more note; itself when {@code note} is null. */

@@ -1,0 +1,176 @@
+package dev.migrate.recipes.legacy;
+
+import static dev.migrate.recipes.legacy.LegacyTestSupport.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.recipes.engine.RewriteEngine;
+import dev.migrate.recipes.engine.RewriteResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Shapes common in real estates that the legacy-host sample does not have. */
+class RealEstateShapesTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String rel, String text) throws Exception {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void oneFunctionRegisteredWithTwoTriggersBecomesTwoDeployments() throws Exception {
+        write("opt/app/aps.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+
+                sched = BlockingScheduler()
+
+
+                def ping():
+                    print("ping")
+
+
+                sched.add_job(ping, "interval", minutes=5)
+                sched.add_job(ping, "cron", hour=2, minute=30)
+                sched.start()
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        String yaml = read(dir, "prefect/prefect.yaml");
+        assertThat(yaml.split("\n- name: apscheduler-ping-", -1)).hasSize(3);
+        assertThat(yaml).contains("interval: 300", "cron: 45 2 * * *");
+        assertCompiles(dir);
+        assertThat(run(dir, "dual-run").changes()).isEmpty();
+
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "opt/app/aps.py")).contains("# sched.add_job(ping, \"interval\", minutes=5)\n",
+                "# sched.add_job(ping, \"cron\", hour=2, minute=30)\n");
+        assertThat(run(dir, "cutover").changes()).isEmpty();
+    }
+
+    @Test
+    void aSingleRegistrationKeepsTheIdTheScanGivesIt() throws Exception {
+        write("opt/app/aps.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+
+                sched = BlockingScheduler()
+
+
+                def ping():
+                    print("ping")
+
+
+                sched.add_job(ping, "interval", minutes=5)
+                sched.start()
+                """);
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(read(dir, "prefect/prefect.yaml")).containsOnlyOnce("- name: apscheduler-ping-50276d8c\n");
+    }
+
+    @Test
+    void loopAtModuleLevelIsReportedNotDropped() throws Exception {
+        write("opt/app/poller.py", """
+                import time
+
+
+                def poll():
+                    print("poll")
+
+
+                while True:
+                    poll()
+                    time.sleep(300)
+                """);
+        write("etc/crontab", "0 1 * * * root /opt/app/other.sh\n");
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).anySatisfy(n -> {
+            assertThat(n.manual()).isTrue();
+            assertThat(n.sourcePath()).isEqualTo("opt/app/poller.py");
+            assertThat(n.message()).startsWith("py-loop-poller-py-").contains("not migrated: the loop does not run inside a function");
+        });
+        RewriteEngine.apply(dir, dual);
+        assertThat(read(dir, "prefect/MIGRATION.md")).contains("`py-loop-poller-py-");
+        assertThat(read(dir, "opt/app/poller.py")).contains("while True:\n    poll()\n");
+    }
+
+    @Test
+    void loopInsideAFunctionIsMigratedOnce() throws Exception {
+        write("opt/app/poller.py", """
+                import time
+
+
+                def poll():
+                    print("poll")
+
+
+                def main():
+                    while True:
+                        poll()
+                        time.sleep(300)
+
+
+                if __name__ == "__main__":
+                    main()
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("not migrated"));
+        RewriteEngine.apply(dir, dual);
+        assertThat(read(dir, "prefect/prefect.yaml")).containsOnlyOnce("- name: py-loop-").contains("interval: 300");
+    }
+
+    @Test
+    void execStartSpecifiersAreExpandedAsSystemdDid() throws Exception {
+        write("etc/systemd/system/dump.timer", """
+                [Timer]
+                OnCalendar=*-*-* 01:00:00
+                """);
+        write("etc/systemd/system/dump.service", """
+                [Service]
+                Type=oneshot
+                ExecStart=/bin/sh -c 'pg_dump db > /backup/%N-$(date +%%F).sql; echo %H'
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        String flow = snapshot(dir).entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        assertThat(flow).contains("COMMAND = '/bin/sh -c \\'pg_dump db > /backup/dump-$(date +%F).sql; echo %H\\''\n");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("ExecStart= holds systemd specifiers the flow cannot know (%H)"));
+        assertCompiles(dir);
+        assertThat(run(dir, "dual-run").changes()).isEmpty();
+    }
+
+    @Test
+    void systemServiceWithoutUserRanAsRoot() throws Exception {
+        write("etc/systemd/system/dump.timer", "[Timer]\nOnCalendar=daily\n");
+        write("etc/systemd/system/dump.service", "[Service]\nExecStart=/usr/local/bin/dump\n");
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("runs as user root: start the worker for pool 'legacy-host-root'"));
+        RewriteEngine.apply(dir, dual);
+        assertThat(read(dir, "prefect/prefect.yaml")).contains("name: legacy-host-root").doesNotContain("legacy-host-default");
+    }
+
+    @Test
+    void execStartWithoutSpecifiersAndWithUserIsUnchanged() throws Exception {
+        write("etc/systemd/system/dump.timer", """
+                [Timer]
+                OnCalendar=*-*-* 01:00:00
+                """);
+        write("etc/systemd/system/dump.service", """
+                [Service]
+                User=backup
+                ExecStart=/usr/bin/pg_dump --file=/backup/db.sql db
+                """);
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        String flow = snapshot(dir).entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        assertThat(flow).contains("COMMAND = '/usr/bin/pg_dump --file=/backup/db.sql db'\n");
+        assertThat(read(dir, "prefect/prefect.yaml")).contains("name: legacy-host-backup").doesNotContain("legacy-host-root");
+    }
+}
