@@ -173,4 +173,92 @@ class RealEstateShapesTest {
         assertThat(flow).contains("COMMAND = '/usr/bin/pg_dump --file=/backup/db.sql db'\n");
         assertThat(read(dir, "prefect/prefect.yaml")).contains("name: legacy-host-backup").doesNotContain("legacy-host-root");
     }
+
+    private String onlyFlow() throws Exception {
+        return snapshot(dir).entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+    }
+
+    @Test
+    void userUnitSpecifiersOfItsOwnerStayAndAreReported() throws Exception {
+        write("home/jo/.config/systemd/user/stats.timer", "[Timer]\nOnCalendar=01:00:00 UTC\nUnit=stats.service\n");
+        write("home/jo/.config/systemd/user/stats.service", """
+                [Service]
+                ExecStart=%h/bin/stats.sh --state %S/stats --unit %n
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(onlyFlow()).contains("COMMAND = '%h/bin/stats.sh --state %S/stats --unit stats.service'\n");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("ExecStart= holds systemd specifiers the flow cannot know (%h %S)"));
+        assertThat(read(dir, "prefect/prefect.yaml")).doesNotContain("legacy-host-root");
+    }
+
+    @Test
+    void workingDirectoryNamedWithAVariableIsLeftToTheCommandsCd() throws Exception {
+        write("var/spool/cron/crontabs/jo", """
+                base=/srv/app
+                MAILTO=ops@example.com
+                15 0 * * * cd $base && ./rotate.sh >> $base/rotate.log 2>&1
+                30 0 * * * /srv/app/report.sh --mail-to $MAILTO
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        Map<String, String> files = snapshot(dir);
+        String rotate = files.entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/cron_rotate"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        assertThat(rotate).contains("COMMAND = 'cd $base && ./rotate.sh >> $base/rotate.log 2>&1'\n", "WORKING_DIR = None\n");
+        assertCompiles(dir);
+    }
+
+    @Test
+    void commandReadingMailtoStillGetsIt() throws Exception {
+        write("var/spool/cron/crontabs/jo", """
+                MAILTO=ops@example.com
+                15 0 * * * /srv/app/rotate.sh
+                30 0 * * * /srv/app/report.sh --mail-to ${MAILTO}
+                """);
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        // cron exported MAILTO to the command; the one that reads it keeps it, the other does not get it.
+        String yaml = read(dir, "prefect/prefect.yaml");
+        assertThat(yaml.substring(yaml.indexOf("- name: cron-report-"), yaml.indexOf("- name: cron-rotate-")))
+                .contains("MAILTO: ops@example.com");
+        assertThat(yaml.substring(yaml.indexOf("- name: cron-rotate-"))).doesNotContain("MAILTO");
+    }
+
+    @Test
+    void literalWorkingDirectoryStays() throws Exception {
+        write("var/spool/cron/crontabs/jo", "15 0 * * * cd /srv/app && ./rotate.sh\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(onlyFlow()).contains("WORKING_DIR = '/srv/app'\n");
+    }
+
+    @Test
+    void otherCommandsOfTheServiceAreReported() throws Exception {
+        write("etc/systemd/system/backup.timer", "[Timer]\nOnCalendar=daily\n");
+        write("etc/systemd/system/backup.service", """
+                [Service]
+                User=backup
+                ExecStartPre=/usr/local/bin/mount-repo --password=hunter22
+                ExecStart=-/usr/local/bin/restic backup /data
+                ExecStartPost=/usr/local/bin/notify done
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains(
+                "ExecStartPre=/usr/local/bin/mount-repo --password=*** is not run by the flow"));
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains(
+                "ExecStartPost=/usr/local/bin/notify done is not run by the flow"));
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains(
+                "ExecStart=-/usr/local/bin/restic backup /data: systemd ignored the command's failure"));
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("hunter22"));
+    }
+
+    @Test
+    void serviceWithOnlyExecStartHasNoSuchNote() throws Exception {
+        write("etc/systemd/system/backup.timer", "[Timer]\nOnCalendar=daily\n");
+        write("etc/systemd/system/backup.service", "[Service]\nUser=backup\nExecStart=/usr/local/bin/restic backup /data\n");
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("is not run by the flow"));
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("ignored the command's failure"));
+    }
 }

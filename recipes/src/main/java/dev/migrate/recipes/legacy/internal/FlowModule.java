@@ -16,6 +16,17 @@ final class FlowModule {
         return prefectShell && plan.job().attributes().get("stdin") == null;
     }
 
+    /**
+     * The directory to start the command in. One read from the command's own {@code cd $APP_HOME && ...} names it
+     * with shell words a process start does not expand ({@code $VAR}, {@code ~}): the command's cd, run by the shell
+     * with the job's environment, gets there itself.
+     */
+    static String workingDir(dev.migrate.analyzers.model.Job job) {
+        String dir = job.workingDir();
+        boolean shellWords = dir != null && (dir.contains("$") || dir.startsWith("~") || dir.contains("`"));
+        return shellWords && job.command() != null && job.command().matches("(?s)(.*[;&|(]\\s*)?cd\\s.*") ? null : dir;
+    }
+
     static String text(JobPlan plan, boolean prefectShell) {
         var job = plan.job();
         boolean shellOperation = usesShellOperation(plan, prefectShell);
@@ -35,7 +46,7 @@ final class FlowModule {
         py.append("\n");
         py.append("COMMAND = ").append(plan.commandIsSecret() ? "None  # read from a Secret block, see command()"
                 : PythonText.str(job.command())).append("\n");
-        py.append("WORKING_DIR = ").append(PythonText.str(job.workingDir())).append("\n");
+        py.append("WORKING_DIR = ").append(PythonText.str(workingDir(job))).append("\n");
         String shell = job.env().getOrDefault("SHELL", "/bin/sh");
         py.append("STDIN = ").append(PythonText.str(job.attributes().get("stdin"))).append("\n");
         py.append("SHELL = ").append(PythonText.str(shell)).append("\n");

@@ -39,7 +39,8 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         Map<String, String> plain = new LinkedHashMap<>();
         Map<String, String> secret = new LinkedHashMap<>();
         new java.util.TreeMap<>(job.env()).forEach((name, value) -> {
-            if (SCHEDULER_VARIABLES.contains(name)) {
+            // cron exports these to the command too: a command that reads one ($MAILTO) still gets it.
+            if (SCHEDULER_VARIABLES.contains(name) && !reads(job.command(), name)) {
                 return;
             }
             if (Redactor.isSecretName(name) || value.contains(Redactor.MASK)) {
@@ -136,11 +137,17 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
                 envFiles, commandIsSecret, timeout, retries, pool, notes, null);
     }
 
+    /** Whether a shell command expands the variable ($NAME or ${NAME}). */
+    private static boolean reads(String command, String name) {
+        return command != null && java.util.regex.Pattern.compile("\\$\\{?" + java.util.regex.Pattern.quote(name) + "(?![A-Za-z0-9_])")
+                .matcher(command).find();
+    }
+
     /**
      * Who the job ran as: the crontab's user column or User=; a system service without User= ran as root (a unit under
      * a systemd/user directory ran as its owner, unknown here: null).
      */
-    private static String runAs(Job job) {
+    static String runAs(Job job) {
         if (job.user() != null || job.kind() != JobKind.SYSTEMD_TIMER) {
             return job.user();
         }

@@ -18,7 +18,8 @@ import java.util.Map;
  * reported.
  */
 final class ServiceSpecifiers {
-    private static final Map<Character, String> EXPANSIONS = load();
+    private static final Map<Character, String> EXPANSIONS = load(false);
+    private static final Map<Character, String> USER_UNIT_EXPANSIONS = load(true);
 
     private ServiceSpecifiers() {
     }
@@ -34,7 +35,7 @@ final class ServiceSpecifiers {
         String service = j.attributes().getOrDefault("service", "");
         String unit = service.substring(service.lastIndexOf('/') + 1);
         List<String> left = new ArrayList<>();
-        String command = expand(j.command(), unit, j.user(), left);
+        String command = expand(j.command(), unit, JobPlan.runAs(j), left);
         Map<String, String> attributes = new LinkedHashMap<>(j.attributes());
         if (!left.isEmpty()) {
             attributes.put(UNRESOLVED, String.join(" ", left));
@@ -43,17 +44,18 @@ final class ServiceSpecifiers {
                 j.overlap(), j.dependsOn(), attributes);
     }
 
+    /** @param user who the unit ran as; null for a user unit, whose owner is not known here */
     static String expand(String command, String unit, String user, List<String> unresolved) {
         String stem = unit.replaceAll("\\.[^.]*$", "");
         String prefix = stem.contains("@") ? stem.substring(0, stem.indexOf('@')) : stem;
         String instance = stem.contains("@") ? stem.substring(stem.indexOf('@') + 1) : "";
-        String runAs = user == null ? "root" : user;
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < command.length(); i++) {
             char c = command.charAt(i);
-            String e = c == '%' && i + 1 < command.length() ? EXPANSIONS.get(command.charAt(i + 1)) : null;
-            if (e == null || (e.equals("{home}") && !runAs.equals("root"))) {
-                // Unknown here (another user's home, the machine's id): kept, and reported as unresolved.
+            Map<Character, String> known = user == null ? USER_UNIT_EXPANSIONS : EXPANSIONS;
+            String e = c == '%' && i + 1 < command.length() ? known.get(command.charAt(i + 1)) : null;
+            if (e == null || (e.equals("{home}") && !"root".equals(user))) {
+                // Unknown here (a user's home, a user unit's owner, the machine's id): kept, and reported as unresolved.
                 out.append(c);
                 if (c == '%' && i + 1 < command.length()) {
                     unresolved.add("%" + command.charAt(i + 1));
@@ -62,18 +64,19 @@ final class ServiceSpecifiers {
                 continue;
             }
             out.append(e.replace("{unit}", unit).replace("{stem}", stem).replace("{prefix}", prefix)
-                    .replace("{instance}", instance).replace("{user}", runAs).replace("{home}", "/root"));
+                    .replace("{instance}", instance).replace("{user}", String.valueOf(user)).replace("{home}", "/root"));
             i++;
         }
         return out.toString();
     }
 
-    private static Map<Character, String> load() {
+    private static Map<Character, String> load(boolean userUnits) {
         Map<Character, String> m = new LinkedHashMap<>();
         try (InputStream in = ServiceSpecifiers.class.getResourceAsStream("/dev/migrate/recipes/systemd-specifiers.csv")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    m.put(line.charAt(0), line.substring(2).strip());
+                String[] f = line.split(",", -1);
+                if (!line.isBlank() && !line.startsWith("#") && !(userUnits && f[2].strip().equals("system"))) {
+                    m.put(f[0].charAt(0), f[1]);
                 }
             }
         } catch (IOException e) {
