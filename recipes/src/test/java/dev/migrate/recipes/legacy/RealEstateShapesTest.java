@@ -143,6 +143,9 @@ class RealEstateShapesTest {
                 .contains("ExecStart= holds systemd specifiers the flow cannot know (%H)"));
         assertCompiles(dir);
         assertThat(run(dir, "dual-run").changes()).isEmpty();
+        RewriteEngine.apply(dir, run(dir, "cleanup"));
+        assertThat(run(dir, "cleanup").changes()).isEmpty();
+        assertThat(onlyFlow()).contains("$(date +%F).sql");
     }
 
     @Test
@@ -251,6 +254,13 @@ class RealEstateShapesTest {
         assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains(
                 "ExecStart=-/usr/local/bin/restic backup /data: systemd ignored the command's failure"));
         assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("hunter22"));
+
+        // The cleanup deletes the unit; the report keeps saying what it ran, and a second cleanup changes nothing.
+        RewriteEngine.apply(dir, run(dir, "cleanup"));
+        assertThat(dir.resolve("etc/systemd/system/backup.service")).doesNotExist();
+        assertThat(run(dir, "cleanup").changes()).isEmpty();
+        assertThat(read(dir, "prefect/MIGRATION.md")).contains("ExecStartPost=/usr/local/bin/notify done is not run by the flow")
+                .doesNotContain("hunter22");
     }
 
     @Test

@@ -83,6 +83,9 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
             notes.add("ExecStart= holds systemd specifiers the flow cannot know (" + job.attributes().get(ServiceSpecifiers.UNRESOLVED)
                     + "): the command keeps them as written; replace them with their values on the host");
         }
+        if (job.attributes().containsKey(ServiceExecLines.NOTES)) {
+            notes.addAll(List.of(job.attributes().get(ServiceExecLines.NOTES).split("\n")));
+        }
         if (job.attributes().containsKey("stdin")) {
             notes.add("the text after % in the crontab line is passed to the command's standard input, as cron did");
         }

@@ -32,7 +32,7 @@ final class Planner {
         Map<String, String> originals = new TreeMap<>(texts);
         originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
         List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, check, p -> p.startsWith(out + "/")))
-                .stream().map(ServiceSpecifiers::expand).toList());
+                .stream().map(ServiceSpecifiers::expand).map(j -> ServiceExecLines.annotate(j, originals)).toList());
         List<String> consumed = new ArrayList<>();
         List<Job> loops = LoopJobs.of(texts, out, detected, consumed);
         // The scan's loop detector also finds the loops LoopJobs migrates; the others are reported as left alone.
@@ -77,7 +77,7 @@ final class Planner {
                         .withNote(scripts.manualNotes().get(j.id())))
                 .sorted(Comparator.comparing(JobPlan::deploymentName)).toList();
         Map<String, String> wrapped = new TreeMap<>();
-        jobs = jobs.stream().map(p -> wrapCivisScript(p, wrapped)).map(this::shellNote).map(this::serviceNotes).toList();
+        jobs = jobs.stream().map(p -> wrapCivisScript(p, wrapped)).map(this::shellNote).toList();
 
         crontabEdits(migrated.values(), currentLine, files, markers);
         TreeSet<String> deleted = new TreeSet<>();
@@ -179,13 +179,6 @@ final class Planner {
     /** {@code [pip install -r requirements.txt &&] python path/to/script.py [args]}, as Civis container commands run scripts. */
     private static final java.util.regex.Pattern CIVIS_PYTHON = java.util.regex.Pattern.compile(
             "(?:pip3? install -r \\S+\\s*&&\\s*)?python3?\\s+([\\w./-]+\\.py)((?:\\s+[\\w.=-]+)*)");
-
-    private JobPlan serviceNotes(JobPlan p) {
-        for (String note : ServiceExecLines.notes(p.job(), texts)) {
-            p = p.withNote(note);
-        }
-        return p;
-    }
 
     /** With the prefect-shell option, the one case that stays on subprocess says why. */
     private JobPlan shellNote(JobPlan p) {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * What a timer's service runs besides ExecStart= and what its ExecStart= prefixes change: the flow runs only the
- * ExecStart= command and fails on a non-zero exit, so the report says what else the unit did.
+ * ExecStart= command and fails on a non-zero exit, so the report says what else the unit did. Kept as an attribute
+ * of the job, so that the manifest still has it once the cleanup deleted the unit.
  */
 final class ServiceExecLines {
     private static final List<String> OTHER_COMMANDS = List.of("ExecStartPre", "ExecStartPost", "ExecCondition", "ExecStopPost");
@@ -18,7 +19,22 @@ final class ServiceExecLines {
     private ServiceExecLines() {
     }
 
-    static List<String> notes(Job job, Map<String, String> texts) {
+    /** Attribute holding the notes, one a line. */
+    static final String NOTES = "systemd.otherCommands";
+
+    /** The job with the notes about its service's other commands; the job itself when there are none. */
+    static Job annotate(Job job, Map<String, String> texts) {
+        List<String> notes = notes(job, texts);
+        if (notes.isEmpty()) {
+            return job;
+        }
+        Map<String, String> attributes = new java.util.LinkedHashMap<>(job.attributes());
+        attributes.put(NOTES, String.join("\n", notes));
+        return new Job(job.id(), job.kind(), job.name(), job.source(), job.schedules(), job.command(), job.user(), job.env(),
+                job.workingDir(), job.overlap(), job.dependsOn(), attributes);
+    }
+
+    private static List<String> notes(Job job, Map<String, String> texts) {
         List<String> notes = new ArrayList<>();
         String path = job.kind() == JobKind.SYSTEMD_TIMER ? job.attributes().get("service") : null;
         String text = path == null ? null : texts.get(path);
