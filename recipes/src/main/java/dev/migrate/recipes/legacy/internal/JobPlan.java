@@ -57,6 +57,11 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
                     + " to " + job.env().get("MAILTO")
                     + "; add a Prefect automation or notification for failed runs instead");
         }
+        if (LegacyEstate.isKind(job, JobKind.CRON) && job.env().containsKey("RANDOM_DELAY")) {
+            // cronie delays every job of the crontab by a random number of minutes up to RANDOM_DELAY.
+            notes.add("not exact: RANDOM_DELAY=" + job.env().get("RANDOM_DELAY") + " made cron delay each start by up to that "
+                    + "many minutes at random; Prefect starts at the scheduled time");
+        }
         boolean commandIsSecret = job.command() != null && job.command().contains(Redactor.MASK);
         if (commandIsSecret) {
             notes.add("secret: the command line holds a credential; the flow reads the whole command from the Secret block '"
