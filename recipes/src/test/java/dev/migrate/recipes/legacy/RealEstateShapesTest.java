@@ -271,4 +271,43 @@ class RealEstateShapesTest {
         assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("is not run by the flow"));
         assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("ignored the command's failure"));
     }
+
+    @Test
+    void randomDelayOfTheCrontabIsReported() throws Exception {
+        write("var/spool/cron/crontabs/bob", """
+                0 3 * * * /opt/before.sh
+                RANDOM_DELAY=30
+                0 4 * * * /opt/after.sh
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).filteredOn(n -> n.message().contains("RANDOM_DELAY=30 made cron delay each start"))
+                .singleElement().satisfies(n -> assertThat(n.message()).startsWith("cron-after-"));
+    }
+
+    @Test
+    void weekdayJobWithoutATimeIsNotTurnedIntoAnIntervalOnAnotherWeekday() throws Exception {
+        write("opt/s/s.py", """
+                import time
+
+                import schedule
+
+
+                def job():
+                    print("working")
+
+
+                schedule.every().monday.do(job)
+                schedule.every(2).weeks.do(job)
+
+                while True:
+                    schedule.run_pending()
+                    time.sleep(1)
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("not migrated: no schedule Prefect can express (.every().monday.do(job))"));
+        RewriteEngine.apply(dir, dual);
+        // A plain interval keeps its meaning (every two weeks from the start) and is migrated.
+        assertThat(read(dir, "prefect/prefect.yaml")).contains("interval: 1209600").doesNotContain("interval: 604800");
+    }
 }
