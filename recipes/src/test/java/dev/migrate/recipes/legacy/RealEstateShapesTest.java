@@ -210,7 +210,7 @@ class RealEstateShapesTest {
         Map<String, String> files = snapshot(dir);
         String rotate = files.entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/cron_rotate"))
                 .map(Map.Entry::getValue).findFirst().orElseThrow();
-        assertThat(rotate).contains("COMMAND = 'cd $base && ./rotate.sh >> $base/rotate.log 2>&1'\n", "WORKING_DIR = None\n");
+        assertThat(rotate).contains("COMMAND = 'cd $base && ./rotate.sh >> $base/rotate.log 2>&1'\n", "WORKING_DIR = os.path.expanduser(\"~\")  # cron started commands in the user's home directory\n");
         assertCompiles(dir);
     }
 
@@ -309,5 +309,20 @@ class RealEstateShapesTest {
         RewriteEngine.apply(dir, dual);
         // A plain interval keeps its meaning (every two weeks from the start) and is migrated.
         assertThat(read(dir, "prefect/prefect.yaml")).contains("interval: 1209600").doesNotContain("interval: 604800");
+    }
+
+    @Test
+    void commandWithoutADirectoryStartsWhereTheSchedulerStartedIt() throws Exception {
+        write("var/spool/cron/crontabs/jo", "*/5 * * * * python3 scripts/poll.py >> logs/poll.log 2>&1\n");
+        write("etc/systemd/system/dump.timer", "[Timer]\nOnCalendar=daily\n");
+        write("etc/systemd/system/dump.service", "[Service]\nUser=backup\nExecStart=/usr/local/bin/dump\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        Map<String, String> files = snapshot(dir);
+        assertThat(files.entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/cron_poll")).findFirst()
+                .orElseThrow().getValue())
+                .contains("WORKING_DIR = os.path.expanduser(\"~\")  # cron started commands in the user's home directory\n");
+        assertThat(files.entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/systemd_timer_dump")).findFirst()
+                .orElseThrow().getValue()).contains("WORKING_DIR = '/'  # systemd starts a system service in /\n");
+        assertCompiles(dir);
     }
 }
