@@ -325,4 +325,51 @@ class RealEstateShapesTest {
                 .orElseThrow().getValue()).contains("WORKING_DIR = '/'  # systemd starts a system service in /\n");
         assertCompiles(dir);
     }
+
+    @Test
+    void celeryTaskRegisteredUnderANameOfItsOwnIsFound() throws Exception {
+        write("proj/__init__.py", "");
+        write("proj/reports.py", """
+                from proj.app import app
+
+
+                @app.task(name="reports.send", bind=False)
+                def send_report(kind):
+                    print(kind)
+                """);
+        write("proj/app.py", """
+                from celery import Celery
+                from celery.schedules import crontab
+
+                app = Celery("proj")
+                app.conf.timezone = "Europe/Berlin"
+                app.conf.beat_schedule = {
+                    "report-monthly": {
+                        "task": "reports.send",
+                        "schedule": crontab(minute=0, hour=6, day_of_month="1"),
+                        "args": ("monthly",),
+                    },
+                }
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("not migrated"));
+        RewriteEngine.apply(dir, dual);
+        String flow = onlyFlow();
+        assertThat(flow).contains("from proj.reports import send_report", "return send_report(*(\"monthly\",))\n");
+        assertThat(read(dir, "prefect/prefect.yaml")).contains("cron: 15 6 1 * *", "timezone: Europe/Berlin");
+        assertCompiles(dir);
+        assertThat(run(dir, "dual-run").changes()).isEmpty();
+    }
+
+    @Test
+    void celeryTaskNamedNowhereIsStillReported() throws Exception {
+        write("proj/app.py", """
+                from celery import Celery
+
+                app = Celery("proj")
+                app.conf.beat_schedule = {"x": {"task": "elsewhere.run", "schedule": 60.0}}
+                """);
+        assertThat(run(dir, "dual-run").notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("Celery task elsewhere.run is not defined under that module path in the project, nor by a task decorator's name="));
+    }
 }
