@@ -16,6 +16,25 @@ class RealEstateShapesTest {
     @TempDir
     Path dir;
 
+    /** A daily dump.timer starting dump.service with this [Service] body. */
+    private void dumpTimer(String service) throws Exception {
+        write("etc/systemd/system/dump.timer", "[Timer]\nOnCalendar=*-*-* 01:00:00\n");
+        write("etc/systemd/system/dump.service", "[Service]\n" + service);
+    }
+
+    /** An APScheduler script with a ping() function and these registrations of it. */
+    private void pingScheduler(String registrations) throws Exception {
+        write("opt/app/aps.py", "from apscheduler.schedulers.blocking import BlockingScheduler\n\nsched = BlockingScheduler()\n\n\n"
+                + "def ping():\n    print(\"ping\")\n\n\n" + registrations + "sched.start()\n");
+    }
+
+    /** Runs and applies the dual-run phase, which must leave a note containing {@code message}. */
+    private void applyDualRunNoting(String message) throws Exception {
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains(message));
+        RewriteEngine.apply(dir, dual);
+    }
+
     private Path write(String rel, String text) throws Exception {
         Path p = dir.resolve(rel);
         Files.createDirectories(p.getParent());
@@ -25,19 +44,9 @@ class RealEstateShapesTest {
 
     @Test
     void oneFunctionRegisteredWithTwoTriggersBecomesTwoDeployments() throws Exception {
-        write("opt/app/aps.py", """
-                from apscheduler.schedulers.blocking import BlockingScheduler
-
-                sched = BlockingScheduler()
-
-
-                def ping():
-                    print("ping")
-
-
+        pingScheduler("""
                 sched.add_job(ping, "interval", minutes=5)
                 sched.add_job(ping, "cron", hour=2, minute=30)
-                sched.start()
                 """);
         RewriteResult dual = run(dir, "dual-run");
         RewriteEngine.apply(dir, dual);
@@ -55,19 +64,7 @@ class RealEstateShapesTest {
 
     @Test
     void aSingleRegistrationKeepsTheIdTheScanGivesIt() throws Exception {
-        write("opt/app/aps.py", """
-                from apscheduler.schedulers.blocking import BlockingScheduler
-
-                sched = BlockingScheduler()
-
-
-                def ping():
-                    print("ping")
-
-
-                sched.add_job(ping, "interval", minutes=5)
-                sched.start()
-                """);
+        pingScheduler("sched.add_job(ping, \"interval\", minutes=5)\n");
         RewriteEngine.apply(dir, run(dir, "dual-run"));
         assertThat(read(dir, "prefect/prefect.yaml")).containsOnlyOnce("- name: apscheduler-ping-50276d8c\n");
     }
@@ -125,19 +122,10 @@ class RealEstateShapesTest {
 
     @Test
     void execStartSpecifiersAreExpandedAsSystemdDid() throws Exception {
-        write("etc/systemd/system/dump.timer", """
-                [Timer]
-                OnCalendar=*-*-* 01:00:00
-                """);
-        write("etc/systemd/system/dump.service", """
-                [Service]
-                Type=oneshot
-                ExecStart=/bin/sh -c 'pg_dump db > /backup/%N-$(date +%%F).sql; echo %H'
-                """);
+        dumpTimer("ExecStart=/bin/sh -c 'pg_dump db > /backup/%N-$(date +%%F).sql; echo %H'\n");
         RewriteResult dual = run(dir, "dual-run");
         RewriteEngine.apply(dir, dual);
-        String flow = snapshot(dir).entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/"))
-                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        String flow = onlyFlow();
         assertThat(flow).contains("COMMAND = '/bin/sh -c \\'pg_dump db > /backup/dump-$(date +%F).sql; echo %H\\''\n");
         assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
                 .contains("ExecStart= holds systemd specifiers the flow cannot know (%H)"));
@@ -150,29 +138,16 @@ class RealEstateShapesTest {
 
     @Test
     void systemServiceWithoutUserRanAsRoot() throws Exception {
-        write("etc/systemd/system/dump.timer", "[Timer]\nOnCalendar=daily\n");
-        write("etc/systemd/system/dump.service", "[Service]\nExecStart=/usr/local/bin/dump\n");
-        RewriteResult dual = run(dir, "dual-run");
-        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
-                .contains("runs as user root: start the worker for pool 'legacy-host-root'"));
-        RewriteEngine.apply(dir, dual);
+        dumpTimer("ExecStart=/usr/local/bin/dump\n");
+        applyDualRunNoting("runs as user root: start the worker for pool 'legacy-host-root'");
         assertThat(read(dir, "prefect/prefect.yaml")).contains("name: legacy-host-root").doesNotContain("legacy-host-default");
     }
 
     @Test
     void execStartWithoutSpecifiersAndWithUserIsUnchanged() throws Exception {
-        write("etc/systemd/system/dump.timer", """
-                [Timer]
-                OnCalendar=*-*-* 01:00:00
-                """);
-        write("etc/systemd/system/dump.service", """
-                [Service]
-                User=backup
-                ExecStart=/usr/bin/pg_dump --file=/backup/db.sql db
-                """);
+        dumpTimer("User=backup\nExecStart=/usr/bin/pg_dump --file=/backup/db.sql db\n");
         RewriteEngine.apply(dir, run(dir, "dual-run"));
-        String flow = snapshot(dir).entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/"))
-                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        String flow = onlyFlow();
         assertThat(flow).contains("COMMAND = '/usr/bin/pg_dump --file=/backup/db.sql db'\n");
         assertThat(read(dir, "prefect/prefect.yaml")).contains("name: legacy-host-backup").doesNotContain("legacy-host-root");
     }
@@ -303,10 +278,7 @@ class RealEstateShapesTest {
                     schedule.run_pending()
                     time.sleep(1)
                 """);
-        RewriteResult dual = run(dir, "dual-run");
-        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
-                .contains("not migrated: no schedule Prefect can express (.every().monday.do(job))"));
-        RewriteEngine.apply(dir, dual);
+        applyDualRunNoting("not migrated: no schedule Prefect can express (.every().monday.do(job))");
         // A plain interval keeps its meaning (every two weeks from the start) and is migrated.
         assertThat(read(dir, "prefect/prefect.yaml")).contains("interval: 1209600").doesNotContain("interval: 604800");
     }
@@ -314,8 +286,7 @@ class RealEstateShapesTest {
     @Test
     void commandWithoutADirectoryStartsWhereTheSchedulerStartedIt() throws Exception {
         write("var/spool/cron/crontabs/jo", "*/5 * * * * python3 scripts/poll.py >> logs/poll.log 2>&1\n");
-        write("etc/systemd/system/dump.timer", "[Timer]\nOnCalendar=daily\n");
-        write("etc/systemd/system/dump.service", "[Service]\nUser=backup\nExecStart=/usr/local/bin/dump\n");
+        dumpTimer("User=backup\nExecStart=/usr/local/bin/dump\n");
         RewriteEngine.apply(dir, run(dir, "dual-run"));
         Map<String, String> files = snapshot(dir);
         assertThat(files.entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/cron_poll")).findFirst()
