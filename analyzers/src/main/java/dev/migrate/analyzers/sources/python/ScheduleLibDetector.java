@@ -88,12 +88,12 @@ public final class ScheduleLibDetector extends PythonDetector {
                 : PythonModule.arg(at.call(), "time_str", 0).flatMap(m::string).orElse(null);
         String tz = at == null || at.call() == null ? null
                 : PythonModule.arg(at.call(), "tz", 1).flatMap(m::string).orElse(null);
-        if (unit == null || chain.find("to") != null || at != null && time == null) {
+        // A weekday without .at() runs on that weekday at the time of day the process started: no fixed clock.
+        if (unit == null || chain.find("to") != null || at != null && time == null || time == null && WEEKDAYS.contains(unit)) {
             return new ScheduleSpec(Form.UNKNOWN, chainText(chain), tz, where);
         }
         if (time == null) {
-            long s = WEEKDAYS.contains(unit) ? 604800L : Durations.unitSeconds(unit);
-            return new ScheduleSpec(Form.INTERVAL, Durations.iso(n * s), tz, where);
+            return new ScheduleSpec(Form.INTERVAL, Durations.iso(n * Durations.unitSeconds(unit)), tz, where);
         }
         Optional<String> cron = cron(unit, n, time);
         return cron.map(c -> new ScheduleSpec(Form.CRON_UNIX, c, tz, where))

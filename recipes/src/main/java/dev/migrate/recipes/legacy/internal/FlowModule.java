@@ -16,6 +16,31 @@ final class FlowModule {
         return prefectShell && plan.job().attributes().get("stdin") == null;
     }
 
+    /**
+     * The directory to start the command in. One read from the command's own {@code cd $APP_HOME && ...} names it
+     * with shell words a process start does not expand ({@code $VAR}, {@code ~}): the command's cd, run by the shell
+     * with the job's environment, gets there itself.
+     */
+    static String workingDir(dev.migrate.analyzers.model.Job job) {
+        String dir = job.workingDir();
+        boolean shellWords = dir != null && (dir.contains("$") || dir.startsWith("~") || dir.contains("`"));
+        return shellWords && job.command() != null && job.command().matches("(?s)(.*[;&|(]\\s*)?cd\\s.*") ? null : dir;
+    }
+
+    /**
+     * Where the legacy scheduler started a command that names no directory, as Python: cron in the user's home, a
+     * system service in /, a user unit in its owner's home. The worker runs as that user, so ~ is theirs.
+     */
+    private static String startDir(dev.migrate.analyzers.model.Job job) {
+        String home = "os.path.expanduser(\"~\")";
+        return switch (job.kind()) {
+            case CRON -> home + "  # cron started commands in the user's home directory";
+            case SYSTEMD_TIMER -> JobPlan.runAs(job) == null ? home + "  # a user unit starts in its owner's home directory"
+                    : "'/'  # systemd starts a system service in /";
+            default -> "None";
+        };
+    }
+
     static String text(JobPlan plan, boolean prefectShell) {
         var job = plan.job();
         boolean shellOperation = usesShellOperation(plan, prefectShell);
@@ -35,7 +60,8 @@ final class FlowModule {
         py.append("\n");
         py.append("COMMAND = ").append(plan.commandIsSecret() ? "None  # read from a Secret block, see command()"
                 : PythonText.str(job.command())).append("\n");
-        py.append("WORKING_DIR = ").append(PythonText.str(job.workingDir())).append("\n");
+        String dir = workingDir(job);
+        py.append("WORKING_DIR = ").append(dir != null ? PythonText.str(dir) : startDir(job)).append("\n");
         String shell = job.env().getOrDefault("SHELL", "/bin/sh");
         py.append("STDIN = ").append(PythonText.str(job.attributes().get("stdin"))).append("\n");
         py.append("SHELL = ").append(PythonText.str(shell)).append("\n");

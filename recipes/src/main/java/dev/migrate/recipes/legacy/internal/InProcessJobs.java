@@ -111,27 +111,39 @@ final class InProcessJobs {
         return new Resolved(enriched, reg, code.imports(), code.definitions(), hostDir, null);
     }
 
-    /** A Celery task named after its module ({@code pkg.tasks.fn}) is imported from there; the package root goes on sys.path. */
+    /**
+     * A Celery task named after its module ({@code pkg.tasks.fn}), or registered with a name of its own, is imported
+     * from its module; the package root goes on sys.path.
+     */
     private static Resolved celery(Job j, Registration reg, Map<String, String> originals, String serviceDir) {
         String task = reg.callee();
         int dot = task.lastIndexOf('.');
-        String function = task.substring(dot + 1);
+        String byPath = task.substring(dot + 1);
         String moduleFile = dot < 0 ? null : task.substring(0, dot).replace('.', '/') + ".py";
         String found = moduleFile == null ? null : originals.keySet().stream()
                 .filter(p -> (p.equals(moduleFile) || p.endsWith("/" + moduleFile))
-                        && Pattern.compile("(?m)^\\s*(async\\s+)?def\\s+" + Pattern.quote(function) + "\\s*\\(").matcher(originals.get(p)).find())
+                        && Pattern.compile("(?m)^\\s*(async\\s+)?def\\s+" + Pattern.quote(byPath) + "\\s*\\(").matcher(originals.get(p)).find())
                 .findFirst().orElse(null);
-        if (found == null) {
-            return new Resolved(j, reg, List.of(), List.of(), null, "Celery task " + task
-                    + " is not defined under that module path in the project (a task with its own name=?); write its flow by hand");
-        }
-        String root = found.substring(0, found.length() - moduleFile.length()).replaceAll("/$", "");
-        String hostDir = serviceDir != null ? serviceDir : root.isEmpty() ? "." : root;
+        String function = byPath;
+        String module = dot < 0 ? null : task.substring(0, dot);
+        String root = found == null ? null : found.substring(0, found.length() - moduleFile.length()).replaceAll("/$", "");
         Map<String, String> attributes = new LinkedHashMap<>(j.attributes());
+        if (found == null) {
+            Optional<CeleryTaskNames> named = CeleryTaskNames.find(task, originals);
+            if (named.isEmpty()) {
+                return new Resolved(j, reg, List.of(), List.of(), null, "Celery task " + task
+                        + " is not defined under that module path in the project, nor by a task decorator's name=; write its flow by hand");
+            }
+            module = named.get().module();
+            function = named.get().function();
+            root = named.get().root();
+            attributes.put(CALL, function + "(" + String.join(", ", reg.arguments()) + ")");
+        }
+        String hostDir = serviceDir != null ? serviceDir : root.isEmpty() ? "." : root;
         attributes.put(LoopJobs.SCRIPT_DIR, hostDir);
         j = new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(), j.user(), j.env(), j.workingDir(),
                 j.overlap(), j.dependsOn(), attributes);
-        return new Resolved(j, reg, List.of("from " + task.substring(0, dot) + " import " + function), List.of(), hostDir, null);
+        return new Resolved(j, reg, List.of("from " + module + " import " + function), List.of(), hostDir, null);
     }
 
     /** The service's user, environment and directory, and what the flow calls, kept in the job (and the manifest). */

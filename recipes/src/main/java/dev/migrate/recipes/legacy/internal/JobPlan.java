@@ -39,7 +39,8 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         Map<String, String> plain = new LinkedHashMap<>();
         Map<String, String> secret = new LinkedHashMap<>();
         new java.util.TreeMap<>(job.env()).forEach((name, value) -> {
-            if (SCHEDULER_VARIABLES.contains(name)) {
+            // cron exports these to the command too: a command that reads one ($MAILTO) still gets it.
+            if (SCHEDULER_VARIABLES.contains(name) && !reads(job.command(), name)) {
                 return;
             }
             if (Redactor.isSecretName(name) || value.contains(Redactor.MASK)) {
@@ -55,6 +56,11 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
             notes.add("the legacy scheduler mailed " + (job.kind() == JobKind.CIVIS_SCRIPT ? "failures" : "the output")
                     + " to " + job.env().get("MAILTO")
                     + "; add a Prefect automation or notification for failed runs instead");
+        }
+        if (LegacyEstate.isKind(job, JobKind.CRON) && job.env().containsKey("RANDOM_DELAY")) {
+            // cronie delays every job of the crontab by a random number of minutes up to RANDOM_DELAY.
+            notes.add("not exact: RANDOM_DELAY=" + job.env().get("RANDOM_DELAY") + " made cron delay each start by up to that "
+                    + "many minutes at random; Prefect starts at the scheduled time");
         }
         boolean commandIsSecret = job.command() != null && job.command().contains(Redactor.MASK);
         if (commandIsSecret) {
@@ -78,6 +84,13 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
             notes.add("ExecStart= never went through a shell, the flow runs it with " + job.env().getOrDefault("SHELL", "/bin/sh")
                     + ": check the quoting of |, &, ;, <, >, * and backquotes");
         }
+        if (job.attributes().containsKey(ServiceSpecifiers.UNRESOLVED)) {
+            notes.add("ExecStart= holds systemd specifiers the flow cannot know (" + job.attributes().get(ServiceSpecifiers.UNRESOLVED)
+                    + "): the command keeps them as written; replace them with their values on the host");
+        }
+        if (job.attributes().containsKey(ServiceExecLines.NOTES)) {
+            notes.addAll(List.of(job.attributes().get(ServiceExecLines.NOTES).split("\n")));
+        }
         if (job.attributes().containsKey("stdin")) {
             notes.add("the text after % in the crontab line is passed to the command's standard input, as cron did");
         }
@@ -90,10 +103,12 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
                     + " (Civis UI, or civis-python: client.scripts.patch_containers(" + job.attributes().get(CivisJobs.SCRIPT_ID)
                     + ", schedule={'scheduled': False}))");
         } else {
-            String user = job.user() == null ? "default" : job.user();
+            String runAs = runAs(job);
+            String user = runAs == null ? "default" : runAs;
             pool = poolPrefix + "-" + user.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-            notes.add("runs as " + (job.user() != null ? "user " + job.user()
-                    : InProcessJobs.isInProcess(job) ? "the scheduler's user" : "the crontab's owner")
+            notes.add("runs as " + (runAs != null ? "user " + runAs
+                    : InProcessJobs.isInProcess(job) ? "the scheduler's user"
+                    : job.kind() == JobKind.SYSTEMD_TIMER ? "the user unit's owner" : "the crontab's owner")
                     + ": start the worker for pool '" + pool + "' (process) as that user");
         }
         if (job.attributes().containsKey(AnacronJobs.SEMANTICS)) {
@@ -128,6 +143,23 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         String module = job.id().replace('-', '_');
         return new JobPlan(job, PythonText.identifier(module), PythonText.identifier(job.name()), schedules, plain, secret,
                 envFiles, commandIsSecret, timeout, retries, pool, notes, null);
+    }
+
+    /** Whether a shell command expands the variable ($NAME or ${NAME}). */
+    private static boolean reads(String command, String name) {
+        return command != null && java.util.regex.Pattern.compile("\\$\\{?" + java.util.regex.Pattern.quote(name) + "(?![A-Za-z0-9_])")
+                .matcher(command).find();
+    }
+
+    /**
+     * Who the job ran as: the crontab's user column or User=; a system service without User= ran as root (a unit under
+     * a systemd/user directory ran as its owner, unknown here: null).
+     */
+    static String runAs(Job job) {
+        if (job.user() != null || job.kind() != JobKind.SYSTEMD_TIMER) {
+            return job.user();
+        }
+        return job.source().path().contains("systemd/user/") ? null : "root";
     }
 
     /** This plan with one more note; itself when {@code note} is null. */

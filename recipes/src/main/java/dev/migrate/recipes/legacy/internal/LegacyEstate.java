@@ -15,6 +15,7 @@ import dev.migrate.analyzers.sources.java.QuartzXmlDetector;
 import dev.migrate.analyzers.sources.java.SpringScheduledDetector;
 import dev.migrate.analyzers.sources.python.ApschedulerDetector;
 import dev.migrate.analyzers.sources.python.CeleryBeatDetector;
+import dev.migrate.analyzers.sources.python.SleepLoopDetector;
 import dev.migrate.analyzers.sources.python.ScheduleLibDetector;
 import dev.migrate.analyzers.sources.systemd.SystemdDetector;
 import java.time.Instant;
@@ -89,7 +90,7 @@ public final class LegacyEstate {
             }
         };
         List<Detector> detectors = List.of(new CrontabDetector(check), new SystemdDetector(check), new ScheduleLibDetector(),
-                new ApschedulerDetector(), new CeleryBeatDetector(), new SpringScheduledDetector(), new QuartzJavaDetector(),
+                new ApschedulerDetector(), new CeleryBeatDetector(), new SleepLoopDetector(), new SpringScheduledDetector(), new QuartzJavaDetector(),
                 new QuartzXmlDetector());
         for (Detector d : detectors) {
             texts.forEach((path, text) -> {

@@ -31,9 +31,13 @@ final class Planner {
         // Scripts are read as they were before our cutover markers, so every phase finds the same registrations.
         Map<String, String> originals = new TreeMap<>(texts);
         originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
-        List<Job> detected = LegacyEstate.detect(originals, check, p -> p.startsWith(out + "/"));
+        List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, check, p -> p.startsWith(out + "/")))
+                .stream().map(ServiceSpecifiers::expand).map(j -> ServiceExecLines.annotate(j, originals)).toList());
         List<String> consumed = new ArrayList<>();
         List<Job> loops = LoopJobs.of(texts, out, detected, consumed);
+        // The scan's loop detector also finds the loops LoopJobs migrates; the others are reported as left alone.
+        detected.removeIf(j -> j.kind() == JobKind.PYTHON_SLEEP_LOOP
+                && loops.stream().anyMatch(l -> l.source().path().equals(j.source().path())));
         java.util.Set<String> services = new java.util.HashSet<>();
         String manifestPath = out + "/" + Manifest.FILE;
         Manifest previous = texts.containsKey(manifestPath) ? Manifest.read(texts.get(manifestPath)) : Manifest.EMPTY;
@@ -201,6 +205,11 @@ final class Planner {
         if (!LegacyEstate.isKind(j, JobKind.CRON, JobKind.SYSTEMD_TIMER, JobKind.PYTHON_SLEEP_LOOP, JobKind.CIVIS_SCRIPT,
                 JobKind.ANACRON, JobKind.CRON_RUN_PARTS) && !InProcessJobs.isInProcess(j) && !JavaJobs.isJava(j)) {
             return "kind " + j.kind().slug() + " is not handled by this recipe";
+        }
+        if (j.kind() == JobKind.PYTHON_SLEEP_LOOP && !j.attributes().containsKey(LoopJobs.ENTRY_POINT)) {
+            return "the loop does not run inside a function that calls one function of the module without arguments per "
+                    + "cycle (a loop at module level would start when the flow imports the code); move the cycle into such a "
+                    + "function, or write the flow by hand";
         }
         if (AnacronJobs.dispatches(j)) {
             return "dispatches a run-parts directory; its scripts are migrated one by one";

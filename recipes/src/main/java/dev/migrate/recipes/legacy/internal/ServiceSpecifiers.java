@@ -1,0 +1,87 @@
+package dev.migrate.recipes.legacy.internal;
+
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * systemd expands {@code %}-specifiers in ExecStart= before it runs the command ({@code %%} is a literal {@code %},
+ * {@code %n} the unit name...); a shell would not. The flow's command gets them expanded as systemd did, from
+ * {@code systemd-specifiers.csv}; a specifier that needs the running system (machine id, host name) stays and is
+ * reported.
+ */
+final class ServiceSpecifiers {
+    private static final Map<Character, String> EXPANSIONS = load(false);
+    private static final Map<Character, String> USER_UNIT_EXPANSIONS = load(true);
+
+    private ServiceSpecifiers() {
+    }
+
+    /** Attribute naming the specifiers left in the command, for the report. */
+    static final String UNRESOLVED = "systemd.unresolvedSpecifiers";
+
+    /** The job with its command expanded; the job itself when it is no timer job or holds no specifier. */
+    static Job expand(Job j) {
+        if (j.kind() != JobKind.SYSTEMD_TIMER || j.command() == null || j.command().indexOf('%') < 0) {
+            return j;
+        }
+        String service = j.attributes().getOrDefault("service", "");
+        String unit = service.substring(service.lastIndexOf('/') + 1);
+        List<String> left = new ArrayList<>();
+        String command = expand(j.command(), unit, JobPlan.runAs(j), left);
+        Map<String, String> attributes = new LinkedHashMap<>(j.attributes());
+        if (!left.isEmpty()) {
+            attributes.put(UNRESOLVED, String.join(" ", left));
+        }
+        return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), command, j.user(), j.env(), j.workingDir(),
+                j.overlap(), j.dependsOn(), attributes);
+    }
+
+    /** @param user who the unit ran as; null for a user unit, whose owner is not known here */
+    static String expand(String command, String unit, String user, List<String> unresolved) {
+        String stem = unit.replaceAll("\\.[^.]*$", "");
+        String prefix = stem.contains("@") ? stem.substring(0, stem.indexOf('@')) : stem;
+        String instance = stem.contains("@") ? stem.substring(stem.indexOf('@') + 1) : "";
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            Map<Character, String> known = user == null ? USER_UNIT_EXPANSIONS : EXPANSIONS;
+            String e = c == '%' && i + 1 < command.length() ? known.get(command.charAt(i + 1)) : null;
+            if (e == null || (e.equals("{home}") && !"root".equals(user))) {
+                // Unknown here (a user's home, a user unit's owner, the machine's id): kept, and reported as unresolved.
+                out.append(c);
+                if (c == '%' && i + 1 < command.length()) {
+                    unresolved.add("%" + command.charAt(i + 1));
+                    out.append(command.charAt(++i));
+                }
+                continue;
+            }
+            out.append(e.replace("{unit}", unit).replace("{stem}", stem).replace("{prefix}", prefix)
+                    .replace("{instance}", instance).replace("{user}", String.valueOf(user)).replace("{home}", "/root"));
+            i++;
+        }
+        return out.toString();
+    }
+
+    private static Map<Character, String> load(boolean userUnits) {
+        Map<Character, String> m = new LinkedHashMap<>();
+        try (InputStream in = ServiceSpecifiers.class.getResourceAsStream("/dev/migrate/recipes/systemd-specifiers.csv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] f = line.split(",", -1);
+                if (!line.isBlank() && !line.startsWith("#") && !(userUnits && f[2].strip().equals("system"))) {
+                    m.put(f[0].charAt(0), f[1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(m);
+    }
+}

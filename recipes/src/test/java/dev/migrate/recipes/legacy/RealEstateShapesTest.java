@@ -1,0 +1,346 @@
+package dev.migrate.recipes.legacy;
+
+import static dev.migrate.recipes.legacy.LegacyTestSupport.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.recipes.engine.RewriteEngine;
+import dev.migrate.recipes.engine.RewriteResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Shapes common in real estates that the legacy-host sample does not have. */
+class RealEstateShapesTest {
+    @TempDir
+    Path dir;
+
+    /** A daily dump.timer starting dump.service with this [Service] body. */
+    private void dumpTimer(String service) throws Exception {
+        write("etc/systemd/system/dump.timer", "[Timer]\nOnCalendar=*-*-* 01:00:00\n");
+        write("etc/systemd/system/dump.service", "[Service]\n" + service);
+    }
+
+    /** An APScheduler script with a ping() function and these registrations of it. */
+    private void pingScheduler(String registrations) throws Exception {
+        write("opt/app/aps.py", "from apscheduler.schedulers.blocking import BlockingScheduler\n\nsched = BlockingScheduler()\n\n\n"
+                + "def ping():\n    print(\"ping\")\n\n\n" + registrations + "sched.start()\n");
+    }
+
+    /** Runs and applies the dual-run phase, which must leave a note containing {@code message}. */
+    private void applyDualRunNoting(String message) throws Exception {
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains(message));
+        RewriteEngine.apply(dir, dual);
+    }
+
+    private Path write(String rel, String text) throws Exception {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void oneFunctionRegisteredWithTwoTriggersBecomesTwoDeployments() throws Exception {
+        pingScheduler("""
+                sched.add_job(ping, "interval", minutes=5)
+                sched.add_job(ping, "cron", hour=2, minute=30)
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        String yaml = read(dir, "prefect/prefect.yaml");
+        assertThat(yaml.split("\n- name: apscheduler-ping-", -1)).hasSize(3);
+        assertThat(yaml).contains("interval: 300", "cron: 45 2 * * *");
+        assertCompiles(dir);
+        assertThat(run(dir, "dual-run").changes()).isEmpty();
+
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "opt/app/aps.py")).contains("# sched.add_job(ping, \"interval\", minutes=5)\n",
+                "# sched.add_job(ping, \"cron\", hour=2, minute=30)\n");
+        assertThat(run(dir, "cutover").changes()).isEmpty();
+    }
+
+    @Test
+    void aSingleRegistrationKeepsTheIdTheScanGivesIt() throws Exception {
+        pingScheduler("sched.add_job(ping, \"interval\", minutes=5)\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(read(dir, "prefect/prefect.yaml")).containsOnlyOnce("- name: apscheduler-ping-50276d8c\n");
+    }
+
+    @Test
+    void loopAtModuleLevelIsReportedNotDropped() throws Exception {
+        write("opt/app/poller.py", """
+                import time
+
+
+                def poll():
+                    print("poll")
+
+
+                while True:
+                    poll()
+                    time.sleep(300)
+                """);
+        write("etc/crontab", "0 1 * * * root /opt/app/other.sh\n");
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).anySatisfy(n -> {
+            assertThat(n.manual()).isTrue();
+            assertThat(n.sourcePath()).isEqualTo("opt/app/poller.py");
+            assertThat(n.message()).startsWith("py-loop-poller-py-").contains("not migrated: the loop does not run inside a function");
+        });
+        RewriteEngine.apply(dir, dual);
+        assertThat(read(dir, "prefect/MIGRATION.md")).contains("`py-loop-poller-py-");
+        assertThat(read(dir, "opt/app/poller.py")).contains("while True:\n    poll()\n");
+    }
+
+    @Test
+    void loopInsideAFunctionIsMigratedOnce() throws Exception {
+        write("opt/app/poller.py", """
+                import time
+
+
+                def poll():
+                    print("poll")
+
+
+                def main():
+                    while True:
+                        poll()
+                        time.sleep(300)
+
+
+                if __name__ == "__main__":
+                    main()
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("not migrated"));
+        RewriteEngine.apply(dir, dual);
+        assertThat(read(dir, "prefect/prefect.yaml")).containsOnlyOnce("- name: py-loop-").contains("interval: 300");
+    }
+
+    @Test
+    void execStartSpecifiersAreExpandedAsSystemdDid() throws Exception {
+        dumpTimer("ExecStart=/bin/sh -c 'pg_dump db > /backup/%N-$(date +%%F).sql; echo %H'\n");
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        String flow = onlyFlow();
+        assertThat(flow).contains("COMMAND = '/bin/sh -c \\'pg_dump db > /backup/dump-$(date +%F).sql; echo %H\\''\n");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("ExecStart= holds systemd specifiers the flow cannot know (%H)"));
+        assertCompiles(dir);
+        assertThat(run(dir, "dual-run").changes()).isEmpty();
+        RewriteEngine.apply(dir, run(dir, "cleanup"));
+        assertThat(run(dir, "cleanup").changes()).isEmpty();
+        assertThat(onlyFlow()).contains("$(date +%F).sql");
+    }
+
+    @Test
+    void systemServiceWithoutUserRanAsRoot() throws Exception {
+        dumpTimer("ExecStart=/usr/local/bin/dump\n");
+        applyDualRunNoting("runs as user root: start the worker for pool 'legacy-host-root'");
+        assertThat(read(dir, "prefect/prefect.yaml")).contains("name: legacy-host-root").doesNotContain("legacy-host-default");
+    }
+
+    @Test
+    void execStartWithoutSpecifiersAndWithUserIsUnchanged() throws Exception {
+        dumpTimer("User=backup\nExecStart=/usr/bin/pg_dump --file=/backup/db.sql db\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        String flow = onlyFlow();
+        assertThat(flow).contains("COMMAND = '/usr/bin/pg_dump --file=/backup/db.sql db'\n");
+        assertThat(read(dir, "prefect/prefect.yaml")).contains("name: legacy-host-backup").doesNotContain("legacy-host-root");
+    }
+
+    private String onlyFlow() throws Exception {
+        return snapshot(dir).entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+    }
+
+    @Test
+    void userUnitSpecifiersOfItsOwnerStayAndAreReported() throws Exception {
+        write("home/jo/.config/systemd/user/stats.timer", "[Timer]\nOnCalendar=01:00:00 UTC\nUnit=stats.service\n");
+        write("home/jo/.config/systemd/user/stats.service", """
+                [Service]
+                ExecStart=%h/bin/stats.sh --state %S/stats --unit %n
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(onlyFlow()).contains("COMMAND = '%h/bin/stats.sh --state %S/stats --unit stats.service'\n");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("ExecStart= holds systemd specifiers the flow cannot know (%h %S)"));
+        assertThat(read(dir, "prefect/prefect.yaml")).doesNotContain("legacy-host-root");
+    }
+
+    @Test
+    void workingDirectoryNamedWithAVariableIsLeftToTheCommandsCd() throws Exception {
+        write("var/spool/cron/crontabs/jo", """
+                base=/srv/app
+                MAILTO=ops@example.com
+                15 0 * * * cd $base && ./rotate.sh >> $base/rotate.log 2>&1
+                30 0 * * * /srv/app/report.sh --mail-to $MAILTO
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        Map<String, String> files = snapshot(dir);
+        String rotate = files.entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/cron_rotate"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        assertThat(rotate).contains("COMMAND = 'cd $base && ./rotate.sh >> $base/rotate.log 2>&1'\n", "WORKING_DIR = os.path.expanduser(\"~\")  # cron started commands in the user's home directory\n");
+        assertCompiles(dir);
+    }
+
+    @Test
+    void commandReadingMailtoStillGetsIt() throws Exception {
+        write("var/spool/cron/crontabs/jo", """
+                MAILTO=ops@example.com
+                15 0 * * * /srv/app/rotate.sh
+                30 0 * * * /srv/app/report.sh --mail-to ${MAILTO}
+                """);
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        // cron exported MAILTO to the command; the one that reads it keeps it, the other does not get it.
+        String yaml = read(dir, "prefect/prefect.yaml");
+        assertThat(yaml.substring(yaml.indexOf("- name: cron-report-"), yaml.indexOf("- name: cron-rotate-")))
+                .contains("MAILTO: ops@example.com");
+        assertThat(yaml.substring(yaml.indexOf("- name: cron-rotate-"))).doesNotContain("MAILTO");
+    }
+
+    @Test
+    void literalWorkingDirectoryStays() throws Exception {
+        write("var/spool/cron/crontabs/jo", "15 0 * * * cd /srv/app && ./rotate.sh\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(onlyFlow()).contains("WORKING_DIR = '/srv/app'\n");
+    }
+
+    @Test
+    void otherCommandsOfTheServiceAreReported() throws Exception {
+        write("etc/systemd/system/backup.timer", "[Timer]\nOnCalendar=daily\n");
+        write("etc/systemd/system/backup.service", """
+                [Service]
+                User=backup
+                ExecStartPre=/usr/local/bin/mount-repo --password=hunter22
+                ExecStart=-/usr/local/bin/restic backup /data
+                ExecStartPost=/usr/local/bin/notify done
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains(
+                "ExecStartPre=/usr/local/bin/mount-repo --password=*** is not run by the flow"));
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains(
+                "ExecStartPost=/usr/local/bin/notify done is not run by the flow"));
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains(
+                "ExecStart=-/usr/local/bin/restic backup /data: systemd ignored the command's failure"));
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("hunter22"));
+
+        // The cleanup deletes the unit; the report keeps saying what it ran, and a second cleanup changes nothing.
+        RewriteEngine.apply(dir, run(dir, "cleanup"));
+        assertThat(dir.resolve("etc/systemd/system/backup.service")).doesNotExist();
+        assertThat(run(dir, "cleanup").changes()).isEmpty();
+        assertThat(read(dir, "prefect/MIGRATION.md")).contains("ExecStartPost=/usr/local/bin/notify done is not run by the flow")
+                .doesNotContain("hunter22");
+    }
+
+    @Test
+    void serviceWithOnlyExecStartHasNoSuchNote() throws Exception {
+        write("etc/systemd/system/backup.timer", "[Timer]\nOnCalendar=daily\n");
+        write("etc/systemd/system/backup.service", "[Service]\nUser=backup\nExecStart=/usr/local/bin/restic backup /data\n");
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("is not run by the flow"));
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("ignored the command's failure"));
+    }
+
+    @Test
+    void randomDelayOfTheCrontabIsReported() throws Exception {
+        write("var/spool/cron/crontabs/bob", """
+                0 3 * * * /opt/before.sh
+                RANDOM_DELAY=30
+                0 4 * * * /opt/after.sh
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).filteredOn(n -> n.message().contains("RANDOM_DELAY=30 made cron delay each start"))
+                .singleElement().satisfies(n -> assertThat(n.message()).startsWith("cron-after-"));
+    }
+
+    @Test
+    void weekdayJobWithoutATimeIsNotTurnedIntoAnIntervalOnAnotherWeekday() throws Exception {
+        write("opt/s/s.py", """
+                import time
+
+                import schedule
+
+
+                def job():
+                    print("working")
+
+
+                schedule.every().monday.do(job)
+                schedule.every(2).weeks.do(job)
+
+                while True:
+                    schedule.run_pending()
+                    time.sleep(1)
+                """);
+        applyDualRunNoting("not migrated: no schedule Prefect can express (.every().monday.do(job))");
+        // A plain interval keeps its meaning (every two weeks from the start) and is migrated.
+        assertThat(read(dir, "prefect/prefect.yaml")).contains("interval: 1209600").doesNotContain("interval: 604800");
+    }
+
+    @Test
+    void commandWithoutADirectoryStartsWhereTheSchedulerStartedIt() throws Exception {
+        write("var/spool/cron/crontabs/jo", "*/5 * * * * python3 scripts/poll.py >> logs/poll.log 2>&1\n");
+        dumpTimer("User=backup\nExecStart=/usr/local/bin/dump\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        Map<String, String> files = snapshot(dir);
+        assertThat(files.entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/cron_poll")).findFirst()
+                .orElseThrow().getValue())
+                .contains("WORKING_DIR = os.path.expanduser(\"~\")  # cron started commands in the user's home directory\n");
+        assertThat(files.entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/systemd_timer_dump")).findFirst()
+                .orElseThrow().getValue()).contains("WORKING_DIR = '/'  # systemd starts a system service in /\n");
+        assertCompiles(dir);
+    }
+
+    @Test
+    void celeryTaskRegisteredUnderANameOfItsOwnIsFound() throws Exception {
+        write("proj/__init__.py", "");
+        write("proj/reports.py", """
+                from proj.app import app
+
+
+                @app.task(name="reports.send", bind=False)
+                def send_report(kind):
+                    print(kind)
+                """);
+        write("proj/app.py", """
+                from celery import Celery
+                from celery.schedules import crontab
+
+                app = Celery("proj")
+                app.conf.timezone = "Europe/Berlin"
+                app.conf.beat_schedule = {
+                    "report-monthly": {
+                        "task": "reports.send",
+                        "schedule": crontab(minute=0, hour=6, day_of_month="1"),
+                        "args": ("monthly",),
+                    },
+                }
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("not migrated"));
+        RewriteEngine.apply(dir, dual);
+        String flow = onlyFlow();
+        assertThat(flow).contains("from proj.reports import send_report", "return send_report(*(\"monthly\",))\n");
+        assertThat(read(dir, "prefect/prefect.yaml")).contains("cron: 15 6 1 * *", "timezone: Europe/Berlin");
+        assertCompiles(dir);
+        assertThat(run(dir, "dual-run").changes()).isEmpty();
+    }
+
+    @Test
+    void celeryTaskNamedNowhereIsStillReported() throws Exception {
+        write("proj/app.py", """
+                from celery import Celery
+
+                app = Celery("proj")
+                app.conf.beat_schedule = {"x": {"task": "elsewhere.run", "schedule": 60.0}}
+                """);
+        assertThat(run(dir, "dual-run").notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("Celery task elsewhere.run is not defined under that module path in the project, nor by a task decorator's name="));
+    }
+}
