@@ -7,6 +7,7 @@ import dev.migrate.recipes.prefect1.internal.FlowAnalysis;
 import dev.migrate.recipes.prefect1.internal.FlowBodies;
 import dev.migrate.recipes.prefect1.internal.FlowParameter;
 import dev.migrate.recipes.prefect1.internal.Imports1;
+import dev.migrate.recipes.prefect1.internal.NestedFlows;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1Flow;
 import dev.migrate.recipes.prefect1.internal.PyNames;
@@ -56,11 +57,17 @@ final class FlowConversion {
     Node run() {
         Node before = file.module();
         List<Prefect1Flow> flows = FlowAnalysis.of(before);
-        if (flows.isEmpty()) {
+        Imports imports = Imports.of(before);
+        List<Node> nested = NestedFlows.of(before, imports, flows);
+        if (flows.isEmpty() && nested.isEmpty()) {
             return before;
         }
         Node root = before;
-        Imports imports = Imports.of(before);
+        for (Node call : nested) {
+            log.manual(ctx, file, call, ConvertPrefect1Flows.CODE, "flow `" + FlowBodies.firstLine(call)
+                    + "` left as Prefect 1 code: it is built inside a function, class or if block");
+            root = Todos.add(root, call, ConvertPrefect1Flows.CODE, NestedFlows.message(), style.newline());
+        }
         boolean converted = false;
         for (Prefect1Flow flow : flows) {
             if (!flow.convertible()) {

@@ -32,8 +32,7 @@ public final class FlowAnalysis {
             "reference_tasks", "the flow's final state now comes from its return value or exception",
             "terminal_state_handler", "the flow's final state now comes from its return value or exception",
             "validate", "no equivalent",
-            "tasks", "call the tasks in the flow body",
-            "edges", "call the tasks in the flow body in dependency order");
+            "tasks", "call the tasks in the flow body");
     private static final Set<String> GRAPH_METHODS = Set.of("set_upstream", "set_downstream", "set_dependencies",
             "add_edge", "add_task", "chain", "bind");
 
@@ -99,10 +98,13 @@ public final class FlowAnalysis {
         }
         for (Argument a : call.arguments()) {
             String k = a.keyword();
-            if (k == null || k.equals("name")) {
+            if (k == null || k.equals("name") || (imperative && k.equals("tasks"))) {
+                // an imperative flow's tasks= list is part of its graph (ImperativeGraph reads it)
                 continue;
             }
-            if (DEPLOYMENT_SETTINGS.contains(k) || k.equals("executor")) {
+            if (k.equals("edges")) {
+                blockers.add("`edges=` declares the graph with Edge objects");
+            } else if (DEPLOYMENT_SETTINGS.contains(k) || k.equals("executor")) {
                 settings.put(k, resolve(module, a.value()));
             } else {
                 dropped.add(k + "=" + a.value().print().strip() + ": " + DROPPED.getOrDefault(k, "no Prefect 3 equivalent"));
@@ -166,7 +168,7 @@ public final class FlowAnalysis {
                 }
             }
         } else if (variable != null && blockers.isEmpty()) {
-            graph = ImperativeGraph.read(module, imports, stmt, variable, blockers);
+            graph = ImperativeGraph.read(module, imports, call, variable, blockers);
             if (graph != null) {
                 params.addAll(graph.params());
             }

@@ -263,7 +263,7 @@ public final class FlowBodies {
         return imports.qualifiedName(e).filter(q -> q.startsWith("prefect.") && q.endsWith("." + simpleName)).isPresent();
     }
 
-    static String firstLine(PyElement stmt) {
+    public static String firstLine(PyElement stmt) {
         String text = stmt.toString().strip();
         if (stmt instanceof Node n) {
             text = n.print().strip();

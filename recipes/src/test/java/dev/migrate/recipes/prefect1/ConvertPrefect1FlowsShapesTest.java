@@ -1,0 +1,141 @@
+package dev.migrate.recipes.prefect1;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.test.RecipeSpec;
+
+/** Shapes real Prefect 1 projects have that the flow conversion must not crash on or pass over in silence. */
+class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new ConvertPrefect1Flows("deploy"));
+    }
+
+    @Test
+    void tasksListedInTheFlowConstructorBecomeCalls() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def hello():
+                    print("hello")
+
+
+                @task
+                def bye():
+                    print("bye")
+
+
+                flow = Flow("greetings", tasks=[hello, bye])
+                flow.set_dependencies(task=bye, upstream_tasks=[hello])
+
+                if __name__ == "__main__":
+                    flow.run()
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def hello():
+                    print("hello")
+
+
+                @task
+                def bye():
+                    print("bye")
+
+
+                @flow(name="greetings")
+                def greetings():
+                    hello_result = hello()
+                    bye(wait_for=[hello_result])
+
+
+                if __name__ == "__main__":
+                    greetings()
+                """));
+    }
+
+    @Test
+    void imperativeFlowWithoutTasksIsLeftWithATodo() {
+        rewriteRun(python(
+                """
+                from prefect import Flow
+                from tasks import build
+
+                flow = Flow("built-elsewhere")
+                build(flow)
+                flow.register(project_name="prod")
+                """,
+                """
+                from prefect import Flow
+                from tasks import build
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: no task of the flow is found (tasks added by a loop or a helper are not followed)
+                flow = Flow("built-elsewhere")
+                build(flow)
+                flow.register(project_name="prod")
+                """));
+    }
+
+    @Test
+    void flowsBuiltInsideFunctionsGetATodo() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+
+
+                @task
+                def say(name):
+                    print(name)
+
+
+                def create_flow():
+                    with Flow("hello") as flow:  # built per environment
+                        name = Parameter("name")
+                        say(name)
+                    return flow
+
+
+                if __name__ == "__main__":
+                    create_flow().register(project_name="demo")
+                """,
+                """
+                from prefect import Flow, Parameter, task
+
+
+                @task
+                def say(name):
+                    print(name)
+
+
+                def create_flow():
+                    # TODO(migrate PF102): convert this Prefect 1 flow by hand: it is built inside a function, class or if block, and the code that calls it uses the Flow object; make the block a @flow function and return or call that
+                    with Flow("hello") as flow:  # built per environment
+                        name = Parameter("name")
+                        say(name)
+                    return flow
+
+
+                if __name__ == "__main__":
+                    create_flow().register(project_name="demo")
+                """));
+    }
+
+    @Test
+    void flowClassUsedOnlyAsATypeIsLeftAlone() {
+        rewriteRun(python(
+                """
+                from prefect import Flow
+
+
+                def deploy(flow: Flow, project: str) -> str:
+                    return flow.register(project_name=project)
+                """));
+    }
+}
