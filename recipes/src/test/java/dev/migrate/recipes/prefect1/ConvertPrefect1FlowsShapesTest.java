@@ -128,6 +128,86 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
     }
 
     @Test
+    void commentsOnParameterLinesStayInTheFunction() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+
+
+                @task
+                def load(day, limit):
+                    return day
+
+
+                with Flow("commented") as flow:
+                    # which day to load
+                    day = Parameter("day", default="2024-01-01")  # ISO date
+                    limit = Parameter("limit", default=10)
+                    load(day, limit)  # the work
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def load(day, limit):
+                    return day
+
+
+                @flow(name="commented")
+                def commented(day="2024-01-01", limit=10):
+                    # which day to load
+                    # ISO date
+                    load(day, limit)  # the work
+                """));
+    }
+
+    @Test
+    void flowsSharingOneVariableNameAreLeftWithATodo() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def ping():
+                    return 1
+
+
+                with Flow("first") as flow:
+                    ping()
+
+                flow.register(project_name="p")
+
+                with Flow("second") as flow:
+                    ping()
+
+                flow.register(project_name="p")
+                """,
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def ping():
+                    return 1
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: the name `flow` is bound to 2 Flows in this module; give each Flow its own name first
+                with Flow("first") as flow:
+                    ping()
+
+                flow.register(project_name="p")
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: the name `flow` is bound to 2 Flows in this module; give each Flow its own name first
+                with Flow("second") as flow:
+                    ping()
+
+                flow.register(project_name="p")
+                """));
+    }
+
+    @Test
     void flowClassUsedOnlyAsATypeIsLeftAlone() {
         rewriteRun(python(
                 """

@@ -57,6 +57,16 @@ public final class FlowAnalysis {
                 }
             }
         }
+        // `with Flow("a") as flow: ...` then `with Flow("b") as flow: ...`: flow.register/run/storage calls
+        // cannot be told apart by name, so neither flow is converted
+        Map<String, Long> bound = new LinkedHashMap<>();
+        out.stream().filter(f -> f.variable() != null).forEach(f -> bound.merge(f.variable(), 1L, Long::sum));
+        for (Prefect1Flow f : out) {
+            if (f.variable() != null && bound.get(f.variable()) > 1) {
+                f.blockers().add("the name `" + f.variable() + "` is bound to " + bound.get(f.variable())
+                        + " Flows in this module; give each Flow its own name first");
+            }
+        }
         return out;
     }
 

@@ -125,7 +125,16 @@ public final class FlowBodies {
         out = convertCases(out, imports, style);
         List<String> aliases = new ArrayList<>();
         for (FlowParameter p : params) {
+            // the Parameter line goes, what its comments say stays, above the statement that followed it
+            List<String> comments = comments(Todos.statementOf(out, p.statement()));
+            int at = Statements.of(out).indexOf(p.statement());
             out = StatementEdits.remove(out, p.statement(), style);
+            List<Node> rest = Statements.of(out);
+            for (String c : comments) {
+                if (at >= 0 && !rest.isEmpty()) {
+                    out = Todos.comment(out, rest.get(Math.min(at, rest.size() - 1)), c, style.newline());
+                }
+            }
             if (!p.variable().equals(p.apiName())) {
                 aliases.add(p.variable() + " = " + p.apiName());
             }
@@ -135,6 +144,16 @@ public final class FlowBodies {
             out = StatementEdits.insertBefore(out, remaining.get(0), String.join("\n", aliases), style);
         }
         return withoutLeadingBlankLines(out);
+    }
+
+    /** The comments written in and above a statement, in order ({@code # the day}, {@code  # trailing}). */
+    static List<String> comments(PyElement element) {
+        List<String> out = new ArrayList<>();
+        element.prefix().text().lines().map(String::strip).filter(l -> l.startsWith("#")).forEach(out::add);
+        if (element instanceof Node n) {
+            n.children().forEach(c -> out.addAll(comments(c)));
+        }
+        return out;
     }
 
     /** The blank line that separated the Parameters from the rest would open the function body: drop it. */
