@@ -65,7 +65,7 @@ final class FlowConversion {
         Node root = before;
         for (Node call : nested) {
             log.manual(ctx, file, call, ConvertPrefect1Flows.CODE, "flow `" + FlowBodies.firstLine(call)
-                    + "` left as Prefect 1 code: it is built inside a function, class or if block");
+                    + "` left as Prefect 1 code: it is built inside a function, class or if block, or never bound to a name");
             root = Todos.add(root, call, ConvertPrefect1Flows.CODE, NestedFlows.message(), style.newline());
         }
         boolean converted = false;

@@ -115,7 +115,7 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
 
 
                 def create_flow():
-                    # TODO(migrate PF102): convert this Prefect 1 flow by hand: it is built inside a function, class or if block, and the code that calls it uses the Flow object; make the block a @flow function and return or call that
+                    # TODO(migrate PF102): convert this Prefect 1 flow by hand: it is built inside a function, class or if block (or never bound to a name), and the code that calls it uses the Flow object; make the block a @flow function and return or call that
                     with Flow("hello") as flow:  # built per environment
                         name = Parameter("name")
                         say(name)
@@ -204,6 +204,49 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
                     ping()
 
                 flow.register(project_name="p")
+                """));
+    }
+
+    @Test
+    void parametersNamedLikeAPythonKeywordLeaveTheFlow() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+
+
+                @task
+                def copy(source):
+                    return source
+
+
+                with Flow("copy") as flow:
+                    source = Parameter("from", default="db")
+                    copy(source)
+
+
+                other = Flow("copy-all")
+                origin = Parameter("from")
+                other.set_dependencies(task=copy, keyword_tasks={"source": origin})
+                """,
+                """
+                from prefect import Flow, Parameter, task
+
+
+                @task
+                def copy(source):
+                    return source
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `source = Parameter("from", default="db")` is not a plain Parameter with a literal identifier name
+                with Flow("copy") as flow:
+                    source = Parameter("from", default="db")
+                    copy(source)
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `origin = Parameter("from")` is not a plain Parameter with a literal identifier name
+                other = Flow("copy-all")
+                origin = Parameter("from")
+                other.set_dependencies(task=copy, keyword_tasks={"source": origin})
                 """));
     }
 

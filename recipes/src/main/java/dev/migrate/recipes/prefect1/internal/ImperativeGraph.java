@@ -50,6 +50,10 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
             }
             Statements.assignment(s).ifPresent(a -> a.targets().stream().filter(t -> t.kind() == NodeKind.NAME)
                     .forEach(t -> assigned.put(Expressions.name(t), a.value())));
+            if (Statements.assignment(s).map(a -> a.value() != null && FlowParameter.isParameterCall(a.value(), imports))
+                    .orElse(false)) {
+                blockers.add("`" + FlowBodies.firstLine(s) + "` is not a plain Parameter with a literal identifier name");
+            }
             Node call = s.kind() == NodeKind.EXPR_STMT ? Expressions.unwrap(s.nodes().get(0)) : null;
             if (call == null || call.kind() != NodeKind.CALL) {
                 continue;

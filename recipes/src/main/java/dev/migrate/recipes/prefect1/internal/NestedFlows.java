@@ -25,7 +25,8 @@ public final class NestedFlows {
     }
 
     public static String message() {
-        return "convert this Prefect 1 flow by hand: it is built inside a function, class or if block, and the "
-                + "code that calls it uses the Flow object; make the block a @flow function and return or call that";
+        return "convert this Prefect 1 flow by hand: it is built inside a function, class or if block (or never bound "
+                + "to a name), and the code that calls it uses the Flow object; make the block a @flow function and "
+                + "return or call that";
     }
 }
