@@ -283,6 +283,9 @@ final class FlowConversion {
                     Node v = Expressions.unwrap(a.value());
                     Optional<List<String>> kw = keywordArgs(v);
                     args.addAll(kw.orElse(List.of("**" + a.value().print().strip())));
+                } else if (a.keyword() != null && flow.params().stream().anyMatch(p -> p.apiName().equals(a.keyword()))) {
+                    // Prefect 1's run(**kwargs) took keywords named like a Parameter as that Parameter's value
+                    args.add(a.keyword() + "=" + a.value().print().strip());
                 } else if ("run_on_schedule".equals(a.keyword())) {
                     log.decision(ctx, file, call, ConvertPrefect1Flows.CODE, "run_on_schedule dropped: calling a "
                             + "Prefect 3 flow runs it once, now");

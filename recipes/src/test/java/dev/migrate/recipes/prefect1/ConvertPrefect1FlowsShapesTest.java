@@ -251,6 +251,43 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
     }
 
     @Test
+    void runKeywordsNamedLikeAParameterAreThatParameter() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+
+
+                @task
+                def load(day):
+                    return day
+
+
+                with Flow("loader") as flow:
+                    day = Parameter("day", default="today")
+                    load(day)
+
+                if __name__ == "__main__":
+                    flow.run(day="2024-01-01")
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def load(day):
+                    return day
+
+
+                @flow(name="loader")
+                def loader(day="today"):
+                    load(day)
+
+                if __name__ == "__main__":
+                    loader(day="2024-01-01")
+                """));
+    }
+
+    @Test
     void flowClassUsedOnlyAsATypeIsLeftAlone() {
         rewriteRun(python(
                 """
