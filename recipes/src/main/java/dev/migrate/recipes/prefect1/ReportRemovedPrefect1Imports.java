@@ -6,19 +6,27 @@ import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.query.ImportBinding;
+import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.tree.Node;
-import java.util.ArrayList;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import dev.migrate.rewriters.python.tree.PyElement;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.openrewrite.ExecutionContext;
 
 /**
  * The last Prefect 1 Python step: an import the recipes before it left in place (a flow kept as Prefect 1 code,
  * a state handler's {@code prefect.engine.state.Failed}, a {@code prefect.utilities.notifications} helper, a
- * result class) that Prefect 3.8.3 does not have makes the whole module fail to import. Each such import
- * statement gets a TODO naming what is missing (PF216), so nothing is left behind in silence. Whether a name
+ * result class) that Prefect 3.8.3 does not have makes the whole module fail to import, and a
+ * {@code prefect.config.db.url} after {@code import prefect} fails where it runs. Each such statement gets a TODO
+ * naming what is missing (PF216), so nothing is left behind in silence. Whether a name
  * exists comes from Prefect's extracted API surface, not from a list written here.
  */
 public class ReportRemovedPrefect1Imports extends Prefect1PythonRecipe {
@@ -37,24 +45,43 @@ public class ReportRemovedPrefect1Imports extends Prefect1PythonRecipe {
 
     @Override
     protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
-        Map<Node, List<String>> missing = new LinkedHashMap<>();
         List<String> todoLines = before.print().lines().filter(l -> l.strip().startsWith("# TODO(migrate ")).toList();
-        for (ImportBinding b : Imports.of(before).all()) {
+        // a name an earlier recipe's TODO already speaks of (MovePrefect1Imports' PF105) needs no second one
+        Predicate<String> missing = q -> (q.equals("prefect") || q.startsWith("prefect."))
+                && !PrefectApi.get().existsIn3(q) && todoLines.stream().noneMatch(l -> l.contains("`" + q + "`"));
+        Imports imports = Imports.of(before);
+        Map<PyElement, Set<String>> found = new LinkedHashMap<>();
+        for (ImportBinding b : imports.all()) {
             String imported = b.isFromImport() && !b.localName().equals("*") ? b.qualifiedName() : b.module();
-            // a name an earlier recipe's TODO already speaks of (MovePrefect1Imports' PF105) needs no second one
-            if ((imported.equals("prefect") || imported.startsWith("prefect."))
-                    && !PrefectApi.get().existsIn3(imported)
-                    && todoLines.stream().noneMatch(l -> l.contains("`" + imported + "`"))) {
-                missing.computeIfAbsent(b.statement(), k -> new ArrayList<>()).add("`" + imported + "`");
+            if (missing.test(imported)) {
+                found.computeIfAbsent(b.statement(), k -> new LinkedHashSet<>()).add("`" + imported + "`");
+            }
+        }
+        for (Node n : Nodes.find(before, NodeKind.ATTRIBUTE)) {
+            // prefect.config.db.url after `import prefect`: only the first name is checked, what follows may be
+            // an attribute of an object
+            Optional<List<String>> parts = Expressions.dottedParts(n);
+            if (parts.isEmpty() || parts.get().size() < 2
+                    || !imports.qualifiedName(n.nodes().get(0)).filter("prefect"::equals).isPresent()) {
+                continue;
+            }
+            String used = "prefect." + parts.get().get(1);
+            PyElement stmt = Todos.statementOf(before, n);
+            // a statement another recipe already marked is explained there
+            if (missing.test(used) && !stmt.prefix().text().contains("TODO(migrate ")) {
+                found.computeIfAbsent(stmt, k -> new LinkedHashSet<>()).add("`" + used + "`");
             }
         }
         Node after = before;
-        for (Map.Entry<Node, List<String>> e : missing.entrySet()) {
+        for (Map.Entry<PyElement, Set<String>> e : found.entrySet()) {
             if (Todos.has(after, e.getKey(), CODE)) {
                 continue;
             }
+            boolean isImport = e.getKey() instanceof Node s
+                    && (s.kind() == NodeKind.IMPORT || s.kind() == NodeKind.IMPORT_FROM);
             String message = String.join(", ", e.getValue()) + (e.getValue().size() == 1 ? " does" : " do")
-                    + " not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it";
+                    + " not exist in Prefect 3 and " + (isImport ? "the import fails: replace the uses (see the other "
+                    + "TODOs) and drop it" : "this statement fails when it runs: replace it");
             log.manual(ctx, file, e.getKey(), CODE, message);
             after = Todos.add(after, e.getKey(), CODE, message, file.style().newline());
         }

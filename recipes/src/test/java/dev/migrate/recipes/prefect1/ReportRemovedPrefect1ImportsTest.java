@@ -48,6 +48,32 @@ class ReportRemovedPrefect1ImportsTest implements PythonRewriteTest {
     }
 
     @Test
+    void prefectAttributesPrefect3LacksGetATodo() {
+        rewriteRun(python(
+                """
+                import prefect as pf
+
+
+                def settings():
+                    url = pf.config.database.url  # from config.toml
+                    # TODO(migrate PF110): the Prefect 1 GraphQL client is gone
+                    client = pf.Client()
+                    return url, client, pf.runtime.flow_run.id, pf.context.get_run_context()
+                """,
+                """
+                import prefect as pf
+
+
+                def settings():
+                    # TODO(migrate PF216): `prefect.config` does not exist in Prefect 3 and this statement fails when it runs: replace it
+                    url = pf.config.database.url  # from config.toml
+                    # TODO(migrate PF110): the Prefect 1 GraphQL client is gone
+                    client = pf.Client()
+                    return url, client, pf.runtime.flow_run.id, pf.context.get_run_context()
+                """));
+    }
+
+    @Test
     void aNameAnotherTodoAlreadyNamesGetsNoSecondOne() {
         rewriteRun(python(
                 """
