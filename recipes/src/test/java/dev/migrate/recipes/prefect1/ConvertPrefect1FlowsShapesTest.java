@@ -288,6 +288,13 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
     }
 
     @Test
+    void imperativeFlowAtTheEndOfAFileWithoutFinalNewlineKeepsIt() {
+        rewriteRun(python(
+                "from prefect import Flow, task\n\n\n@task\ndef hi():\n    return 1\n\n\nflow = Flow(\"greet\")\nflow.add_task(hi)",
+                "from prefect import flow, task\n\n\n@task\ndef hi():\n    return 1\n\n\n@flow(name=\"greet\")\ndef greet():\n    hi()"));
+    }
+
+    @Test
     void flowClassUsedOnlyAsATypeIsLeftAlone() {
         rewriteRun(python(
                 """
