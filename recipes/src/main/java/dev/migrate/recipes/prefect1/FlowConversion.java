@@ -307,8 +307,41 @@ final class FlowConversion {
             if (resultUsed) {
                 args.add("return_state=True");
             }
+            Optional<String> state = stmt instanceof Node n ? Statements.assignment(n.kind() == NodeKind.SIMPLE_LINE
+                    ? n.nodes().get(0) : n).filter(a -> a.targets().size() == 1 && a.value() != null
+                    && Expressions.unwrap(a.value()) == call && a.targets().get(0).kind() == NodeKind.NAME)
+                    .map(a -> Expressions.name(a.targets().get(0))) : Optional.empty();
             out = TreeEdits.replace(out, call, Snippets.expression(flow.function() + "(" + String.join(", ", args) + ")",
                     style));
+            if (state.isPresent()) {
+                out = markTaskResultReads(out, state.get());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code state.result[task]} after {@code state = flow.run()}: Prefect 1 states held every task's result, a
+     * Prefect 3 flow run's state holds the flow's return value ({@code state.result()}), so each read gets a TODO.
+     */
+    private Node markTaskResultReads(Node root, String state) {
+        Node out = root;
+        List<PyElement> statements = new ArrayList<>();
+        for (Node sub : Nodes.find(root, NodeKind.SUBSCRIPT)) {
+            Node value = sub.nodes().get(0);
+            if (value.kind() == NodeKind.ATTRIBUTE && Expressions.dottedParts(value)
+                    .filter(p -> p.equals(List.of(state, "result"))).isPresent()) {
+                PyElement s = Todos.statementOf(root, sub);
+                if (!statements.contains(s)) {
+                    statements.add(s);
+                }
+            }
+        }
+        for (PyElement s : statements) {
+            log.manual(ctx, file, s, ConvertPrefect1Flows.CODE, "`" + state + ".result[...]` reads a task's result from a "
+                    + "Prefect 1 flow state");
+            out = Todos.add(out, s, ConvertPrefect1Flows.CODE, state + ".result[task] is Prefect 1: a Prefect 3 state's "
+                    + "result() is the flow's return value; return what you need from the flow function", style.newline());
         }
         return out;
     }

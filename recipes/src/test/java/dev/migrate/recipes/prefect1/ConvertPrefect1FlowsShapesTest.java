@@ -295,6 +295,45 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
     }
 
     @Test
+    void taskResultsReadFromTheRunStateGetATodo() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def total():
+                    return 3
+
+
+                with Flow("sum") as flow:
+                    t = total()
+
+                state = flow.run()
+                print(state.result[t].result)
+                print(state.is_successful())
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def total():
+                    return 3
+
+
+                @flow(name="sum")
+                def sum_flow():
+                    t = total()
+
+                state = sum_flow(return_state=True)
+                # TODO(migrate PF102): state.result[task] is Prefect 1: a Prefect 3 state's result() is the flow's return value; return what you need from the flow function
+                print(state.result[t].result)
+                print(state.is_successful())
+                """));
+    }
+
+    @Test
     void flowClassUsedOnlyAsATypeIsLeftAlone() {
         rewriteRun(python(
                 """

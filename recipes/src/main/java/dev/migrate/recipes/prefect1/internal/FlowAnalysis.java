@@ -213,7 +213,7 @@ public final class FlowAnalysis {
             base = "flow_" + base;
         }
         if (Set.of("flow", "task").contains(base) || (taken.contains(base) && !base.equals(variable))
-                || dev.migrate.recipes.prefect1.internal.PyKeywords.is(base)) {
+                || PyKeywords.is(base) || PyKeywords.isBuiltin(base)) {
             base = base + "_flow";
         }
         return base;
