@@ -40,6 +40,8 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
     static final String CODE = "PF104";
     private static final Map<String, String> KEYS = load();
     private static final String CONTEXT = "prefect.context";
+    /** The key of prefect1-context.yaml for a logger read where no run can be active. */
+    private static final String MODULE_LOGGER = "module-level logger";
 
     @Override
     public String getDisplayName() {
@@ -57,6 +59,7 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
         Node after = before;
         boolean runtime = false;
         boolean logger = false;
+        boolean plainLogger = false;
         boolean timedelta = false;
         for (int guard = 0; guard < 500; guard++) {
             Optional<Lookup> next = next(after);
@@ -64,7 +67,8 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
                 break;
             }
             Lookup l = next.get();
-            String replacement = KEYS.get(l.key());
+            String replacement = l.key().equals("logger") && !insideFunction(after, l.node())
+                    ? KEYS.get(MODULE_LOGGER) : KEYS.get(l.key());
             if (replacement == null) {
                 if (!Todos.has(after, l.node(), CODE)) {
                     log.manual(ctx, file, l.node(), CODE, "prefect.context key '" + l.key()
@@ -76,6 +80,7 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
             }
             runtime |= replacement.contains("runtime.");
             logger |= replacement.contains("get_run_logger");
+            plainLogger |= replacement.contains("get_logger(");
             timedelta |= replacement.contains("timedelta(");
             String code = replacement.contains("timedelta(") ? replacement.replace("timedelta(",
                     timedeltaName(after) + "(") : replacement;
@@ -90,6 +95,9 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
         }
         if (logger) {
             after = ImportEdits.addFromImport(after, "prefect", "get_run_logger", file.style());
+        }
+        if (plainLogger) {
+            after = ImportEdits.addFromImport(after, "prefect.logging", "get_logger", file.style());
         }
         if (timedelta && timedeltaName(after).equals("timedelta")) {
             after = ImportEdits.addFromImport(after, "datetime", "timedelta", file.style());
@@ -165,6 +173,11 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
     private static boolean usesPrefect3Name(Node context, List<Node> attributes, Imports imports) {
         return attributes.stream().anyMatch(a -> !a.nodes().isEmpty() && a.nodes().get(0) == context
                 && imports.qualifiedName(a).filter(PrefectApi.get()::existsIn3).isPresent());
+    }
+
+    private static boolean insideFunction(Node root, Node node) {
+        List<Node> path = TreeEdits.path(root, node);
+        return path != null && path.stream().anyMatch(n -> n.kind() == NodeKind.FUNCTION_DEF || n.kind() == NodeKind.LAMBDA);
     }
 
     /** How {@code datetime.timedelta} is named in this module ({@code timedelta} unless bound otherwise). */

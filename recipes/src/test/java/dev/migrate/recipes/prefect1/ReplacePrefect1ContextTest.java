@@ -139,6 +139,35 @@ class ReplacePrefect1ContextTest implements PythonRewriteTest {
     }
 
     @Test
+    void aLoggerReadAtModuleLevelIsThePlainPrefectLogger() {
+        rewriteRun(python(
+                """
+                import prefect
+                from prefect import task
+
+                logger = prefect.context.get("logger")
+
+
+                @task
+                def work():
+                    logger.info("working")
+                    prefect.context.get("logger").info("in a run")
+                """,
+                """
+                from prefect import get_run_logger, task
+                from prefect.logging import get_logger
+
+                logger = get_logger()
+
+
+                @task
+                def work():
+                    logger.info("working")
+                    get_run_logger().info("in a run")
+                """));
+    }
+
+    @Test
     void otherContextsAreLeftAlone() {
         rewriteRun(python(
                 """
