@@ -132,6 +132,15 @@ final class FlowConversion {
                 FlowAnalysisAccess.soleUse(root, arg.get().value(), resolved).ifPresent(removals::add);
             }
         }
+        // the same for `flow.schedule = schedule` set after the block
+        for (Node s : flow.settingStatements()) {
+            Optional<Statements.Assignment> a = Statements.assignment(s);
+            Optional<List<String>> target = a.flatMap(x -> Expressions.dottedParts(x.targets().get(0)));
+            Node resolved = target.map(t -> flow.settings().get(t.get(1))).orElse(null);
+            if (resolved != null) {
+                FlowAnalysisAccess.soleUse(root, a.get().value(), resolved).ifPresent(removals::add);
+            }
+        }
         Node function;
         if (flow.imperative()) {
             function = (Node) Snippets.statements(header + flow.graph().body(style.indent()), style, "").get(0);

@@ -334,6 +334,45 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
     }
 
     @Test
+    void aScheduleSetAfterTheBlockGoesWithItsAssignment() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+                from prefect.schedules import CronSchedule
+
+                nightly = CronSchedule("0 2 * * *")
+
+
+                @task
+                def work():
+                    return 1
+
+
+                with Flow("nightly") as flow:
+                    work()
+
+                flow.schedule = nightly
+                flow.register(project_name="etl")
+                """,
+                """
+                from prefect import flow, task
+                from prefect.schedules import Cron
+
+
+                @task
+                def work():
+                    return 1
+
+
+                @flow(name="nightly")
+                def nightly_flow():
+                    work()
+
+                nightly_flow.deploy(name="nightly", schedules=[Cron("0 2 * * *", timezone="UTC")], work_pool_name="default-process-pool")
+                """));
+    }
+
+    @Test
     void flowClassUsedOnlyAsATypeIsLeftAlone() {
         rewriteRun(python(
                 """
