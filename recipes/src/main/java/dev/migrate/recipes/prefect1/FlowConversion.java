@@ -235,7 +235,16 @@ final class FlowConversion {
         for (Node call : flow.registers()) {
             PyElement stmt = Todos.statementOf(out, call);
             Node statement = stmtNode(out, call);
-            if (mode.equals("prefect.yaml") || deployment.isEmpty()) {
+            boolean resultUsed = !(statement.kind() == NodeKind.EXPR_STMT
+                    && Expressions.unwrap(statement.nodes().get(0)) == call);
+            if (resultUsed && (mode.equals("prefect.yaml") || deployment.isEmpty())) {
+                // flow_id = flow.register(...): the name stays bound, and what read it needs a person
+                String message = "flow.register(...) returned the Prefect 1 flow id; deployments now come from "
+                        + "prefect.yaml (`prefect deploy --all`): look the deployment up by name where the id was used";
+                log.manual(ctx, file, call, "PF108", message);
+                out = Todos.add(out, call, "PF108", message, style.newline());
+                out = TreeEdits.replace(out, call, Snippets.expression("None", style));
+            } else if (mode.equals("prefect.yaml") || deployment.isEmpty()) {
                 Node guard = enclosingMainGuard(out, statement);
                 if (guard != null && Statements.of(guard.firstNode(NodeKind.SUITE)).size() == 1
                         && guard.nodes(NodeKind.ELSE_CLAUSE).isEmpty() && guard.nodes(NodeKind.ELIF_CLAUSE).isEmpty()) {

@@ -128,6 +128,11 @@ public final class FlowAnalysis {
         ImperativeGraph graph = null;
         if (variable != null) {
             for (Node s : Statements.of(module)) {
+                if (isStorageCall(s, variable)) {
+                    // flow.storage.add_flow(flow) / .build(): Prefect 1 registration steps, gone with register
+                    settingStatements.add(s);
+                    continue;
+                }
                 Optional<Statements.Assignment> a = Statements.assignment(s);
                 if (a.isPresent() && a.get().targets().size() == 1 && a.get().targets().get(0).kind() == NodeKind.ATTRIBUTE
                         && Expressions.dottedParts(a.get().targets().get(0)).filter(p -> p.size() == 2
@@ -185,6 +190,15 @@ public final class FlowAnalysis {
         }
         return new Prefect1Flow(imperative, stmt, call, name, variable, function, params, settings, settingStatements,
                 registers, runs, blockers, dropped, graph);
+    }
+
+    private static boolean isStorageCall(Node stmt, String variable) {
+        if (stmt.kind() != NodeKind.EXPR_STMT || Expressions.unwrap(stmt.nodes().get(0)).kind() != NodeKind.CALL) {
+            return false;
+        }
+        Optional<List<String>> parts = Expressions.dottedParts(new CallView(Expressions.unwrap(stmt.nodes().get(0))).callee());
+        return parts.isPresent() && parts.get().size() == 3 && parts.get().get(0).equals(variable)
+                && parts.get().get(1).equals("storage");
     }
 
     /** A module-level name (such as {@code schedule=schedule}) resolves to the value assigned to it. */
