@@ -152,7 +152,17 @@ final class FlowConversion {
             function = (Node) Snippets.statements(header + style.indent() + "pass\n", style, "").get(0);
             function = TreeEdits.replaceKeepingPrefix(function, function.firstNode(NodeKind.SUITE), body);
         }
+        // comments inside the Flow(...) call (`"etl",  # the name`) stay, above the function
+        List<String> headerComments = new ArrayList<>();
+        for (PyElement part : flow.statement().children()) {
+            if (part != flow.statement().firstNode(NodeKind.SUITE)) {
+                headerComments.addAll(FlowBodies.comments(part));
+            }
+        }
         out = TreeEdits.replace(out, flow.statement(), function);
+        for (String c : headerComments) {
+            out = Todos.comment(out, findDef(out, flow.function()), c, style.newline());
+        }
         for (Node r : removals) {
             out = StatementEdits.remove(out, r, style);
         }

@@ -427,6 +427,41 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
     }
 
     @Test
+    void commentsInsideTheFlowCallStayAboveTheFunction() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def work():
+                    return 1
+
+
+                # the main flow
+                with Flow(
+                    "documented",  # shown in the UI
+                ) as flow:
+                    work()
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def work():
+                    return 1
+
+
+                # the main flow
+                # shown in the UI
+                @flow(name="documented")
+                def documented():
+                    work()
+                """));
+    }
+
+    @Test
     void flowClassUsedOnlyAsATypeIsLeftAlone() {
         rewriteRun(python(
                 """

@@ -147,7 +147,7 @@ public final class FlowBodies {
     }
 
     /** The comments written in and above a statement, in order ({@code # the day}, {@code  # trailing}). */
-    static List<String> comments(PyElement element) {
+    public static List<String> comments(PyElement element) {
         List<String> out = new ArrayList<>();
         element.prefix().text().lines().map(String::strip).filter(l -> l.startsWith("#")).forEach(out::add);
         if (element instanceof Node n) {
