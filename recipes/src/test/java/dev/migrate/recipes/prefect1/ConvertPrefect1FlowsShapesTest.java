@@ -144,7 +144,9 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
                     # which day to load
                     day = Parameter("day", default="2024-01-01")  # ISO date
                     limit = Parameter("limit", default=10)
-                    load(day, limit)  # the work
+
+                    # the work
+                    load(day, limit)
                 """,
                 """
                 from prefect import flow, task
@@ -159,7 +161,9 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
                 def commented(day="2024-01-01", limit=10):
                     # which day to load
                     # ISO date
-                    load(day, limit)  # the work
+
+                    # the work
+                    load(day, limit)
                 """));
     }
 

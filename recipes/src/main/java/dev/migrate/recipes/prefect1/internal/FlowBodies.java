@@ -130,10 +130,8 @@ public final class FlowBodies {
             int at = Statements.of(out).indexOf(p.statement());
             out = StatementEdits.remove(out, p.statement(), style);
             List<Node> rest = Statements.of(out);
-            for (String c : comments) {
-                if (at >= 0 && !rest.isEmpty()) {
-                    out = Todos.comment(out, rest.get(Math.min(at, rest.size() - 1)), c, style.newline());
-                }
+            if (!comments.isEmpty() && at >= 0 && !rest.isEmpty()) {
+                out = commentsFirst(out, rest.get(Math.min(at, rest.size() - 1)), comments, style.newline());
             }
             if (!p.variable().equals(p.apiName())) {
                 aliases.add(p.variable() + " = " + p.apiName());
@@ -144,6 +142,19 @@ public final class FlowBodies {
             out = StatementEdits.insertBefore(out, remaining.get(0), String.join("\n", aliases), style);
         }
         return withoutLeadingBlankLines(out);
+    }
+
+    /** {@code comments} as the first lines above the statement holding {@code node}, before its own comments. */
+    private static Node commentsFirst(Node root, Node node, List<String> comments, String newline) {
+        PyElement stmt = Todos.statementOf(root, node);
+        String prefix = stmt.prefix().text();
+        int lastBreak = Math.max(prefix.lastIndexOf('\n'), prefix.lastIndexOf('\r'));
+        String indent = prefix.substring(lastBreak + 1);
+        // a prefix starts where the line before it ended: the comments go right under that line
+        StringBuilder added = new StringBuilder();
+        comments.forEach(c -> added.append(indent).append(c).append(newline));
+        String text = added + prefix;
+        return TreeEdits.replaceKeepingPrefix(root, stmt, stmt.withPrefix(dev.migrate.rewriters.python.tree.Space.of(text)));
     }
 
     /** The comments written in and above a statement, in order ({@code # the day}, {@code  # trailing}). */
