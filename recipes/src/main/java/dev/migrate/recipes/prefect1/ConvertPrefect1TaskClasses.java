@@ -18,9 +18,10 @@ import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.openrewrite.ExecutionContext;
 
 /**
@@ -63,13 +64,18 @@ public class ConvertPrefect1TaskClasses extends Prefect1PythonRecipe {
         if (classDef == null) {
             return root;
         }
-        List<String> why = new ArrayList<>();
+        // each reason once: a class with __init__ and a helper has "more than a run() method" only once
+        Set<String> why = new LinkedHashSet<>();
         Node run = null;
         Node docstring = null;
+        boolean decoratedRun = false;
         for (Node s : Statements.of(classDef.firstNode(NodeKind.SUITE))) {
-            if (s.kind() == NodeKind.FUNCTION_DEF && new Definitions(s).name().equals("run")
-                    && new Definitions(s).decorators().isEmpty()) {
+            boolean isRun = s.kind() == NodeKind.FUNCTION_DEF && new Definitions(s).name().equals("run");
+            if (isRun && new Definitions(s).decorators().isEmpty()) {
                 run = s;
+            } else if (isRun) {
+                decoratedRun = true;
+                why.add("run() is decorated (such as @defaults_from_attrs, which reads the instance's attributes)");
             } else if (s.kind() == NodeKind.EXPR_STMT && s.nodes().get(0).kind() == NodeKind.STRING && docstring == null) {
                 docstring = s;
             } else {
@@ -77,9 +83,9 @@ public class ConvertPrefect1TaskClasses extends Prefect1PythonRecipe {
             }
         }
         List<String> params = run == null ? List.of() : new Definitions(run).parameterNames();
-        if (run == null || params.isEmpty() || !params.get(0).equals("self")) {
+        if (!decoratedRun && (run == null || params.isEmpty() || !params.get(0).equals("self"))) {
             why.add("no run(self, ...) method");
-        } else if (Nodes.find(run.firstNode(NodeKind.SUITE), NodeKind.NAME).stream()
+        } else if (run != null && Nodes.find(run.firstNode(NodeKind.SUITE), NodeKind.NAME).stream()
                 .anyMatch(n -> Expressions.name(n).equals("self"))) {
             why.add("run() uses self");
         }

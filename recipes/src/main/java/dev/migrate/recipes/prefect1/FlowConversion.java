@@ -7,6 +7,7 @@ import dev.migrate.recipes.prefect1.internal.FlowAnalysis;
 import dev.migrate.recipes.prefect1.internal.FlowBodies;
 import dev.migrate.recipes.prefect1.internal.FlowParameter;
 import dev.migrate.recipes.prefect1.internal.Imports1;
+import dev.migrate.recipes.prefect1.internal.NestedFlows;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1Flow;
 import dev.migrate.recipes.prefect1.internal.PyNames;
@@ -56,11 +57,17 @@ final class FlowConversion {
     Node run() {
         Node before = file.module();
         List<Prefect1Flow> flows = FlowAnalysis.of(before);
-        if (flows.isEmpty()) {
+        Imports imports = Imports.of(before);
+        List<Node> nested = NestedFlows.of(before, imports, flows);
+        if (flows.isEmpty() && nested.isEmpty()) {
             return before;
         }
         Node root = before;
-        Imports imports = Imports.of(before);
+        for (Node call : nested) {
+            log.manual(ctx, file, call, ConvertPrefect1Flows.CODE, "flow `" + FlowBodies.firstLine(call)
+                    + "` left as Prefect 1 code: it is built inside a function, class or if block, or never bound to a name");
+            root = Todos.add(root, call, ConvertPrefect1Flows.CODE, NestedFlows.message(), style.newline());
+        }
         boolean converted = false;
         for (Prefect1Flow flow : flows) {
             if (!flow.convertible()) {
@@ -125,6 +132,15 @@ final class FlowConversion {
                 FlowAnalysisAccess.soleUse(root, arg.get().value(), resolved).ifPresent(removals::add);
             }
         }
+        // the same for `flow.schedule = schedule` set after the block
+        for (Node s : flow.settingStatements()) {
+            Optional<Statements.Assignment> a = Statements.assignment(s);
+            Optional<List<String>> target = a.flatMap(x -> Expressions.dottedParts(x.targets().get(0)));
+            Node resolved = target.map(t -> flow.settings().get(t.get(1))).orElse(null);
+            if (resolved != null) {
+                FlowAnalysisAccess.soleUse(root, a.get().value(), resolved).ifPresent(removals::add);
+            }
+        }
         Node function;
         if (flow.imperative()) {
             function = (Node) Snippets.statements(header + flow.graph().body(style.indent()), style, "").get(0);
@@ -136,7 +152,17 @@ final class FlowConversion {
             function = (Node) Snippets.statements(header + style.indent() + "pass\n", style, "").get(0);
             function = TreeEdits.replaceKeepingPrefix(function, function.firstNode(NodeKind.SUITE), body);
         }
+        // comments inside the Flow(...) call (`"etl",  # the name`) stay, above the function
+        List<String> headerComments = new ArrayList<>();
+        for (PyElement part : flow.statement().children()) {
+            if (part != flow.statement().firstNode(NodeKind.SUITE)) {
+                headerComments.addAll(FlowBodies.comments(part));
+            }
+        }
         out = TreeEdits.replace(out, flow.statement(), function);
+        for (String c : headerComments) {
+            out = Todos.comment(out, findDef(out, flow.function()), c, style.newline());
+        }
         for (Node r : removals) {
             out = StatementEdits.remove(out, r, style);
         }
@@ -219,7 +245,16 @@ final class FlowConversion {
         for (Node call : flow.registers()) {
             PyElement stmt = Todos.statementOf(out, call);
             Node statement = stmtNode(out, call);
-            if (mode.equals("prefect.yaml") || deployment.isEmpty()) {
+            boolean resultUsed = !(statement.kind() == NodeKind.EXPR_STMT
+                    && Expressions.unwrap(statement.nodes().get(0)) == call);
+            if (resultUsed && (mode.equals("prefect.yaml") || deployment.isEmpty())) {
+                // flow_id = flow.register(...): the name stays bound, and what read it needs a person
+                String message = "flow.register(...) returned the Prefect 1 flow id; deployments now come from "
+                        + "prefect.yaml (`prefect deploy --all`): look the deployment up by name where the id was used";
+                log.manual(ctx, file, call, "PF108", message);
+                out = Todos.add(out, call, "PF108", message, style.newline());
+                out = TreeEdits.replace(out, call, Snippets.expression("None", style));
+            } else if (mode.equals("prefect.yaml") || deployment.isEmpty()) {
                 Node guard = enclosingMainGuard(out, statement);
                 if (guard != null && Statements.of(guard.firstNode(NodeKind.SUITE)).size() == 1
                         && guard.nodes(NodeKind.ELSE_CLAUSE).isEmpty() && guard.nodes(NodeKind.ELIF_CLAUSE).isEmpty()) {
@@ -276,6 +311,9 @@ final class FlowConversion {
                     Node v = Expressions.unwrap(a.value());
                     Optional<List<String>> kw = keywordArgs(v);
                     args.addAll(kw.orElse(List.of("**" + a.value().print().strip())));
+                } else if (a.keyword() != null && flow.params().stream().anyMatch(p -> p.apiName().equals(a.keyword()))) {
+                    // Prefect 1's run(**kwargs) took keywords named like a Parameter as that Parameter's value
+                    args.add(a.keyword() + "=" + a.value().print().strip());
                 } else if ("run_on_schedule".equals(a.keyword())) {
                     log.decision(ctx, file, call, ConvertPrefect1Flows.CODE, "run_on_schedule dropped: calling a "
                             + "Prefect 3 flow runs it once, now");
@@ -297,8 +335,41 @@ final class FlowConversion {
             if (resultUsed) {
                 args.add("return_state=True");
             }
+            Optional<String> state = stmt instanceof Node n ? Statements.assignment(n.kind() == NodeKind.SIMPLE_LINE
+                    ? n.nodes().get(0) : n).filter(a -> a.targets().size() == 1 && a.value() != null
+                    && Expressions.unwrap(a.value()) == call && a.targets().get(0).kind() == NodeKind.NAME)
+                    .map(a -> Expressions.name(a.targets().get(0))) : Optional.empty();
             out = TreeEdits.replace(out, call, Snippets.expression(flow.function() + "(" + String.join(", ", args) + ")",
                     style));
+            if (state.isPresent()) {
+                out = markTaskResultReads(out, state.get());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code state.result[task]} after {@code state = flow.run()}: Prefect 1 states held every task's result, a
+     * Prefect 3 flow run's state holds the flow's return value ({@code state.result()}), so each read gets a TODO.
+     */
+    private Node markTaskResultReads(Node root, String state) {
+        Node out = root;
+        List<PyElement> statements = new ArrayList<>();
+        for (Node sub : Nodes.find(root, NodeKind.SUBSCRIPT)) {
+            Node value = sub.nodes().get(0);
+            if (value.kind() == NodeKind.ATTRIBUTE && Expressions.dottedParts(value)
+                    .filter(p -> p.equals(List.of(state, "result"))).isPresent()) {
+                PyElement s = Todos.statementOf(root, sub);
+                if (!statements.contains(s)) {
+                    statements.add(s);
+                }
+            }
+        }
+        for (PyElement s : statements) {
+            log.manual(ctx, file, s, ConvertPrefect1Flows.CODE, "`" + state + ".result[...]` reads a task's result from a "
+                    + "Prefect 1 flow state");
+            out = Todos.add(out, s, ConvertPrefect1Flows.CODE, state + ".result[task] is Prefect 1: a Prefect 3 state's "
+                    + "result() is the flow's return value; return what you need from the flow function", style.newline());
         }
         return out;
     }

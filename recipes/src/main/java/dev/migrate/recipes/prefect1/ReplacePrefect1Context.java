@@ -1,5 +1,7 @@
 package dev.migrate.recipes.prefect1;
 
+import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.recipes.prefect1.internal.FlowBodies;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.python.PyValues;
@@ -14,11 +16,15 @@ import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
+import dev.migrate.rewriters.python.tree.PyElement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.openrewrite.ExecutionContext;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -33,6 +39,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public class ReplacePrefect1Context extends Prefect1PythonRecipe {
     static final String CODE = "PF104";
     private static final Map<String, String> KEYS = load();
+    private static final String CONTEXT = "prefect.context";
+    /** The key of prefect1-context.yaml for a logger read where no run can be active. */
+    private static final String MODULE_LOGGER = "module-level logger";
 
     @Override
     public String getDisplayName() {
@@ -50,6 +59,7 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
         Node after = before;
         boolean runtime = false;
         boolean logger = false;
+        boolean plainLogger = false;
         boolean timedelta = false;
         for (int guard = 0; guard < 500; guard++) {
             Optional<Lookup> next = next(after);
@@ -57,7 +67,8 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
                 break;
             }
             Lookup l = next.get();
-            String replacement = KEYS.get(l.key());
+            String replacement = l.key().equals("logger") && !insideFunction(after, l.node())
+                    ? KEYS.get(MODULE_LOGGER) : KEYS.get(l.key());
             if (replacement == null) {
                 if (!Todos.has(after, l.node(), CODE)) {
                     log.manual(ctx, file, l.node(), CODE, "prefect.context key '" + l.key()
@@ -69,11 +80,13 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
             }
             runtime |= replacement.contains("runtime.");
             logger |= replacement.contains("get_run_logger");
+            plainLogger |= replacement.contains("get_logger(");
             timedelta |= replacement.contains("timedelta(");
             String code = replacement.contains("timedelta(") ? replacement.replace("timedelta(",
                     timedeltaName(after) + "(") : replacement;
             after = TreeEdits.replace(after, l.node(), Snippets.expression(code, file.style()));
         }
+        after = markOtherUses(file, after, ctx, log);
         if (after == before) {
             return before;
         }
@@ -82,6 +95,9 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
         }
         if (logger) {
             after = ImportEdits.addFromImport(after, "prefect", "get_run_logger", file.style());
+        }
+        if (plainLogger) {
+            after = ImportEdits.addFromImport(after, "prefect.logging", "get_logger", file.style());
         }
         if (timedelta && timedeltaName(after).equals("timedelta")) {
             after = ImportEdits.addFromImport(after, "datetime", "timedelta", file.style());
@@ -95,18 +111,25 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
     /** The first context lookup left, skipping ones already marked with a TODO. */
     private static Optional<Lookup> next(Node root) {
         Imports imports = Imports.of(root);
-        for (Node n : Nodes.find(root, x -> x.kind() == NodeKind.ATTRIBUTE || x.kind() == NodeKind.CALL)) {
+        for (Node n : Nodes.find(root, x -> x.kind() == NodeKind.ATTRIBUTE || x.kind() == NodeKind.CALL
+                || x.kind() == NodeKind.SUBSCRIPT)) {
             Optional<String> key = Optional.empty();
             if (n.kind() == NodeKind.CALL) {
                 CallView call = new CallView(n);
                 boolean get = imports.qualifiedName(call.callee()).filter("prefect.context.get"::equals).isPresent();
-                if (get && call.arguments().size() == 1) {
+                // get("key", default): Prefect 3's runtime answers outside a run too, so the default can go
+                if (get && call.arguments().size() <= 2 && call.arguments().stream().allMatch(a -> a.keyword() == null)) {
                     key = call.positional(0).flatMap(a -> PyValues.string(a.value()));
+                }
+            } else if (n.kind() == NodeKind.SUBSCRIPT) {
+                // prefect.context["parameters"]: the context was a dict too
+                if (n.nodes().size() == 2 && imports.qualifiedName(n.nodes().get(0)).filter(CONTEXT::equals).isPresent()) {
+                    key = PyValues.string(n.nodes().get(1));
                 }
             } else {
                 Optional<String> q = Expressions.dottedParts(n).isPresent() ? imports.qualifiedName(n) : Optional.empty();
                 if (q.isPresent() && q.get().startsWith("prefect.context.") && q.get().split("\\.").length == 3
-                        && !q.get().equals("prefect.context.get")) {
+                        && !q.get().equals("prefect.context.get") && !PrefectApi.get().existsIn3(q.get())) {
                     key = Optional.of(q.get().substring("prefect.context.".length()));
                 }
             }
@@ -115,6 +138,46 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Uses of the Prefect 1 context that are not a lookup of a literal key ({@code with prefect.context(a=1):},
+     * {@code prefect.context.update(...)}, {@code prefect.context.get(name)}): Prefect 3's {@code prefect.context}
+     * is a module without them, so each statement holding one gets a TODO. Names Prefect 3 has there
+     * ({@code prefect.context.get_run_context}) are left alone.
+     */
+    private static Node markOtherUses(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+        Imports imports = Imports.of(root);
+        List<Node> parents = Nodes.find(root, x -> x.kind() == NodeKind.ATTRIBUTE);
+        // statements first: a TODO rebuilds its statement's first tokens, so nodes inside it are not kept
+        Set<PyElement> statements = new LinkedHashSet<>();
+        for (Node n : Nodes.find(root, x -> x.kind() == NodeKind.ATTRIBUTE || x.kind() == NodeKind.NAME)) {
+            if (imports.qualifiedName(n).filter(CONTEXT::equals).isPresent() && !usesPrefect3Name(n, parents, imports)) {
+                statements.add(Todos.statementOf(root, n));
+            }
+        }
+        Node out = root;
+        for (PyElement statement : statements) {
+            NodeKind kind = statement instanceof Node s ? s.kind() : null;
+            if (kind == NodeKind.IMPORT || kind == NodeKind.IMPORT_FROM || Todos.has(out, statement, CODE)) {
+                continue;
+            }
+            String message = "`" + FlowBodies.firstLine(statement) + "` uses the Prefect 1 context, which Prefect 3 "
+                    + "does not have: pass the value as a parameter, or read prefect.runtime";
+            log.manual(ctx, file, statement, CODE, message);
+            out = Todos.add(out, statement, CODE, message, file.style().newline());
+        }
+        return out;
+    }
+
+    private static boolean usesPrefect3Name(Node context, List<Node> attributes, Imports imports) {
+        return attributes.stream().anyMatch(a -> !a.nodes().isEmpty() && a.nodes().get(0) == context
+                && imports.qualifiedName(a).filter(PrefectApi.get()::existsIn3).isPresent());
+    }
+
+    private static boolean insideFunction(Node root, Node node) {
+        List<Node> path = TreeEdits.path(root, node);
+        return path != null && path.stream().anyMatch(n -> n.kind() == NodeKind.FUNCTION_DEF || n.kind() == NodeKind.LAMBDA);
     }
 
     /** How {@code datetime.timedelta} is named in this module ({@code timedelta} unless bound otherwise). */

@@ -97,7 +97,7 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
                 if (rules.rename().containsKey(k)) {
                     return Args.renameKeyword(root, arg, rules.rename().get(k));
                 }
-                if (rules.remove().contains(k)) {
+                if (rules.removable(k, arg.value().print().strip())) {
                     return Args.remove(root, call.argList(), arg);
                 }
                 if (rules.seconds().containsKey(k)) {

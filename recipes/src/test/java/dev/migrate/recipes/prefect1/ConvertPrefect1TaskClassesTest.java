@@ -74,6 +74,52 @@ class ConvertPrefect1TaskClassesTest implements PythonRewriteTest {
     }
 
     @Test
+    void configuredSubclassIsFlaggedWithEachReasonOnce() {
+        rewriteRun(python(
+                """
+                from prefect import Task
+                from prefect.utilities.tasks import defaults_from_attrs
+
+
+                class Query(Task):
+                    def __init__(self, sql=None, **kwargs):
+                        self.sql = sql
+                        super().__init__(**kwargs)
+
+                    def describe(self):
+                        return self.sql
+
+                    @defaults_from_attrs("sql")
+                    def run(self, sql=None):
+                        return sql
+
+
+                query = Query(sql="select 1")
+                """,
+                """
+                from prefect import Task
+                from prefect.utilities.tasks import defaults_from_attrs
+
+
+                # TODO(migrate PF103): rewrite this Task subclass as a @task function: the class has more than a run() method; run() is decorated (such as @defaults_from_attrs, which reads the instance's attributes)
+                class Query(Task):
+                    def __init__(self, sql=None, **kwargs):
+                        self.sql = sql
+                        super().__init__(**kwargs)
+
+                    def describe(self):
+                        return self.sql
+
+                    @defaults_from_attrs("sql")
+                    def run(self, sql=None):
+                        return sql
+
+
+                query = Query(sql="select 1")
+                """));
+    }
+
+    @Test
     void otherClassesAreLeftAlone() {
         rewriteRun(python(
                 """

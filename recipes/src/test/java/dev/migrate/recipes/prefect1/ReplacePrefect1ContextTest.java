@@ -68,6 +68,106 @@ class ReplacePrefect1ContextTest implements PythonRewriteTest {
     }
 
     @Test
+    void subscriptsAndLookupsWithADefaultAreLookupsToo() {
+        rewriteRun(python(
+                """
+                import prefect
+                from prefect import task
+
+
+                @task
+                def work():
+                    params = prefect.context["parameters"]
+                    day = prefect.context.get("today", "1970-01-01")
+                    return params, day
+                """,
+                """
+                from prefect import runtime, task
+
+
+                @task
+                def work():
+                    params = runtime.flow_run.parameters
+                    day = runtime.flow_run.scheduled_start_time.strftime("%Y-%m-%d")
+                    return params, day
+                """));
+    }
+
+    @Test
+    void contextUsesOtherThanAKeyLookupGetTodo() {
+        rewriteRun(python(
+                """
+                import prefect
+                from prefect import task
+
+
+                @task
+                def work(key):
+                    with prefect.context(region="eu"):
+                        run()
+                    prefect.context.update(region="us")
+                    return prefect.context.get(key)
+                """,
+                """
+                import prefect
+                from prefect import task
+
+
+                @task
+                def work(key):
+                    # TODO(migrate PF104): `with prefect.context(region="eu"): ...` uses the Prefect 1 context, which Prefect 3 does not have: pass the value as a parameter, or read prefect.runtime
+                    with prefect.context(region="eu"):
+                        run()
+                    # TODO(migrate PF104): prefect.context.update has no Prefect 3 equivalent: pass the value as a parameter
+                    prefect.context.update(region="us")
+                    # TODO(migrate PF104): `return prefect.context.get(key)` uses the Prefect 1 context, which Prefect 3 does not have: pass the value as a parameter, or read prefect.runtime
+                    return prefect.context.get(key)
+                """));
+    }
+
+    @Test
+    void prefect3ContextFunctionsAreLeftAlone() {
+        rewriteRun(python(
+                """
+                import prefect
+                from prefect.context import get_run_context
+
+
+                def run_id():
+                    return prefect.context.get_run_context().flow_run.id, get_run_context()
+                """));
+    }
+
+    @Test
+    void aLoggerReadAtModuleLevelIsThePlainPrefectLogger() {
+        rewriteRun(python(
+                """
+                import prefect
+                from prefect import task
+
+                logger = prefect.context.get("logger")
+
+
+                @task
+                def work():
+                    logger.info("working")
+                    prefect.context.get("logger").info("in a run")
+                """,
+                """
+                from prefect import get_run_logger, task
+                from prefect.logging import get_logger
+
+                logger = get_logger()
+
+
+                @task
+                def work():
+                    logger.info("working")
+                    get_run_logger().info("in a run")
+                """));
+    }
+
+    @Test
     void otherContextsAreLeftAlone() {
         rewriteRun(python(
                 """

@@ -46,6 +46,38 @@ class RewritePrefect1TaskArgumentsTest implements PythonRewriteTest {
     }
 
     @Test
+    void skipOnUpstreamSkipFalseIsWhatPrefect3DoesAndGoes() {
+        rewriteRun(python(
+                """
+                from prefect import task
+
+
+                @task(name="cleanup", skip_on_upstream_skip=False)
+                def cleanup():
+                    pass
+
+
+                @task(skip_on_upstream_skip=True)
+                def report():
+                    pass
+                """,
+                """
+                from prefect import task
+
+
+                @task(name="cleanup")
+                def cleanup():
+                    pass
+
+
+                # TODO(migrate PF103): skip_on_upstream_skip: Prefect 3 has no Skipped state; return early from the upstream task instead
+                @task(skip_on_upstream_skip=True)
+                def report():
+                    pass
+                """));
+    }
+
+    @Test
     void cacheForBecomesAConstantKeyWithExpiration() {
         rewriteRun(python(
                 """

@@ -32,8 +32,7 @@ public final class FlowAnalysis {
             "reference_tasks", "the flow's final state now comes from its return value or exception",
             "terminal_state_handler", "the flow's final state now comes from its return value or exception",
             "validate", "no equivalent",
-            "tasks", "call the tasks in the flow body",
-            "edges", "call the tasks in the flow body in dependency order");
+            "tasks", "call the tasks in the flow body");
     private static final Set<String> GRAPH_METHODS = Set.of("set_upstream", "set_downstream", "set_dependencies",
             "add_edge", "add_task", "chain", "bind");
 
@@ -56,6 +55,16 @@ public final class FlowAnalysis {
                     Node target = a.get().targets().size() == 1 ? a.get().targets().get(0) : null;
                     out.add(analyse(module, imports, stmt, a.get().value(), target, true, taken));
                 }
+            }
+        }
+        // `with Flow("a") as flow: ...` then `with Flow("b") as flow: ...`: flow.register/run/storage calls
+        // cannot be told apart by name, so neither flow is converted
+        Map<String, Long> bound = new LinkedHashMap<>();
+        out.stream().filter(f -> f.variable() != null).forEach(f -> bound.merge(f.variable(), 1L, Long::sum));
+        for (Prefect1Flow f : out) {
+            if (f.variable() != null && bound.get(f.variable()) > 1) {
+                f.blockers().add("the name `" + f.variable() + "` is bound to " + bound.get(f.variable())
+                        + " Flows in this module; give each Flow its own name first");
             }
         }
         return out;
@@ -99,10 +108,13 @@ public final class FlowAnalysis {
         }
         for (Argument a : call.arguments()) {
             String k = a.keyword();
-            if (k == null || k.equals("name")) {
+            if (k == null || k.equals("name") || (imperative && k.equals("tasks"))) {
+                // an imperative flow's tasks= list is part of its graph (ImperativeGraph reads it)
                 continue;
             }
-            if (DEPLOYMENT_SETTINGS.contains(k) || k.equals("executor")) {
+            if (k.equals("edges")) {
+                blockers.add("`edges=` declares the graph with Edge objects");
+            } else if (DEPLOYMENT_SETTINGS.contains(k) || k.equals("executor")) {
                 settings.put(k, resolve(module, a.value()));
             } else {
                 dropped.add(k + "=" + a.value().print().strip() + ": " + DROPPED.getOrDefault(k, "no Prefect 3 equivalent"));
@@ -116,6 +128,11 @@ public final class FlowAnalysis {
         ImperativeGraph graph = null;
         if (variable != null) {
             for (Node s : Statements.of(module)) {
+                if (isStorageCall(s, variable)) {
+                    // flow.storage.add_flow(flow) / .build(): Prefect 1 registration steps, gone with register
+                    settingStatements.add(s);
+                    continue;
+                }
                 Optional<Statements.Assignment> a = Statements.assignment(s);
                 if (a.isPresent() && a.get().targets().size() == 1 && a.get().targets().get(0).kind() == NodeKind.ATTRIBUTE
                         && Expressions.dottedParts(a.get().targets().get(0)).filter(p -> p.size() == 2
@@ -166,13 +183,22 @@ public final class FlowAnalysis {
                 }
             }
         } else if (variable != null && blockers.isEmpty()) {
-            graph = ImperativeGraph.read(module, imports, stmt, variable, blockers);
+            graph = ImperativeGraph.read(module, imports, call, variable, blockers);
             if (graph != null) {
                 params.addAll(graph.params());
             }
         }
         return new Prefect1Flow(imperative, stmt, call, name, variable, function, params, settings, settingStatements,
                 registers, runs, blockers, dropped, graph);
+    }
+
+    private static boolean isStorageCall(Node stmt, String variable) {
+        if (stmt.kind() != NodeKind.EXPR_STMT || Expressions.unwrap(stmt.nodes().get(0)).kind() != NodeKind.CALL) {
+            return false;
+        }
+        Optional<List<String>> parts = Expressions.dottedParts(new CallView(Expressions.unwrap(stmt.nodes().get(0))).callee());
+        return parts.isPresent() && parts.get().size() == 3 && parts.get().get(0).equals(variable)
+                && parts.get().get(1).equals("storage");
     }
 
     /** A module-level name (such as {@code schedule=schedule}) resolves to the value assigned to it. */
@@ -201,7 +227,7 @@ public final class FlowAnalysis {
             base = "flow_" + base;
         }
         if (Set.of("flow", "task").contains(base) || (taken.contains(base) && !base.equals(variable))
-                || dev.migrate.recipes.prefect1.internal.PyKeywords.is(base)) {
+                || PyKeywords.is(base) || PyKeywords.isBuiltin(base)) {
             base = base + "_flow";
         }
         return base;

@@ -125,7 +125,14 @@ public final class FlowBodies {
         out = convertCases(out, imports, style);
         List<String> aliases = new ArrayList<>();
         for (FlowParameter p : params) {
+            // the Parameter line goes, what its comments say stays, above the statement that followed it
+            List<String> comments = comments(Todos.statementOf(out, p.statement()));
+            int at = Statements.of(out).indexOf(p.statement());
             out = StatementEdits.remove(out, p.statement(), style);
+            List<Node> rest = Statements.of(out);
+            if (!comments.isEmpty() && at >= 0 && !rest.isEmpty()) {
+                out = commentsFirst(out, rest.get(Math.min(at, rest.size() - 1)), comments, style.newline());
+            }
             if (!p.variable().equals(p.apiName())) {
                 aliases.add(p.variable() + " = " + p.apiName());
             }
@@ -135,6 +142,29 @@ public final class FlowBodies {
             out = StatementEdits.insertBefore(out, remaining.get(0), String.join("\n", aliases), style);
         }
         return withoutLeadingBlankLines(out);
+    }
+
+    /** {@code comments} as the first lines above the statement holding {@code node}, before its own comments. */
+    private static Node commentsFirst(Node root, Node node, List<String> comments, String newline) {
+        PyElement stmt = Todos.statementOf(root, node);
+        String prefix = stmt.prefix().text();
+        int lastBreak = Math.max(prefix.lastIndexOf('\n'), prefix.lastIndexOf('\r'));
+        String indent = prefix.substring(lastBreak + 1);
+        // a prefix starts where the line before it ended: the comments go right under that line
+        StringBuilder added = new StringBuilder();
+        comments.forEach(c -> added.append(indent).append(c).append(newline));
+        String text = added + prefix;
+        return TreeEdits.replaceKeepingPrefix(root, stmt, stmt.withPrefix(dev.migrate.rewriters.python.tree.Space.of(text)));
+    }
+
+    /** The comments written in and above a statement, in order ({@code # the day}, {@code  # trailing}). */
+    public static List<String> comments(PyElement element) {
+        List<String> out = new ArrayList<>();
+        element.prefix().text().lines().map(String::strip).filter(l -> l.startsWith("#")).forEach(out::add);
+        if (element instanceof Node n) {
+            n.children().forEach(c -> out.addAll(comments(c)));
+        }
+        return out;
     }
 
     /** The blank line that separated the Parameters from the rest would open the function body: drop it. */
@@ -263,7 +293,7 @@ public final class FlowBodies {
         return imports.qualifiedName(e).filter(q -> q.startsWith("prefect.") && q.endsWith("." + simpleName)).isPresent();
     }
 
-    static String firstLine(PyElement stmt) {
+    public static String firstLine(PyElement stmt) {
         String text = stmt.toString().strip();
         if (stmt instanceof Node n) {
             text = n.print().strip();

@@ -47,7 +47,8 @@ public record FlowParameter(Node statement, String apiName, String variable, Str
         }
         CallView call = new CallView(Expressions.unwrap(a.get().value()));
         Optional<String> name = call.argument("name", 0).flatMap(x -> PyValues.string(x.value()));
-        if (name.isEmpty() || !name.get().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        // Parameter("from") is a valid run parameter name but no Python parameter name
+        if (name.isEmpty() || !name.get().matches("[A-Za-z_][A-Za-z0-9_]*") || PyKeywords.is(name.get())) {
             return Optional.empty();
         }
         for (Argument arg : call.arguments()) {

@@ -33,11 +33,12 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
                               Map<String, Map<String, String>> inputs, Map<String, Node> inlined,
                               Map<String, List<String>> after) {
 
-    public static ImperativeGraph read(Node module, Imports imports, Node flowStatement, String variable,
+    public static ImperativeGraph read(Node module, Imports imports, CallView flowCall, String variable,
                                        List<String> blockers) {
         List<Node> statements = new ArrayList<>();
         List<FlowParameter> params = new ArrayList<>();
         Map<String, Map<String, String>> inputs = new LinkedHashMap<>();
+        flowCall.keyword("tasks").ifPresent(a -> constructorTasks(a.value(), inputs, blockers));
         Map<String, Set<String>> upstream = new LinkedHashMap<>();
         Map<String, Node> assigned = new LinkedHashMap<>();
         for (Node s : Statements.of(module)) {
@@ -49,6 +50,10 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
             }
             Statements.assignment(s).ifPresent(a -> a.targets().stream().filter(t -> t.kind() == NodeKind.NAME)
                     .forEach(t -> assigned.put(Expressions.name(t), a.value())));
+            if (Statements.assignment(s).map(a -> a.value() != null && FlowParameter.isParameterCall(a.value(), imports))
+                    .orElse(false)) {
+                blockers.add("`" + FlowBodies.firstLine(s) + "` is not a plain Parameter with a literal identifier name");
+            }
             Node call = s.kind() == NodeKind.EXPR_STMT ? Expressions.unwrap(s.nodes().get(0)) : null;
             if (call == null || call.kind() != NodeKind.CALL) {
                 continue;
@@ -118,6 +123,9 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
             }
         }
         List<String> order = order(inputs, upstream, paramNames, blockers);
+        if (order.isEmpty() && blockers.isEmpty()) {
+            blockers.add("no task of the flow is found (tasks added by a loop or a helper are not followed)");
+        }
         for (FlowParameter p : params) {
             if (!usedOnlyIn(module, p.variable(), statements)) {
                 blockers.add("Parameter `" + p.variable() + "` is used outside the graph declaration");
@@ -132,6 +140,23 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
             }
         });
         return new ImperativeGraph(statements, params, order, inputs, inlined, after);
+    }
+
+    /** {@code Flow("x", tasks=[a, b])}: each listed name is a task, as if added with add_task. */
+    private static void constructorTasks(Node value, Map<String, Map<String, String>> inputs, List<String> blockers) {
+        Node list = Expressions.unwrap(value);
+        if (list.kind() != NodeKind.LIST && list.kind() != NodeKind.TUPLE) {
+            blockers.add("`tasks=" + value.print().strip() + "` is not a literal list of task names");
+            return;
+        }
+        for (Node item : list.nodes()) {
+            Node t = Expressions.unwrap(item);
+            if (t.kind() != NodeKind.NAME) {
+                blockers.add("`tasks=` lists `" + item.print().strip() + "`, which is not a plain task name");
+                return;
+            }
+            inputs.computeIfAbsent(Expressions.name(t), k -> new LinkedHashMap<>());
+        }
     }
 
     /** Reads one set_dependencies call; false when its arguments are not literal lists/dicts of names. */

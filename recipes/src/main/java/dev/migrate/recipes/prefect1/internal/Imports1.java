@@ -6,6 +6,8 @@ import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.PyElement;
 import dev.migrate.rewriters.python.tree.Space;
+import dev.migrate.rewriters.python.tree.Token;
+import dev.migrate.rewriters.python.tree.TokenKind;
 
 /** The last step of every Prefect 1 recipe: drop the imports an edit made unused, keep the file's top tidy. */
 public final class Imports1 {
@@ -39,21 +41,44 @@ public final class Imports1 {
         if (before.print().endsWith(style.newline()) || !after.print().endsWith(style.newline())) {
             return after;
         }
-        java.util.List<dev.migrate.rewriters.python.tree.Token> tokens = dev.migrate.rewriters.python.tree.Nodes.tokens(after);
-        for (int i = tokens.size() - 1; i >= 0; i--) {
-            dev.migrate.rewriters.python.tree.Token t = tokens.get(i);
-            if (t.text().isEmpty() && t.prefix().isEmpty()) {
+        // a replaced last statement can end in two breaks (its own and the one the old last line kept)
+        Node out = after;
+        while (out.print().endsWith(style.newline())) {
+            Node trimmed = withoutLastNewline(out, style.newline());
+            if (trimmed == null) {
+                break;
+            }
+            out = trimmed;
+        }
+        return out;
+    }
+
+    /**
+     * The tree without its final line break, or null when the last token holding text is not one: a walk down
+     * the last non-empty child of each node (DEDENT and ENDMARKER tokens hold nothing).
+     */
+    private static Node withoutLastNewline(Node node, String newline) {
+        for (int i = node.childCount() - 1; i >= 0; i--) {
+            PyElement child = node.child(i);
+            if (child instanceof Token t) {
+                if (t.text().isEmpty() && t.prefix().isEmpty()) {
+                    continue;
+                }
+                if (t.text().isEmpty() && t.prefix().text().equals(newline)) {
+                    return node.withChild(i, t.withPrefix(Space.EMPTY));
+                }
+                if (t.kind() == TokenKind.NEWLINE && t.text().equals(newline)) {
+                    return node.withChild(i, t.withText(""));
+                }
+                return null;
+            }
+            Node n = (Node) child;
+            if (n.print().isEmpty()) {
                 continue;
             }
-            if (t.text().isEmpty() && t.prefix().text().equals(style.newline())) {
-                return TreeEdits.replaceKeepingPrefix(after, t, t.withPrefix(dev.migrate.rewriters.python.tree.Space.EMPTY));
-            }
-            if (t.kind() == dev.migrate.rewriters.python.tree.TokenKind.NEWLINE && t.text().equals(style.newline())
-                    && after.prefix() != null) {
-                return TreeEdits.replaceKeepingPrefix(after, t, t.withText(""));
-            }
-            return after;
+            Node trimmed = withoutLastNewline(n, newline);
+            return trimmed == null ? null : node.withChild(i, trimmed);
         }
-        return after;
+        return null;
     }
 }

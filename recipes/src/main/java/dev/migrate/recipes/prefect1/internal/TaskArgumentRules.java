@@ -11,11 +11,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The keyword mapping of {@code prefect1-task-arguments.yaml}. */
 public record TaskArgumentRules(Map<String, String> rename, Map<String, String> seconds, List<String> remove,
-                                Map<String, String> manual) {
+                                Map<String, String> removeWhen, Map<String, String> manual) {
     private static final TaskArgumentRules RULES = load();
 
     public static TaskArgumentRules get() {
         return RULES;
+    }
+
+    /** Whether the argument {@code keyword=value} can go: its value is what Prefect 3 always does. */
+    public boolean removable(String keyword, String value) {
+        return remove.contains(keyword) || value.equals(removeWhen.get(keyword));
     }
 
     @SuppressWarnings("unchecked")
@@ -24,7 +29,7 @@ public record TaskArgumentRules(Map<String, String> rename, Map<String, String> 
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             return new TaskArgumentRules(Map.copyOf((Map<String, String>) root.get("rename")),
                     Map.copyOf((Map<String, String>) root.get("seconds")), List.copyOf((List<String>) root.get("remove")),
-                    Map.copyOf((Map<String, String>) root.get("manual")));
+                    Map.copyOf((Map<String, String>) root.get("remove_when")), Map.copyOf((Map<String, String>) root.get("manual")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -57,16 +57,22 @@ public final class Todos {
     /** Adds the TODO above the statement holding {@code node}, unless one with this code is already there. */
     public static Node add(Node root, PyElement node, String code, String message, String newline) {
         PyElement stmt = statementOf(root, node);
-        String prefix = stmt.prefix().text();
         if (carries(root, stmt, code)) {
             return root;
         }
+        return comment(root, stmt, text(code, message), newline);
+    }
+
+    /** Adds the comment line {@code comment} (starting with #) just above the statement holding {@code node}. */
+    public static Node comment(Node root, PyElement node, String comment, String newline) {
+        PyElement stmt = statementOf(root, node);
+        String prefix = stmt.prefix().text();
         int lineStart = prefix.length();
         while (lineStart > 0 && prefix.charAt(lineStart - 1) != '\n' && prefix.charAt(lineStart - 1) != '\r') {
             lineStart--;
         }
         String indent = prefix.substring(lineStart);
-        String added = prefix + text(code, message) + newline + indent;
+        String added = prefix + comment + newline + indent;
         PyElement replaced = stmt.withPrefix(Space.of(added));
         return TreeEdits.replaceKeepingPrefix(root, stmt, replaced);
     }

@@ -1,0 +1,90 @@
+package dev.migrate.recipes.prefect1;
+
+import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.recipes.prefect1.internal.Notes;
+import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
+import dev.migrate.recipes.prefect1.internal.Todos;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.query.ImportBinding;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import dev.migrate.rewriters.python.tree.PyElement;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.openrewrite.ExecutionContext;
+
+/**
+ * The last Prefect 1 Python step: an import the recipes before it left in place (a flow kept as Prefect 1 code,
+ * a state handler's {@code prefect.engine.state.Failed}, a {@code prefect.utilities.notifications} helper, a
+ * result class) that Prefect 3.8.3 does not have makes the whole module fail to import, and a
+ * {@code prefect.config.db.url} after {@code import prefect} fails where it runs. Each such statement gets a TODO
+ * naming what is missing (PF216), so nothing is left behind in silence. Whether a name
+ * exists comes from Prefect's extracted API surface, not from a list written here.
+ */
+public class ReportRemovedPrefect1Imports extends Prefect1PythonRecipe {
+    static final String CODE = "PF216";
+
+    @Override
+    public String getDisplayName() {
+        return "Report Prefect 1 imports that Prefect 3 lacks";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Marks with a TODO each import of a Prefect name that does not exist in Prefect 3 and that no earlier "
+                + "recipe converted: the module would fail to import on Prefect 3.";
+    }
+
+    @Override
+    protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
+        List<String> todoLines = before.print().lines().filter(l -> l.strip().startsWith("# TODO(migrate ")).toList();
+        // a name an earlier recipe's TODO already speaks of (MovePrefect1Imports' PF105) needs no second one
+        Predicate<String> missing = q -> (q.equals("prefect") || q.startsWith("prefect."))
+                && !PrefectApi.get().existsIn3(q) && todoLines.stream().noneMatch(l -> l.contains("`" + q + "`"));
+        Imports imports = Imports.of(before);
+        Map<PyElement, Set<String>> found = new LinkedHashMap<>();
+        for (ImportBinding b : imports.all()) {
+            String imported = b.isFromImport() && !b.localName().equals("*") ? b.qualifiedName() : b.module();
+            if (missing.test(imported)) {
+                found.computeIfAbsent(b.statement(), k -> new LinkedHashSet<>()).add("`" + imported + "`");
+            }
+        }
+        for (Node n : Nodes.find(before, NodeKind.ATTRIBUTE)) {
+            // prefect.config.db.url after `import prefect`: only the first name is checked, what follows may be
+            // an attribute of an object
+            Optional<List<String>> parts = Expressions.dottedParts(n);
+            if (parts.isEmpty() || parts.get().size() < 2
+                    || !imports.qualifiedName(n.nodes().get(0)).filter("prefect"::equals).isPresent()) {
+                continue;
+            }
+            String used = "prefect." + parts.get().get(1);
+            PyElement stmt = Todos.statementOf(before, n);
+            // a statement another recipe already marked is explained there
+            if (missing.test(used) && !stmt.prefix().text().contains("TODO(migrate ")) {
+                found.computeIfAbsent(stmt, k -> new LinkedHashSet<>()).add("`" + used + "`");
+            }
+        }
+        Node after = before;
+        for (Map.Entry<PyElement, Set<String>> e : found.entrySet()) {
+            if (Todos.has(after, e.getKey(), CODE)) {
+                continue;
+            }
+            boolean isImport = e.getKey() instanceof Node s
+                    && (s.kind() == NodeKind.IMPORT || s.kind() == NodeKind.IMPORT_FROM);
+            String message = String.join(", ", e.getValue()) + (e.getValue().size() == 1 ? " does" : " do")
+                    + " not exist in Prefect 3 and " + (isImport ? "the import fails: replace the uses (see the other "
+                    + "TODOs) and drop it" : "this statement fails when it runs: replace it");
+            log.manual(ctx, file, e.getKey(), CODE, message);
+            after = Todos.add(after, e.getKey(), CODE, message, file.style().newline());
+        }
+        return after;
+    }
+}

@@ -1,0 +1,479 @@
+package dev.migrate.recipes.prefect1;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.openrewrite.yaml.Assertions.yaml;
+
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.test.RecipeSpec;
+
+/** Shapes real Prefect 1 projects have that the flow conversion must not crash on or pass over in silence. */
+class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new ConvertPrefect1Flows("deploy"));
+    }
+
+    @Test
+    void tasksListedInTheFlowConstructorBecomeCalls() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def hello():
+                    print("hello")
+
+
+                @task
+                def bye():
+                    print("bye")
+
+
+                flow = Flow("greetings", tasks=[hello, bye])
+                flow.set_dependencies(task=bye, upstream_tasks=[hello])
+
+                if __name__ == "__main__":
+                    flow.run()
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def hello():
+                    print("hello")
+
+
+                @task
+                def bye():
+                    print("bye")
+
+
+                @flow(name="greetings")
+                def greetings():
+                    hello_result = hello()
+                    bye(wait_for=[hello_result])
+
+
+                if __name__ == "__main__":
+                    greetings()
+                """));
+    }
+
+    @Test
+    void imperativeFlowWithoutTasksIsLeftWithATodo() {
+        rewriteRun(python(
+                """
+                from prefect import Flow
+                from tasks import build
+
+                flow = Flow("built-elsewhere")
+                build(flow)
+                flow.register(project_name="prod")
+                """,
+                """
+                from prefect import Flow
+                from tasks import build
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: no task of the flow is found (tasks added by a loop or a helper are not followed)
+                flow = Flow("built-elsewhere")
+                build(flow)
+                flow.register(project_name="prod")
+                """));
+    }
+
+    @Test
+    void flowsBuiltInsideFunctionsGetATodo() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+
+
+                @task
+                def say(name):
+                    print(name)
+
+
+                def create_flow():
+                    with Flow("hello") as flow:  # built per environment
+                        name = Parameter("name")
+                        say(name)
+                    return flow
+
+
+                if __name__ == "__main__":
+                    create_flow().register(project_name="demo")
+                """,
+                """
+                from prefect import Flow, Parameter, task
+
+
+                @task
+                def say(name):
+                    print(name)
+
+
+                def create_flow():
+                    # TODO(migrate PF102): convert this Prefect 1 flow by hand: it is built inside a function, class or if block (or never bound to a name), and the code that calls it uses the Flow object; make the block a @flow function and return or call that
+                    with Flow("hello") as flow:  # built per environment
+                        name = Parameter("name")
+                        say(name)
+                    return flow
+
+
+                if __name__ == "__main__":
+                    create_flow().register(project_name="demo")
+                """));
+    }
+
+    @Test
+    void commentsOnParameterLinesStayInTheFunction() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+
+
+                @task
+                def load(day, limit):
+                    return day
+
+
+                with Flow("commented") as flow:
+                    # which day to load
+                    day = Parameter("day", default="2024-01-01")  # ISO date
+                    limit = Parameter("limit", default=10)
+
+                    # the work
+                    load(day, limit)
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def load(day, limit):
+                    return day
+
+
+                @flow(name="commented")
+                def commented(day="2024-01-01", limit=10):
+                    # which day to load
+                    # ISO date
+
+                    # the work
+                    load(day, limit)
+                """));
+    }
+
+    @Test
+    void flowsSharingOneVariableNameAreLeftWithATodo() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def ping():
+                    return 1
+
+
+                with Flow("first") as flow:
+                    ping()
+
+                flow.register(project_name="p")
+
+                with Flow("second") as flow:
+                    ping()
+
+                flow.register(project_name="p")
+                """,
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def ping():
+                    return 1
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: the name `flow` is bound to 2 Flows in this module; give each Flow its own name first
+                with Flow("first") as flow:
+                    ping()
+
+                flow.register(project_name="p")
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: the name `flow` is bound to 2 Flows in this module; give each Flow its own name first
+                with Flow("second") as flow:
+                    ping()
+
+                flow.register(project_name="p")
+                """));
+    }
+
+    @Test
+    void parametersNamedLikeAPythonKeywordLeaveTheFlow() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+
+
+                @task
+                def copy(source):
+                    return source
+
+
+                with Flow("copy") as flow:
+                    source = Parameter("from", default="db")
+                    copy(source)
+
+
+                other = Flow("copy-all")
+                origin = Parameter("from")
+                other.set_dependencies(task=copy, keyword_tasks={"source": origin})
+                """,
+                """
+                from prefect import Flow, Parameter, task
+
+
+                @task
+                def copy(source):
+                    return source
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `source = Parameter("from", default="db")` is not a plain Parameter with a literal identifier name
+                with Flow("copy") as flow:
+                    source = Parameter("from", default="db")
+                    copy(source)
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `origin = Parameter("from")` is not a plain Parameter with a literal identifier name
+                other = Flow("copy-all")
+                origin = Parameter("from")
+                other.set_dependencies(task=copy, keyword_tasks={"source": origin})
+                """));
+    }
+
+    @Test
+    void runKeywordsNamedLikeAParameterAreThatParameter() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+
+
+                @task
+                def load(day):
+                    return day
+
+
+                with Flow("loader") as flow:
+                    day = Parameter("day", default="today")
+                    load(day)
+
+                if __name__ == "__main__":
+                    flow.run(day="2024-01-01")
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def load(day):
+                    return day
+
+
+                @flow(name="loader")
+                def loader(day="today"):
+                    load(day)
+
+                if __name__ == "__main__":
+                    loader(day="2024-01-01")
+                """));
+    }
+
+    @Test
+    void imperativeFlowAtTheEndOfAFileWithoutFinalNewlineKeepsIt() {
+        rewriteRun(python(
+                "from prefect import Flow, task\n\n\n@task\ndef hi():\n    return 1\n\n\nflow = Flow(\"greet\")\nflow.add_task(hi)",
+                "from prefect import flow, task\n\n\n@task\ndef hi():\n    return 1\n\n\n@flow(name=\"greet\")\ndef greet():\n    hi()"));
+    }
+
+    @Test
+    void taskResultsReadFromTheRunStateGetATodo() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def total():
+                    return 3
+
+
+                with Flow("sum") as flow:
+                    t = total()
+
+                state = flow.run()
+                print(state.result[t].result)
+                print(state.is_successful())
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def total():
+                    return 3
+
+
+                @flow(name="sum")
+                def sum_flow():
+                    t = total()
+
+                state = sum_flow(return_state=True)
+                # TODO(migrate PF102): state.result[task] is Prefect 1: a Prefect 3 state's result() is the flow's return value; return what you need from the flow function
+                print(state.result[t].result)
+                print(state.is_successful())
+                """));
+    }
+
+    @Test
+    void aScheduleSetAfterTheBlockGoesWithItsAssignment() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+                from prefect.schedules import CronSchedule
+
+                nightly = CronSchedule("0 2 * * *")
+
+
+                @task
+                def work():
+                    return 1
+
+
+                with Flow("nightly") as flow:
+                    work()
+
+                flow.schedule = nightly
+                flow.register(project_name="etl")
+                """,
+                """
+                from prefect import flow, task
+                from prefect.schedules import Cron
+
+
+                @task
+                def work():
+                    return 1
+
+
+                @flow(name="nightly")
+                def nightly_flow():
+                    work()
+
+                nightly_flow.deploy(name="nightly", schedules=[Cron("0 2 * * *", timezone="UTC")], work_pool_name="default-process-pool")
+                """));
+    }
+
+    @Test
+    void storageBuildStepsGoAndAnUsedRegisterResultStaysBound() {
+        rewriteRun(spec -> spec.recipe(new ConvertPrefect1Flows()),
+                python(
+                        """
+                        from prefect import Flow, task
+
+
+                        @task
+                        def work():
+                            return 1
+
+
+                        with Flow("built") as flow:
+                            work()
+
+                        flow.storage.add_flow(flow)
+                        flow.storage.build()
+                        flow_id = flow.register(project_name="p", build=False)
+                        print(flow_id)
+                        """,
+                        """
+                        from prefect import flow, task
+
+
+                        @task
+                        def work():
+                            return 1
+
+
+                        @flow(name="built")
+                        def built():
+                            work()
+
+                        # TODO(migrate PF108): flow.register(...) returned the Prefect 1 flow id; deployments now come from prefect.yaml (`prefect deploy --all`): look the deployment up by name where the id was used
+                        flow_id = None
+                        print(flow_id)
+                        """),
+                yaml(null,
+                        """
+                        # Generated by migrate from the Prefect 1 flows' register calls, schedules, run configs and storage.
+                        # Create the work pools named below, then run `prefect deploy --all`.
+                        prefect-version: 3.8.3
+
+                        deployments:
+                        - name: built
+                          entrypoint: file.py:built
+                          work_pool:
+                            name: default-process-pool
+                        """,
+                        s -> s.path("prefect.yaml")));
+    }
+
+    @Test
+    void commentsInsideTheFlowCallStayAboveTheFunction() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def work():
+                    return 1
+
+
+                # the main flow
+                with Flow(
+                    "documented",  # shown in the UI
+                ) as flow:
+                    work()
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def work():
+                    return 1
+
+
+                # the main flow
+                # shown in the UI
+                @flow(name="documented")
+                def documented():
+                    work()
+                """));
+    }
+
+    @Test
+    void flowClassUsedOnlyAsATypeIsLeftAlone() {
+        rewriteRun(python(
+                """
+                from prefect import Flow
+
+
+                def deploy(flow: Flow, project: str) -> str:
+                    return flow.register(project_name=project)
+                """));
+    }
+}

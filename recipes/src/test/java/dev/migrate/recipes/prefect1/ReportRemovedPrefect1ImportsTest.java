@@ -1,0 +1,96 @@
+package dev.migrate.recipes.prefect1;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.test.RecipeSpec;
+
+class ReportRemovedPrefect1ImportsTest implements PythonRewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new ReportRemovedPrefect1Imports());
+    }
+
+    @Test
+    void importsPrefect3LacksGetOneTodoPerStatement() {
+        rewriteRun(python(
+                """
+                import prefect
+                from prefect import task, Parameter
+                from prefect.engine.state import Failed, Success  # used by the handler
+                import prefect.utilities.notifications
+                from prefect.utilities.notifications import *
+
+
+                def alert(obj, old_state, new_state):
+                    if isinstance(new_state, Failed):
+                        prefect.utilities.notifications.slack_notifier(obj, old_state, new_state)
+                    return new_state
+                """,
+                """
+                import prefect
+                # TODO(migrate PF216): `prefect.Parameter` does not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
+                from prefect import task, Parameter
+                # TODO(migrate PF216): `prefect.engine.state.Failed`, `prefect.engine.state.Success` do not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
+                from prefect.engine.state import Failed, Success  # used by the handler
+                # TODO(migrate PF216): `prefect.utilities.notifications` does not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
+                import prefect.utilities.notifications
+                # TODO(migrate PF216): `prefect.utilities.notifications` does not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
+                from prefect.utilities.notifications import *
+
+
+                def alert(obj, old_state, new_state):
+                    if isinstance(new_state, Failed):
+                        prefect.utilities.notifications.slack_notifier(obj, old_state, new_state)
+                    return new_state
+                """));
+    }
+
+    @Test
+    void prefectAttributesPrefect3LacksGetATodo() {
+        rewriteRun(python(
+                """
+                import prefect as pf
+
+
+                def settings():
+                    url = pf.config.database.url  # from config.toml
+                    # TODO(migrate PF110): the Prefect 1 GraphQL client is gone
+                    client = pf.Client()
+                    return url, client, pf.runtime.flow_run.id, pf.context.get_run_context()
+                """,
+                """
+                import prefect as pf
+
+
+                def settings():
+                    # TODO(migrate PF216): `prefect.config` does not exist in Prefect 3 and this statement fails when it runs: replace it
+                    url = pf.config.database.url  # from config.toml
+                    # TODO(migrate PF110): the Prefect 1 GraphQL client is gone
+                    client = pf.Client()
+                    return url, client, pf.runtime.flow_run.id, pf.context.get_run_context()
+                """));
+    }
+
+    @Test
+    void aNameAnotherTodoAlreadyNamesGetsNoSecondOne() {
+        rewriteRun(python(
+                """
+                from prefect import flow
+                # TODO(migrate PF105): `prefect.engine.state.Success` is `prefect.states.Completed` in Prefect 3, which is not a drop-in
+                from prefect.engine.state import Success
+                """));
+    }
+
+    @Test
+    void importsPrefect3HasAreLeftAlone() {
+        rewriteRun(python(
+                """
+                import prefect
+                from prefect import flow, task, unmapped
+                from prefect.blocks.system import Secret
+                from prefectlib import Flow
+                """));
+    }
+}
