@@ -194,6 +194,9 @@ public final class ApschedulerDetector extends PythonDetector {
             if (!out[i].matches("[0-9*/,-]+") && !(i == 4 && out[i].matches("[a-z,-]+"))) {
                 return Optional.empty();
             }
+            if (i < 4) {
+                out[i] = startWithStep(out[i], FIELD_MAX[i]);
+            }
         }
         Optional<String> dow = weekdays(out[4]);
         if (dow.isEmpty()) {
@@ -201,6 +204,22 @@ public final class ApschedulerDetector extends PythonDetector {
         }
         out[4] = dow.get();
         return Optional.of(String.join(" ", out));
+    }
+
+    /** The largest value of minute, hour, day and month. */
+    private static final int[] FIELD_MAX = {59, 23, 31, 12};
+
+    /**
+     * APScheduler reads {@code 0/15} as "from 0 to the field's end, every 15"; five-field cron needs the range
+     * written ({@code 0-59/15}), and Vixie cron and croniter reject the short form.
+     */
+    private static String startWithStep(String field, int max) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : field.split(",", -1)) {
+            sb.append(sb.length() == 0 ? "" : ",").append(part.matches("[0-9]+/[0-9]+")
+                    ? part.replace("/", "-" + max + "/") : part);
+        }
+        return sb.toString();
     }
 
     /** APScheduler counts weekdays from Monday = 0; cron from Sunday = 0. Names are mapped, numbers shifted. */

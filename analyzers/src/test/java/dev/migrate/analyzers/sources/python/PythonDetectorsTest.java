@@ -124,6 +124,10 @@ class PythonDetectorsTest {
         assertThat(ApschedulerDetector.cron(java.util.Map.of("day_of_week", "sat-sun", "hour", "8"))).contains("0 8 * * 6-7");
         assertThat(ApschedulerDetector.cron(java.util.Map.of("second", "30"))).isEmpty();
         assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "last"))).isEmpty();
+        // APScheduler's "start/step" runs from start to the field's end
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("minute", "0/15"))).contains("0-59/15 * * * *");
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("hour", "6/4", "minute", "5"))).contains("5 6-23/4 * * *");
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("minute", "10-40/10,55"))).contains("10-40/10,55 * * * *");
     }
 
     @Test
