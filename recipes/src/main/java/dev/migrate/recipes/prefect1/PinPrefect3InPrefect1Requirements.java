@@ -107,7 +107,8 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
                         }
                         String pin = "prefect==" + PrefectTarget.from(ctx).pin() + m.group("rest");
                         if (m.group("extras") != null) {
-                            notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), 0, getName(),
+                            int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                            notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line, getName(),
                                     false, "PF108: dropped Prefect 1 extras " + m.group("extras") + "; Prefect 3 "
                                     + "integrations are separate packages (prefect-docker, prefect-kubernetes, ...)"));
                         }

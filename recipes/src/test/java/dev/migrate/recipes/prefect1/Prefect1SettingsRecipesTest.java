@@ -91,7 +91,9 @@ class Prefect1SettingsRecipesTest implements PythonRewriteTest {
 
     @Test
     void prefect1PinBecomesTheTargetRelease() {
-        rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()),
+        // the note about the dropped extras names the pin's line
+        rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()).dataTable(MigrationNotes.Row.class,
+                        rows -> assertThat(rows).extracting(MigrationNotes.Row::line).containsExactly(2)),
                 text(
                         """
                         # pinned
