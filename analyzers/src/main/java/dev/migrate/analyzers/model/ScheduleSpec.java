@@ -26,6 +26,11 @@ public record ScheduleSpec(Form form, String expression, String timezone, Source
         CRON_SPRING,
         /** Quartz cron (seconds, optional year, {@code ?}, {@code L}, {@code W}, {@code #}). */
         CRON_QUARTZ,
+        /**
+         * Five-field cron read as APScheduler's {@code CronTrigger} reads its fields: a day must match both the
+         * day-of-month and the day-of-week field (Vixie cron runs on either when both are restricted).
+         */
+        CRON_APSCHEDULER,
         /** systemd OnCalendar. */
         SYSTEMD_CALENDAR,
         /** systemd monotonic timers: OnBootSec, OnStartupSec, OnUnitActiveSec, OnUnitInactiveSec. */

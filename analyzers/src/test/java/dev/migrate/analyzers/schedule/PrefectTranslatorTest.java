@@ -67,6 +67,17 @@ class PrefectTranslatorTest {
     }
 
     @Test
+    void apschedulerDayFieldsMustBothMatchSoPrefectGetsDayOrFalse() {
+        // day=1-7, day_of_week=mon: the first Monday of the month, where Vixie cron would run on days 1-7 and Mondays
+        Translation t = translate(ScheduleSpec.Form.CRON_APSCHEDULER, "0 6 1-7 * 1", "UTC", TimerOptions.NONE);
+        assertThat(t.target().toYaml()).containsExactly(Map.entry("cron", "0 6 1-7 * 1"), Map.entry("day_or", false),
+                Map.entry("timezone", "UTC"));
+        assertThat(t.exact()).isTrue();
+        assertThat(translate(ScheduleSpec.Form.CRON_UNIX, "0 6 1-7 * 1", "UTC", TimerOptions.NONE).target().toYaml())
+                .doesNotContainKey("day_or");
+    }
+
+    @Test
     void vixieOrWithAnAllDaysFieldBecomesEveryDay() {
         Translation t = cron("0 6 1-31 * 1");
         assertThat(t.target().cron()).isEqualTo("0 6 * * *");

@@ -115,7 +115,7 @@ public final class ApschedulerDetector extends PythonDetector {
             if (callee.endsWith("CronTrigger.from_crontab")) {
                 String tz = PythonModule.arg(t, "timezone", 1).flatMap(m::string).orElse(schedulerZone);
                 return PythonModule.arg(t, "expr", 0).flatMap(m::string)
-                        .map(e -> new ScheduleSpec(Form.CRON_UNIX, e, tz, where))
+                        .map(e -> new ScheduleSpec(Form.CRON_APSCHEDULER, e, tz, where))
                         .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, t.text().strip(), tz, where));
             }
             if (callee.endsWith("CronTrigger")) {
@@ -157,7 +157,7 @@ public final class ApschedulerDetector extends PythonDetector {
             }
             case "cron" -> {
                 String zone = tz != null ? tz : schedulerZone;
-                return cron(fields).map(c -> new ScheduleSpec(Form.CRON_UNIX, c, zone, where))
+                return cron(fields).map(c -> new ScheduleSpec(Form.CRON_APSCHEDULER, c, zone, where))
                         .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, written, zone, where));
             }
             default -> {

@@ -110,7 +110,7 @@ class PythonDetectorsTest {
                 """);
         assertThat(jobs(sink)).containsExactly(
                 "sync | INTERVAL PT1H30M @6",
-                "monday_report | CRON_UNIX 0 6 * * 1 [America/Chicago] @7",
+                "monday_report | CRON_APSCHEDULER 0 6 * * 1 [America/Chicago] @7",
                 "once | UNKNOWN date(run_date=2030-01-01) @8",
                 "poll | INTERVAL PT45S @10");
         assertThat(sink.jobs.get(1).overlap()).isEqualTo(dev.migrate.analyzers.model.Overlap.ALLOW);
