@@ -118,6 +118,17 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void oneFunctionWithTwoTriggersIsTwoJobsWithIdsOfTheirOwn() {
+        String single = "from apscheduler.schedulers.blocking import BlockingScheduler\ns = BlockingScheduler()\n"
+                + "s.add_job(load, 'cron', hour=2)\n";
+        RecordingSink one = run(new ApschedulerDetector(), "aps.py", single);
+        RecordingSink two = run(new ApschedulerDetector(), "aps.py", single + "s.add_job(load, 'interval', minutes=30)\n"
+                + "s.add_job(load, 'interval', minutes=30)\n");
+        assertThat(two.jobs).extracting(j -> j.id()).doesNotHaveDuplicates().hasSize(3)
+                .startsWith(one.jobs.get(0).id()); // the first keeps the id a single registration has
+    }
+
+    @Test
     void apschedulerCronFieldsFollowItsDefaults() {
         assertThat(ApschedulerDetector.cron(java.util.Map.of("minute", "*/5"))).contains("*/5 * * * *");
         assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "1"))).contains("0 0 1 * *");
