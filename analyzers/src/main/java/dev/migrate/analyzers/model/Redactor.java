@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.model;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ public final class Redactor {
                     + "(\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s\"';]+)");
 
     /** What every name {@link #SECRET_ASSIGNMENT} accepts contains (PASSWD and PWD hold "pass" and "pwd"). */
-    private static final java.util.List<String> SECRET_WORDS = java.util.List.of("pass", "pwd", "token", "secret", "key",
+    private static final List<String> SECRET_WORDS = List.of("pass", "pwd", "token", "secret", "key",
             "credential");
 
     /** {@code --password=x}, {@code --password x}, {@code --token x}. */
