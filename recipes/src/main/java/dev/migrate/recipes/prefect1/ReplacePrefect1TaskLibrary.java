@@ -21,6 +21,7 @@ import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Space;
 import dev.migrate.rewriters.python.tree.Nodes;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
@@ -146,13 +147,13 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
         }
         if (shell) {
             Node anchor = findDef(out, firstShell);
+            boolean first = Statements.of(out).get(0) == anchor;
             out = StatementEdits.insertBefore(out, anchor, ShellTasks.helper(), style);
-            Node moved = findDef(out, firstShell);
-            if (!moved.prefix().containsNewline()) {
-                // two blank lines between the helper and the first converted task, as PEP 8 asks
-                out = TreeEdits.replaceKeepingPrefix(out, moved, moved.withPrefix(dev.migrate.rewriters.python.tree.Space
-                        .of(style.newline() + style.newline() + moved.prefix().text())));
+            // two blank lines around the helper, as PEP 8 asks for top-level functions
+            if (!first) {
+                out = twoBlankLinesAbove(out, findDef(out, "_run_shell_command"), style);
             }
+            out = twoBlankLinesAbove(out, findDef(out, firstShell), style);
             out = ImportEdits.addImport(out, "os", style);
             out = ImportEdits.addImport(out, "subprocess", style);
             out = ImportEdits.addFromImport(out, "prefect", "get_run_logger", style);
@@ -245,6 +246,22 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
     private Node todo(PythonFile file, Node root, Node at, String message, ExecutionContext ctx, Notes log) {
         log.manual(ctx, file, at, CODE, message);
         return Todos.add(root, at, CODE, message, file.style().newline());
+    }
+
+    /** {@code def} with at least two blank lines above it (its comments stay where they are, below them). */
+    private static Node twoBlankLinesAbove(Node root, Node def, PythonStyle style) {
+        String prefix = def.prefix().text();
+        int blank = 0;
+        for (int i = 0; i < prefix.length() && (prefix.charAt(i) == '\n' || prefix.charAt(i) == '\r'); i++) {
+            if (prefix.charAt(i) == '\n' || i + 1 == prefix.length() || prefix.charAt(i + 1) != '\n') {
+                blank++;
+            }
+        }
+        if (blank >= 2) {
+            return root;
+        }
+        String more = style.newline().repeat(2 - blank);
+        return TreeEdits.replaceKeepingPrefix(root, def, def.withPrefix(Space.of(more + prefix)));
     }
 
     private static Node findDef(Node root, String name) {

@@ -38,8 +38,9 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                 flow.run(parameters={"y": 2})
                 """,
                 """
-                from prefect import flow, task
                 import datetime
+
+                from prefect import flow, task
 
 
                 @task

@@ -42,8 +42,8 @@ class Prefect1CompositesTest implements PythonRewriteTest {
                         from datetime import timedelta
 
                         from prefect import flow, get_run_logger, task
-                        from prefect.task_runners import ThreadPoolTaskRunner
                         from prefect.cache_policies import INPUTS
+                        from prefect.task_runners import ThreadPoolTaskRunner
 
 
                         @task(retries=2, retry_delay_seconds=30, cache_expiration=timedelta(hours=1), cache_policy=INPUTS)

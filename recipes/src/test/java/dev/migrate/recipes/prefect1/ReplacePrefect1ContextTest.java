@@ -30,8 +30,9 @@ class ReplacePrefect1ContextTest implements PythonRewriteTest {
                     prefect.context.logger.info("%s %s %s", params, prev, start)
                 """,
                 """
-                from prefect import get_run_logger, runtime, task
                 from datetime import timedelta
+
+                from prefect import get_run_logger, runtime, task
 
 
                 @task

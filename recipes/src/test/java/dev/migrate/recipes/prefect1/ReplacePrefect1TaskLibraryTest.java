@@ -27,9 +27,10 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                     return token, home
                 """,
                 """
+                import os
+
                 from prefect import flow
                 from prefect.blocks.system import Secret
-                import os
 
 
                 @flow(name="x")
@@ -198,10 +199,12 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                                                 parameters={"full_load": True})
                 """,
                 """
-                from prefect.deployments import run_deployment
                 import os
                 import subprocess
+
                 from prefect import get_run_logger, task
+                from prefect.deployments import run_deployment
+
 
                 def _run_shell_command(command, env=None, helper_script=None, shell="bash", return_all=False,
                                        log_stderr=False, stream_output=False):
@@ -275,8 +278,8 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                         purge = ShellTask(name="purge", helper_script="source env.sh", return_all=True, max_retries=1)
                         """,
                         """
-                        from prefect_shell import ShellOperation
                         from prefect import task
+                        from prefect_shell import ShellOperation
 
                         @task(name="purge", max_retries=1)
                         def purge(command=None, env=None, helper_script="source env.sh"):

@@ -144,8 +144,8 @@ class MoveDeploymentScriptsToPrefectYamlTest implements PythonRewriteTest {
                 Deployment.build_from_flow(flow=etl, name="git", storage=GitHub(repository="https://x/y"), work_pool_name="k8s", enforce_parameter_schema=False, apply=True)
                 """,
                 """
-                from flows import etl
                 from prefect.runner.storage import GitRepository
+                from flows import etl
 
                 etl.from_source(source=GitRepository(url="https://x/y"), entrypoint="flows.py:etl").deploy(name="git", work_pool_name="k8s", enforce_parameter_schema=False)
                 """,

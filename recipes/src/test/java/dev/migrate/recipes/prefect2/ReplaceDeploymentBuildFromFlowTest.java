@@ -44,10 +44,11 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             )
             """,
             """
+            from pathlib import Path
+
             from prefect.server.schemas.schedules import CronSchedule
 
             from workflows.data_pipeline import pipeline
-            from pathlib import Path
 
             # production
             pipeline.from_source(source=str(Path(__file__).resolve().parent.parent), entrypoint="workflows/data_pipeline.py:pipeline").deploy(
@@ -89,8 +90,9 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
                 deployment_id = deployment.apply()
             """,
             """
-            from offload_flow import offload_main
             from pathlib import Path
+
+            from offload_flow import offload_main
 
             deployment = offload_main.from_source(source=str(Path(__file__).resolve().parent), entrypoint="offload_flow.py:offload_main").to_deployment(
                 name="offload",
@@ -118,8 +120,8 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             Deployment.build_from_flow(flow=etl, name="git", storage=GitHub(repository="https://github.com/acme/etl", reference="main"), work_pool_name="process", apply=True, enforce_parameter_schema=False)
             """,
             """
-            from flows import etl
             from prefect.runner.storage import GitRepository
+            from flows import etl
 
             etl.deploy(name="nightly", work_pool_name="docker", enforce_parameter_schema=False, image="registry/etl:1.4", build=False, push=False)
             etl.from_source(source=GitRepository(url="https://github.com/acme/etl", branch="main"), entrypoint="jobs/flows.py:etl").deploy(name="git", work_pool_name="process", enforce_parameter_schema=False)
@@ -149,8 +151,9 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
                 ).apply()
             """,
             """
-            from prefect import flow
             from pathlib import Path
+
+            from prefect import flow
 
             @flow
             def refresh():
@@ -358,8 +361,9 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
     @Test
     void commentEndingAnArgumentsLineStaysOnThatLine() throws Exception {
         String after = """
-            from flows.etl import etl
             from pathlib import Path
+
+            from flows.etl import etl
 
             etl.from_source(source=str(Path(__file__).resolve().parent.parent), entrypoint="flows/etl.py:etl").deploy(
                 name="nightly",
@@ -389,8 +393,9 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
     @Test
     void commentsAroundRemovedAndRewrittenArgumentsAreKept() throws Exception {
         String after = """
-            from flows.etl import etl
             from pathlib import Path
+
+            from flows.etl import etl
 
             nightly = etl.from_source(source=str(Path(__file__).resolve().parent.parent), entrypoint="flows/etl.py:etl").to_deployment(
                 # the flow
@@ -425,8 +430,9 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
     @Test
     void flowFromAPackageWhoseNameStartsWithPrefectIsLocated() throws Exception {
         String after = """
-            from prefectflows.reports.daily import report
             from pathlib import Path
+
+            from prefectflows.reports.daily import report
 
             daily = report.from_source(source=str(Path(__file__).resolve().parent), entrypoint="prefectflows/reports/daily.py:report").to_deployment(
                 name="daily report",
@@ -458,8 +464,9 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
     @Test
     void unconvertedInfrastructureBlockIsNamedInItsTodo() throws Exception {
         String after = """
-            from flows.etl import etl
             from pathlib import Path
+
+            from flows.etl import etl
 
             # TODO(migrate PF205): infrastructure blocks were removed in Prefect 3; put this block's settings (`runner = DockerContainer.load("etl-runner")`) into job_variables of a typed work pool
             etl_in_docker = etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows/etl.py:etl").to_deployment(

@@ -29,13 +29,13 @@ public final class ImportEdits {
                 return root;
             }
         }
-        return insertImportStatement(root, "import " + module, style);
+        return insertImportStatement(root, "import " + module, module, false, style);
     }
 
     /**
      * Ensures {@code from module import name} is in effect: no change when the name is already bound
      * to it; merged into an existing top-level {@code from module import ...}; else a new statement
-     * after the last top-level import (or after the docstring).
+     * placed among the imports as {@link ImportPlacement} says (or after the docstring).
      */
     public static Node addFromImport(Node root, String module, String name, PythonStyle style) {
         Imports imports = Imports.of(root);
@@ -48,7 +48,7 @@ public final class ImportEdits {
                 return TreeEdits.replaceKeepingPrefix(root, stmt, withAlias(stmt, name, style));
             }
         }
-        return insertImportStatement(root, "from " + module + " import " + name, style);
+        return insertImportStatement(root, "from " + module + " import " + name, module, true, style);
     }
 
     /** Removes the import of a bound name; the statement goes when it has no names left. */
@@ -182,7 +182,11 @@ public final class ImportEdits {
         return out;
     }
 
-    private static Node insertImportStatement(Node root, String code, PythonStyle style) {
+    private static Node insertImportStatement(Node root, String code, String module, boolean from, PythonStyle style) {
+        Node placed = ImportPlacement.insert(root, code, module, from, style);
+        if (placed != null) {
+            return placed;
+        }
         Node lastImport = null;
         Node docstring = null;
         Node first = null;
