@@ -21,6 +21,7 @@ import dev.migrate.rewriters.python.edit.StatementEdits;
 import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
@@ -90,6 +91,13 @@ final class FlowConversion {
         }
         if (converted) {
             root = addDecoratorImport(root, flows);
+            // after every conversion: spacing the statement after a flow would replace a flow still to convert
+            for (Prefect1Flow flow : flows) {
+                Node def = flow.convertible() && FixSafety.unsafeAllowed(ctx) ? Definitions.function(root, flow.function()).orElse(null) : null;
+                if (def != null) {
+                    root = StatementEdits.blankLinesAround(root, def, 2, style);
+                }
+            }
         }
         return Imports1.finish(before, root, style);
     }
@@ -188,8 +196,8 @@ final class FlowConversion {
             }
         });
         log.decision(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '" + flow.name() + "' is now @flow "
-                + flow.function() + "(); code that imported `" + flow.variable() + "` from this module must use `"
-                + flow.function() + "`");
+                + flow.function() + "()" + (flow.variable().equals(flow.function()) ? "" : "; code that imported `"
+                + flow.variable() + "` from this module must use `" + flow.function() + "`"));
         return out;
     }
 
@@ -218,7 +226,7 @@ final class FlowConversion {
         }
         for (Node s : Statements.of(root)) {
             if ((s.kind() == NodeKind.FUNCTION_DEF || s.kind() == NodeKind.CLASS_DEF)
-                    && new dev.migrate.rewriters.python.query.Definitions(s).name().equals("flow")) {
+                    && new Definitions(s).name().equals("flow")) {
                 return "prefect.flow";
             }
         }
@@ -406,12 +414,7 @@ final class FlowConversion {
     }
 
     private static Node findDef(Node root, String name) {
-        for (Node s : Statements.of(root)) {
-            if (s.kind() == NodeKind.FUNCTION_DEF && new dev.migrate.rewriters.python.query.Definitions(s).name().equals(name)) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("converted flow function " + name + " not found");
+        return Definitions.function(root, name).orElseThrow(() -> new IllegalStateException("converted flow function " + name + " not found"));
     }
 
     /** Access to the package-private helper of FlowAnalysis. */

@@ -16,12 +16,12 @@ import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.StatementEdits;
 import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import dev.migrate.rewriters.python.tree.Space;
 import dev.migrate.rewriters.python.tree.Nodes;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
@@ -147,13 +147,8 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
         }
         if (shell) {
             Node anchor = findDef(out, firstShell);
-            boolean first = Statements.of(out).get(0) == anchor;
             out = StatementEdits.insertBefore(out, anchor, ShellTasks.helper(), style);
-            // two blank lines around the helper, as PEP 8 asks for top-level functions
-            if (!first) {
-                out = twoBlankLinesAbove(out, findDef(out, "_run_shell_command"), style);
-            }
-            out = twoBlankLinesAbove(out, findDef(out, firstShell), style);
+            out = StatementEdits.blankLinesAround(out, findDef(out, "_run_shell_command"), 2, style);
             out = ImportEdits.addImport(out, "os", style);
             out = ImportEdits.addImport(out, "subprocess", style);
             out = ImportEdits.addFromImport(out, "prefect", "get_run_logger", style);
@@ -248,30 +243,8 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
         return Todos.add(root, at, CODE, message, file.style().newline());
     }
 
-    /** {@code def} with at least two blank lines above it (its comments stay where they are, below them). */
-    private static Node twoBlankLinesAbove(Node root, Node def, PythonStyle style) {
-        String prefix = def.prefix().text();
-        int blank = 0;
-        for (int i = 0; i < prefix.length() && (prefix.charAt(i) == '\n' || prefix.charAt(i) == '\r'); i++) {
-            if (prefix.charAt(i) == '\n' || i + 1 == prefix.length() || prefix.charAt(i + 1) != '\n') {
-                blank++;
-            }
-        }
-        if (blank >= 2) {
-            return root;
-        }
-        String more = style.newline().repeat(2 - blank);
-        return TreeEdits.replaceKeepingPrefix(root, def, def.withPrefix(Space.of(more + prefix)));
-    }
-
     private static Node findDef(Node root, String name) {
-        for (Node s : Statements.of(root)) {
-            if (s.kind() == NodeKind.FUNCTION_DEF
-                    && new dev.migrate.rewriters.python.query.Definitions(s).name().equals(name)) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("converted task " + name + " not found");
+        return Definitions.function(root, name).orElseThrow(() -> new IllegalStateException("converted task " + name + " not found"));
     }
 
 }

@@ -287,6 +287,7 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
                 def loader(day="today"):
                     load(day)
 
+
                 if __name__ == "__main__":
                     loader(day="2024-01-01")
                 """));
@@ -331,6 +332,7 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
                 def sum_flow():
                     t = total()
 
+
                 state = sum_flow(return_state=True)
                 # TODO(migrate PF102): state.result[task] is Prefect 1: a Prefect 3 state's result() is the flow's return value; return what you need from the flow function
                 print(state.result[t].result)
@@ -373,6 +375,7 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
                 def nightly_flow():
                     work()
 
+
                 nightly_flow.deploy(name="nightly", schedules=[Cron("0 2 * * *", timezone="UTC")], work_pool_name="default-process-pool")
                 """));
     }
@@ -410,6 +413,7 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
                         @flow(name="built")
                         def built():
                             work()
+
 
                         # TODO(migrate PF108): flow.register(...) returned the Prefect 1 flow id; deployments now come from prefect.yaml (`prefect deploy --all`): look the deployment up by name where the id was used
                         flow_id = None

@@ -537,9 +537,11 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                         def lake_etl():
                             work()
 
+
                         @flow(name="image-etl")
                         def image_etl():
                             work()
+
 
                         @flow(name="blob-etl")
                         def blob_etl():
@@ -634,6 +636,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                         def etl():
                             work()
 
+
                         if __name__ == "__main__":
                             etl.deploy(name="etl", schedules=[Interval(21600, timezone="UTC")], work_pool_name="default-process-pool")
                         """,
@@ -695,6 +698,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                     write_result = write(rows=fetch_result, root=root)
                     report(paths=write_result)
 
+
                 LIMIT = 10
                 """));
     }
@@ -738,6 +742,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                 def nightly():
                     extract_result = extract()
                     cleanup(wait_for=[extract_result])
+
 
                 nightly_run = None
                 """));

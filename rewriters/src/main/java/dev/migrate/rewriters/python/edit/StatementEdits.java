@@ -152,6 +152,68 @@ public final class StatementEdits {
         return TreeEdits.replaceChildren(root, place.block(), kids);
     }
 
+    /**
+     * At least {@code n} blank lines above {@code stmt} and above the statement after it, as PEP 8 asks around
+     * functions and classes (two at the top level, one inside a class); none are added above the first
+     * statement of a block or below its last. Comments above either statement stay right above it.
+     */
+    public static Node blankLinesAround(Node root, Node stmt, int n, PythonStyle style) {
+        Place place = place(root, stmt);
+        List<PyElement> kids = new ArrayList<>(place.block().children());
+        int at = TreeEdits.indexOf(place.block(), place.element());
+        boolean changed = false;
+        for (int i : new int[] {at, at + 1}) {
+            boolean between = i < kids.size() && isStatement(kids.get(i)) && hasStatement(kids.subList(0, i));
+            if (between) {
+                String prefix = kids.get(i).prefix().text();
+                // blank lines after a block belong to the block's last line, not to the statement after it
+                int missing = n - blankLineCount(leadingBlankLines(prefix)) - trailingBlankLines(kids.get(i - 1).print());
+                if (missing > 0) {
+                    kids.set(i, kids.get(i).withPrefix(Space.of(style.newline().repeat(missing) + prefix)));
+                    changed = true;
+                }
+            }
+        }
+        return changed ? TreeEdits.replaceChildren(root, place.block(), kids) : root;
+    }
+
+    /** How many whitespace-only lines end {@code text} (the part after its last line break is not a line). */
+    private static int trailingBlankLines(String text) {
+        int count = 0;
+        int end = text.length();
+        while (end > 0) {
+            int lineEnd = end;
+            if (text.charAt(lineEnd - 1) != '\n' && text.charAt(lineEnd - 1) != '\r') {
+                return count; // the text ends inside a line
+            }
+            lineEnd--;
+            if (text.charAt(lineEnd) == '\n' && lineEnd > 0 && text.charAt(lineEnd - 1) == '\r') {
+                lineEnd--;
+            }
+            int start = lineEnd;
+            while (start > 0 && text.charAt(start - 1) != '\n' && text.charAt(start - 1) != '\r') {
+                start--;
+            }
+            if (!text.substring(start, lineEnd).isBlank()) {
+                return count;
+            }
+            count++;
+            end = start;
+        }
+        return count;
+    }
+
+    private static int blankLineCount(String blankLines) {
+        int count = 0;
+        for (int i = 0; i < blankLines.length(); i++) {
+            char c = blankLines.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == blankLines.length() || blankLines.charAt(i + 1) != '\n')) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The whole blank lines at the start of a prefix (before any comment or the indentation). */
     private static String leadingBlankLines(String prefix) {
         int end = 0;

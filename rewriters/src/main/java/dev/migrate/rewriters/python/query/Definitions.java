@@ -7,6 +7,7 @@ import dev.migrate.rewriters.python.tree.Token;
 import dev.migrate.rewriters.python.tree.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Function and class definitions. Layout of FUNCTION_DEF: [DECORATOR*, 'async'?, 'def', name,
@@ -18,6 +19,16 @@ public record Definitions(Node node) {
         if (node.kind() != NodeKind.FUNCTION_DEF && node.kind() != NodeKind.CLASS_DEF) {
             throw new IllegalArgumentException("not a definition: " + node.kind());
         }
+    }
+
+    /** The first function named {@code name} among the statements of {@code root} (nested ones included), in source order. */
+    public static Optional<Node> function(Node root, String name) {
+        for (Node s : Statements.of(root)) {
+            if (s.kind() == NodeKind.FUNCTION_DEF && new Definitions(s).name().equals(name)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean isFunction() {

@@ -82,6 +82,20 @@ class EditsTest {
     }
 
     @Test
+    void blankLinesAroundADefinitionAreMadeUpToPep8sCount() {
+        PythonFile f = PythonParser.parse("import os\n# the job\ndef job():\n    pass\nif __name__ == '__main__':\n    job()\n");
+        Node def = first(f, NodeKind.FUNCTION_DEF);
+        assertThat(print(StatementEdits.blankLinesAround(f.module(), def, 2, f.style())))
+                .isEqualTo("import os\n\n\n# the job\ndef job():\n    pass\n\n\nif __name__ == '__main__':\n    job()\n");
+        PythonFile spaced = PythonParser.parse("import os\n\n\ndef job():\n    pass\n");
+        assertThat(StatementEdits.blankLinesAround(spaced.module(), first(spaced, NodeKind.FUNCTION_DEF), 2, spaced.style()))
+                .isSameAs(spaced.module());
+        PythonFile crlf = PythonParser.parse("class A:\r\n    x = 1\r\n    def f(self):\r\n        pass\r\n");
+        assertThat(print(StatementEdits.blankLinesAround(crlf.module(), first(crlf, NodeKind.FUNCTION_DEF), 1, crlf.style())))
+                .isEqualTo("class A:\r\n    x = 1\r\n\r\n    def f(self):\r\n        pass\r\n");
+    }
+
+    @Test
     void insertAfterLastLineWithoutNewline() {
         PythonFile f = PythonParser.parse("a = 1");
         Node edited = StatementEdits.insertAfter(f.module(), first(f, NodeKind.ASSIGN), "b = 2", f.style());
