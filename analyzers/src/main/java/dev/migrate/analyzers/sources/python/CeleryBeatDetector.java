@@ -89,7 +89,7 @@ public final class CeleryBeatDetector extends PythonDetector {
             String task = Optional.ofNullable(value(m, body, "task")).flatMap(m::string).orElse(null);
             ScheduleSpec spec = scheduleValue == null ? new ScheduleSpec(Form.UNKNOWN, "no schedule", null, where)
                     : spec(m, m.resolve(scheduleValue), zone, where);
-            JobBuilder job = new JobBuilder(JobKind.CELERY_BEAT, name.get(), where, name.get())
+            JobBuilder job = new JobBuilder(m.file(), JobKind.CELERY_BEAT, name.get(), where, name.get())
                     .command(task).overlap(Overlap.ALLOW).schedule(spec);
             sink.job(job.build());
             sink.finding(Findings.of("PYS004", "Celery beat entry " + name.get() + " sends " + task + " ("
