@@ -78,6 +78,17 @@ class PrefectTranslatorTest {
     }
 
     @Test
+    void celeryDayFieldsMustBothMatchSoPrefectGetsDayOrFalse() {
+        // crontab(hour=7, minute=30, day_of_week=1, day_of_month='1-7'): the first Monday of the month in Celery
+        Translation t = translate(ScheduleSpec.Form.CRON_CELERY, "30 7 1-7 * 1", "UTC", TimerOptions.NONE);
+        assertThat(t.target().toYaml()).containsExactly(Map.entry("cron", "30 7 1-7 * 1"), Map.entry("day_or", false),
+                Map.entry("timezone", "UTC"));
+        assertThat(t.exact()).isTrue();
+        assertThat(translate(ScheduleSpec.Form.CRON_CELERY, "0 0 * * 0", "UTC", TimerOptions.NONE).target().toYaml())
+                .as("one restricted day field: every dialect agrees").doesNotContainKey("day_or");
+    }
+
+    @Test
     void vixieOrWithAnAllDaysFieldBecomesEveryDay() {
         Translation t = cron("0 6 1-31 * 1");
         assertThat(t.target().cron()).isEqualTo("0 6 * * *");
