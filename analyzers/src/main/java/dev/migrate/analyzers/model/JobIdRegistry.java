@@ -9,7 +9,7 @@ import java.util.Set;
  * Hands out the job ids of one file, so that no two jobs of a scan share an id even when a file defines the
  * same job twice (a crontab line written twice, two CronJobs of one name in a multi-document manifest, one
  * function registered with two triggers). Ids include the file's path, so ids unique within each file are
- * unique within the scan.
+ * unique within the scan, but for a chance collision of two files' hashes, which the scanner's CrossFileIds settles.
  *
  * <p>The first job of an id keeps it, so an estate without repeats keeps the ids it always had. The n-th repeat
  * gets {@link JobIds#repeat}: the same {@code kind-name-hash} form as every other id (the inventory schema's

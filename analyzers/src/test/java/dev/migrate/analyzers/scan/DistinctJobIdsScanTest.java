@@ -128,6 +128,29 @@ class DistinctJobIdsScanTest {
                 .isEqualTo(alone);
     }
 
+    /**
+     * Ids hold 8 hex digits of SHA-1, so jobs of two files can meet by chance: these two paths were found by
+     * trying host numbers until the same crontab line gave the same id in both.
+     */
+    @Test
+    void twoFilesWhoseIdsCollideByChanceStillGiveDistinctIds() throws IOException {
+        String line = "0 2 * * * /opt/etl/nightly.sh\n";
+        Path a = Files.createDirectories(tmp.resolve("a/hosts/h21078"));
+        Path b = Files.createDirectories(tmp.resolve("b/hosts/h28307"));
+        Files.writeString(a.resolve("crontab"), line);
+        Files.writeString(b.resolve("crontab"), line);
+        String alone = scan(tmp.resolve("a"), 1).jobs().get(0).id();
+        assertThat(scan(tmp.resolve("b"), 1).jobs().get(0).id()).as("the two paths collide").isEqualTo(alone);
+        Path both = Files.createDirectories(tmp.resolve("both/hosts"));
+        Files.move(a, both.resolve("h21078"));
+        Files.move(b, both.resolve("h28307"));
+        Inventory inv = scan(tmp.resolve("both"), 2);
+        assertThat(inv.jobs()).extracting(Job::id).hasSize(2).doesNotHaveDuplicates().first().isEqualTo(alone);
+        assertThat(scan(tmp.resolve("both"), 1).jobs()).containsExactlyElementsOf(inv.jobs());
+        assertFindingsNameTheirOwnJob(inv);
+        assertThat(inv.findings().stream().map(Finding::jobId).distinct()).hasSize(2);
+    }
+
     /** Each job's findings are on its own source line (crontab, Python) or inside its own YAML document. */
     private static void assertFindingsNameTheirOwnJob(Inventory inv) {
         Map<String, Job> byId = inv.jobs().stream().collect(Collectors.toMap(Job::id, j -> j));
