@@ -2,8 +2,13 @@ package dev.migrate.analyzers.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class JobIdRegistryTest {
@@ -54,5 +59,23 @@ class JobIdRegistryTest {
         // A job whose own parts happen to hash to the second id (the repeat's parts) must not get it again.
         String clash = r.claim(JobKind.CRON, "etc/crontab", "nightly", first + "\0" + 2);
         assertThat(clash).isNotEqualTo(second).isNotEqualTo(first).matches("cron-nightly-[0-9a-f]{8}");
+    }
+
+    /** One mechanism: a detector that built ids itself would bring back ids that two jobs of a file share. */
+    @Test
+    void detectorsTakeTheirIdsFromTheRegistryOnly() throws IOException {
+        Path sources = Path.of(System.getProperty("migrate.repo.root", ".."),
+                "analyzers/src/main/java/dev/migrate/analyzers/sources");
+        Assumptions.assumeTrue(Files.isDirectory(sources), "SKIPPED: no sources at " + sources);
+        try (var files = Files.walk(sources)) {
+            List<String> bypassing = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    return Files.readString(f).contains("JobIds.of(");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).map(f -> sources.relativize(f).toString()).toList();
+            assertThat(bypassing).as("detectors calling JobIds.of instead of their file's JobIdRegistry").isEmpty();
+        }
     }
 }
