@@ -1,6 +1,8 @@
 package dev.migrate.analyzers.cutover;
 
 import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.schedule.CronExpression;
+import dev.migrate.analyzers.schedule.DayRule;
 import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.analyzers.schedule.Schedule;
 import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
@@ -10,7 +12,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The schedule the new deployment runs on during the dual run: the legacy one shifted by an offset, so
@@ -25,6 +29,9 @@ public record OffsetSchedule(Duration offset, String legacy, String prefectYaml,
     private static final Duration MAX_DEFAULT = Duration.ofMinutes(30);
     /** A fixed start, so that the same schedule always gives the same suggestion. */
     private static final Instant PROBE = Instant.parse("2024-01-01T00:00:00Z");
+    /** The forms written as five-field cron, whatever rule combines their day fields. */
+    private static final Set<ScheduleSpec.Form> FIVE_FIELD_CRON = EnumSet.of(ScheduleSpec.Form.CRON_UNIX,
+            ScheduleSpec.Form.CRON_APSCHEDULER, ScheduleSpec.Form.CRON_CELERY);
 
     public static OffsetSchedule suggest(ScheduleSpec spec, Duration declared) {
         Schedule s;
@@ -44,10 +51,10 @@ public record OffsetSchedule(Duration offset, String legacy, String prefectYaml,
         for (int i = 2; i < fires.size(); i++) {
             even &= Duration.between(fires.get(i - 1), fires.get(i)).equals(first);
         }
-        String shifted = spec.form() == ScheduleSpec.Form.CRON_UNIX ? shiftCron(spec.expression(), offset) : null;
+        String shifted = FIVE_FIELD_CRON.contains(spec.form()) ? shiftCron(spec.expression(), offset) : null;
         if (shifted != null) {
-            return new OffsetSchedule(offset, s.describe(), "{cron: \"" + shifted + "\", timezone: \"" + zone + "\"}",
-                    "the legacy cron shifted " + human(offset) + " later");
+            return new OffsetSchedule(offset, s.describe(), "{cron: \"" + shifted + "\"" + dayRule(s, shifted)
+                    + ", timezone: \"" + zone + "\"}", "the legacy cron shifted " + human(offset) + " later");
         }
         if (even && offset.compareTo(first) < 0) {
             ZonedDateTime anchor = fires.get(0).plus(offset);
@@ -56,6 +63,15 @@ public record OffsetSchedule(Duration offset, String legacy, String prefectYaml,
                     "every " + human(first) + " like the legacy job, anchored " + human(offset) + " later");
         }
         return manual(offset, s.describe());
+    }
+
+    /**
+     * {@code , day_or: false} when the source needs a day in both day fields (APScheduler, Celery) and Prefect would
+     * take either: a shift moves the minute and hour, never the days, so the day rule must go along.
+     */
+    private static String dayRule(Schedule legacy, String shifted) {
+        return legacy instanceof Schedule.Cron c && c.dayRule() == DayRule.CRONITER_AND
+                && DayRule.CRONITER_OR.combinesWithOr(CronExpression.parse(shifted)) ? ", day_or: false" : "";
     }
 
     private static OffsetSchedule manual(Duration offset, String legacy) {

@@ -11,6 +11,7 @@ import java.util.Locale;
  * file's path relative to the scan root, and a discriminator that identifies the job inside that
  * file (the unit name, the flow name, the crontab line's schedule and command). It never depends on
  * line numbers or on the order in which files were read, so it survives unrelated edits and rescans.
+ * Detectors take ids from their file's {@link JobIdRegistry}, which keeps them unique when a file repeats a job.
  */
 public final class JobIds {
     private JobIds() {
@@ -20,6 +21,14 @@ public final class JobIds {
         String hash = sha1Hex(kind.slug() + '\0' + relativePath + '\0' + discriminator).substring(0, 8);
         String slug = slug(name);
         return kind.slug() + "-" + (slug.isEmpty() ? "" : slug + "-") + hash;
+    }
+
+    /**
+     * The id of the {@code rank}-th job (2, 3, ...) of one file that {@link #of} would give {@code firstId}; see
+     * {@link JobIdRegistry}, which detectors go through so that a file's repeats are numbered in one place.
+     */
+    public static String repeat(JobKind kind, String relativePath, String name, String firstId, int rank) {
+        return of(kind, relativePath, name, firstId + "\0" + rank);
     }
 
     static String slug(String name) {

@@ -6,11 +6,25 @@ import java.util.Objects;
  * A file handed to detectors: its path relative to the scan root (with '/' separators) and its text,
  * decoded once by the scanner. Detectors never open files themselves, so the scanner alone decides
  * what is read (no symlinks out of the root, no binaries, no huge files).
+ *
+ * @param jobIds where every detector that reads this file takes its jobs' ids, so they are unique in the file;
+ *               the scanner makes one ScanFile per file and scan, shared by the file's detectors
  */
-public record ScanFile(String path, String text) {
+public record ScanFile(String path, String text, JobIdRegistry jobIds) {
     public ScanFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(jobIds, "jobIds");
+    }
+
+    /** A file as one scan first reads it: no job id claimed yet. */
+    public ScanFile(String path, String text) {
+        this(path, text, new JobIdRegistry());
+    }
+
+    /** The same file with other text (a Helm template rendered with its values): ids stay unique across both. */
+    public ScanFile withText(String other) {
+        return new ScanFile(path, other, jobIds);
     }
 
     /** The file name without its directories. */

@@ -31,6 +31,11 @@ public record ScheduleSpec(Form form, String expression, String timezone, Source
          * day-of-month and the day-of-week field (Vixie cron runs on either when both are restricted).
          */
         CRON_APSCHEDULER,
+        /**
+         * Five-field cron from Celery's {@code crontab()}, read as Celery reads it: a day must be in both
+         * day_of_month and day_of_week (its crontab.remaining_delta and _delta_to_next), as for APScheduler.
+         */
+        CRON_CELERY,
         /** systemd OnCalendar. */
         SYSTEMD_CALENDAR,
         /** systemd monotonic timers: OnBootSec, OnStartupSec, OnUnitActiveSec, OnUnitInactiveSec. */

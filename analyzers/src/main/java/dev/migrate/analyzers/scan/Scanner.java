@@ -148,6 +148,7 @@ public final class Scanner {
         }
         List<Job> jobs = new ArrayList<>(collector.jobs);
         List<Finding> findings = new ArrayList<>(collector.findings);
+        CrossFileIds.distinct(jobs, findings);
         List<ScanFile> kept = collector.kept.stream().sorted(Comparator.comparing(ScanFile::path)).toList();
         for (JobResolver r : resolvers) {
             r.resolve(jobs, findings, kept);

@@ -25,7 +25,7 @@ public final class Schedules {
                     : new Schedule.Cron(CronExpression.parse(text), DayRule.VIXIE, zone);
             case CRON_SPRING -> new Schedule.Cron(CronExpression.parse(CronDialects.springToUnix(text)), DayRule.CRONITER_AND, zone);
             case CRON_QUARTZ -> new Schedule.Cron(CronExpression.parse(CronDialects.quartzToUnix(text)), DayRule.CRONITER_AND, zone);
-            case CRON_APSCHEDULER -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
+            case CRON_APSCHEDULER, CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
             case SYSTEMD_CALENDAR -> new Schedule.Calendar(CalendarSpec.parse(text), hostZone);
             case SYSTEMD_MONOTONIC -> monotonic(text, zone);
             case INTERVAL -> new Schedule.Interval(positive(isoDuration(text), text), null, zone, false);

@@ -38,4 +38,16 @@ class OffsetScheduleTest {
         assertThat(o.note()).contains("shift the legacy schedule 30 min later by hand");
         assertThat(OffsetSchedule.suggest(cron("not a cron", null), null).prefectYaml()).isNull();
     }
+
+    @Test
+    void cronsThatAndTheirDayFieldsAreShiftedAndKeepTheirDayRule() {
+        SourceRef at = SourceRef.file("beat.py");
+        OffsetSchedule celery = OffsetSchedule.suggest(new ScheduleSpec(ScheduleSpec.Form.CRON_CELERY, "30 7 1-7 * 1", "UTC", at),
+                Duration.ofMinutes(30));
+        assertThat(celery.prefectYaml()).as("the first Monday of the month, not days 1-7 and Mondays")
+                .isEqualTo("{cron: \"0 8 1-7 * 1\", day_or: false, timezone: \"UTC\"}");
+        OffsetSchedule aps = OffsetSchedule.suggest(new ScheduleSpec(ScheduleSpec.Form.CRON_APSCHEDULER, "0 6 * * 1",
+                "Europe/Berlin", at), Duration.ofMinutes(15));
+        assertThat(aps.prefectYaml()).isEqualTo("{cron: \"15 6 * * 1\", timezone: \"Europe/Berlin\"}");
+    }
 }

@@ -173,7 +173,8 @@ class ReportFormatsTest {
 
     @Test
     void htmlEscapesScannedText() throws IOException {
-        var job = new dev.migrate.analyzers.sources.JobBuilder(dev.migrate.analyzers.model.JobKind.CRON,
+        var job = new dev.migrate.analyzers.sources.JobBuilder(
+                new dev.migrate.analyzers.model.ScanFile("a\"b.txt", ""), dev.migrate.analyzers.model.JobKind.CRON,
                 "<script>alert(1)</script>", dev.migrate.analyzers.model.SourceRef.at("a\"b.txt", 1, 1), "x")
                 .command("echo '<img src=x onerror=alert(1)>'").build();
         Inventory inv = new Inventory("r", List.of(job), List.of(), List.of(), inventory.stats());

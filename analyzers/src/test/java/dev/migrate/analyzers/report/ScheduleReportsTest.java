@@ -33,11 +33,12 @@ class ScheduleReportsTest {
         SourceRef a = SourceRef.at("etc/crontab", 3, 1);
         SourceRef b = SourceRef.at("etc/crontab", 4, 1);
         SourceRef c = SourceRef.at("etc/crontab", 5, 1);
-        Job nightly = new JobBuilder(JobKind.CRON, "nightly", a, "nightly")
+        dev.migrate.analyzers.model.ScanFile crontab = new dev.migrate.analyzers.model.ScanFile("etc/crontab", "");
+        Job nightly = new JobBuilder(crontab, JobKind.CRON, "nightly", a, "nightly")
                 .schedule(new ScheduleSpec(Form.CRON_UNIX, "0 2 * * *", null, a)).build();
-        Job berlin = new JobBuilder(JobKind.CRON, "berlin", b, "berlin")
+        Job berlin = new JobBuilder(crontab, JobKind.CRON, "berlin", b, "berlin")
                 .schedule(new ScheduleSpec(Form.CRON_UNIX, "30 2 * * *", "Europe/Berlin", b)).build();
-        Job boot = new JobBuilder(JobKind.CRON, "boot", c, "boot")
+        Job boot = new JobBuilder(crontab, JobKind.CRON, "boot", c, "boot")
                 .schedule(new ScheduleSpec(Form.AT_BOOT, "@reboot", null, c)).build();
         List<Finding> fs = List.of(Findings.of("CRN001", "cron job", a, nightly.id()));
         inv = new Inventory("x", List.of(nightly, berlin, boot), fs, List.of(), new ScanStats(1, 1, 10));

@@ -57,7 +57,7 @@ class ScannerTest {
             for (int i = 0; i < lines.length; i++) {
                 if (lines[i].startsWith("JOB ")) {
                     String name = lines[i].substring(4);
-                    sink.job(new JobBuilder(JobKind.CRON, name, SourceRef.at(file.path(), i + 1, 1), name).build());
+                    sink.job(new JobBuilder(file, JobKind.CRON, name, SourceRef.at(file.path(), i + 1, 1), name).build());
                 }
             }
         }
@@ -187,7 +187,7 @@ class ScannerTest {
 
         @Override
         public void finish(InventorySink sink) {
-            sink.job(new JobBuilder(JobKind.CRON, "seen " + seen.get(), SourceRef.file("all"), "all").build());
+            sink.job(new JobBuilder(new ScanFile("all", ""), JobKind.CRON, "seen " + seen.get(), SourceRef.file("all"), "all").build());
         }
     }
 

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class PrefectTranslatorTest {
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
@@ -66,14 +68,20 @@ class PrefectTranslatorTest {
         assertThat(t.exact()).isTrue();
     }
 
-    @Test
-    void apschedulerDayFieldsMustBothMatchSoPrefectGetsDayOrFalse() {
-        // day=1-7, day_of_week=mon: the first Monday of the month, where Vixie cron would run on days 1-7 and Mondays
-        Translation t = translate(ScheduleSpec.Form.CRON_APSCHEDULER, "0 6 1-7 * 1", "UTC", TimerOptions.NONE);
-        assertThat(t.target().toYaml()).containsExactly(Map.entry("cron", "0 6 1-7 * 1"), Map.entry("day_or", false),
+    /**
+     * APScheduler's day=1-7, day_of_week=mon and Celery's crontab(day_of_month='1-7', day_of_week=1) are the first
+     * Monday of the month, where Vixie cron would run on days 1-7 and on Mondays.
+     */
+    @ParameterizedTest
+    @EnumSource(value = ScheduleSpec.Form.class, names = {"CRON_APSCHEDULER", "CRON_CELERY"})
+    void dialectsThatAndTheirDayFieldsGetDayOrFalse(ScheduleSpec.Form form) {
+        Translation t = translate(form, "30 7 1-7 * 1", "UTC", TimerOptions.NONE);
+        assertThat(t.target().toYaml()).containsExactly(Map.entry("cron", "30 7 1-7 * 1"), Map.entry("day_or", false),
                 Map.entry("timezone", "UTC"));
         assertThat(t.exact()).isTrue();
-        assertThat(translate(ScheduleSpec.Form.CRON_UNIX, "0 6 1-7 * 1", "UTC", TimerOptions.NONE).target().toYaml())
+        assertThat(translate(form, "0 0 * * 0", "UTC", TimerOptions.NONE).target().toYaml())
+                .as("one restricted day field: every dialect agrees").doesNotContainKey("day_or");
+        assertThat(translate(ScheduleSpec.Form.CRON_UNIX, "30 7 1-7 * 1", "UTC", TimerOptions.NONE).target().toYaml())
                 .doesNotContainKey("day_or");
     }
 

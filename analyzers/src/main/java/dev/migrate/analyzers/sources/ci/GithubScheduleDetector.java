@@ -66,7 +66,7 @@ public final class GithubScheduleDetector implements Detector {
         String name = YamlDocs.scalar(workflow, "name") != null ? YamlDocs.scalar(workflow, "name") : fileName;
         SourceRef where = YamlDocs.where(file, YamlDocs.keyNode(crons.get(0), "cron"));
         List<String> expressions = crons.stream().map(c -> YamlDocs.scalar(c, "cron")).toList();
-        JobBuilder job = new JobBuilder(JobKind.GITHUB_SCHEDULE, name, where, "workflow " + String.join(";", expressions))
+        JobBuilder job = new JobBuilder(file, JobKind.GITHUB_SCHEDULE, name, where, "workflow " + String.join(";", expressions))
                 .overlap(Overlap.ALLOW);
         for (Node c : crons) {
             job.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, YamlDocs.scalar(c, "cron").strip(), "UTC",

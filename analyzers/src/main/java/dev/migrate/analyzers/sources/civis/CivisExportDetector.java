@@ -82,7 +82,7 @@ public final class CivisExportDetector implements Detector {
     private void job(ScanFile file, JsonNode script, String name, String zone, SourceRef where, InventorySink sink) {
         JsonNode s = script.path("schedule");
         String id = script.path("id").asText(name);
-        JobBuilder job = new JobBuilder(JobKind.CIVIS_SCRIPT, name, where, id).overlap(Overlap.UNKNOWN)
+        JobBuilder job = new JobBuilder(file, JobKind.CIVIS_SCRIPT, name, where, id).overlap(Overlap.UNKNOWN)
                 .command(script.hasNonNull("dockerCommand") ? script.get("dockerCommand").asText()
                         : script.hasNonNull("sqlPath") ? script.get("sqlPath").asText() : null)
                 .user(script.path("author").path("username").asText(null))

@@ -76,13 +76,13 @@ public final class ComposeDetector implements Detector {
         for (PrefectInvocation inv : PrefectInvocation.find(command)) {
             // A server is defined by its service; agents and workers by the command that starts them.
             SourceRef at = inv.path().equals("server start") ? svcRef : cmdRef;
-            Optional<JobBuilder> b = PrefectCommandReport.report(inv, command, at, name, sink);
+            Optional<JobBuilder> b = PrefectCommandReport.report(file, inv, command, at, name, sink);
             if (b.isPresent() && job == null) {
                 job = b.get();
             }
         }
         if (job == null && PrefectImages.version(image).isPresent() && command.contains("server")) {
-            job = new JobBuilder(JobKind.PREFECT_SERVER, name, svcRef, "service " + name).command(command);
+            job = new JobBuilder(file, JobKind.PREFECT_SERVER, name, svcRef, "service " + name).command(command);
             sink.finding(Findings.of("PF292", "self-hosted Prefect server (service '" + name + "')", svcRef, job.id()));
         }
         String jobId = job == null ? null : job.id();

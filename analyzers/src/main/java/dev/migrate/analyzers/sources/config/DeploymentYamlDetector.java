@@ -51,7 +51,7 @@ public final class DeploymentYamlDetector implements Detector {
         SourceRef where = YamlDocs.where(file, d);
         // Prefect names a deployment FLOW/DEPLOYMENT.
         String shown = flow == null ? String.valueOf(name) : name == null ? flow : flow + "/" + name;
-        JobBuilder job = new JobBuilder(JobKind.PREFECT2_DEPLOYMENT, shown, where, "deployment " + name + " " + flow);
+        JobBuilder job = new JobBuilder(file, JobKind.PREFECT2_DEPLOYMENT, shown, where, "deployment " + name + " " + flow);
         String queue = YamlDocs.scalar(d, "work_queue_name");
         String pool = YamlDocs.scalar(d, "work_pool_name");
         Node infra = YamlDocs.get(d, "infrastructure");

@@ -95,7 +95,7 @@ public final class PrefectCliLineDetector implements Detector {
             for (PrefectInvocation inv : PrefectInvocation.find(text)) {
                 SourceRef where = text == line.text()
                         ? SourceRef.at(file.path(), line.number(), line.column() + inv.offset()) : lineRef;
-                Optional<JobBuilder> job = PrefectCommandReport.report(inv, inv.text(text), where, sink);
+                Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, sink);
                 job.ifPresent(b -> sink.job(b.build()));
             }
         }

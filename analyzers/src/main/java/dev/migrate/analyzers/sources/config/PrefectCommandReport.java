@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.config;
 
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
@@ -23,15 +24,15 @@ public final class PrefectCommandReport {
      * Reports the call; returns the job it defines (agent, worker, server, deployment build) so the caller
      * can add what it knows (image, environment, user) before building it. Findings are already emitted.
      */
-    public static Optional<JobBuilder> report(PrefectInvocation inv, String fullCommand, SourceRef where,
+    public static Optional<JobBuilder> report(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
                                               InventorySink sink) {
-        return report(inv, fullCommand, where, null, sink);
+        return report(file, inv, fullCommand, where, null, sink);
     }
 
-    /** As {@link #report(PrefectInvocation, String, SourceRef, InventorySink)}, naming the job {@code name} if not null. */
-    public static Optional<JobBuilder> report(PrefectInvocation inv, String fullCommand, SourceRef where, String name,
-                                              InventorySink sink) {
-        Optional<JobBuilder> job = job(inv, fullCommand, where, name);
+    /** As {@link #report(ScanFile, PrefectInvocation, String, SourceRef, InventorySink)}, naming the job {@code name} if not null. */
+    public static Optional<JobBuilder> report(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
+                                              String name, InventorySink sink) {
+        Optional<JobBuilder> job = job(file, inv, fullCommand, where, name);
         String jobId = job.map(JobBuilder::id).orElse(null);
         String shown = "`prefect " + inv.path() + "`";
         if (!inv.in(Version.V3) && !inv.in(Version.V2)) {
@@ -81,7 +82,7 @@ public final class PrefectCommandReport {
         }
     }
 
-    private static Optional<JobBuilder> job(PrefectInvocation inv, String fullCommand, SourceRef where, String given) {
+    private static Optional<JobBuilder> job(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where, String given) {
         List<String> queues = inv.options("--work-queue", "-q");
         Optional<String> pool = inv.option("--pool", "-p");
         String path = inv.path();
@@ -105,7 +106,7 @@ public final class PrefectCommandReport {
         } else {
             return Optional.empty();
         }
-        JobBuilder b = new JobBuilder(kind, given != null ? given : name, where, inv.normalized()).command(fullCommand.strip());
+        JobBuilder b = new JobBuilder(file, kind, given != null ? given : name, where, inv.normalized()).command(fullCommand.strip());
         b.attr("workQueue", String.join(",", queues)).attr("workPool", pool.orElse(null));
         if (kind == JobKind.PREFECT2_DEPLOYMENT) {
             String tz = inv.option("--timezone").orElse(null);

@@ -61,7 +61,7 @@ public final class PrefectYamlDetector implements Detector {
         String name = YamlDocs.scalar(d, "name");
         String entry = YamlDocs.scalar(d, "entrypoint");
         SourceRef where = YamlDocs.where(file, d);
-        JobBuilder job = new JobBuilder(v2 ? JobKind.PREFECT2_DEPLOYMENT : JobKind.PREFECT3_DEPLOYMENT,
+        JobBuilder job = new JobBuilder(file, v2 ? JobKind.PREFECT2_DEPLOYMENT : JobKind.PREFECT3_DEPLOYMENT,
                 name == null ? String.valueOf(entry) : name, where, "deployment " + name + " " + entry);
         job.command(entry).attr("entrypoint", entry).attr("prefectVersion", version)
                 .attr("workPool", YamlDocs.scalar(d, "work_pool", "name"))

@@ -3,7 +3,6 @@ package dev.migrate.analyzers.sources.cron;
 import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.Job;
-import dev.migrate.analyzers.model.JobIds;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
 import dev.migrate.analyzers.model.Prefilter;
@@ -61,7 +60,7 @@ public final class CrontabDetector implements Detector {
         if (source == null) {
             return;
         }
-        CrontabScanner scanner = new CrontabScanner(check, sink);
+        CrontabScanner scanner = new CrontabScanner(check, file.jobIds(), sink);
         switch (source.type()) {
             case CRONTAB -> {
                 if (file.path().matches("(?:^|.*/)cron\\.d/[^/]+") && !RUN_PARTS_NAME.matcher(file.fileName()).matches()) {
@@ -85,7 +84,7 @@ public final class CrontabDetector implements Detector {
         String name = file.fileName();
         SourceRef where = SourceRef.file(file.path());
         ScheduleSpec spec = new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, RUN_PARTS_TIMES.get(period), null, where);
-        String id = JobIds.of(JobKind.CRON_RUN_PARTS, file.path(), name, period);
+        String id = file.jobIds().claim(JobKind.CRON_RUN_PARTS, file.path(), name, period);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("runParts.period", period);
         if (!RUN_PARTS_NAME.matcher(name).matches()) {

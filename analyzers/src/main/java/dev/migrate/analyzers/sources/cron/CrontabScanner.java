@@ -2,7 +2,7 @@ package dev.migrate.analyzers.sources.cron;
 
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.Job;
-import dev.migrate.analyzers.model.JobIds;
+import dev.migrate.analyzers.model.JobIdRegistry;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Redactor;
 import dev.migrate.analyzers.model.ScheduleSpec;
@@ -23,10 +23,13 @@ import java.util.Map;
 /** Turns one crontab (a file or a here-document body) into jobs and findings. */
 final class CrontabScanner {
     private final ScheduleCheck check;
+    private final JobIdRegistry ids;
     private final InventorySink sink;
 
-    CrontabScanner(ScheduleCheck check, InventorySink sink) {
+    /** @param ids the registry of the file the crontab is in (a line written twice is two jobs) */
+    CrontabScanner(ScheduleCheck check, JobIdRegistry ids, InventorySink sink) {
         this.check = check;
+        this.ids = ids;
         this.sink = sink;
     }
 
@@ -115,7 +118,7 @@ final class CrontabScanner {
             attributes.put("stdin", Redactor.redact(e.stdin()));
         }
         String user = format == CrontabFormat.SYSTEM ? e.user() : format == CrontabFormat.ANACRON ? "root" : owner;
-        String id = JobIds.of(kind, path, name, scheduleText + "\n" + e.commandText());
+        String id = ids.claim(kind, path, name, scheduleText + "\n" + e.commandText());
         Map<String, String> shownEnv = new LinkedHashMap<>();
         env.forEach((k, v) -> shownEnv.put(k, Redactor.redactValue(k, v)));
         sink.job(new Job(id, kind, name, where, List.of(spec), Redactor.redact(command), user, shownEnv,

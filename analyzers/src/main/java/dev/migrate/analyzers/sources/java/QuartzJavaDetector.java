@@ -81,7 +81,7 @@ public final class QuartzJavaDetector implements Detector {
         // A trigger is reported under the job it fires (group.name), as Quartz tools show it.
         String name = jobIdentity.or(() -> identity).or(() -> jobClass).orElse(owner);
         SourceRef where = JavaSources.where(file, call);
-        JobBuilder job = new JobBuilder(JobKind.QUARTZ, name, where,
+        JobBuilder job = new JobBuilder(file, JobKind.QUARTZ, name, where,
                 JavaSources.qualifiedType(call) + "#" + identity.orElse(owner + "#" + index));
         Optional<String> tz = inChain.stream().filter(c -> c.getNameAsString().equals("inTimeZone"))
                 .flatMap(c -> c.getArguments().stream()).flatMap(a -> a.findAll(StringLiteralExpr.class).stream())

@@ -87,7 +87,7 @@ public final class QuartzXmlDetector implements Detector {
         SourceRef where = t.where(file.path(), t.tag().equals("cron") ? "cron-expression" : "repeat-interval");
         String jobName = t.fields().get("job-name");
         String shown = jobName == null ? group + "." + name : t.fields().getOrDefault("job-group", "DEFAULT") + "." + jobName;
-        JobBuilder job = new JobBuilder(JobKind.QUARTZ, shown, where, "xml " + group + "." + name);
+        JobBuilder job = new JobBuilder(file, JobKind.QUARTZ, shown, where, "xml " + group + "." + name);
         String tz = t.fields().get("time-zone");
         if (t.tag().equals("cron")) {
             String expr = t.fields().getOrDefault("cron-expression", "?");

@@ -97,7 +97,7 @@ public final class SpringScheduledDetector implements Detector {
         String name = m.getNameAsString();
         String label = JavaSources.simpleType(m) + "." + name;
         SourceRef where = JavaSources.where(file, a);
-        JobBuilder job = new JobBuilder(JobKind.SPRING_SCHEDULED, name, where, type + "#" + m.getNameAsString() + "#" + index);
+        JobBuilder job = new JobBuilder(file, JobKind.SPRING_SCHEDULED, name, where, type + "#" + m.getNameAsString() + "#" + index);
         job.command(type + "#" + m.getNameAsString());
         String zone = value(attrs, "zone");
         String unit = attrs.containsKey("timeUnit") ? attrs.get("timeUnit").toString() : null;

@@ -81,7 +81,7 @@ public final class CronJobDetector implements Detector {
             HelmValues values = valuesByChart.get(chart);
             Map<String, String> used = new LinkedHashMap<>();
             String text = values == null ? template.text() : values.render(template.text(), used);
-            detect(new ScanFile(template.path(), text), sink, used, used.isEmpty() ? null : chart + "values.yaml");
+            detect(template.withText(text), sink, used, used.isEmpty() ? null : chart + "values.yaml");
         }
         templates.clear();
         valuesByChart.clear();
@@ -101,7 +101,7 @@ public final class CronJobDetector implements Detector {
         Node anchor = YamlDocs.keyNode(spec, "schedule");
         SourceRef where = YamlDocs.where(file, anchor != null ? anchor : obj);
         String shown = (namespace == null ? "" : namespace + "/") + (name == null ? "cronjob" : name);
-        JobBuilder job = new JobBuilder(JobKind.K8S_CRONJOB, shown, where, "cronjob " + namespace + "/" + name);
+        JobBuilder job = new JobBuilder(file, JobKind.K8S_CRONJOB, shown, where, "cronjob " + namespace + "/" + name);
         String schedule = YamlDocs.scalar(spec, "schedule");
         String tz = YamlDocs.scalar(spec, "timeZone");
         // Before spec.timeZone existed, clusters accepted "CRON_TZ=Zone expr" (or TZ=) inside the schedule.

@@ -61,7 +61,7 @@ public final class HelmValuesDetector implements Detector {
                 .collect(Collectors.joining(","));
         String tag = YamlDocs.scalar(root, "image", "prefectTag");
         String label = pool != null ? pool : queues.isEmpty() ? "default" : queues;
-        JobBuilder job = new JobBuilder(kind, key + " " + label, where, "helm " + key + " " + label);
+        JobBuilder job = new JobBuilder(file, kind, key + " " + label, where, "helm " + key + " " + label);
         job.attr("chart", "prefect-" + key).attr("workPool", pool).attr("workQueue", queues).attr("prefectTag", tag)
                 .attr("workerType", YamlDocs.scalar(config, "type"))
                 .attr("apiConfig", YamlDocs.scalar(root, "apiConfig"))

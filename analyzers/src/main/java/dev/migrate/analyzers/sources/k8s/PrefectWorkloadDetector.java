@@ -52,7 +52,7 @@ public final class PrefectWorkloadDetector implements Detector {
             Node cmdNode = inArgs || YamlDocs.get(c, "command") == null ? args : YamlDocs.get(c, "command");
             SourceRef where = YamlDocs.where(file, cmdNode == null ? c : cmdNode);
             for (PrefectInvocation inv : PrefectInvocation.find(cmd)) {
-                Optional<JobBuilder> job = PrefectCommandReport.report(inv, cmd, where, sink);
+                Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, cmd, where, sink);
                 job.ifPresent(b -> {
                     String image = YamlDocs.scalar(c, "image");
                     b.attr("workload", YamlDocs.scalar(obj, "kind") + "/" + YamlDocs.scalar(obj, "metadata", "name"))

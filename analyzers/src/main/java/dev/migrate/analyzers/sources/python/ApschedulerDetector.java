@@ -14,12 +14,10 @@ import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * APScheduler jobs: {@code scheduler.add_job(func, "cron"|"interval"|"date", ...)}, {@code add_job} with a
@@ -43,13 +41,12 @@ public final class ApschedulerDetector extends PythonDetector {
     @Override
     void detect(PythonModule m, InventorySink sink) {
         String schedulerZone = schedulerZone(m);
-        Set<String> discriminators = new HashSet<>();
         for (Node call : m.nodes(NodeKind.CALL)) {
             Node callee = Expressions.unwrap(call.nodes().get(0));
             if (callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("add_job")) {
                 Optional<Node> func = PythonModule.arg(call, "func", 0);
                 String fallback = func.flatMap(Expressions::dottedName).orElse("job");
-                job(m, call, 1, fallback, m.at(call), schedulerZone, discriminators, sink);
+                job(m, call, 1, fallback, m.at(call), schedulerZone, sink);
             }
         }
         for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
@@ -58,26 +55,10 @@ public final class ApschedulerDetector extends PythonDetector {
                 Node call = Expressions.unwrap(deco);
                 if (call.kind() == NodeKind.CALL && Expressions.unwrap(call.nodes().get(0)).kind() == NodeKind.ATTRIBUTE
                         && lastName(Expressions.unwrap(call.nodes().get(0))).equals("scheduled_job")) {
-                    job(m, call, 0, d.name(), m.at(deco), schedulerZone, discriminators, sink);
+                    job(m, call, 0, d.name(), m.at(deco), schedulerZone, sink);
                 }
             }
         }
-    }
-
-    /**
-     * What tells this job apart in its file: the function, as long as one job runs it; a second job of the same
-     * function (another trigger) adds its schedule, and a third of the same schedule a count, so that every job
-     * keeps an id of its own while the first keeps the id it always had.
-     */
-    private static String discriminator(String function, ScheduleSpec spec, Set<String> taken) {
-        String d = function;
-        if (!taken.add(d)) {
-            d = function + "\n" + spec.form() + " " + spec.expression() + " " + spec.timezone();
-            for (int n = 2; !taken.add(d); n++) {
-                d = function + "\n" + spec.form() + " " + spec.expression() + " " + spec.timezone() + "\n" + n;
-            }
-        }
-        return d;
     }
 
     private static String lastName(Node attribute) {
@@ -99,11 +80,13 @@ public final class ApschedulerDetector extends PythonDetector {
     }
 
     private void job(PythonModule m, Node call, int triggerPosition, String fallbackName, SourceRef where,
-                     String schedulerZone, Set<String> discriminators, InventorySink sink) {
+                     String schedulerZone, InventorySink sink) {
         String name = PythonModule.arg(call, "id", -1).flatMap(m::string)
                 .or(() -> PythonModule.arg(call, "name", -1).flatMap(m::string)).orElse(fallbackName);
         ScheduleSpec spec = trigger(m, call, triggerPosition, where, schedulerZone);
-        JobBuilder job = new JobBuilder(JobKind.APSCHEDULER, name, where, discriminator(fallbackName, spec, discriminators))
+        // The function tells a job apart in its file; a second job of one function (another trigger) gets an id of
+        // its own from the file's JobIdRegistry, like any job a file repeats.
+        JobBuilder job = new JobBuilder(m.file(), JobKind.APSCHEDULER, name, where, fallbackName)
                 .command(m.file().path() + ":" + fallbackName);
         int maxInstances = PythonModule.arg(call, "max_instances", -1).flatMap(m::number).map(Double::intValue).orElse(1);
         job.overlap(maxInstances > 1 ? Overlap.ALLOW : Overlap.SKIP);

@@ -22,6 +22,11 @@ import java.util.Optional;
  * Celery beat entries: {@code app.conf.beat_schedule = {...}}, a {@code beat_schedule}/{@code CELERYBEAT_SCHEDULE}
  * module setting or {@code app.conf.update(beat_schedule={...})}. {@code crontab()} entries are read in
  * {@code app.conf.timezone} (beat's rule); {@code timedelta} and plain seconds are intervals.
+ *
+ * <p>A {@code crontab()} runs on a day only when the day is in day_of_month AND in day_of_week (celery/schedules.py:
+ * crontab.remaining_delta requires both, and _delta_to_next skips dates until the weekday matches; celery/celery#4307
+ * reports the difference), where Vixie cron runs on either when both are restricted. So its cron is
+ * {@link Form#CRON_CELERY}, read with the AND rule: {@code day_of_month='1-7', day_of_week=1} is the first Monday.
  */
 public final class CeleryBeatDetector extends PythonDetector {
     /** crontab()'s positional order and where each field goes in five-field cron. */
@@ -89,7 +94,7 @@ public final class CeleryBeatDetector extends PythonDetector {
             String task = Optional.ofNullable(value(m, body, "task")).flatMap(m::string).orElse(null);
             ScheduleSpec spec = scheduleValue == null ? new ScheduleSpec(Form.UNKNOWN, "no schedule", null, where)
                     : spec(m, m.resolve(scheduleValue), zone, where);
-            JobBuilder job = new JobBuilder(JobKind.CELERY_BEAT, name.get(), where, name.get())
+            JobBuilder job = new JobBuilder(m.file(), JobKind.CELERY_BEAT, name.get(), where, name.get())
                     .command(task).overlap(Overlap.ALLOW).schedule(spec);
             sink.job(job.build());
             sink.finding(Findings.of("PYS004", "Celery beat entry " + name.get() + " sends " + task + " ("
@@ -112,7 +117,7 @@ public final class CeleryBeatDetector extends PythonDetector {
 
     private static ScheduleSpec spec(PythonModule m, Node s, String zone, SourceRef where) {
         if (s.kind() == NodeKind.CALL && m.nameOf(s).endsWith("crontab")) {
-            return cron(m, s).map(c -> new ScheduleSpec(Form.CRON_UNIX, c, zone, where))
+            return cron(m, s).map(c -> new ScheduleSpec(Form.CRON_CELERY, c, zone, where))
                     .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, s.text().strip(), zone, where));
         }
         return Durations.seconds(m, s).filter(d -> d > 0)

@@ -91,7 +91,7 @@ public final class Prefect1FlowDetector extends PythonDetector {
         });
         Node schedule = parts.containsKey("schedule") ? m.resolve(parts.get("schedule")) : null;
         SourceRef where = m.at(schedule != null ? schedule : call);
-        JobBuilder job = new JobBuilder(JobKind.PREFECT1_FLOW, name, where, name)
+        JobBuilder job = new JobBuilder(m.file(), JobKind.PREFECT1_FLOW, name, where, name)
                 .command(m.file().path() + (variable == null ? "" : ":" + variable)).overlap(Overlap.ALLOW);
         List<ScheduleSpec> specs = schedule == null ? List.of() : schedules(m, schedule, job);
         specs.forEach(job::schedule);

@@ -94,7 +94,7 @@ public final class PrefectDeploymentDetector extends PythonDetector {
     private static void helperSchedules(PythonModule m, InventorySink sink) {
         for (ScheduleHelpers.Scheduled s : ScheduleHelpers.find(m)) {
             String full = s.flowName() + "/" + s.deploymentName();
-            JobBuilder job = new JobBuilder(JobKind.PREFECT2_DEPLOYMENT, full, s.where(), full).overlap(Overlap.ALLOW)
+            JobBuilder job = new JobBuilder(m.file(), JobKind.PREFECT2_DEPLOYMENT, full, s.where(), full).overlap(Overlap.ALLOW)
                     .schedule(s.schedule()).attr("deployment.scheduledBy", m.file().path());
             sink.job(job.build());
             sink.finding(Findings.of("PF217", "the schedule of " + full + " is set with the Prefect 2 client's "
@@ -184,7 +184,7 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             boolean prefect2 = p.deploymentClass() || prefect2Dirs.contains(dir(p.path()));
             JobKind kind = prefect2 ? JobKind.PREFECT2_DEPLOYMENT : JobKind.PREFECT3_DEPLOYMENT;
             String full = flowName + "/" + p.name();
-            JobBuilder job = new JobBuilder(kind, full, p.where(), full).overlap(Overlap.ALLOW)
+            JobBuilder job = new JobBuilder(p.module().file(), kind, full, p.where(), full).overlap(Overlap.ALLOW)
                     .command(p.path() + (p.flowFunction() == null ? "" : ":" + p.flowFunction()));
             p.schedules().forEach(job::schedule);
             p.attrs().forEach(job::attr);

@@ -68,7 +68,7 @@ public final class PythonCrontabDetector extends PythonDetector {
         String name = comment != null && !comment.isBlank() ? comment : CronCommands.name(command);
         SourceRef where = m.at(newCall);
         ScheduleSpec spec = schedule(m, variable, where);
-        JobBuilder job = new JobBuilder(JobKind.CRON, name, where, command + "\n" + spec.expression())
+        JobBuilder job = new JobBuilder(m.file(), JobKind.CRON, name, where, command + "\n" + spec.expression())
                 .command(command).schedule(spec).user(user)
                 .attr("crontab.embeddedIn", "python-crontab script " + m.file().path())
                 .attr("crontab.format", "user");

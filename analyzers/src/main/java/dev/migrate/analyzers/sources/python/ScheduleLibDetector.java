@@ -49,7 +49,7 @@ public final class ScheduleLibDetector extends PythonDetector {
         Node target = PythonModule.arg(doCall, "job_func", 0).orElse(null);
         String jobName = target == null ? "job" : Expressions.dottedName(target).orElse(target.text().strip());
         SourceRef where = m.at(target != null ? target : doCall);
-        JobBuilder job = new JobBuilder(JobKind.PYTHON_SCHEDULE_LIB, jobName, where, chainText(chain))
+        JobBuilder job = new JobBuilder(m.file(), JobKind.PYTHON_SCHEDULE_LIB, jobName, where, chainText(chain))
                 .command(m.file().path() + ":" + jobName).overlap(Overlap.SKIP);
         ScheduleSpec spec = spec(m, chain, where);
         job.schedule(spec);

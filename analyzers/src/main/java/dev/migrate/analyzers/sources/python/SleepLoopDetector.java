@@ -87,7 +87,7 @@ public final class SleepLoopDetector extends PythonDetector {
             seconds = compensatedInterval(m, arg);
             compensated = seconds.isPresent();
         }
-        JobBuilder job = new JobBuilder(JobKind.PYTHON_SLEEP_LOOP, name, where, "while@" + enclosing(m, loop))
+        JobBuilder job = new JobBuilder(m.file(), JobKind.PYTHON_SLEEP_LOOP, name, where, "while@" + enclosing(m, loop))
                 .command(m.file().path()).overlap(Overlap.SKIP)
                 .attr("loop.sleep", sleep.text().strip());
         if (compensated) {

@@ -4,7 +4,6 @@ import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.Job;
-import dev.migrate.analyzers.model.JobIds;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
 import dev.migrate.analyzers.model.Prefilter;
@@ -86,7 +85,7 @@ public final class SystemdDetector implements Detector {
             }
             return;
         }
-        UnitSource unit = new UnitSource(file.path(), UnitFile.parse(file.text()));
+        UnitSource unit = new UnitSource(file);
         synchronized (this) {
             (file.fileName().endsWith(".timer") ? timers : services).add(unit);
         }
@@ -151,7 +150,7 @@ public final class SystemdDetector implements Detector {
             return null;
         }
         String name = service.baseName();
-        String id = JobIds.of(kind, service.path(), name, service.fileName());
+        String id = service.jobIds().claim(kind, service.path(), name, service.fileName());
         SourceRef where = SourceRef.file(service.path());
         List<ScheduleSpec> schedules = kind == JobKind.SYSTEMD_SCHEDULER_SERVICE
                 ? List.of(new ScheduleSpec(ScheduleSpec.Form.UNKNOWN, "in the code run by " + service.fileName(), null, where))

@@ -2,7 +2,6 @@ package dev.migrate.analyzers.sources.systemd;
 
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
-import dev.migrate.analyzers.model.JobIds;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
 import dev.migrate.analyzers.model.ScheduleSpec;
@@ -34,7 +33,7 @@ final class TimerJobs {
     /** {@code service} is null when the started unit was not among the scanned files. */
     PendingJob build(UnitSource timer, String serviceName, UnitSource service) {
         String name = timer.baseName();
-        String id = JobIds.of(JobKind.SYSTEMD_TIMER, timer.path(), name, timer.fileName());
+        String id = timer.jobIds().claim(JobKind.SYSTEMD_TIMER, timer.path(), name, timer.fileName());
         SourceRef where = SourceRef.file(timer.path());
         List<Finding> findings = new ArrayList<>();
         List<ScheduleSpec> schedules = new ArrayList<>();

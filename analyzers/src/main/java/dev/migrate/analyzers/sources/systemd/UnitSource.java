@@ -1,5 +1,7 @@
 package dev.migrate.analyzers.sources.systemd;
 
+import dev.migrate.analyzers.model.JobIdRegistry;
+import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.rewriters.systemd.UnitFile;
 import dev.migrate.rewriters.systemd.UnitLine;
@@ -10,8 +12,10 @@ import java.util.List;
 /**
  * A unit as systemd sees it: the unit file plus its drop-ins ({@code name.service.d/*.conf}, applied in file-name
  * order), with the position of every setting for findings.
+ *
+ * @param jobIds the registry of the unit file, for the id of the job it turns out to be once every unit is read
  */
-record UnitSource(String path, UnitFile unit, List<DropIn> dropIns) {
+record UnitSource(String path, UnitFile unit, List<DropIn> dropIns, JobIdRegistry jobIds) {
     /** One {@code .conf} file from the unit's {@code .d} directory. */
     record DropIn(String path, UnitFile unit) {
         String fileName() {
@@ -27,14 +31,14 @@ record UnitSource(String path, UnitFile unit, List<DropIn> dropIns) {
         dropIns = dropIns.stream().sorted(Comparator.comparing(DropIn::fileName)).toList();
     }
 
-    UnitSource(String path, UnitFile unit) {
-        this(path, unit, List.of());
+    UnitSource(ScanFile file) {
+        this(file.path(), UnitFile.parse(file.text()), List.of(), file.jobIds());
     }
 
     UnitSource withDropIns(List<DropIn> more) {
         List<DropIn> all = new ArrayList<>(dropIns);
         all.addAll(more);
-        return new UnitSource(path, unit, all);
+        return new UnitSource(path, unit, all, jobIds);
     }
 
     String fileName() {

@@ -176,12 +176,32 @@ class PythonDetectorsTest {
                     "solar": {"task": "t.sun", "schedule": solar("sunset", 35.6, 139.6)},
                 }
                 """);
-        assertThat(jobs(sink)).containsExactly("weekly | CRON_UNIX 0 0 * * 0 [Asia/Tokyo] @4", "fast | INTERVAL PT10S @5",
+        assertThat(jobs(sink)).containsExactly("weekly | CRON_CELERY 0 0 * * 0 [Asia/Tokyo] @4", "fast | INTERVAL PT10S @5",
                 "solar | UNKNOWN solar(\"sunset\", 35.6, 139.6) [Asia/Tokyo] @6");
         RecordingSink update = run(new CeleryBeatDetector(), "app.py", """
                 app.conf.update(beat_schedule={"every-minute": {"task": "t.m", "schedule": crontab()}})
                 """);
-        assertThat(jobs(update)).containsExactly("every-minute | CRON_UNIX * * * * * @1");
+        assertThat(jobs(update)).containsExactly("every-minute | CRON_CELERY * * * * * @1");
+    }
+
+    /**
+     * Celery's crontab runs on a day only when it is in day_of_month AND in day_of_week (celery/schedules.py,
+     * crontab.remaining_delta and _delta_to_next; celery/celery#4307), unlike Vixie cron, which runs on either.
+     */
+    @Test
+    void celeryCrontabDayFieldsMustBothMatch() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "beat.py", """
+                from celery.schedules import crontab
+                beat_schedule = {
+                    "first-monday": {"task": "t.report", "schedule": crontab(hour=7, minute=30, day_of_week=1, day_of_month='1-7')},
+                }
+                """);
+        assertThat(jobs(sink)).containsExactly("first-monday | CRON_CELERY 30 7 1-7 * 1 @3");
+        dev.migrate.analyzers.schedule.Schedule read = dev.migrate.analyzers.schedule.Schedules.interpret(
+                sink.jobs.get(0).schedules().get(0), java.time.ZoneOffset.UTC);
+        assertThat(dev.migrate.analyzers.schedule.FireTimes.source(read, java.time.Instant.parse("2026-11-21T00:00:00Z"), 4))
+                .extracting(t -> t.toLocalDateTime().toString())
+                .containsExactly("2026-12-07T07:30", "2027-01-04T07:30", "2027-02-01T07:30", "2027-03-01T07:30");
     }
 
     @Test
