@@ -194,7 +194,10 @@ public final class TreeIndex {
         if (known != null) {
             return known.contains(word);
         }
-        char[] t = table().text();
+        // the parse's own print, when no table exists yet: a file no recipe looks further into (most of a
+        // repository's Python files are no Prefect code) never gets one
+        char[] printed = facts.table == null ? facts.printed : null;
+        char[] t = printed != null ? printed : table().text();
         if (t == null) {
             return text().contains(word);
         }
