@@ -214,7 +214,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             }
 
             // infrastructure: block fields become job variables, an image is deployed as is
-            List<String> jobVariables = new ArrayList<>();
+            JobVariables jobVariables = new JobVariables();
             String image = null;
             Optional<Argument> infraArg = view.keyword("infrastructure");
             if (infraArg.isPresent()) {
@@ -236,7 +236,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                         if ("image".equals(k)) {
                             image = a.value().text();
                         } else if (k != null && infra.get().jobVariables().contains(k)) {
-                            jobVariables.add(quote(k) + ": " + a.value().text());
+                            jobVariables.field(k, a.value());
                         } else {
                             dropped.add(k == null ? a.node().text() : k);
                         }
@@ -270,7 +270,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (image != null) {
                 callee = flow + "." + mode;
                 if (mode.equals("to_deployment")) {
-                    jobVariables.add(0, quote("image") + ": " + image);
+                    jobVariables.first("image", image);
                 }
             } else if (mode.equals("serve")) {
                 callee = flow + ".serve";
@@ -309,14 +309,18 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     edited = ArgEdits.remove(edited, arg);
                 } else if (k.equals("infra_overrides") || k.equals("job_variables")) {
                     Node overrides = Expressions.unwrap(a.value());
-                    String entries = overrides.kind() == NodeKind.DICT
-                            ? overrides.text().substring(1, overrides.text().length() - 1).strip()
-                            : "**" + a.value().text();
-                    // block fields first, so the overrides win as they did in Prefect 2
-                    String value = jobVariables.isEmpty() ? a.value().text()
-                            : "{" + String.join(", ", jobVariables) + (entries.isEmpty() ? "" : ", " + entries) + "}";
+                    boolean dict = overrides.kind() == NodeKind.DICT;
+                    String value;
+                    if (dict && jobVariables.needsMerge(overrides) && jobVariables.apply(overrides)) {
+                        // dotted keys or keys the block sets: applied into the block's fields as Prefect 2 did
+                        value = jobVariables.render(this::quote, "");
+                    } else {
+                        String entries = dict ? entriesText(overrides) : "**" + a.value().text();
+                        // block fields first, so the overrides win as they did in Prefect 2
+                        value = jobVariables.isEmpty() ? null : jobVariables.render(this::quote, entries);
+                    }
                     Node renamed = ArgEdits.rename(arg, "job_variables");
-                    edited = ArgEdits.replace(edited, arg, jobVariables.isEmpty() ? renamed
+                    edited = ArgEdits.replace(edited, arg, value == null ? renamed
                             : ArgEdits.withValue(renamed, value, file.style()));
                     jobVariablesWritten = true;
                 } else if (k.equals("schedule")) {
@@ -334,7 +338,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 note(call, false, "dropped " + droppedArgs + ": no equivalent on Prefect 3 " + mode + "()");
             }
             if (!jobVariablesWritten && !jobVariables.isEmpty() && !mode.equals("serve")) {
-                edited = ArgEdits.add(edited, "job_variables", "{" + String.join(", ", jobVariables) + "}", file.style());
+                edited = ArgEdits.add(edited, "job_variables", jobVariables.render(this::quote, ""), file.style());
             }
             if (image != null && mode.equals("deploy")) {
                 edited = ArgEdits.add(edited, "image", image, file.style());
@@ -588,6 +592,15 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             }
             boolean atom = v.kind() == NodeKind.NAME || v.kind() == NodeKind.ATTRIBUTE || v.kind() == NodeKind.CALL;
             return atom ? "not " + v.text() : "not (" + v.text() + ")";
+        }
+
+        /**
+         * The entries of a dict literal as written, without the braces: a comment at their end keeps the line
+         * break (and indentation) before the closing brace, which the comment would swallow otherwise.
+         */
+        private static String entriesText(Node dict) {
+            String inner = dict.text().substring(1, dict.text().length() - 1).stripLeading();
+            return inner.contains("#") ? inner : inner.strip();
         }
 
         private String quote(String s) {
