@@ -124,7 +124,7 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                                 .anyMatch(k -> !k.equals("executor"));
                         if (flow.convertible() && deployed) {
                             acc.deployments.computeIfAbsent(path(file), k -> new ArrayList<>())
-                                    .add(Deployment.of(flow, path(file), imports));
+                                    .add(Deployment.of(flow, path(file), imports, file.module()));
                         }
                     }
                 }

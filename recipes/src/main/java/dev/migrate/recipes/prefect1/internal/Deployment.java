@@ -17,7 +17,7 @@ public record Deployment(String name, String function, String entrypoint, List<P
                          RunConfigs.WorkPool workPool, Storages.Source source, List<String> problems,
                          List<String> decisions) {
 
-    public static Deployment of(Prefect1Flow flow, String sourcePath, Imports imports) {
+    public static Deployment of(Prefect1Flow flow, String sourcePath, Imports imports, Node module) {
         List<String> problems = new ArrayList<>();
         List<String> decisions = new ArrayList<>();
         List<Prefect1Schedules.Entry> schedules = new ArrayList<>();
@@ -31,7 +31,7 @@ public record Deployment(String name, String function, String entrypoint, List<P
         RunConfigs.WorkPool pool = null;
         Node runConfig = flow.settings().get("run_config");
         if (runConfig != null) {
-            pool = RunConfigs.read(runConfig, imports);
+            pool = RunConfigs.read(runConfig, imports, module);
             problems.addAll(pool.problems());
             decisions.addAll(pool.decisions());
         } else {

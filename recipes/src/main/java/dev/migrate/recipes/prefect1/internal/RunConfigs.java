@@ -48,7 +48,8 @@ public final class RunConfigs {
     private RunConfigs() {
     }
 
-    public static WorkPool read(Node expr, Imports imports) {
+    /** The work pool of a run config; argument values that name a module constant ({@code LABELS = [...]}) are read through it. */
+    public static WorkPool read(Node expr, Imports imports, Node module) {
         List<String> problems = new ArrayList<>();
         List<String> decisions = new ArrayList<>();
         Node e = Expressions.unwrap(expr);
@@ -67,13 +68,19 @@ public final class RunConfigs {
                 problems.add("positional run config argument `" + a.node().print().strip() + "`; set it by hand");
                 continue;
             }
+            Node resolved = FlowAnalysis.resolve(module, a.value());
             if (k.equals("labels")) {
-                labels = PyLiterals.value(a.value()).filter(v -> v instanceof List<?>)
-                        .map(v -> ((List<?>) v).stream().map(String::valueOf).toList()).orElse(List.of());
+                Optional<List<String>> read = PyLiterals.value(resolved).filter(v -> v instanceof List<?>)
+                        .map(v -> ((List<?>) v).stream().map(String::valueOf).toList());
+                if (read.isEmpty()) {
+                    problems.add("labels= `" + a.value().print().strip() + "` is not a literal list: the work pool is "
+                            + "not named after them; rename it after the agent's labels by hand");
+                }
+                labels = read.orElse(List.of());
                 continue;
             }
             String variable = rule.variables().get(k);
-            Optional<Object> value = PyLiterals.value(a.value());
+            Optional<Object> value = PyLiterals.value(resolved);
             if (variable != null && value.isPresent()) {
                 variables.put(variable, k.equals("env") ? renameEnv(value.get(), decisions) : value.get());
             } else if (rule.manual().containsKey(k)) {
