@@ -495,17 +495,21 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
     }
 
     @Test
-    void runConfigArgumentsNamingModuleConstantsAreRead() {
+    void settingsNamingModuleConstantsAreRead() {
         rewriteRun(
                 python(
                         """
                         import os
                         from prefect import Flow, task
                         from prefect.run_configs import DockerRun
+                        from prefect.schedules import CronSchedule
+                        from prefect.storage import GitHub
 
                         LABELS = ["prod", "docker"]
                         IMAGE = "repo/etl:2"
                         ENV = {"MODE": "full"}
+                        REPO = "acme/etl"
+                        CRON = "0 3 * * *"
 
 
                         @task
@@ -513,7 +517,8 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                             pass
 
 
-                        with Flow("etl", run_config=DockerRun(image=IMAGE, labels=LABELS, env=ENV)) as flow:
+                        with Flow("etl", run_config=DockerRun(image=IMAGE, labels=LABELS, env=ENV),
+                                  schedule=CronSchedule(CRON), storage=GitHub(repo=REPO, path="flows/etl.py")) as flow:
                             work()
 
                         with Flow("dyn", run_config=DockerRun(labels=os.environ["LABELS"].split(","))) as dyn:
@@ -528,6 +533,8 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                         LABELS = ["prod", "docker"]
                         IMAGE = "repo/etl:2"
                         ENV = {"MODE": "full"}
+                        REPO = "acme/etl"
+                        CRON = "0 3 * * *"
 
 
                         @task
@@ -554,12 +561,18 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                         deployments:
                         - name: etl
                           entrypoint: flows/etl.py:etl
+                          schedules:
+                          - cron: 0 3 * * *
+                            timezone: UTC
                           work_pool:
                             name: prod-docker
                             job_variables:
                               image: repo/etl:2
                               env:
                                 MODE: full
+                          pull:
+                          - prefect.deployments.steps.git_clone:
+                              repository: https://github.com/acme/etl.git
                         - name: dyn
                           entrypoint: flows/etl.py:dyn
                           work_pool:

@@ -21,7 +21,8 @@ public record Deployment(String name, String function, String entrypoint, List<P
         List<String> problems = new ArrayList<>();
         List<String> decisions = new ArrayList<>();
         List<Prefect1Schedules.Entry> schedules = new ArrayList<>();
-        Node schedule = flow.settings().get("schedule");
+        // settings read through the module's constants (REPO = "org/etl"), as the flow's name is
+        Node schedule = inline(module, flow.settings().get("schedule"));
         if (schedule != null) {
             Prefect1Schedules.Result r = Prefect1Schedules.read(schedule, imports);
             schedules.addAll(r.entries());
@@ -29,9 +30,9 @@ public record Deployment(String name, String function, String entrypoint, List<P
             decisions.addAll(r.decisions());
         }
         RunConfigs.WorkPool pool = null;
-        Node runConfig = flow.settings().get("run_config");
+        Node runConfig = inline(module, flow.settings().get("run_config"));
         if (runConfig != null) {
-            pool = RunConfigs.read(runConfig, imports, module);
+            pool = RunConfigs.read(runConfig, imports);
             problems.addAll(pool.problems());
             decisions.addAll(pool.decisions());
         } else {
@@ -40,7 +41,7 @@ public record Deployment(String name, String function, String entrypoint, List<P
             pool = new RunConfigs.WorkPool("default-process-pool", "process", Map.of(), List.of(), List.of());
         }
         Storages.Source source = null;
-        Node storage = flow.settings().get("storage");
+        Node storage = inline(module, flow.settings().get("storage"));
         if (storage != null) {
             source = Storages.read(storage, imports, flow.name());
             problems.addAll(source.problems());
@@ -156,5 +157,9 @@ public record Deployment(String name, String function, String entrypoint, List<P
             args.add("parameters=" + PyLiteralText.of(e.parameters()));
         }
         return cls + "(" + String.join(", ", args) + ")";
+    }
+
+    private static Node inline(Node module, Node setting) {
+        return setting == null ? null : ModuleConstants.inline(module, setting);
     }
 }

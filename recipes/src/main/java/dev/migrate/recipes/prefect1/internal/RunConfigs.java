@@ -48,8 +48,7 @@ public final class RunConfigs {
     private RunConfigs() {
     }
 
-    /** The work pool of a run config; argument values that name a module constant ({@code LABELS = [...]}) are read through it. */
-    public static WorkPool read(Node expr, Imports imports, Node module) {
+    public static WorkPool read(Node expr, Imports imports) {
         List<String> problems = new ArrayList<>();
         List<String> decisions = new ArrayList<>();
         Node e = Expressions.unwrap(expr);
@@ -68,9 +67,8 @@ public final class RunConfigs {
                 problems.add("positional run config argument `" + a.node().print().strip() + "`; set it by hand");
                 continue;
             }
-            Node resolved = FlowAnalysis.resolve(module, a.value());
             if (k.equals("labels")) {
-                Optional<List<String>> read = PyLiterals.value(resolved).filter(v -> v instanceof List<?>)
+                Optional<List<String>> read = PyLiterals.value(a.value()).filter(v -> v instanceof List<?>)
                         .map(v -> ((List<?>) v).stream().map(String::valueOf).toList());
                 if (read.isEmpty()) {
                     problems.add("labels= `" + a.value().print().strip() + "` is not a literal list: the work pool is "
@@ -80,7 +78,7 @@ public final class RunConfigs {
                 continue;
             }
             String variable = rule.variables().get(k);
-            Optional<Object> value = PyLiterals.value(resolved);
+            Optional<Object> value = PyLiterals.value(a.value());
             if (variable != null && value.isPresent()) {
                 variables.put(variable, k.equals("env") ? renameEnv(value.get(), decisions) : value.get());
             } else if (rule.manual().containsKey(k)) {

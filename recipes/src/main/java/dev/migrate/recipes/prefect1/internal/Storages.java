@@ -59,6 +59,8 @@ public final class Storages {
             case "GitHub", "GitLab", "Bitbucket", "Git" -> {
                 Optional<String> repo = str(call, "repo", 0);
                 if (repo.isEmpty()) {
+                    problems.add(cls + " storage: repo= is not a string literal; add a "
+                            + "prefect.deployments.steps.git_clone pull step on the repository's URL by hand");
                     break;
                 }
                 String host = cls.equals("Git") ? str(call, "repo_host", -1).orElse("github.com") : GIT_HOSTS.get(cls);
