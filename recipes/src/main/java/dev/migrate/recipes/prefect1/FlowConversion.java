@@ -30,8 +30,10 @@ import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
 import dev.migrate.rewriters.python.tree.PyElement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.openrewrite.ExecutionContext;
 
 /** One file's run of {@link ConvertPrefect1Flows}: every flow of the module, edited in one tree. */
@@ -98,6 +100,7 @@ final class FlowConversion {
                     root = StatementEdits.blankLinesAround(root, def, 2, style);
                 }
             }
+            root = leftoverRegisters(root, flows);
         }
         return Imports1.finish(before, root, style);
     }
@@ -280,6 +283,47 @@ final class FlowConversion {
                 }
             }
             assert stmt != null;
+        }
+        return out;
+    }
+
+    /**
+     * Register calls the conversion could not tie to its flow (a loop over the flows, a project_name= call on
+     * another name): Prefect 3 flows have no register(), so the module would fail when it is imported.
+     */
+    private Node leftoverRegisters(Node root, List<Prefect1Flow> flows) {
+        Set<String> flowNames = new HashSet<>();
+        for (Prefect1Flow f : flows) {
+            if (f.convertible()) {
+                flowNames.add(f.function());
+                flowNames.add(f.variable());
+            }
+        }
+        Set<String> loopNames = new HashSet<>();
+        for (Node loop : Nodes.find(root, NodeKind.FOR)) {
+            Node target = loop.nodes().get(0);
+            boolean overFlows = Nodes.find(loop.nodes().get(1), NodeKind.NAME).stream()
+                    .anyMatch(n -> flowNames.contains(Expressions.name(n)));
+            if (overFlows && target.kind() == NodeKind.NAME) {
+                loopNames.add(Expressions.name(target));
+            }
+        }
+        Node out = root;
+        for (Node call : Nodes.find(root, NodeKind.CALL)) {
+            Node callee = call.nodes().get(0);
+            List<String> parts = Expressions.dottedParts(callee).orElse(List.of());
+            if (parts.size() != 2 || !parts.get(1).equals("register")) {
+                continue;
+            }
+            boolean prefect1 = flowNames.contains(parts.get(0)) || loopNames.contains(parts.get(0))
+                    || new CallView(call).keyword("project_name").isPresent();
+            if (prefect1) {
+                String message = "`" + callee.print().strip() + "(...)` registers a Prefect 1 flow: Prefect 3 flows have "
+                        + "no register() and this line fails when the module is imported; delete it and deploy with "
+                        + "`prefect deploy --all` from prefect.yaml";
+                log.manual(ctx, file, call, "PF108", message);
+                out = Todos.add(out, call, "PF108", message, style.newline());
+            }
         }
         return out;
     }

@@ -29,17 +29,6 @@ public record Deployment(String name, String function, String entrypoint, List<P
             problems.addAll(r.problems());
             decisions.addAll(r.decisions());
         }
-        RunConfigs.WorkPool pool = null;
-        Node runConfig = inline(module, flow.settings().get("run_config"));
-        if (runConfig != null) {
-            pool = RunConfigs.read(runConfig, imports);
-            problems.addAll(pool.problems());
-            decisions.addAll(pool.decisions());
-        } else {
-            decisions.add("no run config: Prefect 1 used a LocalRun on any matching agent; the deployment targets "
-                    + "work pool 'default-process-pool' (type process)");
-            pool = new RunConfigs.WorkPool("default-process-pool", "process", Map.of(), List.of(), List.of());
-        }
         Storages.Source source = null;
         Node storage = inline(module, flow.settings().get("storage"));
         if (storage != null) {
@@ -49,6 +38,34 @@ public record Deployment(String name, String function, String entrypoint, List<P
             if (source.path() != null && !source.path().equals(sourcePath)) {
                 decisions.add("the storage names " + source.path() + "; the entrypoint uses this file's path " + sourcePath);
             }
+        }
+        // a flow stored in an image ran on an agent that runs images: a process pool cannot run it
+        boolean inImage = source != null && source.image() != null;
+        RunConfigs.WorkPool pool;
+        Node runConfig = inline(module, flow.settings().get("run_config"));
+        if (runConfig != null) {
+            pool = RunConfigs.read(runConfig, imports);
+            problems.addAll(pool.problems());
+            if (inImage && pool.type().equals("process")) {
+                String name = pool.name().equals("default-process-pool") ? "default-docker-pool" : pool.name();
+                // the run config's own "became work pool ... of type process" gives way to this one
+                pool.decisions().stream().filter(d -> !d.startsWith("run config ")).forEach(decisions::add);
+                decisions.add("the flow is stored in an image, so its " + RunConfigs.className(runConfig, imports)
+                        + " ran on a Docker agent: work pool '" + name + "' is of type docker; create it with "
+                        + "`prefect work-pool create " + name + " --type docker`");
+                pool = new RunConfigs.WorkPool(name, "docker", pool.jobVariables(), List.of(), List.of());
+            } else {
+                decisions.addAll(pool.decisions());
+            }
+        } else if (inImage) {
+            decisions.add("no run config: a flow stored in an image ran on a Docker agent; the deployment targets "
+                    + "work pool 'default-docker-pool' (type docker); create it with "
+                    + "`prefect work-pool create default-docker-pool --type docker`");
+            pool = new RunConfigs.WorkPool("default-docker-pool", "docker", Map.of(), List.of(), List.of());
+        } else {
+            decisions.add("no run config: Prefect 1 used a LocalRun on any matching agent; the deployment targets "
+                    + "work pool 'default-process-pool' (type process)");
+            pool = new RunConfigs.WorkPool("default-process-pool", "process", Map.of(), List.of(), List.of());
         }
         return new Deployment(flow.name(), flow.function(), sourcePath + ":" + flow.function(), schedules, pool, source,
                 problems, decisions);

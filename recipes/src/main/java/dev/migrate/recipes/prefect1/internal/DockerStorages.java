@@ -32,6 +32,12 @@ final class DockerStorages {
                     + "(" + STEPS + "build_docker_image, push_docker_image)");
             return Optional.empty();
         }
+        for (String k : List.of("registry_url", "image_name", "image_tag", "dockerfile")) {
+            call.keyword(k).filter(a -> Storages.str(call, k, -1).isEmpty()).ifPresent(a -> problems.add("Docker storage: "
+                    + k + "= `" + a.value().print().strip() + "` is not a string literal and is left out of the build"
+                    + (k.equals("registry_url") ? " and push steps (the image is not pushed)" : " step")
+                    + "; write it into prefect.yaml by hand"));
+        }
         String image = registry.map(r -> r.replaceAll("/+$", "") + "/").orElse("") + name;
         Map<String, Object> build = new LinkedHashMap<>();
         build.put("id", ID);

@@ -95,6 +95,13 @@ public final class RunConfigs {
         return new WorkPool(name, rule.poolType(), variables, problems, decisions);
     }
 
+    /** The run config's class name ({@code DockerRun}), or its expression when it is not a call. */
+    static String className(Node expr, Imports imports) {
+        Node e = Expressions.unwrap(expr);
+        String qualified = e.kind() == NodeKind.CALL ? imports.qualifiedName(e).orElse("") : "";
+        return qualified.isEmpty() ? e.print().strip() : qualified.substring(qualified.lastIndexOf('.') + 1);
+    }
+
     /** Prefect 1 {@code PREFECT__*} settings in an env dict get their Prefect 3 names. */
     @SuppressWarnings("unchecked")
     private static Object renameEnv(Object env, List<String> decisions) {
