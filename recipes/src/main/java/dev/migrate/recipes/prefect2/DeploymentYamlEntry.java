@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.recipes.internal.InfraOverrides;
 import dev.migrate.recipes.internal.YamlSnippets;
 import dev.migrate.recipes.python.PrefectBlocks;
 import java.io.StringReader;
@@ -79,11 +80,16 @@ final class DeploymentYamlEntry {
         if (d.get("work_queue_name") != null && !"default".equals(d.get("work_queue_name"))) {
             pool.put("work_queue_name", d.get("work_queue_name"));
         }
-        // the block's own settings first, so that the overrides win as they did in Prefect 2
+        // the block's own settings first, so that the overrides win as they did in Prefect 2; a dotted key
+        // (env.X) set one field inside the block's mapping, which Prefect 3 job variables spell as nesting
         Map<String, Object> jobVariables = blockJobVariables(infra, infraType, notes);
         Object overrides = d.get("infra_overrides") != null ? d.get("infra_overrides") : d.get("job_variables");
         if (overrides instanceof Map<?, ?> o) {
-            jobVariables.putAll((Map<String, Object>) o);
+            List<String> refused = InfraOverrides.apply(jobVariables, (Map<String, Object>) o);
+            if (!refused.isEmpty()) {
+                notes.add(new Note("work_pool", "infra_overrides " + refused + " name a field inside a value that "
+                        + "is not a mapping; set the job variables they meant by hand"));
+            }
         }
         if (!jobVariables.isEmpty()) {
             pool.put("job_variables", jobVariables);

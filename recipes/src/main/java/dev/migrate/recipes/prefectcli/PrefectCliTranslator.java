@@ -37,7 +37,8 @@ public final class PrefectCliTranslator {
         if (!isPrefect(argv)) {
             return CliTranslation.unchanged(argv);
         }
-        List<String> args = argv.subList(1, argv.size());
+        int globals = globalOptionsEnd(argv);
+        List<String> args = argv.subList(globals, argv.size());
         Optional<CommandRule> found = CliRules.match(args);
         if (found.isEmpty()) {
             return CliTranslation.unchanged(argv);
@@ -72,12 +73,31 @@ public final class PrefectCliTranslator {
             notes.add("work pool `" + AGENT_POOL + "` is a prefect-agent pool, which Prefect 3 workers refuse; create "
                     + "a typed pool (prefect work-pool create NAME --type " + options.poolType() + ") and use it here");
         }
-        List<String> out = new ArrayList<>();
-        out.add(argv.get(0));
+        List<String> out = new ArrayList<>(argv.subList(0, globals));
+        draft.global.stream().filter(g -> !out.contains(g)).forEach(out::add);
         out.addAll(draft.command);
         out.addAll(draft.flags);
         boolean changed = !out.equals(argv);
-        return new CliTranslation(changed ? out : argv, notes, changed, agentPool);
+        return new CliTranslation(changed ? out : argv, notes, changed, agentPool || draft.manual);
+    }
+
+    /**
+     * Where the command path starts: after the executable and the options of the {@code prefect} command itself
+     * ({@code prefect --no-prompt deploy}, {@code prefect --profile ci agent start}), the same in 2.x and 3.x.
+     */
+    private static int globalOptionsEnd(List<String> argv) {
+        int i = 1;
+        while (i < argv.size()) {
+            String a = argv.get(i);
+            if (a.equals("--no-prompt") || a.equals("--prompt") || a.startsWith("--profile=")) {
+                i++;
+            } else if ((a.equals("--profile") || a.equals("-p")) && i + 1 < argv.size()) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 
     /**
@@ -87,6 +107,10 @@ public final class PrefectCliTranslator {
      */
     private static final class Draft {
         List<String> command;
+        /** Options of the {@code prefect} command itself to add in front of the path. */
+        final List<String> global = new ArrayList<>();
+        /** Whether something the command did must now be done by a person. */
+        boolean manual;
         final List<String> positionals;
         final List<String> flags;
         final List<String> notes;
@@ -216,6 +240,8 @@ public final class PrefectCliTranslator {
     }
 
     private static void buildToDeploy(Draft d, List<String> originalArgs, CliOptions o) {
+        d.manual |= DottedJobVariables.nest(d.flags, d.notes);
+        neverPrompt(d);
         if (d.has("--pool")) {
             return;
         }
@@ -247,7 +273,19 @@ public final class PrefectCliTranslator {
         return null;
     }
 
+    /**
+     * 2.x {@code deployment build} and {@code apply} never asked anything; 3.x {@code prefect deploy} asks, when it
+     * runs on a terminal, whether to build an image, where workers pull the code from and whether to save a
+     * prefect.yaml (3.8.3 {@code prefect/cli/deploy/_core.py}, each behind {@code is_interactive()}). A script
+     * run by hand, or by CI with a terminal, would stop there; the root option {@code --no-prompt}
+     * (3.8.3 {@code prefect/cli/_app.py}) keeps it unattended whatever runs it.
+     */
+    private static void neverPrompt(Draft d) {
+        d.global.add("--no-prompt");
+    }
+
     private static void applyToDeploy(Draft d) {
+        neverPrompt(d);
         if (!d.positionals.isEmpty()) {
             d.notes.add("`" + String.join(" ", d.positionals) + "` is a 2.x deployment file that 3.x cannot read;"
                     + " its deployment must become an entry in prefect.yaml (recipe ConvertDeploymentYamlToPrefectYaml)");

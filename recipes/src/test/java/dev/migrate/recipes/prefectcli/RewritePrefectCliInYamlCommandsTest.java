@@ -142,7 +142,7 @@ class RewritePrefectCliInYamlCommandsTest implements RewriteTest {
             """
             containers:
               - name: deploy
-                args: [prefect, deploy, --all]
+                args: [prefect, --no-prompt, deploy, --all]
             """,
             spec -> spec.path("k8s/job.yaml")));
     }
