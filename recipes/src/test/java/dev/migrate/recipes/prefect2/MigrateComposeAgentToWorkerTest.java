@@ -158,6 +158,52 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             spec -> spec.path("docker-compose.yml")));
     }
 
+    // a compose file with two agents: the notes named the lines the agents had in the input, which in the
+    // output are the pool services inserted above them; they name the workers' command lines now
+    @Test
+    void notesNameTheLinesOfTheRewrittenCommandsInTheOutput() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
+                assertThat(rows).filteredOn(r -> r.message().contains("`lake`")).extracting(MigrationNotes.Row::line)
+                        .containsOnly(9);
+                assertThat(rows).filteredOn(r -> r.message().contains("`sea`")).extracting(MigrationNotes.Row::line)
+                        .containsOnly(17);
+            }),
+            yaml(
+            """
+            # agents for the lake jobs
+            services:
+              prefect-agent:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: prefect agent start -q lake
+              # the sea jobs
+              sea-agent:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: >-
+                  prefect agent start -q sea
+            """,
+            """
+            # agents for the lake jobs
+            services:
+              prefect-worker-create-pool:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: sh -c "prefect work-pool inspect lake >/dev/null 2>&1 || prefect work-pool create lake --type process"
+                restart: "no"
+              prefect-worker:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: prefect worker start --pool lake --type process
+              # the sea jobs
+              sea-worker-create-pool:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: sh -c "prefect work-pool inspect sea >/dev/null 2>&1 || prefect work-pool create sea --type process"
+                restart: "no"
+              sea-worker:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: >-
+                  prefect worker start --pool sea --type process
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
     @Test
     void serviceLinesComeFromTheServicesBlockOnly() {
         String text = "x-defaults:\n  worker: {}\nservices:\n  \"worker\":\n    image: a\n";
