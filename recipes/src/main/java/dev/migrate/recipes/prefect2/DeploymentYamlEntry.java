@@ -71,9 +71,13 @@ final class DeploymentYamlEntry {
         String infraType = String.valueOf(infra.getOrDefault("type", infra.getOrDefault("_block_type_slug", "process")));
         String poolType = POOL_TYPES.getOrDefault(infraType, "process");
         if (poolName == null || String.valueOf(poolName).isBlank() || "default-agent-pool".equals(poolName)) {
-            poolName = poolType + "-pool";
-            notes.add(new Note("work_pool.name", "work pool `" + poolName + "` stands in for the agent's pool; "
-                    + "create it with `prefect work-pool create " + poolName + " --type " + poolType
+            // a saved block (`-ib process/prod`) names the pool as the command-line conversion does: `prod`
+            Object block = infra.get("_block_document_name");
+            boolean named = block instanceof String b && !b.isBlank() && !Boolean.TRUE.equals(infra.get("_is_anonymous"));
+            poolName = named ? block : poolType + "-pool";
+            notes.add(new Note("work_pool.name", "work pool `" + poolName + "` stands in for the agent's pool"
+                    + (named ? " (named after infrastructure block `" + infraType + "/" + block + "`)" : "")
+                    + "; create it with `prefect work-pool create " + poolName + " --type " + poolType
                     + "` or pick an existing typed pool"));
         }
         pool.put("name", poolName);

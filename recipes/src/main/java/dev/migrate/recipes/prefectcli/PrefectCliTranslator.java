@@ -242,6 +242,13 @@ public final class PrefectCliTranslator {
     private static void buildToDeploy(Draft d, List<String> originalArgs, CliOptions o) {
         d.manual |= DottedJobVariables.nest(d.flags, d.notes);
         neverPrompt(d);
+        if (d.has("--cron") || d.has("--interval") || d.has("--rrule")) {
+            // 3.8.3 prefect/cli/deploy/_config.py: the entry of ./prefect.yaml that is picked (the only one, or the
+            // one named) takes the flags, and each schedule flag is appended to the entry's own `schedules`
+            d.notes.add("when ./prefect.yaml holds this deployment (ConvertDeploymentYamlToPrefectYaml moves build "
+                    + "outputs there), `prefect deploy` adds these schedule flags to the entry's own schedules, "
+                    + "which then run twice: keep the schedule in one place");
+        }
         if (d.has("--pool")) {
             return;
         }

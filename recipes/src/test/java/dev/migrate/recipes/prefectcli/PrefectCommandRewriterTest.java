@@ -72,6 +72,15 @@ class PrefectCommandRewriterTest {
         assertThat(r.notes()).anyMatch(n -> n.contains("replaces the work pool's default `env`"));
     }
 
+    // a VPS deploy script and the build output it had written were both converted: run in the project, the
+    // new `prefect deploy --cron ...` took the prefect.yaml entry and added its --cron as a second schedule
+    @Test
+    void scheduleFlagsOfAConvertedBuildWarnOfATwiceScheduledEntry() {
+        assertThat(rw("prefect deployment build a.py:f -n x -p etl --cron '0 4 * * 0'").notes())
+                .anyMatch(n -> n.contains("run twice"));
+        assertThat(rw("prefect deployment build a.py:f -n x -p etl").notes()).noneMatch(n -> n.contains("run twice"));
+    }
+
     @Test
     void aDottedOverrideWhoseJsonWouldHoldAnEqualsSignIsLeftToAPerson() {
         ShellRewrite r = rw("prefect deployment build a.py:f -n nightly -p etl --override env.OPTS=a=b -a");
