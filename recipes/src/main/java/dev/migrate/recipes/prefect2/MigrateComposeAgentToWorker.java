@@ -248,9 +248,11 @@ public class MigrateComposeAgentToWorker extends Recipe {
         String inner = indent + "  ";
         StringBuilder sb = new StringBuilder();
         sb.append(worker.getKey().getValue()).append("-create-pool:");
-        // a worker built from a Dockerfile has no image: the one-shot service builds the same one
-        List<String> copied = find(body, "image") != null ? List.of("image", "environment", "env_file", "networks",
-                "depends_on") : List.of("build", "environment", "env_file", "networks", "depends_on");
+        // a worker built from a Dockerfile has no image: the one-shot service builds the same one. Settings merged
+        // from an anchor (`<<: *prefect`) may hold the image; the profiles start the service with its worker only
+        List<String> copied = find(body, "image") != null ? List.of("<<", "image", "environment", "env_file",
+                "networks", "depends_on", "profiles")
+                : List.of("<<", "build", "environment", "env_file", "networks", "depends_on", "profiles");
         for (String key : copied) {
             Yaml.Mapping.Entry field = find(body, key);
             if (field != null) {

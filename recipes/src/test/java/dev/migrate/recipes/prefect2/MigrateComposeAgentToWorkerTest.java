@@ -123,6 +123,39 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             spec -> spec.path("docker-compose.yml")));
     }
 
+    // a compose file sharing its Prefect settings through an `x-prefect` anchor, one agent per profile: the
+    // pool service had neither image nor build (compose rejects it) and ran without its worker's profile
+    @Test
+    void poolServiceInheritsTheMergedSettingsAndTheProfileOfItsWorker() {
+        rewriteRun(yaml(
+            """
+            x-prefect: &prefect
+              image: prefecthq/prefect:2.19.4-python3.11
+              restart: unless-stopped
+            services:
+              agent-etl:
+                <<: *prefect
+                profiles: ["etl"]
+                command: prefect agent start -q etl
+            """,
+            """
+            x-prefect: &prefect
+              image: prefecthq/prefect:2.19.4-python3.11
+              restart: unless-stopped
+            services:
+              worker-etl-create-pool:
+                <<: *prefect
+                profiles: ["etl"]
+                command: sh -c "prefect work-pool inspect etl >/dev/null 2>&1 || prefect work-pool create etl --type process"
+                restart: "no"
+              worker-etl:
+                <<: *prefect
+                profiles: ["etl"]
+                command: prefect worker start --pool etl --type process
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
     @Test
     void workerComposeIsLeftAlone() {
         rewriteRun(yaml(
