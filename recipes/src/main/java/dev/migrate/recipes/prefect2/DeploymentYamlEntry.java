@@ -89,7 +89,10 @@ final class DeploymentYamlEntry {
         Map<String, Object> jobVariables = blockJobVariables(infra, infraType, notes);
         Object overrides = d.get("infra_overrides") != null ? d.get("infra_overrides") : d.get("job_variables");
         if (overrides instanceof Map<?, ?> o) {
-            List<String> refused = InfraOverrides.apply(jobVariables, (Map<String, Object>) o);
+            // without a block the pool type, and so its job variables, are unknown: every override is kept
+            Map<String, Object> applicable = infra.isEmpty() ? (Map<String, Object>) o
+                    : withJobVariable((Map<String, Object>) o, infraType, notes);
+            List<String> refused = InfraOverrides.apply(jobVariables, applicable);
             if (!refused.isEmpty()) {
                 notes.add(new Note("work_pool", "infra_overrides " + refused + " name a field inside a value that "
                         + "is not a mapping; set the job variables they meant by hand"));
@@ -157,6 +160,34 @@ final class DeploymentYamlEntry {
         if (!unmapped.isEmpty()) {
             notes.add(new Note("work_pool", "infrastructure fields " + unmapped + " have no job variable on a "
                     + block.get().poolType() + " work pool; set them in the pool's base job template by hand"));
+        }
+        return out;
+    }
+
+    /**
+     * The overrides of fields that are job variables of the block's work pool type (all of them when the block
+     * type is unknown to the block table); the others set block fields that have no job variable and become a note, as those
+     * fields of the block itself do.
+     */
+    private static Map<String, Object> withJobVariable(Map<String, Object> overrides, String slug, List<Note> notes) {
+        Optional<PrefectBlocks.Infrastructure> block = PrefectBlocks.get().infrastructureOfSlug(slug);
+        if (block.isEmpty()) {
+            return overrides;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<String> unmapped = new ArrayList<>();
+        overrides.forEach((k, v) -> {
+            String field = k.contains(".") ? k.substring(0, k.indexOf('.')) : k;
+            if (block.get().jobVariables().contains(field)) {
+                out.put(k, v);
+            } else {
+                unmapped.add(k);
+            }
+        });
+        if (!unmapped.isEmpty()) {
+            notes.add(new Note("work_pool", "infra_overrides " + unmapped + " set infrastructure fields that have no "
+                    + "job variable on a " + block.get().poolType() + " work pool; set them in the pool's base job "
+                    + "template by hand"));
         }
         return out;
     }
