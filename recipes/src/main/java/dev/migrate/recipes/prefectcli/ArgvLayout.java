@@ -21,8 +21,10 @@ final class ArgvLayout {
      * @param text  the text the words were lexed from
      * @param words the command's words, in order, with nothing but blanks between them
      * @param argv  the new arguments
+     * @param inDoubleQuotes whether the command is the body of a double-quoted string ({@code sh -c "..."}),
+     *                       where a new argument's {@code "}, {@code $}, {@code `} and {@code \} need a backslash
      */
-    static String render(String text, List<ShellToken> words, List<String> argv) {
+    static String render(String text, List<ShellToken> words, List<String> argv, boolean inDoubleQuotes) {
         int n = words.size();
         int[][] lcs = commonSuffixLengths(words, argv);
         // For each old word: its replacement (null when kept as written or dropped), whether it stays, and
@@ -51,7 +53,7 @@ final class ArgvLayout {
                 i = n;
                 j = argv.size();
             }
-            fillGap(words, argv, gapOld, i, gapNew, j, replacement, stays, insertedBefore.get(i));
+            fillGap(words, argv, gapOld, i, gapNew, j, replacement, stays, insertedBefore.get(i), inDoubleQuotes);
             if (i < n) {
                 stays[i] = true;
                 i++;
@@ -67,16 +69,16 @@ final class ArgvLayout {
      * {@code -a -n x} becoming {@code --name x}); new arguments beyond the old ones are inserted at the end.
      */
     private static void fillGap(List<ShellToken> words, List<String> argv, int a, int b, int c, int d,
-                                String[] replacement, boolean[] stays, List<String> inserted) {
+                                String[] replacement, boolean[] stays, List<String> inserted, boolean inDoubleQuotes) {
         int oldCount = b - a;
         int newCount = d - c;
         int firstReplaced = oldCount > newCount ? b - newCount : a;
         for (int k = firstReplaced; k < b; k++) {
-            replacement[k] = spelling(argv.get(c + k - firstReplaced), words);
+            replacement[k] = spelling(argv.get(c + k - firstReplaced), words, inDoubleQuotes);
             stays[k] = true;
         }
         for (int k = c + (b - firstReplaced); k < d; k++) {
-            inserted.add(spelling(argv.get(k), words));
+            inserted.add(spelling(argv.get(k), words, inDoubleQuotes));
         }
     }
 
@@ -112,13 +114,14 @@ final class ArgvLayout {
     }
 
     /** An argument's original spelling when the command had it (quotes kept), else its plain or quoted form. */
-    private static String spelling(String arg, List<ShellToken> words) {
+    private static String spelling(String arg, List<ShellToken> words, boolean inDoubleQuotes) {
         for (ShellToken w : words) {
             if (w.value().equals(arg)) {
                 return w.raw();
             }
         }
-        return ShellLine.quote(arg);
+        String quoted = ShellLine.quote(arg);
+        return inDoubleQuotes ? quoted.replaceAll("([\\\\\"$`])", "\\\\$1") : quoted;
     }
 
     /** {@code lcs[i][j]}: length of the longest common subsequence of {@code words[i..]} and {@code argv[j..]}. */

@@ -23,6 +23,10 @@ public final class PrefectCommandRewriter {
     }
 
     public static ShellRewrite rewrite(String text, CliOptions options) {
+        return rewrite(text, options, false);
+    }
+
+    private static ShellRewrite rewrite(String text, CliOptions options, boolean inDoubleQuotes) {
         ShellLine line = ShellLine.parse(text);
         List<String> notes = new ArrayList<>();
         boolean manual = false;
@@ -61,7 +65,7 @@ public final class PrefectCommandRewriter {
                 List<ShellToken> words = cmd.words().subList(skip, cmd.words().size());
                 int start = words.get(0).start();
                 int end = words.get(words.size() - 1).end();
-                line = line.replace(start, end, ArgvLayout.render(line.print(), words, t.argv()));
+                line = line.replace(start, end, ArgvLayout.render(line.print(), words, t.argv(), inDoubleQuotes));
             } else if (t.changed()) {
                 notes.add("a redirection sits between the arguments of `" + String.join(" ", cmd.argv())
                         + "`; rewrite it by hand to: " + String.join(" ", t.argv()));
@@ -145,7 +149,7 @@ public final class PrefectCommandRewriter {
         String raw = body.raw();
         if (raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'') && raw.endsWith(raw.substring(0, 1))) {
             String quote = raw.substring(0, 1);
-            ShellRewrite inner = rewrite(raw.substring(1, raw.length() - 1), options);
+            ShellRewrite inner = rewrite(raw.substring(1, raw.length() - 1), options, quote.equals("\""));
             if (quote.equals("'") && inner.text().contains("'")) {
                 return new ShellRewrite(raw, inner.notes(), false, true);
             }

@@ -156,6 +156,30 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             spec -> spec.path("docker-compose.yml")));
     }
 
+    // a tools service deploying with a folded `command: >`: YAML reads its line breaks as spaces, the shell
+    // rewrite read them as ends of commands, so the overrides on the second line were left for Prefect 3 to reject
+    @Test
+    void foldedCommandIsOneCommandOverItsLines() {
+        rewriteRun(yaml(
+            """
+            services:
+              deployer:
+                image: prefecthq/prefect:2.19.4-python3.11
+                command: >
+                  bash -c "prefect deployment build flows/etl.py:etl -n nightly -q etl
+                  --override env.DB_HOST=warehouse -p etl"
+            """,
+            """
+            services:
+              deployer:
+                image: prefecthq/prefect:2.19.4-python3.11
+                command: >
+                  bash -c "prefect --no-prompt deploy flows/etl.py:etl --name nightly --work-queue etl
+                  --job-variable '{\\"env\\":{\\"DB_HOST\\":\\"warehouse\\"}}' --pool etl"
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
     @Test
     void workerComposeIsLeftAlone() {
         rewriteRun(yaml(

@@ -81,6 +81,15 @@ class PrefectCommandRewriterTest {
         assertThat(rw("prefect deployment build a.py:f -n x -p etl").notes()).noneMatch(n -> n.contains("run twice"));
     }
 
+    // a deployer container ran `bash -c "... --override env.X=1"`: the JSON object's double quotes, written as
+    // they are, would have closed the -c string
+    @Test
+    void newWordsInsideADoubleQuotedBodyEscapeTheirQuotes() {
+        ShellRewrite r = rw("bash -c \"prefect deployment build a.py:f -n x -p etl --override env.X=1\"");
+        assertThat(r.text()).isEqualTo("bash -c \"prefect --no-prompt deploy a.py:f --name x --pool etl"
+                + " --job-variable '{\\\"env\\\":{\\\"X\\\":\\\"1\\\"}}'\"");
+    }
+
     @Test
     void aDottedOverrideWhoseJsonWouldHoldAnEqualsSignIsLeftToAPerson() {
         ShellRewrite r = rw("prefect deployment build a.py:f -n nightly -p etl --override env.OPTS=a=b -a");
