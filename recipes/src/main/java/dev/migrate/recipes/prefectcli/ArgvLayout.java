@@ -22,7 +22,7 @@ final class ArgvLayout {
      * @param words the command's words, in order, with nothing but blanks between them
      * @param argv  the new arguments
      * @param inDoubleQuotes whether the command is the body of a double-quoted string ({@code sh -c "..."}),
-     *                       where a new argument's {@code "}, {@code $}, {@code `} and {@code \} need a backslash
+     *                       where a new argument's {@code "} and {@code \} need a backslash
      */
     static String render(String text, List<ShellToken> words, List<String> argv, boolean inDoubleQuotes) {
         int n = words.size();
@@ -120,8 +120,16 @@ final class ArgvLayout {
                 return w.raw();
             }
         }
-        String quoted = ShellLine.quote(arg);
-        return inDoubleQuotes ? quoted.replaceAll("([\\\\\"$`])", "\\\\$1") : quoted;
+        // a value moved into a new word (an override's value into a JSON job variable) may hold `$VAR` or a
+        // backquote the shell expanded where it stood: double quotes keep that expansion, single quotes would not.
+        // In a double-quoted body the enclosing shell expands them first, so only quotes and backslashes need one.
+        String quoted = !inDoubleQuotes && expands(arg) ? "\"" + arg.replaceAll("([\\\\\"])", "\\\\$1") + "\""
+                : ShellLine.quote(arg);
+        return inDoubleQuotes ? quoted.replaceAll("([\\\\\"])", "\\\\$1") : quoted;
+    }
+
+    private static boolean expands(String arg) {
+        return arg.indexOf('$') >= 0 || arg.indexOf('`') >= 0;
     }
 
     /** {@code lcs[i][j]}: length of the longest common subsequence of {@code words[i..]} and {@code argv[j..]}. */

@@ -90,6 +90,19 @@ class PrefectCommandRewriterTest {
                 + " --job-variable '{\\\"env\\\":{\\\"X\\\":\\\"1\\\"}}'\"");
     }
 
+    // a CI script passing the commit to the flow (`--override env.GIT_SHA=$CI_COMMIT_SHA`): in single quotes the
+    // JSON would have carried the text `$CI_COMMIT_SHA` instead of the commit
+    @Test
+    void aMovedValueTheShellExpandsKeepsItsExpansion() {
+        assertThat(rw("prefect deployment build a.py:f -n x -p etl --override env.GIT_SHA=$CI_COMMIT_SHA").text())
+                .isEqualTo("prefect --no-prompt deploy a.py:f --name x --pool etl"
+                        + " --job-variable \"{\\\"env\\\":{\\\"GIT_SHA\\\":\\\"$CI_COMMIT_SHA\\\"}}\"");
+        // in a double-quoted body the enclosing shell expands it, before sh -c runs
+        assertThat(rw("sh -c \"prefect deployment build a.py:f -n x -p etl --override env.GIT_SHA=$SHA\"").text())
+                .isEqualTo("sh -c \"prefect --no-prompt deploy a.py:f --name x --pool etl"
+                        + " --job-variable '{\\\"env\\\":{\\\"GIT_SHA\\\":\\\"$SHA\\\"}}'\"");
+    }
+
     @Test
     void aDottedOverrideWhoseJsonWouldHoldAnEqualsSignIsLeftToAPerson() {
         ShellRewrite r = rw("prefect deployment build a.py:f -n nightly -p etl --override env.OPTS=a=b -a");
