@@ -103,6 +103,19 @@ class PrefectCommandRewriterTest {
                         + " --job-variable '{\\\"env\\\":{\\\"GIT_SHA\\\":\\\"$SHA\\\"}}'\"");
     }
 
+    // a systemd unit ran `bash -lc '... --override env.A=1'`: the single-quoted JSON cannot stand in the
+    // single-quoted body, so the edit was refused, silently, while its notes read as if it had been made
+    @Test
+    void newWordsInsideASingleQuotedBodyAreDoubleQuoted() {
+        assertThat(rw("bash -lc 'prefect deployment build a.py:f -n x -p etl --override env.A=$A'").text())
+                .isEqualTo("bash -lc 'prefect --no-prompt deploy a.py:f --name x --pool etl"
+                        + " --job-variable \"{\\\"env\\\":{\\\"A\\\":\\\"$A\\\"}}\"'");
+        ShellRewrite refused = rw("bash -lc 'prefect deployment build a.py:f -n x -p etl --override \"env.A=it'\\''s\"'");
+        assertThat(refused.changed()).isFalse();
+        assertThat(refused.manual()).isTrue();
+        assertThat(refused.notes()).anyMatch(n -> n.startsWith("the single quotes around this command"));
+    }
+
     @Test
     void aDottedOverrideWhoseJsonWouldHoldAnEqualsSignIsLeftToAPerson() {
         ShellRewrite r = rw("prefect deployment build a.py:f -n nightly -p etl --override env.OPTS=a=b -a");

@@ -60,7 +60,7 @@ class RewritePrefectCliInCiYamlTest implements RewriteTest {
                       cd flows
                       prefect --no-prompt deploy etl.py:etl \\
                         --name nightly --pool ecs-pool \\
-                        --job-variable '{"env":{"GIT_SHA":"${{ github.sha }}"}}'
+                        --job-variable "{\\"env\\":{\\"GIT_SHA\\":\\"${{ github.sha }}\\"}}"
                       # prefect deployment apply etl-deployment.yaml
                       prefect deployment run etl/nightly
             """,
