@@ -136,58 +136,46 @@ final class DeploymentYamlEntry {
      * left as 2.x wrote them when nobody set them carry nothing. Set fields without a job variable become a note.
      */
     private static Map<String, Object> blockJobVariables(Map<String, Object> infra, String slug, List<Note> notes) {
-        Map<String, Object> out = new LinkedHashMap<>();
         Optional<PrefectBlocks.Infrastructure> block = PrefectBlocks.get().infrastructureOfSlug(slug);
         if (block.isEmpty()) {
-            return out;
+            return new LinkedHashMap<>();
         }
-        List<String> unmapped = new ArrayList<>();
-        for (Map.Entry<String, Object> f : infra.entrySet()) {
-            String k = f.getKey();
-            Object v = f.getValue();
+        Map<String, Object> set = new LinkedHashMap<>();
+        infra.forEach((k, v) -> {
             boolean unset = v == null || v instanceof Map<?, ?> m && m.isEmpty() || v instanceof List<?> l && l.isEmpty()
                     || v.equals(block.get().unset().get(k)) || k.startsWith("_") || k.equals("type")
                     || k.equals("block_type_slug");
-            if (unset) {
-                continue;
+            if (!unset) {
+                set.put(k, v);
             }
-            if (block.get().jobVariables().contains(k)) {
-                out.put(k, v);
-            } else {
-                unmapped.add(k);
-            }
-        }
-        if (!unmapped.isEmpty()) {
-            notes.add(new Note("work_pool", "infrastructure fields " + unmapped + " have no job variable on a "
-                    + block.get().poolType() + " work pool; set them in the pool's base job template by hand"));
-        }
-        return out;
+        });
+        return keepJobVariables(set, block.get(), "infrastructure fields", notes);
     }
 
     /**
      * The overrides of fields that are job variables of the block's work pool type (all of them when the block
-     * type is unknown to the block table); the others set block fields that have no job variable and become a note, as those
-     * fields of the block itself do.
+     * type is unknown to the block table); the others become a note, as those fields of the block itself do.
      */
     private static Map<String, Object> withJobVariable(Map<String, Object> overrides, String slug, List<Note> notes) {
         Optional<PrefectBlocks.Infrastructure> block = PrefectBlocks.get().infrastructureOfSlug(slug);
-        if (block.isEmpty()) {
-            return overrides;
-        }
+        return block.isEmpty() ? overrides : keepJobVariables(overrides, block.get(), "infra_overrides", notes);
+    }
+
+    /** The entries whose field (before any dot of a path) is a job variable of the block's pool type; a note on the rest. */
+    private static Map<String, Object> keepJobVariables(Map<String, Object> fields, PrefectBlocks.Infrastructure block,
+                                                        String label, List<Note> notes) {
         Map<String, Object> out = new LinkedHashMap<>();
         List<String> unmapped = new ArrayList<>();
-        overrides.forEach((k, v) -> {
-            String field = k.contains(".") ? k.substring(0, k.indexOf('.')) : k;
-            if (block.get().jobVariables().contains(field)) {
+        fields.forEach((k, v) -> {
+            if (block.jobVariables().contains(k.contains(".") ? k.substring(0, k.indexOf('.')) : k)) {
                 out.put(k, v);
             } else {
                 unmapped.add(k);
             }
         });
         if (!unmapped.isEmpty()) {
-            notes.add(new Note("work_pool", "infra_overrides " + unmapped + " set infrastructure fields that have no "
-                    + "job variable on a " + block.get().poolType() + " work pool; set them in the pool's base job "
-                    + "template by hand"));
+            notes.add(new Note("work_pool", label + " " + unmapped + " have no job variable on a " + block.poolType()
+                    + " work pool; set them in the pool's base job template by hand"));
         }
         return out;
     }
