@@ -50,9 +50,10 @@ public final class PrefectCliTranslator {
         List<String> notes = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         List<String> positionals = new ArrayList<>();
-        mapFlags(rule, args.subList(rule.from().size(), args.size()), rest, positionals, notes);
+        boolean manualDrop = mapFlags(rule, args.subList(rule.from().size(), args.size()), rest, positionals, notes);
 
         Draft draft = new Draft(rule.to(), positionals, rest, notes);
+        draft.manual = manualDrop;
         if (rule.handler() != null) {
             switch (rule.handler()) {
                 case "agent-to-worker" -> agentToWorker(draft, options);
@@ -167,8 +168,10 @@ public final class PrefectCliTranslator {
         }
     }
 
-    private static void mapFlags(CommandRule rule, List<String> args, List<String> out, List<String> positionals,
-                                 List<String> notes) {
+    /** Maps the flags of {@code args} into {@code out}; true when a dropped flag leaves work for a person. */
+    private static boolean mapFlags(CommandRule rule, List<String> args, List<String> out, List<String> positionals,
+                                    List<String> notes) {
+        boolean manual = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -203,6 +206,7 @@ public final class PrefectCliTranslator {
             }
             if (f.drop() != null) {
                 notes.add("dropped `" + name + (value != null ? " " + value : "") + "`: " + f.drop());
+                manual |= f.manual();
                 continue;
             }
             if (inlineValue != null && f.takesValue()) {
@@ -214,6 +218,7 @@ public final class PrefectCliTranslator {
                 }
             }
         }
+        return manual;
     }
 
     /** In passthrough mode an unknown flag followed by a plain word may take it as its value. */

@@ -116,6 +116,17 @@ class PrefectCommandRewriterTest {
         assertThat(refused.notes()).anyMatch(n -> n.startsWith("the single quotes around this command"));
     }
 
+    // a CI workflow building with `-sb s3/flows-prod`: the code came from the bucket; `prefect deploy` without pull
+    // steps records the CI runner's directory as the code location, so the drop is work for a person
+    @Test
+    void aDroppedStorageBlockIsManual() {
+        ShellRewrite r = rw("prefect deployment build a.py:f -n x -ib ecs-task/prod -sb s3/flows-prod -a");
+        assertThat(r.text()).isEqualTo("prefect --no-prompt deploy --pool prod a.py:f --name x");
+        assertThat(r.manual()).isTrue();
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("dropped `-sb s3/flows-prod`") && n.contains("pull steps by hand"));
+        assertThat(rw("prefect deployment build a.py:f -n x -ib ecs-task/prod -a").manual()).isFalse();
+    }
+
     @Test
     void aDottedOverrideWhoseJsonWouldHoldAnEqualsSignIsLeftToAPerson() {
         ShellRewrite r = rw("prefect deployment build a.py:f -n nightly -p etl --override env.OPTS=a=b -a");
