@@ -37,6 +37,28 @@ class UpgradePrefectImagesInYamlTest implements RewriteTest {
             spec -> spec.path("docker-compose.yml")));
     }
 
+    // a compose file on the minor-release tags 2.x also published (`2.14-python3.11`, pattern {{major}}.{{minor}} of
+    // the 2.x docker-images workflow): they were left on Prefect 2
+    @Test
+    void minorReleaseTagsArePinnedToo() {
+        rewriteRun(yaml(
+            """
+            services:
+              agent:
+                image: "prefecthq/prefect:2.14-python3.11"
+              k8s-agent:
+                image: prefecthq/prefect:2.19-python3.12-kubernetes
+            """,
+            """
+            services:
+              agent:
+                image: "prefecthq/prefect:3.8.3-python3.11"
+              k8s-agent:
+                image: prefecthq/prefect:3.8.3-python3.12-kubernetes
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
     @Test
     void otherImagesAreLeftAlone() {
         rewriteRun(yaml("services:\n  db:\n    image: postgres:15\n", spec -> spec.path("docker-compose.yml")));
