@@ -189,7 +189,7 @@ public class MigrateComposeAgentToWorker extends Recipe {
                 Matcher type = TYPE.matcher(r.after());
                 if (pool.find()) {
                     poolServices.put(svc.getKey().getValue(),
-                            poolService(svc, pool.group(1), type.find() ? type.group(1) : "process", cursor));
+                            poolService(svc, unquoted(pool.group(1)), type.find() ? type.group(1) : "process", cursor));
                 }
             }
         }
@@ -239,6 +239,16 @@ public class MigrateComposeAgentToWorker extends Recipe {
             text.append(prefix).append(pool).append(gap).append(indent).append(service.withPrefix("").print(cursor));
         }
         return result.withValue(YamlSnippets.parseValue("services", text.toString()));
+    }
+
+    /**
+     * A pool name as the worker's command quoted it ({@code "${POOL}"}): its quotes would close the double-quoted
+     * {@code sh -c} text of the pool service, which compose interpolates before any shell runs.
+     */
+    private static String unquoted(String word) {
+        boolean quoted = word.length() >= 2 && (word.charAt(0) == '"' || word.charAt(0) == '\'')
+                && word.charAt(word.length() - 1) == word.charAt(0);
+        return quoted ? word.substring(1, word.length() - 1) : word;
     }
 
     /** Text of a one-shot service that creates the worker's pool unless it exists (no leading prefix). */

@@ -180,6 +180,30 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             spec -> spec.path("docker-compose.yml")));
     }
 
+    // an agent on a pool given by the environment (`--pool "${POOL}"`): the pool service's sh -c text took the
+    // quotes along and closed its own string
+    @Test
+    void aQuotedPoolNameStandsUnquotedInThePoolService() {
+        rewriteRun(yaml(
+            """
+            services:
+              agent:
+                build: .
+                command: 'prefect agent start --pool "${POOL}" -q a'
+            """,
+            """
+            services:
+              worker-create-pool:
+                build: .
+                command: sh -c "prefect work-pool inspect ${POOL} >/dev/null 2>&1 || prefect work-pool create ${POOL} --type process"
+                restart: "no"
+              worker:
+                build: .
+                command: 'prefect worker start --pool "${POOL}" --work-queue a --type process'
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
     @Test
     void workerComposeIsLeftAlone() {
         rewriteRun(yaml(
