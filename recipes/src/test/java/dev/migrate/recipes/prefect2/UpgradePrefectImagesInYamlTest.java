@@ -59,6 +59,36 @@ class UpgradePrefectImagesInYamlTest implements RewriteTest {
             spec -> spec.path("docker-compose.yml")));
     }
 
+    // a custom chart building `image: "prefecthq/prefect:{{ .Values.prefectTag }}"`: its values file kept the 2.x
+    // tag; the agent chart's own agent.image.prefectTag stays for MigrateHelmAgentValuesToWorker (Kubernetes flavour)
+    @Test
+    void prefectTagValuesOfChartsArePinned() {
+        rewriteRun(yaml(
+            """
+            prefectTag: 2.19.4-python3.11-kubernetes
+            server:
+              image:
+                prefectTag: 2-latest
+            agent:
+              image:
+                prefectTag: 2-latest
+            other:
+              prefectTag: custom-build
+            """,
+            """
+            prefectTag: 3.8.3-python3.11-kubernetes
+            server:
+              image:
+                prefectTag: 3.8.3-python3.10
+            agent:
+              image:
+                prefectTag: 2-latest
+            other:
+              prefectTag: custom-build
+            """,
+            spec -> spec.path("chart/values.yaml")));
+    }
+
     @Test
     void otherImagesAreLeftAlone() {
         rewriteRun(yaml("services:\n  db:\n    image: postgres:15\n", spec -> spec.path("docker-compose.yml")));
