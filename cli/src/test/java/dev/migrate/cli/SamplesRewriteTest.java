@@ -35,8 +35,9 @@ class SamplesRewriteTest {
     @TempDir
     Path work;
 
+    // civis-scripts builds its deployments in a GitHub Actions workflow (RewritePrefectCliInCiYaml)
     @ParameterizedTest
-    @ValueSource(strings = {"k2-platform", "vps-prefect2"})
+    @ValueSource(strings = {"k2-platform", "vps-prefect2", "civis-scripts"})
     void configMigratesAndSecondRunChangesNothing(String estate) throws IOException {
         Path copy = copyOf(estate);
         CliRun first = CliRun.of("rewrite", copy.toString(), "--unsafe-fixes");

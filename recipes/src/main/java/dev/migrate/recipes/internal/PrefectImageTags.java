@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
 public final class PrefectImageTags {
     private static final Pattern IMAGE = Pattern.compile(
             "^(?<repo>(?:[A-Za-z0-9.-]+(?::\\d+)?/)?prefecthq/prefect)(?::(?<tag>[A-Za-z0-9_.-]+))?(?<digest>@sha256:[0-9a-f]+)?$");
-    /** 2.x tags: {@code 2-latest}, {@code 2-python3.10}, {@code 2.14.9-python3.10-kubernetes}, {@code 2.14.9}. */
+    /**
+     * 2.x tags: {@code 2-latest}, {@code 2-python3.10}, {@code 2.14.9-python3.10-kubernetes}, {@code 2.14.9}, and the
+     * minor-release tags {@code 2.14-python3.11} (2.x docker-images workflow: {@code {{major}}.{{minor}}} pattern).
+     */
     private static final Pattern TAG_2X = Pattern.compile(
-            "^2(?:\\.\\d+\\.\\d+)?(?:-latest|-python(?<py>3\\.\\d+))?(?<flavor>-kubernetes|-conda)?$");
+            "^2(?:\\.\\d+(?:\\.\\d+)?)?(?:-latest|-python(?<py>3\\.\\d+))?(?<flavor>-kubernetes|-conda)?$");
     /** The Python of the {@code 3-latest} build, used when a 2.x tag named none. */
     private static final String DEFAULT_PYTHON = "3.12";
     private static final String TWO_LATEST_PYTHON = "3.10";

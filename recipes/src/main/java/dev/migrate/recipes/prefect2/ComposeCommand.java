@@ -5,6 +5,7 @@ import dev.migrate.recipes.prefectcli.CliTranslation;
 import dev.migrate.recipes.prefectcli.PrefectCommandRewriter;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
 import dev.migrate.recipes.prefectcli.YamlSequences;
+import dev.migrate.recipes.prefectcli.YamlShellScalars;
 import java.util.List;
 import org.openrewrite.yaml.tree.Yaml;
 
@@ -25,8 +26,15 @@ record ComposeCommand(Yaml.Block value, String before, String after, List<String
     /** The translation of {@code field}'s value; null when it is neither shell text nor a list of words. */
     static ComposeCommand of(Yaml.Mapping.Entry field, CliOptions options) {
         if (field.getValue() instanceof Yaml.Scalar scalar) {
-            ShellRewrite r = PrefectCommandRewriter.rewrite(scalar.getValue(), options);
-            return new ComposeCommand(scalar.withValue(r.text()), scalar.getValue(), r.text(), r.notes(), r.manual());
+            String shell = YamlShellScalars.toShell(scalar);
+            if (shell == null) {
+                return null;
+            }
+            ShellRewrite r = PrefectCommandRewriter.rewrite(shell, options);
+            String after = YamlShellScalars.fromShell(scalar, r.text());
+            boolean fits = YamlShellScalars.fits(scalar, scalar.getValue(), after);
+            return new ComposeCommand(fits ? scalar.withValue(after) : null, scalar.getValue(), after, r.notes(),
+                    r.manual());
         }
         List<String> argv = YamlSequences.words(field.getValue());
         if (argv == null) {

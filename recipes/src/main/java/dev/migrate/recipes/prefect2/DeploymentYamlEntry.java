@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.recipes.internal.InfraOverrides;
 import dev.migrate.recipes.internal.YamlSnippets;
 import dev.migrate.recipes.python.PrefectBlocks;
 import java.io.StringReader;
@@ -70,20 +71,32 @@ final class DeploymentYamlEntry {
         String infraType = String.valueOf(infra.getOrDefault("type", infra.getOrDefault("_block_type_slug", "process")));
         String poolType = POOL_TYPES.getOrDefault(infraType, "process");
         if (poolName == null || String.valueOf(poolName).isBlank() || "default-agent-pool".equals(poolName)) {
-            poolName = poolType + "-pool";
-            notes.add(new Note("work_pool.name", "work pool `" + poolName + "` stands in for the agent's pool; "
-                    + "create it with `prefect work-pool create " + poolName + " --type " + poolType
+            // a saved block (`-ib process/prod`) names the pool as the command-line conversion does: `prod`
+            Object block = infra.get("_block_document_name");
+            boolean named = block instanceof String b && !b.isBlank() && !Boolean.TRUE.equals(infra.get("_is_anonymous"));
+            poolName = named ? block : poolType + "-pool";
+            notes.add(new Note("work_pool.name", "work pool `" + poolName + "` stands in for the agent's pool"
+                    + (named ? " (named after infrastructure block `" + infraType + "/" + block + "`)" : "")
+                    + "; create it with `prefect work-pool create " + poolName + " --type " + poolType
                     + "` or pick an existing typed pool"));
         }
         pool.put("name", poolName);
         if (d.get("work_queue_name") != null && !"default".equals(d.get("work_queue_name"))) {
             pool.put("work_queue_name", d.get("work_queue_name"));
         }
-        // the block's own settings first, so that the overrides win as they did in Prefect 2
+        // the block's own settings first, so that the overrides win as they did in Prefect 2; a dotted key
+        // (env.X) set one field inside the block's mapping, which Prefect 3 job variables spell as nesting
         Map<String, Object> jobVariables = blockJobVariables(infra, infraType, notes);
         Object overrides = d.get("infra_overrides") != null ? d.get("infra_overrides") : d.get("job_variables");
         if (overrides instanceof Map<?, ?> o) {
-            jobVariables.putAll((Map<String, Object>) o);
+            // without a block the pool type, and so its job variables, are unknown: every override is kept
+            Map<String, Object> applicable = infra.isEmpty() ? (Map<String, Object>) o
+                    : withJobVariable((Map<String, Object>) o, infraType, notes);
+            List<String> refused = InfraOverrides.apply(jobVariables, applicable);
+            if (!refused.isEmpty()) {
+                notes.add(new Note("work_pool", "infra_overrides " + refused + " name a field inside a value that "
+                        + "is not a mapping; set the job variables they meant by hand"));
+            }
         }
         if (!jobVariables.isEmpty()) {
             pool.put("job_variables", jobVariables);
@@ -123,30 +136,46 @@ final class DeploymentYamlEntry {
      * left as 2.x wrote them when nobody set them carry nothing. Set fields without a job variable become a note.
      */
     private static Map<String, Object> blockJobVariables(Map<String, Object> infra, String slug, List<Note> notes) {
-        Map<String, Object> out = new LinkedHashMap<>();
         Optional<PrefectBlocks.Infrastructure> block = PrefectBlocks.get().infrastructureOfSlug(slug);
         if (block.isEmpty()) {
-            return out;
+            return new LinkedHashMap<>();
         }
-        List<String> unmapped = new ArrayList<>();
-        for (Map.Entry<String, Object> f : infra.entrySet()) {
-            String k = f.getKey();
-            Object v = f.getValue();
+        Map<String, Object> set = new LinkedHashMap<>();
+        infra.forEach((k, v) -> {
             boolean unset = v == null || v instanceof Map<?, ?> m && m.isEmpty() || v instanceof List<?> l && l.isEmpty()
                     || v.equals(block.get().unset().get(k)) || k.startsWith("_") || k.equals("type")
                     || k.equals("block_type_slug");
-            if (unset) {
-                continue;
+            if (!unset) {
+                set.put(k, v);
             }
-            if (block.get().jobVariables().contains(k)) {
+        });
+        return keepJobVariables(set, block.get(), "infrastructure fields", notes);
+    }
+
+    /**
+     * The overrides of fields that are job variables of the block's work pool type (all of them when the block
+     * type is unknown to the block table); the others become a note, as those fields of the block itself do.
+     */
+    private static Map<String, Object> withJobVariable(Map<String, Object> overrides, String slug, List<Note> notes) {
+        Optional<PrefectBlocks.Infrastructure> block = PrefectBlocks.get().infrastructureOfSlug(slug);
+        return block.isEmpty() ? overrides : keepJobVariables(overrides, block.get(), "infra_overrides", notes);
+    }
+
+    /** The entries whose field (before any dot of a path) is a job variable of the block's pool type; a note on the rest. */
+    private static Map<String, Object> keepJobVariables(Map<String, Object> fields, PrefectBlocks.Infrastructure block,
+                                                        String label, List<Note> notes) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<String> unmapped = new ArrayList<>();
+        fields.forEach((k, v) -> {
+            if (block.jobVariables().contains(k.contains(".") ? k.substring(0, k.indexOf('.')) : k)) {
                 out.put(k, v);
             } else {
                 unmapped.add(k);
             }
-        }
+        });
         if (!unmapped.isEmpty()) {
-            notes.add(new Note("work_pool", "infrastructure fields " + unmapped + " have no job variable on a "
-                    + block.get().poolType() + " work pool; set them in the pool's base job template by hand"));
+            notes.add(new Note("work_pool", label + " " + unmapped + " have no job variable on a " + block.poolType()
+                    + " work pool; set them in the pool's base job template by hand"));
         }
         return out;
     }

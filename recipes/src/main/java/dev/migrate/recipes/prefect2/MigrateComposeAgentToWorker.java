@@ -68,12 +68,55 @@ public class MigrateComposeAgentToWorker extends Recipe {
      * (0, for no line, when it cannot be told, say in a flow mapping).
      */
     static int serviceLine(String text, String service) {
+        int at = serviceOffset(text, service);
+        return at < 0 ? 0 : TextPositions.lineOf(text, at);
+    }
+
+    /** Where a service's key starts, or -1. */
+    private static int serviceOffset(String text, String service) {
         Matcher services = Pattern.compile("(?m)^services[ \\t]*:").matcher(text);
         if (!services.find()) {
-            return 0;
+            return -1;
         }
         Matcher key = Pattern.compile("(?m)^[ \\t]+[\"']?" + Pattern.quote(service) + "[\"']?[ \\t]*:").matcher(text);
-        return key.find(services.end()) ? TextPositions.lineOf(text, key.start()) : 0;
+        return key.find(services.end()) ? key.start() : -1;
+    }
+
+    /**
+     * The line of field {@code field} ({@code command}) of a service, the first line below the service's key
+     * indented deeper than it; the service's own line when there is no such field.
+     */
+    static int fieldLine(String text, String service, String field) {
+        int at = serviceOffset(text, service);
+        if (at < 0) {
+            return 0;
+        }
+        int indent = 0;
+        while (text.charAt(at + indent) == ' ' || text.charAt(at + indent) == '\t') {
+            indent++;
+        }
+        Matcher f = Pattern.compile("(?m)^([ \\t]*)(\\S[^\\n]*)").matcher(text);
+        int from = TextPositions.endOfLine(text, at);
+        while (f.find(from)) {
+            from = TextPositions.endOfLine(text, f.start());
+            if (f.group(2).startsWith("#")) {
+                continue;
+            }
+            if (f.group(1).length() <= indent) {
+                break; // the next service
+            }
+            if (f.group(2).matches("[\"']?" + Pattern.quote(field) + "[\"']?[ \\t]*:.*")) {
+                return TextPositions.lineOf(text, f.start());
+            }
+            if (from >= text.length()) {
+                break;
+            }
+        }
+        return TextPositions.lineOf(text, at);
+    }
+
+    /** A note held back until the output text, whose lines it names, is known. */
+    private record Pending(String service, String field, boolean manual, String message) {
     }
 
     private Yaml.Mapping.Entry migrate(Yaml.Mapping.Entry servicesEntry, Yaml.Mapping services, String path,
@@ -83,9 +126,9 @@ public class MigrateComposeAgentToWorker extends Recipe {
         Map<String, String> poolServices = new LinkedHashMap<>();
         List<Yaml.Mapping.Entry> entries = new ArrayList<>();
         boolean changed = false;
-        String source = cursor.firstEnclosingOrThrow(Yaml.Documents.class).printAll();
+        List<Pending> pending = new ArrayList<>();
         for (Yaml.Mapping.Entry service : services.getEntries()) {
-            int line = serviceLine(source, service.getKey().getValue());
+            String serviceName = service.getKey().getValue();
             if (!(service.getValue() instanceof Yaml.Mapping body)) {
                 entries.add(service);
                 continue;
@@ -94,9 +137,9 @@ public class MigrateComposeAgentToWorker extends Recipe {
             ComposeCommand r = command == null ? null : ComposeCommand.of(command, options);
             if (r == null) {
                 if (command != null && command.print(cursor).contains("agent")) {
-                    notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "service `"
-                            + service.getKey().getValue() + "` gives its " + command.getKey().getValue()
-                            + " in a form this recipe cannot read; rewrite a `prefect agent` command in it by hand"));
+                    pending.add(new Pending(serviceName, null, true, "service `" + serviceName + "` gives its "
+                            + command.getKey().getValue() + " in a form this recipe cannot read; rewrite a `prefect "
+                            + "agent` command in it by hand"));
                 }
                 entries.add(service);
                 continue;
@@ -107,27 +150,23 @@ public class MigrateComposeAgentToWorker extends Recipe {
             }
             // Every agent-to-worker move chooses a pool and its type for the user: an unsafe fix.
             if (!r.notes().isEmpty() && !FixSafety.unsafeAllowed(ctx)) {
-                notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "unsafe fix not applied "
-                        + "(rerun with --unsafe-fixes): service `" + service.getKey().getValue() + "` would run `"
-                        + r.after() + "`"));
+                pending.add(new Pending(serviceName, null, true, "unsafe fix not applied (rerun with "
+                        + "--unsafe-fixes): service `" + serviceName + "` would run `" + r.after() + "`"));
                 entries.add(service);
                 continue;
             }
             if (r.value() == null) {
-                notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "quoting prevents an automatic "
-                        + "edit of service `" + service.getKey().getValue() + "`; change its "
-                        + command.getKey().getValue() + " by hand to: " + r.after()));
+                pending.add(new Pending(serviceName, command.getKey().getValue(), true, "quoting prevents an "
+                        + "automatic edit of service `" + serviceName + "`; change its " + command.getKey().getValue()
+                        + " by hand to: " + r.after()));
                 entries.add(service);
                 continue;
-            }
-            for (String note : r.notes()) {
-                notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), r.manual(), note));
             }
             changed = true;
             List<Yaml.Mapping.Entry> fields = new ArrayList<>(body.getEntries());
             fields.set(fields.indexOf(command), command.withValue(r.value()));
             boolean becameWorker = r.before().contains("agent") && r.after().contains("worker start");
-            String name = service.getKey().getValue();
+            String name = serviceName;
             Yaml.Mapping.Entry svc = service;
             if (becameWorker) {
                 Yaml.Mapping.Entry container = find(body, "container_name");
@@ -142,19 +181,46 @@ public class MigrateComposeAgentToWorker extends Recipe {
             }
             svc = svc.withValue(body.withEntries(fields));
             entries.add(svc);
+            for (String note : r.notes()) {
+                pending.add(new Pending(svc.getKey().getValue(), command.getKey().getValue(), r.manual(), note));
+            }
             if (becameWorker) {
                 Matcher pool = POOL.matcher(r.after());
                 Matcher type = TYPE.matcher(r.after());
                 if (pool.find()) {
                     poolServices.put(svc.getKey().getValue(),
-                            poolService(svc, pool.group(1), type.find() ? type.group(1) : "process", cursor));
+                            poolService(svc, unquoted(pool.group(1)), type.find() ? type.group(1) : "process", cursor));
                 }
             }
         }
-        if (!changed) {
-            return servicesEntry;
+        Yaml.Mapping.Entry result = !changed ? servicesEntry
+                : withPoolServices(servicesEntry.withValue(services.withEntries(renameReferences(entries, renamed))),
+                        poolServices, cursor);
+        report(pending, outputText(servicesEntry, result, cursor), path, ctx);
+        return result;
+    }
+
+    /** The compose file as it will be written: only the services entry changes. */
+    private static String outputText(Yaml.Mapping.Entry before, Yaml.Mapping.Entry after, Cursor cursor) {
+        String source = cursor.firstEnclosingOrThrow(Yaml.Documents.class).printAll();
+        if (before == after) {
+            return source;
         }
-        Yaml.Mapping.Entry result = servicesEntry.withValue(services.withEntries(renameReferences(entries, renamed)));
+        String old = before.print(cursor);
+        int at = source.indexOf(old);
+        return at < 0 ? source : source.substring(0, at) + after.print(cursor) + source.substring(at + old.length());
+    }
+
+    /** Each note names the line, in the output, of the field it is about, else of its service. */
+    private void report(List<Pending> pending, String output, String path, ExecutionContext ctx) {
+        for (Pending p : pending) {
+            int line = p.field() == null ? serviceLine(output, p.service()) : fieldLine(output, p.service(), p.field());
+            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), p.manual(), p.message()));
+        }
+    }
+
+    private static Yaml.Mapping.Entry withPoolServices(Yaml.Mapping.Entry result, Map<String, String> poolServices,
+                                                       Cursor cursor) {
         if (poolServices.isEmpty()) {
             return result;
         }
@@ -175,6 +241,16 @@ public class MigrateComposeAgentToWorker extends Recipe {
         return result.withValue(YamlSnippets.parseValue("services", text.toString()));
     }
 
+    /**
+     * A pool name as the worker's command quoted it ({@code "${POOL}"}): its quotes would close the double-quoted
+     * {@code sh -c} text of the pool service, which compose interpolates before any shell runs.
+     */
+    private static String unquoted(String word) {
+        boolean quoted = word.length() >= 2 && (word.charAt(0) == '"' || word.charAt(0) == '\'')
+                && word.charAt(word.length() - 1) == word.charAt(0);
+        return quoted ? word.substring(1, word.length() - 1) : word;
+    }
+
     /** Text of a one-shot service that creates the worker's pool unless it exists (no leading prefix). */
     private static String poolService(Yaml.Mapping.Entry worker, String pool, String type, Cursor cursor) {
         String indent = worker.getPrefix().substring(worker.getPrefix().lastIndexOf('\n') + 1);
@@ -182,9 +258,11 @@ public class MigrateComposeAgentToWorker extends Recipe {
         String inner = indent + "  ";
         StringBuilder sb = new StringBuilder();
         sb.append(worker.getKey().getValue()).append("-create-pool:");
-        // a worker built from a Dockerfile has no image: the one-shot service builds the same one
-        List<String> copied = find(body, "image") != null ? List.of("image", "environment", "env_file", "networks",
-                "depends_on") : List.of("build", "environment", "env_file", "networks", "depends_on");
+        // a worker built from a Dockerfile has no image: the one-shot service builds the same one. Settings merged
+        // from an anchor (`<<: *prefect`) may hold the image; the profiles start the service with its worker only
+        List<String> copied = find(body, "image") != null ? List.of("<<", "image", "environment", "env_file",
+                "networks", "depends_on", "profiles")
+                : List.of("<<", "build", "environment", "env_file", "networks", "depends_on", "profiles");
         for (String key : copied) {
             Yaml.Mapping.Entry field = find(body, key);
             if (field != null) {

@@ -256,7 +256,7 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
                 if (v.isEmpty()) {
                     return Optional.empty();
                 }
-                d.put(KEYS.get(k), v.get());
+                d.merge(KEYS.get(k), v.get(), MoveDeploymentScriptsToPrefectYaml::laterWins);
             } else {
                 return Optional.empty();
             }
@@ -265,6 +265,20 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
             return Optional.empty();
         }
         return Optional.of(d);
+    }
+
+    /**
+     * {@code infra_overrides=} and its 2.x alias {@code job_variables=} in one call both override: the later
+     * argument wins per key, as one dict of overrides would.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object laterWins(Object earlier, Object later) {
+        if (earlier instanceof Map<?, ?> a && later instanceof Map<?, ?> b) {
+            Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) a);
+            merged.putAll((Map<String, Object>) b);
+            return merged;
+        }
+        return later;
     }
 
     /** A Cron, Interval or RRule schedule with literal fields, as the build output wrote it. */

@@ -49,6 +49,19 @@ public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
                 }
                 String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
                 List<Yaml.Mapping.Entry> entries = new ArrayList<>(m.getEntries());
+                if (schedule != null && schedules == null && schedule.getValue() instanceof Yaml.Alias alias) {
+                    // `schedule: *hourly`, a schedule from `definitions:`: the list refers to it too, merged into a
+                    // mapping that carries `active: false` when the deployment was paused
+                    String ref = alias.print(getCursor()).strip();
+                    String seq = isFalse(active) ? " [{<<: " + ref + ", active: false}]" : " [" + ref + "]";
+                    entries.set(entries.indexOf(schedule), schedule
+                            .withKey(((Yaml.Scalar) schedule.getKey()).withValue("schedules"))
+                            .withValue(YamlSnippets.parseValue("schedules", seq)));
+                    if (active != null) {
+                        entries.remove(active);
+                    }
+                    return m.withEntries(entries);
+                }
                 if (schedule != null) {
                     if (isEmpty(schedule.getValue())) {
                         entries.remove(schedule);
@@ -70,7 +83,7 @@ public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
                     }
                 }
                 if (active != null) {
-                    boolean paused = active.getValue() instanceof Yaml.Scalar s && s.getValue().equalsIgnoreCase("false");
+                    boolean paused = isFalse(active);
                     if (paused && schedules != null) {
                         String seq = YamlSnippets.appendToEachItem(schedules.getValue().print(getCursor()), "active", "false");
                         if (seq == null) {
@@ -92,6 +105,10 @@ public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
                 return YamlPositions.lineOf(getCursor(), entry);
             }
         });
+    }
+
+    private static boolean isFalse(Yaml.Mapping.Entry active) {
+        return active != null && active.getValue() instanceof Yaml.Scalar s && s.getValue().equalsIgnoreCase("false");
     }
 
     private static Yaml.Mapping.Entry entry(Yaml.Mapping m, String key) {

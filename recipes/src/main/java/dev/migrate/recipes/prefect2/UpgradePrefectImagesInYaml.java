@@ -5,6 +5,8 @@ import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.PrefectImageTags;
 import dev.migrate.recipes.internal.YamlPositions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.TreeVisitor;
@@ -32,10 +34,17 @@ public class UpgradePrefectImagesInYaml extends org.openrewrite.Recipe {
             @Override
             public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
                 Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);
-                if (!"image".equals(e.getKey().getValue()) || !(e.getValue() instanceof Yaml.Scalar scalar)) {
+                if (!(e.getValue() instanceof Yaml.Scalar scalar)) {
                     return e;
                 }
-                Optional<PrefectImageTags.Upgrade> up = PrefectImageTags.upgrade(scalar.getValue(), PrefectTarget.from(ctx));
+                Optional<PrefectImageTags.Upgrade> up;
+                if ("image".equals(e.getKey().getValue())) {
+                    up = PrefectImageTags.upgrade(scalar.getValue(), PrefectTarget.from(ctx));
+                } else if (isChartTag(e)) {
+                    up = tagOnly(PrefectImageTags.upgrade(REPO + ":" + scalar.getValue(), PrefectTarget.from(ctx)));
+                } else {
+                    return e;
+                }
                 if (up.isEmpty()) {
                     return e;
                 }
@@ -51,6 +60,29 @@ public class UpgradePrefectImagesInYaml extends org.openrewrite.Recipe {
                 }
                 return up.get().image().equals(scalar.getValue()) ? e : e.withValue(scalar.withValue(up.get().image()));
             }
+
+            /**
+             * A Helm value named {@code prefectTag}, the tag of a {@code prefecthq/prefect} image the chart's
+             * templates build (prefect-server and custom charts: {@code image: "prefecthq/prefect:{{ .Values.prefectTag }}"}).
+             * The agent chart's own {@code agent.image.prefectTag} is left to MigrateHelmAgentValuesToWorker,
+             * which moves it to the worker chart's Kubernetes flavour.
+             */
+            private boolean isChartTag(Yaml.Mapping.Entry e) {
+                if (!"prefectTag".equals(e.getKey().getValue())) {
+                    return false;
+                }
+                List<String> path = new ArrayList<>();
+                getCursor().getPathAsStream().filter(Yaml.Mapping.Entry.class::isInstance)
+                        .forEach(p -> path.add(0, ((Yaml.Mapping.Entry) p).getKey().getValue()));
+                return !path.equals(List.of("agent", "image", "prefectTag"));
+            }
         };
+    }
+
+    private static final String REPO = "prefecthq/prefect";
+
+    /** The upgrade of a whole image reference, as the tag alone. */
+    private static Optional<PrefectImageTags.Upgrade> tagOnly(Optional<PrefectImageTags.Upgrade> up) {
+        return up.map(u -> new PrefectImageTags.Upgrade(u.image().substring(REPO.length() + 1), u.note(), u.unsafe()));
     }
 }

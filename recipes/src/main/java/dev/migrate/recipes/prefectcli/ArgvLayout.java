@@ -21,8 +21,10 @@ final class ArgvLayout {
      * @param text  the text the words were lexed from
      * @param words the command's words, in order, with nothing but blanks between them
      * @param argv  the new arguments
+     * @param enclosingQuote the quote around the command when it is the body of a quoted string
+     *                       ({@code sh -c "..."}, {@code bash -lc '...'}), else 0
      */
-    static String render(String text, List<ShellToken> words, List<String> argv) {
+    static String render(String text, List<ShellToken> words, List<String> argv, char enclosingQuote) {
         int n = words.size();
         int[][] lcs = commonSuffixLengths(words, argv);
         // For each old word: its replacement (null when kept as written or dropped), whether it stays, and
@@ -51,7 +53,7 @@ final class ArgvLayout {
                 i = n;
                 j = argv.size();
             }
-            fillGap(words, argv, gapOld, i, gapNew, j, replacement, stays, insertedBefore.get(i));
+            fillGap(words, argv, gapOld, i, gapNew, j, replacement, stays, insertedBefore.get(i), enclosingQuote);
             if (i < n) {
                 stays[i] = true;
                 i++;
@@ -67,16 +69,16 @@ final class ArgvLayout {
      * {@code -a -n x} becoming {@code --name x}); new arguments beyond the old ones are inserted at the end.
      */
     private static void fillGap(List<ShellToken> words, List<String> argv, int a, int b, int c, int d,
-                                String[] replacement, boolean[] stays, List<String> inserted) {
+                                String[] replacement, boolean[] stays, List<String> inserted, char enclosingQuote) {
         int oldCount = b - a;
         int newCount = d - c;
         int firstReplaced = oldCount > newCount ? b - newCount : a;
         for (int k = firstReplaced; k < b; k++) {
-            replacement[k] = spelling(argv.get(c + k - firstReplaced), words);
+            replacement[k] = spelling(argv.get(c + k - firstReplaced), words, enclosingQuote);
             stays[k] = true;
         }
         for (int k = c + (b - firstReplaced); k < d; k++) {
-            inserted.add(spelling(argv.get(k), words));
+            inserted.add(spelling(argv.get(k), words, enclosingQuote));
         }
     }
 
@@ -111,14 +113,29 @@ final class ArgvLayout {
         return blanks.indexOf('\n') >= 0;
     }
 
-    /** An argument's original spelling when the command had it (quotes kept), else its plain or quoted form. */
-    private static String spelling(String arg, List<ShellToken> words) {
+    /**
+     * An argument's original spelling when the command had it (quotes kept), else its plain or quoted form. A value
+     * moved into a new word (an override's value into a JSON job variable) may hold `$VAR` or a backquote the
+     * shell expanded where it stood: double quotes keep that expansion, single quotes would not. In a
+     * double-quoted body the enclosing shell expands them first, so there quotes and backslashes get a backslash;
+     * a single-quoted body cannot hold a single quote, so there a word that needs quoting gets double quotes.
+     */
+    private static String spelling(String arg, List<ShellToken> words, char enclosingQuote) {
         for (ShellToken w : words) {
             if (w.value().equals(arg)) {
                 return w.raw();
             }
         }
-        return ShellLine.quote(arg);
+        String quoted = ShellLine.quote(arg);
+        if (enclosingQuote == '"') {
+            return quoted.replaceAll("([\\\\\"])", "\\\\$1");
+        }
+        boolean doubleQuote = !quoted.equals(arg) && (enclosingQuote == '\'' || expands(arg));
+        return doubleQuote ? "\"" + arg.replaceAll("([\\\\\"])", "\\\\$1") + "\"" : quoted;
+    }
+
+    private static boolean expands(String arg) {
+        return arg.indexOf('$') >= 0 || arg.indexOf('`') >= 0;
     }
 
     /** {@code lcs[i][j]}: length of the longest common subsequence of {@code words[i..]} and {@code argv[j..]}. */

@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * (Prefect 1 paths such as {@code agent local start} are longer than, or distinct from, the 2.x ones).
  */
 final class CliRules {
-    record FlagRule(List<String> names, String to, boolean takesValue, String drop) {
+    record FlagRule(List<String> names, String to, boolean takesValue, String drop, boolean manual) {
     }
 
     record CommandRule(List<String> from, List<String> to, String handler, boolean passthrough, String manual,
@@ -62,7 +62,7 @@ final class CliRules {
                 List<FlagRule> flags = new ArrayList<>();
                 for (Map<String, Object> f : (List<Map<String, Object>>) c.getOrDefault("flags", List.of())) {
                     flags.add(new FlagRule((List<String>) f.get("names"), (String) f.get("to"),
-                            Boolean.TRUE.equals(f.get("arg")), (String) f.get("drop")));
+                            Boolean.TRUE.equals(f.get("arg")), (String) f.get("drop"), Boolean.TRUE.equals(f.get("manual"))));
                 }
                 rules.add(new CommandRule((List<String>) c.get("from"), (List<String>) c.get("to"),
                         (String) c.get("handler"), Boolean.TRUE.equals(c.get("passthrough")), (String) c.get("manual"),

@@ -37,7 +37,8 @@ public final class PrefectCliTranslator {
         if (!isPrefect(argv)) {
             return CliTranslation.unchanged(argv);
         }
-        List<String> args = argv.subList(1, argv.size());
+        int globals = globalOptionsEnd(argv);
+        List<String> args = argv.subList(globals, argv.size());
         Optional<CommandRule> found = CliRules.match(args);
         if (found.isEmpty()) {
             return CliTranslation.unchanged(argv);
@@ -49,9 +50,10 @@ public final class PrefectCliTranslator {
         List<String> notes = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         List<String> positionals = new ArrayList<>();
-        mapFlags(rule, args.subList(rule.from().size(), args.size()), rest, positionals, notes);
+        boolean manualDrop = mapFlags(rule, args.subList(rule.from().size(), args.size()), rest, positionals, notes);
 
         Draft draft = new Draft(rule.to(), positionals, rest, notes);
+        draft.manual = manualDrop;
         if (rule.handler() != null) {
             switch (rule.handler()) {
                 case "agent-to-worker" -> agentToWorker(draft, options);
@@ -72,12 +74,31 @@ public final class PrefectCliTranslator {
             notes.add("work pool `" + AGENT_POOL + "` is a prefect-agent pool, which Prefect 3 workers refuse; create "
                     + "a typed pool (prefect work-pool create NAME --type " + options.poolType() + ") and use it here");
         }
-        List<String> out = new ArrayList<>();
-        out.add(argv.get(0));
+        List<String> out = new ArrayList<>(argv.subList(0, globals));
+        draft.global.stream().filter(g -> !out.contains(g)).forEach(out::add);
         out.addAll(draft.command);
         out.addAll(draft.flags);
         boolean changed = !out.equals(argv);
-        return new CliTranslation(changed ? out : argv, notes, changed, agentPool);
+        return new CliTranslation(changed ? out : argv, notes, changed, agentPool || draft.manual);
+    }
+
+    /**
+     * Where the command path starts: after the executable and the options of the {@code prefect} command itself
+     * ({@code prefect --no-prompt deploy}, {@code prefect --profile ci agent start}), the same in 2.x and 3.x.
+     */
+    private static int globalOptionsEnd(List<String> argv) {
+        int i = 1;
+        while (i < argv.size()) {
+            String a = argv.get(i);
+            if (a.equals("--no-prompt") || a.equals("--prompt") || a.startsWith("--profile=")) {
+                i++;
+            } else if ((a.equals("--profile") || a.equals("-p")) && i + 1 < argv.size()) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 
     /**
@@ -87,6 +108,10 @@ public final class PrefectCliTranslator {
      */
     private static final class Draft {
         List<String> command;
+        /** Options of the {@code prefect} command itself to add in front of the path. */
+        final List<String> global = new ArrayList<>();
+        /** Whether something the command did must now be done by a person. */
+        boolean manual;
         final List<String> positionals;
         final List<String> flags;
         final List<String> notes;
@@ -143,8 +168,10 @@ public final class PrefectCliTranslator {
         }
     }
 
-    private static void mapFlags(CommandRule rule, List<String> args, List<String> out, List<String> positionals,
-                                 List<String> notes) {
+    /** Maps the flags of {@code args} into {@code out}; true when a dropped flag leaves work for a person. */
+    private static boolean mapFlags(CommandRule rule, List<String> args, List<String> out, List<String> positionals,
+                                    List<String> notes) {
+        boolean manual = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -179,6 +206,7 @@ public final class PrefectCliTranslator {
             }
             if (f.drop() != null) {
                 notes.add("dropped `" + name + (value != null ? " " + value : "") + "`: " + f.drop());
+                manual |= f.manual();
                 continue;
             }
             if (inlineValue != null && f.takesValue()) {
@@ -190,6 +218,7 @@ public final class PrefectCliTranslator {
                 }
             }
         }
+        return manual;
     }
 
     /** In passthrough mode an unknown flag followed by a plain word may take it as its value. */
@@ -216,6 +245,15 @@ public final class PrefectCliTranslator {
     }
 
     private static void buildToDeploy(Draft d, List<String> originalArgs, CliOptions o) {
+        d.manual |= DottedJobVariables.nest(d.flags, d.notes);
+        neverPrompt(d);
+        if (d.has("--cron") || d.has("--interval") || d.has("--rrule")) {
+            // 3.8.3 prefect/cli/deploy/_config.py: the entry of ./prefect.yaml that is picked (the only one, or the
+            // one named) takes the flags, and each schedule flag is appended to the entry's own `schedules`
+            d.notes.add("when ./prefect.yaml holds this deployment (ConvertDeploymentYamlToPrefectYaml moves build "
+                    + "outputs there), `prefect deploy` adds these schedule flags to the entry's own schedules, "
+                    + "which then run twice: keep the schedule in one place");
+        }
         if (d.has("--pool")) {
             return;
         }
@@ -247,7 +285,19 @@ public final class PrefectCliTranslator {
         return null;
     }
 
+    /**
+     * 2.x {@code deployment build} and {@code apply} never asked anything; 3.x {@code prefect deploy} asks, when it
+     * runs on a terminal, whether to build an image, where workers pull the code from and whether to save a
+     * prefect.yaml (3.8.3 {@code prefect/cli/deploy/_core.py}, each behind {@code is_interactive()}). A script
+     * run by hand, or by CI with a terminal, would stop there; the root option {@code --no-prompt}
+     * (3.8.3 {@code prefect/cli/_app.py}) keeps it unattended whatever runs it.
+     */
+    private static void neverPrompt(Draft d) {
+        d.global.add("--no-prompt");
+    }
+
     private static void applyToDeploy(Draft d) {
+        neverPrompt(d);
         if (!d.positionals.isEmpty()) {
             d.notes.add("`" + String.join(" ", d.positionals) + "` is a 2.x deployment file that 3.x cannot read;"
                     + " its deployment must become an entry in prefect.yaml (recipe ConvertDeploymentYamlToPrefectYaml)");

@@ -23,6 +23,10 @@ public final class PrefectCommandRewriter {
     }
 
     public static ShellRewrite rewrite(String text, CliOptions options) {
+        return rewrite(text, options, (char) 0);
+    }
+
+    private static ShellRewrite rewrite(String text, CliOptions options, char enclosingQuote) {
         ShellLine line = ShellLine.parse(text);
         List<String> notes = new ArrayList<>();
         boolean manual = false;
@@ -61,7 +65,7 @@ public final class PrefectCommandRewriter {
                 List<ShellToken> words = cmd.words().subList(skip, cmd.words().size());
                 int start = words.get(0).start();
                 int end = words.get(words.size() - 1).end();
-                line = line.replace(start, end, ArgvLayout.render(line.print(), words, t.argv()));
+                line = line.replace(start, end, ArgvLayout.render(line.print(), words, t.argv(), enclosingQuote));
             } else if (t.changed()) {
                 notes.add("a redirection sits between the arguments of `" + String.join(" ", cmd.argv())
                         + "`; rewrite it by hand to: " + String.join(" ", t.argv()));
@@ -145,9 +149,12 @@ public final class PrefectCommandRewriter {
         String raw = body.raw();
         if (raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'') && raw.endsWith(raw.substring(0, 1))) {
             String quote = raw.substring(0, 1);
-            ShellRewrite inner = rewrite(raw.substring(1, raw.length() - 1), options);
+            ShellRewrite inner = rewrite(raw.substring(1, raw.length() - 1), options, quote.charAt(0));
             if (quote.equals("'") && inner.text().contains("'")) {
-                return new ShellRewrite(raw, inner.notes(), false, true);
+                List<String> notes = new ArrayList<>(List.of("the single quotes around this command cannot hold its "
+                        + "translation; change it by hand to: " + inner.text()));
+                notes.addAll(inner.notes());
+                return new ShellRewrite(raw, notes, false, true);
             }
             return new ShellRewrite(quote + inner.text() + quote, inner.notes(), inner.changed(), inner.manual());
         }

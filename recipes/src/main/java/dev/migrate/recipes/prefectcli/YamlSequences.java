@@ -66,12 +66,17 @@ public final class YamlSequences {
     /** The style a word can be written in: the entry's own when it can hold the word unescaped, else null. */
     private static Yaml.Scalar.Style styleFor(String word, Yaml.Scalar.Style style) {
         return switch (style) {
-            case DOUBLE_QUOTED -> word.indexOf('"') < 0 && word.indexOf('\\') < 0 ? style : null;
+            case DOUBLE_QUOTED -> word.indexOf('"') < 0 && word.indexOf('\\') < 0 ? style : singleQuoted(word);
             case SINGLE_QUOTED -> word.indexOf('\'') < 0 ? style : null;
             case PLAIN -> plainOk(word) ? style : word.indexOf('"') < 0 && word.indexOf('\\') < 0
-                    ? Yaml.Scalar.Style.DOUBLE_QUOTED : null;
+                    ? Yaml.Scalar.Style.DOUBLE_QUOTED : singleQuoted(word);
             default -> null;
         };
+    }
+
+    /** Single quotes hold a word with double quotes or backslashes ({@code {"env":{"X":"1"}}}) as it is. */
+    private static Yaml.Scalar.Style singleQuoted(String word) {
+        return word.indexOf('\'') < 0 ? Yaml.Scalar.Style.SINGLE_QUOTED : null;
     }
 
     /** Whether a word reads back as the same string when written unquoted in a block or flow list. */

@@ -123,6 +123,87 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             spec -> spec.path("docker-compose.yml")));
     }
 
+    // a compose file sharing its Prefect settings through an `x-prefect` anchor, one agent per profile: the
+    // pool service had neither image nor build (compose rejects it) and ran without its worker's profile
+    @Test
+    void poolServiceInheritsTheMergedSettingsAndTheProfileOfItsWorker() {
+        rewriteRun(yaml(
+            """
+            x-prefect: &prefect
+              image: prefecthq/prefect:2.19.4-python3.11
+              restart: unless-stopped
+            services:
+              agent-etl:
+                <<: *prefect
+                profiles: ["etl"]
+                command: prefect agent start -q etl
+            """,
+            """
+            x-prefect: &prefect
+              image: prefecthq/prefect:2.19.4-python3.11
+              restart: unless-stopped
+            services:
+              worker-etl-create-pool:
+                <<: *prefect
+                profiles: ["etl"]
+                command: sh -c "prefect work-pool inspect etl >/dev/null 2>&1 || prefect work-pool create etl --type process"
+                restart: "no"
+              worker-etl:
+                <<: *prefect
+                profiles: ["etl"]
+                command: prefect worker start --pool etl --type process
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
+    // a tools service deploying with a folded `command: >`: YAML reads its line breaks as spaces, the shell
+    // rewrite read them as ends of commands, so the overrides on the second line were left for Prefect 3 to reject
+    @Test
+    void foldedCommandIsOneCommandOverItsLines() {
+        rewriteRun(yaml(
+            """
+            services:
+              deployer:
+                image: prefecthq/prefect:2.19.4-python3.11
+                command: >
+                  bash -c "prefect deployment build flows/etl.py:etl -n nightly -q etl
+                  --override env.DB_HOST=warehouse -p etl"
+            """,
+            """
+            services:
+              deployer:
+                image: prefecthq/prefect:2.19.4-python3.11
+                command: >
+                  bash -c "prefect --no-prompt deploy flows/etl.py:etl --name nightly --work-queue etl
+                  --job-variable '{\\"env\\":{\\"DB_HOST\\":\\"warehouse\\"}}' --pool etl"
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
+    // an agent on a pool given by the environment (`--pool "${POOL}"`): the pool service's sh -c text took the
+    // quotes along and closed its own string
+    @Test
+    void aQuotedPoolNameStandsUnquotedInThePoolService() {
+        rewriteRun(yaml(
+            """
+            services:
+              agent:
+                build: .
+                command: 'prefect agent start --pool "${POOL}" -q a'
+            """,
+            """
+            services:
+              worker-create-pool:
+                build: .
+                command: sh -c "prefect work-pool inspect ${POOL} >/dev/null 2>&1 || prefect work-pool create ${POOL} --type process"
+                restart: "no"
+              worker:
+                build: .
+                command: 'prefect worker start --pool "${POOL}" --work-queue a --type process'
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
     @Test
     void workerComposeIsLeftAlone() {
         rewriteRun(yaml(
@@ -154,6 +235,52 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
               prefect-agent:
                 image: prefecthq/prefect:2.14.9-python3.10
                 command: prefect agent start -q lake
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
+    // a compose file with two agents: the notes named the lines the agents had in the input, which in the
+    // output are the pool services inserted above them; they name the workers' command lines now
+    @Test
+    void notesNameTheLinesOfTheRewrittenCommandsInTheOutput() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
+                assertThat(rows).filteredOn(r -> r.message().contains("`lake`")).extracting(MigrationNotes.Row::line)
+                        .containsOnly(9);
+                assertThat(rows).filteredOn(r -> r.message().contains("`sea`")).extracting(MigrationNotes.Row::line)
+                        .containsOnly(17);
+            }),
+            yaml(
+            """
+            # agents for the lake jobs
+            services:
+              prefect-agent:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: prefect agent start -q lake
+              # the sea jobs
+              sea-agent:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: >-
+                  prefect agent start -q sea
+            """,
+            """
+            # agents for the lake jobs
+            services:
+              prefect-worker-create-pool:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: sh -c "prefect work-pool inspect lake >/dev/null 2>&1 || prefect work-pool create lake --type process"
+                restart: "no"
+              prefect-worker:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: prefect worker start --pool lake --type process
+              # the sea jobs
+              sea-worker-create-pool:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: sh -c "prefect work-pool inspect sea >/dev/null 2>&1 || prefect work-pool create sea --type process"
+                restart: "no"
+              sea-worker:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: >-
+                  prefect worker start --pool sea --type process
             """,
             spec -> spec.path("docker-compose.yml")));
     }

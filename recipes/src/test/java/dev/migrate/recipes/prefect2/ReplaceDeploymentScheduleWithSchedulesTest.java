@@ -126,6 +126,42 @@ class ReplaceDeploymentScheduleWithSchedulesTest implements RewriteTest {
             spec -> spec.path("prefect.yaml")));
     }
 
+    // a prefect.yaml sharing schedules through `definitions:` anchors: `schedule: *hourly` was left to a person
+    // while `is_schedule_active: false` was removed "from a deployment without schedules", so the paused
+    // deployment would have run once the person fixed the schedule
+    @Test
+    void aScheduleFromDefinitionsIsReferredToAndKeepsItsPause() {
+        rewriteRun(yaml(
+            """
+            definitions:
+              schedules:
+                hourly: &hourly
+                  interval: 3600
+            deployments:
+              - name: paused
+                entrypoint: flows/etl.py:etl
+                schedule: *hourly
+                is_schedule_active: false
+              - name: running
+                entrypoint: flows/etl.py:etl
+                schedule: *hourly
+            """,
+            """
+            definitions:
+              schedules:
+                hourly: &hourly
+                  interval: 3600
+            deployments:
+              - name: paused
+                entrypoint: flows/etl.py:etl
+                schedules: [{<<: *hourly, active: false}]
+              - name: running
+                entrypoint: flows/etl.py:etl
+                schedules: [*hourly]
+            """,
+            spec -> spec.path("prefect.yaml")));
+    }
+
     @Test
     void prefect3FileIsLeftAlone() {
         rewriteRun(yaml(

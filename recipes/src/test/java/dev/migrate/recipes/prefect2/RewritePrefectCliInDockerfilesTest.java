@@ -26,7 +26,7 @@ class RewritePrefectCliInDockerfilesTest implements RewriteTest {
             """
             FROM prefecthq/prefect:2.14.9-python3.10
             RUN pip install --no-cache-dir -r requirements.txt \\
-             && prefect deploy --pool etl flows/etl.py:main --name etl --work-queue etl
+             && prefect --no-prompt deploy --pool etl flows/etl.py:main --name etl --work-queue etl
             CMD prefect worker start --pool etl --type process
             """,
             spec -> spec.path("docker/Dockerfile")));
@@ -98,7 +98,7 @@ class RewritePrefectCliInDockerfilesTest implements RewriteTest {
             """,
             """
             FROM prefecthq/prefect:3-python3.11
-            RUN prefect deploy --pool default flows/etl.py:etl \\
+            RUN prefect --no-prompt deploy --pool default flows/etl.py:etl \\
                   --name nightly \\
                   --cron "0 2 * * *" && \\
                 echo built

@@ -22,7 +22,7 @@ class RewritePrefectCliInMakefilesTest implements RewriteTest {
                 + "agent:\n"
                 + "\tprefect agent start -q default\n",
             "deploy: ## apply the deployment\n"
-                + "\t@prefect deploy --all\n"
+                + "\t@prefect --no-prompt deploy --all\n"
                 + "agent:\n"
                 + "\tprefect worker start --pool default --type process\n",
             spec -> spec.path("Makefile")));
@@ -43,7 +43,7 @@ class RewritePrefectCliInMakefilesTest implements RewriteTest {
                 + "\t\t-a\n"
                 + "\techo done\n",
             "deploy:\n"
-                + "\tprefect deploy --pool default flows/etl.py:etl \\\n"
+                + "\tprefect --no-prompt deploy --pool default flows/etl.py:etl \\\n"
                 + "\t\t--name nightly\n"
                 + "\techo done\n",
             spec -> spec.path("Makefile")));

@@ -32,7 +32,7 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             #!/usr/bin/env bash
             set -euo pipefail
             # Build and apply the nightly deployment
-            prefect deploy --pool prod flows/van.py:update_van_source_codes \\
+            prefect --no-prompt deploy --pool prod flows/van.py:update_van_source_codes \\
               --name update_van_source_codes
             """,
             spec -> spec.path("scripts/deploy.sh")));
@@ -58,7 +58,7 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             # don't forget to log in first
             prefect worker start --pool 'nightly' --type process
             echo "multi
-            line" && prefect deploy --pool default etl.py:etl --name etl
+            line" && prefect --no-prompt deploy --pool default etl.py:etl --name etl
             """,
             spec -> spec.path("setup.sh")));
     }
@@ -103,10 +103,10 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             """,
             """
             #!/bin/sh
-            prefect deploy --pool default flows/etl.py:etl \\
+            prefect --no-prompt deploy --pool default flows/etl.py:etl \\
               --name nightly \\
               --work-queue default
-            prefect deploy --pool default flows/load.py:load \\
+            prefect --no-prompt deploy --pool default flows/load.py:load \\
             \t--cron '0 3 * * *'   \\
             \t--name load
             prefect worker start \\
@@ -135,12 +135,12 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             """,
             """
             #!/bin/bash
-            prefect deploy --pool etl flows/report.py:report --name daily --work-queue etl
+            prefect --no-prompt deploy --pool etl flows/report.py:report --name daily --work-queue etl
             # prefect deployment apply out/report.yaml
             prefect deployment run report/daily
-            prefect deploy --pool etl flows/load.py:load --name hourly --work-queue etl
+            prefect --no-prompt deploy --pool etl flows/load.py:load --name hourly --work-queue etl
             # prefect deployment apply ./load-deployment.yaml
-            prefect deploy --all
+            prefect --no-prompt deploy --all
             """,
             spec -> spec.path("deploy.sh")));
     }
@@ -157,7 +157,7 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
                 --apply
             """,
             """
-            prefect deploy --pool default ingest.py:ingest --name "backfill" \\
+            prefect --no-prompt deploy --pool default ingest.py:ingest --name "backfill" \\
                 --params='{"year": "2023", "month": "01"}' \\
                 --cron='1 0 * * *'
             """,

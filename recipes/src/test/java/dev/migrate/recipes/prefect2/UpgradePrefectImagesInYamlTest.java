@@ -37,6 +37,58 @@ class UpgradePrefectImagesInYamlTest implements RewriteTest {
             spec -> spec.path("docker-compose.yml")));
     }
 
+    // a compose file on the minor-release tags 2.x also published (`2.14-python3.11`, pattern {{major}}.{{minor}} of
+    // the 2.x docker-images workflow): they were left on Prefect 2
+    @Test
+    void minorReleaseTagsArePinnedToo() {
+        rewriteRun(yaml(
+            """
+            services:
+              agent:
+                image: "prefecthq/prefect:2.14-python3.11"
+              k8s-agent:
+                image: prefecthq/prefect:2.19-python3.12-kubernetes
+            """,
+            """
+            services:
+              agent:
+                image: "prefecthq/prefect:3.8.3-python3.11"
+              k8s-agent:
+                image: prefecthq/prefect:3.8.3-python3.12-kubernetes
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
+    // a custom chart building `image: "prefecthq/prefect:{{ .Values.prefectTag }}"`: its values file kept the 2.x
+    // tag; the agent chart's own agent.image.prefectTag stays for MigrateHelmAgentValuesToWorker (Kubernetes flavour)
+    @Test
+    void prefectTagValuesOfChartsArePinned() {
+        rewriteRun(yaml(
+            """
+            prefectTag: 2.19.4-python3.11-kubernetes
+            server:
+              image:
+                prefectTag: 2-latest
+            agent:
+              image:
+                prefectTag: 2-latest
+            other:
+              prefectTag: custom-build
+            """,
+            """
+            prefectTag: 3.8.3-python3.11-kubernetes
+            server:
+              image:
+                prefectTag: 3.8.3-python3.10
+            agent:
+              image:
+                prefectTag: 2-latest
+            other:
+              prefectTag: custom-build
+            """,
+            spec -> spec.path("chart/values.yaml")));
+    }
+
     @Test
     void otherImagesAreLeftAlone() {
         rewriteRun(yaml("services:\n  db:\n    image: postgres:15\n", spec -> spec.path("docker-compose.yml")));

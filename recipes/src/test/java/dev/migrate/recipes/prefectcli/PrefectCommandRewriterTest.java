@@ -48,14 +48,103 @@ class PrefectCommandRewriterTest {
     @Test
     void deploymentBuildBecomesDeployWithPoolFromTheInfraBlock() {
         ShellRewrite r = rw("prefect deployment build flows/van.py:update_van_source_codes -a -n update_van_source_codes -ib ecs-task/prod");
-        assertThat(r.text()).isEqualTo("prefect deploy --pool prod flows/van.py:update_van_source_codes --name update_van_source_codes");
+        assertThat(r.text()).isEqualTo("prefect --no-prompt deploy --pool prod flows/van.py:update_van_source_codes --name update_van_source_codes");
         assertThat(r.notes()).anyMatch(n -> n.contains("--type ecs")).anyMatch(n -> n.startsWith("dropped `-a`"));
     }
 
     @Test
     void overrideBecomesJobVariableAndShortFlagsAreWrittenOutLong() {
-        ShellRewrite r = rw("prefect deployment build a.py:f -n nightly -p etl -q q1 -t daily --override env.X=1 -o out.yaml");
-        assertThat(r.text()).isEqualTo("prefect deploy a.py:f --name nightly --pool etl --work-queue q1 --tag daily --job-variable env.X=1");
+        ShellRewrite r = rw("prefect deployment build a.py:f -n nightly -p etl -q q1 -t daily --override image=etl:4 -o out.yaml");
+        assertThat(r.text()).isEqualTo("prefect --no-prompt deploy a.py:f --name nightly --pool etl --work-queue q1 --tag daily --job-variable image=etl:4");
+    }
+
+    // `--override env.X=1` set X inside the infrastructure's env in 2.x; `prefect deploy --job-variable env.X=1`
+    // sets a variable literally named "env.X" (3.8.3 _extract_variable keeps the key as written), so the runs
+    // lost X. A JSON object (no `=` in it) is the only --job-variable form that nests; one object per variable,
+    // since objects are merged at the top only.
+    @Test
+    void dottedOverridesBecomeOneJsonObjectPerVariable() {
+        ShellRewrite r = rw("prefect deployment build a.py:f -n nightly -p etl --override env.X=1 --override image=etl:4"
+                + " --override=env.MODE=full");
+        assertThat(r.text()).isEqualTo("prefect --no-prompt deploy a.py:f --name nightly --pool etl"
+                + " --job-variable '{\"env\":{\"X\":\"1\",\"MODE\":\"full\"}}' --job-variable image=etl:4");
+        assertThat(r.manual()).isFalse();
+        assertThat(r.notes()).anyMatch(n -> n.contains("replaces the work pool's default `env`"));
+    }
+
+    // a VPS deploy script and the build output it had written were both converted: run in the project, the
+    // new `prefect deploy --cron ...` took the prefect.yaml entry and added its --cron as a second schedule
+    @Test
+    void scheduleFlagsOfAConvertedBuildWarnOfATwiceScheduledEntry() {
+        assertThat(rw("prefect deployment build a.py:f -n x -p etl --cron '0 4 * * 0'").notes())
+                .anyMatch(n -> n.contains("run twice"));
+        assertThat(rw("prefect deployment build a.py:f -n x -p etl").notes()).noneMatch(n -> n.contains("run twice"));
+    }
+
+    // a deployer container ran `bash -c "... --override env.X=1"`: the JSON object's double quotes, written as
+    // they are, would have closed the -c string
+    @Test
+    void newWordsInsideADoubleQuotedBodyEscapeTheirQuotes() {
+        ShellRewrite r = rw("bash -c \"prefect deployment build a.py:f -n x -p etl --override env.X=1\"");
+        assertThat(r.text()).isEqualTo("bash -c \"prefect --no-prompt deploy a.py:f --name x --pool etl"
+                + " --job-variable '{\\\"env\\\":{\\\"X\\\":\\\"1\\\"}}'\"");
+    }
+
+    // a CI script passing the commit to the flow (`--override env.GIT_SHA=$CI_COMMIT_SHA`): in single quotes the
+    // JSON would have carried the text `$CI_COMMIT_SHA` instead of the commit
+    @Test
+    void aMovedValueTheShellExpandsKeepsItsExpansion() {
+        assertThat(rw("prefect deployment build a.py:f -n x -p etl --override env.GIT_SHA=$CI_COMMIT_SHA").text())
+                .isEqualTo("prefect --no-prompt deploy a.py:f --name x --pool etl"
+                        + " --job-variable \"{\\\"env\\\":{\\\"GIT_SHA\\\":\\\"$CI_COMMIT_SHA\\\"}}\"");
+        // in a double-quoted body the enclosing shell expands it, before sh -c runs
+        assertThat(rw("sh -c \"prefect deployment build a.py:f -n x -p etl --override env.GIT_SHA=$SHA\"").text())
+                .isEqualTo("sh -c \"prefect --no-prompt deploy a.py:f --name x --pool etl"
+                        + " --job-variable '{\\\"env\\\":{\\\"GIT_SHA\\\":\\\"$SHA\\\"}}'\"");
+    }
+
+    // a systemd unit ran `bash -lc '... --override env.A=1'`: the single-quoted JSON cannot stand in the
+    // single-quoted body, so the edit was refused, silently, while its notes read as if it had been made
+    @Test
+    void newWordsInsideASingleQuotedBodyAreDoubleQuoted() {
+        assertThat(rw("bash -lc 'prefect deployment build a.py:f -n x -p etl --override env.A=$A'").text())
+                .isEqualTo("bash -lc 'prefect --no-prompt deploy a.py:f --name x --pool etl"
+                        + " --job-variable \"{\\\"env\\\":{\\\"A\\\":\\\"$A\\\"}}\"'");
+        ShellRewrite refused = rw("bash -lc 'prefect deployment build a.py:f -n x -p etl --override \"env.A=it'\\''s\"'");
+        assertThat(refused.changed()).isFalse();
+        assertThat(refused.manual()).isTrue();
+        assertThat(refused.notes()).anyMatch(n -> n.startsWith("the single quotes around this command"));
+    }
+
+    // a CI workflow building with `-sb s3/flows-prod`: the code came from the bucket; `prefect deploy` without pull
+    // steps records the CI runner's directory as the code location, so the drop is work for a person
+    @Test
+    void aDroppedStorageBlockIsManual() {
+        ShellRewrite r = rw("prefect deployment build a.py:f -n x -ib ecs-task/prod -sb s3/flows-prod -a");
+        assertThat(r.text()).isEqualTo("prefect --no-prompt deploy --pool prod a.py:f --name x");
+        assertThat(r.manual()).isTrue();
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("dropped `-sb s3/flows-prod`") && n.contains("pull steps by hand"));
+        assertThat(rw("prefect deployment build a.py:f -n x -ib ecs-task/prod -a").manual()).isFalse();
+    }
+
+    @Test
+    void aDottedOverrideWhoseJsonWouldHoldAnEqualsSignIsLeftToAPerson() {
+        ShellRewrite r = rw("prefect deployment build a.py:f -n nightly -p etl --override env.OPTS=a=b -a");
+        assertThat(r.text()).isEqualTo("prefect --no-prompt deploy a.py:f --name nightly --pool etl");
+        assertThat(r.manual()).isTrue();
+        assertThat(r.notes()).anyMatch(n -> n.contains("env.OPTS") && n.contains("env: {\"OPTS\":\"a=b\"}"));
+    }
+
+    // a deploy script run from a terminal (make deploy) stopped at 3.x prompts (save prefect.yaml? pull code
+    // from where?) that 2.x `deployment build` never asked
+    @Test
+    void convertedDeploysNeverPromptAndGlobalOptionsAreKept() {
+        assertThat(rw("prefect --profile ci deployment build a.py:f -n x -p etl").text())
+                .isEqualTo("prefect --profile ci --no-prompt deploy a.py:f --name x --pool etl");
+        assertThat(rw("prefect --no-prompt deployment build a.py:f -n x -p etl").text())
+                .isEqualTo("prefect --no-prompt deploy a.py:f --name x --pool etl");
+        assertThat(rw("prefect deployment apply etl-deployment.yaml").text()).isEqualTo("prefect --no-prompt deploy --all");
+        assertThat(rw("prefect -p ci agent start -q q").text()).isEqualTo("prefect -p ci worker start --pool q --type process");
     }
 
     @ParameterizedTest
@@ -66,11 +155,11 @@ class PrefectCommandRewriterTest {
         prefect orion start --host 0.0.0.0                              | prefect server start --host 0.0.0.0
         prefect orion database upgrade -y                               | prefect server database upgrade -y
         prefect deploy -n x flows/a.py:f -v image=repo/x:1              | prefect deploy -n x flows/a.py:f --job-variable image=repo/x:1
-        prefect deployment apply main-deployment.yaml                   | prefect deploy --all
+        prefect deployment apply main-deployment.yaml                   | prefect --no-prompt deploy --all
         /home/prefect/venv/bin/prefect agent start -q q                 | /home/prefect/venv/bin/prefect worker start --pool q --type process
         prefect work-pool create iceberg-offload                        | prefect work-pool create iceberg-offload --type process
         prefect agent start --pool=etl -q q1                            | prefect worker start --pool=etl --work-queue q1 --type process
-        prefect deployment build a.py:f --name=n --cron='1 0 * * *' -a  | prefect deploy --pool default a.py:f --name=n --cron='1 0 * * *'
+        prefect deployment build a.py:f --name=n --cron='1 0 * * *' -a  | prefect --no-prompt deploy --pool default a.py:f --name=n --cron='1 0 * * *'
         pip3 install prefect==2.7.7 prefect-gcp                         | pip3 install prefect==3.8.3 prefect-gcp
         python -m pip install -U "prefect>=2.10,<3" pandas              | python -m pip install -U "prefect==3.8.3" pandas
         uv pip install prefect-shell==0.2.2                             | uv pip install 'prefect-shell>=0.3.0'
@@ -83,6 +172,7 @@ class PrefectCommandRewriterTest {
     @ValueSource(strings = {
         "prefect worker start --pool iceberg-offload --type process",
         "prefect deploy --all",
+        "prefect --no-prompt deploy --pool etl a.py:f --job-variable '{\"env\":{\"X\":\"1\"}}'",
         "prefect deploy -n x flows/a.py:f",
         "prefect server start --host 0.0.0.0",
         "echo prefect agent start",

@@ -142,7 +142,47 @@ class RewritePrefectCliInYamlCommandsTest implements RewriteTest {
             """
             containers:
               - name: deploy
-                args: [prefect, deploy, --all]
+                args: [prefect, --no-prompt, deploy, --all]
+            """,
+            spec -> spec.path("k8s/job.yaml")));
+    }
+
+    // a deploy Job passing an override: the JSON job variable has double quotes, which neither a double-quoted
+    // nor a plain entry can hold unescaped; the edit was refused although single quotes hold it as it is
+    @Test
+    void aJsonWordIsWrittenInSingleQuotes() {
+        rewriteRun(yaml(
+            """
+            containers:
+              - name: deploy
+                command: ["prefect"]
+                args: ["deployment", "build", "flows/etl.py:etl", "-n", "etl", "-p", "k8s", "--override", "env.MODE=batch"]
+              - name: deploy2
+                args:
+                  - prefect
+                  - deployment
+                  - build
+                  - flows/etl.py:etl
+                  - -p
+                  - k8s
+                  - --override
+                  - env.MODE=batch
+            """,
+            """
+            containers:
+              - name: deploy
+                command: ["prefect"]
+                args: ["--no-prompt", "deploy", "flows/etl.py:etl", "--name", "etl", "--pool", "k8s", "--job-variable", '{"env":{"MODE":"batch"}}']
+              - name: deploy2
+                args:
+                  - prefect
+                  - --no-prompt
+                  - deploy
+                  - flows/etl.py:etl
+                  - --pool
+                  - k8s
+                  - --job-variable
+                  - '{"env":{"MODE":"batch"}}'
             """,
             spec -> spec.path("k8s/job.yaml")));
     }

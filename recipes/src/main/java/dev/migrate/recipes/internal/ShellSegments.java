@@ -1,0 +1,78 @@
+package dev.migrate.recipes.internal;
+
+import dev.migrate.recipes.prefectcli.BuiltDeploymentFiles;
+import dev.migrate.recipes.prefectcli.ShellRewrite;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Translates the Prefect commands of the shell segments of one text (a script's lines, a Makefile recipe, a CI
+ * step's {@code run:}) and says what a reviewer must know, each note at the offset of its command. A
+ * {@code prefect deployment apply} of files that builds above wrote is commented out: the {@code prefect deploy}
+ * replacing the build registers the deployment itself.
+ */
+public final class ShellSegments {
+    private static final String APPLY_OF_BUILD = "commented out: it applied the file the `prefect deployment build` "
+            + "above wrote; the `prefect deploy` that replaces the build registers the deployment itself (translated "
+            + "alone it would be `prefect deploy --all`, which deploys whatever prefect.yaml is there)";
+
+    /** A note on the command at {@code offset} of the text. */
+    public record Note(int offset, boolean manual, String message) {
+    }
+
+    public record Result(String text, List<Note> notes) {
+    }
+
+    private ShellSegments() {
+    }
+
+    /**
+     * @param built       the files written by builds before this text; the text's own builds are added
+     * @param commentsOut whether a command can be commented out with {@code #} where it stands
+     * @param rewrite     the translation of one segment
+     */
+    public static Result translate(String text, List<Segment> segments, Set<String> built, boolean commentsOut,
+                                   Function<String, ShellRewrite> rewrite, boolean unsafeAllowed) {
+        List<Set<String>> builtBefore = new ArrayList<>();
+        for (Segment s : segments) {
+            builtBefore.add(Set.copyOf(built));
+            built.addAll(BuiltDeploymentFiles.writtenBy(text.substring(s.start(), s.end())));
+        }
+        List<Note> notes = new ArrayList<>();
+        StringBuilder out = new StringBuilder(text);
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            Segment s = segments.get(i);
+            String segment = text.substring(s.start(), s.end());
+            ShellRewrite r = commentsOut && BuiltDeploymentFiles.appliesOnly(segment, builtBefore.get(i))
+                    ? new ShellRewrite(commentedOut(segment), List.of(APPLY_OF_BUILD), true, false)
+                    : rewrite.apply(segment);
+            // a statement may start lines above its prefect command (a quoted string, a continuation)
+            int at = text.indexOf("prefect", s.start());
+            int offset = at >= 0 && at < s.end() ? at : s.start();
+            // A translation that had to drop flags or choose a pool changes behaviour: unsafe.
+            if (r.changed() && !r.notes().isEmpty() && !unsafeAllowed) {
+                notes.add(new Note(offset, true, "unsafe fix not applied (rerun with --unsafe-fixes): "
+                        + oneLine(r.text())));
+                continue;
+            }
+            r.notes().forEach(n -> notes.add(new Note(offset, r.manual(), n)));
+            if (r.changed()) {
+                out.replace(s.start(), s.end(), r.text());
+            }
+        }
+        return new Result(out.toString(), notes);
+    }
+
+    /** The segment behind a {@code #} placed after its indentation, which stays where it was. */
+    private static String commentedOut(String segment) {
+        int indent = segment.length() - segment.stripLeading().length();
+        return segment.substring(0, indent) + "# " + segment.substring(indent);
+    }
+
+    /** A command continued over several lines, as one line for a note. */
+    private static String oneLine(String command) {
+        return command.strip().replaceAll("[ \\t]*\\\\?\\r?\\n\\s*", " ");
+    }
+}

@@ -1,0 +1,143 @@
+package dev.migrate.recipes.prefectcli;
+
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.ShellSegments;
+import dev.migrate.recipes.internal.ShellStatements;
+import dev.migrate.recipes.internal.TextPositions;
+import dev.migrate.recipes.internal.YamlPositions;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.Recipe;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.yaml.YamlIsoVisitor;
+import org.openrewrite.yaml.tree.Yaml;
+
+/**
+ * Translates Prefect commands in the shell steps of CI pipelines: GitHub Actions {@code run:}, GitLab CI and
+ * Bitbucket Pipelines {@code script:} lists, CircleCI {@code run:} (or its {@code command:}) and Azure Pipelines
+ * {@code script:}/{@code bash:}. Each step's text is translated as a shell script is, so an apply of the file a
+ * build above wrote is commented out inside a block ({@code run: |}); a one-line list item cannot hold a comment
+ * and is translated on its own.
+ */
+public class RewritePrefectCliInCiYaml extends Recipe {
+    /** CI files and the keys whose values are shell steps in them. */
+    private static final Map<PathMatcher, Set<String>> STEPS = Map.of(
+            glob("{**/,}.github/workflows/*.{yml,yaml}"), Set.of("run"),
+            glob("{**/,}.gitlab-ci.{yml,yaml}"), Set.of("script", "before_script", "after_script"),
+            glob("{**/,}.gitlab/**.{yml,yaml}"), Set.of("script", "before_script", "after_script"),
+            glob("{**/,}bitbucket-pipelines.{yml,yaml}"), Set.of("script", "after-script"),
+            glob("{**/,}.circleci/*.{yml,yaml}"), Set.of("run", "command"),
+            glob("{**/,}azure-pipelines*.{yml,yaml}"), Set.of("script", "bash"));
+
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    @Override
+    public String getDisplayName() {
+        return "Rewrite Prefect 2 commands in CI pipelines";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Replaces `prefect deployment build/apply`, `prefect agent start` and the other removed 2.x commands in "
+                + "the shell steps of GitHub Actions, GitLab CI, Bitbucket Pipelines, CircleCI and Azure Pipelines "
+                + "files with their Prefect 3 forms, as in shell scripts.";
+    }
+
+    private static PathMatcher glob(String pattern) {
+        return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    }
+
+    private static Set<String> stepKeys(Path path) {
+        Set<String> keys = new HashSet<>();
+        STEPS.forEach((m, k) -> {
+            if (m.matches(path)) {
+                keys.addAll(k);
+            }
+        });
+        return keys;
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor() {
+        return new YamlIsoVisitor<>() {
+            private Set<String> keys = Set.of();
+            /** The deployment files written by the builds of the steps visited so far in this file. */
+            private Set<String> built = new HashSet<>();
+
+            @Override
+            public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
+                keys = stepKeys(documents.getSourcePath());
+                if (keys.isEmpty() || !documents.printAll().contains("prefect")) {
+                    return documents;
+                }
+                built = new HashSet<>();
+                return super.visitDocuments(documents, ctx);
+            }
+
+            @Override
+            public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
+                if (!keys.contains(entry.getKey().getValue())) {
+                    return super.visitMappingEntry(entry, ctx);
+                }
+                Yaml.Block value = entry.getValue();
+                if (value instanceof Yaml.Scalar s) {
+                    return entry.withValue(step(s, ctx));
+                }
+                if (value instanceof Yaml.Sequence seq) {
+                    List<Yaml.Sequence.Entry> items = new ArrayList<>();
+                    boolean changed = false;
+                    for (Yaml.Sequence.Entry item : seq.getEntries()) {
+                        Yaml.Sequence.Entry after = item.getBlock() instanceof Yaml.Scalar s
+                                ? item.withBlock(step(s, ctx)) : item;
+                        changed |= after != item;
+                        items.add(after);
+                    }
+                    return changed ? entry.withValue(seq.withEntries(items)) : entry;
+                }
+                return super.visitMappingEntry(entry, ctx); // CircleCI `run: {command: ...}`
+            }
+
+            private Yaml.Scalar step(Yaml.Scalar s, ExecutionContext ctx) {
+                String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
+                String shell = YamlShellScalars.toShell(s);
+                if (shell == null) {
+                    if (s.getValue().contains("prefect ")) {
+                        notes.insertRow(ctx, new MigrationNotes.Row(path, YamlPositions.lineOf(getCursor(), s),
+                                getName(), true, "the line breaks of this folded step keep their meaning; check its "
+                                + "Prefect commands by hand"));
+                    }
+                    return s;
+                }
+                if (!shell.contains("prefect")) {
+                    return s;
+                }
+                CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor());
+                boolean block = s.getStyle() == Yaml.Scalar.Style.LITERAL || s.getStyle() == Yaml.Scalar.Style.FOLDED;
+                ShellSegments.Result r = ShellSegments.translate(shell, ShellStatements.of(shell), built, block,
+                        segment -> PrefectCommandRewriter.rewrite(segment, options), FixSafety.unsafeAllowed(ctx));
+                String after = YamlShellScalars.fromShell(s, r.text());
+                int first = YamlPositions.lineOf(getCursor(), s);
+                boolean fits = YamlShellScalars.fits(s, s.getValue(), after);
+                for (ShellSegments.Note n : r.notes()) {
+                    int line = first == 0 ? 0 : first + TextPositions.lineOf(shell, n.offset()) - 1;
+                    notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), n.manual() || !fits, n.message()));
+                }
+                if (!fits) {
+                    notes.insertRow(ctx, new MigrationNotes.Row(path, first, getName(), true, "the quoting of this "
+                            + "step cannot hold the translation; change it by hand to: " + after.strip()));
+                    return s;
+                }
+                return after.equals(s.getValue()) ? s : s.withValue(after);
+            }
+        };
+    }
+}

@@ -1,0 +1,120 @@
+package dev.migrate.recipes.prefectcli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openrewrite.yaml.Assertions.yaml;
+
+import dev.migrate.recipes.MigrationNotes;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+import org.openrewrite.test.RewriteTest;
+
+class RewritePrefectCliInCiYamlTest implements RewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new RewritePrefectCliInCiYaml());
+    }
+
+    // a GitHub Actions deploy job: the CLI recipes read shell scripts, Makefiles, Dockerfiles and units, and
+    // the workflow kept `prefect deployment build`, which Prefect 3 does not have
+    @DocumentExample
+    @Test
+    void githubActionsRunBlocksAreTranslatedAsScripts() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
+                assertThat(rows).filteredOn(r -> r.message().startsWith("commented out")).singleElement()
+                        .satisfies(r -> assertThat(r.line()).isEqualTo(16));
+                assertThat(rows).filteredOn(r -> r.message().contains("replaces the work pool's default `env`"))
+                        .singleElement().satisfies(r -> assertThat(r.line()).isEqualTo(12));
+            }),
+            yaml(
+            """
+            name: deploy
+            on: [push]
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+                  - run: pip install "prefect>=2.14,<3" pandas
+                  - name: Build and apply
+                    run: |
+                      cd flows
+                      prefect deployment build etl.py:etl \\
+                        --name nightly --pool ecs-pool \\
+                        --override env.GIT_SHA=${{ github.sha }} \\
+                        -o etl-deployment.yaml
+                      prefect deployment apply etl-deployment.yaml
+                      prefect deployment run etl/nightly
+            """,
+            """
+            name: deploy
+            on: [push]
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+                  - run: pip install "prefect==3.8.3" pandas
+                  - name: Build and apply
+                    run: |
+                      cd flows
+                      prefect --no-prompt deploy etl.py:etl \\
+                        --name nightly --pool ecs-pool \\
+                        --job-variable "{\\"env\\":{\\"GIT_SHA\\":\\"${{ github.sha }}\\"}}"
+                      # prefect deployment apply etl-deployment.yaml
+                      prefect deployment run etl/nightly
+            """,
+            spec -> spec.path(".github/workflows/deploy.yml")));
+    }
+
+    // one-line script items cannot hold a comment: the apply is translated on its own, with its note
+    @Test
+    void gitlabScriptItemsAreTranslatedOneByOne() {
+        rewriteRun(yaml(
+            """
+            deploy:
+              image: python:3.11
+              before_script:
+                - pip install prefect==2.20.3
+              script:
+                - prefect deployment build flows/etl.py:etl -n nightly -ib kubernetes-job/prod -a
+                - prefect deployment set-schedule etl/nightly --cron "0 3 * * *"
+                - 'prefect deployment pause-schedule etl/nightly'
+            """,
+            """
+            deploy:
+              image: python:3.11
+              before_script:
+                - pip install prefect==3.8.3
+              script:
+                - prefect --no-prompt deploy --pool prod flows/etl.py:etl --name nightly
+                - prefect deployment schedule create etl/nightly --cron "0 3 * * *" --replace -y
+                - 'prefect deployment schedule pause etl/nightly --all'
+            """,
+            spec -> spec.path(".gitlab-ci.yml")));
+    }
+
+    @Test
+    void aFoldedStepWhoseBreaksMatterIsLeftToAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> assertThat(r.manual()).isTrue())),
+            yaml(
+            """
+            jobs:
+              d:
+                steps:
+                  - run: >
+                      prefect agent start -q a
+
+                      echo done
+            """,
+            spec -> spec.path(".github/workflows/agent.yaml")));
+    }
+
+    @Test
+    void otherYamlAndPrefect3CommandsAreLeftAlone() {
+        rewriteRun(
+            yaml("steps:\n  - run: prefect agent start -q a\n", spec -> spec.path("docs/example.yml")),
+            yaml("deploy:\n  script:\n    - prefect --no-prompt deploy --all\n", spec -> spec.path("ci/.gitlab-ci.yml")));
+    }
+}
