@@ -55,6 +55,12 @@ public final class PrefectPins {
         return compare(v, first) < 0 || spec.contains("<") ? first : null;
     }
 
+    /** Whether a {@code prefect} constraint {@code spec} names a Prefect 1 release ({@code ==1.4.1}, {@code <2}). */
+    public static boolean namesPrefect1(String spec) {
+        Matcher v = VERSION.matcher(spec == null ? "" : spec);
+        return v.find() && v.group(1).equals("1") || spec != null && spec.replace(" ", "").matches(".*<(=?1|2)(\\.0)*(,.*)?");
+    }
+
     /** Whether dotted version {@code version} (up to three numbers) is lower than {@code other}. */
     public static boolean below(String version, String other) {
         Matcher v = VERSION.matcher(version);

@@ -37,9 +37,20 @@ final class PipInstallPins {
         return argv.size() > install && argv.get(install).equals("install") ? install + 1 : -1;
     }
 
-    /** The Prefect 3 form of one pip argument, or null when it is not a Prefect requirement that moves. */
+    /**
+     * The Prefect 3 form of one pip argument, or null when it is not a Prefect requirement that moves. Unlike a
+     * requirements file, a command line also moves a Prefect 1 pin: the commands beside it are rewritten to
+     * Prefect 3 ones, which a Prefect 1 install could not run.
+     */
     static String pinned(String word, PrefectTarget target) {
         Matcher m = PrefectPins.REQUIREMENT.matcher(word);
-        return m.matches() ? PrefectPins.requirement(m, target) : null;
+        if (!m.matches()) {
+            return null;
+        }
+        String moved = PrefectPins.requirement(m, target);
+        if (moved == null && m.group("name").equals("prefect") && PrefectPins.namesPrefect1(m.group("spec"))) {
+            return "prefect" + (m.group("extras") == null ? "" : m.group("extras")) + "==" + target.pin();
+        }
+        return moved;
     }
 }

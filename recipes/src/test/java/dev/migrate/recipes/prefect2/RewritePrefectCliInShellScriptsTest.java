@@ -165,6 +165,27 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
     }
 
     @Test
+    void prefect1PinsOfPipInstallsMoveWithThePrefect1CommandsBesideThem() {
+        rewriteRun(text(
+            """
+            pip install "prefect[github]==1.4.1" pandas
+            python -m pip install 'prefect>=1.2,<2'
+            prefect register --project etl -p flows/
+            """,
+            """
+            pip install "prefect[github]==3.8.3" pandas
+            python -m pip install 'prefect==3.8.3'
+            prefect deploy --all
+            """,
+            spec -> spec.path("scripts/setup.sh")));
+    }
+
+    @Test
+    void pipInstallsOfOtherPackagesStay() {
+        rewriteRun(text("pip install 'prefecto==1.0' prefect-legacy-tools pandas==1.5\n", spec -> spec.path("scripts/setup.sh")));
+    }
+
+    @Test
     void continuedPrefect3CommandIsLeftAlone() {
         rewriteRun(text(
             """
