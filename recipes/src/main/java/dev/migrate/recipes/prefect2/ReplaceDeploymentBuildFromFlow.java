@@ -216,6 +216,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             // infrastructure: block fields become job variables, an image is deployed as is
             JobVariables jobVariables = new JobVariables();
             String image = null;
+            String infraType = null;
             Optional<Argument> infraArg = view.keyword("infrastructure");
             if (infraArg.isPresent()) {
                 Optional<Node> block = blockCall(root, infraArg.get().value());
@@ -246,6 +247,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                                 + infra.get().poolType() + " work pool; set them in the pool's base job template");
                     }
                     note(call, false, "the work pool must be of type " + infra.get().poolType());
+                    infraType = infra.get().poolType();
                 }
             }
 
@@ -361,6 +363,15 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             Node result = TreeEdits.replaceKeepingPrefix(root, stmt, newStmt);
             if (variable != null && applyNow) {
                 result = StatementEdits.insertAfter(result, newStmt, variable + ".apply()", file.style());
+            }
+            if (!mode.equals("serve") && view.keyword("work_pool_name").isEmpty()) {
+                // deploy() raises without a pool (unless PREFECT_DEFAULT_WORK_POOL_NAME is set); a deployment
+                // applied without one has no worker to run it
+                String pool = infraType == null ? "a typed work pool" : "a " + infraType + " work pool";
+                todos.add(new Todo(newStmt, "PF211", "no work pool: Prefect 2 sent these runs to an agent's work "
+                        + "queue; pass work_pool_name= naming " + pool + " (or set PREFECT_DEFAULT_WORK_POOL_NAME)"));
+                note(call, true, "no work pool named: " + mode + "() needs work_pool_name= (" + pool
+                        + ") or the PREFECT_DEFAULT_WORK_POOL_NAME setting; Prefect 2 sent the runs to an agent's queue");
             }
             view.keyword("work_pool_name").map(Argument::value).flatMap(StringLiterals::value)
                     .filter("default-agent-pool"::equals).ifPresent(p -> {

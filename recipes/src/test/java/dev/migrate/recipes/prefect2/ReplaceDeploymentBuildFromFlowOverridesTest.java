@@ -28,6 +28,7 @@ class ReplaceDeploymentBuildFromFlowOverridesTest implements PythonRewriteTest {
             deployment = Deployment.build_from_flow(
                 flow=offload_main,
                 name="offload",
+                work_pool_name="process-pool",
                 work_queue_name="offload",
                 infrastructure=Process(env={"A": "1", "B": "1"}),
                 infra_overrides=%s,
@@ -45,6 +46,7 @@ class ReplaceDeploymentBuildFromFlowOverridesTest implements PythonRewriteTest {
 
             deployment = offload_main.from_source(source=str(Path(__file__).resolve().parent), entrypoint="offload_flow.py:offload_main").to_deployment(
                 name="offload",
+                work_pool_name="process-pool",
                 work_queue_name="offload",
                 job_variables=%s,
                 enforce_parameter_schema=True,

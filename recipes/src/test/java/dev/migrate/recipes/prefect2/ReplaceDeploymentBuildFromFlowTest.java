@@ -94,6 +94,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             from offload_flow import offload_main
 
+            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a process work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
             deployment = offload_main.from_source(source=str(Path(__file__).resolve().parent), entrypoint="offload_flow.py:offload_main").to_deployment(
                 name="offload",
                 work_queue_name="offload",
@@ -397,6 +398,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             from flows.etl import etl
 
+            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a typed work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
             nightly = etl.from_source(source=str(Path(__file__).resolve().parent.parent), entrypoint="flows/etl.py:etl").to_deployment(
                 # the flow
                 name="nightly",  # its name
@@ -434,6 +436,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             from prefectflows.reports.daily import report
 
+            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a typed work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
             daily = report.from_source(source=str(Path(__file__).resolve().parent), entrypoint="prefectflows/reports/daily.py:report").to_deployment(
                 name="daily report",
                 work_queue_name="reports",
@@ -469,6 +472,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             from flows.etl import etl
 
             # TODO(migrate PF205): infrastructure blocks were removed in Prefect 3; put this block's settings (`runner = DockerContainer.load("etl-runner")`) into job_variables of a typed work pool
+            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a typed work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
             etl_in_docker = etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows/etl.py:etl").to_deployment(
                 name="etl-in-docker",
                 enforce_parameter_schema=False
@@ -487,6 +491,27 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
                 infrastructure=runner
             )
             """, after, "deploy.py");
+    }
+
+    @Test
+    void aDeploymentWithoutAWorkPoolGetsATodoNamingThePoolType() throws Exception {
+        convertsAndCompiles("""
+            from prefect.deployments import Deployment
+            from prefect.infrastructure import DockerContainer
+            from flows.etl import etl
+
+            Deployment.build_from_flow(flow=etl, name="etl", infrastructure=DockerContainer(image="registry/etl:1"),
+                                       enforce_parameter_schema=True, apply=True)
+            """, """
+            from flows.etl import etl
+
+            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a docker work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
+            etl.deploy(name="etl",
+                                       enforce_parameter_schema=True,
+                                       image="registry/etl:1",
+                                       build=False,
+                                       push=False)
+            """, "deploy.py");
     }
 
     /** The recipe turns {@code before} (at {@code path}) into {@code after}, and CPython compiles the result. */
