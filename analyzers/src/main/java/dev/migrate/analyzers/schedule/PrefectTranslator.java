@@ -2,6 +2,7 @@ package dev.migrate.analyzers.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -19,7 +20,8 @@ public final class PrefectTranslator {
         } else if (source instanceof Schedule.Calendar cal) {
             target = calendar(cal, reasons);
         } else if (source instanceof Schedule.Interval iv) {
-            target = PrefectSchedule.interval(iv.every(), FireTimes.DEFAULT_ANCHOR, iv.zone().getId());
+            target = PrefectSchedule.interval(iv.every(), iv.anchor() == null ? FireTimes.DEFAULT_ANCHOR
+                    : LocalDateTime.ofInstant(iv.anchor(), iv.zone()), iv.zone().getId());
             if (iv.fromEnd()) {
                 reasons.add("the interval is counted from the end of the previous run (OnUnitInactiveSec); "
                         + "Prefect intervals are counted between scheduled starts, so runs drift by their duration");

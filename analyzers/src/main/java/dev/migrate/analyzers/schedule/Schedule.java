@@ -26,7 +26,8 @@ public sealed interface Schedule {
     record Interval(Duration every, Instant anchor, ZoneId zone, boolean fromEnd) implements Schedule {
         public String describe() {
             return "every " + Descriptions.duration(every)
-                    + (fromEnd ? " after the previous run ends" : "") + " (" + zone.getId() + ")";
+                    + (fromEnd ? " after the previous run ends" : "")
+                    + (anchor == null ? "" : " from " + java.time.LocalDateTime.ofInstant(anchor, zone)) + " (" + zone.getId() + ")";
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.migrate.analyzers.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
@@ -173,6 +174,20 @@ class PrefectTranslatorTest {
         Translation inactive = translate(ScheduleSpec.Form.SYSTEMD_MONOTONIC, "OnUnitInactiveSec=10min", null, TimerOptions.NONE);
         assertThat(inactive.exact()).isFalse();
         assertThat(inactive.reasons()).singleElement().asString().startsWith("the interval is counted from the end");
+    }
+
+    @Test
+    void repeatingIntervalKeepsItsStartAsTheAnchor() {
+        Translation t = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/PT6H", "UTC", TimerOptions.NONE);
+        assertThat(t.target().toYaml()).containsExactly(Map.entry("interval", 21600L),
+                Map.entry("anchor_date", "2020-01-01T10:30"), Map.entry("timezone", "UTC"));
+        assertThat(t.exact()).isTrue();
+        assertThat(t.source().describe()).isEqualTo("every 6 hours from 2020-01-01T10:30 (UTC)");
+        // the plain form keeps Prefect's default anchor
+        assertThat(translate(ScheduleSpec.Form.INTERVAL, "PT6H", "UTC", TimerOptions.NONE).target().anchorDate())
+                .hasToString("2020-01-01T00:00");
+        assertThatThrownBy(() -> translate(ScheduleSpec.Form.INTERVAL, "R/tomorrow/PT6H", "UTC", TimerOptions.NONE))
+                .isInstanceOf(ScheduleSyntaxException.class).hasMessageContaining("bad start 'tomorrow'");
     }
 
     @Test
