@@ -26,6 +26,8 @@ public final class PrefectTranslator {
                 reasons.add("the interval is counted from the end of the previous run (OnUnitInactiveSec); "
                         + "Prefect intervals are counted between scheduled starts, so runs drift by their duration");
             }
+        } else if (source instanceof Schedule.WallClockInterval w) {
+            target = PrefectSchedule.interval(w.every(), w.start(), w.zone().getId());
         } else if (source instanceof Schedule.RRule r) {
             target = new PrefectSchedule(null, null, null, null, r.rule(), r.zone().getId());
             reasons.add("the RRULE is passed through unchanged and was not evaluated, so it is not proven");
@@ -39,6 +41,11 @@ public final class PrefectTranslator {
         }
         ScheduleProof proof = target == null ? null
                 : ScheduleProver.prove(source, target, reference, ScheduleProver.DEFAULT_FIRE_TIMES);
+        if (source instanceof Schedule.WallClockInterval w && proof != null && !proof.equal()) {
+            reasons.add("the legacy job keeps its wall-clock time in " + w.zone().getId() + "; Prefect counts an interval "
+                    + "from anchor_date in elapsed time before it steps whole days on the calendar, so its runs move by the "
+                    + "DST offset for part of the year (a cron, where the period allows one, has no such drift)");
+        }
         boolean exact = proof != null && proof.equal() && reasons.isEmpty();
         return new Translation(source, target, exact, reasons, proof);
     }

@@ -57,7 +57,7 @@ public final class Schedules {
                     + "', expected a local date and time such as 2020-01-01T10:30", 2);
         }
         String every = text.substring(slash + 1);
-        return new Schedule.Interval(positive(isoDuration(every), every), anchor.atZone(zone).toInstant(), zone, false);
+        return new Schedule.WallClockInterval(positive(isoDuration(every), every), anchor, zone);
     }
 
     /** {@code OnUnitActiveSec=15min}, {@code OnBootSec=5min} and friends. */

@@ -182,12 +182,28 @@ class PrefectTranslatorTest {
         assertThat(t.target().toYaml()).containsExactly(Map.entry("interval", 21600L),
                 Map.entry("anchor_date", "2020-01-01T10:30"), Map.entry("timezone", "UTC"));
         assertThat(t.exact()).isTrue();
-        assertThat(t.source().describe()).isEqualTo("every 6 hours from 2020-01-01T10:30 (UTC)");
+        assertThat(t.source().describe()).isEqualTo("every 6 hours on the wall clock from 2020-01-01T10:30 (UTC)");
         // the plain form keeps Prefect's default anchor
         assertThat(translate(ScheduleSpec.Form.INTERVAL, "PT6H", "UTC", TimerOptions.NONE).target().anchorDate())
                 .hasToString("2020-01-01T00:00");
         assertThatThrownBy(() -> translate(ScheduleSpec.Form.INTERVAL, "R/tomorrow/PT6H", "UTC", TimerOptions.NONE))
                 .isInstanceOf(ScheduleSyntaxException.class).hasMessageContaining("bad start 'tomorrow'");
+    }
+
+    @Test
+    void wallClockIntervalsAreExactWithoutDstAndSayWhyNotWithIt() {
+        Translation utc = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/P2D", "UTC", TimerOptions.NONE);
+        assertThat(utc.exact()).as(utc.proof().explanation()).isTrue();
+        assertThat(utc.proof().sourceTimes()).allSatisfy(z -> assertThat(z.toLocalTime()).hasToString("10:30"));
+        // Prefect jumps from a winter anchor in elapsed time, so its summer runs are an hour later than 10:30
+        Translation berlin = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/P2D", null, TimerOptions.NONE);
+        assertThat(berlin.target().toYaml()).containsExactly(Map.entry("interval", 172800L),
+                Map.entry("anchor_date", "2020-01-01T10:30"), Map.entry("timezone", "Europe/Berlin"));
+        assertThat(berlin.exact()).isFalse();
+        assertThat(berlin.proof().sourceTimes()).allSatisfy(z -> assertThat(z.toLocalTime()).hasToString("10:30"));
+        assertThat(berlin.reasons()).singleElement().asString().contains("keeps its wall-clock time in Europe/Berlin");
+        Translation hours = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T00:20/PT3H", null, TimerOptions.NONE);
+        assertThat(hours.exact()).isFalse();
     }
 
     @Test
