@@ -70,7 +70,8 @@ public final class ScheduleLibDetector extends PythonDetector {
                 + ") runs inside a Python process, not an orchestrator", where, job.id()));
         reading.decisions().forEach(d -> sink.finding(Findings.of(d.code(), "schedule library job " + jobName + ": "
                 + d.text(), where, job.id())));
-        if (spec.form() == Form.UNKNOWN && reading.decisions().isEmpty()) {
+        // A random interval's decision already is the PYS005 that says why there is no schedule.
+        if (spec.form() == Form.UNKNOWN && reading.decisions().stream().noneMatch(d -> d.code().equals("PYS005"))) {
             sink.finding(Findings.of("PYS005", "cannot read the schedule of " + jobName + " statically: "
                     + spec.expression(), where, job.id()));
         }

@@ -109,6 +109,9 @@ class ScheduleLibDetectorTest {
         RecordingSink sink = scan("schedule.every().monday.do(job)\n");
         assertThat(schedule(sink)).isEqualTo("UNKNOWN .every().monday.do(job)");
         assertThat(findings(sink)).extracting(s -> s.substring(0, 6)).containsExactly("PYS005");
+        // a deadline does not hide that there is no schedule
+        assertThat(findings(scan("schedule.every().monday.until(\"2030-01-01\").do(job)\n")))
+                .extracting(s -> s.substring(0, 6)).containsExactlyInAnyOrder("PYS005", "PYS009");
     }
 
     @Test
