@@ -191,19 +191,22 @@ class PrefectTranslatorTest {
     }
 
     @Test
-    void wallClockIntervalsAreExactWithoutDstAndSayWhyNotWithIt() {
+    void wallClockDaysBecomeAnIntervalWithoutDstAndAnRruleWithIt() {
         Translation utc = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/P2D", "UTC", TimerOptions.NONE);
+        assertThat(utc.target().toYaml()).containsExactly(Map.entry("interval", 172800L),
+                Map.entry("anchor_date", "2020-01-01T10:30"), Map.entry("timezone", "UTC"));
         assertThat(utc.exact()).as(utc.proof().explanation()).isTrue();
-        assertThat(utc.proof().sourceTimes()).allSatisfy(z -> assertThat(z.toLocalTime()).hasToString("10:30"));
-        // Prefect jumps from a winter anchor in elapsed time, so its summer runs are an hour later than 10:30
+        // Prefect's interval would jump from a winter anchor in elapsed time and run at 11:30 in summer
         Translation berlin = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/P2D", null, TimerOptions.NONE);
-        assertThat(berlin.target().toYaml()).containsExactly(Map.entry("interval", 172800L),
-                Map.entry("anchor_date", "2020-01-01T10:30"), Map.entry("timezone", "Europe/Berlin"));
-        assertThat(berlin.exact()).isFalse();
+        assertThat(berlin.target().toYaml()).containsExactly(
+                Map.entry("rrule", "FREQ=DAILY;INTERVAL=2;BYHOUR=10;BYMINUTE=30;BYSECOND=0"), Map.entry("timezone", "Europe/Berlin"));
+        assertThat(berlin.exact()).as(berlin.proof().explanation() + " " + berlin.reasons()).isTrue();
         assertThat(berlin.proof().sourceTimes()).allSatisfy(z -> assertThat(z.toLocalTime()).hasToString("10:30"));
-        assertThat(berlin.reasons()).singleElement().asString().contains("keeps its wall-clock time in Europe/Berlin");
+        // 3 wall-clock hours across a change are 2 or 4 elapsed hours; no Prefect schedule counts them so
         Translation hours = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T00:20/PT3H", null, TimerOptions.NONE);
+        assertThat(hours.target().interval()).hasToString("PT3H");
         assertThat(hours.exact()).isFalse();
+        assertThat(hours.reasons()).singleElement().asString().contains("keeps its wall-clock time in Europe/Berlin");
     }
 
     @Test

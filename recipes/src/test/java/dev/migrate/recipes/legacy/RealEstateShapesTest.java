@@ -325,8 +325,13 @@ class RealEstateShapesTest {
                     print("jitter")
 
 
+                def purge():
+                    print("purge")
+
+
                 schedule.every().hour.at("42:15").do(sync)
                 schedule.every(2).days.at("10:30").do(rollup)
+                schedule.every(3).days.at("06:00", "Europe/Berlin").do(purge)
                 schedule.every(10).minutes.until("2030-01-31 18:00").do(poll)
                 schedule.every(5).to(10).minutes.do(jitter)
 
@@ -339,12 +344,14 @@ class RealEstateShapesTest {
         String yaml = read(dir, "prefect/prefect.yaml");
         // The minute of "42:15", and every two days at 10:30 from an anchor rather than a */2 that picks other days;
         // the dual-run phase runs each 15 minutes after the legacy job.
-        assertThat(yaml).contains("cron: 57 * * * *", "interval: 172800", "2020-01-01T10:45", "interval: 600")
+        assertThat(yaml).contains("cron: 57 * * * *", "interval: 172800", "2020-01-01T10:45", "interval: 600",
+                        // whole days in a zone with DST: an RRULE keeps 06:00 (+15) where Prefect's interval would drift
+                        "rrule: FREQ=DAILY;INTERVAL=3;BYHOUR=6;BYMINUTE=15;BYSECOND=0")
                 .doesNotContain("*/2", "jitter");
         assertThat(dual.notes()).extracting(n -> n.message()).anySatisfy(m -> assertThat(m)
                         .contains("decision: the schedule library ran it 15 s after the minute"))
                 .anySatisfy(m -> assertThat(m).contains("decision: every(2).days.at(\"10:30\") counted each run from the previous one",
-                        "anchor_date 2020-01-01T10:30"))
+                        "counts every 2 days from 2020-01-01T10:30"))
                 .anySatisfy(m -> assertThat(m).contains("decision: the schedule library stopped it after 2030-01-31 18:00",
                         "no end date"))
                 .anySatisfy(m -> assertThat(m).contains("not migrated", "a random interval of PT5M to PT10M"))

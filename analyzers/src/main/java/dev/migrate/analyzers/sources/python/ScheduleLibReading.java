@@ -111,8 +111,9 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
             LocalDateTime anchor = FireTimes.DEFAULT_ANCHOR.withHour(hour).withMinute(minute).withSecond(second);
             String shape = "every(" + count(n.get()) + ")." + unit + "." + atText;
             String text = shape + " counted each run from the previous one, so the " + unit + " it ran on were set by "
-                    + "when the scheduler process started; the deployment runs every " + count(n.get()) + " "
-                    + unit + " from anchor_date " + anchor + ": set anchor_date to a time it ran to keep the same " + unit;
+                    + "when the scheduler process started; the deployment counts every " + count(n.get()) + " " + unit
+                    + " from " + anchor + ": to keep the same " + unit + ", start the count at a time it ran (anchor_date, "
+                    + "or a DTSTART in the RRULE that whole days get in a zone with DST)";
             return Optional.of(new ScheduleLibReading(new ScheduleSpec(Form.INTERVAL,
                     "R/" + anchor + "/" + Durations.iso(seconds), tz, where),
                     List.of(new Decision(PHASE_FROM_START, text)), null));
