@@ -40,7 +40,10 @@ public record ScheduleSpec(Form form, String expression, String timezone, Source
         SYSTEMD_CALENDAR,
         /** systemd monotonic timers: OnBootSec, OnStartupSec, OnUnitActiveSec, OnUnitInactiveSec. */
         SYSTEMD_MONOTONIC,
-        /** A fixed interval, expression is an ISO-8601 duration such as {@code PT15M}. */
+        /**
+         * A fixed interval, expression is an ISO-8601 duration such as {@code PT15M}, or an ISO-8601 repeating
+         * interval {@code R/2020-01-01T10:30/P2D}: every period from that local time, on the wall clock of the zone.
+         */
         INTERVAL,
         /** An RFC 5545 RRULE. */
         RRULE,

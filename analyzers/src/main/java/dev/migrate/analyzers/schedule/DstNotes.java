@@ -36,6 +36,8 @@ final class DstNotes {
                     ? "systemd skips calendar times that do not exist on that day, Prefect moves them one offset "
                         + (target.rrule() != null ? "earlier (dateutil's reading of an RRULE)" : "later")
                     : "systemd elapses a repeated local time once, at its first occurrence";
+        } else if (source instanceof Schedule.WallClockInterval) {
+            why = "the legacy interval steps on the wall clock, Prefect adds whole days on the calendar and the rest as elapsed time";
         } else if (source instanceof Schedule.Interval) {
             why = "the legacy interval counts elapsed time, Prefect adds whole days on the calendar (keeping the wall-clock time)";
         } else {

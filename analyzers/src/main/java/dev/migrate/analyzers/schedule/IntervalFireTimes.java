@@ -48,6 +48,25 @@ final class IntervalFireTimes {
         return out;
     }
 
+    /**
+     * {@code start + k * every} on the wall clock of {@code zone}, the first {@code n} instants at or after {@code from};
+     * a local time in a DST gap happens one gap later, a repeated one at its first occurrence (java.time's rules).
+     */
+    static List<ZonedDateTime> wallClock(Duration every, LocalDateTime start, ZoneId zone, Instant from, int n) {
+        LocalDateTime local = LocalDateTime.ofInstant(from, zone);
+        // Jump close by elapsed local time, then step back far enough that no offset change can hide a fire time.
+        long k = Math.max(0, Math.floorDiv(Duration.between(start, local).toNanos(), every.toNanos())
+                - Duration.ofHours(2).toNanos() / every.toNanos() - 1);
+        List<ZonedDateTime> out = new ArrayList<>();
+        for (LocalDateTime t = start.plus(every.multipliedBy(k)); out.size() < n; t = t.plus(every)) {
+            ZonedDateTime z = t.atZone(zone);
+            if (!z.toInstant().isBefore(from) && (out.isEmpty() || z.toInstant().isAfter(out.get(out.size() - 1).toInstant()))) {
+                out.add(z);
+            }
+        }
+        return out;
+    }
+
     private static long ceilDiv(Duration a, Duration b) {
         long an = a.toNanos();
         long bn = b.toNanos();

@@ -2,6 +2,7 @@ package dev.migrate.analyzers.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -19,11 +20,14 @@ public final class PrefectTranslator {
         } else if (source instanceof Schedule.Calendar cal) {
             target = calendar(cal, reasons);
         } else if (source instanceof Schedule.Interval iv) {
-            target = PrefectSchedule.interval(iv.every(), FireTimes.DEFAULT_ANCHOR, iv.zone().getId());
+            target = PrefectSchedule.interval(iv.every(), iv.anchor() == null ? FireTimes.DEFAULT_ANCHOR
+                    : LocalDateTime.ofInstant(iv.anchor(), iv.zone()), iv.zone().getId());
             if (iv.fromEnd()) {
                 reasons.add("the interval is counted from the end of the previous run (OnUnitInactiveSec); "
                         + "Prefect intervals are counted between scheduled starts, so runs drift by their duration");
             }
+        } else if (source instanceof Schedule.WallClockInterval w) {
+            target = wallClock(w);
         } else if (source instanceof Schedule.RRule r) {
             target = new PrefectSchedule(null, null, null, null, r.rule(), r.zone().getId());
             reasons.add("the RRULE is passed through unchanged and was not evaluated, so it is not proven");
@@ -37,8 +41,28 @@ public final class PrefectTranslator {
         }
         ScheduleProof proof = target == null ? null
                 : ScheduleProver.prove(source, target, reference, ScheduleProver.DEFAULT_FIRE_TIMES);
+        if (source instanceof Schedule.WallClockInterval w && target.interval() != null && proof != null && !proof.equal()) {
+            reasons.add("the legacy job keeps its wall-clock time in " + w.zone().getId() + "; Prefect counts an interval "
+                    + "from anchor_date in elapsed time before it steps whole days on the calendar, so its runs move by the "
+                    + "DST offset for part of the year");
+        }
         boolean exact = proof != null && proof.equal() && reasons.isEmpty();
         return new Translation(source, target, exact, reasons, proof);
+    }
+
+    /**
+     * An interval, except whole days in a zone with DST: Prefect's IntervalSchedule jumps from anchor_date in elapsed
+     * time, so its runs would sit an hour off the wall-clock time for part of the year, while a daily RRULE with an
+     * INTERVAL steps on the wall clock from 2020-01-01 (which must then be the start's date, as the detectors write it).
+     */
+    private static PrefectSchedule wallClock(Schedule.WallClockInterval w) {
+        long seconds = w.every().getSeconds();
+        boolean wholeDays = w.every().getNano() == 0 && seconds % 86_400 == 0 && seconds / 86_400 <= 366;
+        if (wholeDays && !w.zone().getRules().isFixedOffset() && w.start().toLocalDate().equals(FireTimes.DEFAULT_ANCHOR.toLocalDate())) {
+            return PrefectSchedule.rrule(RRuleText.everyDays((int) (seconds / 86_400), w.start().toLocalTime()).text(),
+                    w.zone().getId());
+        }
+        return PrefectSchedule.interval(w.every(), w.start(), w.zone().getId());
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.migrate.analyzers.schedule;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -9,11 +12,20 @@ import java.util.stream.Collectors;
 
 /**
  * The RFC 5545 rules we write for systemd calendars that cron cannot say (seconds, {@code ~} days from the end of
- * the month): always {@code FREQ=DAILY} with every {@code BY} part spelled out, so that no part is filled in from
- * {@code DTSTART}. {@link #parse} reads back exactly this subset, for the proof.
+ * the month) and for every n days at a wall-clock time: always {@code FREQ=DAILY} with every {@code BY} part spelled
+ * out, so that no part is filled in from {@code DTSTART}; an {@code INTERVAL} counts days from Prefect's DTSTART,
+ * 2020-01-01 ({@code RRuleSchedule.to_rrule}). {@link #parse} reads back exactly this subset, for the proof.
  */
-record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet hours, BitSet minutes, BitSet seconds) {
+record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet hours, BitSet minutes, BitSet seconds,
+                 int intervalDays) {
     private static final String[] DAYS = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+    /** The DTSTART Prefect gives a rule that names none. */
+    private static final LocalDate PREFECT_DTSTART = LocalDate.of(2020, 1, 1);
+
+    /** Every {@code days} days from 2020-01-01 at {@code at} on the wall clock. */
+    static RRuleText everyDays(int days, LocalTime at) {
+        return new RRuleText(full(1, 12), List.of(), 0x7f, one(at.getHour()), one(at.getMinute()), one(at.getSecond()), days);
+    }
 
     /** Null when the calendar restricts years or uses fractional seconds, which an RRULE here cannot say. */
     static RRuleText fromCalendar(CalendarSpec s) {
@@ -38,12 +50,15 @@ record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet ho
             s.second().values(0, 59_999_999).stream().forEach(v -> seconds.set(v / 1_000_000));
         }
         return new RRuleText(s.month().values(1, 12), monthDays.stream().distinct().sorted().toList(), s.weekdays(),
-                s.hour().values(0, 23), s.minute().values(0, 59), seconds);
+                s.hour().values(0, 23), s.minute().values(0, 59), seconds, 1);
     }
 
     String text() {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("FREQ", "DAILY");
+        if (intervalDays > 1) {
+            parts.put("INTERVAL", Integer.toString(intervalDays));
+        }
         if (months.cardinality() < 12) {
             parts.put("BYMONTH", join(months));
         }
@@ -75,10 +90,14 @@ record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet ho
             }
             parts.put(p.substring(0, eq), p.substring(eq + 1));
         }
-        if (!"DAILY".equals(parts.remove("FREQ")) || !parts.keySet().stream().allMatch(k -> k.startsWith("BY"))) {
+        if (!"DAILY".equals(parts.remove("FREQ"))) {
             return null;
         }
         try {
+            int interval = parts.containsKey("INTERVAL") ? Integer.parseInt(parts.remove("INTERVAL")) : 1;
+            if (interval < 1 || !parts.keySet().stream().allMatch(k -> k.startsWith("BY"))) {
+                return null;
+            }
             BitSet months = parts.containsKey("BYMONTH") ? bits(parts.remove("BYMONTH")) : full(1, 12);
             List<Integer> days = parts.containsKey("BYMONTHDAY")
                     ? java.util.Arrays.stream(parts.remove("BYMONTHDAY").split(",")).map(Integer::parseInt).toList() : List.of();
@@ -90,15 +109,16 @@ record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet ho
                 }
             }
             RRuleText r = new RRuleText(months, days, weekdays, bits(parts.remove("BYHOUR")), bits(parts.remove("BYMINUTE")),
-                    bits(parts.remove("BYSECOND")));
+                    bits(parts.remove("BYSECOND")), interval);
             return parts.isEmpty() ? r : null;
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    boolean matchesDay(java.time.LocalDate d) {
-        if (!months.get(d.getMonthValue()) || (weekdays & (1 << (d.getDayOfWeek().getValue() - 1))) == 0) {
+    boolean matchesDay(LocalDate d) {
+        if (!months.get(d.getMonthValue()) || (weekdays & (1 << (d.getDayOfWeek().getValue() - 1))) == 0
+                || Math.floorMod(ChronoUnit.DAYS.between(PREFECT_DTSTART, d), intervalDays) != 0) {
             return false;
         }
         if (monthDays.isEmpty()) {
@@ -117,6 +137,12 @@ record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet ho
         for (String v : csv.split(",")) {
             b.set(Integer.parseInt(v));
         }
+        return b;
+    }
+
+    private static BitSet one(int value) {
+        BitSet b = new BitSet();
+        b.set(value);
         return b;
     }
 

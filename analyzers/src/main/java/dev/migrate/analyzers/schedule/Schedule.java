@@ -2,6 +2,7 @@ package dev.migrate.analyzers.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
@@ -27,6 +28,17 @@ public sealed interface Schedule {
         public String describe() {
             return "every " + Descriptions.duration(every)
                     + (fromEnd ? " after the previous run ends" : "") + " (" + zone.getId() + ")";
+        }
+    }
+
+    /**
+     * Every {@code every} counted on the wall clock of {@code zone} from the local time {@code start}: the schedule
+     * library's {@code every(n).unit.at(t)}, whose datetimes are naive local times, or times in the {@code at()} zone
+     * that it keeps at t across DST changes. Written {@code R/start/period} (an ISO-8601 repeating interval).
+     */
+    record WallClockInterval(Duration every, LocalDateTime start, ZoneId zone) implements Schedule {
+        public String describe() {
+            return "every " + Descriptions.duration(every) + " on the wall clock from " + start + " (" + zone.getId() + ")";
         }
     }
 

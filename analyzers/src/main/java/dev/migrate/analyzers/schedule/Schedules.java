@@ -3,6 +3,7 @@ package dev.migrate.analyzers.schedule;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -28,12 +29,35 @@ public final class Schedules {
             case CRON_APSCHEDULER, CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
             case SYSTEMD_CALENDAR -> new Schedule.Calendar(CalendarSpec.parse(text), hostZone);
             case SYSTEMD_MONOTONIC -> monotonic(text, zone);
-            case INTERVAL -> new Schedule.Interval(positive(isoDuration(text), text), null, zone, false);
+            case INTERVAL -> interval(text, zone);
             case RRULE -> new Schedule.RRule(text, zone);
             case AT_BOOT -> new Schedule.AtBoot(text, Duration.ZERO);
             case EVENT -> new Schedule.EventDriven(text);
             case UNKNOWN -> new Schedule.Unknown(text);
         };
+    }
+
+    /**
+     * {@code PT15M}, or an ISO-8601 repeating interval {@code R/2020-01-01T10:30/P2D}: every two days from that local
+     * time in the schedule's zone (the schedule library's {@code every(2).days.at("10:30")}).
+     */
+    private static Schedule interval(String text, ZoneId zone) {
+        if (!text.startsWith("R/")) {
+            return new Schedule.Interval(positive(isoDuration(text), text), null, zone, false);
+        }
+        int slash = text.indexOf('/', 2);
+        if (slash < 0) {
+            throw new ScheduleSyntaxException("expected R/start/duration, for example R/2020-01-01T10:30/P2D", 0);
+        }
+        LocalDateTime anchor;
+        try {
+            anchor = LocalDateTime.parse(text.substring(2, slash));
+        } catch (DateTimeParseException e) {
+            throw new ScheduleSyntaxException("bad start '" + text.substring(2, slash) + "' in '" + text
+                    + "', expected a local date and time such as 2020-01-01T10:30", 2);
+        }
+        String every = text.substring(slash + 1);
+        return new Schedule.WallClockInterval(positive(isoDuration(every), every), anchor, zone);
     }
 
     /** {@code OnUnitActiveSec=15min}, {@code OnBootSec=5min} and friends. */

@@ -1,6 +1,7 @@
 package dev.migrate.analyzers.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
@@ -173,6 +174,39 @@ class PrefectTranslatorTest {
         Translation inactive = translate(ScheduleSpec.Form.SYSTEMD_MONOTONIC, "OnUnitInactiveSec=10min", null, TimerOptions.NONE);
         assertThat(inactive.exact()).isFalse();
         assertThat(inactive.reasons()).singleElement().asString().startsWith("the interval is counted from the end");
+    }
+
+    @Test
+    void repeatingIntervalKeepsItsStartAsTheAnchor() {
+        Translation t = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/PT6H", "UTC", TimerOptions.NONE);
+        assertThat(t.target().toYaml()).containsExactly(Map.entry("interval", 21600L),
+                Map.entry("anchor_date", "2020-01-01T10:30"), Map.entry("timezone", "UTC"));
+        assertThat(t.exact()).isTrue();
+        assertThat(t.source().describe()).isEqualTo("every 6 hours on the wall clock from 2020-01-01T10:30 (UTC)");
+        // the plain form keeps Prefect's default anchor
+        assertThat(translate(ScheduleSpec.Form.INTERVAL, "PT6H", "UTC", TimerOptions.NONE).target().anchorDate())
+                .hasToString("2020-01-01T00:00");
+        assertThatThrownBy(() -> translate(ScheduleSpec.Form.INTERVAL, "R/tomorrow/PT6H", "UTC", TimerOptions.NONE))
+                .isInstanceOf(ScheduleSyntaxException.class).hasMessageContaining("bad start 'tomorrow'");
+    }
+
+    @Test
+    void wallClockDaysBecomeAnIntervalWithoutDstAndAnRruleWithIt() {
+        Translation utc = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/P2D", "UTC", TimerOptions.NONE);
+        assertThat(utc.target().toYaml()).containsExactly(Map.entry("interval", 172800L),
+                Map.entry("anchor_date", "2020-01-01T10:30"), Map.entry("timezone", "UTC"));
+        assertThat(utc.exact()).as(utc.proof().explanation()).isTrue();
+        // Prefect's interval would jump from a winter anchor in elapsed time and run at 11:30 in summer
+        Translation berlin = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/P2D", null, TimerOptions.NONE);
+        assertThat(berlin.target().toYaml()).containsExactly(
+                Map.entry("rrule", "FREQ=DAILY;INTERVAL=2;BYHOUR=10;BYMINUTE=30;BYSECOND=0"), Map.entry("timezone", "Europe/Berlin"));
+        assertThat(berlin.exact()).as(berlin.proof().explanation() + " " + berlin.reasons()).isTrue();
+        assertThat(berlin.proof().sourceTimes()).allSatisfy(z -> assertThat(z.toLocalTime()).hasToString("10:30"));
+        // 3 wall-clock hours across a change are 2 or 4 elapsed hours; no Prefect schedule counts them so
+        Translation hours = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T00:20/PT3H", null, TimerOptions.NONE);
+        assertThat(hours.target().interval()).hasToString("PT3H");
+        assertThat(hours.exact()).isFalse();
+        assertThat(hours.reasons()).singleElement().asString().contains("keeps its wall-clock time in Europe/Berlin");
     }
 
     @Test

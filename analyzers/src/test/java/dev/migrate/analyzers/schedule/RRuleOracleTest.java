@@ -26,13 +26,23 @@ class RRuleOracleTest {
         assertThat(RRuleText.fromCalendar(CalendarSpec.parse("*-02~3 00:00:10/25")).text()).isEqualTo(
                 "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=-3;BYHOUR=0;BYMINUTE=0;BYSECOND=10,35");
         assertThat(RRuleText.fromCalendar(CalendarSpec.parse("2027-*-* 00:00"))).isNull();
+        String everyTwo = RRuleText.everyDays(2, java.time.LocalTime.of(10, 30)).text();
+        assertThat(everyTwo).isEqualTo("FREQ=DAILY;INTERVAL=2;BYHOUR=10;BYMINUTE=30;BYSECOND=0");
+        assertThat(RRuleText.parse(everyTwo)).isEqualTo(RRuleText.everyDays(2, java.time.LocalTime.of(10, 30)));
+        assertThat(RRuleText.parse("FREQ=DAILY;INTERVAL=0;BYHOUR=1;BYMINUTE=0;BYSECOND=0")).isNull();
         assertThat(RRuleText.fromCalendar(CalendarSpec.parse("*:*:00.5"))).isNull();
     }
 
     @Test
     void ourEvaluationMatchesDateutil() throws Exception {
         Assumptions.assumeTrue(dateutilAvailable(), "SKIPPED: python3 with dateutil not found; it is the RRULE oracle");
-        List<String> rules = CALENDARS.stream().map(c -> RRuleText.fromCalendar(CalendarSpec.parse(c)).text()).toList();
+        List<String> labels = new ArrayList<>(CALENDARS);
+        List<String> rules = new ArrayList<>(CALENDARS.stream().map(c -> RRuleText.fromCalendar(CalendarSpec.parse(c)).text()).toList());
+        // every n days at a time, counted from Prefect's DTSTART (the schedule library's every(n).days.at())
+        for (String[] every : new String[][] {{"2", "02:30:00"}, {"3", "10:30:15"}, {"7", "00:00:00"}}) {
+            labels.add("every " + every[0] + " days at " + every[1]);
+            rules.add(RRuleText.everyDays(Integer.parseInt(every[0]), java.time.LocalTime.parse(every[1])).text());
+        }
         for (String zone : List.of("Europe/Berlin", "America/New_York")) {
             for (String start : List.of("2027-03-27T20:00:00", "2027-10-30T20:00:00", "2027-03-13T12:00:00",
                     "2027-11-06T12:00:00")) {
@@ -44,7 +54,7 @@ class RRuleOracleTest {
                             .collect(Collectors.joining(" "));
                     String theirs = java.util.Arrays.stream(expected.get(i).split(" "))
                             .filter(RRuleOracleTest::before2037).collect(Collectors.joining(" "));
-                    assertThat(ours).as("%s (%s) in %s from %s", CALENDARS.get(i), rules.get(i), zone, start)
+                    assertThat(ours).as("%s (%s) in %s from %s", labels.get(i), rules.get(i), zone, start)
                             .isEqualTo(theirs);
                 }
             }

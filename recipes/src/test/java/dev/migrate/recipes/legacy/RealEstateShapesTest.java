@@ -7,6 +7,9 @@ import dev.migrate.recipes.engine.RewriteEngine;
 import dev.migrate.recipes.engine.RewriteResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.migrate.analyzers.model.JobIds;
+import dev.migrate.analyzers.model.JobKind;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +63,21 @@ class RealEstateShapesTest {
         assertThat(read(dir, "opt/app/aps.py")).contains("# sched.add_job(ping, \"interval\", minutes=5)\n",
                 "# sched.add_job(ping, \"cron\", hour=2, minute=30)\n");
         assertThat(run(dir, "cutover").changes()).isEmpty();
+    }
+
+    /** These two paths give the same crontab line the same id by chance (see the scan's DistinctJobIdsScanTest). */
+    @Test
+    void jobsOfTwoFilesWhoseIdsCollideByChanceBecomeTwoDeploymentsNamedAsTheScanNamesThem() throws Exception {
+        write("hosts/h21078/crontab", "0 2 * * * /opt/etl/nightly.sh\n");
+        write("hosts/h28307/crontab", "0 2 * * * /opt/etl/nightly.sh\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        List<String> names = java.util.regex.Pattern.compile("(?m)^- name: (cron-\\S+)$").matcher(read(dir, "prefect/prefect.yaml"))
+                .results().map(m -> m.group(1)).toList();
+        assertThat(names).hasSize(2).doesNotHaveDuplicates();
+        String first = JobIds.of(JobKind.CRON, "hosts/h21078/crontab", "nightly", "0 2 * * *\n/opt/etl/nightly.sh");
+        assertThat(JobIds.of(JobKind.CRON, "hosts/h28307/crontab", "nightly", "0 2 * * *\n/opt/etl/nightly.sh"))
+                .as("the paths collide").isEqualTo(first);
+        assertThat(names).containsExactlyInAnyOrder(first, JobIds.repeat(JobKind.CRON, "hosts/h28307/crontab", "nightly", first, 2));
     }
 
     @Test
@@ -281,6 +299,64 @@ class RealEstateShapesTest {
         applyDualRunNoting("not migrated: no schedule Prefect can express (.every().monday.do(job))");
         // A plain interval keeps its meaning (every two weeks from the start) and is migrated.
         assertThat(read(dir, "prefect/prefect.yaml")).contains("interval: 1209600").doesNotContain("interval: 604800");
+    }
+
+    @Test
+    void scheduleLibraryShapesWithSecondsPhasesAndDeadlinesBecomeSchedulesWithTheirDecisionsNoted() throws Exception {
+        write("opt/s/s.py", """
+                import time
+
+                import schedule
+
+
+                def sync():
+                    print("sync")
+
+
+                def rollup():
+                    print("rollup")
+
+
+                def poll():
+                    print("poll")
+
+
+                def jitter():
+                    print("jitter")
+
+
+                def purge():
+                    print("purge")
+
+
+                schedule.every().hour.at("42:15").do(sync)
+                schedule.every(2).days.at("10:30").do(rollup)
+                schedule.every(3).days.at("06:00", "Europe/Berlin").do(purge)
+                schedule.every(10).minutes.until("2030-01-31 18:00").do(poll)
+                schedule.every(5).to(10).minutes.do(jitter)
+
+                while True:
+                    schedule.run_pending()
+                    time.sleep(1)
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        String yaml = read(dir, "prefect/prefect.yaml");
+        // The minute of "42:15", and every two days at 10:30 from an anchor rather than a */2 that picks other days;
+        // the dual-run phase runs each 15 minutes after the legacy job.
+        assertThat(yaml).contains("cron: 57 * * * *", "interval: 172800", "2020-01-01T10:45", "interval: 600",
+                        // whole days in a zone with DST: an RRULE keeps 06:00 (+15) where Prefect's interval would drift
+                        "rrule: FREQ=DAILY;INTERVAL=3;BYHOUR=6;BYMINUTE=15;BYSECOND=0")
+                .doesNotContain("*/2", "jitter");
+        assertThat(dual.notes()).extracting(n -> n.message()).anySatisfy(m -> assertThat(m)
+                        .contains("decision: the schedule library ran it 15 s after the minute"))
+                .anySatisfy(m -> assertThat(m).contains("decision: every(2).days.at(\"10:30\") counted each run from the previous one",
+                        "counts every 2 days from 2020-01-01T10:30"))
+                .anySatisfy(m -> assertThat(m).contains("decision: the schedule library stopped it after 2030-01-31 18:00",
+                        "no end date"))
+                .anySatisfy(m -> assertThat(m).contains("not migrated", "a random interval of PT5M to PT10M"))
+                .noneSatisfy(m -> assertThat(m).contains("counted R/"));
+        assertCompiles(dir);
     }
 
     @Test

@@ -35,6 +35,19 @@ class ScheduleOffsetTest {
     }
 
     @Test
+    void everyFewDaysAtATimeMovesItsRruleTime() {
+        Schedule legacy = check.interpret(new ScheduleSpec(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:50/P2D", null,
+                SourceRef.file("s.py")));
+        PrefectSchedule target = check.translate(legacy).target();
+        assertThat(target.rrule()).isEqualTo("FREQ=DAILY;INTERVAL=2;BYHOUR=10;BYMINUTE=50;BYSECOND=0");
+        assertThat(ScheduleOffset.shift(target, 15, REF)).get().extracting(s -> s.schedule().rrule())
+                .isEqualTo("FREQ=DAILY;INTERVAL=2;BYHOUR=11;BYMINUTE=5;BYSECOND=0");
+        PrefectSchedule late = check.translate(check.interpret(new ScheduleSpec(ScheduleSpec.Form.INTERVAL,
+                "R/2020-01-01T23:50/P2D", null, SourceRef.file("s.py")))).target();
+        assertThat(ScheduleOffset.shift(late, 15, REF)).as("the day would change").isEmpty();
+    }
+
+    @Test
     void shiftsThatCannotBeWrittenExactlyAreRefused() {
         assertThat(shifted("*/5 * * * *", 15)).isEmpty();
         assertThat(shifted("50 23 * * *", 15)).as("the day would change").isEmpty();

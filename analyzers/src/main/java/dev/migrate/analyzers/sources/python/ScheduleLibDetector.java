@@ -11,17 +11,18 @@ import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import java.util.List;
-import java.util.Optional;
 
 /**
- * Jobs of the {@code schedule} library: {@code schedule.every(n).unit[.at(time[, tz])].do(job)}, on the
- * module or on a {@code schedule.Scheduler()} instance. Daily, hourly and weekday jobs at a time become
- * cron; the rest are intervals counted from the scheduler's start.
+ * Jobs of the {@code schedule} library: {@code schedule.every(n)[.to(m)].unit[.at(time[, tz])][.until(t)].do(job)}, on
+ * the module or on a {@code schedule.Scheduler()} instance. {@link ScheduleLibReading} says what the chain means:
+ * jobs at a time of day, hour or minute become cron, the rest intervals; what Prefect cannot say the same way is a
+ * decision, reported as a finding and kept in the {@link #DECISIONS} attribute for the legacy recipe's notes.
  */
 public final class ScheduleLibDetector extends PythonDetector {
-    private static final List<String> WEEKDAYS = List.of("sunday", "monday", "tuesday", "wednesday", "thursday",
-            "friday", "saturday");
+    /** Attribute: the decisions the translation made, one sentence a line, which the legacy recipe notes. */
+    public static final String DECISIONS = "schedule.decisions";
+    /** Attribute: {@code until()}'s argument as written; the job stopped after it. */
+    public static final String UNTIL = "schedule.until";
 
     public ScheduleLibDetector() {
         super("py-schedule", "schedule", "schedule");
@@ -51,16 +52,26 @@ public final class ScheduleLibDetector extends PythonDetector {
         SourceRef where = m.at(target != null ? target : doCall);
         JobBuilder job = new JobBuilder(m.file(), JobKind.PYTHON_SCHEDULE_LIB, jobName, where, chainText(chain))
                 .command(m.file().path() + ":" + jobName).overlap(Overlap.SKIP);
-        ScheduleSpec spec = spec(m, chain, where);
+        ScheduleLibReading reading = ScheduleLibReading.of(m, chain, chainText(chain), where);
+        ScheduleSpec spec = reading.spec();
         job.schedule(spec);
         CallChain.Link tag = chain.find("tag");
         if (tag != null && tag.call() != null) {
             PythonModule.arg(tag.call(), "tag", 0).flatMap(m::string).ifPresent(t -> job.attr("schedule.tag", t));
         }
+        if (!reading.decisions().isEmpty()) {
+            job.attr(DECISIONS, String.join("\n", reading.decisions().stream().map(d -> d.text()).toList()));
+        }
+        if (reading.until() != null) {
+            job.attr(UNTIL, reading.until().written());
+        }
         sink.job(job.build());
         sink.finding(Findings.of("PYS001", "schedule library job " + jobName + " (" + spec.expression()
                 + ") runs inside a Python process, not an orchestrator", where, job.id()));
-        if (spec.form() == Form.UNKNOWN) {
+        reading.decisions().forEach(d -> sink.finding(Findings.of(d.code(), "schedule library job " + jobName + ": "
+                + d.text(), where, job.id())));
+        // A random interval's decision already is the PYS005 that says why there is no schedule.
+        if (spec.form() == Form.UNKNOWN && reading.decisions().stream().noneMatch(d -> d.code().equals("PYS005"))) {
             sink.finding(Findings.of("PYS005", "cannot read the schedule of " + jobName + " statically: "
                     + spec.expression(), where, job.id()));
         }
@@ -72,51 +83,5 @@ public final class ScheduleLibDetector extends PythonDetector {
         chain.links().forEach(l -> sb.append('.').append(l.name()).append(l.call() == null ? ""
                 : l.call().nodes().size() > 1 ? l.call().nodes().get(1).text().strip() : "()"));
         return sb.toString();
-    }
-
-    private static ScheduleSpec spec(PythonModule m, CallChain chain, SourceRef where) {
-        Node every = chain.find("every").call();
-        double n = PythonModule.arg(every, "interval", 0).flatMap(m::number).orElse(1.0);
-        String unit = null;
-        for (CallChain.Link l : chain.links()) {
-            if (Durations.unitSeconds(l.name()) != null || WEEKDAYS.contains(l.name())) {
-                unit = l.name();
-            }
-        }
-        CallChain.Link at = chain.find("at");
-        String time = at == null || at.call() == null ? null
-                : PythonModule.arg(at.call(), "time_str", 0).flatMap(m::string).orElse(null);
-        String tz = at == null || at.call() == null ? null
-                : PythonModule.arg(at.call(), "tz", 1).flatMap(m::string).orElse(null);
-        // A weekday without .at() runs on that weekday at the time of day the process started: no fixed clock.
-        if (unit == null || chain.find("to") != null || at != null && time == null || time == null && WEEKDAYS.contains(unit)) {
-            return new ScheduleSpec(Form.UNKNOWN, chainText(chain), tz, where);
-        }
-        if (time == null) {
-            return new ScheduleSpec(Form.INTERVAL, Durations.iso(n * Durations.unitSeconds(unit)), tz, where);
-        }
-        Optional<String> cron = cron(unit, n, time);
-        return cron.map(c -> new ScheduleSpec(Form.CRON_UNIX, c, tz, where))
-                .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, chainText(chain), tz, where));
-    }
-
-    /** {@code day} + "HH:MM", {@code hour} + ":MM", weekday + "HH:MM" as five-field cron; seconds must be 0. */
-    private static Optional<String> cron(String unit, double n, String time) {
-        String[] p = time.split(":");
-        if (n != 1 || p.length < 2 || p.length > 3 || p.length == 3 && !p[2].matches("0+")) {
-            return Optional.empty();
-        }
-        if ((unit.equals("hour") || unit.equals("hours")) && p[0].isEmpty() && p.length == 2 && p[1].matches("\\d\\d")) {
-            return Optional.of(Integer.parseInt(p[1]) + " * * * *");
-        }
-        if (!p[0].matches("\\d\\d?") || !p[1].matches("\\d\\d")) {
-            return Optional.empty();
-        }
-        String hm = Integer.parseInt(p[1]) + " " + Integer.parseInt(p[0]) + " * * ";
-        if (unit.equals("day") || unit.equals("days")) {
-            return Optional.of(hm + "*");
-        }
-        int dow = WEEKDAYS.indexOf(unit);
-        return dow >= 0 ? Optional.of(hm + dow) : Optional.empty();
     }
 }

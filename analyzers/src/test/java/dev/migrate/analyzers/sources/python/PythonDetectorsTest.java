@@ -50,7 +50,7 @@ class PythonDetectorsTest {
                 sch.every().friday.at("17:45", "Europe/London").do(nightly)
                 """);
         assertThat(jobs(sink)).containsExactly(
-                "ping | UNKNOWN .every(5).to(10).minutes.do(ping) @4",
+                "ping | UNKNOWN a random interval of PT5M to PT10M, drawn anew after each run (.every(5).to(10).minutes.do(ping)) @4",
                 "nightly | CRON_UNIX 5 23 * * * @5",
                 "ping | INTERVAL PT2H @6",
                 "nightly | CRON_UNIX 45 17 * * 5 [Europe/London] @7");

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gives every detected job an id of its own. The detectors derive an id from what names a job inside its file (an
- * APScheduler job's function, a crontab line's text), so one function registered with two triggers, or a crontab
- * line written twice, shares an id; the plan is keyed by id and would silently keep only the last of them. The
- * first keeps its id (so reports and markers of existing estates stay as they are); each further one gets an id
- * derived from it and its rank, which stays the same as long as the registrations keep their order.
+ * Gives every detected job an id of its own, as the scan's last guard does. A file's repeats (one function registered
+ * with two triggers, a crontab line written twice) already get ids of their own from the file's JobIdRegistry; what
+ * is left is two files whose ids collide by chance (8 hex digits of SHA-1), which the plan, keyed by id, would
+ * silently merge. The first keeps its id; each further one gets {@link JobIds#repeat}, the form the registry uses.
  */
 final class DistinctIds {
     private DistinctIds() {
@@ -27,7 +26,7 @@ final class DistinctIds {
                 out.add(j);
                 continue;
             }
-            String id = JobIds.of(j.kind(), j.source().path(), j.name(), j.id() + "\0" + rank);
+            String id = JobIds.repeat(j.kind(), j.source().path(), j.name(), j.id(), rank);
             out.add(new Job(id, j.kind(), j.name(), j.source(), j.schedules(), j.command(), j.user(), j.env(), j.workingDir(),
                     j.overlap(), j.dependsOn(), j.attributes()));
         }

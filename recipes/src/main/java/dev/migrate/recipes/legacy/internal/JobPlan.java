@@ -5,6 +5,7 @@ import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
 import dev.migrate.analyzers.model.Redactor;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.analyzers.sources.python.ScheduleLibDetector;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,6 +118,12 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         if (job.attributes().containsKey("schedule.assumed")) {
             notes.add("schedule assumed: " + job.attributes().get("schedule.assumed"));
         }
+        if (job.attributes().containsKey(ScheduleLibDetector.DECISIONS)) {
+            // What the scan decided where Prefect cannot say what the schedule library did (seconds, phase, deadline).
+            for (String decision : job.attributes().get(ScheduleLibDetector.DECISIONS).split("\n")) {
+                notes.add("decision: " + decision);
+            }
+        }
         if (job.kind() == JobKind.CRON_RUN_PARTS) {
             notes.add("cutover: cutover.sh removes the script's execute bit so that run-parts skips it; the flow runs it with its "
                     + "interpreter, so it stays on the host (cleanup keeps it)");
@@ -125,7 +132,9 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
             notes.addAll(JavaJobs.notes(job));
         }
         if (InProcessJobs.isInProcess(job)) {
-            job.schedules().stream().filter(s -> s.form() == dev.migrate.analyzers.model.ScheduleSpec.Form.INTERVAL).findFirst()
+            // An anchored interval (R/start/period) comes with its own decision on the phase.
+            job.schedules().stream().filter(s -> s.form() == dev.migrate.analyzers.model.ScheduleSpec.Form.INTERVAL
+                            && !s.expression().startsWith("R/")).findFirst()
                     .ifPresent(s -> notes.add("the scheduler counted " + s.expression() + " from its own start (and ran late "
                             + "behind other jobs of the process); the deployment fires at fixed marks from its anchor date"));
             if (job.attributes().containsKey("apscheduler.jitterSeconds")) {

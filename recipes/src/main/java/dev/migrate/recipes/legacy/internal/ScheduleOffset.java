@@ -66,6 +66,9 @@ public final class ScheduleOffset {
         if (t.interval() != null && t.anchorDate() != null) {
             return Optional.of(PrefectSchedule.interval(t.interval(), t.anchorDate().plusMinutes(minutes), t.timezone()));
         }
+        if (t.rrule() != null) {
+            return rrule(t, minutes);
+        }
         if (t.cron() == null) {
             return Optional.empty();
         }
@@ -92,6 +95,20 @@ public final class ScheduleOffset {
             return Optional.empty();
         }
         return Optional.of(PrefectSchedule.cron(String.join(" ", f), !Boolean.FALSE.equals(t.dayOr()), t.timezone()));
+    }
+
+    /** A daily rule at one hour and minute (every n days at a time, for one): that time N minutes later, same day. */
+    private static Optional<PrefectSchedule> rrule(PrefectSchedule t, int minutes) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*;BYHOUR=)(\\d+)(;BYMINUTE=)(\\d+)(;.*)").matcher(t.rrule());
+        if (!t.rrule().startsWith("FREQ=DAILY;") || !m.matches()) {
+            return Optional.empty();
+        }
+        int minute = Integer.parseInt(m.group(4)) + minutes;
+        int hour = Integer.parseInt(m.group(2)) + minute / 60;
+        if (hour > 23) {
+            return Optional.empty(); // the day would change, and with it an INTERVAL's phase
+        }
+        return Optional.of(PrefectSchedule.rrule(m.group(1) + hour + m.group(3) + minute % 60 + m.group(5), t.timezone()));
     }
 
     private static String list(TreeSet<Integer> values, int plus) {
