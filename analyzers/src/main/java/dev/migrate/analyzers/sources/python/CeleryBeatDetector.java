@@ -14,6 +14,7 @@ import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,13 +81,17 @@ public final class CeleryBeatDetector extends PythonDetector {
         if (dict.kind() != NodeKind.DICT) {
             return;
         }
+        // a name written twice in one dict literal is one entry: Python keeps the last value
+        Map<String, Node> byName = new LinkedHashMap<>();
         for (Node entry : dict.nodes(NodeKind.DICT_ENTRY)) {
-            if (entry.nodes().size() != 2) {
-                continue;
+            if (entry.nodes().size() == 2) {
+                m.string(entry.nodes().get(0)).ifPresent(n -> byName.put(n, entry));
             }
+        }
+        for (Node entry : byName.values()) {
             Optional<String> name = m.string(entry.nodes().get(0));
             Node body = m.resolve(entry.nodes().get(1));
-            if (name.isEmpty() || body.kind() != NodeKind.DICT) {
+            if (body.kind() != NodeKind.DICT) {
                 continue;
             }
             SourceRef where = m.at(entry.nodes().get(0));

@@ -205,6 +205,19 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void aBeatEntryWrittenTwiceInOneDictIsItsLastValue() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "beat.py", """
+                from celery.schedules import crontab
+                beat_schedule = {
+                    "nightly": {"task": "t.nightly", "schedule": crontab(hour=2, minute=0)},
+                    "hourly": {"task": "t.hourly", "schedule": 3600.0},
+                    "nightly": {"task": "t.nightly", "schedule": crontab(hour=3, minute=0)},
+                }
+                """);
+        assertThat(jobs(sink)).containsExactlyInAnyOrder("nightly | CRON_CELERY 0 3 * * * @5", "hourly | INTERVAL PT1H @4");
+    }
+
+    @Test
     void prefect1FlowsInBothStyles() {
         RecordingSink sink = run(new Prefect1FlowDetector(), "flows/etl.py", """
                 from prefect import Flow, task
