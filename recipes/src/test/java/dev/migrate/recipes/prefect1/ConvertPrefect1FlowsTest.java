@@ -111,6 +111,56 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
     }
 
     @Test
+    void mergeOfCasesThatTestATaskCallIsLeftWithATodo() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, case, task
+                from prefect.tasks.control_flow import merge
+
+
+                @task
+                def is_big(n):
+                    return n > 10
+
+
+                @task
+                def load(n):
+                    return n
+
+
+                with Flow("sizes") as flow:
+                    with case(is_big(5), True):
+                        big = load(5)
+                    with case(is_big(5), False):
+                        small = load(1)
+                    merged = merge(big, small)
+                """,
+                """
+                from prefect import Flow, case, task
+                from prefect.tasks.control_flow import merge
+
+
+                @task
+                def is_big(n):
+                    return n > 10
+
+
+                @task
+                def load(n):
+                    return n
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `merged = merge(big, small)` merges case branches that test a task call: testing it again would run the task again; bind the call to a name first (check = task(...)) and case on it
+                with Flow("sizes") as flow:
+                    with case(is_big(5), True):
+                        big = load(5)
+                    with case(is_big(5), False):
+                        small = load(1)
+                    merged = merge(big, small)
+                """));
+    }
+
+    @Test
     void ifelseWithTaskObjectsBecomesIfElse() {
         rewriteRun(python(
                 """

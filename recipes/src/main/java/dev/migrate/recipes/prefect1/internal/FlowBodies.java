@@ -91,7 +91,10 @@ public final class FlowBodies {
         for (Node stmt : Statements.of(suite)) {
             for (Node c : Nodes.find(stmt, NodeKind.CALL)) {
                 if (isControlFlow(c, imports, "merge") && mergeCode(new CallView(c), branches).isEmpty()) {
-                    blockers.add("`" + firstLine(stmt) + "` merges values that are not each bound in one case branch "
+                    blockers.add(testsACall(new CallView(c), branches)
+                            ? "`" + firstLine(stmt) + "` merges case branches that test a task call: testing it again "
+                            + "would run the task again; bind the call to a name first (check = task(...)) and case on it"
+                            : "`" + firstLine(stmt) + "` merges values that are not each bound in one case branch "
                             + "of the same condition");
                 }
             }
@@ -279,13 +282,27 @@ public final class FlowBodies {
                 return Optional.empty();
             }
             CaseBranch b = branches.get(Expressions.name(v));
-            if (condition != null && !condition.equals(b.subject()) || b.subject() == null) {
+            if (condition != null && !condition.equals(b.subject()) || b.subject() == null
+                    || !b.subject().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                // a call as the subject would run its task again in the merge's tests
                 return Optional.empty();
             }
             condition = b.subject();
             sb.append(Expressions.name(v)).append(" if ").append(b.test()).append(" else ");
         }
         return condition == null ? Optional.empty() : Optional.of(sb.append("None").toString());
+    }
+
+    /** Whether a merge reads a branch whose case tests something other than a plain name (a task call). */
+    private static boolean testsACall(CallView merge, Map<String, CaseBranch> branches) {
+        for (Argument a : merge.arguments()) {
+            Node v = Expressions.unwrap(a.value());
+            CaseBranch b = v.kind() == NodeKind.NAME ? branches.get(Expressions.name(v)) : null;
+            if (b != null && b.subject() != null && !b.subject().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isControlFlow(Node expr, Imports imports, String simpleName) {
