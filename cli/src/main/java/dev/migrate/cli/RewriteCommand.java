@@ -143,11 +143,11 @@ public final class RewriteCommand implements Callable<Integer> {
         List<MigrationNotes.Row> decisions = r.notes().stream().filter(n -> !n.manual()).toList();
         if (!decisions.isEmpty()) {
             w.println("decisions to review (" + decisions.size() + "):");
-            decisions.forEach(n -> w.println("  " + where(n) + ": " + n.message()));
+            decisions.forEach(n -> w.println("  " + where(n) + ": " + n.text()));
         }
         if (!manual.isEmpty()) {
             w.println("manual items left (" + manual.size() + "):");
-            manual.forEach(n -> w.println("  " + where(n) + ": " + n.message()));
+            manual.forEach(n -> w.println("  " + where(n) + ": " + n.text()));
         }
         w.flush();
     }

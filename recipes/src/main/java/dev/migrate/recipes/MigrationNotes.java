@@ -1,5 +1,6 @@
 package dev.migrate.recipes;
 
+import java.util.regex.Pattern;
 import org.openrewrite.DataTable;
 import org.openrewrite.Recipe;
 
@@ -8,6 +9,9 @@ import org.openrewrite.Recipe;
  * `migrate rewrite` prints these rows in its summary; "manual" rows make it exit 1 under {@code --fail-on}.
  */
 public class MigrationNotes extends DataTable<MigrationNotes.Row> {
+    /** A finding code at the start of a message: "PF108: ...", "BHV003: ...". */
+    private static final Pattern LEADING_CODE = Pattern.compile("[A-Z]{2,4}\\d{3}: .*", Pattern.DOTALL);
+
     public MigrationNotes(Recipe recipe) {
         super(recipe, "Migration notes", "Decisions and manual steps left by the Prefect 3 migration recipes.");
     }
@@ -17,7 +21,20 @@ public class MigrationNotes extends DataTable<MigrationNotes.Row> {
      * @param line       1-based line, or 0 for the whole file
      * @param recipe     the recipe that wrote the note
      * @param manual     true when a person must act; false for a decision worth reviewing
+     * @param message    what was decided or is left, without the code
+     * @param code       the finding code whose doc explains it (docs/rules/CODE.md), or null
      */
-    public record Row(String sourcePath, int line, String recipe, boolean manual, String message) {
+    public record Row(String sourcePath, int line, String recipe, boolean manual, String message, String code) {
+        /** A note whose message may start with its code ("PF108: ..."), which is then split off. */
+        public Row(String sourcePath, int line, String recipe, boolean manual, String message) {
+            this(sourcePath, line, recipe, manual, LEADING_CODE.matcher(message).matches()
+                    ? message.substring(message.indexOf(": ") + 2) : message,
+                    LEADING_CODE.matcher(message).matches() ? message.substring(0, message.indexOf(':')) : null);
+        }
+
+        /** The note as people read it: "CODE: message". */
+        public String text() {
+            return code == null ? message : code + ": " + message;
+        }
     }
 }

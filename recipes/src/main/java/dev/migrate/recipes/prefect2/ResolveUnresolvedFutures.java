@@ -86,24 +86,24 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
                     } else {
                         todos.add(new Node[] {stmt});
                         note(file, stmt, ctx, true, "future '" + name + "' is never waited for; "
-                                + "Prefect 3 does not wait for it at the end of the flow (BHV001)");
+                                + "Prefect 3 does not wait for it at the end of the flow");
                     }
                 } else if (atTop && FixSafety.unsafeAllowed(ctx)) {
                     after = TreeEdits.replace(after, future.get(),
                             dev.migrate.rewriters.python.edit.Snippets.expression(
                                     future.get().text() + ".wait()", file.style()));
                     note(file, stmt, ctx, false, "added .wait(): the statements after it now run once "
-                            + "the task is done (BHV001)");
+                            + "the task is done");
                 } else {
                     todos.add(new Node[] {stmt});
                     note(file, stmt, ctx, true, (atTop ? "unsafe fix not applied (rerun with --unsafe-fixes): "
-                            : "") + "this future is never waited for; Prefect 3 does not wait for it (BHV001)");
+                            : "") + "this future is never waited for; Prefect 3 does not wait for it");
                 }
             }
             if (!unread.isEmpty()) {
                 if (imports.binding("wait").filter(b -> !b.qualifiedName().equals("prefect.futures.wait")).isPresent()) {
                     note(file, flow, ctx, true, "futures " + unread + " are never waited for and 'wait' "
-                            + "is taken; add prefect.futures.wait(...) by hand (BHV001)");
+                            + "is taken; add prefect.futures.wait(...) by hand");
                     continue;
                 }
                 String code = "wait([" + String.join(", ", unread) + "])";
@@ -127,7 +127,7 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
     }
 
     private void note(PythonFile file, Node at, ExecutionContext ctx, boolean manual, String message) {
-        notes.insertRow(ctx, PythonCode.note(file, at, getName(), manual, message));
+        notes.insertRow(ctx, PythonCode.note(file, at, getName(), manual, "BHV001: " + message));
     }
 
     /** The {@code task.submit(...)} / {@code task.map(...)} call a statement makes, for a task of this module. */

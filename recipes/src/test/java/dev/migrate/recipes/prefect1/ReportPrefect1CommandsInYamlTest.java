@@ -20,7 +20,7 @@ class ReportPrefect1CommandsInYamlTest implements RewriteTest {
                     assertThat(rows).singleElement().satisfies(r -> {
                         assertThat(r.manual()).isTrue();
                         assertThat(r.line()).isEqualTo(8);
-                        assertThat(r.message()).startsWith("PF101: `prefect agent kubernetes start` in this YAML")
+                        assertThat(r.text()).startsWith("PF101: `prefect agent kubernetes start` in this YAML")
                                 .contains("prefect worker start");
                     });
                 }),

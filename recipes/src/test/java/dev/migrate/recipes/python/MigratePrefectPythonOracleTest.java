@@ -77,7 +77,7 @@ class MigratePrefectPythonOracleTest {
         String etl = Files.readString(project.resolve("pipelines/etl.py"));
         assertThat(etl).contains("Variable.get(\"bucket\").value", "# TODO(migrate BHV001)", "wait([audit])");
         assertThat(result.notes()).filteredOn(MigrationNotes.Row::manual)
-                .extracting(MigrationNotes.Row::message).anyMatch(m -> m.contains("BHV003"));
+                .extracting(MigrationNotes.Row::text).anyMatch(m -> m.contains("BHV003"));
         try (Stream<Path> files = Files.walk(project)) {
             PythonCompileOracle.assertCompiles(files.filter(f -> f.toString().endsWith(".py")).toList());
         }

@@ -17,14 +17,14 @@ public final class Notes {
     }
 
     public void manual(ExecutionContext ctx, PythonFile file, PyElement at, String code, String message) {
-        write(ctx, file, at, true, code + ": " + message);
+        write(ctx, file, at, true, code, message);
     }
 
     public void decision(ExecutionContext ctx, PythonFile file, PyElement at, String code, String message) {
-        write(ctx, file, at, false, code + ": " + message);
+        write(ctx, file, at, false, code, message);
     }
 
-    private void write(ExecutionContext ctx, PythonFile file, PyElement at, boolean manual, String message) {
+    private void write(ExecutionContext ctx, PythonFile file, PyElement at, boolean manual, String code, String message) {
         int line = 0;
         if (at != null) {
             try {
@@ -34,6 +34,6 @@ public final class Notes {
             }
         }
         table.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line, recipe.getName(), manual,
-                message));
+                message, code));
     }
 }
