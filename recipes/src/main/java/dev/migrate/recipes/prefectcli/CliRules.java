@@ -19,8 +19,9 @@ final class CliRules {
     record FlagRule(List<String> names, String to, boolean takesValue, String drop, boolean manual) {
     }
 
+    /** @param code the finding code of the notes this command's translation writes */
     record CommandRule(List<String> from, List<String> to, String handler, boolean passthrough, String manual,
-                       List<FlagRule> flags, String poolType) {
+                       List<FlagRule> flags, String poolType, String code) {
         Optional<FlagRule> flag(String name) {
             return flags.stream().filter(f -> f.names().contains(name)).findFirst();
         }
@@ -66,7 +67,7 @@ final class CliRules {
                 }
                 rules.add(new CommandRule((List<String>) c.get("from"), (List<String>) c.get("to"),
                         (String) c.get("handler"), Boolean.TRUE.equals(c.get("passthrough")), (String) c.get("manual"),
-                        flags, (String) c.get("pool_type")));
+                        flags, (String) c.get("pool_type"), (String) c.getOrDefault("code", root.get("code"))));
             }
             return List.copyOf(rules);
         } catch (IOException e) {

@@ -45,7 +45,7 @@ public final class PrefectCliTranslator {
         }
         CommandRule rule = found.get();
         if (rule.manual() != null) {
-            return new CliTranslation(argv, List.of(rule.manual()), false, true);
+            return new CliTranslation(argv, coded(rule, List.of(rule.manual())), false, true);
         }
         List<String> notes = new ArrayList<>();
         List<String> rest = new ArrayList<>();
@@ -79,7 +79,12 @@ public final class PrefectCliTranslator {
         out.addAll(draft.command);
         out.addAll(draft.flags);
         boolean changed = !out.equals(argv);
-        return new CliTranslation(changed ? out : argv, notes, changed, agentPool || draft.manual);
+        return new CliTranslation(changed ? out : argv, coded(rule, notes), changed, agentPool || draft.manual);
+    }
+
+    /** The notes written as "CODE: ..." with the command's finding code, so that each can be looked up. */
+    private static List<String> coded(CommandRule rule, List<String> notes) {
+        return rule.code() == null ? notes : notes.stream().map(n -> rule.code() + ": " + n).toList();
     }
 
     /**

@@ -23,7 +23,7 @@ class PrefectCommandRewriterTest {
     void agentOnAPoolKeepsItsQueuesAndDropsTagsWithAReason() {
         ShellRewrite r = rw("prefect agent start --pool default-pool -q a -q b -t etl --limit 4");
         assertThat(r.text()).isEqualTo("prefect worker start --pool default-pool --work-queue a --work-queue b --limit 4 --type process");
-        assertThat(r.notes()).anyMatch(n -> n.startsWith("dropped `-t etl`") && n.contains("--type"));
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("PF203: dropped `-t etl`") && n.contains("--type"));
     }
 
     // an agent image's ENTRYPOINT and a deploy script named the 2.x agent pool: the worker command came out
@@ -49,7 +49,7 @@ class PrefectCommandRewriterTest {
     void deploymentBuildBecomesDeployWithPoolFromTheInfraBlock() {
         ShellRewrite r = rw("prefect deployment build flows/van.py:update_van_source_codes -a -n update_van_source_codes -ib ecs-task/prod");
         assertThat(r.text()).isEqualTo("prefect --no-prompt deploy --pool prod flows/van.py:update_van_source_codes --name update_van_source_codes");
-        assertThat(r.notes()).anyMatch(n -> n.contains("--type ecs")).anyMatch(n -> n.startsWith("dropped `-a`"));
+        assertThat(r.notes()).anyMatch(n -> n.contains("--type ecs")).anyMatch(n -> n.startsWith("PF201: dropped `-a`"));
     }
 
     @Test
@@ -123,7 +123,7 @@ class PrefectCommandRewriterTest {
         ShellRewrite r = rw("prefect deployment build a.py:f -n x -ib ecs-task/prod -sb s3/flows-prod -a");
         assertThat(r.text()).isEqualTo("prefect --no-prompt deploy --pool prod a.py:f --name x");
         assertThat(r.manual()).isTrue();
-        assertThat(r.notes()).anyMatch(n -> n.startsWith("dropped `-sb s3/flows-prod`") && n.contains("pull steps by hand"));
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("PF201: dropped `-sb s3/flows-prod`") && n.contains("pull steps by hand"));
         assertThat(rw("prefect deployment build a.py:f -n x -ib ecs-task/prod -a").manual()).isFalse();
     }
 
