@@ -2,6 +2,7 @@ package dev.migrate.recipes;
 
 import java.util.regex.Pattern;
 import org.openrewrite.DataTable;
+import org.openrewrite.ExecutionContext;
 import org.openrewrite.Recipe;
 
 /**
@@ -12,8 +13,23 @@ public class MigrationNotes extends DataTable<MigrationNotes.Row> {
     /** A finding code at the start of a message: "PF108: ...", "BHV003: ...". */
     private static final Pattern LEADING_CODE = Pattern.compile("[A-Z]{2,4}\\d{3}: .*", Pattern.DOTALL);
 
+    /** The code of the notes written without one, for recipes that fix a single finding; null for none. */
+    private final transient String defaultCode;
+
     public MigrationNotes(Recipe recipe) {
+        this(recipe, null);
+    }
+
+    /** Notes of a recipe that fixes one finding: those written without a code get {@code defaultCode}. */
+    public MigrationNotes(Recipe recipe, String defaultCode) {
         super(recipe, "Migration notes", "Decisions and manual steps left by the Prefect 3 migration recipes.");
+        this.defaultCode = defaultCode;
+    }
+
+    @Override
+    public void insertRow(ExecutionContext ctx, Row row) {
+        super.insertRow(ctx, row.code() != null || defaultCode == null ? row
+                : new Row(row.sourcePath(), row.line(), row.recipe(), row.manual(), row.message(), defaultCode));
     }
 
     /**

@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * there is none). The build outputs are removed, so the diff shows each move in full.
  */
 public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDeploymentYamlToPrefectYaml.Found> {
-    private final transient MigrationNotes notes = new MigrationNotes(this);
+    private final transient MigrationNotes notes = new MigrationNotes(this, "PF204");
 
     /** Build outputs and existing prefect.yaml files, by directory. */
     public static class Found {

@@ -32,7 +32,7 @@ import org.openrewrite.yaml.tree.Yaml;
 public class MigrateComposeAgentToWorker extends Recipe {
     private static final Pattern POOL = Pattern.compile("--pool\\s+(\\S+)");
     private static final Pattern TYPE = Pattern.compile("--type\\s+(\\S+)");
-    private final transient MigrationNotes notes = new MigrationNotes(this);
+    private final transient MigrationNotes notes = new MigrationNotes(this, "PF203");
 
     @Override
     public String getDisplayName() {

@@ -25,7 +25,7 @@ import org.openrewrite.yaml.tree.Yaml;
 public class MigrateHelmAgentValuesToWorker extends Recipe {
     private static final Set<String> AGENT_KEYS = Set.of("config", "apiConfig", "image", "serverApiConfig", "cloudApiConfig");
     private static final Pattern TAG_PYTHON = Pattern.compile("python(3\\.\\d+)");
-    private final transient MigrationNotes notes = new MigrationNotes(this);
+    private final transient MigrationNotes notes = new MigrationNotes(this, "PF203");
 
     @Override
     public String getDisplayName() {

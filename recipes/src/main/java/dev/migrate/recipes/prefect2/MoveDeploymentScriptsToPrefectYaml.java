@@ -64,7 +64,7 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
             valid = {"prefect-yaml", "python"}, required = false, example = "prefect-yaml")
     private final String deploymentStyle;
 
-    private final transient MigrationNotes notes = new MigrationNotes(this);
+    private final transient MigrationNotes notes = new MigrationNotes(this, "PF201");
 
     /** Deployments found in scripts, as build-output maps, and whether the root prefect.yaml exists. */
     public static class Found {

@@ -18,7 +18,7 @@ import org.openrewrite.yaml.tree.Yaml;
  * {@code is_schedule_active}, which 3.x silently ignores, with {@code active:} on each schedule.
  */
 public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
-    private final transient MigrationNotes notes = new MigrationNotes(this);
+    private final transient MigrationNotes notes = new MigrationNotes(this, "PF207");
 
     @Override
     public String getDisplayName() {

@@ -19,7 +19,7 @@ import org.openrewrite.text.PlainTextVisitor;
 /** Pins {@code FROM prefecthq/prefect:2.*} base images to Prefect 3. */
 public class UpgradePrefectBaseImagesInDockerfiles extends Recipe {
     private static final Pattern FROM = Pattern.compile("(?im)^([ \\t]*FROM[ \\t]+(?:--platform=\\S+[ \\t]+)?)(\\S+)");
-    private final transient MigrationNotes notes = new MigrationNotes(this);
+    private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
 
     @Override
     public String getDisplayName() {

@@ -15,7 +15,7 @@ import org.openrewrite.yaml.tree.Yaml;
 
 /** Pins {@code prefecthq/prefect:2.*} images in YAML files (compose, Kubernetes manifests) to Prefect 3. */
 public class UpgradePrefectImagesInYaml extends org.openrewrite.Recipe {
-    private final transient MigrationNotes notes = new MigrationNotes(this);
+    private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
 
     @Override
     public String getDisplayName() {
