@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Prefect 2 infrastructure overrides applied to job variables the way 2.x applied them to an infrastructure
@@ -21,8 +22,18 @@ public final class InfraOverrides {
      * copied, never changed in place. Returns the keys that could not be applied (a path through a value that
      * is not a mapping); those are left out.
      */
-    @SuppressWarnings("unchecked")
     public static List<String> apply(Map<String, Object> jobVariables, Map<String, ?> overrides) {
+        return apply(jobVariables, overrides, value -> null);
+    }
+
+    /**
+     * As {@link #apply(Map, Map)}, but a path through a value that is not a mapping goes into the mapping
+     * {@code open} makes of that value (null refuses the key): Python code can lay new entries over a dict
+     * held in a variable, {@code {**env, "B": "2"}}, where YAML has no such form.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> apply(Map<String, Object> jobVariables, Map<String, ?> overrides,
+                                     Function<Object, Map<String, Object>> open) {
         List<String> refused = new ArrayList<>();
         for (Map.Entry<String, ?> o : overrides.entrySet()) {
             String[] path = o.getKey().split("\\.", -1);
@@ -39,7 +50,12 @@ public final class InfraOverrides {
                     at.put(path[i], copy);
                     at = copy;
                 } else {
-                    ok = false;
+                    Map<String, Object> opened = open.apply(inner);
+                    ok = opened != null;
+                    if (ok) {
+                        at.put(path[i], opened);
+                        at = opened;
+                    }
                 }
             }
             if (ok) {

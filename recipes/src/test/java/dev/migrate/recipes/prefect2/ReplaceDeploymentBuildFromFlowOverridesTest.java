@@ -82,4 +82,14 @@ class ReplaceDeploymentBuildFromFlowOverridesTest implements PythonRewriteTest {
                 AFTER.formatted("{\"env\": {\"A\": \"1\", \"B\": \"1\"}, \"working_dir\": \"/srv\",  # the dbt project\n    }"),
                 spec -> spec.path("flows/deploy.py")));
     }
+
+    @Test
+    void aDottedOverrideIntoAFieldHeldInAVariableIsLaidOverIt() {
+        rewriteRun(python(BEFORE.formatted("{\"env.B\": \"2\"}")
+                        .replace("Process(env={\"A\": \"1\", \"B\": \"1\"})", "Process(env=BASE_ENV)")
+                        .replace("from offload_flow import offload_main\n", "from offload_flow import BASE_ENV, offload_main\n"),
+                AFTER.formatted("{\"env\": {**BASE_ENV, \"B\": \"2\"}}")
+                        .replace("from offload_flow import offload_main\n", "from offload_flow import BASE_ENV, offload_main\n"),
+                spec -> spec.path("flows/deploy.py")));
+    }
 }
