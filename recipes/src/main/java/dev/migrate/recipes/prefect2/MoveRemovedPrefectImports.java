@@ -167,7 +167,7 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
             String first = m.object().contains(".") ? m.object().substring(0, m.object().indexOf('.')) : m.object();
             String oldModule = m.binding().module();
             if (m.aliased() && m.object().contains(".")) {
-                notes.insertRow(ctx, PythonCode.note(file, stmt, getName(), true, "PF215: " + m.binding().qualifiedName()
+                notes.insertRow(ctx, PythonCode.note(file, stmt, getName(), true, "PF215", m.binding().qualifiedName()
                         + " moved to " + m.module() + "." + m.object() + "; replace the alias "
                         + m.binding().localName() + " by hand"));
                 continue;
@@ -233,8 +233,8 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
                 continue;
             }
             notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
-                    PythonCode.line(module, b.statement()), getName(), false, "PF216: removed the unused import of "
-                    + b.qualifiedName() + ", which Prefect 3 no longer has (importing it would fail)"));
+                    PythonCode.line(module, b.statement()), getName(), false, "removed the unused import of "
+                    + b.qualifiedName() + ", which Prefect 3 no longer has (importing it would fail)", "PF216"));
             result = ImportEdits.removeImport(result, name, file.style());
         }
         return result == module ? module : PythonCode.trimLeadingBlankLines(module, result);
@@ -255,7 +255,7 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
             if (removed(q)) {
                 Node at = b.statement();
                 notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
-                        PythonCode.line(module, at), getName(), true, "PF216: " + q + " does not exist in Prefect 3; replace it"));
+                        PythonCode.line(module, at), getName(), true, q + " does not exist in Prefect 3; replace it", "PF216"));
             }
         }
     }

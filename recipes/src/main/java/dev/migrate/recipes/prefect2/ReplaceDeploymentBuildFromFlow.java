@@ -209,7 +209,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                                 + "pass entrypoint= to from_source");
                     }
                     entrypoint = quote(projectRelative(at.get()));
-                    note(call, false, "PF201: entrypoint " + entrypoint + " assumes the repository root is the project root");
+                    note(call, false, "PF201", "entrypoint " + entrypoint + " assumes the repository root is the project root");
                 }
             }
 
@@ -229,7 +229,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                             .map(a -> " (`" + a.text().strip() + "`)").orElse("") : "";
                     todos.add(new Todo(stmt, "PF205", "infrastructure blocks were removed in Prefect 3; "
                             + "put this block's settings" + which + " into job_variables of a typed work pool"));
-                    note(call, true, "PF205: infrastructure block not converted: its settings must become job variables");
+                    note(call, true, "PF205", "infrastructure block not converted: its settings must become job variables");
                 } else {
                     List<String> dropped = new ArrayList<>();
                     for (Argument a : new CallView(block.get()).arguments()) {
@@ -243,10 +243,10 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                         }
                     }
                     if (!dropped.isEmpty()) {
-                        note(call, true, "PF205: infrastructure block fields " + dropped + " have no job variable on a "
+                        note(call, true, "PF205", "infrastructure block fields " + dropped + " have no job variable on a "
                                 + infra.get().poolType() + " work pool; set them in the pool's base job template");
                     }
-                    note(call, false, "PF205: the work pool must be of type " + infra.get().poolType());
+                    note(call, false, "PF205", "the work pool must be of type " + infra.get().poolType());
                     infraType = infra.get().poolType();
                 }
             }
@@ -337,7 +337,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             }
             java.util.Collections.reverse(droppedArgs);
             if (!droppedArgs.isEmpty()) {
-                note(call, false, "PF201: dropped " + droppedArgs + ": no equivalent on Prefect 3 " + mode + "()");
+                note(call, false, "PF201", "dropped " + droppedArgs + ": no equivalent on Prefect 3 " + mode + "()");
             }
             if (!jobVariablesWritten && !jobVariables.isEmpty() && !mode.equals("serve")) {
                 edited = ArgEdits.add(edited, "job_variables", jobVariables.render(this::quote, ""), file.style());
@@ -350,10 +350,10 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (view.keyword("enforce_parameter_schema").isEmpty()) {
                 if (FixSafety.unsafeAllowed(ctx)) {
                     edited = ArgEdits.add(edited, "enforce_parameter_schema", "False", file.style());
-                    note(call, false, "BHV004: enforce_parameter_schema=False keeps Prefect 2's behaviour; "
+                    note(call, false, "BHV004", "enforce_parameter_schema=False keeps Prefect 2's behaviour; "
                             + "remove it to have Prefect 3 reject bad parameters");
                 } else {
-                    note(call, false, "BHV004: Prefect 3 enforces the parameter schema by default; "
+                    note(call, false, "BHV004", "Prefect 3 enforces the parameter schema by default; "
                             + "pass enforce_parameter_schema=False to keep Prefect 2's behaviour");
                 }
             }
@@ -370,14 +370,14 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 String pool = infraType == null ? "a typed work pool" : "a " + infraType + " work pool";
                 todos.add(new Todo(newStmt, "PF211", "no work pool: Prefect 2 sent these runs to an agent's work "
                         + "queue; pass work_pool_name= naming " + pool + " (or set PREFECT_DEFAULT_WORK_POOL_NAME)"));
-                note(call, true, "PF211: no work pool named: " + mode + "() needs work_pool_name= (" + pool
+                note(call, true, "PF211", "no work pool named: " + mode + "() needs work_pool_name= (" + pool
                         + ") or the PREFECT_DEFAULT_WORK_POOL_NAME setting; Prefect 2 sent the runs to an agent's queue");
             }
             view.keyword("work_pool_name").map(Argument::value).flatMap(StringLiterals::value)
                     .filter("default-agent-pool"::equals).ifPresent(p -> {
                         todos.add(new Todo(newStmt, "BHV005", "Prefect 3 workers cannot serve the prefect-agent "
                                 + "pool 'default-agent-pool'; deploy to a typed work pool"));
-                        note(call, true, "BHV005: work pool 'default-agent-pool' is a prefect-agent pool; use a typed pool");
+                        note(call, true, "BHV005", "work pool 'default-agent-pool' is a prefect-agent pool; use a typed pool");
                     });
             for (int i = todos.size() - 1; i >= 0; i--) {
                 if (todos.get(i).statement() == stmt) {
@@ -413,13 +413,13 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         }
 
         private Node manual(Node root, Node stmt, Node call, String code, String message) {
-            note(call, true, code + ": " + message);
+            note(call, true, code, message);
             todos.add(new Todo(stmt, code, message));
             return root;
         }
 
-        private void note(Node at, boolean manual, String message) {
-            notes.insertRow(ctx, PythonCode.note(file, at, getName(), manual, message));
+        private void note(Node at, boolean manual, String code, String message) {
+            notes.insertRow(ctx, PythonCode.note(file, at, getName(), manual, code, message));
         }
 
         /** The block constructor call an argument names, inline or through a module-level variable. */
@@ -504,7 +504,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 neededImports.add(credentials);
                 args.add(st.credentialsBlock().argument() + "=" + credentials.substring(credentials.lastIndexOf('.') + 1)
                         + "(" + String.join(", ", secrets) + ")");
-                note(block.get(), false, "PF206: the storage credentials now sit in a " + credentials + " block; "
+                note(block.get(), false, "PF206", "the storage credentials now sit in a " + credentials + " block; "
                         + "consider saving it once and loading it by name instead of passing secrets in code");
             }
             String cls = st.sourceClass();

@@ -127,7 +127,7 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
     }
 
     private void note(PythonFile file, Node at, ExecutionContext ctx, boolean manual, String message) {
-        notes.insertRow(ctx, PythonCode.note(file, at, getName(), manual, "BHV001: " + message));
+        notes.insertRow(ctx, PythonCode.note(file, at, getName(), manual, "BHV001", message));
     }
 
     /** The {@code task.submit(...)} / {@code task.map(...)} call a statement makes, for a task of this module. */

@@ -56,12 +56,12 @@ public class UnwrapVariableGetValue extends PythonRecipe {
             }
             if (!FixSafety.unsafeAllowed(ctx)) {
                 notes.insertRow(ctx, PythonCode.note(file, attr, getName(), true,
-                        "BHV003: unsafe fix not applied (rerun with --unsafe-fixes): drop .value after Variable.get"));
+                        "BHV003", "unsafe fix not applied (rerun with --unsafe-fixes): drop .value after Variable.get"));
                 continue;
             }
             after = TreeEdits.replace(after, attr, receiver);
             notes.insertRow(ctx, PythonCode.note(file, attr, getName(), false,
-                    "BHV003: Variable.get now returns the value itself; it may be JSON rather than a string"));
+                    "BHV003", "Variable.get now returns the value itself; it may be JSON rather than a string"));
         }
         return after;
     }

@@ -58,8 +58,14 @@ public final class PythonCode {
     }
 
     public static MigrationNotes.Row note(PythonFile file, PyElement at, String recipe, boolean manual, String message) {
+        return note(file, at, recipe, manual, null, message);
+    }
+
+    /** A note with the finding code ({@code PF211}, {@code BHV001}) whose doc explains it. */
+    public static MigrationNotes.Row note(PythonFile file, PyElement at, String recipe, boolean manual, String code,
+                                          String message) {
         return new MigrationNotes.Row(file.getSourcePath().toString(), at == null ? 0 : line(file, at), recipe, manual,
-                message);
+                message, code);
     }
 
     /** The innermost statement holding {@code n} (n itself when it is a statement), or null. */
