@@ -44,19 +44,9 @@ public record Deployment(String name, String function, String entrypoint, List<P
         RunConfigs.WorkPool pool;
         Node runConfig = inline(module, flow.settings().get("run_config"));
         if (runConfig != null) {
-            pool = RunConfigs.read(runConfig, imports);
+            pool = RunConfigs.read(runConfig, imports, inImage);
             problems.addAll(pool.problems());
-            if (inImage && pool.type().equals("process")) {
-                String name = pool.name().equals("default-process-pool") ? "default-docker-pool" : pool.name();
-                // the run config's own "became work pool ... of type process" gives way to this one
-                pool.decisions().stream().filter(d -> !d.startsWith("run config ")).forEach(decisions::add);
-                decisions.add("the flow is stored in an image, so its " + RunConfigs.className(runConfig, imports)
-                        + " ran on a Docker agent: work pool '" + name + "' is of type docker; create it with "
-                        + "`prefect work-pool create " + name + " --type docker`");
-                pool = new RunConfigs.WorkPool(name, "docker", pool.jobVariables(), List.of(), List.of());
-            } else {
-                decisions.addAll(pool.decisions());
-            }
+            decisions.addAll(pool.decisions());
         } else if (inImage) {
             decisions.add("no run config: a flow stored in an image ran on a Docker agent; the deployment targets "
                     + "work pool 'default-docker-pool' (type docker); create it with "

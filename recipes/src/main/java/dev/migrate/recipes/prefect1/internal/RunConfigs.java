@@ -48,7 +48,8 @@ public final class RunConfigs {
     private RunConfigs() {
     }
 
-    public static WorkPool read(Node expr, Imports imports) {
+    /** The work pool of a run config; {@code inImage}: the flow's storage is an image, which needs a docker pool. */
+    public static WorkPool read(Node expr, Imports imports, boolean inImage) {
         List<String> problems = new ArrayList<>();
         List<String> decisions = new ArrayList<>();
         Node e = Expressions.unwrap(expr);
@@ -57,7 +58,7 @@ public final class RunConfigs {
         if (rule == null || !qualified.startsWith("prefect.")) {
             problems.add("run config `" + e.print().strip() + "` is not a literal Prefect 1 run config; choose the work "
                     + "pool and job variables by hand");
-            return new WorkPool("default", "process", Map.of(), problems, decisions);
+            return new WorkPool("default", inImage ? "docker" : "process", Map.of(), problems, decisions);
         }
         Map<String, Object> variables = new LinkedHashMap<>();
         List<String> labels = List.of();
@@ -88,18 +89,16 @@ public final class RunConfigs {
                         + "set it on the work pool or deployment by hand");
             }
         }
-        String name = labels.isEmpty() ? "default-" + rule.poolType() + "-pool" : String.join("-", labels);
-        decisions.add("run config " + qualified.substring(qualified.lastIndexOf('.') + 1) + " became work pool '" + name
-                + "' of type " + rule.poolType() + (labels.isEmpty() ? "" : " (named after its labels " + labels + ")")
-                + "; create it with `prefect work-pool create " + name + " --type " + rule.poolType() + "`");
-        return new WorkPool(name, rule.poolType(), variables, problems, decisions);
-    }
-
-    /** The run config's class name ({@code DockerRun}), or its expression when it is not a call. */
-    static String className(Node expr, Imports imports) {
-        Node e = Expressions.unwrap(expr);
-        String qualified = e.kind() == NodeKind.CALL ? imports.qualifiedName(e).orElse("") : "";
-        return qualified.isEmpty() ? e.print().strip() : qualified.substring(qualified.lastIndexOf('.') + 1);
+        // a flow stored in an image ran on an agent that runs images: a process pool could not run it
+        String type = inImage && rule.poolType().equals("process") ? "docker" : rule.poolType();
+        String name = labels.isEmpty() ? "default-" + type + "-pool" : String.join("-", labels);
+        String cls = qualified.substring(qualified.lastIndexOf('.') + 1);
+        decisions.add("run config " + cls + " became work pool '" + name + "' of type " + type
+                + (labels.isEmpty() ? "" : " (named after its labels " + labels + ")")
+                + (type.equals(rule.poolType()) ? "" : " (the flow is stored in an image, so its " + cls
+                + " ran on a Docker agent)")
+                + "; create it with `prefect work-pool create " + name + " --type " + type + "`");
+        return new WorkPool(name, type, variables, problems, decisions);
     }
 
     /** Prefect 1 {@code PREFECT__*} settings in an env dict get their Prefect 3 names. */
