@@ -14,6 +14,7 @@ import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.engine.FileFormat;
 import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.engine.FooterBounds;
+import dev.migrate.validators.engine.PairedScan;
 import dev.migrate.validators.engine.RelationLoader;
 import dev.migrate.validators.engine.SideBySide;
 import dev.migrate.validators.engine.StreamingScan;
@@ -168,6 +169,13 @@ public final class Validator {
         }
         try (DuckDbSession session = DuckDbSession.open(settings)) {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
+            if (PairedScan.suits(legacyFiles, newFiles, plan)) {
+                List<CheckResult> paired = new PairedFiles(session, settings, plan, ds, legacyFiles.get(0),
+                        newFiles.get(0)).compare();
+                if (paired != null) {
+                    return paired;
+                }
+            }
             if (onePass(session, plan, ds, legacyFiles, newFiles)) {
                 return streamed(session, plan, ds, legacyFiles, newFiles);
             }
@@ -262,7 +270,7 @@ public final class Validator {
                                 || FileLoader.formatOf(newFiles) != FileFormat.PARQUET) {
                             sides.allThreads(); // Parquet reads only the row groups of the keys; CSV may read it all
                         }
-                        sampleRows(session, plan, ds, diff, legacyFiles, newFiles);
+                        sampleRows(session, plan, ds, diff, legacyFiles, newFiles, settings.sampleSize());
                     }
 
                     /** Only on the way to an error: read the sides in full, so the message can name the file. */
@@ -290,13 +298,13 @@ public final class Validator {
     }
 
     /** Reads each side's rows of the sampled keys; a side is searched only for the keys it has. */
-    private void sampleRows(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, String diff,
-            List<Path> legacyFiles, List<Path> newFiles) throws SQLException {
+    static void sampleRows(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, String diff,
+            List<Path> legacyFiles, List<Path> newFiles, int sampleSize) throws SQLException {
         List<List<Object>> keys = new ArrayList<>();
         int inLegacy = 0;
         int inNew = 0;
         for (Map<String, Object> row : session.query(Statement.of("sample keys", RowDiffQuery.sampleKeys(plan, diff),
-                settings.sampleSize()))) {
+                sampleSize))) {
             List<Object> key = new ArrayList<>();
             for (int i = 0; i < plan.keys().size(); i++) {
                 key.add(row.get("k" + i));
@@ -337,7 +345,7 @@ public final class Validator {
     }
 
     /** The type of column {@code i} of the plan on {@code side}. */
-    private static java.util.function.IntFunction<String> typeOf(DatasetPlan plan, String side) {
+    static java.util.function.IntFunction<String> typeOf(DatasetPlan plan, String side) {
         return i -> "legacy".equals(side) ? plan.all().get(i).legacy().type() : plan.all().get(i).current().type();
     }
 
@@ -357,8 +365,16 @@ public final class Validator {
         List<PlannedStatement> out = new ArrayList<>();
         try {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
+            if (PairedScan.suits(legacyFiles, newFiles, plan)) {
+                // tried first; what follows runs when the rows do not pair by position
+                for (Statement st : new PairedFiles(session, settings, plan, ds, legacyFiles.get(0), newFiles.get(0))
+                        .plan()) {
+                    out.add(new PlannedStatement(job.name(), ds.name(), "both", st));
+                }
+            }
             if (onePass(session, plan, ds, legacyFiles, newFiles)) {
-                return planStreamed(session, job, ds, plan, legacyFiles, newFiles);
+                out.addAll(planStreamed(session, job, ds, plan, legacyFiles, newFiles));
+                return out;
             }
             RelationLoader loader = new RelationLoader(session);
             String hash = RowDiffQuery.rowHashColumn(plan);
@@ -425,7 +441,7 @@ public final class Validator {
     }
 
     /** Works out what to compare from both schemas, which DuckDB reads without reading the data. */
-    private static DatasetPlan schemaPlan(DuckDbSession session, DatasetConfig ds,
+    static DatasetPlan schemaPlan(DuckDbSession session, DatasetConfig ds,
             ConnectionConfig legacyConn, ConnectionConfig newConn, List<Path> legacyFiles, List<Path> newFiles)
             throws SQLException {
         RelationLoader loader = new RelationLoader(session);

@@ -57,7 +57,7 @@ final class OnePassDatasets {
     }
 
     /** With a null {@code key}: a dataset without keys (no row diff), tolerances or order check. */
-    private static ValidateConfig config(Path tmp, String format, boolean ordered,
+    static ValidateConfig config(Path tmp, String format, boolean ordered,
             String key) throws Exception {
         Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
                 connections:

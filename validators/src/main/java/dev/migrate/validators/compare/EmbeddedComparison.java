@@ -155,8 +155,23 @@ public final class EmbeddedComparison {
     /** Compares from aggregates already computed; {@code rereads} fills the row relations when they are needed. */
     public List<CheckResult> compare(DatasetPlan plan, Map<String, Object> l, Map<String, Object> n, Relations r,
             boolean typesInferred, Rereads rereads) {
+        return compare(plan, l, n, r, typesInferred, rereads, null);
+    }
+
+    /** The table of differing keys a comparison of {@code plan} reads its samples from. */
+    public static String diffTable(DatasetPlan plan) {
+        return "diff_" + Integer.toHexString(System.identityHashCode(plan));
+    }
+
+    /**
+     * Compares from aggregates and a key diff already proven ({@code counts} per kind; the differing keys in
+     * {@link #diffTable}), as a scan that pairs rows while reading them does; null {@code counts} runs the
+     * key diff here.
+     */
+    public List<CheckResult> compare(DatasetPlan plan, Map<String, Object> l, Map<String, Object> n, Relations r,
+            boolean typesInferred, Rereads rereads, Map<String, Long> provenCounts) {
         String ds = plan.config().name();
-        String diffTable = "diff_" + Integer.toHexString(System.identityHashCode(plan));
+        String diffTable = diffTable(plan);
         List<CheckResult> out = new ArrayList<>();
         try {
             long nl = Verdicts.number(l.get("n")).longValue();
@@ -168,7 +183,9 @@ public final class EmbeddedComparison {
                 return out;
             }
             Map<String, Long> counts;
-            if (sameRows(l, n, nl, nn)) {
+            if (provenCounts != null) {
+                counts = provenCounts;
+            } else if (sameRows(l, n, nl, nn)) {
                 requireUniqueKeys(plan, r, diffTable, rereads);
                 counts = Map.of();
             } else if (!fitsInMemory(plan, nl + nn)) {

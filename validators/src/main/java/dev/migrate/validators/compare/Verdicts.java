@@ -139,7 +139,7 @@ public final class Verdicts {
         return o == null ? null : o.toString();
     }
 
-    static Number number(Object o) {
+    public static Number number(Object o) {
         if (o instanceof Number n) {
             return n;
         }

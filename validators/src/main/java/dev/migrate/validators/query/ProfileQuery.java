@@ -38,6 +38,10 @@ public final class ProfileQuery {
      */
     public static List<String> items(Dialect d, List<ColumnPlan> columns, boolean keyed, IntFunction<String> hashColumns,
             IntPredicate bounds) {
+        if (hashColumns != null) {
+            return aggregates(columns, i -> Sql.quote(columns.get(i).name()), keyed, hashColumns, bounds).stream()
+                    .map(a -> a.select(d)).toList();
+        }
         List<String> select = new ArrayList<>();
         select.add("count(*) AS n");
         for (int i = 0; i < columns.size(); i++) {
@@ -50,10 +54,64 @@ public final class ProfileQuery {
             if (c.numeric() && !c.asText()) {
                 select.add(d.text("sum(" + col + ")") + " AS c" + i + "_sum");
             }
-            select.add((hashColumns == null ? d.columnHash(value, keyed)
-                    : d.hashAggregate(Sql.quote(hashColumns.apply(i)), keyed)) + " AS c" + i + "_hash");
+            select.add(d.columnHash(value, keyed) + " AS c" + i + "_hash");
         }
         return select;
+    }
+
+    /**
+     * One aggregate of a profile: {@code function(argument) AS alias}, as text when {@code text}. Partial
+     * results of the same aggregate over parts of a relation combine into the whole one ({@link #combined}).
+     */
+    public record Aggregate(String alias, String function, String argument, boolean text) {
+        public String select(Dialect d) {
+            String call = function + "(" + argument + ")";
+            return (text ? d.text(call) : call) + " AS " + alias;
+        }
+
+        /** The partial value as column {@code as}, uncast, so that partials can still be combined. */
+        public String partial(String as) {
+            return function + "(" + argument + ") AS " + Sql.quote(as);
+        }
+
+        /** The whole value, from the partial values in column {@code source} of every row. */
+        public String combined(Dialect d, String source) {
+            String column = Sql.quote(source);
+            String call = switch (function) {
+                case "count" -> "CAST(sum(" + column + ") AS BIGINT)";
+                case "sum", "min", "max", "bit_xor" -> function + "(" + column + ")";
+                default -> throw new IllegalStateException("no way to combine partial " + function + " results");
+            };
+            return (text ? d.text(call) : call) + " AS " + alias;
+        }
+    }
+
+    /**
+     * The DuckDB profile as aggregates: the row count and, per column, bounds (where {@code bounds} accepts),
+     * sum and hash aggregate. {@code columnOf.apply(i)} is the expression of column {@code i}'s value
+     * (uncast); {@code hashColumns.apply(i)} names its hash, computed once beside the row hash.
+     */
+    public static List<Aggregate> aggregates(List<ColumnPlan> columns, IntFunction<String> columnOf, boolean keyed,
+            IntFunction<String> hashColumns, IntPredicate bounds) {
+        Dialect d = Dialect.DUCKDB;
+        List<Aggregate> out = new ArrayList<>();
+        out.add(new Aggregate("n", "count", "*", false));
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnPlan c = columns.get(i);
+            String col = columnOf.apply(i);
+            String value = c.asText() ? d.text(col) : col;
+            if (bounds.test(i)) {
+                out.add(new Aggregate("c" + i + "_count", "count", col, false));
+                out.add(new Aggregate("c" + i + "_min", "min", value, true));
+                out.add(new Aggregate("c" + i + "_max", "max", value, true));
+            }
+            if (c.numeric() && !c.asText()) {
+                out.add(new Aggregate("c" + i + "_sum", "sum", col, true));
+            }
+            // see Dialect.DUCKDB.hashAggregate: a XOR with keys, a multiset sum without
+            out.add(new Aggregate("c" + i + "_hash", keyed ? "bit_xor" : "sum", Sql.quote(hashColumns.apply(i)), true));
+        }
+        return out;
     }
 
     /** Non-null count, min and max of column {@code i}: what a Parquet footer's statistics can answer. */

@@ -86,10 +86,16 @@ public final class RowDiffQuery {
 
     /** Whether key columns {@code from..} of the row are greater than those of the row before it, in key order. */
     private static String greater(int keys, int from) {
-        String k = "k" + from;
-        String p = "p" + from;
+        return greater(i -> "k" + i, i -> "p" + i, keys, from);
+    }
+
+    /** Whether keys {@code later} come after keys {@code earlier} in key order (NULL when a key is NULL). */
+    public static String greater(java.util.function.IntFunction<String> later,
+            java.util.function.IntFunction<String> earlier, int keys, int from) {
+        String k = later.apply(from);
+        String p = earlier.apply(from);
         return from == keys - 1 ? k + " > " + p
-                : "(" + k + " > " + p + " OR " + k + " = " + p + " AND " + greater(keys, from + 1) + ")";
+                : "(" + k + " > " + p + " OR " + k + " = " + p + " AND " + greater(later, earlier, keys, from + 1) + ")";
     }
 
     /**
@@ -198,11 +204,20 @@ public final class RowDiffQuery {
 
     /** True for a matched pair whose values differ beyond the tolerances. */
     private static String differs(DatasetPlan plan, List<Object> params) {
+        return differs(plan, params, "l.h", "n.h", i -> "l.t" + i, i -> "n.t" + i);
+    }
+
+    /**
+     * The same test over other names: the two row hashes, and toleranced value {@code i} (as DOUBLE) of each
+     * side.
+     */
+    public static String differs(DatasetPlan plan, List<Object> params, String legacyHash, String newHash,
+            java.util.function.IntFunction<String> legacyTolerant, java.util.function.IntFunction<String> newTolerant) {
         List<String> differs = new ArrayList<>();
-        differs.add("l.h <> n.h");
+        differs.add(legacyHash + " <> " + newHash);
         for (int i = 0; i < plan.tolerant().size(); i++) {
-            String l = "l.t" + i;
-            String n = "n.t" + i;
+            String l = legacyTolerant.apply(i);
+            String n = newTolerant.apply(i);
             differs.add("((" + l + " IS NULL) <> (" + n + " IS NULL))");
             differs.add("NOT coalesce(abs(" + l + " - " + n + ") <= ? OR abs(" + l + " - " + n + ") <= ? * greatest(abs("
                     + l + "), abs(" + n + ")), true)");

@@ -1,0 +1,270 @@
+package dev.migrate.validators.engine;
+
+import dev.migrate.validators.compare.DatasetPlan;
+import dev.migrate.validators.compare.DatasetPlan.Compared;
+import dev.migrate.validators.query.Dialect;
+import dev.migrate.validators.query.ProfileQuery;
+import dev.migrate.validators.query.RowDiffQuery;
+import dev.migrate.validators.query.Sql;
+import dev.migrate.validators.query.Statement;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+
+/**
+ * Both sides of a keyed Parquet dataset read in one statement, row beside row: DuckDB's positional scan reads
+ * the two files in step, so the n-th legacy row meets the n-th new row without any list, table or join. While
+ * reading, the statement computes each side's aggregates (as {@link StreamingScan} does), counts the pairs with
+ * equal keys and the pairs whose values differ, counts the legacy keys that do not increase (a third stream
+ * reads the legacy keys one row ahead), and keeps only the smallest differing keys, enough for the samples.
+ * Memory therefore does not grow with the data.
+ *
+ * <p>When every row pairs with the row of the same key and no key repeats (shown by increasing keys, or else
+ * by {@link #uniqueKeys}), nothing is missing or extra: the key diff is proven. Otherwise (a missing row shifts
+ * every row after it, or the files are in another order) the caller falls back to the other paths.
+ *
+ * <p>The rows are split into ranges of {@code file_row_number}, which the Parquet reader turns into skipped row
+ * groups; each range is one statement, so two connections read the two halves at once. Each range leaves
+ * partial aggregates in a table; {@link #combined} adds them up.
+ */
+public final class PairedScan {
+    /** The reader's row number column (a file with a column of that name is left to the other paths). */
+    private static final String ROW_NUMBER = "file_row_number";
+
+    /** Rows of the quick check that the first rows pair, before the full read is started. */
+    public static final int PROBE_ROWS = 2048;
+
+    private PairedScan() {
+    }
+
+    /** One Parquet file per side, and keys: the sides this scan can pair. */
+    public static boolean suits(List<Path> legacyFiles, List<Path> newFiles, DatasetPlan plan) {
+        return legacyFiles != null && newFiles != null && legacyFiles.size() == 1 && newFiles.size() == 1
+                && !plan.keys().isEmpty() && !plan.config().ordered()
+                && java.util.stream.Stream.concat(plan.legacyColumns().stream(), plan.newColumns().stream())
+                        .noneMatch(c -> c.name().equalsIgnoreCase(ROW_NUMBER))
+                && FileLoader.formatOf(legacyFiles) == FileFormat.PARQUET
+                && FileLoader.formatOf(newFiles) == FileFormat.PARQUET;
+    }
+
+    /** The row count a Parquet file's footer records. */
+    public static Statement footerRows(Path file) {
+        return Statement.of("row count from footer", "SELECT sum(num_rows) AS n FROM parquet_file_metadata(?)",
+                file.toString());
+    }
+
+    /** Splits rows {@code [0, rows)} into {@code parts} ranges of about the same size. */
+    public static List<long[]> ranges(long rows, int parts) {
+        List<long[]> out = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            long from = rows * p / parts;
+            long to = rows * (p + 1) / parts;
+            if (to > from) {
+                out.add(new long[] {from, to});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the first rows pair, read from the key columns alone: a file in another order or with a missing
+     * first row is found in a few milliseconds, before the full read.
+     */
+    public static Statement probe(DatasetPlan plan, Path legacy, Path current) {
+        String sql = "SELECT count(*) AS n, count(*) FILTER (WHERE " + paired(plan) + ") AS paired, " + unordered(plan)
+                + " FROM " + positional(plan, legacy, current, 0, PROBE_ROWS, true);
+        return new Statement("first rows pair by position", sql, List.of(legacy.toString(), current.toString(),
+                legacy.toString()));
+    }
+
+    /**
+     * Reads rows {@code [from, to)} of both files into the one-row table {@code table}: each side's partial
+     * aggregates (columns {@code l_<alias>} and {@code n_<alias>}), {@code paired}, {@code differs},
+     * {@code unordered} and {@code diff}, the {@code samples} smallest differing keys. {@code legacyBounds} and
+     * {@code newBounds} say which columns the scan bounds (see {@link FooterBounds}).
+     */
+    public static Statement range(String table, DatasetPlan plan, Path legacy, Path current, long from, long to,
+            IntPredicate legacyBounds, IntPredicate newBounds, int samples) {
+        List<String> select = new ArrayList<>();
+        for (ProfileQuery.Aggregate a : aggregates(plan, "l", legacyBounds)) {
+            select.add(a.partial("l_" + a.alias()));
+        }
+        for (ProfileQuery.Aggregate a : aggregates(plan, "n", newBounds)) {
+            select.add(a.partial("n_" + a.alias()));
+        }
+        List<Object> params = new ArrayList<>();
+        select.addAll(pairedCounts(plan, params));
+        select.add(unordered(plan));
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            fields.add("'k" + i + "': " + Sql.quote("l" + i));
+        }
+        fields.add("'" + RowDiffQuery.KIND + "': 'differs'");
+        select.add("min({" + String.join(", ", fields) + "}, " + samples + ") FILTER (WHERE " + paired(plan) + " AND "
+                + differs(plan, params) + ") AS diff");
+        // the tolerances of both tests come first in the text, then the files
+        List<Object> all = new ArrayList<>(params);
+        all.addAll(List.of(legacy.toString(), current.toString(), legacy.toString()));
+        String sql = "CREATE OR REPLACE TABLE " + Sql.quote(table) + " AS SELECT " + String.join(", ", select)
+                + " FROM " + hashed(plan, positional(plan, legacy, current, from, to, false));
+        return new Statement("both sides paired by position, rows " + from + " to " + to + " (" + table + ")", sql,
+                all);
+    }
+
+    /** One side's aggregates (aliases as {@link StreamingScan}'s) from the partials of every range table. */
+    public static Statement combined(DatasetPlan plan, String side, IntPredicate bounds, List<String> tables) {
+        List<String> select = new ArrayList<>();
+        for (ProfileQuery.Aggregate a : aggregates(plan, side.substring(0, 1), bounds)) {
+            select.add(a.combined(Dialect.DUCKDB, side.charAt(0) + "_" + a.alias()));
+        }
+        return Statement.of("aggregates (" + side + ")", "SELECT " + String.join(", ", select) + " FROM "
+                + union(tables));
+    }
+
+    /** The pair counts of every range added up: {@code paired}, {@code differs}, {@code unordered}. */
+    public static Statement pairs(List<String> tables) {
+        return Statement.of("pair counts", "SELECT CAST(sum(paired) AS BIGINT) AS paired, CAST(sum(differs) AS BIGINT) "
+                + "AS differs, CAST(sum(unordered) AS BIGINT) AS unordered FROM " + union(tables));
+    }
+
+    /** The differing keys every range kept, as the table the samples read (keys {@code k<i>} and their kind). */
+    public static Statement differingKeys(DatasetPlan plan, List<String> tables, String diffTable) {
+        List<String> select = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            select.add("d.k" + i + " AS k" + i);
+        }
+        select.add("d." + RowDiffQuery.KIND + " AS " + RowDiffQuery.KIND);
+        return Statement.of("differing keys", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(diffTable) + " AS SELECT "
+                + String.join(", ", select) + " FROM (SELECT unnest(diff) AS d FROM " + union(tables) + ") AS u");
+    }
+
+    /**
+     * The legacy keys read from the file alone and sorted into {@code table}, then the count of keys equal to
+     * the one before them ({@code n}): for sides that pair row by row but are not in key order.
+     */
+    public static List<Statement> uniqueKeys(DatasetPlan plan, Path legacy, String table) {
+        Statement sorted = RowDiffQuery.sortedKeys(plan, "read_parquet(?)", table);
+        return List.of(new Statement(sorted.purpose(), sorted.sql(), List.of(legacy.toString())),
+                RowDiffQuery.adjacentRepeats(plan, table));
+    }
+
+    public static Statement drop(String table) {
+        return Statement.of("cleanup", "DROP TABLE IF EXISTS " + Sql.quote(table));
+    }
+
+    private static String union(List<String> tables) {
+        List<String> parts = new ArrayList<>();
+        for (String t : tables) {
+            parts.add("SELECT * FROM " + Sql.quote(t));
+        }
+        return "(" + String.join(" UNION ALL ", parts) + ") AS partials";
+    }
+
+    /**
+     * The profile of one side over the paired relation, where column {@code i} of the plan is {@code <s><i>}
+     * and its hash {@code <s>h<i>}.
+     */
+    private static List<ProfileQuery.Aggregate> aggregates(DatasetPlan plan, String s, IntPredicate bounds) {
+        return ProfileQuery.aggregates(columnPlans(plan), i -> Sql.quote(s + i), true, i -> s + "h" + i, bounds);
+    }
+
+    private static List<ProfileQuery.ColumnPlan> columnPlans(DatasetPlan plan) {
+        return plan.all().stream().map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText())).toList();
+    }
+
+    /** Keys equal (both rows are present: the files have as many rows). */
+    private static String paired(DatasetPlan plan) {
+        List<String> same = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            same.add(Sql.quote("l" + i) + " IS NOT DISTINCT FROM " + Sql.quote("n" + i));
+        }
+        return "(" + String.join(" AND ", same) + ")";
+    }
+
+    /** {@code paired} and {@code differs}; {@code params} takes the tolerances. */
+    private static List<String> pairedCounts(DatasetPlan plan, List<Object> params) {
+        List<String> out = new ArrayList<>();
+        out.add("count(*) FILTER (WHERE " + paired(plan) + ") AS paired");
+        out.add("count(*) FILTER (WHERE " + paired(plan) + " AND " + differs(plan, params) + ") AS differs");
+        return out;
+    }
+
+    /** Legacy rows whose next row's key is not greater than theirs (NULL keys count as out of order). */
+    private static String unordered(DatasetPlan plan) {
+        int keys = plan.keys().size();
+        return "count(*) FILTER (WHERE xp AND NOT coalesce(" + RowDiffQuery.greater(i -> Sql.quote("x" + i),
+                i -> Sql.quote("l" + i), keys, 0) + ", false)) AS unordered";
+    }
+
+    /** Row hashes differ, or a toleranced value is out of its tolerance; {@code params} takes the tolerances. */
+    private static String differs(DatasetPlan plan, List<Object> params) {
+        List<Compared> all = plan.all();
+        return RowDiffQuery.differs(plan, params, "lrh", "nrh",
+                i -> "CAST(" + Sql.quote("l" + all.indexOf(plan.tolerant().get(i))) + " AS DOUBLE)",
+                i -> "CAST(" + Sql.quote("n" + all.indexOf(plan.tolerant().get(i))) + " AS DOUBLE)");
+    }
+
+    /** The paired relation with each side's row hash over its keys and exactly compared columns. */
+    private static String hashed(DatasetPlan plan, String paired) {
+        List<String> l = new ArrayList<>();
+        List<String> n = new ArrayList<>();
+        List<Compared> all = plan.all();
+        for (Compared c : plan.keys()) {
+            l.add(Sql.quote("lh" + all.indexOf(c)));
+            n.add(Sql.quote("nh" + all.indexOf(c)));
+        }
+        for (Compared c : plan.exact()) {
+            l.add(Sql.quote("lh" + all.indexOf(c)));
+            n.add(Sql.quote("nh" + all.indexOf(c)));
+        }
+        return "(SELECT *, " + Dialect.DUCKDB.rowHash(l) + " AS lrh, " + Dialect.DUCKDB.rowHash(n) + " AS nrh FROM "
+                + paired + ") AS hashed";
+    }
+
+    /**
+     * Rows {@code [from, to)} of both files side by side: column {@code i} of the plan as {@code l<i>} and
+     * {@code n<i>} with its hash {@code lh<i>} and {@code nh<i>} (unless {@code keysOnly}), and the next legacy
+     * row's keys as {@code x<i>}, with {@code xp} false past the last row. The file
+     * paths are the statement's first three parameters (legacy, new, legacy).
+     */
+    private static String positional(DatasetPlan plan, Path legacy, Path current, long from, long to, boolean keysOnly) {
+        List<Compared> columns = keysOnly ? plan.keys() : plan.all();
+        // no presence flags for l and n: the caller saw the same row count in both footers, so neither pads
+        List<String> select = new ArrayList<>(List.of("x." + ROW_NUMBER + " IS NOT NULL AS xp"));
+        for (int i = 0; i < columns.size(); i++) {
+            Compared c = columns.get(i);
+            for (String s : List.of("l", "n")) {
+                String col = s + "." + Sql.quote(c.name());
+                select.add(col + " AS " + Sql.quote(s + i));
+                if (!keysOnly) {
+                    select.add("hash(" + (c.asText() ? Dialect.DUCKDB.text(col) : col) + ") AS " + Sql.quote(s + "h" + i));
+                }
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < plan.keys().size(); i++) {
+            String key = Sql.quote(plan.keys().get(i).name());
+            select.add("x." + key + " AS " + Sql.quote("x" + i));
+            keys.add(key);
+        }
+        keys.add(ROW_NUMBER);
+        return "(SELECT " + String.join(", ", select) + " FROM " + rows("*", from, to) + " AS l POSITIONAL JOIN "
+                + rows("*", from, to) + " AS n POSITIONAL JOIN " + rows(String.join(", ", keys), from + 1, to + 1)
+                + " AS x) AS pairs";
+    }
+
+    /**
+     * Rows {@code [from, to)} of the file bound to the next parameter. Only its own columns in its own order, and
+     * the row number only in the filter: over two such bare reads DuckDB plans a positional scan, which reads
+     * the files in step, where anything computed or reordered makes it a positional join, which first buffers a
+     * whole side (several times slower). The third read, of the next rows' keys, is buffered that way, but it
+     * holds only the keys. The bounds are numbers this class computed, never config text; as constants they
+     * reach the reader, which skips the row groups outside them.
+     */
+    private static String rows(String columns, long from, long to) {
+        return "(SELECT " + columns + " FROM read_parquet(?, file_row_number = true) WHERE " + ROW_NUMBER + " >= "
+                + from + " AND " + ROW_NUMBER + " < " + to + ")";
+    }
+}
