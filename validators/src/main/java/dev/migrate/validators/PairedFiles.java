@@ -25,8 +25,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The key diff of two single-file Parquet sides read in one pass, row beside row ({@link PairedScan}). It is
- * tried first when the footers give both files the same row count and their first rows pair; when the full
+ * The key diff of two Parquet sides read in one pass, row beside row ({@link PairedScan}): the n-th file of one
+ * side beside the n-th file of the other. It is tried first when the footers give each pair of files the same
+ * row count and the first rows pair; when the full
  * read finds rows that do not pair (a missing row, another order) or a repeated key, it says so and the caller
  * takes the other paths, which handle every case. Sides in the same order but not in key order pair too: then
  * the legacy keys alone are sorted to show that none repeats.
@@ -36,28 +37,35 @@ final class PairedFiles {
     private final EngineSettings settings;
     private final DatasetPlan plan;
     private final DatasetConfig ds;
-    private final Path legacy;
-    private final Path current;
+    /** The files of each side, paired in the order the sides are read (by name). */
+    private final List<Path> legacyFiles;
+    private final List<Path> newFiles;
     private boolean threadsLowered;
 
-    PairedFiles(DuckDbSession session, EngineSettings settings, DatasetPlan plan, DatasetConfig ds, Path legacy,
-            Path current) {
+    PairedFiles(DuckDbSession session, EngineSettings settings, DatasetPlan plan, DatasetConfig ds,
+            List<Path> legacyFiles, List<Path> newFiles) {
         this.session = session;
         this.settings = settings;
         this.plan = plan;
         this.ds = ds;
-        this.legacy = legacy;
-        this.current = current;
+        this.legacyFiles = List.copyOf(legacyFiles);
+        this.newFiles = List.copyOf(newFiles);
     }
 
     /** The checks, or null when the sides do not pair row by row (nothing is kept then). */
     List<CheckResult> compare() throws SQLException {
-        List<Path> legacyFiles = List.of(legacy);
-        List<Path> newFiles = List.of(current);
         FileLoader.precheck(legacyFiles, ds.allowEmpty());
         FileLoader.precheck(newFiles, ds.allowEmpty());
-        long rows = footerRows(legacy);
-        if (rows == 0 || rows != footerRows(current) || !firstRowsPair()) {
+        long[] rows = new long[legacyFiles.size()];
+        long total = 0;
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = footerRows(legacyFiles.get(i));
+            if (rows[i] == 0 || rows[i] != footerRows(newFiles.get(i))) {
+                return null; // the other paths report files without rows, and pair files of other lengths
+            }
+            total += rows[i];
+        }
+        if (!firstRowsPair()) {
             return null;
         }
         List<ProfileQuery.ColumnPlan> columns = EmbeddedComparison.columnPlans(plan);
@@ -65,13 +73,17 @@ final class PairedFiles {
                 Validator.typeOf(plan, "legacy"));
         FooterBounds.Split newBounds = FooterBounds.split(session, "new", newFiles, ds.csv(), columns,
                 Validator.typeOf(plan, "new"));
-        List<Statement> ranges = ranges(rows, legacyBounds, newBounds);
-        List<String> tables = ranges.stream().map(PairedFiles::table).toList();
+        List<List<Statement>> lanes = lanes(rows, legacyBounds, newBounds);
+        List<String> tables = lanes.stream().flatMap(List::stream).map(PairedFiles::table).toList();
         try {
-            readRanges(ranges);
+            readLanes(lanes);
             Map<String, Object> pairs = session.query(PairedScan.pairs(tables)).get(0);
-            if (Verdicts.number(pairs.get("paired")).longValue() != rows
-                    || Verdicts.number(pairs.get("unordered")).longValue() != 0 && !legacyKeysUnique()) {
+            if (Verdicts.number(pairs.get("paired")).longValue() != total) {
+                restoreThreads();
+                return null;
+            }
+            if (Verdicts.number(pairs.get("unordered")).longValue() + unorderedBetweenFiles(rows) != 0
+                    && !legacyKeysUnique()) {
                 restoreThreads();
                 return null;
             }
@@ -105,24 +117,29 @@ final class PairedFiles {
     /** What {@link #compare} runs, for {@code --dry-run} (before the statements it falls back to). */
     List<Statement> plan() {
         List<Statement> out = new ArrayList<>();
-        out.add(PairedScan.footerRows(legacy));
-        out.add(PairedScan.footerRows(current));
-        out.add(PairedScan.probe(plan, legacy, current));
-        List<ProfileQuery.ColumnPlan> columns = EmbeddedComparison.columnPlans(plan);
-        FooterBounds.Split legacyBounds = FooterBounds.split(session, "legacy", List.of(legacy), ds.csv(), columns,
-                Validator.typeOf(plan, "legacy"));
-        FooterBounds.Split newBounds = FooterBounds.split(session, "new", List.of(current), ds.csv(), columns,
-                Validator.typeOf(plan, "new"));
-        long rows;
-        try {
-            rows = footerRows(legacy);
-        } catch (SQLException e) {
-            rows = 0;
+        long[] rows = new long[legacyFiles.size()];
+        for (int i = 0; i < rows.length; i++) {
+            out.add(PairedScan.footerRows(legacyFiles.get(i)));
+            out.add(PairedScan.footerRows(newFiles.get(i)));
+            try {
+                rows[i] = Math.max(1, footerRows(legacyFiles.get(i)));
+            } catch (SQLException e) {
+                rows[i] = 1;
+            }
         }
-        List<Statement> ranges = ranges(Math.max(rows, 1), legacyBounds, newBounds);
+        out.add(PairedScan.probe(plan, legacyFiles.get(0), newFiles.get(0)));
+        List<ProfileQuery.ColumnPlan> columns = EmbeddedComparison.columnPlans(plan);
+        FooterBounds.Split legacyBounds = FooterBounds.split(session, "legacy", legacyFiles, ds.csv(), columns,
+                Validator.typeOf(plan, "legacy"));
+        FooterBounds.Split newBounds = FooterBounds.split(session, "new", newFiles, ds.csv(), columns,
+                Validator.typeOf(plan, "new"));
+        List<Statement> ranges = lanes(rows, legacyBounds, newBounds).stream().flatMap(List::stream).toList();
         List<String> tables = ranges.stream().map(PairedFiles::table).toList();
         out.addAll(ranges);
         out.add(PairedScan.pairs(tables));
+        for (int i = 1; i < rows.length; i++) {
+            out.add(PairedScan.boundary(plan, legacyFiles.get(i - 1), rows[i - 1], legacyFiles.get(i)));
+        }
         out.add(PairedScan.combined(plan, "legacy", legacyBounds.inScan(), tables));
         out.add(PairedScan.combined(plan, "new", newBounds.inScan(), tables));
         for (FooterBounds.Split b : List.of(legacyBounds, newBounds)) {
@@ -130,20 +147,45 @@ final class PairedFiles {
                 out.add(b.footers());
             }
         }
-        out.addAll(PairedScan.uniqueKeys(plan, legacy, "diff_keys"));
+        out.addAll(PairedScan.uniqueKeys(plan, legacyFiles, "diff_keys"));
         out.add(PairedScan.differingKeys(plan, tables, "diff"));
         return out;
     }
 
-    /** One range per engine thread: each is read on a connection of its own, all at once. */
-    private List<Statement> ranges(long rows, FooterBounds.Split legacyBounds, FooterBounds.Split newBounds) {
-        List<Statement> out = new ArrayList<>();
-        List<long[]> ranges = PairedScan.ranges(rows, Math.max(1, settings.threads()));
-        for (int i = 0; i < ranges.size(); i++) {
-            out.add(PairedScan.range("pairs_" + i, plan, legacy, current, ranges.get(i)[0], ranges.get(i)[1],
+    /**
+     * The range statements, in one lane per engine thread: each lane runs on a connection of its own, all at
+     * once. Each file pair is cut into ranges in proportion to its rows, so that the lanes get about as many
+     * rows each; a range never spans two files.
+     */
+    private List<List<Statement>> lanes(long[] rows, FooterBounds.Split legacyBounds, FooterBounds.Split newBounds) {
+        int threads = Math.max(1, settings.threads());
+        long total = java.util.Arrays.stream(rows).sum();
+        List<long[]> pieces = new ArrayList<>(); // file index, from, to
+        for (int f = 0; f < rows.length; f++) {
+            int parts = (int) Math.max(1, Math.min(threads, Math.round((double) threads * rows[f] / total)));
+            for (long[] r : PairedScan.ranges(rows[f], parts)) {
+                pieces.add(new long[] {f, r[0], r[1]});
+            }
+        }
+        // largest first, each to the lane with the fewest rows so far
+        pieces.sort((a, b) -> Long.compare(b[2] - b[1], a[2] - a[1]));
+        List<List<Statement>> lanes = new ArrayList<>();
+        long[] load = new long[Math.min(threads, pieces.size())];
+        for (int i = 0; i < load.length; i++) {
+            lanes.add(new ArrayList<>());
+        }
+        for (int j = 0; j < pieces.size(); j++) {
+            long[] p = pieces.get(j);
+            int lane = 0;
+            for (int i = 1; i < load.length; i++) {
+                lane = load[i] < load[lane] ? i : lane;
+            }
+            load[lane] += p[2] - p[1];
+            int f = (int) p[0];
+            lanes.get(lane).add(PairedScan.range("pairs_" + j, plan, legacyFiles.get(f), newFiles.get(f), p[1], p[2],
                     legacyBounds.inScan(), newBounds.inScan(), settings.sampleSize()));
         }
-        return out;
+        return lanes;
     }
 
     /** The range table a range statement creates ({@code pairs_<i>}, from its purpose). */
@@ -152,37 +194,49 @@ final class PairedFiles {
         return p.substring(p.lastIndexOf('(') + 1, p.length() - 1);
     }
 
+    /** Legacy files whose first key does not come after the last key of the file before them. */
+    private long unorderedBetweenFiles(long[] rows) throws SQLException {
+        long unordered = 0;
+        for (int i = 1; i < rows.length; i++) {
+            Statement st = PairedScan.boundary(plan, legacyFiles.get(i - 1), rows[i - 1], legacyFiles.get(i));
+            unordered += Verdicts.number(FileLoader.query(session, st, legacyFiles, ds.csv()).get(0).get("unordered"))
+                    .longValue();
+        }
+        return unordered;
+    }
+
     /**
-     * Runs the range statements at once, the first on this connection and each other one on a second connection
-     * to the same database (a positional scan reads its two files in step, on one thread). All finish before
-     * this returns; the first failure is rethrown.
+     * Runs the lanes at once, the first on this connection and each other one on a second connection to the
+     * same database; a lane runs its statements in turn (a positional scan reads its two files in step, on one
+     * thread). All finish before this returns; the first failure is rethrown.
      */
-    private void readRanges(List<Statement> ranges) throws SQLException {
-        List<Path> files = List.of(legacy, current);
-        if (ranges.size() == 1) {
-            FileLoader.execute(session, ranges.get(0), files, ds.csv());
+    private void readLanes(List<List<Statement>> lanes) throws SQLException {
+        List<Path> files = new ArrayList<>(legacyFiles);
+        files.addAll(newFiles);
+        if (lanes.size() == 1) {
+            runLane(session, lanes.get(0), files);
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(ranges.size() - 1, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(lanes.size() - 1, r -> {
             Thread t = new Thread(r, "migrate-validate-range");
             t.setDaemon(true);
             return t;
         });
         List<DuckDbSession> twins = new ArrayList<>();
-        // Each range runs on the thread that sends it; engine workers would only wait beside them. The count is
+        // Each lane runs on the thread that sends it; engine workers would only wait beside them. The count is
         // given back only if the other paths follow (it costs about 0.05 s; what follows a pairing is small).
         session.execute(Statement.of("settings", "SET threads = 1"));
         threadsLowered = true;
         try {
             List<Future<?>> others = new ArrayList<>();
-            for (Statement range : ranges.subList(1, ranges.size())) {
+            for (List<Statement> lane : lanes.subList(1, lanes.size())) {
                 DuckDbSession twin = session.twin();
                 twins.add(twin);
-                others.add(pool.submit(() -> FileLoader.execute(twin, range, files, ds.csv())));
+                others.add(pool.submit(() -> runLane(twin, lane, files)));
             }
             RuntimeException failure = null;
             try {
-                FileLoader.execute(session, ranges.get(0), files, ds.csv());
+                runLane(session, lanes.get(0), files);
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -212,6 +266,13 @@ final class PairedFiles {
         }
     }
 
+    private Void runLane(DuckDbSession on, List<Statement> lane, List<Path> files) {
+        for (Statement st : lane) {
+            FileLoader.execute(on, st, files, ds.csv());
+        }
+        return null;
+    }
+
     private Map<String, Object> aggregates(String side, FooterBounds.Split bounds, List<Path> files,
             List<String> tables) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>(session.query(PairedScan.combined(plan, side, bounds.inScan(),
@@ -227,7 +288,10 @@ final class PairedFiles {
         return n == null ? 0 : Verdicts.number(n).longValue();
     }
 
+    /** Whether the first rows of the first file pair. */
     private boolean firstRowsPair() throws SQLException {
+        Path legacy = legacyFiles.get(0);
+        Path current = newFiles.get(0);
         Map<String, Object> probe = FileLoader.query(session, PairedScan.probe(plan, legacy, current),
                 List.of(legacy, current), ds.csv()).get(0);
         return Verdicts.number(probe.get("paired")).longValue() == Verdicts.number(probe.get("n")).longValue();
@@ -241,8 +305,8 @@ final class PairedFiles {
     private boolean legacyKeysUnique() throws SQLException {
         restoreThreads(); // the sort runs in parallel
         String sorted = EmbeddedComparison.diffTable(plan) + "_keys";
-        List<Statement> check = PairedScan.uniqueKeys(plan, legacy, sorted);
-        FileLoader.execute(session, check.get(0), List.of(legacy), ds.csv());
+        List<Statement> check = PairedScan.uniqueKeys(plan, legacyFiles, sorted);
+        FileLoader.execute(session, check.get(0), legacyFiles, ds.csv());
         long repeats = Verdicts.number(session.query(check.get(1)).get(0).get("n")).longValue();
         session.execute(PairedScan.drop(sorted));
         return repeats == 0;

@@ -170,8 +170,8 @@ public final class Validator {
         try (DuckDbSession session = DuckDbSession.open(settings)) {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
             if (PairedScan.suits(legacyFiles, newFiles, plan)) {
-                List<CheckResult> paired = new PairedFiles(session, settings, plan, ds, legacyFiles.get(0),
-                        newFiles.get(0)).compare();
+                List<CheckResult> paired = new PairedFiles(session, settings, plan, ds, legacyFiles, newFiles)
+                        .compare();
                 if (paired != null) {
                     return paired;
                 }
@@ -367,8 +367,7 @@ public final class Validator {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
             if (PairedScan.suits(legacyFiles, newFiles, plan)) {
                 // tried first; what follows runs when the rows do not pair by position
-                for (Statement st : new PairedFiles(session, settings, plan, ds, legacyFiles.get(0), newFiles.get(0))
-                        .plan()) {
+                for (Statement st : new PairedFiles(session, settings, plan, ds, legacyFiles, newFiles).plan()) {
                     out.add(new PlannedStatement(job.name(), ds.name(), "both", st));
                 }
             }

@@ -44,18 +44,34 @@ class PairedFilesTest {
     }
 
     private Outcome paired(String key, int threads) throws Exception {
+        return paired(key, threads, List.of("t_20240301.parquet"));
+    }
+
+    /** The same for sides of several files, named {@code files} on both sides. */
+    private Outcome paired(String key, int threads, List<String> files) throws Exception {
         ValidateConfig config = OnePassDatasets.config(tmp, "parquet", false, key);
         JobConfig job = config.jobs().get(0);
         DatasetConfig ds = job.datasets().get(0);
         EngineSettings settings = new EngineSettings(threads, "256MB", null, 10);
-        Path legacy = tmp.resolve("legacy/t_20240301.parquet");
-        Path current = tmp.resolve("new/t_20240301.parquet");
+        List<Path> legacy = files.stream().map(f -> tmp.resolve("legacy").resolve(f)).toList();
+        List<Path> current = files.stream().map(f -> tmp.resolve("new").resolve(f)).toList();
         try (DuckDbSession session = DuckDbSession.open(settings)) {
             DatasetPlan plan = Validator.schemaPlan(session, ds, config.connection(job.legacy().connection()),
-                    config.connection(job.current().connection()), List.of(legacy), List.of(current));
+                    config.connection(job.current().connection()), legacy, current);
             List<CheckResult> checks = new PairedFiles(session, settings, plan, ds, legacy, current).compare();
             return new Outcome(checks, List.copyOf(session.purposes()));
         }
+    }
+
+    /** Writes the rows of each query as the next file of the side ({@code t_2024030<n>.parquet}). */
+    private static List<String> files(Path tmp, String side, String... queries) throws Exception {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < queries.length; i++) {
+            String name = "t_2024030" + (i + 1) + ".parquet";
+            OnePassDatasets.write(tmp, side, name, "parquet", queries[i]);
+            names.add(name);
+        }
+        return names;
     }
 
     /** The materialized path's results (an ordered dataset takes it), without its order check. */
@@ -159,6 +175,32 @@ class PairedFilesTest {
         write(withNull.formatted(ROWS), withNull.formatted(CHANGED));
         Outcome o = paired("id", 2);
         assertThat(o.checks()).containsExactlyInAnyOrderElementsOf(materialized("id"));
+    }
+
+    @Test
+    void sidesOfSeveralFilesArePairedFileByFile() throws Exception {
+        // in key order across the files, then the second file first: the same order on both sides either way
+        for (String[] split : List.of(new String[] {"id < 3000", "id >= 3000"}, new String[] {"id >= 3000", "id < 3000"})) {
+            files(tmp, "legacy", ROWS + " WHERE " + split[0], ROWS + " WHERE " + split[1]);
+            List<String> names = files(tmp, "new", "SELECT * FROM (" + CHANGED + ") WHERE " + split[0],
+                    "SELECT * FROM (" + CHANGED + ") WHERE " + split[1]);
+            Outcome o = paired("id", 2, names);
+            assertThat(o.checks()).as(split[0]).containsExactlyInAnyOrderElementsOf(materialized("id"));
+            assertThat(o.purposes()).as(split[0]).filteredOn(p -> p.startsWith("both sides paired by position"))
+                    .hasSize(2);
+            assertThat(o.purposes().stream().anyMatch(p -> p.startsWith("keys sorted"))).as(split[0])
+                    .isEqualTo(split[0].equals("id >= 3000"));
+        }
+    }
+
+    @Test
+    void filesSplitDifferentlyOnTheTwoSidesAreLeftToTheOtherPaths() throws Exception {
+        files(tmp, "legacy", ROWS + " WHERE id < 3000", ROWS + " WHERE id >= 3000");
+        List<String> names = files(tmp, "new", "SELECT * FROM (" + CHANGED + ") WHERE id < 2000",
+                "SELECT * FROM (" + CHANGED + ") WHERE id >= 2000");
+        assertThat(paired("id", 2, names).checks()).isNull();
+        assertThat(withoutPaths(OnePassDatasets.run(tmp, "parquet", false, "id", 2)))
+                .containsExactlyInAnyOrderElementsOf(materialized("id"));
     }
 
     @Test

@@ -39,9 +39,10 @@ public final class PairedScan {
     private PairedScan() {
     }
 
-    /** One Parquet file per side, and keys: the sides this scan can pair. */
+    /** Parquet sides of as many files, and keys: the sides this scan can pair (file by file). */
     public static boolean suits(List<Path> legacyFiles, List<Path> newFiles, DatasetPlan plan) {
-        return legacyFiles != null && newFiles != null && legacyFiles.size() == 1 && newFiles.size() == 1
+        return legacyFiles != null && newFiles != null && !legacyFiles.isEmpty()
+                && legacyFiles.size() == newFiles.size()
                 && !plan.keys().isEmpty() && !plan.config().ordered()
                 && java.util.stream.Stream.concat(plan.legacyColumns().stream(), plan.newColumns().stream())
                         .noneMatch(c -> c.name().equalsIgnoreCase(ROW_NUMBER))
@@ -144,10 +145,26 @@ public final class PairedScan {
      * The legacy keys read from the file alone and sorted into {@code table}, then the count of keys equal to
      * the one before them ({@code n}): for sides that pair row by row but are not in key order.
      */
-    public static List<Statement> uniqueKeys(DatasetPlan plan, Path legacy, String table) {
+    public static List<Statement> uniqueKeys(DatasetPlan plan, List<Path> legacy, String table) {
         Statement sorted = RowDiffQuery.sortedKeys(plan, "read_parquet(?)", table);
-        return List.of(new Statement(sorted.purpose(), sorted.sql(), List.of(legacy.toString())),
-                RowDiffQuery.adjacentRepeats(plan, table));
+        return List.of(new Statement(sorted.purpose(), sorted.sql(), List.of(legacy.stream().map(Path::toString)
+                .toList())), RowDiffQuery.adjacentRepeats(plan, table));
+    }
+
+    /**
+     * Whether the first key of legacy file {@code next} comes after the last key of file {@code previous}
+     * ({@code rows} rows): {@code unordered} is 1 when it does not. The ranges check the keys within each file.
+     */
+    public static Statement boundary(DatasetPlan plan, Path previous, long rows, Path next) {
+        List<String> keys = new ArrayList<>();
+        for (Compared k : plan.keys()) {
+            keys.add(Sql.quote(k.name()));
+        }
+        String columns = String.join(", ", keys);
+        String sql = "SELECT count(*) FILTER (WHERE NOT coalesce(" + RowDiffQuery.greater(
+                i -> "b." + keys.get(i), i -> "a." + keys.get(i), keys.size(), 0) + ", false)) AS unordered FROM "
+                + rows(columns, rows - 1, rows) + " AS a POSITIONAL JOIN " + rows(columns, 0, 1) + " AS b";
+        return new Statement("keys between files", sql, List.of(previous.toString(), next.toString()));
     }
 
     public static Statement drop(String table) {
