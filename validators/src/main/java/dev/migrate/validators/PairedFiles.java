@@ -155,15 +155,19 @@ final class PairedFiles {
     /**
      * The range statements, in one lane per engine thread: each lane runs on a connection of its own, all at
      * once. Each file pair is cut into ranges in proportion to its rows, so that the lanes get about as many
-     * rows each; a range never spans two files.
+     * rows each, and small enough for the memory limit; a range never spans two files.
      */
     private List<List<Statement>> lanes(long[] rows, FooterBounds.Split legacyBounds, FooterBounds.Split newBounds) {
         int threads = Math.max(1, settings.threads());
         long total = java.util.Arrays.stream(rows).sum();
+        // A range buffers the next rows' keys (the positional join of the third read): a quarter of the memory
+        // limit at most, over all lanes at once.
+        long maxRows = Math.max(100_000, settings.memoryBytes() / (4L * threads * 8 * (plan.keys().size() + 1)));
         List<long[]> pieces = new ArrayList<>(); // file index, from, to
         for (int f = 0; f < rows.length; f++) {
-            int parts = (int) Math.max(1, Math.min(threads, Math.round((double) threads * rows[f] / total)));
-            for (long[] r : PairedScan.ranges(rows[f], parts)) {
+            long parts = Math.max(Math.max(1, Math.min(threads, Math.round((double) threads * rows[f] / total))),
+                    (rows[f] + maxRows - 1) / maxRows);
+            for (long[] r : PairedScan.ranges(rows[f], (int) parts)) {
                 pieces.add(new long[] {f, r[0], r[1]});
             }
         }
