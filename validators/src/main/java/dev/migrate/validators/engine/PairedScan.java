@@ -26,8 +26,8 @@ import java.util.function.IntPredicate;
  * every row after it, or the files are in another order) the caller falls back to the other paths.
  *
  * <p>The rows are split into ranges of {@code file_row_number}, which the Parquet reader turns into skipped row
- * groups; each range is one statement, so two connections read the two halves at once. Each range leaves
- * partial aggregates in a table; {@link #combined} adds them up.
+ * groups; each range is one statement, so that several connections read several ranges at once. Each range
+ * leaves partial aggregates in a table; {@link #combined} adds them up.
  */
 public final class PairedScan {
     /** The reader's row number column (a file with a column of that name is left to the other paths). */
