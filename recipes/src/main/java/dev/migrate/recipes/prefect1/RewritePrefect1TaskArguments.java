@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.prefect1.internal.Args;
+import dev.migrate.recipes.prefect1.internal.CacheValidators;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.python.PyValues;
@@ -72,22 +73,26 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
     @Override
     protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
         Node after = before;
+        List<TaskDefinitions.Definition> original = TaskDefinitions.of(before);
         // one edit per pass: every edit rebuilds the argument list, so positions are re-read
         for (int guard = 0; guard < 200; guard++) {
-            Node next = nextEdit(file, after, ctx, log);
+            Node next = nextEdit(file, after, original, ctx, log);
             if (next == null) {
                 break;
             }
             after = next;
         }
-        return addManualTodos(file, after, ctx, log);
+        return addManualTodos(file, original, after, ctx, log);
     }
 
-    private Node nextEdit(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+    private Node nextEdit(PythonFile file, Node root, List<TaskDefinitions.Definition> original, ExecutionContext ctx,
+                          Notes log) {
         TaskArgumentRules rules = TaskArgumentRules.get();
         PythonStyle style = file.style();
         Imports imports = Imports.of(root);
-        for (TaskDefinitions.Definition def : TaskDefinitions.of(root)) {
+        List<TaskDefinitions.Definition> definitions = TaskDefinitions.of(root);
+        for (int i = 0; i < definitions.size(); i++) {
+            TaskDefinitions.Definition def = definitions.get(i);
             CallView call = def.call();
             for (Argument arg : call.arguments()) {
                 String k = arg.keyword();
@@ -104,7 +109,7 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
                     return Args.replaceArgument(root, arg, rules.seconds().get(k), PyValues.secondsCode(arg.value(), imports), style);
                 }
                 if (k.equals("cache_for") || k.equals("cache_validator")) {
-                    Node edited = cacheEdit(file, root, def, ctx, log);
+                    Node edited = cacheEdit(file, root, def, originalAt(original, definitions, i), ctx, log);
                     if (edited != null) {
                         return edited;
                     }
@@ -124,7 +129,8 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
     }
 
     /** {@code cache_for} + {@code cache_validator} become {@code cache_expiration} + a key function or policy. */
-    private Node cacheEdit(PythonFile file, Node root, TaskDefinitions.Definition def, ExecutionContext ctx, Notes log) {
+    private Node cacheEdit(PythonFile file, Node root, TaskDefinitions.Definition def, Node at, ExecutionContext ctx,
+                           Notes log) {
         CallView call = def.call();
         Imports imports = Imports.of(root);
         Optional<Argument> cacheFor = call.keyword("cache_for");
@@ -150,7 +156,7 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
         if (durationOnly) {
             // 1.x's default validator ignores the inputs: the faithful key is a constant, not the inputs' hash
             added.add("cache_key_fn=lambda context, parameters: " + PyValues.quoted(def.taskName()));
-            log.decision(ctx, file, call.node(), CODE, "cache_for on task '" + def.taskName()
+            log.decision(ctx, file, at, CODE, "cache_for on task '" + def.taskName()
                     + "' became a constant cache key (1.x's duration_only validator ignores inputs)");
         } else if (prefect2) {
             added.add("cache_key_fn=task_input_hash");
@@ -164,12 +170,22 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
             now = new CallView(sameCall(edited, root, call.node()));
         }
         edited = Args.append(edited, now.argList(), added, file.style());
+        CacheValidators.persistenceOff(call, prefect2).ifPresent(p -> log.manual(ctx, file, at, CODE, "task '"
+                + def.taskName() + "': its cache has no effect: " + p));
         if (policy != null && prefect2) {
             edited = ImportEdits.addFromImport(edited, "prefect.tasks", "task_input_hash", file.style());
         } else if (policy != null) {
             edited = ImportEdits.addFromImport(edited, "prefect.cache_policies", policy, file.style());
         }
         return edited;
+    }
+
+    /**
+     * The i-th task definition's call in the file's own tree, for the line of a note: edits keep the definitions
+     * and their order, so the i-th of an edited tree is the i-th of the original; null if they did not.
+     */
+    private static Node originalAt(List<TaskDefinitions.Definition> original, List<TaskDefinitions.Definition> now, int i) {
+        return original.size() == now.size() ? original.get(i).call().node() : null;
     }
 
     /** The call at the same place in an edited tree (edits inside a call keep the count of CALL nodes before it). */
@@ -183,15 +199,32 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
         return sameCall(edited, original, call.node());
     }
 
-    private Node addManualTodos(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+    /** TODOs and manual notes for the options left; the notes name the lines of the file's own tree. */
+    private Node addManualTodos(PythonFile file, List<TaskDefinitions.Definition> original, Node root,
+                                ExecutionContext ctx, Notes log) {
         Node edited = root;
-        for (TaskDefinitions.Definition def : TaskDefinitions.of(root)) {
+        List<TaskDefinitions.Definition> definitions = TaskDefinitions.of(root);
+        boolean unsafeLeft = !FixSafety.unsafeAllowed(ctx);
+        for (int i = 0; i < definitions.size(); i++) {
+            TaskDefinitions.Definition def = definitions.get(i);
             List<String> messages = new ArrayList<>();
+            boolean cacheSaid = false;
             for (Argument arg : def.call().arguments()) {
                 String k = arg.keyword();
                 String message = k == null ? null : TaskArgumentRules.get().manual().get(k);
-                if (k != null && (k.equals("state_handlers") || k.equals("cache_for") || k.equals("cache_validator"))) {
-                    message = "no mechanical Prefect 3 form here; see rule " + CODE;
+                if ("state_handlers".equals(k)) {
+                    message = "write on_failure=[...] and on_completion=[...] hooks with the signature fn(task, task_run, "
+                            + "state) instead; a hook cannot replace the state" + (unsafeLeft ? " (--unsafe-fixes moves "
+                            + "a literal list of handlers there)" : "");
+                }
+                if (("cache_for".equals(k) || "cache_validator".equals(k)) && !cacheSaid) {
+                    cacheSaid = true;
+                    Imports imports = Imports.of(root);
+                    message = CacheValidators.instead(def.call(), def.taskName(), imports, "2".equals(prefectVersion))
+                            + (unsafeLeft && CacheValidators.defaultValidator(def.call(), imports)
+                            ? " (--unsafe-fixes writes it)" : "");
+                } else if ("cache_validator".equals(k)) {
+                    message = null; // said with cache_for
                 }
                 if ("trigger".equals(k)) {
                     String trigger = TriggerRules.triggerOf(def.call(), Imports.of(root));
@@ -203,8 +236,9 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
             }
             Node call = sameCall(edited, root, def.call());
             if (!messages.isEmpty() && !Todos.has(edited, call, CODE)) {
+                Node at = originalAt(original, definitions, i);
                 for (String m : messages) {
-                    log.manual(ctx, file, def.call().node(), CODE, "task '" + def.taskName() + "': " + m);
+                    log.manual(ctx, file, at, CODE, "task '" + def.taskName() + "': " + m);
                 }
                 edited = Todos.add(edited, call, CODE, String.join("; ", messages), file.style().newline());
             }

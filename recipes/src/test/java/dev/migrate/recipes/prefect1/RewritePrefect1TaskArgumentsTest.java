@@ -1,9 +1,13 @@
 package dev.migrate.recipes.prefect1;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import org.junit.jupiter.api.Test;
+import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.test.RecipeSpec;
 
 class RewritePrefect1TaskArgumentsTest implements PythonRewriteTest {
@@ -109,6 +113,79 @@ class RewritePrefect1TaskArgumentsTest implements PythonRewriteTest {
                 @prefect.task(cache_expiration=timedelta(days=1), cache_policy=INPUTS)
                 def fetch_all(currency):
                     return currency
+                """));
+    }
+
+    // without --unsafe-fixes the default validator's constant key is not written: the TODO and the note say what to
+    // write, on the line of the task (not line 0), and a partial validator gets its key function spelled out
+    @Test
+    void cacheForLeftSaysExactlyWhatToWrite() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(ctx, false);
+        rewriteRun(spec -> spec.executionContext(ctx).dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.code() + " " + r.message().substring(0, r.message().indexOf(": write")))
+                        .containsExactly("6 PF103 task 'fetch_rate': cache_for", "11 PF103 task 'fetch_day': cache_for")),
+                python(
+                """
+                from datetime import timedelta
+                import prefect
+                from prefect.engine.cache_validators import partial_inputs_only
+
+
+                @prefect.task(max_retries=3, cache_for=timedelta(hours=1))
+                def fetch_rate(currency):
+                    return currency
+
+
+                @prefect.task(cache_for=timedelta(days=1), cache_validator=partial_inputs_only(validate_on=["day"]),
+                              checkpoint=False)
+                def fetch_day(day, currency):
+                    return currency
+                """,
+                """
+                from datetime import timedelta
+                import prefect
+                from prefect.engine.cache_validators import partial_inputs_only
+
+
+                # TODO(migrate PF103): cache_for: write `cache_expiration=timedelta(hours=1), cache_key_fn=lambda context, parameters: "fetch_rate"` instead: Prefect 1's default validator, duration_only, reused the cached result whatever the inputs until it expired (--unsafe-fixes writes it)
+                @prefect.task(retries=3, cache_for=timedelta(hours=1))
+                def fetch_rate(currency):
+                    return currency
+
+
+                # TODO(migrate PF103): cache_for: write `cache_expiration=timedelta(days=1), cache_key_fn=lambda context, parameters: hash_objects(*[parameters.get(k) for k in ["day"]])` instead (from prefect.utilities.hashing import hash_objects): partial_inputs_only compared only the inputs ["day"]; and drop persist_result=False (was checkpoint=False): Prefect 3 caches only results it persists
+                @prefect.task(cache_for=timedelta(days=1), cache_validator=partial_inputs_only(validate_on=["day"]),
+                              persist_result=False)
+                def fetch_day(day, currency):
+                    return currency
+                """));
+    }
+
+    @Test
+    void cacheOfATaskThatDoesNotPersistGetsANote() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.manual() + " " + r.message())
+                        .contains("5 true task 'fetch': its cache has no effect: drop persist_result=False (was "
+                                + "checkpoint=False): Prefect 3 caches only results it persists")),
+                python(
+                """
+                from datetime import timedelta
+                from prefect import task
+
+
+                @task(checkpoint=False, cache_for=timedelta(hours=1))
+                def fetch(day):
+                    return day
+                """,
+                """
+                from datetime import timedelta
+                from prefect import task
+
+
+                @task(persist_result=False, cache_expiration=timedelta(hours=1), cache_key_fn=lambda context, parameters: "fetch")
+                def fetch(day):
+                    return day
                 """));
     }
 
