@@ -4,9 +4,11 @@ import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.yaml.Assertions.yaml;
 
+import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import org.junit.jupiter.api.Test;
+import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.test.RecipeSpec;
 
 class ConvertPrefect1FlowsTest implements PythonRewriteTest {
@@ -112,8 +114,64 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                 """));
     }
 
+    // Prefect 1 ran `is_big(n)` for each case block; testing it again in the merge would run it once more, so the
+    // call is bound to a name before the first block and every test reads the name
     @Test
-    void mergeOfCasesThatTestATaskCallIsLeftWithATodo() {
+    void caseSubjectThatIsATaskCallIsBoundOnceForTheMerge() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, case, task
+                from prefect.tasks.control_flow import merge
+
+
+                @task
+                def is_big(n):
+                    return n > 10
+
+
+                @task
+                def load(n):
+                    return n
+
+
+                with Flow("sizes") as flow:
+                    n = Parameter("n", default=5)
+                    # big loads take the slow path
+                    with case(is_big(n), True):
+                        big = load(n)
+                    with case(is_big(n), False):
+                        small = load(1)
+                    merged = merge(big, small)
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def is_big(n):
+                    return n > 10
+
+
+                @task
+                def load(n):
+                    return n
+
+
+                @flow(name="sizes")
+                def sizes(n=5):
+                    is_big_result = is_big(n)
+                    # big loads take the slow path
+                    if is_big_result == True:
+                        big = load(n)
+                    if is_big_result == False:
+                        small = load(1)
+                    merged = big if is_big_result == True else small if is_big_result == False else None
+                """));
+    }
+
+    // the subject call is also passed to another task: binding it once would change what that task receives
+    @Test
+    void caseSubjectCallUsedElsewhereLeavesTheMergeToAPerson() {
         rewriteRun(python(
                 """
                 from prefect import Flow, case, task
@@ -135,6 +193,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                         big = load(5)
                     with case(is_big(5), False):
                         small = load(1)
+                    load(is_big(5))
                     merged = merge(big, small)
                 """,
                 """
@@ -152,13 +211,36 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                     return n
 
 
-                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `merged = merge(big, small)` merges case branches that test a task call: testing it again would run the task again; bind the call to a name first (check = task(...)) and case on it
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `merged = merge(big, small)` merges case branches that test a task call, which testing again would run again, and it cannot be bound to a name once here (it reads another call, the flow uses it elsewhere, or its inputs change between the blocks): bind it where it fits (check = task(...)) and case on the name
                 with Flow("sizes") as flow:
                     with case(is_big(5), True):
                         big = load(5)
                     with case(is_big(5), False):
                         small = load(1)
+                    load(is_big(5))
                     merged = merge(big, small)
+                """));
+    }
+
+    @Test
+    void caseSubjectCallIsLeftAloneWithoutUnsafeFixes() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(ctx, false);
+        rewriteRun(spec -> spec.executionContext(ctx), python(
+                """
+                from prefect import Flow, case, task
+                from prefect.tasks.control_flow import merge
+
+
+                @task
+                def is_big(n):
+                    return n > 10
+
+
+                with Flow("sizes") as flow:
+                    with case(is_big(5), True):
+                        big = is_big(50)
+                    merged = merge(big)
                 """));
     }
 
