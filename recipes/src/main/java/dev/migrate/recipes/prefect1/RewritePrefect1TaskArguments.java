@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefect1.internal.Args;
 import dev.migrate.recipes.prefect1.internal.CacheValidators;
 import dev.migrate.recipes.prefect1.internal.Notes;
@@ -237,8 +238,13 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
             Node call = sameCall(edited, root, def.call());
             if (!messages.isEmpty() && !Todos.has(edited, call, CODE)) {
                 Node at = originalAt(original, definitions, i);
+                String about = "task '" + def.taskName() + "': ";
                 for (String m : messages) {
-                    log.manual(ctx, file, at, CODE, "task '" + def.taskName() + "': " + m);
+                    // ConvertPrefect1Triggers, before this recipe, said why it left a trigger and what to write
+                    if (!m.startsWith("trigger: ") || !MigrationNotes.noted(ctx, file.getSourcePath().toString(), CODE,
+                            r -> r.message().startsWith(about + "trigger="))) {
+                        log.manual(ctx, file, at, CODE, about + m);
+                    }
                 }
                 edited = Todos.add(edited, call, CODE, String.join("; ", messages), file.style().newline());
             }

@@ -70,6 +70,7 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
         rewriteRun(spec -> spec.executionContext(ctx).dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
                 .singleElement().satisfies(r -> {
                     assertThat(r.line()).isEqualTo(3);
+                    assertThat(r.code()).isEqualTo("PF203"); // the agent's own finding
                     assertThat(r.message()).doesNotContain("\n").contains("prefect worker start --pool 'q'");
                 })),
             text(
