@@ -134,7 +134,7 @@ class ConvertPrefect1TriggersTest implements PythonRewriteTest {
                         .dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement().satisfies(r -> {
                             assertThat(r.manual()).isTrue();
                             assertThat(r.line()).isEqualTo(10);
-                            assertThat(r.text()).startsWith("PF103: task 'report': trigger=prefect.triggers.all_finished: "
+                            assertThat(r.text()).startsWith("PF103: task 'report': trigger=all_finished: "
                                     + "unsafe fix not applied (rerun with --unsafe-fixes): allow_failure(...)")
                                     .contains("by hand: Prefect 3 has no triggers");
                         })),
