@@ -222,6 +222,59 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                 """));
     }
 
+    // the second block's call reads `n` after the first block bound it again: one run would test the old value
+    @Test
+    void caseSubjectWhoseInputChangesBetweenTheBlocksLeavesTheMergeToAPerson() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, case, task
+                from prefect.tasks.control_flow import merge
+
+
+                @task
+                def is_big(n):
+                    return n > 10
+
+
+                @task
+                def load(n):
+                    return n
+
+
+                with Flow("sizes") as flow:
+                    n = load(5)
+                    with case(is_big(n), True):
+                        n = load(50)
+                    with case(is_big(n), False):
+                        small = load(1)
+                    merged = merge(n, small)
+                """,
+                """
+                from prefect import Flow, case, task
+                from prefect.tasks.control_flow import merge
+
+
+                @task
+                def is_big(n):
+                    return n > 10
+
+
+                @task
+                def load(n):
+                    return n
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `merged = merge(n, small)` merges case branches that test a task call, which testing again would run again, and it cannot be bound to a name once here (it reads another call, the flow uses it elsewhere, or its inputs change between the blocks): bind it where it fits (check = task(...)) and case on the name
+                with Flow("sizes") as flow:
+                    n = load(5)
+                    with case(is_big(n), True):
+                        n = load(50)
+                    with case(is_big(n), False):
+                        small = load(1)
+                    merged = merge(n, small)
+                """));
+    }
+
     @Test
     void caseSubjectCallIsLeftAloneWithoutUnsafeFixes() {
         InMemoryExecutionContext ctx = new InMemoryExecutionContext();
