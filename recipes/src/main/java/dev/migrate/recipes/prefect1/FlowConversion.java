@@ -470,11 +470,10 @@ final class FlowConversion {
         Node out = root;
         for (Node s : ModuleConstants.orphaned(before, root, ModuleConstants.moduleName(ConvertPrefect1Flows.path(file)),
                 readElsewhere)) {
-            String name = Expressions.name(Statements.assignment(s).orElseThrow().targets().get(0));
-            Node original = Statements.of(before).stream().filter(b -> Statements.assignment(b)
-                    .filter(a -> a.targets().size() == 1 && a.targets().get(0).kind() == NodeKind.NAME
-                            && Expressions.name(a.targets().get(0)).equals(name)).isPresent()).findFirst().orElse(null);
-            log.decision(ctx, file, original, ConvertPrefect1Flows.CODE, "module constant " + name + " removed: only the "
+            String name = ModuleConstants.name(s);
+            // the note names the line the constant has in the file as it was
+            log.decision(ctx, file, ModuleConstants.assignment(before, name).orElse(null), ConvertPrefect1Flows.CODE,
+                    "module constant " + name + " removed: only the "
                     + "Prefect 1 flow's settings read it, and they now live in the deployment or the @flow decorator");
             out = StatementEdits.remove(out, s, style);
         }

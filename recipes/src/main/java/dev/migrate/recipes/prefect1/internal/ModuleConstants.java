@@ -56,18 +56,27 @@ public final class ModuleConstants {
         List<Node> out = new ArrayList<>();
         for (Node s : Statements.of(after)) {
             Optional<Statements.Assignment> a = Statements.assignment(s);
-            if (a.isEmpty() || !a.get().operator().equals("=") || a.get().targets().size() != 1
-                    || a.get().targets().get(0).kind() != NodeKind.NAME || a.get().value() == null
-                    || PyLiterals.value(a.get().value()).isEmpty()) {
+            if (name(s) == null || a.get().value() == null || PyLiterals.value(a.get().value()).isEmpty()) {
                 continue;
             }
-            String name = Expressions.name(a.get().targets().get(0));
+            String name = name(s);
             if (mentions(afterText, name) == 1 && mentions(beforeText, name) > 1
                     && !readElsewhere.contains(moduleName + "." + name) && !readElsewhere.contains(moduleName + ".*")) {
                 out.add(s);
             }
         }
         return out;
+    }
+
+    /** The name {@code NAME = ...} binds, for a plain assignment to one name; else null. */
+    public static String name(Node stmt) {
+        return Statements.assignment(stmt).filter(a -> a.operator().equals("=") && a.targets().size() == 1
+                && a.targets().get(0).kind() == NodeKind.NAME).map(a -> Expressions.name(a.targets().get(0))).orElse(null);
+    }
+
+    /** The first module-level statement {@code name = ...}. */
+    public static Optional<Node> assignment(Node module, String name) {
+        return Statements.of(module).stream().filter(s -> name.equals(name(s))).findFirst();
     }
 
     /**
