@@ -213,6 +213,9 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
             for (Argument arg : def.call().arguments()) {
                 String k = arg.keyword();
                 String message = k == null ? null : TaskArgumentRules.get().manual().get(k);
+                if ("on_failure".equals(k) && arg.value().kind() == NodeKind.LIST) {
+                    message = null; // a list of hooks is Prefect 3's form (Prefect 1 took one fn(task, state))
+                }
                 if ("state_handlers".equals(k)) {
                     message = "write on_failure=[...] and on_completion=[...] hooks with the signature fn(task, task_run, "
                             + "state) instead; a hook cannot replace the state" + (unsafeLeft ? " (--unsafe-fixes moves "
@@ -236,7 +239,10 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
                 }
             }
             Node call = sameCall(edited, root, def.call());
-            if (!messages.isEmpty() && !Todos.has(edited, call, CODE)) {
+            String todo = String.join("; ", messages);
+            // a PF103 TODO written by an edit above (state handlers became hooks) does not hold these: a second one
+            // does; the same TODO from an earlier run is not written twice
+            if (!messages.isEmpty() && !Todos.has(edited, call, CODE, todo)) {
                 Node at = originalAt(original, definitions, i);
                 String about = "task '" + def.taskName() + "': ";
                 for (String m : messages) {
@@ -246,7 +252,7 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
                         log.manual(ctx, file, at, CODE, about + m);
                     }
                 }
-                edited = Todos.add(edited, call, CODE, String.join("; ", messages), file.style().newline());
+                edited = Todos.comment(edited, call, Todos.text(CODE, todo), file.style().newline());
             }
         }
         return edited;

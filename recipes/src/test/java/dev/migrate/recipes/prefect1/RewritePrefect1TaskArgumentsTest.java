@@ -260,6 +260,44 @@ class RewritePrefect1TaskArgumentsTest implements PythonRewriteTest {
                 """));
     }
 
+    // the hooks' TODO is written first; the cache instruction got lost under it (one PF103 TODO per statement)
+    @Test
+    void aTaskWithHooksAndAPartialCacheGetsBothTodos() {
+        rewriteRun(python(
+                """
+                from datetime import timedelta
+                from prefect import task
+                from prefect.engine.cache_validators import partial_parameters_only
+
+
+                def alert(task, old, new):
+                    return new
+
+
+                @task(state_handlers=[alert], cache_for=timedelta(hours=2),
+                      cache_validator=partial_parameters_only(["day"]))
+                def work(day):
+                    pass
+                """,
+                """
+                from datetime import timedelta
+                from prefect import task
+                from prefect.engine.cache_validators import partial_parameters_only
+
+
+                def alert(task, old, new):
+                    return new
+
+
+                # TODO(migrate PF103): state handlers became hooks: change their signature to fn(task, task_run, state); a hook cannot replace the state
+                # TODO(migrate PF103): cache_for: write `cache_expiration=timedelta(hours=2), cache_key_fn=lambda context, parameters: hash_objects(*[flow_run.parameters.get(k) for k in ["day"]])` instead (from prefect.utilities.hashing import hash_objects; from prefect.runtime import flow_run): partial_parameters_only compared only the flow parameters ["day"]
+                @task(on_failure=[alert], cache_for=timedelta(hours=2),
+                      cache_validator=partial_parameters_only(["day"]), on_completion=[alert])
+                def work(day):
+                    pass
+                """));
+    }
+
     @Test
     void leavesOtherLibrariesAlone() {
         rewriteRun(python(
