@@ -21,7 +21,6 @@ import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
 
@@ -35,11 +34,6 @@ import org.openrewrite.ExecutionContext;
  */
 public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
     static final String CODE = "PF103";
-    private static final Map<String, String> CACHE_POLICIES = Map.of(
-            "prefect.engine.cache_validators.all_inputs", "INPUTS",
-            "prefect.engine.cache_validators.all_parameters", "FLOW_PARAMETERS",
-            "prefect.engine.cache_validators.never_use", "NO_CACHE");
-    private static final String DURATION_ONLY = "prefect.engine.cache_validators.duration_only";
 
     @org.openrewrite.Option(displayName = "Prefect major version", description = "`3` (default) or `2`: Prefect 2 "
             + "has no cache policies, so `cache_validator=all_inputs` becomes `cache_key_fn=task_input_hash`.",
@@ -129,54 +123,39 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
         return null;
     }
 
-    /** {@code cache_for} + {@code cache_validator} become {@code cache_expiration} + a key function or policy. */
+    /**
+     * {@code cache_for} + {@code cache_validator} become {@code cache_expiration} + a key function or policy, as
+     * {@code prefect1-cache-validators.yaml} says; null when the fix is manual, or unsafe without --unsafe-fixes.
+     */
     private Node cacheEdit(PythonFile file, Node root, TaskDefinitions.Definition def, Node at, ExecutionContext ctx,
                            Notes log) {
         CallView call = def.call();
-        Imports imports = Imports.of(root);
-        Optional<Argument> cacheFor = call.keyword("cache_for");
-        Optional<Argument> validator = call.keyword("cache_validator");
-        String validatorName = validator.flatMap(v -> imports.qualifiedName(v.value())).orElse(DURATION_ONLY);
-        String policy = CACHE_POLICIES.get(validatorName);
         boolean prefect2 = "2".equals(prefectVersion);
-        if (prefect2 && policy != null && !policy.equals("INPUTS")) {
-            return null; // Prefect 2 has no such policy: left with a TODO
-        }
-        boolean durationOnly = validatorName.equals(DURATION_ONLY);
-        if (policy == null && !durationOnly) {
-            return null; // partial validators: left with a TODO by addManualTodos
-        }
-        if (durationOnly && !FixSafety.unsafeAllowed(ctx)) {
-            return null;
+        Optional<CacheValidators.Fix> fix = CacheValidators.fix(call, def.taskName(), Imports.of(root), prefect2);
+        if (fix.isEmpty() || fix.get().safety().equals("manual")
+                || fix.get().safety().equals("unsafe") && !FixSafety.unsafeAllowed(ctx)) {
+            return null; // left with a TODO by addManualTodos
         }
         Node edited = root;
-        List<String> added = new ArrayList<>();
+        Optional<Argument> validator = call.keyword("cache_validator");
         if (validator.isPresent()) {
             edited = Args.remove(edited, call.argList(), validator.get());
         }
-        if (durationOnly) {
-            // 1.x's default validator ignores the inputs: the faithful key is a constant, not the inputs' hash
-            added.add("cache_key_fn=lambda context, parameters: " + PyValues.quoted(def.taskName()));
-            log.decision(ctx, file, at, CODE, "cache_for on task '" + def.taskName()
-                    + "' became a constant cache key (1.x's duration_only validator ignores inputs)");
-        } else if (prefect2) {
-            added.add("cache_key_fn=task_input_hash");
-        } else {
-            added.add("cache_policy=" + policy);
+        if (fix.get().safety().equals("unsafe")) {
+            log.decision(ctx, file, at, CODE, "cache_for on task '" + def.taskName() + "' became " + fix.get().option()
+                    + " (" + fix.get().why() + ")");
         }
         CallView now = new CallView(sameCall(edited, root, call.node()));
-        if (cacheFor.isPresent()) {
-            Argument cf = now.keyword("cache_for").orElseThrow();
-            edited = Args.renameKeyword(edited, cf, "cache_expiration");
+        if (call.keyword("cache_for").isPresent()) {
+            edited = Args.renameKeyword(edited, now.keyword("cache_for").orElseThrow(), "cache_expiration");
             now = new CallView(sameCall(edited, root, call.node()));
         }
-        edited = Args.append(edited, now.argList(), added, file.style());
+        edited = Args.append(edited, now.argList(), List.of(fix.get().option()), file.style());
         CacheValidators.persistenceOff(call, prefect2).ifPresent(p -> log.manual(ctx, file, at, CODE, "task '"
                 + def.taskName() + "': its cache has no effect: " + p));
-        if (policy != null && prefect2) {
-            edited = ImportEdits.addFromImport(edited, "prefect.tasks", "task_input_hash", file.style());
-        } else if (policy != null) {
-            edited = ImportEdits.addFromImport(edited, "prefect.cache_policies", policy, file.style());
+        for (String qualified : fix.get().imports()) {
+            edited = ImportEdits.addFromImport(edited, CacheValidators.module(qualified),
+                    CacheValidators.simpleName(qualified), file.style());
         }
         return edited;
     }
@@ -224,9 +203,10 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
                 if (("cache_for".equals(k) || "cache_validator".equals(k)) && !cacheSaid) {
                     cacheSaid = true;
                     Imports imports = Imports.of(root);
-                    message = CacheValidators.instead(def.call(), def.taskName(), imports, "2".equals(prefectVersion))
-                            + (unsafeLeft && CacheValidators.defaultValidator(def.call(), imports)
-                            ? " (--unsafe-fixes writes it)" : "");
+                    boolean prefect2 = "2".equals(prefectVersion);
+                    message = CacheValidators.instead(def.call(), def.taskName(), imports, prefect2)
+                            + (unsafeLeft && CacheValidators.fix(def.call(), def.taskName(), imports, prefect2)
+                            .filter(f -> f.safety().equals("unsafe")).isPresent() ? " (--unsafe-fixes writes it)" : "");
                 } else if ("cache_validator".equals(k)) {
                     message = null; // said with cache_for
                 }

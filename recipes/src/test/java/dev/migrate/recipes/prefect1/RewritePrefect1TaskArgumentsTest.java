@@ -298,6 +298,44 @@ class RewritePrefect1TaskArgumentsTest implements PythonRewriteTest {
                 """));
     }
 
+    // Prefect 2 has no cache policies: never_use means no cache option at all, all_parameters a key function
+    @Test
+    void prefect2CacheValidatorsWithoutAPolicySayWhatToDo() {
+        rewriteRun(spec -> spec.recipe(new RewritePrefect1TaskArguments("2")), python(
+                """
+                from datetime import timedelta
+                from prefect import task
+                from prefect.engine.cache_validators import all_parameters, never_use
+
+
+                @task(cache_for=timedelta(hours=1), cache_validator=never_use)
+                def fresh(day):
+                    return day
+
+
+                @task(cache_for=timedelta(hours=1), cache_validator=all_parameters)
+                def per_run(day):
+                    return day
+                """,
+                """
+                from datetime import timedelta
+                from prefect import task
+                from prefect.engine.cache_validators import all_parameters, never_use
+
+
+                # TODO(migrate PF103): cache_for: delete cache_for and cache_validator: Prefect 2 caches only tasks that set cache_key_fn (never_use turned the cache off)
+                @task(cache_for=timedelta(hours=1), cache_validator=never_use)
+                def fresh(day):
+                    return day
+
+
+                # TODO(migrate PF103): cache_for: write `cache_expiration=timedelta(hours=1), cache_key_fn=lambda context, parameters: hash_objects(flow_run.parameters)` instead (from prefect.utilities.hashing import hash_objects; from prefect.runtime import flow_run): all_parameters reused the result for the same flow parameters
+                @task(cache_for=timedelta(hours=1), cache_validator=all_parameters)
+                def per_run(day):
+                    return day
+                """));
+    }
+
     @Test
     void leavesOtherLibrariesAlone() {
         rewriteRun(python(

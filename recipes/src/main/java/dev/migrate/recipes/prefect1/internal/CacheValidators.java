@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect1.internal;
 
 import dev.migrate.recipes.python.PyLiterals;
+import dev.migrate.recipes.python.PyValues;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Expressions;
@@ -28,8 +29,19 @@ public final class CacheValidators {
     private static final String MODULE = "prefect.engine.cache_validators.";
     private static final String DEFAULT = "duration_only";
 
-    private record Form(String why, String prefect3, List<String> prefect3Imports, String prefect2,
-                        List<String> prefect2Imports) {
+    private record Form(String why, String fix, String prefect3, List<String> prefect3Imports, String prefect2,
+                        List<String> prefect2Imports, String prefect2Fix) {
+    }
+
+    /**
+     * What a task sets instead of its validator.
+     *
+     * @param option  the keyword argument to add ({@code cache_policy=INPUTS}), "" for none at all
+     * @param imports what it needs, as {@code module.name}
+     * @param safety  {@code safe}, {@code unsafe} or {@code manual}: how the recipe may write it
+     * @param why     what the Prefect 1 validator did
+     */
+    public record Fix(String option, List<String> imports, String safety, String why) {
     }
 
     private static final Map<String, Form> FORMS = load();
@@ -37,50 +49,62 @@ public final class CacheValidators {
     private CacheValidators() {
     }
 
-    /**
-     * "write `cache_expiration=..., cache_key_fn=...` (from m import n) instead: why", or, for a validator this
-     * table does not know, what the key function must do.
-     */
-    public static String instead(CallView call, String taskName, Imports imports, boolean prefect2) {
-        Optional<Argument> cacheFor = call.keyword("cache_for");
-        Optional<Argument> validator = call.keyword("cache_validator");
-        String expiration = cacheFor.map(a -> "cache_expiration=" + a.value().print().strip()).orElse(null);
-        Node value = validator.map(v -> Expressions.unwrap(v.value())).orElse(null);
+    /** The fix of the task's {@code cache_validator} (Prefect 1's default when none); empty for one this table lacks. */
+    public static Optional<Fix> fix(CallView call, String taskName, Imports imports, boolean prefect2) {
+        Node value = call.keyword("cache_validator").map(v -> Expressions.unwrap(v.value())).orElse(null);
         String name = value == null ? DEFAULT : imports.qualifiedName(value).filter(q -> q.startsWith(MODULE))
                 .map(q -> q.substring(MODULE.length())).orElse("");
         Form form = FORMS.get(name);
         String keys = value != null && value.kind() == NodeKind.CALL ? validateOn(new CallView(value)) : null;
         if (form == null || name.startsWith("partial_") && keys == null) {
+            return Optional.empty();
+        }
+        String k = keys == null ? "" : keys;
+        String option = (prefect2 ? form.prefect2() : form.prefect3()).replace("{task}", PyValues.quoted(taskName))
+                .replace("{keys}", k);
+        String safety = prefect2 && form.prefect2Fix() != null ? form.prefect2Fix() : form.fix();
+        return Optional.of(new Fix(option, prefect2 ? form.prefect2Imports() : form.prefect3Imports(), safety,
+                form.why().replace("{keys}", k)));
+    }
+
+    /**
+     * "write `cache_expiration=..., cache_key_fn=...` (from m import n) instead: why", or, for a validator this
+     * table does not know, what the key function must do.
+     */
+    public static String instead(CallView call, String taskName, Imports imports, boolean prefect2) {
+        String expiration = call.keyword("cache_for").map(a -> "cache_expiration=" + a.value().print().strip()).orElse(null);
+        Optional<Fix> fix = fix(call, taskName, imports, prefect2);
+        if (fix.isEmpty()) {
             return "Prefect " + (prefect2 ? 2 : 3) + " has no cache validators: write "
                     + (expiration != null ? "`" + expiration + "` and " : "") + "a cache_key_fn=fn(context, parameters) "
-                    + "returning equal keys exactly when `" + (value == null ? "" : value.print().strip())
-                    + "` accepted the cached result";
+                    + "returning equal keys exactly when `" + call.keyword("cache_validator")
+                    .map(v -> v.value().print().strip()).orElse("") + "` accepted the cached result";
         }
-        String option = (prefect2 ? form.prefect2() : form.prefect3()).replace("{task}", taskName)
-                .replace("{keys}", keys == null ? "" : keys);
-        String why = form.why().replace("{keys}", keys == null ? "" : keys);
-        if (option.isEmpty()) {
+        if (fix.get().option().isEmpty()) {
             return "delete cache_for and cache_validator: Prefect " + (prefect2 ? 2 : 3) + " caches only tasks that set "
-                    + "cache_key_fn (" + why + ")";
+                    + "cache_key_fn (" + fix.get().why() + ")";
         }
         List<String> options = new ArrayList<>();
         if (expiration != null) {
             options.add(expiration);
         }
-        options.add(option);
+        options.add(fix.get().option());
         List<String> from = new ArrayList<>();
-        for (String qualified : prefect2 ? form.prefect2Imports() : form.prefect3Imports()) {
-            int dot = qualified.lastIndexOf('.');
-            from.add("from " + qualified.substring(0, dot) + " import " + qualified.substring(dot + 1));
+        for (String qualified : fix.get().imports()) {
+            from.add("from " + module(qualified) + " import " + simpleName(qualified));
         }
         return "write `" + String.join(", ", options) + "` instead" + (from.isEmpty() ? "" : " (" + String.join("; ", from)
-                + ")") + ": " + why + persistenceOff(call, prefect2).map(p -> "; and " + p).orElse("");
+                + ")") + ": " + fix.get().why() + persistenceOff(call, prefect2).map(p -> "; and " + p).orElse("");
     }
 
-    /** Whether the task uses Prefect 1's default validator, duration_only, whose constant key is an unsafe fix. */
-    public static boolean defaultValidator(CallView call, Imports imports) {
-        return call.keyword("cache_validator").map(v -> imports.qualifiedName(v.value()).orElse(""))
-                .map(q -> q.equals(MODULE + DEFAULT)).orElse(true);
+    /** {@code prefect.cache_policies} of {@code prefect.cache_policies.INPUTS}. */
+    public static String module(String qualified) {
+        return qualified.substring(0, qualified.lastIndexOf('.'));
+    }
+
+    /** {@code INPUTS} of {@code prefect.cache_policies.INPUTS}. */
+    public static String simpleName(String qualified) {
+        return qualified.substring(qualified.lastIndexOf('.') + 1);
     }
 
     /**
@@ -108,9 +132,10 @@ public final class CacheValidators {
         try (InputStream in = CacheValidators.class.getResourceAsStream("/dev/migrate/recipes/prefect1-cache-validators.yaml")) {
             Map<String, Map<String, Object>> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             Map<String, Form> out = new LinkedHashMap<>();
-            root.forEach((name, f) -> out.put(name, new Form((String) f.get("why"), (String) f.get("prefect3"),
-                    (List<String>) f.getOrDefault("prefect3_imports", List.of()), (String) f.get("prefect2"),
-                    (List<String>) f.getOrDefault("prefect2_imports", List.of()))));
+            root.forEach((name, f) -> out.put(name, new Form((String) f.get("why"), (String) f.get("fix"),
+                    (String) f.get("prefect3"), (List<String>) f.getOrDefault("prefect3_imports", List.of()),
+                    (String) f.get("prefect2"), (List<String>) f.getOrDefault("prefect2_imports", List.of()),
+                    (String) f.get("prefect2_fix"))));
             return Map.copyOf(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
