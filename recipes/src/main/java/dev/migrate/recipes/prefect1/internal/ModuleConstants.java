@@ -6,6 +6,7 @@ import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
@@ -92,7 +93,8 @@ public final class ModuleConstants {
                 record(b.qualifiedName(), out);
             }
         }
-        for (Node attribute : Nodes.find(module, NodeKind.ATTRIBUTE)) {
+        // the tree index keeps the attributes by kind for the other recipes that look them up
+        for (Node attribute : TreeIndex.of(module).find(NodeKind.ATTRIBUTE)) {
             imports.qualifiedName(attribute).ifPresent(q -> record(q, out));
         }
     }
