@@ -1,7 +1,10 @@
 package dev.migrate.recipes;
 
+import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.openrewrite.DataTable;
+import org.openrewrite.DataTableExecutionContextView;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Recipe;
 
@@ -30,6 +33,35 @@ public class MigrationNotes extends DataTable<MigrationNotes.Row> {
     public void insertRow(ExecutionContext ctx, Row row) {
         super.insertRow(ctx, row.code() != null || defaultCode == null ? row
                 : new Row(row.sourcePath(), row.line(), row.recipe(), row.manual(), row.message(), defaultCode));
+    }
+
+    /** The message of an unsafe fix that a run without {@code --unsafe-fixes} left: what the fix would write. */
+    public static String unsafeFixNotApplied(String fix) {
+        return "unsafe fix not applied (rerun with --unsafe-fixes): " + fix;
+    }
+
+    /** The finding code the first coded message starts with ("PF101: dropped ..." gives PF101), or null. */
+    public static String codeOf(List<String> messages) {
+        for (String m : messages) {
+            if (LEADING_CODE.matcher(m).matches()) {
+                return m.substring(0, m.indexOf(':'));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a recipe that ran before in this run left a manual note with {@code code} on this line of this file:
+     * a recipe that reports what others left uses it to say a thing once.
+     */
+    public static boolean noted(ExecutionContext ctx, String sourcePath, int line, String code) {
+        return noted(ctx, sourcePath, code, r -> r.line() == line);
+    }
+
+    /** The same for a construct told by its message (lines differ between recipes that edit a file in turn). */
+    public static boolean noted(ExecutionContext ctx, String sourcePath, String code, Predicate<Row> about) {
+        return DataTableExecutionContextView.view(ctx).getDataTableStore().getRows(MigrationNotes.class)
+                .anyMatch(r -> r.manual() && code.equals(r.code()) && r.sourcePath().equals(sourcePath) && about.test(r));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefectcli.BuiltDeploymentFiles;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.function.Function;
  * replacing the build registers the deployment itself.
  */
 public final class ShellSegments {
-    private static final String APPLY_OF_BUILD = "commented out: it applied the file the `prefect deployment build` "
+    private static final String APPLY_OF_BUILD = "PF202: commented out: it applied the file the `prefect deployment build` "
             + "above wrote; the `prefect deploy` that replaces the build registers the deployment itself (translated "
             + "alone it would be `prefect deploy --all`, which deploys whatever prefect.yaml is there)";
 
@@ -53,8 +54,10 @@ public final class ShellSegments {
             int offset = at >= 0 && at < s.end() ? at : s.start();
             // A translation that had to drop flags or choose a pool changes behaviour: unsafe.
             if (r.changed() && !r.notes().isEmpty() && !unsafeAllowed) {
-                notes.add(new Note(offset, true, "unsafe fix not applied (rerun with --unsafe-fixes): "
-                        + oneLine(r.text())));
+                // the note carries the code of the command's own notes (PF101 for Prefect 1, PF201 for a build, ...)
+                String code = MigrationNotes.codeOf(r.notes());
+                notes.add(new Note(offset, true, (code == null ? "" : code + ": ")
+                        + MigrationNotes.unsafeFixNotApplied(oneLine(r.text()))));
                 continue;
             }
             r.notes().forEach(n -> notes.add(new Note(offset, r.manual(), n)));

@@ -7,6 +7,7 @@ import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.prefect1.internal.Deployment;
 import dev.migrate.recipes.prefect1.internal.FlowAnalysis;
+import dev.migrate.recipes.prefect1.internal.ModuleConstants;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1Flow;
 import dev.migrate.recipes.prefect1.internal.PrefectYamlText;
@@ -17,8 +18,10 @@ import dev.migrate.rewriters.python.tree.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Option;
@@ -89,6 +92,8 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
     /** Deployments found in the Python files, by file; and whether the project already has a prefect.yaml. */
     public static class Found {
         final Map<String, List<Deployment>> deployments = new TreeMap<>();
+        /** "module.NAME" pairs the project's modules read from each other, see ModuleConstants.recordReads. */
+        final Set<String> reads = new HashSet<>();
         Path prefectYaml;
     }
 
@@ -119,6 +124,7 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                 }
                 if (tree instanceof PythonFile file && !file.hasSyntaxErrors() && FixSafety.unsafeAllowed(ctx)) {
                     Imports imports = Imports.of(file.module());
+                    ModuleConstants.recordReads(file.module(), acc.reads);
                     for (Prefect1Flow flow : FlowAnalysis.of(file.module())) {
                         boolean deployed = !flow.registers().isEmpty() || flow.settings().keySet().stream()
                                 .anyMatch(k -> !k.equals("executor"));
@@ -159,7 +165,7 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                     log.manual(ctx, file, null, CODE, "prefect.yaml exists; add these deployments to it by hand: "
                             + deployments.stream().map(d -> d.toYaml().toString()).toList());
                 }
-                Node after = new FlowConversion(file, mode(), prefect2(), deployments, log, ctx).run();
+                Node after = new FlowConversion(file, mode(), prefect2(), deployments, acc.reads, log, ctx).run();
                 return after == file.module() ? file : file.withModule(after);
             }
         };

@@ -1,9 +1,11 @@
 package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefect1.internal.Args;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
+import dev.migrate.recipes.prefect1.internal.TaskArgumentRules;
 import dev.migrate.recipes.prefect1.internal.TaskDefinitions;
 import dev.migrate.recipes.prefect1.internal.TriggerGraph;
 import dev.migrate.recipes.prefect1.internal.TriggerRules;
@@ -62,13 +64,18 @@ public class ConvertPrefect1Triggers extends Prefect1PythonRecipe {
                 log.decision(ctx, file, def.call().node(), CODE, "task '" + def.taskName() + "': trigger=" + trigger
                         + " dropped, it is what Prefect 3 does");
             } else if (TriggerRules.get().allowFailure().contains(trigger)) {
+                // a trigger left stays in the code, where Prefect 3's @task rejects it: one manual note says why and
+                // what to write (RewritePrefect1TaskArguments, after this recipe, only adds the TODO)
                 Optional<String> blocker = graph.blocker(function.get());
-                if (blocker.isPresent()) {
-                    log.decision(ctx, file, def.call().node(), CODE, "task '" + def.taskName() + "': trigger=" + trigger
-                            + " not converted: " + blocker.get());
-                } else if (!FixSafety.unsafeAllowed(ctx)) {
-                    log.decision(ctx, file, def.call().node(), CODE, "task '" + def.taskName() + "': trigger=" + trigger
-                            + " would become allow_failure(...) on its upstream results with --unsafe-fixes");
+                String byHand = "; by hand: " + TaskArgumentRules.get().manual().get("trigger");
+                if (!FixSafety.unsafeAllowed(ctx)) {
+                    // without --unsafe-fixes the flows stay Prefect 1 code too, which is what most blockers say
+                    log.manual(ctx, file, def.call().node(), CODE, "task '" + def.taskName() + "': trigger=" + trigger
+                            + ": " + MigrationNotes.unsafeFixNotApplied("allow_failure(...) around its upstream results "
+                            + "in the converted flows") + byHand);
+                } else if (blocker.isPresent()) {
+                    log.manual(ctx, file, def.call().node(), CODE, "task '" + def.taskName() + "': trigger=" + trigger
+                            + " left as written: " + blocker.get() + byHand);
                 } else {
                     converted.add(function.get());
                     dropped.add(function.get());

@@ -7,6 +7,7 @@ import dev.migrate.recipes.prefect1.internal.FlowAnalysis;
 import dev.migrate.recipes.prefect1.internal.FlowBodies;
 import dev.migrate.recipes.prefect1.internal.FlowParameter;
 import dev.migrate.recipes.prefect1.internal.Imports1;
+import dev.migrate.recipes.prefect1.internal.ModuleConstants;
 import dev.migrate.recipes.prefect1.internal.NestedFlows;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1Flow;
@@ -41,17 +42,19 @@ final class FlowConversion {
     private final PythonFile file;
     private final String mode;
     private final List<Deployment> deployments;
+    private final Set<String> readElsewhere;
     private final Notes log;
     private final ExecutionContext ctx;
     private final PythonStyle style;
     private final boolean prefect2;
 
-    FlowConversion(PythonFile file, String mode, boolean prefect2, List<Deployment> deployments, Notes log,
-                   ExecutionContext ctx) {
+    FlowConversion(PythonFile file, String mode, boolean prefect2, List<Deployment> deployments,
+                   Set<String> readElsewhere, Notes log, ExecutionContext ctx) {
         this.file = file;
         this.mode = mode;
         this.prefect2 = prefect2;
         this.deployments = deployments;
+        this.readElsewhere = readElsewhere;
         this.log = log;
         this.ctx = ctx;
         this.style = file.style();
@@ -101,6 +104,7 @@ final class FlowConversion {
                 }
             }
             root = leftoverRegisters(root, flows);
+            root = orphanedConstants(before, root);
         }
         return Imports1.finish(before, root, style);
     }
@@ -459,6 +463,21 @@ final class FlowConversion {
 
     private static Node findDef(Node root, String name) {
         return Definitions.function(root, name).orElseThrow(() -> new IllegalStateException("converted flow function " + name + " not found"));
+    }
+
+    /** Module constants that only fed the Flow's settings, which now live in the deployment or the decorator. */
+    private Node orphanedConstants(Node before, Node root) {
+        Node out = root;
+        for (Node s : ModuleConstants.orphaned(before, root, ModuleConstants.moduleName(ConvertPrefect1Flows.path(file)),
+                readElsewhere)) {
+            String name = ModuleConstants.name(s);
+            // the note names the line the constant has in the file as it was
+            log.decision(ctx, file, ModuleConstants.assignment(before, name).orElse(null), ConvertPrefect1Flows.CODE,
+                    "module constant " + name + " removed: only the "
+                    + "Prefect 1 flow's settings read it, and they now live in the deployment or the @flow decorator");
+            out = StatementEdits.remove(out, s, style);
+        }
+        return out;
     }
 
     /** Access to the package-private helper of FlowAnalysis. */

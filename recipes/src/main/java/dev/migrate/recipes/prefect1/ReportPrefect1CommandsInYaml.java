@@ -4,8 +4,10 @@ import dev.migrate.analyzers.rules.PrefectApi.Version;
 import dev.migrate.analyzers.sources.config.PrefectInvocation;
 import dev.migrate.recipes.MigrationNotes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Recipe;
@@ -24,7 +26,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reports Prefect 1 commands written in YAML (a Kubernetes container's {@code command}/{@code args}, a compose
  * service, a CI step) as manual PF101 notes. It changes nothing: rewriting commands inside YAML lists is the job
  * of the generic Prefect CLI recipe, and this recipe runs after it in the composite, so what it reports is what
- * is left for a person. A scalar counts on its own, and a list of scalars counts as one command line.
+ * is left for a person; a command that recipe already noted (an unsafe fix not applied) is not noted twice. A scalar
+ * counts on its own, a list of scalars counts as one command line, and so do a container's {@code command:} and
+ * {@code args:} together, noted at the line of the first.
  */
 public class ReportPrefect1CommandsInYaml extends Recipe {
     static final String CODE = "PF101";
@@ -49,9 +53,13 @@ public class ReportPrefect1CommandsInYaml extends Recipe {
                 if (tree instanceof Yaml.Documents docs) {
                     String path = docs.getSourcePath().toString();
                     for (String[] found : commands(docs.printAll())) {
-                        notes.insertRow(ctx, new MigrationNotes.Row(path, Integer.parseInt(found[0]), getName(), true,
-                                CODE + ": `prefect " + found[1]
-                                        + "` in this YAML is a Prefect 1 command and was not rewritten; " + hint(found[1])));
+                        int line = Integer.parseInt(found[0]);
+                        // a recipe before this one said what to do with the command (an unsafe fix not applied)
+                        if (!MigrationNotes.noted(ctx, path, line, CODE)) {
+                            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "`prefect " + found[1]
+                                    + "` in this YAML is a Prefect 1 command and was not rewritten; " + hint(found[1]),
+                                    CODE));
+                        }
                     }
                 }
                 return tree;
@@ -100,10 +108,50 @@ public class ReportPrefect1CommandsInYaml extends Recipe {
                 check(line.toString(), seq.getStartMark().getLine() + 1, out, seen);
             }
         } else if (node instanceof MappingNode map) {
+            // command: words, then args: words, at the line of command: (else args:), as the CLI recipe reads them
+            Map<String, List<String>> words = new HashMap<>();
+            Map<String, Integer> lines = new HashMap<>();
             for (NodeTuple t : map.getValue()) {
-                walk(t.getValueNode(), out, seen);
+                List<String> w = containerWords(t);
+                if (w == null) {
+                    walk(t.getValueNode(), out, seen);
+                    continue;
+                }
+                String key = ((ScalarNode) t.getKeyNode()).getValue();
+                words.put(key, w);
+                lines.put(key, t.getKeyNode().getStartMark().getLine() + 1);
+            }
+            List<String> argv = new ArrayList<>(words.getOrDefault("command", List.of()));
+            argv.addAll(words.getOrDefault("args", List.of()));
+            int argvLine = lines.getOrDefault("command", lines.getOrDefault("args", 0));
+            // each word may be a whole command line (`sh -c "prefect ..."`): all stand at the construct's line
+            for (String word : argv) {
+                check(word, argvLine, out, seen);
+            }
+            if (!argv.isEmpty()) {
+                check(String.join(" ", argv.stream().map(ReportPrefect1CommandsInYaml::quoted).toList()), argvLine, out,
+                        seen);
             }
         }
+    }
+
+    /**
+     * A container's {@code command:} or {@code args:} list of words, which together make one command line (the one
+     * the CLI recipe rewrites, and notes at the line of the first); null for any other entry.
+     */
+    private static List<String> containerWords(NodeTuple t) {
+        if (!(t.getKeyNode() instanceof ScalarNode key) || !Set.of("command", "args").contains(key.getValue())
+                || !(t.getValueNode() instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            return null;
+        }
+        List<String> words = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            if (!(item instanceof ScalarNode s)) {
+                return null;
+            }
+            words.add(s.getValue());
+        }
+        return words;
     }
 
     private static void check(String line, int lineNo, List<String[]> out, Set<String> seen) {

@@ -1,7 +1,9 @@
 package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefect1.internal.Args;
+import dev.migrate.recipes.prefect1.internal.CacheValidators;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.python.PyValues;
@@ -19,7 +21,6 @@ import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
 
@@ -33,11 +34,6 @@ import org.openrewrite.ExecutionContext;
  */
 public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
     static final String CODE = "PF103";
-    private static final Map<String, String> CACHE_POLICIES = Map.of(
-            "prefect.engine.cache_validators.all_inputs", "INPUTS",
-            "prefect.engine.cache_validators.all_parameters", "FLOW_PARAMETERS",
-            "prefect.engine.cache_validators.never_use", "NO_CACHE");
-    private static final String DURATION_ONLY = "prefect.engine.cache_validators.duration_only";
 
     @org.openrewrite.Option(displayName = "Prefect major version", description = "`3` (default) or `2`: Prefect 2 "
             + "has no cache policies, so `cache_validator=all_inputs` becomes `cache_key_fn=task_input_hash`.",
@@ -72,22 +68,26 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
     @Override
     protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
         Node after = before;
+        List<TaskDefinitions.Definition> original = TaskDefinitions.of(before);
         // one edit per pass: every edit rebuilds the argument list, so positions are re-read
         for (int guard = 0; guard < 200; guard++) {
-            Node next = nextEdit(file, after, ctx, log);
+            Node next = nextEdit(file, after, original, ctx, log);
             if (next == null) {
                 break;
             }
             after = next;
         }
-        return addManualTodos(file, after, ctx, log);
+        return addManualTodos(file, original, after, ctx, log);
     }
 
-    private Node nextEdit(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+    private Node nextEdit(PythonFile file, Node root, List<TaskDefinitions.Definition> original, ExecutionContext ctx,
+                          Notes log) {
         TaskArgumentRules rules = TaskArgumentRules.get();
         PythonStyle style = file.style();
         Imports imports = Imports.of(root);
-        for (TaskDefinitions.Definition def : TaskDefinitions.of(root)) {
+        List<TaskDefinitions.Definition> definitions = TaskDefinitions.of(root);
+        for (int i = 0; i < definitions.size(); i++) {
+            TaskDefinitions.Definition def = definitions.get(i);
             CallView call = def.call();
             for (Argument arg : call.arguments()) {
                 String k = arg.keyword();
@@ -104,7 +104,7 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
                     return Args.replaceArgument(root, arg, rules.seconds().get(k), PyValues.secondsCode(arg.value(), imports), style);
                 }
                 if (k.equals("cache_for") || k.equals("cache_validator")) {
-                    Node edited = cacheEdit(file, root, def, ctx, log);
+                    Node edited = cacheEdit(file, root, def, originalAt(original, definitions, i), ctx, log);
                     if (edited != null) {
                         return edited;
                     }
@@ -123,53 +123,49 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
         return null;
     }
 
-    /** {@code cache_for} + {@code cache_validator} become {@code cache_expiration} + a key function or policy. */
-    private Node cacheEdit(PythonFile file, Node root, TaskDefinitions.Definition def, ExecutionContext ctx, Notes log) {
+    /**
+     * {@code cache_for} + {@code cache_validator} become {@code cache_expiration} + a key function or policy, as
+     * {@code prefect1-cache-validators.yaml} says; null when the fix is manual, or unsafe without --unsafe-fixes.
+     */
+    private Node cacheEdit(PythonFile file, Node root, TaskDefinitions.Definition def, Node at, ExecutionContext ctx,
+                           Notes log) {
         CallView call = def.call();
-        Imports imports = Imports.of(root);
-        Optional<Argument> cacheFor = call.keyword("cache_for");
-        Optional<Argument> validator = call.keyword("cache_validator");
-        String validatorName = validator.flatMap(v -> imports.qualifiedName(v.value())).orElse(DURATION_ONLY);
-        String policy = CACHE_POLICIES.get(validatorName);
         boolean prefect2 = "2".equals(prefectVersion);
-        if (prefect2 && policy != null && !policy.equals("INPUTS")) {
-            return null; // Prefect 2 has no such policy: left with a TODO
-        }
-        boolean durationOnly = validatorName.equals(DURATION_ONLY);
-        if (policy == null && !durationOnly) {
-            return null; // partial validators: left with a TODO by addManualTodos
-        }
-        if (durationOnly && !FixSafety.unsafeAllowed(ctx)) {
-            return null;
+        Optional<CacheValidators.Fix> fix = CacheValidators.fix(call, def.taskName(), Imports.of(root), prefect2);
+        if (fix.isEmpty() || fix.get().safety().equals("manual")
+                || fix.get().safety().equals("unsafe") && !FixSafety.unsafeAllowed(ctx)) {
+            return null; // left with a TODO by addManualTodos
         }
         Node edited = root;
-        List<String> added = new ArrayList<>();
+        Optional<Argument> validator = call.keyword("cache_validator");
         if (validator.isPresent()) {
             edited = Args.remove(edited, call.argList(), validator.get());
         }
-        if (durationOnly) {
-            // 1.x's default validator ignores the inputs: the faithful key is a constant, not the inputs' hash
-            added.add("cache_key_fn=lambda context, parameters: " + PyValues.quoted(def.taskName()));
-            log.decision(ctx, file, call.node(), CODE, "cache_for on task '" + def.taskName()
-                    + "' became a constant cache key (1.x's duration_only validator ignores inputs)");
-        } else if (prefect2) {
-            added.add("cache_key_fn=task_input_hash");
-        } else {
-            added.add("cache_policy=" + policy);
+        if (fix.get().safety().equals("unsafe")) {
+            log.decision(ctx, file, at, CODE, "cache_for on task '" + def.taskName() + "' became " + fix.get().option()
+                    + " (" + fix.get().why() + ")");
         }
         CallView now = new CallView(sameCall(edited, root, call.node()));
-        if (cacheFor.isPresent()) {
-            Argument cf = now.keyword("cache_for").orElseThrow();
-            edited = Args.renameKeyword(edited, cf, "cache_expiration");
+        if (call.keyword("cache_for").isPresent()) {
+            edited = Args.renameKeyword(edited, now.keyword("cache_for").orElseThrow(), "cache_expiration");
             now = new CallView(sameCall(edited, root, call.node()));
         }
-        edited = Args.append(edited, now.argList(), added, file.style());
-        if (policy != null && prefect2) {
-            edited = ImportEdits.addFromImport(edited, "prefect.tasks", "task_input_hash", file.style());
-        } else if (policy != null) {
-            edited = ImportEdits.addFromImport(edited, "prefect.cache_policies", policy, file.style());
+        edited = Args.append(edited, now.argList(), List.of(fix.get().option()), file.style());
+        CacheValidators.persistenceOff(call, prefect2).ifPresent(p -> log.manual(ctx, file, at, CODE, "task '"
+                + def.taskName() + "': its cache has no effect: " + p));
+        for (String qualified : fix.get().imports()) {
+            edited = ImportEdits.addFromImport(edited, CacheValidators.module(qualified),
+                    CacheValidators.simpleName(qualified), file.style());
         }
         return edited;
+    }
+
+    /**
+     * The i-th task definition's call in the file's own tree, for the line of a note: edits keep the definitions
+     * and their order, so the i-th of an edited tree is the i-th of the original; null if they did not.
+     */
+    private static Node originalAt(List<TaskDefinitions.Definition> original, List<TaskDefinitions.Definition> now, int i) {
+        return original.size() == now.size() ? original.get(i).call().node() : null;
     }
 
     /** The call at the same place in an edited tree (edits inside a call keep the count of CALL nodes before it). */
@@ -183,15 +179,36 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
         return sameCall(edited, original, call.node());
     }
 
-    private Node addManualTodos(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+    /** TODOs and manual notes for the options left; the notes name the lines of the file's own tree. */
+    private Node addManualTodos(PythonFile file, List<TaskDefinitions.Definition> original, Node root,
+                                ExecutionContext ctx, Notes log) {
         Node edited = root;
-        for (TaskDefinitions.Definition def : TaskDefinitions.of(root)) {
+        List<TaskDefinitions.Definition> definitions = TaskDefinitions.of(root);
+        boolean unsafeLeft = !FixSafety.unsafeAllowed(ctx);
+        for (int i = 0; i < definitions.size(); i++) {
+            TaskDefinitions.Definition def = definitions.get(i);
             List<String> messages = new ArrayList<>();
+            boolean cacheSaid = false;
             for (Argument arg : def.call().arguments()) {
                 String k = arg.keyword();
                 String message = k == null ? null : TaskArgumentRules.get().manual().get(k);
-                if (k != null && (k.equals("state_handlers") || k.equals("cache_for") || k.equals("cache_validator"))) {
-                    message = "no mechanical Prefect 3 form here; see rule " + CODE;
+                if ("on_failure".equals(k) && arg.value().kind() == NodeKind.LIST) {
+                    message = null; // a list of hooks is Prefect 3's form (Prefect 1 took one fn(task, state))
+                }
+                if ("state_handlers".equals(k)) {
+                    message = "write on_failure=[...] and on_completion=[...] hooks with the signature fn(task, task_run, "
+                            + "state) instead; a hook cannot replace the state" + (unsafeLeft ? " (--unsafe-fixes moves "
+                            + "a literal list of handlers there)" : "");
+                }
+                if (("cache_for".equals(k) || "cache_validator".equals(k)) && !cacheSaid) {
+                    cacheSaid = true;
+                    Imports imports = Imports.of(root);
+                    boolean prefect2 = "2".equals(prefectVersion);
+                    message = CacheValidators.instead(def.call(), def.taskName(), imports, prefect2)
+                            + (unsafeLeft && CacheValidators.fix(def.call(), def.taskName(), imports, prefect2)
+                            .filter(f -> f.safety().equals("unsafe")).isPresent() ? " (--unsafe-fixes writes it)" : "");
+                } else if ("cache_validator".equals(k)) {
+                    message = null; // said with cache_for
                 }
                 if ("trigger".equals(k)) {
                     String trigger = TriggerRules.triggerOf(def.call(), Imports.of(root));
@@ -202,11 +219,20 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
                 }
             }
             Node call = sameCall(edited, root, def.call());
-            if (!messages.isEmpty() && !Todos.has(edited, call, CODE)) {
+            String todo = String.join("; ", messages);
+            // a PF103 TODO written by an edit above (state handlers became hooks) does not hold these: a second one
+            // does; the same TODO from an earlier run is not written twice
+            if (!messages.isEmpty() && !Todos.has(edited, call, CODE, todo)) {
+                Node at = originalAt(original, definitions, i);
+                String about = "task '" + def.taskName() + "': ";
                 for (String m : messages) {
-                    log.manual(ctx, file, def.call().node(), CODE, "task '" + def.taskName() + "': " + m);
+                    // ConvertPrefect1Triggers, before this recipe, said why it left a trigger and what to write
+                    if (!m.startsWith("trigger: ") || !MigrationNotes.noted(ctx, file.getSourcePath().toString(), CODE,
+                            r -> r.message().startsWith(about + "trigger="))) {
+                        log.manual(ctx, file, at, CODE, about + m);
+                    }
                 }
-                edited = Todos.add(edited, call, CODE, String.join("; ", messages), file.style().newline());
+                edited = Todos.comment(edited, call, Todos.text(CODE, todo), file.style().newline());
             }
         }
         return edited;

@@ -150,8 +150,10 @@ public class MigrateComposeAgentToWorker extends Recipe {
             }
             // Every agent-to-worker move chooses a pool and its type for the user: an unsafe fix.
             if (!r.notes().isEmpty() && !FixSafety.unsafeAllowed(ctx)) {
-                pending.add(new Pending(serviceName, null, true, "unsafe fix not applied (rerun with "
-                        + "--unsafe-fixes): service `" + serviceName + "` would run `" + r.after() + "`"));
+                // the code of the command's notes (PF101 for a Prefect 1 agent), else this recipe's PF203
+                String code = MigrationNotes.codeOf(r.notes());
+                pending.add(new Pending(serviceName, null, true, (code == null ? "" : code + ": ")
+                        + MigrationNotes.unsafeFixNotApplied("service `" + serviceName + "` would run `" + r.after() + "`")));
                 entries.add(service);
                 continue;
             }

@@ -96,8 +96,8 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
                             + "the task is done");
                 } else {
                     todos.add(new Node[] {stmt});
-                    note(file, stmt, ctx, true, (atTop ? "unsafe fix not applied (rerun with --unsafe-fixes): "
-                            : "") + "this future is never waited for; Prefect 3 does not wait for it");
+                    String left = "this future is never waited for; Prefect 3 does not wait for it";
+                    note(file, stmt, ctx, true, atTop ? MigrationNotes.unsafeFixNotApplied(left) : left);
                 }
             }
             if (!unread.isEmpty()) {

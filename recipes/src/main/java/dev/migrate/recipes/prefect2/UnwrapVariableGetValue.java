@@ -56,7 +56,7 @@ public class UnwrapVariableGetValue extends PythonRecipe {
             }
             if (!FixSafety.unsafeAllowed(ctx)) {
                 notes.insertRow(ctx, PythonCode.note(file, attr, getName(), true,
-                        "BHV003", "unsafe fix not applied (rerun with --unsafe-fixes): drop .value after Variable.get"));
+                        "BHV003", MigrationNotes.unsafeFixNotApplied("drop .value after Variable.get")));
                 continue;
             }
             after = TreeEdits.replace(after, attr, receiver);

@@ -47,7 +47,7 @@ public class UpgradePrefectBaseImagesInDockerfiles extends Recipe {
                             int line = TextPositions.lineOf(text, m.start());
                             if (up.get().unsafe() && !FixSafety.unsafeAllowed(ctx)) {
                                 notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line,
-                                        getName(), true, "unsafe fix not applied (rerun with --unsafe-fixes): " + up.get().note()));
+                                        getName(), true, MigrationNotes.unsafeFixNotApplied(up.get().note())));
                                 return null;
                             }
                             if (up.get().note() != null) {

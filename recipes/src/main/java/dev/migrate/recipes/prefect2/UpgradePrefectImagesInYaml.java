@@ -52,7 +52,7 @@ public class UpgradePrefectImagesInYaml extends org.openrewrite.Recipe {
                 int line = YamlPositions.lineOf(getCursor(), e);
                 if (up.get().unsafe() && !FixSafety.unsafeAllowed(ctx)) {
                     notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
-                            "unsafe fix not applied (rerun with --unsafe-fixes): " + up.get().note()));
+                            MigrationNotes.unsafeFixNotApplied(up.get().note())));
                     return e;
                 }
                 if (up.get().note() != null) {

@@ -120,7 +120,7 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
         // a translation that had to drop flags or choose a pool changes behaviour: unsafe
         if (!found.isEmpty() && !FixSafety.unsafeAllowed(ctx)) {
             notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
-                    "unsafe fix not applied (rerun with --unsafe-fixes): " + String.join(" ", after)));
+                    MigrationNotes.unsafeFixNotApplied(String.join(" ", after)), MigrationNotes.codeOf(found)));
             return m;
         }
         // the command list keeps as many words as it had (the executable, often the subcommand too); the rest

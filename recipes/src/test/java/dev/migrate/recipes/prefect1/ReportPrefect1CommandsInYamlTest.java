@@ -3,8 +3,11 @@ package dev.migrate.recipes.prefect1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.yaml.Assertions.yaml;
 
+import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.prefectcli.RewritePrefectCliInYamlCommands;
 import org.junit.jupiter.api.Test;
+import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.test.RecipeSpec;
 import org.openrewrite.test.RewriteTest;
 
@@ -19,7 +22,8 @@ class ReportPrefect1CommandsInYamlTest implements RewriteTest {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
                     assertThat(rows).singleElement().satisfies(r -> {
                         assertThat(r.manual()).isTrue();
-                        assertThat(r.line()).isEqualTo(8);
+                        // the line of `command:`, where the CLI recipe notes the same command line
+                        assertThat(r.line()).isEqualTo(7);
                         assertThat(r.text()).startsWith("PF101: `prefect agent kubernetes start` in this YAML")
                                 .contains("prefect worker start");
                     });
@@ -35,6 +39,43 @@ class ReportPrefect1CommandsInYamlTest implements RewriteTest {
                                 - command: ["/bin/bash", "-c"]
                                   args: ["prefect agent kubernetes start"]
                         """));
+    }
+
+    @Test
+    void containerCommandAndArgsAreOneCommandLine() {
+        assertThat(ReportPrefect1CommandsInYaml.commands(
+                "containers:\n  - args: [agent, local, start, -l, prod]\n    command: [prefect]\n"))
+                .extracting(a -> a[0] + " " + a[1]).containsExactly("3 agent local start");
+    }
+
+    // without --unsafe-fixes the CLI recipe notes the command it did not rewrite; this recipe, after it, does not
+    // note it a second time
+    @Test
+    void aCommandTheCliRecipeNotedIsNotNotedAgain() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(ctx, false);
+        rewriteRun(spec -> spec.executionContext(ctx)
+                        .recipes(new RewritePrefectCliInYamlCommands(), new ReportPrefect1CommandsInYaml())
+                        .dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                                .extracting(r -> r.line() + " " + r.recipe().replaceAll(".*\\.", "") + " " + r.text())
+                                .containsExactly("3 RewritePrefectCliInYamlCommands PF101: unsafe fix not applied (rerun "
+                                        + "with --unsafe-fixes): /bin/bash -c prefect worker start --pool "
+                                        + "default-kubernetes-pool --type kubernetes",
+                                        "6 ReportPrefect1CommandsInYaml PF101: `prefect agent kubernetes start` in this "
+                                        + "YAML is a Prefect 1 command and was not rewritten; agents became workers: run "
+                                        + "`prefect worker start --pool POOL --type TYPE` on a typed work pool")),
+                yaml(
+                        """
+                        containers:
+                          - name: agent
+                            command: ["/bin/bash", "-c"]
+                            args: ["prefect agent kubernetes start"]
+                          - name: templated
+                            command:
+                              - "{{ .Values.shell }}"
+                            args: ["prefect agent kubernetes start"]
+                        """,
+                        spec -> spec.path("k8s/agent.yaml")));
     }
 
     @Test

@@ -1,9 +1,13 @@
 package dev.migrate.recipes.prefect1;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import org.junit.jupiter.api.Test;
+import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.test.RecipeSpec;
 
 class RewritePrefect1TaskArgumentsTest implements PythonRewriteTest {
@@ -112,6 +116,79 @@ class RewritePrefect1TaskArgumentsTest implements PythonRewriteTest {
                 """));
     }
 
+    // without --unsafe-fixes the default validator's constant key is not written: the TODO and the note say what to
+    // write, on the line of the task (not line 0), and a partial validator gets its key function spelled out
+    @Test
+    void cacheForLeftSaysExactlyWhatToWrite() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(ctx, false);
+        rewriteRun(spec -> spec.executionContext(ctx).dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.code() + " " + r.message().substring(0, r.message().indexOf(": write")))
+                        .containsExactly("6 PF103 task 'fetch_rate': cache_for", "11 PF103 task 'fetch_day': cache_for")),
+                python(
+                """
+                from datetime import timedelta
+                import prefect
+                from prefect.engine.cache_validators import partial_inputs_only
+
+
+                @prefect.task(max_retries=3, cache_for=timedelta(hours=1))
+                def fetch_rate(currency):
+                    return currency
+
+
+                @prefect.task(cache_for=timedelta(days=1), cache_validator=partial_inputs_only(validate_on=["day"]),
+                              checkpoint=False)
+                def fetch_day(day, currency):
+                    return currency
+                """,
+                """
+                from datetime import timedelta
+                import prefect
+                from prefect.engine.cache_validators import partial_inputs_only
+
+
+                # TODO(migrate PF103): cache_for: write `cache_expiration=timedelta(hours=1), cache_key_fn=lambda context, parameters: "fetch_rate"` instead: Prefect 1's default validator, duration_only, reused the cached result whatever the inputs until it expired (--unsafe-fixes writes it)
+                @prefect.task(retries=3, cache_for=timedelta(hours=1))
+                def fetch_rate(currency):
+                    return currency
+
+
+                # TODO(migrate PF103): cache_for: write `cache_expiration=timedelta(days=1), cache_key_fn=lambda context, parameters: hash_objects(*[parameters.get(k) for k in ["day"]])` instead (from prefect.utilities.hashing import hash_objects): partial_inputs_only compared only the inputs ["day"]; and drop persist_result=False (was checkpoint=False): Prefect 3 caches only results it persists
+                @prefect.task(cache_for=timedelta(days=1), cache_validator=partial_inputs_only(validate_on=["day"]),
+                              persist_result=False)
+                def fetch_day(day, currency):
+                    return currency
+                """));
+    }
+
+    @Test
+    void cacheOfATaskThatDoesNotPersistGetsANote() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.manual() + " " + r.message())
+                        .contains("5 true task 'fetch': its cache has no effect: drop persist_result=False (was "
+                                + "checkpoint=False): Prefect 3 caches only results it persists")),
+                python(
+                """
+                from datetime import timedelta
+                from prefect import task
+
+
+                @task(checkpoint=False, cache_for=timedelta(hours=1))
+                def fetch(day):
+                    return day
+                """,
+                """
+                from datetime import timedelta
+                from prefect import task
+
+
+                @task(persist_result=False, cache_expiration=timedelta(hours=1), cache_key_fn=lambda context, parameters: "fetch")
+                def fetch(day):
+                    return day
+                """));
+    }
+
     @Test
     void taskSubclassInstancesAndTriggersGetTodo() {
         rewriteRun(python(
@@ -180,6 +257,82 @@ class RewritePrefect1TaskArgumentsTest implements PythonRewriteTest {
                 @task(on_failure=[alert], on_completion=[alert])
                 def work():
                     pass
+                """));
+    }
+
+    // the hooks' TODO is written first; the cache instruction got lost under it (one PF103 TODO per statement)
+    @Test
+    void aTaskWithHooksAndAPartialCacheGetsBothTodos() {
+        rewriteRun(python(
+                """
+                from datetime import timedelta
+                from prefect import task
+                from prefect.engine.cache_validators import partial_parameters_only
+
+
+                def alert(task, old, new):
+                    return new
+
+
+                @task(state_handlers=[alert], cache_for=timedelta(hours=2),
+                      cache_validator=partial_parameters_only(["day"]))
+                def work(day):
+                    pass
+                """,
+                """
+                from datetime import timedelta
+                from prefect import task
+                from prefect.engine.cache_validators import partial_parameters_only
+
+
+                def alert(task, old, new):
+                    return new
+
+
+                # TODO(migrate PF103): state handlers became hooks: change their signature to fn(task, task_run, state); a hook cannot replace the state
+                # TODO(migrate PF103): cache_for: write `cache_expiration=timedelta(hours=2), cache_key_fn=lambda context, parameters: hash_objects(*[flow_run.parameters.get(k) for k in ["day"]])` instead (from prefect.utilities.hashing import hash_objects; from prefect.runtime import flow_run): partial_parameters_only compared only the flow parameters ["day"]
+                @task(on_failure=[alert], cache_for=timedelta(hours=2),
+                      cache_validator=partial_parameters_only(["day"]), on_completion=[alert])
+                def work(day):
+                    pass
+                """));
+    }
+
+    // Prefect 2 has no cache policies: never_use means no cache option at all, all_parameters a key function
+    @Test
+    void prefect2CacheValidatorsWithoutAPolicySayWhatToDo() {
+        rewriteRun(spec -> spec.recipe(new RewritePrefect1TaskArguments("2")), python(
+                """
+                from datetime import timedelta
+                from prefect import task
+                from prefect.engine.cache_validators import all_parameters, never_use
+
+
+                @task(cache_for=timedelta(hours=1), cache_validator=never_use)
+                def fresh(day):
+                    return day
+
+
+                @task(cache_for=timedelta(hours=1), cache_validator=all_parameters)
+                def per_run(day):
+                    return day
+                """,
+                """
+                from datetime import timedelta
+                from prefect import task
+                from prefect.engine.cache_validators import all_parameters, never_use
+
+
+                # TODO(migrate PF103): cache_for: delete cache_for and cache_validator: Prefect 2 caches only tasks that set cache_key_fn (never_use turned the cache off)
+                @task(cache_for=timedelta(hours=1), cache_validator=never_use)
+                def fresh(day):
+                    return day
+
+
+                # TODO(migrate PF103): cache_for: write `cache_expiration=timedelta(hours=1), cache_key_fn=lambda context, parameters: hash_objects(flow_run.parameters)` instead (from prefect.utilities.hashing import hash_objects; from prefect.runtime import flow_run): all_parameters reused the result for the same flow parameters
+                @task(cache_for=timedelta(hours=1), cache_validator=all_parameters)
+                def per_run(day):
+                    return day
                 """));
     }
 

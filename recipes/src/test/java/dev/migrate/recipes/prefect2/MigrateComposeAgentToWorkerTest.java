@@ -223,6 +223,7 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
         rewriteRun(spec -> spec.executionContext(ctx).dataTable(MigrationNotes.Row.class, rows ->
                 assertThat(rows).singleElement().satisfies(r -> {
                     assertThat(r.line()).isEqualTo(6);
+                    assertThat(r.code()).isEqualTo("PF203");
                     assertThat(r.message()).contains("service `prefect-agent`");
                 })),
             yaml(

@@ -70,6 +70,7 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
         rewriteRun(spec -> spec.executionContext(ctx).dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
                 .singleElement().satisfies(r -> {
                     assertThat(r.line()).isEqualTo(3);
+                    assertThat(r.code()).isEqualTo("PF203"); // the agent's own finding
                     assertThat(r.message()).doesNotContain("\n").contains("prefect worker start --pool 'q'");
                 })),
             text(
@@ -121,8 +122,8 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
     @Test
     void applyOfAFileBuiltAboveIsCommentedOut() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
-                .filteredOn(r -> r.message().startsWith("commented out")).extracting(MigrationNotes.Row::line)
-                .containsExactlyInAnyOrder(3, 6)),
+                .filteredOn(r -> r.message().startsWith("commented out")).extracting(r -> r.line() + " " + r.code())
+                .containsExactlyInAnyOrder("3 PF202", "6 PF202")),
             text(
             """
             #!/bin/bash

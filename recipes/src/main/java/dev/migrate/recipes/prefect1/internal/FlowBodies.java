@@ -26,7 +26,8 @@ import java.util.Set;
  * earlier in the body (so statement order is a topological order of the graph), with {@code case} blocks and
  * {@code merge} as the only control flow. {@link #check} lists what breaks that; {@link #convert} rewrites the
  * body: Parameters go (they become function parameters), {@code with case(c, v):} becomes {@code if c == v:},
- * {@code merge(a, b)} picks the branch's value, and call-time {@code upstream_tasks=} becomes {@code wait_for=}.
+ * {@code merge(a, b)} picks the branch's value (a task call the cases test is bound to a name first, see
+ * {@link CaseSubjects}), and call-time {@code upstream_tasks=} becomes {@code wait_for=}.
  */
 public final class FlowBodies {
     private static final Set<String> ORDERING_METHODS = Set.of("set_upstream", "set_downstream", "set_dependencies",
@@ -87,13 +88,17 @@ public final class FlowBodies {
                 }
             }
         }
-        Map<String, CaseBranch> branches = caseBranches(suite, imports);
-        for (Node stmt : Statements.of(suite)) {
+        // merges as convert sees them: with the task-call subjects it can bind to names first bound
+        Node merging = CaseSubjects.hoist(suite, imports, PythonStyle.DEFAULT);
+        Map<String, CaseBranch> branches = caseBranches(merging, imports);
+        for (Node stmt : Statements.of(merging)) {
             for (Node c : Nodes.find(stmt, NodeKind.CALL)) {
                 if (isControlFlow(c, imports, "merge") && mergeCode(new CallView(c), branches).isEmpty()) {
                     blockers.add(testsACall(new CallView(c), branches)
-                            ? "`" + firstLine(stmt) + "` merges case branches that test a task call: testing it again "
-                            + "would run the task again; bind the call to a name first (check = task(...)) and case on it"
+                            ? "`" + firstLine(stmt) + "` merges case branches that test a task call, which testing again "
+                            + "would run again, and it cannot be bound to a name once here (it reads another call, the "
+                            + "flow uses it elsewhere, or its inputs change between the blocks): bind it where it fits "
+                            + "(check = task(...)) and case on the name"
                             : "`" + firstLine(stmt) + "` merges values that are not each bound in one case branch "
                             + "of the same condition");
                 }
@@ -102,7 +107,8 @@ public final class FlowBodies {
     }
 
     /** The converted body: a SUITE ready to be the body of the flow function. */
-    public static Node convert(Node suite, List<FlowParameter> params, Imports imports, PythonStyle style) {
+    public static Node convert(Node written, List<FlowParameter> params, Imports imports, PythonStyle style) {
+        Node suite = CaseSubjects.hoist(written, imports, style);
         Map<String, CaseBranch> branches = caseBranches(suite, imports);
         Node out = suite;
         // ifelse/switch first, planned on the body as written (their plan reads the merge calls)

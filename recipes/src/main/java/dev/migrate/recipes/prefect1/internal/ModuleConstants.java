@@ -2,16 +2,28 @@ package dev.migrate.recipes.prefect1.internal;
 
 import dev.migrate.recipes.python.PyLiterals;
 import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.ImportBinding;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Prefect 1 code often keeps a flow's settings in module constants ({@code REPO = "org/etl"},
  * {@code LABELS = ["prod"]}, {@code CRON = "0 3 * * *"}). The readers of schedules, run configs and storage read
- * literals, so they get the setting's expression with those names replaced by their values.
+ * literals, so they get the setting's expression with those names replaced by their values; once the settings
+ * have moved to the deployment, the constants nothing else reads go too.
  */
-final class ModuleConstants {
+public final class ModuleConstants {
     private ModuleConstants() {
     }
 
@@ -28,5 +40,86 @@ final class ModuleConstants {
             }
         }
         return out;
+    }
+
+    /**
+     * The module-level statements of {@code after} that assign a literal to a name which {@code before} read and
+     * nothing in {@code after} mentions any more: not code, not a string ({@code __all__}, {@code getattr}), not a
+     * comment. A literal has no side effect to keep; a name another module reads ({@code readElsewhere},
+     * "module.NAME" pairs from {@link #recordReads}) or that is assigned twice stays.
+     *
+     * @param moduleName the module's own name as others import it: its file name without {@code .py}, or the
+     *                   package name for an {@code __init__.py}
+     */
+    public static List<Node> orphaned(Node before, Node after, String moduleName, Set<String> readElsewhere) {
+        String beforeText = before.print();
+        String afterText = after.print();
+        List<Node> out = new ArrayList<>();
+        for (Node s : Statements.of(after)) {
+            Optional<Statements.Assignment> a = Statements.assignment(s);
+            if (name(s) == null || a.get().value() == null || PyLiterals.value(a.get().value()).isEmpty()) {
+                continue;
+            }
+            String name = name(s);
+            if (mentions(afterText, name) == 1 && mentions(beforeText, name) > 1
+                    && !readElsewhere.contains(moduleName + "." + name) && !readElsewhere.contains(moduleName + ".*")) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The name {@code NAME = ...} binds, for a plain assignment to one name; else null. */
+    public static String name(Node stmt) {
+        return Statements.assignment(stmt).filter(a -> a.operator().equals("=") && a.targets().size() == 1
+                && a.targets().get(0).kind() == NodeKind.NAME).map(a -> Expressions.name(a.targets().get(0))).orElse(null);
+    }
+
+    /** The first module-level statement {@code name = ...}. */
+    public static Optional<Node> assignment(Node module, String name) {
+        return Statements.of(module).stream().filter(s -> name.equals(name(s))).findFirst();
+    }
+
+    /**
+     * Adds the "module.NAME" pairs a module reads from other modules: {@code from flows.etl import CRON} and
+     * {@code etl.CRON} after {@code import flows.etl as etl} give "etl.CRON"; {@code from flows.etl import *}
+     * gives "etl.*". Only the last part of a module's path is kept, so a pair may also stand for a namesake
+     * module elsewhere, which keeps a constant rather than removing one.
+     */
+    public static void recordReads(Node module, Set<String> out) {
+        Imports imports = Imports.of(module);
+        for (ImportBinding b : imports.all()) {
+            if (b.isFromImport()) {
+                record(b.qualifiedName(), out);
+            }
+        }
+        // the tree index keeps the attributes by kind for the other recipes that look them up
+        for (Node attribute : TreeIndex.of(module).find(NodeKind.ATTRIBUTE)) {
+            imports.qualifiedName(attribute).ifPresent(q -> record(q, out));
+        }
+    }
+
+    /** The name a module is imported by, from its path: {@code flows/etl.py} is etl, {@code flows/__init__.py} flows. */
+    public static String moduleName(String sourcePath) {
+        String[] parts = sourcePath.replace('\\', '/').split("/");
+        String file = parts[parts.length - 1].replaceFirst("\\.pyi?$", "");
+        return file.equals("__init__") && parts.length > 1 ? parts[parts.length - 2] : file;
+    }
+
+    private static void record(String qualified, Set<String> out) {
+        String[] parts = qualified.split("\\.");
+        if (parts.length >= 2 && !parts[parts.length - 2].isEmpty()) {
+            out.add(parts[parts.length - 2] + "." + parts[parts.length - 1]);
+        }
+    }
+
+    /** How often {@code name} appears as a whole word in {@code text}. */
+    private static int mentions(String text, String name) {
+        Matcher m = Pattern.compile("(?<![\\w])" + Pattern.quote(name) + "(?![\\w])").matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 }

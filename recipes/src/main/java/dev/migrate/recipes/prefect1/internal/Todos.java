@@ -38,15 +38,19 @@ public final class Todos {
     }
 
     public static boolean has(Node root, PyElement node, String code) {
-        return carries(root, statementOf(root, node), code);
+        return carries(root, statementOf(root, node), "TODO(migrate " + code + ")");
+    }
+
+    /** Whether the statement holding {@code node} carries this very TODO (written by an earlier run). */
+    public static boolean has(Node root, PyElement node, String code, String message) {
+        return carries(root, statementOf(root, node), text(code, message));
     }
 
     /**
-     * Whether the comments above {@code stmt} hold this code's TODO. The file's first statement gives the
+     * Whether the comments above {@code stmt} hold {@code marker}. The file's first statement gives the
      * comments above it to the module header once the file is parsed again, so its TODO is looked for there.
      */
-    private static boolean carries(Node root, PyElement stmt, String code) {
-        String marker = "TODO(migrate " + code + ")";
+    private static boolean carries(Node root, PyElement stmt, String marker) {
         if (stmt.prefix().text().contains(marker)) {
             return true;
         }
@@ -57,7 +61,7 @@ public final class Todos {
     /** Adds the TODO above the statement holding {@code node}, unless one with this code is already there. */
     public static Node add(Node root, PyElement node, String code, String message, String newline) {
         PyElement stmt = statementOf(root, node);
-        if (carries(root, stmt, code)) {
+        if (carries(root, stmt, "TODO(migrate " + code + ")")) {
             return root;
         }
         return comment(root, stmt, text(code, message), newline);
