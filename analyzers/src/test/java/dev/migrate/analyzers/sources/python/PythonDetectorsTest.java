@@ -217,6 +217,92 @@ class PythonDetectorsTest {
         assertThat(jobs(sink)).containsExactlyInAnyOrder("nightly | CRON_CELERY 0 3 * * * @5", "hourly | INTERVAL PT1H @4");
     }
 
+    /**
+     * Python runs a module's statements in order: a second {@code beat_schedule = {...}} replaces the dict (Celery reads
+     * the setting once the module ran), {@code update()} and item assignment add to what is there, {@code del} removes.
+     */
+    @Test
+    void aBeatScheduleAssignedTwiceIsTheLastOnePlusWhatIsAddedAfterIt() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "celeryconfig.py", """
+                from celery import Celery
+                from celery.schedules import crontab
+                app = Celery("etl")
+                app.conf.beat_schedule = {
+                    "nightly": {"task": "t.nightly", "schedule": crontab(hour=2, minute=0)},
+                    "old-report": {"task": "t.report", "schedule": 600.0},
+                }
+                app.conf.beat_schedule = {
+                    "nightly": {"task": "t.nightly", "schedule": crontab(hour=3, minute=0)},
+                    "gone": {"task": "t.gone", "schedule": 60},
+                }
+                app.conf.beat_schedule.update({"hourly": {"task": "t.hourly", "schedule": 3600}})
+                app.conf.beat_schedule["weekly"] = {"task": "t.weekly", "schedule": crontab(minute=0, hour=6, day_of_week=1)}
+                del app.conf.beat_schedule["gone"]
+                """);
+        assertThat(jobs(sink)).containsExactly("nightly | CRON_CELERY 0 3 * * * @9", "hourly | INTERVAL PT1H @12",
+                "weekly | CRON_CELERY 0 6 * * 1 @13");
+        assertThat(codes(sink)).containsOnly("PYS004");
+        // conf.update(beat_schedule=...) replaces the setting as an assignment does; a module setting is read the same way
+        RecordingSink update = run(new CeleryBeatDetector(), "app.py", """
+                app.conf.beat_schedule = {"a": {"task": "t.a", "schedule": 60}}
+                app.conf.update(beat_schedule={"b": {"task": "t.b", "schedule": 120}})
+                """);
+        assertThat(jobs(update)).containsExactly("b | INTERVAL PT2M @2");
+        RecordingSink module = run(new CeleryBeatDetector(), "celeryconfig.py", """
+                BASE = {"a": {"task": "t.a", "schedule": 60}}
+                CELERYBEAT_SCHEDULE = {"old": {"task": "t.old", "schedule": 30}}
+                CELERYBEAT_SCHEDULE = BASE
+                CELERYBEAT_SCHEDULE.update(b={"task": "t.b", "schedule": 90})
+                """);
+        assertThat(jobs(module)).containsExactly("a | INTERVAL PT1M @1", "b | INTERVAL PT1M30S @4");
+    }
+
+    /** Where the order is not known from the text, every entry is kept and PYS010 says the set is not certain. */
+    @Test
+    void aBeatScheduleWrittenInsideAnIfOrFunctionIsKeptAndReported() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "celeryconfig.py", """
+                import os
+                app.conf.beat_schedule = {"nightly": {"task": "t.nightly", "schedule": 86400}}
+                if os.environ.get("DEBUG"):
+                    app.conf.beat_schedule = {"smoke": {"task": "t.smoke", "schedule": 300}}
+
+                def add_extra():
+                    app.conf.beat_schedule["extra"] = {"task": "t.extra", "schedule": 60}
+                """);
+        assertThat(jobs(sink)).containsExactly("nightly | INTERVAL P1D @2", "smoke | INTERVAL PT5M @4",
+                "extra | INTERVAL PT1M @7");
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PYS010")).extracting(f -> f.where().line() + " " + f.message())
+                .containsExactly("4 app.conf.beat_schedule is written inside an if, so which beat entries are in effect depends "
+                        + "on what runs: its entries are all listed, check them against the schedule the running beat loaded "
+                        + "(beat -l debug logs it as \"Current schedule\")",
+                        "7 app.conf.beat_schedule is written inside a function, so which beat entries are in effect depends "
+                        + "on what runs: its entries are all listed, check them against the schedule the running beat loaded "
+                        + "(beat -l debug logs it as \"Current schedule\")");
+        // a module-level assignment after the conditional one replaces whatever it did: nothing is uncertain then
+        RecordingSink replaced = run(new CeleryBeatDetector(), "celeryconfig.py", """
+                try:
+                    beat_schedule = {"a": {"task": "t.a", "schedule": 60}}
+                except ImportError:
+                    pass
+                beat_schedule = {"b": {"task": "t.b", "schedule": 60}}
+                """);
+        assertThat(jobs(replaced)).containsExactly("b | INTERVAL PT1M @5");
+        assertThat(codes(replaced)).containsOnly("PYS004");
+    }
+
+    /** A config class runs its body in order, so it is read like a module and needs no PYS010. */
+    @Test
+    void aBeatScheduleInAConfigClassIsReadInOrderWithoutFinding() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "config.py", """
+                class CeleryConfig:
+                    timezone = "Europe/Berlin"
+                    beat_schedule = {"x": {"task": "t.x", "schedule": 10}}
+                    beat_schedule = {"y": {"task": "t.y", "schedule": crontab(minute=5)}}
+                """);
+        assertThat(jobs(sink)).containsExactly("y | CRON_CELERY 5 * * * * [Europe/Berlin] @4");
+        assertThat(codes(sink)).containsExactly("PYS004");
+    }
+
     @Test
     void prefect1FlowsInBothStyles() {
         RecordingSink sink = run(new Prefect1FlowDetector(), "flows/etl.py", """
