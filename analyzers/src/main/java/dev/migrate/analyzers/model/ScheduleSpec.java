@@ -36,6 +36,13 @@ public record ScheduleSpec(Form form, String expression, String timezone, Source
          * day_of_month and day_of_week (its crontab.remaining_delta and _delta_to_next), as for APScheduler.
          */
         CRON_CELERY,
+        /**
+         * Five-field cron from the {@code schedule} library's {@code every().unit.at(time, tz)}: with a zone, schedule 1.2
+         * puts a local time that a spring-forward change skips one offset later (02:30 runs at 03:30) and a repeated
+         * one at its first occurrence ({@code Job._correct_utc_offset}), which is how Prefect's croniter reads it, not
+         * Vixie cron's "right at the change". Without a zone the library compares naive local times: {@link #CRON_UNIX}.
+         */
+        CRON_SCHEDULE_LIB,
         /** systemd OnCalendar. */
         SYSTEMD_CALENDAR,
         /** systemd monotonic timers: OnBootSec, OnStartupSec, OnUnitActiveSec, OnUnitInactiveSec. */

@@ -22,6 +22,13 @@ public final class PrefectTranslator {
         } else if (source instanceof Schedule.Interval iv) {
             target = PrefectSchedule.interval(iv.every(), iv.anchor() == null ? FireTimes.DEFAULT_ANCHOR
                     : LocalDateTime.ofInstant(iv.anchor(), iv.zone()), iv.zone().getId());
+            if (iv.anchor() == null && iv.every().compareTo(Duration.ofDays(1)) >= 0) {
+                // Whole days (or more) from an unknown start: the time of day is the schedule, and the source does not say it.
+                reasons.add("the legacy job ran every " + Descriptions.duration(iv.every()) + " from whenever it was "
+                        + "started, at a time of day the source does not state; the deployment counts from anchor_date, "
+                        + FireTimes.DEFAULT_ANCHOR + " unless set, so it runs at " + FireTimes.DEFAULT_ANCHOR.toLocalTime()
+                        + ": set anchor_date to a time the job ran");
+            }
             if (iv.fromEnd()) {
                 reasons.add("the interval is counted from the end of the previous run (OnUnitInactiveSec); "
                         + "Prefect intervals are counted between scheduled starts, so runs drift by their duration");

@@ -176,6 +176,27 @@ class PrefectTranslatorTest {
         assertThat(inactive.reasons()).singleElement().asString().startsWith("the interval is counted from the end");
     }
 
+    /**
+     * Whole days from an unknown start: before, "PT24H"/"P1D" without an anchor was proven exact at Prefect's default
+     * anchor (midnight) in a zone without DST, though nothing said the job ran at midnight. After, it is not exact and
+     * says to set anchor_date; sub-day intervals and intervals with a start keep their exact translation.
+     */
+    @Test
+    void wholeDaysWithoutAStartAreNotExact() {
+        Translation daily = translate(ScheduleSpec.Form.INTERVAL, "P1D", "UTC", TimerOptions.NONE);
+        assertThat(daily.target().toYaml()).containsExactly(Map.entry("interval", 86400L),
+                Map.entry("anchor_date", "2020-01-01T00:00"), Map.entry("timezone", "UTC"));
+        assertThat(daily.proof().equal()).isTrue();
+        assertThat(daily.exact()).isFalse();
+        assertThat(daily.reasons()).singleElement().asString().isEqualTo("the legacy job ran every 1 day from whenever it "
+                + "was started, at a time of day the source does not state; the deployment counts from anchor_date, "
+                + "2020-01-01T00:00 unless set, so it runs at 00:00: set anchor_date to a time the job ran");
+        assertThat(translate(ScheduleSpec.Form.SYSTEMD_MONOTONIC, "OnUnitActiveSec=1w", "UTC", TimerOptions.NONE).exact())
+                .isFalse();
+        assertThat(translate(ScheduleSpec.Form.INTERVAL, "PT23H", "UTC", TimerOptions.NONE).exact()).isTrue();
+        assertThat(translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/P1D", "UTC", TimerOptions.NONE).exact()).isTrue();
+    }
+
     @Test
     void repeatingIntervalKeepsItsStartAsTheAnchor() {
         Translation t = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/PT6H", "UTC", TimerOptions.NONE);

@@ -6,6 +6,7 @@ import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.rewriters.python.tree.Node;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
     static final String PHASE_FROM_START = "PYS008";
     static final String RANDOM_INTERVAL = "PYS005";
     static final String UNTIL = "PYS009";
+    static final String DST_GAP = "PYS011";
 
     private static final Map<String, String> UNITS = Map.of("second", "seconds", "minute", "minutes", "hour", "hours",
             "day", "days", "week", "weeks");
@@ -90,8 +92,13 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
         }
         if (at == null) {
             // A weekday without .at() runs on that weekday at the time of day the process started: no fixed clock.
-            return WEEKDAYS.contains(written) ? Optional.empty()
-                    : Optional.of(plain(new ScheduleSpec(Form.INTERVAL, Durations.iso(seconds), tz, where)));
+            if (WEEKDAYS.contains(written)) {
+                return Optional.empty();
+            }
+            ScheduleSpec spec = new ScheduleSpec(Form.INTERVAL, Durations.iso(seconds), tz, where);
+            return Optional.of(unit.equals("days") || unit.equals("weeks")
+                    ? new ScheduleLibReading(spec, List.of(new Decision(PHASE_FROM_START, noTimeOfDay(n.get(), unit))), null)
+                    : plain(spec));
         }
         Optional<String> timeText = at.call() == null ? Optional.empty()
                 : PythonModule.arg(at.call(), "time_str", 0).flatMap(m::string);
@@ -124,13 +131,27 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
             case "day", "days" -> minute + " " + hour + " * * *";
             default -> minute + " " + hour + " * * " + WEEKDAYS.indexOf(written);
         };
-        ScheduleSpec spec = new ScheduleSpec(Form.CRON_UNIX, cron, tz, where);
-        if (second == 0) {
-            return Optional.of(plain(spec));
+        // With a zone the library places skipped and repeated local times as croniter does; without one, as Vixie cron.
+        ScheduleSpec spec = new ScheduleSpec(tz == null ? Form.CRON_UNIX : Form.CRON_SCHEDULE_LIB, cron, tz, where);
+        List<Decision> decisions = new ArrayList<>();
+        if (second != 0) {
+            decisions.add(new Decision(SECONDS_DROPPED, "the schedule library ran it " + second + " s after the minute (."
+                    + atText + "); Prefect cron has whole minutes, so the deployment starts " + second + " s earlier, at the minute"));
         }
-        return Optional.of(new ScheduleLibReading(spec, List.of(new Decision(SECONDS_DROPPED, "the schedule library ran it "
-                + second + " s after the minute (." + atText + "); Prefect cron has whole minutes, so the deployment starts "
-                + second + " s earlier, at the minute")), null));
+        if (unit.equals("days") || WEEKDAYS.contains(written)) {
+            DstGap.of(tz, LocalTime.of(hour, minute, second))
+                    .ifPresent(gap -> decisions.add(new Decision(DST_GAP, gap.sentence(atText))));
+        }
+        return Optional.of(new ScheduleLibReading(spec, List.copyOf(decisions), null));
+    }
+
+    /** Why an every(n).days or .weeks without .at() has no time of day that the deployment could copy. */
+    private static String noTimeOfDay(double n, String unit) {
+        return "every(" + count(n) + ")." + unit + " without .at() ran " + count(n) + " " + unit + " after its previous run "
+                + "ended, the first " + count(n) + " " + unit + " after the scheduler process started, so the time of day "
+                + "(and weekday) it ran at was set by that start and moved later by the length of each run; the deployment "
+                + "runs at the time of day of its anchor_date (" + FireTimes.DEFAULT_ANCHOR.toLocalTime() + " unless set): "
+                + "set anchor_date to when it should run";
     }
 
     /** {@code every(n).to(m).unit}: each interval drawn at random from n to m units, both included. */

@@ -53,7 +53,7 @@ class PythonDetectorsTest {
                 "ping | UNKNOWN a random interval of PT5M to PT10M, drawn anew after each run (.every(5).to(10).minutes.do(ping)) @4",
                 "nightly | CRON_UNIX 5 23 * * * @5",
                 "ping | INTERVAL PT2H @6",
-                "nightly | CRON_UNIX 45 17 * * 5 [Europe/London] @7");
+                "nightly | CRON_SCHEDULE_LIB 45 17 * * 5 [Europe/London] @7");
         assertThat(codes(sink)).containsExactly("PYS001", "PYS001", "PYS001", "PYS001", "PYS005");
         assertThat(run(new ScheduleLibDetector(), "other.py", "from mylib import every\nevery(3).do(x)\n").jobs).isEmpty();
     }

@@ -59,7 +59,7 @@ class ScheduleLibDetectorTest {
     @Test
     void dayAtSecondsKeepsTheMinute() {
         RecordingSink sink = scan("schedule.every().day.at(\"10:30:45\", \"Europe/Berlin\").do(job)\n");
-        assertThat(schedule(sink)).isEqualTo("CRON_UNIX 30 10 * * * [Europe/Berlin]");
+        assertThat(schedule(sink)).isEqualTo("CRON_SCHEDULE_LIB 30 10 * * * [Europe/Berlin]");
         assertThat(findings(sink)).singleElement().asString().startsWith("PYS007 ");
     }
 
@@ -80,6 +80,63 @@ class ScheduleLibDetectorTest {
         assertThat(schedule(minutes)).isEqualTo("INTERVAL R/2020-01-01T00:00:10/PT5M");
         // an anchored interval keeps its seconds: nothing is dropped, only the phase is a decision
         assertThat(findings(minutes)).extracting(s -> s.substring(0, 6)).containsExactly("PYS008");
+    }
+
+    /**
+     * {@code every(n).days} without {@code .at()}: schedule 1.2's {@code _schedule_next_run} sets the next run to now +
+     * the period when the job was registered and again after each run ended, so the time of day is the process start's.
+     * Before: a plain P1D interval, proven "exact" at Prefect's default anchor, midnight. After: PYS008 says the time
+     * of day is not known, and the translation is not exact until anchor_date is set.
+     */
+    @Test
+    void everyDayWithoutATimeHasNoKnownTimeOfDay() {
+        RecordingSink sink = scan("schedule.every().day.do(job)\n");
+        assertThat(schedule(sink)).isEqualTo("INTERVAL P1D");
+        assertThat(findings(sink)).singleElement().asString().startsWith("PYS008 ")
+                .contains("every(1).days without .at()", "after its previous run ended", "set anchor_date");
+        assertThat(schedule(scan("schedule.every(3).weeks.do(job)\n"))).isEqualTo("INTERVAL P21D");
+        assertThat(findings(scan("schedule.every(3).weeks.do(job)\n"))).singleElement().asString()
+                .startsWith("PYS008 ").contains("every(3).weeks without .at() ran 3 weeks after");
+        var check = new dev.migrate.analyzers.schedule.ScheduleCheck(java.time.ZoneOffset.UTC, java.time.Instant.parse("2026-11-21T00:00:00Z"));
+        assertThat(check.inexactness(sink.jobs.get(0).schedules().get(0)))
+                .contains("at a time of day the source does not state", "set anchor_date");
+        // hours and minutes keep no time of day worth copying: no decision, and their translation stays exact
+        RecordingSink hours = scan("schedule.every(6).hours.do(job)\n");
+        assertThat(schedule(hours)).isEqualTo("INTERVAL PT6H");
+        assertThat(findings(hours)).isEmpty();
+        assertThat(check.inexactness(hours.jobs.get(0).schedules().get(0))).isNull();
+    }
+
+    /**
+     * {@code .at("02:30", "Europe/Berlin")} on the spring-forward day: schedule 1.2's {@code _correct_utc_offset} moves a
+     * skipped time one offset later (03:30 CEST), as croniter does, where Vixie cron (the CRON_UNIX reading before)
+     * runs it at 03:00. A repeated time runs once, at its first occurrence.
+     */
+    @Test
+    void aTimeInTheDstGapOfTheAtZoneRunsOneOffsetLater() {
+        RecordingSink sink = scan("schedule.every().day.at(\"02:30\", \"Europe/Berlin\").do(job)\n");
+        assertThat(schedule(sink)).isEqualTo("CRON_SCHEDULE_LIB 30 2 * * * [Europe/Berlin]");
+        assertThat(findings(sink)).singleElement().asString().startsWith("PYS011 ")
+                .contains("skips", "03:30 on the day of the change", "also once at 01:30 before the regular 02:30");
+        var spec = sink.jobs.get(0).schedules().get(0);
+        var read = dev.migrate.analyzers.schedule.Schedules.interpret(spec, java.time.ZoneOffset.UTC);
+        assertThat(dev.migrate.analyzers.schedule.FireTimes.source(read, java.time.Instant.parse("2027-03-26T12:00:00Z"), 3))
+                .extracting(t -> t.toOffsetDateTime().toString())
+                .containsExactly("2027-03-27T02:30+01:00", "2027-03-28T03:30+02:00", "2027-03-29T02:30+02:00");
+        assertThat(dev.migrate.analyzers.schedule.FireTimes.source(read, java.time.Instant.parse("2027-10-30T12:00:00Z"), 2))
+                .extracting(t -> t.toOffsetDateTime().toString())
+                .containsExactly("2027-10-31T02:30+02:00", "2027-11-01T02:30+01:00");
+        var check = new dev.migrate.analyzers.schedule.ScheduleCheck(java.time.ZoneOffset.UTC, java.time.Instant.parse("2026-11-21T00:00:00Z"));
+        assertThat(check.inexactness(spec)).isNull();
+        // without a zone the library compares naive local times: Vixie cron's reading, and no gap to report
+        RecordingSink naive = scan("schedule.every().day.at(\"02:30\").do(job)\n");
+        assertThat(schedule(naive)).isEqualTo("CRON_UNIX 30 2 * * *");
+        assertThat(findings(naive)).isEmpty();
+        // a time outside the gap, or a zone without DST, is only read in its zone
+        assertThat(findings(scan("schedule.every().day.at(\"03:30\", \"Europe/Berlin\").do(job)\n"))).isEmpty();
+        assertThat(findings(scan("schedule.every().sunday.at(\"02:30\", \"Asia/Tokyo\").do(job)\n"))).isEmpty();
+        assertThat(findings(scan("schedule.every().sunday.at(\"02:30\", \"America/New_York\").do(job)\n")))
+                .singleElement().asString().startsWith("PYS011 ").contains("America/New_York");
     }
 
     @Test
