@@ -49,7 +49,9 @@ public record ScheduleSpec(Form form, String expression, String timezone, Source
         SYSTEMD_MONOTONIC,
         /**
          * A fixed interval, expression is an ISO-8601 duration such as {@code PT15M}, or an ISO-8601 repeating
-         * interval {@code R/2020-01-01T10:30/P2D}: every period from that local time, on the wall clock of the zone.
+         * interval {@code R/2020-01-01T10:30/P2D}: every period from that local time, on the wall clock of the zone;
+         * a start with a UTC offset ({@code R/2024-01-01T00:30+01:00/PT6H}, a Prefect anchor_date) is an instant from
+         * which the period counts in elapsed time.
          */
         INTERVAL,
         /** An RFC 5545 RRULE. */

@@ -165,6 +165,30 @@ class InProcessSchedulersTest {
         assertThat(read(p, "opt/app/settings.py")).isEqualTo(settings);
     }
 
+    /**
+     * schedule's until() with a date: before, every deployment ran on forever with a note to pause it; now a schedule
+     * that an RRULE can say ends with UNTIL, an interval keeps the note, and a job without until() does not change.
+     */
+    @Test
+    void anAbsoluteUntilEndsTheDeploymentsRrule() throws Exception {
+        Path p = dir.resolve("until");
+        Files.createDirectories(p.resolve("opt/app"));
+        Files.writeString(p.resolve("opt/app/sched.py"), "import time\nimport schedule\nfrom app import work\n\n"
+                + "schedule.every().day.at(\"06:45\").until(\"2030-01-31 18:00\").do(work.daily)\n"
+                + "schedule.every(10).minutes.until(\"2030-01-31 18:00\").do(work.poll)\n"
+                + "schedule.every().day.at(\"07:00\").do(work.plain)\n"
+                + "while True:\n    schedule.run_pending()\n    time.sleep(1)\n");
+        RewriteEngine.apply(p, run(p, "cutover"));
+        String yaml = read(p, "prefect/prefect.yaml");
+        assertThat(yaml).contains("rrule: FREQ=DAILY;BYHOUR=6;BYMINUTE=45;BYSECOND=0;UNTIL=20300131T180000", "interval: 600",
+                "cron: 0 7 * * *");
+        assertThat(yaml).containsOnlyOnce("UNTIL");
+        assertOnlyPrefect3Keys(yaml);
+        String report = read(p, "prefect/MIGRATION.md");
+        assertThat(report).contains("the legacy job stopped after 2030-01-31T18:00; Prefect 3 interval schedules of this kind "
+                + "have no end date");
+    }
+
     @Test
     void filesMigrateDidNotWriteAreNeverOverwritten() throws Exception {
         Path p = estate();

@@ -34,8 +34,11 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
     record Decision(String code, String text) {
     }
 
-    /** {@code until()}'s argument as written, and when that deadline falls ("after 18:00 on the day ..."). */
-    record Until(String written, String meaning) {
+    /**
+     * {@code until()}'s argument as written, when that deadline falls ("after 18:00 on the day ..."), and the last
+     * local time of the scheduler host at which the job may run when the deadline is absolute, else null.
+     */
+    record Until(String written, String meaning, LocalDateTime deadline) {
     }
 
     static final String SECONDS_DROPPED = "PYS007";
@@ -69,8 +72,13 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
             return r;
         }
         List<Decision> decisions = new ArrayList<>(r.decisions);
-        decisions.add(new Decision(UNTIL, "the schedule library stopped it " + until.meaning() + " (.until()); Prefect 3 "
-                + "schedules have no end date: pause or delete the deployment's schedule then"));
+        String stopped = "the schedule library stopped it " + until.meaning() + " (.until()); ";
+        decisions.add(new Decision(UNTIL, stopped + (until.deadline() == null
+                ? "Prefect 3 schedules have no end date: pause or delete the deployment's schedule then"
+                : tz != null ? "it read that time on the scheduler host's clock, not in " + tz + ", so the deployment's "
+                        + "schedule gets no end: pause or delete it then"
+                : "the deployment's schedule ends there (RRULE UNTIL) where it can be written as an RRULE; Prefect 3 cron "
+                        + "and interval schedules have no end date: pause or delete those then")));
         return new ScheduleLibReading(r.spec, List.copyOf(decisions), until);
     }
 
@@ -205,16 +213,20 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
         if (arg == null) {
             return null;
         }
+        LocalDateTime deadline = DateTimeLiterals.of(m, arg).orElse(null);
         Optional<String> literal = m.string(arg);
         if (literal.isPresent()) {
             // until() puts a string without a date on the day it is called.
             return new Until(literal.get(), literal.get().contains("-") ? "after " + literal.get()
-                    : "after " + literal.get() + " on the day the scheduler process started");
+                    : "after " + literal.get() + " on the day the scheduler process started", deadline);
         }
         String text = arg.text().strip();
+        if (deadline != null) {
+            return new Until(text, "after " + deadline, deadline);
+        }
         // A timedelta is added to now(), a datetime.time is put on today's date.
         boolean relative = text.contains("timedelta") || text.matches("(?s).*\\btime\\(.*");
         return new Until(text, "after " + text + (relative ? ", counted from when the scheduler process started"
-                : ", as evaluated when the scheduler process started"));
+                : ", as evaluated when the scheduler process started"), null);
     }
 }

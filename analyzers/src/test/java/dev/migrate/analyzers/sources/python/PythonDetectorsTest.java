@@ -380,6 +380,28 @@ class PythonDetectorsTest {
         assertThat(codes(sink)).containsExactly("PF290", "PF290");
     }
 
+    /** An Interval's anchor_date (a string or a naive datetime of literals) is carried as the instant it counts from. */
+    @Test
+    void prefectIntervalAnchorIsCarried() {
+        RecordingSink sink = run(new PrefectDeploymentDetector(), "flows/main.py", """
+                from datetime import datetime, timedelta
+                from prefect import flow
+                from prefect.schedules import Interval
+
+                @flow
+                def etl():
+                    pass
+
+                if __name__ == "__main__":
+                    etl.deploy(name="a", work_pool_name="p", schedules=[Interval(3600, "2024-05-01T02:00:00", timezone="America/New_York")])
+                    etl.deploy(name="b", work_pool_name="p", schedules=[Interval(timedelta(days=1), anchor_date=datetime(2024, 5, 1, 6, 30))])
+                    etl.deploy(name="c", work_pool_name="p", schedules=[Interval(3600, anchor_date=start_of_shift())])
+                """);
+        assertThat(jobs(sink)).containsExactly("etl/a | INTERVAL R/2024-05-01T02:00-04:00/PT1H [America/New_York] @10",
+                "etl/b | INTERVAL R/2024-05-01T06:30Z/P1D @11", "etl/c | INTERVAL PT1H @12");
+        assertThat(sink.jobs.get(2).attributes()).containsEntry("schedule.anchor_date", "start_of_shift()");
+    }
+
     @Test
     void prefectApiUsage() {
         RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """

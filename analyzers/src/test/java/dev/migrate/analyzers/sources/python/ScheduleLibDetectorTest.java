@@ -145,12 +145,43 @@ class ScheduleLibDetectorTest {
         assertThat(schedule(sink)).isEqualTo("CRON_UNIX 0 7 * * *");
         assertThat(sink.jobs.get(0).attributes()).containsEntry("schedule.until", "2030-01-31 18:00");
         assertThat(findings(sink)).singleElement().asString().startsWith("PYS009 ").contains("2030-01-31 18:00");
-        assertThat(sink.jobs.get(0).attributes().get("schedule.decisions")).contains("after 2030-01-31 18:00", "no end date");
+        assertThat(sink.jobs.get(0).attributes().get("schedule.decisions")).contains("after 2030-01-31 18:00",
+                "ends there (RRULE UNTIL)", "no end date");
+        assertThat(sink.jobs.get(0).attributes()).containsEntry("schedule.deadline", "2030-01-31T18:00");
         // a time of day or a timedelta is counted from the day or moment the process started
         RecordingSink relative = scan("import datetime\nschedule.every(10).minutes.until(datetime.timedelta(hours=8)).do(job)\n");
         assertThat(schedule(relative)).isEqualTo("INTERVAL PT10M");
         assertThat(findings(relative)).singleElement().asString().startsWith("PYS009 ")
                 .contains("datetime.timedelta(hours=8)", "process started");
+        assertThat(relative.jobs.get(0).attributes()).doesNotContainKey("schedule.deadline");
+    }
+
+    /**
+     * An absolute until() is a local time of the scheduler host (schedule 1.2 compares it with naive local next-run
+     * times): a date string or a naive datetime of literals gives the deadline the recipe ends an RRULE with; with an
+     * at() zone the schedule's clock is another one, so there is none, and the finding says why.
+     */
+    @Test
+    void anAbsoluteUntilGivesTheDeadlineOnTheHostClockOnly() {
+        RecordingSink literal = scan("from datetime import datetime\n"
+                + "schedule.every(2).days.at(\"10:30\").until(datetime(2030, 1, 31, 18)).do(job)\n");
+        assertThat(literal.jobs.get(0).attributes()).containsEntry("schedule.deadline", "2030-01-31T18:00")
+                .containsEntry("schedule.until", "datetime(2030, 1, 31, 18)");
+        assertThat(findings(literal)).filteredOn(f -> f.startsWith("PYS009")).singleElement().asString()
+                .contains("after 2030-01-31T18:00");
+        assertThat(scan("import datetime\nschedule.every().hour.until(datetime.datetime(2030, 1, 31, minute=5)).do(job)\n")
+                .jobs.get(0).attributes()).containsEntry("schedule.deadline", "2030-01-31T00:05");
+        assertThat(scan("schedule.every().hour.until(\"2030-01-31\").do(job)\n").jobs.get(0).attributes())
+                .containsEntry("schedule.deadline", "2030-01-31T00:00");
+        RecordingSink zoned = scan("schedule.every().day.at(\"07:00\", \"Europe/Berlin\").until(\"2030-01-31 18:00\").do(job)\n");
+        assertThat(zoned.jobs.get(0).attributes()).doesNotContainKey("schedule.deadline");
+        assertThat(findings(zoned)).filteredOn(f -> f.startsWith("PYS009")).singleElement().asString()
+                .contains("host's clock, not in Europe/Berlin");
+        // a time of day, an aware datetime or a computed value is no deadline
+        for (String until : List.of("\"18:00\"", "datetime(2030, 1, 31, tzinfo=UTC)", "end_of_quarter()", "\"2030-02-30\"")) {
+            assertThat(scan("from datetime import datetime\nschedule.every().hour.until(" + until + ").do(job)\n")
+                    .jobs.get(0).attributes()).as(until).doesNotContainKey("schedule.deadline");
+        }
     }
 
     @Test
