@@ -53,21 +53,25 @@ public final class CeleryBeatDetector extends PythonDetector {
         }
     }
 
-    /** {@code app.conf.timezone = "..."}, a {@code timezone}/{@code CELERY_TIMEZONE} setting, or Celery(timezone=). */
+    /**
+     * {@code app.conf.timezone = "..."}, a {@code timezone}/{@code CELERY_TIMEZONE} setting, {@code conf.update(timezone=)}
+     * or {@code Celery(timezone=)}; written more than once, the last one in the file is the one in effect, as for
+     * beat_schedule.
+     */
     private static String zone(PythonModule m) {
+        String zone = null;
         for (Node n : m.nodes()) {
             Optional<Statements.Assignment> a = Statements.assignment(n);
             if (a.isPresent() && a.get().targets().size() == 1 && a.get().value() != null) {
                 String t = Expressions.dottedName(a.get().targets().get(0)).orElse("");
                 if (t.endsWith("conf.timezone") || t.equals("timezone") || t.equals("CELERY_TIMEZONE")) {
-                    Optional<String> z = m.string(a.get().value());
-                    if (z.isPresent()) {
-                        return z.get();
-                    }
+                    zone = m.string(a.get().value()).orElse(zone);
                 }
+            } else if (n.kind() == NodeKind.CALL && (m.nameOf(n).endsWith("conf.update") || m.nameOf(n).endsWith("Celery"))) {
+                zone = PythonModule.arg(n, "timezone", -1).flatMap(m::string).orElse(zone);
             }
         }
-        return null;
+        return zone;
     }
 
     private void entry(PythonModule m, BeatScheduleWrites.Entry entry, String zone, InventorySink sink) {

@@ -248,6 +248,19 @@ class PythonDetectorsTest {
                 app.conf.update(beat_schedule={"b": {"task": "t.b", "schedule": 120}})
                 """);
         assertThat(jobs(update)).containsExactly("b | INTERVAL PT2M @2");
+        // the timezone crontab() is read in follows the same order: the last setting wins
+        RecordingSink zone = run(new CeleryBeatDetector(), "app.py", """
+                from celery import Celery
+                app = Celery("etl", timezone="UTC")
+                app.conf.timezone = "Europe/Paris"
+                app.conf.update(timezone="America/Chicago")
+                app.conf.beat_schedule = {"a": {"task": "t.a", "schedule": crontab(minute=0, hour=6)}}
+                """);
+        assertThat(jobs(zone)).containsExactly("a | CRON_CELERY 0 6 * * * [America/Chicago] @5");
+        assertThat(jobs(run(new CeleryBeatDetector(), "app.py", """
+                app = Celery("etl", timezone="Asia/Tokyo")
+                app.conf.beat_schedule = {"a": {"task": "t.a", "schedule": crontab(minute=0, hour=6)}}
+                """))).containsExactly("a | CRON_CELERY 0 6 * * * [Asia/Tokyo] @2");
         RecordingSink module = run(new CeleryBeatDetector(), "celeryconfig.py", """
                 BASE = {"a": {"task": "t.a", "schedule": 60}}
                 CELERYBEAT_SCHEDULE = {"old": {"task": "t.old", "schedule": 30}}

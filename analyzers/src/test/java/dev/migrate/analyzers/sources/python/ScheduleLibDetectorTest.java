@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.schedule.FireTimes;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.sources.HostEstate;
 import dev.migrate.analyzers.sources.RecordingSink;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +31,15 @@ class ScheduleLibDetectorTest {
         Job j = sink.jobs.get(0);
         var s = j.schedules().get(0);
         return s.form() + " " + s.expression() + (s.timezone() == null ? "" : " [" + s.timezone() + "]");
+    }
+
+    /** Interprets and proves in UTC as the host zone, from a fixed day. */
+    private static final ScheduleCheck CHECK = new ScheduleCheck(ZoneOffset.UTC, Instant.parse("2026-11-21T00:00:00Z"));
+
+    /** The legacy side's next fire times, as offset date-times. */
+    private static List<String> fireTimes(ScheduleSpec spec, String from, int n) {
+        return FireTimes.source(CHECK.interpret(spec), Instant.parse(from), n).stream()
+                .map(t -> t.toOffsetDateTime().toString()).toList();
     }
 
     private static List<String> findings(RecordingSink sink) {
@@ -97,14 +111,13 @@ class ScheduleLibDetectorTest {
         assertThat(schedule(scan("schedule.every(3).weeks.do(job)\n"))).isEqualTo("INTERVAL P21D");
         assertThat(findings(scan("schedule.every(3).weeks.do(job)\n"))).singleElement().asString()
                 .startsWith("PYS008 ").contains("every(3).weeks without .at() ran 3 weeks after");
-        var check = new dev.migrate.analyzers.schedule.ScheduleCheck(java.time.ZoneOffset.UTC, java.time.Instant.parse("2026-11-21T00:00:00Z"));
-        assertThat(check.inexactness(sink.jobs.get(0).schedules().get(0)))
+        assertThat(CHECK.inexactness(sink.jobs.get(0).schedules().get(0)))
                 .contains("at a time of day the source does not state", "set anchor_date");
         // hours and minutes keep no time of day worth copying: no decision, and their translation stays exact
         RecordingSink hours = scan("schedule.every(6).hours.do(job)\n");
         assertThat(schedule(hours)).isEqualTo("INTERVAL PT6H");
         assertThat(findings(hours)).isEmpty();
-        assertThat(check.inexactness(hours.jobs.get(0).schedules().get(0))).isNull();
+        assertThat(CHECK.inexactness(hours.jobs.get(0).schedules().get(0))).isNull();
     }
 
     /**
@@ -119,15 +132,10 @@ class ScheduleLibDetectorTest {
         assertThat(findings(sink)).singleElement().asString().startsWith("PYS011 ")
                 .contains("skips", "03:30 on the day of the change", "also once at 01:30 before the regular 02:30");
         var spec = sink.jobs.get(0).schedules().get(0);
-        var read = dev.migrate.analyzers.schedule.Schedules.interpret(spec, java.time.ZoneOffset.UTC);
-        assertThat(dev.migrate.analyzers.schedule.FireTimes.source(read, java.time.Instant.parse("2027-03-26T12:00:00Z"), 3))
-                .extracting(t -> t.toOffsetDateTime().toString())
+        assertThat(fireTimes(spec, "2027-03-26T12:00:00Z", 3))
                 .containsExactly("2027-03-27T02:30+01:00", "2027-03-28T03:30+02:00", "2027-03-29T02:30+02:00");
-        assertThat(dev.migrate.analyzers.schedule.FireTimes.source(read, java.time.Instant.parse("2027-10-30T12:00:00Z"), 2))
-                .extracting(t -> t.toOffsetDateTime().toString())
-                .containsExactly("2027-10-31T02:30+02:00", "2027-11-01T02:30+01:00");
-        var check = new dev.migrate.analyzers.schedule.ScheduleCheck(java.time.ZoneOffset.UTC, java.time.Instant.parse("2026-11-21T00:00:00Z"));
-        assertThat(check.inexactness(spec)).isNull();
+        assertThat(fireTimes(spec, "2027-10-30T12:00:00Z", 2)).containsExactly("2027-10-31T02:30+02:00", "2027-11-01T02:30+01:00");
+        assertThat(CHECK.inexactness(spec)).isNull();
         // without a zone the library compares naive local times: Vixie cron's reading, and no gap to report
         RecordingSink naive = scan("schedule.every().day.at(\"02:30\").do(job)\n");
         assertThat(schedule(naive)).isEqualTo("CRON_UNIX 30 2 * * *");
