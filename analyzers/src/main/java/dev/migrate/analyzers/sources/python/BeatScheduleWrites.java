@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@code beat_schedule = {...}} (also {@code CELERYBEAT_SCHEDULE}, {@code app.conf.beat_schedule} and
  * {@code app.conf.update(beat_schedule=...)}) replaces the dict, so only the entries of the last assignment are
  * there at import; {@code beat_schedule.update(...)} and {@code beat_schedule["name"] = {...}} add (or replace)
- * entries after it and {@code del beat_schedule["name"]} removes one. A class body (a config class given to
+ * entries after it (so does {@code beat_schedule |= {...}}) and {@code del beat_schedule["name"]} removes one. A class body (a config class given to
  * {@code config_from_object}) runs in order too, so it is read the same way as its own setting.
  *
  * <p>A write inside an if, try, loop, with or function may run or not, and at another time: its entries are kept
@@ -110,6 +110,16 @@ final class BeatScheduleWrites {
      */
     private String write(Node stmt, String scope, boolean ordered) {
         Optional<Statements.Assignment> a = Statements.assignment(stmt);
+        if (a.isPresent() && a.get().value() != null && a.get().operator().equals("|=")) {
+            // setting |= {...} is update(): entries are added
+            Node target = Expressions.unwrap(a.get().targets().get(0));
+            if (!isBeatName(target)) {
+                return null;
+            }
+            String setting = scope + Expressions.dottedName(target).orElse("");
+            dict(setting, a.get().value());
+            return setting;
+        }
         if (a.isPresent() && a.get().value() != null && a.get().operator().equals("=")) {
             String wrote = null;
             for (Node target : a.get().targets()) {

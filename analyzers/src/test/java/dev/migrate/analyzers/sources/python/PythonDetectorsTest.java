@@ -266,8 +266,9 @@ class PythonDetectorsTest {
                 CELERYBEAT_SCHEDULE = {"old": {"task": "t.old", "schedule": 30}}
                 CELERYBEAT_SCHEDULE = BASE
                 CELERYBEAT_SCHEDULE.update(b={"task": "t.b", "schedule": 90})
+                CELERYBEAT_SCHEDULE |= {"c": {"task": "t.c", "schedule": 45}}
                 """);
-        assertThat(jobs(module)).containsExactly("a | INTERVAL PT1M @1", "b | INTERVAL PT1M30S @4");
+        assertThat(jobs(module)).containsExactly("a | INTERVAL PT1M @1", "b | INTERVAL PT1M30S @4", "c | INTERVAL PT45S @5");
     }
 
     /** Where the order is not known from the text, every entry is kept and PYS010 says the set is not certain. */
