@@ -62,8 +62,9 @@ final class BeatScheduleWrites {
             if (stmt.kind() == NodeKind.CLASS_DEF) {
                 String name = stmt.nodes().stream().filter(n -> n.kind() == NodeKind.NAME).findFirst()
                         .map(Expressions::name).orElse("?");
-                stmt.nodes().stream().filter(n -> n.kind() == NodeKind.SUITE).findFirst()
-                        .ifPresent(suite -> block(suite, scope + name + "."));
+                // the body is the last child: an indented SUITE, or the SIMPLE_LINE of `class C: x = 1`
+                List<Node> parts = stmt.nodes();
+                block(parts.get(parts.size() - 1), scope + name + ".");
             } else if (isCompound(stmt)) {
                 nested(stmt, stmt, scope);
             } else {

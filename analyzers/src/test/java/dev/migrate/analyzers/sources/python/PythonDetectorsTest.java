@@ -315,6 +315,8 @@ class PythonDetectorsTest {
                 """);
         assertThat(jobs(sink)).containsExactly("y | CRON_CELERY 5 * * * * [Europe/Berlin] @4");
         assertThat(codes(sink)).containsExactly("PYS004");
+        assertThat(jobs(run(new CeleryBeatDetector(), "config.py",
+                "class C: beat_schedule = {\"z\": {\"task\": \"t.z\", \"schedule\": 30}}\n"))).containsExactly("z | INTERVAL PT30S @1");
     }
 
     @Test
