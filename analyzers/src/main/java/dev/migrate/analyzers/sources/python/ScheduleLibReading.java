@@ -105,7 +105,7 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
             }
             ScheduleSpec spec = new ScheduleSpec(Form.INTERVAL, Durations.iso(seconds), tz, where);
             return Optional.of(unit.equals("days") || unit.equals("weeks")
-                    ? new ScheduleLibReading(spec, List.of(new Decision(PHASE_FROM_START, noTimeOfDay(n.get(), unit))), null)
+                    ? new ScheduleLibReading(spec, List.of(new Decision(PHASE_FROM_START, noTimeOfDay(n.get(), unit, written))), null)
                     : plain(spec));
         }
         Optional<String> timeText = at.call() == null ? Optional.empty()
@@ -154,12 +154,13 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
     }
 
     /** Why an every(n).days or .weeks without .at() has no time of day that the deployment could copy. */
-    private static String noTimeOfDay(double n, String unit) {
-        return "every(" + count(n) + ")." + unit + " without .at() ran " + count(n) + " " + unit + " after its previous run "
-                + "ended, the first " + count(n) + " " + unit + " after the scheduler process started, so the time of day "
-                + "(and weekday) it ran at was set by that start and moved later by the length of each run; the deployment "
-                + "runs at the time of day of its anchor_date (" + FireTimes.DEFAULT_ANCHOR.toLocalTime() + " unless set): "
-                + "set anchor_date to when it should run";
+    private static String noTimeOfDay(double n, String unit, String written) {
+        String period = n == 1 ? "a " + unit.substring(0, unit.length() - 1) : count(n) + " " + unit;
+        return "every(" + (n == 1 ? "" : count(n)) + ")." + written + " without .at() ran " + period + " after its previous "
+                + "run ended, the first " + period + " after the scheduler process started, so the time of day (and weekday) "
+                + "it ran at was set by that start and moved later by the length of each run; the deployment runs at the "
+                + "time of day of its anchor_date (" + FireTimes.DEFAULT_ANCHOR.toLocalTime() + " unless set): set "
+                + "anchor_date to when it should run";
     }
 
     /** {@code every(n).to(m).unit}: each interval drawn at random from n to m units, both included. */

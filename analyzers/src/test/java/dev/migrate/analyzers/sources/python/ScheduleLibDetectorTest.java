@@ -107,7 +107,7 @@ class ScheduleLibDetectorTest {
         RecordingSink sink = scan("schedule.every().day.do(job)\n");
         assertThat(schedule(sink)).isEqualTo("INTERVAL P1D");
         assertThat(findings(sink)).singleElement().asString().startsWith("PYS008 ")
-                .contains("every(1).days without .at()", "after its previous run ended", "set anchor_date");
+                .contains("every().day without .at() ran a day after its previous run ended", "set anchor_date");
         assertThat(schedule(scan("schedule.every(3).weeks.do(job)\n"))).isEqualTo("INTERVAL P21D");
         assertThat(findings(scan("schedule.every(3).weeks.do(job)\n"))).singleElement().asString()
                 .startsWith("PYS008 ").contains("every(3).weeks without .at() ran 3 weeks after");
