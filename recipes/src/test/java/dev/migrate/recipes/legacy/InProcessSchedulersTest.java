@@ -178,6 +178,9 @@ class InProcessSchedulersTest {
                 + "schedule.every(10).minutes.until(\"2030-01-31 18:00\").do(work.poll)\n"
                 + "schedule.every().day.at(\"07:00\").do(work.plain)\n"
                 + "while True:\n    schedule.run_pending()\n    time.sleep(1)\n");
+        // the dual run moves the RRULE 15 minutes later and keeps its end
+        RewriteEngine.apply(p, run(p, "dual-run"));
+        assertThat(read(p, "prefect/prefect.yaml")).contains("rrule: FREQ=DAILY;BYHOUR=7;BYMINUTE=0;BYSECOND=0;UNTIL=20300131T180000");
         RewriteEngine.apply(p, run(p, "cutover"));
         String yaml = read(p, "prefect/prefect.yaml");
         assertThat(yaml).contains("rrule: FREQ=DAILY;BYHOUR=6;BYMINUTE=45;BYSECOND=0;UNTIL=20300131T180000", "interval: 600",
