@@ -166,6 +166,38 @@ class InProcessSchedulersTest {
     }
 
     /**
+     * A beat schedule assigned twice and then changed by item assignment: before, the first dict's entries were
+     * migrated too (a job that no longer ran) and the item write was not seen. Now only the entries in effect get
+     * deployments, and the cutover comments out the item assignment that registers one.
+     */
+    @Test
+    void onlyTheBeatEntriesInEffectAreMigrated() throws Exception {
+        Path p = dir.resolve("beat");
+        Files.createDirectories(p.resolve("opt/app"));
+        Files.createDirectories(p.resolve("app"));
+        String settings = """
+                from celery.schedules import crontab
+
+                CELERYBEAT_SCHEDULE = {
+                    "cleanup": {"task": "app.tasks.cleanup", "schedule": crontab(minute=5, hour=1)},
+                }
+                CELERYBEAT_SCHEDULE = {
+                    "poll": {"task": "app.tasks.poll", "schedule": 120},
+                }
+                CELERYBEAT_SCHEDULE["cleanup"] = {"task": "app.tasks.cleanup", "schedule": crontab(minute=10, hour=2)}
+                """;
+        Files.writeString(p.resolve("opt/app/settings.py"), settings);
+        Files.writeString(p.resolve("app/tasks.py"), "from celery import shared_task\n\n\n@shared_task\ndef cleanup():\n"
+                + "    pass\n\n\n@shared_task\ndef poll():\n    pass\n");
+        RewriteEngine.apply(p, run(p, "cutover"));
+        String yaml = read(p, "prefect/prefect.yaml");
+        assertThat(yaml).contains("cron: 10 2 * * *", "interval: 120").doesNotContain("5 1 * * *");
+        assertThat(read(p, "opt/app/settings.py")).contains("    \"cleanup\": {\"task\": \"app.tasks.cleanup\", \"schedule\": "
+                + "crontab(minute=5, hour=1)},\n", "# CELERYBEAT_SCHEDULE[\"cleanup\"] = {", "    # \"poll\": {");
+        assertCompiles(p);
+    }
+
+    /**
      * schedule's until() with a date: before, every deployment ran on forever with a note to pause it; now a schedule
      * that an RRULE can say ends with UNTIL, an interval keeps the note, and a job without until() does not change.
      */

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The Celery beat entries a module leaves in effect, read in the order Python runs its module-level statements:
  * {@code beat_schedule = {...}} (also {@code CELERYBEAT_SCHEDULE}, {@code app.conf.beat_schedule} and
- * {@code app.conf.update(beat_schedule=...)}) replaces the dict, so only the entries of the last assignment are
+ * {@code CELERY_BEAT_SCHEDULE} in Django settings, and {@code app.conf.update(beat_schedule=...)}) replaces the dict, so only the entries of the last assignment are
  * there at import; {@code beat_schedule.update(...)} and {@code beat_schedule["name"] = {...}} add (or replace)
  * entries after it (so does {@code beat_schedule |= {...}}) and {@code del beat_schedule["name"]} removes one. A class body (a config class given to
  * {@code config_from_object}) runs in order too, so it is read the same way as its own setting.
@@ -239,6 +239,8 @@ final class BeatScheduleWrites {
 
     static boolean isBeatName(Node target) {
         String t = Expressions.dottedName(target).orElse("");
-        return t.equals("beat_schedule") || t.endsWith(".beat_schedule") || t.equals("CELERYBEAT_SCHEDULE");
+        // CELERY_BEAT_SCHEDULE: Django settings read with config_from_object(..., namespace="CELERY")
+        return t.equals("beat_schedule") || t.endsWith(".beat_schedule") || t.equals("CELERYBEAT_SCHEDULE")
+                || t.equals("CELERY_BEAT_SCHEDULE");
     }
 }

@@ -38,7 +38,7 @@ public final class CeleryBeatDetector extends PythonDetector {
             "fri", "5", "sat", "6");
 
     public CeleryBeatDetector() {
-        super("celery-beat", null, "beat_schedule", "CELERYBEAT_SCHEDULE");
+        super("celery-beat", null, "beat_schedule", "BEAT_SCHEDULE");
     }
 
     @Override

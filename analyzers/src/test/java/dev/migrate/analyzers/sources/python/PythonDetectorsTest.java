@@ -304,6 +304,20 @@ class PythonDetectorsTest {
         assertThat(codes(replaced)).containsOnly("PYS004");
     }
 
+    /** Django settings read with namespace="CELERY" name the schedule CELERY_BEAT_SCHEDULE (before: not found at all). */
+    @Test
+    void djangoStyleCeleryBeatSchedule() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "proj/settings.py", """
+                from celery.schedules import crontab
+                CELERY_TIMEZONE = "Europe/Madrid"
+                CELERY_BEAT_SCHEDULE = {"report": {"task": "proj.tasks.report", "schedule": crontab(minute=0, hour=8)}}
+                """);
+        assertThat(jobs(sink)).containsExactly("report | CRON_CELERY 0 8 * * * [Europe/Madrid] @3");
+        // a look-alike name is not a beat setting
+        assertThat(run(new CeleryBeatDetector(), "x.py", "MY_BEAT_SCHEDULE = {\"a\": {\"task\": \"t\", \"schedule\": 5}}\n").jobs)
+                .isEmpty();
+    }
+
     /** A config class runs its body in order, so it is read like a module and needs no PYS010. */
     @Test
     void aBeatScheduleInAConfigClassIsReadInOrderWithoutFinding() {
