@@ -132,9 +132,9 @@ record Registration(int firstLine, int lastLine, String callee, List<String> arg
             if (e.nodes().size() != 2) {
                 continue;
             }
-            String key = StringLiterals.value(e.nodes().get(0)).orElse("");
+            String field = StringLiterals.value(e.nodes().get(0)).orElse("");
             String value = e.nodes().get(1).text().strip();
-            switch (key) {
+            switch (field) {
                 case "task" -> task = StringLiterals.value(e.nodes().get(1)).orElse(null);
                 case "args" -> {
                     passed.add("*" + value);
