@@ -36,13 +36,22 @@ public record ScheduleSpec(Form form, String expression, String timezone, Source
          * day_of_month and day_of_week (its crontab.remaining_delta and _delta_to_next), as for APScheduler.
          */
         CRON_CELERY,
+        /**
+         * Five-field cron from the {@code schedule} library's {@code every().unit.at(time, tz)}: with a zone, schedule 1.2
+         * puts a local time that a spring-forward change skips one offset later (02:30 runs at 03:30) and a repeated
+         * one at its first occurrence ({@code Job._correct_utc_offset}), which is how Prefect's croniter reads it, not
+         * Vixie cron's "right at the change". Without a zone the library compares naive local times: {@link #CRON_UNIX}.
+         */
+        CRON_SCHEDULE_LIB,
         /** systemd OnCalendar. */
         SYSTEMD_CALENDAR,
         /** systemd monotonic timers: OnBootSec, OnStartupSec, OnUnitActiveSec, OnUnitInactiveSec. */
         SYSTEMD_MONOTONIC,
         /**
          * A fixed interval, expression is an ISO-8601 duration such as {@code PT15M}, or an ISO-8601 repeating
-         * interval {@code R/2020-01-01T10:30/P2D}: every period from that local time, on the wall clock of the zone.
+         * interval {@code R/2020-01-01T10:30/P2D}: every period from that local time, on the wall clock of the zone;
+         * a start with a UTC offset ({@code R/2024-01-01T00:30+01:00/PT6H}, a Prefect anchor_date) is an instant from
+         * which the period counts in elapsed time.
          */
         INTERVAL,
         /** An RFC 5545 RRULE. */

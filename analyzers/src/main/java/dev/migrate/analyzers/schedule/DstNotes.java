@@ -12,6 +12,9 @@ final class DstNotes {
 
     static String explain(Schedule source, PrefectSchedule target, ZonedDateTime legacy, ZonedDateTime prefect, int index,
                           ZoneId zone) {
+        if (source instanceof Schedule.Until u) {
+            source = u.schedule();
+        }
         String head = "fire time #" + (index + 1) + " differs: legacy " + (legacy == null ? "none" : legacy)
                 + ", Prefect " + (prefect == null ? "none" : prefect);
         ZonedDateTime at = legacy != null ? legacy : prefect;

@@ -31,6 +31,10 @@ public final class FireTimes {
         if (s instanceof Schedule.WallClockInterval w) {
             return IntervalFireTimes.wallClock(w.every(), w.start(), w.zone(), start, n);
         }
+        if (s instanceof Schedule.Until u) {
+            List<ZonedDateTime> times = source(u.schedule(), start, n);
+            return times == null ? null : times.stream().filter(t -> !t.toLocalDateTime().isAfter(u.last())).toList();
+        }
         return null;
     }
 

@@ -13,6 +13,9 @@ public final class PrefectTranslator {
     }
 
     public static Translation translate(Schedule source, TimerOptions options, Instant reference) {
+        if (source instanceof Schedule.Until u) {
+            return until(u, translate(u.schedule(), options, reference), reference);
+        }
         List<String> reasons = new ArrayList<>(timerReasons(options));
         PrefectSchedule target = null;
         if (source instanceof Schedule.Cron c) {
@@ -22,6 +25,13 @@ public final class PrefectTranslator {
         } else if (source instanceof Schedule.Interval iv) {
             target = PrefectSchedule.interval(iv.every(), iv.anchor() == null ? FireTimes.DEFAULT_ANCHOR
                     : LocalDateTime.ofInstant(iv.anchor(), iv.zone()), iv.zone().getId());
+            if (iv.anchor() == null && iv.every().compareTo(Duration.ofDays(1)) >= 0) {
+                // Whole days (or more) from an unknown start: the time of day is the schedule, and the source does not say it.
+                reasons.add("the legacy job ran every " + Descriptions.duration(iv.every()) + " from whenever it was "
+                        + "started, at a time of day the source does not state; the deployment counts from anchor_date, "
+                        + FireTimes.DEFAULT_ANCHOR + " unless set, so it runs at " + FireTimes.DEFAULT_ANCHOR.toLocalTime()
+                        + ": set anchor_date to a time the job ran");
+            }
             if (iv.fromEnd()) {
                 reasons.add("the interval is counted from the end of the previous run (OnUnitInactiveSec); "
                         + "Prefect intervals are counted between scheduled starts, so runs drift by their duration");
@@ -51,16 +61,47 @@ public final class PrefectTranslator {
     }
 
     /**
+     * A schedule with a deadline: an RRULE ends with UNTIL, so a translation that is an RRULE or can be written as one
+     * (a cron of every day of the month, whole days on the wall clock from 2020-01-01) gets it; cron and interval
+     * schedules have no end date in Prefect 3, which is a reason the translation is not exact.
+     */
+    private static Translation until(Schedule.Until u, Translation open, Instant reference) {
+        PrefectSchedule target = open.target();
+        if (target == null) {
+            return new Translation(u, null, false, open.reasons(), null);
+        }
+        RRuleText rule = target.rrule() != null ? RRuleText.parse(target.rrule())
+                : u.schedule() instanceof Schedule.Cron c ? RRuleText.fromCron(c.expression())
+                : u.schedule() instanceof Schedule.WallClockInterval w ? everyDays(w) : null;
+        List<String> reasons = new ArrayList<>(open.reasons());
+        if (rule != null) {
+            target = PrefectSchedule.rrule(rule.until(u.last()).text(), target.timezone());
+        } else {
+            reasons.add("the legacy job stopped after " + u.last() + "; Prefect 3 " + (target.cron() != null ? "cron"
+                    : target.interval() != null ? "interval" : "RRULE") + " schedules of this kind have no end date: pause "
+                    + "or delete the deployment's schedule then");
+        }
+        ScheduleProof proof = ScheduleProver.prove(u, target, reference, ScheduleProver.DEFAULT_FIRE_TIMES);
+        return new Translation(u, target, proof != null && proof.equal() && reasons.isEmpty(), reasons, proof);
+    }
+
+    /** Every n whole days at a time from 2020-01-01 (Prefect's DTSTART), or null for any other wall-clock interval. */
+    private static RRuleText everyDays(Schedule.WallClockInterval w) {
+        long seconds = w.every().getSeconds();
+        boolean wholeDays = w.every().getNano() == 0 && seconds % 86_400 == 0 && seconds / 86_400 <= 366;
+        return wholeDays && w.start().toLocalDate().equals(FireTimes.DEFAULT_ANCHOR.toLocalDate())
+                ? RRuleText.everyDays((int) (seconds / 86_400), w.start().toLocalTime()) : null;
+    }
+
+    /**
      * An interval, except whole days in a zone with DST: Prefect's IntervalSchedule jumps from anchor_date in elapsed
      * time, so its runs would sit an hour off the wall-clock time for part of the year, while a daily RRULE with an
      * INTERVAL steps on the wall clock from 2020-01-01 (which must then be the start's date, as the detectors write it).
      */
     private static PrefectSchedule wallClock(Schedule.WallClockInterval w) {
-        long seconds = w.every().getSeconds();
-        boolean wholeDays = w.every().getNano() == 0 && seconds % 86_400 == 0 && seconds / 86_400 <= 366;
-        if (wholeDays && !w.zone().getRules().isFixedOffset() && w.start().toLocalDate().equals(FireTimes.DEFAULT_ANCHOR.toLocalDate())) {
-            return PrefectSchedule.rrule(RRuleText.everyDays((int) (seconds / 86_400), w.start().toLocalTime()).text(),
-                    w.zone().getId());
+        RRuleText days = everyDays(w);
+        if (days != null && !w.zone().getRules().isFixedOffset()) {
+            return PrefectSchedule.rrule(days.text(), w.zone().getId());
         }
         return PrefectSchedule.interval(w.every(), w.start(), w.zone().getId());
     }

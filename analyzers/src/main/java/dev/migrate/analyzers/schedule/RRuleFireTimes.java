@@ -35,15 +35,19 @@ final class RRuleFireTimes {
         ZoneRules rules = zone.getRules();
         Set<Instant> dates = new LinkedHashSet<>();
         LocalDate day = LocalDateTime.ofInstant(start, zone).toLocalDate().minusDays(1);
-        for (int i = 0; i < MAX_DAYS && dates.size() < n; i++, day = day.plusDays(1)) {
+        // to_rrule gives UNTIL the rule's own tzinfo, and Python compares two datetimes sharing a tzinfo by their local
+        // times: the last local time that fires, whatever the offsets
+        LocalDate lastDay = rule.until() == null ? LocalDate.MAX : rule.until().toLocalDate().plusDays(1);
+        for (int i = 0; i < MAX_DAYS && dates.size() < n && !day.isAfter(lastDay); i++, day = day.plusDays(1)) {
             if (!rule.matchesDay(day)) {
                 continue;
             }
             for (int h = rule.hours().nextSetBit(0); h >= 0 && dates.size() < n; h = rule.hours().nextSetBit(h + 1)) {
                 for (int m = rule.minutes().nextSetBit(0); m >= 0 && dates.size() < n; m = rule.minutes().nextSetBit(m + 1)) {
                     for (int s = rule.seconds().nextSetBit(0); s >= 0 && dates.size() < n; s = rule.seconds().nextSetBit(s + 1)) {
-                        Instant at = dateutilInstant(rules, day.atTime(LocalTime.of(h, m, s)));
-                        if (!at.isBefore(start)) {
+                        LocalDateTime local = day.atTime(LocalTime.of(h, m, s));
+                        Instant at = dateutilInstant(rules, local);
+                        if (!at.isBefore(start) && (rule.until() == null || !local.isAfter(rule.until()))) {
                             dates.add(at);
                         }
                     }

@@ -1,7 +1,9 @@
 package dev.migrate.analyzers.schedule;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -15,16 +17,51 @@ import java.util.stream.Collectors;
  * the month) and for every n days at a wall-clock time: always {@code FREQ=DAILY} with every {@code BY} part spelled
  * out, so that no part is filled in from {@code DTSTART}; an {@code INTERVAL} counts days from Prefect's DTSTART,
  * 2020-01-01 ({@code RRuleSchedule.to_rrule}). {@link #parse} reads back exactly this subset, for the proof.
+ * An {@code UNTIL} is written without a zone: {@code to_rrule} reads it as a local time of the schedule's timezone
+ * (a zone-less DTSTART with a UTC {@code UNTIL} would make dateutil refuse the rule), and the time itself still fires.
+ *
+ * @param until the last local time that may fire, or null for a rule without end
  */
 record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet hours, BitSet minutes, BitSet seconds,
-                 int intervalDays) {
+                 int intervalDays, LocalDateTime until) {
+    private static final DateTimeFormatter UNTIL_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final String[] DAYS = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
     /** The DTSTART Prefect gives a rule that names none. */
     private static final LocalDate PREFECT_DTSTART = LocalDate.of(2020, 1, 1);
 
     /** Every {@code days} days from 2020-01-01 at {@code at} on the wall clock. */
     static RRuleText everyDays(int days, LocalTime at) {
-        return new RRuleText(full(1, 12), List.of(), 0x7f, one(at.getHour()), one(at.getMinute()), one(at.getSecond()), days);
+        return new RRuleText(full(1, 12), List.of(), 0x7f, one(at.getHour()), one(at.getMinute()), one(at.getSecond()), days,
+                null);
+    }
+
+    /**
+     * The same days and times as a five-field cron whose day-of-month and month are every value (so no day rule is at
+     * play), at second 0; null for any other cron.
+     */
+    static RRuleText fromCron(CronExpression e) {
+        if (!e.full(CronField.DAY_OF_MONTH) || !e.full(CronField.MONTH)) {
+            return null;
+        }
+        int weekdays = 0;
+        for (int d = 0; d < 7; d++) {
+            // cron counts from Sunday = 0, RFC 5545's list here from Monday
+            if (e.matches(CronField.DAY_OF_WEEK, (d + 1) % 7)) {
+                weekdays |= 1 << d;
+            }
+        }
+        BitSet hours = new BitSet();
+        BitSet minutes = new BitSet();
+        for (int v = 0; v < 60; v++) {
+            hours.set(v, v < 24 && e.matches(CronField.HOUR, v));
+            minutes.set(v, e.matches(CronField.MINUTE, v));
+        }
+        return new RRuleText(full(1, 12), List.of(), weekdays, hours, minutes, one(0), 1, null);
+    }
+
+    /** This rule ending at {@code last} (inclusive, a local time of the schedule's zone). */
+    RRuleText until(LocalDateTime last) {
+        return new RRuleText(months, monthDays, weekdays, hours, minutes, seconds, intervalDays, last);
     }
 
     /** Null when the calendar restricts years or uses fractional seconds, which an RRULE here cannot say. */
@@ -50,7 +87,7 @@ record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet ho
             s.second().values(0, 59_999_999).stream().forEach(v -> seconds.set(v / 1_000_000));
         }
         return new RRuleText(s.month().values(1, 12), monthDays.stream().distinct().sorted().toList(), s.weekdays(),
-                s.hour().values(0, 23), s.minute().values(0, 59), seconds, 1);
+                s.hour().values(0, 23), s.minute().values(0, 59), seconds, 1, null);
     }
 
     String text() {
@@ -77,6 +114,9 @@ record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet ho
         parts.put("BYHOUR", join(hours));
         parts.put("BYMINUTE", join(minutes));
         parts.put("BYSECOND", join(seconds));
+        if (until != null) {
+            parts.put("UNTIL", UNTIL_FORMAT.format(until));
+        }
         return parts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
     }
 
@@ -95,6 +135,7 @@ record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet ho
         }
         try {
             int interval = parts.containsKey("INTERVAL") ? Integer.parseInt(parts.remove("INTERVAL")) : 1;
+            LocalDateTime until = parts.containsKey("UNTIL") ? LocalDateTime.parse(parts.remove("UNTIL"), UNTIL_FORMAT) : null;
             if (interval < 1 || !parts.keySet().stream().allMatch(k -> k.startsWith("BY"))) {
                 return null;
             }
@@ -109,7 +150,7 @@ record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet ho
                 }
             }
             RRuleText r = new RRuleText(months, days, weekdays, bits(parts.remove("BYHOUR")), bits(parts.remove("BYMINUTE")),
-                    bits(parts.remove("BYSECOND")), interval);
+                    bits(parts.remove("BYSECOND")), interval, until);
             return parts.isEmpty() ? r : null;
         } catch (RuntimeException e) {
             return null;

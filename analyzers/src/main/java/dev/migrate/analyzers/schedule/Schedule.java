@@ -42,6 +42,16 @@ public sealed interface Schedule {
         }
     }
 
+    /**
+     * A schedule that stops after a deadline (the schedule library's {@code .until()}): {@code last} is the last local
+     * time, in the schedule's zone, at which it may still fire.
+     */
+    record Until(Schedule schedule, LocalDateTime last) implements Schedule {
+        public String describe() {
+            return schedule.describe() + ", until " + last;
+        }
+    }
+
     /** A systemd {@code OnCalendar=} event; {@code hostZone} applies when the expression names no zone. */
     record Calendar(CalendarSpec spec, ZoneId hostZone) implements Schedule {
         public ZoneId zone() {

@@ -58,9 +58,12 @@ public final class ScheduleProver {
                 ZonedDateTime b = k < p.size() ? p.get(k) : null;
                 return new ScheduleProof(false, k, windowStart, a, b, DstNotes.explain(source, target, a, b, k, zone), s, p);
             }
-            last = new ScheduleProof(true, compared, windowStart, null, null, "", s, p);
+            // a schedule with a deadline can end before a later window: keep the last window that had fire times
+            if (last == null || !s.isEmpty()) {
+                last = new ScheduleProof(true, compared, windowStart, null, null, "", s, p);
+            }
         }
-        if (last.sourceTimes().isEmpty()) {
+        if (compared == 0) {
             return new ScheduleProof(true, 0, last.windowStart(), null, null,
                     "neither side ever fires (the expression names a date that does not exist, such as 30 February)",
                     List.of(), List.of());

@@ -27,6 +27,8 @@ public final class Schedules {
             case CRON_SPRING -> new Schedule.Cron(CronExpression.parse(CronDialects.springToUnix(text)), DayRule.CRONITER_AND, zone);
             case CRON_QUARTZ -> new Schedule.Cron(CronExpression.parse(CronDialects.quartzToUnix(text)), DayRule.CRONITER_AND, zone);
             case CRON_APSCHEDULER, CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
+            // only one day field is ever restricted, so the day rule plays no part; the DST rule is croniter's
+            case CRON_SCHEDULE_LIB -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_OR, zone);
             case SYSTEMD_CALENDAR -> new Schedule.Calendar(CalendarSpec.parse(text), hostZone);
             case SYSTEMD_MONOTONIC -> monotonic(text, zone);
             case INTERVAL -> interval(text, zone);
@@ -39,7 +41,9 @@ public final class Schedules {
 
     /**
      * {@code PT15M}, or an ISO-8601 repeating interval {@code R/2020-01-01T10:30/P2D}: every two days from that local
-     * time in the schedule's zone (the schedule library's {@code every(2).days.at("10:30")}).
+     * time in the schedule's zone (the schedule library's {@code every(2).days.at("10:30")}). A start with a UTC offset,
+     * {@code R/2024-01-01T00:30+01:00/PT6H}, is one instant: the period counts in elapsed time from it (a Prefect
+     * interval's anchor_date, see {@link AnchoredInterval}).
      */
     private static Schedule interval(String text, ZoneId zone) {
         if (!text.startsWith("R/")) {
@@ -49,6 +53,13 @@ public final class Schedules {
         if (slash < 0) {
             throw new ScheduleSyntaxException("expected R/start/duration, for example R/2020-01-01T10:30/P2D", 0);
         }
+        String every = text.substring(slash + 1);
+        try {
+            java.time.Instant instant = java.time.OffsetDateTime.parse(text.substring(2, slash)).toInstant();
+            return new Schedule.Interval(positive(isoDuration(every), every), instant, zone, false);
+        } catch (DateTimeParseException notAnInstant) {
+            // a local start: the wall-clock form below
+        }
         LocalDateTime anchor;
         try {
             anchor = LocalDateTime.parse(text.substring(2, slash));
@@ -56,7 +67,6 @@ public final class Schedules {
             throw new ScheduleSyntaxException("bad start '" + text.substring(2, slash) + "' in '" + text
                     + "', expected a local date and time such as 2020-01-01T10:30", 2);
         }
-        String every = text.substring(slash + 1);
         return new Schedule.WallClockInterval(positive(isoDuration(every), every), anchor, zone);
     }
 

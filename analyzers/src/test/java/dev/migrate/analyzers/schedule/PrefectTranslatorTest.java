@@ -176,6 +176,61 @@ class PrefectTranslatorTest {
         assertThat(inactive.reasons()).singleElement().asString().startsWith("the interval is counted from the end");
     }
 
+    /**
+     * Whole days from an unknown start: before, "PT24H"/"P1D" without an anchor was proven exact at Prefect's default
+     * anchor (midnight) in a zone without DST, though nothing said the job ran at midnight. After, it is not exact and
+     * says to set anchor_date; sub-day intervals and intervals with a start keep their exact translation.
+     */
+    @Test
+    void wholeDaysWithoutAStartAreNotExact() {
+        Translation daily = translate(ScheduleSpec.Form.INTERVAL, "P1D", "UTC", TimerOptions.NONE);
+        assertThat(daily.target().toYaml()).containsExactly(Map.entry("interval", 86400L),
+                Map.entry("anchor_date", "2020-01-01T00:00"), Map.entry("timezone", "UTC"));
+        assertThat(daily.proof().equal()).isTrue();
+        assertThat(daily.exact()).isFalse();
+        assertThat(daily.reasons()).singleElement().asString().isEqualTo("the legacy job ran every 1 day from whenever it "
+                + "was started, at a time of day the source does not state; the deployment counts from anchor_date, "
+                + "2020-01-01T00:00 unless set, so it runs at 00:00: set anchor_date to a time the job ran");
+        assertThat(translate(ScheduleSpec.Form.SYSTEMD_MONOTONIC, "OnUnitActiveSec=1w", "UTC", TimerOptions.NONE).exact())
+                .isFalse();
+        assertThat(translate(ScheduleSpec.Form.INTERVAL, "PT23H", "UTC", TimerOptions.NONE).exact()).isTrue();
+        assertThat(translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/P1D", "UTC", TimerOptions.NONE).exact()).isTrue();
+    }
+
+    /**
+     * A deadline (the schedule library's until()): before, every translation ran on forever and only a finding said so;
+     * now a schedule that is or can be an RRULE ends with UNTIL and is proven with the deadline on both sides, and a
+     * cron or interval that cannot keeps its target and says why it is not exact.
+     */
+    @Test
+    void aDeadlineEndsTheRruleOrIsAReason() {
+        java.time.LocalDateTime last = java.time.LocalDateTime.parse("2027-04-02T18:00");
+        Schedule daily = Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, "0 7 * * 1-5", "UTC", SourceRef.file("x")), BERLIN);
+        Translation t = PrefectTranslator.translate(new Schedule.Until(daily, last), TimerOptions.NONE, NOW);
+        assertThat(t.target().toYaml()).containsExactly(
+                Map.entry("rrule", "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=7;BYMINUTE=0;BYSECOND=0;UNTIL=20270402T180000"),
+                Map.entry("timezone", "UTC"));
+        assertThat(t.exact()).as(t.proof().explanation()).isTrue();
+        assertThat(FireTimes.prefect(t.target(), java.time.Instant.parse("2027-03-31T00:00:00Z"), 5))
+                .extracting(z -> z.toLocalDateTime().toString()).containsExactly("2027-03-31T07:00", "2027-04-01T07:00",
+                        "2027-04-02T07:00");
+        Schedule everyTwo = Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/P2D", null, SourceRef.file("x")),
+                BERLIN);
+        Translation berlin = PrefectTranslator.translate(new Schedule.Until(everyTwo, last), TimerOptions.NONE, NOW);
+        assertThat(berlin.target().rrule()).isEqualTo("FREQ=DAILY;INTERVAL=2;BYHOUR=10;BYMINUTE=30;BYSECOND=0;UNTIL=20270402T180000");
+        assertThat(berlin.exact()).as(berlin.proof().explanation()).isTrue();
+        Schedule minutes = Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.INTERVAL, "PT10M", null, SourceRef.file("x")), BERLIN);
+        Translation interval = PrefectTranslator.translate(new Schedule.Until(minutes, last), TimerOptions.NONE, NOW);
+        assertThat(interval.target().interval()).hasToString("PT10M");
+        assertThat(interval.exact()).isFalse();
+        assertThat(interval.reasons()).containsExactly("the legacy job stopped after 2027-04-02T18:00; Prefect 3 interval "
+                + "schedules of this kind have no end date: pause or delete the deployment's schedule then");
+        // must not change: without a deadline the same schedules translate as before
+        assertThat(PrefectTranslator.translate(daily, TimerOptions.NONE, NOW).target().cron()).isEqualTo("0 7 * * 1-5");
+        assertThat(PrefectTranslator.translate(everyTwo, TimerOptions.NONE, NOW).target().rrule())
+                .isEqualTo("FREQ=DAILY;INTERVAL=2;BYHOUR=10;BYMINUTE=30;BYSECOND=0");
+    }
+
     @Test
     void repeatingIntervalKeepsItsStartAsTheAnchor() {
         Translation t = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/PT6H", "UTC", TimerOptions.NONE);

@@ -31,6 +31,14 @@ class RRuleOracleTest {
         assertThat(RRuleText.parse(everyTwo)).isEqualTo(RRuleText.everyDays(2, java.time.LocalTime.of(10, 30)));
         assertThat(RRuleText.parse("FREQ=DAILY;INTERVAL=0;BYHOUR=1;BYMINUTE=0;BYSECOND=0")).isNull();
         assertThat(RRuleText.fromCalendar(CalendarSpec.parse("*:*:00.5"))).isNull();
+        // a cron of every day of the month, and an end read back as written
+        RRuleText weekdays = RRuleText.fromCron(CronExpression.parse("15 7,19 * * 1-5"))
+                .until(java.time.LocalDateTime.parse("2030-01-31T18:00"));
+        assertThat(weekdays.text()).isEqualTo(
+                "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=7,19;BYMINUTE=15;BYSECOND=0;UNTIL=20300131T180000");
+        assertThat(RRuleText.parse(weekdays.text())).isEqualTo(weekdays);
+        assertThat(RRuleText.fromCron(CronExpression.parse("0 6 1 * *"))).isNull();
+        assertThat(RRuleText.fromCron(CronExpression.parse("0 6 * 1-6 *"))).isNull();
     }
 
     @Test
@@ -42,6 +50,13 @@ class RRuleOracleTest {
         for (String[] every : new String[][] {{"2", "02:30:00"}, {"3", "10:30:15"}, {"7", "00:00:00"}}) {
             labels.add("every " + every[0] + " days at " + every[1]);
             rules.add(RRuleText.everyDays(Integer.parseInt(every[0]), java.time.LocalTime.parse(every[1])).text());
+        }
+        // an UNTIL inside each window, at a time that fires (inclusive) and at one skipped or repeated by DST
+        for (String until : List.of("2027-03-29T02:30", "2027-03-28T02:30", "2027-10-31T02:30", "2027-11-08T01:30")) {
+            labels.add("daily at 02:30 until " + until);
+            rules.add(RRuleText.fromCron(CronExpression.parse("30 2 * * *")).until(java.time.LocalDateTime.parse(until)).text());
+            rules.add(RRuleText.everyDays(2, java.time.LocalTime.of(1, 30)).until(java.time.LocalDateTime.parse(until)).text());
+            labels.add("every 2 days at 01:30 until " + until);
         }
         for (String zone : List.of("Europe/Berlin", "America/New_York")) {
             for (String start : List.of("2027-03-27T20:00:00", "2027-10-30T20:00:00", "2027-03-13T12:00:00",

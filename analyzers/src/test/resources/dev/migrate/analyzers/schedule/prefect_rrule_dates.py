@@ -1,5 +1,6 @@
 """Replays Prefect 3's RRuleSchedule date loop with dateutil: the rule anchored at 2020-01-01 in the schedule's
-zone, xafter(start, inc=True), each date moved into the zone, duplicates dropped, the first N kept and sorted.
+zone (and an UNTIL read as a local time of that zone, as RRuleSchedule.to_rrule does), xafter(start, inc=True), each
+date moved into the zone, duplicates dropped, the first N kept and sorted.
 Prints UTC instants, one rule per line.
 
 Usage: prefect_rrule_dates.py START_UTC_ISO COUNT TIMEZONE RULE...
@@ -16,7 +17,10 @@ count = int(sys.argv[2])
 zone = sys.argv[3]
 for text in sys.argv[4:]:
     rule = rrulestr(text, dtstart=datetime(2020, 1, 1), cache=True)
-    rule = rule.replace(dtstart=rule._dtstart.replace(tzinfo=dateutil_tz.gettz(zone)))
+    localized = {"dtstart": rule._dtstart.replace(tzinfo=dateutil_tz.gettz(zone))}
+    if rule._until:
+        localized["until"] = rule._until.replace(tzinfo=dateutil_tz.gettz(zone))
+    rule = rule.replace(**localized)
     dates = []
     seen = set()
     for d in rule.xafter(start, count=None, inc=True):

@@ -165,6 +165,65 @@ class InProcessSchedulersTest {
         assertThat(read(p, "opt/app/settings.py")).isEqualTo(settings);
     }
 
+    /**
+     * A beat schedule assigned twice and then changed by item assignment: before, the first dict's entries were
+     * migrated too (a job that no longer ran) and the item write was not seen. Now only the entries in effect get
+     * deployments, and the cutover comments out the item assignment that registers one.
+     */
+    @Test
+    void onlyTheBeatEntriesInEffectAreMigrated() throws Exception {
+        Path p = dir.resolve("beat");
+        Files.createDirectories(p.resolve("opt/app"));
+        Files.createDirectories(p.resolve("app"));
+        String settings = """
+                from celery.schedules import crontab
+
+                CELERYBEAT_SCHEDULE = {
+                    "cleanup": {"task": "app.tasks.cleanup", "schedule": crontab(minute=5, hour=1)},
+                }
+                CELERYBEAT_SCHEDULE = {
+                    "poll": {"task": "app.tasks.poll", "schedule": 120},
+                }
+                CELERYBEAT_SCHEDULE["cleanup"] = {"task": "app.tasks.cleanup", "schedule": crontab(minute=10, hour=2)}
+                """;
+        Files.writeString(p.resolve("opt/app/settings.py"), settings);
+        Files.writeString(p.resolve("app/tasks.py"), "from celery import shared_task\n\n\n@shared_task\ndef cleanup():\n"
+                + "    pass\n\n\n@shared_task\ndef poll():\n    pass\n");
+        RewriteEngine.apply(p, run(p, "cutover"));
+        String yaml = read(p, "prefect/prefect.yaml");
+        assertThat(yaml).contains("cron: 10 2 * * *", "interval: 120").doesNotContain("5 1 * * *");
+        assertThat(read(p, "opt/app/settings.py")).contains("    \"cleanup\": {\"task\": \"app.tasks.cleanup\", \"schedule\": "
+                + "crontab(minute=5, hour=1)},\n", "# CELERYBEAT_SCHEDULE[\"cleanup\"] = {", "    # \"poll\": {");
+        assertCompiles(p);
+    }
+
+    /**
+     * schedule's until() with a date: before, every deployment ran on forever with a note to pause it; now a schedule
+     * that an RRULE can say ends with UNTIL, an interval keeps the note, and a job without until() does not change.
+     */
+    @Test
+    void anAbsoluteUntilEndsTheDeploymentsRrule() throws Exception {
+        Path p = dir.resolve("until");
+        Files.createDirectories(p.resolve("opt/app"));
+        Files.writeString(p.resolve("opt/app/sched.py"), "import time\nimport schedule\nfrom app import work\n\n"
+                + "schedule.every().day.at(\"06:45\").until(\"2030-01-31 18:00\").do(work.daily)\n"
+                + "schedule.every(10).minutes.until(\"2030-01-31 18:00\").do(work.poll)\n"
+                + "schedule.every().day.at(\"07:00\").do(work.plain)\n"
+                + "while True:\n    schedule.run_pending()\n    time.sleep(1)\n");
+        // the dual run moves the RRULE 15 minutes later and keeps its end
+        RewriteEngine.apply(p, run(p, "dual-run"));
+        assertThat(read(p, "prefect/prefect.yaml")).contains("rrule: FREQ=DAILY;BYHOUR=7;BYMINUTE=0;BYSECOND=0;UNTIL=20300131T180000");
+        RewriteEngine.apply(p, run(p, "cutover"));
+        String yaml = read(p, "prefect/prefect.yaml");
+        assertThat(yaml).contains("rrule: FREQ=DAILY;BYHOUR=6;BYMINUTE=45;BYSECOND=0;UNTIL=20300131T180000", "interval: 600",
+                "cron: 0 7 * * *");
+        assertThat(yaml).containsOnlyOnce("UNTIL");
+        assertOnlyPrefect3Keys(yaml);
+        String report = read(p, "prefect/MIGRATION.md");
+        assertThat(report).contains("the legacy job stopped after 2030-01-31T18:00; Prefect 3 interval schedules of this kind "
+                + "have no end date");
+    }
+
     @Test
     void filesMigrateDidNotWriteAreNeverOverwritten() throws Exception {
         Path p = estate();

@@ -3,6 +3,7 @@ package dev.migrate.analyzers.sources.config;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
+import dev.migrate.analyzers.schedule.AnchoredInterval;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
@@ -38,6 +39,11 @@ final class PrefectSchedules {
         if (interval != null) {
             // prefect.yaml intervals are seconds; 3.x also accepts ISO-8601 durations, kept as written.
             String iso = interval.matches("\\d+(\\.\\d+)?") ? "PT" + interval.replaceAll("\\.0+$", "") + "S" : interval;
+            // the anchor fixes when in the period it runs; one that cannot be read keeps the plain period
+            String anchor = YamlDocs.scalar(s, "anchor_date");
+            if (anchor != null) {
+                iso = AnchoredInterval.expression(iso, anchor, tz).orElse(iso);
+            }
             return java.util.Optional.of(new ScheduleSpec(Form.INTERVAL, iso, tz, YamlDocs.where(file, YamlDocs.get(s, "interval"))));
         }
         if (rrule != null) {

@@ -14,15 +14,16 @@ import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Celery beat entries: {@code app.conf.beat_schedule = {...}}, a {@code beat_schedule}/{@code CELERYBEAT_SCHEDULE}
- * module setting or {@code app.conf.update(beat_schedule={...})}. {@code crontab()} entries are read in
- * {@code app.conf.timezone} (beat's rule); {@code timedelta} and plain seconds are intervals.
+ * module setting or {@code app.conf.update(beat_schedule={...})}, the ones in effect after the module ran
+ * ({@link BeatScheduleWrites}: a later assignment replaces the dict, update and item writes add to it).
+ * {@code crontab()} entries are read in {@code app.conf.timezone} (beat's rule); {@code timedelta} and plain seconds
+ * are intervals.
  *
  * <p>A {@code crontab()} runs on a day only when the day is in day_of_month AND in day_of_week (celery/schedules.py:
  * crontab.remaining_delta requires both, and _delta_to_next skips dates until the weekday matches; celery/celery#4307
@@ -37,77 +38,61 @@ public final class CeleryBeatDetector extends PythonDetector {
             "fri", "5", "sat", "6");
 
     public CeleryBeatDetector() {
-        super("celery-beat", null, "beat_schedule", "CELERYBEAT_SCHEDULE");
+        super("celery-beat", null, "beat_schedule", "BEAT_SCHEDULE");
     }
 
     @Override
     void detect(PythonModule m, InventorySink sink) {
         String zone = zone(m);
-        for (Node n : m.nodes()) {
-            Optional<Statements.Assignment> a = Statements.assignment(n);
-            if (a.isPresent() && a.get().targets().size() == 1 && a.get().value() != null
-                    && isBeatName(a.get().targets().get(0))) {
-                entries(m, m.resolve(a.get().value()), zone, sink);
-            }
-            if (n.kind() == NodeKind.CALL && m.nameOf(n).endsWith("conf.update")) {
-                PythonModule.arg(n, "beat_schedule", -1).ifPresent(v -> entries(m, m.resolve(v), zone, sink));
-            }
+        BeatScheduleWrites writes = BeatScheduleWrites.of(m);
+        writes.entries().forEach(e -> entry(m, e, zone, sink));
+        for (BeatScheduleWrites.Unsure u : writes.unsure()) {
+            sink.finding(Findings.of("PYS010", u.setting() + " is written inside " + u.inside() + ", so which beat entries "
+                    + "are in effect depends on what runs: its entries are all listed, check them against the schedule the running "
+                    + "beat loaded (beat -l debug logs it as \"Current schedule\")", m.at(u.write()), null));
         }
     }
 
-    private static boolean isBeatName(Node target) {
-        String t = Expressions.dottedName(target).orElse("");
-        return t.equals("beat_schedule") || t.endsWith(".beat_schedule") || t.equals("CELERYBEAT_SCHEDULE");
-    }
-
-    /** {@code app.conf.timezone = "..."}, a {@code timezone}/{@code CELERY_TIMEZONE} setting, or Celery(timezone=). */
+    /**
+     * {@code app.conf.timezone = "..."}, a {@code timezone}/{@code CELERY_TIMEZONE} setting, {@code conf.update(timezone=)}
+     * or {@code Celery(timezone=)}; written more than once, the last one in the file is the one in effect, as for
+     * beat_schedule.
+     */
     private static String zone(PythonModule m) {
+        String zone = null;
         for (Node n : m.nodes()) {
             Optional<Statements.Assignment> a = Statements.assignment(n);
             if (a.isPresent() && a.get().targets().size() == 1 && a.get().value() != null) {
                 String t = Expressions.dottedName(a.get().targets().get(0)).orElse("");
                 if (t.endsWith("conf.timezone") || t.equals("timezone") || t.equals("CELERY_TIMEZONE")) {
-                    Optional<String> z = m.string(a.get().value());
-                    if (z.isPresent()) {
-                        return z.get();
-                    }
+                    zone = m.string(a.get().value()).orElse(zone);
                 }
+            } else if (n.kind() == NodeKind.CALL && (m.nameOf(n).endsWith("conf.update") || m.nameOf(n).endsWith("Celery"))) {
+                zone = PythonModule.arg(n, "timezone", -1).flatMap(m::string).orElse(zone);
             }
         }
-        return null;
+        return zone;
     }
 
-    private void entries(PythonModule m, Node dict, String zone, InventorySink sink) {
-        if (dict.kind() != NodeKind.DICT) {
+    private void entry(PythonModule m, BeatScheduleWrites.Entry entry, String zone, InventorySink sink) {
+        Node body = m.resolve(entry.body());
+        if (body.kind() != NodeKind.DICT) {
             return;
         }
-        // a name written twice in one dict literal is one entry: Python keeps the last value
-        Map<String, Node> byName = new LinkedHashMap<>();
-        for (Node entry : dict.nodes(NodeKind.DICT_ENTRY)) {
-            if (entry.nodes().size() == 2) {
-                m.string(entry.nodes().get(0)).ifPresent(n -> byName.put(n, entry));
-            }
-        }
-        for (Node entry : byName.values()) {
-            Optional<String> name = m.string(entry.nodes().get(0));
-            Node body = m.resolve(entry.nodes().get(1));
-            if (body.kind() != NodeKind.DICT) {
-                continue;
-            }
-            SourceRef where = m.at(entry.nodes().get(0));
-            Node scheduleValue = value(m, body, "schedule");
-            String task = Optional.ofNullable(value(m, body, "task")).flatMap(m::string).orElse(null);
-            ScheduleSpec spec = scheduleValue == null ? new ScheduleSpec(Form.UNKNOWN, "no schedule", null, where)
-                    : spec(m, m.resolve(scheduleValue), zone, where);
-            JobBuilder job = new JobBuilder(m.file(), JobKind.CELERY_BEAT, name.get(), where, name.get())
-                    .command(task).overlap(Overlap.ALLOW).schedule(spec);
-            sink.job(job.build());
-            sink.finding(Findings.of("PYS004", "Celery beat entry " + name.get() + " sends " + task + " ("
-                    + spec.expression() + ") through the broker", where, job.id()));
-            if (spec.form() == Form.UNKNOWN) {
-                sink.finding(Findings.of("PYS005", "beat schedule of " + name.get() + " has no cron or interval form: "
-                        + spec.expression(), where, job.id()));
-            }
+        String name = entry.name();
+        SourceRef where = m.at(entry.where());
+        Node scheduleValue = value(m, body, "schedule");
+        String task = Optional.ofNullable(value(m, body, "task")).flatMap(m::string).orElse(null);
+        ScheduleSpec spec = scheduleValue == null ? new ScheduleSpec(Form.UNKNOWN, "no schedule", null, where)
+                : spec(m, m.resolve(scheduleValue), zone, where);
+        JobBuilder job = new JobBuilder(m.file(), JobKind.CELERY_BEAT, name, where, name)
+                .command(task).overlap(Overlap.ALLOW).schedule(spec);
+        sink.job(job.build());
+        sink.finding(Findings.of("PYS004", "Celery beat entry " + name + " sends " + task + " ("
+                + spec.expression() + ") through the broker", where, job.id()));
+        if (spec.form() == Form.UNKNOWN) {
+            sink.finding(Findings.of("PYS005", "beat schedule of " + name + " has no cron or interval form: "
+                    + spec.expression(), where, job.id()));
         }
     }
 

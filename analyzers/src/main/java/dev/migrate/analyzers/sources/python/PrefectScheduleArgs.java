@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.python;
 
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
+import dev.migrate.analyzers.schedule.AnchoredInterval;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import java.util.ArrayList;
@@ -40,6 +41,17 @@ final class PrefectScheduleArgs {
         return out;
     }
 
+    /** The period, with the anchor when it is a naive date-time literal or an ISO string (see AnchoredInterval). */
+    private static String anchored(PythonModule m, String period, Optional<Node> anchor, String tz) {
+        if (anchor.isEmpty()) {
+            return period;
+        }
+        Optional<String> text = m.string(anchor.get());
+        Optional<String> expression = text.isPresent() ? AnchoredInterval.expression(period, text.get(), tz)
+                : DateTimeLiterals.of(m, anchor.get()).flatMap(a -> AnchoredInterval.expression(period, a, tz));
+        return expression.orElse(period);
+    }
+
     /** One schedule object; a {@code dict}-wrapped 2.16+ {@code {"schedule": ..., "active": ...}} is unwrapped. */
     static Optional<ScheduleSpec> one(PythonModule m, Node s, Map<String, String> attrs) {
         if (s.kind() != NodeKind.CALL) {
@@ -55,10 +67,10 @@ final class PrefectScheduleArgs {
                         .map(c -> new ScheduleSpec(Form.CRON_UNIX, c, tz, m.at(s)));
             }
             case "IntervalSchedule", "Interval" -> {
-                PythonModule.arg(s, "anchor_date", simple.equals("Interval") ? 1 : -1)
-                        .ifPresent(a -> attrs.put("schedule.anchor_date", a.text().strip()));
+                Optional<Node> anchor = PythonModule.arg(s, "anchor_date", simple.equals("Interval") ? 1 : -1);
+                anchor.ifPresent(a -> attrs.put("schedule.anchor_date", a.text().strip()));
                 return PythonModule.arg(s, "interval", 0).flatMap(v -> Durations.seconds(m, v))
-                        .map(sec -> new ScheduleSpec(Form.INTERVAL, Durations.iso(sec), tz, m.at(s)));
+                        .map(sec -> new ScheduleSpec(Form.INTERVAL, anchored(m, Durations.iso(sec), anchor, tz), tz, m.at(s)));
             }
             case "RRuleSchedule", "RRule" -> {
                 return PythonModule.arg(s, "rrule", 0).flatMap(m::string)

@@ -23,6 +23,8 @@ public final class ScheduleLibDetector extends PythonDetector {
     public static final String DECISIONS = "schedule.decisions";
     /** Attribute: {@code until()}'s argument as written; the job stopped after it. */
     public static final String UNTIL = "schedule.until";
+    /** Attribute: the last local time (ISO, scheduler host's clock) at which an absolute {@code until()} lets the job run. */
+    public static final String DEADLINE = "schedule.deadline";
 
     public ScheduleLibDetector() {
         super("py-schedule", "schedule", "schedule");
@@ -64,6 +66,10 @@ public final class ScheduleLibDetector extends PythonDetector {
         }
         if (reading.until() != null) {
             job.attr(UNTIL, reading.until().written());
+            // Only a deadline on the same clock as the schedule: with an at() zone the library still read it on the host's.
+            if (reading.until().deadline() != null && spec.timezone() == null) {
+                job.attr(DEADLINE, reading.until().deadline().toString());
+            }
         }
         sink.job(job.build());
         sink.finding(Findings.of("PYS001", "schedule library job " + jobName + " (" + spec.expression()

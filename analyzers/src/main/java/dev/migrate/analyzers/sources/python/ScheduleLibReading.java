@@ -6,6 +6,7 @@ import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.rewriters.python.tree.Node;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +34,18 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
     record Decision(String code, String text) {
     }
 
-    /** {@code until()}'s argument as written, and when that deadline falls ("after 18:00 on the day ..."). */
-    record Until(String written, String meaning) {
+    /**
+     * {@code until()}'s argument as written, when that deadline falls ("after 18:00 on the day ..."), and the last
+     * local time of the scheduler host at which the job may run when the deadline is absolute, else null.
+     */
+    record Until(String written, String meaning, LocalDateTime deadline) {
     }
 
     static final String SECONDS_DROPPED = "PYS007";
     static final String PHASE_FROM_START = "PYS008";
     static final String RANDOM_INTERVAL = "PYS005";
     static final String UNTIL = "PYS009";
+    static final String DST_GAP = "PYS011";
 
     private static final Map<String, String> UNITS = Map.of("second", "seconds", "minute", "minutes", "hour", "hours",
             "day", "days", "week", "weeks");
@@ -67,8 +72,13 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
             return r;
         }
         List<Decision> decisions = new ArrayList<>(r.decisions);
-        decisions.add(new Decision(UNTIL, "the schedule library stopped it " + until.meaning() + " (.until()); Prefect 3 "
-                + "schedules have no end date: pause or delete the deployment's schedule then"));
+        String stopped = "the schedule library stopped it " + until.meaning() + " (.until()); ";
+        decisions.add(new Decision(UNTIL, stopped + (until.deadline() == null
+                ? "Prefect 3 schedules have no end date: pause or delete the deployment's schedule then"
+                : tz != null ? "it read that time on the scheduler host's clock, not in " + tz + ", so the deployment's "
+                        + "schedule gets no end: pause or delete it then"
+                : "the deployment's schedule ends there (RRULE UNTIL) where it can be written as an RRULE; Prefect 3 cron "
+                        + "and interval schedules have no end date: pause or delete those then")));
         return new ScheduleLibReading(r.spec, List.copyOf(decisions), until);
     }
 
@@ -90,8 +100,13 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
         }
         if (at == null) {
             // A weekday without .at() runs on that weekday at the time of day the process started: no fixed clock.
-            return WEEKDAYS.contains(written) ? Optional.empty()
-                    : Optional.of(plain(new ScheduleSpec(Form.INTERVAL, Durations.iso(seconds), tz, where)));
+            if (WEEKDAYS.contains(written)) {
+                return Optional.empty();
+            }
+            ScheduleSpec spec = new ScheduleSpec(Form.INTERVAL, Durations.iso(seconds), tz, where);
+            return Optional.of(unit.equals("days") || unit.equals("weeks")
+                    ? new ScheduleLibReading(spec, List.of(new Decision(PHASE_FROM_START, noTimeOfDay(n.get(), unit, written))), null)
+                    : plain(spec));
         }
         Optional<String> timeText = at.call() == null ? Optional.empty()
                 : PythonModule.arg(at.call(), "time_str", 0).flatMap(m::string);
@@ -124,13 +139,28 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
             case "day", "days" -> minute + " " + hour + " * * *";
             default -> minute + " " + hour + " * * " + WEEKDAYS.indexOf(written);
         };
-        ScheduleSpec spec = new ScheduleSpec(Form.CRON_UNIX, cron, tz, where);
-        if (second == 0) {
-            return Optional.of(plain(spec));
+        // With a zone the library places skipped and repeated local times as croniter does; without one, as Vixie cron.
+        ScheduleSpec spec = new ScheduleSpec(tz == null ? Form.CRON_UNIX : Form.CRON_SCHEDULE_LIB, cron, tz, where);
+        List<Decision> decisions = new ArrayList<>();
+        if (second != 0) {
+            decisions.add(new Decision(SECONDS_DROPPED, "the schedule library ran it " + second + " s after the minute (."
+                    + atText + "); Prefect cron has whole minutes, so the deployment starts " + second + " s earlier, at the minute"));
         }
-        return Optional.of(new ScheduleLibReading(spec, List.of(new Decision(SECONDS_DROPPED, "the schedule library ran it "
-                + second + " s after the minute (." + atText + "); Prefect cron has whole minutes, so the deployment starts "
-                + second + " s earlier, at the minute")), null));
+        if (unit.equals("days") || WEEKDAYS.contains(written)) {
+            DstGap.of(tz, LocalTime.of(hour, minute, second))
+                    .ifPresent(gap -> decisions.add(new Decision(DST_GAP, gap.sentence(atText))));
+        }
+        return Optional.of(new ScheduleLibReading(spec, List.copyOf(decisions), null));
+    }
+
+    /** Why an every(n).days or .weeks without .at() has no time of day that the deployment could copy. */
+    private static String noTimeOfDay(double n, String unit, String written) {
+        String period = n == 1 ? "a " + unit.substring(0, unit.length() - 1) : count(n) + " " + unit;
+        return "every(" + (n == 1 ? "" : count(n)) + ")." + written + " without .at() ran " + period + " after its previous "
+                + "run ended, the first " + period + " after the scheduler process started, so the time of day (and weekday) "
+                + "it ran at was set by that start and moved later by the length of each run; the deployment runs at the "
+                + "time of day of its anchor_date (" + FireTimes.DEFAULT_ANCHOR.toLocalTime() + " unless set): set "
+                + "anchor_date to when it should run";
     }
 
     /** {@code every(n).to(m).unit}: each interval drawn at random from n to m units, both included. */
@@ -184,16 +214,20 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
         if (arg == null) {
             return null;
         }
+        LocalDateTime deadline = DateTimeLiterals.of(m, arg).orElse(null);
         Optional<String> literal = m.string(arg);
         if (literal.isPresent()) {
             // until() puts a string without a date on the day it is called.
             return new Until(literal.get(), literal.get().contains("-") ? "after " + literal.get()
-                    : "after " + literal.get() + " on the day the scheduler process started");
+                    : "after " + literal.get() + " on the day the scheduler process started", deadline);
         }
         String text = arg.text().strip();
+        if (deadline != null) {
+            return new Until(text, "after " + deadline, deadline);
+        }
         // A timedelta is added to now(), a datetime.time is put on today's date.
         boolean relative = text.contains("timedelta") || text.matches("(?s).*\\btime\\(.*");
         return new Until(text, "after " + text + (relative ? ", counted from when the scheduler process started"
-                : ", as evaluated when the scheduler process started"));
+                : ", as evaluated when the scheduler process started"), null);
     }
 }

@@ -90,7 +90,7 @@ class ConfigDetectorsTest {
                   overlap UNKNOWN
                   attrs {entrypoint=k2/ingest.py:ingest, prefectVersion=2.14.9, workPool=k2-pool}
                 job prefect2-compact-ad310b78 prefect2 'compact' at k2/prefect.yaml:17:5
-                  schedule INTERVAL 'PT86400S' at k2/prefect.yaml:21:19
+                  schedule INTERVAL 'R/2024-01-01T00:00Z/PT86400S' at k2/prefect.yaml:21:19
                   command k2/compact.py:compact
                   overlap UNKNOWN
                   attrs {entrypoint=k2/compact.py:compact, prefectVersion=2.14.9, workPool=default-agent-pool}
@@ -101,6 +101,38 @@ class ConfigDetectorsTest {
                 k2/prefect.yaml:23:5 PF212 deployment 'compact' sets is_schedule_active, which Prefect 3 ignores; use `paused:` [prefect2-compact-ad310b78]
                 k2/prefect.yaml:24:23 BHV005 deployment 'compact' targets default-agent-pool, a prefect-agent pool that Prefect 3 workers refuse [prefect2-compact-ad310b78]
                 """);
+    }
+
+    /**
+     * anchor_date fixes when in the period an interval runs. Before, the scan dropped it: a daily interval read as
+     * "every day from an unknown start" (midnight, not exact). Now it is the instant Prefect counts from: a naive anchor
+     * in the schedule's timezone (UTC without one), and the scan's own translation gives back the same anchor.
+     */
+    @Test
+    void intervalAnchorDateIsCarriedAsTheInstantPrefectCountsFrom() {
+        String yaml = """
+                deployments:
+                  - name: a
+                    entrypoint: a.py:a
+                    schedules:
+                      - interval: 86400
+                        anchor_date: "2026-03-02T06:15:00"
+                        timezone: Europe/Berlin
+                      - {interval: 21600, anchor_date: "2026-07-01 00:30"}
+                      - {interval: 600, anchor_date: "next tuesday"}
+                      - {interval: 3600}
+                """;
+        var sink = dev.migrate.analyzers.sources.HostEstate.scan(java.util.List.of(
+                new dev.migrate.analyzers.model.ScanFile("prefect.yaml", yaml)), new PrefectYamlDetector());
+        var specs = sink.jobs.get(0).schedules();
+        assertThat(specs).extracting(dev.migrate.analyzers.model.ScheduleSpec::expression).containsExactly(
+                "R/2026-03-02T06:15+01:00/PT86400S", "R/2026-07-01T00:30Z/PT21600S", "PT600S", "PT3600S");
+        var check = new dev.migrate.analyzers.schedule.ScheduleCheck(java.time.ZoneOffset.UTC,
+                java.time.Instant.parse("2026-11-21T00:00:00Z"));
+        var daily = check.translate(check.interpret(specs.get(0)));
+        assertThat(daily.target().toYaml()).containsEntry("anchor_date", "2026-03-02T06:15").containsEntry("interval", 86400L);
+        assertThat(check.translate(check.interpret(specs.get(1))).exact()).isTrue();
+        assertThat(check.translate(check.interpret(specs.get(1))).target().anchorDate()).hasToString("2026-07-01T00:30");
     }
 
     @Test
@@ -156,7 +188,7 @@ class ConfigDetectorsTest {
                 """;
         assertThat(DetectorHarness.run(new DeploymentYamlDetector(), "etl-deployment.yaml", yaml)).isEqualTo("""
                 job prefect2-etl-etl-nightly-85c9d1cd prefect2 'etl/etl-nightly' at etl-deployment.yaml:4:1
-                  schedule INTERVAL 'PT900S' tz=UTC at etl-deployment.yaml:11:17
+                  schedule INTERVAL 'R/2024-03-01T00:00Z/PT900S' tz=UTC at etl-deployment.yaml:11:17
                   command flows/etl.py:etl
                   overlap UNKNOWN
                   attrs {entrypoint=flows/etl.py:etl, flow=etl, infrastructure=kubernetes-job, workQueue=default}

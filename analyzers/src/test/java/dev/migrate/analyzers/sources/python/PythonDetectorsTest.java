@@ -53,7 +53,7 @@ class PythonDetectorsTest {
                 "ping | UNKNOWN a random interval of PT5M to PT10M, drawn anew after each run (.every(5).to(10).minutes.do(ping)) @4",
                 "nightly | CRON_UNIX 5 23 * * * @5",
                 "ping | INTERVAL PT2H @6",
-                "nightly | CRON_UNIX 45 17 * * 5 [Europe/London] @7");
+                "nightly | CRON_SCHEDULE_LIB 45 17 * * 5 [Europe/London] @7");
         assertThat(codes(sink)).containsExactly("PYS001", "PYS001", "PYS001", "PYS001", "PYS005");
         assertThat(run(new ScheduleLibDetector(), "other.py", "from mylib import every\nevery(3).do(x)\n").jobs).isEmpty();
     }
@@ -217,6 +217,122 @@ class PythonDetectorsTest {
         assertThat(jobs(sink)).containsExactlyInAnyOrder("nightly | CRON_CELERY 0 3 * * * @5", "hourly | INTERVAL PT1H @4");
     }
 
+    /**
+     * Python runs a module's statements in order: a second {@code beat_schedule = {...}} replaces the dict (Celery reads
+     * the setting once the module ran), {@code update()} and item assignment add to what is there, {@code del} removes.
+     */
+    @Test
+    void aBeatScheduleAssignedTwiceIsTheLastOnePlusWhatIsAddedAfterIt() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "celeryconfig.py", """
+                from celery import Celery
+                from celery.schedules import crontab
+                app = Celery("etl")
+                app.conf.beat_schedule = {
+                    "nightly": {"task": "t.nightly", "schedule": crontab(hour=2, minute=0)},
+                    "old-report": {"task": "t.report", "schedule": 600.0},
+                }
+                app.conf.beat_schedule = {
+                    "nightly": {"task": "t.nightly", "schedule": crontab(hour=3, minute=0)},
+                    "gone": {"task": "t.gone", "schedule": 60},
+                }
+                app.conf.beat_schedule.update({"hourly": {"task": "t.hourly", "schedule": 3600}})
+                app.conf.beat_schedule["weekly"] = {"task": "t.weekly", "schedule": crontab(minute=0, hour=6, day_of_week=1)}
+                del app.conf.beat_schedule["gone"]
+                """);
+        assertThat(jobs(sink)).containsExactly("nightly | CRON_CELERY 0 3 * * * @9", "hourly | INTERVAL PT1H @12",
+                "weekly | CRON_CELERY 0 6 * * 1 @13");
+        assertThat(codes(sink)).containsOnly("PYS004");
+        // conf.update(beat_schedule=...) replaces the setting as an assignment does; a module setting is read the same way
+        RecordingSink update = run(new CeleryBeatDetector(), "app.py", """
+                app.conf.beat_schedule = {"a": {"task": "t.a", "schedule": 60}}
+                app.conf.update(beat_schedule={"b": {"task": "t.b", "schedule": 120}})
+                """);
+        assertThat(jobs(update)).containsExactly("b | INTERVAL PT2M @2");
+        // the timezone crontab() is read in follows the same order: the last setting wins
+        RecordingSink zone = run(new CeleryBeatDetector(), "app.py", """
+                from celery import Celery
+                app = Celery("etl", timezone="UTC")
+                app.conf.timezone = "Europe/Paris"
+                app.conf.update(timezone="America/Chicago")
+                app.conf.beat_schedule = {"a": {"task": "t.a", "schedule": crontab(minute=0, hour=6)}}
+                """);
+        assertThat(jobs(zone)).containsExactly("a | CRON_CELERY 0 6 * * * [America/Chicago] @5");
+        assertThat(jobs(run(new CeleryBeatDetector(), "app.py", """
+                app = Celery("etl", timezone="Asia/Tokyo")
+                app.conf.beat_schedule = {"a": {"task": "t.a", "schedule": crontab(minute=0, hour=6)}}
+                """))).containsExactly("a | CRON_CELERY 0 6 * * * [Asia/Tokyo] @2");
+        RecordingSink module = run(new CeleryBeatDetector(), "celeryconfig.py", """
+                BASE = {"a": {"task": "t.a", "schedule": 60}}
+                CELERYBEAT_SCHEDULE = {"old": {"task": "t.old", "schedule": 30}}
+                CELERYBEAT_SCHEDULE = BASE
+                CELERYBEAT_SCHEDULE.update(b={"task": "t.b", "schedule": 90})
+                CELERYBEAT_SCHEDULE |= {"c": {"task": "t.c", "schedule": 45}}
+                """);
+        assertThat(jobs(module)).containsExactly("a | INTERVAL PT1M @1", "b | INTERVAL PT1M30S @4", "c | INTERVAL PT45S @5");
+    }
+
+    /** Where the order is not known from the text, every entry is kept and PYS010 says the set is not certain. */
+    @Test
+    void aBeatScheduleWrittenInsideAnIfOrFunctionIsKeptAndReported() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "celeryconfig.py", """
+                import os
+                app.conf.beat_schedule = {"nightly": {"task": "t.nightly", "schedule": 86400}}
+                if os.environ.get("DEBUG"):
+                    app.conf.beat_schedule = {"smoke": {"task": "t.smoke", "schedule": 300}}
+
+                def add_extra():
+                    app.conf.beat_schedule["extra"] = {"task": "t.extra", "schedule": 60}
+                """);
+        assertThat(jobs(sink)).containsExactly("nightly | INTERVAL P1D @2", "smoke | INTERVAL PT5M @4",
+                "extra | INTERVAL PT1M @7");
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PYS010")).extracting(f -> f.where().line() + " " + f.message())
+                .containsExactly("4 app.conf.beat_schedule is written inside an if, so which beat entries are in effect depends "
+                        + "on what runs: its entries are all listed, check them against the schedule the running beat loaded "
+                        + "(beat -l debug logs it as \"Current schedule\")",
+                        "7 app.conf.beat_schedule is written inside a function, so which beat entries are in effect depends "
+                        + "on what runs: its entries are all listed, check them against the schedule the running beat loaded "
+                        + "(beat -l debug logs it as \"Current schedule\")");
+        // a module-level assignment after the conditional one replaces whatever it did: nothing is uncertain then
+        RecordingSink replaced = run(new CeleryBeatDetector(), "celeryconfig.py", """
+                try:
+                    beat_schedule = {"a": {"task": "t.a", "schedule": 60}}
+                except ImportError:
+                    pass
+                beat_schedule = {"b": {"task": "t.b", "schedule": 60}}
+                """);
+        assertThat(jobs(replaced)).containsExactly("b | INTERVAL PT1M @5");
+        assertThat(codes(replaced)).containsOnly("PYS004");
+    }
+
+    /** Django settings read with namespace="CELERY" name the schedule CELERY_BEAT_SCHEDULE (before: not found at all). */
+    @Test
+    void djangoStyleCeleryBeatSchedule() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "proj/settings.py", """
+                from celery.schedules import crontab
+                CELERY_TIMEZONE = "Europe/Madrid"
+                CELERY_BEAT_SCHEDULE = {"report": {"task": "proj.tasks.report", "schedule": crontab(minute=0, hour=8)}}
+                """);
+        assertThat(jobs(sink)).containsExactly("report | CRON_CELERY 0 8 * * * [Europe/Madrid] @3");
+        // a look-alike name is not a beat setting
+        assertThat(run(new CeleryBeatDetector(), "x.py", "MY_BEAT_SCHEDULE = {\"a\": {\"task\": \"t\", \"schedule\": 5}}\n").jobs)
+                .isEmpty();
+    }
+
+    /** A config class runs its body in order, so it is read like a module and needs no PYS010. */
+    @Test
+    void aBeatScheduleInAConfigClassIsReadInOrderWithoutFinding() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "config.py", """
+                class CeleryConfig:
+                    timezone = "Europe/Berlin"
+                    beat_schedule = {"x": {"task": "t.x", "schedule": 10}}
+                    beat_schedule = {"y": {"task": "t.y", "schedule": crontab(minute=5)}}
+                """);
+        assertThat(jobs(sink)).containsExactly("y | CRON_CELERY 5 * * * * [Europe/Berlin] @4");
+        assertThat(codes(sink)).containsExactly("PYS004");
+        assertThat(jobs(run(new CeleryBeatDetector(), "config.py",
+                "class C: beat_schedule = {\"z\": {\"task\": \"t.z\", \"schedule\": 30}}\n"))).containsExactly("z | INTERVAL PT30S @1");
+    }
+
     @Test
     void prefect1FlowsInBothStyles() {
         RecordingSink sink = run(new Prefect1FlowDetector(), "flows/etl.py", """
@@ -292,6 +408,28 @@ class PythonDetectorsTest {
                 "hello-world/b | CRON_UNIX 0 1 * * * [Asia/Kolkata] @11");
         assertThat(sink.jobs).allMatch(j -> j.kind() == dev.migrate.analyzers.model.JobKind.PREFECT3_DEPLOYMENT);
         assertThat(codes(sink)).containsExactly("PF290", "PF290");
+    }
+
+    /** An Interval's anchor_date (a string or a naive datetime of literals) is carried as the instant it counts from. */
+    @Test
+    void prefectIntervalAnchorIsCarried() {
+        RecordingSink sink = run(new PrefectDeploymentDetector(), "flows/main.py", """
+                from datetime import datetime, timedelta
+                from prefect import flow
+                from prefect.schedules import Interval
+
+                @flow
+                def etl():
+                    pass
+
+                if __name__ == "__main__":
+                    etl.deploy(name="a", work_pool_name="p", schedules=[Interval(3600, "2024-05-01T02:00:00", timezone="America/New_York")])
+                    etl.deploy(name="b", work_pool_name="p", schedules=[Interval(timedelta(days=1), anchor_date=datetime(2024, 5, 1, 6, 30))])
+                    etl.deploy(name="c", work_pool_name="p", schedules=[Interval(3600, anchor_date=start_of_shift())])
+                """);
+        assertThat(jobs(sink)).containsExactly("etl/a | INTERVAL R/2024-05-01T02:00-04:00/PT1H [America/New_York] @10",
+                "etl/b | INTERVAL R/2024-05-01T06:30Z/P1D @11", "etl/c | INTERVAL PT1H @12");
+        assertThat(sink.jobs.get(2).attributes()).containsEntry("schedule.anchor_date", "start_of_shift()");
     }
 
     @Test

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.schedule.FireTimes;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.sources.HostEstate;
 import dev.migrate.analyzers.sources.RecordingSink;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +31,15 @@ class ScheduleLibDetectorTest {
         Job j = sink.jobs.get(0);
         var s = j.schedules().get(0);
         return s.form() + " " + s.expression() + (s.timezone() == null ? "" : " [" + s.timezone() + "]");
+    }
+
+    /** Interprets and proves in UTC as the host zone, from a fixed day. */
+    private static final ScheduleCheck CHECK = new ScheduleCheck(ZoneOffset.UTC, Instant.parse("2026-11-21T00:00:00Z"));
+
+    /** The legacy side's next fire times, as offset date-times. */
+    private static List<String> fireTimes(ScheduleSpec spec, String from, int n) {
+        return FireTimes.source(CHECK.interpret(spec), Instant.parse(from), n).stream()
+                .map(t -> t.toOffsetDateTime().toString()).toList();
     }
 
     private static List<String> findings(RecordingSink sink) {
@@ -59,7 +73,7 @@ class ScheduleLibDetectorTest {
     @Test
     void dayAtSecondsKeepsTheMinute() {
         RecordingSink sink = scan("schedule.every().day.at(\"10:30:45\", \"Europe/Berlin\").do(job)\n");
-        assertThat(schedule(sink)).isEqualTo("CRON_UNIX 30 10 * * * [Europe/Berlin]");
+        assertThat(schedule(sink)).isEqualTo("CRON_SCHEDULE_LIB 30 10 * * * [Europe/Berlin]");
         assertThat(findings(sink)).singleElement().asString().startsWith("PYS007 ");
     }
 
@@ -82,18 +96,100 @@ class ScheduleLibDetectorTest {
         assertThat(findings(minutes)).extracting(s -> s.substring(0, 6)).containsExactly("PYS008");
     }
 
+    /**
+     * {@code every(n).days} without {@code .at()}: schedule 1.2's {@code _schedule_next_run} sets the next run to now +
+     * the period when the job was registered and again after each run ended, so the time of day is the process start's.
+     * Before: a plain P1D interval, proven "exact" at Prefect's default anchor, midnight. After: PYS008 says the time
+     * of day is not known, and the translation is not exact until anchor_date is set.
+     */
+    @Test
+    void everyDayWithoutATimeHasNoKnownTimeOfDay() {
+        RecordingSink sink = scan("schedule.every().day.do(job)\n");
+        assertThat(schedule(sink)).isEqualTo("INTERVAL P1D");
+        assertThat(findings(sink)).singleElement().asString().startsWith("PYS008 ")
+                .contains("every().day without .at() ran a day after its previous run ended", "set anchor_date");
+        assertThat(schedule(scan("schedule.every(3).weeks.do(job)\n"))).isEqualTo("INTERVAL P21D");
+        assertThat(findings(scan("schedule.every(3).weeks.do(job)\n"))).singleElement().asString()
+                .startsWith("PYS008 ").contains("every(3).weeks without .at() ran 3 weeks after");
+        assertThat(CHECK.inexactness(sink.jobs.get(0).schedules().get(0)))
+                .contains("at a time of day the source does not state", "set anchor_date");
+        // hours and minutes keep no time of day worth copying: no decision, and their translation stays exact
+        RecordingSink hours = scan("schedule.every(6).hours.do(job)\n");
+        assertThat(schedule(hours)).isEqualTo("INTERVAL PT6H");
+        assertThat(findings(hours)).isEmpty();
+        assertThat(CHECK.inexactness(hours.jobs.get(0).schedules().get(0))).isNull();
+    }
+
+    /**
+     * {@code .at("02:30", "Europe/Berlin")} on the spring-forward day: schedule 1.2's {@code _correct_utc_offset} moves a
+     * skipped time one offset later (03:30 CEST), as croniter does, where Vixie cron (the CRON_UNIX reading before)
+     * runs it at 03:00. A repeated time runs once, at its first occurrence.
+     */
+    @Test
+    void aTimeInTheDstGapOfTheAtZoneRunsOneOffsetLater() {
+        RecordingSink sink = scan("schedule.every().day.at(\"02:30\", \"Europe/Berlin\").do(job)\n");
+        assertThat(schedule(sink)).isEqualTo("CRON_SCHEDULE_LIB 30 2 * * * [Europe/Berlin]");
+        assertThat(findings(sink)).singleElement().asString().startsWith("PYS011 ")
+                .contains("skips", "03:30 on the day of the change", "also once at 01:30 before the regular 02:30");
+        var spec = sink.jobs.get(0).schedules().get(0);
+        assertThat(fireTimes(spec, "2027-03-26T12:00:00Z", 3))
+                .containsExactly("2027-03-27T02:30+01:00", "2027-03-28T03:30+02:00", "2027-03-29T02:30+02:00");
+        assertThat(fireTimes(spec, "2027-10-30T12:00:00Z", 2)).containsExactly("2027-10-31T02:30+02:00", "2027-11-01T02:30+01:00");
+        assertThat(CHECK.inexactness(spec)).isNull();
+        // without a zone the library compares naive local times: Vixie cron's reading, and no gap to report
+        RecordingSink naive = scan("schedule.every().day.at(\"02:30\").do(job)\n");
+        assertThat(schedule(naive)).isEqualTo("CRON_UNIX 30 2 * * *");
+        assertThat(findings(naive)).isEmpty();
+        // a time outside the gap, or a zone without DST, is only read in its zone
+        assertThat(findings(scan("schedule.every().day.at(\"03:30\", \"Europe/Berlin\").do(job)\n"))).isEmpty();
+        assertThat(findings(scan("schedule.every().sunday.at(\"02:30\", \"Asia/Tokyo\").do(job)\n"))).isEmpty();
+        assertThat(findings(scan("schedule.every().sunday.at(\"02:30\", \"America/New_York\").do(job)\n")))
+                .singleElement().asString().startsWith("PYS011 ").contains("America/New_York");
+    }
+
     @Test
     void untilKeepsTheScheduleAndReportsTheEnd() {
         RecordingSink sink = scan("schedule.every().day.at(\"07:00\").until(\"2030-01-31 18:00\").do(job)\n");
         assertThat(schedule(sink)).isEqualTo("CRON_UNIX 0 7 * * *");
         assertThat(sink.jobs.get(0).attributes()).containsEntry("schedule.until", "2030-01-31 18:00");
         assertThat(findings(sink)).singleElement().asString().startsWith("PYS009 ").contains("2030-01-31 18:00");
-        assertThat(sink.jobs.get(0).attributes().get("schedule.decisions")).contains("after 2030-01-31 18:00", "no end date");
+        assertThat(sink.jobs.get(0).attributes().get("schedule.decisions")).contains("after 2030-01-31 18:00",
+                "ends there (RRULE UNTIL)", "no end date");
+        assertThat(sink.jobs.get(0).attributes()).containsEntry("schedule.deadline", "2030-01-31T18:00");
         // a time of day or a timedelta is counted from the day or moment the process started
         RecordingSink relative = scan("import datetime\nschedule.every(10).minutes.until(datetime.timedelta(hours=8)).do(job)\n");
         assertThat(schedule(relative)).isEqualTo("INTERVAL PT10M");
         assertThat(findings(relative)).singleElement().asString().startsWith("PYS009 ")
                 .contains("datetime.timedelta(hours=8)", "process started");
+        assertThat(relative.jobs.get(0).attributes()).doesNotContainKey("schedule.deadline");
+    }
+
+    /**
+     * An absolute until() is a local time of the scheduler host (schedule 1.2 compares it with naive local next-run
+     * times): a date string or a naive datetime of literals gives the deadline the recipe ends an RRULE with; with an
+     * at() zone the schedule's clock is another one, so there is none, and the finding says why.
+     */
+    @Test
+    void anAbsoluteUntilGivesTheDeadlineOnTheHostClockOnly() {
+        RecordingSink literal = scan("from datetime import datetime\n"
+                + "schedule.every(2).days.at(\"10:30\").until(datetime(2030, 1, 31, 18)).do(job)\n");
+        assertThat(literal.jobs.get(0).attributes()).containsEntry("schedule.deadline", "2030-01-31T18:00")
+                .containsEntry("schedule.until", "datetime(2030, 1, 31, 18)");
+        assertThat(findings(literal)).filteredOn(f -> f.startsWith("PYS009")).singleElement().asString()
+                .contains("after 2030-01-31T18:00");
+        assertThat(scan("import datetime\nschedule.every().hour.until(datetime.datetime(2030, 1, 31, minute=5)).do(job)\n")
+                .jobs.get(0).attributes()).containsEntry("schedule.deadline", "2030-01-31T00:05");
+        assertThat(scan("schedule.every().hour.until(\"2030-01-31\").do(job)\n").jobs.get(0).attributes())
+                .containsEntry("schedule.deadline", "2030-01-31T00:00");
+        RecordingSink zoned = scan("schedule.every().day.at(\"07:00\", \"Europe/Berlin\").until(\"2030-01-31 18:00\").do(job)\n");
+        assertThat(zoned.jobs.get(0).attributes()).doesNotContainKey("schedule.deadline");
+        assertThat(findings(zoned)).filteredOn(f -> f.startsWith("PYS009")).singleElement().asString()
+                .contains("host's clock, not in Europe/Berlin");
+        // a time of day, an aware datetime or a computed value is no deadline
+        for (String until : List.of("\"18:00\"", "datetime(2030, 1, 31, tzinfo=UTC)", "end_of_quarter()", "\"2030-02-30\"")) {
+            assertThat(scan("from datetime import datetime\nschedule.every().hour.until(" + until + ").do(job)\n")
+                    .jobs.get(0).attributes()).as(until).doesNotContainKey("schedule.deadline");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.migrate.recipes.legacy.internal;
 
 import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.sources.python.ScheduleLibDetector;
 import dev.migrate.analyzers.schedule.PrefectSchedule;
 import dev.migrate.analyzers.schedule.Schedule;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
@@ -11,6 +12,7 @@ import dev.migrate.analyzers.schedule.Translation;
 import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +28,11 @@ public record PlannedSchedule(ScheduleSpec spec, Schedule legacy, Translation tr
         Schedule legacy = check.interpret(spec);
         if (legacy instanceof Schedule.Unknown || legacy instanceof Schedule.AtBoot || legacy instanceof Schedule.EventDriven) {
             return new PlannedSchedule(spec, legacy, null, Optional.empty());
+        }
+        String deadline = attributes.get(ScheduleLibDetector.DEADLINE);
+        if (deadline != null) {
+            // the schedule library's until(): the deployment's schedule ends there where Prefect can say so
+            legacy = new Schedule.Until(legacy, LocalDateTime.parse(deadline));
         }
         Translation t = PrefectTranslator.translate(legacy, timerOptions(attributes), reference);
         if (t.target() == null) {

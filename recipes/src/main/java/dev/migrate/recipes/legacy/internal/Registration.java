@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * Where an in-process scheduler registers one job, read back from the script's syntax tree at the position the
  * scanner reported: {@code schedule...do(job, *args)}, {@code scheduler.add_job(func, ..., args=, kwargs=)},
- * {@code @scheduler.scheduled_job(...)} or one entry of a Celery {@code beat_schedule} dict.
+ * {@code @scheduler.scheduled_job(...)} or one entry of a Celery {@code beat_schedule} (a dict entry, an item
+ * assignment or an {@code update()} keyword).
  *
  * @param firstLine  1-based first line of the registration (the statement, decorator or dict entry)
  * @param lastLine   1-based last line; the lines hold nothing else, so commenting them out disables just this job
@@ -99,21 +100,41 @@ record Registration(int firstLine, int lastLine, String callee, List<String> arg
         return Optional.empty();
     }
 
+    /**
+     * A beat entry as the scan reports it: a {@code "name": {...}} entry of the dict (its key), an item assignment
+     * {@code beat_schedule["name"] = {...}} (its index) or a keyword of {@code beat_schedule.update(name={...})}.
+     */
     private static Optional<Registration> beatEntry(Job job, PythonFile file, Node n, SourceRanges ranges, String text) {
-        if (n.kind() != NodeKind.DICT_ENTRY || n.nodes().size() != 2 || !at(file, n.nodes().get(0), job.source())) {
+        Node key = null;
+        Node entry = null;
+        String trailer = ",";
+        if (n.kind() == NodeKind.DICT_ENTRY && n.nodes().size() == 2) {
+            key = n.nodes().get(0);
+            entry = n.nodes().get(1);
+        } else if (n.kind() == NodeKind.ARG && new Argument(n).keyword() != null) {
+            key = n;
+            entry = new Argument(n).value();
+        } else if (n.kind() == NodeKind.ASSIGN && n.nodes().size() == 2
+                && Expressions.unwrap(n.nodes().get(0)).kind() == NodeKind.SUBSCRIPT
+                && Expressions.unwrap(n.nodes().get(0)).nodes().size() > 1) {
+            key = Expressions.unwrap(n.nodes().get(0)).nodes().get(1);
+            entry = n.nodes().get(1);
+            trailer = ";";
+        }
+        if (key == null || !at(file, key, job.source())) {
             return Optional.empty();
         }
         String task = null;
         List<String> passed = new ArrayList<>();
         List<Node> values = new ArrayList<>();
-        Node body = Expressions.unwrap(n.nodes().get(1));
+        Node body = Expressions.unwrap(entry);
         for (Node e : body.kind() == NodeKind.DICT ? body.nodes(NodeKind.DICT_ENTRY) : List.<Node>of()) {
             if (e.nodes().size() != 2) {
                 continue;
             }
-            String key = StringLiterals.value(e.nodes().get(0)).orElse("");
+            String field = StringLiterals.value(e.nodes().get(0)).orElse("");
             String value = e.nodes().get(1).text().strip();
-            switch (key) {
+            switch (field) {
                 case "task" -> task = StringLiterals.value(e.nodes().get(1)).orElse(null);
                 case "args" -> {
                     passed.add("*" + value);
@@ -127,7 +148,7 @@ record Registration(int firstLine, int lastLine, String callee, List<String> arg
                 }
             }
         }
-        return Optional.of(lines(ranges.start(n), ranges.end(n), text, task, passed, names(values), null, ","));
+        return Optional.of(lines(ranges.start(n), ranges.end(n), text, task, passed, names(values), null, trailer));
     }
 
     /** APScheduler's {@code args=} and {@code kwargs=} as unpacked call arguments. */

@@ -1,0 +1,52 @@
+package dev.migrate.analyzers.schedule;
+
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * A Prefect interval schedule's {@code anchor_date} as the INTERVAL expression {@code R/start/period} with a start
+ * that carries its UTC offset, so that it names one instant (a start without an offset is a wall-clock time, see
+ * {@link Schedules}). Prefect reads a naive anchor in the schedule's timezone, UTC when it names none.
+ */
+public final class AnchoredInterval {
+    private AnchoredInterval() {
+    }
+
+    /**
+     * @param period   the ISO-8601 period, {@code PT6H}
+     * @param anchor   the anchor as written: ISO with or without an offset or 'Z', a space instead of 'T' allowed
+     * @param timezone the schedule's timezone, or null
+     * @return the expression, or empty when the anchor or the zone cannot be read (the caller keeps the plain period)
+     */
+    public static Optional<String> expression(String period, String anchor, String timezone) {
+        String text = anchor.strip().replace(' ', 'T');
+        try {
+            return Optional.of(expression(period, OffsetDateTime.parse(text)));
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return expression(period, LocalDateTime.parse(text), timezone);
+            } catch (DateTimeParseException notLocal) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** A naive anchor, read in {@code timezone} (UTC when null); empty for an unknown zone. */
+    public static Optional<String> expression(String period, LocalDateTime anchor, String timezone) {
+        try {
+            ZoneId zone = timezone == null || timezone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timezone.strip());
+            return Optional.of(expression(period, anchor.atZone(zone).toOffsetDateTime()));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String expression(String period, OffsetDateTime start) {
+        return "R/" + start + "/" + period;
+    }
+}
