@@ -74,8 +74,8 @@ public final class PairedScan {
      * first row is found in a few milliseconds, before the full read.
      */
     public static Statement probe(DatasetPlan plan, Path legacy, Path current) {
-        String sql = "SELECT count(*) AS n, count(*) FILTER (WHERE " + paired(plan) + ") AS paired, " + unordered(plan)
-                + " FROM " + positional(plan, legacy, current, 0, PROBE_ROWS, true);
+        String sql = "SELECT count(*) AS n, count(*) FILTER (WHERE " + paired(plan) + ") AS paired FROM "
+                + positional(plan, legacy, current, 0, PROBE_ROWS, true);
         return new Statement("first rows pair by position", sql, List.of(legacy.toString(), current.toString(),
                 legacy.toString()));
     }
@@ -95,21 +95,24 @@ public final class PairedScan {
         for (ProfileQuery.Aggregate a : aggregates(plan, "n", newBounds)) {
             select.add(a.partial("n_" + a.alias()));
         }
-        List<Object> params = new ArrayList<>();
-        select.addAll(pairedCounts(plan, params));
-        select.add(unordered(plan));
+        select.add("count(*) FILTER (WHERE pr) AS paired");
+        select.add("count(*) FILTER (WHERE df) AS differs");
+        select.add("count(*) FILTER (WHERE NOT io) AS unordered");
         List<String> fields = new ArrayList<>();
         for (int i = 0; i < plan.keys().size(); i++) {
             fields.add("'k" + i + "': " + Sql.quote("l" + i));
         }
         fields.add("'" + RowDiffQuery.KIND + "': 'differs'");
-        select.add("min({" + String.join(", ", fields) + "}, " + samples + ") FILTER (WHERE " + paired(plan) + " AND "
-                + differs(plan, params) + ") AS diff");
-        // the tolerances of both tests come first in the text, then the files
-        List<Object> all = new ArrayList<>(params);
+        select.add("min({" + String.join(", ", fields) + "}, " + samples + ") FILTER (WHERE df) AS diff");
+        // Each row's verdicts are computed once, for the aggregates that filter on them: paired (pr), differing
+        // (df) and in order (io). The tolerances come first in the text, then the files.
+        List<Object> all = new ArrayList<>();
+        String flagged = "(SELECT *, " + paired(plan) + " AS pr, " + paired(plan) + " AND " + differs(plan, all)
+                + " AS df, " + inOrder(plan) + " AS io FROM " + hashed(plan, positional(plan, legacy, current, from, to,
+                false)) + ") AS flagged";
         all.addAll(List.of(legacy.toString(), current.toString(), legacy.toString()));
         String sql = "CREATE OR REPLACE TABLE " + Sql.quote(table) + " AS SELECT " + String.join(", ", select)
-                + " FROM " + hashed(plan, positional(plan, legacy, current, from, to, false));
+                + " FROM " + flagged;
         return new Statement("both sides paired by position, rows " + from + " to " + to + " (" + table + ")", sql,
                 all);
     }
@@ -200,19 +203,10 @@ public final class PairedScan {
         return "(" + String.join(" AND ", same) + ")";
     }
 
-    /** {@code paired} and {@code differs}; {@code params} takes the tolerances. */
-    private static List<String> pairedCounts(DatasetPlan plan, List<Object> params) {
-        List<String> out = new ArrayList<>();
-        out.add("count(*) FILTER (WHERE " + paired(plan) + ") AS paired");
-        out.add("count(*) FILTER (WHERE " + paired(plan) + " AND " + differs(plan, params) + ") AS differs");
-        return out;
-    }
-
-    /** Legacy rows whose next row's key is not greater than theirs (NULL keys count as out of order). */
-    private static String unordered(DatasetPlan plan) {
-        int keys = plan.keys().size();
-        return "count(*) FILTER (WHERE xp AND NOT coalesce(" + RowDiffQuery.greater(i -> Sql.quote("x" + i),
-                i -> Sql.quote("l" + i), keys, 0) + ", false)) AS unordered";
+    /** Whether the next legacy row's keys come after this row's (true past the last row; NULL keys are not in order). */
+    private static String inOrder(DatasetPlan plan) {
+        return "(NOT xp OR coalesce(" + RowDiffQuery.greater(i -> Sql.quote("x" + i), i -> Sql.quote("l" + i),
+                plan.keys().size(), 0) + ", false))";
     }
 
     /** Row hashes differ, or a toleranced value is out of its tolerance; {@code params} takes the tolerances. */
