@@ -69,6 +69,30 @@ class ParquetScanTest {
     }
 
     @Test
+    void booleanBoundsComeFromTheRowGroupStatisticsAsTheScanWouldCompute() throws Exception {
+        // row groups of 2048 rows: the first all NULL on the new side, the rest true or false or NULL
+        String rows = "SELECT 'eu' AS region, range AS id, range * 1.5 AS amount, 'x' || range AS label, "
+                + "CASE WHEN range % 7 = 0 THEN NULL ELSE range % 3 = 0 END AS flag FROM range(10000)";
+        String changed = "SELECT * REPLACE (CASE WHEN id < 2048 THEN NULL WHEN id > 9000 THEN true ELSE flag END AS flag) "
+                + "FROM (" + rows + ")";
+        for (String[] side : List.of(new String[] {"legacy", rows}, new String[] {"new", changed})) {
+            Path f = tmp.resolve(side[0]).resolve("t_20240301.parquet");
+            java.nio.file.Files.createDirectories(f.getParent());
+            try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var st = c.createStatement()) {
+                st.execute("COPY (" + side[1] + ") TO '" + f + "' (FORMAT parquet, ROW_GROUP_SIZE 2048)");
+            }
+        }
+        JobResult job = run();
+        assertThat(job.checks()).containsExactlyInAnyOrderElementsOf(OnePassDatasets.run(tmp, "parquet", true).checks()
+                .stream().filter(c -> c.check() != Check.ORDER).toList());
+        assertThat(job.checks()).filteredOn(c -> c.check() == Check.AGGREGATE && c.subject().equals("flag"))
+                .extracting(CheckResult::legacyValue).singleElement().asString().contains("nulls=");
+        assertThat(OnePassDatasets.plan(tmp, "parquet", "[region, id]", 1).stream()
+                .map(p -> p.statement().sql())).anyMatch(sql -> sql.contains("FROM parquet_metadata(?)")
+                        && sql.contains("stats_min_value"));
+    }
+
+    @Test
     void duplicateKeysAreBadInput() throws Exception {
         parquet("legacy", ROWS);
         parquet("new", ROWS + " UNION ALL SELECT 'eu', 4, 6.0, 'x4'");
