@@ -32,6 +32,8 @@ public final class DuckDbSession implements AutoCloseable {
             DuckDbSession s = new DuckDbSession(c, java.util.Collections.synchronizedList(new ArrayList<>()));
             s.execute(Statement.of("settings", "SET threads = " + settings.threads()));
             s.execute(Statement.of("settings", "SET memory_limit = ?", settings.memoryLimit()));
+            // a comparison reads each Parquet footer a dozen times (schema, counts, bounds, each range's readers)
+            s.execute(Statement.of("settings", "SET parquet_metadata_cache = true"));
             if (settings.tempDir() != null) {
                 s.execute(Statement.of("settings", "SET temp_directory = ?", settings.tempDir().toString()));
             }

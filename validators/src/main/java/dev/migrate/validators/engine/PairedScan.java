@@ -76,8 +76,7 @@ public final class PairedScan {
     public static Statement probe(DatasetPlan plan, Path legacy, Path current) {
         String sql = "SELECT count(*) AS n, count(*) FILTER (WHERE " + paired(plan) + ") AS paired FROM "
                 + positional(plan, legacy, current, 0, PROBE_ROWS, true);
-        return new Statement("first rows pair by position", sql, List.of(legacy.toString(), current.toString(),
-                legacy.toString()));
+        return new Statement("first rows pair by position", sql, List.of(legacy.toString(), current.toString()));
     }
 
     /**
@@ -108,8 +107,8 @@ public final class PairedScan {
         // (df) and in order (io). The tolerances come first in the text, then the files.
         List<Object> all = new ArrayList<>();
         String flagged = "(SELECT *, " + paired(plan) + " AS pr, " + paired(plan) + " AND " + differs(plan, all)
-                + " AS df, " + inOrder(plan) + " AS io FROM " + hashed(plan, positional(plan, legacy, current, from, to,
-                false)) + ") AS flagged";
+                + " AS df, " + inOrder(plan) + " AS io FROM " + positional(plan, legacy, current, from, to, false)
+                + ") AS flagged";
         all.addAll(List.of(legacy.toString(), current.toString(), legacy.toString()));
         String sql = "CREATE OR REPLACE TABLE " + Sql.quote(table) + " AS SELECT " + String.join(", ", select)
                 + " FROM " + flagged;
@@ -209,29 +208,23 @@ public final class PairedScan {
                 plan.keys().size(), 0) + ", false))";
     }
 
-    /** Row hashes differ, or a toleranced value is out of its tolerance; {@code params} takes the tolerances. */
+    /**
+     * An exactly compared column's hash differs, or a toleranced value is out of its tolerance; {@code params}
+     * takes the tolerances. The keys are equal in a pair, so the hashes of the other columns decide: comparing
+     * them one by one costs less than hashing them into a row hash per side first (about 0.07x of the hash pass)
+     * and tells more, as two rows can no longer differ under one equal row hash.
+     */
     private static String differs(DatasetPlan plan, List<Object> params) {
         List<Compared> all = plan.all();
-        return RowDiffQuery.differs(plan, params, "lrh", "nrh",
+        List<String> columns = new ArrayList<>();
+        for (Compared c : plan.exact()) {
+            int i = all.indexOf(c);
+            columns.add(Sql.quote("lh" + i) + " <> " + Sql.quote("nh" + i));
+        }
+        String hashes = columns.isEmpty() ? "false" : String.join(" OR ", columns);
+        return RowDiffQuery.differs(plan, params, "(" + hashes + ")",
                 i -> "CAST(" + Sql.quote("l" + all.indexOf(plan.tolerant().get(i))) + " AS DOUBLE)",
                 i -> "CAST(" + Sql.quote("n" + all.indexOf(plan.tolerant().get(i))) + " AS DOUBLE)");
-    }
-
-    /** The paired relation with each side's row hash over its keys and exactly compared columns. */
-    private static String hashed(DatasetPlan plan, String paired) {
-        List<String> l = new ArrayList<>();
-        List<String> n = new ArrayList<>();
-        List<Compared> all = plan.all();
-        for (Compared c : plan.keys()) {
-            l.add(Sql.quote("lh" + all.indexOf(c)));
-            n.add(Sql.quote("nh" + all.indexOf(c)));
-        }
-        for (Compared c : plan.exact()) {
-            l.add(Sql.quote("lh" + all.indexOf(c)));
-            n.add(Sql.quote("nh" + all.indexOf(c)));
-        }
-        return "(SELECT *, " + Dialect.DUCKDB.rowHash(l) + " AS lrh, " + Dialect.DUCKDB.rowHash(n) + " AS nrh FROM "
-                + paired + ") AS hashed";
     }
 
     /**
@@ -243,7 +236,7 @@ public final class PairedScan {
     private static String positional(DatasetPlan plan, Path legacy, Path current, long from, long to, boolean keysOnly) {
         List<Compared> columns = keysOnly ? plan.keys() : plan.all();
         // no presence flags for l and n: the caller saw the same row count in both footers, so neither pads
-        List<String> select = new ArrayList<>(List.of("x." + ROW_NUMBER + " IS NOT NULL AS xp"));
+        List<String> select = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Compared c = columns.get(i);
             for (String s : List.of("l", "n")) {
@@ -254,13 +247,19 @@ public final class PairedScan {
                 }
             }
         }
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < plan.keys().size(); i++) {
-            String key = Sql.quote(plan.keys().get(i).name());
-            select.add("x." + key + " AS " + Sql.quote("x" + i));
-            keys.add(key);
+        if (keysOnly) {
+            return "(SELECT " + String.join(", ", select) + " FROM " + rows("*", from, to) + " AS l POSITIONAL JOIN "
+                    + rows("*", from, to) + " AS n) AS pairs";
         }
-        keys.add(ROW_NUMBER);
+        select.add("x." + ROW_NUMBER + " IS NOT NULL AS xp");
+        for (int i = 0; i < plan.keys().size(); i++) {
+            select.add("x." + Sql.quote(plan.keys().get(i).name()) + " AS " + Sql.quote("x" + i));
+        }
+        // the row number, then the keys in the file's own order: a read that only takes columns in its own order
+        // joins the positional scan; anything else is buffered whole first
+        List<String> keys = new ArrayList<>(List.of(ROW_NUMBER));
+        plan.legacyColumns().stream().filter(c -> plan.keys().stream().anyMatch(k -> k.name().equals(c.name())))
+                .forEach(c -> keys.add(Sql.quote(c.name())));
         return "(SELECT " + String.join(", ", select) + " FROM " + rows("*", from, to) + " AS l POSITIONAL JOIN "
                 + rows("*", from, to) + " AS n POSITIONAL JOIN " + rows(String.join(", ", keys), from + 1, to + 1)
                 + " AS x) AS pairs";

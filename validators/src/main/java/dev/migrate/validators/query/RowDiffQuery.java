@@ -204,17 +204,17 @@ public final class RowDiffQuery {
 
     /** True for a matched pair whose values differ beyond the tolerances. */
     private static String differs(DatasetPlan plan, List<Object> params) {
-        return differs(plan, params, "l.h", "n.h", i -> "l.t" + i, i -> "n.t" + i);
+        return differs(plan, params, "l.h <> n.h", i -> "l.t" + i, i -> "n.t" + i);
     }
 
     /**
-     * The same test over other names: the two row hashes, and toleranced value {@code i} (as DOUBLE) of each
-     * side.
+     * The same test over other names: {@code exactDiffer} says whether the exactly compared values differ,
+     * and toleranced value {@code i} (as DOUBLE) of each side is {@code legacyTolerant}/{@code newTolerant}.
      */
-    public static String differs(DatasetPlan plan, List<Object> params, String legacyHash, String newHash,
+    public static String differs(DatasetPlan plan, List<Object> params, String exactDiffer,
             java.util.function.IntFunction<String> legacyTolerant, java.util.function.IntFunction<String> newTolerant) {
         List<String> differs = new ArrayList<>();
-        differs.add(legacyHash + " <> " + newHash);
+        differs.add(exactDiffer);
         for (int i = 0; i < plan.tolerant().size(); i++) {
             String l = legacyTolerant.apply(i);
             String n = newTolerant.apply(i);
