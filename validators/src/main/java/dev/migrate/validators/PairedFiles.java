@@ -77,7 +77,8 @@ final class PairedFiles {
         List<String> tables = lanes.stream().flatMap(List::stream).map(PairedFiles::table).toList();
         try {
             readLanes(lanes);
-            Map<String, Object> pairs = session.query(PairedScan.pairs(tables)).get(0);
+            Map<String, Object> pairs = session.query(PairedScan.summary(plan, legacyBounds.inScan(),
+                    newBounds.inScan(), tables)).get(0);
             if (Verdicts.number(pairs.get("paired")).longValue() != total) {
                 restoreThreads();
                 return null;
@@ -88,8 +89,8 @@ final class PairedFiles {
                 return null;
             }
             long differs = Verdicts.number(pairs.get("differs")).longValue();
-            Map<String, Object> l = aggregates("legacy", legacyBounds, legacyFiles, tables);
-            Map<String, Object> n = aggregates("new", newBounds, newFiles, tables);
+            Map<String, Object> l = aggregates("legacy", pairs, legacyBounds, legacyFiles);
+            Map<String, Object> n = aggregates("new", pairs, newBounds, newFiles);
             if (differs > 0) {
                 session.execute(PairedScan.differingKeys(plan, tables, EmbeddedComparison.diffTable(plan)));
             }
@@ -136,13 +137,14 @@ final class PairedFiles {
         List<Statement> ranges = lanes(rows, legacyBounds, newBounds).stream().flatMap(List::stream).toList();
         List<String> tables = ranges.stream().map(PairedFiles::table).toList();
         out.addAll(ranges);
-        out.add(PairedScan.pairs(tables));
+        out.add(PairedScan.summary(plan, legacyBounds.inScan(), newBounds.inScan(), tables));
         for (int i = 1; i < rows.length; i++) {
             out.add(PairedScan.boundary(plan, legacyFiles.get(i - 1), rows[i - 1], legacyFiles.get(i)));
         }
-        out.add(PairedScan.combined(plan, "legacy", legacyBounds.inScan(), tables));
-        out.add(PairedScan.combined(plan, "new", newBounds.inScan(), tables));
         for (FooterBounds.Split b : List.of(legacyBounds, newBounds)) {
+            if (b.statistics() != null) {
+                out.add(b.statistics());
+            }
             if (b.footers() != null) {
                 out.add(b.footers());
             }
@@ -277,13 +279,19 @@ final class PairedFiles {
         return null;
     }
 
-    private Map<String, Object> aggregates(String side, FooterBounds.Split bounds, List<Path> files,
-            List<String> tables) throws SQLException {
-        Map<String, Object> out = new LinkedHashMap<>(session.query(PairedScan.combined(plan, side, bounds.inScan(),
-                tables)).get(0));
+    /** One side's aggregates: its columns of the summary ({@code <side>.<alias>}), and its bounds from elsewhere. */
+    private Map<String, Object> aggregates(String side, Map<String, Object> summary, FooterBounds.Split bounds,
+            List<Path> files) throws SQLException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        summary.forEach((k, v) -> {
+            if (k.startsWith(side + ".")) {
+                out.put(k.substring(side.length() + 1), v);
+            }
+        });
         if (bounds.footers() != null) {
             out.putAll(FileLoader.query(session, bounds.footers(), files, ds.csv()).get(0));
         }
+        out.putAll(bounds.known());
         return out;
     }
 

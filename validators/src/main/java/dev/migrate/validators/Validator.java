@@ -333,6 +333,7 @@ public final class Validator {
         if (bounds.footers() != null) {
             aggregates.putAll(FileLoader.query(session, bounds.footers(), files, ds.csv()).get(0));
         }
+        aggregates.putAll(bounds.known());
         if (!ds.allowEmpty()) {
             java.util.Set<String> withRows = files.size() > 1
                     ? session.query(StreamingScan.files(side + "_scan")).stream().map(r -> String.valueOf(r.get("f")))
@@ -404,6 +405,9 @@ public final class Validator {
                     StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(), columns, bounds.inScan())));
             if (bounds.footers() != null) {
                 out.add(new PlannedStatement(job.name(), ds.name(), side, bounds.footers()));
+            }
+            if (bounds.statistics() != null) {
+                out.add(new PlannedStatement(job.name(), ds.name(), side, bounds.statistics()));
             }
         }
         if (!plan.keys().isEmpty()) {

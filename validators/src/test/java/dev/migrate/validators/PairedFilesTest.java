@@ -212,7 +212,7 @@ class PairedFilesTest {
                 .map(p -> p.statement().purpose()).toList();
         assertThat(purposes).containsSubsequence("first rows pair by position",
                 "both sides paired by position, rows 0 to 2500 (pairs_0)",
-                "both sides paired by position, rows 2500 to 5000 (pairs_1)", "pair counts", "differing keys",
+                "both sides paired by position, rows 2500 to 5000 (pairs_1)", "pair counts and aggregates", "differing keys",
                 "keys in file order", "row diff");
     }
 }

@@ -7,7 +7,9 @@ import dev.migrate.validators.query.Statement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
@@ -30,9 +32,14 @@ public final class FooterBounds {
     private static final List<String> READ_TYPES = List.of("BOOLEAN", "BOOL");
 
     /** The footer query (null when no column qualifies) and the columns the scan bounds instead. */
-    public record Split(Statement footers, IntPredicate inScan) {
+    /**
+     * The footer query (null when no column qualifies), the columns the scan bounds instead, the bounds already
+     * read from the row groups' statistics ({@code c<i>_count}, {@code _min}, {@code _max}), and the query that
+     * read them (null when there was none), for {@code --dry-run}.
+     */
+    public record Split(Statement footers, IntPredicate inScan, Map<String, Object> known, Statement statistics) {
         static Split allInScan() {
-            return new Split(null, i -> true);
+            return new Split(null, i -> true, Map.of(), null);
         }
     }
 
@@ -66,59 +73,55 @@ public final class FooterBounds {
         }
         List<Integer> booleans = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            if (!columns.get(i).asText() && READ_TYPES.contains(typeOf.apply(i).toUpperCase(Locale.ROOT))
-                    && statisticsComplete(session, files, csv, columns.get(i).name())) {
+            if (!columns.get(i).asText() && READ_TYPES.contains(typeOf.apply(i).toUpperCase(Locale.ROOT))) {
                 booleans.add(i);
             }
         }
+        Statement statistics = booleans.isEmpty() ? null : booleanQuery(side, files, columns, booleans);
+        Map<String, Object> known = new LinkedHashMap<>();
+        if (statistics != null) {
+            Map<String, Object> row = FileLoader.query(session, statistics, files, csv).get(0);
+            for (int i : booleans) {
+                long groups = ((Number) row.get("c" + i + "_groups")).longValue();
+                if (groups > 0 && groups == ((Number) row.get("c" + i + "_complete")).longValue()) {
+                    for (String stat : List.of("count", "min", "max")) {
+                        known.put("c" + i + "_" + stat, row.get("c" + i + "_" + stat));
+                    }
+                }
+            }
+        }
         List<Integer> fromFooters = footer;
-        return new Split(combined(fromFooters.isEmpty() ? null : query(side, files, csv, columns, fromFooters),
-                booleans.isEmpty() ? null : booleanQuery(side, files, columns, booleans)),
-                i -> !fromFooters.contains(i) && !booleans.contains(i));
+        return new Split(fromFooters.isEmpty() ? null : query(side, files, csv, columns, fromFooters),
+                i -> !fromFooters.contains(i) && !known.containsKey("c" + i + "_count"),
+                java.util.Collections.unmodifiableMap(known), statistics);
     }
 
     /**
      * The bounds of BOOLEAN columns, which DuckDB reads the data for, straight from the row groups' statistics
      * ({@code parquet_metadata}): non-null count as rows minus nulls, min and max over the row groups' bounds
-     * (an all-NULL row group has none). About 0.09x of the hash pass on the benchmark's one BOOLEAN column.
+     * (an all-NULL row group has none), and whether every row group has them ({@code _groups} against
+     * {@code _complete}); the scan bounds a column where one does not. About 0.09x of the hash pass on the
+     * benchmark's one BOOLEAN column.
      */
     private static Statement booleanQuery(String side, List<Path> files, List<ProfileQuery.ColumnPlan> columns,
             List<Integer> which) {
         List<String> items = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        // CASE, not FILTER: the cast must only see this column's bounds
         String here = "CASE WHEN path_in_schema = ? THEN ";
         for (int i : which) {
-            items.add("CAST(sum(" + here + "row_group_num_rows - stats_null_count END) AS BIGINT) AS c" + i + "_count");
-            items.add("CAST(min(" + here + "CAST(stats_min_value AS BOOLEAN) END) AS VARCHAR) AS c" + i + "_min");
-            items.add("CAST(max(" + here + "CAST(stats_max_value AS BOOLEAN) END) AS VARCHAR) AS c" + i + "_max");
-            params.addAll(java.util.Collections.nCopies(3, columns.get(i).name()));
+            String c = "c" + i;
+            items.add("count(" + here + "1 END) AS " + c + "_groups");
+            items.add("count(" + here + "CASE WHEN stats_null_count = row_group_num_rows OR TRY_CAST(stats_min_value AS "
+                    + "BOOLEAN) IS NOT NULL AND TRY_CAST(stats_max_value AS BOOLEAN) IS NOT NULL THEN stats_null_count END "
+                    + "END) AS " + c + "_complete");
+            items.add("CAST(sum(" + here + "row_group_num_rows - stats_null_count END) AS BIGINT) AS " + c + "_count");
+            items.add("CAST(min(" + here + "TRY_CAST(stats_min_value AS BOOLEAN) END) AS VARCHAR) AS " + c + "_min");
+            items.add("CAST(max(" + here + "TRY_CAST(stats_max_value AS BOOLEAN) END) AS VARCHAR) AS " + c + "_max");
+            params.addAll(java.util.Collections.nCopies(5, columns.get(i).name()));
         }
         params.add(files.stream().map(Path::toString).toList());
         return new Statement("column bounds from row-group statistics (" + side + ")", "SELECT "
                 + String.join(", ", items) + " FROM parquet_metadata(?)", params);
-    }
-
-    /** Whether every row group of every file has the null count, and bounds unless all its values are NULL. */
-    private static boolean statisticsComplete(DuckDbSession session, List<Path> files, CsvOptions csv, String column) {
-        Statement check = new Statement("row-group statistics check", "SELECT count(*) AS groups, count(*) FILTER "
-                + "(WHERE stats_null_count IS NOT NULL AND (stats_null_count = row_group_num_rows OR stats_min_value IS "
-                + "NOT NULL AND stats_max_value IS NOT NULL)) AS complete FROM parquet_metadata(?) WHERE path_in_schema "
-                + "= ?", List.of(files.stream().map(Path::toString).toList(), column));
-        var row = FileLoader.query(session, check, files, csv).get(0);
-        long groups = ((Number) row.get("groups")).longValue();
-        return groups > 0 && groups == ((Number) row.get("complete")).longValue();
-    }
-
-    /** Both bound queries as one statement of one row (either may be missing). */
-    private static Statement combined(Statement footers, Statement booleans) {
-        if (footers == null || booleans == null) {
-            return footers != null ? footers : booleans;
-        }
-        List<Object> params = new ArrayList<>(footers.params());
-        params.addAll(booleans.params());
-        return new Statement(footers.purpose(), "SELECT * FROM (" + footers.sql() + ") AS f, (" + booleans.sql()
-                + ") AS b", params);
     }
 
     /** Whether DuckDB's plan for {@code st} reads no data: the statistics answer it. */

@@ -116,20 +116,23 @@ public final class PairedScan {
                 all);
     }
 
-    /** One side's aggregates (aliases as {@link StreamingScan}'s) from the partials of every range table. */
-    public static Statement combined(DatasetPlan plan, String side, IntPredicate bounds, List<String> tables) {
-        List<String> select = new ArrayList<>();
-        for (ProfileQuery.Aggregate a : aggregates(plan, side.substring(0, 1), bounds)) {
-            select.add(a.combined(Dialect.DUCKDB, side.charAt(0) + "_" + a.alias()));
+    /**
+     * The pair counts ({@code paired}, {@code differs}, {@code unordered}) and both sides' aggregates, named
+     * {@code legacy.<alias>} and {@code new.<alias>} (aliases as {@link StreamingScan}'s), from the partials of
+     * every range table.
+     */
+    public static Statement summary(DatasetPlan plan, IntPredicate legacyBounds, IntPredicate newBounds,
+            List<String> tables) {
+        List<String> select = new ArrayList<>(List.of("CAST(sum(paired) AS BIGINT) AS paired",
+                "CAST(sum(differs) AS BIGINT) AS differs", "CAST(sum(unordered) AS BIGINT) AS unordered"));
+        for (ProfileQuery.Aggregate a : aggregates(plan, "l", legacyBounds)) {
+            select.add(a.combined(Dialect.DUCKDB, "l_" + a.alias(), "legacy." + a.alias()));
         }
-        return Statement.of("aggregates (" + side + ")", "SELECT " + String.join(", ", select) + " FROM "
+        for (ProfileQuery.Aggregate a : aggregates(plan, "n", newBounds)) {
+            select.add(a.combined(Dialect.DUCKDB, "n_" + a.alias(), "new." + a.alias()));
+        }
+        return Statement.of("pair counts and aggregates", "SELECT " + String.join(", ", select) + " FROM "
                 + union(tables));
-    }
-
-    /** The pair counts of every range added up: {@code paired}, {@code differs}, {@code unordered}. */
-    public static Statement pairs(List<String> tables) {
-        return Statement.of("pair counts", "SELECT CAST(sum(paired) AS BIGINT) AS paired, CAST(sum(differs) AS BIGINT) "
-                + "AS differs, CAST(sum(unordered) AS BIGINT) AS unordered FROM " + union(tables));
     }
 
     /** The differing keys every range kept, as the table the samples read (keys {@code k<i>} and their kind). */

@@ -76,13 +76,18 @@ public final class ProfileQuery {
 
         /** The whole value, from the partial values in column {@code source} of every row. */
         public String combined(Dialect d, String source) {
+            return combined(d, source, alias);
+        }
+
+        /** The same, named {@code as}. */
+        public String combined(Dialect d, String source, String as) {
             String column = Sql.quote(source);
             String call = switch (function) {
                 case "count" -> "CAST(sum(" + column + ") AS BIGINT)";
                 case "sum", "min", "max", "bit_xor" -> function + "(" + column + ")";
                 default -> throw new IllegalStateException("no way to combine partial " + function + " results");
             };
-            return (text ? d.text(call) : call) + " AS " + alias;
+            return (text ? d.text(call) : call) + " AS " + Sql.quote(as);
         }
     }
 
