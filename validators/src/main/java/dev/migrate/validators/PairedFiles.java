@@ -57,9 +57,11 @@ final class PairedFiles {
         FileLoader.precheck(legacyFiles, ds.allowEmpty());
         FileLoader.precheck(newFiles, ds.allowEmpty());
         long[] rows = new long[legacyFiles.size()];
+        long[][] groups = new long[rows.length][];
         long total = 0;
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = footerRows(legacyFiles.get(i));
+            groups[i] = rowGroups(legacyFiles.get(i));
+            rows[i] = java.util.Arrays.stream(groups[i]).sum();
             if (rows[i] == 0 || rows[i] != footerRows(newFiles.get(i))) {
                 return null; // the other paths report files without rows, and pair files of other lengths
             }
@@ -73,10 +75,10 @@ final class PairedFiles {
                 Validator.typeOf(plan, "legacy"));
         FooterBounds.Split newBounds = FooterBounds.split(session, "new", newFiles, ds.csv(), columns,
                 Validator.typeOf(plan, "new"));
-        List<List<Statement>> lanes = lanes(rows, legacyBounds, newBounds);
-        List<String> tables = lanes.stream().flatMap(List::stream).map(PairedFiles::table).toList();
+        List<Statement> ranges = ranges(groups, legacyBounds, newBounds);
+        List<String> tables = ranges.stream().map(PairedFiles::table).toList();
         try {
-            readLanes(lanes);
+            readRanges(ranges);
             Map<String, Object> pairs = session.query(PairedScan.summary(plan, legacyBounds.inScan(),
                     newBounds.inScan(), tables)).get(0);
             if (Verdicts.number(pairs.get("paired")).longValue() != total) {
@@ -119,14 +121,16 @@ final class PairedFiles {
     List<Statement> plan() {
         List<Statement> out = new ArrayList<>();
         long[] rows = new long[legacyFiles.size()];
+        long[][] groups = new long[rows.length][];
         for (int i = 0; i < rows.length; i++) {
-            out.add(PairedScan.footerRows(legacyFiles.get(i)));
+            out.add(PairedScan.rowGroups(legacyFiles.get(i)));
             out.add(PairedScan.footerRows(newFiles.get(i)));
             try {
-                rows[i] = Math.max(1, footerRows(legacyFiles.get(i)));
+                groups[i] = rowGroups(legacyFiles.get(i));
             } catch (SQLException e) {
-                rows[i] = 1;
+                groups[i] = new long[] {1};
             }
+            rows[i] = Math.max(1, java.util.Arrays.stream(groups[i]).sum());
         }
         out.add(PairedScan.probe(plan, legacyFiles.get(0), newFiles.get(0)));
         List<ProfileQuery.ColumnPlan> columns = EmbeddedComparison.columnPlans(plan);
@@ -134,7 +138,7 @@ final class PairedFiles {
                 Validator.typeOf(plan, "legacy"));
         FooterBounds.Split newBounds = FooterBounds.split(session, "new", newFiles, ds.csv(), columns,
                 Validator.typeOf(plan, "new"));
-        List<Statement> ranges = lanes(rows, legacyBounds, newBounds).stream().flatMap(List::stream).toList();
+        List<Statement> ranges = ranges(groups, legacyBounds, newBounds);
         List<String> tables = ranges.stream().map(PairedFiles::table).toList();
         out.addAll(ranges);
         out.add(PairedScan.summary(plan, legacyBounds.inScan(), newBounds.inScan(), tables));
@@ -155,43 +159,53 @@ final class PairedFiles {
     }
 
     /**
-     * The range statements, in one lane per engine thread: each lane runs on a connection of its own, all at
-     * once. Each file pair is cut into ranges in proportion to its rows, so that the lanes get about as many
-     * rows each, and small enough for the memory limit; a range never spans two files.
+     * The range statements, largest first. Each file pair is cut at legacy row-group boundaries (no row group
+     * is decoded by two ranges) into about four ranges per engine thread over all files, so that the lanes,
+     * which take the next range as they finish one, end at about the same time; a range never spans two files.
+     * A file of too few row groups is cut by rows instead.
      */
-    private List<List<Statement>> lanes(long[] rows, FooterBounds.Split legacyBounds, FooterBounds.Split newBounds) {
+    private List<Statement> ranges(long[][] groups, FooterBounds.Split legacyBounds, FooterBounds.Split newBounds) {
         int threads = Math.max(1, settings.threads());
-        long total = java.util.Arrays.stream(rows).sum();
-        // A range buffers the next rows' keys (the positional join of the third read): a quarter of the memory
-        // limit at most, over all lanes at once.
+        long total = 0;
+        for (long[] g : groups) {
+            total += java.util.Arrays.stream(g).sum();
+        }
+        // A range buffers the next rows' keys when DuckDB cannot read them in step: a quarter of the memory limit
+        // at most, over all lanes at once.
         long maxRows = Math.max(100_000, settings.memoryBytes() / (4L * threads * 8 * (plan.keys().size() + 1)));
+        long target = Math.min(maxRows, Math.max(PairedScan.PROBE_ROWS, total / (threads == 1 ? 1 : 4L * threads)));
         List<long[]> pieces = new ArrayList<>(); // file index, from, to
-        for (int f = 0; f < rows.length; f++) {
-            long parts = Math.max(Math.max(1, Math.min(threads, Math.round((double) threads * rows[f] / total))),
-                    (rows[f] + maxRows - 1) / maxRows);
-            for (long[] r : PairedScan.ranges(rows[f], (int) parts)) {
-                pieces.add(new long[] {f, r[0], r[1]});
+        for (int f = 0; f < groups.length; f++) {
+            long rows = java.util.Arrays.stream(groups[f]).sum();
+            long parts = (rows + target - 1) / target;
+            if (groups[f].length < parts) {
+                for (long[] r : PairedScan.ranges(rows, (int) parts)) {
+                    pieces.add(new long[] {f, r[0], r[1]});
+                }
+                continue;
+            }
+            // as many row groups in each (the parts end together when row groups are alike)
+            long[] starts = new long[groups[f].length + 1];
+            for (int g = 0; g < groups[f].length; g++) {
+                starts[g + 1] = starts[g] + groups[f][g];
+            }
+            for (long k = 0; k < parts; k++) {
+                long from = starts[(int) (k * groups[f].length / parts)];
+                long to = starts[(int) ((k + 1) * groups[f].length / parts)];
+                if (to > from) {
+                    pieces.add(new long[] {f, from, to});
+                }
             }
         }
-        // largest first, each to the lane with the fewest rows so far
         pieces.sort((a, b) -> Long.compare(b[2] - b[1], a[2] - a[1]));
-        List<List<Statement>> lanes = new ArrayList<>();
-        long[] load = new long[Math.min(threads, pieces.size())];
-        for (int i = 0; i < load.length; i++) {
-            lanes.add(new ArrayList<>());
-        }
+        List<Statement> out = new ArrayList<>();
         for (int j = 0; j < pieces.size(); j++) {
             long[] p = pieces.get(j);
-            int lane = 0;
-            for (int i = 1; i < load.length; i++) {
-                lane = load[i] < load[lane] ? i : lane;
-            }
-            load[lane] += p[2] - p[1];
             int f = (int) p[0];
-            lanes.get(lane).add(PairedScan.range("pairs_" + j, plan, legacyFiles.get(f), newFiles.get(f), p[1], p[2],
+            out.add(PairedScan.range("pairs_" + j, plan, legacyFiles.get(f), newFiles.get(f), p[1], p[2],
                     legacyBounds.inScan(), newBounds.inScan(), settings.sampleSize()));
         }
-        return lanes;
+        return out;
     }
 
     /** The range table a range statement creates ({@code pairs_<i>}, from its purpose). */
@@ -212,18 +226,20 @@ final class PairedFiles {
     }
 
     /**
-     * Runs the lanes at once, the first on this connection and each other one on a second connection to the
-     * same database; a lane runs its statements in turn (a positional scan reads its two files in step, on one
-     * thread). All finish before this returns; the first failure is rethrown.
+     * Runs the ranges on one lane per engine thread: the first lane on this connection, each other one on a second
+     * connection to the same database; each lane takes the next range as it finishes one (a positional scan reads
+     * its files in step, on one thread). All finish before this returns; the first failure is rethrown.
      */
-    private void readLanes(List<List<Statement>> lanes) throws SQLException {
+    private void readRanges(List<Statement> ranges) throws SQLException {
         List<Path> files = new ArrayList<>(legacyFiles);
         files.addAll(newFiles);
-        if (lanes.size() == 1) {
-            runLane(session, lanes.get(0), files);
+        java.util.Queue<Statement> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(ranges);
+        int lanes = Math.min(Math.max(1, settings.threads()), ranges.size());
+        if (lanes == 1) {
+            runLane(session, queue, files);
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(lanes.size() - 1, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(lanes - 1, r -> {
             Thread t = new Thread(r, "migrate-validate-range");
             t.setDaemon(true);
             return t;
@@ -235,16 +251,17 @@ final class PairedFiles {
         threadsLowered = true;
         try {
             List<Future<?>> others = new ArrayList<>();
-            for (List<Statement> lane : lanes.subList(1, lanes.size())) {
+            for (int i = 1; i < lanes; i++) {
                 DuckDbSession twin = session.twin();
                 twins.add(twin);
-                others.add(pool.submit(() -> runLane(twin, lane, files)));
+                others.add(pool.submit(() -> runLane(twin, queue, files)));
             }
             RuntimeException failure = null;
             try {
-                runLane(session, lanes.get(0), files);
+                runLane(session, queue, files);
             } catch (RuntimeException e) {
                 failure = e;
+                queue.clear(); // the other lanes stop after their current range
             }
             for (Future<?> other : others) {
                 try {
@@ -272,9 +289,14 @@ final class PairedFiles {
         }
     }
 
-    private Void runLane(DuckDbSession on, List<Statement> lane, List<Path> files) {
-        for (Statement st : lane) {
-            FileLoader.execute(on, st, files, ds.csv());
+    private Void runLane(DuckDbSession on, java.util.Queue<Statement> queue, List<Path> files) {
+        try {
+            for (Statement st = queue.poll(); st != null; st = queue.poll()) {
+                FileLoader.execute(on, st, files, ds.csv());
+            }
+        } catch (RuntimeException e) {
+            queue.clear();
+            throw e;
         }
         return null;
     }
@@ -293,6 +315,12 @@ final class PairedFiles {
         }
         out.putAll(bounds.known());
         return out;
+    }
+
+    /** The row counts of a Parquet file's row groups, in order. */
+    private long[] rowGroups(Path file) throws SQLException {
+        return FileLoader.query(session, PairedScan.rowGroups(file), List.of(file), ds.csv()).stream()
+                .mapToLong(r -> Verdicts.number(r.get("n")).longValue()).toArray();
     }
 
     private long footerRows(Path file) throws SQLException {

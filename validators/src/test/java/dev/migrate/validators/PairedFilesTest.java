@@ -90,7 +90,9 @@ class PairedFilesTest {
         for (int threads : List.of(1, 2, 3)) {
             Outcome o = paired("id", threads);
             assertThat(o.checks()).as(threads + " threads").containsExactlyInAnyOrderElementsOf(materialized("id"));
-            assertThat(o.purposes()).filteredOn(p -> p.startsWith("both sides paired by position")).hasSize(threads);
+            // one range per thread at least (several per thread, so that the lanes end together)
+            assertThat(o.purposes()).filteredOn(p -> p.startsWith("both sides paired by position"))
+                    .hasSizeGreaterThanOrEqualTo(threads);
             assertThat(o.purposes()).doesNotContain("keys sorted (" + "diff_keys)");
         }
         CheckResult diff = OnePassDatasets.rowDiff(OnePassDatasets.run(tmp, "parquet", false, "id", 2));
@@ -189,7 +191,7 @@ class PairedFilesTest {
             Outcome o = paired("id", 2, names);
             assertThat(o.checks()).as(split[0]).containsExactlyInAnyOrderElementsOf(materialized("id"));
             assertThat(o.purposes()).as(split[0]).filteredOn(p -> p.startsWith("both sides paired by position"))
-                    .hasSize(2);
+                    .hasSizeGreaterThanOrEqualTo(2);
             assertThat(o.purposes().stream().anyMatch(p -> p.startsWith("keys sorted"))).as(split[0])
                     .isEqualTo(split[0].equals("id >= 3000"));
         }
@@ -209,10 +211,9 @@ class PairedFilesTest {
     void theDryRunShowsThePairingBeforeWhatItFallsBackTo() throws Exception {
         write(ROWS, CHANGED);
         List<String> purposes = OnePassDatasets.plan(tmp, "parquet", "id", 2).stream()
-                .map(p -> p.statement().purpose()).toList();
-        assertThat(purposes).containsSubsequence("first rows pair by position",
-                "both sides paired by position, rows 0 to 2500 (pairs_0)",
-                "both sides paired by position, rows 2500 to 5000 (pairs_1)", "pair counts and aggregates", "differing keys",
-                "keys in file order", "row diff");
+                .map(p -> p.statement().purpose())
+                .map(p -> p.startsWith("both sides paired by position") ? "range" : p).toList();
+        assertThat(purposes).containsSubsequence("first rows pair by position", "range", "range",
+                "pair counts and aggregates", "differing keys", "keys in file order", "row diff");
     }
 }

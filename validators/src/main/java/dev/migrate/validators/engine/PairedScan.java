@@ -56,6 +56,12 @@ public final class PairedScan {
                 file.toString());
     }
 
+    /** The row counts of a Parquet file's row groups, in file order. */
+    public static Statement rowGroups(Path file) {
+        return Statement.of("row groups from footer", "SELECT row_group_id, any_value(row_group_num_rows) AS n FROM "
+                + "parquet_metadata(?) GROUP BY row_group_id ORDER BY row_group_id", file.toString());
+    }
+
     /** Splits rows {@code [0, rows)} into {@code parts} ranges of about the same size. */
     public static List<long[]> ranges(long rows, int parts) {
         List<long[]> out = new ArrayList<>();
