@@ -9,7 +9,6 @@ import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.engine.FooterBounds;
 import dev.migrate.validators.engine.PairedScan;
-import dev.migrate.validators.query.ProfileQuery;
 import dev.migrate.validators.query.Sql;
 import dev.migrate.validators.query.Statement;
 import dev.migrate.validators.result.CheckResult;
@@ -70,11 +69,8 @@ final class PairedFiles {
         if (!firstRowsPair()) {
             return null;
         }
-        List<ProfileQuery.ColumnPlan> columns = EmbeddedComparison.columnPlans(plan);
-        FooterBounds.Split legacyBounds = FooterBounds.split(session, "legacy", legacyFiles, ds.csv(), columns,
-                Validator.typeOf(plan, "legacy"));
-        FooterBounds.Split newBounds = FooterBounds.split(session, "new", newFiles, ds.csv(), columns,
-                Validator.typeOf(plan, "new"));
+        FooterBounds.Split legacyBounds = bounds("legacy", legacyFiles);
+        FooterBounds.Split newBounds = bounds("new", newFiles);
         List<Statement> ranges = ranges(groups, legacyBounds, newBounds);
         List<String> tables = ranges.stream().map(PairedFiles::table).toList();
         try {
@@ -110,6 +106,12 @@ final class PairedFiles {
         }
     }
 
+    /** Where each column's count, min and max come from on one side (see {@link FooterBounds}). */
+    private FooterBounds.Split bounds(String side, List<Path> files) {
+        return FooterBounds.split(session, side, files, ds.csv(), EmbeddedComparison.columnPlans(plan),
+                Validator.typeOf(plan, side));
+    }
+
     private void restoreThreads() throws SQLException {
         if (threadsLowered) {
             session.execute(Statement.of("settings", "SET threads = " + settings.threads()));
@@ -133,11 +135,8 @@ final class PairedFiles {
             rows[i] = Math.max(1, java.util.Arrays.stream(groups[i]).sum());
         }
         out.add(PairedScan.probe(plan, legacyFiles.get(0), newFiles.get(0)));
-        List<ProfileQuery.ColumnPlan> columns = EmbeddedComparison.columnPlans(plan);
-        FooterBounds.Split legacyBounds = FooterBounds.split(session, "legacy", legacyFiles, ds.csv(), columns,
-                Validator.typeOf(plan, "legacy"));
-        FooterBounds.Split newBounds = FooterBounds.split(session, "new", newFiles, ds.csv(), columns,
-                Validator.typeOf(plan, "new"));
+        FooterBounds.Split legacyBounds = bounds("legacy", legacyFiles);
+        FooterBounds.Split newBounds = bounds("new", newFiles);
         List<Statement> ranges = ranges(groups, legacyBounds, newBounds);
         List<String> tables = ranges.stream().map(PairedFiles::table).toList();
         out.addAll(ranges);
