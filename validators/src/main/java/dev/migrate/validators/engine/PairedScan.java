@@ -98,7 +98,9 @@ public final class PairedScan {
             select.add(a.partial("l_" + a.alias()));
         }
         for (ProfileQuery.Aggregate a : aggregates(plan, "n", newBounds)) {
-            select.add(a.partial("n_" + a.alias()));
+            if (!sameAsLegacy(plan, a)) {
+                select.add(a.partial("n_" + a.alias()));
+            }
         }
         select.add("count(*) FILTER (WHERE pr) AS paired");
         select.add("count(*) FILTER (WHERE df) AS differs");
@@ -135,7 +137,8 @@ public final class PairedScan {
             select.add(a.combined(Dialect.DUCKDB, "l_" + a.alias(), "legacy." + a.alias()));
         }
         for (ProfileQuery.Aggregate a : aggregates(plan, "n", newBounds)) {
-            select.add(a.combined(Dialect.DUCKDB, "n_" + a.alias(), "new." + a.alias()));
+            String from = (sameAsLegacy(plan, a) ? "l_" : "n_") + a.alias();
+            select.add(a.combined(Dialect.DUCKDB, from, "new." + a.alias()));
         }
         return Statement.of("pair counts and aggregates", "SELECT " + String.join(", ", select) + " FROM "
                 + union(tables));
@@ -202,11 +205,29 @@ public final class PairedScan {
         return plan.all().stream().map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText())).toList();
     }
 
+    /**
+     * Whether a new-side aggregate is the legacy one: the sum and hash aggregate of a key column, once every row
+     * has paired with the row of the same key (the summary is read only then), so the scan computes them once.
+     * Bounds stay per side: one side may take them from its footers and the other from the scan.
+     */
+    private static boolean sameAsLegacy(DatasetPlan plan, ProfileQuery.Aggregate a) {
+        for (int i = 0; i < plan.keys().size(); i++) {
+            if (a.alias().equals("c" + i + "_sum") || a.alias().equals("c" + i + "_hash")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Keys equal (both rows are present: the files have as many rows). */
     private static String paired(DatasetPlan plan) {
         List<String> same = new ArrayList<>();
         for (int i = 0; i < plan.keys().size(); i++) {
-            same.add(Sql.quote("l" + i) + " IS NOT DISTINCT FROM " + Sql.quote("n" + i));
+            // keys whose types differ compare by their text, as on the other paths
+            boolean text = plan.keys().get(i).asText();
+            String l = Sql.quote("l" + i);
+            String n = Sql.quote("n" + i);
+            same.add((text ? Dialect.DUCKDB.text(l) : l) + " IS NOT DISTINCT FROM " + (text ? Dialect.DUCKDB.text(n) : n));
         }
         return "(" + String.join(" AND ", same) + ")";
     }
@@ -251,7 +272,8 @@ public final class PairedScan {
             for (String s : List.of("l", "n")) {
                 String col = s + "." + Sql.quote(c.name());
                 select.add(col + " AS " + Sql.quote(s + i));
-                if (!keysOnly) {
+                // a key's hash feeds only its hash aggregate, the legacy one serving both sides (sameAsLegacy)
+                if (!keysOnly && (s.equals("l") || i >= plan.keys().size())) {
                     select.add("hash(" + (c.asText() ? Dialect.DUCKDB.text(col) : col) + ") AS " + Sql.quote(s + "h" + i));
                 }
             }
