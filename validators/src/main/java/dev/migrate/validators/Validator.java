@@ -169,7 +169,7 @@ public final class Validator {
         }
         try (DuckDbSession session = DuckDbSession.open(settings)) {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
-            if (PairedScan.suits(legacyFiles, newFiles, plan)) {
+            if (!settings.materialized() && PairedScan.suits(legacyFiles, newFiles, plan)) {
                 List<CheckResult> paired = new PairedFiles(session, settings, plan, ds, legacyFiles, newFiles)
                         .compare();
                 if (paired != null) {
@@ -198,7 +198,7 @@ public final class Validator {
     /** Whether both sides can be read in one pass that keeps only (key, hash): see {@link StreamingScan}. */
     private boolean onePass(DuckDbSession session, DatasetPlan plan, DatasetConfig ds, List<Path> legacyFiles,
             List<Path> newFiles) throws SQLException {
-        return StreamingScan.suits(legacyFiles, newFiles, ds.ordered())
+        return !settings.materialized() && StreamingScan.suits(legacyFiles, newFiles, ds.ordered())
                 && StreamingScan.fitsInMemory(session, plan, legacyFiles, newFiles, settings.memoryBytes());
     }
 
@@ -366,7 +366,7 @@ public final class Validator {
         List<PlannedStatement> out = new ArrayList<>();
         try {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
-            if (PairedScan.suits(legacyFiles, newFiles, plan)) {
+            if (!settings.materialized() && PairedScan.suits(legacyFiles, newFiles, plan)) {
                 // tried first; what follows runs when the rows do not pair by position
                 for (Statement st : new PairedFiles(session, settings, plan, ds, legacyFiles, newFiles).plan()) {
                     out.add(new PlannedStatement(job.name(), ds.name(), "both", st));

@@ -39,15 +39,24 @@ final class OnePassDatasets {
         }
     }
 
-    /** Validates the legacy side against the new one; an ordered dataset takes the materialized path. */
+    /**
+     * Validates the legacy side against the new one. An ordered dataset is validated on the materialized path,
+     * the reference the faster paths are tested against (they give its results, but the order check).
+     */
     static JobResult run(Path tmp, String format, boolean ordered) throws Exception {
         return run(tmp, format, ordered, "[region, id]", 1);
     }
 
     /** The same with another key (YAML) and engine thread count. */
     static JobResult run(Path tmp, String format, boolean ordered, String key, int threads) throws Exception {
-        return new Validator(new EngineSettings(threads, "256MB", null, 10)).run(config(tmp, format, ordered, key),
-                RunOverrides.NONE).jobs().get(0);
+        EngineSettings settings = new EngineSettings(threads, "256MB", null, 10);
+        return run(tmp, format, ordered, key, ordered ? settings.materializing() : settings);
+    }
+
+    /** With these engine settings. */
+    static JobResult run(Path tmp, String format, boolean ordered, String key, EngineSettings settings)
+            throws Exception {
+        return new Validator(settings).run(config(tmp, format, ordered, key), RunOverrides.NONE).jobs().get(0);
     }
 
     /** The statements {@code --dry-run} would print for that dataset. */

@@ -208,6 +208,24 @@ class PairedFilesTest {
     }
 
     @Test
+    void anOrderedDatasetPairedByPositionKeepsItsOrderWithoutTheMaterializedPath() throws Exception {
+        write(ROWS, CHANGED);
+        EngineSettings settings = new EngineSettings(2, "256MB", null, 10);
+        JobResult paired = OnePassDatasets.run(tmp, "parquet", true, "id", settings);
+        JobResult reference = OnePassDatasets.run(tmp, "parquet", true, "id", settings.materializing());
+        assertThat(withoutPaths(paired)).containsExactlyInAnyOrderElementsOf(withoutPaths(reference));
+        assertThat(paired.checks()).filteredOn(c -> c.check() == Check.ORDER).extracting(CheckResult::message)
+                .containsExactly("rows are in the same order");
+        // rows in another order do not pair: the materialized path reports what moved
+        write(ROWS, "SELECT * FROM (" + CHANGED + ") ORDER BY id DESC");
+        assertThat(withoutPaths(OnePassDatasets.run(tmp, "parquet", true, "id", settings)))
+                .containsExactlyInAnyOrderElementsOf(withoutPaths(OnePassDatasets.run(tmp, "parquet", true, "id",
+                        settings.materializing())))
+                .filteredOn(c -> c.check() == Check.ORDER).extracting(CheckResult::status)
+                .containsExactly(dev.migrate.validators.result.Status.FAIL);
+    }
+
+    @Test
     void theDryRunShowsThePairingBeforeWhatItFallsBackTo() throws Exception {
         write(ROWS, CHANGED);
         List<String> purposes = OnePassDatasets.plan(tmp, "parquet", "id", 2).stream()

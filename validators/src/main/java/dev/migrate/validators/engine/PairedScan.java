@@ -43,7 +43,7 @@ public final class PairedScan {
     public static boolean suits(List<Path> legacyFiles, List<Path> newFiles, DatasetPlan plan) {
         return legacyFiles != null && newFiles != null && !legacyFiles.isEmpty()
                 && legacyFiles.size() == newFiles.size()
-                && !plan.keys().isEmpty() && !plan.config().ordered()
+                && !plan.keys().isEmpty()
                 && java.util.stream.Stream.concat(plan.legacyColumns().stream(), plan.newColumns().stream())
                         .noneMatch(c -> c.name().equalsIgnoreCase(ROW_NUMBER))
                 && FileLoader.formatOf(legacyFiles) == FileFormat.PARQUET
