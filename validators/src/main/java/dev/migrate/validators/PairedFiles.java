@@ -100,8 +100,17 @@ final class PairedFiles {
                         }
                     }, differs > 0 ? Map.of("differs", differs) : Map.of());
         } finally {
-            for (String t : tables) {
+            dropAll(tables);
+        }
+    }
+
+    /** Drops the range tables; a failure to drop never hides the failure that is already on its way up. */
+    private void dropAll(List<String> tables) {
+        for (String t : tables) {
+            try {
                 session.execute(PairedScan.drop(t));
+            } catch (SQLException e) {
+                return; // the engine is failing: what failed first is reported, and the database goes with the session
             }
         }
     }
