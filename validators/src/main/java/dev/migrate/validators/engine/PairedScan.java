@@ -52,8 +52,7 @@ public final class PairedScan {
 
     /** The row count a Parquet file's footer records. */
     public static Statement footerRows(Path file) {
-        return Statement.of("row count from footer", "SELECT sum(num_rows) AS n FROM parquet_file_metadata(?)",
-                file.toString());
+        return StreamingScan.footerRows(List.of(file));
     }
 
     /** The row counts of a Parquet file's row groups, in file order. */
@@ -146,13 +145,7 @@ public final class PairedScan {
 
     /** The differing keys every range kept, as the table the samples read (keys {@code k<i>} and their kind). */
     public static Statement differingKeys(DatasetPlan plan, List<String> tables, String diffTable) {
-        List<String> select = new ArrayList<>();
-        for (int i = 0; i < plan.keys().size(); i++) {
-            select.add("d.k" + i + " AS k" + i);
-        }
-        select.add("d." + RowDiffQuery.KIND + " AS " + RowDiffQuery.KIND);
-        return Statement.of("differing keys", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(diffTable) + " AS SELECT "
-                + String.join(", ", select) + " FROM (SELECT unnest(diff) AS d FROM " + union(tables) + ") AS u");
+        return RowDiffQuery.diffFromLists(plan, union(tables), diffTable);
     }
 
     /**

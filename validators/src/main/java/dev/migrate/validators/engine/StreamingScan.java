@@ -62,11 +62,15 @@ public final class StreamingScan {
         return rows * perRow <= memoryBytes / 2;
     }
 
+    /** The rows the Parquet files' footers record, as {@code n}. */
+    static Statement footerRows(List<Path> files) {
+        return new Statement("row count from footers", "SELECT sum(num_rows) AS n FROM parquet_file_metadata(?)",
+                List.of(files.stream().map(Path::toString).toList()));
+    }
+
     private static long rows(DuckDbSession session, List<Path> files) throws java.sql.SQLException {
         if (FileLoader.formatOf(files) == FileFormat.PARQUET) {
-            Object n = session.query(new Statement("row count from footers",
-                    "SELECT sum(num_rows) AS n FROM parquet_file_metadata(?)",
-                    List.of(files.stream().map(Path::toString).toList()))).get(0).get("n");
+            Object n = session.query(footerRows(files)).get(0).get("n");
             return n == null ? 0 : ((Number) n).longValue();
         }
         long rows = 0;

@@ -253,13 +253,18 @@ public final class RowDiffQuery {
 
     /** Creates {@code diffTable} (keys {@code k<i>} and their kind) from the list {@link #joinedDiff} collected. */
     public static Statement diffFromList(DatasetPlan plan, String statsTable, String diffTable) {
+        return diffFromLists(plan, Sql.quote(statsTable), diffTable);
+    }
+
+    /** The same from every row of {@code relation} (SQL), each holding a {@code diff} list. */
+    public static Statement diffFromLists(DatasetPlan plan, String relation, String diffTable) {
         List<String> select = new ArrayList<>();
         for (int i = 0; i < plan.keys().size(); i++) {
             select.add("d.k" + i + " AS k" + i);
         }
         select.add("d." + KIND + " AS " + KIND);
         return Statement.of("differing keys", "CREATE OR REPLACE TEMP TABLE " + Sql.quote(diffTable) + " AS SELECT "
-                + String.join(", ", select) + " FROM (SELECT unnest(diff) AS d FROM " + Sql.quote(statsTable) + ") AS u");
+                + String.join(", ", select) + " FROM (SELECT unnest(diff) AS d FROM " + relation + ") AS u");
     }
 
     /** One side reduced for stacking: key, side marker, row hash and toleranced columns. */
