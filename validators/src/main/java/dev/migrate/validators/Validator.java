@@ -169,7 +169,7 @@ public final class Validator {
         }
         try (DuckDbSession session = DuckDbSession.open(settings)) {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
-            if (!settings.materialized() && PairedScan.suits(legacyFiles, newFiles, plan)) {
+            if (pairable(plan, legacyFiles, newFiles)) {
                 List<CheckResult> paired = new PairedFiles(session, settings, plan, ds, legacyFiles, newFiles)
                         .compare();
                 if (paired != null) {
@@ -193,6 +193,11 @@ public final class Validator {
             throw new EnvironmentException("dataset '" + ds.name() + "': cannot read the loaded data: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
+    }
+
+    /** Whether both sides may be read row beside row (see {@link PairedFiles}), tried before any other path. */
+    private boolean pairable(DatasetPlan plan, List<Path> legacyFiles, List<Path> newFiles) {
+        return !settings.materialized() && PairedScan.suits(legacyFiles, newFiles, plan);
     }
 
     /** Whether both sides can be read in one pass that keeps only (key, hash): see {@link StreamingScan}. */
@@ -366,7 +371,7 @@ public final class Validator {
         List<PlannedStatement> out = new ArrayList<>();
         try {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
-            if (!settings.materialized() && PairedScan.suits(legacyFiles, newFiles, plan)) {
+            if (pairable(plan, legacyFiles, newFiles)) {
                 // tried first; what follows runs when the rows do not pair by position
                 for (Statement st : new PairedFiles(session, settings, plan, ds, legacyFiles, newFiles).plan()) {
                     out.add(new PlannedStatement(job.name(), ds.name(), "both", st));
