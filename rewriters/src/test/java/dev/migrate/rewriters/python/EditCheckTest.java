@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class EditCheckTest {
     /** Token texts that often break a statement (and sometimes do not): an open bracket or string, a keyword. */
     private static final String[] BREAKERS = {"(", ")", "\"", "'''", "def", "\\", "", "else", ":", "x y"};
+    private static final String[] INDENTS = {"", "  ", "    ", "      ", "        ", "\t", "            "};
 
     @Test
     void anEditThatKeepsTheFileValidPasses() {
@@ -57,6 +58,64 @@ class EditCheckTest {
         edited = TreeEdits.replace(edited, g, g.withText("'''g"));
         assertThat(check(f, edited)).isPresent().isEqualTo(wholeFileProblem(edited));
         assertThat(check(f, edited).get()).contains("m.py:8:");
+    }
+
+    @Test
+    void anEditInsideAFunctionParsesOnlyTheStatementsAroundIt() {
+        String body = "    a = 1\n".repeat(50);
+        PythonFile f = PythonParser.parse("import os\n\n\ndef f():\n" + body + "    b = os.sep\n" + body + "\n\nx = f()\n");
+        Node call = Nodes.find(f.module(), NodeKind.ATTRIBUTE).get(0);
+        Node edited = TreeEdits.replace(f.module(), call, Snippets.expression("os.path.sep", f.style()));
+        assertThat(check(f, edited)).isEmpty();
+        // the rebuilt line and the one after it, under a one-line header: not the 1,000-character function
+        assertThat(EditCheck.charactersParsed(f.module(), edited)).isEqualTo("if 1:\n    pass\n".length()
+                + "    b = os.path.sep\n".length() + "    a = 1\n".length());
+    }
+
+    @Test
+    void aChangedDecoratorIsParsedWithTheHeaderAloneAndTheBlockByItsRebuiltLines() {
+        String body = "    a = 1\n".repeat(50);
+        PythonFile f = PythonParser.parse("@flow(runner=Old())\ndef f():\n" + body + "    b = x.value\n" + body);
+        List<Node> calls = Nodes.find(f.module(), NodeKind.CALL);
+        Node edited = TreeEdits.replace(f.module(), calls.get(1), Snippets.expression("New()", f.style()));
+        Node attr = Nodes.find(edited, NodeKind.ATTRIBUTE).get(0);
+        edited = TreeEdits.replace(edited, attr, Snippets.expression("x", f.style()));
+        assertThat(check(f, edited)).isEmpty();
+        assertThat(EditCheck.charactersParsed(f.module(), edited)).isEqualTo(
+                "@flow(runner=New())\ndef f(): pass\n".length() + "if 1:\n    pass\n    b = x\n    a = 1\n".length());
+        Token close = Nodes.tokens(edited).stream().filter(t -> t.text().equals(")")).findFirst().orElseThrow();
+        Node broken = TreeEdits.replace(edited, close, close.withText(""));
+        assertThat(check(f, broken)).isPresent().isEqualTo(wholeFileProblem(broken));
+    }
+
+    @Test
+    void aBlocksLastStatementThatLostItsNewlineIsCaught() {
+        PythonFile f = PythonParser.parse("def f():\n    x = 1\n    y = 2\nz = 3\n");
+        Node y = Nodes.find(f.module(), NodeKind.SIMPLE_LINE).get(1);
+        Token newline = Nodes.tokens(y).get(Nodes.tokens(y).size() - 1);
+        Node edited = TreeEdits.replace(f.module(), newline, newline.withText(""));
+        assertThat(new String(edited.toChars())).isEqualTo("def f():\n    x = 1\n    y = 2z = 3\n");
+        assertThat(check(f, edited)).isPresent().isEqualTo(wholeFileProblem(edited));
+    }
+
+    @Test
+    void aStatementInsertedAtTheWrongIndentationIsCaught() {
+        PythonFile f = PythonParser.parse("def f():\n    if True:\n        x = 1\n        y = 2\n    return 3\n");
+        Node y = Nodes.find(f.module(), NodeKind.SIMPLE_LINE).get(1);
+        Node edited = TreeEdits.replaceKeepingPrefix(f.module(), y, y.withPrefix(Space.of("      ")));
+        assertThat(new String(edited.toChars())).contains("\n      y = 2\n");
+        assertThat(check(f, edited)).isPresent().isEqualTo(wholeFileProblem(edited));
+        Node fine = TreeEdits.replaceKeepingPrefix(f.module(), y, y.withPrefix(Space.of("        # kept\n        ")));
+        assertThat(check(f, fine)).isEmpty();
+        assertThat(EditCheck.charactersParsed(f.module(), fine)).isLessThan(f.module().length());
+    }
+
+    @Test
+    void aChangedHeaderIsParsedWithItsWholeStatement() {
+        PythonFile f = PythonParser.parse("def f(a):\n    return a\n\n\nx = 1\n");
+        Token a = Nodes.tokens(Nodes.find(f.module(), NodeKind.PARAM).get(0)).get(0);
+        Node edited = TreeEdits.replace(f.module(), a, a.withText("a, ("));
+        assertThat(check(f, edited)).isPresent().isEqualTo(wholeFileProblem(edited));
     }
 
     @Test
@@ -131,7 +190,7 @@ class EditCheckTest {
             return root;
         }
         Node line = lines.get(r.nextInt(lines.size()));
-        switch (r.nextInt(3)) {
+        switch (r.nextInt(4)) {
             case 0:
                 return StatementEdits.insertAfter(root, line.nodes().get(0), "added_" + i + " = 1", style);
             case 1:
@@ -141,6 +200,11 @@ class EditCheckTest {
                     return TreeEdits.replace(root, call, Snippets.expression("wrapped(" + call.text() + ")", style));
                 }
                 return root;
+            case 2:
+                // a line moved to another indentation: blocks are checked apart, so their bounds must still show it
+                String prefix = line.prefix().text();
+                String kept = prefix.substring(0, Math.max(prefix.lastIndexOf('\n'), prefix.lastIndexOf('\r')) + 1);
+                return TreeEdits.replaceKeepingPrefix(root, line, line.withPrefix(Space.of(kept + INDENTS[r.nextInt(INDENTS.length)])));
             default:
                 List<Token> tokens = Nodes.tokens(line);
                 Token t = tokens.get(r.nextInt(tokens.size()));
