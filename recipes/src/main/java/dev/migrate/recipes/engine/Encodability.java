@@ -19,29 +19,37 @@ final class Encodability {
 
     /** The first character {@code charset} cannot hold, as {@code "U+2019 on line 3"}, or empty. */
     static Optional<String> firstUnencodable(CharSequence text, Charset charset) {
+        return firstUnencodable(text.toString().toCharArray(), charset);
+    }
+
+    /** As {@link #firstUnencodable(CharSequence, Charset)}, for text at hand as chars (the engine's Python results). */
+    static Optional<String> firstUnencodable(char[] text, Charset charset) {
+        CharBuffer in = CharBuffer.wrap(text);
         if (charset.equals(StandardCharsets.UTF_8)) {
             // nearly every file: UTF-8 holds any character but a surrogate without its partner, and a scan
             // for those costs far less than an encode
-            return lonePairHalf(text) ? Optional.of(describe(text, charset.newEncoder())) : Optional.empty();
+            return lonePairHalf(text) ? Optional.of(describe(in, charset.newEncoder())) : Optional.empty();
         }
         CharsetEncoder encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer in = CharBuffer.wrap(text);
         try {
             encoder.encode(in);
             return Optional.empty();
         } catch (CharacterCodingException e) {
             // the encoder stops at the offending input: find it from the start, where the walk is simple
-            return Optional.of(describe(text, charset.newEncoder()));
+            return Optional.of(describe(CharBuffer.wrap(text), charset.newEncoder()));
         }
     }
 
-    private static boolean lonePairHalf(CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+    private static boolean lonePairHalf(char[] text) {
+        for (int i = 0; i < text.length; i++) {
+            char c = text[i];
+            if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length && Character.isLowSurrogate(text[i + 1])) {
                 i++;
-            } else if (Character.isSurrogate(c)) {
+            } else {
                 return true;
             }
         }

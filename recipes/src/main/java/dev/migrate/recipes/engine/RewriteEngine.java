@@ -11,7 +11,6 @@ import dev.migrate.rewriters.python.PythonRewriteParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,8 +106,8 @@ public final class RewriteEngine {
             String path = after.getSourcePath().toString();
             char[] afterText = after instanceof PythonFile python ? python.printedChars() : null;
             Charset charset = after.getCharset() == null ? StandardCharsets.UTF_8 : after.getCharset();
-            Optional<String> unencodable = Encodability.firstUnencodable(
-                    afterText != null ? CharBuffer.wrap(afterText) : after.printAll(), charset);
+            Optional<String> unencodable = afterText != null ? Encodability.firstUnencodable(afterText, charset)
+                    : Encodability.firstUnencodable(after.printAll(), charset);
             if (unencodable.isPresent()) {
                 refused.add(new RewriteResult.Refused(path, "the rewritten file has a character its encoding ("
                         + charset.name() + ") cannot hold: " + unencodable.get()
