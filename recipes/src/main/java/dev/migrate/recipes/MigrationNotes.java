@@ -2,6 +2,7 @@ package dev.migrate.recipes;
 
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.openrewrite.DataTable;
 import org.openrewrite.DataTableExecutionContextView;
@@ -11,13 +12,20 @@ import org.openrewrite.Recipe;
 /**
  * What recipes could not decide alone: dropped flags, chosen work pools, constructs left for a person.
  * `migrate rewrite` prints these rows in its summary; "manual" rows make it exit 1 under {@code --fail-on}.
+ *
+ * <p>A recipe counts lines in the file as it received it, and the recipes after it may still add or remove
+ * lines above. So a recipe that visits a file says so ({@link #visiting}), each row written meanwhile is
+ * recorded with that text ({@link NotedIn}), and the engine moves the row's line to the rewritten file's.
  */
 public class MigrationNotes extends DataTable<MigrationNotes.Row> {
+    /** The file a recipe is visiting on this thread (recipes must not keep state in the execution context). */
+    private static final ThreadLocal<Visit> VISITING = new ThreadLocal<>();
     /** A finding code at the start of a message: "PF108: ...", "BHV003: ...". */
     private static final Pattern LEADING_CODE = Pattern.compile("[A-Z]{2,4}\\d{3}: .*", Pattern.DOTALL);
 
     /** The code of the notes written without one, for recipes that fix a single finding; null for none. */
     private final transient String defaultCode;
+    private final transient NotedIn notedIn;
 
     public MigrationNotes(Recipe recipe) {
         this(recipe, null);
@@ -27,12 +35,35 @@ public class MigrationNotes extends DataTable<MigrationNotes.Row> {
     public MigrationNotes(Recipe recipe, String defaultCode) {
         super(recipe, "Migration notes", "Decisions and manual steps left by the Prefect 3 migration recipes.");
         this.defaultCode = defaultCode;
+        this.notedIn = new NotedIn(recipe);
     }
 
     @Override
     public void insertRow(ExecutionContext ctx, Row row) {
-        super.insertRow(ctx, row.code() != null || defaultCode == null ? row
-                : new Row(row.sourcePath(), row.line(), row.recipe(), row.manual(), row.message(), defaultCode));
+        Row inserted = row.code() != null || defaultCode == null ? row
+                : new Row(row.sourcePath(), row.line(), row.recipe(), row.manual(), row.message(), defaultCode);
+        super.insertRow(ctx, inserted);
+        Visit visit = VISITING.get();
+        if (visit != null && visit.sourcePath().equals(row.sourcePath())) {
+            notedIn.insertRow(ctx, new NotedIn.Row(inserted, visit.text()));
+        }
+    }
+
+    /**
+     * Runs {@code work}, a recipe's visit of the file {@code sourcePath} whose text (as the recipe received it)
+     * {@code text} gives: the lines of the rows written meanwhile are lines of that text.
+     */
+    public static <T> T visiting(String sourcePath, Supplier<String> text, Supplier<T> work) {
+        Visit outer = VISITING.get();
+        VISITING.set(new Visit(sourcePath, text));
+        try {
+            return work.get();
+        } finally {
+            VISITING.set(outer);
+        }
+    }
+
+    private record Visit(String sourcePath, Supplier<String> text) {
     }
 
     /** The message of an unsafe fix that a run without {@code --unsafe-fixes} left: what the fix would write. */

@@ -3,6 +3,7 @@ package dev.migrate.recipes.engine;
 import dev.migrate.recipes.DeletedFiles;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.NotedIn;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.rewriters.io.AtomicFiles;
 import dev.migrate.rewriters.python.EditCheck;
@@ -17,8 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.InMemoryExecutionContext;
@@ -91,6 +95,7 @@ public final class RewriteEngine {
         rethrowOutOfMemory(errors);
 
         List<FileChange> changes = new ArrayList<>();
+        NoteLines noteLines = new NoteLines();
         for (Result result : run.getChangeset().getAllResults()) {
             SourceFile after = result.getAfter();
             SourceFile before = result.getBefore();
@@ -123,12 +128,23 @@ public final class RewriteEngine {
                 refused.add(new RewriteResult.Refused(path, problem.get()));
                 continue;
             }
+            if (afterText != null) {
+                noteLines.rewritten(path, afterText);
+            }
             // the diff is printed later, if at all: it keeps texts, so the trees of every file can go now
             Result kept = new Result(textOnly(before, null), textOnly(after, afterText), result.getRecipes());
             changes.add(new FileChange(after.getSourcePath(), bytes, kept::diff, recipes,
                     before == null ? FileChange.Kind.CREATED : FileChange.Kind.MODIFIED));
         }
-        List<MigrationNotes.Row> notes = new ArrayList<>(run.getDataTableRows(MigrationNotes.class));
+        Map<MigrationNotes.Row, Supplier<String>> notedIn = new IdentityHashMap<>();
+        for (NotedIn.Row r : run.<NotedIn.Row>getDataTableRows(NotedIn.class)) {
+            notedIn.put(r.note(), r.text());
+        }
+        List<MigrationNotes.Row> notes = new ArrayList<>();
+        for (MigrationNotes.Row row : run.<MigrationNotes.Row>getDataTableRows(MigrationNotes.class)) {
+            Supplier<String> text = notedIn.get(row);
+            notes.add(noteLines.place(row, text == null ? null : text.get()));
+        }
         notes.sort((a, b) -> a.sourcePath().equals(b.sourcePath())
                 ? Integer.compare(a.line(), b.line()) : a.sourcePath().compareTo(b.sourcePath()));
         List<String> failures = errors.stream().map(RewriteEngine::describe).distinct().toList();

@@ -161,12 +161,14 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                     return file;
                 }
                 List<Deployment> deployments = acc.deployments.getOrDefault(path(file), List.of());
-                if (mode().equals("prefect.yaml") && acc.prefectYaml != null && !deployments.isEmpty()) {
-                    log.manual(ctx, file, null, CODE, "prefect.yaml exists; add these deployments to it by hand: "
-                            + deployments.stream().map(d -> d.toYaml().toString()).toList());
-                }
-                Node after = new FlowConversion(file, mode(), prefect2(), deployments, acc.reads, log, ctx).run();
-                return after == file.module() ? file : file.withModule(after);
+                return MigrationNotes.visiting(file.getSourcePath().toString(), file::text, () -> {
+                    if (mode().equals("prefect.yaml") && acc.prefectYaml != null && !deployments.isEmpty()) {
+                        log.manual(ctx, file, null, CODE, "prefect.yaml exists; add these deployments to it by hand: "
+                                + deployments.stream().map(d -> d.toYaml().toString()).toList());
+                    }
+                    Node after = new FlowConversion(file, mode(), prefect2(), deployments, acc.reads, log, ctx).run();
+                    return after == file.module() ? file : file.withModule(after);
+                });
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.python;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.tree.Node;
@@ -39,7 +40,8 @@ public abstract class PythonRecipe extends Recipe {
                 if (file.hasSyntaxErrors() || !PythonCode.mentions(file, mentions())) {
                     return file;
                 }
-                return file.withModule(edit(file, ctx));
+                return MigrationNotes.visiting(file.getSourcePath().toString(), file::text,
+                        () -> file.withModule(edit(file, ctx)));
             }
         };
     }

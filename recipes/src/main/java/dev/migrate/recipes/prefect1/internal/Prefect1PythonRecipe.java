@@ -30,8 +30,10 @@ public abstract class Prefect1PythonRecipe extends Recipe {
                     return file;
                 }
                 Node before = file.module();
-                Node after = edit(file, before, ctx, log);
-                return after == before ? file : file.withModule(Imports1.finish(before, after, file.style()));
+                return MigrationNotes.visiting(file.getSourcePath().toString(), file::text, () -> {
+                    Node after = edit(file, before, ctx, log);
+                    return after == before ? file : file.withModule(Imports1.finish(before, after, file.style()));
+                });
             }
         };
     }
