@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.openrewrite.jgit.diff.Edit;
 import org.openrewrite.jgit.diff.EditList;
 import org.openrewrite.jgit.diff.HistogramDiff;
@@ -41,10 +42,14 @@ final class NoteLines {
         rewritten.put(path, new Lines(text));
     }
 
-    /** {@code row} with its line in the rewritten file, when it was counted in another text of that file. */
-    MigrationNotes.Row place(MigrationNotes.Row row, String notedIn) {
+    /**
+     * {@code row} with its line in the rewritten file, when it was counted in another text of that file (which
+     * {@code notedIn} gives; null when unknown).
+     */
+    MigrationNotes.Row place(MigrationNotes.Row row, Supplier<String> notedInText) {
         Lines now = rewritten.get(row.sourcePath());
-        if (row.line() <= 0 || notedIn == null || now == null) {
+        String notedIn = row.line() <= 0 || notedInText == null || now == null ? null : notedInText.get();
+        if (notedIn == null) {
             return row;
         }
         EditList edits = diffs.computeIfAbsent(row.sourcePath(), k -> new IdentityHashMap<>())

@@ -142,8 +142,7 @@ public final class RewriteEngine {
         }
         List<MigrationNotes.Row> notes = new ArrayList<>();
         for (MigrationNotes.Row row : run.<MigrationNotes.Row>getDataTableRows(MigrationNotes.class)) {
-            Supplier<String> text = notedIn.get(row);
-            notes.add(noteLines.place(row, text == null ? null : text.get()));
+            notes.add(noteLines.place(row, notedIn.get(row)));
         }
         notes.sort((a, b) -> a.sourcePath().equals(b.sourcePath())
                 ? Integer.compare(a.line(), b.line()) : a.sourcePath().compareTo(b.sourcePath()));

@@ -25,12 +25,12 @@ class NoteLinesTest {
         NoteLines lines = new NoteLines();
         lines.rewritten("f.py", "import a\nimport b\n\nx = 1\ny = new(\n    2)\nz = 3\n".toCharArray());
         String old = "import a\n\nx = 1\ny = old(2)\nz = 3\n";
-        assertThat(lines.place(row(1), old).line()).isEqualTo(1);
-        assertThat(lines.place(row(3), old).line()).isEqualTo(4);   // one import added above
-        assertThat(lines.place(row(4), old).line()).isEqualTo(5);   // the changed line: the change's first line
-        assertThat(lines.place(row(5), old).line()).isEqualTo(7);   // after a change that grew by a line
-        assertThat(lines.place(row(0), old).line()).isZero();       // the whole file stays the whole file
-        assertThat(lines.place(row(3), "import a\nimport b\n\nx = 1\ny = new(\n    2)\nz = 3\n").line()).isEqualTo(3);
+        assertThat(lines.place(row(1), () -> old).line()).isEqualTo(1);
+        assertThat(lines.place(row(3), () -> old).line()).isEqualTo(4);   // one import added above
+        assertThat(lines.place(row(4), () -> old).line()).isEqualTo(5);   // the changed line: the change's first line
+        assertThat(lines.place(row(5), () -> old).line()).isEqualTo(7);   // after a change that grew by a line
+        assertThat(lines.place(row(0), () -> old).line()).isZero();       // the whole file stays the whole file
+        assertThat(lines.place(row(3), () -> "import a\nimport b\n\nx = 1\ny = new(\n    2)\nz = 3\n").line()).isEqualTo(3);
         assertThat(lines.place(row(3), null).line()).isEqualTo(3); // a text nobody said: as written
     }
 
@@ -39,7 +39,7 @@ class NoteLinesTest {
         for (String end : new String[] {"\n", "\r\n", "\r"}) {
             NoteLines lines = new NoteLines();
             lines.rewritten("f.py", String.join(end, "import a", "import b", "x = 1", "y = 2", "").toCharArray());
-            assertThat(lines.place(row(3), String.join(end, "import a", "x = 1", "y = 2", "")).line()).as(end).isEqualTo(4);
+            assertThat(lines.place(row(3), () -> String.join(end, "import a", "x = 1", "y = 2", "")).line()).as(end).isEqualTo(4);
         }
     }
 
