@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.scan;
 
+import dev.migrate.rewriters.io.PythonEnvironments;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,7 +17,10 @@ import java.util.Set;
  * note and is never read, so a scan cannot wander into the rest of the host.
  */
 final class FileWalker {
-    /** Directories of tools and VCS metadata: never job definitions, often huge. */
+    /**
+     * Directories of tools and VCS metadata: never job definitions, often huge. Installed third-party packages
+     * (virtual environments under any name, site-packages) are skipped too ({@link PythonEnvironments}).
+     */
     static final Set<String> SKIPPED_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", "__pycache__",
             ".venv", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".migrate", ".idea", ".gradle");
 
@@ -36,7 +40,8 @@ final class FileWalker {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                boolean skip = !dir.equals(root) && SKIPPED_DIRS.contains(dir.getFileName().toString());
+                boolean skip = !dir.equals(root) && (SKIPPED_DIRS.contains(dir.getFileName().toString())
+                        || PythonEnvironments.holdsInstalledPackages(dir));
                 return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 

@@ -97,6 +97,26 @@ class ScannerTest {
     }
 
     @Test
+    void installedPackagesAreNotTheProjectsJobs() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("repo"));
+        Files.writeString(root.resolve("own.jobs"), "JOB own\n");
+        Path venv = Files.createDirectories(root.resolve("py311/lib/python3.11/site-packages/rich"));
+        Files.writeString(root.resolve("py311/pyvenv.cfg"), "home = /usr/bin\n");
+        Files.writeString(root.resolve("py311/bin.jobs"), "JOB venv\n");
+        Files.writeString(venv.resolve("loop.jobs"), "JOB installed\n");
+        Path conda = Files.createDirectories(root.resolve("envs/etl/lib/python3.11/site-packages/pkg"));
+        Files.writeString(conda.resolve("x.jobs"), "JOB conda\n");
+        Files.createDirectories(root.resolve("usr/lib/python3/dist-packages"));
+        Files.writeString(root.resolve("usr/lib/python3/dist-packages/y.jobs"), "JOB system\n");
+        Files.createDirectories(root.resolve("tools"));
+        Files.writeString(root.resolve("tools/site.jobs"), "JOB tool\n"); // a name alone is not a marker
+        assertThat(scan(root, new LineDetector(), 1000).jobs()).extracting(j -> j.name()).containsExactlyInAnyOrder("own", "tool");
+        // asked for by name, such a directory is scanned
+        assertThat(scan(root.resolve("usr/lib/python3/dist-packages"), new LineDetector(), 1000).jobs())
+                .extracting(j -> j.name()).containsExactly("system");
+    }
+
+    @Test
     void symlinksOutOfTheRootAreNeverFollowed() throws IOException {
         Path outside = Files.createDirectories(tmp.resolve("outside"));
         Files.writeString(outside.resolve("secret.jobs"), "JOB outside\n");

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.engine;
 
+import dev.migrate.rewriters.io.PythonEnvironments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,9 @@ public final class ProjectFiles {
             Files.walkFileTree(base, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(base) && SKIPPED_DIRS.contains(dir.getFileName().toString())
+                    // a virtual environment under any name holds the installed Prefect: never edit it
+                    return !dir.equals(base) && (SKIPPED_DIRS.contains(dir.getFileName().toString())
+                            || PythonEnvironments.holdsInstalledPackages(dir))
                             ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
