@@ -19,9 +19,13 @@ import java.util.Optional;
  * Home-made schedulers: a {@code while True:} (or {@code while not stopping:}) loop that works and then calls
  * {@code time.sleep(N)}. The interval is N seconds, or the constant a compensated sleep subtracts the elapsed
  * time from ({@code time.sleep(max(0, INTERVAL - elapsed))}). Loops that only drive another scheduler
- * ({@code schedule.run_pending()}) are that scheduler's, not jobs of their own. A loop never overlaps itself.
+ * ({@code schedule.run_pending()}) are that scheduler's, not jobs of their own, and loops that sleep less than a
+ * second are no schedules at all. A loop never overlaps itself.
  */
 public final class SleepLoopDetector extends PythonDetector {
+    /** Shorter sleeps pace a screen or a busy poll, not a scheduled job. */
+    private static final double MIN_SCHEDULE_SECONDS = 1.0;
+
     @Override
     public boolean accepts(ScanFile file) {
         return super.accepts(file) && file.text().contains("while");
@@ -86,6 +90,9 @@ public final class SleepLoopDetector extends PythonDetector {
         if (seconds.isEmpty() && arg != null) {
             seconds = compensatedInterval(m, arg);
             compensated = seconds.isPresent();
+        }
+        if (seconds.isPresent() && seconds.get() > 0 && seconds.get() < MIN_SCHEDULE_SECONDS) {
+            return; // redraws and busy polls (rich's progress bars sleep 0.01 s): no schedule a deployment could take
         }
         JobBuilder job = new JobBuilder(m.file(), JobKind.PYTHON_SLEEP_LOOP, name, where, "while@" + enclosing(m, loop))
                 .command(m.file().path()).overlap(Overlap.SKIP)

@@ -163,6 +163,16 @@ class PythonDetectorsTest {
         assertThat(jobs(sink)).containsExactly("poller.py | INTERVAL PT2M @7");
         assertThat(sink.jobs.get(0).overlap()).isEqualTo(dev.migrate.analyzers.model.Overlap.SKIP);
         assertThat(run(new SleepLoopDetector(), "x.py", "import time\nwhile queue:\n    time.sleep(1)\n").jobs).isEmpty();
+        // a spinner's redraw loop is no schedule; a one-second poll still is a loop worth moving
+        assertThat(jobs(run(new SleepLoopDetector(), "live.py", """
+                import time
+                while True:
+                    redraw()
+                    time.sleep(0.1)
+                while not done:
+                    poll()
+                    time.sleep(1)
+                """))).containsExactly("live.py | INTERVAL PT1S @7");
     }
 
     @Test
