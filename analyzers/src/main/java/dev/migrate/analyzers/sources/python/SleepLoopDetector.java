@@ -19,8 +19,9 @@ import java.util.Optional;
  * Home-made schedulers: a {@code while True:} (or {@code while not stopping:}) loop that works and then calls
  * {@code time.sleep(N)}. The interval is N seconds, or the constant a compensated sleep subtracts the elapsed
  * time from ({@code time.sleep(max(0, INTERVAL - elapsed))}). Loops that only drive another scheduler
- * ({@code schedule.run_pending()}) are that scheduler's, not jobs of their own, and loops that sleep less than a
- * second are no schedules at all. A loop never overlaps itself.
+ * ({@code schedule.run_pending()}) are that scheduler's, not jobs of their own; loops that sleep less than a
+ * second, and loops that leave ({@code break}, {@code return}) after sleeping a computed time (a backoff while
+ * waiting for something), are no schedules at all. A loop never overlaps itself.
  */
 public final class SleepLoopDetector extends PythonDetector {
     /** Shorter sleeps pace a screen or a busy poll, not a scheduled job. */
@@ -66,6 +67,25 @@ public final class SleepLoopDetector extends PythonDetector {
                 && cond.nodes().get(0).kind() != NodeKind.CALL;
     }
 
+    /** Whether the loop can end by itself: a {@code break} of its own, or a {@code return}. */
+    private static boolean leaves(Node loop) {
+        return leaves(loop, false);
+    }
+
+    private static boolean leaves(Node n, boolean innerLoop) {
+        for (Node c : n.nodes()) {
+            NodeKind k = c.kind();
+            if (k == NodeKind.FUNCTION_DEF || k == NodeKind.CLASS_DEF || k == NodeKind.LAMBDA) {
+                continue;
+            }
+            if (k == NodeKind.RETURN || k == NodeKind.BREAK && !innerLoop
+                    || leaves(c, innerLoop || k == NodeKind.FOR || k == NodeKind.WHILE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Calls in the loop body, not inside nested function or class definitions (those run elsewhere). */
     private static List<Node> callsIn(Node n) {
         List<Node> out = new ArrayList<>();
@@ -93,6 +113,9 @@ public final class SleepLoopDetector extends PythonDetector {
         }
         if (seconds.isPresent() && seconds.get() > 0 && seconds.get() < MIN_SCHEDULE_SECONDS) {
             return; // redraws and busy polls (rich's progress bars sleep 0.01 s): no schedule a deployment could take
+        }
+        if (seconds.isEmpty() && leaves(loop)) {
+            return; // waits for something with a growing delay, then leaves (subprocess.wait's backoff): no schedule
         }
         JobBuilder job = new JobBuilder(m.file(), JobKind.PYTHON_SLEEP_LOOP, name, where, "while@" + enclosing(m, loop))
                 .command(m.file().path()).overlap(Overlap.SKIP)

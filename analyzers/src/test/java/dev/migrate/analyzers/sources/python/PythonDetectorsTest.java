@@ -173,6 +173,30 @@ class PythonDetectorsTest {
                     poll()
                     time.sleep(1)
                 """))).containsExactly("live.py | INTERVAL PT1S @7");
+        // waiting with a growing delay, then leaving, is no schedule; a computed sleep in a loop that never
+        // leaves still is one (its interval unknown), and so is a fixed sleep in a loop with a way out
+        assertThat(jobs(run(new SleepLoopDetector(), "wait.py", """
+                import time
+                def wait(proc):
+                    delay = 0.001
+                    while True:
+                        if proc.poll() is not None:
+                            break
+                        delay = min(delay * 2, 0.05)
+                        time.sleep(delay)
+                def serve(period):
+                    while True:
+                        for job in jobs():
+                            if job.done:
+                                break
+                        time.sleep(period)
+                def until_stopped():
+                    while True:
+                        if stopping():
+                            return
+                        sync()
+                        time.sleep(600)
+                """))).containsExactly("wait.py | UNKNOWN time.sleep(period) @14", "wait.py | INTERVAL PT10M @20");
     }
 
     @Test
