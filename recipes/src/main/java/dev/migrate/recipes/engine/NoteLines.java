@@ -3,20 +3,22 @@ package dev.migrate.recipes.engine;
 import dev.migrate.recipes.MigrationNotes;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.openrewrite.jgit.diff.Edit;
 import org.openrewrite.jgit.diff.EditList;
-import org.openrewrite.jgit.diff.HistogramDiff;
+import org.openrewrite.jgit.diff.MyersDiff;
 import org.openrewrite.jgit.diff.Sequence;
 import org.openrewrite.jgit.diff.SequenceComparator;
 
 /**
  * Moves each note's line from the text its recipe counted it in to the rewritten file: recipes that ran later
  * may have added or removed lines above it (an import, a TODO comment, a replaced block). The two texts are
- * diffed by line (jgit's histogram diff, which OpenRewrite already ships for its own diffs): a line outside
- * the changes moves with them, and a line inside a changed block goes to the block's first line in the result.
+ * diffed by line (with jgit, which OpenRewrite already ships for its own diffs): a line outside the changes
+ * moves with them, and a line inside a replaced block goes to the block's line most like it.
  */
 final class NoteLines {
     /** Lines are equal when their characters are; hashes are compared first. */
@@ -36,7 +38,7 @@ final class NoteLines {
     /** The rewritten text of each changed file, by path, split in lines. */
     private final Map<String, Lines> rewritten = new HashMap<>();
     /** Diffs already made, by file and by the (identical) noted-in text object. */
-    private final Map<String, Map<String, EditList>> diffs = new HashMap<>();
+    private final Map<String, Map<String, Diff>> diffs = new HashMap<>();
 
     void rewritten(String path, char[] text) {
         rewritten.put(path, new Lines(text));
@@ -52,32 +54,73 @@ final class NoteLines {
         if (notedIn == null) {
             return row;
         }
-        EditList edits = diffs.computeIfAbsent(row.sourcePath(), k -> new IdentityHashMap<>())
-                .computeIfAbsent(notedIn, t -> diff(t.toCharArray(), now));
-        int line = moved(edits, row.line());
+        Diff diff = diffs.computeIfAbsent(row.sourcePath(), k -> new IdentityHashMap<>())
+                .computeIfAbsent(notedIn, t -> new Diff(new Lines(t.toCharArray()), now));
+        int line = diff.moved(row.line());
         return line == row.line() ? row
                 : new MigrationNotes.Row(row.sourcePath(), line, row.recipe(), row.manual(), row.message(), row.code());
     }
 
-    /** The line edits from {@code was} to {@code now} (none when the last recipes changed nothing after the note). */
-    private static EditList diff(char[] was, Lines now) {
-        return Arrays.equals(was, now.text) ? new EditList() : new HistogramDiff().diff(SAME_LINE, new Lines(was), now);
-    }
+    /**
+     * The line edits from one text to another: jgit's Myers diff, whose common lines are as many as can be (a
+     * histogram diff may anchor on a blank line and leave a moved import and the rewritten statement in one
+     * replaced block).
+     */
+    static final class Diff {
+        private final Lines was;
+        private final Lines now;
+        private final EditList edits;
 
-    /** Where 1-based {@code line} of the old text is in the new one. */
-    static int moved(EditList edits, int line) {
-        int index = line - 1;
-        int shift = 0;
-        for (Edit e : edits) {
-            if (index < e.getBeginA()) {
-                break;
-            }
-            if (index < e.getEndA()) {
-                return e.getBeginB() + 1;
-            }
-            shift = e.getEndB() - e.getEndA();
+        Diff(Lines was, Lines now) {
+            this.was = was;
+            this.now = now;
+            this.edits = Arrays.equals(was.text, now.text) ? new EditList() : MyersDiff.INSTANCE.diff(SAME_LINE, was, now);
         }
-        return line + shift;
+
+        /**
+         * Where 1-based {@code line} of the old text is in the new one: moved with the lines around it, or, inside
+         * a replaced block, the block's new line most like it (the rewritten statement rather than an added import).
+         */
+        int moved(int line) {
+            int index = line - 1;
+            int shift = 0;
+            for (Edit e : edits) {
+                if (index < e.getBeginA()) {
+                    break;
+                }
+                if (index < e.getEndA()) {
+                    return likest(index, e.getBeginB(), e.getEndB()) + 1;
+                }
+                shift = e.getEndB() - e.getEndA();
+            }
+            return line + shift;
+        }
+
+        /**
+         * The new code line in [from, to) sharing most words with old line {@code index}, the first of equals
+         * (comment lines, such as the TODOs recipes add, are passed over); {@code from} when none shares any.
+         */
+        private int likest(int index, int from, int to) {
+            Set<String> words = was.words(index);
+            int best = from;
+            int bestCommon = 0;
+            for (int i = from; i < to && !words.isEmpty(); i++) {
+                if (now.isComment(i)) {
+                    continue;
+                }
+                int common = 0;
+                for (String w : now.words(i)) {
+                    if (words.contains(w)) {
+                        common++;
+                    }
+                }
+                if (common > bestCommon) {
+                    best = i;
+                    bestCommon = common;
+                }
+            }
+            return best;
+        }
     }
 
     /** A text's lines ("\n", "\r\n" and a lone "\r" end one, as notes count them), each with its hash. */
@@ -115,6 +158,32 @@ final class NoteLines {
         @Override
         public int size() {
             return hashes.length;
+        }
+
+        /** Whether line {@code i} holds a comment only. */
+        boolean isComment(int i) {
+            for (int k = starts[i]; k < starts[i + 1]; k++) {
+                if (!Character.isWhitespace(text[k])) {
+                    return text[k] == '#';
+                }
+            }
+            return false;
+        }
+
+        /** The words (letters, digits, underscores) of line {@code i}. */
+        Set<String> words(int i) {
+            Set<String> out = new HashSet<>();
+            int start = -1;
+            for (int k = starts[i]; k <= starts[i + 1]; k++) {
+                boolean word = k < starts[i + 1] && (Character.isLetterOrDigit(text[k]) || text[k] == '_');
+                if (word && start < 0) {
+                    start = k;
+                } else if (!word && start >= 0) {
+                    out.add(new String(text, start, k - start));
+                    start = -1;
+                }
+            }
+            return out;
         }
     }
 }

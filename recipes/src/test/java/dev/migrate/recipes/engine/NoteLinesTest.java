@@ -21,17 +21,30 @@ class NoteLinesTest {
     }
 
     @Test
-    void linesMoveWithTheLinesAddedAndRemovedAboveThemAndALineInsideAChangeGoesToItsStart() {
+    void linesMoveWithTheLinesAddedAndRemovedAboveThemAndALineInsideAChangeGoesToItsLikestLine() {
         NoteLines lines = new NoteLines();
         lines.rewritten("f.py", "import a\nimport b\n\nx = 1\ny = new(\n    2)\nz = 3\n".toCharArray());
         String old = "import a\n\nx = 1\ny = old(2)\nz = 3\n";
         assertThat(lines.place(row(1), () -> old).line()).isEqualTo(1);
         assertThat(lines.place(row(3), () -> old).line()).isEqualTo(4);   // one import added above
-        assertThat(lines.place(row(4), () -> old).line()).isEqualTo(5);   // the changed line: the change's first line
+        assertThat(lines.place(row(4), () -> old).line()).isEqualTo(5);   // the changed line: the first of its likest
         assertThat(lines.place(row(5), () -> old).line()).isEqualTo(7);   // after a change that grew by a line
         assertThat(lines.place(row(0), () -> old).line()).isZero();       // the whole file stays the whole file
         assertThat(lines.place(row(3), () -> "import a\nimport b\n\nx = 1\ny = new(\n    2)\nz = 3\n").line()).isEqualTo(3);
         assertThat(lines.place(row(3), null).line()).isEqualTo(3); // a text nobody said: as written
+    }
+
+    @Test
+    void aRewrittenStatementIsFoundInItsBlockPastAMovedImportAndAnAddedTodo() {
+        NoteLines lines = new NoteLines();
+        lines.rewritten("f.py", String.join("\n", "from pathlib import Path", "", "from flows import etl", "",
+                "# TODO(migrate PF211): no work pool", "deployment = etl.from_source(source=str(Path(__file__).parent)).to_deployment(",
+                "    name=\"nightly\",", ")", "").toCharArray());
+        String old = String.join("\n", "from flows import etl", "from prefect.deployments import Deployment", "",
+                "deployment = Deployment.build_from_flow(", "    flow=etl,", "    name=\"nightly\",", ")", "");
+        assertThat(lines.place(row(4), () -> old).line()).isEqualTo(6);
+        assertThat(lines.place(row(6), () -> old).line()).isEqualTo(7);
+        assertThat(lines.place(row(1), () -> old).line()).isEqualTo(3);
     }
 
     @Test
