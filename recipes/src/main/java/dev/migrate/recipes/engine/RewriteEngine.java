@@ -5,6 +5,7 @@ import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.NotedIn;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.ProjectPaths;
 import dev.migrate.rewriters.io.AtomicFiles;
 import dev.migrate.rewriters.python.EditCheck;
 import dev.migrate.rewriters.python.PythonFile;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.InMemoryExecutionContext;
@@ -88,6 +90,8 @@ public final class RewriteEngine {
         List<Throwable> errors = new ArrayList<>();
         ExecutionContext ctx = new InMemoryExecutionContext(errors::add);
         target.putInto(ctx);
+        new ProjectPaths(files.files().stream().map(f -> projectDir.relativize(f).toString().replace('\\', '/'))
+                .collect(Collectors.toSet())).putInto(ctx);
         FixSafety.allowUnsafe(ctx, unsafeFixes);
         // A recipe that fails on a file leaves that file unchanged; the run goes on and the failure is
         // reported as a bug (exit 4), never hidden.

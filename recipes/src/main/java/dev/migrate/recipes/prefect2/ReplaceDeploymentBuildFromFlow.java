@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.ProjectPaths;
 import dev.migrate.recipes.python.ArgEdits;
 import dev.migrate.recipes.python.PrefectBlocks;
 import dev.migrate.recipes.python.PythonCode;
@@ -203,7 +204,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 }
                 source = remote.get();
                 if (entrypoint == null) {
-                    Optional<FlowLocation> at = locate(flowArg.get().value());
+                    Optional<FlowLocation> at = locate(flowArg.get().value()).map(l -> checked(l, call));
                     if (at.isEmpty()) {
                         return manual(root, stmt, call, "PF206", "the flow's entrypoint in the repository is unknown; "
                                 + "pass entrypoint= to from_source");
@@ -278,7 +279,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 callee = flow + ".serve";
             } else {
                 if (source == null) {
-                    Optional<FlowLocation> at = locate(flowArg.get().value());
+                    Optional<FlowLocation> at = locate(flowArg.get().value()).map(l -> checked(l, call));
                     if (at.isEmpty()) {
                         return manual(root, stmt, call, "PF201", "the flow's source file is unknown; deploy it with "
                                 + "flow.from_source(source, entrypoint).deploy(...)");
@@ -569,6 +570,28 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 }
             }
             return Optional.empty();
+        }
+
+        /**
+         * {@code at}, checked against the project's files when the engine gave them: a module that is a package
+         * ({@code pkg/flows/__init__.py}) gets that file as entrypoint, and a module the project does not hold is
+         * noted (the import may resolve elsewhere, an installed package or another root).
+         */
+        private FlowLocation checked(FlowLocation at, Node call) {
+            Optional<ProjectPaths> paths = ProjectPaths.from(ctx);
+            String entrypoint = at.entrypoint();
+            int colon = entrypoint.lastIndexOf(':');
+            String module = entrypoint.substring(0, colon);
+            if (paths.isEmpty() || paths.get().contains(projectRelative(new FlowLocation(at.up(), module)))) {
+                return at;
+            }
+            String pkg = module.substring(0, module.length() - ".py".length()) + "/__init__.py";
+            if (paths.get().contains(projectRelative(new FlowLocation(at.up(), pkg)))) {
+                return new FlowLocation(at.up(), pkg + entrypoint.substring(colon));
+            }
+            note(call, false, "PF201", "entrypoint " + quote(entrypoint) + " names " + projectRelative(
+                    new FlowLocation(at.up(), module)) + ", which this project does not hold; check it before deploying");
+            return at;
         }
 
         /** The entrypoint relative to the project root (where the file's import root is). */

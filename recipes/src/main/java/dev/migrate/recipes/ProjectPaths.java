@@ -1,0 +1,32 @@
+package dev.migrate.recipes;
+
+import java.util.Optional;
+import java.util.Set;
+import org.openrewrite.ExecutionContext;
+
+/**
+ * The files of the project being rewritten (paths relative to its root, "/"-separated), handed to recipes by
+ * the engine before the run, so that a recipe writing a path into code (a deployment's entrypoint) can check
+ * that the file is there. Absent when recipes run on sources alone (tests, other tools).
+ */
+public final class ProjectPaths {
+    private static final String CONTEXT_KEY = "dev.migrate.projectPaths";
+
+    private final Set<String> paths;
+
+    public ProjectPaths(Set<String> paths) {
+        this.paths = Set.copyOf(paths);
+    }
+
+    public static Optional<ProjectPaths> from(ExecutionContext ctx) {
+        return Optional.ofNullable(ctx.getMessage(CONTEXT_KEY));
+    }
+
+    public void putInto(ExecutionContext ctx) {
+        ctx.putMessage(CONTEXT_KEY, this);
+    }
+
+    public boolean contains(String path) {
+        return paths.contains(path);
+    }
+}

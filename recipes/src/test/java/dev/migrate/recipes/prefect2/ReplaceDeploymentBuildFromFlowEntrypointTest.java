@@ -1,0 +1,67 @@
+package dev.migrate.recipes.prefect2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.engine.RecipeCatalog;
+import dev.migrate.recipes.engine.RewriteEngine;
+import dev.migrate.recipes.engine.RewriteResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** In a project, the entrypoint written for an imported flow is checked against the project's files. */
+class ReplaceDeploymentBuildFromFlowEntrypointTest {
+    @TempDir
+    Path project;
+
+    private String deployScript(String importLine, String flow) {
+        return importLine + "\nfrom prefect.deployments import Deployment\n\n"
+                + "Deployment.build_from_flow(flow=" + flow + ", name=\"nightly\", work_pool_name=\"etl\", apply=True)\n";
+    }
+
+    private RewriteResult rewrite(String script) throws Exception {
+        Files.writeString(project.resolve("deploy.py"), script, StandardCharsets.UTF_8);
+        return new RewriteEngine(RecipeCatalog.load().activate(List.of("dev.migrate.recipes.prefect2.ReplaceDeploymentBuildFromFlow")),
+                PrefectTarget.defaultTarget(), true).run(project);
+    }
+
+    private static String after(RewriteResult r) {
+        return new String(r.changes().get(0).after(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFlowImportedFromAPackageGetsThePackagesInitAsEntrypoint() throws Exception {
+        Files.createDirectories(project.resolve("pipelines/nightly"));
+        Files.writeString(project.resolve("pipelines/nightly/__init__.py"), "from prefect import flow\n\n@flow\ndef etl():\n    pass\n");
+        RewriteResult r = rewrite(deployScript("from pipelines.nightly import etl", "etl"));
+        assertThat(after(r)).contains("entrypoint=\"pipelines/nightly/__init__.py:etl\"");
+        assertThat(r.notes()).noneMatch(n -> "PF201".equals(n.code()));
+    }
+
+    @Test
+    void aFlowModuleTheProjectHoldsIsWrittenAsItIs() throws Exception {
+        Files.createDirectories(project.resolve("pipelines"));
+        Files.writeString(project.resolve("pipelines/nightly.py"), "from prefect import flow\n\n@flow\ndef etl():\n    pass\n");
+        RewriteResult r = rewrite(deployScript("from pipelines.nightly import etl", "etl"));
+        assertThat(after(r)).contains("entrypoint=\"pipelines/nightly.py:etl\"");
+        assertThat(r.notes()).noneMatch(n -> "PF201".equals(n.code()));
+    }
+
+    @Test
+    void aFlowModuleTheProjectDoesNotHoldIsNotedForReview() throws Exception {
+        RewriteResult r = rewrite(deployScript("from pipelines.nightly import etl", "etl"));
+        assertThat(after(r)).contains("entrypoint=\"pipelines/nightly.py:etl\"");
+        assertThat(r.notes()).filteredOn(n -> "PF201".equals(n.code())).singleElement().satisfies(n -> {
+            assertThat(n.message()).contains("pipelines/nightly.py, which this project does not hold");
+            assertThat(n.manual()).isFalse();
+        });
+        // the note names the line of the rewritten call
+        String[] lines = after(r).split("\n");
+        assertThat(r.notes()).filteredOn(n -> "PF201".equals(n.code()))
+                .allSatisfy(n -> assertThat(lines[n.line() - 1]).contains("etl.from_source("));
+    }
+}
