@@ -253,7 +253,10 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             }
 
             String mode;
-            boolean namesPool = view.keyword("work_pool_name").isPresent() || view.keyword("work_queue_name").isPresent();
+            // an infrastructure block, converted or not, says the runs went to an agent's pool, never the script's
+            // own process: serve() would run them here and block the script
+            boolean namesPool = view.keyword("work_pool_name").isPresent() || view.keyword("work_queue_name").isPresent()
+                    || infraArg.isPresent();
             if (variable != null) {
                 mode = "to_deployment";
             } else if ("serve".equals(style) && image == null && source == null) {

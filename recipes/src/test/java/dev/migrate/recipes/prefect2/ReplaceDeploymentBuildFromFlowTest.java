@@ -493,6 +493,29 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             """, after, "deploy.py");
     }
 
+    // a real deploy script loaded its Process block by name and named no pool: it became flow.serve(), which runs
+    // the flow in the script's own process and never returns
+    @Test
+    void anAppliedDeploymentWithAnUnconvertedBlockIsDeployedToAPoolNeverServed() throws Exception {
+        convertsAndCompiles("""
+            from prefect.deployments import Deployment
+            from prefect.infrastructure import Process
+            from flows.etl import etl
+
+            proc = Process.load("local-proc")
+
+            Deployment.build_from_flow(flow=etl, name="nightly", infrastructure=proc, apply=True)
+            """, """
+            from pathlib import Path
+
+            from flows.etl import etl
+
+            # TODO(migrate PF205): infrastructure blocks were removed in Prefect 3; put this block's settings (`proc = Process.load("local-proc")`) into job_variables of a typed work pool
+            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a typed work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
+            etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows/etl.py:etl").deploy(name="nightly", enforce_parameter_schema=False)
+            """, "deploy.py");
+    }
+
     @Test
     void aDeploymentWithoutAWorkPoolGetsATodoNamingThePoolType() throws Exception {
         convertsAndCompiles("""
