@@ -143,21 +143,28 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
             return current;
         }
         root = current;
-        stmt = Imports.of(root).binding(moves.get(0).binding().localName()).map(ImportBinding::statement).orElseThrow();
+        // the statement itself when the edits so far left it in place: a name imported twice (a try/except
+        // fallback) must be moved in this statement, not in whichever binds the name last
+        stmt = TreeEdits.path(root, stmt) != null ? stmt
+                : Imports.of(root).binding(moves.get(0).binding().localName()).map(ImportBinding::statement).orElseThrow();
         List<Node> aliases = stmt.nodes(NodeKind.IMPORT_ALIAS);
         boolean allToOneModule = moves.size() == aliases.size()
                 && moves.stream().allMatch(m -> m.module().equals(moves.get(0).module()) && !m.object().contains("."));
         if (allToOneModule) {
             // the statement stays where it is, with its layout and comments: module and names change in place
             Node dotted = stmt.firstNode(NodeKind.DOTTED_NAME);
-            Node result = TreeEdits.replace(root, dotted, dottedName(moves.get(0).module(), dotted));
+            Node moved = TreeEdits.replace(stmt, dotted, dottedName(moves.get(0).module(), dotted));
             for (Move m : moves) {
                 if (!m.keepsName()) {
-                    Node aliasName = currentAlias(result, m).firstNode(NodeKind.DOTTED_NAME);
-                    result = TreeEdits.replace(result, aliasName, dottedName(m.object(), aliasName));
-                    if (!m.aliased()) {
-                        result = renameUses(result, m.binding().localName(), m.object(), file);
-                    }
+                    Node aliasName = Imports.of(moved).binding(m.binding().localName()).orElseThrow().alias()
+                            .firstNode(NodeKind.DOTTED_NAME);
+                    moved = TreeEdits.replace(moved, aliasName, dottedName(m.object(), aliasName));
+                }
+            }
+            Node result = TreeEdits.replace(root, stmt, moved);
+            for (Move m : moves) {
+                if (!m.keepsName() && !m.aliased()) {
+                    result = renameUses(result, m.binding().localName(), m.object(), file);
                 }
             }
             return result;

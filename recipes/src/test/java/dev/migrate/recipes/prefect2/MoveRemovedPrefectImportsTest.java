@@ -35,6 +35,39 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
 
     // a deployment script of a GCS extraction project: `schedule=(CronSchedule(cron=..., timezone=...))`;
     // Prefect 3's Cron/Interval/RRule take their first parameter positional-only, so the keyword must go
+    // a real flow kept a fallback for older Prefect releases: the move went into the except branch, the try lost
+    // its import, and under Prefect 3 (where the try succeeds) the name was never bound
+    @Test
+    void aNameImportedInATryAndItsFallbackIsMovedInTheTry() {
+        rewriteRun(python(
+            """
+            from prefect import flow
+
+            try:
+                from prefect.task_runners import ConcurrentTaskRunner
+            except ImportError:
+                from prefect.engine import ConcurrentTaskRunner
+
+
+            @flow(task_runner=ConcurrentTaskRunner())
+            def main():
+                pass
+            """,
+            """
+            from prefect import flow
+
+            try:
+                from prefect.task_runners import ThreadPoolTaskRunner
+            except ImportError:
+                pass
+
+
+            @flow(task_runner=ThreadPoolTaskRunner())
+            def main():
+                pass
+            """));
+    }
+
     @Test
     void scheduleValueBecomesThePositionalFirstArgumentWhereverItStood() {
         rewriteRun(python(
