@@ -249,7 +249,16 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
 
     private static boolean removed(String qualifiedName) {
         PrefectApi api = PrefectApi.get();
-        return api.removedIn3(qualifiedName) || api.existsIn2(qualifiedName) && !api.existsIn3(qualifiedName);
+        return api.removedIn3(qualifiedName) || (api.existsIn2(qualifiedName) || fromOrion(qualifiedName))
+                && !api.existsIn3(qualifiedName);
+    }
+
+    /**
+     * A name under {@code prefect.orion} or {@code prefect.client.orion}: Prefect 2.8 renamed them (to
+     * prefect.server and prefect.client.orchestration), so the 2.20 surface does not list them either.
+     */
+    private static boolean fromOrion(String qualifiedName) {
+        return qualifiedName.startsWith("prefect.orion.") || qualifiedName.startsWith("prefect.client.orion.");
     }
 
     /** Prefect 2 names still imported that Prefect 3 removed: a person decides (other recipes replace the common ones). */

@@ -1,7 +1,9 @@
 package dev.migrate.recipes.prefect2;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import org.junit.jupiter.api.Test;
@@ -221,6 +223,23 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
             python("from prefect.task_runners import SequentialTaskRunner\n", spec -> spec.path("pkg/__init__.py")),
             python("from prefect.task_runners import SequentialTaskRunner\n\n__all__ = [\"SequentialTaskRunner\"]\n"),
             python("from prefect.task_runners import SequentialTaskRunner\n\nrunner = SequentialTaskRunner\n"));
+    }
+
+    // prefect.orion was renamed in Prefect 2.8, so the 2.20 surface does not list it: its imports went unreported
+    @Test
+    void orionImportsThatPrefect3LacksAreLeftForAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.code() + " " + r.manual() + " " + r.message())
+                        .containsExactly(
+                                "1 PF216 true prefect.orion.schemas.filters.FlowRunFilter does not exist in Prefect 3; replace it",
+                                "2 PF216 true prefect.client.orion.OrionClient does not exist in Prefect 3; replace it")),
+            python(
+                """
+                from prefect.orion.schemas.filters import FlowRunFilter
+                from prefect.client.orion import OrionClient
+
+                runs = OrionClient().read_flow_runs(flow_run_filter=FlowRunFilter())
+                """));
     }
 
     @Test
