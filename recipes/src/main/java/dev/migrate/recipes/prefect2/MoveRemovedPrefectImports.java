@@ -12,6 +12,7 @@ import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.StatementEdits;
 import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.TreeIndex;
@@ -101,6 +102,7 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
         for (Map.Entry<Node, List<Move>> e : byStatement.entrySet()) {
             after = moveStatement(file, after, e.getKey(), e.getValue(), ctx);
         }
+        after = moveAttributeUses(file, after, target);
         if (after != before) {
             after = ImportEdits.removeImportsMadeUnused(before, after, file.style());
             after = PythonCode.trimLeadingBlankLines(before, after);
@@ -196,6 +198,36 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
             if (!m.aliased() && !m.binding().localName().equals(m.object())) {
                 result = renameUses(result, m.binding().localName(), m.object(), file);
             }
+        }
+        return result;
+    }
+
+    /**
+     * Moved names reached through a module ({@code from prefect import variables; variables.get("a")}, or
+     * {@code prefect.variables.get("a")}): the attribute becomes the name's new home, imported from its module
+     * ({@code Variable.get("a")} with {@code from prefect.variables import Variable}). A module that moved as a
+     * whole is left to the import statement's move.
+     */
+    private static Node moveAttributeUses(PythonFile file, Node root, PrefectTarget target) {
+        Node result = root;
+        Imports imports = Imports.of(root);
+        for (Node attr : TreeIndex.of(root).find(NodeKind.ATTRIBUTE)) {
+            Node receiver = Expressions.unwrap(attr.nodes().get(0));
+            Optional<String> q = imports.qualifiedName(attr);
+            Optional<String> receiverName = imports.qualifiedName(receiver);
+            if (q.isEmpty() || receiverName.isEmpty() || !PythonCode.isPrefectModule(receiverName.get())
+                    || PrefectMoves.get().target(receiverName.get(), target).isPresent()
+                    || !PrefectApi.get().existsIn3(receiverName.get()) && !PrefectApi.get().existsIn2(receiverName.get())) {
+                continue;
+            }
+            Optional<String> to = PrefectMoves.get().target(q.get(), target);
+            if (to.isEmpty() || TreeEdits.path(result, attr) == null) {
+                continue; // not moved, or inside an attribute already moved
+            }
+            String[] split = PrefectMoves.split(to.get());
+            String first = split[1].contains(".") ? split[1].substring(0, split[1].indexOf('.')) : split[1];
+            result = TreeEdits.replace(result, attr, Snippets.expression(split[1], file.style()).withPrefix(attr.prefix()));
+            result = ImportEdits.addFromImport(result, split[0], first, file.style());
         }
         return result;
     }

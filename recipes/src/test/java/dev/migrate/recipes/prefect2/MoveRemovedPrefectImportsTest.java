@@ -242,6 +242,54 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
                 """));
     }
 
+    // real flows read variables through the module more often than through `from prefect.variables import get`
+    @Test
+    void aMovedFunctionReachedThroughItsModuleMovesToo() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow, variables
+
+
+                @flow
+                def etl():
+                    table = variables.get("table")
+                    return variables.get(name="schema", default="public") + table
+                """,
+                """
+                from prefect import flow
+                from prefect.variables import Variable
+
+
+                @flow
+                def etl():
+                    table = Variable.get("table")
+                    return Variable.get(name="schema", default="public") + table
+                """),
+            python(
+                """
+                import prefect.variables
+
+                x = prefect.variables.get("a")
+                """,
+                """
+                from prefect.variables import Variable
+
+                x = Variable.get("a")
+                """));
+    }
+
+    @Test
+    void aModuleAttributeThatDidNotMoveIsLeftAlone() {
+        rewriteRun(python(
+            """
+            from prefect import variables, runtime
+
+            name = runtime.flow_run.name
+            v = variables.Variable.get("a")
+            """));
+    }
+
     @Test
     void prefect3ImportsAreLeftAlone() {
         rewriteRun(python(
