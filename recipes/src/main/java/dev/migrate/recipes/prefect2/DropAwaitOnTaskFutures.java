@@ -1,0 +1,129 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.python.PrefectFunctions;
+import dev.migrate.recipes.python.PythonCode;
+import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.query.Definitions;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.TreeIndex;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.openrewrite.ExecutionContext;
+
+/**
+ * In Prefect 2 async flows awaited {@code task.submit(...)} and {@code future.result()}; Prefect 3 futures are
+ * synchronous, and awaiting one raises TypeError (BHV007). The {@code await} before a submit or map of one of
+ * the module's tasks, or before {@code .result()} of a future one of them returned, is dropped: the value is
+ * the same. Awaiting the future itself is left to a person, who picks {@code .result()} or {@code .wait()}.
+ */
+public class DropAwaitOnTaskFutures extends PythonRecipe {
+    private static final Set<String> SUBMITS = Set.of("submit", "map");
+
+    private final transient MigrationNotes notes = new MigrationNotes(this, "BHV007");
+
+    @Override
+    public String getDisplayName() {
+        return "Drop `await` on task futures";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Prefect 3 futures are synchronous: `await task.submit(...)` and `await future.result()` raise "
+                + "TypeError. Drops the `await` (BHV007); an awaited future itself is reported for a person.";
+    }
+
+    @Override
+    protected String[] mentions() {
+        return new String[] {"await"};
+    }
+
+    @Override
+    protected Node edit(PythonFile file, ExecutionContext ctx) {
+        Node module = file.module();
+        Imports imports = Imports.of(module);
+        Map<String, Node> tasks = PrefectFunctions.tasks(module, imports);
+        if (tasks.isEmpty()) {
+            return module;
+        }
+        Node after = module;
+        for (Node def : TreeIndex.of(module).find(NodeKind.FUNCTION_DEF)) {
+            Definitions d = new Definitions(def);
+            if (!d.isAsync() || tasks.containsValue(def)) {
+                continue;
+            }
+            Set<String> futures = futureNames(d.body(), tasks);
+            for (Node await : Nodes.find(d.body(), NodeKind.AWAIT)) {
+                Node operand = Expressions.unwrap(await.nodes().get(0));
+                if (TreeEdits.path(after, await) == null) {
+                    continue; // in a nested function, already seen
+                }
+                if (submitsTask(operand, tasks) || resultOfFuture(operand, futures, tasks)) {
+                    after = TreeEdits.replace(after, await, operand.withPrefix(await.prefix()));
+                } else if (operand.kind() == NodeKind.NAME && futures.contains(Expressions.name(operand))) {
+                    notes.insertRow(ctx, PythonCode.note(file, await, getName(), true, "'" + await.text().strip()
+                            + "' awaits a task future, which raises TypeError in Prefect 3: use "
+                            + Expressions.name(operand) + ".result() for its value, or "
+                            + Expressions.name(operand) + ".wait()"));
+                }
+            }
+        }
+        return after;
+    }
+
+    /** {@code t.submit(...)} or {@code t.map(...)} of one of the module's tasks. */
+    private static boolean submitsTask(Node expr, Map<String, Node> tasks) {
+        if (expr.kind() != NodeKind.CALL) {
+            return false;
+        }
+        Optional<List<String>> parts = Expressions.dottedParts(expr.nodes().get(0));
+        return parts.filter(p -> p.size() == 2 && tasks.containsKey(p.get(0)) && SUBMITS.contains(p.get(1))).isPresent();
+    }
+
+    /** {@code f.result(...)} of a name bound to a task future in the same function, or of a submit itself. */
+    private static boolean resultOfFuture(Node expr, Set<String> futures, Map<String, Node> tasks) {
+        if (expr.kind() != NodeKind.CALL || expr.nodes().get(0).kind() != NodeKind.ATTRIBUTE) {
+            return false;
+        }
+        Node callee = expr.nodes().get(0);
+        List<dev.migrate.rewriters.python.tree.Token> tokens = callee.tokens();
+        if (tokens.isEmpty() || !tokens.get(tokens.size() - 1).text().equals("result")) {
+            return false;
+        }
+        Node receiver = Expressions.unwrap(callee.nodes().get(0));
+        if (receiver.kind() == NodeKind.AWAIT) {
+            receiver = Expressions.unwrap(receiver.nodes().get(0));
+        }
+        return receiver.kind() == NodeKind.NAME && futures.contains(Expressions.name(receiver))
+                || submitsTask(receiver, tasks);
+    }
+
+    /** Names a function assigns a submit or map of one of the module's tasks to, awaited or not. */
+    private static Set<String> futureNames(Node body, Map<String, Node> tasks) {
+        Set<String> out = new HashSet<>();
+        for (Node assign : Nodes.find(body, NodeKind.ASSIGN)) {
+            List<Node> parts = assign.nodes();
+            Node value = Expressions.unwrap(parts.get(parts.size() - 1));
+            if (value.kind() == NodeKind.AWAIT) {
+                value = Expressions.unwrap(value.nodes().get(0));
+            }
+            if (submitsTask(value, tasks)) {
+                for (Node target : parts.subList(0, parts.size() - 1)) {
+                    if (target.kind() == NodeKind.NAME) {
+                        out.add(Expressions.name(target));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

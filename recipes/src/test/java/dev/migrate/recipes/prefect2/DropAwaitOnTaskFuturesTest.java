@@ -1,0 +1,89 @@
+package dev.migrate.recipes.prefect2;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+
+class DropAwaitOnTaskFuturesTest implements PythonRewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new DropAwaitOnTaskFutures());
+    }
+
+    @DocumentExample
+    @Test
+    void awaitedSubmitsAndResultsLoseTheirAwaitAndAnAwaitedFutureIsReported() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                        .satisfies(r -> {
+                            assertThat(r.code()).isEqualTo("BHV007");
+                            assertThat(r.manual()).isTrue();
+                            assertThat(r.line()).isEqualTo(16);
+                            assertThat(r.message()).startsWith("'await d' awaits a task future");
+                        })),
+            python(
+                """
+                from prefect import flow, task
+
+                @task
+                async def download():
+                    return 1
+
+                @task
+                async def upsert(x):
+                    return x
+
+                @flow
+                async def main():
+                    d = download.submit()
+                    rows = await (await download.submit()).result()
+                    many = await upsert.map([1, 2])
+                    u = upsert.submit(await d)
+                    return await u.result(), rows, many
+                """,
+                """
+                from prefect import flow, task
+
+                @task
+                async def download():
+                    return 1
+
+                @task
+                async def upsert(x):
+                    return x
+
+                @flow
+                async def main():
+                    d = download.submit()
+                    rows = (download.submit()).result()
+                    many = upsert.map([1, 2])
+                    u = upsert.submit(await d)
+                    return u.result(), rows, many
+                """));
+    }
+
+    @Test
+    void otherAwaitsAndSyncCodeAreLeftAlone() {
+        rewriteRun(python(
+            """
+            import asyncio
+            from prefect import flow, task
+            from prefect.variables import Variable
+
+            @task
+            def load(x):
+                return x
+
+            @flow
+            async def main(client):
+                await asyncio.sleep(1)
+                table = await Variable.get("table")
+                rows = await client.submit(table)
+                return load.submit(rows).result()
+            """));
+    }
+}
