@@ -12,14 +12,17 @@ import java.util.regex.Pattern;
  * and {@code 2-latest} stopped moving (change catalogue, section 4.5).
  */
 public final class PrefectImageTags {
+    /** A registry given by the environment in compose and shell files: {@code ${REGISTRY:-docker.io}}, {@code $REGISTRY}. */
+    private static final String REGISTRY_VARIABLE = "\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::?[-=?+][^}/]*)?\\}|\\$[A-Za-z_][A-Za-z0-9_]*";
     private static final Pattern IMAGE = Pattern.compile(
-            "^(?<repo>(?:[A-Za-z0-9.-]+(?::\\d+)?/)?prefecthq/prefect)(?::(?<tag>[A-Za-z0-9_.-]+))?(?<digest>@sha256:[0-9a-f]+)?$");
+            "^(?<repo>(?:(?:[A-Za-z0-9.-]+(?::\\d+)?|" + REGISTRY_VARIABLE + ")/)?prefecthq/prefect)"
+                    + "(?::(?<tag>[A-Za-z0-9_.-]+))?(?<digest>@sha256:[0-9a-f]+)?$");
     /**
      * 2.x tags: {@code 2-latest}, {@code 2-python3.10}, {@code 2.14.9-python3.10-kubernetes}, {@code 2.14.9}, and the
      * minor-release tags {@code 2.14-python3.11} (2.x docker-images workflow: {@code {{major}}.{{minor}}} pattern).
      */
     private static final Pattern TAG_2X = Pattern.compile(
-            "^2(?:\\.\\d+(?:\\.\\d+)?)?(?:-latest|-python(?<py>3\\.\\d+))?(?<flavor>-kubernetes|-conda)?$");
+            "^2(?:\\.\\d+(?:\\.\\d+)?)?(?:(?<latest>-latest)|-python(?<py>3\\.\\d+))?(?<flavor>-kubernetes|-conda)?$");
     /** The Python of the {@code 3-latest} build, used when a 2.x tag named none. */
     private static final String DEFAULT_PYTHON = "3.12";
     private static final String TWO_LATEST_PYTHON = "3.10";
@@ -57,7 +60,7 @@ public final class PrefectImageTags {
         String note = null;
         boolean unsafe = false;
         if (python == null) {
-            python = tag.endsWith("-latest") ? TWO_LATEST_PYTHON : DEFAULT_PYTHON;
+            python = t.group("latest") != null ? TWO_LATEST_PYTHON : DEFAULT_PYTHON; // 2-latest-conda too
         }
         if (PrefectTarget.comparePython(python, target.pythonMin()) < 0) {
             note = "Prefect " + target.pin() + " images start at Python " + target.pythonMin() + "; moved from Python "

@@ -89,6 +89,36 @@ class UpgradePrefectImagesInYamlTest implements RewriteTest {
             spec -> spec.path("chart/values.yaml")));
     }
 
+    // real compose files: a registry from the environment kept the image on Prefect 2, and 2-latest-conda (also a
+    // Python 3.10 build) was moved to Python 3.12
+    @Test
+    void aRegistryFromTheEnvironmentAndAFlavouredLatestTagAreUpgradedLikeTheOthers() {
+        rewriteRun(yaml(
+            """
+            services:
+              a:
+                image: prefecthq/prefect:2-latest
+              b:
+                image: prefecthq/prefect:2-latest-conda
+              c:
+                image: ${REGISTRY:-docker.io}/prefecthq/prefect:2-latest
+              d:
+                image: $REGISTRY/prefecthq/prefect:2.19.4-python3.11
+            """,
+            """
+            services:
+              a:
+                image: prefecthq/prefect:3.8.3-python3.10
+              b:
+                image: prefecthq/prefect:3.8.3-python3.10-conda
+              c:
+                image: ${REGISTRY:-docker.io}/prefecthq/prefect:3.8.3-python3.10
+              d:
+                image: $REGISTRY/prefecthq/prefect:3.8.3-python3.11
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
     @Test
     void otherImagesAreLeftAlone() {
         rewriteRun(yaml("services:\n  db:\n    image: postgres:15\n", spec -> spec.path("docker-compose.yml")));
