@@ -227,7 +227,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     // a block variable nobody else uses is removed with the call: the TODO keeps which block it was
                     Node value = Expressions.unwrap(infraArg.get().value());
                     String which = value.kind() == NodeKind.NAME ? moduleAssignment(original, Expressions.name(value))
-                            .map(a -> " (`" + a.text().strip() + "`)").orElse("") : "";
+                            .map(a -> " (`" + PythonCode.oneLine(a) + "`)").orElse("") : "";
                     todos.add(new Todo(stmt, "PF205", "infrastructure blocks were removed in Prefect 3; "
                             + "put this block's settings" + which + " into job_variables of a typed work pool"));
                     note(call, true, "PF205", "infrastructure block not converted: its settings must become job variables");

@@ -68,6 +68,37 @@ public final class PythonCode {
                 message, code);
     }
 
+    /**
+     * The code of {@code n} on one line, for a comment that quotes it: comments and line breaks inside it go,
+     * each run of whitespace between tokens becomes one space (none just inside brackets or before a comma).
+     */
+    public static String oneLine(Node n) {
+        StringBuilder out = new StringBuilder();
+        oneLine(n, out, new boolean[1]);
+        return out.toString();
+    }
+
+    /** Appends the tokens under {@code e}; {@code spaced[0]} says whether whitespace came since the last one. */
+    private static void oneLine(PyElement e, StringBuilder out, boolean[] spaced) {
+        spaced[0] |= !e.prefix().isEmpty();
+        if (e instanceof Node n) {
+            for (int i = 0; i < n.childCount(); i++) {
+                oneLine(n.child(i), out, spaced);
+            }
+            return;
+        }
+        String text = ((dev.migrate.rewriters.python.tree.Token) e).text();
+        if (text.isEmpty() || text.equals("\n") || text.equals("\r\n") || text.equals("\r")) {
+            spaced[0] = true; // NEWLINE, INDENT and DEDENT tokens
+            return;
+        }
+        char last = out.length() == 0 ? ' ' : out.charAt(out.length() - 1);
+        boolean space = spaced[0] && out.length() > 0 && "([{".indexOf(last) < 0
+                && !(text.length() == 1 && ")]},".contains(text));
+        out.append(space ? " " : "").append(text);
+        spaced[0] = false;
+    }
+
     /** The innermost statement holding {@code n} (n itself when it is a statement), or null. */
     public static Node statementOf(Node root, Node n) {
         if (n.kind().isStatement()) {

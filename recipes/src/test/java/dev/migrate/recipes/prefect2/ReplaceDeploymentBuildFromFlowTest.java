@@ -516,6 +516,32 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             """, "deploy.py");
     }
 
+    // a real script's multi-line block, inline comment included, was pasted into one ~600-character TODO line
+    @Test
+    void aMultiLineBlockIsQuotedOnOneLineWithoutItsComments() throws Exception {
+        convertsAndCompiles("""
+            from prefect.deployments import Deployment
+            from prefect_kubernetes import KubernetesJob
+            from flows.etl import etl
+
+            job = KubernetesJob(
+                image="repo/img:1",
+                namespace="data",  # team namespace
+                job={"spec": {"backoffLimit": 0}},
+            )
+
+            etl_on_k8s = Deployment.build_from_flow(flow=etl, name="k8s", infrastructure=job)
+            """, """
+            from pathlib import Path
+
+            from flows.etl import etl
+
+            # TODO(migrate PF205): infrastructure blocks were removed in Prefect 3; put this block's settings (`job = KubernetesJob(image="repo/img:1", namespace="data", job={"spec": {"backoffLimit": 0}},)`) into job_variables of a typed work pool
+            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a typed work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
+            etl_on_k8s = etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows/etl.py:etl").to_deployment(name="k8s", enforce_parameter_schema=False)
+            """, "deploy.py");
+    }
+
     @Test
     void aDeploymentWithoutAWorkPoolGetsATodoNamingThePoolType() throws Exception {
         convertsAndCompiles("""
