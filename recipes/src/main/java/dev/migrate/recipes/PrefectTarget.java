@@ -18,8 +18,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param minor     the 3.x minor number
  * @param pin       the exact version pinned in requirements, images and prefect.yaml
  * @param pythonMin the oldest Python the release supports, as "3.N"
+ * @param pydantic  the pydantic requirement of the pinned release ({@code >=2.7}), or null where not recorded
  */
-public record PrefectTarget(int minor, String pin, String pythonMin, String pythonMax) {
+public record PrefectTarget(int minor, String pin, String pythonMin, String pythonMax, String pydantic) {
     private static final String CONTEXT_KEY = "dev.migrate.recipes.target";
     private static final Map<String, PrefectTarget> RELEASES = new TreeMap<>();
     private static final String DEFAULT_MINOR;
@@ -66,6 +67,18 @@ public record PrefectTarget(int minor, String pin, String pythonMin, String pyth
         return "3." + minor;
     }
 
+    /** The lowest pydantic the pinned release accepts: the {@code >=} bound of its requirement, else 2 (every 3.x). */
+    public String pydanticMin() {
+        if (pydantic != null) {
+            for (String clause : pydantic.split(",")) {
+                if (clause.strip().startsWith(">=")) {
+                    return clause.strip().substring(2).strip();
+                }
+            }
+        }
+        return "2";
+    }
+
     /** Compares "3.N" Python versions numerically. */
     public static int comparePython(String a, String b) {
         String[] x = a.split("\\.");
@@ -81,7 +94,8 @@ public record PrefectTarget(int minor, String pin, String pythonMin, String pyth
             Map<String, Map<String, Object>> releases = (Map<String, Map<String, Object>>) root.get("releases");
             releases.forEach((minor, r) -> RELEASES.put(minor, new PrefectTarget(
                     Integer.parseInt(minor.substring(2)), String.valueOf(r.get("pin")),
-                    String.valueOf(r.get("python_min")), String.valueOf(r.get("python_max")))));
+                    String.valueOf(r.get("python_min")), String.valueOf(r.get("python_max")),
+                    (String) r.get("pydantic"))));
             return String.valueOf(root.get("default"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -51,7 +51,7 @@ public abstract class PrefectCliTextRecipe extends Recipe {
                 }
                 CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor());
                 ShellSegments.Result r = ShellSegments.translate(text, commandSegments(text), new HashSet<>(),
-                        commentsOut(), segment -> rewriteSegment(segment, options), FixSafety.unsafeAllowed(ctx));
+                        commentsOut(), options, PrefectCliTextRecipe.this::rewriteSegment, FixSafety.unsafeAllowed(ctx));
                 for (ShellSegments.Note n : r.notes()) {
                     notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
                             TextPositions.lineOf(text, n.offset()), getName(), n.manual(), n.message()));

@@ -2,11 +2,13 @@ package dev.migrate.recipes.internal;
 
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefectcli.BuiltDeploymentFiles;
+import dev.migrate.recipes.prefectcli.CliOptions;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Translates the Prefect commands of the shell segments of one text (a script's lines, a Makefile recipe, a CI
@@ -32,10 +34,12 @@ public final class ShellSegments {
     /**
      * @param built       the files written by builds before this text; the text's own builds are added
      * @param commentsOut whether a command can be commented out with {@code #} where it stands
-     * @param rewrite     the translation of one segment
+     * @param options     the options of the translation; its files applied later are those applied after this text
+     * @param rewrite     the translation of one segment, with options naming the files applied after it
      */
     public static Result translate(String text, List<Segment> segments, Set<String> built, boolean commentsOut,
-                                   Function<String, ShellRewrite> rewrite, boolean unsafeAllowed) {
+                                   CliOptions options, BiFunction<String, CliOptions, ShellRewrite> rewrite,
+                                   boolean unsafeAllowed) {
         List<Set<String>> builtBefore = new ArrayList<>();
         for (Segment s : segments) {
             builtBefore.add(Set.copyOf(built));
@@ -43,12 +47,14 @@ public final class ShellSegments {
         }
         List<Note> notes = new ArrayList<>();
         StringBuilder out = new StringBuilder(text);
+        Set<String> appliedAfter = new HashSet<>(options.appliedLater());
         for (int i = segments.size() - 1; i >= 0; i--) {
             Segment s = segments.get(i);
             String segment = text.substring(s.start(), s.end());
             ShellRewrite r = commentsOut && BuiltDeploymentFiles.appliesOnly(segment, builtBefore.get(i))
                     ? new ShellRewrite(commentedOut(segment), List.of(APPLY_OF_BUILD), true, false)
-                    : rewrite.apply(segment);
+                    : rewrite.apply(segment, options.withAppliedLater(appliedAfter));
+            appliedAfter.addAll(BuiltDeploymentFiles.appliedBy(segment));
             // a statement may start lines above its prefect command (a quoted string, a continuation)
             int at = text.indexOf("prefect", s.start());
             int offset = at >= 0 && at < s.end() ? at : s.start();

@@ -13,6 +13,7 @@ import java.util.Set;
  * {@code prefect deployment apply}. The build becomes {@code prefect deploy}, which registers the deployment
  * itself and writes no file; translated alone, the apply became {@code prefect deploy --all}, which deploys
  * whatever prefect.yaml the working directory holds, or fails without one. Such an apply is commented out.
+ * A build that neither has {@code --apply} nor is applied later registered nothing in 2.x, and is left as it was.
  */
 public final class BuiltDeploymentFiles {
     private BuiltDeploymentFiles() {
@@ -22,13 +23,40 @@ public final class BuiltDeploymentFiles {
     public static Set<String> writtenBy(String shellText) {
         Set<String> out = new HashSet<>();
         for (SimpleCommand cmd : ShellLine.parse(shellText).commands()) {
-            List<String> argv = cmd.argv();
-            if (argv.size() > 3 && PrefectCliTranslator.isPrefect(argv) && argv.get(1).equals("deployment")
-                    && argv.get(2).equals("build")) {
-                output(argv.subList(3, argv.size())).ifPresent(f -> out.add(normal(f)));
+            if (isDeployment(cmd.argv(), "build")) {
+                writtenBy(cmd.argv().subList(3, cmd.argv().size())).ifPresent(out::add);
             }
         }
         return out;
+    }
+
+    /** The file a build with these arguments (those after {@code deployment build}) writes, when known. */
+    static Optional<String> writtenBy(List<String> buildArgs) {
+        return output(buildArgs).map(BuiltDeploymentFiles::normal);
+    }
+
+    /** The files the {@code prefect deployment apply} commands of {@code shellText} apply. */
+    public static Set<String> appliedBy(String shellText) {
+        Set<String> out = new HashSet<>();
+        for (SimpleCommand cmd : ShellLine.parse(shellText).commands()) {
+            out.addAll(appliedBy(cmd.argv()));
+        }
+        return out;
+    }
+
+    /** The files {@code argv} applies, when it is a {@code prefect deployment apply}; else none. */
+    static Set<String> appliedBy(List<String> argv) {
+        Set<String> out = new HashSet<>();
+        if (isDeployment(argv, "apply")) {
+            argv.subList(3, argv.size()).stream().filter(a -> !a.startsWith("-")).map(BuiltDeploymentFiles::normal)
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
+    private static boolean isDeployment(List<String> argv, String subcommand) {
+        return argv.size() > 3 && PrefectCliTranslator.isPrefect(argv) && argv.get(1).equals("deployment")
+                && argv.get(2).equals(subcommand);
     }
 
     /**
@@ -47,8 +75,7 @@ public final class BuiltDeploymentFiles {
             return false;
         }
         List<String> argv = commands.get(0).argv();
-        if (argv.size() < 4 || !PrefectCliTranslator.isPrefect(argv) || !argv.get(1).equals("deployment")
-                || !argv.get(2).equals("apply")) {
+        if (!isDeployment(argv, "apply")) {
             return false;
         }
         return argv.subList(3, argv.size()).stream().allMatch(a -> written.contains(normal(a)));

@@ -79,7 +79,36 @@ public final class PrefectCliTranslator {
         out.addAll(draft.command);
         out.addAll(draft.flags);
         boolean changed = !out.equals(argv);
+        if (isBuildOnly(rule, args, options)) {
+            return new CliTranslation(argv, coded(rule, List.of(buildOnlyNote(args.subList(rule.from().size(), args.size()), out))), false, true);
+        }
         return new CliTranslation(changed ? out : argv, coded(rule, notes), changed, agentPool || draft.manual);
+    }
+
+    /**
+     * Whether {@code args} is a 2.x {@code deployment build} that only wrote a deployment file: no {@code --apply},
+     * and no apply of its file after it. {@code prefect deploy} would register the deployment on the server (a CI
+     * "does it build" step would deploy on every pull request), so such a build is left to a person.
+     */
+    private static boolean isBuildOnly(CommandRule rule, List<String> args, CliOptions options) {
+        if (!"build-to-deploy".equals(rule.handler())) {
+            return false;
+        }
+        List<String> buildArgs = args.subList(rule.from().size(), args.size());
+        if (buildArgs.stream().anyMatch(a -> a.equals("-a") || a.equals("--apply"))) {
+            return false;
+        }
+        return BuiltDeploymentFiles.writtenBy(buildArgs).filter(options.appliedLater()::contains).isEmpty();
+    }
+
+    private static String buildOnlyNote(List<String> buildArgs, List<String> translated) {
+        String file = BuiltDeploymentFiles.writtenBy(buildArgs).map(f -> "`" + f + "`")
+                .orElse("a deployment YAML");
+        return "left as it was: without --apply this build only wrote " + file + " and registered nothing, and no "
+                + "later command applies that file. Prefect 3 has no build-only step: `prefect deploy` registers the "
+                + "deployment on the server, so a build meant as a check or to produce a YAML file needs a person "
+                + "(remove it, or check the flow another way; to register the deployment on purpose: "
+                + String.join(" ", translated) + ")";
     }
 
     /** The notes written as "CODE: ..." with the command's finding code, so that each can be looked up. */

@@ -5,6 +5,7 @@ import dev.migrate.rewriters.shell.ShellLine;
 import dev.migrate.rewriters.shell.ShellToken;
 import dev.migrate.rewriters.shell.SimpleCommand;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,6 +32,8 @@ public final class PrefectCommandRewriter {
         List<String> notes = new ArrayList<>();
         boolean manual = false;
         List<SimpleCommand> commands = line.commands();
+        // the files applied after the command at hand: a build writing one of them is the first half of a pair
+        Set<String> applied = new HashSet<>(options.appliedLater());
         // Edit from the end so earlier offsets stay valid.
         for (int c = commands.size() - 1; c >= 0; c--) {
             SimpleCommand cmd = commands.get(c);
@@ -39,7 +42,8 @@ public final class PrefectCommandRewriter {
             }
             ShellToken body = shellCBody(cmd);
             if (body != null) {
-                ShellRewrite inner = rewriteQuotedBody(body, options);
+                ShellRewrite inner = rewriteQuotedBody(body, options.withAppliedLater(applied));
+                applied.addAll(BuiltDeploymentFiles.appliedBy(body.value()));
                 if (inner != null) {
                     notes.addAll(inner.notes());
                     manual |= inner.manual();
@@ -58,7 +62,9 @@ public final class PrefectCommandRewriter {
                 line = pinPrefect3(line, cmd.words().subList(skip + packages, cmd.words().size()), options);
                 continue;
             }
-            CliTranslation t = PrefectCliTranslator.translate(cmd.argv().subList(skip, cmd.argv().size()), options);
+            List<String> argv = cmd.argv().subList(skip, cmd.argv().size());
+            CliTranslation t = PrefectCliTranslator.translate(argv, options.withAppliedLater(applied));
+            applied.addAll(BuiltDeploymentFiles.appliedBy(argv));
             notes.addAll(t.notes());
             manual |= t.manual();
             if (t.changed() && !hasRedirectInside(line, cmd)) {

@@ -11,10 +11,12 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Recipe;
 import org.openrewrite.TreeVisitor;
@@ -72,6 +74,8 @@ public class RewritePrefectCliInCiYaml extends Recipe {
             private Set<String> keys = Set.of();
             /** The deployment files written by the builds of the steps visited so far in this file. */
             private Set<String> built = new HashSet<>();
+            /** For each scalar of this file, the deployment files the steps after it apply. */
+            private Map<UUID, Set<String>> appliedAfter = Map.of();
 
             @Override
             public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
@@ -80,6 +84,7 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                     return documents;
                 }
                 built = new HashSet<>();
+                appliedAfter = appliedAfterEachScalar(documents);
                 return super.visitDocuments(documents, ctx);
             }
 
@@ -120,10 +125,11 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                 if (!shell.contains("prefect")) {
                     return s;
                 }
-                CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor());
+                CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor(),
+                        appliedAfter.getOrDefault(s.getId(), Set.of()));
                 boolean block = s.getStyle() == Yaml.Scalar.Style.LITERAL || s.getStyle() == Yaml.Scalar.Style.FOLDED;
                 ShellSegments.Result r = ShellSegments.translate(shell, ShellStatements.of(shell), built, block,
-                        segment -> PrefectCommandRewriter.rewrite(segment, options), FixSafety.unsafeAllowed(ctx));
+                        options, PrefectCommandRewriter::rewrite, FixSafety.unsafeAllowed(ctx));
                 String after = YamlShellScalars.fromShell(s, r.text());
                 int first = YamlPositions.lineOf(getCursor(), s);
                 boolean fits = YamlShellScalars.fits(s, s.getValue(), after);
@@ -139,5 +145,31 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                 return after.equals(s.getValue()) ? s : s.withValue(after);
             }
         };
+    }
+    /**
+     * For each scalar of the file, the deployment files applied by the scalars after it: steps run in file order,
+     * so a build in one step and its apply in a later one are a pair.
+     */
+    private static Map<UUID, Set<String>> appliedAfterEachScalar(Yaml.Documents documents) {
+        List<Yaml.Scalar> scalars = new ArrayList<>();
+        new YamlIsoVisitor<Integer>() {
+            @Override
+            public Yaml.Scalar visitScalar(Yaml.Scalar scalar, Integer p) {
+                scalars.add(scalar);
+                return scalar;
+            }
+        }.visit(documents, 0);
+        Map<UUID, Set<String>> out = new HashMap<>();
+        Set<String> after = new HashSet<>();
+        for (int i = scalars.size() - 1; i >= 0; i--) {
+            if (!after.isEmpty()) {
+                out.put(scalars.get(i).getId(), Set.copyOf(after));
+            }
+            String shell = YamlShellScalars.toShell(scalars.get(i));
+            if (shell != null && shell.contains("apply")) {
+                after.addAll(BuiltDeploymentFiles.appliedBy(shell));
+            }
+        }
+        return out;
     }
 }

@@ -167,7 +167,7 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
                 image: prefecthq/prefect:2.19.4-python3.11
                 command: >
                   bash -c "prefect deployment build flows/etl.py:etl -n nightly -q etl
-                  --override env.DB_HOST=warehouse -p etl"
+                  --override env.DB_HOST=warehouse -p etl -a"
             """,
             """
             services:

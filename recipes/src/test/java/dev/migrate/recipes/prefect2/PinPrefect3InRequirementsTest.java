@@ -1,9 +1,14 @@
 package dev.migrate.recipes.prefect2;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.test.SourceSpecs.text;
 
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.DocumentExample;
+import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.test.RecipeSpec;
 import org.openrewrite.test.RewriteTest;
 
@@ -43,5 +48,62 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
     @Test
     void prefect1AndUnpinnedAndPrefect3AreLeftAlone() {
         rewriteRun(text("prefect==1.4.1\nprefect\nprefect>=3.1\nprefect-aws>=0.5.3\n", spec -> spec.path("requirements.txt")));
+    }
+
+    // a project pinned pydantic to 1.x beside prefect 2; with prefect moved to 3.x pip could not resolve the file
+    @Test
+    void aPydantic1PinBesidePrefect3IsRaisedAndNoted() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .allSatisfy(r -> {
+                    assertThat(r.code()).isEqualTo("PF218");
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.message()).contains("Prefect 3.8.3 requires pydantic >=2.10.1,<3");
+                }).extracting(MigrationNotes.Row::line).containsExactly(2, 3, 4)),
+            text(
+            """
+            prefect==2.14.9
+            pydantic==1.10.0  # our models use the v1 API
+            pydantic[email]<2 ; python_version >= "3.9"
+            pydantic ~= 1.10
+            """,
+            """
+            prefect==3.8.3
+            pydantic>=2.10.1  # our models use the v1 API
+            pydantic[email]>=2.10.1 ; python_version >= "3.9"
+            pydantic>=2.10.1
+            """,
+            spec -> spec.path("requirements.txt")));
+    }
+
+    @Test
+    void withoutUnsafeFixesThePydantic1PinOnlyGetsItsNote() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(ctx, false);
+        rewriteRun(spec -> spec.executionContext(ctx).dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(2);
+                    assertThat(r.message()).startsWith("unsafe fix not applied").contains("pydantic>=2.10.1");
+                })),
+            text("prefect==3.8.3\npydantic<2.0\n", spec -> spec.path("requirements.txt")));
+    }
+
+    // the catalogue records the pydantic requirement of 3.0.0 and 3.8.3 only; other targets get pydantic 2
+    @Test
+    void thePydanticFloorFollowsTheTarget() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        PrefectTarget.parse("3.4").putInto(ctx);
+        rewriteRun(spec -> spec.executionContext(ctx).dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .singleElement().satisfies(r -> assertThat(r.message()).contains("Prefect 3.4.0 requires pydantic 2,"))),
+            text("prefect>=2.10\npydantic==1.10.13\n", "prefect==3.4.0\npydantic>=2\n",
+                spec -> spec.path("requirements.txt")));
+        assertThat(PrefectTarget.parse("3.0").pydanticMin()).isEqualTo("2.7");
+    }
+
+    @Test
+    void pydanticPinsThatAdmitVersion2OrStandWithoutPrefect3AreLeftAlone() {
+        rewriteRun(
+            text("prefect==3.8.3\npydantic>=1.10,<3\npydantic<2.5\npydantic>=2\npydantic\n",
+                spec -> spec.path("requirements.txt")),
+            text("prefect==1.4.1\npydantic==1.10.0\n", spec -> spec.path("legacy/requirements.txt")));
     }
 }

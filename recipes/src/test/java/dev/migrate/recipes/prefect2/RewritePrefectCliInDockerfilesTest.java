@@ -92,7 +92,7 @@ class RewritePrefectCliInDockerfilesTest implements RewriteTest {
             FROM prefecthq/prefect:3-python3.11
             RUN prefect deployment build flows/etl.py:etl \\
                   --name nightly \\
-                  --skip-upload \\
+                  --skip-upload --apply \\
                   --cron "0 2 * * *" && \\
                 echo built
             """,

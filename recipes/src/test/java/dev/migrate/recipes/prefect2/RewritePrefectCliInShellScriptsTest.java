@@ -146,6 +146,53 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             spec -> spec.path("deploy.sh")));
     }
 
+    // a CI "does the flow build" script: 2.x wrote etl-deployment.yaml and registered nothing; `prefect deploy`
+    // would register the deployment on every pull request
+    @Test
+    void aBuildThatOnlyWroteAFileIsLeftToAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(3);
+                    assertThat(r.code()).isEqualTo("PF201");
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.message()).contains("`etl-deployment.yaml`", "no build-only step",
+                            "prefect --no-prompt deploy --pool default flows/etl.py:etl --name check");
+                })),
+            text(
+            """
+            #!/bin/sh
+            # check that the flow builds
+            prefect deployment build flows/etl.py:etl -n check --skip-upload
+            """,
+            spec -> spec.path("ci/check.sh")));
+    }
+
+    // only a build whose file is applied after it (a later line, later in its chain) registered a deployment
+    @Test
+    void onlyBuildsAppliedLaterBecomeDeploys() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().contains("no build-only step")).extracting(MigrationNotes.Row::line)
+                .containsExactlyInAnyOrder(2, 3)),
+            text(
+            """
+            #!/bin/bash
+            prefect deployment build flows/a.py:a -n a -q etl -o a.yaml
+            prefect deployment apply other.yaml && prefect deployment build flows/b.py:b -n b -q etl
+            prefect deployment build flows/c.py:c -n c -q etl && prefect deployment apply c-deployment.yaml
+            prefect deployment build flows/d.py:d -n d -q etl -o out/d.yaml
+            prefect deployment apply ./out/d.yaml
+            """,
+            """
+            #!/bin/bash
+            prefect deployment build flows/a.py:a -n a -q etl -o a.yaml
+            prefect --no-prompt deploy --all && prefect deployment build flows/b.py:b -n b -q etl
+            prefect --no-prompt deploy --pool etl flows/c.py:c --name c --work-queue etl && prefect --no-prompt deploy --all
+            prefect --no-prompt deploy --pool etl flows/d.py:d --name d --work-queue etl
+            # prefect deployment apply ./out/d.yaml
+            """,
+            spec -> spec.path("deploy.sh")));
+    }
+
     // a history script wrote `--params='{...}'` and `--cron='1 0 * * *'`: each became two words, the value
     // landing on the line of the dropped `--apply`
     @Test

@@ -34,7 +34,7 @@ class PrefectCommandRewriterTest {
         assertThat(worker.text()).isEqualTo("prefect worker start --pool default-agent-pool --type process");
         assertThat(worker.manual()).isTrue();
         assertThat(worker.notes()).anyMatch(n -> n.contains("prefect-agent pool"));
-        ShellRewrite deploy = rw("prefect deployment build a.py:f -n x -p default-agent-pool");
+        ShellRewrite deploy = rw("prefect deployment build a.py:f -n x -p default-agent-pool -a");
         assertThat(deploy.manual()).isTrue();
         assertThat(rw("prefect agent start --pool etl").manual()).isFalse();
     }
@@ -52,9 +52,34 @@ class PrefectCommandRewriterTest {
         assertThat(r.notes()).anyMatch(n -> n.contains("--type ecs")).anyMatch(n -> n.startsWith("PF201: dropped `-a`"));
     }
 
+    // a CI dry-run step `prefect deployment build ... --skip-upload` became a `prefect deploy` that registered the
+    // deployment on every pull request; 2.x only wrote the file
+    @Test
+    void aBuildWithoutApplyIsLeftAsItWasForAPerson() {
+        ShellRewrite r = rw("prefect deployment build flows/etl.py:etl -n check --skip-upload -o out/check.yaml");
+        assertThat(r.changed()).isFalse();
+        assertThat(r.manual()).isTrue();
+        assertThat(r.notes()).singleElement().asString().startsWith("PF201: left as it was")
+                .contains("`out/check.yaml`", "`prefect deploy` registers the deployment");
+    }
+
+    @Test
+    void aBuildAppliedLaterInItsChainOrOnALaterLineBecomesDeploy() {
+        assertThat(rw("prefect deployment build a.py:f -n x -p etl && prefect deployment apply f-deployment.yaml").text())
+                .isEqualTo("prefect --no-prompt deploy a.py:f --name x --pool etl && prefect --no-prompt deploy --all");
+        assertThat(PrefectCommandRewriter.rewrite("prefect deployment build a.py:f -n x -p etl -o ./x.yaml",
+                CliOptions.DEFAULT.withAppliedLater(java.util.Set.of("x.yaml"))).text())
+                .isEqualTo("prefect --no-prompt deploy a.py:f --name x --pool etl");
+        // an apply before the build, or of another file, does not apply what the build writes
+        assertThat(rw("prefect deployment apply f-deployment.yaml; prefect deployment build a.py:f -n x -p etl").text())
+                .endsWith("; prefect deployment build a.py:f -n x -p etl");
+        assertThat(rw("prefect deployment build a.py:f -n x -p etl -o a.yaml && prefect deployment apply b.yaml")
+                .manual()).isTrue();
+    }
+
     @Test
     void overrideBecomesJobVariableAndShortFlagsAreWrittenOutLong() {
-        ShellRewrite r = rw("prefect deployment build a.py:f -n nightly -p etl -q q1 -t daily --override image=etl:4 -o out.yaml");
+        ShellRewrite r = rw("prefect deployment build a.py:f -n nightly -p etl -q q1 -t daily --override image=etl:4 -o out.yaml -a");
         assertThat(r.text()).isEqualTo("prefect --no-prompt deploy a.py:f --name nightly --pool etl --work-queue q1 --tag daily --job-variable image=etl:4");
     }
 
@@ -65,7 +90,7 @@ class PrefectCommandRewriterTest {
     @Test
     void dottedOverridesBecomeOneJsonObjectPerVariable() {
         ShellRewrite r = rw("prefect deployment build a.py:f -n nightly -p etl --override env.X=1 --override image=etl:4"
-                + " --override=env.MODE=full");
+                + " --override=env.MODE=full --apply");
         assertThat(r.text()).isEqualTo("prefect --no-prompt deploy a.py:f --name nightly --pool etl"
                 + " --job-variable '{\"env\":{\"X\":\"1\",\"MODE\":\"full\"}}' --job-variable image=etl:4");
         assertThat(r.manual()).isFalse();
@@ -76,16 +101,16 @@ class PrefectCommandRewriterTest {
     // new `prefect deploy --cron ...` took the prefect.yaml entry and added its --cron as a second schedule
     @Test
     void scheduleFlagsOfAConvertedBuildWarnOfATwiceScheduledEntry() {
-        assertThat(rw("prefect deployment build a.py:f -n x -p etl --cron '0 4 * * 0'").notes())
+        assertThat(rw("prefect deployment build a.py:f -n x -p etl --cron '0 4 * * 0' -a").notes())
                 .anyMatch(n -> n.contains("run twice"));
-        assertThat(rw("prefect deployment build a.py:f -n x -p etl").notes()).noneMatch(n -> n.contains("run twice"));
+        assertThat(rw("prefect deployment build a.py:f -n x -p etl -a").notes()).noneMatch(n -> n.contains("run twice"));
     }
 
     // a deployer container ran `bash -c "... --override env.X=1"`: the JSON object's double quotes, written as
     // they are, would have closed the -c string
     @Test
     void newWordsInsideADoubleQuotedBodyEscapeTheirQuotes() {
-        ShellRewrite r = rw("bash -c \"prefect deployment build a.py:f -n x -p etl --override env.X=1\"");
+        ShellRewrite r = rw("bash -c \"prefect deployment build a.py:f -n x -p etl --override env.X=1 -a\"");
         assertThat(r.text()).isEqualTo("bash -c \"prefect --no-prompt deploy a.py:f --name x --pool etl"
                 + " --job-variable '{\\\"env\\\":{\\\"X\\\":\\\"1\\\"}}'\"");
     }
@@ -94,11 +119,11 @@ class PrefectCommandRewriterTest {
     // JSON would have carried the text `$CI_COMMIT_SHA` instead of the commit
     @Test
     void aMovedValueTheShellExpandsKeepsItsExpansion() {
-        assertThat(rw("prefect deployment build a.py:f -n x -p etl --override env.GIT_SHA=$CI_COMMIT_SHA").text())
+        assertThat(rw("prefect deployment build a.py:f -n x -p etl --override env.GIT_SHA=$CI_COMMIT_SHA -a").text())
                 .isEqualTo("prefect --no-prompt deploy a.py:f --name x --pool etl"
                         + " --job-variable \"{\\\"env\\\":{\\\"GIT_SHA\\\":\\\"$CI_COMMIT_SHA\\\"}}\"");
         // in a double-quoted body the enclosing shell expands it, before sh -c runs
-        assertThat(rw("sh -c \"prefect deployment build a.py:f -n x -p etl --override env.GIT_SHA=$SHA\"").text())
+        assertThat(rw("sh -c \"prefect deployment build a.py:f -n x -p etl --override env.GIT_SHA=$SHA -a\"").text())
                 .isEqualTo("sh -c \"prefect --no-prompt deploy a.py:f --name x --pool etl"
                         + " --job-variable '{\\\"env\\\":{\\\"GIT_SHA\\\":\\\"$SHA\\\"}}'\"");
     }
@@ -107,10 +132,10 @@ class PrefectCommandRewriterTest {
     // single-quoted body, so the edit was refused, silently, while its notes read as if it had been made
     @Test
     void newWordsInsideASingleQuotedBodyAreDoubleQuoted() {
-        assertThat(rw("bash -lc 'prefect deployment build a.py:f -n x -p etl --override env.A=$A'").text())
+        assertThat(rw("bash -lc 'prefect deployment build a.py:f -n x -p etl --override env.A=$A -a'").text())
                 .isEqualTo("bash -lc 'prefect --no-prompt deploy a.py:f --name x --pool etl"
                         + " --job-variable \"{\\\"env\\\":{\\\"A\\\":\\\"$A\\\"}}\"'");
-        ShellRewrite refused = rw("bash -lc 'prefect deployment build a.py:f -n x -p etl --override \"env.A=it'\\''s\"'");
+        ShellRewrite refused = rw("bash -lc 'prefect deployment build a.py:f -n x -p etl --override \"env.A=it'\\''s\" -a'");
         assertThat(refused.changed()).isFalse();
         assertThat(refused.manual()).isTrue();
         assertThat(refused.notes()).anyMatch(n -> n.startsWith("the single quotes around this command"));
@@ -139,9 +164,9 @@ class PrefectCommandRewriterTest {
     // from where?) that 2.x `deployment build` never asked
     @Test
     void convertedDeploysNeverPromptAndGlobalOptionsAreKept() {
-        assertThat(rw("prefect --profile ci deployment build a.py:f -n x -p etl").text())
+        assertThat(rw("prefect --profile ci deployment build a.py:f -n x -p etl -a").text())
                 .isEqualTo("prefect --profile ci --no-prompt deploy a.py:f --name x --pool etl");
-        assertThat(rw("prefect --no-prompt deployment build a.py:f -n x -p etl").text())
+        assertThat(rw("prefect --no-prompt deployment build a.py:f -n x -p etl -a").text())
                 .isEqualTo("prefect --no-prompt deploy a.py:f --name x --pool etl");
         assertThat(rw("prefect deployment apply etl-deployment.yaml").text()).isEqualTo("prefect --no-prompt deploy --all");
         assertThat(rw("prefect -p ci agent start -q q").text()).isEqualTo("prefect -p ci worker start --pool q --type process");

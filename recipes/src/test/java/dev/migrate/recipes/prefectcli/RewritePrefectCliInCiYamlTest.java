@@ -94,6 +94,51 @@ class RewritePrefectCliInCiYamlTest implements RewriteTest {
             spec -> spec.path(".gitlab-ci.yml")));
     }
 
+    // a GitLab pipeline built the deployment file in one item and applied it in the next: a pair across steps (the
+    // apply, an item that cannot hold a comment, is translated on its own)
+    @Test
+    void aBuildAppliedInALaterStepIsDeployed() {
+        rewriteRun(yaml(
+            """
+            deploy:
+              script:
+                - prefect deployment build flows/etl.py:etl -n nightly -q etl -o out/etl.yaml
+                - prefect deployment apply out/etl.yaml
+            """,
+            """
+            deploy:
+              script:
+                - prefect --no-prompt deploy --pool etl flows/etl.py:etl --name nightly --work-queue etl
+                - prefect --no-prompt deploy --all
+            """,
+            spec -> spec.path(".gitlab-ci.yml")));
+    }
+
+    // a pull-request workflow checked that the flow builds: without --apply 2.x registered nothing, while
+    // `prefect deploy` would register the deployment on every pull request
+    @Test
+    void aDryRunBuildStepIsLeftToAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(8);
+                    assertThat(r.code()).isEqualTo("PF201");
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.message()).contains("no build-only step");
+                })),
+            yaml(
+            """
+            on: [pull_request]
+            jobs:
+              check:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: |
+                      pip install -r requirements.txt
+                      prefect deployment build flows/etl.py:etl -n check --skip-upload
+            """,
+            spec -> spec.path(".github/workflows/check.yml")));
+    }
+
     @Test
     void aFoldedStepWhoseBreaksMatterIsLeftToAPerson() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()

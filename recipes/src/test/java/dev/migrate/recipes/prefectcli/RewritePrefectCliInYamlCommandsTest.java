@@ -156,7 +156,7 @@ class RewritePrefectCliInYamlCommandsTest implements RewriteTest {
             containers:
               - name: deploy
                 command: ["prefect"]
-                args: ["deployment", "build", "flows/etl.py:etl", "-n", "etl", "-p", "k8s", "--override", "env.MODE=batch"]
+                args: ["deployment", "build", "flows/etl.py:etl", "-n", "etl", "-p", "k8s", "--override", "env.MODE=batch", "-a"]
               - name: deploy2
                 args:
                   - prefect
@@ -167,6 +167,7 @@ class RewritePrefectCliInYamlCommandsTest implements RewriteTest {
                   - k8s
                   - --override
                   - env.MODE=batch
+                  - --apply
             """,
             """
             containers:
