@@ -23,8 +23,9 @@ import org.openrewrite.ExecutionContext;
 /**
  * In Prefect 2 async flows awaited {@code task.submit(...)} and {@code future.result()}; Prefect 3 futures are
  * synchronous, and awaiting one raises TypeError (BHV007). The {@code await} before a submit or map of one of
- * the module's tasks, or before {@code .result()} of a future one of them returned, is dropped: the value is
- * the same. Awaiting the future itself is left to a person, who picks {@code .result()} or {@code .wait()}.
+ * the module's tasks (in an async flow, of any module-level name: tasks are often imported), or before
+ * {@code .result()} of a future one of them returned, is dropped: the value is the same. Awaiting the future
+ * itself is left to a person, who picks {@code .result()} or {@code .wait()}.
  */
 public class DropAwaitOnTaskFutures extends PythonRecipe {
     private static final Set<String> SUBMITS = Set.of("submit", "map");
@@ -51,23 +52,26 @@ public class DropAwaitOnTaskFutures extends PythonRecipe {
     protected Node edit(PythonFile file, ExecutionContext ctx) {
         Node module = file.module();
         Imports imports = Imports.of(module);
-        Map<String, Node> tasks = PrefectFunctions.tasks(module, imports);
-        if (tasks.isEmpty()) {
+        if (!imports.uses("prefect")) {
             return module;
         }
+        Map<String, Node> tasks = PrefectFunctions.tasks(module, imports);
         Node after = module;
         for (Node def : TreeIndex.of(module).find(NodeKind.FUNCTION_DEF)) {
             Definitions d = new Definitions(def);
             if (!d.isAsync() || tasks.containsValue(def)) {
                 continue;
             }
-            Set<String> futures = futureNames(d.body(), tasks);
+            // in an async flow, X.submit(...) of a module-level name is a task's even when the task is imported
+            // (a star import, another package); a parameter or local (a dask client) is not
+            Map<String, Node> submitted = PrefectFunctions.isFlow(imports, def) ? withModuleNames(tasks, d) : tasks;
+            Set<String> futures = futureNames(d.body(), submitted);
             for (Node await : Nodes.find(d.body(), NodeKind.AWAIT)) {
                 Node operand = Expressions.unwrap(await.nodes().get(0));
                 if (TreeEdits.path(after, await) == null) {
                     continue; // in a nested function, already seen
                 }
-                if (submitsTask(operand, tasks) || resultOfFuture(operand, futures, tasks)) {
+                if (submitsTask(operand, submitted) || resultOfFuture(operand, futures, submitted)) {
                     after = TreeEdits.replace(after, await, operand.withPrefix(await.prefix()));
                 } else if (operand.kind() == NodeKind.NAME && futures.contains(Expressions.name(operand))) {
                     notes.insertRow(ctx, PythonCode.note(file, await, getName(), true, "'" + await.text().strip()
@@ -78,6 +82,45 @@ public class DropAwaitOnTaskFutures extends PythonRecipe {
             }
         }
         return after;
+    }
+
+    /**
+     * The module's tasks, and every other name whose {@code .submit}/{@code .map} the flow calls, unless the flow
+     * binds it itself (a parameter, an assignment, a loop or {@code with} target).
+     */
+    private static Map<String, Node> withModuleNames(Map<String, Node> tasks, Definitions flow) {
+        Set<String> locals = new HashSet<>(flow.parameterNames());
+        for (Node s : Nodes.find(flow.body(), NodeKind.ASSIGN)) {
+            List<Node> parts = s.nodes();
+            parts.subList(0, parts.size() - 1).forEach(t -> names(t, locals));
+        }
+        for (Node s : Nodes.find(flow.body(), NodeKind.FOR)) {
+            names(s.nodes().get(0), locals);
+        }
+        for (Node item : Nodes.find(flow.body(), NodeKind.WITH_ITEM)) {
+            if (item.nodes().size() > 1) {
+                names(item.nodes().get(item.nodes().size() - 1), locals);
+            }
+        }
+        Map<String, Node> out = new java.util.HashMap<>(tasks);
+        for (Node call : Nodes.find(flow.body(), NodeKind.CALL)) {
+            Optional<List<String>> parts = Expressions.dottedParts(call.nodes().get(0));
+            parts.filter(p -> p.size() == 2 && SUBMITS.contains(p.get(1)) && !locals.contains(p.get(0)))
+                    .ifPresent(p -> out.putIfAbsent(p.get(0), call));
+        }
+        return out;
+    }
+
+    /** Adds the names a target binds ({@code a}, {@code a, b}, {@code (a, [b])}). */
+    private static void names(Node target, Set<String> into) {
+        Node t = Expressions.unwrap(target);
+        if (t.kind() == NodeKind.NAME) {
+            into.add(Expressions.name(t));
+        } else if (t.kind() != NodeKind.ATTRIBUTE && t.kind() != NodeKind.SUBSCRIPT) {
+            for (Node n : t.nodes()) {
+                names(n, into);
+            }
+        }
     }
 
     /** {@code t.submit(...)} or {@code t.map(...)} of one of the module's tasks. */

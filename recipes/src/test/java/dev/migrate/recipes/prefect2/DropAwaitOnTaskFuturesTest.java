@@ -66,6 +66,44 @@ class DropAwaitOnTaskFuturesTest implements PythonRewriteTest {
                 """));
     }
 
+    // a real flow imported its tasks with a star import
+    @Test
+    void inAnAsyncFlowAnImportedTasksSubmitIsATasksToo() {
+        rewriteRun(
+            spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .extracting(r -> r.line() + " " + r.message().substring(0, r.message().indexOf("' ") + 1))
+                .containsExactly("8 'await downloaded'")),
+            python(
+                """
+                from prefect import flow
+                from housing.tasks import *
+
+                @flow
+                async def refresh(client):
+                    downloaded = await download.submit()
+                    upserted = upsert.submit(
+                        await downloaded, wait_for=[await audit.submit()])
+                    rows = await client.submit(upserted)
+                    for part in parts:
+                        await part.submit()
+                    return rows
+                """,
+                """
+                from prefect import flow
+                from housing.tasks import *
+
+                @flow
+                async def refresh(client):
+                    downloaded = download.submit()
+                    upserted = upsert.submit(
+                        await downloaded, wait_for=[audit.submit()])
+                    rows = await client.submit(upserted)
+                    for part in parts:
+                        await part.submit()
+                    return rows
+                """));
+    }
+
     @Test
     void otherAwaitsAndSyncCodeAreLeftAlone() {
         rewriteRun(python(
