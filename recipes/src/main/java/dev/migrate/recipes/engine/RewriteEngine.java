@@ -132,9 +132,7 @@ public final class RewriteEngine {
                 refused.add(new RewriteResult.Refused(path, problem.get()));
                 continue;
             }
-            if (afterText != null) {
-                noteLines.rewritten(path, afterText);
-            }
+            noteLines.rewritten(path, afterText != null ? afterText : after.printAll().toCharArray());
             // the diff is printed later, if at all: it keeps texts, so the trees of every file can go now
             Result kept = new Result(textOnly(before, null), textOnly(after, afterText), result.getRecipes());
             changes.add(new FileChange(after.getSourcePath(), bytes, kept::diff, recipes,

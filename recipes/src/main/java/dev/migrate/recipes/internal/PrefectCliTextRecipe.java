@@ -52,10 +52,14 @@ public abstract class PrefectCliTextRecipe extends Recipe {
                 CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor());
                 ShellSegments.Result r = ShellSegments.translate(text, commandSegments(text), new HashSet<>(),
                         commentsOut(), options, PrefectCliTextRecipe.this::rewriteSegment, FixSafety.unsafeAllowed(ctx));
-                for (ShellSegments.Note n : r.notes()) {
-                    notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
-                            TextPositions.lineOf(text, n.offset()), getName(), n.manual(), n.message()));
-                }
+                // lines of the text as received: a folded command above a note moves it, and the engine moves it back
+                MigrationNotes.visiting(file.getSourcePath().toString(), () -> text, () -> {
+                    for (ShellSegments.Note n : r.notes()) {
+                        notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
+                                TextPositions.lineOf(text, n.offset()), getName(), n.manual(), n.message()));
+                    }
+                    return null;
+                });
                 String after = r.text();
                 return after.equals(text) ? file : file.withText(after);
             }

@@ -84,4 +84,16 @@ class NoteLinesTest {
         assertThat(result.notes()).filteredOn(n -> "BHV003".equals(n.code())).singleElement()
                 .satisfies(n -> assertThat(after.get(n.line() - 1)).contains("Variable.get(\"table\")"));
     }
+
+    @Test
+    void aShellNoteBelowACommandFoldedOntoOneLinePointsAtItsCommandInTheResult() throws Exception {
+        Files.writeString(project.resolve("start.sh"), String.join("\n", "#!/bin/bash",
+                "prefect deployment build main.py:etl \\", "    -n etl \\", "    -q etl-queue \\", "    --apply",
+                "prefect agent start -q 'etl-queue'", ""), StandardCharsets.UTF_8);
+        RewriteResult result = new RewriteEngine(RecipeCatalog.load().activate(List.of(RecipeCatalog.DEFAULT_RECIPE)),
+                PrefectTarget.defaultTarget(), true).run(project);
+        List<String> after = List.of(new String(result.changes().get(0).after(), StandardCharsets.UTF_8).split("\n", -1));
+        assertThat(result.notes()).filteredOn(n -> "PF203".equals(n.code())).isNotEmpty()
+                .allSatisfy(n -> assertThat(after.get(n.line() - 1)).contains("prefect worker start"));
+    }
 }
