@@ -576,21 +576,33 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         }
 
         /**
-         * {@code at}, checked against the project's files when the engine gave them: a module that is a package
-         * ({@code pkg/flows/__init__.py}) gets that file as entrypoint, and a module the project does not hold is
-         * noted (the import may resolve elsewhere, an installed package or another root).
+         * {@code at}, checked against the project's files when the engine gave them. The import root is the
+         * directory above this file that holds the module (a script run as {@code python -m team.deploy} imports
+         * {@code team0.flows} from two levels up, not from its own package); a module that is a package gets its
+         * {@code __init__.py}; a module the project does not hold at all is noted (an installed package, another root).
          */
         private FlowLocation checked(FlowLocation at, Node call) {
             Optional<ProjectPaths> paths = ProjectPaths.from(ctx);
+            if (paths.isEmpty()) {
+                return at;
+            }
             String entrypoint = at.entrypoint();
             int colon = entrypoint.lastIndexOf(':');
             String module = entrypoint.substring(0, colon);
-            if (paths.isEmpty() || paths.get().contains(projectRelative(new FlowLocation(at.up(), module)))) {
-                return at;
-            }
             String pkg = module.substring(0, module.length() - ".py".length()) + "/__init__.py";
-            if (paths.get().contains(projectRelative(new FlowLocation(at.up(), pkg)))) {
-                return new FlowLocation(at.up(), pkg + entrypoint.substring(colon));
+            int depth = file.getSourcePath().getParent() == null ? 0 : file.getSourcePath().getParent().getNameCount();
+            List<Integer> ups = new ArrayList<>(List.of(at.up()));
+            for (int up = 0; up <= depth; up++) {
+                if (up != at.up()) {
+                    ups.add(up);
+                }
+            }
+            for (int up : ups) {
+                for (String candidate : List.of(module, pkg)) {
+                    if (paths.get().contains(projectRelative(new FlowLocation(up, candidate)))) {
+                        return new FlowLocation(up, candidate + entrypoint.substring(colon));
+                    }
+                }
             }
             note(call, false, "PF201", "entrypoint " + quote(entrypoint) + " names " + projectRelative(
                     new FlowLocation(at.up(), module)) + ", which this project does not hold; check it before deploying");

@@ -24,7 +24,12 @@ class ReplaceDeploymentBuildFromFlowEntrypointTest {
     }
 
     private RewriteResult rewrite(String script) throws Exception {
-        Files.writeString(project.resolve("deploy.py"), script, StandardCharsets.UTF_8);
+        return rewrite("deploy.py", script);
+    }
+
+    private RewriteResult rewrite(String path, String script) throws Exception {
+        Files.createDirectories(project.resolve(path).getParent());
+        Files.writeString(project.resolve(path), script, StandardCharsets.UTF_8);
         return new RewriteEngine(RecipeCatalog.load().activate(List.of("dev.migrate.recipes.prefect2.ReplaceDeploymentBuildFromFlow")),
                 PrefectTarget.defaultTarget(), true).run(project);
     }
@@ -63,5 +68,17 @@ class ReplaceDeploymentBuildFromFlowEntrypointTest {
         String[] lines = after(r).split("\n");
         assertThat(r.notes()).filteredOn(n -> "PF201".equals(n.code()))
                 .allSatisfy(n -> assertThat(lines[n.line() - 1]).contains("etl.from_source("));
+    }
+
+    // the rewrite benchmark's scripts live in one package and import flows from a sibling (run as python -m
+    // team13.deploy from the root): the source was the script's own directory, where no team0/ exists
+    @Test
+    void aFlowImportedFromASiblingPackageIsDeployedFromTheImportRoot() throws Exception {
+        Files.createDirectories(project.resolve("team0"));
+        Files.writeString(project.resolve("team0/flow_1.py"), "from prefect import flow\n\n@flow\ndef etl_1():\n    pass\n");
+        RewriteResult r = rewrite("team13/deploy_3.py", deployScript("from team0.flow_1 import etl_1", "etl_1"));
+        assertThat(after(r)).contains("etl_1.from_source(source=str(Path(__file__).resolve().parent.parent), "
+                + "entrypoint=\"team0/flow_1.py:etl_1\")");
+        assertThat(r.notes()).noneMatch(n -> "PF201".equals(n.code()));
     }
 }
