@@ -16,7 +16,6 @@ import dev.migrate.rewriters.python.tree.Nodes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.openrewrite.ExecutionContext;
 
@@ -28,8 +27,6 @@ import org.openrewrite.ExecutionContext;
  * itself is left to a person, who picks {@code .result()} or {@code .wait()}.
  */
 public class DropAwaitOnTaskFutures extends PythonRecipe {
-    private static final Set<String> SUBMITS = Set.of("submit", "map");
-
     private final transient MigrationNotes notes = new MigrationNotes(this, "BHV007");
 
     @Override
@@ -104,9 +101,7 @@ public class DropAwaitOnTaskFutures extends PythonRecipe {
         }
         Map<String, Node> out = new java.util.HashMap<>(tasks);
         for (Node call : Nodes.find(flow.body(), NodeKind.CALL)) {
-            Optional<List<String>> parts = Expressions.dottedParts(call.nodes().get(0));
-            parts.filter(p -> p.size() == 2 && SUBMITS.contains(p.get(1)) && !locals.contains(p.get(0)))
-                    .ifPresent(p -> out.putIfAbsent(p.get(0), call));
+            PrefectFunctions.submitted(call).filter(t -> !locals.contains(t)).ifPresent(t -> out.putIfAbsent(t, call));
         }
         return out;
     }
@@ -125,11 +120,7 @@ public class DropAwaitOnTaskFutures extends PythonRecipe {
 
     /** {@code t.submit(...)} or {@code t.map(...)} of one of the module's tasks. */
     private static boolean submitsTask(Node expr, Map<String, Node> tasks) {
-        if (expr.kind() != NodeKind.CALL) {
-            return false;
-        }
-        Optional<List<String>> parts = Expressions.dottedParts(expr.nodes().get(0));
-        return parts.filter(p -> p.size() == 2 && tasks.containsKey(p.get(0)) && SUBMITS.contains(p.get(1))).isPresent();
+        return PrefectFunctions.submitted(expr).filter(tasks::containsKey).isPresent();
     }
 
     /** {@code f.result(...)} of a name bound to a task future in the same function, or of a submit itself. */

@@ -135,12 +135,7 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
         Node value = stmt.kind() == NodeKind.ASSIGN ? Statements.assignment(stmt).orElseThrow().value()
                 : stmt.nodes().get(0);
         Node call = Expressions.unwrap(value);
-        if (call.kind() != NodeKind.CALL) {
-            return Optional.empty();
-        }
-        Optional<List<String>> parts = Expressions.dottedParts(call.nodes().get(0));
-        return parts.filter(p -> p.size() == 2 && tasks.containsKey(p.get(0))
-                && (p.get(1).equals("submit") || p.get(1).equals("map"))).map(p -> call);
+        return PrefectFunctions.submitted(call).filter(tasks::containsKey).map(t -> call);
     }
 
     /** How often a name is read in a block (its assignment targets are not reads). */

@@ -1,6 +1,7 @@
 package dev.migrate.recipes.python;
 
 import dev.migrate.rewriters.python.query.Definitions;
+import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.query.TreeIndex;
@@ -9,6 +10,7 @@ import dev.migrate.rewriters.python.tree.NodeKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Flows and tasks of a module: functions decorated with {@code prefect.flow} / {@code prefect.task}. */
 public final class PrefectFunctions {
@@ -33,6 +35,15 @@ public final class PrefectFunctions {
             }
         }
         return false;
+    }
+
+    /** The name {@code t} of a {@code t.submit(...)} or {@code t.map(...)} call (a task future's making), or empty. */
+    public static Optional<String> submitted(Node expr) {
+        if (expr.kind() != NodeKind.CALL) {
+            return Optional.empty();
+        }
+        return Expressions.dottedParts(expr.nodes().get(0))
+                .filter(p -> p.size() == 2 && (p.get(1).equals("submit") || p.get(1).equals("map"))).map(p -> p.get(0));
     }
 
     /** Every flow function, at any depth. */
