@@ -127,28 +127,33 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
     }
 
     private Node moveStatement(PythonFile file, Node root, Node stmt, List<Move> all, ExecutionContext ctx) {
-        // a name whose new home is already imported (another recipe added it) only loses its old import
+        // a name whose new home is already imported at the top (another recipe added it) only loses its old
+        // import; every edit works on this statement by identity: a name imported twice (a try/except fallback)
+        // must be moved in this statement, not in whichever binds the name last
         Node current = root;
         List<Move> moves = new ArrayList<>();
         for (Move m : all) {
             String target = m.module() + "." + m.object();
-            boolean present = !m.aliased() && Imports.of(current).binding(m.object())
-                    .filter(b -> b.qualifiedName().equals(target)).isPresent();
-            if (present) {
-                current = ImportEdits.removeImport(current, m.binding().localName(), file.style());
-                current = renameUses(current, m.binding().localName(), m.object(), file);
-            } else {
+            Node tree = current;
+            boolean present = !m.aliased() && Imports.of(tree).binding(m.object())
+                    .filter(b -> b.qualifiedName().equals(target) && moduleLevel(tree, b.statement())).isPresent();
+            if (!present) {
                 moves.add(m);
+                continue;
             }
+            Node kept = ImportEdits.withoutAlias(stmt, Imports.of(stmt).binding(m.binding().localName()).orElseThrow().alias());
+            current = kept == null ? StatementEdits.remove(current, stmt, file.style())
+                    : TreeEdits.replaceKeepingPrefix(current, stmt, kept);
+            current = renameUses(current, m.binding().localName(), m.object(), file);
+            if (kept == null) {
+                return current;
+            }
+            stmt = kept;
         }
         if (moves.isEmpty()) {
             return current;
         }
         root = current;
-        // the statement itself when the edits so far left it in place: a name imported twice (a try/except
-        // fallback) must be moved in this statement, not in whichever binds the name last
-        stmt = TreeEdits.path(root, stmt) != null ? stmt
-                : Imports.of(root).binding(moves.get(0).binding().localName()).map(ImportBinding::statement).orElseThrow();
         List<Node> aliases = stmt.nodes(NodeKind.IMPORT_ALIAS);
         boolean allToOneModule = moves.size() == aliases.size()
                 && moves.stream().allMatch(m -> m.module().equals(moves.get(0).module()) && !m.object().contains("."));
@@ -171,35 +176,64 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
             }
             return result;
         }
-        Node result = root;
+        // the rest works on this statement by identity too: its names are renamed or dropped in `kept`
+        Node kept = stmt;
+        List<String> movedAway = new ArrayList<>();
         for (Move m : moves) {
             String first = m.object().contains(".") ? m.object().substring(0, m.object().indexOf('.')) : m.object();
-            String oldModule = m.binding().module();
             if (m.aliased() && m.object().contains(".")) {
                 notes.insertRow(ctx, PythonCode.note(file, stmt, getName(), true, "PF215", m.binding().qualifiedName()
                         + " moved to " + m.module() + "." + m.object() + "; replace the alias "
                         + m.binding().localName() + " by hand"));
                 continue;
             }
-            if (oldModule.equals(m.module()) && !m.object().contains(".")) {
+            Node alias = Imports.of(kept).binding(m.binding().localName()).orElseThrow().alias();
+            if (m.binding().module().equals(m.module()) && !m.object().contains(".")) {
                 // same module, new name: rename the imported name in place (an alias stays)
-                Node alias = currentAlias(result, m);
                 Node dotted = alias.firstNode(NodeKind.DOTTED_NAME);
-                result = TreeEdits.replace(result, dotted, dottedName(m.object(), dotted));
-            } else if (aliases.size() == 1) {
-                String as = m.aliased() ? " as " + m.binding().localName() : "";
-                result = StatementEdits.replace(result, currentStatement(result, m),
-                        "from " + m.module() + " import " + first + as, file.style());
+                kept = TreeEdits.replace(kept, dotted, dottedName(m.object(), dotted));
             } else {
-                result = ImportEdits.removeImport(result, m.binding().localName(), file.style());
-                result = ImportEdits.addFromImport(result, m.module(), m.aliased() ? first + " as "
-                        + m.binding().localName() : first, file.style());
+                kept = ImportEdits.withoutAlias(kept, alias);
+                movedAway.add("from " + m.module() + " import " + first
+                        + (m.aliased() ? " as " + m.binding().localName() : ""));
             }
+            if (kept == null) {
+                break; // every name moved away
+            }
+        }
+        Node result = placeMovedAway(root, stmt, kept, movedAway, file);
+        for (Move m : moves) {
             if (!m.aliased() && !m.binding().localName().equals(m.object())) {
                 result = renameUses(result, m.binding().localName(), m.object(), file);
             }
         }
         return result;
+    }
+
+    /**
+     * Puts the statement's remaining names and the imports of the names that moved away into the tree: a statement
+     * left with no names becomes those imports where it stood; otherwise they go to the imports at the top (a
+     * module-level statement) or right after the statement (inside a try, an if or a function, where they have to
+     * stay).
+     */
+    private static Node placeMovedAway(Node root, Node stmt, Node kept, List<String> movedAway, PythonFile file) {
+        if (kept == null) {
+            return StatementEdits.replace(root, stmt, String.join("\n", movedAway), file.style());
+        }
+        Node result = TreeEdits.replaceKeepingPrefix(root, stmt, kept);
+        if (movedAway.isEmpty() || moduleLevel(root, stmt)) {
+            for (String line : movedAway) {
+                String[] parts = line.substring("from ".length()).split(" import ", 2);
+                result = ImportEdits.addFromImport(result, parts[0], parts[1], file.style());
+            }
+            return result;
+        }
+        return StatementEdits.insertAfter(result, kept, String.join("\n", movedAway), file.style());
+    }
+
+    private static boolean moduleLevel(Node root, Node stmt) {
+        List<Node> path = TreeEdits.path(root, stmt);
+        return path != null && path.size() == 2 && path.get(0).kind() == NodeKind.MODULE;
     }
 
     /**
@@ -230,14 +264,6 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
             result = ImportEdits.addFromImport(result, split[0], first, file.style());
         }
         return result;
-    }
-
-    private static Node currentStatement(Node root, Move m) {
-        return Imports.of(root).binding(m.binding().localName()).map(ImportBinding::statement).orElseThrow();
-    }
-
-    private static Node currentAlias(Node root, Move m) {
-        return Imports.of(root).binding(m.binding().localName()).map(ImportBinding::alias).orElseThrow();
     }
 
     /** Replaces every use of a bare name by an expression ({@code get} by {@code Variable.get}). */

@@ -70,6 +70,58 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
             """));
     }
 
+    // names of one statement going to different modules: each statement is edited by identity (the fallback's
+    // own import of the same name is not the one removed), and an import inside a try stays inside it
+    @Test
+    void aStatementSplitAcrossModulesInATryKeepsItsImportsInTheTry() {
+        rewriteRun(python(
+            """
+            try:
+                from prefect.task_runners import ConcurrentTaskRunner, DaskTaskRunner  # 2.0 layout
+            except ImportError:
+                from prefect_dask import DaskTaskRunner
+                from prefect.task_runners import ConcurrentTaskRunner
+
+            RUNNERS = [ConcurrentTaskRunner, DaskTaskRunner]
+            """,
+            """
+            try:
+                from prefect.task_runners import ThreadPoolTaskRunner  # 2.0 layout
+                from prefect_dask import DaskTaskRunner
+            except ImportError:
+                from prefect_dask import DaskTaskRunner
+                from prefect.task_runners import ThreadPoolTaskRunner
+
+            RUNNERS = [ThreadPoolTaskRunner, DaskTaskRunner]
+            """));
+    }
+
+    @Test
+    void aFunctionLocalImportMovesInTheFunction() {
+        rewriteRun(python(
+            """
+            from prefect.task_runners import DaskTaskRunner
+
+            DEFAULT = DaskTaskRunner
+
+
+            def runner(parallel):
+                from prefect.task_runners import DaskTaskRunner, RayTaskRunner
+                return DaskTaskRunner() if parallel == "dask" else RayTaskRunner()
+            """,
+            """
+            from prefect_dask import DaskTaskRunner
+
+            DEFAULT = DaskTaskRunner
+
+
+            def runner(parallel):
+                from prefect_dask import DaskTaskRunner
+                from prefect_ray import RayTaskRunner
+                return DaskTaskRunner() if parallel == "dask" else RayTaskRunner()
+            """));
+    }
+
     @Test
     void scheduleValueBecomesThePositionalFirstArgumentWhereverItStood() {
         rewriteRun(python(

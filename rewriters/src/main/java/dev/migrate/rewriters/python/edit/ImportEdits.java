@@ -58,9 +58,17 @@ public final class ImportEdits {
             return root;
         }
         Node stmt = binding.get().statement();
-        Node alias = binding.get().alias();
+        Node rest = withoutAlias(stmt, binding.get().alias());
+        return rest == null ? StatementEdits.remove(root, stmt, style) : TreeEdits.replaceKeepingPrefix(root, stmt, rest);
+    }
+
+    /**
+     * The import statement without one of its names (this very alias node: a name imported twice, as in a
+     * try/except fallback, is removed from the statement the caller holds), or null when it was the only one.
+     */
+    public static Node withoutAlias(Node stmt, Node alias) {
         if (stmt.nodes(NodeKind.IMPORT_ALIAS).size() == 1) {
-            return StatementEdits.remove(root, stmt, style);
+            return null;
         }
         List<PyElement> kids = new ArrayList<>(stmt.children());
         int at = kids.indexOf(alias);
@@ -75,7 +83,7 @@ public final class ImportEdits {
             kids.remove(at);
             kids.remove(at - 1);
         }
-        return TreeEdits.replaceKeepingPrefix(root, stmt, stmt.withChildren(kids));
+        return stmt.withChildren(kids);
     }
 
     /**
