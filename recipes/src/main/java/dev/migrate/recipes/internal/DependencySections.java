@@ -17,12 +17,33 @@ public final class DependencySections {
     private DependencySections() {
     }
 
+    /** The lines under a matching {@code [section]} header, in order, with their line breaks. */
+    public static String linesIn(String text, Predicate<String> section) {
+        StringBuilder out = new StringBuilder();
+        editLines(text, section, line -> {
+            out.append(line);
+            return line;
+        });
+        return out.toString();
+    }
+
+    /** Edits one line (with its line break) knowing its 1-based number. */
+    public interface LineEdit {
+        String apply(String line, int number);
+    }
+
     /** Applies {@code edit} to each line (with its line break) under a {@code [section]} header that matches. */
     public static String editLines(String text, Predicate<String> section, UnaryOperator<String> edit) {
+        return editLines(text, section, (line, number) -> edit.apply(line));
+    }
+
+    /** {@link #editLines(String, Predicate, UnaryOperator)}, with each line's number. */
+    public static String editLines(String text, Predicate<String> section, LineEdit edit) {
         StringBuilder out = new StringBuilder(text.length());
         boolean inside = false;
         int start = 0;
-        while (start < text.length()) {
+        int number = 1;
+        for (; start < text.length(); number++) {
             int end = text.indexOf('\n', start);
             end = end < 0 ? text.length() : end + 1;
             String line = text.substring(start, end);
@@ -30,7 +51,7 @@ public final class DependencySections {
             if (stripped.startsWith("[") && stripped.endsWith("]")) {
                 inside = section.test(stripped.replaceAll("^\\[+|]+$", "").strip().replace("\"", ""));
             } else if (inside) {
-                line = edit.apply(line);
+                line = edit.apply(line, number);
             }
             out.append(line);
             start = end;

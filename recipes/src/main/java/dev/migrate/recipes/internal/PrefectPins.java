@@ -15,6 +15,7 @@ public final class PrefectPins {
     /** {@code name[extras] specifiers}: one PEP 508 requirement without its marker. */
     public static final Pattern REQUIREMENT = Pattern.compile(
             "(?<name>prefect(?:-[a-z0-9]+)?)(?<extras>\\[[^\\]]*\\])?(?<spec>[ \\t]*(?:[=<>!~]=?|===)[^;#\"'\\r\\n]*)?");
+    private static final Pattern PREFECT_3 = Pattern.compile("(?:===?|~=|>=|\\^|~)?[ \\t]*3(?:\\D.*)?");
     private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
     private static final Map<String, String> INTEGRATIONS = PrefectIntegrations.firstPrefect3Releases();
 
@@ -59,6 +60,14 @@ public final class PrefectPins {
     public static boolean namesPrefect1(String spec) {
         Matcher v = VERSION.matcher(spec == null ? "" : spec);
         return v.find() && v.group(1).equals("1") || spec != null && spec.replace(" ", "").matches(".*<(=?1|2)(\\.0)*(,.*)?");
+    }
+
+    /**
+     * Whether a {@code prefect} constraint admits only Prefect 3 releases from below: {@code ==3.8.3}, {@code >=3},
+     * {@code ~=3.1}, Poetry's {@code ^3.2}/{@code ~3.2}/{@code 3.2.0}.
+     */
+    public static boolean namesPrefect3(String spec) {
+        return spec != null && PREFECT_3.matcher(spec.strip()).matches();
     }
 
     /** Whether dotted version {@code version} (up to three numbers) is lower than {@code other}. */

@@ -15,7 +15,16 @@ public final class PydanticPins {
     /** One clause of a specifier: its operator and the major version it names. */
     private static final Pattern CLAUSE = Pattern.compile("[ \\t]*(===|==|~=|<=|<|>=|>|!=)[ \\t]*(\\d+)((?:\\.\\d+)*)");
 
+    /** Poetry's own forms: caret ({@code ^1.10}), tilde ({@code ~1.10}), a bare version or a wildcard ({@code 1.*}). */
+    private static final Pattern POETRY_SHORT = Pattern.compile("(?:\\^|~(?!=))?[ \t]*(\\d+)(?:\\.\\d+)*(?:\\.\\*)?");
+
     private PydanticPins() {
+    }
+
+    /** Whether a Poetry constraint admits no pydantic 2 release; its PEP 440 forms read as {@link #onlyV1}. */
+    public static boolean onlyV1Poetry(String spec) {
+        Matcher m = POETRY_SHORT.matcher(spec.strip());
+        return m.matches() ? Integer.parseInt(m.group(1)) < 2 : onlyV1(spec);
     }
 
     /** Whether the constraint {@code spec} admits no pydantic 2 release. */

@@ -1,9 +1,13 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.DependencySections;
 import dev.migrate.recipes.internal.PrefectPins;
+import dev.migrate.recipes.internal.PydanticPins;
+import dev.migrate.recipes.internal.PydanticRaise;
 import dev.migrate.recipes.internal.RegexEdits;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.FindSourceFiles;
@@ -18,7 +22,8 @@ import org.openrewrite.text.PlainTextVisitor;
  * in {@code pyproject.toml} (PEP 621 {@code dependencies}, optional dependencies, dependency groups, tool
  * tables), Poetry's {@code prefect = "^2.14"} and {@code prefect = { version = "^2.14", ... }}, and the
  * {@code install_requires} / {@code extras_require} lines of {@code setup.cfg}. Only the constraint text
- * changes, so quotes, markers, comments and layout stay as they were.
+ * changes, so quotes, markers, comments and layout stay as they were. A pydantic pin that admits only 1.x beside
+ * Prefect 3 gets the same PF218 note (and unsafe raise) as in requirements files.
  */
 public class PinPrefect3InPythonProjectFiles extends Recipe {
     /** A quoted PEP 508 requirement: the quote, the requirement, then a marker up to the same quote. */
@@ -29,9 +34,15 @@ public class PinPrefect3InPythonProjectFiles extends Recipe {
             "(?m)^[ \\t]*[\"']?(?<name>prefect(?:-[a-z0-9]+)?)[\"']?[ \\t]*=[ \\t]*(?:\\{[^}\\r\\n]*?\\bversion[ \\t]*=[ \\t]*)?"
                     + "([\"'])(?<spec>[^\"'\\r\\n]*)\\2");
     /** setup.cfg: a requirement alone on an indented continuation line, or after {@code key =}. */
-    private static final Pattern CFG_LINE = Pattern.compile(
-            "(?m)^(?:[ \\t]+|[ \\t]*[A-Za-z_][\\w.-]*[ \\t]*=[ \\t]*)(?<req>" + PrefectPins.REQUIREMENT.pattern()
-                    + ")(?=[ \\t]*(?:;|#|\\r?$))");
+    private static final Pattern CFG_LINE = cfgLine(PrefectPins.REQUIREMENT);
+    private static final Pattern QUOTED_PYDANTIC = Pattern.compile(
+            "([\"'])(?<req>" + PydanticPins.REQUIREMENT.pattern() + ")(?=[ \\t]*(?:;[^\\r\\n]*?)?\\1)");
+    private static final Pattern POETRY_PYDANTIC = Pattern.compile(
+            "(?m)^[ \\t]*[\"']?pydantic[\"']?[ \\t]*=[ \\t]*(?:\\{[^}\\r\\n]*?\\bversion[ \\t]*=[ \\t]*)?"
+                    + "([\"'])(?<spec>[^\"'\\r\\n]*)\\1");
+    private static final Pattern CFG_PYDANTIC = cfgLine(PydanticPins.REQUIREMENT);
+
+    private final transient MigrationNotes notes = new MigrationNotes(this, "PF218");
 
     @Override
     public String getDisplayName() {
@@ -55,11 +66,39 @@ public class PinPrefect3InPythonProjectFiles extends Recipe {
                     return file;
                 }
                 PrefectTarget target = PrefectTarget.from(ctx);
-                String after = file.getSourcePath().getFileName().toString().equals("setup.cfg")
-                        ? setupCfg(text, target) : pyproject(text, target);
+                boolean cfg = file.getSourcePath().getFileName().toString().equals("setup.cfg");
+                String after = cfg ? setupCfg(text, target) : pyproject(text, target);
+                if (pinsPrefect3(after, cfg)) {
+                    PydanticRaise pydantic = new PydanticRaise(notes, getName(), file.getSourcePath().toString(), ctx);
+                    after = cfg ? DependencySections.editLines(after, DependencySections.SETUP_CFG,
+                                    (line, number) -> pydantic.pep508(line, number, CFG_PYDANTIC, "req"))
+                            : DependencySections.editLines(pydantic.pep508(after, 1, QUOTED_PYDANTIC, "req"),
+                                    DependencySections.POETRY, (line, number) -> pydantic.poetry(line, number, POETRY_PYDANTIC));
+                }
                 return after.equals(text) ? file : file.withText(after);
             }
         });
+    }
+
+    private static Pattern cfgLine(Pattern requirement) {
+        return Pattern.compile("(?m)^(?:[ \\t]+|[ \\t]*[A-Za-z_][\\w.-]*[ \\t]*=[ \\t]*)(?<req>" + requirement.pattern()
+                + ")(?=[ \\t]*(?:;|#|\\r?$))");
+    }
+
+    /** Whether the file requires Prefect 3 (where a pydantic 1 pin beside it cannot be resolved). */
+    private static boolean pinsPrefect3(String text, boolean cfg) {
+        return pinsPrefect3(cfg ? CFG_LINE : POETRY, DependencySections.linesIn(text,
+                cfg ? DependencySections.SETUP_CFG : DependencySections.POETRY)) || !cfg && pinsPrefect3(QUOTED, text);
+    }
+
+    private static boolean pinsPrefect3(Pattern requirement, String text) {
+        Matcher m = requirement.matcher(text);
+        while (m.find()) {
+            if (m.group("name").equals("prefect") && PrefectPins.namesPrefect3(m.group("spec"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String pyproject(String text, PrefectTarget target) {

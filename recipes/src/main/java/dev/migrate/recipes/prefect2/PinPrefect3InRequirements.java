@@ -1,12 +1,11 @@
 package dev.migrate.recipes.prefect2;
 
-import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.PrefectPins;
 import dev.migrate.recipes.internal.PydanticPins;
+import dev.migrate.recipes.internal.PydanticRaise;
 import dev.migrate.recipes.internal.RegexEdits;
-import dev.migrate.recipes.internal.TextPositions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
@@ -28,9 +27,7 @@ public class PinPrefect3InRequirements extends Recipe {
     private static final Pattern REQUIREMENT = Pattern.compile(
             "(?m)^" + PrefectPins.REQUIREMENT.pattern() + "(?=[ \\t]*(?:;|#|\\r?$))");
     private static final Pattern PYDANTIC = Pattern.compile(
-            "(?m)^" + PydanticPins.REQUIREMENT.pattern() + "(?=[ \\t]*(?:;|#|\\r?$))");
-    /** A {@code prefect} constraint that names a 3.x release. */
-    private static final Pattern PREFECT_3 = Pattern.compile("(?:===?|~=|>=)[ \\t]*3(?:\\D.*)?");
+            "(?m)^(?<req>" + PydanticPins.REQUIREMENT.pattern() + ")(?=[ \\t]*(?:;|#|\\r?$))");
 
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF218");
 
@@ -60,7 +57,8 @@ public class PinPrefect3InRequirements extends Recipe {
                             return replacement == null ? null : replacement + raw.substring(raw.stripTrailing().length());
                         });
                         if (pinsPrefect3(after)) {
-                            after = raisePydantic1(after, file.getSourcePath().toString(), target, ctx);
+                            after = new PydanticRaise(notes, getName(), file.getSourcePath().toString(), ctx)
+                                    .pep508(after, 1, PYDANTIC, "req");
                         }
                         return after.equals(text) ? file : file.withText(after);
                     }
@@ -71,31 +69,10 @@ public class PinPrefect3InRequirements extends Recipe {
         Matcher m = REQUIREMENT.matcher(text);
         while (m.find()) {
             if (m.group("name").equals("prefect") && m.group("spec") != null
-                    && PREFECT_3.matcher(m.group("spec").strip()).matches()) {
+                    && PrefectPins.namesPrefect3(m.group("spec"))) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Notes each pydantic pin that admits only 1.x and, with unsafe fixes, raises it to pydantic 2. */
-    private String raisePydantic1(String text, String path, PrefectTarget target, ExecutionContext ctx) {
-        boolean unsafe = FixSafety.unsafeAllowed(ctx);
-        return RegexEdits.replaceGroup(text, PYDANTIC, 0, m -> {
-            if (!PydanticPins.onlyV1(m.group("spec"))) {
-                return null;
-            }
-            String raised = PydanticPins.raised(m.group("extras"), target);
-            int line = TextPositions.lineOf(text, m.start());
-            if (!unsafe) {
-                notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
-                        MigrationNotes.unsafeFixNotApplied(raised + ": " + PydanticPins.reason(target))));
-                return null;
-            }
-            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
-                    "raised to " + raised + ": " + PydanticPins.reason(target)));
-            String raw = m.group();
-            return raised + raw.substring(raw.stripTrailing().length());
-        });
     }
 }

@@ -1,7 +1,12 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.PrefectPins;
+import dev.migrate.recipes.internal.PydanticPins;
+import dev.migrate.recipes.internal.PydanticRaise;
+import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.recipes.python.PythonRecipe;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.edit.TreeEdits;
@@ -10,6 +15,8 @@ import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Token;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
@@ -24,6 +31,10 @@ public class PinPrefect3InSetupPy extends PythonRecipe {
     /** A requirement, then an optional environment marker, filling the whole string. */
     private static final Pattern WHOLE = Pattern.compile(
             "(?<req>" + PrefectPins.REQUIREMENT.pattern() + ")(?<marker>[ \\t]*;.*)?", Pattern.DOTALL);
+    private static final Pattern PYDANTIC = Pattern.compile(
+            "(?<req>" + PydanticPins.REQUIREMENT.pattern() + ")(?<marker>[ \\t]*;.*)?", Pattern.DOTALL);
+
+    private final transient MigrationNotes notes = new MigrationNotes(this, "PF218");
 
     @Override
     public String getDisplayName() {
@@ -50,24 +61,52 @@ public class PinPrefect3InSetupPy extends PythonRecipe {
         }
         PrefectTarget target = PrefectTarget.from(ctx);
         Node result = root;
+        boolean prefect3 = false;
+        List<Node> pydantic1 = new ArrayList<>();
         for (Node s : TreeIndex.of(root).find(NodeKind.STRING)) {
-            if (s.childCount() != 1 || !(s.child(0) instanceof Token t)) {
-                continue; // implicit concatenation or an f-string: not a literal requirement
+            if (s.childCount() != 1 || !(s.child(0) instanceof Token t) || !StringLiterals.prefix(t.text()).isEmpty()) {
+                continue; // implicit concatenation, an f-string or bytes: not a literal requirement
             }
             String value = StringLiterals.value(s).orElse(null);
             Matcher m = value == null ? null : WHOLE.matcher(value);
-            if (m == null || !m.matches() || !StringLiterals.prefix(t.text()).isEmpty()) {
-                continue;
+            if (m != null && m.matches()) {
+                String pinned = PrefectPins.requirement(m.group("name"), m.group("extras"), m.group("spec"), target);
+                // a 2.x prefect pin becomes ==<target>; a 3.x one stays
+                prefect3 |= m.group("name").equals("prefect") && (pinned != null || PrefectPins.namesPrefect3(m.group("spec")));
+                if (pinned != null) {
+                    String marker = m.group("marker") == null ? "" : m.group("marker");
+                    String req = m.group("req");
+                    String text = StringLiterals.quote(t.text()) + pinned + req.substring(req.stripTrailing().length())
+                            + marker + StringLiterals.quote(t.text());
+                    result = TreeEdits.replace(result, t, t.withText(text));
+                }
             }
-            String pinned = PrefectPins.requirement(m.group("name"), m.group("extras"), m.group("spec"), target);
-            if (pinned == null) {
-                continue;
+            Matcher p = value == null ? null : PYDANTIC.matcher(value);
+            if (p != null && p.matches() && PydanticPins.onlyV1(p.group("spec"))) {
+                pydantic1.add(s);
             }
-            String quote = StringLiterals.quote(t.text());
-            String marker = m.group("marker") == null ? "" : m.group("marker");
-            String req = m.group("req");
-            String text = quote + pinned + req.substring(req.stripTrailing().length()) + marker + quote;
-            result = TreeEdits.replace(result, t, t.withText(text));
+        }
+        return prefect3 ? raisePydantic1(file, result, pydantic1, target, ctx) : result;
+    }
+
+    /** PF218: a pydantic pin that admits only 1.x cannot be installed beside Prefect 3. */
+    private Node raisePydantic1(PythonFile file, Node root, List<Node> pins, PrefectTarget target, ExecutionContext ctx) {
+        boolean unsafe = FixSafety.unsafeAllowed(ctx);
+        Node result = root;
+        for (Node s : pins) {
+            Token t = (Token) s.child(0);
+            Matcher p = PYDANTIC.matcher(StringLiterals.value(s).orElseThrow());
+            p.matches();
+            String raised = PydanticPins.raised(p.group("extras"), target);
+            notes.insertRow(ctx, PythonCode.note(file, t, getName(), true, "PF218",
+                    PydanticRaise.message(target, unsafe, raised)));
+            if (unsafe) {
+                String marker = p.group("marker") == null ? "" : p.group("marker");
+                String req = p.group("req");
+                String quote = StringLiterals.quote(t.text());
+                result = TreeEdits.replace(result, t, t.withText(
+                        quote + raised + req.substring(req.stripTrailing().length()) + marker + quote));
+            }
         }
         return result;
     }

@@ -1,9 +1,14 @@
 package dev.migrate.recipes.prefect2;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.test.SourceSpecs.text;
+
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
 
 import org.junit.jupiter.api.Test;
 import org.openrewrite.DocumentExample;
+import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.test.RecipeSpec;
 import org.openrewrite.test.RewriteTest;
 
@@ -86,5 +91,62 @@ class PinPrefect3InPythonProjectFilesTest implements RewriteTest {
             text("[tool.other]\nprefect = \"2.14\"\n", spec -> spec.path("tools/pyproject.toml")),
             text("[metadata]\ndescription = prefect==2.1 tools\n", spec -> spec.path("setup.cfg")),
             text("prefect==2.14.0\n", spec -> spec.path("notes.toml")));
+    }
+
+    // PF218 beside the pin: Poetry's `^1.10` and PEP 621's `pydantic<2` cannot be resolved with Prefect 3
+    @Test
+    void pydantic1PinsInPyprojectAreRaisedAndNoted() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .allSatisfy(r -> assertThat(r.code()).isEqualTo("PF218"))
+                .extracting(MigrationNotes.Row::line).containsExactly(2, 8, 9)),
+            text(
+            """
+            [project]
+            dependencies = ["prefect>=2.14,<3", "pydantic[email]<2"]
+
+            [tool.poetry.dependencies]
+            prefect = "^2.14"
+            pydantic-settings = "^1.0"
+            pydanticx = "^1.0"
+            pydantic = "^1.10"
+            "pydantic" = { version = "~1.10.13", optional = true }
+            """,
+            """
+            [project]
+            dependencies = ["prefect==3.8.3", "pydantic[email]>=2.10.1"]
+
+            [tool.poetry.dependencies]
+            prefect = "==3.8.3"
+            pydantic-settings = "^1.0"
+            pydanticx = "^1.0"
+            pydantic = ">=2.10.1"
+            "pydantic" = { version = ">=2.10.1", optional = true }
+            """,
+            spec -> spec.path("pyproject.toml")));
+    }
+
+    @Test
+    void pydantic1PinsInSetupCfgAreNotedWithoutUnsafeFixes() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(ctx, false);
+        rewriteRun(spec -> spec.executionContext(ctx).dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(4);
+                    assertThat(r.message()).startsWith("unsafe fix not applied").contains("pydantic>=2.10.1");
+                })),
+            text(
+            "[options]\ninstall_requires =\n    prefect==2.19.4\n    pydantic==1.10.13\n\n[metadata]\nx = pydantic<2\n",
+            "[options]\ninstall_requires =\n    prefect==3.8.3\n    pydantic==1.10.13\n\n[metadata]\nx = pydantic<2\n",
+            spec -> spec.path("setup.cfg")));
+    }
+
+    @Test
+    void pydanticPinsWithoutPrefect3OrAdmittingVersion2Stay() {
+        rewriteRun(
+            text("[project]\ndependencies = [\"prefect==1.4.1\", \"pydantic<2\"]\n", spec -> spec.path("pyproject.toml")),
+            text("[tool.poetry.dependencies]\nprefect = \"^3.1\"\npydantic = \"^2.5\"\n",
+                spec -> spec.path("b/pyproject.toml")),
+            text("[project]\ndependencies = [\"prefect>=3\", \"pydantic>=1.10,<3\"]\n",
+                spec -> spec.path("c/pyproject.toml")));
     }
 }

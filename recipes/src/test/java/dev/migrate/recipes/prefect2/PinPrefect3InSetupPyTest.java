@@ -1,7 +1,9 @@
 package dev.migrate.recipes.prefect2;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.DocumentExample;
@@ -50,5 +52,31 @@ class PinPrefect3InSetupPyTest implements PythonRewriteTest {
             python("REQS = [\"prefect==2.14.6\"]\n", spec -> spec.path("deps.py")),
             python("setup(install_requires=[\"prefect\", \"prefect>=3.1\", f\"prefect=={v}\"])\n",
                 spec -> spec.path("setup.py")));
+    }
+
+    @Test
+    void aPydantic1PinBesidePrefect3IsRaisedAndNoted() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.code()).isEqualTo("PF218");
+                    assertThat(r.line()).isEqualTo(3);
+                })),
+            python(
+            """
+            from setuptools import setup
+
+            setup(install_requires=["prefect>=2.10,<3", 'pydantic[email]<2 ; python_version>"3.8"', "pydantic-core<2"])
+            """,
+            """
+            from setuptools import setup
+
+            setup(install_requires=["prefect==3.8.3", 'pydantic[email]>=2.10.1 ; python_version>"3.8"', "pydantic-core<2"])
+            """,
+            spec -> spec.path("setup.py")));
+    }
+
+    @Test
+    void aPydantic1PinWithoutPrefect3Stays() {
+        rewriteRun(python("setup(install_requires=[\"prefect==1.4.1\", \"pydantic<2\"])\n", spec -> spec.path("setup.py")));
     }
 }
