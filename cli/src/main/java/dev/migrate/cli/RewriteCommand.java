@@ -1,5 +1,6 @@
 package dev.migrate.cli;
 
+import dev.migrate.analyzers.model.Redactor;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.engine.FileChange;
@@ -104,8 +105,15 @@ public final class RewriteCommand implements Callable<Integer> {
         RewriteResult result = new RewriteEngine(recipe, prefectTarget, unsafeFixes).run(path);
         boolean writes = !dryRun && patch == null;
         if (dryRun) {
-            out.print(result.patch());
+            // the diff quotes the user's files, secrets included: the terminal gets them masked; a patch that
+            // applies, secrets and all, goes only to a file the user names
+            String shown = Redactor.redact(result.patch());
+            out.print(shown);
             out.flush();
+            if (!shown.equals(result.patch())) {
+                err.println("migrate: secrets in the diff are shown as " + Redactor.MASK + ", so this diff does not apply "
+                        + "where they stand; write an applicable patch with --patch FILE");
+            }
         }
         if (patch != null) {
             Files.writeString(patch, result.patch(), StandardCharsets.UTF_8);
@@ -137,17 +145,17 @@ public final class RewriteCommand implements Callable<Integer> {
             byRecipe.forEach((name, n) -> w.printf("  %-70s %d file(s)%n", name, n));
         }
         for (RewriteResult.Refused f : r.refused()) {
-            w.println("refused " + f.path() + ": " + f.reason());
+            w.println("refused " + f.path() + ": " + Redactor.redact(f.reason()));
         }
         List<MigrationNotes.Row> manual = r.notes().stream().filter(MigrationNotes.Row::manual).toList();
         List<MigrationNotes.Row> decisions = r.notes().stream().filter(n -> !n.manual()).toList();
         if (!decisions.isEmpty()) {
             w.println("decisions to review (" + decisions.size() + "):");
-            decisions.forEach(n -> w.println("  " + where(n) + ": " + n.text()));
+            decisions.forEach(n -> w.println("  " + where(n) + ": " + Redactor.redact(n.text())));
         }
         if (!manual.isEmpty()) {
             w.println("manual items left (" + manual.size() + "):");
-            manual.forEach(n -> w.println("  " + where(n) + ": " + n.text()));
+            manual.forEach(n -> w.println("  " + where(n) + ": " + Redactor.redact(n.text())));
         }
         w.flush();
     }

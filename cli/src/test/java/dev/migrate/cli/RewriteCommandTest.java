@@ -79,6 +79,31 @@ class RewriteCommandTest {
         assertThat(check.exitValue()).as(output).isZero();
     }
 
+    // the diff shows lines around each edit, and the worker service copies the agent's environment: a token there
+    // must not reach the terminal, while the --patch file (which the user names) still applies
+    @Test
+    void dryRunMasksSecretsAndThePatchFileKeepsThem() throws Exception {
+        Files.writeString(project.resolve("docker-compose.v2.yml"), COMPOSE + """
+                    environment:
+                      INFLUX_TOKEN: tok-8d1f2e77
+                      DB_URL: postgresql://etl:pg-pass-61@db/etl
+                """);
+        Path patch = project.resolve("../secret.patch").normalize();
+        CliRun run = CliRun.of("rewrite", project.toString(), "--dry-run", "--unsafe-fixes", "--patch", patch.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("+      INFLUX_TOKEN: ***").contains("postgresql://etl:***@db/etl")
+                .doesNotContain("tok-8d1f2e77").doesNotContain("pg-pass-61");
+        assertThat(run.err()).contains("secrets in the diff are shown as ***").contains("--patch FILE");
+        assertThat(Files.readString(patch)).contains("+      INFLUX_TOKEN: tok-8d1f2e77");
+
+        git("init", "-q");
+        Process check = new ProcessBuilder("git", "apply", "--check", patch.toString())
+                .directory(project.toFile()).redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(output).isZero();
+    }
+
     @Test
     void inPlaceWritesSafeFixesOnlyKeepsModesAndLineEndingsAndIsIdempotent() throws Exception {
         CliRun first = CliRun.of("rewrite", project.toString());

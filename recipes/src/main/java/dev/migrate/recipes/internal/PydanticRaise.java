@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.sources.config.PydanticConstraints;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
@@ -35,7 +36,7 @@ public final class PydanticRaise {
      */
     public String pep508(String text, int firstLine, Pattern pattern, String group) {
         return RegexEdits.replaceGroup(text, pattern, group, m -> {
-            if (!PydanticPins.onlyV1(m.group("spec"))) {
+            if (!PydanticConstraints.onlyV1(m.group("spec"))) {
                 return null;
             }
             String raised = PydanticPins.raised(m.group("extras"), target);
@@ -47,7 +48,7 @@ public final class PydanticRaise {
     /** Poetry constraints ({@code pydantic = "^1.10"}): group {@code spec} of {@code pattern} holds the constraint. */
     public String poetry(String text, int firstLine, Pattern pattern) {
         return RegexEdits.replaceGroup(text, pattern, "spec", m -> {
-            if (!PydanticPins.onlyV1Poetry(m.group("spec"))) {
+            if (!PydanticConstraints.onlyV1Poetry(m.group("spec"))) {
                 return null;
             }
             String raised = ">=" + target.pydanticMin();

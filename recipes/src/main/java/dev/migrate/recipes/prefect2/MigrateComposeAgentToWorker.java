@@ -226,8 +226,8 @@ public class MigrateComposeAgentToWorker extends Recipe {
         if (poolServices.isEmpty()) {
             return result;
         }
-        // The pool service goes right before its worker: after the worker's prefix, which may hold a comment
-        // trailing the previous line, so every existing comment stays where it was.
+        // The pool service goes right before its worker. A comment trailing the previous line stays there, and
+        // comment lines right above the agent describe it, so they stay above the worker, below the pool service.
         StringBuilder text = new StringBuilder();
         for (Yaml.Mapping.Entry service : ((Yaml.Mapping) result.getValue()).getEntries()) {
             String pool = poolServices.get(service.getKey().getValue());
@@ -236,11 +236,27 @@ public class MigrateComposeAgentToWorker extends Recipe {
                 continue;
             }
             String prefix = service.getPrefix();
-            String indent = prefix.substring(prefix.lastIndexOf('\n') + 1);
+            int lineEnd = prefix.indexOf('\n') + 1;
+            int indentStart = prefix.lastIndexOf('\n') + 1;
+            String indent = prefix.substring(indentStart);
             String gap = prefix.contains("\n\n") || prefix.contains("\n\r\n") ? "\n\n" : "\n";
-            text.append(prefix).append(pool).append(gap).append(indent).append(service.withPrefix("").print(cursor));
+            int comments = firstCommentLine(prefix, lineEnd, indentStart);
+            text.append(prefix, 0, comments).append(indent).append(pool).append(gap)
+                    .append(prefix, comments, indentStart).append(indent).append(service.withPrefix("").print(cursor));
         }
         return result.withValue(YamlSnippets.parseValue("services", text.toString()));
+    }
+
+    /** Where the first whole comment line in {@code prefix[from, to)} starts, or {@code to} when there is none. */
+    private static int firstCommentLine(String prefix, int from, int to) {
+        for (int start = from; start < to; ) {
+            int end = prefix.indexOf('\n', start) + 1;
+            if (prefix.substring(start, end).strip().startsWith("#")) {
+                return start;
+            }
+            start = end;
+        }
+        return to;
     }
 
     /**

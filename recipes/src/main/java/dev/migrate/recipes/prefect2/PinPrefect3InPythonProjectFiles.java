@@ -1,10 +1,10 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.PydanticConstraints;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.DependencySections;
 import dev.migrate.recipes.internal.PrefectPins;
-import dev.migrate.recipes.internal.PydanticPins;
 import dev.migrate.recipes.internal.PydanticRaise;
 import dev.migrate.recipes.internal.RegexEdits;
 import java.util.regex.Matcher;
@@ -36,11 +36,11 @@ public class PinPrefect3InPythonProjectFiles extends Recipe {
     /** setup.cfg: a requirement alone on an indented continuation line, or after {@code key =}. */
     private static final Pattern CFG_LINE = cfgLine(PrefectPins.REQUIREMENT);
     private static final Pattern QUOTED_PYDANTIC = Pattern.compile(
-            "([\"'])(?<req>" + PydanticPins.REQUIREMENT.pattern() + ")(?=[ \\t]*(?:;[^\\r\\n]*?)?\\1)");
+            "([\"'])(?<req>" + PydanticConstraints.REQUIREMENT.pattern() + ")(?=[ \\t]*(?:;[^\\r\\n]*?)?\\1)");
     private static final Pattern POETRY_PYDANTIC = Pattern.compile(
             "(?m)^[ \\t]*[\"']?pydantic[\"']?[ \\t]*=[ \\t]*(?:\\{[^}\\r\\n]*?\\bversion[ \\t]*=[ \\t]*)?"
                     + "([\"'])(?<spec>[^\"'\\r\\n]*)\\1");
-    private static final Pattern CFG_PYDANTIC = cfgLine(PydanticPins.REQUIREMENT);
+    private static final Pattern CFG_PYDANTIC = cfgLine(PydanticConstraints.REQUIREMENT);
 
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF218");
 

@@ -1,9 +1,9 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.PydanticConstraints;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.PrefectPins;
-import dev.migrate.recipes.internal.PydanticPins;
 import dev.migrate.recipes.internal.PydanticRaise;
 import dev.migrate.recipes.internal.RegexEdits;
 import java.util.regex.Matcher;
@@ -27,7 +27,7 @@ public class PinPrefect3InRequirements extends Recipe {
     private static final Pattern REQUIREMENT = Pattern.compile(
             "(?m)^" + PrefectPins.REQUIREMENT.pattern() + "(?=[ \\t]*(?:;|#|\\r?$))");
     private static final Pattern PYDANTIC = Pattern.compile(
-            "(?m)^(?<req>" + PydanticPins.REQUIREMENT.pattern() + ")(?=[ \\t]*(?:;|#|\\r?$))");
+            "(?m)^(?<req>" + PydanticConstraints.REQUIREMENT.pattern() + ")(?=[ \\t]*(?:;|#|\\r?$))");
 
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF218");
 

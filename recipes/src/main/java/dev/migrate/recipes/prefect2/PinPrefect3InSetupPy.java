@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.PydanticConstraints;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
@@ -32,7 +33,7 @@ public class PinPrefect3InSetupPy extends PythonRecipe {
     private static final Pattern WHOLE = Pattern.compile(
             "(?<req>" + PrefectPins.REQUIREMENT.pattern() + ")(?<marker>[ \\t]*;.*)?", Pattern.DOTALL);
     private static final Pattern PYDANTIC = Pattern.compile(
-            "(?<req>" + PydanticPins.REQUIREMENT.pattern() + ")(?<marker>[ \\t]*;.*)?", Pattern.DOTALL);
+            "(?<req>" + PydanticConstraints.REQUIREMENT.pattern() + ")(?<marker>[ \\t]*;.*)?", Pattern.DOTALL);
 
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF218");
 
@@ -82,7 +83,7 @@ public class PinPrefect3InSetupPy extends PythonRecipe {
                 }
             }
             Matcher p = value == null ? null : PYDANTIC.matcher(value);
-            if (p != null && p.matches() && PydanticPins.onlyV1(p.group("spec"))) {
+            if (p != null && p.matches() && PydanticConstraints.onlyV1(p.group("spec"))) {
                 pydantic1.add(s);
             }
         }

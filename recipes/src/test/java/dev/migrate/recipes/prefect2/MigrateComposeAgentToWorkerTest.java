@@ -241,7 +241,8 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
     }
 
     // a compose file with two agents: the notes named the lines the agents had in the input, which in the
-    // output are the pool services inserted above them; they name the workers' command lines now
+    // output are the pool services inserted above them; they name the workers' command lines now. The comment
+    // above an agent stays with it (above the worker), below the pool service
     @Test
     void notesNameTheLinesOfTheRewrittenCommandsInTheOutput() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
@@ -273,11 +274,11 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
               prefect-worker:
                 image: prefecthq/prefect:2.14.9-python3.10
                 command: prefect worker start --pool lake --type process
-              # the sea jobs
               sea-worker-create-pool:
                 image: prefecthq/prefect:2.14.9-python3.10
                 command: sh -c "prefect work-pool inspect sea >/dev/null 2>&1 || prefect work-pool create sea --type process"
                 restart: "no"
+              # the sea jobs
               sea-worker:
                 image: prefecthq/prefect:2.14.9-python3.10
                 command: >-

@@ -19,7 +19,8 @@ import java.util.Set;
  * Prefect 2 code that changes meaning or breaks on Prefect 3, file by file: imports of names that moved (PF215)
  * or vanished (PF216), decided by Prefect's own API data ({@link PrefectApi}); task futures a flow never
  * resolves (BHV001); flows that submit tasks and return nothing, whose final state no longer follows failed
- * tasks (BHV002); and {@code Variable.get(...).value} (BHV003). Findings here belong to no job.
+ * tasks (BHV002); {@code Variable.get(...).value} (BHV003); and {@code await} on task futures (BHV007). Findings
+ * here belong to no job.
  */
 public final class PrefectApiUsageDetector extends PythonDetector {
     public PrefectApiUsageDetector() {
@@ -67,6 +68,9 @@ public final class PrefectApiUsageDetector extends PythonDetector {
             if (n.kind() == NodeKind.CALL && isSubmit(n)) {
                 submits.add(n);
             }
+            if (n.kind() == NodeKind.AWAIT) {
+                awaitedFuture(m, flow, n, sink);
+            }
             if (n.kind() == NodeKind.EXPR_STMT && n.nodes().size() == 1 && n.nodes().get(0).kind() == NodeKind.CALL
                     && isSubmit(n.nodes().get(0))) {
                 sink.finding(Findings.of("BHV001", "flow " + flow.name() + " submits "
@@ -80,12 +84,61 @@ public final class PrefectApiUsageDetector extends PythonDetector {
         }
     }
 
+    /**
+     * BHV007: {@code await t.submit(...)}, {@code await t.map(...)} and {@code await f.result()}, which Prefect 2 allowed
+     * in async flows; Prefect 3 futures are synchronous. ({@code .result()} of other objects, such as a state's, is
+     * left alone: only a name the flow bound to a submit counts, or a submit written in place.)
+     */
+    private static void awaitedFuture(PythonModule m, Definitions flow, Node await, InventorySink sink) {
+        Node e = await.nodes().isEmpty() ? null : Expressions.unwrap(await.nodes().get(0));
+        if (e == null || e.kind() != NodeKind.CALL) {
+            return;
+        }
+        boolean awaited = isSubmit(e);
+        Node callee = Expressions.unwrap(e.nodes().get(0));
+        if (!awaited && callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("result")) {
+            Node receiver = Expressions.unwrap(callee.nodes().get(0));
+            if (receiver.kind() == NodeKind.AWAIT && !receiver.nodes().isEmpty()) {
+                receiver = Expressions.unwrap(receiver.nodes().get(0)); // (await t.map(xs)).result()
+            }
+            awaited = receiver.kind() == NodeKind.CALL && isSubmit(receiver)
+                    || Expressions.dottedName(receiver).filter(name -> boundToSubmit(flow, name)).isPresent();
+        }
+        if (awaited) {
+            sink.finding(Findings.of("BHV007", "flow " + flow.name() + " awaits " + e.text().strip()
+                    + "; Prefect 3 futures are synchronous and awaiting one raises TypeError", m.at(await), null));
+        }
+    }
+
+    /** Whether the flow assigns {@code name} from a submit or map, awaited or not ({@code f = await t.submit(x)}). */
+    private static boolean boundToSubmit(Definitions flow, String name) {
+        for (Node n : all(flow.body())) {
+            Optional<Statements.Assignment> a = Statements.assignment(n);
+            if (a.isEmpty() || a.get().value() == null || a.get().targets().size() != 1
+                    || !Expressions.dottedName(a.get().targets().get(0)).filter(name::equals).isPresent()) {
+                continue;
+            }
+            Node value = Expressions.unwrap(a.get().value());
+            if (value.kind() == NodeKind.AWAIT && !value.nodes().isEmpty()) {
+                value = Expressions.unwrap(value.nodes().get(0));
+            }
+            if (value.kind() == NodeKind.CALL && isSubmit(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String lastName(Node attribute) {
+        return attribute.tokens().get(attribute.tokens().size() - 1).text();
+    }
+
     private static boolean isSubmit(Node call) {
         Node t = Expressions.unwrap(call.nodes().get(0));
         if (t.kind() != NodeKind.ATTRIBUTE) {
             return false;
         }
-        String method = t.tokens().get(t.tokens().size() - 1).text();
+        String method = lastName(t);
         return method.equals("submit") || method.equals("map");
     }
 

@@ -490,4 +490,24 @@ class PythonDetectorsTest {
                 """);
         assertThat(clean.findings).isEmpty();
     }
+
+    @Test
+    void awaitedTaskFuturesInAsyncFlows() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                from prefect import flow
+
+                @flow
+                async def etl(urls):
+                    page = await download.submit(urls[0])
+                    rows = await page.result()
+                    await (await download.map(urls)).result()
+                    state = await run_deployment("x")
+                    data = await state.result()
+                    return rows, data
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV007"))
+                .extracting(f -> f.where().line() + " " + f.message().substring(0, f.message().indexOf(';')))
+                .containsExactly("5 flow etl awaits download.submit(urls[0])", "6 flow etl awaits page.result()",
+                        "7 flow etl awaits (await download.map(urls)).result()", "7 flow etl awaits download.map(urls)");
+    }
 }

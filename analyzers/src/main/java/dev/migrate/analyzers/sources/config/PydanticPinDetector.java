@@ -1,0 +1,75 @@
+package dev.migrate.analyzers.sources.config;
+
+import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.Prefilter;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PF218: a {@code pydantic} pin that admits only 1.x in a dependency file that lists {@code prefect}. Prefect 2 ran
+ * on pydantic 1 or 2, so such pins are common in Prefect 2 projects; once the file asks for Prefect 3 (the
+ * migration pins it, a bare {@code prefect} already resolves to it) pip or Poetry cannot resolve it.
+ */
+public final class PydanticPinDetector implements Detector {
+    /** The {@code prefect} package itself in a requirement position (not {@code prefect-aws}, not a word in prose). */
+    private static final Pattern PREFECT = Pattern.compile("(?m)^[ \\t]*(?:[\\w.-]+[ \\t]*=[ \\t]*)?[\"'\\[]?[ \\t]*prefect"
+            + "(?![\\w-])|[\"']prefect(?:\\[[^\\]]*])?[ \\t]*(?:[=<>!~;\"']|$)");
+    private static final Pattern PEP_508 = Pattern.compile("(?<![\\w.-])" + PydanticConstraints.REQUIREMENT.pattern());
+    /** Poetry: {@code pydantic = "^1.10"} or {@code pydantic = { version = "^1.10", ... }}. */
+    private static final Pattern POETRY = Pattern.compile("^[ \\t]*[\"']?pydantic[\"']?[ \\t]*=[ \\t]*"
+            + "(?:\\{[^}\\r\\n]*?\\bversion[ \\t]*=[ \\t]*)?[\"'](?<spec>[^\"'\\r\\n]*)[\"']");
+
+    @Override
+    public String name() {
+        return "pydantic-1-pin";
+    }
+
+    @Override
+    public Prefilter prefilter() {
+        return Prefilter.keywords("pydantic");
+    }
+
+    @Override
+    public boolean accepts(ScanFile file) {
+        String n = file.fileName();
+        return n.startsWith("requirements") && (n.endsWith(".txt") || n.endsWith(".in")) || n.startsWith("constraints")
+                && n.endsWith(".txt") || n.equals("pyproject.toml") || n.equals("setup.cfg") || n.equals("setup.py");
+    }
+
+    @Override
+    public void detect(ScanFile file, InventorySink sink) {
+        if (!PREFECT.matcher(file.text()).find()) {
+            return;
+        }
+        String[] lines = file.text().split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.strip().startsWith("#")) {
+                continue;
+            }
+            Matcher poetry = POETRY.matcher(line);
+            if (poetry.find()) {
+                if (PydanticConstraints.onlyV1Poetry(poetry.group("spec"))) {
+                    report(file, i, poetry.start(), "pydantic " + poetry.group("spec").strip(), sink);
+                }
+                continue;
+            }
+            Matcher m = PEP_508.matcher(line);
+            while (m.find()) {
+                if (PydanticConstraints.onlyV1(m.group("spec"))) {
+                    report(file, i, m.start(), m.group().strip(), sink);
+                }
+            }
+        }
+    }
+
+    private static void report(ScanFile file, int line, int column, String pin, InventorySink sink) {
+        sink.finding(Findings.of("PF218", "dependency pin " + pin + " admits only pydantic 1; Prefect 3 requires "
+                + "pydantic 2, so this file cannot be installed once it asks for Prefect 3",
+                SourceRef.at(file.path(), line + 1, column + 1), null));
+    }
+}
