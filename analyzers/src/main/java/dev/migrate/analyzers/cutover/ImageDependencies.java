@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.cutover;
 
+import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -129,7 +130,7 @@ public final class ImageDependencies {
         Map<String, String> out = new TreeMap<>();
         for (Path f : files) {
             String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.startsWith("requirements") && name.endsWith(".txt")) {
+            if (RequirementsFiles.isRequirements(root.relativize(f).toString())) {
                 for (String line : read(f).split("\\R")) {
                     Matcher m = REQUIREMENT.matcher(line.strip());
                     if (m.find() && !line.strip().startsWith("#")) {

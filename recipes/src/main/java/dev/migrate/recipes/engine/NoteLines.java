@@ -89,7 +89,7 @@ final class NoteLines {
                     break;
                 }
                 if (index < e.getEndA()) {
-                    return likest(index, e.getBeginB(), e.getEndB()) + 1;
+                    return likest(index, e.getBeginA(), e.getEndA(), e.getBeginB(), e.getEndB()) + 1;
                 }
                 shift = e.getEndB() - e.getEndA();
             }
@@ -97,16 +97,23 @@ final class NoteLines {
         }
 
         /**
-         * The new code line in [from, to) sharing most words with old line {@code index}, the first of equals
-         * (comment lines, such as the TODOs recipes add, are passed over); {@code from} when none shares any.
+         * The new line in [from, to) sharing most words with old line {@code index} of the block starting at
+         * {@code begin}; of equals, the one nearest the old line's place in the block (a block of similar commands
+         * keeps its order). Comment lines (the TODOs recipes add) are passed over, unless one is the old line
+         * commented out. {@code from} when none shares any word.
          */
-        private int likest(int index, int from, int to) {
+        private int likest(int index, int begin, int end, int from, int to) {
             Set<String> words = was.words(index);
+            double expected = from + (index - begin) * (double) (to - from) / (end - begin);
             int best = from;
             int bestCommon = 0;
+            String line = was.line(index).strip();
             for (int i = from; i < to && !words.isEmpty(); i++) {
                 if (now.isComment(i)) {
-                    continue;
+                    if (now.line(i).strip().substring(1).strip().equals(line)) {
+                        return i; // the old line, commented out
+                    }
+                    continue; // a TODO or other comment a recipe added
                 }
                 int common = 0;
                 for (String w : now.words(i)) {
@@ -114,7 +121,8 @@ final class NoteLines {
                         common++;
                     }
                 }
-                if (common > bestCommon) {
+                if (common > bestCommon || common == bestCommon && common > 0
+                        && Math.abs(i - expected) < Math.abs(best - expected)) {
                     best = i;
                     bestCommon = common;
                 }
@@ -168,6 +176,10 @@ final class NoteLines {
                 }
             }
             return false;
+        }
+
+        String line(int i) {
+            return new String(text, starts[i], starts[i + 1] - starts[i]);
         }
 
         /** The words (letters, digits, underscores) of line {@code i}. */

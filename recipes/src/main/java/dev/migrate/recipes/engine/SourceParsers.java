@@ -17,7 +17,7 @@ final class SourceParsers {
     /** Text formats edited line by line through the project's own lossless models (Java sources, XML and properties are read by
      * the legacy scheduler recipe, which finds Spring and Quartz jobs in them). */
     private static final Pattern PLAIN_TEXT = Pattern.compile(
-            "(?i)(.*\\.(sh|bash|mk|service|timer|env|txt|cfg|toml|md|json|java|xml|properties))|Dockerfile(\\..*)?|.*\\.dockerfile|Containerfile"
+            "(?i)(.*\\.(sh|bash|mk|service|timer|env|txt|in|cfg|toml|md|json|java|xml|properties))|Dockerfile(\\..*)?|.*\\.dockerfile|Containerfile"
                     + "|Makefile|makefile|GNUmakefile|crontab(\\..*)?|.*\\.cron");
 
     /** Crontabs are named by their directory: /etc/cron.d/*, /var/spool/cron/crontabs/*, anacrontab; run-parts scripts too. */

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect1;
 
+import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.rewriters.python.PythonFile;
@@ -16,8 +17,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
-import org.openrewrite.Preconditions;
 import org.openrewrite.ScanningRecipe;
 import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
@@ -96,30 +95,32 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(Uses acc) {
-        return Preconditions.check(new FindSourceFiles("**/requirements*.txt;**/requirements/*.txt"),
-                new PlainTextVisitor<>() {
-                    @Override
-                    public PlainText visitText(PlainText file, ExecutionContext ctx) {
-                        String text = file.getText();
-                        Matcher m = PREFECT1.matcher(text);
-                        if (!m.find()) {
-                            return file;
-                        }
-                        String pin = "prefect==" + PrefectTarget.from(ctx).pin() + m.group("rest");
-                        if (m.group("extras") != null) {
-                            int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-                            notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line, getName(),
-                                    false, "PF108: dropped Prefect 1 extras " + m.group("extras") + "; Prefect 3 "
-                                    + "integrations are separate packages (prefect-docker, prefect-kubernetes, ...)"));
-                        }
-                        String newline = text.contains("\r\n") ? "\r\n" : "\n";
-                        for (String pkg : acc.packages) {
-                            if (!text.contains(pkg)) {
-                                pin = pin + newline + pkg;
-                            }
-                        }
-                        return file.withText(text.substring(0, m.start()) + pin + text.substring(m.end()));
+        return new PlainTextVisitor<>() {
+            @Override
+            public PlainText visitText(PlainText file, ExecutionContext ctx) {
+                if (!RequirementsFiles.isRequirements(file.getSourcePath().toString())) {
+                    return file;
+                }
+                String text = file.getText();
+                Matcher m = PREFECT1.matcher(text);
+                if (!m.find()) {
+                    return file;
+                }
+                String pin = "prefect==" + PrefectTarget.from(ctx).pin() + m.group("rest");
+                if (m.group("extras") != null) {
+                    int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                    notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line, getName(),
+                            false, "PF108: dropped Prefect 1 extras " + m.group("extras") + "; Prefect 3 "
+                            + "integrations are separate packages (prefect-docker, prefect-kubernetes, ...)"));
+                }
+                String newline = text.contains("\r\n") ? "\r\n" : "\n";
+                for (String pkg : acc.packages) {
+                    if (!text.contains(pkg)) {
+                        pin = pin + newline + pkg;
                     }
-                });
+                }
+                return file.withText(text.substring(0, m.start()) + pin + text.substring(m.end()));
+            }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.PrefectIntegrations;
 import dev.migrate.recipes.python.PrefectBlocks;
@@ -32,7 +33,6 @@ import org.openrewrite.text.PlainText;
  * {@code requirements/} directory, its parent's), and only files that already require {@code prefect} are edited.
  */
 public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, Set<String>>> {
-    private static final Pattern REQUIREMENTS = Pattern.compile("(?:^|/)(?:requirements[^/]*\\.txt|requirements/[^/]+\\.txt)$");
 
     @Override
     public String getDisplayName() {
@@ -79,7 +79,7 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, 
                 }
                 String path = text.getSourcePath().toString().replace('\\', '/');
                 String name = path.substring(path.lastIndexOf('/') + 1);
-                boolean requirements = REQUIREMENTS.matcher(path).find();
+                boolean requirements = RequirementsFiles.isRequirements(path);
                 if (!requirements && !name.equals("pyproject.toml") && !name.equals("setup.cfg")) {
                     return tree;
                 }

@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.analyzers.sources.config.PydanticConstraints;
+import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.PrefectPins;
@@ -9,8 +10,6 @@ import dev.migrate.recipes.internal.RegexEdits;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
-import org.openrewrite.Preconditions;
 import org.openrewrite.Recipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
@@ -38,31 +37,33 @@ public class PinPrefect3InRequirements extends Recipe {
 
     @Override
     public String getDescription() {
-        return "Replaces `prefect` requirements pinned to 2.x in `requirements*.txt` with the targeted Prefect 3 "
+        return "Replaces `prefect` requirements pinned to 2.x in requirements files (`requirements*.txt`, `requirements.in`, `dev-requirements.txt`, ...) with the targeted Prefect 3 "
                 + "release, and raises integration packages such as `prefect-aws` to their first release that "
                 + "supports Prefect 3. Extras, markers and comments are kept.";
     }
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles("**/requirements*.txt;**/requirements/*.txt;**/constraints*.txt"),
-                new PlainTextVisitor<>() {
-                    @Override
-                    public PlainText visitText(PlainText file, ExecutionContext ctx) {
-                        String text = file.getText();
-                        PrefectTarget target = PrefectTarget.from(ctx);
-                        String after = RegexEdits.replaceGroup(text, REQUIREMENT, 0, m -> {
-                            String replacement = PrefectPins.requirement(m, target);
-                            String raw = m.group();
-                            return replacement == null ? null : replacement + raw.substring(raw.stripTrailing().length());
-                        });
-                        if (pinsPrefect3(after)) {
-                            after = new PydanticRaise(notes, getName(), file.getSourcePath().toString(), ctx)
-                                    .pep508(after, 1, PYDANTIC, "req");
-                        }
-                        return after.equals(text) ? file : file.withText(after);
-                    }
+        return new PlainTextVisitor<>() {
+            @Override
+            public PlainText visitText(PlainText file, ExecutionContext ctx) {
+                if (!RequirementsFiles.isRequirements(file.getSourcePath().toString())) {
+                    return file;
+                }
+                String text = file.getText();
+                PrefectTarget target = PrefectTarget.from(ctx);
+                String after = RegexEdits.replaceGroup(text, REQUIREMENT, 0, m -> {
+                    String replacement = PrefectPins.requirement(m, target);
+                    String raw = m.group();
+                    return replacement == null ? null : replacement + raw.substring(raw.stripTrailing().length());
                 });
+                if (pinsPrefect3(after)) {
+                    after = new PydanticRaise(notes, getName(), file.getSourcePath().toString(), ctx)
+                            .pep508(after, 1, PYDANTIC, "req");
+                }
+                return after.equals(text) ? file : file.withText(after);
+            }
+        };
     }
 
     private static boolean pinsPrefect3(String text) {

@@ -261,6 +261,10 @@ public final class PrefectCliTranslator {
     }
 
     private static void agentToWorker(Draft d, CliOptions o) {
+        d.value("--pool").filter(pool -> !pool.equals(AGENT_POOL)).ifPresent(pool -> d.notes.add("the agent's pool `"
+                + pool + "` is a prefect-agent pool (the only type 2.x agents poll), which Prefect 3 workers refuse: "
+                + "recreate it typed (prefect work-pool delete " + pool + "; prefect work-pool create " + pool
+                + " --type " + o.poolType() + ") and re-deploy its deployments, or give the worker a new typed pool"));
         if (!d.has("--pool")) {
             List<String> queues = d.values("--work-queue");
             String pool = queues.isEmpty() ? "default" : queues.get(0);

@@ -47,6 +47,22 @@ class NoteLinesTest {
         assertThat(lines.place(row(1), () -> old).line()).isEqualTo(3);
     }
 
+    // a deploy script of similar commands rewritten together: notes of the 2nd and 5th went to the 1st (same words,
+    // the first of equals won), and a note on an apply that became a comment skipped the comment
+    @Test
+    void inABlockOfSimilarLinesEachKeepsItsPlaceAndACommandCommentedOutIsItsLine() {
+        NoteLines lines = new NoteLines();
+        lines.rewritten("f.py", String.join("\n", "set -e", "prefect deploy --pool default a.py:f --name a",
+                "# prefect deployment apply f-deployment.yaml", "prefect deploy --pool q b.py:g --name b",
+                "# TODO(migrate PF201): apply b", "prefect deploy --pool default \\", "    c.py:h", "").toCharArray());
+        String old = String.join("\n", "set -e", "prefect deployment build a.py:f -n a", "prefect deployment apply f-deployment.yaml",
+                "prefect deployment build b.py:g -n b -q q -a", "prefect deployment build \\", "    c.py:h", "");
+        assertThat(lines.place(row(3), () -> old).line()).isEqualTo(3);
+        assertThat(lines.place(row(4), () -> old).line()).isEqualTo(4);
+        assertThat(lines.place(row(5), () -> old).line()).isEqualTo(6);
+        assertThat(lines.place(row(2), () -> old).line()).isEqualTo(2);
+    }
+
     @Test
     void everyKindOfLineEndCountsAsTheParserCountsIt() {
         for (String end : new String[] {"\n", "\r\n", "\r"}) {

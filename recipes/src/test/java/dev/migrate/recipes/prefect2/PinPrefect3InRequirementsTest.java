@@ -106,4 +106,14 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
                 spec -> spec.path("requirements.txt")),
             text("prefect==1.4.1\npydantic==1.10.0\n", spec -> spec.path("legacy/requirements.txt")));
     }
+
+    // a Docker build's `docker-requirements.txt` kept prefect-gcp 0.2.4 while requirements.txt was pinned
+    @Test
+    void requirementsFilesUnderOtherNamesArePinnedToo() {
+        rewriteRun(
+            text("prefect-gcp[cloud_storage]==0.2.4\n", "prefect-gcp[cloud_storage]>=0.6.0\n",
+                spec -> spec.path("docker-requirements.txt")),
+            text("prefect==2.19.4\n", "prefect==3.8.3\n", spec -> spec.path("requirements.in")),
+            text("prefect==2.19.4\n", spec -> spec.path("notes.txt")));
+    }
 }

@@ -39,6 +39,17 @@ class PrefectCommandRewriterTest {
         assertThat(rw("prefect agent start --pool etl").manual()).isFalse();
     }
 
+    // a k8s manifest ran `prefect agent start -q default -p worker-pool`: 2.x agents poll only prefect-agent pools,
+    // so the worker, given the same pool, is refused until the pool is recreated with a type
+    @Test
+    void anAgentsOwnPoolIsNamedForRecreation() {
+        ShellRewrite r = rw("prefect agent start -q default -p worker-pool");
+        assertThat(r.text()).isEqualTo("prefect worker start --work-queue default --pool worker-pool --type process");
+        assertThat(r.notes()).anyMatch(n -> n.contains("the agent's pool `worker-pool` is a prefect-agent pool")
+                && n.contains("prefect work-pool create worker-pool --type process"));
+        assertThat(rw("prefect agent start -q default").notes()).noneMatch(n -> n.contains("prefect-agent pool"));
+    }
+
     @Test
     void bodyOfShDashCIsRewrittenInsideItsQuotes() {
         ShellRewrite r = rw("sh -c \"pip install psycopg2-binary && prefect agent start -q iceberg-offload\"");

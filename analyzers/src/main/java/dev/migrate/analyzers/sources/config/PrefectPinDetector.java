@@ -37,7 +37,7 @@ public final class PrefectPinDetector implements Detector {
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
-        return n.startsWith("requirements") && (n.endsWith(".txt") || n.endsWith(".in")) || n.equals("pyproject.toml")
+        return RequirementsFiles.isRequirements(file.path()) || n.equals("pyproject.toml")
                 || n.equals("setup.cfg") || n.equals("setup.py") || n.equals("Pipfile") || n.equals("environment.yml")
                 || PrefectCliLineDetector.isDockerfile(n) || PrefectCliLineDetector.isCiYaml(file.path())
                 || PrefectCliLineDetector.isScript(file);

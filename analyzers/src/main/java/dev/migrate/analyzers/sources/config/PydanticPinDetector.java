@@ -36,8 +36,8 @@ public final class PydanticPinDetector implements Detector {
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
-        return n.startsWith("requirements") && (n.endsWith(".txt") || n.endsWith(".in")) || n.startsWith("constraints")
-                && n.endsWith(".txt") || n.equals("pyproject.toml") || n.equals("setup.cfg") || n.equals("setup.py");
+        return RequirementsFiles.isRequirements(file.path()) || n.equals("pyproject.toml") || n.equals("setup.cfg")
+                || n.equals("setup.py");
     }
 
     @Override
