@@ -62,7 +62,7 @@ public class MigrateHelmAgentValuesToWorker extends Recipe {
     private Yaml.Mapping renameInside(Yaml.Mapping agent, PrefectTarget target, String path, int line,
                                       ExecutionContext ctx) {
         List<Yaml.Mapping.Entry> out = new ArrayList<>();
-        boolean hasPool = false;
+        String pool = null;
         for (Yaml.Mapping.Entry field : agent.getEntries()) {
             String key = field.getKey().getValue();
             String renamedKey = renamedKey("worker." + key);
@@ -77,14 +77,21 @@ public class MigrateHelmAgentValuesToWorker extends Recipe {
                 f = f.withValue(pinTag(image, target));
             }
             if (key.equals("config") && f.getValue() instanceof Yaml.Mapping config) {
-                hasPool = config.getEntries().stream().anyMatch(c -> c.getKey().getValue().equals("workPool")
-                        && c.getValue() instanceof Yaml.Scalar s && !s.getValue().isBlank());
+                pool = config.getEntries().stream().filter(c -> c.getKey().getValue().equals("workPool"))
+                        .map(c -> c.getValue() instanceof Yaml.Scalar s && !s.getValue().isBlank() ? s.getValue() : null)
+                        .filter(v -> v != null).findFirst().orElse(null);
             }
             out.add(f);
         }
-        if (!hasPool) {
+        if (pool == null) {
             notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "the prefect-worker chart requires "
                     + "`worker.config.workPool`: set it to a typed pool (for example one of type kubernetes)"));
+        } else {
+            // 2.x agents poll only prefect-agent pools, and 3.x workers refuse that type
+            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "the agent's pool `" + pool
+                    + "` is a prefect-agent pool, which Prefect 3 workers refuse: recreate it typed (prefect work-pool "
+                    + "delete " + pool + "; prefect work-pool create " + pool + " --type kubernetes) and re-deploy its "
+                    + "deployments, or set `worker.config.workPool` to a new typed pool"));
         }
         return agent.withEntries(out);
     }

@@ -15,10 +15,14 @@ class MigrateHelmAgentValuesToWorkerTest implements RewriteTest {
         spec.recipe(new MigrateHelmAgentValuesToWorker());
     }
 
+    // the agent's pool is a prefect-agent pool (the only type 2.x agents poll), which the worker is refused
     @DocumentExample
     @Test
     void agentValuesBecomeWorkerValues() {
-        rewriteRun(yaml(
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> assertThat(r.message()).contains("pool `k8s-pool` is a prefect-agent pool")
+                        .contains("prefect work-pool create k8s-pool --type kubernetes"))),
+            yaml(
             """
             # values for prefect/prefect-agent
             agent:
