@@ -273,6 +273,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                         + "script must be served together: prefect.serve(flow.to_deployment(...), ...)");
             }
             String callee;
+            boolean modulePath = false;
             if (image != null) {
                 callee = flow + "." + mode;
                 if (mode.equals("to_deployment")) {
@@ -281,17 +282,29 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             } else if (mode.equals("serve")) {
                 callee = flow + ".serve";
             } else {
-                if (source == null) {
-                    Optional<FlowLocation> at = locate(flowArg.get().value()).map(l -> checked(l, call));
-                    if (at.isEmpty()) {
-                        return manual(root, stmt, call, "PF201", "the flow's source file is unknown; deploy it with "
-                                + "flow.from_source(source, entrypoint).deploy(...)");
-                    }
-                    source = "str(Path(__file__).resolve().parent" + ".parent".repeat(at.get().up()) + ")";
-                    entrypoint = quote(at.get().entrypoint());
-                    neededImports.add("pathlib.Path");
+                Optional<FlowLocation> at = source != null ? Optional.empty() : locate(flowArg.get().value());
+                if (source == null && at.isEmpty()) {
+                    return manual(root, stmt, call, "PF201", "the flow's source file is unknown; deploy it with "
+                            + "flow.from_source(source, entrypoint).deploy(...)");
                 }
-                callee = flow + ".from_source(source=" + source + ", entrypoint=" + entrypoint + ")." + mode;
+                if (at.isPresent() && held(at.get()).isEmpty()) {
+                    // the flow comes from an installed package: Prefect 2 recorded the path of the installed file;
+                    // Prefect 3 names it by module path, which a worker with the same package installed imports
+                    modulePath = true;
+                    callee = flow + ".to_deployment";
+                    neededImports.add("prefect.types.entrypoint.EntrypointType");
+                    note(call, false, "PF201", "the flow's module " + at.get().entrypoint().replace(".py:", ":")
+                            .replace('/', '.') + " is not in this project (an installed package): the deployment names "
+                            + "it by module path, so its workers need that package installed");
+                } else {
+                    if (source == null) {
+                        at = at.map(l -> checked(l, call));
+                        source = "str(Path(__file__).resolve().parent" + ".parent".repeat(at.get().up()) + ")";
+                        entrypoint = quote(at.get().entrypoint());
+                        neededImports.add("pathlib.Path");
+                    }
+                    callee = flow + ".from_source(source=" + source + ", entrypoint=" + entrypoint + ")." + mode;
+                }
             }
 
             Node edited = call;
@@ -361,7 +374,16 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                             + "pass enforce_parameter_schema=False to keep Prefect 2's behaviour");
                 }
             }
+            if (modulePath) {
+                edited = ArgEdits.add(edited, "entrypoint_type", "EntrypointType.MODULE_PATH", file.style());
+            }
             edited = TreeEdits.replace(edited, new CallView(edited).callee(), Snippets.expression(callee, file.style()));
+            if (modulePath && mode.equals("deploy")) {
+                // deploy() needs code storage or an image; a deployment that names a module is registered by apply()
+                Node applyCall = Snippets.expression("_.apply()", file.style());
+                edited = TreeEdits.replace(applyCall, Nodes.find(applyCall, NodeKind.NAME).get(0),
+                        edited.withPrefix(dev.migrate.rewriters.python.tree.Space.EMPTY)).withPrefix(edited.prefix());
+            }
 
             Node newStmt = TreeEdits.replace(stmt, applied != null ? applied : call, edited).withPrefix(stmt.prefix());
             Node result = TreeEdits.replaceKeepingPrefix(root, stmt, newStmt);
@@ -582,9 +604,19 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
          * {@code __init__.py}; a module the project does not hold at all is noted (an installed package, another root).
          */
         private FlowLocation checked(FlowLocation at, Node call) {
+            return held(at).orElseGet(() -> {
+                note(call, false, "PF201", "entrypoint " + quote(at.entrypoint()) + " names " + projectRelative(
+                        new FlowLocation(at.up(), at.entrypoint().substring(0, at.entrypoint().lastIndexOf(':'))))
+                        + ", which this project does not hold; check it before deploying");
+                return at;
+            });
+        }
+
+        /** {@link #checked}'s location, or empty when the engine gave the project's files and none holds it. */
+        private Optional<FlowLocation> held(FlowLocation at) {
             Optional<ProjectPaths> paths = ProjectPaths.from(ctx);
             if (paths.isEmpty()) {
-                return at;
+                return Optional.of(at);
             }
             String entrypoint = at.entrypoint();
             int colon = entrypoint.lastIndexOf(':');
@@ -600,13 +632,11 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             for (int up : ups) {
                 for (String candidate : List.of(module, pkg)) {
                     if (paths.get().contains(projectRelative(new FlowLocation(up, candidate)))) {
-                        return new FlowLocation(up, candidate + entrypoint.substring(colon));
+                        return Optional.of(new FlowLocation(up, candidate + entrypoint.substring(colon)));
                     }
                 }
             }
-            note(call, false, "PF201", "entrypoint " + quote(entrypoint) + " names " + projectRelative(
-                    new FlowLocation(at.up(), module)) + ", which this project does not hold; check it before deploying");
-            return at;
+            return Optional.empty();
         }
 
         /** The entrypoint relative to the project root (where the file's import root is). */

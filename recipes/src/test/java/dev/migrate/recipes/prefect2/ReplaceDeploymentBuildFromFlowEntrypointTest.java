@@ -56,18 +56,39 @@ class ReplaceDeploymentBuildFromFlowEntrypointTest {
         assertThat(r.notes()).noneMatch(n -> "PF201".equals(n.code()));
     }
 
+    // a deploy script of flows from an installed package (`from pdf_reader.adapters.prefect import ...`): the
+    // from_source path pointed at a directory the project does not have, so deploying failed; a module path does not
     @Test
-    void aFlowModuleTheProjectDoesNotHoldIsNotedForReview() throws Exception {
+    void aFlowFromAnInstalledPackageIsDeployedByModulePath() throws Exception {
         RewriteResult r = rewrite(deployScript("from pipelines.nightly import etl", "etl"));
-        assertThat(after(r)).contains("entrypoint=\"pipelines/nightly.py:etl\"");
+        assertThat(after(r)).isEqualTo("""
+                from pipelines.nightly import etl
+                from prefect.types.entrypoint import EntrypointType
+
+                etl.to_deployment(name="nightly", work_pool_name="etl", enforce_parameter_schema=False, \
+                entrypoint_type=EntrypointType.MODULE_PATH).apply()
+                """);
         assertThat(r.notes()).filteredOn(n -> "PF201".equals(n.code())).singleElement().satisfies(n -> {
-            assertThat(n.message()).contains("pipelines/nightly.py, which this project does not hold");
+            assertThat(n.message()).contains("module pipelines.nightly:etl is not in this project")
+                    .contains("workers need that package installed");
             assertThat(n.manual()).isFalse();
+            assertThat(after(r).split("\n")[n.line() - 1]).contains("etl.to_deployment(");
         });
-        // the note names the line of the rewritten call
-        String[] lines = after(r).split("\n");
-        assertThat(r.notes()).filteredOn(n -> "PF201".equals(n.code()))
-                .allSatisfy(n -> assertThat(lines[n.line() - 1]).contains("etl.from_source("));
+    }
+
+    @Test
+    void aStoredDeploymentOfAnInstalledFlowStaysADeploymentObject() throws Exception {
+        RewriteResult r = rewrite("""
+                from pdf_reader.flows import extract
+                from prefect.deployments import Deployment
+
+
+                def deploy():
+                    d = Deployment.build_from_flow(flow=extract, name="on-demand", work_pool_name="etl")
+                    d.apply()
+                """);
+        assertThat(after(r)).contains("d = extract.to_deployment(name=\"on-demand\", work_pool_name=\"etl\", "
+                + "enforce_parameter_schema=False, entrypoint_type=EntrypointType.MODULE_PATH)\n    d.apply()");
     }
 
     // the rewrite benchmark's scripts live in one package and import flows from a sibling (run as python -m
