@@ -60,4 +60,56 @@ class UnwrapVariableGetValueTest implements PythonRewriteTest {
             other = config.get("x").value
             """));
     }
+
+    // an async flow kept the awaited Variable in a name and read `.value` twice; the scan reported BHV003 with this
+    // recipe as the fix, which changed nothing
+    @Test
+    void awaitedGetsAndNamesBoundToThemLoseValue() {
+        rewriteRun(python(
+            """
+            from prefect import flow
+            from prefect.variables import Variable
+
+
+            @flow
+            async def load():
+                data_path = await Variable.get("data_path")
+                files = f"{data_path.value}/bronze"
+                limit = (await Variable.get("limit")).value
+                return files, data_path.value, limit
+
+
+            def other(data_path):
+                return data_path.value
+            """,
+            """
+            from prefect import flow
+            from prefect.variables import Variable
+
+
+            @flow
+            async def load():
+                data_path = await Variable.get("data_path")
+                files = f"{data_path}/bronze"
+                limit = (await Variable.get("limit"))
+                return files, data_path, limit
+
+
+            def other(data_path):
+                return data_path.value
+            """));
+    }
+
+    @Test
+    void aNameAlsoBoundToSomethingElseKeepsValue() {
+        rewriteRun(python(
+            """
+            from prefect.variables import Variable
+
+            path = Variable.get("data_path")
+            if not path:
+                path = Config.load()
+            print(path.value)
+            """));
+    }
 }
