@@ -136,9 +136,19 @@ public final class PrefectDeploymentDetector extends PythonDetector {
                 flowName, name, m.at(call), schedules, attrs, m, flowExpr);
     }
 
+    /** How a finding names a block: its class, and the saved block's name when it is loaded ({@code GitHub 'repo'}). */
     private static String blockName(PythonModule m, Node block) {
         String n = m.nameOf(block);
-        return n.isEmpty() ? block.text().strip() : n.substring(n.lastIndexOf('.') + 1);
+        if (n.isEmpty()) {
+            return block.text().strip();
+        }
+        String[] parts = n.split("\\.");
+        if (parts.length < 2 || !parts[parts.length - 1].equals("load") || block.kind() != NodeKind.CALL) {
+            return parts[parts.length - 1];
+        }
+        String saved = PythonModule.arg(block, "name", 0).map(a -> m.string(a).map(v -> "'" + v + "'")
+                .orElse(a.text().strip())).orElse("");
+        return (parts[parts.length - 2] + " " + saved).strip();
     }
 
     /** The variable a call's value is assigned to ({@code d = Deployment.build_from_flow(...)}), if any. */

@@ -420,6 +420,9 @@ class PythonDetectorsTest {
         assertThat(sink.jobs.get(0).attributes()).containsEntry("deployment.applied", "true");
         assertThat(sink.jobs.get(1).attributes()).containsEntry("paused", "true").containsEntry("deployment.applied", "false");
         assertThat(codes(sink)).containsExactly("PF206", "PF214", "PF214");
+        // a loaded block is named by its class and saved name (the message said "storage block load")
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF206")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("storage block S3 'code';"));
     }
 
     @Test
