@@ -20,9 +20,11 @@ import java.util.Set;
  * or vanished (PF216), decided by Prefect's own API data ({@link PrefectApi}); task futures a flow never
  * resolves (BHV001); flows that submit tasks and return nothing, whose final state no longer follows failed
  * tasks (BHV002); {@code Variable.get(...).value} (BHV003); and {@code await} on task futures (BHV007). Findings
- * here belong to no job.
+ * here belong to no job. Values kept in the JSON and String blocks are PF219.
  */
 public final class PrefectApiUsageDetector extends PythonDetector {
+    private static final String SYSTEM_BLOCK = "prefect\\.blocks\\.system\\.(JSON|String)";
+
     public PrefectApiUsageDetector() {
         super("prefect-api-usage", "prefect", "prefect");
     }
@@ -37,6 +39,23 @@ public final class PrefectApiUsageDetector extends PythonDetector {
             }
         }
         variableValues(m, sink);
+        systemBlockValues(m, sink);
+    }
+
+    /** PF219: values read from or saved to the JSON and String blocks, which Prefect 3.5 removed for Variables. */
+    private static void systemBlockValues(PythonModule m, InventorySink sink) {
+        for (Node n : m.nodes(NodeKind.CALL)) {
+            Node callee = Expressions.unwrap(n.nodes().get(0));
+            String loaded = m.nameOf(n);
+            String saved = callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("save")
+                    ? m.nameOf(Expressions.unwrap(callee.nodes().get(0))) : "";
+            String use = loaded.matches(SYSTEM_BLOCK + "\\.load") ? loaded.substring(loaded.lastIndexOf('.', loaded.length() - 6) + 1)
+                    : saved.matches(SYSTEM_BLOCK) ? saved.substring(saved.lastIndexOf('.') + 1) + "(...).save" : null;
+            if (use != null) {
+                sink.finding(Findings.of("PF219", use + "(...) uses a block Prefect 3.5 removed; keep the value in a "
+                        + "Variable (Variable.get / Variable.set)", m.at(n), null));
+            }
+        }
     }
 
     private static void imports(PythonModule m, InventorySink sink) {

@@ -513,4 +513,18 @@ class PythonDetectorsTest {
                 .containsExactly("5 flow etl awaits download.submit(urls[0])", "6 flow etl awaits page.result()",
                         "7 flow etl awaits (await download.map(urls)).result()", "7 flow etl awaits download.map(urls)");
     }
+
+    @Test
+    void valuesKeptInSystemBlocks() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "setup.py", """
+                from prefect.blocks.system import JSON, String, Secret
+
+                cfg = JSON.load("cfg").value
+                String(value="x").save("bucket", overwrite=True)
+                token = Secret.load("token").get()
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF219"))
+                .extracting(f -> f.where().line() + " " + f.message().substring(0, f.message().indexOf(" uses")))
+                .containsExactly("3 JSON.load(...)", "4 String(...).save(...)");
+    }
 }
