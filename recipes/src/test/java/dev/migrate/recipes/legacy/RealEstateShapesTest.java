@@ -419,4 +419,28 @@ class RealEstateShapesTest {
         assertThat(run(dir, "dual-run").notes()).anySatisfy(n -> assertThat(n.message())
                 .contains("Celery task elsewhere.run is not defined under that module path in the project, nor by a task decorator's name="));
     }
+
+    /** cron.d files written by hand often indent their entries with blanks or a tab. */
+    @Test
+    void indentedCrontabEntriesReadTheSameAfterTheCutoverCommentedThemOut() throws Exception {
+        write("etc/cron.d/reports", "SHELL=/bin/sh\n\t15 6 * * *   root\t/opt/reports/daily.sh\n   0 1 * * 0 root /opt/reports/weekly.sh\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(read(dir, "prefect/legacy-jobs.yaml")).contains("line: 2\n    column: 2\n", "line: 3\n    column: 4\n");
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "etc/cron.d/reports")).contains("\t# 15 6 * * *   root\t/opt/reports/daily.sh\n",
+                "   # 0 1 * * 0 root /opt/reports/weekly.sh\n");
+        Map<String, String> cutOver = snapshot(dir);
+        assertThat(run(dir, "cutover").changes()).isEmpty();
+        assertThat(snapshot(dir)).isEqualTo(cutOver);
+        assertThat(read(dir, "prefect/legacy-jobs.yaml")).contains("line: 2\n    column: 2\n", "line: 3\n    column: 4\n");
+    }
+
+    @Test
+    void unindentedCrontabEntriesKeepColumnOneThroughTheCutover() throws Exception {
+        write("etc/cron.d/reports", "15 6 * * * root /opt/reports/daily.sh\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(run(dir, "cutover").changes()).isEmpty();
+        assertThat(read(dir, "prefect/legacy-jobs.yaml")).contains("line: 1\n    column: 1\n");
+    }
 }
