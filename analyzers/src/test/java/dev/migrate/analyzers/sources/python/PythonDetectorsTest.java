@@ -199,6 +199,42 @@ class PythonDetectorsTest {
                 """))).containsExactly("wait.py | UNKNOWN time.sleep(period) @14", "wait.py | INTERVAL PT10M @20");
     }
 
+    /** A worker that sleeps its period in the try block and backs off for a shorter time when a cycle fails. */
+    @Test
+    void sleepLoopIntervalIsNotTheErrorBackOff() {
+        assertThat(jobs(run(new SleepLoopDetector(), "worker.py", """
+                import time
+                def main():
+                    while True:
+                        try:
+                            sync()
+                            time.sleep(300)
+                        except Exception:
+                            log.exception("sync failed")
+                            time.sleep(10)
+                """))).containsExactly("worker.py | INTERVAL PT5M @6");
+        // the sleep after the try statement paces the loop as before; only a handler's own sleep is a back-off
+        assertThat(jobs(run(new SleepLoopDetector(), "worker2.py", """
+                import time
+                def main():
+                    while True:
+                        try:
+                            sync()
+                        except Exception:
+                            time.sleep(10)
+                        time.sleep(120)
+                """))).containsExactly("worker2.py | INTERVAL PT2M @8");
+        // a loop whose only sleep is in a handler still sleeps between cycles when they fail: it stays a job
+        assertThat(jobs(run(new SleepLoopDetector(), "worker3.py", """
+                import time
+                while True:
+                    try:
+                        sync()
+                    except Exception:
+                        time.sleep(30)
+                """))).containsExactly("worker3.py | INTERVAL PT30S @6");
+    }
+
     @Test
     void celeryBeatInModuleSettingsAndConfUpdate() {
         RecordingSink sink = run(new CeleryBeatDetector(), "celeryconfig.py", """

@@ -34,10 +34,8 @@ final class Planner {
         List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, check, p -> p.startsWith(out + "/")))
                 .stream().map(ServiceSpecifiers::expand).map(j -> ServiceExecLines.annotate(j, originals)).toList());
         List<String> consumed = new ArrayList<>();
-        List<Job> loops = LoopJobs.of(texts, out, detected, consumed);
-        // The scan's loop detector also finds the loops LoopJobs migrates; the others are reported as left alone.
-        detected.removeIf(j -> j.kind() == JobKind.PYTHON_SLEEP_LOOP
-                && loops.stream().anyMatch(l -> l.source().path().equals(j.source().path())));
+        // The scan's loop jobs LoopJobs migrates go (into consumed); the others are reported as left alone.
+        List<Job> loops = LoopJobs.of(originals, out, detected, consumed);
         java.util.Set<String> services = new java.util.HashSet<>();
         String manifestPath = out + "/" + Manifest.FILE;
         Manifest previous = texts.containsKey(manifestPath) ? Manifest.read(texts.get(manifestPath)) : Manifest.EMPTY;
