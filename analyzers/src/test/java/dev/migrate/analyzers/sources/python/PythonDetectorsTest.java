@@ -117,6 +117,34 @@ class PythonDetectorsTest {
         assertThat(codes(sink)).containsExactly("PYS002", "PYS002", "PYS002", "PYS002", "PYS005");
     }
 
+    /** trigger= written as a keyword, in add_job and in the decorator, and an interval counted from its start_date. */
+    @Test
+    void apschedulerTriggerByKeywordAndIntervalStart() {
+        RecordingSink sink = run(new ApschedulerDetector(), "kw.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+                sched = BlockingScheduler(timezone="Europe/Oslo")
+                sched.add_job(func=export, trigger="interval", days=1, start_date="2025-01-06 03:15:00")
+                sched.add_job(digest, trigger="cron", day_of_week="sun", hour=8, timezone="UTC")
+                sched.add_job(ping, trigger="interval", minutes=10)
+
+                @sched.scheduled_job(trigger="interval", hours=1, minutes=30)
+                def poll():
+                    pass
+                """);
+        assertThat(jobs(sink)).containsExactly(
+                "export | INTERVAL R/2025-01-06T03:15+01:00/P1D @3",
+                "digest | CRON_APSCHEDULER 0 8 * * 0 [UTC] @4",
+                "ping | INTERVAL PT10M @5",
+                "poll | INTERVAL PT1H30M @7");
+        assertThat(codes(sink)).containsOnly("PYS002");
+        // no zone: the start cannot be placed in time, and the interval keeps counting from the scheduler's start
+        assertThat(jobs(run(new ApschedulerDetector(), "nozone.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+                s = BlockingScheduler()
+                s.add_job(export, "interval", hours=6, start_date="2025-01-06 03:15:00")
+                """))).containsExactly("export | INTERVAL PT6H @3");
+    }
+
     @Test
     void oneFunctionWithTwoTriggersIsTwoJobsWithIdsOfTheirOwn() {
         String single = "from apscheduler.schedulers.blocking import BlockingScheduler\ns = BlockingScheduler()\n"
