@@ -282,6 +282,22 @@ class PythonDetectorsTest {
         assertThat(jobs(update)).containsExactly("every-minute | CRON_CELERY * * * * * @1");
     }
 
+    /** celery.schedules.schedule() wraps an interval; a function of the project that happens to be named so does not. */
+    @Test
+    void celeryScheduleObjectIsItsInterval() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "beat.py", """
+                from datetime import timedelta
+                from celery.schedules import schedule
+                from myapp.timing import schedule as plan
+                beat_schedule = {
+                    "ping": {"task": "t.ping", "schedule": schedule(run_every=timedelta(seconds=90))},
+                    "sync": {"task": "t.sync", "schedule": schedule(timedelta(minutes=5))},
+                    "odd": {"task": "t.odd", "schedule": plan(60)},
+                }
+                """);
+        assertThat(jobs(sink)).containsExactly("ping | INTERVAL PT1M30S @5", "sync | INTERVAL PT5M @6", "odd | UNKNOWN plan(60) @7");
+    }
+
     /**
      * Celery's crontab runs on a day only when it is in day_of_month AND in day_of_week (celery/schedules.py,
      * crontab.remaining_delta and _delta_to_next; celery/celery#4307), unlike Vixie cron, which runs on either.
