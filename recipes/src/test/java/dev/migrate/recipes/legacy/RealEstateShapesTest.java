@@ -296,9 +296,11 @@ class RealEstateShapesTest {
                     schedule.run_pending()
                     time.sleep(1)
                 """);
-        applyDualRunNoting("not migrated: no schedule Prefect can express (.every().monday.do(job))");
+        // The weekday is kept (Mondays, at 00:00 shifted for the dual run); the time of day is a decision to review.
+        applyDualRunNoting("every().monday without .at() ran on Mondays at the time of day the scheduler process started");
         // A plain interval keeps its meaning (every two weeks from the start) and is migrated.
-        assertThat(read(dir, "prefect/prefect.yaml")).contains("interval: 1209600").doesNotContain("interval: 604800");
+        assertThat(read(dir, "prefect/prefect.yaml")).contains("interval: 1209600", "cron: 15 0 * * 1")
+                .doesNotContain("interval: 604800");
     }
 
     @Test
@@ -442,5 +444,17 @@ class RealEstateShapesTest {
         RewriteEngine.apply(dir, run(dir, "cutover"));
         assertThat(run(dir, "cutover").changes()).isEmpty();
         assertThat(read(dir, "prefect/legacy-jobs.yaml")).contains("line: 1\n    column: 1\n");
+    }
+
+    /** Before: "no schedule Prefect can express (); keep it on the host" for a timer whose OnCalendar= is invalid. */
+    @Test
+    void timerWhoseCalendarCannotBeReadSaysSo() throws Exception {
+        write("etc/systemd/system/rotate.timer", "[Timer]\nOnCalendar=*-*-* 25:00\n");
+        write("etc/systemd/system/rotate.service", "[Service]\nExecStart=/usr/local/bin/rotate\n");
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.changes()).isEmpty();
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("its schedule could not be read (the scan reports why, at etc/systemd/system/rotate.timer)")
+                .doesNotContain("()"));
     }
 }

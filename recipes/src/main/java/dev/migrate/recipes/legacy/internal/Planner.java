@@ -241,8 +241,13 @@ final class Planner {
             var plan = PlannedSchedule.of(s, j.attributes(), new ScheduleCheck(o.hostZone(), o.reference()), o.reference(), 0);
             return plan.translation() != null && plan.translation().target() != null;
         });
-        return clock ? null : "no schedule Prefect can express (" + String.join(", ",
-                j.schedules().stream().map(s -> s.expression()).toList()) + "); keep it on the host";
+        if (clock) {
+            return null;
+        }
+        return j.schedules().isEmpty()
+                ? "its schedule could not be read (the scan reports why, at " + j.source() + "); correct it, or keep it on the host"
+                : "no schedule Prefect can express (" + String.join(", ", j.schedules().stream().map(s -> s.expression()).toList())
+                        + "); keep it on the host";
     }
 
     private void crontabEdits(java.util.Collection<Job> jobs, Map<String, Integer> currentLine, Map<String, String> files,
