@@ -282,6 +282,28 @@ class PythonDetectorsTest {
         assertThat(jobs(update)).containsExactly("every-minute | CRON_CELERY * * * * * @1");
     }
 
+    /** Before: nothing (the entries of a schedule a function builds for its caller were missed). */
+    @Test
+    void celeryBeatScheduleReturnedByAFunction() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "beat.py", """
+                from datetime import timedelta
+                from celery.schedules import crontab
+
+                def get_beat_schedule():
+                    return {
+                        "refresh": {"task": "app.refresh", "schedule": timedelta(hours=2)},
+                        "digest": {"task": "app.digest", "schedule": crontab(minute=15, hour="*/4")},
+                    }
+
+                def not_a_schedule():
+                    return {"refresh": {"task": "app.refresh"}, "limits": {"max": 3}}
+                """);
+        assertThat(jobs(sink)).containsExactly("refresh | INTERVAL PT2H @6", "digest | CRON_CELERY 15 */4 * * * @7");
+        assertThat(codes(sink)).containsExactly("PYS004", "PYS004", "PYS010");
+        assertThat(sink.findings).anySatisfy(f -> assertThat(f.message())
+                .startsWith("the beat schedule a function returns is written inside a function"));
+    }
+
     /** celery.schedules.schedule() wraps an interval; a function of the project that happens to be named so does not. */
     @Test
     void celeryScheduleObjectIsItsInterval() {
