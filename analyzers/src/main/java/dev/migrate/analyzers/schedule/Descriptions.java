@@ -38,7 +38,7 @@ final class Descriptions {
     private static String describe(CronExpression e, DayRule rule) {
         String text;
         try {
-            text = reworded(CronDescriptor.instance(Locale.UK).describe(UNIX.parse(e.text())));
+            text = reworded(CronDescriptor.instance(Locale.UK).describe(UNIX.parse(describable(e).text())));
         } catch (IllegalArgumentException ex) {
             text = "cron " + e.text();
         }
@@ -48,6 +48,23 @@ final class Descriptions {
             text += rule.combinesWithOr(e) ? " (day-of-month OR day-of-week)" : " (day-of-month AND day-of-week)";
         }
         return text;
+    }
+
+    /**
+     * cron-utils reads the step of a stepped weekday range as a weekday ({@code mon-fri/2} came out as "every Tuesday
+     * days between Monday and Friday"): such a field is described as the list of days it stands for.
+     */
+    private static CronExpression describable(CronExpression e) {
+        if (!e.field(CronField.DAY_OF_WEEK).contains("/")) {
+            return e;
+        }
+        List<String> days = new ArrayList<>();
+        for (int d = 0; d <= 6; d++) {
+            if (e.matches(CronField.DAY_OF_WEEK, d)) {
+                days.add(String.valueOf(d));
+            }
+        }
+        return e.withDayFields(e.field(CronField.DAY_OF_MONTH), String.join(",", days));
     }
 
     static String reworded(String description) {

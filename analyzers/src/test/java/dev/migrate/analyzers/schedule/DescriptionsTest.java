@@ -24,4 +24,11 @@ class DescriptionsTest {
         assertThat(described("0 1 * * 1-5")).isEqualTo("at 01:00 every day between Monday and Friday");
         assertThat(described("*/5 * * * *")).isEqualTo("every 5 minutes");
     }
+
+    /** Before: "at 12:00 every Tuesday days between Monday and Friday" (the step read as a weekday). */
+    @Test
+    void steppedWeekdaysAreTheDaysTheyStandFor() {
+        assertThat(described("0 12 * * mon-fri/2")).isEqualTo("at 12:00 on Monday, Wednesday and Friday");
+        assertThat(described("0 12 * * */3")).isEqualTo("at 12:00 on Sunday, Wednesday and Saturday");
+    }
 }

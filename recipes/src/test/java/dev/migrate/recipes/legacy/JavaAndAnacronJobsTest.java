@@ -89,6 +89,36 @@ class JavaAndAnacronJobsTest {
         assertCompiles(p);
     }
 
+    /** A RHEL-style /etc/crontab runs the run-parts directories itself, at its own times. */
+    @Test
+    void runPartsScriptRunsAtTheTimeOfTheCrontabLineThatRunsItsDirectory() throws Exception {
+        Path p = dir.resolve("rhel");
+        write(p, "etc/crontab", "SHELL=/bin/bash\nMAILTO=root\n\n12 3 * * * root run-parts /etc/cron.daily\n"
+                + "40 * * * * root run-parts /etc/cron.hourly\n");
+        write(p, "etc/cron.daily/purge-spool", "#!/bin/sh\nfind /var/spool/app -mtime +3 -delete\n");
+        write(p, "etc/cron.weekly/compact", "#!/bin/sh\n/usr/local/bin/compact\n");
+        RewriteResult dual = run(p, "dual-run");
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("purge-spool").contains("schedule assumed"));
+        RewriteEngine.apply(p, dual);
+        String yaml = read(p, "prefect/prefect.yaml");
+        assertThat(yaml).as("the crontab's 03:12 shifted by 15 min, not Debian's 06:25").contains("cron: 27 3 * * *")
+                .doesNotContain("cron: 40 6 * * *");
+        assertThat(yaml).as("no line runs cron.weekly here: the stock time stays, as a decision").contains("cron: 2 7 * * 7");
+        assertCompiles(p);
+        assertThat(run(p, "dual-run").changes()).isEmpty();
+    }
+
+    /** Debian's lines defer to anacron; without an anacrontab they keep the stock time they state anyway. */
+    @Test
+    void runPartsLineThatDefersToAnacronDoesNotSetTheTime() throws Exception {
+        Path p = dir.resolve("debian");
+        write(p, "etc/crontab", "25 6 * * * root test -x /usr/sbin/anacron || { cd / && run-parts --report /etc/cron.daily; }\n");
+        write(p, "etc/anacrontab", "START_HOURS_RANGE=3-22\n1\t5\tcron.daily\trun-parts --report /etc/cron.daily\n");
+        write(p, "etc/cron.daily/purge-spool", "#!/bin/sh\nfind /var/spool/app -mtime +3 -delete\n");
+        RewriteEngine.apply(p, run(p, "dual-run"));
+        assertThat(read(p, "prefect/prefect.yaml")).as("anacron's 03:05 shifted").contains("cron: 20 3 * * *");
+    }
+
     @Test
     void anacronThatOnlyDispatchesAnEmptyDirectoryIsNotMoved() throws IOException {
         Path p = dir.resolve("empty");

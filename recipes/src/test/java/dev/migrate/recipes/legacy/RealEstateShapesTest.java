@@ -296,9 +296,11 @@ class RealEstateShapesTest {
                     schedule.run_pending()
                     time.sleep(1)
                 """);
-        applyDualRunNoting("not migrated: no schedule Prefect can express (.every().monday.do(job))");
+        // The weekday is kept (Mondays, at 00:00 shifted for the dual run); the time of day is a decision to review.
+        applyDualRunNoting("every().monday without .at() ran on Mondays at the time of day the scheduler process started");
         // A plain interval keeps its meaning (every two weeks from the start) and is migrated.
-        assertThat(read(dir, "prefect/prefect.yaml")).contains("interval: 1209600").doesNotContain("interval: 604800");
+        assertThat(read(dir, "prefect/prefect.yaml")).contains("interval: 1209600", "cron: 15 0 * * 1")
+                .doesNotContain("interval: 604800");
     }
 
     @Test
@@ -418,5 +420,41 @@ class RealEstateShapesTest {
                 """);
         assertThat(run(dir, "dual-run").notes()).anySatisfy(n -> assertThat(n.message())
                 .contains("Celery task elsewhere.run is not defined under that module path in the project, nor by a task decorator's name="));
+    }
+
+    /** cron.d files written by hand often indent their entries with blanks or a tab. */
+    @Test
+    void indentedCrontabEntriesReadTheSameAfterTheCutoverCommentedThemOut() throws Exception {
+        write("etc/cron.d/reports", "SHELL=/bin/sh\n\t15 6 * * *   root\t/opt/reports/daily.sh\n   0 1 * * 0 root /opt/reports/weekly.sh\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(read(dir, "prefect/legacy-jobs.yaml")).contains("line: 2\n    column: 2\n", "line: 3\n    column: 4\n");
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "etc/cron.d/reports")).contains("\t# 15 6 * * *   root\t/opt/reports/daily.sh\n",
+                "   # 0 1 * * 0 root /opt/reports/weekly.sh\n");
+        Map<String, String> cutOver = snapshot(dir);
+        assertThat(run(dir, "cutover").changes()).isEmpty();
+        assertThat(snapshot(dir)).isEqualTo(cutOver);
+        assertThat(read(dir, "prefect/legacy-jobs.yaml")).contains("line: 2\n    column: 2\n", "line: 3\n    column: 4\n");
+    }
+
+    @Test
+    void unindentedCrontabEntriesKeepColumnOneThroughTheCutover() throws Exception {
+        write("etc/cron.d/reports", "15 6 * * * root /opt/reports/daily.sh\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(run(dir, "cutover").changes()).isEmpty();
+        assertThat(read(dir, "prefect/legacy-jobs.yaml")).contains("line: 1\n    column: 1\n");
+    }
+
+    /** Before: "no schedule Prefect can express (); keep it on the host" for a timer whose OnCalendar= is invalid. */
+    @Test
+    void timerWhoseCalendarCannotBeReadSaysSo() throws Exception {
+        write("etc/systemd/system/rotate.timer", "[Timer]\nOnCalendar=*-*-* 25:00\n");
+        write("etc/systemd/system/rotate.service", "[Service]\nExecStart=/usr/local/bin/rotate\n");
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.changes()).isEmpty();
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("its schedule could not be read (the scan reports why, at etc/systemd/system/rotate.timer)")
+                .doesNotContain("()"));
     }
 }

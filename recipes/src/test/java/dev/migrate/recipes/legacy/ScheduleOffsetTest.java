@@ -50,7 +50,17 @@ class ScheduleOffsetTest {
     @Test
     void shiftsThatCannotBeWrittenExactlyAreRefused() {
         assertThat(shifted("*/5 * * * *", 15)).isEmpty();
-        assertThat(shifted("50 23 * * *", 15)).as("the day would change").isEmpty();
+        assertThat(shifted("50 23 1 * *", 15)).as("the 1st at 23:50 has no next-day day of the month").isEmpty();
+        assertThat(shifted("50 22,23 * * 1-5", 15)).as("22:50 stays on its weekday, 23:50 does not").isEmpty();
         assertThat(shifted("30 2 * * *", 0)).isEmpty();
+    }
+
+    /** Before: refused, so the dual run fired at the legacy times (a Saturday 23:59 job, and any job at 23:50). */
+    @Test
+    void lateEveningJobsMoveIntoTheNextDay() {
+        assertThat(shifted("50 23 * * *", 15)).contains("5 0 * * *");
+        assertThat(shifted("59 23 * * 6", 15)).contains("14 0 * * 0");
+        assertThat(shifted("55 23 * * 1-5", 15)).contains("10 0 * * 2,3,4,5,6");
+        assertThat(shifted("45 7,23 * * *", 30)).contains("15 0,8 * * *");
     }
 }

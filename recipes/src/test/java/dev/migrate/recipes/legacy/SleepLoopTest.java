@@ -1,12 +1,21 @@
 package dev.migrate.recipes.legacy;
 
+import static dev.migrate.recipes.legacy.LegacyTestSupport.read;
+import static dev.migrate.recipes.legacy.LegacyTestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.recipes.engine.RewriteEngine;
+import dev.migrate.recipes.engine.RewriteResult;
 import dev.migrate.recipes.legacy.internal.SleepLoop;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SleepLoopTest {
+    @TempDir
+    Path dir;
+
     @Test
     void loopWithConstantIntervalAndCycleFunction() {
         String py = """
@@ -25,8 +34,8 @@ class SleepLoopTest {
                         run_cycle()
                         time.sleep(max(0, INTERVAL - (time.time() - started)))
                 """;
-        assertThat(SleepLoop.find("jobs/loop.py", py))
-                .contains(new SleepLoop("jobs/loop.py", "run_cycle", Duration.ofMinutes(15), 11));
+        assertThat(SleepLoop.around("jobs/loop.py", py, 14)).contains(new SleepLoop("jobs/loop.py", "run_cycle", 11));
+        assertThat(SleepLoop.around("jobs/loop.py", py, 3)).as("no loop around that line").isEmpty();
     }
 
     @Test
@@ -42,13 +51,13 @@ class SleepLoopTest {
                         poll()
                         sleep(30)
                 """;
-        assertThat(SleepLoop.find("poll.py", py)).contains(new SleepLoop("poll.py", "poll", Duration.ofSeconds(30), 7));
+        assertThat(SleepLoop.around("poll.py", py, 9)).contains(new SleepLoop("poll.py", "poll", 7));
     }
 
     @Test
     void loopAtModuleLevelOrWithoutACycleFunctionIsLeftAlone() {
         // Copying this module into a flow would run the loop on import, and record() is a step, not the cycle.
-        assertThat(SleepLoop.find("runner.py", """
+        assertThat(SleepLoop.around("runner.py", """
                 import time
 
                 def record(name):
@@ -57,8 +66,8 @@ class SleepLoopTest {
                 while True:
                     record("x")
                     time.sleep(900)
-                """)).isEmpty();
-        assertThat(SleepLoop.find("runner2.py", """
+                """, 8)).isEmpty();
+        assertThat(SleepLoop.around("runner2.py", """
                 import time
 
                 def record(name):
@@ -69,17 +78,92 @@ class SleepLoopTest {
                         for job in ("a", "b"):
                             record(job)
                         time.sleep(900)
-                """)).isEmpty();
+                """, 10)).isEmpty();
     }
 
-    @Test
-    void waitingLoopThatCallsNothingOfItsOwnIsNotAScheduler() {
-        assertThat(SleepLoop.find("wait.py", """
-                import time
-                import os
+    private void write(String rel, String text) throws Exception {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
 
-                while not os.path.exists("/tmp/ready"):
-                    time.sleep(1)
-                """)).isEmpty();
+    /** The migration takes a loop's interval from the scan: the period, not the error handler's back-off. */
+    @Test
+    void migratedLoopSleepsThePeriodTheScanReads() throws Exception {
+        write("opt/sync/worker.py", """
+                import time
+
+
+                def sync():
+                    print("sync")
+
+
+                def main():
+                    while True:
+                        try:
+                            sync()
+                            time.sleep(300)
+                        except Exception:
+                            time.sleep(10)
+
+
+                if __name__ == "__main__":
+                    main()
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(read(dir, "prefect/prefect.yaml")).contains("interval: 300").doesNotContain("interval: 10\n");
+    }
+
+    /** Loops the scan does not count as schedulers (PYS003) are not migrated either. */
+    @Test
+    void loopsTheScanIgnoresAreNotMigrated() throws Exception {
+        write("opt/ui/spinner.py", """
+                import time
+
+
+                def redraw():
+                    print(".")
+
+
+                def main():
+                    while True:
+                        redraw()
+                        time.sleep(0.25)
+                """);
+        write("opt/ui/until_ready.py", """
+                import time
+
+                BACKOFF = 5
+
+
+                def ready():
+                    return True
+
+
+                def wait():
+                    delay = 1
+                    while True:
+                        if ready():
+                            break
+                        delay = min(delay * 2, BACKOFF)
+                        time.sleep(delay)
+                """);
+        write("opt/ui/bounded.py", """
+                import time
+
+
+                def tick():
+                    pass
+
+
+                def main(n):
+                    while n > 0:
+                        tick()
+                        n -= 1
+                        time.sleep(60)
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.changes()).isEmpty();
     }
 }

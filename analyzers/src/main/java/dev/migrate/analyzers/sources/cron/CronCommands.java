@@ -19,20 +19,48 @@ public final class CronCommands {
     private CronCommands() {
     }
 
-    /** A short name for the job: the script or program it runs, without directories or extension. */
+    /** Shell words that open or continue a compound command; the command they guard follows them. */
+    private static final Set<String> SHELL_KEYWORDS = Set.of("if", "then", "else", "elif", "do", "!", "while", "until");
+    /** Interpreter options whose operand is inline code: the program is the interpreter, a fallback name only. */
+    private static final Set<String> INLINE_CODE = Set.of("-c", "-e", "-E");
+
+    /**
+     * A short name for the job: the script or program it runs, without directories or extension. A segment that only
+     * runs inline code ({@code perl -e 'sleep int(rand(3600))'}, a random delay) names it only when no other does.
+     */
     public static String name(String command) {
+        String inline = null;
         for (String segment : command.split("&&|\\|\\||;|\\|")) {
             List<String> words = words(segment.replaceAll("^[\\s({]+|[\\s)}]+$", ""));
-            if (words.isEmpty() || Set.of("cd", "source", ".", "export", "set", "test", "[", "sleep", "true", ":").contains(words.get(0))) {
+            while (!words.isEmpty() && SHELL_KEYWORDS.contains(words.get(0))) {
+                words = words.subList(1, words.size());
+            }
+            if (words.isEmpty() || Set.of("cd", "source", ".", "export", "set", "test", "[", "[[", "sleep", "true", ":", "fi", "done")
+                    .contains(words.get(0))) {
                 continue;
             }
             String program = program(words);
-            if (program != null) {
+            if (program != null && runsInlineCode(words)) {
+                inline = inline == null ? program : inline;
+            } else if (program != null) {
                 return program;
             }
         }
+        if (inline != null) {
+            return inline;
+        }
         List<String> words = words(command);
         return words.isEmpty() ? "job" : base(words.get(0));
+    }
+
+    /** {@code perl -e CODE}, {@code bash -c CODE}: an interpreter given its program on the command line. */
+    private static boolean runsInlineCode(List<String> words) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (INTERPRETER.matcher(base(words.get(i))).matches()) {
+                return INLINE_CODE.contains(words.get(i + 1));
+            }
+        }
+        return false;
     }
 
     private static String program(List<String> words) {
@@ -54,7 +82,7 @@ public final class CronCommands {
                     if (words.get(j).equals("-m") && j + 1 < words.size()) {
                         return words.get(j + 1);
                     }
-                    if (words.get(j).equals("-c")) {
+                    if (INLINE_CODE.contains(words.get(j))) {
                         return b;
                     }
                     j++;

@@ -32,6 +32,12 @@ import java.util.Set;
  * {@code @DisallowConcurrentExecution} when that class is in the same file.
  */
 public final class QuartzJavaDetector implements Detector {
+    /** CronScheduleBuilder's shortcuts, read as the Quartz cron they build. */
+    private static final Set<String> CRON_SHORTCUTS = Set.of("dailyAtHourAndMinute", "weeklyOnDayAndHourAndMinute",
+            "monthlyOnDayAndHourAndMinute");
+    /** DateBuilder's weekday constants (Quartz numbers days from Sunday = 1). */
+    private static final List<String> WEEKDAYS = List.of("SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
+            "SATURDAY");
     private static final Set<String> SIMPLE = Set.of("simpleSchedule", "repeatSecondlyForever", "repeatMinutelyForever",
             "repeatHourlyForever", "repeatSecondlyForTotalCount", "repeatMinutelyForTotalCount", "repeatHourlyForTotalCount");
     private static final Map<String, ChronoUnit> INTERVALS = Map.of(
@@ -47,7 +53,7 @@ public final class QuartzJavaDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("cronSchedule", "ScheduleBuilder", "ForTotalCount", "lyForever");
+        return Prefilter.keywords("cronSchedule", "ScheduleBuilder", "ForTotalCount", "lyForever", "HourAndMinute");
     }
 
     @Override
@@ -62,7 +68,8 @@ public final class QuartzJavaDetector implements Detector {
 
     private void scan(ScanFile file, CompilationUnit cu, InventorySink sink) {
         List<MethodCallExpr> calls = cu.findAll(MethodCallExpr.class, c ->
-                c.getNameAsString().equals("cronSchedule") || SIMPLE.contains(c.getNameAsString()));
+                c.getNameAsString().equals("cronSchedule") || CRON_SHORTCUTS.contains(c.getNameAsString())
+                        || SIMPLE.contains(c.getNameAsString()));
         for (int i = 0; i < calls.size(); i++) {
             trigger(file, cu, calls.get(i), i, sink);
         }
@@ -86,11 +93,12 @@ public final class QuartzJavaDetector implements Detector {
         Optional<String> tz = inChain.stream().filter(c -> c.getNameAsString().equals("inTimeZone"))
                 .flatMap(c -> c.getArguments().stream()).flatMap(a -> a.findAll(StringLiteralExpr.class).stream())
                 .map(StringLiteralExpr::asString).findFirst();
-        boolean cron = call.getNameAsString().equals("cronSchedule");
+        boolean shortcut = CRON_SHORTCUTS.contains(call.getNameAsString());
+        boolean cron = shortcut || call.getNameAsString().equals("cronSchedule");
         if (cron) {
-            Optional<String> expr = call.getArguments().isEmpty() ? Optional.empty()
+            Optional<String> expr = shortcut ? shortcutCron(call) : call.getArguments().isEmpty() ? Optional.empty()
                     : JavaSources.constant(call.getArgument(0));
-            String text = expr.orElse(call.getArguments().isEmpty() ? "?" : call.getArgument(0).toString());
+            String text = expr.orElse(shortcut ? call.toString() : call.getArguments().isEmpty() ? "?" : call.getArgument(0).toString());
             job.schedule(new ScheduleSpec(expr.isPresent() ? ScheduleSpec.Form.CRON_QUARTZ : ScheduleSpec.Form.UNKNOWN,
                     text, tz.orElse(null), where));
             sink.finding(Findings.of("JAV010", "Quartz cron trigger " + name + " (" + text + ")", where, job.id()));
@@ -115,6 +123,31 @@ public final class QuartzJavaDetector implements Detector {
                             .substring("withMisfireHandlingInstruction".length())));
         }
         sink.job(job.build());
+    }
+
+    /**
+     * {@code dailyAtHourAndMinute(h, m)}, {@code weeklyOnDayAndHourAndMinute(day, h, m)} and
+     * {@code monthlyOnDayAndHourAndMinute(day, h, m)} as the Quartz cron text they build; empty when an argument is
+     * not a constant.
+     */
+    private static Optional<String> shortcutCron(MethodCallExpr call) {
+        List<String> args = new java.util.ArrayList<>();
+        for (Expression a : call.getArguments()) {
+            String name = a.isFieldAccessExpr() ? a.asFieldAccessExpr().getNameAsString()
+                    : a.isNameExpr() ? a.asNameExpr().getNameAsString() : null;
+            Optional<String> v = name != null && WEEKDAYS.contains(name)
+                    ? Optional.of(String.valueOf(WEEKDAYS.indexOf(name) + 1)) : JavaSources.constant(a);
+            if (v.isEmpty() || !v.get().matches("\\d+")) {
+                return Optional.empty();
+            }
+            args.add(v.get());
+        }
+        return switch (call.getNameAsString() + "/" + args.size()) {
+            case "dailyAtHourAndMinute/2" -> Optional.of("0 " + args.get(1) + " " + args.get(0) + " ? * *");
+            case "weeklyOnDayAndHourAndMinute/3" -> Optional.of("0 " + args.get(2) + " " + args.get(1) + " ? * " + args.get(0));
+            case "monthlyOnDayAndHourAndMinute/3" -> Optional.of("0 " + args.get(2) + " " + args.get(1) + " " + args.get(0) + " * ?");
+            default -> Optional.empty();
+        };
     }
 
     /** The outermost expression of the builder chain a call belongs to. */

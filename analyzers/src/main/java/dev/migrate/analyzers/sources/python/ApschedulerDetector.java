@@ -30,7 +30,8 @@ public final class ApschedulerDetector extends PythonDetector {
             "minute", "second");
     private static final Map<String, String> WEEKDAY_NUMBERS = Map.of("mon", "1", "tue", "2", "wed", "3", "thu", "4",
             "fri", "5", "sat", "6", "sun", "0");
-    private static final List<String> NOT_TRIGGER_ARGS = List.of("id", "name", "args", "kwargs", "replace_existing",
+    /** Arguments of add_job and scheduled_job that are not trigger fields (trigger= names the trigger itself). */
+    private static final List<String> NOT_TRIGGER_ARGS = List.of("trigger", "func", "id", "name", "args", "kwargs", "replace_existing",
             "misfire_grace_time", "coalesce", "max_instances", "next_run_time", "jobstore", "executor", "timezone",
             "jitter", "start_date", "end_date");
 
@@ -154,8 +155,12 @@ public final class ApschedulerDetector extends PythonDetector {
                     }
                     seconds += Double.parseDouble(e.getValue()) * unit;
                 }
-                return seconds > 0 ? new ScheduleSpec(Form.INTERVAL, Durations.iso(seconds), tz, where)
-                        : new ScheduleSpec(Form.UNKNOWN, written, tz, where);
+                if (seconds <= 0) {
+                    return new ScheduleSpec(Form.UNKNOWN, written, tz, where);
+                }
+                String every = Durations.iso(seconds);
+                return new ScheduleSpec(Form.INTERVAL, startDate(m, call, tz != null ? tz : schedulerZone)
+                        .map(start -> "R/" + start + "/" + every).orElse(every), tz, where);
             }
             case "cron" -> {
                 String zone = tz != null ? tz : schedulerZone;
@@ -165,6 +170,26 @@ public final class ApschedulerDetector extends PythonDetector {
             default -> {
                 return new ScheduleSpec(Form.UNKNOWN, written, tz, where);
             }
+        }
+    }
+
+    /**
+     * An interval trigger counts from its {@code start_date} (a string in the trigger's zone) in elapsed time: that
+     * start as an instant with its UTC offset, when the zone is known; empty otherwise (the count then starts when
+     * the scheduler does, as the schedule's inexactness note says).
+     */
+    private static Optional<String> startDate(PythonModule m, Node call, String zone) {
+        Optional<String> text = PythonModule.arg(call, "start_date", -1).flatMap(m::string);
+        if (text.isEmpty() || zone == null) {
+            return Optional.empty();
+        }
+        String t = text.get().strip().replace(' ', 'T');
+        try {
+            java.time.LocalDateTime local = t.length() == 10 ? java.time.LocalDate.parse(t).atStartOfDay()
+                    : java.time.LocalDateTime.parse(t);
+            return Optional.of(local.atZone(java.time.ZoneId.of(zone)).toOffsetDateTime().toString());
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
         }
     }
 

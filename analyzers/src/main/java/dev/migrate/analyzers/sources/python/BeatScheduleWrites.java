@@ -33,6 +33,8 @@ final class BeatScheduleWrites {
     record Unsure(Node write, String setting, String inside) {
     }
 
+    /** The setting name of a beat schedule a function returns. */
+    static final String RETURNED = "the beat schedule a function returns";
     private final PythonModule m;
     /** Per setting (the target as written, prefixed by its class), its entries in the order they were added. */
     private final Map<String, Map<String, Entry>> settings = new LinkedHashMap<>();
@@ -132,6 +134,12 @@ final class BeatScheduleWrites {
         if (stmt.kind() == NodeKind.EXPR_STMT && !stmt.nodes().isEmpty()
                 && Expressions.unwrap(stmt.nodes().get(0)).kind() == NodeKind.CALL) {
             return call(Expressions.unwrap(stmt.nodes().get(0)), scope, ordered);
+        }
+        if (stmt.kind() == NodeKind.RETURN && !stmt.nodes().isEmpty() && looksLikeBeatSchedule(stmt.nodes().get(0))) {
+            // a function that builds the schedule for a caller elsewhere (app.conf.beat_schedule = get_schedule())
+            String setting = scope + RETURNED;
+            dict(setting, stmt.nodes().get(0));
+            return setting;
         }
         if (stmt.kind() == NodeKind.DEL && !stmt.nodes().isEmpty()) {
             Node targets = Expressions.unwrap(stmt.nodes().get(0));
@@ -235,6 +243,29 @@ final class BeatScheduleWrites {
         }
         Node owner = Expressions.unwrap(target.nodes().get(0));
         return isBeatName(owner) ? Expressions.dottedName(owner) : Optional.empty();
+    }
+
+    /**
+     * A dict literal every value of which is a dict with a "task" and a "schedule" key: a beat schedule, whatever
+     * name it is given later.
+     */
+    private boolean looksLikeBeatSchedule(Node value) {
+        Node dict = m.resolve(value);
+        if (dict.kind() != NodeKind.DICT || dict.nodes(NodeKind.DICT_ENTRY).isEmpty()) {
+            return false;
+        }
+        for (Node entry : dict.nodes(NodeKind.DICT_ENTRY)) {
+            Node body = entry.nodes().size() == 2 ? m.resolve(entry.nodes().get(1)) : null;
+            if (body == null || body.kind() != NodeKind.DICT) {
+                return false;
+            }
+            List<String> keys = body.nodes(NodeKind.DICT_ENTRY).stream().filter(e -> e.nodes().size() == 2)
+                    .map(e -> m.string(e.nodes().get(0)).orElse("")).toList();
+            if (!keys.contains("task") || !keys.contains("schedule")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isBeatName(Node target) {

@@ -110,7 +110,10 @@ public final class CeleryBeatDetector extends PythonDetector {
             return cron(m, s).map(c -> new ScheduleSpec(Form.CRON_CELERY, c, zone, where))
                     .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, s.text().strip(), zone, where));
         }
-        return Durations.seconds(m, s).filter(d -> d > 0)
+        // celery.schedules.schedule(run_every=...) is what beat makes of a timedelta or a number itself
+        Node every = s.kind() == NodeKind.CALL && m.nameOf(s).equals("celery.schedules.schedule")
+                ? PythonModule.arg(s, "run_every", 0).map(m::resolve).orElse(s) : s;
+        return Durations.seconds(m, every).filter(d -> d > 0)
                 .map(d -> new ScheduleSpec(Form.INTERVAL, Durations.iso(d), null, where))
                 .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, s.text().strip(), zone, where));
     }

@@ -99,9 +99,15 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
             return random(m, to, n.get(), unit, chainText, tz, where);
         }
         if (at == null) {
-            // A weekday without .at() runs on that weekday at the time of day the process started: no fixed clock.
+            // A weekday without .at() runs on that weekday, at a time of day the process start set: the weekday is
+            // kept, the time of day is a decision (as for days without .at()).
             if (WEEKDAYS.contains(written)) {
-                return Optional.empty();
+                ScheduleSpec spec = new ScheduleSpec(tz == null ? Form.CRON_UNIX : Form.CRON_SCHEDULE_LIB,
+                        "0 0 * * " + WEEKDAYS.indexOf(written), tz, where);
+                return Optional.of(new ScheduleLibReading(spec, List.of(new Decision(PHASE_FROM_START, "every()." + written
+                        + " without .at() ran on " + capitalized(written) + "s at the time of day the scheduler process "
+                        + "started, moved later by the length of each run; the deployment runs at 00:00: set the cron's "
+                        + "hour and minute to when it should run")), null));
             }
             ScheduleSpec spec = new ScheduleSpec(Form.INTERVAL, Durations.iso(seconds), tz, where);
             return Optional.of(unit.equals("days") || unit.equals("weeks")
@@ -151,6 +157,10 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
                     .ifPresent(gap -> decisions.add(new Decision(DST_GAP, gap.sentence(atText))));
         }
         return Optional.of(new ScheduleLibReading(spec, List.copyOf(decisions), null));
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     /** Why an every(n).days or .weeks without .at() has no time of day that the deployment could copy. */

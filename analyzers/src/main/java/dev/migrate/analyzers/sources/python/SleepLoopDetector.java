@@ -12,8 +12,11 @@ import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Home-made schedulers: a {@code while True:} (or {@code while not stopping:}) loop that works and then calls
@@ -21,7 +24,8 @@ import java.util.Optional;
  * time from ({@code time.sleep(max(0, INTERVAL - elapsed))}). Loops that only drive another scheduler
  * ({@code schedule.run_pending()}) are that scheduler's, not jobs of their own; loops that sleep less than a
  * second, and loops that leave ({@code break}, {@code return}) after sleeping a computed time (a backoff while
- * waiting for something), are no schedules at all. A loop never overlaps itself.
+ * waiting for something), are no schedules at all. The loop's interval is its last sleep outside an {@code except}
+ * clause (a handler's shorter sleep is the back-off before a retry). A loop never overlaps itself.
  */
 public final class SleepLoopDetector extends PythonDetector {
     /** Shorter sleeps pace a screen or a busy poll, not a scheduled job. */
@@ -46,17 +50,36 @@ public final class SleepLoopDetector extends PythonDetector {
             if (calls.stream().anyMatch(c -> m.nameOf(c).endsWith("run_pending"))) {
                 continue;
             }
+            // The last sleep paces the loop, unless it is an exception handler's back-off before a retry.
+            Set<Node> handling = handlerCalls(loop);
             Node sleep = null;
+            Node backOff = null;
             for (Node c : calls) {
                 String n = m.nameOf(c);
                 if (n.equals("time.sleep") || n.equals("asyncio.sleep")) {
-                    sleep = c;
+                    if (handling.contains(c)) {
+                        backOff = c;
+                    } else {
+                        sleep = c;
+                    }
                 }
             }
-            if (sleep != null) {
-                job(m, loop, sleep, sink);
+            if (sleep != null || backOff != null) {
+                job(m, loop, sleep != null ? sleep : backOff, sink);
             }
         }
+    }
+
+    /** The calls inside the {@code except} clauses of the loop (the same identity as {@link #callsIn}'s). */
+    private static Set<Node> handlerCalls(Node n) {
+        Set<Node> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node c : n.nodes()) {
+            if (c.kind() == NodeKind.FUNCTION_DEF || c.kind() == NodeKind.CLASS_DEF) {
+                continue;
+            }
+            out.addAll(c.kind() == NodeKind.EXCEPT_CLAUSE ? callsIn(c) : handlerCalls(c));
+        }
+        return out;
     }
 
     /** {@code while True}, {@code while 1} or {@code while not <name>}: runs until the process stops. */

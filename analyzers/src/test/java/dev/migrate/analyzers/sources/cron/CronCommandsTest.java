@@ -17,6 +17,17 @@ class CronCommandsTest {
         assertThat(CronCommands.name("sudo -u etl /opt/bin/load")).isEqualTo("load");
     }
 
+    /** Before: "if" and "sleep int(rand(43200))" (a job named after a shell keyword and a random delay's code). */
+    @Test
+    void namesTheCommandBehindShellKeywordsAndRandomDelays() {
+        assertThat(CronCommands.name("[ -x /usr/lib/app/clean ] && if [ ! -d /run/systemd/system ]; then /usr/lib/app/clean; fi"))
+                .isEqualTo("clean");
+        assertThat(CronCommands.name("test -x /usr/bin/renew && perl -e 'sleep int(rand(3600))' && renew -q"))
+                .isEqualTo("renew");
+        assertThat(CronCommands.name("perl -e 'print 1'")).as("inline code alone still names it").isEqualTo("perl");
+        assertThat(CronCommands.name("bash -c 'run'")).isEqualTo("bash");
+    }
+
     @Test
     void flockDecidesOverlap() {
         assertThat(CronCommands.overlap("flock -n /tmp/l cmd")).isEqualTo(Overlap.SKIP);

@@ -56,6 +56,30 @@ class QuartzDetectorsTest {
                 """);
     }
 
+    /** CronScheduleBuilder's daily, weekly and monthly shortcuts were no trigger at all: the jobs were missed. */
+    @Test
+    void javaCronShortcutsAreTheCronTheyBuild() {
+        String src = """
+                import static org.quartz.CronScheduleBuilder.*;
+                import static org.quartz.TriggerBuilder.newTrigger;
+                import org.quartz.*;
+
+                public class Shortcuts {
+                    void plan(Scheduler s, int hour) throws SchedulerException {
+                        s.scheduleJob(newTrigger().withIdentity("daily").withSchedule(dailyAtHourAndMinute(10, 42)).build());
+                        s.scheduleJob(newTrigger().withIdentity("weekly")
+                                .withSchedule(weeklyOnDayAndHourAndMinute(DateBuilder.MONDAY, 6, 5)).build());
+                        s.scheduleJob(newTrigger().withIdentity("monthly").withSchedule(monthlyOnDayAndHourAndMinute(1, 0, 30)).build());
+                        s.scheduleJob(newTrigger().withIdentity("computed").withSchedule(dailyAtHourAndMinute(hour, 0)).build());
+                    }
+                }
+                """;
+        String out = DetectorHarness.run(new QuartzJavaDetector(), "app/src/main/java/Shortcuts.java", src);
+        assertThat(out).contains("schedule CRON_QUARTZ '0 42 10 ? * *'", "schedule CRON_QUARTZ '0 5 6 ? * 2'",
+                "schedule CRON_QUARTZ '0 30 0 1 * ?'", "schedule UNKNOWN 'dailyAtHourAndMinute(hour, 0)'");
+        assertThat(dev.migrate.analyzers.schedule.CronDialects.quartzToUnix("0 5 6 ? * 2")).isEqualTo("5 6 * * 1");
+    }
+
     @Test
     void xmlJobSchedulingData() {
         String xml = """

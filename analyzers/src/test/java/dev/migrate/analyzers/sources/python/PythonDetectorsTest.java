@@ -117,6 +117,34 @@ class PythonDetectorsTest {
         assertThat(codes(sink)).containsExactly("PYS002", "PYS002", "PYS002", "PYS002", "PYS005");
     }
 
+    /** trigger= written as a keyword, in add_job and in the decorator, and an interval counted from its start_date. */
+    @Test
+    void apschedulerTriggerByKeywordAndIntervalStart() {
+        RecordingSink sink = run(new ApschedulerDetector(), "kw.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+                sched = BlockingScheduler(timezone="Europe/Oslo")
+                sched.add_job(func=export, trigger="interval", days=1, start_date="2025-01-06 03:15:00")
+                sched.add_job(digest, trigger="cron", day_of_week="sun", hour=8, timezone="UTC")
+                sched.add_job(ping, trigger="interval", minutes=10)
+
+                @sched.scheduled_job(trigger="interval", hours=1, minutes=30)
+                def poll():
+                    pass
+                """);
+        assertThat(jobs(sink)).containsExactly(
+                "export | INTERVAL R/2025-01-06T03:15+01:00/P1D @3",
+                "digest | CRON_APSCHEDULER 0 8 * * 0 [UTC] @4",
+                "ping | INTERVAL PT10M @5",
+                "poll | INTERVAL PT1H30M @7");
+        assertThat(codes(sink)).containsOnly("PYS002");
+        // no zone: the start cannot be placed in time, and the interval keeps counting from the scheduler's start
+        assertThat(jobs(run(new ApschedulerDetector(), "nozone.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+                s = BlockingScheduler()
+                s.add_job(export, "interval", hours=6, start_date="2025-01-06 03:15:00")
+                """))).containsExactly("export | INTERVAL PT6H @3");
+    }
+
     @Test
     void oneFunctionWithTwoTriggersIsTwoJobsWithIdsOfTheirOwn() {
         String single = "from apscheduler.schedulers.blocking import BlockingScheduler\ns = BlockingScheduler()\n"
@@ -199,6 +227,42 @@ class PythonDetectorsTest {
                 """))).containsExactly("wait.py | UNKNOWN time.sleep(period) @14", "wait.py | INTERVAL PT10M @20");
     }
 
+    /** A worker that sleeps its period in the try block and backs off for a shorter time when a cycle fails. */
+    @Test
+    void sleepLoopIntervalIsNotTheErrorBackOff() {
+        assertThat(jobs(run(new SleepLoopDetector(), "worker.py", """
+                import time
+                def main():
+                    while True:
+                        try:
+                            sync()
+                            time.sleep(300)
+                        except Exception:
+                            log.exception("sync failed")
+                            time.sleep(10)
+                """))).containsExactly("worker.py | INTERVAL PT5M @6");
+        // the sleep after the try statement paces the loop as before; only a handler's own sleep is a back-off
+        assertThat(jobs(run(new SleepLoopDetector(), "worker2.py", """
+                import time
+                def main():
+                    while True:
+                        try:
+                            sync()
+                        except Exception:
+                            time.sleep(10)
+                        time.sleep(120)
+                """))).containsExactly("worker2.py | INTERVAL PT2M @8");
+        // a loop whose only sleep is in a handler still sleeps between cycles when they fail: it stays a job
+        assertThat(jobs(run(new SleepLoopDetector(), "worker3.py", """
+                import time
+                while True:
+                    try:
+                        sync()
+                    except Exception:
+                        time.sleep(30)
+                """))).containsExactly("worker3.py | INTERVAL PT30S @6");
+    }
+
     @Test
     void celeryBeatInModuleSettingsAndConfUpdate() {
         RecordingSink sink = run(new CeleryBeatDetector(), "celeryconfig.py", """
@@ -216,6 +280,44 @@ class PythonDetectorsTest {
                 app.conf.update(beat_schedule={"every-minute": {"task": "t.m", "schedule": crontab()}})
                 """);
         assertThat(jobs(update)).containsExactly("every-minute | CRON_CELERY * * * * * @1");
+    }
+
+    /** Before: nothing (the entries of a schedule a function builds for its caller were missed). */
+    @Test
+    void celeryBeatScheduleReturnedByAFunction() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "beat.py", """
+                from datetime import timedelta
+                from celery.schedules import crontab
+
+                def get_beat_schedule():
+                    return {
+                        "refresh": {"task": "app.refresh", "schedule": timedelta(hours=2)},
+                        "digest": {"task": "app.digest", "schedule": crontab(minute=15, hour="*/4")},
+                    }
+
+                def not_a_schedule():
+                    return {"refresh": {"task": "app.refresh"}, "limits": {"max": 3}}
+                """);
+        assertThat(jobs(sink)).containsExactly("refresh | INTERVAL PT2H @6", "digest | CRON_CELERY 15 */4 * * * @7");
+        assertThat(codes(sink)).containsExactly("PYS004", "PYS004", "PYS010");
+        assertThat(sink.findings).anySatisfy(f -> assertThat(f.message())
+                .startsWith("the beat schedule a function returns is written inside a function"));
+    }
+
+    /** celery.schedules.schedule() wraps an interval; a function of the project that happens to be named so does not. */
+    @Test
+    void celeryScheduleObjectIsItsInterval() {
+        RecordingSink sink = run(new CeleryBeatDetector(), "beat.py", """
+                from datetime import timedelta
+                from celery.schedules import schedule
+                from myapp.timing import schedule as plan
+                beat_schedule = {
+                    "ping": {"task": "t.ping", "schedule": schedule(run_every=timedelta(seconds=90))},
+                    "sync": {"task": "t.sync", "schedule": schedule(timedelta(minutes=5))},
+                    "odd": {"task": "t.odd", "schedule": plan(60)},
+                }
+                """);
+        assertThat(jobs(sink)).containsExactly("ping | INTERVAL PT1M30S @5", "sync | INTERVAL PT5M @6", "odd | UNKNOWN plan(60) @7");
     }
 
     /**

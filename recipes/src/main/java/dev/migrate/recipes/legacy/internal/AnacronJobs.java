@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * anacron entries and the run-parts scripts they dispatch ({@code /etc/cron.daily} ...), with schedules per anacron's
  * semantics: once per period, at the start of {@code START_HOURS_RANGE} (anacron's Debian start at 07:30 when none is
  * set) plus the entry's delay. What that cannot say (the random delay, catching up missed periods, running only
- * while the host is up) is reported as a difference. Scripts of a directory no anacron entry dispatches keep the
- * stock crontab time the scanner assumed.
+ * while the host is up) is reported as a difference. Scripts of a directory a crontab line runs
+ * ({@code run-parts /etc/cron.daily}) take that line's schedule; those of a directory nothing in the estate runs keep
+ * the stock crontab time the scanner assumed.
  */
 final class AnacronJobs {
     static final String SEMANTICS = "anacron.semantics";
@@ -35,12 +36,16 @@ final class AnacronJobs {
                 dispatchers.put(m.group(2), j);
             }
         }
+        Map<String, Job> cronLines = cronDispatchers(detected);
         List<Job> out = new ArrayList<>();
         for (Job j : detected) {
+            String period = j.attributes().get("runParts.period");
             if (j.kind() == JobKind.ANACRON && !dispatchers.containsValue(j)) {
                 out.add(withAnacronSchedule(j, j, null));
-            } else if (j.kind() == JobKind.CRON_RUN_PARTS && dispatchers.containsKey(j.attributes().get("runParts.period"))) {
-                out.add(interpreted(withAnacronSchedule(j, dispatchers.get(j.attributes().get("runParts.period")), j.command()), texts));
+            } else if (j.kind() == JobKind.CRON_RUN_PARTS && dispatchers.containsKey(period)) {
+                out.add(interpreted(withAnacronSchedule(j, dispatchers.get(period), j.command()), texts));
+            } else if (j.kind() == JobKind.CRON_RUN_PARTS && cronLines.containsKey(period)) {
+                out.add(interpreted(withCronSchedule(j, cronLines.get(period)), texts));
             } else if (j.kind() == JobKind.CRON_RUN_PARTS) {
                 out.add(interpreted(j, texts));
             } else {
@@ -61,6 +66,34 @@ final class AnacronJobs {
         attributes.put("runParts.script", j.command());
         return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), shebang + " " + j.command(), j.user(), j.env(),
                 j.workingDir(), j.overlap(), j.dependsOn(), attributes);
+    }
+
+    /**
+     * The crontab lines that run a run-parts directory unconditionally ({@code 02 4 * * * root run-parts
+     * /etc/cron.daily} in a RHEL-style /etc/crontab), by period. A line that defers to anacron
+     * ({@code test -x /usr/sbin/anacron || run-parts ...}) runs the scripts only where anacron is missing: it is not one.
+     */
+    private static Map<String, Job> cronDispatchers(List<Job> detected) {
+        Map<String, Job> out = new LinkedHashMap<>();
+        for (Job j : detected) {
+            Matcher m = j.kind() == JobKind.CRON && j.command() != null && !j.attributes().containsKey("cron.noOpWhen")
+                    && !"true".equals(j.attributes().get("disabled")) ? RUN_PARTS.matcher(j.command()) : null;
+            if (m != null && m.find()) {
+                out.putIfAbsent(m.group(2), j);
+            }
+        }
+        return out;
+    }
+
+    /** The script at the time of the crontab line that runs its directory, instead of the stock time assumed. */
+    private static Job withCronSchedule(Job j, Job line) {
+        Map<String, String> attributes = new LinkedHashMap<>(j.attributes());
+        attributes.remove("schedule.assumed");
+        attributes.put("runParts.dispatcher", line.id());
+        List<ScheduleSpec> specs = line.schedules().stream()
+                .map(s -> new ScheduleSpec(s.form(), s.expression(), s.timezone(), s.where())).toList();
+        return new Job(j.id(), j.kind(), j.name(), j.source(), specs, j.command(), j.user(), line.env(), j.workingDir(),
+                j.overlap(), j.dependsOn(), attributes);
     }
 
     static boolean dispatches(Job j) {

@@ -131,7 +131,10 @@ public final class LegacyEstate {
         int shift = (int) markers.stream().filter(m -> m < job.source().line()).count();
         Map<String, String> attributes = new LinkedHashMap<>(job.attributes());
         attributes.remove("disabled");
-        SourceRef src = new SourceRef(job.source().path(), job.source().line() - shift, markers.contains(job.source().line() - 1) ? 1 : job.source().column());
+        // A disabled line reads "<indent># <entry>" (CrontabFile.withEntryDisabled): its entry starts two columns
+        // after where the active line's did, indented or not.
+        int column = markers.contains(job.source().line() - 1) ? Math.max(1, job.source().column() - 2) : job.source().column();
+        SourceRef src = new SourceRef(job.source().path(), job.source().line() - shift, column);
         List<dev.migrate.analyzers.model.ScheduleSpec> specs = job.schedules().stream()
                 .map(s -> new dev.migrate.analyzers.model.ScheduleSpec(s.form(), s.expression(), s.timezone(), src)).toList();
         return new Job(job.id(), job.kind(), job.name(), src, specs, job.command(), job.user(), job.env(), job.workingDir(),

@@ -6,6 +6,7 @@ import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,19 +24,32 @@ final class LoopJobs {
     private LoopJobs() {
     }
 
-    /** @param consumed receives the ids of service jobs now represented by a loop job */
+    /**
+     * One job per script: the first loop the scan's detector read an interval for whose cycle {@link SleepLoop} finds.
+     *
+     * @param consumed receives the ids of the scan's loop jobs and of the service jobs now represented by a loop job
+     */
     static List<Job> of(Map<String, String> texts, String outputDir, List<Job> detected, List<String> consumed) {
         List<Job> jobs = new ArrayList<>();
-        for (Map.Entry<String, String> e : texts.entrySet()) {
-            String path = e.getKey();
-            if (!path.endsWith(".py") || path.startsWith(outputDir + "/")) {
+        java.util.Set<String> done = new java.util.HashSet<>();
+        List<Job> scanned = detected.stream()
+                .filter(j -> j.kind() == JobKind.PYTHON_SLEEP_LOOP && j.schedules().size() == 1
+                        && j.schedules().get(0).form() == ScheduleSpec.Form.INTERVAL)
+                .sorted(java.util.Comparator.comparing(Job::source)).toList();
+        for (Job scan : scanned) {
+            String path = scan.source().path();
+            String text = texts.get(path);
+            if (text == null || path.startsWith(outputDir + "/") || done.contains(path)) {
                 continue;
             }
-            Optional<SleepLoop> found = SleepLoop.find(path, e.getValue());
+            Optional<SleepLoop> found = SleepLoop.around(path, text, scan.source().line());
             if (found.isEmpty()) {
                 continue;
             }
+            done.add(path);
+            consumed.add(scan.id());
             SleepLoop loop = found.get();
+            Duration interval = Duration.parse(scan.schedules().get(0).expression());
             String script = path.substring(path.lastIndexOf('/') + 1);
             Job service = detected.stream()
                     .filter(j -> j.kind() == JobKind.SYSTEMD_SCHEDULER_SERVICE && j.command() != null
@@ -60,7 +74,7 @@ final class LoopJobs {
                 consumed.add(service.id());
             }
             jobs.add(new Job(JobIds.of(JobKind.PYTHON_SLEEP_LOOP, path, name, loop.entryPoint()), JobKind.PYTHON_SLEEP_LOOP,
-                    name, where, List.of(new ScheduleSpec(ScheduleSpec.Form.INTERVAL, loop.interval().toString(), null, where)),
+                    name, where, List.of(new ScheduleSpec(ScheduleSpec.Form.INTERVAL, interval.toString(), null, where)),
                     service == null ? null : service.command(), service == null ? null : service.user(),
                     service == null ? Map.of() : service.env(), service == null ? null : service.workingDir(),
                     Overlap.QUEUE, List.of(), attributes));

@@ -34,10 +34,8 @@ final class Planner {
         List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, check, p -> p.startsWith(out + "/")))
                 .stream().map(ServiceSpecifiers::expand).map(j -> ServiceExecLines.annotate(j, originals)).toList());
         List<String> consumed = new ArrayList<>();
-        List<Job> loops = LoopJobs.of(texts, out, detected, consumed);
-        // The scan's loop detector also finds the loops LoopJobs migrates; the others are reported as left alone.
-        detected.removeIf(j -> j.kind() == JobKind.PYTHON_SLEEP_LOOP
-                && loops.stream().anyMatch(l -> l.source().path().equals(j.source().path())));
+        // The scan's loop jobs LoopJobs migrates go (into consumed); the others are reported as left alone.
+        List<Job> loops = LoopJobs.of(originals, out, detected, consumed);
         java.util.Set<String> services = new java.util.HashSet<>();
         String manifestPath = out + "/" + Manifest.FILE;
         Manifest previous = texts.containsKey(manifestPath) ? Manifest.read(texts.get(manifestPath)) : Manifest.EMPTY;
@@ -243,8 +241,13 @@ final class Planner {
             var plan = PlannedSchedule.of(s, j.attributes(), new ScheduleCheck(o.hostZone(), o.reference()), o.reference(), 0);
             return plan.translation() != null && plan.translation().target() != null;
         });
-        return clock ? null : "no schedule Prefect can express (" + String.join(", ",
-                j.schedules().stream().map(s -> s.expression()).toList()) + "); keep it on the host";
+        if (clock) {
+            return null;
+        }
+        return j.schedules().isEmpty()
+                ? "its schedule could not be read (the scan reports why, at " + j.source() + "); correct it, or keep it on the host"
+                : "no schedule Prefect can express (" + String.join(", ", j.schedules().stream().map(s -> s.expression()).toList())
+                        + "); keep it on the host";
     }
 
     private void crontabEdits(java.util.Collection<Job> jobs, Map<String, Integer> currentLine, Map<String, String> files,

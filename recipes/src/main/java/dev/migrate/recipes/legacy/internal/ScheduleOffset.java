@@ -86,15 +86,42 @@ public final class ScheduleOffset {
             f[0] = list(mins, minutes);
         } else if (allWrap) {
             TreeSet<Integer> hours = expand(f[1], 0, 23);
-            if (hours == null || hours.last() == 23) {
-                return Optional.empty(); // the day would change too; day fields cannot follow in general
+            if (hours == null) {
+                return Optional.empty();
             }
             f[0] = list(mins, minutes - 60);
-            f[1] = list(hours, 1);
+            if (hours.last() == 23 && !nextDay(f, hours)) {
+                return Optional.empty(); // the day would change too, and the day fields cannot follow
+            }
+            if (hours.last() != 23) {
+                f[1] = list(hours, 1);
+            }
         } else {
             return Optional.empty();
         }
         return Optional.of(PrefectSchedule.cron(String.join(" ", f), !Boolean.FALSE.equals(t.dayOr()), t.timezone()));
+    }
+
+    /**
+     * Hour 23 moving into the next day (23:50 becomes 00:05): every hour moves when any day is one; a single hour 23
+     * on some weekdays moves to 00 on the next weekdays. Days of the month cannot follow (the 31st has no next day
+     * in every month). False when it cannot be written; the fire times are checked afterwards in any case.
+     */
+    private static boolean nextDay(String[] f, TreeSet<Integer> hours) {
+        if (!f[2].equals("*") || !f[3].equals("*")) {
+            return false;
+        }
+        if (f[4].equals("*")) {
+            f[1] = String.join(",", hours.stream().map(h -> (h + 1) % 24).sorted().map(String::valueOf).toList());
+            return true;
+        }
+        TreeSet<Integer> days = expand(f[4], 0, 7);
+        if (hours.size() != 1 || days == null) {
+            return false;
+        }
+        f[1] = "0";
+        f[4] = String.join(",", days.stream().map(d -> (d + 1) % 7).distinct().sorted().map(String::valueOf).toList());
+        return true;
     }
 
     /** A daily rule at one hour and minute (every n days at a time, for one): that time N minutes later, same day. */
