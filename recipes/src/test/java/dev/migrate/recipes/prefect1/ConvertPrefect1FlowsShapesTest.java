@@ -15,6 +15,52 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
     }
 
     @Test
+    void aDroppedFlowArgumentWrittenOnSeveralLinesIsQuotedOnOneTodoLine() {
+        // the TODO quotes the argument; a quote that kept its line breaks turned the lines after the first into
+        // code, and the rewritten file did not parse. The imports the quoted code uses stay for whoever writes
+        // the hook.
+        rewriteRun(python(
+                """
+                from functools import partial
+
+                from prefect import Flow, task
+                from alerts import notify
+
+
+                @task
+                def extract():
+                    return 1
+
+
+                with Flow(
+                    "nightly",
+                    on_failure=partial(
+                        notify,
+                        channel="#data",
+                    ),
+                ) as flow:
+                    extract()
+                """,
+                """
+                from functools import partial
+
+                from prefect import flow, task
+                from alerts import notify
+
+
+                @task
+                def extract():
+                    return 1
+
+
+                # TODO(migrate PF102): Prefect 1 Flow arguments dropped: on_failure=partial( notify, channel="#data", ): use on_failure=[fn(flow, flow_run, state)] on @flow
+                @flow(name="nightly")
+                def nightly():
+                    extract()
+                """));
+    }
+
+    @Test
     void tasksListedInTheFlowConstructorBecomeCalls() {
         rewriteRun(python(
                 """
