@@ -182,7 +182,7 @@ final class FlowConversion {
             out = StatementEdits.remove(out, r, style);
         }
         out = registrations(out, flow, deployment);
-        out = runs(out, flow);
+        out = runs(out, flow, deployment.isPresent());
         out = renameLeftovers(out, flow);
         if (!flow.dropped().isEmpty()) {
             Node def = findDef(out, flow.function());
@@ -353,8 +353,12 @@ final class FlowConversion {
         return null;
     }
 
-    /** {@code flow.run(parameters={...})} becomes {@code fn(k=v, ...)}; a used result asks for the final state. */
-    private Node runs(Node root, Prefect1Flow flow) {
+    /**
+     * {@code flow.run(parameters={...})} becomes {@code fn(k=v, ...)}; a used result asks for the final state. A
+     * deployed flow's module is imported by every run of the deployment, so a call at module level outside a main
+     * guard would start a second flow run each time: it gets a TODO.
+     */
+    private Node runs(Node root, Prefect1Flow flow, boolean deployed) {
         Node out = root;
         for (Node call : flow.runs()) {
             if (TreeEdits.path(out, call) == null) {
@@ -395,6 +399,13 @@ final class FlowConversion {
                     ? n.nodes().get(0) : n).filter(a -> a.targets().size() == 1 && a.value() != null
                     && Expressions.unwrap(a.value()) == call && a.targets().get(0).kind() == NodeKind.NAME)
                     .map(a -> Expressions.name(a.targets().get(0))) : Optional.empty();
+            if (deployed && TreeEdits.parentOf(out, stmt) == out) {
+                String message = flow.function() + "(...) runs the flow whenever this module is imported, and every "
+                        + "run of the deployment imports it (a second flow run each time): move the call under "
+                        + "`if __name__ == \"__main__\":`";
+                log.manual(ctx, file, call, ConvertPrefect1Flows.CODE, message);
+                out = Todos.add(out, call, ConvertPrefect1Flows.CODE, message, style.newline());
+            }
             out = TreeEdits.replace(out, call, Snippets.expression(flow.function() + "(" + String.join(", ", args) + ")",
                     style));
             if (state.isPresent()) {
