@@ -5,6 +5,7 @@ import dev.migrate.recipes.prefect1.internal.Deployment;
 import dev.migrate.recipes.prefect1.internal.Executors;
 import dev.migrate.recipes.prefect1.internal.FlowAnalysis;
 import dev.migrate.recipes.prefect1.internal.FlowBodies;
+import dev.migrate.recipes.prefect1.internal.FlowChains;
 import dev.migrate.recipes.prefect1.internal.FlowParameter;
 import dev.migrate.recipes.prefect1.internal.Imports1;
 import dev.migrate.recipes.prefect1.internal.ModuleConstants;
@@ -78,9 +79,9 @@ final class FlowConversion {
         for (Prefect1Flow flow : flows) {
             if (!flow.convertible()) {
                 for (String b : flow.blockers()) {
-                    log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '"
-                            + (flow.name() != null ? flow.name() : flow.flowCall().node().print().strip())
-                            + "' left as Prefect 1 code: " + b);
+                    log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, (flow.name() != null
+                            ? "flow '" + flow.name() + "'" : "flow `" + FlowBodies.firstLine(flow.flowCall().node()) + "`")
+                            + " left as Prefect 1 code: " + b);
                 }
                 root = Todos.add(root, flow.statement(), ConvertPrefect1Flows.CODE, "convert this Prefect 1 flow by hand: "
                         + String.join("; ", flow.blockers()), style.newline());
@@ -162,7 +163,7 @@ final class FlowConversion {
             removals.addAll(flow.graph().statements());
             removals.addAll(flow.graph().inlinedStatements(root));
         } else {
-            Node suite = flow.statement().firstNode(NodeKind.SUITE);
+            Node suite = FlowChains.convert(flow.statement().firstNode(NodeKind.SUITE), flow.variable(), style);
             Node body = FlowBodies.convert(suite, flow.params(), imports, style);
             function = (Node) Snippets.statements(header + style.indent() + "pass\n", style, "").get(0);
             function = TreeEdits.replaceKeepingPrefix(function, function.firstNode(NodeKind.SUITE), body);

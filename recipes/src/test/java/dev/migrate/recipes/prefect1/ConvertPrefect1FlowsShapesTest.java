@@ -587,6 +587,103 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
     }
 
     @Test
+    void aChainOfModuleLevelTasksBecomesCallsThatWaitForEachOther() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def extract():
+                    print("extract")
+
+
+                @task
+                def load():
+                    print("load")
+
+
+                @task
+                def report():
+                    print("report")
+
+
+                with Flow("nightly") as flow:
+                    flow.chain(extract, load, report)
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def extract():
+                    print("extract")
+
+
+                @task
+                def load():
+                    print("load")
+
+
+                @task
+                def report():
+                    print("report")
+
+
+                @flow(name="nightly")
+                def nightly():
+                    extract_result = extract()
+                    load_result = load(wait_for=[extract_result])
+                    report(wait_for=[load_result])
+                """));
+    }
+
+    @Test
+    void aChainOfResultsBoundInTheBlockIsLeftWithATodo() {
+        // the results already ran in statement order; the chain's edges would need wait_for= on calls made earlier
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def extract():
+                    return 1
+
+
+                @task
+                def load():
+                    return 2
+
+
+                with Flow("nightly") as flow:
+                    e = extract()
+                    l = load()
+                    flow.chain(l, e)
+                """,
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def extract():
+                    return 1
+
+
+                @task
+                def load():
+                    return 2
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `flow.chain(l, e)` uses the Prefect 1 Flow object; `flow.chain(l, e)` uses the Flow object inside its block
+                with Flow("nightly") as flow:
+                    e = extract()
+                    l = load()
+                    flow.chain(l, e)
+                """));
+    }
+
+    @Test
     void commentsInsideTheFlowCallStayAboveTheFunction() {
         rewriteRun(python(
                 """

@@ -164,7 +164,9 @@ public final class FlowAnalysis {
                         case "register" -> registers.add(c);
                         case "run" -> runs.add(c);
                         default -> {
-                            if (!imperative || !GRAPH_METHODS.contains(parts.get().get(1))) {
+                            boolean chain = !imperative && FlowChains.convertibleCall(c, stmt.firstNode(NodeKind.SUITE),
+                                    variable);
+                            if (!chain && (!imperative || !GRAPH_METHODS.contains(parts.get().get(1)))) {
                                 blockers.add("`" + c.print().strip() + "` uses the Prefect 1 Flow object");
                             }
                         }
