@@ -109,6 +109,99 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
     }
 
     @Test
+    void anImperativeGraphDeclaredFromTheTasksSideBecomesCalls() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def fetch():
+                    return 3
+
+
+                @task
+                def double(n):
+                    return n * 2
+
+
+                @task
+                def show(lines):
+                    print(lines)
+
+
+                @task
+                def notify():
+                    print("done")
+
+
+                flow = Flow("doubling")
+                double.bind(n=fetch, flow=flow)
+                double.set_downstream(show, key="lines", flow=flow)
+                notify.set_upstream(show, flow=flow)
+
+                if __name__ == "__main__":
+                    flow.run()
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def fetch():
+                    return 3
+
+
+                @task
+                def double(n):
+                    return n * 2
+
+
+                @task
+                def show(lines):
+                    print(lines)
+
+
+                @task
+                def notify():
+                    print("done")
+
+
+                @flow(name="doubling")
+                def doubling():
+                    fetch_result = fetch()
+                    double_result = double(n=fetch_result)
+                    show_result = show(lines=double_result)
+                    notify(wait_for=[show_result])
+
+
+                if __name__ == "__main__":
+                    doubling()
+                """));
+    }
+
+    @Test
+    void aTaskSideBindWithAPositionalArgumentIsLeftWithATodo() {
+        // bind(x) passes x to the first parameter of run(), which this module does not show for every task
+        rewriteRun(python(
+                """
+                from prefect import Flow
+                from tasks import fetch, double
+
+                flow = Flow("doubling")
+                double.bind(fetch, flow=flow)
+                """,
+                """
+                from prefect import Flow
+                from tasks import fetch, double
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `double.bind(fetch, flow=flow)` is not a bind on plain names
+                flow = Flow("doubling")
+                double.bind(fetch, flow=flow)
+                """));
+    }
+
+    @Test
     void imperativeFlowWithoutTasksIsLeftWithATodo() {
         rewriteRun(python(
                 """

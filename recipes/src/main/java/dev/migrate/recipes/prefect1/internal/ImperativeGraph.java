@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * The graph an imperative Prefect 1 flow declares with {@code flow.set_dependencies(task=, upstream_tasks=,
- * keyword_tasks=)}, {@code flow.add_edge(a, b)} and {@code flow.add_task(t)}, read only when every task and edge
- * is a plain module-level name. {@link #body} writes it as a flow body: one call per task, in an order that
+ * keyword_tasks=)}, {@code flow.add_edge(a, b)} and {@code flow.add_task(t)}, or from the tasks' side with
+ * {@code t.set_upstream(u, flow=flow)}, {@code u.set_downstream(t, flow=flow)} and {@code t.bind(k=u, flow=flow)},
+ * read only when every task and edge is a plain module-level name. {@link #body} writes it as a flow body: one call per task, in an order that
  * respects every edge (the declaration order when it does), each result passed by keyword as the graph says.
  *
  * @param statements the module-level statements that declared the graph (removed by the conversion)
@@ -32,6 +33,8 @@ import java.util.Set;
 public record ImperativeGraph(List<Node> statements, List<FlowParameter> params, List<String> order,
                               Map<String, Map<String, String>> inputs, Map<String, Node> inlined,
                               Map<String, List<String>> after) {
+
+    private static final Set<String> TASK_METHODS = Set.of("set_upstream", "set_downstream", "bind");
 
     public static ImperativeGraph read(Node module, Imports imports, CallView flowCall, String variable,
                                        List<String> blockers) {
@@ -60,6 +63,14 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
             }
             CallView view = new CallView(call);
             Optional<List<String>> parts = Expressions.dottedParts(view.callee());
+            if (parts.isPresent() && parts.get().size() == 2 && TASK_METHODS.contains(parts.get().get(1))
+                    && name(view.keyword("flow")).filter(variable::equals).isPresent()) {
+                statements.add(s);
+                if (!taskMethod(parts.get().get(0), parts.get().get(1), view, inputs, upstream)) {
+                    blockers.add("`" + FlowBodies.firstLine(s) + "` is not a " + parts.get().get(1) + " on plain names");
+                }
+                continue;
+            }
             if (parts.isEmpty() || parts.get().size() != 2 || !parts.get().get(0).equals(variable)) {
                 continue;
             }
@@ -140,6 +151,66 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
             }
         });
         return new ImperativeGraph(statements, params, order, inputs, inlined, after);
+    }
+
+    /**
+     * The task side of the imperative API, each call naming the flow with {@code flow=}:
+     * {@code t.set_upstream(u, key="k")} and {@code u.set_downstream(t, key="k")} are {@code flow.add_edge(u, t,
+     * key="k")}, {@code t.bind(k=u, upstream_tasks=[w])} is {@code flow.set_dependencies(t, keyword_tasks={"k": u},
+     * upstream_tasks=[w])}. False when an argument is not a plain name (or is positional to bind, or mapped).
+     */
+    private static boolean taskMethod(String task, String method, CallView view, Map<String, Map<String, String>> inputs,
+                                      Map<String, Set<String>> upstream) {
+        if (view.keyword("mapped").isPresent()) {
+            return false;
+        }
+        if (!method.equals("bind")) {
+            Optional<String> other = name(view.argument("task", 0));
+            if (other.isEmpty()) {
+                return false;
+            }
+            String from = method.equals("set_upstream") ? other.get() : task;
+            String to = method.equals("set_upstream") ? task : other.get();
+            Optional<String> key = view.keyword("key").flatMap(a -> PyValues.string(a.value()));
+            if (view.keyword("key").isPresent() && key.isEmpty()) {
+                return false;
+            }
+            inputs.computeIfAbsent(from, k -> new LinkedHashMap<>());
+            inputs.computeIfAbsent(to, k -> new LinkedHashMap<>());
+            key.ifPresent(k -> inputs.get(to).put(k, from));
+            upstream.computeIfAbsent(to, k -> new LinkedHashSet<>()).add(from);
+            return true;
+        }
+        Map<String, String> kw = inputs.computeIfAbsent(task, k -> new LinkedHashMap<>());
+        Set<String> ups = upstream.computeIfAbsent(task, k -> new LinkedHashSet<>());
+        for (Argument a : view.arguments()) {
+            if (a.keyword() == null) {
+                return false;
+            }
+            if (a.keyword().equals("flow")) {
+                continue;
+            }
+            if (a.keyword().equals("upstream_tasks")) {
+                Node list = Expressions.unwrap(a.value());
+                if (list.kind() != NodeKind.LIST && list.kind() != NodeKind.TUPLE) {
+                    return false;
+                }
+                for (Node item : list.nodes()) {
+                    if (Expressions.unwrap(item).kind() != NodeKind.NAME) {
+                        return false;
+                    }
+                    ups.add(Expressions.name(Expressions.unwrap(item)));
+                }
+                continue;
+            }
+            Node value = Expressions.unwrap(a.value());
+            if (value.kind() != NodeKind.NAME) {
+                return false;
+            }
+            kw.put(a.keyword(), Expressions.name(value));
+            ups.add(Expressions.name(value));
+        }
+        return true;
     }
 
     /** {@code Flow("x", tasks=[a, b])}: each listed name is a task, as if added with add_task. */
