@@ -114,6 +114,17 @@ class RewriteCommandTest {
     }
 
     @Test
+    void aDroppedOptionIsQuotedWithoutItsSecret() throws Exception {
+        Files.writeString(project.resolve("agent.sh"), "#!/bin/sh\nprefect agent docker start --label etl "
+                + "--env PREFECT__CONTEXT__SECRETS__GITHUB=ghp_planted0123456789 -k pnu_plantedKey42\n");
+        CliRun run = CliRun.of("rewrite", project.toString(), "--unsafe-fixes");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("dropped `--env PREFECT__CONTEXT__SECRETS__GITHUB=***`")
+                .contains("dropped `-k ***`").doesNotContain("ghp_planted0123456789").doesNotContain("pnu_plantedKey42");
+        assertThat(Files.readString(project.resolve("agent.sh"))).contains("prefect worker start --pool etl");
+    }
+
+    @Test
     void failOnManualExitsOneWhileManualItemsRemain() {
         CliRun run = CliRun.of("rewrite", project.toString(), "--dry-run", "--fail-on", "manual");
         assertThat(run.exitCode()).isEqualTo(1);

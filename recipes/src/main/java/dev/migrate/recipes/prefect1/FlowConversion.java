@@ -142,7 +142,7 @@ final class FlowConversion {
         // module-level names that only fed the Flow's settings (schedule = Schedule(...)) go with it
         List<Node> removals = new ArrayList<>(flow.settingStatements());
         for (String key : List.of("schedule", "run_config", "storage", "executor")) {
-            Optional<Argument> arg = flow.flowCall().keyword(key);
+            Optional<Argument> arg = flow.flowCall().argument(key, FlowAnalysis.POSITIONS.indexOf(key));
             Node resolved = flow.settings().get(key);
             if (arg.isPresent() && resolved != null) {
                 FlowAnalysisAccess.soleUse(root, arg.get().value(), resolved).ifPresent(removals::add);

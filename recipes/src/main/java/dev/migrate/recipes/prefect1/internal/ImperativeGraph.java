@@ -41,7 +41,7 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
         List<Node> statements = new ArrayList<>();
         List<FlowParameter> params = new ArrayList<>();
         Map<String, Map<String, String>> inputs = new LinkedHashMap<>();
-        flowCall.keyword("tasks").ifPresent(a -> constructorTasks(a.value(), inputs, blockers));
+        flowCall.argument("tasks", FlowAnalysis.POSITIONS.indexOf("tasks")).ifPresent(a -> constructorTasks(a.value(), inputs, blockers));
         Map<String, Set<String>> upstream = new LinkedHashMap<>();
         Map<String, Node> assigned = new LinkedHashMap<>();
         for (Node s : Statements.of(module)) {
