@@ -112,28 +112,8 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
     void anImperativeGraphDeclaredFromTheTasksSideBecomesCalls() {
         rewriteRun(python(
                 """
-                from prefect import Flow, task
-
-
-                @task
-                def fetch():
-                    return 3
-
-
-                @task
-                def double(n):
-                    return n * 2
-
-
-                @task
-                def show(lines):
-                    print(lines)
-
-
-                @task
-                def notify():
-                    print("done")
-
+                from prefect import Flow
+                from etl.tasks import double, fetch, notify, show
 
                 flow = Flow("doubling")
                 double.bind(n=fetch, flow=flow)
@@ -144,27 +124,8 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
                     flow.run()
                 """,
                 """
-                from prefect import flow, task
-
-
-                @task
-                def fetch():
-                    return 3
-
-
-                @task
-                def double(n):
-                    return n * 2
-
-
-                @task
-                def show(lines):
-                    print(lines)
-
-
-                @task
-                def notify():
-                    print("done")
+                from prefect import flow
+                from etl.tasks import double, fetch, notify, show
 
 
                 @flow(name="doubling")
@@ -683,44 +644,15 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
     void aChainOfModuleLevelTasksBecomesCallsThatWaitForEachOther() {
         rewriteRun(python(
                 """
-                from prefect import Flow, task
-
-
-                @task
-                def extract():
-                    print("extract")
-
-
-                @task
-                def load():
-                    print("load")
-
-
-                @task
-                def report():
-                    print("report")
-
+                from prefect import Flow
+                from etl.tasks import extract, load, report
 
                 with Flow("nightly") as flow:
                     flow.chain(extract, load, report)
                 """,
                 """
-                from prefect import flow, task
-
-
-                @task
-                def extract():
-                    print("extract")
-
-
-                @task
-                def load():
-                    print("load")
-
-
-                @task
-                def report():
-                    print("report")
+                from prefect import flow
+                from etl.tasks import extract, load, report
 
 
                 @flow(name="nightly")

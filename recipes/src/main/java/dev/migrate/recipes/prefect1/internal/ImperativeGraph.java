@@ -191,16 +191,11 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
                 continue;
             }
             if (a.keyword().equals("upstream_tasks")) {
-                Node list = Expressions.unwrap(a.value());
-                if (list.kind() != NodeKind.LIST && list.kind() != NodeKind.TUPLE) {
+                Optional<List<String>> names = names(a.value());
+                if (names.isEmpty()) {
                     return false;
                 }
-                for (Node item : list.nodes()) {
-                    if (Expressions.unwrap(item).kind() != NodeKind.NAME) {
-                        return false;
-                    }
-                    ups.add(Expressions.name(Expressions.unwrap(item)));
-                }
+                ups.addAll(names.get());
                 continue;
             }
             Node value = Expressions.unwrap(a.value());
@@ -241,16 +236,11 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
         Set<String> ups = upstream.computeIfAbsent(task.get(), k -> new LinkedHashSet<>());
         Optional<Argument> upstreamTasks = view.argument("upstream_tasks", 1);
         if (upstreamTasks.isPresent()) {
-            Node list = Expressions.unwrap(upstreamTasks.get().value());
-            if (list.kind() != NodeKind.LIST && list.kind() != NodeKind.TUPLE) {
+            Optional<List<String>> names = names(upstreamTasks.get().value());
+            if (names.isEmpty()) {
                 return false;
             }
-            for (Node item : list.nodes()) {
-                if (Expressions.unwrap(item).kind() != NodeKind.NAME) {
-                    return false;
-                }
-                ups.add(Expressions.name(Expressions.unwrap(item)));
-            }
+            ups.addAll(names.get());
         }
         Optional<Argument> keywordTasks = view.argument("keyword_tasks", 3);
         if (keywordTasks.isPresent()) {
@@ -270,6 +260,22 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
         }
         return view.argument("downstream_tasks", 2).isEmpty() && view.argument("upstream_tasks", 1)
                 .map(a -> a.keyword() != null).orElse(true);
+    }
+
+    /** The names of a literal list or tuple of plain names ({@code [a, b]}), or empty when it is anything else. */
+    private static Optional<List<String>> names(Node value) {
+        Node list = Expressions.unwrap(value);
+        if (list.kind() != NodeKind.LIST && list.kind() != NodeKind.TUPLE) {
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        for (Node item : list.nodes()) {
+            if (Expressions.unwrap(item).kind() != NodeKind.NAME) {
+                return Optional.empty();
+            }
+            out.add(Expressions.name(Expressions.unwrap(item)));
+        }
+        return Optional.of(out);
     }
 
     private static Optional<String> name(Optional<Argument> arg) {
