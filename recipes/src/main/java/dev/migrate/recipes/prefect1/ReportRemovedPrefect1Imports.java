@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect1;
 
 import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.recipes.prefect1.internal.ChangedNames;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.prefect1.internal.Todos;
@@ -86,6 +87,17 @@ public class ReportRemovedPrefect1Imports extends Prefect1PythonRecipe {
                     + "TODOs) and drop it" : "this statement fails when it runs: replace it");
             log.manual(ctx, file, e.getKey(), CODE, message);
             after = Todos.add(after, e.getKey(), CODE, message, file.style().newline());
+        }
+        // statements first: a TODO rebuilds its statement, and the calls found in the tree before it go with it
+        Map<PyElement, ChangedNames.Use> changed = new LinkedHashMap<>();
+        for (ChangedNames.Use use : ChangedNames.prefect1Calls(after)) {
+            changed.putIfAbsent(Todos.statementOf(after, use.call()), use);
+        }
+        for (Map.Entry<PyElement, ChangedNames.Use> e : changed.entrySet()) {
+            if (!Todos.has(after, e.getKey(), e.getValue().code())) {
+                log.manual(ctx, file, e.getKey(), e.getValue().code(), e.getValue().message());
+                after = Todos.add(after, e.getKey(), e.getValue().code(), e.getValue().message(), file.style().newline());
+            }
         }
         return after;
     }

@@ -97,6 +97,40 @@ class ReportRemovedPrefect1ImportsTest implements PythonRewriteTest {
     }
 
     @Test
+    void aPrefect1ScheduleBuiltWithANameThatPrefect3ReusesGetsATodo() {
+        // prefect.schedules.Schedule imports fine on Prefect 3, but takes interval=/cron=/rrule=, not clocks=
+        rewriteRun(python(
+                """
+                from datetime import timedelta
+
+                from prefect.schedules import Schedule
+                from prefect.schedules.clocks import IntervalClock
+
+                hourly = Schedule(clocks=[IntervalClock(timedelta(hours=1))])
+                """,
+                """
+                from datetime import timedelta
+
+                from prefect.schedules import Schedule
+                # TODO(migrate PF216): `prefect.schedules.clocks.IntervalClock` does not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
+                from prefect.schedules.clocks import IntervalClock
+
+                # TODO(migrate PF108): Prefect 1's Schedule(clocks=[...]) is not Prefect 3's prefect.schedules.Schedule (interval=, cron= or rrule=, one schedule per object), and this call fails: write the deployment's `schedules:` in prefect.yaml, or use Cron(...)/Interval(...) from prefect.schedules where the flow is deployed
+                hourly = Schedule(clocks=[IntervalClock(timedelta(hours=1))])
+                """));
+    }
+
+    @Test
+    void aPrefect3ScheduleIsLeftAlone() {
+        rewriteRun(python(
+                """
+                from prefect.schedules import Schedule
+
+                nightly = Schedule(cron="0 2 * * *", timezone="UTC")
+                """));
+    }
+
+    @Test
     void aPackageInitKeepsItsImports() {
         // __init__.py imports to re-export
         rewriteRun(python(
