@@ -1,8 +1,10 @@
 package dev.migrate.recipes.prefect1;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.yaml.Assertions.yaml;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.test.RecipeSpec;
@@ -761,6 +763,31 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
                             name: default-process-pool
                         """,
                         s -> s.path("prefect.yaml")));
+    }
+
+    @Test
+    void aFileThatDoesNotParseIsNamedAsNotMigrated() {
+        // every Prefect 1 recipe leaves such a file as it is; without a note it passed for migrated
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                        .satisfies(r -> {
+                            assertThat(r.manual()).isTrue();
+                            assertThat(r.code()).isEqualTo("PF102");
+                            assertThat(r.message()).startsWith("not migrated: the file has a syntax error at line 4, column ")
+                                    .endsWith("; fix it and run the migration again");
+                        })),
+                python(
+                        """
+                        from prefect import Flow, task
+
+
+                        @task(max_retries=3, result=)
+                        def extract():
+                            return 1
+
+
+                        with Flow("broken") as flow:
+                            extract()
+                        """));
     }
 
     @Test
