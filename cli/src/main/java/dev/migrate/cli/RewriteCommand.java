@@ -4,6 +4,7 @@ import dev.migrate.analyzers.model.Redactor;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.engine.FileChange;
+import dev.migrate.recipes.engine.ProjectFiles;
 import dev.migrate.recipes.engine.RecipeCatalog;
 import dev.migrate.recipes.engine.RewriteEngine;
 import dev.migrate.recipes.engine.RewriteResult;
@@ -147,6 +148,13 @@ public final class RewriteCommand implements Callable<Integer> {
         for (RewriteResult.Refused f : r.refused()) {
             w.println("refused " + f.path() + ": " + Redactor.redact(f.reason()));
         }
+        // a file that does not parse (or could not be read) was not migrated: say so, or it passes for done;
+        // binary files (images, archives) are expected in a project and not listed
+        for (ProjectFiles.Skipped s : r.skipped()) {
+            if (!s.reason().equals("binary content")) {
+                w.println("not rewritten " + shown(s.path()) + ": " + s.reason());
+            }
+        }
         List<MigrationNotes.Row> manual = r.notes().stream().filter(MigrationNotes.Row::manual).toList();
         List<MigrationNotes.Row> decisions = r.notes().stream().filter(n -> !n.manual()).toList();
         if (!decisions.isEmpty()) {
@@ -158,6 +166,15 @@ public final class RewriteCommand implements Callable<Integer> {
             manual.forEach(n -> w.println("  " + where(n) + ": " + Redactor.redact(n.text())));
         }
         w.flush();
+    }
+
+    private String shown(Path file) {
+        Path base = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+        try {
+            return base.toAbsolutePath().relativize(file.toAbsolutePath()).toString().replace('\\', '/');
+        } catch (IllegalArgumentException otherRoot) {
+            return file.toString();
+        }
     }
 
     private static String where(MigrationNotes.Row n) {

@@ -127,6 +127,28 @@ class RewriteCommandTest {
     }
 
     @Test
+    void aFileLeftOutIsNamedAsNotRewritten() throws Exception {
+        // a file the run did not look at passes for migrated unless it is named; binary files are expected
+        Files.createSymbolicLink(project.resolve("flows/etl.py"), project.resolve("notes.md"));
+        Files.write(project.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1});
+        CliRun run = CliRun.of("rewrite", project.toString(), "--dry-run");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("not rewritten flows/etl.py: symbolic link (not followed)")
+                .doesNotContain("logo.png");
+    }
+
+    @Test
+    void aDroppedOptionIsQuotedWithoutItsSecret() throws Exception {
+        Files.writeString(project.resolve("agent.sh"), "#!/bin/sh\nprefect agent docker start --label etl "
+                + "--env PREFECT__CONTEXT__SECRETS__GITHUB=ghp_planted0123456789 -k pnu_plantedKey42\n");
+        CliRun run = CliRun.of("rewrite", project.toString(), "--unsafe-fixes");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("dropped `--env PREFECT__CONTEXT__SECRETS__GITHUB=***`")
+                .contains("dropped `-k ***`").doesNotContain("ghp_planted0123456789").doesNotContain("pnu_plantedKey42");
+        assertThat(Files.readString(project.resolve("agent.sh"))).contains("prefect worker start --pool etl");
+    }
+
+    @Test
     void failOnManualExitsOneWhileManualItemsRemain() {
         CliRun run = CliRun.of("rewrite", project.toString(), "--dry-run", "--fail-on", "manual");
         assertThat(run.exitCode()).isEqualTo(1);

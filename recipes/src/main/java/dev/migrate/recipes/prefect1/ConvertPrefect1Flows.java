@@ -11,6 +11,7 @@ import dev.migrate.recipes.prefect1.internal.ModuleConstants;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1Flow;
 import dev.migrate.recipes.prefect1.internal.PrefectYamlText;
+import dev.migrate.rewriters.python.Diagnostic;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.query.Imports;
@@ -158,6 +159,12 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
             @Override
             public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
                 if (file.hasSyntaxErrors()) {
+                    // no Prefect 1 recipe edits a file that does not parse: say so once, or it passes for migrated
+                    if (Imports.of(file.module()).uses("prefect") && !file.diagnostics().isEmpty()) {
+                        Diagnostic d = file.diagnostics().get(0);
+                        log.manual(ctx, file, null, CODE, "not migrated: the file has a syntax error at line " + d.line()
+                                + ", column " + d.column() + " (" + d.message() + "); fix it and run the migration again");
+                    }
                     return file;
                 }
                 List<Deployment> deployments = acc.deployments.getOrDefault(path(file), List.of());

@@ -5,6 +5,7 @@ import dev.migrate.recipes.prefect1.internal.Deployment;
 import dev.migrate.recipes.prefect1.internal.Executors;
 import dev.migrate.recipes.prefect1.internal.FlowAnalysis;
 import dev.migrate.recipes.prefect1.internal.FlowBodies;
+import dev.migrate.recipes.prefect1.internal.FlowChains;
 import dev.migrate.recipes.prefect1.internal.FlowParameter;
 import dev.migrate.recipes.prefect1.internal.Imports1;
 import dev.migrate.recipes.prefect1.internal.ModuleConstants;
@@ -78,9 +79,9 @@ final class FlowConversion {
         for (Prefect1Flow flow : flows) {
             if (!flow.convertible()) {
                 for (String b : flow.blockers()) {
-                    log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '"
-                            + (flow.name() != null ? flow.name() : flow.flowCall().node().print().strip())
-                            + "' left as Prefect 1 code: " + b);
+                    log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, (flow.name() != null
+                            ? "flow '" + flow.name() + "'" : "flow `" + FlowBodies.firstLine(flow.flowCall().node()) + "`")
+                            + " left as Prefect 1 code: " + b);
                 }
                 root = Todos.add(root, flow.statement(), ConvertPrefect1Flows.CODE, "convert this Prefect 1 flow by hand: "
                         + String.join("; ", flow.blockers()), style.newline());
@@ -141,7 +142,7 @@ final class FlowConversion {
         // module-level names that only fed the Flow's settings (schedule = Schedule(...)) go with it
         List<Node> removals = new ArrayList<>(flow.settingStatements());
         for (String key : List.of("schedule", "run_config", "storage", "executor")) {
-            Optional<Argument> arg = flow.flowCall().keyword(key);
+            Optional<Argument> arg = flow.flowCall().argument(key, FlowAnalysis.POSITIONS.indexOf(key));
             Node resolved = flow.settings().get(key);
             if (arg.isPresent() && resolved != null) {
                 FlowAnalysisAccess.soleUse(root, arg.get().value(), resolved).ifPresent(removals::add);
@@ -162,7 +163,7 @@ final class FlowConversion {
             removals.addAll(flow.graph().statements());
             removals.addAll(flow.graph().inlinedStatements(root));
         } else {
-            Node suite = flow.statement().firstNode(NodeKind.SUITE);
+            Node suite = FlowChains.convert(flow.statement().firstNode(NodeKind.SUITE), flow.variable(), style);
             Node body = FlowBodies.convert(suite, flow.params(), imports, style);
             function = (Node) Snippets.statements(header + style.indent() + "pass\n", style, "").get(0);
             function = TreeEdits.replaceKeepingPrefix(function, function.firstNode(NodeKind.SUITE), body);
@@ -182,7 +183,7 @@ final class FlowConversion {
             out = StatementEdits.remove(out, r, style);
         }
         out = registrations(out, flow, deployment);
-        out = runs(out, flow);
+        out = runs(out, flow, deployment.isPresent());
         out = renameLeftovers(out, flow);
         if (!flow.dropped().isEmpty()) {
             Node def = findDef(out, flow.function());
@@ -353,8 +354,12 @@ final class FlowConversion {
         return null;
     }
 
-    /** {@code flow.run(parameters={...})} becomes {@code fn(k=v, ...)}; a used result asks for the final state. */
-    private Node runs(Node root, Prefect1Flow flow) {
+    /**
+     * {@code flow.run(parameters={...})} becomes {@code fn(k=v, ...)}; a used result asks for the final state. A
+     * deployed flow's module is imported by every run of the deployment, so a call at module level outside a main
+     * guard would start a second flow run each time: it gets a TODO.
+     */
+    private Node runs(Node root, Prefect1Flow flow, boolean deployed) {
         Node out = root;
         for (Node call : flow.runs()) {
             if (TreeEdits.path(out, call) == null) {
@@ -395,6 +400,13 @@ final class FlowConversion {
                     ? n.nodes().get(0) : n).filter(a -> a.targets().size() == 1 && a.value() != null
                     && Expressions.unwrap(a.value()) == call && a.targets().get(0).kind() == NodeKind.NAME)
                     .map(a -> Expressions.name(a.targets().get(0))) : Optional.empty();
+            if (deployed && TreeEdits.parentOf(out, stmt) == out) {
+                String message = flow.function() + "(...) runs the flow whenever this module is imported, and every "
+                        + "run of the deployment imports it (a second flow run each time): move the call under "
+                        + "`if __name__ == \"__main__\":`";
+                log.manual(ctx, file, call, ConvertPrefect1Flows.CODE, message);
+                out = Todos.add(out, call, ConvertPrefect1Flows.CODE, message, style.newline());
+            }
             out = TreeEdits.replace(out, call, Snippets.expression(flow.function() + "(" + String.join(", ", args) + ")",
                     style));
             if (state.isPresent()) {

@@ -128,8 +128,11 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
                 }
             } else {
                 Optional<String> q = Expressions.dottedParts(n).isPresent() ? imports.qualifiedName(n) : Optional.empty();
+                // prefect.context.update(...) is a call of the context's method, not a key: markOtherUses says so
+                Node parent = TreeEdits.parentOf(root, n);
+                boolean called = parent != null && parent.kind() == NodeKind.CALL && parent.nodes().get(0) == n;
                 if (q.isPresent() && q.get().startsWith("prefect.context.") && q.get().split("\\.").length == 3
-                        && !q.get().equals("prefect.context.get") && !PrefectApi.get().existsIn3(q.get())) {
+                        && !called && !q.get().equals("prefect.context.get") && !PrefectApi.get().existsIn3(q.get())) {
                     key = Optional.of(q.get().substring("prefect.context.".length()));
                 }
             }

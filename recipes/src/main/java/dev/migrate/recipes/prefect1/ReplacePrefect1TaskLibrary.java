@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.prefect1.internal.ClientSecrets;
 import dev.migrate.recipes.prefect1.internal.FlowRunCalls;
 import dev.migrate.recipes.prefect1.internal.FlowRunTasks;
 import dev.migrate.recipes.prefect1.internal.Notes;
@@ -163,6 +164,13 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
     private Node calls(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
         PythonStyle style = file.style();
         Node out = root;
+        Optional<ClientSecrets.Result> clientSecrets = ClientSecrets.convert(root, style);
+        if (clientSecrets.isPresent()) {
+            out = clientSecrets.get().root();
+            for (int i = 0; i < clientSecrets.get().calls().size(); i++) {
+                logSecretBlock(ctx, file, clientSecrets.get().calls().get(i), clientSecrets.get().secrets().get(i), log);
+            }
+        }
         for (int guard = 0; guard < 500; guard++) {
             Imports imports = Imports.of(out);
             boolean changed = false;
@@ -180,8 +188,7 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                     replacement = "Secret.load(" + PyValues.quoted(block) + ").get()";
                     module = "prefect.blocks.system";
                     imported = "Secret";
-                    log.decision(ctx, file, call, CODE, "Prefect 1 secret " + first.get() + " is read from Secret block '"
-                            + block + "'; create it: `prefect block create secret` or Secret(value=...).save('" + block + "')");
+                    logSecretBlock(ctx, file, call, first.get(), log);
                 } else if (q.equals("prefect.tasks.secrets.EnvVarSecret") && first.isPresent() && inFunction
                         && view.arguments().size() == 1) {
                     replacement = "os.environ[" + PyValues.quoted(first.get()) + "]";
@@ -220,6 +227,9 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
     }
 
     private static String todoFor(String qualified, boolean inFunction) {
+        if (qualified.equals("prefect.client.Secret") || qualified.equals("prefect.client.secrets.Secret")) {
+            return "read the secret with Secret.load(\"<block>\").get() (from prefect.blocks.system import Secret)";
+        }
         if (qualified.startsWith("prefect.tasks.secrets.")) {
             return inFunction ? "read the secret with Secret.load(\"<block>\").get()"
                     : "a module-level secret task; read it inside the flow with Secret.load(\"<block>\").get()";
@@ -236,6 +246,12 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
             return "use run_deployment(name=\"<flow>/<deployment>\") (prefect.deployments) or prefect.flow_runs.wait_for_flow_run";
         }
         return "the Prefect 1 GraphQL client is gone; use `with get_client(sync_client=True) as client:` (REST API)";
+    }
+
+    private static void logSecretBlock(ExecutionContext ctx, PythonFile file, Node at, String secret, Notes log) {
+        String block = Secrets.blockName(secret);
+        log.decision(ctx, file, at, CODE, "Prefect 1 secret " + secret + " is read from Secret block '" + block
+                + "'; create it: `prefect block create secret` or Secret(value=...).save('" + block + "')");
     }
 
     private Node todo(PythonFile file, Node root, Node at, String message, ExecutionContext ctx, Notes log) {

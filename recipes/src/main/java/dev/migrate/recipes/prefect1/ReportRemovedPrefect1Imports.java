@@ -1,10 +1,12 @@
 package dev.migrate.recipes.prefect1;
 
 import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.recipes.prefect1.internal.ChangedNames;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Imports;
@@ -44,7 +46,8 @@ public class ReportRemovedPrefect1Imports extends Prefect1PythonRecipe {
     }
 
     @Override
-    protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
+    protected Node edit(PythonFile file, Node original, ExecutionContext ctx, Notes log) {
+        Node before = withoutUnusedImports(file, original, ctx, log);
         List<String> todoLines = before.print().lines().filter(l -> l.strip().startsWith("# TODO(migrate ")).toList();
         // a name an earlier recipe's TODO already speaks of (MovePrefect1Imports' PF105) needs no second one
         Predicate<String> missing = q -> (q.equals("prefect") || q.startsWith("prefect."))
@@ -85,6 +88,40 @@ public class ReportRemovedPrefect1Imports extends Prefect1PythonRecipe {
             log.manual(ctx, file, e.getKey(), CODE, message);
             after = Todos.add(after, e.getKey(), CODE, message, file.style().newline());
         }
+        // statements first: a TODO rebuilds its statement, and the calls found in the tree before it go with it
+        Map<PyElement, ChangedNames.Use> changed = new LinkedHashMap<>();
+        for (ChangedNames.Use use : ChangedNames.prefect1Calls(after)) {
+            changed.putIfAbsent(Todos.statementOf(after, use.call()), use);
+        }
+        for (Map.Entry<PyElement, ChangedNames.Use> e : changed.entrySet()) {
+            if (!Todos.has(after, e.getKey(), e.getValue().code())) {
+                log.manual(ctx, file, e.getKey(), e.getValue().code(), e.getValue().message());
+                after = Todos.add(after, e.getKey(), e.getValue().code(), e.getValue().message(), file.style().newline());
+            }
+        }
         return after;
+    }
+
+    /**
+     * A name imported from Prefect 1 and used nowhere in the module (left over from an edit, or never used) only
+     * makes the import fail on Prefect 3: it goes. A package's {@code __init__.py} and a module with
+     * {@code __all__} may import to re-export, so there nothing goes.
+     */
+    private static Node withoutUnusedImports(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+        String fileName = file.getSourcePath().getFileName() == null ? "" : file.getSourcePath().getFileName().toString();
+        Set<String> used = ImportEdits.usedNames(root);
+        if (fileName.equals("__init__.py") || used.contains("__all__") || root.print().contains("__all__")) {
+            return root;
+        }
+        Node out = root;
+        for (ImportBinding b : Imports.of(root).all()) {
+            String q = b.qualifiedName();
+            if (b.isFromImport() && !b.localName().equals("*") && !used.contains(b.localName())
+                    && q.startsWith("prefect.") && !PrefectApi.get().existsIn3(q)) {
+                log.decision(ctx, file, b.statement(), CODE, "unused import of `" + q + "` dropped: Prefect 3 lacks it");
+                out = ImportEdits.removeImport(out, b.localName(), file.style());
+            }
+        }
+        return out;
     }
 }

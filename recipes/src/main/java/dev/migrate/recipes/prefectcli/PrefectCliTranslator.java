@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefectcli;
 
+import dev.migrate.analyzers.model.Redactor;
 import dev.migrate.recipes.prefectcli.CliRules.CommandRule;
 import dev.migrate.recipes.prefectcli.CliRules.FlagRule;
 import java.util.ArrayList;
@@ -239,7 +240,9 @@ public final class PrefectCliTranslator {
                 value = inlineValue != null ? inlineValue : (i + 1 < args.size() ? args.get(++i) : null);
             }
             if (f.drop() != null) {
-                notes.add("dropped `" + name + (value != null ? " " + value : "") + "`: " + f.drop());
+                // the note is printed: a dropped --key/--token value or --env SECRET=value shows no secret
+                String shown = value == null ? name : name + " " + (credential(f) ? Redactor.MASK : value);
+                notes.add("dropped `" + Redactor.redact(shown) + "`: " + f.drop());
                 manual |= f.manual();
                 continue;
             }
@@ -409,5 +412,10 @@ public final class PrefectCliTranslator {
             d.notes.add("without --pool the queue lands in default-agent-pool, which no 3.x worker serves;"
                     + " add --pool NAME");
         }
+    }
+
+    /** An option whose value is a credential (Prefect 1's agent --key/-k and --token/-t took an API key). */
+    private static boolean credential(FlagRule f) {
+        return f.names().stream().anyMatch(n -> n.matches("--(key|token|password|secret|api-key|apikey)"));
     }
 }

@@ -1,8 +1,10 @@
 package dev.migrate.recipes.prefect1;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.yaml.Assertions.yaml;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.test.RecipeSpec;
@@ -12,6 +14,52 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
     @Override
     public void defaults(RecipeSpec spec) {
         spec.recipe(new ConvertPrefect1Flows("deploy"));
+    }
+
+    @Test
+    void aDroppedFlowArgumentWrittenOnSeveralLinesIsQuotedOnOneTodoLine() {
+        // the TODO quotes the argument; a quote that kept its line breaks turned the lines after the first into
+        // code, and the rewritten file did not parse. The imports the quoted code uses stay for whoever writes
+        // the hook.
+        rewriteRun(python(
+                """
+                from functools import partial
+
+                from prefect import Flow, task
+                from alerts import notify
+
+
+                @task
+                def extract():
+                    return 1
+
+
+                with Flow(
+                    "nightly",
+                    on_failure=partial(
+                        notify,
+                        channel="#data",
+                    ),
+                ) as flow:
+                    extract()
+                """,
+                """
+                from functools import partial
+
+                from prefect import flow, task
+                from alerts import notify
+
+
+                @task
+                def extract():
+                    return 1
+
+
+                # TODO(migrate PF102): Prefect 1 Flow arguments dropped: on_failure=partial( notify, channel="#data", ): use on_failure=[fn(flow, flow_run, state)] on @flow
+                @flow(name="nightly")
+                def nightly():
+                    extract()
+                """));
     }
 
     @Test
@@ -59,6 +107,60 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
 
                 if __name__ == "__main__":
                     greetings()
+                """));
+    }
+
+    @Test
+    void anImperativeGraphDeclaredFromTheTasksSideBecomesCalls() {
+        rewriteRun(python(
+                """
+                from prefect import Flow
+                from etl.tasks import double, fetch, notify, show
+
+                flow = Flow("doubling")
+                double.bind(n=fetch, flow=flow)
+                double.set_downstream(show, key="lines", flow=flow)
+                notify.set_upstream(show, flow=flow)
+
+                if __name__ == "__main__":
+                    flow.run()
+                """,
+                """
+                from prefect import flow
+                from etl.tasks import double, fetch, notify, show
+
+
+                @flow(name="doubling")
+                def doubling():
+                    fetch_result = fetch()
+                    double_result = double(n=fetch_result)
+                    show_result = show(lines=double_result)
+                    notify(wait_for=[show_result])
+
+
+                if __name__ == "__main__":
+                    doubling()
+                """));
+    }
+
+    @Test
+    void aTaskSideBindWithAPositionalArgumentIsLeftWithATodo() {
+        // bind(x) passes x to the first parameter of run(), which this module does not show for every task
+        rewriteRun(python(
+                """
+                from prefect import Flow
+                from tasks import fetch, double
+
+                flow = Flow("doubling")
+                double.bind(fetch, flow=flow)
+                """,
+                """
+                from prefect import Flow
+                from tasks import fetch, double
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `double.bind(fetch, flow=flow)` is not a bind on plain names
+                flow = Flow("doubling")
+                double.bind(fetch, flow=flow)
                 """));
     }
 
@@ -432,6 +534,260 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
                             name: default-process-pool
                         """,
                         s -> s.path("prefect.yaml")));
+    }
+
+    @Test
+    void aModuleLevelRunOfADeployedFlowIsMarked() {
+        // the worker imports the entrypoint module for every run of the deployment: the call would start a
+        // second flow run each time
+        rewriteRun(spec -> spec.recipe(new ConvertPrefect1Flows()),
+                python(
+                        """
+                        from prefect import Flow, task
+
+
+                        @task
+                        def work():
+                            return 1
+
+
+                        with Flow("daily") as flow:
+                            work()
+
+                        state = flow.run()
+                        flow.register(project_name="p")
+                        """,
+                        """
+                        from prefect import flow, task
+
+
+                        @task
+                        def work():
+                            return 1
+
+
+                        @flow(name="daily")
+                        def daily():
+                            work()
+
+
+                        # TODO(migrate PF102): daily(...) runs the flow whenever this module is imported, and every run of the deployment imports it (a second flow run each time): move the call under `if __name__ == "__main__":`
+                        state = daily(return_state=True)
+                        """),
+                yaml(null,
+                        """
+                        # Generated by migrate from the Prefect 1 flows' register calls, schedules, run configs and storage.
+                        # Create the work pools named below, then run `prefect deploy --all`.
+                        prefect-version: 3.8.3
+
+                        deployments:
+                        - name: daily
+                          entrypoint: file.py:daily
+                          work_pool:
+                            name: default-process-pool
+                        """,
+                        s -> s.path("prefect.yaml")));
+    }
+
+    @Test
+    void aGuardedRunOfADeployedFlowIsNotMarked() {
+        rewriteRun(spec -> spec.recipe(new ConvertPrefect1Flows()),
+                python(
+                        """
+                        from prefect import Flow, task
+
+
+                        @task
+                        def work():
+                            return 1
+
+
+                        with Flow("daily") as flow:
+                            work()
+
+                        flow.register(project_name="p")
+
+                        if __name__ == "__main__":
+                            flow.run()
+                        """,
+                        """
+                        from prefect import flow, task
+
+
+                        @task
+                        def work():
+                            return 1
+
+
+                        @flow(name="daily")
+                        def daily():
+                            work()
+
+
+                        if __name__ == "__main__":
+                            daily()
+                        """),
+                yaml(null,
+                        """
+                        # Generated by migrate from the Prefect 1 flows' register calls, schedules, run configs and storage.
+                        # Create the work pools named below, then run `prefect deploy --all`.
+                        prefect-version: 3.8.3
+
+                        deployments:
+                        - name: daily
+                          entrypoint: file.py:daily
+                          work_pool:
+                            name: default-process-pool
+                        """,
+                        s -> s.path("prefect.yaml")));
+    }
+
+    @Test
+    void aChainOfModuleLevelTasksBecomesCallsThatWaitForEachOther() {
+        rewriteRun(python(
+                """
+                from prefect import Flow
+                from etl.tasks import extract, load, report
+
+                with Flow("nightly") as flow:
+                    flow.chain(extract, load, report)
+                """,
+                """
+                from prefect import flow
+                from etl.tasks import extract, load, report
+
+
+                @flow(name="nightly")
+                def nightly():
+                    extract_result = extract()
+                    load_result = load(wait_for=[extract_result])
+                    report(wait_for=[load_result])
+                """));
+    }
+
+    @Test
+    void aChainOfResultsBoundInTheBlockIsLeftWithATodo() {
+        // the results already ran in statement order; the chain's edges would need wait_for= on calls made earlier
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def extract():
+                    return 1
+
+
+                @task
+                def load():
+                    return 2
+
+
+                with Flow("nightly") as flow:
+                    e = extract()
+                    l = load()
+                    flow.chain(l, e)
+                """,
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def extract():
+                    return 1
+
+
+                @task
+                def load():
+                    return 2
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `flow.chain(l, e)` uses the Prefect 1 Flow object; `flow.chain(l, e)` uses the Flow object inside its block
+                with Flow("nightly") as flow:
+                    e = extract()
+                    l = load()
+                    flow.chain(l, e)
+                """));
+    }
+
+    @Test
+    void aScheduleGivenByPositionIsTheFlowsSchedule() {
+        // Flow(name, schedule, ...) is Prefect 1's signature; the schedule was dropped without a word
+        rewriteRun(spec -> spec.recipe(new ConvertPrefect1Flows()),
+                python(
+                        """
+                        from datetime import timedelta
+
+                        from prefect import Flow, task
+                        from prefect.schedules import IntervalSchedule
+
+
+                        @task
+                        def ping():
+                            print("ping")
+
+
+                        schedule = IntervalSchedule(interval=timedelta(minutes=5))
+
+                        with Flow("pinger", schedule) as flow:
+                            ping()
+
+                        flow.register(project_name="ops")
+                        """,
+                        """
+                        from prefect import flow, task
+
+
+                        @task
+                        def ping():
+                            print("ping")
+
+
+                        @flow(name="pinger")
+                        def pinger():
+                            ping()
+                        """),
+                yaml(null,
+                        """
+                        # Generated by migrate from the Prefect 1 flows' register calls, schedules, run configs and storage.
+                        # Create the work pools named below, then run `prefect deploy --all`.
+                        prefect-version: 3.8.3
+
+                        deployments:
+                        - name: pinger
+                          entrypoint: file.py:pinger
+                          schedules:
+                          - interval: 300
+                            timezone: UTC
+                          work_pool:
+                            name: default-process-pool
+                        """,
+                        s -> s.path("prefect.yaml")));
+    }
+
+    @Test
+    void aFileThatDoesNotParseIsNamedAsNotMigrated() {
+        // every Prefect 1 recipe leaves such a file as it is; without a note it passed for migrated
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                        .satisfies(r -> {
+                            assertThat(r.manual()).isTrue();
+                            assertThat(r.code()).isEqualTo("PF102");
+                            assertThat(r.message()).startsWith("not migrated: the file has a syntax error at line 4, column ")
+                                    .endsWith("; fix it and run the migration again");
+                        })),
+                python(
+                        """
+                        from prefect import Flow, task
+
+
+                        @task(max_retries=3, result=)
+                        def extract():
+                            return 1
+
+
+                        with Flow("broken") as flow:
+                            extract()
+                        """));
     }
 
     @Test

@@ -101,4 +101,30 @@ class Prefect1SchedulesTest {
         assertThat(r.entries()).isEmpty();
         assertThat(r.problems()).singleElement().asString().contains("not a string literal");
     }
+
+    @Test
+    void aStartAtRegistrationTimeIsReadAsNoStart() {
+        // datetime.utcnow() + a delta was when the flow got registered: the schedule is kept, as without a start
+        Prefect1Schedules.Result r = read("""
+                from datetime import datetime, timedelta
+                from prefect.schedules import IntervalSchedule
+                s = IntervalSchedule(start_date=datetime.utcnow() + timedelta(seconds=1), interval=timedelta(minutes=1))
+                """);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).hasSize(1);
+        assertThat(r.entries().get(0).toYaml()).containsEntry("timezone", "UTC");
+        assertThat(r.decisions()).anyMatch(d -> d.contains("was the registration time (UTC): read as no start_date"));
+    }
+
+    @Test
+    void aStartThatIsNeitherLiteralNorRegistrationTimeSaysTheScheduleIsNotWritten() {
+        Prefect1Schedules.Result r = read("""
+                from datetime import timedelta
+                from prefect.schedules import IntervalSchedule
+                from config import START
+                s = IntervalSchedule(start_date=START, interval=timedelta(minutes=1))
+                """);
+        assertThat(r.entries()).isEmpty();
+        assertThat(r.problems()).singleElement().asString().contains("so this schedule is not written");
+    }
 }

@@ -119,7 +119,7 @@ class ReplacePrefect1ContextTest implements PythonRewriteTest {
                     # TODO(migrate PF104): `with prefect.context(region="eu"): ...` uses the Prefect 1 context, which Prefect 3 does not have: pass the value as a parameter, or read prefect.runtime
                     with prefect.context(region="eu"):
                         run()
-                    # TODO(migrate PF104): prefect.context.update has no Prefect 3 equivalent: pass the value as a parameter
+                    # TODO(migrate PF104): `prefect.context.update(region="us")` uses the Prefect 1 context, which Prefect 3 does not have: pass the value as a parameter, or read prefect.runtime
                     prefect.context.update(region="us")
                     # TODO(migrate PF104): `return prefect.context.get(key)` uses the Prefect 1 context, which Prefect 3 does not have: pass the value as a parameter, or read prefect.runtime
                     return prefect.context.get(key)

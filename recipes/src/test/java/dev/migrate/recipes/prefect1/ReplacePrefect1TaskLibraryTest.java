@@ -258,6 +258,52 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
     }
 
     @Test
+    void clientSecretsReadAtOnceBecomeSecretBlocks() {
+        // Prefect 1's Secret("X").get() read the secret where it was called, in a task or at import time alike
+        rewriteRun(python(
+                """
+                from prefect.client import Secret
+                from sqlalchemy import create_engine
+
+                WAREHOUSE_USER = Secret("WAREHOUSE_USER").get()
+
+
+                def engine():
+                    password = Secret("WAREHOUSE_PASSWORD").get()
+                    return create_engine(f"postgresql://{WAREHOUSE_USER}:{password}@db/warehouse")
+                """,
+                """
+                from prefect.blocks.system import Secret
+                from sqlalchemy import create_engine
+
+                WAREHOUSE_USER = Secret.load("warehouse-user").get()
+
+
+                def engine():
+                    password = Secret.load("warehouse-password").get()
+                    return create_engine(f"postgresql://{WAREHOUSE_USER}:{password}@db/warehouse")
+                """));
+    }
+
+    @Test
+    void aClientSecretKeptAsAnObjectGetsATodoSayingHowToReadIt() {
+        rewriteRun(python(
+                """
+                from prefect.client.secrets import Secret
+
+                token = Secret("API_TOKEN")
+                print(token.get())
+                """,
+                """
+                from prefect.client.secrets import Secret
+
+                # TODO(migrate PF110): read the secret with Secret.load("<block>").get() (from prefect.blocks.system import Secret)
+                token = Secret("API_TOKEN")
+                print(token.get())
+                """));
+    }
+
+    @Test
     void nonPrefectSecretsAreLeftAlone() {
         rewriteRun(python(
                 """

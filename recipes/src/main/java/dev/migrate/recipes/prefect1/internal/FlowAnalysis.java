@@ -33,6 +33,10 @@ public final class FlowAnalysis {
             "terminal_state_handler", "the flow's final state now comes from its return value or exception",
             "validate", "no equivalent",
             "tasks", "call the tasks in the flow body");
+    /** Prefect 1's {@code Flow(...)} parameters in order, for arguments passed by position. */
+    public static final List<String> POSITIONS = List.of("name", "schedule", "executor", "environment", "run_config",
+            "storage", "tasks", "edges", "reference_tasks", "state_handlers", "validate", "result",
+            "terminal_state_handler");
     private static final Set<String> GRAPH_METHODS = Set.of("set_upstream", "set_downstream", "set_dependencies",
             "add_edge", "add_task", "chain", "bind");
 
@@ -106,8 +110,19 @@ public final class FlowAnalysis {
         if (variable == null) {
             blockers.add("the Flow is not bound to a plain name");
         }
-        for (Argument a : call.arguments()) {
-            String k = a.keyword();
+        List<Argument> arguments = call.arguments();
+        for (int i = 0; i < arguments.size(); i++) {
+            Argument a = arguments.get(i);
+            // Flow("etl", schedule) passes the schedule by position, as Prefect 1's signature allowed
+            String k = a.keyword() != null ? a.keyword() : a.isPositional() && i < POSITIONS.size() ? POSITIONS.get(i) : null;
+            if (k == null && a.isPositional()) {
+                blockers.add("`Flow(...)` has more positional arguments than Prefect 1's Flow takes");
+                continue;
+            }
+            if (a.unpacking() != null) {
+                blockers.add("`" + a.node().print().strip() + "` passes Flow arguments that cannot be read here");
+                continue;
+            }
             if (k == null || k.equals("name") || (imperative && k.equals("tasks"))) {
                 // an imperative flow's tasks= list is part of its graph (ImperativeGraph reads it)
                 continue;
@@ -164,7 +179,9 @@ public final class FlowAnalysis {
                         case "register" -> registers.add(c);
                         case "run" -> runs.add(c);
                         default -> {
-                            if (!imperative || !GRAPH_METHODS.contains(parts.get().get(1))) {
+                            boolean chain = !imperative && FlowChains.convertibleCall(c, stmt.firstNode(NodeKind.SUITE),
+                                    variable);
+                            if (!chain && (!imperative || !GRAPH_METHODS.contains(parts.get().get(1)))) {
                                 blockers.add("`" + c.print().strip() + "` uses the Prefect 1 Flow object");
                             }
                         }

@@ -52,6 +52,9 @@ public final class FlowBodies {
                         + "contexts run at build time in Prefect 1)");
                 continue;
             }
+            if (top && FlowChains.convertible(stmt, suite, flowVariable)) {
+                continue;
+            }
             if (!Set.of(NodeKind.ASSIGN, NodeKind.EXPR_STMT, NodeKind.PASS).contains(stmt.kind())) {
                 blockers.add("`" + firstLine(stmt) + "` runs once at build time in Prefect 1 but at run time in Prefect 3");
                 continue;

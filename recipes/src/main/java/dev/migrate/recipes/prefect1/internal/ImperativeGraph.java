@@ -19,8 +19,9 @@ import java.util.Set;
 
 /**
  * The graph an imperative Prefect 1 flow declares with {@code flow.set_dependencies(task=, upstream_tasks=,
- * keyword_tasks=)}, {@code flow.add_edge(a, b)} and {@code flow.add_task(t)}, read only when every task and edge
- * is a plain module-level name. {@link #body} writes it as a flow body: one call per task, in an order that
+ * keyword_tasks=)}, {@code flow.add_edge(a, b)} and {@code flow.add_task(t)}, or from the tasks' side with
+ * {@code t.set_upstream(u, flow=flow)}, {@code u.set_downstream(t, flow=flow)} and {@code t.bind(k=u, flow=flow)},
+ * read only when every task and edge is a plain module-level name. {@link #body} writes it as a flow body: one call per task, in an order that
  * respects every edge (the declaration order when it does), each result passed by keyword as the graph says.
  *
  * @param statements the module-level statements that declared the graph (removed by the conversion)
@@ -33,12 +34,14 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
                               Map<String, Map<String, String>> inputs, Map<String, Node> inlined,
                               Map<String, List<String>> after) {
 
+    private static final Set<String> TASK_METHODS = Set.of("set_upstream", "set_downstream", "bind");
+
     public static ImperativeGraph read(Node module, Imports imports, CallView flowCall, String variable,
                                        List<String> blockers) {
         List<Node> statements = new ArrayList<>();
         List<FlowParameter> params = new ArrayList<>();
         Map<String, Map<String, String>> inputs = new LinkedHashMap<>();
-        flowCall.keyword("tasks").ifPresent(a -> constructorTasks(a.value(), inputs, blockers));
+        flowCall.argument("tasks", FlowAnalysis.POSITIONS.indexOf("tasks")).ifPresent(a -> constructorTasks(a.value(), inputs, blockers));
         Map<String, Set<String>> upstream = new LinkedHashMap<>();
         Map<String, Node> assigned = new LinkedHashMap<>();
         for (Node s : Statements.of(module)) {
@@ -60,6 +63,14 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
             }
             CallView view = new CallView(call);
             Optional<List<String>> parts = Expressions.dottedParts(view.callee());
+            if (parts.isPresent() && parts.get().size() == 2 && TASK_METHODS.contains(parts.get().get(1))
+                    && name(view.keyword("flow")).filter(variable::equals).isPresent()) {
+                statements.add(s);
+                if (!taskMethod(parts.get().get(0), parts.get().get(1), view, inputs, upstream)) {
+                    blockers.add("`" + FlowBodies.firstLine(s) + "` is not a " + parts.get().get(1) + " on plain names");
+                }
+                continue;
+            }
             if (parts.isEmpty() || parts.get().size() != 2 || !parts.get().get(0).equals(variable)) {
                 continue;
             }
@@ -142,6 +153,61 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
         return new ImperativeGraph(statements, params, order, inputs, inlined, after);
     }
 
+    /**
+     * The task side of the imperative API, each call naming the flow with {@code flow=}:
+     * {@code t.set_upstream(u, key="k")} and {@code u.set_downstream(t, key="k")} are {@code flow.add_edge(u, t,
+     * key="k")}, {@code t.bind(k=u, upstream_tasks=[w])} is {@code flow.set_dependencies(t, keyword_tasks={"k": u},
+     * upstream_tasks=[w])}. False when an argument is not a plain name (or is positional to bind, or mapped).
+     */
+    private static boolean taskMethod(String task, String method, CallView view, Map<String, Map<String, String>> inputs,
+                                      Map<String, Set<String>> upstream) {
+        if (view.keyword("mapped").isPresent()) {
+            return false;
+        }
+        if (!method.equals("bind")) {
+            Optional<String> other = name(view.argument("task", 0));
+            if (other.isEmpty()) {
+                return false;
+            }
+            String from = method.equals("set_upstream") ? other.get() : task;
+            String to = method.equals("set_upstream") ? task : other.get();
+            Optional<String> key = view.keyword("key").flatMap(a -> PyValues.string(a.value()));
+            if (view.keyword("key").isPresent() && key.isEmpty()) {
+                return false;
+            }
+            inputs.computeIfAbsent(from, k -> new LinkedHashMap<>());
+            inputs.computeIfAbsent(to, k -> new LinkedHashMap<>());
+            key.ifPresent(k -> inputs.get(to).put(k, from));
+            upstream.computeIfAbsent(to, k -> new LinkedHashSet<>()).add(from);
+            return true;
+        }
+        Map<String, String> kw = inputs.computeIfAbsent(task, k -> new LinkedHashMap<>());
+        Set<String> ups = upstream.computeIfAbsent(task, k -> new LinkedHashSet<>());
+        for (Argument a : view.arguments()) {
+            if (a.keyword() == null) {
+                return false;
+            }
+            if (a.keyword().equals("flow")) {
+                continue;
+            }
+            if (a.keyword().equals("upstream_tasks")) {
+                Optional<List<String>> names = names(a.value());
+                if (names.isEmpty()) {
+                    return false;
+                }
+                ups.addAll(names.get());
+                continue;
+            }
+            Node value = Expressions.unwrap(a.value());
+            if (value.kind() != NodeKind.NAME) {
+                return false;
+            }
+            kw.put(a.keyword(), Expressions.name(value));
+            ups.add(Expressions.name(value));
+        }
+        return true;
+    }
+
     /** {@code Flow("x", tasks=[a, b])}: each listed name is a task, as if added with add_task. */
     private static void constructorTasks(Node value, Map<String, Map<String, String>> inputs, List<String> blockers) {
         Node list = Expressions.unwrap(value);
@@ -170,16 +236,11 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
         Set<String> ups = upstream.computeIfAbsent(task.get(), k -> new LinkedHashSet<>());
         Optional<Argument> upstreamTasks = view.argument("upstream_tasks", 1);
         if (upstreamTasks.isPresent()) {
-            Node list = Expressions.unwrap(upstreamTasks.get().value());
-            if (list.kind() != NodeKind.LIST && list.kind() != NodeKind.TUPLE) {
+            Optional<List<String>> names = names(upstreamTasks.get().value());
+            if (names.isEmpty()) {
                 return false;
             }
-            for (Node item : list.nodes()) {
-                if (Expressions.unwrap(item).kind() != NodeKind.NAME) {
-                    return false;
-                }
-                ups.add(Expressions.name(Expressions.unwrap(item)));
-            }
+            ups.addAll(names.get());
         }
         Optional<Argument> keywordTasks = view.argument("keyword_tasks", 3);
         if (keywordTasks.isPresent()) {
@@ -199,6 +260,22 @@ public record ImperativeGraph(List<Node> statements, List<FlowParameter> params,
         }
         return view.argument("downstream_tasks", 2).isEmpty() && view.argument("upstream_tasks", 1)
                 .map(a -> a.keyword() != null).orElse(true);
+    }
+
+    /** The names of a literal list or tuple of plain names ({@code [a, b]}), or empty when it is anything else. */
+    private static Optional<List<String>> names(Node value) {
+        Node list = Expressions.unwrap(value);
+        if (list.kind() != NodeKind.LIST && list.kind() != NodeKind.TUPLE) {
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        for (Node item : list.nodes()) {
+            if (Expressions.unwrap(item).kind() != NodeKind.NAME) {
+                return Optional.empty();
+            }
+            out.add(Expressions.name(Expressions.unwrap(item)));
+        }
+        return Optional.of(out);
     }
 
     private static Optional<String> name(Optional<Argument> arg) {

@@ -34,6 +34,6 @@ public final class Notes {
             }
         }
         table.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line, recipe.getName(), manual,
-                message, code));
+                Todos.oneLine(message), code));
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Reads Prefect 1 schedules ({@code CronSchedule}, {@code IntervalSchedule}, {@code Schedule(clocks=...)} with
@@ -137,13 +138,25 @@ public final class Prefect1Schedules {
         return Optional.ofNullable(first);
     }
 
+    /** {@code datetime.utcnow()} or {@code datetime.datetime.utcnow()}, maybe plus or minus a delta. */
+    private static final Pattern REGISTRATION_TIME = Pattern.compile(
+            "(?:datetime\\.)?(?:datetime\\.)?utcnow\\(\\)(?:\\s*[+-]\\s*.+)?", Pattern.DOTALL);
+
     private static void clock(CallView call, boolean cron, Imports imports, Result out) {
         // `start_date=None` is Prefect 1's default spelled out: no start, UTC.
         var startArg = call.keyword("start_date").filter(a -> !a.value().print().strip().equals("None"));
+        if (startArg.isPresent() && REGISTRATION_TIME.matcher(startArg.get().value().print().strip()).matches()) {
+            // start_date=datetime.utcnow() (+ a delta): the time the flow was registered, in UTC, as when no start
+            // is given
+            out.decisions().add("start_date `" + startArg.get().value().print().strip() + "` was the registration "
+                    + "time (UTC): read as no start_date");
+            startArg = Optional.empty();
+        }
         Optional<PyDates.ZonedLiteral> start = startArg.flatMap(a -> PyDates.read(a.value(), imports));
         if (startArg.isPresent() && start.isEmpty()) {
             out.problems().add("start_date `" + call.keyword("start_date").get().value().print().strip()
-                    + "` is not a literal datetime; set the schedule's timezone by hand");
+                    + "` is not a literal datetime, so this schedule is not written: add it to the deployment's "
+                    + "`schedules:` by hand, with the start's timezone");
             return;
         }
         String zone = start.map(PyDates.ZonedLiteral::zone).orElse(null);

@@ -6,6 +6,7 @@ import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.PyElement;
 import dev.migrate.rewriters.python.tree.Space;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * {@code # TODO(migrate CODE): ...} comments above the statement that needs a person. The comment goes
@@ -13,11 +14,21 @@ import java.util.List;
  * statement that already carries the same TODO gets no second one, which keeps recipes idempotent.
  */
 public final class Todos {
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+
     private Todos() {
     }
 
     public static String text(String code, String message) {
-        return "# TODO(migrate " + code + "): " + message;
+        return "# TODO(migrate " + code + "): " + oneLine(message);
+    }
+
+    /**
+     * A message quotes code (an argument, a call) as the source spells it, which may span lines; a comment line
+     * must not, or the lines after the first become code (and the rewritten file does not parse).
+     */
+    public static String oneLine(String message) {
+        return LINE_BREAK.matcher(message).replaceAll(" ");
     }
 
     /** The block-level element (a child of MODULE or SUITE) that contains {@code node}. */

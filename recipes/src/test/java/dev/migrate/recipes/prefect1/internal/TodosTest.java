@@ -28,4 +28,12 @@ class TodosTest {
         assertThat(Todos.add(root, root.child(1), "PF105", "here too", "\n").print())
                 .isEqualTo("# TODO(migrate PF105): check this\nimport prefect\n# TODO(migrate PF105): here too\nx = 1\n");
     }
+
+    @Test
+    void aMessageQuotingCodeOnSeveralLinesBecomesOneCommentLine() {
+        Node root = PythonParser.parse("x = 1\n").module();
+        Node out = Todos.add(root, root.child(0), "PF102", "on_failure=partial(\n    notify,\r\n    channel=1,\n): drop", "\n");
+        assertThat(out.print()).isEqualTo("# TODO(migrate PF102): on_failure=partial( notify, channel=1, ): drop\nx = 1\n");
+        assertThat(PythonParser.parse(out.print()).module().print()).isEqualTo(out.print());
+    }
 }
