@@ -108,7 +108,7 @@ public final class RewriteCommand implements Callable<Integer> {
         if (dryRun) {
             // the diff quotes the user's files, secrets included: the terminal gets them masked; a patch that
             // applies, secrets and all, goes only to a file the user names
-            String shown = Redactor.redact(result.patch());
+            String shown = MaskedPatch.of(result.patch());
             out.print(shown);
             out.flush();
             if (!shown.equals(result.patch())) {
@@ -146,7 +146,7 @@ public final class RewriteCommand implements Callable<Integer> {
             byRecipe.forEach((name, n) -> w.printf("  %-70s %d file(s)%n", name, n));
         }
         for (RewriteResult.Refused f : r.refused()) {
-            w.println("refused " + f.path() + ": " + Redactor.redact(f.reason()));
+            w.println("refused " + f.path() + ": " + Redactor.redactSource(f.reason(), true));
         }
         // a file that does not parse (or could not be read) was not migrated: say so, or it passes for done;
         // binary files (images, archives) are expected in a project and not listed
@@ -159,11 +159,11 @@ public final class RewriteCommand implements Callable<Integer> {
         List<MigrationNotes.Row> decisions = r.notes().stream().filter(n -> !n.manual()).toList();
         if (!decisions.isEmpty()) {
             w.println("decisions to review (" + decisions.size() + "):");
-            decisions.forEach(n -> w.println("  " + where(n) + ": " + Redactor.redact(n.text())));
+            decisions.forEach(n -> w.println("  " + where(n) + ": " + Redactor.redactSource(n.text(), true)));
         }
         if (!manual.isEmpty()) {
             w.println("manual items left (" + manual.size() + "):");
-            manual.forEach(n -> w.println("  " + where(n) + ": " + Redactor.redact(n.text())));
+            manual.forEach(n -> w.println("  " + where(n) + ": " + Redactor.redactSource(n.text(), true)));
         }
         w.flush();
     }

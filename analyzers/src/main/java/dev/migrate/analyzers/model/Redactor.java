@@ -42,6 +42,21 @@ public final class Redactor {
     }
 
     public static String redact(String text) {
+        return redact(text, value -> true);
+    }
+
+    /**
+     * For text quoted from a user's files (a diff): credentials in URLs and secret options as {@link #redact} does,
+     * but a secret-named assignment only where its value is a literal, never code. In code ({@code python}) that is
+     * a quoted string ({@code password="x"}); elsewhere also a bare word without brackets ({@code TOKEN: abc}).
+     * So {@code token = PrefectSecret("API_KEY")} and {@code f(keyword_tasks={...})} stay as written.
+     */
+    public static String redactSource(String text, boolean code) {
+        return redact(text, value -> value.startsWith("\"") || value.startsWith("'")
+                || !code && value.chars().noneMatch(c -> c == '(' || c == '[' || c == '{'));
+    }
+
+    private static String redact(String text, java.util.function.Predicate<String> literal) {
         if (text == null || text.isEmpty()) {
             return text;
         }
@@ -63,7 +78,7 @@ public final class Redactor {
         s = SECRET_ASSIGNMENT.matcher(s).replaceAll(m -> {
             String value = m.group(3);
             // A reference to a variable or a secret store is not itself a secret.
-            if (value.startsWith("$") || value.startsWith("\"$") || value.equals(MASK)) {
+            if (value.startsWith("$") || value.startsWith("\"$") || value.equals(MASK) || !literal.test(value)) {
                 return Matcher.quoteReplacement(m.group());
             }
             return Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK + syntaxAfter(value));

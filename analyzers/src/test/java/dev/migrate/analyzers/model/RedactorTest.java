@@ -36,6 +36,23 @@ class RedactorTest {
         assertThat(Redactor.redact(in)).isEqualTo(in);
     }
 
+    // a dry-run diff quotes code: the same rules masked `crm_token = PrefectSecret(...)` and `keyword_tasks={...}`,
+    // and the masked diff no longer applied; in source only literal values are secrets
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        crm_token = PrefectSecret("CRM_API_KEY")                     | true  | crm_token = PrefectSecret("CRM_API_KEY")
+        flow.set_dependencies(keyword_tasks={"a": b})                | true  | flow.set_dependencies(keyword_tasks={"a": b})
+        fetch(token=crm_token_result, full=True)                     | true  | fetch(token=crm_token_result, full=True)
+        connect(password="hunter2")                                  | true  | connect(password=***)
+        url = "postgresql://etl:pw-61@db/etl"                        | true  | url = "postgresql://etl:***@db/etl"
+        INFLUX_TOKEN: tok-8d1f2e77                                   | false | INFLUX_TOKEN: ***
+        api_key: ${{ secrets.API_KEY }}                              | false | api_key: ${{ secrets.API_KEY }}
+        cache_key_fn=task_input_hash                                 | true  | cache_key_fn=task_input_hash
+        """)
+    void inSourceOnlyLiteralValuesAreSecrets(String in, boolean code, String expected) {
+        assertThat(Redactor.redactSource(in, code)).isEqualTo(expected);
+    }
+
     @ParameterizedTest
     @CsvSource({"SNOWFLAKE_PASSWORD,true", "PREFECT_API_KEY,true", "GITHUB_TOKEN,true", "PATH,false", "MAILTO,false"})
     void knowsSecretNames(String name, boolean secret) {
