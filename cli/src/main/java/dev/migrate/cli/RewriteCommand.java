@@ -112,8 +112,9 @@ public final class RewriteCommand implements Callable<Integer> {
             out.print(shown);
             out.flush();
             if (!shown.equals(result.patch())) {
-                err.println("migrate: secrets in the diff are shown as " + Redactor.MASK + ", so this diff does not apply "
-                        + "where they stand; write an applicable patch with --patch FILE");
+                err.println("migrate: secrets in the diff are shown as " + Redactor.MASK + ": do not apply this diff (it "
+                        + "would fail there, or write " + Redactor.MASK + " into your files); write an applicable patch with "
+                        + "--patch FILE");
             }
         }
         if (patch != null) {

@@ -26,6 +26,11 @@ public final class Redactor {
     private static final List<String> SECRET_WORDS = List.of("pass", "pwd", "token", "secret", "key",
             "credential");
 
+    /** A template that names where the secret is kept: {@code {{ prefect.blocks.secret.x }}}, quoted or not. */
+    private static final Pattern TEMPLATE = Pattern.compile("[\"']?\\{\\{");
+    /** A quoted name in capitals ({@code "GITHUB_ACCESS_TOKEN"}): in source, the name of a secret, not its value. */
+    private static final Pattern QUOTED_NAME = Pattern.compile("([\"'])[A-Z][A-Z0-9_]*\\1");
+
     /** {@code --password=x}, {@code --password x}, {@code --token x}. */
     private static final Pattern SECRET_OPTION = Pattern.compile(
             "(?i)(--(?:password|passwd|token|secret|api-key|apikey)(?:=|\\s+))(\"[^\"]*\"|'[^']*'|\\S+)");
@@ -48,11 +53,12 @@ public final class Redactor {
     /**
      * For text quoted from a user's files (a diff): credentials in URLs and secret options as {@link #redact} does,
      * but a secret-named assignment only where its value is a literal, never code. In code ({@code python}) that is
-     * a quoted string ({@code password="x"}); elsewhere also a bare word without brackets ({@code TOKEN: abc}).
+     * a quoted string ({@code password="x"}) other than a name in capitals ({@code secret="GITHUB_TOKEN"}, the name of
+     * one); elsewhere also a bare word without brackets ({@code TOKEN: abc}).
      * So {@code token = PrefectSecret("API_KEY")} and {@code f(keyword_tasks={...})} stay as written.
      */
     public static String redactSource(String text, boolean code) {
-        return redact(text, value -> value.startsWith("\"") || value.startsWith("'")
+        return redact(text, value -> (value.startsWith("\"") || value.startsWith("'")) && !QUOTED_NAME.matcher(value).matches()
                 || !code && value.chars().noneMatch(c -> c == '(' || c == '[' || c == '{'));
     }
 
@@ -77,8 +83,9 @@ public final class Redactor {
         }
         s = SECRET_ASSIGNMENT.matcher(s).replaceAll(m -> {
             String value = m.group(3);
-            // A reference to a variable or a secret store is not itself a secret.
-            if (value.startsWith("$") || value.startsWith("\"$") || value.equals(MASK) || !literal.test(value)) {
+            // A reference to a variable, a template or a secret store is not itself a secret.
+            if (value.startsWith("$") || value.startsWith("\"$") || value.equals(MASK) || !literal.test(value)
+                    || TEMPLATE.matcher(value).lookingAt()) {
                 return Matcher.quoteReplacement(m.group());
             }
             return Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK + syntaxAfter(value));

@@ -48,6 +48,9 @@ class RedactorTest {
         INFLUX_TOKEN: tok-8d1f2e77                                   | false | INFLUX_TOKEN: ***
         api_key: ${{ secrets.API_KEY }}                              | false | api_key: ${{ secrets.API_KEY }}
         cache_key_fn=task_input_hash                                 | true  | cache_key_fn=task_input_hash
+        storage=GitHub(access_token_secret="GITHUB_ACCESS_TOKEN")    | true  | storage=GitHub(access_token_secret="GITHUB_ACCESS_TOKEN")
+        access_token: '{{ prefect.blocks.secret.gh-token }}'         | false | access_token: '{{ prefect.blocks.secret.gh-token }}'
+        note: secret: variable X is read from a block                | true  | note: secret: variable X is read from a block
         """)
     void inSourceOnlyLiteralValuesAreSecrets(String in, boolean code, String expected) {
         assertThat(Redactor.redactSource(in, code)).isEqualTo(expected);
