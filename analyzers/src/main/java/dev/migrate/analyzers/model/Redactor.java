@@ -84,7 +84,7 @@ public final class Redactor {
         s = SECRET_ASSIGNMENT.matcher(s).replaceAll(m -> {
             String value = m.group(3);
             // A reference to a variable, a template or a secret store is not itself a secret.
-            if (value.startsWith("$") || value.startsWith("\"$") || value.equals(MASK) || !literal.test(value)
+            if (value.startsWith("$") || value.startsWith("\"$") || value.replaceAll("^([\"'])(.*)\\1$", "$2").equals(MASK) || !literal.test(value)
                     || TEMPLATE.matcher(value).lookingAt()) {
                 return Matcher.quoteReplacement(m.group());
             }

@@ -51,6 +51,7 @@ class RedactorTest {
         storage=GitHub(access_token_secret="GITHUB_ACCESS_TOKEN")    | true  | storage=GitHub(access_token_secret="GITHUB_ACCESS_TOKEN")
         access_token: '{{ prefect.blocks.secret.gh-token }}'         | false | access_token: '{{ prefect.blocks.secret.gh-token }}'
         note: secret: variable X is read from a block                | true  | note: secret: variable X is read from a block
+        SFTP_PASSWORD: '***'                                         | false | SFTP_PASSWORD: '***'
         """)
     void inSourceOnlyLiteralValuesAreSecrets(String in, boolean code, String expected) {
         assertThat(Redactor.redactSource(in, code)).isEqualTo(expected);
