@@ -137,6 +137,18 @@ class RewriteCommandTest {
                 .doesNotContain("logo.png");
     }
 
+    // a Prefect 2 flow with an unclosed parenthesis: no recipe edits it, and the summary said nothing ("0 refused")
+    @Test
+    void aPythonFileWithASyntaxErrorIsNamedAsNotRewritten() throws Exception {
+        Files.writeString(project.resolve("flows/broken.py"), "from prefect.task_runners import SequentialTaskRunner\n"
+                + "\n@flow(task_runner=SequentialTaskRunner()\ndef f():\n    pass\n");
+        CliRun run = CliRun.of("rewrite", project.toString(), "--dry-run");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).containsPattern("not rewritten flows/broken\\.py: syntax error at line \\d+, column \\d+ \\(")
+                .contains("python3 -m py_compile flows/broken.py");
+        assertThat(run.out()).doesNotContain("broken.py");
+    }
+
     @Test
     void aDroppedOptionIsQuotedWithoutItsSecret() throws Exception {
         Files.writeString(project.resolve("agent.sh"), "#!/bin/sh\nprefect agent docker start --label etl "

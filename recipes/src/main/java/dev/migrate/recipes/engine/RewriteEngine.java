@@ -7,6 +7,7 @@ import dev.migrate.recipes.NotedIn;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.ProjectPaths;
 import dev.migrate.rewriters.io.AtomicFiles;
+import dev.migrate.rewriters.python.Diagnostic;
 import dev.migrate.rewriters.python.EditCheck;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonRewriteParser;
@@ -81,9 +82,16 @@ public final class RewriteEngine {
                 if (sf instanceof ParseError) {
                     skipped.add(new ProjectFiles.Skipped(file, "does not parse as " + parserName(parser.get())
                             + "; left unchanged"));
-                } else {
-                    sources.add(sf);
+                    return;
                 }
+                if (sf instanceof PythonFile python && python.hasSyntaxErrors()) {
+                    // no recipe edits a file with syntax errors; it stays in the set for what others read from it
+                    Diagnostic d = python.diagnostics().get(0);
+                    skipped.add(new ProjectFiles.Skipped(file, "syntax error at line " + d.line() + ", column "
+                            + d.column() + " (" + d.message() + "); left unchanged: fix it (python3 -m py_compile "
+                            + relative + ") and run again"));
+                }
+                sources.add(sf);
             });
         }
 
