@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.python;
 
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.rewriters.python.Diagnostic;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonParser;
 import dev.migrate.rewriters.python.query.CallView;
@@ -70,6 +71,11 @@ public final class PythonModule {
 
     public ScanFile file() {
         return file;
+    }
+
+    /** The parser's syntax errors, first first; empty for a file that parses. */
+    public List<Diagnostic> syntaxErrors() {
+        return tree.diagnostics();
     }
 
     public Node root() {

@@ -629,4 +629,20 @@ class PythonDetectorsTest {
                 .extracting(f -> f.where().line() + " " + f.message().substring(0, f.message().indexOf(" uses")))
                 .containsExactly("3 JSON.load(...)", "4 String(...).save(...)");
     }
+
+    @Test
+    void aPythonFileWithASyntaxErrorIsReportedOnce() {
+        RecordingSink sink = run(new PythonSyntaxDetector(), "flows/etl.py", """
+                import schedule
+
+                schedule.every(10).minutes.do(job
+                """);
+        assertThat(sink.findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("CFG003");
+            assertThat(f.where().line()).isEqualTo(4);
+            assertThat(f.message()).startsWith("Python syntax error: ");
+        });
+        assertThat(run(new PythonSyntaxDetector(), "ok.py", "import schedule\nschedule.every().day.do(job)\n").findings)
+                .isEmpty();
+    }
 }
