@@ -6,9 +6,11 @@ import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.recipes.PrefectRenames;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.edit.ImportEdits;
+import dev.migrate.rewriters.python.edit.StatementEdits;
 import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -49,8 +51,17 @@ public class MovePrefect1Imports extends Prefect1PythonRecipe {
             String name = b.qualifiedName().substring(b.qualifiedName().lastIndexOf('.') + 1);
             if (target != null && SAFE.contains(b.qualifiedName()) && b.isFromImport() && b.localName().equals(name)
                     && target.endsWith("." + name)) {
-                after = ImportEdits.removeImport(after, name, file.style());
-                after = ImportEdits.addFromImport(after, target.substring(0, target.lastIndexOf('.')), name, file.style());
+                String module = target.substring(0, target.lastIndexOf('.'));
+                Node stmt = Imports.of(after).binding(name).map(ImportBinding::statement).orElse(null);
+                boolean joinable = Imports.of(after).all().stream().anyMatch(i -> i.isFromImport() && i.module().equals(module));
+                if (stmt != null && stmt.nodes(NodeKind.IMPORT_ALIAS).size() == 1 && !joinable) {
+                    // the only name of its statement, and no import from the new module to join: the statement
+                    // changes in place, keeping the lines around it (removing it took the blank lines below too)
+                    after = StatementEdits.replace(after, stmt, "from " + module + " import " + name, file.style());
+                } else {
+                    after = ImportEdits.removeImport(after, name, file.style());
+                    after = ImportEdits.addFromImport(after, module, name, file.style());
+                }
             } else if (target != null) {
                 // another name in Prefect 3 (engine.state.Success is states.Completed, a function, not a class):
                 // its uses need a person

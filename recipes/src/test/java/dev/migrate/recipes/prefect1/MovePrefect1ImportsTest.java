@@ -28,6 +28,26 @@ class MovePrefect1ImportsTest implements PythonRewriteTest {
                 """));
     }
 
+    // the file's only import was removed and added again at the top, and the blank lines below it went with it
+    @Test
+    void aStatementOfOneMovedNameChangesInPlace() {
+        rewriteRun(python(
+                """
+                from prefect.utilities.edges import unmapped
+
+
+                def pairs(xs):
+                    return unmapped(xs)
+                """,
+                """
+                from prefect import unmapped
+
+
+                def pairs(xs):
+                    return unmapped(xs)
+                """));
+    }
+
     @Test
     void aNameThatMovedButChangedStaysWithATodo() {
         // Prefect 1's wait_for_flow_run task took stream_logs=; Prefect 3's is an async function without it: the
