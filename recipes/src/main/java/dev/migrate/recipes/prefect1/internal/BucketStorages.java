@@ -60,7 +60,8 @@ final class BucketStorages {
         }
         decisions.add(cls + " storage: `prefect deploy` pushes the project source to " + bucket.get() + "/" + folder
                 + " (" + kind[0] + "." + kind[4] + ") and the worker pulls it (" + kind[5] + "); Prefect 1 stored a "
-                + "pickled flow there. " + kind[3] + " is added to the requirements");
+                + "pickled flow there. " + kind[3] + " must be installed where it deploys and runs (it is added to "
+                + "requirements files that list prefect)");
         return Optional.of(new Storages.Source(List.of(), List.of(Map.of(kind[0] + "." + kind[4], args)), null,
                 List.of(Map.of(kind[0] + "." + kind[5], new LinkedHashMap<>(args))), null, null, null, null, problems,
                 decisions));

@@ -60,7 +60,8 @@ final class DockerStorages {
             push = List.of(Map.of(STEPS + "push_docker_image", pushArgs));
         }
         decisions.add("Docker storage: `prefect deploy` builds " + image + (registry.isPresent() ? " and pushes it" : "")
-                + " (prefect_docker) and the deployment runs in it; prefect-docker is added to the requirements");
+                + " (prefect_docker) and the deployment runs in it; prefect-docker must be installed where it deploys (it "
+                + "is added to requirements files that list prefect)");
         return Optional.of(new Storages.Source(List.of(Map.of(STEPS + "build_docker_image", build)), push,
                 "{{ " + ID + ".image }}", List.of(), null, null, null, null, problems, decisions));
     }
