@@ -1,8 +1,8 @@
 package dev.migrate.recipes.prefect1;
 
-import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.IsRequirementsFile;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.tree.Node;
@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
+import org.openrewrite.Preconditions;
 import org.openrewrite.ScanningRecipe;
 import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
@@ -95,12 +96,9 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(Uses acc) {
-        return new PlainTextVisitor<>() {
+        return Preconditions.check(new IsRequirementsFile(), new PlainTextVisitor<>() {
             @Override
             public PlainText visitText(PlainText file, ExecutionContext ctx) {
-                if (!RequirementsFiles.isRequirements(file.getSourcePath().toString())) {
-                    return file;
-                }
                 String text = file.getText();
                 Matcher m = PREFECT1.matcher(text);
                 if (!m.find()) {
@@ -121,6 +119,6 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
                 }
                 return file.withText(text.substring(0, m.start()) + pin + text.substring(m.end()));
             }
-        };
+        });
     }
 }

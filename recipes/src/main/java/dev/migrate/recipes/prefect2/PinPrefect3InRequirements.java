@@ -1,15 +1,16 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.analyzers.sources.config.PydanticConstraints;
-import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.IsRequirementsFile;
 import dev.migrate.recipes.internal.PrefectPins;
 import dev.migrate.recipes.internal.PydanticRaise;
 import dev.migrate.recipes.internal.RegexEdits;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
+import org.openrewrite.Preconditions;
 import org.openrewrite.Recipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
@@ -44,12 +45,9 @@ public class PinPrefect3InRequirements extends Recipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return new PlainTextVisitor<>() {
+        return Preconditions.check(new IsRequirementsFile(), new PlainTextVisitor<>() {
             @Override
             public PlainText visitText(PlainText file, ExecutionContext ctx) {
-                if (!RequirementsFiles.isRequirements(file.getSourcePath().toString())) {
-                    return file;
-                }
                 String text = file.getText();
                 PrefectTarget target = PrefectTarget.from(ctx);
                 String after = RegexEdits.replaceGroup(text, REQUIREMENT, 0, m -> {
@@ -63,7 +61,7 @@ public class PinPrefect3InRequirements extends Recipe {
                 }
                 return after.equals(text) ? file : file.withText(after);
             }
-        };
+        });
     }
 
     private static boolean pinsPrefect3(String text) {

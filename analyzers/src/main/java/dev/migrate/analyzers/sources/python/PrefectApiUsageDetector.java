@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Prefect 2 code that changes meaning or breaks on Prefect 3, file by file: imports of names that moved (PF215)
@@ -23,7 +25,8 @@ import java.util.Set;
  * here belong to no job. Values kept in the JSON and String blocks are PF219.
  */
 public final class PrefectApiUsageDetector extends PythonDetector {
-    private static final String SYSTEM_BLOCK = "prefect\\.blocks\\.system\\.(JSON|String)";
+    /** {@code prefect.blocks.system.JSON.load()} or {@code ...JSON(...).save()}: the class and what follows it. */
+    private static final Pattern SYSTEM_BLOCK = Pattern.compile("prefect\\.blocks\\.system\\.(JSON|String)(\\.load|\\(\\.\\.\\.\\)\\.save)\\(\\)");
 
     public PrefectApiUsageDetector() {
         super("prefect-api-usage", "prefect", "prefect");
@@ -46,14 +49,13 @@ public final class PrefectApiUsageDetector extends PythonDetector {
     private static void systemBlockValues(PythonModule m, InventorySink sink) {
         for (Node n : m.nodes(NodeKind.CALL)) {
             Node callee = Expressions.unwrap(n.nodes().get(0));
-            String loaded = m.nameOf(n);
-            String saved = callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("save")
-                    ? m.nameOf(Expressions.unwrap(callee.nodes().get(0))) : "";
-            String use = loaded.matches(SYSTEM_BLOCK + "\\.load") ? loaded.substring(loaded.lastIndexOf('.', loaded.length() - 6) + 1)
-                    : saved.matches(SYSTEM_BLOCK) ? saved.substring(saved.lastIndexOf('.') + 1) + "(...).save" : null;
+            Matcher load = SYSTEM_BLOCK.matcher(m.nameOf(n) + "()");
+            Matcher save = SYSTEM_BLOCK.matcher(callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("save")
+                    ? m.nameOf(Expressions.unwrap(callee.nodes().get(0))) + "(...).save()" : "");
+            Matcher use = load.matches() && load.group(2).equals(".load") ? load : save.matches() ? save : null;
             if (use != null) {
-                sink.finding(Findings.of("PF219", use + "(...) uses a block Prefect 3.5 removed; keep the value in a "
-                        + "Variable (Variable.get / Variable.set)", m.at(n), null));
+                sink.finding(Findings.of("PF219", use.group(1) + use.group(2) + "(...) uses a block Prefect 3.5 removed; "
+                        + "keep the value in a Variable (Variable.get / Variable.set)", m.at(n), null));
             }
         }
     }
