@@ -70,6 +70,20 @@ public final class PrefectPins {
         return spec != null && PREFECT_3.matcher(spec.strip()).matches();
     }
 
+    /**
+     * Whether {@code text} requires Prefect 3: a match of {@code requirement} (with groups {@code name} and
+     * {@code spec}, such as {@link #REQUIREMENT} in its file's frame) names {@code prefect} on 3.x.
+     */
+    public static boolean pinsPrefect3(Pattern requirement, String text) {
+        Matcher m = requirement.matcher(text);
+        while (m.find()) {
+            if (m.group("name").equals("prefect") && namesPrefect3(m.group("spec"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether dotted version {@code version} (up to three numbers) is lower than {@code other}. */
     public static boolean below(String version, String other) {
         Matcher v = VERSION.matcher(version);

@@ -7,7 +7,6 @@ import dev.migrate.recipes.internal.DependencySections;
 import dev.migrate.recipes.internal.PrefectPins;
 import dev.migrate.recipes.internal.PydanticRaise;
 import dev.migrate.recipes.internal.RegexEdits;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.FindSourceFiles;
@@ -87,18 +86,8 @@ public class PinPrefect3InPythonProjectFiles extends Recipe {
 
     /** Whether the file requires Prefect 3 (where a pydantic 1 pin beside it cannot be resolved). */
     private static boolean pinsPrefect3(String text, boolean cfg) {
-        return pinsPrefect3(cfg ? CFG_LINE : POETRY, DependencySections.linesIn(text,
-                cfg ? DependencySections.SETUP_CFG : DependencySections.POETRY)) || !cfg && pinsPrefect3(QUOTED, text);
-    }
-
-    private static boolean pinsPrefect3(Pattern requirement, String text) {
-        Matcher m = requirement.matcher(text);
-        while (m.find()) {
-            if (m.group("name").equals("prefect") && PrefectPins.namesPrefect3(m.group("spec"))) {
-                return true;
-            }
-        }
-        return false;
+        return PrefectPins.pinsPrefect3(cfg ? CFG_LINE : POETRY, DependencySections.linesIn(text,
+                cfg ? DependencySections.SETUP_CFG : DependencySections.POETRY)) || !cfg && PrefectPins.pinsPrefect3(QUOTED, text);
     }
 
     static String pyproject(String text, PrefectTarget target) {

@@ -7,7 +7,6 @@ import dev.migrate.recipes.internal.IsRequirementsFile;
 import dev.migrate.recipes.internal.PrefectPins;
 import dev.migrate.recipes.internal.PydanticRaise;
 import dev.migrate.recipes.internal.RegexEdits;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Preconditions;
@@ -55,23 +54,12 @@ public class PinPrefect3InRequirements extends Recipe {
                     String raw = m.group();
                     return replacement == null ? null : replacement + raw.substring(raw.stripTrailing().length());
                 });
-                if (pinsPrefect3(after)) {
+                if (PrefectPins.pinsPrefect3(REQUIREMENT, after)) {
                     after = new PydanticRaise(notes, getName(), file.getSourcePath().toString(), ctx)
                             .pep508(after, 1, PYDANTIC, "req");
                 }
                 return after.equals(text) ? file : file.withText(after);
             }
         });
-    }
-
-    private static boolean pinsPrefect3(String text) {
-        Matcher m = REQUIREMENT.matcher(text);
-        while (m.find()) {
-            if (m.group("name").equals("prefect") && m.group("spec") != null
-                    && PrefectPins.namesPrefect3(m.group("spec"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
