@@ -7,6 +7,7 @@ import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.prefect1.internal.Deployment;
 import dev.migrate.recipes.prefect1.internal.FlowAnalysis;
+import dev.migrate.recipes.prefect1.internal.ImportedSettings;
 import dev.migrate.recipes.prefect1.internal.ModuleConstants;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1Flow;
@@ -92,10 +93,19 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
 
     /** Deployments found in the Python files, by file; and whether the project already has a prefect.yaml. */
     public static class Found {
-        final Map<String, List<Deployment>> deployments = new TreeMap<>();
+        private final Map<String, List<Deployment>> deployments = new TreeMap<>();
+        /** Deployments to read once every file has been seen (a schedule may come from a module scanned later). */
+        private final List<Runnable> pending = new ArrayList<>();
+        final ImportedSettings elsewhere = new ImportedSettings();
         /** "module.NAME" pairs the project's modules read from each other, see ModuleConstants.recordReads. */
         final Set<String> reads = new HashSet<>();
         Path prefectYaml;
+
+        Map<String, List<Deployment>> deployments() {
+            pending.forEach(Runnable::run);
+            pending.clear();
+            return deployments;
+        }
     }
 
     @Override
@@ -126,12 +136,13 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                 if (tree instanceof PythonFile file && !file.hasSyntaxErrors() && FixSafety.unsafeAllowed(ctx)) {
                     Imports imports = Imports.of(file.module());
                     ModuleConstants.recordReads(file.module(), acc.reads);
+                    acc.elsewhere.offer(path(file), file.module());
                     for (Prefect1Flow flow : FlowAnalysis.of(file.module())) {
                         boolean deployed = !flow.registers().isEmpty() || flow.settings().keySet().stream()
                                 .anyMatch(k -> !k.equals("executor"));
                         if (flow.convertible() && deployed) {
-                            acc.deployments.computeIfAbsent(path(file), k -> new ArrayList<>())
-                                    .add(Deployment.of(flow, path(file), imports, file.module()));
+                            acc.pending.add(() -> acc.deployments.computeIfAbsent(path(file), k -> new ArrayList<>())
+                                    .add(Deployment.of(flow, path(file), imports, file.module(), acc.elsewhere)));
                         }
                     }
                 }
@@ -142,11 +153,11 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
 
     @Override
     public Collection<? extends SourceFile> generate(Found acc, ExecutionContext ctx) {
-        if (!mode().equals("prefect.yaml") || acc.deployments.isEmpty() || acc.prefectYaml != null) {
+        if (!mode().equals("prefect.yaml") || acc.deployments().isEmpty() || acc.prefectYaml != null) {
             return List.of();
         }
         Path target = Path.of("prefect.yaml");
-        String text = PrefectYamlText.of(acc.deployments, prefect2() ? PREFECT2_PIN : PrefectTarget.from(ctx).pin());
+        String text = PrefectYamlText.of(acc.deployments(), prefect2() ? PREFECT2_PIN : PrefectTarget.from(ctx).pin());
         List<SourceFile> out = new ArrayList<>();
         YamlParser.builder().build().parse(ctx, text).map(sf -> (SourceFile) sf.withSourcePath(target)).forEach(out::add);
         return out;
@@ -167,7 +178,7 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                     }
                     return file;
                 }
-                List<Deployment> deployments = acc.deployments.getOrDefault(path(file), List.of());
+                List<Deployment> deployments = acc.deployments().getOrDefault(path(file), List.of());
                 return MigrationNotes.visiting(file.getSourcePath().toString(), file::text, () -> {
                     if (mode().equals("prefect.yaml") && acc.prefectYaml != null && !deployments.isEmpty()) {
                         log.manual(ctx, file, null, CODE, "prefect.yaml exists; add these deployments to it by hand: "

@@ -9,10 +9,12 @@ import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.ModulePaths;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +24,16 @@ import java.util.Optional;
  * Prefect 1 flows: {@code with Flow("name", ...) as flow:} and {@code flow = Flow("name", ...)}, with the schedule
  * (a schedule or {@code Schedule(clocks=[...])}, zone from the clocks' {@code start_date}), run config, storage and
  * executor given to the constructor or assigned later ({@code flow.run_config = ...}), and {@code flow.register}.
- * The job sits where its schedule is written, else at the {@code Flow(...)} call.
+ * The job sits where its schedule is written, else at the {@code Flow(...)} call. A schedule imported from another
+ * module of the project ({@code from schedules import every_hour}) is read there, once every file has been seen.
  */
 public final class Prefect1FlowDetector extends PythonDetector {
     private static final Map<String, String> PARTS = Map.of("run_config", "PF112", "storage", "PF113", "executor", "PF109");
+
+    /** Modules that assign a Prefect 1 schedule at their top level, by path (guarded by this detector). */
+    private final Map<String, PythonModule> scheduleModules = new HashMap<>();
+    /** Flows whose schedule is a name imported from a project module, read in {@link #finish}. */
+    private final List<Runnable> waiting = new ArrayList<>();
 
     public Prefect1FlowDetector() {
         super("prefect1-flows", "prefect", "prefect");
@@ -33,12 +41,48 @@ public final class Prefect1FlowDetector extends PythonDetector {
 
     @Override
     void detect(PythonModule m, InventorySink sink) {
+        for (Node stmt : Statements.of(m.root())) {
+            Optional<Statements.Assignment> a = Statements.assignment(stmt);
+            if (a.isPresent() && a.get().value() != null && m.nameOf(a.get().value()).startsWith("prefect.schedules")) {
+                synchronized (this) {
+                    scheduleModules.put(m.file().path(), m);
+                }
+                break;
+            }
+        }
         for (Node call : m.nodes(NodeKind.CALL)) {
             String callee = m.nameOf(call);
             if (callee.equals("prefect.Flow") || callee.equals("prefect.core.Flow") || callee.equals("prefect.core.flow.Flow")) {
-                flow(m, call, variableOf(m, call), sink);
+                String variable = variableOf(m, call);
+                Map<String, Node> parts = parts(m, call, variable);
+                Optional<ModulePaths.ModuleName> imported = importedSchedule(m, parts.get("schedule"));
+                if (imported.isPresent()) {
+                    synchronized (this) {
+                        waiting.add(() -> flow(m, call, variable, parts, imported.get(), sink));
+                    }
+                } else {
+                    flow(m, call, variable, parts, null, sink);
+                }
             }
         }
+    }
+
+    @Override
+    public void finish(InventorySink sink) {
+        waiting.forEach(Runnable::run);
+    }
+
+    /** The module and name a schedule given as an imported name comes from (not Prefect's own names). */
+    private static Optional<ModulePaths.ModuleName> importedSchedule(PythonModule m, Node schedule) {
+        if (schedule == null) {
+            return Optional.empty();
+        }
+        Node s = m.resolve(schedule);
+        if (s.kind() != NodeKind.NAME && s.kind() != NodeKind.ATTRIBUTE) {
+            return Optional.empty();
+        }
+        return m.imports().qualifiedName(s).filter(q -> !q.startsWith("prefect.") && !q.equals("prefect"))
+                .flatMap(ModulePaths::split);
     }
 
     /** The name the flow is bound to: {@code with Flow(...) as flow} or {@code flow = Flow(...)}. */
@@ -78,8 +122,8 @@ public final class Prefect1FlowDetector extends PythonDetector {
         return out;
     }
 
-    private void flow(PythonModule m, Node call, String variable, InventorySink sink) {
-        String name = PythonModule.arg(call, "name", 0).flatMap(m::string).orElse(variable == null ? "flow" : variable);
+    /** The schedule, run config, storage and executor given to {@code Flow(...)} or assigned to the flow later. */
+    private static Map<String, Node> parts(PythonModule m, Node call, String variable) {
         Map<String, Node> parts = new LinkedHashMap<>();
         for (String key : List.of("schedule", "run_config", "storage", "executor")) {
             PythonModule.arg(call, key, -1).ifPresent(v -> parts.put(key, v));
@@ -89,11 +133,33 @@ public final class Prefect1FlowDetector extends PythonDetector {
                 parts.put(k, v);
             }
         });
+        return parts;
+    }
+
+    /** @param imported where the schedule is defined when it is imported from another module, else null */
+    private void flow(PythonModule m, Node call, String variable, Map<String, Node> parts,
+                      ModulePaths.ModuleName imported, InventorySink sink) {
+        String name = PythonModule.arg(call, "name", 0).flatMap(m::string).orElse(variable == null ? "flow" : variable);
+        // the module that defines the schedule reads it with its own imports and constants
+        PythonModule home = m;
         Node schedule = parts.containsKey("schedule") ? m.resolve(parts.get("schedule")) : null;
-        SourceRef where = m.at(schedule != null ? schedule : call);
+        if (imported != null) {
+            Optional<PythonModule> there = ModulePaths.resolve(m.file().path(), imported.module(), scheduleModules.keySet())
+                    .map(scheduleModules::get);
+            Optional<Node> value = there.flatMap(t -> t.constant(imported.name()));
+            if (value.isPresent()) {
+                home = there.get();
+                schedule = home.resolve(value.get());
+            }
+        }
+        SourceRef where = home == m && schedule != null ? m.at(schedule) : m.at(call);
         JobBuilder job = new JobBuilder(m.file(), JobKind.PREFECT1_FLOW, name, where, name)
                 .command(m.file().path() + (variable == null ? "" : ":" + variable)).overlap(Overlap.ALLOW);
-        List<ScheduleSpec> specs = schedule == null ? List.of() : schedules(m, schedule, job);
+        List<ScheduleSpec> specs = schedule == null ? List.of() : schedules(home, schedule, job);
+        if (schedule != null && specs.isEmpty()) {
+            // a schedule is given but not written as Prefect 1 schedule literals: the job runs on it all the same
+            specs = List.of(new ScheduleSpec(Form.UNKNOWN, schedule.text().strip(), null, home.at(schedule)));
+        }
         specs.forEach(job::schedule);
         for (String k : PARTS.keySet()) {
             if (parts.containsKey(k)) {

@@ -136,6 +136,11 @@ public final class PythonModule {
         return e;
     }
 
+    /** The value the module assigns to {@code name} at its top level (the last assignment). */
+    public Optional<Node> constant(String name) {
+        return Optional.ofNullable(constants.get(name));
+    }
+
     /** A string literal's value, directly or through a module constant. */
     public Optional<String> string(Node expr) {
         Node e = resolve(expr);

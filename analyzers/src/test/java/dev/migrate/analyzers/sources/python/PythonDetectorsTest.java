@@ -494,6 +494,36 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void prefect1SchedulesImportedFromAProjectModuleAreReadThere() {
+        ScanFile schedules = new ScanFile("jobs/schedules.py", """
+                from datetime import timedelta
+                from prefect.schedules import CronSchedule, IntervalSchedule
+
+                EVERY = timedelta(hours=2)
+                every_two_hours = IntervalSchedule(interval=EVERY)
+                nightly = CronSchedule("0 3 * * *")
+                """);
+        ScanFile flows = new ScanFile("jobs/flows.py", """
+                from prefect import Flow
+                from .schedules import nightly
+                import schedules
+                from vendor.calendars import business_days
+
+                with Flow("nightly", schedule=nightly) as a:
+                    pass
+
+                b = Flow("often", schedule=schedules.every_two_hours)
+                c = Flow("vendored", schedule=business_days)
+                """);
+        RecordingSink sink = run(new Prefect1FlowDetector(), flows, schedules);
+        assertThat(jobs(sink)).containsExactly("nightly | CRON_UNIX 0 3 * * * @6", "often | INTERVAL PT2H @9",
+                "vendored | UNKNOWN business_days @10");
+        assertThat(sink.jobs.stream().filter(j -> j.name().equals("nightly")).findFirst().orElseThrow().schedules().get(0).where().toString()).startsWith("jobs/schedules.py:6");
+        assertThat(sink.findings.stream().map(f -> f.message()).filter(m -> m.contains("vendored")).toList())
+                .containsExactly("Prefect 1 flow vendored scheduled business_days");
+    }
+
+    @Test
     void prefect2DeploymentsGetTheirFlowNameFromAnotherFile() {
         ScanFile flowFile = new ScanFile("pipelines/etl.py", """
                 from prefect import flow

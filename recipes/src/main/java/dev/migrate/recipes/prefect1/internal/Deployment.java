@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@code flow.register(...)} plus the Flow's schedule, run config and storage become: one Prefect 3
@@ -18,13 +19,28 @@ public record Deployment(String name, String function, String entrypoint, List<P
                          List<String> decisions) {
 
     public static Deployment of(Prefect1Flow flow, String sourcePath, Imports imports, Node module) {
+        return of(flow, sourcePath, imports, module, new ImportedSettings());
+    }
+
+    /** @param elsewhere the project's modules that define schedules, for a schedule the flow's module imports */
+    public static Deployment of(Prefect1Flow flow, String sourcePath, Imports imports, Node module,
+                                ImportedSettings elsewhere) {
         List<String> problems = new ArrayList<>();
         List<String> decisions = new ArrayList<>();
         List<Prefect1Schedules.Entry> schedules = new ArrayList<>();
         // settings read through the module's constants (REPO = "org/etl"), as the flow's name is
         Node schedule = inline(module, flow.settings().get("schedule"));
         if (schedule != null) {
-            Prefect1Schedules.Result r = Prefect1Schedules.read(schedule, imports);
+            Imports scheduleImports = imports;
+            Optional<ImportedSettings.Value> there = elsewhere.valueOf(schedule, module, sourcePath);
+            if (there.isPresent()) {
+                // read where it is written, with that module's imports and constants
+                decisions.add("schedule `" + schedule.print().strip() + "` read from " + there.get().path()
+                        + ", where it stays: remove it there once nothing else uses it");
+                schedule = inline(there.get().module(), there.get().value());
+                scheduleImports = Imports.of(there.get().module());
+            }
+            Prefect1Schedules.Result r = Prefect1Schedules.read(schedule, scheduleImports);
             schedules.addAll(r.entries());
             problems.addAll(r.problems());
             decisions.addAll(r.decisions());

@@ -28,16 +28,28 @@ public final class ModuleConstants {
     }
 
     /**
-     * {@code expr} with every name that one module-level statement assigns, to a literal, replaced by that
-     * literal (a detached copy, for reading only; {@code expr} itself when no name qualifies).
+     * {@code expr} with every name that one module-level statement assigns, to a literal or a call ({@code HALF =
+     * timedelta(minutes=30)}), replaced by that value, whose own names are replaced the same way a few levels deep
+     * (a detached copy, for reading only; {@code expr} itself when no name qualifies).
      */
     static Node inline(Node module, Node expr) {
+        return inline(module, expr, 4);
+    }
+
+    private static Node inline(Node module, Node expr, int depth) {
         Node out = expr;
         for (Node name : Nodes.find(expr, NodeKind.NAME)) {
             Node value = FlowAnalysis.resolve(module, name);
-            if (value != name && PyLiterals.value(value).isPresent()) {
-                out = out == name ? value : TreeEdits.replaceKeepingPrefix(out, name, value);
+            if (value == name) {
+                continue;
             }
+            if (PyLiterals.value(value).isEmpty()) {
+                if (depth == 0 || Expressions.unwrap(value).kind() != NodeKind.CALL) {
+                    continue;
+                }
+                value = inline(module, value, depth - 1);
+            }
+            out = out == name ? value : TreeEdits.replaceKeepingPrefix(out, name, value);
         }
         return out;
     }
