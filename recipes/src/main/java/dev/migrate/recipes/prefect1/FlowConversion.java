@@ -44,18 +44,21 @@ final class FlowConversion {
     private final String mode;
     private final List<Deployment> deployments;
     private final Set<String> readElsewhere;
+    private final Set<String> projectFlowClasses;
     private final Notes log;
     private final ExecutionContext ctx;
     private final PythonStyle style;
     private final boolean prefect2;
 
+    /** @param projectFlowClasses see {@link FlowAnalysis#of(Node, Set)} */
     FlowConversion(PythonFile file, String mode, boolean prefect2, List<Deployment> deployments,
-                   Set<String> readElsewhere, Notes log, ExecutionContext ctx) {
+                   Set<String> readElsewhere, Set<String> projectFlowClasses, Notes log, ExecutionContext ctx) {
         this.file = file;
         this.mode = mode;
         this.prefect2 = prefect2;
         this.deployments = deployments;
         this.readElsewhere = readElsewhere;
+        this.projectFlowClasses = projectFlowClasses;
         this.log = log;
         this.ctx = ctx;
         this.style = file.style();
@@ -63,7 +66,7 @@ final class FlowConversion {
 
     Node run() {
         Node before = file.module();
-        List<Prefect1Flow> flows = FlowAnalysis.of(before);
+        List<Prefect1Flow> flows = FlowAnalysis.of(before, projectFlowClasses);
         Imports imports = Imports.of(before);
         List<Node> nested = NestedFlows.of(before, imports, flows);
         if (flows.isEmpty() && nested.isEmpty()) {

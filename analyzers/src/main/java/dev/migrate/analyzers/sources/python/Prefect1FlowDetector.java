@@ -15,10 +15,12 @@ import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Prefect 1 flows: {@code with Flow("name", ...) as flow:} and {@code flow = Flow("name", ...)}, with the schedule
@@ -32,7 +34,9 @@ public final class Prefect1FlowDetector extends PythonDetector {
 
     /** Modules that assign a Prefect 1 schedule at their top level, by path (guarded by this detector). */
     private final Map<String, PythonModule> scheduleModules = new HashMap<>();
-    /** Flows whose schedule is a name imported from a project module, read in {@link #finish}. */
+    /** The project's own subclasses of Prefect 1's Flow, by the path of the module defining them (guarded). */
+    private final Map<String, Set<String>> flowClassModules = new HashMap<>();
+    /** Flows whose schedule or Flow class is imported from a project module, read in {@link #finish}. */
     private final List<Runnable> waiting = new ArrayList<>();
 
     public Prefect1FlowDetector() {
@@ -50,20 +54,45 @@ public final class Prefect1FlowDetector extends PythonDetector {
                 break;
             }
         }
+        Set<String> subclasses = Prefect1FlowClasses.subclasses(m.root(), m.imports(), Set.of());
+        if (!subclasses.isEmpty()) {
+            synchronized (this) {
+                flowClassModules.put(m.file().path(), subclasses);
+            }
+        }
+        Map<Node, String> bound = boundCalls(m);
         for (Node call : m.nodes(NodeKind.CALL)) {
             String callee = m.nameOf(call);
-            if (callee.equals("prefect.Flow") || callee.equals("prefect.core.Flow") || callee.equals("prefect.core.flow.Flow")) {
-                String variable = variableOf(m, call);
-                Map<String, Node> parts = parts(m, call, variable);
-                Optional<ModulePaths.ModuleName> imported = importedSchedule(m, parts.get("schedule"));
-                if (imported.isPresent()) {
+            boolean imported = m.imports().qualifiedName(call).isPresent();
+            if (Prefect1FlowClasses.FLOW.contains(callee) || !imported && subclasses.contains(callee)) {
+                flowCall(m, call, bound.get(call), Prefect1FlowClasses.FLOW.contains(callee) ? null : callee, sink);
+            } else if (imported && !callee.startsWith("prefect.") && bound.containsKey(call)) {
+                // maybe a Flow subclass of another module of the project: known once every file is seen
+                ModulePaths.split(callee).ifPresent(c -> {
                     synchronized (this) {
-                        waiting.add(() -> flow(m, call, variable, parts, imported.get(), sink));
+                        waiting.add(() -> {
+                            Optional<String> home = ModulePaths.resolve(m.file().path(), c.module(), flowClassModules.keySet());
+                            if (home.isPresent() && flowClassModules.get(home.get()).contains(c.name())) {
+                                String variable = bound.get(call);
+                                flow(m, call, variable, c.name(),
+                                        importedSchedule(m, parts(m, call, variable).get("schedule")).orElse(null), sink);
+                            }
+                        });
                     }
-                } else {
-                    flow(m, call, variable, parts, null, sink);
-                }
+                });
             }
+        }
+    }
+
+    /** A flow of this module; its schedule, when imported from a project module, is read in {@link #finish}. */
+    private void flowCall(PythonModule m, Node call, String variable, String flowClass, InventorySink sink) {
+        Optional<ModulePaths.ModuleName> schedule = importedSchedule(m, parts(m, call, variable).get("schedule"));
+        if (schedule.isPresent()) {
+            synchronized (this) {
+                waiting.add(() -> flow(m, call, variable, flowClass, schedule.get(), sink));
+            }
+        } else {
+            flow(m, call, variable, flowClass, null, sink);
         }
     }
 
@@ -85,23 +114,26 @@ public final class Prefect1FlowDetector extends PythonDetector {
                 .flatMap(ModulePaths::split);
     }
 
-    /** The name the flow is bound to: {@code with Flow(...) as flow} or {@code flow = Flow(...)}. */
-    private static String variableOf(PythonModule m, Node call) {
+    /**
+     * The names calls are bound to, by call (identity): {@code with Flow(...) as flow} and {@code flow = Flow(...)};
+     * the {@code with} form wins, as it did when each call was looked up on its own.
+     */
+    private static Map<Node, String> boundCalls(PythonModule m) {
+        Map<Node, String> out = new IdentityHashMap<>();
+        for (Node n : m.nodes()) {
+            Optional<Statements.Assignment> a = Statements.assignment(n);
+            if (a.isPresent() && a.get().value() != null && a.get().targets().size() == 1) {
+                Expressions.dottedName(a.get().targets().get(0)).ifPresent(t -> out.putIfAbsent(Expressions.unwrap(a.get().value()), t));
+            }
+        }
         for (Node with : m.nodes(NodeKind.WITH)) {
             for (Statements.WithItem item : Statements.withItems(with)) {
-                if (Expressions.unwrap(item.context()) == call && item.target() != null) {
-                    return Expressions.dottedName(item.target()).orElse(null);
+                if (item.target() != null) {
+                    Expressions.dottedName(item.target()).ifPresent(t -> out.put(Expressions.unwrap(item.context()), t));
                 }
             }
         }
-        for (Node n : m.nodes()) {
-            Optional<Statements.Assignment> a = Statements.assignment(n);
-            if (a.isPresent() && a.get().value() != null && Expressions.unwrap(a.get().value()) == call
-                    && a.get().targets().size() == 1) {
-                return Expressions.dottedName(a.get().targets().get(0)).orElse(null);
-            }
-        }
-        return null;
+        return out;
     }
 
     /** {@code flow.<attr> = value} assignments after construction. */
@@ -136,9 +168,13 @@ public final class Prefect1FlowDetector extends PythonDetector {
         return parts;
     }
 
-    /** @param imported where the schedule is defined when it is imported from another module, else null */
-    private void flow(PythonModule m, Node call, String variable, Map<String, Node> parts,
-                      ModulePaths.ModuleName imported, InventorySink sink) {
+    /**
+     * @param flowClass the project's Flow subclass the flow is made with, or null for Prefect's own Flow
+     * @param imported  where the schedule is defined when it is imported from another module, else null
+     */
+    private void flow(PythonModule m, Node call, String variable, String flowClass, ModulePaths.ModuleName imported,
+                      InventorySink sink) {
+        Map<String, Node> parts = parts(m, call, variable);
         String name = PythonModule.arg(call, "name", 0).flatMap(m::string).orElse(variable == null ? "flow" : variable);
         // the module that defines the schedule reads it with its own imports and constants
         PythonModule home = m;
@@ -168,8 +204,12 @@ public final class Prefect1FlowDetector extends PythonDetector {
                 job.attr(k, n.isEmpty() ? v.text().strip() : n.substring(n.lastIndexOf('.') + 1));
             }
         }
+        if (flowClass != null) {
+            job.attr("flow_class", flowClass);
+        }
         sink.job(job.build());
-        sink.finding(Findings.of("PF102", "Prefect 1 flow " + name + (specs.isEmpty() ? " (no schedule)"
+        sink.finding(Findings.of("PF102", "Prefect 1 flow " + name + (flowClass == null ? ""
+                : " (made with " + flowClass + ", a subclass of Prefect 1's Flow)") + (specs.isEmpty() ? " (no schedule)"
                 : " scheduled " + String.join(" ; ", specs.stream().map(ScheduleSpec::expression).toList())), where, job.id()));
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(PARTS).entrySet()) {
             if (parts.containsKey(e.getKey())) {

@@ -524,6 +524,47 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void prefect1FlowsMadeWithTheProjectsFlowSubclassesAreFlows() {
+        ScanFile base = new ScanFile("common/flows.py", """
+                import prefect
+
+
+                class TeamFlow(prefect.Flow):
+                    pass
+
+
+                class AuditedFlow(TeamFlow):
+                    pass
+                """);
+        ScanFile local = new ScanFile("etl/local.py", """
+                from prefect import Flow, task
+                from prefect.schedules import CronSchedule
+
+
+                class LocalFlow(Flow):
+                    pass
+
+
+                with LocalFlow("local", schedule=CronSchedule("0 4 * * *")) as flow:
+                    pass
+                """);
+        ScanFile shared = new ScanFile("etl/shared.py", """
+                from prefect import task
+                from common.flows import AuditedFlow
+                from pandas import DataFrame
+
+                frame = DataFrame()
+                with AuditedFlow("audited") as flow:
+                    pass
+                """);
+        RecordingSink sink = run(new Prefect1FlowDetector(), shared, base, local);
+        assertThat(jobs(sink)).containsExactly("local | CRON_UNIX 0 4 * * * @9", "audited |  @6");
+        assertThat(sink.jobs).extracting(j -> j.attributes().get("flow_class")).containsExactlyInAnyOrder("LocalFlow", "AuditedFlow");
+        assertThat(sink.findings).extracting(f -> f.message()).contains(
+                "Prefect 1 flow audited (made with AuditedFlow, a subclass of Prefect 1's Flow) (no schedule)");
+    }
+
+    @Test
     void prefect2DeploymentsGetTheirFlowNameFromAnotherFile() {
         ScanFile flowFile = new ScanFile("pipelines/etl.py", """
                 from prefect import flow

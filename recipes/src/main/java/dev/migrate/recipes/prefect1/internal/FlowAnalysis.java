@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect1.internal;
 
+import dev.migrate.analyzers.sources.python.Prefect1FlowClasses;
 import dev.migrate.recipes.python.PyValues;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
@@ -22,7 +23,6 @@ import java.util.Set;
 
 /** Finds the Prefect 1 flows of a module and decides whether each can be converted. */
 public final class FlowAnalysis {
-    static final Set<String> FLOW_CLASS = Set.of("prefect.Flow", "prefect.core.Flow", "prefect.core.flow.Flow");
     /** Flow arguments whose value moves to the deployment or the decorator. */
     static final Set<String> DEPLOYMENT_SETTINGS = Set.of("schedule", "run_config", "storage");
     private static final Map<String, String> DROPPED = Map.of(
@@ -44,21 +44,48 @@ public final class FlowAnalysis {
     }
 
     public static List<Prefect1Flow> of(Node module) {
+        return of(module, Set.of());
+    }
+
+    /**
+     * @param projectFlowClasses qualified names, as this module's imports read them, of the project's subclasses of
+     *                           Prefect 1's Flow defined in other modules
+     */
+    public static List<Prefect1Flow> of(Node module, Set<String> projectFlowClasses) {
         Imports imports = Imports.of(module);
+        Set<String> subclasses = Prefect1FlowClasses.subclasses(module, imports, projectFlowClasses);
         List<Prefect1Flow> out = new ArrayList<>();
         Set<String> taken = moduleNames(module);
         for (Node stmt : Statements.of(module)) {
+            Node call = null;
+            Node target = null;
+            boolean imperative = false;
             if (stmt.kind() == NodeKind.WITH) {
                 List<Statements.WithItem> items = Statements.withItems(stmt);
-                if (items.size() == 1 && isFlowCall(items.get(0).context(), imports)) {
-                    out.add(analyse(module, imports, stmt, items.get(0).context(), items.get(0).target(), false, taken));
+                if (items.size() == 1) {
+                    call = items.get(0).context();
+                    target = items.get(0).target();
                 }
             } else {
                 Optional<Statements.Assignment> a = Statements.assignment(stmt);
-                if (a.isPresent() && a.get().value() != null && isFlowCall(a.get().value(), imports)) {
-                    Node target = a.get().targets().size() == 1 ? a.get().targets().get(0) : null;
-                    out.add(analyse(module, imports, stmt, a.get().value(), target, true, taken));
+                if (a.isPresent() && a.get().value() != null) {
+                    call = a.get().value();
+                    target = a.get().targets().size() == 1 ? a.get().targets().get(0) : null;
+                    imperative = true;
                 }
+            }
+            if (call == null) {
+                continue;
+            }
+            String subclass = subclassCalled(call, imports, subclasses, projectFlowClasses);
+            if (isFlowCall(call, imports) || subclass != null) {
+                Prefect1Flow flow = analyse(module, imports, stmt, call, target, imperative, taken);
+                if (subclass != null) {
+                    flow.blockers().add("it is made with `" + subclass + "`, the project's subclass of Prefect 1's Flow "
+                            + "(in Prefect 3 `Flow` is the class behind @flow functions, so the subclass breaks when it "
+                            + "runs): move what it adds into the flow's code or hooks and use Flow, then convert");
+                }
+                out.add(flow);
             }
         }
         // `with Flow("a") as flow: ...` then `with Flow("b") as flow: ...`: flow.register/run/storage calls
@@ -76,7 +103,21 @@ public final class FlowAnalysis {
 
     public static boolean isFlowCall(Node expr, Imports imports) {
         Node e = Expressions.unwrap(expr);
-        return e.kind() == NodeKind.CALL && imports.qualifiedName(e).filter(FLOW_CLASS::contains).isPresent();
+        return e.kind() == NodeKind.CALL && imports.qualifiedName(e).filter(Prefect1FlowClasses.FLOW::contains).isPresent();
+    }
+
+    /** The name of the project's Flow subclass {@code expr} calls, or null. */
+    private static String subclassCalled(Node expr, Imports imports, Set<String> local, Set<String> elsewhere) {
+        Node e = Expressions.unwrap(expr);
+        if (e.kind() != NodeKind.CALL) {
+            return null;
+        }
+        Optional<String> q = imports.qualifiedName(e);
+        if (q.isPresent()) {
+            return elsewhere.contains(q.get()) ? q.get().substring(q.get().lastIndexOf('.') + 1) : null;
+        }
+        Node callee = Expressions.unwrap(e.nodes().get(0));
+        return callee.kind() == NodeKind.NAME && local.contains(Expressions.name(callee)) ? Expressions.name(callee) : null;
     }
 
     /** Names bound at module level (definitions, imports, assignments). */
