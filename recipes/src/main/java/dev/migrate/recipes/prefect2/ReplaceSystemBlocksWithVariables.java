@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.python.PrefectApiUsageDetector;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
@@ -29,7 +30,7 @@ import org.openrewrite.ExecutionContext;
  * is left alone ({@code Variable.get} would return its text, not a datetime), as are block objects used otherwise.
  */
 public class ReplaceSystemBlocksWithVariables extends PythonRecipe {
-    private static final Set<String> BLOCKS = Set.of("prefect.blocks.system.JSON", "prefect.blocks.system.String");
+    private static final Set<String> BLOCKS = PrefectApiUsageDetector.VALUE_BLOCKS;
     /** The first 3.x minor release without these blocks. */
     private static final int REMOVED_IN_MINOR = 5;
 

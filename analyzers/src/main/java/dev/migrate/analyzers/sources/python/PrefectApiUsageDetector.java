@@ -14,8 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Prefect 2 code that changes meaning or breaks on Prefect 3, file by file: imports of names that moved (PF215)
@@ -25,8 +23,11 @@ import java.util.regex.Pattern;
  * here belong to no job. Values kept in the JSON and String blocks are PF219.
  */
 public final class PrefectApiUsageDetector extends PythonDetector {
-    /** {@code prefect.blocks.system.JSON.load()} or {@code ...JSON(...).save()}: the class and what follows it. */
-    private static final Pattern SYSTEM_BLOCK = Pattern.compile("prefect\\.blocks\\.system\\.(JSON|String)(\\.load|\\(\\.\\.\\.\\)\\.save)\\(\\)");
+    /**
+     * The blocks Prefect 3.5 removed whose values Variables hold now (PF219; the recipe that replaces them reads this
+     * too). {@code DateTime} is not one: {@code Variable.get} would return its text, not a datetime.
+     */
+    public static final Set<String> VALUE_BLOCKS = Set.of("prefect.blocks.system.JSON", "prefect.blocks.system.String");
 
     public PrefectApiUsageDetector() {
         super("prefect-api-usage", "prefect", "prefect");
@@ -49,15 +50,25 @@ public final class PrefectApiUsageDetector extends PythonDetector {
     private static void systemBlockValues(PythonModule m, InventorySink sink) {
         for (Node n : m.nodes(NodeKind.CALL)) {
             Node callee = Expressions.unwrap(n.nodes().get(0));
-            Matcher load = SYSTEM_BLOCK.matcher(m.nameOf(n) + "()");
-            Matcher save = SYSTEM_BLOCK.matcher(callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("save")
-                    ? m.nameOf(Expressions.unwrap(callee.nodes().get(0))) + "(...).save()" : "");
-            Matcher use = load.matches() && load.group(2).equals(".load") ? load : save.matches() ? save : null;
+            String called = m.nameOf(n);
+            String use = null;
+            if (called.endsWith(".load") && VALUE_BLOCKS.contains(called.substring(0, called.length() - ".load".length()))) {
+                use = simpleName(called.substring(0, called.length() - ".load".length())) + ".load";
+            } else if (callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("save")) {
+                Node receiver = Expressions.unwrap(callee.nodes().get(0));
+                if (receiver.kind() == NodeKind.CALL && VALUE_BLOCKS.contains(m.nameOf(receiver))) {
+                    use = simpleName(m.nameOf(receiver)) + "(...).save";
+                }
+            }
             if (use != null) {
-                sink.finding(Findings.of("PF219", use.group(1) + use.group(2) + "(...) uses a block Prefect 3.5 removed; "
+                sink.finding(Findings.of("PF219", use + "(...) uses a block Prefect 3.5 removed; "
                         + "keep the value in a Variable (Variable.get / Variable.set)", m.at(n), null));
             }
         }
+    }
+
+    private static String simpleName(String qualified) {
+        return qualified.substring(qualified.lastIndexOf('.') + 1);
     }
 
     private static void imports(PythonModule m, InventorySink sink) {

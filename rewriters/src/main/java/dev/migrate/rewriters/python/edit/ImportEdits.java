@@ -3,6 +3,7 @@ package dev.migrate.rewriters.python.edit;
 import dev.migrate.rewriters.python.PythonStyle;
 import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
@@ -180,6 +181,51 @@ public final class ImportEdits {
         return true;
     }
 
+    /**
+     * A file that imports a package only inside a top-level {@code try:} (its {@code except ImportError:} makes the
+     * package optional) gets another import of that package in the same guard, after the last one: the last import
+     * of the package in the first such {@code try} body, when no top-level statement imports the package; else null.
+     */
+    private static Node guardedImport(Node root, String module) {
+        String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
+        for (Node stmt : topLevelStatements(root)) {
+            if (importsPackage(stmt, top)) {
+                return null;
+            }
+        }
+        for (PyElement c : root.children()) {
+            if (c instanceof Node tryStmt && tryStmt.kind() == NodeKind.TRY) {
+                Node body = tryStmt.firstNode(NodeKind.SUITE);
+                Node last = null;
+                for (Node s : body == null ? List.<Node>of() : Statements.of(body)) {
+                    if (importsPackage(s, top)) {
+                        last = s;
+                    }
+                }
+                if (last != null) {
+                    return last;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean importsPackage(Node stmt, String top) {
+        if (stmt.kind() == NodeKind.IMPORT_FROM) {
+            String m = Imports.fromModule(stmt);
+            return m.equals(top) || m.startsWith(top + ".");
+        }
+        if (stmt.kind() == NodeKind.IMPORT) {
+            for (Node alias : stmt.nodes(NodeKind.IMPORT_ALIAS)) {
+                String text = alias.print().strip();
+                if (text.equals(top) || text.startsWith(top + ".") || text.startsWith(top + " ")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static List<Node> topLevelStatements(Node root) {
         List<Node> out = new ArrayList<>();
         for (PyElement c : root.children()) {
@@ -191,6 +237,10 @@ public final class ImportEdits {
     }
 
     private static Node insertImportStatement(Node root, String code, String module, boolean from, PythonStyle style) {
+        Node guarded = guardedImport(root, module);
+        if (guarded != null) {
+            return StatementEdits.insertAfter(root, guarded, code, style);
+        }
         Node placed = ImportPlacement.insert(root, code, module, from, style);
         if (placed != null) {
             return placed;

@@ -137,4 +137,58 @@ class ImportPlacementTest {
     void aFileWithoutImportsGetsTheImportAfterItsDocstring() {
         assertThat(add("\"\"\"Doc.\"\"\"\nx = 1\n", "os", null)).isEqualTo("\"\"\"Doc.\"\"\"\nimport os\nx = 1\n");
     }
+
+    @Test
+    void aPackageImportedOnlyUnderATryGuardGetsItsNewImportThere() {
+        assertThat(add("""
+                import os
+
+                try:
+                    from prefect import flow
+                    from prefect.deployments import Deployment
+                except ImportError:  # optional
+                    flow = None
+
+                from etl.flows import nightly
+                """, "prefect.types.entrypoint", "EntrypointType")).isEqualTo("""
+                import os
+
+                try:
+                    from prefect import flow
+                    from prefect.deployments import Deployment
+                    from prefect.types.entrypoint import EntrypointType
+                except ImportError:  # optional
+                    flow = None
+
+                from etl.flows import nightly
+                """);
+    }
+
+    @Test
+    void aGuardDoesNotCountWhenThePackageIsAlsoImportedAtTheTop() {
+        String source = """
+                from prefect import flow
+
+                try:
+                    from prefect_aws import S3Bucket
+                except ImportError:
+                    S3Bucket = None
+                """;
+        assertThat(add(source, "prefect.variables", "Variable")).isEqualTo("""
+                from prefect import flow
+                from prefect.variables import Variable
+
+                try:
+                    from prefect_aws import S3Bucket
+                except ImportError:
+                    S3Bucket = None
+                """);
+        // prefect_aws is another package than prefect
+        assertThat(add("""
+                try:
+                    import prefect_aws
+                except ImportError:
+                    prefect_aws = None
+                """, "prefect", null)).startsWith("import prefect\n");
+    }
 }
