@@ -144,12 +144,13 @@ public final class SpringScheduledDetector implements Detector {
         }
         // Spring runs one method's executions one after another unless @Async hands them to a pool.
         job.overlap(async ? Overlap.ALLOW : kind.equals("fixedRate") ? Overlap.QUEUE : Overlap.SKIP);
-        String code = switch (kind) {
+        boolean disabled = "true".equals(job.build().attributes().get("disabled"));
+        String code = disabled ? "JAV007" : switch (kind) {
             case "cron" -> "JAV001";
             case "fixedRate" -> "JAV002";
             default -> "JAV003";
         };
-        String shown = job.build().schedules().isEmpty() ? "disabled" : job.build().schedules().get(0).expression();
+        String shown = disabled ? "disabled" : job.build().schedules().get(0).expression();
         sink.finding(Findings.of(code, "Spring @Scheduled(" + kind + ") method " + label + " (" + shown + ")", where, job.id()));
         sink.job(job.build());
     }

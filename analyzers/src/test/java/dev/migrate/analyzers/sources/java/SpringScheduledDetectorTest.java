@@ -74,7 +74,7 @@ class SpringScheduledDetectorTest {
                 svc/src/main/java/com/acme/jobs/Jobs.java:13:5 JAV002 Spring @Scheduled(fixedRate) method Jobs.poll (PT2M) [spring-poll-0ad0281a]
                 svc/src/main/java/com/acme/jobs/Jobs.java:13:5 JAV006 Jobs.poll starts after initialDelay 30 [spring-poll-0ad0281a]
                 svc/src/main/java/com/acme/jobs/Jobs.java:17:5 JAV003 Spring @Scheduled(fixedDelay) method Jobs.drain (PT45S) [spring-drain-9a81f891]
-                svc/src/main/java/com/acme/jobs/Jobs.java:20:5 JAV001 Spring @Scheduled(cron) method Jobs.disabled (disabled) [spring-disabled-1e2e1636]
+                svc/src/main/java/com/acme/jobs/Jobs.java:20:5 JAV007 Spring @Scheduled(cron) method Jobs.disabled (disabled) [spring-disabled-1e2e1636]
                 svc/src/main/java/com/acme/jobs/Jobs.java:23:5 JAV001 Spring @Scheduled(cron) method Jobs.elsewhere (Other.CRON) [spring-elsewhere-9b687fd8]
                 svc/src/main/java/com/acme/jobs/Jobs.java:23:23 JAV004 Jobs.elsewhere: cron = Other.CRON is not a constant of this file; state the schedule by hand [spring-elsewhere-9b687fd8]
                 svc/src/main/java/com/acme/jobs/Jobs.java:26:5 JAV001 Spring @Scheduled(cron) method Jobs.placeholder (${jobs.cron}) [spring-placeholder-a21dc08a]
