@@ -43,7 +43,12 @@ class MoveLegacySchedulersToPrefect3Test {
             assertThat(n.sourcePath()).isEqualTo("opt/etl/scheduler/aps_jobs.py");
             assertThat(n.line()).isEqualTo(32);
             assertThat(n.message()).startsWith("apscheduler-month-end-usage-close-8f5bc143 not migrated: no schedule Prefect can express");
+            assertThat(n.code()).isEqualTo("PYS002");
         });
+        // every note names the rule of its job's scan finding, whose doc explains it
+        assertThat(dual.notes()).allSatisfy(n -> assertThat(n.code()).as(n.message()).matches("[A-Z]{3}\\d{3}"));
+        assertThat(dual.notes()).filteredOn(n -> n.message().startsWith("systemd-timer-invoice-export-"))
+                .isNotEmpty().allSatisfy(n -> assertThat(n.code()).isEqualTo("SYD001"));
         assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).startsWith("systemd-timer-invoice-export-").contains(
                 "secret: environment variable SFTP_PASSWORD is read from the Secret block"));
         assertThat(dual.notes()).filteredOn(n -> n.message().contains("Restart=on-failure becomes"))

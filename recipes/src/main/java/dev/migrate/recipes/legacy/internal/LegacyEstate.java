@@ -2,6 +2,7 @@ package dev.migrate.recipes.legacy.internal;
 
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.rules.RuleRegistry;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScanFile;
@@ -37,7 +38,11 @@ import java.util.function.Function;
  */
 public final class LegacyEstate {
     private final Map<String, String> texts = new TreeMap<>();
+    /** The recipe the rules of the jobs it moves name as their fix. */
+    private static final String FIXED_BY = "dev.migrate.recipes.legacy.MoveLegacySchedulersToPrefect3";
     private Plan plan;
+    /** The finding code each detected job has in the scan, by job id (see {@link #detect}). */
+    private final Map<String, String> codes = new java.util.HashMap<>();
     private boolean reported;
 
     public void add(String path, String text) {
@@ -62,9 +67,14 @@ public final class LegacyEstate {
     /** The plan, computed on first use; the options never change within one recipe run. */
     public Plan plan(Options options) {
         if (plan == null) {
-            plan = new Planner(options, texts).plan();
+            plan = new Planner(options, texts, codes).plan();
         }
         return plan;
+    }
+
+    /** The code of the scan finding each job was reported with ({@code CRN001}, {@code SYD001}), by job id. */
+    public Map<String, String> codes() {
+        return codes;
     }
 
     /** The recipe's options, already validated. */
@@ -75,9 +85,16 @@ public final class LegacyEstate {
         }
     }
 
-    /** Runs the cron, systemd, in-process scheduler and Java job detectors over the scanned texts, in path order. */
-    static List<Job> detect(Map<String, String> texts, ScheduleCheck check, Function<String, Boolean> skip) {
+    /**
+     * Runs the cron, systemd, in-process scheduler and Java job detectors over the scanned texts, in path order, and
+     * puts into {@code codes} the finding code of each job, by job id: the plan's notes carry it, so a note names the
+     * rule whose doc explains it.
+     */
+    static List<Job> detect(Map<String, String> texts, ScheduleCheck check, Function<String, Boolean> skip,
+                            Map<String, String> codes) {
         List<Job> jobs = new ArrayList<>();
+        RuleRegistry rules = RuleRegistry.standard();
+        java.util.Set<String> fixed = new java.util.HashSet<>();
         InventorySink sink = new InventorySink() {
             @Override
             public void job(Job job) {
@@ -86,7 +103,18 @@ public final class LegacyEstate {
 
             @Override
             public void finding(Finding finding) {
-                // findings are the scan's business; the plan reports its own notes
+                // the findings are the scan's business; the plan reports its own notes, with the job's code: the
+                // first finding this recipe fixes, else (a job left alone: @reboot, a bad field) its first finding
+                if (finding.jobId() == null) {
+                    return;
+                }
+                if (rules.find(finding.code()).filter(r -> r.fixedBy().stream().anyMatch(n -> n.startsWith(FIXED_BY))).isPresent()) {
+                    if (fixed.add(finding.jobId())) {
+                        codes.put(finding.jobId(), finding.code());
+                    }
+                } else {
+                    codes.putIfAbsent(finding.jobId(), finding.code());
+                }
             }
         };
         List<Detector> detectors = List.of(new CrontabDetector(check), new SystemdDetector(check), new ScheduleLibDetector(),

@@ -22,12 +22,13 @@ public final class NoteRows {
     private NoteRows() {
     }
 
-    public static List<MigrationNotes.Row> of(Plan plan, String recipe) {
+    /** @param codes the scan finding code of each job, by id ({@code CRN001}); a job without one gets no code */
+    public static List<MigrationNotes.Row> of(Plan plan, String recipe, Map<String, String> codes) {
         List<MigrationNotes.Row> rows = new ArrayList<>();
         for (JobPlan p : plan.jobs()) {
             for (String note : p.notes()) {
                 rows.add(new MigrationNotes.Row(p.job().source().path(), Math.max(0, p.job().source().line()), recipe,
-                        MANUAL.matcher(note).find(), p.deploymentName() + ": " + note));
+                        MANUAL.matcher(note).find(), p.deploymentName() + ": " + note, codes.get(p.job().id())));
             }
         }
         for (Map.Entry<String, String> e : plan.leftAlone().entrySet()) {
@@ -36,8 +37,8 @@ public final class NoteRows {
             int line = m.matches() && m.group(3) != null ? Integer.parseInt(m.group(3)) : 0;
             // Kinds other recipes move are not a manual step of this one.
             boolean manual = !e.getValue().startsWith("kind ");
-            rows.add(new MigrationNotes.Row(path, line, recipe, manual, (m.matches() ? m.group(1) : e.getKey())
-                    + " not migrated: " + e.getValue()));
+            String id = m.matches() ? m.group(1) : e.getKey();
+            rows.add(new MigrationNotes.Row(path, line, recipe, manual, id + " not migrated: " + e.getValue(), codes.get(id)));
         }
         plan.references().forEach(r -> rows.add(new MigrationNotes.Row(r.substring(0, r.indexOf(':')),
                 Integer.parseInt(r.replaceAll("^[^:]*:(\\d+).*", "$1")), recipe, true, "edit: " + r)));

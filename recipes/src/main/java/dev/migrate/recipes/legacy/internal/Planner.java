@@ -17,10 +17,13 @@ import java.util.TreeSet;
 /** Turns the scanned texts into a {@link Plan} for one phase. */
 final class Planner {
     private final LegacyEstate.Options o;
+    private final Map<String, String> codes;
     private final Map<String, String> texts;
     private final String out;
 
-    Planner(LegacyEstate.Options options, Map<String, String> texts) {
+    /** @param codes filled with the scan finding code of each detected job, by id */
+    Planner(LegacyEstate.Options options, Map<String, String> texts, Map<String, String> codes) {
+        this.codes = codes;
         this.o = options;
         this.texts = texts;
         this.out = options.outputDir().replaceAll("/+$", "");
@@ -31,7 +34,7 @@ final class Planner {
         // Scripts are read as they were before our cutover markers, so every phase finds the same registrations.
         Map<String, String> originals = new TreeMap<>(texts);
         originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
-        List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, check, p -> p.startsWith(out + "/")))
+        List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, check, p -> p.startsWith(out + "/"), codes))
                 .stream().map(ServiceSpecifiers::expand).map(j -> ServiceExecLines.annotate(j, originals)).toList());
         List<String> consumed = new ArrayList<>();
         // The scan's loop jobs LoopJobs migrates go (into consumed); the others are reported as left alone.
