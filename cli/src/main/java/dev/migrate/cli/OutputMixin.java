@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -26,12 +25,7 @@ public final class OutputMixin {
             out.flush();
             return;
         }
-        Path target = output.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw CliException.invalidInput("--output " + output + ": directory " + dir
-                    + " does not exist; create it or choose another path");
-        }
+        Path target = OutputPaths.inExistingDirectory("--output", output);
         java.io.StringWriter text = new java.io.StringWriter();
         body.write(text);
         AtomicFiles.write(target, text.toString().getBytes(StandardCharsets.UTF_8));

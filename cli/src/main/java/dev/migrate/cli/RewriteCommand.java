@@ -100,7 +100,11 @@ public final class RewriteCommand implements Callable<Integer> {
             throw CliException.invalidInput(e.getMessage());
         }
         if (!Files.exists(path)) {
-            throw CliException.environment("no such file or directory: " + path + "; pass the project to rewrite");
+            // as for scan and cutover: the argument names nothing, so the input is wrong, not the machine
+            throw CliException.invalidInput("PATH " + path + " does not exist; give the project's directory or a file to rewrite");
+        }
+        if (patch != null) {
+            OutputPaths.inExistingDirectory("--patch", patch);
         }
 
         RewriteResult result = new RewriteEngine(recipe, prefectTarget, unsafeFixes).run(path);

@@ -177,10 +177,17 @@ class RewriteCommandTest {
     }
 
     @Test
-    void missingPathIsAnEnvironmentProblem() {
+    void missingPathIsInvalidInputAsForTheOtherCommands() {
         CliRun run = CliRun.of("rewrite", project.resolve("nope").toString());
-        assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).contains("no such file or directory");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("PATH " + project.resolve("nope") + " does not exist; give the project's directory");
+        assertThat(CliRun.of("scan", project.resolve("nope").toString()).exitCode()).isEqualTo(2);
+        // a patch that cannot be written is found before the recipes run
+        CliRun patch = CliRun.of("rewrite", project.toString(), "--patch", project.resolve("no-dir/x.patch").toString());
+        assertThat(patch.exitCode()).isEqualTo(2);
+        assertThat(patch.err()).contains("--patch " + project.resolve("no-dir/x.patch") + ": directory "
+                + project.resolve("no-dir").toAbsolutePath() + " does not exist; create it or choose another path");
+        assertThat(CliRun.of("rewrite", project.toString(), "--patch", project.toString()).err()).contains("is a directory; name a file");
     }
 
     @Test
