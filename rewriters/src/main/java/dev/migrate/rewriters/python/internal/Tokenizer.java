@@ -217,7 +217,7 @@ final class Tokenizer {
                 if (alt <= altTop) {
                     problem(p, "inconsistent use of tabs and spaces in indentation");
                 }
-                if (levels >= MAX_INDENT_LEVELS) {
+                if (levels + 1 >= MAX_INDENT_LEVELS) { // as CPython: 99 indents at most (MAXINDENT 100 counts level 0)
                     problem(p, "too many levels of indentation");
                 } else {
                     indents[levels] = col;
