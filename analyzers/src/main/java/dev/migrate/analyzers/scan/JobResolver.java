@@ -22,4 +22,12 @@ public interface JobResolver {
      * @param files    the files {@link #wants} asked for, sorted by path
      */
     void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files);
+
+    /**
+     * Whether this pass only adds evidence about jobs (what the host's logs say) rather than completing what they
+     * are: a migration plan, which must not change with the logs of the day, leaves such passes out.
+     */
+    default boolean evidenceOnly() {
+        return false;
+    }
 }

@@ -94,4 +94,9 @@ public final class ScheduleCheck {
     public ZoneId hostZone() {
         return hostZone;
     }
+
+    /** The time proofs start from: now, or {@code -Dmigrate.now}. */
+    public Instant now() {
+        return now;
+    }
 }

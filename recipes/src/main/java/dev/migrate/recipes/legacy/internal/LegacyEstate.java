@@ -131,6 +131,9 @@ public final class LegacyEstate {
         }
         // Resolvers complete what one file cannot say (Spring ${...} schedules from application.properties), as in scan.
         for (JobResolver r : java.util.ServiceLoader.load(JobResolver.class)) {
+            if (r.evidenceOnly()) {
+                continue; // the plan depends on the jobs, not on what today's logs say about them
+            }
             List<ScanFile> wanted = new ArrayList<>();
             texts.forEach((path, text) -> {
                 if (!skip.apply(path) && r.wants(path)) {

@@ -1,0 +1,173 @@
+package dev.migrate.analyzers.activity;
+
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.scan.JobResolver;
+import dev.migrate.analyzers.schedule.FireTimes;
+import dev.migrate.analyzers.schedule.Schedule;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Joins the jobs the scan found with the scheduler logs of the host dump ({@code var/log/syslog}, {@code
+ * var/log/cron}, {@code var/log/messages}, rotated {@code .1} files, and {@code journalctl} exports saved as
+ * {@code var/log/journal*.log} or {@code .txt}): a cron line is matched by its user and command, an anacron job by
+ * its identifier, a systemd timer by the unit it starts. A job gets {@code activity.*} attributes (runs, failures,
+ * the last run, the logs read); one whose schedule fired in the span a log covers but that never ran there is ACT001,
+ * one whose runs failed is ACT002. Logs are read, never trusted for more: a scheduler with no line in a file is not
+ * judged by that file.
+ */
+public final class ActivityResolver implements JobResolver {
+    /** Fire times counted at most, to say how often a schedule fired in a log's span. */
+    private static final int MAX_FIRES = 10_000;
+    private static final Pattern LOGS = Pattern.compile(
+            "(^|.*/)var/log/(syslog|messages|cron|cron\\.log|daemon\\.log|journal[^/]*\\.(log|txt))(\\.\\d+)?$");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Override
+    public boolean evidenceOnly() {
+        return true;
+    }
+
+    @Override
+    public boolean wants(String path) {
+        return LOGS.matcher(path).matches();
+    }
+
+    @Override
+    public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files) {
+        List<ScanFile> logs = files.stream().filter(f -> wants(f.path())).toList();
+        if (logs.isEmpty()) {
+            return;
+        }
+        ScheduleCheck check = ScheduleCheck.fromSystemProperties();
+        ZonedDateTime reference = check.now().atZone(check.hostZone());
+        Map<RunEvent.Source, Coverage> covered = new EnumMap<>(RunEvent.Source.class);
+        List<RunEvent> events = new ArrayList<>();
+        for (ScanFile f : logs) {
+            SchedulerLog log = SchedulerLog.read(f.path(), f.text(), check.hostZone(), reference);
+            events.addAll(log.events());
+            for (RunEvent.Source s : log.sources()) {
+                covered.computeIfAbsent(s, k -> new Coverage()).add(log);
+            }
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            RunEvent.Source source = sourceOf(job.kind());
+            Coverage coverage = source == null ? null : covered.get(source);
+            if (coverage == null) {
+                continue;
+            }
+            List<RunEvent> runs = events.stream().filter(e -> e.source() == source && matches(job, e)).toList();
+            jobs.set(i, withActivity(job, runs, coverage));
+            if (runs.isEmpty()) {
+                int fires = fires(job, coverage, check);
+                if (fires > 0 && !"true".equals(job.attributes().get("disabled"))) {
+                    findings.add(Findings.of("ACT001", job.name() + " has no recorded run in " + coverage.describe()
+                            + ", where its schedule fires " + (fires >= MAX_FIRES ? "at least " : "") + fires
+                            + (fires == 1 ? " time" : " times") + "; make sure it still runs before migrating it",
+                            job.source(), job.id()));
+                }
+                continue;
+            }
+            List<RunEvent> failed = runs.stream().filter(RunEvent::failed).toList();
+            if (!failed.isEmpty()) {
+                RunEvent lastFailure = failed.get(failed.size() - 1);
+                findings.add(Findings.of("ACT002", job.name() + " failed " + failed.size() + " of " + runs.size()
+                        + " runs recorded in " + coverage.describe() + ", the last at " + lastFailure.at().format(SHOWN)
+                        + " (" + lastFailure.file() + ":" + lastFailure.line() + ")", job.source(), job.id()));
+            }
+        }
+    }
+
+    private static RunEvent.Source sourceOf(JobKind kind) {
+        return switch (kind) {
+            case CRON -> RunEvent.Source.CRON;
+            case ANACRON -> RunEvent.Source.ANACRON;
+            case SYSTEMD_TIMER -> RunEvent.Source.SYSTEMD;
+            default -> null; // run-parts scripts, in-process schedulers: no log line names them
+        };
+    }
+
+    private static boolean matches(Job job, RunEvent e) {
+        return switch (e.source()) {
+            case CRON -> job.command() != null && squeeze(job.command()).equals(squeeze(e.subject()))
+                    && (job.user() == null || job.user().equals(e.user()));
+            case ANACRON -> job.name().equals(e.subject());
+            case SYSTEMD -> e.subject().equals(unit(job));
+        };
+    }
+
+    /** The unit a timer starts: its {@code Unit=}, else the timer's own name with {@code .service}. */
+    private static String unit(Job job) {
+        String u = job.attributes().get("Unit");
+        if (u != null) {
+            return u.endsWith(".service") ? u : u + ".service";
+        }
+        String path = job.source().path();
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        return file.replaceFirst("\\.timer$", "") + ".service";
+    }
+
+    /** Runs of whitespace as one space: cron logs the command as written, a crontab may align it with tabs. */
+    private static String squeeze(String s) {
+        return s.strip().replaceAll("\\s+", " ");
+    }
+
+    private static Job withActivity(Job job, List<RunEvent> runs, Coverage coverage) {
+        Map<String, String> attributes = new LinkedHashMap<>(job.attributes());
+        attributes.put("activity.logs", String.join(", ", coverage.files));
+        attributes.put("activity.runs", Integer.toString(runs.size()));
+        long failures = runs.stream().filter(RunEvent::failed).count();
+        if (failures > 0) {
+            attributes.put("activity.failures", Long.toString(failures));
+        }
+        runs.stream().map(RunEvent::at).max(ZonedDateTime::compareTo)
+                .ifPresent(t -> attributes.put("activity.lastRun", t.toOffsetDateTime().toString()));
+        return new Job(job.id(), job.kind(), job.name(), job.source(), job.schedules(), job.command(), job.user(),
+                job.env(), job.workingDir(), job.overlap(), job.dependsOn(), attributes);
+    }
+
+    /** How often the job's schedules fired in the span the logs cover (0 when that is not known). */
+    private static int fires(Job job, Coverage coverage, ScheduleCheck check) {
+        int total = 0;
+        for (ScheduleSpec spec : job.schedules()) {
+            Schedule s = check.interpret(spec);
+            List<ZonedDateTime> times = FireTimes.source(s, coverage.first.toInstant(), MAX_FIRES);
+            if (times == null) {
+                return 0; // boot, events, unknown: nothing to expect
+            }
+            total += (int) times.stream().filter(t -> !t.isAfter(coverage.last)).count();
+        }
+        return Math.min(total, MAX_FIRES);
+    }
+
+    /** The files one scheduler writes to and the span they cover together. */
+    private static final class Coverage {
+        final TreeSet<String> files = new TreeSet<>();
+        ZonedDateTime first;
+        ZonedDateTime last;
+
+        void add(SchedulerLog log) {
+            files.add(log.path());
+            first = first == null || log.first().isBefore(first) ? log.first() : first;
+            last = last == null || log.last().isAfter(last) ? log.last() : last;
+        }
+
+        String describe() {
+            return String.join(", ", files) + " (" + first.format(SHOWN) + " to " + last.format(SHOWN) + ")";
+        }
+    }
+}
