@@ -3,6 +3,7 @@ package dev.migrate.cli;
 import dev.migrate.analyzers.report.ReportFormat;
 import dev.migrate.analyzers.report.Reports;
 import dev.migrate.analyzers.rules.RuleRegistry;
+import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.scan.Inventory;
 import dev.migrate.analyzers.scan.ScanListener;
 import dev.migrate.analyzers.scan.ScanOptions;
@@ -11,7 +12,10 @@ import dev.migrate.analyzers.cutover.CutoverEstate;
 import dev.migrate.analyzers.cutover.EvidenceReader;
 import dev.migrate.analyzers.cutover.JobReadiness;
 import dev.migrate.validators.store.EvidenceStore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +77,11 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Skip (with a note) files larger than this. Default: ${DEFAULT-VALUE}.")
     long maxFileSize;
 
+    @Option(names = "--logs", paramLabel = "FILE", description = "A scheduler log to join with the jobs (syslog, cron "
+            + "log, a journalctl export), besides those under var/log/ in PATH: jobs that never ran or failed there are "
+            + "reported (ACT001, ACT002); repeatable.")
+    List<Path> logs = new ArrayList<>();
+
     @Option(names = "--store", paramLabel = "URL",
             description = "Evidence store for the HTML report's cutover readiness view (default: .migrate/evidence.db "
                     + "when it exists; without one the view shows what the files alone prove).")
@@ -96,7 +105,8 @@ public final class ScanCommand implements Callable<Integer> {
         boolean progress = !quiet && System.console() != null;
         ScanListener listener = progress ? new TerminalProgress(err) : ScanListener.NONE;
         ScanOptions options = new ScanOptions(maxFileSize, Runtime.getRuntime().availableProcessors());
-        Inventory inventory = Scanner.standard(options).scan(path, path.toString(), listener).withFindings(codes);
+        Inventory inventory = Scanner.standard(options).scan(path, path.toString(), listener, logFiles())
+                .withFindings(codes);
         if (progress) {
             err.print("\r\033[K");
             err.flush();
@@ -112,6 +122,22 @@ public final class ScanCommand implements Callable<Integer> {
                     + inventory.findings().size() + " findings)");
         }
         return selection.fails(inventory.findings()) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    /** The files named with --logs, as the resolvers read them (undecodable bytes become U+FFFD). */
+    private List<ScanFile> logFiles() throws IOException {
+        List<ScanFile> out = new ArrayList<>();
+        for (Path log : logs) {
+            if (!Files.isRegularFile(log)) {
+                throw CliException.invalidInput("--logs " + log + " is not a file; name a scheduler log (syslog, "
+                        + "cron log, journalctl export)");
+            }
+            if (!Files.isReadable(log)) {
+                throw CliException.environment("--logs " + log + " is not readable; check its permissions");
+            }
+            out.add(new ScanFile(log.toString(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8)));
+        }
+        return out;
     }
 
     /** Readiness for the HTML view; the store is only read when given or already there, never created by a scan. */

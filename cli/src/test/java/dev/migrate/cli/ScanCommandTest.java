@@ -105,4 +105,23 @@ class ScanCommandTest {
         assertThat(r.out()).contains("migrate scan repo/ --format html --output scan.html", "--fail-on", "--select",
                 "Exit codes:");
     }
+
+    @Test
+    void logsNamedOnTheCommandLineAreJoinedWithTheJobs() throws IOException {
+        Files.writeString(estate.resolve("crontab"), "*/10 * * * * /opt/etl/bin/poll.sh\n0 2 * * * /opt/etl/bin/nightly.sh\n");
+        Path log = Files.writeString(tmp.resolve("cron.log"), """
+                2026-11-21T00:00:01+00:00 etl-host CROND[11]: (etl) CMD (/opt/etl/bin/nightly.sh)
+                2026-11-21T02:00:01+00:00 etl-host CROND[12]: (etl) CMD (/opt/etl/bin/nightly.sh)
+                2026-11-21T06:00:00+00:00 etl-host CROND[13]: (root) CMD (run-parts /etc/cron.hourly)
+                """);
+        CliRun r = CliRun.of("scan", estate.toString(), "--logs", log.toString(), "--select", "ACT");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("ACT001 [info] poll has no recorded run in " + log + " (2026-11-21 00:00 to "
+                + "2026-11-21 06:00), where its schedule fires 36 times").doesNotContain("nightly has no recorded run");
+        CliRun json = CliRun.of("scan", estate.toString(), "--logs", log.toString(), "--format", "json");
+        assertThat(json.out()).contains("\"activity.runs\" : \"2\"");
+        CliRun missing = CliRun.of("scan", estate.toString(), "--logs", tmp.resolve("nope.log").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("--logs " + tmp.resolve("nope.log") + " is not a file");
+    }
 }

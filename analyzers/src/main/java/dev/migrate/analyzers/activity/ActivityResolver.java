@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Joins the jobs the scan found with the scheduler logs of the host dump ({@code var/log/syslog}, {@code
  * var/log/cron}, {@code var/log/messages}, rotated {@code .1} files, and {@code journalctl} exports saved as
- * {@code var/log/journal*.log} or {@code .txt}): a cron line is matched by its user and command, an anacron job by
+ * {@code var/log/journal*.log} or {@code .txt}, and files named with {@code scan --logs}): a cron line is matched by its user and command, an anacron job by
  * its identifier, a systemd timer by the unit it starts. A job gets {@code activity.*} attributes (runs, failures,
  * the last run, the logs read); one whose schedule fired in the span a log covers but that never ran there is ACT001,
  * one whose runs failed is ACT002. Logs are read, never trusted for more: a scheduler with no line in a file is not
@@ -48,7 +48,9 @@ public final class ActivityResolver implements JobResolver {
 
     @Override
     public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files) {
-        List<ScanFile> logs = files.stream().filter(f -> wants(f.path())).toList();
+        // every file handed over is read: the ones under var/log/ this pass asked for, and logs named on the command
+        // line (scan --logs); another resolver's files (application.properties) hold no scheduler line and add nothing
+        List<ScanFile> logs = files;
         if (logs.isEmpty()) {
             return;
         }

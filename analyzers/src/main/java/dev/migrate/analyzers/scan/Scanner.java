@@ -96,6 +96,14 @@ public final class Scanner {
     }
 
     public Inventory scan(Path root, String rootLabel, ScanListener listener) throws IOException {
+        return scan(root, rootLabel, listener, List.of());
+    }
+
+    /**
+     * @param extraFiles files from outside the tree for the resolvers, as given (scheduler logs named with
+     *                   {@code scan --logs}); detectors never see them
+     */
+    public Inventory scan(Path root, String rootLabel, ScanListener listener, List<ScanFile> extraFiles) throws IOException {
         if (!Files.isDirectory(root) && !Files.isRegularFile(root)) {
             throw new java.nio.file.NoSuchFileException(root.toString(), null, "no such file or directory to scan");
         }
@@ -149,7 +157,8 @@ public final class Scanner {
         List<Job> jobs = new ArrayList<>(collector.jobs);
         List<Finding> findings = new ArrayList<>(collector.findings);
         CrossFileIds.distinct(jobs, findings);
-        List<ScanFile> kept = collector.kept.stream().sorted(Comparator.comparing(ScanFile::path)).toList();
+        List<ScanFile> kept = java.util.stream.Stream.concat(collector.kept.stream(), extraFiles.stream())
+                .sorted(Comparator.comparing(ScanFile::path)).toList();
         for (JobResolver r : resolvers) {
             r.resolve(jobs, findings, kept);
         }
