@@ -10,6 +10,7 @@ import dev.migrate.analyzers.scan.JobResolver;
 import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.analyzers.schedule.Schedule;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -77,10 +78,11 @@ public final class ActivityResolver implements JobResolver {
             if (runs.isEmpty()) {
                 int fires = fires(job, coverage, check);
                 if (fires > 0 && !"true".equals(job.attributes().get("disabled"))) {
+                    String expected = job.kind() == JobKind.ANACRON ? "anacron should have run it at least "
+                            : "its schedule fires " + (fires >= MAX_FIRES ? "at least " : "");
                     findings.add(Findings.of("ACT001", job.name() + " has no recorded run in " + coverage.describe()
-                            + ", where its schedule fires " + (fires >= MAX_FIRES ? "at least " : "") + fires
-                            + (fires == 1 ? " time" : " times") + "; make sure it still runs before migrating it",
-                            job.source(), job.id()));
+                            + ", where " + expected + fires + (fires == 1 ? " time" : " times")
+                            + "; make sure it still runs before migrating it", job.source(), job.id()));
                 }
                 continue;
             }
@@ -144,6 +146,9 @@ public final class ActivityResolver implements JobResolver {
 
     /** How often the job's schedules fired in the span the logs cover (0 when that is not known). */
     private static int fires(Job job, Coverage coverage, ScheduleCheck check) {
+        if (job.kind() == JobKind.ANACRON) {
+            return anacronPeriods(job, coverage);
+        }
         int total = 0;
         for (ScheduleSpec spec : job.schedules()) {
             Schedule s = check.interpret(spec);
@@ -154,6 +159,29 @@ public final class ActivityResolver implements JobResolver {
             total += (int) times.stream().filter(t -> !t.isAfter(coverage.last)).count();
         }
         return Math.min(total, MAX_FIRES);
+    }
+
+    /**
+     * Anacron runs a job once per period whenever the host is up, at no fixed time: only a span longer than two
+     * periods must hold a run (one full period after the one it may have run in just before the span).
+     */
+    private static int anacronPeriods(Job job, Coverage coverage) {
+        if (job.schedules().isEmpty()) {
+            return 0;
+        }
+        String e = job.schedules().get(0).expression().strip();
+        Duration period = switch (e) {
+            case "@daily" -> Duration.ofDays(1);
+            case "@weekly" -> Duration.ofDays(7);
+            case "@monthly" -> Duration.ofDays(31);
+            case "@yearly", "@annually" -> Duration.ofDays(366);
+            default -> e.matches("P\\d+D") ? Duration.ofDays(Long.parseLong(e.substring(1, e.length() - 1))) : null;
+        };
+        if (period == null || period.isZero()) {
+            return 0;
+        }
+        long periods = Duration.between(coverage.first, coverage.last).dividedBy(period);
+        return (int) Math.max(0, Math.min(MAX_FIRES, periods - 1));
     }
 
     /** The files one scheduler writes to and the span they cover together. */

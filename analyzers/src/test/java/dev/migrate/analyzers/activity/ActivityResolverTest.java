@@ -146,6 +146,23 @@ class ActivityResolverTest {
     }
 
     @Test
+    void anacronJobsAreExpectedOnlyAfterTwoOfTheirPeriods() throws IOException {
+        write("etc/anacrontab", "1\t5\tcron.daily\trun-parts --report /etc/cron.daily\n"
+                + "7\t10\tcron.weekly\trun-parts --report /etc/cron.weekly\n");
+        write("var/log/syslog", """
+                Nov 17 07:35:01 etl-host anacron[1]: Job `cron.weekly' started
+                Nov 17 07:36:01 etl-host anacron[1]: Job `cron.weekly' terminated
+                Nov 21 11:00:00 etl-host anacron[2]: Normal exit (0 jobs run)
+                """);
+        Inventory inv = scan();
+        // four days: the daily job should have run at least three times, the weekly one may not be due yet
+        assertThat(findings(inv, "ACT001")).containsExactly("cron.daily has no recorded run in var/log/syslog "
+                + "(2026-11-17 07:35 to 2026-11-21 11:00), where anacron should have run it at least 3 times; make sure "
+                + "it still runs before migrating it");
+        assertThat(job(inv, "cron.weekly").attributes()).containsEntry("activity.runs", "1");
+    }
+
+    @Test
     void traditionalTimestampsTakeTheLatestYearNotAfterTheReference() {
         ZonedDateTime january = ZonedDateTime.of(2027, 1, 3, 12, 0, 0, 0, BERLIN);
         assertThat(LogLine.parse("Dec 31 23:59:01 h CRON[1]: (a) CMD (x)", BERLIN, january).orElseThrow().at())
