@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * Joins the jobs the scan found with the scheduler logs of the host dump ({@code var/log/syslog}, {@code
  * var/log/cron}, {@code var/log/messages}, rotated {@code .1} files, and {@code journalctl} exports saved as
  * {@code var/log/journal*.log} or {@code .txt}, and files named with {@code scan --logs}): a cron line is matched by its user and command, an anacron job by
- * its identifier, a systemd timer by the unit it starts. A job gets {@code activity.*} attributes (runs, failures,
+ * its identifier, a run-parts script by its path (where run-parts logs, as cronie's does), a systemd timer by the unit
+ * it starts. A job gets {@code activity.*} attributes (runs, failures,
  * the last run, the logs read); one whose schedule fired in the span a log covers but that never ran there is ACT001,
  * one whose runs failed is ACT002. Logs are read, never trusted for more: a scheduler with no line in a file is not
  * judged by that file.
@@ -78,7 +79,8 @@ public final class ActivityResolver implements JobResolver {
             if (runs.isEmpty()) {
                 int fires = fires(job, coverage, check);
                 if (fires > 0 && !"true".equals(job.attributes().get("disabled"))) {
-                    String expected = job.kind() == JobKind.ANACRON ? "anacron should have run it at least "
+                    String expected = job.kind() == JobKind.ANACRON || job.kind() == JobKind.CRON_RUN_PARTS
+                            ? "it should have run at least "
                             : "its schedule fires " + (fires >= MAX_FIRES ? "at least " : "");
                     findings.add(Findings.of("ACT001", job.name() + " has no recorded run in " + coverage.describe()
                             + ", where " + expected + fires + (fires == 1 ? " time" : " times")
@@ -101,7 +103,8 @@ public final class ActivityResolver implements JobResolver {
             case CRON -> RunEvent.Source.CRON;
             case ANACRON -> RunEvent.Source.ANACRON;
             case SYSTEMD_TIMER -> RunEvent.Source.SYSTEMD;
-            default -> null; // run-parts scripts, in-process schedulers: no log line names them
+            case CRON_RUN_PARTS -> RunEvent.Source.RUN_PARTS; // where run-parts logs (cronie's does, Debian's does not)
+            default -> null; // in-process schedulers: no log line names them
         };
     }
 
@@ -111,6 +114,7 @@ public final class ActivityResolver implements JobResolver {
                     && (job.user() == null || job.user().equals(e.user()));
             case ANACRON -> job.name().equals(e.subject());
             case SYSTEMD -> e.subject().equals(unit(job));
+            case RUN_PARTS -> job.command() != null && ("/" + job.command().replaceFirst("^/", "")).equals(e.subject());
         };
     }
 
@@ -147,7 +151,11 @@ public final class ActivityResolver implements JobResolver {
     /** How often the job's schedules fired in the span the logs cover (0 when that is not known). */
     private static int fires(Job job, Coverage coverage, ScheduleCheck check) {
         if (job.kind() == JobKind.ANACRON) {
-            return anacronPeriods(job, coverage);
+            return periods(job.schedules().isEmpty() ? "" : job.schedules().get(0).expression().strip(), coverage);
+        }
+        if (job.kind() == JobKind.CRON_RUN_PARTS) {
+            // the directory's period: /etc/crontab or anacron runs it, at times the scan can only assume
+            return periods("@" + job.attributes().getOrDefault("runParts.period", ""), coverage);
         }
         int total = 0;
         for (ScheduleSpec spec : job.schedules()) {
@@ -162,20 +170,17 @@ public final class ActivityResolver implements JobResolver {
     }
 
     /**
-     * Anacron runs a job once per period whenever the host is up, at no fixed time: only a span longer than two
-     * periods must hold a run (one full period after the one it may have run in just before the span).
+     * Anacron (and run-parts behind it) runs a job once per period whenever the host is up, at no fixed time: only a
+     * span longer than two periods must hold a run (one full period after the one it may have run in just before).
      */
-    private static int anacronPeriods(Job job, Coverage coverage) {
-        if (job.schedules().isEmpty()) {
-            return 0;
-        }
-        String e = job.schedules().get(0).expression().strip();
-        Duration period = switch (e) {
+    private static int periods(String expression, Coverage coverage) {
+        Duration period = switch (expression) {
+            case "@hourly" -> Duration.ofHours(1);
             case "@daily" -> Duration.ofDays(1);
             case "@weekly" -> Duration.ofDays(7);
             case "@monthly" -> Duration.ofDays(31);
             case "@yearly", "@annually" -> Duration.ofDays(366);
-            default -> e.matches("P\\d+D") ? Duration.ofDays(Long.parseLong(e.substring(1, e.length() - 1))) : null;
+            default -> expression.matches("P\\d+D") ? Duration.ofDays(Long.parseLong(expression.substring(1, expression.length() - 1))) : null;
         };
         if (period == null || period.isZero()) {
             return 0;

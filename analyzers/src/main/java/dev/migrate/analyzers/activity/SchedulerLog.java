@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * What one log file says about scheduled runs: cron's {@code (user) CMD (command)} lines, anacron's
- * {@code Job `id' started} / {@code terminated (exit status: n)}, and systemd's end-of-run lines for a unit
+ * {@code Job `id' terminated (exit status: n)}, cronie's run-parts {@code (/etc/cron.daily) finished x}, and systemd's end-of-run lines for a unit
  * ({@code x.service: Deactivated successfully.} or {@code Succeeded.}; {@code Failed with result '...'}), plus the
  * time span the file covers and which schedulers wrote to it at all: a file without a single cron line says
  * nothing about cron jobs (cron may log elsewhere).
@@ -22,6 +22,8 @@ record SchedulerLog(String path, List<RunEvent> events, ZonedDateTime first, Zon
     private static final Pattern CRON_CMD = Pattern.compile("^\\((\\S+)\\) CMD \\((.*)\\)\\s*$");
     private static final Pattern ANACRON_END = Pattern.compile("^Job `([^']+)' terminated(?: \\(exit status: (\\d+)\\))?");
     private static final Pattern UNIT_OK = Pattern.compile("^(\\S+\\.service): (?:Deactivated successfully|Succeeded)\\.");
+    /** cronie's run-parts (RHEL, Fedora): {@code (/etc/cron.daily) finished logrotate}; Debian's logs nothing. */
+    private static final Pattern RUN_PARTS_END = Pattern.compile("^\\((/[^)]+)\\) finished (\\S+)");
     private static final Pattern UNIT_FAILED = Pattern.compile("^(\\S+\\.service): Failed with result '([^']+)'");
 
     static SchedulerLog read(String path, String text, ZoneId hostZone, ZonedDateTime reference) {
@@ -51,6 +53,13 @@ record SchedulerLog(String path, List<RunEvent> events, ZonedDateTime first, Zon
                 if (end.find()) {
                     boolean failed = end.group(2) != null && !end.group(2).equals("0");
                     events.add(new RunEvent(path, i + 1, l.at(), RunEvent.Source.ANACRON, null, end.group(1), failed));
+                }
+            } else if (program.equals("run-parts")) {
+                sources.add(RunEvent.Source.RUN_PARTS);
+                Matcher m = RUN_PARTS_END.matcher(l.message());
+                if (m.find()) {
+                    String dir = m.group(1).endsWith("/") ? m.group(1) : m.group(1) + "/";
+                    events.add(new RunEvent(path, i + 1, l.at(), RunEvent.Source.RUN_PARTS, null, dir + m.group(2), false));
                 }
             } else if (program.equals("systemd")) {
                 sources.add(RunEvent.Source.SYSTEMD);

@@ -157,9 +157,29 @@ class ActivityResolverTest {
         Inventory inv = scan();
         // four days: the daily job should have run at least three times, the weekly one may not be due yet
         assertThat(findings(inv, "ACT001")).containsExactly("cron.daily has no recorded run in var/log/syslog "
-                + "(2026-11-17 07:35 to 2026-11-21 11:00), where anacron should have run it at least 3 times; make sure "
+                + "(2026-11-17 07:35 to 2026-11-21 11:00), where it should have run at least 3 times; make sure "
                 + "it still runs before migrating it");
         assertThat(job(inv, "cron.weekly").attributes()).containsEntry("activity.runs", "1");
+    }
+
+    @Test
+    void runPartsScriptsAreJudgedWhereRunPartsLogs() throws IOException {
+        write("etc/cron.daily/logrotate", "#!/bin/sh\n/usr/sbin/logrotate /etc/logrotate.conf\n");
+        write("etc/cron.daily/backup-configs", "#!/bin/sh\ntar czf /backup/etc.tgz /etc\n");
+        // cronie's run-parts, as RHEL writes it to var/log/cron, over four days
+        StringBuilder log = new StringBuilder();
+        for (int day = 17; day <= 21; day++) {
+            log.append("Nov ").append(day).append(" 03:05:01 rhel-host run-parts[9").append(day)
+                    .append("]: (/etc/cron.daily) starting logrotate\n");
+            log.append("Nov ").append(day).append(" 03:05:02 rhel-host run-parts[9").append(day)
+                    .append("]: (/etc/cron.daily) finished logrotate\n");
+        }
+        write("var/log/cron", log.toString());
+        Inventory inv = scan();
+        assertThat(job(inv, "logrotate").attributes()).containsEntry("activity.runs", "5");
+        assertThat(findings(inv, "ACT001")).containsExactly("backup-configs has no recorded run in var/log/cron "
+                + "(2026-11-17 03:05 to 2026-11-21 03:05), where it should have run at least 3 times; make sure it "
+                + "still runs before migrating it");
     }
 
     @Test
