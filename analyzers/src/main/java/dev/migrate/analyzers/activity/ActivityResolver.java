@@ -13,6 +13,7 @@ import dev.migrate.analyzers.schedule.ScheduleCheck;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -143,7 +144,7 @@ public final class ActivityResolver implements JobResolver {
             attributes.put("activity.failures", Long.toString(failures));
         }
         runs.stream().map(RunEvent::at).max(ZonedDateTime::compareTo)
-                .ifPresent(t -> attributes.put("activity.lastRun", t.toOffsetDateTime().toString()));
+                .ifPresent(t -> attributes.put("activity.lastRun", t.truncatedTo(ChronoUnit.SECONDS).toOffsetDateTime().toString()));
         return new Job(job.id(), job.kind(), job.name(), job.source(), job.schedules(), job.command(), job.user(),
                 job.env(), job.workingDir(), job.overlap(), job.dependsOn(), attributes);
     }
