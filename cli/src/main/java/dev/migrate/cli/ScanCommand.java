@@ -124,7 +124,7 @@ public final class ScanCommand implements Callable<Integer> {
         return selection.fails(inventory.findings()) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 
-    /** The files named with --logs, as the resolvers read them (undecodable bytes become U+FFFD). */
+    /** The files named with --logs (a .gz uncompressed), as the resolvers read them (undecodable bytes become U+FFFD). */
     private List<ScanFile> logFiles() throws IOException {
         List<ScanFile> out = new ArrayList<>();
         for (Path log : logs) {
@@ -135,7 +135,16 @@ public final class ScanCommand implements Callable<Integer> {
             if (!Files.isReadable(log)) {
                 throw CliException.environment("--logs " + log + " is not readable; check its permissions");
             }
-            out.add(new ScanFile(log.toString(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8)));
+            byte[] bytes = Files.readAllBytes(log);
+            if (log.getFileName().toString().endsWith(".gz")) {
+                try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                    bytes = in.readAllBytes();
+                } catch (IOException e) {
+                    throw CliException.invalidInput("--logs " + log + " is not a readable gzip file (" + e.getMessage()
+                            + "); name the log itself or a .gz of it");
+                }
+            }
+            out.add(new ScanFile(log.toString(), new String(bytes, StandardCharsets.UTF_8)));
         }
         return out;
     }

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 
 /**
  * Joins the jobs the scan found with the scheduler logs of the host dump ({@code var/log/syslog}, {@code
- * var/log/cron}, {@code var/log/messages}, rotated {@code .1} files, and {@code journalctl} exports saved as
+ * var/log/cron}, {@code var/log/messages}, rotated {@code .1} and {@code .2.gz} files, and {@code journalctl} exports saved as
  * {@code var/log/journal*.log} or {@code .txt}, and files named with {@code scan --logs}): a cron line is matched by its user and command, an anacron job by
  * its identifier, a run-parts script by its path (where run-parts logs, as cronie's does), a systemd timer by the unit
  * it starts. A job gets {@code activity.*} attributes (runs, failures,
@@ -36,7 +36,7 @@ public final class ActivityResolver implements JobResolver {
     /** Fire times counted at most, to say how often a schedule fired in a log's span. */
     private static final int MAX_FIRES = 10_000;
     private static final Pattern LOGS = Pattern.compile(
-            "(^|.*/)var/log/(syslog|messages|cron|cron\\.log|daemon\\.log|journal[^/]*\\.(log|txt))(\\.\\d+)?$");
+            "(^|.*/)var/log/(syslog|messages|cron|cron\\.log|daemon\\.log|journal[^/]*\\.(log|txt))(\\.\\d+)?(\\.gz)?$");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Override

@@ -178,6 +178,11 @@ public final class Scanner {
             byte[] data = read.data();
             int length = read.length();
             out.bytes.addAndGet(length);
+            if (rel.endsWith(".gz") && resolvers.stream().anyMatch(r -> r.wants(rel))) {
+                // rotated logs are kept compressed (syslog.2.gz): a resolver reads them, no detector does
+                gunzipped(rel, data, length, out);
+                return;
+            }
             if (isBinary(data, length)) {
                 out.notes.add(new ScanNote(rel, ScanNote.Reason.BINARY, "binary content (NUL bytes); skipped"));
                 return;
@@ -269,6 +274,26 @@ public final class Scanner {
     }
 
     /** UTF-8 (BOM dropped); bytes that are not UTF-8 are read as Latin-1 so that no file is lost. */
+    /**
+     * Keeps the text of a gzip file a resolver asked for, up to 20 times --max-file-size (a compressed log grows
+     * about that much; more is noted as too large rather than read into memory).
+     */
+    private void gunzipped(String rel, byte[] data, int length, Collector out) {
+        long limit = Math.min(Integer.MAX_VALUE - 16L, options.maxFileBytes() * 20);
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(data, 0, length))) {
+            byte[] text = in.readNBytes((int) limit + 1);
+            if (text.length > limit) {
+                out.notes.add(new ScanNote(rel, ScanNote.Reason.TOO_LARGE, "uncompressed, over " + limit
+                        + " bytes (20 times --max-file-size)"));
+                return;
+            }
+            out.kept.add(new ScanFile(rel, decode(text, text.length)));
+        } catch (IOException e) {
+            out.notes.add(new ScanNote(rel, ScanNote.Reason.UNREADABLE, "not a readable gzip file: " + e.getMessage()));
+        }
+    }
+
     static String decode(byte[] data, int length) {
         int start = length >= 3 && (data[0] & 0xff) == 0xEF && (data[1] & 0xff) == 0xBB
                 && (data[2] & 0xff) == 0xBF ? 3 : 0;

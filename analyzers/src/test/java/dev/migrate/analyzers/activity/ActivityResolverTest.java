@@ -8,12 +8,15 @@ import dev.migrate.analyzers.scan.Inventory;
 import dev.migrate.analyzers.scan.ScanListener;
 import dev.migrate.analyzers.scan.ScanOptions;
 import dev.migrate.analyzers.scan.Scanner;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,6 +183,24 @@ class ActivityResolverTest {
         assertThat(findings(inv, "ACT001")).containsExactly("backup-configs has no recorded run in var/log/cron "
                 + "(2026-11-17 03:05 to 2026-11-21 03:05), where it should have run at least 3 times; make sure it "
                 + "still runs before migrating it");
+    }
+
+    @Test
+    void rotatedLogsAreReadCompressedOrNot() throws IOException {
+        write("etc/cron.d/etl", "30 2 * * * etl /opt/etl/bin/nightly-load.sh\n");
+        write("var/log/syslog.1", "Nov 20 02:30:01 h CRON[1]: (etl) CMD (/opt/etl/bin/nightly-load.sh)\n");
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write("Nov 18 02:30:01 h CRON[1]: (etl) CMD (/opt/etl/bin/nightly-load.sh)\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Files.createDirectories(host.resolve("var/log"));
+        Files.write(host.resolve("var/log/syslog.2.gz"), gz.toByteArray());
+        Files.write(host.resolve("var/log/syslog.3.gz"), new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
+        Inventory inv = scan();
+        assertThat(job(inv, "nightly-load").attributes()).containsEntry("activity.runs", "2")
+                .containsEntry("activity.logs", "var/log/syslog.1, var/log/syslog.2.gz");
+        assertThat(inv.notes()).anySatisfy(n -> assertThat(n.path() + " " + n.detail())
+                .startsWith("var/log/syslog.3.gz not a readable gzip file"));
     }
 
     @Test
