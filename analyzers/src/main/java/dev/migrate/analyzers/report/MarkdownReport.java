@@ -18,11 +18,13 @@ public final class MarkdownReport implements ReportWriter {
     @Override
     public void write(Inventory inv, RuleRegistry rules, Writer out) throws IOException {
         out.write("# Scan of `" + code(inv.root()) + "`\n\n" + Reports.summaryLine(inv) + "\n\n");
-        out.write("## Jobs\n\n| id | kind | name | schedule | source | command |\n|---|---|---|---|---|---|\n");
+        boolean activity = Reports.hasActivity(inv);
+        out.write("## Jobs\n\n| id | kind | name | schedule | " + (activity ? "last run | " : "") + "source | command |\n|---|---|---|---|"
+                + (activity ? "---|" : "") + "---|---|\n");
         for (Job j : inv.jobs()) {
             out.write("| `" + code(j.id()) + "` | " + cell(j.kind().slug()) + " | " + cell(j.name()) + " | "
-                    + cell(Reports.schedules(j)) + " | " + cell(j.source().toString()) + " | "
-                    + (j.command() == null ? "" : "`" + code(j.command()) + "`") + " |\n");
+                    + cell(Reports.schedules(j)) + " | " + (activity ? cell(Reports.lastRun(j)) + " | " : "")
+                    + cell(j.source().toString()) + " | " + (j.command() == null ? "" : "`" + code(j.command()) + "`") + " |\n");
         }
         scheduleTable(inv, out);
         out.write("\n## Findings\n\n| location | code | severity | fix | message |\n|---|---|---|---|---|\n");

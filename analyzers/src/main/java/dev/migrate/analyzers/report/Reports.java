@@ -43,6 +43,25 @@ public final class Reports {
     }
 
     /** A schedule as one short cell: expressions joined, with their zone. */
+    /** Whether the scan read scheduler logs that cover some job (the reports then show each job's last run). */
+    static boolean hasActivity(Inventory inv) {
+        return inv.jobs().stream().anyMatch(j -> j.attributes().containsKey("activity.runs"));
+    }
+
+    /**
+     * A job's last run as the logs show it: {@code 2024-02-12 02:30}, {@code none logged} when the logs cover its scheduler
+     * but hold no run, {@code -} when they do not cover it; failed runs are counted after it.
+     */
+    static String lastRun(dev.migrate.analyzers.model.Job j) {
+        java.util.Map<String, String> a = j.attributes();
+        if (!a.containsKey("activity.runs")) {
+            return "-";
+        }
+        String last = a.get("activity.lastRun");
+        String shown = last == null ? "none logged" : last.substring(0, Math.min(16, last.length())).replace('T', ' ');
+        return a.containsKey("activity.failures") ? shown + " (" + a.get("activity.failures") + " failed)" : shown;
+    }
+
     static String schedules(dev.migrate.analyzers.model.Job j) {
         return j.schedules().stream()
                 .map(s -> s.expression() + (s.timezone() == null ? "" : " (" + s.timezone() + ")"))

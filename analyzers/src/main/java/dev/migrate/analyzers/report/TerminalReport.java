@@ -21,11 +21,14 @@ public final class TerminalReport implements ReportWriter {
         out.write("Jobs (" + inv.jobs().size() + ")\n");
         if (!inv.jobs().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"ID", "KIND", "SCHEDULE", "SOURCE"});
+            boolean activity = Reports.hasActivity(inv);
+            rows.add(activity ? new String[] {"ID", "KIND", "SCHEDULE", "LAST RUN", "SOURCE"}
+                    : new String[] {"ID", "KIND", "SCHEDULE", "SOURCE"});
             for (Job j : inv.jobs()) {
                 // a crontab's fields may be separated by tabs, which would break the table's columns
-                rows.add(new String[] {j.id(), j.kind().slug(), clip(Reports.schedules(j).replaceAll("\\s+", " "), 48),
-                        j.source().toString()});
+                String schedule = clip(Reports.schedules(j).replaceAll("\\s+", " "), 48);
+                rows.add(activity ? new String[] {j.id(), j.kind().slug(), schedule, Reports.lastRun(j), j.source().toString()}
+                        : new String[] {j.id(), j.kind().slug(), schedule, j.source().toString()});
             }
             table(rows, out);
         }

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.report.ReportFormat;
+import dev.migrate.analyzers.report.Reports;
+import dev.migrate.analyzers.rules.RuleRegistry;
 import dev.migrate.analyzers.scan.Inventory;
 import dev.migrate.analyzers.scan.ScanListener;
 import dev.migrate.analyzers.scan.ScanOptions;
 import dev.migrate.analyzers.scan.Scanner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +134,15 @@ class ActivityResolverTest {
                 .containsEntry("activity.failures", "1");
         // the monthly report's schedule did not fire in the span: no evidence either way, no finding
         assertThat(job(inv, "monthly-report").attributes()).containsEntry("activity.runs", "0");
+        // the reports show each job's last run when logs were read
+        StringWriter terminal = new StringWriter();
+        Reports.write(ReportFormat.TERMINAL, inv, RuleRegistry.standard(), terminal);
+        assertThat(terminal.toString()).contains("LAST RUN").containsPattern("cron-nightly-load-\\S+ +cron +30 2 \\* \\* \\* +"
+                + "2026-11-21 02:30 +etc/cron.d/etl:1:1").containsPattern("warehouse-load\\S* +systemd-timer .* "
+                + "2026-11-21 03:10 \\(1 failed\\) ").containsPattern("hourly-sync\\S* +cron +0 \\* \\* \\* \\* +none logged ");
+        StringWriter markdown = new StringWriter();
+        Reports.write(ReportFormat.MD, inv, RuleRegistry.standard(), markdown);
+        assertThat(markdown.toString()).contains("| schedule | last run | source |", "| 30 2 \\* \\* \\* | 2026-11-21 02:30 |");
     }
 
     @Test
@@ -145,7 +158,11 @@ class ActivityResolverTest {
         assertThat(findings(inv, "ACT001")).isEmpty();
         // and without logs nothing changes
         Files.delete(host.resolve("var/log/messages"));
-        assertThat(job(scan(), "hourly-sync").attributes().keySet()).noneMatch(k -> k.startsWith("activity."));
+        Inventory none = scan();
+        assertThat(job(none, "hourly-sync").attributes().keySet()).noneMatch(k -> k.startsWith("activity."));
+        StringWriter terminal = new StringWriter();
+        Reports.write(ReportFormat.TERMINAL, none, RuleRegistry.standard(), terminal);
+        assertThat(terminal.toString()).doesNotContain("LAST RUN");
     }
 
     @Test
