@@ -93,8 +93,12 @@ public final class HtmlReport implements ReportWriter {
 
     private static void inventoryTable(Inventory inv, Map<String, List<Finding>> byJob, StringBuilder h) {
         h.append("<h2>Inventory</h2>\n<table id=\"inventory\"><thead><tr>");
-        String[][] cols = {{"id", "Id"}, {"kind", "Kind"}, {"name", "Name"}, {"schedule", "Schedule"},
-            {"source", "Source"}, {"command", "Command"}, {"findings", "Findings"}};
+        boolean activity = Reports.hasActivity(inv);
+        String[][] cols = activity
+                ? new String[][] {{"id", "Id"}, {"kind", "Kind"}, {"name", "Name"}, {"schedule", "Schedule"},
+                    {"lastrun", "Last run"}, {"source", "Source"}, {"command", "Command"}, {"findings", "Findings"}}
+                : new String[][] {{"id", "Id"}, {"kind", "Kind"}, {"name", "Name"}, {"schedule", "Schedule"},
+                    {"source", "Source"}, {"command", "Command"}, {"findings", "Findings"}};
         for (String[] c : cols) {
             h.append("<th data-key=\"").append(c[0]).append("\" tabindex=\"0\">").append(c[1]).append("</th>");
         }
@@ -107,6 +111,11 @@ public final class HtmlReport implements ReportWriter {
             cell(h, "name", j.name(), esc(j.name()));
             String sched = Reports.schedules(j);
             cell(h, "schedule", sched, esc(sched));
+            if (activity) {
+                // sorted by the time itself; jobs no log covers sort first, then those with none logged
+                String last = j.attributes().getOrDefault("activity.lastRun", j.attributes().containsKey("activity.runs") ? "0" : "");
+                cell(h, "lastrun", last, esc(Reports.lastRun(j)));
+            }
             // Sort sources by path, then numerically by line.
             String sortSource = j.source().path() + "\u0000" + String.format("%09d", j.source().line());
             cell(h, "source", sortSource, esc(j.source().toString()));

@@ -143,6 +143,10 @@ class ActivityResolverTest {
         StringWriter markdown = new StringWriter();
         Reports.write(ReportFormat.MD, inv, RuleRegistry.standard(), markdown);
         assertThat(markdown.toString()).contains("| schedule | last run | source |", "| 30 2 \\* \\* \\* | 2026-11-21 02:30 |");
+        StringWriter html = new StringWriter();
+        Reports.write(ReportFormat.HTML, inv, RuleRegistry.standard(), html);
+        assertThat(html.toString()).contains("<th data-key=\"lastrun\" tabindex=\"0\">Last run</th>")
+                .contains("data-value=\"2026-11-21T02:30:01+01:00\">2026-11-21 02:30<");
     }
 
     @Test
