@@ -234,6 +234,14 @@ class ActivityResolverTest {
         assertThat(LogLine.parse("2026-11-21T03:10:07.123456+00:00 h systemd[1]: x.service: Succeeded.", BERLIN, january)
                 .orElseThrow().at()).isEqualTo(ZonedDateTime.of(2026, 11, 21, 4, 10, 7, 123_456_000, BERLIN));
         assertThat(LogLine.parse("Feb 30 10:00:00 h CRON[1]: x", BERLIN, january)).isEmpty();
+        LogLine json = LogLine.parse("{\"__REALTIME_TIMESTAMP\":\"1763694607123456\",\"SYSLOG_IDENTIFIER\":\"systemd\","
+                + "\"_PID\":\"1\",\"MESSAGE\":\"x.service: Deactivated successfully.\"}", BERLIN, january).orElseThrow();
+        assertThat(json.at()).isEqualTo(ZonedDateTime.of(2025, 11, 21, 4, 10, 7, 123_456_000, BERLIN));
+        assertThat(json.program()).isEqualTo("systemd");
+        assertThat(json.message()).isEqualTo("x.service: Deactivated successfully.");
+        assertThat(LogLine.parse("{\"__REALTIME_TIMESTAMP\":\"1\",\"SYSLOG_IDENTIFIER\":\"x\",\"MESSAGE\":[1,2]}", BERLIN,
+                january)).isEmpty();
+        assertThat(LogLine.parse("{not json", BERLIN, january)).isEmpty();
         assertThat(LogLine.parse("not a log line", BERLIN, january)).isEmpty();
     }
 }
