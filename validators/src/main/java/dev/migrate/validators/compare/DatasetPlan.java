@@ -5,6 +5,8 @@ import dev.migrate.validators.config.DatasetConfig;
 import dev.migrate.validators.config.Tolerance;
 import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.query.Column;
+import dev.migrate.validators.query.Dialect;
+import dev.migrate.validators.query.ProfileQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,20 @@ public record DatasetPlan(
         public boolean numeric() {
             return legacy.isNumeric() && current.isNumeric();
         }
+
+        /** Numbers of different types on the two sides (BIGINT and DOUBLE): compared as doubles, not as text. */
+        public boolean widened() {
+            return !asText && !sameType(legacy, current);
+        }
+
+        /** The column's value as compared in dialect {@code d}: its text, a double, or itself. */
+        public String value(Dialect d, String col) {
+            return asText ? d.text(col) : widened() ? d.number(col) : col;
+        }
+
+        public ProfileQuery.ColumnPlan profile() {
+            return new ProfileQuery.ColumnPlan(name, numeric(), asText, widened());
+        }
     }
 
     public static DatasetPlan resolve(DatasetConfig ds, List<Column> legacyAll, List<Column> newAll) {
@@ -55,7 +71,10 @@ public record DatasetPlan(
                 missing.add(l);
                 continue;
             }
-            boolean asText = !sameType(l, n);
+            // A pipeline that writes 3750.0 where the old one wrote 3750 wrote the same number: numbers of which
+            // one is not whole compare as doubles. Whole numbers of two widths compare by their text, which is exact.
+            boolean asText = !sameType(l, n)
+                    && !(l.isNumeric() && n.isNumeric() && !(l.isIntegral() && n.isIntegral()));
             Tolerance tol = ds.tolerances().get(l.name());
             Compared c = new Compared(l.name(), l, n, asText, tol == null ? Tolerance.EXACT : tol);
             if (ds.key().contains(l.name())) {

@@ -84,7 +84,7 @@ public final class EmbeddedComparison {
 
     public static List<ProfileQuery.ColumnPlan> columnPlans(DatasetPlan plan) {
         return plan.all().stream()
-                .map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText()))
+                .map(DatasetPlan.Compared::profile)
                 .toList();
     }
 

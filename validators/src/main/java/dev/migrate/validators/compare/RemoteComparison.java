@@ -128,7 +128,7 @@ public final class RemoteComparison {
 
     private static Statement profile(DatasetPlan plan, String relation, Dialect dialect) {
         List<ProfileQuery.ColumnPlan> cols = plan.all().stream()
-                .map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText() || !c.numeric()))
+                .map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText() || !c.numeric(), c.widened()))
                 .toList();
         return Statement.of("aggregates", ProfileQuery.build(dialect == null ? Dialect.ANSI : dialect, relation, cols,
                 !plan.keys().isEmpty()));
@@ -136,8 +136,9 @@ public final class RemoteComparison {
 
     static Shape shape(DatasetPlan plan, String relation) {
         List<String> keys = plan.keys().stream().map(Compared::name).toList();
-        List<String> hashed = new ArrayList<>(keys);
-        plan.exact().forEach(c -> hashed.add(c.name()));
+        List<String> hashed = new ArrayList<>();
+        plan.keys().forEach(c -> hashed.add(c.value(Dialect.POSTGRES, Sql.quote(c.name()))));
+        plan.exact().forEach(c -> hashed.add(c.value(Dialect.POSTGRES, Sql.quote(c.name()))));
         return new Shape(Dialect.POSTGRES, relation, keys, hashed);
     }
 

@@ -87,6 +87,14 @@ public enum Dialect {
     public abstract String text(String expr);
 
     /**
+     * {@code expr} as a double: two numeric columns whose types differ (3750 as BIGINT on one side, 3750.0 as
+     * DOUBLE or 3750.00 as DECIMAL on the other) are hashed as the same number, not as differing text.
+     */
+    public String number(String expr) {
+        return this == POSTGRES ? "(" + expr + ")::double precision" : "CAST(" + expr + " AS DOUBLE)";
+    }
+
+    /**
      * An order-independent hash aggregate of one column, as text (it may exceed 64 bits); {@code keyed} when a
      * key-based row diff of the same dataset compares every value as well.
      */

@@ -11,8 +11,15 @@ import java.util.function.IntPredicate;
  * so column names never need to survive as aliases.
  */
 public final class ProfileQuery {
-    /** How one column is profiled: {@code asText} when the two sides disagree on its type. */
-    public record ColumnPlan(String name, boolean numeric, boolean asText) {
+    /**
+     * How one column is profiled: {@code asText} when the two sides disagree on its type, {@code widened} when
+     * both are numbers of different types (compared as doubles).
+     */
+    public record ColumnPlan(String name, boolean numeric, boolean asText, boolean widened) {
+        /** The column's value as compared: its text, a double, or itself. */
+        public String value(Dialect d, String col) {
+            return asText ? d.text(col) : widened ? d.number(col) : col;
+        }
     }
 
     private ProfileQuery() {
@@ -47,7 +54,7 @@ public final class ProfileQuery {
         for (int i = 0; i < columns.size(); i++) {
             ColumnPlan c = columns.get(i);
             String col = Sql.quote(c.name());
-            String value = c.asText() ? d.text(col) : col;
+            String value = c.value(d, col);
             if (bounds.test(i)) {
                 select.addAll(boundItems(d, c, i));
             }
