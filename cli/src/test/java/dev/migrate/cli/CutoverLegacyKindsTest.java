@@ -37,4 +37,13 @@ class CutoverLegacyKindsTest {
                 .contains("chmod +x etc/cron.daily/backup-configs");
         assertThat(plan("warehouse.stats")).contains("--job warehouse-stats --apply   # etc/anacrontab:17 becomes");
     }
+
+    @Test
+    void systemdSwitchesTheTimerUnitNotTheServiceOfTheSameName() {
+        // `systemctl disable --now cache-warm` means cache-warm.service: the timer would keep firing
+        assertThat(plan("cache-warm")).contains("systemctl disable --now cache-warm.timer")
+                .contains("systemctl enable --now cache-warm.timer").doesNotContain("--now cache-warm\n")
+                .contains("(systemd-timer, etc/systemd/system/cache-warm.timer)").doesNotContain(".timer:0");
+        assertThat(plan("etl-scheduler")).contains("systemctl disable --now etl-scheduler.service");
+    }
 }

@@ -193,7 +193,7 @@ final class JobSteps {
                 "runs the new side should have made after it was paused, and the legacy side skipped while "
                         + "disabled; run " + command + " once per missed window",
                 spec == null ? "no legacy schedule known" : "schedule '" + spec.expression() + "' at "
-                        + spec.where().path() + ":" + spec.where().line());
+                        + ReadinessAssessor.place(spec.where()));
     }
 
     /** When the legacy side was switched off: its marker's date, else the recorded cut-over, else unknown. */
@@ -242,14 +242,29 @@ final class JobSteps {
         v.put("date", options.at().toString());
         v.put("deployment", newDeploymentOfLegacy());
         v.put("command", legacy == null || legacy.command() == null ? job.name() : legacy.command());
-        String unit = job.name();
-        v.put("unit", unit);
+        v.put("unit", unit(legacy, job.name()));
         String ns = legacy == null ? null : legacy.attributes().get("namespace");
         v.put("namespace", ns == null ? "" : "-n " + ns + " ");
         DisableMarker marker = estate.assessor().markersOf(job).stream().findFirst().orElse(null);
         v.put("file", legacy != null ? legacy.source().path() : marker != null ? marker.file() : "FILE");
         v.put("line", legacy != null ? String.valueOf(legacy.source().line()) : marker != null ? String.valueOf(marker.line()) : "LINE");
         return v;
+    }
+
+    /**
+     * The unit systemctl must switch: the timer (or service) file itself. A bare name means NAME.service to
+     * systemctl, which for a timer-started service disables nothing and leaves the timer firing. A unit under a
+     * systemd/user directory is a user unit (--user).
+     */
+    static String unit(Job legacy, String name) {
+        if (legacy == null) {
+            return name;
+        }
+        String path = legacy.source().path();
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        String unit = file.endsWith(".timer") || file.endsWith(".service") ? file
+                : legacy.kind() == JobKind.SYSTEMD_TIMER ? name + ".timer" : name;
+        return path.contains("systemd/user/") ? "--user " + unit : unit;
     }
 
     private String newDeploymentOfLegacy() {

@@ -112,7 +112,7 @@ final class PlatformSteps {
         for (String code : codes) {
             Optional<Finding> f = inv.findings().stream().filter(x -> x.code().equals(code) && job.id().equals(x.jobId())).findFirst();
             if (f.isPresent()) {
-                return Step.rule(code) + " at " + f.get().where().path() + ":" + f.get().where().line();
+                return Step.rule(code) + " at " + ReadinessAssessor.place(f.get().where());
             }
         }
         return Step.rule(codes[0]);

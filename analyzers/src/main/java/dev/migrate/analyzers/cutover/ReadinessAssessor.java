@@ -97,7 +97,7 @@ public final class ReadinessAssessor {
             return new Gate(ReadinessState.REWRITTEN, true, "no legacy construct left"
                     + (job.deployment() != null ? " in " + job.deployment().source().path() : ""));
         }
-        String codes = left.stream().map(f -> f.code() + " at " + f.where().path() + ":" + f.where().line())
+        String codes = left.stream().map(f -> f.code() + " at " + place(f.where()))
                 .collect(Collectors.joining(", "));
         return new Gate(ReadinessState.REWRITTEN, false, left.size() + " legacy construct(s) left: " + codes);
     }
@@ -195,6 +195,11 @@ public final class ReadinessAssessor {
     }
 
     static String at(Job j) {
-        return j.source().path() + ":" + j.source().line();
+        return place(j.source());
+    }
+
+    /** {@code path:line}, or the path alone for what stands for a whole file (line 0), never {@code path:0}. */
+    static String place(dev.migrate.analyzers.model.SourceRef where) {
+        return where.line() > 0 ? where.path() + ":" + where.line() : where.path();
     }
 }
