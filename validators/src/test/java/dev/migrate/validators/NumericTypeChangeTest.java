@@ -56,4 +56,13 @@ class NumericTypeChangeTest {
         assertThat(diff.samples()).extracting(s -> s.key().get("id") + ":" + s.differing())
                 .containsExactlyInAnyOrder("7:[mass]", "150:[mass]");
     }
+
+    @ParameterizedTest
+    @CsvSource({"csv, false", "parquet, false", "parquet, true"})
+    void aRowDifferingElsewhereDoesNotNameTheRetypedColumn(String format, boolean ordered) throws Exception {
+        JobResult job = run(format, ordered, "SELECT * REPLACE (CASE WHEN id = 9 THEN 'changed' ELSE label END AS label) "
+                + "FROM (" + asDouble("-1") + ")");
+        assertThat(OnePassDatasets.rowDiff(job).samples()).extracting(s -> s.key().get("id") + ":" + s.differing())
+                .containsExactly("9:[label]");
+    }
 }

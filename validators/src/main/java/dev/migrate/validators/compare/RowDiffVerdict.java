@@ -70,7 +70,8 @@ public final class RowDiffVerdict {
     }
 
     private static boolean same(Compared c, String l, String n) {
-        if (c.tolerance().isExact() || l == null || n == null) {
+        boolean asNumbers = !c.tolerance().isExact() || c.widened();
+        if (!asNumbers || l == null || n == null) {
             return Objects.equals(l, n);
         }
         try {
