@@ -49,9 +49,14 @@ final class JobSteps {
         return "FLOW/" + job.key();
     }
 
+    /** The legacy schedule: the scan's, or once the line is disabled (the scan no longer sees it), its marker's. */
     private ScheduleSpec legacySchedule() {
         Job j = job.anyJob();
-        return j == null || j.schedules().isEmpty() ? null : j.schedules().get(0);
+        if (j != null && !j.schedules().isEmpty()) {
+            return j.schedules().get(0);
+        }
+        return estate.assessor().markersOf(job).stream().findFirst()
+                .flatMap(m -> MarkerSchedule.of(estate.root(), m)).orElse(null);
     }
 
     private Gate gate(ReadinessState s) {
