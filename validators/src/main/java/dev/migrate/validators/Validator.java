@@ -281,8 +281,8 @@ public final class Validator {
                     /** Only on the way to an error: read the sides in full, so the message can name the file. */
                     @Override
                     public EmbeddedComparison.Relations duplicates(EmbeddedComparison.Relations r) {
-                        FileLoader.load(session, "load legacy", "legacy", legacyFiles, ds.csv(), true, "", false);
-                        FileLoader.load(session, "load new", "new", newFiles, ds.csv(), true, "", false);
+                        FileLoader.load(session, "load legacy", "legacy", legacyFiles, ds.csv("legacy"), true, "", false);
+                        FileLoader.load(session, "load new", "new", newFiles, ds.csv("new"), true, "", false);
                         return new EmbeddedComparison.Relations(Sql.quote("legacy"), Sql.quote("new"),
                                 Sql.quote("legacy"), Sql.quote("new"), FileLoader.SOURCE_FILE);
                     }
@@ -319,10 +319,10 @@ public final class Validator {
             inLegacy += "extra".equals(kind) ? 0 : 1;
             inNew += "missing".equals(kind) ? 0 : 1;
         }
-        FileLoader.execute(session, StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), keys, inLegacy),
-                legacyFiles, ds.csv());
-        FileLoader.execute(session, StreamingScan.sampleRows("new", plan, newFiles, ds.csv(), keys, inNew),
-                newFiles, ds.csv());
+        FileLoader.execute(session, StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv("legacy"), keys, inLegacy),
+                legacyFiles, ds.csv("legacy"));
+        FileLoader.execute(session, StreamingScan.sampleRows("new", plan, newFiles, ds.csv("new"), keys, inNew),
+                newFiles, ds.csv("new"));
     }
 
     /** Reads one side once; returns its aggregates. */
@@ -330,13 +330,13 @@ public final class Validator {
             List<Path> files) throws SQLException {
         FileLoader.precheck(files, ds.allowEmpty());
         var columns = EmbeddedComparison.columnPlans(plan);
-        FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(), columns, typeOf(plan, side));
-        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(), columns,
-                bounds.inScan()), files, ds.csv());
+        FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(side), columns, typeOf(plan, side));
+        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(side), columns,
+                bounds.inScan()), files, ds.csv(side));
         Map<String, Object> aggregates = new java.util.LinkedHashMap<>(
                 session.query(StreamingScan.profileRow(side + "_scan", plan, files.size())).get(0));
         if (bounds.footers() != null) {
-            aggregates.putAll(FileLoader.query(session, bounds.footers(), files, ds.csv()).get(0));
+            aggregates.putAll(FileLoader.query(session, bounds.footers(), files, ds.csv(side)).get(0));
         }
         aggregates.putAll(bounds.known());
         if (!ds.allowEmpty()) {
@@ -405,9 +405,9 @@ public final class Validator {
         var columns = EmbeddedComparison.columnPlans(plan);
         for (String side : List.of("legacy", "new")) {
             List<Path> files = "legacy".equals(side) ? legacyFiles : newFiles;
-            FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(), columns, typeOf(plan, side));
+            FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(side), columns, typeOf(plan, side));
             out.add(new PlannedStatement(job.name(), ds.name(), side,
-                    StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(), columns, bounds.inScan())));
+                    StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(side), columns, bounds.inScan())));
             if (bounds.footers() != null) {
                 out.add(new PlannedStatement(job.name(), ds.name(), side, bounds.footers()));
             }
@@ -439,9 +439,9 @@ public final class Validator {
             // The real statement binds each sampled key; one placeholder key shows its shape.
             List<List<Object>> shape = List.of(java.util.Collections.nCopies(plan.keys().size(), "<sampled key>"));
             out.add(new PlannedStatement(job.name(), ds.name(), "legacy", StreamingScan.sampleRows("legacy", plan,
-                    legacyFiles, ds.csv(), shape, shape.size())));
+                    legacyFiles, ds.csv("legacy"), shape, shape.size())));
             out.add(new PlannedStatement(job.name(), ds.name(), "new", StreamingScan.sampleRows("new", plan,
-                    newFiles, ds.csv(), shape, shape.size())));
+                    newFiles, ds.csv("new"), shape, shape.size())));
             out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.samples(plan, Sql.quote("legacy"),
                     Sql.quote("new"), "diff", settings.sampleSize())));
         }
