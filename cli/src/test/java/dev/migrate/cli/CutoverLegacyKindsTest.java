@@ -46,4 +46,34 @@ class CutoverLegacyKindsTest {
                 .contains("(systemd-timer, etc/systemd/system/cache-warm.timer)").doesNotContain(".timer:0");
         assertThat(plan("etl-scheduler")).contains("systemctl disable --now etl-scheduler.service");
     }
+
+    @Test
+    void aHelmAgentOfTwoQueuesGetsAKubernetesPoolHoldingBoth() {
+        assertThat(plan("cache-warm"))
+                .contains("prefect work-pool create kubernetes-pool --type kubernetes   # for agent k8s-default,k8s-heavy at "
+                        + "opt/prefect/helm/values-prefect-agent.yaml:3")
+                .contains("prefect work-queue create k8s-heavy --pool kubernetes-pool")
+                .contains("prefect worker start --pool kubernetes-pool --work-queue k8s-default --work-queue k8s-heavy   "
+                        + "# replaces: agent k8s-default,k8s-heavy at opt/prefect/helm/values-prefect-agent.yaml:3")
+                .contains("prefect work-pool create process-pool --type process   # for prefect-agent at "
+                        + "etc/systemd/system/prefect-agent.service\n")
+                .doesNotContain("replaces: null").doesNotContain("k8s-default,k8s-heavy --type");
+    }
+
+    @Test
+    void commandsQuoteJobNamesAndPathsTheShellWouldSplit() throws java.io.IOException {
+        Path estate = tmp.resolve("my estate");
+        java.nio.file.Files.createDirectories(estate.resolve("etc"));
+        java.nio.file.Files.writeString(estate.resolve("etc/crontab"), "5 4 * * * etl /opt/etl/refresh.sh\n");
+        java.nio.file.Files.writeString(estate.resolve("validate.yaml"), """
+                connections: {a: {type: directory, path: out}}
+                jobs:
+                  - {name: "Refresh (manual)", legacy: {connection: a}, new: {connection: a}, outputs: ["*.csv"]}
+                """);
+        CliRun run = CliRun.of("cutover", "plan", estate.toString(), "--store", "jdbc:sqlite:" + tmp.resolve("q.db"),
+                "--at", "2026-11-21T12:00:00Z");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("--job 'Refresh (manual)'")
+                .contains("migrate cutover disable '" + estate + "' --job refresh --apply");
+    }
 }

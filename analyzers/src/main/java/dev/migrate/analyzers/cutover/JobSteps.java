@@ -64,8 +64,8 @@ final class JobSteps {
     }
 
     private String validateCommand() {
-        return "migrate validate " + (options.validateConfig() == null ? "VALIDATE.yaml" : options.validateConfig())
-                + " --job " + job.validationName();
+        return "migrate validate " + (options.validateConfig() == null ? "VALIDATE.yaml"
+                : Step.shellWord(options.validateConfig())) + " --job " + Step.shellWord(job.validationName());
     }
 
     List<Step> dualRun() {
@@ -183,7 +183,7 @@ final class JobSteps {
     private Step backfill() {
         ScheduleSpec spec = legacySchedule();
         List<String> cmds = new ArrayList<>();
-        cmds.add("migrate cutover rollback " + options.rootLabel() + " --job " + job.key()
+        cmds.add("migrate cutover rollback " + Step.shellWord(options.rootLabel()) + " --job " + job.key()
                 + "   # lists the legacy fire times missed since the disable");
         Instant from = disabledAt();
         if (spec != null && from != null) {
@@ -235,7 +235,7 @@ final class JobSteps {
     private Map<String, String> values() {
         Map<String, String> v = new LinkedHashMap<>();
         Job legacy = job.legacy();
-        v.put("root", options.rootLabel());
+        v.put("root", Step.shellWord(options.rootLabel()));
         v.put("key", job.key());
         String name = job.name();
         if (legacy != null && legacy.kind() == JobKind.K8S_CRONJOB && name.contains("/")) {
