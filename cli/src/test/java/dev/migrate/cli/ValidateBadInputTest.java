@@ -152,6 +152,16 @@ class ValidateBadInputTest {
     }
 
     @Test
+    void aKeyWhoseHeaderChangedCaseIsNamedAsTheLikelyColumn() throws IOException {
+        write("prod", "d_20240301.csv", "id,name\n1,a\n");
+        write("dev", "d_20240301.csv", "ID,name\n1,a\n");
+        CliRun run = run(config(""));
+        assertOneLine(run, 2);
+        assertThat(run.err()).contains("jobs[0].datasets[0].key: column 'id' is not in the new output")
+                .contains("did you mean 'ID'? Names match exactly, case included");
+    }
+
+    @Test
     void mixedFormatsInOneDatasetAreRejected() throws IOException {
         write("prod", "d_20240301.csv", "id,name\n1,a\n");
         write("prod", "d_20240302.json", "[{\"id\": 1}]");

@@ -129,10 +129,13 @@ public record DatasetPlan(
 
     private static void requireColumn(DatasetConfig ds, String name, List<Column> cols, String side, String what) {
         if (cols.stream().noneMatch(c -> c.name().equals(name))) {
+            List<String> names = cols.stream().map(Column::name).toList();
+            // a pipeline that renames headers (Id -> id) is the usual cause: say which column it probably is
+            String hint = dev.migrate.validators.config.Suggest.closest(name, names)
+                    .map(s -> "; did you mean '" + s + "'? Names match exactly, case included").orElse("");
             throw new BadInputException(ds.configPath() + "." + what + ": column '" + name + "' is not in the " + side
-                    + " output of dataset '" + ds.name() + "' (its columns: "
-                    + String.join(", ", cols.stream().map(Column::name).toList())
-                    + "); fix the name in the config");
+                    + " output of dataset '" + ds.name() + "' (its columns: " + String.join(", ", names) + ")" + hint
+                    + "; fix the name in the config");
         }
     }
 }
