@@ -79,4 +79,15 @@ class CutoverParityEvidenceTest {
         validate("2026-11-23T01:10:00Z", "flow-run-23");
         assertThat(parity()).contains("[ ] parity-proven    0 consecutive green of 3 needed");
     }
+
+    @Test
+    void aCutOverRecordedBeforeParityIsKeptButSaidToWait() {
+        validate("2026-11-20T01:10:00Z", "flow-run-20");
+        CliRun run = CliRun.of("cutover", "record", "orders-export", "cut-over", "--by", "alice", "--path",
+                estate.toString(), "--store", store);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("recorded cut-over for orders-export by alice");
+        assertThat(run.err()).contains("note: orders-export is at 'scanned', short of parity-proven; the recorded "
+                + "cut-over counts once every gate before it holds (next: rewritten:");
+    }
 }
