@@ -108,6 +108,13 @@ class ValidateBadInputTest {
 
         CliRun allowed = run(config("allow_empty: true"));
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+
+        // a 0-byte file has no header: allowed empty or not, its columns are unknown, which the error says
+        write("prod", "d_20240301.csv", "");
+        CliRun noHeader = run(config("allow_empty: true"));
+        assertOneLine(noHeader, 2);
+        assertThat(noHeader.err()).contains("prod/d_20240301.csv: the file is empty (0 bytes), without the header")
+                .doesNotContain("column0");
     }
 
     @Test
