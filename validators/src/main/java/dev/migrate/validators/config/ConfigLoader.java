@@ -92,15 +92,15 @@ public final class ConfigLoader {
         return switch (type) {
             case "directory" -> new ConnectionConfig.Directory(name, base.resolve(n.require("path").string()).normalize());
             case "duckdb" -> new ConnectionConfig.DuckDbFile(name, base.resolve(n.require("path").string()).normalize());
-            case "jdbc" -> jdbc(name, n, m);
+            case "jdbc" -> jdbc(name, n, m, base);
             default -> throw n.require("type").error("unknown connection type '" + type
                     + "'; use directory, duckdb or jdbc.");
         };
     }
 
-    private static ConnectionConfig.Jdbc jdbc(String name, YamlNode n, Map<String, YamlNode> m) {
+    private static ConnectionConfig.Jdbc jdbc(String name, YamlNode n, Map<String, YamlNode> m, Path base) {
         YamlNode urlNode = n.require("url");
-        String url = urlNode.string();
+        String url = sqliteRelativeToConfig(urlNode.string(), base);
         if (!url.startsWith("jdbc:")) {
             throw urlNode.error("expected a JDBC URL starting with 'jdbc:', found '" + Secrets.redactUrl(url) + "'.");
         }
@@ -115,6 +115,21 @@ public final class ConfigLoader {
             throw m.get("user_env").error("give either user or user_env, not both.");
         }
         return new ConnectionConfig.Jdbc(name, url, user, userEnv, passwordEnv);
+    }
+
+    /** A SQLite file named by a relative path is, like every path in the config, relative to the config's directory. */
+    private static String sqliteRelativeToConfig(String url, Path base) {
+        String prefix = "jdbc:sqlite:";
+        if (!url.startsWith(prefix)) {
+            return url;
+        }
+        String rest = url.substring(prefix.length());
+        int query = rest.indexOf('?');
+        String file = query < 0 ? rest : rest.substring(0, query);
+        if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:") || Path.of(file).isAbsolute()) {
+            return url;
+        }
+        return prefix + base.resolve(file).normalize() + (query < 0 ? "" : rest.substring(query));
     }
 
     private static JobConfig job(YamlNode j, Map<String, ConnectionConfig> connections) {
