@@ -2,8 +2,6 @@ package dev.migrate.validators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.validators.config.ConfigLoader;
-import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.result.Check;
 import dev.migrate.validators.result.CheckResult;
 import dev.migrate.validators.result.JobResult;
@@ -31,19 +29,10 @@ class DatasetMappedPathsTest {
         if (newWroteSummary) {
             Files.writeString(tmp.resolve("new/summary_20261122.txt"), "2 orders\n");
         }
-        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
-                connections:
-                  a: {type: directory, path: legacy}
-                  b: {type: directory, path: new}
-                jobs:
-                  - name: j
-                    legacy: {connection: a}
-                    new: {connection: b}
-                    datasets:
+        Path cfg = Files.writeString(tmp.resolve("v.yaml"), OnePassDatasets.TWO_DIRECTORIES + """
                       - {name: orders, legacy: {files: "orders_*.csv"}, new: {files: "orders_*.jsonl"}, key: id}
                 """);
-        return new Validator(new EngineSettings(1, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
-                .jobs().get(0);
+        return OnePassDatasets.runConfig(cfg);
     }
 
     @Test

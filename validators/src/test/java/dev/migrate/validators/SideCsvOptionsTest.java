@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.validators.config.ConfigLoader;
 import dev.migrate.validators.config.CsvOptions;
 import dev.migrate.validators.config.DatasetConfig;
-import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.result.JobResult;
 import dev.migrate.validators.result.Status;
 import java.nio.charset.StandardCharsets;
@@ -24,15 +23,7 @@ class SideCsvOptionsTest {
     @TempDir
     Path tmp;
 
-    private static final String CONFIG = """
-            connections:
-              a: {type: directory, path: legacy}
-              b: {type: directory, path: new}
-            jobs:
-              - name: j
-                legacy: {connection: a}
-                new: {connection: b}
-                datasets:
+    private static final String CONFIG = OnePassDatasets.TWO_DIRECTORIES + """
                   - name: customers
                     files: "customers_*.csv"
                     key: id
@@ -47,8 +38,7 @@ class SideCsvOptionsTest {
                 + "3;\"Smith; J.\";Nîmes\r\n").getBytes(StandardCharsets.ISO_8859_1));
         Files.writeString(tmp.resolve("new/customers_20261122.csv"), newText, StandardCharsets.UTF_8);
         Path cfg = Files.writeString(tmp.resolve("v.yaml"), CONFIG + (ordered ? "        ordered: true\n" : ""));
-        return new Validator(new EngineSettings(1, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
-                .jobs().get(0);
+        return OnePassDatasets.runConfig(cfg);
     }
 
     @ParameterizedTest

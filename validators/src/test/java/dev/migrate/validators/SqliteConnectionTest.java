@@ -3,8 +3,6 @@ package dev.migrate.validators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.validators.config.ConfigLoader;
-import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.result.CheckResult;
 import dev.migrate.validators.result.JobResult;
 import dev.migrate.validators.result.Status;
@@ -44,8 +42,7 @@ class SqliteConnectionTest {
                     new: {connection: new}
                     datasets: [{name: sales, table: sales, key: id}]
                 """.formatted(legacyFile));
-        return new Validator(new EngineSettings(1, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
-                .jobs().get(0);
+        return OnePassDatasets.runConfig(cfg);
     }
 
     @Test
