@@ -152,7 +152,24 @@ public final class Validator {
                 sides.newRun().toString(), List.copyOf(checks));
     }
 
+    /**
+     * A new output that repeats a key its legacy output holds once is a mismatch, recorded like any other: left as an
+     * error, the run would record nothing, and a parity gate proven before would stay proven.
+     */
     private List<CheckResult> compareDataset(ValidateConfig config, JobConfig job, DatasetConfig ds, Sides sides) {
+        try {
+            return compareDatasetOrThrow(config, job, ds, sides);
+        } catch (DuplicateKeyException e) {
+            if (!"new".equals(e.side())) {
+                throw e;
+            }
+            return List.of(CheckResult.of(ds.name(), Check.ROW_DIFF, "rows", Status.FAIL, e.asFinding())
+                    .withValues(null, null, "repeated keys", "exact"));
+        }
+    }
+
+    private List<CheckResult> compareDatasetOrThrow(ValidateConfig config, JobConfig job, DatasetConfig ds,
+            Sides sides) {
         ConnectionConfig legacyConn = config.connection(job.legacy().connection());
         ConnectionConfig newConn = config.connection(job.current().connection());
         if (legacyConn instanceof ConnectionConfig.Jdbc || newConn instanceof ConnectionConfig.Jdbc) {

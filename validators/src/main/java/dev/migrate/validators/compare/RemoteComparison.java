@@ -147,9 +147,11 @@ public final class RemoteComparison {
         List<Map<String, Object>> dups = side.query(Statement.of("duplicate keys", "SELECT " + keys
                 + ", count(*) AS n FROM " + side.relation() + " GROUP BY " + keys + " HAVING count(*) > 1 LIMIT 3"));
         if (!dups.isEmpty()) {
-            throw new BadInputException(side.label() + " side of dataset '" + plan.config().name() + "': duplicate key "
-                    + dups.get(0) + "; fix the data, or make " + plan.config().configPath()
-                    + ".key name columns that identify a row");
+            Map<String, Object> first = dups.get(0);
+            List<String> key = new ArrayList<>();
+            plan.keys().forEach(k -> key.add(k.name() + "=" + first.get(k.name())));
+            throw new dev.migrate.validators.DuplicateKeyException(side.label(), "", plan.config().name(),
+                    "(" + String.join(", ", key) + ")", first.get("n"), dups.size() > 1, plan.config().configPath());
         }
     }
 
