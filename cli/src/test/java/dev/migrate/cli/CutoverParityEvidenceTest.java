@@ -94,6 +94,19 @@ class CutoverParityEvidenceTest {
     }
 
     @Test
+    void aNewOutputThatCannotBeReadIsARecordedRedRun() throws IOException {
+        for (int day = 20; day <= 22; day++) {
+            validate("2026-11-" + day + "T01:10:00Z", "flow-run-" + day);
+        }
+        Files.writeString(estate.resolve("out/dev/orders.csv"), "");
+        CliRun empty = CliRun.of("validate", estate.resolve("validate.yaml").toString(), "--store", store,
+                "--legacy-run", "2026-11-23T01:10:00Z", "--new-run", "flow-run-23");
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.err()).contains("the file is empty (0 bytes)");
+        assertThat(parity()).contains("[ ] parity-proven    0 consecutive green of 3 needed");
+    }
+
+    @Test
     void aCutOverRecordedBeforeParityIsKeptButSaidToWait() {
         validate("2026-11-20T01:10:00Z", "flow-run-20");
         CliRun run = CliRun.of("cutover", "record", "orders-export", "cut-over", "--by", "alice", "--path",

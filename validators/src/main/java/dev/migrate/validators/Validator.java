@@ -146,7 +146,15 @@ public final class Validator {
                     sides.current().stream().filter(f -> !mapped.contains(f.file())).toList()));
         }
         for (DatasetConfig ds : job.datasets()) {
-            checks.addAll(compareDataset(config, job, ds, sides));
+            try {
+                checks.addAll(compareDataset(config, job, ds, sides));
+            } catch (BadInputException e) {
+                // the outputs of these runs cannot be compared: a red run to record, not only an error to print
+                CheckResult unreadable = CheckResult.of(ds.name(), Check.PATHS, ds.name(), Status.FAIL,
+                        "cannot compare the outputs: " + e.getMessage());
+                throw new JobInputException(e, new JobResult(job.name(), UUID.randomUUID().toString(),
+                        sides.legacyRun().toString(), sides.newRun().toString(), List.of(unreadable)));
+            }
         }
         return new JobResult(job.name(), UUID.randomUUID().toString(), sides.legacyRun().toString(),
                 sides.newRun().toString(), List.copyOf(checks));
