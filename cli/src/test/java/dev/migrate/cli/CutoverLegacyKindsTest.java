@@ -82,15 +82,16 @@ class CutoverLegacyKindsTest {
         Path estate = tmp.resolve("ledger");
         Path units = java.nio.file.Files.createDirectories(estate.resolve("etc/systemd/system"));
         java.nio.file.Files.writeString(units.resolve("ledger-close.timer"), "[Unit]\nDescription=Ledger close\n\n"
-                + "[Timer]\nOnCalendar=*-*-01 04:30:00\nOnCalendar=Mon..Fri 18:00\n\n[Install]\nWantedBy=timers.target\n");
+                + "[Timer]\nOnCalendar=*-*-01 04:30:00 Europe/Berlin\nOnCalendar=Mon..Fri 18:00\n\n[Install]\n"
+                + "WantedBy=timers.target\n");
         java.nio.file.Files.writeString(units.resolve("ledger-close.service"),
                 "[Service]\nType=oneshot\nExecStart=/opt/etl/ledger_close.sh\n");
         CliRun run = CliRun.of("cutover", "plan", estate.toString(), "--job", "ledger-close", "--store",
                 "jdbc:sqlite:" + tmp.resolve("l.db"), "--at", "2026-11-21T12:00:00Z");
         assertThat(run.exitCode()).as(run.err()).isZero();
         // every OnCalendar= fires: the new deployment needs both, and a rollback backfills both
-        assertThat(run.out()).contains("schedule '*-*-01 04:30:00' and 'Mon..Fri 18:00'")
-                .contains("schedule '*-*-01 04:30:00' at etc/systemd/system/ledger-close.timer:5; "
+        assertThat(run.out()).contains("schedule '*-*-01 04:30:00 Europe/Berlin' and 'Mon..Fri 18:00' without")
+                .contains("schedule '*-*-01 04:30:00 Europe/Berlin' at etc/systemd/system/ledger-close.timer:5; "
                         + "schedule 'Mon..Fri 18:00' at etc/systemd/system/ledger-close.timer:6");
     }
 }

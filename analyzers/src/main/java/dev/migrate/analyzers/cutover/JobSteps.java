@@ -63,7 +63,9 @@ final class JobSteps {
     }
 
     private static String quoted(List<ScheduleSpec> schedules) {
-        return schedules.stream().map(s -> "'" + s.expression() + "'" + (s.timezone() == null ? "" : " " + s.timezone()))
+        // a systemd calendar carries its zone in the expression: name it once
+        return schedules.stream().map(s -> "'" + s.expression() + "'"
+                        + (s.timezone() == null || s.expression().endsWith(s.timezone()) ? "" : " " + s.timezone()))
                 .collect(java.util.stream.Collectors.joining(" and "));
     }
 
