@@ -34,14 +34,17 @@ public record DatasetPlan(
             return legacy.isNumeric() && current.isNumeric();
         }
 
-        /** Numbers of different types on the two sides (BIGINT and DOUBLE): compared as doubles, not as text. */
+        /**
+         * Numbers of different types on the two sides (BIGINT and DOUBLE), compared as doubles, or dates and
+         * timestamps of different types, compared as instants: not as text.
+         */
         public boolean widened() {
             return !asText && !sameType(legacy, current);
         }
 
         /** The column's value as compared in dialect {@code d}: its text, a double, or itself. */
         public String value(Dialect d, String col) {
-            return asText ? d.text(col) : widened() ? d.number(col) : col;
+            return asText ? d.text(col) : !widened() ? col : numeric() ? d.number(col) : d.instant(col);
         }
 
         public ProfileQuery.ColumnPlan profile() {
@@ -74,7 +77,8 @@ public record DatasetPlan(
             // A pipeline that writes 3750.0 where the old one wrote 3750 wrote the same number: numbers of which
             // one is not whole compare as doubles. Whole numbers of two widths compare by their text, which is exact.
             boolean asText = !sameType(l, n)
-                    && !(l.isNumeric() && n.isNumeric() && !(l.isIntegral() && n.isIntegral()));
+                    && !(l.isNumeric() && n.isNumeric() && !(l.isIntegral() && n.isIntegral()))
+                    && !(l.isTemporal() && n.isTemporal());
             Tolerance tol = ds.tolerances().get(l.name());
             Compared c = new Compared(l.name(), l, n, asText, tol == null ? Tolerance.EXACT : tol);
             if (ds.key().contains(l.name())) {

@@ -128,7 +128,8 @@ public final class RemoteComparison {
 
     private static Statement profile(DatasetPlan plan, String relation, Dialect dialect) {
         List<ProfileQuery.ColumnPlan> cols = plan.all().stream()
-                .map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText() || !c.numeric(), c.widened()))
+                .map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText() || !c.numeric() && !c.widened(),
+                        c.widened()))
                 .toList();
         return Statement.of("aggregates", ProfileQuery.build(dialect == null ? Dialect.ANSI : dialect, relation, cols,
                 !plan.keys().isEmpty()));

@@ -48,7 +48,8 @@ public final class Verdicts {
                 out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), s, "type changed: '" + c.name() + "' is "
                         + c.legacy().type() + " in legacy and " + c.current().type() + " in new"
                         + (typesInferred ? " (types inferred from text; values compared as "
-                                + (c.widened() ? "numbers)" : "text)") : ""))
+                                + (!c.widened() ? "text)" : c.numeric() ? "numbers)" : "instants, naive ones read as UTC)")
+                                : ""))
                         .withValues(c.legacy().type(), c.current().type(), null, null));
             }
             if (c.legacy().nullable() != c.current().nullable()) {

@@ -95,6 +95,14 @@ public enum Dialect {
     }
 
     /**
+     * {@code expr} as an instant: a date, a timestamp without zone (read in the session's zone, UTC) and one with
+     * a zone compare as the same moment, as they do in output paths, not as text that differs by a "+00".
+     */
+    public String instant(String expr) {
+        return this == POSTGRES ? "(" + expr + ")::timestamptz" : "CAST(" + expr + " AS TIMESTAMPTZ)";
+    }
+
+    /**
      * An order-independent hash aggregate of one column, as text (it may exceed 64 bits); {@code keyed} when a
      * key-based row diff of the same dataset compares every value as well.
      */
