@@ -49,6 +49,19 @@ class CutoverParityEvidenceTest {
         assertThat(run.exitCode()).as(run.err() + run.out()).isLessThanOrEqualTo(1);
     }
 
+    /** Validations of three runs of the pipelines, all green. */
+    private void threeGreenRuns() {
+        for (int day = 20; day <= 22; day++) {
+            validate("2026-11-" + day + "T01:10:00Z", "flow-run-" + day);
+        }
+    }
+
+    /** The validation of the runs after those, whatever its exit code. */
+    private CliRun fourthRun() {
+        return CliRun.of("validate", estate.resolve("validate.yaml").toString(), "--store", store,
+                "--legacy-run", "2026-11-23T01:10:00Z", "--new-run", "flow-run-23");
+    }
+
     /** The parity gate's line of the job's status (its earlier gates, like rewritten, do not hold here). */
     private String parity() {
         CliRun run = CliRun.of("cutover", "status", estate.toString(), "--job", "orders-export", "--store", store);
@@ -71,9 +84,7 @@ class CutoverParityEvidenceTest {
 
     @Test
     void aRedRunAfterGreenOnesBlocksParity() throws IOException {
-        for (int day = 20; day <= 22; day++) {
-            validate("2026-11-" + day + "T01:10:00Z", "flow-run-" + day);
-        }
+        threeGreenRuns();
         assertThat(parity()).startsWith("  [x] parity-proven");
         Files.writeString(estate.resolve("out/dev/orders.csv"), "id,amount\n1,2.5\n2,9.5\n");
         validate("2026-11-23T01:10:00Z", "flow-run-23");
@@ -82,12 +93,9 @@ class CutoverParityEvidenceTest {
 
     @Test
     void rowsTheNewPipelineWroteTwiceAreARecordedRedRun() throws IOException {
-        for (int day = 20; day <= 22; day++) {
-            validate("2026-11-" + day + "T01:10:00Z", "flow-run-" + day);
-        }
+        threeGreenRuns();
         Files.writeString(estate.resolve("out/dev/orders.csv"), "id,amount\n1,2.5\n2,3.5\n2,3.5\n");
-        CliRun dup = CliRun.of("validate", estate.resolve("validate.yaml").toString(), "--store", store,
-                "--legacy-run", "2026-11-23T01:10:00Z", "--new-run", "flow-run-23");
+        CliRun dup = fourthRun();
         assertThat(dup.exitCode()).as(dup.err()).isEqualTo(1);
         assertThat(dup.out()).contains("the new output repeats key (id=2) 2 times");
         assertThat(parity()).contains("[ ] parity-proven    0 consecutive green of 3 needed");
@@ -95,12 +103,9 @@ class CutoverParityEvidenceTest {
 
     @Test
     void aNewOutputThatCannotBeReadIsARecordedRedRun() throws IOException {
-        for (int day = 20; day <= 22; day++) {
-            validate("2026-11-" + day + "T01:10:00Z", "flow-run-" + day);
-        }
+        threeGreenRuns();
         Files.writeString(estate.resolve("out/dev/orders.csv"), "");
-        CliRun empty = CliRun.of("validate", estate.resolve("validate.yaml").toString(), "--store", store,
-                "--legacy-run", "2026-11-23T01:10:00Z", "--new-run", "flow-run-23");
+        CliRun empty = fourthRun();
         assertThat(empty.exitCode()).isEqualTo(2);
         assertThat(empty.err()).contains("the file is empty (0 bytes)");
         assertThat(parity()).contains("[ ] parity-proven    0 consecutive green of 3 needed");

@@ -79,6 +79,13 @@ final class OnePassDatasets {
         return ConfigLoader.load(cfg);
     }
 
+    /** Writes {@code legacy} and {@code current} as the two sides in {@code format}, and validates them. */
+    static JobResult compare(Path tmp, String format, boolean ordered, String legacy, String current) throws Exception {
+        write(tmp, "legacy", format, legacy);
+        write(tmp, "new", format, current);
+        return run(tmp, format, ordered);
+    }
+
     /** The head of a config comparing directory {@code legacy} with directory {@code new} in job j, up to its datasets. */
     static final String TWO_DIRECTORIES = """
             connections:

@@ -37,9 +37,7 @@ class TemporalTypeChangeTest {
     }
 
     private JobResult run(String format, boolean ordered, String current) throws Exception {
-        OnePassDatasets.write(tmp, "legacy", format, ROWS);
-        OnePassDatasets.write(tmp, "new", format, current);
-        return OnePassDatasets.run(tmp, format, ordered);
+        return OnePassDatasets.compare(tmp, format, ordered, ROWS, current);
     }
 
     @ParameterizedTest
