@@ -3,7 +3,10 @@ package dev.migrate.cli;
 import dev.migrate.analyzers.cutover.CutoverEstate;
 import dev.migrate.analyzers.cutover.CutoverJob;
 import dev.migrate.analyzers.cutover.CutoverJobs;
+import dev.migrate.analyzers.cutover.Gate;
+import dev.migrate.analyzers.cutover.JobReadiness;
 import dev.migrate.analyzers.cutover.PersonGate;
+import dev.migrate.analyzers.cutover.ReadinessState;
 import dev.migrate.validators.store.EvidenceStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -71,6 +74,26 @@ public final class CutoverRecordCommand implements Callable<Integer> {
         String at = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         store.recordGate(new EvidenceStore.StoredGate(target.key(), g.slug(), by.strip(), note, at));
         spec.commandLine().getOut().println("recorded " + g.slug() + " for " + target.key() + " by " + by.strip() + " at " + at);
+        warnIfEarly(e, target, g);
         return ExitCode.OK.code();
+    }
+
+    /**
+     * A person may know better than the evidence, so an early record is kept, but said: it counts only once the
+     * gates before it hold (a cut-over recorded before parity is proven does not make the job cut over).
+     */
+    private void warnIfEarly(CutoverEstate e, CutoverJob target, PersonGate g) {
+        ReadinessState needs = switch (g) {
+            case CUT_OVER -> ReadinessState.PARITY_PROVEN;
+            case LEGACY_DISABLED -> ReadinessState.CUT_OVER;
+            default -> ReadinessState.LEGACY_DISABLED;
+        };
+        JobReadiness r = e.assessor().assess(target);
+        if (!r.reached(needs) && !r.missing().isEmpty()) {
+            Gate next = r.missing().get(0);
+            spec.commandLine().getErr().println("note: " + target.key() + " is at '" + r.stateSlug() + "', short of "
+                    + needs.slug() + "; the recorded " + g.slug() + " counts once every gate before it holds (next: "
+                    + next.state().slug() + ": " + next.evidence() + ")");
+        }
     }
 }

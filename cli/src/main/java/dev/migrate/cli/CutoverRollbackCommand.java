@@ -3,6 +3,7 @@ package dev.migrate.cli;
 import dev.migrate.analyzers.cutover.CutoverEstate;
 import dev.migrate.analyzers.cutover.CutoverJob;
 import dev.migrate.analyzers.cutover.DisableMarker;
+import dev.migrate.analyzers.cutover.MarkerSchedule;
 import dev.migrate.analyzers.cutover.MissedWindows;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import java.io.PrintWriter;
@@ -48,7 +49,7 @@ public final class CutoverRollbackCommand extends EstateCommand implements Calla
                 out.println(j.key() + ": no line disabled by migrate; re-enable it with the plan's rollback command");
                 continue;
             }
-            missed(j, markers.get(0), now, out);
+            missed(e, j, markers.get(0), now, out);
             if (apply) {
                 LegacyLineSwitch.restore(e, j).forEach(s -> out.println(j.key() + ": " + s));
             } else {
@@ -59,23 +60,21 @@ public final class CutoverRollbackCommand extends EstateCommand implements Calla
         return ExitCode.OK.code();
     }
 
-    /** The legacy line's own schedule, read back from the marker by scanning the restored text. */
-    private static void missed(CutoverJob j, DisableMarker m, Instant now, PrintWriter out) {
+    /** The legacy line's own schedule, read back from the marker, in the zone the crontab set for it. */
+    private static void missed(CutoverEstate e, CutoverJob j, DisableMarker m, Instant now, PrintWriter out) {
         Instant from = m.disabledAt();
         if (from == null) {
             out.println(j.key() + ": marker time '" + m.date() + "' is not an ISO-8601 instant; cannot list missed windows");
             return;
         }
-        String[] f = m.original().strip().split("\\s+");
-        if (f.length < 6 || m.original().strip().startsWith("@")) {
+        ScheduleSpec schedule = MarkerSchedule.of(e.root(), m).orElse(null);
+        if (schedule == null) {
             out.println(j.key() + ": schedule of '" + m.original() + "' not read; backfill by hand since " + m.date());
             return;
         }
-        String cron = String.join(" ", f[0], f[1], f[2], f[3], f[4]);
-        MissedWindows.Result r = MissedWindows.between(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, cron, null,
-                dev.migrate.analyzers.model.SourceRef.at(m.file(), m.line(), 1)), from, now);
+        MissedWindows.Result r = MissedWindows.between(schedule, from, now);
         if (r.total() < 0) {
-            out.println(j.key() + ": '" + cron + "' is not clock-based; backfill by hand since " + m.date());
+            out.println(j.key() + ": '" + schedule.expression() + "' is not clock-based; backfill by hand since " + m.date());
             return;
         }
         out.println(j.key() + ": " + r.total() + " legacy run(s) missed between " + from + " and " + now + " (" + r.schedule() + ")");

@@ -16,6 +16,7 @@ import dev.migrate.validators.sink.JsonSink;
 import dev.migrate.validators.sink.MarkdownSink;
 import dev.migrate.validators.sink.ResultSink;
 import dev.migrate.validators.sink.TerminalSink;
+import dev.migrate.validators.JobInputException;
 import dev.migrate.validators.store.EvidenceStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -131,7 +132,17 @@ public final class ValidateCommand implements Callable<Integer> {
         // Open the store first: an unreachable store should stop the run before any work is done.
         EvidenceStore evidence = noStore ? null
                 : EvidenceStore.open(store != null ? store : EvidenceStore.defaultUrl(Path.of("")));
-        ValidationReport report = validator.run(cfg, overrides);
+        ValidationReport report;
+        try {
+            report = validator.run(cfg, overrides);
+        } catch (JobInputException e) {
+            if (evidence != null) {
+                String now = java.time.Instant.now().toString();
+                evidence.record(new ValidationReport(ValidationReport.SCHEMA_VERSION, cfg.file().toString(), now, now,
+                        List.of(e.failed())));
+            }
+            throw e;
+        }
         if (evidence != null) {
             evidence.record(report);
         }

@@ -135,8 +135,12 @@ class CutoverK2PlatformTest {
         assertThat(unknownGate.err()).contains("unknown gate 'parity'; a person can record cut-over, legacy-disabled");
     }
 
+    /** Each call validates another run of the new pipeline: parity counts runs, not re-validations of one. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEW_RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
     private static CliRun validate(Path estate, String store) {
-        CliRun run = CliRun.of("validate", estate.resolve("validate.yaml").toString(), "--store", store, "--threads", "1");
+        CliRun run = CliRun.of("validate", estate.resolve("validate.yaml").toString(), "--store", store, "--threads", "1",
+                "--new-run", "flow-run-" + NEW_RUNS.incrementAndGet());
         assertThat(run.err()).isEmpty();
         return run;
     }

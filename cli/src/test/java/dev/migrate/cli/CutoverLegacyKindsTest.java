@@ -37,4 +37,61 @@ class CutoverLegacyKindsTest {
                 .contains("chmod +x etc/cron.daily/backup-configs");
         assertThat(plan("warehouse.stats")).contains("--job warehouse-stats --apply   # etc/anacrontab:17 becomes");
     }
+
+    @Test
+    void systemdSwitchesTheTimerUnitNotTheServiceOfTheSameName() {
+        // `systemctl disable --now cache-warm` means cache-warm.service: the timer would keep firing
+        assertThat(plan("cache-warm")).contains("systemctl disable --now cache-warm.timer")
+                .contains("systemctl enable --now cache-warm.timer").doesNotContain("--now cache-warm\n")
+                .contains("(systemd-timer, etc/systemd/system/cache-warm.timer)").doesNotContain(".timer:0");
+        assertThat(plan("etl-scheduler")).contains("systemctl disable --now etl-scheduler.service");
+    }
+
+    @Test
+    void aHelmAgentOfTwoQueuesGetsAKubernetesPoolHoldingBoth() {
+        assertThat(plan("cache-warm"))
+                .contains("prefect work-pool create kubernetes-pool --type kubernetes   # for agent k8s-default,k8s-heavy at "
+                        + "opt/prefect/helm/values-prefect-agent.yaml:3")
+                .contains("prefect work-queue create k8s-heavy --pool kubernetes-pool")
+                .contains("prefect worker start --pool kubernetes-pool --work-queue k8s-default --work-queue k8s-heavy   "
+                        + "# replaces: agent k8s-default,k8s-heavy at opt/prefect/helm/values-prefect-agent.yaml:3")
+                .contains("prefect work-pool create process-pool --type process   # for prefect-agent at "
+                        + "etc/systemd/system/prefect-agent.service\n")
+                .doesNotContain("replaces: null").doesNotContain("k8s-default,k8s-heavy --type");
+    }
+
+    @Test
+    void commandsQuoteJobNamesAndPathsTheShellWouldSplit() throws java.io.IOException {
+        Path estate = tmp.resolve("my estate");
+        java.nio.file.Files.createDirectories(estate.resolve("etc"));
+        java.nio.file.Files.writeString(estate.resolve("etc/crontab"), "5 4 * * * etl /opt/etl/refresh.sh\n");
+        java.nio.file.Files.writeString(estate.resolve("validate.yaml"), """
+                connections: {a: {type: directory, path: out}}
+                jobs:
+                  - {name: "Refresh (manual)", legacy: {connection: a}, new: {connection: a}, outputs: ["*.csv"]}
+                """);
+        CliRun run = CliRun.of("cutover", "plan", estate.toString(), "--store", "jdbc:sqlite:" + tmp.resolve("q.db"),
+                "--at", "2026-11-21T12:00:00Z");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("--job 'Refresh (manual)'")
+                .contains("migrate cutover disable '" + estate + "' --job refresh --apply");
+    }
+
+    @Test
+    void aTimerOfTwoCalendarsKeepsBothInThePlan() throws java.io.IOException {
+        Path estate = tmp.resolve("ledger");
+        Path units = java.nio.file.Files.createDirectories(estate.resolve("etc/systemd/system"));
+        java.nio.file.Files.writeString(units.resolve("ledger-close.timer"), "[Unit]\nDescription=Ledger close\n\n"
+                + "[Timer]\nOnCalendar=*-*-01 04:30:00 Europe/Berlin\nOnCalendar=Mon..Fri 18:00\n\n[Install]\n"
+                + "WantedBy=timers.target\n");
+        java.nio.file.Files.writeString(units.resolve("ledger-close.service"),
+                "[Service]\nType=oneshot\nExecStart=/opt/etl/ledger_close.sh\n");
+        CliRun run = CliRun.of("cutover", "plan", estate.toString(), "--job", "ledger-close", "--store",
+                "jdbc:sqlite:" + tmp.resolve("l.db"), "--at", "2026-11-21T12:00:00Z");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // every OnCalendar= fires: the new deployment needs both, and a rollback backfills both
+        assertThat(run.out()).contains("schedule '*-*-01 04:30:00 Europe/Berlin' and 'Mon..Fri 18:00' without")
+                .contains("schedule '*-*-01 04:30:00 Europe/Berlin' at etc/systemd/system/ledger-close.timer:5; "
+                        + "schedule 'Mon..Fri 18:00' at etc/systemd/system/ledger-close.timer:6");
+    }
 }

@@ -92,7 +92,11 @@ class CutoverPrefect1LakeTest {
                 .isEqualTo(status(estate, store, "--format", "json").out());
     }
 
+    /** Each call validates another run of the new pipeline: parity counts runs, not re-validations of one. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEW_RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
     private static CliRun validate(Path estate, String store) {
-        return CliRun.of("validate", estate.resolve("validate.yaml").toString(), "--store", store, "--threads", "1");
+        return CliRun.of("validate", estate.resolve("validate.yaml").toString(), "--store", store, "--threads", "1",
+                "--new-run", "flow-run-" + NEW_RUNS.incrementAndGet());
     }
 }

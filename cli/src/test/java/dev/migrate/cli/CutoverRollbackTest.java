@@ -63,6 +63,34 @@ class CutoverRollbackTest {
     }
 
     @Test
+    void missedRunsOfADisabledLineAreListedInItsCrontabZone() throws IOException {
+        Path estate = tmp.resolve("paris");
+        Files.createDirectories(estate.resolve("etc/cron.d"));
+        Path crontab = Files.writeString(estate.resolve("etc/cron.d/etl"), "MAILTO=ops@example.org\nCRON_TZ=Europe/Paris\n"
+                + "15 2 * * * etl /opt/etl/sales_extract.sh\n@daily etl /opt/etl/purge.sh\n");
+        String store = "jdbc:sqlite:" + tmp.resolve("e.db");
+        for (String job : new String[] {"sales-extract", "purge"}) {
+            CliRun disable = CliRun.of("cutover", "disable", estate.toString(), "--job", job, "--apply", "--store", store,
+                    "--at", "2026-11-20T00:00:00Z");
+            assertThat(disable.exitCode()).as(disable.err() + disable.out()).isZero();
+        }
+        CliRun dry = CliRun.of("cutover", "rollback", estate.toString(), "--job", "sales-extract", "--job", "purge",
+                "--store", store, "--at", "2026-11-21T00:30:00Z");
+        // 02:15 in Paris is 01:15Z, and midnight in Paris 23:00Z: not 02:15Z and 00:00Z
+        assertThat(dry.out()).contains("sales-extract: 1 legacy run(s) missed")
+                .contains("backfill 2026-11-20T02:15+01:00[Europe/Paris]")
+                .contains("purge: 1 legacy run(s) missed").contains("backfill 2026-11-21T00:00+01:00[Europe/Paris]");
+        CliRun plan = CliRun.of("cutover", "plan", estate.toString(), "--job", "sales-extract", "--store", store,
+                "--at", "2026-11-21T00:30:00Z");
+        assertThat(plan.out()).contains("schedule '15 2 * * *' at etc/cron.d/etl:3").doesNotContain("no legacy schedule known");
+        CliRun rollback = CliRun.of("cutover", "rollback", estate.toString(), "--job", "sales-extract", "--job",
+                "purge", "--apply", "--store", store);
+        assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+        assertThat(Files.readString(crontab)).isEqualTo("MAILTO=ops@example.org\nCRON_TZ=Europe/Paris\n"
+                + "15 2 * * * etl /opt/etl/sales_extract.sh\n@daily etl /opt/etl/purge.sh\n");
+    }
+
+    @Test
     void jobsSwitchedOffOutsideTheirFilesAreRecordedInstead() throws IOException {
         Path estate = copy(CutoverK2PlatformTest.ROOT.resolve("samples/k2-platform"), tmp.resolve("k2"));
         CliRun run = CliRun.of("cutover", "disable", estate.toString(), "--job", "iceberg-offload-15min", "--apply",

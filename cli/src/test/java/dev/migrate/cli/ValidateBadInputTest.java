@@ -108,6 +108,13 @@ class ValidateBadInputTest {
 
         CliRun allowed = run(config("allow_empty: true"));
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+
+        // a 0-byte file has no header: allowed empty or not, its columns are unknown, which the error says
+        write("prod", "d_20240301.csv", "");
+        CliRun noHeader = run(config("allow_empty: true"));
+        assertOneLine(noHeader, 2);
+        assertThat(noHeader.err()).contains("prod/d_20240301.csv: the file is empty (0 bytes), without the header")
+                .doesNotContain("column0");
     }
 
     @Test
@@ -149,6 +156,16 @@ class ValidateBadInputTest {
         CliRun run = run(cfg);
         assertOneLine(run, 2);
         assertThat(run.err()).contains("jobs[0].datasets[0].key: column 'order_id' is not in the legacy output");
+    }
+
+    @Test
+    void aKeyWhoseHeaderChangedCaseIsNamedAsTheLikelyColumn() throws IOException {
+        write("prod", "d_20240301.csv", "id,name\n1,a\n");
+        write("dev", "d_20240301.csv", "ID,name\n1,a\n");
+        CliRun run = run(config(""));
+        assertOneLine(run, 2);
+        assertThat(run.err()).contains("jobs[0].datasets[0].key: column 'id' is not in the new output")
+                .contains("did you mean 'ID'? Names match exactly, case included");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.migrate.validators;
 
 /** An output file cannot be compared as it is (malformed row, wrong encoding, empty file, duplicate keys...). */
-public final class BadInputException extends ValidatorException {
+public class BadInputException extends ValidatorException {
     public BadInputException(String message) {
         super(message, null);
     }

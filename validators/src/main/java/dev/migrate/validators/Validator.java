@@ -140,16 +140,44 @@ public final class Validator {
         boolean files = config.connection(job.legacy().connection()) instanceof ConnectionConfig.Directory
                 && config.connection(job.current().connection()) instanceof ConnectionConfig.Directory;
         if (files) {
-            checks.addAll(PathCheck.compare(sides.legacy(), sides.current()));
+            List<Path> mapped = mappedByDatasets(job, sides);
+            checks.addAll(PathCheck.compare(
+                    sides.legacy().stream().filter(f -> !mapped.contains(f.file())).toList(),
+                    sides.current().stream().filter(f -> !mapped.contains(f.file())).toList()));
         }
         for (DatasetConfig ds : job.datasets()) {
-            checks.addAll(compareDataset(config, job, ds, sides));
+            try {
+                checks.addAll(compareDataset(config, job, ds, sides));
+            } catch (BadInputException e) {
+                // the outputs of these runs cannot be compared: a red run to record, not only an error to print
+                CheckResult unreadable = CheckResult.of(ds.name(), Check.PATHS, ds.name(), Status.FAIL,
+                        "cannot compare the outputs: " + e.getMessage());
+                throw new JobInputException(e, new JobResult(job.name(), UUID.randomUUID().toString(),
+                        sides.legacyRun().toString(), sides.newRun().toString(), List.of(unreadable)));
+            }
         }
         return new JobResult(job.name(), UUID.randomUUID().toString(), sides.legacyRun().toString(),
                 sides.newRun().toString(), List.copyOf(checks));
     }
 
+    /**
+     * A new output that repeats a key its legacy output holds once is a mismatch, recorded like any other: left as an
+     * error, the run would record nothing, and a parity gate proven before would stay proven.
+     */
     private List<CheckResult> compareDataset(ValidateConfig config, JobConfig job, DatasetConfig ds, Sides sides) {
+        try {
+            return compareDatasetOrThrow(config, job, ds, sides);
+        } catch (DuplicateKeyException e) {
+            if (!"new".equals(e.side())) {
+                throw e;
+            }
+            return List.of(CheckResult.of(ds.name(), Check.ROW_DIFF, "rows", Status.FAIL, e.asFinding())
+                    .withValues(null, null, "repeated keys", "exact"));
+        }
+    }
+
+    private List<CheckResult> compareDatasetOrThrow(ValidateConfig config, JobConfig job, DatasetConfig ds,
+            Sides sides) {
         ConnectionConfig legacyConn = config.connection(job.legacy().connection());
         ConnectionConfig newConn = config.connection(job.current().connection());
         if (legacyConn instanceof ConnectionConfig.Jdbc || newConn instanceof ConnectionConfig.Jdbc) {
@@ -281,8 +309,8 @@ public final class Validator {
                     /** Only on the way to an error: read the sides in full, so the message can name the file. */
                     @Override
                     public EmbeddedComparison.Relations duplicates(EmbeddedComparison.Relations r) {
-                        FileLoader.load(session, "load legacy", "legacy", legacyFiles, ds.csv(), true, "", false);
-                        FileLoader.load(session, "load new", "new", newFiles, ds.csv(), true, "", false);
+                        FileLoader.load(session, "load legacy", "legacy", legacyFiles, ds.csv("legacy"), true, "", false);
+                        FileLoader.load(session, "load new", "new", newFiles, ds.csv("new"), true, "", false);
                         return new EmbeddedComparison.Relations(Sql.quote("legacy"), Sql.quote("new"),
                                 Sql.quote("legacy"), Sql.quote("new"), FileLoader.SOURCE_FILE);
                     }
@@ -319,10 +347,10 @@ public final class Validator {
             inLegacy += "extra".equals(kind) ? 0 : 1;
             inNew += "missing".equals(kind) ? 0 : 1;
         }
-        FileLoader.execute(session, StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv(), keys, inLegacy),
-                legacyFiles, ds.csv());
-        FileLoader.execute(session, StreamingScan.sampleRows("new", plan, newFiles, ds.csv(), keys, inNew),
-                newFiles, ds.csv());
+        FileLoader.execute(session, StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv("legacy"), keys, inLegacy),
+                legacyFiles, ds.csv("legacy"));
+        FileLoader.execute(session, StreamingScan.sampleRows("new", plan, newFiles, ds.csv("new"), keys, inNew),
+                newFiles, ds.csv("new"));
     }
 
     /** Reads one side once; returns its aggregates. */
@@ -330,13 +358,13 @@ public final class Validator {
             List<Path> files) throws SQLException {
         FileLoader.precheck(files, ds.allowEmpty());
         var columns = EmbeddedComparison.columnPlans(plan);
-        FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(), columns, typeOf(plan, side));
-        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(), columns,
-                bounds.inScan()), files, ds.csv());
+        FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(side), columns, typeOf(plan, side));
+        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(side), columns,
+                bounds.inScan()), files, ds.csv(side));
         Map<String, Object> aggregates = new java.util.LinkedHashMap<>(
                 session.query(StreamingScan.profileRow(side + "_scan", plan, files.size())).get(0));
         if (bounds.footers() != null) {
-            aggregates.putAll(FileLoader.query(session, bounds.footers(), files, ds.csv()).get(0));
+            aggregates.putAll(FileLoader.query(session, bounds.footers(), files, ds.csv(side)).get(0));
         }
         aggregates.putAll(bounds.known());
         if (!ds.allowEmpty()) {
@@ -405,9 +433,9 @@ public final class Validator {
         var columns = EmbeddedComparison.columnPlans(plan);
         for (String side : List.of("legacy", "new")) {
             List<Path> files = "legacy".equals(side) ? legacyFiles : newFiles;
-            FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(), columns, typeOf(plan, side));
+            FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(side), columns, typeOf(plan, side));
             out.add(new PlannedStatement(job.name(), ds.name(), side,
-                    StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(), columns, bounds.inScan())));
+                    StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(side), columns, bounds.inScan())));
             if (bounds.footers() != null) {
                 out.add(new PlannedStatement(job.name(), ds.name(), side, bounds.footers()));
             }
@@ -439,9 +467,9 @@ public final class Validator {
             // The real statement binds each sampled key; one placeholder key shows its shape.
             List<List<Object>> shape = List.of(java.util.Collections.nCopies(plan.keys().size(), "<sampled key>"));
             out.add(new PlannedStatement(job.name(), ds.name(), "legacy", StreamingScan.sampleRows("legacy", plan,
-                    legacyFiles, ds.csv(), shape, shape.size())));
+                    legacyFiles, ds.csv("legacy"), shape, shape.size())));
             out.add(new PlannedStatement(job.name(), ds.name(), "new", StreamingScan.sampleRows("new", plan,
-                    newFiles, ds.csv(), shape, shape.size())));
+                    newFiles, ds.csv("new"), shape, shape.size())));
             out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.samples(plan, Sql.quote("legacy"),
                     Sql.quote("new"), "diff", settings.sampleSize())));
         }
@@ -456,6 +484,27 @@ public final class Validator {
         loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, true, "");
         loader.load("new", ds, ds.current(), newConn, newFiles, true, "");
         return DatasetPlan.resolve(ds, session.columns(Sql.quote("legacy")), session.columns(Sql.quote("new")));
+    }
+
+    /**
+     * Outputs a dataset pairs by naming each side's files (legacy {@code orders_*.csv}, new {@code orders_*.jsonl}):
+     * the config says they are the same output written another way, so the path check does not list them as
+     * missing and extra; the dataset's own checks compare them.
+     */
+    private static List<Path> mappedByDatasets(JobConfig job, Sides sides) {
+        List<Path> out = new ArrayList<>();
+        for (DatasetConfig ds : job.datasets()) {
+            if (ds.legacy() instanceof dev.migrate.validators.config.SourceSpec.Files l
+                    && ds.current() instanceof dev.migrate.validators.config.SourceSpec.Files n && !l.equals(n)) {
+                List<Path> legacyFiles = datasetFiles(l, sides.legacy());
+                List<Path> newFiles = datasetFiles(n, sides.current());
+                if (!legacyFiles.isEmpty() && !newFiles.isEmpty()) {
+                    out.addAll(legacyFiles);
+                    out.addAll(newFiles);
+                }
+            }
+        }
+        return out;
     }
 
     /** Files of a dataset side, or null when the side reads a table or query. */

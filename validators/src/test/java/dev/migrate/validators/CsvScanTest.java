@@ -60,12 +60,20 @@ class CsvScanTest {
     }
 
     @Test
-    void duplicateKeysNameTheFile() throws Exception {
+    void aKeyTheNewOutputRepeatsIsAMismatchNamingTheFile() throws Exception {
+        // a new pipeline writing rows twice fails the validation (and is recorded), it is not an input error
         csv("legacy", ROWS);
         csv("new", ROWS + " UNION ALL SELECT 'eu', 4, 6.0, 'x4'");
+        for (boolean ordered : new boolean[] {false, true}) {
+            CheckResult diff = OnePassDatasets.rowDiff(run(ordered));
+            assertThat(diff.status()).isEqualTo(Status.FAIL);
+            assertThat(diff.message()).contains("the new output repeats key (region=eu, id=4) 2 times")
+                    .contains("t_20240301.csv");
+        }
+        csv("legacy", ROWS + " UNION ALL SELECT 'eu', 4, 6.0, 'x4'");
+        csv("new", ROWS);
         assertThatThrownBy(() -> run(false)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("t_20240301.csv")
-                .hasMessageContaining("duplicate key in the new output of dataset 't': (region=eu, id=4) appears 2 times");
+                .hasMessageContaining("duplicate key in the legacy output of dataset 't': (region=eu, id=4) appears 2 times");
     }
 
     @Test

@@ -68,15 +68,7 @@ final class OnePassDatasets {
     /** With a null {@code key}: a dataset without keys (no row diff), tolerances or order check. */
     static ValidateConfig config(Path tmp, String format, boolean ordered,
             String key) throws Exception {
-        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
-                connections:
-                  a: {type: directory, path: legacy}
-                  b: {type: directory, path: new}
-                jobs:
-                  - name: j
-                    legacy: {connection: a}
-                    new: {connection: b}
-                    datasets:
+        Path cfg = Files.writeString(tmp.resolve("v.yaml"), TWO_DIRECTORIES + """
                       - name: t
                         files: "t_*.%s"
                 """.formatted(format) + (key == null ? "" : """
@@ -85,6 +77,31 @@ final class OnePassDatasets {
                         ordered: %s
                 """.formatted(key, ordered)));
         return ConfigLoader.load(cfg);
+    }
+
+    /** Writes {@code legacy} and {@code current} as the two sides in {@code format}, and validates them. */
+    static JobResult compare(Path tmp, String format, boolean ordered, String legacy, String current) throws Exception {
+        write(tmp, "legacy", format, legacy);
+        write(tmp, "new", format, current);
+        return run(tmp, format, ordered);
+    }
+
+    /** The head of a config comparing directory {@code legacy} with directory {@code new} in job j, up to its datasets. */
+    static final String TWO_DIRECTORIES = """
+            connections:
+              a: {type: directory, path: legacy}
+              b: {type: directory, path: new}
+            jobs:
+              - name: j
+                legacy: {connection: a}
+                new: {connection: b}
+                datasets:
+            """;
+
+    /** Validates the first job of the config file {@code cfg} on one engine thread. */
+    static JobResult runConfig(Path cfg) throws Exception {
+        return new Validator(new EngineSettings(1, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
+                .jobs().get(0);
     }
 
     static CheckResult rowDiff(JobResult job) {

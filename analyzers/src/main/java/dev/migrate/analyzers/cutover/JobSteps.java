@@ -49,9 +49,24 @@ final class JobSteps {
         return "FLOW/" + job.key();
     }
 
-    private ScheduleSpec legacySchedule() {
+    /**
+     * The legacy schedules: the scan's (a timer may have several OnCalendar= lines, every one of them fires), or
+     * once the line is disabled (the scan no longer sees it), its marker's.
+     */
+    private List<ScheduleSpec> legacySchedules() {
         Job j = job.anyJob();
-        return j == null || j.schedules().isEmpty() ? null : j.schedules().get(0);
+        if (j != null && !j.schedules().isEmpty()) {
+            return j.schedules();
+        }
+        return estate.assessor().markersOf(job).stream().findFirst()
+                .flatMap(m -> MarkerSchedule.of(estate.root(), m)).map(List::of).orElse(List.of());
+    }
+
+    private static String quoted(List<ScheduleSpec> schedules) {
+        // a systemd calendar carries its zone in the expression: name it once
+        return schedules.stream().map(s -> "'" + s.expression() + "'"
+                        + (s.timezone() == null || s.expression().endsWith(s.timezone()) ? "" : " " + s.timezone()))
+                .collect(java.util.stream.Collectors.joining(" and "));
     }
 
     private Gate gate(ReadinessState s) {
@@ -59,21 +74,35 @@ final class JobSteps {
     }
 
     private String validateCommand() {
-        return "migrate validate " + (options.validateConfig() == null ? "VALIDATE.yaml" : options.validateConfig())
-                + " --job " + job.validationName();
+        return "migrate validate " + (options.validateConfig() == null ? "VALIDATE.yaml"
+                : Step.shellWord(options.validateConfig())) + " --job " + Step.shellWord(job.validationName());
     }
 
     List<Step> dualRun() {
         List<Step> out = new ArrayList<>();
-        ScheduleSpec legacy = legacySchedule();
+        List<ScheduleSpec> legacy = legacySchedules();
         String yaml;
         String note;
         java.time.Duration declared = job.declared() == null ? null : job.declared().offset();
-        if (legacy != null) {
-            OffsetSchedule off = OffsetSchedule.suggest(legacy, declared);
-            yaml = off.prefectYaml() == null ? "schedules: shift '" + legacy.expression() + "' by "
-                    + OffsetSchedule.human(off.offset()) + " by hand" : "schedules: [" + off.prefectYaml() + "]";
-            note = "legacy runs " + off.legacy() + "; the new deployment runs " + off.note();
+        if (!legacy.isEmpty()) {
+            List<String> shifted = new ArrayList<>();
+            List<String> byHand = new ArrayList<>();
+            List<String> runs = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            for (ScheduleSpec spec : legacy) {
+                OffsetSchedule off = OffsetSchedule.suggest(spec, declared);
+                if (off.prefectYaml() == null) {
+                    byHand.add("shift '" + spec.expression() + "' by " + OffsetSchedule.human(off.offset()) + " by hand");
+                } else {
+                    shifted.add(off.prefectYaml());
+                }
+                runs.add(off.legacy());
+                notes.add(off.note());
+            }
+            yaml = "schedules: " + (shifted.isEmpty() ? "" : "[" + String.join(", ", shifted) + "]")
+                    + (shifted.isEmpty() || byHand.isEmpty() ? "" : "; ") + String.join("; ", byHand);
+            note = "legacy runs " + String.join(" and ", runs) + "; the new deployment runs "
+                    + String.join(" and ", new java.util.LinkedHashSet<>(notes));
         } else if (declared != null) {
             yaml = "schedules: the legacy schedule shifted " + OffsetSchedule.human(declared) + " later";
             note = "the validate config compares a legacy run with a new run " + OffsetSchedule.human(declared) + " later";
@@ -107,8 +136,7 @@ final class JobSteps {
                     "the legacy and new schedules must never both write production outputs", legacySource())
                     .checked(gate(ReadinessState.LEGACY_DISABLED).met()));
         }
-        String schedule = legacySchedule() == null ? "the legacy schedule" : "'" + legacySchedule().expression() + "'"
-                + (legacySchedule().timezone() == null ? "" : " " + legacySchedule().timezone());
+        String schedule = legacySchedules().isEmpty() ? "the legacy schedule" : quoted(legacySchedules());
         out.add(Step.of("Move the new deployment to the production outputs and the legacy times", List.of(
                 "# prefect.yaml: outputs to production, schedule " + schedule + " without the offset, paused: false",
                 "prefect deploy --name " + newDeployment().substring(newDeployment().indexOf('/') + 1),
@@ -176,12 +204,12 @@ final class JobSteps {
     }
 
     private Step backfill() {
-        ScheduleSpec spec = legacySchedule();
+        List<ScheduleSpec> specs = legacySchedules();
         List<String> cmds = new ArrayList<>();
-        cmds.add("migrate cutover rollback " + options.rootLabel() + " --job " + job.key()
+        cmds.add("migrate cutover rollback " + Step.shellWord(options.rootLabel()) + " --job " + job.key()
                 + "   # lists the legacy fire times missed since the disable");
         Instant from = disabledAt();
-        if (spec != null && from != null) {
+        for (ScheduleSpec spec : from == null ? List.<ScheduleSpec>of() : specs) {
             MissedWindows.Result r = MissedWindows.between(spec, from, options.at());
             if (r.total() >= 0) {
                 cmds.add("# " + r.total() + " missed between " + from + " and " + options.at() + " (" + r.schedule() + ")");
@@ -192,8 +220,8 @@ final class JobSteps {
         return Step.of("Backfill the windows missed between cutover and rollback", cmds,
                 "runs the new side should have made after it was paused, and the legacy side skipped while "
                         + "disabled; run " + command + " once per missed window",
-                spec == null ? "no legacy schedule known" : "schedule '" + spec.expression() + "' at "
-                        + spec.where().path() + ":" + spec.where().line());
+                specs.isEmpty() ? "no legacy schedule known" : specs.stream().map(spec -> "schedule '" + spec.expression()
+                        + "' at " + ReadinessAssessor.place(spec.where())).collect(java.util.stream.Collectors.joining("; ")));
     }
 
     /** When the legacy side was switched off: its marker's date, else the recorded cut-over, else unknown. */
@@ -230,7 +258,7 @@ final class JobSteps {
     private Map<String, String> values() {
         Map<String, String> v = new LinkedHashMap<>();
         Job legacy = job.legacy();
-        v.put("root", options.rootLabel());
+        v.put("root", Step.shellWord(options.rootLabel()));
         v.put("key", job.key());
         String name = job.name();
         if (legacy != null && legacy.kind() == JobKind.K8S_CRONJOB && name.contains("/")) {
@@ -242,14 +270,29 @@ final class JobSteps {
         v.put("date", options.at().toString());
         v.put("deployment", newDeploymentOfLegacy());
         v.put("command", legacy == null || legacy.command() == null ? job.name() : legacy.command());
-        String unit = job.name();
-        v.put("unit", unit);
+        v.put("unit", unit(legacy, job.name()));
         String ns = legacy == null ? null : legacy.attributes().get("namespace");
         v.put("namespace", ns == null ? "" : "-n " + ns + " ");
         DisableMarker marker = estate.assessor().markersOf(job).stream().findFirst().orElse(null);
         v.put("file", legacy != null ? legacy.source().path() : marker != null ? marker.file() : "FILE");
         v.put("line", legacy != null ? String.valueOf(legacy.source().line()) : marker != null ? String.valueOf(marker.line()) : "LINE");
         return v;
+    }
+
+    /**
+     * The unit systemctl must switch: the timer (or service) file itself. A bare name means NAME.service to
+     * systemctl, which for a timer-started service disables nothing and leaves the timer firing. A unit under a
+     * systemd/user directory is a user unit (--user).
+     */
+    static String unit(Job legacy, String name) {
+        if (legacy == null) {
+            return name;
+        }
+        String path = legacy.source().path();
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        String unit = file.endsWith(".timer") || file.endsWith(".service") ? file
+                : legacy.kind() == JobKind.SYSTEMD_TIMER ? name + ".timer" : name;
+        return path.contains("systemd/user/") ? "--user " + unit : unit;
     }
 
     private String newDeploymentOfLegacy() {

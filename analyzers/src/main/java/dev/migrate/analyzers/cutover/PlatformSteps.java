@@ -58,13 +58,17 @@ final class PlatformSteps {
             for (Job a : agents) {
                 pools.add("prefect work-pool create " + pool(a) + " --type " + poolType(a) + "   # for " + a.name() + " at "
                         + ReadinessAssessor.at(a));
+                if (queues(a).size() > 1) {
+                    queues(a).forEach(q -> pools.add("prefect work-queue create " + q + " --pool " + pool(a)));
+                }
             }
             steps.add(Step.of("Create typed work pools for the agents' queues", pools,
                     "Prefect 3 workers refuse prefect-agent pools; each agent's queue needs a typed pool "
                             + "(process, docker or kubernetes, matching how the agent ran flows)",
                     agents.stream().map(a -> finding(inv, a, "PF203", "PF101")).distinct().toArray(String[]::new)));
-            List<String> workers = agents.stream().map(a -> "prefect worker start --pool " + pool(a) + "   # replaces: "
-                    + a.command()).toList();
+            List<String> workers = agents.stream().map(a -> "prefect worker start --pool " + pool(a) + queueFlags(a)
+                    + "   # replaces: " + (a.command() != null ? a.command() : a.name() + " at " + ReadinessAssessor.at(a)))
+                    .toList();
             boolean prefect2Agents = inv.findings().stream().anyMatch(f -> f.code().equals("PF203"));
             steps.add(Step.of("Replace every agent by a worker, after the server", workers,
                     "agents were removed in Prefect 3; workers poll typed pools", prefect2Agents
@@ -81,18 +85,43 @@ final class PlatformSteps {
         return steps;
     }
 
-    /** The agent's queue, else its --name, else a name after its type: what the worker will poll. */
+    /**
+     * The agent's queue, else its --name, else a name after its type: what the worker will poll. An agent of
+     * several queues (a Helm agent's workQueues) gets one pool named after its type, its queues kept inside it.
+     */
     static String pool(Job agent) {
-        String queue = agent.attributes().get("workQueue");
-        if (queue != null) {
-            return queue;
+        List<String> queues = queues(agent);
+        if (queues.size() == 1) {
+            return queues.get(0);
+        }
+        if (queues.size() > 1) {
+            return poolType(agent) + "-pool";
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("--name[ =](\\S+)").matcher(String.valueOf(agent.command()));
         return m.find() ? m.group(1) : poolType(agent) + "-pool";
     }
 
+    /** The work queues the agent polled: its workQueue attribute (comma-separated), else none known. */
+    private static List<String> queues(Job agent) {
+        String queue = agent.attributes().get("workQueue");
+        return queue == null ? List.of() : java.util.Arrays.stream(queue.split(",")).map(String::strip)
+                .filter(q -> !q.isEmpty()).toList();
+    }
+
+    /** {@code --work-queue Q} for each queue of a pool that holds several, so the worker polls the same ones. */
+    private static String queueFlags(Job agent) {
+        List<String> queues = queues(agent);
+        return queues.size() < 2 ? "" : queues.stream().map(q -> " --work-queue " + q).collect(
+                java.util.stream.Collectors.joining());
+    }
+
     /** Prefect 1 agents name their infrastructure (local, docker, kubernetes, ecs); Prefect 2 agents ran processes. */
     static String poolType(Job agent) {
+        // the prefect-agent Helm chart runs flows as Kubernetes jobs (its image is the -kubernetes flavour)
+        if ("prefect-agent".equals(agent.attributes().get("chart"))
+                || agent.attributes().getOrDefault("prefectTag", "").contains("kubernetes")) {
+            return "kubernetes";
+        }
         String cmd = String.valueOf(agent.command());
         for (String type : List.of("docker", "kubernetes", "ecs")) {
             if (cmd.contains("agent " + type)) {
@@ -112,7 +141,7 @@ final class PlatformSteps {
         for (String code : codes) {
             Optional<Finding> f = inv.findings().stream().filter(x -> x.code().equals(code) && job.id().equals(x.jobId())).findFirst();
             if (f.isPresent()) {
-                return Step.rule(code) + " at " + f.get().where().path() + ":" + f.get().where().line();
+                return Step.rule(code) + " at " + ReadinessAssessor.place(f.get().where());
             }
         }
         return Step.rule(codes[0]);

@@ -97,7 +97,7 @@ public final class ReadinessAssessor {
             return new Gate(ReadinessState.REWRITTEN, true, "no legacy construct left"
                     + (job.deployment() != null ? " in " + job.deployment().source().path() : ""));
         }
-        String codes = left.stream().map(f -> f.code() + " at " + f.where().path() + ":" + f.where().line())
+        String codes = left.stream().map(f -> f.code() + " at " + place(f.where()))
                 .collect(Collectors.joining(", "));
         return new Gate(ReadinessState.REWRITTEN, false, left.size() + " legacy construct(s) left: " + codes);
     }
@@ -137,7 +137,19 @@ public final class ReadinessAssessor {
         return new Gate(ReadinessState.DUAL_RUNNING, true, runs.size() + " validation(s) since " + first.finishedAt());
     }
 
-    private Gate parity(List<EvidenceReader.Validation> runs) {
+    /**
+     * Parity needs N runs of the pipelines: validating the same legacy and new runs again proves nothing new, so
+     * only the newest validation of each pair of runs counts (a pair is known when both sides name their run).
+     */
+    private Gate parity(List<EvidenceReader.Validation> all) {
+        List<EvidenceReader.Validation> runs = new ArrayList<>();
+        Set<String> pairs = new java.util.HashSet<>();
+        for (EvidenceReader.Validation v : all) {
+            boolean known = named(v.legacyRun()) && named(v.newRun());
+            if (!known || pairs.add(v.legacyRun() + "\u0000" + v.newRun())) {
+                runs.add(v);
+            }
+        }
         int green = 0;
         while (green < runs.size() && runs.get(green).green()) {
             green++;
@@ -145,8 +157,14 @@ public final class ReadinessAssessor {
         boolean met = green >= greenRuns;
         String latest = runs.stream().limit(greenRuns).map(r -> r.runId() + " " + r.status())
                 .collect(Collectors.joining(", "));
+        int again = all.size() - runs.size();
         return new Gate(ReadinessState.PARITY_PROVEN, met, green + " consecutive green of " + greenRuns + " needed"
-                + (latest.isEmpty() ? "" : " (latest: " + latest + ")"));
+                + (latest.isEmpty() ? "" : " (latest: " + latest + ")")
+                + (again == 0 ? "" : "; " + again + " re-validation(s) of the same legacy and new runs not counted"));
+    }
+
+    private static boolean named(String run) {
+        return run != null && !run.isBlank() && !run.equals("unspecified");
     }
 
     private static Gate person(ReadinessState state, EvidenceReader.Recorded r, PersonGate gate, CutoverJob job) {
@@ -195,6 +213,11 @@ public final class ReadinessAssessor {
     }
 
     static String at(Job j) {
-        return j.source().path() + ":" + j.source().line();
+        return place(j.source());
+    }
+
+    /** {@code path:line}, or the path alone for what stands for a whole file (line 0), never {@code path:0}. */
+    static String place(dev.migrate.analyzers.model.SourceRef where) {
+        return where.line() > 0 ? where.path() + ":" + where.line() : where.path();
     }
 }

@@ -25,6 +25,17 @@ public record Step(String title, List<String> commands, String why, List<String>
         return "[" + code + "](docs/rules/" + code + ".md)";
     }
 
+    /**
+     * {@code word} as one shell word: as is when it holds only safe characters, else single-quoted, so a job
+     * named "Backfill Attendances (manual)" or a path with spaces gives a command that runs as shown.
+     */
+    public static String shellWord(String word) {
+        if (!word.isEmpty() && word.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
     public static String recipe(String simpleName) {
         return "recipe `dev.migrate.recipes.prefect2." + simpleName + "`";
     }

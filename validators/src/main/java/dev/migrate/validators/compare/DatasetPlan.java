@@ -5,6 +5,8 @@ import dev.migrate.validators.config.DatasetConfig;
 import dev.migrate.validators.config.Tolerance;
 import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.query.Column;
+import dev.migrate.validators.query.Dialect;
+import dev.migrate.validators.query.ProfileQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,23 @@ public record DatasetPlan(
         public boolean numeric() {
             return legacy.isNumeric() && current.isNumeric();
         }
+
+        /**
+         * Numbers of different types on the two sides (BIGINT and DOUBLE), compared as doubles, or dates and
+         * timestamps of different types, compared as instants: not as text.
+         */
+        public boolean widened() {
+            return !asText && !sameType(legacy, current);
+        }
+
+        /** The column's value as compared in dialect {@code d}: its text, a double, or itself. */
+        public String value(Dialect d, String col) {
+            return asText ? d.text(col) : !widened() ? col : numeric() ? d.number(col) : d.instant(col);
+        }
+
+        public ProfileQuery.ColumnPlan profile() {
+            return new ProfileQuery.ColumnPlan(name, numeric(), asText, widened());
+        }
     }
 
     public static DatasetPlan resolve(DatasetConfig ds, List<Column> legacyAll, List<Column> newAll) {
@@ -55,7 +74,11 @@ public record DatasetPlan(
                 missing.add(l);
                 continue;
             }
-            boolean asText = !sameType(l, n);
+            // A pipeline that writes 3750.0 where the old one wrote 3750 wrote the same number: numbers of which
+            // one is not whole compare as doubles. Whole numbers of two widths compare by their text, which is exact.
+            boolean asText = !sameType(l, n)
+                    && !(l.isNumeric() && n.isNumeric() && !(l.isIntegral() && n.isIntegral()))
+                    && !(l.isTemporal() && n.isTemporal());
             Tolerance tol = ds.tolerances().get(l.name());
             Compared c = new Compared(l.name(), l, n, asText, tol == null ? Tolerance.EXACT : tol);
             if (ds.key().contains(l.name())) {
@@ -110,10 +133,13 @@ public record DatasetPlan(
 
     private static void requireColumn(DatasetConfig ds, String name, List<Column> cols, String side, String what) {
         if (cols.stream().noneMatch(c -> c.name().equals(name))) {
+            List<String> names = cols.stream().map(Column::name).toList();
+            // a pipeline that renames headers (Id -> id) is the usual cause: say which column it probably is
+            String hint = dev.migrate.validators.config.Suggest.closest(name, names)
+                    .map(s -> "; did you mean '" + s + "'? Names match exactly, case included").orElse("");
             throw new BadInputException(ds.configPath() + "." + what + ": column '" + name + "' is not in the " + side
-                    + " output of dataset '" + ds.name() + "' (its columns: "
-                    + String.join(", ", cols.stream().map(Column::name).toList())
-                    + "); fix the name in the config");
+                    + " output of dataset '" + ds.name() + "' (its columns: " + String.join(", ", names) + ")" + hint
+                    + "; fix the name in the config");
         }
     }
 }

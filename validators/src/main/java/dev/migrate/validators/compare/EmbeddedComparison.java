@@ -84,7 +84,7 @@ public final class EmbeddedComparison {
 
     public static List<ProfileQuery.ColumnPlan> columnPlans(DatasetPlan plan) {
         return plan.all().stream()
-                .map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText()))
+                .map(DatasetPlan.Compared::profile)
                 .toList();
     }
 
@@ -373,9 +373,8 @@ public final class EmbeddedComparison {
             key.add(plan.keys().get(i).name() + "=" + first.get("k" + i));
         }
         Object files = first.get("files");
-        throw new BadInputException((files == null ? "" : files + ": ") + "duplicate key in the " + side
-                + " output of dataset '" + plan.config().name() + "': (" + String.join(", ", key) + ") appears "
-                + first.get("n") + " times" + (dups.size() > 1 ? " (and other keys too)" : "")
-                + "; fix the output, or make " + plan.config().configPath() + ".key name columns that identify a row");
+        throw new dev.migrate.validators.DuplicateKeyException(side, files == null ? "" : files + ": ",
+                plan.config().name(), "(" + String.join(", ", key) + ")", first.get("n"), dups.size() > 1,
+                plan.config().configPath());
     }
 }

@@ -128,7 +128,8 @@ public final class RemoteComparison {
 
     private static Statement profile(DatasetPlan plan, String relation, Dialect dialect) {
         List<ProfileQuery.ColumnPlan> cols = plan.all().stream()
-                .map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText() || !c.numeric()))
+                .map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText() || !c.numeric() && !c.widened(),
+                        c.widened()))
                 .toList();
         return Statement.of("aggregates", ProfileQuery.build(dialect == null ? Dialect.ANSI : dialect, relation, cols,
                 !plan.keys().isEmpty()));
@@ -136,8 +137,9 @@ public final class RemoteComparison {
 
     static Shape shape(DatasetPlan plan, String relation) {
         List<String> keys = plan.keys().stream().map(Compared::name).toList();
-        List<String> hashed = new ArrayList<>(keys);
-        plan.exact().forEach(c -> hashed.add(c.name()));
+        List<String> hashed = new ArrayList<>();
+        plan.keys().forEach(c -> hashed.add(c.value(Dialect.POSTGRES, Sql.quote(c.name()))));
+        plan.exact().forEach(c -> hashed.add(c.value(Dialect.POSTGRES, Sql.quote(c.name()))));
         return new Shape(Dialect.POSTGRES, relation, keys, hashed);
     }
 
@@ -146,9 +148,11 @@ public final class RemoteComparison {
         List<Map<String, Object>> dups = side.query(Statement.of("duplicate keys", "SELECT " + keys
                 + ", count(*) AS n FROM " + side.relation() + " GROUP BY " + keys + " HAVING count(*) > 1 LIMIT 3"));
         if (!dups.isEmpty()) {
-            throw new BadInputException(side.label() + " side of dataset '" + plan.config().name() + "': duplicate key "
-                    + dups.get(0) + "; fix the data, or make " + plan.config().configPath()
-                    + ".key name columns that identify a row");
+            Map<String, Object> first = dups.get(0);
+            List<String> key = new ArrayList<>();
+            plan.keys().forEach(k -> key.add(k.name() + "=" + first.get(k.name())));
+            throw new dev.migrate.validators.DuplicateKeyException(side.label(), "", plan.config().name(),
+                    "(" + String.join(", ", key) + ")", first.get("n"), dups.size() > 1, plan.config().configPath());
         }
     }
 

@@ -69,8 +69,35 @@ public final class RowDiffVerdict {
         return new SampleRow(kind, key, differing, legacy, current);
     }
 
+    /** A date or timestamp as the engine renders it, as an instant (naive ones in UTC, as compared); else null. */
+    static java.time.Instant instant(String value) {
+        String t = value.strip().replace(' ', 'T');
+        if (t.length() > 10) {
+            t = t.replaceFirst("([+-]\\d{2})$", "$1:00"); // a zone as DuckDB prints it (+00), not a date's day
+        }
+        try {
+            if (t.length() == 10) {
+                return java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            }
+            if (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:\\d{2}$")) {
+                return java.time.OffsetDateTime.parse(t).toInstant();
+            }
+            return java.time.LocalDateTime.parse(t).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private static boolean same(Compared c, String l, String n) {
-        if (c.tolerance().isExact() || l == null || n == null) {
+        if (c.widened() && !c.numeric() && l != null && n != null) {
+            java.time.Instant a = instant(l);
+            java.time.Instant b = instant(n);
+            if (a != null && b != null) {
+                return a.equals(b);
+            }
+        }
+        boolean asNumbers = !c.tolerance().isExact() || c.widened();
+        if (!asNumbers || l == null || n == null) {
             return Objects.equals(l, n);
         }
         try {

@@ -43,11 +43,13 @@ public final class Verdicts {
                     .withValues(null, a.type(), null, null));
         }
         for (Compared c : plan.all()) {
-            if (c.asText()) {
+            if (c.asText() || c.widened()) {
                 Status s = typesInferred ? Status.INFO : Status.FAIL;
                 out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), s, "type changed: '" + c.name() + "' is "
                         + c.legacy().type() + " in legacy and " + c.current().type() + " in new"
-                        + (typesInferred ? " (types inferred from text; values compared as text)" : ""))
+                        + (typesInferred ? " (types inferred from text; values compared as "
+                                + (!c.widened() ? "text)" : c.numeric() ? "numbers)" : "instants, naive ones read as UTC)")
+                                : ""))
                         .withValues(c.legacy().type(), c.current().type(), null, null));
             }
             if (c.legacy().nullable() != c.current().nullable()) {

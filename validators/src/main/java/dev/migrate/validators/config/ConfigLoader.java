@@ -33,6 +33,8 @@ public final class ConfigLoader {
     private static final List<String> DATASET_KEYS = List.of("name", "files", "table", "query", "legacy", "new", "key",
             "ignore_columns", "tolerances", "row_count_tolerance", "allow_new_columns", "ordered", "allow_empty", "csv");
     private static final List<String> SOURCE_KEYS = List.of("files", "table", "query");
+    /** A dataset's legacy or new block: its own source, and how its CSV files differ from the dataset's csv. */
+    private static final List<String> SIDE_SOURCE_KEYS = List.of("files", "table", "query", "csv");
     private static final List<String> TOLERANCE_KEYS = List.of("absolute", "relative");
     private static final List<String> CSV_KEYS = List.of("delimiter", "quote", "header", "encoding");
     private static final List<String> PATH_RULE_KEYS = List.of("timestamps", "roots");
@@ -90,15 +92,15 @@ public final class ConfigLoader {
         return switch (type) {
             case "directory" -> new ConnectionConfig.Directory(name, base.resolve(n.require("path").string()).normalize());
             case "duckdb" -> new ConnectionConfig.DuckDbFile(name, base.resolve(n.require("path").string()).normalize());
-            case "jdbc" -> jdbc(name, n, m);
+            case "jdbc" -> jdbc(name, n, m, base);
             default -> throw n.require("type").error("unknown connection type '" + type
                     + "'; use directory, duckdb or jdbc.");
         };
     }
 
-    private static ConnectionConfig.Jdbc jdbc(String name, YamlNode n, Map<String, YamlNode> m) {
+    private static ConnectionConfig.Jdbc jdbc(String name, YamlNode n, Map<String, YamlNode> m, Path base) {
         YamlNode urlNode = n.require("url");
-        String url = urlNode.string();
+        String url = sqliteRelativeToConfig(urlNode.string(), base);
         if (!url.startsWith("jdbc:")) {
             throw urlNode.error("expected a JDBC URL starting with 'jdbc:', found '" + Secrets.redactUrl(url) + "'.");
         }
@@ -113,6 +115,21 @@ public final class ConfigLoader {
             throw m.get("user_env").error("give either user or user_env, not both.");
         }
         return new ConnectionConfig.Jdbc(name, url, user, userEnv, passwordEnv);
+    }
+
+    /** A SQLite file named by a relative path is, like every path in the config, relative to the config's directory. */
+    private static String sqliteRelativeToConfig(String url, Path base) {
+        String prefix = "jdbc:sqlite:";
+        if (!url.startsWith(prefix)) {
+            return url;
+        }
+        String rest = url.substring(prefix.length());
+        int query = rest.indexOf('?');
+        String file = query < 0 ? rest : rest.substring(0, query);
+        if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:") || Path.of(file).isAbsolute()) {
+            return url;
+        }
+        return prefix + base.resolve(file).normalize() + (query < 0 ? "" : rest.substring(query));
     }
 
     private static JobConfig job(YamlNode j, Map<String, ConnectionConfig> connections) {
@@ -234,9 +251,9 @@ public final class ConfigLoader {
             throw d.require("ordered").error("checking row order needs a key to line rows up; add 'key'.");
         }
         boolean allowEmpty = d.get("allow_empty").map(YamlNode::bool).orElse(false);
-        CsvOptions csv = d.get("csv").map(ConfigLoader::csv).orElse(CsvOptions.DEFAULT);
+        CsvOptions csv = d.get("csv").map(c -> csv(c, CsvOptions.DEFAULT)).orElse(CsvOptions.DEFAULT);
         return new DatasetConfig(name, d.path(), legacy, current, key, ignore, Map.copyOf(tolerances), rowCount,
-                allowNew, ordered, allowEmpty, csv);
+                allowNew, ordered, allowEmpty, sideCsv(d, "legacy", csv), sideCsv(d, "new", csv));
     }
 
     private static void checkSourceFits(YamlNode d, String side, SourceSpec source, ConnectionConfig connection) {
@@ -266,12 +283,12 @@ public final class ConfigLoader {
     }
 
     private static SourceSpec source(YamlNode s) {
-        s.entriesAllowing(SOURCE_KEYS);
+        s.entriesAllowing(SIDE_SOURCE_KEYS);
         SourceSpec spec = sourceOrNull(s);
-        if (spec == null) {
-            throw s.error("give files, table or query.");
+        if (spec == null && s.get("csv").isEmpty()) {
+            throw s.error("give files, table or query (or csv, to read the dataset's files another way on this side).");
         }
-        return spec;
+        return spec; // null: the side reads the dataset's own source
     }
 
     private static SourceSpec table(YamlNode v) {
@@ -293,12 +310,18 @@ public final class ConfigLoader {
         return new Tolerance(abs, rel);
     }
 
-    private static CsvOptions csv(YamlNode c) {
+    /** A side's csv: the dataset's, with the keys the side's own {@code csv} block gives. */
+    private static CsvOptions sideCsv(YamlNode d, String side, CsvOptions dataset) {
+        return d.get(side).flatMap(s -> s.isScalar() ? java.util.Optional.empty() : s.get("csv"))
+                .map(c -> csv(c, dataset)).orElse(dataset);
+    }
+
+    private static CsvOptions csv(YamlNode c, CsvOptions base) {
         c.entriesAllowing(CSV_KEYS);
-        char delimiter = c.get("delimiter").map(ConfigLoader::singleChar).orElse(CsvOptions.DEFAULT.delimiter());
-        char quote = c.get("quote").map(ConfigLoader::singleChar).orElse(CsvOptions.DEFAULT.quote());
-        boolean header = c.get("header").map(YamlNode::bool).orElse(true);
-        String encoding = c.get("encoding").map(YamlNode::string).orElse("utf-8").toLowerCase(Locale.ROOT);
+        char delimiter = c.get("delimiter").map(ConfigLoader::singleChar).orElse(base.delimiter());
+        char quote = c.get("quote").map(ConfigLoader::singleChar).orElse(base.quote());
+        boolean header = c.get("header").map(YamlNode::bool).orElse(base.header());
+        String encoding = c.get("encoding").map(YamlNode::string).orElse(base.encoding()).toLowerCase(Locale.ROOT);
         if (!ENCODINGS.contains(encoding)) {
             throw c.require("encoding").error("unsupported encoding '" + encoding + "'; use utf-8, utf-16 or latin-1.");
         }

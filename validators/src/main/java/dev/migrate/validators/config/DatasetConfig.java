@@ -12,6 +12,8 @@ import java.util.Map;
  * @param allowNewColumns columns only in the new output are new features (reported, not failures)
  * @param ordered         whether row order is part of the contract
  * @param allowEmpty      whether an output without rows is acceptable rather than bad input
+ * @param csv             how the legacy side's CSV files are read (the dataset's {@code csv}, with legacy's own keys)
+ * @param newCsv          how the new side's are read: a new pipeline may write another encoding or delimiter
  */
 public record DatasetConfig(
         String name,
@@ -25,5 +27,10 @@ public record DatasetConfig(
         boolean allowNewColumns,
         boolean ordered,
         boolean allowEmpty,
-        CsvOptions csv) {
+        CsvOptions csv,
+        CsvOptions newCsv) {
+    /** The CSV options of side {@code side} ("legacy" or "new"). */
+    public CsvOptions csv(String side) {
+        return "new".equals(side) ? newCsv : csv;
+    }
 }

@@ -31,6 +31,9 @@ public final class DuckDbSession implements AutoCloseable {
             Connection c = DriverManager.getConnection("jdbc:duckdb:");
             DuckDbSession s = new DuckDbSession(c, java.util.Collections.synchronizedList(new ArrayList<>()));
             s.execute(Statement.of("settings", "SET threads = " + settings.threads()));
+            // Zoned timestamps become text (samples, columns compared as text, their hashes) in the session's zone:
+            // UTC, not the host's, so the same outputs give the same evidence on every machine.
+            s.execute(Statement.of("settings", "SET GLOBAL TimeZone = 'UTC'"));
             s.execute(Statement.of("settings", "SET memory_limit = ?", settings.memoryLimit()));
             // a comparison reads each Parquet footer a dozen times (schema, counts, bounds, each range's readers)
             s.execute(Statement.of("settings", "SET parquet_metadata_cache = true"));

@@ -141,6 +141,12 @@ public final class FileLoader {
                 throw new BadInputException(f + ": the file is empty (0 bytes); the pipeline wrote nothing. "
                         + "Re-run it, or set allow_empty: true for this dataset if an empty output is expected");
             }
+            if (allowEmpty && sizeOf(f) == 0 && FileFormat.of(f).orElse(null) == FileFormat.CSV) {
+                // without even a header the engine would invent a column0, and the key would be reported missing
+                throw new BadInputException(f + ": the file is empty (0 bytes), without the header that names its "
+                        + "columns; allow_empty accepts a file of a header and no rows: have the pipeline write the "
+                        + "header even when it has no rows");
+            }
         }
     }
 

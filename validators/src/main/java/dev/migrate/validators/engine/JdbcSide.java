@@ -54,9 +54,17 @@ public final class JdbcSide implements AutoCloseable {
         if (c.passwordEnv() != null) {
             p.setProperty("password", required(env, c, c.passwordEnv(), "password_env"));
         }
+        boolean sqlite = c.url().startsWith("jdbc:sqlite:");
+        if (sqlite) {
+            // sqlite-jdbc takes read-only only when it opens the file (setReadOnly afterwards throws), and a
+            // read-only open also keeps a mistyped path from creating an empty database
+            p.setProperty("open_mode", "1");
+        }
         try {
             Handle h = Jdbi.create(c.url(), p).open();
-            h.getConnection().setReadOnly(true);
+            if (!sqlite) {
+                h.getConnection().setReadOnly(true);
+            }
             return new JdbcSide(label, c.redactedUrl(), h, relation(source));
         } catch (JdbiException | SQLException e) {
             throw new EnvironmentException("connection '" + c.name() + "' (" + c.redactedUrl() + "): cannot connect ("

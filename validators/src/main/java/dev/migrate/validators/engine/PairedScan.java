@@ -195,7 +195,7 @@ public final class PairedScan {
     }
 
     private static List<ProfileQuery.ColumnPlan> columnPlans(DatasetPlan plan) {
-        return plan.all().stream().map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText())).toList();
+        return plan.all().stream().map(Compared::profile).toList();
     }
 
     /**
@@ -267,7 +267,7 @@ public final class PairedScan {
                 select.add(col + " AS " + Sql.quote(s + i));
                 // a key's hash feeds only its hash aggregate, the legacy one serving both sides (sameAsLegacy)
                 if (!keysOnly && (s.equals("l") || i >= plan.keys().size())) {
-                    select.add("hash(" + (c.asText() ? Dialect.DUCKDB.text(col) : col) + ") AS " + Sql.quote(s + "h" + i));
+                    select.add("hash(" + c.value(Dialect.DUCKDB, col) + ") AS " + Sql.quote(s + "h" + i));
                 }
             }
         }

@@ -32,8 +32,8 @@ public final class RelationLoader {
     public Statement load(String side, DatasetConfig ds, SourceSpec spec, ConnectionConfig connection, List<Path> files,
             boolean schemaOnly, String extra) {
         if (files != null) {
-            Statement st = FileLoader.loadStatement("load " + side, side, files, ds.csv(), extra);
-            FileLoader.load(session, "load " + side, side, files, ds.csv(), ds.allowEmpty(), extra, schemaOnly);
+            Statement st = FileLoader.loadStatement("load " + side, side, files, ds.csv(side), extra);
+            FileLoader.load(session, "load " + side, side, files, ds.csv(side), ds.allowEmpty(), extra, schemaOnly);
             return st;
         }
         if (!(connection instanceof ConnectionConfig.DuckDbFile db)) {

@@ -112,7 +112,7 @@ public final class StreamingScan {
         List<String> hashes = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             String col = Sql.quote(columns.get(i).name());
-            hashes.add("hash(" + (columns.get(i).asText() ? Dialect.DUCKDB.text(col) : col) + ") AS "
+            hashes.add("hash(" + columns.get(i).value(Dialect.DUCKDB, col) + ") AS "
                     + Sql.quote(HASH + i));
         }
         // Parquet footers answer count, min and max of most columns (see FooterBounds); the scan bounds the rest.

@@ -18,16 +18,18 @@ import java.util.regex.Pattern;
 public record TimestampPattern(String name, Pattern regex, Function<String, Instant> reader) {
     private static final String NOT_DIGIT_BEFORE = "(?<![0-9])";
     private static final String NOT_DIGIT_AFTER = "(?![0-9])";
+    private static final Pattern ISO_DATETIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2})(?::(\\d{2})(?::(\\d{2}))?"
+            + "|(\\d{2})(\\d{2})?)(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})?");
 
     /**
      * The built-in defaults, longest first so that a datetime is not half-eaten by a date pattern.
      * Timestamps without a zone are read as UTC.
      */
     public static final List<TimestampPattern> BUILTIN = List.of(
-            builtin("iso-datetime",
-                    "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:?\\d{2}:?\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?",
-                    TimestampPattern::readIsoDateTime),
-            builtin("compact-datetime", "(?:19|20)\\d{6}[T_-]?\\d{6}Z?", TimestampPattern::readCompactDateTime),
+            // Seconds are optional: schedulers often stamp minutes only (2024-03-01T0300, 2024-03-01T03:00).
+            builtin("iso-datetime", ISO_DATETIME.pattern(), TimestampPattern::readIsoDateTime),
+            // yyyyMMdd then HHmmss; HHmm only after a 'T', since yyyyMMdd_HHmm is too close to a date and a counter.
+            builtin("compact-datetime", "(?:19|20)\\d{6}(?:[T_-]?\\d{6}|T\\d{4})Z?", TimestampPattern::readCompactDateTime),
             builtin("iso-date", "(?:19|20)\\d{2}-\\d{2}-\\d{2}", s -> LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC)),
             builtin("yyyymmdd", "(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])",
                     s -> LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay().toInstant(ZoneOffset.UTC)),
@@ -52,20 +54,26 @@ public record TimestampPattern(String name, Pattern regex, Function<String, Inst
     }
 
     private static Instant readIsoDateTime(String s) {
-        String t = s.replace(' ', 'T');
-        if (!t.contains(":")) {
-            // 2024-03-01T020000: put the colons back so java.time can read it.
-            int at = t.indexOf('T') + 1;
-            t = t.substring(0, at) + t.substring(at, at + 2) + ":" + t.substring(at + 2, at + 4) + ":" + t.substring(at + 4);
+        java.util.regex.Matcher m = ISO_DATETIME.matcher(s);
+        if (!m.matches()) {
+            return null;
         }
-        if (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:?\\d{2}$")) {
-            return OffsetDateTime.parse(t.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant();
+        String minute = m.group(3) != null ? m.group(3) : m.group(5);
+        String second = m.group(3) != null ? m.group(4) : m.group(6);
+        String local = m.group(1) + "T" + m.group(2) + ":" + minute + ":" + (second == null ? "00" : second)
+                + (m.group(7) == null ? "" : m.group(7));
+        String zone = m.group(8);
+        if (zone == null) {
+            return LocalDateTime.parse(local).toInstant(ZoneOffset.UTC);
         }
-        return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+        return OffsetDateTime.parse(local + zone.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant();
     }
 
     private static Instant readCompactDateTime(String s) {
         String digits = s.replaceAll("[^0-9]", "");
+        if (digits.length() == 12) {
+            digits += "00";
+        }
         return LocalDateTime.parse(digits, DateTimeFormatter.ofPattern("yyyyMMddHHmmss")).toInstant(ZoneOffset.UTC);
     }
 }

@@ -87,6 +87,22 @@ public enum Dialect {
     public abstract String text(String expr);
 
     /**
+     * {@code expr} as a double: two numeric columns whose types differ (3750 as BIGINT on one side, 3750.0 as
+     * DOUBLE or 3750.00 as DECIMAL on the other) are hashed as the same number, not as differing text.
+     */
+    public String number(String expr) {
+        return this == POSTGRES ? "(" + expr + ")::double precision" : "CAST(" + expr + " AS DOUBLE)";
+    }
+
+    /**
+     * {@code expr} as an instant: a date, a timestamp without zone (read in the session's zone, UTC) and one with
+     * a zone compare as the same moment, as they do in output paths, not as text that differs by a "+00".
+     */
+    public String instant(String expr) {
+        return this == POSTGRES ? "(" + expr + ")::timestamptz" : "CAST(" + expr + " AS TIMESTAMPTZ)";
+    }
+
+    /**
      * An order-independent hash aggregate of one column, as text (it may exceed 64 bits); {@code keyed} when a
      * key-based row diff of the same dataset compares every value as well.
      */

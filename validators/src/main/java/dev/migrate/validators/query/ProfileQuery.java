@@ -11,8 +11,15 @@ import java.util.function.IntPredicate;
  * so column names never need to survive as aliases.
  */
 public final class ProfileQuery {
-    /** How one column is profiled: {@code asText} when the two sides disagree on its type. */
-    public record ColumnPlan(String name, boolean numeric, boolean asText) {
+    /**
+     * How one column is profiled: {@code asText} when the two sides disagree on its type, {@code widened} when
+     * both are numbers of different types (compared as doubles).
+     */
+    public record ColumnPlan(String name, boolean numeric, boolean asText, boolean widened) {
+        /** The column's value as compared: its text, a double, or itself. */
+        public String value(Dialect d, String col) {
+            return asText ? d.text(col) : !widened ? col : numeric ? d.number(col) : d.instant(col);
+        }
     }
 
     private ProfileQuery() {
@@ -47,7 +54,7 @@ public final class ProfileQuery {
         for (int i = 0; i < columns.size(); i++) {
             ColumnPlan c = columns.get(i);
             String col = Sql.quote(c.name());
-            String value = c.asText() ? d.text(col) : col;
+            String value = c.value(d, col);
             if (bounds.test(i)) {
                 select.addAll(boundItems(d, c, i));
             }
@@ -104,7 +111,7 @@ public final class ProfileQuery {
         for (int i = 0; i < columns.size(); i++) {
             ColumnPlan c = columns.get(i);
             String col = columnOf.apply(i);
-            String value = c.asText() ? d.text(col) : col;
+            String value = c.value(d, col);
             if (bounds.test(i)) {
                 out.add(new Aggregate("c" + i + "_count", "count", col, false));
                 out.add(new Aggregate("c" + i + "_min", "min", value, true));
@@ -122,7 +129,7 @@ public final class ProfileQuery {
     /** Non-null count, min and max of column {@code i}: what a Parquet footer's statistics can answer. */
     public static List<String> boundItems(Dialect d, ColumnPlan c, int i) {
         String col = Sql.quote(c.name());
-        String value = c.asText() ? d.text(col) : col;
+        String value = c.value(d, col);
         return List.of("count(" + col + ") AS c" + i + "_count", d.text("min(" + value + ")") + " AS c" + i + "_min",
                 d.text("max(" + value + ")") + " AS c" + i + "_max");
     }

@@ -168,7 +168,7 @@ public final class RowDiffQuery {
     }
 
     private static String value(Compared c) {
-        return c.asText() ? "CAST(" + Sql.quote(c.name()) + " AS VARCHAR)" : Sql.quote(c.name());
+        return c.value(Dialect.DUCKDB, Sql.quote(c.name()));
     }
 
     private static String qualified(Compared c, String alias) {

@@ -12,7 +12,7 @@ public final class SegmentQuery {
     private SegmentQuery() {
     }
 
-    /** The key and row hash of each row, as seen by the ranges below. */
+    /** The key and row hash of each row, as seen by the ranges below; {@code hashed} are SQL expressions. */
     public record Shape(Dialect dialect, String relation, List<String> keys, List<String> hashed) {
         String keyTuple() {
             return "(" + Sql.quoteAll(keys, "") + ")";
@@ -23,7 +23,7 @@ public final class SegmentQuery {
         }
 
         String rowHash() {
-            return dialect.rowHash(hashed.stream().map(Sql::quote).toList());
+            return dialect.rowHash(hashed);
         }
     }
 

@@ -50,8 +50,8 @@ public final class MarkdownSink implements ResultSink {
         out.println("</details>");
     }
 
-    /** Table cells must not break the table: pipes escaped, newlines flattened. */
+    /** Table cells must not break the table: pipes and line breaks escaped (a CRLF stays told apart from an LF). */
     static String cell(String s) {
-        return s == null ? "" : s.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+        return s == null ? "" : s.replace("|", "\\|").replace("\r", "\\r").replace("\n", "\\n");
     }
 }

@@ -36,8 +36,31 @@ public final class TerminalSink implements ResultSink {
         }
         StringBuilder b = new StringBuilder();
         for (String col : s.differing()) {
-            b.append("  ").append(col).append(": ").append(s.legacy().get(col)).append(" -> ").append(s.current().get(col));
+            b.append("  ").append(col).append(": ").append(shown(s.legacy().get(col))).append(" -> ")
+                    .append(shown(s.current().get(col)));
         }
         return b.toString();
+    }
+
+    /**
+     * A value on one line, with what makes two values differ visible: NULL apart from '', control characters
+     * escaped ("New\r\nYork" against "New\nYork" would otherwise print as the same broken lines), and
+     * values with edge spaces quoted.
+     */
+    static String shown(String v) {
+        if (v == null) {
+            return "NULL";
+        }
+        StringBuilder b = new StringBuilder();
+        for (char ch : v.toCharArray()) {
+            switch (ch) {
+                case '\r' -> b.append("\\r");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                default -> b.append(Character.isISOControl(ch) ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
+            }
+        }
+        String out = b.toString();
+        return out.isEmpty() || !out.strip().equals(out) ? "'" + out + "'" : out;
     }
 }

@@ -23,7 +23,21 @@ class PathNormalizerTest {
     }
 
     @Test
+    void stripsAndReadsStampsWithoutSeconds() {
+        // A new pipeline stamping minutes only must still pair with the legacy daily file.
+        assertThat(builtin.normalize("sales/sales_2026-11-22T0300.csv", false)).isEqualTo("sales/sales_{ts}.csv");
+        assertThat(builtin.normalize("sales/sales_2026-11-22T03:00.csv", false)).isEqualTo("sales/sales_{ts}.csv");
+        assertThat(builtin.normalize("sales/sales_20261122T0300.csv", false)).isEqualTo("sales/sales_{ts}.csv");
+        assertThat(builtin.normalize("sales/sales_20261122.csv", true)).isEqualTo("sales/sales_{ts}.csv");
+        assertThat(builtin.stamp("sales/sales_2026-11-22T0300.csv")).isEqualTo(Instant.parse("2026-11-22T03:00:00Z"));
+        assertThat(builtin.stamp("sales/sales_2026-11-22T03:00+0100.csv")).isEqualTo(Instant.parse("2026-11-22T02:00:00Z"));
+        assertThat(builtin.stamp("sales/sales_20261122T0315.csv")).isEqualTo(Instant.parse("2026-11-22T03:15:00Z"));
+        assertThat(builtin.stamp("fx/fx_2024-03-01T02:00:00.123+01:00.json")).isEqualTo(Instant.parse("2024-03-01T01:00:00.123Z"));
+    }
+
+    @Test
     void leavesOrdinaryNumbersAlone() {
+        assertThat(builtin.normalize("runs/20240301_0001.csv", true)).isEqualTo("runs/{ts}_0001.csv");
         assertThat(builtin.normalize("part-00012/shard_3.csv", true)).isEqualTo("part-00012/shard_3.csv");
         assertThat(builtin.normalize("ids/12345678901234.csv", true)).isEqualTo("ids/12345678901234.csv");
         assertThat(builtin.normalize("v2/table_99999999.csv", true)).isEqualTo("v2/table_99999999.csv");

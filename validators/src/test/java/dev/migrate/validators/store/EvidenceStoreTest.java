@@ -78,6 +78,17 @@ public class EvidenceStoreTest {
     }
 
     @Test
+    void aPostgresStoreUrlCarryingACredentialIsRefusedWithoutShowingIt() {
+        // the driver reads user:password@host as a host name and quotes it back in its error, without '//'
+        for (String url : List.of("jdbc:postgresql://alice:S3cret-pw@127.0.0.1:1/evidence",
+                "jdbc:postgresql://127.0.0.1:1/evidence?user=alice&password=S3cret-pw")) {
+            assertThatThrownBy(() -> EvidenceStore.open(url)).isInstanceOf(dev.migrate.validators.ConfigException.class)
+                    .hasMessageContaining("carries a credential").hasMessageContaining("MIGRATE_STORE_PASSWORD")
+                    .hasMessageNotContaining("S3cret-pw");
+        }
+    }
+
+    @Test
     void unsupportedStoreUrlIsAConfigError() {
         assertThatThrownBy(() -> EvidenceStore.open("jdbc:mysql://h/db?password=x"))
                 .hasMessageContaining("unsupported evidence store").hasMessageNotContaining("password=x");
