@@ -182,6 +182,8 @@ class RewriteCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("PATH " + project.resolve("nope") + " does not exist; give the project's directory");
         assertThat(CliRun.of("scan", project.resolve("nope").toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("validate", project.resolve("nope.yaml").toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("cutover", "plan", project.resolve("nope").toString()).exitCode()).isEqualTo(2);
         // a patch that cannot be written is found before the recipes run
         CliRun patch = CliRun.of("rewrite", project.toString(), "--patch", project.resolve("no-dir/x.patch").toString());
         assertThat(patch.exitCode()).isEqualTo(2);

@@ -48,7 +48,8 @@ public final class ConfigLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new EnvironmentException(file + ": config file not found; check the path.");
+            // the argument names nothing: invalid input (exit 2), as a missing PATH is for scan, rewrite and cutover
+            throw new ConfigException(file + ": config file not found; check the path.");
         } catch (CharacterCodingException e) {
             throw new ConfigException(file + ": the config is not UTF-8 text; save it as UTF-8.");
         } catch (IOException e) {
