@@ -79,7 +79,7 @@ final class JobSteps {
     }
 
     List<Step> dualRun() {
-        List<Step> out = new ArrayList<>();
+        List<Step> out = new ArrayList<>(ActivitySteps.of(estate.inventory(), job.legacy()));
         List<ScheduleSpec> legacy = legacySchedules();
         String yaml;
         String note;
