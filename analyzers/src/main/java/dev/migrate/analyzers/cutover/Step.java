@@ -9,7 +9,14 @@ import java.util.List;
 public record Step(String title, List<String> commands, String why, List<String> sources, boolean done) {
     public Step {
         commands = List.copyOf(commands);
-        sources = List.copyOf(sources);
+        sources = withoutRepeats(sources);
+    }
+
+    /** A place already named by another source ("[PF292](...) at compose.yml:15" names compose.yml:15) is not repeated. */
+    private static List<String> withoutRepeats(List<String> sources) {
+        return sources.stream().distinct()
+                .filter(s -> sources.stream().noneMatch(other -> !other.equals(s) && other.endsWith(" at " + s)))
+                .toList();
     }
 
     public static Step of(String title, List<String> commands, String why, String... sources) {
