@@ -284,7 +284,8 @@ public class MigrateComposeAgentToWorker extends Recipe {
         for (String key : copied) {
             Yaml.Mapping.Entry field = find(body, key);
             if (field != null) {
-                sb.append('\n').append(inner).append(field.print(cursor).stripLeading());
+                // without its prefix: comment lines above a field describe the worker's setup, not the copy's
+                sb.append('\n').append(inner).append(field.withPrefix("").print(cursor));
             }
         }
         sb.append('\n').append(inner).append("command: sh -c \"prefect work-pool inspect ").append(pool)

@@ -123,6 +123,43 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             spec -> spec.path("docker-compose.yml")));
     }
 
+    // a compose stack whose agent lists its environment with a commented-out API key below: the comment lines
+    // sit before the next field, and the pool service copied them with that field, the first one re-indented
+    @Test
+    void commentsBetweenCopiedFieldsStayWithTheWorkerOnly() {
+        rewriteRun(yaml(
+            """
+            services:
+              agent:
+                image: prefecthq/prefect:2.6.5-python3.10
+                entrypoint: ["prefect", "agent", "start", "-q", "main"]
+                environment:
+                  - PREFECT_API_URL=http://server:4200/api
+            #       set the key when the agent talks to Prefect Cloud
+            #     - PREFECT_API_KEY=YOUR_KEY
+                profiles: ["agent"]
+            """,
+            """
+            services:
+              worker-create-pool:
+                image: prefecthq/prefect:2.6.5-python3.10
+                environment:
+                  - PREFECT_API_URL=http://server:4200/api
+                profiles: ["agent"]
+                command: sh -c "prefect work-pool inspect main >/dev/null 2>&1 || prefect work-pool create main --type process"
+                restart: "no"
+              worker:
+                image: prefecthq/prefect:2.6.5-python3.10
+                entrypoint: ["prefect", "worker", "start", "--pool", "main", "--type", "process"]
+                environment:
+                  - PREFECT_API_URL=http://server:4200/api
+            #       set the key when the agent talks to Prefect Cloud
+            #     - PREFECT_API_KEY=YOUR_KEY
+                profiles: ["agent"]
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
     // a compose file sharing its Prefect settings through an `x-prefect` anchor, one agent per profile: the
     // pool service had neither image nor build (compose rejects it) and ran without its worker's profile
     @Test
