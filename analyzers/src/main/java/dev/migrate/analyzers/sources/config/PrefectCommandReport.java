@@ -1,5 +1,8 @@
 package dev.migrate.analyzers.sources.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScanFile;
@@ -17,7 +20,28 @@ import java.util.Optional;
  * flags are gone in Prefect 3 comes from the recorded CLI surfaces, not from a list in this class.
  */
 public final class PrefectCommandReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private PrefectCommandReport() {
+    }
+
+    /**
+     * The schedule of a 2.x {@code --rrule}: an RRULE string, or a JSON object with {@code rrule} and
+     * {@code timezone} (2.x read it with {@code json.loads} first; a {@code --timezone} given too wins).
+     */
+    static ScheduleSpec rrule(String value, String timezone, SourceRef where) {
+        if (value.strip().startsWith("{")) {
+            try {
+                JsonNode json = JSON.readTree(value);
+                if (json != null && json.path("rrule").isTextual()) {
+                    String tz = timezone != null ? timezone : json.path("timezone").isTextual() ? json.get("timezone").asText() : null;
+                    return new ScheduleSpec(ScheduleSpec.Form.RRULE, json.get("rrule").asText(), tz, where);
+                }
+            } catch (JsonProcessingException e) {
+                // 2.x passed text that is not JSON on as the RRULE string itself
+            }
+        }
+        return new ScheduleSpec(ScheduleSpec.Form.RRULE, value, timezone, where);
     }
 
     /**
@@ -113,7 +137,7 @@ public final class PrefectCommandReport {
             inv.option("--cron").ifPresent(c -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, c, tz, where)));
             inv.option("--interval").ifPresent(i -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.INTERVAL,
                     i.matches("\\d+") ? "PT" + i + "S" : i, tz, where)));
-            inv.option("--rrule").ifPresent(r -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.RRULE, r, tz, where)));
+            inv.option("--rrule").ifPresent(r -> b.schedule(rrule(r, tz, where)));
             b.attr("entrypoint", inv.entrypoint().orElse(null))
                     .attr("infrastructure", inv.option("--infra-block", "-ib", "--infra", "-i").orElse(null))
                     .attr("storage", inv.option("--storage-block", "-sb").orElse(null))

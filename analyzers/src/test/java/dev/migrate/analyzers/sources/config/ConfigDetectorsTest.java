@@ -246,6 +246,21 @@ class ConfigDetectorsTest {
                 """);
     }
 
+    // a deploy script gave `--rrule` the JSON object 2.x also accepted, with the rule's DTSTART and time zone:
+    // the inventory kept the JSON text as the rule and read it in UTC
+    @Test
+    void anRruleGivenAsJsonIsReadWithItsTimeZone() {
+        String sh = """
+                prefect deployment build f.py:f -n a -q q -a --rrule '{"rrule": "DTSTART:20240105T060000\\nRRULE:FREQ=WEEKLY;BYDAY=FR", "timezone": "Europe/Paris"}'
+                prefect deployment build f.py:f -n b -q q -a --timezone UTC --rrule '{"rrule": "FREQ=DAILY", "timezone": "Asia/Tokyo"}'
+                prefect deployment build f.py:f -n c -q q -a --rrule '{not json'
+                """;
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "deploy.sh", sh))
+                .contains("schedule RRULE 'DTSTART:20240105T060000\nRRULE:FREQ=WEEKLY;BYDAY=FR' tz=Europe/Paris at deploy.sh:1:1")
+                .contains("schedule RRULE 'FREQ=DAILY' tz=UTC at deploy.sh:2:1")
+                .contains("schedule RRULE '{not json' at deploy.sh:3:1");
+    }
+
     @Test
     void mustNotReport() {
         assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "run.sh",
