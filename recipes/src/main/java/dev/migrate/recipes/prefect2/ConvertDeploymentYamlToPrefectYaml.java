@@ -121,6 +121,12 @@ public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDe
                 if (path.equals(acc.prefectYaml.get(dir))) {
                     appended = null;
                     Yaml.Documents after = super.visitDocuments(docs, ctx);
+                    if (appended == null) {
+                        // a prefect.yaml without `deployments:` (a 2.10 project's, or `prefect init`'s with the key
+                        // removed): the key is added, else the build outputs would be deleted with nowhere to go
+                        appended = DeploymentYamlEntries.of(found, "");
+                        after = DeploymentYamlEntry.withDeployments(after, appended.text());
+                    }
                     if (appended != null) {
                         String text = after.printAll();
                         appended.report(notes, getName(), path, text, text.lastIndexOf(appended.text()), ctx);
