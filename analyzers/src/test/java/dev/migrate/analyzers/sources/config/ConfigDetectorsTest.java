@@ -246,6 +246,31 @@ class ConfigDetectorsTest {
                 """);
     }
 
+    // MLOps course projects of the 2.10 "projects" era keep their deployments in deployment.yaml beside
+    // prefect.yaml: scan reported neither a job nor a finding, and Prefect 3 never reads that file
+    @Test
+    void theDeploymentYamlOfA210ProjectHoldsPrefect2Deployments() {
+        String yaml = """
+                deployments:
+                - name: weekly-training
+                  entrypoint: train.py:main_flow
+                  schedule:
+                    cron: 0 9 * * 1
+                  work_pool:
+                    name: train-pool
+                """;
+        assertThat(DetectorHarness.run(new PrefectYamlDetector(), "ml/deployment.yaml", yaml)).isEqualTo("""
+                job prefect2-weekly-training-f68c4ba3 prefect2 'weekly-training' at ml/deployment.yaml:2:3
+                  schedule CRON_UNIX '0 9 * * 1' at ml/deployment.yaml:5:11
+                  command train.py:main_flow
+                  overlap UNKNOWN
+                  attrs {entrypoint=train.py:main_flow, workPool=train-pool}
+                ml/deployment.yaml:1:1 PF204 deployment.yaml of Prefect 2.10's projects layout: Prefect 3 reads deployments only from prefect.yaml
+                ml/deployment.yaml:4:3 PF207 deployment 'weekly-training' uses `schedule:`; write it as a one-item `schedules:` list [prefect2-weekly-training-f68c4ba3]
+                """);
+        assertThat(DetectorHarness.run(new PrefectYamlDetector(), "ml/deployment.yaml", "name: x\nflow_name: f\n")).isEmpty();
+    }
+
     // a deploy script gave `--rrule` the JSON object 2.x also accepted, with the rule's DTSTART and time zone:
     // the inventory kept the JSON text as the rule and read it in UTC
     @Test
