@@ -16,7 +16,8 @@ import java.util.Set;
  * change keep their original quoting.
  */
 public final class PrefectCommandRewriter {
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "/bin/sh", "/bin/bash", "/usr/bin/env");
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "/bin/sh", "/bin/bash", "/usr/bin/env",
+            "runuser", "su"); // `runuser -l etl -c '...'`, `su etl -c '...'` run their -c text as a shell does
     /** Words that run the rest of the line as a command ({@code nohup prefect agent ... &}). */
     private static final Set<String> WRAPPERS = Set.of("nohup", "exec", "time", "command");
     /** Project tools whose {@code run} runs the rest of the line in the project's environment ({@code poetry run prefect}). */
@@ -82,7 +83,7 @@ public final class PrefectCommandRewriter {
     }
 
     /**
-     * Where the command a line runs starts, past the words that only run it: {@code nohup}, {@code env A=1},
+     * Where the command a line runs starts, past the words that only run it: {@code nohup}, {@code sudo -u etl}, {@code env A=1},
      * {@code poetry run} (and the other project tools), {@code python -m} before {@code prefect}.
      */
     static int commandStart(List<String> argv) {
@@ -92,6 +93,11 @@ public final class PrefectCommandRewriter {
             String exe = w.substring(w.lastIndexOf('/') + 1);
             if (WRAPPERS.contains(w)) {
                 i++;
+            } else if (exe.equals("sudo")) {
+                i++;
+                while (i < argv.size() - 1 && argv.get(i).startsWith("-")) {
+                    i += argv.get(i).matches("-[ugCDhprT]") ? 2 : 1; // the options that take a value
+                }
             } else if (RUNNERS.contains(exe) && argv.get(i + 1).equals("run")) {
                 i += 2;
             } else if (exe.equals("env")) {

@@ -228,6 +228,35 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             spec -> spec.path("scripts/setup.sh")));
     }
 
+    // a VM start-up script writes the agent's systemd unit with a here-document and creates its queue through
+    // runuser: neither command was rewritten, and no note said so
+    @Test
+    void unitsWrittenByHereDocumentsAndCommandsUnderRunuserAreTranslated() {
+        rewriteRun(
+            text(
+                """
+                #!/bin/bash
+                runuser -l etl -c '/usr/local/bin/prefect agent start -q setup'
+                cat << EOF > /etc/systemd/system/prefect-agent.service
+                [Service]
+                ExecStart=/usr/local/bin/prefect agent start -q nightly
+                Restart=always
+                EOF
+                sudo -u etl prefect agent start -q adhoc
+                """,
+                """
+                #!/bin/bash
+                runuser -l etl -c '/usr/local/bin/prefect worker start --pool setup --type process'
+                cat << EOF > /etc/systemd/system/prefect-agent.service
+                [Service]
+                ExecStart=/usr/local/bin/prefect worker start --pool nightly --type process
+                Restart=always
+                EOF
+                sudo -u etl prefect worker start --pool adhoc --type process
+                """,
+                spec -> spec.path("vm/setup.sh")));
+    }
+
     @Test
     void pipInstallsOfOtherPackagesStay() {
         rewriteRun(text("pip install 'prefecto==1.0' prefect-legacy-tools pandas==1.5\n", spec -> spec.path("scripts/setup.sh")));

@@ -23,6 +23,8 @@ public final class PrefectCliLineDetector implements Detector {
     private static final Pattern DOCKER_EXEC = Pattern.compile("^\\s*(?:CMD|ENTRYPOINT|RUN)\\s+(\\[.*])\\s*$");
     private static final Pattern DOCKER_FROM = Pattern.compile("^\\s*FROM\\s+(?:--\\S+\\s+)*(\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A systemd unit's command directive, in a unit a script writes with a here-document. */
+    private static final Pattern UNIT_COMMAND = Pattern.compile("^\\s*Exec(?:Start|StartPre|StartPost|Reload|Stop|StopPost|Condition)=[-@:+!]*");
 
     /** A line of the file after joining backslash continuations. */
     record LogicalLine(int number, int column, String text) {
@@ -77,6 +79,7 @@ public final class PrefectCliLineDetector implements Detector {
                 continue;
             }
             SourceRef lineRef = SourceRef.at(file.path(), line.number(), line.column());
+            boolean columnsKept = true;
             if (docker) {
                 Matcher from = DOCKER_FROM.matcher(text);
                 if (from.find()) {
@@ -87,13 +90,20 @@ public final class PrefectCliLineDetector implements Detector {
                     PrefectSettingsCheck.check(env.group(1), lineRef, null, sink);
                 }
                 text = execFormToShell(text);
+                columnsKept = text == line.text();
+            } else {
+                // the command of `ExecStart=/usr/bin/prefect agent start` (blanked to spaces, so columns hold)
+                Matcher unit = UNIT_COMMAND.matcher(text);
+                if (unit.find()) {
+                    text = " ".repeat(unit.end()) + text.substring(unit.end());
+                }
             }
             Matcher s = SETTING.matcher(text);
             while (s.find()) {
                 PrefectSettingsCheck.check(s.group(1), lineRef, null, sink);
             }
             for (PrefectInvocation inv : PrefectInvocation.find(text)) {
-                SourceRef where = text == line.text()
+                SourceRef where = columnsKept
                         ? SourceRef.at(file.path(), line.number(), line.column() + inv.offset()) : lineRef;
                 Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, sink);
                 job.ifPresent(b -> sink.job(b.build()));

@@ -56,9 +56,10 @@ public record PrefectInvocation(int offset, String path, Set<Version> versions, 
         return found;
     }
 
-    /** The script of {@code sh -c SCRIPT} (also bash, dash, zsh, and flags such as {@code -lc}). */
+    /** The script of {@code sh -c SCRIPT} (also bash, dash, zsh, runuser, su, and flags such as {@code -lc}). */
     private static Optional<ShellToken> shellScript(List<ShellToken> cmd) {
-        if (cmd.isEmpty() || !cmd.get(0).value().matches("(.*/)?(ba|da|z)?sh")) {
+        // runuser and su run their -c text as a shell does (`runuser -l etl -c 'prefect agent start'`)
+        if (cmd.isEmpty() || !cmd.get(0).value().matches("(.*/)?((ba|da|z)?sh|runuser|su)")) {
             return Optional.empty();
         }
         for (int i = 1; i + 1 < cmd.size(); i++) {

@@ -246,6 +246,22 @@ class ConfigDetectorsTest {
                 """);
     }
 
+    // VM start-up scripts write the agent's systemd unit with a here-document, or start it through runuser: scan
+    // reported no job and no finding for either
+    @Test
+    void agentsInUnitsWrittenByScriptsAndUnderRunuserAreReported() {
+        String sh = """
+                runuser -l etl -c '/usr/local/bin/prefect agent start -q setup'
+                cat << EOF > /etc/systemd/system/prefect-agent.service
+                [Service]
+                ExecStart=/usr/local/bin/prefect agent start -q nightly
+                EOF
+                """;
+        String out = DetectorHarness.run(new PrefectCliLineDetector(), "vm/setup.sh", sh);
+        assertThat(out).contains("vm/setup.sh:1:20 PF203").contains("vm/setup.sh:4:11 PF203")
+                .contains("job prefect-agent-agent-nightly");
+    }
+
     // MLOps course projects of the 2.10 "projects" era keep their deployments in deployment.yaml beside
     // prefect.yaml: scan reported neither a job nor a finding, and Prefect 3 never reads that file
     @Test
