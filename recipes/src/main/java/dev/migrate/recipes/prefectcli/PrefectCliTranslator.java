@@ -99,7 +99,8 @@ public final class PrefectCliTranslator {
         if (buildArgs.stream().anyMatch(a -> a.equals("-a") || a.equals("--apply"))) {
             return false;
         }
-        return BuiltDeploymentFiles.writtenBy(buildArgs).filter(options.appliedLater()::contains).isEmpty();
+        return BuiltDeploymentFiles.writtenBy(buildArgs)
+                .filter(w -> options.appliedLater().stream().anyMatch(a -> BuiltDeploymentFiles.applies(a, w))).isEmpty();
     }
 
     private static String buildOnlyNote(List<String> buildArgs, List<String> translated) {

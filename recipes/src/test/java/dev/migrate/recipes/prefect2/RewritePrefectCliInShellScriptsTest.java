@@ -146,6 +146,38 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             spec -> spec.path("deploy.sh")));
     }
 
+    // an image-analysis project builds each flow to deployment/NAME.yaml and applies them with a glob: the builds
+    // were left as build-only for a person, and the apply became `prefect deploy --all`
+    @Test
+    void anApplyOfAGlobCoveringTheBuiltFilesAppliesThem() {
+        rewriteRun(
+            text(
+            """
+            #!/bin/sh
+            prefect deployment build flows/a.py:a -n default -q slurm -o deployment/a.yaml
+            prefect deployment build flows/b.py:b -n default -q slurm -o deployment/b.yaml
+            prefect deployment apply deployment/*.yaml
+            """,
+            """
+            #!/bin/sh
+            prefect --no-prompt deploy --pool slurm flows/a.py:a --name default --work-queue slurm
+            prefect --no-prompt deploy --pool slurm flows/b.py:b --name default --work-queue slurm
+            # prefect deployment apply deployment/*.yaml
+            """,
+            spec -> spec.path("deploy.sh")),
+            // a glob covering none of the built files applies other files: the build is still build-only
+            text(
+            """
+            prefect deployment build flows/c.py:c -n c -q etl -o out/c.yaml
+            prefect deployment apply deployment/*.yaml
+            """,
+            """
+            prefect deployment build flows/c.py:c -n c -q etl -o out/c.yaml
+            prefect --no-prompt deploy --all
+            """,
+            spec -> spec.path("other.sh")));
+    }
+
     // a CI "does the flow build" script: 2.x wrote etl-deployment.yaml and registered nothing; `prefect deploy`
     // would register the deployment on every pull request
     @Test
