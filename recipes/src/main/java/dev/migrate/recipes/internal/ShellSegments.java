@@ -17,7 +17,7 @@ import java.util.function.BiFunction;
  * replacing the build registers the deployment itself.
  */
 public final class ShellSegments {
-    private static final String APPLY_OF_BUILD = "PF202: commented out: it applied the file the `prefect deployment build` "
+    public static final String APPLY_OF_BUILD = "PF202: commented out: it applied the file the `prefect deployment build` "
             + "above wrote; the `prefect deploy` that replaces the build registers the deployment itself (translated "
             + "alone it would be `prefect deploy --all`, which deploys whatever prefect.yaml is there)";
 

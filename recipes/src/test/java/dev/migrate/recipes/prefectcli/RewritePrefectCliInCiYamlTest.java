@@ -94,22 +94,35 @@ class RewritePrefectCliInCiYamlTest implements RewriteTest {
             spec -> spec.path(".gitlab-ci.yml")));
     }
 
-    // a GitLab pipeline built the deployment file in one item and applied it in the next: a pair across steps (the
-    // apply, an item that cannot hold a comment, is translated on its own)
+    // a GitLab pipeline built the deployment file in one item and applied it in the next: a pair across steps. The
+    // apply item became `prefect deploy --all`, which deploys whatever prefect.yaml is there (or fails without one):
+    // it becomes a comment above the next item; a last item is removed, its note naming it
     @Test
     void aBuildAppliedInALaterStepIsDeployed() {
-        rewriteRun(yaml(
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> "PF202".equals(r.code())).extracting(r -> r.line() + " " + r.manual())
+                .containsExactlyInAnyOrder("4 false", "9 false")),
+            yaml(
             """
             deploy:
               script:
                 - prefect deployment build flows/etl.py:etl -n nightly -q etl -o out/etl.yaml
                 - prefect deployment apply out/etl.yaml
+                - prefect deployment run etl/nightly
+            report:
+              script:
+                - prefect deployment build flows/r.py:r -n r -q etl -o r.yaml
+                - prefect deployment apply r.yaml
             """,
             """
             deploy:
               script:
                 - prefect --no-prompt deploy --pool etl flows/etl.py:etl --name nightly --work-queue etl
-                - prefect --no-prompt deploy --all
+                # - prefect deployment apply out/etl.yaml
+                - prefect deployment run etl/nightly
+            report:
+              script:
+                - prefect --no-prompt deploy --pool etl flows/r.py:r --name r --work-queue etl
             """,
             spec -> spec.path(".gitlab-ci.yml")));
     }
