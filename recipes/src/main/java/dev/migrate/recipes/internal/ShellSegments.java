@@ -3,6 +3,7 @@ package dev.migrate.recipes.internal;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefectcli.BuiltDeploymentFiles;
 import dev.migrate.recipes.prefectcli.CliOptions;
+import dev.migrate.recipes.prefectcli.PoolTypeConflicts;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,6 +71,14 @@ public final class ShellSegments {
             if (r.changed()) {
                 out.replace(s.start(), s.end(), r.text());
             }
+        }
+        // a conflict is noted at the first command that names the pool
+        List<String> inOrder = notes.stream().sorted(java.util.Comparator.comparingInt(Note::offset)).map(Note::message).toList();
+        for (String conflict : PoolTypeConflicts.of(inOrder)) {
+            String pool = conflict.substring(conflict.indexOf('`') + 1, conflict.indexOf('`', conflict.indexOf('`') + 1));
+            int at = notes.stream().filter(n -> n.message().contains("work-pool create " + pool + " "))
+                    .mapToInt(Note::offset).min().orElse(0);
+            notes.add(new Note(at, true, conflict));
         }
         return new Result(out.toString(), notes);
     }

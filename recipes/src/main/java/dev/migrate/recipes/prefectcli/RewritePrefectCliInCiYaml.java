@@ -76,6 +76,8 @@ public class RewritePrefectCliInCiYaml extends Recipe {
             private Set<String> built = new HashSet<>();
             /** For each scalar of this file, the deployment files the steps after it apply. */
             private Map<UUID, Set<String>> appliedAfter = Map.of();
+            /** The notes on this file's steps so far. */
+            private List<MigrationNotes.Row> stepNotes = new ArrayList<>();
 
             @Override
             public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
@@ -85,7 +87,17 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                 }
                 built = new HashSet<>();
                 appliedAfter = appliedAfterEachScalar(documents);
-                return super.visitDocuments(documents, ctx);
+                stepNotes = new ArrayList<>();
+                Yaml.Documents after = super.visitDocuments(documents, ctx);
+                // a pool named for deployments of different types, across the steps of this file
+                stepNotes.sort(java.util.Comparator.comparingInt(MigrationNotes.Row::line));
+                for (String conflict : PoolTypeConflicts.of(stepNotes.stream().map(MigrationNotes.Row::message).toList())) {
+                    String pool = conflict.substring(conflict.indexOf('`') + 1, conflict.indexOf('`', conflict.indexOf('`') + 1));
+                    MigrationNotes.Row first = stepNotes.stream().filter(r -> r.message().contains("work-pool create " + pool + " "))
+                            .findFirst().orElseThrow();
+                    notes.insertRow(ctx, new MigrationNotes.Row(first.sourcePath(), first.line(), getName(), true, conflict));
+                }
+                return after;
             }
 
             @Override
@@ -172,7 +184,9 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                 boolean fits = YamlShellScalars.fits(s, s.getValue(), after);
                 for (ShellSegments.Note n : r.notes()) {
                     int line = first == 0 ? 0 : first + TextPositions.lineOf(shell, n.offset()) - 1;
-                    notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), n.manual() || !fits, n.message()));
+                    MigrationNotes.Row row = new MigrationNotes.Row(path, line, getName(), n.manual() || !fits, n.message());
+                    notes.insertRow(ctx, row);
+                    stepNotes.add(row);
                 }
                 if (!fits) {
                     notes.insertRow(ctx, new MigrationNotes.Row(path, first, getName(), true, "the quoting of this "

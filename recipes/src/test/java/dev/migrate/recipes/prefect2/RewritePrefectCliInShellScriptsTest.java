@@ -178,6 +178,33 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             spec -> spec.path("other.sh")));
     }
 
+    // a demo deploy script built one flow per infrastructure block, all blocks named `prod`: every deploy went to a
+    // pool `prod`, each note saying to create it with another type, and nothing said a pool has one type
+    @Test
+    void onePoolNameGivenTwoTypesIsLeftToAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().contains("has one type")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(2);
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.message()).contains("work pool `prod`", "kubernetes, docker");
+                })),
+            text(
+            """
+            #!/bin/sh
+            prefect deployment build flows/a.py:a -n a -ib kubernetes-job/prod -a
+            prefect deployment build flows/b.py:b -n b -ib docker-container/prod -a
+            prefect deployment build flows/c.py:c -n c -ib docker-container/prod -a
+            """,
+            """
+            #!/bin/sh
+            prefect --no-prompt deploy --pool prod flows/a.py:a --name a
+            prefect --no-prompt deploy --pool prod flows/b.py:b --name b
+            prefect --no-prompt deploy --pool prod flows/c.py:c --name c
+            """,
+            spec -> spec.path("deploy.sh")));
+    }
+
     // a CI "does the flow build" script: 2.x wrote etl-deployment.yaml and registered nothing; `prefect deploy`
     // would register the deployment on every pull request
     @Test

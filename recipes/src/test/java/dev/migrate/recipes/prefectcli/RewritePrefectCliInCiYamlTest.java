@@ -127,6 +127,28 @@ class RewritePrefectCliInCiYamlTest implements RewriteTest {
             spec -> spec.path(".gitlab-ci.yml")));
     }
 
+    // a GitLab pipeline deployed one flow on a docker block and one on a process queue, both to a pool `prod`
+    @Test
+    void onePoolGivenTwoTypesAcrossStepsIsLeftToAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().contains("has one type")).singleElement()
+                .satisfies(r -> assertThat(r.line() + " " + r.manual()).isEqualTo("3 true"))),
+            yaml(
+            """
+            deploy:
+              script:
+                - prefect deployment build flows/a.py:a -n a -q prod -ib docker-container/prod -a
+                - prefect deployment build flows/b.py:b -n b -q prod -a
+            """,
+            """
+            deploy:
+              script:
+                - prefect --no-prompt deploy --pool prod flows/a.py:a --name a --work-queue prod
+                - prefect --no-prompt deploy --pool prod flows/b.py:b --name b --work-queue prod
+            """,
+            spec -> spec.path(".gitlab-ci.yml")));
+    }
+
     // a pull-request workflow checked that the flow builds: without --apply 2.x registered nothing, while
     // `prefect deploy` would register the deployment on every pull request
     @Test
