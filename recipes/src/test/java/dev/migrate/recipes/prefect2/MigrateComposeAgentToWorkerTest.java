@@ -160,6 +160,49 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             spec -> spec.path("docker-compose.yml")));
     }
 
+    // a stack of two agents, one started through `bash -c "..."` in a folded command, the other after it: the pool
+    // service took the closing quote of the bash text as part of the type (`--type process""`), and the second
+    // pool service kept `depends_on: [etl-agent]`, a service that no longer exists
+    @Test
+    void poolServicesTakeCleanPoolNamesAndTheRenamedDependencies() {
+        rewriteRun(yaml(
+            """
+            services:
+              etl-agent:
+                image: prefecthq/prefect:2.16.4-python3.10
+                command: >
+                  bash -c "prefect agent start -q etl"
+              ml-agent:
+                image: prefecthq/prefect:2.16.4-python3.10
+                command: ["prefect", "agent", "start", "-q", "train"]
+                depends_on:
+                  - etl-agent
+            """,
+            """
+            services:
+              etl-worker-create-pool:
+                image: prefecthq/prefect:2.16.4-python3.10
+                command: sh -c "prefect work-pool inspect etl >/dev/null 2>&1 || prefect work-pool create etl --type process"
+                restart: "no"
+              etl-worker:
+                image: prefecthq/prefect:2.16.4-python3.10
+                command: >
+                  bash -c "prefect worker start --pool etl --type process"
+              ml-worker-create-pool:
+                image: prefecthq/prefect:2.16.4-python3.10
+                depends_on:
+                  - etl-worker
+                command: sh -c "prefect work-pool inspect train >/dev/null 2>&1 || prefect work-pool create train --type process"
+                restart: "no"
+              ml-worker:
+                image: prefecthq/prefect:2.16.4-python3.10
+                command: ["prefect", "worker", "start", "--pool", "train", "--type", "process"]
+                depends_on:
+                  - etl-worker
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
     // a compose file sharing its Prefect settings through an `x-prefect` anchor, one agent per profile: the
     // pool service had neither image nor build (compose rejects it) and ran without its worker's profile
     @Test
