@@ -57,9 +57,20 @@ public final class PrefectCommandReport {
     public static Optional<JobBuilder> report(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
                                               String name, InventorySink sink) {
         Optional<JobBuilder> job = job(file, inv, fullCommand, where, name);
-        String jobId = job.map(JobBuilder::id).orElse(null);
+        findings(inv, where, job.map(JobBuilder::id).orElse(null), sink);
+        return job;
+    }
+
+    /**
+     * The findings of the call alone, on job {@code jobId}: for a command whose job another detector builds (the
+     * service of a systemd unit that runs it).
+     */
+    public static void findings(PrefectInvocation inv, SourceRef where, String jobId, InventorySink sink) {
         String shown = "`prefect " + inv.path() + "`";
-        if (!inv.in(Version.V3) && !inv.in(Version.V2)) {
+        if (inv.path().startsWith("orion ")) {
+            sink.finding(Findings.of("PF209", shown + " does not exist in Prefect 3.8.3 (it was renamed `prefect server"
+                    + inv.path().substring("orion".length()) + "` in 2.8 and the old name removed in 2.13)", where, jobId));
+        } else if (!inv.in(Version.V3) && !inv.in(Version.V2)) {
             sink.finding(Findings.of("PF101", shown + " is a Prefect 1 command; it does not exist in Prefect 3", where, jobId));
         } else if (!inv.in(Version.V3)) {
             switch (inv.path()) {
@@ -90,7 +101,6 @@ public final class PrefectCommandReport {
                         + " was accepted by Prefect 2.20 but not by Prefect 3.8.3", where, jobId));
             }
         }
-        return job;
     }
 
     private static void reportBuild(PrefectInvocation inv, SourceRef where, String jobId, InventorySink sink) {

@@ -89,6 +89,19 @@ public record PrefectInvocation(int offset, String path, Set<Version> versions, 
                 best = p.get();
             }
         }
+        if (best == null && !commandWords.isEmpty() && commandWords.get(0).equals("orion")) {
+            // `prefect orion start|database ...`: renamed `prefect server` in 2.8.1, the alias gone in 2.13, so no
+            // recorded CLI has it; it is the server command under its old name, known to no version
+            List<String> server = new ArrayList<>(commandWords);
+            server.set(0, "server");
+            Optional<String> p = api.cli(Version.V2).longestPath(server);
+            if (p.isPresent()) {
+                String path = "orion" + p.get().substring("server".length());
+                int used = path.split(" ").length;
+                return Optional.of(new PrefectInvocation(offset, path, EnumSet.noneOf(Version.class),
+                        List.copyOf(words.subList(i + used, words.size())), end));
+            }
+        }
         if (best == null) {
             return Optional.empty();
         }

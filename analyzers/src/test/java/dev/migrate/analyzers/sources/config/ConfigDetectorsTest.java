@@ -262,6 +262,24 @@ class ConfigDetectorsTest {
                 .contains("job prefect-agent-agent-nightly");
     }
 
+    // compose files and start scripts of 2022 run `prefect orion start` with PREFECT_ORION_* settings: no recorded
+    // CLI or settings list holds those names, so scan reported nothing, though Prefect 3 runs neither
+    @Test
+    void orionCommandsAndSettingsAreReported() {
+        String sh = """
+                export PREFECT_ORION_DATABASE_CONNECTION_URL=postgresql+asyncpg://db/prefect
+                prefect orion start --host 0.0.0.0
+                prefect orion database reset -y
+                """;
+        String out = DetectorHarness.run(new PrefectCliLineDetector(), "bin/server.sh", sh);
+        assertThat(out).contains("bin/server.sh:1:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is the name "
+                        + "Prefect 2.0-2.7 gave PREFECT_SERVER_DATABASE_CONNECTION_URL")
+                .contains("bin/server.sh:2:1 PF209 `prefect orion start` does not exist in Prefect 3.8.3 (it was renamed "
+                        + "`prefect server start`")
+                .contains("bin/server.sh:3:1 PF209 `prefect orion database reset`")
+                .contains("job prefect-server");
+    }
+
     // MLOps course projects of the 2.10 "projects" era keep their deployments in deployment.yaml beside
     // prefect.yaml: scan reported neither a job nor a finding, and Prefect 3 never reads that file
     @Test
