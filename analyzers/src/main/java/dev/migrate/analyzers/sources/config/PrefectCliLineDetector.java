@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Finds {@code prefect ...} command lines, {@code PREFECT_*} settings and Prefect images in shell scripts,
- * Makefiles, Dockerfiles and CI pipeline YAML, line by line (continuation lines joined, comments skipped).
+ * Makefiles, Dockerfiles, CI pipeline YAML and env files, line by line (continuation lines joined, comments skipped).
  */
 public final class PrefectCliLineDetector implements Detector {
     private static final Pattern SETTING = Pattern.compile("\\b(PREFECT_[A-Z0-9_]+)\\s*=");
@@ -42,7 +42,12 @@ public final class PrefectCliLineDetector implements Detector {
 
     @Override
     public boolean accepts(ScanFile file) {
-        return isScript(file) || isDockerfile(file.fileName()) || isCiYaml(file.path());
+        return isScript(file) || isDockerfile(file.fileName()) || isCiYaml(file.path()) || isEnvFile(file.fileName());
+    }
+
+    /** Env files ({@code .env}, {@code .env.prod}, {@code worker.env}) of {@code KEY=value} lines, as compose reads them. */
+    static boolean isEnvFile(String n) {
+        return n.equals(".env") || n.startsWith(".env.") || n.endsWith(".env");
     }
 
     static boolean isScript(ScanFile f) {

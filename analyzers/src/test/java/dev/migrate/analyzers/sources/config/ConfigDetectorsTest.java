@@ -280,6 +280,24 @@ class ConfigDetectorsTest {
                 .contains("job prefect-server");
     }
 
+    // a compose project's .env set settings Prefect 3 ignores: the rewrite renamed them, while scan read no env file
+    @Test
+    void envFilesAreCheckedForSettings() {
+        String env = """
+                # Prefect settings
+                PREFECT_API_URL=http://127.0.0.1:4200/api
+                PREFECT_ORION_UI_API_URL=http://127.0.0.1:4200/api
+                PREFECT_AGENT_PREFETCH_SECONDS=30
+                export PREFECT_LOGGING_LEVEL=INFO
+                """;
+        String out = DetectorHarness.run(new PrefectCliLineDetector(), "ops/.env", env);
+        assertThat(out).contains("ops/.env:3:1 CFG001 setting PREFECT_ORION_UI_API_URL")
+                .contains("ops/.env:4:1 CFG001 setting PREFECT_AGENT_PREFETCH_SECONDS").doesNotContain("127.0.0.1");
+        assertThat(PrefectCliLineDetector.isEnvFile(".env.prod")).isTrue();
+        assertThat(PrefectCliLineDetector.isEnvFile("worker.env")).isTrue();
+        assertThat(PrefectCliLineDetector.isEnvFile("environment.yml")).isFalse();
+    }
+
     // MLOps course projects of the 2.10 "projects" era keep their deployments in deployment.yaml beside
     // prefect.yaml: scan reported neither a job nor a finding, and Prefect 3 never reads that file
     @Test
