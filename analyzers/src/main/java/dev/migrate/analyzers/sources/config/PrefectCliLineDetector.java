@@ -23,6 +23,8 @@ public final class PrefectCliLineDetector implements Detector {
     private static final Pattern DOCKER_EXEC = Pattern.compile("^\\s*(?:CMD|ENTRYPOINT|RUN)\\s+(\\[.*])\\s*$");
     private static final Pattern DOCKER_FROM = Pattern.compile("^\\s*FROM\\s+(?:--\\S+\\s+)*(\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A Jenkinsfile's one-line {@code sh 'cmd'} / {@code sh "cmd"} step: group 2 is the command. */
+    private static final Pattern JENKINS_SH = Pattern.compile("^(\\s*sh\\s*\\(?\\s*(?:script\\s*:\\s*)?)(['\"])(.*)\\2");
     /** A systemd unit's command directive, in a unit a script writes with a here-document. */
     private static final Pattern UNIT_COMMAND = Pattern.compile("^\\s*Exec(?:Start|StartPre|StartPost|Reload|Stop|StopPost|Condition)=[-@:+!]*");
 
@@ -99,8 +101,12 @@ public final class PrefectCliLineDetector implements Detector {
             } else {
                 // the command of `ExecStart=/usr/bin/prefect agent start` (blanked to spaces, so columns hold)
                 Matcher unit = UNIT_COMMAND.matcher(text);
+                Matcher sh = file.fileName().startsWith("Jenkinsfile") ? JENKINS_SH.matcher(text) : null;
                 if (unit.find()) {
                     text = " ".repeat(unit.end()) + text.substring(unit.end());
+                } else if (sh != null && sh.find()) {
+                    // the step's command at its own columns
+                    text = " ".repeat(sh.start(3)) + sh.group(3);
                 }
             }
             Matcher s = SETTING.matcher(text);

@@ -298,6 +298,19 @@ class ConfigDetectorsTest {
         assertThat(PrefectCliLineDetector.isEnvFile("environment.yml")).isFalse();
     }
 
+    // a Jenkins pipeline deployed with `sh '...'` steps: the quoted command is one word to a shell reader
+    @Test
+    void jenkinsShStepsAreRead() {
+        String jf = """
+                node {
+                    sh 'prefect deployment build p/main.py:main -n prod -q jenkins -a'
+                    sh "prefect agent start -q jenkins"
+                }
+                """;
+        String out = DetectorHarness.run(new PrefectCliLineDetector(), "Jenkinsfile", jf);
+        assertThat(out).contains("Jenkinsfile:2:9 PF201").contains("Jenkinsfile:3:9 PF203");
+    }
+
     // MLOps course projects of the 2.10 "projects" era keep their deployments in deployment.yaml beside
     // prefect.yaml: scan reported neither a job nor a finding, and Prefect 3 never reads that file
     @Test
