@@ -74,11 +74,9 @@ public final class ShellSegments {
         }
         // a conflict is noted at the first command that names the pool
         List<String> inOrder = notes.stream().sorted(java.util.Comparator.comparingInt(Note::offset)).map(Note::message).toList();
-        for (String conflict : PoolTypeConflicts.of(inOrder)) {
-            String pool = conflict.substring(conflict.indexOf('`') + 1, conflict.indexOf('`', conflict.indexOf('`') + 1));
-            int at = notes.stream().filter(n -> n.message().contains("work-pool create " + pool + " "))
-                    .mapToInt(Note::offset).min().orElse(0);
-            notes.add(new Note(at, true, conflict));
+        for (PoolTypeConflicts.Conflict conflict : PoolTypeConflicts.of(inOrder)) {
+            int at = notes.stream().filter(n -> conflict.createdBy(n.message())).mapToInt(Note::offset).min().orElse(0);
+            notes.add(new Note(at, true, conflict.note()));
         }
         return new Result(out.toString(), notes);
     }

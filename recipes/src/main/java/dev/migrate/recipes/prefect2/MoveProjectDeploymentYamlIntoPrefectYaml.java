@@ -56,10 +56,6 @@ public class MoveProjectDeploymentYamlIntoPrefectYaml extends ScanningRecipe<Mov
         return new Found();
     }
 
-    private static Path dirOf(Path path) {
-        return path.getParent() == null ? Path.of("") : path.getParent();
-    }
-
     private static boolean isDeploymentYaml(Path path) {
         String n = path.getFileName().toString();
         return n.equals("deployment.yaml") || n.equals("deployment.yml");
@@ -107,7 +103,7 @@ public class MoveProjectDeploymentYamlIntoPrefectYaml extends ScanningRecipe<Mov
                     Path path = docs.getSourcePath();
                     Yaml.Sequence list = deployments(docs);
                     if (isPrefectYaml(path)) {
-                        acc.prefectYamlNames.put(dirOf(path), names(list));
+                        acc.prefectYamlNames.put(PrefectYamlFiles.directoryOf(path), names(list));
                     } else if (isDeploymentYaml(path) && list != null && !list.getEntries().isEmpty()
                             && ((Yaml.Mapping) docs.getDocuments().get(0).getBlock()).getEntries().size() == 1) {
                         // only `deployments:` in it (2.10's template), so removing the file loses nothing else
@@ -115,7 +111,7 @@ public class MoveProjectDeploymentYamlIntoPrefectYaml extends ScanningRecipe<Mov
                         String first = list.getEntries().get(0).getPrefix();
                         String indent = first.substring(first.lastIndexOf('\n') + 1);
                         // the list's text from its first item's line: comments above the first item come along
-                        acc.moved.put(dirOf(path), new Moved(path, text.substring(text.indexOf('\n') + 1),
+                        acc.moved.put(PrefectYamlFiles.directoryOf(path), new Moved(path, text.substring(text.indexOf('\n') + 1),
                                 indent.length(), names(list)));
                     }
                 }
@@ -130,11 +126,11 @@ public class MoveProjectDeploymentYamlIntoPrefectYaml extends ScanningRecipe<Mov
             @Override
             public Yaml.Documents visitDocuments(Yaml.Documents docs, ExecutionContext ctx) {
                 Path path = docs.getSourcePath();
-                Moved moved = acc.moved.get(dirOf(path));
+                Moved moved = acc.moved.get(PrefectYamlFiles.directoryOf(path));
                 if (moved == null) {
                     return docs;
                 }
-                Set<String> existing = acc.prefectYamlNames.get(dirOf(path));
+                Set<String> existing = acc.prefectYamlNames.get(PrefectYamlFiles.directoryOf(path));
                 Set<String> both = new LinkedHashSet<>(moved.names());
                 if (existing != null) {
                     both.retainAll(existing);

@@ -22,8 +22,16 @@ public final class PoolTypeConflicts {
     private PoolTypeConflicts() {
     }
 
-    /** A note for each pool that {@code notes} (of one file, in order) create with more than one type. */
-    public static List<String> of(List<String> notes) {
+    /** A pool given more than one type, and the note that says so. */
+    public record Conflict(String pool, String note) {
+        /** Whether {@code message}, a translation's note, asks to create this pool. */
+        public boolean createdBy(String message) {
+            return message.contains("work-pool create " + pool + " ");
+        }
+    }
+
+    /** A conflict for each pool that {@code notes} (of one file, in order) create with more than one type. */
+    public static List<Conflict> of(List<String> notes) {
         Map<String, Set<String>> types = new LinkedHashMap<>();
         for (String note : notes) {
             Matcher m = CREATE.matcher(note);
@@ -31,11 +39,12 @@ public final class PoolTypeConflicts {
                 types.computeIfAbsent(m.group(1), k -> new LinkedHashSet<>()).add(m.group(2));
             }
         }
-        List<String> out = new ArrayList<>();
+        List<Conflict> out = new ArrayList<>();
         types.forEach((pool, t) -> {
             if (t.size() > 1) {
-                out.add("work pool `" + pool + "` is chosen for deployments of different infrastructure (types "
-                        + String.join(", ", t) + "), but a pool has one type: give each type its own pool (--pool NAME)");
+                out.add(new Conflict(pool, "work pool `" + pool + "` is chosen for deployments of different "
+                        + "infrastructure (types " + String.join(", ", t) + "), but a pool has one type: give each type "
+                        + "its own pool (--pool NAME)"));
             }
         });
         return out;

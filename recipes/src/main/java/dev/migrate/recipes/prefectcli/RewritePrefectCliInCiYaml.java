@@ -91,11 +91,9 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                 Yaml.Documents after = super.visitDocuments(documents, ctx);
                 // a pool named for deployments of different types, across the steps of this file
                 stepNotes.sort(java.util.Comparator.comparingInt(MigrationNotes.Row::line));
-                for (String conflict : PoolTypeConflicts.of(stepNotes.stream().map(MigrationNotes.Row::message).toList())) {
-                    String pool = conflict.substring(conflict.indexOf('`') + 1, conflict.indexOf('`', conflict.indexOf('`') + 1));
-                    MigrationNotes.Row first = stepNotes.stream().filter(r -> r.message().contains("work-pool create " + pool + " "))
-                            .findFirst().orElseThrow();
-                    notes.insertRow(ctx, new MigrationNotes.Row(first.sourcePath(), first.line(), getName(), true, conflict));
+                for (PoolTypeConflicts.Conflict conflict : PoolTypeConflicts.of(stepNotes.stream().map(MigrationNotes.Row::message).toList())) {
+                    MigrationNotes.Row first = stepNotes.stream().filter(r -> conflict.createdBy(r.message())).findFirst().orElseThrow();
+                    notes.insertRow(ctx, new MigrationNotes.Row(first.sourcePath(), first.line(), getName(), true, conflict.note()));
                 }
                 return after;
             }
