@@ -316,6 +316,30 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
                 spec -> spec.path("vm/setup.sh")));
     }
 
+    // a GCE start-up script echoes the agent's unit in one double-quoted string: scan reported the agent, the
+    // rewrite left the string without a word
+    @Test
+    void aUnitWrittenFromAQuotedStringGetsAManualNote() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.line()).isEqualTo(5);
+                    assertThat(r.message()).contains("change that line by hand to: /usr/local/bin/prefect worker start "
+                            + "--pool etl --type process");
+                })),
+            text(
+                """
+                #!/bin/bash
+                echo "[Unit]
+                Description=Prefect Agent
+                [Service]
+                ExecStart=/usr/local/bin/prefect agent start -q etl
+                [Install]
+                WantedBy=multi-user.target" > /etc/systemd/system/prefect-agent.service
+                """,
+                spec -> spec.path("startup.sh")));
+    }
+
     @Test
     void pipInstallsOfOtherPackagesStay() {
         rewriteRun(text("pip install 'prefecto==1.0' prefect-legacy-tools pandas==1.5\n", spec -> spec.path("scripts/setup.sh")));
