@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.internal.PrefectCliTextRecipe;
 import dev.migrate.recipes.internal.Segment;
 import dev.migrate.recipes.internal.ShellStatements;
@@ -55,7 +56,8 @@ public class RewritePrefectCliInShellScripts extends PrefectCliTextRecipe {
         while (exec.find()) {
             ShellRewrite line = PrefectCommandRewriter.rewrite(exec.group(1), options);
             if (line.changed()) {
-                notes.add("the unit text this statement writes runs `" + exec.group(1).strip() + "`; change that "
+                String code = MigrationNotes.codeOf(line.notes());
+                notes.add((code == null ? "" : code + ": ") + "the unit text this statement writes runs `" + exec.group(1).strip() + "`; change that "
                         + "line by hand to: " + line.text().strip());
                 manual = true;
             }

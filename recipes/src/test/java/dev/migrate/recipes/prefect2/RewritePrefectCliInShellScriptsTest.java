@@ -324,6 +324,7 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
                 .satisfies(r -> {
                     assertThat(r.manual()).isTrue();
                     assertThat(r.line()).isEqualTo(5);
+                    assertThat(r.code()).isEqualTo("PF203");
                     assertThat(r.message()).contains("change that line by hand to: /usr/local/bin/prefect worker start "
                             + "--pool etl --type process");
                 })),
