@@ -33,6 +33,9 @@ public class MigrateComposeAgentToWorker extends Recipe {
     // a value quoted as a whole, else up to a quote that closes the text around the command (`bash -c "... --type process"`)
     private static final Pattern POOL = Pattern.compile("--pool\\s+(\"[^\"]*\"|'[^']*'|[^\\s\"']+)");
     private static final Pattern TYPE = Pattern.compile("--type\\s+(\"[^\"]*\"|'[^']*'|[^\\s\"']+)");
+    /** A command Prefect 3 removed: an agent, a deployment build/apply or schedule command, an orion server. */
+    private static final Pattern PREFECT_2_COMMAND = Pattern.compile(
+            "prefect\\s+(agent|orion|deployment\\s+(build|apply|set-schedule|pause-schedule|resume-schedule))\\b");
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF203");
 
     @Override
@@ -139,10 +142,10 @@ public class MigrateComposeAgentToWorker extends Recipe {
             Yaml.Mapping.Entry command = commandField(body, cursor);
             ComposeCommand r = command == null ? null : ComposeCommand.of(command, options);
             if (r == null) {
-                if (command != null && command.print(cursor).contains("agent")) {
+                if (command != null && PREFECT_2_COMMAND.matcher(command.print(cursor)).find()) {
                     pending.add(new Pending(serviceName, null, true, "service `" + serviceName + "` gives its "
-                            + command.getKey().getValue() + " in a form this recipe cannot read; rewrite a `prefect "
-                            + "agent` command in it by hand"));
+                            + command.getKey().getValue() + " in a form this recipe cannot read (a folded line "
+                            + "indented deeper keeps its break); rewrite its Prefect 2 commands by hand"));
                 }
                 entries.add(service);
                 continue;

@@ -203,6 +203,28 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             spec -> spec.path("docker-compose.yml")));
     }
 
+    // a deployer service folds `sh -c "build &&` and a deeper-indented `apply"` over two lines: the break is
+    // kept, the recipe cannot read the command, and it said nothing because the note looked only for agents
+    @Test
+    void anUnreadableCommandWithDeploymentCommandsGetsANote() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.line()).isEqualTo(2);
+                    assertThat(r.message()).contains("service `deployer`", "rewrite its Prefect 2 commands by hand");
+                })),
+            yaml(
+            """
+            services:
+              deployer:
+                image: prefecthq/prefect:2.20.4-python3.12
+                command: >
+                  sh -c "prefect deployment build flows/main.py:main -n main -q etl -o main.yaml &&
+                         prefect deployment apply main.yaml"
+            """,
+            spec -> spec.path("docker-compose.yaml")));
+    }
+
     // a compose file sharing its Prefect settings through an `x-prefect` anchor, one agent per profile: the
     // pool service had neither image nor build (compose rejects it) and ran without its worker's profile
     @Test

@@ -58,14 +58,18 @@ public record PrefectInvocation(int offset, String path, Set<Version> versions, 
 
     /** The script of {@code sh -c SCRIPT} (also bash, dash, zsh, runuser, su, and flags such as {@code -lc}). */
     private static Optional<ShellToken> shellScript(List<ShellToken> cmd) {
-        // runuser and su run their -c text as a shell does (`runuser -l etl -c 'prefect agent start'`)
-        if (cmd.isEmpty() || !cmd.get(0).value().matches("(.*/)?((ba|da|z)?sh|runuser|su)")) {
-            return Optional.empty();
-        }
-        for (int i = 1; i + 1 < cmd.size(); i++) {
-            if (cmd.get(i).value().matches("-[a-z]*c")) {
-                return Optional.of(cmd.get(i + 1));
+        // runuser and su run their -c text as a shell does (`runuser -l etl -c 'prefect agent start'`); the shell
+        // may come after a wrapper (`/opt/prefect/entrypoint.sh sh -c ...`, `tini -- bash -c ...`)
+        for (int s = 0; s < cmd.size(); s++) {
+            if (!cmd.get(s).value().matches("(.*/)?((ba|da|z)?sh|runuser|su)")) {
+                continue;
             }
+            for (int i = s + 1; i + 1 < cmd.size(); i++) {
+                if (cmd.get(i).value().matches("-[a-z]*c")) {
+                    return Optional.of(cmd.get(i + 1));
+                }
+            }
+            return Optional.empty();
         }
         return Optional.empty();
     }

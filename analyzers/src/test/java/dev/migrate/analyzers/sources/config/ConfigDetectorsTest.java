@@ -311,6 +311,20 @@ class ConfigDetectorsTest {
         assertThat(out).contains("Jenkinsfile:2:9 PF201").contains("Jenkinsfile:3:9 PF203");
     }
 
+    // an agent service kept the image's entrypoint script and ran `["sh", "-c", "pip install ... && prefect agent
+    // start ..."]` as its command: the shell came after the entrypoint, so its script was one unread word
+    @Test
+    void aShellScriptAfterAnEntrypointWrapperIsRead() {
+        String yaml = """
+                services:
+                  agent:
+                    image: prefecthq/prefect:2.20.4-python3.12
+                    entrypoint: ["/opt/prefect/entrypoint.sh"]
+                    command: ["sh", "-c", "pip install -r /app/requirements.txt && prefect agent start -q etl"]
+                """;
+        assertThat(DetectorHarness.run(new ComposeDetector(), "docker-compose.yaml", yaml)).contains("PF203");
+    }
+
     // MLOps course projects of the 2.10 "projects" era keep their deployments in deployment.yaml beside
     // prefect.yaml: scan reported neither a job nor a finding, and Prefect 3 never reads that file
     @Test
