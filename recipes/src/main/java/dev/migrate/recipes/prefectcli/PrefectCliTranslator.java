@@ -400,6 +400,14 @@ public final class PrefectCliTranslator {
             d.flags.add(o.poolType());
             d.notes.add("work pools must be typed in 3.x (workers refuse prefect-agent pools); chose --type "
                     + o.poolType());
+            return;
+        }
+        // an explicit prefect-agent type: the pool only 2.x agents polled
+        String flag = d.has("--type") ? "--type" : "-t";
+        if (d.value(flag).filter("prefect-agent"::equals).isPresent()) {
+            d.manual = true;
+            d.notes.add("a prefect-agent pool, which Prefect 3 workers refuse: create it with the type of the worker "
+                    + "that will serve it (--type " + o.poolType() + ", docker, kubernetes, ...)");
         }
     }
 

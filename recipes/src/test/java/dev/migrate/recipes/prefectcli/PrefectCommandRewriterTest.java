@@ -252,6 +252,16 @@ class PrefectCommandRewriterTest {
                 .noneMatch(n -> n.contains("the agent named no queue"));
     }
 
+    // a setup script created the pool its 2.x agents polled with `--type prefect-agent`: kept without a word
+    @Test
+    void aPoolCreatedWithThePrefectAgentTypeIsLeftToAPerson() {
+        ShellRewrite r = rw("prefect work-pool create legacy --type prefect-agent");
+        assertThat(r.changed()).isFalse();
+        assertThat(r.manual()).isTrue();
+        assertThat(r.notes()).singleElement().asString().contains("prefect-agent pool", "--type process");
+        assertThat(rw("prefect work-pool create k8s -t kubernetes").notes()).isEmpty();
+    }
+
     @Test
     void removedCommandsAreManualAndUnchanged() {
         ShellRewrite r = rw("prefect kubernetes manifest server > server.yaml");
