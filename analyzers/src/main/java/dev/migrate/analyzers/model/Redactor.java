@@ -28,6 +28,8 @@ public final class Redactor {
 
     /** A template that names where the secret is kept: {@code {{ prefect.blocks.secret.x }}}, quoted or not. */
     private static final Pattern TEMPLATE = Pattern.compile("[\"']?\\{\\{");
+    /** A YAML or Python null, written as the value of a secret-named key: nothing to hide. */
+    private static final Pattern NO_VALUE = Pattern.compile("(?i)null|~|none|[\"']{2}");
     /** A quoted name in capitals ({@code "GITHUB_ACCESS_TOKEN"}): in source, the name of a secret, not its value. */
     private static final Pattern QUOTED_NAME = Pattern.compile("([\"'])[A-Z][A-Z0-9_]*\\1");
 
@@ -83,9 +85,10 @@ public final class Redactor {
         }
         s = SECRET_ASSIGNMENT.matcher(s).replaceAll(m -> {
             String value = m.group(3);
-            // A reference to a variable, a template or a secret store is not itself a secret.
+            // A reference to a variable, a template or a secret store is not itself a secret, nor is no value
+            // (`access_token: null` in a prefect.yaml pull step, `password = None`).
             if (value.startsWith("$") || value.startsWith("\"$") || value.replaceAll("^([\"'])(.*)\\1$", "$2").equals(MASK) || !literal.test(value)
-                    || TEMPLATE.matcher(value).lookingAt()) {
+                    || TEMPLATE.matcher(value).lookingAt() || NO_VALUE.matcher(value).matches()) {
                 return Matcher.quoteReplacement(m.group());
             }
             return Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK + syntaxAfter(value));

@@ -30,6 +30,9 @@ class RedactorTest {
         */15 * * * * /opt/offload/run.sh --table trades
         PREFECT_API_URL=http://localhost:4200/api
         DB_PASSWORD=$DB_PASSWORD
+        access_token: null
+        password = None
+        PREFECT_API_KEY: ~
         https://example.com/path?x=1
         """)
     void leavesOrdinaryTextAlone(String in) {

@@ -104,6 +104,10 @@ final class NoteLines {
          */
         private int likest(int index, int begin, int end, int from, int to) {
             Set<String> words = was.words(index);
+            int same = from + index - begin;
+            if (end - begin == to - from && !now.isComment(same) && sharesAWord(words, same)) {
+                return same; // rewritten line for line: a line more like a neighbour's still stays in its place
+            }
             double expected = from + (index - begin) * (double) (to - from) / (end - begin);
             int best = from;
             int bestCommon = 0;
@@ -128,6 +132,15 @@ final class NoteLines {
                 }
             }
             return best;
+        }
+
+        private boolean sharesAWord(Set<String> words, int i) {
+            for (String w : now.words(i)) {
+                if (words.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

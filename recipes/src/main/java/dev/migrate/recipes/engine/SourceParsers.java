@@ -18,7 +18,8 @@ final class SourceParsers {
      * the legacy scheduler recipe, which finds Spring and Quartz jobs in them). */
     private static final Pattern PLAIN_TEXT = Pattern.compile(
             "(?i)(.*\\.(sh|bash|mk|service|timer|env|txt|in|cfg|toml|md|json|java|xml|properties))|Dockerfile(\\..*)?|.*\\.dockerfile|Containerfile"
-                    + "|Makefile|makefile|GNUmakefile|crontab(\\..*)?|.*\\.cron");
+                    + "|Makefile|makefile|GNUmakefile|crontab(\\..*)?|.*\\.cron"
+                    + "|Procfile(\\..*)?|justfile|\\.justfile|.*\\.just|Jenkinsfile(\\..*)?|.*\\.jenkinsfile|\\.env\\..*");
 
     /** Crontabs are named by their directory: /etc/cron.d/*, /var/spool/cron/crontabs/*, anacrontab; run-parts scripts too. */
     private static final Pattern CRONTAB_PATH = Pattern.compile(

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.recipes.PrefectRenames;
 import dev.migrate.recipes.PrefectTarget;
 import java.util.LinkedHashMap;
@@ -28,10 +29,16 @@ public final class SettingsRenames {
         }
     }
 
-    /** Names removed before 3.x ({@code PREFECT_ORION_*}): renaming them is required. */
+    /**
+     * Names removed before 3.x ({@code PREFECT_ORION_*}), and 2.x names Prefect 3 does not read at all but gave a
+     * successor ({@code PREFECT_AGENT_QUERY_INTERVAL} is {@code PREFECT_WORKER_QUERY_SECONDS}): renaming them is
+     * required, since no 3.x alias reads them.
+     */
     public static SettingsRenames removed(PrefectTarget target) {
-        return cached("removed", target, () -> new SettingsRenames(r -> !r.old().startsWith("PREFECT__") && r.from().startsWith("2.0")
-                && r.to().startsWith("2."), target));
+        return cached("removed", target, () -> new SettingsRenames(r -> !r.old().startsWith("PREFECT__")
+                && (r.from().startsWith("2.0") && r.to().startsWith("2.")
+                        || r.from().startsWith("2") && PrefectApi.get().canonicalSetting3(r.old()).isEmpty()
+                                && PrefectApi.get().canonicalSetting3(r.replacement()).isPresent()), target));
     }
 
     /** Every 2.x or 3.0 name with a newer canonical name; the old ones still work as aliases. */

@@ -3,6 +3,7 @@ package dev.migrate.recipes.internal;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefectcli.BuiltDeploymentFiles;
 import dev.migrate.recipes.prefectcli.CliOptions;
+import dev.migrate.recipes.prefectcli.PoolTypeConflicts;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +18,7 @@ import java.util.function.BiFunction;
  * replacing the build registers the deployment itself.
  */
 public final class ShellSegments {
-    private static final String APPLY_OF_BUILD = "PF202: commented out: it applied the file the `prefect deployment build` "
+    public static final String APPLY_OF_BUILD = "PF202: commented out: it applied the file the `prefect deployment build` "
             + "above wrote; the `prefect deploy` that replaces the build registers the deployment itself (translated "
             + "alone it would be `prefect deploy --all`, which deploys whatever prefect.yaml is there)";
 
@@ -70,6 +71,12 @@ public final class ShellSegments {
             if (r.changed()) {
                 out.replace(s.start(), s.end(), r.text());
             }
+        }
+        // a conflict is noted at the first command that names the pool
+        List<String> inOrder = notes.stream().sorted(java.util.Comparator.comparingInt(Note::offset)).map(Note::message).toList();
+        for (PoolTypeConflicts.Conflict conflict : PoolTypeConflicts.of(inOrder)) {
+            int at = notes.stream().filter(n -> conflict.createdBy(n.message())).mapToInt(Note::offset).min().orElse(0);
+            notes.add(new Note(at, true, conflict.note()));
         }
         return new Result(out.toString(), notes);
     }

@@ -2,6 +2,8 @@ package dev.migrate.recipes.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits a shell script into its logical lines: a line ends at a newline that is neither escaped by a
@@ -9,6 +11,11 @@ import java.util.List;
  * and one command that needs --unsafe-fixes does not hold back the safe edits of the others.
  */
 public final class ShellStatements {
+    /**
+     * A systemd unit's command directive ({@code ExecStart=-/usr/bin/prefect ...}), as a script writes the unit
+     * with a here-document ({@code cat << EOF > /etc/systemd/system/agent.service}): its command is translated.
+     */
+    private static final Pattern UNIT_COMMAND = Pattern.compile("[ \\t]*Exec(?:Start|StartPre|StartPost|Reload|Stop|StopPost|Condition)=[-@:+!]*");
     private ShellStatements() {
     }
 
@@ -44,7 +51,8 @@ public final class ShellStatements {
     private static void add(List<Segment> out, String text, int start, int end) {
         int e = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
         if (!text.substring(start, e).isBlank()) {
-            out.add(new Segment(start, e));
+            Matcher exec = UNIT_COMMAND.matcher(text).region(start, e);
+            out.add(new Segment(exec.lookingAt() ? exec.end() : start, e));
         }
     }
 }

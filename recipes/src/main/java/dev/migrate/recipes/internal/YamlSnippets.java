@@ -25,6 +25,11 @@ public final class YamlSnippets {
      * prefix (a space for inline values, a newline and indentation for block values).
      */
     public static Yaml.Block parseValue(String key, String valueText) {
+        return parseEntry(key, valueText).getValue();
+    }
+
+    /** Parses {@code key:VALUE_TEXT} and returns the entry, without a prefix (see {@link #parseValue}). */
+    public static Yaml.Mapping.Entry parseEntry(String key, String valueText) {
         // Aliases may point at anchors defined elsewhere in the file (compose `<<: *defaults`); declare
         // stand-ins first so the snippet parses. Aliases print by name, so the stand-ins leave no trace.
         StringBuilder anchors = new StringBuilder();
@@ -45,7 +50,7 @@ public final class YamlSnippets {
         }
         Yaml.Documents docs = (Yaml.Documents) parsed.get(0);
         Yaml.Mapping root = (Yaml.Mapping) docs.getDocuments().get(0).getBlock();
-        return root.getEntries().get(declared.size()).getValue();
+        return root.getEntries().get(declared.size()).withPrefix("");
     }
 
     /**

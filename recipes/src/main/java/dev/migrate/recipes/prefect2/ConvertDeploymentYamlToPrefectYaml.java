@@ -63,7 +63,7 @@ public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDe
             public Tree visit(Tree tree, ExecutionContext ctx) {
                 if (tree instanceof Yaml.Documents docs) {
                     Path path = docs.getSourcePath();
-                    Path dir = path.getParent() == null ? Path.of("") : path.getParent();
+                    Path dir = PrefectYamlFiles.directoryOf(path);
                     String name = path.getFileName().toString();
                     if (name.equals("prefect.yaml") || name.equals("prefect.yml")) {
                         acc.prefectYaml.put(dir, path);
@@ -108,7 +108,7 @@ public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDe
             @Override
             public Yaml.Documents visitDocuments(Yaml.Documents docs, ExecutionContext ctx) {
                 Path path = docs.getSourcePath();
-                Path dir = path.getParent() == null ? Path.of("") : path.getParent();
+                Path dir = PrefectYamlFiles.directoryOf(path);
                 List<Map<String, Object>> found = acc.deployments.get(dir);
                 if (found == null) {
                     return docs;
@@ -121,6 +121,12 @@ public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDe
                 if (path.equals(acc.prefectYaml.get(dir))) {
                     appended = null;
                     Yaml.Documents after = super.visitDocuments(docs, ctx);
+                    if (appended == null) {
+                        // a prefect.yaml without `deployments:` (a 2.10 project's, or `prefect init`'s with the key
+                        // removed): the key is added, else the build outputs would be deleted with nowhere to go
+                        appended = DeploymentYamlEntries.of(found, "");
+                        after = DeploymentYamlEntry.withDeployments(after, appended.text());
+                    }
                     if (appended != null) {
                         String text = after.printAll();
                         appended.report(notes, getName(), path, text, text.lastIndexOf(appended.text()), ctx);
@@ -137,7 +143,7 @@ public class ConvertDeploymentYamlToPrefectYaml extends ScanningRecipe<ConvertDe
                     return e;
                 }
                 Yaml.Documents docs = getCursor().firstEnclosingOrThrow(Yaml.Documents.class);
-                Path dir = docs.getSourcePath().getParent() == null ? Path.of("") : docs.getSourcePath().getParent();
+                Path dir = PrefectYamlFiles.directoryOf(docs.getSourcePath());
                 return DeploymentYamlEntry.appendTo(e, getCursor(), indent -> {
                     appended = DeploymentYamlEntries.of(acc.deployments.get(dir), indent);
                     return appended.text();

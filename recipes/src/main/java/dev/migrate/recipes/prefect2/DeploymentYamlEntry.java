@@ -277,6 +277,22 @@ final class DeploymentYamlEntry {
         return deployments.withValue(YamlSnippets.parseValue("deployments", current + entries.apply(indent)));
     }
 
+    /**
+     * {@code docs} with a top-level {@code deployments:} key holding {@code entriesText} added after its last key;
+     * unchanged when its first document is not a mapping.
+     */
+    static Yaml.Documents withDeployments(Yaml.Documents docs, String entriesText) {
+        Yaml.Document doc = docs.getDocuments().get(0);
+        if (!(doc.getBlock() instanceof Yaml.Mapping top)) {
+            return docs;
+        }
+        List<Yaml.Mapping.Entry> entries = new ArrayList<>(top.getEntries());
+        entries.add(YamlSnippets.parseEntry("deployments", entriesText).withPrefix("\n"));
+        List<Yaml.Document> documents = new ArrayList<>(docs.getDocuments());
+        documents.set(0, doc.withBlock(top.withEntries(entries)));
+        return docs.withDocuments(documents);
+    }
+
     private static String lastLine(String prefix) {
         return prefix.substring(prefix.lastIndexOf('\n') + 1);
     }

@@ -30,8 +30,12 @@ import org.openrewrite.yaml.tree.Yaml;
  * references updated), and a one-shot service creates the typed work pool before the worker starts.
  */
 public class MigrateComposeAgentToWorker extends Recipe {
-    private static final Pattern POOL = Pattern.compile("--pool\\s+(\\S+)");
-    private static final Pattern TYPE = Pattern.compile("--type\\s+(\\S+)");
+    // a value quoted as a whole, else up to a quote that closes the text around the command (`bash -c "... --type process"`)
+    private static final Pattern POOL = Pattern.compile("--pool\\s+(\"[^\"]*\"|'[^']*'|[^\\s\"']+)");
+    private static final Pattern TYPE = Pattern.compile("--type\\s+(\"[^\"]*\"|'[^']*'|[^\\s\"']+)");
+    /** A command Prefect 3 removed: an agent, a deployment build/apply or schedule command, an orion server. */
+    private static final Pattern PREFECT_2_COMMAND = Pattern.compile(
+            "prefect\\s+(agent|orion|deployment\\s+(build|apply|set-schedule|pause-schedule|resume-schedule))\\b");
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF203");
 
     @Override
@@ -124,6 +128,8 @@ public class MigrateComposeAgentToWorker extends Recipe {
         CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor());
         Map<String, String> renamed = new LinkedHashMap<>();
         Map<String, String> poolServices = new LinkedHashMap<>();
+        /* worker service name -> its pool and type */
+        Map<String, String[]> pools = new LinkedHashMap<>();
         List<Yaml.Mapping.Entry> entries = new ArrayList<>();
         boolean changed = false;
         List<Pending> pending = new ArrayList<>();
@@ -136,10 +142,10 @@ public class MigrateComposeAgentToWorker extends Recipe {
             Yaml.Mapping.Entry command = commandField(body, cursor);
             ComposeCommand r = command == null ? null : ComposeCommand.of(command, options);
             if (r == null) {
-                if (command != null && command.print(cursor).contains("agent")) {
+                if (command != null && PREFECT_2_COMMAND.matcher(command.print(cursor)).find()) {
                     pending.add(new Pending(serviceName, null, true, "service `" + serviceName + "` gives its "
-                            + command.getKey().getValue() + " in a form this recipe cannot read; rewrite a `prefect "
-                            + "agent` command in it by hand"));
+                            + command.getKey().getValue() + " in a form this recipe cannot read (a folded line "
+                            + "indented deeper keeps its break); rewrite its Prefect 2 commands by hand"));
                 }
                 entries.add(service);
                 continue;
@@ -190,14 +196,21 @@ public class MigrateComposeAgentToWorker extends Recipe {
                 Matcher pool = POOL.matcher(r.after());
                 Matcher type = TYPE.matcher(r.after());
                 if (pool.find()) {
-                    poolServices.put(svc.getKey().getValue(),
-                            poolService(svc, unquoted(pool.group(1)), type.find() ? type.group(1) : "process", cursor));
+                    pools.put(svc.getKey().getValue(), new String[] {unquoted(pool.group(1)),
+                            type.find() ? unquoted(type.group(1)) : "process"});
                 }
             }
         }
+        List<Yaml.Mapping.Entry> renamedEntries = renameReferences(entries, renamed);
+        // the pool services copy their workers' settings once references point at the renamed services
+        for (Yaml.Mapping.Entry svc : renamedEntries) {
+            String[] pool = pools.get(svc.getKey().getValue());
+            if (pool != null) {
+                poolServices.put(svc.getKey().getValue(), poolService(svc, pool[0], pool[1], cursor));
+            }
+        }
         Yaml.Mapping.Entry result = !changed ? servicesEntry
-                : withPoolServices(servicesEntry.withValue(services.withEntries(renameReferences(entries, renamed))),
-                        poolServices, cursor);
+                : withPoolServices(servicesEntry.withValue(services.withEntries(renamedEntries)), poolServices, cursor);
         report(pending, outputText(servicesEntry, result, cursor), path, ctx);
         return result;
     }
@@ -284,7 +297,8 @@ public class MigrateComposeAgentToWorker extends Recipe {
         for (String key : copied) {
             Yaml.Mapping.Entry field = find(body, key);
             if (field != null) {
-                sb.append('\n').append(inner).append(field.print(cursor).stripLeading());
+                // without its prefix: comment lines above a field describe the worker's setup, not the copy's
+                sb.append('\n').append(inner).append(field.withPrefix("").print(cursor));
             }
         }
         sb.append('\n').append(inner).append("command: sh -c \"prefect work-pool inspect ").append(pool)

@@ -33,6 +33,11 @@ final class PrefectYamlFiles {
     }
 
     /** True when the cursor's mapping entry sits directly in the document's root mapping. */
+    /** The directory of a project file, as a relative path ({@code ""} for the project root). */
+    static java.nio.file.Path directoryOf(java.nio.file.Path file) {
+        return file.getParent() == null ? java.nio.file.Path.of("") : file.getParent();
+    }
+
     static boolean isTopLevel(Cursor entryCursor) {
         Cursor mapping = entryCursor.getParentTreeCursor();
         return mapping.getValue() instanceof Yaml.Mapping && mapping.getParentTreeCursor().getValue() instanceof Yaml.Document;

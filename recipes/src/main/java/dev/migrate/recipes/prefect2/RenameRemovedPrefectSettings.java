@@ -4,7 +4,10 @@ import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.SettingsRenameRecipe;
 import dev.migrate.recipes.internal.SettingsRenames;
 
-/** Renames {@code PREFECT_ORION_*} settings, which stopped working in 2.13, to their current names. */
+/**
+ * Renames {@code PREFECT_ORION_*} settings, which stopped working in 2.13, and the 2.x settings Prefect 3 dropped for
+ * a successor ({@code PREFECT_AGENT_*} of the agents the workers replace), to their current names.
+ */
 public class RenameRemovedPrefectSettings extends SettingsRenameRecipe {
     @Override
     public String getDisplayName() {
@@ -13,8 +16,9 @@ public class RenameRemovedPrefectSettings extends SettingsRenameRecipe {
 
     @Override
     public String getDescription() {
-        return "Replaces `PREFECT_ORION_*` settings, removed in Prefect 2.13, with their current names in env files, "
-                + "systemd units, scripts, Dockerfiles and YAML. Without this the settings are silently ignored.";
+        return "Replaces `PREFECT_ORION_*` settings, removed in Prefect 2.13, and `PREFECT_AGENT_*` settings, whose "
+                + "worker successors Prefect 3 reads instead, with their current names in env files, systemd units, "
+                + "scripts, Dockerfiles and YAML. Without this the settings are silently ignored.";
     }
 
     @Override

@@ -24,12 +24,17 @@ public class RewritePrefectCliInMakefiles extends PrefectCliTextRecipe {
         return "**/Makefile;**/makefile;**/GNUmakefile;**/*.mk";
     }
 
+    /** The characters a recipe line starts with: a tab for make. */
+    protected String recipeIndent() {
+        return "\t";
+    }
+
     /** Recipe lines start with a tab; make's own prefixes (@, -, +) are not part of the command. */
     @Override
     protected List<Segment> commandSegments(String text) {
         List<Segment> segments = new ArrayList<>();
         for (int pos = 0; pos < text.length(); pos = TextPositions.endOfLine(text, pos)) {
-            if (text.charAt(pos) != '\t') {
+            if (recipeIndent().indexOf(text.charAt(pos)) < 0 || text.substring(pos, TextPositions.endOfLine(text, pos)).isBlank()) {
                 continue;
             }
             int start = pos + 1;

@@ -3,6 +3,8 @@ package dev.migrate.recipes.prefectcli;
 import dev.migrate.rewriters.shell.ShellLine;
 import dev.migrate.rewriters.shell.ShellToken;
 import dev.migrate.rewriters.shell.SimpleCommand;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +80,26 @@ public final class BuiltDeploymentFiles {
         if (!isDeployment(argv, "apply")) {
             return false;
         }
-        return argv.subList(3, argv.size()).stream().allMatch(a -> written.contains(normal(a)));
+        return argv.subList(3, argv.size()).stream().allMatch(a -> written.stream().anyMatch(w -> applies(a, w)));
+    }
+
+    /**
+     * Whether {@code apply ARG} applies the file a build wrote: the same path, or a glob the shell expands to it
+     * ({@code prefect deployment apply deployments/*.yaml} after builds with {@code -o deployments/x.yaml}).
+     */
+    public static boolean applies(String applied, String written) {
+        String a = normal(applied);
+        if (a.equals(written)) {
+            return true;
+        }
+        if (a.chars().noneMatch(c -> c == '*' || c == '?' || c == '[')) {
+            return false;
+        }
+        try {
+            return FileSystems.getDefault().getPathMatcher("glob:" + a).matches(Path.of(written));
+        } catch (IllegalArgumentException e) {
+            return false; // not a glob the shell would expand either (an unclosed bracket)
+        }
     }
 
     /** The {@code -o/--output} file of a build, or the default {@code <flow function>-deployment.yaml}. */

@@ -99,7 +99,8 @@ public final class PrefectCliTranslator {
         if (buildArgs.stream().anyMatch(a -> a.equals("-a") || a.equals("--apply"))) {
             return false;
         }
-        return BuiltDeploymentFiles.writtenBy(buildArgs).filter(options.appliedLater()::contains).isEmpty();
+        return BuiltDeploymentFiles.writtenBy(buildArgs)
+                .filter(w -> options.appliedLater().stream().anyMatch(a -> BuiltDeploymentFiles.applies(a, w))).isEmpty();
     }
 
     private static String buildOnlyNote(List<String> buildArgs, List<String> translated) {
@@ -264,6 +265,21 @@ public final class PrefectCliTranslator {
     }
 
     private static void agentToWorker(Draft d, CliOptions o) {
+        // 2.x `prefect agent start NAME` took its queue as an argument; a worker takes none
+        boolean unread = false;
+        for (String queue : d.positionals) {
+            int at = indexOf(d.flags, queue);
+            if (queue.contains("$") || queue.contains("`")) {
+                unread = true;
+                d.manual = true;
+                d.notes.add("`" + queue + "` is given to the agent as it expands (queue names, or flags such as -q "
+                        + "NAME), which this rewrite cannot read; `prefect worker start` takes no such argument: pass "
+                        + "its queues as --work-queue NAME and its pool as --pool NAME by hand");
+            } else if (at >= 0) {
+                d.flags.set(at, "--work-queue");
+                d.flags.add(at + 1, queue);
+            }
+        }
         d.value("--pool").filter(pool -> !pool.equals(AGENT_POOL)).ifPresent(pool -> d.notes.add("the agent's pool `"
                 + pool + "` is a prefect-agent pool (the only type 2.x agents poll), which Prefect 3 workers refuse: "
                 + "recreate it typed (prefect work-pool delete " + pool + "; prefect work-pool create " + pool
@@ -276,13 +292,24 @@ public final class PrefectCliTranslator {
             }
             d.addFirst("--pool", pool);
             d.notes.add("the worker serves work pool `" + pool + "`"
-                    + (queues.isEmpty() ? " (the agent named no queue)" : " (named after the agent's queue)")
+                    + (unread ? " (no queue could be read from the agent's command)"
+                            : queues.isEmpty() ? " (the agent named no queue)" : " (named after the agent's queue)")
                     + "; create it first: prefect work-pool create " + pool + " --type " + o.poolType());
         }
         if (!d.has("--type")) {
             d.flags.add("--type");
             d.flags.add(o.poolType());
         }
+    }
+
+    /** Where {@code word}, this very object, is in {@code words}; -1 when it is not. */
+    private static int indexOf(List<String> words, String word) {
+        for (int i = 0; i < words.size(); i++) {
+            if (words.get(i) == word) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void buildToDeploy(Draft d, List<String> originalArgs, CliOptions o) {
@@ -373,6 +400,14 @@ public final class PrefectCliTranslator {
             d.flags.add(o.poolType());
             d.notes.add("work pools must be typed in 3.x (workers refuse prefect-agent pools); chose --type "
                     + o.poolType());
+            return;
+        }
+        // an explicit prefect-agent type: the pool only 2.x agents polled
+        String flag = d.has("--type") ? "--type" : "-t";
+        if (d.value(flag).filter("prefect-agent"::equals).isPresent()) {
+            d.manual = true;
+            d.notes.add("a prefect-agent pool, which Prefect 3 workers refuse: create it with the type of the worker "
+                    + "that will serve it (--type " + o.poolType() + ", docker, kubernetes, ...)");
         }
     }
 

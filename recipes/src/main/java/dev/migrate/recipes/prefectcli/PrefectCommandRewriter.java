@@ -16,9 +16,12 @@ import java.util.Set;
  * change keep their original quoting.
  */
 public final class PrefectCommandRewriter {
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "/bin/sh", "/bin/bash", "/usr/bin/env");
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "/bin/sh", "/bin/bash", "/usr/bin/env",
+            "runuser", "su"); // `runuser -l etl -c '...'`, `su etl -c '...'` run their -c text as a shell does
     /** Words that run the rest of the line as a command ({@code nohup prefect agent ... &}). */
     private static final Set<String> WRAPPERS = Set.of("nohup", "exec", "time", "command");
+    /** Project tools whose {@code run} runs the rest of the line in the project's environment ({@code poetry run prefect}). */
+    private static final Set<String> RUNNERS = Set.of("poetry", "uv", "pipenv", "pdm", "hatch", "rye");
 
     private PrefectCommandRewriter() {
     }
@@ -53,10 +56,7 @@ public final class PrefectCommandRewriter {
                 }
                 continue;
             }
-            int skip = 0;
-            while (skip < cmd.argv().size() - 1 && WRAPPERS.contains(cmd.argv().get(skip))) {
-                skip++;
-            }
+            int skip = commandStart(cmd.argv());
             int packages = PipInstallPins.packagesFrom(cmd.argv().subList(skip, cmd.argv().size()));
             if (packages >= 0) {
                 line = pinPrefect3(line, cmd.words().subList(skip + packages, cmd.words().size()), options);
@@ -80,6 +80,39 @@ public final class PrefectCommandRewriter {
         }
         String out = line.print();
         return new ShellRewrite(out, notes, !out.equals(text), manual);
+    }
+
+    /**
+     * Where the command a line runs starts, past the words that only run it: {@code nohup}, {@code sudo -u etl}, {@code env A=1},
+     * {@code poetry run} (and the other project tools), {@code python -m} before {@code prefect}.
+     */
+    static int commandStart(List<String> argv) {
+        int i = 0;
+        while (i < argv.size() - 1) {
+            String w = argv.get(i);
+            String exe = w.substring(w.lastIndexOf('/') + 1);
+            if (WRAPPERS.contains(w)) {
+                i++;
+            } else if (exe.equals("sudo")) {
+                i++;
+                while (i < argv.size() - 1 && argv.get(i).startsWith("-")) {
+                    i += argv.get(i).matches("-[ugCDhprT]") ? 2 : 1; // the options that take a value
+                }
+            } else if (RUNNERS.contains(exe) && argv.get(i + 1).equals("run")) {
+                i += 2;
+            } else if (exe.equals("env")) {
+                i++;
+                while (i < argv.size() - 1 && argv.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                    i++;
+                }
+            } else if (exe.matches("python(3(\\.\\d+)?)?") && i + 2 < argv.size() && argv.get(i + 1).equals("-m")
+                    && argv.get(i + 2).equals("prefect")) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 
     /** The line with the Prefect requirements among {@code words} moved to Prefect 3, in their own quotes. */
@@ -124,7 +157,14 @@ public final class PrefectCommandRewriter {
     public static CliTranslation rewriteArgv(List<String> argv, CliOptions options) {
         int shellText = shellTextIndex(argv);
         if (shellText < 0) {
-            return PrefectCliTranslator.translate(argv, options);
+            int skip = commandStart(argv);
+            CliTranslation t = PrefectCliTranslator.translate(argv.subList(skip, argv.size()), options);
+            if (!t.changed()) {
+                return new CliTranslation(argv, t.notes(), false, t.manual());
+            }
+            List<String> after = new ArrayList<>(argv.subList(0, skip));
+            after.addAll(t.argv());
+            return new CliTranslation(after, t.notes(), true, t.manual());
         }
         ShellRewrite r = rewrite(argv.get(shellText), options);
         List<String> after = new ArrayList<>(argv);

@@ -27,8 +27,8 @@ import org.openrewrite.yaml.tree.Yaml;
  * Translates Prefect commands in the shell steps of CI pipelines: GitHub Actions {@code run:}, GitLab CI and
  * Bitbucket Pipelines {@code script:} lists, CircleCI {@code run:} (or its {@code command:}) and Azure Pipelines
  * {@code script:}/{@code bash:}. Each step's text is translated as a shell script is, so an apply of the file a
- * build above wrote is commented out inside a block ({@code run: |}); a one-line list item cannot hold a comment
- * and is translated on its own.
+ * build above wrote is commented out inside a block ({@code run: |}); a one-line list item cannot hold a comment,
+ * so it becomes a comment line above the next item (a last item is removed, with a note naming it).
  */
 public class RewritePrefectCliInCiYaml extends Recipe {
     /** CI files and the keys whose values are shell steps in them. */
@@ -76,6 +76,8 @@ public class RewritePrefectCliInCiYaml extends Recipe {
             private Set<String> built = new HashSet<>();
             /** For each scalar of this file, the deployment files the steps after it apply. */
             private Map<UUID, Set<String>> appliedAfter = Map.of();
+            /** The notes on this file's steps so far. */
+            private List<MigrationNotes.Row> stepNotes = new ArrayList<>();
 
             @Override
             public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
@@ -85,7 +87,15 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                 }
                 built = new HashSet<>();
                 appliedAfter = appliedAfterEachScalar(documents);
-                return super.visitDocuments(documents, ctx);
+                stepNotes = new ArrayList<>();
+                Yaml.Documents after = super.visitDocuments(documents, ctx);
+                // a pool named for deployments of different types, across the steps of this file
+                stepNotes.sort(java.util.Comparator.comparingInt(MigrationNotes.Row::line));
+                for (PoolTypeConflicts.Conflict conflict : PoolTypeConflicts.of(stepNotes.stream().map(MigrationNotes.Row::message).toList())) {
+                    MigrationNotes.Row first = stepNotes.stream().filter(r -> conflict.createdBy(r.message())).findFirst().orElseThrow();
+                    notes.insertRow(ctx, new MigrationNotes.Row(first.sourcePath(), first.line(), getName(), true, conflict.note()));
+                }
+                return after;
             }
 
             @Override
@@ -100,7 +110,36 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                 if (value instanceof Yaml.Sequence seq) {
                     List<Yaml.Sequence.Entry> items = new ArrayList<>();
                     boolean changed = false;
-                    for (Yaml.Sequence.Entry item : seq.getEntries()) {
+                    String commented = null;
+                    List<Yaml.Sequence.Entry> entries = seq.getEntries();
+                    for (int i = 0; i < entries.size(); i++) {
+                        Yaml.Sequence.Entry item = entries.get(i);
+                        if (commented != null) {
+                            item = item.withPrefix(commented + item.getPrefix()); // the comment above the next item
+                            commented = null;
+                            changed = true;
+                        }
+                        if (isApplyOfBuilt(item, ctx)) {
+                            String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
+                            int line = YamlPositions.lineOf(getCursor(), item.getBlock());
+                            if (i + 1 < entries.size()) {
+                                // an item cannot hold a comment: it becomes one, above the next item
+                                commented = item.getPrefix() + "# - " + ((Yaml.Scalar) item.getBlock()).getValue();
+                                notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), false,
+                                        ShellSegments.APPLY_OF_BUILD));
+                                continue;
+                            }
+                            if (!items.isEmpty()) {
+                                // the last item: nothing below it can carry the comment, and the list stays non-empty
+                                notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), false, "PF202: removed "
+                                        + "this last step `" + ((Yaml.Scalar) item.getBlock()).getValue() + "`: it applied "
+                                        + "the file a `prefect deployment build` above wrote, and the `prefect deploy` that "
+                                        + "replaces the build registers the deployment itself (translated alone it would be "
+                                        + "`prefect deploy --all`, which deploys whatever prefect.yaml is there)"));
+                                changed = true;
+                                continue;
+                            }
+                        }
                         Yaml.Sequence.Entry after = item.getBlock() instanceof Yaml.Scalar s
                                 ? item.withBlock(step(s, ctx)) : item;
                         changed |= after != item;
@@ -109,6 +148,14 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                     return changed ? entry.withValue(seq.withEntries(items)) : entry;
                 }
                 return super.visitMappingEntry(entry, ctx); // CircleCI `run: {command: ...}`
+            }
+
+            /**
+             * Whether a list item is a plain one-line {@code prefect deployment apply} of files an item above built.
+             */
+            private boolean isApplyOfBuilt(Yaml.Sequence.Entry item, ExecutionContext ctx) {
+                return FixSafety.unsafeAllowed(ctx) && item.getBlock() instanceof Yaml.Scalar s
+                        && s.getStyle() == Yaml.Scalar.Style.PLAIN && BuiltDeploymentFiles.appliesOnly(s.getValue(), built);
             }
 
             private Yaml.Scalar step(Yaml.Scalar s, ExecutionContext ctx) {
@@ -135,7 +182,9 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                 boolean fits = YamlShellScalars.fits(s, s.getValue(), after);
                 for (ShellSegments.Note n : r.notes()) {
                     int line = first == 0 ? 0 : first + TextPositions.lineOf(shell, n.offset()) - 1;
-                    notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), n.manual() || !fits, n.message()));
+                    MigrationNotes.Row row = new MigrationNotes.Row(path, line, getName(), n.manual() || !fits, n.message());
+                    notes.insertRow(ctx, row);
+                    stepNotes.add(row);
                 }
                 if (!fits) {
                     notes.insertRow(ctx, new MigrationNotes.Row(path, first, getName(), true, "the quoting of this "

@@ -136,6 +136,10 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
             return m;
         }
         found.forEach(n -> notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), manual, n)));
+        kubernetesWorkerImage(m, after).ifPresent(image -> notes.insertRow(ctx, new MigrationNotes.Row(path, line,
+                getName(), false, "PF203: a kubernetes worker needs the prefect-kubernetes package, which image `" + image
+                + "` does not hold: run the image's `-kubernetes` flavour (prefecthq/prefect:" + PrefectTarget.from(ctx).pin()
+                + "-pythonX.Y-kubernetes) or install prefect-kubernetes in it")));
         Yaml.Mapping result = m;
         if (command != null) {
             result = replaceEntry(result, command, newCommand);
@@ -144,6 +148,23 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
             result = replaceEntry(result, args, newArgs);
         }
         return result;
+    }
+
+    /**
+     * The container's Prefect image when the translated command starts a kubernetes worker and the image is not
+     * the {@code -kubernetes} flavour, which is the one holding prefect-kubernetes.
+     */
+    private static java.util.Optional<String> kubernetesWorkerImage(Yaml.Mapping container, List<String> argv) {
+        int type = argv.indexOf("--type");
+        boolean kubernetesWorker = argv.contains("worker") && type >= 0 && type + 1 < argv.size()
+                && argv.get(type + 1).equals("kubernetes");
+        Yaml.Mapping.Entry image = entry(container, "image");
+        if (!kubernetesWorker || image == null || !(image.getValue() instanceof Yaml.Scalar s)) {
+            return java.util.Optional.empty();
+        }
+        String name = s.getValue();
+        return name.contains("prefecthq/prefect:") && !name.contains("kubernetes") ? java.util.Optional.of(name)
+                : java.util.Optional.empty();
     }
 
     private static Yaml.Mapping.Entry entry(Yaml.Mapping m, String key) {

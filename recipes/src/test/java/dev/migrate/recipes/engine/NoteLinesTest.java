@@ -63,6 +63,20 @@ class NoteLinesTest {
         assertThat(lines.place(row(2), () -> old).line()).isEqualTo(2);
     }
 
+    // an agent script rewritten line for line: the note of `--work-queue default --api ...` went to the next line,
+    // whose `--work-queue a --work-queue b` shared more words with it than its own rewrite did
+    @Test
+    void aBlockRewrittenLineForLineKeepsEachNoteOnItsOwnLine() {
+        NoteLines lines = new NoteLines();
+        lines.rewritten("f.py", String.join("\n", "#!/bin/bash", "prefect worker start --pool default --type process",
+                "prefect worker start --pool p --work-queue a --work-queue b --type process", "echo done", "").toCharArray());
+        String old = String.join("\n", "#!/bin/bash", "prefect agent start --work-queue default --api http://x:4200/api",
+                "prefect agent start -p p -q a -q b", "echo done", "");
+        assertThat(lines.place(row(2), () -> old).line()).isEqualTo(2);
+        assertThat(lines.place(row(3), () -> old).line()).isEqualTo(3);
+        assertThat(lines.place(row(4), () -> old).line()).isEqualTo(4);
+    }
+
     @Test
     void everyKindOfLineEndCountsAsTheParserCountsIt() {
         for (String end : new String[] {"\n", "\r\n", "\r"}) {

@@ -136,6 +136,53 @@ class ConvertDeploymentYamlToPrefectYamlTest implements RewriteTest {
                 spec -> spec.path("prefect.yaml")));
     }
 
+    // a 2.10 project's prefect.yaml (name, pull steps, no `deployments:` key) beside a build output: the build
+    // output was deleted and its deployment went nowhere
+    @Test
+    void aPrefectYamlWithoutDeploymentsGetsTheKey() {
+        rewriteRun(spec -> notesAt(spec, "prefect.yaml", 15, 8),
+            yaml(BUILD_OUTPUT, null, spec -> spec.path("update_van_source_codes-deployment.yaml")),
+            yaml(
+                """
+                # project settings
+                name: van
+                prefect-version: 3.8.3
+                pull:
+                - prefect.deployments.steps.set_working_directory:
+                    directory: /opt/van
+                """,
+                """
+                # project settings
+                name: van
+                prefect-version: 3.8.3
+                pull:
+                - prefect.deployments.steps.set_working_directory:
+                    directory: /opt/van
+                deployments:
+                - name: nightly
+                  version: 8f2d1c
+                  description: Sync VAN source codes
+                  tags:
+                  - van
+                  entrypoint: flows/van.py:update_van_source_codes
+                  work_pool:
+                    name: process-pool
+                    job_variables:
+                      env:
+                        EXTRA_PIP_PACKAGES: parsons
+                  schedules:
+                  - cron: 5 21 * * *
+                    timezone: America/New_York
+                    day_or: true
+                    active: false
+                  pull:
+                  - prefect.deployments.steps.git_clone:
+                      repository: https://github.com/acme/civis-flows
+                      branch: main
+                """,
+                spec -> spec.path("prefect.yaml")));
+    }
+
     // the build outputs of data-engineering-zoomcamp students: `storage: null` with the absolute `path` the
     // flow was built in; the entry had no pull step, so a Prefect 3 worker looked for the code in its own cwd
     @Test

@@ -123,6 +123,108 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             spec -> spec.path("docker-compose.yml")));
     }
 
+    // a compose stack whose agent lists its environment with a commented-out API key below: the comment lines
+    // sit before the next field, and the pool service copied them with that field, the first one re-indented
+    @Test
+    void commentsBetweenCopiedFieldsStayWithTheWorkerOnly() {
+        rewriteRun(yaml(
+            """
+            services:
+              agent:
+                image: prefecthq/prefect:2.6.5-python3.10
+                entrypoint: ["prefect", "agent", "start", "-q", "main"]
+                environment:
+                  - PREFECT_API_URL=http://server:4200/api
+            #       set the key when the agent talks to Prefect Cloud
+            #     - PREFECT_API_KEY=YOUR_KEY
+                profiles: ["agent"]
+            """,
+            """
+            services:
+              worker-create-pool:
+                image: prefecthq/prefect:2.6.5-python3.10
+                environment:
+                  - PREFECT_API_URL=http://server:4200/api
+                profiles: ["agent"]
+                command: sh -c "prefect work-pool inspect main >/dev/null 2>&1 || prefect work-pool create main --type process"
+                restart: "no"
+              worker:
+                image: prefecthq/prefect:2.6.5-python3.10
+                entrypoint: ["prefect", "worker", "start", "--pool", "main", "--type", "process"]
+                environment:
+                  - PREFECT_API_URL=http://server:4200/api
+            #       set the key when the agent talks to Prefect Cloud
+            #     - PREFECT_API_KEY=YOUR_KEY
+                profiles: ["agent"]
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
+    // a stack of two agents, one started through `bash -c "..."` in a folded command, the other after it: the pool
+    // service took the closing quote of the bash text as part of the type (`--type process""`), and the second
+    // pool service kept `depends_on: [etl-agent]`, a service that no longer exists
+    @Test
+    void poolServicesTakeCleanPoolNamesAndTheRenamedDependencies() {
+        rewriteRun(yaml(
+            """
+            services:
+              etl-agent:
+                image: prefecthq/prefect:2.16.4-python3.10
+                command: >
+                  bash -c "prefect agent start -q etl"
+              ml-agent:
+                image: prefecthq/prefect:2.16.4-python3.10
+                command: ["prefect", "agent", "start", "-q", "train"]
+                depends_on:
+                  - etl-agent
+            """,
+            """
+            services:
+              etl-worker-create-pool:
+                image: prefecthq/prefect:2.16.4-python3.10
+                command: sh -c "prefect work-pool inspect etl >/dev/null 2>&1 || prefect work-pool create etl --type process"
+                restart: "no"
+              etl-worker:
+                image: prefecthq/prefect:2.16.4-python3.10
+                command: >
+                  bash -c "prefect worker start --pool etl --type process"
+              ml-worker-create-pool:
+                image: prefecthq/prefect:2.16.4-python3.10
+                depends_on:
+                  - etl-worker
+                command: sh -c "prefect work-pool inspect train >/dev/null 2>&1 || prefect work-pool create train --type process"
+                restart: "no"
+              ml-worker:
+                image: prefecthq/prefect:2.16.4-python3.10
+                command: ["prefect", "worker", "start", "--pool", "train", "--type", "process"]
+                depends_on:
+                  - etl-worker
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
+    // a deployer service folds `sh -c "build &&` and a deeper-indented `apply"` over two lines: the break is
+    // kept, the recipe cannot read the command, and it said nothing because the note looked only for agents
+    @Test
+    void anUnreadableCommandWithDeploymentCommandsGetsANote() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.line()).isEqualTo(2);
+                    assertThat(r.message()).contains("service `deployer`", "rewrite its Prefect 2 commands by hand");
+                })),
+            yaml(
+            """
+            services:
+              deployer:
+                image: prefecthq/prefect:2.20.4-python3.12
+                command: >
+                  sh -c "prefect deployment build flows/main.py:main -n main -q etl -o main.yaml &&
+                         prefect deployment apply main.yaml"
+            """,
+            spec -> spec.path("docker-compose.yaml")));
+    }
+
     // a compose file sharing its Prefect settings through an `x-prefect` anchor, one agent per profile: the
     // pool service had neither image nor build (compose rejects it) and ran without its worker's profile
     @Test

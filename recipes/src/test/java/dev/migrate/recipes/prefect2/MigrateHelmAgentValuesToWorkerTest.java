@@ -79,6 +79,34 @@ class MigrateHelmAgentValuesToWorkerTest implements RewriteTest {
             spec -> spec.path("values.yaml")));
     }
 
+    // values of the early prefect-agent chart ("one of 'cloud' or 'orion'"): `apiConfig: orion` and
+    // `orionApiConfig` were carried to the worker chart, which accepts neither
+    @Test
+    void theOrionApiConfigOfTheEarlyAgentChartBecomesTheSelfHostedServerConfig() {
+        rewriteRun(yaml(
+            """
+            agent:
+              config:
+                workQueues:
+                  - default
+              # -- one of 'cloud' or 'orion'
+              apiConfig: "orion"
+              orionApiConfig:
+                apiUrl: http://prefect-server.prefect.svc:4200/api
+            """,
+            """
+            worker:
+              config:
+                workQueues:
+                  - default
+              # -- one of 'cloud' or 'orion'
+              apiConfig: "selfHostedServer"
+              selfHostedServerApiConfig:
+                apiUrl: http://prefect-server.prefect.svc:4200/api
+            """,
+            spec -> spec.path("helm/prefect-agent-values.yaml")));
+    }
+
     @Test
     void otherChartsValuesAreLeftAlone() {
         rewriteRun(yaml(

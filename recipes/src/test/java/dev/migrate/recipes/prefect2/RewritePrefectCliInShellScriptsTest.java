@@ -146,6 +146,65 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             spec -> spec.path("deploy.sh")));
     }
 
+    // an image-analysis project builds each flow to deployment/NAME.yaml and applies them with a glob: the builds
+    // were left as build-only for a person, and the apply became `prefect deploy --all`
+    @Test
+    void anApplyOfAGlobCoveringTheBuiltFilesAppliesThem() {
+        rewriteRun(
+            text(
+            """
+            #!/bin/sh
+            prefect deployment build flows/a.py:a -n default -q slurm -o deployment/a.yaml
+            prefect deployment build flows/b.py:b -n default -q slurm -o deployment/b.yaml
+            prefect deployment apply deployment/*.yaml
+            """,
+            """
+            #!/bin/sh
+            prefect --no-prompt deploy --pool slurm flows/a.py:a --name default --work-queue slurm
+            prefect --no-prompt deploy --pool slurm flows/b.py:b --name default --work-queue slurm
+            # prefect deployment apply deployment/*.yaml
+            """,
+            spec -> spec.path("deploy.sh")),
+            // a glob covering none of the built files applies other files: the build is still build-only
+            text(
+            """
+            prefect deployment build flows/c.py:c -n c -q etl -o out/c.yaml
+            prefect deployment apply deployment/*.yaml
+            """,
+            """
+            prefect deployment build flows/c.py:c -n c -q etl -o out/c.yaml
+            prefect --no-prompt deploy --all
+            """,
+            spec -> spec.path("other.sh")));
+    }
+
+    // a demo deploy script built one flow per infrastructure block, all blocks named `prod`: every deploy went to a
+    // pool `prod`, each note saying to create it with another type, and nothing said a pool has one type
+    @Test
+    void onePoolNameGivenTwoTypesIsLeftToAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().contains("has one type")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(2);
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.message()).contains("work pool `prod`", "kubernetes, docker");
+                })),
+            text(
+            """
+            #!/bin/sh
+            prefect deployment build flows/a.py:a -n a -ib kubernetes-job/prod -a
+            prefect deployment build flows/b.py:b -n b -ib docker-container/prod -a
+            prefect deployment build flows/c.py:c -n c -ib docker-container/prod -a
+            """,
+            """
+            #!/bin/sh
+            prefect --no-prompt deploy --pool prod flows/a.py:a --name a
+            prefect --no-prompt deploy --pool prod flows/b.py:b --name b
+            prefect --no-prompt deploy --pool prod flows/c.py:c --name c
+            """,
+            spec -> spec.path("deploy.sh")));
+    }
+
     // a CI "does the flow build" script: 2.x wrote etl-deployment.yaml and registered nothing; `prefect deploy`
     // would register the deployment on every pull request
     @Test
@@ -226,6 +285,60 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             prefect deploy --all
             """,
             spec -> spec.path("scripts/setup.sh")));
+    }
+
+    // a VM start-up script writes the agent's systemd unit with a here-document and creates its queue through
+    // runuser: neither command was rewritten, and no note said so
+    @Test
+    void unitsWrittenByHereDocumentsAndCommandsUnderRunuserAreTranslated() {
+        rewriteRun(
+            text(
+                """
+                #!/bin/bash
+                runuser -l etl -c '/usr/local/bin/prefect agent start -q setup'
+                cat << EOF > /etc/systemd/system/prefect-agent.service
+                [Service]
+                ExecStart=/usr/local/bin/prefect agent start -q nightly
+                Restart=always
+                EOF
+                sudo -u etl prefect agent start -q adhoc
+                """,
+                """
+                #!/bin/bash
+                runuser -l etl -c '/usr/local/bin/prefect worker start --pool setup --type process'
+                cat << EOF > /etc/systemd/system/prefect-agent.service
+                [Service]
+                ExecStart=/usr/local/bin/prefect worker start --pool nightly --type process
+                Restart=always
+                EOF
+                sudo -u etl prefect worker start --pool adhoc --type process
+                """,
+                spec -> spec.path("vm/setup.sh")));
+    }
+
+    // a GCE start-up script echoes the agent's unit in one double-quoted string: scan reported the agent, the
+    // rewrite left the string without a word
+    @Test
+    void aUnitWrittenFromAQuotedStringGetsAManualNote() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.line()).isEqualTo(5);
+                    assertThat(r.code()).isEqualTo("PF203");
+                    assertThat(r.message()).contains("change that line by hand to: /usr/local/bin/prefect worker start "
+                            + "--pool etl --type process");
+                })),
+            text(
+                """
+                #!/bin/bash
+                echo "[Unit]
+                Description=Prefect Agent
+                [Service]
+                ExecStart=/usr/local/bin/prefect agent start -q etl
+                [Install]
+                WantedBy=multi-user.target" > /etc/systemd/system/prefect-agent.service
+                """,
+                spec -> spec.path("startup.sh")));
     }
 
     @Test

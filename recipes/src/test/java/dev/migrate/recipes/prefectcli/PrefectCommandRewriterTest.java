@@ -199,6 +199,10 @@ class PrefectCommandRewriterTest {
         pip3 install prefect==2.7.7 prefect-gcp                         | pip3 install prefect==3.8.3 prefect-gcp
         python -m pip install -U "prefect>=2.10,<3" pandas              | python -m pip install -U "prefect==3.8.3" pandas
         uv pip install prefect-shell==0.2.2                             | uv pip install 'prefect-shell>=0.3.0'
+        poetry run prefect agent start -q 'test'                        | poetry run prefect worker start --pool 'test' --type process
+        uv run prefect deployment build a.py:f -n x -a                  | uv run prefect --no-prompt deploy --pool default a.py:f --name x
+        python3 -m prefect agent start -q py                            | python3 -m prefect worker start --pool py --type process
+        env PREFECT_API_URL=http://s:4200/api prefect agent start -q e  | env PREFECT_API_URL=http://s:4200/api prefect worker start --pool e --type process
         """)
     void translatesCommands(String before, String after) {
         assertThat(rw(before).text()).isEqualTo(after);
@@ -216,6 +220,9 @@ class PrefectCommandRewriterTest {
         "PREFECT_API_URL=http://prefect-server:4200/api prefect deployment run 'flow/dep'",
         "pip install prefect prefect-aws>=0.5",
         "pip install -r requirements.txt",
+        "poetry run prefect worker start --pool p --type process",
+        "python -m prefect_cli_tools agent start -q q",
+        "uv run pytest tests/",
         // an ETL start script: a `--type=process` written with `=` was typed a second time
         "prefect work-pool create \"${POOL}\" --type=process",
     })
@@ -223,6 +230,36 @@ class PrefectCommandRewriterTest {
         ShellRewrite r = rw(text);
         assertThat(r.text()).isEqualTo(text);
         assertThat(r.changed()).isFalse();
+    }
+
+    // agent scripts gave the 2.x agent its queue as an argument (`prefect agent start nightly`): the worker kept
+    // it as an argument `prefect worker start` rejects, on pool `default`, with a note that no queue was named
+    @Test
+    void anAgentQueueGivenAsAnArgumentNamesThePool() {
+        ShellRewrite r = rw("prefect agent start nightly");
+        assertThat(r.text()).isEqualTo("prefect worker start --pool nightly --type process");
+        assertThat(r.notes()).anyMatch(n -> n.contains("named after the agent's queue"));
+        assertThat(r.manual()).isFalse();
+    }
+
+    // a start script built its queue flags in a variable (`prefect agent start $queues`): the worker got pool
+    // `default` with a note that the agent named no queue, and the expansion was kept without a word
+    @Test
+    void anAgentArgumentTheShellExpandsIsLeftToAPerson() {
+        ShellRewrite r = rw("prefect agent start $prefect_work_queues");
+        assertThat(r.manual()).isTrue();
+        assertThat(r.notes()).anyMatch(n -> n.contains("`$prefect_work_queues` is given to the agent as it expands"))
+                .noneMatch(n -> n.contains("the agent named no queue"));
+    }
+
+    // a setup script created the pool its 2.x agents polled with `--type prefect-agent`: kept without a word
+    @Test
+    void aPoolCreatedWithThePrefectAgentTypeIsLeftToAPerson() {
+        ShellRewrite r = rw("prefect work-pool create legacy --type prefect-agent");
+        assertThat(r.changed()).isFalse();
+        assertThat(r.manual()).isTrue();
+        assertThat(r.notes()).singleElement().asString().contains("prefect-agent pool", "--type process");
+        assertThat(rw("prefect work-pool create k8s -t kubernetes").notes()).isEmpty();
     }
 
     @Test

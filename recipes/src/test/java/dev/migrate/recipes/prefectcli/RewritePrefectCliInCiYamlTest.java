@@ -94,22 +94,57 @@ class RewritePrefectCliInCiYamlTest implements RewriteTest {
             spec -> spec.path(".gitlab-ci.yml")));
     }
 
-    // a GitLab pipeline built the deployment file in one item and applied it in the next: a pair across steps (the
-    // apply, an item that cannot hold a comment, is translated on its own)
+    // a GitLab pipeline built the deployment file in one item and applied it in the next: a pair across steps. The
+    // apply item became `prefect deploy --all`, which deploys whatever prefect.yaml is there (or fails without one):
+    // it becomes a comment above the next item; a last item is removed, its note naming it
     @Test
     void aBuildAppliedInALaterStepIsDeployed() {
-        rewriteRun(yaml(
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> "PF202".equals(r.code())).extracting(r -> r.line() + " " + r.manual())
+                .containsExactlyInAnyOrder("4 false", "9 false")),
+            yaml(
             """
             deploy:
               script:
                 - prefect deployment build flows/etl.py:etl -n nightly -q etl -o out/etl.yaml
                 - prefect deployment apply out/etl.yaml
+                - prefect deployment run etl/nightly
+            report:
+              script:
+                - prefect deployment build flows/r.py:r -n r -q etl -o r.yaml
+                - prefect deployment apply r.yaml
             """,
             """
             deploy:
               script:
                 - prefect --no-prompt deploy --pool etl flows/etl.py:etl --name nightly --work-queue etl
-                - prefect --no-prompt deploy --all
+                # - prefect deployment apply out/etl.yaml
+                - prefect deployment run etl/nightly
+            report:
+              script:
+                - prefect --no-prompt deploy --pool etl flows/r.py:r --name r --work-queue etl
+            """,
+            spec -> spec.path(".gitlab-ci.yml")));
+    }
+
+    // a GitLab pipeline deployed one flow on a docker block and one on a process queue, both to a pool `prod`
+    @Test
+    void onePoolGivenTwoTypesAcrossStepsIsLeftToAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().contains("has one type")).singleElement()
+                .satisfies(r -> assertThat(r.line() + " " + r.manual()).isEqualTo("3 true"))),
+            yaml(
+            """
+            deploy:
+              script:
+                - prefect deployment build flows/a.py:a -n a -q prod -ib docker-container/prod -a
+                - prefect deployment build flows/b.py:b -n b -q prod -a
+            """,
+            """
+            deploy:
+              script:
+                - prefect --no-prompt deploy --pool prod flows/a.py:a --name a --work-queue prod
+                - prefect --no-prompt deploy --pool prod flows/b.py:b --name b --work-queue prod
             """,
             spec -> spec.path(".gitlab-ci.yml")));
     }

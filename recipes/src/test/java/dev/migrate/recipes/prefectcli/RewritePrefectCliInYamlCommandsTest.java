@@ -54,6 +54,37 @@ class RewritePrefectCliInYamlCommandsTest implements RewriteTest {
             spec -> spec.path("k8s/agent.yaml")));
     }
 
+    // agent manifests ran the plain image (prefecthq/prefect:2-python3.10): the kubernetes worker they became
+    // needs prefect-kubernetes, which only the image's -kubernetes flavour holds, and no note said so
+    @Test
+    void aKubernetesWorkerOnAnImageWithoutPrefectKubernetesGetsANote() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().contains("prefect-kubernetes")).singleElement()
+                .satisfies(r -> assertThat(r.message()).contains("`prefecthq/prefect:2-python3.10`", "-kubernetes` flavour"))),
+            yaml(
+            """
+            spec:
+              containers:
+                - name: agent
+                  image: prefecthq/prefect:2-python3.10
+                  command: ["prefect", "agent", "start", "-q", "k8s"]
+                - name: agent2
+                  image: prefecthq/prefect:2.14.3-python3.11-kubernetes
+                  command: ["prefect", "agent", "start", "-q", "k8s"]
+            """,
+            """
+            spec:
+              containers:
+                - name: agent
+                  image: prefecthq/prefect:2-python3.10
+                  command: ["prefect", "worker", "start", "--pool", "k8s", "--type", "kubernetes"]
+                - name: agent2
+                  image: prefecthq/prefect:2.14.3-python3.11-kubernetes
+                  command: ["prefect", "worker", "start", "--pool", "k8s", "--type", "kubernetes"]
+            """,
+            spec -> spec.path("k8s/agent.yaml")));
+    }
+
     @Test
     void commandAndBlockArgsSplitWhereTheyWere() {
         rewriteRun(spec -> spec.recipe(new RewritePrefectCliInYamlCommands("process")), yaml(

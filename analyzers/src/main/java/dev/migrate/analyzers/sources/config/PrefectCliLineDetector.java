@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Finds {@code prefect ...} command lines, {@code PREFECT_*} settings and Prefect images in shell scripts,
- * Makefiles, Dockerfiles and CI pipeline YAML, line by line (continuation lines joined, comments skipped).
+ * Makefiles, Dockerfiles, CI pipeline YAML and env files, line by line (continuation lines joined, comments skipped).
  */
 public final class PrefectCliLineDetector implements Detector {
     private static final Pattern SETTING = Pattern.compile("\\b(PREFECT_[A-Z0-9_]+)\\s*=");
@@ -23,6 +23,10 @@ public final class PrefectCliLineDetector implements Detector {
     private static final Pattern DOCKER_EXEC = Pattern.compile("^\\s*(?:CMD|ENTRYPOINT|RUN)\\s+(\\[.*])\\s*$");
     private static final Pattern DOCKER_FROM = Pattern.compile("^\\s*FROM\\s+(?:--\\S+\\s+)*(\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A Jenkinsfile's one-line {@code sh 'cmd'} / {@code sh "cmd"} step: group 2 is the command. */
+    private static final Pattern JENKINS_SH = Pattern.compile("^(\\s*sh\\s*\\(?\\s*(?:script\\s*:\\s*)?)(['\"])(.*)\\2");
+    /** A systemd unit's command directive, in a unit a script writes with a here-document. */
+    private static final Pattern UNIT_COMMAND = Pattern.compile("^\\s*Exec(?:Start|StartPre|StartPost|Reload|Stop|StopPost|Condition)=[-@:+!]*");
 
     /** A line of the file after joining backslash continuations. */
     record LogicalLine(int number, int column, String text) {
@@ -40,7 +44,12 @@ public final class PrefectCliLineDetector implements Detector {
 
     @Override
     public boolean accepts(ScanFile file) {
-        return isScript(file) || isDockerfile(file.fileName()) || isCiYaml(file.path());
+        return isScript(file) || isDockerfile(file.fileName()) || isCiYaml(file.path()) || isEnvFile(file.fileName());
+    }
+
+    /** Env files ({@code .env}, {@code .env.prod}, {@code worker.env}) of {@code KEY=value} lines, as compose reads them. */
+    static boolean isEnvFile(String n) {
+        return n.equals(".env") || n.startsWith(".env.") || n.endsWith(".env");
     }
 
     static boolean isScript(ScanFile f) {
@@ -77,6 +86,7 @@ public final class PrefectCliLineDetector implements Detector {
                 continue;
             }
             SourceRef lineRef = SourceRef.at(file.path(), line.number(), line.column());
+            boolean columnsKept = true;
             if (docker) {
                 Matcher from = DOCKER_FROM.matcher(text);
                 if (from.find()) {
@@ -87,13 +97,24 @@ public final class PrefectCliLineDetector implements Detector {
                     PrefectSettingsCheck.check(env.group(1), lineRef, null, sink);
                 }
                 text = execFormToShell(text);
+                columnsKept = text == line.text();
+            } else {
+                // the command of `ExecStart=/usr/bin/prefect agent start` (blanked to spaces, so columns hold)
+                Matcher unit = UNIT_COMMAND.matcher(text);
+                Matcher sh = file.fileName().startsWith("Jenkinsfile") ? JENKINS_SH.matcher(text) : null;
+                if (unit.find()) {
+                    text = " ".repeat(unit.end()) + text.substring(unit.end());
+                } else if (sh != null && sh.find()) {
+                    // the step's command at its own columns
+                    text = " ".repeat(sh.start(3)) + sh.group(3);
+                }
             }
             Matcher s = SETTING.matcher(text);
             while (s.find()) {
                 PrefectSettingsCheck.check(s.group(1), lineRef, null, sink);
             }
             for (PrefectInvocation inv : PrefectInvocation.find(text)) {
-                SourceRef where = text == line.text()
+                SourceRef where = columnsKept
                         ? SourceRef.at(file.path(), line.number(), line.column() + inv.offset()) : lineRef;
                 Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, sink);
                 job.ifPresent(b -> sink.job(b.build()));

@@ -1,5 +1,8 @@
 package dev.migrate.analyzers.sources.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScanFile;
@@ -17,7 +20,28 @@ import java.util.Optional;
  * flags are gone in Prefect 3 comes from the recorded CLI surfaces, not from a list in this class.
  */
 public final class PrefectCommandReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private PrefectCommandReport() {
+    }
+
+    /**
+     * The schedule of a 2.x {@code --rrule}: an RRULE string, or a JSON object with {@code rrule} and
+     * {@code timezone} (2.x read it with {@code json.loads} first; a {@code --timezone} given too wins).
+     */
+    static ScheduleSpec rrule(String value, String timezone, SourceRef where) {
+        if (value.strip().startsWith("{")) {
+            try {
+                JsonNode json = JSON.readTree(value);
+                if (json != null && json.path("rrule").isTextual()) {
+                    String tz = timezone != null ? timezone : json.path("timezone").isTextual() ? json.get("timezone").asText() : null;
+                    return new ScheduleSpec(ScheduleSpec.Form.RRULE, json.get("rrule").asText(), tz, where);
+                }
+            } catch (JsonProcessingException e) {
+                // 2.x passed text that is not JSON on as the RRULE string itself
+            }
+        }
+        return new ScheduleSpec(ScheduleSpec.Form.RRULE, value, timezone, where);
     }
 
     /**
@@ -33,9 +57,20 @@ public final class PrefectCommandReport {
     public static Optional<JobBuilder> report(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
                                               String name, InventorySink sink) {
         Optional<JobBuilder> job = job(file, inv, fullCommand, where, name);
-        String jobId = job.map(JobBuilder::id).orElse(null);
+        findings(inv, where, job.map(JobBuilder::id).orElse(null), sink);
+        return job;
+    }
+
+    /**
+     * The findings of the call alone, on job {@code jobId}: for a command whose job another detector builds (the
+     * service of a systemd unit that runs it).
+     */
+    public static void findings(PrefectInvocation inv, SourceRef where, String jobId, InventorySink sink) {
         String shown = "`prefect " + inv.path() + "`";
-        if (!inv.in(Version.V3) && !inv.in(Version.V2)) {
+        if (inv.path().startsWith("orion ")) {
+            sink.finding(Findings.of("PF209", shown + " does not exist in Prefect 3.8.3 (it was renamed `prefect server"
+                    + inv.path().substring("orion".length()) + "` in 2.8 and the old name removed in 2.13)", where, jobId));
+        } else if (!inv.in(Version.V3) && !inv.in(Version.V2)) {
             sink.finding(Findings.of("PF101", shown + " is a Prefect 1 command; it does not exist in Prefect 3", where, jobId));
         } else if (!inv.in(Version.V3)) {
             switch (inv.path()) {
@@ -66,7 +101,6 @@ public final class PrefectCommandReport {
                         + " was accepted by Prefect 2.20 but not by Prefect 3.8.3", where, jobId));
             }
         }
-        return job;
     }
 
     private static void reportBuild(PrefectInvocation inv, SourceRef where, String jobId, InventorySink sink) {
@@ -113,7 +147,7 @@ public final class PrefectCommandReport {
             inv.option("--cron").ifPresent(c -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, c, tz, where)));
             inv.option("--interval").ifPresent(i -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.INTERVAL,
                     i.matches("\\d+") ? "PT" + i + "S" : i, tz, where)));
-            inv.option("--rrule").ifPresent(r -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.RRULE, r, tz, where)));
+            inv.option("--rrule").ifPresent(r -> b.schedule(rrule(r, tz, where)));
             b.attr("entrypoint", inv.entrypoint().orElse(null))
                     .attr("infrastructure", inv.option("--infra-block", "-ib", "--infra", "-i").orElse(null))
                     .attr("storage", inv.option("--storage-block", "-sb").orElse(null))

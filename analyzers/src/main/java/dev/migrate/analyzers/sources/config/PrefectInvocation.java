@@ -56,15 +56,20 @@ public record PrefectInvocation(int offset, String path, Set<Version> versions, 
         return found;
     }
 
-    /** The script of {@code sh -c SCRIPT} (also bash, dash, zsh, and flags such as {@code -lc}). */
+    /** The script of {@code sh -c SCRIPT} (also bash, dash, zsh, runuser, su, and flags such as {@code -lc}). */
     private static Optional<ShellToken> shellScript(List<ShellToken> cmd) {
-        if (cmd.isEmpty() || !cmd.get(0).value().matches("(.*/)?(ba|da|z)?sh")) {
-            return Optional.empty();
-        }
-        for (int i = 1; i + 1 < cmd.size(); i++) {
-            if (cmd.get(i).value().matches("-[a-z]*c")) {
-                return Optional.of(cmd.get(i + 1));
+        // runuser and su run their -c text as a shell does (`runuser -l etl -c 'prefect agent start'`); the shell
+        // may come after a wrapper (`/opt/prefect/entrypoint.sh sh -c ...`, `tini -- bash -c ...`)
+        for (int s = 0; s < cmd.size(); s++) {
+            if (!cmd.get(s).value().matches("(.*/)?((ba|da|z)?sh|runuser|su)")) {
+                continue;
             }
+            for (int i = s + 1; i + 1 < cmd.size(); i++) {
+                if (cmd.get(i).value().matches("-[a-z]*c")) {
+                    return Optional.of(cmd.get(i + 1));
+                }
+            }
+            return Optional.empty();
         }
         return Optional.empty();
     }
@@ -86,6 +91,19 @@ public record PrefectInvocation(int offset, String path, Set<Version> versions, 
             Optional<String> p = api.cli(v).longestPath(commandWords);
             if (p.isPresent() && (best == null || p.get().split(" ").length > best.split(" ").length)) {
                 best = p.get();
+            }
+        }
+        if (best == null && !commandWords.isEmpty() && commandWords.get(0).equals("orion")) {
+            // `prefect orion start|database ...`: renamed `prefect server` in 2.8.1, the alias gone in 2.13, so no
+            // recorded CLI has it; it is the server command under its old name, known to no version
+            List<String> server = new ArrayList<>(commandWords);
+            server.set(0, "server");
+            Optional<String> p = api.cli(Version.V2).longestPath(server);
+            if (p.isPresent()) {
+                String path = "orion" + p.get().substring("server".length());
+                int used = path.split(" ").length;
+                return Optional.of(new PrefectInvocation(offset, path, EnumSet.noneOf(Version.class),
+                        List.copyOf(words.subList(i + used, words.size())), end));
             }
         }
         if (best == null) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 /** Checks a {@code PREFECT_*} environment variable against the Prefect 2.20 and 3.8.3 settings data. */
 public final class PrefectSettingsCheck {
+    private static final String ORION = "PREFECT_ORION_";
+    private static final String SERVER = "PREFECT_SERVER_";
     private PrefectSettingsCheck() {
     }
 
@@ -21,6 +23,11 @@ public final class PrefectSettingsCheck {
             if (api.isSetting2(name)) {
                 sink.finding(Findings.of("CFG001", "setting " + name + " is not read by Prefect 3.8.3; "
                         + "it is silently ignored after the upgrade", where, jobId));
+            } else if (name.startsWith(ORION)) {
+                // the names of 2.0-2.7 (PREFECT_ORION_DATABASE_CONNECTION_URL): neither recorded release reads them
+                api.canonicalSetting3(SERVER + name.substring(ORION.length())).ifPresent(c -> sink.finding(Findings.of(
+                        "CFG001", "setting " + name + " is the name Prefect 2.0-2.7 gave " + c + "; Prefect 3.8.3 does "
+                                + "not read it, so it is silently ignored after the upgrade", where, jobId)));
             }
         } else if (!canonical.get().equals(name)) {
             sink.finding(Findings.of("CFG002", "setting " + name + " is a legacy alias in Prefect 3; use "

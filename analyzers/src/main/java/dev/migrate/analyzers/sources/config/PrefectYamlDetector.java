@@ -32,20 +32,34 @@ public final class PrefectYamlDetector implements Detector {
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
-        return n.equals("prefect.yaml") || n.equals("prefect.yml");
+        return n.equals("prefect.yaml") || n.equals("prefect.yml") || isProjectDeploymentYaml(n);
+    }
+
+    /** The {@code deployment.yaml} of 2.10's projects layout, which held the deployments of the prefect.yaml beside it. */
+    private static boolean isProjectDeploymentYaml(String fileName) {
+        return fileName.equals("deployment.yaml") || fileName.equals("deployment.yml");
     }
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
+        boolean projectLayout = isProjectDeploymentYaml(file.fileName());
         for (Node doc : YamlDocs.parse(file, sink)) {
+            Node deployments = YamlDocs.get(doc, "deployments");
+            if (projectLayout) {
+                if (YamlDocs.items(deployments).isEmpty()) {
+                    continue; // a build output named deployment.yaml, or another file: not this layout
+                }
+                sink.finding(Findings.of("PF204", file.fileName() + " of Prefect 2.10's projects layout: Prefect 3 "
+                        + "reads deployments only from prefect.yaml", YamlDocs.where(file, YamlDocs.keyNode(doc, "deployments")), null));
+            }
             String version = YamlDocs.scalar(doc, "prefect-version");
-            boolean v2 = version != null ? version.startsWith("2") : usesPrefect2Keys(doc);
+            boolean v2 = projectLayout || (version != null ? version.startsWith("2") : usesPrefect2Keys(doc));
             if (version != null && v2) {
                 sink.finding(Findings.of("PF208", "prefect.yaml was written for Prefect " + version,
                         YamlDocs.where(file, YamlDocs.get(doc, "prefect-version")), null));
             }
             steps(file, doc, null, sink);
-            for (Node d : YamlDocs.items(YamlDocs.get(doc, "deployments"))) {
+            for (Node d : YamlDocs.items(deployments)) {
                 deployment(file, d, v2, version, sink);
             }
         }

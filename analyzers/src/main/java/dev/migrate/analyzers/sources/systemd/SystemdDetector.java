@@ -12,6 +12,10 @@ import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.analyzers.sources.config.PrefectCommandReport;
+import dev.migrate.analyzers.sources.config.PrefectInvocation;
+import dev.migrate.analyzers.sources.config.PrefectSettingsCheck;
+import dev.migrate.rewriters.systemd.EnvironmentWords;
 import dev.migrate.rewriters.systemd.UnitFile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -163,7 +167,41 @@ public final class SystemdDetector implements Detector {
                 : Findings.of("SYD009", service.fileName() + " runs a " + kind.slug().replace('-', ' ')
                         + (kind == JobKind.PREFECT_AGENT ? "; agents do not exist in Prefect 3, use a worker for a work pool" : ""),
                         where, id);
-        return new PendingJob(job, List.of(service.fileName()), facts.dependencies(), List.of(finding));
+        List<Finding> findings = new ArrayList<>(List.of(finding));
+        prefectFindings(service, id, findings);
+        return new PendingJob(job, List.of(service.fileName()), facts.dependencies(), findings);
+    }
+
+    /**
+     * What the unit's Prefect commands and settings mean for Prefect 3, at their lines, as the same command in a
+     * script is reported: a removed command (`prefect agent start`, `prefect orion start`) is breaking, with the
+     * fix the systemd recipe makes; a setting Prefect 3 dropped or renamed is named.
+     */
+    private static void prefectFindings(UnitSource service, String id, List<Finding> out) {
+        InventorySink into = new InventorySink() {
+            @Override
+            public void job(Job job) {
+            }
+
+            @Override
+            public void finding(Finding f) {
+                if (!f.code().equals("PF291") && !f.code().equals("PF292")) { // SYD009 already names the service
+                    out.add(f);
+                }
+            }
+        };
+        for (String key : List.of("ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload", "ExecStop")) {
+            for (UnitSource.Setting exec : service.settings("Service", key)) {
+                String command = ServiceFacts.stripPrefixes(exec.value());
+                for (PrefectInvocation inv : PrefectInvocation.find(command)) {
+                    PrefectCommandReport.findings(inv, exec.where(), id, into);
+                }
+            }
+        }
+        for (UnitSource.Setting env : service.settings("Service", "Environment")) {
+            EnvironmentWords.parse(env.value()).keySet().stream().filter(k -> k.startsWith("PREFECT_"))
+                    .forEach(k -> PrefectSettingsCheck.check(k, env.where(), id, into));
+        }
     }
 
     /** Resolves After=/Requires= unit names to the ids of other jobs, then hands everything to the sink. */

@@ -246,6 +246,125 @@ class ConfigDetectorsTest {
                 """);
     }
 
+    // VM start-up scripts write the agent's systemd unit with a here-document, or start it through runuser: scan
+    // reported no job and no finding for either
+    @Test
+    void agentsInUnitsWrittenByScriptsAndUnderRunuserAreReported() {
+        String sh = """
+                runuser -l etl -c '/usr/local/bin/prefect agent start -q setup'
+                cat << EOF > /etc/systemd/system/prefect-agent.service
+                [Service]
+                ExecStart=/usr/local/bin/prefect agent start -q nightly
+                EOF
+                """;
+        String out = DetectorHarness.run(new PrefectCliLineDetector(), "vm/setup.sh", sh);
+        assertThat(out).contains("vm/setup.sh:1:20 PF203").contains("vm/setup.sh:4:11 PF203")
+                .contains("job prefect-agent-agent-nightly");
+    }
+
+    // compose files and start scripts of 2022 run `prefect orion start` with PREFECT_ORION_* settings: no recorded
+    // CLI or settings list holds those names, so scan reported nothing, though Prefect 3 runs neither
+    @Test
+    void orionCommandsAndSettingsAreReported() {
+        String sh = """
+                export PREFECT_ORION_DATABASE_CONNECTION_URL=postgresql+asyncpg://db/prefect
+                prefect orion start --host 0.0.0.0
+                prefect orion database reset -y
+                """;
+        String out = DetectorHarness.run(new PrefectCliLineDetector(), "bin/server.sh", sh);
+        assertThat(out).contains("bin/server.sh:1:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is the name "
+                        + "Prefect 2.0-2.7 gave PREFECT_SERVER_DATABASE_CONNECTION_URL")
+                .contains("bin/server.sh:2:1 PF209 `prefect orion start` does not exist in Prefect 3.8.3 (it was renamed "
+                        + "`prefect server start`")
+                .contains("bin/server.sh:3:1 PF209 `prefect orion database reset`")
+                .contains("job prefect-server");
+    }
+
+    // a compose project's .env set settings Prefect 3 ignores: the rewrite renamed them, while scan read no env file
+    @Test
+    void envFilesAreCheckedForSettings() {
+        String env = """
+                # Prefect settings
+                PREFECT_API_URL=http://127.0.0.1:4200/api
+                PREFECT_ORION_UI_API_URL=http://127.0.0.1:4200/api
+                PREFECT_AGENT_PREFETCH_SECONDS=30
+                export PREFECT_LOGGING_LEVEL=INFO
+                """;
+        String out = DetectorHarness.run(new PrefectCliLineDetector(), "ops/.env", env);
+        assertThat(out).contains("ops/.env:3:1 CFG001 setting PREFECT_ORION_UI_API_URL")
+                .contains("ops/.env:4:1 CFG001 setting PREFECT_AGENT_PREFETCH_SECONDS").doesNotContain("127.0.0.1");
+        assertThat(PrefectCliLineDetector.isEnvFile(".env.prod")).isTrue();
+        assertThat(PrefectCliLineDetector.isEnvFile("worker.env")).isTrue();
+        assertThat(PrefectCliLineDetector.isEnvFile("environment.yml")).isFalse();
+    }
+
+    // a Jenkins pipeline deployed with `sh '...'` steps: the quoted command is one word to a shell reader
+    @Test
+    void jenkinsShStepsAreRead() {
+        String jf = """
+                node {
+                    sh 'prefect deployment build p/main.py:main -n prod -q jenkins -a'
+                    sh "prefect agent start -q jenkins"
+                }
+                """;
+        String out = DetectorHarness.run(new PrefectCliLineDetector(), "Jenkinsfile", jf);
+        assertThat(out).contains("Jenkinsfile:2:9 PF201").contains("Jenkinsfile:3:9 PF203");
+    }
+
+    // an agent service kept the image's entrypoint script and ran `["sh", "-c", "pip install ... && prefect agent
+    // start ..."]` as its command: the shell came after the entrypoint, so its script was one unread word
+    @Test
+    void aShellScriptAfterAnEntrypointWrapperIsRead() {
+        String yaml = """
+                services:
+                  agent:
+                    image: prefecthq/prefect:2.20.4-python3.12
+                    entrypoint: ["/opt/prefect/entrypoint.sh"]
+                    command: ["sh", "-c", "pip install -r /app/requirements.txt && prefect agent start -q etl"]
+                """;
+        assertThat(DetectorHarness.run(new ComposeDetector(), "docker-compose.yaml", yaml)).contains("PF203");
+    }
+
+    // MLOps course projects of the 2.10 "projects" era keep their deployments in deployment.yaml beside
+    // prefect.yaml: scan reported neither a job nor a finding, and Prefect 3 never reads that file
+    @Test
+    void theDeploymentYamlOfA210ProjectHoldsPrefect2Deployments() {
+        String yaml = """
+                deployments:
+                - name: weekly-training
+                  entrypoint: train.py:main_flow
+                  schedule:
+                    cron: 0 9 * * 1
+                  work_pool:
+                    name: train-pool
+                """;
+        assertThat(DetectorHarness.run(new PrefectYamlDetector(), "ml/deployment.yaml", yaml)).isEqualTo("""
+                job prefect2-weekly-training-f68c4ba3 prefect2 'weekly-training' at ml/deployment.yaml:2:3
+                  schedule CRON_UNIX '0 9 * * 1' at ml/deployment.yaml:5:11
+                  command train.py:main_flow
+                  overlap UNKNOWN
+                  attrs {entrypoint=train.py:main_flow, workPool=train-pool}
+                ml/deployment.yaml:1:1 PF204 deployment.yaml of Prefect 2.10's projects layout: Prefect 3 reads deployments only from prefect.yaml
+                ml/deployment.yaml:4:3 PF207 deployment 'weekly-training' uses `schedule:`; write it as a one-item `schedules:` list [prefect2-weekly-training-f68c4ba3]
+                """);
+        assertThat(DetectorHarness.run(new PrefectYamlDetector(), "ml/deployment.yaml", "name: x\nflow_name: f\n")).isEmpty();
+    }
+
+    // a deploy script gave `--rrule` the JSON object 2.x also accepted, with the rule's DTSTART and time zone:
+    // the inventory kept the JSON text as the rule and read it in UTC
+    @Test
+    void anRruleGivenAsJsonIsReadWithItsTimeZone() {
+        String sh = """
+                prefect deployment build f.py:f -n a -q q -a --rrule '{"rrule": "DTSTART:20240105T060000\\nRRULE:FREQ=WEEKLY;BYDAY=FR", "timezone": "Europe/Paris"}'
+                prefect deployment build f.py:f -n b -q q -a --timezone UTC --rrule '{"rrule": "FREQ=DAILY", "timezone": "Asia/Tokyo"}'
+                prefect deployment build f.py:f -n c -q q -a --rrule '{not json'
+                """;
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "deploy.sh", sh))
+                .contains("schedule RRULE 'DTSTART:20240105T060000\nRRULE:FREQ=WEEKLY;BYDAY=FR' tz=Europe/Paris at deploy.sh:1:1")
+                .contains("schedule RRULE 'FREQ=DAILY' tz=UTC at deploy.sh:2:1")
+                .contains("schedule RRULE '{not json' at deploy.sh:3:1");
+    }
+
     @Test
     void mustNotReport() {
         assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "run.sh",

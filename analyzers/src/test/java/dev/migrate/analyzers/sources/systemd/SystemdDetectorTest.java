@@ -62,6 +62,33 @@ class SystemdDetectorTest {
         assertThat(ServiceRoles.kindOf("/usr/bin/java -jar /opt/shop/app.jar", "always", "shop.service Web shop")).isNull();
     }
 
+    // an Orion server unit and an agent unit copied from a VM: scan said only "runs a prefect server" (info), while
+    // the same commands in a script are breaking, and the settings they set were not checked
+    @Test
+    void theCommandsAndSettingsOfPrefectUnitsAreReportedAtTheirLines() {
+        SystemdDetector d = detector();
+        RecordingSink sink = new RecordingSink();
+        d.detect(new ScanFile("deploy/prefect-server.service", """
+                [Service]
+                Environment=PREFECT_ORION_API_HOST=0.0.0.0
+                ExecStart=/opt/venv/bin/prefect orion start
+                Restart=always
+                """), sink);
+        d.detect(new ScanFile("deploy/prefect-agent.service", """
+                [Service]
+                Environment="PREFECT_AGENT_QUERY_INTERVAL=15" PREFECT_API_URL=http://s:4200/api
+                ExecStart=-/opt/venv/bin/prefect agent start -q etl
+                Restart=always
+                """), sink);
+        d.finish(sink);
+        assertThat(sink.findingsText())
+                .contains("deploy/prefect-server.service:3:11 PF209 BREAKING")
+                .contains("deploy/prefect-server.service:2:13 CFG")
+                .contains("deploy/prefect-agent.service:3:11 PF203 BREAKING")
+                .contains("deploy/prefect-agent.service:2:13 CFG001")
+                .doesNotContain("PF291", "PF292");
+    }
+
     @Test
     void emptyUnitsAreHarmless() {
         SystemdDetector d = detector();

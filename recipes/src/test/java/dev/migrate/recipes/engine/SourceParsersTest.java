@@ -1,0 +1,23 @@
+package dev.migrate.recipes.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+// the Procfile, justfile and Jenkinsfile recipes never ran: the engine parsed none of those files
+class SourceParsersTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"Procfile", "ops/Procfile.dev", "justfile", "Justfile", "tasks.just", "Jenkinsfile",
+        "ci/Jenkinsfile.deploy", "deploy.jenkinsfile", ".env.prod", ".env", "worker.env", "run.sh"})
+    void filesACommandRecipeReadsAreParsed(String path) {
+        assertThat(SourceParsers.forPath(Path.of(path))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"README", "image.png", "Procfiles.md.bak", "justfiles"})
+    void otherFilesAreLeftOut(String path) {
+        assertThat(SourceParsers.forPath(Path.of(path))).isEmpty();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.migrate.recipes.prefect2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openrewrite.test.SourceSpecs.text;
+
+import dev.migrate.recipes.MigrationNotes;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+import org.openrewrite.test.RewriteTest;
+
+// a Jenkins pipeline deployed with `sh 'prefect deployment build ... -a'` steps: neither scan nor rewrite read them
+class RewritePrefectCliInJenkinsfilesTest implements RewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new RewritePrefectCliInJenkinsfiles());
+    }
+
+    @DocumentExample
+    @Test
+    void oneLineShStepsAreTranslatedInsideTheirQuotes() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .anyMatch(r -> r.line() == 6 && r.manual() && r.message().contains("cannot hold the translation"))),
+            text(
+            """
+            pipeline {
+                stages {
+                    stage('Deploy') {
+                        steps {
+                            sh 'prefect deployment build pipelines/main.py:main -n prod -q jenkins --cron "0 5 * * *" -a'
+                            sh 'prefect deployment build m.py:m -n m -q j --override env.A=1 -a'
+                            sh "prefect deployment set-schedule main/prod --interval 600"
+                        }
+                    }
+                }
+            }
+            """,
+            """
+            pipeline {
+                stages {
+                    stage('Deploy') {
+                        steps {
+                            sh 'prefect --no-prompt deploy --pool jenkins pipelines/main.py:main --name prod --work-queue jenkins --cron "0 5 * * *"'
+                            sh 'prefect deployment build m.py:m -n m -q j --override env.A=1 -a'
+                            sh "prefect deployment schedule create main/prod --interval 600 --replace -y"
+                        }
+                    }
+                }
+            }
+            """,
+            spec -> spec.path("Jenkinsfile")));
+    }
+
+    @Test
+    void mustNotChange() {
+        rewriteRun(text("node {\n    sh 'prefect worker start --pool p --type process'\n    sh 'make test'\n}\n",
+                spec -> spec.path("Jenkinsfile")));
+    }
+}
