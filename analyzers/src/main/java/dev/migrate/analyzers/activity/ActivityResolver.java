@@ -162,11 +162,19 @@ public final class ActivityResolver implements JobResolver {
         int total = 0;
         for (ScheduleSpec spec : job.schedules()) {
             Schedule s = check.interpret(spec);
-            List<ZonedDateTime> times = FireTimes.source(s, coverage.first.toInstant(), MAX_FIRES);
-            if (times == null) {
-                return 0; // boot, events, unknown: nothing to expect
+            // fire times are asked for in growing batches until one passes the span: a log of a few hours costs a
+            // handful of them, not MAX_FIRES for every job
+            for (int n = 16; ; n = Math.min(MAX_FIRES, n * 4)) {
+                List<ZonedDateTime> times = FireTimes.source(s, coverage.first.toInstant(), n);
+                if (times == null) {
+                    return 0; // boot, events, unknown: nothing to expect
+                }
+                int inSpan = (int) times.stream().filter(t -> !t.isAfter(coverage.last)).count();
+                if (inSpan < times.size() || times.size() < n || n == MAX_FIRES) {
+                    total += inSpan;
+                    break;
+                }
             }
-            total += (int) times.stream().filter(t -> !t.isAfter(coverage.last)).count();
         }
         return Math.min(total, MAX_FIRES);
     }
