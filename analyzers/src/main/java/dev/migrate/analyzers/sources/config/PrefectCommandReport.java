@@ -85,6 +85,12 @@ public final class PrefectCommandReport {
             }
         } else {
             switch (inv.path()) {
+                case "deploy" -> {
+                    if (inv.entrypoint().isPresent()) {
+                        sink.finding(Findings.of("PF290", "Prefect 3 deployment '" + deployName(inv)
+                                + "' (already migrated), declared on the command line", where, jobId));
+                    }
+                }
                 case "worker start" -> sink.finding(Findings.of("PF291", "Prefect worker for work pool '"
                         + inv.option("--pool", "-p").orElse("?") + "'", where, jobId));
                 case "server start" -> sink.finding(Findings.of("PF292", "self-hosted Prefect server", where, jobId));
@@ -116,6 +122,12 @@ public final class PrefectCommandReport {
         }
     }
 
+    /** {@code -n NAME}, else the flow function of the entrypoint ({@code flows/etl.py:etl} is etl). */
+    private static String deployName(PrefectInvocation inv) {
+        String entry = inv.entrypoint().orElse(null);
+        return inv.option("--name", "-n").orElse(entry == null ? "deployment" : entry.substring(entry.indexOf(':') + 1));
+    }
+
     private static Optional<JobBuilder> job(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where, String given) {
         List<String> queues = inv.options("--work-queue", "-q");
         Optional<String> pool = inv.option("--pool", "-p");
@@ -124,8 +136,12 @@ public final class PrefectCommandReport {
         String name;
         if (path.equals("deployment build")) {
             kind = JobKind.PREFECT2_DEPLOYMENT;
-            String entry = inv.entrypoint().orElse(null);
-            name = inv.option("--name", "-n").orElse(entry == null ? "deployment" : entry.substring(entry.indexOf(':') + 1));
+            name = deployName(inv);
+        } else if (path.equals("deploy") && inv.entrypoint().isPresent()) {
+            // a deployment declared on the command line (what `deployment build` becomes); `prefect deploy -n X` or
+            // `--all` deploys prefect.yaml's entries, which the prefect.yaml detector lists
+            kind = JobKind.PREFECT3_DEPLOYMENT;
+            name = deployName(inv);
         } else if (path.equals("agent start") || path.matches("agent \\S+ start")) {
             kind = JobKind.PREFECT_AGENT;
             // Prefect 1 agents have a type (agent local start) and often a --name; 2.x agents serve queues.
@@ -142,12 +158,13 @@ public final class PrefectCommandReport {
         }
         JobBuilder b = new JobBuilder(file, kind, given != null ? given : name, where, inv.normalized()).command(fullCommand.strip());
         b.attr("workQueue", String.join(",", queues)).attr("workPool", pool.orElse(null));
-        if (kind == JobKind.PREFECT2_DEPLOYMENT) {
+        if (kind == JobKind.PREFECT2_DEPLOYMENT || kind == JobKind.PREFECT3_DEPLOYMENT) {
             String tz = inv.option("--timezone").orElse(null);
-            inv.option("--cron").ifPresent(c -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, c, tz, where)));
-            inv.option("--interval").ifPresent(i -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.INTERVAL,
+            // Prefect 3's deploy takes each schedule option more than once
+            inv.options("--cron").forEach(c -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, c, tz, where)));
+            inv.options("--interval").forEach(i -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.INTERVAL,
                     i.matches("\\d+") ? "PT" + i + "S" : i, tz, where)));
-            inv.option("--rrule").ifPresent(r -> b.schedule(rrule(r, tz, where)));
+            inv.options("--rrule").forEach(r -> b.schedule(rrule(r, tz, where)));
             b.attr("entrypoint", inv.entrypoint().orElse(null))
                     .attr("infrastructure", inv.option("--infra-block", "-ib", "--infra", "-i").orElse(null))
                     .attr("storage", inv.option("--storage-block", "-sb").orElse(null))

@@ -199,6 +199,32 @@ class ConfigDetectorsTest {
     }
 
     @Test
+    void aDeploymentDeclaredWithPrefectDeployIsAPrefect3Job() {
+        // what a rewrite makes of `prefect deployment build ... --cron ... -a`: the job stays in the inventory
+        String sh = """
+                prefect deploy flows/etl.py:etl -n nightly -p etl-pool --cron "0 3 * * *" --cron "0 15 * * *" --timezone Europe/Berlin
+                prefect deploy flows/etl.py:refresh -p etl-pool --interval 900
+                prefect deploy --all
+                prefect deploy -n nightly
+                """;
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "ci/deploy.sh", sh)).isEqualTo("""
+                job prefect3-nightly-4c7c528e prefect3 'nightly' at ci/deploy.sh:1:1
+                  schedule CRON_UNIX '0 3 * * *' tz=Europe/Berlin at ci/deploy.sh:1:1
+                  schedule CRON_UNIX '0 15 * * *' tz=Europe/Berlin at ci/deploy.sh:1:1
+                  command prefect deploy flows/etl.py:etl -n nightly -p etl-pool --cron "0 3 * * *" --cron "0 15 * * *" --timezone Europe/Berlin
+                  overlap UNKNOWN
+                  attrs {entrypoint=flows/etl.py:etl, workPool=etl-pool}
+                job prefect3-refresh-79d4e7a1 prefect3 'refresh' at ci/deploy.sh:2:1
+                  schedule INTERVAL 'PT900S' at ci/deploy.sh:2:1
+                  command prefect deploy flows/etl.py:refresh -p etl-pool --interval 900
+                  overlap UNKNOWN
+                  attrs {entrypoint=flows/etl.py:refresh, workPool=etl-pool}
+                ci/deploy.sh:1:1 PF290 Prefect 3 deployment 'nightly' (already migrated), declared on the command line [prefect3-nightly-4c7c528e]
+                ci/deploy.sh:2:1 PF290 Prefect 3 deployment 'refresh' (already migrated), declared on the command line [prefect3-refresh-79d4e7a1]
+                """);
+    }
+
+    @Test
     void cliLinesInScriptsMakefilesDockerfilesAndCi() {
         String sh = """
                 #!/bin/sh
