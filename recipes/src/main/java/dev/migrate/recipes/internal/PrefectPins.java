@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.rules.PrefectIntegrations;
 import dev.migrate.recipes.PrefectTarget;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -49,11 +50,7 @@ public final class PrefectPins {
             // Only 2.x pins move; a bare `prefect` or a 1.x pin belongs to other recipes or to the user.
             return v.find() && v.group(1).equals("2") ? target.pin() : null;
         }
-        String first = INTEGRATIONS.get(name);
-        if (first == null || !v.find() || spec.startsWith(">") && !spec.contains("<")) {
-            return null;
-        }
-        return compare(v, first) < 0 || spec.contains("<") ? first : null;
+        return PrefectIntegrations.heldBelowPrefect3(name, spec) ? INTEGRATIONS.get(name) : null;
     }
 
     /** Whether a {@code prefect} constraint {@code spec} names a Prefect 1 release ({@code ==1.4.1}, {@code <2}). */
@@ -86,19 +83,6 @@ public final class PrefectPins {
 
     /** Whether dotted version {@code version} (up to three numbers) is lower than {@code other}. */
     public static boolean below(String version, String other) {
-        Matcher v = VERSION.matcher(version);
-        return v.find() && compare(v, other) < 0;
-    }
-
-    private static int compare(Matcher v, String other) {
-        String[] o = other.split("\\.");
-        for (int i = 0; i < 3; i++) {
-            int a = v.group(i + 1) == null ? 0 : Integer.parseInt(v.group(i + 1));
-            int b = i < o.length ? Integer.parseInt(o[i]) : 0;
-            if (a != b) {
-                return Integer.compare(a, b);
-            }
-        }
-        return 0;
+        return PrefectIntegrations.below(version, other);
     }
 }

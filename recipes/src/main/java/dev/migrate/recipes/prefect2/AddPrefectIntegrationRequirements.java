@@ -2,7 +2,7 @@ package dev.migrate.recipes.prefect2;
 
 import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import dev.migrate.recipes.PrefectTarget;
-import dev.migrate.recipes.internal.PrefectIntegrations;
+import dev.migrate.analyzers.rules.PrefectIntegrations;
 import dev.migrate.recipes.python.PrefectBlocks;
 import dev.migrate.recipes.python.PrefectMoves;
 import dev.migrate.rewriters.python.PythonFile;

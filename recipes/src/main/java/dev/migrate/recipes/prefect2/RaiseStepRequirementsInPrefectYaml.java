@@ -1,6 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
-import dev.migrate.recipes.internal.PrefectIntegrations;
+import dev.migrate.analyzers.rules.PrefectIntegrations;
 import dev.migrate.recipes.internal.PrefectPins;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -1,7 +1,7 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.internal.DependencySections;
-import dev.migrate.recipes.internal.PrefectIntegrations;
+import dev.migrate.analyzers.rules.PrefectIntegrations;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;

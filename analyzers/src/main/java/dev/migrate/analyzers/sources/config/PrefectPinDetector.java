@@ -6,13 +6,15 @@ import dev.migrate.analyzers.model.Prefilter;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.rules.PrefectIntegrations;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Pins of the {@code prefect} package to 2.x in dependency files (requirements, pyproject, setup.cfg, setup.py,
- * Pipfile, conda environments) and in {@code pip install} commands of scripts, Dockerfiles and CI pipelines
- * (continuation lines included).
+ * Pins of the {@code prefect} package to 2.x, and of integration packages ({@code prefect-aws}, ...) below their first
+ * Prefect 3 release, in dependency files (requirements, pyproject, setup.cfg, setup.py, Pipfile, conda environments),
+ * in {@code pip install} commands of scripts, Dockerfiles and CI pipelines (continuation lines included) and in the
+ * {@code EXTRA_PIP_PACKAGES} of compose files, manifests and env files.
  */
 public final class PrefectPinDetector implements Detector {
     /**
@@ -23,6 +25,10 @@ public final class PrefectPinDetector implements Detector {
             + "(?:==|===|~=)\\s*2(?:\\.[0-9a-z]+)*(?![0-9])"
             + "|>=?\\s*2[0-9.]*\\s*,\\s*<=?\\s*3(?![0-9])"
             + "|=\\s*\"[\\^~]?2(?:\\.[0-9]+)*\")");
+
+    /** {@code prefect-aws==0.3.1}, {@code prefect-gcp[bigquery]~=0.4}, Poetry's {@code prefect-aws = "^0.4"}. */
+    private static final Pattern INTEGRATION = Pattern.compile("(?<![\\w.-])(?<name>prefect-[a-z0-9]+)(?:\\[[^\\]]*])?"
+            + "(?:\\s*=\\s*\"(?<poetry>[^\"]*)\"|(?<spec>\\s*(?:[=<>!~]=?|===)\\s*[^;#\"'\\s,]*(?:\\s*,\\s*[=<>!~]=?\\s*[^;#\"'\\s,]*)*))");
 
     @Override
     public String name() {
@@ -40,28 +46,52 @@ public final class PrefectPinDetector implements Detector {
         return RequirementsFiles.isRequirements(file.path()) || n.equals("pyproject.toml")
                 || n.equals("setup.cfg") || n.equals("setup.py") || n.equals("Pipfile") || n.equals("environment.yml")
                 || PrefectCliLineDetector.isDockerfile(n) || PrefectCliLineDetector.isCiYaml(file.path())
-                || PrefectCliLineDetector.isScript(file);
+                || PrefectCliLineDetector.isScript(file) || extraPipPackagesFile(n);
+    }
+
+    /** Compose files, Kubernetes manifests and env files, where images install packages from EXTRA_PIP_PACKAGES. */
+    private static boolean extraPipPackagesFile(String name) {
+        return name.endsWith(".yml") || name.endsWith(".yaml") || name.equals(".env") || name.startsWith(".env.")
+                || name.endsWith(".env");
     }
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
-        boolean dependencyFile = !PrefectCliLineDetector.isDockerfile(file.fileName())
-                && !PrefectCliLineDetector.isCiYaml(file.path()) && !PrefectCliLineDetector.isScript(file);
+        String n = file.fileName();
+        boolean commands = PrefectCliLineDetector.isDockerfile(n) || PrefectCliLineDetector.isCiYaml(file.path())
+                || PrefectCliLineDetector.isScript(file);
+        boolean dependencyFile = !commands && !extraPipPackagesFile(n) || n.equals("environment.yml");
         String[] lines = file.text().split("\r?\n", -1);
         boolean installContinues = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            // in scripts, pins count on a pip install line and on the lines it continues onto with a backslash
-            boolean install = line.contains("install") || installContinues;
+            // in scripts, pins count on a pip install line and on the lines it continues onto with a backslash;
+            // in compose files, manifests and env files, on the EXTRA_PIP_PACKAGES the image installs at start
+            boolean install = commands && (line.contains("install") || installContinues) || line.contains("EXTRA_PIP_PACKAGES");
             installContinues = install && line.stripTrailing().endsWith("\\");
             if (line.strip().startsWith("#") || !dependencyFile && !install) {
                 continue;
             }
+            integrationPins(file, line, i, sink);
             Matcher m = PIN.matcher(line);
             while (m.find()) {
                 String spec = line.substring(m.start(), m.end()).strip();
                 sink.finding(Findings.of("PF208", "dependency pin " + spec + " keeps Prefect 2; move it to Prefect 3 "
                         + "once flows and integrations are ready", SourceRef.at(file.path(), i + 1, m.start() + 1), null));
+            }
+        }
+    }
+
+    /** PF208 for an integration package held below its first release that supports Prefect 3. */
+    private static void integrationPins(ScanFile file, String line, int index, InventorySink sink) {
+        Matcher m = INTEGRATION.matcher(line);
+        while (m.find()) {
+            String spec = m.group("poetry") != null ? m.group("poetry") : m.group("spec");
+            if (PrefectIntegrations.heldBelowPrefect3(m.group("name"), spec)) {
+                sink.finding(Findings.of("PF208", "dependency pin " + line.substring(m.start(), m.end()).strip()
+                        + " keeps Prefect 2 (" + m.group("name") + " supports Prefect 3 from "
+                        + PrefectIntegrations.firstPrefect3Release(m.group("name")) + ")",
+                        SourceRef.at(file.path(), index + 1, m.start() + 1), null));
             }
         }
     }

@@ -17,6 +17,7 @@ class PrefectPinDetectorTest {
                 prefect[dask] ~= 2.19
                 """)).isEqualTo("""
                 requirements.txt:2:1 PF208 dependency pin prefect==2.14.9 keeps Prefect 2; move it to Prefect 3 once flows and integrations are ready
+                requirements.txt:3:1 PF208 dependency pin prefect-aws==0.4.1 keeps Prefect 2 (prefect-aws supports Prefect 3 from 0.5.0)
                 requirements.txt:4:1 PF208 dependency pin prefect[dask] ~= 2.19 keeps Prefect 2; move it to Prefect 3 once flows and integrations are ready
                 """);
         assertThat(DetectorHarness.run(detector, "pyproject.toml", """
@@ -33,6 +34,40 @@ class PrefectPinDetectorTest {
     }
 
     @Test
+    void integrationsHeldBelowTheirFirstPrefect3ReleaseInDependencyFilesAndExtraPipPackages() {
+        assertThat(DetectorHarness.run(detector, "requirements.txt", """
+                prefect-gcp>=0.5
+                prefect-docker<0.6
+                prefect-dask==0.3.0
+                prefect-shell ~= 0.2.2
+                prefect-unknown==0.1
+                prefect-aws>=0.4,<0.5
+                """)).isEqualTo("""
+                requirements.txt:2:1 PF208 dependency pin prefect-docker<0.6 keeps Prefect 2 (prefect-docker supports Prefect 3 from 0.6.0)
+                requirements.txt:4:1 PF208 dependency pin prefect-shell ~= 0.2.2 keeps Prefect 2 (prefect-shell supports Prefect 3 from 0.3.0)
+                requirements.txt:6:1 PF208 dependency pin prefect-aws>=0.4,<0.5 keeps Prefect 2 (prefect-aws supports Prefect 3 from 0.5.0)
+                """);
+        assertThat(DetectorHarness.run(detector, "pyproject.toml", """
+                [tool.poetry.dependencies]
+                prefect-aws = "^0.4"
+                prefect-gcp = "^0.6"
+                """)).isEqualTo("""
+                pyproject.toml:2:1 PF208 dependency pin prefect-aws = "^0.4" keeps Prefect 2 (prefect-aws supports Prefect 3 from 0.5.0)
+                """);
+        // the image installs EXTRA_PIP_PACKAGES at start; other lines of a compose file are not dependencies
+        assertThat(DetectorHarness.run(detector, "docker-compose.yml", """
+                services:
+                  worker:
+                    image: prefecthq/prefect:3-python3.11
+                    environment:
+                      - EXTRA_PIP_PACKAGES=prefect-docker==0.4.1 s3fs
+                      - NOTE=prefect-aws==0.3.1 is only text here
+                """)).isEqualTo("""
+                docker-compose.yml:5:28 PF208 dependency pin prefect-docker==0.4.1 keeps Prefect 2 (prefect-docker supports Prefect 3 from 0.6.0)
+                """);
+    }
+
+    @Test
     void pinsOnTheContinuationLinesOfAnInstallAndInSetupPy() {
         assertThat(DetectorHarness.run(detector, "Dockerfile", """
                 FROM python:3.10-slim
@@ -42,6 +77,7 @@ class PrefectPinDetectorTest {
                 RUN echo "prefect==2.1 is only text here"
                 """)).isEqualTo("""
                 Dockerfile:3:8 PF208 dependency pin prefect==2.14.21 keeps Prefect 2; move it to Prefect 3 once flows and integrations are ready
+                Dockerfile:4:8 PF208 dependency pin prefect-gcp[cloud_storage]==0.4.0 keeps Prefect 2 (prefect-gcp supports Prefect 3 from 0.6.0)
                 """);
         assertThat(DetectorHarness.run(detector, "setup.py", """
                 from setuptools import setup

@@ -1,0 +1,83 @@
+package dev.migrate.analyzers.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Prefect integration packages and their first release that supports Prefect 3, from {@code prefect-integrations.yaml}:
+ * the scan reports a requirement held below it (PF208), the pin recipes raise it.
+ */
+public final class PrefectIntegrations {
+    private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
+    private static final Map<String, String> FIRST_PREFECT3_RELEASE = load();
+
+    private PrefectIntegrations() {
+    }
+
+    /** Every known integration package by name, with its first Prefect 3 release. */
+    public static Map<String, String> firstPrefect3Releases() {
+        return FIRST_PREFECT3_RELEASE;
+    }
+
+    /** The first release of {@code pkg} that supports Prefect 3; null for a package that is not an integration. */
+    public static String firstPrefect3Release(String pkg) {
+        return FIRST_PREFECT3_RELEASE.get(pkg);
+    }
+
+    /**
+     * Whether the constraint {@code spec} of integration {@code name} keeps it below its first Prefect 3 release:
+     * it names a lower version ({@code ==0.3.1}, {@code ~=0.4}, Poetry's {@code ^0.4}) or caps it ({@code <0.5});
+     * a bare lower bound ({@code >=0.3}) admits the Prefect 3 releases. False for a package that is no integration.
+     */
+    public static boolean heldBelowPrefect3(String name, String spec) {
+        String first = FIRST_PREFECT3_RELEASE.get(name);
+        String s = spec == null ? "" : spec.strip();
+        Matcher v = VERSION.matcher(s);
+        if (first == null || !v.find() || s.startsWith(">") && !s.contains("<")) {
+            return false;
+        }
+        return compare(v, first) < 0 || s.contains("<");
+    }
+
+    /** Whether dotted version {@code version} (up to three numbers) is lower than {@code other}. */
+    public static boolean below(String version, String other) {
+        Matcher v = VERSION.matcher(version);
+        return v.find() && compare(v, other) < 0;
+    }
+
+    private static int compare(Matcher v, String other) {
+        String[] o = other.split("\\.");
+        for (int i = 0; i < 3; i++) {
+            int a = v.group(i + 1) == null ? 0 : Integer.parseInt(v.group(i + 1));
+            int b = i < o.length ? Integer.parseInt(o[i]) : 0;
+            if (a != b) {
+                return Integer.compare(a, b);
+            }
+        }
+        return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> load() {
+        try (InputStream in = PrefectIntegrations.class.getResourceAsStream("/dev/migrate/analyzers/prefect-integrations.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("prefect-integrations.yaml is missing from the build");
+            }
+            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            Map<String, Object> raw = (Map<String, Object>) root.get("first_prefect3_release");
+            Map<String, String> out = new TreeMap<>();
+            raw.forEach((k, val) -> out.put(k, String.valueOf(val)));
+            return java.util.Collections.unmodifiableMap(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
