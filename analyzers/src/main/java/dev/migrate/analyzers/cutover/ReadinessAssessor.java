@@ -126,7 +126,7 @@ public final class ReadinessAssessor {
         return d != null
                 ? new Gate(ReadinessState.DEPLOYED, true, "Prefect 3 deployment '" + d.name() + "' at " + at(d))
                 : new Gate(ReadinessState.DEPLOYED, false, "no Prefect 3 deployment named '" + job.name()
-                        + "' in any prefect.yaml");
+                        + "' in the estate (prefect.yaml, Python or a prefect deploy command)");
     }
 
     private static Gate dualRunning(List<EvidenceReader.Validation> runs) {
