@@ -33,9 +33,14 @@ import java.util.regex.Pattern;
  * judged by that file.
  */
 public final class ActivityResolver implements JobResolver {
+    /** The job attributes this pass sets (the reports read them). */
+    public static final String RUNS = "activity.runs";
+    public static final String FAILURES = "activity.failures";
+    public static final String LAST_RUN = "activity.lastRun";
+    public static final String LOGS = "activity.logs";
     /** Fire times counted at most, to say how often a schedule fired in a log's span. */
     private static final int MAX_FIRES = 10_000;
-    private static final Pattern LOGS = Pattern.compile(
+    private static final Pattern LOG_FILES = Pattern.compile(
             "(^|.*/)var/log/(syslog|messages|cron|cron\\.log|daemon\\.log|journal[^/]*\\.(log|txt))(\\.\\d+)?(\\.gz)?$");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -47,22 +52,21 @@ public final class ActivityResolver implements JobResolver {
     @Override
     public boolean wants(String path) {
         // asked for every file of the tree: the substring test spares the pattern nearly all of them
-        return path.contains("var/log/") && LOGS.matcher(path).matches();
+        return path.contains("var/log/") && LOG_FILES.matcher(path).matches();
     }
 
     @Override
     public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files) {
         // every file handed over is read: the ones under var/log/ this pass asked for, and logs named on the command
         // line (scan --logs); another resolver's files (application.properties) hold no scheduler line and add nothing
-        List<ScanFile> logs = files;
-        if (logs.isEmpty()) {
+        if (files.isEmpty()) {
             return;
         }
         ScheduleCheck check = ScheduleCheck.fromSystemProperties();
         ZonedDateTime reference = check.now().atZone(check.hostZone());
         Map<RunEvent.Source, Coverage> covered = new EnumMap<>(RunEvent.Source.class);
         List<RunEvent> events = new ArrayList<>();
-        for (ScanFile f : logs) {
+        for (ScanFile f : files) {
             SchedulerLog log = SchedulerLog.read(f.path(), f.text(), check.hostZone(), reference);
             events.addAll(log.events());
             for (RunEvent.Source s : log.sources()) {
@@ -115,20 +119,17 @@ public final class ActivityResolver implements JobResolver {
             case CRON -> job.command() != null && squeeze(job.command()).equals(squeeze(e.subject()))
                     && (job.user() == null || job.user().equals(e.user()));
             case ANACRON -> job.name().equals(e.subject());
-            case SYSTEMD -> e.subject().equals(unit(job));
+            case SYSTEMD -> e.subject().equals(timerUnit(job));
             case RUN_PARTS -> job.command() != null && ("/" + job.command().replaceFirst("^/", "")).equals(e.subject());
         };
     }
 
-    /** The unit a timer starts: its {@code Unit=}, else the timer's own name with {@code .service}. */
-    private static String unit(Job job) {
-        String u = job.attributes().get("Unit");
-        if (u != null) {
-            return u.endsWith(".service") ? u : u + ".service";
-        }
-        String path = job.source().path();
-        String file = path.substring(path.lastIndexOf('/') + 1);
-        return file.replaceFirst("\\.timer$", "") + ".service";
+    /**
+     * The unit a timer job starts ({@code x.service}): the scan sets {@code Unit} on every timer job, from its
+     * {@code Unit=} or the timer's own name.
+     */
+    public static String timerUnit(Job timer) {
+        return timer.attributes().getOrDefault("Unit", timer.name() + ".service");
     }
 
     /** Runs of whitespace as one space: cron logs the command as written, a crontab may align it with tabs. */
@@ -138,14 +139,14 @@ public final class ActivityResolver implements JobResolver {
 
     private static Job withActivity(Job job, List<RunEvent> runs, Coverage coverage) {
         Map<String, String> attributes = new LinkedHashMap<>(job.attributes());
-        attributes.put("activity.logs", String.join(", ", coverage.files));
-        attributes.put("activity.runs", Integer.toString(runs.size()));
+        attributes.put(LOGS, String.join(", ", coverage.files));
+        attributes.put(RUNS, Integer.toString(runs.size()));
         long failures = runs.stream().filter(RunEvent::failed).count();
         if (failures > 0) {
-            attributes.put("activity.failures", Long.toString(failures));
+            attributes.put(FAILURES, Long.toString(failures));
         }
         runs.stream().map(RunEvent::at).max(ZonedDateTime::compareTo)
-                .ifPresent(t -> attributes.put("activity.lastRun", t.truncatedTo(ChronoUnit.SECONDS).toOffsetDateTime().toString()));
+                .ifPresent(t -> attributes.put(LAST_RUN, t.truncatedTo(ChronoUnit.SECONDS).toOffsetDateTime().toString()));
         return new Job(job.id(), job.kind(), job.name(), job.source(), job.schedules(), job.command(), job.user(),
                 job.env(), job.workingDir(), job.overlap(), job.dependsOn(), attributes);
     }

@@ -13,12 +13,6 @@ import java.time.ZonedDateTime;
  */
 record RunEvent(String file, int line, ZonedDateTime at, Source source, String user, String subject, boolean failed) {
     enum Source {
-        CRON("cron"), ANACRON("anacron"), SYSTEMD("systemd"), RUN_PARTS("run-parts");
-
-        final String label;
-
-        Source(String label) {
-            this.label = label;
-        }
+        CRON, ANACRON, SYSTEMD, RUN_PARTS
     }
 }

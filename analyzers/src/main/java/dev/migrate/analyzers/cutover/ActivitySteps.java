@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.cutover;
 
+import dev.migrate.analyzers.activity.ActivityResolver;
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.scan.Inventory;
 import dev.migrate.analyzers.model.Job;
@@ -41,15 +42,10 @@ final class ActivitySteps {
     /** Where on the host to look: the unit's journal for a timer, the cron logs for the command otherwise. */
     private static String lookCommand(Job legacy) {
         return switch (legacy.kind()) {
-            case SYSTEMD_TIMER -> "journalctl -u " + Step.shellWord(unit(legacy)) + " --since -7d";
+            case SYSTEMD_TIMER -> "journalctl -u " + Step.shellWord(ActivityResolver.timerUnit(legacy)) + " --since -7d";
             case ANACRON -> "grep -F " + Step.shellWord("Job `" + legacy.name() + "'") + " /var/log/syslog* /var/log/cron*";
             default -> "grep -F -- " + Step.shellWord(legacy.command() == null ? legacy.name() : legacy.command())
                     + " /var/log/syslog* /var/log/cron*";
         };
-    }
-
-    private static String unit(Job timer) {
-        String u = timer.attributes().getOrDefault("Unit", timer.name() + ".service");
-        return u.endsWith(".service") ? u : u + ".service";
     }
 }

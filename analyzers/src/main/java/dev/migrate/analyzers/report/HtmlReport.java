@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.report;
 
+import dev.migrate.analyzers.activity.ActivityResolver;
 import dev.migrate.analyzers.cutover.JobReadiness;
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
@@ -113,7 +114,7 @@ public final class HtmlReport implements ReportWriter {
             cell(h, "schedule", sched, esc(sched));
             if (activity) {
                 // sorted by the time itself; jobs no log covers sort first, then those with none logged
-                String last = j.attributes().getOrDefault("activity.lastRun", j.attributes().containsKey("activity.runs") ? "0" : "");
+                String last = j.attributes().getOrDefault(ActivityResolver.LAST_RUN, j.attributes().containsKey(ActivityResolver.RUNS) ? "0" : "");
                 cell(h, "lastrun", last, esc(Reports.lastRun(j)));
             }
             // Sort sources by path, then numerically by line.

@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.report;
 
+import dev.migrate.analyzers.activity.ActivityResolver;
 import dev.migrate.analyzers.model.Severity;
 import dev.migrate.analyzers.rules.RuleRegistry;
 import dev.migrate.analyzers.scan.Inventory;
@@ -45,7 +46,7 @@ public final class Reports {
     /** A schedule as one short cell: expressions joined, with their zone. */
     /** Whether the scan read scheduler logs that cover some job (the reports then show each job's last run). */
     static boolean hasActivity(Inventory inv) {
-        return inv.jobs().stream().anyMatch(j -> j.attributes().containsKey("activity.runs"));
+        return inv.jobs().stream().anyMatch(j -> j.attributes().containsKey(ActivityResolver.RUNS));
     }
 
     /**
@@ -54,12 +55,12 @@ public final class Reports {
      */
     static String lastRun(dev.migrate.analyzers.model.Job j) {
         java.util.Map<String, String> a = j.attributes();
-        if (!a.containsKey("activity.runs")) {
+        if (!a.containsKey(ActivityResolver.RUNS)) {
             return "-";
         }
-        String last = a.get("activity.lastRun");
+        String last = a.get(ActivityResolver.LAST_RUN);
         String shown = last == null ? "none logged" : last.substring(0, Math.min(16, last.length())).replace('T', ' ');
-        return a.containsKey("activity.failures") ? shown + " (" + a.get("activity.failures") + " failed)" : shown;
+        return a.containsKey(ActivityResolver.FAILURES) ? shown + " (" + a.get(ActivityResolver.FAILURES) + " failed)" : shown;
     }
 
     static String schedules(dev.migrate.analyzers.model.Job j) {

@@ -45,13 +45,9 @@ public final class Prefect1FlowDetector extends PythonDetector {
 
     @Override
     void detect(PythonModule m, InventorySink sink) {
-        for (Node stmt : Statements.of(m.root())) {
-            Optional<Statements.Assignment> a = Statements.assignment(stmt);
-            if (a.isPresent() && a.get().value() != null && m.nameOf(a.get().value()).startsWith("prefect.schedules")) {
-                synchronized (this) {
-                    scheduleModules.put(m.file().path(), m);
-                }
-                break;
+        if (ProjectImports.assignsPrefectSchedule(m.root(), m.imports())) {
+            synchronized (this) {
+                scheduleModules.put(m.file().path(), m);
             }
         }
         Set<String> subclasses = Prefect1FlowClasses.subclasses(m.root(), m.imports(), Set.of());
@@ -103,15 +99,7 @@ public final class Prefect1FlowDetector extends PythonDetector {
 
     /** The module and name a schedule given as an imported name comes from (not Prefect's own names). */
     private static Optional<ModulePaths.ModuleName> importedSchedule(PythonModule m, Node schedule) {
-        if (schedule == null) {
-            return Optional.empty();
-        }
-        Node s = m.resolve(schedule);
-        if (s.kind() != NodeKind.NAME && s.kind() != NodeKind.ATTRIBUTE) {
-            return Optional.empty();
-        }
-        return m.imports().qualifiedName(s).filter(q -> !q.startsWith("prefect.") && !q.equals("prefect"))
-                .flatMap(ModulePaths::split);
+        return schedule == null ? Optional.empty() : ProjectImports.importedName(m.resolve(schedule), m.imports());
     }
 
     /**

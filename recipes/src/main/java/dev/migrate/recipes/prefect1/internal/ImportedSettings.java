@@ -1,11 +1,10 @@
 package dev.migrate.recipes.prefect1.internal;
 
-import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.analyzers.sources.python.ProjectImports;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.ModulePaths;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
-import dev.migrate.rewriters.python.tree.NodeKind;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,14 +23,8 @@ public final class ImportedSettings {
 
     /** Keeps {@code module} when it assigns a Prefect 1 schedule at its top level. */
     public void offer(String path, Node module) {
-        Imports imports = Imports.of(module);
-        for (Node stmt : Statements.of(module)) {
-            Optional<Statements.Assignment> a = Statements.assignment(stmt);
-            if (a.isPresent() && a.get().value() != null && Expressions.unwrap(a.get().value()).kind() == NodeKind.CALL
-                    && imports.qualifiedName(a.get().value()).filter(q -> q.startsWith("prefect.schedules")).isPresent()) {
-                modules.put(path, module);
-                return;
-            }
+        if (ProjectImports.assignsPrefectSchedule(module, Imports.of(module))) {
+            modules.put(path, module);
         }
     }
 
@@ -41,12 +34,7 @@ public final class ImportedSettings {
      * the project does not hold, names assigned twice).
      */
     public Optional<Value> valueOf(Node setting, Node module, String path) {
-        Node s = Expressions.unwrap(setting);
-        if (s.kind() != NodeKind.NAME && s.kind() != NodeKind.ATTRIBUTE) {
-            return Optional.empty();
-        }
-        Optional<ModulePaths.ModuleName> name = Imports.of(module).qualifiedName(s)
-                .filter(q -> !q.equals("prefect") && !q.startsWith("prefect.")).flatMap(ModulePaths::split);
+        Optional<ModulePaths.ModuleName> name = ProjectImports.importedName(setting, Imports.of(module));
         if (name.isEmpty()) {
             return Optional.empty();
         }
