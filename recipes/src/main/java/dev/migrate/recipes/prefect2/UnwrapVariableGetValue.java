@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.openrewrite.ExecutionContext;
 
@@ -27,6 +26,7 @@ import org.openrewrite.ExecutionContext;
  * binds only to {@code Variable.get(...)}. Unsafe, because values are JSON in Prefect 3, not always strings.
  */
 public class UnwrapVariableGetValue extends PythonRecipe {
+    private static final List<NodeKind> ASSIGNMENTS = List.of(NodeKind.ASSIGN, NodeKind.AUG_ASSIGN, NodeKind.ANN_ASSIGN);
     private final transient MigrationNotes notes = new MigrationNotes(this);
 
     @Override
@@ -90,16 +90,20 @@ public class UnwrapVariableGetValue extends PythonRecipe {
     private static Map<Node, Set<String>> holders(Node root, Imports imports) {
         Map<Node, Set<String>> bound = new HashMap<>();
         Map<Node, Set<String>> otherwise = new HashMap<>();
-        for (Node n : TreeIndex.of(root).find(NodeKind.NAME)) {
-            List<Node> path = TreeEdits.path(root, n);
-            Node parent = path.get(path.size() - 1);
-            Optional<Statements.Assignment> a = Statements.assignment(parent);
-            if (a.isEmpty() || !a.get().targets().contains(n)) {
-                continue;
+        TreeIndex index = TreeIndex.of(root);
+        // the assignments' name targets (fewer than a file's names, and no path asked for each name)
+        for (NodeKind kind : ASSIGNMENTS) {
+            for (Node stmt : index.find(kind)) {
+                Statements.Assignment a = Statements.assignment(stmt).orElseThrow();
+                boolean fromGet = a.operator().equals("=") && a.targets().size() == 1 && a.value() != null
+                        && isVariableGet(imports, a.value());
+                for (Node target : a.targets()) {
+                    if (target.kind() == NodeKind.NAME) {
+                        (fromGet ? bound : otherwise).computeIfAbsent(scope(root, stmt), k -> new HashSet<>())
+                                .add(target.text().strip());
+                    }
+                }
             }
-            boolean fromGet = a.get().operator().equals("=") && a.get().targets().size() == 1 && a.get().value() != null
-                    && isVariableGet(imports, a.get().value());
-            (fromGet ? bound : otherwise).computeIfAbsent(scope(root, n), k -> new HashSet<>()).add(n.text().strip());
         }
         bound.forEach((scope, names) -> names.removeAll(otherwise.getOrDefault(scope, Set.of())));
         return bound;

@@ -194,7 +194,13 @@ public final class EditCheck {
             if (header != null && (start == 0 || !lineBreak(text[start - 1]))) {
                 throw new NotAtLineStart();
             }
-            check(concat(header == null ? new char[0] : header, start, end, ONE_LINE_BLOCK));
+            if (header == null) {
+                check(concat(new char[0], start, end, ONE_LINE_BLOCK));
+                return;
+            }
+            // the header stands for its whole statement: what follows it must still be at the block's indentation
+            char[] tail = join(ONE_LINE_BLOCK, blockStatement(header));
+            check(concat(header, start, end, tail));
         }
 
         /**
@@ -223,7 +229,67 @@ public final class EditCheck {
             }
             char[] lead = module ? new char[0] : header;
             char[] tail = afterHead >= 0 ? ONE_LINE_BLOCK : new char[0];
-            check(concat(lead, start, stop, tail));
+            if (lastInBlock) {
+                if (continued(stop)) {
+                    allParse = false; // it would join whatever followed it: only the whole file says what that is
+                    return;
+                }
+                tail = sentinel(header, stop); // a dedented last statement would close the block early
+            }
+            ParseRun.Result parsed = check(concat(lead, start, stop, tail));
+            if (parsed != null && !module && wholeBlock(container, from, to)) {
+                // the header's `pass` (and the sentinel) would stand in for a block whose statements all became
+                // blank lines or comments: in the whole file that block is empty
+                Node suite = parsed.module().firstNode(NodeKind.SUITE);
+                int statements = suite == null ? 0 : suite.nodes().size();
+                if (statements < 2 + (lastInBlock ? 1 : 0)) {
+                    allParse = false;
+                }
+            }
+        }
+
+        /** Whether children {@code from} to {@code to} are all of the block's statements. */
+        private static boolean wholeBlock(Node block, int from, int to) {
+            for (int k = 0; k < block.childCount(); k++) {
+                if ((k < from || k >= to) && block.child(k) instanceof Node) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * A statement at the block's own indentation, to follow a part that ends the block (or a header, which
+         * stands for its whole statement): a part dedented below the block would end it, and then this one is an
+         * unexpected indent, as the code after the block is in the whole file. Without it a block's last
+         * statement moved to column 0 parses as a statement after an {@code if 1:} block.
+         */
+        private char[] sentinel(char[] header, int stop) {
+            boolean broken = stop > 0 && lineBreak(text[stop - 1]);
+            return broken ? blockStatement(header) : join(new char[] {'\n'}, blockStatement(header));
+        }
+
+        /** Whether the text before {@code stop} ends in a backslash and a line break: an explicit line join. */
+        private boolean continued(int stop) {
+            int at = stop;
+            if (at > 0 && text[at - 1] == '\n') {
+                at--;
+            }
+            if (at > 0 && text[at - 1] == '\r') {
+                at--;
+            }
+            return at < stop && at > 0 && text[at - 1] == '\\';
+        }
+
+        /** The statement at the block's indentation that ends {@code header} ({@code if 1:} and it). */
+        private static char[] blockStatement(char[] header) {
+            return Arrays.copyOfRange(header, BLOCK_HEADER.length(), header.length);
+        }
+
+        private static char[] join(char[] a, char[] b) {
+            char[] out = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, out, a.length, b.length);
+            return out;
         }
 
         /** {@code lead}, then the text from {@code start} to {@code stop}, then {@code tail}. */
@@ -235,13 +301,16 @@ public final class EditCheck {
             return part;
         }
 
-        private void check(char[] part) {
+        /** Parses {@code part}: its tree when it parses and prints back, else null (and the check has failed). */
+        private ParseRun.Result check(char[] part) {
             parsed += part.length;
             ParseRun.Result r = ParseRun.parse(part);
             // the parse shares the characters it was given, so printing the tree must give them back
             if (!r.diagnostics().isEmpty() || !Arrays.equals(r.module().toChars(), part)) {
                 allParse = false;
+                return null;
             }
+            return r;
         }
     }
 

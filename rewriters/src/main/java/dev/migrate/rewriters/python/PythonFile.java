@@ -244,9 +244,9 @@ public final class PythonFile implements SourceFile {
         if (v instanceof PythonVisitor<?> pv) {
             return (R) ((PythonVisitor<P>) pv).visitPythonFile(this, p);
         }
-        if (v.isAdaptableTo(PythonVisitor.class)) {
-            return (R) v.adapt(PythonVisitor.class).visitPythonFile(this, p);
-        }
+        // Any other visitor (OpenRewrite's own, looking for search markers in every changed file) has no
+        // visitPythonFile of its own to run: adapting it, which builds an adapter by reflection per call, would
+        // only reach PythonVisitor's default, which returns the file.
         return (R) this;
     }
 

@@ -111,6 +111,56 @@ class EditCheckTest {
     }
 
     @Test
+    void aBlocksLastStatementMovedToColumnZeroIsCaught() {
+        // found on CPython's ast.py: under `if 1:` the dedented line parsed as a statement after the block
+        PythonFile f = PythonParser.parse("class C:\n    def f(self):\n        a = 1\n        self.write(a)\n\n"
+                + "    def g(self):\n        pass\n");
+        Node last = Nodes.find(f.module(), NodeKind.SIMPLE_LINE).get(1);
+        Node edited = TreeEdits.replaceKeepingPrefix(f.module(), last, last.withPrefix(Space.EMPTY));
+        assertThat(new String(edited.toChars())).contains("\nself.write(a)\n");
+        assertThat(wholeFileProblem(edited)).hasValueSatisfying(p -> assertThat(p).contains("unexpected indent"));
+        assertThat(check(f, edited)).isEqualTo(wholeFileProblem(edited));
+        Node comment = TreeEdits.replaceKeepingPrefix(f.module(), last, last.withPrefix(Space.of("# kept\n        ")));
+        assertThat(check(f, comment)).isEmpty();
+    }
+
+    @Test
+    void aBlocksLastLineEndingInABackslashIsJudgedWithWhatFollowsIt() {
+        PythonFile f = PythonParser.parse("def util():\n    pass\n\n");
+        Node line = Nodes.find(f.module(), NodeKind.SIMPLE_LINE).get(0);
+        Token pass = Nodes.tokens(line).get(0);
+        Node edited = TreeEdits.replace(f.module(), pass, pass.withText("\\"));
+        Node moved = Nodes.find(edited, NodeKind.SIMPLE_LINE).get(0);
+        edited = TreeEdits.replaceKeepingPrefix(edited, moved, moved.withPrefix(Space.EMPTY));
+        assertThat(new String(edited.toChars())).isEqualTo("def util():\n\\\n\n");
+        assertThat(check(f, edited)).isPresent().isEqualTo(wholeFileProblem(edited));
+    }
+
+    @Test
+    void aBlockWhoseStatementsAllBecameBlankIsCaught() {
+        PythonFile f = PythonParser.parse("class A(Exception):\n    pass\n\n\nclass B(Exception):\n    x = 1\n    y = 2\n");
+        Node pass = Nodes.find(f.module(), NodeKind.SIMPLE_LINE).get(0);
+        Token word = Nodes.tokens(pass).get(0);
+        Node edited = TreeEdits.replace(f.module(), word, word.withText(""));
+        assertThat(new String(edited.toChars())).startsWith("class A(Exception):\n    \n");
+        assertThat(check(f, edited)).isPresent().isEqualTo(wholeFileProblem(edited));
+        Node x = Nodes.find(f.module(), NodeKind.SIMPLE_LINE).get(1);
+        Node blanked = TreeEdits.replace(f.module(), Nodes.tokens(x).get(0), Nodes.tokens(x).get(0).withText("# gone"));
+        assertThat(check(f, blanked)).isEqualTo(wholeFileProblem(blanked));
+    }
+
+    @Test
+    void aCompoundHeaderMovedToColumnZeroIsCaught() {
+        PythonFile f = PythonParser.parse("class C:\n    def f(self, y):\n        a = 1\n        for x in y:\n"
+                + "            print(x)\n        b = 2\n");
+        Node loop = Nodes.find(f.module(), NodeKind.FOR).get(0);
+        Node edited = TreeEdits.replaceKeepingPrefix(f.module(), loop, loop.withPrefix(Space.EMPTY));
+        assertThat(new String(edited.toChars())).contains("\nfor x in y:\n");
+        assertThat(wholeFileProblem(edited)).isPresent();
+        assertThat(check(f, edited)).isEqualTo(wholeFileProblem(edited));
+    }
+
+    @Test
     void aChangedHeaderIsParsedWithItsWholeStatement() {
         PythonFile f = PythonParser.parse("def f(a):\n    return a\n\n\nx = 1\n");
         Token a = Nodes.tokens(Nodes.find(f.module(), NodeKind.PARAM).get(0)).get(0);

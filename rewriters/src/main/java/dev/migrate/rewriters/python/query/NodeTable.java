@@ -30,6 +30,10 @@ final class NodeTable {
     /** Whether walking copies the tree's characters into {@link #text} (false when the text came printed). */
     private final boolean printing;
     private int at;
+    /** Lookups by identity answered by scanning, before {@link #slots} is built. */
+    private int lookups;
+    private int[] slots;
+    private static final int SCANNED_LOOKUPS = 4;
 
     private NodeTable(int capacity, char[] text, boolean printing) {
         nodes = new Node[capacity];
@@ -111,10 +115,30 @@ final class NodeTable {
         return true;
     }
 
-    /** The slot of {@code n} (identity), or -1; the root is slot 0. */
+    /**
+     * The slot of {@code n} (identity), or -1; the root is slot 0. The first few lookups scan the table (most
+     * tree versions are asked once or twice); after that an identity hash of the slots answers, because a
+     * recipe that asks for the path of every name in a file would otherwise scan the table once per name.
+     */
     int indexOf(Node root, Node n) {
         if (n == root) {
             return 0;
+        }
+        int[] hashed = slots;
+        if (hashed == null && ++lookups > SCANNED_LOOKUPS) {
+            hashed = hashSlots();
+        }
+        if (hashed != null) {
+            int mask = hashed.length - 1;
+            for (int h = System.identityHashCode(n) & mask; ; h = (h + 1) & mask) {
+                int i = hashed[h];
+                if (i == 0) {
+                    return -1;
+                }
+                if (nodes[i] == n) {
+                    return i;
+                }
+            }
         }
         Node[] ns = nodes;
         for (int i = 1; i < count; i++) {
@@ -123,6 +147,21 @@ final class NodeTable {
             }
         }
         return -1;
+    }
+
+    /** Open addressing on identity hash codes, slot numbers stored (0, the root's slot, marks a free cell). */
+    private int[] hashSlots() {
+        int[] table = new int[Integer.highestOneBit(Math.max(4, count) * 2) * 2];
+        int mask = table.length - 1;
+        for (int i = 1; i < count; i++) {
+            int h = System.identityHashCode(nodes[i]) & mask;
+            while (table[h] != 0) {
+                h = (h + 1) & mask;
+            }
+            table[h] = i;
+        }
+        slots = table;
+        return table;
     }
 
     /** Emits {@code n} and everything below it, walking it (iteratively: some trees nest thousands deep). */
