@@ -29,7 +29,7 @@ public final class JdbcSide implements AutoCloseable {
     private final String label;
     private final String shownUrl;
     private final Handle handle;
-    private final String relation;
+    private String relation;
     private long bytesFetched;
     private int queries;
 
@@ -95,6 +95,15 @@ public final class JdbcSide implements AutoCloseable {
 
     public String relation() {
         return relation;
+    }
+
+    /**
+     * From now on the side is read with the columns of {@code renames} (stored name to new name) renamed: every
+     * query reads {@link #relation()}, which becomes a select of {@code columns} (this side's, as stored) with
+     * those aliases. The database flattens it, so key ranges still use the table's indexes.
+     */
+    public void renameColumns(Map<String, String> renames, List<Column> columns) {
+        relation = Sql.renamed(relation, columns.stream().map(Column::name).toList(), renames);
     }
 
     public String label() {
