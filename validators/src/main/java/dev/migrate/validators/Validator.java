@@ -376,8 +376,8 @@ public final class Validator {
         var columns = EmbeddedComparison.columnPlans(plan);
         FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(side), ds.renames(side), columns,
                 typeOf(plan, side));
-        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(side), ds.renames(side), columns,
-                bounds.inScan()), files, ds.csv(side));
+        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(side),
+                ds.renames(side), columns, bounds.inScan()), files, ds.csv(side));
         Map<String, Object> aggregates = new java.util.LinkedHashMap<>(
                 session.query(StreamingScan.profileRow(side + "_scan", plan, files.size())).get(0));
         if (bounds.footers() != null) {
@@ -450,10 +450,12 @@ public final class Validator {
         var columns = EmbeddedComparison.columnPlans(plan);
         for (String side : List.of("legacy", "new")) {
             List<Path> files = "legacy".equals(side) ? legacyFiles : newFiles;
-            FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(side), ds.renames(side), columns,
+            FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(side), ds.renames(side),
+                    columns,
                 typeOf(plan, side));
             out.add(new PlannedStatement(job.name(), ds.name(), side,
-                    StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(side), ds.renames(side), columns, bounds.inScan())));
+                    StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(side), ds.renames(side), columns,
+                            bounds.inScan())));
             if (bounds.footers() != null) {
                 out.add(new PlannedStatement(job.name(), ds.name(), side, bounds.footers()));
             }

@@ -146,6 +146,56 @@ class RenamedColumnsTest {
         }
     }
 
+    /**
+     * The paired read of a renamed legacy file is planned as the read of a file that stores the new names: renaming
+     * adds a projection at most (names only), nothing DuckDB would buffer or compute, and the three reads stay one
+     * positional scan (see {@link dev.migrate.validators.engine.PairedScan}).
+     */
+    @Test
+    void renamingKeepsThePairedReadsPlan() throws Exception {
+        OnePassDatasets.write(tmp, "legacy", "parquet", LEGACY);
+        OnePassDatasets.write(tmp, "new", "parquet", current(false));
+        OnePassDatasets.write(tmp, "stored", "parquet", current(false));
+        List<Path> current = List.of(tmp.resolve("new/t_20240301.parquet"));
+        String renamed = operators(config("files: \"t_*.parquet\""), tmp.resolve("legacy/t_20240301.parquet"), current);
+        String dataset = DATASET.substring(0, DATASET.indexOf("        rename_columns"))
+                + DATASET.substring(DATASET.indexOf("        tolerances"));
+        String stored = operators(config("files: \"t_*.parquet\"", dataset), tmp.resolve("stored/t_20240301.parquet"),
+                current);
+        assertThat(renamed).contains("POSITIONAL_SCAN(READ_PARQUET()READ_PARQUET()READ_PARQUET())").isEqualTo(stored);
+    }
+
+    /**
+     * The operators DuckDB plans for the paired read of {@code legacy} beside {@code current}, in tree order,
+     * projections left out.
+     */
+    private static String operators(ValidateConfig config, Path legacy, List<Path> current) throws Exception {
+        DatasetConfig ds = config.jobs().get(0).datasets().get(0);
+        try (DuckDbSession session = DuckDbSession.open(new EngineSettings(1, "256MB", null, 10))) {
+            DatasetPlan plan = Validator.schemaPlan(session, ds, config.connection("a"), config.connection("b"),
+                    List.of(legacy), current);
+            dev.migrate.validators.query.Statement range = dev.migrate.validators.engine.PairedScan.range("pairs", plan,
+                    legacy, current.get(0), 0, 1000, i -> true, i -> true, 10);
+            String json = String.valueOf(session.query(new dev.migrate.validators.query.Statement("explain",
+                    "EXPLAIN (FORMAT json) " + range.sql(), range.params())).get(0).get("explain_value"));
+            StringBuilder out = new StringBuilder();
+            names(dev.migrate.validators.sink.ReportJson.MAPPER.readTree(json), out);
+            return out.toString();
+        }
+    }
+
+    private static void names(com.fasterxml.jackson.databind.JsonNode node, StringBuilder out) {
+        if (node.isArray()) {
+            node.forEach(n -> names(n, out));
+        } else if (node.has("name") && node.get("name").asText().equals("PROJECTION")) {
+            names(node.get("children"), out);
+        } else if (node.has("name")) {
+            out.append(node.get("name").asText()).append('(');
+            names(node.get("children"), out);
+            out.append(')');
+        }
+    }
+
     /** The legacy side writes CSV and the new one Parquet, each named by its own files. */
     @Test
     void aRenameOnSideSpecificSources() throws Exception {

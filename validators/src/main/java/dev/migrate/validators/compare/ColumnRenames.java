@@ -38,8 +38,9 @@ final class ColumnRenames {
             }
             for (String other : legacy) {
                 if (!other.equals(from) && other.equalsIgnoreCase(to)) {
-                    throw new BadInputException(at + ": '" + from + "' is renamed to '" + to + "', but the legacy output "
-                            + "of dataset '" + ds.name() + "' already has a column '" + other + "'"
+                    throw new BadInputException(at + ": '" + from + "' is renamed to '" + to
+                            + "', but the legacy output of dataset '" + ds.name() + "' already has a column '"
+                            + other + "'"
                             + (other.equals(to) ? "" : " (names that differ only in case are one column to DuckDB)")
                             + "; after the rename two legacy columns would share the name. Compare '" + other + "' by "
                             + "its own name, or fix the rename");

@@ -126,7 +126,10 @@ public final class RemoteComparison {
         return out;
     }
 
-    /** The plan from both sides' columns as stored; the legacy side then reads its renamed columns by their new names. */
+    /**
+     * The plan from both sides' columns as stored; the legacy side then reads its renamed columns by their new
+     * names.
+     */
     private static DatasetPlan resolve(DatasetConfig ds, JdbcSide l, JdbcSide n) {
         List<dev.migrate.validators.query.Column> stored = l.columns();
         DatasetPlan plan = DatasetPlan.resolve(ds, stored, n.columns());

@@ -56,7 +56,8 @@ public final class Verdicts {
                 boolean wider = !typesInferred && TypeWidening.widens(c.legacy().type(), c.current().type());
                 Status s = typesInferred || wider ? Status.INFO : Status.FAIL;
                 out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), s, "type " + (wider ? "widened" : "changed") + ": '"
-                        + plan.label(c.name()) + "' is " + c.legacy().type() + " in legacy and " + c.current().type() + " in new"
+                        + plan.label(c.name()) + "' is " + c.legacy().type() + " in legacy and " + c.current().type()
+                        + " in new"
                         + (wider ? ", which holds every legacy value; the values are still compared" : "")
                         + (typesInferred ? " (types inferred from text; values compared as "
                                 + (!c.widened() ? "text)" : c.numeric() ? "numbers)" : "instants, naive ones read as UTC)")
@@ -64,7 +65,8 @@ public final class Verdicts {
                         .withValues(c.legacy().type(), c.current().type(), null, null));
             }
             if (c.legacy().nullable() != c.current().nullable()) {
-                out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), Status.INFO, "nullability changed: '" + plan.label(c.name())
+                out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), Status.INFO, "nullability changed: '"
+                        + plan.label(c.name())
                         + "' is " + nullability(c.legacy()) + " in legacy and " + nullability(c.current()) + " in new")
                         .withValues(nullability(c.legacy()), nullability(c.current()), null, null));
             }

@@ -310,9 +310,9 @@ public final class PairedScan {
      * Rows {@code [from, to)} of the file bound to the next parameter. Only its own columns in its own order, and
      * the row number only in the filter: over two such bare reads DuckDB plans a positional scan, which reads
      * the files in step, where anything computed or reordered makes it a positional join, which first buffers a
-     * whole side (several times slower); renaming columns ({@code * RENAME}, {@code a AS b}) keeps it bare. The
-     * third read, of the next rows' keys, is buffered that way, but it
-     * holds only the keys. The bounds are numbers this class computed, never config text; as constants they
+     * whole side (several times slower). Renaming the legacy side's columns ({@code * RENAME}, {@code a AS b})
+     * keeps the positional scan: DuckDB puts the names in a projection above it. The third read, of the next
+     * rows' keys, is buffered that way, but it holds only the keys. The bounds are numbers this class computed, never config text; as constants they
      * reach the reader, which skips the row groups outside them.
      */
     private static String rows(String columns, long from, long to) {
