@@ -196,6 +196,21 @@ class RenamedColumnsTest {
         }
     }
 
+    /** The order check lines rows up by the renamed key. */
+    @Test
+    void theOrderCheckFollowsTheRenamedKey() throws Exception {
+        OnePassDatasets.write(tmp, "legacy", "csv", LEGACY + " ORDER BY \"cust id\"");
+        OnePassDatasets.write(tmp, "new", "csv", "SELECT * FROM (" + current(false) + ") ORDER BY \"Kunden-ID\" = 3, "
+                + "\"Kunden-ID\"");
+        JobResult job = run(config("files: \"t_*.csv\"", DATASET + "        ordered: true\n"),
+                new EngineSettings(1, "256MB", null, 10));
+        assertThat(job.checks()).filteredOn(c -> c.check() == Check.ORDER).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(Status.FAIL);
+            assertThat(c.message()).contains("the first is at legacy position");
+        });
+        assertThat(OnePassDatasets.rowDiff(job).difference()).isEqualTo("differs=2");
+    }
+
     /** The legacy side writes CSV and the new one Parquet, each named by its own files. */
     @Test
     void aRenameOnSideSpecificSources() throws Exception {
@@ -253,7 +268,7 @@ class RenamedColumnsTest {
         assertThat(job.checks()).filteredOn(c -> c.status() == Status.FAIL)
                 .extracting(CheckResult::check, CheckResult::subject, CheckResult::message)
                 .containsExactly(Tuple.tuple(Check.AGGREGATE, "Betrag €",
-                        "aggregates differ: max, sum (Betrag € (legacy Amount \"EUR\"))"));
+                        "aggregates differ: max, sum (renamed from Amount \"EUR\")"));
         assertThat(job.checks()).filteredOn(c -> c.check() == Check.SCHEMA && c.status() == Status.INFO)
                 .extracting(CheckResult::subject).containsExactly("Kunden-ID", "Betrag €", "région");
         assertThat(job.checks()).filteredOn(c -> c.check() == Check.AGGREGATE && c.subject().equals("région"))

@@ -128,8 +128,9 @@ public final class Verdicts {
             Status s = diffs.isEmpty() ? Status.PASS : Status.FAIL;
             String msg = diffs.isEmpty() ? "count, nulls, min, max" + (legacy.containsKey(p + "sum") ? ", sum" : "")
                     + (tol.isExact() ? ", hash" : "") + " match" : "aggregates differ: " + String.join(", ", diffs);
-            if (!plan.label(c.name()).equals(c.name())) {
-                msg += " (" + plan.label(c.name()) + ")";
+            String legacyName = plan.config().legacyName(c.name());
+            if (!legacyName.equals(c.name())) {
+                msg += " (renamed from " + legacyName + ")";
             }
             out.add(CheckResult.of(ds, Check.AGGREGATE, c.name(), s, msg)
                     .withValues(lv.toString(), nv.toString(), diffs.isEmpty() ? null : String.join(", ", diffs),
