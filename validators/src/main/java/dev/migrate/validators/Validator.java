@@ -451,8 +451,7 @@ public final class Validator {
         for (String side : List.of("legacy", "new")) {
             List<Path> files = "legacy".equals(side) ? legacyFiles : newFiles;
             FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(side), ds.renames(side),
-                    columns,
-                typeOf(plan, side));
+                    columns, typeOf(plan, side));
             out.add(new PlannedStatement(job.name(), ds.name(), side,
                     StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(side), ds.renames(side), columns,
                             bounds.inScan())));

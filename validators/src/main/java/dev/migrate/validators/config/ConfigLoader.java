@@ -31,7 +31,8 @@ public final class ConfigLoader {
     private static final List<String> SIDE_KEYS = List.of("connection", "root", "outputs", "run");
     private static final List<String> RUN_KEYS = List.of("id", "scheduled");
     private static final List<String> DATASET_KEYS = List.of("name", "files", "table", "query", "legacy", "new", "key",
-            "ignore_columns", "rename_columns", "tolerances", "row_count_tolerance", "allow_new_columns", "ordered", "allow_empty", "csv");
+            "ignore_columns", "rename_columns", "tolerances", "row_count_tolerance", "allow_new_columns", "ordered",
+            "allow_empty", "csv");
     private static final List<String> SOURCE_KEYS = List.of("files", "table", "query");
     /** A dataset's legacy or new block: its own source, and how its CSV files differ from the dataset's csv. */
     private static final List<String> SIDE_SOURCE_KEYS = List.of("files", "table", "query", "csv");
