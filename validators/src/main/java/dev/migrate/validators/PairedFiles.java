@@ -117,7 +117,8 @@ final class PairedFiles {
 
     /** Where each column's count, min and max come from on one side (see {@link FooterBounds}). */
     private FooterBounds.Split bounds(String side, List<Path> files) {
-        return FooterBounds.split(session, side, files, ds.csv(), EmbeddedComparison.columnPlans(plan),
+        return FooterBounds.split(session, side, files, ds.csv(), ds.renames(side),
+                EmbeddedComparison.columnPlans(plan),
                 Validator.typeOf(plan, side));
     }
 

@@ -222,8 +222,8 @@ public final class Validator {
             // One read per side: values, plus the row hash the key diff needs.
             RelationLoader loader = new RelationLoader(session);
             String hash = RowDiffQuery.rowHashColumn(plan);
-            loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, false, hash);
-            loader.load("new", ds, ds.current(), newConn, newFiles, false, hash);
+            loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, ds.renames("legacy"), false, hash);
+            loader.load("new", ds, ds.current(), newConn, newFiles, ds.renames("new"), false, hash);
             boolean inferred = legacyFiles != null && FileLoader.formatOf(legacyFiles) == FileFormat.CSV
                     || newFiles != null && FileLoader.formatOf(newFiles) == FileFormat.CSV;
             String fileColumn = legacyFiles != null && newFiles != null ? FileLoader.SOURCE_FILE : null;
@@ -321,8 +321,10 @@ public final class Validator {
                     /** Only on the way to an error: read the sides in full, so the message can name the file. */
                     @Override
                     public EmbeddedComparison.Relations duplicates(EmbeddedComparison.Relations r) {
-                        FileLoader.load(session, "load legacy", "legacy", legacyFiles, ds.csv("legacy"), true, "", false);
-                        FileLoader.load(session, "load new", "new", newFiles, ds.csv("new"), true, "", false);
+                        FileLoader.load(session, "load legacy", "legacy", legacyFiles, ds.csv("legacy"),
+                                ds.renames("legacy"), true, "", false);
+                        FileLoader.load(session, "load new", "new", newFiles, ds.csv("new"), ds.renames("new"), true,
+                                "", false);
                         return new EmbeddedComparison.Relations(Sql.quote("legacy"), Sql.quote("new"),
                                 Sql.quote("legacy"), Sql.quote("new"), FileLoader.SOURCE_FILE);
                     }
@@ -359,9 +361,11 @@ public final class Validator {
             inLegacy += "extra".equals(kind) ? 0 : 1;
             inNew += "missing".equals(kind) ? 0 : 1;
         }
-        FileLoader.execute(session, StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv("legacy"), keys, inLegacy),
+        FileLoader.execute(session, StreamingScan.sampleRows("legacy", plan, legacyFiles, ds.csv("legacy"),
+                ds.renames("legacy"), keys, inLegacy),
                 legacyFiles, ds.csv("legacy"));
-        FileLoader.execute(session, StreamingScan.sampleRows("new", plan, newFiles, ds.csv("new"), keys, inNew),
+        FileLoader.execute(session, StreamingScan.sampleRows("new", plan, newFiles, ds.csv("new"), ds.renames("new"),
+                keys, inNew),
                 newFiles, ds.csv("new"));
     }
 
@@ -370,9 +374,10 @@ public final class Validator {
             List<Path> files) throws SQLException {
         FileLoader.precheck(files, ds.allowEmpty());
         var columns = EmbeddedComparison.columnPlans(plan);
-        FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(side), columns, typeOf(plan, side));
-        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(side), columns,
-                bounds.inScan()), files, ds.csv(side));
+        FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(side), ds.renames(side), columns,
+                typeOf(plan, side));
+        FileLoader.execute(session, StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(side),
+                ds.renames(side), columns, bounds.inScan()), files, ds.csv(side));
         Map<String, Object> aggregates = new java.util.LinkedHashMap<>(
                 session.query(StreamingScan.profileRow(side + "_scan", plan, files.size())).get(0));
         if (bounds.footers() != null) {
@@ -424,9 +429,9 @@ public final class Validator {
             RelationLoader loader = new RelationLoader(session);
             String hash = RowDiffQuery.rowHashColumn(plan);
             out.add(new PlannedStatement(job.name(), ds.name(), "legacy",
-                    loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, true, hash)));
+                    loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, ds.renames("legacy"), true, hash)));
             out.add(new PlannedStatement(job.name(), ds.name(), "new",
-                    loader.load("new", ds, ds.current(), newConn, newFiles, true, hash)));
+                    loader.load("new", ds, ds.current(), newConn, newFiles, ds.renames("new"), true, hash)));
             for (Statement st : EmbeddedComparison.plan(plan, Sql.quote("legacy"), Sql.quote("new"), "diff",
                     settings.sampleSize())) {
                 String side = st.purpose().contains("(legacy)") ? "legacy" : st.purpose().contains("(new)") ? "new" : "both";
@@ -445,9 +450,11 @@ public final class Validator {
         var columns = EmbeddedComparison.columnPlans(plan);
         for (String side : List.of("legacy", "new")) {
             List<Path> files = "legacy".equals(side) ? legacyFiles : newFiles;
-            FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(side), columns, typeOf(plan, side));
+            FooterBounds.Split bounds = FooterBounds.split(session, side, files, ds.csv(side), ds.renames(side),
+                    columns, typeOf(plan, side));
             out.add(new PlannedStatement(job.name(), ds.name(), side,
-                    StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(side), columns, bounds.inScan())));
+                    StreamingScan.profileAndReduce(side + "_scan", plan, files, ds.csv(side), ds.renames(side), columns,
+                            bounds.inScan())));
             if (bounds.footers() != null) {
                 out.add(new PlannedStatement(job.name(), ds.name(), side, bounds.footers()));
             }
@@ -479,9 +486,9 @@ public final class Validator {
             // The real statement binds each sampled key; one placeholder key shows its shape.
             List<List<Object>> shape = List.of(java.util.Collections.nCopies(plan.keys().size(), "<sampled key>"));
             out.add(new PlannedStatement(job.name(), ds.name(), "legacy", StreamingScan.sampleRows("legacy", plan,
-                    legacyFiles, ds.csv("legacy"), shape, shape.size())));
+                    legacyFiles, ds.csv("legacy"), ds.renames("legacy"), shape, shape.size())));
             out.add(new PlannedStatement(job.name(), ds.name(), "new", StreamingScan.sampleRows("new", plan,
-                    newFiles, ds.csv("new"), shape, shape.size())));
+                    newFiles, ds.csv("new"), ds.renames("new"), shape, shape.size())));
             out.add(new PlannedStatement(job.name(), ds.name(), "both", RowDiffQuery.samples(plan, Sql.quote("legacy"),
                     Sql.quote("new"), "diff", settings.sampleSize())));
         }
@@ -493,8 +500,9 @@ public final class Validator {
             ConnectionConfig legacyConn, ConnectionConfig newConn, List<Path> legacyFiles, List<Path> newFiles)
             throws SQLException {
         RelationLoader loader = new RelationLoader(session);
-        loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, true, "");
-        loader.load("new", ds, ds.current(), newConn, newFiles, true, "");
+        // the columns as stored: the plan checks the dataset's rename_columns against them, then applies them
+        loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, Map.of(), true, "");
+        loader.load("new", ds, ds.current(), newConn, newFiles, Map.of(), true, "");
         return DatasetPlan.resolve(ds, session.columns(Sql.quote("legacy")), session.columns(Sql.quote("new")));
     }
 

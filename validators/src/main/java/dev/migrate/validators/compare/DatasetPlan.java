@@ -52,8 +52,12 @@ public record DatasetPlan(
         }
     }
 
+    /**
+     * @param legacyAll the legacy output's columns as stored: the dataset's {@code rename_columns} are checked
+     *                  against them and applied here, as every read of the legacy side applies them
+     */
     public static DatasetPlan resolve(DatasetConfig ds, List<Column> legacyAll, List<Column> newAll) {
-        List<Column> legacy = visible(legacyAll, ds);
+        List<Column> legacy = visible(ColumnRenames.apply(ds, legacyAll, newAll), ds);
         List<Column> current = visible(newAll, ds);
         Map<String, Column> byName = new LinkedHashMap<>();
         current.forEach(c -> byName.put(c.name(), c));
@@ -114,6 +118,15 @@ public record DatasetPlan(
         List<Compared> out = new ArrayList<>(exact);
         out.addAll(tolerant);
         return out;
+    }
+
+    /**
+     * Column {@code name} (its new name) as a report shows it: with its legacy name too when the dataset renames
+     * it ({@code customer_id (legacy cust_id)}), so that a reader can find it in the legacy output.
+     */
+    public String label(String name) {
+        String legacyName = config.legacyName(name);
+        return legacyName.equals(name) ? name : name + " (legacy " + legacyName + ")";
     }
 
     public Optional<Compared> column(String name) {

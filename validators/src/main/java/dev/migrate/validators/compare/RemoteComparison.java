@@ -71,7 +71,7 @@ public final class RemoteComparison {
      */
     public static List<CheckResult> compare(DatasetConfig ds, JdbcSide l, JdbcSide n, boolean postgres, int sampleSize,
             List<Traffic> traffic) {
-        DatasetPlan plan = DatasetPlan.resolve(ds, l.columns(), n.columns());
+        DatasetPlan plan = resolve(ds, l, n);
         Dialect dialect = postgres ? Dialect.POSTGRES : null;
         List<CheckResult> out = new ArrayList<>();
         Map<String, Object> pl = l.query(profile(plan, l.relation(), dialect)).get(0);
@@ -113,7 +113,7 @@ public final class RemoteComparison {
         List<PlannedStatement> out = new ArrayList<>();
         try (JdbcSide l = JdbcSide.open("legacy", lc, ds.legacy(), env);
                 JdbcSide n = JdbcSide.open("new", nc, ds.current(), env)) {
-            DatasetPlan plan = DatasetPlan.resolve(ds, l.columns(), n.columns());
+            DatasetPlan plan = resolve(ds, l, n);
             Dialect dialect = dialect(lc) == Dialect.POSTGRES && dialect(nc) == Dialect.POSTGRES ? Dialect.POSTGRES : null;
             for (JdbcSide s : List.of(l, n)) {
                 out.add(new PlannedStatement(job.name(), ds.name(), s.label(), profile(plan, s.relation(), dialect)));
@@ -124,6 +124,17 @@ public final class RemoteComparison {
             }
         }
         return out;
+    }
+
+    /**
+     * The plan from both sides' columns as stored; the legacy side then reads its renamed columns by their new
+     * names.
+     */
+    private static DatasetPlan resolve(DatasetConfig ds, JdbcSide l, JdbcSide n) {
+        List<dev.migrate.validators.query.Column> stored = l.columns();
+        DatasetPlan plan = DatasetPlan.resolve(ds, stored, n.columns());
+        l.renameColumns(ds.renames("legacy"), stored);
+        return plan;
     }
 
     private static Statement profile(DatasetPlan plan, String relation, Dialect dialect) {

@@ -31,10 +31,11 @@ public final class RowDiffVerdict {
             differingColumns.addAll(s.differing());
         }
         boolean ok = missing + extra + differs == 0;
-        String keyText = String.join(", ", plan.keys().stream().map(Compared::name).toList());
+        String keyText = String.join(", ", plan.keys().stream().map(c -> plan.label(c.name())).toList());
         String message = ok
                 ? "all " + comparedRows + " rows match by key (" + keyText + ")"
-                : differs + " rows differ" + (differingColumns.isEmpty() ? "" : " (in " + String.join(", ", differingColumns)
+                : differs + " rows differ" + (differingColumns.isEmpty() ? "" : " (in " + String.join(", ",
+                        differingColumns.stream().map(plan::label).toList())
                         + (samples.size() < missing + extra + differs ? ", in the sample" : "") + ")")
                         + ", " + missing + " missing from new, " + extra + " extra in new; key " + keyText;
         return CheckResult.of(plan.config().name(), Check.ROW_DIFF, "rows", ok ? Status.PASS : Status.FAIL, message)

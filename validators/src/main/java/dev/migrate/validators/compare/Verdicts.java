@@ -33,6 +33,13 @@ public final class Verdicts {
     public static List<CheckResult> schema(DatasetPlan plan, boolean typesInferred) {
         String ds = plan.config().name();
         List<CheckResult> out = new ArrayList<>();
+        for (Map.Entry<String, String> r : plan.config().renameColumns().entrySet()) {
+            boolean ignored = plan.config().ignoreColumns().contains(r.getValue());
+            out.add(CheckResult.of(ds, Check.SCHEMA, r.getValue(), Status.INFO, r.getKey() + " -> " + r.getValue()
+                    + " (renamed): " + (ignored ? "ignored (ignore_columns)" : "legacy '" + r.getKey()
+                    + "' is compared with new '" + r.getValue() + "'"))
+                    .withValues(r.getKey(), r.getValue(), null, null));
+        }
         for (Column m : plan.missing()) {
             out.add(CheckResult.of(ds, Check.SCHEMA, m.name(), Status.FAIL,
                     "missing column: '" + m.name() + "' (" + m.type() + ") is in the legacy output but not in the new one")
@@ -49,7 +56,8 @@ public final class Verdicts {
                 boolean wider = !typesInferred && TypeWidening.widens(c.legacy().type(), c.current().type());
                 Status s = typesInferred || wider ? Status.INFO : Status.FAIL;
                 out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), s, "type " + (wider ? "widened" : "changed") + ": '"
-                        + c.name() + "' is " + c.legacy().type() + " in legacy and " + c.current().type() + " in new"
+                        + plan.label(c.name()) + "' is " + c.legacy().type() + " in legacy and " + c.current().type()
+                        + " in new"
                         + (wider ? ", which holds every legacy value; the values are still compared" : "")
                         + (typesInferred ? " (types inferred from text; values compared as "
                                 + (!c.widened() ? "text)" : c.numeric() ? "numbers)" : "instants, naive ones read as UTC)")
@@ -57,7 +65,8 @@ public final class Verdicts {
                         .withValues(c.legacy().type(), c.current().type(), null, null));
             }
             if (c.legacy().nullable() != c.current().nullable()) {
-                out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), Status.INFO, "nullability changed: '" + c.name()
+                out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), Status.INFO, "nullability changed: '"
+                        + plan.label(c.name())
                         + "' is " + nullability(c.legacy()) + " in legacy and " + nullability(c.current()) + " in new")
                         .withValues(nullability(c.legacy()), nullability(c.current()), null, null));
             }
@@ -119,6 +128,10 @@ public final class Verdicts {
             Status s = diffs.isEmpty() ? Status.PASS : Status.FAIL;
             String msg = diffs.isEmpty() ? "count, nulls, min, max" + (legacy.containsKey(p + "sum") ? ", sum" : "")
                     + (tol.isExact() ? ", hash" : "") + " match" : "aggregates differ: " + String.join(", ", diffs);
+            String legacyName = plan.config().legacyName(c.name());
+            if (!legacyName.equals(c.name())) {
+                msg += " (renamed from " + legacyName + ")";
+            }
             out.add(CheckResult.of(ds, Check.AGGREGATE, c.name(), s, msg)
                     .withValues(lv.toString(), nv.toString(), diffs.isEmpty() ? null : String.join(", ", diffs),
                             tol.toString()));

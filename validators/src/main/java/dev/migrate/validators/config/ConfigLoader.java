@@ -31,7 +31,8 @@ public final class ConfigLoader {
     private static final List<String> SIDE_KEYS = List.of("connection", "root", "outputs", "run");
     private static final List<String> RUN_KEYS = List.of("id", "scheduled");
     private static final List<String> DATASET_KEYS = List.of("name", "files", "table", "query", "legacy", "new", "key",
-            "ignore_columns", "tolerances", "row_count_tolerance", "allow_new_columns", "ordered", "allow_empty", "csv");
+            "ignore_columns", "rename_columns", "tolerances", "row_count_tolerance", "allow_new_columns", "ordered",
+            "allow_empty", "csv");
     private static final List<String> SOURCE_KEYS = List.of("files", "table", "query");
     /** A dataset's legacy or new block: its own source, and how its CSV files differ from the dataset's csv. */
     private static final List<String> SIDE_SOURCE_KEYS = List.of("files", "table", "query", "csv");
@@ -236,6 +237,10 @@ public final class ConfigLoader {
         checkSourceFits(d, "new", current, connections.get(currentSide.connection()));
         List<String> key = d.get("key").map(YamlNode::stringList).orElse(List.of());
         List<String> ignore = d.get("ignore_columns").map(YamlNode::stringList).orElse(List.of());
+        Map<String, String> renames = d.get("rename_columns").map(ConfigLoader::renames).orElse(Map.of());
+        for (String k : key) {
+            rejectLegacyName(d.require("key"), k, renames);
+        }
         for (String k : key) {
             if (ignore.contains(k)) {
                 throw d.require("key").error("key column '" + k + "' is also in ignore_columns; a key cannot be ignored.");
@@ -246,6 +251,7 @@ public final class ConfigLoader {
             if (key.contains(t.getKey())) {
                 throw t.getValue().error("key column '" + t.getKey() + "' cannot have a tolerance; keys match exactly.");
             }
+            rejectLegacyName(t.getValue(), t.getKey(), renames);
             tolerances.put(t.getKey(), tolerance(t.getValue()));
         }
         Tolerance rowCount = d.get("row_count_tolerance").map(ConfigLoader::tolerance).orElse(Tolerance.EXACT);
@@ -257,7 +263,56 @@ public final class ConfigLoader {
         boolean allowEmpty = d.get("allow_empty").map(YamlNode::bool).orElse(false);
         CsvOptions csv = d.get("csv").map(c -> csv(c, CsvOptions.DEFAULT)).orElse(CsvOptions.DEFAULT);
         return new DatasetConfig(name, d.path(), legacy, current, key, ignore, Map.copyOf(tolerances), rowCount,
-                allowNew, ordered, allowEmpty, sideCsv(d, "legacy", csv), sideCsv(d, "new", csv));
+                allowNew, ordered, allowEmpty, sideCsv(d, "legacy", csv), sideCsv(d, "new", csv), renames);
+    }
+
+    /**
+     * {@code rename_columns: {legacy_name: new_name}}: what the new output calls a legacy column. Each new name
+     * names one column, and no legacy column that keeps its name (checked against the outputs when they are
+     * read): a chain or a swap ({@code a: b, b: a}) would leave a name meaning one column in legacy and another
+     * after the rename. Names that differ only in case count as the same, as DuckDB does not tell them apart.
+     */
+    private static Map<String, String> renames(YamlNode r) {
+        Map<String, YamlNode> entries = r.entries();
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> targets = new java.util.HashMap<>();
+        for (Map.Entry<String, YamlNode> e : entries.entrySet()) {
+            String from = e.getKey();
+            String to = e.getValue().string();
+            if (to.equals(from)) {
+                throw e.getValue().error("renames '" + from + "' to itself; remove the entry.");
+            }
+            String earlier = targets.put(to.toLowerCase(Locale.ROOT), from);
+            if (earlier != null) {
+                throw e.getValue().error("'" + from + "' and '" + earlier + "' are both renamed to '" + to
+                        + "'; a new column stands for one legacy column: fix one of the names.");
+            }
+            out.put(from, to);
+        }
+        for (Map.Entry<String, YamlNode> e : entries.entrySet()) {
+            String to = out.get(e.getKey());
+            for (String from : out.keySet()) {
+                if (from.equalsIgnoreCase(to) && !from.equals(e.getKey())) {
+                    throw e.getValue().error("renames '" + e.getKey() + "' to '" + to + "', a legacy column that is "
+                            + "itself renamed; chains and swaps of names are not supported: give each legacy column "
+                            + "the name it has in the new output.");
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The dataset's settings name a renamed column by its new name, as the reports do; its legacy name names no
+     * column any more (unless the new output has a column of that name, which a key or tolerance cannot mean:
+     * they need the column on the legacy side).
+     */
+    private static void rejectLegacyName(YamlNode at, String column, Map<String, String> renames) {
+        String renamed = renames.get(column);
+        if (renamed != null) {
+            throw at.error("'" + column + "' is renamed to '" + renamed + "' by rename_columns; key, ignore_columns "
+                    + "and tolerances name columns by their new names: write '" + renamed + "'.");
+        }
     }
 
     private static void checkSourceFits(YamlNode d, String side, SourceSpec source, ConnectionConfig connection) {

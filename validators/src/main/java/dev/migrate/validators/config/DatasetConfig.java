@@ -14,6 +14,9 @@ import java.util.Map;
  * @param allowEmpty      whether an output without rows is acceptable rather than bad input
  * @param csv             how the legacy side's CSV files are read (the dataset's {@code csv}, with legacy's own keys)
  * @param newCsv          how the new side's are read: a new pipeline may write another encoding or delimiter
+ * @param renameColumns   legacy column name to the name the new output gives it, in config order; every other
+ *                        setting ({@link #key}, {@link #ignoreColumns}, {@link #tolerances}) and every report
+ *                        names a renamed column by its new name
  */
 public record DatasetConfig(
         String name,
@@ -28,9 +31,29 @@ public record DatasetConfig(
         boolean ordered,
         boolean allowEmpty,
         CsvOptions csv,
-        CsvOptions newCsv) {
+        CsvOptions newCsv,
+        Map<String, String> renameColumns) {
     /** The CSV options of side {@code side} ("legacy" or "new"). */
     public CsvOptions csv(String side) {
         return "new".equals(side) ? newCsv : csv;
+    }
+
+    /**
+     * The renames a read of side {@code side} applies (legacy name to new name): the legacy side's columns take
+     * their new names as they are read, so every check compares both sides under one name; the new side reads
+     * its columns as they are.
+     */
+    public Map<String, String> renames(String side) {
+        return "legacy".equals(side) ? renameColumns : Map.of();
+    }
+
+    /** The legacy name of column {@code name} as compared (its new name), or {@code name} when it is not renamed. */
+    public String legacyName(String name) {
+        for (Map.Entry<String, String> e : renameColumns.entrySet()) {
+            if (e.getValue().equals(name)) {
+                return e.getKey();
+            }
+        }
+        return name;
     }
 }

@@ -34,17 +34,19 @@ public final class FileLoader {
 
     /**
      * The table function that reads {@code files} (e.g. {@code read_parquet(?, ...)}) with its parameters.
-     * Every row carries its file in {@link #SOURCE_FILE}.
+     * Every row carries its file in {@link #SOURCE_FILE}. The columns of {@code renames} (stored name to the name
+     * the comparison uses: the dataset's {@code rename_columns} on the legacy side) are renamed as they are read.
      */
-    public static Statement scan(List<Path> files, CsvOptions csv) {
-        return scan(files, csv, true);
+    public static Statement scan(List<Path> files, CsvOptions csv, Map<String, String> renames) {
+        return scan(files, csv, true, renames);
     }
 
     /**
      * The same read, with {@link #SOURCE_FILE} only when asked: a one-pass scan of a single file knows
      * where every row came from and saves carrying (and aggregating) the name on every row.
      */
-    public static Statement scan(List<Path> files, CsvOptions csv, boolean withFileColumn) {
+    public static Statement scan(List<Path> files, CsvOptions csv, boolean withFileColumn,
+            Map<String, String> renames) {
         FileFormat format = formatOf(files);
         List<Object> params = new ArrayList<>();
         params.add(files.stream().map(Path::toString).toList());
@@ -67,7 +69,7 @@ public final class FileLoader {
             case PARQUET -> "read_parquet";
             case JSON, NDJSON -> "read_json";
         };
-        return new Statement("scan", function + "(?, " + options + ")", params);
+        return new Statement("scan", Sql.renamed(function + "(?, " + options + ")", renames), params);
     }
 
     /**
@@ -75,8 +77,9 @@ public final class FileLoader {
      *
      * @param extra more select items computed while reading (", expr AS name"), or ""
      */
-    public static Statement loadStatement(String purpose, String table, List<Path> files, CsvOptions csv, String extra) {
-        Statement scan = scan(files, csv);
+    public static Statement loadStatement(String purpose, String table, List<Path> files, CsvOptions csv,
+            Map<String, String> renames, String extra) {
+        Statement scan = scan(files, csv, renames);
         return new Statement(purpose, "CREATE OR REPLACE TEMP TABLE " + Sql.quote(table) + " AS SELECT *" + extra
                 + " FROM " + scan.sql(), scan.params());
     }
@@ -100,9 +103,9 @@ public final class FileLoader {
      * @param schemaOnly make an empty table with the files' schema: DuckDB sniffs them but reads no data
      */
     public static void load(DuckDbSession session, String purpose, String table, List<Path> files, CsvOptions csv,
-            boolean allowEmpty, String extra, boolean schemaOnly) {
+            Map<String, String> renames, boolean allowEmpty, String extra, boolean schemaOnly) {
         precheck(files, allowEmpty);
-        Statement st = loadStatement(purpose, table, files, csv, extra);
+        Statement st = loadStatement(purpose, table, files, csv, renames, extra);
         if (schemaOnly) {
             st = new Statement(st.purpose(), st.sql() + " LIMIT 0", st.params());
         }

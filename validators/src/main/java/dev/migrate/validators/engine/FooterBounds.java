@@ -48,10 +48,11 @@ public final class FooterBounds {
 
     /**
      * Splits {@code columns} for {@code files} ({@code typeOf} gives a column's type on this side). Reads
-     * footers only. CSV and other formats have no statistics: the scan bounds every column.
+     * footers only. CSV and other formats have no statistics: the scan bounds every column. {@code renames} (stored
+     * name to compared name) are the side's renamed columns: the columns of the plan have their compared names.
      */
     public static Split split(DuckDbSession session, String side, List<Path> files, CsvOptions csv,
-            List<ProfileQuery.ColumnPlan> columns, IntFunction<String> typeOf) {
+            Map<String, String> renames, List<ProfileQuery.ColumnPlan> columns, IntFunction<String> typeOf) {
         if (FileLoader.formatOf(files) != FileFormat.PARQUET) {
             return Split.allInScan();
         }
@@ -62,11 +63,11 @@ public final class FooterBounds {
             }
         }
         List<Integer> footer = candidates;
-        if (!candidates.isEmpty() && !answeredFromFooters(session, query(side, files, csv, columns, candidates), files, csv)) {
+        if (!candidates.isEmpty() && !answeredFromFooters(session, query(side, files, csv, renames, columns, candidates), files, csv)) {
             // Some column lacks usable statistics: find which, one plan each (planning reads footers only).
             footer = new ArrayList<>();
             for (int i : candidates) {
-                if (answeredFromFooters(session, query(side, files, csv, columns, List.of(i)), files, csv)) {
+                if (answeredFromFooters(session, query(side, files, csv, renames, columns, List.of(i)), files, csv)) {
                     footer.add(i);
                 }
             }
@@ -77,7 +78,7 @@ public final class FooterBounds {
                 booleans.add(i);
             }
         }
-        Statement statistics = booleans.isEmpty() ? null : booleanQuery(side, files, columns, booleans);
+        Statement statistics = booleans.isEmpty() ? null : booleanQuery(side, files, renames, columns, booleans);
         Map<String, Object> known = new LinkedHashMap<>();
         if (statistics != null) {
             Map<String, Object> row = FileLoader.query(session, statistics, files, csv).get(0);
@@ -91,7 +92,7 @@ public final class FooterBounds {
             }
         }
         List<Integer> fromFooters = footer;
-        return new Split(fromFooters.isEmpty() ? null : query(side, files, csv, columns, fromFooters),
+        return new Split(fromFooters.isEmpty() ? null : query(side, files, csv, renames, columns, fromFooters),
                 i -> !fromFooters.contains(i) && !known.containsKey("c" + i + "_count"),
                 java.util.Collections.unmodifiableMap(known), statistics);
     }
@@ -103,8 +104,8 @@ public final class FooterBounds {
      * {@code _complete}); the scan bounds a column where one does not. About 0.09x of the hash pass on the
      * benchmark's one BOOLEAN column.
      */
-    private static Statement booleanQuery(String side, List<Path> files, List<ProfileQuery.ColumnPlan> columns,
-            List<Integer> which) {
+    private static Statement booleanQuery(String side, List<Path> files, Map<String, String> renames,
+            List<ProfileQuery.ColumnPlan> columns, List<Integer> which) {
         List<String> items = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         String here = "CASE WHEN path_in_schema = ? THEN ";
@@ -117,11 +118,17 @@ public final class FooterBounds {
             items.add("CAST(sum(" + here + "row_group_num_rows - stats_null_count END) AS BIGINT) AS " + c + "_count");
             items.add("CAST(min(" + here + "TRY_CAST(stats_min_value AS BOOLEAN) END) AS VARCHAR) AS " + c + "_min");
             items.add("CAST(max(" + here + "TRY_CAST(stats_max_value AS BOOLEAN) END) AS VARCHAR) AS " + c + "_max");
-            params.addAll(java.util.Collections.nCopies(5, columns.get(i).name()));
+            // the footers name a column as the file stores it
+            params.addAll(java.util.Collections.nCopies(5, stored(columns.get(i).name(), renames)));
         }
         params.add(files.stream().map(Path::toString).toList());
         return new Statement("column bounds from row-group statistics (" + side + ")", "SELECT "
                 + String.join(", ", items) + " FROM parquet_metadata(?)", params);
+    }
+
+    private static String stored(String compared, Map<String, String> renames) {
+        return renames.entrySet().stream().filter(e -> e.getValue().equals(compared)).map(Map.Entry::getKey)
+                .findFirst().orElse(compared);
     }
 
     /** Whether DuckDB's plan for {@code st} reads no data: the statistics answer it. */
@@ -134,9 +141,9 @@ public final class FooterBounds {
         return plan.length() > 0 && !plan.toString().toUpperCase(Locale.ROOT).contains("READ_PARQUET");
     }
 
-    private static Statement query(String side, List<Path> files, CsvOptions csv, List<ProfileQuery.ColumnPlan> columns,
-            List<Integer> which) {
-        Statement scan = FileLoader.scan(files, csv, false);
+    private static Statement query(String side, List<Path> files, CsvOptions csv, Map<String, String> renames,
+            List<ProfileQuery.ColumnPlan> columns, List<Integer> which) {
+        Statement scan = FileLoader.scan(files, csv, false, renames);
         List<String> items = new ArrayList<>();
         for (int i : which) {
             items.addAll(ProfileQuery.boundItems(Dialect.DUCKDB, columns.get(i), i));

@@ -153,7 +153,7 @@ public final class PairedScan {
      * the one before them ({@code n}): for sides that pair row by row but are not in key order.
      */
     public static List<Statement> uniqueKeys(DatasetPlan plan, List<Path> legacy, String table) {
-        Statement sorted = RowDiffQuery.sortedKeys(plan, "read_parquet(?)", table);
+        Statement sorted = RowDiffQuery.sortedKeys(plan, Sql.renamed("read_parquet(?)", legacyRenames(plan)), table);
         return List.of(new Statement(sorted.purpose(), sorted.sql(), List.of(legacy.stream().map(Path::toString)
                 .toList())), RowDiffQuery.adjacentRepeats(plan, table));
     }
@@ -164,10 +164,12 @@ public final class PairedScan {
      */
     public static Statement boundary(DatasetPlan plan, Path previous, long rows, Path next) {
         List<String> keys = new ArrayList<>();
+        List<String> read = new ArrayList<>();
         for (Compared k : plan.keys()) {
             keys.add(Sql.quote(k.name()));
+            read.add(stored(plan, k.name()));
         }
-        String columns = String.join(", ", keys);
+        String columns = String.join(", ", read);
         String sql = "SELECT count(*) FILTER (WHERE NOT coalesce(" + RowDiffQuery.greater(
                 i -> "b." + keys.get(i), i -> "a." + keys.get(i), keys.size(), 0) + ", false)) AS unordered FROM "
                 + rows(columns, rows - 1, rows) + " AS a POSITIONAL JOIN " + rows(columns, 0, 1) + " AS b";
@@ -271,8 +273,9 @@ public final class PairedScan {
                 }
             }
         }
+        String legacyRows = rows(Sql.starRenamed(legacyRenames(plan)), from, to);
         if (keysOnly) {
-            return "(SELECT " + String.join(", ", select) + " FROM " + rows("*", from, to) + " AS l POSITIONAL JOIN "
+            return "(SELECT " + String.join(", ", select) + " FROM " + legacyRows + " AS l POSITIONAL JOIN "
                     + rows("*", from, to) + " AS n) AS pairs";
         }
         select.add("x." + ROW_NUMBER + " IS NOT NULL AS xp");
@@ -283,18 +286,33 @@ public final class PairedScan {
         // joins the positional scan; anything else is buffered whole first
         List<String> keys = new ArrayList<>(List.of(ROW_NUMBER));
         plan.legacyColumns().stream().filter(c -> plan.keys().stream().anyMatch(k -> k.name().equals(c.name())))
-                .forEach(c -> keys.add(Sql.quote(c.name())));
-        return "(SELECT " + String.join(", ", select) + " FROM " + rows("*", from, to) + " AS l POSITIONAL JOIN "
+                .forEach(c -> keys.add(stored(plan, c.name())));
+        return "(SELECT " + String.join(", ", select) + " FROM " + legacyRows + " AS l POSITIONAL JOIN "
                 + rows("*", from, to) + " AS n POSITIONAL JOIN " + rows(String.join(", ", keys), from + 1, to + 1)
                 + " AS x) AS pairs";
+    }
+
+    /** The legacy side's renamed columns (stored name to compared name): its files store the legacy names. */
+    private static java.util.Map<String, String> legacyRenames(DatasetPlan plan) {
+        return plan.config().renames("legacy");
+    }
+
+    /**
+     * A legacy key read by its compared name from a bare read of the file: its stored name, renamed when the
+     * dataset renames it (the same projection as {@link Sql#starRenamed}).
+     */
+    private static String stored(DatasetPlan plan, String compared) {
+        String legacyName = plan.config().legacyName(compared);
+        return legacyName.equals(compared) ? Sql.quote(compared) : Sql.quote(legacyName) + " AS " + Sql.quote(compared);
     }
 
     /**
      * Rows {@code [from, to)} of the file bound to the next parameter. Only its own columns in its own order, and
      * the row number only in the filter: over two such bare reads DuckDB plans a positional scan, which reads
      * the files in step, where anything computed or reordered makes it a positional join, which first buffers a
-     * whole side (several times slower). The third read, of the next rows' keys, is buffered that way, but it
-     * holds only the keys. The bounds are numbers this class computed, never config text; as constants they
+     * whole side (several times slower). Renaming the legacy side's columns ({@code * RENAME}, {@code a AS b})
+     * keeps the positional scan: DuckDB puts the names in a projection above it. The third read, of the next
+     * rows' keys, is buffered that way, but it holds only the keys. The bounds are numbers this class computed, never config text; as constants they
      * reach the reader, which skips the row groups outside them.
      */
     private static String rows(String columns, long from, long to) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Puts one dataset side into the session as a table named after the side ({@code "legacy"} or
@@ -27,13 +28,16 @@ public final class RelationLoader {
     /**
      * Loads (or, when {@code schemaOnly}, defines without reading) the side and returns the statement.
      *
+     * @param renames the columns renamed as they are read (stored name to new name): the dataset's
+     *                {@link DatasetConfig#renames(String)} for the side, or none to see the columns as stored
      * @param extra select items computed during the same read (", expr AS name"), or ""
      */
     public Statement load(String side, DatasetConfig ds, SourceSpec spec, ConnectionConfig connection, List<Path> files,
-            boolean schemaOnly, String extra) {
+            Map<String, String> renames, boolean schemaOnly, String extra) {
         if (files != null) {
-            Statement st = FileLoader.loadStatement("load " + side, side, files, ds.csv(side), extra);
-            FileLoader.load(session, "load " + side, side, files, ds.csv(side), ds.allowEmpty(), extra, schemaOnly);
+            Statement st = FileLoader.loadStatement("load " + side, side, files, ds.csv(side), renames, extra);
+            FileLoader.load(session, "load " + side, side, files, ds.csv(side), renames, ds.allowEmpty(), extra,
+                    schemaOnly);
             return st;
         }
         if (!(connection instanceof ConnectionConfig.DuckDbFile db)) {
@@ -50,7 +54,7 @@ public final class RelationLoader {
                 ? Sql.quote(catalog) + "." + (t.schema() == null ? "" : Sql.quote(t.schema()) + ".") + Sql.quote(t.table())
                 : "(" + ((SourceSpec.Query) spec).sql() + ") q";
         Statement st = Statement.of("load " + side, "CREATE OR REPLACE TEMP TABLE " + Sql.quote(side)
-                + " AS SELECT *" + extra + " FROM " + source);
+                + " AS SELECT *" + extra + " FROM " + Sql.renamed(source, renames));
         // For a schema-only load, an empty copy carries the schema without reading the data.
         Statement run = schemaOnly ? Statement.of(st.purpose(), st.sql() + " LIMIT 0") : st;
         if (spec instanceof SourceSpec.Query) {

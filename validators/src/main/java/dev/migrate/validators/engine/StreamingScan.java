@@ -11,6 +11,7 @@ import dev.migrate.validators.query.Statement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
@@ -105,9 +106,9 @@ public final class StreamingScan {
      * files that had rows (a single file had rows when the count is not zero).
      */
     public static Statement profileAndReduce(String table, DatasetPlan plan, List<Path> files, CsvOptions csv,
-            List<ProfileQuery.ColumnPlan> columns, IntPredicate boundsInScan) {
+            Map<String, String> renames, List<ProfileQuery.ColumnPlan> columns, IntPredicate boundsInScan) {
         boolean several = files.size() > 1;
-        Statement scan = FileLoader.scan(files, csv, several);
+        Statement scan = FileLoader.scan(files, csv, several, renames);
         // Each column is hashed once: its hash feeds both the column's hash aggregate and the row hash.
         List<String> hashes = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -209,8 +210,8 @@ public final class StreamingScan {
      * found (at once when the file is in key order, as the smallest differing keys are sampled).
      */
     public static Statement sampleRows(String table, DatasetPlan plan, List<Path> files, CsvOptions csv,
-            List<List<Object>> keys, int present) {
-        Statement scan = FileLoader.scan(files, csv);
+            Map<String, String> renames, List<List<Object>> keys, int present) {
+        Statement scan = FileLoader.scan(files, csv, renames);
         List<Object> params = new ArrayList<>(scan.params());
         List<String> anyOf = new ArrayList<>();
         for (List<Object> key : keys) {

@@ -159,4 +159,72 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> parse("jobs: [\n  - a: b\n"))
                 .hasMessageStartingWith("validate.yaml:").hasMessageContaining("not valid YAML");
     }
+
+    @Test
+    void bindsRenamedColumnsInConfigOrder() {
+        DatasetConfig ds = parse(withDataset("""
+                - name: b
+                  files: x
+                  key: customer_id
+                  rename_columns: {cust_id: customer_id, 'Amount "EUR"': Betrag €, Id: id}
+                """)).jobs().get(0).datasets().get(1);
+        assertThat(ds.renameColumns()).containsExactly(java.util.Map.entry("cust_id", "customer_id"),
+                java.util.Map.entry("Amount \"EUR\"", "Betrag €"), java.util.Map.entry("Id", "id"));
+        assertThat(ds.renames("legacy")).isEqualTo(ds.renameColumns());
+        assertThat(ds.renames("new")).isEmpty();
+        assertThat(ds.legacyName("customer_id")).isEqualTo("cust_id");
+        assertThat(ds.legacyName("amount")).isEqualTo("amount");
+        assertThat(parse(withDataset("- {name: b, files: x}")).jobs().get(0).datasets().get(1).renameColumns()).isEmpty();
+    }
+
+    @Test
+    void rejectsRenamesThatCannotBeMeant() {
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: b
+                  files: x
+                  rename_columns: {cust_id: customer_id, client_id: Customer_ID}
+                """))).isInstanceOf(ConfigException.class).hasMessageContaining("jobs[0].datasets[1].rename_columns."
+                        + "client_id: 'client_id' and 'cust_id' are both renamed to 'Customer_ID'; a new column stands "
+                        + "for one legacy column");
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: b
+                  files: x
+                  rename_columns: {a: b, b: a}
+                """))).hasMessageContaining("jobs[0].datasets[1].rename_columns.a: renames 'a' to 'b', a legacy column "
+                        + "that is itself renamed; chains and swaps of names are not supported");
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: b
+                  files: x
+                  rename_columns: {a: a}
+                """))).hasMessageContaining("jobs[0].datasets[1].rename_columns.a: renames 'a' to itself");
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: b
+                  files: x
+                  rename_columns: [a, b]
+                """))).hasMessageContaining("jobs[0].datasets[1].rename_columns: expected a mapping");
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: b
+                  files: x
+                  rename_columns: {a: [b]}
+                """))).hasMessageContaining("jobs[0].datasets[1].rename_columns.a: expected a single value");
+    }
+
+    /** key, ignore_columns and tolerances name a renamed column by its new name: its legacy name is a clear error. */
+    @Test
+    void settingsNameRenamedColumnsByTheirNewNames() {
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: b
+                  files: x
+                  key: [region, cust_id]
+                  rename_columns: {cust_id: customer_id}
+                """))).hasMessageContaining("jobs[0].datasets[1].key: 'cust_id' is renamed to 'customer_id' by "
+                        + "rename_columns; key, ignore_columns and tolerances name columns by their new names: write "
+                        + "'customer_id'.");
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: b
+                  files: x
+                  rename_columns: {amt: amount}
+                  tolerances: {amt: {absolute: 0.01}}
+                """))).hasMessageContaining("jobs[0].datasets[1].tolerances.amt: 'amt' is renamed to 'amount'");
+    }
 }

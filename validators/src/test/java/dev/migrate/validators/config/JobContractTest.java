@@ -62,6 +62,14 @@ class JobContractTest {
                 .isNotEqualTo(base);
         assertThat(contract(CONFIG.replace("new: {connection: dev, run", "new: {connection: other, run"), 0))
                 .as("another connection").isNotEqualTo(base);
+        String renamed = CONFIG.replace("key: order_id\n", "key: order_id\n        rename_columns: {amt: amount}\n");
+        assertThat(contract(renamed, 0)).as("a rename").isNotEqualTo(base);
+        assertThat(contract(renamed.replace("{amt: amount}", "{amount_eur: amount}"), 0)).as("another rename")
+                .isNotEqualTo(contract(renamed, 0)).isNotEqualTo(base);
+        assertThat(contract(renamed.replace("{amt: amount}", "{amt: amount_eur}"), 0)).as("another new name")
+                .isNotEqualTo(contract(renamed, 0));
+        assertThat(contract(renamed.replace("{amt: amount}", "\n          amt: amount"), 0))
+                .as("the same rename, written in block style").isEqualTo(contract(renamed, 0));
         assertThat(contract(CONFIG.replace("path: out/other}", "path: out/elsewhere}"), 0))
                 .as("a connection neither side reads").isEqualTo(base);
     }

@@ -31,7 +31,7 @@ class FileLoaderTest {
         Path b = Files.writeString(tmp.resolve("b_20240301.csv"), "id\n2\n");
         List<Path> listed = List.of(a, b);
         Files.delete(b); // the pipeline rotated it away between listing and reading
-        assertThatThrownBy(() -> FileLoader.load(session, "load", "t", listed, CsvOptions.DEFAULT, false, "", false))
+        assertThatThrownBy(() -> FileLoader.load(session, "load", "t", listed, CsvOptions.DEFAULT, java.util.Map.of(), false, "", false))
                 .isInstanceOf(EnvironmentException.class)
                 .hasMessageStartingWith(b + ": the output file disappeared while validating");
     }
@@ -44,7 +44,7 @@ class FileLoaderTest {
         }
         csv.append("30001,not-a-number\n");
         Path f = Files.writeString(tmp.resolve("big.csv"), csv);
-        assertThatThrownBy(() -> FileLoader.load(session, "load", "t", List.of(f), CsvOptions.DEFAULT, false, "", false))
+        assertThatThrownBy(() -> FileLoader.load(session, "load", "t", List.of(f), CsvOptions.DEFAULT, java.util.Map.of(), false, "", false))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith(f + ":30002: cannot read the file:")
                 .hasMessageContaining("not-a-number");
@@ -58,7 +58,7 @@ class FileLoaderTest {
                 + tmp.resolve("x.parquet") + "' (FORMAT parquet)"));
         Files.writeString(tmp.resolve("x.ndjson"), "{\"id\":0,\"name\":\"n0\"}\n{\"id\":1,\"name\":\"n1\"}\n{\"id\":2,\"name\":\"n2\"}\n");
         for (String name : List.of("x.csv.gz", "x.parquet", "x.ndjson")) {
-            FileLoader.load(session, "load", "t", List.of(tmp.resolve(name)), CsvOptions.DEFAULT, false, "", false);
+            FileLoader.load(session, "load", "t", List.of(tmp.resolve(name)), CsvOptions.DEFAULT, java.util.Map.of(), false, "", false);
             assertThat(session.query(Statement.of("check", "SELECT count(*) AS n, max(name) AS m FROM t")))
                     .as(name).singleElement().satisfies(r -> {
                         assertThat(((Number) r.get("n")).longValue()).isEqualTo(3);
