@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
             "  migrate scan repo/ --format html --output scan.html",
             "  migrate scan repo/ --format sarif --output scan.sarif --fail-on breaking",
             "  migrate scan repo/ --select PF2,CFG --ignore PF290",
+            "  migrate scan repo/ --write-baseline scan-baseline.json",
+            "  migrate scan repo/ --baseline scan-baseline.json --fail-on breaking",
             "",
             "Reads files only: scanned code is never executed or imported, symbolic links leading out of PATH "
                     + "are not followed, binary and huge files are skipped with a note.",
@@ -50,9 +52,9 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0  no finding at or above --fail-on (or --fail-on not given)",
-            "  1  findings at or above --fail-on",
-            "  2  invalid input (bad option, unknown rule code, missing PATH)",
+            "  0  no finding at or above --fail-on outside the baseline (or no --fail-on)",
+            "  1  findings at or above --fail-on that the baseline does not list",
+            "  2  invalid input (bad option, unknown rule code, missing PATH, bad --baseline)",
             "  3  environment problem (unreadable PATH, cannot write --output)"
         })
 public final class ScanCommand implements Callable<Integer> {
@@ -71,6 +73,9 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Mixin
     SelectionMixin selection;
+
+    @Mixin
+    BaselineMixin baseline;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress or status messages on standard error.")
     boolean quiet;
@@ -102,17 +107,19 @@ public final class ScanCommand implements Callable<Integer> {
         if (maxFileSize < 1) {
             throw CliException.invalidInput("--max-file-size " + maxFileSize + " must be at least 1 byte");
         }
+        baseline.check();
         PrintWriter err = spec.commandLine().getErr();
         // Progress only on an interactive terminal: pipes and CI logs get the report alone.
         boolean progress = !quiet && System.console() != null;
         ScanListener listener = progress ? new TerminalProgress(err) : ScanListener.NONE;
         ScanOptions options = new ScanOptions(maxFileSize, Runtime.getRuntime().availableProcessors());
-        Inventory inventory = Scanner.standard(options).scan(path, path.toString(), listener, logFiles())
+        Inventory scanned = Scanner.standard(options).scan(path, path.toString(), listener, logFiles())
                 .withFindings(codes);
         if (progress) {
             err.print("\r\033[K");
             err.flush();
         }
+        Inventory inventory = baseline.apply(scanned, path, maxFileSize, codes, quiet, err);
         if (format == ReportFormat.HTML) {
             List<JobReadiness> readiness = readiness(inventory);
             output.write(spec.commandLine().getOut(), w -> Reports.writeHtml(inventory, rules, readiness, w));
@@ -128,7 +135,8 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("migrate scan: wrote " + output.output + " (" + inventory.jobs().size() + " jobs, "
                     + inventory.findings().size() + " findings)");
         }
-        return selection.fails(inventory.findings()) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+        // findings the baseline lists are reported but never fail the run
+        return selection.fails(inventory.newFindings()) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 
     /** The files named with --logs (a .gz uncompressed), as the resolvers read them (undecodable bytes become U+FFFD). */

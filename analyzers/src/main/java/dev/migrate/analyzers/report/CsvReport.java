@@ -20,7 +20,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class CsvReport implements ReportWriter {
     static final String[] HEADER = {"job_id", "kind", "name", "job_source", "schedules", "command", "user",
-        "overlap", "schedule_descriptions", "prefect_schedules", "prefect_proof", "code", "severity", "applicability", "location", "message"};
+        "overlap", "schedule_descriptions", "prefect_schedules", "prefect_proof", "code", "severity", "applicability", "location", "message",
+        "baseline"};
 
     @Override
     public void write(Inventory inv, RuleRegistry rules, Writer out) throws IOException {
@@ -34,11 +35,12 @@ public final class CsvReport implements ReportWriter {
                 withFindings.add(j.id());
             }
             csv.printRecord(concat(jobCells(j, f.jobId(), views), f.code(), Reports.label(f.severity()),
-                    Reports.label(f.applicability()), f.where().toString(), f.message()));
+                    Reports.label(f.applicability()), f.where().toString(), f.message(),
+                    inv.baseline().active() ? inv.baseline().stateOf(f) : ""));
         }
         for (Job j : inv.jobs()) {
             if (!withFindings.contains(j.id())) {
-                csv.printRecord(concat(jobCells(j, j.id(), views), "", "", "", "", ""));
+                csv.printRecord(concat(jobCells(j, j.id(), views), "", "", "", "", "", ""));
             }
         }
         csv.flush();

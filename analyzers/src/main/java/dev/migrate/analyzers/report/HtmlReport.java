@@ -73,13 +73,13 @@ public final class HtmlReport implements ReportWriter {
             h.append("<details class=\"job\" id=\"job-").append(esc(j.id())).append("\"").append(fs.isEmpty() ? "" : " open")
                     .append("><summary><code>").append(esc(j.id())).append("</code> ").append(esc(j.name()))
                     .append(" (").append(fs.size()).append(")</summary>\n");
-            findingList(fs, h);
+            findingList(inv, fs, h);
             h.append("</details>\n");
         }
         if (!estate.isEmpty()) {
             h.append("<details class=\"job\" id=\"estate\" open><summary>Not tied to a job (")
                     .append(estate.size()).append(")</summary>\n");
-            findingList(estate, h);
+            findingList(inv, estate, h);
             h.append("</details>\n");
         }
         if (!inv.notes().isEmpty()) {
@@ -171,12 +171,13 @@ public final class HtmlReport implements ReportWriter {
                 .append(html).append("</td>");
     }
 
-    private static void findingList(List<Finding> fs, StringBuilder h) {
+    private static void findingList(Inventory inv, List<Finding> fs, StringBuilder h) {
         h.append("<ul class=\"findings\">");
         for (Finding f : fs) {
             h.append("<li class=\"sev-").append(Reports.label(f.severity())).append("\"><code>")
                     .append(esc(f.where().toString())).append("</code> <b>").append(f.code()).append("</b> [")
                     .append(Reports.label(f.severity())).append(", ").append(Reports.label(f.applicability()))
+                    .append(inv.baseline().isBaselined(f) ? ", baselined" : "")
                     .append("] ").append(esc(f.message())).append("</li>");
         }
         h.append("</ul>\n");

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * bump {@link #SCHEMA_VERSION} and the schema together when the shape changes.
  */
 public final class JsonReport implements ReportWriter {
-    public static final String SCHEMA_VERSION = "1.2";
+    public static final String SCHEMA_VERSION = "1.3";
     public static final String SCHEMA_RESOURCE = "/dev/migrate/analyzers/report/inventory.schema.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -41,6 +41,8 @@ public final class JsonReport implements ReportWriter {
         summary.put("jobs", inv.jobs().size());
         summary.put("findings", inv.findings().size());
         summary.put("suppressed", inv.stats().suppressed());
+        summary.put("baselined", inv.baseline().baselined().size());
+        summary.put("baselineAbsent", inv.baseline().absent().size());
         ObjectNode sev = summary.putObject("findingsBySeverity");
         inv.findingsBySeverity().forEach((k, v) -> sev.put(Reports.label(k), v));
         ObjectNode kinds = summary.putObject("jobsByKind");
@@ -49,7 +51,7 @@ public final class JsonReport implements ReportWriter {
         ScheduleView.Cache views = ScheduleView.Cache.of(inv);
         inv.jobs().forEach(j -> jobs.add(job(j, views)));
         ArrayNode findings = root.putArray("findings");
-        inv.findings().forEach(f -> findings.add(finding(f, rules)));
+        inv.findings().forEach(f -> findings.add(finding(f, rules, inv.baseline().stateOf(f))));
         ArrayNode notes = root.putArray("notes");
         for (ScanNote n : inv.notes()) {
             notes.addObject().put("path", n.path()).put("reason", Reports.label(n.reason())).put("detail", n.detail());
@@ -95,7 +97,8 @@ public final class JsonReport implements ReportWriter {
         return o;
     }
 
-    private static ObjectNode finding(Finding f, RuleRegistry rules) {
+    /** {@code baselineState} ("new" or "unchanged") only when a baseline was given. */
+    private static ObjectNode finding(Finding f, RuleRegistry rules, String baselineState) {
         ObjectNode o = JSON.createObjectNode();
         o.put("code", f.code());
         o.put("title", rules.find(f.code()).map(r -> r.title()).orElse(f.code()));
@@ -104,6 +107,9 @@ public final class JsonReport implements ReportWriter {
         o.put("message", f.message());
         o.set("location", where(f.where()));
         o.put("jobId", f.jobId());
+        if (baselineState != null) {
+            o.put("baselineState", baselineState);
+        }
         return o;
     }
 

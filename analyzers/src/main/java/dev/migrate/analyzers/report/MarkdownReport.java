@@ -31,7 +31,7 @@ public final class MarkdownReport implements ReportWriter {
         for (Finding f : inv.findings()) {
             out.write("| " + cell(f.where().toString()) + " | [" + f.code() + "](docs/rules/" + f.code() + ".md) | "
                     + Reports.label(f.severity()) + " | " + Reports.label(f.applicability()) + " | "
-                    + cell(f.message()) + " |\n");
+                    + cell(f.message() + Reports.baselinedMark(inv, f)) + " |\n");
         }
         fixes(inv, rules, out);
         if (!inv.notes().isEmpty()) {

@@ -45,13 +45,26 @@ public final class Reports {
                 .collect(Collectors.joining(", "));
         return inv.jobs().size() + " job" + (inv.jobs().size() == 1 ? "" : "s") + ", "
                 + inv.findings().size() + " finding" + (inv.findings().size() == 1 ? "" : "s") + " (" + sev + ")"
+                + (inv.baseline().active() ? ", " + inv.baseline().baselined().size() + " of them baselined" : "")
                 + (inv.stats().suppressed() == 0 ? "" : ", " + inv.stats().suppressed() + " suppressed by migrate: ignore comments")
+                + baselineAbsent(inv)
                 + "; "
                 + inv.stats().filesSeen() + " files scanned, " + inv.stats().filesParsed() + " parsed, "
                 + inv.notes().size() + " skipped or unreadable";
     }
 
-    /** A schedule as one short cell: expressions joined, with their zone. */
+    /** The baseline's entries that match no finding, with what to do about them; "" when there are none. */
+    static String baselineAbsent(Inventory inv) {
+        int n = inv.baseline().absent().size();
+        return n == 0 ? "" : ", " + n + " baseline " + (n == 1 ? "entry matches" : "entries match") + " no finding"
+                + " (fixed or changed: rewrite the baseline with --write-baseline)";
+    }
+
+    /** How a finding's line marks it when a baseline lists it: " (baselined)", or "". */
+    static String baselinedMark(Inventory inv, dev.migrate.analyzers.model.Finding f) {
+        return inv.baseline().isBaselined(f) ? " (baselined)" : "";
+    }
+
     /** Whether the scan read scheduler logs that cover some job (the reports then show each job's last run). */
     static boolean hasActivity(Inventory inv) {
         return inv.jobs().stream().anyMatch(j -> j.attributes().containsKey(ActivityResolver.RUNS));

@@ -17,7 +17,9 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: every rule with its help text, every finding as a result with a
- * location relative to the repository root ({@code %SRCROOT%}) and a level derived from its severity.
+ * location relative to the repository root ({@code %SRCROOT%}) and a level derived from its severity. With a baseline,
+ * every result has SARIF's {@code baselineState}: {@code unchanged} when the baseline lists it, {@code new} when not,
+ * and each baseline entry that matches no finding any more is an {@code absent} result of kind {@code pass}.
  */
 public final class SarifReport implements ReportWriter {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -50,6 +52,9 @@ public final class SarifReport implements ReportWriter {
             }
             res.put("level", level(f.severity()));
             res.putObject("message").put("text", f.message());
+            if (inv.baseline().active()) {
+                res.put("baselineState", inv.baseline().stateOf(f));
+            }
             ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
             phys.putObject("artifactLocation").put("uri", uri(f.where().path())).put("uriBaseId", "%SRCROOT%");
             // GitHub requires a region; a whole-file finding points at its first line.
@@ -61,6 +66,11 @@ public final class SarifReport implements ReportWriter {
                 schedules(jobs.get(f.jobId()), views, props);
             }
         }
+        absent(inv, index, results);
+        if (inv.baseline().active()) {
+            run.putObject("properties").put("baselined", inv.baseline().baselined().size())
+                    .put("baselineAbsent", inv.baseline().absent().size());
+        }
         JSON.writer().writeValue(new java.io.FilterWriter(out) {
             @Override
             public void close() throws IOException {
@@ -68,6 +78,29 @@ public final class SarifReport implements ReportWriter {
             }
         }, root);
         out.write('\n');
+    }
+
+    /**
+     * The baseline's entries that match no finding: gone from this run, so {@code absent} and of kind {@code pass}
+     * (level {@code none}, as SARIF requires for a result that is not a failure), on the file they were in.
+     */
+    private static void absent(Inventory inv, Map<String, Integer> index, ArrayNode results) {
+        for (dev.migrate.analyzers.baseline.BaselineEntry e : inv.baseline().absent()) {
+            ObjectNode res = results.addObject();
+            res.put("ruleId", e.code());
+            if (index.containsKey(e.code())) {
+                res.put("ruleIndex", index.get(e.code()));
+            }
+            res.put("kind", "pass");
+            res.put("level", "none");
+            res.putObject("message").put("text", "the baseline lists this finding, which the scan no longer reports"
+                    + (e.text().isEmpty() ? "" : " (line \"" + e.text() + "\")")
+                    + ": fixed, or changed; rewrite the baseline with --write-baseline");
+            res.put("baselineState", "absent");
+            ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
+            phys.putObject("artifactLocation").put("uri", uri(e.path())).put("uriBaseId", "%SRCROOT%");
+            phys.putObject("region").put("startLine", 1);
+        }
     }
 
     private static ObjectNode rule(Rule r) {

@@ -55,9 +55,10 @@ public final class TerminalReport implements ReportWriter {
         out.write("\nFindings (" + inv.findings().size() + ")\n");
         for (Finding f : inv.findings()) {
             out.write(Printable.line(f.where().toString()) + ": " + f.code() + " [" + Reports.label(f.severity()) + "] "
-                    + Printable.line(f.message()) + "\n");
+                    + Printable.line(f.message()) + Reports.baselinedMark(inv, f) + "\n");
         }
         fixes(inv, rules, out);
+        absent(inv, out);
         if (!inv.notes().isEmpty()) {
             out.write("\nSkipped (" + inv.notes().size() + ")\n");
             for (ScanNote n : inv.notes().subList(0, Math.min(NOTES_SHOWN, inv.notes().size()))) {
@@ -68,6 +69,21 @@ public final class TerminalReport implements ReportWriter {
             }
         }
         out.write("\n" + Reports.summaryLine(inv) + "\n");
+    }
+
+    /** The baseline's entries that match no finding, so a person sees what went before rewriting the baseline. */
+    private static void absent(Inventory inv, Writer out) throws IOException {
+        List<dev.migrate.analyzers.baseline.BaselineEntry> absent = inv.baseline().absent();
+        if (absent.isEmpty()) {
+            return;
+        }
+        out.write("\nBaseline entries that match no finding (" + absent.size() + "; rewrite it with --write-baseline)\n");
+        for (var e : absent.subList(0, Math.min(NOTES_SHOWN, absent.size()))) {
+            out.write(Printable.line(e.toString()) + "\n");
+        }
+        if (absent.size() > NOTES_SHOWN) {
+            out.write("... and " + (absent.size() - NOTES_SHOWN) + " more (see --format sarif)\n");
+        }
     }
 
     /** One line per code a recipe acts on: how many findings, what kind of fix, which recipes. */

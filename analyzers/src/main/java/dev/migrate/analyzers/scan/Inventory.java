@@ -1,5 +1,7 @@
 package dev.migrate.analyzers.scan;
 
+import dev.migrate.analyzers.baseline.BaselineEntry;
+import dev.migrate.analyzers.baseline.BaselineState;
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.Redactor;
@@ -17,9 +19,11 @@ import java.util.TreeMap;
  * The result of a scan: jobs, findings and notes, each sorted so that two scans of the same tree give
  * byte-identical reports whatever order files were read in.
  *
- * @param root a label for the scanned root, as the user gave it
+ * @param root     a label for the scanned root, as the user gave it
+ * @param baseline how the findings compare with a baseline ({@link BaselineState#NONE} when none was given)
  */
-public record Inventory(String root, List<Job> jobs, List<Finding> findings, List<ScanNote> notes, ScanStats stats) {
+public record Inventory(String root, List<Job> jobs, List<Finding> findings, List<ScanNote> notes, ScanStats stats,
+                        BaselineState baseline) {
     /** Jobs sort by source place, then id: stable and readable. */
     public static final Comparator<Job> JOB_ORDER =
             Comparator.comparing(Job::source).thenComparing(Job::id);
@@ -30,11 +34,27 @@ public record Inventory(String root, List<Job> jobs, List<Finding> findings, Lis
         findings = findings.stream().sorted(Comparator.<Finding>naturalOrder()
                 .thenComparing(f -> f.jobId() == null ? "" : f.jobId())).toList();
         notes = notes.stream().sorted().toList();
+        java.util.Objects.requireNonNull(baseline, "baseline");
+    }
+
+    public Inventory(String root, List<Job> jobs, List<Finding> findings, List<ScanNote> notes, ScanStats stats) {
+        this(root, jobs, findings, notes, stats, BaselineState.NONE);
+    }
+
+    /** The same scan compared with a baseline. */
+    public Inventory withBaseline(BaselineState state) {
+        return new Inventory(root, jobs, findings, notes, stats, state);
+    }
+
+    /** The findings a baseline does not list (all of them without one): those {@code --fail-on} looks at. */
+    public List<Finding> newFindings() {
+        return findings.stream().filter(f -> !baseline.isBaselined(f)).toList();
     }
 
     /** Only the findings whose code is in {@code codes}; jobs and notes are kept. */
     public Inventory withFindings(Set<String> codes) {
-        return new Inventory(root, jobs, findings.stream().filter(f -> codes.contains(f.code())).toList(), notes, stats);
+        return new Inventory(root, jobs, findings.stream().filter(f -> codes.contains(f.code())).toList(), notes, stats,
+                baseline);
     }
 
     public Map<Severity, Long> findingsBySeverity() {
@@ -57,10 +77,18 @@ public record Inventory(String root, List<Job> jobs, List<Finding> findings, Lis
      */
     public Inventory redacted() {
         List<Job> js = jobs.stream().map(Inventory::redact).toList();
-        List<Finding> fs = findings.stream().map(f -> new Finding(f.code(), f.severity(), f.applicability(),
-                Redactor.redact(f.message()), f.where(), f.jobId())).toList();
+        Map<Finding, Finding> replaced = BaselineState.identityMap();
+        List<Finding> fs = findings.stream().map(f -> {
+            Finding r = new Finding(f.code(), f.severity(), f.applicability(), Redactor.redact(f.message()), f.where(),
+                    f.jobId());
+            replaced.put(f, r);
+            return r;
+        }).toList();
         List<ScanNote> ns = notes.stream().map(n -> new ScanNote(n.path(), n.reason(), Redactor.redact(n.detail()))).toList();
-        return new Inventory(Redactor.redact(root), js, fs, ns, stats);
+        // a baseline file is written redacted, but a hand-edited one is text like any other
+        BaselineState b = baseline.mapped(replaced, e -> new BaselineEntry(e.code(), Redactor.redact(e.path()),
+                Redactor.redact(e.job()), Redactor.redact(e.text()), e.occurrence()));
+        return new Inventory(Redactor.redact(root), js, fs, ns, stats, b);
     }
 
     private static Job redact(Job j) {

@@ -301,7 +301,8 @@ public final class Scanner {
         }
     }
 
-    static String decode(byte[] data, int length) {
+    /** A file's bytes as the detectors read them: UTF-8 without its BOM, or ISO-8859-1 when it is not UTF-8. */
+    public static String decode(byte[] data, int length) {
         int start = length >= 3 && (data[0] & 0xff) == 0xEF && (data[1] & 0xff) == 0xBB
                 && (data[2] & 0xff) == 0xBF ? 3 : 0;
         try {
