@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** What the cutover subcommands that work on one estate share: PATH and the estate options. */
-abstract class EstateCommand {
+abstract class EstateCommand implements HostZoneOption.Scoped {
     @Spec
     CommandSpec spec;
 
@@ -18,6 +18,19 @@ abstract class EstateCommand {
 
     @Mixin
     EstateOptions estate;
+
+    @Mixin
+    HostZoneOption hostZone;
+
+    @Override
+    public HostZoneOption hostZone() {
+        return hostZone;
+    }
+
+    @Override
+    public Path hostRoot() {
+        return path;
+    }
 
     /** @param now when the evidence is judged: {@code --at} or the clock */
     CutoverEstate load(Instant now) {

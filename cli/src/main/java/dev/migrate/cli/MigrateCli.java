@@ -36,7 +36,38 @@ public final class MigrateCli {
         cl.setParameterExceptionHandler(MigrateCli::onBadUsage);
         cl.setExecutionExceptionHandler(MigrateCli::onFailure);
         cl.setExitCodeExceptionMapper(t -> ExceptionExitCodes.of(t).code());
+        cl.setExecutionStrategy(MigrateCli::runInHostZone);
         return cl;
+    }
+
+    /**
+     * Runs the command with {@code migrate.hostZone} set to the zone its {@code --host-zone} (or tree) gives, and
+     * puts the property back afterwards, so one run's zone never leaks into the next (the tests run many).
+     */
+    private static int runInHostZone(CommandLine.ParseResult parsed) {
+        CommandLine leaf = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+        if (!(leaf.getCommand() instanceof HostZoneOption.Scoped scoped) || scoped.hostZone() == null) {
+            return new CommandLine.RunLast().execute(parsed);
+        }
+        String before = System.getProperty(HostZoneOption.PROPERTY);
+        HostZoneOption.Resolved zone;
+        try {
+            zone = scoped.hostZone().resolve(scoped.hostRoot());
+        } catch (CliException e) {
+            leaf.getErr().println("migrate: " + e.getMessage());
+            leaf.getErr().flush();
+            return ExceptionExitCodes.of(e).code();
+        }
+        System.setProperty(HostZoneOption.PROPERTY, zone.zone().getId());
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } finally {
+            if (before == null) {
+                System.clearProperty(HostZoneOption.PROPERTY);
+            } else {
+                System.setProperty(HostZoneOption.PROPERTY, before);
+            }
+        }
     }
 
     /** Bad options or unknown commands: one line that says what is wrong and where to look. */

@@ -21,6 +21,7 @@ import org.openrewrite.Recipe;
 import org.openrewrite.config.RecipeDescriptor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,12 +43,25 @@ import picocli.CommandLine.Spec;
             "  migrate rewrite --list",
             ""
         })
-public final class RewriteCommand implements Callable<Integer> {
+public final class RewriteCommand implements Callable<Integer>, HostZoneOption.Scoped {
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "Project directory or file (default: .).")
     Path path = Path.of(".");
+
+    @Mixin
+    HostZoneOption hostZone;
+
+    @Override
+    public HostZoneOption hostZone() {
+        return hostZone;
+    }
+
+    @Override
+    public Path hostRoot() {
+        return path;
+    }
 
     @Option(names = "--recipe", paramLabel = "NAME",
             description = "Recipe to run; repeatable (default: " + RecipeCatalog.DEFAULT_RECIPE + ").")

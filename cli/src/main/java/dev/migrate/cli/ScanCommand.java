@@ -57,7 +57,7 @@ import picocli.CommandLine.Spec;
             "  2  invalid input (bad option, unknown rule code, missing PATH, bad --baseline)",
             "  3  environment problem (unreadable PATH, cannot write --output)"
         })
-public final class ScanCommand implements Callable<Integer> {
+public final class ScanCommand implements Callable<Integer>, HostZoneOption.Scoped {
     @Spec
     CommandSpec spec;
 
@@ -76,6 +76,19 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Mixin
     BaselineMixin baseline;
+
+    @Mixin
+    HostZoneOption hostZone;
+
+    @Override
+    public HostZoneOption hostZone() {
+        return hostZone;
+    }
+
+    @Override
+    public Path hostRoot() {
+        return path;
+    }
 
     @Option(names = {"-q", "--quiet"}, description = "No progress or status messages on standard error.")
     boolean quiet;
@@ -130,6 +143,9 @@ public final class ScanCommand implements Callable<Integer> {
                     TerminalText.escaping(w, TerminalText.locale())));
         } else {
             output.write(spec.commandLine().getOut(), w -> Reports.write(format, inventory, rules, w));
+        }
+        if (!quiet) {
+            HostZoneNote.of(hostZone.resolve(path), inventory).ifPresent(err::println);
         }
         if (output.output != null && !quiet) {
             err.println("migrate scan: wrote " + output.output + " (" + inventory.jobs().size() + " jobs, "

@@ -158,6 +158,7 @@ public final class Scanner {
         List<Job> jobs = new ArrayList<>(collector.jobs);
         List<Finding> findings = new ArrayList<>(collector.findings);
         CrossFileIds.distinct(jobs, findings);
+        PlatformZones.apply(jobs);
         List<ScanFile> kept = java.util.stream.Stream.concat(collector.kept.stream(), extraFiles.stream())
                 .sorted(Comparator.comparing(ScanFile::path)).toList();
         for (JobResolver r : resolvers) {

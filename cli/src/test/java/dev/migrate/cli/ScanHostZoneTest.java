@@ -1,0 +1,77 @@
+package dev.migrate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The host's zone: read from the dump, chosen with --host-zone, or assumed and said so; never for platform schedules. */
+class ScanHostZoneTest {
+    @TempDir
+    Path estate;
+
+    @BeforeEach
+    void writeEstate() throws IOException {
+        Files.createDirectories(estate.resolve("etc/cron.d"));
+        Files.writeString(estate.resolve("etc/cron.d/etl"), "15 2 * * * etl /opt/etl/run_daily.sh\n");
+        Files.writeString(estate.resolve("prefect.yaml"), """
+                name: proj
+                prefect-version: 2.14.0
+                deployments:
+                  - name: nightly
+                    entrypoint: flows/etl.py:etl
+                    schedule:
+                      cron: "0 3 * * *"
+                    work_pool:
+                      name: default
+                """);
+    }
+
+    @Test
+    void theZoneTheDumpDeclaresIsTheCrontabsAndSaidSo() throws IOException {
+        Files.writeString(estate.resolve("etc/timezone"), "Europe/Paris\n");
+        CliRun r = CliRun.of("scan", estate.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("at 02:15 (Europe/Paris) -> cron: 15 2 * * *, timezone: Europe/Paris")
+                // Prefect reads a schedule without a timezone in UTC, whatever the host's clock
+                .contains("at 03:00 (UTC) -> cron: 0 3 * * *, timezone: UTC: exact");
+        assertThat(r.err()).contains("1 schedule names no zone: read in Europe/Paris, the host's zone (etc/timezone:1)");
+    }
+
+    @Test
+    void theOptionWinsAndNeedsNoNote() throws IOException {
+        Files.writeString(estate.resolve("etc/timezone"), "Europe/Paris\n");
+        CliRun r = CliRun.of("scan", estate.toString(), "--host-zone", "America/New_York");
+        assertThat(r.out()).contains("at 02:15 (America/New_York)").contains("at 03:00 (UTC)");
+        assertThat(r.err()).doesNotContain("schedule names no zone");
+        assertThat(System.getProperty(HostZoneOption.PROPERTY)).as("the run's zone does not outlive it").isNull();
+    }
+
+    @Test
+    void withoutADeclaredZoneUtcIsAssumedAndSaidSo() {
+        CliRun r = CliRun.of("scan", estate.toString(), "-f", "json");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).contains("1 schedule names no zone and run in the host's clock, which the tree does not show")
+                .contains("read in UTC; pass --host-zone ZONE");
+        assertThat(CliRun.of("scan", estate.toString(), "-q").err()).isEmpty();
+    }
+
+    @Test
+    void anUnknownZoneIsBadInput() {
+        CliRun r = CliRun.of("scan", estate.toString(), "--host-zone", "Mars/Olympus");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--host-zone").contains("'Mars/Olympus' is not a time zone");
+    }
+
+    @Test
+    void rewriteWritesLegacySchedulesInTheDeclaredZone() throws IOException {
+        Files.writeString(estate.resolve("etc/timezone"), "Europe/Paris\n");
+        CliRun r = CliRun.of("rewrite", estate.toString(), "--recipe",
+                "dev.migrate.prefect.MoveLegacySchedulersToPrefect3DualRun", "--dry-run");
+        assertThat(r.out()).contains("timezone: Europe/Paris").doesNotContain("timezone: UTC");
+    }
+}
