@@ -9,7 +9,9 @@ public enum ReportFormat {
     CSV(CsvReport::new),
     MD(MarkdownReport::new),
     HTML(HtmlReport::new),
-    SARIF(SarifReport::new);
+    SARIF(SarifReport::new),
+    GITHUB(GithubAnnotations::new),
+    GITLAB(GitlabCodeQuality::new);
 
     private final Supplier<ReportWriter> factory;
 
