@@ -68,6 +68,15 @@ class ScanHostZoneTest {
     }
 
     @Test
+    void theCutoverPlanShiftsTheCrontabInTheHostsClockAndThePrefectDeploymentInUtc() throws IOException {
+        Files.writeString(estate.resolve("etc/timezone"), "Europe/Paris\n");
+        CliRun r = CliRun.of("cutover", "plan", estate.toString());
+        assertThat(r.out()).contains("deployment 'run-daily': schedules: [{cron: \"45 2 * * *\", timezone: \"Europe/Paris\"}]")
+                .contains("legacy runs at 02:15 (Europe/Paris)")
+                .contains("deployment 'nightly': schedules: [{cron: \"30 3 * * *\", timezone: \"UTC\"}]");
+    }
+
+    @Test
     void rewriteWritesLegacySchedulesInTheDeclaredZone() throws IOException {
         Files.writeString(estate.resolve("etc/timezone"), "Europe/Paris\n");
         CliRun r = CliRun.of("rewrite", estate.toString(), "--recipe",

@@ -3,10 +3,10 @@ package dev.migrate.analyzers.cutover;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.analyzers.schedule.Schedule;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
 import dev.migrate.analyzers.schedule.Schedules;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class MissedWindows {
     public static Result between(ScheduleSpec spec, Instant from, Instant to) {
         Schedule s;
         try {
-            s = Schedules.interpret(spec, ZoneOffset.UTC);
+            s = Schedules.interpret(spec, ScheduleCheck.fromSystemProperties().hostZone()); // the legacy host's clock
         } catch (ScheduleSyntaxException | java.time.DateTimeException e) {
             return new Result(List.of(), -1, spec.expression());
         }

@@ -5,6 +5,7 @@ import dev.migrate.analyzers.schedule.CronExpression;
 import dev.migrate.analyzers.schedule.DayRule;
 import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.analyzers.schedule.Schedule;
+import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
 import dev.migrate.analyzers.schedule.Schedules;
 import java.time.Duration;
@@ -47,9 +48,17 @@ public record OffsetSchedule(Duration offset, String legacy, String prefectYaml,
 
     /** @param lastRun the legacy job's last run in the host's logs, or null */
     public static OffsetSchedule suggest(ScheduleSpec spec, Duration declared, Instant lastRun) {
+        return suggest(spec, declared, lastRun, ScheduleCheck.fromSystemProperties().hostZone());
+    }
+
+    /**
+     * @param hostZone the zone of schedules that name none (the legacy host's clock): the new deployment must fire in
+     *                 it too, or a Paris crontab's dual run would start an hour or two off its legacy run
+     */
+    public static OffsetSchedule suggest(ScheduleSpec spec, Duration declared, Instant lastRun, ZoneId hostZone) {
         Schedule s;
         try {
-            s = Schedules.interpret(spec, ZoneId.of("UTC"));
+            s = Schedules.interpret(spec, hostZone);
         } catch (ScheduleSyntaxException | java.time.DateTimeException e) {
             return manual(declared == null ? MAX_DEFAULT : declared, spec.expression());
         }
@@ -64,7 +73,7 @@ public record OffsetSchedule(Duration offset, String legacy, String prefectYaml,
         }
         Duration first = Duration.between(fires.get(0), fires.get(1));
         Duration offset = declared != null ? declared : defaultOffset(first);
-        String zone = spec.timezone() != null ? spec.timezone() : "UTC";
+        String zone = spec.timezone() != null ? spec.timezone() : hostZone.getId();
         boolean even = true;
         for (int i = 2; i < fires.size(); i++) {
             even &= Duration.between(fires.get(i - 1), fires.get(i)).equals(first);

@@ -20,6 +20,17 @@ class OffsetScheduleTest {
     }
 
     @Test
+    void aCronWithoutZoneIsShiftedInTheHostsClock() {
+        // the new deployment must fire 30 minutes after the legacy run, which happens in the host's clock
+        OffsetSchedule o = OffsetSchedule.suggest(cron("15 2 * * *", null), null, null, java.time.ZoneId.of("Europe/Paris"));
+        assertThat(o.prefectYaml()).isEqualTo("{cron: \"45 2 * * *\", timezone: \"Europe/Paris\"}");
+        assertThat(o.legacy()).contains("(Europe/Paris)");
+        OffsetSchedule stated = OffsetSchedule.suggest(cron("15 2 * * *", "Asia/Tokyo"), null, null,
+                java.time.ZoneId.of("Europe/Paris"));
+        assertThat(stated.prefectYaml()).contains("timezone: \"Asia/Tokyo\"");
+    }
+
+    @Test
     void stepCronBecomesAnAnchoredIntervalAtHalfThePeriod() {
         OffsetSchedule o = OffsetSchedule.suggest(cron("*/10 * * * *", null), null);
         assertThat(o.prefectYaml()).isEqualTo("{interval: 600, anchor_date: \"2024-01-01T00:05:00\", timezone: \"UTC\"}");
