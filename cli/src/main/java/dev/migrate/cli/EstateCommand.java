@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** What the cutover subcommands that work on one estate share: PATH and the estate options. */
-abstract class EstateCommand implements HostZoneOption.Scoped {
+abstract class EstateCommand {
     @Spec
     CommandSpec spec;
 
@@ -21,16 +21,6 @@ abstract class EstateCommand implements HostZoneOption.Scoped {
 
     @Mixin
     HostZoneOption hostZone;
-
-    @Override
-    public HostZoneOption hostZone() {
-        return hostZone;
-    }
-
-    @Override
-    public Path hostRoot() {
-        return path;
-    }
 
     /** @param now when the evidence is judged: {@code --at} or the clock */
     CutoverEstate load(Instant now) {

@@ -62,14 +62,6 @@ public final class HostZoneOption {
                 .orElseGet(() -> new Resolved(ZoneId.of("UTC"), "assumed", true));
     }
 
-    /** Commands whose schedules run in a host's zone. */
-    interface Scoped {
-        HostZoneOption hostZone();
-
-        /** The tree whose etc/ may declare the host's zone. */
-        Path hostRoot();
-    }
-
     /** Rejects names Java's zone database does not know, as bad input naming the option. */
     static final class ZoneConverter implements ITypeConverter<ZoneId> {
         @Override

@@ -1,8 +1,10 @@
 package dev.migrate.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -46,13 +48,19 @@ public final class MigrateCli {
      */
     private static int runInHostZone(CommandLine.ParseResult parsed) {
         CommandLine leaf = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
-        if (!(leaf.getCommand() instanceof HostZoneOption.Scoped scoped) || scoped.hostZone() == null) {
+        CommandSpec spec = leaf.getCommandSpec();
+        HostZoneOption option = spec.mixins().values().stream().map(CommandSpec::userObject)
+                .filter(HostZoneOption.class::isInstance).map(HostZoneOption.class::cast).findFirst().orElse(null);
+        if (option == null) {
             return new CommandLine.RunLast().execute(parsed);
         }
+        // the command's PATH: the tree whose etc/ may declare the host's zone
+        Path root = spec.positionalParameters().stream().filter(p -> p.type() == Path.class)
+                .map(p -> (Path) p.getValue()).filter(java.util.Objects::nonNull).findFirst().orElse(null); // none for --help
         String before = System.getProperty(HostZoneOption.PROPERTY);
         HostZoneOption.Resolved zone;
         try {
-            zone = scoped.hostZone().resolve(scoped.hostRoot());
+            zone = option.resolve(root);
         } catch (CliException e) {
             leaf.getErr().println("migrate: " + e.getMessage());
             leaf.getErr().flush();

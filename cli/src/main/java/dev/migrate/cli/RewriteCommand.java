@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
             "  migrate rewrite --list",
             ""
         })
-public final class RewriteCommand implements Callable<Integer>, HostZoneOption.Scoped {
+public final class RewriteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -52,16 +52,6 @@ public final class RewriteCommand implements Callable<Integer>, HostZoneOption.S
 
     @Mixin
     HostZoneOption hostZone;
-
-    @Override
-    public HostZoneOption hostZone() {
-        return hostZone;
-    }
-
-    @Override
-    public Path hostRoot() {
-        return path;
-    }
 
     @Option(names = "--recipe", paramLabel = "NAME",
             description = "Recipe to run; repeatable (default: " + RecipeCatalog.DEFAULT_RECIPE + ").")

@@ -57,7 +57,7 @@ import picocli.CommandLine.Spec;
             "  2  invalid input (bad option, unknown rule code, missing PATH, bad --baseline)",
             "  3  environment problem (unreadable PATH, cannot write --output)"
         })
-public final class ScanCommand implements Callable<Integer>, HostZoneOption.Scoped {
+public final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -79,16 +79,6 @@ public final class ScanCommand implements Callable<Integer>, HostZoneOption.Scop
 
     @Mixin
     HostZoneOption hostZone;
-
-    @Override
-    public HostZoneOption hostZone() {
-        return hostZone;
-    }
-
-    @Override
-    public Path hostRoot() {
-        return path;
-    }
 
     @Option(names = {"-q", "--quiet"}, description = "No progress or status messages on standard error.")
     boolean quiet;
