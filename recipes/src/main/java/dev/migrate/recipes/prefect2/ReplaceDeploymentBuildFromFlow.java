@@ -156,6 +156,27 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                         + "deploy the flow with flow.from_source(...).deploy(...) or a prefect.yaml entry");
             }
             CallView view = new CallView(call);
+            // `**common` passes arguments on: kept when its keys are known and mean the same on deploy()
+            Set<String> unpackedKeys = new LinkedHashSet<>();
+            for (Argument a : view.arguments()) {
+                if (a.unpacking() == null) {
+                    continue;
+                }
+                Optional<Set<String>> keys = "**".equals(a.unpacking()) ? unpackedKeys(stmt, a.value()) : Optional.empty();
+                if (keys.isEmpty()) {
+                    return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
+                            + "its arguments come partly from " + a.node().text().strip() + ", whose keys must become "
+                            + "flow.deploy(...) or flow.to_deployment(...) arguments (infra_overrides as job_variables, "
+                            + "schedule as schedules=[...], no storage, infrastructure, path or apply)");
+                }
+                List<String> foreign = keys.get().stream().filter(k -> !KEPT.contains(k) && !POOL.contains(k)).toList();
+                if (!foreign.isEmpty()) {
+                    return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
+                            + a.node().text().strip() + " passes " + foreign + ", which flow.deploy(...) does not take "
+                            + "as they are: move them out of it and convert the call");
+                }
+                unpackedKeys.addAll(keys.get());
+            }
             String variable = null;
             if (stmt.kind() == NodeKind.ASSIGN) {
                 Statements.Assignment a = Statements.assignment(stmt).orElseThrow();
@@ -256,7 +277,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             // an infrastructure block, converted or not, says the runs went to an agent's pool, never the script's
             // own process: serve() would run them here and block the script
             boolean namesPool = view.keyword("work_pool_name").isPresent() || view.keyword("work_queue_name").isPresent()
-                    || infraArg.isPresent();
+                    || infraArg.isPresent() || unpackedKeys.stream().anyMatch(POOL::contains);
             if (variable != null) {
                 mode = "to_deployment";
             } else if ("serve".equals(style) && image == null && source == null) {
@@ -319,6 +340,8 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 if (arg == flowArg.get().node() || (k != null && CONSUMED.contains(k) && !k.equals("infra_overrides")
                         && !k.equals("schedule") && !k.equals("is_schedule_active"))) {
                     edited = ArgEdits.remove(edited, arg);
+                } else if (k == null && "**".equals(a.unpacking())) {
+                    continue; // checked above: its keys mean the same on the new call
                 } else if (k == null) {
                     edited = a.unpacking() == null && view.positional(1).map(p -> p.node() == arg).orElse(false)
                             ? ArgEdits.replace(edited, arg, argument("name", a.value().text()))
@@ -364,7 +387,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 edited = ArgEdits.add(edited, "build", "False", file.style());
                 edited = ArgEdits.add(edited, "push", "False", file.style());
             }
-            if (view.keyword("enforce_parameter_schema").isEmpty()) {
+            if (view.keyword("enforce_parameter_schema").isEmpty() && !unpackedKeys.contains("enforce_parameter_schema")) {
                 if (FixSafety.unsafeAllowed(ctx)) {
                     edited = ArgEdits.add(edited, "enforce_parameter_schema", "False", file.style());
                     note(call, false, "BHV004", "enforce_parameter_schema=False keeps Prefect 2's behaviour; "
@@ -390,7 +413,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (variable != null && applyNow) {
                 result = StatementEdits.insertAfter(result, newStmt, variable + ".apply()", file.style());
             }
-            if (!mode.equals("serve") && view.keyword("work_pool_name").isEmpty()) {
+            if (!mode.equals("serve") && view.keyword("work_pool_name").isEmpty() && !unpackedKeys.contains("work_pool_name")) {
                 // deploy() raises without a pool (unless PREFECT_DEFAULT_WORK_POOL_NAME is set); a deployment
                 // applied without one has no worker to run it
                 String pool = infraType == null ? "a typed work pool" : "a " + infraType + " work pool";
@@ -446,6 +469,57 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
 
         private void note(Node at, boolean manual, String code, String message) {
             notes.insertRow(ctx, PythonCode.note(file, at, getName(), manual, code, message));
+        }
+
+        /**
+         * The keys a {@code **value} passes: those of a dict literal (inline, or the one assignment of a name in the
+         * function around {@code stmt} or the module, used nowhere else) with string keys, or of {@code dict(k=v)}.
+         */
+        private Optional<Set<String>> unpackedKeys(Node stmt, Node value) {
+            Node v = Expressions.unwrap(value);
+            if (v.kind() == NodeKind.NAME) {
+                String name = Expressions.name(v);
+                Node scope = enclosingFunction(stmt);
+                List<Node> values = new ArrayList<>();
+                for (Node s : TreeIndex.of(scope == null ? original : scope).find(NodeKind.ASSIGN)) {
+                    Statements.assignment(s).filter(a -> a.targets().stream().anyMatch(t -> t.kind() == NodeKind.NAME
+                            && Expressions.name(t).equals(name))).ifPresent(a -> values.add(
+                                    a.operator().equals("=") && a.targets().size() == 1 ? Expressions.unwrap(a.value()) : null));
+                }
+                if (values.isEmpty() && scope != null) {
+                    moduleAssignment(original, name).flatMap(Statements::assignment)
+                            .ifPresent(a -> values.add(Expressions.unwrap(a.value())));
+                }
+                // used only where it is made and unpacked here: nothing adds keys in between
+                if (values.size() != 1 || values.get(0) == null || TreeIndex.of(original).nameCount(name) != 2) {
+                    return Optional.empty();
+                }
+                v = values.get(0);
+            }
+            Set<String> keys = new LinkedHashSet<>();
+            if (v.kind() == NodeKind.DICT) {
+                for (Node entry : v.nodes()) {
+                    Optional<String> key = entry.kind() == NodeKind.DICT_ENTRY && entry.nodes().size() == 2
+                            ? StringLiterals.value(entry.nodes().get(0)) : Optional.empty();
+                    if (key.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    keys.add(key.get());
+                }
+                return Optional.of(keys);
+            }
+            if (v.kind() == NodeKind.CALL && Expressions.unwrap(new CallView(v).callee()).kind() == NodeKind.NAME
+                    && Expressions.name(Expressions.unwrap(new CallView(v).callee())).equals("dict")
+                    && imports.binding("dict").isEmpty()) {
+                for (Argument a : new CallView(v).arguments()) {
+                    if (a.keyword() == null) {
+                        return Optional.empty();
+                    }
+                    keys.add(a.keyword());
+                }
+                return Optional.of(keys);
+            }
+            return Optional.empty();
         }
 
         /** The block constructor call an argument names, inline or through a module-level variable. */

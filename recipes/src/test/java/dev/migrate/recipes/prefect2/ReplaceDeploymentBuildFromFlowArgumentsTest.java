@@ -1,0 +1,103 @@
+package dev.migrate.recipes.prefect2;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.test.RecipeSpec;
+
+/**
+ * Arguments of {@code build_from_flow} written the ways real deployment scripts write them (found by the session
+ * 12 sweep of Prefect 2 projects): passed on with {@code **kwargs}, schedules given as dicts, storage and an image
+ * together.
+ */
+class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new ReplaceDeploymentBuildFromFlow());
+    }
+
+    // `**common` was removed with the call's other leftovers: its queue and tags were lost without a word
+    @Test
+    void argumentsPassedOnWithDoubleStarAreKeptWhenDeployTakesThemAsTheyAre() {
+        rewriteRun(
+            python(
+                """
+                from prefect.deployments import Deployment
+
+                from pipelines import ingest
+
+                common = dict(
+                    work_pool_name="ingest",
+                    tags=["ingest"],
+                )
+
+                for source in ["crm", "erp"]:
+                    Deployment.build_from_flow(
+                        flow=ingest,
+                        name=f"ingest-{source}",
+                        parameters={"source": source},
+                        apply=True,
+                        **common,
+                    )
+                """,
+                """
+                from pathlib import Path
+
+                from pipelines import ingest
+
+                common = dict(
+                    work_pool_name="ingest",
+                    tags=["ingest"],
+                )
+
+                for source in ["crm", "erp"]:
+                    ingest.from_source(source=str(Path(__file__).resolve().parent), entrypoint="pipelines.py:ingest").deploy(
+                        name=f"ingest-{source}",
+                        parameters={"source": source},
+                        **common,
+                        enforce_parameter_schema=False,
+                    )
+                """));
+    }
+
+    @Test
+    void argumentsPassedOnThatDeployDoesNotTakeLeaveTheCallToAPerson() {
+        rewriteRun(
+            spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .extracting(MigrationNotes.Row::message)
+                .containsExactly("Deployment.build_from_flow was removed in Prefect 3; **params passes [flow, apply], "
+                        + "which flow.deploy(...) does not take as they are: move them out of it and convert the call",
+                    "Deployment.build_from_flow was removed in Prefect 3; its arguments come partly from **options, "
+                        + "whose keys must become flow.deploy(...) or flow.to_deployment(...) arguments "
+                        + "(infra_overrides as job_variables, schedule as schedules=[...], no storage, "
+                        + "infrastructure, path or apply)")),
+            python(
+                """
+                from prefect.deployments import Deployment
+                from flows import f
+
+                params = {"flow": f, "name": "from-dict", "work_queue_name": "q", "apply": True}
+                Deployment.build_from_flow(**params)
+
+
+                def deploy(options):
+                    Deployment.build_from_flow(f, "x", apply=True, **options)
+                """,
+                """
+                from prefect.deployments import Deployment
+                from flows import f
+
+                params = {"flow": f, "name": "from-dict", "work_queue_name": "q", "apply": True}
+                # TODO(migrate PF201): Deployment.build_from_flow was removed in Prefect 3; **params passes [flow, apply], which flow.deploy(...) does not take as they are: move them out of it and convert the call
+                Deployment.build_from_flow(**params)
+
+
+                def deploy(options):
+                    # TODO(migrate PF201): Deployment.build_from_flow was removed in Prefect 3; its arguments come partly from **options, whose keys must become flow.deploy(...) or flow.to_deployment(...) arguments (infra_overrides as job_variables, schedule as schedules=[...], no storage, infrastructure, path or apply)
+                    Deployment.build_from_flow(f, "x", apply=True, **options)
+                """));
+    }
+}
