@@ -52,6 +52,16 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
     private static final Set<String> POOL = Set.of("work_pool_name", "work_queue_name", "job_variables");
     /** build_from_flow arguments without a Prefect 3 equivalent (code is not uploaded by deploy any more). */
     private static final Set<String> DROPPED = Set.of("output", "skip_upload", "load_existing", "ignore_file", "path");
+    /** The fields of each 2.x schedule model, by the field that tells them apart (a dict schedule's keys). */
+    private static final java.util.Map<String, List<String>> SCHEDULE_DICTS = java.util.Map.of(
+            "cron", List.of("cron", "timezone", "day_or"),
+            "interval", List.of("interval", "anchor_date", "timezone"),
+            "rrule", List.of("rrule", "timezone"));
+    /** The schedule class of each (in prefect.client.schemas.schedules in 2.x and every 3.x release). */
+    private static final java.util.Map<String, String> SCHEDULE_CLASSES = java.util.Map.of(
+            "cron", "prefect.client.schemas.schedules.CronSchedule",
+            "interval", "prefect.client.schemas.schedules.IntervalSchedule",
+            "rrule", "prefect.client.schemas.schedules.RRuleSchedule");
     /** Arguments the conversion consumes itself. */
     private static final Set<String> CONSUMED = Set.of("flow", "apply", "infrastructure", "storage", "entrypoint",
             "infra_overrides", "schedule", "is_schedule_active");
@@ -366,7 +376,15 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                             : ArgEdits.withValue(renamed, value, file.style()));
                     jobVariablesWritten = true;
                 } else if (k.equals("schedule")) {
-                    edited = ArgEdits.replace(edited, arg, inList(ArgEdits.rename(arg, "schedules")));
+                    Node renamed = ArgEdits.rename(arg, "schedules");
+                    Optional<String> fromDict = scheduleFromDict(a.value());
+                    if (Expressions.unwrap(a.value()).kind() == NodeKind.DICT && fromDict.isEmpty()) {
+                        note(call, true, "PF201", "the schedule dict " + PythonCode.oneLine(a.value()) + " must become "
+                                + "a CronSchedule, IntervalSchedule or RRuleSchedule: Prefect 3 reads a dict in "
+                                + "schedules=[...] as a schedule's options, not as the schedule");
+                    }
+                    edited = ArgEdits.replace(edited, arg, fromDict.isPresent()
+                            ? ArgEdits.withValue(renamed, "[" + fromDict.get() + "]", file.style()) : inList(renamed));
                 } else if (k.equals("is_schedule_active")) {
                     edited = ArgEdits.replace(edited, arg,
                             ArgEdits.withValue(ArgEdits.rename(arg, "paused"), negated(a.value()), file.style()));
@@ -518,6 +536,38 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     keys.add(a.keyword());
                 }
                 return Optional.of(keys);
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * A 2.x schedule written as a dict ({@code {"cron": "0 * * * *", "timezone": "UTC"}}, which 2.x parsed into a
+         * schedule) as the schedule class Prefect 3 needs: its {@code schedules=[...]} reads a dict as
+         * {@code create_deployment_schedule_create(**d)} options, where {@code cron=} is a TypeError.
+         */
+        private Optional<String> scheduleFromDict(Node value) {
+            Node v = Expressions.unwrap(value);
+            if (v.kind() != NodeKind.DICT) {
+                return Optional.empty();
+            }
+            java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+            for (Node entry : v.nodes()) {
+                Optional<String> key = entry.kind() == NodeKind.DICT_ENTRY && entry.nodes().size() == 2
+                        ? StringLiterals.value(entry.nodes().get(0)) : Optional.empty();
+                String text = key.isPresent() ? entry.nodes().get(1).text().strip() : "#";
+                if (key.isEmpty() || text.contains("#") || text.contains("\n")) {
+                    return Optional.empty();
+                }
+                entries.put(key.get(), text);
+            }
+            for (java.util.Map.Entry<String, List<String>> kind : SCHEDULE_DICTS.entrySet()) {
+                if (entries.containsKey(kind.getKey()) && kind.getValue().containsAll(entries.keySet())) {
+                    String cls = SCHEDULE_CLASSES.get(kind.getKey());
+                    neededImports.add(cls);
+                    List<String> args = new ArrayList<>();
+                    entries.forEach((k, val) -> args.add(k + "=" + val));
+                    return Optional.of(cls.substring(cls.lastIndexOf('.') + 1) + "(" + String.join(", ", args) + ")");
+                }
             }
             return Optional.empty();
         }

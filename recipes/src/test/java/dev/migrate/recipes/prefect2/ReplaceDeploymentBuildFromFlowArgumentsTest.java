@@ -100,4 +100,66 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
                     Deployment.build_from_flow(f, "x", apply=True, **options)
                 """));
     }
+
+    // schedules=[{"cron": ...}] raised TypeError: Prefect 3 passes a dict's keys to create_deployment_schedule_create
+    @Test
+    void aScheduleWrittenAsADictBecomesTheScheduleClass() {
+        rewriteRun(
+            python(
+                """
+                from prefect.deployments import Deployment
+
+                from flows import hourly
+
+                d = Deployment.build_from_flow(
+                    hourly,
+                    "hourly-dict",
+                    schedule={"cron": "0 * * * *", "timezone": "Asia/Tokyo"},
+                    work_pool_name="proc",
+                )
+                d.apply()
+                Deployment.build_from_flow(hourly, "every-10", schedule={"interval": 600}, work_pool_name="proc", apply=True)
+                """,
+                """
+                from pathlib import Path
+
+                from prefect.client.schemas.schedules import CronSchedule, IntervalSchedule
+
+                from flows import hourly
+
+                d = hourly.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:hourly").to_deployment(
+                    name="hourly-dict",
+                    schedules=[CronSchedule(cron="0 * * * *", timezone="Asia/Tokyo")],
+                    work_pool_name="proc",
+                    enforce_parameter_schema=False,
+                )
+                d.apply()
+                hourly.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:hourly").deploy(name="every-10", schedules=[IntervalSchedule(interval=600)], work_pool_name="proc", enforce_parameter_schema=False)
+                """));
+    }
+
+    @Test
+    void aScheduleDictOfUnknownShapeIsNoted() {
+        rewriteRun(
+            spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(MigrationNotes.Row::manual).extracting(MigrationNotes.Row::message)
+                .containsExactly("the schedule dict {\"cron\": CRON, **extra} must become a CronSchedule, "
+                        + "IntervalSchedule or RRuleSchedule: Prefect 3 reads a dict in schedules=[...] as a "
+                        + "schedule's options, not as the schedule")),
+            python(
+                """
+                from prefect.deployments import Deployment
+
+                from flows import hourly
+
+                Deployment.build_from_flow(hourly, "x", schedule={"cron": CRON, **extra}, work_pool_name="proc", apply=True)
+                """,
+                """
+                from pathlib import Path
+
+                from flows import hourly
+
+                hourly.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:hourly").deploy(name="x", schedules=[{"cron": CRON, **extra}], work_pool_name="proc", enforce_parameter_schema=False)
+                """));
+    }
 }
