@@ -87,6 +87,12 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
                 continue;
             }
             Optional<String> to = PrefectMoves.get().target(b.qualifiedName(), target);
+            Optional<String> first = PrefectMoves.get().firstTarget(b.qualifiedName());
+            if (to.isPresent() && first.isPresent() && !first.equals(to) && usedOutsideDeployments(before, b.localName())) {
+                // the newer homes (prefect.schedules.Cron, ...) build schedules for deploy/serve only: the client API
+                // (create_deployment_schedules, DeploymentScheduleCreate) and isinstance checks need the models
+                to = first;
+            }
             if (to.isPresent()) {
                 String[] split = PrefectMoves.split(to.get());
                 byStatement.computeIfAbsent(b.statement(), k -> new ArrayList<>())
@@ -112,6 +118,45 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
         reportRemoved(file, after, ctx);
         return after;
     }
+
+    /**
+     * Whether a use of {@code name} sits in a call that is not a deployment's: {@code create_deployment_schedules(...,
+     * [(CronSchedule(...), True)])}, {@code DeploymentScheduleCreate(schedule=CronSchedule(...))}, {@code isinstance}.
+     * A use only assigned to a variable counts as a deployment's, as before.
+     */
+    private static boolean usedOutsideDeployments(Node root, String name) {
+        TreeIndex index = TreeIndex.of(root);
+        for (Node use : index.find(NodeKind.NAME)) {
+            if (!Expressions.name(use).equals(name)) {
+                continue;
+            }
+            List<Node> path = index.path(use);
+            if (path == null) {
+                continue;
+            }
+            for (int i = path.size() - 1; i >= 0; i--) {
+                Node n = path.get(i);
+                if (n.kind() == NodeKind.IMPORT_FROM || n.kind() == NodeKind.IMPORT) {
+                    break;
+                }
+                if (n.kind() != NodeKind.CALL || Expressions.unwrap(n.nodes().get(0)) == use) {
+                    continue;
+                }
+                Node callee = Expressions.unwrap(n.nodes().get(0));
+                List<Token> tokens = callee.tokens();
+                String called = callee.kind() == NodeKind.NAME ? Expressions.name(callee)
+                        : callee.kind() == NodeKind.ATTRIBUTE && !tokens.isEmpty() ? tokens.get(tokens.size() - 1).text() : "";
+                if (!DEPLOYMENT_CALLS.contains(called)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Calls whose schedule arguments take Prefect 3's schedule factories as well as the client models. */
+    private static final Set<String> DEPLOYMENT_CALLS = Set.of("serve", "deploy", "to_deployment", "aserve", "adeploy",
+            "ato_deployment", "build_from_flow", "Deployment");
 
     /** A DOTTED_NAME node spelling {@code dotted}, taking the old node's prefix. */
     private static Node dottedName(String dotted, Node old) {

@@ -173,6 +173,50 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
             """));
     }
 
+    // found by the session 12 sweep: the client API validates schedules as the client models, so Cron(...) from
+    // prefect.schedules in create_deployment_schedules or DeploymentScheduleCreate failed validation
+    @Test
+    void schedulesGivenToTheClientApiMoveToTheClientModels() {
+        rewriteRun(
+            python(
+                """
+                from prefect.server.schemas.schedules import CronSchedule, IntervalSchedule
+                from prefect.client.schemas.actions import DeploymentScheduleCreate
+
+
+                async def reschedule(client, deployment_id, every):
+                    await client.create_deployment_schedules(deployment_id, [(CronSchedule(cron="0 0 * * *"), True)])
+                    return DeploymentScheduleCreate(schedule=IntervalSchedule(interval=every), active=True)
+                """,
+                """
+                from prefect.client.schemas.schedules import CronSchedule, IntervalSchedule
+                from prefect.client.schemas.actions import DeploymentScheduleCreate
+
+
+                async def reschedule(client, deployment_id, every):
+                    await client.create_deployment_schedules(deployment_id, [(CronSchedule(cron="0 0 * * *"), True)])
+                    return DeploymentScheduleCreate(schedule=IntervalSchedule(interval=every), active=True)
+                """));
+    }
+
+    @Test
+    void schedulesGivenToADeploymentStillMoveToPrefectSchedules() {
+        rewriteRun(
+            python(
+                """
+                from prefect.server.schemas.schedules import CronSchedule
+
+                nightly = CronSchedule(cron="0 1 * * *")
+                etl.deploy(name="etl", work_pool_name="pool", schedules=[CronSchedule(cron="0 2 * * *")])
+                """,
+                """
+                from prefect.schedules import Cron
+
+                nightly = Cron("0 1 * * *")
+                etl.deploy(name="etl", work_pool_name="pool", schedules=[Cron("0 2 * * *")])
+                """));
+    }
+
     @Test
     void renamedTaskRunnerIsRenamedWhereUsed() {
         rewriteRun(python(
