@@ -305,7 +305,13 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             }
             String callee;
             boolean modulePath = false;
-            if (image != null) {
+            if (image != null && source != null) {
+                // 2.x ran the image and pulled the flow's code from the storage into it: the same in Prefect 3
+                callee = flow + ".from_source(source=" + source + ", entrypoint=" + entrypoint + ")." + mode;
+                if (mode.equals("to_deployment")) {
+                    jobVariables.first("image", image);
+                }
+            } else if (image != null) {
                 callee = flow + "." + mode;
                 if (mode.equals("to_deployment")) {
                     jobVariables.first("image", image);

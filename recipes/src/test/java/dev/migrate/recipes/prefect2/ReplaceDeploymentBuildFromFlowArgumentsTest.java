@@ -162,4 +162,45 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
                 hourly.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:hourly").deploy(name="x", schedules=[{"cron": CRON, **extra}], work_pool_name="proc", enforce_parameter_schema=False)
                 """));
     }
+
+    // the image was deployed as is and the S3 source dropped, leaving an unused prefect_aws import: 2.x pulled the
+    // code from the bucket into the container, so the code would have had to be baked into the image
+    @Test
+    void storageAndAnImageTogetherDeployTheImageWithTheCodePulledFromTheStorage() {
+        rewriteRun(
+            python(
+                """
+                from prefect.deployments import Deployment
+                from prefect.filesystems import S3
+                from prefect.infrastructure import DockerContainer
+
+                from etl import etl
+
+                Deployment.build_from_flow(
+                    flow=etl,
+                    name="etl-docker",
+                    work_pool_name="docker-pool",
+                    storage=S3(bucket_path="my-bucket/flows/etl"),
+                    infrastructure=DockerContainer(image="acme/etl:1.2.0", env={"MODE": "prod"}),
+                    entrypoint="etl.py:etl",
+                    enforce_parameter_schema=True,
+                    apply=True,
+                )
+                """,
+                """
+                from prefect_aws import S3Bucket
+
+                from etl import etl
+
+                etl.from_source(source=S3Bucket(bucket_name="my-bucket", bucket_folder="flows/etl"), entrypoint="etl.py:etl").deploy(
+                    name="etl-docker",
+                    work_pool_name="docker-pool",
+                    enforce_parameter_schema=True,
+                    job_variables={"env": {"MODE": "prod"}},
+                    image="acme/etl:1.2.0",
+                    build=False,
+                    push=False,
+                )
+                """));
+    }
 }
