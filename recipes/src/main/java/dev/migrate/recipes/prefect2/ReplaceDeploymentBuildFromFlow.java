@@ -264,6 +264,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     note(call, true, "PF205", "infrastructure block not converted: its settings must become job variables");
                 } else {
                     List<String> dropped = new ArrayList<>();
+                    List<String> droppedText = new ArrayList<>();
                     for (Argument a : new CallView(block.get()).arguments()) {
                         String k = a.keyword();
                         if ("image".equals(k)) {
@@ -272,9 +273,13 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                             jobVariables.field(k, a.value());
                         } else {
                             dropped.add(k == null ? a.node().text() : k);
+                            droppedText.add(PythonCode.oneLine(a.node()));
                         }
                     }
                     if (!dropped.isEmpty()) {
+                        // the block goes with the call when nothing else uses it: the TODO keeps what it said
+                        todos.add(new Todo(stmt, "PF205", "set these infrastructure block fields in the "
+                                + infra.get().poolType() + " work pool's base job template: " + String.join(", ", droppedText)));
                         note(call, true, "PF205", "infrastructure block fields " + dropped + " have no job variable on a "
                                 + infra.get().poolType() + " work pool; set them in the pool's base job template");
                     }

@@ -203,4 +203,33 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
                 )
                 """));
     }
+
+    // the block (removed with the call) held a JSON patch no job variable takes: it was only in the run's notes
+    @Test
+    void blockFieldsWithoutAJobVariableAreKeptInTheTodo() {
+        rewriteRun(
+            python(
+                """
+                from prefect.deployments import Deployment
+                from prefect.infrastructure import KubernetesJob
+
+                from flows import daily
+
+                k8s = KubernetesJob(
+                    image="acme/daily:3",
+                    namespace="flows",
+                    customizations=[
+                        {"op": "add", "path": "/spec/x", "value": 1},  # the x patch
+                    ],
+                )
+
+                Deployment.build_from_flow(flow=daily, name="daily", infrastructure=k8s, work_pool_name="k8s", apply=True)
+                """,
+                """
+                from flows import daily
+
+                # TODO(migrate PF205): set these infrastructure block fields in the kubernetes work pool's base job template: customizations=[{"op": "add", "path": "/spec/x", "value": 1},]
+                daily.deploy(name="daily", work_pool_name="k8s", job_variables={"namespace": "flows"}, image="acme/daily:3", build=False, push=False, enforce_parameter_schema=False)
+                """));
+    }
 }
