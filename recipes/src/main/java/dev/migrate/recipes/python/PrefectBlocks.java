@@ -35,6 +35,7 @@ public final class PrefectBlocks {
 
     private final Map<String, Object> infrastructure;
     private final Map<String, Object> storage;
+    private final List<String> keptStorage;
 
     @SuppressWarnings("unchecked")
     private PrefectBlocks() {
@@ -45,6 +46,7 @@ public final class PrefectBlocks {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             infrastructure = (Map<String, Object>) root.get("infrastructure");
             storage = (Map<String, Object>) root.get("storage");
+            keptStorage = List.copyOf((List<String>) root.get("kept_storage"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,13 +97,16 @@ public final class PrefectBlocks {
     /**
      * Whether a dotted name (a class, or its {@code load} method) is one of the Prefect 3 source classes:
      * {@code prefect_gcp.cloud_storage.GcsBucket.load} matches {@code prefect_gcp.GcsBucket}, the same
-     * package and class re-exported at its top.
+     * package and class re-exported at its top; or a 2.x storage block Prefect 3 keeps ({@code RemoteFileSystem}).
      */
     @SuppressWarnings("unchecked")
     public boolean isSourceClass(String dotted) {
         String name = dotted.endsWith(".load") ? dotted.substring(0, dotted.length() - ".load".length()) : dotted;
         String pkg = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
         String cls = name.substring(name.lastIndexOf('.') + 1);
+        if (keptStorage.contains(name)) {
+            return true;
+        }
         for (Object v : storage.values()) {
             String source = String.valueOf(((Map<String, Object>) v).get("source"));
             if (source.startsWith(pkg + ".") && source.endsWith("." + cls)) {
