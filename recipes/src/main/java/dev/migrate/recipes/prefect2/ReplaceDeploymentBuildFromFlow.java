@@ -188,9 +188,9 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 unpackedKeys.addAll(keys.get());
             }
             String variable = null;
-            if (stmt.kind() == NodeKind.ASSIGN) {
+            if (stmt.kind() == NodeKind.ASSIGN || stmt.kind() == NodeKind.ANN_ASSIGN) {
                 Statements.Assignment a = Statements.assignment(stmt).orElseThrow();
-                if (a.targets().size() == 1 && a.targets().get(0).kind() == NodeKind.NAME
+                if (a.targets().size() == 1 && a.targets().get(0).kind() == NodeKind.NAME && a.value() != null
                         && Expressions.unwrap(a.value()) == call) {
                     variable = Expressions.name(a.targets().get(0));
                 }
@@ -437,8 +437,10 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                         edited.withPrefix(dev.migrate.rewriters.python.tree.Space.EMPTY)).withPrefix(edited.prefix());
             }
 
-            Node newStmt = TreeEdits.replace(stmt, applied != null ? applied : call, edited).withPrefix(stmt.prefix());
+            Node converted = TreeEdits.replace(stmt, applied != null ? applied : call, edited).withPrefix(stmt.prefix());
+            final Node newStmt = annotatedAsRunnerDeployment(converted);
             Node result = TreeEdits.replaceKeepingPrefix(root, stmt, newStmt);
+
             if (variable != null && applyNow) {
                 result = StatementEdits.insertAfter(result, newStmt, variable + ".apply()", file.style());
             }
@@ -463,6 +465,23 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 }
             }
             return result;
+        }
+
+        /**
+         * {@code deployment: Deployment = ...} with the annotation naming what to_deployment makes: the removed class
+         * would be a NameError once its import goes.
+         */
+        private Node annotatedAsRunnerDeployment(Node stmt) {
+            if (stmt.kind() != NodeKind.ANN_ASSIGN) {
+                return stmt;
+            }
+            Node annotation = Statements.assignment(stmt).orElseThrow().annotation();
+            if (annotation == null || imports.qualifiedName(annotation).filter(DEPLOYMENT::contains).isEmpty()) {
+                return stmt;
+            }
+            neededImports.add("prefect.deployments.runner.RunnerDeployment");
+            return TreeEdits.replace(stmt, annotation,
+                    Snippets.expression("RunnerDeployment", file.style()).withPrefix(annotation.prefix()));
         }
 
         /** Removes block variables nobody uses any more, adds and drops imports, writes the TODOs. */

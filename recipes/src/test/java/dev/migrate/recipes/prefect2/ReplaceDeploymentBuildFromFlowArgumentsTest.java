@@ -232,4 +232,39 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
                 daily.deploy(name="daily", work_pool_name="k8s", job_variables={"namespace": "flows"}, image="acme/daily:3", build=False, push=False, enforce_parameter_schema=False)
                 """));
     }
+
+    // an annotated assignment was left to a person with "build_from_flow was removed"
+    @Test
+    void anAnnotatedDeploymentVariableIsConvertedAndAnnotatedAsARunnerDeployment() {
+        rewriteRun(
+            python(
+                """
+                from prefect.deployments import Deployment
+
+                from flows import awkward
+
+                deployment: Deployment = Deployment.build_from_flow(  # build it
+                    flow=awkward,  # the flow
+                    name="awkward",
+                    work_pool_name="pool",  # the pool
+                    apply=True,  # apply now
+                )
+                """,
+                """
+                from pathlib import Path
+
+                from prefect.deployments.runner import RunnerDeployment
+
+                from flows import awkward
+
+                deployment: RunnerDeployment = awkward.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:awkward").to_deployment(  # build it
+                    # the flow
+                    name="awkward",
+                    work_pool_name="pool",  # the pool
+                    enforce_parameter_schema=False,
+                    # apply now
+                )
+                deployment.apply()
+                """));
+    }
 }
