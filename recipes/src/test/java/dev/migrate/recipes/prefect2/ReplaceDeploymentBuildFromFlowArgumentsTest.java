@@ -249,6 +249,7 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
                     work_pool_name="pool",  # the pool
                     apply=True,  # apply now
                 )
+                print("registered")
                 """,
                 """
                 from pathlib import Path
@@ -265,6 +266,7 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
                     # apply now
                 )
                 deployment.apply()
+                print("registered")
                 """));
     }
 }
