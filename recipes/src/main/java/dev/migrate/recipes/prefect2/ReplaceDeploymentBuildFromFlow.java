@@ -270,7 +270,13 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                         if ("image".equals(k)) {
                             image = a.value().text();
                         } else if (k != null && infra.get().jobVariables().contains(k)) {
-                            jobVariables.field(k, a.value());
+                            Optional<String> member = imports.qualifiedName(a.value())
+                                    .flatMap(q -> PrefectBlocks.get().enumValue(q));
+                            if (member.isPresent()) {
+                                jobVariables.field(k, quote(member.get()));
+                            } else {
+                                jobVariables.field(k, a.value());
+                            }
                         } else {
                             dropped.add(k == null ? a.node().text() : k);
                             droppedText.add(PythonCode.oneLine(a.node()));

@@ -36,6 +36,7 @@ public final class PrefectBlocks {
     private final Map<String, Object> infrastructure;
     private final Map<String, Object> storage;
     private final List<String> keptStorage;
+    private final Map<String, Map<String, String>> enumValues;
 
     @SuppressWarnings("unchecked")
     private PrefectBlocks() {
@@ -47,6 +48,7 @@ public final class PrefectBlocks {
             infrastructure = (Map<String, Object>) root.get("infrastructure");
             storage = (Map<String, Object>) root.get("storage");
             keptStorage = List.copyOf((List<String>) root.get("kept_storage"));
+            enumValues = (Map<String, Map<String, String>>) root.get("enum_values");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,6 +94,16 @@ public final class PrefectBlocks {
                 (Map<String, String>) m.getOrDefault("arguments", Map.of()),
                 (List<String>) m.getOrDefault("credentials", List.of()),
                 (List<String>) m.getOrDefault("bucket_path", List.of()), credentials));
+    }
+
+    /**
+     * The Prefect 3 job variable value of a 2.x infrastructure enum member ({@code
+     * prefect.infrastructure.kubernetes.KubernetesImagePullPolicy.ALWAYS} gives {@code Always}), or empty.
+     */
+    public Optional<String> enumValue(String dottedMember) {
+        int dot = dottedMember.lastIndexOf('.');
+        Map<String, String> members = dot < 0 ? null : enumValues.get(dottedMember.substring(0, dot));
+        return members == null ? Optional.empty() : Optional.ofNullable(members.get(dottedMember.substring(dot + 1)));
     }
 
     /**

@@ -269,4 +269,37 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
                 print("registered")
                 """));
     }
+
+    // the enum member stayed, with the import of its removed module: the script failed at import in Prefect 3
+    @Test
+    void anImagePullPolicyEnumBecomesTheStringTheWorkerTakes() {
+        rewriteRun(
+            python(
+                """
+                from prefect.deployments import Deployment
+                from prefect.infrastructure.kubernetes import KubernetesJob, KubernetesImagePullPolicy
+
+                from flows import daily
+
+                Deployment.build_from_flow(
+                    flow=daily,
+                    name="daily",
+                    infrastructure=KubernetesJob(namespace="flows", image_pull_policy=KubernetesImagePullPolicy.IF_NOT_PRESENT),
+                    work_pool_name="k8s",
+                    apply=True,
+                )
+                """,
+                """
+                from pathlib import Path
+
+                from flows import daily
+
+                daily.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:daily").deploy(
+                    name="daily",
+                    work_pool_name="k8s",
+                    job_variables={"namespace": "flows", "image_pull_policy": "IfNotPresent"},
+                    enforce_parameter_schema=False,
+                )
+                """));
+    }
 }
