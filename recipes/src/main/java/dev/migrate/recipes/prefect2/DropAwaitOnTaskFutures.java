@@ -23,8 +23,9 @@ import org.openrewrite.ExecutionContext;
  * In Prefect 2 async flows awaited {@code task.submit(...)} and {@code future.result()}; Prefect 3 futures are
  * synchronous, and awaiting one raises TypeError (BHV007). The {@code await} before a submit or map of one of
  * the module's tasks (in an async flow, of any module-level name: tasks are often imported), or before
- * {@code .result()} of a future one of them returned (a name bound to it, or the loop variable over a list of
- * them), is dropped: the value is the same. Awaiting the future
+ * {@code .result()} or {@code .wait()} of a future one of them returned (a name bound to it, or the loop variable
+ * over a list of them), is dropped: the value is the same ({@code wait()}'s state is read by
+ * {@link ReadFutureStateFromProperty}). Awaiting the future
  * itself is left to a person, who picks {@code .result()} or {@code .wait()}.
  */
 public class DropAwaitOnTaskFutures extends PythonRecipe {
@@ -124,14 +125,14 @@ public class DropAwaitOnTaskFutures extends PythonRecipe {
         return PrefectFunctions.submitted(expr).filter(tasks::containsKey).isPresent();
     }
 
-    /** {@code f.result(...)} of a name bound to a task future in the same function, or of a submit itself. */
+    /** {@code f.result(...)} or {@code f.wait(...)} of a name bound to a task future in the same function, or of a submit. */
     private static boolean resultOfFuture(Node expr, Set<String> futures, Map<String, Node> tasks) {
         if (expr.kind() != NodeKind.CALL || expr.nodes().get(0).kind() != NodeKind.ATTRIBUTE) {
             return false;
         }
         Node callee = expr.nodes().get(0);
         List<dev.migrate.rewriters.python.tree.Token> tokens = callee.tokens();
-        if (tokens.isEmpty() || !tokens.get(tokens.size() - 1).text().equals("result")) {
+        if (tokens.isEmpty() || !List.of("result", "wait").contains(tokens.get(tokens.size() - 1).text())) {
             return false;
         }
         Node receiver = Expressions.unwrap(callee.nodes().get(0));

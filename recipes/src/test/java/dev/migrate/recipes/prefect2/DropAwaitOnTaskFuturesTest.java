@@ -86,6 +86,7 @@ class DropAwaitOnTaskFuturesTest implements PythonRewriteTest {
                     mapped = await fetch.map(urls)
                     for m in mapped:
                         rows.append(await m.result())
+                        state = await m.wait()
                     return rows
                 """,
                 """
@@ -102,6 +103,7 @@ class DropAwaitOnTaskFuturesTest implements PythonRewriteTest {
                     mapped = fetch.map(urls)
                     for m in mapped:
                         rows.append(m.result())
+                        state = m.wait()
                     return rows
                 """));
     }
