@@ -188,17 +188,23 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 unpackedKeys.addAll(keys.get());
             }
             String variable = null;
+            // `await Deployment.build_from_flow(...)` in async deployment scripts (2.x made it sync_compatible)
+            boolean awaited = false;
             if (stmt.kind() == NodeKind.ASSIGN || stmt.kind() == NodeKind.ANN_ASSIGN) {
                 Statements.Assignment a = Statements.assignment(stmt).orElseThrow();
                 if (a.targets().size() == 1 && a.targets().get(0).kind() == NodeKind.NAME && a.value() != null
-                        && Expressions.unwrap(a.value()) == call) {
+                        && (Expressions.unwrap(a.value()) == call || awaits(a.value(), call))) {
                     variable = Expressions.name(a.targets().get(0));
+                    awaited = awaits(a.value(), call);
                 }
             }
             // `Deployment.build_from_flow(...).apply()` as a statement applies at once, like apply=True
             Node applied = chainedApply(stmt, call);
+            if (stmt.kind() == NodeKind.EXPR_STMT && awaits(stmt.nodes().get(0), call)) {
+                awaited = true;
+            }
             boolean inline = stmt.kind() == NodeKind.EXPR_STMT
-                    && (Expressions.unwrap(stmt.nodes().get(0)) == call || applied != null);
+                    && (Expressions.unwrap(stmt.nodes().get(0)) == call || applied != null || awaited);
             if (variable == null && !inline) {
                 return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
                         + "use flow.from_source(...).deploy(...) or flow.to_deployment(...)");
@@ -314,11 +320,16 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 return manual(root, stmt, call, "PF201", "flow.serve() blocks, so several deployments in one "
                         + "script must be served together: prefect.serve(flow.to_deployment(...), ...)");
             }
+            if (awaited && mode.equals("serve")) {
+                return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; in async "
+                        + "code serve the flow with await prefect.aserve(await flow.to_deployment(...)) or deploy it to "
+                        + "a work pool with await flow.deploy(...)");
+            }
             String callee;
             boolean modulePath = false;
             if (image != null && source != null) {
                 // 2.x ran the image and pulled the flow's code from the storage into it: the same in Prefect 3
-                callee = flow + ".from_source(source=" + source + ", entrypoint=" + entrypoint + ")." + mode;
+                callee = fromSource(flow, source, entrypoint, awaited) + "." + mode;
                 if (mode.equals("to_deployment")) {
                     jobVariables.first("image", image);
                 }
@@ -334,6 +345,11 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 if (source == null && at.isEmpty()) {
                     return manual(root, stmt, call, "PF201", "the flow's source file is unknown; deploy it with "
                             + "flow.from_source(source, entrypoint).deploy(...)");
+                }
+                if (at.isPresent() && held(at.get()).isEmpty() && awaited) {
+                    return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
+                            + "deploy this flow from an installed package with await flow.to_deployment(..., "
+                            + "entrypoint_type=EntrypointType.MODULE_PATH), then await its apply()");
                 }
                 if (at.isPresent() && held(at.get()).isEmpty()) {
                     // the flow comes from an installed package: Prefect 2 recorded the path of the installed file;
@@ -351,7 +367,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                         entrypoint = quote(at.get().entrypoint());
                         neededImports.add("pathlib.Path");
                     }
-                    callee = flow + ".from_source(source=" + source + ", entrypoint=" + entrypoint + ")." + mode;
+                    callee = fromSource(flow, source, entrypoint, awaited) + "." + mode;
                 }
             }
 
@@ -448,7 +464,8 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             Node result = TreeEdits.replaceKeepingPrefix(root, stmt, newStmt);
 
             if (variable != null && applyNow) {
-                result = StatementEdits.insertAfter(result, newStmt, variable + ".apply()", file.style());
+                result = StatementEdits.insertAfter(result, newStmt, (awaited ? "await " : "") + variable + ".apply()",
+                        file.style());
             }
             if (!mode.equals("serve") && view.keyword("work_pool_name").isEmpty() && !unpackedKeys.contains("work_pool_name")) {
                 // deploy() raises without a pool (unless PREFECT_DEFAULT_WORK_POOL_NAME is set); a deployment
@@ -846,6 +863,21 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             char q = file.style().quote();
             return q + s + q;
         }
+    }
+
+    /** Whether {@code expr} is {@code await call} (in parentheses or not). */
+    private static boolean awaits(Node expr, Node call) {
+        Node e = Expressions.unwrap(expr);
+        return e.kind() == NodeKind.AWAIT && !e.nodes().isEmpty() && Expressions.unwrap(e.nodes().get(0)) == call;
+    }
+
+    /**
+     * {@code flow.from_source(...)}; awaited in async code, where Prefect 3's from_source (sync_compatible in 3.0,
+     * async_dispatch later) returns a coroutine, as the deploy or to_deployment after it does (the outer await).
+     */
+    private static String fromSource(String flow, String source, String entrypoint, boolean awaited) {
+        String call = flow + ".from_source(source=" + source + ", entrypoint=" + entrypoint + ")";
+        return awaited ? "(await " + call + ")" : call;
     }
 
     /** The {@code call.apply()} call that is the whole statement {@code stmt}, or null. */

@@ -302,4 +302,64 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
                 )
                 """));
     }
+
+    // async deployment scripts awaited build_from_flow (sync_compatible in 2.x): left to a person before; in async
+    // code Prefect 3's from_source and to_deployment/deploy return coroutines, so both are awaited
+    @Test
+    void anAwaitedDeploymentIsConvertedWithAwaitedCalls() {
+        rewriteRun(
+            python(
+                """
+                import asyncio
+                from prefect.deployments import Deployment
+
+                from flows import aflow
+
+
+                async def main():
+                    deployment = await Deployment.build_from_flow(flow=aflow, name="later", work_pool_name="p")
+                    await deployment.apply()
+                    now = await Deployment.build_from_flow(flow=aflow, name="now", work_pool_name="p", apply=True)
+                    await Deployment.build_from_flow(flow=aflow, name="inline", work_pool_name="p", apply=True)
+                    return now
+                """,
+                """
+                import asyncio
+                from pathlib import Path
+
+                from flows import aflow
+
+
+                async def main():
+                    deployment = await (await aflow.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:aflow")).to_deployment(name="later", work_pool_name="p", enforce_parameter_schema=False)
+                    await deployment.apply()
+                    now = await (await aflow.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:aflow")).to_deployment(name="now", work_pool_name="p", enforce_parameter_schema=False)
+                    await now.apply()
+                    await (await aflow.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:aflow")).deploy(name="inline", work_pool_name="p", enforce_parameter_schema=False)
+                    return now
+                """));
+    }
+
+    @Test
+    void anAwaitedDeploymentThatWouldBeServedIsLeftToAPerson() {
+        rewriteRun(
+            python(
+                """
+                from prefect.deployments import Deployment
+                from flows import aflow
+
+
+                async def main():
+                    await Deployment.build_from_flow(flow=aflow, name="local", apply=True)
+                """,
+                """
+                from prefect.deployments import Deployment
+                from flows import aflow
+
+
+                async def main():
+                    # TODO(migrate PF201): Deployment.build_from_flow was removed in Prefect 3; in async code serve the flow with await prefect.aserve(await flow.to_deployment(...)) or deploy it to a work pool with await flow.deploy(...)
+                    await Deployment.build_from_flow(flow=aflow, name="local", apply=True)
+                """));
+    }
 }
