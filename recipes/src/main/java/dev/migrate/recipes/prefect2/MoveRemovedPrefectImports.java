@@ -246,13 +246,25 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
                 break; // every name moved away
             }
         }
-        Node result = placeMovedAway(root, stmt, kept, movedAway, file);
+        Node result = placeMovedAway(root, stmt, kept, sameModuleMerged(movedAway), file);
         for (Move m : moves) {
             if (!m.aliased() && !m.binding().localName().equals(m.object())) {
                 result = renameUses(result, m.binding().localName(), m.object(), file);
             }
         }
         return result;
+    }
+
+    /** {@code from m import a} and {@code from m import b} as one {@code from m import a, b}, in first-seen order. */
+    private static List<String> sameModuleMerged(List<String> imports) {
+        Map<String, List<String>> byModule = new LinkedHashMap<>();
+        for (String i : imports) {
+            int at = i.indexOf(" import ");
+            byModule.computeIfAbsent(i.substring(0, at), k -> new ArrayList<>()).add(i.substring(at + " import ".length()));
+        }
+        List<String> out = new ArrayList<>();
+        byModule.forEach((from, names) -> out.add(from + " import " + String.join(", ", names)));
+        return out;
     }
 
     /**

@@ -217,6 +217,32 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
                 """));
     }
 
+    // found by the session 12 sweep: early 2.x flows returned prefect.orion states, reported as removed only
+    @Test
+    void statesFromPrefectOrionMoveToPrefectStates() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow
+                from prefect.orion.schemas.states import Completed, Failed, StateType
+
+                @flow
+                def f(ok: bool):
+                    state = Completed(message="ok") if ok else Failed(message="no")
+                    return state if state.type != StateType.CANCELLED else None
+                """,
+                """
+                from prefect import flow
+                from prefect.states import Completed, Failed
+                from prefect.client.schemas.objects import StateType
+
+                @flow
+                def f(ok: bool):
+                    state = Completed(message="ok") if ok else Failed(message="no")
+                    return state if state.type != StateType.CANCELLED else None
+                """));
+    }
+
     @Test
     void renamedTaskRunnerIsRenamedWhereUsed() {
         rewriteRun(python(
