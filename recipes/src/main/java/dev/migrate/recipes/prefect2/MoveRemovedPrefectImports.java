@@ -370,10 +370,12 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
 
     /**
      * A name under {@code prefect.orion} or {@code prefect.client.orion}: Prefect 2.8 renamed them (to
-     * prefect.server and prefect.client.orchestration), so the 2.20 surface does not list them either.
+     * prefect.server and prefect.client.orchestration), so the 2.20 surface does not list them either; the same
+     * for {@code prefect.infrastructure.docker}, the early 2.x name of prefect.infrastructure.container.
      */
     private static boolean fromOrion(String qualifiedName) {
-        return qualifiedName.startsWith("prefect.orion.") || qualifiedName.startsWith("prefect.client.orion.");
+        return qualifiedName.startsWith("prefect.orion.") || qualifiedName.startsWith("prefect.client.orion.")
+                || qualifiedName.startsWith("prefect.infrastructure.docker.");
     }
 
     /** Prefect 2 names still imported that Prefect 3 removed: a person decides (other recipes replace the common ones). */

@@ -348,19 +348,23 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
     }
 
     // prefect.orion was renamed in Prefect 2.8, so the 2.20 surface does not list it: its imports went unreported
+    // (and so did the early 2.x prefect.infrastructure.docker, found by the session 12 sweep)
     @Test
     void orionImportsThatPrefect3LacksAreLeftForAPerson() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
                         .extracting(r -> r.line() + " " + r.code() + " " + r.manual() + " " + r.message())
                         .containsExactly(
                                 "1 PF216 true prefect.orion.schemas.filters.FlowRunFilter does not exist in Prefect 3; replace it",
-                                "2 PF216 true prefect.client.orion.OrionClient does not exist in Prefect 3; replace it")),
+                                "2 PF216 true prefect.client.orion.OrionClient does not exist in Prefect 3; replace it",
+                                "3 PF216 true prefect.infrastructure.docker.DockerContainer does not exist in Prefect 3; replace it")),
             python(
                 """
                 from prefect.orion.schemas.filters import FlowRunFilter
                 from prefect.client.orion import OrionClient
+                from prefect.infrastructure.docker import DockerContainer
 
                 runs = OrionClient().read_flow_runs(flow_run_filter=FlowRunFilter())
+                docker = DockerContainer(image="acme/etl:1")
                 """));
     }
 
