@@ -9,6 +9,7 @@ import dev.migrate.recipes.python.ArgEdits;
 import dev.migrate.recipes.python.PrefectBlocks;
 import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.recipes.python.StarImports;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.edit.Snippets;
@@ -126,7 +127,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
     }
 
     static boolean isDeploymentCall(Imports imports, Node call) {
-        String q = imports.qualifiedName(call).orElse("");
+        String q = StarImports.qualifiedName(imports, call).orElse("");
         return DEPLOYMENT.contains(q) || DEPLOYMENT.stream().anyMatch(d -> q.equals(d + ".build_from_flow"));
     }
 
@@ -161,7 +162,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (stmt == null) {
                 return root;
             }
-            if (!imports.qualifiedName(call).orElse("").endsWith(".build_from_flow")) {
+            if (!StarImports.qualifiedName(imports, call).orElse("").endsWith(".build_from_flow")) {
                 return manual(root, stmt, call, "PF201", "Deployment(...) was removed in Prefect 3; "
                         + "deploy the flow with flow.from_source(...).deploy(...) or a prefect.yaml entry");
             }

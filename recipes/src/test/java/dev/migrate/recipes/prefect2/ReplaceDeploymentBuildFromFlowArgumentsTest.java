@@ -362,4 +362,29 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
                     await Deployment.build_from_flow(flow=aflow, name="local", apply=True)
                 """));
     }
+
+    // scan reported the deployment as fixed by this recipe, which changed nothing and said nothing
+    @Test
+    void aDeploymentFromAStarImportIsConverted() {
+        rewriteRun(
+            python(
+                """
+                from prefect import *
+                from prefect.deployments import *
+
+                from flows import starred
+
+                Deployment.build_from_flow(flow=starred, name="s", work_pool_name="p", apply=True)
+                """,
+                """
+                from pathlib import Path
+
+                from prefect import *
+                from prefect.deployments import *
+
+                from flows import starred
+
+                starred.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:starred").deploy(name="s", work_pool_name="p", enforce_parameter_schema=False)
+                """));
+    }
 }
