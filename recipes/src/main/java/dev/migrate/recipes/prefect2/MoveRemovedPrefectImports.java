@@ -371,11 +371,13 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
     /**
      * A name under {@code prefect.orion} or {@code prefect.client.orion}: Prefect 2.8 renamed them (to
      * prefect.server and prefect.client.orchestration), so the 2.20 surface does not list them either; the same
-     * for {@code prefect.infrastructure.docker}, the early 2.x name of prefect.infrastructure.container.
+     * for {@code prefect.infrastructure.docker}, the early 2.x name of prefect.infrastructure.container, and for the
+     * {@code PREFECT_ORION_*} settings objects (PREFECT_SERVER_* since 2.8).
      */
     private static boolean fromOrion(String qualifiedName) {
         return qualifiedName.startsWith("prefect.orion.") || qualifiedName.startsWith("prefect.client.orion.")
-                || qualifiedName.startsWith("prefect.infrastructure.docker.");
+                || qualifiedName.startsWith("prefect.infrastructure.docker.")
+                || qualifiedName.startsWith("prefect.settings.PREFECT_ORION_");
     }
 
     /** Prefect 2 names still imported that Prefect 3 removed: a person decides (other recipes replace the common ones). */

@@ -356,15 +356,18 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
                         .containsExactly(
                                 "1 PF216 true prefect.orion.schemas.filters.FlowRunFilter does not exist in Prefect 3; replace it",
                                 "2 PF216 true prefect.client.orion.OrionClient does not exist in Prefect 3; replace it",
-                                "3 PF216 true prefect.infrastructure.docker.DockerContainer does not exist in Prefect 3; replace it")),
+                                "3 PF216 true prefect.infrastructure.docker.DockerContainer does not exist in Prefect 3; replace it",
+                                "4 PF216 true prefect.settings.PREFECT_ORION_API_HOST does not exist in Prefect 3; replace it")),
             python(
                 """
                 from prefect.orion.schemas.filters import FlowRunFilter
                 from prefect.client.orion import OrionClient
                 from prefect.infrastructure.docker import DockerContainer
+                from prefect.settings import PREFECT_ORION_API_HOST
 
                 runs = OrionClient().read_flow_runs(flow_run_filter=FlowRunFilter())
                 docker = DockerContainer(image="acme/etl:1")
+                host = PREFECT_ORION_API_HOST.value()
                 """));
     }
 
