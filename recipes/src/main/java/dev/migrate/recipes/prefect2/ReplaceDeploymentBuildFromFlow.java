@@ -63,6 +63,9 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             "cron", "prefect.client.schemas.schedules.CronSchedule",
             "interval", "prefect.client.schemas.schedules.IntervalSchedule",
             "rrule", "prefect.client.schemas.schedules.RRuleSchedule");
+    /** Methods of 2.x Deployment objects that Prefect 3's RunnerDeployment does not have. */
+    private static final Set<String> REMOVED_DEPLOYMENT_METHODS = Set.of("upload_to_storage", "update", "load",
+            "to_yaml", "load_from_yaml");
     /** Arguments the conversion consumes itself. */
     private static final Set<String> CONSUMED = Set.of("flow", "apply", "infrastructure", "storage", "entrypoint",
             "infra_overrides", "schedule", "is_schedule_active");
@@ -149,6 +152,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         private final Set<String> blockVariables = new LinkedHashSet<>();
         private final Set<String> neededImports = new java.util.TreeSet<>(); // added in order: merged names stay sorted
         private int deploymentCalls;
+        private final Set<Node> methodCallsSeen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
         Conversion(PythonFile file, Imports imports, ExecutionContext ctx) {
             this.file = file;
@@ -463,6 +467,9 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             Node converted = TreeEdits.replace(stmt, applied != null ? applied : call, edited).withPrefix(stmt.prefix());
             final Node newStmt = annotatedAsRunnerDeployment(converted);
             Node result = TreeEdits.replaceKeepingPrefix(root, stmt, newStmt);
+            if (variable != null) {
+                result = prefect2DeploymentMethods(result, stmt, variable);
+            }
 
             if (variable != null && applyNow) {
                 result = StatementEdits.insertAfter(result, newStmt, (awaited ? "await " : "") + variable + ".apply()",
@@ -486,6 +493,46 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             for (int i = todos.size() - 1; i >= 0; i--) {
                 if (todos.get(i).statement() == stmt) {
                     todos.set(i, new Todo(newStmt, todos.get(i).code(), todos.get(i).message()));
+                }
+            }
+            return result;
+        }
+
+        /**
+         * The variable now holds a RunnerDeployment: {@code apply(upload=...)} loses {@code upload} (TypeError: Prefect
+         * 3 uploads nothing), and the 2.x Deployment methods it lacks get a TODO ({@code upload_to_storage()},
+         * {@code update(...)}, {@code load()}: AttributeError).
+         */
+        private Node prefect2DeploymentMethods(Node root, Node stmt, String variable) {
+            Node scope = enclosingFunction(stmt);
+            Node result = root;
+            for (Node call : TreeIndex.of(scope == null ? original : scope).find(NodeKind.CALL)) {
+                Node callee = call.nodes().get(0);
+                List<dev.migrate.rewriters.python.tree.Token> tokens = callee.tokens();
+                if (callee.kind() != NodeKind.ATTRIBUTE || tokens.isEmpty() || callee.nodes().isEmpty()
+                        || Expressions.unwrap(callee.nodes().get(0)).kind() != NodeKind.NAME
+                        || !Expressions.name(Expressions.unwrap(callee.nodes().get(0))).equals(variable)) {
+                    continue;
+                }
+                if (!methodCallsSeen.add(call)) {
+                    continue; // the variable holds several deployments in turn: one note per call
+                }
+                String method = tokens.get(tokens.size() - 1).text();
+                Optional<Argument> upload = new CallView(call).keyword("upload");
+                if (method.equals("apply") && upload.isPresent() && TreeEdits.path(result, call) != null) {
+                    result = TreeEdits.replace(result, call, ArgEdits.remove(call, upload.get().node()));
+                    note(call, false, "PF201", "dropped upload= from " + variable + ".apply(): Prefect 3 deployments "
+                            + "upload nothing");
+                } else if (REMOVED_DEPLOYMENT_METHODS.contains(method)) {
+                    Node at = PythonCode.statementOf(original, call);
+                    String message = variable + " is a Prefect 3 RunnerDeployment, which has no " + method + "(): "
+                            + (method.equals("upload_to_storage") ? "push the code where from_source reads it "
+                            + "(a prefect.yaml push step) and remove this call" : "set what it did in the "
+                            + "to_deployment(...) arguments and remove this call");
+                    if (at != null) {
+                        todos.add(new Todo(at, "PF201", message));
+                    }
+                    note(call, true, "PF201", message);
                 }
             }
             return result;

@@ -387,4 +387,31 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
                 starred.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:starred").deploy(name="s", work_pool_name="p", enforce_parameter_schema=False)
                 """));
     }
+
+    // found by the session 12 sweep: the 2.x Deployment methods stayed on what is now a RunnerDeployment
+    @Test
+    void prefect2DeploymentMethodsOnTheVariableAreDroppedOrFlagged() {
+        rewriteRun(
+            python(
+                """
+                from prefect.deployments import Deployment
+                from flows import etl
+
+                deployment = Deployment.build_from_flow(flow=etl, name="etl", work_pool_name="proc")
+                deployment.upload_to_storage()
+                deployment_id = deployment.apply(upload=True)
+                print(deployment.name, deployment_id)
+                """,
+                """
+                from pathlib import Path
+
+                from flows import etl
+
+                deployment = etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:etl").to_deployment(name="etl", work_pool_name="proc", enforce_parameter_schema=False)
+                # TODO(migrate PF201): deployment is a Prefect 3 RunnerDeployment, which has no upload_to_storage(): push the code where from_source reads it (a prefect.yaml push step) and remove this call
+                deployment.upload_to_storage()
+                deployment_id = deployment.apply()
+                print(deployment.name, deployment_id)
+                """));
+    }
 }
