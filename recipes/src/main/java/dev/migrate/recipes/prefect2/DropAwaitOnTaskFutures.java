@@ -23,7 +23,9 @@ import org.openrewrite.ExecutionContext;
  * In Prefect 2 async flows awaited {@code task.submit(...)} and {@code future.result()}; Prefect 3 futures are
  * synchronous, and awaiting one raises TypeError (BHV007). The {@code await} before a submit or map of one of
  * the module's tasks (in an async flow, of any module-level name: tasks are often imported), or before
- * {@code .result()} of a future one of them returned, is dropped: the value is the same. Awaiting the future
+ * {@code .result()} or {@code .wait()} of a future one of them returned (a name bound to it, or the loop variable
+ * over a list of them), is dropped: the value is the same ({@code wait()}'s state is read by
+ * {@link ReadFutureStateFromProperty}). Awaiting the future
  * itself is left to a person, who picks {@code .result()} or {@code .wait()}.
  */
 public class DropAwaitOnTaskFutures extends PythonRecipe {
@@ -123,14 +125,14 @@ public class DropAwaitOnTaskFutures extends PythonRecipe {
         return PrefectFunctions.submitted(expr).filter(tasks::containsKey).isPresent();
     }
 
-    /** {@code f.result(...)} of a name bound to a task future in the same function, or of a submit itself. */
+    /** {@code f.result(...)} or {@code f.wait(...)} of a name bound to a task future in the same function, or of a submit. */
     private static boolean resultOfFuture(Node expr, Set<String> futures, Map<String, Node> tasks) {
         if (expr.kind() != NodeKind.CALL || expr.nodes().get(0).kind() != NodeKind.ATTRIBUTE) {
             return false;
         }
         Node callee = expr.nodes().get(0);
         List<dev.migrate.rewriters.python.tree.Token> tokens = callee.tokens();
-        if (tokens.isEmpty() || !tokens.get(tokens.size() - 1).text().equals("result")) {
+        if (tokens.isEmpty() || !List.of("result", "wait").contains(tokens.get(tokens.size() - 1).text())) {
             return false;
         }
         Node receiver = Expressions.unwrap(callee.nodes().get(0));
@@ -141,16 +143,16 @@ public class DropAwaitOnTaskFutures extends PythonRecipe {
                 || submitsTask(receiver, tasks);
     }
 
-    /** Names a function assigns a submit or map of one of the module's tasks to, awaited or not. */
+    /**
+     * Names a function binds to task futures: a submit or map of one of the module's tasks (awaited or not), a
+     * list of submits ({@code [await t.submit(u) for u in urls]}), and the loop variable of a {@code for} statement
+     * or comprehension over such a list ({@code [await f.result() for f in futures]}).
+     */
     private static Set<String> futureNames(Node body, Map<String, Node> tasks) {
         Set<String> out = new HashSet<>();
         for (Node assign : Nodes.find(body, NodeKind.ASSIGN)) {
             List<Node> parts = assign.nodes();
-            Node value = Expressions.unwrap(parts.get(parts.size() - 1));
-            if (value.kind() == NodeKind.AWAIT) {
-                value = Expressions.unwrap(value.nodes().get(0));
-            }
-            if (submitsTask(value, tasks)) {
+            if (holdsFutures(parts.get(parts.size() - 1), tasks)) {
                 for (Node target : parts.subList(0, parts.size() - 1)) {
                     if (target.kind() == NodeKind.NAME) {
                         out.add(Expressions.name(target));
@@ -158,6 +160,43 @@ public class DropAwaitOnTaskFutures extends PythonRecipe {
                 }
             }
         }
+        List<Node> loops = new java.util.ArrayList<>(Nodes.find(body, NodeKind.FOR));
+        loops.addAll(Nodes.find(body, NodeKind.COMP_FOR));
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (Node loop : loops) {
+                List<Node> parts = loop.nodes();
+                if (parts.size() < 2 || parts.get(0).kind() != NodeKind.NAME) {
+                    continue;
+                }
+                Node iterated = Expressions.unwrap(parts.get(1));
+                boolean overFutures = iterated.kind() == NodeKind.NAME && out.contains(Expressions.name(iterated))
+                        || holdsFutures(iterated, tasks);
+                if (overFutures && out.add(Expressions.name(parts.get(0)))) {
+                    grew = true;
+                }
+            }
+        }
         return out;
+    }
+
+    /** A submit or map of a task (awaited or not), or a list literal or comprehension of such submits. */
+    private static boolean holdsFutures(Node expr, Map<String, Node> tasks) {
+        Node value = awaited(expr);
+        if (submitsTask(value, tasks)) {
+            return true;
+        }
+        if (value.kind() == NodeKind.LIST_COMP && !value.nodes().isEmpty()) {
+            return submitsTask(awaited(value.nodes().get(0)), tasks);
+        }
+        if (value.kind() == NodeKind.LIST && !value.nodes().isEmpty()) {
+            return value.nodes().stream().allMatch(e -> submitsTask(awaited(e), tasks));
+        }
+        return false;
+    }
+
+    private static Node awaited(Node expr) {
+        Node value = Expressions.unwrap(expr);
+        return value.kind() == NodeKind.AWAIT ? Expressions.unwrap(value.nodes().get(0)) : value;
     }
 }

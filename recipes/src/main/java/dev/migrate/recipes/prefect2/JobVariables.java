@@ -36,6 +36,11 @@ final class JobVariables {
         fields.put(key, dict.map(Object.class::cast).orElse(value.text().strip()));
     }
 
+    /** A block field whose value the recipe wrote ({@code "Always"} for an enum member Prefect 3 has not). */
+    void field(String key, String expression) {
+        fields.put(key, expression);
+    }
+
     /** A field written by the recipe itself, ahead of the others. */
     void first(String key, String expression) {
         Map<String, Object> rest = new LinkedHashMap<>(fields);

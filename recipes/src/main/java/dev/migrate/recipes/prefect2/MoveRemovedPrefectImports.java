@@ -87,6 +87,12 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
                 continue;
             }
             Optional<String> to = PrefectMoves.get().target(b.qualifiedName(), target);
+            Optional<String> first = PrefectMoves.get().firstTarget(b.qualifiedName());
+            if (to.isPresent() && first.isPresent() && !first.equals(to) && usedOutsideDeployments(before, b.localName())) {
+                // the newer homes (prefect.schedules.Cron, ...) build schedules for deploy/serve only: the client API
+                // (create_deployment_schedules, DeploymentScheduleCreate) and isinstance checks need the models
+                to = first;
+            }
             if (to.isPresent()) {
                 String[] split = PrefectMoves.split(to.get());
                 byStatement.computeIfAbsent(b.statement(), k -> new ArrayList<>())
@@ -112,6 +118,45 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
         reportRemoved(file, after, ctx);
         return after;
     }
+
+    /**
+     * Whether a use of {@code name} sits in a call that is not a deployment's: {@code create_deployment_schedules(...,
+     * [(CronSchedule(...), True)])}, {@code DeploymentScheduleCreate(schedule=CronSchedule(...))}, {@code isinstance}.
+     * A use only assigned to a variable counts as a deployment's, as before.
+     */
+    private static boolean usedOutsideDeployments(Node root, String name) {
+        TreeIndex index = TreeIndex.of(root);
+        for (Node use : index.find(NodeKind.NAME)) {
+            if (!Expressions.name(use).equals(name)) {
+                continue;
+            }
+            List<Node> path = index.path(use);
+            if (path == null) {
+                continue;
+            }
+            for (int i = path.size() - 1; i >= 0; i--) {
+                Node n = path.get(i);
+                if (n.kind() == NodeKind.IMPORT_FROM || n.kind() == NodeKind.IMPORT) {
+                    break;
+                }
+                if (n.kind() != NodeKind.CALL || Expressions.unwrap(n.nodes().get(0)) == use) {
+                    continue;
+                }
+                Node callee = Expressions.unwrap(n.nodes().get(0));
+                List<Token> tokens = callee.tokens();
+                String called = callee.kind() == NodeKind.NAME ? Expressions.name(callee)
+                        : callee.kind() == NodeKind.ATTRIBUTE && !tokens.isEmpty() ? tokens.get(tokens.size() - 1).text() : "";
+                if (!DEPLOYMENT_CALLS.contains(called)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Calls whose schedule arguments take Prefect 3's schedule factories as well as the client models. */
+    private static final Set<String> DEPLOYMENT_CALLS = Set.of("serve", "deploy", "to_deployment", "aserve", "adeploy",
+            "ato_deployment", "build_from_flow", "Deployment");
 
     /** A DOTTED_NAME node spelling {@code dotted}, taking the old node's prefix. */
     private static Node dottedName(String dotted, Node old) {
@@ -201,13 +246,25 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
                 break; // every name moved away
             }
         }
-        Node result = placeMovedAway(root, stmt, kept, movedAway, file);
+        Node result = placeMovedAway(root, stmt, kept, sameModuleMerged(movedAway), file);
         for (Move m : moves) {
             if (!m.aliased() && !m.binding().localName().equals(m.object())) {
                 result = renameUses(result, m.binding().localName(), m.object(), file);
             }
         }
         return result;
+    }
+
+    /** {@code from m import a} and {@code from m import b} as one {@code from m import a, b}, in first-seen order. */
+    private static List<String> sameModuleMerged(List<String> imports) {
+        Map<String, List<String>> byModule = new LinkedHashMap<>();
+        for (String i : imports) {
+            int at = i.indexOf(" import ");
+            byModule.computeIfAbsent(i.substring(0, at), k -> new ArrayList<>()).add(i.substring(at + " import ".length()));
+        }
+        List<String> out = new ArrayList<>();
+        byModule.forEach((from, names) -> out.add(from + " import " + String.join(", ", names)));
+        return out;
     }
 
     /**
@@ -313,10 +370,14 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
 
     /**
      * A name under {@code prefect.orion} or {@code prefect.client.orion}: Prefect 2.8 renamed them (to
-     * prefect.server and prefect.client.orchestration), so the 2.20 surface does not list them either.
+     * prefect.server and prefect.client.orchestration), so the 2.20 surface does not list them either; the same
+     * for {@code prefect.infrastructure.docker}, the early 2.x name of prefect.infrastructure.container, and for the
+     * {@code PREFECT_ORION_*} settings objects (PREFECT_SERVER_* since 2.8).
      */
     private static boolean fromOrion(String qualifiedName) {
-        return qualifiedName.startsWith("prefect.orion.") || qualifiedName.startsWith("prefect.client.orion.");
+        return qualifiedName.startsWith("prefect.orion.") || qualifiedName.startsWith("prefect.client.orion.")
+                || qualifiedName.startsWith("prefect.infrastructure.docker.")
+                || qualifiedName.startsWith("prefect.settings.PREFECT_ORION_");
     }
 
     /** Prefect 2 names still imported that Prefect 3 removed: a person decides (other recipes replace the common ones). */

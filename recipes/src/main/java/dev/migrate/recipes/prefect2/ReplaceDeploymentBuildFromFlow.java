@@ -9,6 +9,7 @@ import dev.migrate.recipes.python.ArgEdits;
 import dev.migrate.recipes.python.PrefectBlocks;
 import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.recipes.python.StarImports;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.edit.Snippets;
@@ -52,6 +53,19 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
     private static final Set<String> POOL = Set.of("work_pool_name", "work_queue_name", "job_variables");
     /** build_from_flow arguments without a Prefect 3 equivalent (code is not uploaded by deploy any more). */
     private static final Set<String> DROPPED = Set.of("output", "skip_upload", "load_existing", "ignore_file", "path");
+    /** The fields of each 2.x schedule model, by the field that tells them apart (a dict schedule's keys). */
+    private static final java.util.Map<String, List<String>> SCHEDULE_DICTS = java.util.Map.of(
+            "cron", List.of("cron", "timezone", "day_or"),
+            "interval", List.of("interval", "anchor_date", "timezone"),
+            "rrule", List.of("rrule", "timezone"));
+    /** The schedule class of each (in prefect.client.schemas.schedules in 2.x and every 3.x release). */
+    private static final java.util.Map<String, String> SCHEDULE_CLASSES = java.util.Map.of(
+            "cron", "prefect.client.schemas.schedules.CronSchedule",
+            "interval", "prefect.client.schemas.schedules.IntervalSchedule",
+            "rrule", "prefect.client.schemas.schedules.RRuleSchedule");
+    /** Methods of 2.x Deployment objects that Prefect 3's RunnerDeployment does not have. */
+    private static final Set<String> REMOVED_DEPLOYMENT_METHODS = Set.of("upload_to_storage", "update", "load",
+            "to_yaml", "load_from_yaml");
     /** Arguments the conversion consumes itself. */
     private static final Set<String> CONSUMED = Set.of("flow", "apply", "infrastructure", "storage", "entrypoint",
             "infra_overrides", "schedule", "is_schedule_active");
@@ -116,7 +130,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
     }
 
     static boolean isDeploymentCall(Imports imports, Node call) {
-        String q = imports.qualifiedName(call).orElse("");
+        String q = StarImports.qualifiedName(imports, call).orElse("");
         return DEPLOYMENT.contains(q) || DEPLOYMENT.stream().anyMatch(d -> q.equals(d + ".build_from_flow"));
     }
 
@@ -138,6 +152,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         private final Set<String> blockVariables = new LinkedHashSet<>();
         private final Set<String> neededImports = new java.util.TreeSet<>(); // added in order: merged names stay sorted
         private int deploymentCalls;
+        private final Set<Node> methodCallsSeen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
         Conversion(PythonFile file, Imports imports, ExecutionContext ctx) {
             this.file = file;
@@ -151,23 +166,50 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (stmt == null) {
                 return root;
             }
-            if (!imports.qualifiedName(call).orElse("").endsWith(".build_from_flow")) {
+            if (!StarImports.qualifiedName(imports, call).orElse("").endsWith(".build_from_flow")) {
                 return manual(root, stmt, call, "PF201", "Deployment(...) was removed in Prefect 3; "
                         + "deploy the flow with flow.from_source(...).deploy(...) or a prefect.yaml entry");
             }
             CallView view = new CallView(call);
+            // `**common` passes arguments on: kept when its keys are known and mean the same on deploy()
+            Set<String> unpackedKeys = new LinkedHashSet<>();
+            for (Argument a : view.arguments()) {
+                if (a.unpacking() == null) {
+                    continue;
+                }
+                Optional<Set<String>> keys = "**".equals(a.unpacking()) ? unpackedKeys(stmt, a.value()) : Optional.empty();
+                if (keys.isEmpty()) {
+                    return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
+                            + "its arguments come partly from " + a.node().text().strip() + ", whose keys must become "
+                            + "flow.deploy(...) or flow.to_deployment(...) arguments (infra_overrides as job_variables, "
+                            + "schedule as schedules=[...], no storage, infrastructure, path or apply)");
+                }
+                List<String> foreign = keys.get().stream().filter(k -> !KEPT.contains(k) && !POOL.contains(k)).toList();
+                if (!foreign.isEmpty()) {
+                    return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
+                            + a.node().text().strip() + " passes " + foreign + ", which flow.deploy(...) does not take "
+                            + "as they are: move them out of it and convert the call");
+                }
+                unpackedKeys.addAll(keys.get());
+            }
             String variable = null;
-            if (stmt.kind() == NodeKind.ASSIGN) {
+            // `await Deployment.build_from_flow(...)` in async deployment scripts (2.x made it sync_compatible)
+            boolean awaited = false;
+            if (stmt.kind() == NodeKind.ASSIGN || stmt.kind() == NodeKind.ANN_ASSIGN) {
                 Statements.Assignment a = Statements.assignment(stmt).orElseThrow();
-                if (a.targets().size() == 1 && a.targets().get(0).kind() == NodeKind.NAME
-                        && Expressions.unwrap(a.value()) == call) {
+                if (a.targets().size() == 1 && a.targets().get(0).kind() == NodeKind.NAME && a.value() != null
+                        && (Expressions.unwrap(a.value()) == call || awaits(a.value(), call))) {
                     variable = Expressions.name(a.targets().get(0));
+                    awaited = awaits(a.value(), call);
                 }
             }
             // `Deployment.build_from_flow(...).apply()` as a statement applies at once, like apply=True
             Node applied = chainedApply(stmt, call);
+            if (stmt.kind() == NodeKind.EXPR_STMT && awaits(stmt.nodes().get(0), call)) {
+                awaited = true;
+            }
             boolean inline = stmt.kind() == NodeKind.EXPR_STMT
-                    && (Expressions.unwrap(stmt.nodes().get(0)) == call || applied != null);
+                    && (Expressions.unwrap(stmt.nodes().get(0)) == call || applied != null || awaited);
             if (variable == null && !inline) {
                 return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
                         + "use flow.from_source(...).deploy(...) or flow.to_deployment(...)");
@@ -233,17 +275,28 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     note(call, true, "PF205", "infrastructure block not converted: its settings must become job variables");
                 } else {
                     List<String> dropped = new ArrayList<>();
+                    List<String> droppedText = new ArrayList<>();
                     for (Argument a : new CallView(block.get()).arguments()) {
                         String k = a.keyword();
                         if ("image".equals(k)) {
                             image = a.value().text();
                         } else if (k != null && infra.get().jobVariables().contains(k)) {
-                            jobVariables.field(k, a.value());
+                            Optional<String> member = imports.qualifiedName(a.value())
+                                    .flatMap(q -> PrefectBlocks.get().enumValue(q));
+                            if (member.isPresent()) {
+                                jobVariables.field(k, quote(member.get()));
+                            } else {
+                                jobVariables.field(k, a.value());
+                            }
                         } else {
                             dropped.add(k == null ? a.node().text() : k);
+                            droppedText.add(PythonCode.oneLine(a.node()));
                         }
                     }
                     if (!dropped.isEmpty()) {
+                        // the block goes with the call when nothing else uses it: the TODO keeps what it said
+                        todos.add(new Todo(stmt, "PF205", "set these infrastructure block fields in the "
+                                + infra.get().poolType() + " work pool's base job template: " + String.join(", ", droppedText)));
                         note(call, true, "PF205", "infrastructure block fields " + dropped + " have no job variable on a "
                                 + infra.get().poolType() + " work pool; set them in the pool's base job template");
                     }
@@ -256,7 +309,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             // an infrastructure block, converted or not, says the runs went to an agent's pool, never the script's
             // own process: serve() would run them here and block the script
             boolean namesPool = view.keyword("work_pool_name").isPresent() || view.keyword("work_queue_name").isPresent()
-                    || infraArg.isPresent();
+                    || infraArg.isPresent() || unpackedKeys.stream().anyMatch(POOL::contains);
             if (variable != null) {
                 mode = "to_deployment";
             } else if ("serve".equals(style) && image == null && source == null) {
@@ -272,9 +325,20 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 return manual(root, stmt, call, "PF201", "flow.serve() blocks, so several deployments in one "
                         + "script must be served together: prefect.serve(flow.to_deployment(...), ...)");
             }
+            if (awaited && mode.equals("serve")) {
+                return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; in async "
+                        + "code serve the flow with await prefect.aserve(await flow.to_deployment(...)) or deploy it to "
+                        + "a work pool with await flow.deploy(...)");
+            }
             String callee;
             boolean modulePath = false;
-            if (image != null) {
+            if (image != null && source != null) {
+                // 2.x ran the image and pulled the flow's code from the storage into it: the same in Prefect 3
+                callee = fromSource(flow, source, entrypoint, awaited) + "." + mode;
+                if (mode.equals("to_deployment")) {
+                    jobVariables.first("image", image);
+                }
+            } else if (image != null) {
                 callee = flow + "." + mode;
                 if (mode.equals("to_deployment")) {
                     jobVariables.first("image", image);
@@ -286,6 +350,11 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 if (source == null && at.isEmpty()) {
                     return manual(root, stmt, call, "PF201", "the flow's source file is unknown; deploy it with "
                             + "flow.from_source(source, entrypoint).deploy(...)");
+                }
+                if (at.isPresent() && held(at.get()).isEmpty() && awaited) {
+                    return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
+                            + "deploy this flow from an installed package with await flow.to_deployment(..., "
+                            + "entrypoint_type=EntrypointType.MODULE_PATH), then await its apply()");
                 }
                 if (at.isPresent() && held(at.get()).isEmpty()) {
                     // the flow comes from an installed package: Prefect 2 recorded the path of the installed file;
@@ -303,7 +372,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                         entrypoint = quote(at.get().entrypoint());
                         neededImports.add("pathlib.Path");
                     }
-                    callee = flow + ".from_source(source=" + source + ", entrypoint=" + entrypoint + ")." + mode;
+                    callee = fromSource(flow, source, entrypoint, awaited) + "." + mode;
                 }
             }
 
@@ -319,6 +388,8 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 if (arg == flowArg.get().node() || (k != null && CONSUMED.contains(k) && !k.equals("infra_overrides")
                         && !k.equals("schedule") && !k.equals("is_schedule_active"))) {
                     edited = ArgEdits.remove(edited, arg);
+                } else if (k == null && "**".equals(a.unpacking())) {
+                    continue; // checked above: its keys mean the same on the new call
                 } else if (k == null) {
                     edited = a.unpacking() == null && view.positional(1).map(p -> p.node() == arg).orElse(false)
                             ? ArgEdits.replace(edited, arg, argument("name", a.value().text()))
@@ -343,7 +414,15 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                             : ArgEdits.withValue(renamed, value, file.style()));
                     jobVariablesWritten = true;
                 } else if (k.equals("schedule")) {
-                    edited = ArgEdits.replace(edited, arg, inList(ArgEdits.rename(arg, "schedules")));
+                    Node renamed = ArgEdits.rename(arg, "schedules");
+                    Optional<String> fromDict = scheduleFromDict(a.value());
+                    if (Expressions.unwrap(a.value()).kind() == NodeKind.DICT && fromDict.isEmpty()) {
+                        note(call, true, "PF201", "the schedule dict " + PythonCode.oneLine(a.value()) + " must become "
+                                + "a CronSchedule, IntervalSchedule or RRuleSchedule: Prefect 3 reads a dict in "
+                                + "schedules=[...] as a schedule's options, not as the schedule");
+                    }
+                    edited = ArgEdits.replace(edited, arg, fromDict.isPresent()
+                            ? ArgEdits.withValue(renamed, "[" + fromDict.get() + "]", file.style()) : inList(renamed));
                 } else if (k.equals("is_schedule_active")) {
                     edited = ArgEdits.replace(edited, arg,
                             ArgEdits.withValue(ArgEdits.rename(arg, "paused"), negated(a.value()), file.style()));
@@ -364,7 +443,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 edited = ArgEdits.add(edited, "build", "False", file.style());
                 edited = ArgEdits.add(edited, "push", "False", file.style());
             }
-            if (view.keyword("enforce_parameter_schema").isEmpty()) {
+            if (view.keyword("enforce_parameter_schema").isEmpty() && !unpackedKeys.contains("enforce_parameter_schema")) {
                 if (FixSafety.unsafeAllowed(ctx)) {
                     edited = ArgEdits.add(edited, "enforce_parameter_schema", "False", file.style());
                     note(call, false, "BHV004", "enforce_parameter_schema=False keeps Prefect 2's behaviour; "
@@ -385,12 +464,18 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                         edited.withPrefix(dev.migrate.rewriters.python.tree.Space.EMPTY)).withPrefix(edited.prefix());
             }
 
-            Node newStmt = TreeEdits.replace(stmt, applied != null ? applied : call, edited).withPrefix(stmt.prefix());
+            Node converted = TreeEdits.replace(stmt, applied != null ? applied : call, edited).withPrefix(stmt.prefix());
+            final Node newStmt = annotatedAsRunnerDeployment(converted);
             Node result = TreeEdits.replaceKeepingPrefix(root, stmt, newStmt);
-            if (variable != null && applyNow) {
-                result = StatementEdits.insertAfter(result, newStmt, variable + ".apply()", file.style());
+            if (variable != null) {
+                result = prefect2DeploymentMethods(result, stmt, variable);
             }
-            if (!mode.equals("serve") && view.keyword("work_pool_name").isEmpty()) {
+
+            if (variable != null && applyNow) {
+                result = StatementEdits.insertAfter(result, newStmt, (awaited ? "await " : "") + variable + ".apply()",
+                        file.style());
+            }
+            if (!mode.equals("serve") && view.keyword("work_pool_name").isEmpty() && !unpackedKeys.contains("work_pool_name")) {
                 // deploy() raises without a pool (unless PREFECT_DEFAULT_WORK_POOL_NAME is set); a deployment
                 // applied without one has no worker to run it
                 String pool = infraType == null ? "a typed work pool" : "a " + infraType + " work pool";
@@ -411,6 +496,63 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 }
             }
             return result;
+        }
+
+        /**
+         * The variable now holds a RunnerDeployment: {@code apply(upload=...)} loses {@code upload} (TypeError: Prefect
+         * 3 uploads nothing), and the 2.x Deployment methods it lacks get a TODO ({@code upload_to_storage()},
+         * {@code update(...)}, {@code load()}: AttributeError).
+         */
+        private Node prefect2DeploymentMethods(Node root, Node stmt, String variable) {
+            Node scope = enclosingFunction(stmt);
+            Node result = root;
+            for (Node call : TreeIndex.of(scope == null ? original : scope).find(NodeKind.CALL)) {
+                Node callee = call.nodes().get(0);
+                List<dev.migrate.rewriters.python.tree.Token> tokens = callee.tokens();
+                if (callee.kind() != NodeKind.ATTRIBUTE || tokens.isEmpty() || callee.nodes().isEmpty()
+                        || Expressions.unwrap(callee.nodes().get(0)).kind() != NodeKind.NAME
+                        || !Expressions.name(Expressions.unwrap(callee.nodes().get(0))).equals(variable)) {
+                    continue;
+                }
+                if (!methodCallsSeen.add(call)) {
+                    continue; // the variable holds several deployments in turn: one note per call
+                }
+                String method = tokens.get(tokens.size() - 1).text();
+                Optional<Argument> upload = new CallView(call).keyword("upload");
+                if (method.equals("apply") && upload.isPresent() && TreeEdits.path(result, call) != null) {
+                    result = TreeEdits.replace(result, call, ArgEdits.remove(call, upload.get().node()));
+                    note(call, false, "PF201", "dropped upload= from " + variable + ".apply(): Prefect 3 deployments "
+                            + "upload nothing");
+                } else if (REMOVED_DEPLOYMENT_METHODS.contains(method)) {
+                    Node at = PythonCode.statementOf(original, call);
+                    String message = variable + " is a Prefect 3 RunnerDeployment, which has no " + method + "(): "
+                            + (method.equals("upload_to_storage") ? "push the code where from_source reads it "
+                            + "(a prefect.yaml push step) and remove this call" : "set what it did in the "
+                            + "to_deployment(...) arguments and remove this call");
+                    if (at != null) {
+                        todos.add(new Todo(at, "PF201", message));
+                    }
+                    note(call, true, "PF201", message);
+                }
+            }
+            return result;
+        }
+
+        /**
+         * {@code deployment: Deployment = ...} with the annotation naming what to_deployment makes: the removed class
+         * would be a NameError once its import goes.
+         */
+        private Node annotatedAsRunnerDeployment(Node stmt) {
+            if (stmt.kind() != NodeKind.ANN_ASSIGN) {
+                return stmt;
+            }
+            Node annotation = Statements.assignment(stmt).orElseThrow().annotation();
+            if (annotation == null || imports.qualifiedName(annotation).filter(DEPLOYMENT::contains).isEmpty()) {
+                return stmt;
+            }
+            neededImports.add("prefect.deployments.runner.RunnerDeployment");
+            return TreeEdits.replace(stmt, annotation,
+                    Snippets.expression("RunnerDeployment", file.style()).withPrefix(annotation.prefix()));
         }
 
         /** Removes block variables nobody uses any more, adds and drops imports, writes the TODOs. */
@@ -446,6 +588,89 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
 
         private void note(Node at, boolean manual, String code, String message) {
             notes.insertRow(ctx, PythonCode.note(file, at, getName(), manual, code, message));
+        }
+
+        /**
+         * The keys a {@code **value} passes: those of a dict literal (inline, or the one assignment of a name in the
+         * function around {@code stmt} or the module, used nowhere else) with string keys, or of {@code dict(k=v)}.
+         */
+        private Optional<Set<String>> unpackedKeys(Node stmt, Node value) {
+            Node v = Expressions.unwrap(value);
+            if (v.kind() == NodeKind.NAME) {
+                String name = Expressions.name(v);
+                Node scope = enclosingFunction(stmt);
+                List<Node> values = new ArrayList<>();
+                for (Node s : TreeIndex.of(scope == null ? original : scope).find(NodeKind.ASSIGN)) {
+                    Statements.assignment(s).filter(a -> a.targets().stream().anyMatch(t -> t.kind() == NodeKind.NAME
+                            && Expressions.name(t).equals(name))).ifPresent(a -> values.add(
+                                    a.operator().equals("=") && a.targets().size() == 1 ? Expressions.unwrap(a.value()) : null));
+                }
+                if (values.isEmpty() && scope != null) {
+                    moduleAssignment(original, name).flatMap(Statements::assignment)
+                            .ifPresent(a -> values.add(Expressions.unwrap(a.value())));
+                }
+                // used only where it is made and unpacked here: nothing adds keys in between
+                if (values.size() != 1 || values.get(0) == null || TreeIndex.of(original).nameCount(name) != 2) {
+                    return Optional.empty();
+                }
+                v = values.get(0);
+            }
+            Set<String> keys = new LinkedHashSet<>();
+            if (v.kind() == NodeKind.DICT) {
+                for (Node entry : v.nodes()) {
+                    Optional<String> key = entry.kind() == NodeKind.DICT_ENTRY && entry.nodes().size() == 2
+                            ? StringLiterals.value(entry.nodes().get(0)) : Optional.empty();
+                    if (key.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    keys.add(key.get());
+                }
+                return Optional.of(keys);
+            }
+            if (v.kind() == NodeKind.CALL && Expressions.unwrap(new CallView(v).callee()).kind() == NodeKind.NAME
+                    && Expressions.name(Expressions.unwrap(new CallView(v).callee())).equals("dict")
+                    && imports.binding("dict").isEmpty()) {
+                for (Argument a : new CallView(v).arguments()) {
+                    if (a.keyword() == null) {
+                        return Optional.empty();
+                    }
+                    keys.add(a.keyword());
+                }
+                return Optional.of(keys);
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * A 2.x schedule written as a dict ({@code {"cron": "0 * * * *", "timezone": "UTC"}}, which 2.x parsed into a
+         * schedule) as the schedule class Prefect 3 needs: its {@code schedules=[...]} reads a dict as
+         * {@code create_deployment_schedule_create(**d)} options, where {@code cron=} is a TypeError.
+         */
+        private Optional<String> scheduleFromDict(Node value) {
+            Node v = Expressions.unwrap(value);
+            if (v.kind() != NodeKind.DICT) {
+                return Optional.empty();
+            }
+            java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+            for (Node entry : v.nodes()) {
+                Optional<String> key = entry.kind() == NodeKind.DICT_ENTRY && entry.nodes().size() == 2
+                        ? StringLiterals.value(entry.nodes().get(0)) : Optional.empty();
+                String text = key.isPresent() ? entry.nodes().get(1).text().strip() : "#";
+                if (key.isEmpty() || text.contains("#") || text.contains("\n")) {
+                    return Optional.empty();
+                }
+                entries.put(key.get(), text);
+            }
+            for (java.util.Map.Entry<String, List<String>> kind : SCHEDULE_DICTS.entrySet()) {
+                if (entries.containsKey(kind.getKey()) && kind.getValue().containsAll(entries.keySet())) {
+                    String cls = SCHEDULE_CLASSES.get(kind.getKey());
+                    neededImports.add(cls);
+                    List<String> args = new ArrayList<>();
+                    entries.forEach((k, val) -> args.add(k + "=" + val));
+                    return Optional.of(cls.substring(cls.lastIndexOf('.') + 1) + "(" + String.join(", ", args) + ")");
+                }
+            }
+            return Optional.empty();
         }
 
         /** The block constructor call an argument names, inline or through a module-level variable. */
@@ -686,6 +911,21 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             char q = file.style().quote();
             return q + s + q;
         }
+    }
+
+    /** Whether {@code expr} is {@code await call} (in parentheses or not). */
+    private static boolean awaits(Node expr, Node call) {
+        Node e = Expressions.unwrap(expr);
+        return e.kind() == NodeKind.AWAIT && !e.nodes().isEmpty() && Expressions.unwrap(e.nodes().get(0)) == call;
+    }
+
+    /**
+     * {@code flow.from_source(...)}; awaited in async code, where Prefect 3's from_source (sync_compatible in 3.0,
+     * async_dispatch later) returns a coroutine, as the deploy or to_deployment after it does (the outer await).
+     */
+    private static String fromSource(String flow, String source, String entrypoint, boolean awaited) {
+        String call = flow + ".from_source(source=" + source + ", entrypoint=" + entrypoint + ")";
+        return awaited ? "(await " + call + ")" : call;
     }
 
     /** The {@code call.apply()} call that is the whole statement {@code stmt}, or null. */

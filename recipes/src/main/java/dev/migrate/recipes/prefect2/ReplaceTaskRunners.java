@@ -11,6 +11,7 @@ import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.recipes.python.StarImports;
 import java.util.ArrayList;
 import java.util.List;
 import org.openrewrite.ExecutionContext;
@@ -48,7 +49,7 @@ public class ReplaceTaskRunners extends PythonRecipe {
         }
         Node after = before;
         for (Node call : TreeIndex.of(before).find(NodeKind.CALL)) {
-            if (imports.qualifiedName(call).filter(SEQUENTIAL::equals).isPresent()
+            if (StarImports.qualifiedName(imports, call).filter(SEQUENTIAL::equals).isPresent()
                     && new CallView(call).arguments().isEmpty()) {
                 after = TreeEdits.replace(after, call,
                         Snippets.expression("ThreadPoolTaskRunner(max_workers=1)", file.style()));
@@ -57,7 +58,7 @@ public class ReplaceTaskRunners extends PythonRecipe {
         // the class itself is a valid task_runner too (`@flow(task_runner=SequentialTaskRunner)`): both
         // Prefect 2 and 3 instantiate a class given there
         for (Node ref : references(after)) {
-            if (imports.qualifiedName(ref).filter(SEQUENTIAL::equals).isPresent() && !isCallee(after, ref)) {
+            if (StarImports.qualifiedName(imports, ref).filter(SEQUENTIAL::equals).isPresent() && !isCallee(after, ref)) {
                 after = TreeEdits.replace(after, ref,
                         Snippets.expression("ThreadPoolTaskRunner(max_workers=1)", file.style()).withPrefix(ref.prefix()));
             }

@@ -35,6 +35,8 @@ public final class PrefectBlocks {
 
     private final Map<String, Object> infrastructure;
     private final Map<String, Object> storage;
+    private final List<String> keptStorage;
+    private final Map<String, Map<String, String>> enumValues;
 
     @SuppressWarnings("unchecked")
     private PrefectBlocks() {
@@ -45,6 +47,8 @@ public final class PrefectBlocks {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             infrastructure = (Map<String, Object>) root.get("infrastructure");
             storage = (Map<String, Object>) root.get("storage");
+            keptStorage = List.copyOf((List<String>) root.get("kept_storage"));
+            enumValues = (Map<String, Map<String, String>>) root.get("enum_values");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,15 +97,28 @@ public final class PrefectBlocks {
     }
 
     /**
+     * The Prefect 3 job variable value of a 2.x infrastructure enum member ({@code
+     * prefect.infrastructure.kubernetes.KubernetesImagePullPolicy.ALWAYS} gives {@code Always}), or empty.
+     */
+    public Optional<String> enumValue(String dottedMember) {
+        int dot = dottedMember.lastIndexOf('.');
+        Map<String, String> members = dot < 0 ? null : enumValues.get(dottedMember.substring(0, dot));
+        return members == null ? Optional.empty() : Optional.ofNullable(members.get(dottedMember.substring(dot + 1)));
+    }
+
+    /**
      * Whether a dotted name (a class, or its {@code load} method) is one of the Prefect 3 source classes:
      * {@code prefect_gcp.cloud_storage.GcsBucket.load} matches {@code prefect_gcp.GcsBucket}, the same
-     * package and class re-exported at its top.
+     * package and class re-exported at its top; or a 2.x storage block Prefect 3 keeps ({@code RemoteFileSystem}).
      */
     @SuppressWarnings("unchecked")
     public boolean isSourceClass(String dotted) {
         String name = dotted.endsWith(".load") ? dotted.substring(0, dotted.length() - ".load".length()) : dotted;
         String pkg = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
         String cls = name.substring(name.lastIndexOf('.') + 1);
+        if (keptStorage.contains(name)) {
+            return true;
+        }
         for (Object v : storage.values()) {
             String source = String.valueOf(((Map<String, Object>) v).get("source"));
             if (source.startsWith(pkg + ".") && source.endsWith("." + cls)) {

@@ -81,6 +81,12 @@ public final class PrefectMoves {
         return Optional.empty();
     }
 
+    /** The home a name moved to in every 3.x release, before any {@code since} upgrade; empty when it did not move. */
+    public Optional<String> firstTarget(String dotted) {
+        Move m = exact.get(dotted);
+        return m != null ? Optional.of(m.to()) : Optional.empty();
+    }
+
     /**
      * Prefect 3 callables whose first parameter is positional-only, by dotted name, with the keyword the
      * Prefect 2 name they replace took that value by ({@code prefect.schedules.Cron} gives {@code cron}).

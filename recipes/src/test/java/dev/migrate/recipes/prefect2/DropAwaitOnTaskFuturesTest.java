@@ -66,6 +66,65 @@ class DropAwaitOnTaskFuturesTest implements PythonRewriteTest {
                 """));
     }
 
+    // found by the session 12 sweep: the futures of a list of submits were awaited in a comprehension, which
+    // raises TypeError in Prefect 3 once the submits lose their await
+    @Test
+    void resultsOfFuturesTakenFromAListOfSubmitsLoseTheirAwait() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow, task
+
+                @task
+                async def fetch(url):
+                    return url
+
+                @flow
+                async def etl(urls):
+                    futures = [await fetch.submit(u) for u in urls]
+                    rows = [await f.result() for f in futures]
+                    mapped = await fetch.map(urls)
+                    for m in mapped:
+                        rows.append(await m.result())
+                        state = await m.wait()
+                    return rows
+                """,
+                """
+                from prefect import flow, task
+
+                @task
+                async def fetch(url):
+                    return url
+
+                @flow
+                async def etl(urls):
+                    futures = [fetch.submit(u) for u in urls]
+                    rows = [f.result() for f in futures]
+                    mapped = fetch.map(urls)
+                    for m in mapped:
+                        rows.append(m.result())
+                        state = m.wait()
+                    return rows
+                """));
+    }
+
+    @Test
+    void anAwaitedResultOfALoopOverSomethingElseStays() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow, task
+
+                @task
+                async def fetch(url):
+                    return url
+
+                @flow
+                async def etl(clients):
+                    return [await c.result() for c in clients]
+                """));
+    }
+
     // a real flow imported its tasks with a star import
     @Test
     void inAnAsyncFlowAnImportedTasksSubmitIsATasksToo() {

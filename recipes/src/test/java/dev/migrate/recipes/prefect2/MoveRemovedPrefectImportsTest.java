@@ -173,6 +173,76 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
             """));
     }
 
+    // found by the session 12 sweep: the client API validates schedules as the client models, so Cron(...) from
+    // prefect.schedules in create_deployment_schedules or DeploymentScheduleCreate failed validation
+    @Test
+    void schedulesGivenToTheClientApiMoveToTheClientModels() {
+        rewriteRun(
+            python(
+                """
+                from prefect.server.schemas.schedules import CronSchedule, IntervalSchedule
+                from prefect.client.schemas.actions import DeploymentScheduleCreate
+
+
+                async def reschedule(client, deployment_id, every):
+                    await client.create_deployment_schedules(deployment_id, [(CronSchedule(cron="0 0 * * *"), True)])
+                    return DeploymentScheduleCreate(schedule=IntervalSchedule(interval=every), active=True)
+                """,
+                """
+                from prefect.client.schemas.schedules import CronSchedule, IntervalSchedule
+                from prefect.client.schemas.actions import DeploymentScheduleCreate
+
+
+                async def reschedule(client, deployment_id, every):
+                    await client.create_deployment_schedules(deployment_id, [(CronSchedule(cron="0 0 * * *"), True)])
+                    return DeploymentScheduleCreate(schedule=IntervalSchedule(interval=every), active=True)
+                """));
+    }
+
+    @Test
+    void schedulesGivenToADeploymentStillMoveToPrefectSchedules() {
+        rewriteRun(
+            python(
+                """
+                from prefect.server.schemas.schedules import CronSchedule
+
+                nightly = CronSchedule(cron="0 1 * * *")
+                etl.deploy(name="etl", work_pool_name="pool", schedules=[CronSchedule(cron="0 2 * * *")])
+                """,
+                """
+                from prefect.schedules import Cron
+
+                nightly = Cron("0 1 * * *")
+                etl.deploy(name="etl", work_pool_name="pool", schedules=[Cron("0 2 * * *")])
+                """));
+    }
+
+    // found by the session 12 sweep: early 2.x flows returned prefect.orion states, reported as removed only
+    @Test
+    void statesFromPrefectOrionMoveToPrefectStates() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow
+                from prefect.orion.schemas.states import Completed, Failed, StateType
+
+                @flow
+                def f(ok: bool):
+                    state = Completed(message="ok") if ok else Failed(message="no")
+                    return state if state.type != StateType.CANCELLED else None
+                """,
+                """
+                from prefect import flow
+                from prefect.states import Completed, Failed
+                from prefect.client.schemas.objects import StateType
+
+                @flow
+                def f(ok: bool):
+                    state = Completed(message="ok") if ok else Failed(message="no")
+                    return state if state.type != StateType.CANCELLED else None
+                """));
+    }
+
     @Test
     void renamedTaskRunnerIsRenamedWhereUsed() {
         rewriteRun(python(
@@ -278,19 +348,26 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
     }
 
     // prefect.orion was renamed in Prefect 2.8, so the 2.20 surface does not list it: its imports went unreported
+    // (and so did the early 2.x prefect.infrastructure.docker, found by the session 12 sweep)
     @Test
     void orionImportsThatPrefect3LacksAreLeftForAPerson() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
                         .extracting(r -> r.line() + " " + r.code() + " " + r.manual() + " " + r.message())
                         .containsExactly(
                                 "1 PF216 true prefect.orion.schemas.filters.FlowRunFilter does not exist in Prefect 3; replace it",
-                                "2 PF216 true prefect.client.orion.OrionClient does not exist in Prefect 3; replace it")),
+                                "2 PF216 true prefect.client.orion.OrionClient does not exist in Prefect 3; replace it",
+                                "3 PF216 true prefect.infrastructure.docker.DockerContainer does not exist in Prefect 3; replace it",
+                                "4 PF216 true prefect.settings.PREFECT_ORION_API_HOST does not exist in Prefect 3; replace it")),
             python(
                 """
                 from prefect.orion.schemas.filters import FlowRunFilter
                 from prefect.client.orion import OrionClient
+                from prefect.infrastructure.docker import DockerContainer
+                from prefect.settings import PREFECT_ORION_API_HOST
 
                 runs = OrionClient().read_flow_runs(flow_run_filter=FlowRunFilter())
+                docker = DockerContainer(image="acme/etl:1")
+                host = PREFECT_ORION_API_HOST.value()
                 """));
     }
 

@@ -326,6 +326,28 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             """));
     }
 
+    // found by the session 12 sweep: RemoteFileSystem and LocalFileSystem are still in Prefect 3, yet the TODO
+    // said the block was removed and pointed to integration buckets
+    @Test
+    void storageBlocksPrefect3KeepsAreNotCalledRemoved() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import RemoteFileSystem
+            from flows import etl
+
+            Deployment.build_from_flow(flow=etl, name="d", storage=RemoteFileSystem(basepath="s3://acme/d"), work_pool_name="k8s", apply=True)
+            """,
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import RemoteFileSystem
+            from flows import etl
+
+            # TODO(migrate PF206): this storage block still works in Prefect 3 as flow.from_source(source=<the block>, entrypoint=...), but Prefect 3 does not upload the code any more: push it to the bucket first (a prefect.yaml push step), then deploy
+            Deployment.build_from_flow(flow=etl, name="d", storage=RemoteFileSystem(basepath="s3://acme/d"), work_pool_name="k8s", apply=True)
+            """));
+    }
+
     @Test
     void unconvertibleStorageGetsATodoOnce() {
         rewriteRun(python(

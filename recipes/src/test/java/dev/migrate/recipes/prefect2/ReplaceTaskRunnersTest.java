@@ -75,4 +75,40 @@ class ReplaceTaskRunnersTest implements PythonRewriteTest {
                 pass
             """));
     }
+
+    // found by the session 12 sweep: names from `from prefect.task_runners import *` were not recognised
+    @Test
+    void aRunnerFromAStarImportIsReplaced() {
+        rewriteRun(
+            python(
+                """
+                from prefect import *
+                from prefect.task_runners import *
+
+                @flow(task_runner=SequentialTaskRunner())
+                def starred():
+                    pass
+                """,
+                """
+                from prefect import *
+                from prefect.task_runners import *
+                from prefect.task_runners import ThreadPoolTaskRunner
+
+                @flow(task_runner=ThreadPoolTaskRunner(max_workers=1))
+                def starred():
+                    pass
+                """));
+    }
+
+    @Test
+    void aNameTheFileImportsElsewhereIsNotTakenFromTheStarImport() {
+        rewriteRun(
+            python(
+                """
+                from prefect.task_runners import *
+                from mylib.runners import SequentialTaskRunner
+
+                runner = SequentialTaskRunner()
+                """));
+    }
 }

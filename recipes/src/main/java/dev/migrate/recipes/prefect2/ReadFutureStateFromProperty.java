@@ -1,0 +1,124 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.python.PrefectFunctions;
+import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.edit.Snippets;
+import dev.migrate.rewriters.python.edit.StatementEdits;
+import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.query.TreeIndex;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Nodes;
+import dev.migrate.rewriters.python.tree.Token;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.openrewrite.ExecutionContext;
+
+/**
+ * Prefect 2 futures gave their state with {@code future.get_state()} and returned it from {@code future.wait()};
+ * Prefect 3 futures have a {@code state} property, no {@code get_state()} (AttributeError), and {@code wait()}
+ * returns None. For a name a function binds to {@code t.submit(...)}: {@code f.get_state()} becomes
+ * {@code f.state}, and {@code s = f.wait(...)} becomes {@code f.wait(...)} followed by {@code s = f.state}.
+ * Other uses of {@code wait()}'s value ({@code f.wait().is_failed()}) are left as they are.
+ */
+public class ReadFutureStateFromProperty extends PythonRecipe {
+    @Override
+    public String getDisplayName() {
+        return "Read a task future's state from `future.state`";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Prefect 3 futures have no `get_state()` and their `wait()` returns None: `f.get_state()` becomes "
+                + "`f.state` and `s = f.wait()` becomes `f.wait()` then `s = f.state`.";
+    }
+
+    @Override
+    protected String[] mentions() {
+        return new String[] {"get_state", ".wait("};
+    }
+
+    @Override
+    protected Node edit(PythonFile file, ExecutionContext ctx) {
+        Node before = file.module();
+        if (!Imports.of(before).uses("prefect")) {
+            return before;
+        }
+        Node after = before;
+        for (Node def : TreeIndex.of(before).find(NodeKind.FUNCTION_DEF)) {
+            Set<String> futures = futures(def);
+            if (futures.isEmpty()) {
+                continue;
+            }
+            for (Node call : Nodes.find(def, NodeKind.CALL)) {
+                Optional<String> receiver = futureMethod(call, "get_state", futures);
+                if (receiver.isPresent() && new CallView(call).arguments().isEmpty()
+                        && TreeEdits.path(after, call) != null) {
+                    after = TreeEdits.replace(after, call,
+                            Snippets.expression(receiver.get() + ".state", file.style()).withPrefix(call.prefix()));
+                }
+            }
+            for (Node stmt : Nodes.find(def, NodeKind.ASSIGN)) {
+                Optional<Statements.Assignment> a = Statements.assignment(stmt);
+                if (a.isEmpty() || a.get().targets().size() != 1 || TreeEdits.path(after, stmt) == null) {
+                    continue;
+                }
+                Node value = Expressions.unwrap(a.get().value());
+                Optional<String> receiver = futureMethod(value, "wait", futures);
+                if (receiver.isEmpty()) {
+                    continue;
+                }
+                // s = f.wait() -> f.wait() above, s = f.state here
+                Node newStmt = TreeEdits.replace(stmt, a.get().value(),
+                        Snippets.expression(receiver.get() + ".state", file.style()).withPrefix(a.get().value().prefix()));
+                after = TreeEdits.replaceKeepingPrefix(after, stmt, newStmt);
+                after = StatementEdits.insertBefore(after, newStmt, value.text().strip(), file.style());
+            }
+        }
+        return after;
+    }
+
+    /** The receiver's name of {@code f.method(...)} when {@code f} is one of {@code futures}. */
+    private static Optional<String> futureMethod(Node call, String method, Set<String> futures) {
+        if (call.kind() != NodeKind.CALL || call.nodes().get(0).kind() != NodeKind.ATTRIBUTE) {
+            return Optional.empty();
+        }
+        Node callee = call.nodes().get(0);
+        List<Token> tokens = callee.tokens();
+        Node receiver = Expressions.unwrap(callee.nodes().get(0));
+        if (tokens.isEmpty() || !tokens.get(tokens.size() - 1).text().equals(method) || receiver.kind() != NodeKind.NAME
+                || !futures.contains(Expressions.name(receiver))) {
+            return Optional.empty();
+        }
+        return Optional.of(Expressions.name(receiver));
+    }
+
+    /** Names the function binds only to {@code x.submit(...)} (a task future), in its own body. */
+    private static Set<String> futures(Node def) {
+        Set<String> out = new HashSet<>();
+        Set<String> other = new HashSet<>();
+        for (Node stmt : Nodes.find(def, NodeKind.ASSIGN)) {
+            Optional<Statements.Assignment> a = Statements.assignment(stmt);
+            if (a.isEmpty()) {
+                continue;
+            }
+            Node value = Expressions.unwrap(a.get().value());
+            boolean submit = PrefectFunctions.submitted(value).isPresent() && value.nodes().get(0).tokens().stream()
+                    .anyMatch(t -> t.text().equals("submit"));
+            for (Node target : a.get().targets()) {
+                if (target.kind() == NodeKind.NAME) {
+                    (submit && a.get().targets().size() == 1 ? out : other).add(Expressions.name(target));
+                }
+            }
+        }
+        out.removeAll(other);
+        return out;
+    }
+}
