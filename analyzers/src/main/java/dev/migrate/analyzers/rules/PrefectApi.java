@@ -28,6 +28,8 @@ public final class PrefectApi {
     private final Set<String> settings2;
     private final Map<String, String> envToCanonical3;
     private final Map<String, String> accessor3 = new HashMap<>();
+    /** Early 2.x packages the recorded 2.x surface lacks, with what became of each. */
+    private final Map<String, String> early2 = new HashMap<>();
 
     /** The Prefect versions whose surface is recorded. */
     public enum Version {
@@ -64,6 +66,25 @@ public final class PrefectApi {
                 .forEachRemaining(e -> envToCanonical3.put(e.getKey(), e.getValue().asText()));
         settings3.get("settings").fields()
                 .forEachRemaining(e -> accessor3.put(e.getKey(), e.getValue().path("accessor").asText()));
+        for (String line : text("prefect-2-early-packages.txt").split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] parts = line.split("\t", 2);
+                early2.put(parts[0].strip(), parts[1].strip());
+            }
+        }
+    }
+
+    /**
+     * What became of the early Prefect 2 package {@code dotted} is in ({@code prefect.orion.schemas.states.Completed}:
+     * "the early 2.x name of prefect.server"), or empty: code written for 2.0-2.9 still imports from them.
+     */
+    public Optional<String> early2Package(String dotted) {
+        for (Map.Entry<String, String> e : early2.entrySet()) {
+            if (dotted.equals(e.getKey()) || dotted.startsWith(e.getKey() + ".")) {
+                return Optional.of(e.getKey() + " was " + e.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The data, loaded once on first use (class initialisation is thread-safe and lazy). */
@@ -81,6 +102,17 @@ public final class PrefectApi {
                 throw new IllegalStateException("Prefect API data " + BASE + file + " is missing from the build");
             }
             return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Prefect API data " + file, e);
+        }
+    }
+
+    private static String text(String file) {
+        try (InputStream in = PrefectApi.class.getResourceAsStream(BASE + file)) {
+            if (in == null) {
+                throw new IllegalStateException("Prefect API data " + BASE + file + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Prefect API data " + file, e);
         }

@@ -76,7 +76,16 @@ public final class PrefectApiUsageDetector extends PythonDetector {
         Set<String> seen = new HashSet<>();
         for (ImportBinding b : m.imports().all()) {
             String q = b.qualifiedName();
-            if (!q.startsWith("prefect.") || !seen.add(q) || !api.existsIn2(q)) {
+            if (!q.startsWith("prefect.") || !seen.add(q)) {
+                continue;
+            }
+            if (!api.existsIn2(q)) {
+                // code written for 2.0-2.9 imports from packages 2.20 no longer had: those fail on Prefect 3 too
+                Optional<String> early = api.early2Package(q);
+                if (early.isPresent()) {
+                    Node at = b.alias() != null ? b.alias() : b.statement();
+                    sink.finding(Findings.of("PF216", q + " does not exist in Prefect 3 (" + early.get() + ")", m.at(at), null));
+                }
                 continue;
             }
             Optional<String> moved = api.movedTo(q);

@@ -643,6 +643,21 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void importsFromEarlyPrefect2PackagesAreReportedThough220LackedThem() {
+        // 2.0-2.9 code: prefect.orion and prefect.infrastructure.docker were gone before 2.20, and are in no 3.x
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                from prefect.orion.schemas.states import Completed
+                from prefect.infrastructure.docker import DockerContainer
+                from prefect.orionette import nothing
+                """);
+        assertThat(sink.findings).extracting(f -> f.code() + " " + f.message() + " @" + f.where().line()).containsExactly(
+                "PF216 prefect.orion.schemas.states.Completed does not exist in Prefect 3 (prefect.orion was the early 2.x "
+                        + "name of prefect.server) @1",
+                "PF216 prefect.infrastructure.docker.DockerContainer does not exist in Prefect 3 "
+                        + "(prefect.infrastructure.docker was the early 2.x name of prefect.infrastructure.container) @2");
+    }
+
+    @Test
     void prefectApiUsage() {
         RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
                 from prefect import flow, task
