@@ -20,7 +20,7 @@ import org.openrewrite.ExecutionContext;
 /**
  * Prefect 2's {@code flow.serve(...)}, {@code flow.deploy(...)} and {@code flow.to_deployment(...)} took
  * {@code is_schedule_active=}; Prefect 3's signatures have only {@code paused=} (its inverse, already in 2.x), so
- * the call raises TypeError. {@code is_schedule_active=X} becomes {@code paused=<not X>} (PF212): a literal is
+ * the call raises TypeError. {@code is_schedule_active=X} becomes {@code paused=<not X>} (PF220): a literal is
  * inverted, anything else is negated. A call that also passes {@code paused=} is left alone.
  */
 public class ReplaceIsScheduleActiveWithPaused extends PythonRecipe {
@@ -36,7 +36,7 @@ public class ReplaceIsScheduleActiveWithPaused extends PythonRecipe {
     @Override
     public String getDescription() {
         return "Prefect 3's `flow.serve`, `flow.deploy` and `flow.to_deployment` have no `is_schedule_active` "
-                + "argument (TypeError); `is_schedule_active=X` becomes `paused=not X` (PF212).";
+                + "argument (TypeError); `is_schedule_active=X` becomes `paused=not X` (PF220).";
     }
 
     @Override

@@ -62,6 +62,9 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             } else if ((method.equals("serve") || method.equals("deploy") || method.equals("to_deployment"))
                     && !callee.startsWith("prefect.serve") && !callee.startsWith("prefect.deploy")) {
                 found.add(flowMethod(m, call, target.nodes().get(0), method));
+                PythonModule.arg(call, "is_schedule_active", -1).ifPresent(a -> sink.finding(Findings.of("PF220",
+                        method + "(is_schedule_active=...) raises TypeError in Prefect 3, whose " + method
+                                + " takes paused= (the inverse)", m.at(a), null)));
             }
         }
         helperSchedules(m, sink);

@@ -643,6 +643,23 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void isScheduleActiveOnServeOrDeployIsATypeErrorInPrefect3() {
+        RecordingSink sink = run(new PrefectDeploymentDetector(), "flows/etl.py", """
+                from prefect import flow
+
+                @flow
+                def etl():
+                    pass
+
+                if __name__ == "__main__":
+                    etl.serve(name="nightly", cron="0 2 * * *", is_schedule_active=False)
+                    etl.deploy(name="prod", work_pool_name="k8s", paused=True)
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF220")).extracting(f -> f.where().line() + " " + f.message())
+                .containsExactly("8 serve(is_schedule_active=...) raises TypeError in Prefect 3, whose serve takes paused= (the inverse)");
+    }
+
+    @Test
     void importsFromEarlyPrefect2PackagesAreReportedThough220LackedThem() {
         // 2.0-2.9 code: prefect.orion and prefect.infrastructure.docker were gone before 2.20, and are in no 3.x
         RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
