@@ -80,8 +80,11 @@ public final class PrefectApi {
      */
     public Optional<String> early2Package(String dotted) {
         for (Map.Entry<String, String> e : early2.entrySet()) {
-            if (dotted.equals(e.getKey()) || dotted.startsWith(e.getKey() + ".")) {
-                return Optional.of(e.getKey() + " was " + e.getValue());
+            String key = e.getKey();
+            boolean prefix = key.endsWith("*");
+            if (prefix ? dotted.startsWith(key.substring(0, key.length() - 1))
+                    : dotted.equals(key) || dotted.startsWith(key + ".")) {
+                return Optional.of(key + " was " + e.getValue());
             }
         }
         return Optional.empty();

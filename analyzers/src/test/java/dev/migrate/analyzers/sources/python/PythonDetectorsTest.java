@@ -666,12 +666,15 @@ class PythonDetectorsTest {
                 from prefect.orion.schemas.states import Completed
                 from prefect.infrastructure.docker import DockerContainer
                 from prefect.orionette import nothing
+                from prefect.settings import PREFECT_ORION_API_URL, PREFECT_API_URL
                 """);
         assertThat(sink.findings).extracting(f -> f.code() + " " + f.message() + " @" + f.where().line()).containsExactly(
                 "PF216 prefect.orion.schemas.states.Completed does not exist in Prefect 3 (prefect.orion was the early 2.x "
                         + "name of prefect.server) @1",
                 "PF216 prefect.infrastructure.docker.DockerContainer does not exist in Prefect 3 "
-                        + "(prefect.infrastructure.docker was the early 2.x name of prefect.infrastructure.container) @2");
+                        + "(prefect.infrastructure.docker was the early 2.x name of prefect.infrastructure.container) @2",
+                "PF216 prefect.settings.PREFECT_ORION_API_URL does not exist in Prefect 3 (prefect.settings.PREFECT_ORION_* "
+                        + "was how Prefect 2.0-2.7 named the PREFECT_SERVER_* and PREFECT_API_* settings) @4");
     }
 
     @Test
