@@ -1,10 +1,7 @@
 package dev.migrate.cli;
 
-import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.scan.Inventory;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The line {@code scan} writes on standard error about the zone it read host schedules in, when the user did not
@@ -12,19 +9,12 @@ import java.util.Set;
  * clock. A wrong zone shifts every proven translation by hours, so it is never silent.
  */
 final class HostZoneNote {
-    /** Forms whose fire times depend on the zone; intervals, boot and event triggers do not. */
-    private static final Set<ScheduleSpec.Form> WALL_CLOCK = EnumSet.of(ScheduleSpec.Form.CRON_UNIX,
-            ScheduleSpec.Form.CRON_SPRING, ScheduleSpec.Form.CRON_QUARTZ, ScheduleSpec.Form.CRON_APSCHEDULER,
-            ScheduleSpec.Form.CRON_CELERY, ScheduleSpec.Form.CRON_SCHEDULE_LIB, ScheduleSpec.Form.SYSTEMD_CALENDAR,
-            ScheduleSpec.Form.RRULE);
-
     private HostZoneNote() {
     }
 
     static Optional<String> of(HostZoneOption.Resolved zone, Inventory inventory) {
         long local = inventory.jobs().stream().flatMap(j -> j.schedules().stream())
-                .filter(s -> s.timezone() == null && WALL_CLOCK.contains(s.form())
-                        && !s.expression().strip().startsWith("@reboot"))
+                .filter(s -> s.timezone() == null && s.dependsOnZone())
                 .count();
         if (local == 0 || zone.chosen()) {
             return Optional.empty();

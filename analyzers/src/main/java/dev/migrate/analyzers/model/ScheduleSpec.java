@@ -19,6 +19,20 @@ public record ScheduleSpec(Form form, String expression, String timezone, Source
         Objects.requireNonNull(where, "where");
     }
 
+    /**
+     * Whether the fire times depend on the zone the schedule is read in: wall-clock forms (cron, calendars, RRULEs)
+     * and intervals counted from a local start ({@code R/2024-01-01T00:30/PT6H}); not a bare interval ({@code PT5M}),
+     * monotonic timers, boot or event triggers.
+     */
+    public boolean dependsOnZone() {
+        return switch (form) {
+            case INTERVAL -> expression.startsWith("R/");
+            case CRON_UNIX -> !expression.strip().startsWith("@reboot");
+            case AT_BOOT, EVENT, UNKNOWN, SYSTEMD_MONOTONIC -> false;
+            default -> true;
+        };
+    }
+
     public enum Form {
         /** Five-field Vixie/POSIX cron, including {@code @} macros. */
         CRON_UNIX,

@@ -100,11 +100,8 @@ public final class PrefectApi {
     }
 
     private static JsonNode read(ObjectMapper json, String file) {
-        try (InputStream in = PrefectApi.class.getResourceAsStream(BASE + file)) {
-            if (in == null) {
-                throw new IllegalStateException("Prefect API data " + BASE + file + " is missing from the build");
-            }
-            return json.readTree(in);
+        try {
+            return json.readTree(text(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Prefect API data " + file, e);
         }

@@ -21,19 +21,8 @@ final class PlatformZones {
     private PlatformZones() {
     }
 
-    /**
-     * Whether {@code s} names no zone though its fire times depend on one: wall-clock forms, and intervals counted
-     * from a local start ({@code R/2024-01-01T00:30/PT6H}). A bare interval ({@code PT5M}) is the same in every zone.
-     */
     private static boolean readInAZone(ScheduleSpec s) {
-        if (s.timezone() != null) {
-            return false;
-        }
-        return switch (s.form()) {
-            case INTERVAL -> s.expression().startsWith("R/");
-            case AT_BOOT, EVENT, UNKNOWN, SYSTEMD_MONOTONIC -> false;
-            default -> true;
-        };
+        return s.timezone() == null && s.dependsOnZone();
     }
 
     /** Replaces, in place, the platform jobs that have a schedule without a zone by ones whose schedules say UTC. */
