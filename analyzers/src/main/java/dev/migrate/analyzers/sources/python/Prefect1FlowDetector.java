@@ -59,7 +59,7 @@ public final class Prefect1FlowDetector extends PythonDetector {
         Map<Node, String> bound = boundCalls(m);
         for (Node call : m.nodes(NodeKind.CALL)) {
             String callee = m.nameOf(call);
-            boolean imported = m.imports().qualifiedName(call).isPresent();
+            boolean imported = m.qualifiedName(call).isPresent();
             if (Prefect1FlowClasses.FLOW.contains(callee) || !imported && subclasses.contains(callee)) {
                 flowCall(m, call, bound.get(call), Prefect1FlowClasses.FLOW.contains(callee) ? null : callee, sink);
             } else if (imported && !callee.startsWith("prefect.") && bound.containsKey(call)) {

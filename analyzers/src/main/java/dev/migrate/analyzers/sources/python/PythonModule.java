@@ -5,8 +5,11 @@ import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.rewriters.python.Diagnostic;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonParser;
+import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.query.StringLiterals;
@@ -15,9 +18,11 @@ import dev.migrate.rewriters.python.tree.NodeKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One scanned Python file as a syntax tree, with the questions every Python detector asks: what a call
@@ -31,6 +36,10 @@ public final class PythonModule {
     private final List<Node> all = new ArrayList<>();
     /** Module-level {@code NAME = value} assignments; a later one wins, as when the module runs. */
     private final Map<String, Node> constants = new HashMap<>();
+    /** Names the module's top level defines itself (functions, classes, assignments): no star import binds them. */
+    private final Set<String> ownNames = new HashSet<>();
+    /** The Prefect modules of {@code from prefect... import *} statements, last first (a later one wins). */
+    private final List<String> prefectStars = new ArrayList<>();
 
     private PythonModule(ScanFile file) {
         this.file = file;
@@ -42,7 +51,16 @@ public final class PythonModule {
                 if (a.targets().size() == 1 && a.targets().get(0).kind() == NodeKind.NAME && a.value() != null) {
                     constants.put(Expressions.name(a.targets().get(0)), a.value());
                 }
+                a.targets().stream().filter(t -> t.kind() == NodeKind.NAME).map(Expressions::name).forEach(ownNames::add);
             });
+            if (stmt.kind() == NodeKind.FUNCTION_DEF || stmt.kind() == NodeKind.CLASS_DEF) {
+                ownNames.add(new Definitions(stmt).name());
+            }
+        }
+        for (ImportBinding b : imports.all()) {
+            if (b.localName().equals("*") && (b.module().equals("prefect") || b.module().startsWith("prefect."))) {
+                prefectStars.add(0, b.module());
+            }
         }
     }
 
@@ -98,13 +116,45 @@ public final class PythonModule {
     /** Calls whose callee resolves through the imports to one of {@code qualifiedNames}. */
     public List<Node> callsTo(String... qualifiedNames) {
         List<String> names = List.of(qualifiedNames);
-        return nodes(NodeKind.CALL).stream().filter(c -> imports.qualifiedName(c).filter(names::contains).isPresent()).toList();
+        return nodes(NodeKind.CALL).stream().filter(c -> qualifiedName(c).filter(names::contains).isPresent()).toList();
+    }
+
+    /**
+     * The fully qualified name an expression, call or decorator refers to through the imports ({@link Imports}),
+     * and through {@code from prefect import *}: a name the module neither imports by name nor defines itself is
+     * the star-imported module's when Prefect 2 or 3 has it there ({@code @task} gives {@code prefect.task}). A
+     * star import from any other module binds names nobody can list without running it, so those stay unknown.
+     */
+    public Optional<String> qualifiedName(Node expr) {
+        Optional<String> q = imports.qualifiedName(expr);
+        if (q.isPresent() || prefectStars.isEmpty()) {
+            return q;
+        }
+        Node e = Expressions.unwrap(expr);
+        while (e.kind() == NodeKind.CALL || e.kind() == NodeKind.DECORATOR) {
+            if (e.nodes().isEmpty()) {
+                return Optional.empty();
+            }
+            e = Expressions.unwrap(e.nodes().get(0));
+        }
+        Optional<List<String>> parts = Expressions.dottedParts(e);
+        if (parts.isEmpty() || ownNames.contains(parts.get().get(0))) {
+            return Optional.empty();
+        }
+        PrefectApi api = PrefectApi.get();
+        for (String module : prefectStars) {
+            String candidate = module + "." + parts.get().get(0);
+            if (api.existsIn2(candidate) || api.existsIn3(candidate)) {
+                return Optional.of(String.join(".", module, String.join(".", parts.get())));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The import-resolved name of what a call calls (or of an expression), else its dotted text, else "". */
     public String nameOf(Node expr) {
         Node e = Expressions.unwrap(expr);
-        Optional<String> q = imports.qualifiedName(e);
+        Optional<String> q = qualifiedName(e);
         if (q.isPresent()) {
             return q.get();
         }

@@ -703,6 +703,40 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void flowsAndTasksImportedWithAStarAreFlowsAndTasks() {
+        String source = """
+                from prefect import *
+                from prefect.deployments import Deployment
+
+                @task
+                def load(x):
+                    return x
+
+                @flow(name="nightly-etl")
+                def etl():
+                    load.submit(1)
+
+                if __name__ == "__main__":
+                    Deployment.build_from_flow(etl, name="nightly", schedule={"cron": "0 3 * * *"}).apply()
+                """;
+        assertThat(codes(run(new PrefectApiUsageDetector(), "flows.py", source))).containsExactly("BHV001", "BHV002", "PF216");
+        assertThat(run(new PrefectDeploymentDetector(), "flows.py", source).jobs).extracting(Job::name)
+                .containsExactly("nightly-etl/nightly");
+        // a star import from elsewhere, or a flow decorator the module defines itself, is no Prefect flow
+        assertThat(run(new PrefectApiUsageDetector(), "other.py", """
+                from prefect import *
+                from mylib import *
+
+                def flow(f):
+                    return f
+
+                @flow
+                def etl():
+                    load.submit(1)
+                """).findings).isEmpty();
+    }
+
+    @Test
     void awaitedTaskFuturesInAsyncFlows() {
         RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
                 from prefect import flow
