@@ -3,6 +3,7 @@ package dev.migrate.analyzers.sources.python;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.ImportBinding;
@@ -19,7 +20,8 @@ import java.util.Set;
  * Prefect 2 code that changes meaning or breaks on Prefect 3, file by file: imports of names that moved (PF215)
  * or vanished (PF216), decided by Prefect's own API data ({@link PrefectApi}); task futures a flow never
  * resolves (BHV001); flows that submit tasks and return nothing, whose final state no longer follows failed
- * tasks (BHV002); {@code Variable.get(...).value} (BHV003); and {@code await} on task futures (BHV007). Findings
+ * tasks (BHV002); {@code Variable.get(...).value} (BHV003); {@code await} on task futures (BHV007); and a task
+ * future's state read the 2.x way, {@code f.get_state()} or the value of {@code f.wait()} (BHV008). Findings
  * here belong to no job. Values kept in the JSON and String blocks are PF219.
  */
 public final class PrefectApiUsageDetector extends PythonDetector {
@@ -42,8 +44,70 @@ public final class PrefectApiUsageDetector extends PythonDetector {
                 flowBody(m, d, sink);
             }
         }
+        if (m.imports().uses("prefect")) {
+            for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
+                futureStates(m, new Definitions(def), sink);
+            }
+        }
         variableValues(m, sink);
         systemBlockValues(m, sink);
+    }
+
+    /**
+     * BHV008: on a name the function binds only to {@code t.submit(...)} (awaited or not), {@code f.get_state()},
+     * which Prefect 3 futures lack (AttributeError: they have a {@code state} property), and any use of the value
+     * of {@code f.wait(...)}, which Prefect 3 returns as None instead of the state.
+     */
+    private static void futureStates(PythonModule m, Definitions def, InventorySink sink) {
+        Set<String> futures = new HashSet<>();
+        Set<String> other = new HashSet<>();
+        Set<Node> statements = new HashSet<>();
+        List<Node> body = all(def.body());
+        for (Node n : body) {
+            if (n.kind() == NodeKind.EXPR_STMT && n.nodes().size() == 1) {
+                statements.add(Expressions.unwrap(n.nodes().get(0)));
+            }
+            Optional<Statements.Assignment> a = Statements.assignment(n);
+            if (a.isEmpty()) {
+                continue;
+            }
+            Node value = a.get().value() == null ? null : Expressions.unwrap(a.get().value());
+            if (value != null && value.kind() == NodeKind.AWAIT && !value.nodes().isEmpty()) {
+                value = Expressions.unwrap(value.nodes().get(0));
+            }
+            // t.submit(...) of a task named t, as the recipe reads it (not pool.executor.submit(...))
+            boolean submit = value != null && value.kind() == NodeKind.CALL && a.get().targets().size() == 1
+                    && Expressions.dottedParts(value.nodes().get(0)).filter(p -> p.size() == 2 && p.get(1).equals("submit"))
+                            .isPresent();
+            for (Node target : a.get().targets()) {
+                if (target.kind() == NodeKind.NAME) {
+                    (submit ? futures : other).add(Expressions.name(target));
+                }
+            }
+        }
+        futures.removeAll(other);
+        if (futures.isEmpty()) {
+            return;
+        }
+        for (Node n : body) {
+            if (n.kind() != NodeKind.CALL || Expressions.unwrap(n.nodes().get(0)).kind() != NodeKind.ATTRIBUTE) {
+                continue;
+            }
+            Node callee = Expressions.unwrap(n.nodes().get(0));
+            Node receiver = Expressions.unwrap(callee.nodes().get(0));
+            if (receiver.kind() != NodeKind.NAME || !futures.contains(Expressions.name(receiver))) {
+                continue;
+            }
+            String f = Expressions.name(receiver);
+            String method = lastName(callee);
+            if (method.equals("get_state") && new CallView(n).arguments().isEmpty()) {
+                sink.finding(Findings.of("BHV008", f + ".get_state() raises AttributeError in Prefect 3, whose task futures "
+                        + "have a state property: read " + f + ".state", m.at(n), null));
+            } else if (method.equals("wait") && !statements.contains(n)) {
+                sink.finding(Findings.of("BHV008", "the value of " + n.text().strip() + " is None in Prefect 3, not the "
+                        + "future's state: call " + f + ".wait(), then read " + f + ".state", m.at(n), null));
+            }
+        }
     }
 
     /** PF219: values read from or saved to the JSON and String blocks, which Prefect 3.5 removed for Variables. */

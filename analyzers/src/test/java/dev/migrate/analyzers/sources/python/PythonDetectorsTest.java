@@ -757,6 +757,52 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void aTaskFuturesStateReadThePrefect2Way() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                import threading
+                from prefect import flow, task
+
+                @flow
+                def check(job):
+                    f = load.submit(1)
+                    state = f.wait()
+                    if state.is_failed() or f.get_state().is_crashed():
+                        raise RuntimeError("load failed")
+                    f.wait()
+                    print(f.wait(5).is_completed(), f.state)
+                    g = job.runner()
+                    done = threading.Event().wait(5)
+                    h = pool.executor.submit(work)
+                    return g.get_state(), h.wait(), done
+
+                @flow
+                async def later():
+                    f = await load.submit(2)
+                    return f.get_state()
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV008"))
+                .extracting(f -> f.where().line() + ":" + f.where().column() + " " + f.message())
+                .containsExactly(
+                        "7:13 the value of f.wait() is None in Prefect 3, not the future's state: call f.wait(), then read f.state",
+                        "8:29 f.get_state() raises AttributeError in Prefect 3, whose task futures have a state property: "
+                                + "read f.state",
+                        "11:11 the value of f.wait(5) is None in Prefect 3, not the future's state: call f.wait(), then read "
+                                + "f.state",
+                        "20:12 f.get_state() raises AttributeError in Prefect 3, whose task futures have a state property: "
+                                + "read f.state");
+        // Prefect 3 code reads the property; nothing to report
+        assertThat(run(new PrefectApiUsageDetector(), "ok.py", """
+                from prefect import flow
+
+                @flow
+                def check():
+                    f = load.submit(1)
+                    f.wait()
+                    return f.state.is_failed()
+                """).findings).isEmpty();
+    }
+
+    @Test
     void valuesKeptInSystemBlocks() {
         RecordingSink sink = run(new PrefectApiUsageDetector(), "setup.py", """
                 from prefect.blocks.system import JSON, String, Secret
