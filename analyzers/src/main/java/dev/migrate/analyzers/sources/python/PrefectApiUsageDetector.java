@@ -138,9 +138,10 @@ public final class PrefectApiUsageDetector extends PythonDetector {
     private static void imports(PythonModule m, InventorySink sink) {
         PrefectApi api = PrefectApi.get();
         Set<String> seen = new HashSet<>();
+        ImportFallbacks fallbacks = new ImportFallbacks(m);
         for (ImportBinding b : m.imports().all()) {
             String q = b.qualifiedName();
-            if (!q.startsWith("prefect.") || !seen.add(q)) {
+            if (!q.startsWith("prefect.") || fallbacks.hasPrefect3Alternative(b) || !seen.add(q)) {
                 continue;
             }
             if (!api.existsIn2(q)) {

@@ -81,12 +81,16 @@ public final class PrefectDeploymentDetector extends PythonDetector {
         return path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
     }
 
-    /** Whether the file imports a Prefect name that existed in 2.x and is gone in 3.x (data, not a list here). */
+    /**
+     * Whether the file imports a Prefect name that existed in 2.x and is gone in 3.x (data, not a list here), other
+     * than as the fallback of a 3.x import.
+     */
     static boolean importsRemovedNames(PythonModule m) {
         PrefectApi api = PrefectApi.get();
+        ImportFallbacks fallbacks = new ImportFallbacks(m);
         for (ImportBinding b : m.imports().all()) {
             String q = b.qualifiedName();
-            if (q.startsWith("prefect.") && (api.removedIn3(q) || api.existsIn2(q) && !api.existsIn3(q))) {
+            if (q.startsWith("prefect.") && !fallbacks.hasPrefect3Alternative(b) && (api.removedIn3(q) || api.existsIn2(q) && !api.existsIn3(q))) {
                 return true;
             }
         }

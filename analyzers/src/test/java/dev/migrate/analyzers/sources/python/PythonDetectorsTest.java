@@ -678,6 +678,36 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void aPrefect2ImportThatIsTheFallbackOfAPrefect3OneIsNoFinding() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "compat.py", """
+                try:
+                    from prefect.workers.base import BaseWorker as Runner
+                except ImportError:  # Prefect 2
+                    from prefect.agent import PrefectAgent as Runner
+
+                try:
+                    from prefect.orion.schemas.states import StateType
+                except (ModuleNotFoundError, AttributeError):
+                    from prefect.client.schemas.objects import StateType
+
+                try:
+                    from prefect.deployments import Deployment
+                except ImportError:
+                    from prefect.agent import PrefectAgent
+                    from prefect.infrastructure import Process as Deployment
+
+                try:
+                    from prefect.infrastructure import DockerContainer
+                except ValueError:
+                    from prefect_docker.containers import DockerContainer
+                """);
+        // the fallback of another name, a fallback of a name 3.x lacks too, and a handler that does not catch a
+        // failed import are still findings
+        assertThat(sink.findings).extracting(f -> f.code() + " " + f.where().line()).containsExactly(
+                "PF216 12", "PF216 14", "PF216 15", "PF216 18");
+    }
+
+    @Test
     void prefectApiUsage() {
         RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
                 from prefect import flow, task
