@@ -130,10 +130,15 @@ public final class PrefectApi {
 
     /**
      * Whether a dotted name ({@code prefect.flows} or {@code prefect.flows.flow}) can be imported from
-     * Prefect 3.8.3. Migration-stub modules ({@code prefect.agent}) count as absent: importing from them fails.
+     * Prefect 3.8.3. Migration-stub modules ({@code prefect.agent}) count as absent: importing from them fails. A
+     * real module under a stub package is there ({@code prefect.client} is a stub, {@code prefect.client.orchestration}
+     * and {@code from prefect.client import schemas} are not).
      */
     public boolean existsIn3(String dotted) {
-        return exists(modules3, dotted) && !migrationStubs.contains(dotted) && !migrationStubs.contains(parent(dotted));
+        if (migrationStubs.contains(dotted)) {
+            return false;
+        }
+        return modules3.containsKey(dotted) || exists(modules3, dotted) && !migrationStubs.contains(parent(dotted));
     }
 
     /** Whether a dotted name was importable from Prefect 2.20.25. */

@@ -17,6 +17,11 @@ class PrefectApiTest {
         assertThat(api.existsIn2("prefect.deployments.Deployment")).isTrue();
         // Migration stubs import fine but hold nothing usable.
         assertThat(api.existsIn3("prefect.agent")).isFalse();
+        assertThat(api.existsIn3("prefect.agent.PrefectAgent")).isFalse();
+        // prefect.client is a stub package, but its submodules are real ones
+        assertThat(api.existsIn3("prefect.client")).isFalse();
+        assertThat(api.existsIn3("prefect.client.orchestration")).isTrue();
+        assertThat(api.existsIn3("prefect.client.schemas")).isTrue();
         assertThat(api.existsIn3("prefect.deployments.steps.git_clone")).isTrue();
         assertThat(api.existsIn3("prefect.deployments.steps.git_clone_project")).isFalse();
     }

@@ -708,6 +708,17 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void modulesUnderPrefect3sStubClientPackageAreThere() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "client.py", """
+                import prefect.client.orchestration as orch
+                from prefect.client import schemas
+                from prefect.client.orchestration import get_client
+                from prefect.client import get_client as old_get_client
+                """);
+        assertThat(sink.findings).extracting(f -> f.code() + " " + f.where().line()).containsExactly("PF215 4");
+    }
+
+    @Test
     void prefectApiUsage() {
         RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
                 from prefect import flow, task
