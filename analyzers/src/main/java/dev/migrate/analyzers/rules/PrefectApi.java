@@ -141,6 +141,19 @@ public final class PrefectApi {
         return modules3.containsKey(dotted) || exists(modules3, dotted) && !migrationStubs.contains(parent(dotted));
     }
 
+    /**
+     * Whether {@code import MODULE} still does something on Prefect 3.8.3: the module is there and no migration stub,
+     * or it is a stub package that holds real modules ({@code import prefect.client} before
+     * {@code prefect.client.schemas}).
+     */
+    public boolean moduleImportWorksIn3(String module) {
+        if (existsIn3(module)) {
+            return true;
+        }
+        return migrationStubs.contains(module) && modules3.keySet().stream()
+                .anyMatch(k -> k.startsWith(module + ".") && !migrationStubs.contains(k));
+    }
+
     /** Whether a dotted name was importable from Prefect 2.20.25. */
     public boolean existsIn2(String dotted) {
         return exists(modules2, dotted);

@@ -65,10 +65,17 @@ final class ImportFallbacks {
      */
     boolean hasPrefect3Alternative(ImportBinding b) {
         PrefectApi api = PrefectApi.get();
-        return alternatives.getOrDefault(b.statement(), List.of()).stream()
-                .anyMatch(o -> o.localName().equals(b.localName()) && o.qualifiedName().startsWith("prefect")
-                        && api.existsIn3(o.qualifiedName()) && api.movedTo(o.qualifiedName()).isEmpty()
-                        && !api.removedIn3(o.qualifiedName()));
+        return alternatives.getOrDefault(b.statement(), List.of()).stream().filter(o -> o.localName().equals(b.localName()))
+                .map(ImportFallbacks::importedName)
+                .anyMatch(o -> o.startsWith("prefect") && api.existsIn3(o) && api.movedTo(o).isEmpty() && !api.removedIn3(o));
+    }
+
+    /**
+     * What an import statement imports: the name for {@code from a.b import c} ({@code a.b.c}), the whole module for
+     * {@code import a.b.c} (which binds {@code a}) and {@code import a.b as m}.
+     */
+    static String importedName(ImportBinding b) {
+        return b.isFromImport() ? b.qualifiedName() : b.module();
     }
 
     private static boolean catchesImportError(Node handler) {

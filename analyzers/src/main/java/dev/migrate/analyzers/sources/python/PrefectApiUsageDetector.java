@@ -140,7 +140,7 @@ public final class PrefectApiUsageDetector extends PythonDetector {
         Set<String> seen = new HashSet<>();
         ImportFallbacks fallbacks = new ImportFallbacks(m);
         for (ImportBinding b : m.imports().all()) {
-            String q = b.qualifiedName();
+            String q = ImportFallbacks.importedName(b);
             if (!q.startsWith("prefect.") || fallbacks.hasPrefect3Alternative(b) || !seen.add(q)) {
                 continue;
             }
@@ -157,7 +157,7 @@ public final class PrefectApiUsageDetector extends PythonDetector {
             Node at = b.alias() != null ? b.alias() : b.statement();
             if (moved.isPresent()) {
                 sink.finding(Findings.of("PF215", q + " moved to " + moved.get() + " in Prefect 3", m.at(at), null));
-            } else if (api.removedIn3(q) || !api.existsIn3(q)) {
+            } else if (api.removedIn3(q) || !(b.isFromImport() ? api.existsIn3(q) : api.moduleImportWorksIn3(q))) {
                 sink.finding(Findings.of("PF216", q + " does not exist in Prefect 3", m.at(at), null));
             }
         }

@@ -89,7 +89,7 @@ public final class PrefectDeploymentDetector extends PythonDetector {
         PrefectApi api = PrefectApi.get();
         ImportFallbacks fallbacks = new ImportFallbacks(m);
         for (ImportBinding b : m.imports().all()) {
-            String q = b.qualifiedName();
+            String q = ImportFallbacks.importedName(b);
             if (q.startsWith("prefect.") && !fallbacks.hasPrefect3Alternative(b) && (api.removedIn3(q) || api.existsIn2(q) && !api.existsIn3(q))) {
                 return true;
             }

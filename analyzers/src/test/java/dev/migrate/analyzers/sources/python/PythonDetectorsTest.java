@@ -719,6 +719,25 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void aModuleImportOfAModulePrefect3LacksIsReported() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "infra.py", """
+                import prefect.infrastructure.kubernetes
+                import prefect.agent
+                import prefect.client
+                import prefect.client.schemas
+                import prefect.orion.api
+                try:
+                    import prefect.workers.base as runner
+                except ImportError:
+                    import prefect.infrastructure.process as runner
+                """);
+        assertThat(sink.findings).extracting(f -> f.code() + " " + f.message() + " @" + f.where().line()).containsExactly(
+                "PF216 prefect.infrastructure.kubernetes does not exist in Prefect 3 @1",
+                "PF216 prefect.agent does not exist in Prefect 3 @2",
+                "PF216 prefect.orion.api does not exist in Prefect 3 (prefect.orion was the early 2.x name of prefect.server) @5");
+    }
+
+    @Test
     void prefectApiUsage() {
         RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
                 from prefect import flow, task
