@@ -1,5 +1,6 @@
 package dev.migrate.cli;
 
+import dev.migrate.analyzers.scan.HostZoneUsed;
 import dev.migrate.analyzers.schedule.HostZone;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,16 @@ public final class HostZoneOption {
         /** Whether the user named the zone (the option or the property), so nothing needs saying about it. */
         boolean chosen() {
             return source.equals("--host-zone") || source.startsWith("-D");
+        }
+
+        /** What the reports say about it. */
+        HostZoneUsed used() {
+            if (assumed) {
+                return new HostZoneUsed(zone.getId(), HostZoneUsed.From.ASSUMED, null);
+            }
+            HostZoneUsed.From from = source.equals("--host-zone") ? HostZoneUsed.From.OPTION
+                    : source.startsWith("-D") ? HostZoneUsed.From.PROPERTY : HostZoneUsed.From.HOST_FILES;
+            return new HostZoneUsed(zone.getId(), from, source);
         }
     }
 

@@ -122,7 +122,8 @@ public final class ScanCommand implements Callable<Integer> {
             err.print("\r\033[K");
             err.flush();
         }
-        Inventory inventory = baseline.apply(scanned, path, maxFileSize, codes, quiet, err);
+        Inventory inventory = baseline.apply(scanned, path, maxFileSize, codes, quiet, err)
+                .withHostZone(hostZone.resolve(path).used());
         if (format == ReportFormat.HTML) {
             List<JobReadiness> readiness = readiness(inventory);
             output.write(spec.commandLine().getOut(), w -> Reports.writeHtml(inventory, rules, readiness, w));

@@ -2,6 +2,8 @@ package dev.migrate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The host's zone: read from the dump, chosen with --host-zone, or assumed and said so; never for platform schedules. */
 class ScanHostZoneTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path estate;
 
@@ -58,6 +62,30 @@ class ScanHostZoneTest {
         assertThat(r.err()).contains("1 schedule names no zone and run in the host's clock, which the tree does not show")
                 .contains("read in UTC; pass --host-zone ZONE");
         assertThat(CliRun.of("scan", estate.toString(), "-q").err()).isEmpty();
+    }
+
+    @Test
+    void everyReportStatesTheZoneAndWhereItCameFrom() throws IOException {
+        JsonNode assumed = JSON.readTree(CliRun.of("scan", estate.toString(), "-f", "json", "-q").out()).get("hostZone");
+        assertThat(assumed.get("zone").asText()).isEqualTo("UTC");
+        assertThat(assumed.get("from").asText()).isEqualTo("assumed");
+        assertThat(assumed.get("where").isNull()).isTrue();
+        JsonNode option = JSON.readTree(CliRun.of("scan", estate.toString(), "-f", "json", "--host-zone", "Asia/Tokyo")
+                .out()).get("hostZone");
+        assertThat(option.get("zone").asText() + " " + option.get("from").asText() + " " + option.get("where").asText())
+                .isEqualTo("Asia/Tokyo option --host-zone");
+
+        Files.writeString(estate.resolve("etc/timezone"), "# set by the installer\nEurope/Paris\n");
+        JsonNode files = JSON.readTree(CliRun.of("scan", estate.toString(), "-f", "json").out()).get("hostZone");
+        assertThat(files.get("zone").asText() + " " + files.get("from").asText() + " " + files.get("where").asText())
+                .isEqualTo("Europe/Paris host-files etc/timezone:2");
+        JsonNode sarif = JSON.readTree(CliRun.of("scan", estate.toString(), "-f", "sarif").out());
+        assertThat(sarif.at("/runs/0/properties/hostZone/zone").asText()).isEqualTo("Europe/Paris");
+        assertThat(sarif.at("/runs/0/properties/hostZone/where").asText()).isEqualTo("etc/timezone:2");
+        assertThat(CliRun.of("scan", estate.toString(), "-f", "md").out())
+                .contains("Host zone: Europe/Paris (from etc/timezone:2); schedules that name no zone were read in it");
+        assertThat(CliRun.of("scan", estate.toString(), "-f", "html").out())
+                .contains("<p id=\"host-zone\">Host zone: Europe/Paris (from etc/timezone:2)");
     }
 
     @Test

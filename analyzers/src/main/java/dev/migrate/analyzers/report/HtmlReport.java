@@ -57,6 +57,7 @@ public final class HtmlReport implements ReportWriter {
                 .append(asset("report.css")).append("</style></head>\n<body>\n");
         h.append("<h1>Scan of <code>").append(esc(inv.root())).append("</code></h1>\n");
         h.append("<p id=\"summary\">").append(esc(Reports.summaryLine(inv))).append("</p>\n");
+        h.append("<p id=\"host-zone\">").append(esc(Reports.hostZoneLine(inv))).append("</p>\n");
         h.append("<section class=\"charts\">")
                 .append(BarChart.svg("chart-kinds", "Jobs by kind", inv.jobsByKind()))
                 .append(BarChart.svg("chart-severity", "Findings by severity", severities(inv)))

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * bump {@link #SCHEMA_VERSION} and the schema together when the shape changes.
  */
 public final class JsonReport implements ReportWriter {
-    public static final String SCHEMA_VERSION = "1.3";
+    public static final String SCHEMA_VERSION = "1.4";
     public static final String SCHEMA_RESOURCE = "/dev/migrate/analyzers/report/inventory.schema.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -35,6 +35,8 @@ public final class JsonReport implements ReportWriter {
         ObjectNode root = JSON.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("root", inv.root());
+        root.putObject("hostZone").put("zone", inv.hostZone().zone()).put("from", inv.hostZone().from().label())
+                .put("where", inv.hostZone().where());
         ObjectNode summary = root.putObject("summary");
         summary.put("filesSeen", inv.stats().filesSeen());
         summary.put("filesParsed", inv.stats().filesParsed());

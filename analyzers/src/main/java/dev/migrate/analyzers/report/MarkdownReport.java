@@ -17,7 +17,8 @@ import java.util.List;
 public final class MarkdownReport implements ReportWriter {
     @Override
     public void write(Inventory inv, RuleRegistry rules, Writer out) throws IOException {
-        out.write("# Scan of " + code(inv.root()) + "\n\n" + Reports.summaryLine(inv) + "\n\n");
+        out.write("# Scan of " + code(inv.root()) + "\n\n" + Reports.summaryLine(inv) + "\n\n"
+                + cell(Reports.hostZoneLine(inv)) + "\n\n");
         boolean activity = Reports.hasActivity(inv);
         out.write("## Jobs\n\n| id | kind | name | schedule | " + (activity ? "last run | " : "") + "source | command |\n|---|---|---|---|"
                 + (activity ? "---|" : "") + "---|---|\n");

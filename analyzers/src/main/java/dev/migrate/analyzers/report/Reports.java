@@ -53,6 +53,16 @@ public final class Reports {
                 + inv.notes().size() + " skipped or unreadable";
     }
 
+    /**
+     * The zone schedules without one were read in, and where it came from: {@code Host zone: Europe/Paris (from
+     * etc/timezone:1)}. Every proof of such a schedule holds only in that zone.
+     */
+    static String hostZoneLine(Inventory inv) {
+        return "Host zone: " + inv.hostZone().describe() + "; schedules that name no zone were read in it"
+                + (inv.hostZone().from() == dev.migrate.analyzers.scan.HostZoneUsed.From.ASSUMED
+                        ? " (--host-zone ZONE sets the host's)" : "");
+    }
+
     /** The baseline's entries that match no finding, with what to do about them; "" when there are none. */
     static String baselineAbsent(Inventory inv) {
         int n = inv.baseline().absent().size();

@@ -67,8 +67,12 @@ public final class SarifReport implements ReportWriter {
             }
         }
         absent(inv, index, results);
+        ObjectNode runProps = run.putObject("properties");
+        // the zone every schedule without one was proven in: a wrong one shifts them all by hours
+        runProps.putObject("hostZone").put("zone", inv.hostZone().zone()).put("from", inv.hostZone().from().label())
+                .put("where", inv.hostZone().where());
         if (inv.baseline().active()) {
-            run.putObject("properties").put("baselined", inv.baseline().baselined().size())
+            runProps.put("baselined", inv.baseline().baselined().size())
                     .put("baselineAbsent", inv.baseline().absent().size());
         }
         JSON.writer().writeValue(new java.io.FilterWriter(out) {

@@ -21,9 +21,10 @@ import java.util.TreeMap;
  *
  * @param root     a label for the scanned root, as the user gave it
  * @param baseline how the findings compare with a baseline ({@link BaselineState#NONE} when none was given)
+ * @param hostZone the zone schedules without one were read in, and where it came from
  */
 public record Inventory(String root, List<Job> jobs, List<Finding> findings, List<ScanNote> notes, ScanStats stats,
-                        BaselineState baseline) {
+                        BaselineState baseline, HostZoneUsed hostZone) {
     /** Jobs sort by source place, then id: stable and readable. */
     public static final Comparator<Job> JOB_ORDER =
             Comparator.comparing(Job::source).thenComparing(Job::id);
@@ -35,15 +36,28 @@ public record Inventory(String root, List<Job> jobs, List<Finding> findings, Lis
                 .thenComparing(f -> f.jobId() == null ? "" : f.jobId())).toList();
         notes = notes.stream().sorted().toList();
         java.util.Objects.requireNonNull(baseline, "baseline");
+        java.util.Objects.requireNonNull(hostZone, "hostZone");
     }
 
+    /** A scan whose host zone is what the system properties say ({@link HostZoneUsed#fromSystemProperties()}). */
     public Inventory(String root, List<Job> jobs, List<Finding> findings, List<ScanNote> notes, ScanStats stats) {
-        this(root, jobs, findings, notes, stats, BaselineState.NONE);
+        this(root, jobs, findings, notes, stats, BaselineState.NONE, HostZoneUsed.fromSystemProperties());
+    }
+
+    /** A scan compared with a baseline, its host zone as the system properties say. */
+    public Inventory(String root, List<Job> jobs, List<Finding> findings, List<ScanNote> notes, ScanStats stats,
+                     BaselineState baseline) {
+        this(root, jobs, findings, notes, stats, baseline, HostZoneUsed.fromSystemProperties());
     }
 
     /** The same scan compared with a baseline. */
     public Inventory withBaseline(BaselineState state) {
-        return new Inventory(root, jobs, findings, notes, stats, state);
+        return new Inventory(root, jobs, findings, notes, stats, state, hostZone);
+    }
+
+    /** The same scan, saying where its host zone came from (the CLI knows; the scanner only sees the zone). */
+    public Inventory withHostZone(HostZoneUsed zone) {
+        return new Inventory(root, jobs, findings, notes, stats, baseline, zone);
     }
 
     /** The findings a baseline does not list (all of them without one): those {@code --fail-on} looks at. */
@@ -54,7 +68,7 @@ public record Inventory(String root, List<Job> jobs, List<Finding> findings, Lis
     /** Only the findings whose code is in {@code codes}; jobs and notes are kept. */
     public Inventory withFindings(Set<String> codes) {
         return new Inventory(root, jobs, findings.stream().filter(f -> codes.contains(f.code())).toList(), notes, stats,
-                baseline);
+                baseline, hostZone);
     }
 
     public Map<Severity, Long> findingsBySeverity() {
@@ -88,7 +102,9 @@ public record Inventory(String root, List<Job> jobs, List<Finding> findings, Lis
         // a baseline file is written redacted, but a hand-edited one is text like any other
         BaselineState b = baseline.mapped(replaced, e -> new BaselineEntry(e.code(), Redactor.redact(e.path()),
                 Redactor.redact(e.job()), Redactor.redact(e.text()), e.occurrence()));
-        return new Inventory(Redactor.redact(root), js, fs, ns, stats, b);
+        HostZoneUsed zone = new HostZoneUsed(hostZone.zone(), hostZone.from(),
+                hostZone.where() == null ? null : Redactor.redact(hostZone.where()));
+        return new Inventory(Redactor.redact(root), js, fs, ns, stats, b, zone);
     }
 
     private static Job redact(Job j) {

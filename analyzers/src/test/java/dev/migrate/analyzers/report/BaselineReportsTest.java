@@ -52,7 +52,7 @@ class BaselineReportsTest {
         try (InputStream in = JsonReport.class.getResourceAsStream(JsonReport.SCHEMA_RESOURCE)) {
             assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in).validate(doc)).isEmpty();
         }
-        assertThat(doc.get("schemaVersion").asText()).isEqualTo("1.3");
+        assertThat(doc.get("schemaVersion").asText()).isEqualTo(JsonReport.SCHEMA_VERSION);
         assertThat(doc.at("/summary/findings").asInt()).isEqualTo(plain.findings().size());
         assertThat(doc.at("/summary/baselined").asInt()).isEqualTo(plain.findings().size() - 1);
         assertThat(doc.at("/summary/baselineAbsent").asInt()).isEqualTo(1);
