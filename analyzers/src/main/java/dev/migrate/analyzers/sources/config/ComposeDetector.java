@@ -132,7 +132,7 @@ public final class ComposeDetector implements Detector {
             return items;
         }
         return n instanceof org.yaml.snakeyaml.nodes.MappingNode m
-                ? m.getValue().stream().map(org.yaml.snakeyaml.nodes.NodeTuple::getKeyNode).toList() : List.of();
+                ? YamlDocs.tuples(m).stream().map(org.yaml.snakeyaml.nodes.NodeTuple::getKeyNode).toList() : List.of();
     }
 
     private static String envKey(Node n) {

@@ -103,10 +103,58 @@ public final class YamlDocs {
         return SourceRef.at(file.path(), n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
     }
 
+    /**
+     * The entries of a mapping with YAML merge keys expanded ({@code <<: *defaults}, or {@code <<: [*a, *b]}), as a
+     * loader sees them: the mapping's own keys, then the merged mappings' keys it does not set itself (an earlier
+     * merged mapping wins over a later one). Compose files keep shared environments that way ({@code x-env: &env}).
+     */
+    public static List<NodeTuple> tuples(MappingNode m) {
+        return tuples(m, 0);
+    }
+
+    private static List<NodeTuple> tuples(MappingNode m, int depth) {
+        List<NodeTuple> own = new ArrayList<>();
+        List<NodeTuple> merged = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) {
+            if (!isMergeKey(t.getKeyNode())) {
+                own.add(t);
+            } else if (depth < 16) {
+                Node v = t.getValueNode();
+                List<Node> sources = v instanceof SequenceNode seq ? seq.getValue() : List.of(v);
+                for (Node source : sources) {
+                    if (source instanceof MappingNode sm) {
+                        merged.addAll(tuples(sm, depth + 1));
+                    }
+                }
+            }
+        }
+        if (merged.isEmpty()) {
+            return own;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<NodeTuple> out = new ArrayList<>();
+        for (NodeTuple t : own) {
+            if (t.getKeyNode() instanceof ScalarNode k) {
+                seen.add(k.getValue());
+            }
+            out.add(t);
+        }
+        for (NodeTuple t : merged) {
+            if (!(t.getKeyNode() instanceof ScalarNode k) || seen.add(k.getValue())) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isMergeKey(Node key) {
+        return key instanceof ScalarNode k && (Tag.MERGE.equals(k.getTag()) || k.getValue().equals("<<") && k.isPlain());
+    }
+
     /** The value node under a key of a mapping, or null. */
     public static Node get(Node n, String key) {
         if (n instanceof MappingNode m) {
-            for (NodeTuple t : m.getValue()) {
+            for (NodeTuple t : tuples(m)) {
                 if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
                     return t.getValueNode();
                 }
@@ -118,7 +166,7 @@ public final class YamlDocs {
     /** The key node of an entry (for pointing findings at the key), or null. */
     public static Node keyNode(Node n, String key) {
         if (n instanceof MappingNode m) {
-            for (NodeTuple t : m.getValue()) {
+            for (NodeTuple t : tuples(m)) {
                 if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
                     return k;
                 }
@@ -156,7 +204,7 @@ public final class YamlDocs {
     public static Map<String, Node> entries(Node n) {
         Map<String, Node> m = new LinkedHashMap<>();
         if (n instanceof MappingNode mn) {
-            for (NodeTuple t : mn.getValue()) {
+            for (NodeTuple t : tuples(mn)) {
                 if (t.getKeyNode() instanceof ScalarNode k) {
                     m.put(k.getValue(), t.getValueNode());
                 }

@@ -7,6 +7,32 @@ import org.junit.jupiter.api.Test;
 
 class ConfigDetectorsTest {
     @Test
+    void composeSettingsAndCommandsMergedFromAnAnchorAreRead() {
+        String yaml = """
+                x-prefect-env: &prefect-env
+                  PREFECT_ORION_API_HOST: 0.0.0.0
+                  PREFECT_LOGGING_LEVEL: INFO
+                x-agent: &agent
+                  image: prefecthq/prefect:2.10.0-python3.10
+                  entrypoint: ["prefect", "agent", "start", "-q", "default"]
+                services:
+                  server:
+                    image: prefecthq/prefect:2.10.0-python3.10
+                    command: prefect server start
+                    environment:
+                      <<: *prefect-env
+                      PREFECT_LOGGING_LEVEL: DEBUG
+                  agent:
+                    <<: *agent
+                """;
+        String out = DetectorHarness.run(new ComposeDetector(), "docker-compose.yml", yaml);
+        assertThat(out).contains("docker-compose.yml:2:3 CFG001 setting PREFECT_ORION_API_HOST is the name Prefect 2.0-2.7 "
+                        + "gave PREFECT_SERVER_API_HOST")
+                .contains("job prefect-agent-agent-")
+                .contains("docker-compose.yml:6:15 PF203 Prefect 2 agent (`prefect agent start`)");
+    }
+
+    @Test
     void composeServerAgentAndWorker() {
         String yaml = """
                 version: "3.9"
@@ -108,6 +134,28 @@ class ConfigDetectorsTest {
      * Prefect 2 era prefect-docker satisfies {@code >=0.3.0}. Requirements at or above the first Prefect 3 release,
      * or without a version, are fine.
      */
+    @Test
+    void aScheduleMergedFromAnAnchorIsAScheduleOfItsOwn() {
+        String yaml = """
+                prefect-version: 3.0.0
+                definitions:
+                  schedules:
+                    hourly: &hourly
+                      cron: "0 * * * *"
+                      timezone: UTC
+                deployments:
+                  - name: digest
+                    entrypoint: flows/digest.py:digest
+                    schedules:
+                      - cron: "0 8 * * *"
+                      - <<: *hourly
+                        timezone: Asia/Singapore
+                """;
+        assertThat(DetectorHarness.run(new PrefectYamlDetector(), "prefect.yaml", yaml))
+                .contains("schedule CRON_UNIX '0 8 * * *' at prefect.yaml:11:15")
+                .contains("schedule CRON_UNIX '0 * * * *' tz=Asia/Singapore");
+    }
+
     @Test
     void stepRequirementsBelowTheFirstPrefect3ReleaseArePf208() {
         String yaml = """
