@@ -84,6 +84,28 @@ final class FlowIndex {
         return Optional.ofNullable(best).map(Flow::name);
     }
 
+    /**
+     * The Prefect name of {@code function} in the file an entrypoint names ({@code flows/etl.py}), which is relative to
+     * the deployment's source: the deploying file's directory {@code fromDir}, or the scanned root, or a directory
+     * between them; the scanned file nearest to {@code fromDir} wins.
+     */
+    synchronized Optional<String> nameAt(String entryFile, String function, String fromDir) {
+        String file = entryFile.startsWith("./") ? entryFile.substring(2) : entryFile;
+        Flow best = null;
+        int bestScore = -1;
+        for (Flow f : flows) {
+            if (!f.function().equals(function) || !(f.path().equals(file) || f.path().endsWith("/" + file))) {
+                continue;
+            }
+            int score = commonPrefix(fromDir.isEmpty() ? "" : fromDir + "/", f.path());
+            if (score > bestScore) {
+                best = f;
+                bestScore = score;
+            }
+        }
+        return Optional.ofNullable(best).map(Flow::name);
+    }
+
     private static int commonPrefix(String a, String b) {
         int n = 0;
         while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {

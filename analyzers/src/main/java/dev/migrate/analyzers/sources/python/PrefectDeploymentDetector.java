@@ -33,9 +33,14 @@ import java.util.Set;
  * scanned file it is, so jobs are emitted in {@link #finish}.
  */
 public final class PrefectDeploymentDetector extends PythonDetector {
+    /** @param entryFile the file {@code from_source(..., entrypoint="path.py:fn")} names, else null */
     private record Pending(boolean deploymentClass, String path, String flowFunction, String flowName, String name,
                            SourceRef where, List<ScheduleSpec> schedules, Map<String, String> attrs,
-                           PythonModule module, Node flowExpr) {
+                           PythonModule module, Node flowExpr, String entryFile) {
+        Pending(boolean deploymentClass, String path, String flowFunction, String flowName, String name, SourceRef where,
+                List<ScheduleSpec> schedules, Map<String, String> attrs, PythonModule module, Node flowExpr) {
+            this(deploymentClass, path, flowFunction, flowName, name, where, schedules, attrs, module, flowExpr, null);
+        }
     }
 
     private final FlowIndex flows = new FlowIndex();
@@ -181,10 +186,11 @@ public final class PrefectDeploymentDetector extends PythonDetector {
         Node flow = Expressions.unwrap(flowExpr);
         // flow.from_source(...).deploy(...): the flow is named by the entrypoint ("path.py:function").
         if (flow.kind() == NodeKind.CALL) {
-            Optional<String> entry = PythonModule.arg(flow, "entrypoint", 1).flatMap(m::string);
-            String function = entry.map(e -> e.substring(e.indexOf(':') + 1)).orElse(null);
-            return new Pending(false, m.file().path(), function, function == null ? null : FlowIndex.defaultName(function),
-                    name, m.at(call), schedules, attrs, m, null);
+            Optional<String> entry = PythonModule.arg(flow, "entrypoint", 1).flatMap(m::string).filter(e -> e.contains(":"));
+            String function = entry.map(e -> e.substring(e.lastIndexOf(':') + 1)).orElse(null);
+            // the flow's own @flow(name=...) when the entrypoint's file was scanned too (finish looks it up)
+            return new Pending(false, m.file().path(), function, null, name, m.at(call), schedules, attrs, m, null,
+                    entry.map(e -> e.substring(0, e.lastIndexOf(':'))).orElse(null));
         }
         return new Pending(false, m.file().path(), Expressions.dottedName(flow).orElse(null), null, name, m.at(call),
                 schedules, attrs, m, flow);
@@ -197,6 +203,8 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             String flowName = p.flowName() != null ? p.flowName()
                     : p.flowExpr() != null ? flows.nameOf(p.module(), p.path(), p.flowExpr())
                     .orElse(FlowIndex.defaultName(p.flowFunction() == null ? "flow" : p.flowFunction()))
+                    : p.entryFile() != null && p.flowFunction() != null
+                    ? flows.nameAt(p.entryFile(), p.flowFunction(), dir(p.path())).orElse(FlowIndex.defaultName(p.flowFunction()))
                     : FlowIndex.defaultName(p.flowFunction() == null ? "flow" : p.flowFunction());
             boolean prefect2 = p.deploymentClass() || prefect2Dirs.contains(dir(p.path()));
             JobKind kind = prefect2 ? JobKind.PREFECT2_DEPLOYMENT : JobKind.PREFECT3_DEPLOYMENT;

@@ -643,6 +643,30 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void aFlowDeployedFromSourceIsNamedByItsOwnDecorator() {
+        ScanFile flow = new ScanFile("pipelines/collect/main.py", """
+                from prefect import flow
+
+                @flow(name="Collect tweets")
+                def collect(keywords):
+                    return keywords
+                """);
+        ScanFile deploy = new ScanFile("deploy.py", """
+                from pathlib import Path
+                from prefect.schedules import Cron
+                from pipelines.collect.main import collect
+
+                collect.from_source(source=str(Path(__file__).parent), entrypoint="pipelines/collect/main.py:collect")\
+                    .deploy(name="hourly", schedules=[Cron("0 * * * *")])
+                """);
+        assertThat(run(new PrefectDeploymentDetector(), flow, deploy).jobs).extracting(Job::name)
+                .containsExactly("Collect tweets/hourly");
+        // an entrypoint whose file was not scanned keeps Prefect's default name
+        assertThat(run(new PrefectDeploymentDetector(), deploy).jobs).extracting(Job::name)
+                .containsExactly("collect/hourly");
+    }
+
+    @Test
     void isScheduleActiveOnServeOrDeployIsATypeErrorInPrefect3() {
         RecordingSink sink = run(new PrefectDeploymentDetector(), "flows/etl.py", """
                 from prefect import flow
