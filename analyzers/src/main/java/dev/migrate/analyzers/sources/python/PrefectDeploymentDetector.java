@@ -238,6 +238,11 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             out.add(Findings.of("PF290", "deployment " + full + " already uses the Prefect 3 API ("
                     + p.attrs().get("deployment.method") + ")", p.where(), jobId));
         }
+        // Prefect 2's default pool is of type prefect-agent, which no Prefect 3 worker polls (as in prefect.yaml)
+        if ("default-agent-pool".equals(p.attrs().get("work_pool_name"))) {
+            out.add(Findings.of("BHV005", "deployment " + full + " targets default-agent-pool, a prefect-agent pool that "
+                    + "Prefect 3 workers refuse", p.where(), jobId));
+        }
         return out;
     }
 }

@@ -667,6 +667,22 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void deployingToPrefect2sDefaultAgentPoolIsBhv005() {
+        RecordingSink sink = run(new PrefectDeploymentDetector(), "deploy.py", """
+                from prefect import flow
+
+                if __name__ == "__main__":
+                    flow.from_source(source=".", entrypoint="flow.py:main_flow").deploy(
+                        name="weather", work_pool_name="default-agent-pool", cron="*/5 * * * *")
+                    flow.from_source(source=".", entrypoint="flow.py:other").deploy(
+                        name="other", work_pool_name="process-pool", cron="0 * * * *")
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV005")).extracting(f -> f.where().line() + " " + f.message())
+                .containsExactly("4 deployment main-flow/weather targets default-agent-pool, a prefect-agent pool that "
+                        + "Prefect 3 workers refuse");
+    }
+
+    @Test
     void isScheduleActiveOnServeOrDeployIsATypeErrorInPrefect3() {
         RecordingSink sink = run(new PrefectDeploymentDetector(), "flows/etl.py", """
                 from prefect import flow
