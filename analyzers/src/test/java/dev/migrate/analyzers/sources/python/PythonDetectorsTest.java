@@ -770,6 +770,10 @@ class PythonDetectorsTest {
                     import prefect.workers.base as runner
                 except ImportError:
                     import prefect.infrastructure.process as runner
+                try:
+                    import prefect.workers.process
+                except ImportError:  # Prefect 2
+                    import prefect.infrastructure.process
                 """);
         assertThat(sink.findings).extracting(f -> f.code() + " " + f.message() + " @" + f.where().line()).containsExactly(
                 "PF216 prefect.infrastructure.kubernetes does not exist in Prefect 3 @1",
