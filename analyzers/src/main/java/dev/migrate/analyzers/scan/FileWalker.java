@@ -63,6 +63,9 @@ final class FileWalker {
 
             private void checkLink(Path link) {
                 String rel = Scanner.relative(root, link);
+                if (namesHostZone(link)) {
+                    return; // read as the host's zone (HostZone), by its text; a dump seldom holds the zone file too
+                }
                 try {
                     Path target = link.toRealPath();
                     if (!target.startsWith(realRoot)) {
@@ -75,6 +78,20 @@ final class FileWalker {
             }
         });
         return notes;
+    }
+
+    /** A host's {@code etc/localtime} link to a zone file ({@code ../usr/share/zoneinfo/Europe/Paris}). */
+    private static boolean namesHostZone(Path link) {
+        Path parent = link.getParent();
+        if (!link.getFileName().toString().equals("localtime") || parent == null || parent.getFileName() == null
+                || !parent.getFileName().toString().equals("etc")) {
+            return false;
+        }
+        try {
+            return Files.readSymbolicLink(link).toString().replace('\\', '/').contains("zoneinfo/");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     static String describe(IOException e) {

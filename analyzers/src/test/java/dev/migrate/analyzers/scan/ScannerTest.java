@@ -133,6 +133,18 @@ class ScannerTest {
     }
 
     @Test
+    void aHostDumpsLocaltimeLinkIsTheHostZoneNotASkippedFile() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("dump"));
+        Files.createDirectories(root.resolve("etc"));
+        Files.createDirectories(root.resolve("srv/etc"));
+        Files.createSymbolicLink(root.resolve("etc/localtime"), Path.of("../usr/share/zoneinfo/Europe/Paris"));
+        Files.createSymbolicLink(root.resolve("srv/etc/localtime"), Path.of("/usr/share/zoneinfo/UTC"));
+        Files.createSymbolicLink(root.resolve("etc/other"), Path.of("../usr/share/zoneinfo/Europe/Paris"));
+        assertThat(scan(root, new LineDetector(), 1000).notes()).extracting(n -> n.path() + " " + n.reason())
+                .containsExactly("etc/other UNREADABLE");
+    }
+
+    @Test
     void unreadableFilesAreNoted() throws IOException {
         Path f = tmp.resolve("locked.jobs");
         Files.writeString(f, "JOB locked\n");
