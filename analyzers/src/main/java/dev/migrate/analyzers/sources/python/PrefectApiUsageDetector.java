@@ -21,7 +21,7 @@ import java.util.Set;
  * or vanished (PF216), decided by Prefect's own API data ({@link PrefectApi}); task futures a flow never
  * resolves (BHV001); flows that submit tasks and return nothing, whose final state no longer follows failed
  * tasks (BHV002); {@code Variable.get(...).value} (BHV003); {@code await} on task futures (BHV007); and a task
- * future's state read the 2.x way, {@code f.get_state()} or the value of {@code f.wait()} (BHV008). Findings
+ * future's state read the 2.x way, {@code f.get_state()} or the value of {@code f.wait()} (BHV009). Findings
  * here belong to no job. Values kept in the JSON and String blocks are PF219.
  */
 public final class PrefectApiUsageDetector extends PythonDetector {
@@ -54,7 +54,7 @@ public final class PrefectApiUsageDetector extends PythonDetector {
     }
 
     /**
-     * BHV008: on a name the function binds only to {@code t.submit(...)} (awaited or not), {@code f.get_state()},
+     * BHV009: on a name the function binds only to {@code t.submit(...)} (awaited or not), {@code f.get_state()},
      * which Prefect 3 futures lack (AttributeError: they have a {@code state} property), and any use of the value
      * of {@code f.wait(...)}, which Prefect 3 returns as None instead of the state.
      */
@@ -101,10 +101,10 @@ public final class PrefectApiUsageDetector extends PythonDetector {
             String f = Expressions.name(receiver);
             String method = lastName(callee);
             if (method.equals("get_state") && new CallView(n).arguments().isEmpty()) {
-                sink.finding(Findings.of("BHV008", f + ".get_state() raises AttributeError in Prefect 3, whose task futures "
+                sink.finding(Findings.of("BHV009", f + ".get_state() raises AttributeError in Prefect 3, whose task futures "
                         + "have a state property: read " + f + ".state", m.at(n), null));
             } else if (method.equals("wait") && !statements.contains(n)) {
-                sink.finding(Findings.of("BHV008", "the value of " + n.text().strip() + " is None in Prefect 3, not the "
+                sink.finding(Findings.of("BHV009", "the value of " + n.text().strip() + " is None in Prefect 3, not the "
                         + "future's state: call " + f + ".wait(), then read " + f + ".state", m.at(n), null));
             }
         }

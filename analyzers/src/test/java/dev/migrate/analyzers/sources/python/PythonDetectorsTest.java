@@ -884,7 +884,7 @@ class PythonDetectorsTest {
                     f = await load.submit(2)
                     return f.get_state()
                 """);
-        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV008"))
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV009"))
                 .extracting(f -> f.where().line() + ":" + f.where().column() + " " + f.message())
                 .containsExactly(
                         "7:13 the value of f.wait() is None in Prefect 3, not the future's state: call f.wait(), then read f.state",
