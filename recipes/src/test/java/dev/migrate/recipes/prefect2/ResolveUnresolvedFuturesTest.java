@@ -50,6 +50,37 @@ class ResolveUnresolvedFuturesTest implements PythonRewriteTest {
     }
 
     @Test
+    void flowsAndTasksFromAStarImportAreRecognised() {
+        rewriteRun(python(
+            """
+            from prefect import *
+
+            @task(retries=1)
+            def load(x):
+                return x
+
+            @flow
+            def etl():
+                first = load.submit(1)
+                return "done"
+            """,
+            """
+            from prefect import *
+            from prefect.futures import wait
+
+            @task(retries=1)
+            def load(x):
+                return x
+
+            @flow
+            def etl():
+                first = load.submit(1)
+                wait([first])
+                return "done"
+            """));
+    }
+
+    @Test
     void discardedFutureGetsWaitOnlyAsAnUnsafeFixAndATodoInLoops() {
         rewriteRun(python(
             """
