@@ -44,7 +44,7 @@ class ResolveUnresolvedFuturesTest implements PythonRewriteTest {
             def etl(xs):
                 first = load.submit(1)
                 rest = load.map(xs)
-                wait([first, rest])
+                wait([first, *rest])
                 return "done"
             """));
     }
