@@ -73,7 +73,7 @@ public class DropAwaitOnTaskFutures extends PythonRecipe {
                 if (submitsTask(operand, submitted) || resultOfFuture(operand, futures, submitted)) {
                     after = TreeEdits.replace(after, await, operand.withPrefix(await.prefix()));
                 } else if (operand.kind() == NodeKind.NAME && futures.contains(Expressions.name(operand))) {
-                    notes.insertRow(ctx, PythonCode.note(file, await, getName(), true, "'" + await.text().strip()
+                    notes.insertRow(ctx, PythonCode.note(file, await, getName(), true, "BHV007", "'" + await.text().strip()
                             + "' awaits a task future, which raises TypeError in Prefect 3: use "
                             + Expressions.name(operand) + ".result() for its value, or "
                             + Expressions.name(operand) + ".wait()"));

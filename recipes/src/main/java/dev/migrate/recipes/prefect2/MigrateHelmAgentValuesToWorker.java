@@ -85,13 +85,13 @@ public class MigrateHelmAgentValuesToWorker extends Recipe {
         }
         if (pool == null) {
             notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "the prefect-worker chart requires "
-                    + "`worker.config.workPool`: set it to a typed pool (for example one of type kubernetes)"));
+                    + "`worker.config.workPool`: set it to a typed pool (for example one of type kubernetes)", "PF203"));
         } else {
             // 2.x agents poll only prefect-agent pools, and 3.x workers refuse that type
             notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "the agent's pool `" + pool
                     + "` is a prefect-agent pool, which Prefect 3 workers refuse: recreate it typed (prefect work-pool "
                     + "delete " + pool + "; prefect work-pool create " + pool + " --type kubernetes) and re-deploy its "
-                    + "deployments, or set `worker.config.workPool` to a new typed pool"));
+                    + "deployments, or set `worker.config.workPool` to a new typed pool", "BHV005"));
         }
         return agent.withEntries(out);
     }

@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefect2;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.migrate.recipes.DeletedFiles;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.python.PyLiterals;
@@ -176,6 +177,13 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
             after = StatementEdits.remove(after, m.statement(), file.style());
         }
         after = ImportEdits.removeImportsMadeUnused(before, after, file.style());
+        if (after.nodes().isEmpty()) {
+            // an empty script left behind would let `python deploy.py` in CI pass while deploying nothing
+            notes.insertRow(ctx, PythonCode.note(file, null, getName(), true, "PF201", file.getSourcePath()
+                    + " held only deployments, all now in prefect.yaml, and is deleted: where CI or a Makefile runs it, "
+                    + "run `prefect deploy --all` instead"));
+            return DeletedFiles.delete(ctx, file, this);
+        }
         return file.withModule(PythonCode.trimLeadingBlankLines(before, after));
     }
 

@@ -141,7 +141,7 @@ public class MoveProjectDeploymentYamlIntoPrefectYaml extends ScanningRecipe<Mov
                                 ? "this deployment.yaml of Prefect 2.10's projects layout has no prefect.yaml beside it, "
                                 + "and Prefect 3 reads deployments only from prefect.yaml: rename it prefect.yaml"
                                 : "prefect.yaml also names " + String.join(", ", both) + "; Prefect 3 reads deployments "
-                                + "only from prefect.yaml: move what this deployment.yaml adds there, then delete it"));
+                                + "only from prefect.yaml: move what this deployment.yaml adds there, then delete it", "PF204"));
                         return docs;
                     }
                     return DeletedFiles.delete(ctx, docs, MoveProjectDeploymentYamlIntoPrefectYaml.this);

@@ -41,7 +41,9 @@ import org.openrewrite.Option;
  * directory as source for local storage, a git repository for GitHub storage), {@code flow.deploy(...,
  * image=..., build=False, push=False)} for Docker and Kubernetes blocks, or {@code flow.serve(...)} without a
  * pool; stored in a variable and applied later it becomes {@code flow...to_deployment(...)}, whose
- * {@code apply()} Prefect 3 keeps. Arguments are mapped one by one; what has no equivalent becomes a note.
+ * {@code apply()} Prefect 3 keeps. {@code Deployment(...)} objects, which name the flow by entrypoint, become
+ * prefect's {@code flow.from_source(source, entrypoint)} deployed or stored the same way. Arguments are mapped
+ * one by one; what has no equivalent becomes a note.
  */
 public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
     private static final Set<String> DEPLOYMENT = Set.of("prefect.deployments.Deployment",
@@ -66,6 +68,8 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
     /** Methods of 2.x Deployment objects that Prefect 3's RunnerDeployment does not have. */
     private static final Set<String> REMOVED_DEPLOYMENT_METHODS = Set.of("upload_to_storage", "update", "load",
             "to_yaml", "load_from_yaml");
+    /** Deployment(...) fields that from_source(...) takes over (the flow's name comes from its code in Prefect 3). */
+    private static final Set<String> CONSTRUCTOR_ONLY = Set.of("flow_name", "path");
     /** Arguments the conversion consumes itself. */
     private static final Set<String> CONSUMED = Set.of("flow", "apply", "infrastructure", "storage", "entrypoint",
             "infra_overrides", "schedule", "is_schedule_active");
@@ -100,7 +104,8 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
     public String getDescription() {
         return "Turns Prefect 2 `Deployment.build_from_flow(...)` calls, applied at once or stored and applied later, "
                 + "into `flow.from_source(...).deploy(...)`, `flow.deploy(image=...)`, `flow.serve(...)` or "
-                + "`to_deployment(...)`: `infra_overrides` and infrastructure block fields become `job_variables`, "
+                + "`to_deployment(...)`, and `Deployment(...)` objects into `flow.from_source(...)` deployments of "
+                + "their entrypoint: `infra_overrides` and infrastructure block fields become `job_variables`, "
                 + "`schedule` becomes `schedules=[...]`, `is_schedule_active` becomes `paused`.";
     }
 
@@ -166,10 +171,8 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (stmt == null) {
                 return root;
             }
-            if (!StarImports.qualifiedName(imports, call).orElse("").endsWith(".build_from_flow")) {
-                return manual(root, stmt, call, "PF201", "Deployment(...) was removed in Prefect 3; "
-                        + "deploy the flow with flow.from_source(...).deploy(...) or a prefect.yaml entry");
-            }
+            // Deployment(...) names its flow by entrypoint only: deployed through prefect's flow.from_source(...)
+            boolean constructor = !StarImports.qualifiedName(imports, call).orElse("").endsWith(".build_from_flow");
             CallView view = new CallView(call);
             // `**common` passes arguments on: kept when its keys are known and mean the same on deploy()
             Set<String> unpackedKeys = new LinkedHashSet<>();
@@ -210,7 +213,17 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             }
             boolean inline = stmt.kind() == NodeKind.EXPR_STMT
                     && (Expressions.unwrap(stmt.nodes().get(0)) == call || applied != null || awaited);
-            if (variable == null && !inline) {
+            // a function that builds and returns the deployment for its caller to apply: a RunnerDeployment does too
+            boolean returned = stmt.kind() == NodeKind.RETURN && !stmt.nodes().isEmpty()
+                    && (Expressions.unwrap(stmt.nodes().get(0)) == call || awaits(stmt.nodes().get(0), call));
+            if (returned) {
+                awaited = awaits(stmt.nodes().get(0), call);
+                if (view.keyword("apply").isPresent()) {
+                    return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
+                            + "return flow.to_deployment(...) and apply it where apply= asked for it");
+                }
+            }
+            if (variable == null && !inline && !returned) {
                 return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
                         + "use flow.from_source(...).deploy(...) or flow.to_deployment(...)");
             }
@@ -219,11 +232,20 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 return manual(root, stmt, call, "PF201", "this deployment is built but never applied; "
                         + "remove it or deploy it with flow.deploy(...)");
             }
-            Optional<Argument> flowArg = view.argument("flow", 0);
-            if (flowArg.isEmpty()) {
+            Optional<Argument> flowArg = constructor ? Optional.empty() : view.argument("flow", 0);
+            String flow;
+            if (constructor) {
+                Optional<String> unusable = constructorProblem(view);
+                if (unusable.isPresent()) {
+                    return manual(root, stmt, call, "PF201", "Deployment(...) was removed in Prefect 3; "
+                            + unusable.get());
+                }
+                flow = flowDecorator();
+            } else if (flowArg.isEmpty()) {
                 return manual(root, stmt, call, "PF201", "no flow given to build_from_flow; deploy the flow by hand");
+            } else {
+                flow = flowArg.get().value().text();
             }
-            String flow = flowArg.get().value().text();
 
             // storage: remote storage becomes from_source's source
             String source = null;
@@ -245,6 +267,18 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                             + "prefect_azure.AzureBlobStorageContainer or a git URL) and deploy from it");
                 }
                 source = remote.get();
+                Optional<Argument> pathArg = view.keyword("path");
+                if (constructor && pathArg.isPresent()) {
+                    // 2.x read the entrypoint under `path` in the storage; from_source reads it from the root
+                    Optional<String> under = StringLiterals.value(pathArg.get().value()).flatMap(
+                            dir -> StringLiterals.value(view.keyword("entrypoint").get().value()).map(e -> joined(dir, e)));
+                    if (under.isEmpty()) {
+                        return manual(root, stmt, call, "PF206", "Deployment(...) was removed in Prefect 3; deploy with "
+                                + "flow.from_source(source=..., entrypoint=...) where the entrypoint is relative to the "
+                                + "storage's root (2.x read it under path=)");
+                    }
+                    entrypoint = quote(under.get());
+                }
                 if (entrypoint == null) {
                     Optional<FlowLocation> at = locate(flowArg.get().value()).map(l -> checked(l, call));
                     if (at.isEmpty()) {
@@ -310,8 +344,10 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             // own process: serve() would run them here and block the script
             boolean namesPool = view.keyword("work_pool_name").isPresent() || view.keyword("work_queue_name").isPresent()
                     || infraArg.isPresent() || unpackedKeys.stream().anyMatch(POOL::contains);
-            if (variable != null) {
+            if (variable != null || returned) {
                 mode = "to_deployment";
+            } else if (constructor) {
+                mode = "deploy"; // no flow object to serve: only from_source's flow, sent to a work pool
             } else if ("serve".equals(style) && image == null && source == null) {
                 mode = "serve";
             } else if ("deploy".equals(style) || image != null || source != null || namesPool) {
@@ -338,6 +374,10 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 if (mode.equals("to_deployment")) {
                     jobVariables.first("image", image);
                 }
+            } else if (image != null && constructor) {
+                return manual(root, stmt, call, "PF201", "Deployment(...) was removed in Prefect 3; its image holds "
+                        + "the flow's code: deploy the flow object with <flow>.deploy(name=..., image=" + image
+                        + ", build=False, push=False)");
             } else if (image != null) {
                 callee = flow + "." + mode;
                 if (mode.equals("to_deployment")) {
@@ -345,6 +385,21 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 }
             } else if (mode.equals("serve")) {
                 callee = flow + ".serve";
+            } else if (constructor) {
+                if (source == null) {
+                    Optional<String[]> local = localSource(view, call);
+                    if (local.isEmpty()) {
+                        return manual(root, stmt, call, "PF201", "Deployment(...) was removed in Prefect 3; the "
+                                + "entrypoint's file is not in this project: deploy with flow.from_source(source=<the "
+                                + "directory it is relative to>, entrypoint=...).deploy(...)");
+                    }
+                    source = local.get()[0];
+                    entrypoint = local.get()[1];
+                }
+                if (flow.equals("flow") && imports.binding("flow").isEmpty()) {
+                    neededImports.add("prefect.flow");
+                }
+                callee = fromSource(flow, source, entrypoint, awaited) + "." + mode;
             } else {
                 Optional<FlowLocation> at = source != null ? Optional.empty() : locate(flowArg.get().value());
                 if (source == null && at.isEmpty()) {
@@ -385,7 +440,8 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             for (Argument a : arguments) {
                 String k = a.keyword();
                 Node arg = a.node();
-                if (arg == flowArg.get().node() || (k != null && CONSUMED.contains(k) && !k.equals("infra_overrides")
+                if (flowArg.isPresent() && arg == flowArg.get().node() || constructor && CONSTRUCTOR_ONLY.contains(k)
+                        || (k != null && CONSUMED.contains(k) && !k.equals("infra_overrides")
                         && !k.equals("schedule") && !k.equals("is_schedule_active"))) {
                     edited = ArgEdits.remove(edited, arg);
                 } else if (k == null && "**".equals(a.unpacking())) {
@@ -578,6 +634,73 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 result = PythonCode.addTodo(result, t.statement(), t.code(), t.message(), file.style());
             }
             return result;
+        }
+
+        /**
+         * Why a {@code Deployment(...)} call cannot be converted, if it cannot: from_source needs the entrypoint,
+         * and every field is a keyword (the 2.x class took no positional ones).
+         */
+        private Optional<String> constructorProblem(CallView view) {
+            if (view.arguments().stream().anyMatch(a -> a.keyword() == null)) {
+                return Optional.of("its fields must become flow.from_source(source=..., entrypoint=...).deploy(...) "
+                        + "arguments");
+            }
+            if (view.keyword("entrypoint").isEmpty()) {
+                return Optional.of("it names no entrypoint, which flow.from_source(source=..., entrypoint=...).deploy(...) "
+                        + "needs (the flow's file and function, \"path/file.py:function\")");
+            }
+            if (flowDecorator() == null) {
+                return Optional.of("deploy the flow with prefect's flow.from_source(source=..., entrypoint=...).deploy(...) "
+                        + "(`flow` names something else in this file)");
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * The name prefect's flow decorator has in this file (whose from_source loads a flow by entrypoint):
+         * its import, or {@code flow} when that name is free (the import is added); null when neither.
+         */
+        private String flowDecorator() {
+            for (ImportBinding b : imports.all()) {
+                if (b.qualifiedName().equals("prefect.flow") && b.isFromImport()) {
+                    return b.localName();
+                }
+            }
+            return imports.binding("flow").isEmpty() && TreeIndex.of(original).nameCount("flow") == 0 ? "flow" : null;
+        }
+
+        /**
+         * The source and entrypoint of a {@code Deployment(...)} without storage: its {@code path=} (the directory
+         * the 2.x worker ran the entrypoint from), or else the project root, when it holds the entrypoint's file
+         * (2.x read it from the directory the deployment was built in). Empty when the project's files are known
+         * and none is the entrypoint's.
+         */
+        private Optional<String[]> localSource(CallView view, Node call) {
+            Node entry = view.keyword("entrypoint").orElseThrow().value();
+            Optional<Argument> path = view.keyword("path");
+            if (path.isPresent()) {
+                return Optional.of(new String[] {path.get().value().text(), entry.text()});
+            }
+            Optional<String> literal = StringLiterals.value(entry).filter(e -> e.lastIndexOf(':') > 0);
+            if (literal.isEmpty()) {
+                return Optional.empty();
+            }
+            Path dir = file.getSourcePath().getParent();
+            int depth = dir == null ? 0 : dir.getNameCount();
+            Optional<FlowLocation> at = held(new FlowLocation(depth, literal.get()));
+            if (at.isEmpty()) {
+                return Optional.empty();
+            }
+            if (at.get().up() != depth) {
+                // not under the project root, but under a directory between it and this file
+                String under = projectRelative(new FlowLocation(at.get().up(), ""));
+                note(call, false, "PF201", "entrypoint " + quote(at.get().entrypoint()) + " is read under " + under
+                        + ", where this project holds its file (2.x read it from where the deployment was built); "
+                        + "check it before deploying");
+            }
+            neededImports.add("pathlib.Path");
+            return Optional.of(new String[] {"str(Path(__file__).resolve().parent" + ".parent".repeat(at.get().up()) + ")",
+                    quote(at.get().entrypoint())});
         }
 
         private Node manual(Node root, Node stmt, Node call, String code, String message) {
@@ -911,6 +1034,18 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             char q = file.style().quote();
             return q + s + q;
         }
+    }
+
+    /** {@code entrypoint} under directory {@code dir} ("flows" and "etl.py:run" is "flows/etl.py:run"). */
+    private static String joined(String dir, String entrypoint) {
+        String d = dir.replace('\\', '/');
+        while (d.startsWith("./")) {
+            d = d.substring(2);
+        }
+        while (d.endsWith("/")) {
+            d = d.substring(0, d.length() - 1);
+        }
+        return d.isEmpty() || d.equals(".") ? entrypoint : d + "/" + entrypoint;
     }
 
     /** Whether {@code expr} is {@code await call} (in parentheses or not). */

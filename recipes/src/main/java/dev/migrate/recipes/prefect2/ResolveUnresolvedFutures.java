@@ -82,7 +82,9 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
                         continue;
                     }
                     if (atTop && !earlyReturn) {
-                        unread.add(name);
+                        // wait() makes a set of what it is given: a map's PrefectFutureList (a list) is unhashable,
+                        // so its futures are spread into the list instead
+                        unread.add(isMap(future.get()) ? "*" + name : name);
                     } else {
                         todos.add(new Node[] {stmt});
                         note(file, stmt, ctx, true, "future '" + name + "' is never waited for; "
@@ -136,6 +138,11 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
                 : stmt.nodes().get(0);
         Node call = Expressions.unwrap(value);
         return PrefectFunctions.submitted(call).filter(tasks::containsKey).map(t -> call);
+    }
+
+    /** Whether a future call is {@code task.map(...)}, which makes a list of futures. */
+    private static boolean isMap(Node call) {
+        return Expressions.dottedParts(call.nodes().get(0)).map(p -> p.get(p.size() - 1).equals("map")).orElse(false);
     }
 
     /** How often a name is read in a block (its assignment targets are not reads). */

@@ -54,7 +54,7 @@ public class UpgradePrefectImagesInYaml extends org.openrewrite.Recipe {
                 int line = YamlPositions.lineOf(getCursor(), e);
                 if (up.get().unsafe() && !FixSafety.unsafeAllowed(ctx)) {
                     notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
-                            MigrationNotes.unsafeFixNotApplied(up.get().note())));
+                            MigrationNotes.unsafeFixNotApplied(up.get().note()), "PF208"));
                     return e;
                 }
                 if (up.get().note() != null) {

@@ -30,7 +30,8 @@ public final class PrefectFunctions {
             return false;
         }
         for (Node d : new Definitions(def).decorators()) {
-            if (imports.qualifiedName(d).filter(qualified::equals).isPresent()) {
+            // through `from prefect import *` too, which binds flow and task without naming them
+            if (StarImports.qualifiedName(imports, d).filter(qualified::equals).isPresent()) {
                 return true;
             }
         }

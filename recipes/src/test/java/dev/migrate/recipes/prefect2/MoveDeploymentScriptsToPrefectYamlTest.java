@@ -97,7 +97,7 @@ class MoveDeploymentScriptsToPrefectYamlTest implements PythonRewriteTest {
                     apply=True,
                 )
                 """,
-                "",
+                (String) null, // deleted: nothing but the moved deployment was in it
                 spec -> spec.path("deploy.py")),
             yaml(
                 null,
@@ -129,7 +129,7 @@ class MoveDeploymentScriptsToPrefectYamlTest implements PythonRewriteTest {
 
                 Deployment.build_from_flow(flow=etl, name="nightly", work_pool_name="k8s", tags=["etl"], enforce_parameter_schema=False, apply=True)
                 """,
-                "",
+                (String) null, // deleted: nothing but the moved deployment was in it
                 spec -> spec.path("deploy.py")),
             yaml(
                 """

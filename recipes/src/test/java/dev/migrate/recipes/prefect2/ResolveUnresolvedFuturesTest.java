@@ -44,7 +44,38 @@ class ResolveUnresolvedFuturesTest implements PythonRewriteTest {
             def etl(xs):
                 first = load.submit(1)
                 rest = load.map(xs)
-                wait([first, rest])
+                wait([first, *rest])
+                return "done"
+            """));
+    }
+
+    @Test
+    void flowsAndTasksFromAStarImportAreRecognised() {
+        rewriteRun(python(
+            """
+            from prefect import *
+
+            @task(retries=1)
+            def load(x):
+                return x
+
+            @flow
+            def etl():
+                first = load.submit(1)
+                return "done"
+            """,
+            """
+            from prefect import *
+            from prefect.futures import wait
+
+            @task(retries=1)
+            def load(x):
+                return x
+
+            @flow
+            def etl():
+                first = load.submit(1)
+                wait([first])
                 return "done"
             """));
     }

@@ -62,7 +62,10 @@ public final class EditCheck {
 
     /** How many characters the check of an edit parses (the whole file's length would mean no saving): for tests. */
     static int charactersParsed(Node original, Node edited) {
-        return parts(original, edited, edited.toChars()).parsed;
+        char[] text = edited.toChars();
+        Parts parts = parts(original, edited, text);
+        // a part that does not parse sends the check to the whole file
+        return parts.allParse ? parts.parsed : parts.parsed + text.length;
     }
 
     private static Parts parts(Node before, Node edited, char[] text) {
@@ -240,7 +243,9 @@ public final class EditCheck {
             if (parsed != null && !module && wholeBlock(container, from, to)) {
                 // the header's `pass` (and the sentinel) would stand in for a block whose statements all became
                 // blank lines or comments: in the whole file that block is empty
-                Node suite = parsed.module().firstNode(NodeKind.SUITE);
+                // the part is `if 1:` and its block: the block is the if statement's, not the module's
+                Node frame = parsed.module().firstNode(n -> n.kind().isStatement());
+                Node suite = frame == null ? null : frame.firstNode(NodeKind.SUITE);
                 int statements = suite == null ? 0 : suite.nodes().size();
                 if (statements < 2 + (lastInBlock ? 1 : 0)) {
                     allParse = false;

@@ -1,0 +1,130 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.python.PrefectFunctions;
+import dev.migrate.recipes.python.PythonCode;
+import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.edit.Snippets;
+import dev.migrate.rewriters.python.edit.TreeEdits;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Definitions;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.TreeIndex;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openrewrite.ExecutionContext;
+
+/**
+ * Prefect 2 ran an {@code async def} task called from a sync flow and returned its result; Prefect 3 returns a
+ * coroutine nobody awaits, so the task never runs (BHV008). Its task runner still runs async tasks from sync
+ * flows: {@code fetch(url)} becomes {@code fetch.submit(url).result()}, which waits for the run and raises its
+ * failure as the call did. Unsafe, because the run now happens on the runner's thread. {@code .submit} and
+ * {@code .map} of async tasks are left alone: they work in Prefect 3.
+ */
+public class SubmitAsyncTaskCallsInSyncFlows extends PythonRecipe {
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    @Override
+    public String getDisplayName() {
+        return "Submit async tasks that sync flows call directly";
+    }
+
+    @Override
+    public String getDescription() {
+        return "A sync flow's direct call of an `async def` task returns an un-awaited coroutine in Prefect 3, so the "
+                + "task never runs: `fetch(url)` becomes `fetch.submit(url).result()` (unsafe: the run moves to the "
+                + "task runner's thread). Calls with `return_state=` are left to a person.";
+    }
+
+    @Override
+    protected String[] mentions() {
+        return new String[] {"async def"};
+    }
+
+    @Override
+    protected Node edit(PythonFile file, ExecutionContext ctx) {
+        Node module = file.module();
+        Imports imports = Imports.of(module);
+        Map<String, Node> tasks = PrefectFunctions.tasks(module, imports);
+        if (tasks.values().stream().noneMatch(t -> new Definitions(t).isAsync())) {
+            return module;
+        }
+        List<Node> calls = new ArrayList<>();
+        for (Node flow : PrefectFunctions.flows(module, imports)) {
+            if (!new Definitions(flow).isAsync()) {
+                directCalls(new Definitions(flow).body(), tasks, calls);
+            }
+        }
+        Node after = module;
+        for (Node call : calls) {
+            String task = Expressions.name(Expressions.unwrap(call.nodes().get(0)));
+            String flow = enclosingFlowName(module, call);
+            String what = "async task '" + task + "' is called directly in sync flow '" + flow + "', which Prefect 3 "
+                    + "does not run (the call returns an un-awaited coroutine)";
+            if (new CallView(call).keyword("return_state").isPresent()) {
+                notes.insertRow(ctx, PythonCode.note(file, call, getName(), true, "BHV008", what
+                        + ": make the flow async and await the task, or submit it and read the future's state"));
+                continue;
+            }
+            if (TreeEdits.path(after, call) == null) {
+                // it held another async task's call, converted first: its own text is gone from the tree
+                notes.insertRow(ctx, PythonCode.note(file, call, getName(), true, "BHV008", what
+                        + ": submit it too, task.submit(...).result()"));
+                continue;
+            }
+            String submitted = submitted(call, task);
+            if (!FixSafety.unsafeAllowed(ctx)) {
+                notes.insertRow(ctx, PythonCode.note(file, call, getName(), true, "BHV008",
+                        MigrationNotes.unsafeFixNotApplied(submitted)));
+                continue;
+            }
+            Node replacement = Snippets.expression(submitted, file.style()).withPrefix(call.prefix());
+            after = TreeEdits.replace(after, call, replacement);
+            notes.insertRow(ctx, PythonCode.note(file, call, getName(), false, "BHV008", what + "; now "
+                    + submitted + ", run by the flow's task runner"));
+        }
+        return after;
+    }
+
+    /** {@code t(args)} as {@code t.submit(args).result()}, the arguments as written. */
+    private static String submitted(Node call, String task) {
+        String text = call.text().strip();
+        return task + ".submit" + text.substring(text.indexOf('(')) + ".result()";
+    }
+
+    /**
+     * The calls of async tasks by name in {@code body}, outside nested functions and lambdas (which may run
+     * elsewhere, or be async themselves).
+     */
+    private static void directCalls(Node body, Map<String, Node> tasks, List<Node> out) {
+        for (Node n : body.nodes()) {
+            if (n.kind() == NodeKind.FUNCTION_DEF || n.kind() == NodeKind.CLASS_DEF || n.kind() == NodeKind.LAMBDA) {
+                continue;
+            }
+            directCalls(n, tasks, out); // arguments first: an inner call is replaced before the one holding it
+            if (n.kind() == NodeKind.CALL) {
+                Node callee = Expressions.unwrap(n.nodes().get(0));
+                if (callee.kind() == NodeKind.NAME && tasks.containsKey(Expressions.name(callee))
+                        && new Definitions(tasks.get(Expressions.name(callee))).isAsync()) {
+                    out.add(n);
+                }
+            }
+        }
+    }
+
+    private static String enclosingFlowName(Node module, Node call) {
+        List<Node> path = TreeIndex.of(module).path(call);
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i).kind() == NodeKind.FUNCTION_DEF) {
+                return new Definitions(path.get(i)).name();
+            }
+        }
+        return "";
+    }
+}
