@@ -155,6 +155,27 @@ class RealEstateShapesTest {
     }
 
     @Test
+    void aTemplateUnitsInstanceSpecifiersStayAndAreReported() throws Exception {
+        // backup@.timer starts backup@<instance>.service for each enabled instance: the unit does not say which
+        write("etc/systemd/system/game-backup@.timer", "[Timer]\nOnCalendar=*-*-* *:41:00\n");
+        write("etc/systemd/system/game-backup@.service", "[Service]\nExecStart=/usr/local/bin/game-backup %i --tag %j-%p\n");
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(onlyFlow()).contains("COMMAND = '/usr/local/bin/game-backup %i --tag backup-game-backup'\n");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("ExecStart= holds systemd specifiers the flow cannot know (%i)"));
+        assertCompiles(dir);
+    }
+
+    @Test
+    void anInstanceUnitsSpecifiersAreItsOwn() throws Exception {
+        write("etc/systemd/system/game-backup@world1.timer", "[Timer]\nOnCalendar=*-*-* *:41:00\n");
+        write("etc/systemd/system/game-backup@world1.service", "[Service]\nExecStart=/usr/local/bin/game-backup %i %n\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(onlyFlow()).contains("COMMAND = '/usr/local/bin/game-backup world1 game-backup@world1.service'\n");
+    }
+
+    @Test
     void systemServiceWithoutUserRanAsRoot() throws Exception {
         dumpTimer("ExecStart=/usr/local/bin/dump\n");
         applyDualRunNoting("runs as user root: start the worker for pool 'legacy-host-root'");
