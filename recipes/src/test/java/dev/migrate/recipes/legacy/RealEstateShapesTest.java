@@ -176,6 +176,31 @@ class RealEstateShapesTest {
     }
 
     @Test
+    void aSchedulerJobRunsInTheServicesWorkingDirectory() throws Exception {
+        // the job opens a path relative to WorkingDirectory=, where the scheduler process ran
+        write("opt/etl/sched.py", "import schedule, time\n\n\ndef run_etl():\n    open(\"data/out.csv\", \"w\").close()\n\n\n"
+                + "schedule.every().day.at(\"02:00\").do(run_etl)\n\nwhile True:\n    schedule.run_pending()\n    time.sleep(30)\n");
+        write("etc/systemd/system/etl.service", "[Service]\nUser=etl\nWorkingDirectory=/srv/etl\n"
+                + "ExecStart=/usr/bin/python3 /opt/etl/sched.py\nRestart=always\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(onlyFlow()).contains("""
+                    # The legacy process ran in WorkingDirectory=/srv/etl: relative paths in its code resolve from there.
+                    _migrate_os.chdir('/srv/etl')
+                    return run_etl()
+                """);
+        assertCompiles(dir);
+    }
+
+    @Test
+    void aSchedulerJobOfAServiceWithoutWorkingDirectoryDoesNotChangeDirectory() throws Exception {
+        write("opt/etl/sched.py", "import schedule, time\n\n\ndef run_etl():\n    pass\n\n\n"
+                + "schedule.every().day.at(\"02:00\").do(run_etl)\n\nwhile True:\n    schedule.run_pending()\n    time.sleep(30)\n");
+        write("etc/systemd/system/etl.service", "[Service]\nExecStart=/usr/bin/python3 /opt/etl/sched.py\nRestart=always\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(onlyFlow()).contains("run_etl()").doesNotContain("chdir");
+    }
+
+    @Test
     void systemServiceWithoutUserRanAsRoot() throws Exception {
         dumpTimer("ExecStart=/usr/local/bin/dump\n");
         applyDualRunNoting("runs as user root: start the worker for pool 'legacy-host-root'");
