@@ -201,6 +201,29 @@ class RealEstateShapesTest {
     }
 
     @Test
+    void hostScriptsSwitchUserAndTemplateTimersWhereTheyLive() throws Exception {
+        write("home/jo/.config/systemd/user/stats.timer", "[Timer]\nOnCalendar=01:00:00 UTC\n");
+        write("home/jo/.config/systemd/user/stats.service", "[Service]\nExecStart=/usr/bin/stats\n");
+        write("etc/systemd/system/game-backup@.timer", "[Timer]\nOnCalendar=*-*-* *:41:00\n");
+        write("etc/systemd/system/game-backup@.service", "[Service]\nExecStart=/usr/local/bin/game-backup\n");
+        dumpTimer("ExecStart=/usr/local/bin/dump\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        // root's `systemctl --user` reaches root's manager, not jo's; a template has no unit to stop by that name
+        assertThat(read(dir, "prefect/cutover.sh")).contains("systemctl disable --now dump.timer\n",
+                "systemctl --user -M jo@ disable --now stats.timer\n",
+                "for unit in $(systemctl list-units --all --plain --no-legend 'game-backup@*.timer' | awk '{print $1}'); "
+                        + "do systemctl disable --now \"$unit\"; echo \"disable --now $unit\"; done\n")
+                .doesNotContain("disable --now game-backup@.timer").doesNotContain("disable --now stats.timer\n#");
+        assertThat(read(dir, "prefect/ROLLBACK.md")).contains("systemctl enable --now dump.timer\n",
+                "systemctl --user -M jo@ enable --now stats.timer\n",
+                "systemctl enable --now game-backup@INSTANCE.timer   # for each instance cutover.sh printed\n");
+        RewriteEngine.apply(dir, run(dir, "cleanup"));
+        assertThat(read(dir, "prefect/cleanup.sh")).contains("rm -f '/home/jo/.config/systemd/user/stats.timer'",
+                "rm -f '/etc/systemd/system/dump.timer'").doesNotContain("rm -f '/etc/systemd/system/stats.timer'");
+    }
+
+    @Test
     void systemServiceWithoutUserRanAsRoot() throws Exception {
         dumpTimer("ExecStart=/usr/local/bin/dump\n");
         applyDualRunNoting("runs as user root: start the worker for pool 'legacy-host-root'");
