@@ -331,7 +331,8 @@ final class JobSteps {
     /**
      * The unit systemctl must switch: the timer (or service) file itself. A bare name means NAME.service to
      * systemctl, which for a timer-started service disables nothing and leaves the timer firing. A unit under a
-     * systemd/user directory is a user unit (--user).
+     * systemd/user directory is a user unit (--user). A template timer ({@code backup@.timer}) has no unit of that
+     * name to stop or enable: its instances do ({@code backup@INSTANCE.timer}, one per instance the host enabled).
      */
     static String unit(Job legacy, String name) {
         if (legacy == null) {
@@ -341,6 +342,7 @@ final class JobSteps {
         String file = path.substring(path.lastIndexOf('/') + 1);
         String unit = file.endsWith(".timer") || file.endsWith(".service") ? file
                 : legacy.kind() == JobKind.SYSTEMD_TIMER ? name + ".timer" : name;
+        unit = unit.matches(".+@\\.(timer|service)") ? unit.replace("@.", "@INSTANCE.") : unit;
         return path.contains("systemd/user/") ? "--user " + unit : unit;
     }
 
