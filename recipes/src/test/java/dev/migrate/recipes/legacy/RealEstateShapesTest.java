@@ -224,6 +224,27 @@ class RealEstateShapesTest {
     }
 
     @Test
+    void cutoverScriptInstallsTheCrontabsItCommentedOut() throws Exception {
+        // the host's cron runs its own copy: the commented-out entries stop only once the edited tables are installed
+        write("var/spool/cron/crontabs/jo", "15 4 * * * /home/jo/bin/report.sh\n");
+        write("etc/cron.d/etl", "30 2 * * * etl /opt/etl/load.sh\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(snapshot(dir)).doesNotContainKey("prefect/cutover.sh");
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "prefect/cutover.sh")).contains("ROOT=\"$(cd \"$(dirname \"$0\")/..\" && pwd)\"\n",
+                "install -m 644 \"$ROOT/etc/cron.d/etl\" '/etc/cron.d/etl'\n",
+                "crontab -u 'jo' \"$ROOT/var/spool/cron/crontabs/jo\"\n");
+    }
+
+    @Test
+    void cutoverScriptWithoutCrontabsInstallsNone() throws Exception {
+        dumpTimer("ExecStart=/usr/local/bin/dump\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "prefect/cutover.sh")).doesNotContain("ROOT=").doesNotContain("crontab -u");
+    }
+
+    @Test
     void systemServiceWithoutUserRanAsRoot() throws Exception {
         dumpTimer("ExecStart=/usr/local/bin/dump\n");
         applyDualRunNoting("runs as user root: start the worker for pool 'legacy-host-root'");
