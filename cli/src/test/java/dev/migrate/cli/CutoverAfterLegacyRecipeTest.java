@@ -41,6 +41,13 @@ class CutoverAfterLegacyRecipeTest {
                 .containsPattern("\\[x\\] rewritten .*no legacy construct left")
                 .containsPattern("\\[x\\] deployed .*Prefect 3 deployment 'cron-sales-extract-[0-9a-f]+' at prefect/prefect.yaml");
 
+        CliRun plan = CliRun.of("cutover", "plan", estate.toString(), "--job", "sales-extract", "--store", store,
+                "--at", "2026-11-20T12:00:00Z");
+        // the plan shows the offset the recipe wrote (15 min), not one of its own
+        assertThat(plan.out()).containsPattern("- \\[x\\] \\*\\*Deploy the new flow with an offset schedule")
+                .contains("deployment 'cron-sales-extract-").contains("schedules as deployed: '30 4 * * 1-5' (Europe/Berlin)")
+                .doesNotContain("shifted 30 min later");
+
         CliRun cut = CliRun.of("rewrite", estate.toString(), "--recipe", RECIPE, "--option", "phase=cutover",
                 "--option", "asOf=2026-11-21");
         assertThat(cut.exitCode()).as(cut.err()).isZero();

@@ -141,6 +141,16 @@ final class JobSteps {
             yaml = "schedules: the legacy schedule shifted 30 min later";
             note = "no legacy schedule is known; keep the two sides apart in time";
         }
+        Job deployed = job.deployment();
+        if (deployed != null && !deployed.schedules().isEmpty()) {
+            // the deployment exists (migrate's legacy recipe wrote it with its own offset): say what it runs, not what
+            // this plan would have suggested
+            yaml = "schedules as deployed: " + deployed.schedules().stream().map(sp -> "'" + sp.expression() + "'"
+                    + (sp.timezone() == null ? "" : " (" + sp.timezone() + ")")).collect(java.util.stream.Collectors.joining(" and "));
+            note = (legacy.isEmpty() ? "" : "legacy runs " + String.join(" and ", legacy.stream()
+                    .map(sp -> OffsetSchedule.suggest(sp, declared, lastRun()).legacy()).toList()) + "; ")
+                    + "the deployment runs on its own schedules, check they stay clear of the legacy runs";
+        }
         out.add(Step.of("Deploy the new flow with an offset schedule, writing to the sandbox outputs", List.of(
                 "# prefect.yaml, deployment '" + newDeployment().substring(newDeployment().indexOf('/') + 1) + "': " + yaml,
                 "prefect deploy --name " + newDeployment().substring(newDeployment().indexOf('/') + 1)),
