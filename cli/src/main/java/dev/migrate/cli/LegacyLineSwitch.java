@@ -27,11 +27,17 @@ final class LegacyLineSwitch {
     /** Comments out the job's legacy line behind a marker stamped {@code date}; returns what it did. */
     static List<String> disable(CutoverEstate estate, CutoverJob job, String date) {
         Job legacy = job.legacy();
+        if (!estate.assessor().markersOf(job).isEmpty()) {
+            // also when the scan still lists the line (the legacy recipe's form keeps it as a commented-out entry)
+            return List.of("already disabled at " + estate.assessor().markersOf(job).get(0).where());
+        }
         if (legacy == null) {
-            if (!estate.assessor().markersOf(job).isEmpty()) {
-                return List.of("already disabled at " + estate.assessor().markersOf(job).get(0).where());
-            }
             throw new CutoverException("job " + job.key() + ": the scan finds no legacy definition to disable");
+        }
+        if ("true".equals(legacy.attributes().get("disabled"))) {
+            throw new CutoverException("job " + job.key() + ": " + legacy.source().path() + ":" + legacy.source().line()
+                    + " is already commented out, without a migrate marker; record it: migrate cutover record "
+                    + job.key() + " legacy-disabled --by NAME");
         }
         LegacySwitch sw = LegacySwitch.forJob(legacy).orElse(null);
         if (sw == null || !sw.applied()) {
@@ -57,7 +63,10 @@ final class LegacyLineSwitch {
         List<DisableMarker> markers = estate.assessor().markersOf(job);
         for (String file : markers.stream().map(DisableMarker::file).distinct().toList()) {
             Path path = estate.root().resolve(file);
-            write(path, LegacyToggle.restore(LegacyToggle.read(path), job.key()));
+            // read the markers again: restoring another job's marker in this file may have moved the lines
+            var keys = dev.migrate.analyzers.cutover.CutoverJobs.legacyKeys(estate.inventory());
+            write(path, LegacyToggle.restoreWhere(LegacyToggle.read(path),
+                    written -> keys.getOrDefault(written, written).equals(job.key())));
             markers.stream().filter(m -> m.file().equals(file)).forEach(m -> edits.add("restored " + m.where()));
         }
         return edits;

@@ -96,4 +96,18 @@ class CutoverLegacyKindsTest {
                 .contains("schedule '*-*-01 04:30:00 Europe/Berlin' at etc/systemd/system/ledger-close.timer:5; "
                         + "schedule 'Mon..Fri 18:00' at etc/systemd/system/ledger-close.timer:6");
     }
+
+    @Test
+    void aTemplateTimerIsSwitchedPerInstance() throws java.io.IOException {
+        Path estate = tmp.resolve("games");
+        Path units = java.nio.file.Files.createDirectories(estate.resolve("etc/systemd/system"));
+        java.nio.file.Files.writeString(units.resolve("game-backup@.timer"), "[Timer]\nOnCalendar=*-*-* *:41:00\n");
+        java.nio.file.Files.writeString(units.resolve("game-backup@.service"), "[Service]\nExecStart=/usr/bin/backup %i\n");
+        CliRun run = CliRun.of("cutover", "plan", estate.toString(), "--store", "jdbc:sqlite:" + tmp.resolve("g.db"),
+                "--at", "2026-11-21T12:00:00Z");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // systemd refuses `disable --now game-backup@.timer` and `enable --now game-backup@.timer`: no instance
+        assertThat(run.out()).contains("systemctl disable --now game-backup@INSTANCE.timer")
+                .contains("systemctl enable --now game-backup@INSTANCE.timer").doesNotContain("--now game-backup@.timer");
+    }
 }

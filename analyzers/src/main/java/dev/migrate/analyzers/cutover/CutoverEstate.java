@@ -33,7 +33,10 @@ public record CutoverEstate(Path root, Inventory inventory, List<DisableMarker> 
                     + "migrate validate uses, or leave the option out");
         }
         List<DeclaredJob> declared = config == null ? List.of() : ValidateConfigJobs.read(config);
-        List<DisableMarker> markers = Files.isDirectory(root) ? LegacyToggle.markers(root) : List.of();
+        java.util.Map<String, String> legacyKeys = CutoverJobs.legacyKeys(inventory);
+        // the legacy recipe's markers name scan ids: file them under the job's key like the jobs themselves
+        List<DisableMarker> markers = (Files.isDirectory(root) ? LegacyToggle.markers(root) : List.<DisableMarker>of())
+                .stream().map(m -> m.withJobKey(legacyKeys.getOrDefault(m.jobKey(), m.jobKey()))).toList();
         List<CutoverJob> jobs = CutoverJobs.of(inventory, declared, markers, evidence);
         return new CutoverEstate(root, inventory, markers,
                 jobs, new ReadinessAssessor(inventory, markers, evidence, parity, jobs));

@@ -26,24 +26,23 @@ public final class CutoverJobs {
     public static List<CutoverJob> of(Inventory inv, List<DeclaredJob> declared, List<DisableMarker> markers,
             EvidenceReader evidence) {
         Map<String, Builder> byKey = new TreeMap<>();
+        Map<String, String> legacyKeys = legacyKeys(inv);
         for (Job j : inv.jobs()) {
-            if (PLATFORM.contains(j.kind())) {
+            if (!PLATFORM.contains(j.kind()) && j.kind() != JobKind.PREFECT3_DEPLOYMENT) {
+                byKey.computeIfAbsent(legacyKeys.get(j.id()), k -> new Builder(j.name())).legacy = j;
+            }
+        }
+        for (Job j : inv.jobs()) {
+            if (j.kind() != JobKind.PREFECT3_DEPLOYMENT) {
                 continue;
             }
-            String key = CutoverJob.keyOf(j.name());
-            boolean deployment = j.kind() == JobKind.PREFECT3_DEPLOYMENT;
+            // migrate's legacy recipe names each deployment it writes after the legacy job's scan id
+            String key = legacyKeys.getOrDefault(j.name(), CutoverJob.keyOf(j.name()));
             Builder taken = byKey.get(key);
-            if (taken != null && (deployment ? taken.deployment : taken.legacy) != null) {
-                // Two jobs share a name (an anacrontab and a crontab line both called cron.daily): the later
-                // one, in inventory order, goes by its scan id so neither is lost.
-                key = j.id();
+            if (taken != null && taken.deployment != null) {
+                key = j.id(); // two deployments share a name: the later one goes by its scan id
             }
-            Builder b = byKey.computeIfAbsent(key, k -> new Builder(j.name()));
-            if (deployment) {
-                b.deployment = j;
-            } else {
-                b.legacy = j;
-            }
+            byKey.computeIfAbsent(key, k -> new Builder(j.name())).deployment = j;
         }
         for (DeclaredJob d : declared) {
             byKey.computeIfAbsent(CutoverJob.keyOf(d.name()), k -> new Builder(d.name())).declared = d;
@@ -54,6 +53,26 @@ public final class CutoverJobs {
         evidence.recordedGates().forEach(g -> byKey.computeIfAbsent(CutoverJob.keyOf(g.job()), k -> new Builder(g.job())));
         List<CutoverJob> out = new ArrayList<>();
         byKey.forEach((key, b) -> out.add(new CutoverJob(key, b.name, b.legacy, b.deployment, b.declared)));
+        return out;
+    }
+
+    /**
+     * The key of each legacy job (not a platform piece or a Prefect 3 deployment), by scan id: its name key, or its
+     * scan id when an earlier legacy job of the inventory took that name (an anacrontab and a crontab line both
+     * called cron.daily), so neither is lost. What migrate's legacy recipe writes names a job by its scan id (the
+     * deployment, the {@code # migrate: disabled} markers of the cutover phase); this map puts those back under
+     * the job's key.
+     */
+    public static Map<String, String> legacyKeys(Inventory inv) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Set<String> taken = new java.util.HashSet<>();
+        for (Job j : inv.jobs()) {
+            if (PLATFORM.contains(j.kind()) || j.kind() == JobKind.PREFECT3_DEPLOYMENT) {
+                continue;
+            }
+            String key = CutoverJob.keyOf(j.name());
+            out.put(j.id(), taken.add(key) ? key : j.id());
+        }
         return out;
     }
 

@@ -10,12 +10,46 @@ import java.util.regex.Pattern;
  * instant (or a date). The original line is kept byte
  * for byte after the second {@code " # "}, so restoring it is exact.
  *
- * @param file path relative to the estate root, '/'-separated
- * @param line 1-based
+ * <p>The cutover phase of migrate's legacy recipe leaves a two-line form instead:
+ * {@code <indent># migrate: disabled <job-id> <date>} above the entry commented out as {@code <indent># <entry>};
+ * the original is the indent and the entry. Both forms are read, so status, plan and rollback see what either wrote.
+ *
+ * @param file  path relative to the estate root, '/'-separated
+ * @param line  1-based, of the marker
+ * @param lines how many lines the marker takes: 1, or 2 for the recipe's form (the marker and the commented entry)
  */
-public record DisableMarker(String file, int line, String jobKey, String date, String original) {
+public record DisableMarker(String file, int line, String jobKey, String date, String original, int lines) {
     static final String PREFIX = "# migrate: disabled ";
     private static final Pattern LINE = Pattern.compile("^# migrate: disabled (\\S+) (\\S+) # (.*)$", Pattern.DOTALL);
+    /** The recipe's marker line: a job id and a date, nothing after (its in-process form adds "(n lines)"). */
+    private static final Pattern RECIPE = Pattern.compile("^([ \\t]*)# migrate: disabled (\\S+) (\\S+)$");
+
+    public DisableMarker(String file, int line, String jobKey, String date, String original) {
+        this(file, line, jobKey, date, original, 1);
+    }
+
+    /** The same marker filed under another job key (a scan id put back under the job's name key). */
+    public DisableMarker withJobKey(String key) {
+        return new DisableMarker(file, line, key, date, original, lines);
+    }
+
+    /**
+     * The recipe's two-line marker on {@code text} (its marker line) and {@code next} (the line below), both without
+     * their line endings, if they are one: the entry below must be commented out at the marker's indent.
+     */
+    static Optional<DisableMarker> parseRecipe(String file, int line, String text, String next) {
+        Matcher m = RECIPE.matcher(text);
+        if (!m.matches() || next == null) {
+            return Optional.empty();
+        }
+        String indent = m.group(1);
+        String commented = indent + "# ";
+        if (!next.startsWith(commented) || next.length() == commented.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DisableMarker(file, line, m.group(2), m.group(3),
+                indent + next.substring(commented.length()), 2));
+    }
 
     /** The marked form of {@code original}. */
     static String mark(String original, String jobKey, String date) {

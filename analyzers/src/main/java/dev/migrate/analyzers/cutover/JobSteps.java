@@ -141,6 +141,16 @@ final class JobSteps {
             yaml = "schedules: the legacy schedule shifted 30 min later";
             note = "no legacy schedule is known; keep the two sides apart in time";
         }
+        Job deployed = job.deployment();
+        if (deployed != null && !deployed.schedules().isEmpty()) {
+            // the deployment exists (migrate's legacy recipe wrote it with its own offset): say what it runs, not what
+            // this plan would have suggested
+            yaml = "schedules as deployed: " + deployed.schedules().stream().map(sp -> "'" + sp.expression() + "'"
+                    + (sp.timezone() == null ? "" : " (" + sp.timezone() + ")")).collect(java.util.stream.Collectors.joining(" and "));
+            note = (legacy.isEmpty() ? "" : "legacy runs " + String.join(" and ", legacy.stream()
+                    .map(sp -> OffsetSchedule.suggest(sp, declared, lastRun()).legacy()).toList()) + "; ")
+                    + "the deployment runs on its own schedules, check they stay clear of the legacy runs";
+        }
         out.add(Step.of("Deploy the new flow with an offset schedule, writing to the sandbox outputs", List.of(
                 "# prefect.yaml, deployment '" + newDeployment().substring(newDeployment().indexOf('/') + 1) + "': " + yaml,
                 "prefect deploy --name " + newDeployment().substring(newDeployment().indexOf('/') + 1)),
@@ -331,7 +341,8 @@ final class JobSteps {
     /**
      * The unit systemctl must switch: the timer (or service) file itself. A bare name means NAME.service to
      * systemctl, which for a timer-started service disables nothing and leaves the timer firing. A unit under a
-     * systemd/user directory is a user unit (--user).
+     * systemd/user directory is a user unit (--user). A template timer ({@code backup@.timer}) has no unit of that
+     * name to stop or enable: its instances do ({@code backup@INSTANCE.timer}, one per instance the host enabled).
      */
     static String unit(Job legacy, String name) {
         if (legacy == null) {
@@ -341,6 +352,7 @@ final class JobSteps {
         String file = path.substring(path.lastIndexOf('/') + 1);
         String unit = file.endsWith(".timer") || file.endsWith(".service") ? file
                 : legacy.kind() == JobKind.SYSTEMD_TIMER ? name + ".timer" : name;
+        unit = unit.matches(".+@\\.(timer|service)") ? unit.replace("@.", "@INSTANCE.") : unit;
         return path.contains("systemd/user/") ? "--user " + unit : unit;
     }
 

@@ -41,18 +41,50 @@ public final class LegacyToggle {
 
     /** {@code text} with every line a marker for {@code jobKey} switched off restored exactly. */
     public static String restore(String text, String jobKey) {
-        List<String> lines = split(text);
-        for (int i = 0; i < lines.size(); i++) {
-            String[] parts = body(lines.get(i));
-            var marker = DisableMarker.parse("", i + 1, parts[0]);
-            if (marker.isPresent() && marker.get().jobKey().equals(jobKey)) {
-                lines.set(i, marker.get().original() + parts[1]);
-            }
-        }
-        return String.join("", lines);
+        return restoreWhere(text, jobKey::equals);
     }
 
-    /** Every marker in the text files under {@code root}, in path then line order. */
+    /**
+     * {@code text} with every line switched off by a marker whose job key, as written in the file, passes
+     * {@code written} restored exactly (the legacy recipe's markers name scan ids, the caller maps them).
+     */
+    public static String restoreWhere(String text, java.util.function.Predicate<String> written) {
+        List<String> lines = split(text);
+        for (DisableMarker m : markersIn("", text)) {
+            if (!written.test(m.jobKey())) {
+                continue;
+            }
+            // the line ending of the last line the marker takes: the entry's own
+            String ending = body(lines.get(m.line() - 2 + m.lines()))[1];
+            lines.set(m.line() - 1, m.original() + ending);
+            if (m.lines() == 2) {
+                lines.set(m.line(), null);
+            }
+        }
+        return String.join("", lines.stream().filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** The markers of one file's text, both forms, in line order. */
+    static List<DisableMarker> markersIn(String file, String text) {
+        List<DisableMarker> out = new ArrayList<>();
+        List<String> lines = split(text);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = body(lines.get(i))[0];
+            var one = DisableMarker.parse(file, i + 1, line);
+            if (one.isPresent()) {
+                out.add(one.get());
+                continue;
+            }
+            var two = DisableMarker.parseRecipe(file, i + 1, line, i + 1 < lines.size() ? body(lines.get(i + 1))[0] : null);
+            if (two.isPresent()) {
+                out.add(two.get());
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** Every marker (either form, see {@link DisableMarker}) in the text files under {@code root}, in path then line order. */
     public static List<DisableMarker> markers(Path root) {
         List<DisableMarker> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
@@ -65,11 +97,7 @@ public final class LegacyToggle {
                     if (!text.contains(DisableMarker.PREFIX)) {
                         return;
                     }
-                    String rel = root.relativize(p).toString().replace('\\', '/');
-                    List<String> lines = split(text);
-                    for (int i = 0; i < lines.size(); i++) {
-                        DisableMarker.parse(rel, i + 1, body(lines.get(i))[0]).ifPresent(out::add);
-                    }
+                    out.addAll(markersIn(root.relativize(p).toString().replace('\\', '/'), text));
                 } catch (IOException e) {
                     // An unreadable file cannot hold a marker we could restore; scan reports it as a note.
                 }

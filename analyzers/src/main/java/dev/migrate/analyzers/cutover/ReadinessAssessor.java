@@ -139,9 +139,15 @@ public final class ReadinessAssessor {
         return new Gate(ReadinessState.REWRITTEN, false, left.size() + " legacy construct(s) left: " + codes);
     }
 
+    /** The recipe that writes a Prefect 3 deployment for a legacy job (and leaves the job running until the cutover). */
+    static final String LEGACY_MOVE_RECIPE = "dev.migrate.recipes.legacy.MoveLegacySchedulersToPrefect3";
+
     /**
      * Findings that mean "still legacy": those on the job's own entries that break on Prefect 3 or that a
-     * recipe fixes. A job the scan cannot see (declared only) answers for the estate-wide breaking ones.
+     * recipe fixes. A job the scan cannot see (declared only) answers for the estate-wide breaking ones. Once the job
+     * has its Prefect 3 deployment, the findings that only say its legacy entry should move to Prefect (CRN001 on a
+     * crontab line, fixed by the legacy recipe) are answered: the legacy entry keeps running through the dual run by
+     * design, until the cutover switches it off.
      */
     List<Finding> legacyConstructs(CutoverJob job) {
         Set<String> ids = new java.util.HashSet<>();
@@ -152,10 +158,17 @@ public final class ReadinessAssessor {
             ids.add(job.deployment().id());
         }
         boolean estateWide = ids.isEmpty();
+        String moved = job.deployment() != null && job.legacy() != null ? job.legacy().id() : null;
         return inventory.findings().stream()
                 .filter(f -> estateWide ? f.jobId() == null : ids.contains(f.jobId()))
                 .filter(f -> f.severity() == Severity.BREAKING || f.applicability() != Applicability.MANUAL)
+                .filter(f -> !(f.jobId() != null && f.jobId().equals(moved) && movedByLegacyRecipe(f.code())))
                 .toList();
+    }
+
+    private static boolean movedByLegacyRecipe(String code) {
+        return dev.migrate.analyzers.rules.RuleRegistry.standard().find(code)
+                .map(r -> r.fixedBy().contains(LEGACY_MOVE_RECIPE)).orElse(false);
     }
 
     private Gate deployed(CutoverJob job) {

@@ -47,4 +47,35 @@ class LegacyToggleTest {
         assertThat(DisableMarker.parse("f", 1, "# migrate: disabled job")).isEmpty();
         assertThat(DisableMarker.parse("f", 1, "#0 1 * * * a")).isEmpty();
     }
+
+    @Test
+    void theLegacyRecipesTwoLineMarkersAreReadAndRestoredExactly() throws Exception {
+        // what the legacy recipe's cutover phase leaves: a marker line above the entry commented out at its indent
+        String original = "MAILTO=\"\"\r\n  00 */3 15-25/2 May 1-5   etl   /opt/a.sh\r\n15 3 * * * /opt/b.sh";
+        String cutOver = "MAILTO=\"\"\r\n  # migrate: disabled cron-a-1f2e3d4c 2026-11-23\r\n"
+                + "  # 00 */3 15-25/2 May 1-5   etl   /opt/a.sh\r\n"
+                + "# migrate: disabled cron-b-5a6b7c8d 2026-11-23\r\n# 15 3 * * * /opt/b.sh";
+        Files.writeString(tmp.resolve("etl"), cutOver, java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        assertThat(LegacyToggle.markers(tmp)).containsExactly(
+                new DisableMarker("etl", 2, "cron-a-1f2e3d4c", "2026-11-23", "  00 */3 15-25/2 May 1-5   etl   /opt/a.sh", 2),
+                new DisableMarker("etl", 4, "cron-b-5a6b7c8d", "2026-11-23", "15 3 * * * /opt/b.sh", 2));
+        assertThat(LegacyToggle.restore(LegacyToggle.restore(cutOver, "cron-a-1f2e3d4c"), "cron-b-5a6b7c8d"))
+                .isEqualTo(original);
+        assertThat(LegacyToggle.restoreWhere(cutOver, key -> key.startsWith("cron-b-")))
+                .isEqualTo("MAILTO=\"\"\r\n  # migrate: disabled cron-a-1f2e3d4c 2026-11-23\r\n"
+                        + "  # 00 */3 15-25/2 May 1-5   etl   /opt/a.sh\r\n15 3 * * * /opt/b.sh");
+    }
+
+    @Test
+    void aRecipeMarkerNeedsItsCommentedEntryBelowIt() {
+        // the in-process form counts lines of Python; a marker with nothing commented below is no marker
+        assertThat(DisableMarker.parseRecipe("f", 1, "# migrate: disabled py-x-1 2026-11-23 (2 lines)", "# x()")).isEmpty();
+        assertThat(DisableMarker.parseRecipe("f", 1, "# migrate: disabled cron-a-1 2026-11-23", "0 1 * * * a")).isEmpty();
+        assertThat(DisableMarker.parseRecipe("f", 1, "  # migrate: disabled cron-a-1 2026-11-23", "# 0 1 * * * a"))
+                .as("the entry is commented at the marker's indent").isEmpty();
+        assertThat(DisableMarker.parseRecipe("f", 1, "# migrate: disabled cron-a-1 2026-11-23", null)).isEmpty();
+        assertThat(LegacyToggle.restore("# migrate: disabled cron-a-1 2026-11-23\n0 1 * * * a\n", "cron-a-1"))
+                .isEqualTo("# migrate: disabled cron-a-1 2026-11-23\n0 1 * * * a\n");
+    }
 }

@@ -155,6 +155,96 @@ class RealEstateShapesTest {
     }
 
     @Test
+    void aTemplateUnitsInstanceSpecifiersStayAndAreReported() throws Exception {
+        // backup@.timer starts backup@<instance>.service for each enabled instance: the unit does not say which
+        write("etc/systemd/system/game-backup@.timer", "[Timer]\nOnCalendar=*-*-* *:41:00\n");
+        write("etc/systemd/system/game-backup@.service", "[Service]\nExecStart=/usr/local/bin/game-backup %i --tag %j-%p\n");
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(onlyFlow()).contains("COMMAND = '/usr/local/bin/game-backup %i --tag backup-game-backup'\n");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("ExecStart= holds systemd specifiers the flow cannot know (%i)"));
+        assertCompiles(dir);
+    }
+
+    @Test
+    void anInstanceUnitsSpecifiersAreItsOwn() throws Exception {
+        write("etc/systemd/system/game-backup@world1.timer", "[Timer]\nOnCalendar=*-*-* *:41:00\n");
+        write("etc/systemd/system/game-backup@world1.service", "[Service]\nExecStart=/usr/local/bin/game-backup %i %n\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(onlyFlow()).contains("COMMAND = '/usr/local/bin/game-backup world1 game-backup@world1.service'\n");
+    }
+
+    @Test
+    void aSchedulerJobRunsInTheServicesWorkingDirectory() throws Exception {
+        // the job opens a path relative to WorkingDirectory=, where the scheduler process ran
+        write("opt/etl/sched.py", "import schedule, time\n\n\ndef run_etl():\n    open(\"data/out.csv\", \"w\").close()\n\n\n"
+                + "schedule.every().day.at(\"02:00\").do(run_etl)\n\nwhile True:\n    schedule.run_pending()\n    time.sleep(30)\n");
+        write("etc/systemd/system/etl.service", "[Service]\nUser=etl\nWorkingDirectory=/srv/etl\n"
+                + "ExecStart=/usr/bin/python3 /opt/etl/sched.py\nRestart=always\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(onlyFlow()).contains("""
+                    # The legacy process ran in WorkingDirectory=/srv/etl: relative paths in its code resolve from there.
+                    _migrate_os.chdir('/srv/etl')
+                    return run_etl()
+                """);
+        assertCompiles(dir);
+    }
+
+    @Test
+    void aSchedulerJobOfAServiceWithoutWorkingDirectoryDoesNotChangeDirectory() throws Exception {
+        write("opt/etl/sched.py", "import schedule, time\n\n\ndef run_etl():\n    pass\n\n\n"
+                + "schedule.every().day.at(\"02:00\").do(run_etl)\n\nwhile True:\n    schedule.run_pending()\n    time.sleep(30)\n");
+        write("etc/systemd/system/etl.service", "[Service]\nExecStart=/usr/bin/python3 /opt/etl/sched.py\nRestart=always\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(onlyFlow()).contains("run_etl()").doesNotContain("chdir");
+    }
+
+    @Test
+    void hostScriptsSwitchUserAndTemplateTimersWhereTheyLive() throws Exception {
+        write("home/jo/.config/systemd/user/stats.timer", "[Timer]\nOnCalendar=01:00:00 UTC\n");
+        write("home/jo/.config/systemd/user/stats.service", "[Service]\nExecStart=/usr/bin/stats\n");
+        write("etc/systemd/system/game-backup@.timer", "[Timer]\nOnCalendar=*-*-* *:41:00\n");
+        write("etc/systemd/system/game-backup@.service", "[Service]\nExecStart=/usr/local/bin/game-backup\n");
+        dumpTimer("ExecStart=/usr/local/bin/dump\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        // root's `systemctl --user` reaches root's manager, not jo's; a template has no unit to stop by that name
+        assertThat(read(dir, "prefect/cutover.sh")).contains("systemctl disable --now dump.timer\n",
+                "systemctl --user -M jo@ disable --now stats.timer\n",
+                "for unit in $(systemctl list-units --all --plain --no-legend 'game-backup@*.timer' | awk '{print $1}'); "
+                        + "do systemctl disable --now \"$unit\"; echo \"disable --now $unit\"; done\n")
+                .doesNotContain("disable --now game-backup@.timer").doesNotContain("disable --now stats.timer\n#");
+        assertThat(read(dir, "prefect/ROLLBACK.md")).contains("systemctl enable --now dump.timer\n",
+                "systemctl --user -M jo@ enable --now stats.timer\n",
+                "systemctl enable --now game-backup@INSTANCE.timer   # for each instance cutover.sh printed\n");
+        RewriteEngine.apply(dir, run(dir, "cleanup"));
+        assertThat(read(dir, "prefect/cleanup.sh")).contains("rm -f '/home/jo/.config/systemd/user/stats.timer'",
+                "rm -f '/etc/systemd/system/dump.timer'").doesNotContain("rm -f '/etc/systemd/system/stats.timer'");
+    }
+
+    @Test
+    void cutoverScriptInstallsTheCrontabsItCommentedOut() throws Exception {
+        // the host's cron runs its own copy: the commented-out entries stop only once the edited tables are installed
+        write("var/spool/cron/crontabs/jo", "15 4 * * * /home/jo/bin/report.sh\n");
+        write("etc/cron.d/etl", "30 2 * * * etl /opt/etl/load.sh\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(snapshot(dir)).doesNotContainKey("prefect/cutover.sh");
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "prefect/cutover.sh")).contains("ROOT=\"$(cd \"$(dirname \"$0\")/..\" && pwd)\"\n",
+                "install -m 644 \"$ROOT/etc/cron.d/etl\" '/etc/cron.d/etl'\n",
+                "crontab -u 'jo' \"$ROOT/var/spool/cron/crontabs/jo\"\n");
+    }
+
+    @Test
+    void cutoverScriptWithoutCrontabsInstallsNone() throws Exception {
+        dumpTimer("ExecStart=/usr/local/bin/dump\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "prefect/cutover.sh")).doesNotContain("ROOT=").doesNotContain("crontab -u");
+    }
+
+    @Test
     void systemServiceWithoutUserRanAsRoot() throws Exception {
         dumpTimer("ExecStart=/usr/local/bin/dump\n");
         applyDualRunNoting("runs as user root: start the worker for pool 'legacy-host-root'");

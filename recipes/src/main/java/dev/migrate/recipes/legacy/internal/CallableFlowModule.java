@@ -65,9 +65,25 @@ final class CallableFlowModule {
                     .append("        _migrate_os.environ[variable] = _MigrateSecret.load(block).get()\n");
         }
         py.append("    if sandbox_root:\n        _migrate_os.environ[\"MIGRATE_SANDBOX_ROOT\"] = sandbox_root\n");
+        py.append(chdir(job));
         py.append("    return ").append(resolved.call()).append("\n\n\n");
         py.append("if __name__ == \"__main__\":\n    ").append(entrypoint(plan)).append("()\n");
         return py.toString();
+    }
+
+    /**
+     * The flow body's lines that start the run in the service's {@code WorkingDirectory=}, where the scheduler (or
+     * loop) process ran: relative paths in the carried code resolve from there as they did. Nothing when the
+     * service names none (or a relative one).
+     */
+    static String chdir(dev.migrate.analyzers.model.Job job) {
+        String dir = job.workingDir();
+        if (dir == null || !dir.startsWith("/")) {
+            return "";
+        }
+        return "    # The legacy process ran in WorkingDirectory=" + dir.replace("\n", " ")
+                + ": relative paths in its code resolve from there.\n"
+                + "    _migrate_os.chdir(" + PythonText.str(dir) + ")\n";
     }
 
     static String entrypoint(JobPlan plan) {

@@ -40,13 +40,15 @@ record CarriedCode(List<String> imports, List<String> definitions, String proble
         SourceRanges ranges = SourceRanges.of(module);
         List<Node> top = Statements.of(module);
         Map<String, ImportBinding> imports = new HashMap<>();
+        Map<Node, List<String>> importedBy = new HashMap<>();
         for (ImportBinding b : Imports.of(module).all()) {
             if (top.contains(b.statement()) && !b.localName().equals("*")) {
                 imports.put(b.localName(), b);
             }
+            importedBy.computeIfAbsent(b.statement(), k -> new ArrayList<>()).add(b.localName());
         }
-        Map<String, Node> defined = new HashMap<>();
         Set<String> conditional = new java.util.HashSet<>();
+        Map<String, Node> defined = new HashMap<>();
         for (Node s : top) {
             switch (s.kind()) {
                 case FUNCTION_DEF, CLASS_DEF -> defined.put(new Definitions(s).name(), s);
@@ -54,8 +56,7 @@ record CarriedCode(List<String> imports, List<String> definitions, String proble
                         .filter(t -> t.kind() == NodeKind.NAME).forEach(t -> defined.put(Expressions.name(t), s)));
                 case IMPORT, IMPORT_FROM -> {
                 }
-                default -> Nodes.descendants(s).stream().filter(n -> n.kind() == NodeKind.NAME)
-                        .forEach(n -> conditional.add(Expressions.name(n)));
+                default -> BlockBindings.collect(s, importedBy, conditional);
             }
         }
         TreeMap<Integer, String> importLines = new TreeMap<>();

@@ -214,9 +214,14 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
 
     /** The systemd unit that starts this job on the host (timer, or the service running a loop), or null. */
     public String hostUnit() {
-        String path = job.kind() == JobKind.SYSTEMD_TIMER ? job.source().path()
-                : job.kind() == JobKind.PYTHON_SLEEP_LOOP ? job.attributes().get("service") : null;
+        String path = hostUnitPath();
         return path == null ? null : path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** That unit's file in the scanned tree, or null. */
+    public String hostUnitPath() {
+        return job.kind() == JobKind.SYSTEMD_TIMER ? job.source().path()
+                : job.kind() == JobKind.PYTHON_SLEEP_LOOP ? job.attributes().get("service") : null;
     }
 
     /** {@code prefect.yaml}'s entrypoint, relative to the generated project. */

@@ -55,6 +55,7 @@ final class LoopFlowModule {
         py.append("def ").append(plan.flowFunction()).append("_flow(sandbox_root: _MigrateOptional[str] = None):\n");
         py.append("    \"\"\"One cycle of the legacy loop; in the dual-run phase outputs go under sandbox_root.\"\"\"\n");
         py.append("    if sandbox_root:\n        _migrate_os.environ[\"MIGRATE_SANDBOX_ROOT\"] = sandbox_root\n");
+        py.append(CallableFlowModule.chdir(job));
         if (copy) {
             py.append("    return ").append(entry).append("()\n");
         } else {

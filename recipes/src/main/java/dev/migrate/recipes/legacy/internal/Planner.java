@@ -121,7 +121,7 @@ final class Planner {
         generated.put(out + "/MIGRATION.md", MigrationReport.text(draft));
         generated.put(out + "/ROLLBACK.md", Rollback.markdown(draft, out));
         if (o.phase().atLeast(Phase.CUTOVER)) {
-            generated.put(out + "/cutover.sh", Rollback.cutoverScript(draft));
+            generated.put(out + "/cutover.sh", Rollback.cutoverScript(draft, out));
         }
         if (o.phase() == Phase.CLEANUP) {
             generated.put(out + "/cleanup.sh", Rollback.cleanupScript(draft));

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * systemd expands {@code %}-specifiers in ExecStart= before it runs the command ({@code %%} is a literal {@code %},
  * {@code %n} the unit name...); a shell would not. The flow's command gets them expanded as systemd did, from
- * {@code systemd-specifiers.csv}; a specifier that needs the running system (machine id, host name) stays and is
- * reported.
+ * {@code systemd-specifiers.csv}; a specifier that needs the running system (machine id, host name), or the instance
+ * of a template unit ({@code %i} of {@code backup@.service}), stays and is reported.
  */
 final class ServiceSpecifiers {
     private static final Map<Character, String> EXPANSIONS = load(false);
@@ -49,12 +49,16 @@ final class ServiceSpecifiers {
         String stem = unit.replaceAll("\\.[^.]*$", "");
         String prefix = stem.contains("@") ? stem.substring(0, stem.indexOf('@')) : stem;
         String instance = stem.contains("@") ? stem.substring(stem.indexOf('@') + 1) : "";
+        String last = prefix.substring(prefix.lastIndexOf('-') + 1);
+        // a template (name@.service, started by name@.timer) runs once per instance: which one is not in the unit
+        boolean template = stem.endsWith("@");
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < command.length(); i++) {
             char c = command.charAt(i);
             Map<Character, String> known = user == null ? USER_UNIT_EXPANSIONS : EXPANSIONS;
             String e = c == '%' && i + 1 < command.length() ? known.get(command.charAt(i + 1)) : null;
-            if (e == null || (e.equals("{home}") && !"root".equals(user))) {
+            if (e == null || (e.equals("{home}") && !"root".equals(user))
+                    || template && (e.contains("{instance}") || e.contains("{unit}") || e.contains("{stem}"))) {
                 // Unknown here (a user's home, a user unit's owner, the machine's id): kept, and reported as unresolved.
                 out.append(c);
                 if (c == '%' && i + 1 < command.length()) {
@@ -63,7 +67,7 @@ final class ServiceSpecifiers {
                 }
                 continue;
             }
-            out.append(e.replace("{unit}", unit).replace("{stem}", stem).replace("{prefix}", prefix)
+            out.append(e.replace("{unit}", unit).replace("{stem}", stem).replace("{prefix}", prefix).replace("{final}", last)
                     .replace("{instance}", instance).replace("{user}", String.valueOf(user)).replace("{home}", "/root"));
             i++;
         }

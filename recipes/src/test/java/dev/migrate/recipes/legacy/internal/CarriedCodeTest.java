@@ -77,4 +77,39 @@ class CarriedCodeTest {
         assertThat(c.imports()).isEmpty();
         assertThat(c.definitions()).isEmpty();
     }
+
+    @Test
+    void namesAMainGuardOnlyReadsAreNotBoundThere() {
+        // print is a builtin the main guard calls: the job that also calls it can be carried
+        String py = """
+                import schedule, time
+
+                def run_etl():
+                    print("Running ETL...")
+
+                schedule.every().day.at("02:00").do(run_etl)
+
+                if __name__ == "__main__":
+                    print("Scheduler started")
+                    while True:
+                        schedule.run_pending()
+                        time.sleep(30)
+                """;
+        CarriedCode c = CarriedCode.of(PythonParser.parse(py), Set.of("run_etl"));
+        assertThat(c.problem()).isNull();
+        assertThat(String.join("", c.definitions())).isEqualTo("def run_etl():\n    print(\"Running ETL...\")\n");
+    }
+
+    @Test
+    void namesBoundInsideAModuleLevelBlockAreStillNotCarried() {
+        String assigned = "import os\n\nif os.name == \"nt\":\n    ROOT = \"C:/data\"\nelse:\n    ROOT = \"/data\"\n\n\n"
+                + "def job():\n    print(ROOT)\n";
+        String imported = "try:\n    import ujson as json\nexcept ImportError:\n    import json\n\n\ndef job():\n    json.dumps({})\n";
+        String looped = "for NAME in [\"a\"]:\n    pass\n\n\ndef job():\n    print(NAME)\n";
+        String opened = "with open(\"x\") as HANDLE:\n    pass\n\n\ndef job():\n    HANDLE.read()\n";
+        for (String py : java.util.List.of(assigned, imported, looped, opened)) {
+            assertThat(CarriedCode.of(PythonParser.parse(py), Set.of("job")).problem()).as(py)
+                    .contains("bound inside a module-level block");
+        }
+    }
 }

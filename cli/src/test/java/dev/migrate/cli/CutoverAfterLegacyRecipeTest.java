@@ -1,0 +1,71 @@
+package dev.migrate.cli;
+
+import static dev.migrate.cli.CutoverK2PlatformTest.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The legacy recipe and cutover on the same crontab: the deployment the recipe writes (named after the job's scan id)
+ * and the markers its cutover phase leaves (two lines, naming the scan id) belong to the job cutover keys by name.
+ */
+class CutoverAfterLegacyRecipeTest {
+    private static final String RECIPE = "dev.migrate.recipes.legacy.MoveLegacySchedulersToPrefect3";
+    private static final String CRONTAB = "MAILTO=\"\"\n  15 4 * * 1-5 /opt/etl/sales_extract.sh\n"
+            + "0 6 * * * /opt/etl/build_marts.sh >> /var/log/marts.log 2>&1\n";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theRecipesDeploymentAndMarkersAreTheJobsOwn() throws IOException {
+        Path estate = tmp.resolve("host");
+        Files.createDirectories(estate.resolve("var/spool/cron/crontabs"));
+        Files.createDirectories(estate.resolve("etc"));
+        Files.writeString(estate.resolve("etc/timezone"), "Europe/Berlin\n");
+        Path crontab = Files.writeString(estate.resolve("var/spool/cron/crontabs/etl"), CRONTAB);
+        String store = "jdbc:sqlite:" + tmp.resolve("evidence.db");
+
+        CliRun dual = CliRun.of("rewrite", estate.toString(), "--recipe", RECIPE, "--option", "phase=dual-run",
+                "--option", "asOf=2026-11-20");
+        assertThat(dual.exitCode()).as(dual.err()).isZero();
+        CliRun dualStatus = status(estate, store);
+        assertThat(dualStatus.out()).containsPattern("sales-extract +deployed +dual-running")
+                .containsPattern("build-marts +deployed +dual-running")
+                .as("no row of its own for the deployment").doesNotContainPattern("(?m)^cron-");
+        assertThat(status(estate, store, "--job", "sales-extract").out())
+                .containsPattern("\\[x\\] rewritten .*no legacy construct left")
+                .containsPattern("\\[x\\] deployed .*Prefect 3 deployment 'cron-sales-extract-[0-9a-f]+' at prefect/prefect.yaml");
+
+        CliRun plan = CliRun.of("cutover", "plan", estate.toString(), "--job", "sales-extract", "--store", store,
+                "--at", "2026-11-20T12:00:00Z");
+        // the plan shows the offset the recipe wrote (15 min), not one of its own
+        assertThat(plan.out()).containsPattern("- \\[x\\] \\*\\*Deploy the new flow with an offset schedule")
+                .contains("deployment 'cron-sales-extract-").contains("schedules as deployed: '30 4 * * 1-5' (Europe/Berlin)")
+                .doesNotContain("shifted 30 min later");
+
+        CliRun cut = CliRun.of("rewrite", estate.toString(), "--recipe", RECIPE, "--option", "phase=cutover",
+                "--option", "asOf=2026-11-21");
+        assertThat(cut.exitCode()).as(cut.err()).isZero();
+        assertThat(Files.readString(crontab)).contains("  # migrate: disabled cron-sales-extract-", "  # 15 4 * * 1-5");
+        assertThat(status(estate, store, "--job", "sales-extract").out())
+                .containsPattern("\\[x\\] legacy-disabled +disabled 2026-11-21 by migrate marker at var/spool/cron/crontabs/etl:2");
+        CliRun again = CliRun.of("cutover", "disable", estate.toString(), "--job", "sales-extract", "--apply",
+                "--store", store, "--at", "2026-11-22T00:00:00Z");
+        assertThat(again.out()).contains("sales-extract: already disabled at var/spool/cron/crontabs/etl:2");
+
+        CliRun dry = CliRun.of("cutover", "rollback", estate.toString(), "--job", "sales-extract", "--store", store,
+                "--at", "2026-11-24T00:00:00Z");
+        assertThat(dry.out()).contains("sales-extract: 1 legacy run(s) missed between 2026-11-21T00:00:00Z")
+                .contains("backfill 2026-11-23T04:15+01:00[Europe/Berlin]")
+                .contains("would restore var/spool/cron/crontabs/etl:2:   15 4 * * 1-5 /opt/etl/sales_extract.sh");
+        CliRun back = CliRun.of("cutover", "rollback", estate.toString(), "--job", "sales-extract", "--job", "build-marts",
+                "--apply", "--store", store, "--at", "2026-11-24T00:00:00Z");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(Files.readString(crontab)).isEqualTo(CRONTAB);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.migrate.recipes.legacy.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The systemctl commands and host paths of a unit read from the scanned tree. A user unit
+ * ({@code home/jo/.config/systemd/user/x.timer}) belongs to its owner's manager, which {@code systemctl --user} as
+ * root does not reach: {@code -M jo@} does. A template timer ({@code backup@.timer}) cannot be stopped or enabled by
+ * its template name: its enabled instances are.
+ */
+final class HostUnits {
+    private static final Pattern OWNED = Pattern.compile("(?:^|.*/)home/([^/]+)/\\.config/systemd/user/[^/]+$");
+    private static final Pattern HOST_PATH = Pattern.compile(
+            "(?:^|.*/)((?:etc|lib|usr/lib)/systemd/(?:system|user)/[^/]+|home/[^/]+/\\.config/systemd/user/[^/]+)$");
+
+    private HostUnits() {
+    }
+
+    /** {@code systemctl [--user -M owner@] VERB UNIT}, or a comment saying what to run where no command is exact. */
+    static String systemctl(String verb, String path) {
+        String unit = path.substring(path.lastIndexOf('/') + 1);
+        String manager = manager(path);
+        if (manager == null) {
+            return "# " + path + " is a user unit of an owner not known here: as that user, systemctl --user " + verb + " "
+                    + unit;
+        }
+        if (unit.matches(".+@\\.[a-z]+")) {
+            String pattern = unit.replace("@.", "@*.");
+            // each instance the host has loaded; the names printed are what the rollback enables again
+            return "for unit in $(systemctl " + manager + "list-units --all --plain --no-legend '" + pattern
+                    + "' | awk '{print $1}'); do systemctl " + manager + verb + " \"$unit\"; echo \"" + verb + " $unit\"; done";
+        }
+        return "systemctl " + manager + verb + " " + unit;
+    }
+
+    /** The rollback's command for a unit the cutover switched off with {@link #systemctl}. */
+    static String undo(String verb, String path) {
+        String unit = path.substring(path.lastIndexOf('/') + 1);
+        if (unit.matches(".+@\\.[a-z]+") && manager(path) != null) {
+            return "systemctl " + manager(path) + verb + " " + unit.replace("@.", "@INSTANCE.")
+                    + "   # for each instance cutover.sh printed";
+        }
+        return systemctl(verb, path);
+    }
+
+    /** {@code ""} for a system unit, {@code "--user -M owner@ "} for a user unit whose owner the path names, else null. */
+    private static String manager(String path) {
+        if (!path.contains("systemd/user/")) {
+            return "";
+        }
+        Matcher m = OWNED.matcher(path);
+        return m.matches() ? "--user -M " + m.group(1) + "@ " : null;
+    }
+
+    /** Where the unit file lives on the host: its place in a host dump, else {@code /etc/systemd/system/NAME}. */
+    static String hostPath(String path) {
+        Matcher m = HOST_PATH.matcher(path);
+        return m.matches() ? "/" + m.group(1) : "/etc/systemd/system/" + path.substring(path.lastIndexOf('/') + 1);
+    }
+}
