@@ -47,14 +47,28 @@ final class RecipeOptions {
             String msg = e.getMessage() == null ? "" : e.getMessage().split("\\R")[0];
             throw CliException.invalidInput("--option for " + name + " is not valid: " + msg);
         }
-        Validated<Object> v = recipe.validate();
-        if (v.isInvalid()) {
-            StringBuilder sb = new StringBuilder();
+        return validated(recipe);
+    }
+
+    /**
+     * {@code recipe} when its options (and those of every recipe it runs) are valid; else the input error naming
+     * each option to give or fix. A recipe class named without {@code --option} has its required options unset,
+     * which the recipe would otherwise meet as an internal error half-way through the run.
+     */
+    static Recipe validated(Recipe recipe) {
+        StringBuilder sb = new StringBuilder();
+        for (Validated<Object> v : recipe.validateAll()) {
             for (Validated.Invalid<Object> f : v.failures()) {
-                sb.append(sb.length() == 0 ? "" : "; ").append("--option ").append(f.getProperty()).append('=')
-                        .append(f.getInvalidValue()).append(": ").append(f.getMessage());
+                // OpenRewrite names a nested recipe's option by its class and field: the field is what --option takes
+                String option = f.getProperty().substring(f.getProperty().lastIndexOf('.') + 1);
+                sb.append(sb.length() == 0 ? "" : "; ").append("--option ").append(option).append('=')
+                        .append(f.getInvalidValue() == null ? "VALUE" : f.getInvalidValue()).append(": ")
+                        .append(f.getMessage());
             }
-            throw CliException.invalidInput(sb + " (recipe " + name + ")");
+        }
+        if (sb.length() > 0) {
+            throw CliException.invalidInput(sb + " (recipe " + recipe.getName() + "; 'migrate rewrite --list' "
+                    + "describes its options)");
         }
         return recipe;
     }

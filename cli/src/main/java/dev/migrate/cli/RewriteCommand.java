@@ -98,8 +98,8 @@ public final class RewriteCommand implements Callable<Integer> {
         Recipe recipe;
         try {
             prefectTarget = PrefectTarget.parse(target);
-            recipe = options.isEmpty() ? catalog.activate(recipes.isEmpty() ? List.of(RecipeCatalog.DEFAULT_RECIPE) : recipes)
-                    : RecipeOptions.build(recipes, options);
+            recipe = options.isEmpty() ? RecipeOptions.validated(catalog.activate(recipes.isEmpty()
+                    ? List.of(RecipeCatalog.DEFAULT_RECIPE) : recipes)) : RecipeOptions.build(recipes, options);
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }

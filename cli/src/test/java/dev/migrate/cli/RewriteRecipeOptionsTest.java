@@ -47,6 +47,12 @@ class RewriteRecipeOptionsTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("--option for " + RECIPE + " is not valid");
 
+        // the command scan's Fixes section names: a required option left out is the user's to give, not a bug
+        CliRun missing = CliRun.of("rewrite", project.toString(), "--recipe", RECIPE, "--dry-run");
+        assertThat(missing.exitCode()).as(missing.err()).isEqualTo(2);
+        assertThat(missing.err()).contains("--option phase=VALUE: is required (recipe " + RECIPE)
+                .doesNotContain("internal error");
+
         CliRun composite = CliRun.of("rewrite", project.toString(), "--recipe",
                 "dev.migrate.prefect.MoveLegacySchedulersToPrefect3Cutover", "--option", "asOf=2026-03-02");
         assertThat(composite.exitCode()).isEqualTo(2);
