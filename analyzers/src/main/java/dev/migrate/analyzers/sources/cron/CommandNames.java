@@ -98,6 +98,12 @@ final class CommandNames {
                 if (WRAPPERS_WITH_OPERAND.contains(b) && i < words.size() && !(b.equals("runuser") && words.get(i).equals("--"))) {
                     i++;
                 }
+                // flock LOCK -c 'command': the command is shell code, like bash -c's
+                if (b.equals("flock") && i + 1 < words.size()
+                        && (words.get(i).equals("-c") || words.get(i).equals("--command"))) {
+                    Named inner = depth < MAX_DEPTH ? first(words.get(i + 1), depth + 1) : null;
+                    return inner != null ? inner : new Named(b, true);
+                }
                 if (i < words.size() && words.get(i).equals("--")) {
                     i++;
                 }

@@ -9,6 +9,9 @@ class CronCommandsTest {
     @Test
     void namesTheScriptNotTheWrapper() {
         assertThat(CronCommands.name("flock -n /tmp/x.lock /usr/bin/python3 /opt/etl/ingest.py --x")).isEqualTo("ingest");
+        // the command given to flock as shell code names the job, not flock's -c
+        assertThat(CronCommands.name("flock -n /tmp/x.lock -c 'cd /opt/etl && python3 ingest.py'")).isEqualTo("ingest");
+        assertThat(CronCommands.name("/usr/bin/flock -w 5 /var/lock/sync --command \"rsync -a /src /dst\"")).isEqualTo("rsync-src");
         assertThat(CronCommands.name("cd /opt/etl && ./nightly.sh >> log 2>&1")).isEqualTo("nightly");
         assertThat(CronCommands.name("FOO=1 nice -n 10 timeout 1h python3 -u job.py")).isEqualTo("job");
         assertThat(CronCommands.name("python -m pkg.tasks.refresh")).isEqualTo("pkg.tasks.refresh");
