@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns one crontab (a file or a here-document body) into jobs and findings. */
 final class CrontabScanner {
@@ -27,6 +29,11 @@ final class CrontabScanner {
     private final InventorySink sink;
 
     /** @param ids the registry of the file the crontab is in (a line written twice is two jobs) */
+    /** The line migrate's cutover writes above an entry it comments out: {@code # migrate: disabled <job> <date>}. */
+    private static final Pattern MIGRATE_MARKER = Pattern.compile("# migrate: disabled (\\S+) (\\S+)");
+    /** The attribute of an entry migrate disabled: when, and the job it named. */
+    static final String DISABLED_BY_MIGRATE = "disabled.byMigrate";
+
     CrontabScanner(ScheduleCheck check, JobIdRegistry ids, InventorySink sink) {
         this.check = check;
         this.ids = ids;
@@ -56,7 +63,15 @@ final class CrontabScanner {
             } else if (line instanceof CrontabLine.Entry e) {
                 entry(path, lineNo, shift, e, false, format, owner, env, extra);
             } else if (line instanceof CrontabLine.DisabledEntry d) {
-                entry(path, lineNo, shift + d.entryOffset(), d.entry(), true, format, owner, env, extra);
+                // commented out by migrate's cutover (its marker line above): moved to Prefect, not forgotten
+                Matcher m = i > 0 && file.lines().get(i - 1) instanceof CrontabLine.Comment c
+                        ? MIGRATE_MARKER.matcher(c.text()) : null;
+                Map<String, String> attrs = extra;
+                if (m != null && m.matches()) {
+                    attrs = new LinkedHashMap<>(extra);
+                    attrs.put(DISABLED_BY_MIGRATE, m.group(2) + " (" + m.group(1) + ")");
+                }
+                entry(path, lineNo, shift + d.entryOffset(), d.entry(), true, format, owner, env, attrs);
             } else if (line instanceof CrontabLine.Unparsed u) {
                 sink.finding(Findings.of("CRN005", unparsedProblem(u),
                         SourceRef.at(path, lineNo, shift + Math.max(1, u.text().length() - u.text().stripLeading().length() + 1)),
@@ -124,6 +139,9 @@ final class CrontabScanner {
         sink.job(new Job(id, kind, name, where, List.of(spec), Redactor.redact(command), user, shownEnv,
                 CronCommands.workingDir(command), format == CrontabFormat.ANACRON ? dev.migrate.analyzers.model.Overlap.SKIP
                 : CronCommands.overlap(command), List.of(), attributes));
+        if (extra.containsKey(DISABLED_BY_MIGRATE)) {
+            return; // migrated and switched off by migrate: nothing is left to do about it here
+        }
         findings(id, kind, name, command, spec, where, disabled, invalid, SourceRef.at(path, lineNo, invalidColumn));
     }
 

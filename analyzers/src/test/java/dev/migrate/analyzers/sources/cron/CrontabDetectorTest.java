@@ -37,6 +37,21 @@ class CrontabDetectorTest {
     }
 
     @Test
+    void anEntryMigratesCutoverCommentedOutIsAMovedJobNotAForgottenOne() {
+        RecordingSink sink = new RecordingSink();
+        detector().detect(new ScanFile("etc/cron.d/etl", """
+                # migrate: disabled cron-load-1a2b3c4d 2026-03-02
+                # 30 2 * * * etl /opt/etl/bin/load.sh
+                # 0 4 * * * etl /opt/etl/bin/old.sh
+                """), sink);
+        assertThat(sink.jobs).hasSize(2);
+        assertThat(sink.jobs.get(0).attributes()).containsEntry("disabled", "true")
+                .containsEntry("disabled.byMigrate", "2026-03-02 (cron-load-1a2b3c4d)");
+        // the entry someone else commented out is still a disabled job to decide about
+        assertThat(sink.findings).extracting(f -> f.code() + " " + f.where().line()).containsExactly("CRN004 3");
+    }
+
+    @Test
     void acceptsOnlyCronInputs() {
         CrontabDetector d = detector();
         assertThat(d.accepts(new ScanFile("etc/cron.d/backup", "x"))).isTrue();
