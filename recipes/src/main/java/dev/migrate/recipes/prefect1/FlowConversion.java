@@ -168,6 +168,10 @@ final class FlowConversion {
         } else {
             Node suite = FlowChains.convert(flow.statement().firstNode(NodeKind.SUITE), flow.variable(), style);
             Node body = FlowBodies.convert(suite, flow.params(), imports, style);
+            List<Node> secrets = flow.movedIn().stream().filter(s -> flow.params().stream()
+                    .noneMatch(p -> p.statement() == s)).toList();
+            body = FlowBodies.moveIn(body, root, flow.movedIn(), secrets, style);
+            removals.addAll(flow.movedIn());
             function = (Node) Snippets.statements(header + style.indent() + "pass\n", style, "").get(0);
             function = TreeEdits.replaceKeepingPrefix(function, function.firstNode(NodeKind.SUITE), body);
         }

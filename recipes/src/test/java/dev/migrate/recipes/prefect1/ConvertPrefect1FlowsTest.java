@@ -1370,4 +1370,87 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                     pass
                 """));
     }
+    // Prefect 1 added a Parameter or secret task made at module level to the flow that read it; the converted flow
+    // read the module's name and got the Prefect 1 object (found by the session 13 sweep)
+    @Test
+    void moduleLevelParametersAndSecretsTheBlockReadsMoveIntoTheFlow() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+                from prefect.tasks.secrets import PrefectSecret
+
+                # the city to look up
+                city = Parameter(name="City", default="Paris")
+                # the key of the weather API
+                api_key = PrefectSecret("WEATHER_API_KEY")
+
+
+                @task
+                def forecast(city, api_key):
+                    return [city, api_key]
+
+
+                with Flow("weather") as flow:
+                    forecast(city=city, api_key=api_key)
+                """,
+                """
+                from prefect import flow, task
+                from prefect.tasks.secrets import PrefectSecret
+
+
+                @task
+                def forecast(city, api_key):
+                    return [city, api_key]
+
+
+                @flow(name="weather")
+                def weather(City="Paris"):
+                    # the city to look up
+                    # the key of the weather API
+                    api_key = PrefectSecret("WEATHER_API_KEY")
+                    city = City
+                    forecast(city=city, api_key=api_key)
+                """));
+    }
+
+    @Test
+    void aModuleLevelParameterOtherCodeReadsKeepsTheFlow() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Parameter, task
+
+                city = Parameter("city", default="Paris")
+
+
+                @task
+                def forecast(city):
+                    return [city]
+
+
+                with Flow("weather") as flow:
+                    forecast(city)
+
+                with Flow("other") as other:
+                    forecast(city)
+                """,
+                """
+                from prefect import Flow, Parameter, task
+
+                city = Parameter("city", default="Paris")
+
+
+                @task
+                def forecast(city):
+                    return [city]
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `city` is a Prefect 1 Parameter made at module level and read outside the flow too; make it inside the flow block (or pass the value) first
+                with Flow("weather") as flow:
+                    forecast(city)
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `city` is a Prefect 1 Parameter made at module level and read outside the flow too; make it inside the flow block (or pass the value) first
+                with Flow("other") as other:
+                    forecast(city)
+                """));
+    }
 }

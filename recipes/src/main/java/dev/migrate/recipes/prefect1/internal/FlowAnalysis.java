@@ -182,6 +182,7 @@ public final class FlowAnalysis {
         List<Node> runs = new ArrayList<>();
         List<FlowParameter> params = new ArrayList<>();
         ImperativeGraph graph = null;
+        List<Node> movedIn = new ArrayList<>();
         if (variable != null) {
             for (Node s : Statements.of(module)) {
                 if (isStorageCall(s, variable)) {
@@ -240,6 +241,10 @@ public final class FlowAnalysis {
                     blockers.add("`" + s.print().strip() + "` is not a plain Parameter with a literal identifier name");
                 }
             }
+            ModuleTasks outside = ModuleTasks.of(module, imports, stmt, blockers);
+            params.addAll(outside.parameters());
+            outside.parameters().forEach(p -> movedIn.add(p.statement()));
+            movedIn.addAll(outside.secrets());
         } else if (variable != null && blockers.isEmpty()) {
             graph = ImperativeGraph.read(module, imports, call, variable, blockers);
             if (graph != null) {
@@ -247,7 +252,7 @@ public final class FlowAnalysis {
             }
         }
         return new Prefect1Flow(imperative, stmt, call, name, variable, function, params, settings, settingStatements,
-                registers, runs, blockers, dropped, graph);
+                registers, runs, blockers, dropped, graph, movedIn);
     }
 
     private static boolean isStorageCall(Node stmt, String variable) {

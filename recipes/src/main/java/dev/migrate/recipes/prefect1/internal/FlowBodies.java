@@ -137,6 +137,13 @@ public final class FlowBodies {
         out = convertCases(out, imports, style);
         List<String> aliases = new ArrayList<>();
         for (FlowParameter p : params) {
+            if (TreeEdits.path(out, p.statement()) == null) {
+                // a module-level Parameter (ModuleTasks): the conversion removes it from the module
+                if (!p.variable().equals(p.apiName())) {
+                    aliases.add(p.variable() + " = " + p.apiName());
+                }
+                continue;
+            }
             // the Parameter line goes, what its comments say stays, above the statement that followed it
             List<String> comments = comments(Todos.statementOf(out, p.statement()));
             int at = Statements.of(out).indexOf(p.statement());
@@ -157,6 +164,46 @@ public final class FlowBodies {
     }
 
     /** {@code comments} as the first lines above the statement holding {@code node}, before its own comments. */
+    /**
+     * The module-level statements that move into the flow ({@link ModuleTasks}), on top of the converted body: a
+     * secret task's assignment with the comments above it, and of a Parameter (now a function parameter) only its
+     * comments. The TODOs migrate wrote above them were about their place in the module and are left out.
+     */
+    public static Node moveIn(Node body, Node module, List<Node> moved, List<Node> code, PythonStyle style) {
+        List<String> statements = new ArrayList<>();
+        List<List<String>> above = new ArrayList<>();
+        List<String> comments = new ArrayList<>();
+        for (Node s : moved) {
+            List<String> mine = comments(Todos.statementOf(module, s)).stream()
+                    .filter(l -> !l.startsWith("# TODO(migrate ")).toList();
+            if (!code.contains(s)) {
+                comments.addAll(mine);
+                continue;
+            }
+            List<String> lines = new ArrayList<>(s.print().lines().toList());
+            while (!lines.isEmpty() && (lines.get(0).isBlank() || lines.get(0).strip().startsWith("#"))) {
+                lines.remove(0);
+            }
+            String text = String.join("\n", lines).stripTrailing();
+            statements.add(text);
+            // the comments inside the statement move with its code
+            above.add(mine.stream().filter(c -> !text.contains(c)).toList());
+        }
+        Node out = body;
+        if (!statements.isEmpty()) {
+            out = StatementEdits.insertBefore(out, Statements.of(out).get(0), String.join("\n", statements) + "\n", style);
+            for (int i = 0; i < above.size(); i++) {
+                if (!above.get(i).isEmpty()) {
+                    out = commentsFirst(out, Statements.of(out).get(i), above.get(i), style.newline());
+                }
+            }
+        }
+        if (!comments.isEmpty()) {
+            out = commentsFirst(out, Statements.of(out).get(0), comments, style.newline());
+        }
+        return out;
+    }
+
     private static Node commentsFirst(Node root, Node node, List<String> comments, String newline) {
         PyElement stmt = Todos.statementOf(root, node);
         String prefix = stmt.prefix().text();
