@@ -232,7 +232,7 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                 def compact(command="python -m compact", env=None, helper_script=None):
                     return _run_shell_command(command, env=env, helper_script=helper_script, stream_output=True)
 
-                @task()
+                @task
                 def reload_customers():
                     flow_run = run_deployment(name="ingest-customers/ingest-customers", parameters={"full_load": True}, timeout=None)
                     if flow_run.state is None or not flow_run.state.is_completed():

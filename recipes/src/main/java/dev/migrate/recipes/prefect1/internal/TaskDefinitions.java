@@ -30,6 +30,17 @@ public final class TaskDefinitions {
     public record Definition(CallView call, String taskName) {
     }
 
+    /** The {@code @task} decorator a generated task function gets: bare when it has no options, as one writes it. */
+    public static String decorator(List<String> options) {
+        return options.isEmpty() ? "@task" : "@task(" + String.join(", ", options) + ")";
+    }
+
+    /** Whether a task-defining call is a decorator ({@code @task(...)}), rather than a call or an instantiation. */
+    public static boolean isDecorator(Node root, Node call) {
+        List<Node> path = dev.migrate.rewriters.python.edit.TreeEdits.path(root, call);
+        return path != null && !path.isEmpty() && path.get(path.size() - 1).kind() == NodeKind.DECORATOR;
+    }
+
     public static List<Definition> of(Node module) {
         Imports imports = Imports.of(module);
         List<Definition> out = new ArrayList<>();
