@@ -101,6 +101,15 @@ public final class RunConfigs {
         return new WorkPool(name, type, variables, problems, decisions);
     }
 
+    /**
+     * Whether {@link #read} carries a keyword of a run config (by its class name, {@code KubernetesRun}) into the work
+     * pool or its job variables; one it only reports ({@code job_template=}) is left for a person to move.
+     */
+    public static boolean carries(String runConfigClass, String keyword) {
+        Rule rule = RULES.get(runConfigClass);
+        return rule != null && ("labels".equals(keyword) || rule.variables().containsKey(keyword));
+    }
+
     /** Prefect 1 {@code PREFECT__*} settings in an env dict get their Prefect 3 names. */
     @SuppressWarnings("unchecked")
     private static Object renameEnv(Object env, List<String> decisions) {
