@@ -25,6 +25,7 @@ import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
 import java.util.Optional;
+import java.util.Set;
 import org.openrewrite.ExecutionContext;
 
 /**
@@ -35,6 +36,12 @@ import org.openrewrite.ExecutionContext;
  * {@code prefect.tasks.*} classes get a TODO.
  */
 public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
+    /** The KV store functions, also as prefect.backend re-exports them ({@code from prefect.backend import get_key_value}). */
+    private static final Set<String> KV_GET = Set.of("prefect.backend.kv_store.get_key_value",
+            "prefect.backend.get_key_value");
+    private static final Set<String> KV_SET = Set.of("prefect.backend.kv_store.set_key_value",
+            "prefect.backend.set_key_value");
+
     @org.openrewrite.Option(displayName = "ShellTask replacement", description = "`subprocess` (default) writes a task "
             + "that runs the command with subprocess; `prefect-shell` uses prefect_shell.ShellOperation (add the "
             + "prefect-shell package).", valid = {"subprocess", "prefect-shell"}, required = false, example = "subprocess")
@@ -193,13 +200,15 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                         && view.arguments().size() == 1) {
                     replacement = "os.environ[" + PyValues.quoted(first.get()) + "]";
                     module = "os";
-                } else if (q.equals("prefect.backend.kv_store.get_key_value") && view.arguments().size() == 1) {
-                    replacement = "Variable.get(" + view.arguments().get(0).value().print().strip() + ")";
+                } else if (KV_GET.contains(q) && view.arguments().size() == 1 && view.argument("key", 0).isPresent()) {
+                    replacement = "Variable.get(" + view.argument("key", 0).get().value().print().strip() + ")";
                     module = "prefect.variables";
                     imported = "Variable";
-                } else if (q.equals("prefect.backend.kv_store.set_key_value") && view.arguments().size() == 2) {
-                    replacement = "Variable.set(" + view.arguments().get(0).value().print().strip() + ", "
-                            + view.arguments().get(1).value().print().strip() + ", overwrite=True)";
+                } else if (KV_SET.contains(q) && view.arguments().size() == 2 && view.argument("key", 0).isPresent()
+                        && view.argument("value", 1).isPresent()) {
+                    // by name, not position: set_key_value(value=v, key=k) is valid Prefect 1
+                    replacement = "Variable.set(" + view.argument("key", 0).get().value().print().strip() + ", "
+                            + view.argument("value", 1).get().value().print().strip() + ", overwrite=True)";
                     module = "prefect.variables";
                     imported = "Variable";
                 } else if ((q.startsWith("prefect.tasks.secrets.") || q.equals("prefect.Client")

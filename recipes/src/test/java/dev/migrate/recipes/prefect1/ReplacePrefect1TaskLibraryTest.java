@@ -241,6 +241,41 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                 """));
     }
 
+    // prefect.backend re-exports the KV store functions; imported from there they got the GraphQL client's TODO, and
+    // set_key_value with keywords in the other order would have swapped key and value (session 13 sweep)
+    @Test
+    void kvStoreCallsBecomeVariablesWhereverTheyAreImportedFrom() {
+        rewriteRun(python(
+                """
+                import os
+
+                from prefect import task
+                from prefect.backend import get_key_value, set_key_value
+
+                env = os.getenv("ENV", "staging")
+                config = get_key_value(key=f"etl_{env}")
+
+
+                @task
+                def remember(run):
+                    set_key_value(value=run, key="last_run")
+                """,
+                """
+                import os
+
+                from prefect import task
+                from prefect.variables import Variable
+
+                env = os.getenv("ENV", "staging")
+                config = Variable.get(f"etl_{env}")
+
+
+                @task
+                def remember(run):
+                    Variable.set("last_run", run, overwrite=True)
+                """));
+    }
+
     @Test
     void clientIsFlagged() {
         rewriteRun(python(
