@@ -144,7 +144,11 @@ final class FlowConversion {
         }
         String header = header(decorator, flow, out);
         // module-level names that only fed the Flow's settings (schedule = Schedule(...)) go with it
+        // a setting assigned inside the block goes with the block's other Prefect 1 code, below
+        List<Node> inBlock = flow.settingStatements().stream()
+                .filter(s -> TreeEdits.path(flow.statement(), s) != null).toList();
         List<Node> removals = new ArrayList<>(flow.settingStatements());
+        removals.removeAll(inBlock);
         for (String key : List.of("schedule", "run_config", "storage", "executor")) {
             Optional<Argument> arg = flow.flowCall().argument(key, FlowAnalysis.POSITIONS.indexOf(key));
             Node resolved = flow.settings().get(key);
@@ -167,7 +171,11 @@ final class FlowConversion {
             removals.addAll(flow.graph().statements());
             removals.addAll(flow.graph().inlinedStatements(root));
         } else {
-            Node suite = FlowChains.convert(flow.statement().firstNode(NodeKind.SUITE), flow.variable(), style);
+            Node block = flow.statement().firstNode(NodeKind.SUITE);
+            for (Node s : inBlock) {
+                block = StatementEdits.remove(block, s, style);
+            }
+            Node suite = FlowChains.convert(block, flow.variable(), style);
             Node body = FlowBodies.convert(suite, flow.params(), imports, style);
             List<Node> secrets = flow.movedIn().stream().filter(s -> flow.params().stream()
                     .noneMatch(p -> p.statement() == s)).toList();

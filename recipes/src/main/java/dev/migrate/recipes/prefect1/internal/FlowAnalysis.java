@@ -185,6 +185,16 @@ public final class FlowAnalysis {
         List<Node> movedIn = new ArrayList<>();
         if (variable != null) {
             for (Node s : Statements.of(module)) {
+                if (s == stmt && !imperative) {
+                    // `flow.storage = Docker()` inside the block sets it as one written after the block does
+                    for (Node inner : Statements.of(stmt.firstNode(NodeKind.SUITE))) {
+                        settingAttribute(inner, variable).ifPresent(attr -> {
+                            settings.put(attr, resolve(module, Statements.assignment(inner).get().value()));
+                            settingStatements.add(inner);
+                        });
+                    }
+                    continue;
+                }
                 if (isStorageCall(s, variable)) {
                     // flow.storage.add_flow(flow) / .build(): Prefect 1 registration steps, gone with register
                     settingStatements.add(s);
@@ -253,6 +263,19 @@ public final class FlowAnalysis {
         }
         return new Prefect1Flow(imperative, stmt, call, name, variable, function, params, settings, settingStatements,
                 registers, runs, blockers, dropped, graph, movedIn);
+    }
+
+    /** The setting {@code flow.<attr> = value} assigns (storage, run_config, schedule, executor), if it is one. */
+    static Optional<String> settingAttribute(Node stmt, String variable) {
+        Optional<Statements.Assignment> a = Statements.assignment(stmt);
+        if (variable == null || a.isEmpty() || a.get().value() == null || a.get().targets().size() != 1
+                || a.get().targets().get(0).kind() != NodeKind.ATTRIBUTE) {
+            return Optional.empty();
+        }
+        return Expressions.dottedParts(a.get().targets().get(0))
+                .filter(p -> p.size() == 2 && p.get(0).equals(variable)
+                        && (DEPLOYMENT_SETTINGS.contains(p.get(1)) || p.get(1).equals("executor")))
+                .map(p -> p.get(1));
     }
 
     private static boolean isStorageCall(Node stmt, String variable) {

@@ -52,7 +52,9 @@ public final class FlowBodies {
                         + "contexts run at build time in Prefect 1)");
                 continue;
             }
-            if (top && FlowChains.convertible(stmt, suite, flowVariable)) {
+            if (top && (FlowChains.convertible(stmt, suite, flowVariable)
+                    || FlowAnalysis.settingAttribute(stmt, flowVariable).isPresent())) {
+                // flow.chain(...) becomes calls; flow.storage = ... moves to the deployment as after the block
                 continue;
             }
             if (!Set.of(NodeKind.ASSIGN, NodeKind.EXPR_STMT, NodeKind.PASS).contains(stmt.kind())) {
