@@ -740,6 +740,52 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                         s -> s.path("prefect.yaml")));
     }
 
+    // upstream_tasks=[notify] naming a task defined outside the flow made Prefect 1 add and run that task; the
+    // conversion wrote wait_for=[notify], so notify never ran (found by the session 13 sweep)
+    @Test
+    void anUpstreamTaskObjectNotBoundInTheFlowKeepsTheFlow() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def notify():
+                    print("starting")
+
+
+                @task
+                def load():
+                    return [1]
+
+
+                with Flow("etl") as flow:
+                    started = notify()
+                    rows = load(upstream_tasks=[notify])
+                    load(upstream_tasks=[started, rows])
+                """,
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def notify():
+                    print("starting")
+
+
+                @task
+                def load():
+                    return [1]
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `rows = load(upstream_tasks=[notify])` names the task notify itself in upstream_tasks=, not a result bound in the flow: Prefect 1 added that task to the flow and ran it first, which wait_for=[notify] would not; call it in the flow (notify_result = notify()) and pass wait_for=[notify_result]
+                with Flow("etl") as flow:
+                    started = notify()
+                    rows = load(upstream_tasks=[notify])
+                    load(upstream_tasks=[started, rows])
+                """));
+    }
+
     @Test
     void constantsLeftUnreadByTheConversionGoAndTheOthersStay() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)

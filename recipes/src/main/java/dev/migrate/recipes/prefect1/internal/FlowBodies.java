@@ -37,15 +37,17 @@ public final class FlowBodies {
     }
 
     public static void check(Node suite, Imports imports, String flowVariable, List<String> blockers) {
-        check(suite, imports, flowVariable, blockers, true);
+        check(suite, imports, flowVariable, blockers, true, suite);
     }
 
-    private static void check(Node suite, Imports imports, String flowVariable, List<String> blockers, boolean top) {
+    /** {@code block}: the whole body of the with-Flow statement, {@code suite} the part checked (a case block's). */
+    private static void check(Node suite, Imports imports, String flowVariable, List<String> blockers, boolean top,
+                              Node block) {
         for (Node stmt : Statements.of(suite)) {
             if (stmt.kind() == NodeKind.WITH) {
                 List<Statements.WithItem> items = Statements.withItems(stmt);
                 if (items.size() == 1 && items.get(0).target() == null && isControlFlow(items.get(0).context(), imports, "case")) {
-                    check(stmt.firstNode(NodeKind.SUITE), imports, flowVariable, blockers, false);
+                    check(stmt.firstNode(NodeKind.SUITE), imports, flowVariable, blockers, false, block);
                     continue;
                 }
                 blockers.add("`with` block `" + firstLine(stmt) + "` inside the flow (resource managers and nested "
@@ -90,6 +92,12 @@ public final class FlowBodies {
                 }
                 if (call.keyword("mapped").isPresent()) {
                     blockers.add("`" + firstLine(stmt) + "` passes mapped=; use .map(...)");
+                }
+                for (String task : upstreamTaskObjects(call, block, flowVariable)) {
+                    blockers.add("`" + firstLine(stmt) + "` names the task " + task + " itself in upstream_tasks=, not a "
+                            + "result bound in the flow: Prefect 1 added that task to the flow and ran it first, which "
+                            + "wait_for=[" + task + "] would not; call it in the flow (" + task + "_result = " + task
+                            + "()) and pass wait_for=[" + task + "_result]");
                 }
             }
         }
@@ -243,6 +251,31 @@ public final class FlowBodies {
             }
         }
         return suite;
+    }
+
+    /**
+     * The plain names in a call's {@code upstream_tasks=[...]} that no assignment of the flow block binds: task
+     * objects defined outside the flow, which Prefect 1 added to the flow as tasks of their own.
+     */
+    private static List<String> upstreamTaskObjects(CallView call, Node block, String flowVariable) {
+        Optional<Argument> up = call.keyword("upstream_tasks");
+        if (up.isEmpty() || Expressions.unwrap(up.get().value()).kind() != NodeKind.LIST) {
+            return List.of();
+        }
+        Set<String> bound = new java.util.HashSet<>();
+        for (Node a : Nodes.find(block, NodeKind.ASSIGN)) {
+            Statements.assignment(a).ifPresent(x -> x.targets().forEach(t -> Nodes.find(t, NodeKind.NAME)
+                    .forEach(n -> bound.add(Expressions.name(n)))));
+        }
+        List<String> out = new ArrayList<>();
+        for (Node element : Expressions.unwrap(up.get().value()).nodes()) {
+            Node e = Expressions.unwrap(element);
+            if (e.kind() == NodeKind.NAME && !bound.contains(Expressions.name(e))
+                    && !Expressions.name(e).equals(flowVariable)) {
+                out.add(Expressions.name(e));
+            }
+        }
+        return out;
     }
 
     private static Node renameUpstreamTasks(Node root) {
