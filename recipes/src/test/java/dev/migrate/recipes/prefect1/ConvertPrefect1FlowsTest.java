@@ -786,6 +786,48 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                 """));
     }
 
+    // a task passed itself as an argument made Prefect 1 run it and pass its result; the converted flow passed the
+    // function (session 13 sweep)
+    @Test
+    void aTaskPassedAsAnArgumentKeepsTheFlow() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task, unmapped
+
+
+                @task
+                def connect():
+                    return "conn"
+
+
+                @task
+                def upload(conn, path):
+                    print(conn, path)
+
+
+                with Flow("upload") as flow:
+                    upload.map(unmapped(connect), ["a", "b"])
+                """,
+                """
+                from prefect import Flow, task, unmapped
+
+
+                @task
+                def connect():
+                    return "conn"
+
+
+                @task
+                def upload(conn, path):
+                    print(conn, path)
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `upload.map(unmapped(connect), ["a", "b"])` passes the task connect itself as an argument: Prefect 1 ran it first and passed its result, Prefect 3 would pass the function; call it in the flow (connect_result = connect()) and pass connect_result
+                with Flow("upload") as flow:
+                    upload.map(unmapped(connect), ["a", "b"])
+                """));
+    }
+
     @Test
     void constantsLeftUnreadByTheConversionGoAndTheOthersStay() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)

@@ -242,7 +242,8 @@ public final class FlowAnalysis {
             }
         }
         if (!imperative) {
-            FlowBodies.check(stmt.firstNode(NodeKind.SUITE), imports, variable, blockers);
+            FlowBodies.check(stmt.firstNode(NodeKind.SUITE), imports, variable, blockers,
+                    TaskDefinitions.moduleTaskNames(module));
             for (Node s : Statements.of(stmt.firstNode(NodeKind.SUITE))) {
                 FlowParameter.read(s, imports).ifPresent(params::add);
                 Optional<Statements.Assignment> a = Statements.assignment(s);

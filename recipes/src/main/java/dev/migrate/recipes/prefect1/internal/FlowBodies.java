@@ -37,17 +37,23 @@ public final class FlowBodies {
     }
 
     public static void check(Node suite, Imports imports, String flowVariable, List<String> blockers) {
-        check(suite, imports, flowVariable, blockers, true, suite);
+        check(suite, imports, flowVariable, blockers, Set.of());
+    }
+
+    /** {@code moduleTasks}: the module-level names bound to tasks ({@link TaskDefinitions#moduleTaskNames}). */
+    public static void check(Node suite, Imports imports, String flowVariable, List<String> blockers,
+                             Set<String> moduleTasks) {
+        check(suite, imports, flowVariable, blockers, true, suite, moduleTasks);
     }
 
     /** {@code block}: the whole body of the with-Flow statement, {@code suite} the part checked (a case block's). */
     private static void check(Node suite, Imports imports, String flowVariable, List<String> blockers, boolean top,
-                              Node block) {
+                              Node block, Set<String> moduleTasks) {
         for (Node stmt : Statements.of(suite)) {
             if (stmt.kind() == NodeKind.WITH) {
                 List<Statements.WithItem> items = Statements.withItems(stmt);
                 if (items.size() == 1 && items.get(0).target() == null && isControlFlow(items.get(0).context(), imports, "case")) {
-                    check(stmt.firstNode(NodeKind.SUITE), imports, flowVariable, blockers, false, block);
+                    check(stmt.firstNode(NodeKind.SUITE), imports, flowVariable, blockers, false, block, moduleTasks);
                     continue;
                 }
                 blockers.add("`with` block `" + firstLine(stmt) + "` inside the flow (resource managers and nested "
@@ -98,6 +104,13 @@ public final class FlowBodies {
                             + "result bound in the flow: Prefect 1 added that task to the flow and ran it first, which "
                             + "wait_for=[" + task + "] would not; call it in the flow (" + task + "_result = " + task
                             + "()) and pass wait_for=[" + task + "_result]");
+                }
+                // Prefect 1's own functions (ifelse, merge, apply_map, unmapped) take task objects by design
+                boolean prefectFunction = imports.qualifiedName(c).filter(q -> q.startsWith("prefect.")).isPresent();
+                for (String task : prefectFunction ? List.<String>of() : taskObjectArguments(call, block, moduleTasks)) {
+                    blockers.add("`" + firstLine(stmt) + "` passes the task " + task + " itself as an argument: Prefect 1 "
+                            + "ran it first and passed its result, Prefect 3 would pass the function; call it in the "
+                            + "flow (" + task + "_result = " + task + "()) and pass " + task + "_result");
                 }
             }
         }
@@ -262,11 +275,7 @@ public final class FlowBodies {
         if (up.isEmpty() || Expressions.unwrap(up.get().value()).kind() != NodeKind.LIST) {
             return List.of();
         }
-        Set<String> bound = new java.util.HashSet<>();
-        for (Node a : Nodes.find(block, NodeKind.ASSIGN)) {
-            Statements.assignment(a).ifPresent(x -> x.targets().forEach(t -> Nodes.find(t, NodeKind.NAME)
-                    .forEach(n -> bound.add(Expressions.name(n)))));
-        }
+        Set<String> bound = boundNames(block);
         List<String> out = new ArrayList<>();
         for (Node element : Expressions.unwrap(up.get().value()).nodes()) {
             Node e = Expressions.unwrap(element);
@@ -276,6 +285,44 @@ public final class FlowBodies {
             }
         }
         return out;
+    }
+
+    /**
+     * The module-level tasks a call passes as arguments themselves ({@code transform(extract)},
+     * {@code load.map(x, unmapped(conn))} with a task {@code conn}), where the block binds no result of that name.
+     */
+    private static List<String> taskObjectArguments(CallView call, Node block, Set<String> moduleTasks) {
+        if (moduleTasks.isEmpty()) {
+            return List.of();
+        }
+        Set<String> bound = boundNames(block);
+        List<String> out = new ArrayList<>();
+        for (Argument a : call.arguments()) {
+            if ("upstream_tasks".equals(a.keyword()) || "task_args".equals(a.keyword())) {
+                continue;
+            }
+            Node v = Expressions.unwrap(a.value());
+            if (v.kind() == NodeKind.CALL && new CallView(v).callee().kind() == NodeKind.NAME
+                    && Expressions.name(new CallView(v).callee()).equals("unmapped")
+                    && new CallView(v).positional(0).isPresent()) {
+                v = Expressions.unwrap(new CallView(v).positional(0).get().value());
+            }
+            if (v.kind() == NodeKind.NAME && moduleTasks.contains(Expressions.name(v))
+                    && !bound.contains(Expressions.name(v))) {
+                out.add(Expressions.name(v));
+            }
+        }
+        return out;
+    }
+
+    /** The names the assignments of a flow block bind (anywhere in it, case blocks included). */
+    private static Set<String> boundNames(Node block) {
+        Set<String> bound = new java.util.HashSet<>();
+        for (Node a : Nodes.find(block, NodeKind.ASSIGN)) {
+            Statements.assignment(a).ifPresent(x -> x.targets().forEach(t -> Nodes.find(t, NodeKind.NAME)
+                    .forEach(n -> bound.add(Expressions.name(n)))));
+        }
+        return bound;
     }
 
     private static Node renameUpstreamTasks(Node root) {

@@ -67,6 +67,42 @@ public final class TaskDefinitions {
         return out;
     }
 
+    /**
+     * The module-level names bound to Prefect 1 tasks: {@code @task} functions (bare or called decorator), instances
+     * of the module's {@code Task} subclasses, {@code task(fn)} results and task-library instances
+     * ({@code x = ShellTask(...)}; secret tasks, which a converted flow reads as values, are not counted).
+     */
+    public static Set<String> moduleTaskNames(Node module) {
+        Imports imports = Imports.of(module);
+        Set<String> classes = taskSubclasses(module, imports);
+        Set<String> out = new HashSet<>();
+        for (Node s : dev.migrate.rewriters.python.query.Statements.of(module)) {
+            if (s.kind() == NodeKind.FUNCTION_DEF) {
+                Definitions d = new Definitions(s);
+                if (d.decorators().stream().anyMatch(e -> isTaskDecorator(imports, e))) {
+                    out.add(d.name());
+                }
+                continue;
+            }
+            dev.migrate.rewriters.python.query.Statements.assignment(s).ifPresent(a -> {
+                Node v = a.value() == null ? null : Expressions.unwrap(a.value());
+                if (v == null || v.kind() != NodeKind.CALL || a.targets().size() != 1
+                        || a.targets().get(0).kind() != NodeKind.NAME) {
+                    return;
+                }
+                Node callee = Expressions.unwrap(new CallView(v).callee());
+                boolean task = callee.kind() == NodeKind.NAME && classes.contains(Expressions.name(callee))
+                        || isTaskDecorator(imports, v)
+                        || imports.qualifiedName(v).filter(q -> q.startsWith("prefect.tasks.")
+                        && !q.startsWith("prefect.tasks.secrets.")).isPresent();
+                if (task) {
+                    out.add(Expressions.name(a.targets().get(0)));
+                }
+            });
+        }
+        return out;
+    }
+
     public static boolean isTaskDecorator(Imports imports, Node callOrName) {
         return imports.qualifiedName(callOrName).filter(TASK_DECORATOR::contains).isPresent();
     }
