@@ -106,7 +106,10 @@ public final class FlowBodies {
                             + "()) and pass wait_for=[" + task + "_result]");
                 }
                 // Prefect 1's own functions (ifelse, merge, apply_map, unmapped) take task objects by design
-                boolean prefectFunction = imports.qualifiedName(c).filter(q -> q.startsWith("prefect.")).isPresent();
+                // and the Flow's methods and the edge methods have their own TODO above
+                boolean prefectFunction = imports.qualifiedName(c).filter(q -> q.startsWith("prefect.")).isPresent()
+                        || parts.isPresent() && (parts.get().get(0).equals(flowVariable)
+                        || ORDERING_METHODS.contains(parts.get().get(parts.get().size() - 1)));
                 for (String task : prefectFunction ? List.<String>of() : taskObjectArguments(call, block, moduleTasks)) {
                     blockers.add("`" + firstLine(stmt) + "` passes the task " + task + " itself as an argument: Prefect 1 "
                             + "ran it first and passed its result, Prefect 3 would pass the function; call it in the "
