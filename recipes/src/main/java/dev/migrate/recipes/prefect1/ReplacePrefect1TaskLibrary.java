@@ -24,6 +24,8 @@ import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.openrewrite.ExecutionContext;
@@ -104,6 +106,7 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
         boolean shell = false;
         boolean tasks = false; // a @task function was written (TODO comments alone need no import)
         String firstShell = null;
+        List<String> written = new ArrayList<>(); // the @task functions written, spaced as PEP 8 asks at the end
         for (Node s : Statements.of(root)) {
             Optional<Statements.Assignment> a = Statements.assignment(s);
             if (a.isEmpty() || a.get().value() == null || a.get().value().kind() != NodeKind.CALL
@@ -117,12 +120,14 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                 out = StatementEdits.replace(out, s, ShellTasks.shellOperationFunction(name, ctor), style);
                 out = ImportEdits.addFromImport(out, "prefect_shell", "ShellOperation", style);
                 tasks = true;
+                written.add(name);
                 log.manual(ctx, file, s, CODE, "ShellTask " + name + " became a @task running prefect_shell.ShellOperation;"
                         + " add prefect-shell to the requirements");
             } else if (q.equals("prefect.tasks.shell.ShellTask") && ShellTasks.convertible(ctor)) {
                 out = StatementEdits.replace(out, s, ShellTasks.function(name, ctor), style);
                 shell = true;
                 tasks = true;
+                written.add(name);
                 firstShell = firstShell == null ? name : firstShell;
                 log.decision(ctx, file, s, CODE, "ShellTask " + name + " became a @task that runs the command with "
                         + "subprocess (helper " + ShellTasks.HELPER_NAME + "); output is logged after the command ends");
@@ -133,6 +138,7 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                     out = StatementEdits.replace(out, s, code.get(), style);
                     out = ImportEdits.addFromImport(out, "prefect.deployments", "run_deployment", style);
                     tasks = true;
+                    written.add(name);
                     log.decision(ctx, file, s, CODE, "StartFlowRun " + name + " runs deployment '"
                             + ctor.keyword("flow_name").flatMap(x -> PyValues.string(x.value())).map(f -> f + "/" + f)
                             .orElse("<flow_name>/<flow_name>") + "' (the deployment the flow conversion names after its "
@@ -152,6 +158,10 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                 out = todo(file, out, s, q + " has no Prefect 3 form in prefect itself; use the matching prefect-* "
                         + "integration package", ctx, log);
             }
+        }
+        for (String name : written) {
+            // `x = StartFlowRun(...)` right under a constant became a def with no blank line above it
+            out = StatementEdits.blankLinesAround(out, findDef(out, name), 2, style);
         }
         if (shell) {
             Node anchor = findDef(out, firstShell);
