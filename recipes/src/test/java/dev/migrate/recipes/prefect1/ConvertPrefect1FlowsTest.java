@@ -890,6 +890,38 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                         s -> s.path("prefect.yaml")));
     }
 
+    // a Task subclass instantiated in the block stayed a Prefect 1 class while the flow around it was converted, so
+    // the flow failed when it ran (session 13 sweep); one module-level instance still converts
+    @Test
+    void aTaskSubclassInstantiatedInTheBlockKeepsTheFlow() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, Task
+
+
+                class Count(Task):
+                    def run(self, rows):
+                        return len(rows)
+
+
+                with Flow("count") as flow:
+                    Count(name="count")(rows=[1, 2])
+                """,
+                """
+                from prefect import Flow, Task
+
+
+                class Count(Task):
+                    def run(self, rows):
+                        return len(rows)
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `Count(name="count")` makes an instance of the Prefect 1 Task subclass Count inside the flow: make one instance at module level (x = Count(...)), which becomes a @task function, and call that here
+                with Flow("count") as flow:
+                    Count(name="count")(rows=[1, 2])
+                """));
+    }
+
     @Test
     void constantsLeftUnreadByTheConversionGoAndTheOthersStay() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)

@@ -244,6 +244,18 @@ public final class FlowAnalysis {
         if (!imperative) {
             FlowBodies.check(stmt.firstNode(NodeKind.SUITE), imports, variable, blockers,
                     TaskDefinitions.moduleTaskNames(module));
+            // a Task subclass instantiated in the block stays a Prefect 1 class (ConvertPrefect1TaskClasses converts
+            // one with a single module-level instance), so the converted flow would call a class Prefect 3 lacks
+            Set<String> taskClasses = TaskDefinitions.taskSubclasses(module, imports);
+            for (Node c : Nodes.find(stmt.firstNode(NodeKind.SUITE), NodeKind.CALL)) {
+                Node callee = Expressions.unwrap(new CallView(c).callee());
+                if (callee.kind() == NodeKind.NAME && taskClasses.contains(Expressions.name(callee))) {
+                    String cls = Expressions.name(callee);
+                    blockers.add("`" + FlowBodies.firstLine(c) + "` makes an instance of the Prefect 1 Task subclass "
+                            + cls + " inside the flow: make one instance at module level (x = " + cls + "(...)), "
+                            + "which becomes a @task function, and call that here");
+                }
+            }
             for (Node s : Statements.of(stmt.firstNode(NodeKind.SUITE))) {
                 FlowParameter.read(s, imports).ifPresent(params::add);
                 Optional<Statements.Assignment> a = Statements.assignment(s);
