@@ -119,6 +119,9 @@ public class ConvertPrefect1TaskClasses extends Prefect1PythonRecipe {
         Statements.Assignment a = Statements.assignment(instance).get();
         String name = Expressions.name(a.targets().get(0));
         String args = new CallView(a.value()).argList().print().strip();
+        if (new CallView(a.value()).arguments().isEmpty() && args.replaceAll("\\s", "").equals("()")) {
+            args = ""; // X() becomes a bare @task
+        }
         String header = Blocks.dedent(run.print(), file.style().indent()).strip();
         // "def run(self, token, ...):" -> "def <instance>(token, ...):"
         String signature = header.substring(0, header.indexOf(':', header.indexOf(')')) + 1)

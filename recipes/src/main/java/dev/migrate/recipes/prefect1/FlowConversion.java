@@ -13,6 +13,7 @@ import dev.migrate.recipes.prefect1.internal.NestedFlows;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1Flow;
 import dev.migrate.recipes.prefect1.internal.PyNames;
+import dev.migrate.recipes.prefect1.internal.RunConfigs;
 import dev.migrate.recipes.python.PyValues;
 import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.rewriters.python.PythonFile;
@@ -108,7 +109,7 @@ final class FlowConversion {
                 }
             }
             root = leftoverRegisters(root, flows);
-            root = orphanedConstants(before, root);
+            root = orphanedConstants(before, root, reportedNames(flows, imports));
         }
         return Imports1.finish(before, root, style);
     }
@@ -143,7 +144,11 @@ final class FlowConversion {
         }
         String header = header(decorator, flow, out);
         // module-level names that only fed the Flow's settings (schedule = Schedule(...)) go with it
+        // a setting assigned inside the block goes with the block's other Prefect 1 code, below
+        List<Node> inBlock = flow.settingStatements().stream()
+                .filter(s -> TreeEdits.path(flow.statement(), s) != null).toList();
         List<Node> removals = new ArrayList<>(flow.settingStatements());
+        removals.removeAll(inBlock);
         for (String key : List.of("schedule", "run_config", "storage", "executor")) {
             Optional<Argument> arg = flow.flowCall().argument(key, FlowAnalysis.POSITIONS.indexOf(key));
             Node resolved = flow.settings().get(key);
@@ -166,8 +171,16 @@ final class FlowConversion {
             removals.addAll(flow.graph().statements());
             removals.addAll(flow.graph().inlinedStatements(root));
         } else {
-            Node suite = FlowChains.convert(flow.statement().firstNode(NodeKind.SUITE), flow.variable(), style);
+            Node block = flow.statement().firstNode(NodeKind.SUITE);
+            for (Node s : inBlock) {
+                block = StatementEdits.remove(block, s, style);
+            }
+            Node suite = FlowChains.convert(block, flow.variable(), style);
             Node body = FlowBodies.convert(suite, flow.params(), imports, style);
+            List<Node> secrets = flow.movedIn().stream().filter(s -> flow.params().stream()
+                    .noneMatch(p -> p.statement() == s)).toList();
+            body = FlowBodies.moveIn(body, root, flow.movedIn(), secrets, style);
+            removals.addAll(flow.movedIn());
             function = (Node) Snippets.statements(header + style.indent() + "pass\n", style, "").get(0);
             function = TreeEdits.replaceKeepingPrefix(function, function.firstNode(NodeKind.SUITE), body);
         }
@@ -480,12 +493,37 @@ final class FlowConversion {
         return Definitions.function(root, name).orElseThrow(() -> new IllegalStateException("converted flow function " + name + " not found"));
     }
 
+    /**
+     * The names read by run config arguments the deployment does not carry ({@code KubernetesRun(job_template=
+     * JOB_TEMPLATE)}): a note tells the user to move that value by hand, so the constant holding it stays.
+     */
+    private static Set<String> reportedNames(List<Prefect1Flow> flows, Imports imports) {
+        Set<String> out = new HashSet<>();
+        for (Prefect1Flow flow : flows) {
+            Node runConfig = flow.settings().get("run_config");
+            if (runConfig == null || Expressions.unwrap(runConfig).kind() != NodeKind.CALL) {
+                continue;
+            }
+            String cls = imports.qualifiedName(Expressions.unwrap(runConfig)).orElse("");
+            cls = cls.substring(cls.lastIndexOf('.') + 1);
+            for (Argument a : new CallView(Expressions.unwrap(runConfig)).arguments()) {
+                if (a.keyword() == null || !RunConfigs.carries(cls, a.keyword())) {
+                    Nodes.find(a.value(), NodeKind.NAME).forEach(n -> out.add(Expressions.name(n)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Module constants that only fed the Flow's settings, which now live in the deployment or the decorator. */
-    private Node orphanedConstants(Node before, Node root) {
+    private Node orphanedConstants(Node before, Node root, Set<String> reported) {
         Node out = root;
         for (Node s : ModuleConstants.orphaned(before, root, ModuleConstants.moduleName(ConvertPrefect1Flows.path(file)),
                 readElsewhere)) {
             String name = ModuleConstants.name(s);
+            if (reported.contains(name)) {
+                continue;
+            }
             // the note names the line the constant has in the file as it was
             log.decision(ctx, file, ModuleConstants.assignment(before, name).orElse(null), ConvertPrefect1Flows.CODE,
                     "module constant " + name + " removed: only the "

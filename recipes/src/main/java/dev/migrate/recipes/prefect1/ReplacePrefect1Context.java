@@ -183,14 +183,21 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
         return path != null && path.stream().anyMatch(n -> n.kind() == NodeKind.FUNCTION_DEF || n.kind() == NodeKind.LAMBDA);
     }
 
-    /** How {@code datetime.timedelta} is named in this module ({@code timedelta} unless bound otherwise). */
+    /**
+     * How {@code datetime.timedelta} is named in this module: its own binding, else through an {@code import datetime}
+     * the module has ({@code datetime.timedelta}, no second import of the same module), else {@code timedelta}.
+     */
     private static String timedeltaName(Node root) {
+        String viaModule = null;
         for (var b : Imports.of(root).all()) {
             if (b.qualifiedName().equals("datetime.timedelta")) {
                 return b.localName();
             }
+            if (b.qualifiedName().equals("datetime") && !b.isFromImport()) {
+                viaModule = b.localName() + ".timedelta";
+            }
         }
-        return "timedelta";
+        return viaModule != null ? viaModule : "timedelta";
     }
 
     @SuppressWarnings("unchecked")

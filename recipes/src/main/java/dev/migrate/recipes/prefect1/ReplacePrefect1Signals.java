@@ -61,24 +61,25 @@ public class ReplacePrefect1Signals extends Prefect1PythonRecipe {
 
     private Node raise(PythonFile file, Node root, Node raise, boolean catches, ExecutionContext ctx, Notes log) {
         Imports imports = Imports.of(root);
-        if (raise.nodes().isEmpty() || raise.nodes().get(0).kind() != NodeKind.CALL) {
+        if (raise.nodes().isEmpty()) {
             return root;
         }
-        CallView call = new CallView(raise.nodes().get(0));
-        Optional<String> signal = signal(imports, call.callee());
+        // `raise signals.FAIL("msg")`, or the class itself, which Python instantiates: `raise signals.FAIL`
+        Node raised = raise.nodes().get(0);
+        CallView call = raised.kind() == NodeKind.CALL ? new CallView(raised) : null;
+        Node callee = call == null ? raised : call.callee();
+        Optional<String> signal = signal(imports, callee);
         if (signal.isEmpty()) {
             return root;
         }
-        String args = call.argList().print().strip();
-        args = args.substring(1, args.length() - 1).strip();
         String exception = RULES.get("raise").get(signal.get());
         String state = RULES.get("return_state").get(signal.get());
         if (exception != null && !catches) {
-            return TreeEdits.replace(root, call.callee(), dev.migrate.rewriters.python.edit.Snippets.expression(exception,
+            return TreeEdits.replace(root, callee, dev.migrate.rewriters.python.edit.Snippets.expression(exception,
                     file.style()));
         }
         if (state != null && FixSafety.unsafeAllowed(ctx) && !catches && insideFunction(root, raise)) {
-            String message = call.positional(0).map(a -> "message=" + a.value().print().strip())
+            String message = call == null ? "" : call.positional(0).map(a -> "message=" + a.value().print().strip())
                     .or(() -> call.keyword("message").map(a -> "message=" + a.value().print().strip())).orElse("");
             Node out = StatementEdits.replace(root, raise, "return " + state + "(" + message + ")", file.style());
             return ImportEdits.addFromImport(out, "prefect.states", state, file.style());

@@ -24,7 +24,10 @@ import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.openrewrite.ExecutionContext;
 
 /**
@@ -35,6 +38,12 @@ import org.openrewrite.ExecutionContext;
  * {@code prefect.tasks.*} classes get a TODO.
  */
 public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
+    /** The KV store functions, also as prefect.backend re-exports them ({@code from prefect.backend import get_key_value}). */
+    private static final Set<String> KV_GET = Set.of("prefect.backend.kv_store.get_key_value",
+            "prefect.backend.get_key_value");
+    private static final Set<String> KV_SET = Set.of("prefect.backend.kv_store.set_key_value",
+            "prefect.backend.set_key_value");
+
     @org.openrewrite.Option(displayName = "ShellTask replacement", description = "`subprocess` (default) writes a task "
             + "that runs the command with subprocess; `prefect-shell` uses prefect_shell.ShellOperation (add the "
             + "prefect-shell package).", valid = {"subprocess", "prefect-shell"}, required = false, example = "subprocess")
@@ -97,6 +106,7 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
         boolean shell = false;
         boolean tasks = false; // a @task function was written (TODO comments alone need no import)
         String firstShell = null;
+        List<String> written = new ArrayList<>(); // the @task functions written, spaced as PEP 8 asks at the end
         for (Node s : Statements.of(root)) {
             Optional<Statements.Assignment> a = Statements.assignment(s);
             if (a.isEmpty() || a.get().value() == null || a.get().value().kind() != NodeKind.CALL
@@ -110,12 +120,14 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                 out = StatementEdits.replace(out, s, ShellTasks.shellOperationFunction(name, ctor), style);
                 out = ImportEdits.addFromImport(out, "prefect_shell", "ShellOperation", style);
                 tasks = true;
+                written.add(name);
                 log.manual(ctx, file, s, CODE, "ShellTask " + name + " became a @task running prefect_shell.ShellOperation;"
                         + " add prefect-shell to the requirements");
             } else if (q.equals("prefect.tasks.shell.ShellTask") && ShellTasks.convertible(ctor)) {
                 out = StatementEdits.replace(out, s, ShellTasks.function(name, ctor), style);
                 shell = true;
                 tasks = true;
+                written.add(name);
                 firstShell = firstShell == null ? name : firstShell;
                 log.decision(ctx, file, s, CODE, "ShellTask " + name + " became a @task that runs the command with "
                         + "subprocess (helper " + ShellTasks.HELPER_NAME + "); output is logged after the command ends");
@@ -126,6 +138,7 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                     out = StatementEdits.replace(out, s, code.get(), style);
                     out = ImportEdits.addFromImport(out, "prefect.deployments", "run_deployment", style);
                     tasks = true;
+                    written.add(name);
                     log.decision(ctx, file, s, CODE, "StartFlowRun " + name + " runs deployment '"
                             + ctor.keyword("flow_name").flatMap(x -> PyValues.string(x.value())).map(f -> f + "/" + f)
                             .orElse("<flow_name>/<flow_name>") + "' (the deployment the flow conversion names after its "
@@ -145,6 +158,10 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                 out = todo(file, out, s, q + " has no Prefect 3 form in prefect itself; use the matching prefect-* "
                         + "integration package", ctx, log);
             }
+        }
+        for (String name : written) {
+            // `x = StartFlowRun(...)` right under a constant became a def with no blank line above it
+            out = StatementEdits.blankLinesAround(out, findDef(out, name), 2, style);
         }
         if (shell) {
             Node anchor = findDef(out, firstShell);
@@ -193,13 +210,15 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                         && view.arguments().size() == 1) {
                     replacement = "os.environ[" + PyValues.quoted(first.get()) + "]";
                     module = "os";
-                } else if (q.equals("prefect.backend.kv_store.get_key_value") && view.arguments().size() == 1) {
-                    replacement = "Variable.get(" + view.arguments().get(0).value().print().strip() + ")";
+                } else if (KV_GET.contains(q) && view.arguments().size() == 1 && view.argument("key", 0).isPresent()) {
+                    replacement = "Variable.get(" + view.argument("key", 0).get().value().print().strip() + ")";
                     module = "prefect.variables";
                     imported = "Variable";
-                } else if (q.equals("prefect.backend.kv_store.set_key_value") && view.arguments().size() == 2) {
-                    replacement = "Variable.set(" + view.arguments().get(0).value().print().strip() + ", "
-                            + view.arguments().get(1).value().print().strip() + ", overwrite=True)";
+                } else if (KV_SET.contains(q) && view.arguments().size() == 2 && view.argument("key", 0).isPresent()
+                        && view.argument("value", 1).isPresent()) {
+                    // by name, not position: set_key_value(value=v, key=k) is valid Prefect 1
+                    replacement = "Variable.set(" + view.argument("key", 0).get().value().print().strip() + ", "
+                            + view.argument("value", 1).get().value().print().strip() + ", overwrite=True)";
                     module = "prefect.variables";
                     imported = "Variable";
                 } else if ((q.startsWith("prefect.tasks.secrets.") || q.equals("prefect.Client")

@@ -77,7 +77,21 @@ public class RewritePrefect1TaskArguments extends Prefect1PythonRecipe {
             }
             after = next;
         }
-        return addManualTodos(file, original, after, ctx, log);
+        return bareDecorators(original, addManualTodos(file, original, after, ctx, log));
+    }
+
+    /** {@code @task(nout=2)} lost its only option: it becomes a bare {@code @task}, as one writes it. */
+    private static Node bareDecorators(List<TaskDefinitions.Definition> original, Node root) {
+        Node out = root;
+        List<TaskDefinitions.Definition> now = TaskDefinitions.of(root);
+        for (int i = now.size() - 1; i >= 0; i--) {
+            CallView call = now.get(i).call();
+            if (original.size() == now.size() && !original.get(i).call().arguments().isEmpty()
+                    && call.arguments().isEmpty() && TaskDefinitions.isDecorator(out, call.node())) {
+                out = dev.migrate.rewriters.python.edit.TreeEdits.replaceKeepingPrefix(out, call.node(), call.callee());
+            }
+        }
+        return out;
     }
 
     private Node nextEdit(PythonFile file, Node root, List<TaskDefinitions.Definition> original, ExecutionContext ctx,

@@ -45,6 +45,31 @@ class ConvertPrefect1TaskClassesTest implements PythonRewriteTest {
                 """));
     }
 
+    // an instance made without arguments gave @task(), which nobody writes (session 13 sweep)
+    @Test
+    void anInstanceWithoutArgumentsGivesABareDecorator() {
+        rewriteRun(python(
+                """
+                from prefect import Task
+
+
+                class Extract(Task):
+                    def run(self):
+                        return 1
+
+
+                extract = Extract()
+                """,
+                """
+                from prefect import task
+
+
+                @task
+                def extract():
+                    return 1
+                """));
+    }
+
     @Test
     void statefulSubclassIsFlagged() {
         rewriteRun(python(

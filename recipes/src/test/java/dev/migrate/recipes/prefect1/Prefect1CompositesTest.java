@@ -73,6 +73,40 @@ class Prefect1CompositesTest implements PythonRewriteTest {
                         "setup(name=\"x\", install_requires=[\"prefect[aws]==3.8.3\", \"pandas\"])\n", s -> s.path("setup.py")));
     }
 
+    // the triggers recipe ran before the Task subclass and ShellTask conversions, so a trigger= they carried onto the
+    // new @task got a TODO and was dropped only by a second run: the rewrite was not idempotent (session 13 sweep)
+    @Test
+    void aTaskSubclassTriggerIsConvertedInTheSameRun() {
+        rewriteRun(spec -> spec.recipeFromResources("dev.migrate.prefect.MigrateToPrefect3FromPrefect1"),
+                python("""
+                        from prefect import Flow, Task
+                        from prefect.triggers import all_successful
+
+
+                        class Load(Task):
+                            def run(self, rows):
+                                return len(rows)
+
+
+                        load = Load(name="load", trigger=all_successful)
+
+                        with Flow("etl") as flow:
+                            load([1, 2])
+                        """, """
+                        from prefect import flow, task
+
+
+                        @task(name="load")
+                        def load(rows):
+                            return len(rows)
+
+
+                        @flow(name="etl")
+                        def etl():
+                            load([1, 2])
+                        """));
+    }
+
     @Test
     void prefect3Composite() {
         rewriteRun(spec -> spec.recipeFromResources("dev.migrate.prefect.MigrateToPrefect3FromPrefect1"),

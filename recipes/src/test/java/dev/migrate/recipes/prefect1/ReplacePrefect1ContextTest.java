@@ -46,6 +46,33 @@ class ReplacePrefect1ContextTest implements PythonRewriteTest {
                 """));
     }
 
+    // a module that imports datetime got a second import for timedelta (session 13 sweep)
+    @Test
+    void anImportedDatetimeModuleGivesTheTimedelta() {
+        rewriteRun(python(
+                """
+                import datetime
+
+                import prefect
+                from prefect import task
+
+
+                @task
+                def window():
+                    return prefect.context.yesterday, datetime.date.today()
+                """,
+                """
+                import datetime
+
+                from prefect import runtime, task
+
+
+                @task
+                def window():
+                    return (runtime.flow_run.scheduled_start_time - datetime.timedelta(days=1)).strftime("%Y-%m-%d"), datetime.date.today()
+                """));
+    }
+
     @Test
     void keysWithoutEquivalentGetTodo() {
         rewriteRun(python(

@@ -112,12 +112,14 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                 from prefect import Flow, task
                 from prefect.deployments import run_deployment
 
+
                 @task(max_retries=1)
                 def start_flow_run(flow_name=None, project_name=None, parameters=None, run_name=None, scheduled_start_time=None, idempotency_key=None):
                     flow_run = run_deployment(name=f"{flow_name}/{flow_name}", parameters=parameters, flow_run_name=run_name, scheduled_time=scheduled_start_time, idempotency_key=idempotency_key, timeout=None)
                     if flow_run.state is None or not flow_run.state.is_completed():
                         raise RuntimeError(f"flow run {flow_run.name} ended in state {flow_run.state}")
                     return flow_run.id
+
 
                 with Flow("orchestrating_flow") as flow:
                     first = start_flow_run(flow_name="az-seven-dwarfs", parameters={"n": 7})
@@ -232,11 +234,71 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                 def compact(command="python -m compact", env=None, helper_script=None):
                     return _run_shell_command(command, env=env, helper_script=helper_script, stream_output=True)
 
-                @task()
+
+                @task
                 def reload_customers():
                     flow_run = run_deployment(name="ingest-customers/ingest-customers", parameters={"full_load": True}, timeout=None)
                     if flow_run.state is None or not flow_run.state.is_completed():
                         raise RuntimeError(f"flow run {flow_run.name} ended in state {flow_run.state}")
+                    return flow_run.id
+                """));
+    }
+
+    // prefect.backend re-exports the KV store functions; imported from there they got the GraphQL client's TODO, and
+    // set_key_value with keywords in the other order would have swapped key and value (session 13 sweep)
+    @Test
+    void kvStoreCallsBecomeVariablesWhereverTheyAreImportedFrom() {
+        rewriteRun(python(
+                """
+                import os
+
+                from prefect import task
+                from prefect.backend import get_key_value, set_key_value
+
+                env = os.getenv("ENV", "staging")
+                config = get_key_value(key=f"etl_{env}")
+
+
+                @task
+                def remember(run):
+                    set_key_value(value=run, key="last_run")
+                """,
+                """
+                import os
+
+                from prefect import task
+                from prefect.variables import Variable
+
+                env = os.getenv("ENV", "staging")
+                config = Variable.get(f"etl_{env}")
+
+
+                @task
+                def remember(run):
+                    Variable.set("last_run", run, overwrite=True)
+                """));
+    }
+
+    // the task written for a StartFlowRun right under a constant had no blank line above it (session 13 sweep)
+    @Test
+    void aTaskWrittenForAnInstanceIsSpacedAsAFunction() {
+        rewriteRun(python(
+                """
+                from prefect.tasks.prefect import StartFlowRun
+
+                PROJECT = "etl"
+                start = StartFlowRun(flow_name="child", project_name=PROJECT, wait=False)
+                """,
+                """
+                from prefect import task
+                from prefect.deployments import run_deployment
+
+                PROJECT = "etl"
+
+
+                @task
+                def start():
+                    flow_run = run_deployment(name="child/child", timeout=0)
                     return flow_run.id
                 """));
     }
@@ -326,6 +388,7 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                         """
                         from prefect import task
                         from prefect_shell import ShellOperation
+
 
                         @task(name="purge", max_retries=1)
                         def purge(command=None, env=None, helper_script="source env.sh"):

@@ -49,6 +49,44 @@ class RewritePrefect1TaskArgumentsTest implements PythonRewriteTest {
                 """));
     }
 
+    // @task(nout=2) lost its only option and stayed @task(); a Task subclass instance keeps its call (session 13 sweep)
+    @Test
+    void aDecoratorLeftWithoutOptionsIsBare() {
+        rewriteRun(python(
+                """
+                from prefect import Task, task
+
+
+                @task(nout=2)
+                def split(x):
+                    return x, x
+
+
+                class Load(Task):
+                    def run(self, x):
+                        return x
+
+
+                load = Load(slug="load")
+                """,
+                """
+                from prefect import Task, task
+
+
+                @task
+                def split(x):
+                    return x, x
+
+
+                class Load(Task):
+                    def run(self, x):
+                        return x
+
+
+                load = Load()
+                """));
+    }
+
     @Test
     void skipOnUpstreamSkipFalseIsWhatPrefect3DoesAndGoes() {
         rewriteRun(python(

@@ -182,8 +182,19 @@ public final class FlowAnalysis {
         List<Node> runs = new ArrayList<>();
         List<FlowParameter> params = new ArrayList<>();
         ImperativeGraph graph = null;
+        List<Node> movedIn = new ArrayList<>();
         if (variable != null) {
             for (Node s : Statements.of(module)) {
+                if (s == stmt && !imperative) {
+                    // `flow.storage = Docker()` inside the block sets it as one written after the block does
+                    for (Node inner : Statements.of(stmt.firstNode(NodeKind.SUITE))) {
+                        settingAttribute(inner, variable).ifPresent(attr -> {
+                            settings.put(attr, resolve(module, Statements.assignment(inner).get().value()));
+                            settingStatements.add(inner);
+                        });
+                    }
+                    continue;
+                }
                 if (isStorageCall(s, variable)) {
                     // flow.storage.add_flow(flow) / .build(): Prefect 1 registration steps, gone with register
                     settingStatements.add(s);
@@ -231,7 +242,20 @@ public final class FlowAnalysis {
             }
         }
         if (!imperative) {
-            FlowBodies.check(stmt.firstNode(NodeKind.SUITE), imports, variable, blockers);
+            FlowBodies.check(stmt.firstNode(NodeKind.SUITE), imports, variable, blockers,
+                    TaskDefinitions.moduleTaskNames(module));
+            // a Task subclass instantiated in the block stays a Prefect 1 class (ConvertPrefect1TaskClasses converts
+            // one with a single module-level instance), so the converted flow would call a class Prefect 3 lacks
+            Set<String> taskClasses = TaskDefinitions.taskSubclasses(module, imports);
+            for (Node c : Nodes.find(stmt.firstNode(NodeKind.SUITE), NodeKind.CALL)) {
+                Node callee = Expressions.unwrap(new CallView(c).callee());
+                if (callee.kind() == NodeKind.NAME && taskClasses.contains(Expressions.name(callee))) {
+                    String cls = Expressions.name(callee);
+                    blockers.add("`" + FlowBodies.firstLine(c) + "` makes an instance of the Prefect 1 Task subclass "
+                            + cls + " inside the flow: make one instance at module level (x = " + cls + "(...)), "
+                            + "which becomes a @task function, and call that here");
+                }
+            }
             for (Node s : Statements.of(stmt.firstNode(NodeKind.SUITE))) {
                 FlowParameter.read(s, imports).ifPresent(params::add);
                 Optional<Statements.Assignment> a = Statements.assignment(s);
@@ -240,6 +264,10 @@ public final class FlowAnalysis {
                     blockers.add("`" + s.print().strip() + "` is not a plain Parameter with a literal identifier name");
                 }
             }
+            ModuleTasks outside = ModuleTasks.of(module, imports, stmt, blockers);
+            params.addAll(outside.parameters());
+            outside.parameters().forEach(p -> movedIn.add(p.statement()));
+            movedIn.addAll(outside.secrets());
         } else if (variable != null && blockers.isEmpty()) {
             graph = ImperativeGraph.read(module, imports, call, variable, blockers);
             if (graph != null) {
@@ -247,7 +275,20 @@ public final class FlowAnalysis {
             }
         }
         return new Prefect1Flow(imperative, stmt, call, name, variable, function, params, settings, settingStatements,
-                registers, runs, blockers, dropped, graph);
+                registers, runs, blockers, dropped, graph, movedIn);
+    }
+
+    /** The setting {@code flow.<attr> = value} assigns (storage, run_config, schedule, executor), if it is one. */
+    static Optional<String> settingAttribute(Node stmt, String variable) {
+        Optional<Statements.Assignment> a = Statements.assignment(stmt);
+        if (variable == null || a.isEmpty() || a.get().value() == null || a.get().targets().size() != 1
+                || a.get().targets().get(0).kind() != NodeKind.ATTRIBUTE) {
+            return Optional.empty();
+        }
+        return Expressions.dottedParts(a.get().targets().get(0))
+                .filter(p -> p.size() == 2 && p.get(0).equals(variable)
+                        && (DEPLOYMENT_SETTINGS.contains(p.get(1)) || p.get(1).equals("executor")))
+                .map(p -> p.get(1));
     }
 
     private static boolean isStorageCall(Node stmt, String variable) {

@@ -37,22 +37,32 @@ public final class FlowBodies {
     }
 
     public static void check(Node suite, Imports imports, String flowVariable, List<String> blockers) {
-        check(suite, imports, flowVariable, blockers, true);
+        check(suite, imports, flowVariable, blockers, Set.of());
     }
 
-    private static void check(Node suite, Imports imports, String flowVariable, List<String> blockers, boolean top) {
+    /** {@code moduleTasks}: the module-level names bound to tasks ({@link TaskDefinitions#moduleTaskNames}). */
+    public static void check(Node suite, Imports imports, String flowVariable, List<String> blockers,
+                             Set<String> moduleTasks) {
+        check(suite, imports, flowVariable, blockers, true, suite, moduleTasks);
+    }
+
+    /** {@code block}: the whole body of the with-Flow statement, {@code suite} the part checked (a case block's). */
+    private static void check(Node suite, Imports imports, String flowVariable, List<String> blockers, boolean top,
+                              Node block, Set<String> moduleTasks) {
         for (Node stmt : Statements.of(suite)) {
             if (stmt.kind() == NodeKind.WITH) {
                 List<Statements.WithItem> items = Statements.withItems(stmt);
                 if (items.size() == 1 && items.get(0).target() == null && isControlFlow(items.get(0).context(), imports, "case")) {
-                    check(stmt.firstNode(NodeKind.SUITE), imports, flowVariable, blockers, false);
+                    check(stmt.firstNode(NodeKind.SUITE), imports, flowVariable, blockers, false, block, moduleTasks);
                     continue;
                 }
                 blockers.add("`with` block `" + firstLine(stmt) + "` inside the flow (resource managers and nested "
                         + "contexts run at build time in Prefect 1)");
                 continue;
             }
-            if (top && FlowChains.convertible(stmt, suite, flowVariable)) {
+            if (top && (FlowChains.convertible(stmt, suite, flowVariable)
+                    || FlowAnalysis.settingAttribute(stmt, flowVariable).isPresent())) {
+                // flow.chain(...) becomes calls; flow.storage = ... moves to the deployment as after the block
                 continue;
             }
             if (!Set.of(NodeKind.ASSIGN, NodeKind.EXPR_STMT, NodeKind.PASS).contains(stmt.kind())) {
@@ -88,6 +98,22 @@ public final class FlowBodies {
                 }
                 if (call.keyword("mapped").isPresent()) {
                     blockers.add("`" + firstLine(stmt) + "` passes mapped=; use .map(...)");
+                }
+                for (String task : upstreamTaskObjects(call, block, flowVariable)) {
+                    blockers.add("`" + firstLine(stmt) + "` names the task " + task + " itself in upstream_tasks=, not a "
+                            + "result bound in the flow: Prefect 1 added that task to the flow and ran it first, which "
+                            + "wait_for=[" + task + "] would not; call it in the flow (" + task + "_result = " + task
+                            + "()) and pass wait_for=[" + task + "_result]");
+                }
+                // Prefect 1's own functions (ifelse, merge, apply_map, unmapped) take task objects by design
+                // and the Flow's methods and the edge methods have their own TODO above
+                boolean prefectFunction = imports.qualifiedName(c).filter(q -> q.startsWith("prefect.")).isPresent()
+                        || parts.isPresent() && (parts.get().get(0).equals(flowVariable)
+                        || ORDERING_METHODS.contains(parts.get().get(parts.get().size() - 1)));
+                for (String task : prefectFunction ? List.<String>of() : taskObjectArguments(call, block, moduleTasks)) {
+                    blockers.add("`" + firstLine(stmt) + "` passes the task " + task + " itself as an argument: Prefect 1 "
+                            + "ran it first and passed its result, Prefect 3 would pass the function; call it in the "
+                            + "flow (" + task + "_result = " + task + "()) and pass " + task + "_result");
                 }
             }
         }
@@ -137,6 +163,13 @@ public final class FlowBodies {
         out = convertCases(out, imports, style);
         List<String> aliases = new ArrayList<>();
         for (FlowParameter p : params) {
+            if (TreeEdits.path(out, p.statement()) == null) {
+                // a module-level Parameter (ModuleTasks): the conversion removes it from the module
+                if (!p.variable().equals(p.apiName())) {
+                    aliases.add(p.variable() + " = " + p.apiName());
+                }
+                continue;
+            }
             // the Parameter line goes, what its comments say stays, above the statement that followed it
             List<String> comments = comments(Todos.statementOf(out, p.statement()));
             int at = Statements.of(out).indexOf(p.statement());
@@ -157,6 +190,46 @@ public final class FlowBodies {
     }
 
     /** {@code comments} as the first lines above the statement holding {@code node}, before its own comments. */
+    /**
+     * The module-level statements that move into the flow ({@link ModuleTasks}), on top of the converted body: a
+     * secret task's assignment with the comments above it, and of a Parameter (now a function parameter) only its
+     * comments. The TODOs migrate wrote above them were about their place in the module and are left out.
+     */
+    public static Node moveIn(Node body, Node module, List<Node> moved, List<Node> code, PythonStyle style) {
+        List<String> statements = new ArrayList<>();
+        List<List<String>> above = new ArrayList<>();
+        List<String> comments = new ArrayList<>();
+        for (Node s : moved) {
+            List<String> mine = comments(Todos.statementOf(module, s)).stream()
+                    .filter(l -> !l.startsWith("# TODO(migrate ")).toList();
+            if (!code.contains(s)) {
+                comments.addAll(mine);
+                continue;
+            }
+            List<String> lines = new ArrayList<>(s.print().lines().toList());
+            while (!lines.isEmpty() && (lines.get(0).isBlank() || lines.get(0).strip().startsWith("#"))) {
+                lines.remove(0);
+            }
+            String text = String.join("\n", lines).stripTrailing();
+            statements.add(text);
+            // the comments inside the statement move with its code
+            above.add(mine.stream().filter(c -> !text.contains(c)).toList());
+        }
+        Node out = body;
+        if (!statements.isEmpty()) {
+            out = StatementEdits.insertBefore(out, Statements.of(out).get(0), String.join("\n", statements) + "\n", style);
+            for (int i = 0; i < above.size(); i++) {
+                if (!above.get(i).isEmpty()) {
+                    out = commentsFirst(out, Statements.of(out).get(i), above.get(i), style.newline());
+                }
+            }
+        }
+        if (!comments.isEmpty()) {
+            out = commentsFirst(out, Statements.of(out).get(0), comments, style.newline());
+        }
+        return out;
+    }
+
     private static Node commentsFirst(Node root, Node node, List<String> comments, String newline) {
         PyElement stmt = Todos.statementOf(root, node);
         String prefix = stmt.prefix().text();
@@ -194,6 +267,65 @@ public final class FlowBodies {
             }
         }
         return suite;
+    }
+
+    /**
+     * The plain names in a call's {@code upstream_tasks=[...]} that no assignment of the flow block binds: task
+     * objects defined outside the flow, which Prefect 1 added to the flow as tasks of their own.
+     */
+    private static List<String> upstreamTaskObjects(CallView call, Node block, String flowVariable) {
+        Optional<Argument> up = call.keyword("upstream_tasks");
+        if (up.isEmpty() || Expressions.unwrap(up.get().value()).kind() != NodeKind.LIST) {
+            return List.of();
+        }
+        Set<String> bound = boundNames(block);
+        List<String> out = new ArrayList<>();
+        for (Node element : Expressions.unwrap(up.get().value()).nodes()) {
+            Node e = Expressions.unwrap(element);
+            if (e.kind() == NodeKind.NAME && !bound.contains(Expressions.name(e))
+                    && !Expressions.name(e).equals(flowVariable)) {
+                out.add(Expressions.name(e));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The module-level tasks a call passes as arguments themselves ({@code transform(extract)},
+     * {@code load.map(x, unmapped(conn))} with a task {@code conn}), where the block binds no result of that name.
+     */
+    private static List<String> taskObjectArguments(CallView call, Node block, Set<String> moduleTasks) {
+        if (moduleTasks.isEmpty()) {
+            return List.of();
+        }
+        Set<String> bound = boundNames(block);
+        List<String> out = new ArrayList<>();
+        for (Argument a : call.arguments()) {
+            if ("upstream_tasks".equals(a.keyword()) || "task_args".equals(a.keyword())) {
+                continue;
+            }
+            Node v = Expressions.unwrap(a.value());
+            if (v.kind() == NodeKind.CALL && new CallView(v).callee().kind() == NodeKind.NAME
+                    && Expressions.name(new CallView(v).callee()).equals("unmapped")
+                    && new CallView(v).positional(0).isPresent()) {
+                v = Expressions.unwrap(new CallView(v).positional(0).get().value());
+            }
+            if (v.kind() == NodeKind.NAME && moduleTasks.contains(Expressions.name(v))
+                    && !bound.contains(Expressions.name(v))) {
+                out.add(Expressions.name(v));
+            }
+        }
+        return out;
+    }
+
+    /** The names the assignments of a flow block bind (anywhere in it, case blocks included). */
+    private static Set<String> boundNames(Node block) {
+        Set<String> bound = new java.util.HashSet<>();
+        for (Node a : Nodes.find(block, NodeKind.ASSIGN)) {
+            Statements.assignment(a).ifPresent(x -> x.targets().forEach(t -> Nodes.find(t, NodeKind.NAME)
+                    .forEach(n -> bound.add(Expressions.name(n)))));
+        }
+        return bound;
     }
 
     private static Node renameUpstreamTasks(Node root) {

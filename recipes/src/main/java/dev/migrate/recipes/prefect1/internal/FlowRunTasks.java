@@ -111,7 +111,7 @@ public final class FlowRunTasks {
         }
         args.add(wait ? "timeout=None" : "timeout=0");
         StringBuilder sb = new StringBuilder();
-        sb.append("@task(").append(String.join(", ", taskOptions)).append(")\n");
+        sb.append(TaskDefinitions.decorator(taskOptions)).append("\n");
         sb.append("def ").append(name).append("(").append(String.join(", ", params)).append("):\n");
         sb.append("    flow_run = run_deployment(").append(String.join(", ", args)).append(")\n");
         if (wait) {

@@ -18,11 +18,14 @@ import java.util.Map;
  * @param runs        the {@code flow.run(...)} calls
  * @param blockers    why the flow cannot be converted (empty when it can)
  * @param dropped     Flow arguments without a Prefect 3 place, each with what to do
+ * @param movedIn     module-level Parameter and secret-task assignments the block reads, which move into the flow
+ *                    (see {@link ModuleTasks})
  */
 public record Prefect1Flow(boolean imperative, Node statement, CallView flowCall, String name, String variable,
                            String function, List<FlowParameter> params, Map<String, Node> settings,
                            List<Node> settingStatements, List<Node> registers, List<Node> runs, List<String> blockers,
-                           List<String> dropped, ImperativeGraph graph) {
+                           List<String> dropped, ImperativeGraph graph,
+                           List<Node> movedIn) {
     public boolean convertible() {
         return blockers.isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect1.internal;
 
+import dev.migrate.analyzers.model.Redactor;
 import dev.migrate.recipes.PrefectRenames;
 import dev.migrate.recipes.python.PyLiterals;
 import dev.migrate.rewriters.python.query.Argument;
@@ -82,6 +83,16 @@ public final class RunConfigs {
             Optional<Object> value = PyLiterals.value(a.value());
             if (variable != null && value.isPresent()) {
                 variables.put(variable, k.equals("env") ? renameEnv(value.get(), decisions) : value.get());
+                if (k.equals("env") && value.get() instanceof Map<?, ?> env) {
+                    env.forEach((name, v) -> {
+                        // the note names the variable, never its value
+                        if (Redactor.isSecretName(String.valueOf(name)) && v instanceof String text && !text.isEmpty()) {
+                            problems.add("env " + name + " holds a secret written in the code, and prefect.yaml now "
+                                    + "holds it too: store it in a Secret block and write '{{ prefect.blocks.secret."
+                                    + Secrets.blockName(String.valueOf(name)) + " }}' as its value");
+                        }
+                    });
+                }
             } else if (rule.manual().containsKey(k)) {
                 problems.add(k + "=: " + rule.manual().get(k));
             } else {
@@ -99,6 +110,15 @@ public final class RunConfigs {
                 + " ran on a Docker agent)")
                 + "; create it with `prefect work-pool create " + name + " --type " + type + "`");
         return new WorkPool(name, type, variables, problems, decisions);
+    }
+
+    /**
+     * Whether {@link #read} carries a keyword of a run config (by its class name, {@code KubernetesRun}) into the work
+     * pool or its job variables; one it only reports ({@code job_template=}) is left for a person to move.
+     */
+    public static boolean carries(String runConfigClass, String keyword) {
+        Rule rule = RULES.get(runConfigClass);
+        return rule != null && ("labels".equals(keyword) || rule.variables().containsKey(keyword));
     }
 
     /** Prefect 1 {@code PREFECT__*} settings in an env dict get their Prefect 3 names. */

@@ -67,7 +67,7 @@ public final class ShellTasks {
         }
 
         String header(String name) {
-            return "@task(" + String.join(", ", taskOptions) + ")\n"
+            return TaskDefinitions.decorator(taskOptions) + "\n"
                     + "def " + name + "(command=" + command + ", env=" + env + ", helper_script=" + helperScript + "):\n";
         }
     }

@@ -30,6 +30,17 @@ public final class TaskDefinitions {
     public record Definition(CallView call, String taskName) {
     }
 
+    /** The {@code @task} decorator a generated task function gets: bare when it has no options, as one writes it. */
+    public static String decorator(List<String> options) {
+        return options.isEmpty() ? "@task" : "@task(" + String.join(", ", options) + ")";
+    }
+
+    /** Whether a task-defining call is a decorator ({@code @task(...)}), rather than a call or an instantiation. */
+    public static boolean isDecorator(Node root, Node call) {
+        List<Node> path = dev.migrate.rewriters.python.edit.TreeEdits.path(root, call);
+        return path != null && !path.isEmpty() && path.get(path.size() - 1).kind() == NodeKind.DECORATOR;
+    }
+
     public static List<Definition> of(Node module) {
         Imports imports = Imports.of(module);
         List<Definition> out = new ArrayList<>();
@@ -52,6 +63,42 @@ public final class TaskDefinitions {
                         : Expressions.name(callee);
                 out.add(new Definition(view, nameOr(view, fallback)));
             }
+        }
+        return out;
+    }
+
+    /**
+     * The module-level names bound to Prefect 1 tasks: {@code @task} functions (bare or called decorator), instances
+     * of the module's {@code Task} subclasses, {@code task(fn)} results and task-library instances
+     * ({@code x = ShellTask(...)}; secret tasks, which a converted flow reads as values, are not counted).
+     */
+    public static Set<String> moduleTaskNames(Node module) {
+        Imports imports = Imports.of(module);
+        Set<String> classes = taskSubclasses(module, imports);
+        Set<String> out = new HashSet<>();
+        for (Node s : dev.migrate.rewriters.python.query.Statements.of(module)) {
+            if (s.kind() == NodeKind.FUNCTION_DEF) {
+                Definitions d = new Definitions(s);
+                if (d.decorators().stream().anyMatch(e -> isTaskDecorator(imports, e))) {
+                    out.add(d.name());
+                }
+                continue;
+            }
+            dev.migrate.rewriters.python.query.Statements.assignment(s).ifPresent(a -> {
+                Node v = a.value() == null ? null : Expressions.unwrap(a.value());
+                if (v == null || v.kind() != NodeKind.CALL || a.targets().size() != 1
+                        || a.targets().get(0).kind() != NodeKind.NAME) {
+                    return;
+                }
+                Node callee = Expressions.unwrap(new CallView(v).callee());
+                boolean task = callee.kind() == NodeKind.NAME && classes.contains(Expressions.name(callee))
+                        || isTaskDecorator(imports, v)
+                        || imports.qualifiedName(v).filter(q -> q.startsWith("prefect.tasks.")
+                        && !q.startsWith("prefect.tasks.secrets.")).isPresent();
+                if (task) {
+                    out.add(Expressions.name(a.targets().get(0)));
+                }
+            });
         }
         return out;
     }
