@@ -10,9 +10,12 @@ import dev.migrate.rewriters.python.tree.PyElement;
 import dev.migrate.rewriters.python.tree.Token;
 import dev.migrate.rewriters.python.tree.TokenKind;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds tree fragments from code written the usual way (four-space indent, "\n", either quote) and
@@ -188,7 +191,8 @@ public final class Snippets {
         }
         List<Token> strings = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
-        collectStrings(parsedTolerantly(code).module(), 0, strings, starts);
+        Set<Token> inFString = Collections.newSetFromMap(new IdentityHashMap<>());
+        collectStrings(parsedTolerantly(code).module(), 0, strings, starts, inFString, false);
         for (int k = 0; k < strings.size(); k++) {
             Token t = strings.get(k);
             int start = starts.get(k);
@@ -198,7 +202,8 @@ public final class Snippets {
                     inString[i] = true;
                 }
             }
-            if (t.kind() == TokenKind.STRING) {
+            // a literal inside an f-string's {} must keep quotes other than the f-string's before Python 3.12
+            if (t.kind() == TokenKind.STRING && !inFString.contains(t)) {
                 preferQuote(t, start, style.quote(), quoted);
             }
         }
@@ -208,18 +213,23 @@ public final class Snippets {
      * Collects the string tokens of {@code e}, which starts at {@code offset}, with where their text starts;
      * returns the offset after {@code e}.
      */
-    private static int collectStrings(PyElement e, int offset, List<Token> strings, List<Integer> starts) {
+    private static int collectStrings(PyElement e, int offset, List<Token> strings, List<Integer> starts,
+                                      Set<Token> inFString, boolean nested) {
         if (e instanceof Token t) {
             if (t.kind() == TokenKind.STRING || t.kind() == TokenKind.FSTRING_MIDDLE) {
                 strings.add(t);
                 starts.add(offset + t.prefix().length());
+                if (nested) {
+                    inFString.add(t);
+                }
             }
             return offset + t.length();
         }
         Node n = (Node) e;
         int at = offset + n.prefix().length();
+        boolean inside = nested || n.kind() == NodeKind.FSTRING;
         for (int i = 0; i < n.childCount(); i++) {
-            at = collectStrings(n.child(i), at, strings, starts);
+            at = collectStrings(n.child(i), at, strings, starts, inFString, inside);
         }
         return at;
     }

@@ -24,6 +24,16 @@ class EditsTest {
     }
 
     @Test
+    void aSnippetsStringsTakeTheFilesQuoteExceptInsideFStringFields() {
+        // f"{d['k']}" with the inner quotes swapped is a SyntaxError before Python 3.12, which Prefect 3 still runs on
+        Node e = Snippets.expression("name(f'etl_{os.getenv(\"ENV\", \"dev\")}', 'x', f\"{d['k']}\")",
+                new dev.migrate.rewriters.python.PythonStyle("    ", "\n", '\''));
+        assertThat(e.text()).isEqualTo("name(f'etl_{os.getenv(\"ENV\", \"dev\")}', 'x', f\"{d['k']}\")");
+        Node d = Snippets.expression("name(f'{d[\"k\"]}', 'x')", dev.migrate.rewriters.python.PythonStyle.DEFAULT);
+        assertThat(d.text()).isEqualTo("name(f'{d[\"k\"]}', \"x\")");
+    }
+
+    @Test
     void replaceExpressionKeepsEverythingElse() {
         PythonFile f = PythonParser.parse("x = old(1,  2)  # keep\ny = 3\n");
         Node call = first(f, NodeKind.CALL);
