@@ -17,10 +17,13 @@ public final class Redactor {
     private static final Pattern URL_CREDENTIALS =
             Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^/\\s:@'\"]*):([^@\\s/'\"]+)@");
 
-    /** {@code NAME=value} or {@code NAME: value} where NAME mentions a secret. */
+    /**
+     * {@code NAME=value} or {@code NAME: value} where NAME mentions a secret, NAME quoted too: a dict entry or a JSON
+     * member ({@code {"DB_PASSWORD": "x"}}).
+     */
     private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
             "(?i)\\b([A-Z0-9_.-]*(?:PASSWORD|PASSWD|PASS|PWD|TOKEN|SECRET|API_?KEY|KEY|CREDENTIALS?)[A-Z0-9_]*)"
-                    + "(\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s\"';]+)");
+                    + "([\"']?\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s\"';]+)");
 
     /** What every name {@link #SECRET_ASSIGNMENT} accepts contains (PASSWD and PWD hold "pass" and "pwd"). */
     private static final List<String> SECRET_WORDS = List.of("pass", "pwd", "token", "secret", "key",

@@ -74,6 +74,10 @@ class RedactorTest {
         access_token: '{{ prefect.blocks.secret.gh-token }}'         | false | access_token: '{{ prefect.blocks.secret.gh-token }}'
         note: secret: variable X is read from a block                | true  | note: secret: variable X is read from a block
         SFTP_PASSWORD: '***'                                         | false | SFTP_PASSWORD: '***'
+        env={"DB_PASSWORD": "s3cr3t-pw", "MODE": "full"}             | true  | env={"DB_PASSWORD": ***, "MODE": "full"}
+        {"api_token": 'tok-1', "n": 1}                               | true  | {"api_token": ***, "n": 1}
+        env={"DB_PASSWORD": DB_PASSWORD}                             | true  | env={"DB_PASSWORD": DB_PASSWORD}
+        "PREFECT_API_KEY": "pnu_short1"                               | false | "PREFECT_API_KEY": ***
         """)
     void inSourceOnlyLiteralValuesAreSecrets(String in, boolean code, String expected) {
         assertThat(Redactor.redactSource(in, code)).isEqualTo(expected);
