@@ -55,16 +55,28 @@ final class Descriptions {
      * days between Monday and Friday"): such a field is described as the list of days it stands for.
      */
     private static CronExpression describable(CronExpression e) {
-        if (!e.field(CronField.DAY_OF_WEEK).contains("/")) {
-            return e;
+        CronExpression out = e;
+        String hour = e.field(CronField.HOUR);
+        if (hour.contains("/") && hour.contains("-")) {
+            // and it drops the range of a stepped hour range: `9-17/4` came out as "every 4 hours"
+            out = CronExpression.parse(e.field(CronField.MINUTE) + " " + values(e, CronField.HOUR, 0, 23) + " "
+                    + e.field(CronField.DAY_OF_MONTH) + " " + e.field(CronField.MONTH) + " " + e.field(CronField.DAY_OF_WEEK));
         }
-        List<String> days = new ArrayList<>();
-        for (int d = 0; d <= 6; d++) {
-            if (e.matches(CronField.DAY_OF_WEEK, d)) {
-                days.add(String.valueOf(d));
+        if (!e.field(CronField.DAY_OF_WEEK).contains("/")) {
+            return out;
+        }
+        return out.withDayFields(e.field(CronField.DAY_OF_MONTH), values(e, CronField.DAY_OF_WEEK, 0, 6));
+    }
+
+    /** The values a field matches from {@code from} to {@code to}, as a cron list. */
+    private static String values(CronExpression e, CronField f, int from, int to) {
+        List<String> out = new ArrayList<>();
+        for (int v = from; v <= to; v++) {
+            if (e.matches(f, v)) {
+                out.add(String.valueOf(v));
             }
         }
-        return e.withDayFields(e.field(CronField.DAY_OF_MONTH), String.join(",", days));
+        return String.join(",", out);
     }
 
     static String reworded(String description) {

@@ -27,6 +27,14 @@ class DescriptionsTest {
 
     /** Before: "at 12:00 every Tuesday days between Monday and Friday" (the step read as a weekday). */
     @Test
+    void steppedHourRangesAreTheHoursTheyStandFor() {
+        // cron-utils described both as "every N hours at minute 0", losing the range (odd hours, office hours)
+        assertThat(described("0 9-17/4 * * mon-fri")).contains("9, 13 and 17").doesNotContain("every 4 hours");
+        assertThat(described("0 1-23/2 * * *")).contains("1, 3, 5").doesNotContain("every 2 hours");
+        assertThat(described("5 */4 * * *")).isEqualTo(Descriptions.reworded("every 4 hours at minute 5"));
+    }
+
+    @Test
     void steppedWeekdaysAreTheDaysTheyStandFor() {
         assertThat(described("0 12 * * mon-fri/2")).isEqualTo("at 12:00 on Monday, Wednesday and Friday");
         assertThat(described("0 12 * * */3")).isEqualTo("at 12:00 on Sunday, Wednesday and Saturday");

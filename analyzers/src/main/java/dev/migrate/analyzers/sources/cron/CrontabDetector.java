@@ -21,6 +21,9 @@ import java.util.Map;
  * scripts, and crontabs that shell scripts and Dockerfiles install ({@link EmbeddedCrontabs}).
  */
 public final class CrontabDetector implements Detector {
+    /** The attribute of an entry migrate's cutover commented out: when, and the job it named. */
+    public static final String DISABLED_BY_MIGRATE = "disabled.byMigrate";
+
     /** When run-parts folders fire on Debian and Ubuntu (their stock /etc/crontab). */
     private static final Map<String, String> RUN_PARTS_TIMES = Map.of(
             "hourly", "17 * * * *", "daily", "25 6 * * *", "weekly", "47 6 * * 7", "monthly", "52 6 1 * *");

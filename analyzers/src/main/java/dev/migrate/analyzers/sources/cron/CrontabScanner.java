@@ -31,8 +31,7 @@ final class CrontabScanner {
     /** @param ids the registry of the file the crontab is in (a line written twice is two jobs) */
     /** The line migrate's cutover writes above an entry it comments out: {@code # migrate: disabled <job> <date>}. */
     private static final Pattern MIGRATE_MARKER = Pattern.compile("# migrate: disabled (\\S+) (\\S+)");
-    /** The attribute of an entry migrate disabled: when, and the job it named. */
-    static final String DISABLED_BY_MIGRATE = "disabled.byMigrate";
+    private static final String DISABLED_BY_MIGRATE = CrontabDetector.DISABLED_BY_MIGRATE;
 
     CrontabScanner(ScheduleCheck check, JobIdRegistry ids, InventorySink sink) {
         this.check = check;

@@ -162,6 +162,7 @@ public final class LegacyEstate {
         int shift = (int) markers.stream().filter(m -> m < job.source().line()).count();
         Map<String, String> attributes = new LinkedHashMap<>(job.attributes());
         attributes.remove("disabled");
+        attributes.remove(dev.migrate.analyzers.sources.cron.CrontabDetector.DISABLED_BY_MIGRATE);
         // A disabled line reads "<indent># <entry>" (CrontabFile.withEntryDisabled): its entry starts two columns
         // after where the active line's did, indented or not.
         int column = markers.contains(job.source().line() - 1) ? Math.max(1, job.source().column() - 2) : job.source().column();
