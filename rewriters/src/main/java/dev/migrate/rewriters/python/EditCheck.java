@@ -2,6 +2,7 @@ package dev.migrate.rewriters.python;
 
 import dev.migrate.rewriters.python.internal.ParseRun;
 import dev.migrate.rewriters.python.internal.SourceDecoder;
+import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.PyElement;
@@ -9,6 +10,7 @@ import dev.migrate.rewriters.python.tree.Token;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,10 +56,48 @@ public final class EditCheck {
             return Optional.of("the rewritten file would not read back as the same text"
                     + (read.problem() != null ? ": " + read.problem() : " (its encoding declaration changed?)"));
         }
-        if (original == null || original.hasSyntaxErrors()) {
-            return wholeFileProblem(file, text); // nothing is known to be good: all of it
+        Optional<String> syntax = original == null || original.hasSyntaxErrors()
+                ? wholeFileProblem(file, text) // nothing is known to be good: all of it
+                : parts(original.module(), edited, text).allParse ? Optional.empty() : wholeFileProblem(file, text);
+        return syntax.isPresent() || !hasFString(text) ? syntax
+                : newerFStrings(file, original == null ? null : original.module(), edited);
+    }
+
+    /** Whether the text may hold an f-string: a quote right after an f prefix ({@code f'}, {@code rf"}, {@code Fr'}). */
+    private static boolean hasFString(char[] text) {
+        for (int i = 1; i < text.length; i++) {
+            char c = text[i];
+            if (c != '\'' && c != '"') {
+                continue;
+            }
+            char p = Character.toLowerCase(text[i - 1]);
+            if (p == 'f' || p == 'r' && i >= 2 && Character.toLowerCase(text[i - 2]) == 'f') {
+                return true;
+            }
         }
-        return parts(original.module(), edited, text).allParse ? Optional.empty() : wholeFileProblem(file, text);
+        return false;
+    }
+
+    /**
+     * An f-string the edits brought in that only Python 3.12 reads (the parser reads 3.12's grammar; Prefect 3 runs
+     * on 3.9 and later). A file that had such f-strings already is on 3.12; only more of them than before count.
+     */
+    private static Optional<String> newerFStrings(String file, Node original, Node edited) {
+        List<Node> now = Pre312FStrings.in(edited);
+        if (now.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Node> before = original == null ? List.of() : Pre312FStrings.in(original);
+        if (now.size() <= before.size()) {
+            return Optional.empty();
+        }
+        Set<Node> old = Collections.newSetFromMap(new IdentityHashMap<>());
+        old.addAll(before);
+        Node added = now.stream().filter(f -> !old.contains(f)).findFirst().orElse(now.get(0));
+        TreeIndex index = TreeIndex.of(edited);
+        return Optional.of("the rewritten file would need Python 3.12: the f-string at " + file + ":"
+                + index.lineAt(index.offsetOf(added)) + " holds its own quote, a backslash or a '#' inside its braces, "
+                + "which Python 3.9-3.11 (where Prefect 3 also runs) cannot read");
     }
 
     /** How many characters the check of an edit parses (the whole file's length would mean no saving): for tests. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migrate.rewriters.python.edit.Snippets;
+import dev.migrate.rewriters.python.internal.ParseRun;
 import dev.migrate.rewriters.python.edit.StatementEdits;
 import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.query.TreeIndex;
@@ -160,6 +161,32 @@ class EditCheckTest {
                 run.withPrefix(Space.of("        # TODO: wait for it\n        ")));
         assertThat(check(f, edited)).isEmpty();
         assertThat(EditCheck.charactersParsed(f.module(), edited)).isLessThan(f.module().length() / 4);
+    }
+
+    @Test
+    void anFStringOnlyPython312ReadsIsRefusedUnlessTheFileHadThemAlready() {
+        PythonFile f = PythonParser.parse("import os\n\nname = 'etl'\n");
+        Node value = Nodes.find(f.module(), NodeKind.STRING).get(0);
+        // the parser reads 3.12's f-strings; 3.9-3.11 end the f-string at the inner quote
+        Node edited = TreeEdits.replace(f.module(), value, expression("f'etl_{os.getenv('ENV')}'").withPrefix(value.prefix()));
+        assertThat(new String(edited.toChars())).isEqualTo("import os\n\nname = f'etl_{os.getenv('ENV')}'\n");
+        assertThat(check(f, edited)).hasValueSatisfying(p -> assertThat(p)
+                .startsWith("the rewritten file would need Python 3.12: the f-string at m.py:3 "));
+        // other quotes, or a triple-quoted f-string, are read by every Python 3
+        for (String fine : List.of("f'etl_{os.getenv(\"ENV\")}'", "f'''{d['k']}'''", "f'{x!r:>{w}}'")) {
+            Node ok = TreeEdits.replace(f.module(), value, expression(fine).withPrefix(value.prefix()));
+            assertThat(check(f, ok)).as(fine).isEmpty();
+        }
+        // a file written for 3.12 may keep using them
+        PythonFile newer = PythonParser.parse("a = f'{d['k']}'\nname = 'etl'\n");
+        Node s = Nodes.find(newer.module(), NodeKind.STRING).get(1);
+        Node other = TreeEdits.replace(newer.module(), s, expression("'etl2'").withPrefix(s.prefix()));
+        assertThat(check(newer, other)).isEmpty();
+    }
+
+    /** An expression parsed as it is written (Snippets would restyle its quotes). */
+    private static Node expression(String code) {
+        return ParseRun.parse(code + "\n").module().firstNode(NodeKind.SIMPLE_LINE).nodes().get(0);
     }
 
     @Test
