@@ -58,9 +58,13 @@ final class Descriptions {
         CronExpression out = e;
         String hour = e.field(CronField.HOUR);
         if (hour.contains("/") && hour.contains("-")) {
-            // and it drops the range of a stepped hour range: `9-17/4` came out as "every 4 hours"
-            out = CronExpression.parse(e.field(CronField.MINUTE) + " " + values(e, CronField.HOUR, 0, 23) + " "
-                    + e.field(CronField.DAY_OF_MONTH) + " " + e.field(CronField.MONTH) + " " + e.field(CronField.DAY_OF_WEEK));
+            // and it drops the range of a stepped hour range: `9-17/4` came out as "every 4 hours"; one that is
+            // `*/n` in all but name (`0-23/2`) is described as that
+            String step = hour.substring(hour.indexOf('/') + 1);
+            boolean whole = step.matches("[0-9]+") && values(CronExpression.parse("0 */" + step + " * * *"), CronField.HOUR, 0, 23)
+                    .equals(values(e, CronField.HOUR, 0, 23));
+            out = CronExpression.parse(e.field(CronField.MINUTE) + " " + (whole ? "*/" + step : values(e, CronField.HOUR, 0, 23))
+                    + " " + e.field(CronField.DAY_OF_MONTH) + " " + e.field(CronField.MONTH) + " " + e.field(CronField.DAY_OF_WEEK));
         }
         if (!e.field(CronField.DAY_OF_WEEK).contains("/")) {
             return out;

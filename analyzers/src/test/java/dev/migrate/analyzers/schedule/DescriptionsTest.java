@@ -32,6 +32,7 @@ class DescriptionsTest {
         assertThat(described("0 9-17/4 * * mon-fri")).contains("9, 13 and 17").doesNotContain("every 4 hours");
         assertThat(described("0 1-23/2 * * *")).contains("1, 3, 5").doesNotContain("every 2 hours");
         assertThat(described("5 */4 * * *")).isEqualTo(Descriptions.reworded("every 4 hours at minute 5"));
+        assertThat(described("20 0-23/2 * * *")).isEqualTo(described("20 */2 * * *"));
     }
 
     @Test
