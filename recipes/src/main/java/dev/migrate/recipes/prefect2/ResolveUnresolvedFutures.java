@@ -66,6 +66,7 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
             boolean earlyReturn = TreeIndex.of(body).find(NodeKind.RETURN).size()
                     > (top.isEmpty() || top.get(top.size() - 1).kind() != NodeKind.RETURN ? 0 : 1);
             List<String> unread = new ArrayList<>();
+            Map<Node, String> loopLists = new java.util.IdentityHashMap<>();
             for (Node stmt : Nodes.find(body, n -> n.kind() == NodeKind.EXPR_STMT || n.kind() == NodeKind.ASSIGN)) {
                 Optional<Node> future = futureCall(stmt, tasks);
                 if (future.isEmpty() || insideNestedDef(body, stmt)) {
@@ -90,6 +91,23 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
                         note(file, stmt, ctx, true, "future '" + name + "' is never waited for; "
                                 + "Prefect 3 does not wait for it at the end of the flow");
                     }
+                } else if (!atTop && !earlyReturn && FixSafety.unsafeAllowed(ctx) && topLoop(body, top, stmt) != null) {
+                    // fire-and-forget runs in a loop stay concurrent: kept in a list made before the loop and waited
+                    // for with the others where the flow ends
+                    Node loop = topLoop(body, top, stmt);
+                    String list = loopLists.get(loop);
+                    if (list == null) {
+                        list = freshName(before, PrefectFunctions.submitted(future.get()).orElse("task") + "_futures",
+                                loopLists.values());
+                        after = StatementEdits.insertBefore(after, loop, list + " = []", file.style());
+                        loopLists.put(loop, list);
+                        unread.add("*" + list);
+                    }
+                    String add = isMap(future.get()) ? ".extend(" : ".append(";
+                    after = TreeEdits.replace(after, future.get(), dev.migrate.rewriters.python.edit.Snippets.expression(
+                            list + add + future.get().text().strip() + ")", file.style()).withPrefix(future.get().prefix()));
+                    note(file, stmt, ctx, false, "kept in " + list + " and waited for where the flow ends: Prefect 3 "
+                            + "does not wait for it, and a wait in the loop would run the loop's tasks one by one");
                 } else if (atTop && FixSafety.unsafeAllowed(ctx)) {
                     after = TreeEdits.replace(after, future.get(),
                             dev.migrate.rewriters.python.edit.Snippets.expression(
@@ -108,7 +126,8 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
                             + "is taken; add prefect.futures.wait(...) by hand");
                     continue;
                 }
-                String code = "wait([" + String.join(", ", unread) + "])";
+                String code = unread.size() == 1 && unread.get(0).startsWith("*") ? "wait(" + unread.get(0).substring(1) + ")"
+                        : "wait([" + String.join(", ", unread) + "])";
                 Node bodyNow = new Definitions(sameFlow(after, before, flow)).body();
                 List<Node> topNow = Statements.of(bodyNow);
                 Node last = topNow.get(topNow.size() - 1);
@@ -138,6 +157,30 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
                 : stmt.nodes().get(0);
         Node call = Expressions.unwrap(value);
         return PrefectFunctions.submitted(call).filter(tasks::containsKey).map(t -> call);
+    }
+
+    /**
+     * The loop ({@code for} or {@code while}, a statement of the flow's body itself) whose block holds {@code stmt}
+     * directly (not in an if, with, try or else inside it), or null.
+     */
+    private static Node topLoop(Node body, List<Node> top, Node stmt) {
+        List<Node> path = TreeEdits.path(body, stmt);
+        if (path == null || path.size() != 4) {
+            return null;
+        }
+        Node loop = path.get(1);
+        boolean isLoop = loop.kind() == NodeKind.FOR || loop.kind() == NodeKind.WHILE;
+        return isLoop && top.contains(loop) && path.get(2).kind() == NodeKind.SUITE
+                && path.get(3).kind() == NodeKind.SIMPLE_LINE ? loop : null;
+    }
+
+    /** {@code base}, or {@code base_2}, ...: a name the module does not use and this edit has not taken. */
+    private static String freshName(Node module, String base, java.util.Collection<String> taken) {
+        String name = base;
+        for (int i = 2; TreeIndex.of(module).contains(name) || taken.contains(name); i++) {
+            name = base + "_" + i;
+        }
+        return name;
     }
 
     /** Whether a future call is {@code task.map(...)}, which makes a list of futures. */

@@ -81,7 +81,7 @@ class ResolveUnresolvedFuturesTest implements PythonRewriteTest {
     }
 
     @Test
-    void discardedFutureGetsWaitOnlyAsAnUnsafeFixAndATodoInLoops() {
+    void discardedFuturesGetWaitOnlyAsAnUnsafeFixAndAreCollectedInLoops() {
         rewriteRun(python(
             """
             from prefect import flow, task
@@ -98,6 +98,7 @@ class ResolveUnresolvedFuturesTest implements PythonRewriteTest {
             """,
             """
             from prefect import flow, task
+            from prefect.futures import wait
 
             @task
             def load(x):
@@ -105,10 +106,54 @@ class ResolveUnresolvedFuturesTest implements PythonRewriteTest {
 
             @flow
             def etl(xs):
+                load_futures = []
                 for x in xs:
-                    # TODO(migrate BHV001): this task future is never waited for; return it, call .result() or pass it to prefect.futures.wait
-                    load.submit(x)
+                    load_futures.append(load.submit(x))
                 load.map(xs).wait()
+                wait(load_futures)
+            """));
+    }
+
+    @Test
+    void loopsKeepTheirFuturesInOneListAndNestedOnesStayForAPerson() {
+        rewriteRun(python(
+            """
+            from prefect import flow, task
+
+            @task
+            def load(x):
+                return x
+
+            @flow
+            def etl(batches, load_futures):
+                first = load.submit(0)
+                while batches:
+                    b = batches.pop()
+                    load.map(b)
+                    load.submit(len(b))
+                    if b:
+                        load.submit(b[0])
+            """,
+            """
+            from prefect import flow, task
+            from prefect.futures import wait
+
+            @task
+            def load(x):
+                return x
+
+            @flow
+            def etl(batches, load_futures):
+                first = load.submit(0)
+                load_futures_2 = []
+                while batches:
+                    b = batches.pop()
+                    load_futures_2.extend(load.map(b))
+                    load_futures_2.append(load.submit(len(b)))
+                    if b:
+                        # TODO(migrate BHV001): this task future is never waited for; return it, call .result() or pass it to prefect.futures.wait
+                        load.submit(b[0])
+                wait([first, *load_futures_2])
             """));
     }
 

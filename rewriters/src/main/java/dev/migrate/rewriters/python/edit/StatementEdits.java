@@ -92,6 +92,11 @@ public final class StatementEdits {
         Node anchorNow = withNewline == root ? anchor : sameStatement(withNewline, root, anchor);
         Place place = placeForInsert(withNewline, anchorNow);
         List<PyElement> added = Snippets.statements(code, style, indentOf(place));
+        if (withNewline != root) {
+            // the anchor ended the file without a line break: now the inserted code does, as the file did
+            int last = added.size() - 1;
+            added.set(last, withoutFinalNewline(added.get(last)));
+        }
         List<PyElement> kids = new ArrayList<>(place.block().children());
         int at = TreeEdits.indexOf(place.block(), place.element());
         kids.addAll(at + 1, added);
@@ -256,6 +261,20 @@ public final class StatementEdits {
             return root;
         }
         return TreeEdits.replaceKeepingPrefix(root, lastNewline, lastNewline.withText(style.newline()));
+    }
+
+    /** {@code e} with its last NEWLINE token emptied. */
+    private static PyElement withoutFinalNewline(PyElement e) {
+        if (!(e instanceof Node n)) {
+            return e;
+        }
+        Token last = null;
+        for (Token t : Nodes.tokens(n)) {
+            if (t.kind() == TokenKind.NEWLINE) {
+                last = t;
+            }
+        }
+        return last == null ? n : TreeEdits.replaceKeepingPrefix(n, last, last.withText(""));
     }
 
     /** Finds the statement in {@code edited} at the same position as {@code stmt} in {@code original}. */
