@@ -33,6 +33,8 @@ public final class Redactor {
     private static final Pattern TEMPLATE = Pattern.compile("[\"']?\\{\\{");
     /** A YAML or Python null, written as the value of a secret-named key: nothing to hide. */
     private static final Pattern NO_VALUE = Pattern.compile("(?i)null|~|none|[\"']{2}");
+    /** A quoted lower-case name ({@code 'invoice-export-sftp-password'}): possibly the name of a block, see below. */
+    private static final Pattern QUOTED_SLUG = Pattern.compile("([\"'])[a-z0-9]+(?:[-_.][a-z0-9]+)+\\1");
     /** A quoted name in capitals ({@code "GITHUB_ACCESS_TOKEN"}): in source, the name of a secret, not its value. */
     private static final Pattern QUOTED_NAME = Pattern.compile("([\"'])[A-Z][A-Z0-9_]*\\1");
 
@@ -129,6 +131,10 @@ public final class Redactor {
             // A reference to a variable, a template or a secret store is not itself a secret, nor is no value
             // (`access_token: null` in a prefect.yaml pull step, `password = None`).
             // `cmd` is a command substitution, like $(cmd): it fetches the secret, it is not one
+            boolean quotedKey = m.group(2).startsWith("\"") || m.group(2).startsWith("'");
+            if (quotedKey && blockNameOf(m.group(1), value)) {
+                return Matcher.quoteReplacement(m.group()); // a mapping from variables to the blocks that hold them
+            }
             if (value.startsWith("$") || value.startsWith("\"$") || value.startsWith("`") || value.replaceAll("^([\"'])(.*)\\1$", "$2").equals(MASK) || !literal.test(value)
                     || TEMPLATE.matcher(value).lookingAt() || NO_VALUE.matcher(value).matches()) {
                 return Matcher.quoteReplacement(m.group());
@@ -136,6 +142,20 @@ public final class Redactor {
             return Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK + syntaxAfter(value));
         });
         return s;
+    }
+
+    /**
+     * Whether {@code value} names the block that holds the secret {@code key}: a quoted lower-case name that spells the
+     * key ({@code "SFTP_PASSWORD": 'invoice-export-sftp-password'}, as migrate's legacy recipe writes them). A value
+     * that spells its own variable's name is not how passwords are chosen.
+     */
+    private static boolean blockNameOf(String key, String value) {
+        if (!QUOTED_SLUG.matcher(value).matches()) {
+            return false;
+        }
+        String name = value.substring(1, value.length() - 1).replace('_', '-').replace('.', '-');
+        String spelled = key.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
+        return name.contains(spelled);
     }
 
     /** Whether {@link #SECRET_ASSIGNMENT} can match: an assignment sign and a word its names contain. */

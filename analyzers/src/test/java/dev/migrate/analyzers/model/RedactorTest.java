@@ -77,6 +77,8 @@ class RedactorTest {
         env={"DB_PASSWORD": "s3cr3t-pw", "MODE": "full"}             | true  | env={"DB_PASSWORD": ***, "MODE": "full"}
         {"api_token": 'tok-1', "n": 1}                               | true  | {"api_token": ***, "n": 1}
         env={"DB_PASSWORD": DB_PASSWORD}                             | true  | env={"DB_PASSWORD": DB_PASSWORD}
+        {"SFTP_PASSWORD": "invoice-export-sftp-password"}            | true  | {"SFTP_PASSWORD": "invoice-export-sftp-password"}
+        {"SFTP_PASSWORD": "my-sftp-pw-2024"}                         | true  | {"SFTP_PASSWORD": ***}
         "PREFECT_API_KEY": "pnu_short1"                               | false | "PREFECT_API_KEY": ***
         """)
     void inSourceOnlyLiteralValuesAreSecrets(String in, boolean code, String expected) {
