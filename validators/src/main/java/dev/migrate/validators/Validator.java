@@ -183,9 +183,21 @@ public final class Validator {
             if (!"new".equals(e.side())) {
                 throw e;
             }
-            return List.of(CheckResult.of(ds.name(), Check.ROW_DIFF, "rows", Status.FAIL, e.asFinding())
+            // The repeat ends the key diff, not the other checks: a changed type or a dropped row must not wait for
+            // the next run to be seen. They are compared as without a key; their aggregates stay failures, as no
+            // key diff compared the values they summarise.
+            List<CheckResult> out = new ArrayList<>(compareDatasetOrThrow(config, job, keyless(ds), sides));
+            out.add(CheckResult.of(ds.name(), Check.ROW_DIFF, "rows", Status.FAIL, e.asFinding())
                     .withValues(null, null, "repeated keys", "exact"));
+            return out;
         }
+    }
+
+    /** The dataset compared without its key: no key diff (and so no order check, which pairs rows by key). */
+    private static DatasetConfig keyless(DatasetConfig ds) {
+        return new DatasetConfig(ds.name(), ds.configPath(), ds.legacy(), ds.current(), List.of(), ds.ignoreColumns(),
+                ds.tolerances(), ds.rowCount(), ds.allowNewColumns(), false, ds.allowEmpty(), ds.csv(), ds.newCsv(),
+                ds.renameColumns());
     }
 
     private List<CheckResult> compareDatasetOrThrow(ValidateConfig config, JobConfig job, DatasetConfig ds,

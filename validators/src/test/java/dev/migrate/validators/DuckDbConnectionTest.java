@@ -63,4 +63,33 @@ class DuckDbConnectionTest {
         assertThat(job.checks()).filteredOn(c -> "big_days".equals(c.dataset()))
                 .allSatisfy(c -> assertThat(c.status()).isEqualTo(Status.PASS));
     }
+
+    /**
+     * A new output that repeats a key fails the row diff; the other checks still run (compared as without a key),
+     * so a type change and the extra row are reported in the same run, not one fix later.
+     */
+    @Test
+    void aRepeatedNewKeyStillReportsTheRowCountAndSchema() throws Exception {
+        database("old.duckdb", "CREATE TABLE invoices (id INTEGER, tax DECIMAL(10,4))",
+                "INSERT INTO invoices VALUES (1, 0.5), (2, 1.25), (3, 2.0)");
+        database("new.duckdb", "CREATE TABLE invoices (id INTEGER, tax DOUBLE)",
+                "INSERT INTO invoices VALUES (1, 0.5), (2, 1.25), (3, 2.0), (3, 2.0)");
+        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
+                connections:
+                  old: {type: duckdb, path: old.duckdb}
+                  new: {type: duckdb, path: new.duckdb}
+                jobs:
+                  - name: billing
+                    legacy: {connection: old}
+                    new: {connection: new}
+                    datasets: [{name: invoices, table: invoices, key: id}]
+                """);
+        JobResult job = new Validator(new EngineSettings(1, "256MB", null, 5))
+                .run(ConfigLoader.load(cfg), RunOverrides.NONE).jobs().get(0);
+        assertThat(job.checks()).filteredOn(c -> c.status() == Status.FAIL)
+                .extracting(c -> c.check() + " " + c.subject())
+                .contains("ROW_COUNT rows", "SCHEMA tax", "ROW_DIFF rows");
+        assertThat(job.checks()).filteredOn(c -> c.check() == Check.ROW_DIFF).singleElement()
+                .satisfies(c -> assertThat(c.message()).contains("the new output repeats key (id=3) 2 times"));
+    }
 }

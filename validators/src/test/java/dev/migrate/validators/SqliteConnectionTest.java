@@ -59,4 +59,18 @@ class SqliteConnectionTest {
                 .hasMessageContaining("connection 'old'");
         assertThat(tmp.resolve("dbs/olde.db")).as("a mistyped file is not created").doesNotExist();
     }
+
+    @Test
+    void noHashAggregateIsClaimedWhereTheDatabaseCannotHash() throws Exception {
+        Files.createDirectories(tmp.resolve("dbs"));
+        String create = "CREATE TABLE sales (id INTEGER PRIMARY KEY, region TEXT, amount REAL)";
+        // 'us ' keeps the count, min and max of region: only a hash of the values would see it
+        database("old.db", create, "INSERT INTO sales VALUES (1, 'eu', 2.5), (2, 'us ', 3.5), (3, 'za', 1.0)");
+        database("new.db", create, "INSERT INTO sales VALUES (1, 'eu', 2.5), (2, 'us', 3.5), (3, 'za', 1.0)");
+        JobResult job = run("old.db");
+        assertThat(job.checks()).filteredOn(c -> c.subject().equals("region")).singleElement()
+                .satisfies(c -> assertThat(c.message()).isEqualTo("count, nulls, min, max match"));
+        assertThat(job.checks()).filteredOn(c -> c.check() == dev.migrate.validators.result.Check.ROW_DIFF)
+                .singleElement().satisfies(c -> assertThat(c.message()).contains("no hash of the values"));
+    }
 }

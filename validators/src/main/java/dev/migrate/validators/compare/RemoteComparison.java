@@ -86,7 +86,8 @@ public final class RemoteComparison {
         }
         if (!postgres) {
             out.add(CheckResult.of(ds.name(), Check.ROW_DIFF, "rows", Status.INFO, "the key diff by segment checksums "
-                    + "needs PostgreSQL on both sides; counts, schema and aggregates were compared"));
+                    + "needs PostgreSQL on both sides; counts, schema and aggregates were compared, with no hash of the "
+                    + "values (a value changed between its column's min and max is not seen)"));
             return out;
         }
         rejectDuplicates(plan, l);

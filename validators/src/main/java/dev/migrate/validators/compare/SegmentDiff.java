@@ -48,7 +48,7 @@ public final class SegmentDiff {
 
     public Outcome run() {
         diff(null, null, 0);
-        samples.sort(Comparator.comparing(Difference::kind).thenComparing(d -> String.join("\u0000", d.keyText())));
+        samples.sort(Comparator.comparing(Difference::kind).thenComparing(Difference::key, SegmentDiff::compareKeys));
         return new Outcome(Map.copyOf(counts), List.copyOf(samples), segments);
     }
 
@@ -94,6 +94,40 @@ public final class SegmentDiff {
             if (!l.containsKey(e.getKey())) {
                 record("extra", e.getValue(), e.getKey());
             }
+        }
+    }
+
+    /**
+     * Keys in the database's order as far as Java sees it: numbers by value (2 before 10, which their text puts
+     * after), other comparable values of one class by their own order, anything else by text.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int compareKeys(List<Object> a, List<Object> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            Object x = a.get(i);
+            Object y = b.get(i);
+            int c;
+            if (x == null || y == null) {
+                c = x == null ? (y == null ? 0 : -1) : 1;
+            } else if (x instanceof Number nx && y instanceof Number ny) {
+                c = compareNumbers(nx, ny);
+            } else if (x instanceof Comparable cx && x.getClass() == y.getClass()) {
+                c = cx.compareTo(y);
+            } else {
+                c = String.valueOf(x).compareTo(String.valueOf(y));
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    private static int compareNumbers(Number x, Number y) {
+        try {
+            return new java.math.BigDecimal(x.toString()).compareTo(new java.math.BigDecimal(y.toString()));
+        } catch (NumberFormatException e) {
+            return Double.compare(x.doubleValue(), y.doubleValue()); // NaN or an infinity
         }
     }
 

@@ -114,11 +114,35 @@ public final class JdbcSide implements AutoCloseable {
         queries++;
         try (PreparedStatement ps = handle.getConnection().prepareStatement("SELECT * FROM " + relation + " WHERE 1 = 0");
                 ResultSet rs = ps.executeQuery()) {
-            return DuckDbSession.Rows.columns(rs.getMetaData());
+            return withDecimalPrecision(DuckDbSession.Rows.columns(rs.getMetaData()), rs.getMetaData());
         } catch (SQLException e) {
             throw new BadInputException(label + " side (" + shownUrl + "): cannot read " + relation + ": "
                     + Errors.cause(e) + "; check the table name or query", e);
         }
+    }
+
+    /**
+     * PostgreSQL's metadata names {@code numeric(12,2)} and {@code numeric(14,3)} both {@code numeric}: the plan then
+     * took them for one type and compared 3.17 with 3.170 as differing text on every row. The precision and scale
+     * the driver reports are added to the name ({@code numeric(12,2)}), as DuckDB writes them, so that a changed
+     * scale is a type change (a widening when the new type holds every value) whose values compare as numbers.
+     */
+    private static List<Column> withDecimalPrecision(List<Column> columns, java.sql.ResultSetMetaData md)
+            throws SQLException {
+        List<Column> out = new java.util.ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            int sqlType = md.getColumnType(i + 1);
+            int precision = md.getPrecision(i + 1);
+            // an unconstrained numeric reports precision 0 (or the type's maximum): no bound to add
+            boolean decimal = sqlType == java.sql.Types.NUMERIC || sqlType == java.sql.Types.DECIMAL;
+            if (decimal && !c.type().contains("(") && precision > 0 && precision < 1000) {
+                c = new Column(c.name(), c.type() + "(" + precision + "," + Math.max(0, md.getScale(i + 1)) + ")",
+                        c.nullable());
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     /**

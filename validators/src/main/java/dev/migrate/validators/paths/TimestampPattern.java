@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public record TimestampPattern(String name, Pattern regex, Function<String, Instant> reader) {
     private static final String NOT_DIGIT_BEFORE = "(?<![0-9])";
     private static final String NOT_DIGIT_AFTER = "(?![0-9])";
+    private static final String COMPACT_OFFSET = "[+-](?:0\\d|1[0-4])(?:00|30|45)";
     private static final Pattern ISO_DATETIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2})(?::(\\d{2})(?::(\\d{2}))?"
             + "|(\\d{2})(\\d{2})?)(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})?");
 
@@ -29,7 +30,10 @@ public record TimestampPattern(String name, Pattern regex, Function<String, Inst
             // Seconds are optional: schedulers often stamp minutes only (2024-03-01T0300, 2024-03-01T03:00).
             builtin("iso-datetime", ISO_DATETIME.pattern(), TimestampPattern::readIsoDateTime),
             // yyyyMMdd then HHmmss; HHmm only after a 'T', since yyyyMMdd_HHmm is too close to a date and a counter.
-            builtin("compact-datetime", "(?:19|20)\\d{6}(?:[T_-]?\\d{6}|T\\d{4})Z?", TimestampPattern::readCompactDateTime),
+            // After a 'T', a basic-format offset (+0100, as Python's %Y%m%dT%H%M%S%z writes it) is part of the stamp:
+            // a real one (hours up to 14, minutes 00, 30 or 45), as a part counter (-0001) is not.
+            builtin("compact-datetime", "(?:19|20)\\d{6}(?:T(?:\\d{6}|\\d{4})(?:Z|" + COMPACT_OFFSET + ")?|[_-]?\\d{6}Z?)",
+                    TimestampPattern::readCompactDateTime),
             builtin("iso-date", "(?:19|20)\\d{2}-\\d{2}-\\d{2}", s -> LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC)),
             builtin("yyyymmdd", "(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])",
                     s -> LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay().toInstant(ZoneOffset.UTC)),
@@ -37,7 +41,8 @@ public record TimestampPattern(String name, Pattern regex, Function<String, Inst
             builtin("epoch-seconds", "1\\d{9}", s -> Instant.ofEpochSecond(Long.parseLong(s))));
 
     private static TimestampPattern builtin(String name, String regex, Function<String, Instant> reader) {
-        return new TimestampPattern(name, Pattern.compile(NOT_DIGIT_BEFORE + regex + NOT_DIGIT_AFTER), reader);
+        return new TimestampPattern(name, Pattern.compile(NOT_DIGIT_BEFORE + "(?:" + regex + ")" + NOT_DIGIT_AFTER),
+                reader);
     }
 
     /** A user pattern from the config; it is stripped like the built-ins but carries no instant. */
@@ -70,10 +75,16 @@ public record TimestampPattern(String name, Pattern regex, Function<String, Inst
     }
 
     private static Instant readCompactDateTime(String s) {
+        java.util.regex.Matcher offset = Pattern.compile("T\\d+(" + COMPACT_OFFSET + ")$").matcher(s);
+        ZoneOffset zone = ZoneOffset.UTC;
+        if (offset.find()) {
+            zone = ZoneOffset.of(offset.group(1));
+            s = s.substring(0, s.length() - offset.group(1).length());
+        }
         String digits = s.replaceAll("[^0-9]", "");
         if (digits.length() == 12) {
             digits += "00";
         }
-        return LocalDateTime.parse(digits, DateTimeFormatter.ofPattern("yyyyMMddHHmmss")).toInstant(ZoneOffset.UTC);
+        return LocalDateTime.parse(digits, DateTimeFormatter.ofPattern("yyyyMMddHHmmss")).toInstant(zone);
     }
 }

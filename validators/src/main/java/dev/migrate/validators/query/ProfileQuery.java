@@ -61,7 +61,9 @@ public final class ProfileQuery {
             if (c.numeric() && !c.asText()) {
                 select.add(d.text("sum(" + col + ")") + " AS c" + i + "_sum");
             }
-            select.add(d.columnHash(value, keyed) + " AS c" + i + "_hash");
+            if (d.hashes()) {
+                select.add(d.columnHash(value, keyed) + " AS c" + i + "_hash");
+            }
         }
         return select;
     }

@@ -36,6 +36,17 @@ class PathNormalizerTest {
     }
 
     @Test
+    void readsTheOffsetOfABasicFormatStamp() {
+        // Python's %Y%m%dT%H%M%S%z: 03:30 at +01:00 is 02:30 UTC, and the offset is part of the stamp, not of the name
+        assertThat(builtin.normalize("trips/trips_20240301T033000+0100.csv", false)).isEqualTo("trips/trips_{ts}.csv");
+        assertThat(builtin.stamp("trips/trips_20240301T033000+0100.csv")).isEqualTo(Instant.parse("2024-03-01T02:30:00Z"));
+        assertThat(builtin.stamp("trips/trips_20240301T0330-0530.csv")).isEqualTo(Instant.parse("2024-03-01T09:00:00Z"));
+        // a part counter after the stamp is not an offset
+        assertThat(builtin.normalize("trips/trips_20240301T033000-0001.csv", false)).isEqualTo("trips/trips_{ts}-0001.csv");
+        assertThat(builtin.stamp("trips/trips_20240301T033000-0001.csv")).isEqualTo(Instant.parse("2024-03-01T03:30:00Z"));
+    }
+
+    @Test
     void leavesOrdinaryNumbersAlone() {
         assertThat(builtin.normalize("runs/20240301_0001.csv", true)).isEqualTo("runs/{ts}_0001.csv");
         assertThat(builtin.normalize("part-00012/shard_3.csv", true)).isEqualTo("part-00012/shard_3.csv");

@@ -46,7 +46,9 @@ class PostgresComparisonTest {
             server.execute(db, "CREATE SCHEMA sales", orders, "ALTER TABLE sales.orders ADD PRIMARY KEY (order_id)",
                     "CREATE TABLE sales.same AS SELECT * FROM sales.orders", "ALTER TABLE sales.same ADD PRIMARY KEY (order_id)",
                     "CREATE TABLE sales.typed AS SELECT order_id, customer_id::int4, amount::numeric(10,2), "
-                            + "status::varchar(20), (order_id % 7)::int8 AS qty FROM sales.orders WHERE order_id <= 1000");
+                            + "status::varchar(20), (order_id % 7)::int8 AS qty FROM sales.orders WHERE order_id <= 1000",
+                    "CREATE TABLE sales.scaled AS SELECT order_id, amount::numeric(12,2) FROM sales.orders "
+                            + "WHERE order_id <= 1000");
         }
         // the new pipeline renamed every column of this table but note; row 7's amount moved within the tolerance
         server.execute("lake_old", "CREATE TABLE sales.\"Kunden Übersicht\" AS SELECT g AS \"cust id\", "
@@ -62,6 +64,7 @@ class PostgresComparisonTest {
         server.execute("lake_new", "ALTER TABLE sales.typed ALTER COLUMN customer_id TYPE int8, "
                 + "ALTER COLUMN amount TYPE numeric(12,2), ALTER COLUMN status TYPE text, ALTER COLUMN qty TYPE int4");
         server.execute("lake_new",
+                "ALTER TABLE sales.scaled ALTER COLUMN amount TYPE numeric(14,3)",
                 "ALTER TABLE sales.orders ADD COLUMN flow_run_id text DEFAULT 'prefect3'",
                 "UPDATE sales.orders SET amount = amount + 1 WHERE order_id IN (777, 150001)",
                 "UPDATE sales.orders SET status = 'lost' WHERE order_id = 42",
@@ -122,18 +125,19 @@ class PostgresComparisonTest {
                 .containsExactly("missing=1", "extra=1", "differs=3");
         assertThat(diff.samples()).extracting(SampleRow::kind, s -> s.key().get("order_id"), SampleRow::differing)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("differs", "150001", List.of("amount")),
+                        // by kind, then key value: 42 before 777 before 150001 (as text, 150001 came first)
                         org.assertj.core.groups.Tuple.tuple("differs", "42", List.of("status")),
                         org.assertj.core.groups.Tuple.tuple("differs", "777", List.of("amount")),
+                        org.assertj.core.groups.Tuple.tuple("differs", "150001", List.of("amount")),
                         org.assertj.core.groups.Tuple.tuple("extra", String.valueOf(ROWS + 1), List.of()),
                         org.assertj.core.groups.Tuple.tuple("missing", "99999", List.of()));
-        assertThat(diff.samples().get(1).current()).containsEntry("status", "lost");
+        assertThat(diff.samples().get(0).current()).containsEntry("status", "lost");
         assertThat(diff.message()).contains("KB fetched");
     }
 
     /**
-     * int4 to int8 and the like change no value: info; int8 to int4 can lose values: a failure. (The driver names
-     * numeric(10,2) and numeric(12,2) both "numeric": no schema row; their values are compared all the same.)
+     * int4 to int8 and the like change no value: info; int8 to int4 can lose values: a failure. numeric(10,2) to
+     * numeric(12,2) is a widening too (the driver names both "numeric"; the precision and scale are added).
      */
     @Test
     void widenedColumnTypesAreInfoAndNarrowedOnesFail() {
@@ -142,12 +146,28 @@ class PostgresComparisonTest {
                 .extracting(CheckResult::subject, CheckResult::status)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("customer_id", Status.INFO),
+                        org.assertj.core.groups.Tuple.tuple("amount", Status.INFO),
                         org.assertj.core.groups.Tuple.tuple("status", Status.INFO),
                         org.assertj.core.groups.Tuple.tuple("qty", Status.FAIL));
         assertThat(job.checks()).filteredOn(c -> c.check() == Check.SCHEMA && "customer_id".equals(c.subject())).singleElement()
                 .satisfies(c -> assertThat(c.message()).isEqualTo("type widened: 'customer_id' is int4 in legacy and "
                         + "int8 in new, which holds every legacy value; the values are still compared"));
         assertThat(only(job, Check.ROW_DIFF).status()).isEqualTo(Status.PASS);
+    }
+
+    /**
+     * PostgreSQL's metadata calls numeric(12,2) and numeric(14,3) both "numeric": the same values (3.17 and 3.170)
+     * were compared as differing text on every row. The scale is part of the type: a widening, values as numbers.
+     */
+    @Test
+    void aNumericWhoseScaleGrewIsAWideningWithEqualValues() {
+        JobResult job = run(config("sales.scaled"), Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD));
+        assertThat(job.checks()).filteredOn(c -> c.check() == Check.SCHEMA && "amount".equals(c.subject()))
+                .singleElement().satisfies(c -> assertThat(c.message()).isEqualTo("type widened: 'amount' is "
+                        + "numeric(12,2) in legacy and numeric(14,3) in new, which holds every legacy value; the values "
+                        + "are still compared"));
+        assertThat(only(job, Check.ROW_DIFF).status()).isEqualTo(Status.PASS);
+        assertThat(job.checks()).noneMatch(c -> c.status() == Status.FAIL);
     }
 
     /**
