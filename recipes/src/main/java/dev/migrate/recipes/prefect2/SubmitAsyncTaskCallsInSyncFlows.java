@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.python.AsyncTaskCalls;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.python.PrefectFunctions;
@@ -16,8 +17,10 @@ import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.openrewrite.ExecutionContext;
 
 /**
@@ -55,10 +58,16 @@ public class SubmitAsyncTaskCallsInSyncFlows extends PythonRecipe {
         if (tasks.values().stream().noneMatch(t -> new Definitions(t).isAsync())) {
             return module;
         }
+        Set<String> asyncTasks = new HashSet<>();
+        tasks.forEach((name, def) -> {
+            if (new Definitions(def).isAsync()) {
+                asyncTasks.add(name);
+            }
+        });
         List<Node> calls = new ArrayList<>();
         for (Node flow : PrefectFunctions.flows(module, imports)) {
             if (!new Definitions(flow).isAsync()) {
-                directCalls(new Definitions(flow).body(), tasks, calls);
+                calls.addAll(AsyncTaskCalls.in(new Definitions(flow).body(), asyncTasks));
             }
         }
         Node after = module;
@@ -96,26 +105,6 @@ public class SubmitAsyncTaskCallsInSyncFlows extends PythonRecipe {
     private static String submitted(Node call, String task) {
         String text = call.text().strip();
         return task + ".submit" + text.substring(text.indexOf('(')) + ".result()";
-    }
-
-    /**
-     * The calls of async tasks by name in {@code body}, outside nested functions and lambdas (which may run
-     * elsewhere, or be async themselves).
-     */
-    private static void directCalls(Node body, Map<String, Node> tasks, List<Node> out) {
-        for (Node n : body.nodes()) {
-            if (n.kind() == NodeKind.FUNCTION_DEF || n.kind() == NodeKind.CLASS_DEF || n.kind() == NodeKind.LAMBDA) {
-                continue;
-            }
-            directCalls(n, tasks, out); // arguments first: an inner call is replaced before the one holding it
-            if (n.kind() == NodeKind.CALL) {
-                Node callee = Expressions.unwrap(n.nodes().get(0));
-                if (callee.kind() == NodeKind.NAME && tasks.containsKey(Expressions.name(callee))
-                        && new Definitions(tasks.get(Expressions.name(callee))).isAsync()) {
-                    out.add(n);
-                }
-            }
-        }
     }
 
     private static String enclosingFlowName(Node module, Node call) {

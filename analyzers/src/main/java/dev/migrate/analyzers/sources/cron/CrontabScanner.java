@@ -29,8 +29,11 @@ final class CrontabScanner {
     private final InventorySink sink;
 
     /** @param ids the registry of the file the crontab is in (a line written twice is two jobs) */
-    /** The line migrate's cutover writes above an entry it comments out: {@code # migrate: disabled <job> <date>}. */
-    private static final Pattern MIGRATE_MARKER = Pattern.compile("# migrate: disabled (\\S+) (\\S+)");
+    /**
+     * The line migrate's cutover writes above an entry it comments out ({@link CrontabFile#DISABLED_MARKER}, then the
+     * job and the date).
+     */
+    private static final Pattern MIGRATE_MARKER = Pattern.compile(Pattern.quote(CrontabFile.DISABLED_MARKER) + "(\\S+) (\\S+)");
     private static final String DISABLED_BY_MIGRATE = CrontabDetector.DISABLED_BY_MIGRATE;
 
     CrontabScanner(ScheduleCheck check, JobIdRegistry ids, InventorySink sink) {

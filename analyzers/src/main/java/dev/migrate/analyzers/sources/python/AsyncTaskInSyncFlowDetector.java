@@ -34,26 +34,12 @@ public final class AsyncTaskInSyncFlowDetector extends PythonDetector {
         for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
             Definitions flow = new Definitions(def);
             if (!flow.isAsync() && decoratedWith(m, def, "prefect.flow")) {
-                calls(m, flow, flow.body(), asyncTasks, sink);
-            }
-        }
-    }
-
-    /** Direct calls in {@code n}, outside nested functions, classes and lambdas (which run elsewhere, or later). */
-    private static void calls(PythonModule m, Definitions flow, Node n, Set<String> asyncTasks, InventorySink sink) {
-        for (Node c : n.nodes()) {
-            if (c.kind() == NodeKind.FUNCTION_DEF || c.kind() == NodeKind.CLASS_DEF || c.kind() == NodeKind.LAMBDA) {
-                continue;
-            }
-            if (c.kind() == NodeKind.CALL) {
-                Node callee = Expressions.unwrap(c.nodes().get(0));
-                if (callee.kind() == NodeKind.NAME && asyncTasks.contains(Expressions.name(callee))) {
+                for (Node c : AsyncTaskCalls.in(flow.body(), asyncTasks)) {
                     sink.finding(Findings.of("BHV008", "sync flow " + flow.name() + " calls async task "
-                            + Expressions.name(callee) + " directly; Prefect 3 returns a coroutine there and never runs it",
-                            m.at(c), null));
+                            + Expressions.name(Expressions.unwrap(c.nodes().get(0))) + " directly; Prefect 3 returns a "
+                            + "coroutine there and never runs it", m.at(c), null));
                 }
             }
-            calls(m, flow, c, asyncTasks, sink);
         }
     }
 
