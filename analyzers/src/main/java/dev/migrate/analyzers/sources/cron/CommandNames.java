@@ -212,9 +212,10 @@ final class CommandNames {
     private static String withOperand(String program, List<String> rest) {
         String p = program.toLowerCase(Locale.ROOT);
         if (DISPATCHERS.contains(p)) {
-            // the first operand that is neither an option, a setting nor a path (make -C /srv/etl nightly)
-            List<String> operands = rest.stream().filter(w -> !w.startsWith("-") && !w.contains("=") && !w.contains("/"))
-                    .toList();
+            // the first operand that is neither an option, a setting nor a path (make -C /srv/etl nightly), nor a
+            // value computed at run time or a number, which are an option's value (main.py -m `date +%m` -y 2024)
+            List<String> operands = rest.stream().filter(w -> !w.startsWith("-") && !w.contains("=") && !w.contains("/")
+                    && !w.contains("`") && !w.contains("$") && !w.matches("[0-9.:+-]+")).toList();
             if ((p.equals("npm") || p.equals("yarn") || p.equals("pnpm")) && !operands.isEmpty()
                     && operands.get(0).equals("run")) {
                 operands = operands.subList(1, operands.size());

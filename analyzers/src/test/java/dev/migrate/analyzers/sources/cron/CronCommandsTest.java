@@ -49,6 +49,11 @@ class CronCommandsTest {
         assertThat(CronCommands.name("cd /srv/app && poetry run python manage.py clearsessions")).isEqualTo("manage-clearsessions");
         assertThat(CronCommands.name("cd /opt/app && ./run.sh sync-orders")).isEqualTo("run-sync-orders");
         assertThat(CronCommands.name("make -C /srv/etl nightly")).isEqualTo("make-nightly");
+        // values of the dispatcher's options computed at run time or numbers are not what it runs
+        assertThat(CronCommands.name("cd /opt/app && .venv/bin/python main.py -m `date +\\%-m --date=\"1 month ago\"` -y `date +\\%Y`"))
+                .isEqualTo("main");
+        assertThat(CronCommands.name("./run.sh --day $(date +%F) 3 sync-orders")).isEqualTo("run-sync-orders");
+        assertThat(CronCommands.name("./run.sh \"$JOB\"")).isEqualTo("run");
         assertThat(CronCommands.name("find /var/tmp -type f -mtime +7 -delete")).isEqualTo("find-tmp");
         assertThat(CronCommands.name("find /backup -name 'prefect_*.sql' -mtime +14 -delete")).isEqualTo("find-backup");
         assertThat(CronCommands.name("rm -f /srv/cache/*.tmp")).isEqualTo("rm-cache");
