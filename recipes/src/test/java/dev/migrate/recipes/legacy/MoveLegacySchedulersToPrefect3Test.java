@@ -119,7 +119,8 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(read(host, "prefect/cutover.sh")).contains("systemctl disable --now warehouse-load.timer");
         assertThat(read(host, "prefect/ROLLBACK.md")).contains("systemctl enable --now warehouse-load.timer",
                 "prefect deployment schedule pause 'nightly-load/cron-nightly-load-8c14374c' <SCHEDULE_ID>",
-                "`etc/cron.d/etl-nightly`: marker lines [7");
+                "`etc/cron.d/etl-nightly`: marker lines [7", ". Install the re-enabled crontabs on the host");
+        assertStepsNumberedInOrder(read(host, "prefect/ROLLBACK.md"));
         assertThat(run(host, "cutover").changes()).as("a second cutover changes nothing").isEmpty();
         assertThat(read(host, "etc/anacrontab")).contains("# migrate: disabled anacron-warehouse-stats-4fc4125f 2026-03-02\n"
                 + "# 3\t20\twarehouse.stats\t/opt/etl/bin/warehouse-stats.sh\n", "\n1\t5\tcron.daily\t");
@@ -231,7 +232,9 @@ class MoveLegacySchedulersToPrefect3Test {
         assertCompiles(civis);
         assertThat(run(civis, "dual-run").changes()).isEmpty();
         RewriteEngine.apply(civis, run(civis, "cutover"));
-        assertThat(read(civis, "prefect/ROLLBACK.md")).contains("turn the schedule of script 118422031 back on");
+        assertThat(read(civis, "prefect/ROLLBACK.md")).contains(". In Civis, turn the schedules back on:\n\n",
+                "   - script 118422031: `5 21 * * *` America/New_York\n").doesNotContain("Re-enable the legacy side");
+        assertStepsNumberedInOrder(read(civis, "prefect/ROLLBACK.md"));
         assertThat(read(civis, "prefect/prefect.yaml")).contains("cron: 5 21 * * *");
         RewriteEngine.apply(civis, run(civis, "cleanup"));
         assertThat(civis.resolve("scripts/update_van_source_codes/update_van_source_codes.py")).exists();
@@ -316,6 +319,16 @@ class MoveLegacySchedulersToPrefect3Test {
         Files.writeString(p.resolve("notes.txt"), "nothing scheduled here\n");
         for (String phase : List.of("dual-run", "cutover", "cleanup")) {
             assertThat(run(p, phase).changes()).as(phase).isEmpty();
+        }
+    }
+
+    /** Before: steps were numbered 1, 3, 4 whenever a phase had no files to restore (a reader looks for step 2). */
+    private static void assertStepsNumberedInOrder(String markdown) {
+        List<Integer> numbers = markdown.lines().filter(l -> l.matches("[0-9]+\\. .*"))
+                .map(l -> Integer.parseInt(l.substring(0, l.indexOf('.')))).toList();
+        assertThat(numbers).isNotEmpty();
+        for (int i = 0; i < numbers.size(); i++) {
+            assertThat(numbers.get(i)).as("step %d of %s", i + 1, numbers).isEqualTo(i + 1);
         }
     }
 }

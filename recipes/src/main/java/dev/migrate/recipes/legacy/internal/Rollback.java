@@ -23,7 +23,9 @@ final class Rollback {
             md.append("```\n\nthen remove `").append(outputDir).append("/` from the repository.\n");
             return md.toString();
         }
-        md.append("1. Pause the Prefect schedules of the new deployments (find each schedule id with `schedule ls`):\n\n```sh\n");
+        // steps are numbered as they are written: which of them a phase needs depends on what it moved
+        int step = 0;
+        md.append(++step).append(". Pause the Prefect schedules of the new deployments (find each schedule id with `schedule ls`):\n\n```sh\n");
         for (JobPlan p : plan.jobs()) {
             String ref = "'" + p.flowName() + "/" + p.deploymentName() + "'";
             md.append("prefect deployment schedule ls ").append(ref).append("\n");
@@ -31,40 +33,50 @@ final class Rollback {
         }
         md.append("```\n\n");
         if (plan.phase() == Phase.CLEANUP && !plan.deleted().isEmpty()) {
-            md.append("2. Restore the deleted legacy files from version control (the commit before the cleanup), then copy ")
+            md.append(++step).append(". Restore the deleted legacy files from version control (the commit before the cleanup), then copy ")
                     .append("units back to the host and run `systemctl daemon-reload`:\n\n```sh\n");
             for (String path : plan.deleted()) {
                 md.append("git restore --source=<commit-before-cleanup> -- '").append(path).append("'\n");
             }
             md.append("```\n\n");
         }
-        md.append("3. Re-enable the legacy side. In the repository, running the dual-run phase again removes every ")
-                .append("`# migrate: disabled` marker and uncomments the line below it:\n\n```sh\n")
-                .append("migrate rewrite <project> --recipe ").append(DUAL_RUN_RECIPE).append("\n```\n\n");
+        // the lines this phase commented out under markers (crontabs, anacrontabs, scheduler scripts)
         if (!plan.crontabLines().isEmpty()) {
+            md.append(++step).append(". Re-enable the legacy side. In the repository, running the dual-run phase again removes every ")
+                    .append("`# migrate: disabled` marker and uncomments the line below it:\n\n```sh\n")
+                    .append("migrate rewrite <project> --recipe ").append(DUAL_RUN_RECIPE).append("\n```\n\n");
             md.append("   By hand: in each file, delete the marker line and remove the leading `#` of the line after it ")
                     .append("(in Python scripts, the `# ` after the indentation of each of the lines the marker counts):\n\n");
             for (Map.Entry<String, List<Integer>> e : plan.crontabLines().entrySet()) {
                 md.append("   - `").append(e.getKey()).append("`: marker lines ").append(e.getValue()).append("\n");
             }
-            md.append("\n   then install the crontabs on the host again (`crontab -u <user> <file>` for user crontabs, ")
-                    .append("copy files of `/etc/cron.d`).\n\n");
-        }
-        for (JobPlan p : plan.jobs()) {
-            if (p.job().kind() == JobKind.CIVIS_SCRIPT) {
-                md.append("- Civis: turn the schedule of script ").append(p.job().attributes().get(CivisJobs.SCRIPT_ID))
-                        .append(" back on (`").append(p.job().schedules().get(0).expression()).append("` ")
-                        .append(p.job().schedules().get(0).timezone()).append(").\n");
+            md.append("\n");
+            if (plan.crontabLines().keySet().stream().anyMatch(f -> !f.endsWith(".py"))) {
+                // cron runs what is installed on the host, whichever way the repository's copy was re-enabled
+                md.append(++step).append(". Install the re-enabled crontabs on the host (`crontab -u <user> <file>` for ")
+                        .append("user crontabs, copy files of `/etc/cron.d`).\n\n");
             }
         }
+        List<JobPlan> civis = plan.jobs().stream().filter(p -> p.job().kind() == JobKind.CIVIS_SCRIPT).toList();
+        if (!civis.isEmpty()) {
+            md.append(++step).append(". In Civis, turn the schedules back on:\n\n");
+        }
+        for (JobPlan p : civis) {
+            md.append("   - script ").append(p.job().attributes().get(CivisJobs.SCRIPT_ID))
+                    .append(": `").append(p.job().schedules().get(0).expression()).append("` ")
+                    .append(p.job().schedules().get(0).timezone()).append("\n");
+        }
+        if (!civis.isEmpty()) {
+            md.append("\n");
+        }
         if (!runPartsScripts(plan).isEmpty()) {
-            md.append("\n- run-parts scripts: give them their execute bit back on the host:\n\n```sh\n");
+            md.append(++step).append(". run-parts scripts: give them their execute bit back on the host:\n\n```sh\n");
             runPartsScripts(plan).forEach(script -> md.append("chmod +x '").append(script).append("'\n"));
-            md.append("```\n");
+            md.append("```\n\n");
         }
         List<String> schedulers = schedulerServices(plan);
         if (!timers.isEmpty() || !schedulers.isEmpty()) {
-            md.append("\n4. Start the systemd units again on the host")
+            md.append(++step).append(". Start the systemd units again on the host")
                     .append(schedulers.isEmpty() ? "" : " (in-process schedulers after deploying their restored scripts)")
                     .append(":\n\n```sh\n");
             for (JobPlan p : timers) {
