@@ -362,8 +362,42 @@ class RealEstateShapesTest {
         assertThat(onlyFlow()).contains("WORKING_DIR = '/srv/app'\n");
     }
 
+    /**
+     * Before: ExecStartPre=/ExecStartPost= were manual items ("not run by the flow") and a - prefix a note; the flow ran
+     * ExecStart= alone, so a restic backup ran without its unlock and its forget never ran.
+     */
     @Test
-    void otherCommandsOfTheServiceAreReported() throws Exception {
+    void theServiceStartSequenceRunsInTheFlow() throws Exception {
+        write("etc/systemd/system/backup.timer", "[Timer]\nOnCalendar=daily\n");
+        write("etc/systemd/system/backup.service", """
+                [Service]
+                User=backup
+                ExecStartPre=/usr/local/bin/mount-repo /mnt/repo
+                ExecStartPre=-/usr/bin/restic unlock
+                ExecStart=/usr/bin/restic backup /data
+                ExecStartPost=/usr/local/bin/notify %n done
+                ExecStopPost=/usr/local/bin/umount-repo
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(onlyFlow()).contains("COMMAND = '/usr/local/bin/mount-repo /mnt/repo && { /usr/bin/restic unlock || true; } "
+                + "&& /usr/bin/restic backup /data && /usr/local/bin/notify backup.service done'\n");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains("runs the service's start sequence as systemd did"));
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("ExecStartPre=/usr/local/bin/mount-repo"));
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains(
+                "ExecStopPost=/usr/local/bin/umount-repo is not run by the flow"));
+        assertCompiles(dir);
+
+        // The cleanup deletes the unit; the manifest keeps the sequence, and a second cleanup changes nothing.
+        RewriteEngine.apply(dir, run(dir, "cleanup"));
+        assertThat(dir.resolve("etc/systemd/system/backup.service")).doesNotExist();
+        assertThat(run(dir, "cleanup").changes()).isEmpty();
+        assertThat(onlyFlow()).contains("{ /usr/bin/restic unlock || true; }");
+        assertThat(read(dir, "prefect/MIGRATION.md")).contains("runs the service's start sequence as systemd did");
+    }
+
+    @Test
+    void aSecretInThePreCommandKeepsTheWholeSequenceInASecretBlock() throws Exception {
         write("etc/systemd/system/backup.timer", "[Timer]\nOnCalendar=daily\n");
         write("etc/systemd/system/backup.service", """
                 [Service]
@@ -373,20 +407,26 @@ class RealEstateShapesTest {
                 ExecStartPost=/usr/local/bin/notify done
                 """);
         RewriteResult dual = run(dir, "dual-run");
-        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains(
-                "ExecStartPre=/usr/local/bin/mount-repo --password=*** is not run by the flow"));
-        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains(
-                "ExecStartPost=/usr/local/bin/notify done is not run by the flow"));
-        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains(
-                "ExecStart=-/usr/local/bin/restic backup /data: systemd ignored the command's failure"));
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains("secret: the command line holds a credential"));
         assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("hunter22"));
+        RewriteEngine.apply(dir, dual);
+        assertThat(onlyFlow()).contains("COMMAND = None").doesNotContain("hunter22");
+        assertThat(read(dir, "prefect/MIGRATION.md")).doesNotContain("hunter22");
+    }
 
-        // The cleanup deletes the unit; the report keeps saying what it ran, and a second cleanup changes nothing.
-        RewriteEngine.apply(dir, run(dir, "cleanup"));
-        assertThat(dir.resolve("etc/systemd/system/backup.service")).doesNotExist();
-        assertThat(run(dir, "cleanup").changes()).isEmpty();
-        assertThat(read(dir, "prefect/MIGRATION.md")).contains("ExecStartPost=/usr/local/bin/notify done is not run by the flow")
-                .doesNotContain("hunter22");
+    @Test
+    void aServiceWithDropInsKeepsItsOtherCommandsAsManualItems() throws Exception {
+        write("etc/systemd/system/backup.timer", "[Timer]\nOnCalendar=daily\n");
+        write("etc/systemd/system/backup.service", """
+                [Service]
+                ExecStartPre=/usr/local/bin/mount-repo
+                ExecStart=/usr/bin/restic backup /data
+                """);
+        write("etc/systemd/system/backup.service.d/override.conf", "[Service]\nExecStartPre=\nExecStartPre=/usr/local/bin/mount-nfs\n");
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains("(the unit has drop-ins) is not run by the flow"));
+        RewriteEngine.apply(dir, dual);
+        assertThat(onlyFlow()).doesNotContain("mount-repo &&");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.systemd;
 
 import dev.migrate.analyzers.model.Redactor;
 import dev.migrate.rewriters.systemd.EnvironmentWords;
+import dev.migrate.rewriters.systemd.ExecCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +36,9 @@ record ServiceFacts(String command, String user, String workingDir, Map<String, 
                 env, attributes, deps);
     }
 
-    /** ExecStart's special prefixes ({@code -}, {@code @}, {@code +}, {@code !}, {@code :}) change how, not what, runs. */
+    /** ExecStart's special prefixes change how, not what, runs (see {@link ExecCommand}). */
     static String stripPrefixes(String exec) {
-        int i = 0;
-        while (i < exec.length() && "-@+!:".indexOf(exec.charAt(i)) >= 0) {
-            i++;
-        }
-        return exec.substring(i).strip();
+        return ExecCommand.parse(exec).command();
     }
 
     private static void put(Map<String, String> m, String k, String v) {

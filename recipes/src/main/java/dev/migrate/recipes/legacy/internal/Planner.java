@@ -35,7 +35,7 @@ final class Planner {
         Map<String, String> originals = new TreeMap<>(texts);
         originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
         List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, check, p -> p.startsWith(out + "/"), codes))
-                .stream().map(ServiceSpecifiers::expand).map(j -> ServiceExecLines.annotate(j, originals)).toList());
+                .stream().map(j -> ServiceExecLines.annotate(j, originals)).map(ServiceSpecifiers::expand).toList());
         List<String> consumed = new ArrayList<>();
         // The scan's loop jobs LoopJobs migrates go (into consumed); the others are reported as left alone.
         List<Job> loops = LoopJobs.of(originals, out, detected, consumed);

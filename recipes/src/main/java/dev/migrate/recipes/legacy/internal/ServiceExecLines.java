@@ -3,18 +3,24 @@ package dev.migrate.recipes.legacy.internal;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Redactor;
+import dev.migrate.rewriters.systemd.ExecCommand;
 import dev.migrate.rewriters.systemd.UnitFile;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a timer's service runs besides ExecStart= and what its ExecStart= prefixes change: the flow runs only the
- * ExecStart= command and fails on a non-zero exit, so the report says what else the unit did. Kept as an attribute
- * of the job, so that the manifest still has it once the cleanup deleted the unit.
+ * What a timer's service runs around ExecStart=. systemd runs the ExecStartPre= commands in order, then ExecStart=,
+ * then ExecStartPost=, and stops at the first that fails unless its {@code -} prefix says to go on; the flow's command
+ * becomes that chain ({@code pre && start && post}, a {@code -} command as {@code { cmd || true; }}). ExecCondition=
+ * (a skip, not a failure) and ExecStopPost= (run whatever the outcome) have no such form and are reported, as is
+ * everything when a drop-in may have changed the lists. Kept as attributes of the job, so that the manifest still
+ * has them once the cleanup deleted the unit.
  */
 final class ServiceExecLines {
-    private static final List<String> OTHER_COMMANDS = List.of("ExecStartPre", "ExecStartPost", "ExecCondition", "ExecStopPost");
+    private static final List<String> CHAINED = List.of("ExecStartPre", "ExecStart", "ExecStartPost");
+    private static final List<String> REPORTED = List.of("ExecCondition", "ExecStopPost");
 
     private ServiceExecLines() {
     }
@@ -22,37 +28,52 @@ final class ServiceExecLines {
     /** Attribute holding the notes, one a line. */
     static final String NOTES = "systemd.otherCommands";
 
-    /** The job with the notes about its service's other commands; the job itself when there are none. */
+    /** The job with its service's whole start sequence as command and notes on the rest; the job itself when none. */
     static Job annotate(Job job, Map<String, String> texts) {
-        List<String> notes = notes(job, texts);
-        if (notes.isEmpty()) {
-            return job;
-        }
-        Map<String, String> attributes = new java.util.LinkedHashMap<>(job.attributes());
-        attributes.put(NOTES, String.join("\n", notes));
-        return new Job(job.id(), job.kind(), job.name(), job.source(), job.schedules(), job.command(), job.user(), job.env(),
-                job.workingDir(), job.overlap(), job.dependsOn(), attributes);
-    }
-
-    private static List<String> notes(Job job, Map<String, String> texts) {
-        List<String> notes = new ArrayList<>();
         String path = job.kind() == JobKind.SYSTEMD_TIMER ? job.attributes().get("service") : null;
         String text = path == null ? null : texts.get(path);
         if (text == null) {
-            return notes;
+            return job;
         }
         UnitFile unit = UnitFile.parse(text);
-        for (String key : OTHER_COMMANDS) {
-            for (String command : unit.values("Service", key)) {
-                notes.add(key + "=" + Redactor.redact(command) + " is not run by the flow: add it to the flow's command or a task by hand");
+        List<String> notes = new ArrayList<>();
+        String command = job.command();
+        boolean sequence = !unit.values("Service", "ExecStartPre").isEmpty() || !unit.values("Service", "ExecStartPost").isEmpty()
+                || unit.values("Service", "ExecStart").stream().anyMatch(v -> ExecCommand.parse(v).ignoresFailure());
+        if (sequence && job.attributes().containsKey("service.dropIns")) {
+            // the drop-ins may add to or reset the lists; the main file alone would give another sequence
+            for (String key : CHAINED) {
+                for (String value : unit.values("Service", key)) {
+                    if (!key.equals("ExecStart") || ExecCommand.parse(value).ignoresFailure()) {
+                        notes.add(key + "=" + Redactor.redact(value) + " (the unit has drop-ins) is not run by the flow as "
+                                + "systemd ran it: check the start sequence and add it to the flow's command by hand");
+                    }
+                }
+            }
+        } else if (sequence) {
+            List<String> steps = new ArrayList<>();
+            for (String key : CHAINED) {
+                unit.values("Service", key).stream().map(ExecCommand::parse).map(ServiceExecLines::step).forEach(steps::add);
+            }
+            command = Redactor.redact(String.join(" && ", steps));
+            notes.add("decision: the flow runs the service's start sequence as systemd did, stopping at the first failure "
+                    + "(ExecStartPre=, ExecStart=, ExecStartPost=; a - prefix ignores one's failure): " + command);
+        }
+        for (String key : REPORTED) {
+            for (String value : unit.values("Service", key)) {
+                notes.add(key + "=" + Redactor.redact(value) + " is not run by the flow: add it to the flow's command or a task by hand");
             }
         }
-        for (String command : unit.values("Service", "ExecStart")) {
-            if (command.startsWith("-")) {
-                notes.add("ExecStart=" + Redactor.redact(command) + ": systemd ignored the command's failure (the - prefix); the flow run fails "
-                        + "on a non-zero exit code");
-            }
+        if (notes.isEmpty()) {
+            return job;
         }
-        return notes;
+        Map<String, String> attributes = new LinkedHashMap<>(job.attributes());
+        attributes.put(NOTES, String.join("\n", notes));
+        return new Job(job.id(), job.kind(), job.name(), job.source(), job.schedules(), command, job.user(), job.env(),
+                job.workingDir(), job.overlap(), job.dependsOn(), attributes);
+    }
+
+    private static String step(ExecCommand exec) {
+        return exec.ignoresFailure() ? "{ " + exec.command() + " || true; }" : exec.command();
     }
 }
