@@ -8,13 +8,19 @@ import java.util.Arrays;
  * literals (the parser compares them by identity) and are flagged as keywords without a second lookup.
  */
 final class NameTable {
-    private String[] keys = new String[1024];
-    private char[][] chars = new char[1024][];
-    private boolean[] keyword = new boolean[1024];
+    /** Where a per-file table starts: the names of a short snippet fit, a module's grow it a few times. */
+    private static final int FIRST_CAPACITY = 64;
+
+    /** The keywords and common names, read-only once built; null for the seeded table itself. */
+    private final NameTable seeded;
+    private String[] keys;
+    private char[][] chars;
+    private boolean[] keyword;
     private int size;
     private boolean lastKeyword;
 
     NameTable(Iterable<String> keywords, Iterable<String> common) {
+        this(null, 1024);
         for (String s : keywords) {
             seed(s, true);
         }
@@ -23,20 +29,20 @@ final class NameTable {
         }
     }
 
-    private NameTable(NameTable seeded) {
-        keys = seeded.keys.clone();
-        chars = seeded.chars.clone(); // the char arrays themselves are never written after put
-        keyword = seeded.keyword.clone();
-        size = seeded.size;
+    private NameTable(NameTable seeded, int capacity) {
+        this.seeded = seeded;
+        keys = new String[capacity];
+        chars = new char[capacity][];
+        keyword = new boolean[capacity];
     }
 
     /**
-     * A table holding what this one holds, for another file. Seeding from the sets costs more than the
-     * tokenizing of a short text (the snippets edits parse), while copying three arrays costs little.
-     * This table must not be used for names afterwards if copies are taken from several threads.
+     * A table for another file that answers the seeded names from this one. Copying the seeded arrays for every
+     * tokenizer cost more than tokenizing the short texts edits parse; this one is never written again, so tables of
+     * several threads may share it.
      */
     NameTable copy() {
-        return new NameTable(this);
+        return new NameTable(this, FIRST_CAPACITY);
     }
 
     private void seed(String s, boolean isKeyword) {
@@ -49,15 +55,22 @@ final class NameTable {
 
     /** The interned name for {@code s[from, to)}; {@link #lastWasKeyword()} then tells whether it is a keyword. */
     String get(char[] s, int from, int to) {
-        int slot = find(s, from, to, hash(s, from, to));
+        int h = hash(s, from, to);
+        if (seeded != null) {
+            int slot = seeded.find(s, from, to, h);
+            String k = seeded.keys[slot];
+            if (k != null) {
+                lastKeyword = seeded.keyword[slot];
+                return k;
+            }
+        }
+        int slot = find(s, from, to, h);
         String k = keys[slot];
+        lastKeyword = k != null && keyword[slot];
         if (k == null) {
             k = new String(s, from, to - from);
             put(slot, k, Arrays.copyOfRange(s, from, to), false);
-            lastKeyword = false;
-            return k;
         }
-        lastKeyword = keyword[slot];
         return k;
     }
 
