@@ -308,19 +308,34 @@ class RealEstateShapesTest {
                 .map(Map.Entry::getValue).findFirst().orElseThrow();
     }
 
+    /**
+     * A user unit under home/jo/.config/systemd/user is loaded by jo's manager, which expands %u to jo and %h to that
+     * home (before: both kept and reported). Its state directory (%S, $XDG_STATE_HOME) may be set otherwise: kept.
+     */
     @Test
-    void userUnitSpecifiersOfItsOwnerStayAndAreReported() throws Exception {
+    void userUnitSpecifiersOfItsOwnerAreExpandedWhereThePathTellsThem() throws Exception {
         write("home/jo/.config/systemd/user/stats.timer", "[Timer]\nOnCalendar=01:00:00 UTC\nUnit=stats.service\n");
         write("home/jo/.config/systemd/user/stats.service", """
                 [Service]
-                ExecStart=%h/bin/stats.sh --state %S/stats --unit %n
+                ExecStart=%h/bin/stats.sh --state %S/stats --unit %n --user %u
                 """);
         RewriteResult dual = run(dir, "dual-run");
         RewriteEngine.apply(dir, dual);
-        assertThat(onlyFlow()).contains("COMMAND = '%h/bin/stats.sh --state %S/stats --unit stats.service'\n");
+        assertThat(onlyFlow()).contains("COMMAND = '/home/jo/bin/stats.sh --state %S/stats --unit stats.service --user jo'\n");
         assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
-                .contains("ExecStart= holds systemd specifiers the flow cannot know (%h %S)"));
+                .contains("ExecStart= holds systemd specifiers the flow cannot know (%S)"));
         assertThat(read(dir, "prefect/prefect.yaml")).doesNotContain("legacy-host-root");
+    }
+
+    @Test
+    void userUnitsWhoseOwnerThePathDoesNotNameKeepTheirSpecifiers() throws Exception {
+        write("etc/systemd/user/stats.timer", "[Timer]\nOnCalendar=01:00:00 UTC\nUnit=stats.service\n");
+        write("etc/systemd/user/stats.service", "[Service]\nExecStart=%h/bin/stats.sh --user %u\n");
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(onlyFlow()).contains("COMMAND = '%h/bin/stats.sh --user %u'\n");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("ExecStart= holds systemd specifiers the flow cannot know (%h %u)"));
     }
 
     @Test

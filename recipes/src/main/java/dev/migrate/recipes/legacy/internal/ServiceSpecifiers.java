@@ -35,7 +35,8 @@ final class ServiceSpecifiers {
         String service = j.attributes().getOrDefault("service", "");
         String unit = service.substring(service.lastIndexOf('/') + 1);
         List<String> left = new ArrayList<>();
-        String command = expand(j.command(), unit, JobPlan.runAs(j), left);
+        String runAs = JobPlan.runAs(j);
+        String command = expand(j.command(), unit, runAs, runAs == null ? HostUnits.owner(j.source().path()) : null, left);
         Map<String, String> attributes = new LinkedHashMap<>(j.attributes());
         if (!left.isEmpty()) {
             attributes.put(UNRESOLVED, String.join(" ", left));
@@ -44,8 +45,12 @@ final class ServiceSpecifiers {
                 j.overlap(), j.dependsOn(), attributes);
     }
 
-    /** @param user who the unit ran as; null for a user unit, whose owner is not known here */
-    static String expand(String command, String unit, String user, List<String> unresolved) {
+    /**
+     * @param user  who the unit ran as; null for a user unit
+     * @param owner a user unit's owner when the host dump's path names it ({@code home/jo/.config/systemd/user}): its
+     *              manager expands %u to that name and %h to that home; null when not known
+     */
+    static String expand(String command, String unit, String user, String owner, List<String> unresolved) {
         String stem = unit.replaceAll("\\.[^.]*$", "");
         String prefix = stem.contains("@") ? stem.substring(0, stem.indexOf('@')) : stem;
         String instance = stem.contains("@") ? stem.substring(stem.indexOf('@') + 1) : "";
@@ -57,6 +62,11 @@ final class ServiceSpecifiers {
             char c = command.charAt(i);
             Map<Character, String> known = user == null ? USER_UNIT_EXPANSIONS : EXPANSIONS;
             String e = c == '%' && i + 1 < command.length() ? known.get(command.charAt(i + 1)) : null;
+            if (e == null && owner != null && c == '%' && i + 1 < command.length() && "uh".indexOf(command.charAt(i + 1)) >= 0) {
+                out.append(command.charAt(i + 1) == 'u' ? owner : "/home/" + owner);
+                i++;
+                continue;
+            }
             if (e == null || (e.equals("{home}") && !"root".equals(user))
                     || template && (e.contains("{instance}") || e.contains("{unit}") || e.contains("{stem}"))) {
                 // Unknown here (a user's home, a user unit's owner, the machine's id): kept, and reported as unresolved.
