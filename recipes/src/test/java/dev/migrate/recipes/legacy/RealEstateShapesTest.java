@@ -338,6 +338,32 @@ class RealEstateShapesTest {
                 .contains("ExecStart= holds systemd specifiers the flow cannot know (%h %u)"));
     }
 
+    /**
+     * Before: both crontabs' backup jobs read the Secret block 'backup-mysql-pw', which can hold only one of the two
+     * passwords. Jobs of one name whose values live in different files get blocks named after their ids; jobs of one
+     * file keep sharing theirs.
+     */
+    @Test
+    void secretBlocksOfSameNamedJobsInDifferentFilesDoNotCollide() throws Exception {
+        write("var/spool/cron/crontabs/ana", "MYSQL_PW=first-secret-value\n0 1 * * * /opt/bin/backup\n30 1 * * * /opt/bin/backup --full\n");
+        write("var/spool/cron/crontabs/bob", "MYSQL_PW=second-secret-value\n0 2 * * * /opt/bin/backup\n");
+        RewriteResult dual = run(dir, "dual-run");
+        List<String> blocks = dual.notes().stream().map(n -> n.message())
+                .filter(m -> m.contains("secret: environment variable MYSQL_PW"))
+                .map(m -> m.replaceAll(".*Secret block '([^']+)'.*", "$1")).toList();
+        assertThat(blocks).hasSize(3).allSatisfy(b -> assertThat(b).startsWith("cron-backup-").endsWith("-mysql-pw"));
+        assertThat(new java.util.HashSet<>(blocks)).as("one block per job").hasSize(3);
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("secret-value"));
+    }
+
+    @Test
+    void jobsOfOneNameInOneFileShareTheirSecretBlock() throws Exception {
+        write("var/spool/cron/crontabs/ana", "MYSQL_PW=first-secret-value\n0 1 * * * /opt/bin/backup\n30 1 * * * /opt/bin/backup --full\n");
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes().stream().map(n -> n.message()).filter(m -> m.contains("secret: environment variable MYSQL_PW")))
+                .hasSize(2).allSatisfy(m -> assertThat(m).contains("Secret block 'backup-mysql-pw'"));
+    }
+
     @Test
     void workingDirectoryNamedWithAVariableIsLeftToTheCommandsCd() throws Exception {
         write("var/spool/cron/crontabs/jo", """

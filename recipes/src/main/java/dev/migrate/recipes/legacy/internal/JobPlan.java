@@ -311,8 +311,11 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         return (job.id() + "-command").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     }
 
+    /** Attribute: what a job's Secret block names start with when its name alone would be shared (see Planner). */
+    static final String SECRET_SCOPE = "secret.scope";
+
     static String secretBlockName(Job job, String variable) {
-        return (displayName(job) + "-" + variable).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        return (job.attributes().getOrDefault(SECRET_SCOPE, displayName(job)) + "-" + variable).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");
     }
 }

@@ -69,6 +69,7 @@ final class Planner {
         }
         // Jobs whose legacy files the cleanup deleted are known from the manifest only.
         previous.jobs().forEach(j -> migrated.putIfAbsent(j.id(), j));
+        scopeSecretBlocks(migrated);
         Map<String, String> files = new TreeMap<>();
         Map<String, List<Integer>> markers = new TreeMap<>();
         InProcessEdits scripts = new InProcessEdits(texts, originals, inProcess, migrated.keySet(), out);
@@ -416,5 +417,32 @@ final class Planner {
             case "anacron" -> CrontabFormat.ANACRON;
             default -> CrontabFormat.USER;
         };
+    }
+
+    /**
+     * Secret blocks are named after the job and the variable, so that every job of a crontab reading MYSQL_PW shares
+     * one. Jobs of one name whose values come from different places (two crontabs' {@code backup} lines, each file
+     * with its own MYSQL_PW; two Civis scripts of one name) would share a block holding only one of the values:
+     * theirs are named after the job's id instead.
+     */
+    private static void scopeSecretBlocks(Map<String, Job> migrated) {
+        Map<String, java.util.Set<String>> origins = new java.util.HashMap<>();
+        migrated.values().forEach(j -> origins.computeIfAbsent(JobPlan.displayName(j), k -> new java.util.HashSet<>())
+                .add(secretOrigin(j)));
+        migrated.replaceAll((id, j) -> {
+            if (origins.get(JobPlan.displayName(j)).size() < 2) {
+                return j;
+            }
+            Map<String, String> attributes = new LinkedHashMap<>(j.attributes());
+            attributes.put(JobPlan.SECRET_SCOPE, j.id());
+            return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(), j.user(), j.env(), j.workingDir(),
+                    j.overlap(), j.dependsOn(), attributes);
+        });
+    }
+
+    /** Where a job's secret values are written: its service unit, its Civis script, else its file. */
+    private static String secretOrigin(Job j) {
+        String civis = j.attributes().get(CivisJobs.SCRIPT_ID);
+        return j.attributes().getOrDefault("service", j.source().path()) + (civis == null ? "" : "#" + civis);
     }
 }
