@@ -5,6 +5,8 @@ import dev.migrate.analyzers.cutover.CutoverJob;
 import dev.migrate.analyzers.cutover.DisableMarker;
 import dev.migrate.analyzers.cutover.MarkerSchedule;
 import dev.migrate.analyzers.cutover.MissedWindows;
+import dev.migrate.analyzers.cutover.RetiredJobs;
+import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -53,23 +55,27 @@ public final class CutoverRollbackCommand extends EstateCommand implements Calla
             if (apply) {
                 LegacyLineSwitch.restore(e, j).forEach(s -> out.println(j.key() + ": " + s));
             } else {
-                markers.forEach(m -> out.println(j.key() + ": would restore " + m.where() + ": " + m.original()));
+                markers.forEach(m -> out.println(j.key() + ": would restore " + m.where() + ": " + oneLine(m.original())));
             }
         }
         out.flush();
         return ExitCode.OK.code();
     }
 
-    /** The legacy line's own schedule, read back from the marker, in the zone the crontab set for it. */
+    /**
+     * The legacy line's own schedule, read back from the marker, in the zone the crontab set for it; for a registration
+     * in a scheduler script (APScheduler, schedule, Celery beat), which is code rather than a crontab line, the
+     * schedule the scan read for the job (from the legacy recipe's manifest once the registration is commented out).
+     */
     private static void missed(CutoverEstate e, CutoverJob j, DisableMarker m, Instant now, PrintWriter out) {
         Instant from = m.disabledAt();
         if (from == null) {
             out.println(j.key() + ": marker time '" + m.date() + "' is not an ISO-8601 instant; cannot list missed windows");
             return;
         }
-        ScheduleSpec schedule = MarkerSchedule.of(e.root(), m).orElse(null);
+        ScheduleSpec schedule = MarkerSchedule.of(e.root(), m).or(() -> scannedSchedule(e, j)).orElse(null);
         if (schedule == null) {
-            out.println(j.key() + ": schedule of '" + m.original() + "' not read; backfill by hand since " + m.date());
+            out.println(j.key() + ": schedule of '" + oneLine(m.original()) + "' not read; backfill by hand since " + m.date());
             return;
         }
         MissedWindows.Result r = MissedWindows.between(schedule, from, now);
@@ -82,5 +88,17 @@ public final class CutoverRollbackCommand extends EstateCommand implements Calla
         if (r.total() > r.times().size()) {
             out.println("  ... and " + (r.total() - r.times().size()) + " more");
         }
+    }
+
+    /** The job's schedule as the scan read it: from the inventory, else from the legacy recipe's manifest. */
+    private static java.util.Optional<ScheduleSpec> scannedSchedule(CutoverEstate e, CutoverJob j) {
+        java.util.stream.Stream<Job> known = java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(j.legacy()),
+                RetiredJobs.inProcess(e.root(), e.inventory()).stream().filter(r -> CutoverJob.keyOf(r.name()).equals(j.key())));
+        return known.flatMap(x -> x.schedules().stream()).findFirst();
+    }
+
+    /** A registration that spans lines, on the one line of the listing. */
+    private static String oneLine(String text) {
+        return text.contains("\n") ? text.strip().replaceAll("\\s*\\R\\s*", " ") : text;
     }
 }

@@ -141,6 +141,15 @@ class CutoverAfterLegacyRecipeTest {
         // the registration's marker switches the job off, and cutover's rollback restores the script exactly
         assertThat(status(estate, store, "--job", "send-report").out())
                 .containsPattern("\\[x\\] legacy-disabled +disabled 2026-11-20 by migrate marker at opt/report/sched.py:6");
+        // the runs to backfill come from the schedule the scan read (the manifest's), not from the commented code (before:
+        // "schedule of '@sched.scheduled_job(...)' not read; backfill by hand"), and a registration is listed on one line
+        CliRun dry = CliRun.of("cutover", "rollback", estate.toString(), "--job", "send-report", "--store", store,
+                "--at", "2026-11-23T00:00:00Z");
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("send-report: 3 legacy run(s) missed between 2026-11-20T00:00:00Z and 2026-11-23T00:00:00Z",
+                "  backfill 2026-11-22T06:50Z[UTC]\n").doesNotContain("not read");
+        assertThat(dry.out().lines().filter(l -> l.contains("would restore"))).singleElement().asString()
+                .contains("opt/report/sched.py:6: @sched.scheduled_job('cron', hour=6, minute=50)");
         CliRun back = CliRun.of("cutover", "rollback", estate.toString(), "--job", "send-report", "--apply", "--store", store,
                 "--at", "2026-11-21T00:00:00Z");
         assertThat(back.exitCode()).as(back.err()).isZero();

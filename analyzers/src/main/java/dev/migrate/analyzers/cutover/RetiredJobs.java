@@ -3,6 +3,7 @@ package dev.migrate.analyzers.cutover;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
+import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SchedulerServices;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.scan.Inventory;
@@ -78,7 +79,7 @@ public final class RetiredJobs {
         for (String manifest : manifests(inventory)) {
             parse(root.resolve(manifest)).forEach((id, job) -> {
                 if (!present.contains(id) && job.kind() != null && SchedulerServices.IN_PROCESS.contains(job.kind())) {
-                    out.add(new Job(id, job.kind(), job.name(), SourceRef.at(job.source(), 1, 1), List.of(), null, null,
+                    out.add(new Job(id, job.kind(), job.name(), SourceRef.at(job.source(), 1, 1), job.schedules(), null, null,
                             Map.of(), null, Overlap.UNKNOWN, List.of(), Map.of()));
                     present.add(id);
                 }
@@ -88,10 +89,10 @@ public final class RetiredJobs {
     }
 
     /**
-     * A job as the manifest lists it: its name, kind (null when unknown), the file it was read from, and whether the
-     * cleanup deleted that file.
+     * A job as the manifest lists it: its name, kind (null when unknown), the file it was read from, whether the
+     * cleanup deleted that file, and its schedules as the scan read them (the rollback lists the runs they missed).
      */
-    record Listed(String name, JobKind kind, String source, boolean removed) {
+    record Listed(String name, JobKind kind, String source, boolean removed, List<ScheduleSpec> schedules) {
     }
 
     private static TreeSet<String> manifests(Inventory inventory) {
@@ -140,10 +141,29 @@ public final class RetiredJobs {
                     } catch (IllegalArgumentException e) {
                         // a kind this version does not know: the job is still named, it is just not hosted by a service
                     }
-                    names.putIfAbsent(id, new Listed(name, kind, source, !source.isEmpty() && removed.contains(source)));
+                    names.putIfAbsent(id, new Listed(name, kind, source, !source.isEmpty() && removed.contains(source),
+                            schedules(m.get("schedules"), source)));
                 }
             }
         }
         return names;
+    }
+
+    /** The schedules a manifest entry lists; one it cannot read is left out (the manifest is bookkeeping, not truth). */
+    private static List<ScheduleSpec> schedules(Object listed, String source) {
+        List<ScheduleSpec> out = new ArrayList<>();
+        if (listed instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> s && s.get("form") instanceof String form && s.get("expression") instanceof String e) {
+                    try {
+                        out.add(new ScheduleSpec(ScheduleSpec.Form.valueOf(form), e,
+                                s.get("timezone") instanceof String z ? z : null, SourceRef.at(source, 1, 1)));
+                    } catch (IllegalArgumentException unknownForm) {
+                        // a form this version does not know
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 }
