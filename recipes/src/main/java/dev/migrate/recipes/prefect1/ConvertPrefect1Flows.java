@@ -13,6 +13,7 @@ import dev.migrate.recipes.prefect1.internal.ModuleConstants;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1Flow;
 import dev.migrate.recipes.prefect1.internal.PrefectYamlText;
+import dev.migrate.recipes.prefect1.internal.ProjectFlows;
 import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.rewriters.python.Diagnostic;
 import dev.migrate.rewriters.python.PythonFile;
@@ -152,9 +153,7 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                     ModuleConstants.recordReads(file.module(), acc.reads);
                     acc.elsewhere.offer(path(file), file.module());
                     for (Prefect1Flow flow : FlowAnalysis.of(file.module())) {
-                        boolean deployed = !flow.registers().isEmpty() || flow.settings().keySet().stream()
-                                .anyMatch(k -> !k.equals("executor"));
-                        if (flow.convertible() && deployed) {
+                        if (flow.convertible() && ProjectFlows.deployed(flow)) {
                             acc.pending.add(() -> acc.deployments.computeIfAbsent(path(file), k -> new ArrayList<>())
                                     .add(Deployment.of(flow, path(file), imports, file.module(), acc.elsewhere)));
                         }

@@ -69,6 +69,32 @@ public final class FlowRunTasks {
     }
 
     /**
+     * Why the deployment of a flow the instance starts (its own flow_name, or one a call passes) cannot be named:
+     * the flow gets no deployment from the migration, or flow_name is not a string literal; empty when each has one.
+     */
+    public static Optional<String> undeployedFlow(Node module, String name, CallView ctor, ProjectFlows flows) {
+        List<Node> flowNames = new ArrayList<>();
+        ctor.keyword("flow_name").ifPresent(a -> flowNames.add(a.value()));
+        for (Node c : Nodes.find(module, NodeKind.CALL)) {
+            CallView call = new CallView(c);
+            if (call.callee().kind() == NodeKind.NAME && Expressions.name(call.callee()).equals(name)) {
+                call.keyword("flow_name").ifPresent(a -> flowNames.add(a.value()));
+            }
+        }
+        for (Node n : flowNames) {
+            Optional<String> flow = PyValues.string(n);
+            if (flow.isEmpty()) {
+                return Optional.of("its flow_name `" + Expressions.unwrap(n).print().strip() + "` is not a string literal");
+            }
+            if (flows.deploymentOf(flow.get()).isEmpty()) {
+                return Optional.of("it starts flow '" + flow.get() + "', whose deployment name the migration cannot know: "
+                        + flows.whyNone(flow.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Empty when the instance uses options with no run_deployment form. When calls pass run-time arguments
      * ({@code runTime}), the task takes them as parameters whose defaults are the instance's options, as
      * StartFlowRun.run did; {@code project_name} is taken and ignored (Prefect 3 has no projects).
