@@ -114,6 +114,7 @@ final class FlowConversion {
             }
             root = leftoverRegisters(root, flows);
             root = orphanedConstants(before, root, reportedNames(flows, imports));
+            root = keepImportedNames(root, flows);
         }
         return Imports1.finish(before, root, style);
     }
@@ -240,8 +241,8 @@ final class FlowConversion {
             }
         });
         log.decision(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '" + flow.name() + "' is now @flow "
-                + flow.function() + "()" + (flow.variable().equals(flow.function()) ? "" : "; code that imported `"
-                + flow.variable() + "` from this module must use `" + flow.function() + "`"));
+                + flow.function() + "()" + (flow.variable().equals(flow.function()) || importedElsewhere(flow, out) ? ""
+                : "; code that imported `" + flow.variable() + "` from this module must use `" + flow.function() + "`"));
         return out;
     }
 
@@ -507,6 +508,75 @@ final class FlowConversion {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether other code reads the Flow's variable from this module: a module of the project imports it (or reads
+     * it as an attribute of this module), or the module's {@code __all__} names it.
+     */
+    private boolean importedElsewhere(Prefect1Flow flow, Node root) {
+        String module = ModuleConstants.moduleName(ConvertPrefect1Flows.path(file));
+        if (readElsewhere.contains(module + "." + flow.variable()) || readElsewhere.contains(module + ".*")) {
+            return true;
+        }
+        return ModuleConstants.assignment(root, "__all__").map(a -> Nodes.find(a, NodeKind.STRING).stream()
+                .anyMatch(n -> PyValues.string(n).filter(flow.variable()::equals).isPresent())).orElse(false);
+    }
+
+    /**
+     * Other modules import the Prefect 1 Flow object by its variable ({@code from etl.flows import flow}); the
+     * conversion binds that name to nothing, so they would fail at import. The name stays bound, to the flow
+     * function, at the end of the module (after every decorator, as the name may be the decorator {@code flow}
+     * itself), rather than renaming the importers: that keeps every form of import working, also those the scan
+     * cannot see (tests, notebooks, other repositories, entrypoints naming {@code module:flow}). When a function
+     * of the module reads the name at run time (it would get the flow instead of what it meant), a person decides.
+     */
+    private Node keepImportedNames(Node root, List<Prefect1Flow> flows) {
+        Node out = root;
+        for (Prefect1Flow flow : flows) {
+            if (!flow.convertible() || flow.variable() == null || flow.variable().equals(flow.function())
+                    || Definitions.function(out, flow.function()).isEmpty() || !importedElsewhere(flow, out)) {
+                continue;
+            }
+            String alias = flow.variable() + " = " + flow.function();
+            if (readAtRunTime(out, flow.variable())) {
+                log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "other modules import `"
+                        + flow.variable() + "` (the Prefect 1 Flow) from this module, and its functions read that name "
+                        + "too: make the importers use `" + flow.function() + "`, or add `" + alias + "` where nothing "
+                        + "else needs the name");
+                continue;
+            }
+            List<Node> statements = Statements.of(out);
+            Node last = statements.get(statements.size() - 1);
+            boolean guardLast = Statements.mainGuards(out).contains(last) && statements.size() > 1;
+            int at = guardLast ? statements.size() - 1 : statements.size();
+            out = guardLast ? StatementEdits.insertBefore(out, last, alias, style)
+                    : StatementEdits.insertAfter(out, last, alias, style);
+            // the comment right above it, two blank lines above that (after a function) and below it
+            Node added = Statements.of(out).get(at);
+            out = Todos.comment(out, added, "# the name other modules import this flow by (it held the Prefect 1 "
+                    + "Flow object)", style.newline());
+            out = StatementEdits.blankLinesAround(out, Statements.of(out).get(at), 2, style);
+            log.decision(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "other modules import `"
+                    + flow.variable() + "` from this module: `" + alias + "` at its end keeps those imports working "
+                    + "(they get the Prefect 3 flow: calling it runs the flow; Prefect 1's flow.run()/register() are "
+                    + "gone)");
+        }
+        return out;
+    }
+
+    /** Whether the body of a function or class of the module reads {@code name} (a global it resolves at run time). */
+    private static boolean readAtRunTime(Node root, String name) {
+        for (Node s : Statements.of(root)) {
+            if (s.kind() == NodeKind.FUNCTION_DEF || s.kind() == NodeKind.CLASS_DEF) {
+                for (Node suite : Nodes.find(s, NodeKind.SUITE)) {
+                    if (Nodes.find(suite, NodeKind.NAME).stream().anyMatch(n -> Expressions.name(n).equals(name))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static Node findDef(Node root, String name) {
