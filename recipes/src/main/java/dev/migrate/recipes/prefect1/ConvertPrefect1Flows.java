@@ -107,6 +107,8 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
         final Map<String, Set<String>> flowClasses = new HashMap<>();
         /** "module.NAME" pairs the project's modules read from each other, see ModuleConstants.recordReads. */
         final Set<String> reads = new HashSet<>();
+        /** "module.variable" of each Prefect 1 flow the conversion makes a function (module: see ModuleConstants.moduleName). */
+        final Set<String> converted = new HashSet<>();
         Path prefectYaml;
 
         Map<String, List<Deployment>> deployments() {
@@ -153,6 +155,9 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                     ModuleConstants.recordReads(file.module(), acc.reads);
                     acc.elsewhere.offer(path(file), file.module());
                     for (Prefect1Flow flow : FlowAnalysis.of(file.module())) {
+                        if (flow.convertible() && flow.variable() != null) {
+                            acc.converted.add(ModuleConstants.moduleName(path(file)) + "." + flow.variable());
+                        }
                         if (flow.convertible() && ProjectFlows.deployed(flow)) {
                             acc.pending.add(() -> acc.deployments.computeIfAbsent(path(file), k -> new ArrayList<>())
                                     .add(Deployment.of(flow, path(file), imports, file.module(), acc.elsewhere)));
@@ -198,7 +203,7 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                                 + deployments.stream().map(d -> d.toYaml().toString()).toList());
                     }
                     Node after = new FlowConversion(file, mode(), prefect2(), deployments, acc.reads,
-                            projectFlowClasses(file, acc), log, ctx).run();
+                            projectFlowClasses(file, acc), acc.converted, log, ctx).run();
                     return after == file.module() ? file : file.withModule(after);
                 });
             }
