@@ -96,7 +96,7 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
             @Override
             public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
                 if (!file.hasSyntaxErrors() && Imports.of(file.module()).uses("prefect")) {
-                    acc.offer(file.getSourcePath().toString().replace('\\', '/'), file.module(),
+                    acc.offer(path(file), file.module(),
                             FixSafety.unsafeAllowed(ctx));
                 }
                 return file;
@@ -130,7 +130,7 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
     private Node flowRuns(PythonFile file, Node root, ExecutionContext ctx, Notes log, ProjectFlows flows) {
         Node out = root;
         for (int guard = 0; guard < 200; guard++) {
-            FlowRunCalls.Edit edit = FlowRunCalls.next(out, Imports.of(out), file.style(), flows);
+            FlowRunCalls.Edit edit = FlowRunCalls.next(out, Imports.of(out), file.style(), flows, path(file));
             if (edit == null) {
                 break;
             }
@@ -179,8 +179,10 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
                         + "subprocess (helper " + ShellTasks.HELPER_NAME + "); output is logged after the command ends");
             } else if (q.equals("prefect.tasks.prefect.StartFlowRun") || q.equals("prefect.tasks.prefect.flow_run.StartFlowRun")) {
                 Optional<java.util.Set<String>> runTime = FlowRunTasks.runTimeKeywords(root, name);
-                Optional<String> code = runTime.flatMap(r -> FlowRunTasks.function(name, ctor, r));
-                Optional<String> unknown = FlowRunTasks.undeployedFlow(root, name, ctor, flows);
+                Optional<String> flowName = ctor.keyword("flow_name").flatMap(x -> flows.flowName(x.value(), imports,
+                        path(file)));
+                Optional<String> code = runTime.flatMap(r -> FlowRunTasks.function(name, ctor, r, flowName));
+                Optional<String> unknown = FlowRunTasks.undeployedFlow(root, name, ctor, flows, path(file));
                 if (code.isPresent() && unknown.isPresent()) {
                     out = todo(file, out, s, "StartFlowRun " + name + ": " + unknown.get() + "; write a @task calling "
                             + "run_deployment(name=\"<flow>/<deployment>\", parameters=..., timeout=None) (from "
@@ -191,7 +193,7 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
                     tasks = true;
                     written.add(name);
                     log.decision(ctx, file, s, CODE, "StartFlowRun " + name + " runs deployment '"
-                            + ctor.keyword("flow_name").flatMap(x -> PyValues.string(x.value())).map(f -> f + "/" + f)
+                            + flowName.map(f -> f + "/" + f)
                             .orElse("<flow_name>/<flow_name>") + "' (the deployment the flow conversion writes for "
                             + "that flow)" + (runTime.get().isEmpty() ? "" : "; calls keep passing " + runTime.get())
                             + "; projects are gone");
@@ -277,7 +279,7 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
                         || q.startsWith("prefect.tasks.prefect.") || q.equals("prefect.utilities.tasks.pause_task")
                         || q.equals("prefect.artifacts.create_markdown") || q.equals("prefect.artifacts.create_link"))
                         && !Todos.has(out, call, CODE)) {
-                    out = todo(file, out, call, FlowRunCalls.manualMessage(call, imports, flows)
+                    out = todo(file, out, call, FlowRunCalls.manualMessage(call, imports, flows, path(file))
                             .orElseGet(() -> todoFor(q, inFunction)), ctx, log);
                     changed = true;
                     break;
@@ -328,6 +330,10 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
     private Node todo(PythonFile file, Node root, Node at, String message, ExecutionContext ctx, Notes log) {
         log.manual(ctx, file, at, CODE, message);
         return Todos.add(root, at, CODE, message, file.style().newline());
+    }
+
+    private static String path(PythonFile file) {
+        return file.getSourcePath().toString().replace('\\', '/');
     }
 
     private static Node findDef(Node root, String name) {

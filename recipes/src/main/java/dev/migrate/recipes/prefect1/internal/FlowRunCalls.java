@@ -53,7 +53,7 @@ public final class FlowRunCalls {
      * The next create_flow_run inside a function turned into run_deployment, or null when none is left. A call
      * whose flow gets no deployment from the migration ({@code flows}) is left for {@link #manualMessage}.
      */
-    public static Edit next(Node root, Imports imports, PythonStyle style, ProjectFlows flows) {
+    public static Edit next(Node root, Imports imports, PythonStyle style, ProjectFlows flows, String sourcePath) {
         for (Node call : Nodes.find(root, NodeKind.CALL)) {
             if (!imports.qualifiedName(call).filter(CREATE::contains).isPresent()) {
                 continue;
@@ -68,7 +68,8 @@ public final class FlowRunCalls {
             if (function == null) {
                 continue; // still a Prefect 1 graph: it would run at build time
             }
-            Optional<String> flow = new CallView(call).keyword("flow_name").flatMap(a -> PyValues.string(a.value()));
+            Optional<String> flow = new CallView(call).keyword("flow_name")
+                    .flatMap(a -> flows.flowName(a.value(), imports, sourcePath));
             Optional<String> deployment = flow.flatMap(flows::deploymentOf);
             Optional<List<String>> args = deployment.flatMap(d -> arguments(new CallView(call), d));
             if (args.isEmpty()) {
@@ -123,11 +124,11 @@ public final class FlowRunCalls {
      * deployment is unknown or whose arguments have no run_deployment form, a wait_for_flow_run not paired with
      * one, get_task_run_result), or empty for other calls.
      */
-    public static Optional<String> manualMessage(Node call, Imports imports, ProjectFlows flows) {
+    public static Optional<String> manualMessage(Node call, Imports imports, ProjectFlows flows, String path) {
         String q = imports.qualifiedName(call).orElse("");
         CallView view = new CallView(call);
         if (CREATE.contains(q)) {
-            Optional<String> flow = view.keyword("flow_name").flatMap(a -> PyValues.string(a.value()));
+            Optional<String> flow = view.keyword("flow_name").flatMap(a -> flows.flowName(a.value(), imports, path));
             List<String> unsupported = unsupported(view);
             String target = flow.flatMap(flows::deploymentOf).or(() -> flow.map(f -> f + "/<deployment>"))
                     .orElse("<flow>/<deployment>");
@@ -141,7 +142,8 @@ public final class FlowRunCalls {
                         + suggestion);
             }
             if (flow.isEmpty()) {
-                return Optional.of("create_flow_run's flow_name is not a string literal, so the deployment it targets "
+                return Optional.of("create_flow_run's flow_name is not a string the migration can read (a literal, a "
+                        + "module constant or a project flow's .name), so the deployment it targets "
                         + "cannot be named; write " + suggestion);
             }
             return Optional.of("create_flow_run starts flow '" + flow.get() + "', whose deployment name the migration "
