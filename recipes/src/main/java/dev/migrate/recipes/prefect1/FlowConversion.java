@@ -10,6 +10,7 @@ import dev.migrate.recipes.prefect1.internal.FlowParameter;
 import dev.migrate.recipes.prefect1.internal.Imports1;
 import dev.migrate.recipes.prefect1.internal.ModuleConstants;
 import dev.migrate.recipes.prefect1.internal.NestedFlows;
+import dev.migrate.recipes.prefect1.internal.OrderedEdges;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1Flow;
 import dev.migrate.recipes.prefect1.internal.PyNames;
@@ -203,6 +204,7 @@ final class FlowConversion {
             for (Node s : inBlock) {
                 block = StatementEdits.remove(block, s, style);
             }
+            block = OrderedEdges.drop(block, style);
             Node suite = FlowChains.convert(block, flow.variable(), style);
             Node body = FlowBodies.convert(suite, flow.params(), imports, style);
             List<Node> secrets = flow.movedIn().stream().filter(s -> flow.params().stream()

@@ -1935,6 +1935,86 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                 """));
     }
 
+    // Prefect 1's flow-of-flows idiom adds the edge after the calls that already run in its order (session 15 sweep)
+    @Test
+    void edgesTheOrderAlreadyShowsGo() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def a():
+                    return 1
+
+
+                @task
+                def b():
+                    return 2
+
+
+                with Flow("f") as flow:
+                    first = a()
+                    second = b()
+                    second.set_upstream(first)
+                    third = a.map([1, 2])
+                    fourth = b()
+                    third.set_downstream(fourth)
+                """,
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def a():
+                    return 1
+
+
+                @task
+                def b():
+                    return 2
+
+
+                # TODO(migrate PF102): convert this Prefect 1 flow by hand: `third.set_downstream(fourth)` adds an edge that the statement order does not show; pass the upstream result with wait_for= instead
+                with Flow("f") as flow:
+                    first = a()
+                    second = b()
+                    second.set_upstream(first)
+                    third = a.map([1, 2])
+                    fourth = b()
+                    third.set_downstream(fourth)
+                """), python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def a():
+                    return 1
+
+
+                with Flow("g") as flow:
+                    first = a()
+                    second = a()
+                    second.set_upstream(first)
+                    first.set_downstream(task=second)
+                """,
+                """
+                from prefect import flow, task
+
+
+                @task
+                def a():
+                    return 1
+
+
+                @flow(name="g")
+                def g():
+                    first = a()
+                    second = a()
+                """, s -> s.path("g.py")));
+    }
+
     @Test
     void prefect3FlowsAreLeftAlone() {
         rewriteRun(python(

@@ -241,6 +241,34 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                         """, s -> s.path("prefect.yaml")));
     }
 
+    // the flow-of-flows idiom binds each wait for an edge (flow_b.set_upstream(wait_a)), which the flow conversion
+    // drops: the name then read by nothing was kept as `wait_a = flow_a` (session 15 sweep)
+    @Test
+    void aWaitBoundToANameNothingReadsBecomesTheCheckAlone() {
+        rewriteRun(registeredFlows("children.py", "child"), python(
+                """
+                from prefect import flow
+                from prefect.tasks.prefect import create_flow_run, wait_for_flow_run
+
+
+                @flow(name="parent")
+                def parent():
+                    child = create_flow_run(flow_name="child")
+                    wait_child = wait_for_flow_run(child, raise_final_state=True)
+                """,
+                """
+                from prefect import flow
+                from prefect.deployments import run_deployment
+
+
+                @flow(name="parent")
+                def parent():
+                    child = run_deployment(name="child/child", timeout=None)
+                    if not child.state.is_completed():
+                        raise RuntimeError(f"flow run {child.name} ended in state {child.state.name}")
+                """, s -> s.path("parent.py")));
+    }
+
     // a run without --unsafe-fixes leaves a TODO on each call; the run with them that converts the call took it along
     @Test
     void convertingACallDropsTheTodoAnEarlierRunLeftOnIt() {

@@ -196,6 +196,11 @@ public final class FlowRunCalls {
         if (!exprStmt && bound.isEmpty()) {
             return Optional.empty();
         }
+        if (bound.isPresent() && bound.get().targets().size() == 1 && bound.get().targets().get(0).kind() == NodeKind.NAME) {
+            // `wait_a = wait_for_flow_run(a)` read by nothing else (its edge went with the flow conversion): no alias
+            String waited = Expressions.name(bound.get().targets().get(0));
+            exprStmt = Nodes.find(function, n -> n.kind() == NodeKind.NAME && Expressions.name(n).equals(waited)).size() == 1;
+        }
         String check = "if not " + id + ".state.is_completed():\n    raise RuntimeError(f\"flow run {" + id
                 + ".name} ended in state {" + id + ".state.name}\")";
         Node out = Todos.remove(root, wait, "PF110", FlowRunCalls::settled);
