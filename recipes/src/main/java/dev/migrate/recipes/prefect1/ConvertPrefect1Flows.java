@@ -13,6 +13,7 @@ import dev.migrate.recipes.prefect1.internal.ModuleConstants;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1Flow;
 import dev.migrate.recipes.prefect1.internal.PrefectYamlText;
+import dev.migrate.recipes.prefect1.internal.ProjectFlows;
 import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.rewriters.python.Diagnostic;
 import dev.migrate.rewriters.python.PythonFile;
@@ -106,6 +107,8 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
         final Map<String, Set<String>> flowClasses = new HashMap<>();
         /** "module.NAME" pairs the project's modules read from each other, see ModuleConstants.recordReads. */
         final Set<String> reads = new HashSet<>();
+        /** "module.variable" of each Prefect 1 flow the conversion makes a function (module: see ModuleConstants.moduleName). */
+        final Set<String> converted = new HashSet<>();
         Path prefectYaml;
 
         Map<String, List<Deployment>> deployments() {
@@ -152,9 +155,10 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                     ModuleConstants.recordReads(file.module(), acc.reads);
                     acc.elsewhere.offer(path(file), file.module());
                     for (Prefect1Flow flow : FlowAnalysis.of(file.module())) {
-                        boolean deployed = !flow.registers().isEmpty() || flow.settings().keySet().stream()
-                                .anyMatch(k -> !k.equals("executor"));
-                        if (flow.convertible() && deployed) {
+                        if (flow.convertible() && flow.variable() != null) {
+                            acc.converted.add(ModuleConstants.moduleName(path(file)) + "." + flow.variable());
+                        }
+                        if (flow.convertible() && ProjectFlows.deployed(flow)) {
                             acc.pending.add(() -> acc.deployments.computeIfAbsent(path(file), k -> new ArrayList<>())
                                     .add(Deployment.of(flow, path(file), imports, file.module(), acc.elsewhere)));
                         }
@@ -199,7 +203,7 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                                 + deployments.stream().map(d -> d.toYaml().toString()).toList());
                     }
                     Node after = new FlowConversion(file, mode(), prefect2(), deployments, acc.reads,
-                            projectFlowClasses(file, acc), log, ctx).run();
+                            projectFlowClasses(file, acc), acc.converted, log, ctx).run();
                     return after == file.module() ? file : file.withModule(after);
                 });
             }

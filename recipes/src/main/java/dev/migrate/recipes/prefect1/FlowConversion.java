@@ -10,6 +10,7 @@ import dev.migrate.recipes.prefect1.internal.FlowParameter;
 import dev.migrate.recipes.prefect1.internal.Imports1;
 import dev.migrate.recipes.prefect1.internal.ModuleConstants;
 import dev.migrate.recipes.prefect1.internal.NestedFlows;
+import dev.migrate.recipes.prefect1.internal.OrderedEdges;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1Flow;
 import dev.migrate.recipes.prefect1.internal.PyNames;
@@ -47,14 +48,20 @@ final class FlowConversion {
     private final List<Deployment> deployments;
     private final Set<String> readElsewhere;
     private final Set<String> projectFlowClasses;
+    private final Set<String> convertedElsewhere;
     private final Notes log;
     private final ExecutionContext ctx;
     private final PythonStyle style;
     private final boolean prefect2;
 
-    /** @param projectFlowClasses see {@link FlowAnalysis#of(Node, Set)} */
+    /**
+     * @param projectFlowClasses see {@link FlowAnalysis#of(Node, Set)}
+     * @param convertedElsewhere "module.variable" of the project's Prefect 1 flows that become functions
+     */
     FlowConversion(PythonFile file, String mode, boolean prefect2, List<Deployment> deployments,
-                   Set<String> readElsewhere, Set<String> projectFlowClasses, Notes log, ExecutionContext ctx) {
+                   Set<String> readElsewhere, Set<String> projectFlowClasses, Set<String> convertedElsewhere, Notes log,
+                   ExecutionContext ctx) {
+        this.convertedElsewhere = convertedElsewhere;
         this.file = file;
         this.mode = mode;
         this.prefect2 = prefect2;
@@ -72,7 +79,7 @@ final class FlowConversion {
         Imports imports = Imports.of(before);
         List<Node> nested = NestedFlows.of(before, imports, flows);
         if (flows.isEmpty() && nested.isEmpty()) {
-            return before;
+            return FixSafety.unsafeAllowed(ctx) ? Imports1.finish(before, importedFlowUses(before), style) : before;
         }
         Node root = before;
         for (Node call : nested) {
@@ -86,13 +93,14 @@ final class FlowConversion {
             // (child_flow.name in a parent flow), which rebuilds their nodes: work on their current version
             Prefect1Flow flow = converted ? current(root, flows.get(i)) : flows.get(i);
             if (!flow.convertible()) {
-                for (String b : flow.blockers()) {
+                List<String> blockers = flow.blockers().stream().distinct().toList(); // two graph calls, one reason
+                for (String b : blockers) {
                     log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, (flow.name() != null
                             ? "flow '" + flow.name() + "'" : "flow `" + FlowBodies.firstLine(flow.flowCall().node()) + "`")
                             + " left as Prefect 1 code: " + b);
                 }
                 root = Todos.add(root, flow.statement(), ConvertPrefect1Flows.CODE, "convert this Prefect 1 flow by hand: "
-                        + String.join("; ", flow.blockers()), style.newline());
+                        + String.join("; ", blockers), style.newline());
                 continue;
             }
             if (!FixSafety.unsafeAllowed(ctx)) {
@@ -114,6 +122,7 @@ final class FlowConversion {
             }
             root = leftoverRegisters(root, flows);
             root = orphanedConstants(before, root, reportedNames(flows, imports));
+            root = keepImportedNames(root, flows);
         }
         return Imports1.finish(before, root, style);
     }
@@ -195,6 +204,7 @@ final class FlowConversion {
             for (Node s : inBlock) {
                 block = StatementEdits.remove(block, s, style);
             }
+            block = OrderedEdges.drop(block, style);
             Node suite = FlowChains.convert(block, flow.variable(), style);
             Node body = FlowBodies.convert(suite, flow.params(), imports, style);
             List<Node> secrets = flow.movedIn().stream().filter(s -> flow.params().stream()
@@ -240,8 +250,8 @@ final class FlowConversion {
             }
         });
         log.decision(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "flow '" + flow.name() + "' is now @flow "
-                + flow.function() + "()" + (flow.variable().equals(flow.function()) ? "" : "; code that imported `"
-                + flow.variable() + "` from this module must use `" + flow.function() + "`"));
+                + flow.function() + "()" + (flow.variable().equals(flow.function()) || importedElsewhere(flow, out) ? ""
+                : "; code that imported `" + flow.variable() + "` from this module must use `" + flow.function() + "`"));
         return out;
     }
 
@@ -507,6 +517,155 @@ final class FlowConversion {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether other code reads the Flow's variable from this module: a module of the project imports it (or reads
+     * it as an attribute of this module), or the module's {@code __all__} names it.
+     */
+    private boolean importedElsewhere(Prefect1Flow flow, Node root) {
+        String module = ModuleConstants.moduleName(ConvertPrefect1Flows.path(file));
+        if (readElsewhere.contains(module + "." + flow.variable()) || readElsewhere.contains(module + ".*")) {
+            return true;
+        }
+        return ModuleConstants.assignment(root, "__all__").map(a -> Nodes.find(a, NodeKind.STRING).stream()
+                .anyMatch(n -> PyValues.string(n).filter(flow.variable()::equals).isPresent())).orElse(false);
+    }
+
+    /**
+     * Other modules import the Prefect 1 Flow object by its variable ({@code from etl.flows import flow}); the
+     * conversion binds that name to nothing, so they would fail at import. The name stays bound, to the flow
+     * function, at the end of the module (after every decorator, as the name may be the decorator {@code flow}
+     * itself), rather than renaming the importers: that keeps every form of import working, also those the scan
+     * cannot see (tests, notebooks, other repositories, entrypoints naming {@code module:flow}). When a function
+     * of the module reads the name at run time (it would get the flow instead of what it meant), a person decides.
+     */
+    private Node keepImportedNames(Node root, List<Prefect1Flow> flows) {
+        Node out = root;
+        for (Prefect1Flow flow : flows) {
+            if (!flow.convertible() || flow.variable() == null || flow.variable().equals(flow.function())
+                    || Definitions.function(out, flow.function()).isEmpty() || !importedElsewhere(flow, out)) {
+                continue;
+            }
+            String alias = flow.variable() + " = " + flow.function();
+            if (readAtRunTime(out, flow.variable())) {
+                log.manual(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "other modules import `"
+                        + flow.variable() + "` (the Prefect 1 Flow) from this module, and its functions read that name "
+                        + "too: make the importers use `" + flow.function() + "`, or add `" + alias + "` where nothing "
+                        + "else needs the name");
+                continue;
+            }
+            List<Node> statements = Statements.of(out);
+            Node last = statements.get(statements.size() - 1);
+            boolean guardLast = Statements.mainGuards(out).contains(last) && statements.size() > 1;
+            int at = guardLast ? statements.size() - 1 : statements.size();
+            out = guardLast ? StatementEdits.insertBefore(out, last, alias, style)
+                    : StatementEdits.insertAfter(out, last, alias, style);
+            // the comment right above it, two blank lines above that (after a function) and below it
+            Node added = Statements.of(out).get(at);
+            out = Todos.comment(out, added, "# the name other modules import this flow by (it held the Prefect 1 "
+                    + "Flow object)", style.newline());
+            out = StatementEdits.blankLinesAround(out, Statements.of(out).get(at), 2, style);
+            log.decision(ctx, file, flow.statement(), ConvertPrefect1Flows.CODE, "other modules import `"
+                    + flow.variable() + "` from this module: `" + alias + "` at its end keeps those imports working "
+                    + "(they get the Prefect 3 flow: calling it runs the flow; Prefect 1's flow.run()/register() are "
+                    + "gone)");
+        }
+        return out;
+    }
+
+    /** Prefect 1 Flow methods a Prefect 3 flow does not have, which code outside the flow's module calls. */
+    private static final Set<String> FLOW_METHODS = Set.of("run", "register", "visualize", "serialize", "save",
+            "validate", "serialized_hash");
+
+    /**
+     * A module without flows of its own that uses another module's Prefect 1 flow ({@code basic_flow.run()} in a
+     * test, {@code flow.register(project_name=...)} in a register script): the import keeps working (see
+     * {@link #keepImportedNames}), but the Prefect 1 method is gone, so each such call gets a TODO.
+     */
+    private Node importedFlowUses(Node root) {
+        Imports imports = Imports.of(root);
+        Set<String> holders = flowHolders(root, imports);
+        Node out = root;
+        for (Node call : Nodes.find(root, NodeKind.CALL)) {
+            Node callee = call.nodes().get(0);
+            List<String> parts = Expressions.dottedParts(callee).orElse(List.of());
+            if (callee.kind() != NodeKind.ATTRIBUTE || parts.size() < 2 || !FLOW_METHODS.contains(parts.get(parts.size() - 1))
+                    || Todos.has(out, call, "PF108") || !isImportedFlow(callee.nodes().get(0), imports, holders)) {
+                continue;
+            }
+            String method = parts.get(parts.size() - 1);
+            String receiver = String.join(".", parts.subList(0, parts.size() - 1));
+            String message = switch (method) {
+                case "run" -> "`" + receiver + ".run(...)` runs a Prefect 1 flow; a Prefect 3 flow has no run(): call `"
+                        + receiver + "(...)` with the parameters as keywords (return_state=True for the final state, whose "
+                        + "result() is the flow's return value, not each task's)";
+                case "register" -> "`" + receiver + ".register(...)` registers a Prefect 1 flow; Prefect 3 flows have no "
+                        + "register(): delete it and deploy with `prefect deploy --all` from prefect.yaml";
+                default -> "`" + receiver + "." + method + "(...)` is a Prefect 1 Flow method a Prefect 3 flow does not have";
+            };
+            log.manual(ctx, file, call, ConvertPrefect1Flows.CODE, message);
+            out = Todos.add(out, call, ConvertPrefect1Flows.CODE, message, style.newline());
+        }
+        return out;
+    }
+
+    /** Whether {@code expr} is another module's converted flow, as imported here, or a name {@code holders} has. */
+    private boolean isImportedFlow(Node expr, Imports imports, Set<String> holders) {
+        if (expr.kind() == NodeKind.NAME && holders.contains(Expressions.name(expr))) {
+            return true;
+        }
+        String[] q = imports.qualifiedName(expr).orElse("").split("\\.");
+        return q.length >= 2 && convertedElsewhere.contains(q[q.length - 2] + "." + q[q.length - 1]);
+    }
+
+    /**
+     * Names that hold imported flows: a module-level name assigned a collection of them
+     * ({@code flows = (etl_flow, report_flow)}) and the target of a loop over one ({@code for flow in flows:}).
+     */
+    private Set<String> flowHolders(Node root, Imports imports) {
+        Set<String> out = new HashSet<>();
+        for (int pass = 0; pass < 2; pass++) { // a loop over a name assigned further up
+            for (Node s : Statements.of(root)) {
+                String name = ModuleConstants.name(s);
+                if (name != null && Statements.assignment(s).map(a -> mentionsFlow(a.value(), imports, out)).orElse(false)) {
+                    out.add(name);
+                }
+            }
+            for (Node loop : Nodes.find(root, NodeKind.FOR)) {
+                Node target = loop.nodes().get(0);
+                if (target.kind() == NodeKind.NAME && mentionsFlow(loop.nodes().get(1), imports, out)) {
+                    out.add(Expressions.name(target));
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean mentionsFlow(Node expr, Imports imports, Set<String> holders) {
+        if (expr == null) {
+            return false;
+        }
+        for (Node n : Nodes.find(expr, x -> x.kind() == NodeKind.NAME || x.kind() == NodeKind.ATTRIBUTE)) {
+            if (isImportedFlow(n, imports, holders)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the body of a function or class of the module reads {@code name} (a global it resolves at run time). */
+    private static boolean readAtRunTime(Node root, String name) {
+        for (Node s : Statements.of(root)) {
+            if (s.kind() == NodeKind.FUNCTION_DEF || s.kind() == NodeKind.CLASS_DEF) {
+                for (Node suite : Nodes.find(s, NodeKind.SUITE)) {
+                    if (Nodes.find(suite, NodeKind.NAME).stream().anyMatch(n -> Expressions.name(n).equals(name))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static Node findDef(Node root, String name) {

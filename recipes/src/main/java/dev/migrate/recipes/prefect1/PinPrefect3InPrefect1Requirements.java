@@ -103,23 +103,41 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
             public PlainText visitText(PlainText file, ExecutionContext ctx) {
                 String text = file.getText();
                 Matcher m = PREFECT1.matcher(text);
-                if (!m.find()) {
+                StringBuilder out = new StringBuilder();
+                int end = 0;
+                boolean first = true;
+                String newline = text.contains("\r\n") ? "\r\n" : "\n";
+                // every Prefect 1 line: one left on 1.x (`prefect[github]==0.15` under `prefect==0.15`) would
+                // conflict with the new pin
+                while (m.find()) {
+                    String pin = "prefect==" + PrefectTarget.from(ctx).pin() + m.group("rest");
+                    if (m.group("extras") != null) {
+                        int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                        notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line, getName(),
+                                false, "PF108: dropped Prefect 1 extras " + m.group("extras") + "; Prefect 3 "
+                                + "integrations are separate packages (prefect-docker, prefect-kubernetes, ...)"));
+                    }
+                    if (first) {
+                        for (String pkg : acc.packages) {
+                            if (!text.contains(pkg)) {
+                                pin = pin + newline + pkg;
+                            }
+                        }
+                    }
+                    out.append(text, end, m.start());
+                    end = m.end();
+                    if (!first && m.group("rest").isBlank()) {
+                        // the same pin again: the line goes, with its line break
+                        end = text.startsWith("\r\n", end) ? end + 2 : text.startsWith("\n", end) ? end + 1 : end;
+                    } else {
+                        out.append(pin);
+                    }
+                    first = false;
+                }
+                if (first) {
                     return file;
                 }
-                String pin = "prefect==" + PrefectTarget.from(ctx).pin() + m.group("rest");
-                if (m.group("extras") != null) {
-                    int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-                    notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line, getName(),
-                            false, "PF108: dropped Prefect 1 extras " + m.group("extras") + "; Prefect 3 "
-                            + "integrations are separate packages (prefect-docker, prefect-kubernetes, ...)"));
-                }
-                String newline = text.contains("\r\n") ? "\r\n" : "\n";
-                for (String pkg : acc.packages) {
-                    if (!text.contains(pkg)) {
-                        pin = pin + newline + pkg;
-                    }
-                }
-                return file.withText(text.substring(0, m.start()) + pin + text.substring(m.end()));
+                return file.withText(out.append(text.substring(end)).toString());
             }
         });
     }

@@ -1,17 +1,20 @@
 package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefect1.internal.ClientSecrets;
 import dev.migrate.recipes.prefect1.internal.FlowRunCalls;
 import dev.migrate.recipes.prefect1.internal.FlowRunTasks;
 import dev.migrate.recipes.prefect1.internal.Notes;
-import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
+import dev.migrate.recipes.prefect1.internal.Imports1;
+import dev.migrate.recipes.prefect1.internal.ProjectFlows;
 import dev.migrate.recipes.python.PyValues;
 import dev.migrate.recipes.prefect1.internal.Secrets;
 import dev.migrate.recipes.prefect1.internal.ShellTasks;
 import dev.migrate.recipes.prefect1.internal.Todos;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonStyle;
+import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.StatementEdits;
@@ -29,15 +32,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.openrewrite.ExecutionContext;
+import org.openrewrite.ScanningRecipe;
+import org.openrewrite.Tree;
+import org.openrewrite.TreeVisitor;
 
 /**
  * Replaces the Prefect 1 task library and client (PF110): {@code PrefectSecret("X")} inside a function becomes
  * {@code Secret.load("x").get()}, {@code EnvVarSecret("V")} becomes {@code os.environ["V"]}, module-level
  * {@code ShellTask(...)} and {@code StartFlowRun(...)} instances become {@code @task} functions (subprocess,
  * {@code run_deployment}), KV store calls become Variables. {@code Client}, module-level secrets and the other
- * {@code prefect.tasks.*} classes get a TODO.
+ * {@code prefect.tasks.*} classes get a TODO. A flow run started by flow name targets the deployment the flow
+ * conversion writes for that flow, so the scan reads the project's flows first: a flow it does not deploy leaves
+ * the call for a person.
  */
-public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
+public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
     /** The KV store functions, also as prefect.backend re-exports them ({@code from prefect.backend import get_key_value}). */
     private static final Set<String> KV_GET = Set.of("prefect.backend.kv_store.get_key_value",
             "prefect.backend.get_key_value");
@@ -64,6 +72,8 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
 
     static final String CODE = "PF110";
 
+    private final transient MigrationNotes notes = new MigrationNotes(this);
+
     @Override
     public String getDisplayName() {
         return "Replace the Prefect 1 task library, secrets and client";
@@ -76,15 +86,51 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
     }
 
     @Override
-    protected Node edit(PythonFile file, Node before, ExecutionContext ctx, Notes log) {
-        return calls(file, flowRuns(file, instances(file, before, ctx, log), ctx, log), ctx, log);
+    public ProjectFlows getInitialValue(ExecutionContext ctx) {
+        return new ProjectFlows();
     }
 
-    /** create_flow_run / wait_for_flow_run calls in flow functions become run_deployment (unsafe: the name is guessed). */
-    private Node flowRuns(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(ProjectFlows acc) {
+        return new PythonVisitor<>() {
+            @Override
+            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
+                if (!file.hasSyntaxErrors() && Imports.of(file.module()).uses("prefect")) {
+                    acc.offer(path(file), file.module(),
+                            FixSafety.unsafeAllowed(ctx));
+                }
+                return file;
+            }
+        };
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(ProjectFlows flows) {
+        Notes log = new Notes(notes, this);
+        return new PythonVisitor<>() {
+            @Override
+            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
+                if (file.hasSyntaxErrors() || !Imports.of(file.module()).uses("prefect")) {
+                    return file;
+                }
+                Node before = file.module();
+                return MigrationNotes.visiting(file.getSourcePath().toString(), file::text, () -> {
+                    Node after = calls(file, flowRuns(file, instances(file, before, ctx, log, flows), ctx, log, flows), ctx, log,
+                            flows);
+                    return after == before ? file : file.withModule(Imports1.finish(before, after, file.style()));
+                });
+            }
+        };
+    }
+
+    /**
+     * create_flow_run / wait_for_flow_run calls in flow functions become run_deployment of the deployment the
+     * conversion writes for the child flow (unsafe: run_deployment waits differently and streams no logs).
+     */
+    private Node flowRuns(PythonFile file, Node root, ExecutionContext ctx, Notes log, ProjectFlows flows) {
         Node out = root;
         for (int guard = 0; guard < 200; guard++) {
-            FlowRunCalls.Edit edit = FlowRunCalls.next(out, Imports.of(out), file.style());
+            FlowRunCalls.Edit edit = FlowRunCalls.next(out, Imports.of(out), file.style(), flows, path(file));
             if (edit == null) {
                 break;
             }
@@ -99,7 +145,7 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
     }
 
     /** Module-level {@code x = ShellTask(...)} / {@code x = StartFlowRun(...)}. */
-    private Node instances(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+    private Node instances(PythonFile file, Node root, ExecutionContext ctx, Notes log, ProjectFlows flows) {
         PythonStyle style = file.style();
         Imports imports = Imports.of(root);
         Node out = root;
@@ -133,16 +179,23 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                         + "subprocess (helper " + ShellTasks.HELPER_NAME + "); output is logged after the command ends");
             } else if (q.equals("prefect.tasks.prefect.StartFlowRun") || q.equals("prefect.tasks.prefect.flow_run.StartFlowRun")) {
                 Optional<java.util.Set<String>> runTime = FlowRunTasks.runTimeKeywords(root, name);
-                Optional<String> code = runTime.flatMap(r -> FlowRunTasks.function(name, ctor, r));
-                if (code.isPresent()) {
+                Optional<String> flowName = ctor.keyword("flow_name").flatMap(x -> flows.flowName(x.value(), imports,
+                        path(file)));
+                Optional<String> code = runTime.flatMap(r -> FlowRunTasks.function(name, ctor, r, flowName));
+                Optional<String> unknown = FlowRunTasks.undeployedFlow(root, name, ctor, flows, path(file));
+                if (code.isPresent() && unknown.isPresent()) {
+                    out = todo(file, out, s, "StartFlowRun " + name + ": " + unknown.get() + "; write a @task calling "
+                            + "run_deployment(name=\"<flow>/<deployment>\", parameters=..., timeout=None) (from "
+                            + "prefect.deployments; timeout=0 for wait=False) with the deployment's name", ctx, log);
+                } else if (code.isPresent()) {
                     out = StatementEdits.replace(out, s, code.get(), style);
                     out = ImportEdits.addFromImport(out, "prefect.deployments", "run_deployment", style);
                     tasks = true;
                     written.add(name);
                     log.decision(ctx, file, s, CODE, "StartFlowRun " + name + " runs deployment '"
-                            + ctor.keyword("flow_name").flatMap(x -> PyValues.string(x.value())).map(f -> f + "/" + f)
-                            .orElse("<flow_name>/<flow_name>") + "' (the deployment the flow conversion names after its "
-                            + "flow)" + (runTime.get().isEmpty() ? "" : "; calls keep passing " + runTime.get())
+                            + flowName.map(f -> f + "/" + f)
+                            .orElse("<flow_name>/<flow_name>") + "' (the deployment the flow conversion writes for "
+                            + "that flow)" + (runTime.get().isEmpty() ? "" : "; calls keep passing " + runTime.get())
                             + "; projects are gone");
                 } else {
                     out = todo(file, out, s, "StartFlowRun options without a run_deployment form; call "
@@ -178,7 +231,7 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
     }
 
     /** Secrets, KV store and Client calls. */
-    private Node calls(PythonFile file, Node root, ExecutionContext ctx, Notes log) {
+    private Node calls(PythonFile file, Node root, ExecutionContext ctx, Notes log, ProjectFlows flows) {
         PythonStyle style = file.style();
         Node out = root;
         Optional<ClientSecrets.Result> clientSecrets = ClientSecrets.convert(root, style);
@@ -226,7 +279,8 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
                         || q.startsWith("prefect.tasks.prefect.") || q.equals("prefect.utilities.tasks.pause_task")
                         || q.equals("prefect.artifacts.create_markdown") || q.equals("prefect.artifacts.create_link"))
                         && !Todos.has(out, call, CODE)) {
-                    out = todo(file, out, call, todoFor(q, inFunction), ctx, log);
+                    out = todo(file, out, call, FlowRunCalls.manualMessage(call, imports, flows, path(file))
+                            .orElseGet(() -> todoFor(q, inFunction)), ctx, log);
                     changed = true;
                     break;
                 }
@@ -276,6 +330,10 @@ public class ReplacePrefect1TaskLibrary extends Prefect1PythonRecipe {
     private Node todo(PythonFile file, Node root, Node at, String message, ExecutionContext ctx, Notes log) {
         log.manual(ctx, file, at, CODE, message);
         return Todos.add(root, at, CODE, message, file.style().newline());
+    }
+
+    private static String path(PythonFile file) {
+        return file.getSourcePath().toString().replace('\\', '/');
     }
 
     private static Node findDef(Node root, String name) {

@@ -224,6 +224,26 @@ class Prefect1SettingsRecipesTest implements PythonRewriteTest {
                 text("prefect>=1.0, <2.0  # core\n", "prefect==3.8.3  # core\n", s -> s.path("agent/requirements.txt")));
     }
 
+    // a second Prefect 1 line naming the extras (`prefect[azure, github]==0.15.11` under `prefect==0.15.11`) stayed on
+    // 0.15 and conflicted with the new pin (session 15 sweep)
+    @Test
+    void everyPrefect1LineOfAFileBecomesTheTargetRelease() {
+        rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()),
+                python("from prefect.executors import DaskExecutor\nex = DaskExecutor()\n", s -> s.path("flow.py")),
+                text(
+                        """
+                        prefect==0.15.11
+                        prefect[azure, kubernetes, github]==0.15.11
+                        azure-identity==1.7.1
+                        """,
+                        """
+                        prefect==3.8.3
+                        prefect-dask
+                        azure-identity==1.7.1
+                        """,
+                        s -> s.path("requirements.txt")));
+    }
+
     @Test
     void daskExecutorsBringPrefectDask() {
         rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()),

@@ -4,12 +4,26 @@ import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
 
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import org.junit.jupiter.api.Test;
+import org.openrewrite.test.SourceSpecs;
 import org.openrewrite.test.RecipeSpec;
 
 class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
     @Override
     public void defaults(RecipeSpec spec) {
         spec.recipe(new ReplacePrefect1TaskLibrary());
+    }
+
+    /**
+     * A module of the project defining registered Prefect 1 flows with these names: the flow conversion writes a
+     * deployment named after each, which is what a flow run started by name targets.
+     */
+    private static SourceSpecs registeredFlows(String path, String... names) {
+        StringBuilder text = new StringBuilder("from prefect import Flow, task\n\n\n@task\ndef step():\n    return 1\n");
+        for (int i = 0; i < names.length; i++) {
+            text.append("\n\nwith Flow(\"").append(names[i]).append("\") as flow_").append(i).append(":\n    step()\n")
+                    .append("flow_").append(i).append(".register(project_name=\"lake\")\n");
+        }
+        return python(text.toString(), s -> s.path(path));
     }
 
     @Test
@@ -43,7 +57,7 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
 
     @Test
     void createAndWaitForFlowRunBecomeRunDeployment() {
-        rewriteRun(python(
+        rewriteRun(registeredFlows("children.py", "child", "other", "audit"), python(
                 """
                 from prefect import flow
                 from prefect.tasks.prefect import create_flow_run, wait_for_flow_run
@@ -72,6 +86,233 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                     finished = other
                     started = run_deployment(name="audit/audit", timeout=0).id
                     return started
+                """, s -> s.path("parent.py")));
+    }
+
+    // run_deployment needs the deployment's name, which only the conversion of the child flow gives: a flow the
+    // project does not define, or defines without anything that registers it, was given "child/child" regardless
+    @Test
+    void createFlowRunOfAFlowWithoutAKnownDeploymentKeepsAPreciseTodo() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+
+                @task
+                def step():
+                    return 1
+
+
+                with Flow("local-only") as flow:
+                    step()
+                """, s -> s.path("local.py")), python(
+                """
+                from prefect import flow
+                from prefect.tasks.prefect import create_flow_run, wait_for_flow_run
+
+
+                @flow(name="parent")
+                def parent(day):
+                    child = create_flow_run(flow_name="elsewhere", parameters={"day": day})
+                    wait_for_flow_run(child, raise_final_state=True)
+                    create_flow_run(flow_name="local-only")
+                """,
+                """
+                from prefect import flow
+                from prefect.tasks.prefect import create_flow_run, wait_for_flow_run
+
+
+                @flow(name="parent")
+                def parent(day):
+                    # TODO(migrate PF110): create_flow_run starts flow 'elsewhere', whose deployment name the migration cannot know: this project does not define it (no Flow("elsewhere") in its modules); write run_deployment(name="elsewhere/<deployment>", parameters={"day": day}, timeout=None) (from prefect.deployments), which waits for the run as create_flow_run + wait_for_flow_run did (timeout=0 starts it and returns at once, as create_flow_run alone did)
+                    child = create_flow_run(flow_name="elsewhere", parameters={"day": day})
+                    # TODO(migrate PF110): wait_for_flow_run waits for a run create_flow_run started: start it with run_deployment(name="<flow>/<deployment>", timeout=None), which waits and returns the run (check run.state.is_completed() for raise_final_state=True), or await prefect.flow_runs.wait_for_flow_run(run_id) (async in Prefect 3)
+                    wait_for_flow_run(child, raise_final_state=True)
+                    # TODO(migrate PF110): create_flow_run starts flow 'local-only', whose deployment name the migration cannot know: nothing in local.py registers it (flow.register, schedule, run config or storage), so the migration writes no deployment for it; add one (prefect.yaml or .deploy()); write run_deployment(name="local-only/<deployment>", timeout=None) (from prefect.deployments), which waits for the run as create_flow_run + wait_for_flow_run did (timeout=0 starts it and returns at once, as create_flow_run alone did)
+                    create_flow_run(flow_name="local-only")
+                """, s -> s.path("parent.py")));
+    }
+
+    // Prefect 1's own flow-of-flows idiom names the child by its Flow's .name or by the child module's constant
+    @Test
+    void aFlowNameReadFromTheChildFlowOrItsModuleConstantIsKnown() {
+        rewriteRun(python(
+                """
+                from prefect import Flow, task
+
+                FLOW_NAME = "child-etl"
+
+
+                @task
+                def step():
+                    return 1
+
+
+                with Flow(FLOW_NAME) as flow:
+                    step()
+
+                flow.register(project_name="lake")
+                """, s -> s.path("flows/child.py")), python(
+                """
+                from prefect import flow
+                from prefect.tasks.prefect import create_flow_run, wait_for_flow_run
+
+                from flows import child
+                from flows.child import flow as child_flow
+
+
+                @flow(name="parent")
+                def parent():
+                    first = create_flow_run(flow_name=child.FLOW_NAME)
+                    wait_for_flow_run(first)
+                    create_flow_run(flow_name=child_flow.name)
+                """,
+                """
+                from prefect import flow
+                from prefect.deployments import run_deployment
+
+
+                @flow(name="parent")
+                def parent():
+                    first = run_deployment(name="child-etl/child-etl", timeout=None)
+                    run_deployment(name="child-etl/child-etl", timeout=0).id
+                """, s -> s.path("flows/parent.py")));
+    }
+
+    @Test
+    void theChildFlowOfTheSameModuleIsNamedThroughItsFunctionAfterTheConversion() {
+        rewriteRun(spec -> spec.recipeFromResources("dev.migrate.prefect.MigrateToPrefect3FromPrefect1"), python(
+                """
+                from prefect import Flow, Parameter, task
+                from prefect.tasks.prefect import create_flow_run, wait_for_flow_run
+
+
+                @task
+                def make(size):
+                    return list(range(size))
+
+
+                with Flow("child") as child_flow:
+                    size = Parameter("size", default=5)
+                    make(size)
+
+                with Flow("parent") as parent_flow:
+                    run_id = create_flow_run(flow_name=child_flow.name, parameters=dict(size=10))
+                    wait_for_flow_run(run_id, raise_final_state=True)
+
+                child_flow.register(project_name="lake")
+                parent_flow.register(project_name="lake")
+                """,
+                """
+                from prefect import flow, task
+                from prefect.deployments import run_deployment
+
+
+                @task
+                def make(size):
+                    return list(range(size))
+
+
+                @flow(name="child")
+                def child(size=5):
+                    make(size)
+
+
+                @flow(name="parent")
+                def parent():
+                    run_id = run_deployment(name="child/child", parameters=dict(size=10), timeout=None)
+                    if not run_id.state.is_completed():
+                        raise RuntimeError(f"flow run {run_id.name} ended in state {run_id.state.name}")
+                """, s -> s.path("flows.py")),
+                org.openrewrite.yaml.Assertions.yaml(null, """
+                        # Generated by migrate from the Prefect 1 flows' register calls, schedules, run configs and storage.
+                        # Create the work pools named below, then run `prefect deploy --all`.
+                        prefect-version: 3.8.3
+
+                        deployments:
+                        - name: child
+                          entrypoint: flows.py:child
+                          work_pool:
+                            name: default-process-pool
+                        - name: parent
+                          entrypoint: flows.py:parent
+                          work_pool:
+                            name: default-process-pool
+                        """, s -> s.path("prefect.yaml")));
+    }
+
+    // the flow-of-flows idiom binds each wait for an edge (flow_b.set_upstream(wait_a)), which the flow conversion
+    // drops: the name then read by nothing was kept as `wait_a = flow_a` (session 15 sweep)
+    @Test
+    void aWaitBoundToANameNothingReadsBecomesTheCheckAlone() {
+        rewriteRun(registeredFlows("children.py", "child"), python(
+                """
+                from prefect import flow
+                from prefect.tasks.prefect import create_flow_run, wait_for_flow_run
+
+
+                @flow(name="parent")
+                def parent():
+                    child = create_flow_run(flow_name="child")
+                    wait_child = wait_for_flow_run(child, raise_final_state=True)
+                """,
+                """
+                from prefect import flow
+                from prefect.deployments import run_deployment
+
+
+                @flow(name="parent")
+                def parent():
+                    child = run_deployment(name="child/child", timeout=None)
+                    if not child.state.is_completed():
+                        raise RuntimeError(f"flow run {child.name} ended in state {child.state.name}")
+                """, s -> s.path("parent.py")));
+    }
+
+    // a run without --unsafe-fixes leaves a TODO on each call; the run with them that converts the call took it along
+    @Test
+    void convertingACallDropsTheTodoAnEarlierRunLeftOnIt() {
+        rewriteRun(registeredFlows("children.py", "child"), python(
+                """
+                from prefect import flow
+                from prefect.tasks.prefect import create_flow_run, wait_for_flow_run
+
+
+                @flow(name="parent")
+                def parent():
+                    # keeps the child's data fresh
+                    # TODO(migrate PF110): use run_deployment(name="<flow>/<deployment>") (prefect.deployments) or prefect.flow_runs.wait_for_flow_run
+                    child = create_flow_run(flow_name="child")
+                    # TODO(migrate PF110): use run_deployment(name="<flow>/<deployment>") (prefect.deployments) or prefect.flow_runs.wait_for_flow_run
+                    wait_for_flow_run(child, raise_final_state=True)
+                """,
+                """
+                from prefect import flow
+                from prefect.deployments import run_deployment
+
+
+                @flow(name="parent")
+                def parent():
+                    # keeps the child's data fresh
+                    child = run_deployment(name="child/child", timeout=None)
+                    if not child.state.is_completed():
+                        raise RuntimeError(f"flow run {child.name} ended in state {child.state.name}")
+                """, s -> s.path("parent.py")));
+    }
+
+    @Test
+    void startFlowRunOfAFlowTheProjectDoesNotDefineKeepsATodo() {
+        rewriteRun(python(
+                """
+                from prefect.tasks.prefect import StartFlowRun
+
+                start = StartFlowRun(flow_name="elsewhere", project_name="etl", wait=True)
+                """,
+                """
+                from prefect.tasks.prefect import StartFlowRun
+
+                # TODO(migrate PF110): StartFlowRun start: it starts flow 'elsewhere', whose deployment name the migration cannot know: this project does not define it (no Flow("elsewhere") in its modules); write a @task calling run_deployment(name="<flow>/<deployment>", parameters=..., timeout=None) (from prefect.deployments; timeout=0 for wait=False) with the deployment's name
+                start = StartFlowRun(flow_name="elsewhere", project_name="etl", wait=True)
                 """));
     }
 
@@ -90,14 +331,14 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                 from prefect.tasks.prefect import create_flow_run
 
                 with Flow("parent") as flow:
-                    # TODO(migrate PF110): use run_deployment(name="<flow>/<deployment>") (prefect.deployments) or prefect.flow_runs.wait_for_flow_run
+                    # TODO(migrate PF110): create_flow_run passes labels=["x"], which run_deployment has no form for (labels and run_config chose the agent and its settings: they belong to the deployment's work pool, or job_variables=; flow_id: name the flow's deployment); write run_deployment(name="child/<deployment>", timeout=None) (from prefect.deployments), which waits for the run as create_flow_run + wait_for_flow_run did (timeout=0 starts it and returns at once, as create_flow_run alone did)
                     create_flow_run(flow_name="child", labels=["x"])
                 """));
     }
 
     @Test
     void startFlowRunCalledWithRunTimeArgumentsTakesThemAsParameters() {
-        rewriteRun(python(
+        rewriteRun(registeredFlows("children.py", "az-seven-dwarfs", "report"), python(
                 """
                 from prefect import Flow
                 from prefect.tasks.prefect import StartFlowRun
@@ -124,7 +365,7 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                 with Flow("orchestrating_flow") as flow:
                     first = start_flow_run(flow_name="az-seven-dwarfs", parameters={"n": 7})
                     start_flow_run(flow_name="report", project_name="poc", upstream_tasks=[first])
-                """));
+                """, s -> s.path("parent.py")));
     }
 
     @Test
@@ -190,7 +431,7 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
 
     @Test
     void shellTaskAndStartFlowRunBecomeTasks() {
-        rewriteRun(python(
+        rewriteRun(registeredFlows("flows/ingest.py", "ingest-customers"), python(
                 """
                 from prefect.tasks.prefect import StartFlowRun
                 from prefect.tasks.shell import ShellTask
@@ -241,7 +482,7 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                     if flow_run.state is None or not flow_run.state.is_completed():
                         raise RuntimeError(f"flow run {flow_run.name} ended in state {flow_run.state}")
                     return flow_run.id
-                """));
+                """, s -> s.path("tasks.py")));
     }
 
     // prefect.backend re-exports the KV store functions; imported from there they got the GraphQL client's TODO, and
@@ -282,7 +523,7 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
     // the task written for a StartFlowRun right under a constant had no blank line above it (session 13 sweep)
     @Test
     void aTaskWrittenForAnInstanceIsSpacedAsAFunction() {
-        rewriteRun(python(
+        rewriteRun(registeredFlows("child.py", "child"), python(
                 """
                 from prefect.tasks.prefect import StartFlowRun
 
@@ -300,7 +541,7 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                 def start():
                     flow_run = run_deployment(name="child/child", timeout=0)
                     return flow_run.id
-                """));
+                """, s -> s.path("start.py")));
     }
 
     @Test

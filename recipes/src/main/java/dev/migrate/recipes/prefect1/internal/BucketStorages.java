@@ -28,7 +28,7 @@ final class BucketStorages {
     }
 
     static Optional<Storages.Source> read(String cls, CallView call, String flowName, List<String> problems,
-                                          List<String> decisions) {
+                                          List<String> decisions, AsWritten written) {
         String[] kind = KINDS.get(cls);
         Optional<String> bucket = Storages.str(call, kind[1], 0);
         if (bucket.isEmpty()) {
@@ -50,11 +50,14 @@ final class BucketStorages {
             decisions.add("Azure storage: the connection string moves to an AzureBlobStorageCredentials block named '"
                     + block + "' (prefect_azure); create it with the value of the Prefect 1 secret " + secret);
         }
+        call.keyword("local_script_path").ifPresent(a -> decisions.add(cls + " storage: local_script_path="
+                + written.text(a.value()) + " named the script Prefect 1 uploaded; the push step uploads the project "
+                + "and the deployment's entrypoint names the flow's file"));
         for (Argument a : call.arguments()) {
             String k = a.keyword();
-            if (k != null && !k.equals(kind[1]) && !k.equals(keyword) && !k.equals("project")
+            if (k != null && !k.equals(kind[1]) && !k.equals("local_script_path") && !k.equals(keyword) && !k.equals("project")
                     && !k.equals("connection_string_secret") && !IGNORED.contains(k)) {
-                problems.add(cls + " storage option " + k + "=" + a.value().print().strip() + " has no place in the "
+                problems.add(cls + " storage option " + k + "=" + written.text(a.value()) + " has no place in the "
                         + kind[4] + "/" + kind[5] + " steps; set it on the steps by hand");
             }
         }

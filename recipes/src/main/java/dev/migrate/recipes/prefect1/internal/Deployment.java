@@ -48,7 +48,7 @@ public record Deployment(String name, String function, String entrypoint, List<P
         Storages.Source source = null;
         Node storage = inline(module, flow.settings().get("storage"));
         if (storage != null) {
-            source = Storages.read(storage, imports, flow.name());
+            source = Storages.read(storage, new AsWritten(storage, flow.settings().get("storage")), imports, flow.name());
             problems.addAll(source.problems());
             decisions.addAll(source.decisions());
             if (source.path() != null && !source.path().equals(sourcePath)) {
@@ -60,7 +60,8 @@ public record Deployment(String name, String function, String entrypoint, List<P
         RunConfigs.WorkPool pool;
         Node runConfig = inline(module, flow.settings().get("run_config"));
         if (runConfig != null) {
-            pool = RunConfigs.read(runConfig, imports, inImage);
+            pool = RunConfigs.read(runConfig, new AsWritten(runConfig, flow.settings().get("run_config")), imports,
+                    inImage);
             problems.addAll(pool.problems());
             decisions.addAll(pool.decisions());
         } else if (inImage) {

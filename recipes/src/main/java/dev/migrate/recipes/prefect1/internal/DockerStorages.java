@@ -24,7 +24,8 @@ final class DockerStorages {
     private DockerStorages() {
     }
 
-    static Optional<Storages.Source> read(CallView call, String flowName, List<String> problems, List<String> decisions) {
+    static Optional<Storages.Source> read(CallView call, String flowName, List<String> problems, List<String> decisions,
+                                          AsWritten written) {
         Optional<String> registry = Storages.str(call, "registry_url", -1);
         String name = Storages.str(call, "image_name", -1).orElse(flowName == null ? null : BucketStorages.slug(flowName));
         if (name == null || call.arguments().stream().anyMatch(a -> a.keyword() == null)) {
@@ -34,7 +35,7 @@ final class DockerStorages {
         }
         for (String k : List.of("registry_url", "image_name", "image_tag", "dockerfile")) {
             call.keyword(k).filter(a -> Storages.str(call, k, -1).isEmpty()).ifPresent(a -> problems.add("Docker storage: "
-                    + k + "= `" + a.value().print().strip() + "` is not a string literal and is left out of the build"
+                    + k + "= `" + written.text(a.value()) + "` is not a string literal and is left out of the build"
                     + (k.equals("registry_url") ? " and push steps (the image is not pushed)" : " step")
                     + "; write it into prefect.yaml by hand"));
         }
@@ -46,12 +47,12 @@ final class DockerStorages {
         build.put("dockerfile", Storages.str(call, "dockerfile", -1).orElse("auto"));
         for (Argument a : call.arguments()) {
             if (!OWN.contains(a.keyword())) {
-                problems.add("Docker storage option " + a.keyword() + "=" + a.value().print().strip() + " shaped Prefect 1's "
+                problems.add("Docker storage option " + a.keyword() + "=" + written.text(a.value()) + " shaped Prefect 1's "
                         + "generated Dockerfile; write a Dockerfile that does the same and name it in the build step");
             }
         }
         call.keyword("python_dependencies").ifPresent(p -> decisions.add("Docker storage: python_dependencies="
-                + p.value().print().strip() + " must be in requirements.txt, which the generated Dockerfile installs"));
+                + written.text(p.value()) + " must be in requirements.txt, which the generated Dockerfile installs"));
         List<Map<String, Object>> push = List.of();
         if (registry.isPresent()) {
             Map<String, Object> pushArgs = new LinkedHashMap<>();

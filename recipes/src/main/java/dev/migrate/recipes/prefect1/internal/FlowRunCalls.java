@@ -37,6 +37,8 @@ public final class FlowRunCalls {
             "scheduled_start_time", "scheduled_time", "idempotency_key", "idempotency_key");
     /** Keywords dropped with a note: ordering is the statement order in a Prefect 3 flow, projects are gone. */
     private static final Set<String> CREATE_DROPPED = Set.of("project_name", "wait_for", "task_args");
+    static final Set<String> GET_RESULT = Set.of("prefect.tasks.prefect.get_task_run_result",
+            "prefect.tasks.prefect.flow_run.get_task_run_result");
     private static final Set<String> WAIT_ARGS = Set.of("flow_run_id", "stream_states", "stream_logs",
             "raise_final_state", "max_duration", "wait_for");
 
@@ -47,8 +49,11 @@ public final class FlowRunCalls {
     public record Edit(Node root, Node at, String message) {
     }
 
-    /** The next create_flow_run inside a function turned into run_deployment, or null when none is left. */
-    public static Edit next(Node root, Imports imports, PythonStyle style) {
+    /**
+     * The next create_flow_run inside a function turned into run_deployment, or null when none is left. A call
+     * whose flow gets no deployment from the migration ({@code flows}) is left for {@link #manualMessage}.
+     */
+    public static Edit next(Node root, Imports imports, PythonStyle style, ProjectFlows flows, String sourcePath) {
         for (Node call : Nodes.find(root, NodeKind.CALL)) {
             if (!imports.qualifiedName(call).filter(CREATE::contains).isPresent()) {
                 continue;
@@ -63,43 +68,99 @@ public final class FlowRunCalls {
             if (function == null) {
                 continue; // still a Prefect 1 graph: it would run at build time
             }
-            Optional<List<String>> args = arguments(new CallView(call));
+            Optional<String> flow = new CallView(call).keyword("flow_name")
+                    .flatMap(a -> flows.flowName(a.value(), imports, sourcePath));
+            Optional<String> deployment = flow.flatMap(flows::deploymentOf);
+            Optional<List<String>> args = deployment.flatMap(d -> arguments(new CallView(call), d));
             if (args.isEmpty()) {
                 continue;
             }
-            String flow = new CallView(call).keyword("flow_name").flatMap(a -> PyValues.string(a.value())).orElseThrow();
-            Optional<Edit> pair = pair(root, function, call, args.get(), imports, style);
+            Node clean = Todos.remove(root, call, "PF110", FlowRunCalls::settled);
+            Optional<Edit> pair = pair(clean, function, call, args.get(), imports, style);
             if (pair.isPresent()) {
                 return pair.get();
             }
             String code = "run_deployment(" + String.join(", ", args.get()) + ", timeout=0).id";
-            return new Edit(TreeEdits.replace(root, call, Snippets.expression(code, style)), call,
-                    "create_flow_run starts deployment '" + flow + "/" + flow + "' (the deployment the flow conversion "
-                            + "names after its flow) without waiting; the result is the flow run id");
+            return new Edit(TreeEdits.replace(clean, call, Snippets.expression(code, style)), call,
+                    "create_flow_run starts deployment '" + deployment.get() + "' (the deployment the flow conversion "
+                            + "writes for flow '" + flow.get() + "') without waiting; the result is the flow run id");
         }
         return null;
     }
 
-    /** run_deployment arguments without timeout, or empty when an argument has no run_deployment form. */
-    private static Optional<List<String>> arguments(CallView create) {
-        Optional<String> flow = create.keyword("flow_name").flatMap(a -> PyValues.string(a.value()));
-        if (flow.isEmpty()) {
-            return Optional.empty();
-        }
+    /**
+     * run_deployment arguments without timeout, targeting {@code deployment} ("flow/deployment"), or empty when an
+     * argument has no run_deployment form.
+     */
+    private static Optional<List<String>> arguments(CallView create, String deployment) {
+        return unsupported(create).isEmpty() ? Optional.of(runDeploymentArguments(create, deployment)) : Optional.empty();
+    }
+
+    private static List<String> runDeploymentArguments(CallView create, String deployment) {
         List<String> out = new ArrayList<>();
-        out.add("name=" + PyValues.quoted(flow.get() + "/" + flow.get()));
+        out.add("name=" + PyValues.quoted(deployment));
+        for (Argument a : create.arguments()) {
+            if (a.keyword() != null && CREATE_ARGS.containsKey(a.keyword())) {
+                out.add(CREATE_ARGS.get(a.keyword()) + "=" + a.value().print().strip());
+            }
+        }
+        return out;
+    }
+
+    /** The arguments of a create_flow_run call that run_deployment has no form for, as written. */
+    private static List<String> unsupported(CallView create) {
+        List<String> out = new ArrayList<>();
         for (Argument a : create.arguments()) {
             String k = a.keyword();
-            if (k == null) {
-                return Optional.empty();
-            }
-            if (CREATE_ARGS.containsKey(k)) {
-                out.add(CREATE_ARGS.get(k) + "=" + a.value().print().strip());
-            } else if (!k.equals("flow_name") && !CREATE_DROPPED.contains(k)) {
-                return Optional.empty();
+            if (k == null || !CREATE_ARGS.containsKey(k) && !k.equals("flow_name") && !CREATE_DROPPED.contains(k)) {
+                out.add(Todos.oneLine(a.node().print().strip()));
             }
         }
-        return Optional.of(out);
+        return out;
+    }
+
+    /**
+     * What a person has to write for a Prefect 1 flow-run task call left in place (a create_flow_run whose
+     * deployment is unknown or whose arguments have no run_deployment form, a wait_for_flow_run not paired with
+     * one, get_task_run_result), or empty for other calls.
+     */
+    public static Optional<String> manualMessage(Node call, Imports imports, ProjectFlows flows, String path) {
+        String q = imports.qualifiedName(call).orElse("");
+        CallView view = new CallView(call);
+        if (CREATE.contains(q)) {
+            Optional<String> flow = view.keyword("flow_name").flatMap(a -> flows.flowName(a.value(), imports, path));
+            List<String> unsupported = unsupported(view);
+            String target = flow.flatMap(flows::deploymentOf).or(() -> flow.map(f -> f + "/<deployment>"))
+                    .orElse("<flow>/<deployment>");
+            String suggestion = "run_deployment(" + String.join(", ", runDeploymentArguments(view, target))
+                    + ", timeout=None) (from prefect.deployments), which waits for the run as create_flow_run + "
+                    + "wait_for_flow_run did (timeout=0 starts it and returns at once, as create_flow_run alone did)";
+            if (!unsupported.isEmpty()) {
+                return Optional.of("create_flow_run passes " + String.join(", ", unsupported) + ", which run_deployment "
+                        + "has no form for (labels and run_config chose the agent and its settings: they belong to the "
+                        + "deployment's work pool, or job_variables=; flow_id: name the flow's deployment); write "
+                        + suggestion);
+            }
+            if (flow.isEmpty()) {
+                return Optional.of("create_flow_run's flow_name is not a string the migration can read (a literal, a "
+                        + "module constant or a project flow's .name), so the deployment it targets "
+                        + "cannot be named; write " + suggestion);
+            }
+            return Optional.of("create_flow_run starts flow '" + flow.get() + "', whose deployment name the migration "
+                    + "cannot know: " + flows.whyNone(flow.get()) + "; write " + suggestion);
+        }
+        if (WAIT.contains(q)) {
+            return Optional.of("wait_for_flow_run waits for a run create_flow_run started: start it with "
+                    + "run_deployment(name=\"<flow>/<deployment>\", timeout=None), which waits and returns the run "
+                    + "(check run.state.is_completed() for raise_final_state=True), or await "
+                    + "prefect.flow_runs.wait_for_flow_run(run_id) (async in Prefect 3)");
+        }
+        if (GET_RESULT.contains(q)) {
+            return Optional.of("get_task_run_result read one task's result of another flow run; Prefect 3 cannot: "
+                    + "return the value from the child flow and read run_deployment(...).state.result() (the child "
+                    + "flow must persist its result: @flow(persist_result=True))");
+        }
+        return Optional.empty();
     }
 
     /** {@code x = create_flow_run(...)} whose only reader is {@code wait_for_flow_run(x, ...)} in one statement. */
@@ -135,9 +196,14 @@ public final class FlowRunCalls {
         if (!exprStmt && bound.isEmpty()) {
             return Optional.empty();
         }
+        if (bound.isPresent() && bound.get().targets().size() == 1 && bound.get().targets().get(0).kind() == NodeKind.NAME) {
+            // `wait_a = wait_for_flow_run(a)` read by nothing else (its edge went with the flow conversion): no alias
+            String waited = Expressions.name(bound.get().targets().get(0));
+            exprStmt = Nodes.find(function, n -> n.kind() == NodeKind.NAME && Expressions.name(n).equals(waited)).size() == 1;
+        }
         String check = "if not " + id + ".state.is_completed():\n    raise RuntimeError(f\"flow run {" + id
                 + ".name} ended in state {" + id + ".state.name}\")";
-        Node out = root;
+        Node out = Todos.remove(root, wait, "PF110", FlowRunCalls::settled);
         if (exprStmt && raise) {
             out = StatementEdits.replace(out, waitStmt, check, style);
         } else if (exprStmt) {
@@ -154,6 +220,12 @@ public final class FlowRunCalls {
                 + args.get(0).substring("name=\"".length(), args.get(0).length() - 1) + "' and wait for it (timeout=None)"
                 + (raise ? "; the flow fails when the child run does not complete" : "")
                 + "; stream_logs/max_duration have no run_deployment form"));
+    }
+
+    /** Whether a PF110 TODO is one this class's messages (or an earlier release's) wrote for a flow-run call. */
+    private static boolean settled(String message) {
+        return message.startsWith("use run_deployment(") || message.startsWith("create_flow_run ")
+                || message.startsWith("create_flow_run's ") || message.startsWith("wait_for_flow_run ");
     }
 
     /** The statement at the same place after an edit inside it (statements keep their order). */

@@ -4,6 +4,7 @@ import dev.migrate.recipes.python.PyValues;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
@@ -69,12 +70,40 @@ public final class FlowRunTasks {
     }
 
     /**
+     * Why the deployment of a flow the instance starts (its own flow_name, or one a call passes) cannot be named:
+     * the flow gets no deployment from the migration, or flow_name is not a string literal; empty when each has one.
+     */
+    public static Optional<String> undeployedFlow(Node module, String name, CallView ctor, ProjectFlows flows,
+                                                  String path) {
+        Imports imports = Imports.of(module);
+        List<Node> flowNames = new ArrayList<>();
+        ctor.keyword("flow_name").ifPresent(a -> flowNames.add(a.value()));
+        for (Node c : Nodes.find(module, NodeKind.CALL)) {
+            CallView call = new CallView(c);
+            if (call.callee().kind() == NodeKind.NAME && Expressions.name(call.callee()).equals(name)) {
+                call.keyword("flow_name").ifPresent(a -> flowNames.add(a.value()));
+            }
+        }
+        for (Node n : flowNames) {
+            Optional<String> flow = flows.flowName(n, imports, path);
+            if (flow.isEmpty()) {
+                return Optional.of("its flow_name `" + Expressions.unwrap(n).print().strip() + "` is not a string the "
+                        + "migration can read (a literal, a module constant or a project flow's .name)");
+            }
+            if (flows.deploymentOf(flow.get()).isEmpty()) {
+                return Optional.of("it starts flow '" + flow.get() + "', whose deployment name the migration cannot know: "
+                        + flows.whyNone(flow.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Empty when the instance uses options with no run_deployment form. When calls pass run-time arguments
      * ({@code runTime}), the task takes them as parameters whose defaults are the instance's options, as
      * StartFlowRun.run did; {@code project_name} is taken and ignored (Prefect 3 has no projects).
      */
-    public static Optional<String> function(String name, CallView ctor, Set<String> runTime) {
-        Optional<String> flow = ctor.keyword("flow_name").flatMap(a -> PyValues.string(a.value()));
+    public static Optional<String> function(String name, CallView ctor, Set<String> runTime, Optional<String> flow) {
         if (runTime.isEmpty() && flow.isEmpty()) {
             return Optional.empty();
         }

@@ -51,13 +51,18 @@ public final class RunConfigs {
 
     /** The work pool of a run config; {@code inImage}: the flow's storage is an image, which needs a docker pool. */
     public static WorkPool read(Node expr, Imports imports, boolean inImage) {
+        return read(expr, AsWritten.same(expr), imports, inImage);
+    }
+
+    /** @param written how the notes quote parts of {@code expr}, which may be a copy with constants inlined */
+    public static WorkPool read(Node expr, AsWritten written, Imports imports, boolean inImage) {
         List<String> problems = new ArrayList<>();
         List<String> decisions = new ArrayList<>();
         Node e = Expressions.unwrap(expr);
         String qualified = e.kind() == NodeKind.CALL ? imports.qualifiedName(e).orElse("") : "";
         Rule rule = RULES.get(qualified.substring(qualified.lastIndexOf('.') + 1));
         if (rule == null || !qualified.startsWith("prefect.")) {
-            problems.add("run config `" + e.print().strip() + "` is not a literal Prefect 1 run config; choose the work "
+            problems.add("run config `" + written.text(e) + "` is not a literal Prefect 1 run config; choose the work "
                     + "pool and job variables by hand");
             return new WorkPool("default", inImage ? "docker" : "process", Map.of(), problems, decisions);
         }
@@ -66,14 +71,14 @@ public final class RunConfigs {
         for (Argument a : new CallView(e).arguments()) {
             String k = a.keyword();
             if (k == null) {
-                problems.add("positional run config argument `" + a.node().print().strip() + "`; set it by hand");
+                problems.add("positional run config argument `" + written.text(a.node()) + "`; set it by hand");
                 continue;
             }
             if (k.equals("labels")) {
                 Optional<List<String>> read = PyLiterals.value(a.value()).filter(v -> v instanceof List<?>)
                         .map(v -> ((List<?>) v).stream().map(String::valueOf).toList());
                 if (read.isEmpty()) {
-                    problems.add("labels= `" + a.value().print().strip() + "` is not a literal list: the work pool is "
+                    problems.add("labels= `" + written.text(a.value()) + "` is not a literal list: the work pool is "
                             + "not named after them; rename it after the agent's labels by hand");
                 }
                 labels = read.orElse(List.of());
@@ -96,7 +101,7 @@ public final class RunConfigs {
             } else if (rule.manual().containsKey(k)) {
                 problems.add(k + "=: " + rule.manual().get(k));
             } else {
-                problems.add(k + "= `" + a.value().print().strip() + "` has no job variable this recipe can write; "
+                problems.add(k + "= `" + written.text(a.value()) + "` has no job variable this recipe can write; "
                         + "set it on the work pool or deployment by hand");
             }
         }

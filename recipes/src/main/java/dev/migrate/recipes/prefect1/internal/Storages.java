@@ -48,6 +48,11 @@ public final class Storages {
     }
 
     public static Source read(Node expr, Imports imports, String flowName) {
+        return read(expr, AsWritten.same(expr), imports, flowName);
+    }
+
+    /** @param written how the notes quote parts of {@code expr}, which may be a copy with constants inlined */
+    public static Source read(Node expr, AsWritten written, Imports imports, String flowName) {
         List<String> problems = new ArrayList<>();
         List<String> decisions = new ArrayList<>();
         Node e = Expressions.unwrap(expr);
@@ -90,13 +95,13 @@ public final class Storages {
                 return new Source(pull, null, null, null, null, problems, decisions);
             }
             case "S3", "GCS", "Azure" -> {
-                Optional<Source> bucket = BucketStorages.read(cls, call, flowName, problems, decisions);
+                Optional<Source> bucket = BucketStorages.read(cls, call, flowName, problems, decisions, written);
                 if (bucket.isPresent()) {
                     return bucket.get();
                 }
             }
             case "Docker" -> {
-                Optional<Source> docker = DockerStorages.read(call, flowName, problems, decisions);
+                Optional<Source> docker = DockerStorages.read(call, flowName, problems, decisions, written);
                 if (docker.isPresent()) {
                     return docker.get();
                 }
@@ -105,7 +110,7 @@ public final class Storages {
                     + "image and add the matching prefect.yaml steps");
             case "CodeCommit" -> problems.add("CodeCommit storage: add a prefect.deployments.steps.git_clone pull step on "
                     + "the repository's HTTPS URL (credentials in a Secret block)");
-            default -> problems.add("storage `" + e.print().strip() + "` is not a literal Prefect 1 storage");
+            default -> problems.add("storage `" + written.text(e) + "` is not a literal Prefect 1 storage");
         }
         return new Source(pull, null, null, null, null, problems, decisions);
     }

@@ -78,6 +78,41 @@ public final class Todos {
         return comment(root, stmt, text(code, message), newline);
     }
 
+    /**
+     * {@code root} without the TODO lines of {@code code} above the statement holding {@code node} whose message
+     * {@code settled} accepts: a TODO an earlier run wrote (without --unsafe-fixes, say) for what this edit now does.
+     * Other comments, and the statement's nodes, stay as they are.
+     */
+    public static Node remove(Node root, PyElement node, String code, java.util.function.Predicate<String> settled) {
+        PyElement stmt = statementOf(root, node);
+        String marker = "# TODO(migrate " + code + "): ";
+        boolean first = root.kind() == NodeKind.MODULE && root.childCount() > 0 && root.child(0) == stmt;
+        String text = (first ? root : stmt).prefix().text();
+        StringBuilder kept = new StringBuilder();
+        int start = 0;
+        boolean changed = false;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end + 1;
+            String line = text.substring(start, end);
+            String content = line.strip();
+            if (content.startsWith(marker) && end <= text.length() && line.endsWith("\n")
+                    && settled.test(content.substring(marker.length()))) {
+                changed = true;
+            } else {
+                kept.append(line);
+            }
+            start = end;
+        }
+        if (!changed) {
+            return root;
+        }
+        if (first) {
+            return root.withPrefix(Space.of(kept.toString()));
+        }
+        return TreeEdits.replaceKeepingPrefix(root, stmt, stmt.withPrefix(Space.of(kept.toString())));
+    }
+
     /** Adds the comment line {@code comment} (starting with #) just above the statement holding {@code node}. */
     public static Node comment(Node root, PyElement node, String comment, String newline) {
         PyElement stmt = statementOf(root, node);
