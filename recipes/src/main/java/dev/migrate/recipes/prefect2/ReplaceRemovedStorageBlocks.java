@@ -127,16 +127,18 @@ public class ReplaceRemovedStorageBlocks extends PythonRecipe {
             String[] first = args.bucketParts().get(0).split("=", 2);
             result = ArgEdits.replace(result, arg, ArgEdits.withValue(ArgEdits.rename(arg, first[0]), first[1], file.style()));
         }
+        // the credentials block takes the first secret's place (and the comments around it); the other secrets go,
         // last first: a removal gives the next element a new prefix, and so a new node
-        for (int i = args.secrets().size() - 1; i >= 0; i--) {
+        for (int i = args.secrets().size() - 1; i >= 1; i--) {
             result = ArgEdits.remove(result, args.secrets().get(i).node());
+        }
+        if (args.credentials() != null) {
+            Node first = args.secrets().get(0).node();
+            String[] kv = args.credentials().split("=", 2);
+            result = ArgEdits.replace(result, first, ArgEdits.withValue(ArgEdits.rename(first, kv[0]), kv[1], file.style()));
         }
         for (String extra : args.bucketParts().subList(Math.min(1, args.bucketParts().size()), args.bucketParts().size())) {
             String[] kv = extra.split("=", 2);
-            result = ArgEdits.add(result, kv[0], kv[1], file.style());
-        }
-        if (args.credentials() != null) {
-            String[] kv = args.credentials().split("=", 2);
             result = ArgEdits.add(result, kv[0], kv[1], file.style());
         }
         return result;

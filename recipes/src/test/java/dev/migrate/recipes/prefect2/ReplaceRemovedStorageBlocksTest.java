@@ -34,7 +34,7 @@ class ReplaceRemovedStorageBlocksTest implements PythonRewriteTest {
 
             s3 = S3(
                 bucket_path="acme-flows/etl/",  # where the agent pulled from
-                aws_access_key_id=os.environ["AWS_KEY"],
+                aws_access_key_id=os.environ["AWS_KEY"],  # from CI secrets
                 aws_secret_access_key=os.environ["AWS_SECRET"],
             )
             s3.save("s3-code", overwrite=True)
@@ -51,8 +51,8 @@ class ReplaceRemovedStorageBlocksTest implements PythonRewriteTest {
 
             s3 = S3Bucket(
                 bucket_name="acme-flows",  # where the agent pulled from
+                credentials=AwsCredentials(aws_access_key_id=os.environ["AWS_KEY"], aws_secret_access_key=os.environ["AWS_SECRET"]),  # from CI secrets
                 bucket_folder="etl",
-                credentials=AwsCredentials(aws_access_key_id=os.environ["AWS_KEY"], aws_secret_access_key=os.environ["AWS_SECRET"]),
             )
             s3.save("s3-code", overwrite=True)
             GcsBucket(bucket="acme-results").save("results")
@@ -82,7 +82,7 @@ class ReplaceRemovedStorageBlocksTest implements PythonRewriteTest {
             GitHubRepository(repository_url="https://github.com/acme/private", credentials=GitHubCredentials(token=TOKEN)).save("private")
 
 
-            @flow(result_storage=AzureBlobStorageContainer(container_name="results", base_folder="etl", credentials=AzureBlobStorageCredentials(connection_string=CONN)))
+            @flow(result_storage=AzureBlobStorageContainer(container_name="results", credentials=AzureBlobStorageCredentials(connection_string=CONN), base_folder="etl"))
             def etl():
                 pass
             """));
