@@ -46,7 +46,8 @@ public class ReplaceRemovedStorageBlocks extends PythonRecipe {
                 + "one (to save it, or as result storage) builds the integration's block instead "
                 + "(`prefect_github.GitHubRepository`, `prefect_aws.S3Bucket`, `prefect_gcp.GcsBucket`, "
                 + "`prefect_azure.AzureBlobStorageContainer`) with the fields renamed. Unsafe fix (PF206): code that "
-                + "loads the block by name must load the new type.";
+                + "loads the block by name must load the new type, and `GitHub.load(name)` becomes "
+                + "`GitHubRepository.load(name)` (the block must be saved as that type first).";
     }
 
     @Override
@@ -97,6 +98,7 @@ public class ReplaceRemovedStorageBlocks extends PythonRecipe {
                     + (args.credentials() != null ? "; consider saving the credentials block once and loading it by "
                     + "name instead of passing secrets in code" : "")));
         }
+        after = loads(file, before, after, imports, unsafe, needed, ctx);
         for (String dotted : needed) {
             after = ImportEdits.addFromImport(after, dotted.substring(0, dotted.lastIndexOf('.')),
                     StorageBlockArguments.simpleName(dotted), file.style());
@@ -109,6 +111,42 @@ public class ReplaceRemovedStorageBlocks extends PythonRecipe {
             after = PythonCode.addTodo(after, todos.get(i)[0], CODE, todoMessages.get(i), file.style());
         }
         return after;
+    }
+
+    /**
+     * {@code GitHub.load("code")} becomes {@code GitHubRepository.load("code")}: the block must have been saved as the
+     * new type first (the scripts that build it are converted above), which the note says.
+     */
+    private Node loads(PythonFile file, Node before, Node after, Imports imports, boolean unsafe, Set<String> needed,
+                       ExecutionContext ctx) {
+        Node result = after;
+        for (BlocksBuiltInScripts.BlockCall found : BlocksBuiltInScripts.find(before, imports,
+                q -> q.endsWith(".load") && PrefectBlocks.get().block(withoutLoad(q)).isPresent())) {
+            Node callee = new CallView(found.call()).callee();
+            if (callee.kind() != dev.migrate.rewriters.python.tree.NodeKind.ATTRIBUTE
+                    || TreeEdits.path(result, callee) == null) {
+                continue;
+            }
+            String old = withoutLoad(found.qualifiedName());
+            PrefectBlocks.Storage block = PrefectBlocks.get().block(old).orElseThrow();
+            String cls = StorageBlockArguments.simpleName(block.sourceClass());
+            if (!unsafe) {
+                notes.insertRow(ctx, PythonCode.note(file, found.call(), getName(), true, CODE,
+                        MigrationNotes.unsafeFixNotApplied(cls + ".load(...)")));
+                continue;
+            }
+            Node receiver = callee.nodes().get(0);
+            result = TreeEdits.replace(result, receiver, Snippets.expression(cls, file.style()).withPrefix(receiver.prefix()));
+            needed.add(block.sourceClass());
+            notes.insertRow(ctx, PythonCode.note(file, found.call(), getName(), true, CODE, "now loads a "
+                    + block.sourceClass() + " block: save one under this name first (the " + old + " block saved by "
+                    + "Prefect 2 is not read as it), for example by running the converted script that built it"));
+        }
+        return result;
+    }
+
+    private static String withoutLoad(String qualifiedName) {
+        return qualifiedName.substring(0, qualifiedName.length() - ".load".length());
     }
 
     /** The call as the Prefect 3 block's, its layout kept: class and keywords renamed in place, new ones last. */
@@ -159,6 +197,10 @@ public class ReplaceRemovedStorageBlocks extends PythonRecipe {
             if (args.isPresent()) {
                 out.add(block.sourceClass());
             }
+        }
+        for (BlocksBuiltInScripts.BlockCall found : BlocksBuiltInScripts.find(module, Imports.of(module),
+                q -> q.endsWith(".load") && PrefectBlocks.get().block(withoutLoad(q)).isPresent())) {
+            out.add(PrefectBlocks.get().block(withoutLoad(found.qualifiedName())).orElseThrow().sourceClass());
         }
         return out;
     }

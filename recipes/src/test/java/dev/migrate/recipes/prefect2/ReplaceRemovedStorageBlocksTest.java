@@ -106,10 +106,9 @@ class ReplaceRemovedStorageBlocksTest implements PythonRewriteTest {
             """));
     }
 
-    // deployments built with a block are ReplaceDeploymentBuildFromFlow's; loading a saved 2.x block needs the 2.x
-    // block type's documents, which only a person can move; kept storage blocks still exist in Prefect 3
+    // deployments built with a block are ReplaceDeploymentBuildFromFlow's; kept storage blocks still exist in Prefect 3
     @Test
-    void deploymentStorageLoadsAndKeptBlocksStay() {
+    void deploymentStorageAndKeptBlocksStay() {
         rewriteRun(
             python(
             """
@@ -120,7 +119,38 @@ class ReplaceRemovedStorageBlocksTest implements PythonRewriteTest {
             Deployment.build_from_flow(flow=etl, name="n", storage=storage, path=compute())
             Deployment.build_from_flow(flow=etl, name="m", storage=GitHub(repository=url))
             code = GitHub.load("code")
+            Deployment.build_from_flow(flow=etl, name="o", storage=code)
             LocalFileSystem(basepath="/data").save("local")
+            """));
+    }
+
+    // a flow that reads files through a saved 2.x block: the load follows the block to its new type, with a note
+    // that the block must be saved as that type first
+    @Test
+    void loadsOfTheBlocksLoadTheNewType() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).hasSize(2)
+                .allSatisfy(r -> assertThat(r.message()).contains("save one under this name first"))),
+            python(
+            """
+            from prefect import flow
+            from prefect.filesystems import GitHub, S3
+
+
+            @flow
+            def sync():
+                GitHub.load("code").get_directory("flows")
+                S3.load("lake").put_directory(local_path="out")
+            """,
+            """
+            from prefect import flow
+            from prefect_aws import S3Bucket
+            from prefect_github import GitHubRepository
+
+
+            @flow
+            def sync():
+                GitHubRepository.load("code").get_directory("flows")
+                S3Bucket.load("lake").put_directory(local_path="out")
             """));
     }
 
