@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.analyzers.sources.config.RequirementsFiles;
+import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.analyzers.rules.PrefectIntegrations;
 import dev.migrate.recipes.python.PrefectBlocks;
@@ -61,7 +62,7 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, 
                 // every name that leads to an integration package is spelt with "prefect" (prefect_aws.S3Bucket,
                 // prefect.filesystems.S3): a file without the word imports none, and is not walked
                 if (tree instanceof PythonFile file && !file.hasSyntaxErrors() && PythonCode.mentions(file, "prefect")) {
-                    Set<String> packages = packagesImported(file, PrefectTarget.from(ctx));
+                    Set<String> packages = packagesImported(file, PrefectTarget.from(ctx), FixSafety.unsafeAllowed(ctx));
                     if (!packages.isEmpty()) {
                         Path dir = file.getSourcePath().getParent() == null ? Path.of("") : file.getSourcePath().getParent();
                         needed.computeIfAbsent(dir, d -> new TreeSet<>()).addAll(packages);
@@ -124,7 +125,7 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, 
     }
 
     /** The integration packages a file imports, or will once its Prefect 2 names have moved. */
-    static Set<String> packagesImported(PythonFile file, PrefectTarget target) {
+    static Set<String> packagesImported(PythonFile file, PrefectTarget target, boolean unsafeFixes) {
         Set<String> out = new TreeSet<>();
         for (ImportBinding b : Imports.of(file.module()).all()) {
             String q = b.qualifiedName();
@@ -133,6 +134,11 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, 
             PrefectBlocks.get().storage(q).ifPresent(s -> {
                 integration(s.sourceClass()).ifPresent(out::add);
             });
+        }
+        if (unsafeFixes && PythonCode.mentions(file, "filesystems")) {
+            // blocks a script builds become an integration's block, which may not be the deployment source's
+            // (prefect_github.GitHubRepository for GitHub, whose source is prefect's own GitRepository)
+            ReplaceRemovedStorageBlocks.classesWritten(file).forEach(c -> integration(c).ifPresent(out::add));
         }
         return out;
     }

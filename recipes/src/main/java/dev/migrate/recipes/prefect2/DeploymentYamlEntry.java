@@ -143,7 +143,7 @@ final class DeploymentYamlEntry {
         Map<String, Object> set = new LinkedHashMap<>();
         infra.forEach((k, v) -> {
             boolean unset = v == null || v instanceof Map<?, ?> m && m.isEmpty() || v instanceof List<?> l && l.isEmpty()
-                    || v.equals(block.get().unset().get(k)) || k.startsWith("_") || k.equals("type")
+                    || block.get().isUnset(k, v) || k.startsWith("_") || k.equals("type")
                     || k.equals("block_type_slug");
             if (!unset) {
                 set.put(k, v instanceof String text ? PrefectBlocks.get().jobVariableValue(k, text).orElse(text) : v);

@@ -151,6 +151,22 @@ public class MigrateComposeAgentToWorker extends Recipe {
                 continue;
             }
             if (!r.changed()) {
+                if (r.manual()) {
+                    // a command left as it was for a person (`prefect agent start $QUEUES`) says why
+                    r.notes().forEach(n -> pending.add(new Pending(serviceName, command.getKey().getValue(), true, n)));
+                }
+                entries.add(service);
+                continue;
+            }
+            if (command.getKey().getValue().equals("entrypoint") && find(body, "command") != null) {
+                // the service's command gives the entrypoint its arguments: translated alone, the worker would get
+                // words it rejects or that name another pool
+                String code = MigrationNotes.codeOf(r.notes());
+                pending.add(new Pending(serviceName, "entrypoint", true, (code == null ? "PF203" : code)
+                        + ": left as it was: service `" + serviceName
+                        + "`'s command gives this entrypoint its arguments, which a translation of the entrypoint alone "
+                        + "cannot see; translate them together (the entrypoint alone would run `" + r.after()
+                        + "`) and move the arguments the new command takes into command"));
                 entries.add(service);
                 continue;
             }

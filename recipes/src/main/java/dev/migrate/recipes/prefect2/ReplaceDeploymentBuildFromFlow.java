@@ -877,58 +877,20 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 return Optional.empty();
             }
             PrefectBlocks.Storage st = storage.get();
-            List<String> args = new ArrayList<>();
-            List<String> secrets = new ArrayList<>();
-            for (Argument a : new CallView(block.get()).arguments()) {
-                String k = a.keyword();
-                if (k == null || st.credentials().contains(k)) {
-                    return Optional.empty();
-                }
-                if (st.arguments().containsKey(k)) {
-                    args.add(st.arguments().get(k) + "=" + a.value().text());
-                } else if (k.equals("bucket_path") && !st.bucketPath().isEmpty()) {
-                    Optional<List<String>> split = bucketPath(a.value(), st.bucketPath());
-                    if (split.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    args.addAll(split.get());
-                } else if (st.credentialsBlock() != null && st.credentialsBlock().fields().containsKey(k)) {
-                    secrets.add(st.credentialsBlock().fields().get(k) + "=" + a.value().text());
-                } else {
-                    return Optional.empty();
-                }
+            CallView call = new CallView(block.get());
+            Optional<StorageBlockArguments> mapped = StorageBlockArguments.of(call, st, file.style().quote()).arguments();
+            if (mapped.isEmpty()) {
+                return Optional.empty();
             }
-            if (!secrets.isEmpty()) {
+            if (mapped.get().credentials() != null) {
                 String credentials = st.credentialsBlock().className();
                 neededImports.add(credentials);
-                args.add(st.credentialsBlock().argument() + "=" + credentials.substring(credentials.lastIndexOf('.') + 1)
-                        + "(" + String.join(", ", secrets) + ")");
                 note(block.get(), false, "PF206", "the storage credentials now sit in a " + credentials + " block; "
                         + "consider saving it once and loading it by name instead of passing secrets in code");
             }
             String cls = st.sourceClass();
             neededImports.add(cls);
-            return Optional.of(cls.substring(cls.lastIndexOf('.') + 1) + "(" + String.join(", ", args) + ")");
-        }
-
-        /** A 2.x {@code bucket_path="bucket/folder"} literal as the two Prefect 3 arguments; empty if not a plain literal. */
-        private Optional<List<String>> bucketPath(Node value, List<String> names) {
-            Optional<String> text = StringLiterals.value(value);
-            if (text.isEmpty() || text.get().isEmpty() || text.get().indexOf('\\') >= 0 || text.get().indexOf('"') >= 0
-                    || text.get().indexOf('\'') >= 0) {
-                return Optional.empty();
-            }
-            String path = text.get();
-            while (path.endsWith("/")) {
-                path = path.substring(0, path.length() - 1);
-            }
-            int slash = path.indexOf('/');
-            List<String> out = new ArrayList<>();
-            out.add(names.get(0) + "=" + quote(slash < 0 ? path : path.substring(0, slash)));
-            if (slash >= 0 && slash + 1 < path.length()) {
-                out.add(names.get(1) + "=" + quote(path.substring(slash + 1)));
-            }
-            return path.isEmpty() ? Optional.empty() : Optional.of(out);
+            return Optional.of(StorageBlockArguments.simpleName(cls) + "(" + String.join(", ", mapped.get().texts(call)) + ")");
         }
 
         /** Where the flow is defined: imported from a module of this project, or defined in this file. */

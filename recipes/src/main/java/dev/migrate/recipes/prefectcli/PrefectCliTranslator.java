@@ -69,6 +69,9 @@ public final class PrefectCliTranslator {
                 default -> throw new IllegalStateException("unknown handler " + rule.handler());
             }
         }
+        if (draft.keep) {
+            return new CliTranslation(argv, coded(rule, notes), false, true);
+        }
         // 2.x put agents in the prefect-agent pool `default-agent-pool`; 3.x workers refuse a pool of that type
         boolean agentPool = draft.value("--pool").filter(AGENT_POOL::equals).isPresent();
         if (agentPool) {
@@ -148,6 +151,8 @@ public final class PrefectCliTranslator {
         final List<String> global = new ArrayList<>();
         /** Whether something the command did must now be done by a person. */
         boolean manual;
+        /** Whether no valid translation exists, so the command stays as written (and is manual). */
+        boolean keep;
         final List<String> positionals;
         final List<String> flags;
         final List<String> notes;
@@ -266,15 +271,18 @@ public final class PrefectCliTranslator {
 
     private static void agentToWorker(Draft d, CliOptions o) {
         // 2.x `prefect agent start NAME` took its queue as an argument; a worker takes none
-        boolean unread = false;
         for (String queue : d.positionals) {
             int at = indexOf(d.flags, queue);
-            if (queue.contains("$") || queue.contains("`")) {
-                unread = true;
+            if (!oneWord(queue)) {
+                // the worker command would keep the expansion as an argument it rejects: no valid line to write
+                d.keep = true;
                 d.manual = true;
-                d.notes.add("`" + queue + "` is given to the agent as it expands (queue names, or flags such as -q "
-                        + "NAME), which this rewrite cannot read; `prefect worker start` takes no such argument: pass "
-                        + "its queues as --work-queue NAME and its pool as --pool NAME by hand");
+                d.notes.add("left as it was: `" + queue + "` is given to the agent as it expands (queue names, or "
+                        + "flags such as -q NAME), which this rewrite cannot read, and `prefect worker start` takes no "
+                        + "argument; write `prefect worker start --pool POOL --type " + o.poolType()
+                        + "` with a --work-queue NAME for each queue it holds, where POOL is the typed work pool the "
+                        + "deployments name (prefect work-pool create POOL --type " + o.poolType() + ")");
+                return;
             } else if (at >= 0) {
                 d.flags.set(at, "--work-queue");
                 d.flags.add(at + 1, queue);
@@ -292,14 +300,22 @@ public final class PrefectCliTranslator {
             }
             d.addFirst("--pool", pool);
             d.notes.add("the worker serves work pool `" + pool + "`"
-                    + (unread ? " (no queue could be read from the agent's command)"
-                            : queues.isEmpty() ? " (the agent named no queue)" : " (named after the agent's queue)")
+                    + (queues.isEmpty() ? " (the agent named no queue)" : " (named after the agent's queue)")
                     + "; create it first: prefect work-pool create " + pool + " --type " + o.poolType());
         }
         if (!d.has("--type")) {
             d.flags.add("--type");
             d.flags.add(o.poolType());
         }
+    }
+
+    /**
+     * Whether {@code word} is known as the command gets it: no expansion. The words here are the shell's values,
+     * quotes gone, so an unquoted {@code $queues}, which may split into several words (flags included), cannot be
+     * told from a quoted {@code "$QUEUE"}.
+     */
+    private static boolean oneWord(String word) {
+        return !word.contains("$") && !word.contains("`");
     }
 
     /** Where {@code word}, this very object, is in {@code words}; -1 when it is not. */

@@ -18,7 +18,13 @@ public final class PrefectBlocks {
      * An infrastructure block: the work pool type it becomes, the fields that are job variables there, and the
      * values a 2.x deployment.yaml holds for fields nobody set.
      */
-    public record Infrastructure(String poolType, List<String> jobVariables, Map<String, Object> unset) {
+    public record Infrastructure(String poolType, List<String> jobVariables, Map<String, Object> unset,
+                                 Map<String, List<Object>> unsetAnyOf) {
+        /** Whether {@code value} is what 2.x wrote for {@code field} when nobody set it. */
+        public boolean isUnset(String field, Object value) {
+            return value != null && (value.equals(unset.get(field))
+                    || unsetAnyOf.getOrDefault(field, List.of()).contains(value));
+        }
     }
 
     /**
@@ -82,7 +88,8 @@ public final class PrefectBlocks {
     @SuppressWarnings("unchecked")
     private static Infrastructure infrastructure(Map<String, Object> m) {
         return new Infrastructure(String.valueOf(m.get("pool_type")), (List<String>) m.get("job_variables"),
-                (Map<String, Object>) m.getOrDefault("unset", Map.of()));
+                (Map<String, Object>) m.getOrDefault("unset", Map.of()),
+                (Map<String, List<Object>>) m.getOrDefault("unset_any_of", Map.of()));
     }
 
     @SuppressWarnings("unchecked")
@@ -91,13 +98,33 @@ public final class PrefectBlocks {
         if (m == null) {
             return Optional.empty();
         }
+        return Optional.of(storage(m, "source"));
+    }
+
+    /**
+     * The Prefect 3 block a script builds instead of a 2.x storage block ({@code S3(...).save("code")}): the
+     * from_source class when it is a block, else the entry's {@code block} ({@code GitHub} becomes
+     * {@code prefect_github.GitHubRepository}, since from_source's {@code GitRepository} is no block).
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<Storage> block(String qualifiedName) {
+        Map<String, Object> m = (Map<String, Object>) storage.get(qualifiedName);
+        if (m == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> block = (Map<String, Object>) m.get("block");
+        return Optional.of(block == null ? storage(m, "source") : storage(block, "class"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Storage storage(Map<String, Object> m, String classKey) {
         Map<String, Object> c = (Map<String, Object>) m.get("credentials_block");
         CredentialsBlock credentials = c == null ? null : new CredentialsBlock(String.valueOf(c.get("class")),
                 String.valueOf(c.get("argument")), (Map<String, String>) c.get("fields"));
-        return Optional.of(new Storage(String.valueOf(m.get("source")),
+        return new Storage(String.valueOf(m.get(classKey)),
                 (Map<String, String>) m.getOrDefault("arguments", Map.of()),
                 (List<String>) m.getOrDefault("credentials", List.of()),
-                (List<String>) m.getOrDefault("bucket_path", List.of()), credentials));
+                (List<String>) m.getOrDefault("bucket_path", List.of()), credentials);
     }
 
     /**

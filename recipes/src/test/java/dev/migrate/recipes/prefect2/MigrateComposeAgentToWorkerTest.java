@@ -96,6 +96,29 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             spec -> spec.path("docker-compose.yml")));
     }
 
+    // an agent whose command gave the entrypoint its queue became a worker entrypoint whose appended command named a
+    // queue of pool `default`, with a note that the agent named no queue; a queue list in a variable kept
+    // `prefect agent start $QUEUES` under a Prefect 3 image without a word
+    @Test
+    void entrypointArgumentsAndExpandedQueuesAreLeftToAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).hasSize(2)
+                .allSatisfy(r -> assertThat(r.manual()).isTrue())
+                .anySatisfy(r -> assertThat(r.message()).contains("command gives this entrypoint its arguments"))
+                .anySatisfy(r -> assertThat(r.message()).contains("`$QUEUES` is given to the agent as it expands"))),
+            yaml(
+            """
+            services:
+              agent:
+                image: prefecthq/prefect:2-python3.11
+                entrypoint: ["prefect", "agent", "start"]
+                command: ["-q", "${AGENT_QUEUE:-default}"]
+              agent2:
+                image: prefecthq/prefect:2-python3.11
+                command: prefect agent start $QUEUES
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
     // a forecasting stack whose agent is built from the project's Dockerfile: the pool service had neither
     // image nor build, which compose rejects
     @Test

@@ -1,6 +1,9 @@
 package dev.migrate.recipes.prefect2;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.test.SourceSpecs.text;
+
+import dev.migrate.recipes.MigrationNotes;
 
 import org.junit.jupiter.api.Test;
 import org.openrewrite.DocumentExample;
@@ -40,11 +43,13 @@ class RewritePrefectCliInDockerfilesTest implements RewriteTest {
             """
             FROM python:3.11-slim
             ENTRYPOINT [ "prefect", "agent", "start", "--pool", "etl-pool" ]
+            FROM python:3.11-slim AS queue-agent
             CMD ["sh", "-c", "prefect agent start -q etl"]
             """,
             """
             FROM python:3.11-slim
             ENTRYPOINT [ "prefect", "worker", "start", "--pool", "etl-pool", "--type", "process" ]
+            FROM python:3.11-slim AS queue-agent
             CMD ["sh", "-c", "prefect worker start --pool etl --type process"]
             """,
             spec -> spec.path("Dockerfile")));
@@ -52,6 +57,23 @@ class RewritePrefectCliInDockerfilesTest implements RewriteTest {
 
     // images of a geodata project and a GCE agent start-up script installed `prefect==2.2.0` / `prefect==2.7.7`
     // with pip: scan reported the pin, rewrite left it without a word
+    // an agent image whose CMD gave the queue (`ENTRYPOINT ["prefect", "agent", "start"]`, `CMD ["$QUEUE"]`):
+    // the worker ENTRYPOINT got CMD's words as arguments, which `prefect worker start` rejects
+    @Test
+    void anEntrypointGivenArgumentsByCmdIsLeftToAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> assertThat(r.manual()).isTrue())
+                .satisfies(r -> assertThat(r.message()).contains("the CMD below gives this ENTRYPOINT its arguments"))),
+            text(
+            """
+            FROM python:3.9-slim
+            ENTRYPOINT [ "prefect", "agent", "start" ]
+            # the queue to poll
+            CMD [ "-q", "etl" ]
+            """,
+            spec -> spec.path("agent/Dockerfile")));
+    }
+
     @Test
     void pipInstallOfPrefect2IsPinnedToPrefect3() {
         rewriteRun(text(

@@ -38,6 +38,22 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             spec -> spec.path("scripts/deploy.sh")));
     }
 
+    // an agent start script whose queue flags sit in a variable: the worker line kept `$queues` as an argument
+    // `prefect worker start` rejects; it stays as it was, with a note saying what to write
+    @Test
+    void anAgentWhoseArgumentsTheShellExpandsIsKept() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> assertThat(r.manual()).isTrue())
+                .satisfies(r -> assertThat(r.message()).contains("left as it was", "--work-queue NAME"))),
+            text(
+            """
+            #!/bin/sh
+            queues="-q etl -q reports"
+            exec prefect agent start $queues
+            """,
+            spec -> spec.path("bin/agent.sh")));
+    }
+
     // setup scripts of a satellite-data project and a dataflow-ops demo: several commands per script, notes
     // all said line 1, and one command needing --unsafe-fixes held back the safe edit of the others
     @Test

@@ -252,6 +252,21 @@ class PrefectCommandRewriterTest {
         assertThat(r.manual()).isTrue();
         assertThat(r.notes()).anyMatch(n -> n.contains("`$prefect_work_queues` is given to the agent as it expands"))
                 .noneMatch(n -> n.contains("the agent named no queue"));
+        // `prefect worker start --pool default $prefect_work_queues` was written: the worker takes no argument
+        assertThat(r.changed()).isFalse();
+        assertThat(r.text()).isEqualTo("prefect agent start $prefect_work_queues");
+        assertThat(r.notes()).anyMatch(n -> n.contains("prefect worker start --pool POOL --type process"));
+    }
+
+    // a start script passing its queue in a variable: a flag's value is one argument, the queue's name, as a literal
+    // is; an argument (2.x's queue argument) may be several, so that line stays
+    @Test
+    void aQueueFlagGivenByAVariableNamesThePool() {
+        assertThat(rw("prefect agent start -q \"$QUEUE\"").text())
+                .isEqualTo("prefect worker start --pool \"$QUEUE\" --type process");
+        assertThat(rw("prefect agent start --work-queue \"${QUEUE:-default}\"").text())
+                .isEqualTo("prefect worker start --pool \"${QUEUE:-default}\" --type process");
+        assertThat(rw("prefect agent start \"$QUEUE\"").changed()).isFalse();
     }
 
     // a setup script created the pool its 2.x agents polled with `--type prefect-agent`: kept without a word

@@ -1,0 +1,110 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.python.PrefectBlocks;
+import dev.migrate.recipes.python.PythonCode;
+import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Imports;
+import dev.migrate.rewriters.python.query.StringLiterals;
+import dev.migrate.rewriters.python.tree.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.openrewrite.ExecutionContext;
+
+/**
+ * Infrastructure blocks ({@code Process}, {@code DockerContainer}, {@code KubernetesJob} of
+ * {@code prefect.infrastructure}) have no Prefect 3 form: typed work pools and their job variables replace them. A
+ * script that builds one to save it ({@code DockerContainer(image=...).save("docker")}) or loads one fails at its
+ * import on Prefect 3, and nothing can be rewritten in its place, so the statement gets a TODO (PF205) saying what
+ * replaces it: {@code prefect work-pool create NAME --type docker} once, and the block's fields as the deployments'
+ * job variables (or in the pool's base job template). Blocks a deployment is built with are
+ * {@link ReplaceDeploymentBuildFromFlow}'s.
+ */
+public class ReportInfrastructureBlocksInScripts extends PythonRecipe {
+    private static final String CODE = "PF205";
+    /** A pool name the CLI takes without quoting. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    private final transient MigrationNotes notes = new MigrationNotes(this, CODE);
+
+    @Override
+    public String getDisplayName() {
+        return "Report Prefect 2 infrastructure blocks built in scripts";
+    }
+
+    @Override
+    public String getDescription() {
+        return "`Process`, `DockerContainer` and `KubernetesJob` blocks are gone in Prefect 3 (work pools replace them): "
+                + "a statement that builds or loads one gets a TODO (PF205) naming the `prefect work-pool create` command "
+                + "and the job variables that take the block's fields.";
+    }
+
+    @Override
+    protected String[] mentions() {
+        return new String[] {"infrastructure"};
+    }
+
+    @Override
+    protected Node edit(PythonFile file, ExecutionContext ctx) {
+        Node before = file.module();
+        Node after = before;
+        Imports imports = Imports.of(before);
+        for (BlocksBuiltInScripts.BlockCall found : BlocksBuiltInScripts.find(before, imports,
+                q -> infrastructure(q).isPresent())) {
+            PrefectBlocks.Infrastructure infra = infrastructure(found.qualifiedName()).orElseThrow();
+            String message = found.qualifiedName().endsWith(".load") ? loaded(infra) : built(before, imports, found, infra);
+            notes.insertRow(ctx, PythonCode.note(file, found.call(), getName(), true, CODE, message));
+            after = PythonCode.addTodo(after, found.statement(), CODE, message, file.style());
+        }
+        return after;
+    }
+
+    /** The block of a class or of its {@code load} ({@code prefect.infrastructure.Process.load}). */
+    private static Optional<PrefectBlocks.Infrastructure> infrastructure(String qualifiedName) {
+        String cls = qualifiedName.endsWith(".load")
+                ? qualifiedName.substring(0, qualifiedName.length() - ".load".length()) : qualifiedName;
+        return PrefectBlocks.get().infrastructure(cls);
+    }
+
+    private static String loaded(PrefectBlocks.Infrastructure infra) {
+        return "Prefect 3 has no infrastructure blocks: deployments name a work pool of type " + infra.poolType()
+                + " (work_pool_name=) and pass this block's settings as job_variables; remove this and its import";
+    }
+
+    /** What replaces a block built here: the pool to create and where its fields go (names only: values may be secret). */
+    private static String built(Node root, Imports imports, BlocksBuiltInScripts.BlockCall found,
+                                PrefectBlocks.Infrastructure infra) {
+        String pool = BlocksBuiltInScripts.savedName(root, found.statement())
+                .filter(n -> PLAIN_NAME.matcher(n).matches()).orElse("NAME");
+        List<String> jobVariables = new ArrayList<>();
+        List<String> template = new ArrayList<>();
+        for (Argument a : new CallView(found.call()).arguments()) {
+            String k = a.keyword();
+            if (k != null && infra.jobVariables().contains(k)) {
+                // a value the job variable spells differently (2.x's "ALWAYS") is given as the worker takes it
+                Optional<String> respelt = imports.qualifiedName(a.value()).flatMap(q -> PrefectBlocks.get().enumValue(q))
+                        .or(() -> StringLiterals.value(a.value()).flatMap(v -> PrefectBlocks.get().jobVariableValue(k, v)));
+                jobVariables.add(k + respelt.map(v -> " (\"" + v + "\")").orElse(""));
+            } else {
+                template.add(k != null ? k : "its positional arguments");
+            }
+        }
+        StringBuilder out = new StringBuilder("Prefect 3 has no infrastructure blocks: work pools replace them. Create the "
+                + "pool once with `prefect work-pool create " + pool + " --type " + infra.poolType() + "`");
+        if (!jobVariables.isEmpty()) {
+            out.append(", pass this block's ").append(String.join(", ", jobVariables))
+                    .append(" as job_variables of the deployments that used it (or set them in the pool's base job template)");
+        }
+        if (!template.isEmpty()) {
+            out.append(", put ").append(String.join(", ", template))
+                    .append(" into the pool's base job template (no job variable takes ")
+                    .append(template.size() == 1 ? "it" : "them").append(")");
+        }
+        return out.append("; then remove this statement and its import").toString();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.migrate.recipes.prefect2;
+
+import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+
+class ReportInfrastructureBlocksInScriptsTest implements PythonRewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new ReportInfrastructureBlocksInScripts());
+    }
+
+    // a setup script that saved the blocks deployments named: Prefect 3 has work pools instead, nothing to rewrite
+    @DocumentExample
+    @Test
+    void savedBlocksGetTheWorkPoolThatReplacesThem() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).hasSize(3)
+                .allSatisfy(r -> assertThat(r.code()).isEqualTo("PF205"))
+                .allSatisfy(r -> assertThat(r.message()).doesNotContain("s3cret"))),
+            python(
+            """
+            from prefect.infrastructure import DockerContainer, KubernetesJob, Process
+
+            DockerContainer(image="acme/etl:1.0", image_pull_policy="ALWAYS", env={"DB_PASSWORD": "s3cret"}).save("docker-etl", overwrite=True)
+            k8s = KubernetesJob(namespace="data", job=MANIFEST)
+            k8s.save("k8s", overwrite=True)
+            local = Process.load("local")
+            """,
+            """
+            from prefect.infrastructure import DockerContainer, KubernetesJob, Process
+
+            # TODO(migrate PF205): Prefect 3 has no infrastructure blocks: work pools replace them. Create the pool once with `prefect work-pool create docker-etl --type docker`, pass this block's image, image_pull_policy (\"Always\"), env as job_variables of the deployments that used it (or set them in the pool's base job template); then remove this statement and its import
+            DockerContainer(image="acme/etl:1.0", image_pull_policy="ALWAYS", env={"DB_PASSWORD": "s3cret"}).save("docker-etl", overwrite=True)
+            # TODO(migrate PF205): Prefect 3 has no infrastructure blocks: work pools replace them. Create the pool once with `prefect work-pool create k8s --type kubernetes`, pass this block's namespace as job_variables of the deployments that used it (or set them in the pool's base job template), put job into the pool's base job template (no job variable takes it); then remove this statement and its import
+            k8s = KubernetesJob(namespace="data", job=MANIFEST)
+            k8s.save("k8s", overwrite=True)
+            # TODO(migrate PF205): Prefect 3 has no infrastructure blocks: deployments name a work pool of type process (work_pool_name=) and pass this block's settings as job_variables; remove this and its import
+            local = Process.load("local")
+            """));
+    }
+
+    @Test
+    void blocksOfDeploymentsAndOtherNamesStay() {
+        rewriteRun(
+            python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.infrastructure import DockerContainer
+            from prefect_kubernetes.jobs import KubernetesJob
+
+            docker = DockerContainer(image="acme/etl:1.0")
+            Deployment.build_from_flow(flow=etl, name="n", infrastructure=docker)
+            KubernetesJob(v1_job=job).save("job")
+            """));
+    }
+}
