@@ -108,6 +108,29 @@ public final class JdbcSide implements AutoCloseable {
         relation = Sql.renamed(relation, columns.stream().map(Column::name).toList(), renames);
     }
 
+    /**
+     * SQLite only: from now on the columns of {@code temporal} (named as {@link #relation()} names them, among
+     * {@code columns}) are read through {@link SqliteInstant}, one UTC spelling per moment that sorts in time order,
+     * so that every later query (bounds, duplicate keys, the key-ordered read) sees moments, not the writer's text.
+     */
+    public void readAsInstants(List<String> columns, java.util.Set<String> temporal) {
+        if (!sqlite || temporal.isEmpty()) {
+            return;
+        }
+        try {
+            SqliteInstant.register(handle.getConnection());
+        } catch (SQLException e) {
+            throw new EnvironmentException(label + " side (" + shownUrl + "): cannot add the function "
+                    + SqliteInstant.NAME + " to the SQLite connection: " + Errors.cause(e), e);
+        }
+        List<String> items = new java.util.ArrayList<>();
+        for (String c : columns) {
+            items.add(temporal.contains(c) ? SqliteInstant.NAME + "(" + Sql.quote(c) + ") AS " + Sql.quote(c)
+                    : Sql.quote(c));
+        }
+        relation = "(SELECT " + String.join(", ", items) + " FROM " + relation + ") AS instants";
+    }
+
     public String label() {
         return label;
     }
