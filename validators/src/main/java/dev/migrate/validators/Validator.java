@@ -12,6 +12,7 @@ import dev.migrate.validators.config.SideConfig;
 import dev.migrate.validators.config.ValidateConfig;
 import dev.migrate.validators.engine.DuckDbSession;
 import dev.migrate.validators.engine.EngineSettings;
+import dev.migrate.validators.engine.CsvDelimiterCheck;
 import dev.migrate.validators.engine.FileFormat;
 import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.engine.FooterBounds;
@@ -245,6 +246,8 @@ public final class Validator {
         if (!missing.isEmpty()) {
             return missing;
         }
+        CsvDelimiterCheck.check(legacyFiles, ds.csv("legacy"));
+        CsvDelimiterCheck.check(newFiles, ds.csv("new"));
         try (DuckDbSession session = DuckDbSession.open(settings)) {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
             if (pairable(plan, legacyFiles, newFiles)) {

@@ -43,12 +43,12 @@ public final class CsvDiagnoser {
         }
     }
 
-    private static InputStream open(Path file) throws IOException {
+    static InputStream open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         return FileFormat.isGzip(file) ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
-    private static Charset charset(CsvOptions o) {
+    static Charset charset(CsvOptions o) {
         return switch (o.encoding()) {
             case "latin-1" -> StandardCharsets.ISO_8859_1;
             case "utf-16" -> StandardCharsets.UTF_16;
