@@ -5,6 +5,7 @@ import dev.migrate.validators.compare.EmbeddedComparison;
 import dev.migrate.validators.compare.RemoteComparison;
 import dev.migrate.validators.compare.Verdicts;
 import dev.migrate.validators.config.ConnectionConfig;
+import dev.migrate.validators.config.CsvOptions;
 import dev.migrate.validators.config.DatasetConfig;
 import dev.migrate.validators.config.JobConfig;
 import dev.migrate.validators.config.RunRef;
@@ -14,6 +15,7 @@ import dev.migrate.validators.engine.DuckDbSession;
 import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.engine.CsvDelimiterCheck;
 import dev.migrate.validators.engine.FileFormat;
+import dev.migrate.validators.engine.TranscodedFiles;
 import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.engine.FooterBounds;
 import dev.migrate.validators.engine.PairedScan;
@@ -204,8 +206,35 @@ public final class Validator {
      * error, the run would record nothing, and a parity gate proven before would stay proven.
      */
     private List<CheckResult> compareDataset(ValidateConfig config, JobConfig job, DatasetConfig ds, Sides sides) {
+        List<Path> legacyFiles = datasetFiles(ds.legacy(), sides.legacy());
+        List<Path> newFiles = datasetFiles(ds.current(), sides.current());
+        if (legacyFiles != null && !legacyFiles.isEmpty() && newFiles != null && !newFiles.isEmpty()) {
+            CsvDelimiterCheck.check(legacyFiles, ds.csv("legacy"));
+            CsvDelimiterCheck.check(newFiles, ds.csv("new"));
+        }
+        // files in an encoding the engine cannot read are compared through UTF-8 copies, which no message names
+        try (TranscodedFiles l = TranscodedFiles.of(legacyFiles, ds.csv("legacy"));
+                TranscodedFiles n = TranscodedFiles.of(newFiles, ds.csv("new"))) {
+            DatasetConfig read = new DatasetConfig(ds.name(), ds.configPath(), ds.legacy(), ds.current(), ds.key(),
+                    ds.ignoreColumns(), ds.tolerances(), ds.rowCount(), ds.allowNewColumns(), ds.ordered(),
+                    ds.allowEmpty(), l.csv(), n.csv(), ds.renameColumns());
+            try {
+                return compareDataset(config, job, read, l.files(), n.files()).stream()
+                        .map(r -> new CheckResult(r.dataset(), r.check(), r.subject(), n.original(l.original(
+                                r.legacyValue())), n.original(l.original(r.newValue())), r.difference(), r.threshold(),
+                                r.status(), n.original(l.original(r.message())), r.samples()))
+                        .toList();
+            } catch (BadInputException e) {
+                String message = n.original(l.original(e.getMessage()));
+                throw message.equals(e.getMessage()) ? e : new BadInputException(message, e);
+            }
+        }
+    }
+
+    private List<CheckResult> compareDataset(ValidateConfig config, JobConfig job, DatasetConfig ds,
+            List<Path> legacyFiles, List<Path> newFiles) {
         try {
-            return Verdicts.explainedByRowDiff(compareDatasetOrThrow(config, job, ds, sides));
+            return Verdicts.explainedByRowDiff(compareDatasetOrThrow(config, job, ds, legacyFiles, newFiles));
         } catch (DuplicateKeyException e) {
             if (!"new".equals(e.side())) {
                 throw e;
@@ -213,7 +242,8 @@ public final class Validator {
             // The repeat ends the key diff, not the other checks: a changed type or a dropped row must not wait for
             // the next run to be seen. They are compared as without a key; their aggregates stay failures, as no
             // key diff compared the values they summarise.
-            List<CheckResult> out = new ArrayList<>(compareDatasetOrThrow(config, job, keyless(ds), sides));
+            List<CheckResult> out = new ArrayList<>(compareDatasetOrThrow(config, job, keyless(ds), legacyFiles,
+                    newFiles));
             out.add(CheckResult.of(ds.name(), Check.ROW_DIFF, "rows", Status.FAIL, e.asFinding())
                     .withValues(null, null, "repeated keys", "exact"));
             return out;
@@ -228,14 +258,12 @@ public final class Validator {
     }
 
     private List<CheckResult> compareDatasetOrThrow(ValidateConfig config, JobConfig job, DatasetConfig ds,
-            Sides sides) {
+            List<Path> legacyFiles, List<Path> newFiles) {
         ConnectionConfig legacyConn = config.connection(job.legacy().connection());
         ConnectionConfig newConn = config.connection(job.current().connection());
         if (legacyConn instanceof ConnectionConfig.Jdbc || newConn instanceof ConnectionConfig.Jdbc) {
             return RemoteComparison.compare(config, job, ds, settings, env);
         }
-        List<Path> legacyFiles = datasetFiles(ds.legacy(), sides.legacy());
-        List<Path> newFiles = datasetFiles(ds.current(), sides.current());
         List<CheckResult> missing = new ArrayList<>();
         if (legacyFiles != null && legacyFiles.isEmpty()) {
             missing.add(noFiles(ds, "legacy"));
@@ -246,8 +274,6 @@ public final class Validator {
         if (!missing.isEmpty()) {
             return missing;
         }
-        CsvDelimiterCheck.check(legacyFiles, ds.csv("legacy"));
-        CsvDelimiterCheck.check(newFiles, ds.csv("new"));
         try (DuckDbSession session = DuckDbSession.open(settings)) {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
             if (pairable(plan, legacyFiles, newFiles)) {
@@ -455,6 +481,20 @@ public final class Validator {
                     + (legacyFiles != null && legacyFiles.isEmpty() ? "legacy" : "new") + " side; nothing to plan");
         }
         List<PlannedStatement> out = new ArrayList<>();
+        if (TranscodedFiles.needed(ds.csv("legacy")) || TranscodedFiles.needed(ds.csv("new"))) {
+            // the run reads UTF-8 copies, made when it starts; the plan reads the header as latin-1, which differs
+            // from windows-1252 only in 0x80-0x9F, and reads no data
+            for (String side : List.of("legacy", "new")) {
+                if (TranscodedFiles.needed(ds.csv(side))) {
+                    out.add(new PlannedStatement(job.name(), ds.name(), side, Statement.of("copy the windows-1252 "
+                            + "files as UTF-8 to a temporary directory (in Java); the statements below read the copies",
+                            "-- " + ("legacy".equals(side) ? legacyFiles : newFiles))));
+                }
+            }
+            ds = new DatasetConfig(ds.name(), ds.configPath(), ds.legacy(), ds.current(), ds.key(), ds.ignoreColumns(),
+                    ds.tolerances(), ds.rowCount(), ds.allowNewColumns(), ds.ordered(), ds.allowEmpty(),
+                    latin1(ds.csv("legacy")), latin1(ds.csv("new")), ds.renameColumns());
+        }
         try {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
             if (pairable(plan, legacyFiles, newFiles)) {
@@ -483,6 +523,11 @@ public final class Validator {
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
         return out;
+    }
+
+    private static CsvOptions latin1(CsvOptions o) {
+        return TranscodedFiles.needed(o) ? new CsvOptions(o.delimiter(), o.quote(), o.header(), "latin-1",
+                o.quotedEmptyIsNull(), o.decimal()) : o;
     }
 
     private List<PlannedStatement> planStreamed(DuckDbSession session, JobConfig job, DatasetConfig ds,
