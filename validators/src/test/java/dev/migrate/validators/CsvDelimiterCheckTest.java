@@ -47,8 +47,8 @@ class CsvDelimiterCheckTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(tmp.resolve("old/orders.csv") + ":1: the header reads as one column, \"id;name;amount\", "
                         + "with the delimiter ','; the file looks ';'-delimited (3 columns on each of the first 3 lines)."
-                        + " Set csv.delimiter: \";\" for this dataset (or under legacy: or new: for one side)"
-                        + " (jobs[0].datasets[0], dataset 'orders')");
+                        + " Set csv.delimiter: \";\" for this dataset, or legacy: {csv: {delimiter: \";\"}} for the legacy"
+                        + " side only (jobs[0].datasets[0], dataset 'orders')");
     }
 
     @Test
@@ -66,7 +66,8 @@ class CsvDelimiterCheckTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith(tmp.resolve("new/orders.tsv") + ":1: ")
                 .hasMessageContaining("looks tab-delimited (2 columns on each of the first 2 lines)")
-                .hasMessageContaining("Set csv.delimiter: \"\\t\"");
+                .hasMessageContaining("Set csv.delimiter: \"\\t\" for this dataset, or new: {csv: {delimiter:"
+                        + " \"\\t\"}} for the new side only");
     }
 
     @Test

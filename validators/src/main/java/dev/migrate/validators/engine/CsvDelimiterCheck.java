@@ -31,8 +31,11 @@ public final class CsvDelimiterCheck {
     private CsvDelimiterCheck() {
     }
 
-    /** Throws when the first of {@code files} (a dataset side's CSV files) looks written with another delimiter. */
-    public static void check(List<Path> files, CsvOptions options) {
+    /**
+     * Throws when the first of {@code files} (the CSV files of side {@code side}, "legacy" or "new") looks written
+     * with another delimiter.
+     */
+    public static void check(List<Path> files, CsvOptions options, String side) {
         if (files == null || files.isEmpty() || FileLoader.formatOf(files) != FileFormat.CSV) {
             return;
         }
@@ -42,7 +45,8 @@ public final class CsvDelimiterCheck {
                     + "\", with the delimiter " + shown(options.delimiter()) + "; the file looks "
                     + shown(found.delimiter()) + "-delimited (" + found.columns() + " columns on each of the first "
                     + found.lines() + (found.lines() == 1 ? " line" : " lines") + "). Set csv.delimiter: "
-                    + yaml(found.delimiter()) + " for this dataset (or under legacy: or new: for one side)");
+                    + yaml(found.delimiter()) + " for this dataset, or " + side + ": {csv: {delimiter: "
+                    + yaml(found.delimiter()) + "}} for the " + side + " side only");
         });
     }
 
