@@ -5,7 +5,6 @@ import dev.migrate.validators.compare.EmbeddedComparison;
 import dev.migrate.validators.compare.RemoteComparison;
 import dev.migrate.validators.compare.Verdicts;
 import dev.migrate.validators.config.ConnectionConfig;
-import dev.migrate.validators.config.CsvOptions;
 import dev.migrate.validators.config.DatasetConfig;
 import dev.migrate.validators.config.JobConfig;
 import dev.migrate.validators.config.RunRef;
@@ -215,9 +214,7 @@ public final class Validator {
         // files in an encoding the engine cannot read are compared through UTF-8 copies, which no message names
         try (TranscodedFiles l = TranscodedFiles.of(legacyFiles, ds.csv("legacy"));
                 TranscodedFiles n = TranscodedFiles.of(newFiles, ds.csv("new"))) {
-            DatasetConfig read = new DatasetConfig(ds.name(), ds.configPath(), ds.legacy(), ds.current(), ds.key(),
-                    ds.ignoreColumns(), ds.tolerances(), ds.rowCount(), ds.allowNewColumns(), ds.ordered(),
-                    ds.allowEmpty(), l.csv(), n.csv(), ds.renameColumns());
+            DatasetConfig read = ds.withCsv(l.csv(), n.csv());
             try {
                 return compareDataset(config, job, read, l.files(), n.files()).stream()
                         .map(r -> new CheckResult(r.dataset(), r.check(), r.subject(), n.original(l.original(
@@ -480,21 +477,37 @@ public final class Validator {
             throw new BadInputException(ds.configPath() + ": no files match the dataset on the "
                     + (legacyFiles != null && legacyFiles.isEmpty() ? "legacy" : "new") + " side; nothing to plan");
         }
-        List<PlannedStatement> out = new ArrayList<>();
         if (TranscodedFiles.needed(ds.csv("legacy")) || TranscodedFiles.needed(ds.csv("new"))) {
-            // the run reads UTF-8 copies, made when it starts; the plan reads the header as latin-1, which differs
-            // from windows-1252 only in 0x80-0x9F, and reads no data
-            for (String side : List.of("legacy", "new")) {
-                if (TranscodedFiles.needed(ds.csv(side))) {
-                    out.add(new PlannedStatement(job.name(), ds.name(), side, Statement.of("copy the windows-1252 "
-                            + "files as UTF-8 to a temporary directory (in Java); the statements below read the copies",
-                            "-- " + ("legacy".equals(side) ? legacyFiles : newFiles))));
+            // the run reads UTF-8 copies of these files, and so does the plan, which shows the original files
+            try (TranscodedFiles l = TranscodedFiles.of(legacyFiles, ds.csv("legacy"));
+                    TranscodedFiles n = TranscodedFiles.of(newFiles, ds.csv("new"))) {
+                List<PlannedStatement> out = new ArrayList<>();
+                for (String side : List.of("legacy", "new")) {
+                    if (TranscodedFiles.needed(ds.csv(side))) {
+                        out.add(new PlannedStatement(job.name(), ds.name(), side, Statement.of("copy the "
+                                + ds.csv(side).encoding() + " files as UTF-8 to a temporary directory (in Java); "
+                                + "the statements below read the copies", "-- "
+                                + ("legacy".equals(side) ? legacyFiles : newFiles))));
+                    }
                 }
+                for (PlannedStatement p : planFiles(job, ds.withCsv(l.csv(), n.csv()), legacyConn, newConn, l.files(),
+                        n.files(), session)) {
+                    Statement st = p.statement();
+                    List<Object> params = st.params().stream().map(v -> v instanceof List<?> list
+                            ? (Object) list.stream().map(e -> n.original(l.original(String.valueOf(e)))).toList()
+                            : v instanceof String t ? n.original(l.original(t)) : v).toList();
+                    out.add(new PlannedStatement(p.job(), p.dataset(), p.side(), new Statement(st.purpose(),
+                            n.original(l.original(st.sql())), params)));
+                }
+                return out;
             }
-            ds = new DatasetConfig(ds.name(), ds.configPath(), ds.legacy(), ds.current(), ds.key(), ds.ignoreColumns(),
-                    ds.tolerances(), ds.rowCount(), ds.allowNewColumns(), ds.ordered(), ds.allowEmpty(),
-                    latin1(ds.csv("legacy")), latin1(ds.csv("new")), ds.renameColumns());
         }
+        return planFiles(job, ds, legacyConn, newConn, legacyFiles, newFiles, session);
+    }
+
+    private List<PlannedStatement> planFiles(JobConfig job, DatasetConfig ds, ConnectionConfig legacyConn,
+            ConnectionConfig newConn, List<Path> legacyFiles, List<Path> newFiles, DuckDbSession session) {
+        List<PlannedStatement> out = new ArrayList<>();
         try {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
             if (pairable(plan, legacyFiles, newFiles)) {
@@ -523,11 +536,6 @@ public final class Validator {
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
         return out;
-    }
-
-    private static CsvOptions latin1(CsvOptions o) {
-        return TranscodedFiles.needed(o) ? new CsvOptions(o.delimiter(), o.quote(), o.header(), "latin-1",
-                o.quotedEmptyIsNull(), o.decimal()) : o;
     }
 
     private List<PlannedStatement> planStreamed(DuckDbSession session, JobConfig job, DatasetConfig ds,

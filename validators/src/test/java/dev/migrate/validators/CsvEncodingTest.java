@@ -78,6 +78,18 @@ class CsvEncodingTest {
     }
 
     @Test
+    void theDryRunPlansTheCopiesAndShowsTheOriginalFiles() throws Exception {
+        run("id,v\n1,€\n".getBytes(CP1252), "id,v\n1,€\n".getBytes(StandardCharsets.UTF_8), "{encoding: windows-1252}",
+                "{}");
+        List<PlannedStatement> plan = new Validator(new EngineSettings(1, "256MB", null, 10))
+                .dryRun(ConfigLoader.load(tmp.resolve("v.yaml")), RunOverrides.NONE);
+        assertThat(plan.get(0).statement().purpose()).startsWith("copy the windows-1252 files as UTF-8");
+        assertThat(plan).extracting(p -> p.statement().sql() + p.statement().params())
+                .noneMatch(t -> t.contains("migrate-validate-utf8-"))
+                .anyMatch(t -> t.contains(tmp.resolve("old/t.csv").toString()));
+    }
+
+    @Test
     void aByteWindows1252DoesNotDefineIsNamedAtItsLineAndColumnInTheOriginalFile() {
         byte[] legacy = "id,v\n1,a\n2,ab\u0081c\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> run(legacy, "id,v\n1,a\n".getBytes(StandardCharsets.UTF_8), "{encoding: windows-1252}",

@@ -121,6 +121,15 @@ class SqliteTemporalKeyTest {
     }
 
     @Test
+    void datesOnBothSidesShowAsDates() throws Exception {
+        JobResult job = compare("CREATE TABLE ev (ts DATE, v INTEGER)", "('2024-03-01', 1), ('2024-03-02', 2)",
+                "CREATE TABLE ev (ts DATE, v INTEGER)", "('2024-03-01T00:00:00Z', 1), (1709337600, 3)");
+        CheckResult diff = check(job, Check.ROW_DIFF, "rows");
+        assertThat(diff.samples()).extracting(r -> r.key().get("ts") + ":" + r.differing())
+                .containsExactly("2024-03-02:[v]");
+    }
+
+    @Test
     void aKeyDeclaredAsTextStaysText() throws Exception {
         // nothing says these are moments: two spellings are two keys
         JobResult job = compare("CREATE TABLE ev (ts TEXT, v INTEGER)", "('2024-03-01 02:00:00', 1)",

@@ -197,9 +197,14 @@ public final class RemoteComparison {
         java.util.Set<String> temporal = new java.util.LinkedHashSet<>();
         plan.all().stream().filter(c -> c.legacy().isTemporal() && c.current().isTemporal())
                 .forEach(c -> temporal.add(c.name()));
+        java.util.Set<String> dates = new java.util.HashSet<>();
+        plan.all().stream().filter(c -> c.legacy().type().equalsIgnoreCase("DATE")
+                && c.current().type().equalsIgnoreCase("DATE")).forEach(c -> dates.add(c.name()));
         Map<String, String> renames = ds.renames("legacy");
-        l.readAsInstants(legacyStored.stream().map(c -> renames.getOrDefault(c.name(), c.name())).toList(), temporal);
-        n.readAsInstants(n.columns().stream().map(dev.migrate.validators.query.Column::name).toList(), temporal);
+        l.readAsInstants(legacyStored.stream().map(c -> renames.getOrDefault(c.name(), c.name())).toList(), temporal,
+                dates);
+        n.readAsInstants(n.columns().stream().map(dev.migrate.validators.query.Column::name).toList(), temporal,
+                dates);
         return temporal;
     }
 

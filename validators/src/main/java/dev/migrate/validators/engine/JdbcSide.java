@@ -112,8 +112,9 @@ public final class JdbcSide implements AutoCloseable {
      * SQLite only: from now on the columns of {@code temporal} (named as {@link #relation()} names them, among
      * {@code columns}) are read through {@link SqliteInstant}, one UTC spelling per moment that sorts in time order,
      * so that every later query (bounds, duplicate keys, the key-ordered read) sees moments, not the writer's text.
+     * The columns of {@code dates} (among them) show a midnight as its date alone.
      */
-    public void readAsInstants(List<String> columns, java.util.Set<String> temporal) {
+    public void readAsInstants(List<String> columns, java.util.Set<String> temporal, java.util.Set<String> dates) {
         if (!sqlite || temporal.isEmpty()) {
             return;
         }
@@ -125,8 +126,8 @@ public final class JdbcSide implements AutoCloseable {
         }
         List<String> items = new java.util.ArrayList<>();
         for (String c : columns) {
-            items.add(temporal.contains(c) ? SqliteInstant.NAME + "(" + Sql.quote(c) + ") AS " + Sql.quote(c)
-                    : Sql.quote(c));
+            String function = dates.contains(c) ? SqliteInstant.DATE_NAME : SqliteInstant.NAME;
+            items.add(temporal.contains(c) ? function + "(" + Sql.quote(c) + ") AS " + Sql.quote(c) : Sql.quote(c));
         }
         relation = "(SELECT " + String.join(", ", items) + " FROM " + relation + ") AS instants";
     }

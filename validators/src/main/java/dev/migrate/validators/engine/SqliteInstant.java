@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class SqliteInstant {
     public static final String NAME = "migrate_instant";
+    /** The same for columns both sides declare DATE: a midnight is written as its date alone ({@code 2024-03-01}). */
+    public static final String DATE_NAME = "migrate_date";
 
     /** At or above this magnitude an integer is epoch milliseconds (1e11 seconds is the year 5138). */
     private static final long MILLIS_FROM = 100_000_000_000L;
@@ -36,19 +38,24 @@ public final class SqliteInstant {
     private SqliteInstant() {
     }
 
-    /** Makes {@value #NAME}(value) available on {@code connection}, a SQLite connection (per connection). */
+    /** Makes {@value #NAME}(value) and {@value #DATE_NAME}(value) available on {@code connection}, a SQLite one. */
     static void register(Connection connection) throws SQLException {
-        org.sqlite.Function.create(connection, NAME, new org.sqlite.Function() {
+        register(connection, NAME, false);
+        register(connection, DATE_NAME, true);
+    }
+
+    private static void register(Connection connection, String name, boolean dates) throws SQLException {
+        org.sqlite.Function.create(connection, name, new org.sqlite.Function() {
             @Override
             protected void xFunc() throws SQLException {
                 try {
                     switch (value_type(0)) {
-                        case 1 -> result(canonical(Instant.ofEpochMilli(epochMillis(value_long(0)))));
-                        case 2 -> result(canonical(fromReal(value_double(0))));
+                        case 1 -> result(shown(canonical(Instant.ofEpochMilli(epochMillis(value_long(0)))), dates));
+                        case 2 -> result(shown(canonical(fromReal(value_double(0))), dates));
                         case 3 -> {
                             String t = value_text(0);
                             String c = canonical(t);
-                            result(c == null ? t : c);
+                            result(c == null ? t : shown(c, dates));
                         }
                         case 4 -> result(value_blob(0));
                         default -> result();
@@ -59,6 +66,11 @@ public final class SqliteInstant {
                 }
             }
         }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);
+    }
+
+    /** A midnight as its date alone, in a column of dates; one spelling per moment either way. */
+    private static String shown(String canonical, boolean dates) {
+        return dates && canonical.endsWith(" 00:00:00") ? canonical.substring(0, 10) : canonical;
     }
 
     private static long epochMillis(long v) {
