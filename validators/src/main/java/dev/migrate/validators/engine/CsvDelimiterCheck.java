@@ -17,9 +17,8 @@ import org.apache.commons.csv.CSVRecord;
  * Tells a file written with another delimiter than the one configured before the engine reads it. A {@code ;}
  * export (the usual European one) read with {@code ,} is one column named {@code id;name;amount}: the key is then
  * "not in the output", or the engine stops at the first decimal comma, and neither error says why. When the first
- * line is one field with the configured delimiter and another common delimiter splits it, and every one of the next
- * lines, into the same number of fields (two or more), the file is bad input whose message names that delimiter and
- * the key to set. The delimiter is not switched silently: a config says how a file is read.
+ * line is one field with the configured delimiter and another common delimiter splits it, and each of the next lines,
+ * into two fields or more, the file is bad input whose message names that delimiter and the key to set. The delimiter is not switched silently: a config says how a file is read.
  */
 public final class CsvDelimiterCheck {
     /** Delimiters writers use, in the order a tie is decided. */
@@ -43,15 +42,18 @@ public final class CsvDelimiterCheck {
         likelyDelimiter(first, options).ifPresent(found -> {
             throw new BadInputException(first + ":1: the header reads as one column, \"" + found.header()
                     + "\", with the delimiter " + shown(options.delimiter()) + "; the file looks "
-                    + shown(found.delimiter()) + "-delimited (" + found.columns() + " columns on each of the first "
-                    + found.lines() + (found.lines() == 1 ? " line" : " lines") + "). Set csv.delimiter: "
+                    + shown(found.delimiter()) + "-delimited (" + found.evidence() + "). Set csv.delimiter: "
                     + yaml(found.delimiter()) + " for this dataset, or " + side + ": {csv: {delimiter: "
                     + yaml(found.delimiter()) + "}} for the " + side + " side only");
         });
     }
 
     /** What another delimiter makes of the first lines. */
-    record Found(char delimiter, int columns, int lines, String header) {
+    record Found(char delimiter, int columns, int lines, String header, boolean even) {
+        String evidence() {
+            return even ? columns + " columns on each of the first " + lines + (lines == 1 ? " line" : " lines")
+                    : columns + " columns in the header, and each of the next " + (lines - 1) + " lines splits too";
+        }
     }
 
     static Optional<Found> likelyDelimiter(Path file, CsvOptions options) {
@@ -72,9 +74,11 @@ public final class CsvDelimiterCheck {
             }
             List<CSVRecord> split = records(sample, c, options.quote());
             int columns = split.isEmpty() ? 0 : split.get(0).size();
-            boolean consistent = columns >= 2 && split.stream().allMatch(r -> r.size() == columns);
-            if (consistent && (best == null || columns > best.columns())) {
-                best = new Found(c, columns, split.size(), configured.get(0).get(0));
+            // every line splits; a ragged row (more fields than the header) is the engine's to report, later
+            boolean splits = columns >= 2 && split.stream().allMatch(r -> r.size() >= 2);
+            if (splits && (best == null || columns > best.columns())) {
+                best = new Found(c, columns, split.size(), configured.get(0).get(0),
+                        split.stream().allMatch(r -> r.size() == columns));
             }
         }
         return Optional.ofNullable(best);
