@@ -208,8 +208,7 @@ public final class Validator {
         List<Path> legacyFiles = datasetFiles(ds.legacy(), sides.legacy());
         List<Path> newFiles = datasetFiles(ds.current(), sides.current());
         if (legacyFiles != null && !legacyFiles.isEmpty() && newFiles != null && !newFiles.isEmpty()) {
-            CsvDelimiterCheck.check(legacyFiles, ds.csv("legacy"), "legacy");
-            CsvDelimiterCheck.check(newFiles, ds.csv("new"), "new");
+            CsvDelimiterCheck.check(legacyFiles, ds.csv("legacy"), newFiles, ds.csv("new"));
         }
         // files in an encoding the engine cannot read are compared through UTF-8 copies, which no message names
         try (TranscodedFiles l = TranscodedFiles.of(legacyFiles, ds.csv("legacy"));

@@ -47,8 +47,11 @@ class CsvDelimiterCheckTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(tmp.resolve("old/orders.csv") + ":1: the header reads as one column, \"id;name;amount\", "
                         + "with the delimiter ','; the file looks ';'-delimited (3 columns on each of the first 3 lines)."
-                        + " Set csv.delimiter: \";\" for this dataset, or legacy: {csv: {delimiter: \";\"}} for the legacy"
-                        + " side only (jobs[0].datasets[0], dataset 'orders')");
+                        + " Set csv.delimiter: \";\" for this dataset (both sides look written so)"
+                        + " (jobs[0].datasets[0], dataset 'orders')");
+        assertThatThrownBy(() -> run("orders.csv", rows, rows.replace(';', ','), ""))
+                .hasMessageContaining("Set csv.delimiter: \";\" for this dataset, or legacy: {csv: {delimiter: \";\"}}"
+                        + " for the legacy side only");
     }
 
     @Test

@@ -31,21 +31,34 @@ public final class CsvDelimiterCheck {
     }
 
     /**
-     * Throws when the first of {@code files} (the CSV files of side {@code side}, "legacy" or "new") looks written
-     * with another delimiter.
+     * Throws when the first CSV file of a side (either list may be null: a side that is not files) looks written
+     * with another delimiter than its side's options say. The message suggests the dataset's key when both sides
+     * look written with that delimiter, else the side's own.
      */
-    public static void check(List<Path> files, CsvOptions options, String side) {
+    public static void check(List<Path> legacyFiles, CsvOptions legacyCsv, List<Path> newFiles, CsvOptions newCsv) {
+        Optional<Found> legacy = found(legacyFiles, legacyCsv);
+        Optional<Found> current = found(newFiles, newCsv);
+        boolean both = legacy.isPresent() && current.isPresent()
+                && legacy.get().delimiter() == current.get().delimiter();
+        legacy.ifPresent(f -> fail(legacyFiles.get(0), legacyCsv, f, both ? null : "legacy"));
+        current.ifPresent(f -> fail(newFiles.get(0), newCsv, f, "new"));
+    }
+
+    private static Optional<Found> found(List<Path> files, CsvOptions options) {
         if (files == null || files.isEmpty() || FileLoader.formatOf(files) != FileFormat.CSV) {
-            return;
+            return Optional.empty();
         }
-        Path first = files.get(0);
-        likelyDelimiter(first, options).ifPresent(found -> {
-            throw new BadInputException(first + ":1: the header reads as one column, \"" + found.header()
-                    + "\", with the delimiter " + shown(options.delimiter()) + "; the file looks "
-                    + shown(found.delimiter()) + "-delimited (" + found.evidence() + "). Set csv.delimiter: "
-                    + yaml(found.delimiter()) + " for this dataset, or " + side + ": {csv: {delimiter: "
-                    + yaml(found.delimiter()) + "}} for the " + side + " side only");
-        });
+        return likelyDelimiter(files.get(0), options);
+    }
+
+    /** @param side the side whose own key to suggest, or null when the dataset's fits both */
+    private static void fail(Path file, CsvOptions options, Found found, String side) {
+        String key = yaml(found.delimiter());
+        throw new BadInputException(file + ":1: the header reads as one column, \"" + found.header()
+                + "\", with the delimiter " + shown(options.delimiter()) + "; the file looks "
+                + shown(found.delimiter()) + "-delimited (" + found.evidence() + "). Set csv.delimiter: " + key
+                + (side == null ? " for this dataset (both sides look written so)" : " for this dataset, or " + side
+                        + ": {csv: {delimiter: " + key + "}} for the " + side + " side only"));
     }
 
     /** What another delimiter makes of the first lines. */
