@@ -224,10 +224,10 @@ public final class RemoteComparison {
 
     static Shape shape(DatasetPlan plan, String relation) {
         List<String> keys = plan.keys().stream().map(Compared::name).toList();
-        List<String> hashed = new ArrayList<>();
-        plan.keys().forEach(c -> hashed.add(c.value(Dialect.POSTGRES, Sql.quote(c.name()))));
+        List<String> keyValues = plan.keys().stream().map(c -> c.value(Dialect.POSTGRES, Sql.quote(c.name()))).toList();
+        List<String> hashed = new ArrayList<>(keyValues);
         plan.exact().forEach(c -> hashed.add(c.value(Dialect.POSTGRES, Sql.quote(c.name()))));
-        return new Shape(Dialect.POSTGRES, relation, keys, hashed);
+        return new Shape(Dialect.POSTGRES, relation, keys, keyValues, hashed);
     }
 
     private static void rejectDuplicates(DatasetPlan plan, JdbcSide side) {
