@@ -80,13 +80,13 @@ class ValidateBadInputTest {
     }
 
     @Test
-    void mixedEncodingNamesFileAndLine() throws IOException {
+    void mixedEncodingNamesFileLineAndColumn() throws IOException {
         write("prod", "d_20240301.csv", "id,name\n1,caf\u00e9\n2,b\n");
         byte[] latin1 = "id,name\n1,caf\u00e9\n2,b\n".getBytes(StandardCharsets.ISO_8859_1);
         write("dev", "d_20240301.csv", latin1);
         CliRun run = run(config(""));
         assertOneLine(run, 2);
-        assertThat(run.err()).contains("dev/d_20240301.csv:2: bytes that are not UTF-8").contains("csv.encoding");
+        assertThat(run.err()).contains("dev/d_20240301.csv:2:6: byte 0xE9 is not UTF-8").contains("csv.encoding");
     }
 
     @Test

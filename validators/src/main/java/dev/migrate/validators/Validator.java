@@ -12,7 +12,9 @@ import dev.migrate.validators.config.SideConfig;
 import dev.migrate.validators.config.ValidateConfig;
 import dev.migrate.validators.engine.DuckDbSession;
 import dev.migrate.validators.engine.EngineSettings;
+import dev.migrate.validators.engine.CsvDelimiterCheck;
 import dev.migrate.validators.engine.FileFormat;
+import dev.migrate.validators.engine.TranscodedFiles;
 import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.engine.FooterBounds;
 import dev.migrate.validators.engine.PairedScan;
@@ -203,8 +205,32 @@ public final class Validator {
      * error, the run would record nothing, and a parity gate proven before would stay proven.
      */
     private List<CheckResult> compareDataset(ValidateConfig config, JobConfig job, DatasetConfig ds, Sides sides) {
+        List<Path> legacyFiles = datasetFiles(ds.legacy(), sides.legacy());
+        List<Path> newFiles = datasetFiles(ds.current(), sides.current());
+        if (legacyFiles != null && !legacyFiles.isEmpty() && newFiles != null && !newFiles.isEmpty()) {
+            CsvDelimiterCheck.check(legacyFiles, ds.csv("legacy"), newFiles, ds.csv("new"));
+        }
+        // files in an encoding the engine cannot read are compared through UTF-8 copies, which no message names
+        try (TranscodedFiles l = TranscodedFiles.of(legacyFiles, ds.csv("legacy"));
+                TranscodedFiles n = TranscodedFiles.of(newFiles, ds.csv("new"))) {
+            DatasetConfig read = ds.withCsv(l.csv(), n.csv());
+            try {
+                return compareDataset(config, job, read, l.files(), n.files()).stream()
+                        .map(r -> new CheckResult(r.dataset(), r.check(), r.subject(), n.original(l.original(
+                                r.legacyValue())), n.original(l.original(r.newValue())), r.difference(), r.threshold(),
+                                r.status(), n.original(l.original(r.message())), r.samples()))
+                        .toList();
+            } catch (BadInputException e) {
+                String message = n.original(l.original(e.getMessage()));
+                throw message.equals(e.getMessage()) ? e : new BadInputException(message, e);
+            }
+        }
+    }
+
+    private List<CheckResult> compareDataset(ValidateConfig config, JobConfig job, DatasetConfig ds,
+            List<Path> legacyFiles, List<Path> newFiles) {
         try {
-            return Verdicts.explainedByRowDiff(compareDatasetOrThrow(config, job, ds, sides));
+            return Verdicts.explainedByRowDiff(compareDatasetOrThrow(config, job, ds, legacyFiles, newFiles));
         } catch (DuplicateKeyException e) {
             if (!"new".equals(e.side())) {
                 throw e;
@@ -212,7 +238,8 @@ public final class Validator {
             // The repeat ends the key diff, not the other checks: a changed type or a dropped row must not wait for
             // the next run to be seen. They are compared as without a key; their aggregates stay failures, as no
             // key diff compared the values they summarise.
-            List<CheckResult> out = new ArrayList<>(compareDatasetOrThrow(config, job, keyless(ds), sides));
+            List<CheckResult> out = new ArrayList<>(compareDatasetOrThrow(config, job, keyless(ds), legacyFiles,
+                    newFiles));
             out.add(CheckResult.of(ds.name(), Check.ROW_DIFF, "rows", Status.FAIL, e.asFinding())
                     .withValues(null, null, "repeated keys", "exact"));
             return out;
@@ -227,14 +254,12 @@ public final class Validator {
     }
 
     private List<CheckResult> compareDatasetOrThrow(ValidateConfig config, JobConfig job, DatasetConfig ds,
-            Sides sides) {
+            List<Path> legacyFiles, List<Path> newFiles) {
         ConnectionConfig legacyConn = config.connection(job.legacy().connection());
         ConnectionConfig newConn = config.connection(job.current().connection());
         if (legacyConn instanceof ConnectionConfig.Jdbc || newConn instanceof ConnectionConfig.Jdbc) {
             return RemoteComparison.compare(config, job, ds, settings, env);
         }
-        List<Path> legacyFiles = datasetFiles(ds.legacy(), sides.legacy());
-        List<Path> newFiles = datasetFiles(ds.current(), sides.current());
         List<CheckResult> missing = new ArrayList<>();
         if (legacyFiles != null && legacyFiles.isEmpty()) {
             missing.add(noFiles(ds, "legacy"));
@@ -451,6 +476,36 @@ public final class Validator {
             throw new BadInputException(ds.configPath() + ": no files match the dataset on the "
                     + (legacyFiles != null && legacyFiles.isEmpty() ? "legacy" : "new") + " side; nothing to plan");
         }
+        if (TranscodedFiles.needed(ds.csv("legacy")) || TranscodedFiles.needed(ds.csv("new"))) {
+            // the run reads UTF-8 copies of these files, and so does the plan, which shows the original files
+            try (TranscodedFiles l = TranscodedFiles.of(legacyFiles, ds.csv("legacy"));
+                    TranscodedFiles n = TranscodedFiles.of(newFiles, ds.csv("new"))) {
+                List<PlannedStatement> out = new ArrayList<>();
+                for (String side : List.of("legacy", "new")) {
+                    if (TranscodedFiles.needed(ds.csv(side))) {
+                        out.add(new PlannedStatement(job.name(), ds.name(), side, Statement.of("copy the "
+                                + ds.csv(side).encoding() + " files as UTF-8 to a temporary directory (in Java); "
+                                + "the statements below read the copies", "-- "
+                                + ("legacy".equals(side) ? legacyFiles : newFiles))));
+                    }
+                }
+                for (PlannedStatement p : planFiles(job, ds.withCsv(l.csv(), n.csv()), legacyConn, newConn, l.files(),
+                        n.files(), session)) {
+                    Statement st = p.statement();
+                    List<Object> params = st.params().stream().map(v -> v instanceof List<?> list
+                            ? (Object) list.stream().map(e -> n.original(l.original(String.valueOf(e)))).toList()
+                            : v instanceof String t ? n.original(l.original(t)) : v).toList();
+                    out.add(new PlannedStatement(p.job(), p.dataset(), p.side(), new Statement(st.purpose(),
+                            n.original(l.original(st.sql())), params)));
+                }
+                return out;
+            }
+        }
+        return planFiles(job, ds, legacyConn, newConn, legacyFiles, newFiles, session);
+    }
+
+    private List<PlannedStatement> planFiles(JobConfig job, DatasetConfig ds, ConnectionConfig legacyConn,
+            ConnectionConfig newConn, List<Path> legacyFiles, List<Path> newFiles, DuckDbSession session) {
         List<PlannedStatement> out = new ArrayList<>();
         try {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);

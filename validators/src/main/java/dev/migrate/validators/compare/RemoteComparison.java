@@ -72,14 +72,17 @@ public final class RemoteComparison {
      */
     public static List<CheckResult> compare(DatasetConfig ds, JdbcSide l, JdbcSide n, boolean postgres, int sampleSize,
             List<Traffic> traffic) {
-        DatasetPlan plan = resolve(ds, l, n);
+        List<dev.migrate.validators.query.Column> legacyStored = l.columns();
+        DatasetPlan plan = resolve(ds, legacyStored, l, n);
         Dialect dialect = postgres ? Dialect.POSTGRES : null;
+        boolean streamed = !postgres && l.sqlite() && n.sqlite();
+        java.util.Set<String> instants = streamed ? readAsInstants(ds, plan, legacyStored, l, n) : java.util.Set.of();
         List<CheckResult> out = new ArrayList<>();
-        Map<String, Object> pl = new LinkedHashMap<>(l.query(profile(plan, l.relation(), dialect)).get(0));
-        Map<String, Object> pn = new LinkedHashMap<>(n.query(profile(plan, n.relation(), dialect)).get(0));
+        Map<String, Object> pl = new LinkedHashMap<>(l.query(profile(plan, l.relation(), dialect, instants)).get(0));
+        Map<String, Object> pn = new LinkedHashMap<>(n.query(profile(plan, n.relation(), dialect, instants)).get(0));
         long nl = Verdicts.number(pl.get("n")).longValue();
         long nn = Verdicts.number(pn.get("n")).longValue();
-        if (!postgres && l.sqlite() && n.sqlite()) {
+        if (streamed) {
             return streamed(ds, plan, l, n, pl, pn, sampleSize, traffic);
         }
         out.add(Verdicts.rowCount(ds.name(), nl, nn, ds.rowCount()));
@@ -152,10 +155,14 @@ public final class RemoteComparison {
         List<PlannedStatement> out = new ArrayList<>();
         try (JdbcSide l = JdbcSide.open("legacy", lc, ds.legacy(), env);
                 JdbcSide n = JdbcSide.open("new", nc, ds.current(), env)) {
-            DatasetPlan plan = resolve(ds, l, n);
+            List<dev.migrate.validators.query.Column> legacyStored = l.columns();
+            DatasetPlan plan = resolve(ds, legacyStored, l, n);
             Dialect dialect = dialect(lc) == Dialect.POSTGRES && dialect(nc) == Dialect.POSTGRES ? Dialect.POSTGRES : null;
+            java.util.Set<String> instants = dialect == null && l.sqlite() && n.sqlite()
+                    ? readAsInstants(ds, plan, legacyStored, l, n) : java.util.Set.of();
             for (JdbcSide s : List.of(l, n)) {
-                out.add(new PlannedStatement(job.name(), ds.name(), s.label(), profile(plan, s.relation(), dialect)));
+                out.add(new PlannedStatement(job.name(), ds.name(), s.label(), profile(plan, s.relation(), dialect,
+                        instants)));
                 if (dialect != null && !plan.keys().isEmpty()) {
                     out.add(new PlannedStatement(job.name(), ds.name(), s.label(),
                             SegmentQuery.checksum(shape(plan, s.relation()), null, null)));
@@ -172,17 +179,44 @@ public final class RemoteComparison {
      * The plan from both sides' columns as stored; the legacy side then reads its renamed columns by their new
      * names.
      */
-    private static DatasetPlan resolve(DatasetConfig ds, JdbcSide l, JdbcSide n) {
-        List<dev.migrate.validators.query.Column> stored = l.columns();
+    private static DatasetPlan resolve(DatasetConfig ds, List<dev.migrate.validators.query.Column> stored, JdbcSide l,
+            JdbcSide n) {
         DatasetPlan plan = DatasetPlan.resolve(ds, stored, n.columns());
         l.renameColumns(ds.renames("legacy"), stored);
         return plan;
     }
 
-    private static Statement profile(DatasetPlan plan, String relation, Dialect dialect) {
+    /**
+     * Two SQLite files: the compared columns declared as dates or timestamps on both sides are read as moments
+     * ({@link dev.migrate.validators.engine.SqliteInstant}), so that keys written in two spellings (or as text on one
+     * side and epoch numbers on the other) pair and sort in time order, and their bounds and values compare as
+     * moments. Returns their names.
+     */
+    private static java.util.Set<String> readAsInstants(DatasetConfig ds, DatasetPlan plan,
+            List<dev.migrate.validators.query.Column> legacyStored, JdbcSide l, JdbcSide n) {
+        java.util.Set<String> temporal = new java.util.LinkedHashSet<>();
+        plan.all().stream().filter(c -> c.legacy().isTemporal() && c.current().isTemporal())
+                .forEach(c -> temporal.add(c.name()));
+        java.util.Set<String> dates = new java.util.HashSet<>();
+        plan.all().stream().filter(c -> c.legacy().type().equalsIgnoreCase("DATE")
+                && c.current().type().equalsIgnoreCase("DATE")).forEach(c -> dates.add(c.name()));
+        Map<String, String> renames = ds.renames("legacy");
+        l.readAsInstants(legacyStored.stream().map(c -> renames.getOrDefault(c.name(), c.name())).toList(), temporal,
+                dates);
+        n.readAsInstants(n.columns().stream().map(dev.migrate.validators.query.Column::name).toList(), temporal,
+                dates);
+        return temporal;
+    }
+
+    /**
+     * @param instants columns read as moments in one sortable spelling: their bounds are those of that text, not of
+     *                 a cast SQLite would make to a number
+     */
+    private static Statement profile(DatasetPlan plan, String relation, Dialect dialect, java.util.Set<String> instants) {
         List<ProfileQuery.ColumnPlan> cols = plan.all().stream()
-                .map(c -> new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText() || !c.numeric() && !c.widened(),
-                        c.widened(), c.integral()))
+                .map(c -> instants.contains(c.name()) ? new ProfileQuery.ColumnPlan(c.name(), false, true, false)
+                        : new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText() || !c.numeric() && !c.widened(),
+                                c.widened(), c.integral()))
                 .toList();
         return Statement.of("aggregates", ProfileQuery.build(dialect == null ? Dialect.ANSI : dialect, relation, cols,
                 !plan.keys().isEmpty()));
@@ -190,10 +224,10 @@ public final class RemoteComparison {
 
     static Shape shape(DatasetPlan plan, String relation) {
         List<String> keys = plan.keys().stream().map(Compared::name).toList();
-        List<String> hashed = new ArrayList<>();
-        plan.keys().forEach(c -> hashed.add(c.value(Dialect.POSTGRES, Sql.quote(c.name()))));
+        List<String> keyValues = plan.keys().stream().map(c -> c.value(Dialect.POSTGRES, Sql.quote(c.name()))).toList();
+        List<String> hashed = new ArrayList<>(keyValues);
         plan.exact().forEach(c -> hashed.add(c.value(Dialect.POSTGRES, Sql.quote(c.name()))));
-        return new Shape(Dialect.POSTGRES, relation, keys, hashed);
+        return new Shape(Dialect.POSTGRES, relation, keys, keyValues, hashed);
     }
 
     private static void rejectDuplicates(DatasetPlan plan, JdbcSide side) {

@@ -40,7 +40,15 @@ public final class ConfigLoader {
     private static final List<String> CSV_KEYS = List.of("delimiter", "quote", "header", "encoding",
             "quoted_empty_is_null", "decimal");
     private static final List<String> PATH_RULE_KEYS = List.of("timestamps", "roots");
-    private static final Set<String> ENCODINGS = Set.of("utf-8", "utf-16", "latin-1");
+    /**
+     * The CSV encodings, by the names a config may use (Python's among them) for the name the reader knows. UTF-8
+     * and UTF-16 files may start with a byte order mark. Windows-1252 is read through a UTF-8 copy (TranscodedFiles).
+     */
+    private static final Map<String, String> ENCODINGS = Map.ofEntries(Map.entry("utf-8", "utf-8"),
+            Map.entry("utf8", "utf-8"), Map.entry("utf-8-sig", "utf-8"), Map.entry("utf-16", "utf-16"),
+            Map.entry("utf16", "utf-16"), Map.entry("latin-1", "latin-1"), Map.entry("latin1", "latin-1"),
+            Map.entry("iso-8859-1", "latin-1"), Map.entry("windows-1252", "windows-1252"),
+            Map.entry("cp1252", "windows-1252"));
 
     private ConfigLoader() {
     }
@@ -381,9 +389,11 @@ public final class ConfigLoader {
         char delimiter = c.get("delimiter").map(ConfigLoader::singleChar).orElse(base.delimiter());
         char quote = c.get("quote").map(ConfigLoader::singleChar).orElse(base.quote());
         boolean header = c.get("header").map(YamlNode::bool).orElse(base.header());
-        String encoding = c.get("encoding").map(YamlNode::string).orElse(base.encoding()).toLowerCase(Locale.ROOT);
-        if (!ENCODINGS.contains(encoding)) {
-            throw c.require("encoding").error("unsupported encoding '" + encoding + "'; use utf-8, utf-16 or latin-1.");
+        String written = c.get("encoding").map(YamlNode::string).orElse(base.encoding()).toLowerCase(Locale.ROOT);
+        String encoding = ENCODINGS.get(written.replace('_', '-'));
+        if (encoding == null) {
+            throw c.require("encoding").error("unsupported encoding '" + written + "'; use utf-8 (with or without a "
+                    + "byte order mark), utf-16, latin-1 or windows-1252 (cp1252), or re-export the files as UTF-8.");
         }
         boolean quotedEmptyIsNull = c.get("quoted_empty_is_null").map(YamlNode::bool).orElse(base.quotedEmptyIsNull());
         char decimal = c.get("decimal").map(ConfigLoader::singleChar).orElse(base.decimal());

@@ -56,4 +56,10 @@ public record DatasetConfig(
         }
         return name;
     }
+
+    /** The same dataset with its sides' CSV files read with {@code legacyCsv} and {@code newCsv}. */
+    public DatasetConfig withCsv(CsvOptions legacyCsv, CsvOptions newCsv) {
+        return new DatasetConfig(name, configPath, legacy, current, key, ignoreColumns, tolerances, rowCount,
+                allowNewColumns, ordered, allowEmpty, legacyCsv, newCsv, renameColumns);
+    }
 }

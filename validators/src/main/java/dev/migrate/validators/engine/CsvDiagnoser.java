@@ -2,17 +2,12 @@ package dev.migrate.validators.engine;
 
 import dev.migrate.validators.config.CsvOptions;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,15 +38,16 @@ public final class CsvDiagnoser {
         }
     }
 
-    private static InputStream open(Path file) throws IOException {
+    static InputStream open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         return FileFormat.isGzip(file) ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
-    private static Charset charset(CsvOptions o) {
+    static Charset charset(CsvOptions o) {
         return switch (o.encoding()) {
             case "latin-1" -> StandardCharsets.ISO_8859_1;
             case "utf-16" -> StandardCharsets.UTF_16;
+            case "windows-1252" -> Charset.forName("windows-1252");
             default -> StandardCharsets.UTF_8;
         };
     }
@@ -61,39 +57,11 @@ public final class CsvDiagnoser {
         if (!"utf-8".equals(o.encoding())) {
             return Optional.empty();
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (InputStream in = open(file)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            long lineNo = 1;
-            int b;
-            while ((b = in.read()) != -1) {
-                if (b == '\n') {
-                    if (!decodes(decoder, line)) {
-                        return Optional.of(undecodable(file, lineNo));
-                    }
-                    line.reset();
-                    lineNo++;
-                } else {
-                    line.write(b);
-                }
-            }
-            return decodes(decoder, line) ? Optional.empty() : Optional.of(undecodable(file, lineNo));
-        }
-    }
-
-    private static String undecodable(Path file, long lineNo) {
-        return file + ":" + lineNo + ": bytes that are not UTF-8 (mixed encodings?); re-export the file as UTF-8, "
-                + "or set csv.encoding (latin-1, utf-16) for this dataset";
-    }
-
-    private static boolean decodes(CharsetDecoder decoder, ByteArrayOutputStream line) {
-        try {
-            decoder.reset().decode(ByteBuffer.wrap(line.toByteArray()));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+            return StrictDecoding.decode(in, StandardCharsets.UTF_8, text -> { })
+                    .map(p -> StrictDecoding.where(file, p, "UTF-8") + " (an export in windows-1252 or latin-1, or "
+                            + "mixed encodings?); re-export the file as UTF-8, or set csv.encoding (windows-1252, "
+                            + "latin-1, utf-16) for this dataset");
         }
     }
 

@@ -67,6 +67,13 @@ public final class JdbcSide implements AutoCloseable {
             if (!sqlite) {
                 h.getConnection().setReadOnly(true);
             }
+            if (c.url().startsWith("jdbc:postgresql:")) {
+                // a timestamp without zone is read as UTC, as everywhere in validate: the driver would otherwise
+                // set the session to the JVM's zone, and a timestamp against a timestamptz would shift by it
+                try (java.sql.Statement st = h.getConnection().createStatement()) {
+                    st.execute("SET TIME ZONE 'UTC'");
+                }
+            }
             return new JdbcSide(label, c.redactedUrl(), h, relation(source), sqlite);
         } catch (JdbiException | SQLException e) {
             throw new EnvironmentException("connection '" + c.name() + "' (" + c.redactedUrl() + "): cannot connect ("
@@ -106,6 +113,30 @@ public final class JdbcSide implements AutoCloseable {
      */
     public void renameColumns(Map<String, String> renames, List<Column> columns) {
         relation = Sql.renamed(relation, columns.stream().map(Column::name).toList(), renames);
+    }
+
+    /**
+     * SQLite only: from now on the columns of {@code temporal} (named as {@link #relation()} names them, among
+     * {@code columns}) are read through {@link SqliteInstant}, one UTC spelling per moment that sorts in time order,
+     * so that every later query (bounds, duplicate keys, the key-ordered read) sees moments, not the writer's text.
+     * The columns of {@code dates} (among them) show a midnight as its date alone.
+     */
+    public void readAsInstants(List<String> columns, java.util.Set<String> temporal, java.util.Set<String> dates) {
+        if (!sqlite || temporal.isEmpty()) {
+            return;
+        }
+        try {
+            SqliteInstant.register(handle.getConnection());
+        } catch (SQLException e) {
+            throw new EnvironmentException(label + " side (" + shownUrl + "): cannot add the function "
+                    + SqliteInstant.NAME + " to the SQLite connection: " + Errors.cause(e), e);
+        }
+        List<String> items = new java.util.ArrayList<>();
+        for (String c : columns) {
+            String function = dates.contains(c) ? SqliteInstant.DATE_NAME : SqliteInstant.NAME;
+            items.add(temporal.contains(c) ? function + "(" + Sql.quote(c) + ") AS " + Sql.quote(c) : Sql.quote(c));
+        }
+        relation = "(SELECT " + String.join(", ", items) + " FROM " + relation + ") AS instants";
     }
 
     public String label() {
@@ -165,7 +196,7 @@ public final class JdbcSide implements AutoCloseable {
                 ps.setObject(i + 1, st.params().get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
-                rows = DuckDbSession.Rows.read(rs);
+                rows = sqlite ? DuckDbSession.Rows.read(rs) : read(rs);
             }
         } catch (SQLException e) {
             throw failed(st, e);
@@ -176,6 +207,33 @@ public final class JdbcSide implements AutoCloseable {
             }
         }
         return rows;
+    }
+
+    /**
+     * Typed rows, with dates and timestamps as java.time values rather than java.sql ones. A java.sql.Timestamp is
+     * built in the JVM's zone, and bound again (a key range's bound, taken from one side and given to the other) it
+     * is written with that zone's offset, which a timestamp column drops: a naive key moved by the JVM's offset
+     * against a timestamptz one. A LocalDateTime or OffsetDateTime is bound as it was read. Not for SQLite, whose
+     * declared types say nothing of what a value holds.
+     */
+    private static List<Map<String, Object>> read(ResultSet rs) throws SQLException {
+        java.sql.ResultSetMetaData md = rs.getMetaData();
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        while (rs.next()) {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                String type = md.getColumnTypeName(i).toLowerCase(java.util.Locale.ROOT);
+                Object v = switch (type) {
+                    case "timestamp" -> rs.getObject(i, java.time.LocalDateTime.class);
+                    case "timestamptz" -> rs.getObject(i, java.time.OffsetDateTime.class);
+                    case "date" -> rs.getObject(i, java.time.LocalDate.class);
+                    default -> rs.getObject(i);
+                };
+                row.put(md.getColumnLabel(i), v);
+            }
+            out.add(row);
+        }
+        return out;
     }
 
     /**

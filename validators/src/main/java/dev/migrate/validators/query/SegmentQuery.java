@@ -12,8 +12,13 @@ public final class SegmentQuery {
     private SegmentQuery() {
     }
 
-    /** The key and row hash of each row, as seen by the ranges below; {@code hashed} are SQL expressions. */
-    public record Shape(Dialect dialect, String relation, List<String> keys, List<String> hashed) {
+    /**
+     * The key and row hash of each row, as seen by the ranges below; {@code hashed} are SQL expressions.
+     * {@code keyValues} are the keys as compared (a timestamp against a timestamptz as an instant), whose text both
+     * sides' rows are matched on: the stored text of two key types differs ({@code 02:00:00} and {@code 02:00:00+00}).
+     */
+    public record Shape(Dialect dialect, String relation, List<String> keys, List<String> keyValues,
+            List<String> hashed) {
         String keyTuple() {
             return "(" + Sql.quoteAll(keys, "") + ")";
         }
@@ -68,7 +73,7 @@ public final class SegmentQuery {
         String keys = Sql.quoteAll(s.keys(), "");
         List<String> textKeys = new ArrayList<>();
         for (int i = 0; i < s.keys().size(); i++) {
-            textKeys.add(s.dialect().text(Sql.quote(s.keys().get(i))) + " AS t" + i);
+            textKeys.add(s.dialect().text(s.keyValues().get(i)) + " AS t" + i);
         }
         String texts = String.join(", ", textKeys);
         String sql = "SELECT " + keys + ", " + texts + ", " + s.rowHash() + " AS h FROM " + s.relation() + where(s, lo, hi, params)
@@ -86,7 +91,7 @@ public final class SegmentQuery {
         }
         List<String> select = new ArrayList<>();
         for (int i = 0; i < s.keys().size(); i++) {
-            select.add(s.dialect().text(Sql.quote(s.keys().get(i))) + " AS k" + i);
+            select.add(s.dialect().text(s.keyValues().get(i)) + " AS k" + i);
         }
         for (int j = 0; j < columns.size(); j++) {
             select.add(s.dialect().text(Sql.quote(columns.get(j))) + " AS v" + j);

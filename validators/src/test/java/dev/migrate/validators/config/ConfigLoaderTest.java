@@ -137,8 +137,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> parse(withDataset("""
                 - name: b
                   files: x
-                  csv: {encoding: cp1252}
-                """))).hasMessageContaining("jobs[0].datasets[1].csv.encoding: unsupported encoding 'cp1252'");
+                  csv: {encoding: shift_jis}
+                """))).hasMessageContaining("jobs[0].datasets[1].csv.encoding: unsupported encoding 'shift_jis'");
         assertThatThrownBy(() -> parse(withDataset("""
                 - name: b
                   files: x

@@ -267,6 +267,33 @@ class PostgresComparisonTest {
      * and the key diff is said not to have run, rather than a SQLite-only read failing on PostgreSQL.
      */
     @Test
+    void aTimestampKeyThatBecameATimestamptzPairsByInstantWhateverTheJvmZone() throws Exception {
+        // the new pipeline writes timestamptz; the legacy one wrote naive UTC timestamps. Matched by their stored text
+        // no key of a differing segment paired (02:00:00 against 02:00:00+00), and a session in the JVM's zone
+        // read the naive ones an hour off
+        server.execute("lake_old", "CREATE TABLE sales.ticks AS SELECT TIMESTAMP '2024-03-10 00:00:00' + g * "
+                + "INTERVAL '1 minute' AS at, g AS v FROM generate_series(1, 2000) g");
+        server.execute("lake_new", "CREATE TABLE sales.ticks AS SELECT TIMESTAMPTZ '2024-03-10 00:00:00+00' + g * "
+                + "INTERVAL '1 minute' AS at, CASE WHEN g = 1500 THEN 0 ELSE g END AS v FROM generate_series(1, 2000) g");
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        JobResult job;
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Europe/Berlin"));
+            job = run(config("sales.ticks").replace("key: order_id", "key: at"),
+                    Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD));
+        } finally {
+            java.util.TimeZone.setDefault(zone);
+        }
+        CheckResult diff = only(job, Check.ROW_DIFF);
+        assertThat(List.of(diff.legacyValue(), diff.newValue(), diff.difference()))
+                .containsExactly("missing=0", "extra=0", "differs=1");
+        assertThat(diff.samples()).singleElement().satisfies(r -> {
+            assertThat(r.key()).containsEntry("at", "2024-03-11 01:00:00+00");
+            assertThat(r.differing()).containsExactly("v");
+        });
+    }
+
+    @Test
     void postgresAgainstSqliteComparesAggregatesOnly(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path db = tmp.resolve("new.db");
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
