@@ -105,7 +105,9 @@ public final class PrefectCliLineDetector implements Detector {
                 : WorkingDirectory.of(file.path(), ci);
         java.util.Set<Integer> unitLines = SystemdDetector.readsUnitsWrittenBy(file)
                 ? EmbeddedUnits.unitTextLines(file.text()) : java.util.Set.of();
-        for (LogicalLine line : logicalLines(file.text())) {
+        List<LogicalLine> lines = logicalLines(file.text());
+        CreatedPools pools = createdPools(file, lines, unitLines);
+        for (LogicalLine line : lines) {
             String text = line.text();
             if (text.strip().startsWith("#") || unitLines.contains(line.number())) {
                 continue;
@@ -151,13 +153,27 @@ public final class PrefectCliLineDetector implements Detector {
             for (PrefectInvocation inv : PrefectInvocation.find(text)) {
                 SourceRef where = columnsKept
                         ? SourceRef.at(file.path(), line.number(), line.column() + inv.offset()) : lineRef;
-                Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, sink);
+                Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, null, pools,
+                        sink);
                 job.ifPresent(b -> sink.job(b.build()));
                 if (inv.path().equals("deploy")) {
                     inv.option("--prefect-file").ifPresent(f -> prefectFiles.refer(f, dirs == null ? List.of() : dirs.at(inv.offset())));
                 }
             }
         }
+    }
+
+    /** The typed work pools the file creates, wherever in it (a pool is often created after the agent's unit is written). */
+    private static CreatedPools createdPools(ScanFile file, List<LogicalLine> lines, java.util.Set<Integer> unitLines) {
+        List<CreatedPools.Located> calls = new ArrayList<>();
+        for (LogicalLine line : lines) {
+            if (line.text().contains("work-pool") && !line.text().strip().startsWith("#") && !unitLines.contains(line.number())) {
+                for (PrefectInvocation inv : PrefectInvocation.find(line.text())) {
+                    calls.add(new CreatedPools.Located(inv, SourceRef.at(file.path(), line.number(), line.column() + inv.offset())));
+                }
+            }
+        }
+        return CreatedPools.of(calls);
     }
 
     @Override
