@@ -24,8 +24,8 @@ public final class Schedules {
             case CRON_UNIX -> text.equalsIgnoreCase("@reboot")
                     ? new Schedule.AtBoot("@reboot", Duration.ZERO)
                     : new Schedule.Cron(CronExpression.parse(text), DayRule.VIXIE, zone);
-            case CRON_SPRING -> new Schedule.Cron(CronExpression.parse(CronDialects.springToUnix(text)), DayRule.CRONITER_AND, zone);
-            case CRON_QUARTZ -> new Schedule.Cron(CronExpression.parse(CronDialects.quartzToUnix(text)), DayRule.CRONITER_AND, zone);
+            case CRON_SPRING -> new Schedule.Cron(dialect(CronDialects.springToUnix(text), text, false), DayRule.CRONITER_AND, zone);
+            case CRON_QUARTZ -> new Schedule.Cron(dialect(CronDialects.quartzToUnix(text), text, true), DayRule.CRONITER_AND, zone);
             case CRON_APSCHEDULER, CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
             // only one day field is ever restricted, so the day rule plays no part; the DST rule is croniter's
             case CRON_SCHEDULE_LIB -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_OR, zone);
@@ -37,6 +37,15 @@ public final class Schedules {
             case EVENT -> new Schedule.EventDriven(text);
             case UNKNOWN -> new Schedule.Unknown(text);
         };
+    }
+
+    /**
+     * The Unix (croniter) reading of a Quartz or Spring expression; one with {@code L} or {@code D#N} takes its days
+     * from the dialect's own reading ({@link CronDialects#specialSourceDays}), so its proof is not circular.
+     */
+    private static CronExpression dialect(String unix, String text, boolean quartz) {
+        CronExpression e = CronExpression.parseCroniter(unix);
+        return CronDialects.specialSourceDays(text, quartz).map(e::withSourceDays).orElse(e);
     }
 
     /**
