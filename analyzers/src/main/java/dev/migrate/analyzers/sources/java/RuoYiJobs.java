@@ -1,0 +1,85 @@
+package dev.migrate.analyzers.sources.java;
+
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.sources.JobBuilder;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The scheduled tasks of a RuoYi application (a Spring admin on Quartz): rows of its {@code sys_job} table, which
+ * holds each task's {@code cron_expression}, {@code invoke_target} (a bean's method, {@code ryTask.ryParams('ry')}),
+ * {@code status} ('0' running, '1' paused), {@code misfire_policy} and {@code concurrent}. RuoYi schedules Quartz from
+ * these rows at start-up, under the job key {@code TASK_CLASS_NAME<job_id>} in the row's group; Quartz's own
+ * {@code qrtz_} rows of those keys are copies, which {@link #quartzKeys} names so they are not listed twice.
+ * Columns are read by name, or in the table's own order when the INSERT names none.
+ */
+final class RuoYiJobs {
+    static final String TABLE = "sys_job";
+    /** RuoYi's {@code ScheduleConstants.TASK_CLASS_NAME}, the prefix of each task's Quartz job name. */
+    private static final String QUARTZ_JOB_PREFIX = "TASK_CLASS_NAME";
+    private static final Map<String, String> MISFIRE = Map.of("0", "default", "1", "fire now", "2", "fire once",
+            "3", "do nothing");
+
+    private RuoYiJobs() {
+    }
+
+    /** Reports the table's rows as jobs; {@code parameter} tells a prepared statement's placeholder from a value. */
+    static void report(ScanFile file, String sql, Pattern parameter, Function<Integer, SourceRef> at, InventorySink sink) {
+        for (SqlInserts.Row r : SqlInserts.rows(sql, TABLE)) {
+            String expr = r.get("cron_expression", 4);
+            if (expr == null || expr.isBlank() || parameter.matcher(expr.strip()).matches()) {
+                continue;
+            }
+            String group = group(r);
+            String name = group + "." + r.get("job_name", 1);
+            String target = r.get("invoke_target", 3);
+            SourceRef where = at.apply(r.offset());
+            JobBuilder job = new JobBuilder(file, JobKind.QUARTZ, name, where, "sys_job " + r.get("job_id", 0) + " " + name);
+            job.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_QUARTZ, expr.strip(), null, where));
+            job.command(target).attr("invokeTarget", target).attr("ruoyi.jobId", r.get("job_id", 0))
+                    .attr("misfirePolicy", MISFIRE.get(String.valueOf(r.get("misfire_policy", 5)).strip()))
+                    .attr("concurrent", switch (String.valueOf(r.get("concurrent", 6)).strip()) {
+                        case "0" -> "allowed";
+                        case "1" -> "forbidden";
+                        default -> null;
+                    })
+                    .attr("quartz.store", "ruoyi sys_job");
+            if ("1".equals(String.valueOf(r.get("status", 7)).strip())) {
+                job.attr("disabled", "true");
+            }
+            sink.finding(Findings.of("JAV010", "RuoYi scheduled task " + name + " (" + expr.strip() + ", runs "
+                    + target + "), a row of sys_job" + ("1".equals(String.valueOf(r.get("status", 7)).strip())
+                    ? ", paused" : ""), where, job.id()));
+            if (SpringSchedules.hasSubMinuteSeconds(expr)) {
+                sink.finding(Findings.of("JAV005", "Quartz cron \"" + expr.strip() + "\" fires at seconds other than 0; "
+                        + "Prefect cron has minute resolution", where, job.id()));
+            }
+            sink.job(job.build());
+        }
+    }
+
+    /** The Quartz job keys ({@code group|name}) RuoYi gives the dump's sys_job rows. */
+    static Set<String> quartzKeys(String sql) {
+        Set<String> keys = new HashSet<>();
+        for (SqlInserts.Row r : SqlInserts.rows(sql, TABLE)) {
+            String id = r.get("job_id", 0);
+            if (id != null && id.strip().matches("\\d+")) {
+                keys.add(group(r) + "|" + QUARTZ_JOB_PREFIX + id.strip());
+            }
+        }
+        return keys;
+    }
+
+    private static String group(SqlInserts.Row r) {
+        String group = r.get("job_group", 2);
+        return group == null || group.isBlank() ? "DEFAULT" : group;
+    }
+}
