@@ -35,12 +35,16 @@ public final class Redactor {
     /**
      * Names with "key" in them that hold no secret: a bare {@code key} (Prefect's artifact and cache keys, a dict
      * lookup), and keys qualified by what they key ({@code idempotency_key}, {@code cache_key}, {@code result_storage_key},
-     * {@code partition_key}). {@code api_key}, {@code secret_key}, {@code access_key}, {@code private_key} and every
-     * other qualifier stay secret names.
+     * {@code partition_key}), also after words of their own ({@code execution_idempotency_key}). {@code api_key},
+     * {@code secret_key}, {@code access_key}, {@code private_key}, every other qualifier and any name with a
+     * {@link #SECRET_QUALIFIER} in it stay secret names.
      */
-    private static final Pattern PLAIN_KEY_NAME = Pattern.compile("(?:(?:idempotency|cache|task|artifact|result_storage"
-            + "|storage|sort|partition|dedup|dedupe|group|lookup|join|primary|foreign|row|unique|routing|shard|lock|message"
-            + "|order|index)_?)?keys?");
+    private static final Pattern PLAIN_KEY_NAME = Pattern.compile("(?:(?:[a-z0-9]+_)*(?:idempotency|cache|task|artifact"
+            + "|result_storage|storage|sort|partition|dedup|dedupe|group|lookup|join|primary|foreign|row|unique|routing|shard"
+            + "|lock|message|order|index)_?)?keys?");
+    /** Words that make any key name a secret's, wherever they stand in it ({@code api_cache_key}, {@code aws_storage_key}). */
+    private static final Pattern SECRET_QUALIFIER = Pattern.compile("(?:^|_)(?:api|secret|access|private|auth|encryption"
+            + "|signing|master|license|ssh|gpg|pgp|aws|gcp|azure|client|service|account|session|crypt|hmac|jwt|webhook)(?:_|$)");
     /** Names of keyword arguments that take a function computing a key ({@code cache_key_fn}, {@code key_fn}). */
     private static final Pattern KEY_FUNCTION_NAME = Pattern.compile("(?:[a-z]+_)*key_?(?:fn|func|function)");
     /**
@@ -219,8 +223,8 @@ public final class Redactor {
         if (KEY_FUNCTION_NAME.matcher(last).matches()) {
             return value.equals(bare) && CODE_NAME.matcher(syntaxFree(bare)).matches();
         }
-        return PLAIN_KEY_NAME.matcher(last).matches() && ORDINARY_IDENTIFIER.matcher(value.equals(bare) ? syntaxFree(bare)
-                : bare).matches();
+        return PLAIN_KEY_NAME.matcher(last).matches() && !SECRET_QUALIFIER.matcher(last).find()
+                && ORDINARY_IDENTIFIER.matcher(value.equals(bare) ? syntaxFree(bare) : bare).matches();
     }
 
     /** An unquoted value without the closing brackets and comma {@link #syntaxAfter} keeps visible. */

@@ -117,6 +117,7 @@ class RedactorTest {
         params.key: reports/2024/daily.csv
         "key": "v2-orders"
         partition_key=region
+        consume(approval_id, execution_idempotency_key=f"approval-execution:{approval_id}")
         """)
     void keysThatNameThingsAreNotSecrets(String in) {
         assertThat(Redactor.redact(in)).isEqualTo(in);
@@ -136,6 +137,8 @@ class RedactorTest {
         private_key: nightly                                         | private_key: ***
         cache_key_fn="hunter2"                                       | cache_key_fn=***
         key="postgresql://etl:pw@db/etl"                             | key=***
+        aws_cache_key=nightly                                        | aws_cache_key=***
+        api_idempotency_key="nightly"                                | api_idempotency_key=***
         """)
     void keysThatMayBeSecretsStayMasked(String in, String expected) {
         assertThat(Redactor.redact(in)).isEqualTo(expected);

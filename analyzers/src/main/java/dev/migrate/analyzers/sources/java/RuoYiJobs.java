@@ -19,12 +19,18 @@ import java.util.regex.Pattern;
  * {@code status} ('0' running, '1' paused), {@code misfire_policy} and {@code concurrent}. RuoYi schedules Quartz from
  * these rows at start-up, under the job key {@code TASK_CLASS_NAME<job_id>} in the row's group; Quartz's own
  * {@code qrtz_} rows of those keys are copies, which {@link #quartzKeys} names so they are not listed twice.
- * Columns are read by name, or in the table's own order when the INSERT names none.
+ * Columns are read by name: those the INSERT names, else those of the dump's own {@code CREATE TABLE sys_job}
+ * (RuoYi's forks add and move columns: a FastAPI port keeps {@code cron_expression} eighth). Without either, a row is
+ * read in RuoYi's order only when its fifth value looks like a cron expression.
  */
 final class RuoYiJobs {
     static final String TABLE = "sys_job";
     /** RuoYi's {@code ScheduleConstants.TASK_CLASS_NAME}, the prefix of each task's Quartz job name. */
     private static final String QUARTZ_JOB_PREFIX = "TASK_CLASS_NAME";
+    /** Six or seven Quartz cron fields: what RuoYi's fifth column holds. */
+    private static final Pattern CRON_LIKE = Pattern.compile("[0-9*?/,LW#A-Za-z-]+(?:\\s+[0-9*?/,LW#A-Za-z-]+){5,6}");
+    private static final java.util.Set<String> CONSTRAINTS = java.util.Set.of("primary", "key", "unique", "index",
+            "constraint", "foreign", "check", "fulltext", "spatial", "exclude");
     private static final Map<String, String> MISFIRE = Map.of("0", "default", "1", "fire now", "2", "fire once",
             "3", "do nothing");
 
@@ -33,7 +39,7 @@ final class RuoYiJobs {
 
     /** Reports the table's rows as jobs; {@code parameter} tells a prepared statement's placeholder from a value. */
     static void report(ScanFile file, String sql, Pattern parameter, Function<Integer, SourceRef> at, InventorySink sink) {
-        for (SqlInserts.Row r : SqlInserts.rows(sql, TABLE)) {
+        for (SqlInserts.Row r : rows(sql)) {
             String expr = r.get("cron_expression", 4);
             if (expr == null || expr.isBlank() || parameter.matcher(expr.strip()).matches()) {
                 continue;
@@ -69,13 +75,68 @@ final class RuoYiJobs {
     /** The Quartz job keys ({@code group|name}) RuoYi gives the dump's sys_job rows. */
     static Set<String> quartzKeys(String sql) {
         Set<String> keys = new HashSet<>();
-        for (SqlInserts.Row r : SqlInserts.rows(sql, TABLE)) {
+        for (SqlInserts.Row r : rows(sql)) {
             String id = r.get("job_id", 0);
             if (id != null && id.strip().matches("\\d+")) {
                 keys.add(group(r) + "|" + QUARTZ_JOB_PREFIX + id.strip());
             }
         }
         return keys;
+    }
+
+    /** The table's rows with their columns named (see the class comment); rows that cannot be read are left out. */
+    private static java.util.List<SqlInserts.Row> rows(String sql) {
+        java.util.List<String> declared = declaredColumns(sql);
+        java.util.List<SqlInserts.Row> out = new java.util.ArrayList<>();
+        for (SqlInserts.Row r : SqlInserts.rows(sql, TABLE)) {
+            SqlInserts.Row named = r.columns().isEmpty() && !declared.isEmpty()
+                    ? new SqlInserts.Row(declared, r.values(), r.offset()) : r;
+            if (!named.columns().isEmpty() ? named.columns().contains("cron_expression")
+                    : named.get("cron_expression", 4) != null && CRON_LIKE.matcher(named.get("cron_expression", 4).strip()).matches()) {
+                out.add(named);
+            }
+        }
+        return out;
+    }
+
+    /** The column names of the dump's {@code CREATE TABLE sys_job (...)}, in order; empty when it has none. */
+    private static java.util.List<String> declaredColumns(String sql) {
+        java.util.regex.Matcher m = Pattern.compile("(?i)\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?"
+                + "(?:[`\"\\[]?\\w+[`\"\\]]?\\.)?[`\"\\[]?" + TABLE + "[`\"\\]]?\\s*\\(").matcher(sql);
+        java.util.List<String> columns = new java.util.ArrayList<>();
+        if (!m.find()) {
+            return columns;
+        }
+        int depth = 0;
+        StringBuilder cur = new StringBuilder();
+        for (int i = m.end(); i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                int close = sql.indexOf('\'', i + 1);
+                i = close < 0 ? sql.length() : close; // a comment or default's text
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            } else if ((c == ',' || c == ')') && depth == 0) {
+                String[] words = cur.toString().strip().split("\\s+");
+                String name = words[0].replaceAll("^[`\"\\[]|[`\"\\]]$", "").toLowerCase(java.util.Locale.ROOT);
+                if (!name.isEmpty() && !CONSTRAINTS.contains(name)) {
+                    columns.add(name);
+                }
+                cur.setLength(0);
+                if (c == ')') {
+                    break;
+                }
+                continue;
+            }
+            if (depth == 0) {
+                cur.append(c);
+            }
+        }
+        return columns;
     }
 
     private static String group(SqlInserts.Row r) {

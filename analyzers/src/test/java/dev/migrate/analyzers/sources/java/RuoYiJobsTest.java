@@ -53,6 +53,34 @@ class RuoYiJobsTest {
         assertThat(sink.jobs).extracting(Job::name).containsExactlyInAnyOrder("DEFAULT.sync", "DEFAULT.other");
     }
 
+    // forks of RuoYi move its columns: the dump's own CREATE TABLE names them; without it, a row whose fifth value is
+    // no cron is not read in RuoYi's order
+    @Test
+    void aForkWithItsOwnColumnOrderIsReadByTheDumpsCreateTable() {
+        RecordingSink sink = scan("""
+                CREATE TABLE IF NOT EXISTS `sys_job` (
+                  `job_id` bigint NOT NULL AUTO_INCREMENT COMMENT 'id, key',
+                  `job_name` varchar(64) NOT NULL DEFAULT '' COMMENT 'name',
+                  `job_group` varchar(64) NOT NULL DEFAULT 'default',
+                  `job_executor` varchar(64) DEFAULT 'default',
+                  `invoke_target` varchar(500) NOT NULL,
+                  `job_args` varchar(255) DEFAULT NULL,
+                  `job_kwargs` varchar(255) DEFAULT NULL,
+                  `cron_expression` varchar(255) DEFAULT '',
+                  `misfire_policy` varchar(20) DEFAULT '3',
+                  `concurrent` char(1) DEFAULT '1',
+                  `status` char(1) DEFAULT '0',
+                  PRIMARY KEY (`job_id`, `job_name`, `job_group`)
+                ) ENGINE=InnoDB;
+                insert into sys_job values(100, 'feed sync', 'default', 'default', 'tasks.feed.sync_job', NULL, NULL, '0 0/10 * * * ?', '3', '1', '1');
+                """);
+        assertThat(sink.jobs).extracting(RuoYiJobsTest::line).containsExactly(
+                "default.feed sync | 0 0/10 * * * ? | tasks.feed.sync_job | true do nothing forbidden @db/admin.sql:15:27");
+        assertThat(scan("""
+                insert into sys_job values(100, 'feed sync', 'default', 'default', 'tasks.feed.sync_job', NULL, NULL, '0 0/10 * * * ?', '3', '1', '1');
+                """).jobs).isEmpty();
+    }
+
     @Test
     void statementsWithoutRowsAreNoTasks() {
         assertThat(scan("""
