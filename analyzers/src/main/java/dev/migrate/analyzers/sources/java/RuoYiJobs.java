@@ -20,14 +20,25 @@ import java.util.regex.Pattern;
  * these rows at start-up, under the job key {@code TASK_CLASS_NAME<job_id>} in the row's group; Quartz's own
  * {@code qrtz_} rows of those keys are copies, which {@link #quartzKeys} names so they are not listed twice.
  * Columns are read by name: those the INSERT names, else those of the dump's own {@code CREATE TABLE sys_job}
- * (RuoYi's forks add and move columns: a FastAPI port keeps {@code cron_expression} eighth). Without either, a row is
- * read in RuoYi's order only when its fifth value looks like a cron expression.
+ * (RuoYi's forks add and move columns), else those of the first known layout ({@link #LAYOUTS}) whose
+ * {@code cron_expression} place holds a cron expression; a row none fits is not read.
  */
 final class RuoYiJobs {
     static final String TABLE = "sys_job";
     /** RuoYi's {@code ScheduleConstants.TASK_CLASS_NAME}, the prefix of each task's Quartz job name. */
     private static final String QUARTZ_JOB_PREFIX = "TASK_CLASS_NAME";
-    /** Six or seven Quartz cron fields: what RuoYi's fifth column holds. */
+    /**
+     * Column orders of sys_job as RuoYi and its ports create it: RuoYi since 4.0 ({@code invoke_target}), the FastAPI
+     * port (an executor, then {@code invoke_target}, arguments, keyword arguments), and RuoYi 3 (a bean in
+     * {@code job_name}, its {@code method_name} and {@code method_params}, no misfire or concurrency columns).
+     */
+    private static final java.util.List<java.util.List<String>> LAYOUTS = java.util.List.of(
+            java.util.List.of("job_id", "job_name", "job_group", "invoke_target", "cron_expression", "misfire_policy",
+                    "concurrent", "status"),
+            java.util.List.of("job_id", "job_name", "job_group", "job_executor", "invoke_target", "job_args", "job_kwargs",
+                    "cron_expression", "misfire_policy", "concurrent", "status"),
+            java.util.List.of("job_id", "job_name", "job_group", "method_name", "method_params", "cron_expression", "status"));
+    /** Six or seven Quartz cron fields. */
     private static final Pattern CRON_LIKE = Pattern.compile("[0-9*?/,LW#A-Za-z-]+(?:\\s+[0-9*?/,LW#A-Za-z-]+){5,6}");
     private static final java.util.Set<String> CONSTRAINTS = java.util.Set.of("primary", "key", "unique", "index",
             "constraint", "foreign", "check", "fulltext", "spatial", "exclude");
@@ -40,29 +51,29 @@ final class RuoYiJobs {
     /** Reports the table's rows as jobs; {@code parameter} tells a prepared statement's placeholder from a value. */
     static void report(ScanFile file, String sql, Pattern parameter, Function<Integer, SourceRef> at, InventorySink sink) {
         for (SqlInserts.Row r : rows(sql)) {
-            String expr = r.get("cron_expression", 4);
+            String expr = r.get("cron_expression", -1);
             if (expr == null || expr.isBlank() || parameter.matcher(expr.strip()).matches()) {
                 continue;
             }
             String group = group(r);
-            String name = group + "." + r.get("job_name", 1);
-            String target = r.get("invoke_target", 3);
+            String name = group + "." + r.get("job_name", -1);
+            String target = target(r);
             SourceRef where = at.apply(r.offset());
-            JobBuilder job = new JobBuilder(file, JobKind.QUARTZ, name, where, "sys_job " + r.get("job_id", 0) + " " + name);
+            JobBuilder job = new JobBuilder(file, JobKind.QUARTZ, name, where, "sys_job " + r.get("job_id", -1) + " " + name);
             job.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_QUARTZ, expr.strip(), null, where));
-            job.command(target).attr("invokeTarget", target).attr("ruoyi.jobId", r.get("job_id", 0))
-                    .attr("misfirePolicy", MISFIRE.get(String.valueOf(r.get("misfire_policy", 5)).strip()))
-                    .attr("concurrent", switch (String.valueOf(r.get("concurrent", 6)).strip()) {
+            job.command(target).attr("invokeTarget", target).attr("ruoyi.jobId", r.get("job_id", -1))
+                    .attr("misfirePolicy", MISFIRE.get(String.valueOf(r.get("misfire_policy", -1)).strip()))
+                    .attr("concurrent", switch (String.valueOf(r.get("concurrent", -1)).strip()) {
                         case "0" -> "allowed";
                         case "1" -> "forbidden";
                         default -> null;
                     })
                     .attr("quartz.store", "ruoyi sys_job");
-            if ("1".equals(String.valueOf(r.get("status", 7)).strip())) {
+            if ("1".equals(String.valueOf(r.get("status", -1)).strip())) {
                 job.attr("disabled", "true");
             }
             sink.finding(Findings.of("JAV010", "RuoYi scheduled task " + name + " (" + expr.strip() + ", runs "
-                    + target + "), a row of sys_job" + ("1".equals(String.valueOf(r.get("status", 7)).strip())
+                    + target + "), a row of sys_job" + ("1".equals(String.valueOf(r.get("status", -1)).strip())
                     ? ", paused" : ""), where, job.id()));
             if (SpringSchedules.hasSubMinuteSeconds(expr)) {
                 sink.finding(Findings.of("JAV005", "Quartz cron \"" + expr.strip() + "\" fires at seconds other than 0; "
@@ -76,7 +87,7 @@ final class RuoYiJobs {
     static Set<String> quartzKeys(String sql) {
         Set<String> keys = new HashSet<>();
         for (SqlInserts.Row r : rows(sql)) {
-            String id = r.get("job_id", 0);
+            String id = r.get("job_id", -1);
             if (id != null && id.strip().matches("\\d+")) {
                 keys.add(group(r) + "|" + QUARTZ_JOB_PREFIX + id.strip());
             }
@@ -89,14 +100,28 @@ final class RuoYiJobs {
         java.util.List<String> declared = declaredColumns(sql);
         java.util.List<SqlInserts.Row> out = new java.util.ArrayList<>();
         for (SqlInserts.Row r : SqlInserts.rows(sql, TABLE)) {
-            SqlInserts.Row named = r.columns().isEmpty() && !declared.isEmpty()
-                    ? new SqlInserts.Row(declared, r.values(), r.offset()) : r;
-            if (!named.columns().isEmpty() ? named.columns().contains("cron_expression")
-                    : named.get("cron_expression", 4) != null && CRON_LIKE.matcher(named.get("cron_expression", 4).strip()).matches()) {
-                out.add(named);
+            java.util.List<String> columns = !r.columns().isEmpty() ? r.columns() : !declared.isEmpty() ? declared
+                    : LAYOUTS.stream().filter(l -> cronAt(r.values(), l.indexOf("cron_expression"))).findFirst().orElse(null);
+            if (columns != null && columns.contains("cron_expression")) {
+                out.add(new SqlInserts.Row(columns, r.values(), r.offset()));
             }
         }
         return out;
+    }
+
+    private static boolean cronAt(java.util.List<String> values, int i) {
+        return i < values.size() && values.get(i) != null && CRON_LIKE.matcher(values.get(i).strip()).matches();
+    }
+
+    /** What the task runs: its {@code invoke_target}, or RuoYi 3's bean, method and parameters. */
+    private static String target(SqlInserts.Row r) {
+        String target = r.get("invoke_target", -1);
+        String method = r.get("method_name", -1);
+        if (target != null || method == null) {
+            return target;
+        }
+        String params = r.get("method_params", -1);
+        return r.get("job_name", -1) + "." + method + "(" + (params == null || params.isEmpty() ? "" : "'" + params + "'") + ")";
     }
 
     /** The column names of the dump's {@code CREATE TABLE sys_job (...)}, in order; empty when it has none. */
@@ -140,7 +165,7 @@ final class RuoYiJobs {
     }
 
     private static String group(SqlInserts.Row r) {
-        String group = r.get("job_group", 2);
+        String group = r.get("job_group", -1);
         return group == null || group.isBlank() ? "DEFAULT" : group;
     }
 }

@@ -76,9 +76,14 @@ class RuoYiJobsTest {
                 """);
         assertThat(sink.jobs).extracting(RuoYiJobsTest::line).containsExactly(
                 "default.feed sync | 0 0/10 * * * ? | tasks.feed.sync_job | true do nothing forbidden @db/admin.sql:15:27");
+        // without a CREATE TABLE: the known layouts, tried in turn; a row none fits is not read
         assertThat(scan("""
-                insert into sys_job values(100, 'feed sync', 'default', 'default', 'tasks.feed.sync_job', NULL, NULL, '0 0/10 * * * ?', '3', '1', '1');
-                """).jobs).isEmpty();
+                insert into sys_job values(100, 'feed sync', 'default', 'default', 'tasks.feed.sync_job', NULL, NULL, '0 0/10 * * * ?', '3', '1', '0');
+                insert into sys_job values('1', 'reportTask', 'reports', 'monthly', 'eu', '0 0 3 1 * ?', '0', 'admin', '2019-01-01', '', null, '');
+                insert into sys_job values(5, 'odd', 'DEFAULT', 1, 'http://localhost:8000', '', '0 0/5 * * *', 1);
+                """).jobs).extracting(RuoYiJobsTest::line).containsExactly(
+                "default.feed sync | 0 0/10 * * * ? | tasks.feed.sync_job | - do nothing forbidden @db/admin.sql:1:27",
+                "reports.reportTask | 0 0 3 1 * ? | reportTask.monthly('eu') | - null null @db/admin.sql:2:27");
     }
 
     @Test
