@@ -68,7 +68,10 @@ public final class CronDialects {
         if (raw.length < 6 || specialDays(raw[3], raw[5], quartz).isEmpty()) {
             return Optional.empty();
         }
-        ExecutionTime times = ExecutionTime.forCron(parse(quartz ? QUARTZ : SPRING, text, quartz ? "Quartz" : "Spring"));
+        // cron-utils' Spring definition has no L; Spring's L is Quartz's, and its day-of-week here is ? or *
+        boolean asQuartz = quartz || raw[3].equalsIgnoreCase("L");
+        String read = quartz ? text : asQuartz ? String.join(" ", raw[0], raw[1], raw[2], raw[3], raw[4], "?") : text;
+        ExecutionTime times = ExecutionTime.forCron(parse(asQuartz ? QUARTZ : SPRING, read, quartz ? "Quartz" : "Spring"));
         Map<LocalDate, Boolean> seen = new ConcurrentHashMap<>();
         return Optional.of(day -> seen.computeIfAbsent(day, d -> times.nextExecution(d.atStartOfDay(ZoneOffset.UTC)
                 .minusSeconds(1)).map(ZonedDateTime::toLocalDate).filter(d::equals).isPresent()));

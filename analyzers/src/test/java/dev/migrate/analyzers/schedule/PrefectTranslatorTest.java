@@ -302,6 +302,10 @@ class PrefectTranslatorTest {
         Translation spring = translate(ScheduleSpec.Form.CRON_SPRING, "0 0 8 ? * 1#1", "UTC", TimerOptions.NONE);
         assertThat(spring.target().cron()).isEqualTo("0 8 * * 1#1");
         assertThat(spring.exact()).isTrue();
+        // cron-utils' Spring reading has no L (seen in the sweep on a Spring @Scheduled("0 0 1 L * ?"))
+        Translation springLast = translate(ScheduleSpec.Form.CRON_SPRING, "0 0 1 L * ?", null, TimerOptions.NONE);
+        assertThat(springLast.target().cron()).isEqualTo("0 1 L * *");
+        assertThat(springLast.exact()).isTrue();
         // the legacy days come from cron-utils' reading of the Quartz text, not from the croniter reading: a wrong
         // translation is caught
         Schedule source = Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.CRON_QUARTZ, "0 30 9 ? * FRI#3", null,
