@@ -58,6 +58,12 @@ public final class Redactor {
     private static final Pattern ORDINARY_IDENTIFIER = Pattern.compile("(?!(?:sk|rk|pk)[-_]|whsec_)(?=.{1,64}$)(?=.*[a-z])"
             + "(?:" + WORD + "|" + PLACEHOLDER + ")(?:[-_.:/](?:" + WORD + "|" + PLACEHOLDER + ")|" + PLACEHOLDER
             + "|(?<=})" + WORD + ")*");
+    /**
+     * A slug of three or more words, some of which end in a digit or two ({@code dhis2-chirps-rainfall-import}): a
+     * name, not a password, though {@code hunter2} alone may be one.
+     */
+    private static final Pattern ORDINARY_SLUG = Pattern.compile(
+            "(?=.{1,64}$)(?:[a-z]{1,20}[0-9]{0,2}|[0-9]{1,8})(?:[-_.](?:[a-z]{1,20}[0-9]{0,2}|[0-9]{1,8})){2,}");
     /** A Python name, dotted or not: the function a {@code *_key_fn} argument names. */
     private static final Pattern CODE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
@@ -224,7 +230,12 @@ public final class Redactor {
             return value.equals(bare) && CODE_NAME.matcher(syntaxFree(bare)).matches();
         }
         return PLAIN_KEY_NAME.matcher(last).matches() && !SECRET_QUALIFIER.matcher(last).find()
-                && ORDINARY_IDENTIFIER.matcher(value.equals(bare) ? syntaxFree(bare) : bare).matches();
+                && ordinary(value.equals(bare) ? syntaxFree(bare) : bare);
+    }
+
+    private static boolean ordinary(String value) {
+        return ORDINARY_IDENTIFIER.matcher(value).matches() || ORDINARY_SLUG.matcher(value).matches()
+                && !value.matches("(?:sk|rk|pk)[-_].*|whsec_.*");
     }
 
     /** An unquoted value without the closing brackets and comma {@link #syntaxAfter} keeps visible. */

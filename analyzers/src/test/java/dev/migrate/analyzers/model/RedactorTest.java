@@ -118,6 +118,7 @@ class RedactorTest {
         "key": "v2-orders"
         partition_key=region
         consume(approval_id, execution_idempotency_key=f"approval-execution:{approval_id}")
+        create_markdown_artifact(key="dhis2-chirps-rainfall-import", markdown=result.markdown)
         """)
     void keysThatNameThingsAreNotSecrets(String in) {
         assertThat(Redactor.redact(in)).isEqualTo(in);
@@ -138,6 +139,8 @@ class RedactorTest {
         cache_key_fn="hunter2"                                       | cache_key_fn=***
         key="postgresql://etl:pw@db/etl"                             | key=***
         aws_cache_key=nightly                                        | aws_cache_key=***
+        key="hunter2-x"                                              | key=***
+        key="sk_live_payments_abc"                                   | key=***
         api_idempotency_key="nightly"                                | api_idempotency_key=***
         """)
     void keysThatMayBeSecretsStayMasked(String in, String expected) {
