@@ -23,7 +23,7 @@ public final class Schedules {
         return switch (spec.form()) {
             case CRON_UNIX -> text.equalsIgnoreCase("@reboot")
                     ? new Schedule.AtBoot("@reboot", Duration.ZERO)
-                    : new Schedule.Cron(CronExpression.parse(text), DayRule.VIXIE, zone);
+                    : unix(text, zone);
             case CRON_SPRING -> new Schedule.Cron(dialect(CronDialects.springToUnix(text), text, false), DayRule.CRONITER_AND, zone);
             case CRON_QUARTZ -> new Schedule.Cron(dialect(CronDialects.quartzToUnix(text), text, true), DayRule.CRONITER_AND, zone);
             case CRON_APSCHEDULER, CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
@@ -37,6 +37,28 @@ public final class Schedules {
             case EVENT -> new Schedule.EventDriven(text);
             case UNKNOWN -> new Schedule.Unknown(text);
         };
+    }
+
+    /**
+     * Five-field cron as Vixie cron reads it; one with croniter's {@code L} or {@code D#N}, which Vixie cron does not
+     * have (the crontab reader refuses them before they get here), is a Prefect deployment's (prefect.yaml, {@code
+     * prefect deploy --cron}, as migrate writes Quartz's last day of the month) and is read as croniter reads it.
+     */
+    private static Schedule unix(String text, ZoneId zone) {
+        try {
+            return new Schedule.Cron(CronExpression.parse(text), DayRule.VIXIE, zone);
+        } catch (ScheduleSyntaxException vixie) {
+            CronExpression croniter;
+            try {
+                croniter = CronExpression.parseCroniter(text);
+            } catch (ScheduleSyntaxException e) {
+                throw vixie;
+            }
+            if (!croniter.hasSpecialDays()) {
+                throw vixie;
+            }
+            return new Schedule.Cron(croniter, DayRule.CRONITER_OR, zone);
+        }
     }
 
     /**

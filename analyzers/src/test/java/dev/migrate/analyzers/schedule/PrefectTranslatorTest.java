@@ -315,6 +315,14 @@ class PrefectTranslatorTest {
         assertThat(wrong.equal()).isFalse();
         assertThat(ScheduleProver.prove(source, PrefectSchedule.cron("30 9 15-21 * 5", false, "Europe/Berlin"), NOW, 50)
                 .equal()).isTrue();
+        // what the rewrite writes for it is read back as croniter reads it (scan of the rewritten tree said 'L' is not
+        // a valid day-of-month value); a Vixie cron still has no L
+        Translation back = cron("15 6 L * *");
+        assertThat(back.target().cron()).isEqualTo("15 6 L * *");
+        assertThat(back.exact()).isTrue();
+        assertThatThrownBy(() -> CronExpression.parse("15 6 L * *")).isInstanceOf(ScheduleSyntaxException.class);
+        assertThatThrownBy(() -> cron("15 6 LW * *")).isInstanceOf(ScheduleSyntaxException.class)
+                .hasMessageContaining("day-of-month");
         // W, LW, L-n and a day-of-week L stay untranslatable
         for (String quartz : java.util.List.of("0 0 9 15W * ?", "0 0 9 LW * ?", "0 0 9 L-2 * ?", "0 0 9 ? * 6L")) {
             assertThatThrownBy(() -> translate(ScheduleSpec.Form.CRON_QUARTZ, quartz, null, TimerOptions.NONE))
