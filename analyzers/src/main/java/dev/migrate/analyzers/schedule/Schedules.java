@@ -23,7 +23,7 @@ public final class Schedules {
         return switch (spec.form()) {
             case CRON_UNIX -> text.equalsIgnoreCase("@reboot")
                     ? new Schedule.AtBoot("@reboot", Duration.ZERO)
-                    : unix(text, zone);
+                    : unix(text, zone, spec.where() == null ? "" : spec.where().path());
             case CRON_SPRING -> new Schedule.Cron(dialect(CronDialects.springToUnix(text), text, false), DayRule.CRONITER_AND, zone);
             case CRON_QUARTZ -> new Schedule.Cron(dialect(CronDialects.quartzToUnix(text), text, true), DayRule.CRONITER_AND, zone);
             case CRON_APSCHEDULER, CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
@@ -40,14 +40,18 @@ public final class Schedules {
     }
 
     /**
-     * Five-field cron as Vixie cron reads it; one with croniter's {@code L} or {@code D#N}, which Vixie cron does not
-     * have (the crontab reader refuses them before they get here), is a Prefect deployment's (prefect.yaml, {@code
-     * prefect deploy --cron}, as migrate writes Quartz's last day of the month) and is read as croniter reads it.
+     * Five-field cron as Vixie cron reads it; one with croniter's {@code L} or {@code D#N} in a YAML or Python file is a
+     * Prefect deployment's (a prefect.yaml, {@code cron=} of a deployment, as migrate writes Quartz's last day of the
+     * month) and is read as croniter reads it. A crontab line or a script's command keeps Vixie cron's reading, which
+     * has neither: cron refuses the line.
      */
-    private static Schedule unix(String text, ZoneId zone) {
+    private static Schedule unix(String text, ZoneId zone, String path) {
         try {
             return new Schedule.Cron(CronExpression.parse(text), DayRule.VIXIE, zone);
         } catch (ScheduleSyntaxException vixie) {
+            if (!path.matches("(?i).*\\.(ya?ml|py)")) {
+                throw vixie;
+            }
             CronExpression croniter;
             try {
                 croniter = CronExpression.parseCroniter(text);

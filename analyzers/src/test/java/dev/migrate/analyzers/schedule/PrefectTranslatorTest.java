@@ -317,11 +317,15 @@ class PrefectTranslatorTest {
                 .equal()).isTrue();
         // what the rewrite writes for it is read back as croniter reads it (scan of the rewritten tree said 'L' is not
         // a valid day-of-month value); a Vixie cron still has no L
-        Translation back = cron("15 6 L * *");
+        Schedule deployed = Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, "15 6 L * *", null,
+                SourceRef.at("prefect/prefect.yaml", 12, 11)), BERLIN);
+        Translation back = PrefectTranslator.translate(deployed, TimerOptions.NONE, NOW);
         assertThat(back.target().cron()).isEqualTo("15 6 L * *");
         assertThat(back.exact()).isTrue();
-        assertThatThrownBy(() -> CronExpression.parse("15 6 L * *")).isInstanceOf(ScheduleSyntaxException.class);
-        assertThatThrownBy(() -> cron("15 6 LW * *")).isInstanceOf(ScheduleSyntaxException.class)
+        assertThatThrownBy(() -> Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, "15 6 LW * *", null,
+                SourceRef.at("prefect/prefect.yaml", 12, 11)), BERLIN)).isInstanceOf(ScheduleSyntaxException.class);
+        // a crontab line: cron refuses it
+        assertThatThrownBy(() -> cron("15 6 L * *")).isInstanceOf(ScheduleSyntaxException.class)
                 .hasMessageContaining("day-of-month");
         // W, LW, L-n and a day-of-week L stay untranslatable
         for (String quartz : java.util.List.of("0 0 9 15W * ?", "0 0 9 LW * ?", "0 0 9 L-2 * ?", "0 0 9 ? * 6L")) {
