@@ -55,19 +55,25 @@ final class PlatformSteps {
         }
         if (!agents.isEmpty()) {
             List<String> pools = new ArrayList<>();
-            for (Job a : agents) {
+            List<Job> untyped = agents.stream().filter(a -> typedPool(a).isEmpty()).toList();
+            for (Job a : untyped) {
                 pools.add("prefect work-pool create " + pool(a) + " --type " + poolType(a) + "   # for " + a.name() + " at "
                         + ReadinessAssessor.at(a));
                 if (queues(a).size() > 1) {
                     queues(a).forEach(q -> pools.add("prefect work-queue create " + q + " --pool " + pool(a)));
                 }
             }
-            steps.add(Step.of("Create typed work pools for the agents' queues", pools,
-                    "Prefect 3 workers refuse prefect-agent pools; each agent's queue needs a typed pool "
-                            + "(process, docker or kubernetes, matching how the agent ran flows)",
-                    agents.stream().map(a -> finding(inv, a, "PF203", "PF101")).distinct().toArray(String[]::new)));
+            // a pool its script creates typed (--type process) is one workers serve already: nothing to create
+            if (!untyped.isEmpty()) {
+                steps.add(Step.of("Create typed work pools for the agents' queues", pools,
+                        "Prefect 3 workers refuse prefect-agent pools; each agent's queue needs a typed pool "
+                                + "(process, docker or kubernetes, matching how the agent ran flows)",
+                        untyped.stream().map(a -> finding(inv, a, "PF203", "PF101")).distinct().toArray(String[]::new)));
+            }
             List<String> workers = agents.stream().map(a -> "prefect worker start --pool " + pool(a) + queueFlags(a)
-                    + "   # replaces: " + (a.command() != null ? a.command() : a.name() + " at " + ReadinessAssessor.at(a)))
+                    + "   # replaces: " + (a.command() != null ? a.command() : a.name() + " at " + ReadinessAssessor.at(a))
+                    + typedPool(a).map(t -> " (its pool is created with --type " + t + " at "
+                            + a.attributes().get("workPoolCreatedAt") + ")").orElse(""))
                     .toList();
             boolean prefect2Agents = inv.findings().stream().anyMatch(f -> f.code().equals("PF203"));
             steps.add(Step.of("Replace every agent by a worker, after the server", workers,
@@ -86,10 +92,14 @@ final class PlatformSteps {
     }
 
     /**
-     * The agent's queue, else its --name, else a name after its type: what the worker will poll. An agent of
-     * several queues (a Helm agent's workQueues) gets one pool named after its type, its queues kept inside it.
+     * The pool its script creates typed, else the agent's queue, else its --name, else a name after its type: what the
+     * worker will poll. An agent of several queues (a Helm agent's workQueues) gets one pool named after its type, its
+     * queues kept inside it.
      */
     static String pool(Job agent) {
+        if (typedPool(agent).isPresent()) {
+            return agent.attributes().get("workPool");
+        }
         List<String> queues = queues(agent);
         if (queues.size() == 1) {
             return queues.get(0);
@@ -99,6 +109,16 @@ final class PlatformSteps {
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("--name[ =](\\S+)").matcher(String.valueOf(agent.command()));
         return m.find() ? m.group(1) : poolType(agent) + "-pool";
+    }
+
+    /**
+     * The type of the agent's pool when its script creates it with one that workers serve ({@code prefect work-pool
+     * create etl --type process}); such a pool is kept, not replaced by one named after the agent's queue.
+     */
+    private static Optional<String> typedPool(Job agent) {
+        String type = agent.attributes().get("workPoolType");
+        return agent.attributes().get("workPool") == null || type == null || type.equals("prefect-agent")
+                ? Optional.empty() : Optional.of(type);
     }
 
     /** The work queues the agent polled: its workQueue attribute (comma-separated), else none known. */
@@ -111,7 +131,8 @@ final class PlatformSteps {
     /** {@code --work-queue Q} for each queue of a pool that holds several, so the worker polls the same ones. */
     private static String queueFlags(Job agent) {
         List<String> queues = queues(agent);
-        return queues.size() < 2 ? "" : queues.stream().map(q -> " --work-queue " + q).collect(
+        // a pool of its own (not named after its one queue) is polled on the agent's queues only
+        return queues.size() < 2 && typedPool(agent).isEmpty() ? "" : queues.stream().map(q -> " --work-queue " + q).collect(
                 java.util.stream.Collectors.joining());
     }
 

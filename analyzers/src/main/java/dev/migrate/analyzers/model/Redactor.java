@@ -32,6 +32,41 @@ public final class Redactor {
     private static final List<String> SECRET_WORDS = List.of("pass", "pwd", "_pw", "token", "secret", "key",
             "credential");
 
+    /**
+     * Names with "key" in them that hold no secret: a bare {@code key} (Prefect's artifact and cache keys, a dict
+     * lookup), and keys qualified by what they key ({@code idempotency_key}, {@code cache_key}, {@code result_storage_key},
+     * {@code partition_key}), also after words of their own ({@code execution_idempotency_key}). {@code api_key},
+     * {@code secret_key}, {@code access_key}, {@code private_key}, every other qualifier and any name with a
+     * {@link #SECRET_QUALIFIER} in it stay secret names.
+     */
+    private static final Pattern PLAIN_KEY_NAME = Pattern.compile("(?:(?:[a-z0-9]+_)*(?:idempotency|cache|task|artifact"
+            + "|result_storage|storage|sort|partition|dedup|dedupe|group|lookup|join|primary|foreign|row|unique|routing|shard"
+            + "|lock|message|order|index)_?)?keys?");
+    /** Words that make any key name a secret's, wherever they stand in it ({@code api_cache_key}, {@code aws_storage_key}). */
+    private static final Pattern SECRET_QUALIFIER = Pattern.compile("(?:^|_)(?:api|secret|access|private|auth|encryption"
+            + "|signing|master|license|ssh|gpg|pgp|aws|gcp|azure|client|service|account|session|crypt|hmac|jwt|webhook)(?:_|$)");
+    /** Names of keyword arguments that take a function computing a key ({@code cache_key_fn}, {@code key_fn}). */
+    private static final Pattern KEY_FUNCTION_NAME = Pattern.compile("(?:[a-z]+_)*key_?(?:fn|func|function)");
+    /**
+     * An ordinary identifier: lower-case words of letters, or of digits, joined by {@code - _ . : /}, with
+     * {@code {placeholders}} of a format string and short versions ({@code v2}, {@code s3}) among them. A word that
+     * mixes letters and digits otherwise ({@code hunter2}, {@code a9f3k}), capitals, a word of more than 20 letters, more
+     * than 64 characters, or the prefix of a payment API key ({@code sk_live_...}), may be a secret and is not one.
+     */
+    private static final String WORD = "(?:[a-z]{1,20}|[0-9]{1,8}|[a-z]{1,3}[0-9]{1,2})";
+    private static final String PLACEHOLDER = "\\{[a-z_][a-z0-9_.\\[\\]]*}";
+    private static final Pattern ORDINARY_IDENTIFIER = Pattern.compile("(?!(?:sk|rk|pk)[-_]|whsec_)(?=.{1,64}$)(?=.*[a-z])"
+            + "(?:" + WORD + "|" + PLACEHOLDER + ")(?:[-_.:/](?:" + WORD + "|" + PLACEHOLDER + ")|" + PLACEHOLDER
+            + "|(?<=})" + WORD + ")*");
+    /**
+     * A slug of three or more words, some of which end in a digit or two ({@code dhis2-chirps-rainfall-import}): a
+     * name, not a password, though {@code hunter2} alone may be one.
+     */
+    private static final Pattern ORDINARY_SLUG = Pattern.compile(
+            "(?=.{1,64}$)(?:[a-z]{1,20}[0-9]{0,2}|[0-9]{1,8})(?:[-_.](?:[a-z]{1,20}[0-9]{0,2}|[0-9]{1,8})){2,}");
+    /** A Python name, dotted or not: the function a {@code *_key_fn} argument names. */
+    private static final Pattern CODE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
     /** A template that names where the secret is kept: {@code {{ prefect.blocks.secret.x }}}, quoted or not. */
     private static final Pattern TEMPLATE = Pattern.compile("[\"']?\\{\\{");
     /** A YAML or Python null, written as the value of a secret-named key: nothing to hide. */
@@ -154,6 +189,9 @@ public final class Redactor {
             if (quotedKey && blockNameOf(m.group(1), value)) {
                 return Matcher.quoteReplacement(m.group()); // a mapping from variables to the blocks that hold them
             }
+            if (ordinaryKey(m.group(1), value)) {
+                return Matcher.quoteReplacement(m.group()); // key="session", idempotency_key="nightly-{date}"
+            }
             if (value.startsWith("$") || value.startsWith("\"$") || value.startsWith("`") || value.replaceAll("^([\"'])(.*)\\1$", "$2").equals(MASK) || !literal.test(value)
                     || TEMPLATE.matcher(value).lookingAt() || NO_VALUE.matcher(value).matches()) {
                 return Matcher.quoteReplacement(m.group());
@@ -175,6 +213,34 @@ public final class Redactor {
         String name = value.substring(1, value.length() - 1).replace('_', '-').replace('.', '-');
         String spelled = key.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
         return name.contains(spelled);
+    }
+
+    /**
+     * Whether {@code name = value} is a key that is no secret: a name of {@link #PLAIN_KEY_NAME} (its last dotted part,
+     * so {@code params.key} too) holding an {@link #ORDINARY_IDENTIFIER}, quoted or not, or an f-string
+     * ({@code idempotency_key=f"..."}, read as its {@code f}); or a key function's name holding a Python name. Any
+     * other value of those names, and every other name with "key" in it, stays masked.
+     */
+    private static boolean ordinaryKey(String name, String value) {
+        String last = name.substring(Math.max(name.lastIndexOf('.'), 0)).replaceFirst("^\\.", "")
+                .toLowerCase(Locale.ROOT).replace('-', '_');
+        String bare = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                || value.startsWith("'") && value.endsWith("'")) ? value.substring(1, value.length() - 1) : value;
+        if (KEY_FUNCTION_NAME.matcher(last).matches()) {
+            return value.equals(bare) && CODE_NAME.matcher(syntaxFree(bare)).matches();
+        }
+        return PLAIN_KEY_NAME.matcher(last).matches() && !SECRET_QUALIFIER.matcher(last).find()
+                && ordinary(value.equals(bare) ? syntaxFree(bare) : bare);
+    }
+
+    private static boolean ordinary(String value) {
+        return ORDINARY_IDENTIFIER.matcher(value).matches() || ORDINARY_SLUG.matcher(value).matches()
+                && !value.matches("(?:sk|rk|pk)[-_].*|whsec_.*");
+    }
+
+    /** An unquoted value without the closing brackets and comma {@link #syntaxAfter} keeps visible. */
+    private static String syntaxFree(String value) {
+        return value.substring(0, value.length() - syntaxAfter(value).length());
     }
 
     /** Whether {@link #SECRET_ASSIGNMENT} can match: an assignment sign and a word its names contain. */

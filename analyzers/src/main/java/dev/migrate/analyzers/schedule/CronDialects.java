@@ -4,12 +4,32 @@ import com.cronutils.mapper.CronMapper;
 import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Converts Spring and Quartz cron text to Unix cron through cron-utils' mappers. */
+/**
+ * Converts Spring and Quartz cron text to Unix cron through cron-utils' mappers. Two of their special day forms mean
+ * in croniter (Prefect's cron) what they mean in Quartz and Spring, and are kept: {@code L} as the whole day-of-month
+ * (the last day of the month) and {@code D#N} as the whole day-of-week (the N-th weekday D), with the other day field
+ * {@code ?} or {@code *}. {@code W}, {@code LW}, {@code L-n} and a day-of-week {@code L} have no croniter equal
+ * (croniter reads {@code L5}, not {@code 5L}, and its {@code W} arrived in 6.x, after Prefect 3's oldest croniter), so
+ * they stay untranslatable.
+ */
 public final class CronDialects {
+    /** {@code D#N} in Quartz (D 1-7, Sunday first) or Spring (D 0-7, 0 and 7 Sunday) numbering, or a day name. */
+    private static final Pattern NTH_WEEKDAY = Pattern.compile("(?i)([0-7]|sun|mon|tue|wed|thu|fri|sat)#([1-5])");
+    private static final List<String> DAY_NAMES = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat");
     private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
     private static final CronParser SPRING = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING));
     /** Spring's macros (since Spring 5.3), which cron-utils does not read, as the Unix cron they stand for. */
@@ -28,7 +48,68 @@ public final class CronDialects {
      */
     public static String quartzToUnix(String quartz) {
         Cron cron = parse(QUARTZ, quartz, "Quartz");
+        String[] fields = cron.asString().split("\\s+");
+        Optional<String> special = specialDays(fields[3], fields[5], true);
+        if (special.isPresent()) {
+            String plain = String.join(" ", fields[0], fields[1], fields[2], "*", fields[4], "?")
+                    + (fields.length > 6 ? " " + fields[6] : "");
+            return withSpecialDays(toUnix(parse(QUARTZ, plain, "Quartz"), quartz), special.get());
+        }
         return toUnix(cron, quartz);
+    }
+
+    /**
+     * The days a Quartz or Spring expression with {@code L} or {@code D#N} fires on, as cron-utils computes them from
+     * the text itself (any time of the day counts); empty for any other expression. The legacy side of a schedule
+     * proof takes its days from here, the Prefect side from croniter's reading of the translation.
+     */
+    public static Optional<Predicate<LocalDate>> specialSourceDays(String text, boolean quartz) {
+        String[] raw = text.strip().split("\\s+");
+        if (raw.length < 6 || specialDays(raw[3], raw[5], quartz).isEmpty()) {
+            return Optional.empty();
+        }
+        // cron-utils' Spring definition has no L; Spring's L is Quartz's, and its day-of-week here is ? or *
+        boolean asQuartz = quartz || raw[3].equalsIgnoreCase("L");
+        String read = quartz ? text : asQuartz ? String.join(" ", raw[0], raw[1], raw[2], raw[3], raw[4], "?") : text;
+        ExecutionTime times = ExecutionTime.forCron(parse(asQuartz ? QUARTZ : SPRING, read, quartz ? "Quartz" : "Spring"));
+        Map<LocalDate, Boolean> seen = new ConcurrentHashMap<>();
+        return Optional.of(day -> seen.computeIfAbsent(day, d -> times.nextExecution(d.atStartOfDay(ZoneOffset.UTC)
+                .minusSeconds(1)).map(ZonedDateTime::toLocalDate).filter(d::equals).isPresent()));
+    }
+
+    /**
+     * The croniter day-of-week of {@code dow} when it is {@code D#N} and the day-of-month is {@code ?} or {@code *}
+     * ({@code 5#3}); {@code "L"} when the day-of-month is {@code L} and the day-of-week {@code ?} or {@code *};
+     * otherwise empty (no special form, or one croniter does not read as the dialect does).
+     */
+    private static Optional<String> specialDays(String dom, String dow, boolean quartz) {
+        boolean domAny = dom.equals("?") || dom.equals("*");
+        boolean dowAny = dow.equals("?") || dow.equals("*");
+        if (dom.equalsIgnoreCase("L") && dowAny) {
+            return Optional.of("L");
+        }
+        Matcher m = NTH_WEEKDAY.matcher(dow);
+        if (m.matches() && domAny) {
+            String d = m.group(1).toLowerCase(Locale.ROOT);
+            int day = d.matches("[0-7]") ? Integer.parseInt(d) : DAY_NAMES.indexOf(d) + (quartz ? 1 : 0);
+            if (quartz && (day < 1 || day > 7)) {
+                return Optional.empty();
+            }
+            int croniter = quartz ? day - 1 : day % 7;
+            return Optional.of(croniter + "#" + m.group(2));
+        }
+        return Optional.empty();
+    }
+
+    /** The Unix translation of the expression without its special day, with croniter's form of it put back. */
+    private static String withSpecialDays(String unix, String special) {
+        String[] f = unix.split(" ");
+        if (special.equals("L")) {
+            f[2] = "L";
+        } else {
+            f[4] = special;
+        }
+        return String.join(" ", f);
     }
 
     public static String springToUnix(String spring) {
@@ -38,6 +119,11 @@ public final class CronDialects {
         }
         String[] fields = spring.strip().split("\\s+");
         if (fields.length == 6) {
+            Optional<String> special = specialDays(fields[3], fields[5], false);
+            if (special.isPresent()) {
+                return withSpecialDays(springToUnix(String.join(" ", fields[0], fields[1], fields[2], "*", fields[4], "*")),
+                        special.get());
+            }
             // cron-utils reads some of these and then fails to map them (an IllegalArgumentException it does not
             // document), others it rejects as invalid characters: one message for all, as for Quartz
             rejectSpecialDays(fields[3] + " " + fields[5], spring);
@@ -82,7 +168,8 @@ public final class CronDialects {
 
     private static void rejectSpecialDays(String days, String original) {
         if (days.toUpperCase(Locale.ROOT).matches(".*[LW#].*")) {
-            throw new ScheduleSyntaxException("'" + original + "' uses L, W or # in its day fields; Unix cron cannot", 0);
+            throw new ScheduleSyntaxException("'" + original + "' uses W, LW, L-n, a day-of-week L, or L or # beside the "
+                    + "other day field in its day fields; Prefect's cron (croniter) cannot say the same", 0);
         }
     }
 

@@ -16,8 +16,11 @@ public enum DayRule {
     CRONITER_AND;
 
     public boolean matches(CronExpression e, LocalDate d) {
-        boolean dom = e.matches(CronField.DAY_OF_MONTH, d.getDayOfMonth());
-        boolean dow = e.matches(CronField.DAY_OF_WEEK, d.getDayOfWeek().getValue() % 7);
+        if (e.sourceDays() != null) {
+            return e.sourceDays().test(d); // a Quartz or Spring L or #: the dialect's own reading decides
+        }
+        boolean dom = e.matchesDayOfMonth(d);
+        boolean dow = e.matchesDayOfWeek(d);
         return combinesWithOr(e) ? dom || dow : dom && dow;
     }
 

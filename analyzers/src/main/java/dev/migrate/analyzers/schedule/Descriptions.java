@@ -36,6 +36,10 @@ final class Descriptions {
     }
 
     private static String describe(CronExpression e, DayRule rule) {
+        if (e.hasSpecialDays()) {
+            // cron-utils' Unix reading has no L or #: the times of the day, then the day in words
+            return describe(e.withDayFields("*", "*"), rule) + ", " + e.specialDays();
+        }
         String text;
         try {
             text = reworded(CronDescriptor.instance(Locale.UK).describe(UNIX.parse(describable(e).text())));

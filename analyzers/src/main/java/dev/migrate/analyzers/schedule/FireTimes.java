@@ -42,7 +42,7 @@ public final class FireTimes {
     public static List<ZonedDateTime> prefect(PrefectSchedule p, Instant start, int n) {
         ZoneId zone = ZoneId.of(p.timezone());
         if (p.cron() != null) {
-            return CronFireTimes.prefect(CronExpression.parse(p.cron()), !Boolean.FALSE.equals(p.dayOr()), zone, start, n);
+            return CronFireTimes.prefect(CronExpression.parseCroniter(p.cron()), !Boolean.FALSE.equals(p.dayOr()), zone, start, n);
         }
         if (p.rrule() != null) {
             RRuleText rule = RRuleText.parse(p.rrule());

@@ -40,7 +40,7 @@ record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet ho
      * play), at second 0; null for any other cron.
      */
     static RRuleText fromCron(CronExpression e) {
-        if (!e.full(CronField.DAY_OF_MONTH) || !e.full(CronField.MONTH)) {
+        if (!e.full(CronField.DAY_OF_MONTH) || !e.full(CronField.MONTH) || e.hasSpecialDays()) {
             return null;
         }
         int weekdays = 0;

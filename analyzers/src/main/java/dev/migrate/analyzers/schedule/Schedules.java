@@ -23,9 +23,9 @@ public final class Schedules {
         return switch (spec.form()) {
             case CRON_UNIX -> text.equalsIgnoreCase("@reboot")
                     ? new Schedule.AtBoot("@reboot", Duration.ZERO)
-                    : new Schedule.Cron(CronExpression.parse(text), DayRule.VIXIE, zone);
-            case CRON_SPRING -> new Schedule.Cron(CronExpression.parse(CronDialects.springToUnix(text)), DayRule.CRONITER_AND, zone);
-            case CRON_QUARTZ -> new Schedule.Cron(CronExpression.parse(CronDialects.quartzToUnix(text)), DayRule.CRONITER_AND, zone);
+                    : unix(text, zone, spec.where() == null ? "" : spec.where().path());
+            case CRON_SPRING -> new Schedule.Cron(dialect(CronDialects.springToUnix(text), text, false), DayRule.CRONITER_AND, zone);
+            case CRON_QUARTZ -> new Schedule.Cron(dialect(CronDialects.quartzToUnix(text), text, true), DayRule.CRONITER_AND, zone);
             case CRON_APSCHEDULER, CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
             // only one day field is ever restricted, so the day rule plays no part; the DST rule is croniter's
             case CRON_SCHEDULE_LIB -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_OR, zone);
@@ -37,6 +37,41 @@ public final class Schedules {
             case EVENT -> new Schedule.EventDriven(text);
             case UNKNOWN -> new Schedule.Unknown(text);
         };
+    }
+
+    /**
+     * Five-field cron as Vixie cron reads it; one with croniter's {@code L} or {@code D#N} in a YAML or Python file is a
+     * Prefect deployment's (a prefect.yaml, {@code cron=} of a deployment, as migrate writes Quartz's last day of the
+     * month) and is read as croniter reads it. A crontab line or a script's command keeps Vixie cron's reading, which
+     * has neither: cron refuses the line.
+     */
+    private static Schedule unix(String text, ZoneId zone, String path) {
+        try {
+            return new Schedule.Cron(CronExpression.parse(text), DayRule.VIXIE, zone);
+        } catch (ScheduleSyntaxException vixie) {
+            if (!path.matches("(?i).*\\.(ya?ml|py)")) {
+                throw vixie;
+            }
+            CronExpression croniter;
+            try {
+                croniter = CronExpression.parseCroniter(text);
+            } catch (ScheduleSyntaxException e) {
+                throw vixie;
+            }
+            if (!croniter.hasSpecialDays()) {
+                throw vixie;
+            }
+            return new Schedule.Cron(croniter, DayRule.CRONITER_OR, zone);
+        }
+    }
+
+    /**
+     * The Unix (croniter) reading of a Quartz or Spring expression; one with {@code L} or {@code D#N} takes its days
+     * from the dialect's own reading ({@link CronDialects#specialSourceDays}), so its proof is not circular.
+     */
+    private static CronExpression dialect(String unix, String text, boolean quartz) {
+        CronExpression e = CronExpression.parseCroniter(unix);
+        return CronDialects.specialSourceDays(text, quartz).map(e::withSourceDays).orElse(e);
     }
 
     /**

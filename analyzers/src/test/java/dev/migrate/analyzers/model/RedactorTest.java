@@ -105,6 +105,48 @@ class RedactorTest {
         assertThat(Redactor.redactSource(in, code)).isEqualTo(expected);
     }
 
+    // key="session" and idempotency_key=... were masked as if "key" always meant a secret
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        create_markdown_artifact(key="session", markdown=md)
+        run_deployment("etl/nightly", idempotency_key="nightly-{date}")
+        run_deployment("etl/nightly", idempotency_key=f"{flow_run.id}-load")
+        @task(cache_key_fn=task_input_hash, result_storage_key="{parameters[day]}.json")
+        @task(cache_key_fn=prefect.tasks.task_input_hash)
+        cache.get(key=session_id)
+        params.key: reports/2024/daily.csv
+        "key": "v2-orders"
+        partition_key=region
+        consume(approval_id, execution_idempotency_key=f"approval-execution:{approval_id}")
+        create_markdown_artifact(key="dhis2-chirps-rainfall-import", markdown=result.markdown)
+        """)
+    void keysThatNameThingsAreNotSecrets(String in) {
+        assertThat(Redactor.redact(in)).isEqualTo(in);
+        assertThat(Redactor.redactSource(in, true)).isEqualTo(in);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        Fernet(key="hunter2")                                        | Fernet(key=***)
+        encrypt(data, key='aZ9fK2mQ')                                | encrypt(data, key=***)
+        client(key=x7f3a91c)                                         | client(key=***)
+        stripe(key="sk_live_abcdef")                                 | stripe(key=***)
+        idempotency_key="Tq8vN2zR5wLp"                              | idempotency_key=***
+        key: abcdefghijklmnopqrstuvwxyzabcd                          | key: ***
+        api_key="session"                                            | api_key=***
+        secret_key=session                                           | secret_key=***
+        private_key: nightly                                         | private_key: ***
+        cache_key_fn="hunter2"                                       | cache_key_fn=***
+        key="postgresql://etl:pw@db/etl"                             | key=***
+        aws_cache_key=nightly                                        | aws_cache_key=***
+        key="hunter2-x"                                              | key=***
+        key="sk_live_payments_abc"                                   | key=***
+        api_idempotency_key="nightly"                                | api_idempotency_key=***
+        """)
+    void keysThatMayBeSecretsStayMasked(String in, String expected) {
+        assertThat(Redactor.redact(in)).isEqualTo(expected);
+    }
+
     @ParameterizedTest
     @CsvSource({"SNOWFLAKE_PASSWORD,true", "PREFECT_API_KEY,true", "GITHUB_TOKEN,true", "PATH,false", "MAILTO,false",
             "DB_PW,true", "MYSQL_PW_2,true", "PWM_LEVEL,false", "HW_PWM,false"})

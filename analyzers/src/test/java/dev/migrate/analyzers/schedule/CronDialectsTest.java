@@ -34,20 +34,46 @@ class CronDialectsTest {
         assertThat(CronDialects.springToUnix(spring)).isEqualTo(unix);
     }
 
+    // croniter reads L (whole day-of-month) and D#N (whole day-of-week) as Quartz and Spring do; they were refused
     @ParameterizedTest
-    @ValueSource(strings = {"0 30 9 ? * 2#1", "0 0 2 ? * 6L", "0 0 12 L * ?", "0 0 0 LW * ?", "0 0 9 15W * ?"})
-    void springSpecialDaysAreAScheduleErrorNotACrash(String spring) {
-        assertThatThrownBy(() -> CronDialects.springToUnix(spring))
-                .isExactlyInstanceOf(ScheduleSyntaxException.class)
-                .hasMessage("'" + spring + "' uses L, W or # in its day fields; Unix cron cannot");
+    @CsvSource(delimiter = '|', value = {
+        "0 0 12 L * ?        | 0 12 L * *",
+        "0 15 10 L 2 ?       | 15 10 L 2 *",
+        "0 0 12 ? * WED#3    | 0 12 * * 3#3",
+        "0 30 9 ? * 2#1      | 30 9 * * 1#1",
+        "0 30 9 ? * 1#2      | 30 9 * * 0#2",
+        "0 0 6 ? JAN,JUL 7#5 | 0 6 * 1,7 6#5",
+    })
+    void quartzLastDayAndNthWeekdayAreKeptForCroniter(String quartz, String unix) {
+        assertThat(CronDialects.quartzToUnix(quartz)).isEqualTo(unix);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0 0 12 ? * WED#3", "0 15 10 L * ?"})
-    void quartzSpecialDaysKeepTheirMessage(String quartz) {
+    @CsvSource(delimiter = '|', value = {
+        "0 0 12 L * ?        | 0 12 L * *",
+        "0 30 9 * * 1#1      | 30 9 * * 1#1",
+        "0 30 9 ? * 7#2      | 30 9 * * 0#2",
+        "0 30 9 ? * FRI#3    | 30 9 * * 5#3",
+    })
+    void springLastDayAndNthWeekdayAreKeptForCroniter(String spring, String unix) {
+        assertThat(CronDialects.springToUnix(spring)).isEqualTo(unix);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0 0 2 ? * 6L", "0 0 0 LW * ?", "0 0 9 15W * ?", "0 0 9 L-3 * ?", "0 0 9 ? * L",
+        "0 0 9 L * MON-FRI", "0 0 9 15 * 5#3"})
+    void springSpecialDaysCroniterReadsOtherwiseAreAScheduleErrorNotACrash(String spring) {
+        assertThatThrownBy(() -> CronDialects.springToUnix(spring))
+                .isExactlyInstanceOf(ScheduleSyntaxException.class)
+                .hasMessageContaining("Prefect's cron (croniter) cannot say the same");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0 0 2 ? * 6L", "0 0 0 LW * ?", "0 0 9 15W * ?", "0 0 9 L-3 * ?", "0 0 9 ? * L"})
+    void quartzSpecialDaysCroniterReadsOtherwiseStayUntranslatable(String quartz) {
         assertThatThrownBy(() -> CronDialects.quartzToUnix(quartz))
                 .isExactlyInstanceOf(ScheduleSyntaxException.class)
-                .hasMessageContaining("uses L, W or # in its day fields");
+                .hasMessageContaining("cannot say the same");
     }
 
     @ParameterizedTest

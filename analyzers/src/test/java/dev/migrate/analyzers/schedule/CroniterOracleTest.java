@@ -17,7 +17,9 @@ class CroniterOracleTest {
     private static final List<String> EXPRESSIONS = List.of(
             "*/7 * * * *", "0 2 * * *", "30 2 * * 1-5", "0 0 */2 * 1", "0 0 1-31 * 1", "0 0 1,15 * 5",
             "15 10 * jan,jul mon", "0 0 29 2 *", "5 4 * * 7", "0 */6 1-7 * *", "0 0 13 * fri", "0 9-17/2 * * sat,sun",
-            "0 0 */10 * 1-7", "0 0 */1 * 1", "0 0 1 * 0-7", "0 0 1-31 * 0-6", "0 0 * * 1", "59 23 31 * *", "0 12 1 */3 *", "0 0 * * 0-6", "10,20 3 15-21 * 2");
+            "0 0 */10 * 1-7", "0 0 */1 * 1", "0 0 1 * 0-7", "0 0 1-31 * 0-6", "0 0 * * 1", "59 23 31 * *", "0 12 1 */3 *", "0 0 * * 0-6", "10,20 3 15-21 * 2",
+            // croniter's L and D#N, which Quartz and Spring translations write
+            "0 12 L * *", "30 6 L 2 *", "0 10 * * 5#3", "0 10 * * 5#5", "15 8 * 1,7 0#1", "0 0 * * 1#4");
 
     @Test
     void naiveFireTimesMatchCroniter() throws Exception {
@@ -26,7 +28,7 @@ class CroniterOracleTest {
         for (boolean dayOr : List.of(true, false)) {
             List<String> out = run(start, 25, dayOr);
             for (int i = 0; i < EXPRESSIONS.size(); i++) {
-                CronExpression e = CronExpression.parse(EXPRESSIONS.get(i));
+                CronExpression e = CronExpression.parseCroniter(EXPRESSIONS.get(i));
                 List<String> ours = CronFireTimes.prefect(e, dayOr, ZoneOffset.UTC,
                         start.plusSeconds(1).toInstant(ZoneOffset.UTC), 25)
                         .stream().map(z -> z.toLocalDateTime().toString() + ":00").toList();

@@ -284,6 +284,56 @@ class PrefectTranslatorTest {
         assertThat(quartz.target().cron()).isEqualTo("15 10 * * 5");
     }
 
+    // Quartz's last day of the month and N-th weekday were untranslatable; croniter reads both the same way
+    @Test
+    void quartzLastDayAndNthWeekdayAreProvenAgainstCronUtilsDays() {
+        Translation last = translate(ScheduleSpec.Form.CRON_QUARTZ, "0 0 12 L * ?", null, TimerOptions.NONE);
+        assertThat(last.target().cron()).isEqualTo("0 12 L * *");
+        assertThat(last.exact()).isTrue();
+        assertThat(last.proof().compared()).isEqualTo(100);
+        assertThat(last.source().describe()).endsWith(", on the last day of the month (Europe/Berlin)");
+        assertThat(last.proof().sourceTimes()).extracting(z -> z.toLocalDate().toString())
+                .contains("2027-02-28", "2027-04-30", "2028-02-29");
+        Translation third = translate(ScheduleSpec.Form.CRON_QUARTZ, "0 30 9 ? * FRI#3", null, TimerOptions.NONE);
+        assertThat(third.target().cron()).isEqualTo("30 9 * * 5#3");
+        assertThat(third.exact()).isTrue();
+        assertThat(third.proof().sourceTimes()).extracting(z -> z.toLocalDate().toString())
+                .contains("2027-01-15", "2027-02-19", "2027-10-15");
+        Translation spring = translate(ScheduleSpec.Form.CRON_SPRING, "0 0 8 ? * 1#1", "UTC", TimerOptions.NONE);
+        assertThat(spring.target().cron()).isEqualTo("0 8 * * 1#1");
+        assertThat(spring.exact()).isTrue();
+        // cron-utils' Spring reading has no L (seen in the sweep on a Spring @Scheduled("0 0 1 L * ?"))
+        Translation springLast = translate(ScheduleSpec.Form.CRON_SPRING, "0 0 1 L * ?", null, TimerOptions.NONE);
+        assertThat(springLast.target().cron()).isEqualTo("0 1 L * *");
+        assertThat(springLast.exact()).isTrue();
+        // the legacy days come from cron-utils' reading of the Quartz text, not from the croniter reading: a wrong
+        // translation is caught
+        Schedule source = Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.CRON_QUARTZ, "0 30 9 ? * FRI#3", null,
+                SourceRef.file("x")), BERLIN);
+        ScheduleProof wrong = ScheduleProver.prove(source, PrefectSchedule.cron("30 9 * * 5#4", true, "Europe/Berlin"),
+                NOW, 50);
+        assertThat(wrong.equal()).isFalse();
+        assertThat(ScheduleProver.prove(source, PrefectSchedule.cron("30 9 15-21 * 5", false, "Europe/Berlin"), NOW, 50)
+                .equal()).isTrue();
+        // what the rewrite writes for it is read back as croniter reads it (scan of the rewritten tree said 'L' is not
+        // a valid day-of-month value); a Vixie cron still has no L
+        Schedule deployed = Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, "15 6 L * *", null,
+                SourceRef.at("prefect/prefect.yaml", 12, 11)), BERLIN);
+        Translation back = PrefectTranslator.translate(deployed, TimerOptions.NONE, NOW);
+        assertThat(back.target().cron()).isEqualTo("15 6 L * *");
+        assertThat(back.exact()).isTrue();
+        assertThatThrownBy(() -> Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, "15 6 LW * *", null,
+                SourceRef.at("prefect/prefect.yaml", 12, 11)), BERLIN)).isInstanceOf(ScheduleSyntaxException.class);
+        // a crontab line: cron refuses it
+        assertThatThrownBy(() -> cron("15 6 L * *")).isInstanceOf(ScheduleSyntaxException.class)
+                .hasMessageContaining("day-of-month");
+        // W, LW, L-n and a day-of-week L stay untranslatable
+        for (String quartz : java.util.List.of("0 0 9 15W * ?", "0 0 9 LW * ?", "0 0 9 L-2 * ?", "0 0 9 ? * 6L")) {
+            assertThatThrownBy(() -> translate(ScheduleSpec.Form.CRON_QUARTZ, quartz, null, TimerOptions.NONE))
+                    .isInstanceOf(ScheduleSyntaxException.class);
+        }
+    }
+
     @Test
     void descriptionsAreHuman() {
         assertThat(Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, "0 6 */2 * 1", null,

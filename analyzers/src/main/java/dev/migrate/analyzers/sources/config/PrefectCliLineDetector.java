@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Finds {@code prefect ...} command lines, {@code PREFECT_*} settings and Prefect images in shell scripts,
  * Makefiles, Dockerfiles, CI pipeline YAML and env files, line by line (continuation lines joined, comments skipped).
+ * The deployments of a file {@code prefect deploy --prefect-file FILE} names are read once the tree was seen
+ * ({@link PrefectFileReferences}).
  */
 public final class PrefectCliLineDetector implements Detector {
     private static final Pattern SETTING = Pattern.compile("\\b(PREFECT_[A-Z0-9_]+)\\s*=");
@@ -33,6 +35,7 @@ public final class PrefectCliLineDetector implements Detector {
     private static final Pattern UNIT_COMMAND = Pattern.compile("^\\s*Exec(?:Start|StartPre|StartPost|Reload|Stop|StopPost|Condition)=[-@:+!]*");
     /** A supervisord program's command. */
     private static final Pattern PROGRAM_COMMAND = Pattern.compile("^\\s*command\\s*=\\s*");
+    private final PrefectFileReferences prefectFiles = new PrefectFileReferences();
 
     /** A line of the file after joining backslash continuations. */
     record LogicalLine(int number, int column, String text) {
@@ -45,13 +48,13 @@ public final class PrefectCliLineDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("prefect", "PREFECT_");
+        return Prefilter.keywords("prefect", "PREFECT_", "deployments");
     }
 
     @Override
     public boolean accepts(ScanFile file) {
         return isScript(file) || isDockerfile(file.fileName()) || isCiYaml(file.path()) || isEnvFile(file.fileName())
-                || isSupervisorConf(file);
+                || isSupervisorConf(file) || PrefectFileReferences.isOtherDeploymentFile(file);
     }
 
     /** A supervisord configuration: {@code [program:x]} sections whose {@code command=} lines run commands. */
@@ -91,10 +94,20 @@ public final class PrefectCliLineDetector implements Detector {
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
+        boolean ci = isCiYaml(file.path());
+        if (!ci && PrefectFileReferences.isOtherDeploymentFile(file)) {
+            prefectFiles.keep(file); // read if a command names it
+            return;
+        }
         boolean docker = isDockerfile(file.fileName());
+        // a Dockerfile's commands run in the image, where the tree's paths are not known
+        WorkingDirectory cwd = docker || isEnvFile(file.fileName()) || isSupervisorConf(file) ? null
+                : WorkingDirectory.of(file.path(), ci);
         java.util.Set<Integer> unitLines = SystemdDetector.readsUnitsWrittenBy(file)
                 ? EmbeddedUnits.unitTextLines(file.text()) : java.util.Set.of();
-        for (LogicalLine line : logicalLines(file.text())) {
+        List<LogicalLine> lines = logicalLines(file.text());
+        CreatedPools pools = createdPools(file, lines, unitLines);
+        for (LogicalLine line : lines) {
             String text = line.text();
             if (text.strip().startsWith("#") || unitLines.contains(line.number())) {
                 continue;
@@ -129,6 +142,7 @@ public final class PrefectCliLineDetector implements Detector {
                     text = " ".repeat(sh.start(3)) + sh.group(3);
                 }
             }
+            WorkingDirectory.Line dirs = cwd == null ? null : cwd.read(text);
             Matcher s = SETTING.matcher(text);
             while (s.find()) {
                 // `ENV NAME = value` (legacy form with spaces) is a Dockerfile ENV and an assignment: checked once
@@ -139,10 +153,32 @@ public final class PrefectCliLineDetector implements Detector {
             for (PrefectInvocation inv : PrefectInvocation.find(text)) {
                 SourceRef where = columnsKept
                         ? SourceRef.at(file.path(), line.number(), line.column() + inv.offset()) : lineRef;
-                Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, sink);
+                Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, null, pools,
+                        sink);
                 job.ifPresent(b -> sink.job(b.build()));
+                if (inv.path().equals("deploy")) {
+                    inv.option("--prefect-file").ifPresent(f -> prefectFiles.refer(f, dirs == null ? List.of() : dirs.at(inv.offset())));
+                }
             }
         }
+    }
+
+    /** The typed work pools the file creates, wherever in it (a pool is often created after the agent's unit is written). */
+    private static CreatedPools createdPools(ScanFile file, List<LogicalLine> lines, java.util.Set<Integer> unitLines) {
+        List<CreatedPools.Located> calls = new ArrayList<>();
+        for (LogicalLine line : lines) {
+            if (line.text().contains("work-pool") && !line.text().strip().startsWith("#") && !unitLines.contains(line.number())) {
+                for (PrefectInvocation inv : PrefectInvocation.find(line.text())) {
+                    calls.add(new CreatedPools.Located(inv, SourceRef.at(file.path(), line.number(), line.column() + inv.offset())));
+                }
+            }
+        }
+        return CreatedPools.of(calls);
+    }
+
+    @Override
+    public void finish(InventorySink sink) {
+        prefectFiles.finish(sink);
     }
 
     /** {@code CMD ["prefect", "agent", "start"]} as the shell line it stands for. */

@@ -57,8 +57,20 @@ public final class PrefectCommandReport {
     /** As {@link #report(ScanFile, PrefectInvocation, String, SourceRef, InventorySink)}, naming the job {@code name} if not null. */
     public static Optional<JobBuilder> report(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
                                               String name, InventorySink sink) {
+        return report(file, inv, fullCommand, where, name, CreatedPools.NONE, sink);
+    }
+
+    /**
+     * As {@link #report(ScanFile, PrefectInvocation, String, SourceRef, String, InventorySink)}, knowing the typed work
+     * pools the same file creates: an agent or worker of one of them says so, and carries the pool's type.
+     */
+    public static Optional<JobBuilder> report(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
+                                              String name, CreatedPools pools, InventorySink sink) {
         Optional<JobBuilder> job = job(file, inv, fullCommand, where, name);
-        findings(inv, where, job.map(JobBuilder::id).orElse(null), sink);
+        Optional<CreatedPools.Pool> pool = inv.option("--pool", "-p").flatMap(pools::get);
+        job.ifPresent(b -> pool.ifPresent(p -> b.attr("workPoolType", p.type())
+                .attr("workPoolCreatedAt", p.where().path() + ":" + p.where().line())));
+        findings(inv, where, job.map(JobBuilder::id).orElse(null), pool.orElse(null), sink);
         return job;
     }
 
@@ -67,6 +79,12 @@ public final class PrefectCommandReport {
      * service of a systemd unit that runs it).
      */
     public static void findings(PrefectInvocation inv, SourceRef where, String jobId, InventorySink sink) {
+        findings(inv, where, jobId, null, sink);
+    }
+
+    /** The findings of the call; {@code pool}, if not null, is the typed pool it names that its file creates. */
+    private static void findings(PrefectInvocation inv, SourceRef where, String jobId, CreatedPools.Pool pool,
+                                 InventorySink sink) {
         String shown = "`prefect " + inv.path() + "`";
         if (inv.path().startsWith("orion ")) {
             sink.finding(Findings.of("PF209", shown + " does not exist in Prefect 3.8.3 (it was renamed `prefect server"
@@ -83,9 +101,7 @@ public final class PrefectCommandReport {
                         .map(type -> Findings.of("PF101", "`prefect agent start " + type + "` is Prefect 1's early "
                                 + "form of `prefect agent " + type + " start`; agents were removed in Prefect 3, run "
                                 + "`prefect worker start --pool POOL --type TYPE` on a typed work pool", where, jobId))
-                        .orElseGet(() -> Findings.of("PF203",
-                        "Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run "
-                                + "`prefect worker start --pool POOL` on a typed work pool", where, jobId)));
+                        .orElseGet(() -> Findings.of("PF203", agent(pool), where, jobId)));
                 default -> sink.finding(Findings.of("PF209", shown + " does not exist in Prefect 3.8.3", where, jobId));
             }
         } else {
@@ -116,6 +132,20 @@ public final class PrefectCommandReport {
                         + " was accepted by Prefect 2.20 but not by Prefect 3.8.3", where, jobId));
             }
         }
+    }
+
+    /** PF203's message: what to run instead, on the pool the script creates when it gave it a type. */
+    private static String agent(CreatedPools.Pool pool) {
+        String removed = "Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run ";
+        if (pool == null) {
+            return removed + "`prefect worker start --pool POOL` on a typed work pool";
+        }
+        String created = "its work pool '" + pool.name() + "' is created with --type " + pool.type() + " at "
+                + pool.where().path() + ":" + pool.where().line();
+        return pool.servedByWorkers()
+                ? removed + "`prefect worker start --pool " + pool.name() + "`: " + created + ", a type Prefect 3 workers serve"
+                : removed + "`prefect worker start --pool POOL` on a typed work pool: " + created
+                        + ", which Prefect 3 workers refuse";
     }
 
     /**

@@ -32,7 +32,11 @@ public final class PrefectYamlDetector implements Detector {
 
     @Override
     public boolean accepts(ScanFile file) {
-        String n = file.fileName();
+        return readsByName(file.fileName());
+    }
+
+    /** The file names this detector reads wherever they are; {@code prefect deploy --prefect-file} may name others. */
+    static boolean readsByName(String n) {
         return n.equals("prefect.yaml") || n.equals("prefect.yml") || isProjectDeploymentYaml(n);
     }
 

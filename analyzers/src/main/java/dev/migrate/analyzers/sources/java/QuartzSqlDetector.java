@@ -14,13 +14,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Quartz jobs kept by a JDBC job store, as an SQL dump or seed script of its tables holds them: each row of
  * {@code qrtz_cron_triggers} (cron expression and {@code time_zone_id}) and {@code qrtz_simple_triggers} (repeat
  * interval in milliseconds) is a job, named by the job its {@code qrtz_triggers} row fires, paused when that row's
  * {@code trigger_state} is {@code PAUSED}, and running the {@code job_class_name} of its {@code qrtz_job_details} row.
- * Jobs an application schedules at run time or through an admin page live only in these tables.
+ * Jobs an application schedules at run time or through an admin page live only in these tables. A RuoYi admin's
+ * {@code sys_job} rows are its tasks as it keeps them ({@link RuoYiJobs}); the Quartz rows RuoYi writes for them are
+ * not listed again.
  */
 public final class QuartzSqlDetector implements Detector {
     private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("\\?|:\\w+|#\\{[^}]*}|%s|\\$\\d+|@\\w+");
@@ -31,7 +34,7 @@ public final class QuartzSqlDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("qrtz_", "QRTZ_", "Qrtz_");
+        return Prefilter.keywords("qrtz_", "QRTZ_", "Qrtz_", "sys_job", "SYS_JOB");
     }
 
     @Override
@@ -42,6 +45,8 @@ public final class QuartzSqlDetector implements Detector {
     @Override
     public void detect(ScanFile file, InventorySink sink) {
         String sql = file.text();
+        RuoYiJobs.report(file, sql, PARAMETER, offset -> at(file, offset), sink);
+        Set<String> ruoyi = RuoYiJobs.quartzKeys(sql);
         String prefix = tablePrefix(sql);
         Map<String, SqlInserts.Row> triggers = new HashMap<>();
         for (SqlInserts.Row r : SqlInserts.rows(sql, prefix + "triggers")) {
@@ -54,8 +59,8 @@ public final class QuartzSqlDetector implements Detector {
         }
         for (SqlInserts.Row r : SqlInserts.rows(sql, prefix + "cron_triggers")) {
             String expr = r.get("cron_expression", 3);
-            if (expr == null || PARAMETER.matcher(expr.strip()).matches()) {
-                continue; // a prepared statement's parameter (?, :name, #{name}, %s, $1): code, not a row
+            if (expr == null || PARAMETER.matcher(expr.strip()).matches() || ruoyi.contains(jobKey(r, triggers))) {
+                continue; // a prepared statement's parameter (?, :name, #{name}, %s, $1): code, not a row; or RuoYi's copy
             }
             SourceRef where = at(file, r.offset());
             JobBuilder job = job(file, r, triggers.get(key(r)), jobClasses, where);
@@ -70,7 +75,7 @@ public final class QuartzSqlDetector implements Detector {
         }
         for (SqlInserts.Row r : SqlInserts.rows(sql, prefix + "simple_triggers")) {
             String ms = r.get("repeat_interval", 4);
-            if (ms == null || PARAMETER.matcher(ms.strip()).matches()) {
+            if (ms == null || PARAMETER.matcher(ms.strip()).matches() || ruoyi.contains(jobKey(r, triggers))) {
                 continue;
             }
             SourceRef where = at(file, r.offset());
@@ -104,6 +109,14 @@ public final class QuartzSqlDetector implements Detector {
             job.attr("disabled", "true");
         }
         return job;
+    }
+
+    /** The {@code group|name} of the job a trigger row fires (its trigger's own key when the dump lacks qrtz_triggers). */
+    private static String jobKey(SqlInserts.Row r, Map<String, SqlInserts.Row> triggers) {
+        SqlInserts.Row t = triggers.get(key(r));
+        String group = t == null ? r.get("trigger_group", 2) : t.get("job_group", 4);
+        String name = t == null ? r.get("trigger_name", 1) : t.get("job_name", 3);
+        return (group == null ? "DEFAULT" : group) + "|" + name;
     }
 
     private static String key(SqlInserts.Row r) {

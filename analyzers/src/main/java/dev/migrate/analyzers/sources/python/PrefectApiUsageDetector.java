@@ -21,7 +21,8 @@ import java.util.Set;
  * or vanished (PF216), decided by Prefect's own API data ({@link PrefectApi}); task futures a flow never
  * resolves (BHV001); flows that submit tasks and return nothing, whose final state no longer follows failed
  * tasks (BHV002); {@code Variable.get(...).value} (BHV003); {@code await} on task futures (BHV007); and a task
- * future's state read the 2.x way, {@code f.get_state()} or the value of {@code f.wait()} (BHV009). Findings
+ * future's state read the 2.x way, {@code f.get_state()} or the value of {@code f.wait()} or of
+ * {@code t.submit(x).wait()} (BHV009). Findings
  * here belong to no job. Values kept in the JSON and String blocks are PF219.
  */
 public final class PrefectApiUsageDetector extends PythonDetector {
@@ -48,6 +49,7 @@ public final class PrefectApiUsageDetector extends PythonDetector {
             for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
                 futureStates(m, new Definitions(def), sink);
             }
+            chainedWaits(m, sink);
         }
         variableValues(m, sink);
         systemBlockValues(m, sink);
@@ -107,6 +109,37 @@ public final class PrefectApiUsageDetector extends PythonDetector {
                 sink.finding(Findings.of("BHV009", "the value of " + n.text().strip() + " is None in Prefect 3, not the "
                         + "future's state: call " + f + ".wait(), then read " + f + ".state", m.at(n), null));
             }
+        }
+    }
+
+    /**
+     * BHV009 for the chained form: the value of {@code t.submit(x).wait()} used in place (assigned, returned, passed on,
+     * {@code .is_failed()} read from it) is None in Prefect 3. Read as ReadFutureStateFromProperty reads it: the
+     * receiver is {@code t.submit(...)} of a task named {@code t}, without {@code return_state=}; a statement of its
+     * own discards the value and works the same on both versions.
+     */
+    private static void chainedWaits(PythonModule m, InventorySink sink) {
+        Set<Node> statements = new HashSet<>();
+        for (Node n : m.nodes(NodeKind.EXPR_STMT)) {
+            if (n.nodes().size() == 1) {
+                statements.add(Expressions.unwrap(n.nodes().get(0)));
+            }
+        }
+        for (Node n : m.nodes(NodeKind.CALL)) {
+            Node callee = Expressions.unwrap(n.nodes().get(0));
+            if (callee.kind() != NodeKind.ATTRIBUTE || !lastName(callee).equals("wait") || statements.contains(n)) {
+                continue;
+            }
+            Node submit = Expressions.unwrap(callee.nodes().get(0));
+            Optional<List<String>> parts = submit.kind() == NodeKind.CALL
+                    ? Expressions.dottedParts(submit.nodes().get(0)).filter(p -> p.size() == 2 && p.get(1).equals("submit"))
+                    : Optional.empty();
+            if (parts.isEmpty() || new CallView(submit).keyword("return_state").isPresent()) {
+                continue;
+            }
+            String submitted = String.join(".", parts.get());
+            sink.finding(Findings.of("BHV009", "the value of " + n.text().strip() + " is None in Prefect 3, not the "
+                    + "future's state: " + submitted + "(..., return_state=True) waits and returns the state", m.at(n), null));
         }
     }
 

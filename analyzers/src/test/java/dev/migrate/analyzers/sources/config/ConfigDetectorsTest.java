@@ -370,6 +370,27 @@ class ConfigDetectorsTest {
                 .containsExactlyInAnyOrder("prefect-agent agent setup", "prefect-agent prefect-agent");
     }
 
+    @Test
+    void anAgentOfAPoolTheScriptCreatesSaysThePoolsType() {
+        String sh = """
+                prefect agent start --pool etl -q nightly
+                prefect work-pool create etl --type=process
+                prefect work-pool create --type prefect-agent legacy
+                prefect agent start -p legacy
+                prefect agent start -p elsewhere
+                """;
+        String out = DetectorHarness.run(new PrefectCliLineDetector(), "ops/start.sh", sh);
+        assertThat(out).contains("ops/start.sh:1:1 PF203 Prefect 2 agent (`prefect agent start`); agents were removed in "
+                        + "Prefect 3, run `prefect worker start --pool etl`: its work pool 'etl' is created with --type "
+                        + "process at ops/start.sh:2, a type Prefect 3 workers serve [")
+                .contains("ops/start.sh:4:1 PF203 Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, "
+                        + "run `prefect worker start --pool POOL` on a typed work pool: its work pool 'legacy' is created "
+                        + "with --type prefect-agent at ops/start.sh:3, which Prefect 3 workers refuse [")
+                .contains("ops/start.sh:5:1 PF203 Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, "
+                        + "run `prefect worker start --pool POOL` on a typed work pool [")
+                .contains("attrs {workPool=etl, workPoolCreatedAt=ops/start.sh:2, workPoolType=process, workQueue=nightly}");
+    }
+
     // agent start scripts, env files and Dockerfiles of Prefect 1 set PREFECT__SECTION__KEY variables: the rename
     // recipe moved them, but scan said nothing (PF111 was never reported)
     @Test

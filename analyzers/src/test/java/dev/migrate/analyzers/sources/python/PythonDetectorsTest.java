@@ -1067,6 +1067,41 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void theValueOfAChainedSubmitWaitIsNoneInPrefect3() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "chain.py", """
+                from prefect import flow
+
+                @flow
+                def nightly(day):
+                    state = extract.submit(day).wait()
+                    extract.submit(day).wait()
+                    if publish.submit(day).wait().is_failed():
+                        raise RuntimeError(day)
+                    done = extract.submit(day, return_state=True)
+                    pool.executor.submit(day).wait()
+                    return report(load.submit(day).wait(10)), done
+
+                last = archive.submit(1).wait()
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV009"))
+                .extracting(f -> f.where().line() + ":" + f.where().column() + " " + f.message())
+                .containsExactly(
+                        "5:13 the value of extract.submit(day).wait() is None in Prefect 3, not the future's state: "
+                                + "extract.submit(..., return_state=True) waits and returns the state",
+                        "7:8 the value of publish.submit(day).wait() is None in Prefect 3, not the future's state: "
+                                + "publish.submit(..., return_state=True) waits and returns the state",
+                        "11:19 the value of load.submit(day).wait(10) is None in Prefect 3, not the future's state: "
+                                + "load.submit(..., return_state=True) waits and returns the state",
+                        "13:8 the value of archive.submit(1).wait() is None in Prefect 3, not the future's state: "
+                                + "archive.submit(..., return_state=True) waits and returns the state");
+        // without a prefect import, .submit(...).wait() is someone else's API
+        assertThat(run(new PrefectApiUsageDetector(), "pool.py", """
+                from concurrent.futures import ThreadPoolExecutor
+                done = jobs.submit(1).wait()
+                """).findings).isEmpty();
+    }
+
+    @Test
     void valuesKeptInSystemBlocks() {
         RecordingSink sink = run(new PrefectApiUsageDetector(), "setup.py", """
                 from prefect.blocks.system import JSON, String, Secret
