@@ -64,6 +64,8 @@ public final class Redactor {
      */
     private static final Pattern ORDINARY_SLUG = Pattern.compile(
             "(?=.{1,64}$)(?:[a-z]{1,20}[0-9]{0,2}|[0-9]{1,8})(?:[-_.](?:[a-z]{1,20}[0-9]{0,2}|[0-9]{1,8})){2,}");
+    /** Words in a key's value that say it is a secret after all. */
+    private static final Pattern SECRET_IN_VALUE = Pattern.compile("pass|pwd|secret|token|cred|private|signing|hmac|jwt");
     /** A Python name, dotted or not: the function a {@code *_key_fn} argument names. */
     private static final Pattern CODE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
@@ -234,6 +236,10 @@ public final class Redactor {
     }
 
     private static boolean ordinary(String value) {
+        // a value that says it is a secret is one, however plain its shape (jwt.encode(p, key="mysecretpassword"))
+        if (SECRET_IN_VALUE.matcher(value).find()) {
+            return false;
+        }
         return ORDINARY_IDENTIFIER.matcher(value).matches() || ORDINARY_SLUG.matcher(value).matches()
                 && !value.matches("(?:sk|rk|pk)[-_].*|whsec_.*");
     }

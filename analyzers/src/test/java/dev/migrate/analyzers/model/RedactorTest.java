@@ -142,6 +142,9 @@ class RedactorTest {
         key="hunter2-x"                                              | key=***
         key="sk_live_payments_abc"                                   | key=***
         api_idempotency_key="nightly"                                | api_idempotency_key=***
+        jwt.encode(payload, key="mysecretpassword")                  | jwt.encode(payload, key=***)
+        key="prod-signing-key"                                       | key=***
+        cache_key="user-token-cache"                                 | cache_key=***
         """)
     void keysThatMayBeSecretsStayMasked(String in, String expected) {
         assertThat(Redactor.redact(in)).isEqualTo(expected);
