@@ -6,7 +6,7 @@ import dev.migrate.recipes.prefect1.internal.ClientSecrets;
 import dev.migrate.recipes.prefect1.internal.FlowRunCalls;
 import dev.migrate.recipes.prefect1.internal.FlowRunTasks;
 import dev.migrate.recipes.prefect1.internal.Notes;
-import dev.migrate.recipes.prefect1.internal.Imports1;
+import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
 import dev.migrate.recipes.prefect1.internal.ProjectFlows;
 import dev.migrate.recipes.python.PyValues;
 import dev.migrate.recipes.prefect1.internal.Secrets;
@@ -110,15 +110,8 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
         return new PythonVisitor<>() {
             @Override
             public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors() || !Imports.of(file.module()).uses("prefect")) {
-                    return file;
-                }
-                Node before = file.module();
-                return MigrationNotes.visiting(file.getSourcePath().toString(), file::text, () -> {
-                    Node after = calls(file, flowRuns(file, instances(file, before, ctx, log, flows), ctx, log, flows), ctx, log,
-                            flows);
-                    return after == before ? file : file.withModule(Imports1.finish(before, after, file.style()));
-                });
+                return Prefect1PythonRecipe.editPrefectFile(file, before ->
+                        calls(file, flowRuns(file, instances(file, before, ctx, log, flows), ctx, log, flows), ctx, log, flows));
             }
         };
     }

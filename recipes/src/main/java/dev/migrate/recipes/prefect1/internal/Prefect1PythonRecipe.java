@@ -26,15 +26,23 @@ public abstract class Prefect1PythonRecipe extends Recipe {
         return new PythonVisitor<>() {
             @Override
             public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors() || !Imports.of(file.module()).uses("prefect")) {
-                    return file;
-                }
-                Node before = file.module();
-                return MigrationNotes.visiting(file.getSourcePath().toString(), file::text, () -> {
-                    Node after = edit(file, before, ctx, log);
-                    return after == before ? file : file.withModule(Imports1.finish(before, after, file.style()));
-                });
+                return editPrefectFile(file, before -> edit(file, before, ctx, log));
             }
         };
+    }
+
+    /**
+     * The file with {@code edit} applied to its module and the imports the edit left unused removed, when it parses
+     * and imports prefect; any other file as it is. Shared with the recipes that scan the project first.
+     */
+    public static PythonFile editPrefectFile(PythonFile file, java.util.function.UnaryOperator<Node> edit) {
+        if (file.hasSyntaxErrors() || !Imports.of(file.module()).uses("prefect")) {
+            return file;
+        }
+        Node before = file.module();
+        return MigrationNotes.visiting(file.getSourcePath().toString(), file::text, () -> {
+            Node after = edit.apply(before);
+            return after == before ? file : file.withModule(Imports1.finish(before, after, file.style()));
+        });
     }
 }
