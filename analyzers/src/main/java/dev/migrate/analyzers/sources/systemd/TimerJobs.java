@@ -106,9 +106,15 @@ final class TimerJobs {
             out.add(Findings.of("SYD006", "timer " + timer.fileName() + " starts " + serviceName
                     + ", which is not among the scanned files", job.source(), id));
         }
+        // FixedRandomDelay= (systemd 247) makes the delay one offset per machine and timer, the same at every start
+        boolean fixed = timer.settings("Timer", "FixedRandomDelay").stream()
+                .anyMatch(f -> f.value().matches("(?i)yes|true|on|1"));
         for (UnitSource.Setting s : timer.settings("Timer", "RandomizedDelaySec")) {
-            out.add(Findings.of("SYD002", "RandomizedDelaySec=" + s.value()
-                    + " delays each start randomly; Prefect starts runs at the scheduled time", s.where(), id));
+            out.add(Findings.of("SYD002", "RandomizedDelaySec=" + s.value() + (fixed
+                    ? " with FixedRandomDelay= delays every start by the same offset (up to " + s.value() + ", chosen per "
+                            + "machine and timer); Prefect starts runs at the scheduled time: add the offset to the schedule "
+                            + "if the time of day matters"
+                    : " delays each start randomly; Prefect starts runs at the scheduled time"), s.where(), id));
         }
         for (UnitSource.Setting s : timer.settings("Timer", "Persistent")) {
             if (s.value().matches("(?i)yes|true|on|1")) {

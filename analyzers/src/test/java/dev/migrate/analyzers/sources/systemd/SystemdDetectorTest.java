@@ -43,6 +43,24 @@ class SystemdDetectorTest {
         });
     }
 
+    // before: a FixedRandomDelay= timer was said to delay each start randomly; it delays every start by one offset
+    @Test
+    void aFixedRandomDelayIsOneOffsetNotARandomOne() {
+        SystemdDetector d = detector();
+        RecordingSink sink = new RecordingSink();
+        d.detect(new ScanFile("etc/systemd/system/restic.service", "[Service]\nExecStart=/usr/bin/restic backup /srv\n"), sink);
+        d.detect(new ScanFile("etc/systemd/system/restic.timer",
+                "[Timer]\nOnCalendar=00/3:00\nRandomizedDelaySec=3h\nFixedRandomDelay=true\n"), sink);
+        d.detect(new ScanFile("etc/systemd/system/sync.service", "[Service]\nExecStart=/opt/sync\n"), sink);
+        d.detect(new ScanFile("etc/systemd/system/sync.timer", "[Timer]\nOnCalendar=hourly\nRandomizedDelaySec=5min\n"), sink);
+        d.finish(sink);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("SYD002")).extracting(f -> f.message()).containsExactlyInAnyOrder(
+                "RandomizedDelaySec=3h with FixedRandomDelay= delays every start by the same offset (up to 3h, chosen per "
+                        + "machine and timer); Prefect starts runs at the scheduled time: add the offset to the schedule "
+                        + "if the time of day matters",
+                "RandomizedDelaySec=5min delays each start randomly; Prefect starts runs at the scheduled time");
+    }
+
     // provisioning scripts install units with `cat > /etc/systemd/system/x.service <<EOF`: those jobs were missing
     @Test
     void unitsThatScriptsWriteWithHereDocumentsAreInventoriedAtTheirLines() {
