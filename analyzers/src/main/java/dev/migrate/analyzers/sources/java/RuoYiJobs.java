@@ -132,33 +132,14 @@ final class RuoYiJobs {
         if (!m.find()) {
             return columns;
         }
-        int depth = 0;
-        StringBuilder cur = new StringBuilder();
-        for (int i = m.end(); i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '\'') {
-                int close = sql.indexOf('\'', i + 1);
-                i = close < 0 ? sql.length() : close; // a comment or default's text
-                continue;
-            }
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && depth > 0) {
-                depth--;
-            } else if ((c == ',' || c == ')') && depth == 0) {
-                String[] words = cur.toString().strip().split("\\s+");
-                String name = words[0].replaceAll("^[`\"\\[]|[`\"\\]]$", "").toLowerCase(java.util.Locale.ROOT);
-                if (!name.isEmpty() && !CONSTRAINTS.contains(name)) {
-                    columns.add(name);
-                }
-                cur.setLength(0);
-                if (c == ')') {
-                    break;
-                }
-                continue;
-            }
-            if (depth == 0) {
-                cur.append(c);
+        // the definitions split like an INSERT's values: commas outside parentheses and quotes (a default's text)
+        java.util.List<String> definitions = new java.util.ArrayList<>();
+        SqlInserts.tuple(sql, m.end(), definitions);
+        for (String definition : definitions) {
+            String name = definition == null ? "" : definition.strip().split("\\s+")[0]
+                    .replaceAll("^[`\"\\[]|[`\"\\]]$", "").toLowerCase(java.util.Locale.ROOT);
+            if (!name.isEmpty() && !CONSTRAINTS.contains(name)) {
+                columns.add(name);
             }
         }
         return columns;

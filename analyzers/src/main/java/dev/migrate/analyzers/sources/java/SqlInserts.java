@@ -55,7 +55,7 @@ final class SqlInserts {
     }
 
     /** Reads values up to the closing parenthesis; returns the index after it, or -1 when the text ends first. */
-    private static int tuple(String sql, int i, List<String> values) {
+    static int tuple(String sql, int i, List<String> values) {
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
         int depth = 0;
