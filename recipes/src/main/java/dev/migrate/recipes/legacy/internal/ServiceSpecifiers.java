@@ -57,17 +57,16 @@ final class ServiceSpecifiers {
         String last = prefix.substring(prefix.lastIndexOf('-') + 1);
         // a template (name@.service, started by name@.timer) runs once per instance: which one is not in the unit
         boolean template = stem.endsWith("@");
+        // who runs the command and their home: a system unit's User= (root's home is the only one known), a user
+        // unit's owner when the path names it
+        String name = user != null ? user : owner;
+        String home = "root".equals(user) ? "/root" : user == null && owner != null ? "/home/" + owner : null;
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < command.length(); i++) {
             char c = command.charAt(i);
             Map<Character, String> known = user == null ? USER_UNIT_EXPANSIONS : EXPANSIONS;
             String e = c == '%' && i + 1 < command.length() ? known.get(command.charAt(i + 1)) : null;
-            if (e == null && owner != null && c == '%' && i + 1 < command.length() && "uh".indexOf(command.charAt(i + 1)) >= 0) {
-                out.append(command.charAt(i + 1) == 'u' ? owner : "/home/" + owner);
-                i++;
-                continue;
-            }
-            if (e == null || (e.equals("{home}") && !"root".equals(user))
+            if (e == null || e.contains("{home}") && home == null || e.contains("{user}") && name == null
                     || template && (e.contains("{instance}") || e.contains("{unit}") || e.contains("{stem}"))) {
                 // Unknown here (a user's home, a user unit's owner, the machine's id): kept, and reported as unresolved.
                 out.append(c);
@@ -78,7 +77,7 @@ final class ServiceSpecifiers {
                 continue;
             }
             out.append(e.replace("{unit}", unit).replace("{stem}", stem).replace("{prefix}", prefix).replace("{final}", last)
-                    .replace("{instance}", instance).replace("{user}", String.valueOf(user)).replace("{home}", "/root"));
+                    .replace("{instance}", instance).replace("{user}", String.valueOf(name)).replace("{home}", String.valueOf(home)));
             i++;
         }
         return out.toString();
