@@ -12,7 +12,7 @@ record ServiceFacts(String command, String user, String workingDir, Map<String, 
                     List<String> dependencies) {
 
     static ServiceFacts of(UnitSource service) {
-        List<String> exec = service.values("Service", "ExecStart").stream().map(ServiceFacts::stripPrefixes).toList();
+        List<String> exec = service.values("Service", "ExecStart").stream().map(v -> ExecCommand.parse(v).command()).toList();
         String command = exec.isEmpty() ? null : Redactor.redact(String.join(" && ", exec));
         Map<String, String> env = new LinkedHashMap<>();
         for (String value : service.values("Service", "Environment")) {
@@ -34,11 +34,6 @@ record ServiceFacts(String command, String user, String workingDir, Map<String, 
         deps.addAll(service.unitList("Unit", "Requires"));
         return new ServiceFacts(command, service.value("Service", "User"), service.value("Service", "WorkingDirectory"),
                 env, attributes, deps);
-    }
-
-    /** ExecStart's special prefixes change how, not what, runs (see {@link ExecCommand}). */
-    static String stripPrefixes(String exec) {
-        return ExecCommand.parse(exec).command();
     }
 
     private static void put(Map<String, String> m, String k, String v) {

@@ -16,6 +16,7 @@ import dev.migrate.analyzers.sources.config.PrefectCommandReport;
 import dev.migrate.analyzers.sources.config.PrefectInvocation;
 import dev.migrate.analyzers.sources.config.PrefectSettingsCheck;
 import dev.migrate.rewriters.systemd.EnvironmentWords;
+import dev.migrate.rewriters.systemd.ExecCommand;
 import dev.migrate.rewriters.systemd.UnitFile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -239,7 +240,7 @@ public final class SystemdDetector implements Detector {
         };
         for (String key : List.of("ExecStartPre", "ExecStart", "ExecStartPost", "ExecReload", "ExecStop")) {
             for (UnitSource.Setting exec : service.settings("Service", key)) {
-                String command = ServiceFacts.stripPrefixes(exec.value());
+                String command = ExecCommand.parse(exec.value()).command();
                 for (PrefectInvocation inv : PrefectInvocation.find(command)) {
                     PrefectCommandReport.findings(inv, exec.where(), id, into);
                 }
