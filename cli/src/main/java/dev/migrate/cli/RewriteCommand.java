@@ -133,6 +133,11 @@ public final class RewriteCommand implements Callable<Integer> {
         }
         // With --dry-run the diff owns stdout, so that `migrate rewrite --dry-run > x.patch` works.
         summarize(dryRun ? err : out, result, prefectTarget, writes);
+        if (recipes.isEmpty()) {
+            PrintWriter w = dryRun ? err : out;
+            DefaultRecipeHint.lines(path).forEach(w::println);
+            w.flush();
+        }
         if (!result.failures().isEmpty()) {
             result.failures().forEach(f -> err.println("migrate: internal error in a recipe (its file was left unchanged): " + f));
             err.println("This is a bug in migrate. Please report it with the file that triggered it.");

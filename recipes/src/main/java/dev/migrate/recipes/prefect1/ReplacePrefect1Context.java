@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Replaces Prefect 1 {@code prefect.context.<key>} and {@code prefect.context.get("<key>")} with
- * {@code get_run_logger()} and {@code prefect.runtime} (mapping in {@code prefect1-context.yaml}, PF104). The date
+ * {@code get_run_logger()} and {@code prefect.runtime} (mapping in {@code prefect1/context.yaml}, analyzers resources, PF104). The date
  * keys ({@code today}, {@code yesterday_nodash}, ...) are computed from the scheduled start time. Keys without an
  * equivalent get a TODO.
  */
@@ -40,7 +40,7 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
     static final String CODE = "PF104";
     private static final Map<String, String> KEYS = load();
     private static final String CONTEXT = "prefect.context";
-    /** The key of prefect1-context.yaml for a logger read where no run can be active. */
+    /** The key of prefect1/context.yaml for a logger read where no run can be active. */
     private static final String MODULE_LOGGER = "module-level logger";
 
     @Override
@@ -202,7 +202,7 @@ public class ReplacePrefect1Context extends Prefect1PythonRecipe {
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> load() {
-        try (InputStream in = ReplacePrefect1Context.class.getResourceAsStream("/dev/migrate/recipes/prefect1-context.yaml")) {
+        try (InputStream in = ReplacePrefect1Context.class.getResourceAsStream("/dev/migrate/analyzers/prefect1/context.yaml")) {
             return Map.copyOf((Map<String, String>) new Yaml(new SafeConstructor(new LoaderOptions())).load(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

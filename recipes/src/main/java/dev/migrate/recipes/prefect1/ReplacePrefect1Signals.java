@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Replaces Prefect 1 signals (PF105, mapping in {@code prefect1-signals.yaml}): {@code raise signals.FAIL(msg)}
+ * Replaces Prefect 1 signals (PF105, mapping in {@code prefect1/signals.yaml}, analyzers resources): {@code raise signals.FAIL(msg)}
  * becomes {@code raise RuntimeError(msg)}, {@code raise signals.SUCCESS(msg)} becomes
  * {@code return Completed(message=msg)} (unsafe), and the signals with no Prefect 3 form ({@code SKIP},
  * {@code RETRY}, {@code LOOP}, {@code PAUSE}, {@code ENDRUN}) get a TODO. Renames the state predicates
@@ -119,7 +119,7 @@ public class ReplacePrefect1Signals extends Prefect1PythonRecipe {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, String>> load() {
-        try (InputStream in = ReplacePrefect1Signals.class.getResourceAsStream("/dev/migrate/recipes/prefect1-signals.yaml")) {
+        try (InputStream in = ReplacePrefect1Signals.class.getResourceAsStream("/dev/migrate/analyzers/prefect1/signals.yaml")) {
             return Map.copyOf((Map<String, Map<String, String>>) new Yaml(new SafeConstructor(new LoaderOptions())).load(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -27,7 +27,7 @@ import org.openrewrite.ExecutionContext;
 
 /**
  * Renames Prefect 1 task options to their Prefect 3 names on {@code @task(...)}, {@code task(fn, ...)} and
- * {@code Task} subclass instantiations (mapping in {@code prefect1-task-arguments.yaml}): {@code max_retries},
+ * {@code Task} subclass instantiations (mapping in {@code prefect1/task-arguments.yaml}): {@code max_retries},
  * {@code retry_delay} and {@code timeout} (to seconds), {@code checkpoint}, {@code log_stdout}; drops
  * {@code slug}/{@code nout}; turns {@code cache_for}/{@code cache_validator} into a cache key or policy with
  * an expiration, and {@code state_handlers} into state hooks (unsafe: the hook signature differs). Options

@@ -31,6 +31,8 @@ import java.util.Set;
  */
 public final class Prefect1FlowDetector extends PythonDetector {
     private static final Map<String, String> PARTS = Map.of("run_config", "PF112", "storage", "PF113", "executor", "PF109");
+    /** The arguments of Prefect 1's {@code Schedule(...)} that Prefect 3 schedules cannot hold (PF107). */
+    private static final List<String> SCHEDULE_FILTERS = List.of("filters", "or_filters", "not_filters", "adjustments");
 
     /** Modules that assign a Prefect 1 schedule at their top level, by path (guarded by this detector). */
     private final Map<String, PythonModule> scheduleModules = new HashMap<>();
@@ -206,6 +208,16 @@ public final class Prefect1FlowDetector extends PythonDetector {
                         .get(e.getKey()) + ", which Prefect 2 and 3 do not have", m.at(v), job.id()));
             }
         }
+        Map<String, String> attributes = job.build().attributes();
+        for (String key : SCHEDULE_FILTERS) {
+            String value = attributes.get("schedule." + key);
+            if (value != null) {
+                sink.finding(Findings.of("PF107", "flow " + name + "'s schedule has " + key + "=" + value + ": Prefect 3 "
+                        + "schedules have no " + key + ", so the converted schedule also fires at times Prefect 1 "
+                        + (key.equals("adjustments") ? "moved" : "skipped") + "; encode it in the cron or RRULE by hand "
+                        + "(for Prefect 1's own filters migrate rewrite names the first such time)", where, job.id()));
+            }
+        }
         if (variable != null) {
             for (Node c : m.nodes(NodeKind.CALL)) {
                 Node t = Expressions.unwrap(c.nodes().get(0));
@@ -223,8 +235,9 @@ public final class Prefect1FlowDetector extends PythonDetector {
         List<ScheduleSpec> out = new ArrayList<>();
         String simple = simpleName(m, s);
         if (simple.equals("Schedule")) {
-            PythonModule.arg(s, "filters", -1).ifPresent(f -> job.attr("schedule.filters", f.text().strip()));
-            PythonModule.arg(s, "adjustments", -1).ifPresent(f -> job.attr("schedule.adjustments", f.text().strip()));
+            for (String key : SCHEDULE_FILTERS) {
+                PythonModule.arg(s, key, -1).ifPresent(f -> job.attr("schedule." + key, f.text().strip()));
+            }
             PythonModule.arg(s, "clocks", 0).map(m::resolve).ifPresent(list -> {
                 for (Node clock : list.nodes()) {
                     clock(m, m.resolve(clock), m.at(s)).ifPresent(out::add);

@@ -489,7 +489,10 @@ class PythonDetectorsTest {
         assertThat(jobs(sink)).containsExactly("etl | CRON_UNIX 0 6 * * * [US/Eastern] @6", "adhoc |  @12");
         assertThat(sink.jobs.get(0).attributes()).containsEntry("run_config", "LocalRun")
                 .containsEntry("schedule.filters", "[filters.is_weekday]");
-        assertThat(codes(sink)).containsExactly("PF102", "PF102", "PF108", "PF112");
+        assertThat(codes(sink)).containsExactly("PF102", "PF102", "PF107", "PF108", "PF112");
+        assertThat(sink.findings.stream().filter(f -> f.code().equals("PF107")).findFirst().orElseThrow().message())
+                .startsWith("flow etl's schedule has filters=[filters.is_weekday]: Prefect 3 schedules have no filters, so "
+                        + "the converted schedule also fires at times Prefect 1 skipped");
         assertThat(run(new Prefect1FlowDetector(), "x.py", "from tensorflow import Flow\nFlow('a')\n").jobs).isEmpty();
     }
 

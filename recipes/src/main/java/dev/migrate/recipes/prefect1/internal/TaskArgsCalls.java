@@ -20,7 +20,7 @@ import dev.migrate.rewriters.python.query.Imports;
 
 /**
  * Call-time {@code task_args=dict(...)} / {@code task_args={...}} in a Prefect 1 flow body: Prefect 3 sets per-call
- * options with {@code task.with_options(...)(...)}, under the Prefect 3 names of {@code prefect1-task-arguments.yaml}.
+ * options with {@code task.with_options(...)(...)}, under the Prefect 3 names of {@code prefect1/task-arguments.yaml}.
  * Only literal option sets whose every key has a Prefect 3 form are converted.
  */
 public final class TaskArgsCalls {

@@ -9,7 +9,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** The keyword mapping of {@code prefect1-task-arguments.yaml}. */
+/** The keyword mapping of {@code prefect1/task-arguments.yaml} (analyzers resources, which the scan reads too). */
 public record TaskArgumentRules(Map<String, String> rename, Map<String, String> seconds, List<String> remove,
                                 Map<String, String> removeWhen, Map<String, String> manual, List<String> prefect3Options,
                                 List<String> prefect2Options) {
@@ -31,7 +31,7 @@ public record TaskArgumentRules(Map<String, String> rename, Map<String, String> 
 
     @SuppressWarnings("unchecked")
     private static TaskArgumentRules load() {
-        try (InputStream in = TaskArgumentRules.class.getResourceAsStream("/dev/migrate/recipes/prefect1-task-arguments.yaml")) {
+        try (InputStream in = TaskArgumentRules.class.getResourceAsStream("/dev/migrate/analyzers/prefect1/task-arguments.yaml")) {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             return new TaskArgumentRules(Map.copyOf((Map<String, String>) root.get("rename")),
                     Map.copyOf((Map<String, String>) root.get("seconds")), List.copyOf((List<String>) root.get("remove")),

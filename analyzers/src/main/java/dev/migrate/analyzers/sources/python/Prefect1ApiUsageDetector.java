@@ -1,0 +1,195 @@
+package dev.migrate.analyzers.sources.python;
+
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Definitions;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.ImportBinding;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.Token;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Prefect 1 code inside and around flows that breaks on Prefect 3, file by file, so that the inventory shows the
+ * work the Prefect 1 recipes do (or leave) rather than the flows alone: {@code @task} options Prefect 3 rejects and
+ * {@code Task} subclasses with {@code run()} (PF103), {@code prefect.context} lookups of run values (PF104),
+ * signals and renamed state predicates (PF105), the control-flow tasks (PF106), and the task library and
+ * GraphQL client (PF110). A name Prefect 3.8.3 has is never reported ({@link PrefectApi}); findings belong to no job.
+ */
+public final class Prefect1ApiUsageDetector extends PythonDetector {
+    /** Where Prefect 1 defines the task decorator and the Task class. */
+    private static final Set<String> TASK_DECORATORS = Set.of("prefect.task", "prefect.utilities.tasks.task");
+    private static final Set<String> TASK_CLASSES = Set.of("prefect.Task", "prefect.core.Task", "prefect.core.task.Task");
+    /** Prefect 1's control-flow tasks (PF106), by qualified-name prefix. */
+    private static final Set<String> CONTROL_FLOW = Set.of("prefect.case", "prefect.resource_manager",
+            "prefect.tasks.control_flow", "prefect.tasks.core.resource_manager");
+
+    public Prefect1ApiUsageDetector() {
+        super("prefect1-api-usage", "prefect", "prefect");
+    }
+
+    @Override
+    void detect(PythonModule m, InventorySink sink) {
+        PrefectApi api = PrefectApi.get();
+        boolean prefect1 = false;
+        Set<String> seen = new HashSet<>();
+        for (ImportBinding b : m.imports().all()) {
+            String q = ImportFallbacks.importedName(b);
+            if (!q.startsWith("prefect.") || api.existsIn3(q) || (!b.isFromImport() && api.moduleImportWorksIn3(q))) {
+                continue;
+            }
+            prefect1 |= !api.existsIn2(q);
+            if (!seen.add(q)) {
+                continue;
+            }
+            Node at = b.alias() != null ? b.alias() : b.statement();
+            if (underAny(q, CONTROL_FLOW)) {
+                sink.finding(Findings.of("PF106", q + " is a Prefect 1 control-flow task; Prefect 3 flows use Python's if/else "
+                        + "and with blocks", m.at(at), null));
+            } else if (!q.startsWith("prefect.engine.signals")) {
+                Prefect1Names.get().library(q).ifPresent(l -> sink.finding(Findings.of("PF110", message(q, l), m.at(at), null)));
+            }
+        }
+        Set<String> taskClasses = taskClasses(m, sink);
+        Set<Node> contextGets = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node call : m.nodes(NodeKind.CALL)) {
+            String callee = m.nameOf(call);
+            if (TASK_DECORATORS.contains(callee) || taskClasses.contains(callee) || TASK_CLASSES.contains(callee)) {
+                taskOptions(m, call, callee, sink);
+            } else if (callee.equals("prefect.context.get")) {
+                contextGets.add(Expressions.unwrap(call.nodes().get(0)));
+                Optional<String> key = new CallView(call).positional(0).flatMap(a -> m.string(a.value()));
+                sink.finding(Findings.of("PF104", "prefect.context.get(" + key.map(k -> "\"" + k + "\"").orElse("...")
+                        + ") reads Prefect 1's run context, which Prefect 3 does not have: " + contextAdvice(key.orElse(null)),
+                        m.at(call), null));
+            } else if (prefect1 && new CallView(call).callee().kind() == NodeKind.ATTRIBUTE
+                    && new CallView(call).arguments().isEmpty()) {
+                // the method name is the attribute's last token, as the recipe renames it
+                List<Token> tokens = new CallView(call).callee().tokens();
+                String method = tokens.get(tokens.size() - 1).text();
+                Prefect1Names.get().predicate(method).ifPresent(p -> sink.finding(Findings.of("PF105", "state predicate "
+                        + method + "() is Prefect 1's; Prefect 3 states have " + p + "()", m.at(call), null)));
+            }
+        }
+        for (Node n : m.nodes()) {
+            if (n.kind() == NodeKind.ATTRIBUTE && !contextGets.contains(n)) {
+                contextAttribute(m, api, n, sink);
+                libraryAttribute(m, api, n, seen, sink);
+            } else if (n.kind() == NodeKind.SUBSCRIPT && m.qualifiedName(n.nodes().get(0)).filter("prefect.context"::equals).isPresent()) {
+                Optional<String> key = n.nodes().size() > 1 ? m.string(n.nodes().get(1)) : Optional.empty();
+                sink.finding(Findings.of("PF104", n.text().strip() + " reads Prefect 1's run context, which Prefect 3 does "
+                        + "not have: " + contextAdvice(key.orElse(null)), m.at(n), null));
+            } else if (n.kind() == NodeKind.RAISE && !n.nodes().isEmpty()) {
+                String raised = m.nameOf(n.nodes().get(0));
+                if (raised.startsWith("prefect.engine.signals.")) {
+                    String signal = raised.substring(raised.lastIndexOf('.') + 1);
+                    sink.finding(Findings.of("PF105", "raise of Prefect 1 signal " + signal + ": prefect.engine.signals does "
+                            + "not exist in Prefect 3 (" + (signal.endsWith("FAIL") ? "raise an exception instead)"
+                            : "return a state or end the task early instead)"), m.at(n), null));
+                }
+            }
+        }
+    }
+
+    /** {@code prefect.context.today} and the like: a run value Prefect 1 kept on the context (not a Prefect 3 name). */
+    private static void contextAttribute(PythonModule m, PrefectApi api, Node n, InventorySink sink) {
+        Optional<String> q = m.qualifiedName(n);
+        if (q.isEmpty() || !q.get().startsWith("prefect.context.") || q.get().indexOf('.', "prefect.context.".length()) >= 0
+                || api.existsIn3(q.get())) {
+            return;
+        }
+        String key = q.get().substring("prefect.context.".length());
+        sink.finding(Findings.of("PF104", "prefect.context." + key + " is Prefect 1's run context, which Prefect 3 does not "
+                + "have: " + contextAdvice(key), m.at(n), null));
+    }
+
+    /** What reads a context key in Prefect 3, from the recipe's mapping; a key without one is for a person. */
+    private static String contextAdvice(String key) {
+        Optional<String> instead = key == null ? Optional.empty() : Prefect1Names.get().contextKey(key);
+        if (instead.isPresent()) {
+            return "use " + instead.get() + (instead.get().startsWith("runtime.") ? " (from prefect import runtime)"
+                    : instead.get().startsWith("get_run_logger") ? " (from prefect import get_run_logger)" : "");
+        }
+        return key == null ? "use prefect.runtime (flow_run, task_run) or get_run_logger()"
+                : "Prefect 3 has no " + key + " in its run context: pass the value as a flow parameter";
+    }
+
+    /**
+     * {@code prefect.tasks.shell.ShellTask(...)} after {@code import prefect}: the task library reached through the
+     * package, reported once per name at its outermost spelling (pre-order meets {@code a.b.c} before {@code a.b}),
+     * and not under a name whose import was reported already.
+     */
+    private static void libraryAttribute(PythonModule m, PrefectApi api, Node n, Set<String> seen, InventorySink sink) {
+        Optional<String> q = m.qualifiedName(n);
+        if (q.isEmpty() || !q.get().startsWith("prefect.") || api.existsIn3(q.get())
+                || seen.stream().anyMatch(s -> s.equals(q.get()) || s.startsWith(q.get() + ".") || q.get().startsWith(s + "."))) {
+            return;
+        }
+        Optional<Prefect1Names.Library> l = Prefect1Names.get().library(q.get());
+        if (l.isPresent()) {
+            seen.add(q.get());
+            sink.finding(Findings.of("PF110", message(q.get(), l.get()), m.at(n), null));
+        }
+    }
+
+    private static String message(String q, Prefect1Names.Library l) {
+        return q + " is Prefect 1's " + (q.startsWith("prefect.tasks.") ? "task library" : "client and backend API")
+                + ", gone in Prefect 3: use " + l.instead() + (l.converted() ? " (migrate rewrite --unsafe-fixes converts it)" : "");
+    }
+
+    /** PF103 for each Prefect 1 option of a {@code @task(...)}, {@code task(fn, ...)} or Task subclass call. */
+    private static void taskOptions(PythonModule m, Node call, String callee, InventorySink sink) {
+        for (Argument a : new CallView(call).arguments()) {
+            if (a.keyword() == null) {
+                continue;
+            }
+            Prefect1Names.get().taskOption(a.keyword()).ifPresent(instead -> sink.finding(Findings.of("PF103", "task option "
+                    + a.keyword() + "= of " + callee.substring(callee.lastIndexOf('.') + 1) + " is Prefect 1's: " + instead,
+                    m.at(a.node()), null)));
+        }
+    }
+
+    /**
+     * The classes of the module that subclass Prefect 1's Task (directly or through each other); PF103 for each
+     * that defines {@code run()}, which Prefect 3 never calls.
+     */
+    private static Set<String> taskClasses(PythonModule m, InventorySink sink) {
+        Set<String> out = new LinkedHashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Node stmt : Statements.of(m.root())) {
+                if (stmt.kind() != NodeKind.CLASS_DEF) {
+                    continue;
+                }
+                Definitions d = new Definitions(stmt);
+                if (!out.contains(d.name()) && d.bases().stream().filter(Argument::isPositional).map(b -> Expressions.unwrap(b.value()))
+                        .anyMatch(b -> TASK_CLASSES.contains(m.nameOf(b)) || b.kind() == NodeKind.NAME && out.contains(Expressions.name(b)))) {
+                    out.add(d.name());
+                    grew = true;
+                    if (Statements.of(d.body()).stream().anyMatch(s -> s.kind() == NodeKind.FUNCTION_DEF
+                            && new Definitions(s).name().equals("run"))) {
+                        sink.finding(Findings.of("PF103", "class " + d.name() + " subclasses Prefect 1's Task and defines run(); "
+                                + "Prefect 3 tasks are @task functions", m.at(stmt), null));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean underAny(String q, Set<String> prefixes) {
+        return prefixes.stream().anyMatch(p -> q.equals(p) || q.startsWith(p + "."));
+    }
+}
