@@ -201,10 +201,12 @@ class Prefect1SampleRewriteTest {
         CliRun scan = CliRun.of("scan", copy.toString(), "--select", "PF1", "-q");
         List<String> findings = scan.out().lines().filter(l -> l.contains(": PF1")).toList(); // finding lines, not the Fixes section
         // the agent command in the Kubernetes manifest's args list is a worker now (RewritePrefectCliInYamlCommands);
-        // all that is left is the manual project command, and the Prefect 1 settings without a Prefect 3 name that
-        // the rewrite reported for a person (PF111)
-        assertThat(findings).filteredOn(f -> !f.contains("PF111")).singleElement()
-                .satisfies(f -> assertThat(f).contains("prefect create project"));
+        // all that is left is the manual project command, the SKIP signal Prefect 3 has no form for, and the Prefect 1
+        // settings without a Prefect 3 name, each of which the rewrite reported for a person
+        assertThat(findings).filteredOn(f -> !f.contains("PF111")).containsExactly(
+                findings.stream().filter(f -> f.contains("PF105") && f.contains("signal SKIP")).findFirst().orElseThrow(),
+                findings.stream().filter(f -> f.contains("prefect create project")).findFirst().orElseThrow());
+        assertThat(first.err() + first.out()).contains("flows/ingest_orders.py:51: PF105: signals.SKIP");
         assertThat(findings).filteredOn(f -> f.contains("PF111")).isNotEmpty()
                 .allMatch(f -> f.contains("PREFECT__BACKEND") || f.contains("PREFECT__CLOUD__AGENT__LABELS"));
         assertThat(Files.readString(copy.resolve("k8s/agent.yaml")))

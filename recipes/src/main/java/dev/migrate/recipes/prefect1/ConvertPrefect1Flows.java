@@ -6,6 +6,7 @@ import dev.migrate.analyzers.sources.python.Prefect1FlowClasses;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.prefect1.internal.CliRegistrations;
 import dev.migrate.recipes.prefect1.internal.Deployment;
 import dev.migrate.recipes.prefect1.internal.FlowAnalysis;
 import dev.migrate.recipes.prefect1.internal.ImportedSettings;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.openrewrite.ExecutionContext;
@@ -109,6 +111,8 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
         final Set<String> reads = new HashSet<>();
         /** "module.variable" of each Prefect 1 flow the conversion makes a function (module: see ModuleConstants.moduleName). */
         final Set<String> converted = new HashSet<>();
+        /** The flows the project registers with {@code prefect register -p/-m} instead of {@code flow.register()}. */
+        final CliRegistrations cli = new CliRegistrations();
         Path prefectYaml;
 
         Map<String, List<Deployment>> deployments() {
@@ -150,6 +154,9 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                         acc.flowClasses.put(path(file), subclasses);
                     }
                 }
+                if (tree instanceof SourceFile sf && !(tree instanceof PythonFile) && FixSafety.unsafeAllowed(ctx)) {
+                    acc.cli.offer(sf.getSourcePath().toString().replace('\\', '/'), sf.printAll());
+                }
                 if (tree instanceof PythonFile file && !file.hasSyntaxErrors() && FixSafety.unsafeAllowed(ctx)) {
                     Imports imports = Imports.of(file.module());
                     ModuleConstants.recordReads(file.module(), acc.reads);
@@ -158,9 +165,19 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                         if (flow.convertible() && flow.variable() != null) {
                             acc.converted.add(ModuleConstants.moduleName(path(file)) + "." + flow.variable());
                         }
-                        if (flow.convertible() && ProjectFlows.deployed(flow)) {
-                            acc.pending.add(() -> acc.deployments.computeIfAbsent(path(file), k -> new ArrayList<>())
-                                    .add(Deployment.of(flow, path(file), imports, file.module(), acc.elsewhere)));
+                        if (flow.convertible()) {
+                            // read once every file is seen: the command that registers it may be in a later one
+                            acc.pending.add(() -> {
+                                Optional<String> command = acc.cli.registering(path(file));
+                                if (ProjectFlows.deployed(flow) || command.isPresent()) {
+                                    Deployment d = Deployment.of(flow, path(file), imports, file.module(), acc.elsewhere);
+                                    if (!ProjectFlows.deployed(flow)) {
+                                        d.decisions().add("registered by " + command.get() + " rather than in code, so "
+                                                + "it gets a deployment too (that command is now `prefect deploy --all`)");
+                                    }
+                                    acc.deployments.computeIfAbsent(path(file), k -> new ArrayList<>()).add(d);
+                                }
+                            });
                         }
                     }
                 }

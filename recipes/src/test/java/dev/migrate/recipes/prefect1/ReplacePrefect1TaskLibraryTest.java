@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect1;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.openrewrite.test.SourceSpecs.text;
 
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,36 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
     }
 
     @Test
+    void convertingASecretDropsTheTodoAnEarlierRunLeftWhileItWasAtModuleLevel() {
+        // the safe run left the secret of a `with Flow` block with a TODO; the unsafe run made the block a flow
+        // function, and the secret read in it is converted now: the TODO would speak of code that is gone
+        rewriteRun(python(
+                """
+                from prefect import flow
+                from prefect.tasks.secrets import PrefectSecret
+
+
+                @flow(name="etl")
+                def etl():
+                    # keep this note
+                    # TODO(migrate PF110): a module-level secret task; read it inside the flow with Secret.load("<block>").get()
+                    token = PrefectSecret("API_TOKEN")
+                    return token
+                """,
+                """
+                from prefect import flow
+                from prefect.blocks.system import Secret
+
+
+                @flow(name="etl")
+                def etl():
+                    # keep this note
+                    token = Secret.load("api-token").get()
+                    return token
+                """));
+    }
+
+    @Test
     void createAndWaitForFlowRunBecomeRunDeployment() {
         rewriteRun(registeredFlows("children.py", "child", "other", "audit"), python(
                 """
@@ -86,6 +117,34 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                     finished = other
                     started = run_deployment(name="audit/audit", timeout=0).id
                     return started
+                """, s -> s.path("parent.py")));
+    }
+
+    // a child flow registered by `prefect register -p flows/` (no flow.register() in its module) gets a deployment
+    // from the flow conversion, so a run started by its name targets it
+    @Test
+    void createFlowRunOfAFlowRegisteredFromTheCommandLineTargetsItsDeployment() {
+        rewriteRun(text("prefect register --project lake -p flows/\n", s -> s.path("register.sh")),
+                python("from prefect import Flow, task\n\n\n@task\ndef step():\n    return 1\n\n\n"
+                        + "with Flow(\"child\") as flow:\n    step()\n", s -> s.path("flows/child.py")),
+                python(
+                """
+                from prefect import flow
+                from prefect.tasks.prefect import create_flow_run
+
+
+                @flow(name="parent")
+                def parent():
+                    return create_flow_run(flow_name="child")
+                """,
+                """
+                from prefect import flow
+                from prefect.deployments import run_deployment
+
+
+                @flow(name="parent")
+                def parent():
+                    return run_deployment(name="child/child", timeout=0).id
                 """, s -> s.path("parent.py")));
     }
 
@@ -128,7 +187,7 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                     child = create_flow_run(flow_name="elsewhere", parameters={"day": day})
                     # TODO(migrate PF110): wait_for_flow_run waits for a run create_flow_run started: start it with run_deployment(name="<flow>/<deployment>", timeout=None), which waits and returns the run (check run.state.is_completed() for raise_final_state=True), or await prefect.flow_runs.wait_for_flow_run(run_id) (async in Prefect 3)
                     wait_for_flow_run(child, raise_final_state=True)
-                    # TODO(migrate PF110): create_flow_run starts flow 'local-only', whose deployment name the migration cannot know: nothing in local.py registers it (flow.register, schedule, run config or storage), so the migration writes no deployment for it; add one (prefect.yaml or .deploy()); write run_deployment(name="local-only/<deployment>", timeout=None) (from prefect.deployments), which waits for the run as create_flow_run + wait_for_flow_run did (timeout=0 starts it and returns at once, as create_flow_run alone did)
+                    # TODO(migrate PF110): create_flow_run starts flow 'local-only', whose deployment name the migration cannot know: nothing in local.py registers it (flow.register, schedule, run config or storage) and no `prefect register` command names it, so the migration writes no deployment for it; add one (prefect.yaml or .deploy()); write run_deployment(name="local-only/<deployment>", timeout=None) (from prefect.deployments), which waits for the run as create_flow_run + wait_for_flow_run did (timeout=0 starts it and returns at once, as create_flow_run alone did)
                     create_flow_run(flow_name="local-only")
                 """, s -> s.path("parent.py")));
     }

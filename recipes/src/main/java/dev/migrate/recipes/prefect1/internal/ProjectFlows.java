@@ -6,6 +6,7 @@ import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +38,23 @@ public final class ProjectFlows {
         return !flow.registers().isEmpty() || flow.settings().keySet().stream().anyMatch(k -> !k.equals("executor"));
     }
 
+    /** The flows the project registers with {@code prefect register -p/-m}, read from its other files. */
+    private final CliRegistrations cli = new CliRegistrations();
+    /** Flows offered but not yet given a deployment or a reason: the command registering them may come later. */
+    private final List<Runnable> pending = new ArrayList<>();
+
+    /** Records the {@code prefect register} commands of one file of the project that is not Python. */
+    public void offerCommands(String path, String text) {
+        cli.offer(path, text);
+    }
+
+    private synchronized void settle() {
+        pending.forEach(Runnable::run);
+        pending.clear();
+    }
+
     /** Records the flows of one module of the project; {@code unsafe}: whether the run converts flows at all. */
-    public void offer(String path, Node module, boolean unsafe) {
+    public synchronized void offer(String path, Node module, boolean unsafe) {
         String moduleName = ModuleConstants.moduleName(path);
         for (Node s : Statements.of(module)) {
             String name = ModuleConstants.name(s);
@@ -54,21 +70,24 @@ public final class ProjectFlows {
                 remember(moduleName + "." + flow.variable() + ".name", flow.name());
             }
             remember(moduleName + "." + flow.function() + ".name", flow.name());
-            String reason = null;
-            if (!flow.convertible()) {
-                reason = "it is left as Prefect 1 code in " + path + " (see its PF102 note), so it has no deployment yet";
-            } else if (!unsafe) {
-                reason = "it becomes a flow with a deployment only with --unsafe-fixes";
-            } else if (!deployed(flow)) {
-                reason = "nothing in " + path + " registers it (flow.register, schedule, run config or storage), so the "
-                        + "migration writes no deployment for it; add one (prefect.yaml or .deploy())";
-            }
-            if (reason == null) {
-                deployments.put(flow.name(), flow.name() + "/" + flow.name());
-                why.remove(flow.name());
-            } else if (!deployments.containsKey(flow.name())) {
-                why.put(flow.name(), reason);
-            }
+            pending.add(() -> {
+                String reason = null;
+                if (!flow.convertible()) {
+                    reason = "it is left as Prefect 1 code in " + path + " (see its PF102 note), so it has no deployment yet";
+                } else if (!unsafe) {
+                    reason = "it becomes a flow with a deployment only with --unsafe-fixes";
+                } else if (!deployed(flow) && cli.registering(path).isEmpty()) {
+                    reason = "nothing in " + path + " registers it (flow.register, schedule, run config or storage) and no "
+                            + "`prefect register` command names it, so the migration writes no deployment for it; add one "
+                            + "(prefect.yaml or .deploy())";
+                }
+                if (reason == null) {
+                    deployments.put(flow.name(), flow.name() + "/" + flow.name());
+                    why.remove(flow.name());
+                } else if (!deployments.containsKey(flow.name())) {
+                    why.put(flow.name(), reason);
+                }
+            });
         }
     }
 
@@ -116,11 +135,13 @@ public final class ProjectFlows {
 
     /** {@code "<flow>/<deployment>"} of the deployment the migration writes for the flow named {@code flowName}. */
     public Optional<String> deploymentOf(String flowName) {
+        settle();
         return Optional.ofNullable(deployments.get(flowName));
     }
 
     /** Why the flow named {@code flowName} has no known deployment (when {@link #deploymentOf} is empty). */
     public String whyNone(String flowName) {
+        settle();
         return why.getOrDefault(flowName, "this project does not define it (no Flow(\"" + flowName + "\") in its modules)");
     }
 }
