@@ -73,6 +73,8 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
 
     static final String CODE = "PF110";
     private static final String CLIENT_TODO = "the Prefect 1 GraphQL client is gone";
+    private static final String KV_TODO = "Prefect 3 keeps these values in Variables";
+    private static final String UNSAFE_TODO_END = " (a behaviour change: review it)";
 
     private final transient MigrationNotes notes = new MigrationNotes(this);
 
@@ -150,6 +152,9 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
         boolean tasks = false; // a @task function was written (TODO comments alone need no import)
         String firstShell = null;
         List<String> written = new ArrayList<>(); // the @task functions written, spaced as PEP 8 asks at the end
+        // a ShellTask as a subprocess task logs its output after the command ends, and a StartFlowRun as run_deployment
+        // needs the child's deployment: unsafe, so without --unsafe-fixes each gets a TODO saying what would be done
+        boolean unsafe = FixSafety.unsafeAllowed(ctx);
         for (Node s : Statements.of(root)) {
             Optional<Statements.Assignment> a = Statements.assignment(s);
             if (a.isEmpty() || a.get().value() == null || a.get().value().kind() != NodeKind.CALL
@@ -159,6 +164,25 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
             String q = imports.qualifiedName(a.get().value()).orElse("");
             String name = Expressions.name(a.get().targets().get(0));
             CallView ctor = new CallView(a.get().value());
+            boolean isShellTask = q.equals("prefect.tasks.shell.ShellTask") && ShellTasks.convertible(ctor);
+            boolean isStartFlowRun = q.equals("prefect.tasks.prefect.StartFlowRun")
+                    || q.equals("prefect.tasks.prefect.flow_run.StartFlowRun");
+            if (!unsafe && (isShellTask || isStartFlowRun)) {
+                if (!Todos.has(out, s, CODE)) {
+                    out = todo(file, out, s, (isShellTask ? "ShellTask " + name + " becomes a @task that runs the command "
+                            + "with subprocess" : "StartFlowRun " + name + " becomes a @task calling run_deployment of the "
+                            + "child flow's deployment") + " with --unsafe-fixes" + UNSAFE_TODO_END, ctx, log);
+                }
+                continue;
+            }
+            // the TODO a run without --unsafe-fixes left here is done now
+            Node before = out;
+            out = Todos.remove(out, s, CODE, m -> m.endsWith(UNSAFE_TODO_END));
+            if (out != before) {
+                s = Statements.of(out).stream().filter(x -> Statements.assignment(x).map(y -> y.targets().size() == 1
+                        && y.targets().get(0).kind() == NodeKind.NAME && Expressions.name(y.targets().get(0)).equals(name))
+                        .orElse(false)).findFirst().orElse(s);
+            }
             if (q.equals("prefect.tasks.shell.ShellTask") && ShellTasks.convertible(ctor) && "prefect-shell".equals(shellTask)) {
                 out = StatementEdits.replace(out, s, ShellTasks.shellOperationFunction(name, ctor), style);
                 out = ImportEdits.addFromImport(out, "prefect_shell", "ShellOperation", style);
@@ -238,6 +262,9 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
                 logSecretBlock(ctx, file, clientSecrets.get().calls().get(i), clientSecrets.get().secrets().get(i), log);
             }
         }
+        // converting a secret read needs the Secret block, and KV values need Variables holding them: unsafe; without
+        // --unsafe-fixes they fall through to the TODO below, which the unsafe run removes as it converts
+        boolean unsafe = FixSafety.unsafeAllowed(ctx);
         for (int guard = 0; guard < 500; guard++) {
             Imports imports = Imports.of(out);
             boolean changed = false;
@@ -249,7 +276,7 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
                 String replacement = null;
                 String module = null;
                 String imported = null;
-                if (q.equals("prefect.tasks.secrets.PrefectSecret") && first.isPresent() && inFunction
+                if (unsafe && q.equals("prefect.tasks.secrets.PrefectSecret") && first.isPresent() && inFunction
                         && view.arguments().size() == 1) {
                     String block = Secrets.blockName(first.get());
                     replacement = "Secret.load(" + PyValues.quoted(block) + ").get()";
@@ -260,11 +287,11 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
                         && view.arguments().size() == 1) {
                     replacement = "os.environ[" + PyValues.quoted(first.get()) + "]";
                     module = "os";
-                } else if (KV_GET.contains(q) && view.arguments().size() == 1 && view.argument("key", 0).isPresent()) {
+                } else if (unsafe && KV_GET.contains(q) && view.arguments().size() == 1 && view.argument("key", 0).isPresent()) {
                     replacement = "Variable.get(" + view.argument("key", 0).get().value().print().strip() + ")";
                     module = "prefect.variables";
                     imported = "Variable";
-                } else if (KV_SET.contains(q) && view.arguments().size() == 2 && view.argument("key", 0).isPresent()
+                } else if (unsafe && KV_SET.contains(q) && view.arguments().size() == 2 && view.argument("key", 0).isPresent()
                         && view.argument("value", 1).isPresent()) {
                     // by name, not position: set_key_value(value=v, key=k) is valid Prefect 1
                     replacement = "Variable.set(" + view.argument("key", 0).get().value().print().strip() + ", "
@@ -285,7 +312,8 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
                     // a TODO a run without --unsafe-fixes (or before the flow became a function) left on this call
                     // speaks of what this edit now does
                     boolean secret = q.startsWith("prefect.tasks.secrets.");
-                    out = Todos.remove(out, call, CODE, m -> secret ? m.contains("Secret.load(") : m.startsWith(CLIENT_TODO));
+                    out = Todos.remove(out, call, CODE, m -> secret ? m.contains("Secret.load(")
+                            : m.startsWith(CLIENT_TODO) || m.startsWith(KV_TODO));
                     out = TreeEdits.replace(out, call, Snippets.expression(replacement, style));
                     out = imported == null ? ImportEdits.addImport(out, module, style)
                             : ImportEdits.addFromImport(out, module, imported, style);
@@ -305,7 +333,8 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
             return "read the secret with Secret.load(\"<block>\").get() (from prefect.blocks.system import Secret)";
         }
         if (qualified.startsWith("prefect.tasks.secrets.")) {
-            return inFunction ? "read the secret with Secret.load(\"<block>\").get()"
+            return inFunction ? "read the secret with Secret.load(\"<block>\").get() once the Secret block exists "
+                    + "(--unsafe-fixes writes the call)"
                     : "a module-level secret task; read it inside the flow with Secret.load(\"<block>\").get()";
         }
         if (qualified.startsWith("prefect.artifacts.")) {
@@ -315,6 +344,10 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
         if (qualified.equals("prefect.utilities.tasks.pause_task")) {
             return "Prefect 3 pauses flows, not tasks: call pause_flow_run(...) (from prefect import pause_flow_run) in the "
                     + "flow before the task";
+        }
+        if (KV_GET.contains(qualified) || KV_SET.contains(qualified)) {
+            return KV_TODO + ": Variable.get(key) / Variable.set(key, value, overwrite=True) (from prefect.variables); "
+                    + "copy the values into Variables first (--unsafe-fixes writes the calls)";
         }
         if (qualified.startsWith("prefect.tasks.prefect.")) {
             return "use run_deployment(name=\"<flow>/<deployment>\") (prefect.deployments) or prefect.flow_runs.wait_for_flow_run";

@@ -4,7 +4,9 @@ import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
 import static org.openrewrite.test.SourceSpecs.text;
 
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
+import dev.migrate.recipes.FixSafety;
 import org.junit.jupiter.api.Test;
+import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.test.SourceSpecs;
 import org.openrewrite.test.RecipeSpec;
 
@@ -53,6 +55,97 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                     token = Secret.load("orders-api-token").get()
                     home = os.environ["HOME"]
                     return token, home
+                """));
+    }
+
+    private static final String SAFE_INPUT = """
+            from prefect import flow
+            from prefect.backend import get_key_value
+            from prefect.tasks.secrets import EnvVarSecret, PrefectSecret
+            from prefect.tasks.shell import ShellTask
+
+            shell = ShellTask(return_all=True)
+
+
+            @flow(name="etl")
+            def etl():
+                token = PrefectSecret("API_TOKEN")
+                home = EnvVarSecret("HOME")
+                last = get_key_value("last")
+                return shell(command="ls"), token, home, last
+            """;
+
+    // PF110 is an unsafe fix: without --unsafe-fixes, the secret (needs a Secret block), the KV read (needs the value in
+    // a Variable) and the ShellTask (logs after the command ends) get TODOs; EnvVarSecret -> os.environ is the same
+    // behaviour and is converted. The unsafe run then converts them and the TODOs go.
+    @Test
+    void withoutUnsafeFixesTheBehaviourChangesAreTodosThatTheUnsafeRunRemoves() {
+        InMemoryExecutionContext safe = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(safe, false);
+        String safeOutput = """
+                import os
+
+                from prefect import flow
+                from prefect.backend import get_key_value
+                from prefect.tasks.secrets import PrefectSecret
+                from prefect.tasks.shell import ShellTask
+
+                # TODO(migrate PF110): ShellTask shell becomes a @task that runs the command with subprocess with --unsafe-fixes (a behaviour change: review it)
+                shell = ShellTask(return_all=True)
+
+
+                @flow(name="etl")
+                def etl():
+                    # TODO(migrate PF110): read the secret with Secret.load("<block>").get() once the Secret block exists (--unsafe-fixes writes the call)
+                    token = PrefectSecret("API_TOKEN")
+                    home = os.environ["HOME"]
+                    # TODO(migrate PF110): Prefect 3 keeps these values in Variables: Variable.get(key) / Variable.set(key, value, overwrite=True) (from prefect.variables); copy the values into Variables first (--unsafe-fixes writes the calls)
+                    last = get_key_value("last")
+                    return shell(command="ls"), token, home, last
+                """;
+        rewriteRun(spec -> spec.executionContext(safe), python(SAFE_INPUT, safeOutput));
+        rewriteRun(python(safeOutput, """
+                import os
+                import subprocess
+
+                from prefect import flow, get_run_logger, task
+                from prefect.blocks.system import Secret
+                from prefect.variables import Variable
+
+
+                def _run_shell_command(command, env=None, helper_script=None, shell="bash", return_all=False,
+                                       log_stderr=False, stream_output=False):
+                    \"\"\"Runs a command as Prefect 1's ShellTask did (written by migrate when converting ShellTask).\"\"\"
+                    if not command:
+                        raise ValueError("ShellTask: no command given")
+                    script = (helper_script + "\\n" if helper_script else "") + command
+                    completed = subprocess.run([shell, "-c", script], env={**os.environ, **(env or {})},
+                                               capture_output=True, text=True)
+                    logger = get_run_logger()
+                    lines = [line.rstrip() for line in completed.stdout.splitlines()]
+                    if stream_output:
+                        for line in lines:
+                            logger.info(line)
+                    if completed.returncode != 0:
+                        if log_stderr:
+                            logger.error(completed.stderr)
+                        raise RuntimeError(f"command failed with exit code {completed.returncode}")
+                    if return_all:
+                        return lines
+                    return lines[-1] if lines else None
+
+
+                @task
+                def shell(command=None, env=None, helper_script=None):
+                    return _run_shell_command(command, env=env, helper_script=helper_script, return_all=True)
+
+
+                @flow(name="etl")
+                def etl():
+                    token = Secret.load("api-token").get()
+                    home = os.environ["HOME"]
+                    last = Variable.get("last")
+                    return shell(command="ls"), token, home, last
                 """));
     }
 

@@ -145,7 +145,8 @@ public final class Prefect1ApiUsageDetector extends PythonDetector {
 
     private static String message(String q, Prefect1Names.Library l) {
         return q + " is Prefect 1's " + (q.startsWith("prefect.tasks.") ? "task library" : "client and backend API")
-                + ", gone in Prefect 3: use " + l.instead() + (l.converted() ? " (migrate rewrite --unsafe-fixes converts it)" : "");
+                + ", gone in Prefect 3: use " + l.instead() + (!l.converted() ? "" : l.safe() ? " (migrate rewrite converts it)"
+                : " (migrate rewrite --unsafe-fixes converts it)");
     }
 
     /** PF103 for each Prefect 1 option of a {@code @task(...)}, {@code task(fn, ...)} or Task subclass call. */

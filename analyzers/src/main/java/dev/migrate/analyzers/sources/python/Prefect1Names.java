@@ -20,8 +20,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * context keys with their {@code prefect.runtime} form, and the state predicates Prefect 3 renamed.
  */
 final class Prefect1Names {
-    /** A task library entry: what to use instead, and whether {@code migrate rewrite --unsafe-fixes} converts it. */
-    record Library(String prefix, String instead, boolean converted) {
+    /** A task library entry: what to use instead, whether {@code migrate rewrite} converts it, and without --unsafe-fixes. */
+    record Library(String prefix, String instead, boolean converted, boolean safe) {
     }
 
     private static final Prefect1Names INSTANCE = new Prefect1Names();
@@ -47,7 +47,8 @@ final class Prefect1Names {
         contextKeys.putAll(load("context.yaml"));
         prefect3TaskOptions.addAll((List<String>) args.get("prefect3_options"));
         Map<String, Map<String, Object>> lib = load("task-library.yaml");
-        lib.forEach((k, v) -> library.put(k, new Library(k, (String) v.get("instead"), Boolean.TRUE.equals(v.get("converted")))));
+        lib.forEach((k, v) -> library.put(k, new Library(k, (String) v.get("instead"),
+                Boolean.TRUE.equals(v.get("converted")), Boolean.TRUE.equals(v.get("safe")))));
         Map<String, String> preds = (Map<String, String>) load("signals.yaml").get("predicates");
         predicates.putAll(preds);
     }
