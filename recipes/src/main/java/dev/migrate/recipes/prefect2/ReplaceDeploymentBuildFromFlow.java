@@ -255,7 +255,23 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             String entrypoint = view.keyword("entrypoint").map(a -> a.value().text()).orElse(null);
             Optional<Argument> storageArg = view.keyword("storage");
             if (storageArg.isPresent()) {
-                Optional<String> remote = remoteSource(root, storageArg.get().value());
+                // both lean on ReplaceRemovedStorageBlocks, an unsafe fix, turning the GitHub block into prefect-github's
+                boolean unsafe = FixSafety.unsafeAllowed(ctx);
+                Optional<String> remote = unsafe ? savedGitBlock(stmt, storageArg.get().value()) : Optional.empty();
+                Optional<RemovedBlockLoad> load = removedBlockLoad(stmt, storageArg.get().value());
+                if (load.isPresent() && !(load.get().gitSource() && unsafe)) {
+                    return manual(root, stmt, call, "PF206", load.get().message());
+                }
+                if (load.isPresent()) {
+                    remote = Optional.of(load.get().source());
+                    if (!load.get().source().equals(Expressions.unwrap(storageArg.get().value()).text().strip())) {
+                        neededImports.add(load.get().block().sourceClass()); // a load written here, not a name
+                    }
+                    note(storageArg.get().value(), true, "PF206", load.get().message());
+                }
+                if (remote.isEmpty()) {
+                    remote = remoteSource(root, storageArg.get().value());
+                }
                 Optional<String> prefect3Block = assignedCall(stmt, storageArg.get().value()).flatMap(imports::qualifiedName)
                         .filter(q -> PrefectBlocks.get().isSourceClass(q) || PrefectBlocks.get().isGitSource(q));
                 if (remote.isEmpty() && prefect3Block.filter(PrefectBlocks.get()::isGitSource).isPresent()) {
@@ -866,6 +882,80 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 }
             }
             return null;
+        }
+
+        /**
+         * The name of a 2.x GitHub block that the script saves ({@code gh = GitHub(...)}, {@code gh.save("code")}) and
+         * deploys from: ReplaceRemovedStorageBlocks makes it a prefect_github.GitHubRepository, a block from_source
+         * takes as it is (a git repository block: cloned, nothing uploaded) once saved. Deploying from the saved
+         * block keeps its credentials and lets other deployments load it; an inline GitRepository would not.
+         */
+        private Optional<String> savedGitBlock(Node stmt, Node value) {
+            Node v = Expressions.unwrap(value);
+            if (v.kind() != NodeKind.NAME) {
+                return Optional.empty();
+            }
+            String name = Expressions.name(v);
+            Optional<Node> assignment = moduleAssignment(original, name);
+            Optional<Node> built = assignedCall(stmt, value);
+            Optional<PrefectBlocks.Storage> block = built.flatMap(imports::qualifiedName)
+                    .flatMap(q -> PrefectBlocks.get().block(q))
+                    .filter(b -> PrefectBlocks.get().isGitSource(b.sourceClass()));
+            if (assignment.isEmpty() || block.isEmpty()
+                    || BlocksBuiltInScripts.savedName(original, assignment.get()).isEmpty()
+                    || StorageBlockArguments.of(new CallView(built.get()), block.get(), file.style().quote())
+                            .arguments().isEmpty()) {
+                return Optional.empty();
+            }
+            note(value, false, "PF206", "deploys from the " + block.get().sourceClass() + " block this script saves "
+                    + "(the GitHub block becomes one); from_source clones it as 2.x did");
+            return Optional.of(name);
+        }
+
+        /**
+         * A {@code storage=S3.load("code")}, or a name bound to such a load: a block of a removed 2.x storage class
+         * loaded by name. {@code source} is what from_source takes: the load as the Prefect 3 class's, or the name
+         * (whose load ReplaceRemovedStorageBlocks converts).
+         */
+        private record RemovedBlockLoad(PrefectBlocks.Storage block, String source, boolean gitSource, String message) {
+        }
+
+        private Optional<RemovedBlockLoad> removedBlockLoad(Node stmt, Node value) {
+            Node v = Expressions.unwrap(value);
+            String name = null;
+            if (v.kind() == NodeKind.NAME) {
+                name = Expressions.name(v);
+                Optional<Node> loaded = assignedCall(stmt, value);
+                if (loaded.isEmpty()) {
+                    return Optional.empty();
+                }
+                v = loaded.get();
+            }
+            if (v.kind() != NodeKind.CALL || new CallView(v).callee().kind() != NodeKind.ATTRIBUTE) {
+                return Optional.empty();
+            }
+            Optional<String> q = imports.qualifiedName(v).filter(n -> n.endsWith(".load"));
+            Optional<PrefectBlocks.Storage> block = q.flatMap(n -> PrefectBlocks.get()
+                    .block(n.substring(0, n.length() - ".load".length())));
+            if (block.isEmpty()) {
+                return Optional.empty();
+            }
+            String old = q.get().substring(0, q.get().length() - ".load".length());
+            String cls = StorageBlockArguments.simpleName(block.get().sourceClass());
+            Node callee = new CallView(v).callee();
+            String loaded = cls + v.text().strip().substring(callee.nodes().get(0).text().strip().length());
+            String source = name == null ? loaded : name;
+            boolean git = PrefectBlocks.get().isGitSource(block.get().sourceClass());
+            String message = git
+                    ? "flow.from_source(source=" + loaded + ", entrypoint=...) deploys from a "
+                    + block.get().sourceClass() + " block saved under this name, which it clones as 2.x did: save one "
+                    + "first (the " + old + " block saved by Prefect 2 is not read as it), for example by running the "
+                    + "converted script that built it"
+                    : "this loads a " + old + " block, removed in Prefect 3: save a " + block.get().sourceClass()
+                    + " block under this name (run the converted script that built it), push the code there (Prefect 3 "
+                    + "does not upload it), and deploy with flow.from_source(source=" + loaded
+                    + ", entrypoint=...)";
+            return Optional.of(new RemovedBlockLoad(block.get(), source, git, message));
         }
 
         /** A storage block Prefect 3 can deploy from, as from_source's source expression. */

@@ -130,6 +130,100 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             spec -> spec.path("jobs/deploy.py")));
     }
 
+    // a deploy script saved its GitHub block and deployed from it: the deployment got an inline GitRepository (no
+    // token, not the block other deployments load) while the block became a GitHubRepository. It deploys from the
+    // saved block now; a block it does not save stays an inline GitRepository (from_source cannot pull an unsaved block)
+    @Test
+    void aGitHubBlockTheScriptSavesIsTheSource() {
+        rewriteRun(spec -> spec.recipes(new ReplaceDeploymentBuildFromFlow(), new ReplaceRemovedStorageBlocks()),
+            python(
+            """
+            import os
+
+            from prefect.deployments import Deployment
+            from prefect.filesystems import GitHub
+
+            from flows.etl import etl
+
+            gh = GitHub(repository="https://github.com/acme/etl", reference="main", access_token=os.environ["GH_TOKEN"])
+            gh.save("etl-code", overwrite=True)
+
+            Deployment.build_from_flow(flow=etl, name="etl", work_pool_name="k8s", storage=gh, apply=True, enforce_parameter_schema=False)
+            """,
+            """
+            import os
+
+            from prefect_github import GitHubCredentials, GitHubRepository
+
+            from flows.etl import etl
+
+            gh = GitHubRepository(repository_url="https://github.com/acme/etl", reference="main", credentials=GitHubCredentials(token=os.environ["GH_TOKEN"]))
+            gh.save("etl-code", overwrite=True)
+
+            etl.from_source(source=gh, entrypoint="flows/etl.py:etl").deploy(name="etl", work_pool_name="k8s", enforce_parameter_schema=False)
+            """,
+            spec -> spec.path("deploy.py")),
+            python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import GitHub
+
+            from flows.etl import etl
+
+            gh = GitHub(repository="https://github.com/acme/etl", reference="main")
+            Deployment.build_from_flow(flow=etl, name="etl", work_pool_name="k8s", storage=gh, apply=True, enforce_parameter_schema=False)
+            """,
+            """
+            from prefect.runner.storage import GitRepository
+
+            from flows.etl import etl
+
+            etl.from_source(source=GitRepository(url="https://github.com/acme/etl", branch="main"), entrypoint="flows/etl.py:etl").deploy(name="etl", work_pool_name="k8s", enforce_parameter_schema=False)
+            """,
+            spec -> spec.path("deploy_unsaved.py")),
+            python("from prefect import flow\n\n@flow\ndef etl():\n    pass\n", spec -> spec.path("flows/etl.py")));
+    }
+
+    // `storage=GitHub.load("code")` got a TODO suggesting S3Bucket: the saved GitHub block's Prefect 3 form is
+    // prefect-github's GitHubRepository, loaded by the same name; another removed block's load names its own class
+    @Test
+    void aRemovedStorageBlockLoadedByNameNamesItsIntegration() {
+        rewriteRun(spec -> spec.dataTable(dev.migrate.recipes.MigrationNotes.Row.class, rows -> {
+                org.assertj.core.api.Assertions.assertThat(rows).filteredOn(r -> r.line() == 7 && r.code().equals("PF206")).singleElement()
+                        .satisfies(r -> org.assertj.core.api.Assertions.assertThat(r.message())
+                                .contains("prefect_github.GitHubRepository block saved under this name"));
+                org.assertj.core.api.Assertions.assertThat(rows).filteredOn(r -> r.line() == 8 && r.code().equals("PF206")).singleElement()
+                        .satisfies(r -> org.assertj.core.api.Assertions.assertThat(r.message())
+                                .contains("save a prefect_aws.S3Bucket block", "S3Bucket.load(\"code\")")
+                                .doesNotContain("GcsBucket"));
+            }),
+            python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import GitHub, S3
+
+            from flows.etl import etl
+
+            if __name__ == "__main__":
+                Deployment.build_from_flow(flow=etl, name="git", work_pool_name="k8s", storage=GitHub.load("etl-code"), apply=True, enforce_parameter_schema=False)
+                Deployment.build_from_flow(flow=etl, name="s3", work_pool_name="k8s", storage=S3.load("code"), apply=True, enforce_parameter_schema=False)
+            """,
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import S3
+            from prefect_github import GitHubRepository
+
+            from flows.etl import etl
+
+            if __name__ == "__main__":
+                etl.from_source(source=GitHubRepository.load("etl-code"), entrypoint="flows/etl.py:etl").deploy(name="git", work_pool_name="k8s", enforce_parameter_schema=False)
+                # TODO(migrate PF206): this loads a prefect.filesystems.S3 block, removed in Prefect 3: save a prefect_aws.S3Bucket block under this name (run the converted script that built it), push the code there (Prefect 3 does not upload it), and deploy with flow.from_source(source=S3Bucket.load("code"), entrypoint=...)
+                Deployment.build_from_flow(flow=etl, name="s3", work_pool_name="k8s", storage=S3.load("code"), apply=True, enforce_parameter_schema=False)
+            """,
+            spec -> spec.path("deploy.py")),
+            python("from prefect import flow\n\n@flow\ndef etl():\n    pass\n", spec -> spec.path("flows/etl.py")));
+    }
+
     // a quant research project's nightly flows: `Deployment.build_from_flow(...).apply()` as one statement was
     // left with a TODO although it is the same as apply=True
     @Test
@@ -348,6 +442,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             """));
     }
 
+    // the TODO suggested S3Bucket, GcsBucket, Azure or a git URL for any removed block: it names the block's own
     @Test
     void unconvertibleStorageGetsATodoOnce() {
         rewriteRun(python(
@@ -363,7 +458,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             from prefect.filesystems import S3
             from flows import etl
 
-            # TODO(migrate PF206): this storage block was removed in Prefect 3; give flow.from_source(...) a source (prefect_aws.S3Bucket, prefect_gcp.GcsBucket, prefect_azure.AzureBlobStorageContainer or a git URL) and deploy from it
+            # TODO(migrate PF206): this loads a prefect.filesystems.S3 block, removed in Prefect 3: save a prefect_aws.S3Bucket block under this name (run the converted script that built it), push the code there (Prefect 3 does not upload it), and deploy with flow.from_source(source=S3Bucket.load("prod"), entrypoint=...)
             Deployment.build_from_flow(flow=etl, name="s3", storage=S3.load("prod"), apply=True)
             """));
     }
