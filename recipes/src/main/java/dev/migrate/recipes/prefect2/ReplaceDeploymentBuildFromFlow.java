@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.ProjectPaths;
+import dev.migrate.recipes.prefectcli.CliOptions;
 import dev.migrate.recipes.python.ArgEdits;
 import dev.migrate.recipes.python.PrefectBlocks;
 import dev.migrate.recipes.python.PyValues;
@@ -265,9 +266,10 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 if (load.isPresent()) {
                     remote = Optional.of(load.get().source());
                     if (!load.get().source().equals(Expressions.unwrap(storageArg.get().value()).text().strip())) {
-                        neededImports.add(load.get().block().sourceClass()); // a load written here, not a name
+                        // a load written here, not a name whose load ReplaceRemovedStorageBlocks converts and notes
+                        neededImports.add(load.get().block().sourceClass());
+                        note(storageArg.get().value(), true, "PF206", load.get().message());
                     }
-                    note(storageArg.get().value(), true, "PF206", load.get().message());
                 }
                 if (remote.isEmpty()) {
                     remote = remoteSource(root, storageArg.get().value());
@@ -528,6 +530,28 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (!jobVariablesWritten && !jobVariables.isEmpty() && !mode.equals("serve")) {
                 edited = ArgEdits.add(edited, "job_variables", jobVariables.render(this::quote, ""), file.style());
             }
+            // Prefect 2 sent the runs of a deployment without a pool, or on default-agent-pool, to that prefect-agent
+            // pool, which workers refuse: the typed pool standing in for it, where the command-line and deployment
+            // file conversions put those deployments and the converted agents' workers (queues kept)
+            boolean poolChosen = false;
+            // (an infrastructure block left unconverted hides the pool's type: its TODO stays)
+            if (!mode.equals("serve") && !unpackedKeys.contains("work_pool_name") && FixSafety.unsafeAllowed(ctx)
+                    && (infraArg.isEmpty() || infraType != null)) {
+                String type = infraType == null ? "process" : infraType;
+                String pool = infraArg.flatMap(a -> savedBlockName(stmt, a.value())).orElse(CliOptions.standInPool(type));
+                Optional<Argument> named = new CallView(edited).keyword("work_pool_name");
+                boolean agentPool = named.flatMap(a -> StringLiterals.value(a.value())).filter("default-agent-pool"::equals).isPresent();
+                if (named.isEmpty() || agentPool) {
+                    edited = named.isEmpty() ? ArgEdits.add(edited, "work_pool_name", quote(pool), file.style())
+                            : ArgEdits.replace(edited, named.get().node(), ArgEdits.withValue(named.get().node(), quote(pool), file.style()));
+                    poolChosen = true;
+                    note(call, false, named.isEmpty() ? "PF211" : "BHV005", "deploys to work pool `" + pool + "`, which "
+                            + "stands in for default-agent-pool" + (named.isEmpty() ? " (where Prefect 2 sent the runs of a "
+                            + "deployment without a pool)" : " (a prefect-agent pool, which Prefect 3 workers refuse)")
+                            + (pool.equals(CliOptions.standInPool(type)) ? "" : ", named after the infrastructure block "
+                            + "saved as `" + pool + "`") + "; create it first: prefect work-pool create " + pool + " --type " + type);
+                }
+            }
             if (image != null && mode.equals("deploy")) {
                 edited = ArgEdits.add(edited, "image", image, file.style());
                 edited = ArgEdits.add(edited, "build", "False", file.style());
@@ -565,7 +589,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 result = StatementEdits.insertAfter(result, newStmt, (awaited ? "await " : "") + variable + ".apply()",
                         file.style());
             }
-            if (!mode.equals("serve") && view.keyword("work_pool_name").isEmpty() && !unpackedKeys.contains("work_pool_name")) {
+            if (!poolChosen && !mode.equals("serve") && view.keyword("work_pool_name").isEmpty() && !unpackedKeys.contains("work_pool_name")) {
                 // deploy() raises without a pool (unless PREFECT_DEFAULT_WORK_POOL_NAME is set); a deployment
                 // applied without one has no worker to run it
                 String pool = infraType == null ? "a typed work pool" : "a " + infraType + " work pool";
@@ -574,8 +598,9 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 note(call, true, "PF211", "no work pool named: " + mode + "() needs work_pool_name= (" + pool
                         + ") or the PREFECT_DEFAULT_WORK_POOL_NAME setting; Prefect 2 sent the runs to an agent's queue");
             }
+            boolean poolReplaced = poolChosen;
             view.keyword("work_pool_name").map(Argument::value).flatMap(StringLiterals::value)
-                    .filter("default-agent-pool"::equals).ifPresent(p -> {
+                    .filter(p -> !poolReplaced).filter("default-agent-pool"::equals).ifPresent(p -> {
                         todos.add(new Todo(newStmt, "BHV005", "Prefect 3 workers cannot serve the prefect-agent "
                                 + "pool 'default-agent-pool'; deploy to a typed work pool"));
                         note(call, true, "BHV005", "work pool 'default-agent-pool' is a prefect-agent pool; use a typed pool");
@@ -956,6 +981,31 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     + "does not upload it), and deploy with flow.from_source(source=" + loaded
                     + ", entrypoint=...)";
             return Optional.of(new RemovedBlockLoad(block.get(), source, git, message));
+        }
+
+        /**
+         * The name an infrastructure block was saved or loaded under ({@code k8s.save("k8s")},
+         * {@code KubernetesJob.load("k8s")}): the work pool replacing it goes by that name, as ReportInfrastructureBlocksInScripts
+         * and the command-line conversion ({@code -ib kubernetes-job/k8s}) name it.
+         */
+        private Optional<String> savedBlockName(Node stmt, Node value) {
+            Node v = Expressions.unwrap(value);
+            if (v.kind() == NodeKind.NAME) {
+                Optional<Node> assignment = moduleAssignment(original, Expressions.name(v));
+                Optional<String> saved = assignment.flatMap(a -> BlocksBuiltInScripts.savedName(original, a));
+                if (saved.isPresent()) {
+                    return saved;
+                }
+                Optional<Node> call = assignedCall(stmt, value);
+                if (call.isEmpty()) {
+                    return Optional.empty();
+                }
+                v = call.get();
+            }
+            if (v.kind() == NodeKind.CALL && imports.qualifiedName(v).filter(q -> q.endsWith(".load")).isPresent()) {
+                return new CallView(v).argument("name", 0).flatMap(a -> StringLiterals.value(a.value()));
+            }
+            return Optional.empty();
         }
 
         /** A storage block Prefect 3 can deploy from, as from_source's source expression. */

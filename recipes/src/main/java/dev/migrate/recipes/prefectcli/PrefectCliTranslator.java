@@ -363,6 +363,9 @@ public final class PrefectCliTranslator {
 
     private static void buildToDeploy(Draft d, List<String> originalArgs, CliOptions o) {
         d.manual |= DottedJobVariables.nest(d.flags, d.notes);
+        Optional.ofNullable(flagValue(originalArgs, "-sb", "--storage-block"))
+                .flatMap(sb -> StorageBlockPullSteps.note(sb, originalArgs.contains("--skip-upload")))
+                .ifPresent(d.notes::add);
         neverPrompt(d);
         if (d.has("--cron") || d.has("--interval") || d.has("--rrule")) {
             // 3.8.3 prefect/cli/deploy/_config.py: the entry of ./prefect.yaml that is picked (the only one, or the

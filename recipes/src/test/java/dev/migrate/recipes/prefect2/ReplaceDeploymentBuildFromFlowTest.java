@@ -94,12 +94,12 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             from offload_flow import offload_main
 
-            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a process work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
             deployment = offload_main.from_source(source=str(Path(__file__).resolve().parent), entrypoint="offload_flow.py:offload_main").to_deployment(
                 name="offload",
                 work_queue_name="offload",
                 enforce_parameter_schema=True,
                 job_variables={"working_dir": "/opt/prefect/flows", "env": {"PREFECT_LOGGING_LEVEL": "INFO"}},
+                work_pool_name="process-pool",
             )
 
             if __name__ == "__main__":
@@ -128,6 +128,59 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             etl.from_source(source=GitRepository(url="https://github.com/acme/etl", branch="main"), entrypoint="jobs/flows.py:etl").deploy(name="git", work_pool_name="process", enforce_parameter_schema=False)
             """,
             spec -> spec.path("jobs/deploy.py")));
+    }
+
+    // the platform's deployment named `work_pool_name="default-agent-pool"` (and got a TODO) while its agent became a
+    // worker on process-pool: the deployment goes to the same typed pool now. A saved infrastructure block names the
+    // pool, as the PF205 note of the block and `-ib docker-container/NAME` do
+    @Test
+    void theAgentPoolAndSavedBlocksNameThePoolTheWorkersServe() {
+        rewriteRun(
+            python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.infrastructure import Process
+
+            from flows.etl import etl
+
+            deployment = Deployment.build_from_flow(flow=etl, name="offload", work_pool_name="default-agent-pool", work_queue_name="offload", infrastructure=Process(working_dir="/opt/flows"), enforce_parameter_schema=False)
+
+            if __name__ == "__main__":
+                deployment.apply()
+            """,
+            """
+            from pathlib import Path
+
+            from flows.etl import etl
+
+            deployment = etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows/etl.py:etl").to_deployment(name="offload", work_pool_name="process-pool", work_queue_name="offload", enforce_parameter_schema=False, job_variables={"working_dir": "/opt/flows"})
+
+            if __name__ == "__main__":
+                deployment.apply()
+            """,
+            spec -> spec.path("deploy.py")),
+            python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.infrastructure import DockerContainer
+
+            from flows.etl import etl
+
+            docker = DockerContainer(image="etl:1")
+            docker.save("etl-docker", overwrite=True)
+            Deployment.build_from_flow(flow=etl, name="etl", infrastructure=docker, apply=True, enforce_parameter_schema=False)
+            """,
+            """
+            from prefect.infrastructure import DockerContainer
+
+            from flows.etl import etl
+
+            docker = DockerContainer(image="etl:1")
+            docker.save("etl-docker", overwrite=True)
+            etl.deploy(name="etl", enforce_parameter_schema=False, work_pool_name="etl-docker", image="etl:1", build=False, push=False)
+            """,
+            spec -> spec.path("deploy_docker.py")),
+            python("from prefect import flow\n\n@flow\ndef etl():\n    pass\n", spec -> spec.path("flows/etl.py")));
     }
 
     // a deploy script saved its GitHub block and deployed from it: the deployment got an inline GitRepository (no
@@ -515,13 +568,13 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             from flows.etl import etl
 
-            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a typed work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
             nightly = etl.from_source(source=str(Path(__file__).resolve().parent.parent), entrypoint="flows/etl.py:etl").to_deployment(
                 # the flow
                 name="nightly",  # its name
                 paused=True,  # paused until cut-over
                 job_variables={"env": {"B": "2"}},  # more env
                 work_queue_name="q",  # queue
+                work_pool_name="process-pool",
                 enforce_parameter_schema=False,
             )
             nightly.apply()
@@ -553,10 +606,10 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             from prefectflows.reports.daily import report
 
-            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a typed work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
             daily = report.from_source(source=str(Path(__file__).resolve().parent), entrypoint="prefectflows/reports/daily.py:report").to_deployment(
                 name="daily report",
                 work_queue_name="reports",
+                work_pool_name="process-pool",
                 enforce_parameter_schema=False,
             )
 
@@ -659,8 +712,10 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             """, "deploy.py");
     }
 
+    // a deployment without a pool got a TODO: Prefect 2 sent its runs to default-agent-pool, and the typed pool standing
+    // in for it (named after the infrastructure's type) is where the converted agents' workers and CLI deployments go
     @Test
-    void aDeploymentWithoutAWorkPoolGetsATodoNamingThePoolType() throws Exception {
+    void aDeploymentWithoutAWorkPoolGoesToThePoolStandingInForDefaultAgentPool() throws Exception {
         convertsAndCompiles("""
             from prefect.deployments import Deployment
             from prefect.infrastructure import DockerContainer
@@ -671,9 +726,9 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             """, """
             from flows.etl import etl
 
-            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a docker work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
             etl.deploy(name="etl",
                                        enforce_parameter_schema=True,
+                                       work_pool_name="docker-pool",
                                        image="registry/etl:1",
                                        build=False,
                                        push=False)

@@ -333,6 +333,23 @@ class PrefectCommandRewriterTest {
         assertThat(rw("prefect work-queue create etl -p k8s").notes()).isEmpty();
     }
 
+    // builds from a saved GitHub or GCS block (`-sb github/koopa-flows`) only said "write the pull steps by hand":
+    // the note names the step, the Prefect 3 block's type slug and name, the sub-folder, and the upload 2.x did
+    @Test
+    void aStorageBlockBuildNamesThePullStepThatReplacesIt() {
+        ShellRewrite git = rw("prefect deployment build src/flow.py:f -n d -q slurm -sb github/koopa-flows --skip-upload -a");
+        assertThat(git.manual()).isTrue();
+        assertThat(git.notes()).anyMatch(n -> n.contains("prefect.deployments.steps.pull_with_block")
+                && n.contains("block_type_slug: github-repository and block_document_name: koopa-flows")
+                && n.contains("prefect_github.GitHubRepository") && !n.contains("uploaded"));
+        ShellRewrite gcs = rw("prefect deployment build flow.py:f -n d -sb gcs/flow-storage/nightly -a");
+        assertThat(gcs.notes()).anyMatch(n -> n.contains("block_type_slug: gcs-bucket and block_document_name: flow-storage")
+                && n.contains("prefix the entrypoint with `nightly/`") && n.contains("uploaded the code there"));
+        // a block type without a Prefect 3 replacement keeps the general note only
+        assertThat(rw("prefect deployment build flow.py:f -n d -sb custom-store/x -a").notes())
+                .noneMatch(n -> n.contains("pull_with_block"));
+    }
+
     @Test
     void removedCommandsAreManualAndUnchanged() {
         ShellRewrite r = rw("prefect kubernetes manifest server > server.yaml");
