@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefectcli;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,13 +13,21 @@ import java.util.Set;
  *                    script, later line or later in the same chain): a build writing one of them deploys
  * @param wholeWords  arguments holding an expansion that the command still gets as exactly one argument: a
  *                    shell word quoted as a whole ({@code "$QUEUE"}), any item of an exec-form list
+ * @param typedPools  the work pools that commands before this one (same script) create with a worker type
+ *                    ({@code prefect work-pool create etl --type=process}), by name, with that type
  */
-public record CliOptions(String poolType, int targetMinor, Set<String> appliedLater, Set<String> wholeWords) {
+public record CliOptions(String poolType, int targetMinor, Set<String> appliedLater, Set<String> wholeWords,
+                         Map<String, String> typedPools) {
     public static final CliOptions DEFAULT = new CliOptions("process", 8);
 
     public CliOptions {
         appliedLater = Set.copyOf(appliedLater);
         wholeWords = Set.copyOf(wholeWords);
+        typedPools = Map.copyOf(typedPools);
+    }
+
+    public CliOptions(String poolType, int targetMinor, Set<String> appliedLater, Set<String> wholeWords) {
+        this(poolType, targetMinor, appliedLater, wholeWords, Map.of());
     }
 
     public CliOptions(String poolType, int targetMinor) {
@@ -30,11 +39,15 @@ public record CliOptions(String poolType, int targetMinor, Set<String> appliedLa
     }
 
     public CliOptions withAppliedLater(Set<String> files) {
-        return new CliOptions(poolType, targetMinor, files, wholeWords);
+        return new CliOptions(poolType, targetMinor, files, wholeWords, typedPools);
     }
 
     public CliOptions withWholeWords(Set<String> words) {
-        return new CliOptions(poolType, targetMinor, appliedLater, words);
+        return new CliOptions(poolType, targetMinor, appliedLater, words, typedPools);
+    }
+
+    public CliOptions withTypedPools(Map<String, String> pools) {
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, pools);
     }
 
     /**

@@ -295,6 +295,14 @@ public final class PrefectCliTranslator {
             }
         }
         standInForAgentPool(d, o);
+        // a pool the script itself creates with a worker type above is no prefect-agent pool: the worker serves it
+        // as it is, with that type
+        Optional<String> created = d.value("--pool").filter(pool -> !d.standIn).map(o.typedPools()::get);
+        if (created.isPresent() && !d.has("--type")) {
+            d.flags.add("--type");
+            d.flags.add(created.get());
+            return;
+        }
         d.value("--pool").filter(pool -> !d.standIn).ifPresent(pool -> d.notes.add("the agent's pool `"
                 + pool + "` is a prefect-agent pool (the only type 2.x agents poll), which Prefect 3 workers refuse: "
                 + "recreate it typed (prefect work-pool delete " + pool + "; prefect work-pool create " + pool

@@ -5,8 +5,10 @@ import dev.migrate.rewriters.shell.ShellLine;
 import dev.migrate.rewriters.shell.ShellToken;
 import dev.migrate.rewriters.shell.SimpleCommand;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +39,13 @@ public final class PrefectCommandRewriter {
         List<SimpleCommand> commands = line.commands();
         // the files applied after the command at hand: a build writing one of them is the first half of a pair
         Set<String> applied = new HashSet<>(options.appliedLater());
+        // the typed pools created before each command: those of the lines above, then of this line's commands
+        List<Map<String, String>> typedBefore = new ArrayList<>();
+        Map<String, String> typed = new HashMap<>(options.typedPools());
+        for (SimpleCommand cmd : commands) {
+            typedBefore.add(Map.copyOf(typed));
+            typed.putAll(TypedPoolsCreated.by(cmd));
+        }
         // Edit from the end so earlier offsets stay valid.
         for (int c = commands.size() - 1; c >= 0; c--) {
             SimpleCommand cmd = commands.get(c);
@@ -64,7 +73,8 @@ public final class PrefectCommandRewriter {
             }
             List<String> argv = cmd.argv().subList(skip, cmd.argv().size());
             CliTranslation t = PrefectCliTranslator.translate(argv, options.withAppliedLater(applied)
-                    .withWholeWords(wholeWords(cmd.words().subList(skip, cmd.words().size()))));
+                    .withWholeWords(wholeWords(cmd.words().subList(skip, cmd.words().size())))
+                    .withTypedPools(typedBefore.get(c)));
             applied.addAll(BuiltDeploymentFiles.appliedBy(argv));
             notes.addAll(t.notes());
             manual |= t.manual();

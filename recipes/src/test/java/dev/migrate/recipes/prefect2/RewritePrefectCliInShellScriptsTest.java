@@ -414,4 +414,30 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
     void filesThatAreNotShellScriptsAreIgnored() {
         rewriteRun(text("prefect agent start -q x\n", spec -> spec.path("notes.txt")));
     }
+
+    // a start script created its pool typed (`--type=process`) and started the agent on it: the note called the pool
+    // a prefect-agent pool to delete and recreate; the worker serves it as it is, with its type. A pool the script
+    // does not create keeps the note
+    @Test
+    void aPoolTheScriptCreatesTypedIsServedAsItIs() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().contains("is a prefect-agent pool")).singleElement()
+                .satisfies(r -> assertThat(r.line()).isEqualTo(5))),
+            text(
+            """
+            #!/bin/bash
+            prefect work-pool create "${POOL}" --type=docker
+            prefect agent start -p "${POOL}" -q "${QUEUE}"
+            prefect work-pool create k8s -t kubernetes && prefect agent start -p k8s
+            prefect agent start -p other
+            """,
+            """
+            #!/bin/bash
+            prefect work-pool create "${POOL}" --type=docker
+            prefect worker start --pool "${POOL}" --work-queue "${QUEUE}" --type docker
+            prefect work-pool create k8s -t kubernetes && prefect worker start --pool k8s --type kubernetes
+            prefect worker start --pool other --type process
+            """,
+            spec -> spec.path("start.sh")));
+    }
 }
