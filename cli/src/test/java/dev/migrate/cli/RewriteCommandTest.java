@@ -65,7 +65,7 @@ class RewriteCommandTest {
     void dryRunPrintsAPatchThatGitAppliesAndChangesNothing() throws Exception {
         CliRun run = CliRun.of("rewrite", project.toString(), "--dry-run", "--unsafe-fixes");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("+prefect[postgres]==3.8.3").contains("prefect worker start --pool iceberg-offload");
+        assertThat(run.out()).contains("+prefect[postgres]==3.8.3").contains("prefect worker start --work-queue iceberg-offload --pool process-pool");
         assertThat(run.err()).contains("5 file(s) would change");
         assertThat(Files.readString(project.resolve("docker-compose.v2.yml"))).isEqualTo(COMPOSE);
 
@@ -120,7 +120,7 @@ class RewriteCommandTest {
         CliRun unsafe = CliRun.of("rewrite", project.toString(), "--unsafe-fixes");
         assertThat(unsafe.exitCode()).isZero();
         assertThat(Files.readString(project.resolve("docker-compose.v2.yml")))
-                .contains("prefect-worker:").contains("prefect worker start --pool iceberg-offload --type process");
+                .contains("prefect-worker:").contains("prefect worker start --work-queue iceberg-offload --pool process-pool --type process");
 
         CliRun again = CliRun.of("rewrite", project.toString(), "--unsafe-fixes");
         assertThat(again.out()).contains("0 file(s) changed");

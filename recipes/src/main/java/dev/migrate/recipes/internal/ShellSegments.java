@@ -5,9 +5,12 @@ import dev.migrate.recipes.prefectcli.BuiltDeploymentFiles;
 import dev.migrate.recipes.prefectcli.CliOptions;
 import dev.migrate.recipes.prefectcli.PoolTypeConflicts;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
+import dev.migrate.recipes.prefectcli.TypedPoolsCreated;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,9 +51,13 @@ public final class ShellSegments {
                                    CliOptions options, Rewrite rewrite,
                                    boolean unsafeAllowed) {
         List<Set<String>> builtBefore = new ArrayList<>();
+        List<Map<String, String>> typedBefore = new ArrayList<>();
+        Map<String, String> typed = new HashMap<>(options.typedPools());
         for (Segment s : segments) {
             builtBefore.add(Set.copyOf(built));
+            typedBefore.add(Map.copyOf(typed));
             built.addAll(BuiltDeploymentFiles.writtenBy(text.substring(s.start(), s.end())));
+            typed.putAll(TypedPoolsCreated.in(text.substring(s.start(), s.end())));
         }
         List<Note> notes = new ArrayList<>();
         StringBuilder out = new StringBuilder(text);
@@ -60,7 +67,7 @@ public final class ShellSegments {
             String segment = text.substring(s.start(), s.end());
             ShellRewrite r = commentsOut.test(s) && BuiltDeploymentFiles.appliesOnly(segment, builtBefore.get(i))
                     ? new ShellRewrite(commentedOut(segment), List.of(APPLY_OF_BUILD), true, false)
-                    : rewrite.apply(s, segment, options.withAppliedLater(appliedAfter));
+                    : rewrite.apply(s, segment, options.withAppliedLater(appliedAfter).withTypedPools(typedBefore.get(i)));
             appliedAfter.addAll(BuiltDeploymentFiles.appliedBy(segment));
             // a statement may start lines above its prefect command (a quoted string, a continuation)
             int at = text.indexOf("prefect", s.start());

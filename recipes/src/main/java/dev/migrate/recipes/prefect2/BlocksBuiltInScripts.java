@@ -40,6 +40,14 @@ final class BlocksBuiltInScripts {
      * deployment calls and not assigned to a name such a call uses.
      */
     static List<BlockCall> find(Node root, Imports imports, Predicate<String> wanted) {
+        return find(root, imports, wanted, false);
+    }
+
+    /**
+     * The calls in {@code root} whose qualified name {@code wanted} accepts; with {@code inDeploymentsToo}, also
+     * those in the arguments of deployment calls or assigned to a name such a call uses.
+     */
+    static List<BlockCall> find(Node root, Imports imports, Predicate<String> wanted, boolean inDeploymentsToo) {
         TreeIndex index = TreeIndex.of(root);
         Set<Node> inDeployments = Collections.newSetFromMap(new IdentityHashMap<>());
         List<String> namesInDeployments = new ArrayList<>();
@@ -54,7 +62,7 @@ final class BlocksBuiltInScripts {
         List<BlockCall> out = new ArrayList<>();
         for (Node call : index.find(NodeKind.CALL)) {
             Optional<String> q = imports.qualifiedName(call);
-            if (q.isEmpty() || !wanted.test(q.get()) || inDeployments.contains(call)) {
+            if (q.isEmpty() || !wanted.test(q.get()) || inDeployments.contains(call) && !inDeploymentsToo) {
                 continue;
             }
             Node stmt = PythonCode.statementOf(root, call);
@@ -63,7 +71,7 @@ final class BlocksBuiltInScripts {
             }
             Optional<Statements.Assignment> assigned = Statements.assignment(stmt)
                     .filter(a -> Expressions.unwrap(a.value()) == call);
-            if (assigned.isPresent() && assigned.get().targets().stream().anyMatch(t -> t.kind() == NodeKind.NAME
+            if (!inDeploymentsToo && assigned.isPresent() && assigned.get().targets().stream().anyMatch(t -> t.kind() == NodeKind.NAME
                     && namesInDeployments.contains(Expressions.name(t)))) {
                 continue;
             }

@@ -9,9 +9,11 @@ import dev.migrate.recipes.prefectcli.CliOptions;
 import dev.migrate.recipes.prefectcli.PrefectCommandRewriter;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.Cursor;
@@ -219,9 +221,11 @@ public class MigrateComposeAgentToWorker extends Recipe {
         }
         List<Yaml.Mapping.Entry> renamedEntries = renameReferences(entries, renamed);
         // the pool services copy their workers' settings once references point at the renamed services
+        // workers sharing a pool (agents that polled queues of default-agent-pool) need it created once
+        Set<String> created = new HashSet<>();
         for (Yaml.Mapping.Entry svc : renamedEntries) {
             String[] pool = pools.get(svc.getKey().getValue());
-            if (pool != null) {
+            if (pool != null && created.add(pool[0])) {
                 poolServices.put(svc.getKey().getValue(), poolService(svc, pool[0], pool[1], cursor));
             }
         }

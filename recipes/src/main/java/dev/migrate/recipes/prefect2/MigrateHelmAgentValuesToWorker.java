@@ -4,6 +4,7 @@ import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectRenames;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.YamlPositions;
+import dev.migrate.recipes.prefectcli.CliOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -84,8 +85,13 @@ public class MigrateHelmAgentValuesToWorker extends Recipe {
             out.add(f);
         }
         if (pool == null) {
+            // the agent polled its queues in default-agent-pool: the command-line conversion puts the workers and
+            // deployments of that pool in the typed pool standing in for it
+            String typed = CliOptions.standInPool("kubernetes");
             notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "the prefect-worker chart requires "
-                    + "`worker.config.workPool`: set it to a typed pool (for example one of type kubernetes)", "PF203"));
+                    + "`worker.config.workPool`: the agent polled its queues in default-agent-pool, which workers "
+                    + "refuse; set `workPool: " + typed + "`, the typed pool that stands in for it (prefect work-pool "
+                    + "create " + typed + " --type kubernetes), and deploy this worker's deployments there", "PF203"));
         } else {
             // 2.x agents poll only prefect-agent pools, and 3.x workers refuse that type
             notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "the agent's pool `" + pool

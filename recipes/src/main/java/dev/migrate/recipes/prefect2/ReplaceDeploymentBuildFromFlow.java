@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.ProjectPaths;
+import dev.migrate.recipes.prefectcli.CliOptions;
 import dev.migrate.recipes.python.ArgEdits;
 import dev.migrate.recipes.python.PrefectBlocks;
 import dev.migrate.recipes.python.PyValues;
@@ -255,7 +256,24 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             String entrypoint = view.keyword("entrypoint").map(a -> a.value().text()).orElse(null);
             Optional<Argument> storageArg = view.keyword("storage");
             if (storageArg.isPresent()) {
-                Optional<String> remote = remoteSource(root, storageArg.get().value());
+                // both lean on ReplaceRemovedStorageBlocks, an unsafe fix, turning the GitHub block into prefect-github's
+                boolean unsafe = FixSafety.unsafeAllowed(ctx);
+                Optional<String> remote = unsafe ? savedGitBlock(stmt, storageArg.get().value()) : Optional.empty();
+                Optional<RemovedBlockLoad> load = removedBlockLoad(stmt, storageArg.get().value());
+                if (load.isPresent() && !(load.get().gitSource() && unsafe)) {
+                    return manual(root, stmt, call, "PF206", load.get().message());
+                }
+                if (load.isPresent()) {
+                    remote = Optional.of(load.get().source());
+                    if (!load.get().source().equals(Expressions.unwrap(storageArg.get().value()).text().strip())) {
+                        // a load written here, not a name whose load ReplaceRemovedStorageBlocks converts and notes
+                        neededImports.add(load.get().block().sourceClass());
+                        note(storageArg.get().value(), true, "PF206", load.get().message());
+                    }
+                }
+                if (remote.isEmpty()) {
+                    remote = remoteSource(root, storageArg.get().value());
+                }
                 Optional<String> prefect3Block = assignedCall(stmt, storageArg.get().value()).flatMap(imports::qualifiedName)
                         .filter(q -> PrefectBlocks.get().isSourceClass(q) || PrefectBlocks.get().isGitSource(q));
                 if (remote.isEmpty() && prefect3Block.filter(PrefectBlocks.get()::isGitSource).isPresent()) {
@@ -512,6 +530,28 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (!jobVariablesWritten && !jobVariables.isEmpty() && !mode.equals("serve")) {
                 edited = ArgEdits.add(edited, "job_variables", jobVariables.render(this::quote, ""), file.style());
             }
+            // Prefect 2 sent the runs of a deployment without a pool, or on default-agent-pool, to that prefect-agent
+            // pool, which workers refuse: the typed pool standing in for it, where the command-line and deployment
+            // file conversions put those deployments and the converted agents' workers (queues kept)
+            boolean poolChosen = false;
+            // (an infrastructure block left unconverted hides the pool's type: its TODO stays)
+            if (!mode.equals("serve") && !unpackedKeys.contains("work_pool_name") && FixSafety.unsafeAllowed(ctx)
+                    && (infraArg.isEmpty() || infraType != null)) {
+                String type = infraType == null ? "process" : infraType;
+                String pool = infraArg.flatMap(a -> savedBlockName(stmt, a.value())).orElse(CliOptions.standInPool(type));
+                Optional<Argument> named = new CallView(edited).keyword("work_pool_name");
+                boolean agentPool = named.flatMap(a -> StringLiterals.value(a.value())).filter("default-agent-pool"::equals).isPresent();
+                if (named.isEmpty() || agentPool) {
+                    edited = named.isEmpty() ? ArgEdits.add(edited, "work_pool_name", quote(pool), file.style())
+                            : ArgEdits.replace(edited, named.get().node(), ArgEdits.withValue(named.get().node(), quote(pool), file.style()));
+                    poolChosen = true;
+                    note(call, false, named.isEmpty() ? "PF211" : "BHV005", "deploys to work pool `" + pool + "`, which "
+                            + "stands in for default-agent-pool" + (named.isEmpty() ? " (where Prefect 2 sent the runs of a "
+                            + "deployment without a pool)" : " (a prefect-agent pool, which Prefect 3 workers refuse)")
+                            + (pool.equals(CliOptions.standInPool(type)) ? "" : ", named after the infrastructure block "
+                            + "saved as `" + pool + "`") + "; create it first: prefect work-pool create " + pool + " --type " + type);
+                }
+            }
             if (image != null && mode.equals("deploy")) {
                 edited = ArgEdits.add(edited, "image", image, file.style());
                 edited = ArgEdits.add(edited, "build", "False", file.style());
@@ -549,7 +589,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 result = StatementEdits.insertAfter(result, newStmt, (awaited ? "await " : "") + variable + ".apply()",
                         file.style());
             }
-            if (!mode.equals("serve") && view.keyword("work_pool_name").isEmpty() && !unpackedKeys.contains("work_pool_name")) {
+            if (!poolChosen && !mode.equals("serve") && view.keyword("work_pool_name").isEmpty() && !unpackedKeys.contains("work_pool_name")) {
                 // deploy() raises without a pool (unless PREFECT_DEFAULT_WORK_POOL_NAME is set); a deployment
                 // applied without one has no worker to run it
                 String pool = infraType == null ? "a typed work pool" : "a " + infraType + " work pool";
@@ -558,8 +598,9 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 note(call, true, "PF211", "no work pool named: " + mode + "() needs work_pool_name= (" + pool
                         + ") or the PREFECT_DEFAULT_WORK_POOL_NAME setting; Prefect 2 sent the runs to an agent's queue");
             }
+            boolean poolReplaced = poolChosen;
             view.keyword("work_pool_name").map(Argument::value).flatMap(StringLiterals::value)
-                    .filter("default-agent-pool"::equals).ifPresent(p -> {
+                    .filter(p -> !poolReplaced).filter("default-agent-pool"::equals).ifPresent(p -> {
                         todos.add(new Todo(newStmt, "BHV005", "Prefect 3 workers cannot serve the prefect-agent "
                                 + "pool 'default-agent-pool'; deploy to a typed work pool"));
                         note(call, true, "BHV005", "work pool 'default-agent-pool' is a prefect-agent pool; use a typed pool");
@@ -866,6 +907,105 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 }
             }
             return null;
+        }
+
+        /**
+         * The name of a 2.x GitHub block that the script saves ({@code gh = GitHub(...)}, {@code gh.save("code")}) and
+         * deploys from: ReplaceRemovedStorageBlocks makes it a prefect_github.GitHubRepository, a block from_source
+         * takes as it is (a git repository block: cloned, nothing uploaded) once saved. Deploying from the saved
+         * block keeps its credentials and lets other deployments load it; an inline GitRepository would not.
+         */
+        private Optional<String> savedGitBlock(Node stmt, Node value) {
+            Node v = Expressions.unwrap(value);
+            if (v.kind() != NodeKind.NAME) {
+                return Optional.empty();
+            }
+            String name = Expressions.name(v);
+            Optional<Node> assignment = moduleAssignment(original, name);
+            Optional<Node> built = assignedCall(stmt, value);
+            Optional<PrefectBlocks.Storage> block = built.flatMap(imports::qualifiedName)
+                    .flatMap(q -> PrefectBlocks.get().block(q))
+                    .filter(b -> PrefectBlocks.get().isGitSource(b.sourceClass()));
+            if (assignment.isEmpty() || block.isEmpty()
+                    || BlocksBuiltInScripts.savedName(original, assignment.get()).isEmpty()
+                    || StorageBlockArguments.of(new CallView(built.get()), block.get(), file.style().quote())
+                            .arguments().isEmpty()) {
+                return Optional.empty();
+            }
+            note(value, false, "PF206", "deploys from the " + block.get().sourceClass() + " block this script saves "
+                    + "(the GitHub block becomes one); from_source clones it as 2.x did");
+            return Optional.of(name);
+        }
+
+        /**
+         * A {@code storage=S3.load("code")}, or a name bound to such a load: a block of a removed 2.x storage class
+         * loaded by name. {@code source} is what from_source takes: the load as the Prefect 3 class's, or the name
+         * (whose load ReplaceRemovedStorageBlocks converts).
+         */
+        private record RemovedBlockLoad(PrefectBlocks.Storage block, String source, boolean gitSource, String message) {
+        }
+
+        private Optional<RemovedBlockLoad> removedBlockLoad(Node stmt, Node value) {
+            Node v = Expressions.unwrap(value);
+            String name = null;
+            if (v.kind() == NodeKind.NAME) {
+                name = Expressions.name(v);
+                Optional<Node> loaded = assignedCall(stmt, value);
+                if (loaded.isEmpty()) {
+                    return Optional.empty();
+                }
+                v = loaded.get();
+            }
+            if (v.kind() != NodeKind.CALL || new CallView(v).callee().kind() != NodeKind.ATTRIBUTE) {
+                return Optional.empty();
+            }
+            Optional<String> q = imports.qualifiedName(v).filter(n -> n.endsWith(".load"));
+            Optional<PrefectBlocks.Storage> block = q.flatMap(n -> PrefectBlocks.get()
+                    .block(n.substring(0, n.length() - ".load".length())));
+            if (block.isEmpty()) {
+                return Optional.empty();
+            }
+            String old = q.get().substring(0, q.get().length() - ".load".length());
+            String cls = StorageBlockArguments.simpleName(block.get().sourceClass());
+            Node callee = new CallView(v).callee();
+            String loaded = cls + v.text().strip().substring(callee.nodes().get(0).text().strip().length());
+            String source = name == null ? loaded : name;
+            boolean git = PrefectBlocks.get().isGitSource(block.get().sourceClass());
+            String message = git
+                    ? "flow.from_source(source=" + loaded + ", entrypoint=...) deploys from a "
+                    + block.get().sourceClass() + " block saved under this name, which it clones as 2.x did: save one "
+                    + "first (the " + old + " block saved by Prefect 2 is not read as it), for example by running the "
+                    + "converted script that built it"
+                    : "this loads a " + old + " block, removed in Prefect 3: save a " + block.get().sourceClass()
+                    + " block under this name (run the converted script that built it), push the code there (Prefect 3 "
+                    + "does not upload it), and deploy with flow.from_source(source=" + loaded
+                    + ", entrypoint=...)";
+            return Optional.of(new RemovedBlockLoad(block.get(), source, git, message));
+        }
+
+        /**
+         * The name an infrastructure block was saved or loaded under ({@code k8s.save("k8s")},
+         * {@code KubernetesJob.load("k8s")}): the work pool replacing it goes by that name, as ReportInfrastructureBlocksInScripts
+         * and the command-line conversion ({@code -ib kubernetes-job/k8s}) name it.
+         */
+        private Optional<String> savedBlockName(Node stmt, Node value) {
+            Node v = Expressions.unwrap(value);
+            if (v.kind() == NodeKind.NAME) {
+                Optional<Node> assignment = moduleAssignment(original, Expressions.name(v));
+                Optional<String> saved = assignment.flatMap(a -> BlocksBuiltInScripts.savedName(original, a));
+                if (saved.isPresent()) {
+                    return saved;
+                }
+                Optional<Node> call = assignedCall(stmt, value);
+                if (call.isEmpty()) {
+                    return Optional.empty();
+                }
+                v = call.get();
+            }
+            if (v.kind() == NodeKind.CALL && imports.qualifiedName(v).filter(q -> q.endsWith(".load")).isPresent()) {
+                return new CallView(v).argument("name", 0).flatMap(a -> StringLiterals.value(a.value()));
+            }
+            return Optional.empty();
         }
 
         /** A storage block Prefect 3 can deploy from, as from_source's source expression. */

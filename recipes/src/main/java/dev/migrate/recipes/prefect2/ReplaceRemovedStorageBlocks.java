@@ -198,9 +198,17 @@ public class ReplaceRemovedStorageBlocks extends PythonRecipe {
                 out.add(block.sourceClass());
             }
         }
+        // loads, and blocks saved by name, also where a deployment uses them: ReplaceDeploymentBuildFromFlow deploys
+        // from GitHubRepository.load(...) and from a saved GitHub block made a GitHubRepository
         for (BlocksBuiltInScripts.BlockCall found : BlocksBuiltInScripts.find(module, Imports.of(module),
-                q -> q.endsWith(".load") && PrefectBlocks.get().block(withoutLoad(q)).isPresent())) {
+                q -> q.endsWith(".load") && PrefectBlocks.get().block(withoutLoad(q)).isPresent(), true)) {
             out.add(PrefectBlocks.get().block(withoutLoad(found.qualifiedName())).orElseThrow().sourceClass());
+        }
+        for (BlocksBuiltInScripts.BlockCall found : BlocksBuiltInScripts.find(module, Imports.of(module),
+                q -> PrefectBlocks.get().block(q).isPresent(), true)) {
+            if (BlocksBuiltInScripts.savedName(module, found.statement()).isPresent()) {
+                out.add(PrefectBlocks.get().block(found.qualifiedName()).orElseThrow().sourceClass());
+            }
         }
         return out;
     }

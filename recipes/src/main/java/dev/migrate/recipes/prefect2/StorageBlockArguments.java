@@ -1,5 +1,8 @@
 package dev.migrate.recipes.prefect2;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.migrate.recipes.python.PrefectBlocks;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
@@ -23,6 +26,7 @@ import java.util.Optional;
  */
 record StorageBlockArguments(List<Renamed> renamed, Argument bucketPath, List<String> bucketParts,
                              List<Argument> secrets, String credentials) {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One 2.x argument and the keyword it has in Prefect 3. */
     record Renamed(Argument argument, String keyword) {
@@ -61,6 +65,13 @@ record StorageBlockArguments(List<Renamed> renamed, Argument bucketPath, List<St
                 bucketPath = a;
                 bucketParts = split.get();
             } else if (storage.credentialsBlock() != null && storage.credentialsBlock().fields().containsKey(k)) {
+                String target = storage.credentialsBlock().fields().get(k);
+                if (storage.credentialsBlock().jsonObjects().contains(target) && !jsonObjectOrComputed(a.value())) {
+                    return none("its " + k + " is a string that is not a JSON object, which "
+                            + simpleName(storage.credentialsBlock().className()) + " rejects (it decodes " + target
+                            + " with json.loads: \"Unable to decode " + target + "\"); give the service account "
+                            + "key's JSON text or a dict");
+                }
                 secrets.add(a);
                 secretArguments.add(storage.credentialsBlock().fields().get(k) + "=" + a.value().text().strip());
             } else {
@@ -75,6 +86,22 @@ record StorageBlockArguments(List<Renamed> renamed, Argument bucketPath, List<St
         }
         return new Mapping(Optional.of(new StorageBlockArguments(List.copyOf(renamed), bucketPath, bucketParts,
                 List.copyOf(secrets), credentials)), null);
+    }
+
+    /**
+     * Whether a value can be what a JSON-object field takes: a string literal must hold a JSON object; anything else
+     * (a name, a call reading the key file, a dict) is only known when the script runs.
+     */
+    static boolean jsonObjectOrComputed(Node value) {
+        Optional<String> text = StringLiterals.value(value);
+        if (text.isEmpty()) {
+            return true;
+        }
+        try {
+            return JSON.readTree(text.get()) instanceof ObjectNode;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     private static Mapping none(String problem) {

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefectcli;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,19 +11,51 @@ import java.util.Set;
  * @param targetMinor the Prefect 3 minor release targeted (8 for 3.8); some flags arrived within 3.x
  * @param appliedLater the deployment files a {@code prefect deployment apply} after the command applies (same
  *                    script, later line or later in the same chain): a build writing one of them deploys
+ * @param wholeWords  arguments holding an expansion that the command still gets as exactly one argument: a
+ *                    shell word quoted as a whole ({@code "$QUEUE"}), any item of an exec-form list
+ * @param typedPools  the work pools that commands before this one (same script) create with a worker type
+ *                    ({@code prefect work-pool create etl --type=process}), by name, with that type
  */
-public record CliOptions(String poolType, int targetMinor, Set<String> appliedLater) {
+public record CliOptions(String poolType, int targetMinor, Set<String> appliedLater, Set<String> wholeWords,
+                         Map<String, String> typedPools) {
     public static final CliOptions DEFAULT = new CliOptions("process", 8);
 
     public CliOptions {
         appliedLater = Set.copyOf(appliedLater);
+        wholeWords = Set.copyOf(wholeWords);
+        typedPools = Map.copyOf(typedPools);
+    }
+
+    public CliOptions(String poolType, int targetMinor, Set<String> appliedLater, Set<String> wholeWords) {
+        this(poolType, targetMinor, appliedLater, wholeWords, Map.of());
     }
 
     public CliOptions(String poolType, int targetMinor) {
         this(poolType, targetMinor, Set.of());
     }
 
+    public CliOptions(String poolType, int targetMinor, Set<String> appliedLater) {
+        this(poolType, targetMinor, appliedLater, Set.of());
+    }
+
     public CliOptions withAppliedLater(Set<String> files) {
-        return new CliOptions(poolType, targetMinor, files);
+        return new CliOptions(poolType, targetMinor, files, wholeWords, typedPools);
+    }
+
+    public CliOptions withWholeWords(Set<String> words) {
+        return new CliOptions(poolType, targetMinor, appliedLater, words, typedPools);
+    }
+
+    public CliOptions withTypedPools(Map<String, String> pools) {
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, pools);
+    }
+
+    /**
+     * The typed work pool that stands in for 2.x's {@code default-agent-pool} of this type: agents and deployments
+     * that named no pool (only queues) all land in it, each queue kept, as ConvertDeploymentYamlToPrefectYaml
+     * names the pool of a deployment file without one.
+     */
+    public static String standInPool(String type) {
+        return type + "-pool";
     }
 }

@@ -63,7 +63,7 @@ public final class PrefectCliTranslator {
                 case "set-schedule" -> setSchedule(draft);
                 case "all-schedules" -> allSchedules(draft, options);
                 case "typed-pool" -> typedPool(draft, options);
-                case "queue-needs-pool" -> queueNeedsPool(draft);
+                case "queue-needs-pool" -> queueNeedsPool(draft, options);
                 case "labels-to-pool" -> labelsToPool(draft, rule.poolType());
                 case "run-to-deployment-run" -> runToDeploymentRun(draft);
                 default -> throw new IllegalStateException("unknown handler " + rule.handler());
@@ -73,10 +73,14 @@ public final class PrefectCliTranslator {
             return new CliTranslation(argv, coded(rule, notes), false, true);
         }
         // 2.x put agents in the prefect-agent pool `default-agent-pool`; 3.x workers refuse a pool of that type
-        boolean agentPool = draft.value("--pool").filter(AGENT_POOL::equals).isPresent();
+        boolean agentPool = !draft.standIn && (draft.value("--pool").filter(AGENT_POOL::equals).isPresent()
+                || draft.value("-p").filter(AGENT_POOL::equals).isPresent());
         if (agentPool) {
-            notes.add("work pool `" + AGENT_POOL + "` is a prefect-agent pool, which Prefect 3 workers refuse; create "
-                    + "a typed pool (prefect work-pool create NAME --type " + options.poolType() + ") and use it here");
+            String typed = CliOptions.standInPool(options.poolType());
+            notes.add("work pool `" + AGENT_POOL + "` is a prefect-agent pool, which Prefect 3 workers refuse; use "
+                    + "the typed pool that stands in for it here (--pool " + typed + ", where this rewrite puts the "
+                    + "workers and deployments of default-agent-pool; prefect work-pool create " + typed + " --type "
+                    + options.poolType() + ")");
         }
         List<String> out = new ArrayList<>(argv.subList(0, globals));
         draft.global.stream().filter(g -> !out.contains(g)).forEach(out::add);
@@ -151,6 +155,8 @@ public final class PrefectCliTranslator {
         final List<String> global = new ArrayList<>();
         /** Whether something the command did must now be done by a person. */
         boolean manual;
+        /** Whether the command named default-agent-pool, now the typed pool standing in for it. */
+        boolean standIn;
         /** Whether no valid translation exists, so the command stays as written (and is manual). */
         boolean keep;
         final List<String> positionals;
@@ -273,35 +279,51 @@ public final class PrefectCliTranslator {
         // 2.x `prefect agent start NAME` took its queue as an argument; a worker takes none
         for (String queue : d.positionals) {
             int at = indexOf(d.flags, queue);
-            if (!oneWord(queue)) {
+            if (!oneWord(queue, o)) {
                 // the worker command would keep the expansion as an argument it rejects: no valid line to write
                 d.keep = true;
                 d.manual = true;
                 d.notes.add("left as it was: `" + queue + "` is given to the agent as it expands (queue names, or "
                         + "flags such as -q NAME), which this rewrite cannot read, and `prefect worker start` takes no "
-                        + "argument; write `prefect worker start --pool POOL --type " + o.poolType()
-                        + "` with a --work-queue NAME for each queue it holds, where POOL is the typed work pool the "
-                        + "deployments name (prefect work-pool create POOL --type " + o.poolType() + ")");
+                        + "argument; write `prefect worker start --pool " + CliOptions.standInPool(o.poolType())
+                        + " --type " + o.poolType() + "` with a --work-queue NAME for each queue it holds, or name the "
+                        + "typed work pool the deployments use");
                 return;
             } else if (at >= 0) {
                 d.flags.set(at, "--work-queue");
                 d.flags.add(at + 1, queue);
             }
         }
-        d.value("--pool").filter(pool -> !pool.equals(AGENT_POOL)).ifPresent(pool -> d.notes.add("the agent's pool `"
+        standInForAgentPool(d, o);
+        // a pool the script itself creates with a worker type above is no prefect-agent pool: the worker serves it
+        // as it is, with that type
+        Optional<String> created = d.value("--pool").filter(pool -> !d.standIn).map(o.typedPools()::get);
+        if (created.isPresent() && !d.has("--type")) {
+            d.flags.add("--type");
+            d.flags.add(created.get());
+            return;
+        }
+        d.value("--pool").filter(pool -> !d.standIn).ifPresent(pool -> d.notes.add("the agent's pool `"
                 + pool + "` is a prefect-agent pool (the only type 2.x agents poll), which Prefect 3 workers refuse: "
                 + "recreate it typed (prefect work-pool delete " + pool + "; prefect work-pool create " + pool
                 + " --type " + o.poolType() + ") and re-deploy its deployments, or give the worker a new typed pool"));
-        if (!d.has("--pool")) {
+        if (!d.has("--pool") || d.standIn) {
+            // 2.x agents without --pool polled their queues in default-agent-pool: one typed pool stands in for it,
+            // every queue kept, and the deployments translated here (no pool, a queue) deploy to the same pool
             List<String> queues = d.values("--work-queue");
-            String pool = queues.isEmpty() ? "default" : queues.get(0);
-            if (queues.size() == 1) {
-                d.removeFlag("--work-queue", true);
+            String pool = CliOptions.standInPool(o.poolType());
+            if (!d.standIn) {
+                // after the agent's own flags, so that a command written over several lines keeps them where they were
+                d.flags.add("--pool");
+                d.flags.add(pool);
             }
-            d.addFirst("--pool", pool);
-            d.notes.add("the worker serves work pool `" + pool + "`"
-                    + (queues.isEmpty() ? " (the agent named no queue)" : " (named after the agent's queue)")
-                    + "; create it first: prefect work-pool create " + pool + " --type " + o.poolType());
+            d.notes.add("the worker serves work pool `" + pool + "`, which stands in for the agent's default-agent-pool"
+                    + (d.standIn ? " (a prefect-agent pool, which Prefect 3 workers refuse)" : "")
+                    + (queues.isEmpty() ? " (the agent named no queue: the worker polls every queue of the pool)"
+                    : ", polling " + (queues.size() == 1 ? "queue `" + queues.get(0) + "`" : "queues `"
+                    + String.join("`, `", queues) + "`") + " as the agent did")
+                    + "; deployments that named no pool deploy there too; create it first: prefect work-pool create "
+                    + pool + " --type " + o.poolType());
         }
         if (!d.has("--type")) {
             d.flags.add("--type");
@@ -310,12 +332,13 @@ public final class PrefectCliTranslator {
     }
 
     /**
-     * Whether {@code word} is known as the command gets it: no expansion. The words here are the shell's values,
-     * quotes gone, so an unquoted {@code $queues}, which may split into several words (flags included), cannot be
-     * told from a quoted {@code "$QUEUE"}.
+     * Whether {@code word} is known as the command gets it: no expansion, or one that the command gets as exactly
+     * one argument ({@code "$QUEUE"} in double quotes, an item of an exec-form list). The words here are the
+     * shell's values, quotes gone, so those are told apart by the caller ({@link CliOptions#wholeWords()}); an
+     * unquoted {@code $queues} may split into several words, flags included.
      */
-    private static boolean oneWord(String word) {
-        return !word.contains("$") && !word.contains("`");
+    private static boolean oneWord(String word, CliOptions o) {
+        return !word.contains("$") && !word.contains("`") || o.wholeWords().contains(word);
     }
 
     /** Where {@code word}, this very object, is in {@code words}; -1 when it is not. */
@@ -328,8 +351,29 @@ public final class PrefectCliTranslator {
         return -1;
     }
 
+    /**
+     * An explicit {@code --pool default-agent-pool}, 2.x's pool for agents and for deployments that named none,
+     * names the typed pool that stands in for it, as when no pool is named (workers refuse the prefect-agent pool).
+     */
+    private static void standInForAgentPool(Draft d, CliOptions o) {
+        String typed = CliOptions.standInPool(o.poolType());
+        for (int i = 0; i < d.flags.size(); i++) {
+            String f = d.flags.get(i);
+            if (f.equals("--pool") && i + 1 < d.flags.size() && d.flags.get(i + 1).equals(AGENT_POOL)) {
+                d.flags.set(i + 1, typed);
+                d.standIn = true;
+            } else if (f.equals("--pool=" + AGENT_POOL)) {
+                d.flags.set(i, "--pool=" + typed);
+                d.standIn = true;
+            }
+        }
+    }
+
     private static void buildToDeploy(Draft d, List<String> originalArgs, CliOptions o) {
         d.manual |= DottedJobVariables.nest(d.flags, d.notes);
+        Optional.ofNullable(flagValue(originalArgs, "-sb", "--storage-block"))
+                .flatMap(sb -> StorageBlockPullSteps.note(sb, originalArgs.contains("--skip-upload")))
+                .ifPresent(d.notes::add);
         neverPrompt(d);
         if (d.has("--cron") || d.has("--interval") || d.has("--rrule")) {
             // 3.8.3 prefect/cli/deploy/_config.py: the entry of ./prefect.yaml that is picked (the only one, or the
@@ -338,7 +382,8 @@ public final class PrefectCliTranslator {
                     + "outputs there), `prefect deploy` adds these schedule flags to the entry's own schedules, "
                     + "which then run twice: keep the schedule in one place");
         }
-        if (d.has("--pool")) {
+        boolean agentPool = d.value("--pool").filter(AGENT_POOL::equals).isPresent();
+        if (d.has("--pool") && !agentPool) {
             return;
         }
         String infra = flagValue(originalArgs, "-ib", "--infra-block");
@@ -349,11 +394,23 @@ public final class PrefectCliTranslator {
             pool = infra.substring(infra.indexOf('/') + 1);
             type = POOL_TYPE_BY_INFRA_BLOCK.getOrDefault(slug, type);
         } else {
-            pool = d.value("--work-queue").orElse("default");
+            // -i TYPE: an anonymous block of that type; without either, 2.x built with a Process block
+            String infraType = flagValue(originalArgs, "-i", "--infra");
+            type = infraType == null ? type : POOL_TYPE_BY_INFRA_BLOCK.getOrDefault(infraType, type);
+            pool = CliOptions.standInPool(type);
         }
-        d.addFirst("--pool", pool);
-        d.notes.add("deploys to work pool `" + pool + "`; create it first: prefect work-pool create " + pool
-                + " --type " + type);
+        if (agentPool) {
+            // 2.x's pool for deployments that named none: the same pool as when none is named
+            d.flags.replaceAll(f -> f.equals(AGENT_POOL) ? pool : f.equals("--pool=" + AGENT_POOL) ? "--pool=" + pool : f);
+            d.standIn = true;
+        } else {
+            d.addFirst("--pool", pool);
+        }
+        Optional<String> queue = d.value("--work-queue");
+        d.notes.add("deploys to work pool `" + pool + "`" + (infra != null && infra.contains("/")
+                ? " (named after infrastructure block `" + infra + "`)"
+                : ", which stands in for default-agent-pool" + queue.map(q -> " (work queue `" + q + "` kept)").orElse(""))
+                + "; create it first: prefect work-pool create " + pool + " --type " + type);
     }
 
     private static String flagValue(List<String> args, String shortName, String longName) {
@@ -439,8 +496,9 @@ public final class PrefectCliTranslator {
         String flag = d.has("--type") ? "--type" : "-t";
         if (d.value(flag).filter("prefect-agent"::equals).isPresent()) {
             d.manual = true;
-            d.notes.add("a prefect-agent pool, which Prefect 3 workers refuse: create it with the type of the worker "
-                    + "that will serve it (--type " + o.poolType() + ", docker, kubernetes, ...)");
+            String pool = d.positionals.isEmpty() ? "the pool" : "`" + d.positionals.get(0) + "`";
+            d.notes.add(pool + " would be a prefect-agent pool, which Prefect 3 workers refuse: create it with the "
+                    + "type of the worker that will serve it (--type " + o.poolType() + ", docker, kubernetes, ...)");
         }
     }
 
@@ -475,10 +533,18 @@ public final class PrefectCliTranslator {
                 + " after its flow)");
     }
 
-    private static void queueNeedsPool(Draft d) {
+    /**
+     * Without {@code --pool} the queue lands in default-agent-pool, which no 3.x worker serves: it goes to the typed
+     * pool standing in for it, where the translated agents and deployments that named no pool are.
+     */
+    private static void queueNeedsPool(Draft d, CliOptions o) {
         if (!d.has("--pool") && !d.has("-p")) {
-            d.notes.add("without --pool the queue lands in default-agent-pool, which no 3.x worker serves;"
-                    + " add --pool NAME");
+            String pool = CliOptions.standInPool(o.poolType());
+            d.flags.add("--pool");
+            d.flags.add(pool);
+            d.notes.add("without --pool the queue would land in default-agent-pool, which no 3.x worker serves: it is "
+                    + "created in work pool `" + pool + "`, which stands in for it (prefect work-pool create " + pool
+                    + " --type " + o.poolType() + " first)");
         }
     }
 

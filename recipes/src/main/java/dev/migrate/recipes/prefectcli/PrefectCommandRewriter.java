@@ -5,8 +5,10 @@ import dev.migrate.rewriters.shell.ShellLine;
 import dev.migrate.rewriters.shell.ShellToken;
 import dev.migrate.rewriters.shell.SimpleCommand;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +39,13 @@ public final class PrefectCommandRewriter {
         List<SimpleCommand> commands = line.commands();
         // the files applied after the command at hand: a build writing one of them is the first half of a pair
         Set<String> applied = new HashSet<>(options.appliedLater());
+        // the typed pools created before each command: those of the lines above, then of this line's commands
+        List<Map<String, String>> typedBefore = new ArrayList<>();
+        Map<String, String> typed = new HashMap<>(options.typedPools());
+        for (SimpleCommand cmd : commands) {
+            typedBefore.add(Map.copyOf(typed));
+            typed.putAll(TypedPoolsCreated.by(cmd));
+        }
         // Edit from the end so earlier offsets stay valid.
         for (int c = commands.size() - 1; c >= 0; c--) {
             SimpleCommand cmd = commands.get(c);
@@ -63,7 +72,9 @@ public final class PrefectCommandRewriter {
                 continue;
             }
             List<String> argv = cmd.argv().subList(skip, cmd.argv().size());
-            CliTranslation t = PrefectCliTranslator.translate(argv, options.withAppliedLater(applied));
+            CliTranslation t = PrefectCliTranslator.translate(argv, options.withAppliedLater(applied)
+                    .withWholeWords(wholeWords(cmd.words().subList(skip, cmd.words().size())))
+                    .withTypedPools(typedBefore.get(c)));
             applied.addAll(BuiltDeploymentFiles.appliedBy(argv));
             notes.addAll(t.notes());
             manual |= t.manual();
@@ -115,6 +126,24 @@ public final class PrefectCommandRewriter {
         return i;
     }
 
+    /**
+     * The values of the words that hold an expansion and still reach the command as one argument: quoted as a
+     * whole ({@code "$QUEUE"}, {@code "${Q:-nightly}"}; {@code '$Q'} expands nothing). {@code "$@"} and
+     * {@code "${names[@]}"} give one argument per item, and a word also written unquoted in the command may split.
+     */
+    static Set<String> wholeWords(List<ShellToken> words) {
+        Set<String> whole = new HashSet<>();
+        Set<String> split = new HashSet<>();
+        for (ShellToken w : words) {
+            String raw = w.raw();
+            boolean quotedWhole = raw.length() >= 2 && (raw.startsWith("'") && raw.endsWith("'") && raw.indexOf('\'', 1) == raw.length() - 1
+                    || raw.startsWith("\"") && raw.endsWith("\"") && raw.indexOf('"', 1) == raw.length() - 1 && !raw.contains("@"));
+            (quotedWhole ? whole : split).add(w.value());
+        }
+        whole.removeAll(split);
+        return whole;
+    }
+
     /** The line with the Prefect requirements among {@code words} moved to Prefect 3, in their own quotes. */
     private static ShellLine pinPrefect3(ShellLine line, List<ShellToken> words, CliOptions options) {
         PrefectTarget target = PrefectTarget.parse("3." + options.targetMinor());
@@ -158,7 +187,9 @@ public final class PrefectCommandRewriter {
         int shellText = shellTextIndex(argv);
         if (shellText < 0) {
             int skip = commandStart(argv);
-            CliTranslation t = PrefectCliTranslator.translate(argv.subList(skip, argv.size()), options);
+            // no shell reads an exec list: each item is one argument, whatever `$` it holds
+            CliTranslation t = PrefectCliTranslator.translate(argv.subList(skip, argv.size()),
+                    options.withWholeWords(Set.copyOf(argv)));
             if (!t.changed()) {
                 return new CliTranslation(argv, t.notes(), false, t.manual());
             }

@@ -35,8 +35,12 @@ public final class PrefectBlocks {
                           List<String> bucketPath, CredentialsBlock credentialsBlock) {
     }
 
-    /** A credentials block: its class, the source argument that takes it, and block field to its argument names. */
-    public record CredentialsBlock(String className, String argument, Map<String, String> fields) {
+    /**
+     * A credentials block: its class, the source argument that takes it, block field to its argument names, and
+     * the arguments whose string it decodes as a JSON object (a literal that is none fails at construction).
+     */
+    public record CredentialsBlock(String className, String argument, Map<String, String> fields,
+                                   List<String> jsonObjects) {
     }
 
     private final Map<String, Object> infrastructure;
@@ -120,7 +124,8 @@ public final class PrefectBlocks {
     private static Storage storage(Map<String, Object> m, String classKey) {
         Map<String, Object> c = (Map<String, Object>) m.get("credentials_block");
         CredentialsBlock credentials = c == null ? null : new CredentialsBlock(String.valueOf(c.get("class")),
-                String.valueOf(c.get("argument")), (Map<String, String>) c.get("fields"));
+                String.valueOf(c.get("argument")), (Map<String, String>) c.get("fields"),
+                (List<String>) c.getOrDefault("json_objects", List.of()));
         return new Storage(String.valueOf(m.get(classKey)),
                 (Map<String, String>) m.getOrDefault("arguments", Map.of()),
                 (List<String>) m.getOrDefault("credentials", List.of()),

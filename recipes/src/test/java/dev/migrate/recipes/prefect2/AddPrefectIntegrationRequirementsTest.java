@@ -42,6 +42,46 @@ class AddPrefectIntegrationRequirementsTest implements PythonRewriteTest {
                 spec -> spec.path("etl/requirements.txt")));
     }
 
+    // a script that saves its GitHub block and deploys from it, and one that deploys from a GitHub block loaded by
+    // name, deploy from prefect-github's GitHubRepository in Prefect 3: the requirement was not added, since the
+    // blocks sat in deployment calls. A GitHub block passed inline becomes prefect's own GitRepository
+    @Test
+    void gitHubBlocksDeployedFromByNameNeedPrefectGithub() {
+        rewriteRun(
+            python(
+                """
+                from prefect.deployments import Deployment
+                from prefect.filesystems import GitHub
+                from flows import etl
+
+                gh = GitHub(repository="https://github.com/acme/etl")
+                gh.save("code")
+                Deployment.build_from_flow(flow=etl, name="a", storage=gh, apply=True)
+                """,
+                spec -> spec.path("saved/deploy.py")),
+            text("prefect==3.8.3\n", "prefect==3.8.3\nprefect-github>=0.3.0\n", spec -> spec.path("saved/requirements.txt")),
+            python(
+                """
+                from prefect.deployments import Deployment
+                from prefect.filesystems import GitHub
+                from flows import etl
+
+                Deployment.build_from_flow(flow=etl, name="a", storage=GitHub.load("code"), apply=True)
+                """,
+                spec -> spec.path("loaded/deploy.py")),
+            text("prefect==3.8.3\n", "prefect==3.8.3\nprefect-github>=0.3.0\n", spec -> spec.path("loaded/requirements.txt")),
+            python(
+                """
+                from prefect.deployments import Deployment
+                from prefect.filesystems import GitHub
+                from flows import etl
+
+                Deployment.build_from_flow(flow=etl, name="a", storage=GitHub(repository="https://github.com/acme/etl"), apply=True)
+                """,
+                spec -> spec.path("inline/deploy.py")),
+            text("prefect==3.8.3\n", spec -> spec.path("inline/requirements.txt")));
+    }
+
     @Test
     void pyprojectArraysGetOneLinePerRequirementOrInlineEntries() {
         rewriteRun(

@@ -49,14 +49,14 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
                   PREFECT_API_URL: http://prefect-server:4200/api
                 depends_on:
                   - prefect-server
-                command: sh -c "prefect work-pool inspect iceberg-offload >/dev/null 2>&1 || prefect work-pool create iceberg-offload --type process"
+                command: sh -c "prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process"
                 restart: "no"
               prefect-worker:
                 image: prefecthq/prefect:2.14.9-python3.10
                 container_name: k2-prefect-worker
                 environment:
                   PREFECT_API_URL: http://prefect-server:4200/api
-                command: prefect worker start --pool iceberg-offload --type process
+                command: prefect worker start --work-queue iceberg-offload --pool process-pool --type process
                 depends_on:
                   - prefect-server
               monitor:
@@ -85,11 +85,11 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
                 image: prefecthq/prefect:2-python3.11
                 environment:
                   - PREFECT_API_URL=http://server:4200/api
-                command: sh -c "prefect work-pool inspect nightly >/dev/null 2>&1 || prefect work-pool create nightly --type process"
+                command: sh -c "prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process"
                 restart: "no"
               worker:
                 image: prefecthq/prefect:2-python3.11
-                entrypoint: ["prefect", "worker", "start", "--pool", "nightly", "--type", "process"]
+                entrypoint: ["prefect", "worker", "start", "--work-queue", "nightly", "--pool", "process-pool", "--type", "process"]
                 environment:
                   - PREFECT_API_URL=http://server:4200/api
             """,
@@ -136,12 +136,12 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
               prefect-worker-create-pool:
                 build:
                   context: .
-                command: sh -c "prefect work-pool inspect default >/dev/null 2>&1 || prefect work-pool create default --type process"
+                command: sh -c "prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process"
                 restart: "no"
               prefect-worker:
                 build:
                   context: .
-                command: prefect worker start --pool default --type process
+                command: prefect worker start --work-queue default --pool process-pool --type process
             """,
             spec -> spec.path("docker-compose.yml")));
     }
@@ -169,11 +169,11 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
                 environment:
                   - PREFECT_API_URL=http://server:4200/api
                 profiles: ["agent"]
-                command: sh -c "prefect work-pool inspect main >/dev/null 2>&1 || prefect work-pool create main --type process"
+                command: sh -c "prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process"
                 restart: "no"
               worker:
                 image: prefecthq/prefect:2.6.5-python3.10
-                entrypoint: ["prefect", "worker", "start", "--pool", "main", "--type", "process"]
+                entrypoint: ["prefect", "worker", "start", "--work-queue", "main", "--pool", "process-pool", "--type", "process"]
                 environment:
                   - PREFECT_API_URL=http://server:4200/api
             #       set the key when the agent talks to Prefect Cloud
@@ -194,10 +194,10 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
               etl-agent:
                 image: prefecthq/prefect:2.16.4-python3.10
                 command: >
-                  bash -c "prefect agent start -q etl"
+                  bash -c "prefect agent start -p etl"
               ml-agent:
                 image: prefecthq/prefect:2.16.4-python3.10
-                command: ["prefect", "agent", "start", "-q", "train"]
+                command: ["prefect", "agent", "start", "-p", "train"]
                 depends_on:
                   - etl-agent
             """,
@@ -271,12 +271,12 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
               worker-etl-create-pool:
                 <<: *prefect
                 profiles: ["etl"]
-                command: sh -c "prefect work-pool inspect etl >/dev/null 2>&1 || prefect work-pool create etl --type process"
+                command: sh -c "prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process"
                 restart: "no"
               worker-etl:
                 <<: *prefect
                 profiles: ["etl"]
-                command: prefect worker start --pool etl --type process
+                command: prefect worker start --work-queue etl --pool process-pool --type process
             """,
             spec -> spec.path("docker-compose.yml")));
     }
@@ -367,14 +367,15 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
 
     // a compose file with two agents: the notes named the lines the agents had in the input, which in the
     // output are the pool services inserted above them; they name the workers' command lines now. The comment
-    // above an agent stays with it (above the worker), below the pool service
+    // above an agent stays with it (above the worker). Both agents polled queues of default-agent-pool: their
+    // workers share the pool that stands in for it, created once
     @Test
     void notesNameTheLinesOfTheRewrittenCommandsInTheOutput() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
                 assertThat(rows).filteredOn(r -> r.message().contains("`lake`")).extracting(MigrationNotes.Row::line)
                         .containsOnly(9);
                 assertThat(rows).filteredOn(r -> r.message().contains("`sea`")).extracting(MigrationNotes.Row::line)
-                        .containsOnly(17);
+                        .containsOnly(13);
             }),
             yaml(
             """
@@ -394,20 +395,16 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             services:
               prefect-worker-create-pool:
                 image: prefecthq/prefect:2.14.9-python3.10
-                command: sh -c "prefect work-pool inspect lake >/dev/null 2>&1 || prefect work-pool create lake --type process"
+                command: sh -c "prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process"
                 restart: "no"
               prefect-worker:
                 image: prefecthq/prefect:2.14.9-python3.10
-                command: prefect worker start --pool lake --type process
-              sea-worker-create-pool:
-                image: prefecthq/prefect:2.14.9-python3.10
-                command: sh -c "prefect work-pool inspect sea >/dev/null 2>&1 || prefect work-pool create sea --type process"
-                restart: "no"
+                command: prefect worker start --work-queue lake --pool process-pool --type process
               # the sea jobs
               sea-worker:
                 image: prefecthq/prefect:2.14.9-python3.10
                 command: >-
-                  prefect worker start --pool sea --type process
+                  prefect worker start --work-queue sea --pool process-pool --type process
             """,
             spec -> spec.path("docker-compose.yml")));
     }
@@ -417,5 +414,28 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
         String text = "x-defaults:\n  worker: {}\nservices:\n  \"worker\":\n    image: a\n";
         assertThat(MigrateComposeAgentToWorker.serviceLine(text, "worker")).isEqualTo(4);
         assertThat(MigrateComposeAgentToWorker.serviceLine("services: {worker: {image: a}}\n", "worker")).isZero();
+    }
+
+    // a compose agent on two queues, one from the environment in double quotes
+    @Test
+    void everyQueueOfAComposeAgentIsKept() {
+        rewriteRun(yaml(
+            """
+            services:
+              agent:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: prefect agent start -q ingest -q "${EXTRA_QUEUE}"
+            """,
+            """
+            services:
+              worker-create-pool:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: sh -c "prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process"
+                restart: "no"
+              worker:
+                image: prefecthq/prefect:2.14.9-python3.10
+                command: prefect worker start --work-queue ingest --work-queue "${EXTRA_QUEUE}" --pool process-pool --type process
+            """,
+            spec -> spec.path("docker-compose.yml")));
     }
 }

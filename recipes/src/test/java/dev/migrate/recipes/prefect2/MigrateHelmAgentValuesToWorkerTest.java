@@ -58,7 +58,12 @@ class MigrateHelmAgentValuesToWorkerTest implements RewriteTest {
     @Test
     void valuesWithoutAWorkPoolGetANoteAtTheAgentLine() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
-                .satisfies(r -> assertThat(r.line()).isEqualTo(3))),
+                .satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(3);
+                    // it named no pool ("a typed pool"): the one the converted commands use for default-agent-pool
+                    assertThat(r.message()).contains("`workPool: kubernetes-pool`",
+                            "prefect work-pool create kubernetes-pool --type kubernetes");
+                })),
             yaml(
             """
             # agent values

@@ -94,12 +94,12 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             from offload_flow import offload_main
 
-            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a process work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
             deployment = offload_main.from_source(source=str(Path(__file__).resolve().parent), entrypoint="offload_flow.py:offload_main").to_deployment(
                 name="offload",
                 work_queue_name="offload",
                 enforce_parameter_schema=True,
                 job_variables={"working_dir": "/opt/prefect/flows", "env": {"PREFECT_LOGGING_LEVEL": "INFO"}},
+                work_pool_name="process-pool",
             )
 
             if __name__ == "__main__":
@@ -128,6 +128,153 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             etl.from_source(source=GitRepository(url="https://github.com/acme/etl", branch="main"), entrypoint="jobs/flows.py:etl").deploy(name="git", work_pool_name="process", enforce_parameter_schema=False)
             """,
             spec -> spec.path("jobs/deploy.py")));
+    }
+
+    // the platform's deployment named `work_pool_name="default-agent-pool"` (and got a TODO) while its agent became a
+    // worker on process-pool: the deployment goes to the same typed pool now. A saved infrastructure block names the
+    // pool, as the PF205 note of the block and `-ib docker-container/NAME` do
+    @Test
+    void theAgentPoolAndSavedBlocksNameThePoolTheWorkersServe() {
+        rewriteRun(
+            python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.infrastructure import Process
+
+            from flows.etl import etl
+
+            deployment = Deployment.build_from_flow(flow=etl, name="offload", work_pool_name="default-agent-pool", work_queue_name="offload", infrastructure=Process(working_dir="/opt/flows"), enforce_parameter_schema=False)
+
+            if __name__ == "__main__":
+                deployment.apply()
+            """,
+            """
+            from pathlib import Path
+
+            from flows.etl import etl
+
+            deployment = etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows/etl.py:etl").to_deployment(name="offload", work_pool_name="process-pool", work_queue_name="offload", enforce_parameter_schema=False, job_variables={"working_dir": "/opt/flows"})
+
+            if __name__ == "__main__":
+                deployment.apply()
+            """,
+            spec -> spec.path("deploy.py")),
+            python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.infrastructure import DockerContainer
+
+            from flows.etl import etl
+
+            docker = DockerContainer(image="etl:1")
+            docker.save("etl-docker", overwrite=True)
+            Deployment.build_from_flow(flow=etl, name="etl", infrastructure=docker, apply=True, enforce_parameter_schema=False)
+            """,
+            """
+            from prefect.infrastructure import DockerContainer
+
+            from flows.etl import etl
+
+            docker = DockerContainer(image="etl:1")
+            docker.save("etl-docker", overwrite=True)
+            etl.deploy(name="etl", enforce_parameter_schema=False, work_pool_name="etl-docker", image="etl:1", build=False, push=False)
+            """,
+            spec -> spec.path("deploy_docker.py")),
+            python("from prefect import flow\n\n@flow\ndef etl():\n    pass\n", spec -> spec.path("flows/etl.py")));
+    }
+
+    // a deploy script saved its GitHub block and deployed from it: the deployment got an inline GitRepository (no
+    // token, not the block other deployments load) while the block became a GitHubRepository. It deploys from the
+    // saved block now; a block it does not save stays an inline GitRepository (from_source cannot pull an unsaved block)
+    @Test
+    void aGitHubBlockTheScriptSavesIsTheSource() {
+        rewriteRun(spec -> spec.recipes(new ReplaceDeploymentBuildFromFlow(), new ReplaceRemovedStorageBlocks()),
+            python(
+            """
+            import os
+
+            from prefect.deployments import Deployment
+            from prefect.filesystems import GitHub
+
+            from flows.etl import etl
+
+            gh = GitHub(repository="https://github.com/acme/etl", reference="main", access_token=os.environ["GH_TOKEN"])
+            gh.save("etl-code", overwrite=True)
+
+            Deployment.build_from_flow(flow=etl, name="etl", work_pool_name="k8s", storage=gh, apply=True, enforce_parameter_schema=False)
+            """,
+            """
+            import os
+
+            from prefect_github import GitHubCredentials, GitHubRepository
+
+            from flows.etl import etl
+
+            gh = GitHubRepository(repository_url="https://github.com/acme/etl", reference="main", credentials=GitHubCredentials(token=os.environ["GH_TOKEN"]))
+            gh.save("etl-code", overwrite=True)
+
+            etl.from_source(source=gh, entrypoint="flows/etl.py:etl").deploy(name="etl", work_pool_name="k8s", enforce_parameter_schema=False)
+            """,
+            spec -> spec.path("deploy.py")),
+            python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import GitHub
+
+            from flows.etl import etl
+
+            gh = GitHub(repository="https://github.com/acme/etl", reference="main")
+            Deployment.build_from_flow(flow=etl, name="etl", work_pool_name="k8s", storage=gh, apply=True, enforce_parameter_schema=False)
+            """,
+            """
+            from prefect.runner.storage import GitRepository
+
+            from flows.etl import etl
+
+            etl.from_source(source=GitRepository(url="https://github.com/acme/etl", branch="main"), entrypoint="flows/etl.py:etl").deploy(name="etl", work_pool_name="k8s", enforce_parameter_schema=False)
+            """,
+            spec -> spec.path("deploy_unsaved.py")),
+            python("from prefect import flow\n\n@flow\ndef etl():\n    pass\n", spec -> spec.path("flows/etl.py")));
+    }
+
+    // `storage=GitHub.load("code")` got a TODO suggesting S3Bucket: the saved GitHub block's Prefect 3 form is
+    // prefect-github's GitHubRepository, loaded by the same name; another removed block's load names its own class
+    @Test
+    void aRemovedStorageBlockLoadedByNameNamesItsIntegration() {
+        rewriteRun(spec -> spec.dataTable(dev.migrate.recipes.MigrationNotes.Row.class, rows -> {
+                org.assertj.core.api.Assertions.assertThat(rows).filteredOn(r -> r.line() == 7 && r.code().equals("PF206")).singleElement()
+                        .satisfies(r -> org.assertj.core.api.Assertions.assertThat(r.message())
+                                .contains("prefect_github.GitHubRepository block saved under this name"));
+                org.assertj.core.api.Assertions.assertThat(rows).filteredOn(r -> r.line() == 8 && r.code().equals("PF206")).singleElement()
+                        .satisfies(r -> org.assertj.core.api.Assertions.assertThat(r.message())
+                                .contains("save a prefect_aws.S3Bucket block", "S3Bucket.load(\"code\")")
+                                .doesNotContain("GcsBucket"));
+            }),
+            python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import GitHub, S3
+
+            from flows.etl import etl
+
+            if __name__ == "__main__":
+                Deployment.build_from_flow(flow=etl, name="git", work_pool_name="k8s", storage=GitHub.load("etl-code"), apply=True, enforce_parameter_schema=False)
+                Deployment.build_from_flow(flow=etl, name="s3", work_pool_name="k8s", storage=S3.load("code"), apply=True, enforce_parameter_schema=False)
+            """,
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import S3
+            from prefect_github import GitHubRepository
+
+            from flows.etl import etl
+
+            if __name__ == "__main__":
+                etl.from_source(source=GitHubRepository.load("etl-code"), entrypoint="flows/etl.py:etl").deploy(name="git", work_pool_name="k8s", enforce_parameter_schema=False)
+                # TODO(migrate PF206): this loads a prefect.filesystems.S3 block, removed in Prefect 3: save a prefect_aws.S3Bucket block under this name (run the converted script that built it), push the code there (Prefect 3 does not upload it), and deploy with flow.from_source(source=S3Bucket.load("code"), entrypoint=...)
+                Deployment.build_from_flow(flow=etl, name="s3", work_pool_name="k8s", storage=S3.load("code"), apply=True, enforce_parameter_schema=False)
+            """,
+            spec -> spec.path("deploy.py")),
+            python("from prefect import flow\n\n@flow\ndef etl():\n    pass\n", spec -> spec.path("flows/etl.py")));
     }
 
     // a quant research project's nightly flows: `Deployment.build_from_flow(...).apply()` as one statement was
@@ -348,6 +495,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             """));
     }
 
+    // the TODO suggested S3Bucket, GcsBucket, Azure or a git URL for any removed block: it names the block's own
     @Test
     void unconvertibleStorageGetsATodoOnce() {
         rewriteRun(python(
@@ -363,7 +511,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             from prefect.filesystems import S3
             from flows import etl
 
-            # TODO(migrate PF206): this storage block was removed in Prefect 3; give flow.from_source(...) a source (prefect_aws.S3Bucket, prefect_gcp.GcsBucket, prefect_azure.AzureBlobStorageContainer or a git URL) and deploy from it
+            # TODO(migrate PF206): this loads a prefect.filesystems.S3 block, removed in Prefect 3: save a prefect_aws.S3Bucket block under this name (run the converted script that built it), push the code there (Prefect 3 does not upload it), and deploy with flow.from_source(source=S3Bucket.load("prod"), entrypoint=...)
             Deployment.build_from_flow(flow=etl, name="s3", storage=S3.load("prod"), apply=True)
             """));
     }
@@ -420,13 +568,13 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             from flows.etl import etl
 
-            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a typed work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
             nightly = etl.from_source(source=str(Path(__file__).resolve().parent.parent), entrypoint="flows/etl.py:etl").to_deployment(
                 # the flow
                 name="nightly",  # its name
                 paused=True,  # paused until cut-over
                 job_variables={"env": {"B": "2"}},  # more env
                 work_queue_name="q",  # queue
+                work_pool_name="process-pool",
                 enforce_parameter_schema=False,
             )
             nightly.apply()
@@ -458,10 +606,10 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             from prefectflows.reports.daily import report
 
-            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a typed work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
             daily = report.from_source(source=str(Path(__file__).resolve().parent), entrypoint="prefectflows/reports/daily.py:report").to_deployment(
                 name="daily report",
                 work_queue_name="reports",
+                work_pool_name="process-pool",
                 enforce_parameter_schema=False,
             )
 
@@ -564,8 +712,10 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             """, "deploy.py");
     }
 
+    // a deployment without a pool got a TODO: Prefect 2 sent its runs to default-agent-pool, and the typed pool standing
+    // in for it (named after the infrastructure's type) is where the converted agents' workers and CLI deployments go
     @Test
-    void aDeploymentWithoutAWorkPoolGetsATodoNamingThePoolType() throws Exception {
+    void aDeploymentWithoutAWorkPoolGoesToThePoolStandingInForDefaultAgentPool() throws Exception {
         convertsAndCompiles("""
             from prefect.deployments import Deployment
             from prefect.infrastructure import DockerContainer
@@ -576,9 +726,9 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             """, """
             from flows.etl import etl
 
-            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a docker work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
             etl.deploy(name="etl",
                                        enforce_parameter_schema=True,
+                                       work_pool_name="docker-pool",
                                        image="registry/etl:1",
                                        build=False,
                                        push=False)

@@ -106,6 +106,33 @@ class ReplaceRemovedStorageBlocksTest implements PythonRewriteTest {
             """));
     }
 
+    // 2.x's GCS block kept the service account key as a JSON string; prefect-gcp's GcpCredentials takes a dict and
+    // decodes a string with json.loads at construction: a JSON object literal, or a value only known when the script
+    // runs, is passed on; a literal that is no JSON object (a key file's path) raised there, and is left to a person
+    @Test
+    void aServiceAccountInfoLiteralMustBeAJsonObject() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(MigrationNotes.Row::manual).filteredOn(r -> r.message().contains("not a JSON object"))
+                .singleElement().satisfies(r -> assertThat(r.line()).isEqualTo(5))),
+            python(
+            """
+            from prefect.filesystems import GCS
+
+            GCS(bucket_path="lake/flows", service_account_info='{"type": "service_account", "project_id": "p"}').save("a")
+            GCS(bucket_path="lake/flows", service_account_info=open("sa.json").read()).save("b")
+            GCS(bucket_path="lake/flows", service_account_info="/secrets/sa.json").save("c")
+            """,
+            """
+            from prefect.filesystems import GCS
+            from prefect_gcp import GcpCredentials, GcsBucket
+
+            GcsBucket(bucket="lake", gcp_credentials=GcpCredentials(service_account_info='{"type": "service_account", "project_id": "p"}'), bucket_folder="flows").save("a")
+            GcsBucket(bucket="lake", gcp_credentials=GcpCredentials(service_account_info=open("sa.json").read()), bucket_folder="flows").save("b")
+            # TODO(migrate PF206): prefect.filesystems.GCS was removed in Prefect 3 and its service_account_info is a string that is not a JSON object, which GcpCredentials rejects (it decodes service_account_info with json.loads: "Unable to decode service_account_info"); give the service account key's JSON text or a dict: build a prefect_gcp.GcsBucket block instead
+            GCS(bucket_path="lake/flows", service_account_info="/secrets/sa.json").save("c")
+            """));
+    }
+
     // deployments built with a block are ReplaceDeploymentBuildFromFlow's; kept storage blocks still exist in Prefect 3
     @Test
     void deploymentStorageAndKeptBlocksStay() {

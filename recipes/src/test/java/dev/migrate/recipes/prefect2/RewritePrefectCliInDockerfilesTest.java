@@ -29,8 +29,8 @@ class RewritePrefectCliInDockerfilesTest implements RewriteTest {
             """
             FROM prefecthq/prefect:2.14.9-python3.10
             RUN pip install --no-cache-dir -r requirements.txt \\
-             && prefect --no-prompt deploy --pool etl flows/etl.py:main --name etl --work-queue etl
-            CMD prefect worker start --pool etl --type process
+             && prefect --no-prompt deploy --pool process-pool flows/etl.py:main --name etl --work-queue etl
+            CMD prefect worker start --work-queue etl --pool process-pool --type process
             """,
             spec -> spec.path("docker/Dockerfile")));
     }
@@ -50,7 +50,27 @@ class RewritePrefectCliInDockerfilesTest implements RewriteTest {
             FROM python:3.11-slim
             ENTRYPOINT [ "prefect", "worker", "start", "--pool", "etl-pool", "--type", "process" ]
             FROM python:3.11-slim AS queue-agent
-            CMD ["sh", "-c", "prefect worker start --pool etl --type process"]
+            CMD ["sh", "-c", "prefect worker start --work-queue etl --pool process-pool --type process"]
+            """,
+            spec -> spec.path("Dockerfile")));
+    }
+
+    // an agent image polling two queues got a worker on a pool named after the first; the deployments of the second
+    // queue went to another pool. An exec-form item is one argument whatever `$` it holds (no shell reads it)
+    @Test
+    void everyQueueOfAnAgentImageIsKept() {
+        rewriteRun(text(
+            """
+            FROM prefecthq/prefect:2.14.9-python3.10
+            CMD ["prefect", "agent", "start", "-q", "ingest", "-q", "report"]
+            FROM prefecthq/prefect:2.14.9-python3.10 AS adhoc
+            CMD prefect agent start "$QUEUE"
+            """,
+            """
+            FROM prefecthq/prefect:2.14.9-python3.10
+            CMD ["prefect", "worker", "start", "--work-queue", "ingest", "--work-queue", "report", "--pool", "process-pool", "--type", "process"]
+            FROM prefecthq/prefect:2.14.9-python3.10 AS adhoc
+            CMD prefect worker start --work-queue "$QUEUE" --pool process-pool --type process
             """,
             spec -> spec.path("Dockerfile")));
     }
@@ -120,7 +140,7 @@ class RewritePrefectCliInDockerfilesTest implements RewriteTest {
             """,
             """
             FROM prefecthq/prefect:3-python3.11
-            RUN prefect --no-prompt deploy --pool default flows/etl.py:etl \\
+            RUN prefect --no-prompt deploy --pool process-pool flows/etl.py:etl \\
                   --name nightly \\
                   --cron "0 2 * * *" && \\
                 echo built

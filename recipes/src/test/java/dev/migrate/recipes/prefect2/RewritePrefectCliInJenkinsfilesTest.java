@@ -40,7 +40,7 @@ class RewritePrefectCliInJenkinsfilesTest implements RewriteTest {
                 stages {
                     stage('Deploy') {
                         steps {
-                            sh 'prefect --no-prompt deploy --pool jenkins pipelines/main.py:main --name prod --work-queue jenkins --cron "0 5 * * *"'
+                            sh 'prefect --no-prompt deploy --pool process-pool pipelines/main.py:main --name prod --work-queue jenkins --cron "0 5 * * *"'
                             sh 'prefect deployment build m.py:m -n m -q j --override env.A=1 -a'
                             sh "prefect deployment schedule create main/prod --interval 600 --replace -y"
                         }
@@ -73,11 +73,11 @@ class RewritePrefectCliInJenkinsfilesTest implements RewriteTest {
             node {
                 sh \"""
                   set -e
-                  prefect --no-prompt deploy --pool default flows/etl.py:etl --name nightly --work-queue default --cron "0 2 * * *"
+                  prefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name nightly --work-queue default --cron "0 2 * * *"
                   # prefect deployment apply etl-deployment.yaml
                 \"""
                 sh(script: '''
-                  prefect worker start --pool default --type process
+                  prefect worker start --work-queue default --pool process-pool --type process
                 ''', returnStdout: true)
                 sh 'make test'
             }

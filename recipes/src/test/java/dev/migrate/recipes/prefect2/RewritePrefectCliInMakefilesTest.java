@@ -24,7 +24,7 @@ class RewritePrefectCliInMakefilesTest implements RewriteTest {
             "deploy: ## apply the deployment\n"
                 + "\t@prefect --no-prompt deploy --all\n"
                 + "agent:\n"
-                + "\tprefect worker start --pool default --type process\n",
+                + "\tprefect worker start --work-queue default --pool process-pool --type process\n",
             spec -> spec.path("Makefile")));
     }
 
@@ -41,7 +41,7 @@ class RewritePrefectCliInMakefilesTest implements RewriteTest {
             "START_AGENT = $(ENV)/bin/prefect agent start -q etl >> logs/agent.log 2>&1 &\n"
                 + "start:\n"
                 + "\t@$(START_AGENT)\n",
-            "START_AGENT = $(ENV)/bin/prefect worker start --pool etl --type process >> logs/agent.log 2>&1 &\n"
+            "START_AGENT = $(ENV)/bin/prefect worker start --work-queue etl --pool process-pool --type process >> logs/agent.log 2>&1 &\n"
                 + "start:\n"
                 + "\t@$(START_AGENT)\n",
             spec -> spec.path("Makefile")));
@@ -56,7 +56,7 @@ class RewritePrefectCliInMakefilesTest implements RewriteTest {
                 + "\t\t-a\n"
                 + "\techo done\n",
             "deploy:\n"
-                + "\tprefect --no-prompt deploy --pool default flows/etl.py:etl \\\n"
+                + "\tprefect --no-prompt deploy --pool process-pool flows/etl.py:etl \\\n"
                 + "\t\t--name nightly\n"
                 + "\techo done\n",
             spec -> spec.path("Makefile")));

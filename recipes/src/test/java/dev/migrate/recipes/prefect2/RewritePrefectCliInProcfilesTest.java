@@ -25,7 +25,7 @@ class RewritePrefectCliInProcfilesTest implements RewriteTest {
             """,
             """
             web: gunicorn app:app
-            agent: prefect worker start --pool heroku --limit 1 --type process
+            agent: prefect worker start --work-queue heroku --limit 1 --pool process-pool --type process
             """,
             spec -> spec.path("Procfile")));
     }
@@ -44,10 +44,10 @@ class RewritePrefectCliInProcfilesTest implements RewriteTest {
             """
             # deploy the flows
             deploy:
-                prefect --no-prompt deploy --pool heroku flows/a.py:a --name a --work-queue heroku
+                prefect --no-prompt deploy --pool process-pool flows/a.py:a --name a --work-queue heroku
 
             agent:
-                @poetry run prefect worker start --pool heroku --type process
+                @poetry run prefect worker start --work-queue heroku --pool process-pool --type process
             """,
             spec -> spec.path("justfile")));
     }

@@ -72,9 +72,9 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             """
             #!/bin/bash
             # don't forget to log in first
-            prefect worker start --pool 'nightly' --type process
+            prefect worker start --work-queue 'nightly' --pool process-pool --type process
             echo "multi
-            line" && prefect --no-prompt deploy --pool default etl.py:etl --name etl
+            line" && prefect --no-prompt deploy --pool process-pool etl.py:etl --name etl
             """,
             spec -> spec.path("setup.sh")));
     }
@@ -87,7 +87,7 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
                 .singleElement().satisfies(r -> {
                     assertThat(r.line()).isEqualTo(3);
                     assertThat(r.code()).isEqualTo("PF203"); // the agent's own finding
-                    assertThat(r.message()).doesNotContain("\n").contains("prefect worker start --pool 'q'");
+                    assertThat(r.message()).doesNotContain("\n").contains("prefect worker start --work-queue 'q' --pool process-pool");
                 })),
             text(
             """
@@ -120,14 +120,14 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             """,
             """
             #!/bin/sh
-            prefect --no-prompt deploy --pool default flows/etl.py:etl \\
+            prefect --no-prompt deploy --pool process-pool flows/etl.py:etl \\
               --name nightly \\
               --work-queue default
-            prefect --no-prompt deploy --pool default flows/load.py:load \\
+            prefect --no-prompt deploy --pool process-pool flows/load.py:load \\
             \t--cron '0 3 * * *'   \\
             \t--name load
             prefect worker start \\
-              --pool  "night shift" --type process
+              --work-queue  "night shift" --pool process-pool --type process
             """,
             spec -> spec.path("deploy.sh")));
     }
@@ -152,10 +152,10 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             """,
             """
             #!/bin/bash
-            prefect --no-prompt deploy --pool etl flows/report.py:report --name daily --work-queue etl
+            prefect --no-prompt deploy --pool process-pool flows/report.py:report --name daily --work-queue etl
             # prefect deployment apply out/report.yaml
             prefect deployment run report/daily
-            prefect --no-prompt deploy --pool etl flows/load.py:load --name hourly --work-queue etl
+            prefect --no-prompt deploy --pool process-pool flows/load.py:load --name hourly --work-queue etl
             # prefect deployment apply ./load-deployment.yaml
             prefect --no-prompt deploy --all --prefect-file shared/prefect.yaml
             """,
@@ -176,8 +176,8 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             """,
             """
             #!/bin/sh
-            prefect --no-prompt deploy --pool slurm flows/a.py:a --name default --work-queue slurm
-            prefect --no-prompt deploy --pool slurm flows/b.py:b --name default --work-queue slurm
+            prefect --no-prompt deploy --pool process-pool flows/a.py:a --name default --work-queue slurm
+            prefect --no-prompt deploy --pool process-pool flows/b.py:b --name default --work-queue slurm
             # prefect deployment apply deployment/*.yaml
             """,
             spec -> spec.path("deploy.sh")),
@@ -258,7 +258,7 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
                     assertThat(r.code()).isEqualTo("PF201");
                     assertThat(r.manual()).isTrue();
                     assertThat(r.message()).contains("`etl-deployment.yaml`", "no build-only step",
-                            "prefect --no-prompt deploy --pool default flows/etl.py:etl --name check");
+                            "prefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name check");
                 })),
             text(
             """
@@ -288,8 +288,8 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             #!/bin/bash
             prefect deployment build flows/a.py:a -n a -q etl -o a.yaml
             prefect --no-prompt deploy --all && prefect deployment build flows/b.py:b -n b -q etl
-            prefect --no-prompt deploy --pool etl flows/c.py:c --name c --work-queue etl && prefect --no-prompt deploy --all
-            prefect --no-prompt deploy --pool etl flows/d.py:d --name d --work-queue etl
+            prefect --no-prompt deploy --pool process-pool flows/c.py:c --name c --work-queue etl && prefect --no-prompt deploy --all
+            prefect --no-prompt deploy --pool process-pool flows/d.py:d --name d --work-queue etl
             # prefect deployment apply ./out/d.yaml
             """,
             spec -> spec.path("deploy.sh")));
@@ -307,7 +307,7 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
                 --apply
             """,
             """
-            prefect --no-prompt deploy --pool default ingest.py:ingest --name "backfill" \\
+            prefect --no-prompt deploy --pool process-pool ingest.py:ingest --name "backfill" \\
                 --params='{"year": "2023", "month": "01"}' \\
                 --cron='1 0 * * *'
             """,
@@ -348,13 +348,13 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
                 """,
                 """
                 #!/bin/bash
-                runuser -l etl -c '/usr/local/bin/prefect worker start --pool setup --type process'
+                runuser -l etl -c '/usr/local/bin/prefect worker start --work-queue setup --pool process-pool --type process'
                 cat << EOF > /etc/systemd/system/prefect-agent.service
                 [Service]
-                ExecStart=/usr/local/bin/prefect worker start --pool nightly --type process
+                ExecStart=/usr/local/bin/prefect worker start --work-queue nightly --pool process-pool --type process
                 Restart=always
                 EOF
-                sudo -u etl prefect worker start --pool adhoc --type process
+                sudo -u etl prefect worker start --work-queue adhoc --pool process-pool --type process
                 """,
                 spec -> spec.path("vm/setup.sh")));
     }
@@ -369,7 +369,7 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
                     assertThat(r.line()).isEqualTo(5);
                     assertThat(r.code()).isEqualTo("PF203");
                     assertThat(r.message()).contains("change that line by hand to: /usr/local/bin/prefect worker start "
-                            + "--pool etl --type process");
+                            + "--work-queue etl --pool process-pool --type process");
                 })),
             text(
                 """
@@ -413,5 +413,31 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
     @Test
     void filesThatAreNotShellScriptsAreIgnored() {
         rewriteRun(text("prefect agent start -q x\n", spec -> spec.path("notes.txt")));
+    }
+
+    // a start script created its pool typed (`--type=process`) and started the agent on it: the note called the pool
+    // a prefect-agent pool to delete and recreate; the worker serves it as it is, with its type. A pool the script
+    // does not create keeps the note
+    @Test
+    void aPoolTheScriptCreatesTypedIsServedAsItIs() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().contains("is a prefect-agent pool")).singleElement()
+                .satisfies(r -> assertThat(r.line()).isEqualTo(5))),
+            text(
+            """
+            #!/bin/bash
+            prefect work-pool create "${POOL}" --type=docker
+            prefect agent start -p "${POOL}" -q "${QUEUE}"
+            prefect work-pool create k8s -t kubernetes && prefect agent start -p k8s
+            prefect agent start -p other
+            """,
+            """
+            #!/bin/bash
+            prefect work-pool create "${POOL}" --type=docker
+            prefect worker start --pool "${POOL}" --work-queue "${QUEUE}" --type docker
+            prefect work-pool create k8s -t kubernetes && prefect worker start --pool k8s --type kubernetes
+            prefect worker start --pool other --type process
+            """,
+            spec -> spec.path("start.sh")));
     }
 }

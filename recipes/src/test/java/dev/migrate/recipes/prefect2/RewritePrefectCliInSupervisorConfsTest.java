@@ -38,7 +38,7 @@ class RewritePrefectCliInSupervisorConfsTest implements RewriteTest {
             autorestart = true
 
             [program:agent2]
-            command = prefect worker start --pool nightly --type process
+            command = prefect worker start --work-queue nightly --pool process-pool --type process
             """,
             spec -> spec.path("deploy/supervisord.conf")));
     }

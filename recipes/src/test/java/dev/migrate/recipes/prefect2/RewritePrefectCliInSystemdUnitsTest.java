@@ -28,7 +28,7 @@ class RewritePrefectCliInSystemdUnitsTest implements RewriteTest {
             [Service]
             User=prefect
             Environment="PREFECT_API_URL=http://localhost:4200/api"
-            ExecStart=/home/prefect/venv/bin/prefect worker start --pool default --type process
+            ExecStart=/home/prefect/venv/bin/prefect worker start --work-queue default --pool process-pool --type process
             Restart=always
             """,
             spec -> spec.path("etc/systemd/system/prefect-agent.service")));
@@ -57,9 +57,24 @@ class RewritePrefectCliInSystemdUnitsTest implements RewriteTest {
             """
             [Service]
             ExecStart=/opt/venv/bin/prefect worker start \\
-                --pool etl \\
-                --limit 4 --type process
+                --work-queue etl \\
+                --limit 4 --pool process-pool --type process
             Restart=always
+            """,
+            spec -> spec.path("prefect-agent.service")));
+    }
+
+    // a unit starting an agent on two queues: the worker polls both, on the pool their deployments now use
+    @Test
+    void everyQueueOfAnAgentServiceIsKept() {
+        rewriteRun(text(
+            """
+            [Service]
+            ExecStart=/opt/venv/bin/prefect agent start -q ingest -q report --limit 2
+            """,
+            """
+            [Service]
+            ExecStart=/opt/venv/bin/prefect worker start --work-queue ingest --work-queue report --limit 2 --pool process-pool --type process
             """,
             spec -> spec.path("prefect-agent.service")));
     }

@@ -74,7 +74,7 @@ class Prefect1CommandRewriterTest {
     @Test
     void aTypeWordWithA2xAgentOptionStaysA2xQueue() {
         assertThat(PrefectCommandRewriter.rewrite("prefect agent start docker --limit 2", CliOptions.DEFAULT).text())
-                .isEqualTo("prefect worker start --pool docker --limit 2 --type process");
+                .isEqualTo("prefect worker start --work-queue docker --limit 2 --pool process-pool --type process");
     }
 
     @ParameterizedTest

@@ -12,11 +12,30 @@ class PrefectCommandRewriterTest {
         return PrefectCommandRewriter.rewrite(text, CliOptions.DEFAULT);
     }
 
+    // 2.x agents without --pool polled their queues in default-agent-pool: the worker polls the same queue of the
+    // typed pool standing in for it
     @Test
-    void agentOnAQueueBecomesAWorkerOnAPoolNamedAfterIt() {
+    void agentOnAQueueBecomesAWorkerOnTheStandInPoolPollingThatQueue() {
         ShellRewrite r = rw("prefect agent start -q iceberg-offload");
-        assertThat(r.text()).isEqualTo("prefect worker start --pool iceberg-offload --type process");
-        assertThat(r.notes()).anyMatch(n -> n.contains("prefect work-pool create iceberg-offload --type process"));
+        assertThat(r.text()).isEqualTo("prefect worker start --work-queue iceberg-offload --pool process-pool --type process");
+        assertThat(r.notes()).singleElement().asString().contains("work pool `process-pool`", "default-agent-pool",
+                "polling queue `iceberg-offload`", "prefect work-pool create process-pool --type process");
+    }
+
+    // an agent polling two queues became a worker on a pool named after the first (`--pool a`), while the
+    // deployment built for queue b went to pool `b`, which no worker served: one pool now holds both queues, and
+    // the deployments of each queue deploy to it
+    @Test
+    void agentOnSeveralQueuesKeepsEveryQueueOnThePoolItsDeploymentsUse() {
+        ShellRewrite worker = rw("prefect agent start -q a -q b");
+        assertThat(worker.text()).isEqualTo("prefect worker start --work-queue a --work-queue b --pool process-pool --type process");
+        assertThat(worker.notes()).singleElement().asString().contains("polling queues `a`, `b`");
+        assertThat(rw("prefect deployment build f.py:f -n x -q b -a").text())
+                .isEqualTo("prefect --no-prompt deploy --pool process-pool f.py:f --name x --work-queue b");
+        assertThat(rw("prefect agent start a b").text())
+                .isEqualTo("prefect worker start --work-queue a --work-queue b --pool process-pool --type process");
+        // a worker already on Prefect 3 is left as it is
+        assertThat(rw("prefect worker start --pool etl --work-queue a --work-queue b").changed()).isFalse();
     }
 
     @Test
@@ -27,15 +46,22 @@ class PrefectCommandRewriterTest {
     }
 
     // an agent image's ENTRYPOINT and a deploy script named the 2.x agent pool: the worker command came out
-    // without a word, and a 3.x worker refuses that pool
+    // without a word, and a 3.x worker refuses that pool; then a note told to create "NAME" instead of naming the
+    // pool. default-agent-pool is what agents and deployments without --pool used: the same stand-in pool replaces it
     @Test
-    void theAgentPoolOf2xIsLeftToAPerson() {
-        ShellRewrite worker = rw("prefect agent start --pool default-agent-pool");
-        assertThat(worker.text()).isEqualTo("prefect worker start --pool default-agent-pool --type process");
-        assertThat(worker.manual()).isTrue();
-        assertThat(worker.notes()).anyMatch(n -> n.contains("prefect-agent pool"));
-        ShellRewrite deploy = rw("prefect deployment build a.py:f -n x -p default-agent-pool -a");
-        assertThat(deploy.manual()).isTrue();
+    void theAgentPoolOf2xBecomesThePoolStandingInForIt() {
+        ShellRewrite worker = rw("prefect agent start --pool default-agent-pool -q etl");
+        assertThat(worker.text()).isEqualTo("prefect worker start --pool process-pool --work-queue etl --type process");
+        assertThat(worker.notes()).singleElement().asString().contains("work pool `process-pool`", "prefect-agent pool",
+                "prefect work-pool create process-pool --type process").doesNotContain("NAME");
+        ShellRewrite deploy = rw("prefect deployment build a.py:f -n x -p default-agent-pool -q etl -a");
+        assertThat(deploy.text()).isEqualTo("prefect --no-prompt deploy a.py:f --name x --pool process-pool --work-queue etl");
+        assertThat(rw("prefect deployment build a.py:f -n x --pool=default-agent-pool -ib docker-container/prod -a").text())
+                .isEqualTo("prefect --no-prompt deploy a.py:f --name x --pool=prod");
+        // Prefect 2's own `prefect deploy` to that pool: a note names the pool to use instead
+        ShellRewrite deploy2 = rw("prefect deploy a.py:f -n x -p default-agent-pool");
+        assertThat(deploy2.manual()).isTrue();
+        assertThat(deploy2.notes()).anyMatch(n -> n.contains("--pool process-pool") && !n.contains("NAME"));
         assertThat(rw("prefect agent start --pool etl").manual()).isFalse();
     }
 
@@ -53,7 +79,7 @@ class PrefectCommandRewriterTest {
     @Test
     void bodyOfShDashCIsRewrittenInsideItsQuotes() {
         ShellRewrite r = rw("sh -c \"pip install psycopg2-binary && prefect agent start -q iceberg-offload\"");
-        assertThat(r.text()).isEqualTo("sh -c \"pip install psycopg2-binary && prefect worker start --pool iceberg-offload --type process\"");
+        assertThat(r.text()).isEqualTo("sh -c \"pip install psycopg2-binary && prefect worker start --work-queue iceberg-offload --pool process-pool --type process\"");
     }
 
     @Test
@@ -180,7 +206,7 @@ class PrefectCommandRewriterTest {
         assertThat(rw("prefect --no-prompt deployment build a.py:f -n x -p etl -a").text())
                 .isEqualTo("prefect --no-prompt deploy a.py:f --name x --pool etl");
         assertThat(rw("prefect deployment apply etl-deployment.yaml").text()).isEqualTo("prefect --no-prompt deploy --all");
-        assertThat(rw("prefect -p ci agent start -q q").text()).isEqualTo("prefect -p ci worker start --pool q --type process");
+        assertThat(rw("prefect -p ci agent start -q q").text()).isEqualTo("prefect -p ci worker start --work-queue q --pool process-pool --type process");
     }
 
     @ParameterizedTest
@@ -192,19 +218,19 @@ class PrefectCommandRewriterTest {
         prefect orion database upgrade -y                               | prefect server database upgrade -y
         prefect deploy -n x flows/a.py:f -v image=repo/x:1              | prefect deploy -n x flows/a.py:f --job-variable image=repo/x:1
         prefect deployment apply main-deployment.yaml                   | prefect --no-prompt deploy --all
-        /home/prefect/venv/bin/prefect agent start -q q                 | /home/prefect/venv/bin/prefect worker start --pool q --type process
+        /home/prefect/venv/bin/prefect agent start -q q                 | /home/prefect/venv/bin/prefect worker start --work-queue q --pool process-pool --type process
         prefect work-pool create iceberg-offload                        | prefect work-pool create iceberg-offload --type process
         prefect agent start --pool=etl -q q1                            | prefect worker start --pool=etl --work-queue q1 --type process
-        prefect deployment build a.py:f --name=n --cron='1 0 * * *' -a  | prefect --no-prompt deploy --pool default a.py:f --name=n --cron='1 0 * * *'
+        prefect deployment build a.py:f --name=n --cron='1 0 * * *' -a  | prefect --no-prompt deploy --pool process-pool a.py:f --name=n --cron='1 0 * * *'
         pip3 install prefect==2.7.7 prefect-gcp                         | pip3 install prefect==3.8.3 prefect-gcp
         python -m pip install -U "prefect>=2.10,<3" pandas              | python -m pip install -U "prefect==3.8.3" pandas
         uv pip install prefect-shell==0.2.2                             | uv pip install 'prefect-shell>=0.3.0'
         pip3 install prefect==0.15.3                                    | pip3 install prefect==3.8.3
         pip install "prefect>=0.14,<1.0" boto3                          | pip install "prefect==3.8.3" boto3
-        poetry run prefect agent start -q 'test'                        | poetry run prefect worker start --pool 'test' --type process
-        uv run prefect deployment build a.py:f -n x -a                  | uv run prefect --no-prompt deploy --pool default a.py:f --name x
-        python3 -m prefect agent start -q py                            | python3 -m prefect worker start --pool py --type process
-        env PREFECT_API_URL=http://s:4200/api prefect agent start -q e  | env PREFECT_API_URL=http://s:4200/api prefect worker start --pool e --type process
+        poetry run prefect agent start -q 'test'                        | poetry run prefect worker start --work-queue 'test' --pool process-pool --type process
+        uv run prefect deployment build a.py:f -n x -a                  | uv run prefect --no-prompt deploy --pool process-pool a.py:f --name x
+        python3 -m prefect agent start -q py                            | python3 -m prefect worker start --work-queue py --pool process-pool --type process
+        env PREFECT_API_URL=http://s:4200/api prefect agent start -q e  | env PREFECT_API_URL=http://s:4200/api prefect worker start --work-queue e --pool process-pool --type process
         """)
     void translatesCommands(String before, String after) {
         assertThat(rw(before).text()).isEqualTo(after);
@@ -237,10 +263,10 @@ class PrefectCommandRewriterTest {
     // agent scripts gave the 2.x agent its queue as an argument (`prefect agent start nightly`): the worker kept
     // it as an argument `prefect worker start` rejects, on pool `default`, with a note that no queue was named
     @Test
-    void anAgentQueueGivenAsAnArgumentNamesThePool() {
+    void anAgentQueueGivenAsAnArgumentBecomesAWorkQueueFlag() {
         ShellRewrite r = rw("prefect agent start nightly");
-        assertThat(r.text()).isEqualTo("prefect worker start --pool nightly --type process");
-        assertThat(r.notes()).anyMatch(n -> n.contains("named after the agent's queue"));
+        assertThat(r.text()).isEqualTo("prefect worker start --work-queue nightly --pool process-pool --type process");
+        assertThat(r.notes()).anyMatch(n -> n.contains("polling queue `nightly`"));
         assertThat(r.manual()).isFalse();
     }
 
@@ -255,18 +281,34 @@ class PrefectCommandRewriterTest {
         // `prefect worker start --pool default $prefect_work_queues` was written: the worker takes no argument
         assertThat(r.changed()).isFalse();
         assertThat(r.text()).isEqualTo("prefect agent start $prefect_work_queues");
-        assertThat(r.notes()).anyMatch(n -> n.contains("prefect worker start --pool POOL --type process"));
+        assertThat(r.notes()).anyMatch(n -> n.contains("prefect worker start --pool process-pool --type process"));
     }
 
     // a start script passing its queue in a variable: a flag's value is one argument, the queue's name, as a literal
-    // is; an argument (2.x's queue argument) may be several, so that line stays
+    // is. An argument in double quotes is one too, and was left as it was with the unquoted ones (which may split)
     @Test
-    void aQueueFlagGivenByAVariableNamesThePool() {
+    void aQueueGivenByAQuotedVariableIsTranslatedLikeALiteralOne() {
         assertThat(rw("prefect agent start -q \"$QUEUE\"").text())
-                .isEqualTo("prefect worker start --pool \"$QUEUE\" --type process");
+                .isEqualTo("prefect worker start --work-queue \"$QUEUE\" --pool process-pool --type process");
         assertThat(rw("prefect agent start --work-queue \"${QUEUE:-default}\"").text())
-                .isEqualTo("prefect worker start --pool \"${QUEUE:-default}\" --type process");
-        assertThat(rw("prefect agent start \"$QUEUE\"").changed()).isFalse();
+                .isEqualTo("prefect worker start --work-queue \"${QUEUE:-default}\" --pool process-pool --type process");
+        ShellRewrite positional = rw("prefect agent start \"$QUEUE\"");
+        assertThat(positional.text()).isEqualTo("prefect worker start --work-queue \"$QUEUE\" --pool process-pool --type process");
+        assertThat(positional.manual()).isFalse();
+        assertThat(rw("prefect agent start \"${Q1}\" -q \"$Q2\"").text())
+                .isEqualTo("prefect worker start --work-queue \"${Q1}\" --work-queue \"$Q2\" --pool process-pool --type process");
+        // single quotes expand nothing: the queue is named `$Q`, as in 2.x
+        assertThat(rw("prefect agent start '$Q'").text()).isEqualTo("prefect worker start --work-queue '$Q' --pool process-pool --type process");
+    }
+
+    // must not change: words the shell may split into several arguments, flags included
+    @ParameterizedTest
+    @ValueSource(strings = {"prefect agent start $QUEUES", "prefect agent start \"$@\"",
+            "prefect agent start \"${queues[@]}\"", "prefect agent start \"$Q\" $Q", "prefect agent start \"$A\"$B"})
+    void anAgentArgumentThatMaySplitIsLeftToAPerson(String line) {
+        ShellRewrite r = rw(line);
+        assertThat(r.changed()).isFalse();
+        assertThat(r.manual()).isTrue();
     }
 
     // a setup script created the pool its 2.x agents polled with `--type prefect-agent`: kept without a word
@@ -275,8 +317,37 @@ class PrefectCommandRewriterTest {
         ShellRewrite r = rw("prefect work-pool create legacy --type prefect-agent");
         assertThat(r.changed()).isFalse();
         assertThat(r.manual()).isTrue();
-        assertThat(r.notes()).singleElement().asString().contains("prefect-agent pool", "--type process");
+        assertThat(r.notes()).singleElement().asString().contains("`legacy` would be a prefect-agent pool", "--type process");
         assertThat(rw("prefect work-pool create k8s -t kubernetes").notes()).isEmpty();
+    }
+
+    // a setup script created its agents' queue without a pool: it landed in default-agent-pool, and the note said
+    // "add --pool NAME"; it goes to the pool standing in for default-agent-pool, where the workers poll it
+    @Test
+    void aQueueCreatedWithoutAPoolGoesToTheStandInPool() {
+        ShellRewrite r = rw("prefect work-queue create etl --limit 2");
+        assertThat(r.text()).isEqualTo("prefect work-queue create etl --limit 2 --pool process-pool");
+        assertThat(r.notes()).singleElement().asString().contains("work pool `process-pool`",
+                "prefect work-pool create process-pool --type process");
+        assertThat(rw("prefect work-queue create etl --pool k8s").changed()).isFalse();
+        assertThat(rw("prefect work-queue create etl -p k8s").notes()).isEmpty();
+    }
+
+    // builds from a saved GitHub or GCS block (`-sb github/koopa-flows`) only said "write the pull steps by hand":
+    // the note names the step, the Prefect 3 block's type slug and name, the sub-folder, and the upload 2.x did
+    @Test
+    void aStorageBlockBuildNamesThePullStepThatReplacesIt() {
+        ShellRewrite git = rw("prefect deployment build src/flow.py:f -n d -q slurm -sb github/koopa-flows --skip-upload -a");
+        assertThat(git.manual()).isTrue();
+        assertThat(git.notes()).anyMatch(n -> n.contains("prefect.deployments.steps.pull_with_block")
+                && n.contains("block_type_slug: github-repository and block_document_name: koopa-flows")
+                && n.contains("prefect_github.GitHubRepository") && !n.contains("uploaded"));
+        ShellRewrite gcs = rw("prefect deployment build flow.py:f -n d -sb gcs/flow-storage/nightly -a");
+        assertThat(gcs.notes()).anyMatch(n -> n.contains("block_type_slug: gcs-bucket and block_document_name: flow-storage")
+                && n.contains("prefix the entrypoint with `nightly/`") && n.contains("uploaded the code there"));
+        // a block type without a Prefect 3 replacement keeps the general note only
+        assertThat(rw("prefect deployment build flow.py:f -n d -sb custom-store/x -a").notes())
+                .noneMatch(n -> n.contains("pull_with_block"));
     }
 
     @Test
@@ -291,7 +362,7 @@ class PrefectCommandRewriterTest {
     void rewritingTwiceChangesNothingMore() {
         String once = rw("cd /opt && prefect agent start -q a -q b # worker").text();
         assertThat(rw(once).text()).isEqualTo(once);
-        // With several queues the pool is named after the first, and the worker keeps polling each queue.
-        assertThat(once).isEqualTo("cd /opt && prefect worker start --pool a --work-queue a --work-queue b --type process # worker");
+        // With several queues the worker keeps polling each queue of the pool that stands in for default-agent-pool.
+        assertThat(once).isEqualTo("cd /opt && prefect worker start --work-queue a --work-queue b --pool process-pool --type process # worker");
     }
 }

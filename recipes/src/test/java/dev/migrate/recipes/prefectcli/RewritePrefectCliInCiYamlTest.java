@@ -117,17 +117,17 @@ class RewritePrefectCliInCiYamlTest implements RewriteTest {
             """
             deploy:
               script:
-                - prefect --no-prompt deploy --pool etl flows/etl.py:etl --name nightly --work-queue etl
+                - prefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name nightly --work-queue etl
                 # - prefect deployment apply out/etl.yaml
                 - prefect deployment run etl/nightly
             report:
               script:
-                - prefect --no-prompt deploy --pool etl flows/r.py:r --name r --work-queue etl
+                - prefect --no-prompt deploy --pool process-pool flows/r.py:r --name r --work-queue etl
             """,
             spec -> spec.path(".gitlab-ci.yml")));
     }
 
-    // a GitLab pipeline deployed one flow on a docker block and one on a process queue, both to a pool `prod`
+    // a GitLab pipeline deployed one flow on a docker block and one on a process block, both saved as `prod`
     @Test
     void onePoolGivenTwoTypesAcrossStepsIsLeftToAPerson() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
@@ -138,7 +138,7 @@ class RewritePrefectCliInCiYamlTest implements RewriteTest {
             deploy:
               script:
                 - prefect deployment build flows/a.py:a -n a -q prod -ib docker-container/prod -a
-                - prefect deployment build flows/b.py:b -n b -q prod -a
+                - prefect deployment build flows/b.py:b -n b -q prod -ib process/prod -a
             """,
             """
             deploy:

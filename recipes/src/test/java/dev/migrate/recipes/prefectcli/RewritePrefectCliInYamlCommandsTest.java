@@ -49,7 +49,7 @@ class RewritePrefectCliInYamlCommandsTest implements RewriteTest {
                   containers:
                     - name: agent
                       image: prefecthq/prefect:2.14.3-python3.10
-                      command: ["prefect", "worker", "start", "--pool", "default", "--type", "kubernetes"]
+                      command: ["prefect", "worker", "start", "--work-queue", "default", "--pool", "kubernetes-pool", "--type", "kubernetes"]
             """,
             spec -> spec.path("k8s/agent.yaml")));
     }
@@ -77,12 +77,34 @@ class RewritePrefectCliInYamlCommandsTest implements RewriteTest {
               containers:
                 - name: agent
                   image: prefecthq/prefect:2-python3.10
-                  command: ["prefect", "worker", "start", "--pool", "k8s", "--type", "kubernetes"]
+                  command: ["prefect", "worker", "start", "--work-queue", "k8s", "--pool", "kubernetes-pool", "--type", "kubernetes"]
                 - name: agent2
                   image: prefecthq/prefect:2.14.3-python3.11-kubernetes
-                  command: ["prefect", "worker", "start", "--pool", "k8s", "--type", "kubernetes"]
+                  command: ["prefect", "worker", "start", "--work-queue", "k8s", "--pool", "kubernetes-pool", "--type", "kubernetes"]
             """,
             spec -> spec.path("k8s/agent.yaml")));
+    }
+
+    // a Helm template ran the agent on the chart's queues and one from the pod's environment (`$(QUEUE)`, which
+    // Kubernetes expands to one argument): the worker came out on a pool named after the first queue, or not at all
+    @Test
+    void everyQueueOfAnAgentContainerIsKept() {
+        rewriteRun(spec -> spec.recipe(new RewritePrefectCliInYamlCommands("kubernetes")), yaml(
+            """
+            containers:
+              - name: agent
+                command: ["prefect", "agent", "start", "-q", "ingest", "-q", "report"]
+              - name: adhoc
+                args: ["prefect", "agent", "start", "$(QUEUE)"]
+            """,
+            """
+            containers:
+              - name: agent
+                command: ["prefect", "worker", "start", "--work-queue", "ingest", "--work-queue", "report", "--pool", "kubernetes-pool", "--type", "kubernetes"]
+              - name: adhoc
+                args: ["prefect", "worker", "start", "--work-queue", "$(QUEUE)", "--pool", "kubernetes-pool", "--type", "kubernetes"]
+            """,
+            spec -> spec.path("templates/agent.yaml")));
     }
 
     @Test
@@ -105,8 +127,10 @@ class RewritePrefectCliInYamlCommandsTest implements RewriteTest {
                 args:
                   - worker
                   - start
-                  - --pool
+                  - --work-queue
                   - etl
+                  - --pool
+                  - process-pool
                   - --type
                   - process
             """,

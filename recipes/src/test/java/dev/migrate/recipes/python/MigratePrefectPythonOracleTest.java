@@ -60,9 +60,11 @@ class MigratePrefectPythonOracleTest {
         assertThat(Files.readString(project.resolve("pipelines/etl.py")))
                 .contains("from prefect.task_runners import ThreadPoolTaskRunner\n", "wait([audit])\n    return");
         assertThat(deploy).contains("job_variables={\"working_dir\": \"/srv/etl\", \"env\": {\"LOG_LEVEL\": \"DEBUG\"}}");
-        // the one manual item: `hourly` names a queue and no pool, and Prefect 3 has nothing to run it without one
-        assertThat(first.notes()).filteredOn(MigrationNotes.Row::manual).singleElement()
-                .satisfies(n -> assertThat(n.message()).startsWith("no work pool named: to_deployment()"));
+        // `hourly` names a queue and no pool (a manual item before): Prefect 2 ran it from default-agent-pool, and it
+        // deploys to the typed pool standing in for that one, its queue kept; nothing is left to a person
+        assertThat(deploy).contains("work_queue_name=\"hourly\"", "work_pool_name=\"process-pool\"");
+        assertThat(first.notes()).filteredOn(MigrationNotes.Row::manual).isEmpty();
+        assertThat(first.notes()).anyMatch(n -> n.message().startsWith("deploys to work pool `process-pool`"));
 
         RewriteResult second = new RewriteEngine(recipe, PrefectTarget.defaultTarget(), true).run(project);
         assertThat(second.changes()).isEmpty();
