@@ -12,6 +12,7 @@ import dev.migrate.validators.config.SideConfig;
 import dev.migrate.validators.config.ValidateConfig;
 import dev.migrate.validators.engine.DuckDbSession;
 import dev.migrate.validators.engine.EngineSettings;
+import dev.migrate.validators.engine.CsvDefaults;
 import dev.migrate.validators.engine.CsvDelimiterCheck;
 import dev.migrate.validators.engine.FileFormat;
 import dev.migrate.validators.engine.TranscodedFiles;
@@ -204,9 +205,11 @@ public final class Validator {
      * A new output that repeats a key its legacy output holds once is a mismatch, recorded like any other: left as an
      * error, the run would record nothing, and a parity gate proven before would stay proven.
      */
-    private List<CheckResult> compareDataset(ValidateConfig config, JobConfig job, DatasetConfig ds, Sides sides) {
-        List<Path> legacyFiles = datasetFiles(ds.legacy(), sides.legacy());
-        List<Path> newFiles = datasetFiles(ds.current(), sides.current());
+    private List<CheckResult> compareDataset(ValidateConfig config, JobConfig job, DatasetConfig configured,
+            Sides sides) {
+        List<Path> legacyFiles = datasetFiles(configured.legacy(), sides.legacy());
+        List<Path> newFiles = datasetFiles(configured.current(), sides.current());
+        DatasetConfig ds = CsvDefaults.resolve(configured, legacyFiles, newFiles);
         if (legacyFiles != null && !legacyFiles.isEmpty() && newFiles != null && !newFiles.isEmpty()) {
             CsvDelimiterCheck.check(legacyFiles, ds.csv("legacy"), newFiles, ds.csv("new"));
         }
@@ -463,19 +466,20 @@ public final class Validator {
         return i -> "legacy".equals(side) ? plan.all().get(i).legacy().type() : plan.all().get(i).current().type();
     }
 
-    private List<PlannedStatement> planDataset(ValidateConfig config, JobConfig job, DatasetConfig ds, Sides sides,
-            DuckDbSession session) {
+    private List<PlannedStatement> planDataset(ValidateConfig config, JobConfig job, DatasetConfig configured,
+            Sides sides, DuckDbSession session) {
         ConnectionConfig legacyConn = config.connection(job.legacy().connection());
         ConnectionConfig newConn = config.connection(job.current().connection());
         if (legacyConn instanceof ConnectionConfig.Jdbc || newConn instanceof ConnectionConfig.Jdbc) {
-            return RemoteComparison.plan(config, job, ds, env);
+            return RemoteComparison.plan(config, job, configured, env);
         }
-        List<Path> legacyFiles = datasetFiles(ds.legacy(), sides.legacy());
-        List<Path> newFiles = datasetFiles(ds.current(), sides.current());
+        List<Path> legacyFiles = datasetFiles(configured.legacy(), sides.legacy());
+        List<Path> newFiles = datasetFiles(configured.current(), sides.current());
         if (legacyFiles != null && legacyFiles.isEmpty() || newFiles != null && newFiles.isEmpty()) {
-            throw new BadInputException(ds.configPath() + ": no files match the dataset on the "
+            throw new BadInputException(configured.configPath() + ": no files match the dataset on the "
                     + (legacyFiles != null && legacyFiles.isEmpty() ? "legacy" : "new") + " side; nothing to plan");
         }
+        DatasetConfig ds = CsvDefaults.resolve(configured, legacyFiles, newFiles);
         if (TranscodedFiles.needed(ds.csv("legacy")) || TranscodedFiles.needed(ds.csv("new"))) {
             // the run reads UTF-8 copies of these files, and so does the plan, which shows the original files
             try (TranscodedFiles l = TranscodedFiles.of(legacyFiles, ds.csv("legacy"));

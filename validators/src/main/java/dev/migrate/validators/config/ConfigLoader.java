@@ -387,6 +387,7 @@ public final class ConfigLoader {
     private static CsvOptions csv(YamlNode c, CsvOptions base) {
         c.entriesAllowing(CSV_KEYS);
         char delimiter = c.get("delimiter").map(ConfigLoader::singleChar).orElse(base.delimiter());
+        boolean delimiterSet = base.delimiterSet() || c.get("delimiter").isPresent();
         char quote = c.get("quote").map(ConfigLoader::singleChar).orElse(base.quote());
         boolean header = c.get("header").map(YamlNode::bool).orElse(base.header());
         String written = c.get("encoding").map(YamlNode::string).orElse(base.encoding()).toLowerCase(Locale.ROOT);
@@ -400,12 +401,12 @@ public final class ConfigLoader {
         if (decimal != '.' && decimal != ',') {
             throw c.require("decimal").error("unsupported decimal separator '" + decimal + "'; use \".\" or \",\".");
         }
-        if (decimal == delimiter) {
+        if (decimal == delimiter && delimiterSet) {
             throw c.get("decimal").orElse(c).error("the decimal separator and the delimiter are both '" + decimal
                     + "'; a field could not be told from a fraction. Set another delimiter (\";\"), or decimal: \".\" for "
                     + "these files.");
         }
-        return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal);
+        return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet);
     }
 
     private static char singleChar(YamlNode n) {

@@ -92,7 +92,7 @@ public final class FileLoader {
         Set<FileFormat> formats = EnumSet.noneOf(FileFormat.class);
         for (Path f : files) {
             formats.add(FileFormat.of(f).orElseThrow(() -> new BadInputException(f
-                    + ": unknown output format; name it .csv, .tsv, .parquet, .json, .ndjson or .jsonl "
+                    + ": unknown output format; name it .csv, .tsv, .psv, .parquet, .json, .ndjson or .jsonl "
                     + "(optionally .gz/.zst), or narrow the dataset's files glob")));
         }
         if (formats.size() != 1) {
