@@ -5,6 +5,7 @@ import dev.migrate.validators.compare.EmbeddedComparison;
 import dev.migrate.validators.compare.RemoteComparison;
 import dev.migrate.validators.compare.Verdicts;
 import dev.migrate.validators.config.ConnectionConfig;
+import dev.migrate.validators.config.CsvOptions;
 import dev.migrate.validators.config.DatasetConfig;
 import dev.migrate.validators.config.JobConfig;
 import dev.migrate.validators.config.RunRef;
@@ -18,6 +19,7 @@ import dev.migrate.validators.engine.FileFormat;
 import dev.migrate.validators.engine.TranscodedFiles;
 import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.engine.FooterBounds;
+import dev.migrate.validators.engine.LineEndings;
 import dev.migrate.validators.engine.PairedScan;
 import dev.migrate.validators.engine.RelationLoader;
 import dev.migrate.validators.engine.SideBySide;
@@ -26,6 +28,7 @@ import dev.migrate.validators.paths.OutputFile;
 import dev.migrate.validators.paths.OutputLister;
 import dev.migrate.validators.paths.PathCheck;
 import dev.migrate.validators.paths.PathNormalizer;
+import dev.migrate.validators.query.Column;
 import dev.migrate.validators.query.RowDiffQuery;
 import dev.migrate.validators.query.Sql;
 import dev.migrate.validators.query.Statement;
@@ -218,16 +221,45 @@ public final class Validator {
                 TranscodedFiles n = TranscodedFiles.of(newFiles, ds.csv("new"))) {
             DatasetConfig read = ds.withCsv(l.csv(), n.csv());
             try {
-                return compareDataset(config, job, read, l.files(), n.files()).stream()
+                List<CheckResult> out = new ArrayList<>(compareDataset(config, job, read, l.files(), n.files()).stream()
                         .map(r -> new CheckResult(r.dataset(), r.check(), r.subject(), n.original(l.original(
                                 r.legacyValue())), n.original(l.original(r.newValue())), r.difference(), r.threshold(),
                                 r.status(), n.original(l.original(r.message())), r.samples()))
-                        .toList();
+                        .toList());
+                lineEndingNote(ds, legacyFiles, newFiles).ifPresent(out::add);
+                return out;
             } catch (BadInputException e) {
                 String message = n.original(l.original(e.getMessage()));
                 throw message.equals(e.getMessage()) ? e : new BadInputException(message, e);
             }
         }
+    }
+
+    /**
+     * When one side's CSV files end their lines with {@code \r\n} and the other's do not, the evidence says how
+     * the line breaks inside quoted values were compared: as {@code \n} (the default), or as written.
+     */
+    private static java.util.Optional<CheckResult> lineEndingNote(DatasetConfig ds, List<Path> legacyFiles,
+            List<Path> newFiles) {
+        String legacy = LineEndings.of(legacyFiles, ds.csv("legacy")).orElse(null);
+        String current = LineEndings.of(newFiles, ds.csv("new")).orElse(null);
+        if (java.util.Objects.equals(legacy, current) || !"\r\n".equals(legacy) && !"\r\n".equals(current)) {
+            return java.util.Optional.empty();
+        }
+        boolean strict = ds.csv("legacy").strictLineEndings() || ds.csv("new").strictLineEndings();
+        String l = legacy == null ? "legacy output is not CSV" : "legacy CSV files end their lines with " + shown(legacy);
+        String n = current == null ? "new output is not CSV" : "new CSV files end their lines with " + shown(current);
+        return java.util.Optional.of(CheckResult.of(ds.name(), Check.SCHEMA, "line endings", Status.INFO,
+                "line endings: the " + l + ", the " + n + "; " + (strict
+                        ? "line breaks inside quoted values are compared as written (csv.strict_line_endings: true)"
+                        : "a line break inside a quoted value is read as \\n on both sides, so \\r\\n against \\n "
+                                + "is no difference (csv.strict_line_endings: true compares them as written)"))
+                .withValues(legacy == null ? null : shown(legacy), current == null ? null : shown(current), null,
+                        strict ? "strict" : "\\r\\n read as \\n"));
+    }
+
+    private static String shown(String lineEnding) {
+        return lineEnding.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private List<CheckResult> compareDataset(ValidateConfig config, JobConfig job, DatasetConfig ds,
@@ -275,6 +307,7 @@ public final class Validator {
         }
         try (DuckDbSession session = DuckDbSession.open(settings)) {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
+            ds = plan.config(); // with the columns whose line breaks the reads below normalise
             if (pairable(plan, legacyFiles, newFiles)) {
                 List<CheckResult> paired = new PairedFiles(session, settings, plan, ds, legacyFiles, newFiles)
                         .compare();
@@ -513,6 +546,7 @@ public final class Validator {
         List<PlannedStatement> out = new ArrayList<>();
         try {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
+            ds = plan.config(); // with the columns whose line breaks the reads below normalise
             if (pairable(plan, legacyFiles, newFiles)) {
                 // tried first; what follows runs when the rows do not pair by position
                 for (Statement st : new PairedFiles(session, settings, plan, ds, legacyFiles, newFiles).plan()) {
@@ -600,7 +634,23 @@ public final class Validator {
         // the columns as stored: the plan checks the dataset's rename_columns against them, then applies them
         loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, Map.of(), true, "");
         loader.load("new", ds, ds.current(), newConn, newFiles, Map.of(), true, "");
-        return DatasetPlan.resolve(ds, session.columns(Sql.quote("legacy")), session.columns(Sql.quote("new")));
+        List<Column> legacy = session.columns(Sql.quote("legacy"));
+        List<Column> current = session.columns(Sql.quote("new"));
+        DatasetConfig read = ds.withCsv(lineBreaks(ds.csv("legacy"), legacyFiles, legacy),
+                lineBreaks(ds.csv("new"), newFiles, current));
+        return DatasetPlan.resolve(read, legacy, current);
+    }
+
+    /**
+     * The options that read the line breaks of a CSV side's text columns as {@code \n} (unless strict): every later
+     * read of the side goes through them, so values, hashes, bounds and samples all see {@code \n}.
+     */
+    private static CsvOptions lineBreaks(CsvOptions csv, List<Path> files, List<Column> columns) {
+        if (files == null || files.isEmpty() || FileLoader.formatOf(files) != FileFormat.CSV) {
+            return csv;
+        }
+        return csv.withLineBreakColumns(columns.stream().filter(c -> c.type().equalsIgnoreCase("VARCHAR"))
+                .map(Column::name).filter(n -> !n.startsWith(FileLoader.ENGINE_PREFIX)).toList());
     }
 
     /**

@@ -38,7 +38,7 @@ public final class ConfigLoader {
     private static final List<String> SIDE_SOURCE_KEYS = List.of("files", "table", "query", "csv");
     private static final List<String> TOLERANCE_KEYS = List.of("absolute", "relative");
     private static final List<String> CSV_KEYS = List.of("delimiter", "quote", "header", "encoding",
-            "quoted_empty_is_null", "decimal");
+            "quoted_empty_is_null", "decimal", "strict_line_endings");
     private static final List<String> PATH_RULE_KEYS = List.of("timestamps", "roots");
     /**
      * The CSV encodings, by the names a config may use (Python's among them) for the name the reader knows. UTF-8
@@ -406,7 +406,9 @@ public final class ConfigLoader {
                     + "'; a field could not be told from a fraction. Set another delimiter (\";\"), or decimal: \".\" for "
                     + "these files.");
         }
-        return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet);
+        boolean strictLineEndings = c.get("strict_line_endings").map(YamlNode::bool).orElse(base.strictLineEndings());
+        return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet,
+                strictLineEndings, List.of());
     }
 
     private static char singleChar(YamlNode n) {

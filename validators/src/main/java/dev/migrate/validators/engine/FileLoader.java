@@ -73,7 +73,13 @@ public final class FileLoader {
             case PARQUET -> "read_parquet";
             case JSON, NDJSON -> "read_json";
         };
-        return new Statement("scan", Sql.renamed(function + "(?, " + options + ")", renames), params);
+        String read = function + "(?, " + options + ")";
+        if (format == FileFormat.CSV && !csv.lineBreakColumns().isEmpty()) {
+            read = "(SELECT * REPLACE (" + csv.lineBreakColumns().stream()
+                    .map(c -> "replace(" + Sql.quote(c) + ", chr(13) || chr(10), chr(10)) AS " + Sql.quote(c))
+                    .collect(Collectors.joining(", ")) + ") FROM " + read + ")";
+        }
+        return new Statement("scan", Sql.renamed(read, renames), params);
     }
 
     /**
