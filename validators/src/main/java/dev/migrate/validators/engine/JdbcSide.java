@@ -119,9 +119,11 @@ public final class JdbcSide implements AutoCloseable {
      * SQLite only: from now on the columns of {@code temporal} (named as {@link #relation()} names them, among
      * {@code columns}) are read through {@link SqliteInstant}, one UTC spelling per moment that sorts in time order,
      * so that every later query (bounds, duplicate keys, the key-ordered read) sees moments, not the writer's text.
-     * The columns of {@code dates} (among them) show a midnight as its date alone.
+     * The columns of {@code dates} (among them) show a midnight as its date alone; those of {@code exact}, declared as
+     * text on one of the two sides, keep a text padded with spaces as written.
      */
-    public void readAsInstants(List<String> columns, java.util.Set<String> temporal, java.util.Set<String> dates) {
+    public void readAsInstants(List<String> columns, java.util.Set<String> temporal, java.util.Set<String> dates,
+            java.util.Set<String> exact) {
         if (!sqlite || temporal.isEmpty()) {
             return;
         }
@@ -133,7 +135,7 @@ public final class JdbcSide implements AutoCloseable {
         }
         List<String> items = new java.util.ArrayList<>();
         for (String c : columns) {
-            String function = dates.contains(c) ? SqliteInstant.DATE_NAME : SqliteInstant.NAME;
+            String function = SqliteInstant.function(dates.contains(c), exact.contains(c));
             items.add(temporal.contains(c) ? function + "(" + Sql.quote(c) + ") AS " + Sql.quote(c) : Sql.quote(c));
         }
         relation = "(SELECT " + String.join(", ", items) + " FROM " + relation + ") AS instants";
