@@ -247,10 +247,10 @@ public final class Validator {
             return java.util.Optional.empty();
         }
         boolean strict = ds.csv("legacy").strictLineEndings() || ds.csv("new").strictLineEndings();
-        String l = legacy == null ? "legacy output is not CSV" : "legacy CSV files end their lines with " + shown(legacy);
-        String n = current == null ? "new output is not CSV" : "new CSV files end their lines with " + shown(current);
+        String l = legacy == null ? "the legacy output is not CSV" : "legacy CSV lines end with " + shown(legacy);
+        String n = current == null ? "the new output is not CSV" : "new CSV lines end with " + shown(current);
         return java.util.Optional.of(CheckResult.of(ds.name(), Check.SCHEMA, "line endings", Status.INFO,
-                "line endings: the " + l + ", the " + n + "; " + (strict
+                l + ", " + n + "; " + (strict
                         ? "line breaks inside quoted values are compared as written (csv.strict_line_endings: true)"
                         : "a line break inside a quoted value is read as \\n on both sides, so \\r\\n against \\n "
                                 + "is no difference (csv.strict_line_endings: true compares them as written)"))

@@ -71,8 +71,8 @@ class CsvLineEndingsTest {
         assertThat(note.status()).isEqualTo(Status.INFO);
         assertThat(List.of(note.legacyValue(), note.newValue(), note.threshold()))
                 .containsExactly("\\r\\n", "\\n", "\\r\\n read as \\n");
-        assertThat(note.message()).isEqualTo("line endings: the legacy CSV files end their lines with \\r\\n, the new "
-                + "CSV files end their lines with \\n; a line break inside a quoted value is read as \\n on both sides, "
+        assertThat(note.message()).isEqualTo("legacy CSV lines end with \\r\\n, new CSV lines end with \\n; "
+                + "a line break inside a quoted value is read as \\n on both sides, "
                 + "so \\r\\n against \\n is no difference (csv.strict_line_endings: true compares them as written)");
     }
 
@@ -125,8 +125,7 @@ class CsvLineEndingsTest {
         JobResult job = run(WINDOWS, null, "legacy: {files: notes.csv}, new: {files: notes.parquet}, key: id",
                 settings(false));
         assertThat(OnePassDatasets.rowDiff(job).status()).isEqualTo(Status.PASS);
-        assertThat(note(job).message()).startsWith("line endings: the legacy CSV files end their lines with \\r\\n, "
-                + "the new output is not CSV;");
+        assertThat(note(job).message()).startsWith("legacy CSV lines end with \\r\\n, the new output is not CSV;");
         assertThat(job.checks()).filteredOn(c -> c.check() == Check.ROW_DIFF).allMatch(c -> c.status() == Status.PASS);
     }
 }
