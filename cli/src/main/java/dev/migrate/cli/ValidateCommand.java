@@ -115,6 +115,10 @@ public final class ValidateCommand implements Callable<Integer> {
         if (sampleSize < 0) {
             throw CliException.invalidInput("--sample-size must be 0 or more, got " + sampleSize + ".");
         }
+        if (threads != null && threads < 1) {
+            // DuckDB's own message ("Must have at least 1 thread") read as an engine that failed to start: exit 3
+            throw CliException.invalidInput("--threads must be 1 or more, got " + threads + ".");
+        }
         if (!memoryLimit.matches("(?i)\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)")) {
             throw CliException.invalidInput("--memory-limit: expected a size such as 2GB or 512MB, got '" + memoryLimit + "'.");
         }

@@ -76,7 +76,7 @@ class ValidateBadInputTest {
         write("dev", "d_20240301.csv", "id,name\n1,a\n2,b\n3,c\n");
         CliRun run = run(config(""));
         assertOneLine(run, 2);
-        assertThat(run.err()).contains("prod/d_20240301.csv:3: a quoted field is never closed");
+        assertThat(run.err()).contains("prod/d_20240301.csv:3:3: a quoted field is never closed");
     }
 
     @Test

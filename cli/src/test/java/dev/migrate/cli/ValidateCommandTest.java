@@ -140,6 +140,13 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aThreadCountBelowOneIsBadInputNotAnEngineThatFailed() {
+        CliRun run = CliRun.of("validate", SAMPLE.resolve("validate.yaml").toString(), "--no-store", "--threads", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("migrate: --threads must be 1 or more, got 0.");
+    }
+
+    @Test
     void missingLocationExitsThreeWithoutAStackTrace() throws Exception {
         Path cfg = tmp.resolve("v.yaml");
         Files.writeString(cfg, """

@@ -5,6 +5,7 @@ import dev.migrate.validators.compare.EmbeddedComparison;
 import dev.migrate.validators.compare.RemoteComparison;
 import dev.migrate.validators.compare.Verdicts;
 import dev.migrate.validators.config.ConnectionConfig;
+import dev.migrate.validators.config.CsvOptions;
 import dev.migrate.validators.config.DatasetConfig;
 import dev.migrate.validators.config.JobConfig;
 import dev.migrate.validators.config.RunRef;
@@ -12,11 +13,13 @@ import dev.migrate.validators.config.SideConfig;
 import dev.migrate.validators.config.ValidateConfig;
 import dev.migrate.validators.engine.DuckDbSession;
 import dev.migrate.validators.engine.EngineSettings;
+import dev.migrate.validators.engine.CsvDefaults;
 import dev.migrate.validators.engine.CsvDelimiterCheck;
 import dev.migrate.validators.engine.FileFormat;
 import dev.migrate.validators.engine.TranscodedFiles;
 import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.engine.FooterBounds;
+import dev.migrate.validators.engine.LineEndings;
 import dev.migrate.validators.engine.PairedScan;
 import dev.migrate.validators.engine.RelationLoader;
 import dev.migrate.validators.engine.SideBySide;
@@ -25,6 +28,7 @@ import dev.migrate.validators.paths.OutputFile;
 import dev.migrate.validators.paths.OutputLister;
 import dev.migrate.validators.paths.PathCheck;
 import dev.migrate.validators.paths.PathNormalizer;
+import dev.migrate.validators.query.Column;
 import dev.migrate.validators.query.RowDiffQuery;
 import dev.migrate.validators.query.Sql;
 import dev.migrate.validators.query.Statement;
@@ -204,9 +208,11 @@ public final class Validator {
      * A new output that repeats a key its legacy output holds once is a mismatch, recorded like any other: left as an
      * error, the run would record nothing, and a parity gate proven before would stay proven.
      */
-    private List<CheckResult> compareDataset(ValidateConfig config, JobConfig job, DatasetConfig ds, Sides sides) {
-        List<Path> legacyFiles = datasetFiles(ds.legacy(), sides.legacy());
-        List<Path> newFiles = datasetFiles(ds.current(), sides.current());
+    private List<CheckResult> compareDataset(ValidateConfig config, JobConfig job, DatasetConfig configured,
+            Sides sides) {
+        List<Path> legacyFiles = datasetFiles(configured.legacy(), sides.legacy());
+        List<Path> newFiles = datasetFiles(configured.current(), sides.current());
+        DatasetConfig ds = CsvDefaults.resolve(configured, legacyFiles, newFiles);
         if (legacyFiles != null && !legacyFiles.isEmpty() && newFiles != null && !newFiles.isEmpty()) {
             CsvDelimiterCheck.check(legacyFiles, ds.csv("legacy"), newFiles, ds.csv("new"));
         }
@@ -215,16 +221,45 @@ public final class Validator {
                 TranscodedFiles n = TranscodedFiles.of(newFiles, ds.csv("new"))) {
             DatasetConfig read = ds.withCsv(l.csv(), n.csv());
             try {
-                return compareDataset(config, job, read, l.files(), n.files()).stream()
+                List<CheckResult> out = new ArrayList<>(compareDataset(config, job, read, l.files(), n.files()).stream()
                         .map(r -> new CheckResult(r.dataset(), r.check(), r.subject(), n.original(l.original(
                                 r.legacyValue())), n.original(l.original(r.newValue())), r.difference(), r.threshold(),
                                 r.status(), n.original(l.original(r.message())), r.samples()))
-                        .toList();
+                        .toList());
+                lineEndingNote(ds, legacyFiles, newFiles).ifPresent(out::add);
+                return out;
             } catch (BadInputException e) {
                 String message = n.original(l.original(e.getMessage()));
                 throw message.equals(e.getMessage()) ? e : new BadInputException(message, e);
             }
         }
+    }
+
+    /**
+     * When one side's CSV files end their lines with {@code \r\n} and the other's do not, the evidence says how
+     * the line breaks inside quoted values were compared: as {@code \n} (the default), or as written.
+     */
+    private static java.util.Optional<CheckResult> lineEndingNote(DatasetConfig ds, List<Path> legacyFiles,
+            List<Path> newFiles) {
+        String legacy = LineEndings.of(legacyFiles, ds.csv("legacy")).orElse(null);
+        String current = LineEndings.of(newFiles, ds.csv("new")).orElse(null);
+        if (java.util.Objects.equals(legacy, current) || !"\r\n".equals(legacy) && !"\r\n".equals(current)) {
+            return java.util.Optional.empty();
+        }
+        boolean strict = ds.csv("legacy").strictLineEndings() || ds.csv("new").strictLineEndings();
+        String l = legacy == null ? "the legacy output is not CSV" : "legacy CSV lines end with " + shown(legacy);
+        String n = current == null ? "the new output is not CSV" : "new CSV lines end with " + shown(current);
+        return java.util.Optional.of(CheckResult.of(ds.name(), Check.SCHEMA, "line endings", Status.INFO,
+                l + ", " + n + "; " + (strict
+                        ? "line breaks inside quoted values are compared as written (csv.strict_line_endings: true)"
+                        : "a line break inside a quoted value is read as \\n on both sides, so \\r\\n against \\n "
+                                + "is no difference (csv.strict_line_endings: true compares them as written)"))
+                .withValues(legacy == null ? null : shown(legacy), current == null ? null : shown(current), null,
+                        strict ? "strict" : "\\r\\n read as \\n"));
+    }
+
+    private static String shown(String lineEnding) {
+        return lineEnding.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private List<CheckResult> compareDataset(ValidateConfig config, JobConfig job, DatasetConfig ds,
@@ -272,6 +307,7 @@ public final class Validator {
         }
         try (DuckDbSession session = DuckDbSession.open(settings)) {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
+            ds = plan.config(); // with the columns whose line breaks the reads below normalise
             if (pairable(plan, legacyFiles, newFiles)) {
                 List<CheckResult> paired = new PairedFiles(session, settings, plan, ds, legacyFiles, newFiles)
                         .compare();
@@ -463,19 +499,20 @@ public final class Validator {
         return i -> "legacy".equals(side) ? plan.all().get(i).legacy().type() : plan.all().get(i).current().type();
     }
 
-    private List<PlannedStatement> planDataset(ValidateConfig config, JobConfig job, DatasetConfig ds, Sides sides,
-            DuckDbSession session) {
+    private List<PlannedStatement> planDataset(ValidateConfig config, JobConfig job, DatasetConfig configured,
+            Sides sides, DuckDbSession session) {
         ConnectionConfig legacyConn = config.connection(job.legacy().connection());
         ConnectionConfig newConn = config.connection(job.current().connection());
         if (legacyConn instanceof ConnectionConfig.Jdbc || newConn instanceof ConnectionConfig.Jdbc) {
-            return RemoteComparison.plan(config, job, ds, env);
+            return RemoteComparison.plan(config, job, configured, env);
         }
-        List<Path> legacyFiles = datasetFiles(ds.legacy(), sides.legacy());
-        List<Path> newFiles = datasetFiles(ds.current(), sides.current());
+        List<Path> legacyFiles = datasetFiles(configured.legacy(), sides.legacy());
+        List<Path> newFiles = datasetFiles(configured.current(), sides.current());
         if (legacyFiles != null && legacyFiles.isEmpty() || newFiles != null && newFiles.isEmpty()) {
-            throw new BadInputException(ds.configPath() + ": no files match the dataset on the "
+            throw new BadInputException(configured.configPath() + ": no files match the dataset on the "
                     + (legacyFiles != null && legacyFiles.isEmpty() ? "legacy" : "new") + " side; nothing to plan");
         }
+        DatasetConfig ds = CsvDefaults.resolve(configured, legacyFiles, newFiles);
         if (TranscodedFiles.needed(ds.csv("legacy")) || TranscodedFiles.needed(ds.csv("new"))) {
             // the run reads UTF-8 copies of these files, and so does the plan, which shows the original files
             try (TranscodedFiles l = TranscodedFiles.of(legacyFiles, ds.csv("legacy"));
@@ -509,6 +546,7 @@ public final class Validator {
         List<PlannedStatement> out = new ArrayList<>();
         try {
             DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
+            ds = plan.config(); // with the columns whose line breaks the reads below normalise
             if (pairable(plan, legacyFiles, newFiles)) {
                 // tried first; what follows runs when the rows do not pair by position
                 for (Statement st : new PairedFiles(session, settings, plan, ds, legacyFiles, newFiles).plan()) {
@@ -596,7 +634,23 @@ public final class Validator {
         // the columns as stored: the plan checks the dataset's rename_columns against them, then applies them
         loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, Map.of(), true, "");
         loader.load("new", ds, ds.current(), newConn, newFiles, Map.of(), true, "");
-        return DatasetPlan.resolve(ds, session.columns(Sql.quote("legacy")), session.columns(Sql.quote("new")));
+        List<Column> legacy = session.columns(Sql.quote("legacy"));
+        List<Column> current = session.columns(Sql.quote("new"));
+        DatasetConfig read = ds.withCsv(lineBreaks(ds.csv("legacy"), legacyFiles, legacy),
+                lineBreaks(ds.csv("new"), newFiles, current));
+        return DatasetPlan.resolve(read, legacy, current);
+    }
+
+    /**
+     * The options that read the line breaks of a CSV side's text columns as {@code \n} (unless strict): every later
+     * read of the side goes through them, so values, hashes, bounds and samples all see {@code \n}.
+     */
+    private static CsvOptions lineBreaks(CsvOptions csv, List<Path> files, List<Column> columns) {
+        if (files == null || files.isEmpty() || FileLoader.formatOf(files) != FileFormat.CSV) {
+            return csv;
+        }
+        return csv.withLineBreakColumns(columns.stream().filter(c -> c.type().equalsIgnoreCase("VARCHAR"))
+                .map(Column::name).filter(n -> !n.startsWith(FileLoader.ENGINE_PREFIX)).toList());
     }
 
     /**

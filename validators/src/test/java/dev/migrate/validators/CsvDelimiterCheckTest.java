@@ -65,12 +65,24 @@ class CsvDelimiterCheckTest {
     void aTabSeparatedFileAndOneSideAlone() {
         String comma = "id,name\n1,Anna\n";
         String tabs = "id\tname\n1\tAnna\n";
-        assertThatThrownBy(() -> run("orders.tsv", comma, tabs, ""))
+        assertThatThrownBy(() -> run("orders.txt", comma, tabs, ""))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith(tmp.resolve("new/orders.tsv") + ":1: ")
+                .hasMessageStartingWith(tmp.resolve("new/orders.txt") + ":1: ")
                 .hasMessageContaining("looks tab-delimited (2 columns on each of the first 2 lines)")
                 .hasMessageContaining("Set csv.delimiter: \"\\t\" for this dataset, or new: {csv: {delimiter:"
                         + " \"\\t\"}} for the new side only");
+    }
+
+    @Test
+    void aTsvFileWrittenWithCommasSaysTheTabCameFromItsName() {
+        String comma = "id,name\n1,Anna\n";
+        String tabs = "id\tname\n1\tAnna\n";
+        assertThatThrownBy(() -> run("orders.tsv", comma, tabs, ""))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(tmp.resolve("old/orders.tsv") + ":1: the header reads as one column, "
+                        + "\"id,name\", with the delimiter tab (the default for .tsv files); the file looks ','-delimited")
+                .hasMessageContaining("Set csv.delimiter: \",\" for this dataset, or legacy: {csv: {delimiter:"
+                        + " \",\"}} for the legacy side only");
     }
 
     @Test

@@ -26,6 +26,11 @@ class SqliteTemporalKeyTest {
     Path tmp;
 
     private JobResult compare(String legacyCreate, String legacyRows, String newCreate, String newRows) throws Exception {
+        return compare(legacyCreate, legacyRows, newCreate, newRows, "ts");
+    }
+
+    private JobResult compare(String legacyCreate, String legacyRows, String newCreate, String newRows, String key)
+            throws Exception {
         Files.createDirectories(tmp.resolve("dbs"));
         for (String f : List.of("old.db", "new.db")) {
             Files.deleteIfExists(tmp.resolve("dbs").resolve(f));
@@ -40,8 +45,8 @@ class SqliteTemporalKeyTest {
                   - name: j
                     legacy: {connection: old}
                     new: {connection: new}
-                    datasets: [{name: ev, table: ev, key: ts}]
-                """);
+                    datasets: [{name: ev, table: ev, key: %s}]
+                """.formatted(key));
         return OnePassDatasets.runConfig(cfg);
     }
 
@@ -126,6 +131,45 @@ class SqliteTemporalKeyTest {
                 "CREATE TABLE ev (ts DATE, v INTEGER)", "('2024-03-01T00:00:00Z', 1), (1709337600, 3)");
         CheckResult diff = check(job, Check.ROW_DIFF, "rows");
         assertThat(diff.samples()).extracting(r -> r.key().get("ts") + ":" + r.differing())
+                .containsExactly("2024-03-02:[v]");
+    }
+
+    @Test
+    void textOnOneSideAndATimestampOnTheOtherPairAsMomentsBothWays() throws Exception {
+        String text = "('2024-01-02 03:04:05', 1), ('2024-01-02 04:00:00.500', 2), ('2024-01-02 05:00', 3)";
+        String iso = "('2024-01-02T03:04:05', 1), ('2024-01-02T04:00:00.5Z', 2), ('2024-01-02T06:00:00+01:00', 3)";
+        for (String[] sides : new String[][] {{"TEXT", text, "TIMESTAMP", iso}, {"DATETIME", iso, "VARCHAR(30)", text}}) {
+            JobResult job = compare("CREATE TABLE ev (ts " + sides[0] + ", v INTEGER)", sides[1],
+                    "CREATE TABLE ev (ts " + sides[2] + ", v INTEGER)", sides[3]);
+            CheckResult diff = check(job, Check.ROW_DIFF, "rows");
+            assertThat(diff.message()).startsWith("all 3 rows match by key (ts)");
+            assertThat(check(job, Check.AGGREGATE, "ts").status()).isEqualTo(Status.PASS);
+            // the declared type did change: a reader that parses declared types gets datetimes now
+            assertThat(check(job, Check.SCHEMA, "ts").message()).startsWith("type changed: 'ts' is " + sides[0]);
+        }
+    }
+
+    @Test
+    void onATextSideOnlyTheSpellingOfAMomentIsReadAsOne() throws Exception {
+        // padded text, an epoch number written as text, and another second are data on the text side: no pair
+        JobResult job = compare("CREATE TABLE ev (id INTEGER, ts TEXT)",
+                "(1, ' 2024-01-02 03:04:05'), (2, '1704164645'), (3, '2024-01-02 03:04:06'), (4, 'soon'),"
+                        + " (5, '2024-01-02 03:04:05')",
+                "CREATE TABLE ev (id INTEGER, ts TIMESTAMP)",
+                "(1, '2024-01-02T03:04:05'), (2, 1704164645), (3, '2024-01-02T03:04:05'), (4, 'soon'),"
+                        + " (5, '2024-01-02T04:04:05+01:00')", "id");
+        CheckResult diff = check(job, Check.ROW_DIFF, "rows");
+        assertThat(diff.samples()).extracting(r -> r.key().get("id") + ":" + r.legacy().get("ts") + "|"
+                + r.current().get("ts"))
+                .containsExactlyInAnyOrder("1: 2024-01-02 03:04:05|2024-01-02 03:04:05",
+                        "2:1704164645|2024-01-02 03:04:05", "3:2024-01-02 03:04:06|2024-01-02 03:04:05");
+    }
+
+    @Test
+    void textAgainstADateShowsDates() throws Exception {
+        JobResult job = compare("CREATE TABLE ev (ts TEXT, v INTEGER)", "('2024-03-01', 1), ('2024-03-02', 2)",
+                "CREATE TABLE ev (ts DATE, v INTEGER)", "('2024-03-01T00:00:00Z', 1), ('2024-03-02', 3)");
+        assertThat(check(job, Check.ROW_DIFF, "rows").samples()).extracting(r -> r.key().get("ts") + ":" + r.differing())
                 .containsExactly("2024-03-02:[v]");
     }
 

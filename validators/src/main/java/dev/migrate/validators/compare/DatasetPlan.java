@@ -7,6 +7,7 @@ import dev.migrate.validators.engine.FileLoader;
 import dev.migrate.validators.query.Column;
 import dev.migrate.validators.query.Dialect;
 import dev.migrate.validators.query.ProfileQuery;
+import dev.migrate.validators.query.TypeWidening;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,8 +152,9 @@ public record DatasetPlan(
         return c.type().equalsIgnoreCase("UHUGEINT");
     }
 
+    /** One type, perhaps under two names ({@code TIMESTAMP} and {@code DATETIME}: {@link TypeWidening#sameType}). */
     private static boolean sameType(Column a, Column b) {
-        return a.type().equalsIgnoreCase(b.type());
+        return TypeWidening.sameType(a.type(), b.type());
     }
 
     private static void requireColumn(DatasetConfig ds, String name, List<Column> cols, String side, String what) {

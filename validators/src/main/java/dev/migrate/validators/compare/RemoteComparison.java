@@ -190,22 +190,45 @@ public final class RemoteComparison {
      * Two SQLite files: the compared columns declared as dates or timestamps on both sides are read as moments
      * ({@link dev.migrate.validators.engine.SqliteInstant}), so that keys written in two spellings (or as text on one
      * side and epoch numbers on the other) pair and sort in time order, and their bounds and values compare as
-     * moments. Returns their names.
+     * moments. So are those declared as text on one side and as a date or timestamp on the other: the other side says
+     * what the values are, and {@code 2024-01-02 03:04:05} pairs with {@code 2024-01-02T03:04:05}; only a text that
+     * is a moment's spelling is read so (a number, or a text padded with spaces, stays as written on the text side,
+     * where it is data, and differs). Returns their names.
      */
     private static java.util.Set<String> readAsInstants(DatasetConfig ds, DatasetPlan plan,
             List<dev.migrate.validators.query.Column> legacyStored, JdbcSide l, JdbcSide n) {
         java.util.Set<String> temporal = new java.util.LinkedHashSet<>();
-        plan.all().stream().filter(c -> c.legacy().isTemporal() && c.current().isTemporal())
-                .forEach(c -> temporal.add(c.name()));
+        java.util.Set<String> exact = new java.util.HashSet<>();
         java.util.Set<String> dates = new java.util.HashSet<>();
-        plan.all().stream().filter(c -> c.legacy().type().equalsIgnoreCase("DATE")
-                && c.current().type().equalsIgnoreCase("DATE")).forEach(c -> dates.add(c.name()));
+        for (Compared c : plan.all()) {
+            boolean both = c.legacy().isTemporal() && c.current().isTemporal();
+            boolean mixed = c.legacy().isTemporal() && sqliteText(c.current())
+                    || sqliteText(c.legacy()) && c.current().isTemporal();
+            if (both || mixed) {
+                temporal.add(c.name());
+            }
+            if (mixed) {
+                exact.add(c.name());
+            }
+            // a midnight shows as its date when every side that declares a temporal type declares DATE
+            boolean legacyDate = !c.legacy().isTemporal() || c.legacy().type().equalsIgnoreCase("DATE");
+            boolean newDate = !c.current().isTemporal() || c.current().type().equalsIgnoreCase("DATE");
+            if ((both || mixed) && legacyDate && newDate) {
+                dates.add(c.name());
+            }
+        }
         Map<String, String> renames = ds.renames("legacy");
         l.readAsInstants(legacyStored.stream().map(c -> renames.getOrDefault(c.name(), c.name())).toList(), temporal,
-                dates);
+                dates, exact);
         n.readAsInstants(n.columns().stream().map(dev.migrate.validators.query.Column::name).toList(), temporal,
-                dates);
+                dates, exact);
         return temporal;
+    }
+
+    /** A SQLite declared type of text affinity (its rule: the name holds CHAR, CLOB or TEXT), which stores text. */
+    private static boolean sqliteText(dev.migrate.validators.query.Column c) {
+        String t = c.type().toUpperCase(java.util.Locale.ROOT);
+        return t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT");
     }
 
     /**

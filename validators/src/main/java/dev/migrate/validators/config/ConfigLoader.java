@@ -38,7 +38,7 @@ public final class ConfigLoader {
     private static final List<String> SIDE_SOURCE_KEYS = List.of("files", "table", "query", "csv");
     private static final List<String> TOLERANCE_KEYS = List.of("absolute", "relative");
     private static final List<String> CSV_KEYS = List.of("delimiter", "quote", "header", "encoding",
-            "quoted_empty_is_null", "decimal");
+            "quoted_empty_is_null", "decimal", "strict_line_endings");
     private static final List<String> PATH_RULE_KEYS = List.of("timestamps", "roots");
     /**
      * The CSV encodings, by the names a config may use (Python's among them) for the name the reader knows. UTF-8
@@ -387,6 +387,7 @@ public final class ConfigLoader {
     private static CsvOptions csv(YamlNode c, CsvOptions base) {
         c.entriesAllowing(CSV_KEYS);
         char delimiter = c.get("delimiter").map(ConfigLoader::singleChar).orElse(base.delimiter());
+        boolean delimiterSet = base.delimiterSet() || c.get("delimiter").isPresent();
         char quote = c.get("quote").map(ConfigLoader::singleChar).orElse(base.quote());
         boolean header = c.get("header").map(YamlNode::bool).orElse(base.header());
         String written = c.get("encoding").map(YamlNode::string).orElse(base.encoding()).toLowerCase(Locale.ROOT);
@@ -400,12 +401,14 @@ public final class ConfigLoader {
         if (decimal != '.' && decimal != ',') {
             throw c.require("decimal").error("unsupported decimal separator '" + decimal + "'; use \".\" or \",\".");
         }
-        if (decimal == delimiter) {
+        if (decimal == delimiter && delimiterSet) {
             throw c.get("decimal").orElse(c).error("the decimal separator and the delimiter are both '" + decimal
                     + "'; a field could not be told from a fraction. Set another delimiter (\";\"), or decimal: \".\" for "
                     + "these files.");
         }
-        return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal);
+        boolean strictLineEndings = c.get("strict_line_endings").map(YamlNode::bool).orElse(base.strictLineEndings());
+        return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet,
+                strictLineEndings, List.of());
     }
 
     private static char singleChar(YamlNode n) {

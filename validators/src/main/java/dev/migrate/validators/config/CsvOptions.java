@@ -1,8 +1,12 @@
 package dev.migrate.validators.config;
 
+import java.util.List;
+
 /**
  * How CSV files of a dataset are read. Explicit, so that a malformed row is an error and not a guess.
  *
+ * @param delimiter         the field separator; until the files are known, the default {@code ,} when the config
+ *                          does not set one
  * @param quotedEmptyIsNull whether a quoted empty field ({@code ""}) reads as NULL, like an unquoted empty one. By
  *                          default it is the empty string: PostgreSQL's COPY, Spark and DuckDB write NULL as an empty
  *                          field and '' as {@code ""}, and reading both as NULL would hide a pipeline that now
@@ -10,12 +14,43 @@ package dev.migrate.validators.config;
  *                          {@code ""}: set it for such files.
  * @param decimal           the decimal separator of numbers: ',' for exports in the European style (3,75 with
  *                          ';' between fields), read as the numbers they are, not as text
+ * @param delimiterSet      whether the config sets the delimiter; when it does not, the files' extension decides
+ *                          ({@code .tsv} is read with tabs: see {@code engine.CsvDefaults})
+ * @param strictLineEndings whether a line break inside a quoted value is compared as written. By default
+ *                          {@code \r\n} is read as {@code \n}: a writer on Windows ends every line of the file, those
+ *                          inside values too, with {@code \r\n}, and the same value written on Linux is no data change
+ * @param lineBreakColumns  the text columns (as stored) whose {@code \r\n} the read turns into {@code \n}: known once
+ *                          the files' columns are, empty until then and with {@code strictLineEndings}
  */
 public record CsvOptions(char delimiter, char quote, boolean header, String encoding, boolean quotedEmptyIsNull,
-        char decimal) {
-    public static final CsvOptions DEFAULT = new CsvOptions(',', '"', true, "utf-8", false, '.');
+        char decimal, boolean delimiterSet, boolean strictLineEndings, List<String> lineBreakColumns) {
+    public static final CsvOptions DEFAULT = new CsvOptions(',', '"', true, "utf-8", false, '.', false, false,
+            List.of());
 
+    public CsvOptions {
+        lineBreakColumns = List.copyOf(lineBreakColumns);
+    }
+
+    /** Options whose delimiter is set. */
     public CsvOptions(char delimiter, char quote, boolean header, String encoding) {
-        this(delimiter, quote, header, encoding, false, '.');
+        this(delimiter, quote, header, encoding, false, '.', true, false, List.of());
+    }
+
+    /** The same options, read with {@code delimiter}, which the files' extension chose. */
+    public CsvOptions withDefaultDelimiter(char defaultDelimiter) {
+        return new CsvOptions(defaultDelimiter, quote, header, encoding, quotedEmptyIsNull, decimal, false,
+                strictLineEndings, lineBreakColumns);
+    }
+
+    /** The same options for a copy of the files in {@code newEncoding}. */
+    public CsvOptions withEncoding(String newEncoding) {
+        return new CsvOptions(delimiter, quote, header, newEncoding, quotedEmptyIsNull, decimal, delimiterSet,
+                strictLineEndings, lineBreakColumns);
+    }
+
+    /** The same options, reading the line breaks of {@code textColumns} as {@code \n} unless they are strict. */
+    public CsvOptions withLineBreakColumns(List<String> textColumns) {
+        return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet,
+                strictLineEndings, strictLineEndings ? List.of() : textColumns);
     }
 }

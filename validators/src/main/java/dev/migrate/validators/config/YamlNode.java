@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -47,8 +48,15 @@ final class YamlNode {
             }
             return new YamlNode(root, "", file);
         } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new ConfigException(file + ":" + line + ": not valid YAML: " + e.getProblem() + ". Fix the syntax and retry.");
+            // line and column of the problem, and where the construct it breaks starts (an unclosed { two lines up)
+            Mark at = e.getProblemMark();
+            Mark context = e.getContextMark();
+            String where = at == null ? "" : ":" + (at.getLine() + 1) + ":" + (at.getColumn() + 1);
+            String opened = e.getContext() == null || context == null ? ""
+                    : " (" + e.getContext().replaceFirst("^while ", "") + " that starts at line " + (context.getLine() + 1)
+                            + ", column " + (context.getColumn() + 1) + ")";
+            throw new ConfigException(file + where + ": not valid YAML: " + e.getProblem() + opened
+                    + ". Fix the syntax and retry.");
         } catch (YAMLException e) {
             throw new ConfigException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse("") + ".");
         }

@@ -55,7 +55,8 @@ public final class CsvDelimiterCheck {
     private static void fail(Path file, CsvOptions options, Found found, String side) {
         String key = yaml(found.delimiter());
         throw new BadInputException(file + ":1: the header reads as one column, \"" + found.header()
-                + "\", with the delimiter " + shown(options.delimiter()) + "; the file looks "
+                + "\", with the delimiter " + shown(options.delimiter()) + CsvDefaults.defaultedBy(file, options)
+                        .map(ext -> " (the default for " + ext + " files)").orElse("") + "; the file looks "
                 + shown(found.delimiter()) + "-delimited (" + found.evidence() + "). Set csv.delimiter: " + key
                 + (side == null ? " for this dataset (both sides look written so)" : " for this dataset, or " + side
                         + ": {csv: {delimiter: " + key + "}} for the " + side + " side only"));
@@ -126,7 +127,7 @@ public final class CsvDelimiterCheck {
     }
 
     private static String shown(char c) {
-        return c == '\t' ? "tab" : "'" + c + "'";
+        return CsvDefaults.shown(c);
     }
 
     private static String yaml(char c) {

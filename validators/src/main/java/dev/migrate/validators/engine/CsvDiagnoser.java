@@ -65,6 +65,60 @@ public final class CsvDiagnoser {
         }
     }
 
+    /** Where a quote opens: line and column, from 1. */
+    record Position(long line, long column) {
+    }
+
+    /**
+     * The line and column (in characters) of the quote that opens the field never closed, reading on from line
+     * {@code line}, where its record starts: a record may hold closed multi-line fields before the open one.
+     */
+    static Optional<Position> openingQuote(Path file, CsvOptions o, long line) {
+        try (Reader r = new java.io.BufferedReader(new InputStreamReader(open(file), charset(o)))) {
+            long at = 1;
+            long column = 0;
+            boolean fieldStart = true;
+            boolean quoted = false;
+            boolean closedQuote = false; // a quote inside a quoted field: closes it, unless the next one doubles it
+            Position open = null;
+            int c;
+            int previous = -1;
+            while ((c = r.read()) != -1) {
+                if (c == '\n' && previous == '\r') {
+                    previous = c;
+                    continue; // \r\n is one line break, counted at the \r
+                }
+                previous = c;
+                boolean lineBreak = c == '\n' || c == '\r';
+                column++;
+                if (at >= line && !(at == 1 && column == 1 && c == '\uFEFF')) {
+                    if (quoted) {
+                        if (c == o.quote()) {
+                            closedQuote = !closedQuote;
+                        } else if (closedQuote) {
+                            quoted = false;
+                            closedQuote = false;
+                        }
+                    }
+                    if (!quoted) {
+                        if (fieldStart && c == o.quote()) {
+                            quoted = true;
+                            open = new Position(at, column);
+                        }
+                        fieldStart = c == o.delimiter() || lineBreak;
+                    }
+                }
+                if (lineBreak) {
+                    at++;
+                    column = 0;
+                }
+            }
+            return quoted && !closedQuote ? Optional.ofNullable(open) : Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<String> firstMalformedRecord(Path file, CsvOptions o) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(o.delimiter()).setQuote(o.quote()).get();
         try (Reader r = new InputStreamReader(open(file), charset(o)); CSVParser parser = CSVParser.parse(r, format)) {
@@ -79,7 +133,9 @@ public final class CsvDiagnoser {
                     }
                     rec = it.next();
                 } catch (UncheckedIOException e) {
-                    return Optional.of(file + ":" + startLine + ": a quoted field is never closed (unbalanced "
+                    long from = startLine;
+                    return Optional.of(file + openingQuote(file, o, startLine).map(p -> ":" + p.line() + ":"
+                            + p.column()).orElse(":" + from) + ": a quoted field is never closed (unbalanced "
                             + o.quote() + "); fix the quoting of that row");
                 }
                 if (expected < 0) {

@@ -11,7 +11,8 @@ public enum FileFormat {
     public static Optional<FileFormat> of(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         name = name.replaceFirst("\\.(gz|gzip|zst|zstd)$", "");
-        if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
+        if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".tab") || name.endsWith(".psv")
+                || name.endsWith(".txt")) {
             return Optional.of(CSV);
         }
         if (name.endsWith(".parquet") || name.endsWith(".pq")) {

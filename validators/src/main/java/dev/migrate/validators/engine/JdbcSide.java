@@ -119,9 +119,11 @@ public final class JdbcSide implements AutoCloseable {
      * SQLite only: from now on the columns of {@code temporal} (named as {@link #relation()} names them, among
      * {@code columns}) are read through {@link SqliteInstant}, one UTC spelling per moment that sorts in time order,
      * so that every later query (bounds, duplicate keys, the key-ordered read) sees moments, not the writer's text.
-     * The columns of {@code dates} (among them) show a midnight as its date alone.
+     * The columns of {@code dates} (among them) show a midnight as its date alone; those of {@code exact}, declared as
+     * text on one of the two sides, keep a text padded with spaces as written.
      */
-    public void readAsInstants(List<String> columns, java.util.Set<String> temporal, java.util.Set<String> dates) {
+    public void readAsInstants(List<String> columns, java.util.Set<String> temporal, java.util.Set<String> dates,
+            java.util.Set<String> exact) {
         if (!sqlite || temporal.isEmpty()) {
             return;
         }
@@ -133,7 +135,7 @@ public final class JdbcSide implements AutoCloseable {
         }
         List<String> items = new java.util.ArrayList<>();
         for (String c : columns) {
-            String function = dates.contains(c) ? SqliteInstant.DATE_NAME : SqliteInstant.NAME;
+            String function = SqliteInstant.function(dates.contains(c), exact.contains(c));
             items.add(temporal.contains(c) ? function + "(" + Sql.quote(c) + ") AS " + Sql.quote(c) : Sql.quote(c));
         }
         relation = "(SELECT " + String.join(", ", items) + " FROM " + relation + ") AS instants";
@@ -159,11 +161,15 @@ public final class JdbcSide implements AutoCloseable {
         }
     }
 
+    /** PostgreSQL's largest declared length; an unbounded varchar or text reports more (the driver's "unknown"). */
+    private static final int MAX_BOUNDED_LENGTH = 10_485_760;
+
     /**
      * PostgreSQL's metadata names {@code numeric(12,2)} and {@code numeric(14,3)} both {@code numeric}: the plan then
      * took them for one type and compared 3.17 with 3.170 as differing text on every row. The precision and scale
      * the driver reports are added to the name ({@code numeric(12,2)}), as DuckDB writes them, so that a changed
-     * scale is a type change (a widening when the new type holds every value) whose values compare as numbers.
+     * scale is a type change (a widening when the new type holds every value) whose values compare as numbers. The
+     * same for the length of {@code varchar(n)} and {@code char(n)}.
      */
     private static List<Column> withDecimalPrecision(List<Column> columns, java.sql.ResultSetMetaData md)
             throws SQLException {
@@ -177,6 +183,11 @@ public final class JdbcSide implements AutoCloseable {
             if (decimal && !c.type().contains("(") && precision > 0 && precision < 1000) {
                 c = new Column(c.name(), c.type() + "(" + precision + "," + Math.max(0, md.getScale(i + 1)) + ")",
                         c.nullable());
+            }
+            // varchar(50) and varchar(20) are both "varchar" too: a narrowed column went unreported
+            boolean bounded = sqlType == java.sql.Types.VARCHAR || sqlType == java.sql.Types.CHAR;
+            if (bounded && !c.type().contains("(") && precision > 0 && precision <= MAX_BOUNDED_LENGTH) {
+                c = new Column(c.name(), c.type() + "(" + precision + ")", c.nullable());
             }
             out.add(c);
         }

@@ -24,6 +24,12 @@ public final class SqliteInstant {
     public static final String NAME = "migrate_instant";
     /** The same for columns both sides declare DATE: a midnight is written as its date alone ({@code 2024-03-01}). */
     public static final String DATE_NAME = "migrate_date";
+    /**
+     * The two for a column declared as text on one side and as a date or timestamp on the other, where a text is
+     * data until shown to be a moment: one padded with spaces is kept as written, not read as the moment inside.
+     */
+    public static final String EXACT_NAME = "migrate_instant_exact";
+    public static final String EXACT_DATE_NAME = "migrate_date_exact";
 
     /** At or above this magnitude an integer is epoch milliseconds (1e11 seconds is the year 5138). */
     private static final long MILLIS_FROM = 100_000_000_000L;
@@ -40,11 +46,19 @@ public final class SqliteInstant {
 
     /** Makes {@value #NAME}(value) and {@value #DATE_NAME}(value) available on {@code connection}, a SQLite one. */
     static void register(Connection connection) throws SQLException {
-        register(connection, NAME, false);
-        register(connection, DATE_NAME, true);
+        register(connection, NAME, false, false);
+        register(connection, DATE_NAME, true, false);
+        register(connection, EXACT_NAME, false, true);
+        register(connection, EXACT_DATE_NAME, true, true);
     }
 
-    private static void register(Connection connection, String name, boolean dates) throws SQLException {
+    /** The function for a column of dates or not, of a text column on one side ({@code exact}) or not. */
+    public static String function(boolean dates, boolean exact) {
+        return exact ? (dates ? EXACT_DATE_NAME : EXACT_NAME) : (dates ? DATE_NAME : NAME);
+    }
+
+    private static void register(Connection connection, String name, boolean dates, boolean exact)
+            throws SQLException {
         org.sqlite.Function.create(connection, name, new org.sqlite.Function() {
             @Override
             protected void xFunc() throws SQLException {
@@ -54,7 +68,7 @@ public final class SqliteInstant {
                         case 2 -> result(shown(canonical(fromReal(value_double(0))), dates));
                         case 3 -> {
                             String t = value_text(0);
-                            String c = canonical(t);
+                            String c = exact && !t.equals(t.strip()) ? null : canonical(t);
                             result(c == null ? t : shown(c, dates));
                         }
                         case 4 -> result(value_blob(0));

@@ -54,8 +54,7 @@ public final class TranscodedFiles implements AutoCloseable {
             throw new EnvironmentException("cannot create a temporary directory for the UTF-8 copies of windows-1252 "
                     + "files (" + e.getMessage() + "); check java.io.tmpdir and its free space", e);
         }
-        TranscodedFiles out = new TranscodedFiles(new ArrayList<>(), new CsvOptions(csv.delimiter(), csv.quote(),
-                csv.header(), "utf-8", csv.quotedEmptyIsNull(), csv.decimal()), dir, new LinkedHashMap<>());
+        TranscodedFiles out = new TranscodedFiles(new ArrayList<>(), csv.withEncoding("utf-8"), dir, new LinkedHashMap<>());
         try {
             for (int i = 0; i < files.size(); i++) {
                 out.copy(files.get(i), i, Charset.forName(csv.encoding()));

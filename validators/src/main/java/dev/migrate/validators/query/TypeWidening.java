@@ -60,6 +60,34 @@ public final class TypeWidening {
         return true;
     }
 
+    /**
+     * True when {@code a} and {@code b} name one type: the same name (without case), or two names of one rung of a
+     * ladder (or DECIMAL and NUMERIC) with the same parameters ({@code TIMESTAMP} and {@code DATETIME}, which DuckDB and SQLite do not tell
+     * apart; {@code INT} and {@code INTEGER}; {@code DOUBLE PRECISION} and {@code FLOAT8}). Their values are
+     * compared as they are, and the schema check reports no change.
+     */
+    public static boolean sameType(String a, String b) {
+        String na = normal(a);
+        String nb = normal(b);
+        if (na.equals(nb)) {
+            return true;
+        }
+        Matcher ma = PARAMS.matcher(na);
+        Matcher mb = PARAMS.matcher(nb);
+        if (!ma.matches() || !mb.matches() || !java.util.Objects.equals(ma.group(2), mb.group(2))
+                || !java.util.Objects.equals(ma.group(3), mb.group(3))) {
+            return false;
+        }
+        String fa = ma.group(1).strip().replace(' ', '_');
+        String fb = mb.group(1).strip().replace(' ', '_');
+        if (DECIMAL.matcher(fa).matches() && DECIMAL.matcher(fb).matches()) {
+            return true; // DECIMAL(12,2) and NUMERIC(12,2)
+        }
+        Rung ra = RUNGS.get(fa);
+        Rung rb = RUNGS.get(fb);
+        return ra != null && rb != null && ra.ladder().equals(rb.ladder()) && ra.index() == rb.index();
+    }
+
     /** Into DECIMAL(p, s): a decimal with no more whole digits and no more fraction digits, or a small enough integer. */
     private static boolean toDecimal(String from, Matcher a, Matcher b) {
         if (b.group(2) == null) {

@@ -161,6 +161,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aYamlSyntaxErrorNamesItsLineAndColumnAndWhereTheBrokenConstructStarts() {
+        assertThatThrownBy(() -> parse("version: 1\nconnections:\n  a: {type: directory, path: x\njobs: []\n"))
+                .hasMessage("validate.yaml:4:5: not valid YAML: expected ',' or '}', but got : (parsing a flow mapping"
+                        + " that starts at line 3, column 6). Fix the syntax and retry.");
+    }
+
+    @Test
     void bindsRenamedColumnsInConfigOrder() {
         DatasetConfig ds = parse(withDataset("""
                 - name: b

@@ -60,6 +60,10 @@ class PostgresComparisonTest {
                 + "CASE WHEN g % 2 = 0 THEN 'eu' ELSE 'us' END AS \"région\", CASE WHEN g = 11 THEN 'y' ELSE 'x' END "
                 + "|| g AS note FROM generate_series(1, 5000) g WHERE g <> 500",
                 "ALTER TABLE sales.kunden ADD PRIMARY KEY (\"Kunden-ID\")");
+        server.execute("lake_old", "CREATE TABLE sales.lengths (order_id int PRIMARY KEY, code varchar(20), "
+                + "label varchar(50), tag char(3), memo varchar)", "INSERT INTO sales.lengths VALUES (1, 'a', 'b', 'c', 'd')");
+        server.execute("lake_new", "CREATE TABLE sales.lengths (order_id int PRIMARY KEY, code varchar(50), "
+                + "label varchar(20), tag char(3), memo text)", "INSERT INTO sales.lengths VALUES (1, 'a', 'b', 'c', 'd')");
         // the new pipeline's table: three columns widened (every value fits), one narrowed
         server.execute("lake_new", "ALTER TABLE sales.typed ALTER COLUMN customer_id TYPE int8, "
                 + "ALTER COLUMN amount TYPE numeric(12,2), ALTER COLUMN status TYPE text, ALTER COLUMN qty TYPE int4");
@@ -152,6 +156,24 @@ class PostgresComparisonTest {
         assertThat(job.checks()).filteredOn(c -> c.check() == Check.SCHEMA && "customer_id".equals(c.subject())).singleElement()
                 .satisfies(c -> assertThat(c.message()).isEqualTo("type widened: 'customer_id' is int4 in legacy and "
                         + "int8 in new, which holds every legacy value; the values are still compared"));
+        assertThat(only(job, Check.ROW_DIFF).status()).isEqualTo(Status.PASS);
+    }
+
+    /** The driver names varchar(20) and varchar(50) both "varchar": a narrowed column was no schema change at all. */
+    @Test
+    void aVarcharWhoseLengthShrankFailsAndOneThatGrewIsAWidening() {
+        JobResult job = run(config("sales.lengths"), Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD));
+        assertThat(job.checks()).filteredOn(c -> c.check() == Check.SCHEMA && c.subject() != null
+                        && !c.subject().equals("columns"))
+                .extracting(CheckResult::subject, CheckResult::status, CheckResult::message)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("code", Status.INFO, "type widened: 'code' is varchar(20) in "
+                                + "legacy and varchar(50) in new, which holds every legacy value; the values are still "
+                                + "compared"),
+                        org.assertj.core.groups.Tuple.tuple("label", Status.FAIL, "type changed: 'label' is varchar(50) "
+                                + "in legacy and varchar(20) in new"),
+                        org.assertj.core.groups.Tuple.tuple("memo", Status.INFO, "type widened: 'memo' is varchar in "
+                                + "legacy and text in new, which holds every legacy value; the values are still compared"));
         assertThat(only(job, Check.ROW_DIFF).status()).isEqualTo(Status.PASS);
     }
 

@@ -28,6 +28,26 @@ class TypeWideningTest {
         assertThat(TypeWidening.widens(from, to)).isFalse();
     }
 
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = ';', value = {
+        "TIMESTAMP; DATETIME", "datetime; timestamp", "INT; INTEGER", "int4; serial", "double precision; FLOAT8",
+        "REAL; float4", "BPCHAR(3); CHAR(3)", "TEXT; STRING", "DECIMAL(12,2); NUMERIC(12,2)", "numeric; decimal",
+        "VARCHAR(20); varchar(20)"})
+    void oneTypeUnderTwoNames(String a, String b) {
+        assertThat(TypeWidening.sameType(a, b)).isTrue();
+        assertThat(TypeWidening.sameType(b, a)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} != {1}")
+    @CsvSource(delimiter = ';', value = {
+        "TIMESTAMP; TIMESTAMP_MS", "DATETIME; TIMESTAMP WITH TIME ZONE", "DATE; DATETIME", "INTEGER; BIGINT",
+        "REAL; DOUBLE", "VARCHAR; TEXT", "VARCHAR(20); VARCHAR(50)", "CHAR(3); BPCHAR(4)", "DECIMAL(12,2); NUMERIC(12,3)",
+        "numeric; numeric(10,2)", "GEOMETRY; GEOGRAPHY"})
+    void differentTypes(String a, String b) {
+        assertThat(TypeWidening.sameType(a, b)).isFalse();
+        assertThat(TypeWidening.sameType(b, a)).isFalse();
+    }
+
     @Test
     void namesAreReadWithoutCase() {
         assertThat(TypeWidening.widens("hugeint", "HUGEINT")).isTrue();
