@@ -65,8 +65,9 @@ public record ScheduleView(String description, String prefect, Boolean exact, in
         private ScheduleView compute(ScheduleSpec spec) {
             Schedule s = check.interpret(spec);
             String description = s.describe();
-            if (s instanceof Schedule.Unknown || s instanceof Schedule.AtBoot || s instanceof Schedule.EventDriven) {
-                return new ScheduleView(description, null, null, 0, null, null, description);
+            if (s instanceof Schedule.Unknown) {
+                // the description says why it is unknown; the verdict does not say it again
+                return new ScheduleView(description, null, null, 0, null, null, null);
             }
             Translation t;
             try {

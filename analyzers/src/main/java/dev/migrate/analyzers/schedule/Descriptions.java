@@ -42,7 +42,7 @@ final class Descriptions {
         }
         String text;
         try {
-            text = reworded(CronDescriptor.instance(Locale.UK).describe(UNIX.parse(describable(e).text())));
+            text = reworded(CronDescriptor.instance(Locale.UK).describe(UNIX.parse(describable(withoutWholeRanges(e, rule)).text())));
         } catch (IllegalArgumentException ex) {
             text = "cron " + e.text();
         }
@@ -52,6 +52,54 @@ final class Descriptions {
             text += rule.combinesWithOr(e) ? " (day-of-month OR day-of-week)" : " (day-of-month AND day-of-week)";
         }
         return text;
+    }
+
+    /**
+     * The expression with fields that restrict nothing written as {@code *}, and whole-range steps as {@code *}{@code /n}:
+     * cron-utils names the range it is given ({@code 0-59/10} came out as "every 10 minutes between 0 and 59", {@code
+     * 0-23} as "every hour between 0 and 23", {@code 0-7} as "every day between Sunday and Sunday"). A day field that
+     * covers every day makes the schedule run every day when the dialect ORs the two day fields ({@code 1-31} beside
+     * {@code 1-5} in a crontab), and drops out when it ANDs them. The days' own steps stay as written: a day field
+     * starting with '*' is what decides the day rule.
+     */
+    private static CronExpression withoutWholeRanges(CronExpression e, DayRule rule) {
+        String dom = e.field(CronField.DAY_OF_MONTH);
+        String dow = e.field(CronField.DAY_OF_WEEK);
+        boolean domAll = e.full(CronField.DAY_OF_MONTH);
+        boolean dowAll = e.full(CronField.DAY_OF_WEEK);
+        if ((domAll || dowAll) && rule.combinesWithOr(e)) {
+            dom = "*";
+            dow = "*";
+        } else {
+            dom = domAll ? "*" : dom;
+            dow = dowAll ? "*" : dow;
+        }
+        String text = String.join(" ", shortest(e, CronField.MINUTE), shortest(e, CronField.HOUR), dom,
+                shortest(e, CronField.MONTH), dow);
+        return text.equals(e.text()) ? e : CronExpression.parse(text);
+    }
+
+    /**
+     * {@code *} for a field matching every value, {@code *}{@code /n} for a stepped range that is every n-th value from the
+     * first ({@code 0-59/10}), else the field as written (a list keeps its values: "in January, April, July and October").
+     */
+    private static String shortest(CronExpression e, CronField f) {
+        if (e.full(f)) {
+            return "*";
+        }
+        if (!e.field(f).contains("/")) {
+            return e.field(f);
+        }
+        for (int step = 2; step <= f.max() - f.min(); step++) {
+            boolean same = true;
+            for (int v = f.min(); v <= f.max() && same; v++) {
+                same = e.matches(f, v) == ((v - f.min()) % step == 0);
+            }
+            if (same) {
+                return "*/" + step;
+            }
+        }
+        return e.field(f);
     }
 
     /**

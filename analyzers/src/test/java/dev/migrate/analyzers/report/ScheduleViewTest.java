@@ -27,4 +27,21 @@ class ScheduleViewTest {
         assertThat(v.proof()).isEqualTo("exact over 50 fire times");
         assertThat(v.reason()).isNull();
     }
+
+    /** Before: "unknown schedule: 61 is out of range ... -> no Prefect 3 schedule: unknown schedule: 61 is out of range ...". */
+    @Test
+    void anUnknownScheduleSaysWhyOnce() {
+        ScheduleView v = view(Form.CRON_UNIX, "61 * * * *");
+        assertThat(v.description()).isEqualTo("unknown schedule: 61 is out of range for the minute field (0-59)");
+        assertThat(v.verdict()).isEqualTo("no Prefect 3 schedule");
+        assertThat(v.description() + " -> " + v.verdict()).containsOnlyOnce("out of range");
+    }
+
+    @Test
+    void aBootScheduleSaysWhatToDoWithoutRepeatingItself() {
+        ScheduleView v = view(Form.AT_BOOT, "@reboot");
+        assertThat(v.description()).isEqualTo("once at boot (@reboot)");
+        assertThat(v.verdict()).startsWith("no Prefect 3 schedule: Prefect 3 schedules (cron, interval, rrule) have no "
+                + "boot trigger").doesNotContain("@reboot");
+    }
 }

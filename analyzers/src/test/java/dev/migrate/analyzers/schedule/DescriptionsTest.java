@@ -40,4 +40,29 @@ class DescriptionsTest {
         assertThat(described("0 12 * * mon-fri/2")).isEqualTo("at 12:00 on Monday, Wednesday and Friday");
         assertThat(described("0 12 * * */3")).isEqualTo("at 12:00 on Sunday, Wednesday and Saturday");
     }
+
+    /** A step over a field's whole range, or a range that is the whole field, restricts nothing: it is not named. */
+    @Test
+    void wholeRangesAreNotNamed() {
+        assertThat(described("0-59/10 * * * *")).isEqualTo("every 10 minutes");
+        assertThat(described("*/10 0-23 * * *")).isEqualTo("every 10 minutes");
+        assertThat(described("0-59 * * * *")).isEqualTo("every minute");
+        assertThat(described("0 0-23 * * *")).isEqualTo(described("0 * * * *"));
+        assertThat(described("0 0 * 1-12 *")).isEqualTo("at 00:00");
+        assertThat(described("0 0 * * 0-6")).isEqualTo("at 00:00");
+        assertThat(described("0 0 * * 0-7")).isEqualTo("at 00:00"); // was "every day between Sunday and Sunday"
+        assertThat(described("0 */2 1-31 * *")).isEqualTo(described("0 */2 * * *"));
+        assertThat(described("0 6 * 1-12/3 *")).isEqualTo(described("0 6 * */3 *"));
+        // a range that starts later still restricts the field
+        assertThat(described("1-59/2 * * * *")).contains("between 1 and 59");
+    }
+
+    /** Vixie cron ORs 1-31 with 1-5 (neither starts with '*'): every day, not "Monday to Friday". */
+    @Test
+    void aWholeDayFieldBesideAnotherIsEveryDayOnlyWhenTheFieldsAreOred() {
+        assertThat(described("0 0 1-31 * 1-5")).isEqualTo("at 00:00");
+        assertThat(described("0 0 */1 * 1-5")).isEqualTo("at 00:00 every day between Monday and Friday");
+        assertThat(Descriptions.cron(CronExpression.parse("0 0 1-31 * 1-5"), DayRule.CRONITER_AND))
+                .isEqualTo("at 00:00 every day between Monday and Friday");
+    }
 }

@@ -106,7 +106,7 @@ class PrefectTranslatorTest {
         Translation t = cron("@reboot");
         assertThat(t.target()).isNull();
         assertThat(t.exact()).isFalse();
-        assertThat(t.reasons()).singleElement().asString().startsWith("runs once at boot (@reboot)");
+        assertThat(t.reasons()).singleElement().asString().startsWith("Prefect 3 schedules (cron, interval, rrule) have no boot trigger");
     }
 
     @Test
