@@ -9,6 +9,7 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.schedule.PlatformCron;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.analyzers.sources.config.PrefectImages;
 import dev.migrate.analyzers.sources.config.YamlDocs;
@@ -109,11 +110,17 @@ public final class CronJobDetector implements Detector {
             tz = schedule.substring(schedule.indexOf('=') + 1, schedule.indexOf(' ')).strip();
             schedule = schedule.substring(schedule.indexOf(' ') + 1).strip();
         }
+        PlatformCron.Reading reading = null;
         if (schedule != null) {
-            // A Helm template's schedule is only known once the chart is rendered with its values.
-            job.schedule(new ScheduleSpec(schedule.contains(YamlDocs.TEMPLATED) ? ScheduleSpec.Form.UNKNOWN
-                    : ScheduleSpec.Form.CRON_UNIX, schedule, tz,
-                    YamlDocs.where(file, YamlDocs.get(spec, "schedule"))));
+            SourceRef at = YamlDocs.where(file, YamlDocs.get(spec, "schedule"));
+            if (schedule.contains(YamlDocs.TEMPLATED)) {
+                // A Helm template's schedule is only known once the chart is rendered with its values.
+                job.schedule(new ScheduleSpec(ScheduleSpec.Form.UNKNOWN, schedule, tz, at));
+            } else {
+                // as the API server reads it: croniter's L and # (a YAML file's reading otherwise) never run here
+                reading = PlatformCron.read(schedule, PlatformCron.Platform.KUBERNETES);
+                job.schedule(new ScheduleSpec(reading.form(), reading.expression(), tz, at));
+            }
         }
         String policy = YamlDocs.scalar(spec, "concurrencyPolicy");
         job.overlap(policy == null || policy.equals("Allow") ? Overlap.ALLOW
@@ -138,6 +145,9 @@ public final class CronJobDetector implements Detector {
                         .collect(Collectors.joining("; ")));
         String id = job.id();
         sink.finding(Findings.of("K8S001", "Kubernetes CronJob '" + shown + "' (" + schedule + ")", where, id));
+        if (reading != null && reading.refused()) {
+            sink.finding(Findings.of("K8S005", reading.refusal(), YamlDocs.where(file, YamlDocs.get(spec, "schedule")), id));
+        }
         if (tz == null) {
             sink.finding(Findings.of("K8S002", "CronJob '" + name + "' has no timeZone; its schedule follows the "
                     + "controller's zone", schedule == null ? where : YamlDocs.where(file, YamlDocs.get(spec, "schedule")), id));
