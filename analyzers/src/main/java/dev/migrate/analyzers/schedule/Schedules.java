@@ -23,7 +23,7 @@ public final class Schedules {
         return switch (spec.form()) {
             case CRON_UNIX -> text.equalsIgnoreCase("@reboot")
                     ? new Schedule.AtBoot("@reboot", Duration.ZERO)
-                    : unix(text, zone, spec.where() == null ? "" : spec.where().path());
+                    : unix(text, zone, croniterDays(spec));
             case CRON_SPRING -> new Schedule.Cron(dialect(CronDialects.springToUnix(text), text, false), DayRule.CRONITER_AND, zone);
             case CRON_QUARTZ -> new Schedule.Cron(dialect(CronDialects.quartzToUnix(text), text, true), DayRule.CRONITER_AND, zone);
             case CRON_APSCHEDULER, CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
@@ -45,11 +45,11 @@ public final class Schedules {
      * month) and is read as croniter reads it. A crontab line or a script's command keeps Vixie cron's reading, which
      * has neither: cron refuses the line.
      */
-    private static Schedule unix(String text, ZoneId zone, String path) {
+    private static Schedule unix(String text, ZoneId zone, boolean croniterDays) {
         try {
             return new Schedule.Cron(CronExpression.parse(text), DayRule.VIXIE, zone);
         } catch (ScheduleSyntaxException vixie) {
-            if (!path.matches("(?i).*\\.(ya?ml|py)")) {
+            if (!croniterDays) {
                 throw vixie;
             }
             CronExpression croniter;
@@ -63,6 +63,15 @@ public final class Schedules {
             }
             return new Schedule.Cron(croniter, DayRule.CRONITER_OR, zone);
         }
+    }
+
+    /**
+     * Whether a five-field cron of this spec may hold croniter's L and D#N (one in a YAML or Python file): the same text
+     * means two things, so a cache of readings keys on this too.
+     */
+    public static boolean croniterDays(ScheduleSpec spec) {
+        return spec.form() == ScheduleSpec.Form.CRON_UNIX && spec.where() != null
+                && spec.where().path().matches("(?i).*\\.(ya?ml|py)");
     }
 
     /**

@@ -44,4 +44,15 @@ class ScheduleViewTest {
         assertThat(v.verdict()).startsWith("no Prefect 3 schedule: Prefect 3 schedules (cron, interval, rrule) have no "
                 + "boot trigger").doesNotContain("@reboot");
     }
+
+    /** The views were cached by text alone: whichever file came first decided what the other one showed. */
+    @Test
+    void theSameCronInAPrefectYamlAndACrontabIsReadEachItsOwnWay() {
+        ScheduleView.Cache cache = new ScheduleView.Cache();
+        ScheduleView yaml = cache.of(new ScheduleSpec(Form.CRON_UNIX, "0 0 L * *", "UTC", SourceRef.at("prefect.yaml", 7, 9)));
+        ScheduleView crontab = cache.of(new ScheduleSpec(Form.CRON_UNIX, "0 0 L * *", "UTC", SourceRef.at("etc/crontab", 3, 1)));
+        assertThat(yaml.prefect()).startsWith("cron: 0 0 L * *");
+        assertThat(crontab.prefect()).isNull();
+        assertThat(crontab.description()).contains("'L' is not a valid day-of-month value");
+    }
 }
