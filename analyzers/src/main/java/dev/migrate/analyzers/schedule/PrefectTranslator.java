@@ -36,6 +36,9 @@ public final class PrefectTranslator {
                 reasons.add("the interval is counted from the end of the previous run (OnUnitInactiveSec); "
                         + "Prefect intervals are counted between scheduled starts, so runs drift by their duration");
             }
+        } else if (source instanceof Schedule.SecondsCron sc) {
+            // any whole minute is in step with the source's seconds; Prefect's default anchor is one
+            target = PrefectSchedule.interval(sc.every(), FireTimes.DEFAULT_ANCHOR, sc.zone().getId());
         } else if (source instanceof Schedule.WallClockInterval w) {
             target = wallClock(w);
         } else if (source instanceof Schedule.RRule r) {
@@ -68,6 +71,11 @@ public final class PrefectTranslator {
      * instead (the time of day is the schedule).
      */
     private static String phaseCaveat(Schedule source) {
+        if (source instanceof Schedule.SecondsCron sc) {
+            return "Prefect creates a run every " + Descriptions.duration(sc.every()) + ", but a worker picks runs up "
+                    + "when it polls its pool (PREFECT_WORKER_QUERY_SECONDS, 10 seconds by default) and starts each in "
+                    + "its own process: check the job needs runs this close together";
+        }
         if (!(source instanceof Schedule.Interval iv) || iv.anchor() != null) {
             return null;
         }

@@ -24,8 +24,12 @@ public final class Schedules {
             case CRON_UNIX -> text.equalsIgnoreCase("@reboot")
                     ? new Schedule.AtBoot("@reboot", Duration.ZERO)
                     : unix(text, zone, croniterDays(spec));
-            case CRON_SPRING -> new Schedule.Cron(dialect(CronDialects.springToUnix(text), text, false), DayRule.CRONITER_AND, zone);
-            case CRON_QUARTZ -> new Schedule.Cron(dialect(CronDialects.quartzToUnix(text), text, true), DayRule.CRONITER_AND, zone);
+            case CRON_SPRING -> CronDialects.everySeconds(text, false)
+                    .<Schedule>map(every -> new Schedule.SecondsCron(text, false, every, zone))
+                    .orElseGet(() -> new Schedule.Cron(dialect(CronDialects.springToUnix(text), text, false), DayRule.CRONITER_AND, zone));
+            case CRON_QUARTZ -> CronDialects.everySeconds(text, true)
+                    .<Schedule>map(every -> new Schedule.SecondsCron(text, true, every, zone))
+                    .orElseGet(() -> new Schedule.Cron(dialect(CronDialects.quartzToUnix(text), text, true), DayRule.CRONITER_AND, zone));
             case CRON_APSCHEDULER, CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
             // only one day field is ever restricted, so the day rule plays no part; the DST rule is croniter's
             case CRON_SCHEDULE_LIB -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_OR, zone);

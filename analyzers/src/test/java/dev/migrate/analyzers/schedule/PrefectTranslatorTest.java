@@ -334,6 +334,33 @@ class PrefectTranslatorTest {
         }
     }
 
+    /**
+     * Before: "unknown schedule: '*' + '/6 * * * * *' fires on seconds" with no Prefect schedule. Every 6 seconds of every
+     * minute is an interval of 6 seconds in step with the minute; the proof reads the Spring side from cron-utils, over
+     * the windows around both DST changes of the zone.
+     */
+    @Test
+    void aSpringCronOnSecondsDividingAMinuteIsAnExactInterval() {
+        Translation t = translate(ScheduleSpec.Form.CRON_SPRING, "*/6 * * * * *", null, TimerOptions.NONE);
+        assertThat(t.source().describe()).isEqualTo("every 6 seconds (at seconds 0, 6, 12... of every minute) (Europe/Berlin)");
+        assertThat(t.target().toYaml()).containsEntry("interval", 6L).containsEntry("timezone", "Europe/Berlin");
+        assertThat(t.exact()).isTrue();
+        assertThat(t.proof().compared()).isEqualTo(100);
+        assertThat(t.proof().explanation()).contains("around the DST changes of Europe/Berlin");
+        assertThat(t.proof().sourceTimes()).allSatisfy(z -> assertThat(z.getSecond() % 6).isZero());
+        assertThat(t.caveat()).contains("PREFECT_WORKER_QUERY_SECONDS");
+        // Quartz's forms of the same
+        assertThat(translate(ScheduleSpec.Form.CRON_QUARTZ, "0/15 * * * * ?", null, TimerOptions.NONE).exact()).isTrue();
+        assertThat(translate(ScheduleSpec.Form.CRON_QUARTZ, "0/15 * * * * ? *", "UTC", TimerOptions.NONE).target().interval())
+                .isEqualTo(Duration.ofSeconds(15));
+        // a step that does not divide 60 restarts at each minute (0, 7, ... 56, then 0): no interval
+        assertThatThrownBy(() -> translate(ScheduleSpec.Form.CRON_SPRING, "*/7 * * * * *", null, TimerOptions.NONE))
+                .isInstanceOf(ScheduleSyntaxException.class);
+        // seconds in office hours only are not an interval either
+        assertThatThrownBy(() -> translate(ScheduleSpec.Form.CRON_SPRING, "*/10 * 9-17 * * *", null, TimerOptions.NONE))
+                .isInstanceOf(ScheduleSyntaxException.class);
+    }
+
     @Test
     void descriptionsAreHuman() {
         assertThat(Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, "0 6 */2 * 1", null,
