@@ -871,10 +871,32 @@ class PythonDetectorsTest {
         assertThat(sink.findings).extracting(f -> f.code() + " " + f.message() + " @" + f.where().line()).containsExactly(
                 "PF216 prefect.orion.schemas.states.Completed does not exist in Prefect 3 (prefect.orion was the early 2.x "
                         + "name of prefect.server) @1",
-                "PF216 prefect.infrastructure.docker.DockerContainer does not exist in Prefect 3 "
-                        + "(prefect.infrastructure.docker was the early 2.x name of prefect.infrastructure.container) @2",
+                "PF205 prefect.infrastructure.docker.DockerContainer does not exist in Prefect 3: infrastructure blocks "
+                        + "became work pools; create one of type docker (prefect work-pool create NAME --type docker) and "
+                        + "pass the block's fields as the deployments' job variables (prefect.infrastructure.docker was the "
+                        + "early 2.x name of prefect.infrastructure.container) @2",
                 "PF216 prefect.settings.PREFECT_ORION_API_URL does not exist in Prefect 3 (prefect.settings.PREFECT_ORION_* "
                         + "was how Prefect 2.0-2.7 named the PREFECT_SERVER_* and PREFECT_API_* settings) @4");
+    }
+
+    /** Before: PF216 for all four, while the rewrite notes the blocks a script builds as PF205 and PF206. */
+    @Test
+    void blockClassesAScriptBuildsAreReportedAsTheRewriteNotesThem() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "blocks/save_blocks.py", """
+                from prefect.filesystems import S3, LocalFileSystem
+                from prefect.infrastructure import KubernetesJob
+                from prefect.agent import PrefectAgent
+
+                S3(bucket_path="lake/flows").save("code")
+                KubernetesJob(image="etl:2", namespace="data").save("k8s")
+                """);
+        assertThat(sink.findings).extracting(f -> f.code() + " " + f.message() + " @" + f.where().line()).containsExactly(
+                "PF206 prefect.filesystems.S3 does not exist in Prefect 3: its integration's block prefect_aws.S3Bucket "
+                        + "replaces it (fields renamed, and code that loads the block by name loads that type) @1",
+                "PF205 prefect.infrastructure.KubernetesJob does not exist in Prefect 3: infrastructure blocks became work "
+                        + "pools; create one of type kubernetes (prefect work-pool create NAME --type kubernetes) and pass "
+                        + "the block's fields as the deployments' job variables @2",
+                "PF216 prefect.agent.PrefectAgent does not exist in Prefect 3 @3");
     }
 
     @Test
@@ -904,7 +926,7 @@ class PythonDetectorsTest {
         // the fallback of another name, a fallback of a name 3.x lacks too, and a handler that does not catch a
         // failed import are still findings
         assertThat(sink.findings).extracting(f -> f.code() + " " + f.where().line()).containsExactly(
-                "PF216 12", "PF216 14", "PF216 15", "PF216 18");
+                "PF216 12", "PF216 14", "PF205 15", "PF205 18");
     }
 
     @Test
@@ -954,7 +976,7 @@ class PythonDetectorsTest {
                     threshold = Variable.get("limit")
                     print(threshold.value)
                 """);
-        assertThat(codes(sink)).containsExactly("BHV001", "BHV002", "BHV003", "PF216");
+        assertThat(codes(sink)).containsExactly("BHV001", "BHV002", "BHV003", "PF205");
         RecordingSink clean = run(new PrefectApiUsageDetector(), "ok.py", """
                 from prefect import flow
 
