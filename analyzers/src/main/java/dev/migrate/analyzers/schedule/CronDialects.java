@@ -142,13 +142,16 @@ public final class CronDialects {
     static List<ZonedDateTime> secondsFireTimes(String text, boolean quartz, java.time.ZoneId zone, java.time.Instant start, int n) {
         ExecutionTime times = ExecutionTime.forCron(parse(quartz ? QUARTZ : SPRING, text, quartz ? "Quartz" : "Spring"));
         List<ZonedDateTime> out = new java.util.ArrayList<>();
-        ZonedDateTime t = start.minusNanos(1).atZone(zone);
+        // from a whole second: cron-utils keeps the fraction of the time it is given (08:40:00.999999999 after
+        // 08:39:59.999999999 for a cron of every second)
+        java.time.Instant whole = start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ZonedDateTime t = (whole.equals(start) ? whole.minusSeconds(1) : whole).atZone(zone);
         while (out.size() < n) {
             Optional<ZonedDateTime> next = times.nextExecution(t);
             if (next.isEmpty()) {
                 break;
             }
-            t = next.get();
+            t = next.get().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             out.add(t);
         }
         return out;

@@ -109,7 +109,11 @@ final class Descriptions {
     private static CronExpression describable(CronExpression e) {
         CronExpression out = e;
         String hour = e.field(CronField.HOUR);
-        if (hour.contains("/") && hour.contains("-")) {
+        if (hour.startsWith("*/") && !e.field(CronField.MINUTE).matches("[0-9]+")) {
+            // cron-utils says "every minute every 12 hours" for * */12: runs every minute of hours 0 and 12, said so
+            out = CronExpression.parse(e.field(CronField.MINUTE) + " " + values(e, CronField.HOUR, 0, 23) + " "
+                    + e.field(CronField.DAY_OF_MONTH) + " " + e.field(CronField.MONTH) + " " + e.field(CronField.DAY_OF_WEEK));
+        } else if (hour.contains("/") && hour.contains("-")) {
             // and it drops the range of a stepped hour range: `9-17/4` came out as "every 4 hours"; one that is
             // `*/n` in all but name (`0-23/2`) is described as that
             String step = hour.substring(hour.indexOf('/') + 1);

@@ -71,11 +71,6 @@ public final class PrefectTranslator {
      * instead (the time of day is the schedule).
      */
     private static String phaseCaveat(Schedule source) {
-        if (source instanceof Schedule.SecondsCron sc) {
-            return "Prefect creates a run every " + Descriptions.duration(sc.every()) + ", but a worker picks runs up "
-                    + "when it polls its pool (PREFECT_WORKER_QUERY_SECONDS, 10 seconds by default) and starts each in "
-                    + "its own process: check the job needs runs this close together";
-        }
         if (!(source instanceof Schedule.Interval iv) || iv.anchor() != null) {
             return null;
         }

@@ -65,4 +65,23 @@ class DescriptionsTest {
         assertThat(Descriptions.cron(CronExpression.parse("0 0 1-31 * 1-5"), DayRule.CRONITER_AND))
                 .isEqualTo("at 00:00 every day between Monday and Friday");
     }
+
+    /** Found by the sweep on public crontabs and workflows: cron-utils' "at 15 minute at 10, 13 and 17 hours". */
+    @Test
+    void listsOfHoursAndDaysReadAsEnglish() {
+        assertThat(described("15 10,13,17 * * 1-6")).isEqualTo("at minute 15 of hours 10, 13 and 17 every day between Monday and Saturday");
+        assertThat(described("0 8,12,17 * * *")).isEqualTo("at minute 0 of hours 8, 12 and 17");
+        assertThat(described("30 6 1,15 * *")).isEqualTo("at 06:30 on days 1 and 15 of the month");
+        assertThat(described("*/10 9,17 * * *")).isEqualTo("every 10 minutes during hours 9 and 17");
+        assertThat(described("* 9 * * *")).isEqualTo("every minute during hour 9");
+        assertThat(described("0,30 9-17 * * *")).startsWith("at minutes 0 and 30 ");
+    }
+
+    /** "* *\/12 * * *" (a public scraping workflow) was "every minute every 12 hours": it runs every minute of two hours. */
+    @Test
+    void aSteppedHourBesideMinutesThatRepeatNamesItsHours() {
+        assertThat(described("* */12 * * *")).isEqualTo("every minute during hours 0 and 12");
+        assertThat(described("*/20 */4 * * *")).isEqualTo("every 20 minutes during hours 0, 4, 8, 12, 16 and 20");
+        assertThat(described("0 */12 * * *")).isEqualTo(Descriptions.reworded("every 12 hours at minute 0"));
+    }
 }

@@ -348,11 +348,17 @@ class PrefectTranslatorTest {
         assertThat(t.proof().compared()).isEqualTo(100);
         assertThat(t.proof().explanation()).contains("around the DST changes of Europe/Berlin");
         assertThat(t.proof().sourceTimes()).allSatisfy(z -> assertThat(z.getSecond() % 6).isZero());
-        assertThat(t.caveat()).contains("PREFECT_WORKER_QUERY_SECONDS");
+        assertThat(t.caveat()).isNull(); // its phase is the source's: every whole minute, not a chosen anchor
         // Quartz's forms of the same
         assertThat(translate(ScheduleSpec.Form.CRON_QUARTZ, "0/15 * * * * ?", null, TimerOptions.NONE).exact()).isTrue();
         assertThat(translate(ScheduleSpec.Form.CRON_QUARTZ, "0/15 * * * * ? *", "UTC", TimerOptions.NONE).target().interval())
                 .isEqualTo(Duration.ofSeconds(15));
+        // every second (found by the sweep: the proof read cron-utils' times with the start's nanoseconds kept)
+        for (String everySecond : java.util.List.of("0/1 * * * * *", "* * * * * *")) {
+            Translation second = translate(ScheduleSpec.Form.CRON_SPRING, everySecond, null, TimerOptions.NONE);
+            assertThat(second.exact()).as(everySecond).isTrue();
+            assertThat(second.target().interval()).isEqualTo(Duration.ofSeconds(1));
+        }
         // a step that does not divide 60 restarts at each minute (0, 7, ... 56, then 0): no interval
         assertThatThrownBy(() -> translate(ScheduleSpec.Form.CRON_SPRING, "*/7 * * * * *", null, TimerOptions.NONE))
                 .isInstanceOf(ScheduleSyntaxException.class);
