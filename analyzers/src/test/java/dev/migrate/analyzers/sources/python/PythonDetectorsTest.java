@@ -804,6 +804,39 @@ class PythonDetectorsTest {
                 "d | CRON_APSCHEDULER 0 4 * * * [UTC] @11");
     }
 
+    /** Found by the sweep (a public market-close job): the trigger built into a local name was an unknown schedule. */
+    @Test
+    void aTriggerAFunctionBuildsIntoALocalNameIsRead() {
+        RecordingSink sink = run(new ApschedulerDetector(), "scheduler.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+                from apscheduler.triggers.cron import CronTrigger
+                from zoneinfo import ZoneInfo
+
+                import main
+
+
+                def start():
+                    tz = ZoneInfo("Asia/Seoul")
+                    scheduler = BlockingScheduler(timezone=tz)
+                    trigger = CronTrigger(day_of_week="mon-fri", hour=16, minute=5, timezone=tz)
+                    scheduler.add_job(main.main, trigger)
+                    scheduler.start()
+                """);
+        assertThat(jobs(sink)).containsExactly("main.main | CRON_APSCHEDULER 5 16 * * 1-5 [Asia/Seoul] @12");
+        RecordingSink twice = run(new ApschedulerDetector(), "twice.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+                from apscheduler.triggers.cron import CronTrigger
+
+                def start(flag):
+                    trigger = CronTrigger(hour=1)
+                    if flag:
+                        trigger = CronTrigger(hour=2)
+                    s = BlockingScheduler()
+                    s.add_job(other, trigger)
+                """);
+        assertThat(jobs(twice)).containsExactly("other | UNKNOWN trigger @9"); // which assignment runs is not in the source
+    }
+
     // a date trigger fires once; it was an unknown schedule, as if it repeated in a way scan could not read
     @Test
     void apschedulerDateTriggersFireOnce() {
