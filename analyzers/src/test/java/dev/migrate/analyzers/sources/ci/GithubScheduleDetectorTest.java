@@ -74,6 +74,24 @@ class GithubScheduleDetectorTest {
                 .doesNotContain("GHA002");
     }
 
+    /** A public scraping workflow's * *\/12 * * * reads as every minute; GitHub runs a schedule at most every 5 minutes. */
+    @Test
+    void aCronMoreFrequentThanGithubRunsSaysSo() {
+        String found = DetectorHarness.run(new GithubScheduleDetector(), ".github/workflows/scrape.yml", """
+                on:
+                  schedule:
+                    - cron: '* */12 * * *'
+                jobs:
+                  run: {runs-on: ubuntu-latest, steps: [{run: python scrape.py}]}
+                """);
+        assertThat(found).contains("runs on a schedule (* */12 * * *, UTC) outside any orchestrator; * */12 * * * fires "
+                + "less than 5 minutes apart, and GitHub runs a schedule at most every 5 minutes");
+        assertThat(GithubScheduleDetector.minutesApart("*/5 * * * *")).isEqualTo(5);
+        assertThat(GithubScheduleDetector.minutesApart("58,2 * * * *")).isEqualTo(4); // across the hour
+        assertThat(GithubScheduleDetector.minutesApart("58,2 9 * * *")).isEqualTo(56); // one hour only
+        assertThat(GithubScheduleDetector.minutesApart("0 3 * * *")).isGreaterThanOrEqualTo(60);
+    }
+
     @Test
     void mustNotReport() {
         GithubScheduleDetector d = new GithubScheduleDetector();
