@@ -932,6 +932,23 @@ class PythonDetectorsTest {
                 "PF216 prefect.agent.PrefectAgent does not exist in Prefect 3 @3");
     }
 
+    /** Found by the sweep (2022 course homework): Prefect 2.0 beta imports were no finding at all. */
+    @Test
+    void prefect2BetaDeploymentSpecsAndFlowRunnersAreReported() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "homework_deploy.py", """
+                from prefect.deployments import DeploymentSpec
+                from prefect.flow_runners import SubprocessFlowRunner
+                from prefect.deployments import run_deployment
+                """);
+        assertThat(sink.findings).extracting(f -> f.code() + " " + f.message() + " @" + f.where().line()).containsExactly(
+                "PF216 prefect.deployments.DeploymentSpec does not exist in Prefect 3 (prefect.deployments.DeploymentSpec "
+                        + "was the Prefect 2.0 beta deployment class (removed in 2.0b9); declare the deployment in prefect.yaml "
+                        + "or with flow.deploy()) @1",
+                "PF216 prefect.flow_runners.SubprocessFlowRunner does not exist in Prefect 3 (prefect.flow_runners was the "
+                        + "Prefect 2.0 beta module of flow runners, which infrastructure blocks replaced in 2.0 and work pools "
+                        + "in Prefect 3) @2");
+    }
+
     @Test
     void aPrefect2ImportThatIsTheFallbackOfAPrefect3OneIsNoFinding() {
         RecordingSink sink = run(new PrefectApiUsageDetector(), "compat.py", """
