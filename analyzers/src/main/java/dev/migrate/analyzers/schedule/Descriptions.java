@@ -59,8 +59,8 @@ final class Descriptions {
      * cron-utils names the range it is given ({@code 0-59/10} came out as "every 10 minutes between 0 and 59", {@code
      * 0-23} as "every hour between 0 and 23", {@code 0-7} as "every day between Sunday and Sunday"). A day field that
      * covers every day makes the schedule run every day when the dialect ORs the two day fields ({@code 1-31} beside
-     * {@code 1-5} in a crontab), and drops out when it ANDs them. The days' own steps stay as written: a day field
-     * starting with '*' is what decides the day rule.
+     * {@code 1-5} in a crontab), and drops out when it ANDs them. A stepped day range over the whole field ({@code
+     * 1-31/2}) reads as {@code *}{@code /2}: the day rule is decided on the source's own text, not on this one.
      */
     private static CronExpression withoutWholeRanges(CronExpression e, DayRule rule) {
         String dom = e.field(CronField.DAY_OF_MONTH);
@@ -71,8 +71,9 @@ final class Descriptions {
             dom = "*";
             dow = "*";
         } else {
-            dom = domAll ? "*" : dom;
-            dow = dowAll ? "*" : dow;
+            // the day rule is decided on the source's text (the suffix below), so a stepped whole range may read as */n
+            dom = domAll ? "*" : shortest(e, CronField.DAY_OF_MONTH);
+            dow = dowAll ? "*" : shortest(e, CronField.DAY_OF_WEEK);
         }
         String text = String.join(" ", shortest(e, CronField.MINUTE), shortest(e, CronField.HOUR), dom,
                 shortest(e, CronField.MONTH), dow);

@@ -39,8 +39,13 @@ public sealed interface Schedule {
      */
     record SecondsCron(String text, boolean quartz, Duration every, ZoneId zone) implements Schedule {
         public String describe() {
-            return "every " + Descriptions.duration(every) + " (at seconds 0, " + every.getSeconds() + ", "
-                    + every.getSeconds() * 2 + "... of every minute) (" + zone.getId() + ")";
+            long n = every.getSeconds();
+            String seconds = n == 1 ? "every second of every minute"
+                    : 60 / n <= 3 ? "at seconds " + String.join(60 / n == 2 ? " and " : ", ",
+                    java.util.stream.LongStream.range(0, 60 / n).mapToObj(k -> String.valueOf(k * n)).toList())
+                    .replaceFirst(", (\\d+)$", " and $1") + " of every minute"
+                    : "at seconds 0, " + n + ", " + 2 * n + "... of every minute";
+            return "every " + Descriptions.duration(every) + " (" + seconds + ") (" + zone.getId() + ")";
         }
     }
 

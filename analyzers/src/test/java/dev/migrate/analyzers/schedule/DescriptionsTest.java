@@ -53,6 +53,8 @@ class DescriptionsTest {
         assertThat(described("0 0 * * 0-7")).isEqualTo("at 00:00"); // was "every day between Sunday and Sunday"
         assertThat(described("0 */2 1-31 * *")).isEqualTo(described("0 */2 * * *"));
         assertThat(described("0 6 * 1-12/3 *")).isEqualTo(described("0 6 * */3 *"));
+        // the day rule comes from the source's text: 1-31/2 beside a weekday ORs, and says so
+        assertThat(described("0 6 1-31/2 * 1")).isEqualTo(described("0 6 */2 * 1").replace("AND", "OR"));
         // a range that starts later still restricts the field
         assertThat(described("1-59/2 * * * *")).contains("between 1 and 59");
     }

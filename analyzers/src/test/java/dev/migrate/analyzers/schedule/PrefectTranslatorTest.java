@@ -359,6 +359,13 @@ class PrefectTranslatorTest {
             assertThat(second.exact()).as(everySecond).isTrue();
             assertThat(second.target().interval()).isEqualTo(Duration.ofSeconds(1));
         }
+        // the seconds it names exist (the sweep's 0/30 read "at seconds 0, 30, 60...")
+        assertThat(translate(ScheduleSpec.Form.CRON_SPRING, "0/30 * * * * *", "UTC", TimerOptions.NONE).source().describe())
+                .isEqualTo("every 30 seconds (at seconds 0 and 30 of every minute) (UTC)");
+        assertThat(translate(ScheduleSpec.Form.CRON_SPRING, "*/20 * * * * *", "UTC", TimerOptions.NONE).source().describe())
+                .isEqualTo("every 20 seconds (at seconds 0, 20 and 40 of every minute) (UTC)");
+        assertThat(translate(ScheduleSpec.Form.CRON_SPRING, "* * * * * *", "UTC", TimerOptions.NONE).source().describe())
+                .isEqualTo("every 1 second (every second of every minute) (UTC)");
         // a step that does not divide 60 restarts at each minute (0, 7, ... 56, then 0): no interval
         assertThatThrownBy(() -> translate(ScheduleSpec.Form.CRON_SPRING, "*/7 * * * * *", null, TimerOptions.NONE))
                 .isInstanceOf(ScheduleSyntaxException.class);

@@ -106,7 +106,8 @@ public final class CronJobDetector implements Detector {
         String schedule = YamlDocs.scalar(spec, "schedule");
         String tz = YamlDocs.scalar(spec, "timeZone");
         // Before spec.timeZone existed, clusters accepted "CRON_TZ=Zone expr" (or TZ=) inside the schedule.
-        if (schedule != null && tz == null && schedule.matches("(CRON_)?TZ=\\S+\\s+.*")) {
+        boolean zoneInSchedule = schedule != null && tz == null && schedule.matches("(CRON_)?TZ=\\S+\\s+.*");
+        if (zoneInSchedule) {
             tz = schedule.substring(schedule.indexOf('=') + 1, schedule.indexOf(' ')).strip();
             schedule = schedule.substring(schedule.indexOf(' ') + 1).strip();
         }
@@ -148,7 +149,12 @@ public final class CronJobDetector implements Detector {
         if (reading != null && reading.refused()) {
             sink.finding(Findings.of("K8S005", reading.refusal(), YamlDocs.where(file, YamlDocs.get(spec, "schedule")), id));
         }
-        if (tz == null) {
+        if (zoneInSchedule) {
+            sink.finding(Findings.of("K8S002", "CronJob '" + name + "' names its zone inside the schedule ("
+                    + YamlDocs.scalar(spec, "schedule").strip().split("\\s+")[0] + "), which Kubernetes never supported "
+                    + "officially and newer releases refuse when the CronJob is created: set spec.timeZone: " + tz,
+                    YamlDocs.where(file, YamlDocs.get(spec, "schedule")), id));
+        } else if (tz == null) {
             sink.finding(Findings.of("K8S002", "CronJob '" + name + "' has no timeZone; its schedule follows the "
                     + "controller's zone", schedule == null ? where : YamlDocs.where(file, YamlDocs.get(spec, "schedule")), id));
         }
