@@ -47,7 +47,7 @@ public record ScheduleView(String description, String prefect, Boolean exact, in
     /** Views for a report: interpreted once per distinct schedule, with the host zone and clock of this run. */
     static final class Cache {
         private final ScheduleCheck check = ScheduleCheck.fromSystemProperties();
-        /** By form, expression and zone: where a schedule is written does not change what it means. */
+        /** By form, expression and zone (and whether its file may hold croniter's L and #): nothing else changes what it means. */
         private final Map<java.util.List<Object>, ScheduleView> views = new java.util.concurrent.ConcurrentHashMap<>();
 
         /** A cache with every schedule of the inventory already proven, in parallel (proofs are the slow part). */
@@ -58,15 +58,17 @@ public record ScheduleView(String description, String prefect, Boolean exact, in
         }
 
         ScheduleView of(ScheduleSpec spec) {
-            return views.computeIfAbsent(java.util.Arrays.asList(spec.form(), spec.expression(), spec.timezone()),
+            return views.computeIfAbsent(java.util.Arrays.asList(spec.form(), spec.expression(), spec.timezone(),
+                    dev.migrate.analyzers.schedule.Schedules.croniterDays(spec)),
                     k -> compute(spec));
         }
 
         private ScheduleView compute(ScheduleSpec spec) {
             Schedule s = check.interpret(spec);
             String description = s.describe();
-            if (s instanceof Schedule.Unknown || s instanceof Schedule.AtBoot || s instanceof Schedule.EventDriven) {
-                return new ScheduleView(description, null, null, 0, null, null, description);
+            if (s instanceof Schedule.Unknown) {
+                // the description says why it is unknown; the verdict does not say it again
+                return new ScheduleView(description, null, null, 0, null, null, null);
             }
             Translation t;
             try {

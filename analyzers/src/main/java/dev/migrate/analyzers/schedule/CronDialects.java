@@ -112,6 +112,51 @@ public final class CronDialects {
         return String.join(" ", f);
     }
 
+    /** A seconds field that is every n-th second from 0: {@code *}{@code /n}, {@code 0/n}, {@code 0-59/n}, or {@code *}. */
+    private static final Pattern EVERY_NTH_SECOND = Pattern.compile("\\*|(?:\\*|0|0-59)/([0-9]{1,2})");
+
+    /**
+     * The step of a Spring or Quartz cron that fires every n seconds of every minute, hour and day, n dividing 60
+     * ({@code *}{@code /6 * * * * *}, Quartz's {@code 0/15 * * * * ?}); empty for any other expression. Five-field cron
+     * has no seconds, but those instants are an interval's.
+     */
+    public static Optional<java.time.Duration> everySeconds(String text, boolean quartz) {
+        String[] f = text.strip().split("\\s+");
+        if (f.length != 6 && !(quartz && f.length == 7 && f[6].equals("*"))) {
+            return Optional.empty();
+        }
+        Matcher seconds = EVERY_NTH_SECOND.matcher(f[0]);
+        boolean everyDay = f[1].equals("*") && f[2].equals("*") && (f[3].equals("*") || f[3].equals("?"))
+                && f[4].equals("*") && (f[5].equals("*") || f[5].equals("?"));
+        if (!seconds.matches() || !everyDay) {
+            return Optional.empty();
+        }
+        int n = seconds.group(1) == null ? 1 : Integer.parseInt(seconds.group(1));
+        return n >= 1 && n < 60 && 60 % n == 0 ? Optional.of(java.time.Duration.ofSeconds(n)) : Optional.empty();
+    }
+
+    /**
+     * The first {@code n} fire times at or after {@code start} of a Spring or Quartz cron in {@code zone}, as cron-utils'
+     * reading of the text gives them: the legacy side of the proof for a cron that fires on seconds.
+     */
+    static List<ZonedDateTime> secondsFireTimes(String text, boolean quartz, java.time.ZoneId zone, java.time.Instant start, int n) {
+        ExecutionTime times = ExecutionTime.forCron(parse(quartz ? QUARTZ : SPRING, text, quartz ? "Quartz" : "Spring"));
+        List<ZonedDateTime> out = new java.util.ArrayList<>();
+        // from a whole second: cron-utils keeps the fraction of the time it is given (08:40:00.999999999 after
+        // 08:39:59.999999999 for a cron of every second)
+        java.time.Instant whole = start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ZonedDateTime t = (whole.equals(start) ? whole.minusSeconds(1) : whole).atZone(zone);
+        while (out.size() < n) {
+            Optional<ZonedDateTime> next = times.nextExecution(t);
+            if (next.isEmpty()) {
+                break;
+            }
+            t = next.get().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            out.add(t);
+        }
+        return out;
+    }
+
     public static String springToUnix(String spring) {
         String macro = SPRING_MACROS.get(spring.strip().toLowerCase(Locale.ROOT));
         if (macro != null) {

@@ -42,7 +42,7 @@ final class Descriptions {
         }
         String text;
         try {
-            text = reworded(CronDescriptor.instance(Locale.UK).describe(UNIX.parse(describable(e).text())));
+            text = reworded(CronDescriptor.instance(Locale.UK).describe(UNIX.parse(describable(withoutWholeRanges(e, rule)).text())));
         } catch (IllegalArgumentException ex) {
             text = "cron " + e.text();
         }
@@ -55,13 +55,66 @@ final class Descriptions {
     }
 
     /**
+     * The expression with fields that restrict nothing written as {@code *}, and whole-range steps as {@code *}{@code /n}:
+     * cron-utils names the range it is given ({@code 0-59/10} came out as "every 10 minutes between 0 and 59", {@code
+     * 0-23} as "every hour between 0 and 23", {@code 0-7} as "every day between Sunday and Sunday"). A day field that
+     * covers every day makes the schedule run every day when the dialect ORs the two day fields ({@code 1-31} beside
+     * {@code 1-5} in a crontab), and drops out when it ANDs them. A stepped day range over the whole field ({@code
+     * 1-31/2}) reads as {@code *}{@code /2}: the day rule is decided on the source's own text, not on this one.
+     */
+    private static CronExpression withoutWholeRanges(CronExpression e, DayRule rule) {
+        String dom = e.field(CronField.DAY_OF_MONTH);
+        String dow = e.field(CronField.DAY_OF_WEEK);
+        boolean domAll = e.full(CronField.DAY_OF_MONTH);
+        boolean dowAll = e.full(CronField.DAY_OF_WEEK);
+        if ((domAll || dowAll) && rule.combinesWithOr(e)) {
+            dom = "*";
+            dow = "*";
+        } else {
+            // the day rule is decided on the source's text (the suffix below), so a stepped whole range may read as */n
+            dom = domAll ? "*" : shortest(e, CronField.DAY_OF_MONTH);
+            dow = dowAll ? "*" : shortest(e, CronField.DAY_OF_WEEK);
+        }
+        String text = String.join(" ", shortest(e, CronField.MINUTE), shortest(e, CronField.HOUR), dom,
+                shortest(e, CronField.MONTH), dow);
+        return text.equals(e.text()) ? e : CronExpression.parse(text);
+    }
+
+    /**
+     * {@code *} for a field matching every value, {@code *}{@code /n} for a stepped range that is every n-th value from the
+     * first ({@code 0-59/10}), else the field as written (a list keeps its values: "in January, April, July and October").
+     */
+    private static String shortest(CronExpression e, CronField f) {
+        if (e.full(f)) {
+            return "*";
+        }
+        if (!e.field(f).contains("/")) {
+            return e.field(f);
+        }
+        for (int step = 2; step <= f.max() - f.min(); step++) {
+            boolean same = true;
+            for (int v = f.min(); v <= f.max() && same; v++) {
+                same = e.matches(f, v) == ((v - f.min()) % step == 0);
+            }
+            if (same) {
+                return "*/" + step;
+            }
+        }
+        return e.field(f);
+    }
+
+    /**
      * cron-utils reads the step of a stepped weekday range as a weekday ({@code mon-fri/2} came out as "every Tuesday
      * days between Monday and Friday"): such a field is described as the list of days it stands for.
      */
     private static CronExpression describable(CronExpression e) {
         CronExpression out = e;
         String hour = e.field(CronField.HOUR);
-        if (hour.contains("/") && hour.contains("-")) {
+        if (hour.startsWith("*/") && !e.field(CronField.MINUTE).matches("[0-9]+")) {
+            // cron-utils says "every minute every 12 hours" for * */12: runs every minute of hours 0 and 12, said so
+            out = CronExpression.parse(e.field(CronField.MINUTE) + " " + values(e, CronField.HOUR, 0, 23) + " "
+                    + e.field(CronField.DAY_OF_MONTH) + " " + e.field(CronField.MONTH) + " " + e.field(CronField.DAY_OF_WEEK));
+        } else if (hour.contains("/") && hour.contains("-")) {
             // and it drops the range of a stepped hour range: `9-17/4` came out as "every 4 hours"; one that is
             // `*/n` in all but name (`0-23/2`) is described as that
             String step = hour.substring(hour.indexOf('/') + 1);

@@ -28,6 +28,9 @@ public final class FireTimes {
             Instant anchor = iv.anchor() != null ? iv.anchor() : DEFAULT_ANCHOR.atZone(iv.zone()).toInstant();
             return IntervalFireTimes.elapsed(iv.every(), anchor, iv.zone(), start, n);
         }
+        if (s instanceof Schedule.SecondsCron sc) {
+            return CronDialects.secondsFireTimes(sc.text(), sc.quartz(), sc.zone(), start, n);
+        }
         if (s instanceof Schedule.WallClockInterval w) {
             return IntervalFireTimes.wallClock(w.every(), w.start(), w.zone(), start, n);
         }

@@ -36,16 +36,20 @@ public final class PrefectTranslator {
                 reasons.add("the interval is counted from the end of the previous run (OnUnitInactiveSec); "
                         + "Prefect intervals are counted between scheduled starts, so runs drift by their duration");
             }
+        } else if (source instanceof Schedule.SecondsCron sc) {
+            // any whole minute is in step with the source's seconds; Prefect's default anchor is one
+            target = PrefectSchedule.interval(sc.every(), FireTimes.DEFAULT_ANCHOR, sc.zone().getId());
         } else if (source instanceof Schedule.WallClockInterval w) {
             target = wallClock(w);
         } else if (source instanceof Schedule.RRule r) {
             target = new PrefectSchedule(null, null, null, null, r.rule(), r.zone().getId());
             reasons.add("the RRULE is passed through unchanged and was not evaluated, so it is not proven");
-        } else if (source instanceof Schedule.AtBoot b) {
-            reasons.add("runs once at boot (" + b.source() + "); Prefect 3 schedules are cron, interval or rrule "
-                    + "and have no boot trigger: run it from the worker's start-up or trigger the deployment by an event");
-        } else if (source instanceof Schedule.EventDriven e) {
-            reasons.add("event-driven (" + e.event() + "); use a deployment trigger instead of a schedule");
+        } else if (source instanceof Schedule.AtBoot) {
+            // the schedule's description stands before this in every report: say what to do, not what it is again
+            reasons.add("Prefect 3 schedules (cron, interval, rrule) have no boot trigger: run it from the worker's "
+                    + "start-up or trigger the deployment by an event");
+        } else if (source instanceof Schedule.EventDriven) {
+            reasons.add("an event starts it, not a clock: use a deployment trigger instead of a schedule");
         } else if (source instanceof Schedule.Unknown u) {
             reasons.add("the schedule is not statically known: " + u.reason());
         }

@@ -32,6 +32,24 @@ public sealed interface Schedule {
     }
 
     /**
+     * A Spring or Quartz cron that fires every {@code every} seconds of every minute of every day ({@code *}{@code /6 * * *
+     * * *}, a step that divides 60): the same instants as an interval of {@code every} from any whole minute, since zone
+     * offsets are whole minutes. {@code text} is the source; the proof reads its fire times from cron-utils' reading
+     * of it ({@link CronDialects#secondsFireTimes}), not from interval arithmetic.
+     */
+    record SecondsCron(String text, boolean quartz, Duration every, ZoneId zone) implements Schedule {
+        public String describe() {
+            long n = every.getSeconds();
+            String seconds = n == 1 ? "every second of every minute"
+                    : 60 / n <= 3 ? "at seconds " + String.join(60 / n == 2 ? " and " : ", ",
+                    java.util.stream.LongStream.range(0, 60 / n).mapToObj(k -> String.valueOf(k * n)).toList())
+                    .replaceFirst(", (\\d+)$", " and $1") + " of every minute"
+                    : "at seconds 0, " + n + ", " + 2 * n + "... of every minute";
+            return "every " + Descriptions.duration(every) + " (" + seconds + ") (" + zone.getId() + ")";
+        }
+    }
+
+    /**
      * Every {@code every} counted on the wall clock of {@code zone} from the local time {@code start}: the schedule
      * library's {@code every(n).unit.at(t)}, whose datetimes are naive local times, or times in the {@code at()} zone
      * that it keeps at t across DST changes. Written {@code R/start/period} (an ISO-8601 repeating interval).

@@ -22,7 +22,7 @@ public final class ScheduleCheck {
     private final Map<Key, Schedule> interpreted = new ConcurrentHashMap<>();
     private final Map<Schedule, Translation> translated = new ConcurrentHashMap<>();
 
-    private record Key(ScheduleSpec.Form form, String expression, String timezone) {
+    private record Key(ScheduleSpec.Form form, String expression, String timezone, boolean croniterDays) {
     }
 
     public ScheduleCheck(ZoneId hostZone, Instant now) {
@@ -53,7 +53,7 @@ public final class ScheduleCheck {
 
     /** The schedule, or an {@link Schedule.Unknown} carrying the syntax error. */
     public Schedule interpret(ScheduleSpec spec) {
-        return interpreted.computeIfAbsent(new Key(spec.form(), spec.expression(), spec.timezone()), k -> parse(spec));
+        return interpreted.computeIfAbsent(new Key(spec.form(), spec.expression(), spec.timezone(), Schedules.croniterDays(spec)), k -> parse(spec));
     }
 
     private Schedule parse(ScheduleSpec spec) {

@@ -28,8 +28,10 @@ public final class ScheduleProver {
         }
         Duration period = probe.size() < 3 ? Duration.ofDays(1)
                 : Duration.between(probe.get(0), probe.get(2)).dividedBy(2);
-        if (period.compareTo(Duration.ofMinutes(1)) < 0) {
-            period = Duration.ofMinutes(1);
+        if (period.compareTo(Duration.ofSeconds(1)) < 0) {
+            // a schedule on seconds (every 6 seconds) keeps its window around the DST change: 50 of its fire times
+            // span minutes, and a floor of a minute per fire time put them all well before the change
+            period = Duration.ofSeconds(1);
         }
         List<Instant> windows = new ArrayList<>();
         List<ZoneOffsetTransition> transitions = new ArrayList<>();

@@ -23,9 +23,13 @@ public final class Schedules {
         return switch (spec.form()) {
             case CRON_UNIX -> text.equalsIgnoreCase("@reboot")
                     ? new Schedule.AtBoot("@reboot", Duration.ZERO)
-                    : unix(text, zone, spec.where() == null ? "" : spec.where().path());
-            case CRON_SPRING -> new Schedule.Cron(dialect(CronDialects.springToUnix(text), text, false), DayRule.CRONITER_AND, zone);
-            case CRON_QUARTZ -> new Schedule.Cron(dialect(CronDialects.quartzToUnix(text), text, true), DayRule.CRONITER_AND, zone);
+                    : unix(text, zone, croniterDays(spec));
+            case CRON_SPRING -> CronDialects.everySeconds(text, false)
+                    .<Schedule>map(every -> new Schedule.SecondsCron(text, false, every, zone))
+                    .orElseGet(() -> new Schedule.Cron(dialect(CronDialects.springToUnix(text), text, false), DayRule.CRONITER_AND, zone));
+            case CRON_QUARTZ -> CronDialects.everySeconds(text, true)
+                    .<Schedule>map(every -> new Schedule.SecondsCron(text, true, every, zone))
+                    .orElseGet(() -> new Schedule.Cron(dialect(CronDialects.quartzToUnix(text), text, true), DayRule.CRONITER_AND, zone));
             case CRON_APSCHEDULER, CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
             // only one day field is ever restricted, so the day rule plays no part; the DST rule is croniter's
             case CRON_SCHEDULE_LIB -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_OR, zone);
@@ -45,11 +49,11 @@ public final class Schedules {
      * month) and is read as croniter reads it. A crontab line or a script's command keeps Vixie cron's reading, which
      * has neither: cron refuses the line.
      */
-    private static Schedule unix(String text, ZoneId zone, String path) {
+    private static Schedule unix(String text, ZoneId zone, boolean croniterDays) {
         try {
             return new Schedule.Cron(CronExpression.parse(text), DayRule.VIXIE, zone);
         } catch (ScheduleSyntaxException vixie) {
-            if (!path.matches("(?i).*\\.(ya?ml|py)")) {
+            if (!croniterDays) {
                 throw vixie;
             }
             CronExpression croniter;
@@ -63,6 +67,15 @@ public final class Schedules {
             }
             return new Schedule.Cron(croniter, DayRule.CRONITER_OR, zone);
         }
+    }
+
+    /**
+     * Whether a five-field cron of this spec may hold croniter's L and D#N (one in a YAML or Python file): the same text
+     * means two things, so a cache of readings keys on this too.
+     */
+    public static boolean croniterDays(ScheduleSpec spec) {
+        return spec.form() == ScheduleSpec.Form.CRON_UNIX && spec.where() != null
+                && spec.where().path().matches("(?i).*\\.(ya?ml|py)");
     }
 
     /**

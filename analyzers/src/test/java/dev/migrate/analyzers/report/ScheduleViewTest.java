@@ -27,4 +27,32 @@ class ScheduleViewTest {
         assertThat(v.proof()).isEqualTo("exact over 50 fire times");
         assertThat(v.reason()).isNull();
     }
+
+    /** Before: "unknown schedule: 61 is out of range ... -> no Prefect 3 schedule: unknown schedule: 61 is out of range ...". */
+    @Test
+    void anUnknownScheduleSaysWhyOnce() {
+        ScheduleView v = view(Form.CRON_UNIX, "61 * * * *");
+        assertThat(v.description()).isEqualTo("unknown schedule: 61 is out of range for the minute field (0-59)");
+        assertThat(v.verdict()).isEqualTo("no Prefect 3 schedule");
+        assertThat(v.description() + " -> " + v.verdict()).containsOnlyOnce("out of range");
+    }
+
+    @Test
+    void aBootScheduleSaysWhatToDoWithoutRepeatingItself() {
+        ScheduleView v = view(Form.AT_BOOT, "@reboot");
+        assertThat(v.description()).isEqualTo("once at boot (@reboot)");
+        assertThat(v.verdict()).startsWith("no Prefect 3 schedule: Prefect 3 schedules (cron, interval, rrule) have no "
+                + "boot trigger").doesNotContain("@reboot");
+    }
+
+    /** The views were cached by text alone: whichever file came first decided what the other one showed. */
+    @Test
+    void theSameCronInAPrefectYamlAndACrontabIsReadEachItsOwnWay() {
+        ScheduleView.Cache cache = new ScheduleView.Cache();
+        ScheduleView yaml = cache.of(new ScheduleSpec(Form.CRON_UNIX, "0 0 L * *", "UTC", SourceRef.at("prefect.yaml", 7, 9)));
+        ScheduleView crontab = cache.of(new ScheduleSpec(Form.CRON_UNIX, "0 0 L * *", "UTC", SourceRef.at("etc/crontab", 3, 1)));
+        assertThat(yaml.prefect()).startsWith("cron: 0 0 L * *");
+        assertThat(crontab.prefect()).isNull();
+        assertThat(crontab.description()).contains("'L' is not a valid day-of-month value");
+    }
 }

@@ -106,7 +106,7 @@ class PrefectTranslatorTest {
         Translation t = cron("@reboot");
         assertThat(t.target()).isNull();
         assertThat(t.exact()).isFalse();
-        assertThat(t.reasons()).singleElement().asString().startsWith("runs once at boot (@reboot)");
+        assertThat(t.reasons()).singleElement().asString().startsWith("Prefect 3 schedules (cron, interval, rrule) have no boot trigger");
     }
 
     @Test
@@ -332,6 +332,46 @@ class PrefectTranslatorTest {
             assertThatThrownBy(() -> translate(ScheduleSpec.Form.CRON_QUARTZ, quartz, null, TimerOptions.NONE))
                     .isInstanceOf(ScheduleSyntaxException.class);
         }
+    }
+
+    /**
+     * Before: "unknown schedule: '*' + '/6 * * * * *' fires on seconds" with no Prefect schedule. Every 6 seconds of every
+     * minute is an interval of 6 seconds in step with the minute; the proof reads the Spring side from cron-utils, over
+     * the windows around both DST changes of the zone.
+     */
+    @Test
+    void aSpringCronOnSecondsDividingAMinuteIsAnExactInterval() {
+        Translation t = translate(ScheduleSpec.Form.CRON_SPRING, "*/6 * * * * *", null, TimerOptions.NONE);
+        assertThat(t.source().describe()).isEqualTo("every 6 seconds (at seconds 0, 6, 12... of every minute) (Europe/Berlin)");
+        assertThat(t.target().toYaml()).containsEntry("interval", 6L).containsEntry("timezone", "Europe/Berlin");
+        assertThat(t.exact()).isTrue();
+        assertThat(t.proof().compared()).isEqualTo(100);
+        assertThat(t.proof().explanation()).contains("around the DST changes of Europe/Berlin");
+        assertThat(t.proof().sourceTimes()).allSatisfy(z -> assertThat(z.getSecond() % 6).isZero());
+        assertThat(t.caveat()).isNull(); // its phase is the source's: every whole minute, not a chosen anchor
+        // Quartz's forms of the same
+        assertThat(translate(ScheduleSpec.Form.CRON_QUARTZ, "0/15 * * * * ?", null, TimerOptions.NONE).exact()).isTrue();
+        assertThat(translate(ScheduleSpec.Form.CRON_QUARTZ, "0/15 * * * * ? *", "UTC", TimerOptions.NONE).target().interval())
+                .isEqualTo(Duration.ofSeconds(15));
+        // every second (found by the sweep: the proof read cron-utils' times with the start's nanoseconds kept)
+        for (String everySecond : java.util.List.of("0/1 * * * * *", "* * * * * *")) {
+            Translation second = translate(ScheduleSpec.Form.CRON_SPRING, everySecond, null, TimerOptions.NONE);
+            assertThat(second.exact()).as(everySecond).isTrue();
+            assertThat(second.target().interval()).isEqualTo(Duration.ofSeconds(1));
+        }
+        // the seconds it names exist (the sweep's 0/30 read "at seconds 0, 30, 60...")
+        assertThat(translate(ScheduleSpec.Form.CRON_SPRING, "0/30 * * * * *", "UTC", TimerOptions.NONE).source().describe())
+                .isEqualTo("every 30 seconds (at seconds 0 and 30 of every minute) (UTC)");
+        assertThat(translate(ScheduleSpec.Form.CRON_SPRING, "*/20 * * * * *", "UTC", TimerOptions.NONE).source().describe())
+                .isEqualTo("every 20 seconds (at seconds 0, 20 and 40 of every minute) (UTC)");
+        assertThat(translate(ScheduleSpec.Form.CRON_SPRING, "* * * * * *", "UTC", TimerOptions.NONE).source().describe())
+                .isEqualTo("every 1 second (every second of every minute) (UTC)");
+        // a step that does not divide 60 restarts at each minute (0, 7, ... 56, then 0): no interval
+        assertThatThrownBy(() -> translate(ScheduleSpec.Form.CRON_SPRING, "*/7 * * * * *", null, TimerOptions.NONE))
+                .isInstanceOf(ScheduleSyntaxException.class);
+        // seconds in office hours only are not an interval either
+        assertThatThrownBy(() -> translate(ScheduleSpec.Form.CRON_SPRING, "*/10 * 9-17 * * *", null, TimerOptions.NONE))
+                .isInstanceOf(ScheduleSyntaxException.class);
     }
 
     @Test

@@ -10,6 +10,10 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.schedule.CronExpression;
+import dev.migrate.analyzers.schedule.CronField;
+import dev.migrate.analyzers.schedule.PlatformCron;
+import dev.migrate.analyzers.schedule.ScheduleSyntaxException;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.analyzers.sources.config.YamlDocs;
 import java.util.ArrayList;
@@ -19,8 +23,9 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * GitHub Actions workflows started by {@code on: schedule: - cron: "..."}: data teams use them as schedulers
- * ("run the ETL every night from CI"). GitHub reads every cron in UTC; one job per workflow, with each cron as a
- * schedule and the steps' {@code run:} commands as what runs.
+ * ("run the ETL every night from CI"). GitHub reads each cron as POSIX cron, in UTC unless the entry names a
+ * {@code timezone}; one job per workflow, with each cron as a schedule and the steps' {@code run:} commands as what runs.
+ * A cron GitHub refuses (Quartz's L or #, {@code @daily}) never started a run: it is reported (GHA002), not translated.
  */
 public final class GithubScheduleDetector implements Detector {
     @Override
@@ -61,6 +66,37 @@ public final class GithubScheduleDetector implements Detector {
         }
     }
 
+    /**
+     * The fewest minutes between two fire times of a five-field cron, within an hour or across two hours it runs in
+     * one after the other; 60 and more for hourly and rarer schedules.
+     */
+    static int minutesApart(String cron) {
+        CronExpression e;
+        try {
+            e = CronExpression.parse(cron);
+        } catch (ScheduleSyntaxException ex) {
+            return Integer.MAX_VALUE;
+        }
+        List<Integer> minutes = new ArrayList<>();
+        for (int m = 0; m < 60; m++) {
+            if (e.matches(CronField.MINUTE, m)) {
+                minutes.add(m);
+            }
+        }
+        int fewest = Integer.MAX_VALUE;
+        for (int i = 1; i < minutes.size(); i++) {
+            fewest = Math.min(fewest, minutes.get(i) - minutes.get(i - 1));
+        }
+        boolean nextHour = false;
+        for (int h = 0; h < 24; h++) {
+            nextHour |= e.matches(CronField.HOUR, h) && e.matches(CronField.HOUR, (h + 1) % 24);
+        }
+        if (nextHour && !minutes.isEmpty()) {
+            fewest = Math.min(fewest, 60 - minutes.get(minutes.size() - 1) + minutes.get(0));
+        }
+        return fewest;
+    }
+
     private void job(ScanFile file, Node workflow, List<Node> crons, InventorySink sink) {
         String fileName = file.fileName().replaceFirst("\\.ya?ml$", "");
         String name = YamlDocs.scalar(workflow, "name") != null ? YamlDocs.scalar(workflow, "name") : fileName;
@@ -68,9 +104,22 @@ public final class GithubScheduleDetector implements Detector {
         List<String> expressions = crons.stream().map(c -> YamlDocs.scalar(c, "cron")).toList();
         JobBuilder job = new JobBuilder(file, JobKind.GITHUB_SCHEDULE, name, where, "workflow " + String.join(";", expressions))
                 .overlap(Overlap.ALLOW);
+        List<String> shown = new ArrayList<>();
+        List<Map.Entry<SourceRef, String>> refusals = new ArrayList<>();
+        List<String> tooOften = new ArrayList<>();
+        boolean zoned = crons.stream().anyMatch(c -> YamlDocs.scalar(c, "timezone") != null);
         for (Node c : crons) {
-            job.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, YamlDocs.scalar(c, "cron").strip(), "UTC",
-                    YamlDocs.where(file, YamlDocs.get(c, "cron"))));
+            // each entry may name its zone (an IANA name); GitHub reads the others in UTC
+            String zone = YamlDocs.scalar(c, "timezone") != null ? YamlDocs.scalar(c, "timezone").strip() : "UTC";
+            SourceRef at = YamlDocs.where(file, YamlDocs.get(c, "cron"));
+            PlatformCron.Reading reading = PlatformCron.read(YamlDocs.scalar(c, "cron"), PlatformCron.Platform.GITHUB_ACTIONS);
+            job.schedule(new ScheduleSpec(reading.form(), reading.expression(), zone, at));
+            if (reading.refused()) {
+                refusals.add(Map.entry(at, reading.refusal()));
+            } else if (minutesApart(reading.expression()) < 5) {
+                tooOften.add(reading.expression());
+            }
+            shown.add(YamlDocs.scalar(c, "cron").strip() + (zoned ? " " + zone : ""));
         }
         List<String> runs = new ArrayList<>();
         List<String> jobIds = new ArrayList<>();
@@ -89,6 +138,12 @@ public final class GithubScheduleDetector implements Detector {
                         + "60 days without repository activity");
         sink.job(job.build());
         sink.finding(Findings.of("GHA001", "GitHub Actions workflow '" + name + "' runs on a schedule ("
-                + String.join("; ", expressions) + ", UTC) outside any orchestrator", where, job.id()));
+                + String.join("; ", shown) + (zoned ? "" : ", UTC") + ") outside any orchestrator"
+                + (tooOften.isEmpty() ? "" : "; " + String.join(" and ", tooOften) + " fires less than 5 minutes apart, "
+                + "and GitHub runs a schedule at most every 5 minutes: the workflow ran less often than its cron says, so "
+                + "give the deployment the frequency the job needs"), where, job.id()));
+        for (Map.Entry<SourceRef, String> r : refusals) {
+            sink.finding(Findings.of("GHA002", r.getValue(), r.getKey(), job.id()));
+        }
     }
 }

@@ -65,6 +65,11 @@ public final class CreatedPools {
         return Optional.empty();
     }
 
+    /** Every typed pool, in no particular order. */
+    public java.util.Collection<Pool> all() {
+        return pools.values();
+    }
+
     public Optional<Pool> get(String name) {
         return Optional.ofNullable(pools.get(name));
     }

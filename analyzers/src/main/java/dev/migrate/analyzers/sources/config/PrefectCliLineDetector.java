@@ -164,7 +164,7 @@ public final class PrefectCliLineDetector implements Detector {
     }
 
     /** The typed work pools the file creates, wherever in it (a pool is often created after the agent's unit is written). */
-    private static CreatedPools createdPools(ScanFile file, List<LogicalLine> lines, java.util.Set<Integer> unitLines) {
+    static CreatedPools createdPools(ScanFile file, List<LogicalLine> lines, java.util.Set<Integer> unitLines) {
         List<CreatedPools.Located> calls = new ArrayList<>();
         for (LogicalLine line : lines) {
             if (line.text().contains("work-pool") && !line.text().strip().startsWith("#") && !unitLines.contains(line.number())) {

@@ -86,6 +86,10 @@ public final class PrefectCommandReport {
     private static void findings(PrefectInvocation inv, SourceRef where, String jobId, CreatedPools.Pool pool,
                                  InventorySink sink) {
         String shown = "`prefect " + inv.path() + "`";
+        boolean deploys = inv.path().equals("deploy") && inv.entrypoint().isPresent() || inv.path().equals("deployment build");
+        if (deploys && pool != null && !pool.servedByWorkers()) {
+            sink.finding(Findings.of("BHV005", deploymentOnAgentPool(deployName(inv), pool), where, jobId));
+        }
         if (inv.path().startsWith("orion ")) {
             sink.finding(Findings.of("PF209", shown + " does not exist in Prefect 3.8.3 (it was renamed `prefect server"
                     + inv.path().substring("orion".length()) + "` in 2.8 and the old name removed in 2.13)", where, jobId));
@@ -101,7 +105,7 @@ public final class PrefectCommandReport {
                         .map(type -> Findings.of("PF101", "`prefect agent start " + type + "` is Prefect 1's early "
                                 + "form of `prefect agent " + type + " start`; agents were removed in Prefect 3, run "
                                 + "`prefect worker start --pool POOL --type TYPE` on a typed work pool", where, jobId))
-                        .orElseGet(() -> Findings.of("PF203", agent(pool), where, jobId)));
+                        .orElseGet(() -> Findings.of("PF203", agentMessage(pool), where, jobId)));
                 default -> sink.finding(Findings.of("PF209", shown + " does not exist in Prefect 3.8.3", where, jobId));
             }
         } else {
@@ -135,7 +139,7 @@ public final class PrefectCommandReport {
     }
 
     /** PF203's message: what to run instead, on the pool the script creates when it gave it a type. */
-    private static String agent(CreatedPools.Pool pool) {
+    static String agentMessage(CreatedPools.Pool pool) {
         String removed = "Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run ";
         if (pool == null) {
             return removed + "`prefect worker start --pool POOL` on a typed work pool";
@@ -146,6 +150,13 @@ public final class PrefectCommandReport {
                 ? removed + "`prefect worker start --pool " + pool.name() + "`: " + created + ", a type Prefect 3 workers serve"
                 : removed + "`prefect worker start --pool POOL` on a typed work pool: " + created
                         + ", which Prefect 3 workers refuse";
+    }
+
+    /** BHV005's message for a deployment whose pool a script creates with type prefect-agent. */
+    static String deploymentOnAgentPool(String deployment, CreatedPools.Pool pool) {
+        return "deployment '" + deployment + "' targets work pool '" + pool.name() + "', created with --type "
+                + pool.type() + " at " + pool.where().path() + ":" + pool.where().line() + ", which Prefect 3 workers "
+                + "refuse; create it with --type process, docker or kubernetes";
     }
 
     /**

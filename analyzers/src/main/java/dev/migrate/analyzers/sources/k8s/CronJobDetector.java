@@ -9,6 +9,7 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.schedule.PlatformCron;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.analyzers.sources.config.PrefectImages;
 import dev.migrate.analyzers.sources.config.YamlDocs;
@@ -105,15 +106,22 @@ public final class CronJobDetector implements Detector {
         String schedule = YamlDocs.scalar(spec, "schedule");
         String tz = YamlDocs.scalar(spec, "timeZone");
         // Before spec.timeZone existed, clusters accepted "CRON_TZ=Zone expr" (or TZ=) inside the schedule.
-        if (schedule != null && tz == null && schedule.matches("(CRON_)?TZ=\\S+\\s+.*")) {
+        boolean zoneInSchedule = schedule != null && tz == null && schedule.matches("(CRON_)?TZ=\\S+\\s+.*");
+        if (zoneInSchedule) {
             tz = schedule.substring(schedule.indexOf('=') + 1, schedule.indexOf(' ')).strip();
             schedule = schedule.substring(schedule.indexOf(' ') + 1).strip();
         }
+        PlatformCron.Reading reading = null;
         if (schedule != null) {
-            // A Helm template's schedule is only known once the chart is rendered with its values.
-            job.schedule(new ScheduleSpec(schedule.contains(YamlDocs.TEMPLATED) ? ScheduleSpec.Form.UNKNOWN
-                    : ScheduleSpec.Form.CRON_UNIX, schedule, tz,
-                    YamlDocs.where(file, YamlDocs.get(spec, "schedule"))));
+            SourceRef at = YamlDocs.where(file, YamlDocs.get(spec, "schedule"));
+            if (schedule.contains(YamlDocs.TEMPLATED)) {
+                // A Helm template's schedule is only known once the chart is rendered with its values.
+                job.schedule(new ScheduleSpec(ScheduleSpec.Form.UNKNOWN, schedule, tz, at));
+            } else {
+                // as the API server reads it: croniter's L and # (a YAML file's reading otherwise) never run here
+                reading = PlatformCron.read(schedule, PlatformCron.Platform.KUBERNETES);
+                job.schedule(new ScheduleSpec(reading.form(), reading.expression(), tz, at));
+            }
         }
         String policy = YamlDocs.scalar(spec, "concurrencyPolicy");
         job.overlap(policy == null || policy.equals("Allow") ? Overlap.ALLOW
@@ -138,7 +146,15 @@ public final class CronJobDetector implements Detector {
                         .collect(Collectors.joining("; ")));
         String id = job.id();
         sink.finding(Findings.of("K8S001", "Kubernetes CronJob '" + shown + "' (" + schedule + ")", where, id));
-        if (tz == null) {
+        if (reading != null && reading.refused()) {
+            sink.finding(Findings.of("K8S005", reading.refusal(), YamlDocs.where(file, YamlDocs.get(spec, "schedule")), id));
+        }
+        if (zoneInSchedule) {
+            sink.finding(Findings.of("K8S002", "CronJob '" + name + "' names its zone inside the schedule ("
+                    + YamlDocs.scalar(spec, "schedule").strip().split("\\s+")[0] + "), which Kubernetes never supported "
+                    + "officially and newer releases refuse when the CronJob is created: set spec.timeZone: " + tz,
+                    YamlDocs.where(file, YamlDocs.get(spec, "schedule")), id));
+        } else if (tz == null) {
             sink.finding(Findings.of("K8S002", "CronJob '" + name + "' has no timeZone; its schedule follows the "
                     + "controller's zone", schedule == null ? where : YamlDocs.where(file, YamlDocs.get(spec, "schedule")), id));
         }

@@ -12,8 +12,10 @@ import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +104,10 @@ public final class ApschedulerDetector extends PythonDetector {
      * takes both. Empty when it is computed at run time.
      */
     static Optional<String> zone(PythonModule m, Node expr) {
-        Node e = m.resolve(expr);
+        Node named = m.resolve(expr);
+        // tz = ZoneInfo("Asia/Seoul") in the function, then timezone=tz
+        Node e = named.kind() == NodeKind.NAME
+                ? assignedInFunction(m, expr, Expressions.name(named)).map(m::resolve).orElse(named) : named;
         Optional<String> name = m.string(e);
         if (name.isPresent()) {
             return name;
@@ -150,12 +155,58 @@ public final class ApschedulerDetector extends PythonDetector {
         }
     }
 
+    /**
+     * The value of {@code name} when the function holding {@code call} assigns it once, above the call ({@code trigger =
+     * CronTrigger(...)} then {@code add_job(f, trigger)}); empty when it assigns it more than once (which one runs is
+     * not known here) or not at all.
+     */
+    static Optional<Node> assignedInFunction(PythonModule m, Node call, String name) {
+        Node function = null;
+        for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
+            if (contains(def, call) && (function == null || contains(function, def))) {
+                function = def;
+            }
+        }
+        if (function == null) {
+            return Optional.empty();
+        }
+        List<Node> values = new ArrayList<>();
+        collectAssignments(function, name, values);
+        int callLine = m.at(call).line();
+        List<Node> above = values.stream().filter(v -> m.at(v).line() < callLine).toList();
+        return values.size() == 1 && above.size() == 1 ? Optional.of(above.get(0)) : Optional.empty();
+    }
+
+    private static void collectAssignments(Node n, String name, List<Node> values) {
+        Statements.assignment(n).ifPresent(a -> {
+            if (a.value() != null && a.targets().stream().anyMatch(t -> t.kind() == NodeKind.NAME && Expressions.name(t).equals(name))) {
+                values.add(a.value());
+            }
+        });
+        for (Node c : n.nodes()) {
+            if (c.kind() != NodeKind.FUNCTION_DEF && c.kind() != NodeKind.CLASS_DEF) {
+                collectAssignments(c, name, values);
+            }
+        }
+    }
+
+    private static boolean contains(Node outer, Node inner) {
+        for (Node c : outer.nodes()) {
+            if (c == inner || contains(c, inner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ScheduleSpec trigger(PythonModule m, Node call, int position, SourceRef where, String schedulerZone) {
         Optional<Node> trigger = PythonModule.arg(call, "trigger", position);
         if (trigger.isEmpty()) {
             return new ScheduleSpec(Form.AT_BOOT, "no trigger: once, when the scheduler starts", null, where);
         }
-        Node t = m.resolve(trigger.get());
+        Node named = m.resolve(trigger.get());
+        Node t = named.kind() == NodeKind.NAME
+                ? assignedInFunction(m, call, Expressions.name(named)).map(m::resolve).orElse(named) : named;
         Optional<String> kind = m.string(t);
         if (kind.isPresent()) {
             return fromKwargs(m, kind.get(), call, where, schedulerZone);

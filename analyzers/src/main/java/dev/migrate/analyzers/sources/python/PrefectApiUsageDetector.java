@@ -1,8 +1,10 @@
 package dev.migrate.analyzers.sources.python;
 
+import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.analyzers.rules.PrefectBlockClasses;
 import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
@@ -182,7 +184,10 @@ public final class PrefectApiUsageDetector extends PythonDetector {
                 Optional<String> early = api.early2Package(q);
                 if (early.isPresent()) {
                     Node at = b.alias() != null ? b.alias() : b.statement();
-                    sink.finding(Findings.of("PF216", q + " does not exist in Prefect 3 (" + early.get() + ")", m.at(at), null));
+                    sink.finding(PrefectBlockClasses.of(q)
+                            .map(r -> Findings.of(r.code(), r.message() + " (" + early.get() + ")", m.at(at), null))
+                            .orElseGet(() -> Findings.of("PF216", q + " does not exist in Prefect 3 (" + early.get() + ")",
+                                    m.at(at), null)));
                 }
                 continue;
             }
@@ -191,7 +196,10 @@ public final class PrefectApiUsageDetector extends PythonDetector {
             if (moved.isPresent()) {
                 sink.finding(Findings.of("PF215", q + " moved to " + moved.get() + " in Prefect 3", m.at(at), null));
             } else if (api.removedIn3(q) || !(b.isFromImport() ? api.existsIn3(q) : api.moduleImportWorksIn3(q))) {
-                sink.finding(Findings.of("PF216", q + " does not exist in Prefect 3", m.at(at), null));
+                // a block class the rewrite replaces by kind is reported under the code the rewrite notes it with
+                Finding f = PrefectBlockClasses.of(q).map(r -> Findings.of(r.code(), r.message(), m.at(at), null))
+                        .orElseGet(() -> Findings.of("PF216", q + " does not exist in Prefect 3", m.at(at), null));
+                sink.finding(f);
             }
         }
     }

@@ -180,8 +180,45 @@ class K8sDetectorsTest {
                   jobTemplate: {spec: {template: {spec: {containers: [{name: a, image: alpine}]}}}}
                 """;
         assertThat(DetectorHarness.run(new CronJobDetector(), "legacy.yaml", yaml))
-                .contains("schedule CRON_UNIX '30 9 * * 1-5' tz=Asia/Tokyo at legacy.yaml:5:13")
-                .doesNotContain("K8S002");
+                .contains("schedule CRON_UNIX '30 9 * * 1-5' tz=Asia/Tokyo at legacy.yaml:5:13",
+                        // found by the sweep: a CronJob written so today is refused when it is created
+                        "K8S002 CronJob 'legacy' names its zone inside the schedule (CRON_TZ=Asia/Tokyo), which Kubernetes "
+                                + "never supported officially and newer releases refuse when the CronJob is created: set "
+                                + "spec.timeZone: Asia/Tokyo");
+    }
+
+    private static String cronJob(String schedule) {
+        return DetectorHarness.run(new CronJobDetector(), "k8s/jobs.yaml", """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: month-end}
+                spec:
+                  schedule: "%s"
+                  timeZone: Europe/Paris
+                  jobTemplate: {spec: {template: {spec: {containers: [{name: a, image: alpine}]}}}}
+                """.formatted(schedule));
+    }
+
+    /** Before: croniter's reading of a YAML file translated 0 0 L * * exactly, a schedule the API server refuses. */
+    @Test
+    void quartzDaysAreRefusedAsKubernetesRefusesThemNotTranslated() {
+        assertThat(cronJob("0 0 L * *")).contains("schedule UNKNOWN '0 0 L * *' tz=Europe/Paris at k8s/jobs.yaml:5:13",
+                "K8S005 Kubernetes does not take the schedule '0 0 L * *': L (the last day, or the last such weekday, of the "
+                        + "month) is Quartz and croniter syntax: write the days it can fall on (28-31)");
+        assertThat(cronJob("30 9 * * 5#3")).contains("schedule UNKNOWN", "K8S005", "D#N (the N-th such weekday");
+        assertThat(cronJob("0 9 15W * *")).contains("schedule UNKNOWN", "K8S005", "W (the weekday nearest");
+        assertThat(cronJob("0 3 * * 7")).contains("K8S005", "out of range for the day-of-week field (0-6, Sunday is 0");
+        assertThat(cronJob("0 0 0 * * *")).contains("K8S005", "expected exactly 5 fields");
+    }
+
+    /** robfig/cron reads ? as *, N/s as N-max/s, and ORs a stepped day-of-month with a weekday (Vixie ANDs '*'/2). */
+    @Test
+    void whatKubernetesTakesIsReadAsItReadsIt() {
+        assertThat(cronJob("0 0 ? * 1")).contains("schedule CRON_UNIX '0 0 * * 1'").doesNotContain("K8S005");
+        assertThat(cronJob("5/15 * * * *")).contains("schedule CRON_UNIX '5-59/15 * * * *'");
+        assertThat(cronJob("0 6 */2 * MON")).contains("schedule CRON_UNIX '0 6 1-31/2 * MON'");
+        assertThat(cronJob("@every 1h30m")).contains("schedule INTERVAL 'PT5400S'");
+        assertThat(cronJob("@daily")).contains("schedule CRON_UNIX '@daily'").doesNotContain("K8S005");
     }
 
     @Test

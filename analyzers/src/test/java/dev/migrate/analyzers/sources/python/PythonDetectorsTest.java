@@ -807,6 +807,39 @@ class PythonDetectorsTest {
                 "d | CRON_APSCHEDULER 0 4 * * * [UTC] @11");
     }
 
+    /** Found by the sweep (a public market-close job): the trigger built into a local name was an unknown schedule. */
+    @Test
+    void aTriggerAFunctionBuildsIntoALocalNameIsRead() {
+        RecordingSink sink = run(new ApschedulerDetector(), "scheduler.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+                from apscheduler.triggers.cron import CronTrigger
+                from zoneinfo import ZoneInfo
+
+                import main
+
+
+                def start():
+                    tz = ZoneInfo("Asia/Seoul")
+                    scheduler = BlockingScheduler(timezone=tz)
+                    trigger = CronTrigger(day_of_week="mon-fri", hour=16, minute=5, timezone=tz)
+                    scheduler.add_job(main.main, trigger)
+                    scheduler.start()
+                """);
+        assertThat(jobs(sink)).containsExactly("main.main | CRON_APSCHEDULER 5 16 * * 1-5 [Asia/Seoul] @12");
+        RecordingSink twice = run(new ApschedulerDetector(), "twice.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+                from apscheduler.triggers.cron import CronTrigger
+
+                def start(flag):
+                    trigger = CronTrigger(hour=1)
+                    if flag:
+                        trigger = CronTrigger(hour=2)
+                    s = BlockingScheduler()
+                    s.add_job(other, trigger)
+                """);
+        assertThat(jobs(twice)).containsExactly("other | UNKNOWN trigger @9"); // which assignment runs is not in the source
+    }
+
     // a date trigger fires once; it was an unknown schedule, as if it repeated in a way scan could not read
     @Test
     void apschedulerDateTriggersFireOnce() {
@@ -874,10 +907,49 @@ class PythonDetectorsTest {
         assertThat(sink.findings).extracting(f -> f.code() + " " + f.message() + " @" + f.where().line()).containsExactly(
                 "PF216 prefect.orion.schemas.states.Completed does not exist in Prefect 3 (prefect.orion was the early 2.x "
                         + "name of prefect.server) @1",
-                "PF216 prefect.infrastructure.docker.DockerContainer does not exist in Prefect 3 "
-                        + "(prefect.infrastructure.docker was the early 2.x name of prefect.infrastructure.container) @2",
+                "PF205 prefect.infrastructure.docker.DockerContainer does not exist in Prefect 3: infrastructure blocks "
+                        + "became work pools; create one of type docker (prefect work-pool create NAME --type docker) and "
+                        + "pass the block's fields as the deployments' job variables (prefect.infrastructure.docker was the "
+                        + "early 2.x name of prefect.infrastructure.container) @2",
                 "PF216 prefect.settings.PREFECT_ORION_API_URL does not exist in Prefect 3 (prefect.settings.PREFECT_ORION_* "
                         + "was how Prefect 2.0-2.7 named the PREFECT_SERVER_* and PREFECT_API_* settings) @4");
+    }
+
+    /** Before: PF216 for all four, while the rewrite notes the blocks a script builds as PF205 and PF206. */
+    @Test
+    void blockClassesAScriptBuildsAreReportedAsTheRewriteNotesThem() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "blocks/save_blocks.py", """
+                from prefect.filesystems import S3, LocalFileSystem
+                from prefect.infrastructure import KubernetesJob
+                from prefect.agent import PrefectAgent
+
+                S3(bucket_path="lake/flows").save("code")
+                KubernetesJob(image="etl:2", namespace="data").save("k8s")
+                """);
+        assertThat(sink.findings).extracting(f -> f.code() + " " + f.message() + " @" + f.where().line()).containsExactly(
+                "PF206 prefect.filesystems.S3 does not exist in Prefect 3: its integration's block prefect_aws.S3Bucket "
+                        + "replaces it (fields renamed, and code that loads the block by name loads that type) @1",
+                "PF205 prefect.infrastructure.KubernetesJob does not exist in Prefect 3: infrastructure blocks became work "
+                        + "pools; create one of type kubernetes (prefect work-pool create NAME --type kubernetes) and pass "
+                        + "the block's fields as the deployments' job variables @2",
+                "PF216 prefect.agent.PrefectAgent does not exist in Prefect 3 @3");
+    }
+
+    /** Found by the sweep (2022 course homework): Prefect 2.0 beta imports were no finding at all. */
+    @Test
+    void prefect2BetaDeploymentSpecsAndFlowRunnersAreReported() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "homework_deploy.py", """
+                from prefect.deployments import DeploymentSpec
+                from prefect.flow_runners import SubprocessFlowRunner
+                from prefect.deployments import run_deployment
+                """);
+        assertThat(sink.findings).extracting(f -> f.code() + " " + f.message() + " @" + f.where().line()).containsExactly(
+                "PF216 prefect.deployments.DeploymentSpec does not exist in Prefect 3 (prefect.deployments.DeploymentSpec "
+                        + "was the Prefect 2.0 beta deployment class (removed in 2.0b9); declare the deployment in prefect.yaml "
+                        + "or with flow.deploy()) @1",
+                "PF216 prefect.flow_runners.SubprocessFlowRunner does not exist in Prefect 3 (prefect.flow_runners was the "
+                        + "Prefect 2.0 beta module of flow runners, which infrastructure blocks replaced in 2.0 and work pools "
+                        + "in Prefect 3) @2");
     }
 
     @Test
@@ -907,7 +979,7 @@ class PythonDetectorsTest {
         // the fallback of another name, a fallback of a name 3.x lacks too, and a handler that does not catch a
         // failed import are still findings
         assertThat(sink.findings).extracting(f -> f.code() + " " + f.where().line()).containsExactly(
-                "PF216 12", "PF216 14", "PF216 15", "PF216 18");
+                "PF216 12", "PF216 14", "PF205 15", "PF205 18");
     }
 
     @Test
@@ -957,7 +1029,7 @@ class PythonDetectorsTest {
                     threshold = Variable.get("limit")
                     print(threshold.value)
                 """);
-        assertThat(codes(sink)).containsExactly("BHV001", "BHV002", "BHV003", "PF216");
+        assertThat(codes(sink)).containsExactly("BHV001", "BHV002", "BHV003", "PF205");
         RecordingSink clean = run(new PrefectApiUsageDetector(), "ok.py", """
                 from prefect import flow
 
