@@ -94,30 +94,7 @@ public final class LegacyEstate {
     static List<Job> detect(Map<String, String> texts, ScheduleCheck check, Function<String, Boolean> skip,
                             Map<String, String> codes) {
         List<Job> jobs = new ArrayList<>();
-        RuleRegistry rules = RuleRegistry.standard();
-        java.util.Set<String> fixed = new java.util.HashSet<>();
-        InventorySink sink = new InventorySink() {
-            @Override
-            public void job(Job job) {
-                jobs.add(job);
-            }
-
-            @Override
-            public void finding(Finding finding) {
-                // the findings are the scan's business; the plan reports its own notes, with the job's code: the
-                // first finding this recipe fixes, else (a job left alone: @reboot, a bad field) its first finding
-                if (finding.jobId() == null) {
-                    return;
-                }
-                if (rules.find(finding.code()).filter(r -> r.fixedBy().stream().anyMatch(n -> n.startsWith(FIXED_BY))).isPresent()) {
-                    if (fixed.add(finding.jobId())) {
-                        codes.put(finding.jobId(), finding.code());
-                    }
-                } else {
-                    codes.putIfAbsent(finding.jobId(), finding.code());
-                }
-            }
-        };
+        InventorySink sink = codesInto(codes, jobs::add);
         List<Detector> detectors = List.of(new CrontabDetector(check), new SystemdDetector(check), new ScheduleLibDetector(),
                 new ApschedulerDetector(), new CeleryBeatDetector(), new SleepLoopDetector(), new SpringScheduledDetector(), new QuartzJavaDetector(),
                 new QuartzXmlDetector());
@@ -143,7 +120,71 @@ public final class LegacyEstate {
             });
             r.resolve(jobs, new ArrayList<>(), wanted);
         }
+        codesOfDisabledEntries(jobs, texts, check, codes);
         return jobs;
+    }
+
+    /**
+     * A sink handing jobs to {@code jobs} and putting the code of each job into {@code codes}: the first finding this
+     * recipe fixes, else (a job left alone: @reboot, a bad field) its first finding. The findings themselves are the
+     * scan's business; the plan reports its own notes, with that code.
+     */
+    private static InventorySink codesInto(Map<String, String> codes, java.util.function.Consumer<Job> jobs) {
+        RuleRegistry rules = RuleRegistry.standard();
+        java.util.Set<String> fixed = new java.util.HashSet<>();
+        return new InventorySink() {
+            @Override
+            public void job(Job job) {
+                jobs.accept(job);
+            }
+
+            @Override
+            public void finding(Finding finding) {
+                if (finding.jobId() == null) {
+                    return;
+                }
+                if (rules.find(finding.code()).filter(r -> r.fixedBy().stream().anyMatch(n -> n.startsWith(FIXED_BY))).isPresent()) {
+                    if (fixed.add(finding.jobId())) {
+                        codes.put(finding.jobId(), finding.code());
+                    }
+                } else {
+                    codes.putIfAbsent(finding.jobId(), finding.code());
+                }
+            }
+        };
+    }
+
+    /**
+     * An entry our cutover commented out has no finding in the scan (nothing is left to do about it there), but its
+     * notes keep the code they had before the cutover, so that a second run reports the same rows as the first: the
+     * codes are read from the crontab with those entries enabled again (a job's id does not depend on its line).
+     */
+    private static void codesOfDisabledEntries(List<Job> jobs, Map<String, String> texts, ScheduleCheck check,
+                                               Map<String, String> codes) {
+        Map<String, dev.migrate.rewriters.crontab.CrontabFormat> files = new TreeMap<>();
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        for (Job j : jobs) {
+            if (j.attributes().containsKey(CrontabDetector.DISABLED_BY_MIGRATE) && !codes.containsKey(j.id())
+                    && texts.containsKey(j.source().path()) && !j.attributes().containsKey("crontab.embeddedIn")) {
+                wanted.add(j.id());
+                files.put(j.source().path(), switch (j.attributes().getOrDefault("crontab.format", "")) {
+                    case "system" -> dev.migrate.rewriters.crontab.CrontabFormat.SYSTEM;
+                    case "anacron" -> dev.migrate.rewriters.crontab.CrontabFormat.ANACRON;
+                    default -> dev.migrate.rewriters.crontab.CrontabFormat.USER;
+                });
+            }
+        }
+        Map<String, String> before = new HashMap<>();
+        InventorySink sink = codesInto(before, j -> { });
+        files.forEach((path, format) -> {
+            String enabled = dev.migrate.rewriters.crontab.CrontabFile.parse(texts.get(path), format).withMarkedEntriesEnabled().print();
+            new CrontabDetector(check).detect(new ScanFile(path, enabled), sink);
+        });
+        before.forEach((id, code) -> {
+            if (wanted.contains(id)) {
+                codes.put(id, code);
+            }
+        });
     }
 
     /** 1-based line numbers of the disabled-markers in a crontab text. */
