@@ -50,6 +50,8 @@ final class Planner {
         detected = new ArrayList<>(detected.stream().map(j -> inProcess.containsKey(j.id()) ? inProcess.get(j.id()).job() : j).toList());
         detected.removeIf(j -> consumed.contains(j.id()));
         detected.addAll(loops);
+        // what the service ran them with (Nice=, IOSchedulingClass= ...): a Java job's command gets it, the rest are notes
+        detected.replaceAll(j -> ServiceResources.inProcessNotes(ServiceResources.withCommandPrefix(j, originals), originals));
         Map<String, String> leftAlone = new TreeMap<>();
         detected.addAll(CivisJobs.of(texts, out, leftAlone));
         Map<String, Job> migrated = new TreeMap<>();
