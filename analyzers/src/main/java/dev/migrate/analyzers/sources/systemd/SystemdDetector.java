@@ -42,6 +42,10 @@ public final class SystemdDetector implements Detector {
     private final List<UnitSource> services = new ArrayList<>();
     /** Drop-ins by the unit file name they extend ({@code etl.service} for {@code etl.service.d/override.conf}). */
     private final Map<String, List<UnitSource.DropIn>> dropIns = new HashMap<>();
+    /** Template instances the host enabled ({@code timers.target.wants/backup@home.timer}). */
+    private final List<TemplateInstances.Enabled> enabled = new ArrayList<>();
+    /** The text of those that are copies, not links, by path. */
+    private final Map<String, UnitSource> enabledCopies = new HashMap<>();
 
     public SystemdDetector() {
         this(ScheduleCheck.fromSystemProperties());
@@ -69,8 +73,17 @@ public final class SystemdDetector implements Detector {
         return path.endsWith(".timer") || path.endsWith(".service") || dropInTarget(path) != null;
     }
 
+    /** A dump's {@code timers.target.wants/backup@home.timer} link says the host enabled that instance. */
+    @Override
+    public boolean wantsLink(String path) {
+        return TemplateInstances.of(path) != null;
+    }
+
     @Override
     public boolean accepts(ScanFile file) {
+        if (TemplateInstances.of(file.path()) != null) {
+            return true; // a link (no text) or a copy of the template: which instance is enabled
+        }
         String n = file.fileName();
         if (n.endsWith(".timer") || n.endsWith(".service") || dropInTarget(file.path()) != null) {
             return file.text().contains("[");
@@ -100,6 +113,18 @@ public final class SystemdDetector implements Detector {
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
+        TemplateInstances.Enabled enabled = TemplateInstances.of(file.path());
+        if (enabled != null) {
+            // a copy of the template is kept in case the dump lacks the template itself
+            UnitSource copy = file.text().contains("[") ? new UnitSource(file) : null;
+            synchronized (this) {
+                this.enabled.add(enabled);
+                if (copy != null) {
+                    enabledCopies.put(enabled.path(), copy);
+                }
+            }
+            return;
+        }
         if (!isUnitPath(file.path())) {
             written(file);
             return;
@@ -140,20 +165,32 @@ public final class SystemdDetector implements Detector {
     public synchronized void finish(InventorySink sink) {
         // Drop-ins of one unit arrive in thread order; systemd applies them sorted by file name.
         dropIns.values().forEach(l -> l.sort(Comparator.comparing(UnitSource.DropIn::path)));
+        // a copy of an enabled instance whose template the dump lacks is the only text of that timer
+        Set<String> templates = new HashSet<>();
+        timers.stream().filter(UnitSource::template).forEach(t -> templates.add(t.fileName()));
+        enabledCopies.forEach((path, copy) -> {
+            if (!templates.contains(TemplateInstances.of(path).template())) {
+                timers.add(copy);
+            }
+        });
         withDropIns(timers);
         withDropIns(services);
         timers.sort(Comparator.comparing(UnitSource::path).thenComparing(UnitSource::lineOffset));
         services.sort(Comparator.comparing(UnitSource::path).thenComparing(UnitSource::lineOffset));
+        enabled.sort(Comparator.comparing(TemplateInstances.Enabled::instance).thenComparing(TemplateInstances.Enabled::path));
         List<PendingJob> pending = new ArrayList<>();
         Set<UnitSource> started = new HashSet<>();
         TimerJobs timerJobs = new TimerJobs(check);
         for (UnitSource timer : timers) {
-            String serviceName = timer.value("Timer", "Unit") != null ? timer.value("Timer", "Unit") : timer.baseName() + ".service";
-            UnitSource service = pick(serviceName, timer.directory());
-            if (service != null) {
-                started.add(service);
+            List<String> instances = timer.template() ? enabled.stream().filter(e -> e.template().equals(timer.fileName()))
+                    .map(TemplateInstances.Enabled::instance).distinct().toList() : List.of();
+            if (instances.isEmpty()) {
+                // a template no instance of which the dump shows enabled: one job for all of them, as written
+                pending.add(timerJob(timer, null, timerJobs, started));
             }
-            pending.add(timerJobs.build(timer, serviceName, service));
+            for (String instance : instances) {
+                pending.add(timerJob(timer.instance(instance), instance, timerJobs, started));
+            }
         }
         for (UnitSource service : services) {
             if (!started.contains(service)) {
@@ -167,7 +204,43 @@ public final class SystemdDetector implements Detector {
         timers.clear();
         services.clear();
         dropIns.clear();
+        enabled.clear();
+        enabledCopies.clear();
     }
+
+    /** The job of one timer, or of one instance of a template timer ({@code instance} not null). */
+    private PendingJob timerJob(UnitSource timer, String instance, TimerJobs timerJobs, Set<UnitSource> started) {
+        String serviceName = timer.value("Timer", "Unit") != null ? timer.value("Timer", "Unit") : timer.baseName() + ".service";
+        UnitSource service = pick(serviceName, timer.directory());
+        String template = instance == null ? null : TemplateInstances.templateOf(serviceName);
+        if (service == null && template != null && pick(template, timer.directory()) != null) {
+            // backup@home.service comes from the template backup@.service, with the instance's %i
+            UnitSource templateService = pick(template, timer.directory());
+            started.add(templateService);
+            service = templateService.instance(serviceName.substring(serviceName.indexOf('@') + 1, serviceName.lastIndexOf('.')));
+        } else if (service == null && timer.template() && serviceName.matches("[^@]+@%[iI]\\.service")) {
+            // a template timer's Unit=backup@%i.service is the template backup@.service, whichever instance runs
+            service = pick(serviceName.replaceFirst("%[iI]", ""), timer.directory());
+        }
+        if (service != null) {
+            started.add(service);
+        }
+        PendingJob job = timerJobs.build(timer, serviceName, service);
+        if (instance == null) {
+            return job;
+        }
+        Map<String, String> attributes = new LinkedHashMap<>(job.job().attributes());
+        attributes.put(INSTANCE, instance);
+        attributes.put("systemd.enabledBy", String.join(" ", enabled.stream()
+                .filter(e -> e.instance().equals(instance) && e.template().equals(TemplateInstances.templateOf(timer.fileName())))
+                .map(TemplateInstances.Enabled::path).toList()));
+        Job j = job.job();
+        return new PendingJob(new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(), j.user(), j.env(),
+                j.workingDir(), j.overlap(), j.dependsOn(), attributes), job.unitNames(), job.dependencyUnits(), job.findings());
+    }
+
+    /** Attribute of a template timer's job for one enabled instance: the instance ({@code home} of backup@home.timer). */
+    public static final String INSTANCE = "systemd.instance";
 
     private void withDropIns(List<UnitSource> units) {
         units.replaceAll(u -> u.withDropIns(dropIns.getOrDefault(u.fileName(), List.of())));
