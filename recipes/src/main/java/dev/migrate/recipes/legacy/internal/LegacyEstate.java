@@ -38,6 +38,7 @@ import java.util.function.Function;
  */
 public final class LegacyEstate {
     private final Map<String, String> texts = new TreeMap<>();
+    private final java.util.Set<String> links = new java.util.TreeSet<>();
     /** The recipe the rules of the jobs it moves name as their fix. */
     private static final String FIXED_BY = "dev.migrate.recipes.legacy.MoveLegacySchedulersToPrefect3";
     private Plan plan;
@@ -47,6 +48,12 @@ public final class LegacyEstate {
 
     public void add(String path, String text) {
         texts.put(path, text);
+    }
+
+    /** The project's symbolic links, read by name only (an enabled template instance); before the plan is made. */
+    public void links(java.util.Set<String> paths) {
+        links.clear();
+        links.addAll(paths);
     }
 
     /** True the first time only: the plan's notes go into the data table once per run. */
@@ -67,7 +74,7 @@ public final class LegacyEstate {
     /** The plan, computed on first use; the options never change within one recipe run. */
     public Plan plan(Options options) {
         if (plan == null) {
-            plan = new Planner(options, texts, codes).plan();
+            plan = new Planner(options, texts, links, codes).plan();
         }
         return plan;
     }
@@ -91,8 +98,8 @@ public final class LegacyEstate {
      * puts into {@code codes} the finding code of each job, by job id: the plan's notes carry it, so a note names the
      * rule whose doc explains it.
      */
-    static List<Job> detect(Map<String, String> texts, ScheduleCheck check, Function<String, Boolean> skip,
-                            Map<String, String> codes) {
+    static List<Job> detect(Map<String, String> texts, java.util.Set<String> links, ScheduleCheck check,
+                            Function<String, Boolean> skip, Map<String, String> codes) {
         List<Job> jobs = new ArrayList<>();
         InventorySink sink = codesInto(codes, jobs::add);
         List<Detector> detectors = List.of(new CrontabDetector(check), new SystemdDetector(check), new ScheduleLibDetector(),
@@ -105,6 +112,8 @@ public final class LegacyEstate {
                     d.detect(f, sink);
                 }
             });
+            // as in scan: a link that means something by its name is a file without text, never followed
+            links.stream().filter(path -> !skip.apply(path) && d.wantsLink(path)).forEach(path -> d.detect(new ScanFile(path, ""), sink));
             d.finish(sink);
         }
         // Resolvers complete what one file cannot say (Spring ${...} schedules from application.properties), as in scan.

@@ -19,11 +19,16 @@ final class Planner {
     private final LegacyEstate.Options o;
     private final Map<String, String> codes;
     private final Map<String, String> texts;
+    private final java.util.Set<String> links;
     private final String out;
 
-    /** @param codes filled with the scan finding code of each detected job, by id */
-    Planner(LegacyEstate.Options options, Map<String, String> texts, Map<String, String> codes) {
+    /**
+     * @param links the project's symbolic links (read by name only)
+     * @param codes filled with the scan finding code of each detected job, by id
+     */
+    Planner(LegacyEstate.Options options, Map<String, String> texts, java.util.Set<String> links, Map<String, String> codes) {
         this.codes = codes;
+        this.links = links;
         this.o = options;
         this.texts = texts;
         this.out = options.outputDir().replaceAll("/+$", "");
@@ -34,7 +39,7 @@ final class Planner {
         // Scripts are read as they were before our cutover markers, so every phase finds the same registrations.
         Map<String, String> originals = new TreeMap<>(texts);
         originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
-        List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, check, p -> p.startsWith(out + "/"), codes))
+        List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, links, check, p -> p.startsWith(out + "/"), codes))
                 .stream().map(j -> ServiceExecLines.annotate(j, originals)).map(ServiceSpecifiers::expand).toList());
         List<String> consumed = new ArrayList<>();
         // The scan's loop jobs LoopJobs migrates go (into consumed); the others are reported as left alone.
@@ -328,6 +333,10 @@ final class Planner {
             }
             if (j.kind() == JobKind.SYSTEMD_TIMER) {
                 addIfPresent(deleted, j.source().path());
+                // the dump's copies of the template that enabled its instances (links are no files here)
+                for (String copy : j.attributes().getOrDefault("systemd.enabledBy", "").split(" ")) {
+                    addIfPresent(deleted, copy);
+                }
                 String service = j.attributes().get("service");
                 if (service != null) {
                     addIfPresent(deleted, service);
