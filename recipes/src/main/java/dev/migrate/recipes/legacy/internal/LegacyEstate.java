@@ -208,20 +208,35 @@ public final class LegacyEstate {
         return lines;
     }
 
-    /** The job as it read before any marker was inserted above it: same line numbers in every phase. */
+    /**
+     * The job as it read before any marker was inserted above it: same line numbers in every phase. Each schedule
+     * keeps its own line (the lines of one command are one job, {@code SameCommandLines}).
+     */
     static Job beforeMarkers(Job job, List<Integer> markers) {
-        int shift = (int) markers.stream().filter(m -> m < job.source().line()).count();
         Map<String, String> attributes = new LinkedHashMap<>(job.attributes());
         attributes.remove("disabled");
         attributes.remove(dev.migrate.analyzers.sources.cron.CrontabDetector.DISABLED_BY_MIGRATE);
-        // A disabled line reads "<indent># <entry>" (CrontabFile.withEntryDisabled): its entry starts two columns
-        // after where the active line's did, indented or not.
-        int column = markers.contains(job.source().line() - 1) ? Math.max(1, job.source().column() - 2) : job.source().column();
-        SourceRef src = new SourceRef(job.source().path(), job.source().line() - shift, column);
+        SourceRef src = beforeMarkers(job.source(), markers);
         List<dev.migrate.analyzers.model.ScheduleSpec> specs = job.schedules().stream()
-                .map(s -> new dev.migrate.analyzers.model.ScheduleSpec(s.form(), s.expression(), s.timezone(), src)).toList();
+                .map(s -> new dev.migrate.analyzers.model.ScheduleSpec(s.form(), s.expression(), s.timezone(),
+                        s.where().path().equals(job.source().path()) ? beforeMarkers(s.where(), markers) : src)).toList();
         return new Job(job.id(), job.kind(), job.name(), src, specs, job.command(), job.user(), job.env(), job.workingDir(),
                 job.overlap(), job.dependsOn(), attributes);
+    }
+
+    private static SourceRef beforeMarkers(SourceRef at, List<Integer> markers) {
+        int shift = (int) markers.stream().filter(m -> m < at.line()).count();
+        // A disabled line reads "<indent># <entry>" (CrontabFile.withEntryDisabled): its entry starts two columns
+        // after where the active line's did, indented or not.
+        int column = markers.contains(at.line() - 1) ? Math.max(1, at.column() - 2) : at.column();
+        return new SourceRef(at.path(), at.line() - shift, column);
+    }
+
+    /** The lines a crontab job is written on, in the text as it is: each of its schedules' (one command, several lines). */
+    static List<Integer> lines(Job job) {
+        List<Integer> out = job.schedules().stream().filter(s -> s.where().path().equals(job.source().path()))
+                .map(s -> s.where().line()).distinct().sorted().toList();
+        return out.isEmpty() ? List.of(job.source().line()) : out;
     }
 
     static Map<String, Integer> index(List<Job> jobs) {

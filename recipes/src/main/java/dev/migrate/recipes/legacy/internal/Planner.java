@@ -60,7 +60,7 @@ final class Planner {
         Map<String, String> leftAlone = new TreeMap<>();
         detected.addAll(CivisJobs.of(texts, out, leftAlone));
         Map<String, Job> migrated = new TreeMap<>();
-        Map<String, Integer> currentLine = new LinkedHashMap<>();
+        Map<String, List<Integer>> currentLine = new LinkedHashMap<>();
         for (Job found : detected) {
             // Reports name crontab lines as they were before our markers went in, so every phase says the same.
             Job j = LegacyEstate.isKind(found, JobKind.CRON, JobKind.ANACRON) && texts.containsKey(found.source().path())
@@ -71,7 +71,7 @@ final class Planner {
                 leftAlone.put(j.id() + " (" + j.source() + ")", why);
                 continue;
             }
-            currentLine.put(j.id(), found.source().line());
+            currentLine.put(j.id(), LegacyEstate.lines(found));
             migrated.put(j.id(), j);
         }
         // Jobs whose legacy files the cleanup deleted are known from the manifest only.
@@ -280,31 +280,47 @@ final class Planner {
                         + "); keep it on the host";
     }
 
-    private void crontabEdits(java.util.Collection<Job> jobs, Map<String, Integer> currentLine, Map<String, String> files,
+    private void crontabEdits(java.util.Collection<Job> jobs, Map<String, List<Integer>> currentLine, Map<String, String> files,
                               Map<String, List<Integer>> markers) {
         Map<String, List<Job>> byFile = new TreeMap<>();
         jobs.stream().filter(j -> LegacyEstate.isKind(j, JobKind.CRON, JobKind.ANACRON) && texts.containsKey(j.source().path()))
                 .forEach(j -> byFile.computeIfAbsent(j.source().path(), k -> new ArrayList<>()).add(j));
         for (Map.Entry<String, List<Job>> e : byFile.entrySet()) {
             CrontabFile file = CrontabFile.parse(texts.get(e.getKey()), format(e.getValue().get(0)));
-            List<Job> bottomUp = e.getValue().stream()
-                    .sorted(Comparator.comparing((Job j) -> currentLine.getOrDefault(j.id(), 0)).reversed()).toList();
-            for (Job j : bottomUp) {
-                int marker = file.markerIndexOf(j.id());
-                if (o.phase() == Phase.DUAL_RUN && marker >= 0) {
-                    file = file.withEntryEnabled(marker);
-                } else if (o.phase() != Phase.DUAL_RUN && marker < 0 && currentLine.containsKey(j.id())) {
-                    int index = currentLine.get(j.id()) - 1;
-                    if (index < file.lines().size() && file.lines().get(index) instanceof CrontabLine.Entry) {
-                        file = file.withEntryDisabled(index, j.id(), o.asOf());
+            // a job of several lines (one command, several schedules) is switched line by line, from the bottom up
+            java.util.Set<String> marked = new java.util.HashSet<>();
+            List<Map.Entry<Job, Integer>> bottomUp = new ArrayList<>();
+            for (Job j : e.getValue()) {
+                if (file.markerIndexOf(j.id()) >= 0) {
+                    marked.add(j.id());
+                }
+                currentLine.getOrDefault(j.id(), List.of()).forEach(line -> bottomUp.add(Map.entry(j, line)));
+            }
+            bottomUp.sort(Map.Entry.<Job, Integer>comparingByValue().reversed());
+            if (o.phase() == Phase.DUAL_RUN) {
+                for (Job j : e.getValue()) {
+                    for (int marker = file.markerIndexOf(j.id()); marker >= 0; marker = file.markerIndexOf(j.id())) {
+                        CrontabFile enabled = file.withEntryEnabled(marker);
+                        if (enabled == file) {
+                            break; // a marker line with no entry under it: nothing to enable
+                        }
+                        file = enabled;
+                    }
+                }
+            } else {
+                for (Map.Entry<Job, Integer> line : bottomUp) {
+                    int index = line.getValue() - 1;
+                    if (!marked.contains(line.getKey().id()) && index < file.lines().size()
+                            && file.lines().get(index) instanceof CrontabLine.Entry) {
+                        file = file.withEntryDisabled(index, line.getKey().id(), o.asOf());
                     }
                 }
             }
             List<Integer> lines = new ArrayList<>();
-            for (Job j : e.getValue()) {
-                int m = file.markerIndexOf(j.id());
-                if (m >= 0) {
-                    lines.add(file.lineNumber(m));
+            for (int i = 0; i < file.lines().size(); i++) {
+                if (file.lines().get(i) instanceof CrontabLine.Comment c && c.text().startsWith(CrontabFile.DISABLED_MARKER)
+                        && e.getValue().stream().anyMatch(j -> c.text().startsWith(CrontabFile.DISABLED_MARKER + j.id() + " "))) {
+                    lines.add(file.lineNumber(i));
                 }
             }
             if (!lines.isEmpty()) {
