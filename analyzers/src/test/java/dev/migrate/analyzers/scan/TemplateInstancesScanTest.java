@@ -31,7 +31,8 @@ class TemplateInstancesScanTest {
     }
 
     private void template() throws Exception {
-        write("etc/systemd/system/backup@.timer", "[Timer]\nOnCalendar=*-*-* 02:00:00\nUnit=backup@%i.service\n");
+        // %p is the timer's prefix (backup): a public fleet unit names its service so
+        write("etc/systemd/system/backup@.timer", "[Timer]\nOnCalendar=*-*-* 02:00:00\nUnit=%p@%i.service\n");
         write("etc/systemd/system/backup@.service", "[Service]\nExecStart=/usr/local/bin/backup --name %i --path %I\n");
     }
 
@@ -74,6 +75,19 @@ class TemplateInstancesScanTest {
             assertThat(j.command()).isEqualTo("/usr/local/bin/backup --name %i --path %I");
             assertThat(j.attributes()).doesNotContainKey("systemd.instance");
         });
+    }
+
+    /** Before: the dump's copy in timers.target.wants was a second job of the same timer. */
+    @Test
+    void aCopyOfAnEnabledUnitIsNotASecondJobButStandsInWhenTheUnitIsMissing() throws Exception {
+        write("etc/systemd/system/db.timer", "[Timer]\nOnCalendar=daily\n");
+        write("etc/systemd/system/db.service", "[Service]\nExecStart=/usr/bin/vacuumdb --all\n");
+        write("etc/systemd/system/timers.target.wants/db.timer", "[Timer]\nOnCalendar=daily\n");
+        write("etc/systemd/system/timers.target.wants/only-here.timer", "[Timer]\nOnCalendar=weekly\n");
+        write("etc/systemd/system/only-here.service", "[Service]\nExecStart=/usr/bin/true\n");
+        assertThat(timerJobs()).extracting(Job::name, j -> j.source().path()).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("db", "etc/systemd/system/db.timer"),
+                org.assertj.core.groups.Tuple.tuple("only-here", "etc/systemd/system/timers.target.wants/only-here.timer"));
     }
 
     @Test

@@ -35,7 +35,12 @@ final class SameCommandLines {
         for (Job j : jobs) {
             boolean merges = j.kind() == JobKind.CRON && !alone.contains(j.id()) && j.schedules().size() == 1
                     && j.schedules().get(0).form() == ScheduleSpec.Form.CRON_UNIX && j.command() != null;
-            groups.computeIfAbsent(merges ? key(j) : "\0" + j.id(), k -> new ArrayList<>()).add(j);
+            String key = merges ? key(j) : "\0" + j.id();
+            // a line written twice runs the command twice at that time: a job of its own, not a schedule of another
+            if (merges && groups.containsKey(key) && groups.get(key).stream().anyMatch(o -> schedule(o).equals(schedule(j)))) {
+                key = "\0" + j.id();
+            }
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(j);
         }
         Map<String, String> renamed = new HashMap<>();
         for (List<Job> group : groups.values()) {
@@ -57,6 +62,10 @@ final class SameCommandLines {
             sink.finding(id == null || id.equals(f.jobId()) ? f
                     : new Finding(f.code(), f.severity(), f.applicability(), f.message(), f.where(), id));
         }
+    }
+
+    private static String schedule(Job j) {
+        return j.schedules().get(0).expression().strip().replaceAll("\\s+", " ");
     }
 
     /** What must be the same for two lines to be one job: everything but the schedule and the line. */

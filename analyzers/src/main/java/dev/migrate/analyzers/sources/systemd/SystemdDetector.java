@@ -44,8 +44,13 @@ public final class SystemdDetector implements Detector {
     private final Map<String, List<UnitSource.DropIn>> dropIns = new HashMap<>();
     /** Template instances the host enabled ({@code timers.target.wants/backup@home.timer}). */
     private final List<TemplateInstances.Enabled> enabled = new ArrayList<>();
-    /** The text of those that are copies, not links, by path. */
+    /**
+     * Copies a dump holds of the units the host enabled (timers.target.wants/x.timer, a link on the host), by path:
+     * the unit itself is elsewhere, and a copy is only read when the dump lacks it.
+     */
     private final Map<String, UnitSource> enabledCopies = new HashMap<>();
+    /** A unit file in a {@code .wants} (or .requires, .upholds) directory: an enabled unit, not one of its own. */
+    private static final Pattern WANTED = Pattern.compile("(?:^|/)[^/]+\\.(?:wants|requires|upholds)/[^/]+\\.(?:timer|service)$");
 
     public SystemdDetector() {
         this(ScheduleCheck.fromSystemProperties());
@@ -73,16 +78,19 @@ public final class SystemdDetector implements Detector {
         return path.endsWith(".timer") || path.endsWith(".service") || dropInTarget(path) != null;
     }
 
-    /** A dump's {@code timers.target.wants/backup@home.timer} link says the host enabled that instance. */
+    /**
+     * A dump's {@code timers.target.wants/backup@home.timer} link says the host enabled that instance (and one to a
+     * plain unit, that the unit is enabled: read elsewhere).
+     */
     @Override
     public boolean wantsLink(String path) {
-        return TemplateInstances.of(path) != null;
+        return WANTED.matcher(path).find();
     }
 
     @Override
     public boolean accepts(ScanFile file) {
-        if (TemplateInstances.of(file.path()) != null) {
-            return true; // a link (no text) or a copy of the template: which instance is enabled
+        if (WANTED.matcher(file.path()).find()) {
+            return TemplateInstances.of(file.path()) != null || file.text().contains("["); // a link, or a copy
         }
         String n = file.fileName();
         if (n.endsWith(".timer") || n.endsWith(".service") || dropInTarget(file.path()) != null) {
@@ -113,14 +121,16 @@ public final class SystemdDetector implements Detector {
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
-        TemplateInstances.Enabled enabled = TemplateInstances.of(file.path());
-        if (enabled != null) {
-            // a copy of the template is kept in case the dump lacks the template itself
+        if (WANTED.matcher(file.path()).find()) {
+            TemplateInstances.Enabled enabled = TemplateInstances.of(file.path());
+            // a copy is kept in case the dump lacks the unit (or the template) itself
             UnitSource copy = file.text().contains("[") ? new UnitSource(file) : null;
             synchronized (this) {
-                this.enabled.add(enabled);
+                if (enabled != null) {
+                    this.enabled.add(enabled);
+                }
                 if (copy != null) {
-                    enabledCopies.put(enabled.path(), copy);
+                    enabledCopies.put(file.path(), copy);
                 }
             }
             return;
@@ -165,12 +175,14 @@ public final class SystemdDetector implements Detector {
     public synchronized void finish(InventorySink sink) {
         // Drop-ins of one unit arrive in thread order; systemd applies them sorted by file name.
         dropIns.values().forEach(l -> l.sort(Comparator.comparing(UnitSource.DropIn::path)));
-        // a copy of an enabled instance whose template the dump lacks is the only text of that timer
-        Set<String> templates = new HashSet<>();
-        timers.stream().filter(UnitSource::template).forEach(t -> templates.add(t.fileName()));
-        enabledCopies.forEach((path, copy) -> {
-            if (!templates.contains(TemplateInstances.of(path).template())) {
-                timers.add(copy);
+        // a copy of an enabled unit whose file (or template) the dump lacks is the only text of that unit
+        Set<String> units = new HashSet<>();
+        timers.forEach(t -> units.add(t.fileName()));
+        services.forEach(t -> units.add(t.fileName()));
+        new java.util.TreeMap<>(enabledCopies).forEach((path, copy) -> {
+            TemplateInstances.Enabled instance = TemplateInstances.of(path);
+            if (units.add(copy.fileName()) && (instance == null || !units.contains(instance.template()))) {
+                (copy.fileName().endsWith(".timer") ? timers : services).add(copy);
             }
         });
         withDropIns(timers);
@@ -210,7 +222,8 @@ public final class SystemdDetector implements Detector {
 
     /** The job of one timer, or of one instance of a template timer ({@code instance} not null). */
     private PendingJob timerJob(UnitSource timer, String instance, TimerJobs timerJobs, Set<UnitSource> started) {
-        String serviceName = timer.value("Timer", "Unit") != null ? timer.value("Timer", "Unit") : timer.baseName() + ".service";
+        String serviceName = timer.value("Timer", "Unit") != null ? prefixExpanded(timer.value("Timer", "Unit"), timer)
+                : timer.baseName() + ".service";
         UnitSource service = pick(serviceName, timer.directory());
         String template = instance == null ? null : TemplateInstances.templateOf(serviceName);
         if (service == null && template != null && pick(template, timer.directory()) != null) {
@@ -230,6 +243,7 @@ public final class SystemdDetector implements Detector {
             return job;
         }
         Map<String, String> attributes = new LinkedHashMap<>(job.job().attributes());
+        attributes.put("Unit", serviceName); // with its %p and %i filled in
         attributes.put(INSTANCE, instance);
         attributes.put("systemd.enabledBy", String.join(" ", enabled.stream()
                 .filter(e -> e.instance().equals(instance) && e.template().equals(TemplateInstances.templateOf(timer.fileName())))
@@ -237,6 +251,13 @@ public final class SystemdDetector implements Detector {
         Job j = job.job();
         return new PendingJob(new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(), j.user(), j.env(),
                 j.workingDir(), j.overlap(), j.dependsOn(), attributes), job.unitNames(), job.dependencyUnits(), job.findings());
+    }
+
+    /** {@code Unit=%p@%i.service}: %p is the timer's name up to its @ (or its suffix), as systemd expands it. */
+    private static String prefixExpanded(String unit, UnitSource timer) {
+        String base = timer.baseName();
+        String prefix = base.contains("@") ? base.substring(0, base.indexOf('@')) : base;
+        return unit.replace("%p", prefix);
     }
 
     /** Attribute of a template timer's job for one enabled instance: the instance ({@code home} of backup@home.timer). */
