@@ -234,7 +234,8 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
         List<SourceFile> created = new ArrayList<>();
         Plan plan = plan(acc, ctx);
         if (acc.firstReport()) {
-            NoteRows.of(plan, getName(), acc.codes()).forEach(row -> notes.insertRow(ctx, row));
+            NoteRows.of(plan, getName(), acc.codes(), path -> plan.files().getOrDefault(path, acc.text(path)))
+                    .forEach(row -> notes.insertRow(ctx, row));
         }
         for (Map.Entry<String, String> e : plan.files().entrySet()) {
             if (!acc.exists(e.getKey())) {

@@ -127,6 +127,13 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(again.notes()).containsExactlyInAnyOrderElementsOf(cut.notes());
         assertThat(again.notes()).filteredOn(n -> n.message().startsWith("cron-nightly-load-8c14374c:"))
                 .isNotEmpty().allSatisfy(n -> assertThat(n.code()).isEqualTo("CRN001"));
+        // a note names the line of the rewritten crontab where its entry is, not the marker above it or another entry
+        String[] crontab = read(host, "etc/crontab").split("\n");
+        assertThat(cut.notes()).filteredOn(n -> n.message().startsWith("cron-extract-crm-9d249b21:")).isNotEmpty()
+                .allSatisfy(n -> assertThat(crontab[n.line() - 1]).startsWith("# 0 1 * * 1-5").contains("extract-crm.sh"));
+        String[] aps = read(host, "opt/etl/scheduler/aps_jobs.py").split("\n");
+        assertThat(cut.notes()).filteredOn(n -> n.message().startsWith("apscheduler-usage-import-4b293404:")).isNotEmpty()
+                .allSatisfy(n -> assertThat(aps[n.line() - 1]).doesNotContain("migrate: disabled"));
         assertThat(read(host, "etc/anacrontab")).contains("# migrate: disabled anacron-warehouse-stats-4fc4125f 2026-03-02\n"
                 + "# 3\t20\twarehouse.stats\t/opt/etl/bin/warehouse-stats.sh\n", "\n1\t5\tcron.daily\t");
         assertThat(read(host, "prefect/cutover.sh")).contains("chmod -x '/etc/cron.weekly/vacuum-warehouse'");
