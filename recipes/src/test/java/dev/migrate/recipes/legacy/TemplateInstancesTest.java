@@ -35,7 +35,8 @@ class TemplateInstancesTest {
     @Test
     void everyEnabledInstanceIsAFlowWithItsInstanceExpanded() throws Exception {
         write("etc/systemd/system/game-backup@.timer", "[Timer]\nOnCalendar=*-*-* *:41:00\n");
-        write("etc/systemd/system/game-backup@.service", "[Service]\nExecStart=/usr/local/bin/game-backup %i --dir %I --unit %n\n");
+        write("etc/systemd/system/game-backup@.service", "[Service]\nExecStartPre=/usr/bin/mkdir -p /srv/%i\n"
+                + "ExecStart=/usr/local/bin/game-backup %i --dir %I --unit %n\n");
         Files.createDirectories(dir.resolve("etc/systemd/system/timers.target.wants"));
         // a dump keeps the link to the template (dangling here) or a copy of it
         Files.createSymbolicLink(dir.resolve("etc/systemd/system/timers.target.wants/game-backup@world1.timer"),
@@ -45,10 +46,15 @@ class TemplateInstancesTest {
         RewriteEngine.apply(dir, dual);
         assertThat(flows().values()).hasSize(2)
                 .anySatisfy(f -> assertThat(f).contains(
-                        "COMMAND = '/usr/local/bin/game-backup world1 --dir world1 --unit game-backup@world1.service'\n",
+                        "COMMAND = '/usr/bin/mkdir -p /srv/world1 && /usr/local/bin/game-backup world1 --dir world1 --unit "
+                                + "game-backup@world1.service'\n",
                         "@flow(name='game-backup@world1')"))
                 .anySatisfy(f -> assertThat(f).contains(
-                        "COMMAND = '/usr/local/bin/game-backup srv-games --dir srv/games --unit game-backup@srv-games.service'\n"));
+                        "COMMAND = '/usr/bin/mkdir -p /srv/srv-games && /usr/local/bin/game-backup srv-games --dir srv/games --unit "
+                                + "game-backup@srv-games.service'\n"));
+        // the start sequence the decision note shows is the instance's (found by the sweep: it kept %i)
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains("stopping at the first failure")
+                .contains("/usr/bin/mkdir -p /srv/world1 &&").doesNotContain("%i"));
         assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("specifiers the flow cannot know"));
         assertThat(read(dir, "prefect/prefect.yaml").split("\n- name: systemd-timer-game-backup-", -1)).hasSize(3);
         assertCompiles(dir);

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * template under that name. Each instance is a unit of its own, with {@code %i} (the instance) and {@code %I} (the
  * instance unescaped: {@code -} is {@code /}, {@code \x2d} a {@code -}) expanded in its settings.
  */
-final class TemplateInstances {
+public final class TemplateInstances {
     /** {@code <target>.wants/<prefix>@<instance>.timer} (or .requires/.upholds, which systemd reads alike). */
     private static final Pattern ENABLED = Pattern.compile("(?:^|/)[^/]+\\.(?:wants|requires|upholds)/([^/@]+)@([^/]+)\\.timer$");
 
@@ -39,7 +39,7 @@ final class TemplateInstances {
     }
 
     /** The text with {@code %i} and {@code %I} expanded for {@code instance}; {@code %%} and other specifiers stay. */
-    static String expand(String text, String instance) {
+    public static String expand(String text, String instance) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -36,7 +36,7 @@ final class ServiceExecLines {
         if (text == null) {
             return job;
         }
-        UnitFile unit = UnitFile.parse(text);
+        UnitFile unit = UnitFile.parse(ServiceResources.asInstance(text, job));
         List<String> notes = new ArrayList<>();
         String command = job.command();
         boolean sequence = !unit.values("Service", "ExecStartPre").isEmpty() || !unit.values("Service", "ExecStartPost").isEmpty()

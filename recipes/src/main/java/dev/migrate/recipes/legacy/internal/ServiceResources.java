@@ -46,8 +46,8 @@ final class ServiceResources {
         List<String> notes() {
             List<String> out = new ArrayList<>();
             if (!prefix.isEmpty()) {
-                out.add("decision: " + String.join(", ", translated) + " become '" + prefix + "' in front of the command, "
-                        + "as systemd ran it");
+                out.add("decision: " + String.join(", ", translated) + (translated.size() == 1 ? " becomes '" : " become '")
+                        + prefix + "' in front of the command, as systemd ran it");
             }
             out.addAll(manual);
             return out;
@@ -123,13 +123,19 @@ final class ServiceResources {
         if (service == null || !texts.containsKey(service)) {
             return out;
         }
-        out.put(service, UnitFile.parse(texts.get(service)));
+        out.put(service, UnitFile.parse(asInstance(texts.get(service), job)));
         for (String dropIn : job.attributes().getOrDefault("service.dropIns", "").split("\\s+")) {
             if (texts.containsKey(dropIn)) { // a drop-in a script writes is shown as script:line, and not read here
-                out.put(dropIn, UnitFile.parse(texts.get(dropIn)));
+                out.put(dropIn, UnitFile.parse(asInstance(texts.get(dropIn), job)));
             }
         }
         return out;
+    }
+
+    /** A template unit's text as the enabled instance the job runs reads it (%i, %I filled in, as the scan did). */
+    static String asInstance(String text, Job job) {
+        String instance = job.attributes().get(dev.migrate.analyzers.sources.systemd.SystemdDetector.INSTANCE);
+        return instance == null ? text : dev.migrate.analyzers.sources.systemd.TemplateInstances.expand(text, instance);
     }
 
     /**
