@@ -94,6 +94,22 @@ class ServiceResourceSettingsTest {
     }
 
     @Test
+    void aSpringJobRunsTheServicesJarWithItsNiceness() throws Exception {
+        write("opt/shop-app/src/main/java/com/shop/Jobs.java", "package com.shop;\n\n"
+                + "import org.springframework.scheduling.annotation.Scheduled;\n\npublic class Jobs {\n"
+                + "    @Scheduled(cron = \"0 15 4 * * *\")\n    public void exportOrders() {\n    }\n}\n");
+        write("etc/systemd/system/shop-app.service", "[Unit]\nDescription=Shop application (runs its scheduled jobs)\n\n"
+                + "[Service]\nUser=shop\nNice=7\nMemoryMax=1G\n"
+                + "ExecStart=/usr/bin/java -jar /opt/shop-app/shop-app.jar\nRestart=on-failure\n");
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(onlyFlow()).contains("COMMAND = 'nice -n 7 /usr/bin/java -jar /opt/shop-app/shop-app.jar "
+                + "--spring.main.web-application-type=none --migrate.run-job=com.shop.Jobs#exportOrders'");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("MemoryMax=1G (etc/systemd/system/shop-app.service:7) is not applied by the flow"));
+    }
+
+    @Test
     void aLoopsServiceSettingsAreManualTheFlowRunsItsCodeInTheWorker() throws Exception {
         write("opt/app/poller.py", "import time\n\n\ndef poll():\n    print(\"poll\")\n\n\ndef main():\n    while True:\n"
                 + "        poll()\n        time.sleep(300)\n\n\nif __name__ == \"__main__\":\n    main()\n");
