@@ -46,10 +46,19 @@ final class LegacyLineSwitch {
                     + "its files; run the plan's command, then: migrate cutover record " + job.key()
                     + " legacy-disabled --by NAME");
         }
-        String where = legacy.source().path() + ":" + legacy.source().line();
+        // a job of several crontab lines (one command, several schedules) has each of them switched, from the bottom up
+        List<Integer> lines = legacy.schedules().stream().filter(s -> s.where().path().equals(legacy.source().path()))
+                .map(s -> s.where().line()).distinct().sorted(java.util.Comparator.reverseOrder()).toList();
+        if (lines.isEmpty()) {
+            lines = List.of(legacy.source().line());
+        }
+        String where = legacy.source().path() + ":" + String.join(",", lines.stream().sorted().map(String::valueOf).toList());
         Path file = estate.root().resolve(legacy.source().path());
         String before = LegacyToggle.read(file);
-        String after = LegacyToggle.disable(before, legacy.source().path(), legacy.source().line(), job.key(), date);
+        String after = before;
+        for (int line : lines) {
+            after = LegacyToggle.disable(after, legacy.source().path(), line, job.key(), date);
+        }
         if (after.equals(before)) {
             return List.of("already disabled " + where);
         }

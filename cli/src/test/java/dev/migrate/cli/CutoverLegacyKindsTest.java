@@ -40,6 +40,25 @@ class CutoverLegacyKindsTest {
         assertThat(plan("warehouse.stats")).contains("--job warehouse-stats --apply   # etc/anacrontab:17 becomes");
     }
 
+    /** /etc/crontab's `test -x /usr/sbin/anacron || run-parts /etc/cron.daily` runs the scripts anacron runs: one job. */
+    @Test
+    void theCrontabFallbackOfAnAnacronDirectoryIsShownOnceWithTheAnacronJob() {
+        Path estate = CutoverK2PlatformTest.ROOT.resolve("samples/legacy-host");
+        CliRun run = CliRun.of("cutover", "status", estate.toString(), "--store", "jdbc:sqlite:" + tmp.resolve("s.db"),
+                "--at", "2026-11-21T12:00:00Z");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContainPattern("(?m)^cron-cron-(daily|weekly|monthly)-")
+                .containsPattern("(?m)^cron-daily +scanned")
+                .contains("anacron job anacron-cron-daily-0dba7937 at etc/anacrontab:13; etc/crontab:20:1 runs /etc/cron.daily "
+                        + "too, but only where anacron is not installed")
+                // cron.hourly has no anacron entry: its crontab line is the only thing that runs it
+                .containsPattern("(?m)^cron-hourly +scanned");
+        // the line's scan id still finds the job
+        CliRun byId = CliRun.of("cutover", "status", estate.toString(), "--job", "cron-cron-weekly-1c7f9081", "--store",
+                "jdbc:sqlite:" + tmp.resolve("s.db"), "--at", "2026-11-21T12:00:00Z");
+        assertThat(byId.out()).containsPattern("(?m)^cron-weekly +scanned");
+    }
+
     @Test
     void systemdSwitchesTheTimerUnitNotTheServiceOfTheSameName() {
         // `systemctl disable --now cache-warm` means cache-warm.service: the timer would keep firing

@@ -13,9 +13,21 @@ public final class ProjectPaths {
     private static final String CONTEXT_KEY = "dev.migrate.projectPaths";
 
     private final Set<String> paths;
+    private final Set<String> links;
 
     public ProjectPaths(Set<String> paths) {
+        this(paths, Set.of());
+    }
+
+    /** @param links the symbolic links of the project, which no recipe reads or edits (a host dump's enabled units) */
+    public ProjectPaths(Set<String> paths, Set<String> links) {
         this.paths = Set.copyOf(paths);
+        this.links = Set.copyOf(links);
+    }
+
+    /** The project's symbolic links, relative: their names can mean something ({@code timers.target.wants/x@y.timer}). */
+    public Set<String> links() {
+        return links;
     }
 
     public static Optional<ProjectPaths> from(ExecutionContext ctx) {

@@ -1,6 +1,7 @@
 package dev.migrate.analyzers.cutover;
 
 import dev.migrate.analyzers.model.Job;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,8 +12,18 @@ import java.util.Locale;
  * @param legacy     the legacy job in the inventory, or null once it is gone (rewritten or removed)
  * @param deployment the Prefect 3 deployment for it in the inventory, or null
  * @param declared   the validate config's job for it, or null
+ * @param fallbacks  crontab lines that run the same scripts only where the legacy job's scheduler is missing (Debian's
+ *                   {@code test -x /usr/sbin/anacron || run-parts /etc/cron.daily} for an anacron job)
  */
-public record CutoverJob(String key, String name, Job legacy, Job deployment, DeclaredJob declared) {
+public record CutoverJob(String key, String name, Job legacy, Job deployment, DeclaredJob declared, List<Job> fallbacks) {
+    public CutoverJob {
+        fallbacks = List.copyOf(fallbacks);
+    }
+
+    public CutoverJob(String key, String name, Job legacy, Job deployment, DeclaredJob declared) {
+        this(key, name, legacy, deployment, declared, List.of());
+    }
+
     /** Lower case, runs of anything but letters and digits become one '-': "lake_ingestion" is "lake-ingestion". */
     public static String keyOf(String name) {
         // from the redacted name: a key is printed in plans, statuses and commands, and a name may hold a secret

@@ -33,9 +33,15 @@ public final class CutoverJobs {
             List<DisableMarker> markers, EvidenceReader evidence) {
         Map<String, Builder> byKey = new TreeMap<>();
         Map<String, String> legacyKeys = legacyKeys(inv, retired);
+        Map<String, Job> fallbacks = AnacronFallbacks.of(inv.jobs());
         for (Job j : inv.jobs()) {
-            if (!PLATFORM.contains(j.kind()) && j.kind() != JobKind.PREFECT3_DEPLOYMENT) {
+            if (!PLATFORM.contains(j.kind()) && j.kind() != JobKind.PREFECT3_DEPLOYMENT && !fallbacks.containsKey(j.id())) {
                 byKey.computeIfAbsent(legacyKeys.get(j.id()), k -> new Builder(nameOf(j))).legacy = j;
+            }
+        }
+        for (Job j : inv.jobs()) {
+            if (fallbacks.containsKey(j.id())) {
+                byKey.get(legacyKeys.get(j.id())).fallbacks.add(j);
             }
         }
         for (Job j : inv.jobs()) {
@@ -58,7 +64,7 @@ public final class CutoverJobs {
         evidence.validatedJobs().forEach(n -> byKey.computeIfAbsent(CutoverJob.keyOf(n), k -> new Builder(n)));
         evidence.recordedGates().forEach(g -> byKey.computeIfAbsent(CutoverJob.keyOf(g.job()), k -> new Builder(g.job())));
         List<CutoverJob> out = new ArrayList<>();
-        byKey.forEach((key, b) -> out.add(new CutoverJob(key, b.name, b.legacy, b.deployment, b.declared)));
+        byKey.forEach((key, b) -> out.add(new CutoverJob(key, b.name, b.legacy, b.deployment, b.declared, b.fallbacks)));
         return out;
     }
 
@@ -81,13 +87,16 @@ public final class CutoverJobs {
     public static Map<String, String> legacyKeys(Inventory inv, Map<String, String> retired) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         Set<String> taken = new java.util.HashSet<>();
+        Map<String, Job> fallbacks = AnacronFallbacks.of(inv.jobs());
         for (Job j : inv.jobs()) {
-            if (PLATFORM.contains(j.kind()) || j.kind() == JobKind.PREFECT3_DEPLOYMENT) {
+            if (PLATFORM.contains(j.kind()) || j.kind() == JobKind.PREFECT3_DEPLOYMENT || fallbacks.containsKey(j.id())) {
                 continue;
             }
             String key = CutoverJob.keyOf(j.name());
             out.put(j.id(), taken.add(key) ? key : j.id());
         }
+        // an anacron fallback line is its anacron job's: the scripts they run are the same
+        fallbacks.forEach((id, anacron) -> out.put(id, out.get(anacron.id())));
         retired.forEach((id, name) -> {
             if (!out.containsKey(id)) {
                 String key = CutoverJob.keyOf(name);
@@ -106,7 +115,8 @@ public final class CutoverJobs {
         for (String w : wanted) {
             CutoverJob hit = all.stream().filter(j -> j.key().equals(CutoverJob.keyOf(w))
                     || j.legacy() != null && j.legacy().id().equals(w)
-                    || j.deployment() != null && j.deployment().id().equals(w)).findFirst()
+                    || j.deployment() != null && j.deployment().id().equals(w)
+                    || j.fallbacks().stream().anyMatch(f -> f.id().equals(w))).findFirst()
                     .orElseThrow(() -> new CutoverException(UnknownJob.message(w, all.stream().map(CutoverJob::key).toList())));
             if (!out.contains(hit)) {
                 out.add(hit);
@@ -129,6 +139,7 @@ public final class CutoverJobs {
         Job legacy;
         Job deployment;
         DeclaredJob declared;
+        final List<Job> fallbacks = new ArrayList<>();
 
         Builder(String name) {
             this.name = name;

@@ -352,7 +352,8 @@ final class JobSteps {
         String file = path.substring(path.lastIndexOf('/') + 1);
         String unit = file.endsWith(".timer") || file.endsWith(".service") ? file
                 : legacy.kind() == JobKind.SYSTEMD_TIMER ? name + ".timer" : name;
-        unit = unit.matches(".+@\\.(timer|service)") ? unit.replace("@.", "@INSTANCE.") : unit;
+        String instance = legacy.attributes().get(dev.migrate.analyzers.sources.systemd.SystemdDetector.INSTANCE);
+        unit = unit.matches(".+@\\.(timer|service)") ? unit.replace("@.", "@" + (instance != null ? instance : "INSTANCE") + ".") : unit;
         return path.contains("systemd/user/") ? "--user " + unit : unit;
     }
 

@@ -141,7 +141,8 @@ public final class ReadinessAssessor {
     private Gate scanned(CutoverJob job) {
         Job j = job.anyJob();
         if (j != null) {
-            return new Gate(ReadinessState.SCANNED, true, j.kind().slug() + " job " + j.id() + " at " + at(j));
+            return new Gate(ReadinessState.SCANNED, true, j.kind().slug() + " job " + j.id() + " at " + at(j)
+                    + String.join("", job.fallbacks().stream().map(AnacronFallbacks::note).toList()));
         }
         List<DisableMarker> ms = markersOf(job);
         if (!ms.isEmpty()) {

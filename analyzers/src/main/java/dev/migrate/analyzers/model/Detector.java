@@ -31,6 +31,15 @@ public interface Detector {
     void detect(ScanFile file, InventorySink sink);
 
     /**
+     * Whether a symbolic link at this path means something by its name alone (a host dump's
+     * {@code timers.target.wants/backup@home.timer}, which says that instance is enabled). Such a link is handed to
+     * {@link #detect} as a file with no text; it is never followed. Other links are not read at all.
+     */
+    default boolean wantsLink(String path) {
+        return false;
+    }
+
+    /**
      * Called once after every file of the scan was offered to {@link #detect}. Detectors that relate files
      * to each other (a systemd timer and the service it starts) keep what they saw and emit it here; the
      * scanner therefore uses a fresh detector instance per scan, and calls this from one thread after every

@@ -30,11 +30,22 @@ final class FileWalker {
         void file(Path path, long size);
     }
 
+    /** Takes a symbolic link that means something by its name (see Detector#wantsLink); false when none does. */
+    @FunctionalInterface
+    interface LinkSink {
+        boolean link(String relative);
+    }
+
     private FileWalker() {
     }
 
     /** Walks the tree, handing files to {@code files}; returns the notes about links and unreadable entries. */
     static List<ScanNote> walk(Path root, FileSink files) throws IOException {
+        return walk(root, files, rel -> false);
+    }
+
+    /** As {@link #walk(Path, FileSink)}, offering every symbolic link to {@code links} first (never followed). */
+    static List<ScanNote> walk(Path root, FileSink files, LinkSink links) throws IOException {
         Path realRoot = root.toRealPath();
         List<ScanNote> notes = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -63,6 +74,9 @@ final class FileWalker {
 
             private void checkLink(Path link) {
                 String rel = Scanner.relative(root, link);
+                if (links.link(rel)) {
+                    return; // read by its name (an enabled unit instance): where it points does not matter
+                }
                 if (namesHostZone(link)) {
                     return; // read as the host's zone (HostZone), by its text; a dump seldom holds the zone file too
                 }

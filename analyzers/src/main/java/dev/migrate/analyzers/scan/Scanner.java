@@ -130,7 +130,7 @@ public final class Scanner {
         };
         try {
             if (directory) {
-                collector.notes.addAll(FileWalker.walk(root, submit));
+                collector.notes.addAll(FileWalker.walk(root, submit, rel -> link(rel, fresh, collector)));
             } else {
                 submit.file(root.toAbsolutePath(), Files.size(root));
             }
@@ -168,6 +168,22 @@ public final class Scanner {
         findings = InlineSuppressions.apply(findings, collector.suppressions, suppressed);
         return new Inventory(rootLabel, jobs, findings, new ArrayList<>(collector.notes),
                 new ScanStats(total.get(), collector.parsed.get(), collector.bytes.get(), suppressed.size()));
+    }
+
+    /** A symbolic link some detector reads by its name: handed over as a file with no text, never followed. */
+    private static boolean link(String rel, List<Detector> scanDetectors, Collector out) {
+        boolean taken = false;
+        for (Detector d : scanDetectors) {
+            if (d.wantsLink(rel)) {
+                taken = true;
+                try {
+                    d.detect(new ScanFile(rel, ""), out);
+                } catch (RuntimeException | StackOverflowError e) {
+                    out.notes.add(new ScanNote(rel, ScanNote.Reason.DETECTOR_ERROR, "detector " + d.name() + " failed: " + e));
+                }
+            }
+        }
+        return taken;
     }
 
     private void process(Path base, Path file, long size, List<Detector> scanDetectors, Collector out) {

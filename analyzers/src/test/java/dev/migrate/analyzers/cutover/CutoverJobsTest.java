@@ -58,6 +58,28 @@ class CutoverJobsTest {
                         + "  cron-cron-daily-2, cron-daily");
     }
 
+    @Test
+    void aCrontabLineThatRunsADirectoryOnlyWithoutAnacronIsTheAnacronJobsFallback() {
+        Job anacron = new Job("anacron-cron-daily-1", JobKind.ANACRON, "cron.daily", SourceRef.at("etc/anacrontab", 3, 1),
+                List.of(), "run-parts --report /etc/cron.daily", "root", Map.of(), null, null, List.of(), Map.of());
+        Job fallback = new Job("cron-cron-daily-2", JobKind.CRON, "cron.daily", SourceRef.at("etc/crontab", 9, 1), List.of(),
+                "test -x /usr/sbin/anacron || ( cd / && run-parts --report /etc/cron.daily )", "root", Map.of(), null, null,
+                List.of(), Map.of());
+        Job hourly = new Job("cron-cron-hourly-3", JobKind.CRON, "cron.hourly", SourceRef.at("etc/crontab", 8, 1), List.of(),
+                "cd / && run-parts --report /etc/cron.hourly", "root", Map.of(), null, null, List.of(), Map.of());
+        Job weekly = new Job("cron-cron-weekly-4", JobKind.CRON, "cron.weekly", SourceRef.at("etc/crontab", 10, 1), List.of(),
+                "test -x /usr/sbin/anacron || ( cd / && run-parts --report /etc/cron.weekly )", "root", Map.of(), null, null,
+                List.of(), Map.of());
+        Inventory inv = inventory(fallback, hourly, weekly, anacron);
+        List<CutoverJob> jobs = CutoverJobs.of(inv, List.of(), List.of(), EvidenceReader.EMPTY);
+        // no anacron entry runs cron.weekly here: its crontab line is the job
+        assertThat(jobs).extracting(CutoverJob::key).containsExactly("cron-daily", "cron-hourly", "cron-weekly");
+        assertThat(jobs.get(0).legacy()).isEqualTo(anacron);
+        assertThat(jobs.get(0).fallbacks()).containsExactly(fallback);
+        assertThat(CutoverJobs.legacyKeys(inv)).containsEntry("cron-cron-daily-2", "cron-daily");
+        assertThat(CutoverJobs.select(jobs, List.of("cron-cron-daily-2"))).extracting(CutoverJob::key).containsExactly("cron-daily");
+    }
+
     /**
      * An estate of hundreds of jobs: the error names the keys closest to what was typed first, then lists a bounded
      * number of keys on lines of readable width, and says how many it left out.

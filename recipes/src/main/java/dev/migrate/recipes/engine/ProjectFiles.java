@@ -28,6 +28,8 @@ public final class ProjectFiles {
 
     private final List<Path> files = new ArrayList<>();
     private final List<Skipped> skipped = new ArrayList<>();
+    /** Symbolic links (never followed, never edited): some mean something by their name alone. */
+    private final List<Path> links = new ArrayList<>();
 
     private ProjectFiles() {
     }
@@ -50,6 +52,7 @@ public final class ProjectFiles {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isSymbolicLink()) {
                         pf.skipped.add(new Skipped(file, "symbolic link (not followed)"));
+                        pf.links.add(file);
                     } else if (!attrs.isRegularFile()) {
                         pf.skipped.add(new Skipped(file, "not a regular file"));
                     } else if (attrs.size() > MAX_BYTES) {
@@ -75,6 +78,11 @@ public final class ProjectFiles {
 
     public List<Path> files() {
         return files;
+    }
+
+    /** The symbolic links under the root, absolute; they are among {@link #skipped()} too. */
+    public List<Path> links() {
+        return links;
     }
 
     public List<Skipped> skipped() {

@@ -234,7 +234,8 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
         List<SourceFile> created = new ArrayList<>();
         Plan plan = plan(acc, ctx);
         if (acc.firstReport()) {
-            NoteRows.of(plan, getName(), acc.codes()).forEach(row -> notes.insertRow(ctx, row));
+            NoteRows.of(plan, getName(), acc.codes(), path -> plan.files().getOrDefault(path, acc.text(path)))
+                    .forEach(row -> notes.insertRow(ctx, row));
         }
         for (Map.Entry<String, String> e : plan.files().entrySet()) {
             if (!acc.exists(e.getKey())) {
@@ -267,6 +268,7 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
     }
 
     private Plan plan(LegacyEstate acc, ExecutionContext ctx) {
+        acc.links(dev.migrate.recipes.ProjectPaths.from(ctx).map(dev.migrate.recipes.ProjectPaths::links).orElse(java.util.Set.of()));
         return acc.plan(new LegacyEstate.Options(Phase.of(phase), offsetMinutes == null ? 15 : offsetMinutes,
                 sandboxRoot == null ? "/srv/prefect-sandbox" : sandboxRoot.replaceAll("/+$", ""),
                 outputDirectory == null ? "prefect" : outputDirectory,

@@ -121,7 +121,19 @@ class MoveLegacySchedulersToPrefect3Test {
                 "prefect deployment schedule pause 'nightly-load/cron-nightly-load-8c14374c' <SCHEDULE_ID>",
                 "`etc/cron.d/etl-nightly`: marker lines [7", ". Install the re-enabled crontabs on the host");
         assertStepsNumberedInOrder(read(host, "prefect/ROLLBACK.md"));
-        assertThat(run(host, "cutover").changes()).as("a second cutover changes nothing").isEmpty();
+        RewriteResult again = run(host, "cutover");
+        assertThat(again.changes()).as("a second cutover changes nothing").isEmpty();
+        // and reports nothing new: the same rows, codes included, for the entries behind its markers too
+        assertThat(again.notes()).containsExactlyInAnyOrderElementsOf(cut.notes());
+        assertThat(again.notes()).filteredOn(n -> n.message().startsWith("cron-nightly-load-8c14374c:"))
+                .isNotEmpty().allSatisfy(n -> assertThat(n.code()).isEqualTo("CRN001"));
+        // a note names the line of the rewritten crontab where its entry is, not the marker above it or another entry
+        String[] crontab = read(host, "etc/crontab").split("\n");
+        assertThat(cut.notes()).filteredOn(n -> n.message().startsWith("cron-extract-crm-9d249b21:")).isNotEmpty()
+                .allSatisfy(n -> assertThat(crontab[n.line() - 1]).startsWith("# 0 1 * * 1-5").contains("extract-crm.sh"));
+        String[] aps = read(host, "opt/etl/scheduler/aps_jobs.py").split("\n");
+        assertThat(cut.notes()).filteredOn(n -> n.message().startsWith("apscheduler-usage-import-4b293404:")).isNotEmpty()
+                .allSatisfy(n -> assertThat(aps[n.line() - 1]).doesNotContain("migrate: disabled"));
         assertThat(read(host, "etc/anacrontab")).contains("# migrate: disabled anacron-warehouse-stats-4fc4125f 2026-03-02\n"
                 + "# 3\t20\twarehouse.stats\t/opt/etl/bin/warehouse-stats.sh\n", "\n1\t5\tcron.daily\t");
         assertThat(read(host, "prefect/cutover.sh")).contains("chmod -x '/etc/cron.weekly/vacuum-warehouse'");

@@ -71,6 +71,15 @@ public record CrontabFile(CrontabFormat format, List<CrontabLine> lines) {
         return new CrontabFile(format, copy);
     }
 
+    /** Every entry a marker disabled enabled again, as the file read before any cutover. */
+    public CrontabFile withMarkedEntriesEnabled() {
+        CrontabFile out = this;
+        for (int i = lines.size() - 2; i >= 0; i--) {
+            out = out.withEntryEnabled(i); // bottom up: enabling one takes a line out below the ones still to look at
+        }
+        return out;
+    }
+
     /** Index of the marker line that disabled {@code jobId}, or -1. */
     public int markerIndexOf(String jobId) {
         for (int i = 0; i < lines.size(); i++) {

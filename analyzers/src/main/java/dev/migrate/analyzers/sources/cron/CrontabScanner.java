@@ -27,6 +27,20 @@ final class CrontabScanner {
     private final ScheduleCheck check;
     private final JobIdRegistry ids;
     private final InventorySink sink;
+    /** What one table gives, before its lines of one command become one job. */
+    private final List<Job> jobs = new java.util.ArrayList<>();
+    private final List<dev.migrate.analyzers.model.Finding> findings = new java.util.ArrayList<>();
+    private final InventorySink buffer = new InventorySink() {
+        @Override
+        public void job(Job job) {
+            jobs.add(job);
+        }
+
+        @Override
+        public void finding(dev.migrate.analyzers.model.Finding finding) {
+            findings.add(finding);
+        }
+    };
 
     /** @param ids the registry of the file the crontab is in (a line written twice is two jobs) */
     /**
@@ -49,6 +63,15 @@ final class CrontabScanner {
      */
     void scan(String path, String text, CrontabFormat format, int firstLine, int firstColumn, String owner,
               Map<String, String> extra) {
+        // the lines of one command are one job (SameCommandLines): collected first, handed on once the table is read
+        jobs.clear();
+        findings.clear();
+        read(path, text, format, firstLine, firstColumn, owner, extra);
+        SameCommandLines.emit(List.copyOf(jobs), List.copyOf(findings), sink);
+    }
+
+    private void read(String path, String text, CrontabFormat format, int firstLine, int firstColumn, String owner,
+                      Map<String, String> extra) {
         CrontabFile file = CrontabFile.parse(text, format);
         Map<String, String> env = new LinkedHashMap<>();
         for (int i = 0; i < file.lines().size(); i++) {
@@ -58,7 +81,7 @@ final class CrontabScanner {
             if (line instanceof CrontabLine.EnvSetting s) {
                 env.put(s.name(), s.value());
                 if (s.name().equals("MAILTO") && !s.value().isEmpty()) {
-                    sink.finding(Findings.of("CRN007", "cron mails the output of the jobs below to "
+                    buffer.finding(Findings.of("CRN007", "cron mails the output of the jobs below to "
                             + Redactor.redact(s.value()) + "; Prefect keeps it in run logs instead",
                             SourceRef.at(path, lineNo, shift + s.indent().length() + 1), null));
                 }
@@ -75,7 +98,7 @@ final class CrontabScanner {
                 }
                 entry(path, lineNo, shift + d.entryOffset(), d.entry(), true, format, owner, env, attrs);
             } else if (line instanceof CrontabLine.Unparsed u) {
-                sink.finding(Findings.of("CRN005", unparsedProblem(u),
+                buffer.finding(Findings.of("CRN005", unparsedProblem(u),
                         SourceRef.at(path, lineNo, shift + Math.max(1, u.text().length() - u.text().stripLeading().length() + 1)),
                         null));
             }
@@ -138,7 +161,7 @@ final class CrontabScanner {
         String id = ids.claim(kind, path, name, scheduleText + "\n" + e.commandText());
         Map<String, String> shownEnv = new LinkedHashMap<>();
         env.forEach((k, v) -> shownEnv.put(k, Redactor.redactValue(k, v)));
-        sink.job(new Job(id, kind, name, where, List.of(spec), Redactor.redact(command), user, shownEnv,
+        buffer.job(new Job(id, kind, name, where, List.of(spec), Redactor.redact(command), user, shownEnv,
                 CronCommands.workingDir(command), format == CrontabFormat.ANACRON ? dev.migrate.analyzers.model.Overlap.SKIP
                 : CronCommands.overlap(command), List.of(), attributes));
         if (extra.containsKey(DISABLED_BY_MIGRATE)) {
@@ -150,15 +173,15 @@ final class CrontabScanner {
     private void findings(String id, JobKind kind, String name, String command, ScheduleSpec spec, SourceRef where, boolean disabled, String invalid,
                           SourceRef invalidAt) {
         if (invalid != null) {
-            sink.finding(Findings.of("CRN002", invalid, invalidAt, id));
+            buffer.finding(Findings.of("CRN002", invalid, invalidAt, id));
         }
         if (disabled) {
-            sink.finding(Findings.of("CRN004", "commented-out entry '" + spec.expression() + "' (" + name
+            buffer.finding(Findings.of("CRN004", "commented-out entry '" + spec.expression() + "' (" + name
                     + ") is a disabled job: migrate, delete or keep it disabled", where, id));
             return;
         }
         if (spec.form() == ScheduleSpec.Form.AT_BOOT) {
-            sink.finding(Findings.of("CRN003", "@reboot job " + name + " runs once when cron starts; Prefect 3 has no boot trigger",
+            buffer.finding(Findings.of("CRN003", "@reboot job " + name + " runs once when cron starts; Prefect 3 has no boot trigger",
                     where, id));
             return;
         }
@@ -166,18 +189,18 @@ final class CrontabScanner {
             return;
         }
         if (CronCommands.guardedByAnacron(command)) {
-            sink.finding(Findings.of("CRN009", "cron job " + name + " runs only when anacron is not installed: "
+            buffer.finding(Findings.of("CRN009", "cron job " + name + " runs only when anacron is not installed: "
                     + check.interpret(spec).describe(), where, id));
             return;
         }
-        sink.finding(Findings.of("CRN001", "cron job " + name + " runs outside any orchestrator: "
+        buffer.finding(Findings.of("CRN001", "cron job " + name + " runs outside any orchestrator: "
                 + check.interpret(spec).describe(), where, id));
         String why = kind == JobKind.ANACRON
                 ? "anacron runs it once per period whenever the machine is up, after its delay, and catches up missed "
                         + "periods; a Prefect schedule runs at fixed times instead"
                 : check.inexactness(spec);
         if (why != null) {
-            sink.finding(Findings.of("CRN006", "schedule '" + spec.expression() + "' has no exact Prefect 3 equivalent: " + why,
+            buffer.finding(Findings.of("CRN006", "schedule '" + spec.expression() + "' has no exact Prefect 3 equivalent: " + why,
                     where, id));
         }
     }

@@ -42,6 +42,15 @@ public final class SystemdDetector implements Detector {
     private final List<UnitSource> services = new ArrayList<>();
     /** Drop-ins by the unit file name they extend ({@code etl.service} for {@code etl.service.d/override.conf}). */
     private final Map<String, List<UnitSource.DropIn>> dropIns = new HashMap<>();
+    /** Template instances the host enabled ({@code timers.target.wants/backup@home.timer}). */
+    private final List<TemplateInstances.Enabled> enabled = new ArrayList<>();
+    /**
+     * Copies a dump holds of the units the host enabled (timers.target.wants/x.timer, a link on the host), by path:
+     * the unit itself is elsewhere, and a copy is only read when the dump lacks it.
+     */
+    private final Map<String, UnitSource> enabledCopies = new HashMap<>();
+    /** A unit file in a {@code .wants} (or .requires, .upholds) directory: an enabled unit, not one of its own. */
+    private static final Pattern WANTED = Pattern.compile("(?:^|/)[^/]+\\.(?:wants|requires|upholds)/[^/]+\\.(?:timer|service)$");
 
     public SystemdDetector() {
         this(ScheduleCheck.fromSystemProperties());
@@ -69,8 +78,20 @@ public final class SystemdDetector implements Detector {
         return path.endsWith(".timer") || path.endsWith(".service") || dropInTarget(path) != null;
     }
 
+    /**
+     * A dump's {@code timers.target.wants/backup@home.timer} link says the host enabled that instance (and one to a
+     * plain unit, that the unit is enabled: read elsewhere).
+     */
+    @Override
+    public boolean wantsLink(String path) {
+        return WANTED.matcher(path).find();
+    }
+
     @Override
     public boolean accepts(ScanFile file) {
+        if (WANTED.matcher(file.path()).find()) {
+            return TemplateInstances.of(file.path()) != null || file.text().contains("["); // a link, or a copy
+        }
         String n = file.fileName();
         if (n.endsWith(".timer") || n.endsWith(".service") || dropInTarget(file.path()) != null) {
             return file.text().contains("[");
@@ -100,6 +121,20 @@ public final class SystemdDetector implements Detector {
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
+        if (WANTED.matcher(file.path()).find()) {
+            TemplateInstances.Enabled enabled = TemplateInstances.of(file.path());
+            // a copy is kept in case the dump lacks the unit (or the template) itself
+            UnitSource copy = file.text().contains("[") ? new UnitSource(file) : null;
+            synchronized (this) {
+                if (enabled != null) {
+                    this.enabled.add(enabled);
+                }
+                if (copy != null) {
+                    enabledCopies.put(file.path(), copy);
+                }
+            }
+            return;
+        }
         if (!isUnitPath(file.path())) {
             written(file);
             return;
@@ -140,20 +175,34 @@ public final class SystemdDetector implements Detector {
     public synchronized void finish(InventorySink sink) {
         // Drop-ins of one unit arrive in thread order; systemd applies them sorted by file name.
         dropIns.values().forEach(l -> l.sort(Comparator.comparing(UnitSource.DropIn::path)));
+        // a copy of an enabled unit whose file (or template) the dump lacks is the only text of that unit
+        Set<String> units = new HashSet<>();
+        timers.forEach(t -> units.add(t.fileName()));
+        services.forEach(t -> units.add(t.fileName()));
+        new java.util.TreeMap<>(enabledCopies).forEach((path, copy) -> {
+            TemplateInstances.Enabled instance = TemplateInstances.of(path);
+            if (units.add(copy.fileName()) && (instance == null || !units.contains(instance.template()))) {
+                (copy.fileName().endsWith(".timer") ? timers : services).add(copy);
+            }
+        });
         withDropIns(timers);
         withDropIns(services);
         timers.sort(Comparator.comparing(UnitSource::path).thenComparing(UnitSource::lineOffset));
         services.sort(Comparator.comparing(UnitSource::path).thenComparing(UnitSource::lineOffset));
+        enabled.sort(Comparator.comparing(TemplateInstances.Enabled::instance).thenComparing(TemplateInstances.Enabled::path));
         List<PendingJob> pending = new ArrayList<>();
         Set<UnitSource> started = new HashSet<>();
         TimerJobs timerJobs = new TimerJobs(check);
         for (UnitSource timer : timers) {
-            String serviceName = timer.value("Timer", "Unit") != null ? timer.value("Timer", "Unit") : timer.baseName() + ".service";
-            UnitSource service = pick(serviceName, timer.directory());
-            if (service != null) {
-                started.add(service);
+            List<String> instances = timer.template() ? enabled.stream().filter(e -> e.template().equals(timer.fileName()))
+                    .map(TemplateInstances.Enabled::instance).distinct().toList() : List.of();
+            if (instances.isEmpty()) {
+                // a template no instance of which the dump shows enabled: one job for all of them, as written
+                pending.add(timerJob(timer, null, timerJobs, started));
             }
-            pending.add(timerJobs.build(timer, serviceName, service));
+            for (String instance : instances) {
+                pending.add(timerJob(timer.instance(instance), instance, timerJobs, started));
+            }
         }
         for (UnitSource service : services) {
             if (!started.contains(service)) {
@@ -167,7 +216,52 @@ public final class SystemdDetector implements Detector {
         timers.clear();
         services.clear();
         dropIns.clear();
+        enabled.clear();
+        enabledCopies.clear();
     }
+
+    /** The job of one timer, or of one instance of a template timer ({@code instance} not null). */
+    private PendingJob timerJob(UnitSource timer, String instance, TimerJobs timerJobs, Set<UnitSource> started) {
+        String serviceName = timer.value("Timer", "Unit") != null ? prefixExpanded(timer.value("Timer", "Unit"), timer)
+                : timer.baseName() + ".service";
+        UnitSource service = pick(serviceName, timer.directory());
+        String template = instance == null ? null : TemplateInstances.templateOf(serviceName);
+        if (service == null && template != null && pick(template, timer.directory()) != null) {
+            // backup@home.service comes from the template backup@.service, with the instance's %i
+            UnitSource templateService = pick(template, timer.directory());
+            started.add(templateService);
+            service = templateService.instance(serviceName.substring(serviceName.indexOf('@') + 1, serviceName.lastIndexOf('.')));
+        } else if (service == null && timer.template() && serviceName.matches("[^@]+@%[iI]\\.service")) {
+            // a template timer's Unit=backup@%i.service is the template backup@.service, whichever instance runs
+            service = pick(serviceName.replaceFirst("%[iI]", ""), timer.directory());
+        }
+        if (service != null) {
+            started.add(service);
+        }
+        PendingJob job = timerJobs.build(timer, serviceName, service);
+        if (instance == null) {
+            return job;
+        }
+        Map<String, String> attributes = new LinkedHashMap<>(job.job().attributes());
+        attributes.put("Unit", serviceName); // with its %p and %i filled in
+        attributes.put(INSTANCE, instance);
+        attributes.put("systemd.enabledBy", String.join(" ", enabled.stream()
+                .filter(e -> e.instance().equals(instance) && e.template().equals(TemplateInstances.templateOf(timer.fileName())))
+                .map(TemplateInstances.Enabled::path).toList()));
+        Job j = job.job();
+        return new PendingJob(new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(), j.user(), j.env(),
+                j.workingDir(), j.overlap(), j.dependsOn(), attributes), job.unitNames(), job.dependencyUnits(), job.findings());
+    }
+
+    /** {@code Unit=%p@%i.service}: %p is the timer's name up to its @ (or its suffix), as systemd expands it. */
+    private static String prefixExpanded(String unit, UnitSource timer) {
+        String base = timer.baseName();
+        String prefix = base.contains("@") ? base.substring(0, base.indexOf('@')) : base;
+        return unit.replace("%p", prefix);
+    }
+
+    /** Attribute of a template timer's job for one enabled instance: the instance ({@code home} of backup@home.timer). */
+    public static final String INSTANCE = "systemd.instance";
 
     private void withDropIns(List<UnitSource> units) {
         units.replaceAll(u -> u.withDropIns(dropIns.getOrDefault(u.fileName(), List.of())));

@@ -65,6 +65,22 @@ record UnitSource(String path, String name, int lineOffset, String embeddedIn, b
         return new UnitSource(path, name, lineOffset, embeddedIn, expands, unit, all, jobIds);
     }
 
+    /**
+     * This template unit ({@code backup@.timer}) as its instance {@code instance} ({@code backup@home.timer}): the same
+     * file and lines, with {@code %i} and {@code %I} expanded in its text and its drop-ins'.
+     */
+    UnitSource instance(String instance) {
+        List<DropIn> expanded = dropIns.stream().map(d -> new DropIn(d.path(), d.fileName(), d.lineOffset(),
+                UnitFile.parse(TemplateInstances.expand(d.unit().print(), instance)))).toList();
+        return new UnitSource(path, TemplateInstances.instanceName(name, instance), lineOffset, embeddedIn, expands,
+                UnitFile.parse(TemplateInstances.expand(unit.print(), instance)), expanded, jobIds);
+    }
+
+    /** Whether this is a template unit ({@code backup@.timer}), which runs only as instances. */
+    boolean template() {
+        return baseName().endsWith("@");
+    }
+
     String fileName() {
         return name;
     }

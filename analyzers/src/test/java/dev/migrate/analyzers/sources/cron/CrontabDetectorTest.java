@@ -51,6 +51,32 @@ class CrontabDetectorTest {
         assertThat(sink.findings).extracting(f -> f.code() + " " + f.where().line()).containsExactly("CRN004 3");
     }
 
+    /** A weekday schedule split over lines is one job: one command, several schedules, the first line's id. */
+    @Test
+    void linesRunningOneCommandTheSameWayAreOneJobWithSeveralSchedules() {
+        RecordingSink alone = new RecordingSink();
+        detector().detect(new ScanFile("etc/cron.d/rep", "0 6 * * 1-5 etl /opt/rep.sh --all\n"), alone);
+        RecordingSink sink = new RecordingSink();
+        detector().detect(new ScanFile("etc/cron.d/rep", """
+                0 6 * * 1-5 etl /opt/rep.sh --all
+                30 9 * * 6 etl /opt/rep.sh --all
+                0 12 * * 0 etl /opt/rep.sh --all
+                0 12 * * 0 reports /opt/rep.sh --all
+                @reboot etl /opt/rep.sh --all
+                MAILTO=ops@example.org
+                15 7 * * 1 etl /opt/rep.sh --all
+                """), sink);
+        assertThat(sink.jobs).hasSize(4);
+        assertThat(sink.jobs.get(0).id()).as("the first line's id").isEqualTo(alone.jobs.get(0).id());
+        assertThat(sink.jobs.get(0).schedules()).extracting(s -> s.expression() + " @" + s.where().line())
+                .containsExactly("0 6 * * 1-5 @1", "30 9 * * 6 @2", "0 12 * * 0 @3");
+        // another user, a boot line and a line with other variables stay jobs of their own
+        assertThat(sink.jobs.subList(1, 4)).extracting(j -> j.user() + " " + j.schedules().get(0).expression())
+                .containsExactly("reports 0 12 * * 0", "etl @reboot", "etl 15 7 * * 1");
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("CRN001") && f.where().line() <= 3)
+                .extracting(f -> f.jobId()).containsExactly(sink.jobs.get(0).id(), sink.jobs.get(0).id(), sink.jobs.get(0).id());
+    }
+
     @Test
     void acceptsOnlyCronInputs() {
         CrontabDetector d = detector();

@@ -293,7 +293,8 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
 
     /** That unit's file in the scanned tree, or null. */
     public String hostUnitPath() {
-        return job.kind() == JobKind.SYSTEMD_TIMER ? job.source().path()
+        // an enabled instance of a template (backup@home of backup@.timer) is switched by its own name
+        return job.kind() == JobKind.SYSTEMD_TIMER ? ServiceSpecifiers.instanceUnit(job.source().path(), job)
                 : job.kind() == JobKind.PYTHON_SLEEP_LOOP ? job.attributes().get("service") : null;
     }
 

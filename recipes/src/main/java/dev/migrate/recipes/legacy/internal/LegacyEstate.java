@@ -38,6 +38,7 @@ import java.util.function.Function;
  */
 public final class LegacyEstate {
     private final Map<String, String> texts = new TreeMap<>();
+    private final java.util.Set<String> links = new java.util.TreeSet<>();
     /** The recipe the rules of the jobs it moves name as their fix. */
     private static final String FIXED_BY = "dev.migrate.recipes.legacy.MoveLegacySchedulersToPrefect3";
     private Plan plan;
@@ -47,6 +48,12 @@ public final class LegacyEstate {
 
     public void add(String path, String text) {
         texts.put(path, text);
+    }
+
+    /** The project's symbolic links, read by name only (an enabled template instance); before the plan is made. */
+    public void links(java.util.Set<String> paths) {
+        links.clear();
+        links.addAll(paths);
     }
 
     /** True the first time only: the plan's notes go into the data table once per run. */
@@ -67,7 +74,7 @@ public final class LegacyEstate {
     /** The plan, computed on first use; the options never change within one recipe run. */
     public Plan plan(Options options) {
         if (plan == null) {
-            plan = new Planner(options, texts, codes).plan();
+            plan = new Planner(options, texts, links, codes).plan();
         }
         return plan;
     }
@@ -91,33 +98,10 @@ public final class LegacyEstate {
      * puts into {@code codes} the finding code of each job, by job id: the plan's notes carry it, so a note names the
      * rule whose doc explains it.
      */
-    static List<Job> detect(Map<String, String> texts, ScheduleCheck check, Function<String, Boolean> skip,
-                            Map<String, String> codes) {
+    static List<Job> detect(Map<String, String> texts, java.util.Set<String> links, ScheduleCheck check,
+                            Function<String, Boolean> skip, Map<String, String> codes) {
         List<Job> jobs = new ArrayList<>();
-        RuleRegistry rules = RuleRegistry.standard();
-        java.util.Set<String> fixed = new java.util.HashSet<>();
-        InventorySink sink = new InventorySink() {
-            @Override
-            public void job(Job job) {
-                jobs.add(job);
-            }
-
-            @Override
-            public void finding(Finding finding) {
-                // the findings are the scan's business; the plan reports its own notes, with the job's code: the
-                // first finding this recipe fixes, else (a job left alone: @reboot, a bad field) its first finding
-                if (finding.jobId() == null) {
-                    return;
-                }
-                if (rules.find(finding.code()).filter(r -> r.fixedBy().stream().anyMatch(n -> n.startsWith(FIXED_BY))).isPresent()) {
-                    if (fixed.add(finding.jobId())) {
-                        codes.put(finding.jobId(), finding.code());
-                    }
-                } else {
-                    codes.putIfAbsent(finding.jobId(), finding.code());
-                }
-            }
-        };
+        InventorySink sink = codesInto(codes, jobs::add);
         List<Detector> detectors = List.of(new CrontabDetector(check), new SystemdDetector(check), new ScheduleLibDetector(),
                 new ApschedulerDetector(), new CeleryBeatDetector(), new SleepLoopDetector(), new SpringScheduledDetector(), new QuartzJavaDetector(),
                 new QuartzXmlDetector());
@@ -128,6 +112,8 @@ public final class LegacyEstate {
                     d.detect(f, sink);
                 }
             });
+            // as in scan: a link that means something by its name is a file without text, never followed
+            links.stream().filter(path -> !skip.apply(path) && d.wantsLink(path)).forEach(path -> d.detect(new ScanFile(path, ""), sink));
             d.finish(sink);
         }
         // Resolvers complete what one file cannot say (Spring ${...} schedules from application.properties), as in scan.
@@ -143,7 +129,71 @@ public final class LegacyEstate {
             });
             r.resolve(jobs, new ArrayList<>(), wanted);
         }
+        codesOfDisabledEntries(jobs, texts, check, codes);
         return jobs;
+    }
+
+    /**
+     * A sink handing jobs to {@code jobs} and putting the code of each job into {@code codes}: the first finding this
+     * recipe fixes, else (a job left alone: @reboot, a bad field) its first finding. The findings themselves are the
+     * scan's business; the plan reports its own notes, with that code.
+     */
+    private static InventorySink codesInto(Map<String, String> codes, java.util.function.Consumer<Job> jobs) {
+        RuleRegistry rules = RuleRegistry.standard();
+        java.util.Set<String> fixed = new java.util.HashSet<>();
+        return new InventorySink() {
+            @Override
+            public void job(Job job) {
+                jobs.accept(job);
+            }
+
+            @Override
+            public void finding(Finding finding) {
+                if (finding.jobId() == null) {
+                    return;
+                }
+                if (rules.find(finding.code()).filter(r -> r.fixedBy().stream().anyMatch(n -> n.startsWith(FIXED_BY))).isPresent()) {
+                    if (fixed.add(finding.jobId())) {
+                        codes.put(finding.jobId(), finding.code());
+                    }
+                } else {
+                    codes.putIfAbsent(finding.jobId(), finding.code());
+                }
+            }
+        };
+    }
+
+    /**
+     * An entry our cutover commented out has no finding in the scan (nothing is left to do about it there), but its
+     * notes keep the code they had before the cutover, so that a second run reports the same rows as the first: the
+     * codes are read from the crontab with those entries enabled again (a job's id does not depend on its line).
+     */
+    private static void codesOfDisabledEntries(List<Job> jobs, Map<String, String> texts, ScheduleCheck check,
+                                               Map<String, String> codes) {
+        Map<String, dev.migrate.rewriters.crontab.CrontabFormat> files = new TreeMap<>();
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        for (Job j : jobs) {
+            if (j.attributes().containsKey(CrontabDetector.DISABLED_BY_MIGRATE) && !codes.containsKey(j.id())
+                    && texts.containsKey(j.source().path()) && !j.attributes().containsKey("crontab.embeddedIn")) {
+                wanted.add(j.id());
+                files.put(j.source().path(), switch (j.attributes().getOrDefault("crontab.format", "")) {
+                    case "system" -> dev.migrate.rewriters.crontab.CrontabFormat.SYSTEM;
+                    case "anacron" -> dev.migrate.rewriters.crontab.CrontabFormat.ANACRON;
+                    default -> dev.migrate.rewriters.crontab.CrontabFormat.USER;
+                });
+            }
+        }
+        Map<String, String> before = new HashMap<>();
+        InventorySink sink = codesInto(before, j -> { });
+        files.forEach((path, format) -> {
+            String enabled = dev.migrate.rewriters.crontab.CrontabFile.parse(texts.get(path), format).withMarkedEntriesEnabled().print();
+            new CrontabDetector(check).detect(new ScanFile(path, enabled), sink);
+        });
+        before.forEach((id, code) -> {
+            if (wanted.contains(id)) {
+                codes.put(id, code);
+            }
+        });
     }
 
     /** 1-based line numbers of the disabled-markers in a crontab text. */
@@ -158,20 +208,35 @@ public final class LegacyEstate {
         return lines;
     }
 
-    /** The job as it read before any marker was inserted above it: same line numbers in every phase. */
+    /**
+     * The job as it read before any marker was inserted above it: same line numbers in every phase. Each schedule
+     * keeps its own line (the lines of one command are one job, {@code SameCommandLines}).
+     */
     static Job beforeMarkers(Job job, List<Integer> markers) {
-        int shift = (int) markers.stream().filter(m -> m < job.source().line()).count();
         Map<String, String> attributes = new LinkedHashMap<>(job.attributes());
         attributes.remove("disabled");
         attributes.remove(dev.migrate.analyzers.sources.cron.CrontabDetector.DISABLED_BY_MIGRATE);
-        // A disabled line reads "<indent># <entry>" (CrontabFile.withEntryDisabled): its entry starts two columns
-        // after where the active line's did, indented or not.
-        int column = markers.contains(job.source().line() - 1) ? Math.max(1, job.source().column() - 2) : job.source().column();
-        SourceRef src = new SourceRef(job.source().path(), job.source().line() - shift, column);
+        SourceRef src = beforeMarkers(job.source(), markers);
         List<dev.migrate.analyzers.model.ScheduleSpec> specs = job.schedules().stream()
-                .map(s -> new dev.migrate.analyzers.model.ScheduleSpec(s.form(), s.expression(), s.timezone(), src)).toList();
+                .map(s -> new dev.migrate.analyzers.model.ScheduleSpec(s.form(), s.expression(), s.timezone(),
+                        s.where().path().equals(job.source().path()) ? beforeMarkers(s.where(), markers) : src)).toList();
         return new Job(job.id(), job.kind(), job.name(), src, specs, job.command(), job.user(), job.env(), job.workingDir(),
                 job.overlap(), job.dependsOn(), attributes);
+    }
+
+    private static SourceRef beforeMarkers(SourceRef at, List<Integer> markers) {
+        int shift = (int) markers.stream().filter(m -> m < at.line()).count();
+        // A disabled line reads "<indent># <entry>" (CrontabFile.withEntryDisabled): its entry starts two columns
+        // after where the active line's did, indented or not.
+        int column = markers.contains(at.line() - 1) ? Math.max(1, at.column() - 2) : at.column();
+        return new SourceRef(at.path(), at.line() - shift, column);
+    }
+
+    /** The lines a crontab job is written on, in the text as it is: each of its schedules' (one command, several lines). */
+    static List<Integer> lines(Job job) {
+        List<Integer> out = job.schedules().stream().filter(s -> s.where().path().equals(job.source().path()))
+                .map(s -> s.where().line()).distinct().sorted().toList();
+        return out.isEmpty() ? List.of(job.source().line()) : out;
     }
 
     static Map<String, Integer> index(List<Job> jobs) {

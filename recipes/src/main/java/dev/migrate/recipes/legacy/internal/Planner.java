@@ -19,11 +19,16 @@ final class Planner {
     private final LegacyEstate.Options o;
     private final Map<String, String> codes;
     private final Map<String, String> texts;
+    private final java.util.Set<String> links;
     private final String out;
 
-    /** @param codes filled with the scan finding code of each detected job, by id */
-    Planner(LegacyEstate.Options options, Map<String, String> texts, Map<String, String> codes) {
+    /**
+     * @param links the project's symbolic links (read by name only)
+     * @param codes filled with the scan finding code of each detected job, by id
+     */
+    Planner(LegacyEstate.Options options, Map<String, String> texts, java.util.Set<String> links, Map<String, String> codes) {
         this.codes = codes;
+        this.links = links;
         this.o = options;
         this.texts = texts;
         this.out = options.outputDir().replaceAll("/+$", "");
@@ -34,7 +39,7 @@ final class Planner {
         // Scripts are read as they were before our cutover markers, so every phase finds the same registrations.
         Map<String, String> originals = new TreeMap<>(texts);
         originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
-        List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, check, p -> p.startsWith(out + "/"), codes))
+        List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, links, check, p -> p.startsWith(out + "/"), codes))
                 .stream().map(j -> ServiceExecLines.annotate(j, originals)).map(ServiceSpecifiers::expand).toList());
         List<String> consumed = new ArrayList<>();
         // The scan's loop jobs LoopJobs migrates go (into consumed); the others are reported as left alone.
@@ -50,10 +55,12 @@ final class Planner {
         detected = new ArrayList<>(detected.stream().map(j -> inProcess.containsKey(j.id()) ? inProcess.get(j.id()).job() : j).toList());
         detected.removeIf(j -> consumed.contains(j.id()));
         detected.addAll(loops);
+        // what the service ran them with (Nice=, IOSchedulingClass= ...): a Java job's command gets it, the rest are notes
+        detected.replaceAll(j -> ServiceResources.inProcessNotes(ServiceResources.withCommandPrefix(j, originals), originals));
         Map<String, String> leftAlone = new TreeMap<>();
         detected.addAll(CivisJobs.of(texts, out, leftAlone));
         Map<String, Job> migrated = new TreeMap<>();
-        Map<String, Integer> currentLine = new LinkedHashMap<>();
+        Map<String, List<Integer>> currentLine = new LinkedHashMap<>();
         for (Job found : detected) {
             // Reports name crontab lines as they were before our markers went in, so every phase says the same.
             Job j = LegacyEstate.isKind(found, JobKind.CRON, JobKind.ANACRON) && texts.containsKey(found.source().path())
@@ -64,7 +71,7 @@ final class Planner {
                 leftAlone.put(j.id() + " (" + j.source() + ")", why);
                 continue;
             }
-            currentLine.put(j.id(), found.source().line());
+            currentLine.put(j.id(), LegacyEstate.lines(found));
             migrated.put(j.id(), j);
         }
         // Jobs whose legacy files the cleanup deleted are known from the manifest only.
@@ -273,31 +280,47 @@ final class Planner {
                         + "); keep it on the host";
     }
 
-    private void crontabEdits(java.util.Collection<Job> jobs, Map<String, Integer> currentLine, Map<String, String> files,
+    private void crontabEdits(java.util.Collection<Job> jobs, Map<String, List<Integer>> currentLine, Map<String, String> files,
                               Map<String, List<Integer>> markers) {
         Map<String, List<Job>> byFile = new TreeMap<>();
         jobs.stream().filter(j -> LegacyEstate.isKind(j, JobKind.CRON, JobKind.ANACRON) && texts.containsKey(j.source().path()))
                 .forEach(j -> byFile.computeIfAbsent(j.source().path(), k -> new ArrayList<>()).add(j));
         for (Map.Entry<String, List<Job>> e : byFile.entrySet()) {
             CrontabFile file = CrontabFile.parse(texts.get(e.getKey()), format(e.getValue().get(0)));
-            List<Job> bottomUp = e.getValue().stream()
-                    .sorted(Comparator.comparing((Job j) -> currentLine.getOrDefault(j.id(), 0)).reversed()).toList();
-            for (Job j : bottomUp) {
-                int marker = file.markerIndexOf(j.id());
-                if (o.phase() == Phase.DUAL_RUN && marker >= 0) {
-                    file = file.withEntryEnabled(marker);
-                } else if (o.phase() != Phase.DUAL_RUN && marker < 0 && currentLine.containsKey(j.id())) {
-                    int index = currentLine.get(j.id()) - 1;
-                    if (index < file.lines().size() && file.lines().get(index) instanceof CrontabLine.Entry) {
-                        file = file.withEntryDisabled(index, j.id(), o.asOf());
+            // a job of several lines (one command, several schedules) is switched line by line, from the bottom up
+            java.util.Set<String> marked = new java.util.HashSet<>();
+            List<Map.Entry<Job, Integer>> bottomUp = new ArrayList<>();
+            for (Job j : e.getValue()) {
+                if (file.markerIndexOf(j.id()) >= 0) {
+                    marked.add(j.id());
+                }
+                currentLine.getOrDefault(j.id(), List.of()).forEach(line -> bottomUp.add(Map.entry(j, line)));
+            }
+            bottomUp.sort(Map.Entry.<Job, Integer>comparingByValue().reversed());
+            if (o.phase() == Phase.DUAL_RUN) {
+                for (Job j : e.getValue()) {
+                    for (int marker = file.markerIndexOf(j.id()); marker >= 0; marker = file.markerIndexOf(j.id())) {
+                        CrontabFile enabled = file.withEntryEnabled(marker);
+                        if (enabled == file) {
+                            break; // a marker line with no entry under it: nothing to enable
+                        }
+                        file = enabled;
+                    }
+                }
+            } else {
+                for (Map.Entry<Job, Integer> line : bottomUp) {
+                    int index = line.getValue() - 1;
+                    if (!marked.contains(line.getKey().id()) && index < file.lines().size()
+                            && file.lines().get(index) instanceof CrontabLine.Entry) {
+                        file = file.withEntryDisabled(index, line.getKey().id(), o.asOf());
                     }
                 }
             }
             List<Integer> lines = new ArrayList<>();
-            for (Job j : e.getValue()) {
-                int m = file.markerIndexOf(j.id());
-                if (m >= 0) {
-                    lines.add(file.lineNumber(m));
+            for (int i = 0; i < file.lines().size(); i++) {
+                if (file.lines().get(i) instanceof CrontabLine.Comment c && c.text().startsWith(CrontabFile.DISABLED_MARKER)
+                        && e.getValue().stream().anyMatch(j -> c.text().startsWith(CrontabFile.DISABLED_MARKER + j.id() + " "))) {
+                    lines.add(file.lineNumber(i));
                 }
             }
             if (!lines.isEmpty()) {
@@ -326,6 +349,10 @@ final class Planner {
             }
             if (j.kind() == JobKind.SYSTEMD_TIMER) {
                 addIfPresent(deleted, j.source().path());
+                // the dump's copies of the template that enabled its instances (links are no files here)
+                for (String copy : j.attributes().getOrDefault("systemd.enabledBy", "").split(" ")) {
+                    addIfPresent(deleted, copy);
+                }
                 String service = j.attributes().get("service");
                 if (service != null) {
                     addIfPresent(deleted, service);

@@ -15,7 +15,8 @@ import java.util.Map;
  * systemd expands {@code %}-specifiers in ExecStart= before it runs the command ({@code %%} is a literal {@code %},
  * {@code %n} the unit name...); a shell would not. The flow's command gets them expanded as systemd did, from
  * {@code systemd-specifiers.csv}; a specifier that needs the running system (machine id, host name), or the instance
- * of a template unit ({@code %i} of {@code backup@.service}), stays and is reported.
+ * of a template unit no instance of which the host enabled ({@code %i} of {@code backup@.service}), stays and is
+ * reported. The job of an enabled instance runs as that instance.
  */
 final class ServiceSpecifiers {
     private static final Map<Character, String> EXPANSIONS = load(false);
@@ -33,7 +34,7 @@ final class ServiceSpecifiers {
             return j;
         }
         String service = j.attributes().getOrDefault("service", "");
-        String unit = service.substring(service.lastIndexOf('/') + 1);
+        String unit = instanceUnit(service.substring(service.lastIndexOf('/') + 1), j);
         List<String> left = new ArrayList<>();
         String runAs = JobPlan.runAs(j);
         String command = expand(j.command(), unit, runAs, runAs == null ? HostUnits.owner(j.source().path()) : null, left);
@@ -43,6 +44,15 @@ final class ServiceSpecifiers {
         }
         return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), command, j.user(), j.env(), j.workingDir(),
                 j.overlap(), j.dependsOn(), attributes);
+    }
+
+    /**
+     * The unit a job runs as: for one enabled instance of a template ({@code backup@home} of {@code backup@.timer}),
+     * the instance's name ({@code backup@home.service}), whose %i and %n systemd expands; otherwise the unit itself.
+     */
+    static String instanceUnit(String unit, Job j) {
+        String instance = j.attributes().get(dev.migrate.analyzers.sources.systemd.SystemdDetector.INSTANCE);
+        return instance != null && unit.contains("@.") ? unit.replace("@.", "@" + instance + ".") : unit;
     }
 
     /**

@@ -1,0 +1,103 @@
+package dev.migrate.analyzers.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A host dump of {@code systemctl enable backup@home.timer}: timers.target.wants holds a link to the template (dangling
+ * in the dump: it points at /etc/...) or a copy of it. Each enabled instance is a job with its instance filled in.
+ */
+class TemplateInstancesScanTest {
+    @TempDir
+    Path root;
+
+    private void write(String rel, String text) throws Exception {
+        Path p = root.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private List<Job> timerJobs() throws Exception {
+        Inventory inv = Scanner.standard(ScanOptions.defaults()).scan(root, "root", ScanListener.NONE);
+        assertThat(inv.notes()).noneSatisfy(n -> assertThat(n.path()).contains(".wants/"));
+        return inv.jobs().stream().filter(j -> j.kind() == JobKind.SYSTEMD_TIMER).toList();
+    }
+
+    private void template() throws Exception {
+        // %p is the timer's prefix (backup): a public fleet unit names its service so
+        write("etc/systemd/system/backup@.timer", "[Timer]\nOnCalendar=*-*-* 02:00:00\nUnit=%p@%i.service\n");
+        write("etc/systemd/system/backup@.service", "[Service]\nExecStart=/usr/local/bin/backup --name %i --path %I\n");
+    }
+
+    @Test
+    void anInstanceEnabledByALinkIsAJobWithItsInstance() throws Exception {
+        template();
+        Files.createDirectories(root.resolve("etc/systemd/system/timers.target.wants"));
+        Files.createSymbolicLink(root.resolve("etc/systemd/system/timers.target.wants/backup@home.timer"),
+                Path.of("/etc/systemd/system/backup@.timer"));
+        Files.createSymbolicLink(root.resolve("etc/systemd/system/timers.target.wants/backup@srv-data.timer"),
+                Path.of("/etc/systemd/system/backup@.timer"));
+        List<Job> jobs = timerJobs();
+        assertThat(jobs).extracting(Job::name).containsExactly("backup@home", "backup@srv-data");
+        assertThat(jobs).extracting(Job::command).containsExactly("/usr/local/bin/backup --name home --path home",
+                "/usr/local/bin/backup --name srv-data --path srv/data");
+        assertThat(jobs).allSatisfy(j -> {
+            assertThat(j.schedules()).singleElement().satisfies(s -> assertThat(s.expression()).isEqualTo("*-*-* 02:00:00"));
+            assertThat(j.source().path()).isEqualTo("etc/systemd/system/backup@.timer");
+        });
+        assertThat(jobs.get(0).attributes()).containsEntry("systemd.instance", "home")
+                .containsEntry("systemd.enabledBy", "etc/systemd/system/timers.target.wants/backup@home.timer")
+                .containsEntry("Unit", "backup@home.service");
+        assertThat(jobs.get(0).id()).isNotEqualTo(jobs.get(1).id());
+    }
+
+    @Test
+    void aCopyOfTheTemplateUnderTheInstancesNameEnablesItToo() throws Exception {
+        template();
+        write("etc/systemd/system/timers.target.wants/backup@home.timer",
+                "[Timer]\nOnCalendar=*-*-* 02:00:00\nUnit=backup@%i.service\n");
+        assertThat(timerJobs()).extracting(Job::name, Job::command)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("backup@home", "/usr/local/bin/backup --name home --path home"));
+    }
+
+    @Test
+    void aTemplateNoInstanceOfWhichIsEnabledStaysOneJobAsWritten() throws Exception {
+        template();
+        assertThat(timerJobs()).singleElement().satisfies(j -> {
+            assertThat(j.name()).isEqualTo("backup@");
+            assertThat(j.command()).isEqualTo("/usr/local/bin/backup --name %i --path %I");
+            assertThat(j.attributes()).doesNotContainKey("systemd.instance");
+        });
+    }
+
+    /** Before: the dump's copy in timers.target.wants was a second job of the same timer. */
+    @Test
+    void aCopyOfAnEnabledUnitIsNotASecondJobButStandsInWhenTheUnitIsMissing() throws Exception {
+        write("etc/systemd/system/db.timer", "[Timer]\nOnCalendar=daily\n");
+        write("etc/systemd/system/db.service", "[Service]\nExecStart=/usr/bin/vacuumdb --all\n");
+        write("etc/systemd/system/timers.target.wants/db.timer", "[Timer]\nOnCalendar=daily\n");
+        write("etc/systemd/system/timers.target.wants/only-here.timer", "[Timer]\nOnCalendar=weekly\n");
+        write("etc/systemd/system/only-here.service", "[Service]\nExecStart=/usr/bin/true\n");
+        assertThat(timerJobs()).extracting(Job::name, j -> j.source().path()).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("db", "etc/systemd/system/db.timer"),
+                org.assertj.core.groups.Tuple.tuple("only-here", "etc/systemd/system/timers.target.wants/only-here.timer"));
+    }
+
+    @Test
+    void theInstanceSpecifiersExpandInTheScheduleAndKeepOtherSpecifiersAndEscapedPercents() throws Exception {
+        write("etc/systemd/system/report@.timer", "[Timer]\nOnCalendar=%i\n");
+        write("etc/systemd/system/report@.service", "[Service]\nExecStart=/bin/sh -c 'report %I %%i %n'\n");
+        write("etc/systemd/system/timers.target.wants/report@daily.timer", "");
+        assertThat(timerJobs()).singleElement().satisfies(j -> {
+            assertThat(j.schedules()).singleElement().satisfies(s -> assertThat(s.expression()).isEqualTo("daily"));
+            assertThat(j.command()).isEqualTo("/bin/sh -c 'report daily %%i %n'");
+        });
+    }
+}

@@ -1,0 +1,125 @@
+package dev.migrate.recipes.legacy;
+
+import static dev.migrate.recipes.legacy.LegacyTestSupport.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.recipes.engine.RewriteEngine;
+import dev.migrate.recipes.engine.RewriteResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A timer's service ran its command with Nice=, IOSchedulingClass= ...: the flow runs it the same way, or says it does not. */
+class ServiceResourceSettingsTest {
+    @TempDir
+    Path dir;
+
+    private RewriteResult dumpTimer(String service) throws Exception {
+        write("etc/systemd/system/dump.timer", "[Timer]\nOnCalendar=*-*-* 01:00:00\n");
+        write("etc/systemd/system/dump.service", "[Service]\n" + service);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        return dual;
+    }
+
+    private void write(String rel, String text) throws Exception {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private String onlyFlow() throws Exception {
+        return snapshot(dir).entrySet().stream().filter(e -> e.getKey().startsWith("prefect/flows/"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+    }
+
+    @Test
+    void niceAndIdleIoSchedulingGoInFrontOfTheCommand() throws Exception {
+        RewriteResult dual = dumpTimer("Nice=10\nIOSchedulingClass=idle\nExecStart=/usr/local/bin/dump --all\n");
+        assertThat(onlyFlow()).contains("COMMAND = 'nice -n 10 ionice -c 3 /usr/local/bin/dump --all'\n");
+        assertThat(dual.notes()).anySatisfy(n -> {
+            assertThat(n.manual()).isFalse();
+            assertThat(n.message()).contains("decision: Nice=10 (etc/systemd/system/dump.service:2), IOSchedulingClass=idle "
+                    + "(etc/systemd/system/dump.service:3) become 'nice -n 10 ionice -c 3' in front of the command");
+        });
+        assertCompiles(dir);
+        assertThat(run(dir, "dual-run").changes()).isEmpty();
+    }
+
+    @Test
+    void anIoPriorityGoesWithItsClassAndEveryCommandOfTheStartSequenceGetsThePrefix() throws Exception {
+        dumpTimer("IOSchedulingClass=best-effort\nIOSchedulingPriority=7\nCPUSchedulingPolicy=batch\n"
+                + "ExecStartPre=/usr/bin/mkdir -p /backup\nExecStart=/usr/local/bin/dump\n");
+        assertThat(onlyFlow()).contains("COMMAND = 'ionice -c 2 -n 7 chrt --batch 0 /usr/bin/mkdir -p /backup && "
+                + "ionice -c 2 -n 7 chrt --batch 0 /usr/local/bin/dump'\n");
+    }
+
+    @Test
+    void everyExecStartOfAOneshotServiceGetsThePrefix() throws Exception {
+        dumpTimer("Type=oneshot\nNice=-5\nExecStart=/usr/local/bin/dump a\nExecStart=/usr/local/bin/dump b\n");
+        assertThat(onlyFlow()).contains("COMMAND = 'nice -n -5 /usr/local/bin/dump a && nice -n -5 /usr/local/bin/dump b'\n");
+    }
+
+    @Test
+    void settingsWithoutACommandFormAreManualItemsAtTheirLines() throws Exception {
+        RewriteResult dual = dumpTimer("ExecStart=/usr/local/bin/dump\nCPUQuota=50%\nMemoryMax=2G\nCPUSchedulingPolicy=fifo\n"
+                + "LimitNOFILE=65536\n");
+        assertThat(onlyFlow()).contains("COMMAND = '/usr/local/bin/dump'\n");
+        assertThat(dual.notes()).filteredOn(n -> n.manual() && n.message().contains("is not applied by the flow"))
+                .extracting(n -> n.message().replaceAll("^\\S+: ", "").replaceAll(" is not applied.*", ""))
+                .containsExactlyInAnyOrder("CPUQuota=50% (etc/systemd/system/dump.service:3)",
+                        "MemoryMax=2G (etc/systemd/system/dump.service:4)",
+                        "CPUSchedulingPolicy=fifo (etc/systemd/system/dump.service:5) without CPUSchedulingPriority=",
+                        "LimitNOFILE=65536 (etc/systemd/system/dump.service:6)");
+    }
+
+    @Test
+    void aValueWithoutAnExactFormIsReportedNotGuessed() throws Exception {
+        RewriteResult dual = dumpTimer("Nice=$LEVEL\nExecStart=/usr/local/bin/dump\n");
+        assertThat(onlyFlow()).contains("COMMAND = '/usr/local/bin/dump'\n");
+        assertThat(dual.notes()).anySatisfy(n -> {
+            assertThat(n.manual()).isTrue();
+            assertThat(n.message()).contains("Nice=$LEVEL (etc/systemd/system/dump.service:2) is not applied by the flow: "
+                    + "run the command under nice by hand");
+        });
+    }
+
+    @Test
+    void aServiceWithoutSuchSettingsKeepsItsCommand() throws Exception {
+        RewriteResult dual = dumpTimer("User=etl\nExecStart=/usr/local/bin/dump\n");
+        assertThat(onlyFlow()).contains("COMMAND = '/usr/local/bin/dump'\n");
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("in front of the command"));
+    }
+
+    @Test
+    void aSpringJobRunsTheServicesJarWithItsNiceness() throws Exception {
+        write("opt/shop-app/src/main/java/com/shop/Jobs.java", "package com.shop;\n\n"
+                + "import org.springframework.scheduling.annotation.Scheduled;\n\npublic class Jobs {\n"
+                + "    @Scheduled(cron = \"0 15 4 * * *\")\n    public void exportOrders() {\n    }\n}\n");
+        write("etc/systemd/system/shop-app.service", "[Unit]\nDescription=Shop application (runs its scheduled jobs)\n\n"
+                + "[Service]\nUser=shop\nNice=7\nMemoryMax=1G\n"
+                + "ExecStart=/usr/bin/java -jar /opt/shop-app/shop-app.jar\nRestart=on-failure\n");
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(onlyFlow()).contains("COMMAND = 'nice -n 7 /usr/bin/java -jar /opt/shop-app/shop-app.jar "
+                + "--spring.main.web-application-type=none --migrate.run-job=com.shop.Jobs#exportOrders'");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("MemoryMax=1G (etc/systemd/system/shop-app.service:7) is not applied by the flow"));
+    }
+
+    @Test
+    void aLoopsServiceSettingsAreManualTheFlowRunsItsCodeInTheWorker() throws Exception {
+        write("opt/app/poller.py", "import time\n\n\ndef poll():\n    print(\"poll\")\n\n\ndef main():\n    while True:\n"
+                + "        poll()\n        time.sleep(300)\n\n\nif __name__ == \"__main__\":\n    main()\n");
+        write("etc/systemd/system/poller.service", "[Service]\nNice=15\nExecStart=/usr/bin/python3 /opt/app/poller.py\n"
+                + "Restart=always\n");
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).anySatisfy(n -> {
+            assertThat(n.manual()).isTrue();
+            assertThat(n.message()).contains("Nice=15 (etc/systemd/system/poller.service:2) is not applied by the flow, "
+                    + "which runs the code in the worker's process");
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package dev.migrate.recipes.legacy;
+
+import static dev.migrate.recipes.legacy.LegacyTestSupport.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.recipes.engine.RewriteEngine;
+import dev.migrate.recipes.engine.RewriteResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each instance of a template timer the host enabled becomes its own flow and deployment, with its instance filled in. */
+class TemplateInstancesTest {
+    @TempDir
+    Path dir;
+
+    private void write(String rel, String text) throws Exception {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private Map<String, String> flows() throws Exception {
+        Map<String, String> out = new java.util.TreeMap<>();
+        snapshot(dir).forEach((k, v) -> {
+            if (k.startsWith("prefect/flows/")) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void everyEnabledInstanceIsAFlowWithItsInstanceExpanded() throws Exception {
+        write("etc/systemd/system/game-backup@.timer", "[Timer]\nOnCalendar=*-*-* *:41:00\n");
+        write("etc/systemd/system/game-backup@.service", "[Service]\nExecStartPre=/usr/bin/mkdir -p /srv/%i\n"
+                + "ExecStart=/usr/local/bin/game-backup %i --dir %I --unit %n\n");
+        Files.createDirectories(dir.resolve("etc/systemd/system/timers.target.wants"));
+        // a dump keeps the link to the template (dangling here) or a copy of it
+        Files.createSymbolicLink(dir.resolve("etc/systemd/system/timers.target.wants/game-backup@world1.timer"),
+                Path.of("/etc/systemd/system/game-backup@.timer"));
+        write("etc/systemd/system/timers.target.wants/game-backup@srv-games.timer", "[Timer]\nOnCalendar=*-*-* *:41:00\n");
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(flows().values()).hasSize(2)
+                .anySatisfy(f -> assertThat(f).contains(
+                        "COMMAND = '/usr/bin/mkdir -p /srv/world1 && /usr/local/bin/game-backup world1 --dir world1 --unit "
+                                + "game-backup@world1.service'\n",
+                        "@flow(name='game-backup@world1')"))
+                .anySatisfy(f -> assertThat(f).contains(
+                        "COMMAND = '/usr/bin/mkdir -p /srv/srv-games && /usr/local/bin/game-backup srv-games --dir srv/games --unit "
+                                + "game-backup@srv-games.service'\n"));
+        // the start sequence the decision note shows is the instance's (found by the sweep: it kept %i)
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains("stopping at the first failure")
+                .contains("/usr/bin/mkdir -p /srv/world1 &&").doesNotContain("%i"));
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("specifiers the flow cannot know"));
+        assertThat(read(dir, "prefect/prefect.yaml").split("\n- name: systemd-timer-game-backup-", -1)).hasSize(3);
+        assertCompiles(dir);
+        assertThat(run(dir, "dual-run").changes()).isEmpty();
+
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "prefect/cutover.sh")).contains("systemctl disable --now game-backup@world1.timer\n",
+                "systemctl disable --now game-backup@srv-games.timer\n").doesNotContain("list-units");
+        assertThat(read(dir, "prefect/ROLLBACK.md")).contains("systemctl enable --now game-backup@world1.timer\n");
+        RewriteEngine.apply(dir, run(dir, "cleanup"));
+        assertThat(dir.resolve("etc/systemd/system/game-backup@.timer")).doesNotExist();
+        assertThat(dir.resolve("etc/systemd/system/timers.target.wants/game-backup@srv-games.timer")).doesNotExist();
+        assertThat(run(dir, "cleanup").changes()).isEmpty();
+    }
+}
