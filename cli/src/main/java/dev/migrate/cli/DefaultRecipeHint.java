@@ -7,13 +7,12 @@ import dev.migrate.analyzers.scan.ScanListener;
 import dev.migrate.analyzers.scan.ScanOptions;
 import dev.migrate.analyzers.scan.Scanner;
 import dev.migrate.recipes.engine.RecipeCatalog;
+import dev.migrate.recipes.legacy.internal.LegacyJobKinds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,10 +24,6 @@ import java.util.TreeMap;
 final class DefaultRecipeHint {
     static final String PREFECT1_RECIPE = "dev.migrate.prefect.MigrateToPrefect3FromPrefect1";
     static final String LEGACY_RECIPE = "dev.migrate.prefect.MoveLegacySchedulersToPrefect3DualRun";
-    /** The job kinds the legacy recipe moves (crontabs, timers, in-process schedulers, Civis, Spring/Quartz). */
-    static final Set<JobKind> LEGACY = EnumSet.of(JobKind.CRON, JobKind.ANACRON, JobKind.CRON_RUN_PARTS,
-            JobKind.SYSTEMD_TIMER, JobKind.PYTHON_SCHEDULE_LIB, JobKind.APSCHEDULER, JobKind.PYTHON_SLEEP_LOOP,
-            JobKind.CELERY_BEAT, JobKind.CIVIS_SCRIPT, JobKind.SPRING_SCHEDULED, JobKind.QUARTZ);
     private static final int SHOWN = 3;
 
     private DefaultRecipeHint() {
@@ -42,7 +37,7 @@ final class DefaultRecipeHint {
         for (Job j : inventory.jobs()) {
             if (j.kind() == JobKind.PREFECT1_FLOW) {
                 prefect1.add(j);
-            } else if (LEGACY.contains(j.kind())) {
+            } else if (LegacyJobKinds.MOVED.contains(j.kind())) {
                 legacy.merge(j.kind().slug(), 1, Integer::sum);
             }
         }

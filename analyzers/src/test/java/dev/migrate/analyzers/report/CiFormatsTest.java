@@ -37,19 +37,62 @@ class CiFormatsTest {
     }
 
     @Test
-    void githubGetsOneWellFormedCommandPerFinding() throws IOException {
+    void githubGetsOneWellFormedCommandPerFindingWithinGithubsLimits() throws IOException {
         Inventory inv = Estates.scan("mixed");
         String out = ReportFormatsTest.render(ReportFormat.GITHUB, inv);
         List<String> lines = out.lines().toList();
-        assertThat(lines).hasSize(inv.findings().size() + 1);
-        for (int i = 0; i < inv.findings().size(); i++) {
-            Finding f = inv.findings().get(i);
-            Matcher m = COMMAND.matcher(lines.get(i));
-            assertThat(m.matches()).as(lines.get(i)).isTrue();
+        assertThat(lines).hasSize(inv.findings().size() + 1 + (int) lines.stream().filter(l -> l.contains(" title=migrate scan::")).count());
+        List<String> annotated = new ArrayList<>();
+        java.util.Map<String, Integer> perKind = new java.util.HashMap<>();
+        Severity last = Severity.BREAKING;
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            if (line.startsWith("  ")) {
+                annotated.add(line.strip());
+                continue;
+            }
+            perKind.merge(line.substring(2, line.indexOf(' ')), 1, Integer::sum);
+            if (line.contains(" title=migrate scan::")) {
+                continue;
+            }
+            Matcher m = COMMAND.matcher(line);
+            assertThat(m.matches()).as(line).isTrue();
+            Finding f = inv.findings().stream().filter(x -> m.group(6).equals(Printable.line(x.message()).replace("%", "%25"))
+                    && m.group(5).startsWith(x.code())).findFirst().orElseThrow();
             assertThat(m.group(1)).isEqualTo(GithubAnnotations.command(f.severity()));
-            assertThat(m.group(5)).startsWith(f.code());
+            assertThat(f.severity()).as("most severe first").isGreaterThanOrEqualTo(last);
+            last = f.severity();
+            annotated.add(f.where() + " " + f.code());
         }
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("migrate scan: " + inv.findings().size() + " findings");
+        assertThat(perKind.values()).allMatch(n -> n <= GithubAnnotations.SHOWN_PER_KIND);
+        assertThat(annotated).hasSize(inv.findings().size());
+        assertThat(lines.get(lines.size() - 1)).startsWith("migrate scan: " + inv.findings().size() + " findings");
+    }
+
+    // GitHub shows ten annotations of a kind per step and drops the rest silently: the eleventh error and after are
+    // counted in a last annotation and listed in the log, while the warnings keep their own ten
+    @Test
+    void githubNeverWritesMoreAnnotationsOfAKindThanAStepShows() throws IOException {
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            findings.add(finding("CRN001", Severity.BREAKING, "job " + i + " runs outside any orchestrator", "etc/crontab", i));
+        }
+        for (int i = 1; i <= 10; i++) {
+            findings.add(finding("PF201", Severity.DEPRECATED, "deprecated " + i, "flows/etl.py", i));
+        }
+        findings.add(finding("CRN003", Severity.INFO, "note", "etc/crontab", 40));
+        String out = ReportFormatsTest.render(ReportFormat.GITHUB, of(findings.toArray(Finding[]::new)));
+        List<String> lines = out.lines().toList();
+        assertThat(lines.stream().filter(l -> l.startsWith("::error "))).hasSize(GithubAnnotations.SHOWN_PER_KIND);
+        assertThat(lines.stream().filter(l -> l.startsWith("::warning "))).hasSize(10);
+        assertThat(lines.stream().filter(l -> l.startsWith("::notice "))).hasSize(1);
+        assertThat(lines.get(9)).isEqualTo("::error title=migrate scan::3 more breaking findings are not annotated (GitHub "
+                + "shows 10 per kind in a step): see this step's log, or a full report (--format sarif or html)");
+        assertThat(lines.get(8)).contains("line=9,").endsWith("::job 9 runs outside any orchestrator");
+        assertThat(lines.stream().filter(l -> l.startsWith("  "))).containsExactly(
+                "  etc/crontab:10:1 CRN001 job 10 runs outside any orchestrator",
+                "  etc/crontab:11:1 CRN001 job 11 runs outside any orchestrator",
+                "  etc/crontab:12:1 CRN001 job 12 runs outside any orchestrator");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("migrate scan: 23 findings (3 listed above without an annotation)");
     }
 
     @Test

@@ -112,8 +112,12 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
         /** "module.variable" of each Prefect 1 flow the conversion makes a function (module: see ModuleConstants.moduleName). */
         final Set<String> converted = new HashSet<>();
         /** The flows the project registers with {@code prefect register -p/-m} instead of {@code flow.register()}. */
-        final CliRegistrations cli = new CliRegistrations();
+        final CliRegistrations cli;
         Path prefectYaml;
+
+        Found(CliRegistrations cli) {
+            this.cli = cli;
+        }
 
         Map<String, List<Deployment>> deployments() {
             pending.forEach(Runnable::run);
@@ -136,7 +140,7 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
 
     @Override
     public Found getInitialValue(ExecutionContext ctx) {
-        return new Found();
+        return new Found(CliRegistrations.of(ctx));
     }
 
     @Override
@@ -155,7 +159,7 @@ public class ConvertPrefect1Flows extends ScanningRecipe<ConvertPrefect1Flows.Fo
                     }
                 }
                 if (tree instanceof SourceFile sf && !(tree instanceof PythonFile) && FixSafety.unsafeAllowed(ctx)) {
-                    acc.cli.offer(sf.getSourcePath().toString().replace('\\', '/'), sf.printAll());
+                    acc.cli.offer(sf);
                 }
                 if (tree instanceof PythonFile file && !file.hasSyntaxErrors() && FixSafety.unsafeAllowed(ctx)) {
                     Imports imports = Imports.of(file.module());

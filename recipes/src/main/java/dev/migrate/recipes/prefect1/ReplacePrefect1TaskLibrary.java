@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.prefect1.internal.CliRegistrations;
 import dev.migrate.recipes.prefect1.internal.ClientSecrets;
 import dev.migrate.recipes.prefect1.internal.FlowRunCalls;
 import dev.migrate.recipes.prefect1.internal.FlowRunTasks;
@@ -91,7 +92,7 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
 
     @Override
     public ProjectFlows getInitialValue(ExecutionContext ctx) {
-        return new ProjectFlows();
+        return new ProjectFlows(CliRegistrations.of(ctx));
     }
 
     @Override
@@ -103,7 +104,7 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
                     acc.offer(path(file), file.module(), FixSafety.unsafeAllowed(ctx));
                 } else if (tree instanceof SourceFile sf && !(tree instanceof PythonFile)) {
                     // `prefect register -p flows/` in a script deploys flows that call no flow.register()
-                    acc.offerCommands(sf.getSourcePath().toString().replace('\\', '/'), sf.printAll());
+                    acc.offerCommands(sf);
                 }
                 return tree;
             }
@@ -255,16 +256,26 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
     private Node calls(PythonFile file, Node root, ExecutionContext ctx, Notes log, ProjectFlows flows) {
         PythonStyle style = file.style();
         Node out = root;
+        // converting a secret read needs the Secret block, and KV values need Variables holding them: unsafe; without
+        // --unsafe-fixes they fall through to the TODO below, which the unsafe run removes as it converts
+        boolean unsafe = FixSafety.unsafeAllowed(ctx);
         Optional<ClientSecrets.Result> clientSecrets = ClientSecrets.convert(root, style);
+        // the safe run's TODO says when the unsafe run would write the call
+        boolean secretsConvertible = clientSecrets.isPresent();
+        clientSecrets = unsafe ? clientSecrets : Optional.empty();
+        if (clientSecrets.isPresent()) {
+            // the safe run's TODOs on these reads speak of what this edit does; the calls keep their identity
+            for (Node call : clientSecrets.get().calls()) {
+                out = Todos.remove(out, call, CODE, m -> m.contains("Secret.load("));
+            }
+            clientSecrets = out == root ? clientSecrets : ClientSecrets.convert(out, style);
+        }
         if (clientSecrets.isPresent()) {
             out = clientSecrets.get().root();
             for (int i = 0; i < clientSecrets.get().calls().size(); i++) {
                 logSecretBlock(ctx, file, clientSecrets.get().calls().get(i), clientSecrets.get().secrets().get(i), log);
             }
         }
-        // converting a secret read needs the Secret block, and KV values need Variables holding them: unsafe; without
-        // --unsafe-fixes they fall through to the TODO below, which the unsafe run removes as it converts
-        boolean unsafe = FixSafety.unsafeAllowed(ctx);
         for (int guard = 0; guard < 500; guard++) {
             Imports imports = Imports.of(out);
             boolean changed = false;
@@ -304,7 +315,7 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
                         || q.equals("prefect.artifacts.create_markdown") || q.equals("prefect.artifacts.create_link"))
                         && !Todos.has(out, call, CODE)) {
                     out = todo(file, out, call, FlowRunCalls.manualMessage(call, imports, flows, path(file))
-                            .orElseGet(() -> todoFor(q, inFunction)), ctx, log);
+                            .orElseGet(() -> todoFor(q, inFunction, secretsConvertible)), ctx, log);
                     changed = true;
                     break;
                 }
@@ -328,9 +339,11 @@ public class ReplacePrefect1TaskLibrary extends ScanningRecipe<ProjectFlows> {
         return out;
     }
 
-    private static String todoFor(String qualified, boolean inFunction) {
+    /** @param secretsConvertible whether the module's client secrets are all read at once (ClientSecrets converts them) */
+    private static String todoFor(String qualified, boolean inFunction, boolean secretsConvertible) {
         if (qualified.equals("prefect.client.Secret") || qualified.equals("prefect.client.secrets.Secret")) {
-            return "read the secret with Secret.load(\"<block>\").get() (from prefect.blocks.system import Secret)";
+            return "read the secret with Secret.load(\"<block>\").get() (from prefect.blocks.system import Secret)"
+                    + (secretsConvertible ? " once the Secret block exists (--unsafe-fixes writes the call)" : "");
         }
         if (qualified.startsWith("prefect.tasks.secrets.")) {
             return inFunction ? "read the secret with Secret.load(\"<block>\").get() once the Secret block exists "

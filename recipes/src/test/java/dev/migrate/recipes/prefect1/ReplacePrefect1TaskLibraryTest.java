@@ -5,6 +5,7 @@ import static org.openrewrite.test.SourceSpecs.text;
 
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.prefect1.internal.ShellTasks;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.test.SourceSpecs;
@@ -113,26 +114,7 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                 from prefect.variables import Variable
 
 
-                def _run_shell_command(command, env=None, helper_script=None, shell="bash", return_all=False,
-                                       log_stderr=False, stream_output=False):
-                    \"\"\"Runs a command as Prefect 1's ShellTask did (written by migrate when converting ShellTask).\"\"\"
-                    if not command:
-                        raise ValueError("ShellTask: no command given")
-                    script = (helper_script + "\\n" if helper_script else "") + command
-                    completed = subprocess.run([shell, "-c", script], env={**os.environ, **(env or {})},
-                                               capture_output=True, text=True)
-                    logger = get_run_logger()
-                    lines = [line.rstrip() for line in completed.stdout.splitlines()]
-                    if stream_output:
-                        for line in lines:
-                            logger.info(line)
-                    if completed.returncode != 0:
-                        if log_stderr:
-                            logger.error(completed.stderr)
-                        raise RuntimeError(f"command failed with exit code {completed.returncode}")
-                    if return_all:
-                        return lines
-                    return lines[-1] if lines else None
+                """ + ShellTasks.helper() + """
 
 
                 @task
@@ -737,6 +719,43 @@ class ReplacePrefect1TaskLibraryTest implements PythonRewriteTest {
                 def engine():
                     password = Secret.load("warehouse-password").get()
                     return create_engine(f"postgresql://{WAREHOUSE_USER}:{password}@db/warehouse")
+                """));
+    }
+
+    @Test
+    void clientSecretsWaitForUnsafeFixesAndTheirTodosGoWhenConverted() {
+        // reading a Secret block instead of Prefect 1's secret needs the block first: a behaviour change
+        InMemoryExecutionContext safe = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(safe, false);
+        String input = """
+                from prefect.client import Secret
+
+                USER = Secret("WAREHOUSE_USER").get()
+
+
+                def password():
+                    return Secret("WAREHOUSE_PASSWORD").get()
+                """;
+        String safeOutput = """
+                from prefect.client import Secret
+
+                # TODO(migrate PF110): read the secret with Secret.load("<block>").get() (from prefect.blocks.system import Secret) once the Secret block exists (--unsafe-fixes writes the call)
+                USER = Secret("WAREHOUSE_USER").get()
+
+
+                def password():
+                    # TODO(migrate PF110): read the secret with Secret.load("<block>").get() (from prefect.blocks.system import Secret) once the Secret block exists (--unsafe-fixes writes the call)
+                    return Secret("WAREHOUSE_PASSWORD").get()
+                """;
+        rewriteRun(spec -> spec.executionContext(safe), python(input, safeOutput));
+        rewriteRun(python(safeOutput, """
+                from prefect.blocks.system import Secret
+
+                USER = Secret.load("warehouse-user").get()
+
+
+                def password():
+                    return Secret.load("warehouse-password").get()
                 """));
     }
 

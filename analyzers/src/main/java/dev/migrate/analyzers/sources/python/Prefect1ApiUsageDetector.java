@@ -15,7 +15,6 @@ import dev.migrate.rewriters.python.tree.Token;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +24,8 @@ import java.util.Set;
  * work the Prefect 1 recipes do (or leave) rather than the flows alone: {@code @task} options Prefect 3 rejects and
  * {@code Task} subclasses with {@code run()} (PF103), {@code prefect.context} lookups of run values (PF104),
  * signals and renamed state predicates (PF105), the control-flow tasks (PF106), and the task library and
- * GraphQL client (PF110). A name Prefect 3.8.3 has is never reported ({@link PrefectApi}); findings belong to no job.
+ * GraphQL client (PF110). A name Prefect 3.8.3 has is never reported ({@link PrefectApi}); the findings go to the module's flow, when it has one, in
+ * {@link Prefect1UsageOwners}.
  */
 public final class Prefect1ApiUsageDetector extends PythonDetector {
     /** Where Prefect 1 defines the task decorator and the Task class. */
@@ -166,25 +166,16 @@ public final class Prefect1ApiUsageDetector extends PythonDetector {
      * that defines {@code run()}, which Prefect 3 never calls.
      */
     private static Set<String> taskClasses(PythonModule m, InventorySink sink) {
-        Set<String> out = new LinkedHashSet<>();
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (Node stmt : Statements.of(m.root())) {
-                if (stmt.kind() != NodeKind.CLASS_DEF) {
-                    continue;
-                }
-                Definitions d = new Definitions(stmt);
-                if (!out.contains(d.name()) && d.bases().stream().filter(Argument::isPositional).map(b -> Expressions.unwrap(b.value()))
-                        .anyMatch(b -> TASK_CLASSES.contains(m.nameOf(b)) || b.kind() == NodeKind.NAME && out.contains(Expressions.name(b)))) {
-                    out.add(d.name());
-                    grew = true;
-                    if (Statements.of(d.body()).stream().anyMatch(s -> s.kind() == NodeKind.FUNCTION_DEF
-                            && new Definitions(s).name().equals("run"))) {
-                        sink.finding(Findings.of("PF103", "class " + d.name() + " subclasses Prefect 1's Task and defines run(); "
-                                + "Prefect 3 tasks are @task functions", m.at(stmt), null));
-                    }
-                }
+        Set<String> out = Prefect1FlowClasses.subclassesOf(m.root(), m.imports(), TASK_CLASSES, Set.of());
+        for (Node stmt : Statements.of(m.root())) {
+            if (stmt.kind() != NodeKind.CLASS_DEF || !out.contains(new Definitions(stmt).name())) {
+                continue;
+            }
+            Definitions d = new Definitions(stmt);
+            if (Statements.of(d.body()).stream().anyMatch(s -> s.kind() == NodeKind.FUNCTION_DEF
+                    && new Definitions(s).name().equals("run"))) {
+                sink.finding(Findings.of("PF103", "class " + d.name() + " subclasses Prefect 1's Task and defines run(); "
+                        + "Prefect 3 tasks are @task functions", m.at(stmt), null));
             }
         }
         return out;

@@ -28,6 +28,15 @@ public final class Prefect1FlowClasses {
      * them, of other modules' subclasses).
      */
     public static Set<String> subclasses(Node module, Imports imports, Set<String> inherited) {
+        return subclassesOf(module, imports, FLOW, inherited);
+    }
+
+    /**
+     * The names of the classes {@code module} defines at its top level that subclass one of {@code bases} (qualified
+     * names): directly, through each other, or through a class of {@code inherited}. A fixed point, because a
+     * subclass may come before its base in the file.
+     */
+    public static Set<String> subclassesOf(Node module, Imports imports, Set<String> bases, Set<String> inherited) {
         Set<String> out = new LinkedHashSet<>();
         boolean grew = true;
         while (grew) {
@@ -37,7 +46,7 @@ public final class Prefect1FlowClasses {
                     continue;
                 }
                 Definitions d = new Definitions(stmt);
-                if (!out.contains(d.name()) && d.bases().stream().anyMatch(b -> isFlowClass(b, imports, out, inherited))) {
+                if (!out.contains(d.name()) && d.bases().stream().anyMatch(b -> isSubclass(b, imports, bases, out, inherited))) {
                     out.add(d.name());
                     grew = true;
                 }
@@ -46,14 +55,15 @@ public final class Prefect1FlowClasses {
         return out;
     }
 
-    private static boolean isFlowClass(Argument base, Imports imports, Set<String> local, Set<String> inherited) {
+    private static boolean isSubclass(Argument base, Imports imports, Set<String> bases, Set<String> local,
+            Set<String> inherited) {
         if (!base.isPositional()) {
             return false; // metaclass=...
         }
         Node b = Expressions.unwrap(base.value());
         String q = imports.qualifiedName(b).orElse(null);
         if (q != null) {
-            return FLOW.contains(q) || inherited.contains(q);
+            return bases.contains(q) || inherited.contains(q);
         }
         return b.kind() == NodeKind.NAME && local.contains(Expressions.name(b));
     }

@@ -230,8 +230,7 @@ final class Planner {
 
     /** Null when this recipe migrates the job; otherwise why it is left alone. */
     private String reasonToLeave(Job j) {
-        if (!LegacyEstate.isKind(j, JobKind.CRON, JobKind.SYSTEMD_TIMER, JobKind.PYTHON_SLEEP_LOOP, JobKind.CIVIS_SCRIPT,
-                JobKind.ANACRON, JobKind.CRON_RUN_PARTS) && !InProcessJobs.isInProcess(j) && !JavaJobs.isJava(j)) {
+        if (!LegacyJobKinds.MOVED.contains(j.kind())) {
             return "kind " + j.kind().slug() + " is not handled by this recipe";
         }
         if (j.kind() == JobKind.PYTHON_SLEEP_LOOP && !j.attributes().containsKey(LoopJobs.ENTRY_POINT)) {

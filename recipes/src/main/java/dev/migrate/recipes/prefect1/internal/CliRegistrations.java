@@ -3,8 +3,12 @@ package dev.migrate.recipes.prefect1.internal;
 import dev.migrate.rewriters.shell.ShellLine;
 import dev.migrate.rewriters.shell.SimpleCommand;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.SourceFile;
 
 /**
  * The Prefect 1 flows a project registers from the command line: {@code prefect register --project P -p flows/}
@@ -13,6 +17,9 @@ import java.util.Optional;
  * calls no {@code flow.register()}, yet it was deployed, and its command becomes {@code prefect deploy --all}: without
  * a prefect.yaml entry that command deploys nothing. Paths are read from the project's root, where such scripts run
  * ("run from the repo root"), and a path that starts with {@code $} or holds a glob is not read.
+ *
+ * <p>One run reads each file once ({@link #of}): the flow conversion and the task-library recipe both need the
+ * commands, and printing every non-Python file of a project twice would be wasted work.
  */
 public final class CliRegistrations {
     /** A path or module a command registers, with the command as written and where. */
@@ -20,9 +27,27 @@ public final class CliRegistrations {
     }
 
     private final List<Target> targets = new ArrayList<>();
+    /** The paths read so far. */
+    private final Set<String> read = new HashSet<>();
+
+    /** The registrations of the recipe run {@code ctx} belongs to, shared by the recipes that read them. */
+    public static CliRegistrations of(ExecutionContext ctx) {
+        return ctx.computeMessageIfAbsent(CliRegistrations.class.getName(), k -> new CliRegistrations());
+    }
+
+    /** Reads the {@code prefect register} commands of one non-Python file of the project, unless it was read. */
+    public void offer(SourceFile file) {
+        String path = file.getSourcePath().toString().replace('\\', '/');
+        synchronized (this) {
+            if (!read.add(path)) {
+                return;
+            }
+        }
+        offer(path, file.printAll());
+    }
 
     /** Reads the {@code prefect register} commands of one non-Python file of the project. */
-    public synchronized void offer(String path, String text) {
+    private synchronized void offer(String path, String text) {
         if (!text.contains("register")) {
             return;
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.openrewrite.SourceFile;
 
 /**
  * The project's Prefect 1 flows by name, read before any edit, and the Prefect 3 deployment each one gets from
@@ -39,13 +40,18 @@ public final class ProjectFlows {
     }
 
     /** The flows the project registers with {@code prefect register -p/-m}, read from its other files. */
-    private final CliRegistrations cli = new CliRegistrations();
+    private final CliRegistrations cli;
     /** Flows offered but not yet given a deployment or a reason: the command registering them may come later. */
     private final List<Runnable> pending = new ArrayList<>();
 
+    /** @param cli the run's registrations ({@link CliRegistrations#of}) */
+    public ProjectFlows(CliRegistrations cli) {
+        this.cli = cli;
+    }
+
     /** Records the {@code prefect register} commands of one file of the project that is not Python. */
-    public void offerCommands(String path, String text) {
-        cli.offer(path, text);
+    public void offerCommands(SourceFile file) {
+        cli.offer(file);
     }
 
     private synchronized void settle() {
