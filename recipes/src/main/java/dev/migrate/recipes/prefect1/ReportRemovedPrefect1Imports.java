@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect1;
 
 import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.analyzers.sources.python.Prefect1ImportCodes;
 import dev.migrate.recipes.prefect1.internal.ChangedNames;
 import dev.migrate.recipes.prefect1.internal.Notes;
 import dev.migrate.recipes.prefect1.internal.Prefect1PythonRecipe;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.openrewrite.ExecutionContext;
 
@@ -28,7 +30,9 @@ import org.openrewrite.ExecutionContext;
  * a state handler's {@code prefect.engine.state.Failed}, a {@code prefect.utilities.notifications} helper, a
  * result class) that Prefect 3.8.3 does not have makes the whole module fail to import, and a
  * {@code prefect.config.db.url} after {@code import prefect} fails where it runs. Each such statement gets a TODO
- * naming what is missing (PF216), so nothing is left behind in silence. Whether a name
+ * naming what is missing, so nothing is left behind in silence, under the code the scan reports the name with
+ * ({@link Prefect1ImportCodes}: PF102 for the Flow and its schedule, PF112/PF113/PF109 for run configs, storage and
+ * executors, PF110 for the task library, PF216 for a name no other rule covers). Whether a name
  * exists comes from Prefect's extracted API surface, not from a list written here.
  */
 public class ReportRemovedPrefect1Imports extends Prefect1PythonRecipe {
@@ -53,11 +57,12 @@ public class ReportRemovedPrefect1Imports extends Prefect1PythonRecipe {
         Predicate<String> missing = q -> (q.equals("prefect") || q.startsWith("prefect."))
                 && !PrefectApi.get().existsIn3(q) && todoLines.stream().noneMatch(l -> l.contains("`" + q + "`"));
         Imports imports = Imports.of(before);
-        Map<PyElement, Set<String>> found = new LinkedHashMap<>();
+        // per statement, the missing names by the code of the rule that speaks for them (Prefect1ImportCodes)
+        Map<PyElement, Map<String, Set<String>>> found = new LinkedHashMap<>();
         for (ImportBinding b : imports.all()) {
             String imported = b.isFromImport() && !b.localName().equals("*") ? b.qualifiedName() : b.module();
             if (missing.test(imported)) {
-                found.computeIfAbsent(b.statement(), k -> new LinkedHashSet<>()).add("`" + imported + "`");
+                add(found, b.statement(), imported);
             }
         }
         for (Node n : Nodes.find(before, NodeKind.ATTRIBUTE)) {
@@ -72,21 +77,25 @@ public class ReportRemovedPrefect1Imports extends Prefect1PythonRecipe {
             PyElement stmt = Todos.statementOf(before, n);
             // a statement another recipe already marked is explained there
             if (missing.test(used) && !stmt.prefix().text().contains("TODO(migrate ")) {
-                found.computeIfAbsent(stmt, k -> new LinkedHashSet<>()).add("`" + used + "`");
+                add(found, stmt, used);
             }
         }
         Node after = before;
-        for (Map.Entry<PyElement, Set<String>> e : found.entrySet()) {
-            if (Todos.has(after, e.getKey(), CODE)) {
-                continue;
-            }
+        for (Map.Entry<PyElement, Map<String, Set<String>>> e : found.entrySet()) {
             boolean isImport = e.getKey() instanceof Node s
                     && (s.kind() == NodeKind.IMPORT || s.kind() == NodeKind.IMPORT_FROM);
-            String message = String.join(", ", e.getValue()) + (e.getValue().size() == 1 ? " does" : " do")
-                    + " not exist in Prefect 3 and " + (isImport ? "the import fails: replace the uses (see the other "
-                    + "TODOs) and drop it" : "this statement fails when it runs: replace it");
-            log.manual(ctx, file, e.getKey(), CODE, message);
-            after = Todos.add(after, e.getKey(), CODE, message, file.style().newline());
+            for (Map.Entry<String, Set<String>> byCode : e.getValue().entrySet()) {
+                String code = byCode.getKey();
+                if (Todos.has(after, e.getKey(), code)) {
+                    continue;
+                }
+                Set<String> names = byCode.getValue();
+                String message = String.join(", ", names) + (names.size() == 1 ? " does" : " do")
+                        + " not exist in Prefect 3 and " + (isImport ? "the import fails: replace the uses (see the other "
+                        + "TODOs) and drop it" : "this statement fails when it runs: replace it");
+                log.manual(ctx, file, e.getKey(), code, message);
+                after = Todos.add(after, e.getKey(), code, message, file.style().newline());
+            }
         }
         // statements first: a TODO rebuilds its statement, and the calls found in the tree before it go with it
         Map<PyElement, ChangedNames.Use> changed = new LinkedHashMap<>();
@@ -100,6 +109,11 @@ public class ReportRemovedPrefect1Imports extends Prefect1PythonRecipe {
             }
         }
         return after;
+    }
+
+    private static void add(Map<PyElement, Map<String, Set<String>>> found, PyElement statement, String name) {
+        found.computeIfAbsent(statement, k -> new TreeMap<>()).computeIfAbsent(Prefect1ImportCodes.of(name),
+                k -> new LinkedHashSet<>()).add("`" + name + "`");
     }
 
     /**
@@ -118,7 +132,7 @@ public class ReportRemovedPrefect1Imports extends Prefect1PythonRecipe {
             String q = b.qualifiedName();
             if (b.isFromImport() && !b.localName().equals("*") && !used.contains(b.localName())
                     && q.startsWith("prefect.") && !PrefectApi.get().existsIn3(q)) {
-                log.decision(ctx, file, b.statement(), CODE, "unused import of `" + q + "` dropped: Prefect 3 lacks it");
+                log.decision(ctx, file, b.statement(), Prefect1ImportCodes.of(q), "unused import of `" + q + "` dropped: Prefect 3 lacks it");
                 out = ImportEdits.removeImport(out, b.localName(), file.style());
             }
         }

@@ -33,9 +33,9 @@ class ReportRemovedPrefect1ImportsTest implements PythonRewriteTest {
                 """,
                 """
                 import prefect
-                # TODO(migrate PF216): `prefect.Parameter` does not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
+                # TODO(migrate PF102): `prefect.Parameter` does not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
                 from prefect import task, Parameter
-                # TODO(migrate PF216): `prefect.engine.state.Failed`, `prefect.engine.state.Success` do not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
+                # TODO(migrate PF105): `prefect.engine.state.Failed`, `prefect.engine.state.Success` do not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
                 from prefect.engine.state import Failed, Success  # used by the handler
                 # TODO(migrate PF216): `prefect.utilities.notifications` does not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
                 import prefect.utilities.notifications
@@ -71,7 +71,7 @@ class ReportRemovedPrefect1ImportsTest implements PythonRewriteTest {
                 """,
                 """
                 from prefect import task
-                # TODO(migrate PF216): `prefect.engine.signals.FAIL` does not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
+                # TODO(migrate PF105): `prefect.engine.signals.FAIL` does not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
                 from prefect.engine.signals import FAIL
 
 
@@ -112,7 +112,7 @@ class ReportRemovedPrefect1ImportsTest implements PythonRewriteTest {
                 from datetime import timedelta
 
                 from prefect.schedules import Schedule
-                # TODO(migrate PF216): `prefect.schedules.clocks.IntervalClock` does not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
+                # TODO(migrate PF102): `prefect.schedules.clocks.IntervalClock` does not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
                 from prefect.schedules.clocks import IntervalClock
 
                 # TODO(migrate PF108): Prefect 1's Schedule(clocks=[...]) is not Prefect 3's prefect.schedules.Schedule (interval=, cron= or rrule=, one schedule per object), and this call fails: write the deployment's `schedules:` in prefect.yaml, or use Cron(...)/Interval(...) from prefect.schedules where the flow is deployed
@@ -135,7 +135,7 @@ class ReportRemovedPrefect1ImportsTest implements PythonRewriteTest {
         // __init__.py imports to re-export
         rewriteRun(python(
                 """
-                # TODO(migrate PF216): `prefect.engine.signals.SKIP` does not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
+                # TODO(migrate PF105): `prefect.engine.signals.SKIP` does not exist in Prefect 3 and the import fails: replace the uses (see the other TODOs) and drop it
                 from prefect.engine.signals import SKIP
                 """,
                 s -> s.path("pipelines/__init__.py")));

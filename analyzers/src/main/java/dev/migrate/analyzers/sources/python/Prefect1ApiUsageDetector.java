@@ -23,17 +23,15 @@ import java.util.Set;
  * Prefect 1 code inside and around flows that breaks on Prefect 3, file by file, so that the inventory shows the
  * work the Prefect 1 recipes do (or leave) rather than the flows alone: {@code @task} options Prefect 3 rejects and
  * {@code Task} subclasses with {@code run()} (PF103), {@code prefect.context} lookups of run values (PF104),
- * signals and renamed state predicates (PF105), the control-flow tasks (PF106), and the task library and
- * GraphQL client (PF110). A name Prefect 3.8.3 has is never reported ({@link PrefectApi}); the findings go to the module's flow, when it has one, in
- * {@link Prefect1UsageOwners}.
+ * signals and renamed state predicates (PF105), the control-flow tasks (PF106), the task library and
+ * GraphQL client (PF110), and the imports of other Prefect 1 names Prefect 3 lacks (PF216; the rule for each name is
+ * {@link Prefect1ImportCodes}, which the rewrite's TODOs follow too). A name Prefect 3.8.3 has is never reported
+ * ({@link PrefectApi}); the findings go to the module's flow, when it has one, in {@link Prefect1UsageOwners}.
  */
 public final class Prefect1ApiUsageDetector extends PythonDetector {
     /** Where Prefect 1 defines the task decorator and the Task class. */
     private static final Set<String> TASK_DECORATORS = Set.of("prefect.task", "prefect.utilities.tasks.task");
     private static final Set<String> TASK_CLASSES = Set.of("prefect.Task", "prefect.core.Task", "prefect.core.task.Task");
-    /** Prefect 1's control-flow tasks (PF106), by qualified-name prefix. */
-    private static final Set<String> CONTROL_FLOW = Set.of("prefect.case", "prefect.resource_manager",
-            "prefect.tasks.control_flow", "prefect.tasks.core.resource_manager");
 
     public Prefect1ApiUsageDetector() {
         super("prefect1-api-usage", "prefect", "prefect");
@@ -54,11 +52,16 @@ public final class Prefect1ApiUsageDetector extends PythonDetector {
                 continue;
             }
             Node at = b.alias() != null ? b.alias() : b.statement();
-            if (underAny(q, CONTROL_FLOW)) {
+            String code = Prefect1ImportCodes.of(q);
+            if (code.equals("PF106")) {
                 sink.finding(Findings.of("PF106", q + " is a Prefect 1 control-flow task; Prefect 3 flows use Python's if/else "
                         + "and with blocks", m.at(at), null));
-            } else if (!q.startsWith("prefect.engine.signals")) {
+            } else if (code.equals("PF110")) {
                 Prefect1Names.get().library(q).ifPresent(l -> sink.finding(Findings.of("PF110", message(q, l), m.at(at), null)));
+            } else if (code.equals(Prefect1ImportCodes.REMOVED) && !api.existsIn2(q)) {
+                // the other codes are reported where the name is used; a name of Prefect 2 is PrefectApiUsageDetector's
+                sink.finding(Findings.of(code, q + " is Prefect 1's and does not exist in Prefect 3: the import fails; "
+                        + "replace its uses", m.at(at), null));
             }
         }
         Set<String> taskClasses = taskClasses(m, sink);
@@ -179,9 +182,5 @@ public final class Prefect1ApiUsageDetector extends PythonDetector {
             }
         }
         return out;
-    }
-
-    private static boolean underAny(String q, Set<String> prefixes) {
-        return prefixes.stream().anyMatch(p -> q.equals(p) || q.startsWith(p + "."));
     }
 }

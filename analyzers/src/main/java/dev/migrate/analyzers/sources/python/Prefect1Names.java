@@ -84,7 +84,7 @@ final class Prefect1Names {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> Map<String, T> load(String name) {
+    static <T> Map<String, T> load(String name) {
         try (InputStream in = Prefect1Names.class.getResourceAsStream("/dev/migrate/analyzers/prefect1/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource prefect1/" + name);

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public final class Prefect1UsageOwners implements JobResolver {
     /** The codes of {@link Prefect1ApiUsageDetector}. */
-    private static final Set<String> CODES = Set.of("PF103", "PF104", "PF105", "PF106", "PF110");
+    private static final Set<String> CODES = Set.of("PF103", "PF104", "PF105", "PF106", "PF110", "PF216");
 
     @Override
     public boolean wants(String path) {

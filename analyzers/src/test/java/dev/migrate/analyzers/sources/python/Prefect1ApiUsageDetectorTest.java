@@ -44,6 +44,27 @@ class Prefect1ApiUsageDetectorTest {
         assertThat(sink.findings.get(0).message()).contains("get_client()");
     }
 
+    // the rewrite's TODO on such an import says PF216 too; names with a rule of their own are reported where used
+    @Test
+    void otherPrefect1NamesPrefect3LacksArePf216AtTheirImport() {
+        RecordingSink sink = scan("""
+                from prefect import Flow, Parameter, task
+                from prefect.utilities.notifications import slack_notifier
+                from prefect.engine.results import LocalResult
+                from prefect.run_configs import LocalRun
+                from prefect.engine.state import Failed
+                """);
+        assertThat(codes(sink)).containsExactly("PF216 2:45", "PF216 3:36");
+        assertThat(sink.findings.get(0).message()).isEqualTo("prefect.utilities.notifications.slack_notifier is Prefect 1's "
+                + "and does not exist in Prefect 3: the import fails; replace its uses");
+        assertThat(Prefect1ImportCodes.of("prefect.run_configs.LocalRun")).isEqualTo("PF112");
+        assertThat(Prefect1ImportCodes.of("prefect.schedules.filters.is_weekday")).isEqualTo("PF107");
+        assertThat(Prefect1ImportCodes.of("prefect.schedules.clocks.CronClock")).isEqualTo("PF102");
+        assertThat(Prefect1ImportCodes.of("prefect.tasks.shell.ShellTask")).isEqualTo("PF110");
+        assertThat(Prefect1ImportCodes.of("prefect.tasks.control_flow.merge")).isEqualTo("PF106");
+        assertThat(Prefect1ImportCodes.of("prefect.engine.results.LocalResult")).isEqualTo("PF216");
+    }
+
     @Test
     void theTaskLibraryReachedThroughThePackageIsReportedOnce() {
         RecordingSink sink = scan("""

@@ -267,13 +267,33 @@ public final class ImportEdits {
             return StatementEdits.insertAfter(root, lastImport, code, style);
         }
         if (docstring != null) {
-            return StatementEdits.insertAfter(root, docstring, code, style);
+            return blankLineAfter(StatementEdits.insertAfter(root, docstring, code, style), code, style);
         }
         if (first != null) {
-            return StatementEdits.insertBefore(root, first, code, style);
+            return blankLineAfter(StatementEdits.insertBefore(root, first, code, style), code, style);
         }
         List<PyElement> kids = new ArrayList<>(root.children());
         kids.addAll(kids.size() - 1, Snippets.statements(code, style, ""));
         return root.withChildren(kids);
+    }
+
+    /**
+     * The module's first import, put above its code (after the docstring, if any), separated from that code by a
+     * blank line as isort leaves it: the statement after it had nothing above it to keep apart.
+     */
+    private static Node blankLineAfter(Node root, String code, PythonStyle style) {
+        List<PyElement> kids = new ArrayList<>(root.children());
+        for (int i = 0; i + 1 < kids.size(); i++) {
+            if (kids.get(i) instanceof Node n && n.print().strip().equals(code)) {
+                PyElement next = kids.get(i + 1);
+                String prefix = next.prefix().text();
+                if (!(next instanceof Node) || prefix.startsWith("\n") || prefix.startsWith("\r")) {
+                    return root;
+                }
+                kids.set(i + 1, next.withPrefix(Space.of(style.newline() + prefix)));
+                return root.withChildren(kids);
+            }
+        }
+        return root;
     }
 }

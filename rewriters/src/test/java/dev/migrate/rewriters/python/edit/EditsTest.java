@@ -123,7 +123,14 @@ class EditsTest {
         assertThat(print(added)).isEqualTo("\"\"\"Doc.\"\"\"\nfrom prefect import flow, task\nimport os\nimport sys\n\nx = 1\n");
         PythonFile doc = PythonParser.parse("'''Doc.'''\nx = 1\n");
         assertThat(print(ImportEdits.addFromImport(doc.module(), "prefect", "flow", doc.style())))
-                .isEqualTo("'''Doc.'''\nfrom prefect import flow\nx = 1\n");
+                .isEqualTo("'''Doc.'''\nfrom prefect import flow\n\nx = 1\n");
+        // a module's first import is set apart from its code, as isort does; a blank line already there is kept
+        for (String[] c : new String[][] {{"x = 1\n", "from prefect import flow\n\nx = 1\n"},
+                {"# header\nx = 1\n", "# header\nfrom prefect import flow\n\nx = 1\n"},
+                {"'''Doc.'''\n\nx = 1\r\n", "'''Doc.'''\nfrom prefect import flow\n\nx = 1\r\n"}}) {
+            PythonFile bare = PythonParser.parse(c[0]);
+            assertThat(print(ImportEdits.addFromImport(bare.module(), "prefect", "flow", bare.style()))).as(c[0]).isEqualTo(c[1]);
+        }
         PythonFile paren = PythonParser.parse("from a import (\n    b,\n    c,\n)\n");
         assertThat(print(ImportEdits.addFromImport(paren.module(), "a", "d", paren.style())))
                 .isEqualTo("from a import (\n    b,\n    c,\n    d,\n)\n");
