@@ -135,7 +135,7 @@ class ImportPlacementTest {
 
     @Test
     void aFileWithoutImportsGetsTheImportAfterItsDocstring() {
-        assertThat(add("\"\"\"Doc.\"\"\"\nx = 1\n", "os", null)).isEqualTo("\"\"\"Doc.\"\"\"\nimport os\nx = 1\n");
+        assertThat(add("\"\"\"Doc.\"\"\"\nx = 1\n", "os", null)).isEqualTo("\"\"\"Doc.\"\"\"\nimport os\n\nx = 1\n");
     }
 
     @Test
