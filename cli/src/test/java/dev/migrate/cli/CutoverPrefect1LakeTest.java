@@ -30,11 +30,14 @@ class CutoverPrefect1LakeTest {
 
         CliRun first = status(estate, store);
         assertThat(first.out()).contains("[x] scanned          declared in validate.yaml jobs[0]")
-                // the estate's findings of no single job: config, pins, and the Prefect 1 code around the flows
-                .contains("[ ] rewritten        56 legacy construct(s) left: PF108 at Dockerfile:2, PF111 at "
-                        + "config/config.toml:2, PF110 at flows/ingest_customers.py:14, PF103 at flows/ingest_customers.py:22")
-                .contains("PF105 at flows/ingest_fx_rates.py:44").contains("PF108 at requirements.txt:3")
-                .contains("PF101 at scripts/register_flows.sh:9");
+                // the estate's findings of no single job: config, pins and registration scripts
+                .contains("[ ] rewritten        11 legacy construct(s) left: PF108 at Dockerfile:2, PF111 at "
+                        + "config/config.toml:2, PF108 at requirements.txt:3")
+                .contains("PF101 at scripts/register_flows.sh:9")
+                // the Prefect 1 code around a flow is on that flow's list, not the estate's
+                .contains("ingest-fx-rates   scanned           rewritten: 18 legacy construct(s) left: PF110 at "
+                        + "flows/ingest_fx_rates.py:20")
+                .contains("PF105 at flows/ingest_fx_rates.py:44");
         assertState(estate, store, JOB, "scanned");
 
         CliRun plan = CliRun.of("cutover", "plan", estate.toString(), "--store", store, "--at", "2026-11-21T12:00:00Z",
