@@ -39,7 +39,7 @@ public record OffsetSchedule(Duration offset, String legacy, String prefectYaml,
     /** A fixed start, so that the same schedule always gives the same suggestion. */
     private static final Instant PROBE = Instant.parse("2024-01-01T00:00:00Z");
     /** The forms written as five-field cron, whatever rule combines their day fields. */
-    private static final Set<ScheduleSpec.Form> FIVE_FIELD_CRON = EnumSet.of(ScheduleSpec.Form.CRON_UNIX,
+    private static final Set<ScheduleSpec.Form> FIVE_FIELD_CRON = EnumSet.of(ScheduleSpec.Form.CRON_UNIX, ScheduleSpec.Form.CRON_PREFECT,
             ScheduleSpec.Form.CRON_APSCHEDULER, ScheduleSpec.Form.CRON_CELERY, ScheduleSpec.Form.CRON_SCHEDULE_LIB);
 
     public static OffsetSchedule suggest(ScheduleSpec spec, Duration declared) {

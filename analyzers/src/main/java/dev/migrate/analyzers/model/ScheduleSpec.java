@@ -57,6 +57,13 @@ public record ScheduleSpec(Form form, String expression, String timezone, Source
          * Vixie cron's "right at the change". Without a zone the library compares naive local times: {@link #CRON_UNIX}.
          */
         CRON_SCHEDULE_LIB,
+        /**
+         * Five-field cron of a Prefect 1, 2 or 3 deployment (a {@code CronSchedule}/{@code CronClock}, a prefect.yaml
+         * or deployment.yaml {@code cron:}, {@code --cron}), read as Prefect reads it: croniter with
+         * {@code day_or=True} (so {@code L} and {@code D#N} too) and Prefect's own DST rule. Moving such a schedule to
+         * Prefect 3 keeps its fire times; read as Vixie cron, a 02:30 job would show a DST difference no run ever had.
+         */
+        CRON_PREFECT,
         /** systemd OnCalendar. */
         SYSTEMD_CALENDAR,
         /** systemd monotonic timers: OnBootSec, OnStartupSec, OnUnitActiveSec, OnUnitInactiveSec. */

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * bump {@link #SCHEMA_VERSION} and the schema together when the shape changes.
  */
 public final class JsonReport implements ReportWriter {
-    public static final String SCHEMA_VERSION = "1.4";
+    public static final String SCHEMA_VERSION = "1.5";
     public static final String SCHEMA_RESOURCE = "/dev/migrate/analyzers/report/inventory.schema.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -33,6 +33,7 @@ public final class Schedules {
             case CRON_APSCHEDULER, CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
             // only one day field is ever restricted, so the day rule plays no part; the DST rule is croniter's
             case CRON_SCHEDULE_LIB -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_OR, zone);
+            case CRON_PREFECT -> new Schedule.Cron(CronExpression.parseCroniter(text), DayRule.CRONITER_OR, zone);
             case SYSTEMD_CALENDAR -> new Schedule.Calendar(CalendarSpec.parse(text), hostZone);
             case SYSTEMD_MONOTONIC -> monotonic(text, zone);
             case INTERVAL -> interval(text, zone);

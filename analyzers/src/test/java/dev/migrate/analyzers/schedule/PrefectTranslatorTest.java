@@ -48,6 +48,19 @@ class PrefectTranslatorTest {
                 + "Vixie cron runs a job whose local time is skipped right at the change, Prefect moves it by the size of the gap");
     }
 
+    // a Prefect 1 or 2 deployment's cron already ran on Prefect's DST rule and day rule: moving it changes nothing,
+    // where the same text in a crontab (above) differs at the spring-forward change and on */2 days
+    @Test
+    void aPrefectDeploymentsCronKeepsItsFireTimes() {
+        for (String expr : new String[] {"30 2 * * *", "*/20 * * * *", "0 6 */2 * 1", "15 2 L * *", "0 9 * * mon#2"}) {
+            Translation t = translate(ScheduleSpec.Form.CRON_PREFECT, expr, "Europe/Berlin", TimerOptions.NONE);
+            assertThat(t.exact()).as(expr).isTrue();
+            assertThat(t.target().toYaml()).as(expr).containsExactly(Map.entry("cron", expr),
+                    Map.entry("timezone", "Europe/Berlin"));
+        }
+        assertThat(cron("0 6 */2 * 1").target().toYaml()).containsEntry("day_or", false);
+    }
+
     @Test
     void twoOClockJobsAgreeBecauseBothLandOnTheChange() {
         assertThat(cron("0 2 * * *").exact()).isTrue();

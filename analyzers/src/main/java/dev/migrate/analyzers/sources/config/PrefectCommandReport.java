@@ -228,7 +228,7 @@ public final class PrefectCommandReport {
         if (kind == JobKind.PREFECT2_DEPLOYMENT || kind == JobKind.PREFECT3_DEPLOYMENT) {
             String tz = inv.option("--timezone").orElse(null);
             // Prefect 3's deploy takes each schedule option more than once
-            inv.options("--cron").forEach(c -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, c, tz, where)));
+            inv.options("--cron").forEach(c -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_PREFECT, c, tz, where)));
             inv.options("--interval").forEach(i -> b.schedule(new ScheduleSpec(ScheduleSpec.Form.INTERVAL,
                     i.matches("\\d+") ? "PT" + i + "S" : i, tz, where)));
             inv.options("--rrule").forEach(r -> b.schedule(rrule(r, tz, where)));

@@ -34,7 +34,7 @@ final class PrefectSchedules {
         String interval = YamlDocs.scalar(s, "interval");
         String rrule = YamlDocs.scalar(s, "rrule");
         if (cron != null) {
-            return java.util.Optional.of(new ScheduleSpec(Form.CRON_UNIX, cron, tz, YamlDocs.where(file, YamlDocs.get(s, "cron"))));
+            return java.util.Optional.of(new ScheduleSpec(Form.CRON_PREFECT, cron, tz, YamlDocs.where(file, YamlDocs.get(s, "cron"))));
         }
         if (interval != null) {
             // prefect.yaml intervals are seconds; 3.x also accepts ISO-8601 durations, kept as written.

@@ -261,7 +261,7 @@ public final class Prefect1FlowDetector extends PythonDetector {
         String tz = PythonModule.arg(c, "start_date", -1).map(m::resolve).map(d -> zoneOf(m, d)).orElse(null);
         return switch (simpleName(m, c)) {
             case "CronSchedule", "CronClock" -> PythonModule.arg(c, "cron", 0).flatMap(m::string)
-                    .map(e -> new ScheduleSpec(Form.CRON_UNIX, e, tz, where));
+                    .map(e -> new ScheduleSpec(Form.CRON_PREFECT, e, tz, where));
             case "IntervalSchedule", "IntervalClock" -> PythonModule.arg(c, "interval", -1)
                     .or(() -> PythonModule.arg(c, "interval", 1)).flatMap(v -> Durations.seconds(m, v))
                     .map(sec -> new ScheduleSpec(Form.INTERVAL, Durations.iso(sec), tz, where));

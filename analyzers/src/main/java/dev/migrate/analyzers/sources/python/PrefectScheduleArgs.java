@@ -33,7 +33,7 @@ final class PrefectScheduleArgs {
         });
         String tz = PythonModule.arg(call, "timezone", -1).flatMap(m::string).orElse(null);
         PythonModule.arg(call, "cron", -1).flatMap(m::string)
-                .ifPresent(c -> out.add(new ScheduleSpec(Form.CRON_UNIX, c, tz, m.at(call))));
+                .ifPresent(c -> out.add(new ScheduleSpec(Form.CRON_PREFECT, c, tz, m.at(call))));
         PythonModule.arg(call, "interval", -1).flatMap(v -> Durations.seconds(m, v))
                 .ifPresent(s -> out.add(new ScheduleSpec(Form.INTERVAL, Durations.iso(s), tz, m.at(call))));
         PythonModule.arg(call, "rrule", -1).flatMap(m::string)
@@ -64,7 +64,7 @@ final class PrefectScheduleArgs {
             case "CronSchedule", "Cron" -> {
                 PythonModule.arg(s, "day_or", -1).ifPresent(d -> attrs.put("schedule.day_or", d.text().strip()));
                 return PythonModule.arg(s, "cron", 0).flatMap(m::string)
-                        .map(c -> new ScheduleSpec(Form.CRON_UNIX, c, tz, m.at(s)));
+                        .map(c -> new ScheduleSpec(Form.CRON_PREFECT, c, tz, m.at(s)));
             }
             case "IntervalSchedule", "Interval" -> {
                 Optional<Node> anchor = PythonModule.arg(s, "anchor_date", simple.equals("Interval") ? 1 : -1);

@@ -71,7 +71,7 @@ final class ScheduleHelpers {
                 case "interval" -> Durations.seconds(m, schedule.get())
                         .map(s -> new ScheduleSpec(Form.INTERVAL, Durations.iso(s), null, where))
                         .orElse(new ScheduleSpec(Form.UNKNOWN, schedule.get().text().strip(), null, where));
-                case "cron" -> m.string(schedule.get()).map(c -> new ScheduleSpec(Form.CRON_UNIX, c, null, where))
+                case "cron" -> m.string(schedule.get()).map(c -> new ScheduleSpec(Form.CRON_PREFECT, c, null, where))
                         .orElse(new ScheduleSpec(Form.UNKNOWN, schedule.get().text().strip(), null, where));
                 default -> new ScheduleSpec(Form.UNKNOWN, schedule.get().text().strip(), null, where);
             };
