@@ -52,13 +52,14 @@ class PrefectTranslatorTest {
     // where the same text in a crontab (above) differs at the spring-forward change and on */2 days
     @Test
     void aPrefectDeploymentsCronKeepsItsFireTimes() {
-        for (String expr : new String[] {"30 2 * * *", "*/20 * * * *", "0 6 */2 * 1", "15 2 L * *", "0 9 * * mon#2"}) {
+        for (String expr : new String[] {"30 2 * * *", "*/20 * * * *", "0 6 */2 * 1", "15 2 L * *", "0 9 * * 1#2"}) {
             Translation t = translate(ScheduleSpec.Form.CRON_PREFECT, expr, "Europe/Berlin", TimerOptions.NONE);
             assertThat(t.exact()).as(expr).isTrue();
             assertThat(t.target().toYaml()).as(expr).containsExactly(Map.entry("cron", expr),
                     Map.entry("timezone", "Europe/Berlin"));
         }
         assertThat(cron("0 6 */2 * 1").target().toYaml()).containsEntry("day_or", false);
+        assertThat(translate(ScheduleSpec.Form.CRON_PREFECT, "0 9 * * mon#2", "UTC", TimerOptions.NONE).exact()).isTrue();
     }
 
     @Test

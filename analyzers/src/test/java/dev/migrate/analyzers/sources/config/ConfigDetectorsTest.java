@@ -113,7 +113,7 @@ class ConfigDetectorsTest {
                 """;
         assertThat(DetectorHarness.run(new PrefectYamlDetector(), "k2/prefect.yaml", yaml)).isEqualTo("""
                 job prefect2-ingest-50ea41f7 prefect2 'ingest' at k2/prefect.yaml:10:5
-                  schedule CRON_UNIX '*/20 * * * *' tz=UTC at k2/prefect.yaml:14:13
+                  schedule CRON_PREFECT '*/20 * * * *' tz=UTC at k2/prefect.yaml:14:13
                   command k2/ingest.py:ingest
                   overlap UNKNOWN
                   attrs {entrypoint=k2/ingest.py:ingest, prefectVersion=2.14.9, workPool=k2-pool}
@@ -154,8 +154,8 @@ class ConfigDetectorsTest {
                         timezone: Asia/Singapore
                 """;
         assertThat(DetectorHarness.run(new PrefectYamlDetector(), "prefect.yaml", yaml))
-                .contains("schedule CRON_UNIX '0 8 * * *' at prefect.yaml:11:15")
-                .contains("schedule CRON_UNIX '0 * * * *' tz=Asia/Singapore");
+                .contains("schedule CRON_PREFECT '0 8 * * *' at prefect.yaml:11:15")
+                .contains("schedule CRON_PREFECT '0 * * * *' tz=Asia/Singapore");
     }
 
     @Test
@@ -225,7 +225,7 @@ class ConfigDetectorsTest {
                 """;
         assertThat(DetectorHarness.run(new PrefectYamlDetector(), "prefect.yaml", yaml)).isEqualTo("""
                 job prefect3-daily-b9c909b4 prefect3 'daily' at prefect.yaml:3:5
-                  schedule CRON_UNIX '0 6 * * *' tz=Europe/Oslo at prefect.yaml:6:15
+                  schedule CRON_PREFECT '0 6 * * *' tz=Europe/Oslo at prefect.yaml:6:15
                   command flows/daily.py:daily
                   overlap UNKNOWN
                   attrs {entrypoint=flows/daily.py:daily, prefectVersion=3.4.0, workPool=process, workQueue=default}
@@ -285,8 +285,8 @@ class ConfigDetectorsTest {
                 """;
         assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "ci/deploy.sh", sh)).isEqualTo("""
                 job prefect3-nightly-4c7c528e prefect3 'nightly' at ci/deploy.sh:1:1
-                  schedule CRON_UNIX '0 3 * * *' tz=Europe/Berlin at ci/deploy.sh:1:1
-                  schedule CRON_UNIX '0 15 * * *' tz=Europe/Berlin at ci/deploy.sh:1:1
+                  schedule CRON_PREFECT '0 3 * * *' tz=Europe/Berlin at ci/deploy.sh:1:1
+                  schedule CRON_PREFECT '0 15 * * *' tz=Europe/Berlin at ci/deploy.sh:1:1
                   command prefect deploy flows/etl.py:etl -n nightly -p etl-pool --cron "0 3 * * *" --cron "0 15 * * *" --timezone Europe/Berlin
                   overlap UNKNOWN
                   attrs {entrypoint=flows/etl.py:etl, workPool=etl-pool}
@@ -525,7 +525,7 @@ class ConfigDetectorsTest {
                 """;
         assertThat(DetectorHarness.run(new PrefectYamlDetector(), "ml/deployment.yaml", yaml)).isEqualTo("""
                 job prefect2-weekly-training-f68c4ba3 prefect2 'weekly-training' at ml/deployment.yaml:2:3
-                  schedule CRON_UNIX '0 9 * * 1' at ml/deployment.yaml:5:11
+                  schedule CRON_PREFECT '0 9 * * 1' at ml/deployment.yaml:5:11
                   command train.py:main_flow
                   overlap UNKNOWN
                   attrs {entrypoint=train.py:main_flow, workPool=train-pool}

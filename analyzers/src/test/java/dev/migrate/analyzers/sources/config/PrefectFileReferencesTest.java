@@ -40,7 +40,7 @@ class PrefectFileReferencesTest {
         assertThat(out).contains("""
                 job prefect3-nightly-""").contains("""
                 prefect3 'nightly' at deploy/prod.yaml:4:5
-                  schedule CRON_UNIX '0 5 * * *' at deploy/prod.yaml:7:15
+                  schedule CRON_PREFECT '0 5 * * *' at deploy/prod.yaml:7:15
                   command flows/etl.py:etl
                 """).contains("deploy/prod.yaml:4:5 PF290 Prefect 3 deployment 'nightly' (already migrated)")
                 .doesNotContain("decoy");

@@ -486,7 +486,7 @@ class PythonDetectorsTest {
                 with Flow("adhoc") as f2:
                     pass
                 """);
-        assertThat(jobs(sink)).containsExactly("etl | CRON_UNIX 0 6 * * * [US/Eastern] @6", "adhoc |  @12");
+        assertThat(jobs(sink)).containsExactly("etl | CRON_PREFECT 0 6 * * * [US/Eastern] @6", "adhoc |  @12");
         assertThat(sink.jobs.get(0).attributes()).containsEntry("run_config", "LocalRun")
                 .containsEntry("schedule.filters", "[filters.is_weekday]");
         assertThat(codes(sink)).containsExactly("PF102", "PF102", "PF107", "PF108", "PF112");
@@ -519,7 +519,7 @@ class PythonDetectorsTest {
                 c = Flow("vendored", schedule=business_days)
                 """);
         RecordingSink sink = run(new Prefect1FlowDetector(), flows, schedules);
-        assertThat(jobs(sink)).containsExactly("nightly | CRON_UNIX 0 3 * * * @6", "often | INTERVAL PT2H @9",
+        assertThat(jobs(sink)).containsExactly("nightly | CRON_PREFECT 0 3 * * * @6", "often | INTERVAL PT2H @9",
                 "vendored | UNKNOWN business_days @10");
         assertThat(sink.jobs.stream().filter(j -> j.name().equals("nightly")).findFirst().orElseThrow().schedules().get(0).where().toString()).startsWith("jobs/schedules.py:6");
         assertThat(sink.findings.stream().map(f -> f.message()).filter(m -> m.contains("vendored")).toList())
@@ -561,7 +561,7 @@ class PythonDetectorsTest {
                     pass
                 """);
         RecordingSink sink = run(new Prefect1FlowDetector(), shared, base, local);
-        assertThat(jobs(sink)).containsExactly("local | CRON_UNIX 0 4 * * * @9", "audited |  @6");
+        assertThat(jobs(sink)).containsExactly("local | CRON_PREFECT 0 4 * * * @9", "audited |  @6");
         assertThat(sink.jobs).extracting(j -> j.attributes().get("flow_class")).containsExactlyInAnyOrder("LocalFlow", "AuditedFlow");
         assertThat(sink.findings).extracting(f -> f.message()).contains(
                 "Prefect 1 flow audited (made with AuditedFlow, a subclass of Prefect 1's Flow) (no schedule)");
@@ -618,7 +618,7 @@ class PythonDetectorsTest {
                     serve(a)
                 """);
         assertThat(jobs(sink)).containsExactly("hello-world/a | INTERVAL PT10M @10",
-                "hello-world/b | CRON_UNIX 0 1 * * * [Asia/Kolkata] @11");
+                "hello-world/b | CRON_PREFECT 0 1 * * * [Asia/Kolkata] @11");
         assertThat(sink.jobs).allMatch(j -> j.kind() == dev.migrate.analyzers.model.JobKind.PREFECT3_DEPLOYMENT);
         assertThat(codes(sink)).containsExactly("PF290", "PF290");
     }
