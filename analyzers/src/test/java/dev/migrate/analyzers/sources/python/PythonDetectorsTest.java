@@ -785,6 +785,56 @@ class PythonDetectorsTest {
         assertThat(jobs(uncalled)).containsExactly("fn | UNKNOWN trigger @4");
     }
 
+    /**
+     * Before: the first scheduler's timezone= was every job's, so the jobs of a second scheduler without a zone (which
+     * run in the host's) were read in the first one's zone.
+     */
+    @Test
+    void aSchedulersZoneIsOnlyItsOwnJobs() {
+        RecordingSink sink = run(new ApschedulerDetector(), "two.py", """
+                from apscheduler.schedulers.background import BackgroundScheduler
+                from apscheduler.schedulers.blocking import BlockingScheduler
+
+                reports = BackgroundScheduler(timezone="America/New_York")
+                local = BlockingScheduler()
+                reports.add_job(daily_report, "cron", hour=7)
+                local.add_job(rotate_logs, "cron", hour=1)
+
+                @reports.scheduled_job("cron", day_of_week="mon", hour=8)
+                def weekly():
+                    pass
+
+                @local.scheduled_job("cron", minute=15)
+                def tick():
+                    pass
+                """);
+        assertThat(jobs(sink)).containsExactly("daily_report | CRON_APSCHEDULER 0 7 * * * [America/New_York] @6",
+                "rotate_logs | CRON_APSCHEDULER 0 1 * * * @7", "weekly | CRON_APSCHEDULER 0 8 * * 1 [America/New_York] @9",
+                "tick | CRON_APSCHEDULER 15 * * * * @13");
+        // configure(timezone=...) on one object is that scheduler's zone, not the other's
+        RecordingSink configured = run(new ApschedulerDetector(), "conf.py", """
+                from apscheduler.schedulers.background import BackgroundScheduler
+                a = BackgroundScheduler()
+                b = BackgroundScheduler()
+                b.configure(timezone="Asia/Tokyo")
+                a.add_job(one, "cron", hour=2)
+                b.add_job(two, "cron", hour=3)
+                """);
+        assertThat(jobs(configured)).containsExactly("one | CRON_APSCHEDULER 0 2 * * * @5",
+                "two | CRON_APSCHEDULER 0 3 * * * [Asia/Tokyo] @6");
+        // must not change: the module's only scheduler still reaches a job added through a parameter
+        RecordingSink only = run(new ApschedulerDetector(), "only.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+
+                def register(s):
+                    s.add_job(nightly, "cron", hour=4)
+
+                scheduler = BlockingScheduler(timezone="Europe/Paris")
+                register(scheduler)
+                """);
+        assertThat(jobs(only)).containsExactly("nightly | CRON_APSCHEDULER 0 4 * * * [Europe/Paris] @4");
+    }
+
     // `BackgroundScheduler(timezone=timezone.utc)`: APScheduler takes zone objects as well as names; only names were
     // read, so the crons were read in the host's zone
     @Test
