@@ -1002,6 +1002,48 @@ class PythonDetectorsTest {
                         + "in Prefect 3) @2");
     }
 
+    /** Before: a Prefect 2.0 beta DeploymentSpec(...) was no job at all, so its schedule was never migrated. */
+    @Test
+    void prefect2BetaDeploymentSpecsAreDeploymentsWithTheirSchedules() {
+        RecordingSink sink = run(new PrefectDeploymentDetector(), new ScanFile("score.py", """
+                from prefect import flow
+
+                @flow(name="batch scoring")
+                def score():
+                    pass
+                """), new ScanFile("deployments.py", """
+                from datetime import timedelta
+                from prefect.deployments import DeploymentSpec
+                from prefect.orion.schemas.schedules import CronSchedule, IntervalSchedule
+                from prefect.flow_runners import SubprocessFlowRunner
+                from score import score
+
+                DeploymentSpec(
+                    flow_location="score.py",
+                    name="monthly",
+                    schedule=CronSchedule(cron="0 3 2 * *", timezone="Europe/Berlin"),
+                    flow_runner=SubprocessFlowRunner(),
+                    tags=["ml"],
+                )
+                DeploymentSpec(flow=score, name="often", schedule=IntervalSchedule(interval=timedelta(minutes=15)))
+                DeploymentSpec(flow_location="./other.py", flow_name="Ad hoc", name="manual")
+                """));
+        assertThat(jobs(sink)).containsExactly("batch scoring/monthly | CRON_UNIX 0 3 2 * * [Europe/Berlin] @7",
+                "batch scoring/often | INTERVAL PT15M @14", "Ad hoc/manual |  @15");
+        assertThat(sink.jobs).allMatch(j -> j.kind() == dev.migrate.analyzers.model.JobKind.PREFECT2_DEPLOYMENT);
+        assertThat(sink.jobs.get(0).attributes()).containsEntry("flow_runner", "SubprocessFlowRunner")
+                .containsEntry("deployment.class", "DeploymentSpec");
+        assertThat(codes(sink)).as("the import is PF216; no Deployment-class finding").isEmpty();
+        // must not fire: a Kubernetes client's DeploymentSpec is no Prefect deployment
+        RecordingSink k8s = run(new PrefectDeploymentDetector(), "infra.py", """
+                from kubernetes.client import V1DeploymentSpec as DeploymentSpec
+                from imports import k8s
+                spec = DeploymentSpec(replicas=3, selector=None, template=None)
+                other = k8s.DeploymentSpec(replicas=2)
+                """);
+        assertThat(k8s.jobs).isEmpty();
+    }
+
     @Test
     void aPrefect2ImportThatIsTheFallbackOfAPrefect3OneIsNoFinding() {
         RecordingSink sink = run(new PrefectApiUsageDetector(), "compat.py", """
