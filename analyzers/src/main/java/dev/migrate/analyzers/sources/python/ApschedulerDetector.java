@@ -251,6 +251,10 @@ public final class ApschedulerDetector extends PythonDetector {
             }
             case "cron" -> {
                 String zone = tz != null ? tz : schedulerZone;
+                Optional<String> everySeconds = everyNthSecond(fields);
+                if (everySeconds.isPresent()) {
+                    return new ScheduleSpec(Form.INTERVAL, everySeconds.get(), zone, where);
+                }
                 return cron(fields).map(c -> new ScheduleSpec(Form.CRON_APSCHEDULER, c, zone, where))
                         .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, written, zone, where));
             }
@@ -331,6 +335,24 @@ public final class ApschedulerDetector extends PythonDetector {
         }
         out[4] = dow.get();
         return Optional.of(String.join(" ", out));
+    }
+
+    /**
+     * A cron trigger given only {@code second="*}{@code /n"} (or {@code "0/n"}, {@code "*"}), n dividing 60: every field
+     * above it defaults to '*', so it fires every n seconds of every minute, the instants of an interval of n seconds
+     * from any whole minute ({@code PT10S}); empty for any other trigger.
+     */
+    private static Optional<String> everyNthSecond(Map<String, String> fields) {
+        String second = fields.get("second");
+        if (fields.size() != 1 || second == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\*|(?:\\*|0)/([0-9]{1,2})").matcher(second.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int n = m.group(1) == null ? 1 : Integer.parseInt(m.group(1));
+        return n > 0 && 60 % n == 0 ? Optional.of(Durations.iso(n)) : Optional.empty();
     }
 
     /** The largest value of minute, hour, day and month. */

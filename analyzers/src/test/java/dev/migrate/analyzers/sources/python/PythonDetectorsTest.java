@@ -786,6 +786,25 @@ class PythonDetectorsTest {
     }
 
     /**
+     * Found by the sweep (a Django management command polling a button): a CronTrigger given only an every-10-seconds
+     * second field was an unknown schedule, though it fires at the instants of an interval of 10 seconds.
+     */
+    @Test
+    void aCronTriggerOfEveryNthSecondIsAnInterval() {
+        RecordingSink sink = run(new ApschedulerDetector(), "poll.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+                from apscheduler.triggers.cron import CronTrigger
+                s = BlockingScheduler()
+                s.add_job(read_btn, trigger=CronTrigger(second="*/10"))
+                s.add_job(tick, "cron", second="*")
+                s.add_job(odd, "cron", second="*/7")
+                s.add_job(late, "cron", minute="*/5", second="*/10")
+                """);
+        assertThat(jobs(sink)).containsExactly("read_btn | INTERVAL PT10S @4", "tick | INTERVAL PT1S @5",
+                "odd | UNKNOWN cron(second=*/7) @6", "late | UNKNOWN cron(minute=*/5, second=*/10) @7");
+    }
+
+    /**
      * Before: the first scheduler's timezone= was every job's, so the jobs of a second scheduler without a zone (which
      * run in the host's) were read in the first one's zone.
      */
