@@ -58,6 +58,36 @@ class PythonDetectorsTest {
         assertThat(run(new ScheduleLibDetector(), "other.py", "from mylib import every\nevery(3).do(x)\n").jobs).isEmpty();
     }
 
+    /**
+     * Found by the sweep (a chat bot): {@code .do(run_threaded, analise_sender)}, the schedule library's recipe for
+     * running a job in a thread, made four jobs named after the wrapper, run_threaded, each said not to overlap.
+     */
+    @Test
+    void aJobHandedToAThreadStartingWrapperIsNamedAfterItselfAndMayOverlap() {
+        RecordingSink sink = run(new ScheduleLibDetector(), "bot.py", """
+                import threading
+                import schedule
+
+                def run_threaded(job_func):
+                    job_thread = threading.Thread(target=job_func)
+                    job_thread.start()
+
+                def log_call(fn, label):
+                    print(label)
+
+                schedule.every().hour.at(":01").do(run_threaded, analise_sender)
+                schedule.every().hour.at(":31").do(run_threaded, reports.send)
+                schedule.every().day.at("06:00").do(log_call, nightly, "x")
+                """);
+        assertThat(jobs(sink)).containsExactly("analise_sender | CRON_SCHEDULE_LIB 1 * * * * @11",
+                "reports.send | CRON_SCHEDULE_LIB 31 * * * * @12", "log_call | CRON_UNIX 0 6 * * * @13");
+        assertThat(sink.jobs.get(0).overlap()).isEqualTo(dev.migrate.analyzers.model.Overlap.ALLOW);
+        assertThat(sink.jobs.get(0).attributes()).containsEntry("schedule.runner", "run_threaded (starts each run in a new thread)");
+        // must not change: a wrapper that does not start its argument in a thread is the job
+        assertThat(sink.jobs.get(2).overlap()).isEqualTo(dev.migrate.analyzers.model.Overlap.SKIP);
+        assertThat(sink.jobs.get(2).attributes()).doesNotContainKey("schedule.runner");
+    }
+
     @Test
     void pythonCrontabInstalls() {
         RecordingSink sink = run(new PythonCrontabDetector(), "ops/install_cron.py", """
