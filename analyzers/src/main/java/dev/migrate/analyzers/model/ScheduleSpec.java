@@ -54,7 +54,10 @@ public record ScheduleSpec(Form form, String expression, String timezone, Source
          * Five-field cron from the {@code schedule} library's {@code every().unit.at(time, tz)}: with a zone, schedule 1.2
          * puts a local time that a spring-forward change skips one offset later (02:30 runs at 03:30) and a repeated
          * one at its first occurrence ({@code Job._correct_utc_offset}), which is how Prefect's croniter reads it, not
-         * Vixie cron's "right at the change". Without a zone the library compares naive local times: {@link #CRON_UNIX}.
+         * Vixie cron's "right at the change". Without a zone the library compares naive local clock readings: a
+         * skipped time runs right at the change and a repeated one once, whatever the fields; a time of day is then
+         * {@link #CRON_UNIX} (Vixie cron's fixed-time rule is the same), an hourly or minutely {@code at()} this form
+         * without a zone (Vixie cron would read it as a wildcard job).
          */
         CRON_SCHEDULE_LIB,
         /**

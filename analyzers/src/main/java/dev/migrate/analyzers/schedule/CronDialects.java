@@ -195,7 +195,7 @@ public final class CronDialects {
         String[] fields = quartz.asString().split("\\s+");
         if (!fields[0].equals("0")) {
             throw new ScheduleSyntaxException("'" + original + "' fires on seconds (" + fields[0]
-                    + "); Unix cron has minute resolution", 0);
+                    + "); five-field cron has no seconds field", 0);
         }
         if (fields.length > 6 && !fields[6].equals("*")) {
             throw new ScheduleSyntaxException("'" + original + "' restricts years (" + fields[6]

@@ -31,8 +31,26 @@ public final class CronFireTimes {
 
     /** The first {@code n} fire times at or after {@code start}, as Vixie cron would run them. */
     public static List<ZonedDateTime> vixie(CronExpression e, ZoneId zone, Instant start, int n) {
+        return walk(e, zone, start, n, e.wildcardTime());
+    }
+
+    /**
+     * The first {@code n} fire times at or after {@code start} of a loop that waits until the naive local clock reads
+     * each matching time ({@link DstRule#NAIVE_CLOCK}): Vixie cron's fixed-time rule for every job, wildcard or not.
+     */
+    public static List<ZonedDateTime> naiveClock(CronExpression e, ZoneId zone, Instant start, int n) {
+        return walk(e, zone, start, n, false);
+    }
+
+    /**
+     * @param wildcard whether skipped local times are missed and repeated ones run twice (else a skipped one runs at the
+     *                 change and a repeated one at its first occurrence)
+     */
+    private static List<ZonedDateTime> walk(CronExpression e, ZoneId zone, Instant start, int n, boolean wildcard) {
         ZoneRules rules = zone.getRules();
-        List<Instant> out = new ArrayList<>();
+        // A set: the skipped times of a fixed-time job run at the change, which can be the instant of the next matching
+        // time too (02:00 skipped and 03:00 both at 03:00), and that is one run.
+        Set<Instant> out = new LinkedHashSet<>();
         // How many fire times collected so far are at or after start, kept as they are added (counting anew each time was
         // quadratic, and proofs run for every schedule of large trees).
         int atOrAfter = 0;
@@ -49,23 +67,22 @@ public final class CronFireTimes {
             }
             List<Instant> found = new ArrayList<>(2);
             if (offsets.isEmpty()) {
-                if (!e.wildcardTime()) {
+                if (!wildcard) {
                     found.add(rules.getTransition(t).getInstant());
                 }
             } else {
                 found.add(t.toInstant(offsets.get(0)));
-                if (offsets.size() == 2 && e.wildcardTime()) {
+                if (offsets.size() == 2 && wildcard) {
                     found.add(t.toInstant(offsets.get(1)));
                 }
             }
             for (Instant i : found) {
-                out.add(i);
-                if (!i.isBefore(start)) {
+                if (out.add(i) && !i.isBefore(start)) {
                     atOrAfter++;
                 }
             }
         }
-        return firstN(out, start, zone, n);
+        return firstN(List.copyOf(out), start, zone, n);
     }
 
     /** The first {@code n} fire times at or after {@code start}, as Prefect 3's CronSchedule computes them. */

@@ -26,7 +26,13 @@ final class DstNotes {
         String change = (tr.isGap() ? "spring-forward" : "fall-back") + " change on "
                 + tr.getInstant().atZone(zone).toLocalDate() + " (" + zone.getId() + ")";
         String why;
-        if (source instanceof Schedule.Cron c && c.dayRule() == DayRule.VIXIE) {
+        if (source instanceof Schedule.Cron c && c.dst() == DstRule.NAIVE_CLOCK) {
+            why = tr.isGap()
+                    ? "the schedule library without a zone waits until the naive local clock reads the time, so a skipped "
+                        + "time runs right at the change; Prefect moves it one offset later"
+                    : "the schedule library without a zone runs a repeated local time once, at its first occurrence, "
+                        + "but Prefect's run is not at the same instant";
+        } else if (source instanceof Schedule.Cron c && c.dst() == DstRule.VIXIE) {
             why = tr.isGap()
                     ? (c.expression().wildcardTime()
                         ? "Vixie cron skips the missing local times of wildcard jobs, Prefect moves them one offset later"

@@ -17,9 +17,11 @@ public final class FireTimes {
     /** Null when the schedule is not clock-based (boot, events, unknown, unevaluated RRULE). */
     public static List<ZonedDateTime> source(Schedule s, Instant start, int n) {
         if (s instanceof Schedule.Cron c) {
-            return c.dayRule() == DayRule.VIXIE
-                    ? CronFireTimes.vixie(c.expression(), c.zone(), start, n)
-                    : CronFireTimes.prefect(c.expression(), c.dayRule() == DayRule.CRONITER_OR, c.zone(), start, n);
+            return switch (c.dst()) {
+                case VIXIE -> CronFireTimes.vixie(c.expression(), c.zone(), start, n);
+                case NAIVE_CLOCK -> CronFireTimes.naiveClock(c.expression(), c.zone(), start, n);
+                case CRONITER -> CronFireTimes.prefect(c.expression(), c.dayRule() == DayRule.CRONITER_OR, c.zone(), start, n);
+            };
         }
         if (s instanceof Schedule.Calendar cal) {
             return CalendarFireTimes.next(cal.spec(), cal.hostZone(), start.minusNanos(1), n);

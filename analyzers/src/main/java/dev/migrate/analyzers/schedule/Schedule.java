@@ -13,8 +13,15 @@ import java.time.ZoneId;
 public sealed interface Schedule {
     String describe();
 
-    /** Cron in a dialect; {@code zone} is CRON_TZ/TZ or the assumed host zone. */
-    record Cron(CronExpression expression, DayRule dayRule, ZoneId zone) implements Schedule {
+    /**
+     * Cron in a dialect; {@code zone} is CRON_TZ/TZ or the assumed host zone; {@code dst} how its scheduler places
+     * skipped and repeated local times (its dialect's unless said).
+     */
+    record Cron(CronExpression expression, DayRule dayRule, ZoneId zone, DstRule dst) implements Schedule {
+        public Cron(CronExpression expression, DayRule dayRule, ZoneId zone) {
+            this(expression, dayRule, zone, DstRule.of(dayRule));
+        }
+
         public String describe() {
             return Descriptions.cron(expression, dayRule) + " (" + zone.getId() + ")";
         }

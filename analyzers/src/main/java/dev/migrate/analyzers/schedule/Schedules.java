@@ -31,8 +31,11 @@ public final class Schedules {
                     .<Schedule>map(every -> new Schedule.SecondsCron(text, true, every, zone))
                     .orElseGet(() -> new Schedule.Cron(dialect(CronDialects.quartzToUnix(text), text, true), DayRule.CRONITER_AND, zone));
             case CRON_APSCHEDULER, CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
-            // only one day field is ever restricted, so the day rule plays no part; the DST rule is croniter's
-            case CRON_SCHEDULE_LIB -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_OR, zone);
+            // only one day field is ever restricted, so the day rule plays no part; the DST rule is croniter's with
+            // at()'s zone, and without one the library compares naive local clock readings
+            case CRON_SCHEDULE_LIB -> spec.timezone() == null
+                    ? new Schedule.Cron(CronExpression.parse(text), DayRule.VIXIE, zone, DstRule.NAIVE_CLOCK)
+                    : new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_OR, zone);
             case CRON_PREFECT -> new Schedule.Cron(CronExpression.parseCroniter(text), DayRule.CRONITER_OR, zone);
             case SYSTEMD_CALENDAR -> new Schedule.Calendar(CalendarSpec.parse(text), hostZone);
             case SYSTEMD_MONOTONIC -> monotonic(text, zone);

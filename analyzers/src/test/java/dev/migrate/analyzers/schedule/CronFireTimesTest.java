@@ -47,6 +47,39 @@ class CronFireTimesTest {
                 .containsExactly("2026-10-25T02:30+02:00", "2026-10-26T02:30+01:00");
     }
 
+    /**
+     * A loop on the naive local clock (the schedule library without a zone): every matching time is placed as Vixie
+     * cron places a fixed-time job's, also for an hourly job that Vixie cron treats as a wildcard job.
+     */
+    @Test
+    void naiveClockRunsEverySkippedTimeAtTheChangeAndEveryRepeatedTimeOnce() {
+        CronExpression hourly = CronExpression.parse("30 * * * *");
+        assertThat(times(CronFireTimes.naiveClock(hourly, BERLIN, Instant.parse("2026-03-28T23:00:00Z"), 4)))
+                .containsExactly("2026-03-29T00:30+01:00", "2026-03-29T01:30+01:00", "2026-03-29T03:00+02:00",
+                        "2026-03-29T03:30+02:00");
+        assertThat(times(CronFireTimes.naiveClock(hourly, BERLIN, Instant.parse("2026-10-24T23:00:00Z"), 4)))
+                .containsExactly("2026-10-25T01:30+02:00", "2026-10-25T02:30+02:00", "2026-10-25T03:30+01:00",
+                        "2026-10-25T04:30+01:00");
+        // must not change: Vixie cron's wildcard rule for the same cron
+        assertThat(times(CronFireTimes.vixie(hourly, BERLIN, Instant.parse("2026-03-28T23:00:00Z"), 3)))
+                .containsExactly("2026-03-29T00:30+01:00", "2026-03-29T01:30+01:00", "2026-03-29T03:30+02:00");
+        assertThat(times(CronFireTimes.vixie(hourly, BERLIN, Instant.parse("2026-10-25T00:00:00Z"), 3)))
+                .containsExactly("2026-10-25T02:30+02:00", "2026-10-25T02:30+01:00", "2026-10-25T03:30+01:00");
+    }
+
+    /**
+     * Before: 02:00 (skipped, run at the change) and 03:00 are one instant, which was counted twice, so fewer fire times
+     * than asked for came back and the proof compared lists of different lengths.
+     */
+    @Test
+    void aSkippedTimeRunAtTheChangeAndTheNextTimeAreOneRunAndStillCountFully() {
+        CronExpression e = CronExpression.parse("0 1-4 * * *");
+        List<String> got = times(CronFireTimes.vixie(e, BERLIN, Instant.parse("2026-03-28T12:00:00Z"), 8));
+        assertThat(got).containsExactly("2026-03-29T01:00+01:00", "2026-03-29T03:00+02:00", "2026-03-29T04:00+02:00",
+                "2026-03-30T01:00+02:00", "2026-03-30T02:00+02:00", "2026-03-30T03:00+02:00", "2026-03-30T04:00+02:00",
+                "2026-03-31T01:00+02:00");
+    }
+
     @Test
     void dayFieldsDifferBetweenDialects() {
         Instant start = Instant.parse("2026-06-01T00:00:00Z");

@@ -23,6 +23,11 @@ final class CommandNames {
     private static final Set<String> WRAPPERS_WITH_OPERAND = Set.of("flock", "timeout", "setlock", "lckdo", "runuser");
     private static final Pattern INTERPRETER = Pattern.compile("(python|pypy)[0-9.]*|bash|sh|dash|zsh|ksh|perl|ruby|node|php|Rscript|java");
     private static final Pattern SHELL = Pattern.compile("bash|sh|dash|zsh|ksh");
+    /**
+     * The login shell or an interpreter named through a variable ({@code $SHELL -lc '...'}, {@code "${PYTHON}" job.py}):
+     * the variable's name says what runs, so the word is read as that program, never as the job's name.
+     */
+    private static final Pattern VARIABLE_PROGRAM = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?");
     /** Interpreter options whose operand is inline code: the program is the interpreter, a fallback name only. */
     private static final Set<String> INLINE_CODE = Set.of("-c", "-e", "-E");
     /** Shell words that open or continue a compound command; the command they guard follows them. */
@@ -89,7 +94,7 @@ final class CommandNames {
         int i = 0;
         while (i < words.size()) {
             String w = words.get(i);
-            String b = base(w);
+            String b = programOfVariable(w);
             if (w.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
                 i++;
             } else if (WRAPPERS.contains(b)) {
@@ -137,6 +142,23 @@ final class CommandNames {
             }
         }
         return null;
+    }
+
+    /**
+     * The program a word names: its last path segment, or for a variable that stands for a shell or an interpreter
+     * ({@code $SHELL}, {@code ${BASH}}, {@code $PYTHON3}) that program's name, so that its {@code -c} code or script names
+     * the job.
+     */
+    private static String programOfVariable(String word) {
+        java.util.regex.Matcher v = VARIABLE_PROGRAM.matcher(word);
+        if (!v.matches()) {
+            return base(word);
+        }
+        String name = v.group(1).toLowerCase(Locale.ROOT);
+        if (name.equals("shell")) {
+            return "sh";
+        }
+        return INTERPRETER.matcher(name).matches() ? name : base(word);
     }
 
     /** {@code python -m pkg.job}, {@code python manage.py cmd}, {@code perl -e CODE} (inline), {@code node job.js}. */

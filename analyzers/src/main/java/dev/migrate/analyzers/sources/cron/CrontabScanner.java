@@ -49,6 +49,11 @@ final class CrontabScanner {
      */
     private static final Pattern MIGRATE_MARKER = Pattern.compile(Pattern.quote(CrontabFile.DISABLED_MARKER) + "(\\S+) (\\S+)");
     private static final String DISABLED_BY_MIGRATE = CrontabDetector.DISABLED_BY_MIGRATE;
+    /**
+     * The spool of the crons Debian and Ubuntu ship (cron 3.0pl1, systemd-cron) and of busybox crond; cronie keeps
+     * crontabs in {@code /var/spool/cron/USER} (Red Hat) or {@code /var/spool/cron/tabs/USER} (SUSE).
+     */
+    private static final Pattern DEBIAN_SPOOL = Pattern.compile("(?:^|/)var/spool/cron/crontabs/[^/]+$");
 
     CrontabScanner(ScheduleCheck check, JobIdRegistry ids, InventorySink sink) {
         this.check = check;
@@ -80,6 +85,12 @@ final class CrontabScanner {
             int shift = i == 0 ? firstColumn : 0;
             if (line instanceof CrontabLine.EnvSetting s) {
                 env.put(s.name(), s.value());
+                if (s.name().equals("CRON_TZ") && DEBIAN_SPOOL.matcher(path).find()) {
+                    buffer.finding(Findings.of("CRN010", "CRON_TZ=" + s.value() + " is read as written, but this crontab "
+                            + "is in /var/spool/cron/crontabs, where Debian's cron, systemd-cron and busybox crond keep "
+                            + "crontabs, and none of them schedules by CRON_TZ: there the lines below run in the host's zone",
+                            SourceRef.at(path, lineNo, shift + s.indent().length() + 1), null));
+                }
                 if (s.name().equals("MAILTO") && !s.value().isEmpty()) {
                     buffer.finding(Findings.of("CRN007", "cron mails the output of the jobs below to "
                             + Redactor.redact(s.value()) + "; Prefect keeps it in run logs instead",
@@ -146,7 +157,11 @@ final class CrontabScanner {
         if (disabled) {
             attributes.put("disabled", "true");
         }
-        if (timezone != null) {
+        if (timezone != null && DEBIAN_SPOOL.matcher(path).find()) {
+            attributes.put("timezone.note", "CRON_TZ is read as written; the crons that keep crontabs in "
+                    + "/var/spool/cron/crontabs (Debian's cron, systemd-cron, busybox crond) ignore it and run the line in "
+                    + "the host's zone");
+        } else if (timezone != null) {
             attributes.put("timezone.note", "CRON_TZ is honoured by cronie (RHEL, Fedora); Debian's cron ignores it");
         } else if (env.containsKey("TZ")) {
             attributes.put("timezone.note", "TZ only sets the job's environment; cron schedules it in the host zone");

@@ -103,8 +103,8 @@ public final class QuartzJavaDetector implements Detector {
                     text, tz.orElse(null), where));
             sink.finding(Findings.of("JAV010", "Quartz cron trigger " + name + " (" + text + ")", where, job.id()));
             if (expr.isPresent() && SpringSchedules.hasSubMinuteSeconds(text)) {
-                sink.finding(Findings.of("JAV005", "Quartz cron \"" + text + "\" fires at seconds other than 0; "
-                        + "Prefect cron has minute resolution", where, job.id()));
+                sink.finding(Findings.of("JAV005", "Quartz cron \"" + text + "\" "
+                        + SpringSchedules.subMinuteSeconds(text, true), where, job.id()));
             }
         } else {
             Optional<Duration> every = interval(inChain);

@@ -68,8 +68,8 @@ public final class QuartzSqlDetector implements Detector {
             sink.finding(Findings.of("JAV010", "Quartz cron trigger " + trigger(r) + " (" + expr.strip()
                     + "), a row of the JDBC job store", where, job.id()));
             if (SpringSchedules.hasSubMinuteSeconds(expr)) {
-                sink.finding(Findings.of("JAV005", "Quartz cron \"" + expr.strip() + "\" fires at seconds other than 0; "
-                        + "Prefect cron has minute resolution", where, job.id()));
+                sink.finding(Findings.of("JAV005", "Quartz cron \"" + expr.strip() + "\" "
+                        + SpringSchedules.subMinuteSeconds(expr, true), where, job.id()));
             }
             sink.job(job.build());
         }

@@ -94,8 +94,8 @@ public final class QuartzXmlDetector implements Detector {
             job.schedule(new ScheduleSpec(ScheduleSpec.Form.CRON_QUARTZ, expr, tz, where));
             sink.finding(Findings.of("JAV010", "Quartz cron trigger " + group + "." + name + " (" + expr + ")", where, job.id()));
             if (SpringSchedules.hasSubMinuteSeconds(expr)) {
-                sink.finding(Findings.of("JAV005", "Quartz cron \"" + expr + "\" fires at seconds other than 0; "
-                        + "Prefect cron has minute resolution", where, job.id()));
+                sink.finding(Findings.of("JAV005", "Quartz cron \"" + expr + "\" "
+                        + SpringSchedules.subMinuteSeconds(expr, true), where, job.id()));
             }
         } else {
             String iso = interval(t);

@@ -76,8 +76,8 @@ final class RuoYiJobs {
                     + target + "), a row of sys_job" + ("1".equals(String.valueOf(r.get("status", -1)).strip())
                     ? ", paused" : ""), where, job.id()));
             if (SpringSchedules.hasSubMinuteSeconds(expr)) {
-                sink.finding(Findings.of("JAV005", "Quartz cron \"" + expr.strip() + "\" fires at seconds other than 0; "
-                        + "Prefect cron has minute resolution", where, job.id()));
+                sink.finding(Findings.of("JAV005", "Quartz cron \"" + expr.strip() + "\" "
+                        + SpringSchedules.subMinuteSeconds(expr, true), where, job.id()));
             }
             sink.job(job.build());
         }

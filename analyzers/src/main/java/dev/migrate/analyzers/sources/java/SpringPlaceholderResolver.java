@@ -71,7 +71,7 @@ public final class SpringPlaceholderResolver implements JobResolver {
                 config.source.ifPresent(src -> attrs.put("resolvedFrom", src));
                 if (resolved.form() == ScheduleSpec.Form.CRON_SPRING && SpringSchedules.hasSubMinuteSeconds(value.get())) {
                     findings.add(Findings.of("JAV005", "cron \"" + value.get() + "\" (from " + s.expression()
-                            + ") fires at seconds other than 0; Prefect cron has minute resolution", s.where(), j.id()));
+                            + ") " + SpringSchedules.subMinuteSeconds(value.get(), false), s.where(), j.id()));
                 }
             } else {
                 out.add(new ScheduleSpec(s.form(), s.expression(), zone, s.where()));

@@ -127,8 +127,8 @@ public final class SpringScheduledDetector implements Detector {
             ScheduleSpec spec = SpringSchedules.of(attr, v, zone, unit, at);
             job.schedule(spec);
             if (spec.form() == ScheduleSpec.Form.CRON_SPRING && SpringSchedules.hasSubMinuteSeconds(spec.expression())) {
-                sink.finding(Findings.of("JAV005", "cron \"" + spec.expression() + "\" fires at seconds '"
-                        + spec.expression().strip().split("\\s+")[0] + "'; Prefect cron has minute resolution", at, job.id()));
+                sink.finding(Findings.of("JAV005", "cron \"" + spec.expression() + "\" "
+                        + SpringSchedules.subMinuteSeconds(spec.expression(), false), at, job.id()));
             }
         }
         if (kind == null) {

@@ -64,6 +64,24 @@ final class SpringSchedules {
     }
 
     /** True for a six-field (or Quartz seven-field) cron whose seconds field is not a plain 0. */
+    /**
+     * What JAV005 says of a cron with seconds other than 0. Spring and Quartz write the seconds first; Prefect reads a
+     * cron with croniter, minute first, where a sixth field is seconds at the end: copied as written, {@code *}{@code /10
+     * * * * * *} is valid in Prefect and means every second of every tenth minute. Every n seconds (n dividing 60) is
+     * an interval of n seconds, which the translation writes; the translation writes no cron with seconds.
+     */
+    static String subMinuteSeconds(String cron, boolean quartz) {
+        String seconds = cron.strip().split("\\s+")[0];
+        String order = "Prefect reads a cron minute first (croniter: a sixth field is seconds, at the end), so the text "
+                + "cannot be copied";
+        return dev.migrate.analyzers.schedule.CronDialects.everySeconds(cron, quartz)
+                .map(every -> "fires every " + every.getSeconds() + " s (seconds field '" + seconds + "'); " + order
+                        + ", and the deployment gets an interval schedule of " + every.getSeconds()
+                        + " s, which fires at the same instants")
+                .orElse("fires at seconds '" + seconds + "'; " + order + ", and the translation writes a five-field cron, "
+                        + "at second 0, or nothing: choose the second 0 time, an interval or a long-running flow");
+    }
+
     static boolean hasSubMinuteSeconds(String cron) {
         String[] f = cron.strip().split("\\s+");
         return f.length >= 6 && !f[0].equals("0") && !f[0].equals("00");

@@ -43,7 +43,7 @@ public final class ApschedulerDetector extends PythonDetector {
 
     @Override
     void detect(PythonModule m, InventorySink sink) {
-        String schedulerZone = schedulerZone(m);
+        SchedulerZones zones = SchedulerZones.of(m);
         Map<String, AddJobHelpers.Helper> helpers = AddJobHelpers.of(m);
         for (Node call : m.nodes(NodeKind.CALL)) {
             Node callee = Expressions.unwrap(call.nodes().get(0));
@@ -51,14 +51,16 @@ public final class ApschedulerDetector extends PythonDetector {
                 if (helpers.values().stream().anyMatch(h -> h.addJob() == call && h.called())) {
                     continue; // its jobs are the helper's calls, below
                 }
-                job(m, call, call, schedulerZone, sink);
+                job(m, call, call, zones.of(call), sink);
                 continue;
             }
             Optional<String> called = Expressions.dottedName(callee).map(n -> n.substring(n.lastIndexOf('.') + 1));
             AddJobHelpers.Helper helper = called.map(helpers::get).orElse(null);
             if (helper != null) {
+                // the add_job the helper makes is written (and names its scheduler) in the helper's body
+                String zone = zones.of(helper.addJob());
                 helper.addJobFor(call, callee.kind() == NodeKind.ATTRIBUTE).ifPresent(addJob -> job(m, addJob, call,
-                        schedulerZone, sink));
+                        zone, sink));
             }
         }
         for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
@@ -67,7 +69,7 @@ public final class ApschedulerDetector extends PythonDetector {
                 Node call = Expressions.unwrap(deco);
                 if (call.kind() == NodeKind.CALL && Expressions.unwrap(call.nodes().get(0)).kind() == NodeKind.ATTRIBUTE
                         && lastName(Expressions.unwrap(call.nodes().get(0))).equals("scheduled_job")) {
-                    job(m, call, 0, d.name(), m.at(deco), schedulerZone, sink);
+                    job(m, call, 0, d.name(), m.at(deco), zones.of(call), sink);
                 }
             }
         }
@@ -77,19 +79,6 @@ public final class ApschedulerDetector extends PythonDetector {
         return attribute.tokens().get(attribute.tokens().size() - 1).text();
     }
 
-    /** The zone given to the scheduler's constructor or {@code configure(timezone=...)}; null when none. */
-    private static String schedulerZone(PythonModule m) {
-        for (Node call : m.nodes(NodeKind.CALL)) {
-            String n = m.nameOf(call);
-            if (n.startsWith("apscheduler.schedulers.") || n.endsWith(".configure")) {
-                Optional<String> tz = PythonModule.arg(call, "timezone", -1).flatMap(z -> zone(m, z));
-                if (tz.isPresent()) {
-                    return tz.get();
-                }
-            }
-        }
-        return null;
-    }
 
     /** Zone objects that are UTC, by their import-resolved names. */
     private static final List<String> UTC_OBJECTS = List.of("datetime.timezone.utc", "pytz.utc", "pytz.UTC",
@@ -262,6 +251,10 @@ public final class ApschedulerDetector extends PythonDetector {
             }
             case "cron" -> {
                 String zone = tz != null ? tz : schedulerZone;
+                Optional<String> everySeconds = everyNthSecond(fields);
+                if (everySeconds.isPresent()) {
+                    return new ScheduleSpec(Form.INTERVAL, everySeconds.get(), zone, where);
+                }
                 return cron(fields).map(c -> new ScheduleSpec(Form.CRON_APSCHEDULER, c, zone, where))
                         .orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, written, zone, where));
             }
@@ -342,6 +335,24 @@ public final class ApschedulerDetector extends PythonDetector {
         }
         out[4] = dow.get();
         return Optional.of(String.join(" ", out));
+    }
+
+    /**
+     * A cron trigger given only {@code second="*}{@code /n"} (or {@code "0/n"}, {@code "*"}), n dividing 60: every field
+     * above it defaults to '*', so it fires every n seconds of every minute, the instants of an interval of n seconds
+     * from any whole minute ({@code PT10S}); empty for any other trigger.
+     */
+    private static Optional<String> everyNthSecond(Map<String, String> fields) {
+        String second = fields.get("second");
+        if (fields.size() != 1 || second == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\*|(?:\\*|0)/([0-9]{1,2})").matcher(second.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int n = m.group(1) == null ? 1 : Integer.parseInt(m.group(1));
+        return n > 0 && 60 % n == 0 ? Optional.of(Durations.iso(n)) : Optional.empty();
     }
 
     /** The largest value of minute, hour, day and month. */

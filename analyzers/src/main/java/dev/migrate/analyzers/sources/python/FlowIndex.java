@@ -106,6 +106,29 @@ final class FlowIndex {
         return Optional.ofNullable(best).map(Flow::name);
     }
 
+    /**
+     * The Prefect name of the flow in the file {@code entryFile} names when that file (the scanned one nearest to
+     * {@code fromDir}) defines exactly one: a Prefect 2.0 beta {@code DeploymentSpec(flow_location=...)} without a
+     * {@code flow_name} takes that one.
+     */
+    synchronized Optional<String> onlyFlowAt(String entryFile, String fromDir) {
+        String file = entryFile.startsWith("./") ? entryFile.substring(2) : entryFile;
+        String best = null;
+        int bestScore = -1;
+        for (Flow f : flows) {
+            if (f.path().equals(file) || f.path().endsWith("/" + file)) {
+                int score = commonPrefix(fromDir.isEmpty() ? "" : fromDir + "/", f.path());
+                if (score > bestScore) {
+                    best = f.path();
+                    bestScore = score;
+                }
+            }
+        }
+        String path = best;
+        List<Flow> inFile = flows.stream().filter(f -> f.path().equals(path)).toList();
+        return inFile.size() == 1 ? Optional.of(inFile.get(0).name()) : Optional.empty();
+    }
+
     private static int commonPrefix(String a, String b) {
         int n = 0;
         while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {

@@ -27,7 +27,8 @@ import java.util.Set;
  * Prefect deployments written in Python. Prefect 2: {@code Deployment.build_from_flow(...)} and
  * {@code Deployment(...)}, applied with {@code apply=True} or later through the variable holding them, with their
  * infrastructure and storage blocks (PF214, PF205, PF206). Prefect 3: {@code flow.serve}, {@code flow.deploy},
- * {@code flow.to_deployment} (PF290). {@code serve}/{@code deploy} also exist in late 2.x: they count as Prefect 2
+ * {@code flow.to_deployment} (PF290). Prefect 2.0 beta: {@code DeploymentSpec(...)}, which {@code prefect deployment create
+ * FILE} applied (the import is PF216). {@code serve}/{@code deploy} also exist in late 2.x: they count as Prefect 2
  * when the same directory still imports names Prefect 3 no longer has. Deployment names are
  * {@code flow-name/deployment-name}, with the flow name read from the {@code @flow} definition, in whichever
  * scanned file it is, so jobs are emitted in {@link #finish}.
@@ -64,6 +65,8 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             if (callee.endsWith("Deployment.build_from_flow") || callee.equals("prefect.deployments.Deployment")
                     || callee.equals("prefect.deployments.deployments.Deployment") || callee.equals("prefect.Deployment")) {
                 found.add(deploymentClass(m, call, callee.endsWith("build_from_flow"), applied));
+            } else if (callee.equals("prefect.deployments.DeploymentSpec")) {
+                found.add(deploymentSpec(m, call));
             } else if ((method.equals("serve") || method.equals("deploy") || method.equals("to_deployment"))
                     && !callee.startsWith("prefect.serve") && !callee.startsWith("prefect.deploy")) {
                 found.add(flowMethod(m, call, target.nodes().get(0), method));
@@ -80,6 +83,12 @@ public final class PrefectDeploymentDetector extends PythonDetector {
                 prefect2Dirs.add(dir(m.file().path()));
             }
         }
+    }
+
+    /** A file's name without directories and extension: {@code flows/etl.py} is {@code etl}. */
+    private static String stem(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
     }
 
     private static String dir(String path) {
@@ -148,6 +157,28 @@ public final class PrefectDeploymentDetector extends PythonDetector {
                 flowName, name, m.at(call), schedules, attrs, m, flowExpr);
     }
 
+    /**
+     * A Prefect 2.0 beta {@code DeploymentSpec(flow=..., name=..., schedule=..., flow_runner=...)}, or with
+     * {@code flow_location="path.py"} (and {@code flow_name=} when the file holds several flows) in place of the flow.
+     */
+    private Pending deploymentSpec(PythonModule m, Node call) {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        List<ScheduleSpec> schedules = PrefectScheduleArgs.of(m, call, attrs);
+        attrs.put(SPEC_CLASS, "DeploymentSpec");
+        String name = PythonModule.arg(call, "name", -1).flatMap(m::string).orElse("default");
+        Node flowExpr = PythonModule.arg(call, "flow", -1).orElse(null);
+        String flowName = PythonModule.arg(call, "flow_name", -1).flatMap(m::string).orElse(null);
+        String location = PythonModule.arg(call, "flow_location", -1).flatMap(m::string).orElse(null);
+        PythonModule.arg(call, "flow_runner", -1).map(m::resolve).ifPresent(r -> attrs.put("flow_runner", blockName(m, r)));
+        PythonModule.arg(call, "tags", -1).ifPresent(t -> attrs.put("tags", t.text().strip()));
+        String function = flowExpr == null ? null : Expressions.dottedName(flowExpr).orElse(null);
+        return new Pending(true, m.file().path(), function, flowName, name, m.at(call), schedules, attrs, m, flowExpr,
+                flowExpr == null ? location : null);
+    }
+
+    /** The attribute naming a Prefect 2.0 beta deployment class: no PF214 (its import is PF216 already). */
+    private static final String SPEC_CLASS = "deployment.class";
+
     /** How a finding names a block: its class, and the saved block's name when it is loaded ({@code GitHub 'repo'}). */
     private static String blockName(PythonModule m, Node block) {
         String n = m.nameOf(block);
@@ -205,6 +236,8 @@ public final class PrefectDeploymentDetector extends PythonDetector {
                     .orElse(FlowIndex.defaultName(p.flowFunction() == null ? "flow" : p.flowFunction()))
                     : p.entryFile() != null && p.flowFunction() != null
                     ? flows.nameAt(p.entryFile(), p.flowFunction(), dir(p.path())).orElse(FlowIndex.defaultName(p.flowFunction()))
+                    : p.entryFile() != null
+                    ? flows.onlyFlowAt(p.entryFile(), dir(p.path())).orElse(FlowIndex.defaultName(stem(p.entryFile())))
                     : FlowIndex.defaultName(p.flowFunction() == null ? "flow" : p.flowFunction());
             boolean prefect2 = p.deploymentClass() || prefect2Dirs.contains(dir(p.path()));
             JobKind kind = prefect2 ? JobKind.PREFECT2_DEPLOYMENT : JobKind.PREFECT3_DEPLOYMENT;
@@ -223,6 +256,9 @@ public final class PrefectDeploymentDetector extends PythonDetector {
 
     private static List<Finding> findings(Pending p, String full, boolean prefect2, String jobId) {
         List<Finding> out = new ArrayList<>();
+        if (p.deploymentClass() && p.attrs().containsKey(SPEC_CLASS)) {
+            return out; // the 2.0 beta class: its import is PF216, and it had no infrastructure or storage blocks
+        }
         if (p.deploymentClass()) {
             out.add(Findings.of("PF214", "deployment " + full + " is built with the Deployment class, which Prefect 3 removed",
                     p.where(), jobId));

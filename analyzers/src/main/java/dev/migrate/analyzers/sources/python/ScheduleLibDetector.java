@@ -8,9 +8,11 @@ import dev.migrate.analyzers.model.ScheduleSpec.Form;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.sources.JobBuilder;
+import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.Optional;
 
 /**
  * Jobs of the {@code schedule} library: {@code schedule.every(n)[.to(m)].unit[.at(time[, tz])][.until(t)].do(job)}, on
@@ -48,12 +50,56 @@ public final class ScheduleLibDetector extends PythonDetector {
         return n.equals("schedule") || n.startsWith("schedule.") || root.kind() == NodeKind.NAME;
     }
 
+    /**
+     * The job a {@code .do(runner, job)} hands to a function of the module that starts its first parameter in a thread
+     * ({@code threading.Thread(target=job_func).start()}); empty for any other {@code do()}.
+     */
+    private static Optional<String> threadedJob(PythonModule m, Node target, Node doCall) {
+        Optional<String> runnerName = Expressions.dottedName(target).filter(n -> !n.contains("."));
+        Optional<Node> jobArg = PythonModule.arg(doCall, "", 1).flatMap(a -> Expressions.dottedName(a).map(n -> a));
+        if (runnerName.isEmpty() || jobArg.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
+            Definitions d = new Definitions(def);
+            if (!d.name().equals(runnerName.get()) || d.parameterNames().isEmpty()) {
+                continue;
+            }
+            String param = d.parameterNames().get(0);
+            boolean startsThread = m.nodes(NodeKind.CALL).stream()
+                    .filter(c -> m.nameOf(c).equals("threading.Thread") && inside(def, c))
+                    .anyMatch(c -> PythonModule.arg(c, "target", -1).map(Expressions::unwrap)
+                            .filter(t -> t.kind() == NodeKind.NAME && Expressions.name(t).equals(param)).isPresent());
+            if (startsThread) {
+                return Expressions.dottedName(jobArg.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean inside(Node outer, Node inner) {
+        for (Node c : outer.nodes()) {
+            if (c == inner || inside(c, inner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void job(PythonModule m, CallChain chain, Node doCall, InventorySink sink) {
         Node target = PythonModule.arg(doCall, "job_func", 0).orElse(null);
-        String jobName = target == null ? "job" : Expressions.dottedName(target).orElse(target.text().strip());
+        String written = target == null ? "job" : Expressions.dottedName(target).orElse(target.text().strip());
+        // .do(run_threaded, job): the schedule library's recipe for running a job in a thread of its own; the job is the
+        // argument, and runs may overlap (each start is a new thread)
+        Optional<String> threaded = target == null ? Optional.empty() : threadedJob(m, target, doCall);
+        String runner = threaded.isPresent() ? written : null;
+        String jobName = threaded.orElse(written);
         SourceRef where = m.at(target != null ? target : doCall);
         JobBuilder job = new JobBuilder(m.file(), JobKind.PYTHON_SCHEDULE_LIB, jobName, where, chainText(chain))
-                .command(m.file().path() + ":" + jobName).overlap(Overlap.SKIP);
+                .command(m.file().path() + ":" + jobName).overlap(runner != null ? Overlap.ALLOW : Overlap.SKIP);
+        if (runner != null) {
+            job.attr("schedule.runner", runner + " (starts each run in a new thread)");
+        }
         ScheduleLibReading reading = ScheduleLibReading.of(m, chain, chainText(chain), where);
         ScheduleSpec spec = reading.spec();
         job.schedule(spec);

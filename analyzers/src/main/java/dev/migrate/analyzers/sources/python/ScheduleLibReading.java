@@ -145,8 +145,13 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
             case "day", "days" -> minute + " " + hour + " * * *";
             default -> minute + " " + hour + " * * " + WEEKDAYS.indexOf(written);
         };
-        // With a zone the library places skipped and repeated local times as croniter does; without one, as Vixie cron.
-        ScheduleSpec spec = new ScheduleSpec(tz == null ? Form.CRON_UNIX : Form.CRON_SCHEDULE_LIB, cron, tz, where);
+        // With a zone the library places skipped and repeated local times as croniter does. Without one it waits until
+        // the naive local clock reads the time: a skipped time runs at the change, a repeated one once. For a time of
+        // day that is Vixie cron's rule for fixed-time jobs (cron_unix); an hourly or minutely job, which Vixie cron
+        // would treat as a wildcard job, is cron_schedule_lib without a zone, read with that rule.
+        boolean wildcardInVixie = unit.equals("hours") || unit.equals("minutes");
+        ScheduleSpec spec = new ScheduleSpec(tz == null && !wildcardInVixie ? Form.CRON_UNIX : Form.CRON_SCHEDULE_LIB,
+                cron, tz, where);
         List<Decision> decisions = new ArrayList<>();
         if (second != 0) {
             decisions.add(new Decision(SECONDS_DROPPED, "the schedule library ran it " + second + " s after the minute (."

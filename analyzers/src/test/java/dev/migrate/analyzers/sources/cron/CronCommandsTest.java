@@ -62,6 +62,20 @@ class CronCommandsTest {
         assertThat(CronCommands.name("pg_dump -Fc mydb > /backups/mydb.dump")).isEqualTo("pg_dump");
     }
 
+    /** Before: "$SHELL" (the login shell named through a variable was taken for the job). */
+    @Test
+    void aShellOrInterpreterNamedThroughAVariableRunsTheJob() {
+        assertThat(CronCommands.name("PATH=/usr/local/bin:/usr/bin $SHELL -lc 'python etl.py'")).isEqualTo("etl");
+        assertThat(CronCommands.name("\"${SHELL}\" -c \"cd /srv/etl && ./load_orders.sh\"")).isEqualTo("load_orders");
+        assertThat(CronCommands.name("$SHELL /opt/etl/nightly.sh >> /var/log/nightly.log 2>&1")).isEqualTo("nightly");
+        assertThat(CronCommands.name("$PYTHON3 -m reports.weekly")).isEqualTo("reports.weekly");
+        assertThat(CronCommands.name("/bin/bash -lc \"cd /srv && ./run.sh\"")).isEqualTo("run");
+        assertThat(CronCommands.name("$SHELL -c 'sleep 5'")).as("nothing but inline code").isEqualTo("sh");
+        // must not change: a variable that is a path prefix, or names no shell or interpreter, is not read as one
+        assertThat(CronCommands.name("$ETL_HOME/bin/load.sh --full")).isEqualTo("load");
+        assertThat(CronCommands.name("$RUNNER -c 'python etl.py'")).isEqualTo("$RUNNER");
+    }
+
     @Test
     void flockDecidesOverlap() {
         assertThat(CronCommands.overlap("flock -n /tmp/l cmd")).isEqualTo(Overlap.SKIP);

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CrontabDetectorTest {
@@ -49,6 +50,31 @@ class CrontabDetectorTest {
                 .containsEntry("disabled.byMigrate", "2026-03-02 (cron-load-1a2b3c4d)");
         // the entry someone else commented out is still a disabled job to decide about
         assertThat(sink.findings).extracting(f -> f.code() + " " + f.where().line()).containsExactly("CRN004 3");
+    }
+
+    /**
+     * Debian's cron, systemd-cron and busybox crond, the crons that keep crontabs in /var/spool/cron/crontabs, ignore
+     * CRON_TZ; the job said only "Debian's cron ignores it" beside a reading in the CRON_TZ zone, with no finding.
+     */
+    @Test
+    void cronTzInADebianSpoolCrontabIsReported() {
+        String crontab = "MAILTO=\"\"\nCRON_TZ=Europe/Berlin\n35 17 * * 1-5 /opt/etl/bin/snapshot-prices.sh\n";
+        RecordingSink debian = new RecordingSink();
+        detector().detect(new ScanFile("var/spool/cron/crontabs/etl", crontab), debian);
+        assertThat(debian.findings).filteredOn(f -> f.code().equals("CRN010")).singleElement().satisfies(f -> {
+            assertThat(f.where().line()).isEqualTo(2);
+            assertThat(f.message()).contains("CRON_TZ=Europe/Berlin", "host's zone");
+        });
+        assertThat(debian.jobs.get(0).schedules().get(0).timezone()).isEqualTo("Europe/Berlin");
+        assertThat(debian.jobs.get(0).attributes().get("timezone.note")).contains("/var/spool/cron/crontabs", "ignore it");
+        // must not fire: cronie's spools (Red Hat, SUSE) and system crontabs, which cronie reads with CRON_TZ
+        for (String path : List.of("var/spool/cron/etl", "var/spool/cron/tabs/etl", "etc/cron.d/etl")) {
+            RecordingSink other = new RecordingSink();
+            String text = path.startsWith("etc/") ? crontab.replace("* 1-5 /opt", "* 1-5 etl /opt") : crontab;
+            detector().detect(new ScanFile(path, text), other);
+            assertThat(other.findings).as(path).noneMatch(f -> f.code().equals("CRN010"));
+            assertThat(other.jobs.get(0).schedules().get(0).timezone()).as(path).isEqualTo("Europe/Berlin");
+        }
     }
 
     /** A weekday schedule split over lines is one job: one command, several schedules, the first line's id. */

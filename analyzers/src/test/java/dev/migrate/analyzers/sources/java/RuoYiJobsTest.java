@@ -39,7 +39,9 @@ class RuoYiJobsTest {
         assertThat(sink.findings).extracting(f -> f.code() + " " + f.message()).contains(
                 "JAV010 RuoYi scheduled task DEFAULT.cleanup (0 0 4 ? * SUN, runs com.acme.jobs.Cleanup.purge()), a row of "
                         + "sys_job, paused",
-                "JAV005 Quartz cron \"0/30 * * * * ?\" fires at seconds other than 0; Prefect cron has minute resolution");
+                "JAV005 Quartz cron \"0/30 * * * * ?\" fires every 30 s (seconds field '0/30'); Prefect reads a cron minute "
+                        + "first (croniter: a sixth field is seconds, at the end), so the text cannot be copied, and the "
+                        + "deployment gets an interval schedule of 30 s, which fires at the same instants");
     }
 
     @Test

@@ -118,6 +118,35 @@ class SpringScheduledDetectorTest {
         assertThat(DetectorHarness.run(detector, "Beat.java", src)).contains("JAV005 cron \"*/10 * * * * *\"");
     }
 
+    /**
+     * Before: every JAV005 said "Prefect cron has minute resolution", also of an every-10-seconds cron that the
+     * translation writes as an exact interval; the finding now says which of the two cases it is.
+     */
+    @Test
+    void subMinuteFindingSaysWhetherAnIntervalKeepsTheTimes() {
+        String src = """
+                import org.springframework.scheduling.annotation.Scheduled;
+                class Beat {
+                    @Scheduled(cron = "*/10 * * * * *")
+                    void beat() {}
+                    @Scheduled(cron = "30 0 6 * * *")
+                    void late() {}
+                    @Scheduled(cron = "0 0 6 * * *")
+                    void onTheMinute() {}
+                }
+                """;
+        String out = DetectorHarness.run(detector, "Beat.java", src);
+        String order = "Prefect reads a cron minute first (croniter: a sixth field is seconds, at the end), so the text "
+                + "cannot be copied";
+        assertThat(out).contains("JAV005 cron \"*/10 * * * * *\" fires every 10 s (seconds field '*/10'); " + order
+                + ", and the deployment gets an interval schedule of 10 s, which fires at the same instants");
+        assertThat(out).contains("JAV005 cron \"30 0 6 * * *\" fires at seconds '30'; " + order + ", and the translation "
+                + "writes a five-field cron, at second 0, or nothing: choose the second 0 time, an interval or a long-running flow");
+        // must not fire: a cron at second 0 is a five-field cron's time
+        assertThat(out.lines().filter(l -> l.contains("JAV005"))).hasSize(2);
+        assertThat(out).doesNotContain("JAV005 cron \"0 0 6 * * *\"");
+    }
+
     @Test
     void syntaxErrorIsReportedNotThrown() {
         assertThat(DetectorHarness.run(detector, "Bad.java", "class Bad { @Scheduled(cron = \"0 0 * * * *\") void x( }"))

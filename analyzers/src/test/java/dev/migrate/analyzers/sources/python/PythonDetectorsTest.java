@@ -58,6 +58,36 @@ class PythonDetectorsTest {
         assertThat(run(new ScheduleLibDetector(), "other.py", "from mylib import every\nevery(3).do(x)\n").jobs).isEmpty();
     }
 
+    /**
+     * Found by the sweep (a chat bot): {@code .do(run_threaded, analise_sender)}, the schedule library's recipe for
+     * running a job in a thread, made four jobs named after the wrapper, run_threaded, each said not to overlap.
+     */
+    @Test
+    void aJobHandedToAThreadStartingWrapperIsNamedAfterItselfAndMayOverlap() {
+        RecordingSink sink = run(new ScheduleLibDetector(), "bot.py", """
+                import threading
+                import schedule
+
+                def run_threaded(job_func):
+                    job_thread = threading.Thread(target=job_func)
+                    job_thread.start()
+
+                def log_call(fn, label):
+                    print(label)
+
+                schedule.every().hour.at(":01").do(run_threaded, analise_sender)
+                schedule.every().hour.at(":31").do(run_threaded, reports.send)
+                schedule.every().day.at("06:00").do(log_call, nightly, "x")
+                """);
+        assertThat(jobs(sink)).containsExactly("analise_sender | CRON_SCHEDULE_LIB 1 * * * * @11",
+                "reports.send | CRON_SCHEDULE_LIB 31 * * * * @12", "log_call | CRON_UNIX 0 6 * * * @13");
+        assertThat(sink.jobs.get(0).overlap()).isEqualTo(dev.migrate.analyzers.model.Overlap.ALLOW);
+        assertThat(sink.jobs.get(0).attributes()).containsEntry("schedule.runner", "run_threaded (starts each run in a new thread)");
+        // must not change: a wrapper that does not start its argument in a thread is the job
+        assertThat(sink.jobs.get(2).overlap()).isEqualTo(dev.migrate.analyzers.model.Overlap.SKIP);
+        assertThat(sink.jobs.get(2).attributes()).doesNotContainKey("schedule.runner");
+    }
+
     @Test
     void pythonCrontabInstalls() {
         RecordingSink sink = run(new PythonCrontabDetector(), "ops/install_cron.py", """
@@ -785,6 +815,75 @@ class PythonDetectorsTest {
         assertThat(jobs(uncalled)).containsExactly("fn | UNKNOWN trigger @4");
     }
 
+    /**
+     * Found by the sweep (a Django management command polling a button): a CronTrigger given only an every-10-seconds
+     * second field was an unknown schedule, though it fires at the instants of an interval of 10 seconds.
+     */
+    @Test
+    void aCronTriggerOfEveryNthSecondIsAnInterval() {
+        RecordingSink sink = run(new ApschedulerDetector(), "poll.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+                from apscheduler.triggers.cron import CronTrigger
+                s = BlockingScheduler()
+                s.add_job(read_btn, trigger=CronTrigger(second="*/10"))
+                s.add_job(tick, "cron", second="*")
+                s.add_job(odd, "cron", second="*/7")
+                s.add_job(late, "cron", minute="*/5", second="*/10")
+                """);
+        assertThat(jobs(sink)).containsExactly("read_btn | INTERVAL PT10S @4", "tick | INTERVAL PT1S @5",
+                "odd | UNKNOWN cron(second=*/7) @6", "late | UNKNOWN cron(minute=*/5, second=*/10) @7");
+    }
+
+    /**
+     * Before: the first scheduler's timezone= was every job's, so the jobs of a second scheduler without a zone (which
+     * run in the host's) were read in the first one's zone.
+     */
+    @Test
+    void aSchedulersZoneIsOnlyItsOwnJobs() {
+        RecordingSink sink = run(new ApschedulerDetector(), "two.py", """
+                from apscheduler.schedulers.background import BackgroundScheduler
+                from apscheduler.schedulers.blocking import BlockingScheduler
+
+                reports = BackgroundScheduler(timezone="America/New_York")
+                local = BlockingScheduler()
+                reports.add_job(daily_report, "cron", hour=7)
+                local.add_job(rotate_logs, "cron", hour=1)
+
+                @reports.scheduled_job("cron", day_of_week="mon", hour=8)
+                def weekly():
+                    pass
+
+                @local.scheduled_job("cron", minute=15)
+                def tick():
+                    pass
+                """);
+        assertThat(jobs(sink)).containsExactly("daily_report | CRON_APSCHEDULER 0 7 * * * [America/New_York] @6",
+                "rotate_logs | CRON_APSCHEDULER 0 1 * * * @7", "weekly | CRON_APSCHEDULER 0 8 * * 1 [America/New_York] @9",
+                "tick | CRON_APSCHEDULER 15 * * * * @13");
+        // configure(timezone=...) on one object is that scheduler's zone, not the other's
+        RecordingSink configured = run(new ApschedulerDetector(), "conf.py", """
+                from apscheduler.schedulers.background import BackgroundScheduler
+                a = BackgroundScheduler()
+                b = BackgroundScheduler()
+                b.configure(timezone="Asia/Tokyo")
+                a.add_job(one, "cron", hour=2)
+                b.add_job(two, "cron", hour=3)
+                """);
+        assertThat(jobs(configured)).containsExactly("one | CRON_APSCHEDULER 0 2 * * * @5",
+                "two | CRON_APSCHEDULER 0 3 * * * [Asia/Tokyo] @6");
+        // must not change: the module's only scheduler still reaches a job added through a parameter
+        RecordingSink only = run(new ApschedulerDetector(), "only.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+
+                def register(s):
+                    s.add_job(nightly, "cron", hour=4)
+
+                scheduler = BlockingScheduler(timezone="Europe/Paris")
+                register(scheduler)
+                """);
+        assertThat(jobs(only)).containsExactly("nightly | CRON_APSCHEDULER 0 4 * * * [Europe/Paris] @4");
+    }
+
     // `BackgroundScheduler(timezone=timezone.utc)`: APScheduler takes zone objects as well as names; only names were
     // read, so the crons were read in the host's zone
     @Test
@@ -950,6 +1049,48 @@ class PythonDetectorsTest {
                 "PF216 prefect.flow_runners.SubprocessFlowRunner does not exist in Prefect 3 (prefect.flow_runners was the "
                         + "Prefect 2.0 beta module of flow runners, which infrastructure blocks replaced in 2.0 and work pools "
                         + "in Prefect 3) @2");
+    }
+
+    /** Before: a Prefect 2.0 beta DeploymentSpec(...) was no job at all, so its schedule was never migrated. */
+    @Test
+    void prefect2BetaDeploymentSpecsAreDeploymentsWithTheirSchedules() {
+        RecordingSink sink = run(new PrefectDeploymentDetector(), new ScanFile("score.py", """
+                from prefect import flow
+
+                @flow(name="batch scoring")
+                def score():
+                    pass
+                """), new ScanFile("deployments.py", """
+                from datetime import timedelta
+                from prefect.deployments import DeploymentSpec
+                from prefect.orion.schemas.schedules import CronSchedule, IntervalSchedule
+                from prefect.flow_runners import SubprocessFlowRunner
+                from score import score
+
+                DeploymentSpec(
+                    flow_location="score.py",
+                    name="monthly",
+                    schedule=CronSchedule(cron="0 3 2 * *", timezone="Europe/Berlin"),
+                    flow_runner=SubprocessFlowRunner(),
+                    tags=["ml"],
+                )
+                DeploymentSpec(flow=score, name="often", schedule=IntervalSchedule(interval=timedelta(minutes=15)))
+                DeploymentSpec(flow_location="./other.py", flow_name="Ad hoc", name="manual")
+                """));
+        assertThat(jobs(sink)).containsExactly("batch scoring/monthly | CRON_UNIX 0 3 2 * * [Europe/Berlin] @7",
+                "batch scoring/often | INTERVAL PT15M @14", "Ad hoc/manual |  @15");
+        assertThat(sink.jobs).allMatch(j -> j.kind() == dev.migrate.analyzers.model.JobKind.PREFECT2_DEPLOYMENT);
+        assertThat(sink.jobs.get(0).attributes()).containsEntry("flow_runner", "SubprocessFlowRunner")
+                .containsEntry("deployment.class", "DeploymentSpec");
+        assertThat(codes(sink)).as("the import is PF216; no Deployment-class finding").isEmpty();
+        // must not fire: a Kubernetes client's DeploymentSpec is no Prefect deployment
+        RecordingSink k8s = run(new PrefectDeploymentDetector(), "infra.py", """
+                from kubernetes.client import V1DeploymentSpec as DeploymentSpec
+                from imports import k8s
+                spec = DeploymentSpec(replicas=3, selector=None, template=None)
+                other = k8s.DeploymentSpec(replicas=2)
+                """);
+        assertThat(k8s.jobs).isEmpty();
     }
 
     @Test

@@ -49,7 +49,7 @@ class ScheduleLibDetectorTest {
     @Test
     void hourAtMinutesAndSecondsIsTheCronOfThatMinuteWithTheSecondsReported() {
         RecordingSink sink = scan("schedule.every().hour.at(\"42:15\").do(job)\n");
-        assertThat(schedule(sink)).isEqualTo("CRON_UNIX 42 * * * *");
+        assertThat(schedule(sink)).isEqualTo("CRON_SCHEDULE_LIB 42 * * * *");
         assertThat(findings(sink)).singleElement().asString().startsWith("PYS007 ").contains("15 s", "job");
         assertThat(sink.jobs.get(0).attributes().get("schedule.decisions")).contains("15 s after the minute");
     }
@@ -57,17 +57,50 @@ class ScheduleLibDetectorTest {
     @Test
     void hourAtWholeMinuteIsExactCronWithoutDecision() {
         RecordingSink sink = scan("schedule.every().hour.at(\"42:00\").do(job)\n");
-        assertThat(schedule(sink)).isEqualTo("CRON_UNIX 42 * * * *");
+        assertThat(schedule(sink)).isEqualTo("CRON_SCHEDULE_LIB 42 * * * *");
         assertThat(findings(sink)).isEmpty();
         assertThat(sink.jobs.get(0).attributes()).doesNotContainKey("schedule.decisions");
     }
 
     @Test
     void minuteAtSecondsRunsEveryMinute() {
-        assertThat(schedule(scan("schedule.every().minute.at(\":00\").do(job)\n"))).isEqualTo("CRON_UNIX * * * * *");
+        assertThat(schedule(scan("schedule.every().minute.at(\":00\").do(job)\n"))).isEqualTo("CRON_SCHEDULE_LIB * * * * *");
         RecordingSink sink = scan("schedule.every().minute.at(\":30\").do(job)\n");
-        assertThat(schedule(sink)).isEqualTo("CRON_UNIX * * * * *");
+        assertThat(schedule(sink)).isEqualTo("CRON_SCHEDULE_LIB * * * * *");
         assertThat(findings(sink)).singleElement().asString().startsWith("PYS007 ").contains("30 s");
+    }
+
+    /**
+     * Before: {@code every().hour.at(":30")} without a zone was read as Vixie cron's wildcard job {@code 30 * * * *},
+     * which misses the skipped 02:30 and runs 02:30 twice in the repeated hour. The library compares naive clock
+     * readings instead: the skipped 02:30 runs right at the change (03:00) and 03:30 still runs; the repeated 02:30 runs
+     * once. Times replayed from the schedule library's own loop against a clock in Europe/Paris.
+     */
+    @Test
+    void anHourlyAtWithoutAZoneRunsASkippedTimeAtTheChangeAndARepeatedOneOnce() {
+        ScheduleCheck paris = new ScheduleCheck(java.time.ZoneId.of("Europe/Paris"), Instant.parse("2024-03-01T00:00:00Z"));
+        RecordingSink sink = scan("schedule.every().hour.at(\":30\").do(job)\n");
+        ScheduleSpec spec = sink.jobs.get(0).schedules().get(0);
+        assertThat(schedule(sink)).isEqualTo("CRON_SCHEDULE_LIB 30 * * * *");
+        assertThat(FireTimes.source(paris.interpret(spec), Instant.parse("2024-03-30T22:00:00Z"), 6).stream()
+                .map(t -> t.toOffsetDateTime().toString())).containsExactly("2024-03-30T23:30+01:00",
+                "2024-03-31T00:30+01:00", "2024-03-31T01:30+01:00", "2024-03-31T03:00+02:00", "2024-03-31T03:30+02:00",
+                "2024-03-31T04:30+02:00");
+        assertThat(FireTimes.source(paris.interpret(spec), Instant.parse("2024-10-26T22:00:00Z"), 5).stream()
+                .map(t -> t.toOffsetDateTime().toString())).containsExactly("2024-10-27T00:30+02:00",
+                "2024-10-27T01:30+02:00", "2024-10-27T02:30+02:00", "2024-10-27T03:30+01:00", "2024-10-27T04:30+01:00");
+        // Prefect moves the skipped 02:30 to 03:30 instead: the proof says where and why they part
+        assertThat(paris.inexactness(spec)).contains("2024-03-31T03:00+02:00", "schedule library without a zone",
+                "right at the change");
+        // must not change: a time of day without a zone keeps Vixie cron's (fixed-time) reading, the same instants
+        RecordingSink daily = scan("schedule.every().day.at(\"02:30\").do(job)\n");
+        assertThat(schedule(daily)).isEqualTo("CRON_UNIX 30 2 * * *");
+        assertThat(FireTimes.source(paris.interpret(daily.jobs.get(0).schedules().get(0)), Instant.parse("2024-03-29T22:00:00Z"), 3)
+                .stream().map(t -> t.toOffsetDateTime().toString()))
+                .containsExactly("2024-03-30T02:30+01:00", "2024-03-31T03:00+02:00", "2024-04-01T02:30+02:00");
+        // and with a zone, at() keeps croniter's rule
+        assertThat(schedule(scan("schedule.every().hour.at(\":30\", \"Europe/Paris\").do(job)\n")))
+                .isEqualTo("CRON_SCHEDULE_LIB 30 * * * * [Europe/Paris]");
     }
 
     @Test
