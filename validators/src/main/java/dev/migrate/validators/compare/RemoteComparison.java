@@ -239,7 +239,7 @@ public final class RemoteComparison {
         List<ProfileQuery.ColumnPlan> cols = plan.all().stream()
                 .map(c -> instants.contains(c.name()) ? new ProfileQuery.ColumnPlan(c.name(), false, true, false)
                         : new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText() || !c.numeric() && !c.widened(),
-                                c.widened(), c.integral()))
+                                c.widened(), c.integral(), c.exact()))
                 .toList();
         return Statement.of("aggregates", ProfileQuery.build(dialect == null ? Dialect.ANSI : dialect, relation, cols,
                 !plan.keys().isEmpty()));

@@ -248,8 +248,8 @@ public final class PairedScan {
         }
         String hashes = columns.isEmpty() ? "false" : String.join(" OR ", columns);
         return RowDiffQuery.differs(plan, params, "(" + hashes + ")",
-                i -> "CAST(" + Sql.quote("l" + all.indexOf(plan.tolerant().get(i))) + " AS DOUBLE)",
-                i -> "CAST(" + Sql.quote("n" + all.indexOf(plan.tolerant().get(i))) + " AS DOUBLE)");
+                i -> plan.tolerant().get(i).tolerantValue(Sql.quote("l" + all.indexOf(plan.tolerant().get(i)))),
+                i -> plan.tolerant().get(i).tolerantValue(Sql.quote("n" + all.indexOf(plan.tolerant().get(i)))));
     }
 
     /**

@@ -112,6 +112,22 @@ public enum Dialect {
     }
 
     /**
+     * {@code expr}, an exact number (integer or DECIMAL), as an exact decimal that reads the same for the same number
+     * whatever its type: DuckDB casts to {@code DECIMAL(38, scale)} when {@code whole + scale} digits fit, else compares
+     * the shortest text (trailing fraction zeros dropped); PostgreSQL's numeric holds any, with its trailing zeros
+     * trimmed (1.50 and 1.5 are one value); SQLite's own values are compared in Java, exactly.
+     */
+    public String decimal(String expr, int scale, int whole) {
+        return switch (this) {
+            case DUCKDB -> scale + whole <= 38 ? "CAST(" + expr + " AS DECIMAL(38, " + scale + "))"
+                    : "CASE WHEN contains(CAST(" + expr + " AS VARCHAR), '.') THEN rtrim(rtrim(CAST(" + expr
+                            + " AS VARCHAR), '0'), '.') ELSE CAST(" + expr + " AS VARCHAR) END";
+            case POSTGRES -> "trim_scale((" + expr + ")::numeric)";
+            case ANSI -> expr;
+        };
+    }
+
+    /**
      * {@code expr} as an instant: a date, a timestamp without zone (read in the session's zone, UTC) and one with
      * a zone compare as the same moment, as they do in output paths, not as text that differs by a "+00".
      */
