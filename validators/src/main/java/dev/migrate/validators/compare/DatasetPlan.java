@@ -54,7 +54,16 @@ public record DatasetPlan(
         }
 
         public ProfileQuery.ColumnPlan profile() {
-            return new ProfileQuery.ColumnPlan(name, numeric(), asText, widened(), integral(), exact());
+            return new ProfileQuery.ColumnPlan(name, numeric(), asText, widened(), integral(), exact(), moments());
+        }
+
+        /**
+         * Text on one side and a date or timestamp on the other (a pipeline that now writes typed timestamps where it
+         * wrote ISO text, or the reverse): a text that reads as a moment compares as that moment, as the other side
+         * says what the values are; any other text differs. The schema check still reports the type change.
+         */
+        public boolean moments() {
+            return asText && (legacy.isTemporal() && current.isText() || legacy.isText() && current.isTemporal());
         }
 
         /**

@@ -91,7 +91,7 @@ public final class RowDiffVerdict {
     }
 
     private static boolean same(Compared c, String l, String n) {
-        if (c.widened() && !c.numeric() && l != null && n != null) {
+        if ((c.widened() && !c.numeric() || c.moments()) && l != null && n != null) {
             java.time.Instant a = instant(l);
             java.time.Instant b = instant(n);
             if (a != null && b != null) {

@@ -218,7 +218,8 @@ public final class StreamingScan {
             List<String> all = new ArrayList<>();
             for (int i = 0; i < plan.keys().size(); i++) {
                 Compared k = plan.keys().get(i);
-                String col = k.asText() ? "CAST(" + Sql.quote(k.name()) + " AS VARCHAR)" : Sql.quote(k.name());
+                String col = k.moments() ? Dialect.DUCKDB.moment(Sql.quote(k.name()))
+                        : k.asText() ? "CAST(" + Sql.quote(k.name()) + " AS VARCHAR)" : Sql.quote(k.name());
                 if (key.get(i) == null) {
                     all.add(col + " IS NULL");
                 } else {

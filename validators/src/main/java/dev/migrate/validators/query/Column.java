@@ -14,6 +14,12 @@ public record Column(String name, String type, boolean nullable) {
         return t.matches("DOUBLE|FLOAT|REAL|FLOAT4|FLOAT8|DOUBLE PRECISION");
     }
 
+    /** A text type: VARCHAR, TEXT, CHAR, with a length or not (DuckDB and PostgreSQL spellings). */
+    public boolean isText() {
+        String t = type.strip().toUpperCase(java.util.Locale.ROOT);
+        return t.matches("(VARCHAR|TEXT|CHARACTER VARYING|CHARACTER|CHAR|BPCHAR|STRING|NVARCHAR)(\\s*\\(\\d+\\))?");
+    }
+
     /** A date or timestamp, with or without a zone (DuckDB and PostgreSQL spellings). */
     public boolean isTemporal() {
         String t = type.toUpperCase(java.util.Locale.ROOT);

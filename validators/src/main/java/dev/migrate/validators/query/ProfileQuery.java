@@ -17,18 +17,21 @@ public final class ProfileQuery {
      * whole-number types).
      */
     public record ColumnPlan(String name, boolean numeric, boolean asText, boolean widened, boolean integral,
-            Exact exact) {
+            Exact exact, boolean moments) {
         public ColumnPlan(String name, boolean numeric, boolean asText, boolean widened) {
-            this(name, numeric, asText, widened, false, null);
+            this(name, numeric, asText, widened, false, null, false);
         }
 
         public ColumnPlan(String name, boolean numeric, boolean asText, boolean widened, boolean integral) {
-            this(name, numeric, asText, widened, integral, null);
+            this(name, numeric, asText, widened, integral, null, false);
         }
 
-        /** The column's value as compared: its text, a number of one type, an instant, or itself. */
+        /**
+         * The column's value as compared: its text, a number of one type, an instant, or itself; with {@code moments}
+         * (text on one side, a date or timestamp on the other) a text that reads as a moment is that moment.
+         */
         public String value(Dialect d, String col) {
-            return asText ? d.text(col) : !widened ? col : integral ? d.integer(col)
+            return moments ? d.moment(col) : asText ? d.text(col) : !widened ? col : integral ? d.integer(col)
                     : exact != null ? d.decimal(col, exact.scale(), exact.whole()) : numeric ? d.number(col)
                     : d.instant(col);
         }

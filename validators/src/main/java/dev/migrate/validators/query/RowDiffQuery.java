@@ -173,7 +173,7 @@ public final class RowDiffQuery {
 
     private static String qualified(Compared c, String alias) {
         String col = alias + "." + Sql.quote(c.name());
-        return c.asText() ? "CAST(" + col + " AS VARCHAR)" : col;
+        return c.moments() ? Dialect.DUCKDB.moment(col) : c.asText() ? "CAST(" + col + " AS VARCHAR)" : col;
     }
 
     /** One side reduced to key, presence flag, row hash and toleranced columns: all the diff needs. */
