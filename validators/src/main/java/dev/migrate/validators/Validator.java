@@ -242,6 +242,9 @@ public final class Validator {
      */
     private static java.util.Optional<CheckResult> lineEndingNote(DatasetConfig ds, List<Path> legacyFiles,
             List<Path> newFiles) {
+        if (legacyFiles != null && legacyFiles.isEmpty() || newFiles != null && newFiles.isEmpty()) {
+            return java.util.Optional.empty(); // a side without files is reported as such, and no read compared lines
+        }
         String legacy = LineEndings.of(legacyFiles, ds.csv("legacy")).orElse(null);
         String current = LineEndings.of(newFiles, ds.csv("new")).orElse(null);
         if (java.util.Objects.equals(legacy, current) || !"\r\n".equals(legacy) && !"\r\n".equals(current)) {
