@@ -340,6 +340,10 @@ class PostgresComparisonTest {
                 .containsExactlyInAnyOrder("40:[seen]", "77:[seen]", "78:[seen]");
         assertThat(job.checks()).filteredOn(c -> c.check() == Check.SCHEMA && c.status() == Status.FAIL)
                 .extracting(CheckResult::subject).containsExactlyInAnyOrder("at", "seen");
+        assertThat(job.checks()).filteredOn(c -> c.check() == Check.SCHEMA && "seen".equals(c.subject()))
+                .singleElement().satisfies(c -> assertThat(c.message()).isEqualTo("type changed: 'seen' is text in legacy "
+                        + "and timestamptz in new; a text that reads as a date or timestamp is compared as that moment, "
+                        + "any other text differs"));
     }
 
     /** numeric(38,20) against numeric(30,20): values that differ in their 25th digit were one double. */
