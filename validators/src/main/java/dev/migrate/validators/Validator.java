@@ -15,6 +15,7 @@ import dev.migrate.validators.engine.DuckDbSession;
 import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.engine.CsvDefaults;
 import dev.migrate.validators.engine.CsvDelimiterCheck;
+import dev.migrate.validators.engine.ExactNumbers;
 import dev.migrate.validators.engine.FileFormat;
 import dev.migrate.validators.engine.TranscodedFiles;
 import dev.migrate.validators.engine.FileLoader;
@@ -241,6 +242,9 @@ public final class Validator {
      */
     private static java.util.Optional<CheckResult> lineEndingNote(DatasetConfig ds, List<Path> legacyFiles,
             List<Path> newFiles) {
+        if (legacyFiles != null && legacyFiles.isEmpty() || newFiles != null && newFiles.isEmpty()) {
+            return java.util.Optional.empty(); // a side without files is reported as such, and no read compared lines
+        }
         String legacy = LineEndings.of(legacyFiles, ds.csv("legacy")).orElse(null);
         String current = LineEndings.of(newFiles, ds.csv("new")).orElse(null);
         if (java.util.Objects.equals(legacy, current) || !"\r\n".equals(legacy) && !"\r\n".equals(current)) {
@@ -306,7 +310,7 @@ public final class Validator {
             return missing;
         }
         try (DuckDbSession session = DuckDbSession.open(settings)) {
-            DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
+            DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles, true);
             ds = plan.config(); // with the columns whose line breaks the reads below normalise
             if (pairable(plan, legacyFiles, newFiles)) {
                 List<CheckResult> paired = new PairedFiles(session, settings, plan, ds, legacyFiles, newFiles)
@@ -545,7 +549,8 @@ public final class Validator {
             ConnectionConfig newConn, List<Path> legacyFiles, List<Path> newFiles, DuckDbSession session) {
         List<PlannedStatement> out = new ArrayList<>();
         try {
-            DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles);
+            // reads no data: a CSV column of decimals too long for a DOUBLE is planned as DOUBLE here
+            DatasetPlan plan = schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles, false);
             ds = plan.config(); // with the columns whose line breaks the reads below normalise
             if (pairable(plan, legacyFiles, newFiles)) {
                 // tried first; what follows runs when the rows do not pair by position
@@ -626,16 +631,34 @@ public final class Validator {
         return out;
     }
 
-    /** Works out what to compare from both schemas, which DuckDB reads without reading the data. */
+    /**
+     * Works out what to compare from both schemas, which DuckDB reads without reading the data; with
+     * {@code readValues}, the values of CSV columns DuckDB reads as DOUBLE are read once more, to read those too long
+     * for a double exactly ({@link ExactNumbers}).
+     */
     static DatasetPlan schemaPlan(DuckDbSession session, DatasetConfig ds,
             ConnectionConfig legacyConn, ConnectionConfig newConn, List<Path> legacyFiles, List<Path> newFiles)
             throws SQLException {
+        return schemaPlan(session, ds, legacyConn, newConn, legacyFiles, newFiles, true);
+    }
+
+    static DatasetPlan schemaPlan(DuckDbSession session, DatasetConfig ds,
+            ConnectionConfig legacyConn, ConnectionConfig newConn, List<Path> legacyFiles, List<Path> newFiles,
+            boolean readValues) throws SQLException {
         RelationLoader loader = new RelationLoader(session);
         // the columns as stored: the plan checks the dataset's rename_columns against them, then applies them
         loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, Map.of(), true, "");
         loader.load("new", ds, ds.current(), newConn, newFiles, Map.of(), true, "");
         List<Column> legacy = session.columns(Sql.quote("legacy"));
         List<Column> current = session.columns(Sql.quote("new"));
+        DatasetConfig exact = readValues ? ExactNumbers.resolve(session, ds, legacyFiles, legacy, newFiles, current) : ds;
+        if (exact != ds) {
+            ds = exact;
+            loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, Map.of(), true, "");
+            loader.load("new", ds, ds.current(), newConn, newFiles, Map.of(), true, "");
+            legacy = session.columns(Sql.quote("legacy"));
+            current = session.columns(Sql.quote("new"));
+        }
         DatasetConfig read = ds.withCsv(lineBreaks(ds.csv("legacy"), legacyFiles, legacy),
                 lineBreaks(ds.csv("new"), newFiles, current));
         return DatasetPlan.resolve(read, legacy, current);

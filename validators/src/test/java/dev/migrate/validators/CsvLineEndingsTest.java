@@ -113,6 +113,15 @@ class CsvLineEndingsTest {
         assertThat(job.checks()).noneMatch(c -> c.subject().equals("line endings"));
     }
 
+    /** A new run that wrote no file is reported as such: no note says its output "is not CSV". */
+    @Test
+    void aSideWithoutFilesGetsNoNote() throws Exception {
+        JobResult job = run(WINDOWS, null, "files: notes.csv, key: id", settings(false));
+        assertThat(job.checks()).filteredOn(c -> c.status() == Status.FAIL).extracting(CheckResult::message)
+                .anyMatch(m -> m.startsWith("no new output matches the dataset's files"));
+        assertThat(job.checks()).noneMatch(c -> c.subject().equals("line endings"));
+    }
+
     @Test
     void aWindowsCsvAgainstTheNewPipelinesParquet() throws Exception {
         Files.createDirectories(tmp.resolve("new"));

@@ -40,7 +40,10 @@ class NumericTypeChangeTest {
                 .allMatch(c -> format.equals("parquet") && c.check() == Check.SCHEMA && c.subject().equals("mass"));
         CheckResult type = job.checks().stream().filter(c -> c.check() == Check.SCHEMA && c.subject().equals("mass"))
                 .findFirst().orElseThrow();
-        assertThat(type.message()).contains("BIGINT in legacy and DOUBLE in new").doesNotContain("as text");
+        // a CSV column of decimals beside integers is read as an exact DECIMAL (ExactNumbers): a double would round
+        // integers past 2^53 into equality
+        assertThat(type.message()).contains("BIGINT in legacy and " + (format.equals("csv") ? "DECIMAL(38,0)" : "DOUBLE")
+                + " in new").doesNotContain("as text");
         assertThat(type.status()).isEqualTo(format.equals("csv") ? Status.INFO : Status.FAIL);
     }
 

@@ -54,7 +54,57 @@ public record DatasetPlan(
         }
 
         public ProfileQuery.ColumnPlan profile() {
-            return new ProfileQuery.ColumnPlan(name, numeric(), asText, widened(), integral());
+            return new ProfileQuery.ColumnPlan(name, numeric(), asText, widened(), integral(), exact(), moments());
+        }
+
+        /**
+         * Text on one side and a date or timestamp on the other (a pipeline that now writes typed timestamps where it
+         * wrote ISO text, or the reverse): a text that reads as a moment compares as that moment, as the other side
+         * says what the values are; any other text differs. The schema check still reports the type change.
+         */
+        public boolean moments() {
+            return asText && (legacy.isTemporal() && current.isText() || legacy.isText() && current.isTemporal());
+        }
+
+        /**
+         * Two exact number types that differ and are not both integers (BIGINT and DECIMAL(12,2), DECIMAL(38,10) and
+         * DECIMAL(38,20)): compared as exact decimals; null for any other pair (a DOUBLE side is compared as doubles).
+         */
+        public ProfileQuery.Exact exact() {
+            if (!widened() || !numeric() || integral() || !exactNumber(legacy) || !exactNumber(current)) {
+                return null;
+            }
+            int scale = Math.max(scaleOf(legacy), scaleOf(current));
+            return new ProfileQuery.Exact(scale, Math.max(legacy.wholeDigits(), current.wholeDigits()));
+        }
+
+        /**
+         * The column's value as a tolerance compares it: exact numbers as exact numbers (a DOUBLE would make two
+         * values 1e-21 apart equal, within any tolerance), other numbers as DOUBLE.
+         */
+        public String tolerantValue(String col) {
+            if (exactNumber(legacy) && exactNumber(current)) {
+                if (!widened()) {
+                    return col;
+                }
+                if (integral()) {
+                    return Dialect.DUCKDB.integer(col);
+                }
+                ProfileQuery.Exact e = exact();
+                if (e != null && e.scale() + e.whole() <= 38) {
+                    return Dialect.DUCKDB.decimal(col, e.scale(), e.whole());
+                }
+            }
+            return "CAST(" + col + " AS DOUBLE)";
+        }
+
+        private static boolean exactNumber(Column c) {
+            return c.isNumeric() && !c.isFloat() && !unsigned128(c);
+        }
+
+        /** A DECIMAL without a declared scale (PostgreSQL's numeric) may hold any: counted as the widest. */
+        private static int scaleOf(Column c) {
+            return c.scale() < 0 ? 38 : c.scale();
         }
     }
 

@@ -239,7 +239,7 @@ public final class RemoteComparison {
         List<ProfileQuery.ColumnPlan> cols = plan.all().stream()
                 .map(c -> instants.contains(c.name()) ? new ProfileQuery.ColumnPlan(c.name(), false, true, false)
                         : new ProfileQuery.ColumnPlan(c.name(), c.numeric(), c.asText() || !c.numeric() && !c.widened(),
-                                c.widened(), c.integral()))
+                                c.widened(), c.integral(), c.exact(), c.moments()))
                 .toList();
         return Statement.of("aggregates", ProfileQuery.build(dialect == null ? Dialect.ANSI : dialect, relation, cols,
                 !plan.keys().isEmpty()));
@@ -250,7 +250,10 @@ public final class RemoteComparison {
         List<String> keyValues = plan.keys().stream().map(c -> c.value(Dialect.POSTGRES, Sql.quote(c.name()))).toList();
         List<String> hashed = new ArrayList<>(keyValues);
         plan.exact().forEach(c -> hashed.add(c.value(Dialect.POSTGRES, Sql.quote(c.name()))));
-        return new Shape(Dialect.POSTGRES, relation, keys, keyValues, hashed);
+        // keys of two types that do not compare with each other's bounds (text against a timestamp) range as compared
+        List<String> rangeKeys = plan.keys().stream().map(c -> c.asText() ? c.value(Dialect.POSTGRES,
+                Sql.quote(c.name())) : Sql.quote(c.name())).toList();
+        return new Shape(Dialect.POSTGRES, relation, keys, keyValues, hashed, rangeKeys);
     }
 
     private static void rejectDuplicates(DatasetPlan plan, JdbcSide side) {

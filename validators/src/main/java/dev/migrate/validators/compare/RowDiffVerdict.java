@@ -91,7 +91,7 @@ public final class RowDiffVerdict {
     }
 
     private static boolean same(Compared c, String l, String n) {
-        if (c.widened() && !c.numeric() && l != null && n != null) {
+        if ((c.widened() && !c.numeric() || c.moments()) && l != null && n != null) {
             java.time.Instant a = instant(l);
             java.time.Instant b = instant(n);
             if (a != null && b != null) {
@@ -107,7 +107,7 @@ public final class RowDiffVerdict {
                 // exactly: a double would make two BIGINTs past 2^53 that differ by one the same number
                 return new java.math.BigDecimal(l.strip()).compareTo(new java.math.BigDecimal(n.strip())) == 0;
             }
-            return c.tolerance().accepts(Double.parseDouble(l), Double.parseDouble(n));
+            return c.tolerance().accepts(new java.math.BigDecimal(l.strip()), new java.math.BigDecimal(n.strip()));
         } catch (NumberFormatException e) {
             return Objects.equals(l, n);
         }

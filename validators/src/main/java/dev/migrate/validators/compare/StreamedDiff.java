@@ -52,8 +52,9 @@ final class StreamedDiff {
         for (int j = 0; j < all.size(); j++) {
             Compared c = all.get(j);
             String col = Sql.quote(c.name());
-            // instants are read in Java (RowDiffVerdict.instant): standard SQL has no cast SQLite understands
-            String value = c.widened() && !c.numeric() ? col : c.value(Dialect.ANSI, col);
+            // instants are read in Java (RowDiffVerdict.instant): standard SQL has no cast SQLite understands; numbers
+            // of two types as stored, which ComparedValue compares exactly (a cast to REAL rounds integers past 2^53)
+            String value = c.widened() ? col : c.value(Dialect.ANSI, col);
             items.add(value + " AS v" + j);
         }
         StringBuilder order = new StringBuilder();

@@ -59,8 +59,11 @@ public final class Verdicts {
                         + plan.label(c.name()) + "' is " + c.legacy().type() + " in legacy and " + c.current().type()
                         + " in new"
                         + (wider ? ", which holds every legacy value; the values are still compared" : "")
+                        + (c.moments() && !typesInferred ? "; a text that reads as a date or timestamp is compared as "
+                                + "that moment, any other text differs" : "")
                         + (typesInferred ? " (types inferred from text; values compared as "
-                                + (!c.widened() ? "text)" : c.numeric() ? "numbers)" : "instants, naive ones read as UTC)")
+                                + (c.moments() ? "moments where the text reads as one, else text)" : !c.widened()
+                                        ? "text)" : c.numeric() ? "numbers)" : "instants, naive ones read as UTC)")
                                 : ""))
                         .withValues(c.legacy().type(), c.current().type(), null, null));
             }

@@ -1,6 +1,7 @@
 package dev.migrate.validators.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * How CSV files of a dataset are read. Explicit, so that a malformed row is an error and not a guess.
@@ -21,14 +22,25 @@ import java.util.List;
  *                          inside values too, with {@code \r\n}, and the same value written on Linux is no data change
  * @param lineBreakColumns  the text columns (as stored) whose {@code \r\n} the read turns into {@code \n}: known once
  *                          the files' columns are, empty until then and with {@code strictLineEndings}
+ * @param columnTypes       the columns (as stored) read with a type of their own rather than the one DuckDB infers:
+ *                          numbers too long for a DOUBLE read as DECIMAL or text ({@code engine.ExactNumbers}); known
+ *                          once the values are, empty until then
  */
 public record CsvOptions(char delimiter, char quote, boolean header, String encoding, boolean quotedEmptyIsNull,
-        char decimal, boolean delimiterSet, boolean strictLineEndings, List<String> lineBreakColumns) {
+        char decimal, boolean delimiterSet, boolean strictLineEndings, List<String> lineBreakColumns,
+        Map<String, String> columnTypes) {
     public static final CsvOptions DEFAULT = new CsvOptions(',', '"', true, "utf-8", false, '.', false, false,
             List.of());
 
     public CsvOptions {
         lineBreakColumns = List.copyOf(lineBreakColumns);
+        columnTypes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(columnTypes));
+    }
+
+    public CsvOptions(char delimiter, char quote, boolean header, String encoding, boolean quotedEmptyIsNull,
+            char decimal, boolean delimiterSet, boolean strictLineEndings, List<String> lineBreakColumns) {
+        this(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet, strictLineEndings,
+                lineBreakColumns, Map.of());
     }
 
     /** Options whose delimiter is set. */
@@ -39,18 +51,24 @@ public record CsvOptions(char delimiter, char quote, boolean header, String enco
     /** The same options, read with {@code delimiter}, which the files' extension chose. */
     public CsvOptions withDefaultDelimiter(char defaultDelimiter) {
         return new CsvOptions(defaultDelimiter, quote, header, encoding, quotedEmptyIsNull, decimal, false,
-                strictLineEndings, lineBreakColumns);
+                strictLineEndings, lineBreakColumns, columnTypes);
     }
 
     /** The same options for a copy of the files in {@code newEncoding}. */
     public CsvOptions withEncoding(String newEncoding) {
         return new CsvOptions(delimiter, quote, header, newEncoding, quotedEmptyIsNull, decimal, delimiterSet,
-                strictLineEndings, lineBreakColumns);
+                strictLineEndings, lineBreakColumns, columnTypes);
     }
 
     /** The same options, reading the line breaks of {@code textColumns} as {@code \n} unless they are strict. */
     public CsvOptions withLineBreakColumns(List<String> textColumns) {
         return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet,
-                strictLineEndings, strictLineEndings ? List.of() : textColumns);
+                strictLineEndings, strictLineEndings ? List.of() : textColumns, columnTypes);
+    }
+
+    /** The same options, reading the columns of {@code types} (stored name to DuckDB type) with those types. */
+    public CsvOptions withColumnTypes(Map<String, String> types) {
+        return new CsvOptions(delimiter, quote, header, encoding, quotedEmptyIsNull, decimal, delimiterSet,
+                strictLineEndings, lineBreakColumns, types);
     }
 }

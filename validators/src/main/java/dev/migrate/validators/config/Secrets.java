@@ -17,7 +17,34 @@ public final class Secrets {
     private static final Pattern SECRET_PARAMS =
             Pattern.compile("(?i)((?:password|passwd|pwd|secret|token|apikey|api_key|sslpassword)=)[^&;\\s]*");
 
+    /** What may stand before a URL's path: a host name, an IPv4 or bracketed IPv6 address, and a port. */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._~-]+(:\\d*)?|\\[[0-9A-Fa-f:.]+](:\\d*)?");
+
     private Secrets() {
+    }
+
+    /**
+     * The user info in {@code authority} (what lies between {@code //} and the last {@code @} before the query), or
+     * null when that {@code @} is in the path: {@code //host/db@prod} names a database, not a user. A password may
+     * hold a {@code /} written as is ({@code //etl:pa/ss@db/etl}), so an {@code @} after the first {@code /} is
+     * still user info unless what precedes that {@code /} is a host (and port) and what follows the {@code @} is no
+     * host with a path. An empty authority ({@code jdbc:sqlite:///tmp/a@b/x.db}) has no user info.
+     */
+    private static String userInfo(String authority, String rest) {
+        int slash = authority.indexOf('/');
+        if (slash < 0) {
+            return authority;
+        }
+        String first = authority.substring(0, slash);
+        int at = first.lastIndexOf('@');
+        if (at >= 0) {
+            return first.substring(0, at); // user info, then a host, then a path holding an '@'
+        }
+        if (first.isEmpty()) {
+            return null;
+        }
+        String afterAt = rest.split("[?#\\s\"'<>]", 2)[0];
+        return HOST.matcher(first).matches() && !afterAt.contains("/") ? null : authority;
     }
 
     public static String redactUrl(String text) {
@@ -27,7 +54,10 @@ public final class Secrets {
         Matcher m = USERINFO.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement("//***@"));
+            String userInfo = userInfo(m.group(1), text.substring(m.end()));
+            String replaced = userInfo == null ? m.group() : userInfo.equals(m.group(1)) ? "//***@"
+                    : "//***@" + m.group(1).substring(userInfo.length() + 1) + "@";
+            m.appendReplacement(out, Matcher.quoteReplacement(replaced));
         }
         m.appendTail(out);
         String redacted = ORACLE.matcher(out.toString()).replaceAll("$1***@");

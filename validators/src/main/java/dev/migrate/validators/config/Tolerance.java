@@ -12,6 +12,13 @@ public record Tolerance(double absolute, double relative) {
         return diff <= absolute || diff <= relative * Math.max(Math.abs(legacy), Math.abs(current));
     }
 
+    /** The same test on exact decimals, which keep digits a double drops (a difference of 1e-21 at 12345). */
+    public boolean accepts(java.math.BigDecimal legacy, java.math.BigDecimal current) {
+        java.math.BigDecimal diff = legacy.subtract(current).abs();
+        return diff.compareTo(new java.math.BigDecimal(absolute)) <= 0 || diff.compareTo(new java.math.BigDecimal(
+                relative).multiply(legacy.abs().max(current.abs()))) <= 0;
+    }
+
     public boolean isExact() {
         return absolute == 0 && relative == 0;
     }

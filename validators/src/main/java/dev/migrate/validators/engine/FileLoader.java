@@ -59,7 +59,7 @@ public final class FileLoader {
                 yield "header = ?, delim = ?, quote = ?, escape = ?, encoding = ?, allow_quoted_nulls = ?, "
                         + "decimal_separator = ?, "
                         + "strict_mode = true, "
-                        + "null_padding = false, union_by_name = true";
+                        + "null_padding = false, union_by_name = true" + columnTypes(csv);
             }
             case NDJSON -> "format = 'newline_delimited', union_by_name = true";
             case PARQUET, JSON -> "union_by_name = true";
@@ -83,6 +83,20 @@ public final class FileLoader {
                     .collect(Collectors.joining(", ")) + ") FROM " + read + ")";
         }
         return new Statement("scan", Sql.renamed(read, renames), params);
+    }
+
+    /**
+     * The {@code types} option naming the columns read with a type of their own ({@link CsvOptions#columnTypes}), or
+     * "". DuckDB takes it as a struct, which JDBC cannot bind: the names (from the files' header) are written as
+     * quoted literals, the types are the engine's own.
+     */
+    private static String columnTypes(CsvOptions csv) {
+        if (csv.columnTypes().isEmpty()) {
+            return "";
+        }
+        return ", types = {" + csv.columnTypes().entrySet().stream()
+                .map(e -> Sql.literal(e.getKey()) + ": " + Sql.literal(e.getValue()))
+                .collect(Collectors.joining(", ")) + "}";
     }
 
     /**

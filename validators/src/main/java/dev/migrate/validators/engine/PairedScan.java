@@ -222,6 +222,10 @@ public final class PairedScan {
             boolean text = plan.keys().get(i).asText();
             String l = Sql.quote("l" + i);
             String n = Sql.quote("n" + i);
+            if (plan.keys().get(i).moments()) {
+                same.add(Dialect.DUCKDB.moment(l) + " IS NOT DISTINCT FROM " + Dialect.DUCKDB.moment(n));
+                continue;
+            }
             same.add((text ? Dialect.DUCKDB.text(l) : l) + " IS NOT DISTINCT FROM " + (text ? Dialect.DUCKDB.text(n) : n));
         }
         return "(" + String.join(" AND ", same) + ")";
@@ -248,8 +252,8 @@ public final class PairedScan {
         }
         String hashes = columns.isEmpty() ? "false" : String.join(" OR ", columns);
         return RowDiffQuery.differs(plan, params, "(" + hashes + ")",
-                i -> "CAST(" + Sql.quote("l" + all.indexOf(plan.tolerant().get(i))) + " AS DOUBLE)",
-                i -> "CAST(" + Sql.quote("n" + all.indexOf(plan.tolerant().get(i))) + " AS DOUBLE)");
+                i -> plan.tolerant().get(i).tolerantValue(Sql.quote("l" + all.indexOf(plan.tolerant().get(i)))),
+                i -> plan.tolerant().get(i).tolerantValue(Sql.quote("n" + all.indexOf(plan.tolerant().get(i)))));
     }
 
     /**

@@ -126,7 +126,7 @@ public final class StreamingScan {
             }
             fields.add("'h': " + Sql.quote(RowDiffQuery.ROW_HASH));
             for (int i = 0; i < plan.tolerant().size(); i++) {
-                fields.add("'t" + i + "': CAST(" + Sql.quote(plan.tolerant().get(i).name()) + " AS DOUBLE)");
+                fields.add("'t" + i + "': " + plan.tolerant().get(i).tolerantValue(Sql.quote(plan.tolerant().get(i).name())));
             }
             // One list of structs, so key, hash and values of a row stay together.
             select.add("list({" + String.join(", ", fields) + "}) AS " + Sql.quote(ROWS));
@@ -218,7 +218,8 @@ public final class StreamingScan {
             List<String> all = new ArrayList<>();
             for (int i = 0; i < plan.keys().size(); i++) {
                 Compared k = plan.keys().get(i);
-                String col = k.asText() ? "CAST(" + Sql.quote(k.name()) + " AS VARCHAR)" : Sql.quote(k.name());
+                String col = k.moments() ? Dialect.DUCKDB.moment(Sql.quote(k.name()))
+                        : k.asText() ? "CAST(" + Sql.quote(k.name()) + " AS VARCHAR)" : Sql.quote(k.name());
                 if (key.get(i) == null) {
                     all.add(col + " IS NULL");
                 } else {

@@ -22,6 +22,9 @@ public record TimestampPattern(String name, Pattern regex, Function<String, Inst
     private static final Pattern ISO_DATETIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2})(?::(\\d{2})(?::(\\d{2}))?"
             + "|(\\d{2})(\\d{2})?)(\\.\\d{1,9})?(Z|[+-]\\d{2}:?\\d{2})?");
 
+    private static final Pattern DASHED_DATETIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:T(\\d{2})-(\\d{2})(?:-(\\d{2}))?"
+            + "|_(\\d{2})-(\\d{2})-(\\d{2}))(Z|" + COMPACT_OFFSET + ")?");
+
     /**
      * The built-in defaults, longest first so that a datetime is not half-eaten by a date pattern.
      * Timestamps without a zone are read as UTC.
@@ -29,6 +32,9 @@ public record TimestampPattern(String name, Pattern regex, Function<String, Inst
     public static final List<TimestampPattern> BUILTIN = List.of(
             // Seconds are optional: schedulers often stamp minutes only (2024-03-01T0300, 2024-03-01T03:00).
             builtin("iso-datetime", ISO_DATETIME.pattern(), TimestampPattern::readIsoDateTime),
+            // Filename-safe ISO (no ':' on Windows): 2024-03-01T02-30-00, 2024-03-01_02-30-00 (strftime
+            // %Y-%m-%d_%H-%M-%S); minutes only after a 'T' (2024-03-01T02-30), as _02-30 may count parts
+            builtin("dashed-datetime", DASHED_DATETIME.pattern(), TimestampPattern::readDashedDateTime),
             // yyyyMMdd then HHmmss; HHmm only after a 'T', since yyyyMMdd_HHmm is too close to a date and a counter.
             // After a 'T', a basic-format offset (+0100, as Python's %Y%m%dT%H%M%S%z writes it) is part of the stamp:
             // a real one (hours up to 14, minutes 00, 30 or 45), as a part counter (-0001) is not.
@@ -75,6 +81,19 @@ public record TimestampPattern(String name, Pattern regex, Function<String, Inst
             return LocalDateTime.parse(local).toInstant(ZoneOffset.UTC);
         }
         return OffsetDateTime.parse(local + zone.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2")).toInstant();
+    }
+
+    private static Instant readDashedDateTime(String s) {
+        java.util.regex.Matcher m = DASHED_DATETIME.matcher(s);
+        if (!m.matches()) {
+            return null;
+        }
+        boolean t = m.group(2) != null;
+        String second = t ? m.group(4) : m.group(7);
+        LocalDateTime local = LocalDateTime.parse(m.group(1) + "T" + (t ? m.group(2) : m.group(5)) + ":"
+                + (t ? m.group(3) : m.group(6)) + ":" + (second == null ? "00" : second));
+        String zone = m.group(8);
+        return local.toInstant(zone == null || zone.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(zone));
     }
 
     private static Instant readCompactDateTime(String s) {

@@ -112,6 +112,48 @@ public enum Dialect {
     }
 
     /**
+     * {@code expr}, an exact number (integer or DECIMAL), as an exact decimal that reads the same for the same number
+     * whatever its type: DuckDB casts to {@code DECIMAL(38, scale)} when {@code whole + scale} digits fit, else compares
+     * the shortest text (trailing fraction zeros dropped); PostgreSQL's numeric holds any, with its trailing zeros
+     * trimmed (1.50 and 1.5 are one value); SQLite's own values are compared in Java, exactly.
+     */
+    public String decimal(String expr, int scale, int whole) {
+        return switch (this) {
+            case DUCKDB -> scale + whole <= 38 ? "CAST(" + expr + " AS DECIMAL(38, " + scale + "))"
+                    : "CASE WHEN contains(CAST(" + expr + " AS VARCHAR), '.') THEN rtrim(rtrim(CAST(" + expr
+                            + " AS VARCHAR), '0'), '.') ELSE CAST(" + expr + " AS VARCHAR) END";
+            case POSTGRES -> "trim_scale((" + expr + ")::numeric)";
+            case ANSI -> expr;
+        };
+    }
+
+    /**
+     * {@code expr} (a text, date or timestamp) as text in which a moment has one spelling: a text that reads as a
+     * date or an ISO timestamp ({@code 2024-01-02T03:04:05}, with or without a zone, a timestamp without one read as
+     * UTC) is written as the timestamp with zone it is, any other text stays as written (and differs from every
+     * moment). PostgreSQL before 16 has no cast that fails softly, so the text is first matched against the ISO shape
+     * with valid fields and its day checked against its month's length: no value makes the query fail.
+     */
+    public String moment(String expr) {
+        return switch (this) {
+            case DUCKDB -> "coalesce(CAST(TRY_CAST(CAST(" + expr + " AS VARCHAR) AS TIMESTAMPTZ) AS VARCHAR), CAST("
+                    + expr + " AS VARCHAR))";
+            case POSTGRES -> {
+                String t = "btrim((" + expr + ")::text)";
+                yield "CASE WHEN " + t + " ~ '" + ISO_MOMENT + "' THEN CASE WHEN substr(" + t + ", 9, 2)::int <= "
+                        + "extract(day from make_date(substr(" + t + ", 1, 4)::int, substr(" + t + ", 6, 2)::int, 1) "
+                        + "+ interval '1 month' - interval '1 day') THEN ((" + t + ")::timestamptz)::text ELSE " + t
+                        + " END ELSE " + t + " END";
+            }
+            case ANSI -> text(expr);
+        };
+    }
+
+    /** A date or ISO timestamp with fields in range (a day past its month's length is checked apart). */
+    private static final String ISO_MOMENT = "^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+            + "([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,9})?)?)? ?(Z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?$";
+
+    /**
      * {@code expr} as an instant: a date, a timestamp without zone (read in the session's zone, UTC) and one with
      * a zone compare as the same moment, as they do in output paths, not as text that differs by a "+00".
      */

@@ -16,16 +16,33 @@ public final class ProfileQuery {
      * both are numbers of different types (compared as doubles, or as exact integers when {@code integral}: both
      * whole-number types).
      */
-    public record ColumnPlan(String name, boolean numeric, boolean asText, boolean widened, boolean integral) {
+    public record ColumnPlan(String name, boolean numeric, boolean asText, boolean widened, boolean integral,
+            Exact exact, boolean moments) {
         public ColumnPlan(String name, boolean numeric, boolean asText, boolean widened) {
-            this(name, numeric, asText, widened, false);
+            this(name, numeric, asText, widened, false, null, false);
         }
 
-        /** The column's value as compared: its text, a number of one type, an instant, or itself. */
+        public ColumnPlan(String name, boolean numeric, boolean asText, boolean widened, boolean integral) {
+            this(name, numeric, asText, widened, integral, null, false);
+        }
+
+        /**
+         * The column's value as compared: its text, a number of one type, an instant, or itself; with {@code moments}
+         * (text on one side, a date or timestamp on the other) a text that reads as a moment is that moment.
+         */
         public String value(Dialect d, String col) {
-            return asText ? d.text(col) : !widened ? col : integral ? d.integer(col) : numeric ? d.number(col)
+            return moments ? d.moment(col) : asText ? d.text(col) : !widened ? col : integral ? d.integer(col)
+                    : exact != null ? d.decimal(col, exact.scale(), exact.whole()) : numeric ? d.number(col)
                     : d.instant(col);
         }
+    }
+
+    /**
+     * Two exact number types that differ (DECIMAL(38,10) and DECIMAL(38,20), BIGINT and DECIMAL(12,2)): compared as
+     * exact decimals of {@code scale} fraction digits and up to {@code whole} digits before the point, not as doubles,
+     * which keep 15 to 17 significant digits and made values that differ past them equal.
+     */
+    public record Exact(int scale, int whole) {
     }
 
     private ProfileQuery() {

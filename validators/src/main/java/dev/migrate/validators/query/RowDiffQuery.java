@@ -31,7 +31,7 @@ public final class RowDiffQuery {
     public static String rowsChecksum(DatasetPlan plan) {
         List<String> fields = new ArrayList<>();
         fields.add(Sql.quote(ROW_HASH));
-        plan.tolerant().forEach(t -> fields.add("CAST(" + Sql.quote(t.name()) + " AS DOUBLE)"));
+        plan.tolerant().forEach(t -> fields.add(t.tolerantValue(Sql.quote(t.name()))));
         String row = fields.size() == 1 ? fields.get(0) : "hash(" + String.join(", ", fields) + ")";
         return "CAST(bit_xor(" + row + ") AS VARCHAR) AS " + Sql.quote(ROWS_CHECKSUM);
     }
@@ -173,7 +173,7 @@ public final class RowDiffQuery {
 
     private static String qualified(Compared c, String alias) {
         String col = alias + "." + Sql.quote(c.name());
-        return c.asText() ? "CAST(" + col + " AS VARCHAR)" : col;
+        return c.moments() ? Dialect.DUCKDB.moment(col) : c.asText() ? "CAST(" + col + " AS VARCHAR)" : col;
     }
 
     /** One side reduced to key, presence flag, row hash and toleranced columns: all the diff needs. */
@@ -187,7 +187,7 @@ public final class RowDiffQuery {
         select.add(Sql.quote(ROW_HASH) + " AS h");
         List<Compared> tol = plan.tolerant();
         for (int i = 0; i < tol.size(); i++) {
-            select.add("CAST(" + Sql.quote(tol.get(i).name()) + " AS DOUBLE) AS t" + i);
+            select.add(tol.get(i).tolerantValue(Sql.quote(tol.get(i).name())) + " AS t" + i);
         }
         return "(SELECT " + String.join(", ", select) + " FROM " + relation + ")";
     }
@@ -276,7 +276,7 @@ public final class RowDiffQuery {
         select.add(side + " AS s");
         select.add(Sql.quote(ROW_HASH) + " AS h");
         for (int i = 0; i < plan.tolerant().size(); i++) {
-            select.add("CAST(" + Sql.quote(plan.tolerant().get(i).name()) + " AS DOUBLE) AS t" + i);
+            select.add(plan.tolerant().get(i).tolerantValue(Sql.quote(plan.tolerant().get(i).name())) + " AS t" + i);
         }
         return "SELECT " + String.join(", ", select) + " FROM " + relation;
     }

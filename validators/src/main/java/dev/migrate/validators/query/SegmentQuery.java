@@ -18,9 +18,26 @@ public final class SegmentQuery {
      * sides' rows are matched on: the stored text of two key types differs ({@code 02:00:00} and {@code 02:00:00+00}).
      */
     public record Shape(Dialect dialect, String relation, List<String> keys, List<String> keyValues,
-            List<String> hashed) {
+            List<String> hashed, List<String> rangeKeys) {
+        /**
+         * Ranges over the stored keys (an index serves them), except where the two sides' key types cannot be
+         * compared to each other's bounds (text against a timestamp): those ranges are over the keys as compared.
+         */
+        public Shape(Dialect dialect, String relation, List<String> keys, List<String> keyValues, List<String> hashed) {
+            this(dialect, relation, keys, keyValues, hashed, keys.stream().map(Sql::quote).toList());
+        }
+
         String keyTuple() {
-            return "(" + Sql.quoteAll(keys, "") + ")";
+            return "(" + String.join(", ", rangeKeys) + ")";
+        }
+
+        /** The range keys, each named {@code k<i>}. */
+        String keyItems() {
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < rangeKeys.size(); i++) {
+                items.add(rangeKeys.get(i) + " AS " + Sql.quote("k" + i));
+            }
+            return String.join(", ", items);
         }
 
         String placeholders() {
@@ -56,10 +73,14 @@ public final class SegmentQuery {
     public static Statement boundaries(Shape s, List<Object> lo, List<Object> hi, int parts) {
         List<Object> params = new ArrayList<>();
         params.add(parts);
-        String keys = Sql.quoteAll(s.keys(), "");
-        String desc = String.join(", ", s.keys().stream().map(k -> Sql.quote(k) + " DESC").toList());
-        String inner = "SELECT " + keys + ", ntile(?) OVER (ORDER BY " + keys + ") AS tile FROM " + s.relation()
-                + where(s, lo, hi, params);
+        List<String> aliases = new ArrayList<>();
+        for (int i = 0; i < s.keys().size(); i++) {
+            aliases.add(Sql.quote("k" + i));
+        }
+        String keys = String.join(", ", aliases);
+        String desc = String.join(", ", aliases.stream().map(k -> k + " DESC").toList());
+        String inner = "SELECT " + s.keyItems() + ", ntile(?) OVER (ORDER BY " + String.join(", ", s.rangeKeys())
+                + ") AS tile FROM " + s.relation() + where(s, lo, hi, params);
         String sql = "SELECT DISTINCT ON (tile) " + keys + " FROM (" + inner + ") AS t ORDER BY tile, " + desc;
         return new Statement("segment boundaries", sql, params);
     }
@@ -70,14 +91,14 @@ public final class SegmentQuery {
      */
     public static Statement rows(Shape s, List<Object> lo, List<Object> hi) {
         List<Object> params = new ArrayList<>();
-        String keys = Sql.quoteAll(s.keys(), "");
+        String keys = s.keyItems();
         List<String> textKeys = new ArrayList<>();
         for (int i = 0; i < s.keys().size(); i++) {
             textKeys.add(s.dialect().text(s.keyValues().get(i)) + " AS t" + i);
         }
         String texts = String.join(", ", textKeys);
         String sql = "SELECT " + keys + ", " + texts + ", " + s.rowHash() + " AS h FROM " + s.relation() + where(s, lo, hi, params)
-                + " ORDER BY " + keys;
+                + " ORDER BY " + String.join(", ", s.rangeKeys());
         return new Statement("segment rows", sql, params);
     }
 

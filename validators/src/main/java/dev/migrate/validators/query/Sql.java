@@ -16,6 +16,14 @@ public final class Sql {
     }
 
     /**
+     * A single-quoted SQL string literal, for the few places an engine takes no parameter (DuckDB's {@code types}
+     * struct of {@code read_csv}): quotes are doubled, so any name a file header holds stays one literal.
+     */
+    public static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /**
      * DuckDB's star with the columns of {@code renames} (stored name to compared name) renamed: {@code *} when
      * there is none. The other columns keep their names and their order.
      */

@@ -112,6 +112,26 @@ class ConfigLoaderTest {
                 .hasMessageNotContaining("hunter2");
     }
 
+    /** An '@' in the database name is no credential: only user info before the host is refused. */
+    @Test
+    void acceptsADatabaseNameHoldingAnAt() {
+        ValidateConfig c = parse("""
+                connections:
+                  wh: {type: jdbc, url: "jdbc:postgresql://db:5432/lake@prod", user_env: U, password_env: P}
+                jobs:
+                  - name: a
+                    legacy: {connection: wh}
+                    new: {connection: wh}
+                    datasets: [{name: t, table: t}]
+                """);
+        assertThat(((ConnectionConfig.Jdbc) c.connection("wh")).url()).isEqualTo("jdbc:postgresql://db:5432/lake@prod");
+        assertThatThrownBy(() -> parse("""
+                connections:
+                  wh: {type: jdbc, url: "jdbc:postgresql://etl:hunter2@db:5432/lake@prod"}
+                jobs: []
+                """)).hasMessageContaining("the URL carries a credential").hasMessageNotContaining("hunter2");
+    }
+
     @Test
     void rejectsBadValues() {
         assertThatThrownBy(() -> parse(withDataset("""

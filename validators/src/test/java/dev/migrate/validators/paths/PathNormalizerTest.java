@@ -46,6 +46,19 @@ class PathNormalizerTest {
         assertThat(builtin.normalize("v/table_2024_13_01.csv", true)).isEqualTo("v/table_2024_13_01.csv");
     }
 
+    /** Windows allows no ':' in a name: ISO stamps written with '-' between the time's fields pair too. */
+    @Test
+    void stripsAndReadsFilenameSafeIsoStamps() {
+        assertThat(builtin.normalize("exports/orders_2024-03-01T02-30-00.csv", false)).isEqualTo("exports/orders_{ts}.csv");
+        assertThat(builtin.normalize("exports/orders_2024-03-01_02-30-00.csv", false)).isEqualTo("exports/orders_{ts}.csv");
+        assertThat(builtin.stamp("exports/orders_2024-03-01T02-30-00.csv")).isEqualTo(Instant.parse("2024-03-01T02:30:00Z"));
+        assertThat(builtin.stamp("exports/orders_2024-03-01T02-30.csv")).isEqualTo(Instant.parse("2024-03-01T02:30:00Z"));
+        assertThat(builtin.stamp("exports/orders_2024-03-01_02-30-00.csv")).isEqualTo(Instant.parse("2024-03-01T02:30:00Z"));
+        assertThat(builtin.stamp("exports/orders_2024-03-01T03-30-00+0100.csv")).isEqualTo(Instant.parse("2024-03-01T02:30:00Z"));
+        // after '_' the minutes alone may count parts: only the date is a stamp
+        assertThat(builtin.normalize("exports/orders_2024-03-01_02-30.csv", false)).isEqualTo("exports/orders_{ts}_02-30.csv");
+    }
+
     @Test
     void readsTheOffsetOfABasicFormatStamp() {
         // Python's %Y%m%dT%H%M%S%z: 03:30 at +01:00 is 02:30 UTC, and the offset is part of the stamp, not of the name

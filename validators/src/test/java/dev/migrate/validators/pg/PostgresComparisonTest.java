@@ -315,6 +315,50 @@ class PostgresComparisonTest {
         });
     }
 
+    /**
+     * The legacy pipeline wrote ISO text (with a T, some with a zone), the new one timestamps: compared as text every
+     * row differed. A text that reads as a moment now compares as that moment, as a key and as a value; a text that
+     * is no moment (or an impossible date) differs, and the schema check fails on the type change.
+     */
+    @Test
+    void aTextColumnAgainstATimestampComparesMoments() throws Exception {
+        server.execute("lake_old", "CREATE TABLE sales.events AS SELECT to_char(TIMESTAMP '2024-03-10 00:00:00' + g * "
+                + "INTERVAL '1 minute', CASE WHEN g % 2 = 0 THEN 'YYYY-MM-DD\"T\"HH24:MI:SS' ELSE "
+                + "'YYYY-MM-DD HH24:MI:SS\"+00:00\"' END) AS at, to_char(DATE '2024-01-01' + g, 'YYYY-MM-DD') || "
+                + "CASE WHEN g = 40 THEN 'T01:00:00Z' ELSE '' END AS seen, g AS v FROM generate_series(1, 2000) g",
+                "UPDATE sales.events SET seen = 'yesterday' WHERE v = 77",
+                "UPDATE sales.events SET seen = '2023-02-30' WHERE v = 78");
+        server.execute("lake_new", "CREATE TABLE sales.events AS SELECT TIMESTAMP '2024-03-10 00:00:00' + g * "
+                + "INTERVAL '1 minute' AS at, (DATE '2024-01-01' + g)::timestamptz AS seen, g AS v "
+                + "FROM generate_series(1, 2000) g");
+        JobResult job = run(config("sales.events").replace("key: order_id", "key: at"),
+                Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD));
+        CheckResult diff = only(job, Check.ROW_DIFF);
+        assertThat(List.of(diff.legacyValue(), diff.newValue(), diff.difference()))
+                .containsExactly("missing=0", "extra=0", "differs=3");
+        assertThat(diff.samples()).extracting(r -> r.legacy().get("v") + ":" + r.differing())
+                .containsExactlyInAnyOrder("40:[seen]", "77:[seen]", "78:[seen]");
+        assertThat(job.checks()).filteredOn(c -> c.check() == Check.SCHEMA && c.status() == Status.FAIL)
+                .extracting(CheckResult::subject).containsExactlyInAnyOrder("at", "seen");
+        assertThat(job.checks()).filteredOn(c -> c.check() == Check.SCHEMA && "seen".equals(c.subject()))
+                .singleElement().satisfies(c -> assertThat(c.message()).isEqualTo("type changed: 'seen' is text in legacy "
+                        + "and timestamptz in new; a text that reads as a date or timestamp is compared as that moment, "
+                        + "any other text differs"));
+    }
+
+    /** numeric(38,20) against numeric(30,20): values that differ in their 25th digit were one double. */
+    @Test
+    void numericsOfTwoPrecisionsCompareEveryDigit() throws Exception {
+        server.execute("lake_old", "CREATE TABLE sales.precise (order_id int PRIMARY KEY, amount numeric(38,20))",
+                "INSERT INTO sales.precise VALUES (1, 1234.12345678901234567891), (2, 2.5), (3, 7)");
+        server.execute("lake_new", "CREATE TABLE sales.precise (order_id int PRIMARY KEY, amount numeric(30,20))",
+                "INSERT INTO sales.precise VALUES (1, 1234.12345678901234567892), (2, 2.50), (3, 7)");
+        JobResult job = run(config("sales.precise"), Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD));
+        CheckResult diff = only(job, Check.ROW_DIFF);
+        assertThat(diff.samples()).extracting(r -> r.key().get("order_id") + ":" + r.differing())
+                .containsExactly("1:[amount]");
+    }
+
     @Test
     void postgresAgainstSqliteComparesAggregatesOnly(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path db = tmp.resolve("new.db");
