@@ -294,7 +294,9 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
     /** That unit's file in the scanned tree, or null. */
     public String hostUnitPath() {
         // an enabled instance of a template (backup@home of backup@.timer) is switched by its own name
-        return job.kind() == JobKind.SYSTEMD_TIMER ? ServiceSpecifiers.instanceUnit(job.source().path(), job)
+        // a unit a script writes is switched by the file the script writes, not the script
+        return job.kind() == JobKind.SYSTEMD_TIMER ? ServiceSpecifiers.instanceUnit(
+                job.attributes().getOrDefault(ScriptUnits.HOST_TIMER, job.source().path()), job)
                 : job.kind() == JobKind.PYTHON_SLEEP_LOOP ? job.attributes().get("service") : null;
     }
 

@@ -40,7 +40,8 @@ final class Planner {
         Map<String, String> originals = new TreeMap<>(texts);
         originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
         List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, links, check, p -> p.startsWith(out + "/"), codes))
-                .stream().map(j -> ServiceExecLines.annotate(j, originals)).map(ServiceSpecifiers::expand).toList());
+                .stream().map(j -> ScriptUnits.withHostPaths(j, originals)).map(j -> ServiceExecLines.annotate(j, originals))
+                .map(ServiceSpecifiers::expand).toList());
         List<String> consumed = new ArrayList<>();
         // The scan's loop jobs LoopJobs migrates go (into consumed); the others are reported as left alone.
         List<Job> loops = LoopJobs.of(originals, out, detected, consumed);
@@ -93,6 +94,7 @@ final class Planner {
         if (o.phase() == Phase.CLEANUP) {
             Map<String, String> edited = new TreeMap<>(files);
             deleteLegacyFiles(jobs, files, deleted);
+            jobs = jobs.stream().map(Planner::scriptWrittenUnits).toList();
             jobs = keepSecretSources(jobs, deleted, edited, files);
             for (String gone : scripts.deletions()) {
                 files.remove(gone);
@@ -347,6 +349,9 @@ final class Planner {
                     addIfPresent(deleted, service);
                 }
             }
+            if (j.kind() == JobKind.SYSTEMD_TIMER && j.attributes().containsKey("systemd.embeddedIn")) {
+                continue; // the script that writes the units does more than that: it stays (a note says what to edit)
+            }
             if (j.kind() == JobKind.SYSTEMD_TIMER) {
                 addIfPresent(deleted, j.source().path());
                 // the dump's copies of the template that enabled its instances (links are no files here)
@@ -395,6 +400,24 @@ final class Planner {
                     + " must contain; create them (prefect block inspect secret/NAME shows one exists), then run the "
                     + "cleanup again with --option secretBlocksCreated=true");
         }).toList();
+    }
+
+    /**
+     * A timer whose units a provisioning script writes: the cleanup cannot delete the script (it does more than that)
+     * and the script installs the units again on its next run, so the here-documents are removed by hand.
+     */
+    private static JobPlan scriptWrittenUnits(JobPlan p) {
+        Job j = p.job();
+        if (j.kind() != JobKind.SYSTEMD_TIMER || !j.attributes().containsKey("systemd.embeddedIn")) {
+            return p;
+        }
+        List<String> installed = new ArrayList<>();
+        java.util.stream.Stream.of(ScriptUnits.HOST_TIMER, ScriptUnits.HOST_SERVICE).map(j.attributes()::get)
+                .filter(java.util.Objects::nonNull).forEach(w -> installed.add(HostUnits.hostPath(w)));
+        return p.withNote("cleanup keeps " + j.source().path() + ": it writes the timer (" + j.source() + ") and the service ("
+                + j.attributes().get("service") + ") with here-documents, among other steps; delete those and the "
+                + "systemctl commands that enable them by hand, or its next run installs the timer again"
+                + (installed.isEmpty() ? "" : ", and remove " + String.join(" and ", installed) + " from the host"));
     }
 
     private static boolean onlyOurDisabledEntries(CrontabFile file) {
