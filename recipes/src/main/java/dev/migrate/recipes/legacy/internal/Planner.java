@@ -61,6 +61,7 @@ final class Planner {
         Map<String, String> leftAlone = new TreeMap<>();
         detected.addAll(CivisJobs.of(texts, out, leftAlone));
         Map<String, Job> migrated = new TreeMap<>();
+        List<Job> notMoved = new ArrayList<>();
         Map<String, List<Integer>> currentLine = new LinkedHashMap<>();
         for (Job found : detected) {
             // Reports name crontab lines as they were before our markers went in, so every phase says the same.
@@ -70,6 +71,7 @@ final class Planner {
                     ? inProcess.get(j.id()).problem() : reasonToLeave(found);
             if (why != null) {
                 leftAlone.put(j.id() + " (" + j.source() + ")", why);
+                notMoved.add(found);
                 continue;
             }
             currentLine.put(j.id(), LegacyEstate.lines(found));
@@ -94,6 +96,7 @@ final class Planner {
         if (o.phase() == Phase.CLEANUP) {
             Map<String, String> edited = new TreeMap<>(files);
             deleteLegacyFiles(jobs, files, deleted);
+            jobs = SharedUnits.keep(jobs, notMoved, texts.keySet(), deleted);
             jobs = jobs.stream().map(Planner::scriptWrittenUnits).toList();
             jobs = keepSecretSources(jobs, deleted, edited, files);
             for (String gone : scripts.deletions()) {
