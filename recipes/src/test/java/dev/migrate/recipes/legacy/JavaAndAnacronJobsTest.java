@@ -128,6 +128,39 @@ class JavaAndAnacronJobsTest {
         }
     }
 
+    /**
+     * Before: an entry that runs a run-parts directory was a manual row with nothing to do ("its scripts are migrated
+     * one by one", also for a directory with no script), worded differently for anacron and cron. Every such entry is
+     * now the same manual TODO, naming the deployments its scripts became and the scripts it still runs, in every phase.
+     */
+    @Test
+    void runPartsDispatchEntriesAreOneManualTodoNamingTheirScripts() throws Exception {
+        Path p = dir.resolve("dispatch");
+        write(p, "etc/anacrontab", "START_HOURS_RANGE=3-22\n1\t5\tcron.daily\trun-parts --report /etc/cron.daily\n"
+                + "7\t10\tcron.weekly\trun-parts --report /etc/cron.weekly\n");
+        write(p, "etc/crontab", "17 * * * * root cd / && run-parts --report /etc/cron.hourly\n");
+        write(p, "etc/cron.daily/purge", "#!/bin/sh\nfind /var/spool/app -mtime +3 -delete\n");
+        write(p, "etc/cron.daily/old.sh", "#!/bin/sh\n/usr/local/bin/old\n");
+        write(p, "etc/cron.hourly/poll", "#!/bin/sh\n/usr/local/bin/poll\n");
+        java.util.Map<String, List<String>> byPhase = new java.util.TreeMap<>();
+        for (String phase : List.of("dual-run", "cutover", "cleanup")) {
+            RewriteResult r = run(p, phase);
+            List<dev.migrate.recipes.MigrationNotes.Row> dispatch = r.notes().stream()
+                    .filter(n -> n.message().contains("TODO keep this entry by hand")).toList();
+            assertThat(dispatch).as(phase).hasSize(3).allSatisfy(n -> assertThat(n.manual()).isTrue());
+            byPhase.put(phase, dispatch.stream().map(n -> n.sourcePath() + ":" + n.line() + " " + n.message()).toList());
+            RewriteEngine.apply(p, r);
+        }
+        assertThat(byPhase.get("cutover")).isEqualTo(byPhase.get("dual-run")).isEqualTo(byPhase.get("cleanup"));
+        assertThat(byPhase.get("dual-run")).anySatisfy(m -> assertThat(m).startsWith("etc/anacrontab:2 anacron-cron-daily-")
+                .contains("it runs the scripts of /etc/cron.daily; its scripts run as the deployments run-parts-purge-",
+                        "it still runs no script now and any script a package adds there later").doesNotContain("old.sh"))
+                .anySatisfy(m -> assertThat(m).startsWith("etc/anacrontab:3 anacron-cron-weekly-")
+                        .contains("no script of it is migrated; it still runs no script now"))
+                .anySatisfy(m -> assertThat(m).startsWith("etc/crontab:1 cron-")
+                        .contains("the scripts of /etc/cron.hourly; its scripts run as the deployments run-parts-poll-"));
+    }
+
     private static void write(Path root, String rel, String text) throws IOException {
         Files.createDirectories(root.resolve(rel).getParent());
         Files.writeString(root.resolve(rel), text);

@@ -70,12 +70,19 @@ final class Planner {
             String why = inProcess.containsKey(j.id()) && inProcess.get(j.id()).problem() != null
                     ? inProcess.get(j.id()).problem() : reasonToLeave(found);
             if (why != null) {
-                leftAlone.put(j.id() + " (" + j.source() + ")", why);
+                leftAlone.put(labelBeforeMarkers(found), why);
                 notMoved.add(found);
                 continue;
             }
             currentLine.put(j.id(), LegacyEstate.lines(found));
             migrated.put(j.id(), j);
+        }
+        // An entry that runs a run-parts directory says which deployments its scripts became, once all are known.
+        for (Job d : notMoved) {
+            String label = labelBeforeMarkers(d);
+            if (DispatchEntries.dispatches(d) && leftAlone.containsKey(label) && leftAlone.get(label).startsWith(DISPATCHES)) {
+                leftAlone.put(label, DispatchEntries.todo(d, migrated.values(), notMoved));
+            }
         }
         // Jobs whose legacy files the cleanup deleted are known from the manifest only.
         previous.jobs().forEach(j -> migrated.putIfAbsent(j.id(), j));
@@ -233,6 +240,16 @@ final class Planner {
         return out;
     }
 
+    /** How the Not-migrated list names a job: its id and where it is, counted before the cutover's markers. */
+    private String labelBeforeMarkers(Job found) {
+        Job j = LegacyEstate.isKind(found, JobKind.CRON, JobKind.ANACRON) && texts.containsKey(found.source().path())
+                ? LegacyEstate.beforeMarkers(found, LegacyEstate.markerLines(texts.get(found.source().path()))) : found;
+        return j.id() + " (" + j.source() + ")";
+    }
+
+    /** The start of the reason a run-parts dispatch entry is left; {@link DispatchEntries} words it in full. */
+    private static final String DISPATCHES = "dispatches a run-parts directory";
+
     /** Null when this recipe migrates the job; otherwise why it is left alone. */
     private String reasonToLeave(Job j) {
         if (!LegacyEstate.isKind(j, JobKind.CRON, JobKind.SYSTEMD_TIMER, JobKind.PYTHON_SLEEP_LOOP, JobKind.CIVIS_SCRIPT,
@@ -245,7 +262,7 @@ final class Planner {
                     + "function, or write the flow by hand";
         }
         if (AnacronJobs.dispatches(j)) {
-            return "dispatches a run-parts directory; its scripts are migrated one by one";
+            return DISPATCHES;
         }
         if (j.kind() == JobKind.CRON_RUN_PARTS && "true".equals(j.attributes().get("runParts.skipped"))) {
             return "run-parts skips this name (only letters, digits, _ and - run), so it never ran; rename it or delete it";
@@ -269,7 +286,7 @@ final class Planner {
                 return "the crontab is written by a script (" + j.attributes().get("crontab.embeddedIn") + "); move it by hand";
             }
             if (j.command().contains("run-parts")) {
-                return "dispatches a run-parts directory; its scripts are migrated one by one where anacron or this line runs them";
+                return DISPATCHES;
             }
         }
         boolean clock = j.schedules().stream().anyMatch(s -> {
