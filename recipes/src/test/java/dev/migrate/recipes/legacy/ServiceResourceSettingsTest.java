@@ -181,4 +181,46 @@ class ServiceResourceSettingsTest {
         assertThat(onlyFlow()).contains("COMMAND = 'nice -n 15 /usr/local/bin/dump'\n");
         assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains("LimitNOFILE=4096 (setup.sh:5) is not applied"));
     }
+
+    /**
+     * Before (found by the sweep on a public install script): a user timer the script writes to /etc/systemd/user ran
+     * as root in the pool legacy-host-root, and the service's $PWD, which the script's shell filled in when it wrote an
+     * unquoted here-document, went into the flow as written, for the worker's shell to fill in with its own directory.
+     */
+    @Test
+    void aUserUnitAScriptWritesRunsAsItsOwnerAndItsExpandedValuesAreAManualItem() throws Exception {
+        write("install.sh", """
+                #!/bin/sh
+                sudo tee /etc/systemd/user/check.timer << EOF
+                [Timer]
+                OnCalendar=*-*-* *:3,8,13,18,23,28,33,38,43,48,53,58:0
+                EOF
+                sudo tee /etc/systemd/user/check.service << EOF
+                [Service]
+                Type=oneshot
+                ExecStart=$PWD/check.py --home \\$HOME
+                EOF
+                systemctl --user enable --now check.timer
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(read(dir, "prefect/prefect.yaml")).as("every 5 minutes from :03, moved half a period")
+                .contains("cron: 0-55/5 * * * *").doesNotContain("legacy-host-root");
+        assertThat(dual.notes()).anySatisfy(n -> {
+            assertThat(n.manual()).isTrue();
+            assertThat(n.message()).contains("the script's shell filled in $PWD when it wrote the service (install.sh:6:1")
+                    .doesNotContain("$HOME");
+        });
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "prefect/cutover.sh")).contains("as that user, systemctl --user disable --now check.timer");
+    }
+
+    /** Must not change: a quoted here-document ({@code <<'EOF'}) is written as is, so its $X is systemd's or the command's. */
+    @Test
+    void aQuotedHereDocumentHasNoExpansionNote() throws Exception {
+        write("install.sh", "cat > /etc/systemd/system/q.timer <<'EOF'\n[Timer]\nOnCalendar=daily\nEOF\n"
+                + "cat > /etc/systemd/system/q.service <<'EOF'\n[Service]\nExecStart=/bin/sh -c 'echo $HOME'\nEOF\n");
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("filled in"));
+    }
 }

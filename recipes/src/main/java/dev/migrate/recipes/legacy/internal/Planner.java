@@ -41,7 +41,7 @@ final class Planner {
         originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
         List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, links, check, p -> p.startsWith(out + "/"), codes))
                 .stream().map(j -> ScriptUnits.withHostPaths(j, originals)).map(j -> ServiceExecLines.annotate(j, originals))
-                .map(ServiceSpecifiers::expand).toList());
+                .map(j -> ScriptUnits.withExpansionNote(j, originals)).map(ServiceSpecifiers::expand).toList());
         List<String> consumed = new ArrayList<>();
         // The scan's loop jobs LoopJobs migrates go (into consumed); the others are reported as left alone.
         List<Job> loops = LoopJobs.of(originals, out, detected, consumed);

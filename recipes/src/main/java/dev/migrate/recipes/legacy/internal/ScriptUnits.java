@@ -2,6 +2,7 @@ package dev.migrate.recipes.legacy.internal;
 
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.sources.HereDocuments;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -47,6 +48,49 @@ final class ScriptUnits {
         written(job.attributes().get("service"), texts).ifPresent(w -> attributes.put(HOST_SERVICE, w));
         return new Job(job.id(), job.kind(), job.name(), job.source(), job.schedules(), job.command(), job.user(), job.env(),
                 job.workingDir(), job.overlap(), job.dependsOn(), attributes);
+    }
+
+    /** A parameter the shell fills in inside an unquoted here-document ({@code \\$X} stays as written). */
+    private static final Pattern VARIABLE = Pattern.compile("(?<!\\\\)\\$(?:\\{?[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?])");
+
+    /**
+     * A timer job whose service a script writes with a here-document the shell expands ({@code <<EOF}, not
+     * {@code <<'EOF'}): the unit on the host holds what {@code $PWD}, {@code $1} ... were when the script ran, while the
+     * flow's command has them as written, for the worker's shell to fill in with its own values. A manual note says so.
+     */
+    static Job withExpansionNote(Job job, Map<String, String> texts) {
+        if (job.kind() != dev.migrate.analyzers.model.JobKind.SYSTEMD_TIMER
+                || !job.attributes().containsKey("systemd.embeddedIn")) {
+            return job;
+        }
+        Optional<Text> service = of(job.attributes().get("service"), texts);
+        if (service.isEmpty() || !expands(job.attributes().get("service"), texts)) {
+            return job;
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        Matcher m = VARIABLE.matcher(service.get().text());
+        while (m.find()) {
+            names.add(m.group().replace("{", ""));
+        }
+        if (names.isEmpty()) {
+            return job;
+        }
+        return ServiceResources.withNotes(job, job.command(), List.of("the script's shell filled in " + String.join(", ", names)
+                + " when it wrote the service (" + job.attributes().get("service") + ", a here-document whose delimiter is not "
+                + "quoted), so the unit on the host holds the values they had then; the flow's command keeps them as written, "
+                + "for the worker's shell to fill in with its own: write the host unit's values into the flow by hand"));
+    }
+
+    /** Whether the here-document at {@code reference} is one the shell expands (its delimiter is not quoted). */
+    private static boolean expands(String reference, Map<String, String> texts) {
+        Matcher at = AT_LINE.matcher(reference);
+        if (!at.matches() || !texts.containsKey(at.group(1))) {
+            return false;
+        }
+        String[] lines = texts.get(at.group(1)).split("\n", -1);
+        int open = Integer.parseInt(at.group(2)) - 1;
+        Matcher heredoc = open >= 0 && open < lines.length ? HereDocuments.OPERATOR.matcher(lines[open]) : null;
+        return heredoc != null && heredoc.find() && heredoc.group(2).isEmpty();
     }
 
     /** The unit file the here-document opened at {@code reference} writes, as a tree path; empty for a unit file. */
