@@ -161,6 +161,30 @@ class JavaAndAnacronJobsTest {
                         .contains("the scripts of /etc/cron.hourly; its scripts run as the deployments run-parts-poll-"));
     }
 
+    /**
+     * Before (found by the sweep on a RHEL-style host): cron.hourly/0anacron, the script that starts anacron, became a
+     * deployment and lost its execute bit at the cutover, so anacron stopped running the entries left on the host.
+     * anacron's own scripts stay, as a TODO; a script that only tests for anacron is a job like any other.
+     */
+    @Test
+    void theScriptThatRunsAnacronStaysOnTheHost() throws Exception {
+        Path p = dir.resolve("rhel-anacron");
+        write(p, "etc/crontab", "01 * * * * root run-parts /etc/cron.hourly\n");
+        write(p, "etc/anacrontab", "1\t5\tcron.daily\tnice run-parts /etc/cron.daily\n");
+        write(p, "etc/cron.hourly/0anacron", "#!/bin/sh\n# runs anacron once a day\n/usr/sbin/anacron -s\n");
+        write(p, "etc/cron.daily/0anacron", "#!/bin/sh\ntest -x /usr/sbin/anacron || exit 0\nanacron -u cron.daily\n");
+        write(p, "etc/cron.daily/rotate", "#!/bin/sh\ntest -x /usr/sbin/anacron || exit 0\n/usr/sbin/logrotate /etc/lr.conf\n");
+        RewriteResult dual = run(p, "dual-run");
+        assertThat(dual.notes()).filteredOn(n -> n.message().contains("it runs anacron itself"))
+                .extracting(n -> n.sourcePath()).containsExactlyInAnyOrder("etc/cron.hourly/0anacron", "etc/cron.daily/0anacron");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).startsWith("cron-cron-hourly-")
+                .contains("no script of it is migrated; it still runs etc/cron.hourly/0anacron"));
+        RewriteEngine.apply(p, dual);
+        assertThat(read(p, "prefect/prefect.yaml")).contains("name: run-parts-rotate-").doesNotContain("0anacron");
+        RewriteEngine.apply(p, run(p, "cutover"));
+        assertThat(read(p, "prefect/cutover.sh")).contains("chmod -x '/etc/cron.daily/rotate'").doesNotContain("0anacron");
+    }
+
     private static void write(Path root, String rel, String text) throws IOException {
         Files.createDirectories(root.resolve(rel).getParent());
         Files.writeString(root.resolve(rel), text);

@@ -267,6 +267,11 @@ final class Planner {
         if (j.kind() == JobKind.CRON_RUN_PARTS && "true".equals(j.attributes().get("runParts.skipped"))) {
             return "run-parts skips this name (only letters, digits, _ and - run), so it never ran; rename it or delete it";
         }
+        if (j.kind() == JobKind.CRON_RUN_PARTS && AnacronJobs.runsAnacron(texts.get(j.source().path()))) {
+            return "TODO keep it on the host by hand: it runs anacron itself, which runs every entry of the anacrontab, "
+                    + "those left on the host too (a flow running it would start anacron from a worker, and cutover.sh "
+                    + "would switch anacron off)";
+        }
         if (JavaJobs.isJava(j) && !j.attributes().containsKey(JavaJobs.TARGET)) {
             return "no systemd service runs this application's jar; write the flow's java command by hand";
         }
