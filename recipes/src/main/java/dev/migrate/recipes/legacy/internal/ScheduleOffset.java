@@ -72,7 +72,8 @@ public final class ScheduleOffset {
      * @param compared  how many fire times were checked to be exactly {@code minutes} after the cutover schedule's
      * @param minutes   the offset the schedule was moved by
      * @param requested the offset asked for; another one when the minutes repeat within the hour ({@link #shift})
-     * @param period    the minutes the schedule's minute field repeats with (60 when it does not repeat in the hour)
+     * @param period    the minutes the schedule repeats with: an interval's, or its minute field's within the hour (60 when
+     *                  that does not repeat)
      */
     public record Shifted(PrefectSchedule schedule, int compared, ZonedDateTime windowStart, int minutes, int requested,
                           int period) {
