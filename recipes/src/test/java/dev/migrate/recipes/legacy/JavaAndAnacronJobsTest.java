@@ -128,6 +128,63 @@ class JavaAndAnacronJobsTest {
         }
     }
 
+    /**
+     * Before: an entry that runs a run-parts directory was a manual row with nothing to do ("its scripts are migrated
+     * one by one", also for a directory with no script), worded differently for anacron and cron. Every such entry is
+     * now the same manual TODO, naming the deployments its scripts became and the scripts it still runs, in every phase.
+     */
+    @Test
+    void runPartsDispatchEntriesAreOneManualTodoNamingTheirScripts() throws Exception {
+        Path p = dir.resolve("dispatch");
+        write(p, "etc/anacrontab", "START_HOURS_RANGE=3-22\n1\t5\tcron.daily\trun-parts --report /etc/cron.daily\n"
+                + "7\t10\tcron.weekly\trun-parts --report /etc/cron.weekly\n");
+        write(p, "etc/crontab", "17 * * * * root cd / && run-parts --report /etc/cron.hourly\n");
+        write(p, "etc/cron.daily/purge", "#!/bin/sh\nfind /var/spool/app -mtime +3 -delete\n");
+        write(p, "etc/cron.daily/old.sh", "#!/bin/sh\n/usr/local/bin/old\n");
+        write(p, "etc/cron.hourly/poll", "#!/bin/sh\n/usr/local/bin/poll\n");
+        java.util.Map<String, List<String>> byPhase = new java.util.TreeMap<>();
+        for (String phase : List.of("dual-run", "cutover", "cleanup")) {
+            RewriteResult r = run(p, phase);
+            List<dev.migrate.recipes.MigrationNotes.Row> dispatch = r.notes().stream()
+                    .filter(n -> n.message().contains("TODO keep this entry by hand")).toList();
+            assertThat(dispatch).as(phase).hasSize(3).allSatisfy(n -> assertThat(n.manual()).isTrue());
+            byPhase.put(phase, dispatch.stream().map(n -> n.sourcePath() + ":" + n.line() + " " + n.message()).toList());
+            RewriteEngine.apply(p, r);
+        }
+        assertThat(byPhase.get("cutover")).isEqualTo(byPhase.get("dual-run")).isEqualTo(byPhase.get("cleanup"));
+        assertThat(byPhase.get("dual-run")).anySatisfy(m -> assertThat(m).startsWith("etc/anacrontab:2 anacron-cron-daily-")
+                .contains("it runs the scripts of /etc/cron.daily; its scripts run as the deployments run-parts-purge-",
+                        "it still runs no script now and any script a package adds there later").doesNotContain("old.sh"))
+                .anySatisfy(m -> assertThat(m).startsWith("etc/anacrontab:3 anacron-cron-weekly-")
+                        .contains("no script of it is migrated; it still runs no script now"))
+                .anySatisfy(m -> assertThat(m).startsWith("etc/crontab:1 cron-")
+                        .contains("the scripts of /etc/cron.hourly; its scripts run as the deployments run-parts-poll-"));
+    }
+
+    /**
+     * Before (found by the sweep on a RHEL-style host): cron.hourly/0anacron, the script that starts anacron, became a
+     * deployment and lost its execute bit at the cutover, so anacron stopped running the entries left on the host.
+     * anacron's own scripts stay, as a TODO; a script that only tests for anacron is a job like any other.
+     */
+    @Test
+    void theScriptThatRunsAnacronStaysOnTheHost() throws Exception {
+        Path p = dir.resolve("rhel-anacron");
+        write(p, "etc/crontab", "01 * * * * root run-parts /etc/cron.hourly\n");
+        write(p, "etc/anacrontab", "1\t5\tcron.daily\tnice run-parts /etc/cron.daily\n");
+        write(p, "etc/cron.hourly/0anacron", "#!/bin/sh\n# runs anacron once a day\n/usr/sbin/anacron -s\n");
+        write(p, "etc/cron.daily/0anacron", "#!/bin/sh\ntest -x /usr/sbin/anacron || exit 0\nanacron -u cron.daily\n");
+        write(p, "etc/cron.daily/rotate", "#!/bin/sh\ntest -x /usr/sbin/anacron || exit 0\n/usr/sbin/logrotate /etc/lr.conf\n");
+        RewriteResult dual = run(p, "dual-run");
+        assertThat(dual.notes()).filteredOn(n -> n.message().contains("it runs anacron itself"))
+                .extracting(n -> n.sourcePath()).containsExactlyInAnyOrder("etc/cron.hourly/0anacron", "etc/cron.daily/0anacron");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).startsWith("cron-cron-hourly-")
+                .contains("no script of it is migrated; it still runs etc/cron.hourly/0anacron"));
+        RewriteEngine.apply(p, dual);
+        assertThat(read(p, "prefect/prefect.yaml")).contains("name: run-parts-rotate-").doesNotContain("0anacron");
+        RewriteEngine.apply(p, run(p, "cutover"));
+        assertThat(read(p, "prefect/cutover.sh")).contains("chmod -x '/etc/cron.daily/rotate'").doesNotContain("0anacron");
+    }
+
     private static void write(Path root, String rel, String text) throws IOException {
         Files.createDirectories(root.resolve(rel).getParent());
         Files.writeString(root.resolve(rel), text);

@@ -67,7 +67,7 @@ class MoveLegacySchedulersToPrefect3Test {
                 "sandbox_root: /srv/prefect-sandbox/cron-nightly-load-8c14374c", "name: legacy-host-etl");
         String report = read(host, "prefect/MIGRATION.md");
         assertThat(report).contains("## systemd-timer-warehouse-load", "RandomizedDelaySec", "Not migrated",
-                "@reboot", "proven to fire exactly the offset after the cutover schedule");
+                "@reboot", "proven to fire exactly 15 minutes after the cutover schedule");
         assertEveryScheduleHasAProof(yaml, report);
         assertThat(read(host, "prefect/ROLLBACK.md")).contains("prefect deployment delete 'nightly-load/cron-nightly-load-8c14374c'");
         assertThat(yaml).contains("name: py-schedule-job-weekly-pack-c7188b13", "entrypoint: flows/py_schedule_job_weekly_pack_c7188b13.py:job_weekly_pack_flow",
@@ -83,12 +83,13 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(yaml).contains("name: run-parts-vacuum-warehouse-cfa07613", "cron: 25 3 * * 0", "name: anacron-warehouse-stats-4fc4125f");
         assertThat(report).contains("anacron ran /etc/cron.daily/backup-configs (through its entry cron.daily) once per period P1D",
                 "`run-parts-cleanup-tmp-sh-04134196 (etc/cron.daily/cleanup-tmp.sh)`: run-parts skips this name",
-                "`anacron-cron-daily-0dba7937 (etc/anacrontab:13:1)`: dispatches a run-parts directory; its scripts are migrated");
+                "`anacron-cron-daily-0dba7937 (etc/anacrontab:13:1)`: TODO keep this entry by hand (not a job of its own): it runs "
+                        + "the scripts of /etc/cron.daily; its scripts run as the deployments ");
         // Spring and Quartz jobs: the flow runs the application's jar for one job; the entry point is the manual part.
         assertThat(read(host, "prefect/flows/spring_syncpayments_d29d7c03.py")).contains("COMMAND = '/usr/bin/java -Xmx1g -jar "
                 + "/opt/billing-app/target/billing-app.jar --spring.profiles.active=prod --spring.main.web-application-type=none "
                 + "--migrate.run-job=com.corp.billing.jobs.BillingScheduledJobs#syncPayments'");
-        assertThat(yaml).contains("name: spring-syncpayments-d29d7c03", "cron: '*/30 8-18 * * 1-5'", "timezone: Europe/Berlin",
+        assertThat(yaml).contains("name: spring-syncpayments-d29d7c03", "cron: 15,45 8-18 * * 1-5", "timezone: Europe/Berlin",
                 "name: quartz-finance-ledgerexport-4c9d2db7");
         assertThat(report).contains("- schedule `0 45 23 * * *` (America/New_York): at 23:45", "manual: the flow runs the application's jar with "
                 + "--migrate.run-job=com.corp.billing.jobs.BillingScheduledJobs#reconcileWithBank", "cutover: pause the Quartz trigger ")
@@ -307,8 +308,9 @@ class MoveLegacySchedulersToPrefect3Test {
                 """);
         RewriteEngine.apply(p, run(p, "dual-run"));
         String yaml = read(p, "prefect/prefect.yaml");
-        // dual-run: 15 minutes after the legacy 02:30 (an every-15-minutes schedule keeps its times)
-        assertThat(yaml).contains("cron: 45 2 * * 1-5", "timezone: Europe/Berlin", "cron: 0,15,30,45 9,10 * * *",
+        // dual-run: 15 minutes after the legacy 02:30; an every-15-minutes schedule moves half its period (15 minutes
+        // later would be its own legacy times)
+        assertThat(yaml).contains("cron: 45 2 * * 1-5", "timezone: Europe/Berlin", "cron: 7-52/15 9,10 * * *",
                 "timezone: UTC", "image: corp/etl:1.2", "image: corp/etl:latest");
         assertCompiles(p);
         assertThat(run(p, "dual-run").changes()).isEmpty();

@@ -122,4 +122,105 @@ class ServiceResourceSettingsTest {
                     + "which runs the code in the worker's process");
         });
     }
+
+    /**
+     * Before: a unit a provisioning script writes with a here-document was moved without its resource settings: the
+     * flow ran the command without Nice=, and MemoryMax= was no manual item. They are read as in a unit file, at the
+     * script's lines.
+     */
+    @Test
+    void aUnitWrittenByAHereDocumentIsReadLikeAUnitFile() throws Exception {
+        write("deploy/install-report.sh", """
+                #!/bin/bash
+                set -e
+                cat > /etc/systemd/system/report.timer <<'EOF'
+                [Timer]
+                OnCalendar=*-*-* 04:10:00
+                EOF
+                cat > /etc/systemd/system/report.service <<'EOF'
+                [Service]
+                Nice=5
+                MemoryMax=1G
+                ExecStartPre=/usr/bin/mkdir -p /var/reports
+                ExecStart=/usr/local/bin/report --daily
+                EOF
+                systemctl daemon-reload
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(onlyFlow()).contains("COMMAND = 'nice -n 5 /usr/bin/mkdir -p /var/reports && nice -n 5 /usr/local/bin/report --daily'\n");
+        assertThat(dual.notes()).anySatisfy(n -> {
+            assertThat(n.manual()).isTrue();
+            assertThat(n.message()).contains("MemoryMax=1G (deploy/install-report.sh:10) is not applied by the flow");
+        });
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains("Nice=5 (deploy/install-report.sh:9)"));
+        assertCompiles(dir);
+        assertThat(run(dir, "dual-run").changes()).isEmpty();
+        // Before: the cutover switched the script's name (systemctl disable --now install-report.sh) and the cleanup
+        // deleted the whole provisioning script.
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "prefect/cutover.sh")).contains("systemctl disable --now report.timer\n")
+                .doesNotContain("install-report.sh");
+        RewriteResult cleanup = run(dir, "cleanup");
+        RewriteEngine.apply(dir, cleanup);
+        assertThat(dir.resolve("deploy/install-report.sh")).exists();
+        assertThat(cleanup.notes()).anySatisfy(n -> {
+            assertThat(n.manual()).isTrue();
+            assertThat(n.message()).contains("cleanup keeps deploy/install-report.sh", "deploy/install-report.sh:7:1",
+                    "remove /etc/systemd/system/report.timer and /etc/systemd/system/report.service from the host");
+        });
+        assertThat(run(dir, "cleanup").changes()).isEmpty();
+    }
+
+    /** A here-document that writes a drop-in of a unit file: its settings count as the unit file's drop-ins do. */
+    @Test
+    void aDropInWrittenByAHereDocumentIsReadToo() throws Exception {
+        write("setup.sh", "mkdir -p /etc/systemd/system/dump.service.d\n"
+                + "cat <<EOF | sudo tee /etc/systemd/system/dump.service.d/limits.conf >/dev/null\n[Service]\nNice=15\nLimitNOFILE=4096\nEOF\n");
+        RewriteResult dual = dumpTimer("ExecStart=/usr/local/bin/dump\n");
+        assertThat(onlyFlow()).contains("COMMAND = 'nice -n 15 /usr/local/bin/dump'\n");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains("LimitNOFILE=4096 (setup.sh:5) is not applied"));
+    }
+
+    /**
+     * Before (found by the sweep on a public install script): a user timer the script writes to /etc/systemd/user ran
+     * as root in the pool legacy-host-root, and the service's $PWD, which the script's shell filled in when it wrote an
+     * unquoted here-document, went into the flow as written, for the worker's shell to fill in with its own directory.
+     */
+    @Test
+    void aUserUnitAScriptWritesRunsAsItsOwnerAndItsExpandedValuesAreAManualItem() throws Exception {
+        write("install.sh", """
+                #!/bin/sh
+                sudo tee /etc/systemd/user/check.timer << EOF
+                [Timer]
+                OnCalendar=*-*-* *:3,8,13,18,23,28,33,38,43,48,53,58:0
+                EOF
+                sudo tee /etc/systemd/user/check.service << EOF
+                [Service]
+                Type=oneshot
+                ExecStart=$PWD/check.py --home \\$HOME
+                EOF
+                systemctl --user enable --now check.timer
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(read(dir, "prefect/prefect.yaml")).as("every 5 minutes from :03, moved half a period")
+                .contains("cron: 0-55/5 * * * *").doesNotContain("legacy-host-root");
+        assertThat(dual.notes()).anySatisfy(n -> {
+            assertThat(n.manual()).isTrue();
+            assertThat(n.message()).contains("the script's shell filled in $PWD when it wrote the service (install.sh:6:1")
+                    .doesNotContain("$HOME");
+        });
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "prefect/cutover.sh")).contains("as that user, systemctl --user disable --now check.timer");
+    }
+
+    /** Must not change: a quoted here-document ({@code <<'EOF'}) is written as is, so its $X is systemd's or the command's. */
+    @Test
+    void aQuotedHereDocumentHasNoExpansionNote() throws Exception {
+        write("install.sh", "cat > /etc/systemd/system/q.timer <<'EOF'\n[Timer]\nOnCalendar=daily\nEOF\n"
+                + "cat > /etc/systemd/system/q.service <<'EOF'\n[Service]\nExecStart=/bin/sh -c 'echo $HOME'\nEOF\n");
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("filled in"));
+    }
 }

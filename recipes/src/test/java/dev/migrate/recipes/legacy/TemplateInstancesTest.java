@@ -69,4 +69,65 @@ class TemplateInstancesTest {
         assertThat(dir.resolve("etc/systemd/system/timers.target.wants/game-backup@srv-games.timer")).doesNotExist();
         assertThat(run(dir, "cleanup").changes()).isEmpty();
     }
+
+    /**
+     * Before: the cleanup deleted game-backup@.service once the instance world1 was moved, while the boot-time timer left
+     * on the host still starts the instance game-backup@lobby of that template: it lost its unit. A template goes only
+     * when every job that runs it was moved.
+     */
+    @Test
+    void aTemplateStaysWhileAnInstanceOfItIsLeftOnTheHost() throws Exception {
+        write("etc/systemd/system/game-backup@.timer", "[Timer]\nOnCalendar=*-*-* 03:41:00\n");
+        write("etc/systemd/system/game-backup@.service", "[Service]\nExecStart=/usr/local/bin/game-backup %i\n");
+        Files.createDirectories(dir.resolve("etc/systemd/system/timers.target.wants"));
+        Files.createSymbolicLink(dir.resolve("etc/systemd/system/timers.target.wants/game-backup@world1.timer"),
+                Path.of("/etc/systemd/system/game-backup@.timer"));
+        write("etc/systemd/system/lobby-at-boot.timer", "[Timer]\nOnBootSec=10min\nUnit=game-backup@lobby.service\n");
+        RewriteResult dual = run(dir, "dual-run");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains("lobby-at-boot", "not migrated"));
+        RewriteEngine.apply(dir, dual);
+        assertThat(flows()).hasSize(1);
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        RewriteResult cleanup = run(dir, "cleanup");
+        RewriteEngine.apply(dir, cleanup);
+        assertThat(dir.resolve("etc/systemd/system/game-backup@.timer")).as("only world1 used it").doesNotExist();
+        assertThat(dir.resolve("etc/systemd/system/game-backup@.service")).exists();
+        assertThat(read(dir, "prefect/cleanup.sh")).contains("rm -f '/etc/systemd/system/game-backup@.timer'")
+                .doesNotContain("game-backup@.service");
+        assertThat(cleanup.notes()).anySatisfy(n -> {
+            assertThat(n.manual()).isTrue();
+            assertThat(n.message()).contains("cleanup keeps etc/systemd/system/game-backup@.service (still used by "
+                    + "systemd-timer-lobby-at-boot-");
+        });
+        assertThat(run(dir, "cleanup").changes()).isEmpty();
+    }
+
+    /** The same for a plain service that two timers start, one of which stays on the host. */
+    @Test
+    void aServiceAnotherTimerLeftOnTheHostStartsStays() throws Exception {
+        write("etc/systemd/system/sync.service", "[Service]\nType=oneshot\nExecStart=/usr/local/bin/sync-repo\n");
+        write("etc/systemd/system/sync-nightly.timer", "[Timer]\nOnCalendar=*-*-* 02:00:00\nUnit=sync.service\n");
+        write("etc/systemd/system/sync-boot.timer", "[Timer]\nOnBootSec=5min\nUnit=sync.service\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        RewriteEngine.apply(dir, run(dir, "cleanup"));
+        assertThat(dir.resolve("etc/systemd/system/sync-nightly.timer")).doesNotExist();
+        assertThat(dir.resolve("etc/systemd/system/sync.service")).exists();
+        assertThat(read(dir, "prefect/cleanup.sh")).doesNotContain("sync.service");
+    }
+
+    /** Must not change: a template all of whose instances moved still goes (and its instance copies with it). */
+    @Test
+    void aTemplateAllOfWhoseInstancesMovedIsDeleted() throws Exception {
+        write("etc/systemd/system/game-backup@.timer", "[Timer]\nOnCalendar=*-*-* 03:41:00\n");
+        write("etc/systemd/system/game-backup@.service", "[Service]\nExecStart=/usr/local/bin/game-backup %i\n");
+        write("etc/systemd/system/timers.target.wants/game-backup@lobby.timer", "[Timer]\nOnCalendar=*-*-* 03:41:00\n");
+        write("etc/systemd/system/timers.target.wants/game-backup@world1.timer", "[Timer]\nOnCalendar=*-*-* 03:41:00\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        RewriteEngine.apply(dir, run(dir, "cleanup"));
+        assertThat(dir.resolve("etc/systemd/system/game-backup@.timer")).doesNotExist();
+        assertThat(dir.resolve("etc/systemd/system/game-backup@.service")).doesNotExist();
+        assertThat(dir.resolve("etc/systemd/system/timers.target.wants/game-backup@lobby.timer")).doesNotExist();
+    }
 }

@@ -96,6 +96,17 @@ final class AnacronJobs {
                 j.overlap(), j.dependsOn(), attributes);
     }
 
+    /** A command line that runs anacron itself: {@code anacron -s} (cronie's cron.hourly), {@code anacron -u cron.daily}. */
+    private static final Pattern RUNS_ANACRON = Pattern.compile("(?m)^[^#\\n]*(?<![\\w.-])(?:/usr/sbin/)?anacron\\s+-[A-Za-z]*[su]");
+
+    /**
+     * Whether a run-parts script is anacron's own ({@code 0anacron}): it starts anacron, or records its runs, so it is
+     * part of the scheduler that runs every anacron entry, those left on the host too, not a job to move.
+     */
+    static boolean runsAnacron(String scriptText) {
+        return scriptText != null && RUNS_ANACRON.matcher(scriptText).find();
+    }
+
     static boolean dispatches(Job j) {
         return j.kind() == JobKind.ANACRON && j.command() != null && RUN_PARTS.matcher(j.command()).find();
     }

@@ -113,7 +113,8 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         } else {
             String runAs = runAs(job);
             // a user unit of a host dump (home/jo/.config/systemd/user) ran as the owner of that home
-            String owner = runAs == null && job.kind() == JobKind.SYSTEMD_TIMER ? HostUnits.owner(job.source().path()) : null;
+            String owner = runAs == null && job.kind() == JobKind.SYSTEMD_TIMER
+                    ? HostUnits.owner(job.attributes().getOrDefault(ScriptUnits.HOST_TIMER, job.source().path())) : null;
             String user = runAs != null ? runAs : owner != null ? owner : "default";
             pool = poolPrefix + "-" + user.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
             notes.add("runs as " + (runAs != null ? "user " + runAs
@@ -202,7 +203,8 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         if (job.user() != null || job.kind() != JobKind.SYSTEMD_TIMER) {
             return job.user();
         }
-        return job.source().path().contains("systemd/user/") ? null : "root";
+        // a unit a script writes is a user unit when the script writes it to a user directory
+        return job.attributes().getOrDefault(ScriptUnits.HOST_TIMER, job.source().path()).contains("systemd/user/") ? null : "root";
     }
 
     /** This plan with one more note; itself when {@code note} is null. */
@@ -294,7 +296,9 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
     /** That unit's file in the scanned tree, or null. */
     public String hostUnitPath() {
         // an enabled instance of a template (backup@home of backup@.timer) is switched by its own name
-        return job.kind() == JobKind.SYSTEMD_TIMER ? ServiceSpecifiers.instanceUnit(job.source().path(), job)
+        // a unit a script writes is switched by the file the script writes, not the script
+        return job.kind() == JobKind.SYSTEMD_TIMER ? ServiceSpecifiers.instanceUnit(
+                job.attributes().getOrDefault(ScriptUnits.HOST_TIMER, job.source().path()), job)
                 : job.kind() == JobKind.PYTHON_SLEEP_LOOP ? job.attributes().get("service") : null;
     }
 

@@ -72,9 +72,11 @@ final class MigrationReport {
         if (phase == Phase.DUAL_RUN) {
             if (s.shifted().isPresent()) {
                 ScheduleOffset.Shifted sh = s.shifted().get();
-                md.append("  - dual-run: `").append(inline(target.toYaml())).append("`, proven to fire exactly the offset after the cutover schedule ")
+                md.append("  - dual-run: `").append(inline(target.toYaml())).append("`, proven to fire exactly ")
+                        .append(sh.minutes()).append(" minutes after the cutover schedule ")
                         .append("over ").append(sh.compared()).append(" fire times in windows from ").append(sh.windowStart())
-                        .append(" and around the next DST changes\n");
+                        .append(" and around the next DST changes")
+                        .append(sh.whyAnotherOffset() == null ? "" : " (" + sh.whyAnotherOffset() + ")").append("\n");
             } else {
                 md.append("  - dual-run: no exact offset can be written for this schedule; it runs at the legacy times, ")
                         .append("with its outputs in the sandbox\n");

@@ -40,7 +40,8 @@ final class Planner {
         Map<String, String> originals = new TreeMap<>(texts);
         originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
         List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, links, check, p -> p.startsWith(out + "/"), codes))
-                .stream().map(j -> ServiceExecLines.annotate(j, originals)).map(ServiceSpecifiers::expand).toList());
+                .stream().map(j -> ScriptUnits.withHostPaths(j, originals)).map(j -> ServiceExecLines.annotate(j, originals))
+                .map(j -> ScriptUnits.withExpansionNote(j, originals)).map(ServiceSpecifiers::expand).toList());
         List<String> consumed = new ArrayList<>();
         // The scan's loop jobs LoopJobs migrates go (into consumed); the others are reported as left alone.
         List<Job> loops = LoopJobs.of(originals, out, detected, consumed);
@@ -60,6 +61,7 @@ final class Planner {
         Map<String, String> leftAlone = new TreeMap<>();
         detected.addAll(CivisJobs.of(texts, out, leftAlone));
         Map<String, Job> migrated = new TreeMap<>();
+        List<Job> notMoved = new ArrayList<>();
         Map<String, List<Integer>> currentLine = new LinkedHashMap<>();
         for (Job found : detected) {
             // Reports name crontab lines as they were before our markers went in, so every phase says the same.
@@ -68,11 +70,19 @@ final class Planner {
             String why = inProcess.containsKey(j.id()) && inProcess.get(j.id()).problem() != null
                     ? inProcess.get(j.id()).problem() : reasonToLeave(found);
             if (why != null) {
-                leftAlone.put(j.id() + " (" + j.source() + ")", why);
+                leftAlone.put(labelBeforeMarkers(found), why);
+                notMoved.add(found);
                 continue;
             }
             currentLine.put(j.id(), LegacyEstate.lines(found));
             migrated.put(j.id(), j);
+        }
+        // An entry that runs a run-parts directory says which deployments its scripts became, once all are known.
+        for (Job d : notMoved) {
+            String label = labelBeforeMarkers(d);
+            if (DispatchEntries.dispatches(d) && leftAlone.containsKey(label) && leftAlone.get(label).startsWith(DISPATCHES)) {
+                leftAlone.put(label, DispatchEntries.todo(d, migrated.values(), notMoved));
+            }
         }
         // Jobs whose legacy files the cleanup deleted are known from the manifest only.
         previous.jobs().forEach(j -> migrated.putIfAbsent(j.id(), j));
@@ -93,6 +103,8 @@ final class Planner {
         if (o.phase() == Phase.CLEANUP) {
             Map<String, String> edited = new TreeMap<>(files);
             deleteLegacyFiles(jobs, files, deleted);
+            jobs = SharedUnits.keep(jobs, notMoved, texts.keySet(), deleted);
+            jobs = jobs.stream().map(Planner::scriptWrittenUnits).toList();
             jobs = keepSecretSources(jobs, deleted, edited, files);
             for (String gone : scripts.deletions()) {
                 files.remove(gone);
@@ -228,6 +240,16 @@ final class Planner {
         return out;
     }
 
+    /** How the Not-migrated list names a job: its id and where it is, counted before the cutover's markers. */
+    private String labelBeforeMarkers(Job found) {
+        Job j = LegacyEstate.isKind(found, JobKind.CRON, JobKind.ANACRON) && texts.containsKey(found.source().path())
+                ? LegacyEstate.beforeMarkers(found, LegacyEstate.markerLines(texts.get(found.source().path()))) : found;
+        return j.id() + " (" + j.source() + ")";
+    }
+
+    /** The start of the reason a run-parts dispatch entry is left; {@link DispatchEntries} words it in full. */
+    private static final String DISPATCHES = "dispatches a run-parts directory";
+
     /** Null when this recipe migrates the job; otherwise why it is left alone. */
     private String reasonToLeave(Job j) {
         if (!LegacyJobKinds.MOVED.contains(j.kind())) {
@@ -239,10 +261,15 @@ final class Planner {
                     + "function, or write the flow by hand";
         }
         if (AnacronJobs.dispatches(j)) {
-            return "dispatches a run-parts directory; its scripts are migrated one by one";
+            return DISPATCHES;
         }
         if (j.kind() == JobKind.CRON_RUN_PARTS && "true".equals(j.attributes().get("runParts.skipped"))) {
             return "run-parts skips this name (only letters, digits, _ and - run), so it never ran; rename it or delete it";
+        }
+        if (j.kind() == JobKind.CRON_RUN_PARTS && AnacronJobs.runsAnacron(texts.get(j.source().path()))) {
+            return "TODO keep it on the host by hand: it runs anacron itself, which runs every entry of the anacrontab, "
+                    + "those left on the host too (a flow running it would start anacron from a worker, and cutover.sh "
+                    + "would switch anacron off)";
         }
         if (JavaJobs.isJava(j) && !j.attributes().containsKey(JavaJobs.TARGET)) {
             return "no systemd service runs this application's jar; write the flow's java command by hand";
@@ -263,7 +290,7 @@ final class Planner {
                 return "the crontab is written by a script (" + j.attributes().get("crontab.embeddedIn") + "); move it by hand";
             }
             if (j.command().contains("run-parts")) {
-                return "dispatches a run-parts directory; its scripts are migrated one by one where anacron or this line runs them";
+                return DISPATCHES;
             }
         }
         boolean clock = j.schedules().stream().anyMatch(s -> {
@@ -346,6 +373,9 @@ final class Planner {
                     addIfPresent(deleted, service);
                 }
             }
+            if (j.kind() == JobKind.SYSTEMD_TIMER && j.attributes().containsKey("systemd.embeddedIn")) {
+                continue; // the script that writes the units does more than that: it stays (a note says what to edit)
+            }
             if (j.kind() == JobKind.SYSTEMD_TIMER) {
                 addIfPresent(deleted, j.source().path());
                 // the dump's copies of the template that enabled its instances (links are no files here)
@@ -394,6 +424,24 @@ final class Planner {
                     + " must contain; create them (prefect block inspect secret/NAME shows one exists), then run the "
                     + "cleanup again with --option secretBlocksCreated=true");
         }).toList();
+    }
+
+    /**
+     * A timer whose units a provisioning script writes: the cleanup cannot delete the script (it does more than that)
+     * and the script installs the units again on its next run, so the here-documents are removed by hand.
+     */
+    private static JobPlan scriptWrittenUnits(JobPlan p) {
+        Job j = p.job();
+        if (j.kind() != JobKind.SYSTEMD_TIMER || !j.attributes().containsKey("systemd.embeddedIn")) {
+            return p;
+        }
+        List<String> installed = new ArrayList<>();
+        java.util.stream.Stream.of(ScriptUnits.HOST_TIMER, ScriptUnits.HOST_SERVICE).map(j.attributes()::get)
+                .filter(java.util.Objects::nonNull).forEach(w -> installed.add(HostUnits.hostPath(w)));
+        return p.withNote("cleanup keeps " + j.source().path() + ": it writes the timer (" + j.source() + ") and the service ("
+                + j.attributes().get("service") + ") with here-documents, among other steps; delete those and the "
+                + "systemctl commands that enable them by hand, or its next run installs the timer again"
+                + (installed.isEmpty() ? "" : ", and remove " + String.join(" and ", installed) + " from the host"));
     }
 
     private static boolean onlyOurDisabledEntries(CrontabFile file) {

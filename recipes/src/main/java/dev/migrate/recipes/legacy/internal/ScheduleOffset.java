@@ -22,12 +22,21 @@ public final class ScheduleOffset {
     private ScheduleOffset() {
     }
 
-    /** The shifted schedule and its proof, or empty when the shift cannot be written or does not hold. */
+    /**
+     * The shifted schedule and its proof, or empty when the shift cannot be written or does not hold. A schedule whose
+     * minutes repeat within the hour ({@code *}{@code /30}: every 30 minutes) is moved by the offset modulo that period,
+     * which gives the same fire times; when the offset is a whole number of periods ({@code *}{@code /5} moved 15
+     * minutes) those would be the legacy times themselves, so it moves half a period instead.
+     */
     public static Optional<Shifted> shift(PrefectSchedule target, int minutes, Instant reference) {
         if (minutes == 0) {
             return Optional.empty();
         }
-        Optional<PrefectSchedule> candidate = candidate(target, minutes);
+        int effective = effectiveMinutes(target, minutes);
+        if (effective == 0) {
+            return Optional.empty();
+        }
+        Optional<PrefectSchedule> candidate = candidate(target, effective);
         if (candidate.isEmpty()) {
             return Optional.empty();
         }
@@ -43,23 +52,86 @@ public final class ScheduleOffset {
         int compared = 0;
         for (Instant start : windows) {
             List<ZonedDateTime> src = FireTimes.prefect(target, start, ScheduleProver.DEFAULT_FIRE_TIMES);
-            List<ZonedDateTime> dst = FireTimes.prefect(candidate.get(), start.plusSeconds(60L * minutes),
+            List<ZonedDateTime> dst = FireTimes.prefect(candidate.get(), start.plusSeconds(60L * effective),
                     ScheduleProver.DEFAULT_FIRE_TIMES);
             if (src == null || dst == null || src.isEmpty() || src.size() != dst.size()) {
                 return Optional.empty();
             }
             for (int i = 0; i < src.size(); i++) {
-                if (!src.get(i).toInstant().plusSeconds(60L * minutes).equals(dst.get(i).toInstant())) {
+                if (!src.get(i).toInstant().plusSeconds(60L * effective).equals(dst.get(i).toInstant())) {
                     return Optional.empty();
                 }
             }
             compared += src.size();
         }
-        return Optional.of(new Shifted(candidate.get(), compared, windows.get(0).atZone(zone)));
+        return Optional.of(new Shifted(candidate.get(), compared, windows.get(0).atZone(zone), effective, minutes,
+                period(target)));
     }
 
-    /** @param compared how many fire times were checked to be exactly N minutes after the cutover schedule's */
-    public record Shifted(PrefectSchedule schedule, int compared, ZonedDateTime windowStart) {
+    /**
+     * @param compared  how many fire times were checked to be exactly {@code minutes} after the cutover schedule's
+     * @param minutes   the offset the schedule was moved by
+     * @param requested the offset asked for; another one when the minutes repeat within the hour ({@link #shift})
+     * @param period    the minutes the schedule repeats with: an interval's, or its minute field's within the hour (60 when
+     *                  that does not repeat)
+     */
+    public record Shifted(PrefectSchedule schedule, int compared, ZonedDateTime windowStart, int minutes, int requested,
+                          int period) {
+        /** Why the schedule moved by another offset than asked, or null when it moved by the one asked. */
+        public String whyAnotherOffset() {
+            if (minutes == requested) {
+                return null;
+            }
+            return requested % period == 0
+                    ? "it repeats every " + period + " minutes, so " + requested + " minutes later would be the legacy times "
+                    + "themselves; it moves half a period, " + minutes + " minutes"
+                    : "it repeats every " + period + " minutes, so " + minutes + " minutes later are the same times as "
+                    + requested + " minutes later";
+        }
+    }
+
+    /**
+     * The offset to move a schedule by: for one that repeats every p minutes (an interval, a cron whose minutes repeat
+     * within the hour), {@code minutes} modulo p (the same fire times), or p/2 when that is 0; {@code minutes} for the
+     * others. 0 when no offset keeps away from the legacy times (every minute).
+     */
+    static int effectiveMinutes(PrefectSchedule t, int minutes) {
+        int period = period(t);
+        return period == 60 || minutes % period != 0 ? minutes % period : period / 2;
+    }
+
+    /**
+     * The period in minutes the schedule repeats with: an interval of whole minutes, or the period of a cron's minute
+     * field within the hour; 60 for every other schedule (an offset under an hour then never meets the legacy times).
+     */
+    private static int period(PrefectSchedule t) {
+        if (t.interval() != null) {
+            long seconds = t.interval().getSeconds();
+            return seconds % 60 == 0 && seconds > 0 && seconds / 60 < Integer.MAX_VALUE ? (int) (seconds / 60) : 60;
+        }
+        String[] f = t.cron() == null ? new String[0] : t.cron().trim().split("\\s+");
+        if (f.length != 5) {
+            return 60;
+        }
+        if (f[0].equals("*")) {
+            return 1;
+        }
+        TreeSet<Integer> mins = expand(f[0], 0, 59);
+        return mins == null ? 60 : period(mins);
+    }
+
+    /** The smallest divisor p of 60 with the minutes the same moved by p (60 when they do not repeat in the hour). */
+    private static int period(TreeSet<Integer> mins) {
+        for (int p = 1; p < 60; p++) {
+            if (60 % p != 0) {
+                continue;
+            }
+            int step = p;
+            if (mins.stream().allMatch(m -> mins.contains((m + step) % 60))) {
+                return p;
+            }
+        }
+        return 60;
     }
 
     private static Optional<PrefectSchedule> candidate(PrefectSchedule t, int minutes) {
@@ -84,6 +156,12 @@ public final class ScheduleOffset {
         boolean allWrap = mins.stream().allMatch(m -> m + minutes >= 60 && m + minutes < 120);
         if (allStay) {
             f[0] = list(mins, minutes);
+        } else if (f[1].equals("*")) {
+            // every hour fires: a time past the hour is a time of the next hour, which fires too (the proof checks
+            // the day fields at midnight)
+            TreeSet<Integer> moved = new TreeSet<>();
+            mins.forEach(m -> moved.add((m + minutes) % 60));
+            f[0] = list(moved, 0);
         } else if (allWrap) {
             TreeSet<Integer> hours = expand(f[1], 0, 23);
             if (hours == null) {
@@ -138,11 +216,27 @@ public final class ScheduleOffset {
         return Optional.of(PrefectSchedule.rrule(m.group(1) + hour + m.group(3) + minute % 60 + m.group(5), t.timezone()));
     }
 
+    /**
+     * The values moved by {@code plus}, as a cron field: an evenly spaced run of three or more as a range with its step
+     * ({@code 2-57/5}, {@code 1-23/2}, {@code 15-25}), so that the field still reads as the frequency it had; others as
+     * a list ({@code 15,45}).
+     */
     private static String list(TreeSet<Integer> values, int plus) {
-        return String.join(",", values.stream().map(v -> Integer.toString(v + plus)).toList());
+        List<Integer> v = values.stream().map(x -> x + plus).toList();
+        if (v.size() >= 3) {
+            int step = v.get(1) - v.get(0);
+            boolean even = true;
+            for (int i = 2; i < v.size() && even; i++) {
+                even = v.get(i) - v.get(i - 1) == step;
+            }
+            if (even) {
+                return v.get(0) + "-" + v.get(v.size() - 1) + (step == 1 ? "" : "/" + step);
+            }
+        }
+        return String.join(",", v.stream().map(String::valueOf).toList());
     }
 
-    /** Numbers, ranges and stepped ranges only; null for anything else (a wildcard keeps no room to move). */
+    /** Numbers, ranges and stepped ranges ({@code *}{@code /n} is the whole range stepped); null for anything else (a bare wildcard). */
     private static TreeSet<Integer> expand(String field, int min, int max) {
         TreeSet<Integer> out = new TreeSet<>();
         for (String part : field.split(",")) {
@@ -155,8 +249,11 @@ public final class ScheduleOffset {
             }
             int lo;
             int hi;
-            if (range.equals("*")) {
+            if (range.equals("*") && slash < 0) {
                 return null;
+            } else if (range.equals("*")) {
+                lo = min;
+                hi = max;
             } else if (range.matches("\\d+-\\d+")) {
                 lo = Integer.parseInt(range.substring(0, range.indexOf('-')));
                 hi = Integer.parseInt(range.substring(range.indexOf('-') + 1));

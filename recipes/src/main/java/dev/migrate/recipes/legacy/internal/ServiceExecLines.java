@@ -32,11 +32,12 @@ final class ServiceExecLines {
     /** The job with its service's whole start sequence as command and notes on the rest; the job itself when none. */
     static Job annotate(Job job, Map<String, String> texts) {
         String path = job.kind() == JobKind.SYSTEMD_TIMER ? job.attributes().get("service") : null;
-        String text = path == null ? null : texts.get(path);
-        if (text == null) {
+        // a unit file, or a unit a script writes with a here-document (script.sh:7:1), read alike
+        ServiceResources.Read read = path == null ? null : ServiceResources.units(job, texts).get(path);
+        if (read == null) {
             return job;
         }
-        UnitFile unit = UnitFile.parse(ServiceResources.asInstance(text, job));
+        UnitFile unit = read.unit();
         List<String> notes = new ArrayList<>();
         String command = job.command();
         boolean sequence = !unit.values("Service", "ExecStartPre").isEmpty() || !unit.values("Service", "ExecStartPost").isEmpty()
@@ -65,7 +66,7 @@ final class ServiceExecLines {
         } else if (!resources.prefix().isEmpty() && command != null) {
             // each ExecStart= of the unit and its drop-ins (a oneshot service may have several) gets the prefix
             List<String> starts = new ArrayList<>();
-            ServiceResources.units(job, texts).values().forEach(u -> {
+            ServiceResources.units(job, texts).values().stream().map(ServiceResources.Read::unit).forEach(u -> {
                 for (int i : u.indexesOf("Service", "ExecStart")) {
                     String v = ((dev.migrate.rewriters.systemd.UnitLine.Assignment) u.lines().get(i)).value();
                     if (v.isEmpty()) {

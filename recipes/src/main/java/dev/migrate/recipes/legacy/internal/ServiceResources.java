@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,7 +76,7 @@ final class ServiceResources {
      * @param units the service's unit file and its drop-ins, by path, in the order systemd reads them
      * @param shell whether the flow runs the command through a shell (a prefix can go in front of it)
      */
-    static Applied of(Map<String, UnitFile> units, boolean shell) {
+    static Applied of(Map<String, Read> units, boolean shell) {
         Map<String, Setting> set = effective(units);
         if (set.isEmpty()) {
             return Applied.NONE;
@@ -116,20 +117,33 @@ final class ServiceResources {
         return new Applied(String.join(" ", prefixes), translated, notes);
     }
 
-    /** The job's service unit and the drop-ins the scan read for it that are files of the tree, by path. */
-    static Map<String, UnitFile> units(Job job, Map<String, String> texts) {
-        String service = job.attributes().get("service");
-        Map<String, UnitFile> out = new LinkedHashMap<>();
-        if (service == null || !texts.containsKey(service)) {
+    /**
+     * The job's service unit and the drop-ins the scan read for it, by where they are: files of the tree, or
+     * here-documents of a script that writes them ({@code script.sh:7:1}), read the same way ({@link ScriptUnits}).
+     */
+    static Map<String, Read> units(Job job, Map<String, String> texts) {
+        Map<String, Read> out = new LinkedHashMap<>();
+        Optional<ScriptUnits.Text> service = ScriptUnits.of(job.attributes().get("service"), texts);
+        if (service.isEmpty()) {
             return out;
         }
-        out.put(service, UnitFile.parse(asInstance(texts.get(service), job)));
+        out.put(job.attributes().get("service"), Read.of(service.get(), job));
         for (String dropIn : job.attributes().getOrDefault("service.dropIns", "").split("\\s+")) {
-            if (texts.containsKey(dropIn)) { // a drop-in a script writes is shown as script:line, and not read here
-                out.put(dropIn, UnitFile.parse(asInstance(texts.get(dropIn), job)));
-            }
+            ScriptUnits.of(dropIn, texts).ifPresent(t -> out.put(dropIn, Read.of(t, job)));
         }
         return out;
+    }
+
+    /** A unit as read: its file (the unit file, or the script writing it), the lines before its text there, its lines. */
+    record Read(String path, int lineOffset, UnitFile unit) {
+        static Read of(ScriptUnits.Text text, Job job) {
+            return new Read(text.path(), text.lineOffset(), UnitFile.parse(asInstance(text.text(), job)));
+        }
+
+        /** Where line {@code index} of the unit is: {@code path:line}. */
+        String where(int index) {
+            return path + ":" + (lineOffset + unit.lineNumber(index));
+        }
     }
 
     /** A template unit's text as the enabled instance the job runs reads it (%i, %I filled in, as the scan did). */
@@ -206,18 +220,19 @@ final class ServiceResources {
     }
 
     /** The [Service] settings this table knows, as systemd reads them: later files and lines win, an empty value clears. */
-    private static Map<String, Setting> effective(Map<String, UnitFile> units) {
+    private static Map<String, Setting> effective(Map<String, Read> units) {
         Set<String> known = new HashSet<>();
         ROWS.forEach(r -> known.add(r.setting()));
         Map<String, Setting> out = new LinkedHashMap<>();
-        units.forEach((path, unit) -> {
+        units.values().forEach(read -> {
+            UnitFile unit = read.unit();
             for (int i = 0; i < unit.lines().size(); i++) {
                 if (unit.lines().get(i) instanceof UnitLine.Assignment a && known.contains(a.key())
                         && "Service".equals(unit.sectionOf(i))) {
                     if (a.value().isBlank()) {
                         out.remove(a.key());
                     } else {
-                        out.put(a.key(), new Setting(a.value(), path + ":" + unit.lineNumber(i)));
+                        out.put(a.key(), new Setting(a.value(), read.where(i)));
                     }
                 }
             }

@@ -33,7 +33,7 @@ final class ServiceSpecifiers {
         if (j.kind() != JobKind.SYSTEMD_TIMER || j.command() == null || j.command().indexOf('%') < 0) {
             return j;
         }
-        String service = j.attributes().getOrDefault("service", "");
+        String service = j.attributes().getOrDefault(ScriptUnits.HOST_SERVICE, j.attributes().getOrDefault("service", ""));
         String unit = instanceUnit(service.substring(service.lastIndexOf('/') + 1), j);
         List<String> left = new ArrayList<>();
         String runAs = JobPlan.runAs(j);
