@@ -1077,7 +1077,7 @@ class PythonDetectorsTest {
                 DeploymentSpec(flow=score, name="often", schedule=IntervalSchedule(interval=timedelta(minutes=15)))
                 DeploymentSpec(flow_location="./other.py", flow_name="Ad hoc", name="manual")
                 """));
-        assertThat(jobs(sink)).containsExactly("batch scoring/monthly | CRON_UNIX 0 3 2 * * [Europe/Berlin] @7",
+        assertThat(jobs(sink)).containsExactly("batch scoring/monthly | CRON_PREFECT 0 3 2 * * [Europe/Berlin] @7",
                 "batch scoring/often | INTERVAL PT15M @14", "Ad hoc/manual |  @15");
         assertThat(sink.jobs).allMatch(j -> j.kind() == dev.migrate.analyzers.model.JobKind.PREFECT2_DEPLOYMENT);
         assertThat(sink.jobs.get(0).attributes()).containsEntry("flow_runner", "SubprocessFlowRunner")
