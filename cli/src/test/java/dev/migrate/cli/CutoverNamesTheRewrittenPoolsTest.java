@@ -58,6 +58,16 @@ class CutoverNamesTheRewrittenPoolsTest {
                 [Install]
                 WantedBy=multi-user.target
                 """);
+        Files.createDirectories(estate.resolve("helm"));
+        Files.writeString(estate.resolve("helm/values-prefect-agent.yaml"), """
+                agent:
+                  image:
+                    prefectTag: 2-python3.11-kubernetes
+                  config:
+                    workQueues:
+                      - k8s-a
+                      - k8s-b
+                """);
         agree(estate);
     }
 
@@ -80,6 +90,18 @@ class CutoverNamesTheRewrittenPoolsTest {
                     String pool = first(POOL_FLAG, w.group());
                     rewrittenPools.add(pool);
                     QUEUE_FLAG.matcher(w.group()).results().forEach(q -> rewrittenQueues.add(q.group(1) + "@" + pool));
+                }
+                // prefect-worker chart values: worker.config.workPool and its workQueues
+                if (f.getFileName().toString().startsWith("values")) {
+                    Object doc = new org.yaml.snakeyaml.Yaml().load(text);
+                    if (doc instanceof java.util.Map<?, ?> m && m.get("worker") instanceof java.util.Map<?, ?> worker
+                            && worker.get("config") instanceof java.util.Map<?, ?> config && config.get("workPool") != null) {
+                        String pool = String.valueOf(config.get("workPool"));
+                        rewrittenPools.add(pool);
+                        if (config.get("workQueues") instanceof java.util.List<?> queues) {
+                            queues.forEach(q -> rewrittenQueues.add(q + "@" + pool));
+                        }
+                    }
                 }
             }
         }
