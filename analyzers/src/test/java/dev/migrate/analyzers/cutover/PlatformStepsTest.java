@@ -78,4 +78,16 @@ class PlatformStepsTest {
         assertThat(plan("prefect agent local start --name vm-01\n"))
                 .contains("prefect work-pool create default-process-pool --type process");
     }
+
+    // the rewrite serves a pool its script creates typed in a variable as it is (`--type process`, no recreate note):
+    // the checklist must not delete and recreate it
+    @Test
+    void aPoolItsScriptCreatesTypedInAVariableIsKept() {
+        String out = plan("""
+                prefect work-pool create "${PREFECT_WORK_POOL}" --type=process
+                prefect agent start -p "${PREFECT_WORK_POOL}" -q "${PREFECT_WORK_QUEUE}"
+                """);
+        assertThat(out).doesNotContain("work-pool delete").doesNotContain("work-pool create")
+                .contains("prefect worker start --pool ${PREFECT_WORK_POOL} --work-queue ${PREFECT_WORK_QUEUE}   # replaces");
+    }
 }
