@@ -21,6 +21,10 @@ final class PlatformSteps {
     private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile(
             "(?:^|\\s)(?:-l|--label)(?:\\s+|=)(\\S+)");
 
+    /** The file names MigrateComposeAgentToWorker reads. */
+    private static final java.util.regex.Pattern COMPOSE_FILE = java.util.regex.Pattern.compile(
+            "(^|/)(docker-)?compose[^/]*\\.ya?ml$");
+
     private PlatformSteps() {
     }
 
@@ -88,6 +92,9 @@ final class PlatformSteps {
                 }
                 for (String q : queues(a)) {
                     String create = "prefect work-queue create " + q + " --pool " + pool;
+                    if (q.equals("default")) {
+                        continue; // every pool is created with its queue `default`: creating it again fails
+                    }
                     if (!lines.contains(create)) {
                         lines.add(create);
                     }
@@ -108,9 +115,11 @@ final class PlatformSteps {
                             + a.attributes().get("workPoolCreatedAt") + ")").orElse(""))
                     .toList();
             boolean prefect2Agents = inv.findings().stream().anyMatch(f -> f.code().equals("PF203"));
+            // the recipes that write these workers: the compose, Helm and command-line conversions, by the agents' files
+            String recipes = agents.stream().map(PlatformSteps::recipeOf).distinct().collect(java.util.stream.Collectors.joining("; "));
             steps.add(Step.of("Replace every agent by a worker, after the server", workers,
                     "agents were removed in Prefect 3; workers poll typed pools", prefect2Agents
-                            ? Step.recipe("MigrateComposeAgentToWorker") : finding(inv, agents.get(0), "PF101", "PF203")));
+                            ? recipes : finding(inv, agents.get(0), "PF101", "PF203")));
         }
         if (!servers.isEmpty() || !agents.isEmpty()) {
             String canary = deployments.isEmpty() ? "prefect deployment run 'FLOW/DEPLOYMENT'"
@@ -140,6 +149,15 @@ final class PlatformSteps {
             return labels.isEmpty() ? "default-" + poolType(agent) + "-pool" : String.join("-", labels);
         }
         return poolType(agent) + "-pool";
+    }
+
+    /** The recipe that turns this agent into a worker: by where it is written. */
+    private static String recipeOf(Job agent) {
+        if (agent.attributes().containsKey("chart")) {
+            return Step.recipe("MigrateHelmAgentValuesToWorker");
+        }
+        return COMPOSE_FILE.matcher(agent.source().path()).find() ? Step.recipe("MigrateComposeAgentToWorker")
+                : "recipe `dev.migrate.prefect.MigratePrefectCliToPrefect3`";
     }
 
     /** Whether the agent names its own pool, one of 2.x's prefect-agent type that must be recreated typed. */

@@ -16,7 +16,7 @@ class PlatformStepsTest {
         new PrefectCliLineDetector().detect(new dev.migrate.analyzers.model.ScanFile("ops/start.sh", script), h);
         Inventory inv = new Inventory("x", h.jobs(), h.findings(), List.of(), new ScanStats(0, 0, 0));
         return PlatformSteps.of(inv, "2026-01-01").stream()
-                .map(s -> s.title() + "\n" + String.join("\n", s.commands()) + "\nwhy: " + s.why())
+                .map(s -> s.title() + "\n" + String.join("\n", s.commands()) + "\nwhy: " + s.why() + "\nsource: " + s.sources())
                 .collect(Collectors.joining("\n"));
     }
 
@@ -89,5 +89,16 @@ class PlatformStepsTest {
                 """);
         assertThat(out).doesNotContain("work-pool delete").doesNotContain("work-pool create")
                 .contains("prefect worker start --pool ${PREFECT_WORK_POOL} --work-queue ${PREFECT_WORK_QUEUE}   # replaces");
+    }
+
+    // every pool is created with a queue named `default`: `prefect work-queue create default --pool P` fails there
+    @Test
+    void theDefaultQueueIsNotCreatedAgain() {
+        String out = plan("prefect agent start -q default -q etl\n");
+        assertThat(out).contains("prefect work-queue create etl --pool process-pool")
+                .doesNotContain("work-queue create default")
+                .contains("prefect worker start --pool process-pool --work-queue default --work-queue etl   # replaces")
+                .contains("recipe `dev.migrate.prefect.MigratePrefectCliToPrefect3`")
+                .doesNotContain("MigrateComposeAgentToWorker");
     }
 }
