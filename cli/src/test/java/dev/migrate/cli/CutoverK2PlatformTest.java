@@ -41,8 +41,10 @@ class CutoverK2PlatformTest {
                 .contains("PREFECT_SERVER_DATABASE_MIGRATE_ON_START=false")
                 .contains("prefect deployment schedule pause 'iceberg-offload-main/iceberg-offload-15min' SCHEDULE_ID")
                 .contains("[BHV006](docs/rules/BHV006.md) at docker-compose.v2.yml:35")
-                .contains("prefect work-pool create iceberg-offload --type process")
-                .contains("prefect worker start --pool iceberg-offload")
+                // the pool and queue the rewrite gives the compose worker (CutoverNamesTheRewrittenPoolsTest)
+                .contains("prefect work-pool create process-pool --type process")
+                .contains("prefect work-queue create iceberg-offload --pool process-pool")
+                .contains("prefect worker start --pool process-pool --work-queue iceberg-offload")
                 .contains("prefect deployment run 'iceberg-offload-main/iceberg-offload-production'");
         assertThat(md.indexOf("Pause every deployment schedule before the server upgrade"))
                 .as("schedules are paused before the server upgrade").isPositive()

@@ -45,7 +45,8 @@ class CutoverPrefect1LakeTest {
         assertThat(plan.exitCode()).as(plan.err()).isZero();
         assertThat(plan.out()).doesNotContain("Back up the Prefect server database")
                 .contains("**Create typed work pools for the agents' queues**")
-                .contains("prefect worker start --pool lake-vm-01-local   # replaces: prefect agent local start")
+                // named after the agent's labels (-l prod -l local), as the rewrite of start_agents.sh names it
+                .contains("prefect worker start --pool prod-local   # replaces: prefect agent local start")
                 .contains("## Job `lake-ingestion` (declared in validate.yaml jobs[0]): scanned")
                 .contains("the validate config compares a legacy run with a new run 30 min later")
                 .contains("migrate validate " + estate.resolve("validate.yaml") + " --job lake_ingestion")

@@ -14,6 +14,17 @@ import java.util.Optional;
  * order that avoids duplicate runs and client/server mismatches), and replacing agents by workers.
  */
 final class PlatformSteps {
+    /** 2.x's pool of agents and of deployments that named none: a prefect-agent pool, which workers refuse. */
+    private static final String AGENT_POOL = "default-agent-pool";
+    private static final java.util.regex.Pattern PREFECT1_AGENT = java.util.regex.Pattern.compile(
+            "\\bagent\\s+(local|docker|kubernetes|ecs|vertex)\\s+start\\b");
+    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile(
+            "(?:^|\\s)(?:-l|--label)(?:\\s+|=)(\\S+)");
+
+    /** The file names MigrateComposeAgentToWorker reads. */
+    private static final java.util.regex.Pattern COMPOSE_FILE = java.util.regex.Pattern.compile(
+            "(^|/)(docker-)?compose[^/]*\\.ya?ml$");
+
     private PlatformSteps() {
     }
 
@@ -54,20 +65,48 @@ final class PlatformSteps {
                     finding(inv, server, "PF208"), Step.recipe("UpgradePrefectImagesInYaml")));
         }
         if (!agents.isEmpty()) {
-            List<String> pools = new ArrayList<>();
+            // one create step per pool, however many agents land in it (the stand-in pool takes every agent that
+            // named no pool), and one per queue of it
+            java.util.Map<String, List<String>> pools = new java.util.LinkedHashMap<>();
             List<Job> untyped = agents.stream().filter(a -> typedPool(a).isEmpty()).toList();
             for (Job a : untyped) {
-                pools.add("prefect work-pool create " + pool(a) + " --type " + poolType(a) + "   # for " + a.name() + " at "
-                        + ReadinessAssessor.at(a));
-                if (queues(a).size() > 1) {
-                    queues(a).forEach(q -> pools.add("prefect work-queue create " + q + " --pool " + pool(a)));
+                String pool = pool(a);
+                List<String> lines = pools.get(pool);
+                if (lines == null) {
+                    lines = new ArrayList<>();
+                    if (recreated(a)) {
+                        // 2.x agents poll only prefect-agent pools: the pool exists with that type, which workers refuse
+                        lines.add("prefect work-pool delete " + pool + "   # a prefect-agent pool; re-deploy its "
+                                + "deployments after the next line");
+                    }
+                    lines.add("prefect work-pool create " + pool + " --type " + poolType(a) + "   # for " + a.name()
+                            + " at " + ReadinessAssessor.at(a));
+                    pools.put(pool, lines);
+                } else {
+                    String create = "prefect work-pool create " + pool + " ";
+                    for (int i = 0; i < lines.size(); i++) {
+                        if (lines.get(i).startsWith(create)) {
+                            lines.set(i, lines.get(i) + ", " + a.name() + " at " + ReadinessAssessor.at(a));
+                        }
+                    }
+                }
+                for (String q : queues(a)) {
+                    String create = "prefect work-queue create " + q + " --pool " + pool;
+                    if (q.equals("default")) {
+                        continue; // every pool is created with its queue `default`: creating it again fails
+                    }
+                    if (!lines.contains(create)) {
+                        lines.add(create);
+                    }
                 }
             }
             // a pool its script creates typed (--type process) is one workers serve already: nothing to create
             if (!untyped.isEmpty()) {
-                steps.add(Step.of("Create typed work pools for the agents' queues", pools,
-                        "Prefect 3 workers refuse prefect-agent pools; each agent's queue needs a typed pool "
-                                + "(process, docker or kubernetes, matching how the agent ran flows)",
+                steps.add(Step.of("Create typed work pools for the agents' queues",
+                        pools.values().stream().flatMap(List::stream).toList(),
+                        "Prefect 3 workers refuse prefect-agent pools; each agent's queues need a typed pool "
+                                + "(process, docker or kubernetes, matching how the agent ran flows), named as "
+                                + "`migrate rewrite` names it",
                         untyped.stream().map(a -> finding(inv, a, "PF203", "PF101")).distinct().toArray(String[]::new)));
             }
             List<String> workers = agents.stream().map(a -> "prefect worker start --pool " + pool(a) + queueFlags(a)
@@ -76,9 +115,11 @@ final class PlatformSteps {
                             + a.attributes().get("workPoolCreatedAt") + ")").orElse(""))
                     .toList();
             boolean prefect2Agents = inv.findings().stream().anyMatch(f -> f.code().equals("PF203"));
+            // the recipes that write these workers: the compose, Helm and command-line conversions, by the agents' files
+            String recipes = agents.stream().map(PlatformSteps::recipeOf).distinct().collect(java.util.stream.Collectors.joining("; "));
             steps.add(Step.of("Replace every agent by a worker, after the server", workers,
                     "agents were removed in Prefect 3; workers poll typed pools", prefect2Agents
-                            ? Step.recipe("MigrateComposeAgentToWorker") : finding(inv, agents.get(0), "PF101", "PF203")));
+                            ? recipes : finding(inv, agents.get(0), "PF101", "PF203")));
         }
         if (!servers.isEmpty() || !agents.isEmpty()) {
             String canary = deployments.isEmpty() ? "prefect deployment run 'FLOW/DEPLOYMENT'"
@@ -92,28 +133,57 @@ final class PlatformSteps {
     }
 
     /**
-     * The pool its script creates typed, else the agent's queue, else its --name, else a name after its type: what the
-     * worker will poll. An agent of several queues (a Helm agent's workQueues) gets one pool named after its type, its
-     * queues kept inside it.
+     * The pool the worker replacing {@code agent} serves, named as {@code migrate rewrite} names it, so that the
+     * checklist creates the pool the rewritten compose files, scripts and deployments use: the pool its script creates
+     * typed; else the pool it names (recreated typed); else, for a Prefect 2 agent, the typed pool standing in for
+     * 2.x's default-agent-pool ({@code process-pool}, {@code kubernetes-pool} for the Helm chart), its queues kept
+     * inside it; for a Prefect 1 agent, the pool named after its labels.
      */
     static String pool(Job agent) {
-        if (typedPool(agent).isPresent()) {
-            return agent.attributes().get("workPool");
+        String named = agent.attributes().get("workPool");
+        if (typedPool(agent).isPresent() || named != null && !named.isBlank() && !named.equals(AGENT_POOL)) {
+            return named;
         }
-        List<String> queues = queues(agent);
-        if (queues.size() == 1) {
-            return queues.get(0);
+        if (prefect1(agent)) {
+            List<String> labels = labels(agent);
+            return labels.isEmpty() ? "default-" + poolType(agent) + "-pool" : String.join("-", labels);
         }
-        if (queues.size() > 1) {
-            return poolType(agent) + "-pool";
+        return poolType(agent) + "-pool";
+    }
+
+    /** The recipe that turns this agent into a worker: by where it is written. */
+    private static String recipeOf(Job agent) {
+        if (agent.attributes().containsKey("chart")) {
+            return Step.recipe("MigrateHelmAgentValuesToWorker");
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--name[ =](\\S+)").matcher(String.valueOf(agent.command()));
-        return m.find() ? m.group(1) : poolType(agent) + "-pool";
+        return COMPOSE_FILE.matcher(agent.source().path()).find() ? Step.recipe("MigrateComposeAgentToWorker")
+                : "recipe `dev.migrate.prefect.MigratePrefectCliToPrefect3`";
+    }
+
+    /** Whether the agent names its own pool, one of 2.x's prefect-agent type that must be recreated typed. */
+    private static boolean recreated(Job agent) {
+        String named = agent.attributes().get("workPool");
+        return typedPool(agent).isEmpty() && named != null && !named.isBlank() && !named.equals(AGENT_POOL);
+    }
+
+    /** A Prefect 1 agent ({@code prefect agent local start}): it served labels, not queues. */
+    private static boolean prefect1(Job agent) {
+        return PREFECT1_AGENT.matcher(String.valueOf(agent.command())).find();
+    }
+
+    /** The {@code -l}/{@code --label} values of a Prefect 1 agent's command, in order. */
+    private static List<String> labels(Job agent) {
+        List<String> labels = new ArrayList<>();
+        java.util.regex.Matcher m = LABEL.matcher(String.valueOf(agent.command()));
+        while (m.find()) {
+            labels.add(m.group(1).replaceAll("^[\"']|[\"']$", ""));
+        }
+        return labels;
     }
 
     /**
      * The type of the agent's pool when its script creates it with one that workers serve ({@code prefect work-pool
-     * create etl --type process}); such a pool is kept, not replaced by one named after the agent's queue.
+     * create etl --type process}); such a pool is kept as it is.
      */
     private static Optional<String> typedPool(Job agent) {
         String type = agent.attributes().get("workPoolType");
@@ -128,12 +198,9 @@ final class PlatformSteps {
                 .filter(q -> !q.isEmpty()).toList();
     }
 
-    /** {@code --work-queue Q} for each queue of a pool that holds several, so the worker polls the same ones. */
+    /** {@code --work-queue Q} for each queue the agent polled, so that the worker polls the same ones (no more). */
     private static String queueFlags(Job agent) {
-        List<String> queues = queues(agent);
-        // a pool of its own (not named after its one queue) is polled on the agent's queues only
-        return queues.size() < 2 && typedPool(agent).isEmpty() ? "" : queues.stream().map(q -> " --work-queue " + q).collect(
-                java.util.stream.Collectors.joining());
+        return queues(agent).stream().map(q -> " --work-queue " + q).collect(java.util.stream.Collectors.joining());
     }
 
     /** Prefect 1 agents name their infrastructure (local, docker, kubernetes, ecs); Prefect 2 agents ran processes. */
@@ -149,7 +216,8 @@ final class PlatformSteps {
                 return type;
             }
         }
-        return "process";
+        // the Vertex AI agent's runs go to a vertex-ai pool, as the CLI conversion types it
+        return cmd.contains("agent vertex") ? "vertex-ai" : "process";
     }
 
     private static boolean prefect2(Job server) {

@@ -16,7 +16,7 @@ class PlatformStepsTest {
         new PrefectCliLineDetector().detect(new dev.migrate.analyzers.model.ScanFile("ops/start.sh", script), h);
         Inventory inv = new Inventory("x", h.jobs(), h.findings(), List.of(), new ScanStats(0, 0, 0));
         return PlatformSteps.of(inv, "2026-01-01").stream()
-                .map(s -> s.title() + "\n" + String.join("\n", s.commands()) + "\nwhy: " + s.why())
+                .map(s -> s.title() + "\n" + String.join("\n", s.commands()) + "\nwhy: " + s.why() + "\nsource: " + s.sources())
                 .collect(Collectors.joining("\n"));
     }
 
@@ -33,16 +33,72 @@ class PlatformStepsTest {
 
     @Test
     void anAgentPoolOrOneOfUnknownTypeIsStillRecreatedTyped() {
+        // the rewrite keeps --pool etl on the worker and says to recreate it typed: the checklist does exactly that
         String agentPool = plan("""
                 prefect work-pool create etl --type prefect-agent
                 prefect agent start --pool etl -q nightly
                 """);
-        assertThat(agentPool).contains("prefect work-pool create nightly --type process   # for agent nightly at ops/start.sh:2")
+        assertThat(agentPool).contains("prefect work-pool delete etl   # a prefect-agent pool")
+                .contains("prefect work-pool create etl --type process   # for agent nightly at ops/start.sh:2")
+                .contains("prefect work-queue create nightly --pool etl")
+                .contains("prefect worker start --pool etl --work-queue nightly   # replaces")
                 .contains("why: Prefect 3 workers refuse prefect-agent pools");
+        assertThat(agentPool.indexOf("work-pool delete etl")).isLessThan(agentPool.indexOf("work-pool create etl --type process"));
         String untyped = plan("""
                 prefect work-pool create etl
                 prefect agent start --pool etl -q nightly
                 """);
-        assertThat(untyped).contains("prefect work-pool create nightly --type process");
+        assertThat(untyped).contains("prefect work-pool create etl --type process").doesNotContain("work-pool create nightly");
+    }
+
+    @Test
+    void agentsThatNamedNoPoolShareTheTypedPoolStandingInForDefaultAgentPool() {
+        // as the rewrite does: `prefect worker start --work-queue nightly --pool process-pool --type process`
+        String out = plan("""
+                prefect agent start -q nightly
+                prefect agent start --work-queue hourly --pool default-agent-pool
+                """);
+        assertThat(out).contains("prefect work-pool create process-pool --type process   # for agent nightly at "
+                        + "ops/start.sh:1, agent hourly at ops/start.sh:2")
+                .contains("prefect work-queue create nightly --pool process-pool")
+                .contains("prefect work-queue create hourly --pool process-pool")
+                .contains("prefect worker start --pool process-pool --work-queue nightly   # replaces: prefect agent start -q nightly")
+                .contains("prefect worker start --pool process-pool --work-queue hourly   # replaces")
+                .doesNotContain("create nightly --type").doesNotContain("work-pool delete")
+                .doesNotContain("default-agent-pool --type");
+        assertThat(out.split("work-pool create process-pool", -1)).as("one create for the shared pool").hasSize(2);
+    }
+
+    @Test
+    void aPrefect1AgentsPoolIsNamedAfterItsLabels() {
+        // as PrefectCliTranslator's labels-to-pool conversion names it, not after --name
+        assertThat(plan("prefect agent docker start -l prod -l docker --name vm-01-docker\n"))
+                .contains("prefect work-pool create prod-docker --type docker")
+                .contains("prefect worker start --pool prod-docker   # replaces").doesNotContain("--pool vm-01-docker");
+        assertThat(plan("prefect agent local start --name vm-01\n"))
+                .contains("prefect work-pool create default-process-pool --type process");
+    }
+
+    // the rewrite serves a pool its script creates typed in a variable as it is (`--type process`, no recreate note):
+    // the checklist must not delete and recreate it
+    @Test
+    void aPoolItsScriptCreatesTypedInAVariableIsKept() {
+        String out = plan("""
+                prefect work-pool create "${PREFECT_WORK_POOL}" --type=process
+                prefect agent start -p "${PREFECT_WORK_POOL}" -q "${PREFECT_WORK_QUEUE}"
+                """);
+        assertThat(out).doesNotContain("work-pool delete").doesNotContain("work-pool create")
+                .contains("prefect worker start --pool ${PREFECT_WORK_POOL} --work-queue ${PREFECT_WORK_QUEUE}   # replaces");
+    }
+
+    // every pool is created with a queue named `default`: `prefect work-queue create default --pool P` fails there
+    @Test
+    void theDefaultQueueIsNotCreatedAgain() {
+        String out = plan("prefect agent start -q default -q etl\n");
+        assertThat(out).contains("prefect work-queue create etl --pool process-pool")
+                .doesNotContain("work-queue create default")
+                .contains("prefect worker start --pool process-pool --work-queue default --work-queue etl   # replaces")
+                .contains("recipe `dev.migrate.prefect.MigratePrefectCliToPrefect3`")
+                .doesNotContain("MigrateComposeAgentToWorker");
     }
 }

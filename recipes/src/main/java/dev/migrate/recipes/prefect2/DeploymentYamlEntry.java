@@ -74,8 +74,11 @@ final class DeploymentYamlEntry {
             // a saved block (`-ib process/prod`) names the pool as the command-line conversion does: `prod`
             Object block = infra.get("_block_document_name");
             boolean named = block instanceof String b && !b.isBlank() && !Boolean.TRUE.equals(infra.get("_is_anonymous"));
+            // noted under the code scan reports the construct with: a queue without a pool (PF211), or 2.x's
+            // prefect-agent pool named outright (BHV005)
+            String code = "default-agent-pool".equals(poolName) ? "BHV005: " : "PF211: ";
             poolName = named ? block : poolType + "-pool";
-            notes.add(new Note("work_pool.name", "work pool `" + poolName + "` stands in for the agent's pool"
+            notes.add(new Note("work_pool.name", code + "work pool `" + poolName + "` stands in for the agent's pool"
                     + (named ? " (named after infrastructure block `" + infraType + "/" + block + "`)" : "")
                     + "; create it with `prefect work-pool create " + poolName + " --type " + poolType
                     + "` or pick an existing typed pool"));
@@ -94,7 +97,7 @@ final class DeploymentYamlEntry {
                     : withJobVariable((Map<String, Object>) o, infraType, notes);
             List<String> refused = InfraOverrides.apply(jobVariables, applicable);
             if (!refused.isEmpty()) {
-                notes.add(new Note("work_pool", "infra_overrides " + refused + " name a field inside a value that "
+                notes.add(new Note("work_pool", "PF205: infra_overrides " + refused + " name a field inside a value that "
                         + "is not a mapping; set the job variables they meant by hand"));
             }
         }
@@ -109,8 +112,9 @@ final class DeploymentYamlEntry {
         }
         if (d.get("enforce_parameter_schema") != null) {
             e.put("enforce_parameter_schema", d.get("enforce_parameter_schema"));
-        } else {
-            notes.add(new Note("", "Prefect 3 enforces the parameter schema by default; set "
+        } else if (d.get("parameters") instanceof Map<?, ?> given && !given.isEmpty()) {
+            // `parameters: {}` passes nothing for the schema check to reject (scan's BHV004 says the same)
+            notes.add(new Note("", "BHV004: Prefect 3 enforces the parameter schema by default; set "
                     + "`enforce_parameter_schema: false` if this deployment relied on loose parameters"));
         }
         if (d.get("triggers") instanceof List<?> t && !t.isEmpty()) {
@@ -177,7 +181,7 @@ final class DeploymentYamlEntry {
             }
         });
         if (!unmapped.isEmpty()) {
-            notes.add(new Note("work_pool", label + " " + unmapped + " have no job variable on a " + block.poolType()
+            notes.add(new Note("work_pool", "PF205: " + label + " " + unmapped + " have no job variable on a " + block.poolType()
                     + " work pool; set them in the pool's base job template by hand"));
         }
         return out;
@@ -225,7 +229,7 @@ final class DeploymentYamlEntry {
                     args.put("branch", storage.get("reference"));
                 }
                 if (storage.get("access_token") != null) {
-                    notes.add(new Note("pull", "the GitHub storage block held an access token: store it in a Secret "
+                    notes.add(new Note("pull", "PF206: the GitHub storage block held an access token: store it in a Secret "
                             + "block and pass `access_token: \"{{ prefect.blocks.secret.NAME }}\"` to git_clone"));
                 }
                 steps.add(Map.of("prefect.deployments.steps.git_clone", args));
@@ -237,14 +241,14 @@ final class DeploymentYamlEntry {
                 args.put("bucket", slash < 0 ? bucketPath : bucketPath.substring(0, slash));
                 args.put("folder", slash < 0 ? "" : bucketPath.substring(slash + 1));
                 steps.add(Map.of("prefect_aws.deployments.steps.pull_from_s3", args));
-                notes.add(new Note("pull", "pull_from_s3 needs prefect-aws and credentials (an AwsCredentials block)"));
+                notes.add(new Note("pull", "PF206: pull_from_s3 needs prefect-aws and credentials (an AwsCredentials block)"));
             }
             case "local-file-system" -> steps.add(Map.of("prefect.deployments.steps.set_working_directory",
                     Map.of("directory", storage.getOrDefault("basepath", d.getOrDefault("path", ".")))));
             case "" -> {
                 // No storage block: the code is where the worker runs.
             }
-            default -> notes.add(new Note("", "storage block type `" + slug + "` has no mechanical pull step; write "
+            default -> notes.add(new Note("", "PF206: storage block type `" + slug + "` has no mechanical pull step; write "
                     + "the `pull:` steps of this deployment by hand"));
         }
         return steps;

@@ -1,9 +1,11 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectRenames;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.YamlPositions;
+import dev.migrate.recipes.internal.YamlSnippets;
 import dev.migrate.recipes.prefectcli.CliOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +66,7 @@ public class MigrateHelmAgentValuesToWorker extends Recipe {
                                       ExecutionContext ctx) {
         List<Yaml.Mapping.Entry> out = new ArrayList<>();
         String pool = null;
+        boolean poolAdded = false;
         for (Yaml.Mapping.Entry field : agent.getEntries()) {
             String key = field.getKey().getValue();
             String renamedKey = renamedKey("worker." + key);
@@ -81,13 +84,25 @@ public class MigrateHelmAgentValuesToWorker extends Recipe {
                 pool = config.getEntries().stream().filter(c -> c.getKey().getValue().equals("workPool"))
                         .map(c -> c.getValue() instanceof Yaml.Scalar s && !s.getValue().isBlank() ? s.getValue() : null)
                         .filter(v -> v != null).findFirst().orElse(null);
+                Yaml.Mapping withPool = pool == null && FixSafety.unsafeAllowed(ctx) ? withStandInPool(config) : null;
+                if (withPool != null) {
+                    f = f.withValue(withPool);
+                    poolAdded = true;
+                }
             }
             out.add(f);
         }
-        if (pool == null) {
+        String typed = CliOptions.standInPool("kubernetes");
+        if (poolAdded) {
+            // the chart requires a pool; the worker serves the typed pool standing in for default-agent-pool, where
+            // the converted agents' workers and the deployments that named no pool go (and cutover creates it)
+            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), false, "the worker serves work pool `"
+                    + typed + "`, which stands in for the agent's default-agent-pool, polling its workQueues as the "
+                    + "agent did; deploy this worker's deployments there; create it first: prefect work-pool create "
+                    + typed + " --type kubernetes", "PF203"));
+        } else if (pool == null) {
             // the agent polled its queues in default-agent-pool: the command-line conversion puts the workers and
             // deployments of that pool in the typed pool standing in for it
-            String typed = CliOptions.standInPool("kubernetes");
             notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, "the prefect-worker chart requires "
                     + "`worker.config.workPool`: the agent polled its queues in default-agent-pool, which workers "
                     + "refuse; set `workPool: " + typed + "`, the typed pool that stands in for it (prefect work-pool "
@@ -100,6 +115,22 @@ public class MigrateHelmAgentValuesToWorker extends Recipe {
                     + "deployments, or set `worker.config.workPool` to a new typed pool", "BHV005"));
         }
         return agent.withEntries(out);
+    }
+
+    /**
+     * The block mapping {@code config} with {@code workPool: kubernetes-pool} after its last entry, at that entry's
+     * indentation; null when it cannot take one there (a flow mapping, no entries, or a {@code workPool:} key left
+     * blank, which a person fills in).
+     */
+    private static Yaml.Mapping withStandInPool(Yaml.Mapping config) {
+        if (config.getOpeningBracePrefix() != null || config.getEntries().isEmpty()
+                || config.getEntries().stream().anyMatch(c -> c.getKey().getValue().equals("workPool"))) {
+            return null;
+        }
+        List<Yaml.Mapping.Entry> entries = new ArrayList<>(config.getEntries());
+        String prefix = entries.get(entries.size() - 1).getPrefix();
+        entries.add(YamlSnippets.parseEntry("workPool", " " + CliOptions.standInPool("kubernetes")).withPrefix(prefix));
+        return config.withEntries(entries);
     }
 
     /** Pins {@code prefectTag} to the target release on the Kubernetes flavour, keeping the Python version. */

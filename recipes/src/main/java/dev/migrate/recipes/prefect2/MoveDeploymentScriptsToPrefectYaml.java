@@ -65,7 +65,7 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
             valid = {"prefect-yaml", "python"}, required = false, example = "prefect-yaml")
     private final String deploymentStyle;
 
-    private final transient MigrationNotes notes = new MigrationNotes(this, "PF201");
+    private final transient MigrationNotes notes = new MigrationNotes(this, "PF214");
 
     /** Deployments found in scripts, as build-output maps, and whether the root prefect.yaml exists. */
     public static class Found {
@@ -179,7 +179,7 @@ public class MoveDeploymentScriptsToPrefectYaml extends ScanningRecipe<MoveDeplo
         after = ImportEdits.removeImportsMadeUnused(before, after, file.style());
         if (after.nodes().isEmpty()) {
             // an empty script left behind would let `python deploy.py` in CI pass while deploying nothing
-            notes.insertRow(ctx, PythonCode.note(file, null, getName(), true, "PF201", file.getSourcePath()
+            notes.insertRow(ctx, PythonCode.note(file, null, getName(), true, "PF214", file.getSourcePath()
                     + " held only deployments, all now in prefect.yaml, and is deleted: where CI or a Makefile runs it, "
                     + "run `prefect deploy --all` instead"));
             return DeletedFiles.delete(ctx, file, this);

@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.analyzers.rules.PrefectBlockClasses;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.python.PositionalOnlyCalls;
@@ -356,7 +357,8 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
             }
             notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
                     PythonCode.line(module, b.statement()), getName(), false, "removed the unused import of "
-                    + b.qualifiedName() + ", which Prefect 3 no longer has (importing it would fail)", "PF216"));
+                    + b.qualifiedName() + ", which Prefect 3 no longer has (importing it would fail)",
+                    codeOf(b.qualifiedName())));
             result = ImportEdits.removeImport(result, name, file.style());
         }
         return result == module ? module : PythonCode.trimLeadingBlankLines(module, result);
@@ -389,9 +391,20 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
             }
             if (removed(q)) {
                 Node at = b.statement();
+                // a block class is noted as scan reports it: PF205/PF206, with what replaces it
+                Optional<PrefectBlockClasses.Replacement> block = PrefectBlockClasses.of(q);
                 notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
-                        PythonCode.line(module, at), getName(), true, q + " does not exist in Prefect 3; replace it", "PF216"));
+                        PythonCode.line(module, at), getName(), true, block.map(PrefectBlockClasses.Replacement::message)
+                        .orElse(q + " does not exist in Prefect 3; replace it"), codeOf(q)));
             }
         }
+    }
+
+    /**
+     * The finding code of a removed name, the one scan reports its import under: an infrastructure block class is
+     * PF205 and a storage block class PF206 (what replaces them is known), any other removed name PF216.
+     */
+    private static String codeOf(String qualifiedName) {
+        return PrefectBlockClasses.of(qualifiedName).map(PrefectBlockClasses.Replacement::code).orElse("PF216");
     }
 }

@@ -186,14 +186,14 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 }
                 Optional<Set<String>> keys = "**".equals(a.unpacking()) ? unpackedKeys(stmt, a.value()) : Optional.empty();
                 if (keys.isEmpty()) {
-                    return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
+                    return manual(root, stmt, call, "PF214", "Deployment.build_from_flow was removed in Prefect 3; "
                             + "its arguments come partly from " + a.node().text().strip() + ", whose keys must become "
                             + "flow.deploy(...) or flow.to_deployment(...) arguments (infra_overrides as job_variables, "
                             + "schedule as schedules=[...], no storage, infrastructure, path or apply)");
                 }
                 List<String> foreign = keys.get().stream().filter(k -> !KEPT.contains(k) && !POOL.contains(k)).toList();
                 if (!foreign.isEmpty()) {
-                    return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
+                    return manual(root, stmt, call, "PF214", "Deployment.build_from_flow was removed in Prefect 3; "
                             + a.node().text().strip() + " passes " + foreign + ", which flow.deploy(...) does not take "
                             + "as they are: move them out of it and convert the call");
                 }
@@ -223,17 +223,17 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (returned) {
                 awaited = awaits(stmt.nodes().get(0), call);
                 if (view.keyword("apply").isPresent()) {
-                    return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
+                    return manual(root, stmt, call, "PF214", "Deployment.build_from_flow was removed in Prefect 3; "
                             + "return flow.to_deployment(...) and apply it where apply= asked for it");
                 }
             }
             if (variable == null && !inline && !returned) {
-                return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
+                return manual(root, stmt, call, "PF214", "Deployment.build_from_flow was removed in Prefect 3; "
                         + "use flow.from_source(...).deploy(...) or flow.to_deployment(...)");
             }
             boolean applyNow = applied != null || view.keyword("apply").map(a -> isTrue(a.value())).orElse(false);
             if (inline && !applyNow) {
-                return manual(root, stmt, call, "PF201", "this deployment is built but never applied; "
+                return manual(root, stmt, call, "PF214", "this deployment is built but never applied; "
                         + "remove it or deploy it with flow.deploy(...)");
             }
             Optional<Argument> flowArg = constructor ? Optional.empty() : view.argument("flow", 0);
@@ -241,12 +241,12 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (constructor) {
                 Optional<String> unusable = constructorProblem(view);
                 if (unusable.isPresent()) {
-                    return manual(root, stmt, call, "PF201", "Deployment(...) was removed in Prefect 3; "
+                    return manual(root, stmt, call, "PF214", "Deployment(...) was removed in Prefect 3; "
                             + unusable.get());
                 }
                 flow = flowDecorator();
             } else if (flowArg.isEmpty()) {
-                return manual(root, stmt, call, "PF201", "no flow given to build_from_flow; deploy the flow by hand");
+                return manual(root, stmt, call, "PF214", "no flow given to build_from_flow; deploy the flow by hand");
             } else {
                 flow = flowArg.get().value().text();
             }
@@ -311,7 +311,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                                 + "pass entrypoint= to from_source");
                     }
                     entrypoint = quote(projectRelative(at.get()));
-                    note(call, false, "PF201", "entrypoint " + entrypoint + " assumes the repository root is the project root");
+                    note(call, false, "PF214", "entrypoint " + entrypoint + " assumes the repository root is the project root");
                 }
             }
 
@@ -385,11 +385,11 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
 
             if (mode.equals("serve") && deploymentCalls > 1) {
                 // flow.serve() blocks: the next deployment in the script would never be registered
-                return manual(root, stmt, call, "PF201", "flow.serve() blocks, so several deployments in one "
+                return manual(root, stmt, call, "PF214", "flow.serve() blocks, so several deployments in one "
                         + "script must be served together: prefect.serve(flow.to_deployment(...), ...)");
             }
             if (awaited && mode.equals("serve")) {
-                return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; in async "
+                return manual(root, stmt, call, "PF214", "Deployment.build_from_flow was removed in Prefect 3; in async "
                         + "code serve the flow with await prefect.aserve(await flow.to_deployment(...)) or deploy it to "
                         + "a work pool with await flow.deploy(...)");
             }
@@ -402,7 +402,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     jobVariables.first("image", image);
                 }
             } else if (image != null && constructor) {
-                return manual(root, stmt, call, "PF201", "Deployment(...) was removed in Prefect 3; its image holds "
+                return manual(root, stmt, call, "PF214", "Deployment(...) was removed in Prefect 3; its image holds "
                         + "the flow's code: deploy the flow object with <flow>.deploy(name=..., image=" + image
                         + ", build=False, push=False)");
             } else if (image != null) {
@@ -416,7 +416,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 if (source == null) {
                     Optional<String[]> local = localSource(view, call);
                     if (local.isEmpty()) {
-                        return manual(root, stmt, call, "PF201", "Deployment(...) was removed in Prefect 3; the "
+                        return manual(root, stmt, call, "PF214", "Deployment(...) was removed in Prefect 3; the "
                                 + "entrypoint's file is not in this project: deploy with flow.from_source(source=<the "
                                 + "directory it is relative to>, entrypoint=...).deploy(...)");
                     }
@@ -430,18 +430,18 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             } else {
                 Optional<String> agentPath = source != null ? Optional.empty() : agentPath(view);
                 if (agentPath.isPresent()) {
-                    return manual(root, stmt, call, "PF201", "Prefect 2 ran this flow from path=" + agentPath.get()
+                    return manual(root, stmt, call, "PF214", "Prefect 2 ran this flow from path=" + agentPath.get()
                             + " on the agent's machine, not from this script's directory: deploy it with "
                             + "flow.from_source(source=<that directory>, entrypoint=...).deploy(...) run where that "
                             + "directory exists, or from remote storage or an image");
                 }
                 Optional<FlowLocation> at = source != null ? Optional.empty() : locate(flowArg.get().value());
                 if (source == null && at.isEmpty()) {
-                    return manual(root, stmt, call, "PF201", "the flow's source file is unknown; deploy it with "
+                    return manual(root, stmt, call, "PF214", "the flow's source file is unknown; deploy it with "
                             + "flow.from_source(source, entrypoint).deploy(...)");
                 }
                 if (at.isPresent() && held(at.get()).isEmpty() && awaited) {
-                    return manual(root, stmt, call, "PF201", "Deployment.build_from_flow was removed in Prefect 3; "
+                    return manual(root, stmt, call, "PF214", "Deployment.build_from_flow was removed in Prefect 3; "
                             + "deploy this flow from an installed package with await flow.to_deployment(..., "
                             + "entrypoint_type=EntrypointType.MODULE_PATH), then await its apply()");
                 }
@@ -451,7 +451,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     modulePath = true;
                     callee = flow + ".to_deployment";
                     neededImports.add("prefect.types.entrypoint.EntrypointType");
-                    note(call, false, "PF201", "the flow's module " + at.get().entrypoint().replace(".py:", ":")
+                    note(call, false, "PF214", "the flow's module " + at.get().entrypoint().replace(".py:", ":")
                             .replace('/', '.') + " is not in this project (an installed package): the deployment names "
                             + "it by module path, so its workers need that package installed");
                 } else {
@@ -509,7 +509,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     Node renamed = ArgEdits.rename(arg, "schedules");
                     Optional<String> fromDict = scheduleFromDict(a.value());
                     if (Expressions.unwrap(a.value()).kind() == NodeKind.DICT && fromDict.isEmpty()) {
-                        note(call, true, "PF201", "the schedule dict " + PythonCode.oneLine(a.value()) + " must become "
+                        note(call, true, "PF214", "the schedule dict " + PythonCode.oneLine(a.value()) + " must become "
                                 + "a CronSchedule, IntervalSchedule or RRuleSchedule: Prefect 3 reads a dict in "
                                 + "schedules=[...] as a schedule's options, not as the schedule");
                     }
@@ -525,7 +525,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             }
             java.util.Collections.reverse(droppedArgs);
             if (!droppedArgs.isEmpty()) {
-                note(call, false, "PF201", "dropped " + droppedArgs + ": no equivalent on Prefect 3 " + mode + "()");
+                note(call, false, "PF214", "dropped " + droppedArgs + ": no equivalent on Prefect 3 " + mode + "()");
             }
             if (!jobVariablesWritten && !jobVariables.isEmpty() && !mode.equals("serve")) {
                 edited = ArgEdits.add(edited, "job_variables", jobVariables.render(this::quote, ""), file.style());
@@ -636,7 +636,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 Optional<Argument> upload = new CallView(call).keyword("upload");
                 if (method.equals("apply") && upload.isPresent() && TreeEdits.path(result, call) != null) {
                     result = TreeEdits.replace(result, call, ArgEdits.remove(call, upload.get().node()));
-                    note(call, false, "PF201", "dropped upload= from " + variable + ".apply(): Prefect 3 deployments "
+                    note(call, false, "PF214", "dropped upload= from " + variable + ".apply(): Prefect 3 deployments "
                             + "upload nothing");
                 } else if (REMOVED_DEPLOYMENT_METHODS.contains(method)) {
                     Node at = PythonCode.statementOf(original, call);
@@ -645,9 +645,9 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                             + "(a prefect.yaml push step) and remove this call" : "set what it did in the "
                             + "to_deployment(...) arguments and remove this call");
                     if (at != null) {
-                        todos.add(new Todo(at, "PF201", message));
+                        todos.add(new Todo(at, "PF214", message));
                     }
-                    note(call, true, "PF201", message);
+                    note(call, true, "PF214", message);
                 }
             }
             return result;
@@ -760,7 +760,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (at.get().up() != depth) {
                 // not under the project root, but under a directory between it and this file
                 String under = projectRelative(new FlowLocation(at.get().up(), ""));
-                note(call, false, "PF201", "entrypoint " + quote(at.get().entrypoint()) + " is read under " + under
+                note(call, false, "PF214", "entrypoint " + quote(at.get().entrypoint()) + " is read under " + under
                         + ", where this project holds its file (2.x read it from where the deployment was built); "
                         + "check it before deploying");
             }
@@ -1129,7 +1129,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
          */
         private FlowLocation checked(FlowLocation at, Node call) {
             return held(at).orElseGet(() -> {
-                note(call, false, "PF201", "entrypoint " + quote(at.entrypoint()) + " names " + projectRelative(
+                note(call, false, "PF214", "entrypoint " + quote(at.entrypoint()) + " names " + projectRelative(
                         new FlowLocation(at.up(), at.entrypoint().substring(0, at.entrypoint().lastIndexOf(':'))))
                         + ", which this project does not hold; check it before deploying");
                 return at;

@@ -61,7 +61,7 @@ class ConvertDeploymentYamlToPrefectYamlTest implements RewriteTest {
     @DocumentExample
     @Test
     void buildOutputBecomesANewPrefectYaml() {
-        rewriteRun(spec -> notesAt(spec, "flows/prefect.yaml", 11, 4),
+        rewriteRun(spec -> notesAt(spec, "flows/prefect.yaml", 11),
             yaml(BUILD_OUTPUT, null, spec -> spec.path("flows/update_van_source_codes-deployment.yaml")),
             yaml(null,
                 """
@@ -94,7 +94,7 @@ class ConvertDeploymentYamlToPrefectYamlTest implements RewriteTest {
 
     @Test
     void buildOutputIsAppendedToAnExistingPrefectYaml() {
-        rewriteRun(spec -> notesAt(spec, "prefect.yaml", 14, 7),
+        rewriteRun(spec -> notesAt(spec, "prefect.yaml", 14),
             yaml(BUILD_OUTPUT, null, spec -> spec.path("update_van_source_codes-deployment.yaml")),
             yaml(
                 """
@@ -140,7 +140,7 @@ class ConvertDeploymentYamlToPrefectYamlTest implements RewriteTest {
     // output was deleted and its deployment went nowhere
     @Test
     void aPrefectYamlWithoutDeploymentsGetsTheKey() {
-        rewriteRun(spec -> notesAt(spec, "prefect.yaml", 15, 8),
+        rewriteRun(spec -> notesAt(spec, "prefect.yaml", 15),
             yaml(BUILD_OUTPUT, null, spec -> spec.path("update_van_source_codes-deployment.yaml")),
             yaml(
                 """
@@ -187,7 +187,7 @@ class ConvertDeploymentYamlToPrefectYamlTest implements RewriteTest {
     // flow was built in; the entry had no pull step, so a Prefect 3 worker looked for the code in its own cwd
     @Test
     void withoutStorageTheFlowRunsFromItsBuildDirectory() {
-        rewriteRun(spec -> notesAt(spec, "prefect.yaml", 7, 4, 8),
+        rewriteRun(spec -> notesAt(spec, "prefect.yaml", 7, 8),
             yaml(
                 """
                 name: hourly
@@ -446,8 +446,9 @@ class ConvertDeploymentYamlToPrefectYamlTest implements RewriteTest {
     // pool's base job template already covers it, so it is no manual item (a customised manifest still is)
     @Test
     void theDefaultKubernetesJobManifestCarriesNothing() {
+        // the one note is the parameter schema's, under the code scan reports it with
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
-                .satisfies(r -> assertThat(r.message()).contains("enforces the parameter schema"))),
+                .satisfies(r -> assertThat(r.text()).startsWith("BHV004: Prefect 3 enforces the parameter schema"))),
             yaml(
                 """
                 name: nightly
@@ -493,6 +494,7 @@ class ConvertDeploymentYamlToPrefectYamlTest implements RewriteTest {
                 flow_name: load
                 manifest_path: null
                 entrypoint: load.py:load
+                parameters: {hour: 1}
                 enforce_parameter_schema: null
                 """, null, spec -> spec.path("load-deployment.yaml")),
             yaml(null,
@@ -509,6 +511,8 @@ class ConvertDeploymentYamlToPrefectYamlTest implements RewriteTest {
                   enforce_parameter_schema: false
                 - name: hourly
                   entrypoint: load.py:load
+                  parameters:
+                    hour: 1
                   work_pool:
                     name: k8s
                 """,
@@ -627,6 +631,49 @@ class ConvertDeploymentYamlToPrefectYamlTest implements RewriteTest {
             assertThat(rows).extracting(MigrationNotes.Row::sourcePath).containsOnly(path);
             assertThat(rows).extracting(MigrationNotes.Row::line).containsExactly(lines);
         });
+    }
+
+    // the stand-in pool note is about the construct scan reports as PF211 (a queue without a pool) or BHV005 (2.x's
+    // prefect-agent pool named outright): the rewrite notes it under the same codes, not under PF204
+    @Test
+    void theStandInPoolIsNotedUnderTheCodeScanReports() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .filteredOn(r -> r.message().contains("stands in")).extracting(MigrationNotes.Row::code)
+                        .containsExactlyInAnyOrder("PF211", "BHV005")),
+            yaml("""
+                name: a
+                work_queue_name: etl
+                flow_name: a
+                manifest_path: null
+                infrastructure: {type: process, _block_type_slug: process}
+                entrypoint: a.py:a
+                """, null, spec -> spec.path("a-deployment.yaml")),
+            yaml("""
+                name: b
+                work_queue_name: etl
+                work_pool_name: default-agent-pool
+                flow_name: b
+                manifest_path: null
+                infrastructure: {type: process, _block_type_slug: process}
+                entrypoint: b.py:b
+                """, null, spec -> spec.path("b-deployment.yaml")),
+            yaml(null,
+                """
+                # Generated by migrate from the Prefect 2 deployment build outputs of this directory.
+                prefect-version: 3.8.3
+                deployments:
+                - name: a
+                  entrypoint: a.py:a
+                  work_pool:
+                    name: process-pool
+                    work_queue_name: etl
+                - name: b
+                  entrypoint: b.py:b
+                  work_pool:
+                    name: process-pool
+                    work_queue_name: etl
+                """,
+                spec -> spec.path("prefect.yaml")));
     }
 
     @Test

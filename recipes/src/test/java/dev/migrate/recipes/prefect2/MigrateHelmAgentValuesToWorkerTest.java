@@ -54,25 +54,19 @@ class MigrateHelmAgentValuesToWorkerTest implements RewriteTest {
             spec -> spec.path("helm/prefect-agent/values.yaml")));
     }
 
-    // the note on a missing work pool named the values file alone (line 0): it names the `agent:` line
+    // the note on a missing work pool named the values file alone (line 0): it names the `agent:` line. Without
+    // --unsafe-fixes the pool is the reader's to choose: the note names the stand-in pool the converted commands use
     @Test
     void valuesWithoutAWorkPoolGetANoteAtTheAgentLine() {
-        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
-                .satisfies(r -> {
+        rewriteRun(spec -> spec.executionContext(safeOnly()).dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .singleElement().satisfies(r -> {
                     assertThat(r.line()).isEqualTo(3);
+                    assertThat(r.manual()).isTrue();
                     // it named no pool ("a typed pool"): the one the converted commands use for default-agent-pool
                     assertThat(r.message()).contains("`workPool: kubernetes-pool`",
                             "prefect work-pool create kubernetes-pool --type kubernetes");
                 })),
-            yaml(
-            """
-            # agent values
-            nameOverride: etl
-            agent:
-              config:
-                workQueues:
-                  - etl
-            """,
+            yaml(VALUES_WITHOUT_POOL,
             """
             # agent values
             nameOverride: etl
@@ -82,6 +76,59 @@ class MigrateHelmAgentValuesToWorkerTest implements RewriteTest {
                   - etl
             """,
             spec -> spec.path("values.yaml")));
+    }
+
+    // the prefect-worker chart requires worker.config.workPool: with --unsafe-fixes the worker serves the typed pool
+    // standing in for default-agent-pool, as the converted compose and command-line agents do (and cutover creates)
+    @Test
+    void valuesWithoutAWorkPoolGetTheStandInPoolWithUnsafeFixes() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(3);
+                    assertThat(r.manual()).isFalse();
+                    assertThat(r.code()).isEqualTo("PF203");
+                    assertThat(r.message()).contains("serves work pool `kubernetes-pool`",
+                            "prefect work-pool create kubernetes-pool --type kubernetes");
+                })),
+            yaml(VALUES_WITHOUT_POOL,
+            """
+            # agent values
+            nameOverride: etl
+            worker:
+              config:
+                workQueues:
+                  - etl
+                workPool: kubernetes-pool
+            """,
+            spec -> spec.path("values.yaml")));
+    }
+
+    // a workPool key left blank is the reader's to fill in, and a flow mapping is not extended: both keep the note
+    @Test
+    void aBlankWorkPoolOrAFlowConfigIsLeftWithTheNote() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).hasSize(2)
+                .allSatisfy(r -> assertThat(r.manual()).isTrue())),
+            yaml("agent:\n  config:\n    workQueues: [etl]\n    workPool: \"\"\n",
+                "worker:\n  config:\n    workQueues: [etl]\n    workPool: \"\"\n", spec -> spec.path("a/values.yaml")),
+            yaml("agent:\n  config: {workQueues: [etl]}\n",
+                "worker:\n  config: {workQueues: [etl]}\n", spec -> spec.path("b/values.yaml")));
+    }
+
+    private static final String VALUES_WITHOUT_POOL = """
+            # agent values
+            nameOverride: etl
+            agent:
+              config:
+                workQueues:
+                  - etl
+            """;
+
+    private static org.openrewrite.ExecutionContext safeOnly() {
+        org.openrewrite.ExecutionContext ctx = new org.openrewrite.InMemoryExecutionContext(t -> {
+            throw new AssertionError(t);
+        });
+        dev.migrate.recipes.FixSafety.allowUnsafe(ctx, false);
+        return ctx;
     }
 
     // values of the early prefect-agent chart ("one of 'cloud' or 'orion'"): `apiConfig: orion` and
@@ -104,6 +151,7 @@ class MigrateHelmAgentValuesToWorkerTest implements RewriteTest {
               config:
                 workQueues:
                   - default
+                workPool: kubernetes-pool
               # -- one of 'cloud' or 'orion'
               apiConfig: "selfHostedServer"
               selfHostedServerApiConfig:

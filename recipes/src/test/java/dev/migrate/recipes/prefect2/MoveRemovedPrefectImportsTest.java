@@ -356,7 +356,11 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
                         .containsExactly(
                                 "1 PF216 true prefect.orion.schemas.filters.FlowRunFilter does not exist in Prefect 3; replace it",
                                 "2 PF216 true prefect.client.orion.OrionClient does not exist in Prefect 3; replace it",
-                                "3 PF216 true prefect.infrastructure.docker.DockerContainer does not exist in Prefect 3; replace it",
+                                // an infrastructure block class: the code and sentence scan reports its import with
+                                "3 PF205 true prefect.infrastructure.docker.DockerContainer does not exist in Prefect 3: "
+                                        + "infrastructure blocks became work pools; create one of type docker (prefect "
+                                        + "work-pool create NAME --type docker) and pass the block's fields as the "
+                                        + "deployments' job variables",
                                 "4 PF216 true prefect.settings.PREFECT_ORION_API_HOST does not exist in Prefect 3; replace it")),
             python(
                 """
@@ -368,6 +372,33 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
                 runs = OrionClient().read_flow_runs(flow_run_filter=FlowRunFilter())
                 docker = DockerContainer(image="acme/etl:1")
                 host = PREFECT_ORION_API_HOST.value()
+                """));
+    }
+
+    // one construct, one code: scan reports an unused infrastructure block import as PF205, not as a removed name
+    @Test
+    void anUnusedInfrastructureBlockImportIsDroppedUnderTheCodeScanReportsIt() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.code() + " " + r.manual())
+                        .containsExactly("2 PF205 false", "3 PF216 false")),
+            python(
+                """
+                from prefect import flow
+                from prefect.infrastructure import Process
+                from prefect.agent import PrefectAgent
+
+
+                @flow
+                def etl():
+                    pass
+                """,
+                """
+                from prefect import flow
+
+
+                @flow
+                def etl():
+                    pass
                 """));
     }
 

@@ -91,12 +91,12 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
                 from flows import f
 
                 params = {"flow": f, "name": "from-dict", "work_queue_name": "q", "apply": True}
-                # TODO(migrate PF201): Deployment.build_from_flow was removed in Prefect 3; **params passes [flow, apply], which flow.deploy(...) does not take as they are: move them out of it and convert the call
+                # TODO(migrate PF214): Deployment.build_from_flow was removed in Prefect 3; **params passes [flow, apply], which flow.deploy(...) does not take as they are: move them out of it and convert the call
                 Deployment.build_from_flow(**params)
 
 
                 def deploy(options):
-                    # TODO(migrate PF201): Deployment.build_from_flow was removed in Prefect 3; its arguments come partly from **options, whose keys must become flow.deploy(...) or flow.to_deployment(...) arguments (infra_overrides as job_variables, schedule as schedules=[...], no storage, infrastructure, path or apply)
+                    # TODO(migrate PF214): Deployment.build_from_flow was removed in Prefect 3; its arguments come partly from **options, whose keys must become flow.deploy(...) or flow.to_deployment(...) arguments (infra_overrides as job_variables, schedule as schedules=[...], no storage, infrastructure, path or apply)
                     Deployment.build_from_flow(f, "x", apply=True, **options)
                 """));
     }
@@ -175,7 +175,7 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
                     deployment.apply()
 
 
-                # TODO(migrate PF201): Deployment.build_from_flow was removed in Prefect 3; use flow.from_source(...).deploy(...) or flow.to_deployment(...)
+                # TODO(migrate PF214): Deployment.build_from_flow was removed in Prefect 3; use flow.from_source(...).deploy(...) or flow.to_deployment(...)
                 apply(Deployment.build_from_flow(flow=etl, name="a", storage=S3.load("prod"), work_pool_name="k8s"))
                 """));
     }
@@ -244,7 +244,7 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
                 from flows.example import main
                 from prefect.deployments import Deployment
 
-                # TODO(migrate PF201): Prefect 2 ran this flow from path="/root" on the agent's machine, not from this script's directory: deploy it with flow.from_source(source=<that directory>, entrypoint=...).deploy(...) run where that directory exists, or from remote storage or an image
+                # TODO(migrate PF214): Prefect 2 ran this flow from path="/root" on the agent's machine, not from this script's directory: deploy it with flow.from_source(source=<that directory>, entrypoint=...).deploy(...) run where that directory exists, or from remote storage or an image
                 deployment = Deployment.build_from_flow(
                     flow=main,
                     name="sample",
@@ -657,7 +657,7 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
 
 
                 async def main():
-                    # TODO(migrate PF201): Deployment.build_from_flow was removed in Prefect 3; in async code serve the flow with await prefect.aserve(await flow.to_deployment(...)) or deploy it to a work pool with await flow.deploy(...)
+                    # TODO(migrate PF214): Deployment.build_from_flow was removed in Prefect 3; in async code serve the flow with await prefect.aserve(await flow.to_deployment(...)) or deploy it to a work pool with await flow.deploy(...)
                     await Deployment.build_from_flow(flow=aflow, name="local", apply=True)
                 """));
     }
@@ -707,7 +707,7 @@ class ReplaceDeploymentBuildFromFlowArgumentsTest implements PythonRewriteTest {
                 from flows import etl
 
                 deployment = etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:etl").to_deployment(name="etl", work_pool_name="proc", enforce_parameter_schema=False)
-                # TODO(migrate PF201): deployment is a Prefect 3 RunnerDeployment, which has no upload_to_storage(): push the code where from_source reads it (a prefect.yaml push step) and remove this call
+                # TODO(migrate PF214): deployment is a Prefect 3 RunnerDeployment, which has no upload_to_storage(): push the code where from_source reads it (a prefect.yaml push step) and remove this call
                 deployment.upload_to_storage()
                 deployment_id = deployment.apply()
                 print(deployment.name, deployment_id)

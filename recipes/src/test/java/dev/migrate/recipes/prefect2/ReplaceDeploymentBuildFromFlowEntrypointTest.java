@@ -44,7 +44,7 @@ class ReplaceDeploymentBuildFromFlowEntrypointTest {
         Files.writeString(project.resolve("pipelines/nightly/__init__.py"), "from prefect import flow\n\n@flow\ndef etl():\n    pass\n");
         RewriteResult r = rewrite(deployScript("from pipelines.nightly import etl", "etl"));
         assertThat(after(r)).contains("entrypoint=\"pipelines/nightly/__init__.py:etl\"");
-        assertThat(r.notes()).noneMatch(n -> "PF201".equals(n.code()));
+        assertThat(r.notes()).noneMatch(n -> "PF214".equals(n.code()));
     }
 
     @Test
@@ -53,7 +53,7 @@ class ReplaceDeploymentBuildFromFlowEntrypointTest {
         Files.writeString(project.resolve("pipelines/nightly.py"), "from prefect import flow\n\n@flow\ndef etl():\n    pass\n");
         RewriteResult r = rewrite(deployScript("from pipelines.nightly import etl", "etl"));
         assertThat(after(r)).contains("entrypoint=\"pipelines/nightly.py:etl\"");
-        assertThat(r.notes()).noneMatch(n -> "PF201".equals(n.code()));
+        assertThat(r.notes()).noneMatch(n -> "PF214".equals(n.code()));
     }
 
     // a Kubernetes demo imported each flow module (`import flows.param_flow`) and passed flow=flows.param_flow.increment:
@@ -81,7 +81,7 @@ class ReplaceDeploymentBuildFromFlowEntrypointTest {
                         + "entrypoint=\"flows/param_flow.py:increment\").deploy(name=\"b\"",
                 "child_flow.child.from_source(source=str(Path(__file__).resolve().parent), "
                         + "entrypoint=\"flows/child_flow.py:child\").deploy(name=\"c\"");
-        assertThat(r.notes()).noneMatch(n -> "PF201".equals(n.code()));
+        assertThat(r.notes()).noneMatch(n -> "PF214".equals(n.code()));
     }
 
     // an attribute of something that is not an imported module (a registry object, a class) names no file
@@ -93,7 +93,7 @@ class ReplaceDeploymentBuildFromFlowEntrypointTest {
 
                 Deployment.build_from_flow(flow=flows.registry.FLOWS.etl, name="a", work_pool_name="k8s", apply=True)
                 """);
-        assertThat(after(r)).contains("# TODO(migrate PF201): the flow's source file is unknown");
+        assertThat(after(r)).contains("# TODO(migrate PF214): the flow's source file is unknown");
     }
 
     // a deploy script of flows from an installed package (`from pdf_reader.adapters.prefect import ...`): the
@@ -108,7 +108,7 @@ class ReplaceDeploymentBuildFromFlowEntrypointTest {
                 etl.to_deployment(name="nightly", work_pool_name="etl", enforce_parameter_schema=False, \
                 entrypoint_type=EntrypointType.MODULE_PATH).apply()
                 """);
-        assertThat(r.notes()).filteredOn(n -> "PF201".equals(n.code())).singleElement().satisfies(n -> {
+        assertThat(r.notes()).filteredOn(n -> "PF214".equals(n.code())).singleElement().satisfies(n -> {
             assertThat(n.message()).contains("module pipelines.nightly:etl is not in this project")
                     .contains("workers need that package installed");
             assertThat(n.manual()).isFalse();
@@ -140,6 +140,6 @@ class ReplaceDeploymentBuildFromFlowEntrypointTest {
         RewriteResult r = rewrite("team13/deploy_3.py", deployScript("from team0.flow_1 import etl_1", "etl_1"));
         assertThat(after(r)).contains("etl_1.from_source(source=str(Path(__file__).resolve().parent.parent), "
                 + "entrypoint=\"team0/flow_1.py:etl_1\")");
-        assertThat(r.notes()).noneMatch(n -> "PF201".equals(n.code()));
+        assertThat(r.notes()).noneMatch(n -> "PF214".equals(n.code()));
     }
 }

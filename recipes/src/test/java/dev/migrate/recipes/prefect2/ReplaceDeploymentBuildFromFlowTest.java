@@ -329,7 +329,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             """
             from prefect.deployments import Deployment
 
-            # TODO(migrate PF201): Deployment.build_from_flow was removed in Prefect 3; use flow.from_source(...).deploy(...) or flow.to_deployment(...)
+            # TODO(migrate PF214): Deployment.build_from_flow was removed in Prefect 3; use flow.from_source(...).deploy(...) or flow.to_deployment(...)
             Deployment.build_from_flow(flow=refresh, name="n", work_pool_name="p").apply().result()
             """));
     }
@@ -372,9 +372,9 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             from prefect.deployments import Deployment
             from flows import a, b
 
-            # TODO(migrate PF201): flow.serve() blocks, so several deployments in one script must be served together: prefect.serve(flow.to_deployment(...), ...)
+            # TODO(migrate PF214): flow.serve() blocks, so several deployments in one script must be served together: prefect.serve(flow.to_deployment(...), ...)
             Deployment.build_from_flow(flow=a, name="a", apply=True)
-            # TODO(migrate PF201): flow.serve() blocks, so several deployments in one script must be served together: prefect.serve(flow.to_deployment(...), ...)
+            # TODO(migrate PF214): flow.serve() blocks, so several deployments in one script must be served together: prefect.serve(flow.to_deployment(...), ...)
             Deployment.build_from_flow(flow=b, name="b", apply=True)
             """));
     }

@@ -148,7 +148,7 @@ class ReplaceDeploymentConstructorTest implements PythonRewriteTest {
             """
             from prefect.deployments import Deployment
 
-            # TODO(migrate PF201): Deployment(...) was removed in Prefect 3; it names no entrypoint, which flow.from_source(source=..., entrypoint=...).deploy(...) needs (the flow's file and function, "path/file.py:function")
+            # TODO(migrate PF214): Deployment(...) was removed in Prefect 3; it names no entrypoint, which flow.from_source(source=..., entrypoint=...).deploy(...) needs (the flow's file and function, "path/file.py:function")
             deployment = Deployment(name="x", flow_name="etl", work_pool_name="p")
             deployment.apply()
             """));

@@ -42,7 +42,9 @@ public final class CreatedPools {
             }
             Optional<String> type = inv.option("--type", "-t");
             Optional<String> name = name(inv.args());
-            if (type.isPresent() && name.isPresent() && !name.get().contains("$") && !type.get().contains("$")) {
+            // a name in a variable ("$POOL") is the same pool for the commands of the same script, as the rewrite
+            // relates them (TypedPoolsCreated); across files it may be anything (WorkPoolResolver leaves it out)
+            if (type.isPresent() && name.isPresent() && !type.get().contains("$")) {
                 found.put(name.get(), new Pool(name.get(), type.get(), c.where()));
             }
         }

@@ -109,13 +109,26 @@ public final class PrefectYamlDetector implements Detector {
             sink.finding(Findings.of("BHV005", "deployment '" + name + "' targets default-agent-pool, a prefect-agent "
                     + "pool that Prefect 3 workers refuse", YamlDocs.where(file, YamlDocs.path(d, "work_pool", "name")), id));
         }
-        if (v2 && YamlDocs.get(d, "parameters") != null && YamlDocs.get(d, "enforce_parameter_schema") == null) {
+        if (v2 && hasParameters(YamlDocs.get(d, "parameters")) && YamlDocs.get(d, "enforce_parameter_schema") == null) {
             sink.finding(Findings.of("BHV004", "deployment '" + name + "' has parameters but no "
                     + "enforce_parameter_schema; Prefect 3 enforces the schema by default",
                     YamlDocs.where(file, YamlDocs.keyNode(d, "parameters")), id));
         }
         steps(file, d, id, sink);
         sink.job(job.build());
+    }
+
+    /**
+     * Whether a deployment passes parameters, which Prefect 3 checks against the flow's signature: a mapping with
+     * entries, or a value filled in at deploy time ({@code "{{ ... }}"}); {@code parameters: {}} and an empty
+     * {@code parameters:} (as 2.10's {@code prefect init} writes them) pass none, so nothing is checked.
+     */
+    private static boolean hasParameters(Node parameters) {
+        if (parameters instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+            return !YamlDocs.entries(parameters).isEmpty();
+        }
+        String value = YamlDocs.scalar(parameters);
+        return parameters instanceof org.yaml.snakeyaml.nodes.ScalarNode ? value != null && !value.isBlank() : parameters != null;
     }
 
     /**

@@ -87,6 +87,9 @@ public final class WorkPoolResolver implements JobResolver {
             Set<Integer> unitLines = SystemdDetector.readsUnitsWrittenBy(f) ? EmbeddedUnits.unitTextLines(f.text()) : Set.of();
             CreatedPools created = PrefectCliLineDetector.createdPools(f, PrefectCliLineDetector.logicalLines(f.text()), unitLines);
             for (CreatedPools.Pool p : created.all()) {
+                if (p.name().contains("$")) {
+                    continue; // a variable's value in one script says nothing about another file's
+                }
                 CreatedPools.Pool known = out.putIfAbsent(p.name(), p);
                 if (known != null && !known.type().equals(p.type())) {
                     conflicting.add(p.name());

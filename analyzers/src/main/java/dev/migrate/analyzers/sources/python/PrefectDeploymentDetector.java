@@ -35,6 +35,13 @@ import java.util.Set;
  */
 public final class PrefectDeploymentDetector extends PythonDetector {
     /** @param entryFile the file {@code from_source(..., entrypoint="path.py:fn")} names, else null */
+    /** A Deployment without work_pool_name: 2.x sent its runs to default-agent-pool (PF211). */
+    private static final String NO_POOL = "finding.noPool";
+    /** A Deployment passing parameters without stating enforce_parameter_schema (BHV004). */
+    private static final String PARAMETERS_UNCHECKED = "finding.parametersUnchecked";
+    /** parameters= values that pass nothing for Prefect 3's schema check to reject. */
+    private static final java.util.Set<String> EMPTY_PARAMETERS = java.util.Set.of("{}", "dict()", "None");
+
     private record Pending(boolean deploymentClass, String path, String flowFunction, String flowName, String name,
                            SourceRef where, List<ScheduleSpec> schedules, Map<String, String> attrs,
                            PythonModule module, Node flowExpr, String entryFile) {
@@ -151,6 +158,15 @@ public final class PrefectDeploymentDetector extends PythonDetector {
         for (String key : List.of("work_pool_name", "work_queue_name", "version")) {
             PythonModule.arg(call, key, -1).flatMap(m::string).ifPresent(v -> attrs.put(key, v));
         }
+        // what the findings need and the job does not carry (the "finding." keys stay off the job)
+        boolean unpacked = call.text().contains("**");
+        if (!unpacked && PythonModule.arg(call, "work_pool_name", -1).isEmpty()) {
+            attrs.put(NO_POOL, "true");
+        }
+        if (!unpacked && PythonModule.arg(call, "enforce_parameter_schema", -1).isEmpty()
+                && PythonModule.arg(call, "parameters", -1).filter(v -> !EMPTY_PARAMETERS.contains(v.text().strip())).isPresent()) {
+            attrs.put(PARAMETERS_UNCHECKED, "true");
+        }
         PythonModule.arg(call, "infrastructure", -1).map(m::resolve).ifPresent(i -> attrs.put("infrastructure", blockName(m, i)));
         PythonModule.arg(call, "storage", -1).map(m::resolve).ifPresent(s -> attrs.put("storage", blockName(m, s)));
         return new Pending(true, m.file().path(), flowExpr == null ? null : Expressions.dottedName(flowExpr).orElse(null),
@@ -245,7 +261,7 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             JobBuilder job = new JobBuilder(p.module().file(), kind, full, p.where(), full).overlap(Overlap.ALLOW)
                     .command(p.path() + (p.flowFunction() == null ? "" : ":" + p.flowFunction()));
             p.schedules().forEach(job::schedule);
-            p.attrs().forEach(job::attr);
+            p.attrs().forEach((k, v) -> job.attr(k, k.startsWith("finding.") ? null : v));
             sink.job(job.build());
             for (Finding f : findings(p, full, prefect2, job.id())) {
                 sink.finding(f);
@@ -269,6 +285,16 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             if (p.attrs().containsKey("storage")) {
                 out.add(Findings.of("PF206", "deployment " + full + " loads its code from storage block "
                         + p.attrs().get("storage") + "; Prefect 3 uses from_source or pull steps", p.where(), jobId));
+            }
+            // as in deployment.yaml and `deployment build -q`: runs went to a queue of 2.x's prefect-agent pool
+            if (p.attrs().containsKey(NO_POOL)) {
+                out.add(Findings.of("PF211", "deployment " + full + " uses work queue '"
+                        + p.attrs().getOrDefault("work_queue_name", "default") + "' without a work pool (agent model)",
+                        p.where(), jobId));
+            }
+            if (p.attrs().containsKey(PARAMETERS_UNCHECKED)) {
+                out.add(Findings.of("BHV004", "deployment " + full + " has parameters but no enforce_parameter_schema; "
+                        + "Prefect 3 enforces the schema by default", p.where(), jobId));
             }
         } else if (!prefect2) {
             out.add(Findings.of("PF290", "deployment " + full + " already uses the Prefect 3 API ("

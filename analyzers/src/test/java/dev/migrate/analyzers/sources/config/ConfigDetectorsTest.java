@@ -535,6 +535,36 @@ class ConfigDetectorsTest {
         assertThat(DetectorHarness.run(new PrefectYamlDetector(), "ml/deployment.yaml", "name: x\nflow_name: f\n")).isEmpty();
     }
 
+    // `prefect init` of 2.10 writes `parameters: {}` into every deployment: no parameter is passed, so Prefect 3's
+    // schema check has nothing to reject and BHV004 was a false alarm; one with parameters still gets it
+    @Test
+    void emptyParametersAreNoParameterSchemaRisk() {
+        String yaml = """
+                deployments:
+                - name: empty
+                  entrypoint: a.py:a
+                  parameters: {}
+                  work_pool: {name: p}
+                - name: blank
+                  entrypoint: b.py:b
+                  parameters:
+                  work_pool: {name: p}
+                - name: given
+                  entrypoint: c.py:c
+                  parameters: {day: today}
+                  work_pool: {name: p}
+                - name: stated
+                  entrypoint: d.py:d
+                  parameters: {day: today}
+                  enforce_parameter_schema: false
+                  work_pool: {name: p}
+                """;
+        String out = DetectorHarness.run(new PrefectYamlDetector(), "ml/deployment.yaml", yaml);
+        assertThat(out).contains("ml/deployment.yaml:12:3 BHV004 deployment 'given' has parameters")
+                .doesNotContain("BHV004 deployment 'empty'").doesNotContain("BHV004 deployment 'blank'")
+                .doesNotContain("BHV004 deployment 'stated'");
+    }
+
     // a deploy script gave `--rrule` the JSON object 2.x also accepted, with the rule's DTSTART and time zone:
     // the inventory kept the JSON text as the rule and read it in UTC
     @Test

@@ -107,4 +107,18 @@ class WorkPoolResolverTest {
         assertThat(findings(inv, "BHV005")).allMatch(f -> f.startsWith("a/setup.sh"));
         assertThat(job(inv, "nightly").attributes()).doesNotContainKey("workPoolType");
     }
+
+    // a pool named by a variable is the same pool within one script (the rewrite serves it as created there), but
+    // another file's "$POOL" may hold anything: it is related inside its script only
+    @Test
+    void aPoolInAVariableIsRelatedWithinItsScriptOnly() throws IOException {
+        Inventory inv = scan("ops/entrypoint.sh", """
+                prefect work-pool create "${POOL}" --type=process
+                prefect agent start -p "${POOL}" -q "${QUEUE}"
+                """, "ops/other.sh", "prefect agent start -p \"${POOL}\" -q other\n");
+        assertThat(inv.jobs()).filteredOn(j -> j.source().path().equals("ops/entrypoint.sh")).singleElement()
+                .satisfies(j -> assertThat(j.attributes()).containsEntry("workPoolType", "process"));
+        assertThat(inv.jobs()).filteredOn(j -> j.source().path().equals("ops/other.sh")).singleElement()
+                .satisfies(j -> assertThat(j.attributes()).doesNotContainKey("workPoolType"));
+    }
 }

@@ -597,6 +597,28 @@ class PythonDetectorsTest {
                 "Prefect 1 flow audited (made with AuditedFlow, a subclass of Prefect 1's Flow) (no schedule)");
     }
 
+    // the rewrite notes a Deployment without a pool as PF211 and pins enforce_parameter_schema under BHV004: scan
+    // reports the same constructs under the same codes, as it does for deployment.yaml and prefect.yaml
+    @Test
+    void aDeploymentWithoutPoolOrSchemaSettingIsReportedAsTheRewriteNotesIt() {
+        RecordingSink sink = run(new PrefectDeploymentDetector(), "deploy.py", """
+                from prefect.deployments import Deployment
+                from flows import etl
+
+                Deployment.build_from_flow(etl, "queue-only", work_queue_name="ml", parameters={"day": 1}, apply=True)
+                Deployment.build_from_flow(etl, "pooled", work_pool_name="etl-pool", parameters={}, apply=True)
+                Deployment.build_from_flow(etl, "stated", work_pool_name="etl-pool", parameters={"day": 1},
+                                           enforce_parameter_schema=False, apply=True)
+                Deployment.build_from_flow(etl, "unpacked", **settings, apply=True)
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF211")).extracting(Finding::message)
+                .containsExactly("deployment etl/queue-only uses work queue 'ml' without a work pool (agent model)");
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV004")).extracting(Finding::message)
+                .containsExactly("deployment etl/queue-only has parameters but no enforce_parameter_schema; Prefect 3 "
+                        + "enforces the schema by default");
+        assertThat(sink.jobs).allMatch(j -> j.attributes().keySet().stream().noneMatch(k -> k.startsWith("finding.")));
+    }
+
     @Test
     void prefect2DeploymentsGetTheirFlowNameFromAnotherFile() {
         ScanFile flowFile = new ScanFile("pipelines/etl.py", """
@@ -625,7 +647,7 @@ class PythonDetectorsTest {
         assertThat(sink.jobs).allMatch(j -> j.kind() == dev.migrate.analyzers.model.JobKind.PREFECT2_DEPLOYMENT);
         assertThat(sink.jobs.get(0).attributes()).containsEntry("deployment.applied", "true");
         assertThat(sink.jobs.get(1).attributes()).containsEntry("paused", "true").containsEntry("deployment.applied", "false");
-        assertThat(codes(sink)).containsExactly("PF206", "PF214", "PF214");
+        assertThat(codes(sink)).containsExactly("PF206", "PF211", "PF211", "PF214", "PF214");
         // a loaded block is named by its class and saved name (the message said "storage block load")
         assertThat(sink.findings).filteredOn(f -> f.code().equals("PF206")).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("storage block S3 'code';"));
