@@ -26,16 +26,7 @@ class CsvDelimiterCheckTest {
         Files.createDirectories(tmp.resolve("new"));
         Files.writeString(tmp.resolve("old").resolve(file), legacy);
         Files.writeString(tmp.resolve("new").resolve(file), current);
-        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
-                connections:
-                  o: {type: directory, path: old}
-                  n: {type: directory, path: new}
-                jobs:
-                  - name: j
-                    legacy: {connection: o}
-                    new: {connection: n}
-                    datasets: [{name: orders, files: "%s", key: id%s}]
-                """.formatted(file, csv));
+        Path cfg = OnePassDatasets.directoryPairConfig(tmp, "name: orders, files: \"%s\", key: id%s".formatted(file, csv));
         return new Validator(new EngineSettings(1, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
                 .jobs().get(0);
     }

@@ -34,21 +34,8 @@ class CsvEncodingTest {
         Files.createDirectories(tmp.resolve("new"));
         Files.write(tmp.resolve("old/t.csv"), legacy);
         Files.write(tmp.resolve("new/t.csv"), current);
-        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
-                connections:
-                  o: {type: directory, path: old}
-                  n: {type: directory, path: new}
-                jobs:
-                  - name: j
-                    legacy: {connection: o}
-                    new: {connection: n}
-                    datasets:
-                      - name: t
-                        files: "t.csv"
-                        key: id
-                        legacy: {csv: %s}
-                        new: {csv: %s}
-                """.formatted(legacyCsv, newCsv));
+        Path cfg = OnePassDatasets.directoryPairConfig(tmp, "name: t, files: \"t.csv\", key: id, legacy: {csv: %s}, new: {csv: %s}"
+                .formatted(legacyCsv, newCsv));
         return new Validator(new EngineSettings(1, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
                 .jobs().get(0);
     }

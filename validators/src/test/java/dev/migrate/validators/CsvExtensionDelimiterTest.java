@@ -31,16 +31,8 @@ class CsvExtensionDelimiterTest {
         if (current != null) {
             Files.writeString(tmp.resolve("new").resolve(newFile), current);
         }
-        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
-                connections:
-                  o: {type: directory, path: old}
-                  n: {type: directory, path: new}
-                jobs:
-                  - name: j
-                    legacy: {connection: o}
-                    new: {connection: n}
-                    datasets: [{name: orders, legacy: {files: "%s"}, new: {files: "%s"}, key: id%s}]
-                """.formatted(legacyFile, newFile, extra));
+        Path cfg = OnePassDatasets.directoryPairConfig(tmp, "name: orders, legacy: {files: \"%s\"}, new: {files: \"%s\"}, key: id%s"
+                .formatted(legacyFile, newFile, extra));
         return new Validator(new EngineSettings(1, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
                 .jobs().get(0);
     }

@@ -39,16 +39,7 @@ class CsvLineEndingsTest {
         if (current != null) {
             Files.writeString(tmp.resolve("new/notes.csv"), current);
         }
-        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
-                connections:
-                  o: {type: directory, path: old}
-                  n: {type: directory, path: new}
-                jobs:
-                  - name: j
-                    legacy: {connection: o}
-                    new: {connection: n}
-                    datasets: [{name: notes, %s}]
-                """.formatted(dataset));
+        Path cfg = OnePassDatasets.directoryPairConfig(tmp, "name: notes, %s".formatted(dataset));
         return new Validator(settings).run(ConfigLoader.load(cfg), RunOverrides.NONE).jobs().get(0);
     }
 

@@ -43,16 +43,7 @@ class LongDecimalTest {
         Files.createDirectories(tmp.resolve("new"));
         Files.writeString(tmp.resolve("old/t.csv"), legacy);
         Files.writeString(tmp.resolve("new/t.csv"), current);
-        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
-                connections:
-                  o: {type: directory, path: old}
-                  n: {type: directory, path: new}
-                jobs:
-                  - name: j
-                    legacy: {connection: o}
-                    new: {connection: n}
-                    datasets: [{name: t, files: "t.csv", %s}]
-                """.formatted(dataset));
+        Path cfg = OnePassDatasets.directoryPairConfig(tmp, "name: t, files: \"t.csv\", %s".formatted(dataset));
         return OnePassDatasets.runConfig(cfg);
     }
 

@@ -40,16 +40,7 @@ class MalformedOutputMessageTest {
         };
         Files.write(tmp.resolve("old/t." + ext), bad);
         Files.write(tmp.resolve("new/t." + ext), bad);
-        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
-                connections:
-                  o: {type: directory, path: old}
-                  n: {type: directory, path: new}
-                jobs:
-                  - name: j
-                    legacy: {connection: o}
-                    new: {connection: n}
-                    datasets: [{name: t, files: "t.%s", key: id}]
-                """.formatted(ext));
+        Path cfg = OnePassDatasets.directoryPairConfig(tmp, "name: t, files: \"t.%s\", key: id".formatted(ext));
         assertThatThrownBy(() -> new Validator(new EngineSettings(1, "256MB", null, 10)).run(ConfigLoader.load(cfg),
                 RunOverrides.NONE))
                 .isInstanceOf(BadInputException.class)

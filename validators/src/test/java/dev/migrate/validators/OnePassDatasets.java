@@ -24,6 +24,23 @@ final class OnePassDatasets {
     private OnePassDatasets() {
     }
 
+    /**
+     * Writes {@code <tmp>/v.yaml}: job {@code j} comparing the directories {@code old/} and {@code new/} on one dataset,
+     * {@code dataset} being the inside of its YAML flow mapping ({@code name: t, files: "t.csv", key: id}).
+     */
+    static Path directoryPairConfig(Path tmp, String dataset) throws java.io.IOException {
+        return Files.writeString(tmp.resolve("v.yaml"), """
+                connections:
+                  o: {type: directory, path: old}
+                  n: {type: directory, path: new}
+                jobs:
+                  - name: j
+                    legacy: {connection: o}
+                    new: {connection: n}
+                    datasets: [{%s}]
+                """.formatted(dataset));
+    }
+
     /** Writes the rows of {@code query} as {@code <tmp>/<side>/t_20240301.<format>}. */
     static void write(Path tmp, String side, String format, String query) throws Exception {
         write(tmp, side, "t_20240301." + format, format, query);

@@ -39,16 +39,8 @@ class TextAgainstTimestampTest {
                 .replaceAll("(?m)^(\\d+),\\d+-", "$1,"));
         Files.writeString(tmp.resolve("new/t.csv"), current.toString().replace("id,at,seen", "id,key,seen")
                 .replaceAll("(?m)^(\\d+),\\d+-", "$1,"));
-        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
-                connections:
-                  o: {type: directory, path: old}
-                  n: {type: directory, path: new}
-                jobs:
-                  - name: j
-                    legacy: {connection: o}
-                    new: {connection: n}
-                    datasets: [{name: t, files: "t.csv", %s}]
-                """.formatted(dataset.replace("key: at", "key: [id, seen]")));
+        Path cfg = OnePassDatasets.directoryPairConfig(tmp, "name: t, files: \"t.csv\", %s"
+                .formatted(dataset.replace("key: at", "key: [id, seen]")));
         JobResult job = OnePassDatasets.runConfig(cfg);
         CheckResult diff = OnePassDatasets.rowDiff(job);
         if (dataset.equals("key: at")) {
