@@ -2,10 +2,19 @@ package dev.migrate.cli;
 
 /** Entry point of the runnable jar. The only place that calls {@link System#exit}. */
 public final class Main {
+    /**
+     * SnakeYAML warns on stderr, through java.util.logging, about every duplicate key in a user's YAML (a Prefect 2
+     * {@code deployment build} output often holds {@code infra_overrides} twice); its readers here keep the last value,
+     * as PyYAML did for Prefect, so the warning only adds timestamped noise to the command's own report. Held in a
+     * field because java.util.logging keeps loggers weakly and would forget the level.
+     */
+    private static final java.util.logging.Logger SNAKEYAML = java.util.logging.Logger.getLogger("org.yaml.snakeyaml");
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        SNAKEYAML.setLevel(java.util.logging.Level.SEVERE);
         System.exit(run(args));
     }
 

@@ -20,7 +20,10 @@ final class KubernetesObjects {
             List<Node> items = YamlDocs.items(YamlDocs.get(doc, "items"));
             boolean list = "List".equals(YamlDocs.scalar(doc, "kind")) || !items.isEmpty() && YamlDocs.get(doc, "kind") == null;
             for (Node obj : list ? items : List.of(doc)) {
-                if (kinds.contains(YamlDocs.scalar(obj, "kind"))) {
+                // a document without kind (a Prefect 2 deployment.yaml holding a Job manifest under
+                // infrastructure.job) is not an object; Set.of's contains rejects null
+                String kind = YamlDocs.scalar(obj, "kind");
+                if (kind != null && kinds.contains(kind)) {
                     out.add(obj);
                 }
             }

@@ -47,7 +47,9 @@ public final class Prefect1ApiUsageDetector extends PythonDetector {
             if (!q.startsWith("prefect.") || api.existsIn3(q) || (!b.isFromImport() && api.moduleImportWorksIn3(q))) {
                 continue;
             }
-            prefect1 |= !api.existsIn2(q);
+            // prefect.orion.* is early Prefect 2 (2.0-2.9), absent from the 2.20 surface but not Prefect 1's
+            boolean of2 = api.existsIn2(q) || api.early2Package(q).isPresent();
+            prefect1 |= !of2;
             if (!seen.add(q)) {
                 continue;
             }
@@ -58,7 +60,7 @@ public final class Prefect1ApiUsageDetector extends PythonDetector {
                         + "and with blocks", m.at(at), null));
             } else if (code.equals("PF110")) {
                 Prefect1Names.get().library(q).ifPresent(l -> sink.finding(Findings.of("PF110", message(q, l), m.at(at), null)));
-            } else if (code.equals(Prefect1ImportCodes.REMOVED) && !api.existsIn2(q)) {
+            } else if (code.equals(Prefect1ImportCodes.REMOVED) && !of2) {
                 // the other codes are reported where the name is used; a name of Prefect 2 is PrefectApiUsageDetector's
                 sink.finding(Findings.of(code, q + " is Prefect 1's and does not exist in Prefect 3: the import fails; "
                         + "replace its uses", m.at(at), null));

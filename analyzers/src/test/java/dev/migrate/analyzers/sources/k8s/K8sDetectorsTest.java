@@ -228,4 +228,27 @@ class K8sDetectorsTest {
         assertThat(DetectorHarness.run(new PrefectWorkloadDetector(), "d.yaml",
                 "apiVersion: apps/v1\nkind: Deployment\nspec: {template: {spec: {containers: [{image: prefect-ui}]}}}\n")).isEmpty();
     }
+
+    @Test
+    void documentWithoutKindIsNotAnObjectEvenWhenItHoldsAManifest() {
+        // a Prefect 2 build output: the Job manifest sits under infrastructure.job, the document has no kind
+        String yaml = """
+                name: load
+                infrastructure:
+                  type: kubernetes-job
+                  command: [python, -m, prefect.engine]
+                  job:
+                    apiVersion: batch/v1
+                    kind: Job
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                          - name: prefect-job
+                            env: []
+                entrypoint: flow.py:main
+                """;
+        assertThat(DetectorHarness.run(new PrefectWorkloadDetector(), "flows/deployment.yaml", yaml)).isEmpty();
+        assertThat(DetectorHarness.run(new CronJobDetector(), "flows/deployment.yaml", yaml)).isEmpty();
+    }
 }

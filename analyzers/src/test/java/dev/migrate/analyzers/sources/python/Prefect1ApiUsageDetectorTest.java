@@ -182,4 +182,18 @@ class Prefect1ApiUsageDetectorTest {
                 """);
         assertThat(sink.findings).isEmpty();
     }
+
+    @Test
+    void earlyPrefect2NamesAreNotCalledPrefect1s() {
+        // prefect.orion is Prefect 2.0-2.9's server package: PrefectApiUsageDetector reports it, as early Prefect 2
+        RecordingSink sink = scan("""
+                from prefect.orion.schemas.schedules import CronSchedule
+                from prefect.orion.schemas.states import Completed
+
+                schedule = CronSchedule(cron="0 0 * * *")
+                state = Completed()
+                state.is_completed()
+                """);
+        assertThat(sink.findings).isEmpty();
+    }
 }
