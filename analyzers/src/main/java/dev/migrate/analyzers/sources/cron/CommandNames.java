@@ -45,6 +45,8 @@ final class CommandNames {
             "chown", "chmod", "tmpreaper", "tmpwatch");
     private static final Set<String> MAILERS = Set.of("mail", "mailx", "s-nail", "mutt");
     private static final Set<String> FETCHERS = Set.of("curl", "wget");
+    /** A fetched URL's host; credentials before an {@code @} ({@code https://user:token@host/}) are skipped, never a name. */
+    private static final Pattern URL_HOST = Pattern.compile("^https?://(?:[^/@?#]*@)?(?:www\\.)?([^/:?#@]+)");
     /** Options with a value of {@code docker exec}/{@code run} and {@code kubectl exec}, so the container is found. */
     private static final Set<String> CONTAINER_VALUE_OPTIONS = Set.of("-e", "--env", "-u", "--user", "-w", "--workdir",
             "--env-file", "-v", "--volume", "--name", "--network", "--net", "-p", "--publish", "--entrypoint", "-l",
@@ -260,7 +262,7 @@ final class CommandNames {
         }
         if (FETCHERS.contains(p)) {
             for (String w : rest) {
-                java.util.regex.Matcher m = Pattern.compile("^https?://(?:www\\.)?([^/:?#]+)").matcher(w);
+                java.util.regex.Matcher m = URL_HOST.matcher(w);
                 if (m.find()) {
                     return program + "-" + slug(m.group(1).replaceAll("\\.[a-z]+$", ""));
                 }

@@ -59,6 +59,9 @@ class CronCommandsTest {
         assertThat(CronCommands.name("rm -f /srv/cache/*.tmp")).isEqualTo("rm-cache");
         assertThat(CronCommands.name("/usr/bin/mail -s \"Weekly KPIs\" kpi@corp.example")).isEqualTo("mail-weekly-kpis");
         assertThat(CronCommands.name("curl -fsS https://hc-ping.com/abc123")).isEqualTo("curl-hc-ping");
+        // credentials in the URL never name the job (before: "curl-user")
+        assertThat(CronCommands.name("curl -fsS https://user:tok3n@hooks.example.com/ping")).isEqualTo("curl-hooks.example");
+        assertThat(CronCommands.name("wget -q -O- http://svc@www.status.example.org:8080/beat")).isEqualTo("wget-status.example");
         assertThat(CronCommands.name("pg_dump -Fc mydb > /backups/mydb.dump")).isEqualTo("pg_dump");
     }
 
