@@ -73,6 +73,15 @@ class CutoverRunPartsEntryTest {
                 .contains("[ ] dual-running     run-parts runs scripts of /etc/cron.daily not yet dual-running: "
                         + "backup-db (deployed), rotate-exports (deployed)");
         assertThat(status(host, store).out()).containsPattern("(?m)^cron-daily +deployed ");
+        // the plan keeps the entry (switching it off would stop what stays in the directory) and points at the scripts;
+        // before, it said to deploy a flow for the entry, disable it and delete its line
+        CliRun plan = CliRun.of("cutover", "plan", host.toString(), "--job", "cron.daily", "--store", store);
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("**Cut over the scripts this entry runs from /etc/cron.daily, each in its own section**",
+                        "--job backup-db --job rotate-exports --require cut-over", "**Keep the entry on the host**",
+                        "# keep etc/anacrontab:6 as it is")
+                .doesNotContain("cutover disable").doesNotContain("prefect deploy --name cron-daily")
+                .doesNotContain("delete the legacy definition");
 
         // a package drops a script into the directory after the migration: run-parts runs it, no deployment does
         Files.writeString(host.resolve("etc/cron.daily/man-db"), "#!/bin/sh\nexec /usr/bin/mandb --quiet\n");
