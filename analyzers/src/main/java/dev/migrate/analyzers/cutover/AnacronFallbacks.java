@@ -2,12 +2,11 @@ package dev.migrate.analyzers.cutover;
 
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.RunPartsDirectories;
 import dev.migrate.analyzers.sources.cron.CronCommands;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Debian's {@code /etc/crontab} runs {@code /etc/cron.daily} (and weekly, monthly) with
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  * anacron entry's, with the crontab line as its fallback.
  */
 final class AnacronFallbacks {
-    private static final Pattern RUN_PARTS = Pattern.compile("\\brun-parts\\b.*?(/etc/cron\\.(?:hourly|daily|weekly|monthly))\\b");
-
     private AnacronFallbacks() {
     }
 
@@ -49,7 +46,6 @@ final class AnacronFallbacks {
     }
 
     private static String directory(String command) {
-        Matcher m = command == null ? null : RUN_PARTS.matcher(command);
-        return m != null && m.find() ? m.group(1) : null;
+        return RunPartsDirectories.directory(command);
     }
 }

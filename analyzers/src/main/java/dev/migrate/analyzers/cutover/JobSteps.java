@@ -2,6 +2,7 @@ package dev.migrate.analyzers.cutover;
 
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.RunPartsDirectories;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,6 +21,13 @@ final class JobSteps {
     private final CutoverJob job;
     /** The keys of the jobs whose in-process scheduler the legacy service runs; theirs are its schedules. */
     private final List<String> hosted;
+    /**
+     * The run-parts directory a dispatch entry runs ({@code /etc/cron.daily} of an anacrontab's cron.daily entry), null
+     * for every other job: such an entry stays on the host, and its scripts are cut over in their own sections.
+     */
+    private final String directory;
+    /** The keys of the scripts run-parts runs from {@link #directory}. */
+    private final List<String> scripts;
 
     JobSteps(CutoverEstate estate, PlanOptions options, JobReadiness readiness) {
         this.estate = estate;
@@ -27,6 +35,22 @@ final class JobSteps {
         this.readiness = readiness;
         this.job = readiness.job();
         this.hosted = estate.assessor().hosted(job).stream().map(CutoverJob::key).toList();
+        Job legacy = job.legacy();
+        this.directory = legacy != null && RunPartsDirectories.dispatches(legacy) ? RunPartsDirectories.directory(legacy.command())
+                : null;
+        this.scripts = directory == null ? List.of() : estate.assessor().dispatched(job).stream().map(CutoverJob::key).toList();
+    }
+
+    /** A dispatch entry's one dual-run step: its scripts, each cut over in its own section. */
+    private List<Step> dispatchedScripts() {
+        List<String> commands = scripts.isEmpty()
+                ? List.of("# the scan found no script of " + directory + " that run-parts runs as a job: check the directory on the host")
+                : List.of("migrate cutover status " + Step.shellWord(options.rootLabel()) + " " + String.join(" ",
+                        scripts.stream().map(k -> "--job " + Step.shellWord(k)).toList()) + " --require cut-over");
+        return List.of(Step.of("Cut over the scripts this entry runs from " + directory + ", each in its own section", commands,
+                "the entry has no schedule of its own to move: run-parts runs the scripts of " + directory
+                        + ", which move one by one; a script whose execute bit the cutover removed is one run-parts skips",
+                "run-parts entry " + ReadinessAssessor.at(job.legacy())).checked(gate(ReadinessState.CUT_OVER).met()));
     }
 
     /** {@code FLOW/DEPLOYMENT}: Prefect names a flow after its function, with '_' as '-', unless told otherwise. */
@@ -93,6 +117,9 @@ final class JobSteps {
     }
 
     List<Step> dualRun() {
+        if (directory != null) {
+            return dispatchedScripts();
+        }
         if (!hosted.isEmpty()) {
             List<String> jobs = new ArrayList<>();
             hosted.forEach(k -> jobs.add("--job " + Step.shellWord(k)));
@@ -166,6 +193,14 @@ final class JobSteps {
     List<Step> cutover() {
         List<Step> out = new ArrayList<>();
         Job legacy = job.legacy();
+        if (directory != null) {
+            // switching the entry off would stop every script left in the directory, anacron's own 0anacron and what a
+            // package adds there later too
+            return List.of(Step.of("Keep the entry on the host", List.of("# keep " + ReadinessAssessor.at(legacy)
+                            + " as it is: run-parts skips the scripts whose execute bit their cutover removed"),
+                    "run-parts keeps running what stays in " + directory + " and what a package adds there later",
+                    legacySource()).checked(gate(ReadinessState.CUT_OVER).met()));
+        }
         LegacySwitch sw = switchOf();
         if (sw != null) {
             out.add(Step.of("Disable the legacy " + sw.label() + " schedule",
@@ -202,6 +237,9 @@ final class JobSteps {
 
     List<Step> post(List<ImageDependencies.Missing> missing) {
         List<Step> out = new ArrayList<>();
+        if (directory != null) {
+            return out; // the entry stays: its scripts' sections monitor their deployments and remove what they replace
+        }
         boolean service = !hosted.isEmpty();
         out.add(service ? Step.of("Check that nothing needed the service for " + OffsetSchedule.human(options.monitorWindow()),
                 List.of("systemctl status " + unit(job.legacy(), job.name()) + "   # inactive, and nothing restarted it"),
@@ -241,6 +279,12 @@ final class JobSteps {
 
     List<Step> rollback() {
         List<Step> out = new ArrayList<>();
+        if (directory != null) {
+            out.add(Step.of("Roll back the scripts in their own sections", List.of("# nothing to re-enable here: the entry "
+                    + "stayed on the host, and each script's rollback gives it back to run-parts (chmod +x)"),
+                    "the entry never stopped running " + directory, legacySource()));
+            return out;
+        }
         LegacySwitch sw = switchOf();
         if (!hosted.isEmpty()) {
             // the jobs' own sections pause their deployments and restore their registrations; the service runs them

@@ -3,6 +3,7 @@ package dev.migrate.analyzers.cutover;
 import dev.migrate.analyzers.model.Applicability;
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.RunPartsDirectories;
 import dev.migrate.analyzers.model.Severity;
 import dev.migrate.analyzers.scan.Inventory;
 import java.util.ArrayList;
@@ -74,6 +75,21 @@ public final class ReadinessAssessor {
                 || c.legacy() == null && c.deployment() != null && ids.contains(c.deployment().name())).toList();
     }
 
+    /**
+     * The scripts a run-parts dispatch entry runs ({@code job}'s legacy is an anacrontab's {@code cron.daily run-parts
+     * /etc/cron.daily}, or a crontab's run-parts line): the jobs of its directory that run-parts runs as jobs (names it
+     * skips and anacron's own {@code 0anacron} left out); empty for every other job, and for a directory with none.
+     */
+    public List<CutoverJob> dispatched(CutoverJob job) {
+        if (job.legacy() == null || !RunPartsDirectories.dispatches(job.legacy())) {
+            return List.of();
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        RunPartsDirectories.scripts(inventory.jobs(), RunPartsDirectories.period(job.legacy().command())).stream()
+                .filter(RunPartsDirectories::runsAsJob).forEach(j -> ids.add(j.id()));
+        return all.stream().filter(c -> c.legacy() != null && ids.contains(c.legacy().id())).toList();
+    }
+
     public List<JobReadiness> assess(List<CutoverJob> jobs) {
         return jobs.stream().map(this::assess).toList();
     }
@@ -84,14 +100,17 @@ public final class ReadinessAssessor {
         List<Gate> gates = new ArrayList<>();
         gates.add(scanned(job));
         List<CutoverJob> hosted = hosted(job);
-        if (hosted.isEmpty()) {
+        if (job.legacy() != null && RunPartsDirectories.dispatches(job.legacy())) {
+            // the entry stays on the host; what moves are the scripts of its directory, each to its deployment
+            gates.addAll(hostedGates(dispatched(job), Host.runParts(RunPartsDirectories.directory(job.legacy().command()))));
+        } else if (hosted.isEmpty()) {
             gates.add(rewritten(job));
             gates.add(deployed(job));
             gates.add(dualRunning(runs));
             gates.add(parity(runs, policy.configDigests().get(job.validationName())));
             gates.add(person(ReadinessState.CUT_OVER, recorded.get(PersonGate.CUT_OVER), PersonGate.CUT_OVER, job));
         } else {
-            gates.addAll(hostedGates(hosted));
+            gates.addAll(hostedGates(hosted, Host.SERVICE));
         }
         gates.add(legacyDisabled(job, recorded.get(PersonGate.LEGACY_DISABLED)));
         gates.add(decommissioned(job, recorded));
@@ -106,19 +125,41 @@ public final class ReadinessAssessor {
     }
 
     /**
-     * A scheduler service has no deployment, validations or cut-over of its own: each gate from rewritten to cut-over
-     * holds once every job it runs passed it.
+     * What runs the jobs of {@link #hostedGates}, as the gates word it.
+     *
+     * @param every   the start of a met gate's evidence ("every job the service runs is ")
+     * @param behind  the start of an unmet gate's ("the service runs jobs not yet ")
+     * @param none    an unmet gate's evidence when there is no job at all (nothing shows what it runs), or null when
+     *                that cannot happen
+     * @param missing whether a job that has no deployment says so: what the host's readers look for first
      */
-    private List<Gate> hostedGates(List<CutoverJob> hosted) {
+    private record Host(String every, String behind, String none, boolean missing) {
+        static final Host SERVICE = new Host("every job the service runs is ", "the service runs jobs not yet ", null, false);
+
+        static Host runParts(String directory) {
+            return new Host("every script run-parts runs from " + directory + " is ", "run-parts runs scripts of "
+                    + directory + " not yet ", "the scan found no script of " + directory + " that run-parts runs as a "
+                    + "job (names it skips and anacron's own scripts left aside): nothing shows what the entry runs on the "
+                    + "host; check the directory there", true);
+        }
+    }
+
+    /**
+     * A scheduler service, or a run-parts dispatch entry, has no deployment, validations or cut-over of its own: each
+     * gate from rewritten to cut-over holds once every job it runs passed it (the service's in-process jobs, the
+     * scripts of the entry's directory).
+     */
+    private List<Gate> hostedGates(List<CutoverJob> hosted, Host host) {
         List<JobReadiness> theirs = hosted.stream().map(this::assess).toList();
         List<Gate> out = new ArrayList<>();
         for (ReadinessState s : List.of(ReadinessState.REWRITTEN, ReadinessState.DEPLOYED, ReadinessState.DUAL_RUNNING,
                 ReadinessState.PARITY_PROVEN, ReadinessState.CUT_OVER)) {
-            List<String> behind = theirs.stream().filter(r -> !r.reached(s))
-                    .map(r -> r.job().key() + " (" + r.stateSlug() + ")").toList();
-            out.add(new Gate(s, behind.isEmpty(), behind.isEmpty()
-                    ? "every job the service runs is " + s.slug() + ": " + String.join(", ", hosted.stream().map(CutoverJob::key).toList())
-                    : "the service runs jobs not yet " + s.slug() + ": " + String.join(", ", behind)));
+            List<String> behind = theirs.stream().filter(r -> !r.reached(s)).map(r -> r.job().key() + " (" + r.stateSlug()
+                    + (host.missing() && r.job().deployment() == null ? ", no Prefect 3 deployment" : "") + ")").toList();
+            boolean unknown = hosted.isEmpty() && host.none() != null;
+            out.add(new Gate(s, behind.isEmpty() && !unknown, unknown ? host.none() : behind.isEmpty()
+                    ? host.every() + s.slug() + ": " + String.join(", ", hosted.stream().map(CutoverJob::key).toList())
+                    : host.behind() + s.slug() + ": " + String.join(", ", behind)));
         }
         return out;
     }

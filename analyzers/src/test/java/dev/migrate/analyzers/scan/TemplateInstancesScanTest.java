@@ -100,4 +100,84 @@ class TemplateInstancesScanTest {
             assertThat(j.command()).isEqualTo("/bin/sh -c 'report daily %%i %n'");
         });
     }
+
+    /**
+     * Before: a timer of its own naming an instance of a template service (nightly.timer, Unit=sync@nightly.service)
+     * found no service (SYD006, "not among the scanned files"): only the template sync@.service is a file. systemd
+     * runs the template as that instance, with %i filled in and the drop-ins of both sync@.service.d and
+     * sync@nightly.service.d.
+     */
+    @Test
+    void aTimerNamingAnInstanceOfATemplateServiceRunsTheTemplateAsThatInstance() throws Exception {
+        write("etc/systemd/system/nightly.timer", "[Timer]\nOnCalendar=*-*-* 01:30:00\nUnit=sync@nightly.service\n");
+        write("etc/systemd/system/sync@.service", "[Service]\nType=oneshot\nUser=sync\n"
+                + "ExecStart=/opt/sync/run.sh %i --into /srv/%I\n");
+        write("etc/systemd/system/sync@.service.d/50-env.conf", "[Service]\nEnvironment=SYNC_TARGET=%i\n");
+        write("etc/systemd/system/sync@nightly.service.d/10-user.conf", "[Service]\nUser=nightly-sync\n");
+        Inventory inv = Scanner.standard(ScanOptions.defaults()).scan(root, "root", ScanListener.NONE);
+        assertThat(inv.jobs()).singleElement().satisfies(j -> {
+            assertThat(j.kind()).isEqualTo(JobKind.SYSTEMD_TIMER);
+            assertThat(j.name()).isEqualTo("nightly");
+            assertThat(j.command()).isEqualTo("/opt/sync/run.sh nightly --into /srv/nightly");
+            assertThat(j.user()).isEqualTo("nightly-sync");
+            assertThat(j.env()).containsEntry("SYNC_TARGET", "nightly");
+            assertThat(j.attributes()).containsEntry("service", "etc/systemd/system/sync@.service")
+                    .containsEntry("systemd.serviceInstance", "nightly").containsEntry("Unit", "sync@nightly.service")
+                    .containsEntry("service.dropIns", "etc/systemd/system/sync@nightly.service.d/10-user.conf "
+                            + "etc/systemd/system/sync@.service.d/50-env.conf")
+                    .doesNotContainKey("systemd.instance");
+        });
+        assertThat(inv.findings()).noneSatisfy(f -> assertThat(f.code()).isEqualTo("SYD006"));
+    }
+
+    /**
+     * systemd applies the drop-ins of the template's and the instance's directories in one lexicographic order of file
+     * name, whichever directory holds them, and a file of the instance's directory replaces the template's file of the
+     * same name (systemd.unit(5); systemd-analyze security --offline agrees on a root holding both).
+     */
+    @Test
+    void dropInsOfTemplateAndInstanceApplyInFileNameOrderAndTheInstancesReplaceTheTemplatesOfTheSameName() throws Exception {
+        write("etc/systemd/system/nightly.timer", "[Timer]\nOnCalendar=daily\nUnit=sync@nightly.service\n");
+        write("etc/systemd/system/sync@.service", "[Service]\nExecStart=/opt/sync/run.sh %i\n");
+        write("etc/systemd/system/sync@.service.d/50-full.conf", "[Service]\nExecStart=\nExecStart=/opt/sync/run.sh %i --full\n");
+        write("etc/systemd/system/sync@.service.d/60-user.conf", "[Service]\nUser=template-user\n");
+        write("etc/systemd/system/sync@nightly.service.d/10-quick.conf", "[Service]\nExecStart=\nExecStart=/opt/sync/quick.sh\n");
+        write("etc/systemd/system/sync@nightly.service.d/60-user.conf", "[Service]\nUser=instance-user\n");
+        assertThat(timerJobs()).singleElement().satisfies(j -> {
+            // 10-quick.conf (instance) comes before 50-full.conf (template): the template's ExecStart= wins
+            assertThat(j.command()).isEqualTo("/opt/sync/run.sh nightly --full");
+            // the instance's 60-user.conf replaces the template's
+            assertThat(j.user()).isEqualTo("instance-user");
+            assertThat(j.attributes()).containsEntry("service.dropIns", "etc/systemd/system/sync@nightly.service.d/10-quick.conf "
+                    + "etc/systemd/system/sync@.service.d/50-full.conf etc/systemd/system/sync@nightly.service.d/60-user.conf");
+        });
+    }
+
+    /** An enabled instance of a template timer reads its service instance's own drop-ins too (backup@home.service.d). */
+    @Test
+    void anEnabledInstanceReadsItsServiceInstancesDropIns() throws Exception {
+        template();
+        write("etc/systemd/system/backup@home.service.d/override.conf", "[Service]\nExecStart=\n"
+                + "ExecStart=/usr/local/bin/backup --name %i --exclude-caches\n");
+        write("etc/systemd/system/timers.target.wants/backup@home.timer", "[Timer]\nOnCalendar=*-*-* 02:00:00\nUnit=%p@%i.service\n");
+        write("etc/systemd/system/timers.target.wants/backup@srv.timer", "[Timer]\nOnCalendar=*-*-* 02:00:00\nUnit=%p@%i.service\n");
+        assertThat(timerJobs()).extracting(Job::name, Job::command).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("backup@home", "/usr/local/bin/backup --name home --exclude-caches"),
+                org.assertj.core.groups.Tuple.tuple("backup@srv", "/usr/local/bin/backup --name srv --path srv"));
+    }
+
+    /** Must not change: a timer naming a plain service, and one naming an instance whose template the dump lacks. */
+    @Test
+    void aPlainServiceOrAMissingTemplateIsReadAsBefore() throws Exception {
+        write("etc/systemd/system/db.timer", "[Timer]\nOnCalendar=daily\nUnit=db-vacuum.service\n");
+        write("etc/systemd/system/db-vacuum.service", "[Service]\nExecStart=/usr/bin/vacuumdb --all\n");
+        write("etc/systemd/system/mail.timer", "[Timer]\nOnCalendar=hourly\nUnit=fetch@mail.service\n");
+        Inventory inv = Scanner.standard(ScanOptions.defaults()).scan(root, "root", ScanListener.NONE);
+        assertThat(inv.jobs()).extracting(Job::name, Job::command).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("db", "/usr/bin/vacuumdb --all"),
+                org.assertj.core.groups.Tuple.tuple("mail", null));
+        assertThat(inv.jobs()).allSatisfy(j -> assertThat(j.attributes()).doesNotContainKey("systemd.serviceInstance"));
+        assertThat(inv.findings()).anySatisfy(f -> assertThat(f.message())
+                .isEqualTo("timer mail.timer starts fetch@mail.service, which is not among the scanned files"));
+    }
 }

@@ -130,4 +130,120 @@ class TemplateInstancesTest {
         assertThat(dir.resolve("etc/systemd/system/game-backup@.service")).doesNotExist();
         assertThat(dir.resolve("etc/systemd/system/timers.target.wants/game-backup@lobby.timer")).doesNotExist();
     }
+
+    /**
+     * A timer of its own starting one instance of a template service (a host's nightly.timer, Unit=sync@nightly.service,
+     * with only sync@.service as a file). Before: the scan found no service, so the job was left alone ("the unit the
+     * timer starts was not found"). Now the flow runs the template's start command as that instance: its %i, %I, %n and
+     * %p filled in, its Nice= in front, and the drop-ins of sync@.service.d and sync@nightly.service.d applied in
+     * systemd's order (by file name across both directories). The cutover switches the timer; the instance service is
+     * not enabled on its own, so nothing switches it.
+     */
+    @Test
+    void aTimerStartingAnInstanceOfATemplateServiceRunsTheTemplateAsThatInstance() throws Exception {
+        write("etc/systemd/system/nightly.timer", """
+                [Unit]
+                Description=Nightly sync of the reporting mirror
+
+                [Timer]
+                OnCalendar=*-*-* 02:10:00
+                Unit=sync@nightly.service
+
+                [Install]
+                WantedBy=timers.target
+                """);
+        write("etc/systemd/system/sync@.service", """
+                [Unit]
+                Description=Sync the %I mirror
+
+                [Service]
+                Type=oneshot
+                User=sync
+                ExecStart=/opt/sync/run.sh %i --log /var/log/sync/%p-%i.log
+                """);
+        write("etc/systemd/system/sync@.service.d/30-nice.conf", """
+                [Service]
+                Nice=5
+                """);
+        write("etc/systemd/system/sync@nightly.service.d/20-target.conf", """
+                [Service]
+                ExecStart=
+                ExecStart=/opt/sync/run.sh %i --target /srv/%I --unit %n
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(flows().values()).singleElement().satisfies(f -> assertThat(f).contains(
+                "COMMAND = 'nice -n 5 /opt/sync/run.sh nightly --target /srv/nightly --unit sync@nightly.service'\n",
+                "@flow(name='nightly')"));
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("was not found"));
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("specifiers the flow cannot know"));
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains(
+                "Nice=5 (etc/systemd/system/sync@.service.d/30-nice.conf:2) becomes 'nice -n 5' in front of the command"));
+        assertThat(read(dir, "prefect/prefect.yaml")).contains("name: legacy-host-sync");
+        assertThat(read(dir, "prefect/MIGRATION.md")).contains("etc/systemd/system/nightly.timer -> etc/systemd/system/sync@.service");
+        assertCompiles(dir);
+        assertThat(run(dir, "dual-run").changes()).isEmpty();
+
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "prefect/cutover.sh")).contains("systemctl disable --now nightly.timer\n")
+                .doesNotContain("sync@").doesNotContain("list-units");
+        assertThat(read(dir, "prefect/ROLLBACK.md")).contains("systemctl enable --now nightly.timer\n").doesNotContain("sync@");
+        assertThat(run(dir, "cutover").changes()).isEmpty();
+
+        RewriteEngine.apply(dir, run(dir, "cleanup"));
+        assertThat(dir.resolve("etc/systemd/system/nightly.timer")).doesNotExist();
+        assertThat(dir.resolve("etc/systemd/system/sync@.service")).as("no job left on the host runs it").doesNotExist();
+        assertThat(read(dir, "prefect/cleanup.sh")).contains("rm -f '/etc/systemd/system/nightly.timer'\n",
+                "rm -f '/etc/systemd/system/sync@.service'\n");
+        assertThat(run(dir, "cleanup").changes()).isEmpty();
+    }
+
+    /** The template keeps serving the other instance a timer left on the host starts (boot only: not migrated). */
+    @Test
+    void aTemplateServiceAnotherTimersInstanceStillUsesStays() throws Exception {
+        write("etc/systemd/system/nightly.timer", "[Timer]\nOnCalendar=*-*-* 02:10:00\nUnit=sync@nightly.service\n");
+        write("etc/systemd/system/sync-at-boot.timer", "[Timer]\nOnBootSec=5min\nUnit=sync@boot.service\n");
+        write("etc/systemd/system/sync@.service", "[Service]\nExecStart=/opt/sync/run.sh %i\n");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(flows().values()).singleElement().satisfies(f -> assertThat(f).contains("COMMAND = '/opt/sync/run.sh nightly'\n"));
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        RewriteResult cleanup = run(dir, "cleanup");
+        RewriteEngine.apply(dir, cleanup);
+        assertThat(dir.resolve("etc/systemd/system/nightly.timer")).doesNotExist();
+        assertThat(dir.resolve("etc/systemd/system/sync@.service")).exists();
+        assertThat(cleanup.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("cleanup keeps etc/systemd/system/sync@.service (still used by systemd-timer-sync-at-boot-"));
+    }
+
+    /** Must not change: a timer starting an instance of a template the tree does not hold is left alone, as before. */
+    @Test
+    void aTimerStartingAnInstanceOfAMissingTemplateChangesNothing() throws Exception {
+        write("etc/systemd/system/nightly.timer", "[Timer]\nOnCalendar=*-*-* 02:10:00\nUnit=sync@nightly.service\n");
+        for (String phase : java.util.List.of("dual-run", "cutover", "cleanup")) {
+            assertThat(run(dir, phase).changes()).as(phase).isEmpty();
+        }
+    }
+
+    /**
+     * %f is the unescaped instance as a path (systemd.unit(5)), as a mount-style instance uses it; %P and %J are the
+     * prefix and its final part unescaped. Before: %f was kept and reported, %P and %J were filled in still escaped.
+     */
+    @Test
+    void pathAndUnescapedSpecifiersOfAnInstanceAreFilledInAsSystemdDoes() throws Exception {
+        write("etc/systemd/system/scrub-data.timer", """
+                [Timer]
+                OnCalendar=Sun *-*-* 04:00:00
+                Unit=btrfs-scrub@srv-data.service
+                """);
+        write("etc/systemd/system/btrfs-scrub@.service", """
+                [Service]
+                Type=oneshot
+                ExecStart=/usr/bin/btrfs scrub start -B %f --tag %P --kind %J --unit %N
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(flows().values()).singleElement().satisfies(f -> assertThat(f).contains(
+                "COMMAND = '/usr/bin/btrfs scrub start -B /srv/data --tag btrfs/scrub --kind scrub --unit btrfs-scrub@srv-data'\n"));
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("specifiers the flow cannot know"));
+    }
 }

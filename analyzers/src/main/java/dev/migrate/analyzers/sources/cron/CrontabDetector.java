@@ -6,6 +6,7 @@ import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.Overlap;
 import dev.migrate.analyzers.model.Prefilter;
+import dev.migrate.analyzers.model.RunPartsDirectories;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
@@ -89,9 +90,13 @@ public final class CrontabDetector implements Detector {
         ScheduleSpec spec = new ScheduleSpec(ScheduleSpec.Form.CRON_UNIX, RUN_PARTS_TIMES.get(period), null, where);
         String id = file.jobIds().claim(JobKind.CRON_RUN_PARTS, file.path(), name, period);
         Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("runParts.period", period);
+        attributes.put(RunPartsDirectories.PERIOD, period);
         if (!RUN_PARTS_NAME.matcher(name).matches()) {
-            attributes.put("runParts.skipped", "true");
+            attributes.put(RunPartsDirectories.SKIPPED, "true");
+        }
+        if (RunPartsDirectories.runsAnacron(file.text())) {
+            // 0anacron starts anacron or records its runs: the scheduler of the directory, not a job of it
+            attributes.put(RunPartsDirectories.ANACRON_OWN, "true");
         }
         attributes.put("schedule.assumed", "Debian/Ubuntu stock /etc/crontab time for cron." + period
                 + "; check the host's /etc/crontab or anacrontab");

@@ -201,7 +201,8 @@ public final class SystemdDetector implements Detector {
                 pending.add(timerJob(timer, null, timerJobs, started));
             }
             for (String instance : instances) {
-                pending.add(timerJob(timer.instance(instance), instance, timerJobs, started));
+                String name = TemplateInstances.instanceName(timer.fileName(), instance);
+                pending.add(timerJob(timer.instance(instance, dropIns.getOrDefault(name, List.of())), instance, timerJobs, started));
             }
         }
         for (UnitSource service : services) {
@@ -225,12 +226,22 @@ public final class SystemdDetector implements Detector {
         String serviceName = timer.value("Timer", "Unit") != null ? prefixExpanded(timer.value("Timer", "Unit"), timer)
                 : timer.baseName() + ".service";
         UnitSource service = pick(serviceName, timer.directory());
-        String template = instance == null ? null : TemplateInstances.templateOf(serviceName);
-        if (service == null && template != null && pick(template, timer.directory()) != null) {
-            // backup@home.service comes from the template backup@.service, with the instance's %i
+        boolean instanceService = false;
+        String template = TemplateInstances.templateOf(serviceName);
+        String serviceInstance = template == null ? null : TemplateInstances.instanceOf(serviceName);
+        if (service == null && template != null && !serviceInstance.contains("%") && pick(template, timer.directory()) != null) {
+            // backup@home.service comes from the template backup@.service, with the instance's %i, whether a template
+            // timer's instance starts it or a timer of its own names it (nightly.timer's Unit=sync@nightly.service);
+            // the drop-ins of backup@home.service.d apply with the template's
             UnitSource templateService = pick(template, timer.directory());
             started.add(templateService);
-            service = templateService.instance(serviceName.substring(serviceName.indexOf('@') + 1, serviceName.lastIndexOf('.')));
+            service = templateService.instance(serviceInstance, dropIns.getOrDefault(serviceName, List.of()));
+            instanceService = true;
+        } else if (service != null && template != null && !serviceInstance.contains("%")) {
+            // a file of the instance's own name: systemd fills in its %i all the same
+            started.add(service);
+            service = service.instance(serviceInstance);
+            instanceService = true;
         } else if (service == null && timer.template() && serviceName.matches("[^@]+@%[iI]\\.service")) {
             // a template timer's Unit=backup@%i.service is the template backup@.service, whichever instance runs
             service = pick(serviceName.replaceFirst("%[iI]", ""), timer.directory());
@@ -239,15 +250,20 @@ public final class SystemdDetector implements Detector {
             started.add(service);
         }
         PendingJob job = timerJobs.build(timer, serviceName, service);
-        if (instance == null) {
+        if (instance == null && !instanceService) {
             return job;
         }
         Map<String, String> attributes = new LinkedHashMap<>(job.job().attributes());
-        attributes.put("Unit", serviceName); // with its %p and %i filled in
-        attributes.put(INSTANCE, instance);
-        attributes.put("systemd.enabledBy", String.join(" ", enabled.stream()
-                .filter(e -> e.instance().equals(instance) && e.template().equals(TemplateInstances.templateOf(timer.fileName())))
-                .map(TemplateInstances.Enabled::path).toList()));
+        if (instanceService) {
+            attributes.put(SERVICE_INSTANCE, serviceInstance);
+        }
+        if (instance != null) {
+            attributes.put("Unit", serviceName); // with its %p and %i filled in
+            attributes.put(INSTANCE, instance);
+            attributes.put("systemd.enabledBy", String.join(" ", enabled.stream()
+                    .filter(e -> e.instance().equals(instance) && e.template().equals(TemplateInstances.templateOf(timer.fileName())))
+                    .map(TemplateInstances.Enabled::path).toList()));
+        }
         Job j = job.job();
         return new PendingJob(new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(), j.user(), j.env(),
                 j.workingDir(), j.overlap(), j.dependsOn(), attributes), job.unitNames(), job.dependencyUnits(), job.findings());
@@ -263,8 +279,32 @@ public final class SystemdDetector implements Detector {
     /** Attribute of a template timer's job for one enabled instance: the instance ({@code home} of backup@home.timer). */
     public static final String INSTANCE = "systemd.instance";
 
+    /**
+     * Attribute of a timer's job whose service is an instance of a template service: the instance the service runs
+     * as ({@code nightly} of {@code Unit=sync@nightly.service}, read from {@code sync@.service}). Its unit's
+     * {@code %i} is that, whatever the timer's own name.
+     */
+    public static final String SERVICE_INSTANCE = "systemd.serviceInstance";
+
     private void withDropIns(List<UnitSource> units) {
-        units.replaceAll(u -> u.withDropIns(dropIns.getOrDefault(u.fileName(), List.of())));
+        units.replaceAll(u -> u.withDropIns(dropInsOf(u.fileName())));
+    }
+
+    /**
+     * The drop-ins systemd reads for a unit file of that name: its own directory's and, for an instance's own file
+     * ({@code sync@nightly.service}), its template's too, where an own file replaces the template's of the same name.
+     */
+    private List<UnitSource.DropIn> dropInsOf(String name) {
+        List<UnitSource.DropIn> own = dropIns.getOrDefault(name, List.of());
+        String template = TemplateInstances.templateOf(name);
+        if (template == null || !dropIns.containsKey(template)) {
+            return own;
+        }
+        Set<String> replaced = new HashSet<>();
+        own.forEach(d -> replaced.add(d.fileName()));
+        List<UnitSource.DropIn> out = new ArrayList<>(dropIns.get(template).stream().filter(d -> !replaced.contains(d.fileName())).toList());
+        out.addAll(own);
+        return out;
     }
 
     /** The service with that name, preferring the timer's own directory. */

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 public final class TemplateInstances {
     /** {@code <target>.wants/<prefix>@<instance>.timer} (or .requires/.upholds, which systemd reads alike). */
     private static final Pattern ENABLED = Pattern.compile("(?:^|/)[^/]+\\.(?:wants|requires|upholds)/([^/@]+)@([^/]+)\\.timer$");
+    /** {@code prefix@instance.type}: the instance is what lies between the {@code @} and the type suffix. */
+    private static final Pattern INSTANCE_NAME = Pattern.compile("^([^@/]+)@([^@/]+)(\\.[a-z]+)$");
 
     /** One enabled instance: the link (or copy) at {@code path}, of template {@code template} ({@code backup@.timer}). */
     record Enabled(String path, String template, String instance) {
@@ -32,10 +34,29 @@ public final class TemplateInstances {
         return at < 0 ? templateName : templateName.substring(0, at + 1) + instance + templateName.substring(at + 1);
     }
 
-    /** The template name of an instance's unit name ({@code backup@.service} for {@code backup@home.service}), or null. */
+    /**
+     * The template name of an instance's unit name ({@code backup@.service} for {@code backup@home.service}), or null.
+     * The instance is what lies between the {@code @} and the type suffix, dots included ({@code db.example}).
+     */
     static String templateOf(String unitName) {
-        Matcher m = Pattern.compile("^([^@]+)@[^.@]+(\\.[a-z]+)$").matcher(unitName);
-        return m.matches() ? m.group(1) + "@" + m.group(2) : null;
+        Matcher m = INSTANCE_NAME.matcher(unitName);
+        return m.matches() ? m.group(1) + "@" + m.group(3) : null;
+    }
+
+    /** The instance of an instance's unit name ({@code home} of {@code backup@home.service}), or null. */
+    static String instanceOf(String unitName) {
+        Matcher m = INSTANCE_NAME.matcher(unitName);
+        return m.matches() ? m.group(2) : null;
+    }
+
+    /**
+     * The instance a timer job's service runs as, from the job's attributes: {@code nightly} for
+     * {@code Unit=sync@nightly.service}; for a job read before that attribute existed (a legacy manifest), its enabled
+     * template timer's instance, which its service shared. Null when the service is no instance.
+     */
+    public static String serviceInstance(java.util.Map<String, String> attributes) {
+        String instance = attributes.get(SystemdDetector.SERVICE_INSTANCE);
+        return instance != null ? instance : attributes.get(SystemdDetector.INSTANCE);
     }
 
     /** The text with {@code %i} and {@code %I} expanded for {@code instance}; {@code %%} and other specifiers stay. */
@@ -61,7 +82,7 @@ public final class TemplateInstances {
     }
 
     /** systemd's unescaping of a unit name part: {@code -} is {@code /}, {@code \xNN} the byte NN. */
-    static String unescape(String escaped) {
+    public static String unescape(String escaped) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < escaped.length(); i++) {
             char c = escaped.charAt(i);

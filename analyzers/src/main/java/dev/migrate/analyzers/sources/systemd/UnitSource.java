@@ -70,7 +70,21 @@ record UnitSource(String path, String name, int lineOffset, String embeddedIn, b
      * file and lines, with {@code %i} and {@code %I} expanded in its text and its drop-ins'.
      */
     UnitSource instance(String instance) {
-        List<DropIn> expanded = dropIns.stream().map(d -> new DropIn(d.path(), d.fileName(), d.lineOffset(),
+        return instance(instance, List.of());
+    }
+
+    /**
+     * As {@link #instance(String)}, with the drop-ins of the instance's own directory ({@code backup@home.service.d})
+     * too. systemd reads both directories and applies their files in one lexicographic order of file name, whichever
+     * directory holds them; a file of the instance's directory replaces the template's file of the same name
+     * (systemd.unit(5), "drop-in" directories).
+     */
+    UnitSource instance(String instance, List<DropIn> instanceDropIns) {
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        instanceDropIns.forEach(d -> replaced.add(d.fileName()));
+        List<DropIn> all = new ArrayList<>(dropIns.stream().filter(d -> !replaced.contains(d.fileName())).toList());
+        all.addAll(instanceDropIns);
+        List<DropIn> expanded = all.stream().map(d -> new DropIn(d.path(), d.fileName(), d.lineOffset(),
                 UnitFile.parse(TemplateInstances.expand(d.unit().print(), instance)))).toList();
         return new UnitSource(path, TemplateInstances.instanceName(name, instance), lineOffset, embeddedIn, expands,
                 UnitFile.parse(TemplateInstances.expand(unit.print(), instance)), expanded, jobIds);

@@ -179,4 +179,20 @@ class CrontabDetectorTest {
                 crontab:2:1 CRN002 BREAKING MANUAL unknown cron macro @fortnightly; use @yearly, @monthly, @weekly, @daily, @hourly or @reboot [cron-y-0bf3f540]
                 crontab:3:1 CRN005 BREAKING MANUAL expected 5 time fields (or an @ macro) and a command, found only 2 words""");
     }
+
+    /**
+     * anacron's own run-parts script (Debian's cron.daily/0anacron, cronie's cron.hourly/0anacron) is marked: it is the
+     * scheduler of the directory, so the cutover does not wait for it to move as it waits for the directory's jobs.
+     */
+    @Test
+    void anacronsOwnRunPartsScriptIsMarkedAndAJobOfTheDirectoryIsNot() {
+        RecordingSink sink = new RecordingSink();
+        detector().detect(new ScanFile("etc/cron.daily/0anacron", "#! /bin/sh\ntest -x /usr/sbin/anacron || exit 0\n"
+                + "anacron -u cron.daily\n"), sink);
+        detector().detect(new ScanFile("etc/cron.hourly/0anacron", "#!/bin/sh\n# runs anacron once a day\n/usr/sbin/anacron -s\n"), sink);
+        // a script that only mentions anacron in a comment, or reads its spool, is a job of its own
+        detector().detect(new ScanFile("etc/cron.daily/spool-report", "#!/bin/sh\n# not anacron -s\nls /var/spool/anacron\n"), sink);
+        assertThat(sink.jobs).extracting(j -> j.source().path() + " " + j.attributes().get("runParts.anacron")).containsExactly(
+                "etc/cron.daily/0anacron true", "etc/cron.hourly/0anacron true", "etc/cron.daily/spool-report null");
+    }
 }

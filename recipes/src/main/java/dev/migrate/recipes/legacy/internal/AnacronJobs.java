@@ -2,6 +2,7 @@ package dev.migrate.recipes.legacy.internal;
 
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.RunPartsDirectories;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,6 @@ import java.util.regex.Pattern;
 final class AnacronJobs {
     static final String SEMANTICS = "anacron.semantics";
     static final String DISPATCHER = "anacron.dispatcher";
-    private static final Pattern RUN_PARTS = Pattern.compile("\\brun-parts\\b.*?(/etc/cron\\.(hourly|daily|weekly|monthly))\\b");
     private static final Pattern RANGE = Pattern.compile("(\\d{1,2})-(\\d{1,2})");
 
     private AnacronJobs() {
@@ -31,9 +31,8 @@ final class AnacronJobs {
     static List<Job> of(List<Job> detected, Map<String, String> texts) {
         Map<String, Job> dispatchers = new LinkedHashMap<>();
         for (Job j : detected) {
-            Matcher m = j.kind() == JobKind.ANACRON && j.command() != null ? RUN_PARTS.matcher(j.command()) : null;
-            if (m != null && m.find()) {
-                dispatchers.put(m.group(2), j);
+            if (dispatches(j)) {
+                dispatchers.put(RunPartsDirectories.period(j.command()), j);
             }
         }
         Map<String, Job> cronLines = cronDispatchers(detected);
@@ -76,10 +75,9 @@ final class AnacronJobs {
     private static Map<String, Job> cronDispatchers(List<Job> detected) {
         Map<String, Job> out = new LinkedHashMap<>();
         for (Job j : detected) {
-            Matcher m = j.kind() == JobKind.CRON && j.command() != null && !j.attributes().containsKey("cron.noOpWhen")
-                    && !"true".equals(j.attributes().get("disabled")) ? RUN_PARTS.matcher(j.command()) : null;
-            if (m != null && m.find()) {
-                out.putIfAbsent(m.group(2), j);
+            if (j.kind() == JobKind.CRON && RunPartsDirectories.dispatches(j) && !j.attributes().containsKey("cron.noOpWhen")
+                    && !"true".equals(j.attributes().get("disabled"))) {
+                out.putIfAbsent(RunPartsDirectories.period(j.command()), j);
             }
         }
         return out;
@@ -96,19 +94,9 @@ final class AnacronJobs {
                 j.overlap(), j.dependsOn(), attributes);
     }
 
-    /** A command line that runs anacron itself: {@code anacron -s} (cronie's cron.hourly), {@code anacron -u cron.daily}. */
-    private static final Pattern RUNS_ANACRON = Pattern.compile("(?m)^[^#\\n]*(?<![\\w.-])(?:/usr/sbin/)?anacron\\s+-[A-Za-z]*[su]");
-
-    /**
-     * Whether a run-parts script is anacron's own ({@code 0anacron}): it starts anacron, or records its runs, so it is
-     * part of the scheduler that runs every anacron entry, those left on the host too, not a job to move.
-     */
-    static boolean runsAnacron(String scriptText) {
-        return scriptText != null && RUNS_ANACRON.matcher(scriptText).find();
-    }
-
+    /** Whether the job is an anacron entry that runs a run-parts directory ({@code cron.daily run-parts /etc/cron.daily}). */
     static boolean dispatches(Job j) {
-        return j.kind() == JobKind.ANACRON && j.command() != null && RUN_PARTS.matcher(j.command()).find();
+        return j.kind() == JobKind.ANACRON && RunPartsDirectories.dispatches(j);
     }
 
     /** @param script the run-parts script the entry dispatches, or null for the entry's own command */

@@ -80,7 +80,7 @@ final class Planner {
         // An entry that runs a run-parts directory says which deployments its scripts became, once all are known.
         for (Job d : notMoved) {
             String label = labelBeforeMarkers(d);
-            if (DispatchEntries.dispatches(d) && leftAlone.containsKey(label) && leftAlone.get(label).startsWith(DISPATCHES)) {
+            if (dev.migrate.analyzers.model.RunPartsDirectories.dispatches(d) && leftAlone.containsKey(label) && leftAlone.get(label).startsWith(DISPATCHES)) {
                 leftAlone.put(label, DispatchEntries.todo(d, migrated.values(), notMoved));
             }
         }
@@ -266,7 +266,7 @@ final class Planner {
         if (j.kind() == JobKind.CRON_RUN_PARTS && "true".equals(j.attributes().get("runParts.skipped"))) {
             return "run-parts skips this name (only letters, digits, _ and - run), so it never ran; rename it or delete it";
         }
-        if (j.kind() == JobKind.CRON_RUN_PARTS && AnacronJobs.runsAnacron(texts.get(j.source().path()))) {
+        if (j.kind() == JobKind.CRON_RUN_PARTS && dev.migrate.analyzers.model.RunPartsDirectories.runsAnacron(texts.get(j.source().path()))) {
             return "TODO keep it on the host by hand: it runs anacron itself, which runs every entry of the anacrontab, "
                     + "those left on the host too (a flow running it would start anacron from a worker, and cutover.sh "
                     + "would switch anacron off)";

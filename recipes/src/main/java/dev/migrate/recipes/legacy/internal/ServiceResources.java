@@ -146,9 +146,12 @@ final class ServiceResources {
         }
     }
 
-    /** A template unit's text as the enabled instance the job runs reads it (%i, %I filled in, as the scan did). */
+    /**
+     * A template service's text as the instance the job's timer starts reads it (%i, %I filled in, as the scan did):
+     * an enabled instance of a template timer, or a timer naming the instance ({@code Unit=sync@nightly.service}).
+     */
     static String asInstance(String text, Job job) {
-        String instance = job.attributes().get(dev.migrate.analyzers.sources.systemd.SystemdDetector.INSTANCE);
+        String instance = dev.migrate.analyzers.sources.systemd.TemplateInstances.serviceInstance(job.attributes());
         return instance == null ? text : dev.migrate.analyzers.sources.systemd.TemplateInstances.expand(text, instance);
     }
 

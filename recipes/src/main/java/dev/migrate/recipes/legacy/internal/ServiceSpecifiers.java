@@ -2,6 +2,7 @@ package dev.migrate.recipes.legacy.internal;
 
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.sources.systemd.TemplateInstances;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ final class ServiceSpecifiers {
             return j;
         }
         String service = j.attributes().getOrDefault(ScriptUnits.HOST_SERVICE, j.attributes().getOrDefault("service", ""));
-        String unit = instanceUnit(service.substring(service.lastIndexOf('/') + 1), j);
+        String unit = serviceUnit(service.substring(service.lastIndexOf('/') + 1), j);
         List<String> left = new ArrayList<>();
         String runAs = JobPlan.runAs(j);
         String command = expand(j.command(), unit, runAs, runAs == null ? HostUnits.owner(j.source().path()) : null, left);
@@ -52,6 +53,16 @@ final class ServiceSpecifiers {
      */
     static String instanceUnit(String unit, Job j) {
         String instance = j.attributes().get(dev.migrate.analyzers.sources.systemd.SystemdDetector.INSTANCE);
+        return instance != null && unit.contains("@.") ? unit.replace("@.", "@" + instance + ".") : unit;
+    }
+
+    /**
+     * The unit a job's service runs as: a template service ({@code sync@.service}) as the instance the timer starts
+     * ({@code sync@nightly.service} for {@code Unit=sync@nightly.service}, also when the timer is no template itself);
+     * otherwise the unit itself.
+     */
+    static String serviceUnit(String unit, Job j) {
+        String instance = TemplateInstances.serviceInstance(j.attributes());
         return instance != null && unit.contains("@.") ? unit.replace("@.", "@" + instance + ".") : unit;
     }
 
@@ -77,7 +88,7 @@ final class ServiceSpecifiers {
             Map<Character, String> known = user == null ? USER_UNIT_EXPANSIONS : EXPANSIONS;
             String e = c == '%' && i + 1 < command.length() ? known.get(command.charAt(i + 1)) : null;
             if (e == null || e.contains("{home}") && home == null || e.contains("{user}") && name == null
-                    || template && (e.contains("{instance}") || e.contains("{unit}") || e.contains("{stem}"))) {
+                    || template && (e.contains("{instance") || e.contains("{unit}") || e.contains("{stem}") || e.contains("{file}"))) {
                 // Unknown here (a user's home, a user unit's owner, the machine's id): kept, and reported as unresolved.
                 out.append(c);
                 if (c == '%' && i + 1 < command.length()) {
@@ -86,7 +97,13 @@ final class ServiceSpecifiers {
                 }
                 continue;
             }
+            String unescapedInstance = TemplateInstances.unescape(instance);
+            // %f: the unescaped instance as a path, or the unescaped prefix for a unit without one ("-" is the root)
+            String file = "/" + TemplateInstances.unescape(instance.isEmpty() ? prefix : instance).replaceFirst("^/+", "");
             out.append(e.replace("{unit}", unit).replace("{stem}", stem).replace("{prefix}", prefix).replace("{final}", last)
+                    .replace("{prefix:unescaped}", TemplateInstances.unescape(prefix))
+                    .replace("{final:unescaped}", TemplateInstances.unescape(last))
+                    .replace("{instance:unescaped}", unescapedInstance).replace("{file}", file)
                     .replace("{instance}", instance).replace("{user}", String.valueOf(name)).replace("{home}", String.valueOf(home)));
             i++;
         }
