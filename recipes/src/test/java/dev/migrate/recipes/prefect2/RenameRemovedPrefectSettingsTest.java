@@ -1,9 +1,14 @@
 package dev.migrate.recipes.prefect2;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.test.SourceSpecs.text;
+import static org.openrewrite.yaml.Assertions.yaml;
 
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.DocumentExample;
+import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.test.RecipeSpec;
 import org.openrewrite.test.RewriteTest;
 
@@ -13,13 +18,28 @@ class RenameRemovedPrefectSettingsTest implements RewriteTest {
         spec.recipe(new RenameRemovedPrefectSettings());
     }
 
+    private static InMemoryExecutionContext target(String release) {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        PrefectTarget.parse(release).putInto(ctx);
+        return ctx;
+    }
+
+    // the rename stopped at PREFECT_API_DATABASE_CONNECTION_URL, the 2.x name that 3.1 and later deprecate again
     @DocumentExample
     @Test
-    void orionNamesMoveOnlyToTheirTwoXNames() {
-        // Required renames stop at the 2.x name; moving on to 3.x names is the opt-in recipe's job.
+    void orionNamesGoStraightToTheTargetsCanonicalName() {
         rewriteRun(text("export PREFECT_ORION_DATABASE_CONNECTION_URL=sqlite:///x.db\n",
-            "export PREFECT_API_DATABASE_CONNECTION_URL=sqlite:///x.db\n",
+            "export PREFECT_SERVER_DATABASE_CONNECTION_URL=sqlite:///x.db\n",
             spec -> spec.path("start.sh")));
+    }
+
+    // 3.0 has no PREFECT_SERVER_DATABASE_* settings yet: its canonical name is the 2.x one
+    @Test
+    void aTargetBeforeTheServerRenamesStopsAtTheNameItReads() {
+        rewriteRun(spec -> spec.executionContext(target("3.0")),
+            text("export PREFECT_ORION_DATABASE_CONNECTION_URL=sqlite:///x.db\n",
+                "export PREFECT_API_DATABASE_CONNECTION_URL=sqlite:///x.db\n",
+                spec -> spec.path("start.sh")));
     }
 
     // an agent unit and its .env tuned the agent's polling: the settings were left, and the worker that replaced
@@ -37,8 +57,120 @@ class RenameRemovedPrefectSettingsTest implements RewriteTest {
                 """, spec -> spec.path(".env")));
     }
 
+    // compose reads ${...} from the host's environment or its .env: renaming the reference read an unset variable,
+    // and the server started on SQLite; an escaped $$NAME is read by the container's shell, from the renamed keys
     @Test
-    void currentNamesAreLeftAlone() {
+    void composeRenamesTheSettingAndKeepsTheHostVariableItReads() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.code() + " " + r.manual() + ": " + r.message())
+                        .containsExactly("docker-compose.yml:5 CFG001 false: ${PREFECT_ORION_DATABASE_CONNECTION_URL} is "
+                                + "kept as written: it reads PREFECT_ORION_DATABASE_CONNECTION_URL from the host, the shell "
+                                + "or a .env file, which this rename leaves as they are; where "
+                                + "PREFECT_ORION_DATABASE_CONNECTION_URL is defined for Prefect itself, rename it there to "
+                                + "PREFECT_SERVER_DATABASE_CONNECTION_URL (Prefect 3 does not read the old name)",
+                                "docker-compose.yml:6 CFG001 false: ${PREFECT_ORION_API_HOST} is kept as written: it reads "
+                                + "PREFECT_ORION_API_HOST from the host, the shell or a .env file, which this rename leaves as "
+                                + "they are; where PREFECT_ORION_API_HOST is defined for Prefect itself, rename it there to "
+                                + "PREFECT_SERVER_API_HOST (Prefect 3 does not read the old name)")),
+            yaml(
+                """
+                services:
+                  server:
+                    image: prefecthq/prefect:2.14.9-python3.11
+                    environment:
+                      PREFECT_ORION_DATABASE_CONNECTION_URL: ${PREFECT_ORION_DATABASE_CONNECTION_URL}
+                      PREFECT_ORION_API_HOST: "${PREFECT_ORION_API_HOST:-0.0.0.0}"
+                  worker:
+                    environment:
+                      - PREFECT_ORION_DATABASE_CONNECTION_URL=${PREFECT_ORION_DATABASE_CONNECTION_URL}
+                      - PREFECT_AGENT_QUERY_INTERVAL=15
+                    command: sh -c 'echo "polling every $$PREFECT_AGENT_QUERY_INTERVAL s"; prefect worker start -p p'
+                """,
+                """
+                services:
+                  server:
+                    image: prefecthq/prefect:2.14.9-python3.11
+                    environment:
+                      PREFECT_SERVER_DATABASE_CONNECTION_URL: ${PREFECT_ORION_DATABASE_CONNECTION_URL}
+                      PREFECT_SERVER_API_HOST: "${PREFECT_ORION_API_HOST:-0.0.0.0}"
+                  worker:
+                    environment:
+                      - PREFECT_SERVER_DATABASE_CONNECTION_URL=${PREFECT_ORION_DATABASE_CONNECTION_URL}
+                      - PREFECT_WORKER_QUERY_SECONDS=15
+                    command: sh -c 'echo "polling every $$PREFECT_WORKER_QUERY_SECONDS s"; prefect worker start -p p'
+                """,
+                spec -> spec.path("docker-compose.yml")));
+    }
+
+    // an env file's $NAME reads the host's variable; a name the file itself set on an earlier line is its own
+    // setting, renamed there, so the reference follows it
+    @Test
+    void envFileReferencesFollowOnlyTheFilesOwnSettings() {
+        rewriteRun(text(
+                """
+                PREFECT_ORION_API_PORT=4200
+                PREFECT_UI_API_URL=http://prefect:${PREFECT_ORION_API_PORT}/api
+                PREFECT_ORION_DATABASE_CONNECTION_URL=$PREFECT_ORION_DATABASE_CONNECTION_URL
+                DB_URL=${PREFECT_ORION_DATABASE_PASSWORD:-secret}
+                """,
+                """
+                PREFECT_SERVER_API_PORT=4200
+                PREFECT_UI_API_URL=http://prefect:${PREFECT_SERVER_API_PORT}/api
+                PREFECT_SERVER_DATABASE_CONNECTION_URL=$PREFECT_ORION_DATABASE_CONNECTION_URL
+                DB_URL=${PREFECT_ORION_DATABASE_PASSWORD:-secret}
+                """,
+                spec -> spec.path("prefect.env")));
+    }
+
+    @Test
+    void systemdEnvironmentKeepsHostReferencesAndExecStartFollowsTheUnitsOwnSettings() {
+        rewriteRun(text(
+                """
+                [Service]
+                Environment="PREFECT_ORION_DATABASE_CONNECTION_URL=${PREFECT_ORION_DATABASE_CONNECTION_URL}"
+                Environment=PREFECT_ORION_API_PORT=4200
+                ExecStart=/opt/prefect/bin/prefect server start --port ${PREFECT_ORION_API_PORT}
+                """,
+                """
+                [Service]
+                Environment="PREFECT_SERVER_DATABASE_CONNECTION_URL=${PREFECT_ORION_DATABASE_CONNECTION_URL}"
+                Environment=PREFECT_SERVER_API_PORT=4200
+                ExecStart=/opt/prefect/bin/prefect server start --port ${PREFECT_SERVER_API_PORT}
+                """,
+                spec -> spec.path("prefect-server.service")));
+    }
+
+    // Kubernetes $(NAME) reads the container's own env, whose names are renamed with it
+    @Test
+    void kubernetesEnvNamesAndTheirDependentValues() {
+        rewriteRun(yaml(
+                """
+                spec:
+                  containers:
+                    - name: server
+                      env:
+                        - name: PREFECT_ORION_API_PORT
+                          value: "4200"
+                        - name: PREFECT_UI_API_URL
+                          value: http://prefect:$(PREFECT_ORION_API_PORT)/api
+                """,
+                """
+                spec:
+                  containers:
+                    - name: server
+                      env:
+                        - name: PREFECT_SERVER_API_PORT
+                          value: "4200"
+                        - name: PREFECT_UI_API_URL
+                          value: http://prefect:$(PREFECT_SERVER_API_PORT)/api
+                """,
+                spec -> spec.path("k8s/server.yaml")));
+    }
+
+    @Test
+    void currentNamesAndHostReferencesAreLeftAlone() {
         rewriteRun(text("export PREFECT_API_DATABASE_CONNECTION_URL=sqlite:///x.db\n", spec -> spec.path("start.sh")));
+        rewriteRun(text("export DB_URL=\"${PREFECT_ORION_DATABASE_CONNECTION_URL:-sqlite:///x.db}\"\n"
+                + "echo $PREFECT_ORION_API_HOST\n", spec -> spec.path("env.sh")));
     }
 }
