@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -127,6 +128,11 @@ public final class SettingsRenames {
             }
         }
         return out.append(text, at, text.length()).toString();
+    }
+
+    /** The canonical name for the target of a name the set renames ({@code PREFECT_ORION_API_PORT}), else empty. */
+    public Optional<String> renamedName(String name) {
+        return start.containsKey(name) ? Optional.of(resolve(name)) : Optional.empty();
     }
 
     /** The references of a whole file's text that {@link #apply(String)} keeps although the set renames their name. */

@@ -102,6 +102,41 @@ class RenameRemovedPrefectSettingsTest implements RewriteTest {
                 spec -> spec.path("docker-compose.yml")));
     }
 
+    // `- PREFECT_ORION_X` passes the host's variable of that name on: renamed alone, compose passed the new name,
+    // which the host does not set; the setting is renamed and the host's variable kept
+    @Test
+    void composeEntriesWithoutAValuePassTheHostVariableUnderTheNewName() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.code() + " " + r.message().substring(0, r.message().indexOf(" is kept")))
+                        .containsExactlyInAnyOrder("4 CFG001 ${PREFECT_ORION_DATABASE_CONNECTION_URL}",
+                                "7 CFG001 ${PREFECT_AGENT_QUERY_INTERVAL}")),
+            yaml(
+                """
+                services:
+                  server:
+                    environment:
+                      - PREFECT_ORION_DATABASE_CONNECTION_URL
+                  agent:
+                    environment:
+                      PREFECT_AGENT_QUERY_INTERVAL:
+                      PREFECT_API_URL:
+                """,
+                """
+                services:
+                  server:
+                    environment:
+                      - PREFECT_SERVER_DATABASE_CONNECTION_URL=${PREFECT_ORION_DATABASE_CONNECTION_URL}
+                  agent:
+                    environment:
+                      PREFECT_WORKER_QUERY_SECONDS: ${PREFECT_AGENT_QUERY_INTERVAL}
+                      PREFECT_API_URL:
+                """,
+                spec -> spec.path("docker-compose.yml")),
+            // not compose: a list of names, renamed as names
+            yaml("environment:\n  - PREFECT_ORION_API_PORT\n", "environment:\n  - PREFECT_SERVER_API_PORT\n",
+                spec -> spec.path("settings.yml")));
+    }
+
     // an env file's $NAME reads the host's variable; a name the file itself set on an earlier line is its own
     // setting, renamed there, so the reference follows it
     @Test
