@@ -126,12 +126,14 @@ public abstract class SettingsRenameRecipe extends Recipe {
         Map<String, SettingsRenames.KeptReference> first = new LinkedHashMap<>();
         kept.forEach(k -> first.putIfAbsent(k.name(), k));
         for (SettingsRenames.KeptReference k : first.values()) {
-            String written = text.charAt(k.offset() - 1) == '{' ? "${" + k.name() + "}" : "$" + k.name();
+            String written = text.charAt(k.offset() - 1) == '{' ? "${" + k.name() + "}"
+                    : text.charAt(k.offset() - 1) == '$' ? "$" + k.name()
+                    : text.substring(text.lastIndexOf(' ', k.offset()) + 1, k.offset()) + k.name(); // secrets.NAME
             notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
                     TextPositions.lineOf(text, k.offset()), getName(), false, noteCode() + ": " + written
-                    + " is kept as written: it reads " + k.name() + " from the host, the shell or a .env file, which "
-                    + "this rename leaves as they are; where " + k.name() + " is defined for Prefect itself, rename it "
-                    + "there to " + k.renamed() + " (" + oldNameOnTarget() + ")"));
+                    + " is kept as written: it reads " + k.name() + " from outside this file (the host, the shell, a "
+                    + ".env file, CI settings), which this rename leaves as it is; where " + k.name() + " is defined "
+                    + "for Prefect itself, rename it there to " + k.renamed() + " (" + oldNameOnTarget() + ")"));
         }
     }
 }

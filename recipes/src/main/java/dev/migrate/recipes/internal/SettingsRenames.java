@@ -155,10 +155,14 @@ public final class SettingsRenames {
 
     /**
      * True when the name at {@code start} is read as a variable: {@code $NAME}, {@code ${NAME}} or {@code ${NAME:-x}}.
-     * Compose's escaped {@code $$NAME} is none: it passes {@code $NAME} on to the container's shell, which reads the
-     * container's environment, the names the file sets and renames.
+     * So is a CI pipeline's {@code secrets.NAME} or {@code vars.NAME}, kept in the CI settings. Compose's escaped
+     * {@code $$NAME} is none: it passes {@code $NAME} on to the container's shell, which reads the container's
+     * environment, the names the file sets and renames.
      */
     public static boolean isReference(String text, int start) {
+        if (text.startsWith("secrets.", start - 8) || text.startsWith("vars.", start - 5)) {
+            return true; // a CI secret or variable (`${{ secrets.PREFECT_API_KEY }}`), stored outside the repository
+        }
         int dollar = start > 0 && text.charAt(start - 1) == '$' ? start - 1
                 : start > 1 && text.charAt(start - 1) == '{' && text.charAt(start - 2) == '$' ? start - 2 : -1;
         return dollar >= 0 && (dollar == 0 || text.charAt(dollar - 1) != '$');

@@ -71,16 +71,14 @@ class Prefect1SettingsRecipesTest implements PythonRewriteTest {
         rewriteRun(spec -> spec.recipe(new RenamePrefect1Settings()).dataTable(MigrationNotes.Row.class,
                         rows -> assertThat(rows).extracting(r -> r.line() + " " + r.code() + " " + r.manual() + ": " + r.message())
                                 .containsExactlyInAnyOrder(
-                                        "4 PF111 false: ${PREFECT__LOGGING__LEVEL} is kept as written: it reads "
-                                                + "PREFECT__LOGGING__LEVEL from the host, the shell or a .env file, which this "
-                                                + "rename leaves as they are; where PREFECT__LOGGING__LEVEL is defined for "
-                                                + "Prefect itself, rename it there to PREFECT_LOGGING_LEVEL (Prefect 3 does not "
-                                                + "read Prefect 1 names)",
+                                        "4 PF111 false: ${PREFECT__LOGGING__LEVEL} is kept as written: it reads PREFECT__LOGGING__LEVEL "
+                                                + "from outside this file (the host, the shell, a .env file, CI settings), which this rename "
+                                                + "leaves as it is; where PREFECT__LOGGING__LEVEL is defined for Prefect itself, rename it there "
+                                                + "to PREFECT_LOGGING_LEVEL (Prefect 3 does not read Prefect 1 names)",
                                         "5 PF111 false: ${PREFECT__SERVER__ENDPOINT} is kept as written: it reads "
-                                                + "PREFECT__SERVER__ENDPOINT from the host, the shell or a .env file, which "
-                                                + "this rename leaves as they are; where PREFECT__SERVER__ENDPOINT is defined "
-                                                + "for Prefect itself, rename it there to PREFECT_API_URL (Prefect 3 does not "
-                                                + "read Prefect 1 names)",
+                                                + "PREFECT__SERVER__ENDPOINT from outside this file (the host, the shell, a .env file, CI "
+                                                + "settings), which this rename leaves as it is; where PREFECT__SERVER__ENDPOINT is defined for "
+                                                + "Prefect itself, rename it there to PREFECT_API_URL (Prefect 3 does not read Prefect 1 names)",
                                         "6 PF111 true: PREFECT__BACKEND has no Prefect 3 setting; remove it and set "
                                                 + "PREFECT_API_URL")),
                 yaml(

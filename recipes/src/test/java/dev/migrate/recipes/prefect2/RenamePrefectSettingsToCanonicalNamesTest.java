@@ -71,10 +71,10 @@ class RenamePrefectSettingsToCanonicalNamesTest implements RewriteTest {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
                         .extracting(r -> r.line() + " " + r.code() + ": " + r.message())
                         .containsExactly("4 CFG002: ${PREFECT_API_DATABASE_CONNECTION_URL} is kept as written: it reads "
-                                + "PREFECT_API_DATABASE_CONNECTION_URL from the host, the shell or a .env file, which this "
-                                + "rename leaves as they are; where PREFECT_API_DATABASE_CONNECTION_URL is defined for Prefect "
-                                + "itself, rename it there to PREFECT_SERVER_DATABASE_CONNECTION_URL (the old name still "
-                                + "works as an alias)")),
+                                + "PREFECT_API_DATABASE_CONNECTION_URL from outside this file (the host, the shell, a .env file, "
+                                + "CI settings), which this rename leaves as it is; where PREFECT_API_DATABASE_CONNECTION_URL is "
+                                + "defined for Prefect itself, rename it there to PREFECT_SERVER_DATABASE_CONNECTION_URL (the old "
+                                + "name still works as an alias)")),
             yaml(
                 """
                 services:

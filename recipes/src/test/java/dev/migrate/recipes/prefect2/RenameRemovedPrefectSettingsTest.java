@@ -63,15 +63,15 @@ class RenameRemovedPrefectSettingsTest implements RewriteTest {
     void composeRenamesTheSettingAndKeepsTheHostVariableItReads() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
                         .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.code() + " " + r.manual() + ": " + r.message())
-                        .containsExactly("docker-compose.yml:5 CFG001 false: ${PREFECT_ORION_DATABASE_CONNECTION_URL} is "
-                                + "kept as written: it reads PREFECT_ORION_DATABASE_CONNECTION_URL from the host, the shell "
-                                + "or a .env file, which this rename leaves as they are; where "
+                        .containsExactly("docker-compose.yml:5 CFG001 false: ${PREFECT_ORION_DATABASE_CONNECTION_URL} is kept as "
+                                + "written: it reads PREFECT_ORION_DATABASE_CONNECTION_URL from outside this file (the host, the "
+                                + "shell, a .env file, CI settings), which this rename leaves as it is; where "
                                 + "PREFECT_ORION_DATABASE_CONNECTION_URL is defined for Prefect itself, rename it there to "
                                 + "PREFECT_SERVER_DATABASE_CONNECTION_URL (Prefect 3 does not read the old name)",
                                 "docker-compose.yml:6 CFG001 false: ${PREFECT_ORION_API_HOST} is kept as written: it reads "
-                                + "PREFECT_ORION_API_HOST from the host, the shell or a .env file, which this rename leaves as "
-                                + "they are; where PREFECT_ORION_API_HOST is defined for Prefect itself, rename it there to "
-                                + "PREFECT_SERVER_API_HOST (Prefect 3 does not read the old name)")),
+                                + "PREFECT_ORION_API_HOST from outside this file (the host, the shell, a .env file, CI settings), "
+                                + "which this rename leaves as it is; where PREFECT_ORION_API_HOST is defined for Prefect itself, "
+                                + "rename it there to PREFECT_SERVER_API_HOST (Prefect 3 does not read the old name)")),
             yaml(
                 """
                 services:
@@ -135,6 +135,39 @@ class RenameRemovedPrefectSettingsTest implements RewriteTest {
             // not compose: a list of names, renamed as names
             yaml("environment:\n  - PREFECT_ORION_API_PORT\n", "environment:\n  - PREFECT_SERVER_API_PORT\n",
                 spec -> spec.path("settings.yml")));
+    }
+
+    // a workflow read the setting from a repository secret: `secrets.PREFECT_ORION_...` was renamed with the key,
+    // naming a secret nobody created, and the step ran with an empty value
+    @Test
+    void ciSecretsAndVariablesAreReferencesToo() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.message().substring(0, r.message().indexOf(" is kept")))
+                        .containsExactly("7 secrets.PREFECT_ORION_DATABASE_CONNECTION_URL", "8 vars.PREFECT_ORION_API_PORT")),
+            yaml(
+                """
+                on: push
+                jobs:
+                  migrate-db:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - env:
+                          PREFECT_ORION_DATABASE_CONNECTION_URL: ${{ secrets.PREFECT_ORION_DATABASE_CONNECTION_URL }}
+                          PREFECT_ORION_API_PORT: ${{ vars.PREFECT_ORION_API_PORT }}
+                        run: prefect server database upgrade -y
+                """,
+                """
+                on: push
+                jobs:
+                  migrate-db:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - env:
+                          PREFECT_SERVER_DATABASE_CONNECTION_URL: ${{ secrets.PREFECT_ORION_DATABASE_CONNECTION_URL }}
+                          PREFECT_SERVER_API_PORT: ${{ vars.PREFECT_ORION_API_PORT }}
+                        run: prefect server database upgrade -y
+                """,
+                spec -> spec.path(".github/workflows/db.yml")));
     }
 
     // an env file's $NAME reads the host's variable; a name the file itself set on an earlier line is its own
