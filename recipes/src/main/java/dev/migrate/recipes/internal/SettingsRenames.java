@@ -3,18 +3,30 @@ package dev.migrate.recipes.internal;
 import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.recipes.PrefectRenames;
 import dev.migrate.recipes.PrefectTarget;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renames {@code PREFECT_*} settings in text, from the {@code env-var} entries of the catalogue's rename
- * data. Chains are followed ({@code PREFECT_ORION_*} became {@code PREFECT_API_*} in 2.8.1, and several of
- * those became {@code PREFECT_SERVER_*} in 3.1), but only through releases the target has reached.
+ * Renames {@code PREFECT_*} settings in text, from the {@code env-var} entries of the catalogue's rename data.
+ * A set picks the old names it renames; a name it renames then goes straight to its canonical name for the target,
+ * following every rename the target has reached ({@code PREFECT_ORION_DATABASE_CONNECTION_URL} became
+ * {@code PREFECT_API_DATABASE_CONNECTION_URL} in 2.8.1 and {@code PREFECT_SERVER_DATABASE_CONNECTION_URL} in 3.1),
+ * so no rename stops at a name that the targeted release itself deprecates.
+ *
+ * <p>Only names of settings are renamed, never a reference to a variable ({@code $PREFECT_X}, {@code ${PREFECT_X}},
+ * {@code ${PREFECT_X:-default}}): that reads a variable the host, the shell or a {@code .env} defines, which the
+ * rename does not touch, so renaming the reference would read an unset variable. The one exception is a whole file
+ * that itself sets the name on an earlier line (a script's {@code export}, a unit's {@code Environment=} read by its
+ * {@code ExecStart=}): its later references read that setting and follow it.
  */
 public final class SettingsRenames {
     /**
@@ -23,12 +35,21 @@ public final class SettingsRenames {
      */
     private static final Pattern NAME = Pattern.compile("(?<![A-Za-z0-9_/])PREFECT_[A-Z0-9_]+(?![A-Za-z0-9_])");
 
-    private final Map<String, String> renames = new LinkedHashMap<>();
+    /** The old names of the set, each with its first replacement. */
+    private final Map<String, String> start = new LinkedHashMap<>();
+    /** Every 2.x and 3.x rename the target has reached, which a renamed name follows on to its canonical name. */
+    private final Map<String, String> onward = new HashMap<>();
 
     private SettingsRenames(Predicate<PrefectRenames> include, PrefectTarget target) {
         for (PrefectRenames r : PrefectRenames.ofKind("env-var")) {
-            if (include.test(r) && reached(r.to(), target)) {
-                renames.put(r.old(), r.replacement());
+            if (!reached(r.to(), target)) {
+                continue;
+            }
+            if (include.test(r)) {
+                start.put(r.old(), r.replacement());
+            }
+            if (!r.old().startsWith("PREFECT__")) {
+                onward.put(r.old(), r.replacement());
             }
         }
     }
@@ -64,24 +85,121 @@ public final class SettingsRenames {
 
     private static final Map<String, SettingsRenames> BUILT = new ConcurrentHashMap<>();
 
-    /** The text with every known old name replaced, following chains; the same text when nothing matched. */
+    /**
+     * A reference left as written although the set renames the name it reads.
+     *
+     * @param offset  where the name starts in the text
+     * @param name    the name as written (the old setting's)
+     * @param renamed what the set renames that name to
+     */
+    public record KeptReference(int offset, String name, String renamed) {
+    }
+
+    /**
+     * A whole file's text with every name the set renames replaced by its canonical name; a reference to a name
+     * follows only when the text sets that name on an earlier line. The same text when nothing matched.
+     */
     public String apply(String text) {
+        return apply(text, true);
+    }
+
+    /**
+     * A YAML value with the names renamed and every reference kept: compose reads {@code ${...}} from the host's
+     * environment or its {@code .env}, never from the file's own {@code environment:} keys.
+     */
+    public String applyKeepingReferences(String text) {
+        return apply(text, false);
+    }
+
+    private String apply(String text, boolean wholeFile) {
         if (!text.contains("PREFECT_")) {
             return text;
         }
-        Matcher m = NAME.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(resolve(m.group())));
+        List<Occurrence> all = occurrences(text, wholeFile);
+        if (all.stream().noneMatch(o -> o.renamed() != null && !o.kept())) {
+            return text;
         }
-        m.appendTail(out);
-        return out.toString();
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int at = 0;
+        for (Occurrence o : all) {
+            if (o.renamed() != null && !o.kept()) {
+                out.append(text, at, o.start()).append(o.renamed());
+                at = o.start() + o.name().length();
+            }
+        }
+        return out.append(text, at, text.length()).toString();
     }
 
+    /** The canonical name for the target of a name the set renames ({@code PREFECT_ORION_API_PORT}), else empty. */
+    public Optional<String> renamedName(String name) {
+        return start.containsKey(name) ? Optional.of(resolve(name)) : Optional.empty();
+    }
+
+    /** The references of a whole file's text that {@link #apply(String)} keeps although the set renames their name. */
+    public List<KeptReference> keptReferences(String text) {
+        return keptReferences(text, true);
+    }
+
+    /** The references of a YAML value that {@link #applyKeepingReferences(String)} keeps. */
+    public List<KeptReference> keptReferencesInValue(String text) {
+        return keptReferences(text, false);
+    }
+
+    private List<KeptReference> keptReferences(String text, boolean wholeFile) {
+        if (!text.contains("PREFECT_")) {
+            return List.of();
+        }
+        return occurrences(text, wholeFile).stream().filter(o -> o.renamed() != null && o.kept())
+                .map(o -> new KeptReference(o.start(), o.name(), o.renamed())).toList();
+    }
+
+    /**
+     * True when the name at {@code start} is read as a variable: {@code $NAME}, {@code ${NAME}} or {@code ${NAME:-x}}.
+     * So is a CI pipeline's {@code secrets.NAME} or {@code vars.NAME}, kept in the CI settings. Compose's escaped
+     * {@code $$NAME} is none: it passes {@code $NAME} on to the container's shell, which reads the container's
+     * environment, the names the file sets and renames.
+     */
+    public static boolean isReference(String text, int start) {
+        if (text.startsWith("secrets.", start - 8) || text.startsWith("vars.", start - 5)) {
+            return true; // a CI secret or variable (`${{ secrets.PREFECT_API_KEY }}`), stored outside the repository
+        }
+        int dollar = start > 0 && text.charAt(start - 1) == '$' ? start - 1
+                : start > 1 && text.charAt(start - 1) == '{' && text.charAt(start - 2) == '$' ? start - 2 : -1;
+        return dollar >= 0 && (dollar == 0 || text.charAt(dollar - 1) != '$');
+    }
+
+    private record Occurrence(int start, String name, String renamed, boolean kept) {
+    }
+
+    private List<Occurrence> occurrences(String text, boolean wholeFile) {
+        List<Occurrence> found = new ArrayList<>();
+        Map<String, Integer> firstSetAt = new HashMap<>();
+        Matcher m = NAME.matcher(text);
+        while (m.find()) {
+            String renamed = start.containsKey(m.group()) ? resolve(m.group()) : null;
+            boolean reference = isReference(text, m.start());
+            if (!reference) {
+                firstSetAt.putIfAbsent(m.group(), m.start());
+            }
+            found.add(new Occurrence(m.start(), m.group(), renamed, reference));
+        }
+        if (!wholeFile) {
+            return found;
+        }
+        List<Occurrence> out = new ArrayList<>(found.size());
+        for (Occurrence o : found) {
+            Integer set = firstSetAt.get(o.name());
+            boolean setAbove = set != null && set <= text.lastIndexOf('\n', o.start());
+            out.add(o.kept() && setAbove ? new Occurrence(o.start(), o.name(), o.renamed(), false) : o);
+        }
+        return out;
+    }
+
+    /** The canonical name for the target: the set's first rename, then every rename the target reached after it. */
     private String resolve(String name) {
-        String current = name;
-        for (int hops = 0; hops < 5 && renames.containsKey(current); hops++) {
-            current = renames.get(current);
+        String current = start.get(name);
+        for (int hops = 0; hops < 5 && onward.containsKey(current); hops++) {
+            current = onward.get(current);
         }
         return current;
     }

@@ -18,14 +18,13 @@ import org.openrewrite.TreeVisitor;
  * Renames Prefect 1 {@code PREFECT__SECTION__KEY} variables to their Prefect 3 settings (PF111) in env files,
  * systemd units, scripts, Dockerfiles and YAML, from the 1.x {@code env-var} entries of the rename data.
  * Variables with no Prefect 3 setting ({@code PREFECT__BACKEND}, {@code PREFECT__CONTEXT__SECRETS__*}, ...) are
- * reported, and a renamed API URL gets a note: Prefect 3 wants the {@code /api} endpoint, not {@code /graphql} or the
+ * reported (not references to them, {@code ${PREFECT__BACKEND}}: those read a host variable, no setting), and a renamed API URL gets a note: Prefect 3 wants the {@code /api} endpoint, not {@code /graphql} or the
  * bare server endpoint, and Prefect 1 Cloud ({@code api.prefect.io}) is gone.
  */
 public class RenamePrefect1Settings extends SettingsRenameRecipe {
     static final String CODE = "PF111";
     /** A Prefect 1 name left after the renames; not one ending a path or ARN, which names a stored parameter. */
     private static final Pattern LEFT = Pattern.compile("(?<![A-Za-z0-9_/])PREFECT__[A-Z0-9_]+");
-    private final transient MigrationNotes notes = new MigrationNotes(this);
 
     @Override
     public String getDisplayName() {
@@ -49,6 +48,16 @@ public class RenamePrefect1Settings extends SettingsRenameRecipe {
     }
 
     @Override
+    protected String noteCode() {
+        return CODE;
+    }
+
+    @Override
+    protected String oldNameOnTarget() {
+        return "Prefect 3 does not read Prefect 1 names";
+    }
+
+    @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
         TreeVisitor<?, ExecutionContext> rename = super.getVisitor();
         return new TreeVisitor<Tree, ExecutionContext>() {
@@ -64,7 +73,9 @@ public class RenamePrefect1Settings extends SettingsRenameRecipe {
                     Set<String> left = new LinkedHashSet<>();
                     Matcher m = LEFT.matcher(text);
                     while (m.find()) {
-                        if (left.add(m.group())) {
+                        // a kept reference (${PREFECT__LOGGING__LEVEL}) reads the host's variable: the base class
+                        // notes it when the name has a Prefect 3 setting, and it is no setting of this file otherwise
+                        if (!SettingsRenames.isReference(text, m.start()) && left.add(m.group())) {
                             notes.insertRow(ctx, new MigrationNotes.Row(path, TextPositions.lineOf(text, m.start()),
                                     getName(), true, CODE + ": " + m.group() + " has no Prefect 3 setting; "
                                     + (m.group().startsWith("PREFECT__CONTEXT__SECRETS__")
@@ -89,6 +100,9 @@ public class RenamePrefect1Settings extends SettingsRenameRecipe {
     private void apiUrlNotes(String text, String path, ExecutionContext ctx) {
         Matcher old = OLD_API_URL.matcher(text);
         while (old.find()) {
+            if (SettingsRenames.isReference(text, old.start())) {
+                continue; // a host variable read into another setting, kept as it is
+            }
             int eol = text.indexOf('\n', old.end());
             String rest = text.substring(old.end(), eol < 0 ? text.length() : eol);
             int at = old.end();

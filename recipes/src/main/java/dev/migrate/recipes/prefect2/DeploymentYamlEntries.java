@@ -21,12 +21,15 @@ final class DeploymentYamlEntries {
         this.notesByEntry = notesByEntry;
     }
 
-    /** The entries of {@code deployments} (2.x deployment documents), each line indented by {@code indent}. */
-    static DeploymentYamlEntries of(List<Map<String, Object>> deployments, String indent) {
+    /**
+     * The entries of {@code deployments} (2.x deployment documents), each line indented by {@code indent}; a stand-in
+     * for 2.x's agent pool is chosen only with {@code unsafeFixes} (see {@link DeploymentYamlEntry#convert}).
+     */
+    static DeploymentYamlEntries of(List<Map<String, Object>> deployments, String indent, boolean unsafeFixes) {
         List<Map<String, Object>> converted = new ArrayList<>();
         List<List<DeploymentYamlEntry.Note>> notesByEntry = new ArrayList<>();
         for (Map<String, Object> d : deployments) {
-            DeploymentYamlEntry.Converted c = DeploymentYamlEntry.convert(d);
+            DeploymentYamlEntry.Converted c = DeploymentYamlEntry.convert(d, unsafeFixes);
             converted.add(c.entry());
             notesByEntry.add(c.notes());
         }

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.internal.InfraOverrides;
 import dev.migrate.recipes.internal.YamlSnippets;
 import dev.migrate.recipes.python.PrefectBlocks;
@@ -26,6 +27,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * What has no mechanical equivalent is returned as notes for the reviewer.
  */
 final class DeploymentYamlEntry {
+    /** 2.x's prefect-agent pool, where deployments without a pool ran. */
+    static final String AGENT_POOL = "default-agent-pool";
     /** 2.x infrastructure block types and the 3.x work pool types that replace them. */
     private static final Map<String, String> POOL_TYPES = Map.of(
             "process", "process", "docker-container", "docker", "kubernetes-job", "kubernetes",
@@ -54,8 +57,14 @@ final class DeploymentYamlEntry {
                 && (doc.containsKey("manifest_path") || doc.containsKey("infrastructure") || doc.containsKey("storage"));
     }
 
+    /**
+     * The entry of one build output. A deployment on 2.x's {@code default-agent-pool} (named, or no pool at all) must
+     * move to a typed pool Prefect 3 workers serve, and which one is a choice made for the user: with
+     * {@code unsafeFixes} the pool standing in for it (after the infrastructure block), else the entry keeps
+     * {@code default-agent-pool}, as 2.x ran it, with one note naming the stand-in.
+     */
     @SuppressWarnings("unchecked")
-    static Converted convert(Map<String, Object> d) {
+    static Converted convert(Map<String, Object> d, boolean unsafeFixes) {
         List<Note> notes = new ArrayList<>();
         Map<String, Object> e = new LinkedHashMap<>();
         copy(d, e, "name");
@@ -70,18 +79,28 @@ final class DeploymentYamlEntry {
         Map<String, Object> infra = d.get("infrastructure") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         String infraType = String.valueOf(infra.getOrDefault("type", infra.getOrDefault("_block_type_slug", "process")));
         String poolType = POOL_TYPES.getOrDefault(infraType, "process");
-        if (poolName == null || String.valueOf(poolName).isBlank() || "default-agent-pool".equals(poolName)) {
+        if (poolName == null || String.valueOf(poolName).isBlank() || AGENT_POOL.equals(poolName)) {
             // a saved block (`-ib process/prod`) names the pool as the command-line conversion does: `prod`
             Object block = infra.get("_block_document_name");
             boolean named = block instanceof String b && !b.isBlank() && !Boolean.TRUE.equals(infra.get("_is_anonymous"));
             // noted under the code scan reports the construct with: a queue without a pool (PF211), or 2.x's
             // prefect-agent pool named outright (BHV005)
-            String code = "default-agent-pool".equals(poolName) ? "BHV005: " : "PF211: ";
-            poolName = named ? block : poolType + "-pool";
-            notes.add(new Note("work_pool.name", code + "work pool `" + poolName + "` stands in for the agent's pool"
-                    + (named ? " (named after infrastructure block `" + infraType + "/" + block + "`)" : "")
-                    + "; create it with `prefect work-pool create " + poolName + " --type " + poolType
-                    + "` or pick an existing typed pool"));
+            String code = AGENT_POOL.equals(poolName) ? "BHV005: " : "PF211: ";
+            String standIn = named ? (String) block : poolType + "-pool";
+            String create = "create it with `prefect work-pool create " + standIn + " --type " + poolType
+                    + "` or pick an existing typed pool";
+            String namedAfter = named ? " (named after infrastructure block `" + infraType + "/" + block + "`)" : "";
+            if (unsafeFixes) {
+                poolName = standIn;
+                notes.add(new Note("work_pool.name", code + "work pool `" + standIn + "` stands in for the agent's pool"
+                        + namedAfter + "; " + create));
+            } else {
+                poolName = AGENT_POOL;
+                notes.add(new Note("work_pool.name", code + "`" + AGENT_POOL + "` is 2.x's prefect-agent pool"
+                        + (d.get("work_pool_name") == null ? ", where a deployment without a pool ran" : "")
+                        + ", which Prefect 3 workers refuse; " + MigrationNotes.unsafeFixNotApplied("deploy to work pool `"
+                        + standIn + "`, which stands in for it" + namedAfter + "; " + create)));
+            }
         }
         pool.put("name", poolName);
         if (d.get("work_queue_name") != null && !"default".equals(d.get("work_queue_name"))) {

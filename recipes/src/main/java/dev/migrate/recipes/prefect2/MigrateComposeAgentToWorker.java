@@ -9,11 +9,9 @@ import dev.migrate.recipes.prefectcli.CliOptions;
 import dev.migrate.recipes.prefectcli.PrefectCommandRewriter;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.Cursor;
@@ -29,7 +27,8 @@ import org.openrewrite.yaml.tree.Yaml;
  * Turns docker compose services that run {@code prefect agent start} into Prefect 3 workers, as seed 000
  * did by hand: the command becomes {@code prefect worker start --pool NAME --type TYPE}, the service and
  * container names follow ({@code prefect-agent} becomes {@code prefect-worker}, with {@code depends_on}
- * references updated), and a one-shot service creates the typed work pool before the worker starts.
+ * references updated), and a one-shot service creates the typed work pool before the worker starts: it waits for
+ * the file's server and retries until the API answers, and the workers wait for it to complete.
  */
 public class MigrateComposeAgentToWorker extends Recipe {
     // a value quoted as a whole, else up to a quote that closes the text around the command (`bash -c "... --type process"`)
@@ -49,7 +48,8 @@ public class MigrateComposeAgentToWorker extends Recipe {
     public String getDescription() {
         return "Rewrites docker compose services running `prefect agent start` to run `prefect worker start` on a "
                 + "typed work pool, renames agent services and containers to worker, and adds a one-shot service "
-                + "that creates the work pool when it does not exist yet.";
+                + "that creates the work pool when it does not exist yet, once the server's API answers; the workers "
+                + "start after it completed.";
     }
 
     @Override
@@ -222,15 +222,26 @@ public class MigrateComposeAgentToWorker extends Recipe {
         List<Yaml.Mapping.Entry> renamedEntries = renameReferences(entries, renamed);
         // the pool services copy their workers' settings once references point at the renamed services
         // workers sharing a pool (agents that polled queues of default-agent-pool) need it created once
-        Set<String> created = new HashSet<>();
+        Map<String, String> poolServiceOfPool = new LinkedHashMap<>();
+        Yaml.Mapping.Entry server = serverService(renamedEntries, cursor);
+        List<Yaml.Mapping.Entry> withPools = new ArrayList<>();
         for (Yaml.Mapping.Entry svc : renamedEntries) {
             String[] pool = pools.get(svc.getKey().getValue());
-            if (pool != null && created.add(pool[0])) {
-                poolServices.put(svc.getKey().getValue(), poolService(svc, pool[0], pool[1], cursor));
+            if (pool == null || !(svc.getValue() instanceof Yaml.Mapping body) || body.getOpeningBracePrefix() != null) {
+                withPools.add(svc);
+                continue;
             }
+            if (!poolServiceOfPool.containsKey(pool[0])) {
+                poolServiceOfPool.put(pool[0], svc.getKey().getValue() + "-create-pool");
+                poolServices.put(svc.getKey().getValue(), poolService(svc, pool[0], pool[1], server, cursor));
+            }
+            // a worker started before its pool exists exits at once (restart policies then race the pool service)
+            String indent = indentOf(svc);
+            withPools.add(svc.withValue(ComposeDependsOn.dependOn(body, poolServiceOfPool.get(pool[0]),
+                    fieldIndent(body, indent), step(body, indent), cursor)));
         }
         Yaml.Mapping.Entry result = !changed ? servicesEntry
-                : withPoolServices(servicesEntry.withValue(services.withEntries(renamedEntries)), poolServices, cursor);
+                : withPoolServices(servicesEntry.withValue(services.withEntries(withPools)), poolServices, cursor);
         report(pending, outputText(servicesEntry, result, cursor), path, ctx);
         return result;
     }
@@ -302,18 +313,29 @@ public class MigrateComposeAgentToWorker extends Recipe {
         return quoted ? word.substring(1, word.length() - 1) : word;
     }
 
-    /** Text of a one-shot service that creates the worker's pool unless it exists (no leading prefix). */
-    private static String poolService(Yaml.Mapping.Entry worker, String pool, String type, Cursor cursor) {
-        String indent = worker.getPrefix().substring(worker.getPrefix().lastIndexOf('\n') + 1);
+    /** How many times the pool service asks the API, two seconds apart, before it gives up. */
+    static final int POOL_ATTEMPTS = 30;
+
+    /**
+     * Text of a one-shot service that creates the worker's pool unless it exists (no leading prefix). It waits for
+     * the file's server (healthy, when the server has a healthcheck) and then asks until the API answers: a started
+     * server container is not yet an API, and a failed create would keep the worker from ever starting. The pool is
+     * inspected before it is created rather than created with {@code --overwrite}, which would reset a pool changed
+     * since (its base job template, its concurrency) on every {@code docker compose up}.
+     */
+    private static String poolService(Yaml.Mapping.Entry worker, String pool, String type, Yaml.Mapping.Entry server,
+                                      Cursor cursor) {
+        String indent = indentOf(worker);
         Yaml.Mapping body = (Yaml.Mapping) worker.getValue();
-        String inner = indent + "  ";
+        String inner = fieldIndent(body, indent);
+        String step = step(body, indent);
         StringBuilder sb = new StringBuilder();
         sb.append(worker.getKey().getValue()).append("-create-pool:");
         // a worker built from a Dockerfile has no image: the one-shot service builds the same one. Settings merged
         // from an anchor (`<<: *prefect`) may hold the image; the profiles start the service with its worker only
         List<String> copied = find(body, "image") != null ? List.of("<<", "image", "environment", "env_file",
-                "networks", "depends_on", "profiles")
-                : List.of("<<", "build", "environment", "env_file", "networks", "depends_on", "profiles");
+                "networks", "profiles")
+                : List.of("<<", "build", "environment", "env_file", "networks", "profiles");
         for (String key : copied) {
             Yaml.Mapping.Entry field = find(body, key);
             if (field != null) {
@@ -321,10 +343,74 @@ public class MigrateComposeAgentToWorker extends Recipe {
                 sb.append('\n').append(inner).append(field.withPrefix("").print(cursor));
             }
         }
-        sb.append('\n').append(inner).append("command: sh -c \"prefect work-pool inspect ").append(pool)
-                .append(" >/dev/null 2>&1 || prefect work-pool create ").append(pool).append(" --type ").append(type).append('"');
+        Map<String, List<String>> deps = ComposeDependsOn.read(body, cursor);
+        if (server != null) {
+            deps = ComposeDependsOn.withCondition(deps, server.getKey().getValue(),
+                    hasHealthcheck((Yaml.Mapping) server.getValue()) ? ComposeDependsOn.HEALTHY : ComposeDependsOn.STARTED);
+        }
+        if (!deps.isEmpty()) {
+            sb.append('\n').append(inner).append("depends_on:").append(ComposeDependsOn.longForm(deps, inner + step, step));
+        }
+        // `$$` is compose's escape: the shell gets `$`, compose would otherwise read `$n` as its own variable
+        sb.append('\n').append(inner).append("command: sh -c \"n=0; until prefect work-pool inspect ").append(pool)
+                .append(" >/dev/null 2>&1 || prefect work-pool create ").append(pool).append(" --type ").append(type)
+                .append("; do n=$$((n+1)); if [ $$n -ge ").append(POOL_ATTEMPTS)
+                .append(" ]; then echo 'no work pool ").append(pool).append(", the Prefect API did not answer' >&2; ")
+                .append("exit 1; fi; sleep 2; done\"");
         sb.append('\n').append(inner).append("restart: \"no\"");
         return sb.toString();
+    }
+
+    /**
+     * The file's Prefect server, which the pool services wait for: the first service whose command or entrypoint
+     * runs {@code prefect server start} (or 2.x's {@code prefect orion start}); null when the API is elsewhere.
+     */
+    private static Yaml.Mapping.Entry serverService(List<Yaml.Mapping.Entry> services, Cursor cursor) {
+        Pattern server = Pattern.compile("\\bprefect\\s+(?:server|orion)\\s+start\\b");
+        for (Yaml.Mapping.Entry svc : services) {
+            if (svc.getValue() instanceof Yaml.Mapping body) {
+                for (String key : List.of("command", "entrypoint")) {
+                    Yaml.Mapping.Entry field = find(body, key);
+                    // exec lists read as words: ["prefect", "server", "start"]
+                    if (field != null && server.matcher(field.getValue().print(cursor).replaceAll("[\"',\\[\\]]", " ")).find()) {
+                        return svc;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A healthcheck compose runs: not one with {@code disable: true} or the test {@code NONE}. */
+    private static boolean hasHealthcheck(Yaml.Mapping server) {
+        Yaml.Mapping.Entry check = find(server, "healthcheck");
+        if (check == null || !(check.getValue() instanceof Yaml.Mapping h)) {
+            return false;
+        }
+        Yaml.Mapping.Entry disable = find(h, "disable");
+        Yaml.Mapping.Entry test = find(h, "test");
+        boolean disabled = disable != null && disable.getValue() instanceof Yaml.Scalar d && d.getValue().equals("true");
+        boolean none = test != null && (test.getValue() instanceof Yaml.Scalar t && t.getValue().equals("NONE")
+                || test.getValue() instanceof Yaml.Sequence seq && !seq.getEntries().isEmpty()
+                        && seq.getEntries().get(0).getBlock() instanceof Yaml.Scalar first && first.getValue().equals("NONE"));
+        return !disabled && !none;
+    }
+
+    /** The indentation of a service's key. */
+    private static String indentOf(Yaml.Mapping.Entry service) {
+        return service.getPrefix().substring(service.getPrefix().lastIndexOf('\n') + 1);
+    }
+
+    /** The indentation of a service's fields, else its key's and two spaces. */
+    private static String fieldIndent(Yaml.Mapping body, String indent) {
+        String prefix = body.getEntries().isEmpty() ? "" : body.getEntries().get(0).getPrefix();
+        int nl = prefix.lastIndexOf('\n');
+        return nl >= 0 && prefix.length() - nl - 1 > indent.length() ? prefix.substring(nl + 1) : indent + "  ";
+    }
+
+    /** One level of the file's indentation, as a service's fields are indented under its key. */
+    private static String step(Yaml.Mapping body, String indent) {
+        return " ".repeat(Math.max(2, fieldIndent(body, indent).length() - indent.length()));
     }
 
     /** Points {@code depends_on} and {@code links} at the renamed services. */

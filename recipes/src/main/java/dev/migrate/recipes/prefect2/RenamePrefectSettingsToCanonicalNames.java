@@ -15,11 +15,22 @@ public class RenamePrefectSettingsToCanonicalNames extends SettingsRenameRecipe 
     public String getDescription() {
         return "Replaces 2.x setting names such as `PREFECT_API_DATABASE_CONNECTION_URL` with the canonical names of "
                 + "the targeted 3.x release, such as `PREFECT_SERVER_DATABASE_CONNECTION_URL`. The old names still "
-                + "work as aliases, so run this only when every reader of the settings is on the target release.";
+                + "work as aliases, so run this only when every reader of the settings is on the target release. References to variables "
+                + "(`${PREFECT_API_DATABASE_CONNECTION_URL}`) read the host's or a .env file's variables and are kept.";
     }
 
     @Override
     protected SettingsRenames renames(PrefectTarget target) {
         return SettingsRenames.all(target);
+    }
+
+    @Override
+    protected String noteCode() {
+        return "CFG002";
+    }
+
+    @Override
+    protected String oldNameOnTarget() {
+        return "the old name still works as an alias";
     }
 }

@@ -6,7 +6,8 @@ import dev.migrate.recipes.internal.SettingsRenames;
 
 /**
  * Renames {@code PREFECT_ORION_*} settings, which stopped working in 2.13, and the 2.x settings Prefect 3 dropped for
- * a successor ({@code PREFECT_AGENT_*} of the agents the workers replace), to their current names.
+ * a successor ({@code PREFECT_AGENT_*} of the agents the workers replace), to their canonical names for the target
+ * ({@code PREFECT_SERVER_DATABASE_CONNECTION_URL} from 3.1 on, not the 2.x name 3.x deprecates).
  */
 public class RenameRemovedPrefectSettings extends SettingsRenameRecipe {
     @Override
@@ -17,12 +18,24 @@ public class RenameRemovedPrefectSettings extends SettingsRenameRecipe {
     @Override
     public String getDescription() {
         return "Replaces `PREFECT_ORION_*` settings, removed in Prefect 2.13, and `PREFECT_AGENT_*` settings, whose "
-                + "worker successors Prefect 3 reads instead, with their current names in env files, systemd units, "
-                + "scripts, Dockerfiles and YAML. Without this the settings are silently ignored.";
+                + "worker successors Prefect 3 reads instead, with their canonical names for the targeted release in "
+                + "env files, systemd units, scripts, Dockerfiles and YAML. Without this the settings are silently ignored. "
+                + "References to variables (`${PREFECT_ORION_API_URL}`) read the host's or a .env file's variables and "
+                + "are kept.";
     }
 
     @Override
     protected SettingsRenames renames(PrefectTarget target) {
         return SettingsRenames.removed(target);
+    }
+
+    @Override
+    protected String noteCode() {
+        return "CFG001";
+    }
+
+    @Override
+    protected String oldNameOnTarget() {
+        return "Prefect 3 does not read the old name";
     }
 }

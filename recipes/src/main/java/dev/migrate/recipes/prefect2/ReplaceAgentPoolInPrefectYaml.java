@@ -4,6 +4,7 @@ import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.internal.YamlPositions;
 import dev.migrate.recipes.prefectcli.CliOptions;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.FindSourceFiles;
@@ -66,8 +67,15 @@ public class ReplaceAgentPoolInPrefectYaml extends Recipe {
                         + "prefect-agent pool, which Prefect 3 workers refuse) and which the converted agents' workers "
                         + "serve; create it first: prefect work-pool create " + pool + " --type process";
                 if (!FixSafety.unsafeAllowed(ctx)) {
-                    notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
-                            MigrationNotes.unsafeFixNotApplied(fix)));
+                    // an entry a conversion before this recipe wrote on default-agent-pool (a build output, a moved
+                    // deployment script) already has its note there: one is enough
+                    int nameLine = name == null ? line : YamlPositions.lineOf(getCursor(), name);
+                    boolean noted = List.of("BHV005", "PF211").stream().anyMatch(code -> MigrationNotes.noted(ctx, path,
+                            code, r -> r.line() == nameLine && r.message().contains(AGENT_POOL)));
+                    if (!noted) {
+                        notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
+                                MigrationNotes.unsafeFixNotApplied(fix)));
+                    }
                     return e;
                 }
                 notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), false, fix.replaceFirst("^deploy",

@@ -51,11 +51,14 @@ class Prefect1CompositesTest implements PythonRewriteTest {
                         services:
                           worker-create-pool:
                             image: prefecthq/prefect:3.8.3-python3.10
-                            command: sh -c "prefect work-pool inspect etl >/dev/null 2>&1 || prefect work-pool create etl --type process"
+                            command: sh -c "n=0; until prefect work-pool inspect etl >/dev/null 2>&1 || prefect work-pool create etl --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool etl, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
                             restart: "no"
                           worker:
                             image: prefecthq/prefect:3.8.3-python3.10
                             command: prefect worker start --pool etl --type process
+                            depends_on:
+                              worker-create-pool:
+                                condition: service_completed_successfully
                         """,
                         s -> s.path("docker-compose.yml")));
     }

@@ -3,6 +3,7 @@ package dev.migrate.recipes.prefect1;
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.test.SourceSpecs.text;
+import static org.openrewrite.yaml.Assertions.yaml;
 
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
@@ -61,6 +62,45 @@ class Prefect1SettingsRecipesTest implements PythonRewriteTest {
                         s -> s.path("k8s/agent.yaml")),
                 text("export PREFECT__SERVER__ENDPOINT=http://p3:4200/api\n", "export PREFECT_API_URL=http://p3:4200/api\n",
                         s -> s.path("ok.sh")));
+    }
+
+    // a compose service read its Prefect 1 values from the host's .env: the references were renamed with the keys (an
+    // unset variable), and once kept they got "has no Prefect 3 setting", which said the opposite of the truth
+    @Test
+    void hostVariableReferencesAreKeptWithAnAccurateNote() {
+        rewriteRun(spec -> spec.recipe(new RenamePrefect1Settings()).dataTable(MigrationNotes.Row.class,
+                        rows -> assertThat(rows).extracting(r -> r.line() + " " + r.code() + " " + r.manual() + ": " + r.message())
+                                .containsExactlyInAnyOrder(
+                                        "4 PF111 false: ${PREFECT__LOGGING__LEVEL} is kept as written: it reads PREFECT__LOGGING__LEVEL "
+                                                + "from outside this file (the host, the shell, a .env file, CI settings), which this rename "
+                                                + "leaves as it is; where PREFECT__LOGGING__LEVEL is defined for Prefect itself, rename it there "
+                                                + "to PREFECT_LOGGING_LEVEL (Prefect 3 does not read Prefect 1 names)",
+                                        "5 PF111 false: ${PREFECT__SERVER__ENDPOINT} is kept as written: it reads "
+                                                + "PREFECT__SERVER__ENDPOINT from outside this file (the host, the shell, a .env file, CI "
+                                                + "settings), which this rename leaves as it is; where PREFECT__SERVER__ENDPOINT is defined for "
+                                                + "Prefect itself, rename it there to PREFECT_API_URL (Prefect 3 does not read Prefect 1 names)",
+                                        "6 PF111 true: PREFECT__BACKEND has no Prefect 3 setting; remove it and set "
+                                                + "PREFECT_API_URL")),
+                yaml(
+                        """
+                        services:
+                          agent:
+                            environment:
+                              PREFECT__LOGGING__LEVEL: ${PREFECT__LOGGING__LEVEL:-INFO}
+                              PREFECT__SERVER__ENDPOINT: ${PREFECT__SERVER__ENDPOINT}/graphql
+                              PREFECT__BACKEND: ${PREFECT__BACKEND}
+                              TOKEN: ${PREFECT__CONTEXT__SECRETS__TOKEN}
+                        """,
+                        """
+                        services:
+                          agent:
+                            environment:
+                              PREFECT_LOGGING_LEVEL: ${PREFECT__LOGGING__LEVEL:-INFO}
+                              PREFECT_API_URL: ${PREFECT__SERVER__ENDPOINT}/graphql
+                              PREFECT__BACKEND: ${PREFECT__BACKEND}
+                              TOKEN: ${PREFECT__CONTEXT__SECRETS__TOKEN}
+                        """,
+                        s -> s.path("docker-compose.yml")));
     }
 
     // an ECS task definition reading the key from SSM: the parameter's name in its ARN was renamed with the variable,

@@ -5,11 +5,21 @@ import static org.openrewrite.yaml.Assertions.yaml;
 
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.analyzers.rules.PrefectCli;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.DocumentExample;
 import org.openrewrite.test.RecipeSpec;
 import org.openrewrite.test.RewriteTest;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 class MigrateComposeAgentToWorkerTest implements RewriteTest {
     @Override
@@ -48,8 +58,9 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
                 environment:
                   PREFECT_API_URL: http://prefect-server:4200/api
                 depends_on:
-                  - prefect-server
-                command: sh -c "prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process"
+                  prefect-server:
+                    condition: service_started
+                command: sh -c "n=0; until prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool process-pool, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
                 restart: "no"
               prefect-worker:
                 image: prefecthq/prefect:2.14.9-python3.10
@@ -58,12 +69,15 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
                   PREFECT_API_URL: http://prefect-server:4200/api
                 command: prefect worker start --work-queue iceberg-offload --pool process-pool --type process
                 depends_on:
-                  - prefect-server
+                  prefect-server:
+                    condition: service_started
+                  prefect-worker-create-pool:
+                    condition: service_completed_successfully
               monitor:
                 image: busybox
                 depends_on: [prefect-worker]
             """,
-            spec -> spec.path("docker-compose.v2.yml")));
+            spec -> spec.path("docker-compose.v2.yml").afterRecipe(docs -> assertComposeSemantics(docs.printAll()))));
     }
 
     // a server + agent compose file where the agent runs from `entrypoint:` as an exec list: it was left as
@@ -85,13 +99,16 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
                 image: prefecthq/prefect:2-python3.11
                 environment:
                   - PREFECT_API_URL=http://server:4200/api
-                command: sh -c "prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process"
+                command: sh -c "n=0; until prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool process-pool, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
                 restart: "no"
               worker:
                 image: prefecthq/prefect:2-python3.11
                 entrypoint: ["prefect", "worker", "start", "--work-queue", "nightly", "--pool", "process-pool", "--type", "process"]
                 environment:
                   - PREFECT_API_URL=http://server:4200/api
+                depends_on:
+                  worker-create-pool:
+                    condition: service_completed_successfully
             """,
             spec -> spec.path("docker-compose.yml")));
     }
@@ -136,12 +153,15 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
               prefect-worker-create-pool:
                 build:
                   context: .
-                command: sh -c "prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process"
+                command: sh -c "n=0; until prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool process-pool, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
                 restart: "no"
               prefect-worker:
                 build:
                   context: .
                 command: prefect worker start --work-queue default --pool process-pool --type process
+                depends_on:
+                  prefect-worker-create-pool:
+                    condition: service_completed_successfully
             """,
             spec -> spec.path("docker-compose.yml")));
     }
@@ -169,7 +189,7 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
                 environment:
                   - PREFECT_API_URL=http://server:4200/api
                 profiles: ["agent"]
-                command: sh -c "prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process"
+                command: sh -c "n=0; until prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool process-pool, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
                 restart: "no"
               worker:
                 image: prefecthq/prefect:2.6.5-python3.10
@@ -179,6 +199,9 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             #       set the key when the agent talks to Prefect Cloud
             #     - PREFECT_API_KEY=YOUR_KEY
                 profiles: ["agent"]
+                depends_on:
+                  worker-create-pool:
+                    condition: service_completed_successfully
             """,
             spec -> spec.path("docker-compose.yml")));
     }
@@ -205,23 +228,30 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             services:
               etl-worker-create-pool:
                 image: prefecthq/prefect:2.16.4-python3.10
-                command: sh -c "prefect work-pool inspect etl >/dev/null 2>&1 || prefect work-pool create etl --type process"
+                command: sh -c "n=0; until prefect work-pool inspect etl >/dev/null 2>&1 || prefect work-pool create etl --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool etl, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
                 restart: "no"
               etl-worker:
                 image: prefecthq/prefect:2.16.4-python3.10
+                depends_on:
+                  etl-worker-create-pool:
+                    condition: service_completed_successfully
                 command: >
                   bash -c "prefect worker start --pool etl --type process"
               ml-worker-create-pool:
                 image: prefecthq/prefect:2.16.4-python3.10
                 depends_on:
-                  - etl-worker
-                command: sh -c "prefect work-pool inspect train >/dev/null 2>&1 || prefect work-pool create train --type process"
+                  etl-worker:
+                    condition: service_started
+                command: sh -c "n=0; until prefect work-pool inspect train >/dev/null 2>&1 || prefect work-pool create train --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool train, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
                 restart: "no"
               ml-worker:
                 image: prefecthq/prefect:2.16.4-python3.10
                 command: ["prefect", "worker", "start", "--pool", "train", "--type", "process"]
                 depends_on:
-                  - etl-worker
+                  etl-worker:
+                    condition: service_started
+                  ml-worker-create-pool:
+                    condition: service_completed_successfully
             """,
             spec -> spec.path("docker-compose.yml")));
     }
@@ -271,12 +301,15 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
               worker-etl-create-pool:
                 <<: *prefect
                 profiles: ["etl"]
-                command: sh -c "prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process"
+                command: sh -c "n=0; until prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool process-pool, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
                 restart: "no"
               worker-etl:
                 <<: *prefect
                 profiles: ["etl"]
                 command: prefect worker start --work-queue etl --pool process-pool --type process
+                depends_on:
+                  worker-etl-create-pool:
+                    condition: service_completed_successfully
             """,
             spec -> spec.path("docker-compose.yml")));
     }
@@ -320,11 +353,14 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             services:
               worker-create-pool:
                 build: .
-                command: sh -c "prefect work-pool inspect ${POOL} >/dev/null 2>&1 || prefect work-pool create ${POOL} --type process"
+                command: sh -c "n=0; until prefect work-pool inspect ${POOL} >/dev/null 2>&1 || prefect work-pool create ${POOL} --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool ${POOL}, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
                 restart: "no"
               worker:
                 build: .
                 command: 'prefect worker start --pool "${POOL}" --work-queue a --type process'
+                depends_on:
+                  worker-create-pool:
+                    condition: service_completed_successfully
             """,
             spec -> spec.path("docker-compose.yml")));
     }
@@ -375,7 +411,7 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
                 assertThat(rows).filteredOn(r -> r.message().contains("`lake`")).extracting(MigrationNotes.Row::line)
                         .containsOnly(9);
                 assertThat(rows).filteredOn(r -> r.message().contains("`sea`")).extracting(MigrationNotes.Row::line)
-                        .containsOnly(13);
+                        .containsOnly(16);
             }),
             yaml(
             """
@@ -395,16 +431,22 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             services:
               prefect-worker-create-pool:
                 image: prefecthq/prefect:2.14.9-python3.10
-                command: sh -c "prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process"
+                command: sh -c "n=0; until prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool process-pool, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
                 restart: "no"
               prefect-worker:
                 image: prefecthq/prefect:2.14.9-python3.10
                 command: prefect worker start --work-queue lake --pool process-pool --type process
+                depends_on:
+                  prefect-worker-create-pool:
+                    condition: service_completed_successfully
               # the sea jobs
               sea-worker:
                 image: prefecthq/prefect:2.14.9-python3.10
                 command: >-
                   prefect worker start --work-queue sea --pool process-pool --type process
+                depends_on:
+                  prefect-worker-create-pool:
+                    condition: service_completed_successfully
             """,
             spec -> spec.path("docker-compose.yml")));
     }
@@ -430,12 +472,178 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             services:
               worker-create-pool:
                 image: prefecthq/prefect:2.14.9-python3.10
-                command: sh -c "prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process"
+                command: sh -c "n=0; until prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool process-pool, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
                 restart: "no"
               worker:
                 image: prefecthq/prefect:2.14.9-python3.10
                 command: prefect worker start --work-queue ingest --work-queue "${EXTRA_QUEUE}" --pool process-pool --type process
+                depends_on:
+                  worker-create-pool:
+                    condition: service_completed_successfully
             """,
             spec -> spec.path("docker-compose.yml")));
+    }
+
+    // a server with a healthcheck and an agent with long-form and flow-list dependencies: the pool service ran as soon
+    // as the server's container started, before its API answered, failed, and the worker started anyway (its
+    // depends_on only waited for the pool service to start) and exited on a pool that did not exist
+    @Test
+    void poolServiceWaitsForAHealthyServerAndWorkersForThePool() {
+        rewriteRun(yaml(
+            """
+            services:
+              db:
+                image: postgres:15
+              server:
+                image: prefecthq/prefect:2.19.4-python3.11
+                command: ["prefect", "server", "start", "--host", "0.0.0.0"]
+                healthcheck:
+                  test: ["CMD", "python", "-c", "import urllib.request as u; u.urlopen('http://localhost:4200/api/health')"]
+                  interval: 5s
+              agent:
+                image: prefecthq/prefect:2.19.4-python3.11
+                command: prefect agent start -q etl
+                depends_on:
+                  db:
+                    condition: service_healthy
+                    required: false
+                  server:
+                    condition: service_started
+              agent-ml:
+                image: prefecthq/prefect:2.19.4-python3.11
+                command: prefect agent start -q ml
+                depends_on: [server, db]
+            """,
+            """
+            services:
+              db:
+                image: postgres:15
+              server:
+                image: prefecthq/prefect:2.19.4-python3.11
+                command: ["prefect", "server", "start", "--host", "0.0.0.0"]
+                healthcheck:
+                  test: ["CMD", "python", "-c", "import urllib.request as u; u.urlopen('http://localhost:4200/api/health')"]
+                  interval: 5s
+              worker-create-pool:
+                image: prefecthq/prefect:2.19.4-python3.11
+                depends_on:
+                  db:
+                    condition: service_healthy
+                    required: false
+                  server:
+                    condition: service_healthy
+                command: sh -c "n=0; until prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool process-pool, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
+                restart: "no"
+              worker:
+                image: prefecthq/prefect:2.19.4-python3.11
+                command: prefect worker start --work-queue etl --pool process-pool --type process
+                depends_on:
+                  db:
+                    condition: service_healthy
+                    required: false
+                  server:
+                    condition: service_started
+                  worker-create-pool:
+                    condition: service_completed_successfully
+              worker-ml:
+                image: prefecthq/prefect:2.19.4-python3.11
+                command: prefect worker start --work-queue ml --pool process-pool --type process
+                depends_on:
+                  server:
+                    condition: service_started
+                  db:
+                    condition: service_started
+                  worker-create-pool:
+                    condition: service_completed_successfully
+            """,
+            spec -> spec.path("docker-compose.yml").afterRecipe(docs -> assertComposeSemantics(docs.printAll()))));
+    }
+
+    // a server without a healthcheck (or one disabled) is waited for as started, the command's retries cover the rest;
+    // 2.x's `prefect orion start` is the server too (and becomes `prefect server start`)
+    @Test
+    void poolServiceWaitsForAStartedServerWithoutHealthcheck() {
+        rewriteRun(yaml(
+            """
+            services:
+              orion:
+                image: prefecthq/prefect:2.7.0-python3.10
+                command: prefect orion start
+                healthcheck:
+                  disable: true
+              agent:
+                image: prefecthq/prefect:2.7.0-python3.10
+                command: prefect agent start -q etl
+            """,
+            """
+            services:
+              orion:
+                image: prefecthq/prefect:2.7.0-python3.10
+                command: prefect server start
+                healthcheck:
+                  disable: true
+              worker-create-pool:
+                image: prefecthq/prefect:2.7.0-python3.10
+                depends_on:
+                  orion:
+                    condition: service_started
+                command: sh -c "n=0; until prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool process-pool, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
+                restart: "no"
+              worker:
+                image: prefecthq/prefect:2.7.0-python3.10
+                command: prefect worker start --work-queue etl --pool process-pool --type process
+                depends_on:
+                  worker-create-pool:
+                    condition: service_completed_successfully
+            """,
+            spec -> spec.path("docker-compose.yml").afterRecipe(docs -> assertComposeSemantics(docs.printAll()))));
+    }
+
+    /**
+     * Reads the file as compose does: every worker waits for a pool service to complete, every pool service's
+     * command is one {@code sh -c} script that {@code sh -n} reads (compose's {@code $$} escapes unescaped first),
+     * and its work-pool commands exist in the Prefect 3 CLI.
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertComposeSemantics(String compose) {
+        Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(compose);
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) root.get("services");
+        services.forEach((name, svc) -> {
+            String command = String.valueOf(svc.get("command"));
+            if (name.endsWith("-create-pool")) {
+                assertThat(svc.get("restart")).isEqualTo("no");
+                assertThat(command).startsWith("sh -c \"").endsWith("\"");
+                String script = command.substring(7, command.length() - 1).replace("$$", "$");
+                assertThat(script).doesNotContain("\"");
+                assertShellParses(script);
+                PrefectCli cli = PrefectApi.get().cli(PrefectApi.Version.V3);
+                assertThat(cli.has("work-pool inspect")).isTrue();
+                assertThat(cli.has("work-pool create")).isTrue();
+            } else if (command.contains("worker start")) {
+                Map<String, Map<String, Object>> deps = (Map<String, Map<String, Object>>) svc.get("depends_on");
+                assertThat(deps).as(name).isNotNull();
+                assertThat(deps.entrySet()).as(name).anySatisfy(d -> {
+                    assertThat(services).containsKey(d.getKey());
+                    assertThat(d.getKey()).endsWith("-create-pool");
+                    assertThat(d.getValue()).containsEntry("condition", "service_completed_successfully");
+                });
+            }
+        });
+    }
+
+    /** sh -n reads the script without running it; skipped without sh. */
+    private static void assertShellParses(String script) {
+        try {
+            Process p = new ProcessBuilder("sh", "-n").redirectErrorStream(true).start();
+            p.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        } catch (IOException e) {
+            Assumptions.assumeTrue(false, "no sh");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

@@ -3,9 +3,11 @@ package dev.migrate.recipes.prefect2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.yaml.Assertions.yaml;
 
+import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.DocumentExample;
+import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.test.RecipeSpec;
 import org.openrewrite.test.RewriteTest;
 
@@ -119,5 +121,24 @@ class MoveProjectDeploymentYamlIntoPrefectYamlTest implements RewriteTest {
             // a build output called deployment.yaml belongs to ConvertDeploymentYamlToPrefectYaml
             yaml("name: nightly\nflow_name: etl\nentrypoint: flows/etl.py:etl\n", spec -> spec.path("deployment.yaml")),
             yaml("deployments:\n- name: a\n  entrypoint: a.py:a\n", spec -> spec.path("other/prefect.yaml")));
+    }
+
+    // a moved entry on 2.x's agent pool: a safe run of the composite keeps the pool, with one note (from
+    // ReplaceAgentPoolInPrefectYaml, which runs after the move), not a stand-in chosen for the user
+    @Test
+    void aMovedEntryOnTheAgentPoolKeepsItInASafeRunWithOneNote() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(ctx, false);
+        rewriteRun(spec -> spec.recipeFromResources("dev.migrate.prefect.MigratePrefectYamlToPrefect3").executionContext(ctx)
+                        .dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                                .filteredOn(r -> r.message().contains("default-agent-pool"))
+                                .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.code() + " " + r.manual())
+                                .containsExactly("ml/prefect.yaml:6 BHV005 true")),
+            yaml("deployments:\n- name: a\n  entrypoint: a.py:a\n  work_pool:\n    name: default-agent-pool", null,
+                spec -> spec.path("ml/deployment.yaml")),
+            yaml("name: ml\nprefect-version: 2.10.12\n", spec -> spec.path("ml/prefect.yaml").after(actual -> {
+                assertThat(actual).contains("  work_pool:\n    name: default-agent-pool").doesNotContain("process-pool");
+                return actual;
+            })));
     }
 }

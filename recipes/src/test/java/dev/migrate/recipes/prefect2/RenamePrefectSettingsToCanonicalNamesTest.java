@@ -1,8 +1,10 @@
 package dev.migrate.recipes.prefect2;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.test.SourceSpecs.text;
 import static org.openrewrite.yaml.Assertions.yaml;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.DocumentExample;
@@ -14,6 +16,12 @@ class RenamePrefectSettingsToCanonicalNamesTest implements RewriteTest {
     @Override
     public void defaults(RecipeSpec spec) {
         spec.recipe(new RenamePrefectSettingsToCanonicalNames());
+    }
+
+    private static InMemoryExecutionContext target(String release) {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        PrefectTarget.parse(release).putInto(ctx);
+        return ctx;
     }
 
     @DocumentExample
@@ -57,12 +65,51 @@ class RenamePrefectSettingsToCanonicalNamesTest implements RewriteTest {
             spec -> spec.path("docker-compose.yml")));
     }
 
+    // the host's .env still defines PREFECT_API_DATABASE_CONNECTION_URL: the reference keeps reading it
     @Test
-    void renamesNewerThanTheTargetWait() {
-        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
-        PrefectTarget.parse("3.0").putInto(ctx);
-        rewriteRun(spec -> spec.executionContext(ctx),
-            text("PREFECT_API_DATABASE_CONNECTION_URL=x\n", spec -> spec.path("prefect.env")));
+    void composeReferencesToHostVariablesAreKeptWithANote() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.code() + ": " + r.message())
+                        .containsExactly("4 CFG002: ${PREFECT_API_DATABASE_CONNECTION_URL} is kept as written: it reads "
+                                + "PREFECT_API_DATABASE_CONNECTION_URL from outside this file (the host, the shell, a .env file, "
+                                + "CI settings), which this rename leaves as it is; where PREFECT_API_DATABASE_CONNECTION_URL is "
+                                + "defined for Prefect itself, rename it there to PREFECT_SERVER_DATABASE_CONNECTION_URL (the old "
+                                + "name still works as an alias)")),
+            yaml(
+                """
+                services:
+                  server:
+                    environment:
+                      PREFECT_API_DATABASE_CONNECTION_URL: ${PREFECT_API_DATABASE_CONNECTION_URL}
+                      PREFECT_API_DEFAULT_LIMIT: ${PREFECT_API_DATABASE_CONNECTION_URL:+200}
+                """,
+                """
+                services:
+                  server:
+                    environment:
+                      PREFECT_SERVER_DATABASE_CONNECTION_URL: ${PREFECT_API_DATABASE_CONNECTION_URL}
+                      PREFECT_SERVER_API_DEFAULT_LIMIT: ${PREFECT_API_DATABASE_CONNECTION_URL:+200}
+                """,
+                spec -> spec.path("docker-compose.yml")));
+    }
+
+    // 3.0 renamed nothing yet: its canonical names are the 2.x ones; 3.7 moved the heartbeat setting, 3.8 reads it
+    @Test
+    void theTargetDecidesHowFarAChainGoes() {
+        rewriteRun(spec -> spec.executionContext(target("3.0")),
+            text("PREFECT_API_DATABASE_CONNECTION_URL=x\nPREFECT_RUNNER_HEARTBEAT_FREQUENCY=30\n",
+                spec -> spec.path("prefect.env")));
+        rewriteRun(spec -> spec.executionContext(target("3.0")),
+            text("PREFECT_ORION_DATABASE_CONNECTION_URL=x\n", "PREFECT_API_DATABASE_CONNECTION_URL=x\n",
+                spec -> spec.path("prefect.env")));
+        rewriteRun(spec -> spec.executionContext(target("3.6")),
+            text("PREFECT_ORION_DATABASE_CONNECTION_URL=x\nPREFECT_RUNNER_HEARTBEAT_FREQUENCY=30\n",
+                "PREFECT_SERVER_DATABASE_CONNECTION_URL=x\nPREFECT_RUNNER_HEARTBEAT_FREQUENCY=30\n",
+                spec -> spec.path("prefect.env")));
+        rewriteRun(spec -> spec.executionContext(target("3.8")),
+            text("PREFECT_ORION_DATABASE_CONNECTION_URL=x\nPREFECT_RUNNER_HEARTBEAT_FREQUENCY=30\n",
+                "PREFECT_SERVER_DATABASE_CONNECTION_URL=x\nPREFECT_FLOWS_HEARTBEAT_FREQUENCY=30\n",
+                spec -> spec.path("prefect.env")));
     }
 
     @Test
