@@ -370,6 +370,14 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                                 + infra.get().poolType() + " work pool; set them in the pool's base job template");
                     }
                     note(call, false, "PF205", "the work pool must be of type " + infra.get().poolType());
+                    Node built = block.get();
+                    infra.get().defaultsChanged().forEach((field, text) -> {
+                        if (new CallView(built).keyword(field).isEmpty()) {
+                            // a default the pool does not keep (Vertex AI's run time): runs would end differently
+                            todos.add(new Todo(stmt, "PF205", text));
+                            note(call, true, "PF205", text);
+                        }
+                    });
                     infraType = infra.get().poolType();
                 }
             }

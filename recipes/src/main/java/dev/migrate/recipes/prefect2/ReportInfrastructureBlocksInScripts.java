@@ -113,6 +113,12 @@ public class ReportInfrastructureBlocksInScripts extends PythonRecipe {
                     .append(" into the pool's base job template (no job variable takes ")
                     .append(template.size() == 1 ? "it" : "them").append(")");
         }
+        // a default the pool does not keep, left unset here (Vertex AI's run time)
+        infra.defaultsChanged().forEach((field, text) -> {
+            if (new CallView(found.call()).keyword(field).isEmpty()) {
+                out.append("; ").append(text);
+            }
+        });
         return out.append("; then remove this statement and its import").toString();
     }
 }

@@ -16,11 +16,13 @@ public final class PrefectBlocks {
 
     /**
      * An infrastructure block: the work pool type it becomes, the fields that are job variables there, the
-     * values a 2.x deployment.yaml holds for fields nobody set, and the package the pool's worker needs ({@code
-     * prefect-gcp[aiplatform]}; null for the pools Prefect itself or its images serve).
+     * values a 2.x deployment.yaml holds for fields nobody set, the package the pool's worker needs ({@code
+     * prefect-gcp[aiplatform]}; null for the pools Prefect itself or its images serve), and what to tell a person
+     * about fields whose 2.x default the pool does not keep, when a block leaves them unset.
      */
     public record Infrastructure(String poolType, List<String> jobVariables, Map<String, Object> unset,
-                                 Map<String, List<Object>> unsetAnyOf, String workerPackage) {
+                                 Map<String, List<Object>> unsetAnyOf, String workerPackage,
+                                 Map<String, String> defaultsChanged) {
         /** Whether {@code value} is what 2.x wrote for {@code field} when nobody set it. */
         public boolean isUnset(String field, Object value) {
             return value != null && (value.equals(unset.get(field))
@@ -103,7 +105,8 @@ public final class PrefectBlocks {
     private static Infrastructure infrastructure(Map<String, Object> m) {
         return new Infrastructure(String.valueOf(m.get("pool_type")), (List<String>) m.get("job_variables"),
                 (Map<String, Object>) m.getOrDefault("unset", Map.of()),
-                (Map<String, List<Object>>) m.getOrDefault("unset_any_of", Map.of()), (String) m.get("worker_package"));
+                (Map<String, List<Object>>) m.getOrDefault("unset_any_of", Map.of()), (String) m.get("worker_package"),
+                (Map<String, String>) m.getOrDefault("defaults_changed", Map.of()));
     }
 
     @SuppressWarnings("unchecked")

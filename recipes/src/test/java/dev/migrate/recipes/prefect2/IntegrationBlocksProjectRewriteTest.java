@@ -116,10 +116,12 @@ class IntegrationBlocksProjectRewriteTest {
                     # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a work pool of type azure-container-instance (or set PREFECT_DEFAULT_WORK_POOL_NAME)
                     ingest.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows/ingest.py:ingest").deploy(name="ingest-aci", work_queue_name="aciq", enforce_parameter_schema=False)
                 """);
+        // Vertex AI's 7-day run limit, which the block kept without saying, is not the pool's default
         assertThat(read("deploy_vertex.py")).isEqualTo("""
                 from flows.train import train
 
                 if __name__ == "__main__":
+                    # TODO(migrate PF205): the block let runs take up to 7 days (maximum_run_time); the vertex-ai pool's maximum_run_time_hours defaults to 1: set it (168 for 7 days)
                     train.deploy(name="train", work_pool_name="vertex", job_variables={"region": "us-central1", "machine_type": "n1-highmem-8"}, image="us-docker.pkg.dev/acme/ml/train:7", build=False, push=False, enforce_parameter_schema=False)
                 """);
         // the build output's block: what the Cloud Run worker takes; its 2.x defaults stay behind
@@ -149,7 +151,9 @@ class IntegrationBlocksProjectRewriteTest {
                         "deploy_aci.py true infrastructure block not converted: its settings must become job variables "
                                 + "of a work pool of type azure-container-instance",
                         "deploy_ecs.py false the work pool must be of type ecs",
-                        "deploy_vertex.py false the work pool must be of type vertex-ai");
+                        "deploy_vertex.py false the work pool must be of type vertex-ai",
+                        "deploy_vertex.py true the block let runs take up to 7 days (maximum_run_time); the vertex-ai "
+                                + "pool's maximum_run_time_hours defaults to 1: set it (168 for 7 days)");
 
         assertThat(run().changes()).isEmpty();
     }

@@ -132,6 +132,28 @@ class ReplaceDeploymentBuildFromFlowIntegrationBlocksTest implements PythonRewri
             """, "deploy.py");
     }
 
+    // a run limit the block set is a timedelta, the pool's an hour count: a person moves it (no 7-day TODO then)
+    @Test
+    void aVertexBlockWithItsOwnRunLimitLeavesItToAPerson() throws Exception {
+        convertsAndCompiles("""
+            from datetime import timedelta
+
+            from prefect.deployments import Deployment
+            from prefect_gcp.aiplatform import VertexAICustomTrainingJob
+
+            from pipelines.train import train
+
+            Deployment.build_from_flow(flow=train, name="train", work_pool_name="vertex", apply=True,
+                                       infrastructure=VertexAICustomTrainingJob(region="us-central1", image="us-docker.pkg.dev/acme/ml/train:7",
+                                                                                maximum_run_time=timedelta(hours=12)))
+            """, """
+            from pipelines.train import train
+
+            # TODO(migrate PF205): set these infrastructure block fields in the vertex-ai work pool's base job template: maximum_run_time=timedelta(hours=12)
+            train.deploy(name="train", work_pool_name="vertex", job_variables={"region": "us-central1"}, image="us-docker.pkg.dev/acme/ml/train:7", build=False, push=False, enforce_parameter_schema=False)
+            """, "deploy.py");
+    }
+
     // Prefect 3 code on the integrations' workers: nothing of Prefect 2 to convert
     @Test
     void prefect3DeploymentsToIntegrationPoolsStay() {

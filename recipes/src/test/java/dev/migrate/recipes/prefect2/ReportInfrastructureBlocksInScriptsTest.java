@@ -80,6 +80,23 @@ class ReportInfrastructureBlocksInScriptsTest implements PythonRewriteTest {
             """));
     }
 
+    // a Vertex AI block saved without a run limit ran up to 7 days; its pool stops runs after 1 hour by default
+    @Test
+    void aVertexBlockWithoutARunLimitIsToldThePoolsDefault() {
+        rewriteRun(python(
+            """
+            from prefect_gcp.aiplatform import VertexAICustomTrainingJob
+
+            VertexAICustomTrainingJob(region="us-central1", image="us-docker.pkg.dev/acme/ml/train:7").save("gpu")
+            """,
+            """
+            from prefect_gcp.aiplatform import VertexAICustomTrainingJob
+
+            # TODO(migrate PF205): Prefect 3 has no infrastructure blocks: work pools replace them. Create the pool once with `prefect work-pool create gpu --type vertex-ai`, pass this block's region, image as job_variables of the deployments that used it (or set them in the pool's base job template); the block let runs take up to 7 days (maximum_run_time); the vertex-ai pool's maximum_run_time_hours defaults to 1: set it (168 for 7 days); then remove this statement and its import
+            VertexAICustomTrainingJob(region="us-central1", image="us-docker.pkg.dev/acme/ml/train:7").save("gpu")
+            """));
+    }
+
     @Test
     void blocksOfDeploymentsAndOtherNamesStay() {
         rewriteRun(
