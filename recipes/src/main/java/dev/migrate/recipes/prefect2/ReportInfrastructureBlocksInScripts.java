@@ -50,7 +50,7 @@ public class ReportInfrastructureBlocksInScripts extends PythonRecipe {
 
     /** prefect.infrastructure's blocks, and the integrations' by class name (prefect_aws.ecs.ECSTask). */
     private static final String[] MENTIONS = Stream.concat(Stream.of("infrastructure"),
-            PrefectBlocks.get().infrastructureClassNames().stream()).toArray(String[]::new);
+            PrefectBlocks.get().integrationInfrastructureClassNames().stream()).toArray(String[]::new);
 
     @Override
     protected String[] mentions() {

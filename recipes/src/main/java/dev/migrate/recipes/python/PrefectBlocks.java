@@ -96,9 +96,13 @@ public final class PrefectBlocks {
                 .map(PrefectBlocks::infrastructure);
     }
 
-    /** The class names of the infrastructure blocks, without their modules ({@code ECSTask}), to find files naming one. */
-    public List<String> infrastructureClassNames() {
-        return infrastructure.keySet().stream().map(q -> q.substring(q.lastIndexOf('.') + 1)).distinct().toList();
+    /**
+     * The class names of the integrations' infrastructure blocks, without their modules ({@code ECSTask}), to find
+     * files naming one (prefect's own are imported from a module named {@code infrastructure}).
+     */
+    public List<String> integrationInfrastructureClassNames() {
+        return infrastructure.keySet().stream().filter(q -> !q.startsWith("prefect."))
+                .map(q -> q.substring(q.lastIndexOf('.') + 1)).distinct().toList();
     }
 
     @SuppressWarnings("unchecked")
