@@ -10,7 +10,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The Prefect 2 infrastructure and storage block classes Prefect 3 removed, from {@code prefect-2-block-classes.yaml}:
+ * The Prefect 2 infrastructure and storage block classes Prefect 3 removed (with the integrations' infrastructure
+ * blocks, gone from their releases for Prefect 3), from {@code prefect-2-block-classes.yaml}:
  * an import of one is reported as the rewrite notes it, PF205 (a work pool replaces it) or PF206 (the integration's
  * block replaces it), rather than as a removed name (PF216) with nothing said about what replaces it.
  */
@@ -24,11 +25,17 @@ public final class PrefectBlockClasses {
     private PrefectBlockClasses() {
     }
 
-    /** For {@code prefect.infrastructure.Process}: PF205 and "...a work pool of type process..."; empty for other names. */
+    /**
+     * For {@code prefect.infrastructure.Process}: PF205 and "...a work pool of type process..."; for an integration's
+     * block ({@code prefect_aws.ecs.ECSTask}) the same, said of the integration's releases for Prefect 3; empty for
+     * other names.
+     */
     public static Optional<Replacement> of(String qualifiedName) {
         String pool = DATA.getOrDefault("infrastructure", Map.of()).get(qualifiedName);
         if (pool != null) {
-            return Optional.of(new Replacement("PF205", qualifiedName + " does not exist in Prefect 3: infrastructure "
+            String gone = qualifiedName.startsWith("prefect.") ? " does not exist in Prefect 3"
+                    : " does not exist in the " + integration(qualifiedName) + " releases for Prefect 3";
+            return Optional.of(new Replacement("PF205", qualifiedName + gone + ": infrastructure "
                     + "blocks became work pools; create one of type " + pool + " (prefect work-pool create NAME --type "
                     + pool + ") and pass the block's fields as the deployments' job variables"));
         }
@@ -38,6 +45,33 @@ public final class PrefectBlockClasses {
                     + "block " + block + " replaces it (fields renamed, and code that loads the block by name loads that type)"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The work pool type that replaces an infrastructure block class ({@code prefect_azure.AzureContainerInstanceJob}
+     * gives {@code azure-container-instance}), or empty.
+     */
+    public static Optional<String> poolType(String qualifiedName) {
+        return Optional.ofNullable(DATA.getOrDefault("infrastructure", Map.of()).get(qualifiedName));
+    }
+
+    /**
+     * The work pool type that replaces the infrastructure block a 2.x deployment.yaml names by slug or type
+     * ({@code ecs-task} gives {@code ecs}), or empty for a block type nobody mapped.
+     */
+    public static Optional<String> poolTypeOfSlug(String slug) {
+        return Optional.ofNullable(DATA.getOrDefault("infrastructure_slugs", Map.of()).get(slug));
+    }
+
+    /** Whether a name is an infrastructure block class of an integration package ({@code prefect_gcp.CloudRunJob}). */
+    public static boolean isIntegrationInfrastructure(String qualifiedName) {
+        return !qualifiedName.startsWith("prefect.") && poolType(qualifiedName).isPresent();
+    }
+
+    /** {@code prefect-aws} for {@code prefect_aws.ecs.ECSTask}. */
+    private static String integration(String qualifiedName) {
+        int dot = qualifiedName.indexOf('.');
+        return (dot < 0 ? qualifiedName : qualifiedName.substring(0, dot)).replace('_', '-');
     }
 
     private static Map<String, Map<String, String>> load() {

@@ -30,7 +30,9 @@ import org.openrewrite.text.PlainText;
  * Python code imports to the requirements file of its project. The scan looks at each Python file's imports
  * as they will be once migrated: names the moved map sends to an integration ({@code DaskTaskRunner} to
  * {@code prefect_dask}) and storage blocks that become an integration's source ({@code S3} to
- * {@code prefect_aws.S3Bucket}) count as well as integrations already imported. A requirements file
+ * {@code prefect_aws.S3Bucket}) count as well as integrations already imported, and an integration's infrastructure
+ * block needs its work pool's worker package ({@code prefect-gcp[aiplatform]} for {@code VertexAICustomTrainingJob},
+ * the Vertex AI worker importing google-cloud-aiplatform). A requirements file
  * ({@code pyproject.toml}, {@code setup.cfg}) serves the Python files in its directory and below (in a
  * {@code requirements/} directory, its parent's), and only files that already require {@code prefect} are edited.
  */
@@ -90,7 +92,9 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, 
                 String body = text.getText();
                 List<String> missing = new ArrayList<>();
                 for (String pkg : neededUnder(projectDir(text.getSourcePath()), needed)) {
-                    if (!Pattern.compile("(?mi)(?:^|[\"'\\s])" + Pattern.quote(pkg) + "(?![A-Za-z0-9_.-])").matcher(body).find()) {
+                    // a package already required (with or without extras) is left as it is
+                    String required = RequirementInserts.name(pkg);
+                    if (!Pattern.compile("(?mi)(?:^|[\"'\\s])" + Pattern.quote(required) + "(?![A-Za-z0-9_.-])").matcher(body).find()) {
                         missing.add(pkg);
                     }
                 }
@@ -114,14 +118,18 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, 
         return dir == null ? Path.of("") : dir;
     }
 
+    /**
+     * The packages the Python files under {@code dir} need, one per package name: {@code prefect-gcp} and {@code
+     * prefect-gcp[aiplatform]} (a Vertex AI worker's) give the one with the extra.
+     */
     private static Set<String> neededUnder(Path dir, Map<Path, Set<String>> needed) {
-        Set<String> out = new TreeSet<>();
+        Map<String, String> byName = new java.util.TreeMap<>();
         needed.forEach((d, packages) -> {
             if (dir.toString().isEmpty() || d.startsWith(dir)) {
-                out.addAll(packages);
+                packages.forEach(p -> byName.merge(RequirementInserts.name(p), p, (a, b) -> a.contains("[") ? a : b));
             }
         });
-        return out;
+        return new TreeSet<>(byName.values());
     }
 
     /** The integration packages a file imports, or will once its Prefect 2 names have moved. */
@@ -134,6 +142,9 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, 
             PrefectBlocks.get().storage(q).ifPresent(s -> {
                 integration(s.sourceClass()).ifPresent(out::add);
             });
+            // an integration's infrastructure block: its work pool's worker needs the package, with the extra the
+            // worker imports (prefect-gcp[aiplatform] for Vertex AI)
+            PrefectBlocks.get().infrastructure(q).map(PrefectBlocks.Infrastructure::workerPackage).ifPresent(out::add);
         }
         if (unsafeFixes && PythonCode.mentions(file, "filesystems")) {
             // blocks a script builds become an integration's block, which may not be the deployment source's

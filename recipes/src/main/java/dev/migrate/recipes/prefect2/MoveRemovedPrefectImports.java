@@ -32,7 +32,8 @@ import org.openrewrite.ExecutionContext;
  * Applies every entry of the moved-names map to Python imports: Prefect's own migration table
  * (prefect-3-moved.json) plus the catalogue's schedule, task runner and module moves. A name keeps its
  * import statement's place when it can; a renamed name is renamed where the file uses it. Prefect 2 names
- * that Prefect 3 removed and no recipe replaced are reported for a person.
+ * that Prefect 3 removed and no recipe replaced, and the infrastructure blocks the integrations' releases for
+ * Prefect 3 removed ({@code prefect_aws.ecs.ECSTask}), are reported for a person, or dropped when unused.
  */
 public class MoveRemovedPrefectImports extends PythonRecipe {
     private final transient MigrationNotes notes = new MigrationNotes(this);
@@ -350,21 +351,31 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
         Node result = module;
         for (ImportBinding b : Imports.of(module).all()) {
             String name = b.localName();
-            if (!b.isFromImport() || b.isRelative() || !b.qualifiedName().startsWith("prefect.") || name.equals("*")
+            if (!b.isFromImport() || b.isRelative() || !checked(b.qualifiedName()) || name.equals("*")
                     || !removed(b.qualifiedName()) || used.contains(name)
                     || hasAll && (text.contains("'" + name + "'") || text.contains("\"" + name + "\""))) {
                 continue;
             }
             notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
                     PythonCode.line(module, b.statement()), getName(), false, "removed the unused import of "
-                    + b.qualifiedName() + ", which Prefect 3 no longer has (importing it would fail)",
+                    + b.qualifiedName() + ", which " + (b.qualifiedName().startsWith("prefect.") ? "Prefect 3 no longer has"
+                    : "the " + b.module().split("\\.")[0].replace('_', '-') + " releases for Prefect 3 no longer have")
+                    + " (importing it would fail)",
                     codeOf(b.qualifiedName())));
             result = ImportEdits.removeImport(result, name, file.style());
         }
         return result == module ? module : PythonCode.trimLeadingBlankLines(module, result);
     }
 
+    /** A Prefect name, or an integration's infrastructure block ({@code prefect_aws.ecs.ECSTask}), gone for Prefect 3. */
+    private static boolean checked(String qualifiedName) {
+        return qualifiedName.startsWith("prefect.") || PrefectBlockClasses.isIntegrationInfrastructure(qualifiedName);
+    }
+
     private static boolean removed(String qualifiedName) {
+        if (PrefectBlockClasses.isIntegrationInfrastructure(qualifiedName)) {
+            return true; // the integrations' releases for Prefect 3 dropped their infrastructure blocks
+        }
         PrefectApi api = PrefectApi.get();
         return api.removedIn3(qualifiedName) || (api.existsIn2(qualifiedName) || fromOrion(qualifiedName))
                 && !api.existsIn3(qualifiedName);
@@ -386,7 +397,7 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
     private void reportRemoved(PythonFile file, Node module, ExecutionContext ctx) {
         for (ImportBinding b : Imports.of(module).all()) {
             String q = b.isFromImport() ? b.qualifiedName() : b.module();
-            if (b.isRelative() || !q.startsWith("prefect.") || b.localName().equals("*")) {
+            if (b.isRelative() || !checked(q) || b.localName().equals("*")) {
                 continue;
             }
             if (removed(q)) {

@@ -319,19 +319,27 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             JobVariables jobVariables = new JobVariables();
             String image = null;
             String infraType = null;
+            // the pool type of a block loaded by name (KubernetesJob.load("k8s")): its settings are on the server, so
+            // it is not converted, but the TODO can say which type of pool takes them
+            String loadedType = null;
             Optional<Argument> infraArg = view.keyword("infrastructure");
             if (infraArg.isPresent()) {
                 Optional<Node> block = blockCall(root, infraArg.get().value());
                 Optional<PrefectBlocks.Infrastructure> infra = block.flatMap(b -> imports.qualifiedName(b))
                         .flatMap(q -> PrefectBlocks.get().infrastructure(q));
                 if (infra.isEmpty()) {
+                    loadedType = block.flatMap(imports::qualifiedName).filter(q -> q.endsWith(".load"))
+                            .flatMap(q -> PrefectBlocks.get().infrastructure(q.substring(0, q.length() - ".load".length())))
+                            .map(PrefectBlocks.Infrastructure::poolType).orElse(null);
+                    String pool = loadedType == null ? "a typed work pool" : "a work pool of type " + loadedType;
                     // a block variable nobody else uses is removed with the call: the TODO keeps which block it was
                     Node value = Expressions.unwrap(infraArg.get().value());
                     String which = value.kind() == NodeKind.NAME ? moduleAssignment(original, Expressions.name(value))
                             .map(a -> " (`" + PythonCode.oneLine(a) + "`)").orElse("") : "";
                     todos.add(new Todo(stmt, "PF205", "infrastructure blocks were removed in Prefect 3; "
-                            + "put this block's settings" + which + " into job_variables of a typed work pool"));
-                    note(call, true, "PF205", "infrastructure block not converted: its settings must become job variables");
+                            + "put this block's settings" + which + " into job_variables of " + pool));
+                    note(call, true, "PF205", "infrastructure block not converted: its settings must become job variables"
+                            + (loadedType == null ? "" : " of " + pool));
                 } else {
                     List<String> dropped = new ArrayList<>();
                     List<String> droppedText = new ArrayList<>();
@@ -362,6 +370,14 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                                 + infra.get().poolType() + " work pool; set them in the pool's base job template");
                     }
                     note(call, false, "PF205", "the work pool must be of type " + infra.get().poolType());
+                    Node built = block.get();
+                    infra.get().defaultsChanged().forEach((field, text) -> {
+                        if (new CallView(built).keyword(field).isEmpty()) {
+                            // a default the pool does not keep (Vertex AI's run time): runs would end differently
+                            todos.add(new Todo(stmt, "PF205", text));
+                            note(call, true, "PF205", text);
+                        }
+                    });
                     infraType = infra.get().poolType();
                 }
             }
@@ -592,7 +608,8 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (!poolChosen && !mode.equals("serve") && view.keyword("work_pool_name").isEmpty() && !unpackedKeys.contains("work_pool_name")) {
                 // deploy() raises without a pool (unless PREFECT_DEFAULT_WORK_POOL_NAME is set); a deployment
                 // applied without one has no worker to run it
-                String pool = infraType == null ? "a typed work pool" : "a " + infraType + " work pool";
+                String type = infraType != null ? infraType : loadedType;
+                String pool = type == null ? "a typed work pool" : "a work pool of type " + type;
                 todos.add(new Todo(newStmt, "PF211", "no work pool: Prefect 2 sent these runs to an agent's work "
                         + "queue; pass work_pool_name= naming " + pool + " (or set PREFECT_DEFAULT_WORK_POOL_NAME)"));
                 note(call, true, "PF211", "no work pool named: " + mode + "() needs work_pool_name= (" + pool

@@ -14,11 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.openrewrite.ExecutionContext;
 
 /**
  * Infrastructure blocks ({@code Process}, {@code DockerContainer}, {@code KubernetesJob} of
- * {@code prefect.infrastructure}) have no Prefect 3 form: typed work pools and their job variables replace them. A
+ * {@code prefect.infrastructure}, and the integrations' {@code ECSTask}, {@code CloudRunJob},
+ * {@code VertexAICustomTrainingJob}, {@code AzureContainerInstanceJob}) have no Prefect 3 form: typed work pools and
+ * their job variables replace them. A
  * script that builds one to save it ({@code DockerContainer(image=...).save("docker")}) or loads one fails at its
  * import on Prefect 3, and nothing can be rewritten in its place, so the statement gets a TODO (PF205) saying what
  * replaces it: {@code prefect work-pool create NAME --type docker} once, and the block's fields as the deployments'
@@ -39,14 +42,19 @@ public class ReportInfrastructureBlocksInScripts extends PythonRecipe {
 
     @Override
     public String getDescription() {
-        return "`Process`, `DockerContainer` and `KubernetesJob` blocks are gone in Prefect 3 (work pools replace them): "
+        return "`Process`, `DockerContainer` and `KubernetesJob` blocks, and the integrations' `ECSTask`, `CloudRunJob`, "
+                + "`VertexAICustomTrainingJob` and `AzureContainerInstanceJob`, are gone in Prefect 3 (work pools replace them): "
                 + "a statement that builds or loads one gets a TODO (PF205) naming the `prefect work-pool create` command "
                 + "and the job variables that take the block's fields.";
     }
 
+    /** prefect.infrastructure's blocks, and the integrations' by class name (prefect_aws.ecs.ECSTask). */
+    private static final String[] MENTIONS = Stream.concat(Stream.of("infrastructure"),
+            PrefectBlocks.get().integrationInfrastructureClassNames().stream()).toArray(String[]::new);
+
     @Override
     protected String[] mentions() {
-        return new String[] {"infrastructure"};
+        return MENTIONS;
     }
 
     @Override
@@ -105,6 +113,12 @@ public class ReportInfrastructureBlocksInScripts extends PythonRecipe {
                     .append(" into the pool's base job template (no job variable takes ")
                     .append(template.size() == 1 ? "it" : "them").append(")");
         }
+        // a default the pool does not keep, left unset here (Vertex AI's run time)
+        infra.defaultsChanged().forEach((field, text) -> {
+            if (new CallView(found.call()).keyword(field).isEmpty()) {
+                out.append("; ").append(text);
+            }
+        });
         return out.append("; then remove this statement and its import").toString();
     }
 }

@@ -69,8 +69,7 @@ final class RequirementInserts {
             return body.substring(0, m.start(2)) + inline + body.substring(m.start(2));
         }
         return afterFirstLine(body, DependencySections.POETRY, POETRY_PREFECT, indent -> packages.stream()
-                .map(pkg -> newline(body) + indent + pkg + " = \">=" + PrefectIntegrations.firstPrefect3Release(pkg) + '"')
-                .reduce("", String::concat));
+                .map(pkg -> newline(body) + indent + poetry(pkg)).reduce("", String::concat));
     }
 
     /**
@@ -91,8 +90,26 @@ final class RequirementInserts {
         return done[0] ? out : null;
     }
 
+    /** {@code prefect-gcp[aiplatform]>=0.6.0}: the package, its extras, its first release for Prefect 3. */
     private static String requirement(String pkg) {
-        return pkg + ">=" + PrefectIntegrations.firstPrefect3Release(pkg);
+        return pkg + ">=" + PrefectIntegrations.firstPrefect3Release(name(pkg));
+    }
+
+    /** Poetry's table line: {@code prefect-gcp = {version = ">=0.6.0", extras = ["aiplatform"]}} with extras. */
+    private static String poetry(String pkg) {
+        String version = "\">=" + PrefectIntegrations.firstPrefect3Release(name(pkg)) + '"';
+        if (!pkg.contains("[")) {
+            return pkg + " = " + version;
+        }
+        String extras = pkg.substring(pkg.indexOf('[') + 1, pkg.indexOf(']'));
+        return name(pkg) + " = {version = " + version + ", extras = [\"" + String.join("\", \"", extras.split("\\s*,\\s*"))
+                + "\"]}";
+    }
+
+    /** The package name of a requirement without its extras ({@code prefect-gcp} of {@code prefect-gcp[aiplatform]}). */
+    static String name(String pkg) {
+        int bracket = pkg.indexOf('[');
+        return bracket < 0 ? pkg : pkg.substring(0, bracket);
     }
 
     private static String newline(String body) {

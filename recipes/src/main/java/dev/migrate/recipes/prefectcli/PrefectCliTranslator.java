@@ -1,11 +1,11 @@
 package dev.migrate.recipes.prefectcli;
 
 import dev.migrate.analyzers.model.Redactor;
+import dev.migrate.analyzers.rules.PrefectBlockClasses;
 import dev.migrate.recipes.prefectcli.CliRules.CommandRule;
 import dev.migrate.recipes.prefectcli.CliRules.FlagRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,16 +14,6 @@ import java.util.Optional;
  * serves, which type it has) are made by the handlers below and always leave a note for the reviewer.
  */
 public final class PrefectCliTranslator {
-    /** Infrastructure block slugs of 2.x and the 3.x work pool type that replaces each. */
-    private static final Map<String, String> POOL_TYPE_BY_INFRA_BLOCK = Map.of(
-            "process", "process",
-            "docker-container", "docker",
-            "kubernetes-job", "kubernetes",
-            "ecs-task", "ecs",
-            "cloud-run-job", "cloud-run",
-            "vertex-ai-custom-job", "vertex-ai",
-            "azure-container-instance-job", "azure-container-instance");
-
     private static final String AGENT_POOL = "default-agent-pool";
 
     private PrefectCliTranslator() {
@@ -392,11 +382,12 @@ public final class PrefectCliTranslator {
         if (infra != null && infra.contains("/")) {
             String slug = infra.substring(0, infra.indexOf('/'));
             pool = infra.substring(infra.indexOf('/') + 1);
-            type = POOL_TYPE_BY_INFRA_BLOCK.getOrDefault(slug, type);
+            type = PrefectBlockClasses.poolTypeOfSlug(slug).orElse(type);
         } else {
             // -i TYPE: an anonymous block of that type; without either, 2.x built with a Process block
             String infraType = flagValue(originalArgs, "-i", "--infra");
-            type = infraType == null ? type : POOL_TYPE_BY_INFRA_BLOCK.getOrDefault(infraType, type);
+            // the 2.x slugs and the pool types replacing them are the scan's data (prefect-2-block-classes.yaml)
+            type = infraType == null ? type : PrefectBlockClasses.poolTypeOfSlug(infraType).orElse(type);
             pool = CliOptions.standInPool(type);
         }
         if (agentPool) {

@@ -15,11 +15,14 @@ public final class PrefectBlocks {
     private static final String RESOURCE = "/dev/migrate/recipes/prefect-2-blocks.yaml";
 
     /**
-     * An infrastructure block: the work pool type it becomes, the fields that are job variables there, and the
-     * values a 2.x deployment.yaml holds for fields nobody set.
+     * An infrastructure block: the work pool type it becomes, the fields that are job variables there, the
+     * values a 2.x deployment.yaml holds for fields nobody set, the package the pool's worker needs ({@code
+     * prefect-gcp[aiplatform]}; null for the pools Prefect itself or its images serve), and what to tell a person
+     * about fields whose 2.x default the pool does not keep, when a block leaves them unset.
      */
     public record Infrastructure(String poolType, List<String> jobVariables, Map<String, Object> unset,
-                                 Map<String, List<Object>> unsetAnyOf) {
+                                 Map<String, List<Object>> unsetAnyOf, String workerPackage,
+                                 Map<String, String> defaultsChanged) {
         /** Whether {@code value} is what 2.x wrote for {@code field} when nobody set it. */
         public boolean isUnset(String field, Object value) {
             return value != null && (value.equals(unset.get(field))
@@ -82,18 +85,32 @@ public final class PrefectBlocks {
         return m == null ? Optional.empty() : Optional.of(infrastructure(m));
     }
 
-    /** The infrastructure block of a 2.x block type slug ({@code docker-container}). */
+    /**
+     * The infrastructure block of a 2.x block type slug ({@code docker-container}), or of the block's type field where
+     * it differs from the slug (AzureContainerInstanceJob's {@code container-instance-job}).
+     */
     @SuppressWarnings("unchecked")
     public Optional<Infrastructure> infrastructureOfSlug(String slug) {
         return infrastructure.values().stream().map(v -> (Map<String, Object>) v)
-                .filter(m -> slug.equals(m.get("slug"))).findFirst().map(PrefectBlocks::infrastructure);
+                .filter(m -> slug.equals(m.get("slug")) || slug.equals(m.get("type"))).findFirst()
+                .map(PrefectBlocks::infrastructure);
+    }
+
+    /**
+     * The class names of the integrations' infrastructure blocks, without their modules ({@code ECSTask}), to find
+     * files naming one (prefect's own are imported from a module named {@code infrastructure}).
+     */
+    public List<String> integrationInfrastructureClassNames() {
+        return infrastructure.keySet().stream().filter(q -> !q.startsWith("prefect."))
+                .map(q -> q.substring(q.lastIndexOf('.') + 1)).distinct().toList();
     }
 
     @SuppressWarnings("unchecked")
     private static Infrastructure infrastructure(Map<String, Object> m) {
         return new Infrastructure(String.valueOf(m.get("pool_type")), (List<String>) m.get("job_variables"),
                 (Map<String, Object>) m.getOrDefault("unset", Map.of()),
-                (Map<String, List<Object>>) m.getOrDefault("unset_any_of", Map.of()));
+                (Map<String, List<Object>>) m.getOrDefault("unset_any_of", Map.of()), (String) m.get("worker_package"),
+                (Map<String, String>) m.getOrDefault("defaults_changed", Map.of()));
     }
 
     @SuppressWarnings("unchecked")

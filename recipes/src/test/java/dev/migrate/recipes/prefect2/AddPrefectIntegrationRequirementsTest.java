@@ -42,6 +42,55 @@ class AddPrefectIntegrationRequirementsTest implements PythonRewriteTest {
                 spec -> spec.path("etl/requirements.txt")));
     }
 
+    // a deployment script on an integration's infrastructure block: its pool's worker needs the integration, and the
+    // Vertex AI worker prefect-gcp's aiplatform extra (google-cloud-aiplatform), which wins over the plain package
+    @Test
+    void infrastructureBlocksNeedTheirWorkersPackageWithItsExtra() {
+        rewriteRun(
+            python(
+                """
+                from prefect.deployments import Deployment
+                from prefect_gcp.aiplatform import VertexAICustomTrainingJob
+                from prefect_gcp import GcsBucket
+                from prefect_azure.container_instance import AzureContainerInstanceJob
+                """,
+                spec -> spec.path("ml/deploy.py")),
+            text(
+                """
+                prefect>=2.19,<3
+                scikit-learn
+                """,
+                """
+                prefect>=2.19,<3
+                prefect-azure>=0.4.0
+                prefect-gcp[aiplatform]>=0.6.0
+                scikit-learn
+                """,
+                spec -> spec.path("ml/requirements.txt")),
+            text(
+                """
+                [tool.poetry.dependencies]
+                python = "^3.10"
+                prefect = "^2.19"
+                """,
+                """
+                [tool.poetry.dependencies]
+                python = "^3.10"
+                prefect = "^2.19"
+                prefect-azure = ">=0.4.0"
+                prefect-gcp = {version = ">=0.6.0", extras = ["aiplatform"]}
+                """,
+                spec -> spec.path("ml/pyproject.toml")));
+    }
+
+    // a project that already requires the integration keeps its line (extras and pins are a person's)
+    @Test
+    void anIntegrationAlreadyRequiredStays() {
+        rewriteRun(
+            python("from prefect_aws.ecs import ECSTask\n", spec -> spec.path("infra/blocks.py")),
+            text("prefect==2.20.2\nprefect-aws==0.4.19\n", spec -> spec.path("infra/requirements.txt")));
+    }
+
     // a script that saves its GitHub block and deploys from it, and one that deploys from a GitHub block loaded by
     // name, deploy from prefect-github's GitHubRepository in Prefect 3: the requirement was not added, since the
     // blocks sat in deployment calls. A GitHub block passed inline becomes prefect's own GitRepository

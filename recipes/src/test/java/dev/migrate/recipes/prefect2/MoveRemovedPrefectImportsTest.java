@@ -402,6 +402,55 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
                 """));
     }
 
+    // the integrations' infrastructure blocks are gone from their releases for Prefect 3: an unused import of one can
+    // only break and goes; a used one is noted with the pool type that replaces it, as scan reports it
+    @Test
+    void integrationInfrastructureBlockImportsAreDroppedOrNotedWithTheirPoolType() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.code() + " " + r.manual() + " " + r.message())
+                        .containsExactly(
+                                "2 PF205 false removed the unused import of prefect_aws.ecs.ECSTask, which the "
+                                        + "prefect-aws releases for Prefect 3 no longer have (importing it would fail)",
+                                "3 PF205 false removed the unused import of prefect_gcp.VertexAICustomTrainingJob, which "
+                                        + "the prefect-gcp releases for Prefect 3 no longer have (importing it would fail)",
+                                "3 PF205 true prefect_azure.container_instance.AzureContainerInstanceJob does not exist "
+                                        + "in the prefect-azure releases for Prefect 3: infrastructure blocks became work "
+                                        + "pools; create one of type azure-container-instance (prefect work-pool create "
+                                        + "NAME --type azure-container-instance) and pass the block's fields as the "
+                                        + "deployments' job variables")),
+            python(
+                """
+                from prefect_aws import AwsCredentials
+                from prefect_aws.ecs import ECSTask
+                from prefect_gcp import GcsBucket, VertexAICustomTrainingJob
+                from prefect_azure.container_instance import AzureContainerInstanceJob
+
+                creds = AwsCredentials.load("aws")
+                bucket = GcsBucket.load("lake")
+                aci = AzureContainerInstanceJob.load("aci")
+                """,
+                """
+                from prefect_aws import AwsCredentials
+                from prefect_gcp import GcsBucket
+                from prefect_azure.container_instance import AzureContainerInstanceJob
+
+                creds = AwsCredentials.load("aws")
+                bucket = GcsBucket.load("lake")
+                aci = AzureContainerInstanceJob.load("aci")
+                """));
+    }
+
+    // the integrations' other names, and their workers, are Prefect 3's
+    @Test
+    void theIntegrationsPrefect3NamesStay() {
+        rewriteRun(python(
+                """
+                from prefect_aws import AwsCredentials, ECSWorker
+                from prefect_gcp.workers.cloud_run import CloudRunWorker
+                from prefect_azure import AzureContainerInstanceCredentials
+                """));
+    }
+
     // real flows read variables through the module more often than through `from prefect.variables import get`
     @Test
     void aMovedFunctionReachedThroughItsModuleMovesToo() {

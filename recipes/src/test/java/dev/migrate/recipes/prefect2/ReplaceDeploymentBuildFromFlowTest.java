@@ -633,7 +633,7 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
     }
 
     // a zoomcamp deploy script loaded its docker block by name: the block line went away with the call, and the
-    // TODO no longer said which block the deployment had used
+    // TODO no longer said which block the deployment had used (nor, before, which type of pool takes its settings)
     @Test
     void unconvertedInfrastructureBlockIsNamedInItsTodo() throws Exception {
         String after = """
@@ -641,8 +641,8 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             from flows.etl import etl
 
-            # TODO(migrate PF205): infrastructure blocks were removed in Prefect 3; put this block's settings (`runner = DockerContainer.load("etl-runner")`) into job_variables of a typed work pool
-            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a typed work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
+            # TODO(migrate PF205): infrastructure blocks were removed in Prefect 3; put this block's settings (`runner = DockerContainer.load("etl-runner")`) into job_variables of a work pool of type docker
+            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a work pool of type docker (or set PREFECT_DEFAULT_WORK_POOL_NAME)
             etl_in_docker = etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows/etl.py:etl").to_deployment(
                 name="etl-in-docker",
                 enforce_parameter_schema=False
@@ -680,8 +680,8 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
 
             from flows.etl import etl
 
-            # TODO(migrate PF205): infrastructure blocks were removed in Prefect 3; put this block's settings (`proc = Process.load("local-proc")`) into job_variables of a typed work pool
-            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a typed work pool (or set PREFECT_DEFAULT_WORK_POOL_NAME)
+            # TODO(migrate PF205): infrastructure blocks were removed in Prefect 3; put this block's settings (`proc = Process.load("local-proc")`) into job_variables of a work pool of type process
+            # TODO(migrate PF211): no work pool: Prefect 2 sent these runs to an agent's work queue; pass work_pool_name= naming a work pool of type process (or set PREFECT_DEFAULT_WORK_POOL_NAME)
             etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows/etl.py:etl").deploy(name="nightly", enforce_parameter_schema=False)
             """, "deploy.py");
     }

@@ -44,6 +44,59 @@ class ReportInfrastructureBlocksInScriptsTest implements PythonRewriteTest {
             """));
     }
 
+    // the integrations' blocks, saved or loaded by a setup script: the pool type and the fields that are job variables
+    // of it (a credentials block, Cloud Run's integer cpu and ACI's subscription_id secret go to the pool's template)
+    @Test
+    void integrationBlocksGetTheWorkPoolOfTheirType() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).hasSize(4)
+                .allSatisfy(r -> assertThat(r.code()).isEqualTo("PF205"))
+                .allSatisfy(r -> assertThat(r.message()).doesNotContain("0000-sub"))),
+            python(
+            """
+            from prefect_aws.ecs import ECSTask
+            from prefect_gcp import CloudRunJob, GcpCredentials
+            from prefect_gcp.aiplatform import VertexAICustomTrainingJob
+            from prefect_azure import AzureContainerInstanceJob
+
+            ECSTask(cluster="data", cpu=1024, aws_credentials=creds).save("ecs-etl")
+            CloudRunJob(image="gcr.io/acme/etl:3", region="us-east1", credentials=GcpCredentials.load("gcp"), cpu=2).save("cr")
+            vertex = VertexAICustomTrainingJob.load("gpu")
+            AzureContainerInstanceJob(resource_group_name="rg", subscription_id="0000-sub", memory=2.0).save("aci", overwrite=True)
+            """,
+            """
+            from prefect_aws.ecs import ECSTask
+            from prefect_gcp import CloudRunJob, GcpCredentials
+            from prefect_gcp.aiplatform import VertexAICustomTrainingJob
+            from prefect_azure import AzureContainerInstanceJob
+
+            # TODO(migrate PF205): Prefect 3 has no infrastructure blocks: work pools replace them. Create the pool once with `prefect work-pool create ecs-etl --type ecs`, pass this block's cluster, cpu as job_variables of the deployments that used it (or set them in the pool's base job template), put aws_credentials into the pool's base job template (no job variable takes it); then remove this statement and its import
+            ECSTask(cluster="data", cpu=1024, aws_credentials=creds).save("ecs-etl")
+            # TODO(migrate PF205): Prefect 3 has no infrastructure blocks: work pools replace them. Create the pool once with `prefect work-pool create cr --type cloud-run`, pass this block's image, region as job_variables of the deployments that used it (or set them in the pool's base job template), put credentials, cpu into the pool's base job template (no job variable takes them); then remove this statement and its import
+            CloudRunJob(image="gcr.io/acme/etl:3", region="us-east1", credentials=GcpCredentials.load("gcp"), cpu=2).save("cr")
+            # TODO(migrate PF205): Prefect 3 has no infrastructure blocks: deployments name a work pool of type vertex-ai (work_pool_name=) and pass this block's settings as job_variables; remove this and its import
+            vertex = VertexAICustomTrainingJob.load("gpu")
+            # TODO(migrate PF205): Prefect 3 has no infrastructure blocks: work pools replace them. Create the pool once with `prefect work-pool create aci --type azure-container-instance`, pass this block's resource_group_name, memory as job_variables of the deployments that used it (or set them in the pool's base job template), put subscription_id into the pool's base job template (no job variable takes it); then remove this statement and its import
+            AzureContainerInstanceJob(resource_group_name="rg", subscription_id="0000-sub", memory=2.0).save("aci", overwrite=True)
+            """));
+    }
+
+    // a Vertex AI block saved without a run limit ran up to 7 days; its pool stops runs after 1 hour by default
+    @Test
+    void aVertexBlockWithoutARunLimitIsToldThePoolsDefault() {
+        rewriteRun(python(
+            """
+            from prefect_gcp.aiplatform import VertexAICustomTrainingJob
+
+            VertexAICustomTrainingJob(region="us-central1", image="us-docker.pkg.dev/acme/ml/train:7").save("gpu")
+            """,
+            """
+            from prefect_gcp.aiplatform import VertexAICustomTrainingJob
+
+            # TODO(migrate PF205): Prefect 3 has no infrastructure blocks: work pools replace them. Create the pool once with `prefect work-pool create gpu --type vertex-ai`, pass this block's region, image as job_variables of the deployments that used it (or set them in the pool's base job template); the block let runs take up to 7 days (maximum_run_time); the vertex-ai pool's maximum_run_time_hours defaults to 1: set it (168 for 7 days); then remove this statement and its import
+            VertexAICustomTrainingJob(region="us-central1", image="us-docker.pkg.dev/acme/ml/train:7").save("gpu")
+            """));
+    }
+
     @Test
     void blocksOfDeploymentsAndOtherNamesStay() {
         rewriteRun(
@@ -52,10 +105,14 @@ class ReportInfrastructureBlocksInScriptsTest implements PythonRewriteTest {
             from prefect.deployments import Deployment
             from prefect.infrastructure import DockerContainer
             from prefect_kubernetes.jobs import KubernetesJob
+            from prefect_aws import AwsCredentials
+            from prefect_aws.ecs import ECSTask
 
             docker = DockerContainer(image="acme/etl:1.0")
             Deployment.build_from_flow(flow=etl, name="n", infrastructure=docker)
+            Deployment.build_from_flow(flow=etl, name="e", infrastructure=ECSTask(cluster="data"))
             KubernetesJob(v1_job=job).save("job")
+            AwsCredentials(region_name="eu-west-1").save("aws")
             """));
     }
 }

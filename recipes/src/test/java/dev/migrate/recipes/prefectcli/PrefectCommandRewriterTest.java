@@ -89,6 +89,18 @@ class PrefectCommandRewriterTest {
         assertThat(r.notes()).anyMatch(n -> n.contains("--type ecs")).anyMatch(n -> n.startsWith("PF201: dropped `-a`"));
     }
 
+    // the pool type came from a table of its own, which spelt Vertex AI's slug vertex-ai-custom-job (the block's is
+    // vertex-ai-custom-training-job) and lacked cloud-run-job-v2 and AzureContainerInstanceJob's type field
+    @Test
+    void integrationBlockSlugsGiveTheirPoolTypes() {
+        assertThat(rw("prefect deployment build a.py:f -n x -ib vertex-ai-custom-training-job/gpu -a").notes())
+                .anyMatch(n -> n.contains("--type vertex-ai"));
+        assertThat(rw("prefect deployment build a.py:f -n x -ib cloud-run-job-v2/cr -a").notes())
+                .anyMatch(n -> n.contains("--type cloud-run-v2"));
+        assertThat(rw("prefect deployment build a.py:f -n x -i container-instance-job -a").text())
+                .contains("--pool azure-container-instance-pool");
+    }
+
     // a CI dry-run step `prefect deployment build ... --skip-upload` became a `prefect deploy` that registered the
     // deployment on every pull request; 2.x only wrote the file
     @Test

@@ -7,6 +7,7 @@ import dev.migrate.analyzers.model.Prefilter;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.rules.PrefectBlockClasses;
 import dev.migrate.analyzers.sources.JobBuilder;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
@@ -71,8 +72,12 @@ public final class DeploymentYamlDetector implements Detector {
         sink.finding(Findings.of("PF204", "deployment '" + name + "' of flow '" + flow + "' is a `prefect deployment "
                 + "build` output, which Prefect 3 cannot read", where, id));
         if (infraType != null) {
-            sink.finding(Findings.of("PF205", "infrastructure block of type " + infraType + "; use a work pool of the "
-                    + "matching type", YamlDocs.where(file, YamlDocs.keyNode(d, "infrastructure")), id));
+            // the pool type by the slug, or by the block's own type field (AzureContainerInstanceJob's differ)
+            String replacement = PrefectBlockClasses.poolTypeOfSlug(infraType)
+                    .or(() -> PrefectBlockClasses.poolTypeOfSlug(String.valueOf(YamlDocs.scalar(infra, "type"))))
+                    .map(p -> "a work pool of type " + p).orElse("a work pool of the matching type");
+            sink.finding(Findings.of("PF205", "infrastructure block of type " + infraType + "; use " + replacement,
+                    YamlDocs.where(file, YamlDocs.keyNode(d, "infrastructure")), id));
         }
         if (storageType != null) {
             sink.finding(Findings.of("PF206", "storage block of type " + storageType + "; use pull steps",

@@ -10,6 +10,7 @@ import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.rules.PrefectApi.Version;
+import dev.migrate.analyzers.rules.PrefectBlockClasses;
 import dev.migrate.analyzers.sources.JobBuilder;
 import java.util.List;
 import java.util.Optional;
@@ -180,7 +181,9 @@ public final class PrefectCommandReport {
         sink.finding(Findings.of("PF201", "`prefect deployment build` was removed in Prefect 3; declare the deployment "
                 + "in prefect.yaml and run `prefect deploy`", where, jobId));
         inv.option("--infra-block", "-ib", "--infra", "-i").ifPresent(b -> sink.finding(Findings.of("PF205",
-                "infrastructure block '" + b + "' has no Prefect 3 equivalent; use a typed work pool", where, jobId)));
+                "infrastructure block '" + b + "' has no Prefect 3 equivalent; use " + PrefectBlockClasses
+                        .poolTypeOfSlug(b.contains("/") ? b.substring(0, b.indexOf('/')) : b)
+                        .map(t -> "a work pool of type " + t).orElse("a typed work pool"), where, jobId)));
         inv.option("--storage-block", "-sb").ifPresent(b -> sink.finding(Findings.of("PF206",
                 "storage block '" + b + "' must become pull steps in Prefect 3", where, jobId)));
         if (inv.option("--pool", "-p").isEmpty() && !inv.options("--work-queue", "-q").isEmpty()) {

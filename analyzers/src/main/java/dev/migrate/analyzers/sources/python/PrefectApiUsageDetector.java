@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * Prefect 2 code that changes meaning or breaks on Prefect 3, file by file: imports of names that moved (PF215)
- * or vanished (PF216), decided by Prefect's own API data ({@link PrefectApi}); task futures a flow never
+ * or vanished (PF216), decided by Prefect's own API data ({@link PrefectApi}), and of the infrastructure blocks
+ * Prefect 2 integrations had ({@code prefect_aws.ecs.ECSTask}: PF205); task futures a flow never
  * resolves (BHV001); flows that submit tasks and return nothing, whose final state no longer follows failed
  * tasks (BHV002); {@code Variable.get(...).value} (BHV003); {@code await} on task futures (BHV007); and a task
  * future's state read the 2.x way, {@code f.get_state()} or the value of {@code f.wait()} or of
@@ -35,12 +36,16 @@ public final class PrefectApiUsageDetector extends PythonDetector {
     public static final Set<String> VALUE_BLOCKS = Set.of("prefect.blocks.system.JSON", "prefect.blocks.system.String");
 
     public PrefectApiUsageDetector() {
-        super("prefect-api-usage", "prefect", "prefect");
+        // no required import: a script that only saves an integration's infrastructure block imports no prefect
+        super("prefect-api-usage", null, "prefect");
     }
 
     @Override
     void detect(PythonModule m, InventorySink sink) {
         imports(m, sink);
+        if (!m.imports().uses("prefect")) {
+            return;
+        }
         for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
             Definitions d = new Definitions(def);
             if (d.decorators().stream().map(m::nameOf).anyMatch(n -> n.equals("prefect.flow") || n.equals("prefect.flows.flow"))) {
@@ -176,6 +181,12 @@ public final class PrefectApiUsageDetector extends PythonDetector {
         ImportFallbacks fallbacks = new ImportFallbacks(m);
         for (ImportBinding b : m.imports().all()) {
             String q = ImportFallbacks.importedName(b);
+            if (PrefectBlockClasses.isIntegrationInfrastructure(q) && seen.add(q)) {
+                // an integration's infrastructure block (prefect_aws.ecs.ECSTask): gone from its Prefect 3 releases
+                Node at = b.alias() != null ? b.alias() : b.statement();
+                PrefectBlockClasses.of(q).ifPresent(r -> sink.finding(Findings.of(r.code(), r.message(), m.at(at), null)));
+                continue;
+            }
             if (!q.startsWith("prefect.") || fallbacks.hasPrefect3Alternative(b) || !seen.add(q)) {
                 continue;
             }

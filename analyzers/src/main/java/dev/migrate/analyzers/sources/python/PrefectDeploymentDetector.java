@@ -8,6 +8,7 @@ import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.rules.PrefectApi;
+import dev.migrate.analyzers.rules.PrefectBlockClasses;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.ImportBinding;
@@ -37,6 +38,8 @@ public final class PrefectDeploymentDetector extends PythonDetector {
     /** @param entryFile the file {@code from_source(..., entrypoint="path.py:fn")} names, else null */
     /** A Deployment without work_pool_name: 2.x sent its runs to default-agent-pool (PF211). */
     private static final String NO_POOL = "finding.noPool";
+    /** The work pool type replacing the deployment's infrastructure block, when its class is known (for PF205). */
+    private static final String INFRASTRUCTURE_POOL = "finding.infrastructurePool";
     /** A Deployment passing parameters without stating enforce_parameter_schema (BHV004). */
     private static final String PARAMETERS_UNCHECKED = "finding.parametersUnchecked";
     /** parameters= values that pass nothing for Prefect 3's schema check to reject. */
@@ -167,7 +170,10 @@ public final class PrefectDeploymentDetector extends PythonDetector {
                 && PythonModule.arg(call, "parameters", -1).filter(v -> !EMPTY_PARAMETERS.contains(v.text().strip())).isPresent()) {
             attrs.put(PARAMETERS_UNCHECKED, "true");
         }
-        PythonModule.arg(call, "infrastructure", -1).map(m::resolve).ifPresent(i -> attrs.put("infrastructure", blockName(m, i)));
+        PythonModule.arg(call, "infrastructure", -1).map(m::resolve).ifPresent(i -> {
+            attrs.put("infrastructure", blockName(m, i));
+            poolType(m, i).ifPresent(p -> attrs.put(INFRASTRUCTURE_POOL, p));
+        });
         PythonModule.arg(call, "storage", -1).map(m::resolve).ifPresent(s -> attrs.put("storage", blockName(m, s)));
         return new Pending(true, m.file().path(), flowExpr == null ? null : Expressions.dottedName(flowExpr).orElse(null),
                 flowName, name, m.at(call), schedules, attrs, m, flowExpr);
@@ -196,6 +202,18 @@ public final class PrefectDeploymentDetector extends PythonDetector {
     private static final String SPEC_CLASS = "deployment.class";
 
     /** How a finding names a block: its class, and the saved block's name when it is loaded ({@code GitHub 'repo'}). */
+    /**
+     * The work pool type replacing an infrastructure block of a known class, built or loaded here
+     * ({@code AzureContainerInstanceJob.load("aci")} gives {@code azure-container-instance}).
+     */
+    private static Optional<String> poolType(PythonModule m, Node block) {
+        String n = m.nameOf(block);
+        if (block.kind() == NodeKind.CALL && n.endsWith(".load")) {
+            n = n.substring(0, n.length() - ".load".length());
+        }
+        return PrefectBlockClasses.poolType(n);
+    }
+
     private static String blockName(PythonModule m, Node block) {
         String n = m.nameOf(block);
         if (n.isEmpty()) {
@@ -279,8 +297,10 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             out.add(Findings.of("PF214", "deployment " + full + " is built with the Deployment class, which Prefect 3 removed",
                     p.where(), jobId));
             if (p.attrs().containsKey("infrastructure")) {
+                String pool = p.attrs().get(INFRASTRUCTURE_POOL);
                 out.add(Findings.of("PF205", "deployment " + full + " runs on infrastructure block "
-                        + p.attrs().get("infrastructure") + "; Prefect 3 uses a work pool's job variables", p.where(), jobId));
+                        + p.attrs().get("infrastructure") + "; Prefect 3 uses " + (pool == null ? "a work pool's job variables"
+                        : "a work pool of type " + pool + " and its job variables"), p.where(), jobId));
             }
             if (p.attrs().containsKey("storage")) {
                 out.add(Findings.of("PF206", "deployment " + full + " loads its code from storage block "

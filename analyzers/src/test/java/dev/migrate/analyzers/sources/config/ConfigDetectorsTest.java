@@ -6,6 +6,8 @@ import dev.migrate.analyzers.sources.DetectorHarness;
 import dev.migrate.analyzers.sources.HostEstate;
 import dev.migrate.analyzers.sources.RecordingSink;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigDetectorsTest {
     @Test
@@ -270,8 +272,38 @@ class ConfigDetectorsTest {
                   attrs {entrypoint=flows/etl.py:etl, flow=etl, infrastructure=kubernetes-job, workQueue=default}
                 etl-deployment.yaml:4:1 PF204 deployment 'etl-nightly' of flow 'etl' is a `prefect deployment build` output, which Prefect 3 cannot read [prefect2-etl-etl-nightly-85c9d1cd]
                 etl-deployment.yaml:6:1 PF211 deployment 'etl-nightly' uses work queue 'default' without a work pool [prefect2-etl-etl-nightly-85c9d1cd]
-                etl-deployment.yaml:20:1 PF205 infrastructure block of type kubernetes-job; use a work pool of the matching type [prefect2-etl-etl-nightly-85c9d1cd]
+                etl-deployment.yaml:20:1 PF205 infrastructure block of type kubernetes-job; use a work pool of type kubernetes [prefect2-etl-etl-nightly-85c9d1cd]
                 """);
+    }
+
+    /**
+     * Build outputs of deployments on the integrations' blocks: PF205 names the pool type replacing each, found by the
+     * block type slug, or by the type field where the two differ (AzureContainerInstanceJob's).
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "ecs-task, ecs-task, ecs",
+            "cloud-run-job, cloud-run-job, cloud-run",
+            "vertex-ai-custom-training-job, vertex-ai-custom-training-job, vertex-ai",
+            "container-instance-job, azure-container-instance-job, azure-container-instance",
+            "container-instance-job, '', azure-container-instance",
+    })
+    void buildOutputsOnIntegrationBlocksNameThePoolType(String type, String slug, String pool) {
+        String yaml = """
+                name: nightly
+                work_queue_name: cloudq
+                work_pool_name: null
+                flow_name: main
+                infrastructure:
+                  type: %s
+                  env: {}
+                %s
+                entrypoint: flows/main.py:main
+                """.formatted(type, slug.isEmpty() ? "" : "  _block_type_slug: " + slug);
+        String shown = slug.isEmpty() ? type : slug;
+        assertThat(DetectorHarness.run(new DeploymentYamlDetector(), "main-deployment.yaml", yaml))
+                .contains("main-deployment.yaml:5:1 PF205 infrastructure block of type " + shown + "; use a work pool of "
+                        + "type " + pool + " [");
     }
 
     @Test
@@ -327,7 +359,7 @@ class ConfigDetectorsTest {
                   overlap UNKNOWN
                   attrs {workPool=proc}
                 bin/deploy.sh:3:1 PF201 `prefect deployment build` was removed in Prefect 3; declare the deployment in prefect.yaml and run `prefect deploy` [prefect2-a-hourly-fbf5794c]
-                bin/deploy.sh:3:1 PF205 infrastructure block 'process/default' has no Prefect 3 equivalent; use a typed work pool [prefect2-a-hourly-fbf5794c]
+                bin/deploy.sh:3:1 PF205 infrastructure block 'process/default' has no Prefect 3 equivalent; use a work pool of type process [prefect2-a-hourly-fbf5794c]
                 bin/deploy.sh:5:12 PF203 Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run `prefect worker start --pool POOL` on a typed work pool [prefect-agent-agent-proc-170bcd0e]
                 bin/deploy.sh:6:1 PF101 `prefect register` is a Prefect 1 command; it does not exist in Prefect 3
                 bin/deploy.sh:7:1 PF209 `prefect kubernetes manifest server` does not exist in Prefect 3.8.3

@@ -1056,6 +1056,55 @@ class PythonDetectorsTest {
                 "PF216 prefect.agent.PrefectAgent does not exist in Prefect 3 @3");
     }
 
+    /**
+     * The integrations' infrastructure blocks, by module path or from the package's top, are PF205 with the pool
+     * type that replaces each; a script that only saves one (no prefect import) is read too. Their other names stay.
+     */
+    @Test
+    void integrationInfrastructureBlocksAreReportedWithTheirPoolType() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "infra/save_blocks.py", """
+                from prefect_aws.ecs import ECSTask
+                from prefect_aws import AwsCredentials, S3Bucket
+                from prefect_gcp import CloudRunJob
+                from prefect_gcp.aiplatform import VertexAICustomTrainingJob
+                from prefect_azure.container_instance import AzureContainerInstanceJob as Aci
+
+                ECSTask(cluster="etl", cpu=512).save("ecs-etl")
+                """);
+        assertThat(sink.findings).extracting(f -> f.code() + " " + f.message() + " @" + f.where().line()).containsExactly(
+                "PF205 prefect_aws.ecs.ECSTask does not exist in the prefect-aws releases for Prefect 3: infrastructure "
+                        + "blocks became work pools; create one of type ecs (prefect work-pool create NAME --type ecs) and "
+                        + "pass the block's fields as the deployments' job variables @1",
+                "PF205 prefect_gcp.CloudRunJob does not exist in the prefect-gcp releases for Prefect 3: infrastructure "
+                        + "blocks became work pools; create one of type cloud-run (prefect work-pool create NAME --type "
+                        + "cloud-run) and pass the block's fields as the deployments' job variables @3",
+                "PF205 prefect_gcp.aiplatform.VertexAICustomTrainingJob does not exist in the prefect-gcp releases for "
+                        + "Prefect 3: infrastructure blocks became work pools; create one of type vertex-ai (prefect "
+                        + "work-pool create NAME --type vertex-ai) and pass the block's fields as the deployments' job "
+                        + "variables @4",
+                "PF205 prefect_azure.container_instance.AzureContainerInstanceJob does not exist in the prefect-azure "
+                        + "releases for Prefect 3: infrastructure blocks became work pools; create one of type "
+                        + "azure-container-instance (prefect work-pool create NAME --type azure-container-instance) and "
+                        + "pass the block's fields as the deployments' job variables @5");
+    }
+
+    /** A deployment on an integration's block loaded by name: PF205 says which pool type takes its place. */
+    @Test
+    void aDeploymentOnALoadedIntegrationBlockNamesThePoolType() {
+        RecordingSink sink = run(new PrefectDeploymentDetector(), "deploy_aci.py", """
+                from prefect.deployments import Deployment
+                from prefect_azure.container_instance import AzureContainerInstanceJob
+
+                from flows.main import main
+
+                aci = AzureContainerInstanceJob.load("aci")
+                Deployment.build_from_flow(flow=main, name="nightly", infrastructure=aci, work_queue_name="armaci").apply()
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF205")).extracting(f -> f.message() + " @" + f.where().line())
+                .containsExactly("deployment main/nightly runs on infrastructure block AzureContainerInstanceJob 'aci'; "
+                        + "Prefect 3 uses a work pool of type azure-container-instance and its job variables @7");
+    }
+
     /** Found by the sweep (2022 course homework): Prefect 2.0 beta imports were no finding at all. */
     @Test
     void prefect2BetaDeploymentSpecsAndFlowRunnersAreReported() {
