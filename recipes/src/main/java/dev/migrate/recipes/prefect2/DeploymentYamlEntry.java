@@ -30,10 +30,6 @@ final class DeploymentYamlEntry {
     /** 2.x's prefect-agent pool, where deployments without a pool ran. */
     static final String AGENT_POOL = "default-agent-pool";
     /** 2.x infrastructure block types and the 3.x work pool types that replace them. */
-    private static final Map<String, String> POOL_TYPES = Map.of(
-            "process", "process", "docker-container", "docker", "kubernetes-job", "kubernetes",
-            "ecs-task", "ecs", "cloud-run-job", "cloud-run");
-
     record Converted(Map<String, Object> entry, List<Note> notes) {
     }
 
@@ -78,7 +74,9 @@ final class DeploymentYamlEntry {
         Object poolName = d.get("work_pool_name");
         Map<String, Object> infra = d.get("infrastructure") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         String infraType = String.valueOf(infra.getOrDefault("type", infra.getOrDefault("_block_type_slug", "process")));
-        String poolType = POOL_TYPES.getOrDefault(infraType, "process");
+        // the block data knows every infrastructure slug (and ACI's `type` spelling); an unknown one runs as a process
+        String poolType = PrefectBlocks.get().infrastructureOfSlug(infraType)
+                .map(PrefectBlocks.Infrastructure::poolType).orElse("process");
         if (poolName == null || String.valueOf(poolName).isBlank() || AGENT_POOL.equals(poolName)) {
             // a saved block (`-ib process/prod`) names the pool as the command-line conversion does: `prod`
             Object block = infra.get("_block_document_name");
