@@ -159,6 +159,8 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         private final Node original;
         private final List<Todo> todos = new ArrayList<>();
         private final Set<String> blockVariables = new LinkedHashSet<>();
+        /** Block variables assigned inside the deployment's function, by name: their assignment in the original tree. */
+        private final java.util.Map<String, Node> localBlockVariables = new java.util.LinkedHashMap<>();
         private final Set<String> neededImports = new java.util.TreeSet<>(); // added in order: merged names stay sorted
         private int deploymentCalls;
         private final Set<Node> methodCallsSeen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -324,7 +326,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             String loadedType = null;
             Optional<Argument> infraArg = view.keyword("infrastructure");
             if (infraArg.isPresent()) {
-                Optional<Node> block = blockCall(root, infraArg.get().value());
+                Optional<Node> block = infrastructureCall(stmt, infraArg.get().value());
                 Optional<PrefectBlocks.Infrastructure> infra = block.flatMap(b -> imports.qualifiedName(b))
                         .flatMap(q -> PrefectBlocks.get().infrastructure(q));
                 if (infra.isEmpty()) {
@@ -704,6 +706,12 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     result = StatementEdits.remove(result, assignment.get(), file.style());
                 }
             }
+            for (java.util.Map.Entry<String, Node> local : localBlockVariables.entrySet()) {
+                // the statement is shared, unedited, between the original and the result; the name counts module-wide
+                if (TreeIndex.of(result).nameCount(local.getKey()) == 1 && TreeEdits.path(result, local.getValue()) != null) {
+                    result = StatementEdits.remove(result, local.getValue(), file.style());
+                }
+            }
             for (String dotted : neededImports) {
                 String module = dotted.substring(0, dotted.lastIndexOf('.'));
                 String name = dotted.substring(dotted.lastIndexOf('.') + 1);
@@ -877,6 +885,33 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 }
             }
             return Optional.empty();
+        }
+
+        /**
+         * The block an {@code infrastructure=} argument names: inline, or through the one assignment of its name in
+         * the function around the deployment (scripts often build the block in {@code main()}), or else in the module.
+         * A name assigned more than once in that function is left alone: which block it holds depends on the path.
+         */
+        private Optional<Node> infrastructureCall(Node stmt, Node value) {
+            Node v = Expressions.unwrap(value);
+            Node scope = v.kind() == NodeKind.NAME ? enclosingFunction(stmt) : null;
+            if (scope == null) {
+                return blockCall(original, value);
+            }
+            String name = Expressions.name(v);
+            List<Node> assignments = new ArrayList<>();
+            for (Node s : TreeIndex.of(scope).find(NodeKind.ASSIGN)) {
+                Statements.assignment(s).filter(a -> a.targets().stream().anyMatch(t -> t.kind() == NodeKind.NAME
+                        && Expressions.name(t).equals(name))).ifPresent(a -> assignments.add(s));
+            }
+            if (assignments.isEmpty()) {
+                return blockCall(original, value);
+            }
+            Optional<Node> call = assignments.size() != 1 ? Optional.empty() : Statements.assignment(assignments.get(0))
+                    .filter(a -> a.operator().equals("=") && a.targets().size() == 1)
+                    .map(a -> Expressions.unwrap(a.value())).filter(n -> n.kind() == NodeKind.CALL);
+            call.ifPresent(c -> localBlockVariables.put(name, assignments.get(0)));
+            return call;
         }
 
         /** The block constructor call an argument names, inline or through a module-level variable. */
