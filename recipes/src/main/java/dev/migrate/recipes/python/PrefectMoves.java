@@ -2,6 +2,7 @@ package dev.migrate.recipes.python;
 
 import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.SettingsRenames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -78,7 +79,21 @@ public final class PrefectMoves {
                 return Optional.of(to + dotted.substring(prefix.length()));
             }
         }
-        return Optional.empty();
+        return renamedSetting(dotted, target);
+    }
+
+    private static final String SETTINGS = "prefect.settings.";
+
+    /**
+     * A setting object Prefect 3 removed under its old name ({@code prefect.settings.PREFECT_ORION_API_HOST}) is the
+     * same setting under the name the settings renames give it for the target, when prefect.settings has that name.
+     */
+    private static Optional<String> renamedSetting(String dotted, PrefectTarget target) {
+        if (!dotted.startsWith(SETTINGS + "PREFECT_")) {
+            return Optional.empty();
+        }
+        return SettingsRenames.removed(target).renamedName(dotted.substring(SETTINGS.length()))
+                .map(n -> SETTINGS + n).filter(PrefectApi.get()::existsIn3);
     }
 
     /** The home a name moved to in every 3.x release, before any {@code since} upgrade; empty when it did not move. */

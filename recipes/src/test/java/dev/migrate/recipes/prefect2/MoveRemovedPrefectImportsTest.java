@@ -360,18 +360,15 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
                                 "3 PF205 true prefect.infrastructure.docker.DockerContainer does not exist in Prefect 3: "
                                         + "infrastructure blocks became work pools; create one of type docker (prefect "
                                         + "work-pool create NAME --type docker) and pass the block's fields as the "
-                                        + "deployments' job variables",
-                                "4 PF216 true prefect.settings.PREFECT_ORION_API_HOST does not exist in Prefect 3; replace it")),
+                                        + "deployments' job variables")),
             python(
                 """
                 from prefect.orion.schemas.filters import FlowRunFilter
                 from prefect.client.orion import OrionClient
                 from prefect.infrastructure.docker import DockerContainer
-                from prefect.settings import PREFECT_ORION_API_HOST
 
                 runs = OrionClient().read_flow_runs(flow_run_filter=FlowRunFilter())
                 docker = DockerContainer(image="acme/etl:1")
-                host = PREFECT_ORION_API_HOST.value()
                 """));
     }
 
@@ -506,6 +503,33 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
             from prefect import flow, task
             from prefect.client.schemas.schedules import CronSchedule
             from prefect.task_runners import ThreadPoolTaskRunner
+            """));
+    }
+
+    // the setting objects of prefect.settings follow the settings renames: the same setting under its 3.x name
+    @Test
+    void removedSettingObjectsTakeTheirPrefect3Names() {
+        rewriteRun(python(
+            """
+            from prefect.settings import PREFECT_ORION_API_HOST, PREFECT_API_URL, temporary_settings
+            import prefect.settings
+
+            with temporary_settings({PREFECT_ORION_API_HOST: "0.0.0.0", PREFECT_API_URL: "http://x/api"}):
+                port = prefect.settings.PREFECT_ORION_API_PORT.value()
+            """,
+            """
+            from prefect.settings import PREFECT_SERVER_API_HOST, PREFECT_API_URL, temporary_settings, PREFECT_SERVER_API_PORT
+
+            with temporary_settings({PREFECT_SERVER_API_HOST: "0.0.0.0", PREFECT_API_URL: "http://x/api"}):
+                port = PREFECT_SERVER_API_PORT.value()
+            """));
+    }
+
+    @Test
+    void settingObjectsThatPrefect3KeepsStay() {
+        rewriteRun(python(
+            """
+            from prefect.settings import PREFECT_API_URL, PREFECT_LOGGING_LEVEL, temporary_settings
             """));
     }
 }
