@@ -1,7 +1,9 @@
 package dev.migrate.cli;
 
 import dev.migrate.analyzers.cutover.CutoverEstate;
+import dev.migrate.analyzers.cutover.CutoverException;
 import dev.migrate.analyzers.cutover.CutoverJob;
+import dev.migrate.analyzers.cutover.DispatchEntryGuard;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,6 +26,9 @@ import picocli.CommandLine.Option;
             "  migrate cutover disable . --job nightly-backup --apply",
             "",
             "An @reboot job that no Prefect deployment replaces is refused (exit 2) unless --force is given.",
+            "A run-parts dispatch entry (anacrontab 'cron.daily ... run-parts /etc/cron.daily', a crontab's run-parts "
+                    + "line) is always refused (exit 2): it would stop every script left in the directory; disable the "
+                    + "scripts' own jobs instead.",
             ""
         })
 public final class CutoverDisableCommand extends EstateCommand implements Callable<Integer> {
@@ -46,6 +51,10 @@ public final class CutoverDisableCommand extends EstateCommand implements Callab
         PrintWriter out = spec.commandLine().getOut();
         // checked for every job before any edit, so a refused job leaves the others untouched too
         for (CutoverJob j : jobs) {
+            // no --force for this one: the entry is no job, its scripts are (dry run refused alike)
+            DispatchEntryGuard.refusal(e, j, path.toString()).ifPresent(why -> {
+                throw new CutoverException(why);
+            });
             if (bootJobWithoutReplacement(j) && !force) {
                 throw CliException.invalidInput("job " + j.key() + " runs at boot (@reboot, " + j.legacy().source().path() + ":"
                         + j.legacy().source().line() + ") and no Prefect deployment replaces it: Prefect has no boot trigger, "

@@ -4,6 +4,7 @@ import dev.migrate.analyzers.cutover.CutoverEstate;
 import dev.migrate.analyzers.cutover.CutoverException;
 import dev.migrate.analyzers.cutover.CutoverJob;
 import dev.migrate.analyzers.cutover.DisableMarker;
+import dev.migrate.analyzers.cutover.DispatchEntryGuard;
 import dev.migrate.analyzers.cutover.LegacySwitch;
 import dev.migrate.analyzers.cutover.LegacyToggle;
 import dev.migrate.analyzers.model.Job;
@@ -27,6 +28,10 @@ final class LegacyLineSwitch {
     /** Comments out the job's legacy line behind a marker stamped {@code date}; returns what it did. */
     static List<String> disable(CutoverEstate estate, CutoverJob job, String date) {
         Job legacy = job.legacy();
+        // whoever calls: commenting a run-parts entry out stops every script of its directory (also when already done)
+        DispatchEntryGuard.refusal(estate, job, estate.root().toString()).ifPresent(why -> {
+            throw new CutoverException(why);
+        });
         if (!estate.assessor().markersOf(job).isEmpty()) {
             // also when the scan still lists the line (the legacy recipe's form keeps it as a commented-out entry)
             return List.of("already disabled at " + estate.assessor().markersOf(job).get(0).where());

@@ -96,6 +96,13 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
             notes.add("ExecStart= holds systemd specifiers the flow cannot know (" + job.attributes().get(ServiceSpecifiers.UNRESOLVED)
                     + "): the command keeps them as written; replace them with their values on the host");
         }
+        for (String setting : ServiceSpecifiers.SETTINGS) {
+            String left = job.attributes().get(ServiceSpecifiers.UNRESOLVED + "." + setting);
+            if (left != null) {
+                notes.add(setting + "= holds systemd specifiers the flow cannot know (" + left
+                        + "): the flow keeps them as written; replace them with their values on the host");
+            }
+        }
         if (job.attributes().containsKey(ServiceExecLines.NOTES)) {
             notes.addAll(List.of(job.attributes().get(ServiceExecLines.NOTES).split("\n")));
         }
@@ -203,8 +210,17 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
         if (job.user() != null || job.kind() != JobKind.SYSTEMD_TIMER) {
             return job.user();
         }
-        // a unit a script writes is a user unit when the script writes it to a user directory
-        return job.attributes().getOrDefault(ScriptUnits.HOST_TIMER, job.source().path()).contains("systemd/user/") ? null : "root";
+        return isUserUnit(job) ? null : "root";
+    }
+
+    /** Where the timer job's unit is read: the host path a script writes it to, else its file in the scanned tree. */
+    static String unitPath(Job job) {
+        return job.attributes().getOrDefault(ScriptUnits.HOST_TIMER, job.source().path());
+    }
+
+    /** Whether a user's manager loads the timer job's unit (a unit a script writes is one when it writes to a user directory). */
+    static boolean isUserUnit(Job job) {
+        return job.kind() == JobKind.SYSTEMD_TIMER && unitPath(job).contains("systemd/user/");
     }
 
     /** This plan with one more note; itself when {@code note} is null. */

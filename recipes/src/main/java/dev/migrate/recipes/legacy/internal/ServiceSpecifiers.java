@@ -9,15 +9,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * systemd expands {@code %}-specifiers in ExecStart= before it runs the command ({@code %%} is a literal {@code %},
- * {@code %n} the unit name...); a shell would not. The flow's command gets them expanded as systemd did, from
- * {@code systemd-specifiers.csv}; a specifier that needs the running system (machine id, host name), or the instance
- * of a template unit no instance of which the host enabled ({@code %i} of {@code backup@.service}), stays and is
- * reported. The job of an enabled instance runs as that instance.
+ * systemd expands {@code %}-specifiers in ExecStart=, WorkingDirectory=, Environment= and EnvironmentFile= before it
+ * uses them ({@code %%} is a literal {@code %}, {@code %n} the unit name...); a shell would not. The flow gets them
+ * expanded as systemd did, from {@code systemd-specifiers.csv}; a specifier that needs the running system (machine id,
+ * host name), or the instance of a template unit no instance of which the host enabled ({@code %i} of
+ * {@code backup@.service}), stays and is reported. The job of an enabled instance runs as that instance.
  */
 final class ServiceSpecifiers {
     private static final Map<Character, String> EXPANSIONS = load(false);
@@ -28,23 +30,66 @@ final class ServiceSpecifiers {
 
     /** Attribute naming the specifiers left in the command, for the report. */
     static final String UNRESOLVED = "systemd.unresolvedSpecifiers";
+    /** The other settings whose specifiers are expanded; the attribute {@code UNRESOLVED.<setting>} names those left. */
+    static final List<String> SETTINGS = List.of("WorkingDirectory", "Environment", "EnvironmentFile");
 
-    /** The job with its command expanded; the job itself when it is no timer job or holds no specifier. */
+    /**
+     * Whose user specifiers ({@code %u %U %g %G %h}) a unit's manager expands; a null field is not known here.
+     * systemd.unit(5): they name the user running the service manager, "not influenced by the User= setting".
+     */
+    record Manager(String user, String uid, String group, String gid, String home) {
+        /** The system manager runs as root: root, 0 and /root whatever User= the unit runs its command as. */
+        static final Manager SYSTEM = new Manager("root", "0", "root", "0", "/root");
+
+        /**
+         * A user unit's manager runs as the unit's owner: the name and home a host dump's path gives
+         * ({@code home/jo/.config/systemd/user}); their ids and group are not in it. Null owner: nothing is known.
+         */
+        static Manager owner(String owner) {
+            return new Manager(owner, null, null, null, owner == null ? null : "/home/" + owner);
+        }
+    }
+
+    /**
+     * The job with its command, working directory, environment values and environment files expanded; the job itself
+     * when it is no timer job or none of those holds a specifier.
+     */
     static Job expand(Job j) {
-        if (j.kind() != JobKind.SYSTEMD_TIMER || j.command() == null || j.command().indexOf('%') < 0) {
+        if (j.kind() != JobKind.SYSTEMD_TIMER || !holdsSpecifier(j)) {
             return j;
         }
         String service = j.attributes().getOrDefault(ScriptUnits.HOST_SERVICE, j.attributes().getOrDefault("service", ""));
         String unit = serviceUnit(service.substring(service.lastIndexOf('/') + 1), j);
-        List<String> left = new ArrayList<>();
-        String runAs = JobPlan.runAs(j);
-        String command = expand(j.command(), unit, runAs, runAs == null ? HostUnits.owner(j.source().path()) : null, left);
+        boolean userUnit = JobPlan.isUserUnit(j);
+        Manager manager = userUnit ? Manager.owner(HostUnits.owner(JobPlan.unitPath(j))) : Manager.SYSTEM;
         Map<String, String> attributes = new LinkedHashMap<>(j.attributes());
+        Set<String> left = new LinkedHashSet<>();
+        String command = j.command() == null ? null : expand(j.command(), unit, userUnit, manager, left);
         if (!left.isEmpty()) {
             attributes.put(UNRESOLVED, String.join(" ", left));
         }
-        return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), command, j.user(), j.env(), j.workingDir(),
+        Map<String, Set<String>> leftIn = new LinkedHashMap<>();
+        SETTINGS.forEach(s -> leftIn.put(s, new LinkedHashSet<>()));
+        String dir = j.workingDir() == null ? null : expand(j.workingDir(), unit, userUnit, manager, leftIn.get("WorkingDirectory"));
+        Map<String, String> env = new LinkedHashMap<>();
+        j.env().forEach((name, value) -> env.put(name, expand(value, unit, userUnit, manager, leftIn.get("Environment"))));
+        if (j.attributes().containsKey("EnvironmentFile")) {
+            attributes.put("EnvironmentFile", expand(j.attributes().get("EnvironmentFile"), unit, userUnit, manager,
+                    leftIn.get("EnvironmentFile")));
+        }
+        leftIn.forEach((setting, specifiers) -> {
+            if (!specifiers.isEmpty()) {
+                attributes.put(UNRESOLVED + "." + setting, String.join(" ", specifiers));
+            }
+        });
+        return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), command, j.user(), env, dir,
                 j.overlap(), j.dependsOn(), attributes);
+    }
+
+    private static boolean holdsSpecifier(Job j) {
+        return j.command() != null && j.command().indexOf('%') >= 0 || j.workingDir() != null && j.workingDir().indexOf('%') >= 0
+                || j.env().values().stream().anyMatch(v -> v != null && v.indexOf('%') >= 0)
+                || j.attributes().getOrDefault("EnvironmentFile", "").indexOf('%') >= 0;
     }
 
     /**
@@ -67,44 +112,51 @@ final class ServiceSpecifiers {
     }
 
     /**
-     * @param user  who the unit ran as; null for a user unit
-     * @param owner a user unit's owner when the host dump's path names it ({@code home/jo/.config/systemd/user}): its
-     *              manager expands %u to that name and %h to that home; null when not known
+     * @param userUnit whether a user's manager loads the unit (then the 'system' directories of the table differ)
+     * @param manager  the user specifiers of the unit's manager
+     * @param unresolved collects the specifiers kept as written
      */
-    static String expand(String command, String unit, String user, String owner, List<String> unresolved) {
+    static String expand(String text, String unit, boolean userUnit, Manager manager, Set<String> unresolved) {
         String stem = unit.replaceAll("\\.[^.]*$", "");
         String prefix = stem.contains("@") ? stem.substring(0, stem.indexOf('@')) : stem;
         String instance = stem.contains("@") ? stem.substring(stem.indexOf('@') + 1) : "";
         String last = prefix.substring(prefix.lastIndexOf('-') + 1);
         // a template (name@.service, started by name@.timer) runs once per instance: which one is not in the unit
         boolean template = stem.endsWith("@");
-        // who runs the command and their home: a system unit's User= (root's home is the only one known), a user
-        // unit's owner when the path names it
-        String name = user != null ? user : owner;
-        String home = "root".equals(user) ? "/root" : user == null && owner != null ? "/home/" + owner : null;
+        Map<Character, String> known = userUnit ? USER_UNIT_EXPANSIONS : EXPANSIONS;
+        Map<String, String> who = new LinkedHashMap<>();
+        who.put("{user}", manager.user());
+        who.put("{uid}", manager.uid());
+        who.put("{group}", manager.group());
+        who.put("{gid}", manager.gid());
+        who.put("{home}", manager.home());
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < command.length(); i++) {
-            char c = command.charAt(i);
-            Map<Character, String> known = user == null ? USER_UNIT_EXPANSIONS : EXPANSIONS;
-            String e = c == '%' && i + 1 < command.length() ? known.get(command.charAt(i + 1)) : null;
-            if (e == null || e.contains("{home}") && home == null || e.contains("{user}") && name == null
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String e = c == '%' && i + 1 < text.length() ? known.get(text.charAt(i + 1)) : null;
+            boolean unknownUser = e != null && who.entrySet().stream().anyMatch(w -> e.contains(w.getKey()) && w.getValue() == null);
+            if (e == null || unknownUser
                     || template && (e.contains("{instance") || e.contains("{unit}") || e.contains("{stem}") || e.contains("{file}"))) {
-                // Unknown here (a user's home, a user unit's owner, the machine's id): kept, and reported as unresolved.
+                // Unknown here (a user unit's owner or their ids, the machine's id): kept, and reported as unresolved.
                 out.append(c);
-                if (c == '%' && i + 1 < command.length()) {
-                    unresolved.add("%" + command.charAt(i + 1));
-                    out.append(command.charAt(++i));
+                if (c == '%' && i + 1 < text.length()) {
+                    unresolved.add("%" + text.charAt(i + 1));
+                    out.append(text.charAt(++i));
                 }
                 continue;
             }
             String unescapedInstance = TemplateInstances.unescape(instance);
             // %f: the unescaped instance as a path, or the unescaped prefix for a unit without one ("-" is the root)
             String file = "/" + TemplateInstances.unescape(instance.isEmpty() ? prefix : instance).replaceFirst("^/+", "");
-            out.append(e.replace("{unit}", unit).replace("{stem}", stem).replace("{prefix}", prefix).replace("{final}", last)
+            String expanded = e.replace("{unit}", unit).replace("{stem}", stem).replace("{prefix}", prefix).replace("{final}", last)
                     .replace("{prefix:unescaped}", TemplateInstances.unescape(prefix))
                     .replace("{final:unescaped}", TemplateInstances.unescape(last))
                     .replace("{instance:unescaped}", unescapedInstance).replace("{file}", file)
-                    .replace("{instance}", instance).replace("{user}", String.valueOf(name)).replace("{home}", String.valueOf(home)));
+                    .replace("{instance}", instance);
+            for (Map.Entry<String, String> w : who.entrySet()) {
+                expanded = w.getValue() == null ? expanded : expanded.replace(w.getKey(), w.getValue());
+            }
+            out.append(expanded);
             i++;
         }
         return out.toString();
