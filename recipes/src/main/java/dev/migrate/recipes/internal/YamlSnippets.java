@@ -53,6 +53,65 @@ public final class YamlSnippets {
         return root.getEntries().get(declared.size()).withPrefix("");
     }
 
+    /** A key with nothing after it on its line, and the first item of a block sequence. */
+    private static final Pattern BARE_KEY = Pattern.compile("^( *)[^\\s#-][^#]*:\\s*(#.*)?$");
+    private static final Pattern DASH = Pattern.compile("^( *)- ");
+
+    /**
+     * Whether the document writes block sequences under a key at the key's own column ({@code key:} then
+     * {@code - item}) rather than indented below it, going by the majority of its sequences.
+     */
+    public static boolean indentlessSequences(String documentText) {
+        String[] lines = documentText.split("\n", -1);
+        int indentless = 0;
+        int indented = 0;
+        for (int i = 0; i + 1 < lines.length; i++) {
+            Matcher key = BARE_KEY.matcher(lines[i]);
+            if (!key.matches()) {
+                continue;
+            }
+            int next = i + 1;
+            while (next < lines.length && (lines[next].isBlank() || lines[next].strip().startsWith("#"))) {
+                next++;
+            }
+            Matcher dash = next < lines.length ? DASH.matcher(lines[next]) : null;
+            if (dash != null && dash.find()) {
+                if (dash.group(1).length() == key.group(1).length()) {
+                    indentless++;
+                } else {
+                    indented++;
+                }
+            }
+        }
+        return indentless > indented;
+    }
+
+    /**
+     * Turns the text of a mapping value into the text of a one-item sequence holding it:
+     * a block mapping gains a dash at its own indentation (or, {@code indentless}, in the two columns before it,
+     * so the dash stands at the key's column), a flow mapping is wrapped in brackets.
+     */
+    public static String wrapInSequence(String mappingText, boolean indentless) {
+        if (!indentless || mappingText.strip().startsWith("{")) {
+            return wrapInSequence(mappingText);
+        }
+        String[] lines = mappingText.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            int indent = line.length() - line.stripLeading().length();
+            if (indent < 2) {
+                return wrapInSequence(mappingText);
+            }
+            // the item's keys keep their column; only the first line's last two spaces become the dash
+            lines[i] = line.substring(0, indent - 2) + "- " + line.substring(indent);
+            break;
+        }
+        return String.join("\n", lines);
+    }
+
     /**
      * Turns the text of a mapping value into the text of a one-item sequence holding it:
      * a block mapping gains a dash at its own indentation, a flow mapping is wrapped in brackets.

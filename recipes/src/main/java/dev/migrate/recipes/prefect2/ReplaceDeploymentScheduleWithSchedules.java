@@ -72,9 +72,12 @@ public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
                                 + "it as `schedules:` with one `- cron: ...` (or interval/rrule) item"));
                     } else if (schedules == null) {
                         String text = schedule.getValue().print(getCursor());
+                        // written in the file's own sequence style (`- name:` at the key's column, as prefect.yaml does)
+                        boolean indentless = YamlSnippets.indentlessSequences(
+                                getCursor().firstEnclosingOrThrow(Yaml.Documents.class).printAll());
                         Yaml.Mapping.Entry converted = schedule
                                 .withKey(((Yaml.Scalar) schedule.getKey()).withValue("schedules"))
-                                .withValue(YamlSnippets.parseValue("schedules", YamlSnippets.wrapInSequence(text)));
+                                .withValue(YamlSnippets.parseValue("schedules", YamlSnippets.wrapInSequence(text, indentless)));
                         entries.set(entries.indexOf(schedule), converted);
                         schedules = converted;
                     } else {

@@ -44,6 +44,39 @@ class ReplaceDeploymentScheduleWithSchedulesTest implements RewriteTest {
             spec -> spec.path("docker/offload/flows/prefect.yaml")));
     }
 
+    // `prefect init` writes sequences at the key's column (`deployments:` then `- name:`): the new list follows suit
+    @Test
+    void theNewListFollowsTheFilesIndentlessSequences() {
+        rewriteRun(yaml(
+            """
+            pull:
+            - prefect.deployments.steps.set_working_directory:
+                directory: /opt/flows
+            deployments:
+            - name: train
+              tags:
+              - ml
+              schedule:
+                cron: 0 3 * * *
+                timezone: UTC
+              entrypoint: flows/train.py:train
+            """,
+            """
+            pull:
+            - prefect.deployments.steps.set_working_directory:
+                directory: /opt/flows
+            deployments:
+            - name: train
+              tags:
+              - ml
+              schedules:
+              - cron: 0 3 * * *
+                timezone: UTC
+              entrypoint: flows/train.py:train
+            """,
+            spec -> spec.path("prefect.yaml")));
+    }
+
     @Test
     void flowScheduleAndInactiveFlag() {
         rewriteRun(yaml(
