@@ -86,10 +86,18 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
                         // wait() makes a set of what it is given: a map's PrefectFutureList (a list) is unhashable,
                         // so its futures are spread into the list instead
                         unread.add(isMap(future.get()) ? "*" + name : name);
+                    } else if (atTop && FixSafety.unsafeAllowed(ctx) && TreeEdits.path(after, stmt) != null) {
+                        // the flow returns on several paths: one wait where it is made covers them all, at the cost
+                        // of running what follows after the task (PrefectFuture and PrefectFutureList both have wait())
+                        after = StatementEdits.insertAfter(after, stmt, name + ".wait()", file.style());
+                        note(file, stmt, ctx, false, "added " + name + ".wait() after it (the flow returns early on "
+                                + "some paths, where no wait at its end would run): the statements after it now run "
+                                + "once the task is done");
                     } else {
                         todos.add(new Node[] {stmt});
-                        note(file, stmt, ctx, true, "future '" + name + "' is never waited for; "
-                                + "Prefect 3 does not wait for it at the end of the flow");
+                        String left = "future '" + name + "' is never waited for; Prefect 3 does not wait for it at the "
+                                + "end of the flow";
+                        note(file, stmt, ctx, true, atTop ? MigrationNotes.unsafeFixNotApplied(left) : left);
                     }
                 } else if (!atTop && !earlyReturn && FixSafety.unsafeAllowed(ctx) && topLoop(body, top, stmt) != null) {
                     // fire-and-forget runs in a loop stay concurrent: kept in a list made before the loop and waited

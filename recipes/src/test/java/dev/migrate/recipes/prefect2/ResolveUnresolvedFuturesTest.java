@@ -187,6 +187,77 @@ class ResolveUnresolvedFuturesTest implements PythonRewriteTest {
             """));
     }
 
+    // with returns on several paths no single wait at the end covers them: the unsafe fix waits where it is made
+    @Test
+    void aStoredFutureInAFlowWithEarlyReturnsIsWaitedForWhereItIsMade() {
+        rewriteRun(python(
+            """
+            from prefect import flow, task, unmapped
+
+            @task
+            def merge(rows, extra):
+                return rows + [extra]
+
+            @flow
+            def daily(day):
+                merged = merge.map([[1]], extra=unmapped("x"))
+                if not day:
+                    return None
+                return day
+            """,
+            """
+            from prefect import flow, task, unmapped
+
+            @task
+            def merge(rows, extra):
+                return rows + [extra]
+
+            @flow
+            def daily(day):
+                merged = merge.map([[1]], extra=unmapped("x"))
+                merged.wait()
+                if not day:
+                    return None
+                return day
+            """));
+    }
+
+    @Test
+    void withoutUnsafeFixesAStoredFutureInAFlowWithEarlyReturnsOnlyGetsATodo() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(ctx, false);
+        rewriteRun(spec -> spec.executionContext(ctx), python(
+            """
+            from prefect import flow, task
+
+            @task
+            def load(x):
+                return x
+
+            @flow
+            def etl(x):
+                done = load.submit(1)
+                if x:
+                    return 1
+                return 2
+            """,
+            """
+            from prefect import flow, task
+
+            @task
+            def load(x):
+                return x
+
+            @flow
+            def etl(x):
+                # TODO(migrate BHV001): this task future is never waited for; return it, call .result() or pass it to prefect.futures.wait
+                done = load.submit(1)
+                if x:
+                    return 1
+                return 2
+            """));
+    }
+
     @Test
     void futuresThatAreReadAreLeftAlone() {
         rewriteRun(python(
