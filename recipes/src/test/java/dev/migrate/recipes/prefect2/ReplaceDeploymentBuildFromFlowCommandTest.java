@@ -214,6 +214,67 @@ class ReplaceDeploymentBuildFromFlowCommandTest implements PythonRewriteTest {
                 """);
     }
 
+    // the ECS worker splits its command job variable with shlex.split (container overrides), as the core workers do
+    @Test
+    void anEcsTasksCommandIsJoinedToo() throws Exception {
+        convertsAndCompiles("""
+                from prefect.deployments import Deployment
+                from prefect_aws.ecs import ECSTask
+
+                from flows import etl
+
+                Deployment.build_from_flow(
+                    flow=etl,
+                    name="etl",
+                    work_pool_name="ecs",
+                    infrastructure=ECSTask(cluster="data", command=["python", "-m", "app", "--day", "x y"]),
+                    apply=True,
+                )
+                """, """
+                from pathlib import Path
+
+                from flows import etl
+
+                etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:etl").deploy(
+                    name="etl",
+                    work_pool_name="ecs",
+                    job_variables={"cluster": "data", "command": "python -m app --day 'x y'"},
+                    enforce_parameter_schema=False,
+                )
+                """);
+    }
+
+    // the ACI worker splits its command on single spaces (command.split(" ")), not with shlex: left to a person
+    @Test
+    void aContainerInstanceJobsCommandStaysWithAPerson() throws Exception {
+        convertsAndCompiles("""
+                from prefect.deployments import Deployment
+                from prefect_azure.container_instance import AzureContainerInstanceJob
+
+                from flows import etl
+
+                Deployment.build_from_flow(
+                    flow=etl,
+                    name="etl",
+                    work_pool_name="aci",
+                    infrastructure=AzureContainerInstanceJob(resource_group_name="rg", command=["python", "-m", "app"]),
+                    apply=True,
+                )
+                """, """
+                from pathlib import Path
+
+                from flows import etl
+
+                # TODO(migrate PF205): set these infrastructure block fields in the azure-container-instance work pool's base job template: command=["python", "-m", "app"]
+                etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:etl").deploy(
+                    name="etl",
+                    work_pool_name="aci",
+                    job_variables={"resource_group_name": "rg"},
+                    enforce_parameter_schema=False,
+                )
+                """);
+    }
+
     // Prefect 3 code already passes the command as a string
     @Test
     void aPrefect3DeploymentIsLeftAlone() {
