@@ -29,7 +29,7 @@ public final class CommandJobVariable {
         return words.stream().map(CommandJobVariable::quote).collect(Collectors.joining(" "));
     }
 
-    /** One word as {@code shlex.quote} writes it: as it is when safe, else in single quotes ({@code '} as {@code '"'"'}). */
+    /** One word as {@code shlex.quote} writes it: as it is when safe, else single-quoted ({@code '} as {@code '"'"'}). */
     public static String quote(String word) {
         if (word.isEmpty()) {
             return "''";

@@ -42,7 +42,7 @@ final class CommandArgument {
         return new Converted(Optional.empty(), string ? Optional.of(value.text().strip()) : Optional.empty());
     }
 
-    /** The words of a list or tuple literal whose elements are all plain string literals. */
+    /** The words of a list or tuple literal whose elements are all plain string literals (none for {@code []}). */
     static Optional<List<String>> words(Node value) {
         Node v = Expressions.unwrap(value);
         if (v.kind() != NodeKind.LIST && v.kind() != NodeKind.TUPLE) {
@@ -50,13 +50,14 @@ final class CommandArgument {
         }
         List<String> out = new ArrayList<>();
         for (Node element : v.nodes()) {
-            Optional<String> word = element.kind() == NodeKind.STRING ? plainString(element) : Optional.empty();
+            Node e = Expressions.unwrap(element);
+            Optional<String> word = e.kind() == NodeKind.STRING ? plainString(e) : Optional.empty();
             if (word.isEmpty()) {
                 return Optional.empty();
             }
             out.add(word.get());
         }
-        return out.isEmpty() ? Optional.empty() : Optional.of(out);
+        return Optional.of(out);
     }
 
     /** A str literal's value; empty for f-strings (no static value) and bytes, which are no words of a command. */

@@ -356,9 +356,9 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                             if (command.manual()) {
                                 commandTodo(stmt, call, CommandJobVariable.manual("the " + infra.get().poolType()
                                         + " block's", "`" + PythonCode.oneLine(a.value()) + "`"));
-                            } else if (command.words().filter(w -> infra.get().isUnset(k, w)).isEmpty()) {
+                            } else if (command.words().filter(w -> w.isEmpty() || infra.get().isUnset(k, w)).isEmpty()) {
                                 jobVariables.field(k, command.expression().get());
-                            } // else 2.x's engine command, which its blocks held when nobody set one: the worker's default
+                            } // else none, or 2.x's engine command (what its blocks held when nobody set one)
                         } else if (k != null && infra.get().jobVariables().contains(k)) {
                             Optional<String> member = imports.qualifiedName(a.value())
                                     .flatMap(q -> PrefectBlocks.get().enumValue(q))

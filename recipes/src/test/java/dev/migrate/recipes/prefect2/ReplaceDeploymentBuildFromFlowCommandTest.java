@@ -176,6 +176,37 @@ class ReplaceDeploymentBuildFromFlowCommandTest implements PythonRewriteTest {
                 """);
     }
 
+    // a word in parentheses or written in two adjacent literals is still a literal word; an empty list sets nothing
+    @Test
+    void literalWordsAreReadAsPythonReadsThem() throws Exception {
+        convertsAndCompiles("""
+                from prefect.deployments import Deployment
+                from prefect.infrastructure import Process
+
+                from flows import etl
+
+                Deployment.build_from_flow(
+                    flow=etl,
+                    name="etl",
+                    work_pool_name="process-pool",
+                    infrastructure=Process(command=[], working_dir="/srv"),
+                    infra_overrides={"command": ["python", ("-m"), "app" "_main", r"C:\\data dir"]},
+                    apply=True,
+                )
+                """, """
+                from pathlib import Path
+
+                from flows import etl
+
+                etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:etl").deploy(
+                    name="etl",
+                    work_pool_name="process-pool",
+                    job_variables={"working_dir": "/srv", "command": "python -m app_main 'C:\\\\data dir'"},
+                    enforce_parameter_schema=False,
+                )
+                """);
+    }
+
     // words from a variable or an f-string are not known here: no command job variable; the one PF205 TODO names both
     @Test
     void commandsThatAreNotLiteralWordsAreLeftToAPerson() throws Exception {
