@@ -245,6 +245,36 @@ class ReplaceDeploymentBuildFromFlowCommandTest implements PythonRewriteTest {
                 """);
     }
 
+    // the overrides are kept as written but for the command, whose entry goes with its comma
+    @Test
+    void anOverriddenCommandOfUnknownWordsLeavesTheOtherOverrides() throws Exception {
+        convertsAndCompiles("""
+                from prefect.deployments import Deployment
+
+                from flows import etl
+
+                Deployment.build_from_flow(
+                    flow=etl,
+                    name="etl",
+                    work_pool_name="process-pool",
+                    infra_overrides={"command": ["python", *EXTRA], "working_dir": "/srv"},
+                    apply=True,
+                )
+                """, """
+                from pathlib import Path
+
+                from flows import etl
+
+                # TODO(migrate PF205): infra_overrides' `command` `["python", *EXTRA]` is a list of words, but Prefect 3's command job variable is one string: set it by hand as a single shell-quoted string (the words joined as Python's shlex.join joins them)
+                etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:etl").deploy(
+                    name="etl",
+                    work_pool_name="process-pool",
+                    job_variables={"working_dir": "/srv"},
+                    enforce_parameter_schema=False,
+                )
+                """);
+    }
+
     // the ECS worker splits its command job variable with shlex.split (container overrides), as the core workers do
     @Test
     void anEcsTasksCommandIsJoinedToo() throws Exception {
