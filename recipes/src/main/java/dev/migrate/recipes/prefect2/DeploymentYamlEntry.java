@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.internal.CommandJobVariable;
 import dev.migrate.recipes.internal.InfraOverrides;
 import dev.migrate.recipes.internal.YamlSnippets;
 import dev.migrate.recipes.python.PrefectBlocks;
@@ -110,8 +111,8 @@ final class DeploymentYamlEntry {
         Object overrides = d.get("infra_overrides") != null ? d.get("infra_overrides") : d.get("job_variables");
         if (overrides instanceof Map<?, ?> o) {
             // without a block the pool type, and so its job variables, are unknown: every override is kept
-            Map<String, Object> applicable = infra.isEmpty() ? (Map<String, Object>) o
-                    : withJobVariable((Map<String, Object>) o, infraType, notes);
+            Map<String, Object> applicable = withCommandString(infra.isEmpty() ? (Map<String, Object>) o
+                    : withJobVariable((Map<String, Object>) o, infraType, notes), "infra_overrides'", notes);
             List<String> refused = InfraOverrides.apply(jobVariables, applicable);
             if (!refused.isEmpty()) {
                 notes.add(new Note("work_pool", "PF205: infra_overrides " + refused + " name a field inside a value that "
@@ -170,7 +171,28 @@ final class DeploymentYamlEntry {
                 set.put(k, v instanceof String text ? PrefectBlocks.get().jobVariableValue(k, text).orElse(text) : v);
             }
         });
-        return keepJobVariables(set, block.get(), "infrastructure fields", notes);
+        return withCommandString(keepJobVariables(set, block.get(), "infrastructure fields", notes),
+                "the infrastructure block's", notes);
+    }
+
+    /**
+     * {@code fields} with a {@code command} list of words as the one string the Prefect 3 job variable takes (joined
+     * with shell quoting, {@link CommandJobVariable}); a command that is no list of strings is left out, with a note.
+     */
+    private static Map<String, Object> withCommandString(Map<String, Object> fields, String whose, List<Note> notes) {
+        Object command = fields.get(CommandJobVariable.KEY);
+        if (command == null) {
+            return fields;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(fields);
+        Optional<String> string = CommandJobVariable.asString(command);
+        if (string.isPresent()) {
+            out.put(CommandJobVariable.KEY, string.get());
+        } else {
+            out.remove(CommandJobVariable.KEY);
+            notes.add(new Note("work_pool", "PF205: " + CommandJobVariable.manual(whose, String.valueOf(command))));
+        }
+        return out;
     }
 
     /**

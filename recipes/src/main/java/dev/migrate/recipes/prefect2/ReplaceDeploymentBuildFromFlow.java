@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.ProjectPaths;
+import dev.migrate.recipes.internal.CommandJobVariable;
 import dev.migrate.recipes.prefectcli.CliOptions;
 import dev.migrate.recipes.python.ArgEdits;
 import dev.migrate.recipes.python.PrefectBlocks;
@@ -349,6 +350,15 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                         String k = a.keyword();
                         if ("image".equals(k)) {
                             image = a.value().text();
+                        } else if (CommandJobVariable.KEY.equals(k) && infra.get().jobVariables().contains(k)) {
+                            // a list on the block, one string job variable in Prefect 3
+                            CommandArgument.Converted command = CommandArgument.convert(a.value(), file.style().quote());
+                            if (command.manual()) {
+                                commandTodo(stmt, call, CommandJobVariable.manual("the " + infra.get().poolType()
+                                        + " block's", "`" + PythonCode.oneLine(a.value()) + "`"));
+                            } else if (command.words().filter(w -> w.isEmpty() || infra.get().isUnset(k, w)).isEmpty()) {
+                                jobVariables.field(k, command.expression().get());
+                            } // else none, or 2.x's engine command (what its blocks held when nobody set one)
                         } else if (k != null && infra.get().jobVariables().contains(k)) {
                             Optional<String> member = imports.qualifiedName(a.value())
                                     .flatMap(q -> PrefectBlocks.get().enumValue(q))
@@ -507,7 +517,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     edited = ArgEdits.remove(edited, arg);
                 } else if (k.equals("infra_overrides") || k.equals("job_variables")) {
                     Node written = Expressions.unwrap(a.value());
-                    Node overrides = respelled(written);
+                    Node overrides = respelled(written, stmt, call);
                     boolean dict = overrides.kind() == NodeKind.DICT;
                     String value;
                     if (dict && jobVariables.needsMerge(overrides) && jobVariables.apply(overrides)) {
@@ -721,7 +731,20 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 result = ImportEdits.removeImportsMadeUnused(before, result, file.style());
                 result = PythonCode.trimLeadingBlankLines(before, result);
             }
+            // a statement takes one TODO per code (addTodo keeps the first): its messages of one code go in one line
+            List<Todo> merged = new ArrayList<>();
             for (Todo t : todos) {
+                int same = -1;
+                for (int i = 0; i < merged.size() && same < 0; i++) {
+                    same = merged.get(i).statement() == t.statement() && merged.get(i).code().equals(t.code()) ? i : -1;
+                }
+                if (same < 0) {
+                    merged.add(t);
+                } else if (!merged.get(same).message().equals(t.message())) {
+                    merged.set(same, new Todo(t.statement(), t.code(), merged.get(same).message() + "; " + t.message()));
+                }
+            }
+            for (Todo t : merged) {
                 result = PythonCode.addTodo(result, t.statement(), t.code(), t.message(), file.style());
             }
             return result;
@@ -1257,7 +1280,7 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
          * {@code expr}, when it is a dict, with each literal value Prefect 3's worker spells otherwise respelled
          * ({@code "image_pull_policy": "ALWAYS"} becomes {@code "Always"}, data: prefect-2-blocks.yaml); else itself.
          */
-        private Node respelled(Node expr) {
+        private Node respelled(Node expr, Node stmt, Node call) {
             if (expr.kind() != NodeKind.DICT) {
                 return expr;
             }
@@ -1265,6 +1288,19 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             for (Node entry : expr.nodes(NodeKind.DICT_ENTRY)) {
                 List<Node> kv = entry.nodes();
                 Optional<String> key = kv.size() == 2 ? PyValues.string(kv.get(0)) : Optional.empty();
+                if (key.filter(CommandJobVariable.KEY::equals).isPresent()) {
+                    // the block's list of words as the one string Prefect 3 takes; words nobody can read here: a TODO
+                    CommandArgument.Converted command = CommandArgument.convert(kv.get(1), file.style().quote());
+                    if (command.manual()) {
+                        commandTodo(stmt, call, CommandJobVariable.manual("infra_overrides'",
+                                "`" + PythonCode.oneLine(kv.get(1)) + "`"));
+                        out = withoutEntry(out, entry);
+                    } else if (command.words().isPresent()) {
+                        out = TreeEdits.replaceKeepingPrefix(out, kv.get(1), Snippets.expression(
+                                command.expression().get(), file.style()).withPrefix(kv.get(1).prefix()));
+                    }
+                    continue;
+                }
                 Optional<String> worker = key.flatMap(name -> PyValues.string(kv.get(1))
                         .flatMap(v -> PrefectBlocks.get().jobVariableValue(name, v)));
                 if (worker.isPresent()) {
@@ -1273,6 +1309,34 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 }
             }
             return out;
+        }
+
+        /** A command left out of job_variables: a note and a TODO. */
+        private void commandTodo(Node stmt, Node call, String text) {
+            note(call, true, "PF205", text);
+            todos.add(new Todo(stmt, "PF205", text));
+        }
+
+        /** {@code dict} without {@code entry} and the comma that separated it from the next (or previous) entry. */
+        private static Node withoutEntry(Node dict, Node entry) {
+            List<dev.migrate.rewriters.python.tree.PyElement> kids = new ArrayList<>(dict.children());
+            int at = kids.indexOf(entry);
+            if (at < 0) {
+                return dict;
+            }
+            boolean first = at > 0 && kids.get(at - 1) instanceof dev.migrate.rewriters.python.tree.Token t && t.is("{");
+            kids.remove(at);
+            if (at < kids.size() && kids.get(at) instanceof dev.migrate.rewriters.python.tree.Token t && t.is(",")) {
+                kids.remove(at);
+            } else if (kids.get(at - 1) instanceof dev.migrate.rewriters.python.tree.Token t && t.is(",")) {
+                kids.remove(at - 1);
+                at--;
+            }
+            if (first && at < kids.size() && !(kids.get(at) instanceof dev.migrate.rewriters.python.tree.Token t && t.is("}"))) {
+                // the next entry takes the removed one's place after the brace
+                kids.set(at, kids.get(at).withPrefix(entry.prefix()));
+            }
+            return dict.withChildren(kids);
         }
 
         private static String entriesText(Node dict) {

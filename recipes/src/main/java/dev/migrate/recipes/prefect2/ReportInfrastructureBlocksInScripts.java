@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.internal.CommandJobVariable;
 import dev.migrate.recipes.python.PrefectBlocks;
 import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.recipes.python.PythonRecipe;
@@ -97,7 +98,10 @@ public class ReportInfrastructureBlocksInScripts extends PythonRecipe {
                 // a value the job variable spells differently (2.x's "ALWAYS") is given as the worker takes it
                 Optional<String> respelt = imports.qualifiedName(a.value()).flatMap(q -> PrefectBlocks.get().enumValue(q))
                         .or(() -> StringLiterals.value(a.value()).flatMap(v -> PrefectBlocks.get().jobVariableValue(k, v)));
-                jobVariables.add(k + respelt.map(v -> " (\"" + v + "\")").orElse(""));
+                // a list of words on the block, one string job variable (CommandJobVariable): said, its words not shown
+                String command = k.equals(CommandJobVariable.KEY) ? " (one string, its words shell-quoted as shlex.join "
+                        + "joins them)" : "";
+                jobVariables.add(k + respelt.map(v -> " (\"" + v + "\")").orElse(command));
             } else {
                 template.add(k != null ? k : "its positional arguments");
             }

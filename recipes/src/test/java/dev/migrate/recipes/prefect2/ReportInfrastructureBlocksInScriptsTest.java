@@ -97,6 +97,24 @@ class ReportInfrastructureBlocksInScriptsTest implements PythonRewriteTest {
             """));
     }
 
+    // a command was a list of words on the block and is one string job variable: the TODO says so, without the words
+    @Test
+    void aSavedBlocksCommandIsToldToBecomeOneString() {
+        rewriteRun(
+            python(
+            """
+            from prefect.infrastructure import Process
+
+            Process(command=["python", "-m", "app", "--token", "s3cret"], working_dir="/srv").save("app")
+            """,
+            """
+            from prefect.infrastructure import Process
+
+            # TODO(migrate PF205): Prefect 3 has no infrastructure blocks: work pools replace them. Create the pool once with `prefect work-pool create app --type process`, pass this block's command (one string, its words shell-quoted as shlex.join joins them), working_dir as job_variables of the deployments that used it (or set them in the pool's base job template); then remove this statement and its import
+            Process(command=["python", "-m", "app", "--token", "s3cret"], working_dir="/srv").save("app")
+            """));
+    }
+
     @Test
     void blocksOfDeploymentsAndOtherNamesStay() {
         rewriteRun(
