@@ -211,6 +211,47 @@ class MigrateHelmAgentSubchartToWorkerTest implements RewriteTest {
             yaml("prefect-agent:\n  agent:\n    config:\n      workPool: k8s\n", spec -> spec.path("values.yaml")));
     }
 
+    // in the composite the image upgrade comes after: the subchart's tag gets the worker chart's Kubernetes flavour,
+    // as a top-level agent.image.prefectTag does
+    @Test
+    void theCompositeMovesTheSubchartTagAsTheAgentChartsOwn() {
+        rewriteRun(spec -> spec.recipeFromResources("dev.migrate.prefect.MigratePrefectInfrastructureToPrefect3"),
+            yaml(
+            """
+            apiVersion: v2
+            dependencies:
+              - name: prefect-agent
+                version: 2023.6.8
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            """
+            apiVersion: v2
+            dependencies:
+              - name: prefect-worker
+                version: ">=2025.3.7033449"
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            spec -> spec.path("charts/agent/Chart.yaml")),
+            yaml(
+            """
+            prefect-agent:
+              agent:
+                image:
+                  prefectTag: 2-latest
+                config:
+                  workPool: k8s
+            """,
+            """
+            prefect-worker:
+              worker:
+                image:
+                  prefectTag: 3.8.3-python3.11-kubernetes
+                config:
+                  workPool: k8s
+            """,
+            spec -> spec.path("charts/agent/values.yaml")));
+    }
+
     @Test
     void otherDependenciesAndLocalCopiesAreLeftAlone() {
         rewriteRun(
