@@ -15,7 +15,10 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Values files for the PrefectHQ Helm charts: {@code prefect-agent} (root key {@code agent:}, removed with
  * Prefect 3) and {@code prefect-worker} (root key {@code worker:}). The chart is recognised by its values
- * shape: a {@code config} or {@code image.prefectTag} under the root key.
+ * shape: a {@code config} or {@code image.prefectTag} under the root key. An umbrella chart that uses the agent
+ * chart as a subchart depends on it in its {@code Chart.yaml} and keeps its values under {@code prefect-agent:}
+ * ({@code prefect-agent.agent.config...}); an aliased subchart's values key is only known to Chart.yaml, whose
+ * dependency is reported in any case.
  */
 public final class HelmValuesDetector implements Detector {
     @Override
@@ -25,26 +28,57 @@ public final class HelmValuesDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("prefectTag", "workQueues", "workPool");
+        return Prefilter.keywords("prefectTag", "workQueues", "workPool", "prefect-agent");
     }
 
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
-        return (n.endsWith(".yaml") || n.endsWith(".yml")) && n.contains("values");
+        return (n.endsWith(".yaml") || n.endsWith(".yml")) && n.contains("values") || n.equals("Chart.yaml");
     }
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
+        if (file.fileName().equals("Chart.yaml")) {
+            for (Node doc : YamlDocs.parse(file, sink)) {
+                agentDependencies(file, doc, sink);
+            }
+            return;
+        }
         for (Node doc : YamlDocs.parse(file, sink)) {
             Node agent = YamlDocs.get(doc, "agent");
             if (isChartValues(agent)) {
-                release(file, doc, agent, "agent", JobKind.PREFECT_AGENT, sink);
+                release(file, YamlDocs.keyNode(doc, "agent"), agent, "agent", JobKind.PREFECT_AGENT, sink);
+            }
+            // the agent chart as the subchart of an umbrella chart: its values under the subchart's name
+            Node subchart = YamlDocs.get(doc, "prefect-agent");
+            Node subchartAgent = YamlDocs.get(subchart, "agent");
+            if (isChartValues(subchartAgent)) {
+                release(file, YamlDocs.keyNode(subchart, "agent"), subchartAgent, "agent", JobKind.PREFECT_AGENT, sink);
             }
             Node worker = YamlDocs.get(doc, "worker");
             if (isChartValues(worker)) {
-                release(file, doc, worker, "worker", JobKind.PREFECT_WORKER, sink);
+                release(file, YamlDocs.keyNode(doc, "worker"), worker, "worker", JobKind.PREFECT_WORKER, sink);
             }
+        }
+    }
+
+    /** PF203 for each {@code dependencies:} item of a Chart.yaml on the published prefect-agent chart. */
+    private static void agentDependencies(ScanFile file, Node doc, InventorySink sink) {
+        for (Node dependency : YamlDocs.items(YamlDocs.get(doc, "dependencies"))) {
+            String repository = YamlDocs.scalar(dependency, "repository");
+            // a file:// dependency is a local copy of the chart, its owner's to maintain
+            if (!"prefect-agent".equals(YamlDocs.scalar(dependency, "name"))
+                    || repository != null && repository.startsWith("file://")) {
+                continue;
+            }
+            String alias = YamlDocs.scalar(dependency, "alias");
+            String valuesKey = alias == null ? "prefect-agent" : alias;
+            String version = YamlDocs.scalar(dependency, "version");
+            sink.finding(Findings.of("PF203", "Helm chart dependency on prefect-agent" + (version == null ? "" : " " + version)
+                    + "; the chart was removed with Prefect 3: depend on the prefect-worker chart and move the `" + valuesKey
+                    + ".agent` values to `" + (alias == null ? "prefect-worker" : alias) + ".worker`",
+                    YamlDocs.where(file, YamlDocs.get(dependency, "name")), null));
         }
     }
 
@@ -53,8 +87,8 @@ public final class HelmValuesDetector implements Detector {
                 || YamlDocs.path(root, "config", "workQueues") != null;
     }
 
-    private void release(ScanFile file, Node doc, Node root, String key, JobKind kind, InventorySink sink) {
-        SourceRef where = YamlDocs.where(file, YamlDocs.keyNode(doc, key));
+    private void release(ScanFile file, Node keyNode, Node root, String key, JobKind kind, InventorySink sink) {
+        SourceRef where = YamlDocs.where(file, keyNode);
         Node config = YamlDocs.get(root, "config");
         String pool = YamlDocs.scalar(config, "workPool");
         String queues = YamlDocs.items(YamlDocs.get(config, "workQueues")).stream().map(YamlDocs::scalar)
