@@ -47,6 +47,17 @@ final class HelmAgentValues {
                 .max(HelmAgentValues::compareChartVersions).orElseThrow();
     }
 
+    /**
+     * {@code version} (a chart version or range of the agent chart) as the range of worker chart releases that read
+     * these values: {@code ">=MINIMUM"}, quoted when it was plain, as a plain scalar cannot start with '>' (a folded
+     * block scalar's indicator). Open above: later releases kept those keys, and {@code helm dependency update}
+     * (or Flux, or Argo CD) takes the newest.
+     */
+    static Yaml.Scalar workerChartRange(Yaml.Scalar version) {
+        Yaml.Scalar range = version.withValue(">=" + workerChartMinimum());
+        return version.getStyle() == Yaml.Scalar.Style.PLAIN ? range.withStyle(Yaml.Scalar.Style.DOUBLE_QUOTED) : range;
+    }
+
     /** Compares chart versions such as 2025.1.28020410 and 2025.3.7033449 part by part, as numbers. */
     private static int compareChartVersions(String a, String b) {
         String[] x = a.split("\\.");

@@ -183,9 +183,7 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
                         if (key.equals("name")) {
                             e = e.withValue(s.withValue(WORKER_CHART));
                         } else if (key.equals("version")) {
-                            // a plain scalar cannot start with '>' (a folded block scalar's indicator)
-                            Yaml.Scalar range = s.withValue(">=" + minimum);
-                            e = e.withValue(s.getStyle() == Yaml.Scalar.Style.PLAIN ? range.withStyle(Yaml.Scalar.Style.DOUBLE_QUOTED) : range);
+                            e = e.withValue(HelmAgentValues.workerChartRange(s));
                         } else if (key.equals("condition") && !aliased) {
                             // conditions name values paths, which start with the subchart's key
                             e = e.withValue(s.withValue(renamedCondition(s.getValue())));
