@@ -9,6 +9,8 @@ import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.analyzers.sources.config.YamlDocs;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -34,7 +36,8 @@ public final class HelmValuesDetector implements Detector {
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
-        return (n.endsWith(".yaml") || n.endsWith(".yml")) && n.contains("values") || n.equals("Chart.yaml");
+        // any manifest may be a Flux HelmRelease or an Argo CD Application of the agent chart
+        return n.endsWith(".yaml") || n.endsWith(".yml");
     }
 
     @Override
@@ -42,6 +45,12 @@ public final class HelmValuesDetector implements Detector {
         if (file.fileName().equals("Chart.yaml")) {
             for (Node doc : YamlDocs.parse(file, sink)) {
                 agentDependencies(file, doc, sink);
+            }
+            return;
+        }
+        if (!file.fileName().contains("values")) {
+            for (Node doc : YamlDocs.parse(file, sink)) {
+                gitOpsReleases(file, doc, sink);
             }
             return;
         }
@@ -59,6 +68,39 @@ public final class HelmValuesDetector implements Detector {
             Node worker = YamlDocs.get(doc, "worker");
             if (isChartValues(worker)) {
                 release(file, YamlDocs.keyNode(doc, "worker"), worker, "worker", JobKind.PREFECT_WORKER, sink);
+            }
+        }
+    }
+
+    /**
+     * Releases of the agent chart declared for GitOps: a Flux HelmRelease ({@code spec.chart.spec.chart}, values
+     * under {@code spec.values}) or an Argo CD Application ({@code spec.source} or {@code spec.sources[]}, values
+     * under {@code helm.valuesObject}). Inline agent values are an agent release; without them, the chart is reported.
+     */
+    private void gitOpsReleases(ScanFile file, Node doc, InventorySink sink) {
+        String apiVersion = String.valueOf(YamlDocs.scalar(doc, "apiVersion"));
+        String kind = YamlDocs.scalar(doc, "kind");
+        List<Node[]> releases = new ArrayList<>(); // {chart scalar, values mapping}
+        if ("HelmRelease".equals(kind) && apiVersion.startsWith("helm.toolkit.fluxcd.io/")) {
+            releases.add(new Node[] {YamlDocs.path(doc, "spec", "chart", "spec", "chart"), YamlDocs.path(doc, "spec", "values")});
+        } else if ("Application".equals(kind) && apiVersion.startsWith("argoproj.io/")) {
+            List<Node> sources = new ArrayList<>(YamlDocs.items(YamlDocs.path(doc, "spec", "sources")));
+            sources.add(YamlDocs.path(doc, "spec", "source"));
+            for (Node source : sources) {
+                releases.add(new Node[] {YamlDocs.get(source, "chart"), YamlDocs.path(source, "helm", "valuesObject")});
+            }
+        }
+        for (Node[] release : releases) {
+            if (!"prefect-agent".equals(YamlDocs.scalar(release[0]))) {
+                continue;
+            }
+            Node agent = YamlDocs.get(release[1], "agent");
+            if (isChartValues(agent)) {
+                release(file, YamlDocs.keyNode(release[1], "agent"), agent, "agent", JobKind.PREFECT_AGENT, sink);
+            } else {
+                sink.finding(Findings.of("PF203", kind + " of the prefect-agent Helm chart; the chart was removed with "
+                        + "Prefect 3: install the prefect-worker chart with its values under `worker:`",
+                        YamlDocs.where(file, release[0]), null));
             }
         }
     }

@@ -209,6 +209,39 @@ class K8sDetectorsTest {
                 """);
     }
 
+    // a release of the agent chart declared for Flux or Argo CD: inline values are an agent release, else the chart
+    @Test
+    void gitOpsReleasesOfTheAgentChart() {
+        String manifests = """
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                spec:
+                  chart: {spec: {chart: prefect-agent, version: 2023.6.8}}
+                  values:
+                    agent:
+                      config: {workPool: k8s}
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                spec:
+                  sources:
+                    - chart: prefect-agent
+                      helm: {values: "agent: {config: {workPool: k8s}}"}
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                spec:
+                  source: {chart: prefect-worker, helm: {valuesObject: {worker: {config: {workPool: k8s}}}}}
+                """;
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), "gitops/prefect.yaml", manifests)).isEqualTo("""
+                job prefect-agent-agent-k8s-631c9f74 prefect-agent 'agent k8s' at gitops/prefect.yaml:6:5
+                  overlap UNKNOWN
+                  attrs {chart=prefect-agent, workPool=k8s}
+                gitops/prefect.yaml:6:5 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-k8s-631c9f74]
+                gitops/prefect.yaml:13:14 PF203 Application of the prefect-agent Helm chart; the chart was removed with Prefect 3: install the prefect-worker chart with its values under `worker:`
+                """);
+    }
+
     @Test
     void cronTzPrefixInTheScheduleIsTheTimeZone() {
         String yaml = """
