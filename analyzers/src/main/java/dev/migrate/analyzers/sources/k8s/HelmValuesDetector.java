@@ -57,17 +57,18 @@ public final class HelmValuesDetector implements Detector {
         for (Node doc : YamlDocs.parse(file, sink)) {
             Node agent = YamlDocs.get(doc, "agent");
             if (isChartValues(agent)) {
-                release(file, YamlDocs.keyNode(doc, "agent"), agent, "agent", JobKind.PREFECT_AGENT, sink);
+                release(file, YamlDocs.keyNode(doc, "agent"), agent, "agent", JobKind.PREFECT_AGENT, null, sink);
             }
             // the agent chart as the subchart of an umbrella chart: its values under the subchart's name
             Node subchart = YamlDocs.get(doc, "prefect-agent");
             Node subchartAgent = YamlDocs.get(subchart, "agent");
             if (isChartValues(subchartAgent)) {
-                release(file, YamlDocs.keyNode(subchart, "agent"), subchartAgent, "agent", JobKind.PREFECT_AGENT, sink);
+                release(file, YamlDocs.keyNode(subchart, "agent"), subchartAgent, "agent", JobKind.PREFECT_AGENT, "subchart",
+                        sink);
             }
             Node worker = YamlDocs.get(doc, "worker");
             if (isChartValues(worker)) {
-                release(file, YamlDocs.keyNode(doc, "worker"), worker, "worker", JobKind.PREFECT_WORKER, sink);
+                release(file, YamlDocs.keyNode(doc, "worker"), worker, "worker", JobKind.PREFECT_WORKER, null, sink);
             }
         }
     }
@@ -96,7 +97,7 @@ public final class HelmValuesDetector implements Detector {
             }
             Node agent = YamlDocs.get(release[1], "agent");
             if (isChartValues(agent)) {
-                release(file, YamlDocs.keyNode(release[1], "agent"), agent, "agent", JobKind.PREFECT_AGENT, sink);
+                release(file, YamlDocs.keyNode(release[1], "agent"), agent, "agent", JobKind.PREFECT_AGENT, kind, sink);
             } else {
                 sink.finding(Findings.of("PF203", kind + " of the prefect-agent Helm chart; the chart was removed with "
                         + "Prefect 3: install the prefect-worker chart with its values under `worker:`",
@@ -129,7 +130,13 @@ public final class HelmValuesDetector implements Detector {
                 || YamlDocs.path(root, "config", "workQueues") != null;
     }
 
-    private void release(ScanFile file, Node keyNode, Node root, String key, JobKind kind, InventorySink sink) {
+    /**
+     * An agent or worker release from its values; {@code installedBy} says what installs a chart other than a values
+     * file's own ({@code subchart} of an umbrella chart, a Flux {@code HelmRelease}, an Argo CD {@code Application}),
+     * which the cutover plan names the recipe by.
+     */
+    private void release(ScanFile file, Node keyNode, Node root, String key, JobKind kind, String installedBy,
+                         InventorySink sink) {
         SourceRef where = YamlDocs.where(file, keyNode);
         Node config = YamlDocs.get(root, "config");
         String pool = YamlDocs.scalar(config, "workPool");
@@ -138,7 +145,7 @@ public final class HelmValuesDetector implements Detector {
         String tag = YamlDocs.scalar(root, "image", "prefectTag");
         String label = pool != null ? pool : queues.isEmpty() ? "default" : queues;
         JobBuilder job = new JobBuilder(file, kind, key + " " + label, where, "helm " + key + " " + label);
-        job.attr("chart", "prefect-" + key).attr("workPool", pool).attr("workQueue", queues).attr("prefectTag", tag)
+        job.attr("chart", "prefect-" + key).attr("chartInstalledBy", installedBy).attr("workPool", pool).attr("workQueue", queues).attr("prefectTag", tag)
                 .attr("workerType", YamlDocs.scalar(config, "type"))
                 .attr("apiConfig", YamlDocs.scalar(root, "apiConfig"))
                 .attr("apiUrl", YamlDocs.scalar(root, "serverApiConfig", "apiUrl"));

@@ -203,7 +203,7 @@ class K8sDetectorsTest {
         assertThat(DetectorHarness.run(new HelmValuesDetector(), "charts/platform/values.yaml", values)).isEqualTo("""
                 job prefect-agent-agent-etl-0cb42ebb prefect-agent 'agent etl' at charts/platform/values.yaml:2:3
                   overlap UNKNOWN
-                  attrs {chart=prefect-agent, prefectTag=2-python3.11-kubernetes, workQueue=etl}
+                  attrs {chart=prefect-agent, chartInstalledBy=subchart, prefectTag=2-python3.11-kubernetes, workQueue=etl}
                 charts/platform/values.yaml:2:3 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-etl-0cb42ebb]
                 charts/platform/values.yaml:4:19 PF208 Helm values pin Prefect image tag 2-python3.11-kubernetes [prefect-agent-agent-etl-0cb42ebb]
                 """);
@@ -236,7 +236,7 @@ class K8sDetectorsTest {
         assertThat(DetectorHarness.run(new HelmValuesDetector(), "gitops/prefect.yaml", manifests)).isEqualTo("""
                 job prefect-agent-agent-k8s-631c9f74 prefect-agent 'agent k8s' at gitops/prefect.yaml:6:5
                   overlap UNKNOWN
-                  attrs {chart=prefect-agent, workPool=k8s}
+                  attrs {chart=prefect-agent, chartInstalledBy=HelmRelease, workPool=k8s}
                 gitops/prefect.yaml:6:5 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-k8s-631c9f74]
                 gitops/prefect.yaml:13:14 PF203 Application of the prefect-agent Helm chart; the chart was removed with Prefect 3: install the prefect-worker chart with its values under `worker:`
                 """);
