@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.openrewrite.ExecutionContext;
+import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.Recipe;
+import org.openrewrite.SourceFile;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
+import org.openrewrite.yaml.YamlParser;
 import org.openrewrite.yaml.tree.Yaml;
 
 /**
@@ -16,9 +19,9 @@ import org.openrewrite.yaml.tree.Yaml;
  * ({@code spec.chart.spec.chart}, values under {@code spec.values.agent}) and an Argo CD {@code Application}
  * ({@code spec.source.chart} or an item of {@code spec.sources}, values under {@code helm.valuesObject.agent}) install
  * the {@code prefect-worker} chart from the same repository instead, at a version that reads the migrated values,
- * and their {@code agent:} values move to {@code worker:} as {@link HelmAgentValues} moves them. Values the recipe
- * cannot edit as YAML (Argo CD's {@code helm.values} string and {@code helm.parameters}, Flux's {@code valuesFrom})
- * are left with a note.
+ * and their {@code agent:} values move to {@code worker:} as {@link HelmAgentValues} moves them, in Argo CD's
+ * {@code helm.values} literal block string too. Values the recipe cannot edit as YAML (another string style,
+ * {@code helm.parameters}, Flux's {@code valuesFrom}) are left with a note.
  */
 public class MigrateHelmAgentReleasesToWorker extends Recipe {
     private static final String AGENT_CHART = "prefect-agent";
@@ -103,17 +106,56 @@ public class MigrateHelmAgentReleasesToWorker extends Recipe {
             note(entry(s, "chart"), false, "the Application now deploys the prefect-worker chart, revision >="
                     + HelmAgentValues.workerChartMinimum() + " (the first release that reads the migrated values); Argo CD "
                     + "replaces the agent's Deployment with the worker's on the next sync");
-            if (get(s, "helm") instanceof Yaml.Mapping helm) {
-                for (String key : List.of("values", "parameters")) {
-                    if (entry(helm, key) != null) {
-                        note(entry(helm, key), true, "`helm." + key + "` is not rewritten: move its agent chart values from "
-                                + "`agent` to `worker` (`serverApiConfig` is `selfHostedServerApiConfig`, `apiConfig: "
-                                + "server` is `selfHostedServer`) and set `worker.config.workPool`");
-                    }
-                }
+            Yaml.Mapping.Entry values = get(s, "helm") instanceof Yaml.Mapping helm ? entry(helm, "values") : null;
+            Yaml.Block valuesText = values == null ? null : agentValuesText(values);
+            if (values != null && valuesText == null) {
+                manualValues(values, "values");
             }
-            return atKey(chartAndVersion(s, "chart", "targetRevision"), "helm",
-                    helm -> atKey((Yaml.Mapping) helm, "valuesObject", this::agentValues));
+            if (get(s, "helm") instanceof Yaml.Mapping helm && entry(helm, "parameters") != null) {
+                manualValues(entry(helm, "parameters"), "parameters");
+            }
+            return atKey(chartAndVersion(s, "chart", "targetRevision"), "helm", helm -> atKey(atKey((Yaml.Mapping) helm,
+                    "valuesObject", this::agentValues), "values", v -> valuesText == null ? v : valuesText));
+        }
+
+        private void manualValues(Yaml.Mapping.Entry at, String key) {
+            note(at, true, "`helm." + key + "` is not rewritten: move its agent chart values from `agent` to `worker` "
+                    + "(`serverApiConfig` is `selfHostedServerApiConfig`, `apiConfig: server` is `selfHostedServer`) and "
+                    + "set `worker.config.workPool`");
+        }
+
+        /**
+         * Argo CD's {@code helm.values}, values written as a literal block string ({@code values: |}), with the agent
+         * values inside moved as {@link #agentValues} moves them; null when they cannot be (another style, an
+         * explicit indentation indicator, text that is not a YAML mapping holding agent values). The block's text is
+         * parsed as it stands, indented: a document's root may start at any column, so every byte but the edits stays.
+         */
+        private Yaml.Block agentValuesText(Yaml.Mapping.Entry values) {
+            if (!(values.getValue() instanceof Yaml.Scalar s) || s.getStyle() != Yaml.Scalar.Style.LITERAL) {
+                return null;
+            }
+            String raw = s.getValue(); // the header's rest ("", "-", "+") then the lines as written
+            int nl = raw.indexOf('\n');
+            if (nl < 0 || raw.substring(0, nl).matches(".*\\d.*")) {
+                return null;
+            }
+            String body = raw.substring(nl + 1);
+            List<SourceFile> parsed = YamlParser.builder().build().parse(new InMemoryExecutionContext(t -> { }), body).toList();
+            if (parsed.size() != 1 || !(parsed.get(0) instanceof Yaml.Documents docs) || docs.getDocuments().size() != 1
+                    || !docs.printAll().equals(body) || !(docs.getDocuments().get(0).getBlock() instanceof Yaml.Mapping top)) {
+                return null;
+            }
+            Yaml.Mapping.Entry agent = entry(top, "agent");
+            if (agent == null || !HelmAgentValues.isAgentValues(agent.getValue())) {
+                return null;
+            }
+            // the block's lines start on the line after `values: |`
+            int line = lineOf(values) + YamlPositions.lineOf(new org.openrewrite.Cursor(null, docs), agent);
+            Yaml.Mapping.Entry worker = new HelmAgentValues(notes, getName()).toWorker(agent, file.getSourcePath().toString(),
+                    line, ctx);
+            Yaml.Mapping after = top.withEntries(top.getEntries().stream().map(e -> e == agent ? worker : e).toList());
+            Yaml.Document doc = docs.getDocuments().get(0).withBlock(after);
+            return s.withValue(raw.substring(0, nl + 1) + docs.withDocuments(List.of(doc)).printAll());
         }
 
         private Yaml.Mapping chartAndVersion(Yaml.Mapping m, String chartKey, String versionKey) {

@@ -79,15 +79,15 @@ class MigrateHelmAgentReleasesToWorkerTest implements RewriteTest {
             spec -> spec.path("clusters/prod/prefect-agent.yaml")));
     }
 
-    // a single source or one of several; values written as a string or as parameters are left with a note
+    // a single source or one of several; values written as a block string are moved too, bytes around them kept
     @Test
     void argoCdApplicationOfTheAgentChartDeploysTheWorkerChart() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
                 .hasSize(4)
                 .anySatisfy(r -> {
-                    assertThat(r.manual()).isTrue();
-                    assertThat(r.line()).isEqualTo(24);
-                    assertThat(r.message()).contains("`helm.values` is not rewritten");
+                    // the agent: line inside the block string
+                    assertThat(r.line()).isEqualTo(26);
+                    assertThat(r.code()).isEqualTo("BHV005");
                 })
                 .anySatisfy(r -> {
                     assertThat(r.line()).isEqualTo(12);
@@ -119,9 +119,13 @@ class MigrateHelmAgentReleasesToWorkerTest implements RewriteTest {
                   targetRevision: 2023.6.8
                   helm:
                     values: |
+                      # from the old release
                       agent:
                         config:
                           workPool: k8s
+
+                        apiConfig: server
+                      fullnameOverride: etl
                 - repoURL: https://github.com/acme/ops
                   path: prefect
             """,
@@ -150,13 +154,51 @@ class MigrateHelmAgentReleasesToWorkerTest implements RewriteTest {
                   targetRevision: ">=2025.3.7033449"
                   helm:
                     values: |
-                      agent:
+                      # from the old release
+                      worker:
                         config:
                           workPool: k8s
+
+                        apiConfig: selfHostedServer
+                      fullnameOverride: etl
                 - repoURL: https://github.com/acme/ops
                   path: prefect
             """,
             spec -> spec.path("argocd/prefect.yaml")));
+    }
+
+    // parameters and a string in another style are not rewritten: a note says what to move
+    @Test
+    void argoCdValuesItCannotEditGetANote() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(MigrationNotes.Row::manual).hasSize(2)
+                .allSatisfy(r -> assertThat(r.message()).contains("is not rewritten"))),
+            yaml(
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            spec:
+              source:
+                chart: prefect-agent
+                helm:
+                  values: "agent: {config: {workPool: k8s}}"
+                  parameters:
+                    - name: agent.config.workPool
+                      value: k8s
+            """,
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            spec:
+              source:
+                chart: prefect-worker
+                helm:
+                  values: "agent: {config: {workPool: k8s}}"
+                  parameters:
+                    - name: agent.config.workPool
+                      value: k8s
+            """,
+            spec -> spec.path("argocd/agent.yaml")));
     }
 
     @Test
