@@ -10,7 +10,12 @@ import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.analyzers.sources.config.YamlDocs;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -19,10 +24,18 @@ import org.yaml.snakeyaml.nodes.Node;
  * Prefect 3) and {@code prefect-worker} (root key {@code worker:}). The chart is recognised by its values
  * shape: a {@code config} or {@code image.prefectTag} under the root key. An umbrella chart that uses the agent
  * chart as a subchart depends on it in its {@code Chart.yaml} and keeps its values under {@code prefect-agent:}
- * ({@code prefect-agent.agent.config...}); an aliased subchart's values key is only known to Chart.yaml, whose
- * dependency is reported in any case.
+ * ({@code prefect-agent.agent.config...}), or under the dependency's {@code alias}, which only that Chart.yaml names:
+ * values under an alias are read once every file was seen ({@link #finish}).
  */
 public final class HelmValuesDetector implements Detector {
+    /** Aliases of prefect-agent dependencies, by chart directory (with its slash). */
+    private final Map<String, Set<String>> aliasesByChart = new HashMap<>();
+    /** Values files' top-level keys holding agent chart values under another name, waiting for the aliases. */
+    private final List<AliasedValues> aliasCandidates = new ArrayList<>();
+
+    private record AliasedValues(ScanFile file, String key, Node subchart) {
+    }
+
     @Override
     public String name() {
         return "helm-prefect-values";
@@ -66,6 +79,14 @@ public final class HelmValuesDetector implements Detector {
                 release(file, YamlDocs.keyNode(subchart, "agent"), subchartAgent, "agent", JobKind.PREFECT_AGENT, "subchart",
                         sink);
             }
+            for (Map.Entry<String, Node> top : YamlDocs.entries(doc).entrySet()) {
+                if (!Set.of("agent", "worker", "prefect-agent").contains(top.getKey())
+                        && isChartValues(YamlDocs.get(top.getValue(), "agent"))) {
+                    synchronized (this) {
+                        aliasCandidates.add(new AliasedValues(file, top.getKey(), top.getValue()));
+                    }
+                }
+            }
             Node worker = YamlDocs.get(doc, "worker");
             if (isChartValues(worker)) {
                 release(file, YamlDocs.keyNode(doc, "worker"), worker, "worker", JobKind.PREFECT_WORKER, null, sink);
@@ -106,8 +127,27 @@ public final class HelmValuesDetector implements Detector {
         }
     }
 
+    /** Agent chart values under an alias of a prefect-agent dependency in their directory's Chart.yaml. */
+    @Override
+    public synchronized void finish(InventorySink sink) {
+        aliasCandidates.sort(Comparator.comparing((AliasedValues a) -> a.file().path()).thenComparing(AliasedValues::key));
+        for (AliasedValues a : aliasCandidates) {
+            if (aliasesByChart.getOrDefault(directoryOf(a.file()), Set.of()).contains(a.key())) {
+                Node agent = YamlDocs.get(a.subchart(), "agent");
+                release(a.file(), YamlDocs.keyNode(a.subchart(), "agent"), agent, "agent", JobKind.PREFECT_AGENT, "subchart",
+                        sink);
+            }
+        }
+        aliasCandidates.clear();
+        aliasesByChart.clear();
+    }
+
+    private static String directoryOf(ScanFile file) {
+        return file.path().substring(0, file.path().length() - file.fileName().length());
+    }
+
     /** PF203 for each {@code dependencies:} item of a Chart.yaml on the published prefect-agent chart. */
-    private static void agentDependencies(ScanFile file, Node doc, InventorySink sink) {
+    private void agentDependencies(ScanFile file, Node doc, InventorySink sink) {
         for (Node dependency : YamlDocs.items(YamlDocs.get(doc, "dependencies"))) {
             String repository = YamlDocs.scalar(dependency, "repository");
             // a file:// dependency is a local copy of the chart, its owner's to maintain
@@ -116,6 +156,11 @@ public final class HelmValuesDetector implements Detector {
                 continue;
             }
             String alias = YamlDocs.scalar(dependency, "alias");
+            if (alias != null) {
+                synchronized (this) {
+                    aliasesByChart.computeIfAbsent(directoryOf(file), d -> new HashSet<>()).add(alias);
+                }
+            }
             String valuesKey = alias == null ? "prefect-agent" : alias;
             String version = YamlDocs.scalar(dependency, "version");
             sink.finding(Findings.of("PF203", "Helm chart dependency on prefect-agent" + (version == null ? "" : " " + version)

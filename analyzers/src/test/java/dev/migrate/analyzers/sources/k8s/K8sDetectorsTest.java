@@ -209,6 +209,22 @@ class K8sDetectorsTest {
                 """);
     }
 
+    // values under the dependency's alias are the agent's only when that directory's Chart.yaml names the alias
+    @Test
+    void agentValuesUnderASubchartAlias() {
+        String chart = "apiVersion: v2\ndependencies:\n  - {name: prefect-agent, alias: etl, repository: \"@prefect\"}\n";
+        String values = "etl:\n  agent:\n    config:\n      workPool: etl-pool\n";
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("charts/a/values.yaml", values),
+                new ScanFile("charts/a/Chart.yaml", chart))).contains(
+                "job prefect-agent-agent-etl-pool-", "attrs {chart=prefect-agent, chartInstalledBy=subchart, workPool=etl-pool}",
+                "charts/a/values.yaml:2:3 PF203 prefect-agent Helm chart values");
+        // another chart's values, and a key no dependency aliases
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("charts/b/values.yaml", values),
+                new ScanFile("charts/a/Chart.yaml", chart))).doesNotContain("job ");
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("charts/a/values.yaml",
+                values.replace("etl:", "other:")), new ScanFile("charts/a/Chart.yaml", chart))).doesNotContain("job ");
+    }
+
     // a release of the agent chart declared for Flux or Argo CD: inline values are an agent release, else the chart
     @Test
     void gitOpsReleasesOfTheAgentChart() {
