@@ -154,7 +154,9 @@ final class PlatformSteps {
     /** The recipe that turns this agent into a worker: by where it is written. */
     private static String recipeOf(Job agent) {
         if (agent.attributes().containsKey("chart")) {
-            return Step.recipe("MigrateHelmAgentValuesToWorker");
+            String installedBy = agent.attributes().getOrDefault("chartInstalledBy", "");
+            return Step.recipe(installedBy.equals("subchart") ? "MigrateHelmAgentSubchartToWorker"
+                    : installedBy.isEmpty() ? "MigrateHelmAgentValuesToWorker" : "MigrateHelmAgentReleasesToWorker");
         }
         return COMPOSE_FILE.matcher(agent.source().path()).find() ? Step.recipe("MigrateComposeAgentToWorker")
                 : "recipe `dev.migrate.prefect.MigratePrefectCliToPrefect3`";

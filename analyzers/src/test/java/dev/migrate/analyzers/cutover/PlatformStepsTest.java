@@ -2,18 +2,24 @@ package dev.migrate.analyzers.cutover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.analyzers.model.Detector;
 import dev.migrate.analyzers.scan.Inventory;
 import dev.migrate.analyzers.scan.ScanStats;
 import dev.migrate.analyzers.sources.DetectorHarness;
 import dev.migrate.analyzers.sources.config.PrefectCliLineDetector;
+import dev.migrate.analyzers.sources.k8s.HelmValuesDetector;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PlatformStepsTest {
     private static String plan(String script) {
+        return plan(new PrefectCliLineDetector(), "ops/start.sh", script);
+    }
+
+    private static String plan(Detector detector, String path, String text) {
         DetectorHarness h = new DetectorHarness();
-        new PrefectCliLineDetector().detect(new dev.migrate.analyzers.model.ScanFile("ops/start.sh", script), h);
+        detector.detect(new dev.migrate.analyzers.model.ScanFile(path, text), h);
         Inventory inv = new Inventory("x", h.jobs(), h.findings(), List.of(), new ScanStats(0, 0, 0));
         return PlatformSteps.of(inv, "2026-01-01").stream()
                 .map(s -> s.title() + "\n" + String.join("\n", s.commands()) + "\nwhy: " + s.why() + "\nsource: " + s.sources())
@@ -100,5 +106,22 @@ class PlatformStepsTest {
                 .contains("prefect worker start --pool process-pool --work-queue default --work-queue etl   # replaces")
                 .contains("recipe `dev.migrate.prefect.MigratePrefectCliToPrefect3`")
                 .doesNotContain("MigrateComposeAgentToWorker");
+    }
+
+    // the agent chart's values at the root of a values file, under an umbrella chart's subchart key, or in a Flux
+    // HelmRelease: each is moved by its own recipe, which the step names
+    @Test
+    void theStepOfAHelmAgentNamesTheRecipeForWhereItsValuesAre() {
+        assertThat(plan(new HelmValuesDetector(), "values.yaml", "agent:\n  config: {workPool: k8s}\n"))
+                .contains("recipe `dev.migrate.recipes.prefect2.MigrateHelmAgentValuesToWorker`");
+        assertThat(plan(new HelmValuesDetector(), "charts/a/values.yaml", "prefect-agent:\n  agent:\n    config: {workPool: k8s}\n"))
+                .contains("recipe `dev.migrate.recipes.prefect2.MigrateHelmAgentSubchartToWorker`");
+        assertThat(plan(new HelmValuesDetector(), "flux/agent.yaml", """
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                spec:
+                  chart: {spec: {chart: prefect-agent}}
+                  values: {agent: {config: {workPool: k8s}}}
+                """)).contains("recipe `dev.migrate.recipes.prefect2.MigrateHelmAgentReleasesToWorker`");
     }
 }

@@ -15,11 +15,12 @@ import org.openrewrite.yaml.YamlParser;
  */
 final class SourceParsers {
     /** Text formats edited line by line through the project's own lossless models (Java sources, XML and properties are read by
-     * the legacy scheduler recipe, which finds Spring and Quartz jobs in them; .conf and .ini hold supervisord programs). */
+     * the legacy scheduler recipe, which finds Spring and Quartz jobs in them; .conf and .ini hold supervisord programs;
+     * a Helm chart's lock file is only read, to say it is stale once a dependency changed). */
     private static final Pattern PLAIN_TEXT = Pattern.compile(
             "(?i)(.*\\.(sh|bash|mk|service|timer|env|txt|in|cfg|conf|ini|toml|md|json|java|xml|properties))|Dockerfile(\\..*)?|.*\\.dockerfile|Containerfile"
                     + "|Makefile|makefile|GNUmakefile|crontab(\\..*)?|.*\\.cron"
-                    + "|Procfile(\\..*)?|justfile|\\.justfile|.*\\.just|Jenkinsfile(\\..*)?|.*\\.jenkinsfile|\\.env\\..*");
+                    + "|Chart\\.lock|Procfile(\\..*)?|justfile|\\.justfile|.*\\.just|Jenkinsfile(\\..*)?|.*\\.jenkinsfile|\\.env\\..*");
 
     /** Crontabs are named by their directory: /etc/cron.d/*, /var/spool/cron/crontabs/*, anacrontab; run-parts scripts too. */
     private static final Pattern CRONTAB_PATH = Pattern.compile(

@@ -169,6 +169,95 @@ class K8sDetectorsTest {
                 """);
     }
 
+    // an umbrella chart over the agent chart: before, neither its Chart.yaml nor its values were reported
+    @Test
+    void agentSubchartOfAnUmbrellaChart() {
+        String chart = """
+                apiVersion: v2
+                name: platform
+                dependencies:
+                  - name: prefect-agent
+                    version: 2023.6.8
+                    repository: https://prefecthq.github.io/prefect-helm
+                  - name: prefect-agent
+                    alias: etl-agent
+                    repository: "@prefect"
+                  - name: prefect-agent
+                    version: 0.1.0
+                    repository: file://../prefect-agent
+                  - name: redis
+                    version: 17.3.2
+                """;
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), "charts/platform/Chart.yaml", chart)).isEqualTo("""
+                charts/platform/Chart.yaml:4:11 PF203 Helm chart dependency on prefect-agent 2023.6.8; the chart was removed with Prefect 3: depend on the prefect-worker chart and move the `prefect-agent.agent` values to `prefect-worker.worker`
+                charts/platform/Chart.yaml:7:11 PF203 Helm chart dependency on prefect-agent; the chart was removed with Prefect 3: depend on the prefect-worker chart and move the `etl-agent.agent` values to `etl-agent.worker`
+                """);
+        String values = """
+                prefect-agent:
+                  agent:
+                    image:
+                      prefectTag: 2-python3.11-kubernetes
+                    config:
+                      workQueues: [etl]
+                """;
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), "charts/platform/values.yaml", values)).isEqualTo("""
+                job prefect-agent-agent-etl-0cb42ebb prefect-agent 'agent etl' at charts/platform/values.yaml:2:3
+                  overlap UNKNOWN
+                  attrs {chart=prefect-agent, chartInstalledBy=subchart, prefectTag=2-python3.11-kubernetes, workQueue=etl}
+                charts/platform/values.yaml:2:3 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-etl-0cb42ebb]
+                charts/platform/values.yaml:4:19 PF208 Helm values pin Prefect image tag 2-python3.11-kubernetes [prefect-agent-agent-etl-0cb42ebb]
+                """);
+    }
+
+    // values under the dependency's alias are the agent's only when that directory's Chart.yaml names the alias
+    @Test
+    void agentValuesUnderASubchartAlias() {
+        String chart = "apiVersion: v2\ndependencies:\n  - {name: prefect-agent, alias: etl, repository: \"@prefect\"}\n";
+        String values = "etl:\n  agent:\n    config:\n      workPool: etl-pool\n";
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("charts/a/values.yaml", values),
+                new ScanFile("charts/a/Chart.yaml", chart))).contains(
+                "job prefect-agent-agent-etl-pool-", "attrs {chart=prefect-agent, chartInstalledBy=subchart, workPool=etl-pool}",
+                "charts/a/values.yaml:2:3 PF203 prefect-agent Helm chart values");
+        // another chart's values, and a key no dependency aliases
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("charts/b/values.yaml", values),
+                new ScanFile("charts/a/Chart.yaml", chart))).doesNotContain("job ");
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("charts/a/values.yaml",
+                values.replace("etl:", "other:")), new ScanFile("charts/a/Chart.yaml", chart))).doesNotContain("job ");
+    }
+
+    // a release of the agent chart declared for Flux or Argo CD: inline values are an agent release, else the chart
+    @Test
+    void gitOpsReleasesOfTheAgentChart() {
+        String manifests = """
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                spec:
+                  chart: {spec: {chart: prefect-agent, version: 2023.6.8}}
+                  values:
+                    agent:
+                      config: {workPool: k8s}
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                spec:
+                  sources:
+                    - chart: prefect-agent
+                      helm: {values: "agent: {config: {workPool: k8s}}"}
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                spec:
+                  source: {chart: prefect-worker, helm: {valuesObject: {worker: {config: {workPool: k8s}}}}}
+                """;
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), "gitops/prefect.yaml", manifests)).isEqualTo("""
+                job prefect-agent-agent-k8s-631c9f74 prefect-agent 'agent k8s' at gitops/prefect.yaml:6:5
+                  overlap UNKNOWN
+                  attrs {chart=prefect-agent, chartInstalledBy=HelmRelease, workPool=k8s}
+                gitops/prefect.yaml:6:5 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-k8s-631c9f74]
+                gitops/prefect.yaml:13:14 PF203 Application of the prefect-agent Helm chart; the chart was removed with Prefect 3: install the prefect-worker chart with its values under `worker:`
+                """);
+    }
+
     @Test
     void cronTzPrefixInTheScheduleIsTheTimeZone() {
         String yaml = """
@@ -225,6 +314,8 @@ class K8sDetectorsTest {
     void mustNotReport() {
         assertThat(DetectorHarness.run(new CronJobDetector(), "a.yaml", "kind: Deployment\nmetadata: {name: CronJob}\n")).isEmpty();
         assertThat(DetectorHarness.run(new HelmValuesDetector(), "values.yaml", "agent:\n  name: x\nworkPool: y\n")).isEmpty();
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), "Chart.yaml",
+                "apiVersion: v2\nname: prefect-agent\ndependencies: [{name: prefect-worker, version: 2025.3.7033449}]\n")).isEmpty();
         assertThat(DetectorHarness.run(new PrefectWorkloadDetector(), "d.yaml",
                 "apiVersion: apps/v1\nkind: Deployment\nspec: {template: {spec: {containers: [{image: prefect-ui}]}}}\n")).isEmpty();
     }

@@ -1,0 +1,205 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectRenames;
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.YamlSnippets;
+import dev.migrate.recipes.prefectcli.CliOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.yaml.tree.Yaml;
+
+/**
+ * The values of the removed {@code prefect-agent} chart's {@code agent:} mapping, moved to what the
+ * {@code prefect-worker} chart reads under {@code worker:}: renamed keys and values follow the catalogue's
+ * {@code helm-value} data, the image tag is pinned to the targeted Prefect 3 release, and the work pool the worker
+ * chart requires is chosen or left in a note. Shared by the recipes that find that mapping at the root of a values
+ * file and under a subchart's key in an umbrella chart's values.
+ */
+final class HelmAgentValues {
+    /** Keys only the agent chart's {@code agent:} mapping has together: an {@code agent:} without any is another chart's. */
+    private static final Set<String> AGENT_KEYS = Set.of("config", "apiConfig", "image", "serverApiConfig", "cloudApiConfig");
+    private static final Pattern TAG_PYTHON = Pattern.compile("python(3\\.\\d+)");
+
+    private final MigrationNotes notes;
+    private final String recipeName;
+
+    HelmAgentValues(MigrationNotes notes, String recipeName) {
+        this.notes = notes;
+        this.recipeName = recipeName;
+    }
+
+    /**
+     * The first {@code prefect-worker} chart release that reads every key and value these values are written with:
+     * the latest chart release the catalogue's {@code helm-value} renames into {@code worker.*} arrived in
+     * ({@code selfHostedServerApiConfig} and {@code apiConfig: selfHostedServer} came with 2025.3.7033449). Older
+     * worker charts ignore the renamed keys and refuse the renamed values.
+     */
+    static String workerChartMinimum() {
+        return PrefectRenames.ofKind("helm-value").stream()
+                .filter(r -> r.replacement().startsWith("worker.") && r.to().startsWith("chart "))
+                .map(r -> r.to().substring("chart ".length()).trim())
+                .max(HelmAgentValues::compareChartVersions).orElseThrow();
+    }
+
+    /**
+     * {@code version} (a chart version or range of the agent chart) as the range of worker chart releases that read
+     * these values: {@code ">=MINIMUM"}, quoted when it was plain, as a plain scalar cannot start with '>' (a folded
+     * block scalar's indicator). Open above: later releases kept those keys, and {@code helm dependency update}
+     * (or Flux, or Argo CD) takes the newest.
+     */
+    static Yaml.Scalar workerChartRange(Yaml.Scalar version) {
+        Yaml.Scalar range = version.withValue(">=" + workerChartMinimum());
+        return version.getStyle() == Yaml.Scalar.Style.PLAIN ? range.withStyle(Yaml.Scalar.Style.DOUBLE_QUOTED) : range;
+    }
+
+    /** Compares chart versions such as 2025.1.28020410 and 2025.3.7033449 part by part, as numbers. */
+    private static int compareChartVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            long p = i < x.length ? Long.parseLong(x[i]) : 0;
+            long q = i < y.length ? Long.parseLong(y[i]) : 0;
+            if (p != q) {
+                return Long.compare(p, q);
+            }
+        }
+        return 0;
+    }
+
+    /** True when {@code value} is an {@code agent:} mapping of the prefect-agent chart. */
+    static boolean isAgentValues(Yaml.Block value) {
+        return value instanceof Yaml.Mapping agent
+                && agent.getEntries().stream().anyMatch(x -> AGENT_KEYS.contains(x.getKey().getValue()));
+    }
+
+    /**
+     * The entry {@code agent: ...} as the worker chart's {@code worker: ...}; its notes name {@code path} at
+     * {@code line}. The entry must hold agent values ({@link #isAgentValues}).
+     */
+    Yaml.Mapping.Entry toWorker(Yaml.Mapping.Entry agentEntry, String path, int line, ExecutionContext ctx) {
+        Yaml.Mapping worker = renameInside((Yaml.Mapping) agentEntry.getValue(), PrefectTarget.from(ctx), path, line, ctx);
+        return agentEntry.withKey(((Yaml.Scalar) agentEntry.getKey()).withValue("worker")).withValue(worker);
+    }
+
+    private Yaml.Mapping renameInside(Yaml.Mapping agent, PrefectTarget target, String path, int line,
+                                      ExecutionContext ctx) {
+        List<Yaml.Mapping.Entry> out = new ArrayList<>();
+        String pool = null;
+        boolean poolAdded = false;
+        for (Yaml.Mapping.Entry field : agent.getEntries()) {
+            String key = field.getKey().getValue();
+            String renamedKey = renamedKey("worker." + key);
+            Yaml.Mapping.Entry f = renamedKey == null ? field : field.withKey(((Yaml.Scalar) field.getKey()).withValue(renamedKey));
+            if (f.getValue() instanceof Yaml.Scalar s) {
+                String value = renamedValue("worker." + key, s.getValue());
+                if (value != null) {
+                    f = f.withValue(s.withValue(value));
+                }
+            }
+            if (key.equals("image") && f.getValue() instanceof Yaml.Mapping image) {
+                f = f.withValue(pinTag(image, target));
+            }
+            if (key.equals("config") && f.getValue() instanceof Yaml.Mapping config) {
+                pool = config.getEntries().stream().filter(c -> c.getKey().getValue().equals("workPool"))
+                        .map(c -> c.getValue() instanceof Yaml.Scalar s && !s.getValue().isBlank() ? s.getValue() : null)
+                        .filter(v -> v != null).findFirst().orElse(null);
+                Yaml.Mapping withPool = pool == null && FixSafety.unsafeAllowed(ctx) ? withStandInPool(config) : null;
+                if (withPool != null) {
+                    f = f.withValue(withPool);
+                    poolAdded = true;
+                }
+            }
+            out.add(f);
+        }
+        String typed = CliOptions.standInPool("kubernetes");
+        if (poolAdded) {
+            // the chart requires a pool; the worker serves the typed pool standing in for default-agent-pool, where
+            // the converted agents' workers and the deployments that named no pool go (and cutover creates it)
+            notes.insertRow(ctx, new MigrationNotes.Row(path, line, recipeName, false, "the worker serves work pool `"
+                    + typed + "`, which stands in for the agent's default-agent-pool, polling its workQueues as the "
+                    + "agent did; deploy this worker's deployments there; create it first: prefect work-pool create "
+                    + typed + " --type kubernetes", "PF203"));
+        } else if (pool == null) {
+            // the agent polled its queues in default-agent-pool: the command-line conversion puts the workers and
+            // deployments of that pool in the typed pool standing in for it
+            notes.insertRow(ctx, new MigrationNotes.Row(path, line, recipeName, true, "the prefect-worker chart requires "
+                    + "`worker.config.workPool`: the agent polled its queues in default-agent-pool, which workers "
+                    + "refuse; set `workPool: " + typed + "`, the typed pool that stands in for it (prefect work-pool "
+                    + "create " + typed + " --type kubernetes), and deploy this worker's deployments there", "PF203"));
+        } else {
+            // 2.x agents poll only prefect-agent pools, and 3.x workers refuse that type
+            notes.insertRow(ctx, new MigrationNotes.Row(path, line, recipeName, true, "the agent's pool `" + pool
+                    + "` is a prefect-agent pool, which Prefect 3 workers refuse: recreate it typed (prefect work-pool "
+                    + "delete " + pool + "; prefect work-pool create " + pool + " --type kubernetes) and re-deploy its "
+                    + "deployments, or set `worker.config.workPool` to a new typed pool", "BHV005"));
+        }
+        return agent.withEntries(out);
+    }
+
+    /**
+     * The block mapping {@code config} with {@code workPool: kubernetes-pool} after its last entry, at that entry's
+     * indentation; null when it cannot take one there (a flow mapping, no entries, or a {@code workPool:} key left
+     * blank, which a person fills in).
+     */
+    private static Yaml.Mapping withStandInPool(Yaml.Mapping config) {
+        if (config.getOpeningBracePrefix() != null || config.getEntries().isEmpty()
+                || config.getEntries().stream().anyMatch(c -> c.getKey().getValue().equals("workPool"))) {
+            return null;
+        }
+        List<Yaml.Mapping.Entry> entries = new ArrayList<>(config.getEntries());
+        String prefix = entries.get(entries.size() - 1).getPrefix();
+        entries.add(YamlSnippets.parseEntry("workPool", " " + CliOptions.standInPool("kubernetes")).withPrefix(prefix));
+        return config.withEntries(entries);
+    }
+
+    /** Pins {@code prefectTag} to the target release on the Kubernetes flavour, keeping the Python version. */
+    private static Yaml.Mapping pinTag(Yaml.Mapping image, PrefectTarget target) {
+        List<Yaml.Mapping.Entry> out = new ArrayList<>();
+        for (Yaml.Mapping.Entry f : image.getEntries()) {
+            if (f.getKey().getValue().equals("prefectTag") && f.getValue() instanceof Yaml.Scalar s && s.getValue().startsWith("2")) {
+                Matcher py = TAG_PYTHON.matcher(s.getValue());
+                String python = py.find() ? py.group(1) : "3.11";
+                if (PrefectTarget.comparePython(python, target.pythonMin()) < 0) {
+                    python = target.pythonMin();
+                }
+                f = f.withValue(s.withValue(target.pin() + "-python" + python + "-kubernetes"));
+            }
+            out.add(f);
+        }
+        return image.withEntries(out);
+    }
+
+    /** The new last segment for {@code worker.KEY}, from helm-value renames that change only that segment. */
+    private static String renamedKey(String path) {
+        for (PrefectRenames r : PrefectRenames.ofKind("helm-value")) {
+            String old = r.old().replaceFirst("^agent\\.", "worker.");
+            String neu = r.replacement();
+            if (old.equals(path) && !old.contains(":") && !neu.contains(":")
+                    && parent(old).equals(parent(neu))) {
+                return neu.substring(neu.lastIndexOf('.') + 1);
+            }
+        }
+        return null;
+    }
+
+    /** The new value for {@code worker.KEY: value}, from helm-value renames written as {@code path: value}. */
+    private static String renamedValue(String path, String value) {
+        for (PrefectRenames r : PrefectRenames.ofKind("helm-value")) {
+            if (r.old().equals(path + ": " + value) && r.replacement().startsWith(path + ": ")) {
+                return r.replacement().substring(path.length() + 2);
+            }
+        }
+        return null;
+    }
+
+    private static String parent(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? "" : path.substring(0, dot);
+    }
+}

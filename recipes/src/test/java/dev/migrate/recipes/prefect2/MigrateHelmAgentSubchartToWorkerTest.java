@@ -1,0 +1,281 @@
+package dev.migrate.recipes.prefect2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openrewrite.test.SourceSpecs.text;
+import static org.openrewrite.yaml.Assertions.yaml;
+
+import dev.migrate.recipes.MigrationNotes;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+import org.openrewrite.test.RewriteTest;
+
+class MigrateHelmAgentSubchartToWorkerTest implements RewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new MigrateHelmAgentSubchartToWorker());
+    }
+
+    // an umbrella chart over the removed prefect-agent chart: only the image tag used to move
+    @DocumentExample
+    @Test
+    void agentSubchartBecomesWorkerSubchart() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).hasSize(2)
+                .anySatisfy(r -> {
+                    assertThat(r.sourcePath()).isEqualTo("charts/agent/Chart.yaml");
+                    assertThat(r.line()).isEqualTo(6);
+                    assertThat(r.code()).isEqualTo("PF203");
+                    // no Chart.lock: fetching the new chart is the next step, not a fix left undone
+                    assertThat(r.manual()).isFalse();
+                    assertThat(r.message()).contains("version >=2025.3.7033449", "`helm dependency update` in charts/agent")
+                            .doesNotContain("Chart.lock");
+                })
+                .anySatisfy(r -> {
+                    assertThat(r.sourcePath()).isEqualTo("charts/agent/values.yaml");
+                    assertThat(r.line()).isEqualTo(3);
+                    assertThat(r.code()).isEqualTo("BHV005");
+                    assertThat(r.message()).contains("pool `k8s` is a prefect-agent pool");
+                })),
+            yaml(
+            """
+            apiVersion: v2
+            name: agent
+            version: 1.4.0
+            dependencies:
+              # the Prefect agent
+              - name: prefect-agent
+                version: 2023.6.8
+                repository: https://prefecthq.github.io/prefect-helm
+                condition: prefect-agent.enabled
+              - name: redis
+                version: 17.3.2
+                repository: https://charts.bitnami.com/bitnami
+            """,
+            """
+            apiVersion: v2
+            name: agent
+            version: 1.4.0
+            dependencies:
+              # the Prefect agent
+              - name: prefect-worker
+                version: ">=2025.3.7033449"
+                repository: https://prefecthq.github.io/prefect-helm
+                condition: prefect-worker.enabled
+              - name: redis
+                version: 17.3.2
+                repository: https://charts.bitnami.com/bitnami
+            """,
+            spec -> spec.path("charts/agent/Chart.yaml")),
+            yaml(
+            """
+            prefect-agent:
+              enabled: true
+              agent:
+                image:
+                  prefectTag: 2.14.3-python3.11-kubernetes
+                config:
+                  workQueues: [etl, reports]   # both teams
+                  workPool: k8s
+                apiConfig: server
+                serverApiConfig:
+                  apiUrl: http://prefect-server:4200/api
+            redis:
+              architecture: standalone
+            """,
+            """
+            prefect-worker:
+              enabled: true
+              worker:
+                image:
+                  prefectTag: 3.8.3-python3.11-kubernetes
+                config:
+                  workQueues: [etl, reports]   # both teams
+                  workPool: k8s
+                apiConfig: selfHostedServer
+                selfHostedServerApiConfig:
+                  apiUrl: http://prefect-server:4200/api
+            redis:
+              architecture: standalone
+            """,
+            spec -> spec.path("charts/agent/values.yaml")));
+    }
+
+    // the values key of an aliased dependency is the alias, which stays (templates and other values name it)
+    @Test
+    void anAliasedSubchartKeepsItsAlias() {
+        rewriteRun(
+            yaml(
+            """
+            apiVersion: v2
+            name: platform
+            version: 0.1.0
+            dependencies:
+            - name: prefect-agent
+              alias: etl-agent
+              version: '~2023.6'
+              repository: "@prefect"
+              condition: etl-agent.enabled
+            """,
+            """
+            apiVersion: v2
+            name: platform
+            version: 0.1.0
+            dependencies:
+            - name: prefect-worker
+              alias: etl-agent
+              version: '>=2025.3.7033449'
+              repository: "@prefect"
+              condition: etl-agent.enabled
+            """,
+            spec -> spec.path("deploy/platform/Chart.yaml")),
+            yaml(
+            """
+            etl-agent:
+              agent:
+                config:
+                  workPool: etl
+            """,
+            """
+            etl-agent:
+              worker:
+                config:
+                  workPool: etl
+            """,
+            spec -> spec.path("deploy/platform/values-prod.yaml")),
+            // another chart's values are not the umbrella chart's
+            yaml(
+            """
+            etl-agent:
+              agent:
+                config:
+                  workPool: etl
+            """,
+            spec -> spec.path("deploy/other/values.yaml")));
+    }
+
+    // a Chart.lock beside the Chart.yaml still pins prefect-agent: `helm dependency build` refuses it until updated
+    @Test
+    void aLockFileIsReportedAndLeftAlone() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.message()).contains("its Chart.lock still pins prefect-agent");
+                })),
+            yaml(
+            """
+            apiVersion: v2
+            name: agent
+            version: 1.0.0
+            dependencies:
+              - name: prefect-agent
+                version: 2023.6.8
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            """
+            apiVersion: v2
+            name: agent
+            version: 1.0.0
+            dependencies:
+              - name: prefect-worker
+                version: ">=2025.3.7033449"
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            spec -> spec.path("Chart.yaml")),
+            text(
+            """
+            dependencies:
+            - name: prefect-agent
+              repository: https://prefecthq.github.io/prefect-helm
+              version: 2023.6.8
+            digest: sha256:0e4b
+            generated: "2023-06-09T10:00:00Z"
+            """,
+            spec -> spec.path("Chart.lock")));
+    }
+
+    // rewrite-yaml reads [{...}] as one scalar: the dependency and its values stay, and a note says what to write
+    @Test
+    void anInlineDependencyListIsLeftWithANote() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(2);
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.message()).contains("written inline", "`name: prefect-worker`");
+                })),
+            yaml(
+            """
+            apiVersion: v2
+            dependencies: [{name: prefect-agent, version: 2023.6.8, repository: https://prefecthq.github.io/prefect-helm}]
+            """,
+            spec -> spec.path("Chart.yaml")),
+            yaml("prefect-agent:\n  agent:\n    config:\n      workPool: k8s\n", spec -> spec.path("values.yaml")));
+    }
+
+    // in the composite the image upgrade comes after: the subchart's tag gets the worker chart's Kubernetes flavour,
+    // as a top-level agent.image.prefectTag does
+    @Test
+    void theCompositeMovesTheSubchartTagAsTheAgentChartsOwn() {
+        rewriteRun(spec -> spec.recipeFromResources("dev.migrate.prefect.MigratePrefectInfrastructureToPrefect3"),
+            yaml(
+            """
+            apiVersion: v2
+            dependencies:
+              - name: prefect-agent
+                version: 2023.6.8
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            """
+            apiVersion: v2
+            dependencies:
+              - name: prefect-worker
+                version: ">=2025.3.7033449"
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            spec -> spec.path("charts/agent/Chart.yaml")),
+            yaml(
+            """
+            prefect-agent:
+              agent:
+                image:
+                  prefectTag: 2-latest
+                config:
+                  workPool: k8s
+            """,
+            """
+            prefect-worker:
+              worker:
+                image:
+                  prefectTag: 3.8.3-python3.11-kubernetes
+                config:
+                  workPool: k8s
+            """,
+            spec -> spec.path("charts/agent/values.yaml")));
+    }
+
+    @Test
+    void otherDependenciesAndLocalCopiesAreLeftAlone() {
+        rewriteRun(
+            yaml(
+            """
+            apiVersion: v2
+            name: agent
+            version: 1.0.0
+            dependencies:
+              - name: prefect-agent
+                version: 0.1.0
+                repository: file://../prefect-agent
+              - name: prefect-server
+                version: 2023.6.8
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            spec -> spec.path("Chart.yaml")),
+            yaml(
+            """
+            prefect-agent:
+              agent:
+                config:
+                  workPool: k8s
+            """,
+            spec -> spec.path("values.yaml")));
+    }
+}
