@@ -274,13 +274,27 @@ final class DeploymentYamlEntry {
                 steps.add(Map.of("prefect.deployments.steps.git_clone", args));
             }
             case "s3" -> {
-                String bucketPath = String.valueOf(storage.getOrDefault("bucket_path", ""));
-                int slash = bucketPath.indexOf('/');
-                Map<String, Object> args = new LinkedHashMap<>();
-                args.put("bucket", slash < 0 ? bucketPath : bucketPath.substring(0, slash));
-                args.put("folder", slash < 0 ? "" : bucketPath.substring(slash + 1));
+                Map<String, Object> args = bucketAndFolder(storage, "bucket");
                 steps.add(Map.of("prefect_aws.deployments.steps.pull_from_s3", args));
                 notes.add(new Note("pull", "PF206: pull_from_s3 needs prefect-aws and credentials (an AwsCredentials block)"));
+            }
+            case "gcs" -> {
+                // prefect.filesystems.GCS: bucket_path "bucket/folder", project, service_account_info (a secret)
+                Map<String, Object> args = bucketAndFolder(storage, "bucket");
+                if (storage.get("project") != null && !String.valueOf(storage.get("project")).isBlank()) {
+                    args.put("project", storage.get("project"));
+                }
+                steps.add(Map.of("prefect_gcp.deployments.steps.pull_from_gcs", args));
+                notes.add(new Note("pull", "PF206: pull_from_gcs needs prefect-gcp on the worker and credentials: save a "
+                        + "GcpCredentials block and pass `credentials: \"{{ prefect.blocks.gcp-credentials.NAME }}\"`"));
+            }
+            case "azure" -> {
+                // prefect.filesystems.Azure: bucket_path "container/folder"; its connection string or key is a secret
+                Map<String, Object> args = bucketAndFolder(storage, "container");
+                steps.add(Map.of("prefect_azure.deployments.steps.pull_from_azure_blob_storage", args));
+                notes.add(new Note("pull", "PF206: pull_from_azure_blob_storage needs prefect-azure[blob_storage] on the "
+                        + "worker and credentials: save an AzureBlobStorageCredentials block and pass `credentials: "
+                        + "\"{{ prefect.blocks.azure-blob-storage-credentials.NAME }}\"`"));
             }
             case "local-file-system" -> steps.add(Map.of("prefect.deployments.steps.set_working_directory",
                     Map.of("directory", storage.getOrDefault("basepath", d.getOrDefault("path", ".")))));
@@ -291,6 +305,16 @@ final class DeploymentYamlEntry {
                     + "the `pull:` steps of this deployment by hand"));
         }
         return steps;
+    }
+
+    /** A 2.x remote filesystem's {@code bucket_path} ("name/folder") as the pull step's bucket (or container) and folder. */
+    private static Map<String, Object> bucketAndFolder(Map<String, Object> storage, String bucketKey) {
+        String bucketPath = String.valueOf(storage.getOrDefault("bucket_path", ""));
+        int slash = bucketPath.indexOf('/');
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put(bucketKey, slash < 0 ? bucketPath : bucketPath.substring(0, slash));
+        args.put("folder", slash < 0 ? "" : bucketPath.substring(slash + 1));
+        return args;
     }
 
     private static void copy(Map<String, Object> from, Map<String, Object> to, String key) {
