@@ -292,9 +292,10 @@ final class DeploymentYamlEntry {
                 // prefect.filesystems.Azure: bucket_path "container/folder"; its connection string or key is a secret
                 Map<String, Object> args = bucketAndFolder(storage, "container");
                 steps.add(Map.of("prefect_azure.deployments.steps.pull_from_azure_blob_storage", args));
+                // unlike pull_from_s3 and pull_from_gcs, this step has no default credentials: it fails without them
                 notes.add(new Note("pull", "PF206: pull_from_azure_blob_storage needs prefect-azure[blob_storage] on the "
-                        + "worker and credentials: save an AzureBlobStorageCredentials block and pass `credentials: "
-                        + "\"{{ prefect.blocks.azure-blob-storage-credentials.NAME }}\"`"));
+                        + "worker and its required `credentials:`, added by hand: save an AzureBlobStorageCredentials block "
+                        + "and pass `credentials: \"{{ prefect.blocks.azure-blob-storage-credentials.NAME }}\"`"));
             }
             case "local-file-system" -> steps.add(Map.of("prefect.deployments.steps.set_working_directory",
                     Map.of("directory", storage.getOrDefault("basepath", d.getOrDefault("path", ".")))));

@@ -37,8 +37,8 @@ class ConvertDeploymentYamlRemoteStorageTest implements RewriteTest {
     @Test
     void anAzureBlockBecomesThePullFromAzureBlobStorageStep() {
         rewriteRun(spec -> notes(spec, "PF206: pull_from_azure_blob_storage needs prefect-azure[blob_storage] on the worker "
-                + "and credentials: save an AzureBlobStorageCredentials block and pass `credentials: \"{{ "
-                + "prefect.blocks.azure-blob-storage-credentials.NAME }}\"`"),
+                + "and its required `credentials:`, added by hand: save an AzureBlobStorageCredentials block and pass "
+                + "`credentials: \"{{ prefect.blocks.azure-blob-storage-credentials.NAME }}\"` [manual]"),
             yaml(buildOutput("""
                     bucket_path: cloudio/dev
                     azure_storage_connection_string: '**********'
@@ -90,7 +90,7 @@ class ConvertDeploymentYamlRemoteStorageTest implements RewriteTest {
     @Test
     void aBuildOutputOfAnotherStorageTypeStillGetsTheManualNote() {
         rewriteRun(spec -> notes(spec, "PF206: storage block type `smb` has no mechanical pull step; write the `pull:` "
-                + "steps of this deployment by hand"),
+                + "steps of this deployment by hand [manual]"),
             yaml(buildOutput("""
                     share_path: /flows
                     _block_type_slug: smb
@@ -120,7 +120,7 @@ class ConvertDeploymentYamlRemoteStorageTest implements RewriteTest {
     }
 
     private static void notes(RecipeSpec spec, String... messages) {
-        spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).extracting(r -> r.code() + ": " + r.message())
+        spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).extracting(r -> r.code() + ": " + r.message() + (r.manual() ? " [manual]" : ""))
                 .contains(messages));
     }
 }
