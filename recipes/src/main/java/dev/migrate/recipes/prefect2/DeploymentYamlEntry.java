@@ -164,7 +164,7 @@ final class DeploymentYamlEntry {
         }
         Map<String, Object> set = new LinkedHashMap<>();
         infra.forEach((k, v) -> {
-            boolean unset = v == null || v instanceof Map<?, ?> m && m.isEmpty() || v instanceof List<?> l && l.isEmpty()
+            boolean unset = v == null || v instanceof Map<?, ?> m && carriesNothing(m) || v instanceof List<?> l && l.isEmpty()
                     || block.get().isUnset(k, v) || k.startsWith("_") || k.equals("type")
                     || k.equals("block_type_slug");
             if (!unset) {
@@ -173,6 +173,28 @@ final class DeploymentYamlEntry {
         });
         return withCommandString(keepJobVariables(set, block.get(), "infrastructure fields", notes),
                 "the infrastructure block's", notes);
+    }
+
+    /**
+     * Whether a nested block field holds nothing: 2.x wrote an anonymous block nobody filled in (an ECS task's
+     * {@code aws_credentials:} of nulls) with its metadata keys only. A saved block it names ({@code _is_anonymous:
+     * false}) is something a person must carry over.
+     */
+    private static boolean carriesNothing(Map<?, ?> block) {
+        if (Boolean.FALSE.equals(block.get("_is_anonymous"))) {
+            return false;
+        }
+        for (Map.Entry<?, ?> e : block.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            Object v = e.getValue();
+            boolean metadata = key.startsWith("_") || key.equals("block_type_slug");
+            boolean empty = v == null || v instanceof String text && text.isBlank()
+                    || v instanceof Map<?, ?> m && carriesNothing(m) || v instanceof List<?> l && l.isEmpty();
+            if (!metadata && !empty) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
