@@ -1,0 +1,69 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.RegexEdits;
+import dev.migrate.recipes.internal.TextPositions;
+import java.util.regex.Pattern;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.FindSourceFiles;
+import org.openrewrite.Preconditions;
+import org.openrewrite.Recipe;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.text.PlainText;
+import org.openrewrite.text.PlainTextVisitor;
+
+/**
+ * A Dockerfile {@code ARG PREFECT_VERSION=2.14.0} whose value the file feeds to Prefect ({@code pip install
+ * "prefect==${PREFECT_VERSION}"}, {@code FROM prefecthq/prefect:${PREFECT_VERSION}-python3.10}): the default becomes
+ * the targeted Prefect 3 release. The pin and image recipes cannot see through the variable, so without this an
+ * upgraded base image would install Prefect 2 again. A value passed with {@code --build-arg} still wins, as it did.
+ */
+public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
+    /** {@code ARG NAME=2.x.y}, the value possibly quoted; group 2 is the name, group 4 the version. */
+    private static final Pattern ARG = Pattern.compile(
+            "(?im)^([ \\t]*ARG[ \\t]+)([A-Za-z_][A-Za-z0-9_]*)=([\"']?)(2(?:\\.\\d+){0,2}(?:(?:a|b|rc)\\d+)?)\\3(?=[ \\t]*(?:#.*)?$)");
+    private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
+
+    @Override
+    public String getDisplayName() {
+        return "Raise Prefect version build arguments in Dockerfiles to Prefect 3";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Sets the default of an `ARG` holding a Prefect 2 version to the targeted Prefect 3 release when the "
+                + "Dockerfile installs Prefect or picks a Prefect image with it (`prefect==${PREFECT_VERSION}`).";
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor() {
+        return Preconditions.check(new FindSourceFiles("**/Dockerfile;**/Dockerfile.*;**/*.dockerfile;**/Containerfile"),
+                new PlainTextVisitor<>() {
+                    @Override
+                    public PlainText visitText(PlainText file, ExecutionContext ctx) {
+                        String text = file.getText();
+                        PrefectTarget target = PrefectTarget.from(ctx);
+                        String after = RegexEdits.replaceGroup(text, ARG, 4, m -> {
+                            if (!feedsPrefect(text, m.group(2))) {
+                                return null;
+                            }
+                            notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
+                                    TextPositions.lineOf(text, m.start()), getName(), false, "raised the default of ARG "
+                                    + m.group(2) + " from " + m.group(4) + " to " + target.pin() + ": the file installs or "
+                                    + "runs Prefect with it; a --build-arg " + m.group(2) + "=... in a build script or "
+                                    + "compose file still overrides it"));
+                            return target.pin();
+                        });
+                        return after.equals(text) ? file : file.withText(after);
+                    }
+                });
+    }
+
+    /** Whether the variable is a Prefect requirement's version or a Prefect image's tag somewhere in the file. */
+    private static boolean feedsPrefect(String text, String name) {
+        String ref = "\\$(?:\\{" + Pattern.quote(name) + "(?::?[-+][^}]*)?\\}|" + Pattern.quote(name) + "(?![A-Za-z0-9_]))";
+        return Pattern.compile("(?<![\\w.-])prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:==|~=|>=|<=|===)[ \\t]*" + ref).matcher(text).find()
+                || Pattern.compile("prefecthq/prefect:" + ref).matcher(text).find();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.migrate.recipes.prefect2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openrewrite.test.SourceSpecs.text;
+
+import dev.migrate.recipes.MigrationNotes;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+import org.openrewrite.test.RewriteTest;
+
+class RaisePrefectVersionArgsInDockerfilesTest implements RewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new RaisePrefectVersionArgsInDockerfiles());
+    }
+
+    @DocumentExample
+    @Test
+    void aVersionArgThePipInstallReadsIsRaised() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.code() + " " + r.message()).containsExactly(
+                                "2 PF208 raised the default of ARG PREFECT_VERSION from 2.14.0 to 3.8.3: the file installs "
+                                        + "or runs Prefect with it; a --build-arg PREFECT_VERSION=... in a build script or "
+                                        + "compose file still overrides it")),
+            text(
+                """
+                FROM python:3.10-slim AS base
+                ARG PREFECT_VERSION=2.14.0
+                RUN pip install --no-cache-dir "prefect==${PREFECT_VERSION}" prefect-aws
+                """,
+                """
+                FROM python:3.10-slim AS base
+                ARG PREFECT_VERSION=3.8.3
+                RUN pip install --no-cache-dir "prefect==${PREFECT_VERSION}" prefect-aws
+                """,
+                spec -> spec.path("Dockerfile")));
+    }
+
+    // an ARG before FROM picks the image's tag: the image recipe cannot see through the variable
+    @Test
+    void aQuotedArgThatPicksTheImageTagIsRaised() {
+        rewriteRun(text(
+            """
+            ARG PREFECT="2.19"  # keep in step with the server
+            FROM prefecthq/prefect:$PREFECT-python3.11
+            """,
+            """
+            ARG PREFECT="3.8.3"  # keep in step with the server
+            FROM prefecthq/prefect:$PREFECT-python3.11
+            """,
+            spec -> spec.path("docker/worker.Dockerfile")));
+    }
+
+    @Test
+    void argsThatDoNotFeedPrefectStay() {
+        rewriteRun(text(
+            """
+            ARG APP_VERSION=2.14.0
+            ARG PREFECT_VERSION=3.4.1
+            FROM python:3.11
+            RUN pip install "acme-app==${APP_VERSION}" "prefect-aws==${APP_VERSION}" "prefect==${PREFECT_VERSION}"
+            """,
+            spec -> spec.path("Dockerfile")));
+    }
+}
