@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.recipes.internal.FileGlobs;
 import dev.migrate.recipes.internal.PrefectCliTextRecipe;
 import dev.migrate.recipes.internal.Segment;
 import dev.migrate.recipes.internal.TextPositions;
@@ -32,7 +33,7 @@ public class RewritePrefectCliInDockerfiles extends PrefectCliTextRecipe {
 
     @Override
     protected String filePattern() {
-        return "**/Dockerfile;**/Dockerfile.*;**/*.dockerfile;**/Containerfile";
+        return FileGlobs.DOCKERFILES;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.FileGlobs;
 import dev.migrate.recipes.internal.PrefectImageTags;
 import dev.migrate.recipes.internal.RegexEdits;
 import dev.migrate.recipes.internal.TextPositions;
@@ -34,7 +35,7 @@ public class UpgradePrefectBaseImagesInDockerfiles extends Recipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles("**/Dockerfile;**/Dockerfile.*;**/*.dockerfile;**/Containerfile"),
+        return Preconditions.check(new FindSourceFiles(FileGlobs.DOCKERFILES),
                 new PlainTextVisitor<>() {
                     @Override
                     public PlainText visitText(PlainText file, ExecutionContext ctx) {
