@@ -5,6 +5,9 @@ public final class FileGlobs {
     /** Dockerfiles under the names Docker, BuildKit and Podman accept by convention. */
     public static final String DOCKERFILES = "**/Dockerfile;**/Dockerfile.*;**/*.dockerfile;**/Containerfile";
 
+    /** Compose files under the names `docker compose` looks for, and their variants ({@code docker-compose.prod.yml}). */
+    public static final String COMPOSE_FILES = "**/docker-compose*.yml;**/docker-compose*.yaml;**/compose*.yml;**/compose*.yaml";
+
     private FileGlobs() {
     }
 }

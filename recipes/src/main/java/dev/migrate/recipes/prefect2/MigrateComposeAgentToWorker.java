@@ -3,6 +3,7 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.FileGlobs;
 import dev.migrate.recipes.internal.TextPositions;
 import dev.migrate.recipes.internal.YamlSnippets;
 import dev.migrate.recipes.prefectcli.CliOptions;
@@ -54,7 +55,7 @@ public class MigrateComposeAgentToWorker extends Recipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles("**/docker-compose*.yml;**/docker-compose*.yaml;**/compose*.yml;**/compose*.yaml"),
+        return Preconditions.check(new FindSourceFiles(FileGlobs.COMPOSE_FILES),
                 new YamlIsoVisitor<>() {
                     @Override
                     public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {

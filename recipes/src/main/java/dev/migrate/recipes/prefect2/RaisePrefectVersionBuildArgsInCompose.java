@@ -1,0 +1,90 @@
+package dev.migrate.recipes.prefect2;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.FileGlobs;
+import dev.migrate.recipes.internal.YamlPositions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openrewrite.Cursor;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.FindSourceFiles;
+import org.openrewrite.Preconditions;
+import org.openrewrite.Recipe;
+import org.openrewrite.TreeVisitor;
+import org.openrewrite.yaml.YamlIsoVisitor;
+import org.openrewrite.yaml.tree.Yaml;
+
+/**
+ * A compose service's {@code build: args: {PREFECT_VERSION: 2.14.0}} overrides the Dockerfile's own {@code ARG}
+ * default (which {@link RaisePrefectVersionArgsInDockerfiles} raises), so an upgraded image would still install
+ * Prefect 2: a build argument named for Prefect's version and holding a 2.x one takes the targeted release.
+ */
+public class RaisePrefectVersionBuildArgsInCompose extends Recipe {
+    /** PREFECT_VERSION, PREFECT_IMAGE_VERSION: a name that says it holds Prefect's version. */
+    private static final Pattern NAME = Pattern.compile("(?i)[A-Z0-9_]*PREFECT[A-Z0-9_]*VERSION[A-Z0-9_]*");
+    private static final Pattern VERSION = Pattern.compile("2(?:\\.\\d+){0,2}(?:(?:a|b|rc)\\d+)?");
+    /** {@code NAME=VALUE} in the list form of {@code args:}. */
+    private static final Pattern LIST_ITEM = Pattern.compile("([A-Za-z0-9_]+)=(.*)");
+    private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
+
+    @Override
+    public String getDisplayName() {
+        return "Raise Prefect version build arguments in compose files to Prefect 3";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Sets a service's `build.args` entry named for Prefect's version (`PREFECT_VERSION: 2.14.0`) to the "
+                + "targeted Prefect 3 release, as the Dockerfile's `ARG` default is raised.";
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor() {
+        return Preconditions.check(new FindSourceFiles(FileGlobs.COMPOSE_FILES), new YamlIsoVisitor<>() {
+            @Override
+            public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
+                Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);
+                if (!inBuildArgs(getCursor()) || !(e.getValue() instanceof Yaml.Scalar value)
+                        || !NAME.matcher(e.getKey().getValue()).matches() || !VERSION.matcher(value.getValue()).matches()) {
+                    return e;
+                }
+                return e.withValue(value.withValue(raised(e.getKey().getValue(), value.getValue(), e, ctx)));
+            }
+
+            @Override
+            public Yaml.Sequence.Entry visitSequenceEntry(Yaml.Sequence.Entry entry, ExecutionContext ctx) {
+                Yaml.Sequence.Entry e = super.visitSequenceEntry(entry, ctx);
+                if (!(e.getBlock() instanceof Yaml.Scalar item) || !inBuildArgs(getCursor())) {
+                    return e;
+                }
+                Matcher m = LIST_ITEM.matcher(item.getValue());
+                if (!m.matches() || !NAME.matcher(m.group(1)).matches() || !VERSION.matcher(m.group(2)).matches()) {
+                    return e;
+                }
+                return e.withBlock(item.withValue(m.group(1) + "=" + raised(m.group(1), m.group(2), e, ctx)));
+            }
+
+            private String raised(String name, String old, Yaml at, ExecutionContext ctx) {
+                String pin = PrefectTarget.from(ctx).pin();
+                String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
+                notes.insertRow(ctx, new MigrationNotes.Row(path, YamlPositions.lineOf(getCursor(), at), getName(), false,
+                        "raised build argument " + name + " from " + old + " to " + pin + ", which the image's "
+                                + "Dockerfile uses in place of its own ARG default"));
+                return pin;
+            }
+        });
+    }
+
+    /** Whether the cursor (an entry) sits directly in the {@code args:} of a {@code build:} mapping. */
+    private static boolean inBuildArgs(Cursor entryCursor) {
+        Cursor container = entryCursor.getParentTreeCursor();
+        Cursor args = container.getParentTreeCursor();
+        if (!(args.getValue() instanceof Yaml.Mapping.Entry a) || !"args".equals(a.getKey().getValue())) {
+            return false;
+        }
+        Cursor buildMapping = args.getParentTreeCursor();
+        Cursor build = buildMapping.getParentTreeCursor();
+        return build.getValue() instanceof Yaml.Mapping.Entry b && "build".equals(b.getKey().getValue());
+    }
+}
