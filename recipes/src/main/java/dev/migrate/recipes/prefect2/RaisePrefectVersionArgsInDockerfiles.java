@@ -1,11 +1,11 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.PrefectVersionArgs;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.FileGlobs;
 import dev.migrate.recipes.internal.RegexEdits;
 import dev.migrate.recipes.internal.TextPositions;
-import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
@@ -21,9 +21,6 @@ import org.openrewrite.text.PlainTextVisitor;
  * upgraded base image would install Prefect 2 again. A value passed with {@code --build-arg} still wins, as it did.
  */
 public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
-    /** {@code ARG NAME=2.x.y}, the value possibly quoted; group 2 is the name, group 4 the version. */
-    private static final Pattern ARG = Pattern.compile(
-            "(?im)^([ \\t]*ARG[ \\t]+)([A-Za-z_][A-Za-z0-9_]*)=([\"']?)(2(?:\\.\\d+){0,2}(?:(?:a|b|rc)\\d+)?)\\3(?=[ \\t]*(?:#.*)?$)");
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
 
     @Override
@@ -45,8 +42,8 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
                     public PlainText visitText(PlainText file, ExecutionContext ctx) {
                         String text = file.getText();
                         PrefectTarget target = PrefectTarget.from(ctx);
-                        String after = RegexEdits.replaceGroup(text, ARG, 4, m -> {
-                            if (!feedsPrefect(text, m.group(2))) {
+                        String after = RegexEdits.replaceGroup(text, PrefectVersionArgs.ARG, 4, m -> {
+                            if (!PrefectVersionArgs.feedsPrefect(text, m.group(2))) {
                                 return null;
                             }
                             notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
@@ -59,12 +56,5 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
                         return after.equals(text) ? file : file.withText(after);
                     }
                 });
-    }
-
-    /** Whether the variable is a Prefect requirement's version or a Prefect image's tag somewhere in the file. */
-    private static boolean feedsPrefect(String text, String name) {
-        String ref = "\\$(?:\\{" + Pattern.quote(name) + "(?::?[-+][^}]*)?\\}|" + Pattern.quote(name) + "(?![A-Za-z0-9_]))";
-        return Pattern.compile("(?<![\\w.-])prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:==|~=|>=|<=|===)[ \\t]*" + ref).matcher(text).find()
-                || Pattern.compile("prefecthq/prefect:" + ref).matcher(text).find();
     }
 }

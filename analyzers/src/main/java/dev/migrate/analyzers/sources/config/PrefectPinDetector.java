@@ -70,6 +70,14 @@ public final class PrefectPinDetector implements Detector {
         boolean commands = PrefectCliLineDetector.isDockerfile(n) || PrefectCliLineDetector.isCiYaml(file.path())
                 || PrefectCliLineDetector.isScript(file);
         boolean dependencyFile = !commands && !extraPipPackagesFile(n) || n.equals("environment.yml");
+        if (PrefectCliLineDetector.isDockerfile(n)) {
+            for (PrefectVersionArgs.VersionArg arg : PrefectVersionArgs.in(file.text())) {
+                sink.finding(Findings.of("PF208", "ARG " + arg.name() + "=" + arg.version() + " installs or runs Prefect 2 "
+                        + "in this image; move it to Prefect 3 once flows and integrations are ready",
+                        SourceRef.at(file.path(), file.lineOf(arg.versionStart()),
+                                arg.versionStart() - file.text().lastIndexOf('\n', arg.versionStart() - 1)), null));
+            }
+        }
         String[] lines = file.text().split("\r?\n", -1);
         boolean installContinues = false;
         for (int i = 0; i < lines.length; i++) {

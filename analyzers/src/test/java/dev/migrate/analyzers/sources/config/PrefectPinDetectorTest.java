@@ -88,6 +88,19 @@ class PrefectPinDetectorTest {
 
     // Prefect 1 projects pinned prefect==1.x or Prefect Core 0.x in requirements, pip install lines and FROM lines:
     // the Prefect 1 rewrite moved the pins, but scan reported none of them (PF108 said it flagged 1.x requirements)
+    // the pin is a build argument: PF208 points at its default, which the rewrite raises
+    @Test
+    void aVersionArgTheDockerfileInstallsOrPicksItsImageWith() {
+        assertThat(DetectorHarness.run(detector, "docker/Dockerfile", """
+                ARG PREFECT_VERSION="2.14.0"
+                ARG APP_VERSION=2.1
+                FROM prefecthq/prefect:${PREFECT_VERSION}-python3.11
+                RUN pip install "acme==${APP_VERSION}"
+                """)).isEqualTo("""
+                docker/Dockerfile:1:22 PF208 ARG PREFECT_VERSION=2.14.0 installs or runs Prefect 2 in this image; move it to Prefect 3 once flows and integrations are ready
+                """);
+    }
+
     @Test
     void prefect1PinsAndImagesArePF108() {
         assertThat(DetectorHarness.run(detector, "requirements.txt", """

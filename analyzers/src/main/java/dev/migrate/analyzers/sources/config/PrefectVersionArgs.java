@@ -1,0 +1,43 @@
+package dev.migrate.analyzers.sources.config;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Dockerfile {@code ARG PREFECT_VERSION=2.14.0} whose value the file feeds to Prefect: a requirement's version
+ * ({@code pip install "prefect==${PREFECT_VERSION}"}) or a Prefect image's tag ({@code FROM
+ * prefecthq/prefect:${PREFECT_VERSION}-python3.10}). The scan reports it (PF208) and the rewrite raises it, from this
+ * one definition.
+ */
+public final class PrefectVersionArgs {
+    /** {@code ARG NAME=2.x.y}, the value possibly quoted; group {@code name}, group {@code version}. */
+    public static final Pattern ARG = Pattern.compile(
+            "(?im)^([ \\t]*ARG[ \\t]+)(?<name>[A-Za-z_][A-Za-z0-9_]*)=([\"']?)(?<version>2(?:\\.\\d+){0,2}(?:(?:a|b|rc)\\d+)?)\\3"
+                    + "(?=[ \\t]*(?:#.*)?$)");
+
+    private PrefectVersionArgs() {
+    }
+
+    /** Whether {@code ${name}} (or {@code $name}) is a Prefect requirement's version or a Prefect image's tag in the text. */
+    public static boolean feedsPrefect(String text, String name) {
+        String ref = "\\$(?:\\{" + Pattern.quote(name) + "(?::?[-+][^}]*)?\\}|" + Pattern.quote(name) + "(?![A-Za-z0-9_]))";
+        return Pattern.compile("(?<![\\w.-])prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:==|~=|>=|<=|===)[ \\t]*" + ref).matcher(text).find()
+                || Pattern.compile("prefecthq/prefect:" + ref).matcher(text).find();
+    }
+
+    /** The ARG lines of a Dockerfile's text that hold a Prefect 2 version the file feeds to Prefect. */
+    public static java.util.List<VersionArg> in(String text) {
+        java.util.List<VersionArg> out = new java.util.ArrayList<>();
+        Matcher m = ARG.matcher(text);
+        while (m.find()) {
+            if (feedsPrefect(text, m.group("name"))) {
+                out.add(new VersionArg(m.group("name"), m.group("version"), m.start(), m.start("version")));
+            }
+        }
+        return out;
+    }
+
+    /** One such ARG: its name, its 2.x value, where its line starts and where the value starts. */
+    public record VersionArg(String name, String version, int lineStart, int versionStart) {
+    }
+}
