@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.PrefectVersionArgs;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.FileGlobs;
@@ -21,9 +22,6 @@ import org.openrewrite.yaml.tree.Yaml;
  * Prefect 2: a build argument named for Prefect's version and holding a 2.x one takes the targeted release.
  */
 public class RaisePrefectVersionBuildArgsInCompose extends Recipe {
-    /** PREFECT_VERSION, PREFECT_IMAGE_VERSION: a name that says it holds Prefect's version. */
-    private static final Pattern NAME = Pattern.compile("(?i)[A-Z0-9_]*PREFECT[A-Z0-9_]*VERSION[A-Z0-9_]*");
-    private static final Pattern VERSION = Pattern.compile("2(?:\\.\\d+){0,2}(?:(?:a|b|rc)\\d+)?");
     /** {@code NAME=VALUE} in the list form of {@code args:}. */
     private static final Pattern LIST_ITEM = Pattern.compile("([A-Za-z0-9_]+)=(.*)");
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
@@ -46,7 +44,8 @@ public class RaisePrefectVersionBuildArgsInCompose extends Recipe {
             public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
                 Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);
                 if (!inBuildArgs(getCursor()) || !(e.getValue() instanceof Yaml.Scalar value)
-                        || !NAME.matcher(e.getKey().getValue()).matches() || !VERSION.matcher(value.getValue()).matches()) {
+                        || !PrefectVersionArgs.namesPrefectVersion(e.getKey().getValue())
+                        || !PrefectVersionArgs.isPrefect2Version(value.getValue())) {
                     return e;
                 }
                 return e.withValue(value.withValue(raised(e.getKey().getValue(), value.getValue(), e, ctx)));
@@ -59,7 +58,8 @@ public class RaisePrefectVersionBuildArgsInCompose extends Recipe {
                     return e;
                 }
                 Matcher m = LIST_ITEM.matcher(item.getValue());
-                if (!m.matches() || !NAME.matcher(m.group(1)).matches() || !VERSION.matcher(m.group(2)).matches()) {
+                if (!m.matches() || !PrefectVersionArgs.namesPrefectVersion(m.group(1))
+                        || !PrefectVersionArgs.isPrefect2Version(m.group(2))) {
                     return e;
                 }
                 return e.withBlock(item.withValue(m.group(1) + "=" + raised(m.group(1), m.group(2), e, ctx)));

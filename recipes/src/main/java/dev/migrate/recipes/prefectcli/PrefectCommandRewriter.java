@@ -71,6 +71,11 @@ public final class PrefectCommandRewriter {
                 line = pinPrefect3(line, cmd.words().subList(skip + packages, cmd.words().size()), options);
                 continue;
             }
+            if (DockerBuildArgs.isBuild(cmd.argv().subList(skip, cmd.argv().size()))) {
+                line = DockerBuildArgs.raise(line, cmd.words().subList(skip, cmd.words().size()),
+                        PrefectTarget.parse("3." + options.targetMinor()));
+                continue;
+            }
             List<String> argv = cmd.argv().subList(skip, cmd.argv().size());
             CliTranslation t = PrefectCliTranslator.translate(argv, options.withAppliedLater(applied)
                     .withWholeWords(wholeWords(cmd.words().subList(skip, cmd.words().size())))

@@ -15,7 +15,21 @@ public final class PrefectVersionArgs {
             "(?im)^([ \\t]*ARG[ \\t]+)(?<name>[A-Za-z_][A-Za-z0-9_]*)=([\"']?)(?<version>2(?:\\.\\d+){0,2}(?:(?:a|b|rc)\\d+)?)\\3"
                     + "(?=[ \\t]*(?:#.*)?$)");
 
+    /** PREFECT_VERSION, PREFECT_IMAGE_VERSION: a build argument's name that says it holds Prefect's version. */
+    private static final Pattern VERSION_NAME = Pattern.compile("(?i)[A-Z0-9_]*PREFECT[A-Z0-9_]*VERSION[A-Z0-9_]*");
+    private static final Pattern VERSION_2 = Pattern.compile("2(?:\\.\\d+){0,2}(?:(?:a|b|rc)\\d+)?");
+
     private PrefectVersionArgs() {
+    }
+
+    /** Whether a build argument set elsewhere (compose {@code build.args}, {@code --build-arg}) is Prefect's version. */
+    public static boolean namesPrefectVersion(String name) {
+        return VERSION_NAME.matcher(name).matches();
+    }
+
+    /** Whether a value is a Prefect 2 version ({@code 2}, {@code 2.19}, {@code 2.14.0}, {@code 2.20.0rc1}). */
+    public static boolean isPrefect2Version(String value) {
+        return VERSION_2.matcher(value).matches();
     }
 
     /** Whether {@code ${name}} (or {@code $name}) is a Prefect requirement's version or a Prefect image's tag in the text. */
