@@ -837,10 +837,8 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 String name = Expressions.name(v);
                 Node scope = enclosingFunction(stmt);
                 List<Node> values = new ArrayList<>();
-                for (Node s : TreeIndex.of(scope == null ? original : scope).find(NodeKind.ASSIGN)) {
-                    Statements.assignment(s).filter(a -> a.targets().stream().anyMatch(t -> t.kind() == NodeKind.NAME
-                            && Expressions.name(t).equals(name))).ifPresent(a -> values.add(
-                                    a.operator().equals("=") && a.targets().size() == 1 ? Expressions.unwrap(a.value()) : null));
+                for (Node s : assignmentsIn(scope, name)) {
+                    values.add(simpleValue(s).orElse(null));
                 }
                 if (values.isEmpty() && scope != null) {
                     moduleAssignment(original, name).flatMap(Statements::assignment)
@@ -922,17 +920,12 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 return blockCall(original, value);
             }
             String name = Expressions.name(v);
-            List<Node> assignments = new ArrayList<>();
-            for (Node s : TreeIndex.of(scope).find(NodeKind.ASSIGN)) {
-                Statements.assignment(s).filter(a -> a.targets().stream().anyMatch(t -> t.kind() == NodeKind.NAME
-                        && Expressions.name(t).equals(name))).ifPresent(a -> assignments.add(s));
-            }
+            List<Node> assignments = assignmentsIn(scope, name);
             if (assignments.isEmpty()) {
                 return blockCall(original, value);
             }
-            Optional<Node> call = assignments.size() != 1 ? Optional.empty() : Statements.assignment(assignments.get(0))
-                    .filter(a -> a.operator().equals("=") && a.targets().size() == 1)
-                    .map(a -> Expressions.unwrap(a.value())).filter(n -> n.kind() == NodeKind.CALL);
+            Optional<Node> call = assignments.size() != 1 ? Optional.empty()
+                    : simpleValue(assignments.get(0)).filter(n -> n.kind() == NodeKind.CALL);
             call.ifPresent(c -> localBlockVariables.put(name, assignments.get(0)));
             return call;
         }
@@ -962,16 +955,19 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (v.kind() != NodeKind.NAME) {
                 return blockCall(original, value);
             }
-            List<Node> calls = new ArrayList<>();
-            Node scope = enclosingFunction(stmt);
-            for (Node s : TreeIndex.of(scope == null ? original : scope).find(NodeKind.ASSIGN)) {
-                Statements.assignment(s).filter(a -> a.operator().equals("=") && a.targets().size() == 1
-                        && a.targets().get(0).kind() == NodeKind.NAME
-                        && Expressions.name(a.targets().get(0)).equals(Expressions.name(v)))
-                        .map(a -> Expressions.unwrap(a.value())).filter(n -> n.kind() == NodeKind.CALL)
-                        .ifPresent(calls::add);
-            }
+            List<Node> calls = assignmentsIn(enclosingFunction(stmt), Expressions.name(v)).stream()
+                    .flatMap(s -> simpleValue(s).stream()).filter(n -> n.kind() == NodeKind.CALL).toList();
             return calls.size() == 1 ? Optional.of(calls.get(0)) : blockCall(original, value);
+        }
+
+        /** The assignment statements binding {@code name} anywhere in {@code scope} (a function), or in the module. */
+        private List<Node> assignmentsIn(Node scope, String name) {
+            List<Node> out = new ArrayList<>();
+            for (Node s : TreeIndex.of(scope == null ? original : scope).find(NodeKind.ASSIGN)) {
+                Statements.assignment(s).filter(a -> a.targets().stream().anyMatch(t -> t.kind() == NodeKind.NAME
+                        && Expressions.name(t).equals(name))).ifPresent(a -> out.add(s));
+            }
+            return out;
         }
 
         private Node enclosingFunction(Node stmt) {
@@ -1396,6 +1392,12 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
     private static boolean isTrue(Node value) {
         Node v = Expressions.unwrap(value);
         return v.kind() == NodeKind.CONSTANT && v.text().equals("True");
+    }
+
+    /** The value of a plain {@code name = value} statement (one target, no augmented operator), unwrapped. */
+    private static Optional<Node> simpleValue(Node assignment) {
+        return Statements.assignment(assignment).filter(a -> a.operator().equals("=") && a.targets().size() == 1)
+                .map(a -> Expressions.unwrap(a.value()));
     }
 
     /** The top-level {@code name = ...} statement, when there is exactly one. */
