@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.internal.CommandJobVariable;
+import dev.migrate.recipes.python.PyValues;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.StringLiterals;
 import dev.migrate.rewriters.python.tree.Node;
@@ -73,25 +74,6 @@ final class CommandArgument {
     /** {@code s} as a Python string literal: the file's quote, or the other one when only that avoids escapes. */
     static String pythonString(String s, char preferred) {
         char other = preferred == '"' ? '\'' : '"';
-        char q = s.indexOf(preferred) >= 0 && s.indexOf(other) < 0 ? other : preferred;
-        StringBuilder out = new StringBuilder().append(q);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c == q) {
-                        out.append('\\').append(c);
-                    } else if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append(q).toString();
+        return PyValues.stringLiteral(s, s.indexOf(preferred) >= 0 && s.indexOf(other) < 0 ? other : preferred);
     }
 }

@@ -96,6 +96,32 @@ public final class PyValues {
         return v.scale() <= 0 ? v.toBigIntegerExact().toString() : v.toPlainString();
     }
 
+    /**
+     * A Python string literal in {@code quote} that reads back as exactly {@code s}: backslashes, the quote, line breaks,
+     * tabs and other control characters escaped.
+     */
+    public static String stringLiteral(String s, char quote) {
+        StringBuilder out = new StringBuilder().append(quote);
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c == quote) {
+                        out.append('\\').append(c);
+                    } else if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append(quote).toString();
+    }
+
     /** A Python string literal in double quotes. */
     public static String quoted(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

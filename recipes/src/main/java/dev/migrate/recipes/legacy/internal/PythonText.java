@@ -1,5 +1,6 @@
 package dev.migrate.recipes.legacy.internal;
 
+import dev.migrate.recipes.python.PyValues;
 import java.util.Locale;
 import java.util.Set;
 
@@ -41,25 +42,7 @@ final class PythonText {
         if (s == null) {
             return "None";
         }
-        StringBuilder b = new StringBuilder("'");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\'' -> b.append("\\'");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('\'').toString();
+        return PyValues.stringLiteral(s, '\'');
     }
 
     /** A valid, non-keyword Python identifier made from a job name. */
