@@ -42,15 +42,16 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
                     public PlainText visitText(PlainText file, ExecutionContext ctx) {
                         String text = file.getText();
                         PrefectTarget target = PrefectTarget.from(ctx);
-                        String after = RegexEdits.replaceGroup(text, PrefectVersionArgs.ARG, 4, m -> {
-                            if (!PrefectVersionArgs.feedsPrefect(text, m.group(2))) {
+                        String after = RegexEdits.replaceGroup(text, PrefectVersionArgs.ARG, PrefectVersionArgs.VERSION_GROUP, m -> {
+                            if (!PrefectVersionArgs.feedsPrefect(text, m.group("name"))) {
                                 return null;
                             }
+                            String name = m.group("name");
                             notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
                                     TextPositions.lineOf(text, m.start()), getName(), false, "raised the default of ARG "
-                                    + m.group(2) + " from " + m.group(4) + " to " + target.pin() + ": the file installs or "
-                                    + "runs Prefect with it; a --build-arg " + m.group(2) + "=... in a build script or "
-                                    + "compose file still overrides it"));
+                                    + name + " from " + m.group("version") + " to " + target.pin() + ": the file "
+                                    + "installs or runs Prefect with it; a --build-arg " + name + "=... in a build "
+                                    + "script or compose file still overrides it"));
                             return target.pin();
                         });
                         return after.equals(text) ? file : file.withText(after);

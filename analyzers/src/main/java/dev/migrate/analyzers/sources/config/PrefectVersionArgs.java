@@ -1,5 +1,7 @@
 package dev.migrate.analyzers.sources.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +16,8 @@ public final class PrefectVersionArgs {
     public static final Pattern ARG = Pattern.compile(
             "(?im)^([ \\t]*ARG[ \\t]+)(?<name>[A-Za-z_][A-Za-z0-9_]*)=([\"']?)(?<version>2(?:\\.\\d+){0,2}(?:(?:a|b|rc)\\d+)?)\\3"
                     + "(?=[ \\t]*(?:#.*)?$)");
+    /** The number of the {@code version} group of {@link #ARG}, for edits that replace a group by number. */
+    public static final int VERSION_GROUP = 4;
 
     /** PREFECT_VERSION, PREFECT_IMAGE_VERSION: a build argument's name that says it holds Prefect's version. */
     private static final Pattern VERSION_NAME = Pattern.compile("(?i)[A-Z0-9_]*PREFECT[A-Z0-9_]*VERSION[A-Z0-9_]*");
@@ -40,8 +44,8 @@ public final class PrefectVersionArgs {
     }
 
     /** The ARG lines of a Dockerfile's text that hold a Prefect 2 version the file feeds to Prefect. */
-    public static java.util.List<VersionArg> in(String text) {
-        java.util.List<VersionArg> out = new java.util.ArrayList<>();
+    public static List<VersionArg> in(String text) {
+        List<VersionArg> out = new ArrayList<>();
         Matcher m = ARG.matcher(text);
         while (m.find()) {
             if (feedsPrefect(text, m.group("name"))) {
