@@ -377,20 +377,9 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
             return true; // the integrations' releases for Prefect 3 dropped their infrastructure blocks
         }
         PrefectApi api = PrefectApi.get();
-        return api.removedIn3(qualifiedName) || (api.existsIn2(qualifiedName) || fromOrion(qualifiedName))
+        return api.removedIn3(qualifiedName)
+                || (api.existsIn2(qualifiedName) || api.early2Package(qualifiedName).isPresent())
                 && !api.existsIn3(qualifiedName);
-    }
-
-    /**
-     * A name under {@code prefect.orion} or {@code prefect.client.orion}: Prefect 2.8 renamed them (to
-     * prefect.server and prefect.client.orchestration), so the 2.20 surface does not list them either; the same
-     * for {@code prefect.infrastructure.docker}, the early 2.x name of prefect.infrastructure.container, and for the
-     * {@code PREFECT_ORION_*} settings objects (PREFECT_SERVER_* since 2.8).
-     */
-    private static boolean fromOrion(String qualifiedName) {
-        return qualifiedName.startsWith("prefect.orion.") || qualifiedName.startsWith("prefect.client.orion.")
-                || qualifiedName.startsWith("prefect.infrastructure.docker.")
-                || qualifiedName.startsWith("prefect.settings.PREFECT_ORION_");
     }
 
     /** Prefect 2 names still imported that Prefect 3 removed: a person decides (other recipes replace the common ones). */
@@ -406,7 +395,8 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
                 Optional<PrefectBlockClasses.Replacement> block = PrefectBlockClasses.of(q);
                 notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
                         PythonCode.line(module, at), getName(), true, block.map(PrefectBlockClasses.Replacement::message)
-                        .orElse(q + " does not exist in Prefect 3; replace it"), codeOf(q)));
+                        .orElse(q + " does not exist in Prefect 3" + PrefectApi.get().early2Package(q).map(e -> " (" + e + ")")
+                        .orElse("") + "; replace it"), codeOf(q)));
             }
         }
     }

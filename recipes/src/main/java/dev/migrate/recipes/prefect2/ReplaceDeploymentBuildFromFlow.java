@@ -49,6 +49,8 @@ import org.openrewrite.Option;
  * one by one; what has no equivalent becomes a note.
  */
 public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
+    /** Loads a block of the type its document's slug names ({@code Block.load("s3/code")}). */
+    private static final String GENERIC_BLOCK_LOAD = "prefect.blocks.core.Block.load";
     private static final Set<String> DEPLOYMENT = Set.of("prefect.deployments.Deployment",
             "prefect.deployments.deployments.Deployment");
     /** Arguments with the same name and meaning on deploy, serve and to_deployment. */
@@ -1031,6 +1033,13 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                 return Optional.empty();
             }
             Optional<String> q = imports.qualifiedName(v).filter(n -> n.endsWith(".load"));
+            Node load = v;
+            Optional<String> slugLoad = q.filter(GENERIC_BLOCK_LOAD::equals).flatMap(n -> slugAndName(load));
+            if (slugLoad.isPresent()) {
+                // Block.load("s3/code") loads the block type its slug names: the same as S3.load("code")
+                q = PrefectBlocks.get().storageClassOfSlug(slugLoad.get().substring(0, slugLoad.get().indexOf('/')))
+                        .map(c -> c + ".load");
+            }
             Optional<PrefectBlocks.Storage> block = q.flatMap(n -> PrefectBlocks.get()
                     .block(n.substring(0, n.length() - ".load".length())));
             if (block.isEmpty()) {
@@ -1039,7 +1048,10 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             String old = q.get().substring(0, q.get().length() - ".load".length());
             String cls = StorageBlockArguments.simpleName(block.get().sourceClass());
             Node callee = new CallView(v).callee();
-            String loaded = cls + v.text().strip().substring(callee.nodes().get(0).text().strip().length());
+            String loaded = slugLoad.isPresent()
+                    ? cls + ".load(" + PyValues.stringLiteral(slugLoad.get().substring(slugLoad.get().indexOf('/') + 1),
+                    '"') + ")"
+                    : cls + v.text().strip().substring(callee.nodes().get(0).text().strip().length());
             String source = name == null ? loaded : name;
             boolean git = PrefectBlocks.get().isGitSource(block.get().sourceClass());
             String message = git
@@ -1052,6 +1064,13 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
                     + "does not upload it), and deploy with flow.from_source(source=" + loaded
                     + ", entrypoint=...)";
             return Optional.of(new RemovedBlockLoad(block.get(), source, git, message));
+        }
+
+        /** {@code "s3/code"} of {@code Block.load("s3/code")}: a literal block document slug, type and name. */
+        private static Optional<String> slugAndName(Node load) {
+            CallView call = new CallView(load);
+            return call.arguments().size() == 1 ? call.positional(0).flatMap(a -> PyValues.string(a.value()))
+                    .filter(s -> s.indexOf('/') > 0 && s.indexOf('/') == s.lastIndexOf('/')) : Optional.empty();
         }
 
         /**

@@ -113,6 +113,16 @@ public final class PrefectBlocks {
                 (Map<String, String>) m.getOrDefault("defaults_changed", Map.of()));
     }
 
+    /**
+     * The 2.x storage block class of a block type slug ({@code s3} gives {@code prefect.filesystems.S3}), which
+     * {@code Block.load("s3/code")} loads as {@code S3.load("code")} does.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<String> storageClassOfSlug(String slug) {
+        return storage.entrySet().stream().filter(e -> slug.equals(((Map<String, Object>) e.getValue()).get("slug")))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
     @SuppressWarnings("unchecked")
     public Optional<Storage> storage(String qualifiedName) {
         Map<String, Object> m = (Map<String, Object>) storage.get(qualifiedName);

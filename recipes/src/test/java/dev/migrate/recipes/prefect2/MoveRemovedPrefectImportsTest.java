@@ -354,8 +354,11 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
                         .extracting(r -> r.line() + " " + r.code() + " " + r.manual() + " " + r.message())
                         .containsExactly(
-                                "1 PF216 true prefect.orion.schemas.filters.FlowRunFilter does not exist in Prefect 3; replace it",
-                                "2 PF216 true prefect.client.orion.OrionClient does not exist in Prefect 3; replace it",
+                                "1 PF216 true prefect.orion.schemas.filters.FlowRunFilter does not exist in Prefect 3 "
+                                        + "(prefect.orion was the early 2.x name of prefect.server); replace it",
+                                "2 PF216 true prefect.client.orion.OrionClient does not exist in Prefect 3 "
+                                        + "(prefect.client.orion was the early 2.x name of prefect.client.orchestration "
+                                        + "(OrionClient is PrefectClient there)); replace it",
                                 // an infrastructure block class: the code and sentence scan reports its import with
                                 "3 PF205 true prefect.infrastructure.docker.DockerContainer does not exist in Prefect 3: "
                                         + "infrastructure blocks became work pools; create one of type docker (prefect "
@@ -369,6 +372,29 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
 
                 runs = OrionClient().read_flow_runs(flow_run_filter=FlowRunFilter())
                 docker = DockerContainer(image="acme/etl:1")
+                """));
+    }
+
+    // found by session 19's real-world check: Prefect 2.0 beta deployment specs were moved half-way (their schedule
+    // import) and the beta-only names went unnoted, while scan reported them from the same early-packages data
+    @Test
+    void prefect2BetaDeploymentSpecsAreLeftForAPersonWithWhatBecameOfThem() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.code() + " " + r.message())
+                        .contains(
+                                "1 PF216 prefect.deployments.DeploymentSpec does not exist in Prefect 3 "
+                                        + "(prefect.deployments.DeploymentSpec was the Prefect 2.0 beta deployment class "
+                                        + "(removed in 2.0b9); declare the deployment in prefect.yaml or with "
+                                        + "flow.deploy()); replace it",
+                                "2 PF216 prefect.flow_runners.SubprocessFlowRunner does not exist in Prefect 3 "
+                                        + "(prefect.flow_runners was the Prefect 2.0 beta module of flow runners, which "
+                                        + "infrastructure blocks replaced in 2.0 and work pools in Prefect 3); replace it")),
+            python(
+                """
+                from prefect.deployments import DeploymentSpec
+                from prefect.flow_runners import SubprocessFlowRunner
+
+                DeploymentSpec(name="nightly", flow_location="./flow.py", flow_runner=SubprocessFlowRunner())
                 """));
     }
 

@@ -516,6 +516,74 @@ class ReplaceDeploymentBuildFromFlowTest implements PythonRewriteTest {
             """));
     }
 
+    // found by session 19's real-world check (a tutorial shape): Block.load("s3/log-test") got the generic "give
+    // from_source a source" TODO, while S3.load("log-test"), the same block, named its replacement
+    @Test
+    void aBlockLoadedByItsSlugIsTheBlockOfThatType() {
+        rewriteRun(python(
+            """
+            from prefect.blocks.core import Block
+            from prefect.deployments import Deployment
+            from flows import etl
+
+            storage = Block.load("s3/log-test")
+            Deployment.build_from_flow(flow=etl, name="s3", storage=storage, apply=True)
+            """,
+            """
+            from prefect.blocks.core import Block
+            from prefect.deployments import Deployment
+            from flows import etl
+
+            storage = Block.load("s3/log-test")
+            # TODO(migrate PF206): this loads a prefect.filesystems.S3 block, removed in Prefect 3: save a prefect_aws.S3Bucket block under this name (run the converted script that built it), push the code there (Prefect 3 does not upload it), and deploy with flow.from_source(source=S3Bucket.load("log-test"), entrypoint=...)
+            Deployment.build_from_flow(flow=etl, name="s3", storage=storage, apply=True)
+            """));
+    }
+
+    @Test
+    void aBlockLoadedByAGitSlugDeploysFromThatRepositoryBlock() {
+        rewriteRun(python(
+            """
+            from prefect.blocks.core import Block
+            from prefect.deployments import Deployment
+            from flows import etl
+
+            if __name__ == "__main__":
+                Deployment.build_from_flow(flow=etl, name="git", work_pool_name="k8s", storage=Block.load("github/etl-code"), apply=True, enforce_parameter_schema=False)
+            """,
+            """
+            from flows import etl
+            from prefect_github import GitHubRepository
+
+            if __name__ == "__main__":
+                etl.from_source(source=GitHubRepository.load("etl-code"), entrypoint="flows.py:etl").deploy(name="git", work_pool_name="k8s", enforce_parameter_schema=False)
+            """));
+    }
+
+    @Test
+    void aBlockLoadWhoseSlugIsNoStorageTypeKeepsTheGeneralNote() {
+        rewriteRun(spec -> spec.dataTable(dev.migrate.recipes.MigrationNotes.Row.class, rows ->
+                org.assertj.core.api.Assertions.assertThat(rows).filteredOn(r -> r.code().equals("PF206")).singleElement()
+                        .satisfies(r -> org.assertj.core.api.Assertions.assertThat(r.message())
+                                .startsWith("this storage block was removed in Prefect 3"))),
+            python(
+            """
+            from prefect.blocks.core import Block
+            from prefect.deployments import Deployment
+            from flows import etl
+
+            Deployment.build_from_flow(flow=etl, name="x", storage=Block.load(f"s3/{ENV}"), apply=True)
+            """,
+            """
+            from prefect.blocks.core import Block
+            from prefect.deployments import Deployment
+            from flows import etl
+
+            # TODO(migrate PF206): this storage block was removed in Prefect 3; give flow.from_source(...) a source (prefect_aws.S3Bucket, prefect_gcp.GcsBucket, prefect_azure.AzureBlobStorageContainer or a git URL) and deploy from it
+            Deployment.build_from_flow(flow=etl, name="x", storage=Block.load(f"s3/{ENV}"), apply=True)
+            """));
+    }
+
     @Test
     void otherDeploymentClassesAreLeftAlone() {
         rewriteRun(python(
