@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.python.UnobservedTaskFailures;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.python.PrefectFunctions;
@@ -128,6 +129,12 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
                     note(file, stmt, ctx, true, atTop ? MigrationNotes.unsafeFixNotApplied(left) : left);
                 }
             }
+            // waiting keeps the runs but not what their failure did: a flow that returned nothing was Failed with them
+            UnobservedTaskFailures.first(body, c -> PrefectFunctions.submitted(c).filter(tasks::containsKey).isPresent())
+                    .ifPresent(run -> notes.insertRow(ctx, PythonCode.note(file, PythonCode.statementOf(before, run),
+                            getName(), true, "BHV002", "flow " + new Definitions(flow).name() + " returns nothing, so "
+                            + "Prefect 2 failed it when one of its task runs failed; Prefect 3 ends it Completed (waiting "
+                            + "does not raise): call .result() on the futures whose failure must fail the flow")));
             if (!unread.isEmpty()) {
                 if (imports.binding("wait").filter(b -> !b.qualifiedName().equals("prefect.futures.wait")).isPresent()) {
                     note(file, flow, ctx, true, "futures " + unread + " are never waited for and 'wait' "

@@ -49,6 +49,66 @@ class ResolveUnresolvedFuturesTest implements PythonRewriteTest {
             """));
     }
 
+    // found by session 19's real-world check: after the rewrite waited for a loop's runs, scan still reported the
+    // flow (BHV002: it returns nothing, so its state no longer follows failed tasks) and the rewrite had said nothing
+    @Test
+    void aFlowThatReturnsNothingIsNotedWhereItsFirstUnobservedRunIsMade() {
+        rewriteRun(spec -> spec.dataTable(dev.migrate.recipes.MigrationNotes.Row.class, rows -> org.assertj.core.api.Assertions
+                        .assertThat(rows).filteredOn(r -> r.code().equals("BHV002"))
+                        .extracting(r -> r.line() + " " + r.manual() + " " + r.message())
+                        .containsExactly("10 true flow cleanup returns nothing, so Prefect 2 failed it when one of its "
+                                + "task runs failed; Prefect 3 ends it Completed (waiting does not raise): call .result() "
+                                + "on the futures whose failure must fail the flow")),
+            python(
+            """
+            from prefect import flow, task
+
+            @task
+            def load(x):
+                return x
+
+            @flow
+            def cleanup(paths):
+                for p in paths:
+                    load.submit(p)
+
+            @flow
+            def checked(paths):
+                for p in paths:
+                    load.submit(p).result()
+
+            @flow
+            def returned(paths):
+                futures = load.map(paths)
+                return futures
+            """,
+            """
+            from prefect import flow, task
+            from prefect.futures import wait
+
+            @task
+            def load(x):
+                return x
+
+            @flow
+            def cleanup(paths):
+                load_futures = []
+                for p in paths:
+                    load_futures.append(load.submit(p))
+                wait(load_futures)
+
+            @flow
+            def checked(paths):
+                for p in paths:
+                    load.submit(p).result()
+
+            @flow
+            def returned(paths):
+                futures = load.map(paths)
+                return futures
+            """));
+    }
+
     @Test
     void flowsAndTasksFromAStarImportAreRecognised() {
         rewriteRun(python(

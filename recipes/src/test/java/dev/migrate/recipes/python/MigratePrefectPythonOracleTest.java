@@ -61,9 +61,12 @@ class MigratePrefectPythonOracleTest {
                 .contains("from prefect.task_runners import ThreadPoolTaskRunner\n", "wait([audit])\n    return");
         assertThat(deploy).contains("job_variables={\"working_dir\": \"/srv/etl\", \"env\": {\"LOG_LEVEL\": \"DEBUG\"}}");
         // `hourly` names a queue and no pool (a manual item before): Prefect 2 ran it from default-agent-pool, and it
-        // deploys to the typed pool standing in for that one, its queue kept; nothing is left to a person
+        // deploys to the typed pool standing in for that one, its queue kept; what is left to a person is whether a
+        // failed run of backfill's discarded map must fail the flow (it returns nothing: Prefect 2 failed it)
         assertThat(deploy).contains("work_queue_name=\"hourly\"", "work_pool_name=\"process-pool\"");
-        assertThat(first.notes()).filteredOn(MigrationNotes.Row::manual).isEmpty();
+        assertThat(first.notes()).filteredOn(MigrationNotes.Row::manual)
+                .extracting(n -> n.sourcePath() + ":" + n.line() + " " + n.code())
+                .containsExactly("pipelines/etl.py:33 BHV002");
         assertThat(first.notes()).anyMatch(n -> n.message().startsWith("deploys to work pool `process-pool`"));
 
         RewriteResult second = new RewriteEngine(recipe, PrefectTarget.defaultTarget(), true).run(project);

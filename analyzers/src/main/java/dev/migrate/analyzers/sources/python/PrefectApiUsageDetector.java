@@ -215,17 +215,12 @@ public final class PrefectApiUsageDetector extends PythonDetector {
         }
     }
 
-    /** BHV001 for futures dropped on the floor, BHV002 when the flow submits work and returns nothing. */
+    /**
+     * BHV001 for futures dropped on the floor, BHV002 when the flow returns nothing and a task run's failure never
+     * reaches it.
+     */
     private static void flowBody(PythonModule m, Definitions flow, InventorySink sink) {
-        List<Node> submits = new ArrayList<>();
-        boolean returns = false;
         for (Node n : all(flow.body())) {
-            if (n.kind() == NodeKind.RETURN && !n.nodes().isEmpty()) {
-                returns = true;
-            }
-            if (n.kind() == NodeKind.CALL && isSubmit(n)) {
-                submits.add(n);
-            }
             if (n.kind() == NodeKind.AWAIT) {
                 awaitedFuture(m, flow, n, sink);
             }
@@ -236,10 +231,9 @@ public final class PrefectApiUsageDetector extends PythonDetector {
                         + "() and never waits for the future; Prefect 3 does not wait for it", m.at(n), null));
             }
         }
-        if (!submits.isEmpty() && !returns) {
-            sink.finding(Findings.of("BHV002", "flow " + flow.name() + " submits tasks and returns nothing: on Prefect 3 it "
-                    + "ends Completed even when those tasks fail", m.at(submits.get(0)), null));
-        }
+        UnobservedTaskFailures.first(flow.body(), PrefectApiUsageDetector::isSubmit).ifPresent(submit ->
+                sink.finding(Findings.of("BHV002", "flow " + flow.name() + " submits tasks and returns nothing: on "
+                        + "Prefect 3 it ends Completed even when those tasks fail", m.at(submit), null)));
     }
 
     /**

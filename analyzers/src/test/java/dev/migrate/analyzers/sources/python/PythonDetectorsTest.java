@@ -1253,6 +1253,49 @@ class PythonDetectorsTest {
         assertThat(clean.findings).isEmpty();
     }
 
+    // a flow that reads every run's .result() still fails with its tasks on Prefect 3 (result() raises their error);
+    // only a run whose failure never reaches the flow changes meaning
+    @Test
+    void failedTasksThatTheFlowObservesAreNoBehaviourChange() {
+        assertThat(run(new PrefectApiUsageDetector(), "observed.py", """
+                from prefect import flow
+
+                @flow
+                def etl(days):
+                    rows = extract.submit(days)
+                    print(load.submit(rows.result()).result())
+                    for d in days:
+                        f = check.submit(d)
+                        f.result()
+                    staged = stage.submit(transform.submit(rows), wait_for=[audit.submit(days)])
+                    publish.submit(staged).result()
+                """).findings).isEmpty();
+        // a run told to ignore its input's failure does not fail with it
+        assertThat(run(new PrefectApiUsageDetector(), "allowed.py", """
+                from prefect import allow_failure, flow
+
+                @flow
+                def etl(days):
+                    rows = extract.submit(days)
+                    load.submit(allow_failure(rows)).result()
+                """).findings).extracting(f -> f.code() + " @" + f.where().line()).containsExactly("BHV002 @5");
+        RecordingSink quiet = run(new PrefectApiUsageDetector(), "quiet.py", """
+                from prefect import flow
+
+                @flow
+                def etl(days):
+                    rows = extract.submit(days)
+                    print(rows.result())
+                    report = publish.submit(rows)
+                    report.result(raise_on_failure=False)
+
+                    def helper():
+                        return audit.submit(1).result()
+                """);
+        // the second run's failure is swallowed (raise_on_failure=False); the nested function's return is its own
+        assertThat(quiet.findings).extracting(f -> f.code() + " @" + f.where().line()).containsExactly("BHV002 @7");
+    }
+
     @Test
     void flowsAndTasksImportedWithAStarAreFlowsAndTasks() {
         String source = """
