@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 public final class DockerBuildArgDetector implements Detector {
     /** Words before the program that only run it: a YAML list dash, {@code run:}/{@code script:} keys, wrappers. */
     private static final Set<String> RUNNERS = Set.of("-", "sudo", "nohup", "time", "exec", "command", "env", "sh");
+    private static final Pattern SUDO_VALUE_OPTION = Pattern.compile("-[ugCDhprT]");
+    /** {@code env NAME=value docker build ...}. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
     /** make's and just's recipe-line prefixes (silent, ignore errors, always run). */
     private static final Pattern RECIPE_PREFIX = Pattern.compile("^[ \\t]*[@+-]+(?=[A-Za-z/])");
 
@@ -75,10 +78,11 @@ public final class DockerBuildArgDetector implements Detector {
         for (SimpleCommand c : ShellLine.parse(line).commands()) {
             List<String> argv = c.argv();
             int program = 0;
-            while (program < argv.size() && (RUNNERS.contains(argv.get(program)) || argv.get(program).endsWith(":")
-                    || argv.get(program).startsWith("-"))) {
-                program++;
+            while (program < argv.size() && isRunner(argv.get(program))) {
+                // sudo's options that take a value (`sudo -u etl docker build ...`)
+                program += SUDO_VALUE_OPTION.matcher(argv.get(program)).matches() ? 2 : 1;
             }
+            program = Math.min(program, argv.size());
             List<String> rest = argv.subList(program, argv.size());
             if (PrefectVersionBuildArgs.isBuild(rest)) {
                 PrefectVersionBuildArgs.flags(rest).forEach(f -> out.add(f.arg()));
@@ -91,6 +95,11 @@ public final class DockerBuildArgDetector implements Detector {
             }
         }
         return out;
+    }
+
+    /** A word before the program that only runs it: a wrapper, its option, a YAML key or list dash, an assignment. */
+    private static boolean isRunner(String word) {
+        return RUNNERS.contains(word) || word.endsWith(":") || word.startsWith("-") || ASSIGNMENT.matcher(word).matches();
     }
 
     private static List<Integer> lineStarts(String text) {

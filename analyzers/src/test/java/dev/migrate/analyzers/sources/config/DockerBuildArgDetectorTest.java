@@ -24,6 +24,12 @@ class DockerBuildArgDetectorTest {
                 """)).isEqualTo(
                 "scripts/build.sh:4:33 PF208 --build-arg PREFECT_VERSION=2.14.3" + TAIL
                 + "scripts/build.sh:7:54 PF208 --build-arg PREFECT_IMAGE_VERSION=2.19" + TAIL);
+        assertThat(DetectorHarness.run(detector, "deploy.sh", """
+                sudo -u deploy docker build --build-arg PREFECT_VERSION=2.14.3 .
+                env DOCKER_BUILDKIT=1 docker build --build-arg PREFECT_VERSION=2.14.3 .
+                """)).isEqualTo(
+                "deploy.sh:1:57 PF208 --build-arg PREFECT_VERSION=2.14.3" + TAIL
+                + "deploy.sh:2:64 PF208 --build-arg PREFECT_VERSION=2.14.3" + TAIL);
     }
 
     @Test
