@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.sources.config.PrefectVersionBuildArgs;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
@@ -56,7 +57,8 @@ public abstract class PrefectCliTextRecipe extends Recipe {
             @Override
             public PlainText visitText(PlainText file, ExecutionContext ctx) {
                 String text = file.getText();
-                if (!text.contains("prefect")) {
+                // prefect commands, or a build whose --build-arg sets Prefect's version (PREFECT_VERSION=2.14.3)
+                if (!text.contains("prefect") && !text.contains(PrefectVersionBuildArgs.FLAG)) {
                     return file;
                 }
                 CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor());

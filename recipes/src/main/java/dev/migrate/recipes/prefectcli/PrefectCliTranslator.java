@@ -360,6 +360,8 @@ public final class PrefectCliTranslator {
     }
 
     private static void buildToDeploy(Draft d, List<String> originalArgs, CliOptions o) {
+        // before the dotted paths are nested: a path into the command is no key of a mapping
+        d.manual |= CommandOverrides.convert(d.flags, d.notes);
         d.manual |= DottedJobVariables.nest(d.flags, d.notes);
         Optional.ofNullable(flagValue(originalArgs, "-sb", "--storage-block"))
                 .flatMap(sb -> StorageBlockPullSteps.note(sb, originalArgs.contains("--skip-upload")))

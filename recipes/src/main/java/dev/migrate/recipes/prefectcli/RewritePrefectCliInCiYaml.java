@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefectcli;
 
+import dev.migrate.analyzers.sources.config.PrefectVersionBuildArgs;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
@@ -82,7 +83,7 @@ public class RewritePrefectCliInCiYaml extends Recipe {
             @Override
             public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
                 keys = stepKeys(documents.getSourcePath());
-                if (keys.isEmpty() || !documents.printAll().contains("prefect")) {
+                if (keys.isEmpty() || !mayRewrite(documents.printAll())) {
                     return documents;
                 }
                 built = new HashSet<>();
@@ -169,7 +170,7 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                     }
                     return s;
                 }
-                if (!shell.contains("prefect")) {
+                if (!mayRewrite(shell)) {
                     return s;
                 }
                 CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor(),
@@ -195,6 +196,11 @@ public class RewritePrefectCliInCiYaml extends Recipe {
             }
         };
     }
+    /** Whether a text may hold something to rewrite: a prefect command, or a --build-arg setting Prefect's version. */
+    private static boolean mayRewrite(String text) {
+        return text.contains("prefect") || text.contains(PrefectVersionBuildArgs.FLAG);
+    }
+
     /**
      * For each scalar of the file, the deployment files applied by the scalars after it: steps run in file order,
      * so a build in one step and its apply in a later one are a pair.

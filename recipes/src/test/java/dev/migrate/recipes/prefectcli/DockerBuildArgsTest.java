@@ -1,11 +1,16 @@
 package dev.migrate.recipes.prefectcli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openrewrite.test.SourceSpecs.text;
+import static org.openrewrite.yaml.Assertions.yaml;
 
+import dev.migrate.recipes.prefect2.RewritePrefectCliInMakefiles;
+import dev.migrate.recipes.prefect2.RewritePrefectCliInShellScripts;
 import org.junit.jupiter.api.Test;
+import org.openrewrite.test.RewriteTest;
 
 /** {@code --build-arg PREFECT_VERSION=2.x} overrides the Dockerfile's raised ARG default, so it is raised too. */
-class DockerBuildArgsTest {
+class DockerBuildArgsTest implements RewriteTest {
     private static String rw(String text) {
         return PrefectCommandRewriter.rewrite(text, CliOptions.DEFAULT).text();
     }
@@ -25,10 +30,75 @@ class DockerBuildArgsTest {
         for (String line : new String[] {
             "docker build --build-arg PREFECT_VERSION=3.4.0 .",
             "docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION .",
+            "docker build --build-arg \"PREFECT_VERSION=${PREFECT_VERSION:-2.14.3}\" .",
+            "docker build --build-arg PYTHON_VERSION=2.7 .",
             "docker run -e PREFECT_VERSION=2.14.0 acme/flows",
             "echo --build-arg PREFECT_VERSION=2.14.0",
         }) {
             assertThat(rw(line)).isEqualTo(line);
         }
+    }
+
+    // the scan reports these files (PF208); their only Prefect word was the build argument, and the CLI recipes
+    // skipped every file without `prefect` in it, so the image they build kept Prefect 2
+    @Test
+    void aScriptWhoseOnlyPrefectWordIsTheBuildArgumentIsRaised() {
+        rewriteRun(spec -> spec.recipe(new RewritePrefectCliInShellScripts()),
+            text(
+            """
+            #!/bin/sh
+            docker build \\
+              --build-arg PREFECT_VERSION=2.14.3 \\
+              -t acme/flows:latest .
+            """,
+            """
+            #!/bin/sh
+            docker build \\
+              --build-arg PREFECT_VERSION=3.8.3 \\
+              -t acme/flows:latest .
+            """,
+            spec -> spec.path("scripts/build.sh")));
+    }
+
+    @Test
+    void aMakefileWhoseOnlyPrefectWordIsTheBuildArgumentIsRaised() {
+        rewriteRun(spec -> spec.recipe(new RewritePrefectCliInMakefiles()),
+            text(
+            """
+            image:
+            \t@docker build --build-arg=PREFECT_VERSION=2.19.1 -t acme/flows .
+            """,
+            """
+            image:
+            \t@docker build --build-arg=PREFECT_VERSION=3.8.3 -t acme/flows .
+            """,
+            spec -> spec.path("Makefile")));
+    }
+
+    @Test
+    void aCiStepWhoseOnlyPrefectWordIsTheBuildArgumentIsRaised() {
+        rewriteRun(spec -> spec.recipe(new RewritePrefectCliInCiYaml()),
+            yaml(
+            """
+            jobs:
+              image:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: docker build --build-arg PREFECT_VERSION=2.14.3 -t acme/flows .
+            """,
+            """
+            jobs:
+              image:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: docker build --build-arg PREFECT_VERSION=3.8.3 -t acme/flows .
+            """,
+            spec -> spec.path(".github/workflows/image.yml")));
+    }
+
+    @Test
+    void aScriptWithoutPrefectOrAPrefectBuildArgumentIsUnchanged() {
+        rewriteRun(spec -> spec.recipe(new RewritePrefectCliInShellScripts()),
+            text("docker build --build-arg APP_VERSION=2.14.3 -t acme/app .\n", spec -> spec.path("build.sh")));
     }
 }

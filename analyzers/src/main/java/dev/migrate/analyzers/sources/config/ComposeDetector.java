@@ -90,6 +90,7 @@ public final class ComposeDetector implements Detector {
         if (image != null) {
             PrefectImages.check(image, YamlDocs.where(file, imageNode), jobId, sink);
         }
+        ComposeBuildArgs.check(file, name, svc, jobId, sink);
         if (job != null && job.kind() == JobKind.PREFECT_SERVER && PrefectImages.isPrefect2(image)) {
             sink.finding(Findings.of("BHV006", "Prefect " + PrefectImages.version(image).get() + " server in service '"
                     + name + "': pause every deployment schedule before upgrading it to Prefect 3", svcRef, jobId));

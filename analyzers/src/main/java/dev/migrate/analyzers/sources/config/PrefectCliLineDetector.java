@@ -22,7 +22,12 @@ import java.util.regex.Pattern;
  * ({@link PrefectFileReferences}).
  */
 public final class PrefectCliLineDetector implements Detector {
-    private static final Pattern SETTING = Pattern.compile("\\b(PREFECT_[A-Z0-9_]+)\\s*=");
+    /**
+     * {@code PREFECT_X=value}: a setting set. A reference is no setting set ({@code ${PREFECT_X=default}} and
+     * {@code [ $PREFECT_X = v ]} read the variable): the rename keeps references to the user's own variables, so
+     * reporting one would ask for a fix that no one need make here (where the old name is defined, that is reported).
+     */
+    private static final Pattern SETTING = Pattern.compile("\\b(?<!\\$\\{?)(PREFECT_[A-Z0-9_]+)\\s*=");
     private static final Pattern DOCKER_ENV = Pattern.compile("^\\s*ENV\\s+(PREFECT_[A-Z0-9_]+)\\s+\\S");
     private static final Pattern DOCKER_EXEC = Pattern.compile("^\\s*(?:CMD|ENTRYPOINT|RUN)\\s+(\\[.*])\\s*$");
     private static final Pattern DOCKER_FROM = Pattern.compile("^\\s*FROM\\s+(?:--\\S+\\s+)*(\\S+)");
