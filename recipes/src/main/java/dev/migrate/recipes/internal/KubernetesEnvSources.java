@@ -81,22 +81,22 @@ public final class KubernetesEnvSources {
             definitions.add(new Definition(object, keys, List.of()));
         });
         String kind = KubernetesObjects.scalar(top, "kind");
-        if (kind != null && EXTERNAL_SECRET_KINDS.contains(kind) && KubernetesObjects.value(top, "metadata") instanceof Yaml.Mapping meta
-                && KubernetesObjects.value(top, "spec") instanceof Yaml.Mapping spec) {
-            String name = KubernetesObjects.value(spec, "target") instanceof Yaml.Mapping target
-                    && KubernetesObjects.scalar(target, "name") != null ? KubernetesObjects.scalar(target, "name")
-                    : KubernetesObjects.scalar(meta, "name");
+        Map<String, String> meta = KubernetesObjects.fields(KubernetesObjects.value(top, "metadata"));
+        if (kind != null && EXTERNAL_SECRET_KINDS.contains(kind) && KubernetesObjects.value(top, "spec") instanceof Yaml.Mapping spec) {
+            String target = KubernetesObjects.fields(KubernetesObjects.value(spec, "target")).get("name");
+            String name = target != null ? target : meta.get("name");
             Set<String> keys = new HashSet<>();
             if (KubernetesObjects.value(spec, "data") instanceof Yaml.Sequence data) {
                 for (Yaml.Sequence.Entry item : data.getEntries()) {
-                    if (item.getBlock() instanceof Yaml.Mapping m && KubernetesObjects.scalar(m, "secretKey") != null) {
-                        keys.add(KubernetesObjects.scalar(m, "secretKey"));
+                    String key = KubernetesObjects.fields(item.getBlock()).get("secretKey");
+                    if (key != null) {
+                        keys.add(key);
                     }
                 }
             }
             if (name != null) {
-                definitions.add(new Definition(new ObjectRef(KubernetesObjects.SECRET, name,
-                        KubernetesObjects.scalar(meta, "namespace")), keys, List.of()));
+                definitions.add(new Definition(new ObjectRef(KubernetesObjects.SECRET, name, meta.get("namespace")), keys,
+                        List.of()));
             }
         }
         if (kustomization || "Kustomization".equals(kind)) {

@@ -110,8 +110,8 @@ public final class KubernetesObjects {
 
     /** The {@code metadata.namespace} of the document's object, or null. */
     static String namespaceOf(Yaml.Document doc) {
-        return doc != null && doc.getBlock() instanceof Yaml.Mapping top && value(top, "metadata") instanceof Yaml.Mapping meta
-                ? scalar(meta, "namespace") : null;
+        return doc != null && doc.getBlock() instanceof Yaml.Mapping top ? fields(value(top, "metadata")).get("namespace")
+                : null;
     }
 
     /** The Secret or ConfigMap a document defines, or empty. */
@@ -120,11 +120,11 @@ public final class KubernetesObjects {
             return Optional.empty();
         }
         String kind = scalar(top, "kind");
-        if (!(SECRET.equals(kind) || CONFIG_MAP.equals(kind)) || !(value(top, "metadata") instanceof Yaml.Mapping meta)
-                || scalar(meta, "name") == null) {
+        Map<String, String> meta = fields(value(top, "metadata"));
+        if (!(SECRET.equals(kind) || CONFIG_MAP.equals(kind)) || meta.get("name") == null) {
             return Optional.empty();
         }
-        return Optional.of(new ObjectRef(kind, scalar(meta, "name"), scalar(meta, "namespace")));
+        return Optional.of(new ObjectRef(kind, meta.get("name"), meta.get("namespace")));
     }
 
     /** The kind a reference field reads: {@code secretKeyRef}, {@code secretRef}, a {@code secret} volume. */
