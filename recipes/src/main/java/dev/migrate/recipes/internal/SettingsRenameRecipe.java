@@ -170,9 +170,7 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
             KubernetesEnvSources sources, Cursor cursor, ExecutionContext ctx) {
         Optional<String> to = r.renamedName(ref.key());
         if (to.isEmpty()) {
-            // not a setting's name (a template's default naming one reads a value of the chart); in a one-line
-            // `secretKeyRef: {...}` only the env var's name could be one, and none of its fields is
-            return scalar;
+            return scalar; // no setting's name: a key of the app's own, or a chart's template (even one defaulting to a name)
         }
         boolean flow = !scalar.getValue().equals(ref.key());
         if (sources.definesKey(ref.object(), ref.key())) {
