@@ -1,6 +1,7 @@
 package dev.migrate.cli;
 
 import dev.migrate.analyzers.model.Redactor;
+import dev.migrate.analyzers.model.YamlAncestors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,10 +9,13 @@ import java.util.regex.Pattern;
  * A unified diff for the terminal with the secrets in its lines masked: the diff quotes the lines around each edit,
  * so a token in a compose service's environment or a password in a URL would otherwise be printed. Each line is
  * masked as text of its file: in Python (and prose) only literal values count as secrets, so code stays as written.
+ * YAML lines are masked knowing the fields above them in the hunk: a {@code key:} under {@code secretKeyRef:} names
+ * the Secret's key, and a rename of it shows as {@code -key: PREFECT_API_KEY}, {@code +key: ...}, not as two masks.
  */
 final class MaskedPatch {
     /** Code and prose, where only a quoted value is a secret; config files, scripts and units also mask bare words. */
     private static final Pattern LITERALS_ONLY = Pattern.compile("\\.(py|md|rst|txt|json)$");
+    private static final Pattern YAML = Pattern.compile("\\.ya?ml$");
 
     /**
      * The {@code name:} of a Kubernetes or ECS env item ({@code - name: PREFECT_API_KEY}); its value stands on the
@@ -29,6 +33,8 @@ final class MaskedPatch {
         StringBuilder out = new StringBuilder(patch.length());
         boolean literalsOnly = false;
         boolean secretNamed = false;
+        boolean yaml = false;
+        YamlAncestors ancestors = new YamlAncestors();
         int start = 0;
         while (start < patch.length()) {
             int end = patch.indexOf('\n', start);
@@ -36,11 +42,14 @@ final class MaskedPatch {
             String line = patch.substring(start, end);
             if (line.startsWith("diff --git ")) {
                 literalsOnly = LITERALS_ONLY.matcher(line.stripTrailing()).find();
+                yaml = YAML.matcher(line.stripTrailing()).find();
                 secretNamed = false;
+                ancestors.reset();
                 out.append(line);
             } else if (line.startsWith("+") || line.startsWith("-") || line.startsWith(" ")) {
                 String content = line.substring(1).stripTrailing();
-                String masked = Redactor.redactSource(line, literalsOnly);
+                String masked = yaml ? Redactor.redactSource(line, literalsOnly, ancestors.next(content))
+                        : Redactor.redactSource(line, literalsOnly);
                 Matcher value = ENV_VALUE.matcher(content);
                 if (secretNamed && value.matches() && !value.group(3).isEmpty() && !value.group(3).startsWith("$")) {
                     masked = line.charAt(0) + value.group(1) + value.group(2) + Redactor.MASK + value.group(2)
@@ -54,6 +63,9 @@ final class MaskedPatch {
                         : false;
                 out.append(masked);
             } else {
+                if (line.startsWith("@@")) {
+                    ancestors.reset(); // the next hunk starts elsewhere in the file
+                }
                 out.append(line);
             }
             start = end;

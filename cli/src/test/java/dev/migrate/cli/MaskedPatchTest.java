@@ -38,4 +38,37 @@ class MaskedPatchTest {
                 """;
         assertThat(MaskedPatch.of(patch)).doesNotContain("planted-token").contains("\"value\": \"default\"");
     }
+
+    // a renamed secretKeyRef key showed as `-key: ***` / `+key: ***`: the key names where the secret is kept; a
+    // token beside it, and a key whose reference the hunk does not show, stay masked
+    @Test
+    void keysOfSecretKeyRefsAreShownAndSecretsBesideThemAreNot() {
+        String patch = """
+                diff --git a/k8s/deployment.yaml b/k8s/deployment.yaml
+                --- a/k8s/deployment.yaml
+                +++ b/k8s/deployment.yaml
+                @@ -10,9 +10,9 @@
+                           env:
+                -            - name: PREFECT_ORION_DATABASE_CONNECTION_URL
+                +            - name: PREFECT_SERVER_DATABASE_CONNECTION_URL
+                               valueFrom:
+                                 secretKeyRef:
+                                   name: prefect-db
+                -                  key: PREFECT_ORION_DATABASE_CONNECTION_URL
+                +                  key: PREFECT_SERVER_DATABASE_CONNECTION_URL
+                             - name: BILLING
+                               value: "n/a"
+                           stripe:
+                             key: Tq8vN2zR5wLp
+                @@ -40,3 +40,3 @@
+                -                  key: PREFECT_ORION_API_KEY
+                +                  key: PREFECT_API_KEY
+                                   name: prefect-cloud
+                """;
+        String shown = MaskedPatch.of(patch);
+        assertThat(shown).contains("-                  key: PREFECT_ORION_DATABASE_CONNECTION_URL\n")
+                .contains("+                  key: PREFECT_SERVER_DATABASE_CONNECTION_URL\n")
+                .doesNotContain("Tq8vN2zR5wLp").contains("      key: ***\n")
+                .contains("-                  key: ***\n+                  key: ***\n");
+    }
 }

@@ -123,6 +123,20 @@ public final class Redactor {
     private static final Pattern KNOWN_TOKEN = Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\\w{20,}"
             + "|glpat-[\\w-]{20,}|xox[abposr]-[\\w-]{10,}|pnu_[A-Za-z0-9]{20,}|AKIA[0-9A-Z]{16})\\b");
 
+    /**
+     * Mappings whose {@code key:}, {@code name:} and {@code property:} name where a secret is kept, never hold one:
+     * Kubernetes' {@code secretKeyRef}/{@code configMapKeyRef} ({@code key:} is a key of the Secret) and the External
+     * Secrets Operator's {@code remoteRef} (an entry of the outside store). A volume's {@code items} under
+     * {@code secret:} or {@code configMap:} name keys the same way.
+     */
+    private static final java.util.Set<String> REFERENCE_MAPPINGS = java.util.Set.of("secretKeyRef", "configMapKeyRef",
+            "remoteRef");
+    private static final java.util.Set<String> REFERENCE_FIELDS = java.util.Set.of("key", "name", "property");
+    /** What a Secret's key ({@code [-._a-zA-Z0-9]+}) or a store's entry ({@code prod/prefect}, an ARN) may look like. */
+    private static final Pattern REFERENCE_NAME = Pattern.compile("([\"']?)[-._a-zA-Z0-9/:]{1,253}\\1");
+    /** A reference mapping written on one line: {@code secretKeyRef: {name: prefect, key: PREFECT_API_KEY}}. */
+    private static final Pattern FLOW_REFERENCE = Pattern.compile("\\b(?:secretKeyRef|configMapKeyRef|remoteRef)[\"']?\\s*:\\s*\\{[^{}]*}");
+
     private Redactor() {
     }
 
@@ -143,11 +157,35 @@ public final class Redactor {
      * So {@code token = PrefectSecret("API_KEY")} and {@code f(keyword_tasks={...})} stay as written.
      */
     public static String redactSource(String text, boolean code) {
+        return redactSource(text, code, List.of());
+    }
+
+    /**
+     * {@link #redactSource(String, boolean)} for a line of YAML whose mappings stand under {@code ancestors} (the
+     * fields above it, nearest last, as {@link YamlAncestors} finds them): under a reference mapping
+     * ({@code secretKeyRef:}), {@code key: PREFECT_API_KEY} names the key that holds the secret and is shown; a value
+     * that does not look like a key's name, and every form of a known token, stays masked.
+     */
+    public static String redactSource(String text, boolean code, List<String> ancestors) {
         return redact(text, value -> (value.startsWith("\"") || value.startsWith("'")) && !QUOTED_NAME.matcher(value).matches()
-                || !code && value.chars().noneMatch(c -> c == '(' || c == '[' || c == '{'));
+                || !code && value.chars().noneMatch(c -> c == '(' || c == '[' || c == '{'), underReference(ancestors));
+    }
+
+    /** Whether the nearest mapping above is a reference mapping, or a {@code secret}/{@code configMap} volume's items. */
+    private static boolean underReference(List<String> ancestors) {
+        if (ancestors.isEmpty()) {
+            return false;
+        }
+        String parent = ancestors.get(ancestors.size() - 1);
+        return REFERENCE_MAPPINGS.contains(parent) || "items".equals(parent) && ancestors.size() > 1
+                && java.util.Set.of("secret", "configMap").contains(ancestors.get(ancestors.size() - 2));
     }
 
     private static String redact(String text, java.util.function.Predicate<String> literal) {
+        return redact(text, literal, false);
+    }
+
+    private static String redact(String text, java.util.function.Predicate<String> literal, boolean underReference) {
         if (text == null || text.isEmpty()) {
             return text;
         }
@@ -182,8 +220,19 @@ public final class Redactor {
         if (!mayAssignSecret(s)) {
             return s;
         }
+        List<int[]> flowReferences = new java.util.ArrayList<>();
+        if (s.contains("Ref")) {
+            Matcher f = FLOW_REFERENCE.matcher(s);
+            while (f.find()) {
+                flowReferences.add(new int[] {f.start(), f.end()});
+            }
+        }
         s = SECRET_ASSIGNMENT.matcher(s).replaceAll(m -> {
             String value = m.group(3);
+            boolean inReference = underReference || flowReferences.stream().anyMatch(r -> r[0] <= m.start() && m.end() <= r[1]);
+            if (inReference && REFERENCE_FIELDS.contains(m.group(1)) && REFERENCE_NAME.matcher(syntaxFree(value)).matches()) {
+                return Matcher.quoteReplacement(m.group()); // the name of the Secret's key that holds the secret
+            }
             // A reference to a variable, a template or a secret store is not itself a secret, nor is no value
             // (`access_token: null` in a prefect.yaml pull step, `password = None`).
             // `cmd` is a command substitution, like $(cmd): it fetches the secret, it is not one

@@ -2,6 +2,8 @@ package dev.migrate.analyzers.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -155,5 +157,44 @@ class RedactorTest {
             "DB_PW,true", "MYSQL_PW_2,true", "PWM_LEVEL,false", "HW_PWM,false"})
     void knowsSecretNames(String name, boolean secret) {
         assertThat(Redactor.isSecretName(name)).isEqualTo(secret);
+    }
+
+    private static List<String> ancestors(String path) {
+        return path.isBlank() ? List.of() : Arrays.asList(path.strip().split("/"));
+    }
+
+    // a dry-run diff of a renamed secretKeyRef key showed `-key: ***` and `+key: ***`: under a reference mapping,
+    // `key:` names the Secret's key (or the store's entry) that holds the secret, not the secret
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        +                  key: PREFECT_SERVER_DATABASE_CONNECTION_URL | env/valueFrom/secretKeyRef
+        -      key: PREFECT_API_KEY                                 | containers/env/valueFrom/secretKeyRef
+        key: "PREFECT_ORION_DATABASE_PASSWORD"                      | valueFrom/configMapKeyRef
+        key: prod/prefect/api-key                                   | spec/data/remoteRef
+        - key: DB_PASSWORD                                          | volumes/secret/items
+        name: prefect-api-key                                       | valueFrom/secretKeyRef
+        secretKeyRef: {name: prefect, key: PREFECT_API_KEY}         |
+        - secretKeyRef: {key: "PREFECT_API_KEY", name: prefect}     | env
+        """)
+    void keysOfReferencesNameWhereTheSecretIsKept(String line, String path) {
+        assertThat(Redactor.redactSource(line, false, ancestors(path == null ? "" : path))).isEqualTo(line);
+    }
+
+    // the same words outside a reference mapping, another field under one, or a value that is no key's name, or a
+    // token whatever the field: still masked
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        key: sk-live-4f9aQ2mZ8kLp                                   |                               | key: ***
+        key: PREFECT_SERVER_API_KEY_VALUE9                          | stripe                        | key: ***
+        key: Tq8vN2zR5wLp                                           | env/valueFrom                 | key: ***
+        - key: Tq8vN2zR5wLp                                         | cart/items                    | - key: ***
+        password: hunter2                                           | valueFrom/secretKeyRef        | password: ***
+        api_key: Tq8vN2zR5wLp                                       | secretKeyRef                  | api_key: ***
+        key: ghp_abcdefghijklmnopqrstuvwxyz0123456789               | valueFrom/secretKeyRef        | key: ***
+        key: "two words"                                            | valueFrom/secretKeyRef        | key: ***
+        stripe: {name: billing, key: Tq8vN2zR5wLp}                  |                               | stripe: {name: billing, key: ***}
+        """)
+    void secretsNearReferencesStayMasked(String line, String path, String expected) {
+        assertThat(Redactor.redactSource(line, false, ancestors(path == null ? "" : path))).isEqualTo(expected);
     }
 }

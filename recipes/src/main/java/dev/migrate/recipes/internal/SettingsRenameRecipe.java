@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.openrewrite.Cursor;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.Recipe;
+import org.openrewrite.ScanningRecipe;
 import org.openrewrite.SourceFile;
 import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
@@ -27,8 +27,16 @@ import org.openrewrite.yaml.tree.Yaml;
  * <p>References to variables ({@code ${PREFECT_ORION_API_URL}}) are kept as {@link SettingsRenames} explains; each
  * old name a file keeps that way gets one note (a decision to review, not a manual step: the value still reaches
  * the renamed setting), since the variable it reads may be the old setting itself.
+ *
+ * <p>In Kubernetes manifests the env var's {@code name:} is the setting and is renamed; the keys of a Secret or
+ * ConfigMap are renamed too, since {@code envFrom} makes them env var names. A {@code secretKeyRef.key} (or
+ * {@code configMapKeyRef.key}, a volume item's {@code key}) only names a key of its object: it follows the rename
+ * when that object is defined in the repository with that key, renamed in the same run, and is kept with a manual
+ * note otherwise, since a Secret made outside the repository keeps its keys and the pod would fail with "couldn't
+ * find key". So the recipe first gathers every file's Secrets, ConfigMaps and their readers
+ * ({@link KubernetesEnvSources}).
  */
-public abstract class SettingsRenameRecipe extends Recipe {
+public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvSources> {
     /** The notes of the recipe, kept-reference notes and those a subclass adds. */
     protected final transient MigrationNotes notes = new MigrationNotes(this);
 
@@ -59,7 +67,25 @@ public abstract class SettingsRenameRecipe extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
+    public KubernetesEnvSources getInitialValue(ExecutionContext ctx) {
+        return new KubernetesEnvSources();
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(KubernetesEnvSources sources) {
+        return new TreeVisitor<Tree, ExecutionContext>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (tree instanceof SourceFile source) {
+                    sources.scan(source, ctx);
+                }
+                return tree;
+            }
+        };
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(KubernetesEnvSources sources) {
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
@@ -71,13 +97,28 @@ public abstract class SettingsRenameRecipe extends Recipe {
                 }
                 if (tree instanceof Yaml.Documents docs) {
                     Set<String> kept = new HashSet<>();
+                    Set<KubernetesObjects.ObjectRef> unreadNoted = new HashSet<>();
                     boolean compose = COMPOSE.matcher(docs.getSourcePath().getFileName().toString()).matches();
                     Yaml after = new YamlIsoVisitor<ExecutionContext>() {
                         @Override
                         public Yaml.Scalar visitScalar(Yaml.Scalar scalar, ExecutionContext c) {
+                            Optional<KubernetesObjects.KeyRef> ref = KubernetesObjects.keyRefAt(getCursor());
+                            if (ref.isPresent()) {
+                                return keyRef(scalar, ref.get(), r, sources, getCursor(), c);
+                            }
+                            if (KubernetesObjects.inRemoteRef(getCursor())) {
+                                return scalar; // the name of an entry in the outside secret store
+                            }
                             r.keptReferencesInValue(scalar.getValue()).forEach(k -> kept.add(k.name()));
                             String renamed = r.applyKeepingReferences(scalar.getValue());
-                            return renamed.equals(scalar.getValue()) ? scalar : scalar.withValue(renamed);
+                            if (renamed.equals(scalar.getValue())) {
+                                return scalar;
+                            }
+                            Optional<KubernetesObjects.ObjectRef> owner = KubernetesObjects.dataKeyOwner(getCursor());
+                            if (owner.isPresent() && !sources.read(owner.get()) && unreadNoted.add(owner.get())) {
+                                note(getCursor(), scalar, false, KeyRefNotes.unread(owner.get(), scalar.getValue(), renamed), c);
+                            }
+                            return scalar.withValue(renamed);
                         }
 
                         /** {@code - PREFECT_ORION_X} in a compose list passes the host's variable of that name on. */
@@ -119,6 +160,32 @@ public abstract class SettingsRenameRecipe extends Recipe {
                 return tree;
             }
         };
+    }
+
+    /**
+     * The {@code key:} of a reference into a Secret or ConfigMap: renamed with the object's own key when the object
+     * is defined here with that key (the same run renames it there), else kept with a manual note.
+     */
+    private Yaml.Scalar keyRef(Yaml.Scalar scalar, KubernetesObjects.KeyRef ref, SettingsRenames r,
+            KubernetesEnvSources sources, Cursor cursor, ExecutionContext ctx) {
+        Optional<String> to = r.renamedName(ref.key());
+        if (to.isEmpty()) {
+            return scalar; // no setting's name: a key of the app's own, or a chart's template (even one defaulting to a name)
+        }
+        boolean flow = !scalar.getValue().equals(ref.key());
+        if (sources.definesKey(ref.object(), ref.key())) {
+            return flow ? KubernetesObjects.withFlowKey(scalar, to.get()) : scalar.withValue(to.get());
+        }
+        String envName = ref.envName() == null ? null : r.applyKeepingReferences(ref.envName());
+        note(cursor, scalar, true, KeyRefNotes.kept(ref.object(), sources.defines(ref.object()),
+                sources.readWithEnvFrom(ref.object()), envName, ref.key(), to.get(), oldNameOnTarget()), ctx);
+        return scalar;
+    }
+
+    private void note(Cursor cursor, Yaml.Scalar at, boolean manual, String message, ExecutionContext ctx) {
+        Yaml.Documents docs = cursor.firstEnclosingOrThrow(Yaml.Documents.class);
+        notes.insertRow(ctx, new MigrationNotes.Row(docs.getSourcePath().toString(), YamlPositions.lineOf(cursor, at),
+                getName(), manual, noteCode() + ": " + message));
     }
 
     private void noteKept(List<SettingsRenames.KeptReference> kept, String text, SourceFile file,

@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.KubernetesEnvSources;
 import dev.migrate.recipes.internal.SettingsRenameRecipe;
 import dev.migrate.recipes.internal.SettingsRenames;
 import dev.migrate.recipes.internal.TextPositions;
@@ -58,8 +59,8 @@ public class RenamePrefect1Settings extends SettingsRenameRecipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
-        TreeVisitor<?, ExecutionContext> rename = super.getVisitor();
+    public TreeVisitor<?, ExecutionContext> getVisitor(KubernetesEnvSources sources) {
+        TreeVisitor<?, ExecutionContext> rename = super.getVisitor(sources);
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
@@ -74,8 +75,10 @@ public class RenamePrefect1Settings extends SettingsRenameRecipe {
                     Matcher m = LEFT.matcher(text);
                     while (m.find()) {
                         // a kept reference (${PREFECT__LOGGING__LEVEL}) reads the host's variable: the base class
-                        // notes it when the name has a Prefect 3 setting, and it is no setting of this file otherwise
-                        if (!SettingsRenames.isReference(text, m.start()) && left.add(m.group())) {
+                        // notes it when the name has a Prefect 3 setting, and it is no setting of this file otherwise;
+                        // a name with a setting left as written (a Secret's key a secretKeyRef reads) has its own note
+                        if (!SettingsRenames.isReference(text, m.start())
+                                && renames(PrefectTarget.from(ctx)).renamedName(m.group()).isEmpty() && left.add(m.group())) {
                             notes.insertRow(ctx, new MigrationNotes.Row(path, TextPositions.lineOf(text, m.start()),
                                     getName(), true, CODE + ": " + m.group() + " has no Prefect 3 setting; "
                                     + (m.group().startsWith("PREFECT__CONTEXT__SECRETS__")

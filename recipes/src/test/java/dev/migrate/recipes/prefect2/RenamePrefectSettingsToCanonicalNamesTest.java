@@ -117,4 +117,44 @@ class RenamePrefectSettingsToCanonicalNamesTest implements RewriteTest {
         rewriteRun(text("PREFECT_SERVER_DATABASE_CONNECTION_URL=x\nPREFECT_API_URL=y\nMY_PREFECT_API_DATABASE_CONNECTION_URL_X=1\n",
             spec -> spec.path("prefect.env")));
     }
+
+    // the database URL Secret is made by the platform team's operator: the env var becomes the canonical name, the
+    // secretKeyRef keeps the key the Secret has; the old name as a key is harmless
+    @Test
+    void aKeyRefIntoAnOutsideSecretKeepsItsKey() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.manual() + " " + r.code() + " " + r.message())
+                        .containsExactly("9 true CFG002 secretKeyRef.key of env PREFECT_SERVER_DATABASE_CONNECTION_URL is "
+                                + "kept as PREFECT_API_DATABASE_CONNECTION_URL: Secret prefect-db (namespace data) is not "
+                                + "defined in this repository (kubectl create, an operator, another repository), and the key "
+                                + "must name one it has. The key can stay PREFECT_API_DATABASE_CONNECTION_URL: only the env "
+                                + "var's name (PREFECT_SERVER_DATABASE_CONNECTION_URL) is a setting; if the key in Secret "
+                                + "prefect-db is renamed to PREFECT_SERVER_DATABASE_CONNECTION_URL, rename this key with it")),
+            yaml(
+                """
+                kind: StatefulSet
+                metadata: {name: prefect-server, namespace: data}
+                spec:
+                  containers:
+                    - env:
+                        - name: PREFECT_API_DATABASE_CONNECTION_URL
+                          valueFrom:
+                            secretKeyRef:
+                              key: PREFECT_API_DATABASE_CONNECTION_URL
+                              name: prefect-db
+                """,
+                """
+                kind: StatefulSet
+                metadata: {name: prefect-server, namespace: data}
+                spec:
+                  containers:
+                    - env:
+                        - name: PREFECT_SERVER_DATABASE_CONNECTION_URL
+                          valueFrom:
+                            secretKeyRef:
+                              key: PREFECT_API_DATABASE_CONNECTION_URL
+                              name: prefect-db
+                """,
+                spec -> spec.path("server.yaml")));
+    }
 }

@@ -1,0 +1,234 @@
+package dev.migrate.recipes.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openrewrite.Cursor;
+import org.openrewrite.yaml.tree.Yaml;
+
+/**
+ * Where a YAML scalar stands among the Kubernetes objects that carry environment variables: the key of a Secret's or
+ * ConfigMap's data, or the {@code key:} of a reference into one ({@code secretKeyRef}, {@code configMapKeyRef}, a
+ * volume's {@code items}). Read from the tree alone, so the scanner and the rename see the same things.
+ */
+public final class KubernetesObjects {
+    public static final String SECRET = "Secret";
+    public static final String CONFIG_MAP = "ConfigMap";
+
+    /** The sections of a Secret or ConfigMap whose keys are its keys. */
+    private static final Set<String> DATA = Set.of("data", "stringData", "binaryData");
+
+    private KubernetesObjects() {
+    }
+
+    /**
+     * A Secret or ConfigMap by name; {@code namespace} null when the manifest gives none (kustomize or
+     * {@code kubectl -n} sets it at apply time, so it matches any).
+     */
+    public record ObjectRef(String kind, String name, String namespace) {
+        /** Whether both name the same object: same kind and name, and the same namespace when both give one. */
+        public boolean sameAs(ObjectRef other) {
+            return kind.equals(other.kind) && name.equals(other.name)
+                    && (namespace == null || other.namespace == null || namespace.equals(other.namespace));
+        }
+
+        @Override
+        public String toString() {
+            return kind + " " + name + (namespace == null ? "" : " (namespace " + namespace + ")");
+        }
+    }
+
+    /**
+     * A reference to one key of a Secret or ConfigMap.
+     *
+     * @param object  the object read
+     * @param envName the env var the key sets ({@code env[].name}), or null for a volume's item
+     * @param key     the key read
+     */
+    public record KeyRef(ObjectRef object, String envName, String key) {
+    }
+
+    /**
+     * A one-line flow mapping ({@code secretKeyRef: {name: prefect, key: PREFECT_API_KEY}}), which OpenRewrite's YAML
+     * parser keeps as one scalar: its {@code field: value} pairs.
+     */
+    private static final Pattern FLOW = Pattern.compile("\\{[^{}]*}");
+    private static final Pattern FLOW_FIELD = Pattern.compile("([A-Za-z0-9_]+)\\s*:\\s*(\"[^\"]*\"|'[^']*'|[^,}]*?)\\s*(?=,|})");
+
+    /** The scalar fields of a block mapping or of a flow mapping written as one scalar; empty for anything else. */
+    static Map<String, String> fields(Yaml.Block block) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (block instanceof Yaml.Mapping m) {
+            m.getEntries().forEach(e -> {
+                if (e.getValue() instanceof Yaml.Scalar v) {
+                    out.put(e.getKey().getValue(), v.getValue());
+                }
+            });
+        } else if (block instanceof Yaml.Scalar s && FLOW.matcher(s.getValue().strip()).matches()) {
+            Matcher f = FLOW_FIELD.matcher(s.getValue());
+            while (f.find()) {
+                out.put(f.group(1), f.group(2).replaceAll("^([\"'])(.*)\\1$", "$2"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A flow mapping scalar with its {@code key:} field set to {@code key}, the rest as written; the same scalar when
+     * it has no such field.
+     */
+    public static Yaml.Scalar withFlowKey(Yaml.Scalar flow, String key) {
+        Matcher f = FLOW_FIELD.matcher(flow.getValue());
+        while (f.find()) {
+            if ("key".equals(f.group(1))) {
+                String old = f.group(2);
+                String quote = old.startsWith("\"") || old.startsWith("'") ? old.substring(0, 1) : "";
+                return flow.withValue(flow.getValue().substring(0, f.start(2)) + quote + key + quote
+                        + flow.getValue().substring(f.end(2)));
+            }
+        }
+        return flow;
+    }
+
+    /** The scalar under {@code key} of a mapping, or null. */
+    static String scalar(Yaml.Mapping m, String key) {
+        Yaml.Block v = value(m, key);
+        return v instanceof Yaml.Scalar s ? s.getValue() : null;
+    }
+
+    static Yaml.Block value(Yaml.Mapping m, String key) {
+        for (Yaml.Mapping.Entry e : m.getEntries()) {
+            if (key.equals(e.getKey().getValue())) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The {@code metadata.namespace} of the document's object, or null. */
+    static String namespaceOf(Yaml.Document doc) {
+        return doc != null && doc.getBlock() instanceof Yaml.Mapping top ? fields(value(top, "metadata")).get("namespace")
+                : null;
+    }
+
+    /** The Secret or ConfigMap a document defines, or empty. */
+    static Optional<ObjectRef> definedBy(Yaml.Document doc) {
+        if (doc == null || !(doc.getBlock() instanceof Yaml.Mapping top)) {
+            return Optional.empty();
+        }
+        String kind = scalar(top, "kind");
+        Map<String, String> meta = fields(value(top, "metadata"));
+        if (!(SECRET.equals(kind) || CONFIG_MAP.equals(kind)) || meta.get("name") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ObjectRef(kind, meta.get("name"), meta.get("namespace")));
+    }
+
+    /** The kind a reference field reads: {@code secretKeyRef}, {@code secretRef}, a {@code secret} volume. */
+    static String kindOfReference(String field) {
+        return switch (field) {
+            case "secretKeyRef", "secretRef", "secret" -> SECRET;
+            case "configMapKeyRef", "configMapRef", "configMap" -> CONFIG_MAP;
+            default -> null;
+        };
+    }
+
+    /**
+     * The object whose data key the cursor's scalar is: a key of {@code data}, {@code stringData} or
+     * {@code binaryData} at the top of a Secret or ConfigMap manifest.
+     */
+    public static Optional<ObjectRef> dataKeyOwner(Cursor scalar) {
+        Cursor entry = scalar.getParentTreeCursor();
+        if (!(entry.getValue() instanceof Yaml.Mapping.Entry e) || e.getKey() != scalar.getValue()) {
+            return Optional.empty();
+        }
+        Cursor data = entry.getParentTreeCursor().getParentTreeCursor();
+        if (!(data.getValue() instanceof Yaml.Mapping.Entry d) || !DATA.contains(d.getKey().getValue())
+                || !(data.getParentTreeCursor().getParentTreeCursor().getValue() instanceof Yaml.Document doc)) {
+            return Optional.empty();
+        }
+        return definedBy(doc);
+    }
+
+    /**
+     * The reference the cursor's scalar is the {@code key:} of: {@code secretKeyRef}/{@code configMapKeyRef}
+     * ({@code {name, key}}), or an item of a {@code secret}/{@code configMap} volume's {@code items}.
+     */
+    public static Optional<KeyRef> keyRefAt(Cursor scalar) {
+        Cursor entry = scalar.getParentTreeCursor();
+        if (entry.getValue() instanceof Yaml.Mapping.Entry flow && flow.getValue() == scalar.getValue()
+                && flow.getKey().getValue().endsWith("KeyRef") && kindOfReference(flow.getKey().getValue()) != null) {
+            Map<String, String> ref = fields(flow.getValue());
+            return ref.containsKey("name") && ref.containsKey("key")
+                    ? Optional.of(new KeyRef(new ObjectRef(kindOfReference(flow.getKey().getValue()), ref.get("name"),
+                            namespaceOf(scalar.firstEnclosing(Yaml.Document.class))), envNameAbove(entry), ref.get("key")))
+                    : Optional.empty();
+        }
+        if (!(entry.getValue() instanceof Yaml.Mapping.Entry e) || !"key".equals(e.getKey().getValue())
+                || e.getValue() != scalar.getValue()) {
+            return Optional.empty();
+        }
+        Cursor mapping = entry.getParentTreeCursor();
+        if (!(mapping.getValue() instanceof Yaml.Mapping ref)) {
+            return Optional.empty();
+        }
+        String namespace = namespaceOf(scalar.firstEnclosing(Yaml.Document.class));
+        Cursor parent = mapping.getParentTreeCursor();
+        if (parent.getValue() instanceof Yaml.Mapping.Entry field && kindOfReference(field.getKey().getValue()) != null
+                && field.getKey().getValue().endsWith("KeyRef") && scalar(ref, "name") != null) {
+            return Optional.of(new KeyRef(new ObjectRef(kindOfReference(field.getKey().getValue()), scalar(ref, "name"),
+                    namespace), envNameAbove(parent), ((Yaml.Scalar) scalar.getValue()).getValue()));
+        }
+        // volumes: {secret: {secretName, items: [{key, path}]}}, {configMap: {name, items: [...]}}
+        if (parent.getValue() instanceof Yaml.Sequence.Entry) {
+            Cursor items = parent.getParentTreeCursor().getParentTreeCursor();
+            if (items.getValue() instanceof Yaml.Mapping.Entry i && "items".equals(i.getKey().getValue())
+                    && items.getParentTreeCursor().getValue() instanceof Yaml.Mapping volume
+                    && items.getParentTreeCursor().getParentTreeCursor().getValue() instanceof Yaml.Mapping.Entry source) {
+                String kind = kindOfReference(source.getKey().getValue());
+                String name = SECRET.equals(kind) && scalar(volume, "secretName") != null ? scalar(volume, "secretName")
+                        : scalar(volume, "name");
+                if (kind != null && !source.getKey().getValue().endsWith("Ref") && name != null) {
+                    return Optional.of(new KeyRef(new ObjectRef(kind, name, namespace), null,
+                            ((Yaml.Scalar) scalar.getValue()).getValue()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The {@code name:} of the env item whose {@code valueFrom} holds the reference entry {@code field}, or null. */
+    private static String envNameAbove(Cursor field) {
+        Cursor valueFrom = field.getParentTreeCursor().getParentTreeCursor();
+        if (valueFrom.getValue() instanceof Yaml.Mapping.Entry v && "valueFrom".equals(v.getKey().getValue())
+                && valueFrom.getParentTreeCursor().getValue() instanceof Yaml.Mapping item) {
+            return scalar(item, "name");
+        }
+        return null;
+    }
+
+    /** The kinds of the External Secrets Operator whose fields name entries of an outside secret store. */
+    private static final Set<String> EXTERNAL_SECRET_KINDS = Set.of("ExternalSecret", "ClusterExternalSecret", "PushSecret");
+
+    /**
+     * True when the cursor's scalar stands under an ExternalSecret's {@code remoteRef} (or {@code dataFrom}'s
+     * {@code extract}/{@code find}): a name in the outside secret store, which no rename here reaches.
+     */
+    public static boolean inRemoteRef(Cursor scalar) {
+        Yaml.Document doc = scalar.firstEnclosing(Yaml.Document.class);
+        if (doc == null || !(doc.getBlock() instanceof Yaml.Mapping top) || scalar(top, "kind") == null
+                || !EXTERNAL_SECRET_KINDS.contains(scalar(top, "kind"))) {
+            return false;
+        }
+        for (Cursor c = scalar.getParentTreeCursor(); !(c.getValue() instanceof Yaml.Document); c = c.getParentTreeCursor()) {
+            if (c.getValue() instanceof Yaml.Mapping.Entry e && Set.of("remoteRef", "extract", "find", "selector")
+                    .contains(e.getKey().getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
