@@ -191,8 +191,9 @@ public final class SystemdDetector implements Detector {
         // Drop-ins of one unit arrive in thread order; systemd applies them sorted by file name.
         dropIns.values().forEach(l -> l.sort(Comparator.comparing(UnitSource.DropIn::path)));
         // of the files of one name in the load path of one host, systemd reads the one of highest precedence
-        Set<String> units = new HashSet<>(overridden(timers));
-        units.addAll(overridden(services));
+        Set<String> maskedUnits = new HashSet<>(overridden(timers));
+        maskedUnits.addAll(overridden(services));
+        Set<String> units = new HashSet<>(maskedUnits);
         // a copy of an enabled unit whose file (or template) the dump lacks is the only text of that unit
         timers.forEach(t -> units.add(t.fileName()));
         services.forEach(t -> units.add(t.fileName()));
@@ -209,7 +210,7 @@ public final class SystemdDetector implements Detector {
         enabled.sort(Comparator.comparing(TemplateInstances.Enabled::instance).thenComparing(TemplateInstances.Enabled::path));
         List<PendingJob> pending = new ArrayList<>();
         Set<UnitSource> started = new HashSet<>();
-        TimerJobs timerJobs = new TimerJobs(check);
+        TimerJobs timerJobs = new TimerJobs(check, maskedUnits);
         for (UnitSource timer : timers) {
             List<String> instances = timer.template() ? enabled.stream().filter(e -> e.template().equals(timer.fileName()))
                     .map(TemplateInstances.Enabled::instance).distinct().toList() : List.of();

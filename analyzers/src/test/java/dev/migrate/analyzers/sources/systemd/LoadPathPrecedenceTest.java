@@ -138,6 +138,19 @@ class LoadPathPrecedenceTest {
         assertThat(timerJobs()).isEmpty();
     }
 
+    /** A timer whose service is masked starts nothing: said so, not that the service is missing from the scan. */
+    @Test
+    void aTimerStartingAMaskedServiceSaysSo() throws Exception {
+        etlTimer("etc/systemd/system");
+        write("usr/lib/systemd/system/etl.service", "[Service]\nExecStart=/opt/etl/run.sh\n");
+        write("etc/systemd/system/etl.service", "");
+        Inventory inv = Scanner.standard(ScanOptions.defaults()).scan(root, "root", ScanListener.NONE);
+        assertThat(inv.jobs()).singleElement().satisfies(j -> assertThat(j.command()).isNull());
+        assertThat(inv.findings()).filteredOn(f -> f.code().equals("SYD006")).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo(
+                        "timer etl.timer starts etl.service, which an empty unit file masks: systemd does not start it"));
+    }
+
     /** Must not change: files outside systemd's directories (a repository's), and two hosts' dumps in one tree. */
     @Test
     void unitsOutsideTheLoadPathAndOfOtherHostsStayAsBefore() throws Exception {
