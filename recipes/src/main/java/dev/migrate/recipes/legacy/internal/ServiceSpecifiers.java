@@ -60,11 +60,10 @@ final class ServiceSpecifiers {
      * itself when it is neither a timer's nor a scheduler service's job, or none of those holds a specifier. A
      * scheduler service (a process hosting APScheduler, a loop, a Quartz application) is read as a timer's service is:
      * its jobs run with what systemd gave the process.
-     *
      */
     static Job expand(Job j) {
         boolean timer = j.kind() == JobKind.SYSTEMD_TIMER;
-        if (!timer && j.kind() != JobKind.SYSTEMD_SCHEDULER_SERVICE || !holdsSpecifier(j) && !namesHome(j.workingDir())) {
+        if (!timer && j.kind() != JobKind.SYSTEMD_SCHEDULER_SERVICE || !holdsSpecifier(j) && !specialDirectory(j.workingDir())) {
             return j;
         }
         String unit;
@@ -133,7 +132,8 @@ final class ServiceSpecifiers {
         return d.equals("~") && managersOwn && manager.home() != null ? manager.home() : d;
     }
 
-    private static boolean namesHome(String dir) {
+    /** WorkingDirectory=~ or a directory with the leading - that makes a missing one no error. */
+    private static boolean specialDirectory(String dir) {
         return dir != null && (dir.equals("~") || dir.startsWith("-"));
     }
 
