@@ -455,8 +455,13 @@ class RealEstateShapesTest {
         assertThat(read(dir, "prefect/MIGRATION.md")).doesNotContain("hunter22");
     }
 
+    /**
+     * The start sequence is read from the unit and the drop-ins systemd applies, in its order: the override's empty
+     * ExecStartPre= resets the list. Before, a unit with drop-ins kept its ExecStartPre= as a manual item and the flow
+     * ran ExecStart= alone.
+     */
     @Test
-    void aServiceWithDropInsKeepsItsOtherCommandsAsManualItems() throws Exception {
+    void aServiceWithDropInsRunsTheStartSequenceTheyMake() throws Exception {
         write("etc/systemd/system/backup.timer", "[Timer]\nOnCalendar=daily\n");
         write("etc/systemd/system/backup.service", """
                 [Service]
@@ -464,10 +469,35 @@ class RealEstateShapesTest {
                 ExecStart=/usr/bin/restic backup /data
                 """);
         write("etc/systemd/system/backup.service.d/override.conf", "[Service]\nExecStartPre=\nExecStartPre=/usr/local/bin/mount-nfs\n");
+        write("etc/systemd/system/backup.service.d/post.conf", "[Service]\nExecStartPost=-/usr/local/bin/notify done\n");
         RewriteResult dual = run(dir, "dual-run");
-        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message()).contains("(the unit has drop-ins) is not run by the flow"));
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("is not run by the flow"));
         RewriteEngine.apply(dir, dual);
-        assertThat(onlyFlow()).doesNotContain("mount-repo &&");
+        assertThat(onlyFlow()).contains("COMMAND = '/usr/local/bin/mount-nfs && /usr/bin/restic backup /data && "
+                + "{ /usr/local/bin/notify done || true; }'\n").doesNotContain("mount-repo");
+    }
+
+    /** A drop-in a provisioning script writes with a here-document is read at the script's lines, as a file would be. */
+    @Test
+    void aDropInAScriptWritesIsPartOfTheStartSequence() throws Exception {
+        write("deploy/install.sh", """
+                #!/bin/sh
+                cat > /etc/systemd/system/backup.service.d/override.conf <<'EOF'
+                [Service]
+                ExecStartPre=
+                ExecStartPre=/usr/local/bin/mount-nfs
+                EOF
+                systemctl daemon-reload
+                """);
+        write("etc/systemd/system/backup.timer", "[Timer]\nOnCalendar=daily\n");
+        write("etc/systemd/system/backup.service", """
+                [Service]
+                ExecStartPre=/usr/local/bin/mount-repo
+                ExecStart=/usr/bin/restic backup /data
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(onlyFlow()).contains("COMMAND = '/usr/local/bin/mount-nfs && /usr/bin/restic backup /data'\n");
     }
 
     @Test

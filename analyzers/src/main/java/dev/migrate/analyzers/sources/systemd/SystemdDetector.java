@@ -49,6 +49,8 @@ public final class SystemdDetector implements Detector {
      * the unit itself is elsewhere, and a copy is only read when the dump lacks it.
      */
     private final Map<String, UnitSource> enabledCopies = new HashMap<>();
+    /** The empty unit files of the load path: each masks its unit (with the files of its name of lower precedence). */
+    private final Set<String> masked = new HashSet<>();
     /** A unit file in a {@code .wants} (or .requires, .upholds) directory: an enabled unit, not one of its own. */
     private static final Pattern WANTED = Pattern.compile("(?:^|/)[^/]+\\.(?:wants|requires|upholds)/[^/]+\\.(?:timer|service)$");
 
@@ -94,7 +96,7 @@ public final class SystemdDetector implements Detector {
         }
         String n = file.fileName();
         if (n.endsWith(".timer") || n.endsWith(".service") || dropInTarget(file.path()) != null) {
-            return file.text().contains("[");
+            return file.text().contains("[") || masks(file);
         }
         return readsUnitsWrittenBy(file) && file.text().contains("[");
     }
@@ -111,6 +113,16 @@ public final class SystemdDetector implements Detector {
         String n = file.fileName();
         return n.matches(".*\\.(?:sh|bash|zsh|ksh)") || n.matches("(?:Dockerfile|Containerfile)(?:\\..*)?|.*\\.[Dd]ockerfile")
                 || file.text().startsWith("#!") && file.text().lines().findFirst().orElse("").contains("sh");
+    }
+
+    /**
+     * An empty file where systemd looks for units masks the unit (systemd.unit(5): "If a unit file is empty (i.e. has
+     * the file size 0) or is symlinked to /dev/null, its configuration will not be loaded"), and an empty drop-in hides
+     * the drop-ins of its name in directories of lower precedence. Elsewhere an empty file is nothing.
+     */
+    private static boolean masks(ScanFile file) {
+        return file.text().isEmpty() && (dropInTarget(file.path()) != null ? LoadPath.ofDropIn(file.path())
+                : LoadPath.ofUnit(file.path())) != null;
     }
 
     /** The unit a drop-in extends, or null: {@code etl.service} for {@code .../etl.service.d/10-env.conf}. */
@@ -151,6 +163,9 @@ public final class SystemdDetector implements Detector {
         UnitSource unit = new UnitSource(file);
         synchronized (this) {
             (file.fileName().endsWith(".timer") ? timers : services).add(unit);
+            if (file.text().isEmpty()) {
+                masked.add(file.path());
+            }
         }
     }
 
@@ -175,8 +190,11 @@ public final class SystemdDetector implements Detector {
     public synchronized void finish(InventorySink sink) {
         // Drop-ins of one unit arrive in thread order; systemd applies them sorted by file name.
         dropIns.values().forEach(l -> l.sort(Comparator.comparing(UnitSource.DropIn::path)));
+        // of the files of one name in the load path of one host, systemd reads the one of highest precedence
+        Set<String> maskedUnits = new HashSet<>(overridden(timers));
+        maskedUnits.addAll(overridden(services));
+        Set<String> units = new HashSet<>(maskedUnits);
         // a copy of an enabled unit whose file (or template) the dump lacks is the only text of that unit
-        Set<String> units = new HashSet<>();
         timers.forEach(t -> units.add(t.fileName()));
         services.forEach(t -> units.add(t.fileName()));
         new java.util.TreeMap<>(enabledCopies).forEach((path, copy) -> {
@@ -192,7 +210,7 @@ public final class SystemdDetector implements Detector {
         enabled.sort(Comparator.comparing(TemplateInstances.Enabled::instance).thenComparing(TemplateInstances.Enabled::path));
         List<PendingJob> pending = new ArrayList<>();
         Set<UnitSource> started = new HashSet<>();
-        TimerJobs timerJobs = new TimerJobs(check);
+        TimerJobs timerJobs = new TimerJobs(check, maskedUnits);
         for (UnitSource timer : timers) {
             List<String> instances = timer.template() ? enabled.stream().filter(e -> e.template().equals(timer.fileName()))
                     .map(TemplateInstances.Enabled::instance).distinct().toList() : List.of();
@@ -219,6 +237,44 @@ public final class SystemdDetector implements Detector {
         dropIns.clear();
         enabled.clear();
         enabledCopies.clear();
+        masked.clear();
+    }
+
+    /**
+     * Takes out of {@code units} the unit files systemd does not read: those a file of the same name hides from a
+     * directory of higher precedence in the load path of the same host and manager (a unit copied to
+     * /etc/systemd/system to change it hides the package's in /usr/lib/systemd/system), and masked units (the empty
+     * file of highest precedence), with every file of their name. Units a script writes, and files where systemd does
+     * not look, stay as they are.
+     *
+     * @return the names of the masked units (a copy of such a unit in a .wants directory is no unit either)
+     */
+    private Set<String> overridden(List<UnitSource> units) {
+        Map<String, UnitSource> first = new HashMap<>();
+        Map<UnitSource, String> keys = new HashMap<>();
+        for (UnitSource u : units) {
+            LoadPath.Place place = u.embeddedIn() == null ? LoadPath.ofUnit(u.path()) : null;
+            if (place == null) {
+                continue;
+            }
+            String key = place.host() + "\0" + place.manager() + "\0" + u.fileName();
+            keys.put(u, key);
+            first.merge(key, u, (a, b) -> LoadPath.ofUnit(a.path()).rank() <= LoadPath.ofUnit(b.path()).rank() ? a : b);
+        }
+        Set<String> maskedNames = new HashSet<>();
+        units.removeIf(u -> {
+            String key = keys.get(u);
+            if (key == null) {
+                return false;
+            }
+            UnitSource read = first.get(key);
+            if (masked.contains(read.path())) {
+                maskedNames.add(u.fileName());
+                return true;
+            }
+            return read != u;
+        });
+        return maskedNames;
     }
 
     /** The job of one timer, or of one instance of a template timer ({@code instance} not null). */
@@ -295,16 +351,9 @@ public final class SystemdDetector implements Detector {
      * ({@code sync@nightly.service}), its template's too, where an own file replaces the template's of the same name.
      */
     private List<UnitSource.DropIn> dropInsOf(String name) {
-        List<UnitSource.DropIn> own = dropIns.getOrDefault(name, List.of());
         String template = TemplateInstances.templateOf(name);
-        if (template == null || !dropIns.containsKey(template)) {
-            return own;
-        }
-        Set<String> replaced = new HashSet<>();
-        own.forEach(d -> replaced.add(d.fileName()));
-        List<UnitSource.DropIn> out = new ArrayList<>(dropIns.get(template).stream().filter(d -> !replaced.contains(d.fileName())).toList());
-        out.addAll(own);
-        return out;
+        return UnitSource.effective(dropIns.getOrDefault(name, List.of()),
+                template == null ? List.of() : dropIns.getOrDefault(template, List.of()));
     }
 
     /** The service with that name, preferring the timer's own directory. */

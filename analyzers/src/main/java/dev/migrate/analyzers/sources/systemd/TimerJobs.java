@@ -25,9 +25,12 @@ final class TimerJobs {
             "WakeSystem", "Unit");
 
     private final ScheduleCheck check;
+    /** The names of the units an empty file masks: a timer starting one of them starts nothing. */
+    private final java.util.Set<String> masked;
 
-    TimerJobs(ScheduleCheck check) {
+    TimerJobs(ScheduleCheck check, java.util.Set<String> masked) {
         this.check = check;
+        this.masked = masked;
     }
 
     /** {@code service} is null when the started unit was not among the scanned files. */
@@ -103,8 +106,9 @@ final class TimerJobs {
                 + (described.isEmpty() ? "" : ": " + described),
                 job.schedules().isEmpty() ? job.source() : job.schedules().get(0).where(), id));
         if (service == null) {
-            out.add(Findings.of("SYD006", "timer " + timer.fileName() + " starts " + serviceName
-                    + ", which is not among the scanned files", job.source(), id));
+            out.add(Findings.of("SYD006", "timer " + timer.fileName() + " starts " + serviceName + (masked.contains(serviceName)
+                    ? ", which an empty unit file masks: systemd does not start it" : ", which is not among the scanned files"),
+                    job.source(), id));
         }
         // FixedRandomDelay= (systemd 247) makes the delay one offset per machine and timer, the same at every start
         boolean fixed = timer.settings("Timer", "FixedRandomDelay").stream()

@@ -23,10 +23,19 @@ import java.util.List;
  */
 record UnitSource(String path, String name, int lineOffset, String embeddedIn, boolean expands, UnitFile unit,
                   List<DropIn> dropIns, JobIdRegistry jobIds) {
-    /** One {@code .conf} file from the unit's {@code .d} directory, or a script's here-document that writes one. */
-    record DropIn(String path, String fileName, int lineOffset, UnitFile unit) {
+    /**
+     * One {@code .conf} file from the unit's {@code .d} directory, or a script's here-document that writes one.
+     *
+     * @param place where it is in systemd's load path (for a script's, where the script writes it), null when nowhere
+     *              systemd looks: it then competes with no other drop-in of its name
+     */
+    record DropIn(String path, String fileName, int lineOffset, UnitFile unit, LoadPath.Place place) {
         DropIn(String path, UnitFile unit) {
-            this(path, path.substring(path.lastIndexOf('/') + 1), 0, unit);
+            this(path, path.substring(path.lastIndexOf('/') + 1), 0, unit, LoadPath.ofDropIn(path));
+        }
+
+        DropIn withUnit(UnitFile other) {
+            return new DropIn(path, fileName, lineOffset, other, place);
         }
 
         /** Where it is: its file, or the script line that writes it. */
@@ -37,7 +46,7 @@ record UnitSource(String path, String name, int lineOffset, String embeddedIn, b
         /** A drop-in a script writes with a here-document. */
         static DropIn embedded(ScanFile script, EmbeddedUnits.Unit unit) {
             return new DropIn(script.path(), unit.written().substring(unit.written().lastIndexOf('/') + 1),
-                    unit.firstLine(), UnitFile.parse(unit.text()));
+                    unit.firstLine(), UnitFile.parse(unit.text()), LoadPath.ofDropIn(unit.written()));
         }
     }
 
@@ -80,14 +89,48 @@ record UnitSource(String path, String name, int lineOffset, String embeddedIn, b
      * (systemd.unit(5), "drop-in" directories).
      */
     UnitSource instance(String instance, List<DropIn> instanceDropIns) {
-        java.util.Set<String> replaced = new java.util.HashSet<>();
-        instanceDropIns.forEach(d -> replaced.add(d.fileName()));
-        List<DropIn> all = new ArrayList<>(dropIns.stream().filter(d -> !replaced.contains(d.fileName())).toList());
-        all.addAll(instanceDropIns);
-        List<DropIn> expanded = all.stream().map(d -> new DropIn(d.path(), d.fileName(), d.lineOffset(),
+        List<DropIn> all = effective(instanceDropIns, dropIns);
+        List<DropIn> expanded = all.stream().map(d -> d.withUnit(
                 UnitFile.parse(TemplateInstances.expand(d.unit().print(), instance)))).toList();
         return new UnitSource(path, TemplateInstances.instanceName(name, instance), lineOffset, embeddedIn, expands,
                 UnitFile.parse(TemplateInstances.expand(unit.print(), instance)), expanded, jobIds);
+    }
+
+    /**
+     * The drop-ins systemd applies of those found for a unit: {@code own} from its {@code name.d} directories and, for an
+     * instance, {@code template} from its template's. systemd reads the directories of the load path in order of
+     * precedence, an instance's before its template's in each, and of files of one name applies only the first it
+     * finds (systemd.unit(5): drop-ins in /etc take precedence over those in /run, which take precedence over those
+     * in /usr/lib): an {@code override.conf} in {@code /etc/systemd/system/foo.service.d} hides the package's in
+     * {@code /usr/lib/systemd/system/foo.service.d}. Drop-ins of directories systemd does not read (a repository's
+     * {@code deploy/foo.service.d}) hide none but the template's of their name.
+     */
+    static List<DropIn> effective(List<DropIn> own, List<DropIn> template) {
+        List<DropIn> candidates = new ArrayList<>(own);
+        candidates.addAll(template);
+        List<DropIn> out = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            DropIn d = candidates.get(i);
+            boolean ownFile = i < own.size();
+            boolean hidden = false;
+            for (int j = 0; j < candidates.size() && !hidden; j++) {
+                DropIn other = candidates.get(j);
+                if (j == i || !other.fileName().equals(d.fileName())) {
+                    continue;
+                }
+                boolean otherOwn = j < own.size();
+                if (d.place() != null && other.place() != null) {
+                    hidden = d.place().competesWith(other.place()) && (other.place().rank() < d.place().rank()
+                            || other.place().rank() == d.place().rank() && otherOwn && !ownFile);
+                } else {
+                    hidden = otherOwn && !ownFile;
+                }
+            }
+            if (!hidden) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** Whether this is a template unit ({@code backup@.timer}), which runs only as instances. */

@@ -78,6 +78,11 @@ final class CallableFlowModule {
      */
     static String chdir(dev.migrate.analyzers.model.Job job) {
         String dir = job.workingDir();
+        if (FlowModule.HOME.equals(dir)) {
+            // WorkingDirectory=~ of a user whose home the dump does not say: the worker runs as that user
+            return "    # The legacy process ran in WorkingDirectory=~, the home of User=: relative paths in its code resolve from there.\n"
+                    + "    _migrate_os.chdir(_migrate_os.path.expanduser(\"~\"))\n";
+        }
         if (dir == null || !dir.startsWith("/")) {
             return "";
         }

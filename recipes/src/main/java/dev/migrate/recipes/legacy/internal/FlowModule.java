@@ -23,9 +23,17 @@ final class FlowModule {
      */
     static String workingDir(dev.migrate.analyzers.model.Job job) {
         String dir = job.workingDir();
+        if (HOME.equals(dir)) {
+            return dir; // WorkingDirectory=~ of a user whose home is not known here: see text()
+        }
         boolean shellWords = dir != null && (dir.contains("$") || dir.startsWith("~") || dir.contains("`"));
         return shellWords && job.command() != null && job.command().matches("(?s)(.*[;&|(]\\s*)?cd\\s.*") ? null : dir;
     }
+
+    /** systemd.exec(5): WorkingDirectory=~ is the home of the User= user. */
+    static final String HOME = "~";
+    private static final String HOME_DIR = "os.path.expanduser(\"~\")  # WorkingDirectory=~: the home of User=, as whom the "
+            + "worker runs";
 
     /**
      * Where the legacy scheduler started a command that names no directory, as Python: cron in the user's home, a
@@ -61,7 +69,8 @@ final class FlowModule {
         py.append("COMMAND = ").append(plan.commandIsSecret() ? "None  # read from a Secret block, see command()"
                 : PythonText.str(job.command())).append("\n");
         String dir = workingDir(job);
-        py.append("WORKING_DIR = ").append(dir != null ? PythonText.str(dir) : startDir(job)).append("\n");
+        py.append("WORKING_DIR = ").append(HOME.equals(dir) ? HOME_DIR : dir != null ? PythonText.str(dir) : startDir(job))
+                .append("\n");
         String shell = job.env().getOrDefault("SHELL", "/bin/sh");
         py.append("STDIN = ").append(PythonText.str(job.attributes().get("stdin"))).append("\n");
         py.append("SHELL = ").append(PythonText.str(shell)).append("\n");

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * its template name: its enabled instances are.
  */
 final class HostUnits {
-    private static final Pattern OWNED = Pattern.compile("(?:^|.*/)home/([^/]+)/\\.config/systemd/user/[^/]+$");
+    private static final Pattern OWNED = Pattern.compile("(?:^|.*/)home/([^/]+)/\\.config/systemd/user/[^/]+(?:\\.d/[^/]+)?$");
     private static final Pattern HOST_PATH = Pattern.compile(
             "(?:^|.*/)((?:etc|lib|usr/lib)/systemd/(?:system|user)/[^/]+|home/[^/]+/\\.config/systemd/user/[^/]+)$");
 
@@ -62,9 +62,23 @@ final class HostUnits {
         return m.matches() ? "--user -M " + m.group(1) + "@ " : null;
     }
 
-    /** Where the unit file lives on the host: its place in a host dump, else {@code /etc/systemd/system/NAME}. */
+    /**
+     * Where the unit file (or drop-in) lives on the host: its place in a host dump, else {@code /etc/systemd/system/NAME}
+     * ({@code /etc/systemd/system/NAME.d/FILE} for a drop-in).
+     */
     static String hostPath(String path) {
+        String inLoadPath = dev.migrate.analyzers.sources.systemd.LoadPath.hostPath(path);
+        if (inLoadPath != null) {
+            return inLoadPath;
+        }
         Matcher m = HOST_PATH.matcher(path);
-        return m.matches() ? "/" + m.group(1) : "/etc/systemd/system/" + path.substring(path.lastIndexOf('/') + 1);
+        if (m.matches()) {
+            return "/" + m.group(1);
+        }
+        Matcher d = DROP_IN.matcher(path);
+        return "/etc/systemd/system/" + (d.matches() ? d.group(1) : path.substring(path.lastIndexOf('/') + 1));
     }
+
+    /** A drop-in's directory and file name ({@code etl.service.d/override.conf}), wherever the tree holds it. */
+    private static final Pattern DROP_IN = Pattern.compile("(?:^|.*/)([^/]+\\.(?:service|timer)\\.d/[^/]+)$");
 }

@@ -160,6 +160,7 @@ final class InProcessJobs {
                     j.overlap(), j.dependsOn(), attributes);
         }
         attributes.put(SERVICE, service.source().path());
+        attributes.putAll(ServiceSpecifiers.unresolvedSettings(service)); // the process ran with what systemd gave it
         if (service.attributes().containsKey("EnvironmentFile")) {
             attributes.put("EnvironmentFile", service.attributes().get("EnvironmentFile"));
         }

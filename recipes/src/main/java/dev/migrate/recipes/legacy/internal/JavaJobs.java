@@ -45,6 +45,11 @@ final class JavaJobs {
             String target = j.command() == null ? j.name() : j.command();
             attributes.put(TARGET, target);
             attributes.put(InProcessJobs.SERVICE, service.source().path());
+            // the flow runs the service's command: what systemd could not be told here is reported with the job
+            attributes.putAll(ServiceSpecifiers.unresolvedSettings(service));
+            if (service.attributes().containsKey(ServiceSpecifiers.UNRESOLVED)) {
+                attributes.put(ServiceSpecifiers.UNRESOLVED, service.attributes().get(ServiceSpecifiers.UNRESOLVED));
+            }
             if (service.attributes().containsKey("EnvironmentFile")) {
                 attributes.put("EnvironmentFile", service.attributes().get("EnvironmentFile"));
             }

@@ -103,13 +103,17 @@ final class Planner {
         if (o.phase() == Phase.CLEANUP) {
             Map<String, String> edited = new TreeMap<>(files);
             deleteLegacyFiles(jobs, files, deleted);
+            UnitDropIns.addTo(jobs.stream().map(JobPlan::job).toList(), texts.keySet(), deleted);
             jobs = SharedUnits.keep(jobs, notMoved, texts.keySet(), deleted);
             jobs = jobs.stream().map(Planner::scriptWrittenUnits).toList();
             jobs = keepSecretSources(jobs, deleted, edited, files);
-            for (String gone : scripts.deletions()) {
+            TreeSet<String> schedulerFiles = new TreeSet<>(scripts.deletions());
+            UnitDropIns.addTo(List.of(), texts.keySet(), schedulerFiles); // those of the scheduler services that go
+            for (String gone : schedulerFiles) {
                 files.remove(gone);
                 deleted.add(gone);
             }
+            UnitDropIns.keepThoseOfKeptUnits(texts.keySet(), deleted);
             markers.keySet().removeAll(deleted);
         }
         // Deleted legacy files stay listed (rollback, references) on later runs, when they no longer exist.

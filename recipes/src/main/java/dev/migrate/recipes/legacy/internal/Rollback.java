@@ -137,16 +137,23 @@ final class Rollback {
                 sh.append("systemctl disable --now ").append(service).append('\n');
             }
         }
+        java.util.Set<String> dropInDirs = new java.util.TreeSet<>();
         for (String path : plan.deleted()) {
-            if (path.endsWith(".timer") || path.endsWith(".service")) {
-                sh.append("rm -f '").append(HostUnits.hostPath(path)).append("'\n");
+            if (path.endsWith(".timer") || path.endsWith(".service") || UnitDropIns.isDropIn(path)) {
+                String host = HostUnits.hostPath(path);
+                sh.append("rm -f '").append(host).append("'\n");
+                if (UnitDropIns.isDropIn(path)) {
+                    dropInDirs.add(host.substring(0, host.lastIndexOf('/')));
+                }
             }
         }
+        // a drop-in directory goes once empty; one holding files of someone else's (notes, backups) stays
+        dropInDirs.forEach(d -> sh.append("rmdir '").append(d).append("' 2>/dev/null || true\n"));
         // each manager whose unit files went reads its units again: root's `systemctl daemon-reload` does not reach
         // a user's manager, which keeps the removed units loaded
         java.util.Set<String> reloads = new java.util.LinkedHashSet<>();
         reloads.add("systemctl daemon-reload");
-        plan.deleted().stream().filter(p -> p.endsWith(".timer") || p.endsWith(".service")).sorted()
+        plan.deleted().stream().filter(p -> p.endsWith(".timer") || p.endsWith(".service") || UnitDropIns.isDropIn(p)).sorted()
                 .forEach(p -> reloads.add(HostUnits.systemctl("daemon-reload", p)));
         reloads.forEach(r -> sh.append(r).append('\n'));
         return sh.toString();

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * systemd expands {@code %}-specifiers in ExecStart=, WorkingDirectory=, Environment= and EnvironmentFile= before it
+ * systemd expands {@code %}-specifiers in ExecStart=, WorkingDirectory=, Environment=, EnvironmentFile= and User= before it
  * uses them ({@code %%} is a literal {@code %}, {@code %n} the unit name...); a shell would not. The flow gets them
  * expanded as systemd did, from {@code systemd-specifiers.csv}; a specifier that needs the running system (machine id,
  * host name), or the instance of a template unit no instance of which the host enabled ({@code %i} of
@@ -31,37 +31,55 @@ final class ServiceSpecifiers {
     /** Attribute naming the specifiers left in the command, for the report. */
     static final String UNRESOLVED = "systemd.unresolvedSpecifiers";
     /** The other settings whose specifiers are expanded; the attribute {@code UNRESOLVED.<setting>} names those left. */
-    static final List<String> SETTINGS = List.of("WorkingDirectory", "Environment", "EnvironmentFile");
+    static final List<String> SETTINGS = List.of("WorkingDirectory", "Environment", "EnvironmentFile", "User");
 
     /**
-     * Whose user specifiers ({@code %u %U %g %G %h}) a unit's manager expands; a null field is not known here.
+     * Whose user specifiers ({@code %u %U %g %G %h %s}) a unit's manager expands; a null field is not known here.
      * systemd.unit(5): they name the user running the service manager, "not influenced by the User= setting".
      */
-    record Manager(String user, String uid, String group, String gid, String home) {
-        /** The system manager runs as root: root, 0 and /root whatever User= the unit runs its command as. */
-        static final Manager SYSTEM = new Manager("root", "0", "root", "0", "/root");
+    record Manager(String user, String uid, String group, String gid, String home, String shell) {
+        /**
+         * The system manager runs as root: root, 0 and /root whatever User= the unit runs its command as. Root's shell
+         * (%s) is not its passwd entry: systemd gives root the shell it was built with (its default-user-shell option;
+         * /bin/bash in Debian 12's systemd 252, as systemd-analyze shows), or /bin/sh when that is missing. Which build
+         * the host runs is not in its units: %s stays, and is reported.
+         */
+        static final Manager SYSTEM = new Manager("root", "0", "root", "0", "/root", null);
 
         /**
          * A user unit's manager runs as the unit's owner: the name and home a host dump's path gives
-         * ({@code home/jo/.config/systemd/user}); their ids and group are not in it. Null owner: nothing is known.
+         * ({@code home/jo/.config/systemd/user}); their ids, group and shell are not in it. Null owner: nothing is known.
          */
         static Manager owner(String owner) {
-            return new Manager(owner, null, null, null, owner == null ? null : "/home/" + owner);
+            return new Manager(owner, null, null, null, owner == null ? null : "/home/" + owner, null);
         }
     }
 
     /**
-     * The job with its command, working directory, environment values and environment files expanded; the job itself
-     * when it is no timer job or none of those holds a specifier.
+     * The job with its command, working directory, environment values, environment files and user expanded; the job
+     * itself when it is neither a timer's nor a scheduler service's job, or none of those holds a specifier. A
+     * scheduler service (a process hosting APScheduler, a loop, a Quartz application) is read as a timer's service is:
+     * its jobs run with what systemd gave the process.
      */
     static Job expand(Job j) {
-        if (j.kind() != JobKind.SYSTEMD_TIMER || !holdsSpecifier(j)) {
+        boolean timer = j.kind() == JobKind.SYSTEMD_TIMER;
+        if (!timer && j.kind() != JobKind.SYSTEMD_SCHEDULER_SERVICE || !holdsSpecifier(j) && !specialDirectory(j.workingDir())) {
             return j;
         }
-        String service = j.attributes().getOrDefault(ScriptUnits.HOST_SERVICE, j.attributes().getOrDefault("service", ""));
-        String unit = serviceUnit(service.substring(service.lastIndexOf('/') + 1), j);
-        boolean userUnit = JobPlan.isUserUnit(j);
-        Manager manager = userUnit ? Manager.owner(HostUnits.owner(JobPlan.unitPath(j))) : Manager.SYSTEM;
+        String unit;
+        boolean userUnit;
+        String unitPath;
+        if (timer) {
+            String service = j.attributes().getOrDefault(ScriptUnits.HOST_SERVICE, j.attributes().getOrDefault("service", ""));
+            unit = serviceUnit(service.substring(service.lastIndexOf('/') + 1), j);
+            userUnit = JobPlan.isUserUnit(j);
+            unitPath = JobPlan.unitPath(j);
+        } else {
+            unit = j.name() + ".service"; // the service's own job: named after its unit
+            unitPath = j.source().path();
+            userUnit = unitPath.contains("systemd/user/");
+        }
+        Manager manager = userUnit ? Manager.owner(HostUnits.owner(unitPath)) : Manager.SYSTEM;
         Map<String, String> attributes = new LinkedHashMap<>(j.attributes());
         Set<String> left = new LinkedHashSet<>();
         String command = j.command() == null ? null : expand(j.command(), unit, userUnit, manager, left);
@@ -70,7 +88,10 @@ final class ServiceSpecifiers {
         }
         Map<String, Set<String>> leftIn = new LinkedHashMap<>();
         SETTINGS.forEach(s -> leftIn.put(s, new LinkedHashSet<>()));
+        // User=%i of a template, User=%p: systemd expands it before it looks the user up
+        String user = j.user() == null ? null : expand(j.user(), unit, userUnit, manager, leftIn.get("User"));
         String dir = j.workingDir() == null ? null : expand(j.workingDir(), unit, userUnit, manager, leftIn.get("WorkingDirectory"));
+        dir = workingDirectory(dir, user, manager);
         Map<String, String> env = new LinkedHashMap<>();
         j.env().forEach((name, value) -> env.put(name, expand(value, unit, userUnit, manager, leftIn.get("Environment"))));
         if (j.attributes().containsKey("EnvironmentFile")) {
@@ -82,12 +103,43 @@ final class ServiceSpecifiers {
                 attributes.put(UNRESOLVED + "." + setting, String.join(" ", specifiers));
             }
         });
-        return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), command, j.user(), env, dir,
+        return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), command, user, env, dir,
                 j.overlap(), j.dependsOn(), attributes);
+    }
+
+    /** The attributes naming specifiers left in a service's settings, which the jobs its process runs inherit. */
+    static Map<String, String> unresolvedSettings(Job service) {
+        Map<String, String> out = new LinkedHashMap<>();
+        service.attributes().forEach((k, v) -> {
+            if (k.startsWith(UNRESOLVED + ".")) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * systemd.exec(5): WorkingDirectory=~ is the home of the User= user (the manager's user without one), and a
+     * leading {@code -} only says a missing directory is no error. Another user's home is not in the units: it stays
+     * {@code ~}, and the flow starts in the home of the user its worker runs as, which is that user.
+     */
+    private static String workingDirectory(String dir, String user, Manager manager) {
+        if (dir == null) {
+            return null;
+        }
+        String d = dir.startsWith("-") ? dir.substring(1) : dir;
+        boolean managersOwn = user == null || user.equals(manager.user()) || user.equals("root") && manager == Manager.SYSTEM;
+        return d.equals("~") && managersOwn && manager.home() != null ? manager.home() : d;
+    }
+
+    /** WorkingDirectory=~ or a directory with the leading - that makes a missing one no error. */
+    private static boolean specialDirectory(String dir) {
+        return dir != null && (dir.equals("~") || dir.startsWith("-"));
     }
 
     private static boolean holdsSpecifier(Job j) {
         return j.command() != null && j.command().indexOf('%') >= 0 || j.workingDir() != null && j.workingDir().indexOf('%') >= 0
+                || j.user() != null && j.user().indexOf('%') >= 0
                 || j.env().values().stream().anyMatch(v -> v != null && v.indexOf('%') >= 0)
                 || j.attributes().getOrDefault("EnvironmentFile", "").indexOf('%') >= 0;
     }
@@ -130,6 +182,7 @@ final class ServiceSpecifiers {
         who.put("{group}", manager.group());
         who.put("{gid}", manager.gid());
         who.put("{home}", manager.home());
+        who.put("{shell}", manager.shell());
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

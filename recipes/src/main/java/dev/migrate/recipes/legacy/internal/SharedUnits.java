@@ -49,7 +49,7 @@ final class SharedUnits {
         if (a.get("service") != null) {
             out.add(a.get("service"));
         }
-        for (String key : List.of("systemd.enabledBy", "service.dropIns")) {
+        for (String key : List.of("systemd.enabledBy", "timer.dropIns", "service.dropIns")) {
             for (String p : a.getOrDefault(key, "").split("\\s+")) {
                 if (!p.isEmpty()) {
                     out.add(p);
