@@ -162,17 +162,32 @@ final class HelmAgentValues {
     private static Yaml.Mapping pinTag(Yaml.Mapping image, PrefectTarget target) {
         List<Yaml.Mapping.Entry> out = new ArrayList<>();
         for (Yaml.Mapping.Entry f : image.getEntries()) {
-            if (f.getKey().getValue().equals("prefectTag") && f.getValue() instanceof Yaml.Scalar s && s.getValue().startsWith("2")) {
-                Matcher py = TAG_PYTHON.matcher(s.getValue());
-                String python = py.find() ? py.group(1) : "3.11";
-                if (PrefectTarget.comparePython(python, target.pythonMin()) < 0) {
-                    python = target.pythonMin();
+            if (f.getKey().getValue().equals("prefectTag") && f.getValue() instanceof Yaml.Scalar s) {
+                String tag = prefect3Tag(s.getValue(), target);
+                if (tag != null) {
+                    f = f.withValue(s.withValue(tag));
                 }
-                f = f.withValue(s.withValue(target.pin() + "-python" + python + "-kubernetes"));
             }
             out.add(f);
         }
         return image.withEntries(out);
+    }
+
+    /**
+     * A Prefect 2 image tag of the agent chart ({@code 2-latest}, {@code 2.14.3-python3.10-kubernetes}) as the
+     * targeted Prefect 3 release on the Kubernetes flavour, keeping the Python version the target supports; null for
+     * any other tag.
+     */
+    static String prefect3Tag(String tag, PrefectTarget target) {
+        if (!tag.startsWith("2")) {
+            return null;
+        }
+        Matcher py = TAG_PYTHON.matcher(tag);
+        String python = py.find() ? py.group(1) : "3.11";
+        if (PrefectTarget.comparePython(python, target.pythonMin()) < 0) {
+            python = target.pythonMin();
+        }
+        return target.pin() + "-python" + python + "-kubernetes";
     }
 
     /** The new last segment for {@code worker.KEY}, from helm-value renames that change only that segment. */
