@@ -3,6 +3,9 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.recipes.PrefectTarget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openrewrite.yaml.tree.Yaml;
 
 /**
@@ -13,6 +16,7 @@ import org.openrewrite.yaml.tree.Yaml;
  */
 final class ArgoHelmParameters {
     static final String WORK_POOL = "worker.config.workPool";
+    private static final Pattern INLINE_NAME = Pattern.compile("\\bname\\s*:\\s*[\"']?(agent[\\w.\\[\\]-]*)");
 
     private ArgoHelmParameters() {
     }
@@ -31,6 +35,24 @@ final class ArgoHelmParameters {
             out.add(item);
         }
         return changed ? parameters.withEntries(out) : parameters;
+    }
+
+    /**
+     * The items written as flow mappings ({@code - {name: agent.x, value: y}}), which rewrite-yaml reads as one opaque
+     * string, that name an agent chart path: each with that path and the worker chart's.
+     */
+    static List<Map.Entry<Yaml.Sequence.Entry, String[]>> inlineAgentItems(Yaml.Sequence parameters) {
+        List<Map.Entry<Yaml.Sequence.Entry, String[]>> out = new ArrayList<>();
+        for (Yaml.Sequence.Entry item : parameters.getEntries()) {
+            if (item.getBlock() instanceof Yaml.Scalar s && s.getValue().startsWith("{")) {
+                Matcher m = INLINE_NAME.matcher(s.getValue());
+                String path = m.find() ? HelmValuePaths.workerPath(m.group(1)) : null;
+                if (path != null) {
+                    out.add(Map.entry(item, new String[] {m.group(1), path}));
+                }
+            }
+        }
+        return out;
     }
 
     /** True when some parameter sets the worker chart's required work pool. */

@@ -5,6 +5,7 @@ import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.YamlPositions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.ScanningRecipe;
@@ -221,6 +222,14 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<FluxValuesF
                 note(entry(helm, "parameters"), true, "the prefect-worker chart requires `" + ArgoHelmParameters.WORK_POOL
                         + "`, which no parameter or inline value sets: add a parameter with the typed pool this worker serves "
                         + "(the agent polled default-agent-pool, which workers refuse)");
+            }
+            if (helm != null && get(helm, "parameters") instanceof Yaml.Sequence parameters) {
+                for (Map.Entry<Yaml.Sequence.Entry, String[]> inline : ArgoHelmParameters.inlineAgentItems(parameters)) {
+                    notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), lineOf(inline.getKey()),
+                            getName(), true, "this parameter is written inline, which this rewrite cannot edit: `"
+                            + inline.getValue()[0] + "` is `" + inline.getValue()[1] + "` in the prefect-worker chart "
+                            + "(write the item as a block mapping and rerun, or rename it by hand)", "PF203"));
+                }
             }
             PrefectTarget target = PrefectTarget.from(ctx);
             return atKey(chartAndVersion(s, "chart", "targetRevision"), "helm", h -> atKey(atKey(atKey((Yaml.Mapping) h,
