@@ -47,6 +47,8 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
         final Set<String> charts = new HashSet<>();
         final Map<String, Map<String, String>> valuesKeys = new HashMap<>();
         final Set<String> files = new HashSet<>();
+        /** Chart directories whose own values.yaml names the agent subchart's work pool, which overlays inherit. */
+        final Set<String> defaultPools = new HashSet<>();
     }
 
     @Override
@@ -79,6 +81,10 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
                 acc.files.add(path.toString().replace('\\', '/'));
                 if (path.getFileName().toString().equals("Chart.yaml")) {
                     acc.charts.add(HelmChartDependencies.directoryOf(path));
+                }
+                if (tree instanceof Yaml.Documents docs && path.getFileName().toString().matches("values\\.ya?ml")
+                        && docs.getDocuments().stream().anyMatch(MigrateHelmAgentSubchartToWorker::namesAgentPool)) {
+                    acc.defaultPools.add(HelmChartDependencies.directoryOf(path));
                 }
                 if (tree instanceof Yaml.Documents docs && HelmChartDependencies.isDependencyFile(path)) {
                     Map<String, String> keys = HelmChartDependencies.valuesKeys(docs);
@@ -140,11 +146,12 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
                 if (newKey == null) {
                     return e;
                 }
+                boolean overlay = poolInherited(path);
                 List<Yaml.Mapping.Entry> inside = new ArrayList<>();
                 for (Yaml.Mapping.Entry v : values.getEntries()) {
                     if ("agent".equals(v.getKey().getValue()) && HelmAgentValues.isAgentValues(v.getValue())) {
                         int line = YamlPositions.lineOf(getCursor(), v);
-                        v = new HelmAgentValues(notes, getName()).toWorker(v, path.toString(), line, ctx);
+                        v = new HelmAgentValues(notes, getName()).toWorker(v, path.toString(), line, overlay, ctx);
                     }
                     inside.add(v);
                 }
@@ -175,6 +182,19 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
                     return null;
                 }
                 return keys.get(key);
+            }
+
+            /**
+             * True when the values file is merged over a chart's values.yaml that names the subchart's pool: another
+             * file of that chart, or, outside every chart, when every agent chart's values.yaml names one.
+             */
+            private boolean poolInherited(Path path) {
+                String chart = HelmChartDependencies.nearestChart(path, acc.charts);
+                if (chart == null) {
+                    return !acc.valuesKeys.isEmpty() && acc.defaultPools.containsAll(acc.valuesKeys.keySet());
+                }
+                return acc.defaultPools.contains(chart)
+                        && !HelmChartDependencies.inChart(path, chart).matches("values\\.ya?ml");
             }
 
             /** The dependency on prefect-worker, with a note on the commands that fetch it. */
@@ -229,6 +249,21 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
                         .sorted().toList();
             }
         };
+    }
+
+    /** True when a values document sets a non-blank {@code agent.config.workPool} under some top-level key. */
+    private static boolean namesAgentPool(Yaml.Document doc) {
+        if (!(doc.getBlock() instanceof Yaml.Mapping top)) {
+            return false;
+        }
+        return top.getEntries().stream().map(Yaml.Mapping.Entry::getValue)
+                .filter(v -> v instanceof Yaml.Mapping).map(v -> (Yaml.Mapping) v)
+                .flatMap(sub -> sub.getEntries().stream()).filter(a -> "agent".equals(a.getKey().getValue()))
+                .map(Yaml.Mapping.Entry::getValue).filter(a -> a instanceof Yaml.Mapping).map(a -> (Yaml.Mapping) a)
+                .flatMap(a -> a.getEntries().stream()).filter(c -> "config".equals(c.getKey().getValue()))
+                .map(Yaml.Mapping.Entry::getValue).filter(c -> c instanceof Yaml.Mapping).map(c -> (Yaml.Mapping) c)
+                .anyMatch(c -> c.getEntries().stream().anyMatch(p -> "workPool".equals(p.getKey().getValue())
+                        && p.getValue() instanceof Yaml.Scalar s && !s.getValue().isBlank()));
     }
 
     /** A condition ({@code prefect-agent.enabled}, or a comma-separated list of paths) with the subchart's new paths. */

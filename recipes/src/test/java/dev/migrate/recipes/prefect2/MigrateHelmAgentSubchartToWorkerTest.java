@@ -451,4 +451,60 @@ class MigrateHelmAgentSubchartToWorkerTest implements RewriteTest {
             text("binary", spec -> spec.path("ops/chart/charts/prefect-agent-2023.6.8.tgz")),
             text("binary", spec -> spec.path("ops/chart/charts/redis-17.3.2.tgz")));
     }
+
+    // an overlay merged over the chart's values.yaml inherits its pool: no stand-in pool overrides it, and the pool
+    // note is the values.yaml's alone
+    @Test
+    void anOverlayInheritsThePoolOfTheChartsValues() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .noneSatisfy(r -> assertThat(r.sourcePath()).isEqualTo("platform/values/prod.yaml"))
+                .anySatisfy(r -> {
+                    assertThat(r.sourcePath()).isEqualTo("platform/values.yaml");
+                    assertThat(r.code()).isEqualTo("BHV005");
+                })),
+            yaml(
+            """
+            apiVersion: v2
+            dependencies:
+              - name: prefect-agent
+                version: 2023.6.8
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            """
+            apiVersion: v2
+            dependencies:
+              - name: prefect-worker
+                version: ">=2025.3.7033449"
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            spec -> spec.path("platform/Chart.yaml")),
+            yaml(
+            """
+            prefect-agent:
+              agent:
+                config:
+                  workPool: k8s
+            """,
+            """
+            prefect-worker:
+              worker:
+                config:
+                  workPool: k8s
+            """,
+            spec -> spec.path("platform/values.yaml")),
+            yaml(
+            """
+            prefect-agent:
+              agent:
+                config:
+                  workQueues: [prod]
+            """,
+            """
+            prefect-worker:
+              worker:
+                config:
+                  workQueues: [prod]
+            """,
+            spec -> spec.path("platform/values/prod.yaml")));
+    }
 }
