@@ -98,8 +98,14 @@ final class FluxValuesFrom {
         return refs.stream().filter(r -> r.matches(kind, namespace, name)).findFirst().orElse(null);
     }
 
+    /** {@link #generatedValuesFiles}, worked out once the scan is over. */
+    private Set<String> generatedFiles;
+
     /** The values files of the repository that generated objects an agent release reads are made from. */
     Set<String> generatedValuesFiles() {
+        if (generatedFiles != null) {
+            return generatedFiles;
+        }
         Set<String> out = new HashSet<>();
         for (Ref r : refs) {
             generated.forEach((k, files) -> {
@@ -109,6 +115,7 @@ final class FluxValuesFrom {
                 }
             });
         }
+        generatedFiles = out;
         return out;
     }
 
