@@ -38,6 +38,11 @@ public final class ProjectPaths {
         ctx.putMessage(CONTEXT_KEY, this);
     }
 
+    /** Every file of the project, relative: a recipe can name a file no parser reads (a chart archive to delete). */
+    public Set<String> paths() {
+        return paths;
+    }
+
     public boolean contains(String path) {
         return paths.contains(path);
     }

@@ -83,12 +83,22 @@ final class HelmAgentValues {
      * {@code line}. The entry must hold agent values ({@link #isAgentValues}).
      */
     Yaml.Mapping.Entry toWorker(Yaml.Mapping.Entry agentEntry, String path, int line, ExecutionContext ctx) {
-        Yaml.Mapping worker = renameInside((Yaml.Mapping) agentEntry.getValue(), PrefectTarget.from(ctx), path, line, ctx);
+        return toWorker(agentEntry, path, line, false, ctx);
+    }
+
+    /**
+     * Same, for values merged over others that already name the work pool ({@code poolSetElsewhere}: an umbrella
+     * chart's overlay file over its values.yaml): a missing pool there is no gap, and no stand-in pool may override it.
+     */
+    Yaml.Mapping.Entry toWorker(Yaml.Mapping.Entry agentEntry, String path, int line, boolean poolSetElsewhere,
+                                ExecutionContext ctx) {
+        Yaml.Mapping worker = renameInside((Yaml.Mapping) agentEntry.getValue(), PrefectTarget.from(ctx), path, line,
+                poolSetElsewhere, ctx);
         return agentEntry.withKey(((Yaml.Scalar) agentEntry.getKey()).withValue("worker")).withValue(worker);
     }
 
     private Yaml.Mapping renameInside(Yaml.Mapping agent, PrefectTarget target, String path, int line,
-                                      ExecutionContext ctx) {
+                                      boolean poolSetElsewhere, ExecutionContext ctx) {
         List<Yaml.Mapping.Entry> out = new ArrayList<>();
         String pool = null;
         boolean poolAdded = false;
@@ -109,7 +119,8 @@ final class HelmAgentValues {
                 pool = config.getEntries().stream().filter(c -> c.getKey().getValue().equals("workPool"))
                         .map(c -> c.getValue() instanceof Yaml.Scalar s && !s.getValue().isBlank() ? s.getValue() : null)
                         .filter(v -> v != null).findFirst().orElse(null);
-                Yaml.Mapping withPool = pool == null && FixSafety.unsafeAllowed(ctx) ? withStandInPool(config) : null;
+                Yaml.Mapping withPool = pool == null && !poolSetElsewhere && FixSafety.unsafeAllowed(ctx)
+                        ? withStandInPool(config) : null;
                 if (withPool != null) {
                     f = f.withValue(withPool);
                     poolAdded = true;
@@ -125,6 +136,8 @@ final class HelmAgentValues {
                     + typed + "`, which stands in for the agent's default-agent-pool, polling its workQueues as the "
                     + "agent did; deploy this worker's deployments there; create it first: prefect work-pool create "
                     + typed + " --type kubernetes", "PF203"));
+        } else if (pool == null && poolSetElsewhere) {
+            return agent.withEntries(out); // the values this file is merged over name the pool, and get the note
         } else if (pool == null) {
             // the agent polled its queues in default-agent-pool: the command-line conversion puts the workers and
             // deployments of that pool in the typed pool standing in for it
@@ -162,17 +175,32 @@ final class HelmAgentValues {
     private static Yaml.Mapping pinTag(Yaml.Mapping image, PrefectTarget target) {
         List<Yaml.Mapping.Entry> out = new ArrayList<>();
         for (Yaml.Mapping.Entry f : image.getEntries()) {
-            if (f.getKey().getValue().equals("prefectTag") && f.getValue() instanceof Yaml.Scalar s && s.getValue().startsWith("2")) {
-                Matcher py = TAG_PYTHON.matcher(s.getValue());
-                String python = py.find() ? py.group(1) : "3.11";
-                if (PrefectTarget.comparePython(python, target.pythonMin()) < 0) {
-                    python = target.pythonMin();
+            if (f.getKey().getValue().equals("prefectTag") && f.getValue() instanceof Yaml.Scalar s) {
+                String tag = prefect3Tag(s.getValue(), target);
+                if (tag != null) {
+                    f = f.withValue(s.withValue(tag));
                 }
-                f = f.withValue(s.withValue(target.pin() + "-python" + python + "-kubernetes"));
             }
             out.add(f);
         }
         return image.withEntries(out);
+    }
+
+    /**
+     * A Prefect 2 image tag of the agent chart ({@code 2-latest}, {@code 2.14.3-python3.10-kubernetes}) as the
+     * targeted Prefect 3 release on the Kubernetes flavour, keeping the Python version the target supports; null for
+     * any other tag.
+     */
+    static String prefect3Tag(String tag, PrefectTarget target) {
+        if (!tag.startsWith("2")) {
+            return null;
+        }
+        Matcher py = TAG_PYTHON.matcher(tag);
+        String python = py.find() ? py.group(1) : "3.11";
+        if (PrefectTarget.comparePython(python, target.pythonMin()) < 0) {
+            python = target.pythonMin();
+        }
+        return target.pin() + "-python" + python + "-kubernetes";
     }
 
     /** The new last segment for {@code worker.KEY}, from helm-value renames that change only that segment. */

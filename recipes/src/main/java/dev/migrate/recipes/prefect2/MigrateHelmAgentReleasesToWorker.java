@@ -1,17 +1,16 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.YamlPositions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.InMemoryExecutionContext;
-import org.openrewrite.Recipe;
-import org.openrewrite.SourceFile;
+import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
-import org.openrewrite.yaml.YamlParser;
 import org.openrewrite.yaml.tree.Yaml;
 
 /**
@@ -20,12 +19,17 @@ import org.openrewrite.yaml.tree.Yaml;
  * ({@code spec.source.chart} or an item of {@code spec.sources}, values under {@code helm.valuesObject.agent}) install
  * the {@code prefect-worker} chart from the same repository instead, at a version that reads the migrated values,
  * and their {@code agent:} values move to {@code worker:} as {@link HelmAgentValues} moves them, in Argo CD's
- * {@code helm.values} literal block string too. Values the recipe cannot edit as YAML (another string style,
- * {@code helm.parameters}, Flux's {@code valuesFrom}) are left with a note.
+ * {@code helm.values} literal block string too; Argo CD's {@code helm.parameters} name the worker chart's paths
+ * ({@link ArgoHelmParameters}). Flux's {@code valuesFrom} reads a ConfigMap or Secret ({@link FluxValuesFrom}): one
+ * written in the repository has the values in its key moved when they are a literal block string, one kustomize
+ * generates has its values file moved, and a {@code targetPath} is renamed in the release. Values the recipe cannot
+ * edit (another string style, base64 {@code data}, an object made elsewhere) are left with a note that names them.
  */
-public class MigrateHelmAgentReleasesToWorker extends Recipe {
+public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<FluxValuesFrom> {
     private static final String AGENT_CHART = "prefect-agent";
     private static final String WORKER_CHART = "prefect-worker";
+    /** The renames a note asks for, from the catalogue's helm-value data. */
+    private static final String MOVES = HelmValuePaths.describeRenames();
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF203");
 
     @Override
@@ -41,7 +45,33 @@ public class MigrateHelmAgentReleasesToWorker extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
+    public FluxValuesFrom getInitialValue(ExecutionContext ctx) {
+        return new FluxValuesFrom();
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(FluxValuesFrom acc) {
+        return new YamlIsoVisitor<>() {
+            @Override
+            public Yaml.Document visitDocument(Yaml.Document document, ExecutionContext ctx) {
+                acc.scan(document, getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath());
+                if (document.getBlock() instanceof Yaml.Mapping top && isAgentHelmRelease(top)
+                        && get(top, "spec") instanceof Yaml.Mapping spec && get(spec, "valuesFrom") instanceof Yaml.Sequence from) {
+                    for (Yaml.Sequence.Entry item : from.getEntries()) {
+                        FluxValuesFrom.Ref ref = item.getBlock() instanceof Yaml.Mapping m
+                                ? FluxValuesFrom.refOf(m, namespaceOf(top)) : null;
+                        if (ref != null) {
+                            acc.refs.add(ref);
+                        }
+                    }
+                }
+                return document;
+            }
+        };
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(FluxValuesFrom acc) {
         return new YamlIsoVisitor<>() {
             @Override
             public Yaml.Document visitDocument(Yaml.Document document, ExecutionContext ctx) {
@@ -49,56 +79,128 @@ public class MigrateHelmAgentReleasesToWorker extends Recipe {
                 if (!(d.getBlock() instanceof Yaml.Mapping top)) {
                     return d;
                 }
+                Yaml.Documents file = getCursor().firstEnclosingOrThrow(Yaml.Documents.class);
+                Release release = new Release(file, acc, ctx);
+                if (acc.generatedValuesFiles().contains(file.getSourcePath().toString().replace('\\', '/'))) {
+                    // the values file a kustomize generator makes the release's ConfigMap or Secret from
+                    Yaml.Block after = release.agentValues(top);
+                    return after == top ? d : d.withBlock(after);
+                }
                 String apiVersion = scalar(top, "apiVersion");
                 String kind = scalar(top, "kind");
                 if (apiVersion == null || kind == null) {
                     return d;
                 }
-                Release release = new Release(getCursor().firstEnclosingOrThrow(Yaml.Documents.class), ctx);
                 Yaml.Mapping after = top;
-                if (kind.equals("HelmRelease") && apiVersion.startsWith("helm.toolkit.fluxcd.io/")) {
-                    after = atKey(top, "spec", release::fluxSpec);
+                if (isAgentHelmRelease(top)) {
+                    after = atKey(top, "spec", spec -> release.fluxSpec(spec, namespaceOf(top)));
                 } else if (kind.equals("Application") && apiVersion.startsWith("argoproj.io/")) {
                     after = atKey(top, "spec", spec -> atKey(atKey(spec, "source", release::argoSource), "sources",
                             sources -> sources instanceof Yaml.Sequence s ? eachItem(s, release::argoSource) : sources));
+                } else if ((kind.equals("ConfigMap") || kind.equals("Secret")) && get(top, "metadata") instanceof Yaml.Mapping meta) {
+                    FluxValuesFrom.Ref ref = acc.reader(kind, scalar(meta, "namespace"), String.valueOf(scalar(meta, "name")));
+                    after = ref == null ? top : release.valuesObject(top, ref);
                 }
                 return after == top ? d : d.withBlock(after);
             }
         };
     }
 
+    private static boolean isAgentHelmRelease(Yaml.Mapping top) {
+        String apiVersion = scalar(top, "apiVersion");
+        return "HelmRelease".equals(scalar(top, "kind")) && apiVersion != null && apiVersion.startsWith("helm.toolkit.fluxcd.io/")
+                && get(top, "spec") instanceof Yaml.Mapping spec && get(spec, "chart") instanceof Yaml.Mapping chart
+                && get(chart, "spec") instanceof Yaml.Mapping cs && AGENT_CHART.equals(scalar(cs, "chart"));
+    }
+
+    private static String namespaceOf(Yaml.Mapping top) {
+        return get(top, "metadata") instanceof Yaml.Mapping meta ? scalar(meta, "namespace") : null;
+    }
+
     /** The edits of one file's release documents, with the notes they leave at the lines of the file as received. */
     private final class Release {
         private final Yaml.Documents file;
+        private final FluxValuesFrom sources;
         private final ExecutionContext ctx;
 
-        Release(Yaml.Documents file, ExecutionContext ctx) {
+        Release(Yaml.Documents file, FluxValuesFrom sources, ExecutionContext ctx) {
             this.file = file;
+            this.sources = sources;
             this.ctx = ctx;
         }
 
-        /** A HelmRelease's spec: {@code chart.spec.chart} and {@code .version}, then {@code values.agent}. */
-        Yaml.Block fluxSpec(Yaml.Block spec) {
-            Yaml.Mapping chartSpec = spec instanceof Yaml.Mapping m && get(m, "chart") instanceof Yaml.Mapping chart
-                    && get(chart, "spec") instanceof Yaml.Mapping cs ? cs : null;
-            if (chartSpec == null || !AGENT_CHART.equals(scalar(chartSpec, "chart"))) {
-                return spec;
-            }
+        /**
+         * An agent HelmRelease's spec: {@code chart.spec.chart} and {@code .version}, {@code values.agent}, and the
+         * {@code valuesFrom} items' {@code targetPath}s.
+         */
+        Yaml.Block fluxSpec(Yaml.Block spec, String namespace) {
             Yaml.Mapping s = (Yaml.Mapping) spec;
+            Yaml.Mapping chartSpec = (Yaml.Mapping) get((Yaml.Mapping) get(s, "chart"), "spec");
             note(entry(chartSpec, "chart"), false, "the HelmRelease now installs the prefect-worker chart, version >="
                     + HelmAgentValues.workerChartMinimum() + " (the first release that reads the migrated values); Flux "
                     + "upgrades the release in place, replacing the agent's Deployment with the worker's");
-            if (entry(s, "valuesFrom") != null) {
-                note(entry(s, "valuesFrom"), true, "values from `valuesFrom` ConfigMaps or Secrets still use the agent "
-                        + "chart's `agent:` keys: move them to `worker:` (`serverApiConfig` is `selfHostedServerApiConfig`, "
-                        + "`apiConfig: server` is `selfHostedServer`) and set `worker.config.workPool`");
-            }
             Yaml.Mapping out = atKey(s, "chart", chart -> atKey((Yaml.Mapping) chart, "spec", cs -> chartAndVersion(
                     (Yaml.Mapping) cs, "chart", "version")));
+            out = atKey(out, "valuesFrom", from -> from instanceof Yaml.Sequence items
+                    ? eachItem(items, item -> valuesFromItem(item, namespace)) : from);
             return atKey(out, "values", this::agentValues);
         }
 
-        /** An Argo CD source of the agent chart: {@code chart}, {@code targetRevision}, and its {@code helm} values. */
+        /**
+         * One valuesFrom item: a {@code targetPath} under {@code agent} is renamed; an object the repository neither
+         * writes nor generates gets a note naming it (the object itself is edited where it is written).
+         */
+        private Yaml.Block valuesFromItem(Yaml.Block item, String namespace) {
+            if (!(item instanceof Yaml.Mapping m)) {
+                return item;
+            }
+            if (get(m, "targetPath") instanceof Yaml.Scalar) {
+                return atKey(m, "targetPath", t -> {
+                    String path = HelmValuePaths.workerPath(((Yaml.Scalar) t).getValue());
+                    return path == null ? t : ((Yaml.Scalar) t).withValue(path);
+                });
+            }
+            FluxValuesFrom.Ref ref = FluxValuesFrom.refOf(m, namespace);
+            if (ref != null && !sources.inRepository(ref)) {
+                note(entry(m, "name"), true, "the values this release reads from " + ref.kind() + " `" + ref.name()
+                        + "` (key `" + ref.valuesKey() + "`) are made outside this repository and still use the agent "
+                        + "chart's keys: move them from `agent:` to `worker:` " + MOVES + " and set `" + ArgoHelmParameters.WORK_POOL
+                        + "`, in the same change that merges this one");
+            }
+            return item;
+        }
+
+        /**
+         * A ConfigMap or Secret an agent release reads its values from: the values in its {@code ref.valuesKey()}
+         * ({@code data} or, for a Secret, {@code stringData}) moved when they are a literal block string, else a note.
+         */
+        Yaml.Mapping valuesObject(Yaml.Mapping object, FluxValuesFrom.Ref ref) {
+            boolean secret = ref.kind().equals("Secret");
+            Yaml.Mapping after = object;
+            for (String dataKey : secret ? List.of("stringData", "data") : List.of("data")) {
+                if (!(get(object, dataKey) instanceof Yaml.Mapping data) || entry(data, ref.valuesKey()) == null) {
+                    continue;
+                }
+                Yaml.Mapping.Entry values = entry(data, ref.valuesKey());
+                boolean base64 = secret && dataKey.equals("data");
+                Yaml.Scalar moved = base64 ? null : HelmValuesText.toWorker(values.getValue(), lineOf(values),
+                        new HelmAgentValues(notes, getName()), file.getSourcePath().toString(), ctx);
+                if (moved != null) {
+                    after = atKey(after, dataKey, d -> atKey((Yaml.Mapping) d, ref.valuesKey(), v -> moved));
+                } else if (base64 || HelmValuesText.mentionsAgentValues(values.getValue())) {
+                    note(values, true, "the prefect-agent release reads its values from here, "
+                            + (base64 ? "base64-encoded: decode them, " : "written in a style this rewrite does not edit "
+                            + "(only a literal block `|` is): ") + "move them from `agent:` to `worker:` " + MOVES
+                            + " and set `" + ArgoHelmParameters.WORK_POOL + "`");
+                }
+            }
+            return after;
+        }
+
+        /**
+         * An Argo CD source of the agent chart: {@code chart}, {@code targetRevision}, and its {@code helm} values
+         * ({@code valuesObject}, a literal {@code values} string, {@code parameters}).
+         */
         Yaml.Block argoSource(Yaml.Block source) {
             if (!(source instanceof Yaml.Mapping s) || !AGENT_CHART.equals(scalar(s, "chart"))) {
                 return source;
@@ -106,56 +208,39 @@ public class MigrateHelmAgentReleasesToWorker extends Recipe {
             note(entry(s, "chart"), false, "the Application now deploys the prefect-worker chart, revision >="
                     + HelmAgentValues.workerChartMinimum() + " (the first release that reads the migrated values); Argo CD "
                     + "replaces the agent's Deployment with the worker's on the next sync");
-            Yaml.Mapping.Entry values = get(s, "helm") instanceof Yaml.Mapping helm ? entry(helm, "values") : null;
-            Yaml.Block valuesText = values == null ? null : agentValuesText(values);
-            if (values != null && valuesText == null) {
-                manualValues(values, "values");
+            Yaml.Mapping helm = get(s, "helm") instanceof Yaml.Mapping h ? h : null;
+            Yaml.Mapping.Entry values = helm == null ? null : entry(helm, "values");
+            Yaml.Block valuesText = values == null ? null : HelmValuesText.toWorker(values.getValue(), lineOf(values),
+                    new HelmAgentValues(notes, getName()), file.getSourcePath().toString(), ctx);
+            if (values != null && valuesText == null && HelmValuesText.mentionsAgentValues(values.getValue())) {
+                note(values, true, "`helm.values` is not rewritten (only a literal block `|` is): move its agent chart "
+                        + "values from `agent` to `worker` " + MOVES + " and set `" + ArgoHelmParameters.WORK_POOL + "`");
             }
-            if (get(s, "helm") instanceof Yaml.Mapping helm && entry(helm, "parameters") != null) {
-                manualValues(entry(helm, "parameters"), "parameters");
+            if (helm != null && get(helm, "parameters") instanceof Yaml.Sequence parameters
+                    && !ArgoHelmParameters.setsWorkPool(parameters) && !holdsAgentValues(helm)) {
+                // values written as a mapping or block string get their own note on the pool
+                note(entry(helm, "parameters"), true, "the prefect-worker chart requires `" + ArgoHelmParameters.WORK_POOL
+                        + "`, which no parameter or inline value sets: add a parameter with the typed pool this worker serves "
+                        + "(the agent polled default-agent-pool, which workers refuse)");
             }
-            return atKey(chartAndVersion(s, "chart", "targetRevision"), "helm", helm -> atKey(atKey((Yaml.Mapping) helm,
-                    "valuesObject", this::agentValues), "values", v -> valuesText == null ? v : valuesText));
+            if (helm != null && get(helm, "parameters") instanceof Yaml.Sequence parameters) {
+                for (Map.Entry<Yaml.Sequence.Entry, String[]> inline : ArgoHelmParameters.inlineAgentItems(parameters)) {
+                    notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), lineOf(inline.getKey()),
+                            getName(), true, "this parameter is written inline, which this rewrite cannot edit: `"
+                            + inline.getValue()[0] + "` is `" + inline.getValue()[1] + "` in the prefect-worker chart "
+                            + "(write the item as a block mapping and rerun, or rename it by hand)", "PF203"));
+                }
+            }
+            PrefectTarget target = PrefectTarget.from(ctx);
+            return atKey(chartAndVersion(s, "chart", "targetRevision"), "helm", h -> atKey(atKey(atKey((Yaml.Mapping) h,
+                    "valuesObject", this::agentValues), "values", v -> valuesText == null ? v : valuesText),
+                    "parameters", p -> p instanceof Yaml.Sequence seq ? ArgoHelmParameters.toWorker(seq, target) : p));
         }
 
-        private void manualValues(Yaml.Mapping.Entry at, String key) {
-            note(at, true, "`helm." + key + "` is not rewritten: move its agent chart values from `agent` to `worker` "
-                    + "(`serverApiConfig` is `selfHostedServerApiConfig`, `apiConfig: server` is `selfHostedServer`) and "
-                    + "set `worker.config.workPool`");
-        }
-
-        /**
-         * Argo CD's {@code helm.values}, values written as a literal block string ({@code values: |}), with the agent
-         * values inside moved as {@link #agentValues} moves them; null when they cannot be (another style, an
-         * explicit indentation indicator, text that is not a YAML mapping holding agent values). The block's text is
-         * parsed as it stands, indented: a document's root may start at any column, so every byte but the edits stays.
-         */
-        private Yaml.Block agentValuesText(Yaml.Mapping.Entry values) {
-            if (!(values.getValue() instanceof Yaml.Scalar s) || s.getStyle() != Yaml.Scalar.Style.LITERAL) {
-                return null;
-            }
-            String raw = s.getValue(); // the header's rest ("", "-", "+") then the lines as written
-            int nl = raw.indexOf('\n');
-            if (nl < 0 || raw.substring(0, nl).matches(".*\\d.*")) {
-                return null;
-            }
-            String body = raw.substring(nl + 1);
-            List<SourceFile> parsed = YamlParser.builder().build().parse(new InMemoryExecutionContext(t -> { }), body).toList();
-            if (parsed.size() != 1 || !(parsed.get(0) instanceof Yaml.Documents docs) || docs.getDocuments().size() != 1
-                    || !docs.printAll().equals(body) || !(docs.getDocuments().get(0).getBlock() instanceof Yaml.Mapping top)) {
-                return null;
-            }
-            Yaml.Mapping.Entry agent = entry(top, "agent");
-            if (agent == null || !HelmAgentValues.isAgentValues(agent.getValue())) {
-                return null;
-            }
-            // the block's lines start on the line after `values: |`
-            int line = lineOf(values) + YamlPositions.lineOf(new org.openrewrite.Cursor(null, docs), agent);
-            Yaml.Mapping.Entry worker = new HelmAgentValues(notes, getName()).toWorker(agent, file.getSourcePath().toString(),
-                    line, ctx);
-            Yaml.Mapping after = top.withEntries(top.getEntries().stream().map(e -> e == agent ? worker : e).toList());
-            Yaml.Document doc = docs.getDocuments().get(0).withBlock(after);
-            return s.withValue(raw.substring(0, nl + 1) + docs.withDocuments(List.of(doc)).printAll());
+        /** True when a source's {@code helm} has agent values in {@code valuesObject} or a {@code values} string. */
+        private boolean holdsAgentValues(Yaml.Mapping helm) {
+            return get(helm, "valuesObject") instanceof Yaml.Mapping o && HelmAgentValues.isAgentValues(get(o, "agent"))
+                    || HelmValuesText.mentionsAgentValues(get(helm, "values"));
         }
 
         private Yaml.Mapping chartAndVersion(Yaml.Mapping m, String chartKey, String versionKey) {
@@ -164,7 +249,7 @@ public class MigrateHelmAgentReleasesToWorker extends Recipe {
         }
 
         /** Values holding the agent chart's {@code agent:} mapping, with it moved to {@code worker:}. */
-        private Yaml.Block agentValues(Yaml.Block values) {
+        Yaml.Block agentValues(Yaml.Block values) {
             if (!(values instanceof Yaml.Mapping m)) {
                 return values;
             }

@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.ProjectPaths;
 import dev.migrate.recipes.internal.YamlPositions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,24 +23,32 @@ import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
 
 /**
- * The removed {@code prefect-agent} chart used as a subchart of an umbrella chart: the {@code Chart.yaml} dependency
- * (apiVersion v2, as the agent chart itself) becomes {@code prefect-worker} from the same repository, and in the umbrella
- * chart's values files beside it the subchart's key ({@code prefect-agent:}, or the dependency's alias, which is
- * kept) becomes {@code prefect-worker:}, its {@code agent:} mapping moved to {@code worker:} as
- * {@link HelmAgentValues} moves it. A dependency on a local copy of the chart ({@code file://}) is the owner's fork
- * and left alone.
+ * The removed {@code prefect-agent} chart used as a subchart of an umbrella chart: the dependency in its
+ * {@code Chart.yaml} (or the {@code requirements.yaml} of an apiVersion v1 chart) becomes {@code prefect-worker} from
+ * the same repository, its {@code condition} and {@code import-values} paths follow the subchart's values, and in the
+ * umbrella chart's values files the subchart's key ({@code prefect-agent:}, or the dependency's alias, which is kept)
+ * becomes {@code prefect-worker:}, its {@code agent:} mapping moved to {@code worker:} as {@link HelmAgentValues}
+ * moves it. A values file is the umbrella chart's when it sits anywhere in the chart's directory outside
+ * {@code templates/}, {@code crds/} and {@code charts/} ({@code values/prod.yaml}, {@code ci/prod-values.yaml}) and no
+ * nearer Chart.yaml claims it; outside every chart ({@code environments/prod/values.yaml}, passed with {@code -f}),
+ * only the unaliased {@code prefect-agent:} key holding agent values is taken, as only that name says which chart it
+ * configures. A dependency on a local copy of the chart ({@code file://}) is the owner's fork and left alone; a lock
+ * file and a vendored {@code charts/prefect-agent-*.tgz} get a note ({@code helm dependency update} replaces both).
+ * Dependency {@code tags} are names the umbrella chart's {@code tags:} values switch, not values paths: they stay.
  */
 public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelmAgentSubchartToWorker.Found> {
-    private static final String AGENT_CHART = "prefect-agent";
-    private static final String WORKER_CHART = "prefect-worker";
-    /** The umbrella chart's own values files, named as MigrateHelmAgentValuesToWorker names values files. */
-    private static final Pattern VALUES_FILE = Pattern.compile("values.*\\.ya?ml|.*-values\\.ya?ml");
+    /** In a chart's charts/ directory: the archive Helm fetched of the agent chart, or the chart unpacked. */
+    private static final Pattern VENDORED_AGENT = Pattern.compile("prefect-agent-[^/]*\\.tgz|prefect-agent/Chart\\.yaml");
+    private static final Set<String> NOT_VALUES_DIRS = Set.of("templates/", "crds/", "charts/");
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF203");
 
-    /** By chart directory: each agent subchart's values key and the key it gets; the directories with a lock file. */
+    /** Chart directories, each agent subchart's values key and the key it gets by chart, lock files and vendored copies. */
     public static class Found {
-        final Map<Path, Map<String, String>> valuesKeys = new HashMap<>();
-        final Set<Path> locked = new HashSet<>();
+        final Set<String> charts = new HashSet<>();
+        final Map<String, Map<String, String>> valuesKeys = new HashMap<>();
+        final Set<String> files = new HashSet<>();
+        /** Chart directories whose own values.yaml names the agent subchart's work pool, which overlays inherit. */
+        final Set<String> defaultPools = new HashSet<>();
     }
 
     @Override
@@ -60,39 +69,6 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
         return new Found();
     }
 
-    private static boolean isDependencyFile(Path path) {
-        return path.getFileName().toString().equals("Chart.yaml");
-    }
-
-    private static boolean isLockFile(Path path) {
-        return path.getFileName().toString().equals("Chart.lock");
-    }
-
-    /** The top-level {@code dependencies:} items of a dependency file's document, or none. */
-    private static List<Yaml.Mapping> dependencies(Yaml.Document doc) {
-        List<Yaml.Mapping> out = new ArrayList<>();
-        if (doc.getBlock() instanceof Yaml.Mapping top) {
-            for (Yaml.Mapping.Entry e : top.getEntries()) {
-                if ("dependencies".equals(e.getKey().getValue()) && e.getValue() instanceof Yaml.Sequence s) {
-                    s.getEntries().stream().filter(i -> i.getBlock() instanceof Yaml.Mapping)
-                            .forEach(i -> out.add((Yaml.Mapping) i.getBlock()));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String scalar(Yaml.Mapping m, String key) {
-        return m.getEntries().stream().filter(e -> key.equals(e.getKey().getValue()) && e.getValue() instanceof Yaml.Scalar)
-                .map(e -> ((Yaml.Scalar) e.getValue()).getValue()).findFirst().orElse(null);
-    }
-
-    /** A dependency on the published prefect-agent chart (not a local copy, which its owner maintains). */
-    private static boolean isAgentDependency(Yaml.Mapping dependency) {
-        String repository = scalar(dependency, "repository");
-        return AGENT_CHART.equals(scalar(dependency, "name")) && (repository == null || !repository.startsWith("file://"));
-    }
-
     @Override
     public TreeVisitor<?, ExecutionContext> getScanner(Found acc) {
         return new TreeVisitor<Tree, ExecutionContext>() {
@@ -102,23 +78,29 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
                     return tree;
                 }
                 Path path = source.getSourcePath();
-                if (isLockFile(path)) {
-                    acc.locked.add(PrefectYamlFiles.directoryOf(path));
-                } else if (tree instanceof Yaml.Documents docs && isDependencyFile(path)) {
-                    for (Yaml.Document doc : docs.getDocuments()) {
-                        for (Yaml.Mapping dependency : dependencies(doc)) {
-                            if (isAgentDependency(dependency)) {
-                                String alias = scalar(dependency, "alias");
-                                // the values key is the alias when there is one, and the alias stays
-                                acc.valuesKeys.computeIfAbsent(PrefectYamlFiles.directoryOf(path), d -> new LinkedHashMap<>())
-                                        .put(alias == null ? AGENT_CHART : alias, alias == null ? WORKER_CHART : alias);
-                            }
-                        }
+                acc.files.add(path.toString().replace('\\', '/'));
+                if (path.getFileName().toString().equals("Chart.yaml")) {
+                    acc.charts.add(HelmChartDependencies.directoryOf(path));
+                }
+                if (tree instanceof Yaml.Documents docs && path.getFileName().toString().matches("values\\.ya?ml")
+                        && docs.getDocuments().stream().anyMatch(MigrateHelmAgentSubchartToWorker::namesAgentPool)) {
+                    acc.defaultPools.add(HelmChartDependencies.directoryOf(path));
+                }
+                if (tree instanceof Yaml.Documents docs && HelmChartDependencies.isDependencyFile(path)) {
+                    Map<String, String> keys = HelmChartDependencies.valuesKeys(docs);
+                    if (!keys.isEmpty()) {
+                        acc.valuesKeys.computeIfAbsent(HelmChartDependencies.directoryOf(path), d -> new LinkedHashMap<>())
+                                .putAll(keys);
                     }
                 }
                 return tree;
             }
         };
+    }
+
+    /** A project file, as the engine listed it (binary files too) or as a source of the run. */
+    private static boolean exists(Found acc, String path, ExecutionContext ctx) {
+        return acc.files.contains(path) || ProjectPaths.from(ctx).map(p -> p.contains(path)).orElse(false);
     }
 
     @Override
@@ -128,8 +110,9 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
             public Yaml.Mapping visitMapping(Yaml.Mapping mapping, ExecutionContext ctx) {
                 Yaml.Mapping m = super.visitMapping(mapping, ctx);
                 Path path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath();
-                if (isDependencyFile(path) && isDependencyItem(getCursor()) && isAgentDependency(m)) {
-                    return toWorkerDependency(m, path, acc.locked.contains(PrefectYamlFiles.directoryOf(path)), ctx);
+                if (HelmChartDependencies.isDependencyFile(path) && isDependencyItem(getCursor())
+                        && HelmChartDependencies.isAgentDependency(m)) {
+                    return toWorkerDependency(m, path, ctx);
                 }
                 return m;
             }
@@ -139,8 +122,9 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
                 Yaml.Sequence.Entry e = super.visitSequenceEntry(entry, ctx);
                 Path path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath();
                 // rewrite-yaml reads a flow mapping inside a flow sequence ([{name: ..}]) as one opaque scalar
-                if (isDependencyFile(path) && e.getBlock() instanceof Yaml.Scalar s && s.getValue().startsWith("{")
-                        && s.getValue().matches("(?s).*\\bname\\s*:\\s*[\"']?" + AGENT_CHART + "\\b.*")
+                if (HelmChartDependencies.isDependencyFile(path) && e.getBlock() instanceof Yaml.Scalar s
+                        && s.getValue().startsWith("{")
+                        && s.getValue().matches("(?s).*\\bname\\s*:\\s*[\"']?" + HelmChartDependencies.AGENT_CHART + "\\b.*")
                         && isDependencyItem(new Cursor(getCursor(), s))) {
                     notes.insertRow(ctx, new MigrationNotes.Row(path.toString(), YamlPositions.lineOf(getCursor(), e),
                             getName(), true, "the dependency on the removed prefect-agent chart is written inline, which "
@@ -154,60 +138,141 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
             @Override
             public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
                 Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);
-                Path path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath();
-                Map<String, String> keys = acc.valuesKeys.get(PrefectYamlFiles.directoryOf(path));
-                String newKey = keys == null ? null : keys.get(e.getKey().getValue());
-                if (newKey == null || !VALUES_FILE.matcher(path.getFileName().toString()).matches()
-                        || !PrefectYamlFiles.isTopLevel(getCursor()) || !(e.getValue() instanceof Yaml.Mapping values)) {
+                if (!PrefectYamlFiles.isTopLevel(getCursor()) || !(e.getValue() instanceof Yaml.Mapping values)) {
                     return e;
                 }
+                Path path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath();
+                String newKey = valuesKeysOf(path, e.getKey().getValue(), values, getCursor().getParentTreeCursor().getValue());
+                if (newKey == null) {
+                    return e;
+                }
+                boolean overlay = poolInherited(path);
                 List<Yaml.Mapping.Entry> inside = new ArrayList<>();
                 for (Yaml.Mapping.Entry v : values.getEntries()) {
                     if ("agent".equals(v.getKey().getValue()) && HelmAgentValues.isAgentValues(v.getValue())) {
                         int line = YamlPositions.lineOf(getCursor(), v);
-                        v = new HelmAgentValues(notes, getName()).toWorker(v, path.toString(), line, ctx);
+                        v = new HelmAgentValues(notes, getName()).toWorker(v, path.toString(), line, overlay, ctx);
                     }
                     inside.add(v);
                 }
                 return e.withKey(((Yaml.Scalar) e.getKey()).withValue(newKey)).withValue(values.withEntries(inside));
             }
 
+            /**
+             * The new key of a values file's top-level {@code key} holding {@code values}, when that file configures an
+             * agent subchart (see the class comment); null otherwise. {@code top} is the document's root mapping: a
+             * Kubernetes object (apiVersion and kind) is no values file.
+             */
+            private String valuesKeysOf(Path path, String key, Yaml.Mapping values, Object top) {
+                if (HelmChartDependencies.isDependencyFile(path) || top instanceof Yaml.Mapping root
+                        && HelmChartDependencies.scalar(root, "apiVersion") != null && HelmChartDependencies.scalar(root, "kind") != null) {
+                    return null;
+                }
+                String chart = HelmChartDependencies.nearestChart(path, acc.charts);
+                if (chart == null) {
+                    boolean agentValues = values.getEntries().stream().anyMatch(v -> "agent".equals(v.getKey().getValue())
+                            && HelmAgentValues.isAgentValues(v.getValue()));
+                    boolean anyAgentChart = acc.valuesKeys.values().stream().anyMatch(k -> k.containsKey(HelmChartDependencies.AGENT_CHART));
+                    return key.equals(HelmChartDependencies.AGENT_CHART) && agentValues && anyAgentChart
+                            ? HelmChartDependencies.WORKER_CHART : null;
+                }
+                Map<String, String> keys = acc.valuesKeys.get(chart);
+                String inChart = HelmChartDependencies.inChart(path, chart);
+                if (keys == null || NOT_VALUES_DIRS.stream().anyMatch(inChart::startsWith)) {
+                    return null;
+                }
+                return keys.get(key);
+            }
+
+            /**
+             * True when the values file is merged over a chart's values.yaml that names the subchart's pool: another
+             * file of that chart, or, outside every chart, when every agent chart's values.yaml names one.
+             */
+            private boolean poolInherited(Path path) {
+                String chart = HelmChartDependencies.nearestChart(path, acc.charts);
+                if (chart == null) {
+                    return !acc.valuesKeys.isEmpty() && acc.defaultPools.containsAll(acc.valuesKeys.keySet());
+                }
+                return acc.defaultPools.contains(chart)
+                        && !HelmChartDependencies.inChart(path, chart).matches("values\\.ya?ml");
+            }
+
             /** The dependency on prefect-worker, with a note on the commands that fetch it. */
-            private Yaml.Mapping toWorkerDependency(Yaml.Mapping dependency, Path path, boolean locked, ExecutionContext ctx) {
-                boolean aliased = scalar(dependency, "alias") != null;
+            private Yaml.Mapping toWorkerDependency(Yaml.Mapping dependency, Path path, ExecutionContext ctx) {
+                Map.Entry<String, String> key = HelmChartDependencies.valuesKey(dependency);
                 String minimum = HelmAgentValues.workerChartMinimum();
                 List<Yaml.Mapping.Entry> out = new ArrayList<>();
                 for (Yaml.Mapping.Entry e : dependency.getEntries()) {
-                    String key = e.getKey().getValue();
+                    String k = e.getKey().getValue();
                     if (e.getValue() instanceof Yaml.Scalar s) {
-                        if (key.equals("name")) {
-                            e = e.withValue(s.withValue(WORKER_CHART));
-                        } else if (key.equals("version")) {
+                        if (k.equals("name")) {
+                            e = e.withValue(s.withValue(HelmChartDependencies.WORKER_CHART));
+                        } else if (k.equals("version")) {
                             e = e.withValue(HelmAgentValues.workerChartRange(s));
-                        } else if (key.equals("condition") && !aliased) {
-                            // conditions name values paths, which start with the subchart's key
-                            e = e.withValue(s.withValue(renamedCondition(s.getValue())));
+                        } else if (k.equals("condition")) {
+                            // conditions name the umbrella chart's values paths, which start with the subchart's key
+                            e = e.withValue(s.withValue(renamedCondition(s.getValue(), Map.of(key.getKey(), key.getValue()))));
                         }
+                    } else if (k.equals("import-values") && e.getValue() instanceof Yaml.Sequence imports) {
+                        e = e.withValue(HelmImportValues.toWorker(imports, Map.of(key.getKey(), key.getValue())));
                     }
                     out.add(e);
                 }
-                notes.insertRow(ctx, new MigrationNotes.Row(path.toString(), YamlPositions.lineOf(getCursor(), dependency),
+                String dir = HelmChartDependencies.directoryOf(path);
+                String lock = HelmChartDependencies.lockFileOf(path);
+                boolean locked = exists(acc, (dir.isEmpty() ? "" : dir + "/") + lock, ctx);
+                int line = YamlPositions.lineOf(getCursor(), dependency);
+                notes.insertRow(ctx, new MigrationNotes.Row(path.toString(), line,
                         getName(), locked, "the removed prefect-agent chart is now a prefect-worker dependency, version "
                         + ">=" + minimum + " (the first prefect-worker release that reads the migrated values, such as "
-                        + "`selfHostedServerApiConfig`); run `helm dependency update` in " + PrefectYamlFiles.directoryOf(path)
-                        + (locked ? ": its Chart.lock still pins prefect-agent, and `helm dependency build` refuses "
+                        + "`selfHostedServerApiConfig`); run `helm dependency update` in " + (dir.isEmpty() ? "." : dir)
+                        + (locked ? ": its " + lock + " still pins prefect-agent, and `helm dependency build` refuses "
                                 + "the stale lock (update it with that command, not by hand)"
-                                : " to fetch it") + "; delete a vendored charts/prefect-agent-*.tgz", "PF203"));
+                                : " to fetch it"), "PF203"));
+                for (String vendored : vendoredAgentCharts(dir, ctx)) {
+                    notes.insertRow(ctx, new MigrationNotes.Row(path.toString(), line, getName(), true, vendored
+                            + " is the vendored prefect-agent chart, which Helm would still install beside the worker: "
+                            + "delete it, then run `helm dependency update` in " + (dir.isEmpty() ? "." : dir)
+                            + " (this rewrite leaves chart archives alone)", "PF203"));
+                }
                 return dependency.withEntries(out);
+            }
+
+            /** The vendored copies of the agent chart in the chart's charts/ directory, sorted. */
+            private List<String> vendoredAgentCharts(String dir, ExecutionContext ctx) {
+                Set<String> all = new java.util.TreeSet<>(acc.files);
+                ProjectPaths.from(ctx).ifPresent(p -> all.addAll(p.paths()));
+                String prefix = dir.isEmpty() ? "charts/" : dir + "/charts/";
+                return all.stream().filter(p -> p.startsWith(prefix)
+                                && VENDORED_AGENT.matcher(p.substring(prefix.length())).matches())
+                        .map(p -> p.endsWith("/Chart.yaml") ? p.substring(0, p.length() - "Chart.yaml".length()) : p)
+                        .sorted().toList();
             }
         };
     }
 
-    /** {@code prefect-agent.enabled} (or a comma-separated list of paths) with the subchart's new values key. */
-    private static String renamedCondition(String condition) {
-        return List.of(condition.split(",", -1)).stream()
-                .map(p -> p.replaceFirst("^(\\s*)" + AGENT_CHART + "\\.", "$1" + WORKER_CHART + "."))
-                .collect(Collectors.joining(","));
+    /** True when a values document sets a non-blank {@code agent.config.workPool} under some top-level key. */
+    private static boolean namesAgentPool(Yaml.Document doc) {
+        if (!(doc.getBlock() instanceof Yaml.Mapping top)) {
+            return false;
+        }
+        return top.getEntries().stream().map(Yaml.Mapping.Entry::getValue)
+                .filter(v -> v instanceof Yaml.Mapping).map(v -> (Yaml.Mapping) v)
+                .flatMap(sub -> sub.getEntries().stream()).filter(a -> "agent".equals(a.getKey().getValue()))
+                .map(Yaml.Mapping.Entry::getValue).filter(a -> a instanceof Yaml.Mapping).map(a -> (Yaml.Mapping) a)
+                .flatMap(a -> a.getEntries().stream()).filter(c -> "config".equals(c.getKey().getValue()))
+                .map(Yaml.Mapping.Entry::getValue).filter(c -> c instanceof Yaml.Mapping).map(c -> (Yaml.Mapping) c)
+                .anyMatch(c -> c.getEntries().stream().anyMatch(p -> "workPool".equals(p.getKey().getValue())
+                        && p.getValue() instanceof Yaml.Scalar s && !s.getValue().isBlank()));
+    }
+
+    /** A condition ({@code prefect-agent.enabled}, or a comma-separated list of paths) with the subchart's new paths. */
+    private static String renamedCondition(String condition, Map<String, String> keys) {
+        return List.of(condition.split(",", -1)).stream().map(p -> {
+            String trimmed = p.strip();
+            String renamed = HelmValuePaths.subchartPath(trimmed, keys);
+            return renamed == null ? p : p.replace(trimmed, renamed);
+        }).collect(Collectors.joining(","));
     }
 
     /** True when the cursor's mapping is one item of a top-level {@code dependencies:} sequence. */

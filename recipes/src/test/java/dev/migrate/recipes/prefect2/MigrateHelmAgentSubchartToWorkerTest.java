@@ -278,4 +278,233 @@ class MigrateHelmAgentSubchartToWorkerTest implements RewriteTest {
             """,
             spec -> spec.path("values.yaml")));
     }
+
+    // values files anywhere in the umbrella chart's directory configure its subchart, whatever their names: the
+    // Chart.yaml's dependency says so, not the file name; a vendored subchart and the templates are not values files
+    @Test
+    void valuesFilesInTheChartsSubdirectoriesMoveToo() {
+        rewriteRun(
+            yaml(
+            """
+            apiVersion: v2
+            name: platform
+            version: 0.2.0
+            dependencies:
+              - name: prefect-agent
+                version: 2023.6.8
+                repository: https://prefecthq.github.io/prefect-helm
+                condition: prefect-agent.enabled
+            """,
+            """
+            apiVersion: v2
+            name: platform
+            version: 0.2.0
+            dependencies:
+              - name: prefect-worker
+                version: ">=2025.3.7033449"
+                repository: https://prefecthq.github.io/prefect-helm
+                condition: prefect-worker.enabled
+            """,
+            spec -> spec.path("helm/platform/Chart.yaml")),
+            yaml(
+            """
+            # production
+            prefect-agent:
+              agent:
+                config:
+                  workPool: k8s-prod
+            """,
+            """
+            # production
+            prefect-worker:
+              worker:
+                config:
+                  workPool: k8s-prod
+            """,
+            spec -> spec.path("helm/platform/values/prod.yaml")),
+            // only the switch the renamed condition reads: it must move with it
+            yaml(
+            """
+            prefect-agent:
+              enabled: false
+            """,
+            """
+            prefect-worker:
+              enabled: false
+            """,
+            spec -> spec.path("helm/platform/environments/dev/values.yaml")),
+            yaml(
+            """
+            prefect-agent:
+              agent:
+                apiConfig: server
+                config:
+                  workPool: ci
+            """,
+            """
+            prefect-worker:
+              worker:
+                apiConfig: selfHostedServer
+                config:
+                  workPool: ci
+            """,
+            spec -> spec.path("helm/platform/ci/lint-values.yaml")),
+            // outside every chart, only the unaliased key holding agent values says which chart it configures
+            yaml(
+            """
+            prefect-agent:
+              agent:
+                config:
+                  workPool: k8s-staging
+            """,
+            """
+            prefect-worker:
+              worker:
+                config:
+                  workPool: k8s-staging
+            """,
+            spec -> spec.path("environments/staging/platform.yaml")),
+            yaml("prefect-agent:\n  enabled: true\n", spec -> spec.path("environments/staging/switches.yaml")),
+            // not values files of the umbrella chart
+            yaml("prefect-agent:\n  agent:\n    config:\n      workPool: x\n",
+                    spec -> spec.path("helm/platform/templates/values-example.yaml")),
+            yaml("apiVersion: v1\nkind: ConfigMap\nprefect-agent:\n  enabled: true\n",
+                    spec -> spec.path("helm/platform/extra/cm.yaml")),
+            yaml("apiVersion: v2\nname: tools\nversion: 0.1.0\n", spec -> spec.path("helm/platform/charts/tools/Chart.yaml")),
+            yaml("prefect-agent:\n  enabled: true\n", spec -> spec.path("helm/platform/charts/tools/values.yaml")),
+            yaml("apiVersion: v2\nname: other\nversion: 0.1.0\n", spec -> spec.path("helm/other/Chart.yaml")),
+            yaml("prefect-agent:\n  agent:\n    config:\n      workPool: x\n", spec -> spec.path("helm/other/values.yaml")));
+    }
+
+    // requirements.yaml (an apiVersion v1 chart) has the same dependencies; import-values child paths are the
+    // subchart's values, parents under its key are the umbrella chart's; a requirements.lock is stale
+    @Test
+    void requirementsYamlAndImportValuesMove() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.sourcePath()).isEqualTo("chart/requirements.yaml");
+                    assertThat(r.line()).isEqualTo(2);
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.message()).contains("its requirements.lock still pins prefect-agent");
+                })),
+            yaml(
+            """
+            dependencies:
+            - name: prefect-agent
+              version: ~2023.6.8
+              repository: "@prefect"
+              tags: [prefect-agent, workers]
+              condition: prefect-agent.agent.enabled,global.agents
+              import-values:
+                - child: agent.serverApiConfig
+                  parent: agentApi
+                - child: agent.config
+                  parent: prefect-agent.copied
+                - data
+            """,
+            """
+            dependencies:
+            - name: prefect-worker
+              version: ">=2025.3.7033449"
+              repository: "@prefect"
+              tags: [prefect-agent, workers]
+              condition: prefect-worker.worker.enabled,global.agents
+              import-values:
+                - child: worker.selfHostedServerApiConfig
+                  parent: agentApi
+                - child: worker.config
+                  parent: prefect-worker.copied
+                - data
+            """,
+            spec -> spec.path("chart/requirements.yaml")),
+            text("dependencies:\n- name: prefect-agent\n  version: 2023.6.8\ndigest: sha256:1\n",
+                    spec -> spec.path("chart/requirements.lock")));
+    }
+
+    // the archive `helm dependency update` fetched cannot be rewritten: a note says to delete it and fetch the worker
+    @Test
+    void aVendoredAgentArchiveGetsANote() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).hasSize(2)
+                .anySatisfy(r -> {
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.line()).isEqualTo(3);
+                    assertThat(r.message()).startsWith("ops/chart/charts/prefect-agent-2023.6.8.tgz is the vendored "
+                            + "prefect-agent chart").contains("delete it, then run `helm dependency update` in ops/chart");
+                })),
+            yaml(
+            """
+            apiVersion: v2
+            dependencies:
+              - name: prefect-agent
+                version: 2023.6.8
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            """
+            apiVersion: v2
+            dependencies:
+              - name: prefect-worker
+                version: ">=2025.3.7033449"
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            spec -> spec.path("ops/chart/Chart.yaml")),
+            // stands for the archive, which the engine lists but does not parse; it is never edited
+            text("binary", spec -> spec.path("ops/chart/charts/prefect-agent-2023.6.8.tgz")),
+            text("binary", spec -> spec.path("ops/chart/charts/redis-17.3.2.tgz")));
+    }
+
+    // an overlay merged over the chart's values.yaml inherits its pool: no stand-in pool overrides it, and the pool
+    // note is the values.yaml's alone
+    @Test
+    void anOverlayInheritsThePoolOfTheChartsValues() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .noneSatisfy(r -> assertThat(r.sourcePath()).isEqualTo("platform/values/prod.yaml"))
+                .anySatisfy(r -> {
+                    assertThat(r.sourcePath()).isEqualTo("platform/values.yaml");
+                    assertThat(r.code()).isEqualTo("BHV005");
+                })),
+            yaml(
+            """
+            apiVersion: v2
+            dependencies:
+              - name: prefect-agent
+                version: 2023.6.8
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            """
+            apiVersion: v2
+            dependencies:
+              - name: prefect-worker
+                version: ">=2025.3.7033449"
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            spec -> spec.path("platform/Chart.yaml")),
+            yaml(
+            """
+            prefect-agent:
+              agent:
+                config:
+                  workPool: k8s
+            """,
+            """
+            prefect-worker:
+              worker:
+                config:
+                  workPool: k8s
+            """,
+            spec -> spec.path("platform/values.yaml")),
+            yaml(
+            """
+            prefect-agent:
+              agent:
+                config:
+                  workQueues: [prod]
+            """,
+            """
+            prefect-worker:
+              worker:
+                config:
+                  workQueues: [prod]
+            """,
+            spec -> spec.path("platform/values/prod.yaml")));
+    }
 }

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -23,15 +24,20 @@ import org.yaml.snakeyaml.nodes.Node;
  * Values files for the PrefectHQ Helm charts: {@code prefect-agent} (root key {@code agent:}, removed with
  * Prefect 3) and {@code prefect-worker} (root key {@code worker:}). The chart is recognised by its values
  * shape: a {@code config} or {@code image.prefectTag} under the root key. An umbrella chart that uses the agent
- * chart as a subchart depends on it in its {@code Chart.yaml} and keeps its values under {@code prefect-agent:}
- * ({@code prefect-agent.agent.config...}), or under the dependency's {@code alias}, which only that Chart.yaml names:
- * values under an alias are read once every file was seen ({@link #finish}).
+ * chart as a subchart depends on it in its {@code Chart.yaml} (or an apiVersion v1 chart's {@code requirements.yaml})
+ * and keeps its values under {@code prefect-agent:} ({@code prefect-agent.agent.config...}) in any of its YAML files
+ * ({@code values/prod.yaml} too), or under the dependency's {@code alias}, which only that chart names: values under an
+ * alias are read once every file was seen ({@link #finish}), and belong to the nearest chart directory above them.
+ * Releases declared for Flux or Argo CD are {@link HelmValuesGitOps}'s.
  */
 public final class HelmValuesDetector implements Detector {
     /** Aliases of prefect-agent dependencies, by chart directory (with its slash). */
     private final Map<String, Set<String>> aliasesByChart = new HashMap<>();
+    /** Every chart directory seen (with its slash): a values file belongs to the nearest one above it. */
+    private final Set<String> chartDirs = new HashSet<>();
     /** Values files' top-level keys holding agent chart values under another name, waiting for the aliases. */
     private final List<AliasedValues> aliasCandidates = new ArrayList<>();
+    private final HelmValuesGitOps gitOps = new HelmValuesGitOps();
 
     private record AliasedValues(ScanFile file, String key, Node subchart) {
     }
@@ -55,24 +61,26 @@ public final class HelmValuesDetector implements Detector {
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
-        if (file.fileName().equals("Chart.yaml")) {
+        if (file.fileName().equals("Chart.yaml") || file.fileName().equals("requirements.yaml")) {
+            synchronized (this) {
+                chartDirs.add(directoryOf(file));
+            }
             for (Node doc : YamlDocs.parse(file, sink)) {
                 agentDependencies(file, doc, sink);
             }
             return;
         }
-        if (!file.fileName().contains("values")) {
-            for (Node doc : YamlDocs.parse(file, sink)) {
-                gitOpsReleases(file, doc, sink);
-            }
-            return;
-        }
+        boolean valuesFile = file.fileName().contains("values");
         for (Node doc : YamlDocs.parse(file, sink)) {
+            if (YamlDocs.scalar(doc, "apiVersion") != null && YamlDocs.scalar(doc, "kind") != null) {
+                gitOps.scan(file, doc, sink);
+                continue;
+            }
             Node agent = YamlDocs.get(doc, "agent");
-            if (isChartValues(agent)) {
+            if (valuesFile && isChartValues(agent)) {
                 release(file, YamlDocs.keyNode(doc, "agent"), agent, "agent", JobKind.PREFECT_AGENT, null, sink);
             }
-            // the agent chart as the subchart of an umbrella chart: its values under the subchart's name
+            // the agent chart as the subchart of an umbrella chart: its values under the subchart's name, in any file
             Node subchart = YamlDocs.get(doc, "prefect-agent");
             Node subchartAgent = YamlDocs.get(subchart, "agent");
             if (isChartValues(subchartAgent)) {
@@ -88,65 +96,54 @@ public final class HelmValuesDetector implements Detector {
                 }
             }
             Node worker = YamlDocs.get(doc, "worker");
-            if (isChartValues(worker)) {
+            if (valuesFile && isChartValues(worker)) {
                 release(file, YamlDocs.keyNode(doc, "worker"), worker, "worker", JobKind.PREFECT_WORKER, null, sink);
             }
         }
     }
 
     /**
-     * Releases of the agent chart declared for GitOps: a Flux HelmRelease ({@code spec.chart.spec.chart}, values
-     * under {@code spec.values}) or an Argo CD Application ({@code spec.source} or {@code spec.sources[]}, values
-     * under {@code helm.valuesObject}). Inline agent values are an agent release; without them, the chart is reported.
+     * Agent chart values under an alias of a prefect-agent dependency of the nearest chart above them; GitOps releases
+     * whose values sit in other files.
      */
-    private void gitOpsReleases(ScanFile file, Node doc, InventorySink sink) {
-        String apiVersion = String.valueOf(YamlDocs.scalar(doc, "apiVersion"));
-        String kind = YamlDocs.scalar(doc, "kind");
-        List<Node[]> releases = new ArrayList<>(); // {chart scalar, values mapping}
-        if ("HelmRelease".equals(kind) && apiVersion.startsWith("helm.toolkit.fluxcd.io/")) {
-            releases.add(new Node[] {YamlDocs.path(doc, "spec", "chart", "spec", "chart"), YamlDocs.path(doc, "spec", "values")});
-        } else if ("Application".equals(kind) && apiVersion.startsWith("argoproj.io/")) {
-            List<Node> sources = new ArrayList<>(YamlDocs.items(YamlDocs.path(doc, "spec", "sources")));
-            sources.add(YamlDocs.path(doc, "spec", "source"));
-            for (Node source : sources) {
-                releases.add(new Node[] {YamlDocs.get(source, "chart"), YamlDocs.path(source, "helm", "valuesObject")});
-            }
-        }
-        for (Node[] release : releases) {
-            if (!"prefect-agent".equals(YamlDocs.scalar(release[0]))) {
-                continue;
-            }
-            Node agent = YamlDocs.get(release[1], "agent");
-            if (isChartValues(agent)) {
-                release(file, YamlDocs.keyNode(release[1], "agent"), agent, "agent", JobKind.PREFECT_AGENT, kind, sink);
-            } else {
-                sink.finding(Findings.of("PF203", kind + " of the prefect-agent Helm chart; the chart was removed with "
-                        + "Prefect 3: install the prefect-worker chart with its values under `worker:`",
-                        YamlDocs.where(file, release[0]), null));
-            }
-        }
-    }
-
-    /** Agent chart values under an alias of a prefect-agent dependency in their directory's Chart.yaml. */
     @Override
     public synchronized void finish(InventorySink sink) {
         aliasCandidates.sort(Comparator.comparing((AliasedValues a) -> a.file().path()).thenComparing(AliasedValues::key));
         for (AliasedValues a : aliasCandidates) {
-            if (aliasesByChart.getOrDefault(directoryOf(a.file()), Set.of()).contains(a.key())) {
+            String chart = nearestChart(a.file());
+            if (chart != null && aliasesByChart.getOrDefault(chart, Set.of()).contains(a.key())) {
                 Node agent = YamlDocs.get(a.subchart(), "agent");
                 release(a.file(), YamlDocs.keyNode(a.subchart(), "agent"), agent, "agent", JobKind.PREFECT_AGENT, "subchart",
                         sink);
             }
         }
+        gitOps.finish(sink);
         aliasCandidates.clear();
         aliasesByChart.clear();
+        chartDirs.clear();
+    }
+
+    /** The nearest chart directory above a file, outside its templates/ and charts/; null when none. */
+    private String nearestChart(ScanFile file) {
+        String dir = directoryOf(file);
+        while (true) {
+            if (chartDirs.contains(dir)) {
+                String inside = file.path().substring(dir.length());
+                return inside.startsWith("templates/") || inside.startsWith("charts/") ? null : dir;
+            }
+            if (dir.isEmpty()) {
+                return null;
+            }
+            int slash = dir.lastIndexOf('/', dir.length() - 2);
+            dir = slash < 0 ? "" : dir.substring(0, slash + 1);
+        }
     }
 
     private static String directoryOf(ScanFile file) {
         return file.path().substring(0, file.path().length() - file.fileName().length());
     }
 
-    /** PF203 for each {@code dependencies:} item of a Chart.yaml on the published prefect-agent chart. */
+    /** PF203 for each {@code dependencies:} item of a Chart.yaml or requirements.yaml on the published prefect-agent chart. */
     private void agentDependencies(ScanFile file, Node doc, InventorySink sink) {
         for (Node dependency : YamlDocs.items(YamlDocs.get(doc, "dependencies"))) {
             String repository = YamlDocs.scalar(dependency, "repository");
@@ -170,7 +167,7 @@ public final class HelmValuesDetector implements Detector {
         }
     }
 
-    private static boolean isChartValues(Node root) {
+    static boolean isChartValues(Node root) {
         return YamlDocs.path(root, "image", "prefectTag") != null || YamlDocs.path(root, "config", "workPool") != null
                 || YamlDocs.path(root, "config", "workQueues") != null;
     }
@@ -180,9 +177,14 @@ public final class HelmValuesDetector implements Detector {
      * file's own ({@code subchart} of an umbrella chart, a Flux {@code HelmRelease}, an Argo CD {@code Application}),
      * which the cutover plan names the recipe by.
      */
-    private void release(ScanFile file, Node keyNode, Node root, String key, JobKind kind, String installedBy,
-                         InventorySink sink) {
-        SourceRef where = YamlDocs.where(file, keyNode);
+    private static void release(ScanFile file, Node keyNode, Node root, String key, JobKind kind, String installedBy,
+                                InventorySink sink) {
+        release(file, YamlDocs.where(file, keyNode), root, key, kind, installedBy, n -> YamlDocs.where(file, n), sink);
+    }
+
+    /** Same, for values read from elsewhere than where they stand in the file: {@code whereOf} places their nodes. */
+    static void release(ScanFile file, SourceRef where, Node root, String key, JobKind kind, String installedBy,
+                        Function<Node, SourceRef> whereOf, InventorySink sink) {
         Node config = YamlDocs.get(root, "config");
         String pool = YamlDocs.scalar(config, "workPool");
         String queues = YamlDocs.items(YamlDocs.get(config, "workQueues")).stream().map(YamlDocs::scalar)
@@ -203,7 +205,7 @@ public final class HelmValuesDetector implements Detector {
         }
         if (tag != null && (tag.equals("2") || tag.startsWith("2-") || tag.startsWith("2."))) {
             sink.finding(Findings.of("PF208", "Helm values pin Prefect image tag " + tag,
-                    YamlDocs.where(file, YamlDocs.path(root, "image", "prefectTag")), id));
+                    whereOf.apply(YamlDocs.path(root, "image", "prefectTag")), id));
         }
         sink.job(job.build());
     }

@@ -225,7 +225,8 @@ class K8sDetectorsTest {
                 values.replace("etl:", "other:")), new ScanFile("charts/a/Chart.yaml", chart))).doesNotContain("job ");
     }
 
-    // a release of the agent chart declared for Flux or Argo CD: inline values are an agent release, else the chart
+    // a release of the agent chart declared for Flux or Argo CD: inline values (a values string too) are an agent
+    // release, else the chart
     @Test
     void gitOpsReleasesOfTheAgentChart() {
         String manifests = """
@@ -253,9 +254,128 @@ class K8sDetectorsTest {
                 job prefect-agent-agent-k8s-631c9f74 prefect-agent 'agent k8s' at gitops/prefect.yaml:6:5
                   overlap UNKNOWN
                   attrs {chart=prefect-agent, chartInstalledBy=HelmRelease, workPool=k8s}
+                job prefect-agent-agent-k8s-1bbfd199 prefect-agent 'agent k8s' at gitops/prefect.yaml:14:22
+                  overlap UNKNOWN
+                  attrs {chart=prefect-agent, chartInstalledBy=Application, workPool=k8s}
                 gitops/prefect.yaml:6:5 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-k8s-631c9f74]
-                gitops/prefect.yaml:13:14 PF203 Application of the prefect-agent Helm chart; the chart was removed with Prefect 3: install the prefect-worker chart with its values under `worker:`
+                gitops/prefect.yaml:14:22 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-k8s-1bbfd199]
                 """);
+    }
+
+    // values in a block string are read where they stand; parameters set the values they name
+    @Test
+    void argoCdValuesStringsAndParametersAreAgentReleases() {
+        String app = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                spec:
+                  sources:
+                    - chart: prefect-agent
+                      helm:
+                        values: |
+                          agent:
+                            image:
+                              prefectTag: 2-python3.10-kubernetes
+                            config:
+                              workPool: etl
+                    - chart: prefect-agent
+                      helm:
+                        parameters:
+                          - name: fullnameOverride
+                            value: reports
+                          - name: agent.config.workQueues[0]
+                            value: reports
+                          - name: agent.config.workQueues[1]
+                            value: adhoc
+                          - name: agent.image.prefectTag
+                            value: 2.14.3
+                    - chart: prefect-agent
+                      helm:
+                        parameters:
+                          - {name: nameOverride, value: x}
+                """;
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), "argocd/agents.yaml", app)).isEqualTo("""
+                job prefect-agent-agent-etl-5da5ebef prefect-agent 'agent etl' at argocd/agents.yaml:8:11
+                  overlap UNKNOWN
+                  attrs {chart=prefect-agent, chartInstalledBy=Application, prefectTag=2-python3.10-kubernetes, workPool=etl}
+                job prefect-agent-agent-reports-adhoc-7d7ff9da prefect-agent 'agent reports,adhoc' at argocd/agents.yaml:18:13
+                  overlap UNKNOWN
+                  attrs {chart=prefect-agent, chartInstalledBy=Application, prefectTag=2.14.3, workQueue=reports,adhoc}
+                argocd/agents.yaml:8:11 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-etl-5da5ebef]
+                argocd/agents.yaml:10:27 PF208 Helm values pin Prefect image tag 2-python3.10-kubernetes [prefect-agent-agent-etl-5da5ebef]
+                argocd/agents.yaml:18:13 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-reports-adhoc-7d7ff9da]
+                argocd/agents.yaml:18:13 PF208 Helm values pin Prefect image tag 2.14.3 [prefect-agent-agent-reports-adhoc-7d7ff9da]
+                argocd/agents.yaml:24:14 PF203 Application of the prefect-agent Helm chart; the chart was removed with Prefect 3: install the prefect-worker chart with its values under `worker:`
+                """);
+    }
+
+    // valuesFrom reads a ConfigMap (here in another file, in the release's namespace): its values are the release's
+    @Test
+    void fluxValuesFromAConfigMapInTheRepositoryIsAnAgentRelease() {
+        String release = """
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: agent, namespace: prefect}
+                spec:
+                  chart: {spec: {chart: prefect-agent}}
+                  valuesFrom:
+                    - kind: ConfigMap
+                      name: agent-values
+                ---
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: other, namespace: prefect}
+                spec:
+                  chart: {spec: {chart: prefect-agent}}
+                  valuesFrom:
+                    - {kind: Secret, name: made-elsewhere}
+                """;
+        String configMaps = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: agent-values, namespace: prefect}
+                data:
+                  values.yaml: |
+                    agent:
+                      config:
+                        workPool: k8s
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: agent-values, namespace: staging}
+                data:
+                  values.yaml: |
+                    agent:
+                      config:
+                        workPool: staging
+                """;
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("flux/release.yaml", release),
+                new ScanFile("flux/values.yaml", configMaps))).isEqualTo("""
+                job prefect-agent-agent-k8s-adb32811 prefect-agent 'agent k8s' at flux/values.yaml:6:5
+                  overlap UNKNOWN
+                  attrs {chart=prefect-agent, chartInstalledBy=HelmRelease, workPool=k8s}
+                flux/release.yaml:14:25 PF203 HelmRelease of the prefect-agent Helm chart; the chart was removed with Prefect 3: install the prefect-worker chart with its values under `worker:`
+                flux/values.yaml:6:5 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-k8s-adb32811]
+                """);
+    }
+
+    // the umbrella chart's values in a subdirectory, under its name or an alias the nearest chart above names
+    @Test
+    void subchartValuesInTheChartsSubdirectories() {
+        String requirements = "dependencies:\n- name: prefect-agent\n  alias: etl\n  repository: \"@prefect\"\n";
+        String values = "etl:\n  agent:\n    config:\n      workPool: etl-pool\n";
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("charts/a/environments/prod/overrides.yaml",
+                values), new ScanFile("charts/a/requirements.yaml", requirements))).contains(
+                "charts/a/requirements.yaml:2:9 PF203 Helm chart dependency on prefect-agent",
+                "attrs {chart=prefect-agent, chartInstalledBy=subchart, workPool=etl-pool}",
+                "charts/a/environments/prod/overrides.yaml:2:3 PF203 prefect-agent Helm chart values");
+        // a nearer chart without the alias claims the file
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("charts/a/sub/values.yaml", values),
+                new ScanFile("charts/a/requirements.yaml", requirements),
+                new ScanFile("charts/a/sub/Chart.yaml", "apiVersion: v2\nname: sub\n"))).doesNotContain("job ");
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), "deploy/values/prod.yaml",
+                "prefect-agent:\n  agent:\n    config:\n      workPool: prod\n")).contains(
+                "attrs {chart=prefect-agent, chartInstalledBy=subchart, workPool=prod}");
     }
 
     @Test

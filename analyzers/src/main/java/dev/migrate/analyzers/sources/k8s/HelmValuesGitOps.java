@@ -1,0 +1,230 @@
+package dev.migrate.analyzers.sources.k8s;
+
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.SourceRef;
+import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.sources.config.YamlDocs;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Releases of the prefect-agent chart declared for GitOps: a Flux HelmRelease ({@code spec.chart.spec.chart}, values
+ * under {@code spec.values}, or read with {@code valuesFrom} from a ConfigMap or Secret written in the repository) or
+ * an Argo CD Application ({@code spec.source} or {@code spec.sources[]}, values under {@code helm.valuesObject}, in
+ * the {@code helm.values} string, or given as {@code helm.parameters}). Agent values found in any of these are an
+ * agent release; without them, the chart is reported. A valuesFrom object may sit in another file: those releases
+ * are settled once every file was seen ({@link #finish}).
+ */
+final class HelmValuesGitOps {
+    private static final Pattern INDEX = Pattern.compile("(.*)\\[(\\d+)]");
+
+    /** A HelmRelease of the agent chart without inline agent values, waiting for the objects its valuesFrom reads. */
+    private record Pending(ScanFile file, Node chart, String namespace, List<Ref> refs) {
+    }
+
+    private record Ref(String kind, String name, String valuesKey) {
+    }
+
+    /** The values string under one key of a ConfigMap's {@code data} or a Secret's {@code stringData}. */
+    private record ValuesObject(ScanFile file, String kind, String namespace, String name, String key, Node value) {
+    }
+
+    private final List<Pending> pending = new ArrayList<>();
+    private final List<ValuesObject> objects = new ArrayList<>();
+
+    /** Reads one document: a release of the agent chart, or a ConfigMap or Secret that may hold a release's values. */
+    void scan(ScanFile file, Node doc, InventorySink sink) {
+        String apiVersion = String.valueOf(YamlDocs.scalar(doc, "apiVersion"));
+        String kind = YamlDocs.scalar(doc, "kind");
+        if ("HelmRelease".equals(kind) && apiVersion.startsWith("helm.toolkit.fluxcd.io/")) {
+            fluxRelease(file, doc, sink);
+        } else if ("Application".equals(kind) && apiVersion.startsWith("argoproj.io/")) {
+            List<Node> sources = new ArrayList<>(YamlDocs.items(YamlDocs.path(doc, "spec", "sources")));
+            sources.add(YamlDocs.path(doc, "spec", "source"));
+            for (Node source : sources) {
+                argoSource(file, source, sink);
+            }
+        } else if (("ConfigMap".equals(kind) || "Secret".equals(kind)) && !"null".equals(apiVersion)) {
+            // a Secret's base64 data is not decoded: its values may hold the API key
+            Node data = YamlDocs.get(doc, "ConfigMap".equals(kind) ? "data" : "stringData");
+            for (Map.Entry<String, Node> e : YamlDocs.entries(data).entrySet()) {
+                if (e.getValue() instanceof ScalarNode) {
+                    synchronized (this) {
+                        objects.add(new ValuesObject(file, kind, YamlDocs.scalar(doc, "metadata", "namespace"),
+                                YamlDocs.scalar(doc, "metadata", "name"), e.getKey(), e.getValue()));
+                    }
+                }
+            }
+        }
+    }
+
+    private void fluxRelease(ScanFile file, Node doc, InventorySink sink) {
+        Node chart = YamlDocs.path(doc, "spec", "chart", "spec", "chart");
+        if (!"prefect-agent".equals(YamlDocs.scalar(chart))) {
+            return;
+        }
+        Node values = YamlDocs.path(doc, "spec", "values");
+        if (agentValues(file, YamlDocs.keyNode(values, "agent"), YamlDocs.get(values, "agent"), "HelmRelease",
+                n -> YamlDocs.where(file, n), sink)) {
+            return;
+        }
+        List<Ref> refs = new ArrayList<>();
+        for (Node item : YamlDocs.items(YamlDocs.path(doc, "spec", "valuesFrom"))) {
+            String kind = YamlDocs.scalar(item, "kind");
+            String valuesKey = YamlDocs.scalar(item, "valuesKey");
+            if (("ConfigMap".equals(kind) || "Secret".equals(kind)) && YamlDocs.scalar(item, "targetPath") == null
+                    && YamlDocs.scalar(item, "name") != null) {
+                refs.add(new Ref(kind, YamlDocs.scalar(item, "name"), valuesKey == null ? "values.yaml" : valuesKey));
+            }
+        }
+        if (refs.isEmpty()) {
+            chartOnly(file, chart, "HelmRelease", sink);
+        } else {
+            synchronized (this) {
+                pending.add(new Pending(file, chart, YamlDocs.scalar(doc, "metadata", "namespace"), refs));
+            }
+        }
+    }
+
+    private void argoSource(ScanFile file, Node source, InventorySink sink) {
+        Node chart = YamlDocs.get(source, "chart");
+        if (!"prefect-agent".equals(YamlDocs.scalar(chart))) {
+            return;
+        }
+        Node valuesObject = YamlDocs.path(source, "helm", "valuesObject");
+        Node valuesText = YamlDocs.path(source, "helm", "values");
+        Node parameters = YamlDocs.path(source, "helm", "parameters");
+        if (agentValues(file, YamlDocs.keyNode(valuesObject, "agent"), YamlDocs.get(valuesObject, "agent"), "Application",
+                n -> YamlDocs.where(file, n), sink) || valuesText instanceof ScalarNode s && embedded(file, s, "Application", sink)) {
+            return;
+        }
+        Node fromParameters = parameterValues(parameters);
+        Node firstAgentParameter = YamlDocs.items(parameters).stream()
+                .filter(p -> String.valueOf(YamlDocs.scalar(p, "name")).startsWith("agent.")).findFirst().orElse(null);
+        if (fromParameters != null && firstAgentParameter != null && agentValues(file, firstAgentParameter,
+                YamlDocs.get(fromParameters, "agent"), "Application", n -> YamlDocs.where(file, firstAgentParameter), sink)) {
+            return;
+        }
+        chartOnly(file, chart, "Application", sink);
+    }
+
+    /** HelmReleases whose valuesFrom objects hold agent values are agent releases; the others are reported as the chart. */
+    synchronized void finish(InventorySink sink) {
+        pending.sort(Comparator.comparing((Pending p) -> p.file().path()));
+        for (Pending p : pending) {
+            boolean found = false;
+            for (Ref r : p.refs()) {
+                for (ValuesObject o : objects) {
+                    if (o.kind().equals(r.kind()) && r.name().equals(o.name()) && o.key().equals(r.valuesKey())
+                            && (p.namespace() == null || o.namespace() == null || p.namespace().equals(o.namespace()))) {
+                        found |= embedded(o.file(), (ScalarNode) o.value(), "HelmRelease", sink);
+                    }
+                }
+            }
+            if (!found) {
+                chartOnly(p.file(), p.chart(), "HelmRelease", sink);
+            }
+        }
+        pending.clear();
+        objects.clear();
+    }
+
+    private static void chartOnly(ScanFile file, Node chart, String kind, InventorySink sink) {
+        sink.finding(Findings.of("PF203", kind + " of the prefect-agent Helm chart; the chart was removed with "
+                + "Prefect 3: install the prefect-worker chart with its values under `worker:`", YamlDocs.where(file, chart), null));
+    }
+
+    private static boolean agentValues(ScanFile file, Node keyNode, Node agent, String installedBy,
+                                       Function<Node, SourceRef> whereOf, InventorySink sink) {
+        if (!HelmValuesDetector.isChartValues(agent)) {
+            return false;
+        }
+        HelmValuesDetector.release(file, whereOf.apply(keyNode), agent, "agent", JobKind.PREFECT_AGENT, installedBy, whereOf, sink);
+        return true;
+    }
+
+    /**
+     * Agent values written as a string ({@code values: |}): a literal block is read where it stands, re-indented
+     * and on its own lines, so that its nodes carry the file's lines and columns; another style is read as it is and
+     * placed at the string.
+     */
+    private static boolean embedded(ScanFile file, ScalarNode text, String installedBy, InventorySink sink) {
+        String value = text.getValue();
+        if (!value.contains("agent")) {
+            return false;
+        }
+        boolean literal = text.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL;
+        String doc = value;
+        if (literal) {
+            int first = text.getStartMark().getLine() + 1;
+            String[] lines = file.text().split("\n", -1);
+            String line = first < lines.length ? lines[first] : "";
+            String indent = line.substring(0, line.length() - line.stripLeading().length());
+            doc = "\n".repeat(first) + value.lines().map(l -> l.isEmpty() ? l : indent + l)
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        }
+        List<Node> docs = YamlDocs.parse(file.withText(doc), new InventorySink() {
+            @Override
+            public void job(dev.migrate.analyzers.model.Job job) {
+            }
+
+            @Override
+            public void finding(dev.migrate.analyzers.model.Finding finding) {
+            }
+        });
+        if (docs.size() != 1) {
+            return false;
+        }
+        Node root = docs.get(0);
+        Function<Node, SourceRef> whereOf = literal ? n -> YamlDocs.where(file, n) : n -> YamlDocs.where(file, text);
+        return agentValues(file, YamlDocs.keyNode(root, "agent"), YamlDocs.get(root, "agent"), installedBy, whereOf, sink);
+    }
+
+    /**
+     * Argo CD parameters ({@code name: agent.config.workQueues[0]}, {@code value: etl}; a {@code {a,b}} value is a
+     * list, as with {@code helm --set}) as the values mapping they set; null without any.
+     */
+    @SuppressWarnings("unchecked")
+    private static Node parameterValues(Node parameters) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Node p : YamlDocs.items(parameters)) {
+            String name = YamlDocs.scalar(p, "name");
+            String value = YamlDocs.scalar(p, "value");
+            if (name == null || value == null) {
+                continue;
+            }
+            Map<String, Object> at = values;
+            String[] path = name.split("\\.");
+            for (int i = 0; i < path.length; i++) {
+                Matcher index = INDEX.matcher(path[i]);
+                String key = index.matches() ? index.group(1) : path[i];
+                boolean last = i == path.length - 1;
+                if (index.matches() && last) {
+                    Object list = at.computeIfAbsent(key, k -> new ArrayList<>());
+                    if (list instanceof List<?> l) {
+                        ((List<Object>) l).add(value);
+                    }
+                } else if (last) {
+                    at.put(key, value.startsWith("{") && value.endsWith("}")
+                            ? List.of(value.substring(1, value.length() - 1).split(",")) : value);
+                } else if (at.computeIfAbsent(key, k -> new LinkedHashMap<>()) instanceof Map<?, ?> next) {
+                    at = (Map<String, Object>) next;
+                } else {
+                    break;
+                }
+            }
+        }
+        return values.isEmpty() ? null : new org.yaml.snakeyaml.Yaml().represent(values);
+    }
+}
