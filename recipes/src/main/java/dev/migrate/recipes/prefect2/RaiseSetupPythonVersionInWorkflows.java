@@ -72,13 +72,13 @@ public class RaiseSetupPythonVersionInWorkflows extends ScanningRecipe<PrefectLi
                 }
                 PrefectTarget target = PrefectTarget.from(ctx);
                 floor = target.pythonMin();
-                String reason = "Prefect " + target.pin() + " needs Python " + floor + " or newer, and this workflow installs Prefect";
+                String reason = "Prefect " + target.pin() + " needs Python " + floor + " or newer, and this job installs Prefect";
                 boolean unsafe = FixSafety.unsafeAllowed(ctx);
                 raise = new HashSet<>();
                 for (WorkflowPythonVersions v : WorkflowPythonVersions.in(text)) {
                     List<String> old = v.versions().stream().filter(x -> PythonFloor.below(x, floor)).toList();
-                    if (old.isEmpty()) {
-                        continue;
+                    if (old.isEmpty() || !PrefectInstalls.of(v.job()).installsPrefect(listings, project)) {
+                        continue; // another job of the workflow (a linter's) runs on this Python
                     }
                     if (v.matrix()) {
                         notes.insertRow(ctx, new MigrationNotes.Row(path, v.line(), getName(), true, "the matrix's "

@@ -25,9 +25,9 @@ class RaiseSetupPythonVersionInWorkflowsTest implements RewriteTest {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
                         .extracting(r -> r.line() + " " + r.manual() + " " + r.code() + " " + r.message()).containsExactly(
                                 "5 true PF221 the matrix's python-version lists 3.8, 3.9: Prefect 3.8.3 needs Python 3.10 or "
-                                        + "newer, and this workflow installs Prefect; drop those entries or raise them to 3.10",
+                                        + "newer, and this job installs Prefect; drop those entries or raise them to 3.10",
                                 "16 false PF221 raised python-version from 3.9 to \"3.10\": Prefect 3.8.3 needs Python 3.10 "
-                                        + "or newer, and this workflow installs Prefect; the job now runs on that Python")),
+                                        + "or newer, and this job installs Prefect; the job now runs on that Python")),
             text("[project]\ndependencies = [\"prefect==2.19.4\"]\n", spec -> spec.path("pyproject.toml")),
             yaml(
                 """
@@ -76,7 +76,9 @@ class RaiseSetupPythonVersionInWorkflowsTest implements RewriteTest {
         rewriteRun(
             text("[project]\ndependencies = [\"prefect==3.8.3\"]\n", spec -> spec.path("pyproject.toml")),
             yaml("jobs:\n  lint:\n    steps:\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.8'\n"
-                + "      - run: pip install ruff && ruff check .\n", spec -> spec.path(".github/workflows/lint.yml")),
+                + "      - run: pip install ruff && ruff check .\n"
+                + "  deploy:\n    steps:\n      - run: pip install . && prefect deploy --all\n",
+                spec -> spec.path(".github/workflows/lint.yml")),
             yaml("jobs:\n  deploy:\n    steps:\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.12'\n"
                 + "      - run: pip install .\n", spec -> spec.path(".github/workflows/deploy.yml")));
         InMemoryExecutionContext ctx = new InMemoryExecutionContext();

@@ -117,14 +117,14 @@ public final class PythonFloorDetector implements Detector {
         }
         for (WorkflowPythonVersions v : WorkflowPythonVersions.in(text)) {
             List<String> old = v.versions().stream().filter(x -> PythonFloor.below(x, floor)).toList();
-            if (old.isEmpty()) {
+            if (old.isEmpty() || !PrefectInstalls.of(v.job()).installsPrefect(listings, project)) {
                 continue;
             }
             String message = v.matrix()
-                    ? "the matrix's python-version lists " + String.join(", ", old) + " for a workflow that installs Prefect; "
+                    ? "the matrix's python-version lists " + String.join(", ", old) + " for a job that installs Prefect; "
                             + "Prefect 3 needs " + needs + ": drop those entries or raise them"
                     : "python-version " + old.get(0) + " sets up an older Python than Prefect 3 needs (" + needs
-                            + ") for a workflow that installs Prefect: raise it to \"" + floor + "\"";
+                            + ") for a job that installs Prefect: raise it to \"" + floor + "\"";
             sink.finding(Findings.of("PF221", message, SourceRef.at(path, v.line(), v.column()), null));
         }
     }

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * @param column   the 1-based column of its value (of the key for a block list)
  * @param versions the versions it lists, as written without quotes ({@code 3.10} unquoted is read as written)
  * @param matrix   whether it is a matrix entry, which a person edits (dropping or raising entries is a choice)
+ * @param job      the text of the job it belongs to (the whole file when it is in none), whose steps say whether
+ *                 this Python installs Prefect: a lint job on an old Python in a workflow that deploys is not one
  */
-public record WorkflowPythonVersions(int line, int column, List<String> versions, boolean matrix) {
+public record WorkflowPythonVersions(int line, int column, List<String> versions, boolean matrix, String job) {
     private static final Pattern KEY = Pattern.compile("^(?<indent>[ \\t]*)(?<dash>-[ \\t]+)?python-version[ \\t]*:(?<value>[ \\t]*.*?)[ \\t]*(?:#.*)?$");
     private static final Pattern SETUP = Pattern.compile("uses[ \\t]*:[ \\t]*[\"']?(?:actions/setup-python|astral-sh/setup-uv|conda-incubator/setup-miniconda)@");
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+(?:\\.\\d+)?");
@@ -65,9 +67,36 @@ public record WorkflowPythonVersions(int line, int column, List<String> versions
             if (versions.isEmpty() || matrix && !matrixRead || !matrix && !inSetupStep(lines, i, ancestors)) {
                 continue;
             }
-            out.add(new WorkflowPythonVersions(i + 1, column, List.copyOf(versions), matrix));
+            out.add(new WorkflowPythonVersions(i + 1, column, List.copyOf(versions), matrix, job(lines, i, text)));
         }
         return out;
+    }
+
+    /** The lines of the job under {@code jobs:} that holds line {@code at}; the whole text outside any job. */
+    private static String job(String[] lines, int at, String text) {
+        int jobs = at;
+        while (jobs >= 0 && !lines[jobs].matches("jobs[ \\t]*:[ \\t]*(?:#.*)?")) {
+            jobs--;
+        }
+        int jobIndent = -1;
+        for (int j = jobs + 1; jobs >= 0 && j <= at && jobIndent < 0; j++) {
+            if (!lines[j].isBlank() && !lines[j].strip().startsWith("#")) {
+                jobIndent = indent(lines[j]);
+            }
+        }
+        if (jobIndent <= 0) {
+            return text;
+        }
+        int start = at;
+        while (start > jobs && (lines[start].isBlank() || lines[start].strip().startsWith("#") || indent(lines[start]) != jobIndent)) {
+            start--;
+        }
+        StringBuilder job = new StringBuilder(lines[start]).append('\n');
+        for (int j = start + 1; j < lines.length && (lines[j].isBlank() || lines[j].strip().startsWith("#")
+                || indent(lines[j]) > jobIndent); j++) {
+            job.append(lines[j]).append('\n');
+        }
+        return job.toString();
     }
 
     /** The keys of the mappings that enclose line {@code at}, innermost first. */

@@ -96,8 +96,8 @@ class PythonFloorDetectorTest {
                                   prefect deploy --all
                         """));
         assertThat(out).isEqualTo("""
-                .github/workflows/ci.yml:5:25 PF221 the matrix's python-version lists 3.8, 3.9 for a workflow that installs Prefect; Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports: drop those entries or raise them
-                .github/workflows/ci.yml:17:27 PF221 python-version 3.9 sets up an older Python than Prefect 3 needs (Python 3.10, the oldest that Prefect 3.8 supports) for a workflow that installs Prefect: raise it to "3.10"
+                .github/workflows/ci.yml:5:25 PF221 the matrix's python-version lists 3.8, 3.9 for a job that installs Prefect; Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports: drop those entries or raise them
+                .github/workflows/ci.yml:17:27 PF221 python-version 3.9 sets up an older Python than Prefect 3 needs (Python 3.10, the oldest that Prefect 3.8 supports) for a job that installs Prefect: raise it to "3.10"
                 .python-version:1:1 PF221 .python-version selects Python 3.9.18 for a project that depends on Prefect (pyenv, uv and setup-python's python-version-file); Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports: change it with the project's other Python versions
                 """);
     }
@@ -130,5 +130,22 @@ class PythonFloorDetectorTest {
                           python-version: "3.8"
                       - run: pip install ruff && ruff check .
                 """))).isEmpty();
+        // the lint job's old Python installs no Prefect, though the deploy job of the same workflow does
+        assertThat(DetectorHarness.run(new PythonFloorDetector(), new ScanFile("requirements.txt", "prefect==3.8.3\n"),
+                new ScanFile(".github/workflows/ci.yml", """
+                        jobs:
+                          lint:
+                            steps:
+                              - uses: actions/setup-python@v5
+                                with:
+                                  python-version: "3.8"
+                              - run: pip install ruff && ruff check .
+                          deploy:
+                            steps:
+                              - uses: actions/setup-python@v5
+                                with:
+                                  python-version: "3.12"
+                              - run: pip install -r requirements.txt && prefect deploy --all
+                        """))).isEmpty();
     }
 }
