@@ -69,7 +69,8 @@ class Prefect1CompositesTest implements PythonRewriteTest {
     void prefect1PinsInPythonProjectFilesMove() {
         rewriteRun(spec -> spec.recipeFromResources("dev.migrate.prefect.MigrateToPrefect3FromPrefect1"),
                 text("[tool.poetry.dependencies]\npython = \"^3.9\"\nprefect = \"^1.2.4\"\n",
-                        "[tool.poetry.dependencies]\npython = \"^3.9\"\nprefect = \"==3.8.3\"\n", s -> s.path("pyproject.toml")),
+                        // the composite also raises the project's Python to Prefect 3.8's floor (PF221)
+                        "[tool.poetry.dependencies]\npython = \"^3.10\"\nprefect = \"==3.8.3\"\n", s -> s.path("pyproject.toml")),
                 text("[options]\ninstall_requires =\n    prefect>=1.0,<2\n", "[options]\ninstall_requires =\n    prefect==3.8.3\n",
                         s -> s.path("setup.cfg")),
                 python("setup(name=\"x\", install_requires=[\"prefect[aws]==0.15.13\", \"pandas\"])\n",
