@@ -30,7 +30,9 @@ public final class Schedules {
             case CRON_QUARTZ -> CronDialects.everySeconds(text, true)
                     .<Schedule>map(every -> new Schedule.SecondsCron(text, true, every, zone))
                     .orElseGet(() -> new Schedule.Cron(dialect(CronDialects.quartzToUnix(text), text, true), DayRule.CRONITER_AND, zone));
-            case CRON_APSCHEDULER, CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
+            // APScheduler's `last` and `2nd mon` days are written as croniter's L and D#N, which read the same days
+            case CRON_APSCHEDULER -> new Schedule.Cron(CronExpression.parseCroniter(text), DayRule.CRONITER_AND, zone);
+            case CRON_CELERY -> new Schedule.Cron(CronExpression.parse(text), DayRule.CRONITER_AND, zone);
             // only one day field is ever restricted, so the day rule plays no part; the DST rule is croniter's with
             // at()'s zone, and without one the library compares naive local clock readings
             case CRON_SCHEDULE_LIB -> spec.timezone() == null

@@ -298,6 +298,22 @@ class PrefectTranslatorTest {
         assertThat(quartz.target().cron()).isEqualTo("15 10 * * 5");
     }
 
+    // APScheduler's day="last" and day="1st mon" (session 19): read as croniter's L and D#N, whose days are checked
+    // here against Prefect schedules written another way
+    @Test
+    void apschedulerLastDayAndNthWeekdayAreTheDaysTheySay() {
+        Translation last = translate(ScheduleSpec.Form.CRON_APSCHEDULER, "30 23 L * *", "Europe/Berlin", TimerOptions.NONE);
+        assertThat(last.target().cron()).isEqualTo("30 23 L * *");
+        assertThat(last.exact()).isTrue();
+        assertThat(last.proof().sourceTimes()).extracting(z -> z.toLocalDate().toString()).contains("2027-02-28", "2028-02-29");
+        Schedule first = Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.CRON_APSCHEDULER, "0 6 * * 1#1",
+                "Europe/Berlin", SourceRef.file("aps.py")), BERLIN);
+        assertThat(ScheduleProver.prove(first, PrefectSchedule.cron("0 6 1-7 * 1", false, "Europe/Berlin"), NOW, 50)
+                .equal()).isTrue();
+        assertThat(ScheduleProver.prove(first, PrefectSchedule.cron("0 6 8-14 * 1", false, "Europe/Berlin"), NOW, 50)
+                .equal()).isFalse();
+    }
+
     // Quartz's last day of the month and N-th weekday were untranslatable; croniter reads both the same way
     @Test
     void quartzLastDayAndNthWeekdayAreProvenAgainstCronUtilsDays() {

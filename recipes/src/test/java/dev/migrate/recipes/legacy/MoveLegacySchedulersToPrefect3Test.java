@@ -37,14 +37,9 @@ class MoveLegacySchedulersToPrefect3Test {
         RewriteResult dual = run(host, "dual-run");
         assertThat(dual.failures()).isEmpty();
         assertThat(dual.refused()).isEmpty();
-        // Manual items also reach the MigrationNotes table that `migrate rewrite` summarises.
-        assertThat(dual.notes()).anySatisfy(n -> {
-            assertThat(n.manual()).isTrue();
-            assertThat(n.sourcePath()).isEqualTo("opt/etl/scheduler/aps_jobs.py");
-            assertThat(n.line()).isEqualTo(32);
-            assertThat(n.message()).startsWith("apscheduler-month-end-usage-close-8f5bc143 not migrated: no schedule Prefect can express");
-            assertThat(n.code()).isEqualTo("PYS002");
-        });
+        // APScheduler's day="last" is croniter's L (session 19): the month-end job is no manual item any more
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message())
+                .startsWith("apscheduler-month-end-usage-close-8f5bc143 not migrated"));
         // every note names the rule of its job's scan finding, whose doc explains it
         assertThat(dual.notes()).allSatisfy(n -> assertThat(n.code()).as(n.message()).matches("[A-Z]{3}\\d{3}"));
         assertThat(dual.notes()).filteredOn(n -> n.message().startsWith("systemd-timer-invoice-export-"))
@@ -76,8 +71,9 @@ class MoveLegacySchedulersToPrefect3Test {
         assertThat(report).contains("APScheduler's jitter of up to 30 s is dropped", "the scheduler counted PT10M from its own start",
                 "Secret block 'dunning-letters-aps-jobstore-url' (create it with the value the legacy job used, see "
                         + "etc/systemd/system/aps-jobs.service)");
-        assertThat(report).contains("`apscheduler-month-end-usage-close-8f5bc143 (opt/etl/scheduler/aps_jobs.py:32:2)`: no schedule Prefect can express")
-                .doesNotContain("systemd-scheduler-report-scheduler");
+        assertThat(yaml).contains("name: apscheduler-month-end-usage-close-8f5bc143", "cron: 15 23 L * *");
+        assertThat(report).doesNotContain("systemd-scheduler-report-scheduler", "`apscheduler-month-end-usage-close-8f5bc143 "
+                + "(opt/etl/scheduler/aps_jobs.py:32:2)`: no schedule Prefect can express");
         // anacron: run-parts scripts get the schedule of the anacron entry that dispatches their directory.
         assertThat(read(host, "prefect/flows/run_parts_purge_exports_d673c6d0.py")).contains("COMMAND = '/bin/bash /etc/cron.daily/purge-exports'");
         assertThat(yaml).contains("name: run-parts-vacuum-warehouse-cfa07613", "cron: 25 3 * * 0", "name: anacron-warehouse-stats-4fc4125f");
@@ -145,7 +141,8 @@ class MoveLegacySchedulersToPrefect3Test {
                         + "# schedule.every().day.at(\"07:30\").do(job_daily_kpis)\n", "        schedule.run_pending()\n");
         assertThat(read(host, "opt/etl/scheduler/aps_jobs.py"))
                 .contains("# migrate: disabled apscheduler-dunning-letters-1c3edc5c 2026-03-02 (2 lines)\n"
-                        + "# scheduler.add_job(dunning.send_letters,", "\n@scheduler.scheduled_job(\"cron\", day=\"last\"");
+                        + "# scheduler.add_job(dunning.send_letters,", "# migrate: disabled apscheduler-month-end-usage-close-8f5bc143 2026-03-02 (1 line)\n"
+                                + "# @scheduler.scheduled_job(\"cron\", day=\"last\"");
         assertThat(read(host, "opt/etl/celery_app/app.py")).contains("    # migrate: disabled celery-beat-heartbeat-5d7ff987 2026-03-02 (4 lines)\n"
                 + "    # \"heartbeat\": {\n        # \"task\": \"celery_app.tasks.heartbeat\",");
         assertThat(read(host, "prefect/cutover.sh")).contains("systemctl try-restart report-scheduler.service",
@@ -173,14 +170,15 @@ class MoveLegacySchedulersToPrefect3Test {
         // Every job of report_schedule.py is cut over and its flows carry their code: the script and its service go.
         assertThat(host.resolve("opt/etl/scheduler/report_schedule.py")).doesNotExist();
         assertThat(host.resolve("etc/systemd/system/report-scheduler.service")).doesNotExist();
-        // aps_jobs.py still runs month_end_usage_close (day="last" has no cron form); the Celery app serves the workers.
-        assertThat(host.resolve("opt/etl/scheduler/aps_jobs.py")).exists();
-        assertThat(host.resolve("etc/systemd/system/aps-jobs.service")).exists();
+        // so is aps_jobs.py, whose last job (month_end_usage_close, day="last") moved too; the Celery app serves the
+        // workers.
+        assertThat(host.resolve("opt/etl/scheduler/aps_jobs.py")).doesNotExist();
+        assertThat(host.resolve("etc/systemd/system/aps-jobs.service")).doesNotExist();
         assertThat(host.resolve("opt/etl/celery_app/app.py")).exists();
         assertThat(host.resolve("etc/cron.daily/backup-configs")).as("the flow runs it in place").exists();
         assertThat(host.resolve("etc/systemd/system/celery-beat.service")).doesNotExist();
         assertThat(read(host, "prefect/ROLLBACK.md")).contains("systemctl enable --now report-scheduler.service",
-                "systemctl try-restart aps-jobs.service");
+                "systemctl enable --now aps-jobs.service");
         assertThat(read(host, "prefect/prefect.yaml")).contains("name: systemd-timer-warehouse-load");
         assertThat(run(host, "cleanup").changes()).as("a second cleanup changes nothing").isEmpty();
         assertCompiles(host);

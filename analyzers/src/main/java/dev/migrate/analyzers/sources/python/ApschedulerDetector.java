@@ -317,7 +317,15 @@ public final class ApschedulerDetector extends PythonDetector {
         }
         String[] out = new String[5];
         String[] names = {"minute", "hour", "day", "month", "day_of_week"};
+        Optional<String[]> special = specialDay(fields.get("day"), fields.get("day_of_week"));
+        if (fields.containsKey("day") && special.isEmpty() && !fields.get("day").replace(" ", "").matches("[0-9*/,-]+")) {
+            return Optional.empty();
+        }
         for (int i = 0; i < 5; i++) {
+            if (special.isPresent() && (i == 2 || i == 4)) {
+                out[i] = special.get()[i == 2 ? 0 : 1];
+                continue;
+            }
             String v = fields.get(names[i]);
             int significance = CRON_FIELDS.indexOf(names[i]);
             String dflt = significance > mostSignificant && (names[i].equals("minute") || names[i].equals("hour")) ? "0" : "*";
@@ -329,13 +337,39 @@ public final class ApschedulerDetector extends PythonDetector {
                 out[i] = startWithStep(out[i], FIELD_MAX[i]);
             }
         }
-        Optional<String> dow = weekdays(out[4]);
+        Optional<String> dow = special.isPresent() ? Optional.of(out[4]) : weekdays(out[4]);
         if (dow.isEmpty()) {
             return Optional.empty();
         }
         out[4] = dow.get();
         return Optional.of(String.join(" ", out));
     }
+
+    /**
+     * APScheduler's day expressions that croniter (Prefect's cron) reads the same way, as the day-of-month and
+     * day-of-week fields: {@code last} (the month's last day) is {@code L}, and {@code 2nd mon} (the second Monday of
+     * the month) is {@code 1#2} with any day of the month. Only with no day_of_week of their own: APScheduler requires
+     * every field to match, and croniter would read two restricted day fields differently. Empty for any other day
+     * ({@code last fri}, lists, ranges of these), which stays without a five-field form.
+     */
+    private static Optional<String[]> specialDay(String day, String dayOfWeek) {
+        if (day == null || dayOfWeek != null && !dayOfWeek.strip().equals("*")) {
+            return Optional.empty();
+        }
+        String d = day.strip().toLowerCase(java.util.Locale.ROOT);
+        if (d.equals("last")) {
+            return Optional.of(new String[] {"L", "*"});
+        }
+        java.util.regex.Matcher nth = NTH_WEEKDAY.matcher(d);
+        if (nth.matches()) {
+            return Optional.of(new String[] {"*", WEEKDAY_NUMBERS.get(nth.group(2)) + "#" + nth.group(1).charAt(0)});
+        }
+        return Optional.empty();
+    }
+
+    /** APScheduler's {@code xth y} day: the x-th weekday y of the month (1st to 5th). */
+    private static final java.util.regex.Pattern NTH_WEEKDAY =
+            java.util.regex.Pattern.compile("(1st|2nd|3rd|4th|5th)\\s+(mon|tue|wed|thu|fri|sat|sun)");
 
     /**
      * A cron trigger given only {@code second="*}{@code /n"} (or {@code "0/n"}, {@code "*"}), n dividing 60: every field

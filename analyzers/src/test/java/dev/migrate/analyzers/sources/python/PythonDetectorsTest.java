@@ -187,12 +187,36 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void apschedulerMonthEndAndNthWeekdayJobsHaveCronForms() {
+        RecordingSink sink = run(new ApschedulerDetector(), "aps.py", """
+                from apscheduler.schedulers.blocking import BlockingScheduler
+
+                sched = BlockingScheduler(timezone="Europe/Berlin")
+
+                def close_books():
+                    pass
+
+                sched.add_job(close_books, "cron", day="last", hour=23, minute=30)
+                sched.add_job(close_books, "cron", day="1st mon", hour=6)
+                """);
+        assertThat(sink.jobs).extracting(j -> j.schedules().get(0).expression()).containsExactly("30 23 L * *", "0 6 * * 1#1");
+    }
+
+    @Test
     void apschedulerCronFieldsFollowItsDefaults() {
         assertThat(ApschedulerDetector.cron(java.util.Map.of("minute", "*/5"))).contains("*/5 * * * *");
         assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "1"))).contains("0 0 1 * *");
         assertThat(ApschedulerDetector.cron(java.util.Map.of("day_of_week", "sat-sun", "hour", "8"))).contains("0 8 * * 6-7");
         assertThat(ApschedulerDetector.cron(java.util.Map.of("second", "30"))).isEmpty();
-        assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "last"))).isEmpty();
+        // APScheduler's last day and x-th weekday of the month are croniter's L and D#N (found by session 19's check)
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "last", "hour", "23"))).contains("0 23 L * *");
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "2nd mon", "hour", "8"))).contains("0 8 * * 1#2");
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "5th SUN"))).contains("0 0 * * 0#5");
+        // forms croniter cannot say the same way stay without a five-field form
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "last fri"))).isEmpty();
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "1st mon,3rd mon"))).isEmpty();
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "last", "day_of_week", "fri"))).isEmpty();
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "6th mon"))).isEmpty();
         // APScheduler's "start/step" runs from start to the field's end
         assertThat(ApschedulerDetector.cron(java.util.Map.of("minute", "0/15"))).contains("0-59/15 * * * *");
         assertThat(ApschedulerDetector.cron(java.util.Map.of("hour", "6/4", "minute", "5"))).contains("5 6-23/4 * * *");
