@@ -1,5 +1,6 @@
 package dev.migrate.recipes;
 
+import dev.migrate.analyzers.sources.runtime.PythonFloor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -81,15 +82,12 @@ public record PrefectTarget(int minor, String pin, String pythonMin, String pyth
 
     /** Compares "3.N" Python versions numerically. */
     public static int comparePython(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        int c = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
-        return c != 0 ? c : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
+        return PythonFloor.compare(a, b);
     }
 
     @SuppressWarnings("unchecked")
     private static String load() {
-        try (InputStream in = PrefectTarget.class.getResourceAsStream("/dev/migrate/recipes/prefect-3-releases.yaml")) {
+        try (InputStream in = PrefectTarget.class.getResourceAsStream("/dev/migrate/analyzers/prefect-api/prefect-3-releases.yaml")) {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             Map<String, Map<String, Object>> releases = (Map<String, Map<String, Object>>) root.get("releases");
             releases.forEach((minor, r) -> RELEASES.put(minor, new PrefectTarget(

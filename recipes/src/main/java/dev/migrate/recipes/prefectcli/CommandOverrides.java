@@ -24,7 +24,6 @@ import java.util.Optional;
  * </ul>
  */
 final class CommandOverrides {
-    private static final String FLAG = "--job-variable";
     private static final String PREFIX = CommandJobVariable.KEY + "=";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +38,7 @@ final class CommandOverrides {
         boolean manual = false;
         List<Integer> dropped = new ArrayList<>();
         for (int i = 0; i < flags.size(); i++) {
-            String value = valueAt(flags, i);
+            String value = JobVariableFlags.valueAt(flags, i);
             if (value == null) {
                 continue;
             }
@@ -55,7 +54,7 @@ final class CommandOverrides {
                 Optional<List<String>> words = words(written);
                 if (words.isPresent()) {
                     String joined = CommandJobVariable.join(words.get());
-                    setValue(flags, i, PREFIX + joined);
+                    JobVariableFlags.setValue(flags, i, PREFIX + joined);
                     notes.add("the override `command` " + written + " was a JSON list of words, which 2.x passed on "
                             + "as text (the worker split it at blanks, brackets and commas kept); Prefect 3's command "
                             + "job variable is one string: written as the words joined with shell quoting ("
@@ -66,12 +65,7 @@ final class CommandOverrides {
                 }
             }
         }
-        for (int k = dropped.size() - 1; k >= 0; k--) {
-            int i = dropped.get(k);
-            if (flags.remove(i).equals(FLAG)) {
-                flags.remove(i); // its value
-            }
-        }
+        JobVariableFlags.remove(flags, dropped);
         return manual;
     }
 
@@ -101,22 +95,5 @@ final class CommandOverrides {
             // a list with a syntax error: for a person, as one with items that are no strings
         }
         return Optional.empty();
-    }
-
-    /** The value of a {@code --job-variable} flag at index {@code i}, else null. */
-    private static String valueAt(List<String> flags, int i) {
-        String f = flags.get(i);
-        if (f.equals(FLAG) && i + 1 < flags.size()) {
-            return flags.get(i + 1);
-        }
-        return f.startsWith(FLAG + "=") ? f.substring(FLAG.length() + 1) : null;
-    }
-
-    private static void setValue(List<String> flags, int i, String value) {
-        if (flags.get(i).equals(FLAG)) {
-            flags.set(i + 1, value);
-        } else {
-            flags.set(i, FLAG + "=" + value);
-        }
     }
 }

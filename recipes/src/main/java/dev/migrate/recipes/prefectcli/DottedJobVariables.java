@@ -17,7 +17,6 @@ import java.util.Map;
  * several flags are merged key by key at the top only: all paths under one variable go into one object.
  */
 final class DottedJobVariables {
-    private static final String FLAG = "--job-variable";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DottedJobVariables() {
@@ -31,7 +30,7 @@ final class DottedJobVariables {
         Map<String, List<Integer>> byVariable = new LinkedHashMap<>();
         Map<String, String> dotted = new LinkedHashMap<>();
         for (int i = 0; i < flags.size(); i++) {
-            String value = valueAt(flags, i);
+            String value = JobVariableFlags.valueAt(flags, i);
             if (value == null) {
                 continue;
             }
@@ -67,7 +66,7 @@ final class DottedJobVariables {
                 remove.addAll(at);
                 dropped = true;
             } else {
-                setValue(flags, at.get(0), json);
+                JobVariableFlags.setValue(flags, at.get(0), json);
                 remove.addAll(at.subList(1, at.size()));
                 notes.add("the overrides of " + written + " set keys inside the job variable `" + v.getKey()
                         + "`, which replaces the work pool's default `" + v.getKey() + "` as a whole; add the "
@@ -75,42 +74,19 @@ final class DottedJobVariables {
             }
         }
         remove.sort(null);
-        for (int k = remove.size() - 1; k >= 0; k--) {
-            int i = remove.get(k);
-            if (flags.remove(i).equals(FLAG)) {
-                flags.remove(i); // its value
-            }
-        }
+        JobVariableFlags.remove(flags, remove);
         return dropped;
     }
 
     private static boolean hasPlain(List<String> flags, String variable) {
         for (int i = 0; i < flags.size(); i++) {
-            String v = valueAt(flags, i);
+            String v = JobVariableFlags.valueAt(flags, i);
             if (v != null && (v.startsWith(variable + "=") || v.equals(variable))) {
                 return true;
             }
         }
         return false;
     }
-
-    /** The value of a {@code --job-variable} flag at index {@code i}, else null. */
-    private static String valueAt(List<String> flags, int i) {
-        String f = flags.get(i);
-        if (f.equals(FLAG) && i + 1 < flags.size()) {
-            return flags.get(i + 1);
-        }
-        return f.startsWith(FLAG + "=") ? f.substring(FLAG.length() + 1) : null;
-    }
-
-    private static void setValue(List<String> flags, int i, String value) {
-        if (flags.get(i).equals(FLAG)) {
-            flags.set(i + 1, value);
-        } else {
-            flags.set(i, FLAG + "=" + value);
-        }
-    }
-
     private static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

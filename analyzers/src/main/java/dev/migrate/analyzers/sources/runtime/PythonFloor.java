@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The oldest Python a Prefect 3 release runs on ({@code prefect-3-python.yaml}), and comparisons of Python
+ * The oldest Python a Prefect 3 release runs on ({@code prefect-3-releases.yaml}, the table `migrate rewrite` reads
+ * for its --target), and comparisons of Python
  * versions by their minor release ({@code 3.9}, {@code 3.9.18} and {@code 3.9-slim} are all 3.9).
  */
 public final class PythonFloor {
@@ -61,7 +62,7 @@ public final class PythonFloor {
 
     @SuppressWarnings("unchecked")
     private static String load() {
-        try (InputStream in = PythonFloor.class.getResourceAsStream("/dev/migrate/analyzers/prefect-api/prefect-3-python.yaml")) {
+        try (InputStream in = PythonFloor.class.getResourceAsStream("/dev/migrate/analyzers/prefect-api/prefect-3-releases.yaml")) {
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             ((Map<String, Map<String, Object>>) root.get("releases"))
                     .forEach((minor, r) -> MINIMUM.put(minor, String.valueOf(r.get("python_min"))));
