@@ -48,7 +48,8 @@ public record Deployment(String name, String function, String entrypoint, List<P
         Storages.Source source = null;
         Node storage = inline(module, flow.settings().get("storage"));
         if (storage != null) {
-            source = Storages.read(storage, new AsWritten(storage, flow.settings().get("storage")), imports, flow.name());
+            source = Storages.read(storage, new AsWritten(storage, flow.settings().get("storage")), imports, flow.name(),
+                    sourcePath);
             problems.addAll(source.problems());
             decisions.addAll(source.decisions());
             if (source.path() != null && !source.path().equals(sourcePath)) {

@@ -47,12 +47,15 @@ public final class Storages {
     private Storages() {
     }
 
-    public static Source read(Node expr, Imports imports, String flowName) {
-        return read(expr, AsWritten.same(expr), imports, flowName);
+    public static Source read(Node expr, Imports imports, String flowName, String sourcePath) {
+        return read(expr, AsWritten.same(expr), imports, flowName, sourcePath);
     }
 
-    /** @param written how the notes quote parts of {@code expr}, which may be a copy with constants inlined */
-    public static Source read(Node expr, AsWritten written, Imports imports, String flowName) {
+    /**
+     * @param written    how the notes quote parts of {@code expr}, which may be a copy with constants inlined
+     * @param sourcePath the flow file's path in the project, which the deployment's entrypoint names
+     */
+    public static Source read(Node expr, AsWritten written, Imports imports, String flowName, String sourcePath) {
         List<String> problems = new ArrayList<>();
         List<String> decisions = new ArrayList<>();
         Node e = Expressions.unwrap(expr);
@@ -90,7 +93,10 @@ public final class Storages {
                 pull.add(Map.of("prefect.deployments.steps.git_clone", clone));
                 return new Source(pull, url, branch, str(call, "path", -1).orElse(null), secret, problems, decisions);
             }
-            case "Local", "Module" -> {
+            case "Local" -> {
+                return local(call, sourcePath, pull, problems, decisions);
+            }
+            case "Module" -> {
                 decisions.add(cls + " storage: the worker runs the code from the project directory; no pull step");
                 return new Source(pull, null, null, null, null, problems, decisions);
             }
@@ -111,6 +117,36 @@ public final class Storages {
             case "CodeCommit" -> problems.add("CodeCommit storage: add a prefect.deployments.steps.git_clone pull step on "
                     + "the repository's HTTPS URL (credentials in a Secret block)");
             default -> problems.add("storage `" + written.text(e) + "` is not a literal Prefect 1 storage");
+        }
+        return new Source(pull, null, null, null, null, problems, decisions);
+    }
+
+    /**
+     * Local storage: Prefect 1 loaded the flow from {@code path} on the machine or in the image its run config ran
+     * it (with {@code stored_as_script=True}; otherwise from a pickle under ~/.prefect/flows, rebuilt when
+     * registering). A path ending in the flow file's project path ({@code /app/flows/etl.py} for
+     * {@code flows/etl.py}) says where the project lies there: the worker moves into that directory before it runs
+     * the entrypoint. Any other path leaves the directory to a person.
+     */
+    private static Source local(CallView call, String sourcePath, List<Map<String, Object>> pull, List<String> problems,
+                                List<String> decisions) {
+        Optional<String> path = str(call, "path", 0);
+        boolean script = call != null && call.keyword("stored_as_script").map(a -> a.value().text().strip())
+                .filter("True"::equals).isPresent();
+        if (path.isEmpty() || !script) {
+            decisions.add("Local storage: the worker runs the code from the project directory; no pull step");
+            return new Source(pull, null, null, null, null, problems, decisions);
+        }
+        String suffix = "/" + sourcePath;
+        if (path.get().startsWith("/") && path.get().endsWith(suffix) && path.get().length() > suffix.length()) {
+            String directory = path.get().substring(0, path.get().length() - suffix.length());
+            pull.add(Map.of("prefect.deployments.steps.set_working_directory", Map.of("directory", directory)));
+            decisions.add("Local storage at " + path.get() + ": the worker runs the entrypoint from " + directory
+                    + " (a set_working_directory pull step), where the flow's run config ran it");
+        } else {
+            problems.add("Local storage at " + path.get() + ", which does not end in this file's project path "
+                    + sourcePath + ": add a prefect.deployments.steps.set_working_directory pull step to the directory "
+                    + "the entrypoint is relative to where the worker runs the flow");
         }
         return new Source(pull, null, null, null, null, problems, decisions);
     }
