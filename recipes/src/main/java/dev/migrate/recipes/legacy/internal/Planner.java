@@ -19,14 +19,14 @@ final class Planner {
     private final LegacyEstate.Options o;
     private final Map<String, String> codes;
     private final Map<String, String> texts;
-    private final java.util.Set<String> links;
+    private final Map<String, String> links;
     private final String out;
 
     /**
-     * @param links the project's symbolic links (read by name only)
+     * @param links the project's symbolic links, each with its text (read as the scan reads them, never followed)
      * @param codes filled with the scan finding code of each detected job, by id
      */
-    Planner(LegacyEstate.Options options, Map<String, String> texts, java.util.Set<String> links, Map<String, String> codes) {
+    Planner(LegacyEstate.Options options, Map<String, String> texts, Map<String, String> links, Map<String, String> codes) {
         this.codes = codes;
         this.links = links;
         this.o = options;
