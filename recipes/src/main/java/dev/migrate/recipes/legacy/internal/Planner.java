@@ -39,9 +39,11 @@ final class Planner {
         // Scripts are read as they were before our cutover markers, so every phase finds the same registrations.
         Map<String, String> originals = new TreeMap<>(texts);
         originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
+        // the dumps' etc/passwd and etc/group: whose home WorkingDirectory=~ is, a user unit owner's ids and shell
+        HostAccounts accounts = HostAccounts.of(originals);
         List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, links, check, p -> p.startsWith(out + "/"), codes))
                 .stream().map(j -> ScriptUnits.withHostPaths(j, originals)).map(j -> ServiceExecLines.annotate(j, originals))
-                .map(j -> ScriptUnits.withExpansionNote(j, originals)).map(ServiceSpecifiers::expand).toList());
+                .map(j -> ScriptUnits.withExpansionNote(j, originals)).map(j -> ServiceSpecifiers.expand(j, accounts)).toList());
         List<String> consumed = new ArrayList<>();
         // The scan's loop jobs LoopJobs migrates go (into consumed); the others are reported as left alone.
         List<Job> loops = LoopJobs.of(originals, out, detected, consumed);
