@@ -13,7 +13,7 @@ public final class ProjectPaths {
     private static final String CONTEXT_KEY = "dev.migrate.projectPaths";
 
     private final Set<String> paths;
-    private final Set<String> links;
+    private final java.util.Map<String, String> links;
 
     public ProjectPaths(Set<String> paths) {
         this(paths, Set.of());
@@ -21,12 +21,26 @@ public final class ProjectPaths {
 
     /** @param links the symbolic links of the project, which no recipe reads or edits (a host dump's enabled units) */
     public ProjectPaths(Set<String> paths, Set<String> links) {
+        this(paths, links.stream().collect(java.util.stream.Collectors.toMap(l -> l, l -> "")));
+    }
+
+    /**
+     * @param linkTargets the symbolic links of the project, each with its text (where it points, as written; "" when not
+     *                    known), which no recipe follows or edits: a host dump's enabled units, its masked ones
+     *                    ({@code -> /dev/null})
+     */
+    public ProjectPaths(Set<String> paths, java.util.Map<String, String> linkTargets) {
         this.paths = Set.copyOf(paths);
-        this.links = Set.copyOf(links);
+        this.links = java.util.Map.copyOf(linkTargets);
     }
 
     /** The project's symbolic links, relative: their names can mean something ({@code timers.target.wants/x@y.timer}). */
     public Set<String> links() {
+        return links.keySet();
+    }
+
+    /** The project's symbolic links, relative, with the text of each ({@code etc/systemd/system/etl.timer} to {@code /dev/null}). */
+    public java.util.Map<String, String> linkTargets() {
         return links;
     }
 

@@ -40,6 +40,24 @@ public interface Detector {
     }
 
     /**
+     * As {@link #wantsLink(String)}, knowing the link's target as written in it ({@code /dev/null},
+     * {@code ../etl.timer}): the text of the link, never the file it points to, which may be outside the tree
+     * (a host dump's absolute links point into the host, not the dump). By default, the name decides alone.
+     */
+    default boolean wantsLink(String path, String target) {
+        return wantsLink(path);
+    }
+
+    /**
+     * Takes a link {@link #wantsLink(String, String)} accepted. By default it is handed to {@link #detect} as a file
+     * with no text, as before targets were known; a detector to which the target matters (systemd's {@code -> /dev/null}
+     * masks a unit) overrides this. Called from several threads, as {@link #detect} is.
+     */
+    default void detectLink(String path, String target, InventorySink sink) {
+        detect(new ScanFile(path, ""), sink);
+    }
+
+    /**
      * Called once after every file of the scan was offered to {@link #detect}. Detectors that relate files
      * to each other (a systemd timer and the service it starts) keep what they saw and emit it here; the
      * scanner therefore uses a fresh detector instance per scan, and calls this from one thread after every

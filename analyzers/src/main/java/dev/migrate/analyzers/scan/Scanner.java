@@ -130,7 +130,7 @@ public final class Scanner {
         };
         try {
             if (directory) {
-                collector.notes.addAll(FileWalker.walk(root, submit, rel -> link(rel, fresh, collector)));
+                collector.notes.addAll(FileWalker.walk(root, submit, (rel, target) -> link(rel, target, fresh, collector)));
             } else {
                 submit.file(root.toAbsolutePath(), Files.size(root));
             }
@@ -170,14 +170,17 @@ public final class Scanner {
                 new ScanStats(total.get(), collector.parsed.get(), collector.bytes.get(), suppressed.size()));
     }
 
-    /** A symbolic link some detector reads by its name: handed over as a file with no text, never followed. */
-    private static boolean link(String rel, List<Detector> scanDetectors, Collector out) {
+    /**
+     * A symbolic link some detector reads by its name and target (the link's text, never followed): a host dump's
+     * {@code timers.target.wants/backup@home.timer}, or {@code etl.timer -> /dev/null}, which masks the unit.
+     */
+    private static boolean link(String rel, String target, List<Detector> scanDetectors, Collector out) {
         boolean taken = false;
         for (Detector d : scanDetectors) {
-            if (d.wantsLink(rel)) {
+            if (d.wantsLink(rel, target)) {
                 taken = true;
                 try {
-                    d.detect(new ScanFile(rel, ""), out);
+                    d.detectLink(rel, target, out);
                 } catch (RuntimeException | StackOverflowError e) {
                     out.notes.add(new ScanNote(rel, ScanNote.Reason.DETECTOR_ERROR, "detector " + d.name() + " failed: " + e));
                 }

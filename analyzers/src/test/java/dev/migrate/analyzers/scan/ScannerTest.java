@@ -132,6 +132,22 @@ class ScannerTest {
                 "gone.jobs UNREADABLE", "link.jobs SYMLINK_OUTSIDE_ROOT", "linkdir SYMLINK_OUTSIDE_ROOT");
     }
 
+    /** A host dump's password hashes are never opened: not counted, not handed to any detector. */
+    @Test
+    void aHostDumpsShadowFilesAreNeverRead() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("dump"));
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/shadow"), "JOB shadow\n");
+        Files.writeString(root.resolve("etc/gshadow-"), "JOB gshadow\n");
+        Files.writeString(root.resolve("etc/passwd"), "JOB passwd\n");
+        Files.writeString(root.resolve("shadow"), "JOB notes\n"); // not a host's etc/: read as any file
+        Files.writeString(root.resolve("etc/x.jobs"), "JOB x\n");
+        Inventory inv = scan(root, new LineDetector(), 1000);
+        assertThat(inv.jobs()).extracting(j -> j.name()).containsExactly("x");
+        assertThat(inv.stats().filesSeen()).isEqualTo(3);
+        assertThat(inv.notes()).isEmpty();
+    }
+
     @Test
     void aHostDumpsLocaltimeLinkIsTheHostZoneNotASkippedFile() throws IOException {
         Path root = Files.createDirectories(tmp.resolve("dump"));

@@ -30,6 +30,8 @@ public final class ProjectFiles {
     private final List<Skipped> skipped = new ArrayList<>();
     /** Symbolic links (never followed, never edited): some mean something by their name alone. */
     private final List<Path> links = new ArrayList<>();
+    /** Each link's text, where it points as written ({@code /dev/null}, {@code ../etl.timer}): read, never followed. */
+    private final java.util.Map<Path, String> linkTargets = new java.util.HashMap<>();
 
     private ProjectFiles() {
     }
@@ -53,6 +55,7 @@ public final class ProjectFiles {
                     if (attrs.isSymbolicLink()) {
                         pf.skipped.add(new Skipped(file, "symbolic link (not followed)"));
                         pf.links.add(file);
+                        pf.linkTargets.put(file, targetText(file));
                     } else if (!attrs.isRegularFile()) {
                         pf.skipped.add(new Skipped(file, "not a regular file"));
                     } else if (attrs.size() > MAX_BYTES) {
@@ -83,6 +86,22 @@ public final class ProjectFiles {
     /** The symbolic links under the root, absolute; they are among {@link #skipped()} too. */
     public List<Path> links() {
         return links;
+    }
+
+    /**
+     * Where a link points as its text says ({@code /dev/null}: a host dump's masked unit), "" when unreadable. The text
+     * only: the path it names may be outside the project (a dump's absolute links name the dumped host's paths).
+     */
+    public String linkTarget(Path link) {
+        return linkTargets.getOrDefault(link, "");
+    }
+
+    private static String targetText(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString().replace('\\', '/');
+        } catch (IOException | UnsupportedOperationException e) {
+            return "";
+        }
     }
 
     public List<Skipped> skipped() {

@@ -99,8 +99,9 @@ public final class RewriteEngine {
         ExecutionContext ctx = new InMemoryExecutionContext(errors::add);
         target.putInto(ctx);
         new ProjectPaths(files.files().stream().map(f -> projectDir.relativize(f).toString().replace('\\', '/'))
-                .collect(Collectors.toSet()), files.links().stream().map(f -> projectDir.relativize(f).toString().replace('\\', '/'))
-                .collect(Collectors.toSet())).putInto(ctx);
+                .collect(Collectors.toSet()), files.links().stream().collect(Collectors.toMap(
+                        f -> projectDir.relativize(f).toString().replace('\\', '/'), files::linkTarget, (a, b) -> a)))
+                .putInto(ctx);
         FixSafety.allowUnsafe(ctx, unsafeFixes);
         // A recipe that fails on a file leaves that file unchanged; the run goes on and the failure is
         // reported as a bug (exit 4), never hidden.

@@ -27,6 +27,12 @@ final class SourceParsers {
     private static final Pattern CRONTAB_PATH = Pattern.compile(
             "(.*/)?(cron\\.d|crontabs|cron\\.(hourly|daily|weekly|monthly))/[^/]+|(.*/)?anacrontab");
 
+    /**
+     * A host dump's users and groups, read (never edited) by the legacy recipe for the homes, ids and shells systemd gives
+     * a unit's specifiers and WorkingDirectory=~. Only these two: etc/shadow, which holds the password hashes, never is.
+     */
+    private static final Pattern ACCOUNTS_PATH = Pattern.compile("(.*/)?etc/(passwd|group)");
+
     private SourceParsers() {
     }
 
@@ -40,7 +46,8 @@ final class SourceParsers {
             return Optional.of(YamlParser.builder().build());
         }
         if (PLAIN_TEXT.matcher(name).matches()
-                || CRONTAB_PATH.matcher(relative.toString().replace('\\', '/')).matches()) {
+                || CRONTAB_PATH.matcher(relative.toString().replace('\\', '/')).matches()
+                || ACCOUNTS_PATH.matcher(relative.toString().replace('\\', '/')).matches()) {
             return Optional.of(PlainTextParser.builder().build());
         }
         return Optional.empty();

@@ -268,7 +268,7 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
     }
 
     private Plan plan(LegacyEstate acc, ExecutionContext ctx) {
-        acc.links(dev.migrate.recipes.ProjectPaths.from(ctx).map(dev.migrate.recipes.ProjectPaths::links).orElse(java.util.Set.of()));
+        acc.links(dev.migrate.recipes.ProjectPaths.from(ctx).map(dev.migrate.recipes.ProjectPaths::linkTargets).orElse(Map.of()));
         return acc.plan(new LegacyEstate.Options(Phase.of(phase), offsetMinutes == null ? 15 : offsetMinutes,
                 sandboxRoot == null ? "/srv/prefect-sandbox" : sandboxRoot.replaceAll("/+$", ""),
                 outputDirectory == null ? "prefect" : outputDirectory,

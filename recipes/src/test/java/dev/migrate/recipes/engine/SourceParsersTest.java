@@ -14,13 +14,17 @@ class SourceParsersTest {
         // supervisord programs: the recipe for their command= lines never saw them
         "supervisord.conf", "etc/supervisor/conf.d/agent.conf", "supervisor/agent.ini",
         // read to say the lock is stale once the prefect-agent dependency became prefect-worker
-        "charts/agent/Chart.lock"})
+        "charts/agent/Chart.lock",
+        // a host dump's users and groups: whose home WorkingDirectory=~ is, a user unit owner's ids
+        "etc/passwd", "web1/etc/group"})
     void filesACommandRecipeReadsAreParsed(String path) {
         assertThat(SourceParsers.forPath(Path.of(path))).isPresent();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"README", "image.png", "Procfiles.md.bak", "justfiles"})
+    @ValueSource(strings = {"README", "image.png", "Procfiles.md.bak", "justfiles",
+        // the password hashes are never read; a passwd outside a dump's etc/ is no host's
+        "etc/shadow", "web1/etc/gshadow", "docs/passwd", "etc/passwd-"})
     void otherFilesAreLeftOut(String path) {
         assertThat(SourceParsers.forPath(Path.of(path))).isEmpty();
     }

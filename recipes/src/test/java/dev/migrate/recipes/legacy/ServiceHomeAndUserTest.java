@@ -132,6 +132,73 @@ class ServiceHomeAndUserTest {
                 "[Service]\nUser=etl\nWorkingDirectory=/srv/etl/work\nExecStart=/opt/dump.sh\n");
     }
 
+    /**
+     * With the dump's etc/passwd, User='s home is known: the flow starts there, not in whatever home the worker's user
+     * has. Before, WORKING_DIR was os.path.expanduser("~") whatever passwd said. User= may name the uid too.
+     */
+    @Test
+    void aHomeInTheDumpsPasswdIsUsersHome() throws Exception {
+        write("etc/passwd", PASSWD);
+        dumpTimer("User=etl\nWorkingDirectory=-~\nExecStart=/opt/dump.sh\n");
+        write("etc/systemd/system/uid.timer", "[Timer]\nOnCalendar=*-*-* 02:00:00\n");
+        write("etc/systemd/system/uid.service", "[Service]\nUser=998\nWorkingDirectory=~\nExecStart=/opt/uid.sh\n");
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(snapshot(dir).entrySet()).filteredOn(e -> e.getKey().startsWith("prefect/flows/")).hasSize(2)
+                .allSatisfy(e -> assertThat(e.getValue()).contains("WORKING_DIR = '/srv/etl'\n").doesNotContain("expanduser"));
+        assertThat(read(dir, "etc/passwd")).isEqualTo(PASSWD);
+        assertCompiles(dir);
+        assertThat(run(dir, "dual-run").changes()).isEmpty();
+    }
+
+    /**
+     * A user unit's manager runs as its owner: systemd.unit(5)'s %U %G %g %s %h are the owner's uid, primary gid, its
+     * group's name, shell and home, which the dump's etc/passwd and etc/group give. Before, they were kept and reported,
+     * and %h was /home/OWNER whatever passwd said.
+     */
+    @Test
+    void aUserUnitsIdsGroupShellAndHomeComeFromTheDumpsPasswd() throws Exception {
+        write("etc/passwd", PASSWD.replace(":/home/jo:", ":/srv/home/jo:"));
+        write("etc/group", "root:x:0:\nstaff:x:50:jo\njo:x:1000:\n");
+        write("home/jo/.config/systemd/user/stats.timer", "[Timer]\nOnCalendar=*-*-* 01:00:00\n");
+        write("home/jo/.config/systemd/user/stats.service", """
+                [Service]
+                WorkingDirectory=~
+                Environment=RUN_DIR=/run/user/%U
+                ExecStart=%h/bin/stats.sh --user %u --uid %U --gid %G --group %g --shell %s
+                """);
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(onlyFlow()).contains("COMMAND = '/srv/home/jo/bin/stats.sh --user jo --uid 1000 --gid 1000 --group jo "
+                + "--shell /bin/zsh'\n", "WORKING_DIR = '/srv/home/jo'\n");
+        assertThat(read(dir, "prefect/prefect.yaml")).contains("RUN_DIR: /run/user/1000");
+        assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("specifiers the flow cannot know"));
+    }
+
+    /**
+     * Must not change: another host's passwd (web1's, for web2's unit), or passwd without the user, or without a group
+     * file, says nothing: the home stays the worker's, and %g is kept and reported.
+     */
+    @Test
+    void passwdOfAnotherHostOrWithoutTheUserSaysNothing() throws Exception {
+        write("web1/etc/passwd", PASSWD);
+        write("web2/etc/systemd/system/dump.timer", "[Timer]\nOnCalendar=*-*-* 01:00:00\n");
+        write("web2/etc/systemd/system/dump.service", "[Service]\nUser=etl\nWorkingDirectory=~\nExecStart=/opt/dump.sh\n");
+        write("web1/etc/systemd/system/ghost.timer", "[Timer]\nOnCalendar=*-*-* 02:00:00\n");
+        write("web1/etc/systemd/system/ghost.service", "[Service]\nUser=ghost\nWorkingDirectory=~\nExecStart=/opt/ghost.sh\n");
+        write("web1/home/jo/.config/systemd/user/stats.timer", "[Timer]\nOnCalendar=*-*-* 03:00:00\n");
+        write("web1/home/jo/.config/systemd/user/stats.service", "[Service]\nExecStart=/opt/stats.sh %U %g\n");
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(snapshot(dir).entrySet()).filteredOn(e -> e.getKey().startsWith("prefect/flows/")).hasSize(3)
+                .filteredOn(e -> !e.getValue().contains("stats.sh"))
+                .allSatisfy(e -> assertThat(e.getValue()).contains("WORKING_DIR = os.path.expanduser(\"~\")"))
+                .hasSize(2);
+        assertThat(snapshot(dir).values()).anySatisfy(f -> assertThat(f).contains("COMMAND = '/opt/stats.sh 1000 %g'\n"));
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("ExecStart= holds systemd specifiers the flow cannot know (%g)"));
+    }
+
     private static Path findSystemdAnalyze() {
         for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
             Path p = Path.of(d, "systemd-analyze");

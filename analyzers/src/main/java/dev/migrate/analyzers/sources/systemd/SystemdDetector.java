@@ -51,6 +51,14 @@ public final class SystemdDetector implements Detector {
     private final Map<String, UnitSource> enabledCopies = new HashMap<>();
     /** The empty unit files of the load path: each masks its unit (with the files of its name of lower precedence). */
     private final Set<String> masked = new HashSet<>();
+    /** Of {@link #masked}, the links to /dev/null ({@code systemctl mask}) rather than empty files. */
+    private final Set<String> maskedByLink = new HashSet<>();
+    /** Links of the load path to another unit file ({@code etl.service -> etl-v2.service}): the name is the target's alias. */
+    private final List<Alias> aliases = new ArrayList<>();
+
+    /** {@code name} is another name of {@code target} for the manager of {@code place} (systemd.unit(5), "Aliases"). */
+    private record Alias(LoadPath.Place place, String name, String target) {
+    }
     /** A unit file in a {@code .wants} (or .requires, .upholds) directory: an enabled unit, not one of its own. */
     private static final Pattern WANTED = Pattern.compile("(?:^|/)[^/]+\\.(?:wants|requires|upholds)/[^/]+\\.(?:timer|service)$");
 
@@ -87,6 +95,77 @@ public final class SystemdDetector implements Detector {
     @Override
     public boolean wantsLink(String path) {
         return WANTED.matcher(path).find();
+    }
+
+    /**
+     * Besides the links of .wants directories, a link in the load path that masks a unit or drop-in ({@code -> /dev/null},
+     * what {@code systemctl mask} writes) or gives a unit another name ({@code etl.service -> etl-v2.service}).
+     */
+    @Override
+    public boolean wantsLink(String path, String target) {
+        return wantsLink(path) || masksByLink(path, target) || aliasTarget(path, target) != null;
+    }
+
+    @Override
+    public void detectLink(String path, String target, InventorySink sink) {
+        if (wantsLink(path)) {
+            detect(new ScanFile(path, ""), sink); // an enabled instance: its name says which
+            return;
+        }
+        if (masksByLink(path, target)) {
+            // read as the empty unit file is: the unit of that name (or that drop-in) is not loaded
+            detect(new ScanFile(path, ""), sink);
+            synchronized (this) {
+                maskedByLink.add(path);
+            }
+            return;
+        }
+        String aliased = aliasTarget(path, target);
+        if (aliased != null) {
+            Alias alias = new Alias(LoadPath.ofUnit(path), path.substring(path.lastIndexOf('/') + 1), aliased);
+            synchronized (this) {
+                aliases.add(alias);
+            }
+        }
+    }
+
+    /** Where a link's text points on the dumped host: relative to the directory the link is in there. */
+    private static String onHost(String hostDir, String target) {
+        return java.nio.file.Path.of(hostDir).resolve(target).normalize().toString().replace('\\', '/');
+    }
+
+    /**
+     * A unit file or drop-in of the load path linked to /dev/null: systemd.unit(5), "If a unit file is empty (i.e. has
+     * the file size 0) or is symlinked to /dev/null, its configuration will not be loaded". Read from the link's text.
+     */
+    static boolean masksByLink(String path, String target) {
+        if (!isUnitPath(path) || WANTED.matcher(path).find()) {
+            return false;
+        }
+        LoadPath.Place place = dropInTarget(path) != null ? LoadPath.ofDropIn(path) : LoadPath.ofUnit(path);
+        String dir = dropInTarget(path) != null ? path.substring(0, path.lastIndexOf('/')) : null;
+        if (place == null) {
+            return false;
+        }
+        String linkDir = dir == null ? place.hostDir() : place.hostDir() + dir.substring(dir.lastIndexOf('/'));
+        return onHost(linkDir, target).equals("/dev/null");
+    }
+
+    /**
+     * The unit a link of the load path names when it is an alias: a link to a unit file of another name and the same
+     * type ({@code /etc/systemd/system/etl.service -> /usr/lib/systemd/system/etl-v2.service}, or {@code etl-v2.service}),
+     * which systemd loads under the target's name, the link's being an alias of it. Null otherwise (a link to a unit of
+     * its own name elsewhere, which is that unit's file).
+     */
+    static String aliasTarget(String path, String target) {
+        if (dropInTarget(path) != null || WANTED.matcher(path).find() || LoadPath.ofUnit(path) == null) {
+            return null;
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        String to = target.substring(target.lastIndexOf('/') + 1);
+        String type = name.substring(name.lastIndexOf('.'));
+        return (name.endsWith(".timer") || name.endsWith(".service")) && to.endsWith(type) && !to.equals(name)
+                && to.length() > type.length() ? to : null;
     }
 
     @Override
@@ -191,9 +270,11 @@ public final class SystemdDetector implements Detector {
         // Drop-ins of one unit arrive in thread order; systemd applies them sorted by file name.
         dropIns.values().forEach(l -> l.sort(Comparator.comparing(UnitSource.DropIn::path)));
         // of the files of one name in the load path of one host, systemd reads the one of highest precedence
-        Set<String> maskedUnits = new HashSet<>(overridden(timers));
-        maskedUnits.addAll(overridden(services));
-        Set<String> units = new HashSet<>(maskedUnits);
+        hiddenByAliases(timers);
+        hiddenByAliases(services);
+        Map<String, String> maskedUnits = new HashMap<>(overridden(timers));
+        maskedUnits.putAll(overridden(services));
+        Set<String> units = new HashSet<>(maskedUnits.keySet());
         // a copy of an enabled unit whose file (or template) the dump lacks is the only text of that unit
         timers.forEach(t -> units.add(t.fileName()));
         services.forEach(t -> units.add(t.fileName()));
@@ -238,6 +319,21 @@ public final class SystemdDetector implements Detector {
         enabled.clear();
         enabledCopies.clear();
         masked.clear();
+        maskedByLink.clear();
+        aliases.clear();
+    }
+
+    /**
+     * Takes out of {@code units} the files an alias link of their name hides from a directory of higher precedence:
+     * {@code /etc/systemd/system/etl.service -> etl-v2.service} makes etl.service a name of etl-v2.service, and the
+     * package's {@code /usr/lib/systemd/system/etl.service} is no longer read (systemd-analyze verify agrees).
+     */
+    private void hiddenByAliases(List<UnitSource> units) {
+        units.removeIf(u -> {
+            LoadPath.Place place = u.embeddedIn() == null ? LoadPath.ofUnit(u.path()) : null;
+            return place != null && aliases.stream().anyMatch(a -> a.name().equals(u.fileName())
+                    && a.place().competesWith(place) && a.place().rank() < place.rank());
+        });
     }
 
     /**
@@ -247,9 +343,10 @@ public final class SystemdDetector implements Detector {
      * file of highest precedence), with every file of their name. Units a script writes, and files where systemd does
      * not look, stay as they are.
      *
-     * @return the names of the masked units (a copy of such a unit in a .wants directory is no unit either)
+     * @return the names of the masked units (a copy of such a unit in a .wants directory is no unit either), each with
+     *         what masks it ({@code an empty unit file}, {@code a link to /dev/null})
      */
-    private Set<String> overridden(List<UnitSource> units) {
+    private Map<String, String> overridden(List<UnitSource> units) {
         Map<String, UnitSource> first = new HashMap<>();
         Map<UnitSource, String> keys = new HashMap<>();
         for (UnitSource u : units) {
@@ -261,7 +358,7 @@ public final class SystemdDetector implements Detector {
             keys.put(u, key);
             first.merge(key, u, (a, b) -> LoadPath.ofUnit(a.path()).rank() <= LoadPath.ofUnit(b.path()).rank() ? a : b);
         }
-        Set<String> maskedNames = new HashSet<>();
+        Map<String, String> maskedNames = new HashMap<>();
         units.removeIf(u -> {
             String key = keys.get(u);
             if (key == null) {
@@ -269,7 +366,7 @@ public final class SystemdDetector implements Detector {
             }
             UnitSource read = first.get(key);
             if (masked.contains(read.path())) {
-                maskedNames.add(u.fileName());
+                maskedNames.put(u.fileName(), maskedByLink.contains(read.path()) ? "a link to /dev/null" : "an empty unit file");
                 return true;
             }
             return read != u;
@@ -282,6 +379,13 @@ public final class SystemdDetector implements Detector {
         String serviceName = timer.value("Timer", "Unit") != null ? prefixExpanded(timer.value("Timer", "Unit"), timer)
                 : timer.baseName() + ".service";
         UnitSource service = pick(serviceName, timer.directory());
+        String aliasOf = service == null ? aliased(serviceName, timer) : null;
+        if (aliasOf != null && pick(aliasOf, timer.directory()) != null) {
+            // etl.service -> etl-v2.service: systemd starts etl-v2.service, under either name
+            service = pick(aliasOf, timer.directory());
+        } else {
+            aliasOf = null;
+        }
         boolean instanceService = false;
         String template = TemplateInstances.templateOf(serviceName);
         String serviceInstance = template == null ? null : TemplateInstances.instanceOf(serviceName);
@@ -306,10 +410,13 @@ public final class SystemdDetector implements Detector {
             started.add(service);
         }
         PendingJob job = timerJobs.build(timer, serviceName, service);
-        if (instance == null && !instanceService) {
+        if (instance == null && !instanceService && aliasOf == null) {
             return job;
         }
         Map<String, String> attributes = new LinkedHashMap<>(job.job().attributes());
+        if (aliasOf != null) {
+            attributes.put(ALIAS_OF, aliasOf);
+        }
         if (instanceService) {
             attributes.put(SERVICE_INSTANCE, serviceInstance);
         }
@@ -324,6 +431,22 @@ public final class SystemdDetector implements Detector {
         return new PendingJob(new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(), j.user(), j.env(),
                 j.workingDir(), j.overlap(), j.dependsOn(), attributes), job.unitNames(), job.dependencyUnits(), job.findings());
     }
+
+    /**
+     * The unit an alias link of the timer's host and manager names ({@code etl-v2.service} for a link
+     * {@code etl.service -> etl-v2.service}), or null: a timer outside the load path takes an alias of any host.
+     */
+    private String aliased(String name, UnitSource timer) {
+        LoadPath.Place at = timer.embeddedIn() == null ? LoadPath.ofUnit(timer.path()) : null;
+        return aliases.stream().filter(a -> a.name().equals(name) && (at == null || a.place().competesWith(at)))
+                .map(Alias::target).sorted().findFirst().orElse(null);
+    }
+
+    /**
+     * Attribute of a timer's job whose service the host names by an alias link ({@code etl.service -> etl-v2.service}):
+     * the unit systemd starts, {@code etl-v2.service}.
+     */
+    public static final String ALIAS_OF = "systemd.aliasOf";
 
     /** {@code Unit=%p@%i.service}: %p is the timer's name up to its @ (or its suffix), as systemd expands it. */
     private static String prefixExpanded(String unit, UnitSource timer) {

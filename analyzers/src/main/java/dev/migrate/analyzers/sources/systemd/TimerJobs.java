@@ -25,10 +25,10 @@ final class TimerJobs {
             "WakeSystem", "Unit");
 
     private final ScheduleCheck check;
-    /** The names of the units an empty file masks: a timer starting one of them starts nothing. */
-    private final java.util.Set<String> masked;
+    /** The names of the units an empty file or a link to /dev/null masks, with which: a timer starting one starts nothing. */
+    private final Map<String, String> masked;
 
-    TimerJobs(ScheduleCheck check, java.util.Set<String> masked) {
+    TimerJobs(ScheduleCheck check, Map<String, String> masked) {
         this.check = check;
         this.masked = masked;
     }
@@ -106,8 +106,8 @@ final class TimerJobs {
                 + (described.isEmpty() ? "" : ": " + described),
                 job.schedules().isEmpty() ? job.source() : job.schedules().get(0).where(), id));
         if (service == null) {
-            out.add(Findings.of("SYD006", "timer " + timer.fileName() + " starts " + serviceName + (masked.contains(serviceName)
-                    ? ", which an empty unit file masks: systemd does not start it" : ", which is not among the scanned files"),
+            out.add(Findings.of("SYD006", "timer " + timer.fileName() + " starts " + serviceName + (masked.containsKey(serviceName)
+                    ? ", which " + masked.get(serviceName) + " masks: systemd does not start it" : ", which is not among the scanned files"),
                     job.source(), id));
         }
         // FixedRandomDelay= (systemd 247) makes the delay one offset per machine and timer, the same at every start

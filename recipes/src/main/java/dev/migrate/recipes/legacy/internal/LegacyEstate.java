@@ -38,7 +38,8 @@ import java.util.function.Function;
  */
 public final class LegacyEstate {
     private final Map<String, String> texts = new TreeMap<>();
-    private final java.util.Set<String> links = new java.util.TreeSet<>();
+    /** The project's symbolic links, each with its text (where it points, as written). */
+    private final Map<String, String> links = new TreeMap<>();
     /** The recipe the rules of the jobs it moves name as their fix. */
     private static final String FIXED_BY = "dev.migrate.recipes.legacy.MoveLegacySchedulersToPrefect3";
     private Plan plan;
@@ -50,10 +51,13 @@ public final class LegacyEstate {
         texts.put(path, text);
     }
 
-    /** The project's symbolic links, read by name only (an enabled template instance); before the plan is made. */
-    public void links(java.util.Set<String> paths) {
+    /**
+     * The project's symbolic links with their text, read as the scan reads them (an enabled template instance by its
+     * name, a unit masked by its link to /dev/null), never followed; before the plan is made.
+     */
+    public void links(Map<String, String> targets) {
         links.clear();
-        links.addAll(paths);
+        links.putAll(targets);
     }
 
     /** True the first time only: the plan's notes go into the data table once per run. */
@@ -98,7 +102,7 @@ public final class LegacyEstate {
      * puts into {@code codes} the finding code of each job, by job id: the plan's notes carry it, so a note names the
      * rule whose doc explains it.
      */
-    static List<Job> detect(Map<String, String> texts, java.util.Set<String> links, ScheduleCheck check,
+    static List<Job> detect(Map<String, String> texts, Map<String, String> links, ScheduleCheck check,
                             Function<String, Boolean> skip, Map<String, String> codes) {
         List<Job> jobs = new ArrayList<>();
         InventorySink sink = codesInto(codes, jobs::add);
@@ -112,8 +116,12 @@ public final class LegacyEstate {
                     d.detect(f, sink);
                 }
             });
-            // as in scan: a link that means something by its name is a file without text, never followed
-            links.stream().filter(path -> !skip.apply(path) && d.wantsLink(path)).forEach(path -> d.detect(new ScanFile(path, ""), sink));
+            // as in scan: a link that means something by its name and target is read as its text, never followed
+            links.forEach((path, target) -> {
+                if (!skip.apply(path) && d.wantsLink(path, target)) {
+                    d.detectLink(path, target, sink);
+                }
+            });
             d.finish(sink);
         }
         // Resolvers complete what one file cannot say (Spring ${...} schedules from application.properties), as in scan.

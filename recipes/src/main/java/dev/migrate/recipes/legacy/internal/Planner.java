@@ -19,14 +19,14 @@ final class Planner {
     private final LegacyEstate.Options o;
     private final Map<String, String> codes;
     private final Map<String, String> texts;
-    private final java.util.Set<String> links;
+    private final Map<String, String> links;
     private final String out;
 
     /**
-     * @param links the project's symbolic links (read by name only)
+     * @param links the project's symbolic links, each with its text (read as the scan reads them, never followed)
      * @param codes filled with the scan finding code of each detected job, by id
      */
-    Planner(LegacyEstate.Options options, Map<String, String> texts, java.util.Set<String> links, Map<String, String> codes) {
+    Planner(LegacyEstate.Options options, Map<String, String> texts, Map<String, String> links, Map<String, String> codes) {
         this.codes = codes;
         this.links = links;
         this.o = options;
@@ -39,9 +39,11 @@ final class Planner {
         // Scripts are read as they were before our cutover markers, so every phase finds the same registrations.
         Map<String, String> originals = new TreeMap<>(texts);
         originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
+        // the dumps' etc/passwd and etc/group: whose home WorkingDirectory=~ is, a user unit owner's ids and shell
+        HostAccounts accounts = HostAccounts.of(originals);
         List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, links, check, p -> p.startsWith(out + "/"), codes))
                 .stream().map(j -> ScriptUnits.withHostPaths(j, originals)).map(j -> ServiceExecLines.annotate(j, originals))
-                .map(j -> ScriptUnits.withExpansionNote(j, originals)).map(ServiceSpecifiers::expand).toList());
+                .map(j -> ScriptUnits.withExpansionNote(j, originals)).map(j -> ServiceSpecifiers.expand(j, accounts)).toList());
         List<String> consumed = new ArrayList<>();
         // The scan's loop jobs LoopJobs migrates go (into consumed); the others are reported as left alone.
         List<Job> loops = LoopJobs.of(originals, out, detected, consumed);

@@ -47,11 +47,20 @@ final class ServiceSpecifiers {
         static final Manager SYSTEM = new Manager("root", "0", "root", "0", "/root", null);
 
         /**
-         * A user unit's manager runs as the unit's owner: the name and home a host dump's path gives
-         * ({@code home/jo/.config/systemd/user}); their ids, group and shell are not in it. Null owner: nothing is known.
+         * A user unit's manager runs as the unit's owner: the name a host dump's path gives
+         * ({@code home/jo/.config/systemd/user}), and with the dump's etc/passwd entry of that name, their uid, primary
+         * gid, home and shell (the manager's $HOME and $SHELL, which systemd sets from that entry), and the group's name
+         * from etc/group. Without passwd, the home is the one the path shows and the rest is not known. Null owner:
+         * nothing is known.
          */
-        static Manager owner(String owner) {
-            return new Manager(owner, null, null, null, owner == null ? null : "/home/" + owner, null);
+        static Manager owner(String owner, HostAccounts.User entry, String groupName) {
+            if (owner == null) {
+                return new Manager(null, null, null, null, null, null);
+            }
+            if (entry == null) {
+                return new Manager(owner, null, null, null, "/home/" + owner, null);
+            }
+            return new Manager(owner, entry.uid(), groupName, entry.gid(), entry.home(), entry.shell());
         }
     }
 
@@ -62,6 +71,14 @@ final class ServiceSpecifiers {
      * its jobs run with what systemd gave the process.
      */
     static Job expand(Job j) {
+        return expand(j, HostAccounts.NONE);
+    }
+
+    /**
+     * As {@link #expand(Job)}, with the users of the host dumps in the tree: a user unit's owner's ids, group, home and
+     * shell, and the home of User= for WorkingDirectory=~, come from the dump's etc/passwd and etc/group.
+     */
+    static Job expand(Job j, HostAccounts accounts) {
         boolean timer = j.kind() == JobKind.SYSTEMD_TIMER;
         if (!timer && j.kind() != JobKind.SYSTEMD_SCHEDULER_SERVICE || !holdsSpecifier(j) && !specialDirectory(j.workingDir())) {
             return j;
@@ -79,7 +96,10 @@ final class ServiceSpecifiers {
             unitPath = j.source().path();
             userUnit = unitPath.contains("systemd/user/");
         }
-        Manager manager = userUnit ? Manager.owner(HostUnits.owner(unitPath)) : Manager.SYSTEM;
+        String owner = userUnit ? HostUnits.owner(unitPath) : null;
+        HostAccounts.User entry = userUnit ? accounts.user(unitPath, owner) : null;
+        Manager manager = userUnit ? Manager.owner(owner, entry, entry == null ? null : accounts.groupName(unitPath, entry.gid()))
+                : Manager.SYSTEM;
         Map<String, String> attributes = new LinkedHashMap<>(j.attributes());
         Set<String> left = new LinkedHashSet<>();
         String command = j.command() == null ? null : expand(j.command(), unit, userUnit, manager, left);
@@ -91,7 +111,7 @@ final class ServiceSpecifiers {
         // User=%i of a template, User=%p: systemd expands it before it looks the user up
         String user = j.user() == null ? null : expand(j.user(), unit, userUnit, manager, leftIn.get("User"));
         String dir = j.workingDir() == null ? null : expand(j.workingDir(), unit, userUnit, manager, leftIn.get("WorkingDirectory"));
-        dir = workingDirectory(dir, user, manager);
+        dir = workingDirectory(dir, user, manager, accounts.user(unitPath, user));
         Map<String, String> env = new LinkedHashMap<>();
         j.env().forEach((name, value) -> env.put(name, expand(value, unit, userUnit, manager, leftIn.get("Environment"))));
         if (j.attributes().containsKey("EnvironmentFile")) {
@@ -120,16 +140,23 @@ final class ServiceSpecifiers {
 
     /**
      * systemd.exec(5): WorkingDirectory=~ is the home of the User= user (the manager's user without one), and a
-     * leading {@code -} only says a missing directory is no error. Another user's home is not in the units: it stays
-     * {@code ~}, and the flow starts in the home of the user its worker runs as, which is that user.
+     * leading {@code -} only says a missing directory is no error. Another user's home is the host dump's etc/passwd
+     * entry's ({@code userEntry}); without one it stays {@code ~}, and the flow starts in the home of the user its
+     * worker runs as, which is that user. Root's home is /root whatever passwd says: systemd does not look it up.
      */
-    private static String workingDirectory(String dir, String user, Manager manager) {
+    private static String workingDirectory(String dir, String user, Manager manager, HostAccounts.User userEntry) {
         if (dir == null) {
             return null;
         }
         String d = dir.startsWith("-") ? dir.substring(1) : dir;
-        boolean managersOwn = user == null || user.equals(manager.user()) || user.equals("root") && manager == Manager.SYSTEM;
-        return d.equals("~") && managersOwn && manager.home() != null ? manager.home() : d;
+        if (!d.equals("~")) {
+            return d;
+        }
+        boolean root = "root".equals(user) || "0".equals(user);
+        if (user == null || user.equals(manager.user()) || root && manager == Manager.SYSTEM) {
+            return manager.home() != null ? manager.home() : d;
+        }
+        return root ? "/root" : userEntry != null && !userEntry.home().isEmpty() ? userEntry.home() : d;
     }
 
     /** WorkingDirectory=~ or a directory with the leading - that makes a missing one no error. */
