@@ -136,11 +136,24 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
             return m;
         }
         found.forEach(n -> notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), manual, n)));
-        kubernetesWorkerImage(m, after).ifPresent(image -> notes.insertRow(ctx, new MigrationNotes.Row(path, line,
-                getName(), false, "PF203: a kubernetes worker needs the prefect-kubernetes package, which image `" + image
-                + "` does not hold: run the image's `-kubernetes` flavour (prefecthq/prefect:" + PrefectTarget.from(ctx).pin()
-                + "-pythonX.Y-kubernetes) or install prefect-kubernetes in it")));
         Yaml.Mapping result = m;
+        java.util.Optional<String> plainImage = kubernetesWorkerImage(m, after);
+        java.util.regex.Matcher flavourless = plainImage.map(PREFECT_3_PLAIN_TAG::matcher).filter(java.util.regex.Matcher::matches)
+                .orElse(null);
+        if (flavourless != null) {
+            // the image is already a Prefect 3 one (the image recipe ran first): its -kubernetes flavour is the same
+            // release and Python with prefect-kubernetes added, which the worker imports to start
+            String flavoured = plainImage.get() + "-kubernetes";
+            result = withImage(result, flavoured);
+            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), false, "PF203: image `" + plainImage.get()
+                    + "` is now `" + flavoured + "`: a kubernetes worker needs the prefect-kubernetes package, which "
+                    + "only the image's -kubernetes flavour holds (or install it in an image of your own)"));
+        } else {
+            plainImage.ifPresent(image -> notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), false,
+                    "PF203: a kubernetes worker needs the prefect-kubernetes package, which image `" + image + "` does "
+                    + "not hold: run the image's `-kubernetes` flavour (prefecthq/prefect:" + PrefectTarget.from(ctx).pin()
+                    + "-pythonX.Y-kubernetes) or install prefect-kubernetes in it")));
+        }
         if (command != null) {
             result = replaceEntry(result, command, newCommand);
         }
@@ -165,6 +178,17 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
         String name = s.getValue();
         return name.contains("prefecthq/prefect:") && !name.contains("kubernetes") ? java.util.Optional.of(name)
                 : java.util.Optional.empty();
+    }
+
+    /** A Prefect 3 release image on a Python version and no flavour ({@code prefecthq/prefect:3.8.3-python3.10}). */
+    private static final java.util.regex.Pattern PREFECT_3_PLAIN_TAG =
+            java.util.regex.Pattern.compile("(?:.*/)?prefecthq/prefect:3\\.\\d+\\.\\d+-python3\\.\\d+");
+
+    private static Yaml.Mapping withImage(Yaml.Mapping container, String image) {
+        Yaml.Mapping.Entry old = entry(container, "image");
+        List<Yaml.Mapping.Entry> entries = new ArrayList<>(container.getEntries());
+        entries.set(entries.indexOf(old), old.withValue(((Yaml.Scalar) old.getValue()).withValue(image)));
+        return container.withEntries(entries);
     }
 
     private static Yaml.Mapping.Entry entry(Yaml.Mapping m, String key) {

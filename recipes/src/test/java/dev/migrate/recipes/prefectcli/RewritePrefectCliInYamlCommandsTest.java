@@ -85,6 +85,37 @@ class RewritePrefectCliInYamlCommandsTest implements RewriteTest {
             spec -> spec.path("k8s/agent.yaml")));
     }
 
+    // session 19: once the image recipe has made the image a Prefect 3 one, the worker's container runs that
+    // release's -kubernetes flavour (same release and Python, with prefect-kubernetes) instead of only a note
+    @Test
+    void aKubernetesWorkerOnAPrefect3ImageRunsItsKubernetesFlavour() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().contains("prefect-kubernetes")).singleElement()
+                .satisfies(r -> assertThat(r.message()).contains("is now `prefecthq/prefect:3.8.3-python3.10-kubernetes`"))),
+            yaml(
+            """
+            spec:
+              containers:
+                - name: agent
+                  image: "prefecthq/prefect:3.8.3-python3.10"
+                  command: ["prefect", "agent", "start", "-q", "k8s"]
+                - name: sidecar
+                  image: prefecthq/prefect:3.8.3-python3.10
+                  command: ["sleep", "infinity"]
+            """,
+            """
+            spec:
+              containers:
+                - name: agent
+                  image: "prefecthq/prefect:3.8.3-python3.10-kubernetes"
+                  command: ["prefect", "worker", "start", "--work-queue", "k8s", "--pool", "kubernetes-pool", "--type", "kubernetes"]
+                - name: sidecar
+                  image: prefecthq/prefect:3.8.3-python3.10
+                  command: ["sleep", "infinity"]
+            """,
+            spec -> spec.path("k8s/agent.yaml")));
+    }
+
     // a Helm template ran the agent on the chart's queues and one from the pod's environment (`$(QUEUE)`, which
     // Kubernetes expands to one argument): the worker came out on a pool named after the first queue, or not at all
     @Test
