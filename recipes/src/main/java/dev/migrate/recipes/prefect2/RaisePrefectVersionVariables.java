@@ -101,7 +101,8 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<Map<String, Str
                 return MigrationNotes.visiting(path, () -> text, () -> {
                     for (PrefectVersionVariables.Value v : values) {
                         notes.insertRow(ctx, new MigrationNotes.Row(path, TextPositions.lineOf(text, v.start()), getName(),
-                                false, "raised " + v.name() + " from " + v.version() + " to " + pin + ": " + reader));
+                                false, "raised " + v.name() + " from " + v.version() + " to " + pin + ": " + (v.buildArgument()
+                                        ? "the image build reads it in place of the Dockerfile's own ARG default" : reader)));
                     }
                     return edited;
                 });

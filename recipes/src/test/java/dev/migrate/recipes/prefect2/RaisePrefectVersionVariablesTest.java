@@ -81,7 +81,16 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
 
     @Test
     void ciVariablesAndBuildPushActionArgumentsAreRaised() {
-        rewriteRun(
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.message()).containsExactlyInAnyOrder(
+                                ".gitlab-ci.yml:2 raised PREFECT_VERSION from 2.14.3 to 3.8.3: a build argument, pin or "
+                                        + "Prefect image of this file reads it",
+                                ".github/workflows/image.yml:2 raised PREFECT_VERSION from 2.14.3 to 3.8.3: a build "
+                                        + "argument, pin or Prefect image of this file reads it",
+                                ".github/workflows/image.yml:11 raised PREFECT_IMAGE_VERSION from 2.19.4 to 3.8.3: the "
+                                        + "image build reads it in place of the Dockerfile's own ARG default",
+                                ".github/workflows/image.yml:15 raised PREFECT_VERSION from 2 to 3.8.3: the image build "
+                                        + "reads it in place of the Dockerfile's own ARG default")),
             yaml(
                 """
                 variables:
@@ -114,6 +123,9 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
                           build-args: |
                             PREFECT_IMAGE_VERSION=2.19.4
                             APP_VERSION=2.1.0
+                      - uses: docker/build-push-action@v5
+                        with:
+                          build-args: 'PREFECT_VERSION=2'
                 """,
                 """
                 env:
@@ -128,6 +140,9 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
                           build-args: |
                             PREFECT_IMAGE_VERSION=3.8.3
                             APP_VERSION=2.1.0
+                      - uses: docker/build-push-action@v5
+                        with:
+                          build-args: 'PREFECT_VERSION=3.8.3'
                 """,
                 spec -> spec.path(".github/workflows/image.yml")));
     }

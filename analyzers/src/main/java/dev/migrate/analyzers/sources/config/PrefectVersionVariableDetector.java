@@ -59,9 +59,12 @@ public final class PrefectVersionVariableDetector implements Detector {
     private static void report(ScanFile file, List<PrefectVersionVariables.Value> values, InventorySink sink) {
         String text = file.text();
         for (PrefectVersionVariables.Value v : values) {
-            sink.finding(Findings.of("PF208", v.name() + "=" + v.version() + " installs or runs Prefect 2 in the image "
-                    + "or environment built with it (a build argument or pin reads the variable); move it to Prefect 3 "
-                    + "once flows and integrations are ready",
+            String what = v.buildArgument()
+                    ? "build argument " + v.name() + "=" + v.version() + " installs or runs Prefect 2 in the image this "
+                            + "step builds (it replaces the Dockerfile's ARG default)"
+                    : v.name() + "=" + v.version() + " installs or runs Prefect 2 in the image or environment built with it "
+                            + "(a build argument or pin reads the variable)";
+            sink.finding(Findings.of("PF208", what + "; move it to Prefect 3 once flows and integrations are ready",
                     SourceRef.at(file.path(), file.lineOf(v.start()), v.start() - text.lastIndexOf('\n', v.start() - 1)), null));
         }
     }

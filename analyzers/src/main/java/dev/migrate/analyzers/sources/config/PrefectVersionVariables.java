@@ -46,15 +46,21 @@ public final class PrefectVersionVariables {
 
     /** The keys a CI variable is set under: GitLab's and Azure's {@code variables:}, GitHub's {@code env:}, CircleCI's. */
     private static final Pattern CI_VARIABLES = Pattern.compile("[ \\t]*(?:-[ \\t]+)?(?:variables|env|environment):[ \\t]*(?:#.*)?");
-    /** A line of build-push-action's {@code build-args:}: {@code NAME=2.x}, possibly a list item. */
-    private static final Pattern BUILD_ARGS_LINE = Pattern.compile("(?m)^[ \\t]*(?:-[ \\t]+)?(?<q>[\"']?)" + NAME + "=" + VERSION
-            + "\\k<q>" + END);
+    /**
+     * A line of build-push-action's {@code build-args:}: {@code NAME=2.x} under the key (a block or list item), or
+     * the key's one value on its own line ({@code build-args: PREFECT_VERSION=2.14.3}).
+     */
+    private static final Pattern BUILD_ARGS_LINE = Pattern.compile("(?m)^[ \\t]*(?:-[ \\t]+)?(?<key>build-args:[ \\t]+)?"
+            + "(?<q>[\"']?)" + NAME + "=" + VERSION + "\\k<q>" + END);
 
     private PrefectVersionVariables() {
     }
 
-    /** One such value: the variable (or build argument) name, its 2.x value, where the value starts in the text. */
-    public record Value(String name, String version, int start) {
+    /**
+     * One such value: the variable's name, its 2.x value, where the value starts in the text; {@code buildArgument}
+     * when it is no variable but a {@code build-args:} line of its own.
+     */
+    public record Value(String name, String version, int start, boolean buildArgument) {
         public int end() {
             return start + version.length();
         }
@@ -99,8 +105,9 @@ public final class PrefectVersionVariables {
         if (kind == Kind.CI) {
             Matcher m = BUILD_ARGS_LINE.matcher(text);
             while (m.find()) {
-                if (PrefectVersionArgs.namesPrefectVersion(m.group("name")) && PrefectVersionUses.inBuildArgs(text, m.start())) {
-                    out.add(new Value(m.group("name"), m.group("version"), m.start("version")));
+                if (PrefectVersionArgs.namesPrefectVersion(m.group("name"))
+                        && (m.group("key") != null || PrefectVersionUses.inBuildArgs(text, m.start()))) {
+                    out.add(new Value(m.group("name"), m.group("version"), m.start("version"), true));
                 }
             }
             out.sort(java.util.Comparator.comparingInt(Value::start));
@@ -126,7 +133,7 @@ public final class PrefectVersionVariables {
             boolean environment = kind == Kind.CI || kind == Kind.ENV || !m.group("export").isBlank();
             String as = PrefectVersionArgs.namesPrefectVersion(name) ? name : null;
             if (uses.stream().anyMatch(u -> feeds(u, name, as != null, environment))) {
-                out.add(new Value(name, m.group("version"), m.start("version")));
+                out.add(new Value(name, m.group("version"), m.start("version"), false));
             }
         }
         return out;

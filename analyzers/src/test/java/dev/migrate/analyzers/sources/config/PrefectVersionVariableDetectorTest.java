@@ -86,7 +86,34 @@ class PrefectVersionVariableDetectorTest {
                             APP_VERSION=2.1.0
                 """)).isEqualTo(
                 ".github/workflows/image.yml:2:20 PF208 PREFECT_VERSION=2.14.3" + TAIL
-                + ".github/workflows/image.yml:15:35 PF208 PREFECT_IMAGE_VERSION=2.19.4" + TAIL);
+                + ".github/workflows/image.yml:15:35 PF208 build argument PREFECT_IMAGE_VERSION=2.19.4 installs or runs "
+                + "Prefect 2 in the image this step builds (it replaces the Dockerfile's ARG default); move it to Prefect 3 "
+                + "once flows and integrations are ready\n");
+    }
+
+    @Test
+    void buildPushActionArgumentsInTheirListAndOneLineForms() {
+        String tail = " installs or runs Prefect 2 in the image this step builds (it replaces the Dockerfile's ARG "
+                + "default); move it to Prefect 3 once flows and integrations are ready\n";
+        assertThat(run(".github/workflows/release.yml", """
+                jobs:
+                  image:
+                    steps:
+                      - uses: docker/build-push-action@v6
+                        with:
+                          build-args:
+                            - "PREFECT_VERSION=2.20.0rc1"
+                      - uses: docker/build-push-action@v6
+                        with:
+                          build-args: PREFECT_IMAGE_VERSION=2.19
+                      - uses: docker/build-push-action@v6
+                        with:
+                          build-args: |
+                            PREFECT_VERSION=3.4.1
+                            PYTHON_VERSION=2.7
+                """)).isEqualTo(
+                ".github/workflows/release.yml:7:32 PF208 build argument PREFECT_VERSION=2.20.0rc1" + tail
+                + ".github/workflows/release.yml:10:45 PF208 build argument PREFECT_IMAGE_VERSION=2.19" + tail);
     }
 
     @Test
