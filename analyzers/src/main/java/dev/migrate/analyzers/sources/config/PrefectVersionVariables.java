@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.config;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -110,7 +111,7 @@ public final class PrefectVersionVariables {
                     out.add(new Value(m.group("name"), m.group("version"), m.start("version"), true));
                 }
             }
-            out.sort(java.util.Comparator.comparingInt(Value::start));
+            out.sort(Comparator.comparingInt(Value::start));
         }
         return out;
     }
@@ -129,10 +130,11 @@ public final class PrefectVersionVariables {
                     || kind == Kind.CI && !isCiVariable(text, m.start())) {
                 continue;
             }
-            // make's variables, CI variables and .env lines reach a build's environment; a script's once exported
+            // CI variables and .env lines are in the build's environment; a Makefile's, script's or justfile's once
+            // exported, so that `--build-arg NAME` without a value passes it
             boolean environment = kind == Kind.CI || kind == Kind.ENV || !m.group("export").isBlank();
-            String as = PrefectVersionArgs.namesPrefectVersion(name) ? name : null;
-            if (uses.stream().anyMatch(u -> feeds(u, name, as != null, environment))) {
+            boolean namedForPrefect = PrefectVersionArgs.namesPrefectVersion(name);
+            if (uses.stream().anyMatch(u -> feeds(u, name, namedForPrefect, environment))) {
                 out.add(new Value(name, m.group("version"), m.start("version"), false));
             }
         }

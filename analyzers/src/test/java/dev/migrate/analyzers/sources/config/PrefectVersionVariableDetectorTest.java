@@ -130,6 +130,11 @@ class PrefectVersionVariableDetectorTest {
                 """);
         assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), env, compose))
                 .isEqualTo("deploy/.env:2:17 PF208 PREFECT_VERSION=2.14.3" + TAIL);
+        // Windows line endings, and the compose file's own default, which the .env value replaces
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(),
+                new ScanFile(".env", "PREFECT_VERSION=\"2.19.4\"\r\n"),
+                new ScanFile("compose.yaml", "services:\r\n  worker:\r\n    image: prefecthq/prefect:${PREFECT_VERSION:-2}-python3.11\r\n")))
+                .isEqualTo(".env:1:18 PF208 PREFECT_VERSION=2.19.4" + TAIL);
         // a compose file elsewhere reads its own directory's .env
         assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), env,
                 new ScanFile("docker-compose.yml", compose.text()))).isEmpty();
