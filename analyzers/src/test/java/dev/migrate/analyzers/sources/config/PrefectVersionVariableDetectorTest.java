@@ -92,6 +92,26 @@ class PrefectVersionVariableDetectorTest {
     }
 
     @Test
+    void circleciEnvironmentAndAzureVariables() {
+        assertThat(run(".circleci/config.yml", """
+                jobs:
+                  image:
+                    docker:
+                      - image: cimg/base:stable
+                    environment:
+                      PREFECT_VERSION: 2.14.3
+                    steps:
+                      - run: docker build --build-arg PREFECT_VERSION=${PREFECT_VERSION} .
+                """)).isEqualTo(".circleci/config.yml:6:24 PF208 PREFECT_VERSION=2.14.3" + TAIL);
+        assertThat(run("azure-pipelines.yml", """
+                variables:
+                  prefectVersion: '2.19.4'
+                steps:
+                  - script: pip install "prefect==$(prefectVersion)"
+                """)).isEqualTo("azure-pipelines.yml:2:20 PF208 prefectVersion=2.19.4" + TAIL);
+    }
+
+    @Test
     void buildPushActionArgumentsInTheirListAndOneLineForms() {
         String tail = " installs or runs Prefect 2 in the image this step builds (it replaces the Dockerfile's ARG "
                 + "default); move it to Prefect 3 once flows and integrations are ready\n";
