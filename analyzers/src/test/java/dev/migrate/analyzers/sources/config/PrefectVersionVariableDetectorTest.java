@@ -1,0 +1,195 @@
+package dev.migrate.analyzers.sources.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.sources.DetectorHarness;
+import org.junit.jupiter.api.Test;
+
+/** A Prefect 2 version in a variable that a build argument, a pin or a Prefect image reads: PF208 at the value. */
+class PrefectVersionVariableDetectorTest {
+    private static final String TAIL = " installs or runs Prefect 2 in the image or environment built with it (a build "
+            + "argument or pin reads the variable); move it to Prefect 3 once flows and integrations are ready\n";
+
+    private static String run(String path, String text) {
+        return DetectorHarness.run(new PrefectVersionVariableDetector(), path, text);
+    }
+
+    @Test
+    void makefileVariablesPassedAsBuildArgumentsOrPins() {
+        assertThat(run("Makefile", """
+                PREFECT_VERSION ?= 2.14.3
+                IMAGE := acme/flows
+
+                image:
+                \tdocker build --build-arg PREFECT_VERSION=$(PREFECT_VERSION) -t $(IMAGE) .
+                """)).isEqualTo("Makefile:1:20 PF208 PREFECT_VERSION=2.14.3" + TAIL);
+        assertThat(run("build/image.mk", """
+                export PREFECT_VERSION := "2.19"
+                install:
+                \tpip install "prefect[aws]==${PREFECT_VERSION}"
+                """)).isEqualTo("build/image.mk:1:28 PF208 PREFECT_VERSION=2.19" + TAIL);
+    }
+
+    @Test
+    void shellScriptAndJustfileVariables() {
+        assertThat(run("scripts/build.sh", """
+                #!/usr/bin/env bash
+                set -euo pipefail
+                PREFECT_VERSION="${PREFECT_VERSION:-2.14.3}"
+                export PREFECT_IMAGE_VERSION=2.19.4
+                docker build --build-arg "PREFECT_VERSION=${PREFECT_VERSION}" -t acme/flows .
+                docker build --build-arg PREFECT_IMAGE_VERSION -t acme/agent .
+                """)).isEqualTo(
+                "scripts/build.sh:3:37 PF208 PREFECT_VERSION=2.14.3" + TAIL
+                + "scripts/build.sh:4:30 PF208 PREFECT_IMAGE_VERSION=2.19.4" + TAIL);
+        assertThat(run("justfile", """
+                prefect_version := "2.16.9"
+
+                image:
+                    docker build --build-arg PREFECT_VERSION={{prefect_version}} .
+                """)).isEqualTo("justfile:1:21 PF208 prefect_version=2.16.9" + TAIL);
+    }
+
+    @Test
+    void gitlabVariablesAndGithubEnvUsedByBuildsAndInstalls() {
+        assertThat(run(".gitlab-ci.yml", """
+                variables:
+                  PREFECT_VERSION: "2.14.3"
+                  APP_VERSION: "2.14.3"
+
+                image:
+                  variables:
+                    PREFECT_IMAGE_VERSION: 2.19.4
+                  script:
+                    - docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION -t $CI_REGISTRY_IMAGE:$APP_VERSION .
+                    - docker build --build-arg PREFECT_IMAGE_VERSION -f agent.Dockerfile .
+                """)).isEqualTo(
+                ".gitlab-ci.yml:2:21 PF208 PREFECT_VERSION=2.14.3" + TAIL
+                + ".gitlab-ci.yml:7:28 PF208 PREFECT_IMAGE_VERSION=2.19.4" + TAIL);
+        assertThat(run(".github/workflows/image.yml", """
+                env:
+                  PREFECT_VERSION: 2.14.3
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: pip install "prefect==${{ env.PREFECT_VERSION }}"
+                  image:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: docker/build-push-action@v5
+                        with:
+                          push: true
+                          build-args: |
+                            PREFECT_IMAGE_VERSION=2.19.4
+                            APP_VERSION=2.1.0
+                """)).isEqualTo(
+                ".github/workflows/image.yml:2:20 PF208 PREFECT_VERSION=2.14.3" + TAIL
+                + ".github/workflows/image.yml:15:35 PF208 build argument PREFECT_IMAGE_VERSION=2.19.4 installs or runs "
+                + "Prefect 2 in the image this step builds (it replaces the Dockerfile's ARG default); move it to Prefect 3 "
+                + "once flows and integrations are ready\n");
+    }
+
+    @Test
+    void circleciEnvironmentAndAzureVariables() {
+        assertThat(run(".circleci/config.yml", """
+                jobs:
+                  image:
+                    docker:
+                      - image: cimg/base:stable
+                    environment:
+                      PREFECT_VERSION: 2.14.3
+                    steps:
+                      - run: docker build --build-arg PREFECT_VERSION=${PREFECT_VERSION} .
+                """)).isEqualTo(".circleci/config.yml:6:24 PF208 PREFECT_VERSION=2.14.3" + TAIL);
+        assertThat(run("azure-pipelines.yml", """
+                variables:
+                  prefectVersion: '2.19.4'
+                steps:
+                  - script: pip install "prefect==$(prefectVersion)"
+                """)).isEqualTo("azure-pipelines.yml:2:20 PF208 prefectVersion=2.19.4" + TAIL);
+    }
+
+    @Test
+    void buildPushActionArgumentsInTheirListAndOneLineForms() {
+        String tail = " installs or runs Prefect 2 in the image this step builds (it replaces the Dockerfile's ARG "
+                + "default); move it to Prefect 3 once flows and integrations are ready\n";
+        assertThat(run(".github/workflows/release.yml", """
+                jobs:
+                  image:
+                    steps:
+                      - uses: docker/build-push-action@v6
+                        with:
+                          build-args:
+                            - "PREFECT_VERSION=2.20.0rc1"
+                      - uses: docker/build-push-action@v6
+                        with:
+                          build-args: PREFECT_IMAGE_VERSION=2.19
+                      - uses: docker/build-push-action@v6
+                        with:
+                          build-args: |
+                            PREFECT_VERSION=3.4.1
+                            PYTHON_VERSION=2.7
+                """)).isEqualTo(
+                ".github/workflows/release.yml:7:32 PF208 build argument PREFECT_VERSION=2.20.0rc1" + tail
+                + ".github/workflows/release.yml:10:45 PF208 build argument PREFECT_IMAGE_VERSION=2.19" + tail);
+    }
+
+    @Test
+    void anEnvFileCountsThroughTheComposeFileNextToIt() {
+        ScanFile env = new ScanFile("deploy/.env", "COMPOSE_PROJECT_NAME=flows\nPREFECT_VERSION=2.14.3\nAPP_VERSION=2.0\n");
+        ScanFile compose = new ScanFile("deploy/docker-compose.yml", """
+                services:
+                  worker:
+                    build:
+                      context: .
+                      args:
+                        PREFECT_VERSION: ${PREFECT_VERSION}
+                    image: acme/flows:${APP_VERSION}
+                """);
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), env, compose))
+                .isEqualTo("deploy/.env:2:17 PF208 PREFECT_VERSION=2.14.3" + TAIL);
+        // Windows line endings, and the compose file's own default, which the .env value replaces
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(),
+                new ScanFile(".env", "PREFECT_VERSION=\"2.19.4\"\r\n"),
+                new ScanFile("compose.yaml", "services:\r\n  worker:\r\n    image: prefecthq/prefect:${PREFECT_VERSION:-2}-python3.11\r\n")))
+                .isEqualTo(".env:1:18 PF208 PREFECT_VERSION=2.19.4" + TAIL);
+        // a compose file elsewhere reads its own directory's .env
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), env,
+                new ScanFile("docker-compose.yml", compose.text()))).isEmpty();
+    }
+
+    @Test
+    void prefect3ValuesUnrelatedAndUnusedVariablesAreNotReported() {
+        assertThat(run("Makefile", """
+                PREFECT_VERSION ?= 3.4.1
+                PYTHON_VERSION ?= 2.7
+                APP_VERSION ?= 2.14.3
+                image:
+                \tdocker build --build-arg PREFECT_VERSION=$(PREFECT_VERSION) --build-arg PYTHON_VERSION=$(PYTHON_VERSION) \\
+                \t  --build-arg APP_VERSION=$(APP_VERSION) -t acme/app:$(APP_VERSION) .
+                """)).isEmpty();
+        // named for Prefect's version but never handed to Prefect
+        assertThat(run("scripts/release.sh", """
+                PREFECT_VERSION=2.14.3
+                echo "built against Prefect $PREFECT_VERSION"
+                """)).isEmpty();
+        // another name passed as Prefect's build argument could be the application's version
+        assertThat(run("Makefile", """
+                VERSION := 2.14.3
+                image:
+                \tdocker build --build-arg PREFECT_VERSION=$(VERSION) -t acme/app:$(VERSION) .
+                """)).isEmpty();
+        // GitHub's env outside a variables key, and a run step's own assignment line
+        assertThat(run(".github/workflows/ci.yml", """
+                jobs:
+                  test:
+                    steps:
+                      - with:
+                          PREFECT_VERSION: 2.14.3
+                      - run: pip install prefect==$PREFECT_VERSION
+                """)).isEmpty();
+        assertThat(run("deploy/.env", "PREFECT_VERSION=2.14.3\n")).isEmpty();
+    }
+}

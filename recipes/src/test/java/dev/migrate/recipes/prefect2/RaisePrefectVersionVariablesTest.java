@@ -1,0 +1,193 @@
+package dev.migrate.recipes.prefect2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openrewrite.test.SourceSpecs.text;
+import static org.openrewrite.yaml.Assertions.yaml;
+
+import dev.migrate.recipes.MigrationNotes;
+import org.junit.jupiter.api.Test;
+import org.openrewrite.DocumentExample;
+import org.openrewrite.test.RecipeSpec;
+import org.openrewrite.test.RewriteTest;
+
+/** Prefect 2 versions in variables that a build argument, a pin or a Prefect image reads take the target's pin. */
+class RaisePrefectVersionVariablesTest implements RewriteTest {
+    @Override
+    public void defaults(RecipeSpec spec) {
+        spec.recipe(new RaisePrefectVersionVariables());
+    }
+
+    @DocumentExample
+    @Test
+    void aMakefileVariablePassedAsTheBuildArgumentIsRaised() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.code() + " " + r.message()).containsExactly(
+                                "2 PF208 raised PREFECT_VERSION from 2.14.3 to 3.8.3: a build argument, pin or Prefect "
+                                        + "image of this file reads it")),
+            text(
+                """
+                IMAGE := acme/flows
+                PREFECT_VERSION ?= 2.14.3  # keep in step with the server
+
+                image:
+                \tdocker build --build-arg PREFECT_VERSION=$(PREFECT_VERSION) -t $(IMAGE) .
+                """,
+                """
+                IMAGE := acme/flows
+                PREFECT_VERSION ?= 3.8.3  # keep in step with the server
+
+                image:
+                \tdocker build --build-arg PREFECT_VERSION=$(PREFECT_VERSION) -t $(IMAGE) .
+                """,
+                spec -> spec.path("Makefile")));
+    }
+
+    @Test
+    void scriptAndJustfileVariablesKeepTheirQuotes() {
+        rewriteRun(
+            text(
+                """
+                #!/usr/bin/env bash
+                set -euo pipefail
+                PREFECT_VERSION="${PREFECT_VERSION:-2.14.3}"
+                export PREFECT_IMAGE_VERSION='2.19'
+                pip install "prefect==${PREFECT_VERSION}"
+                docker build --build-arg PREFECT_IMAGE_VERSION -t acme/agent .
+                """,
+                """
+                #!/usr/bin/env bash
+                set -euo pipefail
+                PREFECT_VERSION="${PREFECT_VERSION:-3.8.3}"
+                export PREFECT_IMAGE_VERSION='3.8.3'
+                pip install "prefect==${PREFECT_VERSION}"
+                docker build --build-arg PREFECT_IMAGE_VERSION -t acme/agent .
+                """,
+                spec -> spec.path("scripts/build.sh")),
+            text(
+                """
+                prefect_version := "2.16.9"
+
+                image:
+                    docker build --build-arg PREFECT_VERSION={{prefect_version}} .
+                """,
+                """
+                prefect_version := "3.8.3"
+
+                image:
+                    docker build --build-arg PREFECT_VERSION={{prefect_version}} .
+                """,
+                spec -> spec.path("justfile")));
+    }
+
+    @Test
+    void ciVariablesAndBuildPushActionArgumentsAreRaised() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.message()).containsExactlyInAnyOrder(
+                                ".gitlab-ci.yml:2 raised PREFECT_VERSION from 2.14.3 to 3.8.3: a build argument, pin or "
+                                        + "Prefect image of this file reads it",
+                                ".github/workflows/image.yml:2 raised PREFECT_VERSION from 2.14.3 to 3.8.3: a build "
+                                        + "argument, pin or Prefect image of this file reads it",
+                                ".github/workflows/image.yml:11 raised PREFECT_IMAGE_VERSION from 2.19.4 to 3.8.3: the "
+                                        + "image build reads it in place of the Dockerfile's own ARG default",
+                                ".github/workflows/image.yml:15 raised PREFECT_VERSION from 2 to 3.8.3: the image build "
+                                        + "reads it in place of the Dockerfile's own ARG default")),
+            yaml(
+                """
+                variables:
+                  PREFECT_VERSION: "2.14.3"  # the server's
+                  APP_VERSION: "2.14.3"
+                image:
+                  script:
+                    - docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION -t $CI_REGISTRY_IMAGE:$APP_VERSION .
+                """,
+                """
+                variables:
+                  PREFECT_VERSION: "3.8.3"  # the server's
+                  APP_VERSION: "2.14.3"
+                image:
+                  script:
+                    - docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION -t $CI_REGISTRY_IMAGE:$APP_VERSION .
+                """,
+                spec -> spec.path(".gitlab-ci.yml")),
+            yaml(
+                """
+                env:
+                  PREFECT_VERSION: 2.14.3
+                jobs:
+                  image:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: pip install "prefect==${{ env.PREFECT_VERSION }}"
+                      - uses: docker/build-push-action@v5
+                        with:
+                          build-args: |
+                            PREFECT_IMAGE_VERSION=2.19.4
+                            APP_VERSION=2.1.0
+                      - uses: docker/build-push-action@v5
+                        with:
+                          build-args: 'PREFECT_VERSION=2'
+                """,
+                """
+                env:
+                  PREFECT_VERSION: 3.8.3
+                jobs:
+                  image:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: pip install "prefect==${{ env.PREFECT_VERSION }}"
+                      - uses: docker/build-push-action@v5
+                        with:
+                          build-args: |
+                            PREFECT_IMAGE_VERSION=3.8.3
+                            APP_VERSION=2.1.0
+                      - uses: docker/build-push-action@v5
+                        with:
+                          build-args: 'PREFECT_VERSION=3.8.3'
+                """,
+                spec -> spec.path(".github/workflows/image.yml")));
+    }
+
+    @Test
+    void anEnvFileThatTheComposeFileNextToItPassesToTheBuildIsRaised() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.message()).containsExactly(
+                                "deploy/.env:2 raised PREFECT_VERSION from 2.14.3 to 3.8.3: a compose file next to it "
+                                        + "passes it to an image build or a Prefect image")),
+            text(
+                "COMPOSE_PROJECT_NAME=flows\nPREFECT_VERSION=2.14.3\nAPP_VERSION=2.0\n",
+                "COMPOSE_PROJECT_NAME=flows\nPREFECT_VERSION=3.8.3\nAPP_VERSION=2.0\n",
+                spec -> spec.path("deploy/.env")),
+            yaml(
+                """
+                services:
+                  worker:
+                    build:
+                      context: .
+                      args:
+                        PREFECT_VERSION: ${PREFECT_VERSION}
+                    image: acme/flows:${APP_VERSION}
+                """,
+                spec -> spec.path("deploy/docker-compose.yml")));
+    }
+
+    @Test
+    void prefect3ValuesUnrelatedVariablesAndUnusedVariablesStay() {
+        rewriteRun(
+            text(
+                """
+                PREFECT_VERSION ?= 3.4.1
+                APP_VERSION ?= 2.14.3
+                image:
+                \tdocker build --build-arg PREFECT_VERSION=$(PREFECT_VERSION) --build-arg APP_VERSION=$(APP_VERSION) .
+                """,
+                spec -> spec.path("Makefile")),
+            text(
+                """
+                PREFECT_VERSION=2.14.3
+                echo "built against Prefect $PREFECT_VERSION"
+                """,
+                spec -> spec.path("scripts/release.sh")),
+            // no compose file reads this .env
+            text("PREFECT_VERSION=2.14.3\n", spec -> spec.path("ops/.env")));
+    }
+}
