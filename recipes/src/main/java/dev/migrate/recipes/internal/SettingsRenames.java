@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * {@code ${PREFECT_X:-default}}): that reads a variable the host, the shell or a {@code .env} defines, which the
  * rename does not touch, so renaming the reference would read an unset variable. The one exception is a whole file
  * that itself sets the name on an earlier line (a script's {@code export}, a unit's {@code Environment=} read by its
- * {@code ExecStart=}): its later references read that setting and follow it.
+ * {@code ExecStart=}): its later references read that setting and follow it. A compose file's reference follows too
+ * when the caller knows its definition is renamed in the same run ({@link ComposeInterpolation}).
  */
 public final class SettingsRenames {
     /**
@@ -100,7 +101,15 @@ public final class SettingsRenames {
      * follows only when the text sets that name on an earlier line. The same text when nothing matched.
      */
     public String apply(String text) {
-        return apply(text, true);
+        return apply(text, true, NONE, NONE);
+    }
+
+    /**
+     * {@link #apply(String)} leaving every occurrence of the names {@code keep} picks as written: the keys of a
+     * {@code .env} template that compose reads as variables from a {@code .env} outside the run.
+     */
+    public String apply(String text, Predicate<String> keep) {
+        return apply(text, true, NONE, keep);
     }
 
     /**
@@ -108,14 +117,24 @@ public final class SettingsRenames {
      * environment or its {@code .env}, never from the file's own {@code environment:} keys.
      */
     public String applyKeepingReferences(String text) {
-        return apply(text, false);
+        return apply(text, false, NONE, NONE);
     }
 
-    private String apply(String text, boolean wholeFile) {
+    /**
+     * {@link #applyKeepingReferences(String)} renaming also the references to the names {@code follows} picks: a
+     * compose variable whose definition (the project's {@code .env}) the same run renames.
+     */
+    public String applyKeepingReferences(String text, Predicate<String> follows) {
+        return apply(text, false, follows, NONE);
+    }
+
+    private static final Predicate<String> NONE = name -> false;
+
+    private String apply(String text, boolean wholeFile, Predicate<String> follows, Predicate<String> keep) {
         if (!text.contains("PREFECT_")) {
             return text;
         }
-        List<Occurrence> all = occurrences(text, wholeFile);
+        List<Occurrence> all = occurrences(text, wholeFile, follows, keep);
         if (all.stream().noneMatch(o -> o.renamed() != null && !o.kept())) {
             return text;
         }
@@ -137,19 +156,24 @@ public final class SettingsRenames {
 
     /** The references of a whole file's text that {@link #apply(String)} keeps although the set renames their name. */
     public List<KeptReference> keptReferences(String text) {
-        return keptReferences(text, true);
+        return keptReferences(text, true, NONE);
     }
 
     /** The references of a YAML value that {@link #applyKeepingReferences(String)} keeps. */
     public List<KeptReference> keptReferencesInValue(String text) {
-        return keptReferences(text, false);
+        return keptReferences(text, false, NONE);
     }
 
-    private List<KeptReference> keptReferences(String text, boolean wholeFile) {
+    /** The references of a YAML value that {@link #applyKeepingReferences(String, Predicate)} keeps. */
+    public List<KeptReference> keptReferencesInValue(String text, Predicate<String> follows) {
+        return keptReferences(text, false, follows);
+    }
+
+    private List<KeptReference> keptReferences(String text, boolean wholeFile, Predicate<String> follows) {
         if (!text.contains("PREFECT_")) {
             return List.of();
         }
-        return occurrences(text, wholeFile).stream().filter(o -> o.renamed() != null && o.kept())
+        return occurrences(text, wholeFile, follows, NONE).stream().filter(o -> o.renamed() != null && o.kept())
                 .map(o -> new KeptReference(o.start(), o.name(), o.renamed())).toList();
     }
 
@@ -171,17 +195,18 @@ public final class SettingsRenames {
     private record Occurrence(int start, String name, String renamed, boolean kept) {
     }
 
-    private List<Occurrence> occurrences(String text, boolean wholeFile) {
+    private List<Occurrence> occurrences(String text, boolean wholeFile, Predicate<String> follows,
+            Predicate<String> keep) {
         List<Occurrence> found = new ArrayList<>();
         Map<String, Integer> firstSetAt = new HashMap<>();
         Matcher m = NAME.matcher(text);
         while (m.find()) {
-            String renamed = start.containsKey(m.group()) ? resolve(m.group()) : null;
+            String renamed = start.containsKey(m.group()) && !keep.test(m.group()) ? resolve(m.group()) : null;
             boolean reference = isReference(text, m.start());
             if (!reference) {
                 firstSetAt.putIfAbsent(m.group(), m.start());
             }
-            found.add(new Occurrence(m.start(), m.group(), renamed, reference));
+            found.add(new Occurrence(m.start(), m.group(), renamed, reference && !follows.test(m.group())));
         }
         if (!wholeFile) {
             return found;
