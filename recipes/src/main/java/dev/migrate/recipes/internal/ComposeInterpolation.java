@@ -92,11 +92,33 @@ public final class ComposeInterpolation {
                 public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext c) {
                     if ("env_file".equals(entry.getKey().getValue())) {
                         envFiles(entry.getValue()).forEach(f -> files.add(dir.resolve(f).normalize()));
+                    } else if ("environment".equals(entry.getKey().getValue())) {
+                        refs.addAll(passedOn(entry.getValue())); // `- NAME` passes the variable on, as ${NAME} would
                     }
                     return super.visitMappingEntry(entry, c);
                 }
             }.visit(docs, ctx);
         }
+    }
+
+    /** The names an {@code environment:} passes on without a value: {@code - NAME}, {@code NAME:}. */
+    private static Set<String> passedOn(Yaml.Block value) {
+        Set<String> out = new HashSet<>();
+        if (value instanceof Yaml.Sequence seq) {
+            for (Yaml.Sequence.Entry e : seq.getEntries()) {
+                if (e.getBlock() instanceof Yaml.Scalar s && NAME.matcher(s.getValue()).matches()) {
+                    out.add(s.getValue());
+                }
+            }
+        } else if (value instanceof Yaml.Mapping map) {
+            for (Yaml.Mapping.Entry e : map.getEntries()) {
+                if (e.getValue() instanceof Yaml.Scalar v && Set.of("", "~", "null").contains(v.getValue())
+                        && NAME.matcher(e.getKey().getValue()).matches()) {
+                    out.add(e.getKey().getValue());
+                }
+            }
+        }
+        return out;
     }
 
     /** {@code env_file: a.env}, {@code [a.env, b.env]} or the long form's {@code - path: a.env}. */
@@ -154,10 +176,13 @@ public final class ComposeInterpolation {
                 && definitionsIn(dir, name).isEmpty() && !loaded.getOrDefault(dir, Set.of()).contains(path);
     }
 
-    /** Whether a compose service loads the file with {@code env_file:}. */
-    public synchronized boolean loadedByService(Path envFile) {
-        Path path = envFile.normalize();
-        return loaded.getOrDefault(directory(path), Set.of()).contains(path);
+    /**
+     * Whether a compose service of the file's directory loads that directory's {@code .env} with {@code env_file:}:
+     * then the real {@code .env} a template stands for is container environment too.
+     */
+    public synchronized boolean dotEnvLoadedNextTo(Path file) {
+        Path dir = directory(file.normalize());
+        return loaded.getOrDefault(dir, Set.of()).contains(dir.resolve(".env").normalize());
     }
 
     private static Path directory(Path path) {

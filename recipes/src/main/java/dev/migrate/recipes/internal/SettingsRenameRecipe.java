@@ -106,7 +106,7 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
                 if (tree instanceof PlainText text) {
                     Predicate<String> keep = name -> sources.compose().keepsKey(text.getSourcePath(), name);
                     noteKept(r.keptReferences(text.getText()), text.getText(), text, ctx);
-                    noteTemplateKeys(r, keep, text, ctx);
+                    noteTemplateKeys(r, keep, text, sources.compose(), ctx);
                     String after = r.apply(text.getText(), keep);
                     return after.equals(text.getText()) ? text : text.withText(after);
                 }
@@ -269,8 +269,10 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
      * One note for each key of a {@code .env} template kept because compose reads it as a variable from a {@code .env}
      * outside the repository (which keeps its keys); the setting itself is renamed where compose passes it on.
      */
-    private void noteTemplateKeys(SettingsRenames r, Predicate<String> keep, PlainText file, ExecutionContext ctx) {
+    private void noteTemplateKeys(SettingsRenames r, Predicate<String> keep, PlainText file, ComposeInterpolation compose,
+            ExecutionContext ctx) {
         String text = file.getText();
+        boolean loaded = compose.dotEnvLoadedNextTo(file.getSourcePath());
         Set<String> noted = new HashSet<>();
         Matcher m = SETTING_NAME.matcher(text);
         while (m.find()) {
@@ -278,11 +280,13 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
             if (to.isPresent() && !SettingsRenames.isReference(text, m.start()) && keep.test(m.group())
                     && noted.add(m.group())) {
                 notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
-                        TextPositions.lineOf(text, m.start()), getName(), false, noteCode() + ": " + m.group()
+                        TextPositions.lineOf(text, m.start()), getName(), loaded, noteCode() + ": " + m.group()
                         + " is kept: the compose file next to this template reads it as ${" + m.group() + "} from the "
                         + "project's .env, which is not in the repository and keeps its keys; the setting is renamed to "
                         + to.get() + " where compose passes it to the container, so the value still reaches it. To "
-                        + "rename the variable too, rename it in .env, here and in the compose file's references together"));
+                        + "rename the variable too, rename it in .env, here and in the compose file's references together"
+                        + (loaded ? ". A service also loads .env with env_file: as its environment, where " + oldNameOnTarget()
+                                + ": set " + to.get() + " there too, or rename the variable everywhere" : "")));
             }
         }
     }
