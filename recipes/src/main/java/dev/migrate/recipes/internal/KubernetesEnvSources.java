@@ -28,7 +28,8 @@ import org.openrewrite.yaml.tree.Yaml;
  * {@code data[].secretKey}). Read here are {@code envFrom} refs, Helm values' {@code extraEnvVarsSecret} and
  * {@code extraEnvVarsCM} (the Prefect charts pass them to {@code envFrom}), key refs and volumes' items.
  * The same scan gathers compose projects' interpolation sources ({@link ComposeInterpolation}), which pose the same
- * question for a {@code ${VAR}} and the {@code .env} key it reads.
+ * question for a {@code ${VAR}} and the {@code .env} key it reads, and the env files scripts read in
+ * ({@link SourcedEnvFiles}).
  */
 public final class KubernetesEnvSources {
     private static final Pattern KUSTOMIZATION = Pattern.compile("kustomization\\.ya?ml|Kustomization");
@@ -54,9 +55,17 @@ public final class KubernetesEnvSources {
         return compose;
     }
 
+    /** The env files scripts and Makefiles read in, whose keys their references read. */
+    private final SourcedEnvFiles sourced = new SourcedEnvFiles();
+
+    public SourcedEnvFiles sourced() {
+        return sourced;
+    }
+
     /** Gathers what one file defines and reads. */
     public synchronized void scan(SourceFile source, ExecutionContext ctx) {
         compose.scan(source, ctx);
+        sourced.scan(source);
         if (source instanceof PlainText text) {
             if (text.getText().contains("PREFECT_")) {
                 Set<String> names = new HashSet<>();

@@ -63,6 +63,8 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
 
     /** Compose files, whose {@code environment:} entries without a value pass on the host's variable. */
     private static final Pattern COMPOSE = ComposeInterpolation.COMPOSE;
+    /** Makefiles, whose {@code $(NAME)} and {@code $$NAME} read make's variables, the environment's included. */
+    private static final Pattern MAKEFILE = Pattern.compile("Makefile|GNUmakefile|makefile|.*\\.mk");
     private static final Set<String> NO_VALUE = Set.of("", "~", "null");
 
     /**
@@ -105,9 +107,14 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
                 SettingsRenames r = renames(PrefectTarget.from(ctx));
                 if (tree instanceof PlainText text) {
                     Predicate<String> keep = name -> sources.compose().keepsKey(text.getSourcePath(), name);
-                    noteKept(r.keptReferences(text.getText()), text.getText(), text, ctx);
+                    // `. ./.env` then `$PREFECT_ORION_X`: the reference reads the sourced file's key, renamed there
+                    Predicate<String> follows = name -> sources.sourced().defines(text.getSourcePath(), name);
+                    boolean makefile = MAKEFILE.matcher(text.getSourcePath().getFileName().toString()).matches();
+                    noteKept(makefile ? r.keptReferencesInMakefile(text.getText(), follows)
+                            : r.keptReferences(text.getText(), follows), text.getText(), text, ctx);
                     noteTemplateKeys(r, keep, text, sources.compose(), ctx);
-                    String after = r.apply(text.getText(), keep);
+                    String after = makefile ? r.applyToMakefile(text.getText(), follows)
+                            : r.apply(text.getText(), follows, keep);
                     return after.equals(text.getText()) ? text : text.withText(after);
                 }
                 if (tree instanceof Yaml.Documents docs) {
@@ -223,6 +230,7 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
         kept.forEach(k -> first.putIfAbsent(k.name(), k));
         for (SettingsRenames.KeptReference k : first.values()) {
             String written = text.charAt(k.offset() - 1) == '{' ? "${" + k.name() + "}"
+                    : text.charAt(k.offset() - 1) == '(' ? "$(" + k.name() + ")"
                     : text.charAt(k.offset() - 1) == '$' ? "$" + k.name()
                     : text.substring(text.lastIndexOf(' ', k.offset()) + 1, k.offset()) + k.name(); // secrets.NAME
             notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),

@@ -264,4 +264,41 @@ class RenameRemovedPrefectSettingsInComposeProjectsTest implements RewriteTest {
             yaml("services:\n  server:\n    environment:\n      PREFECT_SERVER_DATABASE_CONNECTION_URL: ${PREFECT_ORION_DATABASE_CONNECTION_URL}\n",
                 spec -> spec.path("docker-compose.yml")));
     }
+
+    // a script reads .env into its own variables and uses one: its reference reads the .env key, renamed in the run,
+    // so it follows; a variable no file of the run sets stays the host's
+    @Test
+    void aScriptThatSourcesTheDotEnvFollowsItsKeys() {
+        rewriteRun(
+            text("PREFECT_ORION_DATABASE_CONNECTION_URL=postgresql+asyncpg://db/prefect\n",
+                "PREFECT_SERVER_DATABASE_CONNECTION_URL=postgresql+asyncpg://db/prefect\n", spec -> spec.path(".env")),
+            text(
+                """
+                #!/bin/sh
+                set -a; . ./.env; set +a
+                psql "${PREFECT_ORION_DATABASE_CONNECTION_URL#*+asyncpg}" -c 'select 1'
+                echo "$PREFECT_ORION_API_HOST"
+                """,
+                """
+                #!/bin/sh
+                set -a; . ./.env; set +a
+                psql "${PREFECT_SERVER_DATABASE_CONNECTION_URL#*+asyncpg}" -c 'select 1'
+                echo "$PREFECT_ORION_API_HOST"
+                """,
+                spec -> spec.path("check-db.sh")),
+            text(
+                """
+                include .env
+                export
+                upgrade:
+                \tpg_isready -d ${PREFECT_ORION_DATABASE_CONNECTION_URL} && prefect server database upgrade -y
+                """,
+                """
+                include .env
+                export
+                upgrade:
+                \tpg_isready -d ${PREFECT_SERVER_DATABASE_CONNECTION_URL} && prefect server database upgrade -y
+                """,
+                spec -> spec.path("Makefile")));
+    }
 }
