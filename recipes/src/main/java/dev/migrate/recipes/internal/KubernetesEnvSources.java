@@ -27,6 +27,9 @@ import org.openrewrite.yaml.tree.Yaml;
  * items (keys of their {@code literals}, {@code files} and {@code envs} files) and ExternalSecrets' targets (their
  * {@code data[].secretKey}). Read here are {@code envFrom} refs, Helm values' {@code extraEnvVarsSecret} and
  * {@code extraEnvVarsCM} (the Prefect charts pass them to {@code envFrom}), key refs and volumes' items.
+ * The same scan gathers compose projects' interpolation sources ({@link ComposeInterpolation}), which pose the same
+ * question for a {@code ${VAR}} and the {@code .env} key it reads, and the env files scripts read in
+ * ({@link SourcedEnvFiles}).
  */
 public final class KubernetesEnvSources {
     private static final Pattern KUSTOMIZATION = Pattern.compile("kustomization\\.ya?ml|Kustomization");
@@ -44,8 +47,25 @@ public final class KubernetesEnvSources {
     /** The names each text file sets, for the env files of generators; only files that mention a Prefect setting. */
     private final Map<Path, Set<String>> textAssignments = new HashMap<>();
 
+    /** The compose side of the same question: what compose reads for {@code ${VAR}} interpolation. */
+    private final ComposeInterpolation compose = new ComposeInterpolation();
+
+    /** What compose files, their {@code .env} files and the scripts that run them define and read. */
+    public ComposeInterpolation compose() {
+        return compose;
+    }
+
+    /** The env files scripts and Makefiles read in, whose keys their references read. */
+    private final SourcedEnvFiles sourced = new SourcedEnvFiles();
+
+    public SourcedEnvFiles sourced() {
+        return sourced;
+    }
+
     /** Gathers what one file defines and reads. */
     public synchronized void scan(SourceFile source, ExecutionContext ctx) {
+        compose.scan(source, ctx);
+        sourced.scan(source);
         if (source instanceof PlainText text) {
             if (text.getText().contains("PREFECT_")) {
                 Set<String> names = new HashSet<>();

@@ -2,12 +2,16 @@ package dev.migrate.recipes.internal;
 
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.Cursor;
 import org.openrewrite.ExecutionContext;
@@ -27,6 +31,15 @@ import org.openrewrite.yaml.tree.Yaml;
  * <p>References to variables ({@code ${PREFECT_ORION_API_URL}}) are kept as {@link SettingsRenames} explains; each
  * old name a file keeps that way gets one note (a decision to review, not a manual step: the value still reaches
  * the renamed setting), since the variable it reads may be the old setting itself.
+ *
+ * <p>A compose file's {@code ${PREFECT_ORION_X}} reads a compose variable, most often a key of the project's
+ * {@code .env}, which an env file's rename would change alone. So the pair moves together
+ * ({@link ComposeInterpolation}): when the run holds the definition compose reads (the directory's {@code .env}, a
+ * script there that sets the name and runs compose, or its {@code --env-file}), the key is renamed there and the
+ * references follow, with a note for a value the shell may still set under the old name; renaming both keeps the
+ * {@code .env} right for the services that also load it with {@code env_file:} (container environment, which Prefect
+ * reads). When only a template ({@code .env.example}) is in the repository, the real {@code .env} keeps its keys: the
+ * template's keys the compose file reads and the references are kept, with a note.
  *
  * <p>In Kubernetes manifests the env var's {@code name:} is the setting and is renamed; the keys of a Secret or
  * ConfigMap are renamed too, since {@code envFrom} makes them env var names. A {@code secretKeyRef.key} (or
@@ -49,7 +62,9 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
     protected abstract String oldNameOnTarget();
 
     /** Compose files, whose {@code environment:} entries without a value pass on the host's variable. */
-    private static final Pattern COMPOSE = Pattern.compile("(docker-)?compose[^/]*\\.ya?ml");
+    private static final Pattern COMPOSE = ComposeInterpolation.COMPOSE;
+    /** Makefiles, whose {@code $(NAME)} and {@code $$NAME} read make's variables, the environment's included. */
+    private static final Pattern MAKEFILE = Pattern.compile("Makefile|GNUmakefile|makefile|.*\\.mk");
     private static final Set<String> NO_VALUE = Set.of("", "~", "null");
 
     /**
@@ -91,14 +106,25 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
             public Tree visit(Tree tree, ExecutionContext ctx) {
                 SettingsRenames r = renames(PrefectTarget.from(ctx));
                 if (tree instanceof PlainText text) {
-                    noteKept(r.keptReferences(text.getText()), text.getText(), text, ctx);
-                    String after = r.apply(text.getText());
+                    Predicate<String> keep = name -> sources.compose().keepsKey(text.getSourcePath(), name);
+                    // `. ./.env` then `$PREFECT_ORION_X`: the reference reads the sourced file's key, renamed there
+                    Predicate<String> follows = name -> sources.sourced().defines(text.getSourcePath(), name);
+                    boolean makefile = MAKEFILE.matcher(text.getSourcePath().getFileName().toString()).matches();
+                    noteKept(makefile ? r.keptReferencesInMakefile(text.getText(), follows)
+                            : r.keptReferences(text.getText(), follows), text.getText(), text, ctx);
+                    noteTemplateKeys(r, keep, text, sources.compose(), ctx);
+                    String after = makefile ? r.applyToMakefile(text.getText(), follows)
+                            : r.apply(text.getText(), follows, keep);
                     return after.equals(text.getText()) ? text : text.withText(after);
                 }
                 if (tree instanceof Yaml.Documents docs) {
                     Set<String> kept = new HashSet<>();
+                    Set<String> followed = new HashSet<>();
                     Set<KubernetesObjects.ObjectRef> unreadNoted = new HashSet<>();
                     boolean compose = COMPOSE.matcher(docs.getSourcePath().getFileName().toString()).matches();
+                    // a compose variable follows the rename of its definition in the project's .env (same run)
+                    Predicate<String> follows = compose ? name -> sources.compose().follows(docs.getSourcePath(), name)
+                            : name -> false;
                     Yaml after = new YamlIsoVisitor<ExecutionContext>() {
                         @Override
                         public Yaml.Scalar visitScalar(Yaml.Scalar scalar, ExecutionContext c) {
@@ -109,8 +135,9 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
                             if (KubernetesObjects.inRemoteRef(getCursor())) {
                                 return scalar; // the name of an entry in the outside secret store
                             }
-                            r.keptReferencesInValue(scalar.getValue()).forEach(k -> kept.add(k.name()));
-                            String renamed = r.applyKeepingReferences(scalar.getValue());
+                            r.keptReferencesInValue(scalar.getValue()).forEach(k -> (follows.test(k.name()) ? followed : kept)
+                                    .add(k.name()));
+                            String renamed = r.applyKeepingReferences(scalar.getValue(), follows);
                             if (renamed.equals(scalar.getValue())) {
                                 return scalar;
                             }
@@ -126,6 +153,10 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
                         public Yaml.Sequence.Entry visitSequenceEntry(Yaml.Sequence.Entry entry, ExecutionContext c) {
                             if (compose && entry.getBlock() instanceof Yaml.Scalar s && inEnvironment(getCursor())) {
                                 Optional<String> to = r.renamedName(s.getValue());
+                                if (to.isPresent() && follows.test(s.getValue())) {
+                                    followed.add(s.getValue()); // the .env renames the variable it passes on too
+                                    return entry.withBlock(s.withValue(to.get()));
+                                }
                                 if (to.isPresent()) {
                                     kept.add(s.getValue());
                                     return entry.withBlock(s.withValue(to.get() + "=${" + s.getValue() + "}"));
@@ -140,6 +171,10 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
                             if (compose && entry.getKey() instanceof Yaml.Scalar key && entry.getValue() instanceof Yaml.Scalar v
                                     && NO_VALUE.contains(v.getValue()) && inEnvironment(getCursor())) {
                                 Optional<String> to = r.renamedName(key.getValue());
+                                if (to.isPresent() && follows.test(key.getValue())) {
+                                    followed.add(key.getValue());
+                                    return entry.withKey(key.withValue(to.get()));
+                                }
                                 if (to.isPresent()) {
                                     kept.add(key.getValue());
                                     return entry.withKey(key.withValue(to.get()))
@@ -149,11 +184,12 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
                             return super.visitMappingEntry(entry, c);
                         }
                     }.visitNonNull(docs, ctx);
-                    if (!kept.isEmpty()) {
+                    if (!kept.isEmpty() || !followed.isEmpty()) {
                         // the scalars hold no positions: the note goes to the first reference to the name in the file
                         String printed = ((SourceFile) after).printAll();
                         noteKept(r.keptReferencesInValue(printed).stream().filter(k -> kept.contains(k.name())).toList(),
                                 printed, docs, ctx);
+                        noteFollowed(followed, r, sources.compose(), printed, docs, ctx);
                     }
                     return after;
                 }
@@ -194,6 +230,7 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
         kept.forEach(k -> first.putIfAbsent(k.name(), k));
         for (SettingsRenames.KeptReference k : first.values()) {
             String written = text.charAt(k.offset() - 1) == '{' ? "${" + k.name() + "}"
+                    : text.charAt(k.offset() - 1) == '(' ? "$(" + k.name() + ")"
                     : text.charAt(k.offset() - 1) == '$' ? "$" + k.name()
                     : text.substring(text.lastIndexOf(' ', k.offset()) + 1, k.offset()) + k.name(); // secrets.NAME
             notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
@@ -203,4 +240,64 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
                     + "for Prefect itself, rename it there to " + k.renamed() + " (" + oldNameOnTarget() + ")"));
         }
     }
+
+    /**
+     * One note for each compose variable renamed with its definition: the repository's files agree, but a value the
+     * shell running {@code docker compose} sets under the old name (CI, a deploy script elsewhere) is no longer read.
+     */
+    private void noteFollowed(Set<String> followed, SettingsRenames r, ComposeInterpolation compose, String printed,
+            SourceFile file, ExecutionContext ctx) {
+        Path dir = file.getSourcePath().getParent() == null ? Path.of("") : file.getSourcePath().getParent();
+        for (String old : new TreeSet<>(followed)) {
+            String to = r.renamedName(old).orElseThrow();
+            int at = firstReference(printed, to);
+            String where = String.join(", ", compose.definitions(file.getSourcePath(), old).stream()
+                    .map(p -> dir.relativize(p.normalize()).toString()).toList());
+            notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
+                    TextPositions.lineOf(printed, at), getName(), false, noteCode() + ": ${" + old + "} is renamed to ${"
+                    + to + "} with its definition in " + where + ", which compose reads for interpolation and this run "
+                    + "renames too; where the shell that runs docker compose sets " + old + " (CI settings, a deploy "
+                    + "script outside the repository), rename it there to " + to + " (" + oldNameOnTarget() + ")"));
+        }
+    }
+
+    /** The first reference to {@code name} ({@code ${NAME}}, {@code $NAME}), else its first occurrence. */
+    private static int firstReference(String text, String name) {
+        int first = -1;
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            if (SettingsRenames.isReference(text, at)) {
+                return at;
+            }
+            first = first < 0 ? at : first;
+        }
+        return Math.max(first, 0);
+    }
+
+    /**
+     * One note for each key of a {@code .env} template kept because compose reads it as a variable from a {@code .env}
+     * outside the repository (which keeps its keys); the setting itself is renamed where compose passes it on.
+     */
+    private void noteTemplateKeys(SettingsRenames r, Predicate<String> keep, PlainText file, ComposeInterpolation compose,
+            ExecutionContext ctx) {
+        String text = file.getText();
+        boolean loaded = compose.dotEnvLoadedNextTo(file.getSourcePath());
+        Set<String> noted = new HashSet<>();
+        Matcher m = SETTING_NAME.matcher(text);
+        while (m.find()) {
+            Optional<String> to = r.renamedName(m.group());
+            if (to.isPresent() && !SettingsRenames.isReference(text, m.start()) && keep.test(m.group())
+                    && noted.add(m.group())) {
+                notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
+                        TextPositions.lineOf(text, m.start()), getName(), loaded, noteCode() + ": " + m.group()
+                        + " is kept: the compose file next to this template reads it as ${" + m.group() + "} from the "
+                        + "project's .env, which is not in the repository and keeps its keys; the setting is renamed to "
+                        + to.get() + " where compose passes it to the container, so the value still reaches it. To "
+                        + "rename the variable too, rename it in .env, here and in the compose file's references together"
+                        + (loaded ? ". A service also loads .env with env_file: as its environment, where " + oldNameOnTarget()
+                                + ": set " + to.get() + " there too, or rename the variable everywhere" : "")));
+            }
+        }
+    }
+
+    private static final Pattern SETTING_NAME = Pattern.compile("(?<![A-Za-z0-9_/])PREFECT_[A-Z0-9_]+(?![A-Za-z0-9_])");
 }

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * {@code ${PREFECT_X:-default}}): that reads a variable the host, the shell or a {@code .env} defines, which the
  * rename does not touch, so renaming the reference would read an unset variable. The one exception is a whole file
  * that itself sets the name on an earlier line (a script's {@code export}, a unit's {@code Environment=} read by its
- * {@code ExecStart=}): its later references read that setting and follow it.
+ * {@code ExecStart=}): its later references read that setting and follow it. A compose file's reference follows too
+ * when the caller knows its definition is renamed in the same run ({@link ComposeInterpolation}).
  */
 public final class SettingsRenames {
     /**
@@ -100,7 +101,23 @@ public final class SettingsRenames {
      * follows only when the text sets that name on an earlier line. The same text when nothing matched.
      */
     public String apply(String text) {
-        return apply(text, true);
+        return apply(text, Scope.FILE, NONE, NONE);
+    }
+
+    /**
+     * {@link #apply(String)} leaving every occurrence of the names {@code keep} picks as written: the keys of a
+     * {@code .env} template that compose reads as variables from a {@code .env} outside the run.
+     */
+    public String apply(String text, Predicate<String> keep) {
+        return apply(text, Scope.FILE, NONE, keep);
+    }
+
+    /**
+     * {@link #apply(String, Predicate)} also renaming the references to the names {@code follows} picks: a script's
+     * {@code $PREFECT_ORION_X} that reads a key of an env file it sources, renamed in the same run.
+     */
+    public String apply(String text, Predicate<String> follows, Predicate<String> keep) {
+        return apply(text, Scope.FILE, follows, keep);
     }
 
     /**
@@ -108,14 +125,24 @@ public final class SettingsRenames {
      * environment or its {@code .env}, never from the file's own {@code environment:} keys.
      */
     public String applyKeepingReferences(String text) {
-        return apply(text, false);
+        return apply(text, Scope.VALUE, NONE, NONE);
     }
 
-    private String apply(String text, boolean wholeFile) {
+    /**
+     * {@link #applyKeepingReferences(String)} renaming also the references to the names {@code follows} picks: a
+     * compose variable whose definition (the project's {@code .env}) the same run renames.
+     */
+    public String applyKeepingReferences(String text, Predicate<String> follows) {
+        return apply(text, Scope.VALUE, follows, NONE);
+    }
+
+    private static final Predicate<String> NONE = name -> false;
+
+    private String apply(String text, Scope scope, Predicate<String> follows, Predicate<String> keep) {
         if (!text.contains("PREFECT_")) {
             return text;
         }
-        List<Occurrence> all = occurrences(text, wholeFile);
+        List<Occurrence> all = occurrences(text, scope, follows, keep);
         if (all.stream().noneMatch(o -> o.renamed() != null && !o.kept())) {
             return text;
         }
@@ -137,19 +164,29 @@ public final class SettingsRenames {
 
     /** The references of a whole file's text that {@link #apply(String)} keeps although the set renames their name. */
     public List<KeptReference> keptReferences(String text) {
-        return keptReferences(text, true);
+        return keptReferences(text, Scope.FILE, NONE);
+    }
+
+    /** The references of a whole file's text that {@link #apply(String, Predicate, Predicate)} keeps. */
+    public List<KeptReference> keptReferences(String text, Predicate<String> follows) {
+        return keptReferences(text, Scope.FILE, follows);
     }
 
     /** The references of a YAML value that {@link #applyKeepingReferences(String)} keeps. */
     public List<KeptReference> keptReferencesInValue(String text) {
-        return keptReferences(text, false);
+        return keptReferences(text, Scope.VALUE, NONE);
     }
 
-    private List<KeptReference> keptReferences(String text, boolean wholeFile) {
+    /** The references of a YAML value that {@link #applyKeepingReferences(String, Predicate)} keeps. */
+    public List<KeptReference> keptReferencesInValue(String text, Predicate<String> follows) {
+        return keptReferences(text, Scope.VALUE, follows);
+    }
+
+    private List<KeptReference> keptReferences(String text, Scope scope, Predicate<String> follows) {
         if (!text.contains("PREFECT_")) {
             return List.of();
         }
-        return occurrences(text, wholeFile).stream().filter(o -> o.renamed() != null && o.kept())
+        return occurrences(text, scope, follows, NONE).stream().filter(o -> o.renamed() != null && o.kept())
                 .map(o -> new KeptReference(o.start(), o.name(), o.renamed())).toList();
     }
 
@@ -171,25 +208,51 @@ public final class SettingsRenames {
     private record Occurrence(int start, String name, String renamed, boolean kept) {
     }
 
-    private List<Occurrence> occurrences(String text, boolean wholeFile) {
+    /** What the text is: a YAML value, a whole file (script, env file, unit), or a Makefile. */
+    private enum Scope { VALUE, FILE, MAKEFILE }
+
+    /**
+     * A Makefile's own references: {@code $(NAME)}, and the recipe shell's {@code $$NAME} or {@code $${NAME}}. Make
+     * imports the environment as variables, so both read the host's variable unless the Makefile (or a file it
+     * includes) defines it.
+     */
+    private static boolean isMakeReference(String text, int start) {
+        return start > 1 && text.charAt(start - 1) == '(' && text.charAt(start - 2) == '$'
+                || start > 1 && text.charAt(start - 1) == '$' && text.charAt(start - 2) == '$'
+                || start > 2 && text.charAt(start - 1) == '{' && text.charAt(start - 2) == '$' && text.charAt(start - 3) == '$';
+    }
+
+    /** {@link #apply(String, Predicate, Predicate)} for a Makefile, whose references {@link #isMakeReference} adds. */
+    public String applyToMakefile(String text, Predicate<String> follows) {
+        return apply(text, Scope.MAKEFILE, follows, NONE);
+    }
+
+    /** The references of a Makefile that {@link #applyToMakefile} keeps. */
+    public List<KeptReference> keptReferencesInMakefile(String text, Predicate<String> follows) {
+        return keptReferences(text, Scope.MAKEFILE, follows);
+    }
+
+    private List<Occurrence> occurrences(String text, Scope scope, Predicate<String> follows,
+            Predicate<String> keep) {
         List<Occurrence> found = new ArrayList<>();
         Map<String, Integer> firstSetAt = new HashMap<>();
         Matcher m = NAME.matcher(text);
         while (m.find()) {
-            String renamed = start.containsKey(m.group()) ? resolve(m.group()) : null;
-            boolean reference = isReference(text, m.start());
+            String renamed = start.containsKey(m.group()) && !keep.test(m.group()) ? resolve(m.group()) : null;
+            boolean reference = isReference(text, m.start()) || scope == Scope.MAKEFILE && isMakeReference(text, m.start());
             if (!reference) {
                 firstSetAt.putIfAbsent(m.group(), m.start());
             }
-            found.add(new Occurrence(m.start(), m.group(), renamed, reference));
+            found.add(new Occurrence(m.start(), m.group(), renamed, reference && !follows.test(m.group())));
         }
-        if (!wholeFile) {
+        if (scope == Scope.VALUE) {
             return found;
         }
         List<Occurrence> out = new ArrayList<>(found.size());
         for (Occurrence o : found) {
             Integer set = firstSetAt.get(o.name());
-            boolean setAbove = set != null && set <= text.lastIndexOf('\n', o.start());
+            // make reads its variables when a rule runs, after the whole file was read: a definition anywhere counts
+            boolean setAbove = set != null && (scope == Scope.MAKEFILE || set <= text.lastIndexOf('\n', o.start()));
             out.add(o.kept() && setAbove ? new Occurrence(o.start(), o.name(), o.renamed(), false) : o);
         }
         return out;

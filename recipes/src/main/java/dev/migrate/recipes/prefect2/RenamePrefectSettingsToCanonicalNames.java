@@ -16,7 +16,8 @@ public class RenamePrefectSettingsToCanonicalNames extends SettingsRenameRecipe 
         return "Replaces 2.x setting names such as `PREFECT_API_DATABASE_CONNECTION_URL` with the canonical names of "
                 + "the targeted 3.x release, such as `PREFECT_SERVER_DATABASE_CONNECTION_URL`. The old names still "
                 + "work as aliases, so run this only when every reader of the settings is on the target release. References to variables "
-                + "(`${PREFECT_API_DATABASE_CONNECTION_URL}`) read the host's or a .env file's variables and are kept, and "
+                + "(`${PREFECT_API_DATABASE_CONNECTION_URL}`) read the host's or a .env file's variables and are kept (renamed "
+                + "together with the key when the compose project's .env in the repository defines it), and "
                 + "so is the key of a Kubernetes `secretKeyRef` into a Secret not defined in the repository.";
     }
 

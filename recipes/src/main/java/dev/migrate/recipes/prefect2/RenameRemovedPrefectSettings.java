@@ -21,7 +21,8 @@ public class RenameRemovedPrefectSettings extends SettingsRenameRecipe {
                 + "worker successors Prefect 3 reads instead, with their canonical names for the targeted release in "
                 + "env files, systemd units, scripts, Dockerfiles and YAML. Without this the settings are silently ignored. "
                 + "References to variables (`${PREFECT_ORION_API_URL}`) read the host's or a .env file's variables and "
-                + "are kept. In Kubernetes manifests a `secretKeyRef`/`configMapKeyRef` key follows only a Secret or ConfigMap "
+                + "are kept, unless the compose project's .env (or a script running compose) in the repository defines "
+                + "them: that key and its references are renamed together. In Kubernetes manifests a `secretKeyRef`/`configMapKeyRef` key follows only a Secret or ConfigMap "
                 + "defined in the repository (its key is renamed in the same run); one made outside keeps its keys, so the "
                 + "reference keeps its key and a note says what that Secret needs.";
     }

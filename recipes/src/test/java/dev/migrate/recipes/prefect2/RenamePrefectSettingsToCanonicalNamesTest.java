@@ -157,4 +157,26 @@ class RenamePrefectSettingsToCanonicalNamesTest implements RewriteTest {
                 """,
                 spec -> spec.path("server.yaml")));
     }
+
+    // the 2.x alias in .env and the compose reference that reads it move together, as the removed names do
+    @Test
+    void aDotEnvAliasAndItsComposeReferenceMoveTogether() {
+        rewriteRun(
+            text("PREFECT_API_DATABASE_CONNECTION_URL=postgresql+asyncpg://db/prefect\n",
+                "PREFECT_SERVER_DATABASE_CONNECTION_URL=postgresql+asyncpg://db/prefect\n", spec -> spec.path(".env")),
+            yaml(
+                """
+                services:
+                  server:
+                    environment:
+                      - PREFECT_API_DATABASE_CONNECTION_URL=${PREFECT_API_DATABASE_CONNECTION_URL:?set it in .env}
+                """,
+                """
+                services:
+                  server:
+                    environment:
+                      - PREFECT_SERVER_DATABASE_CONNECTION_URL=${PREFECT_SERVER_DATABASE_CONNECTION_URL:?set it in .env}
+                """,
+                spec -> spec.path("compose.yaml")));
+    }
 }

@@ -241,4 +241,34 @@ class RenameRemovedPrefectSettingsTest implements RewriteTest {
         rewriteRun(text("export DB_URL=\"${PREFECT_ORION_DATABASE_CONNECTION_URL:-sqlite:///x.db}\"\n"
                 + "echo $PREFECT_ORION_API_HOST\n", spec -> spec.path("env.sh")));
     }
+
+    // make imports the environment: `$(PREFECT_ORION_API_HOST)` and the recipe shell's `$$PREFECT_ORION_API_HOST`
+    // read the host's variable unless the Makefile defines it (anywhere: make reads the whole file first); renamed
+    // alone, they read a variable the host does not set
+    @Test
+    void makefileReferencesFollowOnlyTheMakefilesOwnVariables() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.message().substring(0, r.message().indexOf(" is kept")))
+                        .containsExactly("3 $(PREFECT_ORION_API_HOST)", "4 $PREFECT_ORION_DATABASE_CONNECTION_URL")),
+            text(
+                """
+                serve:
+                \tprefect server start --port $(PREFECT_ORION_API_PORT)
+                \tprefect config view | grep $(PREFECT_ORION_API_HOST)
+                \tpg_isready -d $$PREFECT_ORION_DATABASE_CONNECTION_URL
+
+                PREFECT_ORION_API_PORT ?= 4200
+                export PREFECT_ORION_API_PORT
+                """,
+                """
+                serve:
+                \tprefect server start --port $(PREFECT_SERVER_API_PORT)
+                \tprefect config view | grep $(PREFECT_ORION_API_HOST)
+                \tpg_isready -d $$PREFECT_ORION_DATABASE_CONNECTION_URL
+
+                PREFECT_SERVER_API_PORT ?= 4200
+                export PREFECT_SERVER_API_PORT
+                """,
+                spec -> spec.path("Makefile")));
+    }
 }

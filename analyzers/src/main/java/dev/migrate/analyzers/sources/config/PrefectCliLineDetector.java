@@ -41,6 +41,8 @@ public final class PrefectCliLineDetector implements Detector {
     /** A supervisord program's command. */
     private static final Pattern PROGRAM_COMMAND = Pattern.compile("^\\s*command\\s*=\\s*");
     private final PrefectFileReferences prefectFiles = new PrefectFileReferences();
+    /** Env files' settings, checked once the compose files that may read them for interpolation were seen. */
+    private final ComposeVariables composeVariables = new ComposeVariables();
 
     /** A line of the file after joining backslash continuations. */
     record LogicalLine(int number, int column, String text) {
@@ -59,7 +61,8 @@ public final class PrefectCliLineDetector implements Detector {
     @Override
     public boolean accepts(ScanFile file) {
         return isScript(file) || isDockerfile(file.fileName()) || isCiYaml(file.path()) || isEnvFile(file.fileName())
-                || isSupervisorConf(file) || PrefectFileReferences.isOtherDeploymentFile(file);
+                || isSupervisorConf(file) || PrefectFileReferences.isOtherDeploymentFile(file)
+                || ComposeVariables.isCompose(file.fileName());
     }
 
     /** A supervisord configuration: {@code [program:x]} sections whose {@code command=} lines run commands. */
@@ -100,11 +103,19 @@ public final class PrefectCliLineDetector implements Detector {
     @Override
     public void detect(ScanFile file, InventorySink sink) {
         boolean ci = isCiYaml(file.path());
+        if (!ci && ComposeVariables.isCompose(file.fileName())) {
+            composeVariables.readCompose(file); // only what it reads from env files: the compose detector reads the rest
+            return;
+        }
+        if (isScript(file)) {
+            composeVariables.readScript(file);
+        }
         if (!ci && PrefectFileReferences.isOtherDeploymentFile(file)) {
             prefectFiles.keep(file); // read if a command names it
             return;
         }
         boolean docker = isDockerfile(file.fileName());
+        boolean envFile = isEnvFile(file.fileName());
         // a Dockerfile's commands run in the image, where the tree's paths are not known
         WorkingDirectory cwd = docker || isEnvFile(file.fileName()) || isSupervisorConf(file) ? null
                 : WorkingDirectory.of(file.path(), ci);
@@ -151,7 +162,9 @@ public final class PrefectCliLineDetector implements Detector {
             Matcher s = SETTING.matcher(text);
             while (s.find()) {
                 // `ENV NAME = value` (legacy form with spaces) is a Dockerfile ENV and an assignment: checked once
-                if (!s.group(1).equals(checked)) {
+                if (envFile) {
+                    composeVariables.setting(s.group(1), lineRef, file.path());
+                } else if (!s.group(1).equals(checked)) {
                     PrefectSettingsCheck.check(s.group(1), lineRef, null, sink);
                 }
             }
@@ -183,6 +196,7 @@ public final class PrefectCliLineDetector implements Detector {
 
     @Override
     public void finish(InventorySink sink) {
+        composeVariables.finish(sink);
         prefectFiles.finish(sink);
     }
 

@@ -4,6 +4,7 @@ import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.rules.PrefectApi;
+import java.util.List;
 import java.util.Optional;
 
 /** Checks a {@code PREFECT_*} environment variable against Prefect 1's naming and the 2.20 and 3.8.3 settings data. */
@@ -14,31 +15,70 @@ public final class PrefectSettingsCheck {
     private PrefectSettingsCheck() {
     }
 
+    /** What is wrong with an old name: the finding's code, the name to use instead (if any) and the message. */
+    private record Problem(String code, String canonical, String message) {
+    }
+
     public static void check(String name, SourceRef where, String jobId, InventorySink sink) {
-        if (!name.startsWith("PREFECT_")) {
+        problem(name).ifPresent(p -> sink.finding(Findings.of(p.code(), p.message(), where, jobId)));
+    }
+
+    /**
+     * Checks a key of a compose project's {@code .env} (or {@code --env-file}) that compose files read as
+     * {@code ${NAME}} for interpolation: the rewrite renames the key and those references together, so the finding
+     * says so, instead of calling a variable Prefect never read "silently ignored". A key the file's services also load
+     * with {@code env_file:} is container environment too, and the old name is lost there.
+     *
+     * @param readers the compose files (with the line of their first reference) that read the key
+     * @param loaded  whether a service also loads the file with {@code env_file:}
+     */
+    public static void checkComposeVariable(String name, SourceRef where, List<String> readers, boolean loaded,
+            InventorySink sink) {
+        Optional<Problem> found = problem(name);
+        if (found.isEmpty()) {
             return;
+        }
+        Problem p = found.get();
+        if (p.code().equals("PF111")) {
+            sink.finding(Findings.of(p.code(), p.message(), where, null));
+            return;
+        }
+        String to = p.canonical() != null ? "to " + p.canonical() : "to its Prefect 3 successor, where it has one,";
+        String lost = p.code().equals("CFG001") ? "Prefect 3.8.3 does not read the old name" : "the old name is a legacy alias";
+        sink.finding(Findings.of(p.code(), "setting " + name + " is a compose variable here: " + String.join(", ", readers)
+                + (readers.size() == 1 ? " reads" : " read") + " it as ${" + name + "} for interpolation"
+                + (loaded ? ", and a service loads this file with env_file: as its environment (" + lost + ")" : "")
+                + "; the rewrite renames it " + to + " together with those references", where, null));
+    }
+
+    private static Optional<Problem> problem(String name) {
+        if (!name.startsWith("PREFECT_")) {
+            return Optional.empty();
         }
         if (name.startsWith(PREFECT1)) {
             // PREFECT__SECTION__KEY: Prefect 1's config path, no later release reads it
-            sink.finding(Findings.of("PF111", "setting " + name + " is a Prefect 1 name (PREFECT__SECTION__KEY); "
-                    + "Prefect 3 reads flat PREFECT_* settings and silently ignores it", where, jobId));
-            return;
+            return Optional.of(new Problem("PF111", null, "setting " + name + " is a Prefect 1 name (PREFECT__SECTION__KEY); "
+                    + "Prefect 3 reads flat PREFECT_* settings and silently ignores it"));
         }
         PrefectApi api = PrefectApi.get();
         Optional<String> canonical = api.canonicalSetting3(name);
         if (canonical.isEmpty()) {
             if (api.isSetting2(name)) {
-                sink.finding(Findings.of("CFG001", "setting " + name + " is not read by Prefect 3.8.3; "
-                        + "it is silently ignored after the upgrade", where, jobId));
-            } else if (name.startsWith(ORION)) {
-                // the names of 2.0-2.7 (PREFECT_ORION_DATABASE_CONNECTION_URL): neither recorded release reads them
-                api.canonicalSetting3(SERVER + name.substring(ORION.length())).ifPresent(c -> sink.finding(Findings.of(
-                        "CFG001", "setting " + name + " is the name Prefect 2.0-2.7 gave " + c + "; Prefect 3.8.3 does "
-                                + "not read it, so it is silently ignored after the upgrade", where, jobId)));
+                return Optional.of(new Problem("CFG001", null, "setting " + name + " is not read by Prefect 3.8.3; "
+                        + "it is silently ignored after the upgrade"));
             }
-        } else if (!canonical.get().equals(name)) {
-            sink.finding(Findings.of("CFG002", "setting " + name + " is a legacy alias in Prefect 3; use "
-                    + canonical.get(), where, jobId));
+            if (name.startsWith(ORION)) {
+                // the names of 2.0-2.7 (PREFECT_ORION_DATABASE_CONNECTION_URL): neither recorded release reads them
+                return api.canonicalSetting3(SERVER + name.substring(ORION.length())).map(c -> new Problem("CFG001", c,
+                        "setting " + name + " is the name Prefect 2.0-2.7 gave " + c + "; Prefect 3.8.3 does "
+                                + "not read it, so it is silently ignored after the upgrade"));
+            }
+            return Optional.empty();
         }
+        if (!canonical.get().equals(name)) {
+            return Optional.of(new Problem("CFG002", canonical.get(), "setting " + name + " is a legacy alias in Prefect 3; use "
+                    + canonical.get()));
+        }
+        return Optional.empty();
     }
 }

@@ -1,0 +1,175 @@
+package dev.migrate.analyzers.sources.config;
+
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.SourceRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * The settings of env files, checked once the whole tree was seen, because a compose project's {@code .env} is no
+ * container environment: compose reads it (and the files a script gives with {@code --env-file}) only to fill the
+ * compose file's {@code ${VAR}} references. A key a compose file of its directory reads that way is reported as the
+ * compose variable it is, which the rewrite renames together with its references; a key of a committed template
+ * ({@code .env.example}) read that way, while the real {@code .env} is not in the tree, is no setting at all: the rewrite
+ * keeps it and its references (the real file keeps its keys), and the setting is reported where compose passes it
+ * to the container. Other keys are checked as settings. Detectors run on several threads: every map is concurrent.
+ */
+final class ComposeVariables {
+    private static final Pattern COMPOSE = Pattern.compile("(docker-)?compose[^/]*\\.ya?ml");
+    private static final Pattern TEMPLATE = Pattern.compile("\\.env\\.(example|sample|template|tmpl|dist)|env\\.(example|sample)");
+    private static final Pattern RUNS_COMPOSE = Pattern.compile("docker[ \\t]+compose\\b|docker-compose\\b");
+    private static final Pattern ENV_FILE_OPTION = Pattern.compile("--env-file[ \\t=]+[\"']?([^\\s\"';&|)]+)");
+    /** A reference compose interpolates: {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-x}}, not the escaped {@code $$NAME}. */
+    private static final Pattern ASSIGNED = Pattern.compile("(?m)^[ \\t]*(?:export[ \\t]+)?(PREFECT_[A-Z0-9_]+)[ \\t]*=");
+    private static final Pattern REFERENCE = Pattern.compile("(?<!\\$)\\$\\{?(PREFECT_[A-Z0-9_]+)(?![A-Za-z0-9_])");
+
+    /** An {@code environment:} item without a value, which compose fills from the same variables: {@code - NAME}. */
+    private static final Pattern PASSED_ON_IN_LIST = Pattern.compile("(?m)^[ \\t]*-[ \\t]+[\"']?(PREFECT_[A-Z0-9_]+)[\"']?[ \\t]*$");
+    /** {@code NAME:} without a value in an {@code environment:} map. */
+    private static final Pattern PASSED_ON_IN_MAP = Pattern.compile("(?m)^[ \\t]+(PREFECT_[A-Z0-9_]+)[ \\t]*:[ \\t]*(?:~|null)?[ \\t]*$");
+
+    /** An env file's setting, reported at the end. */
+    private record Setting(String name, SourceRef where, String file) {
+    }
+
+    /** Per directory, per name, the compose files there that read it, each with the line of its first reference. */
+    private final Map<String, Map<String, Map<String, Integer>>> readers = new ConcurrentHashMap<>();
+    /** Per directory, the names that scripts there which run compose set (exported to its interpolation). */
+    private final Map<String, Set<String>> scriptNames = new ConcurrentHashMap<>();
+    /** Per directory, the files its compose services load with {@code env_file:}. */
+    private final Map<String, Set<String>> loaded = new ConcurrentHashMap<>();
+    /** Per directory, the files named by {@code --env-file} in scripts there that run compose. */
+    private final Map<String, Set<String>> envFileOptions = new ConcurrentHashMap<>();
+    private final List<Setting> settings = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    static boolean isCompose(String fileName) {
+        return COMPOSE.matcher(fileName).matches();
+    }
+
+    /** Where a compose file reads Prefect names for interpolation, and which env files its services load. */
+    void readCompose(ScanFile file) {
+        String dir = directory(file.path());
+        Map<String, Map<String, Integer>> names = readers.computeIfAbsent(dir, d -> new ConcurrentHashMap<>());
+        for (Pattern reads : List.of(REFERENCE, PASSED_ON_IN_LIST, PASSED_ON_IN_MAP)) {
+            Matcher m = reads.matcher(file.text());
+            while (m.find()) {
+                names.computeIfAbsent(m.group(1), n -> new ConcurrentSkipListMap<>())
+                        .merge(file.fileName(), file.lineOf(m.start(1)), Math::min);
+            }
+        }
+        Set<String> files = loaded.computeIfAbsent(dir, d -> ConcurrentHashMap.newKeySet());
+        InventorySink ignored = new InventorySink() { // the compose detector reports a file that does not parse
+            @Override
+            public void job(dev.migrate.analyzers.model.Job job) {
+            }
+
+            @Override
+            public void finding(dev.migrate.analyzers.model.Finding finding) {
+            }
+        };
+        for (Node doc : YamlDocs.parse(file, ignored)) {
+            if (YamlDocs.get(doc, "services") instanceof MappingNode services) {
+                for (NodeTuple service : services.getValue()) {
+                    for (String f : envFiles(YamlDocs.get(service.getValueNode(), "env_file"))) {
+                        WorkingDirectory.normalize(dir, f).ifPresent(files::add);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code env_file: a.env}, {@code [a.env]} or the long form's {@code - path: a.env}. */
+    private static List<String> envFiles(Node value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof ScalarNode s) {
+            out.add(s.getValue());
+        } else if (value instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                if (item instanceof ScalarNode s) {
+                    out.add(s.getValue());
+                } else if (YamlDocs.get(item, "path") instanceof ScalarNode s) {
+                    out.add(s.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The {@code --env-file} files of a script that runs compose, read for its directory's interpolation. */
+    void readScript(ScanFile file) {
+        if (!RUNS_COMPOSE.matcher(file.text()).find()) {
+            return;
+        }
+        String dir = directory(file.path());
+        Matcher set = ASSIGNED.matcher(file.text());
+        while (set.find()) {
+            scriptNames.computeIfAbsent(dir, d -> ConcurrentHashMap.newKeySet()).add(set.group(1));
+        }
+        Matcher m = ENV_FILE_OPTION.matcher(file.text());
+        while (m.find()) {
+            WorkingDirectory.normalize(dir, m.group(1))
+                    .ifPresent(f -> envFileOptions.computeIfAbsent(dir, d -> ConcurrentHashMap.newKeySet()).add(f));
+        }
+    }
+
+    /** A setting an env file sets, checked in {@link #finish}. */
+    void setting(String name, SourceRef where, String file) {
+        settings.add(new Setting(name, where, file));
+    }
+
+    void finish(InventorySink sink) {
+        for (Setting s : settings) {
+            String dir = directory(s.file());
+            Map<String, Integer> read = readers.getOrDefault(dir, Map.of()).getOrDefault(s.name(), Map.of());
+            boolean isLoaded = loaded.getOrDefault(dir, Set.of()).contains(s.file());
+            if (read.isEmpty()) {
+                PrefectSettingsCheck.check(s.name(), s.where(), null, sink);
+            } else if (interpolates(s.file())) {
+                List<String> at = read.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList();
+                PrefectSettingsCheck.checkComposeVariable(s.name(), s.where(), at, isLoaded, sink);
+            } else if (!TEMPLATE.matcher(fileName(s.file())).matches() || isLoaded || definedForInterpolation(dir, s.name())) {
+                PrefectSettingsCheck.check(s.name(), s.where(), null, sink);
+            }
+            // else a template's key that compose reads from the real .env outside the tree: kept by the rewrite
+        }
+    }
+
+    /** Whether compose reads the file for interpolation: its directory's {@code .env}, or a script's {@code --env-file}. */
+    private boolean interpolates(String file) {
+        return fileName(file).equals(".env") || envFileOptions.getOrDefault(directory(file), Set.of()).contains(file);
+    }
+
+    /** Whether a file of the tree that compose reads for the directory's interpolation sets the name. */
+    private boolean definedForInterpolation(String dir, String name) {
+        if (scriptNames.getOrDefault(dir, Set.of()).contains(name)) {
+            return true;
+        }
+        for (Setting s : settings) {
+            if (s.name().equals(name) && directory(s.file()).equals(dir) && interpolates(s.file())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String directory(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.migrate.recipes.internal;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.SourceFile;
+import org.openrewrite.text.PlainText;
+import org.openrewrite.yaml.YamlIsoVisitor;
+import org.openrewrite.yaml.tree.Yaml;
+
+/**
+ * What docker compose reads for the {@code ${VAR}} interpolation of a compose file, gathered over every file before a
+ * settings rename edits one. Compose fills {@code ${PREFECT_ORION_X}} from the shell that runs it and from the
+ * project's {@code .env} (the one next to the compose file) or the files given with {@code --env-file}; those are no
+ * container environment, unlike the files a service loads with {@code env_file:}. So a key of {@code .env} that a
+ * compose file of its directory reads as {@code ${OLD}} is a compose variable, and the rename must treat the key and
+ * its references as a pair.
+ *
+ * <p>The pair is renamed together when its definition is in the run (the directory's {@code .env}, a script or
+ * Makefile of the directory that sets the name and runs {@code docker compose}, or a file such a script names with
+ * {@code --env-file}): the same run renames the definition, so the reference follows, as a {@code secretKeyRef} follows
+ * a Secret defined in the repository. A {@code .env} that is not in the repository (only its template,
+ * {@code .env.example}, is) keeps its old keys where it lives, so the references and the template's keys they read
+ * are kept.
+ */
+public final class ComposeInterpolation {
+    /** Compose files by name, as compose finds them ({@code docker-compose.yml}, {@code compose.override.yaml}). */
+    public static final Pattern COMPOSE = Pattern.compile("(docker-)?compose[^/]*\\.ya?ml");
+    /** Templates of a project's {@code .env}, committed where the real one is not. */
+    private static final Pattern TEMPLATE = Pattern.compile("\\.env\\.(example|sample|template|tmpl|dist)|env\\.(example|sample)");
+    /** Scripts and Makefiles, whose variables reach the compose they run. */
+    private static final Pattern SCRIPT = Pattern.compile(".*\\.(sh|bash|mk)|Makefile|GNUmakefile|justfile|\\.justfile");
+    private static final Pattern RUNS_COMPOSE = Pattern.compile("docker[ \\t]+compose\\b|docker-compose\\b");
+    private static final Pattern ENV_FILE_OPTION = Pattern.compile("--env-file[ \\t=]+[\"']?([^\\s\"';&|)]+)");
+    /** A name a file sets: {@code NAME=value}, {@code export NAME=value}, a command's {@code NAME=value cmd} prefix. */
+    private static final Pattern ASSIGNED = Pattern.compile("(?m)^[ \\t]*(?:export[ \\t]+)?(PREFECT_[A-Z0-9_]+)[ \\t]*=");
+    private static final Pattern NAME = Pattern.compile("PREFECT_[A-Z0-9_]+");
+
+    /** Per directory, the names its compose files read with {@code ${...}}. */
+    private final Map<Path, Set<String>> referenced = new HashMap<>();
+    /** Per directory, the files its compose services load with {@code env_file:} (container environment). */
+    private final Map<Path, Set<Path>> loaded = new HashMap<>();
+    /** Per directory, the in-run files compose reads for interpolation there (its {@code .env}, scripts, --env-file). */
+    private final Map<Path, Set<Path>> interpolationFiles = new HashMap<>();
+    /** The Prefect names each text file sets. */
+    private final Map<Path, Set<String>> assigned = new HashMap<>();
+
+    /** Gathers what one file defines, loads or reads. */
+    public synchronized void scan(SourceFile source, ExecutionContext ctx) {
+        Path path = source.getSourcePath().normalize();
+        Path dir = directory(path);
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        if (source instanceof PlainText text) {
+            String t = text.getText();
+            if (!t.contains("PREFECT_") && !t.contains("--env-file")) {
+                return;
+            }
+            Set<String> names = new HashSet<>();
+            Matcher m = ASSIGNED.matcher(t);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            assigned.put(path, names);
+            if (name.equals(".env")) {
+                interpolationFiles.computeIfAbsent(dir, d -> new HashSet<>()).add(path);
+            } else if (SCRIPT.matcher(name).matches() && RUNS_COMPOSE.matcher(t).find()) {
+                Set<Path> files = interpolationFiles.computeIfAbsent(dir, d -> new HashSet<>());
+                files.add(path);
+                Matcher option = ENV_FILE_OPTION.matcher(t);
+                while (option.find()) {
+                    files.add(dir.resolve(option.group(1)).normalize());
+                }
+            }
+        } else if (source instanceof Yaml.Documents docs && COMPOSE.matcher(name).matches()) {
+            Set<String> refs = referenced.computeIfAbsent(dir, d -> new HashSet<>());
+            String printed = docs.printAll();
+            Matcher m = NAME.matcher(printed);
+            while (m.find()) {
+                if (SettingsRenames.isReference(printed, m.start())) {
+                    refs.add(m.group());
+                }
+            }
+            Set<Path> files = loaded.computeIfAbsent(dir, d -> new HashSet<>());
+            new YamlIsoVisitor<ExecutionContext>() {
+                @Override
+                public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext c) {
+                    if ("env_file".equals(entry.getKey().getValue())) {
+                        envFiles(entry.getValue()).forEach(f -> files.add(dir.resolve(f).normalize()));
+                    } else if ("environment".equals(entry.getKey().getValue())) {
+                        refs.addAll(passedOn(entry.getValue())); // `- NAME` passes the variable on, as ${NAME} would
+                    }
+                    return super.visitMappingEntry(entry, c);
+                }
+            }.visit(docs, ctx);
+        }
+    }
+
+    /** The names an {@code environment:} passes on without a value: {@code - NAME}, {@code NAME:}. */
+    private static Set<String> passedOn(Yaml.Block value) {
+        Set<String> out = new HashSet<>();
+        if (value instanceof Yaml.Sequence seq) {
+            for (Yaml.Sequence.Entry e : seq.getEntries()) {
+                if (e.getBlock() instanceof Yaml.Scalar s && NAME.matcher(s.getValue()).matches()) {
+                    out.add(s.getValue());
+                }
+            }
+        } else if (value instanceof Yaml.Mapping map) {
+            for (Yaml.Mapping.Entry e : map.getEntries()) {
+                if (e.getValue() instanceof Yaml.Scalar v && Set.of("", "~", "null").contains(v.getValue())
+                        && NAME.matcher(e.getKey().getValue()).matches()) {
+                    out.add(e.getKey().getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code env_file: a.env}, {@code [a.env, b.env]} or the long form's {@code - path: a.env}. */
+    private static Set<String> envFiles(Yaml.Block value) {
+        Set<String> out = new HashSet<>();
+        if (value instanceof Yaml.Scalar s) {
+            out.add(s.getValue());
+        } else if (value instanceof Yaml.Sequence seq) {
+            for (Yaml.Sequence.Entry e : seq.getEntries()) {
+                if (e.getBlock() instanceof Yaml.Scalar s) {
+                    out.add(s.getValue());
+                } else if (e.getBlock() instanceof Yaml.Mapping m && KubernetesObjects.scalar(m, "path") != null) {
+                    out.add(KubernetesObjects.scalar(m, "path"));
+                }
+            }
+        }
+        out.removeIf(String::isEmpty);
+        return out;
+    }
+
+    /**
+     * Whether a compose file's reference to {@code name} is renamed with it: something compose reads for the
+     * interpolation of that directory is in the run and sets the name, so the same run renames it there.
+     */
+    public synchronized boolean follows(Path composeFile, String name) {
+        return !definitionsIn(directory(composeFile.normalize()), name).isEmpty();
+    }
+
+    /** The in-run files that define {@code name} for the interpolation of the compose file's directory, by path. */
+    public synchronized Set<Path> definitions(Path composeFile, String name) {
+        return definitionsIn(directory(composeFile.normalize()), name);
+    }
+
+    private Set<Path> definitionsIn(Path dir, String name) {
+        Set<Path> out = new TreeSet<>();
+        for (Path f : interpolationFiles.getOrDefault(dir, Set.of())) {
+            if (assigned.getOrDefault(f, Set.of()).contains(name)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a key of an env file is kept: the file is a template of its directory's {@code .env} (which is not in
+     * the run), a compose file there reads the key as a variable, and nothing in the run defines it for that
+     * interpolation, so the real {@code .env} keeps the old key and the reference stays as written. A file that a
+     * service loads with {@code env_file:} is container environment and renamed.
+     */
+    public synchronized boolean keepsKey(Path envFile, String name) {
+        Path path = envFile.normalize();
+        Path dir = directory(path);
+        String file = path.getFileName() == null ? "" : path.getFileName().toString();
+        return TEMPLATE.matcher(file).matches() && referenced.getOrDefault(dir, Set.of()).contains(name)
+                && definitionsIn(dir, name).isEmpty() && !loaded.getOrDefault(dir, Set.of()).contains(path);
+    }
+
+    /**
+     * Whether a compose service of the file's directory loads that directory's {@code .env} with {@code env_file:}:
+     * then the real {@code .env} a template stands for is container environment too.
+     */
+    public synchronized boolean dotEnvLoadedNextTo(Path file) {
+        Path dir = directory(file.normalize());
+        return loaded.getOrDefault(dir, Set.of()).contains(dir.resolve(".env").normalize());
+    }
+
+    private static Path directory(Path path) {
+        return path.getParent() == null ? Path.of("") : path.getParent();
+    }
+}
