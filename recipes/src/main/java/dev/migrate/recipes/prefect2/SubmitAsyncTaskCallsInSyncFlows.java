@@ -57,6 +57,10 @@ public class SubmitAsyncTaskCallsInSyncFlows extends TaskAwareRecipe {
     @Override
     protected Node edit(PythonFile file, ProjectTasks project, ExecutionContext ctx) {
         Node module = file.module();
+        if (!PythonCode.mentions(file, "async def")
+                && project.importedBy(file).values().stream().noneMatch(ProjectTasks.Task::async)) {
+            return module; // most Prefect modules: no async task of their own nor imported
+        }
         Imports imports = Imports.of(module);
         Map<String, Boolean> tasks = PrefectFunctions.taskRefs(file, project);
         if (!tasks.containsValue(true)) {
