@@ -34,6 +34,8 @@ public final class ProjectTasks {
     public record Task(String name, String path, boolean async) {
     }
 
+    /** Every Python file's path (a module that does not parse still makes another of the same name ambiguous). */
+    private final Set<String> paths = new HashSet<>();
     private final Map<String, PythonFile> files = new HashMap<>();
     /** Lazily: path to the module-level tasks it defines, by name (files that define none are absent). */
     private Map<String, Map<String, Task>> defined;
@@ -41,6 +43,8 @@ public final class ProjectTasks {
     private Set<String> taskNames;
     private Set<String> homeStems;
     private final Map<String, Map<String, Task>> importedBy = new HashMap<>();
+    /** Module names already resolved, by the importer's directory and the name (which is all a resolution reads). */
+    private final Map<String, Optional<String>> resolved = new HashMap<>();
 
     /** The run's index, made on first use. */
     public static ProjectTasks in(ExecutionContext ctx) {
@@ -49,12 +53,11 @@ public final class ProjectTasks {
 
     /** Records a file of the run (a later version of the same path replaces the earlier one). */
     public synchronized void record(PythonFile file) {
-        if (file.hasSyntaxErrors()) {
-            return;
-        }
-        if (files.put(path(file), file) != file) {
+        boolean added = paths.add(path(file));
+        if (file.hasSyntaxErrors() ? added : files.put(path(file), file) != file) {
             defined = null;
             importedBy.clear();
+            resolved.clear();
         }
     }
 
@@ -140,7 +143,8 @@ public final class ProjectTasks {
     }
 
     private Optional<String> moduleFile(String importer, String module) {
-        return ModulePaths.resolve(importer, module, files.keySet());
+        String dir = importer.contains("/") ? importer.substring(0, importer.lastIndexOf('/') + 1) : "";
+        return resolved.computeIfAbsent(dir + "|" + module, k -> ModulePaths.resolve(importer, module, paths));
     }
 
     /** Reads the tasks every recorded module defines at its top level, once per version of the run's files. */
