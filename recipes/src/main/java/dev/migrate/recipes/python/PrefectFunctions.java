@@ -8,7 +8,6 @@ import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import dev.migrate.rewriters.python.tree.Nodes;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,9 +74,10 @@ public final class PrefectFunctions {
         Node module = file.module();
         Imports imports = Imports.of(module);
         Map<String, Boolean> out = new LinkedHashMap<>();
-        if (imports.uses("prefect")) {
+        Map<String, ProjectTasks.Task> imported = imports.uses("prefect") ? project.importedBy(file) : Map.of();
+        if (!imported.isEmpty()) {
             Set<String> bound = boundAtTopLevel(module);
-            project.importedBy(file).forEach((ref, task) -> {
+            imported.forEach((ref, task) -> {
                 if (!bound.contains(firstPart(ref))) {
                     out.put(ref, task.async());
                 }
@@ -89,6 +89,9 @@ public final class PrefectFunctions {
 
     /** {@code refs} without those a function hides with names of its own (a parameter {@code load}, {@code t = ...}). */
     public static <V> Map<String, V> visibleIn(Map<String, V> refs, Definitions function) {
+        if (refs.isEmpty()) {
+            return refs;
+        }
         Set<String> locals = localNames(function);
         Map<String, V> out = new LinkedHashMap<>();
         refs.forEach((ref, v) -> {
@@ -103,25 +106,33 @@ public final class PrefectFunctions {
     public static Set<String> localNames(Definitions function) {
         Set<String> out = new HashSet<>(function.parameterNames());
         Node body = function.body();
-        for (Node s : Nodes.find(body, n -> n.kind() == NodeKind.ASSIGN || n.kind() == NodeKind.ANN_ASSIGN
-                || n.kind() == NodeKind.AUG_ASSIGN)) {
-            Statements.assignment(s).ifPresent(a -> a.targets().forEach(t -> targetNames(t, out)));
-        }
-        for (Node s : Nodes.find(body, n -> n.kind() == NodeKind.FOR || n.kind() == NodeKind.COMP_FOR)) {
-            targetNames(s.nodes().get(0), out);
-        }
-        for (Node item : Nodes.find(body, NodeKind.WITH_ITEM)) {
-            if (item.nodes().size() > 1) {
-                targetNames(item.nodes().get(item.nodes().size() - 1), out);
-            }
-        }
-        for (Node d : Nodes.find(body, n -> n.kind() == NodeKind.FUNCTION_DEF || n.kind() == NodeKind.CLASS_DEF)) {
-            out.add(new Definitions(d).name());
-        }
-        if (!Nodes.find(body, n -> n.kind() == NodeKind.IMPORT || n.kind() == NodeKind.IMPORT_FROM).isEmpty()) {
+        if (bindLocals(body, out)) {
             Imports.of(body).all().forEach(b -> out.add(b.localName()));
         }
         return out;
+    }
+
+    /** Adds what {@code n}'s descendants bind, in one walk; true when one of them is an import. */
+    private static boolean bindLocals(Node n, Set<String> out) {
+        boolean imports = false;
+        for (Node c : n.nodes()) {
+            switch (c.kind()) {
+                case ASSIGN, ANN_ASSIGN, AUG_ASSIGN ->
+                        Statements.assignment(c).ifPresent(a -> a.targets().forEach(t -> targetNames(t, out)));
+                case FOR, COMP_FOR -> targetNames(c.nodes().get(0), out);
+                case WITH_ITEM -> {
+                    if (c.nodes().size() > 1) {
+                        targetNames(c.nodes().get(c.nodes().size() - 1), out);
+                    }
+                }
+                case FUNCTION_DEF, CLASS_DEF -> out.add(new Definitions(c).name());
+                case IMPORT, IMPORT_FROM -> imports = true;
+                default -> {
+                }
+            }
+            imports |= bindLocals(c, out);
+        }
+        return imports;
     }
 
     /** The names a module binds at its top level other than by imports: defs, classes, assignments, loop targets. */
