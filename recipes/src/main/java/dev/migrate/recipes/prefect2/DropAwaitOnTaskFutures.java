@@ -2,8 +2,9 @@ package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.python.PrefectFunctions;
+import dev.migrate.recipes.python.ProjectTasks;
 import dev.migrate.recipes.python.PythonCode;
-import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.recipes.python.TaskAwareRecipe;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.query.Definitions;
@@ -22,13 +23,14 @@ import org.openrewrite.ExecutionContext;
 /**
  * In Prefect 2 async flows awaited {@code task.submit(...)} and {@code future.result()}; Prefect 3 futures are
  * synchronous, and awaiting one raises TypeError (BHV007). The {@code await} before a submit or map of one of
- * the module's tasks (in an async flow, of any module-level name: tasks are often imported), or before
+ * the module's tasks or the tasks it imports from the project's modules ({@code t.load.submit(x)} with {@code from .
+ * import tasks as t}; in an async flow, of any module-level name: tasks may come from another package), or before
  * {@code .result()} or {@code .wait()} of a future one of them returned (a name bound to it, or the loop variable
  * over a list of them), is dropped: the value is the same ({@code wait()}'s state is read by
  * {@link ReadFutureStateFromProperty}). Awaiting the future
  * itself is left to a person, who picks {@code .result()} or {@code .wait()}.
  */
-public class DropAwaitOnTaskFutures extends PythonRecipe {
+public class DropAwaitOnTaskFutures extends TaskAwareRecipe {
     private final transient MigrationNotes notes = new MigrationNotes(this, "BHV007");
 
     @Override
@@ -48,22 +50,24 @@ public class DropAwaitOnTaskFutures extends PythonRecipe {
     }
 
     @Override
-    protected Node edit(PythonFile file, ExecutionContext ctx) {
+    protected Node edit(PythonFile file, ProjectTasks project, ExecutionContext ctx) {
         Node module = file.module();
         Imports imports = Imports.of(module);
         if (!imports.uses("prefect")) {
             return module;
         }
-        Map<String, Node> tasks = PrefectFunctions.tasks(module, imports);
+        Map<String, Boolean> allTasks = PrefectFunctions.taskRefs(file, project);
+        java.util.Collection<Node> ownTasks = PrefectFunctions.tasks(module, imports).values();
         Node after = module;
         for (Node def : TreeIndex.of(module).find(NodeKind.FUNCTION_DEF)) {
             Definitions d = new Definitions(def);
-            if (!d.isAsync() || tasks.containsValue(def)) {
+            if (!d.isAsync() || ownTasks.contains(def)) {
                 continue;
             }
+            Set<String> tasks = PrefectFunctions.visibleIn(allTasks, d).keySet();
             // in an async flow, X.submit(...) of a module-level name is a task's even when the task is imported
             // (a star import, another package); a parameter or local (a dask client) is not
-            Map<String, Node> submitted = PrefectFunctions.isFlow(imports, def) ? withModuleNames(tasks, d) : tasks;
+            Set<String> submitted = PrefectFunctions.isFlow(imports, def) ? withModuleNames(tasks, d) : tasks;
             Set<String> futures = futureNames(d.body(), submitted);
             for (Node await : Nodes.find(d.body(), NodeKind.AWAIT)) {
                 Node operand = Expressions.unwrap(await.nodes().get(0));
@@ -84,49 +88,25 @@ public class DropAwaitOnTaskFutures extends PythonRecipe {
     }
 
     /**
-     * The module's tasks, and every other name whose {@code .submit}/{@code .map} the flow calls, unless the flow
-     * binds it itself (a parameter, an assignment, a loop or {@code with} target).
+     * The tasks, and every other name whose {@code .submit}/{@code .map} the flow calls, unless the flow binds it
+     * itself (a parameter, an assignment, a loop or {@code with} target).
      */
-    private static Map<String, Node> withModuleNames(Map<String, Node> tasks, Definitions flow) {
-        Set<String> locals = new HashSet<>(flow.parameterNames());
-        for (Node s : Nodes.find(flow.body(), NodeKind.ASSIGN)) {
-            List<Node> parts = s.nodes();
-            parts.subList(0, parts.size() - 1).forEach(t -> names(t, locals));
-        }
-        for (Node s : Nodes.find(flow.body(), NodeKind.FOR)) {
-            names(s.nodes().get(0), locals);
-        }
-        for (Node item : Nodes.find(flow.body(), NodeKind.WITH_ITEM)) {
-            if (item.nodes().size() > 1) {
-                names(item.nodes().get(item.nodes().size() - 1), locals);
-            }
-        }
-        Map<String, Node> out = new java.util.HashMap<>(tasks);
+    private static Set<String> withModuleNames(Set<String> tasks, Definitions flow) {
+        Set<String> locals = PrefectFunctions.localNames(flow);
+        Set<String> out = new HashSet<>(tasks);
         for (Node call : Nodes.find(flow.body(), NodeKind.CALL)) {
-            PrefectFunctions.submitted(call).filter(t -> !locals.contains(t)).ifPresent(t -> out.putIfAbsent(t, call));
+            PrefectFunctions.submitted(call).filter(t -> !locals.contains(t)).ifPresent(out::add);
         }
         return out;
     }
 
-    /** Adds the names a target binds ({@code a}, {@code a, b}, {@code (a, [b])}). */
-    private static void names(Node target, Set<String> into) {
-        Node t = Expressions.unwrap(target);
-        if (t.kind() == NodeKind.NAME) {
-            into.add(Expressions.name(t));
-        } else if (t.kind() != NodeKind.ATTRIBUTE && t.kind() != NodeKind.SUBSCRIPT) {
-            for (Node n : t.nodes()) {
-                names(n, into);
-            }
-        }
-    }
-
-    /** {@code t.submit(...)} or {@code t.map(...)} of one of the module's tasks. */
-    private static boolean submitsTask(Node expr, Map<String, Node> tasks) {
-        return PrefectFunctions.submitted(expr).filter(tasks::containsKey).isPresent();
+    /** {@code t.submit(...)} or {@code t.map(...)} of one of the tasks. */
+    private static boolean submitsTask(Node expr, Set<String> tasks) {
+        return PrefectFunctions.submittedRef(expr).filter(tasks::contains).isPresent();
     }
 
     /** {@code f.result(...)} or {@code f.wait(...)} of a name bound to a task future in the same function, or of a submit. */
-    private static boolean resultOfFuture(Node expr, Set<String> futures, Map<String, Node> tasks) {
+    private static boolean resultOfFuture(Node expr, Set<String> futures, Set<String> tasks) {
         if (expr.kind() != NodeKind.CALL || expr.nodes().get(0).kind() != NodeKind.ATTRIBUTE) {
             return false;
         }
@@ -148,7 +128,7 @@ public class DropAwaitOnTaskFutures extends PythonRecipe {
      * list of submits ({@code [await t.submit(u) for u in urls]}), and the loop variable of a {@code for} statement
      * or comprehension over such a list ({@code [await f.result() for f in futures]}).
      */
-    private static Set<String> futureNames(Node body, Map<String, Node> tasks) {
+    private static Set<String> futureNames(Node body, Set<String> tasks) {
         Set<String> out = new HashSet<>();
         for (Node assign : Nodes.find(body, NodeKind.ASSIGN)) {
             List<Node> parts = assign.nodes();
@@ -181,7 +161,7 @@ public class DropAwaitOnTaskFutures extends PythonRecipe {
     }
 
     /** A submit or map of a task (awaited or not), or a list literal or comprehension of such submits. */
-    private static boolean holdsFutures(Node expr, Map<String, Node> tasks) {
+    private static boolean holdsFutures(Node expr, Set<String> tasks) {
         Node value = awaited(expr);
         if (submitsTask(value, tasks)) {
             return true;

@@ -2,8 +2,9 @@ package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.python.ArgEdits;
 import dev.migrate.recipes.python.PrefectFunctions;
+import dev.migrate.recipes.python.ProjectTasks;
 import dev.migrate.recipes.python.PythonCode;
-import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.recipes.python.TaskAwareRecipe;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.StatementEdits;
@@ -29,9 +30,10 @@ import org.openrewrite.ExecutionContext;
  * returns None. For a name a function binds to {@code t.submit(...)}: {@code f.get_state()} becomes
  * {@code f.state}, and {@code s = f.wait(...)} becomes {@code f.wait(...)} followed by {@code s = f.state}.
  * A chained {@code s = t.submit(x).wait()} becomes {@code s = t.submit(x, return_state=True)}. Other uses of
- * {@code wait()}'s value ({@code f.wait().is_failed()}) are left as they are.
+ * {@code wait()}'s value ({@code f.wait().is_failed()}) are left as they are. A task reached through a module
+ * ({@code t.load.submit(x)} with {@code from . import tasks as t}) counts when it is a task the project defines.
  */
-public class ReadFutureStateFromProperty extends PythonRecipe {
+public class ReadFutureStateFromProperty extends TaskAwareRecipe {
     @Override
     public String getDisplayName() {
         return "Read a task future's state from `future.state`";
@@ -50,14 +52,15 @@ public class ReadFutureStateFromProperty extends PythonRecipe {
     }
 
     @Override
-    protected Node edit(PythonFile file, ExecutionContext ctx) {
+    protected Node edit(PythonFile file, ProjectTasks project, ExecutionContext ctx) {
         Node before = file.module();
         if (!Imports.of(before).uses("prefect")) {
             return before;
         }
-        Node after = chainedWaits(file, before);
+        Set<String> tasks = PrefectFunctions.taskRefs(file, project).keySet();
+        Node after = chainedWaits(file, before, tasks);
         for (Node def : TreeIndex.of(before).find(NodeKind.FUNCTION_DEF)) {
-            Set<String> futures = futures(def);
+            Set<String> futures = futures(def, tasks);
             if (futures.isEmpty()) {
                 continue;
             }
@@ -95,7 +98,7 @@ public class ReadFutureStateFromProperty extends PythonRecipe {
      * gave None. A statement of its own discards the value and works the same; an awaited one is left to
      * DropAwaitOnTaskFutures' reader, a person.
      */
-    private static Node chainedWaits(PythonFile file, Node before) {
+    private static Node chainedWaits(PythonFile file, Node before, Set<String> tasks) {
         Node after = before;
         for (Node call : TreeIndex.of(before).find(NodeKind.CALL)) {
             Node callee = call.nodes().get(0);
@@ -105,8 +108,7 @@ public class ReadFutureStateFromProperty extends PythonRecipe {
                 continue;
             }
             Node submit = Expressions.unwrap(callee.nodes().get(0));
-            if (PrefectFunctions.submitted(submit).isEmpty() || submit.nodes().get(0).tokens().stream()
-                    .noneMatch(t -> t.text().equals("submit")) || new CallView(submit).keyword("return_state").isPresent()) {
+            if (!submitsTask(submit, tasks) || new CallView(submit).keyword("return_state").isPresent()) {
                 continue;
             }
             Node stmt = PythonCode.statementOf(before, call);
@@ -136,8 +138,19 @@ public class ReadFutureStateFromProperty extends PythonRecipe {
         return Optional.of(Expressions.name(receiver));
     }
 
+    /**
+     * {@code x.submit(...)} of any name (a module's, most likely a task; Prefect 2 code rarely holds another future with
+     * a {@code get_state()}), or {@code t.x.submit(...)} of one of {@code tasks}.
+     */
+    private static boolean submitsTask(Node call, Set<String> tasks) {
+        boolean submit = call.kind() == NodeKind.CALL && call.nodes().get(0).tokens().stream()
+                .anyMatch(t -> t.text().equals("submit"));
+        return submit && (PrefectFunctions.submitted(call).isPresent()
+                || PrefectFunctions.submittedRef(call).filter(tasks::contains).isPresent());
+    }
+
     /** Names the function binds only to {@code x.submit(...)} (a task future), in its own body. */
-    private static Set<String> futures(Node def) {
+    private static Set<String> futures(Node def, Set<String> tasks) {
         Set<String> out = new HashSet<>();
         Set<String> other = new HashSet<>();
         for (Node stmt : Nodes.find(def, NodeKind.ASSIGN)) {
@@ -146,8 +159,7 @@ public class ReadFutureStateFromProperty extends PythonRecipe {
                 continue;
             }
             Node value = Expressions.unwrap(a.get().value());
-            boolean submit = PrefectFunctions.submitted(value).isPresent() && value.nodes().get(0).tokens().stream()
-                    .anyMatch(t -> t.text().equals("submit"));
+            boolean submit = submitsTask(value, tasks);
             for (Node target : a.get().targets()) {
                 if (target.kind() == NodeKind.NAME) {
                     (submit && a.get().targets().size() == 1 ? out : other).add(Expressions.name(target));

@@ -4,8 +4,9 @@ import dev.migrate.analyzers.sources.python.UnobservedTaskFailures;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.python.PrefectFunctions;
+import dev.migrate.recipes.python.ProjectTasks;
 import dev.migrate.recipes.python.PythonCode;
-import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.recipes.python.TaskAwareRecipe;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.edit.ImportEdits;
 import dev.migrate.rewriters.python.edit.StatementEdits;
@@ -29,9 +30,10 @@ import org.openrewrite.ExecutionContext;
  * Futures a flow keeps in a variable and never reads get a {@code wait([...])} where the flow ends, which is
  * exactly when Prefect 2 waited (safe). A future dropped on the floor ({@code t.submit(x)} as a statement)
  * gets {@code .wait()} as an unsafe fix, because later statements then run after it; inside loops and
- * branches, and in flows that return early, it is left to a person with a TODO.
+ * branches, and in flows that return early, it is left to a person with a TODO. Tasks are the module's own and
+ * those it imports from the project's other modules ({@code from .tasks import load}, {@code t.load.submit(x)}).
  */
-public class ResolveUnresolvedFutures extends PythonRecipe {
+public class ResolveUnresolvedFutures extends TaskAwareRecipe {
     private final transient MigrationNotes notes = new MigrationNotes(this);
 
     @Override
@@ -51,17 +53,18 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
     }
 
     @Override
-    protected Node edit(PythonFile file, ExecutionContext ctx) {
+    protected Node edit(PythonFile file, ProjectTasks project, ExecutionContext ctx) {
         Node before = file.module();
         Imports imports = Imports.of(before);
-        Map<String, Node> tasks = PrefectFunctions.tasks(before, imports);
-        if (tasks.isEmpty()) {
+        Map<String, Boolean> allTasks = PrefectFunctions.taskRefs(file, project);
+        if (allTasks.isEmpty()) {
             return file.module();
         }
         Node after = before;
         boolean waitUsed = false;
         List<Node[]> todos = new ArrayList<>();
         for (Node flow : PrefectFunctions.flows(before, imports)) {
+            Map<String, Boolean> tasks = PrefectFunctions.visibleIn(allTasks, new Definitions(flow));
             Node body = new Definitions(flow).body();
             List<Node> top = Statements.of(body);
             boolean earlyReturn = TreeIndex.of(body).find(NodeKind.RETURN).size()
@@ -106,7 +109,7 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
                     Node loop = topLoop(body, top, stmt);
                     String list = loopLists.get(loop);
                     if (list == null) {
-                        list = freshName(before, PrefectFunctions.submitted(future.get()).orElse("task") + "_futures",
+                        list = freshName(before, lastPart(PrefectFunctions.submittedRef(future.get()).orElse("task")) + "_futures",
                                 loopLists.values());
                         after = StatementEdits.insertBefore(after, loop, list + " = []", file.style());
                         loopLists.put(loop, list);
@@ -130,7 +133,7 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
                 }
             }
             // waiting keeps the runs but not what their failure did: a flow that returned nothing was Failed with them
-            UnobservedTaskFailures.first(body, c -> PrefectFunctions.submitted(c).filter(tasks::containsKey).isPresent())
+            UnobservedTaskFailures.first(body, c -> PrefectFunctions.submittedRef(c).filter(tasks::containsKey).isPresent())
                     .ifPresent(run -> notes.insertRow(ctx, PythonCode.note(file, PythonCode.statementOf(before, run),
                             getName(), true, "BHV002", "flow " + new Definitions(flow).name() + " returns nothing, so "
                             + "Prefect 2 failed it when one of its task runs failed; Prefect 3 ends it Completed (waiting "
@@ -166,12 +169,17 @@ public class ResolveUnresolvedFutures extends PythonRecipe {
         notes.insertRow(ctx, PythonCode.note(file, at, getName(), manual, "BHV001", message));
     }
 
-    /** The {@code task.submit(...)} / {@code task.map(...)} call a statement makes, for a task of this module. */
-    private static Optional<Node> futureCall(Node stmt, Map<String, Node> tasks) {
+    /** The {@code task.submit(...)} / {@code task.map(...)} call a statement makes, for one of {@code tasks}. */
+    private static Optional<Node> futureCall(Node stmt, Map<String, Boolean> tasks) {
         Node value = stmt.kind() == NodeKind.ASSIGN ? Statements.assignment(stmt).orElseThrow().value()
                 : stmt.nodes().get(0);
         Node call = Expressions.unwrap(value);
-        return PrefectFunctions.submitted(call).filter(tasks::containsKey).map(t -> call);
+        return PrefectFunctions.submittedRef(call).filter(tasks::containsKey).map(t -> call);
+    }
+
+    /** {@code load} of {@code t.load}: a list's name made from a task's. */
+    private static String lastPart(String ref) {
+        return ref.substring(ref.lastIndexOf('.') + 1);
     }
 
     /**

@@ -1,11 +1,12 @@
 package dev.migrate.recipes.prefect2;
 
-import dev.migrate.analyzers.sources.python.AsyncTaskCalls;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.python.DirectTaskCalls;
 import dev.migrate.recipes.python.PrefectFunctions;
+import dev.migrate.recipes.python.ProjectTasks;
 import dev.migrate.recipes.python.PythonCode;
-import dev.migrate.recipes.python.PythonRecipe;
+import dev.migrate.recipes.python.TaskAwareRecipe;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.TreeEdits;
@@ -28,9 +29,10 @@ import org.openrewrite.ExecutionContext;
  * coroutine nobody awaits, so the task never runs (BHV008). Its task runner still runs async tasks from sync
  * flows: {@code fetch(url)} becomes {@code fetch.submit(url).result()}, which waits for the run and raises its
  * failure as the call did. Unsafe, because the run now happens on the runner's thread. {@code .submit} and
- * {@code .map} of async tasks are left alone: they work in Prefect 3.
+ * {@code .map} of async tasks are left alone: they work in Prefect 3. Async tasks imported from the project's other
+ * modules count as the module's own ({@code t.fetch(url)} becomes {@code t.fetch.submit(url).result()}).
  */
-public class SubmitAsyncTaskCallsInSyncFlows extends PythonRecipe {
+public class SubmitAsyncTaskCallsInSyncFlows extends TaskAwareRecipe {
     private final transient MigrationNotes notes = new MigrationNotes(this);
 
     @Override
@@ -47,32 +49,39 @@ public class SubmitAsyncTaskCallsInSyncFlows extends PythonRecipe {
 
     @Override
     protected String[] mentions() {
-        return new String[] {"async def"};
+        // not "async def": a flow module calls async tasks other modules define (a task is always decorated
+        // with something the module imports from prefect)
+        return new String[] {"prefect"};
     }
 
     @Override
-    protected Node edit(PythonFile file, ExecutionContext ctx) {
+    protected Node edit(PythonFile file, ProjectTasks project, ExecutionContext ctx) {
         Node module = file.module();
+        if (!PythonCode.mentions(file, "async def")
+                && project.importedBy(file).values().stream().noneMatch(ProjectTasks.Task::async)) {
+            return module; // most Prefect modules: no async task of their own nor imported
+        }
         Imports imports = Imports.of(module);
-        Map<String, Node> tasks = PrefectFunctions.tasks(module, imports);
-        if (tasks.values().stream().noneMatch(t -> new Definitions(t).isAsync())) {
+        Map<String, Boolean> tasks = PrefectFunctions.taskRefs(file, project);
+        if (!tasks.containsValue(true)) {
             return module;
         }
-        Set<String> asyncTasks = new HashSet<>();
-        tasks.forEach((name, def) -> {
-            if (new Definitions(def).isAsync()) {
-                asyncTasks.add(name);
-            }
-        });
         List<Node> calls = new ArrayList<>();
         for (Node flow : PrefectFunctions.flows(module, imports)) {
-            if (!new Definitions(flow).isAsync()) {
-                calls.addAll(AsyncTaskCalls.in(new Definitions(flow).body(), asyncTasks));
+            Definitions d = new Definitions(flow);
+            if (!d.isAsync()) {
+                Set<String> asyncTasks = new HashSet<>();
+                PrefectFunctions.visibleIn(tasks, d).forEach((ref, async) -> {
+                    if (async) {
+                        asyncTasks.add(ref);
+                    }
+                });
+                calls.addAll(DirectTaskCalls.in(d.body(), asyncTasks));
             }
         }
         Node after = module;
         for (Node call : calls) {
-            String task = Expressions.name(Expressions.unwrap(call.nodes().get(0)));
+            String task = Expressions.dottedName(Expressions.unwrap(call.nodes().get(0))).orElseThrow();
             String flow = enclosingFlowName(module, call);
             String what = "async task '" + task + "' is called directly in sync flow '" + flow + "', which Prefect 3 "
                     + "does not run (the call returns an un-awaited coroutine)";

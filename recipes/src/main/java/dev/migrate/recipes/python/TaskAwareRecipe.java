@@ -1,0 +1,69 @@
+package dev.migrate.recipes.python;
+
+import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.rewriters.python.PythonFile;
+import dev.migrate.rewriters.python.PythonVisitor;
+import dev.migrate.rewriters.python.tree.Node;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.ScanningRecipe;
+import org.openrewrite.Tree;
+import org.openrewrite.TreeVisitor;
+
+/**
+ * A {@link PythonRecipe} that also knows the tasks other modules of the project define ({@link ProjectTasks}): its
+ * scanning phase records every Python file of the run (no walk), and its edits then treat imported tasks exactly
+ * as the module's own. The same precheck: a file that mentions none of {@link #mentions()} is skipped before any
+ * tree query. Every such recipe of a run shares one index.
+ */
+public abstract class TaskAwareRecipe extends ScanningRecipe<ProjectTasks> {
+    /** OpenRewrite asks for it for every file a recipe changes, and builds it by reflection over the options each time. */
+    private transient volatile String instanceName;
+
+    @Override
+    public String getInstanceName() {
+        String name = instanceName;
+        if (name == null) {
+            name = super.getInstanceName();
+            instanceName = name;
+        }
+        return name;
+    }
+
+    /** Words one of which a file's text must contain for the recipe to look at it. */
+    protected abstract String[] mentions();
+
+    /** The file's new module (the same node when nothing changes). */
+    protected abstract Node edit(PythonFile file, ProjectTasks tasks, ExecutionContext ctx);
+
+    @Override
+    public ProjectTasks getInitialValue(ExecutionContext ctx) {
+        return ProjectTasks.in(ctx);
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(ProjectTasks tasks) {
+        return new TreeVisitor<Tree, ExecutionContext>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (tree instanceof PythonFile file) {
+                    tasks.record(file);
+                }
+                return tree;
+            }
+        };
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(ProjectTasks tasks) {
+        return new PythonVisitor<>() {
+            @Override
+            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
+                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, mentions())) {
+                    return file;
+                }
+                return MigrationNotes.visiting(file.getSourcePath().toString(), file::text,
+                        () -> file.withModule(edit(file, tasks, ctx)));
+            }
+        };
+    }
+}
