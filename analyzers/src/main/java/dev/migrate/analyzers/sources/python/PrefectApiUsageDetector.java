@@ -220,20 +220,58 @@ public final class PrefectApiUsageDetector extends PythonDetector {
      * reaches it.
      */
     private static void flowBody(PythonModule m, Definitions flow, InventorySink sink) {
+        Set<String> objects = objectNames(m, flow);
+        java.util.function.Predicate<Node> taskSubmit = call -> isSubmit(call) && !objects.contains(
+                Expressions.dottedName(Expressions.unwrap(call.nodes().get(0)).nodes().get(0)).orElse(""));
         for (Node n : all(flow.body())) {
             if (n.kind() == NodeKind.AWAIT) {
                 awaitedFuture(m, flow, n, sink);
             }
             if (n.kind() == NodeKind.EXPR_STMT && n.nodes().size() == 1 && n.nodes().get(0).kind() == NodeKind.CALL
-                    && isSubmit(n.nodes().get(0))) {
+                    && taskSubmit.test(n.nodes().get(0))) {
                 sink.finding(Findings.of("BHV001", "flow " + flow.name() + " submits "
                         + Expressions.dottedName(n.nodes().get(0).nodes().get(0)).orElse("a task")
                         + "() and never waits for the future; Prefect 3 does not wait for it", m.at(n), null));
             }
         }
-        UnobservedTaskFailures.first(flow.body(), PrefectApiUsageDetector::isSubmit).ifPresent(submit ->
+        UnobservedTaskFailures.first(flow.body(), taskSubmit).ifPresent(submit ->
                 sink.finding(Findings.of("BHV002", "flow " + flow.name() + " submits tasks and returns nothing: on "
                         + "Prefect 3 it ends Completed even when those tasks fail", m.at(submit), null)));
+    }
+
+    /**
+     * Names the flow or its module bind to an object made by a call ({@code pool = ThreadPoolExecutor(4)},
+     * {@code with ProcessPoolExecutor() as pool:}): their {@code submit} and {@code map} are that object's methods
+     * (an executor's), not a task's, which is a function defined or imported. A task given options
+     * ({@code load_fast = load.with_options(retries=0)}) or one made by calling task ({@code load = task(load_rows)}) is
+     * still a task.
+     */
+    private static Set<String> objectNames(PythonModule m, Definitions flow) {
+        Set<String> out = new HashSet<>();
+        List<Node> scope = new ArrayList<>(all(flow.body()));
+        scope.addAll(Statements.of(m.root()));
+        for (Node n : scope) {
+            if (n.kind() == NodeKind.WITH) {
+                for (Statements.WithItem item : Statements.withItems(n)) {
+                    if (item.target() != null && item.target().kind() == NodeKind.NAME
+                            && Expressions.unwrap(item.context()).kind() == NodeKind.CALL) {
+                        out.add(Expressions.name(item.target()));
+                    }
+                }
+            }
+            Optional<Statements.Assignment> a = Statements.assignment(n);
+            if (a.isPresent() && a.get().value() != null && a.get().targets().size() == 1
+                    && a.get().targets().get(0).kind() == NodeKind.NAME) {
+                Node value = Expressions.unwrap(a.get().value());
+                boolean task = value.kind() == NodeKind.CALL && (Expressions.dottedName(value.nodes().get(0))
+                        .filter(d -> d.endsWith(".with_options")).isPresent()
+                        || m.qualifiedName(value.nodes().get(0)).filter(q -> q.equals("prefect.task")).isPresent());
+                if (value.kind() == NodeKind.CALL && !task) {
+                    out.add(Expressions.name(a.get().targets().get(0)));
+                }
+            }
+        }
+        return out;
     }
 
     /**

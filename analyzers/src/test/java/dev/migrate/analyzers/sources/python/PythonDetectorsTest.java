@@ -1277,6 +1277,39 @@ class PythonDetectorsTest {
         assertThat(clean.findings).isEmpty();
     }
 
+    // found by session 19's helper on a project of its own: an executor's submit inside a flow was reported as a
+    // task future never waited for (BHV001) and as a run whose failure no longer fails the flow (BHV002)
+    @Test
+    void anExecutorsSubmitInAFlowIsNoTaskRun() {
+        assertThat(run(new PrefectApiUsageDetector(), "pool.py", """
+                from concurrent.futures import ThreadPoolExecutor
+                from prefect import flow, task
+
+                shared = ThreadPoolExecutor(2)
+
+                @flow
+                def etl(paths):
+                    with ThreadPoolExecutor(4) as pool:
+                        pool.submit(print, paths)
+                    shared.submit(print, 1)
+                """).findings).isEmpty();
+        // tasks given options or made by calling task() are tasks still
+        assertThat(codes(run(new PrefectApiUsageDetector(), "tasks.py", """
+                from prefect import flow, task
+
+                def rows():
+                    return 1
+
+                load = task(rows)
+
+                @flow
+                def etl():
+                    fast = load.with_options(retries=0)
+                    fast.submit()
+                    load.submit()
+                """))).containsExactly("BHV001", "BHV001", "BHV002");
+    }
+
     // a flow that reads every run's .result() still fails with its tasks on Prefect 3 (result() raises their error);
     // only a run whose failure never reaches the flow changes meaning
     @Test
