@@ -34,14 +34,23 @@ public abstract class PythonRecipe extends Recipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
+        return editing(mentions(), this::edit);
+    }
+
+    /**
+     * The visitor of a Python recipe: files with syntax errors or without any of {@code mentions} are left as they
+     * are; the others get {@code edit}'s module, with the notes it writes counted against the file's text.
+     */
+    static TreeVisitor<?, ExecutionContext> editing(String[] mentions,
+                                                    java.util.function.BiFunction<PythonFile, ExecutionContext, Node> edit) {
         return new PythonVisitor<>() {
             @Override
             public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, mentions())) {
+                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, mentions)) {
                     return file;
                 }
                 return MigrationNotes.visiting(file.getSourcePath().toString(), file::text,
-                        () -> file.withModule(edit(file, ctx)));
+                        () -> file.withModule(edit.apply(file, ctx)));
             }
         };
     }

@@ -1,8 +1,6 @@
 package dev.migrate.recipes.python;
 
-import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.rewriters.python.PythonFile;
-import dev.migrate.rewriters.python.PythonVisitor;
 import dev.migrate.rewriters.python.tree.Node;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.ScanningRecipe;
@@ -55,15 +53,6 @@ public abstract class TaskAwareRecipe extends ScanningRecipe<ProjectTasks> {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(ProjectTasks tasks) {
-        return new PythonVisitor<>() {
-            @Override
-            public Tree visitPythonFile(PythonFile file, ExecutionContext ctx) {
-                if (file.hasSyntaxErrors() || !PythonCode.mentions(file, mentions())) {
-                    return file;
-                }
-                return MigrationNotes.visiting(file.getSourcePath().toString(), file::text,
-                        () -> file.withModule(edit(file, tasks, ctx)));
-            }
-        };
+        return PythonRecipe.editing(mentions(), (file, ctx) -> edit(file, tasks, ctx));
     }
 }
