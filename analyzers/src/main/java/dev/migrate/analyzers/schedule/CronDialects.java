@@ -22,14 +22,17 @@ import java.util.regex.Pattern;
  * Converts Spring and Quartz cron text to Unix cron through cron-utils' mappers. Two of their special day forms mean
  * in croniter (Prefect's cron) what they mean in Quartz and Spring, and are kept: {@code L} as the whole day-of-month
  * (the last day of the month) and {@code D#N} as the whole day-of-week (the N-th weekday D), with the other day field
- * {@code ?} or {@code *}. {@code W}, {@code LW}, {@code L-n} and a day-of-week {@code L} have no croniter equal
- * (croniter reads {@code L5}, not {@code 5L}, and its {@code W} arrived in 6.x, after Prefect 3's oldest croniter), so
- * they stay untranslatable.
+ * {@code ?} or {@code *}; Quartz's {@code DL} (the last weekday D of the month) is croniter's {@code L(D-1)}.
+ * {@code W}, {@code LW}, {@code L-n} and Spring's day-of-week {@code L} have no croniter equal here (croniter's
+ * {@code W} arrived in 6.x, after Prefect 3's oldest croniter, and cron-utils' Spring reading has no {@code L} to
+ * prove Spring's against), so they stay untranslatable.
  */
 public final class CronDialects {
     /** {@code D#N} in Quartz (D 1-7, Sunday first) or Spring (D 0-7, 0 and 7 Sunday) numbering, or a day name. */
     private static final Pattern NTH_WEEKDAY = Pattern.compile("(?i)([0-7]|sun|mon|tue|wed|thu|fri|sat)#([1-5])");
     private static final List<String> DAY_NAMES = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat");
+    /** Quartz's last weekday of the month, {@code 6L} (the last Friday; D 1-7, Sunday first). */
+    private static final Pattern QUARTZ_LAST_WEEKDAY = Pattern.compile("([1-7])L");
     private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
     private static final CronParser SPRING = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING));
     /** Spring's macros (since Spring 5.3), which cron-utils does not read, as the Unix cron they stand for. */
@@ -87,6 +90,10 @@ public final class CronDialects {
         boolean dowAny = dow.equals("?") || dow.equals("*");
         if (dom.equalsIgnoreCase("L") && dowAny) {
             return Optional.of("L");
+        }
+        Matcher lastWeekday = QUARTZ_LAST_WEEKDAY.matcher(dow);
+        if (quartz && lastWeekday.matches() && domAny) {
+            return Optional.of("L" + (Integer.parseInt(lastWeekday.group(1)) - 1));
         }
         Matcher m = NTH_WEEKDAY.matcher(dow);
         if (m.matches() && domAny) {

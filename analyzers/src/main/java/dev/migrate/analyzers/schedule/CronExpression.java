@@ -26,13 +26,15 @@ public final class CronExpression {
 
     /** croniter's N-th weekday of the month, {@code 5#3}: a weekday (0-7, or a name) and N from 1 to 5. */
     private static final Pattern NTH_WEEKDAY = Pattern.compile("(?i)([0-7]|sun|mon|tue|wed|thu|fri|sat)#([1-5])");
+    /** croniter's last weekday of the month, {@code L5} (the last Friday): L and a weekday number. */
+    private static final Pattern LAST_WEEKDAY = Pattern.compile("(?i)L([0-7])");
 
     private final String text;
     private final String[] fields;
     private final BitSet[] values;
     /** Day-of-month {@code L}. */
     private final boolean lastDayOfMonth;
-    /** Day-of-week {@code D#N}: D (0 is Sunday) and N, or -1 and 0. */
+    /** Day-of-week {@code D#N}: D (0 is Sunday) and N, or -1 and 0; {@code LD} (the last D of the month): D and -1. */
     private final int nthWeekday;
     private final int nth;
     /** The days the source dialect itself picks, when it decides them ({@link #withSourceDays}); else null. */
@@ -54,10 +56,10 @@ public final class CronExpression {
     }
 
     /**
-     * As {@link #parse}, also reading croniter's {@code L} (whole day-of-month) and {@code D#N} (whole day-of-week)
-     * when the other day field is {@code *}. croniter reads more ({@code 1,L}, {@code L5}, {@code 15W}, a {@code #}
-     * beside a day of the month, where it keeps only the {@code #} days even with day_or), none of which a Quartz or
-     * Spring translation writes; those stay syntax errors here.
+     * As {@link #parse}, also reading croniter's {@code L} (whole day-of-month), and {@code D#N} or {@code LD} (the
+     * last weekday D of the month) as the whole day-of-week, when the other day field is {@code *}. croniter reads more
+     * ({@code 1,L}, {@code 15W}, lists of these, a {@code #} beside a day of the month, where it keeps only the {@code #}
+     * days even with day_or), none of which a translation here writes; those stay syntax errors here.
      */
     public static CronExpression parseCroniter(String text) {
         List<Token> spans = Token.split(text);
@@ -67,9 +69,11 @@ public final class CronExpression {
         String dom = spans.get(2).text();
         String dow = spans.get(4).text();
         Matcher nthDay = NTH_WEEKDAY.matcher(dow);
+        Matcher lastDay = LAST_WEEKDAY.matcher(dow);
         boolean last = dom.equalsIgnoreCase("L") && dow.equals("*");
         boolean hash = nthDay.matches() && dom.equals("*");
-        if (!last && !hash) {
+        boolean lastWeekday = lastDay.matches() && dom.equals("*");
+        if (!last && !hash && !lastWeekday) {
             return parse(text);
         }
         CronExpression plain = parse(spans.get(0).text() + " " + spans.get(1).text() + " * " + spans.get(3).text() + " *");
@@ -79,6 +83,11 @@ public final class CronExpression {
         if (last) {
             fields[2] = "L";
             values[2] = new BitSet(); // no plain day: not '*' and not full, as croniter reads 'l'
+        } else if (lastWeekday) {
+            weekday = Integer.parseInt(lastDay.group(1)) % 7;
+            fields[4] = "L" + weekday;
+            values[4] = new BitSet();
+            return new CronExpression(String.join(" ", fields), fields, values, false, weekday, -1, null);
         } else {
             String d = nthDay.group(1);
             weekday = d.matches("[0-7]") ? Integer.parseInt(d) % 7 : CronField.DAY_OF_WEEK.nameValue(d);
@@ -100,7 +109,7 @@ public final class CronExpression {
 
     /** Whether a day field holds {@code L} or {@code D#N}, which only croniter (and Quartz, Spring) read. */
     public boolean hasSpecialDays() {
-        return lastDayOfMonth || nth > 0;
+        return lastDayOfMonth || nth != 0;
     }
 
     /** The days as the source dialect decides them, when it does ({@link #withSourceDays}); else null. */
@@ -116,6 +125,9 @@ public final class CronExpression {
     /** Whether the day-of-week field matches {@code d} ({@code D#N}: the N-th such weekday of its month). */
     boolean matchesDayOfWeek(LocalDate d) {
         int weekday = d.getDayOfWeek().getValue() % 7;
+        if (nth < 0) {
+            return weekday == nthWeekday && d.getDayOfMonth() + 7 > d.lengthOfMonth();
+        }
         return nth > 0 ? weekday == nthWeekday && (d.getDayOfMonth() - 1) / 7 + 1 == nth : values[4].get(weekday);
     }
 
@@ -124,8 +136,8 @@ public final class CronExpression {
         if (lastDayOfMonth) {
             return "on the last day of the month";
         }
-        if (nth > 0) {
-            return "on the " + List.of("first", "second", "third", "fourth", "fifth").get(nth - 1) + " "
+        if (nth != 0) {
+            return "on the " + (nth < 0 ? "last" : List.of("first", "second", "third", "fourth", "fifth").get(nth - 1)) + " "
                     + List.of("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday").get(nthWeekday)
                     + " of the month";
         }

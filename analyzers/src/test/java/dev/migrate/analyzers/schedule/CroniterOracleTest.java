@@ -19,7 +19,9 @@ class CroniterOracleTest {
             "15 10 * jan,jul mon", "0 0 29 2 *", "5 4 * * 7", "0 */6 1-7 * *", "0 0 13 * fri", "0 9-17/2 * * sat,sun",
             "0 0 */10 * 1-7", "0 0 */1 * 1", "0 0 1 * 0-7", "0 0 1-31 * 0-6", "0 0 * * 1", "59 23 31 * *", "0 12 1 */3 *", "0 0 * * 0-6", "10,20 3 15-21 * 2",
             // croniter's L and D#N, which Quartz and Spring translations write
-            "0 12 L * *", "30 6 L 2 *", "0 10 * * 5#3", "0 10 * * 5#5", "15 8 * 1,7 0#1", "0 0 * * 1#4");
+            "0 12 L * *", "30 6 L 2 *", "0 10 * * 5#3", "0 10 * * 5#5", "15 8 * 1,7 0#1", "0 0 * * 1#4",
+            // and its last weekday of the month (APScheduler's `last fri`, Quartz's 6L)
+            "0 23 * * L5", "45 7 * 2,3 L0", "0 0 * * L7");
 
     @Test
     void naiveFireTimesMatchCroniter() throws Exception {

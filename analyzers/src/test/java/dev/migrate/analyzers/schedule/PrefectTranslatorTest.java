@@ -314,6 +314,22 @@ class PrefectTranslatorTest {
                 .equal()).isFalse();
     }
 
+    // Quartz's last weekday of the month (6L, the last Friday) is croniter's L5 (session 19); the proof's legacy days
+    // come from cron-utils' reading of the Quartz text
+    @Test
+    void quartzLastWeekdayIsCroniterLastWeekday() {
+        Translation t = translate(ScheduleSpec.Form.CRON_QUARTZ, "0 0 18 ? * 6L", null, TimerOptions.NONE);
+        assertThat(t.target().cron()).isEqualTo("0 18 * * L5");
+        assertThat(t.exact()).isTrue();
+        assertThat(t.source().describe()).endsWith(", on the last Friday of the month (Europe/Berlin)");
+        assertThat(t.proof().sourceTimes()).extracting(z -> z.toLocalDate().toString())
+                .contains("2027-01-29", "2027-02-26", "2027-12-31");
+        Schedule source = Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.CRON_QUARTZ, "0 0 18 ? * 6L", null,
+                SourceRef.file("x")), BERLIN);
+        assertThat(ScheduleProver.prove(source, PrefectSchedule.cron("0 18 * * 5#4", true, "Europe/Berlin"), NOW, 50)
+                .equal()).isFalse();
+    }
+
     // Quartz's last day of the month and N-th weekday were untranslatable; croniter reads both the same way
     @Test
     void quartzLastDayAndNthWeekdayAreProvenAgainstCronUtilsDays() {
@@ -357,8 +373,8 @@ class PrefectTranslatorTest {
         // a crontab line: cron refuses it
         assertThatThrownBy(() -> cron("15 6 L * *")).isInstanceOf(ScheduleSyntaxException.class)
                 .hasMessageContaining("day-of-month");
-        // W, LW, L-n and a day-of-week L stay untranslatable
-        for (String quartz : java.util.List.of("0 0 9 15W * ?", "0 0 9 LW * ?", "0 0 9 L-2 * ?", "0 0 9 ? * 6L")) {
+        // W, LW and L-n stay untranslatable (a day-of-week L is croniter's LD: see the test below)
+        for (String quartz : java.util.List.of("0 0 9 15W * ?", "0 0 9 LW * ?", "0 0 9 L-2 * ?")) {
             assertThatThrownBy(() -> translate(ScheduleSpec.Form.CRON_QUARTZ, quartz, null, TimerOptions.NONE))
                     .isInstanceOf(ScheduleSyntaxException.class);
         }

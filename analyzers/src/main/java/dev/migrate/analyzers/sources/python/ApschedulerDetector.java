@@ -348,9 +348,9 @@ public final class ApschedulerDetector extends PythonDetector {
     /**
      * APScheduler's day expressions that croniter (Prefect's cron) reads the same way, as the day-of-month and
      * day-of-week fields: {@code last} (the month's last day) is {@code L}, and {@code 2nd mon} (the second Monday of
-     * the month) is {@code 1#2} with any day of the month. Only with no day_of_week of their own: APScheduler requires
-     * every field to match, and croniter would read two restricted day fields differently. Empty for any other day
-     * ({@code last fri}, lists, ranges of these), which stays without a five-field form.
+     * the month) is {@code 1#2} and {@code last fri} is {@code L5}, with any day of the month. Only with no
+     * day_of_week of their own: APScheduler requires every field to match, and croniter would read two restricted day
+     * fields differently. Empty for any other day (lists, ranges of these), which stays without a five-field form.
      */
     private static Optional<String[]> specialDay(String day, String dayOfWeek) {
         if (day == null || dayOfWeek != null && !dayOfWeek.strip().equals("*")) {
@@ -360,12 +360,20 @@ public final class ApschedulerDetector extends PythonDetector {
         if (d.equals("last")) {
             return Optional.of(new String[] {"L", "*"});
         }
+        java.util.regex.Matcher lastWeekday = LAST_WEEKDAY.matcher(d);
+        if (lastWeekday.matches()) {
+            return Optional.of(new String[] {"*", "L" + WEEKDAY_NUMBERS.get(lastWeekday.group(1))});
+        }
         java.util.regex.Matcher nth = NTH_WEEKDAY.matcher(d);
         if (nth.matches()) {
             return Optional.of(new String[] {"*", WEEKDAY_NUMBERS.get(nth.group(2)) + "#" + nth.group(1).charAt(0)});
         }
         return Optional.empty();
     }
+
+    /** APScheduler's {@code last y} day: the last weekday y of the month. */
+    private static final java.util.regex.Pattern LAST_WEEKDAY =
+            java.util.regex.Pattern.compile("last\\s+(mon|tue|wed|thu|fri|sat|sun)");
 
     /** APScheduler's {@code xth y} day: the x-th weekday y of the month (1st to 5th). */
     private static final java.util.regex.Pattern NTH_WEEKDAY =

@@ -213,7 +213,7 @@ class PythonDetectorsTest {
         assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "2nd mon", "hour", "8"))).contains("0 8 * * 1#2");
         assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "5th SUN"))).contains("0 0 * * 0#5");
         // forms croniter cannot say the same way stay without a five-field form
-        assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "last fri"))).isEmpty();
+        assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "last fri", "hour", "18"))).contains("0 18 * * L5");
         assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "1st mon,3rd mon"))).isEmpty();
         assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "last", "day_of_week", "fri"))).isEmpty();
         assertThat(ApschedulerDetector.cron(java.util.Map.of("day", "6th mon"))).isEmpty();
