@@ -41,6 +41,23 @@ public final class PrefectImageTags {
         return text != null && IMAGE.matcher(text.trim()).matches();
     }
 
+    /** A Prefect 3 release tag on a Python version with no flavour: {@code 3.8.3-python3.10}. */
+    private static final Pattern TAG_3X_PLAIN = Pattern.compile("^3\\.\\d+\\.\\d+-python3\\.\\d+$");
+
+    /**
+     * The same image's {@code -kubernetes} flavour (the release and Python kept, prefect-kubernetes added), for a
+     * Prefect 3 release image with no flavour ({@code prefecthq/prefect:3.8.3-python3.10}); empty for any other
+     * reference (a 2.x tag, a floating or digest-pinned one, one with a flavour, another image).
+     */
+    public static Optional<String> kubernetesFlavour(String image) {
+        Matcher m = IMAGE.matcher(image.trim());
+        if (!m.matches() || m.group("digest") != null || m.group("tag") == null
+                || !TAG_3X_PLAIN.matcher(m.group("tag")).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(image.trim() + "-kubernetes");
+    }
+
     public static Optional<Upgrade> upgrade(String image, PrefectTarget target) {
         Matcher m = IMAGE.matcher(image.trim());
         if (!m.matches()) {

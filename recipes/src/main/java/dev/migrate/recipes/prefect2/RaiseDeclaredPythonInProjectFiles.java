@@ -18,7 +18,6 @@ import dev.migrate.rewriters.python.tree.Token;
 import java.util.List;
 import java.util.Optional;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.ScanningRecipe;
 import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
@@ -30,7 +29,7 @@ import org.openrewrite.text.PlainText;
  * {@code ^3.10}); the rest of the constraint stays. Unsafe: dropping the older Pythons is the project's choice. A
  * constraint that also caps Python below that floor ({@code ~=3.9.0}) is left with a note.
  */
-public class RaiseDeclaredPythonInProjectFiles extends ScanningRecipe<PrefectListings> {
+public class RaiseDeclaredPythonInProjectFiles extends PrefectListingRecipe {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF221");
 
     @Override
@@ -43,16 +42,6 @@ public class RaiseDeclaredPythonInProjectFiles extends ScanningRecipe<PrefectLis
         return "Raises the lower bound of `requires-python`, Poetry's `python` and `python_requires` (`setup.cfg`, "
                 + "`setup.py`) of projects that depend on Prefect to the oldest Python the targeted Prefect 3 release "
                 + "supports, keeping the rest of the constraint. Unsafe: the project stops supporting the older Pythons.";
-    }
-
-    @Override
-    public PrefectListings getInitialValue(ExecutionContext ctx) {
-        return new PrefectListings();
-    }
-
-    @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(PrefectListings listings) {
-        return new PrefectListingScanner(listings);
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.List;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
-import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
 import org.openrewrite.text.PlainTextVisitor;
@@ -26,7 +25,7 @@ import org.openrewrite.text.PlainTextVisitor;
  * run on the newer Python. A version held by a build argument is raised where the argument is declared; an image
  * pinned by digest is left with a note (a digest names one build).
  */
-public class RaisePythonBaseImagesInDockerfiles extends ScanningRecipe<PrefectListings> {
+public class RaisePythonBaseImagesInDockerfiles extends PrefectListingRecipe {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF221");
 
     @Override
@@ -40,16 +39,6 @@ public class RaisePythonBaseImagesInDockerfiles extends ScanningRecipe<PrefectLi
                 + "stage) to the oldest Python the targeted Prefect 3 release supports, keeping the tag's variant "
                 + "(`python:3.9-slim-bookworm` to `python:3.10-slim-bookworm`). Unsafe: the image's other packages must "
                 + "support the newer Python.";
-    }
-
-    @Override
-    public PrefectListings getInitialValue(ExecutionContext ctx) {
-        return new PrefectListings();
-    }
-
-    @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(PrefectListings listings) {
-        return new PrefectListingScanner(listings);
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
@@ -25,7 +24,7 @@ import org.openrewrite.yaml.tree.Yaml;
  * reads a plain {@code 3.10} as the number 3.1). Unsafe: the job then tests or deploys on another Python. The
  * entries of a matrix are a person's choice (drop them, or raise them and drop duplicates), so they get a note.
  */
-public class RaiseSetupPythonVersionInWorkflows extends ScanningRecipe<PrefectListings> {
+public class RaiseSetupPythonVersionInWorkflows extends PrefectListingRecipe {
     private static final PathMatcher WORKFLOWS = FileSystems.getDefault().getPathMatcher("glob:{**/,}.github/workflows/*.{yml,yaml}");
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF221");
 
@@ -39,16 +38,6 @@ public class RaiseSetupPythonVersionInWorkflows extends ScanningRecipe<PrefectLi
         return "Raises a single `python-version` of `actions/setup-python` in workflows that install Prefect or the "
                 + "project to the oldest Python the targeted Prefect 3 release supports; matrix entries below it are "
                 + "noted for a person. Unsafe: the job runs on another Python.";
-    }
-
-    @Override
-    public PrefectListings getInitialValue(ExecutionContext ctx) {
-        return new PrefectListings();
-    }
-
-    @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(PrefectListings listings) {
-        return new PrefectListingScanner(listings);
     }
 
     @Override

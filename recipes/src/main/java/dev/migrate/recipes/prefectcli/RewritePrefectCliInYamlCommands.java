@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.PrefectImageTags;
 import dev.migrate.recipes.internal.YamlPositions;
 import java.nio.file.FileSystems;
 import java.nio.file.PathMatcher;
@@ -138,12 +139,11 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
         found.forEach(n -> notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), manual, n)));
         Yaml.Mapping result = m;
         java.util.Optional<String> plainImage = kubernetesWorkerImage(m, after);
-        java.util.regex.Matcher flavourless = plainImage.map(PREFECT_3_PLAIN_TAG::matcher).filter(java.util.regex.Matcher::matches)
-                .orElse(null);
-        if (flavourless != null) {
+        java.util.Optional<String> flavour = plainImage.flatMap(PrefectImageTags::kubernetesFlavour);
+        if (flavour.isPresent()) {
             // the image is already a Prefect 3 one (the image recipe ran first): its -kubernetes flavour is the same
             // release and Python with prefect-kubernetes added, which the worker imports to start
-            String flavoured = plainImage.get() + "-kubernetes";
+            String flavoured = flavour.get();
             result = withImage(result, flavoured);
             notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), false, "PF203: image `" + plainImage.get()
                     + "` is now `" + flavoured + "`: a kubernetes worker needs the prefect-kubernetes package, which "
@@ -179,10 +179,6 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
         return name.contains("prefecthq/prefect:") && !name.contains("kubernetes") ? java.util.Optional.of(name)
                 : java.util.Optional.empty();
     }
-
-    /** A Prefect 3 release image on a Python version and no flavour ({@code prefecthq/prefect:3.8.3-python3.10}). */
-    private static final java.util.regex.Pattern PREFECT_3_PLAIN_TAG =
-            java.util.regex.Pattern.compile("(?:.*/)?prefecthq/prefect:3\\.\\d+\\.\\d+-python3\\.\\d+");
 
     private static Yaml.Mapping withImage(Yaml.Mapping container, String image) {
         Yaml.Mapping.Entry old = entry(container, "image");
