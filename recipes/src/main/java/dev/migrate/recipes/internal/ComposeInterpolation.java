@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.sources.config.ComposeProjectFiles;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,16 +31,14 @@ import org.openrewrite.yaml.tree.Yaml;
  * are kept.
  */
 public final class ComposeInterpolation {
-    /** Compose files by name, as compose finds them ({@code docker-compose.yml}, {@code compose.override.yaml}). */
-    public static final Pattern COMPOSE = Pattern.compile("(docker-)?compose[^/]*\\.ya?ml");
-    /** Templates of a project's {@code .env}, committed where the real one is not. */
-    private static final Pattern TEMPLATE = Pattern.compile("\\.env\\.(example|sample|template|tmpl|dist)|env\\.(example|sample)");
+    public static final Pattern COMPOSE = ComposeProjectFiles.COMPOSE;
+    private static final Pattern TEMPLATE = ComposeProjectFiles.ENV_TEMPLATE;
     /** Scripts and Makefiles, whose variables reach the compose they run. */
     private static final Pattern SCRIPT = Pattern.compile(".*\\.(sh|bash|mk)|Makefile|GNUmakefile|justfile|\\.justfile");
-    private static final Pattern RUNS_COMPOSE = Pattern.compile("docker[ \\t]+compose\\b|docker-compose\\b");
-    private static final Pattern ENV_FILE_OPTION = Pattern.compile("--env-file[ \\t=]+[\"']?([^\\s\"';&|)]+)");
+    private static final Pattern RUNS_COMPOSE = ComposeProjectFiles.RUNS_COMPOSE;
+    private static final Pattern ENV_FILE_OPTION = ComposeProjectFiles.ENV_FILE_OPTION;
     /** A name a file sets: {@code NAME=value}, {@code export NAME=value}, a command's {@code NAME=value cmd} prefix. */
-    private static final Pattern ASSIGNED = Pattern.compile("(?m)^[ \\t]*(?:export[ \\t]+)?(PREFECT_[A-Z0-9_]+)[ \\t]*=");
+    private static final Pattern ASSIGNED = ComposeProjectFiles.PREFECT_ASSIGNMENT;
     private static final Pattern NAME = Pattern.compile("PREFECT_[A-Z0-9_]+");
 
     /** Per directory, the names its compose files read with {@code ${...}}. */

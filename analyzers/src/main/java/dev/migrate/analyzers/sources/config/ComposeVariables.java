@@ -27,12 +27,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * to the container. Other keys are checked as settings. Detectors run on several threads: every map is concurrent.
  */
 final class ComposeVariables {
-    private static final Pattern COMPOSE = Pattern.compile("(docker-)?compose[^/]*\\.ya?ml");
-    private static final Pattern TEMPLATE = Pattern.compile("\\.env\\.(example|sample|template|tmpl|dist)|env\\.(example|sample)");
-    private static final Pattern RUNS_COMPOSE = Pattern.compile("docker[ \\t]+compose\\b|docker-compose\\b");
-    private static final Pattern ENV_FILE_OPTION = Pattern.compile("--env-file[ \\t=]+[\"']?([^\\s\"';&|)]+)");
+    private static final Pattern COMPOSE = ComposeProjectFiles.COMPOSE;
+    private static final Pattern TEMPLATE = ComposeProjectFiles.ENV_TEMPLATE;
+    private static final Pattern RUNS_COMPOSE = ComposeProjectFiles.RUNS_COMPOSE;
+    private static final Pattern ENV_FILE_OPTION = ComposeProjectFiles.ENV_FILE_OPTION;
     /** A reference compose interpolates: {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-x}}, not the escaped {@code $$NAME}. */
-    private static final Pattern ASSIGNED = Pattern.compile("(?m)^[ \\t]*(?:export[ \\t]+)?(PREFECT_[A-Z0-9_]+)[ \\t]*=");
+    private static final Pattern ASSIGNED = ComposeProjectFiles.PREFECT_ASSIGNMENT;
     private static final Pattern REFERENCE = Pattern.compile("(?<!\\$)\\$\\{?(PREFECT_[A-Z0-9_]+)(?![A-Za-z0-9_])");
 
     /** An {@code environment:} item without a value, which compose fills from the same variables: {@code - NAME}. */
