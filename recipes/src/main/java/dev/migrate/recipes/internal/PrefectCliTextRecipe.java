@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.sources.config.LiteralVariables;
 import dev.migrate.analyzers.sources.config.PrefectVersionBuildArgs;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
@@ -41,6 +42,14 @@ public abstract class PrefectCliTextRecipe extends Recipe {
         return commentsOut();
     }
 
+    /**
+     * The variable assignments of {@code text} whose literal values commands may read ({@code -ib $INFRA}); none
+     * unless the format says how it assigns them.
+     */
+    protected List<LiteralVariables.Assignment> assignments(String text) {
+        return List.of();
+    }
+
     /** The translation of one segment; shell text unless a format writes commands another way too. */
     protected ShellRewrite rewriteSegment(String segment, CliOptions options) {
         return PrefectCommandRewriter.rewrite(segment, options);
@@ -63,7 +72,8 @@ public abstract class PrefectCliTextRecipe extends Recipe {
                 }
                 CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor());
                 ShellSegments.Result r = ShellSegments.translate(text, commandSegments(text), new HashSet<>(),
-                        PrefectCliTextRecipe.this::commentsOut, options, PrefectCliTextRecipe.this::rewriteSegment, FixSafety.unsafeAllowed(ctx));
+                        PrefectCliTextRecipe.this::commentsOut, options, PrefectCliTextRecipe.this::rewriteSegment, FixSafety.unsafeAllowed(ctx),
+                        assignments(text));
                 // lines of the text as received: a folded command above a note moves it, and the engine moves it back
                 MigrationNotes.visiting(file.getSourcePath().toString(), () -> text, () -> {
                     for (ShellSegments.Note n : r.notes()) {

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.sources.config.LiteralVariables;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefectcli.BuiltDeploymentFiles;
 import dev.migrate.recipes.prefectcli.CliOptions;
@@ -50,6 +51,17 @@ public final class ShellSegments {
                                    java.util.function.Predicate<Segment> commentsOut,
                                    CliOptions options, Rewrite rewrite,
                                    boolean unsafeAllowed) {
+        return translate(text, segments, built, commentsOut, options, rewrite, unsafeAllowed, List.of());
+    }
+
+    /**
+     * @param assignments the variable assignments of the text ({@link LiteralVariables}): each segment's commands
+     *                    read the variables known where it starts, besides those of {@code options}
+     */
+    public static Result translate(String text, List<Segment> segments, Set<String> built,
+                                   java.util.function.Predicate<Segment> commentsOut,
+                                   CliOptions options, Rewrite rewrite,
+                                   boolean unsafeAllowed, List<LiteralVariables.Assignment> assignments) {
         List<Set<String>> builtBefore = new ArrayList<>();
         List<Map<String, String>> typedBefore = new ArrayList<>();
         Map<String, String> typed = new HashMap<>(options.typedPools());
@@ -67,7 +79,8 @@ public final class ShellSegments {
             String segment = text.substring(s.start(), s.end());
             ShellRewrite r = commentsOut.test(s) && BuiltDeploymentFiles.appliesOnly(segment, builtBefore.get(i))
                     ? new ShellRewrite(commentedOut(segment), List.of(APPLY_OF_BUILD), true, false)
-                    : rewrite.apply(s, segment, options.withAppliedLater(appliedAfter).withTypedPools(typedBefore.get(i)));
+                    : rewrite.apply(s, segment, options.withAppliedLater(appliedAfter).withTypedPools(typedBefore.get(i))
+                            .withVariables(variablesAt(options, assignments, s.start())));
             appliedAfter.addAll(BuiltDeploymentFiles.appliedBy(segment));
             // a statement may start lines above its prefect command (a quoted string, a continuation)
             int at = text.indexOf("prefect", s.start());
@@ -92,6 +105,15 @@ public final class ShellSegments {
             notes.add(new Note(at, true, conflict.note()));
         }
         return new Result(out.toString(), notes);
+    }
+
+    private static Map<String, String> variablesAt(CliOptions options, List<LiteralVariables.Assignment> assignments, int offset) {
+        if (assignments.isEmpty()) {
+            return options.variables();
+        }
+        Map<String, String> known = new HashMap<>(options.variables());
+        known.putAll(LiteralVariables.known(assignments, offset));
+        return known;
     }
 
     /** The segment behind a {@code #} placed after its indentation, which stays where it was. */

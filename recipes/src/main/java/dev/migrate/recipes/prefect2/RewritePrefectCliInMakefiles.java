@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.LiteralVariables;
 import dev.migrate.recipes.internal.PrefectCliTextRecipe;
 import dev.migrate.recipes.internal.Segment;
 import dev.migrate.recipes.internal.TextPositions;
@@ -48,6 +49,12 @@ public class RewritePrefectCliInMakefiles extends PrefectCliTextRecipe {
         String quoted = Pattern.quote(name);
         return Pattern.compile("(?m)^[" + recipeIndent() + "][@+\\- \\t]*\\$(?:\\(" + quoted + "\\)|\\{" + quoted + "})")
                 .matcher(text).find();
+    }
+
+    /** Make's variables ({@code INFRA ?= kubernetes-job/prod}), read by recipe lines as {@code $(INFRA)}. */
+    @Override
+    protected List<LiteralVariables.Assignment> assignments(String text) {
+        return LiteralVariables.make(text);
     }
 
     /** Recipe lines start with a tab; make's own prefixes (@, -, +) are not part of the command. */

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.LiteralVariables;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.internal.PrefectCliTextRecipe;
 import dev.migrate.recipes.internal.Segment;
@@ -37,6 +38,11 @@ public class RewritePrefectCliInShellScripts extends PrefectCliTextRecipe {
     @Override
     protected List<Segment> commandSegments(String text) {
         return ShellStatements.of(text);
+    }
+
+    @Override
+    protected List<LiteralVariables.Assignment> assignments(String text) {
+        return LiteralVariables.shell(text);
     }
 
     /**

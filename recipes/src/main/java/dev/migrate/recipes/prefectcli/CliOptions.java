@@ -15,19 +15,23 @@ import java.util.Set;
  *                    shell word quoted as a whole ({@code "$QUEUE"}), any item of an exec-form list
  * @param typedPools  the work pools that commands before this one (same script) create with a worker type
  *                    ({@code prefect work-pool create etl --type=process}), by name, with that type
+ * @param variables   the variables the file sets to one literal value before the command ({@code INFRA=process/etl}
+ *                    at the top of a script, a workflow's {@code env:}), by name: read to understand what the command
+ *                    deploys, never written into it
  */
 public record CliOptions(String poolType, int targetMinor, Set<String> appliedLater, Set<String> wholeWords,
-                         Map<String, String> typedPools) {
+                         Map<String, String> typedPools, Map<String, String> variables) {
     public static final CliOptions DEFAULT = new CliOptions("process", 8);
 
     public CliOptions {
         appliedLater = Set.copyOf(appliedLater);
         wholeWords = Set.copyOf(wholeWords);
         typedPools = Map.copyOf(typedPools);
+        variables = Map.copyOf(variables);
     }
 
     public CliOptions(String poolType, int targetMinor, Set<String> appliedLater, Set<String> wholeWords) {
-        this(poolType, targetMinor, appliedLater, wholeWords, Map.of());
+        this(poolType, targetMinor, appliedLater, wholeWords, Map.of(), Map.of());
     }
 
     public CliOptions(String poolType, int targetMinor) {
@@ -39,15 +43,19 @@ public record CliOptions(String poolType, int targetMinor, Set<String> appliedLa
     }
 
     public CliOptions withAppliedLater(Set<String> files) {
-        return new CliOptions(poolType, targetMinor, files, wholeWords, typedPools);
+        return new CliOptions(poolType, targetMinor, files, wholeWords, typedPools, variables);
     }
 
     public CliOptions withWholeWords(Set<String> words) {
-        return new CliOptions(poolType, targetMinor, appliedLater, words, typedPools);
+        return new CliOptions(poolType, targetMinor, appliedLater, words, typedPools, variables);
     }
 
     public CliOptions withTypedPools(Map<String, String> pools) {
-        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, pools);
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, pools, variables);
+    }
+
+    public CliOptions withVariables(Map<String, String> known) {
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, known);
     }
 
     /**

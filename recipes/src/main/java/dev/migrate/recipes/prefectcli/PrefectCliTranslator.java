@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefectcli;
 
 import dev.migrate.analyzers.model.Redactor;
 import dev.migrate.analyzers.rules.PrefectBlockClasses;
+import dev.migrate.analyzers.sources.config.LiteralVariables;
 import dev.migrate.recipes.prefectcli.CliRules.CommandRule;
 import dev.migrate.recipes.prefectcli.CliRules.FlagRule;
 import java.util.ArrayList;
@@ -364,7 +365,10 @@ public final class PrefectCliTranslator {
         d.manual |= CommandOverrides.convert(d.flags, d.notes);
         d.manual |= DottedJobVariables.nest(d.flags, d.notes);
         Optional.ofNullable(flagValue(originalArgs, "-sb", "--storage-block"))
-                .flatMap(sb -> StorageBlockPullSteps.note(sb, originalArgs.contains("--skip-upload")))
+                .flatMap(sb -> StorageBlockPullSteps.note(known(sb, o).orElse(sb), originalArgs.contains("--skip-upload"))
+                        .map(note -> known(sb, o).map(v -> note.replaceFirst(java.util.regex.Pattern.quote("`" + v + "`"),
+                                java.util.regex.Matcher.quoteReplacement("`" + v + "` (the value of " + sb + " set above)")))
+                                .orElse(note)))
                 .ifPresent(d.notes::add);
         neverPrompt(d);
         if (d.has("--cron") || d.has("--interval") || d.has("--rrule")) {
@@ -378,7 +382,9 @@ public final class PrefectCliTranslator {
         if (d.has("--pool") && !agentPool) {
             return;
         }
-        String infra = flagValue(originalArgs, "-ib", "--infra-block");
+        String infraWord = flagValue(originalArgs, "-ib", "--infra-block");
+        // a block named through a variable the script or pipeline sets above (INFRA=kubernetes-job/prod) is that block
+        String infra = known(infraWord, o).orElse(infraWord);
         String pool;
         String type = o.poolType();
         if (infra != null && infra.contains("/")) {
@@ -387,7 +393,8 @@ public final class PrefectCliTranslator {
             type = PrefectBlockClasses.poolTypeOfSlug(slug).orElse(type);
         } else {
             // -i TYPE: an anonymous block of that type; without either, 2.x built with a Process block
-            String infraType = flagValue(originalArgs, "-i", "--infra");
+            String infraTypeWord = flagValue(originalArgs, "-i", "--infra");
+            String infraType = known(infraTypeWord, o).orElse(infraTypeWord);
             // the 2.x slugs and the pool types replacing them are the scan's data (prefect-2-block-classes.yaml)
             type = infraType == null ? type : PrefectBlockClasses.poolTypeOfSlug(infraType).orElse(type);
             pool = CliOptions.standInPool(type);
@@ -401,9 +408,15 @@ public final class PrefectCliTranslator {
         }
         Optional<String> queue = d.value("--work-queue");
         d.notes.add("deploys to work pool `" + pool + "`" + (infra != null && infra.contains("/")
-                ? " (named after infrastructure block `" + infra + "`)"
+                ? " (named after infrastructure block `" + infra + "`" + (infra.equals(infraWord) ? ""
+                        : ", the value of " + infraWord + " set above") + ")"
                 : ", which stands in for default-agent-pool" + queue.map(q -> " (work queue `" + q + "` kept)").orElse(""))
                 + "; create it first: prefect work-pool create " + pool + " --type " + type);
+    }
+
+    /** The literal value {@code word} stands for when it is a reference to a variable set above ({@link CliOptions#variables()}). */
+    private static Optional<String> known(String word, CliOptions o) {
+        return LiteralVariables.resolve(word, o.variables());
     }
 
     private static String flagValue(List<String> args, String shortName, String longName) {

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefectcli;
 
+import dev.migrate.analyzers.sources.config.LiteralVariables;
 import dev.migrate.analyzers.sources.config.PrefectVersionBuildArgs;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
@@ -79,13 +80,17 @@ public class RewritePrefectCliInCiYaml extends Recipe {
             private Map<UUID, Set<String>> appliedAfter = Map.of();
             /** The notes on this file's steps so far. */
             private List<MigrationNotes.Row> stepNotes = new ArrayList<>();
+            /** The variables the pipeline's env/variables mappings set to one literal value. */
+            private Map<String, String> variables = Map.of();
 
             @Override
             public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
                 keys = stepKeys(documents.getSourcePath());
-                if (keys.isEmpty() || !mayRewrite(documents.printAll())) {
+                String text = keys.isEmpty() ? "" : documents.printAll();
+                if (keys.isEmpty() || !mayRewrite(text)) {
                     return documents;
                 }
+                variables = LiteralVariables.known(LiteralVariables.ci(text));
                 built = new HashSet<>();
                 appliedAfter = appliedAfterEachScalar(documents);
                 stepNotes = new ArrayList<>();
@@ -174,7 +179,7 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                     return s;
                 }
                 CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor(),
-                        appliedAfter.getOrDefault(s.getId(), Set.of()));
+                        appliedAfter.getOrDefault(s.getId(), Set.of())).withVariables(variables);
                 boolean block = s.getStyle() == Yaml.Scalar.Style.LITERAL || s.getStyle() == Yaml.Scalar.Style.FOLDED;
                 ShellSegments.Result r = ShellSegments.translate(shell, ShellStatements.of(shell), built, where -> block,
                         options, (where, text, o) -> PrefectCommandRewriter.rewrite(text, o), FixSafety.unsafeAllowed(ctx));

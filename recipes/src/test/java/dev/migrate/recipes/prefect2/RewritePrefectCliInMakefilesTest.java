@@ -67,4 +67,23 @@ class RewritePrefectCliInMakefilesTest implements RewriteTest {
         rewriteRun(text("deploy:\n\tprefect deploy flows/etl.py:etl \\\n\t\t--name nightly\n",
             spec -> spec.path("Makefile")));
     }
+
+    // make expands $(INFRA) from the assignment below the recipe: the deployment goes to a docker pool named after it
+    @Test
+    void aBlockInAMakeVariableChoosesThePool() {
+        rewriteRun(text(
+            """
+            deploy:
+            \tprefect deployment build flows/etl.py:etl -n etl -ib $(INFRA) -a
+
+            INFRA ?= docker-container/etl-image
+            """,
+            """
+            deploy:
+            \tprefect --no-prompt deploy --pool etl-image flows/etl.py:etl --name etl
+
+            INFRA ?= docker-container/etl-image
+            """,
+            spec -> spec.path("Makefile")));
+    }
 }

@@ -440,4 +440,63 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             """,
             spec -> spec.path("start.sh")));
     }
+
+    // a deploy script shaped like many public ones keeps its block names in variables at the top: the build was
+    // deployed to a process pool as if it named no block, where its block was a Kubernetes job
+    @Test
+    void blocksNamedThroughVariablesSetAboveChooseThePool() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains("deploys to work pool `default-k8s-job`",
+                        "`kubernetes-job/default-k8s-job`, the value of $INFRA set above",
+                        "prefect work-pool create default-k8s-job --type kubernetes"));
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains(
+                        "storage block `s3/flows-bucket` (the value of $STORAGE set above)", "block_type_slug: s3-bucket"));
+            }),
+            text(
+            """
+            #!/usr/bin/env bash
+            set -euo pipefail
+            INFRA=kubernetes-job/default-k8s-job
+            STORAGE="s3/flows-bucket"
+            QUEUE=k8s
+            prefect deployment build flows/etl.py:etl -n prod -q "$QUEUE" -ib "$INFRA" -sb "$STORAGE" --apply
+            """,
+            """
+            #!/usr/bin/env bash
+            set -euo pipefail
+            INFRA=kubernetes-job/default-k8s-job
+            STORAGE="s3/flows-bucket"
+            QUEUE=k8s
+            prefect --no-prompt deploy --pool default-k8s-job flows/etl.py:etl --name prod --work-queue "$QUEUE"
+            """,
+            spec -> spec.path("deploy.sh")));
+    }
+
+    // a block chosen at run time (per environment, or from the caller's environment) is no block this rewrite can
+    // name: the deployment goes to the pool standing in for default-agent-pool, as with no block
+    @Test
+    void blocksChosenAtRunTimeAreNotGuessed() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .noneSatisfy(r -> assertThat(r.message()).contains("set above"))),
+            text(
+            """
+            INFRA="${INFRA:-kubernetes-job/prod}"
+            if [ "$1" = dev ]; then
+              STORAGE=s3/dev
+            else
+              STORAGE=s3/prod
+            fi
+            prefect deployment build flows/etl.py:etl -n prod -ib "$INFRA" -sb "$STORAGE" --apply
+            """,
+            """
+            INFRA="${INFRA:-kubernetes-job/prod}"
+            if [ "$1" = dev ]; then
+              STORAGE=s3/dev
+            else
+              STORAGE=s3/prod
+            fi
+            prefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name prod
+            """,
+            spec -> spec.path("deploy.sh")));
+    }
 }

@@ -197,4 +197,38 @@ class RewritePrefectCliInCiYamlTest implements RewriteTest {
             yaml("steps:\n  - run: prefect agent start -q a\n", spec -> spec.path("docs/example.yml")),
             yaml("deploy:\n  script:\n    - prefect --no-prompt deploy --all\n", spec -> spec.path("ci/.gitlab-ci.yml")));
     }
+
+    // a public "build and apply a deployment" workflow: every block is a workflow env entry; the build went to a
+    // process pool although its infrastructure block was a Kubernetes job
+    @Test
+    void blocksInTheWorkflowsEnvChooseThePool() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).anySatisfy(r -> assertThat(
+                r.message()).contains("prefect work-pool create default-k8s-job --type kubernetes"))),
+            yaml(
+            """
+            on: push
+            env:
+              INFRA: kubernetes-job/default-k8s-job
+              WORK_QUEUE: my-queue
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: |
+                      prefect deployment build flows/etl.py:etl -n etl -q $WORK_QUEUE -ib ${{ env.INFRA }} --apply
+            """,
+            """
+            on: push
+            env:
+              INFRA: kubernetes-job/default-k8s-job
+              WORK_QUEUE: my-queue
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: |
+                      prefect --no-prompt deploy --pool default-k8s-job flows/etl.py:etl --name etl --work-queue $WORK_QUEUE
+            """,
+            spec -> spec.path(".github/workflows/deploy.yml")));
+    }
 }

@@ -11,6 +11,7 @@ import dev.migrate.analyzers.sources.systemd.EmbeddedUnits;
 import dev.migrate.analyzers.sources.systemd.SystemdDetector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,6 +124,8 @@ public final class PrefectCliLineDetector implements Detector {
                 ? EmbeddedUnits.unitTextLines(file.text()) : java.util.Set.of();
         List<LogicalLine> lines = logicalLines(file.text());
         CreatedPools pools = createdPools(file, lines, unitLines);
+        List<LiteralVariables.Assignment> assignments = assignments(file, ci);
+        int[] lineStarts = assignments.isEmpty() ? null : lineStarts(file.text());
         for (LogicalLine line : lines) {
             String text = line.text();
             if (text.strip().startsWith("#") || unitLines.contains(line.number())) {
@@ -172,13 +175,42 @@ public final class PrefectCliLineDetector implements Detector {
                 SourceRef where = columnsKept
                         ? SourceRef.at(file.path(), line.number(), line.column() + inv.offset()) : lineRef;
                 Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, null, pools,
-                        sink);
+                        lineStarts == null ? Map.of() : LiteralVariables.known(assignments, lineStarts[line.number() - 1]), sink);
                 job.ifPresent(b -> sink.job(b.build()));
                 if (inv.path().equals("deploy")) {
                     inv.option("--prefect-file").ifPresent(f -> prefectFiles.refer(f, dirs == null ? List.of() : dirs.at(inv.offset())));
                 }
             }
         }
+    }
+
+    /** The variable assignments of a script, a Makefile or a pipeline, whose literal values its commands may read. */
+    private static List<LiteralVariables.Assignment> assignments(ScanFile file, boolean ci) {
+        String n = file.fileName();
+        if (ci) {
+            return LiteralVariables.ci(file.text());
+        }
+        if (n.equals("Makefile") || n.equals("GNUmakefile") || n.endsWith(".mk") || n.equals("justfile")) {
+            return LiteralVariables.make(file.text());
+        }
+        boolean shell = n.endsWith(".sh") || n.endsWith(".bash") || n.endsWith(".zsh") || !n.contains(".") && isScript(file)
+                && !n.equals("Jenkinsfile") && !n.equals("Procfile");
+        return shell ? LiteralVariables.shell(file.text()) : List.of();
+    }
+
+    /** Where each line (0-based) of {@code text} starts. */
+    private static int[] lineStarts(String text) {
+        int[] starts = new int[16];
+        int n = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                if (n == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i + 1;
+            }
+        }
+        return java.util.Arrays.copyOf(starts, n + 1);
     }
 
     /** The typed work pools the file creates, wherever in it (a pool is often created after the agent's unit is written). */

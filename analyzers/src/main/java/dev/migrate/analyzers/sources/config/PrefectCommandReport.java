@@ -13,6 +13,7 @@ import dev.migrate.analyzers.rules.PrefectApi.Version;
 import dev.migrate.analyzers.rules.PrefectBlockClasses;
 import dev.migrate.analyzers.sources.JobBuilder;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,11 +68,22 @@ public final class PrefectCommandReport {
      */
     public static Optional<JobBuilder> report(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
                                               String name, CreatedPools pools, InventorySink sink) {
+        return report(file, inv, fullCommand, where, name, pools, Map.of(), sink);
+    }
+
+    /**
+     * As {@link #report(ScanFile, PrefectInvocation, String, SourceRef, String, CreatedPools, InventorySink)}, knowing
+     * the variables the file sets to one literal value above the call ({@link LiteralVariables}): a block named as
+     * {@code -ib $INFRA} is reported as the block it names.
+     */
+    public static Optional<JobBuilder> report(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
+                                              String name, CreatedPools pools, Map<String, String> variables,
+                                              InventorySink sink) {
         Optional<JobBuilder> job = job(file, inv, fullCommand, where, name);
         Optional<CreatedPools.Pool> pool = inv.option("--pool", "-p").flatMap(pools::get);
         job.ifPresent(b -> pool.ifPresent(p -> b.attr("workPoolType", p.type())
                 .attr("workPoolCreatedAt", p.where().path() + ":" + p.where().line())));
-        findings(inv, where, job.map(JobBuilder::id).orElse(null), pool.orElse(null), sink);
+        findings(inv, where, job.map(JobBuilder::id).orElse(null), pool.orElse(null), variables, sink);
         return job;
     }
 
@@ -80,12 +92,12 @@ public final class PrefectCommandReport {
      * service of a systemd unit that runs it).
      */
     public static void findings(PrefectInvocation inv, SourceRef where, String jobId, InventorySink sink) {
-        findings(inv, where, jobId, null, sink);
+        findings(inv, where, jobId, null, Map.of(), sink);
     }
 
     /** The findings of the call; {@code pool}, if not null, is the typed pool it names that its file creates. */
     private static void findings(PrefectInvocation inv, SourceRef where, String jobId, CreatedPools.Pool pool,
-                                 InventorySink sink) {
+                                 Map<String, String> variables, InventorySink sink) {
         String shown = "`prefect " + inv.path() + "`";
         boolean deploys = inv.path().equals("deploy") && inv.entrypoint().isPresent() || inv.path().equals("deployment build");
         if (deploys && pool != null && !pool.servedByWorkers()) {
@@ -98,7 +110,7 @@ public final class PrefectCommandReport {
             sink.finding(Findings.of("PF101", shown + " is a Prefect 1 command; it does not exist in Prefect 3", where, jobId));
         } else if (!inv.in(Version.V3)) {
             switch (inv.path()) {
-                case "deployment build" -> reportBuild(inv, where, jobId, sink);
+                case "deployment build" -> reportBuild(inv, where, jobId, variables, sink);
                 case "deployment apply" -> sink.finding(Findings.of("PF202",
                         "`prefect deployment apply` was removed in Prefect 3; declare the deployment in prefect.yaml "
                                 + "and run `prefect deploy`", where, jobId));
@@ -177,19 +189,28 @@ public final class PrefectCommandReport {
     private static final Set<String> AGENT2_OPTIONS = Set.of("-q", "--work-queue", "-p", "--pool", "-m", "--match",
             "--run-once", "--prefetch-seconds", "--limit", "--hide-welcome", "--tag");
 
-    private static void reportBuild(PrefectInvocation inv, SourceRef where, String jobId, InventorySink sink) {
+    private static void reportBuild(PrefectInvocation inv, SourceRef where, String jobId, Map<String, String> variables,
+                                    InventorySink sink) {
         sink.finding(Findings.of("PF201", "`prefect deployment build` was removed in Prefect 3; declare the deployment "
                 + "in prefect.yaml and run `prefect deploy`", where, jobId));
-        inv.option("--infra-block", "-ib", "--infra", "-i").ifPresent(b -> sink.finding(Findings.of("PF205",
-                "infrastructure block '" + b + "' has no Prefect 3 equivalent; use " + PrefectBlockClasses
-                        .poolTypeOfSlug(b.contains("/") ? b.substring(0, b.indexOf('/')) : b)
-                        .map(t -> "a work pool of type " + t).orElse("a typed work pool"), where, jobId)));
-        inv.option("--storage-block", "-sb").ifPresent(b -> sink.finding(Findings.of("PF206",
-                "storage block '" + b + "' must become pull steps in Prefect 3", where, jobId)));
+        inv.option("--infra-block", "-ib", "--infra", "-i").ifPresent(word -> {
+            String b = LiteralVariables.resolve(word, variables).orElse(word);
+            sink.finding(Findings.of("PF205", "infrastructure block " + shown(word, b) + " has no Prefect 3 equivalent; use "
+                    + PrefectBlockClasses.poolTypeOfSlug(b.contains("/") ? b.substring(0, b.indexOf('/')) : b)
+                    .map(t -> "a work pool of type " + t).orElse("a typed work pool"), where, jobId));
+        });
+        inv.option("--storage-block", "-sb").ifPresent(word -> sink.finding(Findings.of("PF206",
+                "storage block " + shown(word, LiteralVariables.resolve(word, variables).orElse(word))
+                        + " must become pull steps in Prefect 3", where, jobId)));
         if (inv.option("--pool", "-p").isEmpty() && !inv.options("--work-queue", "-q").isEmpty()) {
             sink.finding(Findings.of("PF211", "deployment uses work queue '" + inv.options("--work-queue", "-q").get(0)
                     + "' without a work pool (agent model)", where, jobId));
         }
+    }
+
+    /** A block as the command names it, and as the variable it names it through is set above ({@code $INFRA = process/etl}). */
+    private static String shown(String word, String value) {
+        return "'" + value + "'" + (word.equals(value) ? "" : " (" + word + ")");
     }
 
     /** {@code -n NAME}, else the flow function of the entrypoint ({@code flows/etl.py:etl} is etl). */

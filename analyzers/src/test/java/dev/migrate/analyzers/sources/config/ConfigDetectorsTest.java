@@ -382,6 +382,40 @@ class ConfigDetectorsTest {
 
     // VM start-up scripts write the agent's systemd unit with a here-document, or start it through runuser: scan
     // reported no job and no finding for either
+    // deploy scripts and workflows keep block names in variables: PF205 said '$INFRA' has no equivalent and named no
+    // pool type, where the script itself sets INFRA to a Kubernetes job block
+    @Test
+    void blocksNamedThroughVariablesAreReportedAsTheBlocksTheyName() {
+        String sh = """
+                INFRA=kubernetes-job/prod
+                STORAGE="s3/flows"
+                prefect deployment build flows/etl.py:etl -n etl -ib "$INFRA" -sb $STORAGE -a
+                if [ -n "$DEV" ]; then
+                  INFRA=process/dev
+                fi
+                prefect deployment build flows/etl.py:etl -n etl-dev -ib "$INFRA" -a
+                """;
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "deploy.sh", sh)).contains(
+                "deploy.sh:3:1 PF205 infrastructure block 'kubernetes-job/prod' ($INFRA) has no Prefect 3 equivalent; use a"
+                        + " work pool of type kubernetes",
+                "deploy.sh:3:1 PF206 storage block 's3/flows' ($STORAGE) must become pull steps in Prefect 3",
+                // set again in a block that may not run: no longer known
+                "deploy.sh:7:1 PF205 infrastructure block '$INFRA' has no Prefect 3 equivalent; use a typed work pool");
+        String workflow = """
+                on: push
+                env:
+                  INFRA: docker-container/etl
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: prefect deployment build flows/etl.py:etl -n etl -ib ${{ env.INFRA }} -a
+                """;
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), ".github/workflows/deploy.yml", workflow)).contains(
+                "PF205 infrastructure block 'docker-container/etl' (${{ env.INFRA }}) has no Prefect 3 equivalent; use a"
+                        + " work pool of type docker");
+    }
+
     @Test
     void agentsInUnitsWrittenByScriptsAndUnderRunuserAreReported() {
         String sh = """

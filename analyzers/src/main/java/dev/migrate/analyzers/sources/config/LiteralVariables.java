@@ -1,0 +1,177 @@
+package dev.migrate.analyzers.sources.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The variables a script, a Makefile or a CI pipeline sets to a plain value, so that a command reading one
+ * ({@code prefect deployment build ... -ib $INFRA}) can be understood as the command that runs: deploy scripts and
+ * pipelines keep their block names in variables at the top ({@code INFRA=kubernetes-job/prod}, a workflow's
+ * {@code env:}). A variable counts only when every assignment the file makes gives it the same literal value: one set in
+ * both branches of an {@code if}, from an argument or the environment ({@code ${INFRA:-x}}), or appended to, is not
+ * known. In shell, only assignments at the start of a line count (indented ones sit in blocks that may not run), and
+ * only those above the command. Values are read, never evaluated.
+ */
+public final class LiteralVariables {
+    private static final String NAME = "([A-Za-z_][A-Za-z0-9_]*)";
+    /** A double-quoted string without expansions or escapes, a single-quoted string, or a plain word. */
+    private static final String SHELL_VALUE = "(\"[^\"$`\\\\]*\"|'[^']*'|[^\\s\"'$`;|&<>()\\\\#]+)";
+    private static final Pattern SHELL_ASSIGNMENT = Pattern.compile("(?m)^(?:(?:export|readonly|declare(?:[ \\t]+-[A-Za-z]+)*)"
+            + "[ \\t]+)?" + NAME + "=(.*)$");
+    private static final Pattern SHELL_LITERAL = Pattern.compile(SHELL_VALUE + "[ \\t]*;?[ \\t]*(?:#.*)?\\r?");
+    /** An assignment in a block ({@code if}, a function, a loop): known only as "set somewhere", never as a value. */
+    private static final Pattern SHELL_INDENTED_ASSIGNMENT = Pattern.compile("(?m)^[ \\t]+(?:(?:export|readonly|local|"
+            + "declare(?:[ \\t]+-[A-Za-z]+)*)[ \\t]+)?" + NAME + "=");
+    private static final Pattern MAKE_ASSIGNMENT = Pattern.compile("(?m)^(?:(?:export|override)[ \\t]+)*" + NAME
+            + "[ \\t]*(\\?=|::?=|:::=|!=|\\+=|=)[ \\t]*(.*)$");
+    private static final Pattern MAKE_LITERAL = Pattern.compile("(\"[^\"$]*\"|'[^'$]*'|[^\\s\"'$#]+)[ \\t]*(?:#.*)?\\r?");
+    /** A key whose mapping holds a CI pipeline's variables: GitHub's {@code env:}, GitLab's and Azure's {@code variables:}. */
+    private static final Pattern CI_VARIABLES_KEY = Pattern.compile("^([ \\t]*)(?:-[ \\t]+)?(?:env|variables|environment):[ \\t]*(?:#.*)?\\r?$");
+    private static final Pattern CI_ENTRY = Pattern.compile("^([ \\t]*)" + NAME + ":[ \\t]+(.*?)\\r?$");
+    private static final Pattern CI_LITERAL = Pattern.compile("(\"[^\"$\\\\]*\"|'[^'$]*'|[^\\s\"'$#{}\\[\\]&*!|>%@`][^\\s$#]*)"
+            + "[ \\t]*(?:#.*)?");
+    /** A reference that is the whole word: {@code $X}, {@code ${X}}, make's {@code $(X)}, GitHub's {@code ${{ env.X }}}. */
+    private static final Pattern REFERENCE = Pattern.compile("\\$(?:" + NAME + "|\\{" + NAME + "}|\\(" + NAME
+            + "\\)|\\{\\{[ \\t]*env\\." + NAME + "[ \\t]*}})");
+
+    private LiteralVariables() {
+    }
+
+    /** One assignment: the name, its value when literal (else null), where it starts in the text. */
+    public record Assignment(String name, String value, int offset) {
+    }
+
+    /** The assignments of a shell script, in order. */
+    public static List<Assignment> shell(String text) {
+        List<Assignment> out = new ArrayList<>();
+        Matcher m = SHELL_ASSIGNMENT.matcher(text);
+        while (m.find()) {
+            Matcher literal = SHELL_LITERAL.matcher(m.group(2));
+            out.add(new Assignment(m.group(1), literal.matches() ? unquote(literal.group(1)) : null, m.start()));
+        }
+        Matcher indented = SHELL_INDENTED_ASSIGNMENT.matcher(text);
+        while (indented.find()) {
+            out.add(new Assignment(indented.group(1), null, indented.start()));
+        }
+        return out;
+    }
+
+    /**
+     * The assignments of a Makefile. Make expands variables when a recipe runs, after the whole file is read, so
+     * every assignment counts wherever it stands ({@link #known} is asked at the end of the text).
+     */
+    public static List<Assignment> make(String text) {
+        List<Assignment> out = new ArrayList<>();
+        Matcher m = MAKE_ASSIGNMENT.matcher(text);
+        while (m.find()) {
+            String op = m.group(2);
+            Matcher literal = MAKE_LITERAL.matcher(m.group(3));
+            // `+=` appends and `!=` runs a command: neither gives a value that can be read here
+            boolean plain = !op.equals("+=") && !op.equals("!=") && literal.matches();
+            out.add(new Assignment(m.group(1), plain ? unquote(literal.group(1)) : null, 0));
+        }
+        return out;
+    }
+
+    /**
+     * The entries of every {@code env:}, {@code variables:} or {@code environment:} mapping of a CI pipeline, at any
+     * level (workflow, job, step): a name given different values in two places is not known, whichever step reads it.
+     */
+    public static List<Assignment> ci(String text) {
+        List<Assignment> out = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        int offset = 0;
+        int keyIndent = -1;
+        int entryIndent = -1;
+        for (String line : lines) {
+            int here = offset;
+            offset += line.length() + 1;
+            if (keyIndent >= 0) {
+                Matcher e = CI_ENTRY.matcher(line);
+                int indent = line.length() - line.stripLeading().length();
+                if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                    continue;
+                }
+                if (indent <= keyIndent) {
+                    keyIndent = -1;
+                } else {
+                    if (entryIndent < 0) {
+                        entryIndent = indent;
+                    }
+                    if (indent == entryIndent && e.matches()) {
+                        Matcher literal = CI_LITERAL.matcher(e.group(3));
+                        out.add(new Assignment(e.group(2), literal.matches() ? unquote(literal.group(1)) : null, here));
+                    } else if (indent == entryIndent) {
+                        // `NAME:` with a nested value (GitLab's {value:, description:}) or an expression: set, not known
+                        int colon = line.indexOf(':');
+                        if (colon > 0) {
+                            out.add(new Assignment(line.substring(indent, colon).strip(), null, here));
+                        }
+                    }
+                    continue;
+                }
+            }
+            Matcher key = CI_VARIABLES_KEY.matcher(line);
+            if (key.matches()) {
+                keyIndent = key.group(1).length() + (line.stripLeading().startsWith("-") ? 1 : 0);
+                entryIndent = -1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The variables known at {@code offset}: those whose assignments above it all give one literal value (a later
+     * assignment of another value, or of no literal, makes the name unknown only for commands after it).
+     */
+    public static Map<String, String> known(List<Assignment> assignments, int offset) {
+        Map<String, String> values = new HashMap<>();
+        Set<String> unknown = new HashSet<>();
+        for (Assignment a : assignments) {
+            if (a.offset() > offset) {
+                continue;
+            }
+            if (a.value() == null || a.value().isEmpty() || values.containsKey(a.name()) && !values.get(a.name()).equals(a.value())) {
+                unknown.add(a.name());
+            } else {
+                values.put(a.name(), a.value());
+            }
+        }
+        values.keySet().removeAll(unknown);
+        return values;
+    }
+
+    /** Every variable that all the file's assignments give one literal value. */
+    public static Map<String, String> known(List<Assignment> assignments) {
+        return known(assignments, Integer.MAX_VALUE);
+    }
+
+    /** The value of {@code word} when it is a reference, as a whole, to a known variable. */
+    public static Optional<String> resolve(String word, Map<String, String> known) {
+        if (word == null || known.isEmpty() || word.indexOf('$') != 0) {
+            return Optional.empty();
+        }
+        Matcher m = REFERENCE.matcher(word);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        for (int g = 1; g <= 4; g++) {
+            if (m.group(g) != null) {
+                return Optional.ofNullable(known.get(m.group(g)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String unquote(String v) {
+        return v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))
+                ? v.substring(1, v.length() - 1) : v;
+    }
+}
