@@ -15,6 +15,9 @@ import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
+import dev.migrate.rewriters.python.tree.PyElement;
+import dev.migrate.rewriters.python.tree.Token;
+import dev.migrate.rewriters.python.tree.TokenKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -74,12 +77,26 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             String method = target.kind() == NodeKind.ATTRIBUTE ? target.tokens().get(target.tokens().size() - 1).text() : "";
             if (callee.endsWith("Deployment.build_from_flow") || callee.equals("prefect.deployments.Deployment")
                     || callee.equals("prefect.deployments.deployments.Deployment") || callee.equals("prefect.Deployment")) {
-                found.add(deploymentClass(m, call, callee.endsWith("build_from_flow"), applied));
+                // one deployment per item of a literal table the script loops over (a name that does not
+                // change from item to item is one deployment, registered again)
+                Set<String> names = new HashSet<>();
+                for (PythonModule each : LiteralLoops.iterations(m, call)) {
+                    Pending p = deploymentClass(each, call, callee.endsWith("build_from_flow"), applied);
+                    if (names.add(p.name())) {
+                        found.add(p);
+                    }
+                }
             } else if (callee.equals("prefect.deployments.DeploymentSpec")) {
                 found.add(deploymentSpec(m, call));
             } else if ((method.equals("serve") || method.equals("deploy") || method.equals("to_deployment"))
                     && !callee.startsWith("prefect.serve") && !callee.startsWith("prefect.deploy")) {
-                found.add(flowMethod(m, call, target.nodes().get(0), method));
+                Set<String> names = new HashSet<>();
+                for (PythonModule each : LiteralLoops.iterations(m, call)) {
+                    Pending p = flowMethod(each, call, target.nodes().get(0), method);
+                    if (names.add(p.name())) {
+                        found.add(p);
+                    }
+                }
                 PythonModule.arg(call, "is_schedule_active", -1).ifPresent(a -> sink.finding(Findings.of("PF220",
                         method + "(is_schedule_active=...) raises TypeError in Prefect 3, whose " + method
                                 + " takes paused= (the inverse)", m.at(a), null)));
@@ -148,7 +165,7 @@ public final class PrefectDeploymentDetector extends PythonDetector {
     private Pending deploymentClass(PythonModule m, Node call, boolean built, Set<String> applied) {
         Map<String, String> attrs = new LinkedHashMap<>();
         List<ScheduleSpec> schedules = PrefectScheduleArgs.of(m, call, attrs);
-        String name = PythonModule.arg(call, "name", built ? 1 : -1).flatMap(m::string).orElse("default");
+        String name = nameOf(m, PythonModule.arg(call, "name", built ? 1 : -1), "default");
         Node flowExpr = PythonModule.arg(call, "flow", built ? 0 : -1).orElse(null);
         String flowName = PythonModule.arg(call, "flow_name", -1).flatMap(m::string).orElse(null);
         boolean isApplied = PythonModule.arg(call, "apply", -1).map(a -> a.text().strip().equals("True")).orElse(false)
@@ -240,10 +257,39 @@ public final class PrefectDeploymentDetector extends PythonDetector {
         return Optional.empty();
     }
 
+    /**
+     * A deployment's name: the literal (or a constant's, or an f-string's whose fields are known); a name computed at
+     * run time is shown as written, its unknown parts in braces ({@code etl-{region}}), not as {@code fallback}, which
+     * is what Prefect names a deployment given no name.
+     */
+    private static String nameOf(PythonModule m, Optional<Node> arg, String fallback) {
+        if (arg.isEmpty()) {
+            return fallback;
+        }
+        Optional<String> literal = m.string(arg.get());
+        if (literal.isPresent()) {
+            return literal.get();
+        }
+        Node e = Expressions.unwrap(arg.get());
+        if (e.kind() == NodeKind.STRING && e.childCount() == 1 && e.child(0) instanceof Node f && f.kind() == NodeKind.FSTRING) {
+            // f"etl-{region}": its text between the quotes, fields as written
+            StringBuilder shown = new StringBuilder();
+            for (PyElement p : f.children()) {
+                if (p instanceof Token t && t.kind() == TokenKind.FSTRING_MIDDLE) {
+                    shown.append(t.text());
+                } else if (p instanceof Node field) {
+                    shown.append(field.text().strip());
+                }
+            }
+            return shown.toString();
+        }
+        return "{" + e.text().strip() + "}";
+    }
+
     private Pending flowMethod(PythonModule m, Node call, Node flowExpr, String method) {
         Map<String, String> attrs = new LinkedHashMap<>();
         List<ScheduleSpec> schedules = PrefectScheduleArgs.of(m, call, attrs);
-        String name = PythonModule.arg(call, "name", 0).flatMap(m::string).orElse(method);
+        String name = nameOf(m, PythonModule.arg(call, "name", 0), method);
         attrs.put("deployment.method", method);
         PythonModule.arg(call, "paused", -1).filter(a -> a.text().strip().equals("True"))
                 .ifPresent(a -> attrs.put("paused", "true"));

@@ -23,22 +23,40 @@ final class PrefectScheduleArgs {
     /** Every schedule a deployment call states, with extra facts (anchor, day_or) put in {@code attrs}. */
     static List<ScheduleSpec> of(PythonModule m, Node call, Map<String, String> attrs) {
         List<ScheduleSpec> out = new ArrayList<>();
-        PythonModule.arg(call, "schedule", -1).ifPresent(s -> one(m, m.resolve(s), attrs).ifPresent(out::add));
-        PythonModule.arg(call, "schedules", -1).map(m::resolve).ifPresent(list -> {
+        PythonModule.arg(call, "schedule", -1).filter(s -> !isNone(s)).ifPresent(s -> out.add(one(m, m.resolve(s), attrs)
+                .orElseGet(() -> unknown(m, s))));
+        PythonModule.arg(call, "schedules", -1).ifPresent(given -> {
+            Node list = m.resolve(given);
             if (list.kind() == NodeKind.LIST || list.kind() == NodeKind.TUPLE) {
                 for (Node item : list.nodes()) {
-                    one(m, m.resolve(item), attrs).ifPresent(out::add);
+                    out.add(one(m, m.resolve(item), attrs).orElseGet(() -> unknown(m, item)));
                 }
+            } else if (!isNone(given)) {
+                out.add(unknown(m, given));
             }
         });
         String tz = PythonModule.arg(call, "timezone", -1).flatMap(m::string).orElse(null);
-        PythonModule.arg(call, "cron", -1).flatMap(m::string)
-                .ifPresent(c -> out.add(new ScheduleSpec(Form.CRON_PREFECT, c, tz, m.at(call))));
-        PythonModule.arg(call, "interval", -1).flatMap(v -> Durations.seconds(m, v))
-                .ifPresent(s -> out.add(new ScheduleSpec(Form.INTERVAL, Durations.iso(s), tz, m.at(call))));
-        PythonModule.arg(call, "rrule", -1).flatMap(m::string)
-                .ifPresent(r -> out.add(new ScheduleSpec(Form.RRULE, r, tz, m.at(call))));
+        PythonModule.arg(call, "cron", -1).filter(c -> !isNone(c)).ifPresent(c -> out.add(m.string(c)
+                .map(v -> new ScheduleSpec(Form.CRON_PREFECT, v, tz, m.at(call))).orElseGet(() -> unknown(m, c))));
+        PythonModule.arg(call, "interval", -1).filter(v -> !isNone(v)).ifPresent(v -> out.add(Durations.seconds(m, v)
+                .map(s -> new ScheduleSpec(Form.INTERVAL, Durations.iso(s), tz, m.at(call))).orElseGet(() -> unknown(m, v))));
+        PythonModule.arg(call, "rrule", -1).filter(r -> !isNone(r)).ifPresent(r -> out.add(m.string(r)
+                .map(v -> new ScheduleSpec(Form.RRULE, v, tz, m.at(call))).orElseGet(() -> unknown(m, r))));
         return out;
+    }
+
+    /**
+     * A schedule the call is given that only running the script would tell ({@code schedule=CronSchedule(cron=cron)}
+     * with {@code cron} read from a file, {@code cron=os.environ["CRON"]}): the job is scheduled, not unscheduled, and
+     * the inventory shows the expression as written.
+     */
+    private static ScheduleSpec unknown(PythonModule m, Node given) {
+        return new ScheduleSpec(Form.UNKNOWN, given.text().strip(), null, m.at(given));
+    }
+
+    private static boolean isNone(Node value) {
+        String t = value.text().strip();
+        return t.equals("None") || t.equals("[]") || t.equals("()");
     }
 
     /** The period, with the anchor when it is a naive date-time literal or an ISO string (see AnchoredInterval). */
@@ -54,6 +72,15 @@ final class PrefectScheduleArgs {
 
     /** One schedule object; a {@code dict}-wrapped 2.16+ {@code {"schedule": ..., "active": ...}} is unwrapped. */
     static Optional<ScheduleSpec> one(PythonModule m, Node s, Map<String, String> attrs) {
+        if (s.kind() == NodeKind.DICT) {
+            for (Node entry : s.nodes()) {
+                if (entry.kind() == NodeKind.DICT_ENTRY && entry.nodes().size() == 2
+                        && m.string(entry.nodes().get(0)).filter("schedule"::equals).isPresent()) {
+                    return one(m, m.resolve(entry.nodes().get(1)), attrs);
+                }
+            }
+            return Optional.empty();
+        }
         if (s.kind() != NodeKind.CALL) {
             return Optional.empty();
         }

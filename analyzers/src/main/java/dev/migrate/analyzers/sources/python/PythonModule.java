@@ -44,8 +44,14 @@ public final class PythonModule {
     private final Set<String> ownNames = new HashSet<>();
     /** The Prefect modules of {@code from prefect... import *} statements, last first (a later one wins). */
     private final List<String> prefectStars = new ArrayList<>();
+    /**
+     * Values of names for one iteration of the literal loops around a call ({@link #withBindings}); they hide the
+     * module's constants of the same names. Empty for the module itself.
+     */
+    private final Map<String, Node> bindings;
 
     private PythonModule(ScanFile file) {
+        this.bindings = Map.of();
         this.file = file;
         this.tree = PythonParser.parse(Path.of(file.path()), file.text());
         this.imports = Imports.of(tree.module());
@@ -73,6 +79,28 @@ public final class PythonModule {
      * parsed on a thread is kept: the Prefect detectors parse a file once between them.
      */
     private static final ThreadLocal<PythonModule> LAST = new ThreadLocal<>();
+
+    /** A view of {@code base} (same tree, imports and constants) in which {@code names} have these values. */
+    private PythonModule(PythonModule base, Map<String, Node> names) {
+        this.file = base.file;
+        this.tree = base.tree;
+        this.imports = base.imports;
+        this.all.addAll(base.all);
+        this.constants.putAll(base.constants);
+        this.ownNames.addAll(base.ownNames);
+        this.prefectStars.addAll(base.prefectStars);
+        Map<String, Node> merged = new HashMap<>(base.bindings);
+        merged.putAll(names);
+        this.bindings = Map.copyOf(merged);
+    }
+
+    /**
+     * This module as one iteration of a loop sees it: {@code names} (a loop's targets) have the values given, so
+     * that {@link #resolve}, {@link #string} and {@link #number} read {@code f"etl-{region}"} as that iteration's.
+     */
+    public PythonModule withBindings(Map<String, Node> names) {
+        return names.isEmpty() ? this : new PythonModule(this, names);
+    }
 
     public static PythonModule parse(ScanFile file) {
         PythonModule last = LAST.get();
@@ -181,7 +209,8 @@ public final class PythonModule {
     public Node resolve(Node expr) {
         Node e = Expressions.unwrap(expr);
         for (int i = 0; i < 8 && e.kind() == NodeKind.NAME; i++) {
-            Node v = constants.get(Expressions.name(e));
+            String name = Expressions.name(e);
+            Node v = bindings.containsKey(name) ? bindings.get(name) : constants.get(name);
             if (v == null) {
                 break;
             }
@@ -201,14 +230,52 @@ public final class PythonModule {
      */
     public Optional<String> string(Node expr) {
         Node e = resolve(expr);
-        return e.kind() == NodeKind.STRING ? StringLiterals.value(withoutPlainFStrings(e)) : Optional.empty();
+        if (e.kind() != NodeKind.STRING) {
+            return Optional.empty();
+        }
+        List<String> fields = new ArrayList<>();
+        Node literal = withoutPlainFStrings(e, fields);
+        if (literal == null) {
+            return Optional.empty();
+        }
+        Optional<String> value = StringLiterals.value(literal);
+        if (fields.isEmpty() || value.isEmpty()) {
+            return value;
+        }
+        String v = value.get();
+        for (int i = 0; i < fields.size(); i++) {
+            v = v.replace(FIELD_MARK + i + FIELD_MARK, fields.get(i));
+        }
+        return Optional.of(v);
+    }
+
+    /** Stands for a replacement field's value while the literal around it is read (no source text holds it). */
+    private static final String FIELD_MARK = "\uFFFF";
+
+    /**
+     * The value of a replacement field that is a plain name ({@code {region}}, no conversion or format spec) whose
+     * value is a string or a whole number, through a constant or a loop's binding; else null.
+     */
+    private String fieldValue(Node field) {
+        List<Node> inner = field.nodes();
+        if (inner.size() != 1 || field.childCount() != 3 || inner.get(0).kind() != NodeKind.NAME) {
+            return null;
+        }
+        Node v = resolve(inner.get(0));
+        if (v.kind() == NodeKind.STRING) {
+            return v.nodes(NodeKind.FSTRING).isEmpty() ? StringLiterals.value(v).orElse(null) : null;
+        }
+        if (v.kind() == NodeKind.CONSTANT && v.text().strip().matches("-?[0-9]+")) {
+            return v.text().strip();
+        }
+        return null;
     }
 
     /**
      * The literal with every f-string part that holds no field written as the plain literal it equals (the prefix
      * without its {@code f}, doubled braces single), so that the parser's own literal reading applies to it.
      */
-    private static Node withoutPlainFStrings(Node string) {
+    private Node withoutPlainFStrings(Node string, List<String> fields) {
         if (string.nodes(NodeKind.FSTRING).isEmpty()) {
             return string;
         }
@@ -221,7 +288,15 @@ public final class PythonModule {
             StringBuilder literal = new StringBuilder();
             for (PyElement p : f.children()) {
                 if (!(p instanceof Token t)) {
-                    return string; // a replacement field: no static value
+                    // a replacement field has a static value only as a plain name bound to a literal
+                    String value = p instanceof Node field && field.kind() == NodeKind.REPLACEMENT_FIELD
+                            ? fieldValue(field) : null;
+                    if (value == null) {
+                        return null;
+                    }
+                    literal.append(FIELD_MARK).append(fields.size()).append(FIELD_MARK);
+                    fields.add(value);
+                    continue;
                 }
                 literal.append(switch (t.kind()) {
                     case FSTRING_START -> t.text().replaceAll("[fF]", "");

@@ -765,15 +765,18 @@ class PythonDetectorsTest {
                 """);
         assertThat(run(new PrefectDeploymentDetector(), flow, deploy).jobs).extracting(Job::name)
                 .containsExactly("Nightly ETL/nightly", "Nightly ETL/joined");
-        // a field makes the value known only at run time; doubled braces are literal braces
+        // a field makes the value known only at run time, unless it names a module constant holding a literal;
+        // doubled braces are literal braces
         ScanFile computed = new ScanFile("deploy.py", """
+                import os
                 from prefect import flow
 
                 NAME = "etl"
-                flow.from_source(source=".", entrypoint=f"flows/{NAME}.py:main").deploy(name="computed", cron="0 3 * * *")
+                flow.from_source(source=".", entrypoint=f"flows/{NAME}.py:main").deploy(name="constant", cron="0 3 * * *")
+                flow.from_source(source=".", entrypoint=f"flows/{os.environ['NAME']}.py:main").deploy(name="computed")
                 """);
         assertThat(run(new PrefectDeploymentDetector(), flow, computed).jobs).extracting(Job::name)
-                .containsExactly("flow/computed");
+                .containsExactly("Nightly ETL/constant", "flow/computed");
         PythonModule m = PythonModule.parse(new ScanFile("x.py", "A = f'{{a}}\\\\t:b'\nB = f'{A}'\n"));
         assertThat(m.string(m.constant("A").orElseThrow())).contains("{a}\\t:b");
         assertThat(m.string(m.constant("B").orElseThrow())).isEmpty();
