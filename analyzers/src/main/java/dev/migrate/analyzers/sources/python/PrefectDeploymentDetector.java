@@ -63,11 +63,20 @@ public final class PrefectDeploymentDetector extends PythonDetector {
     private final Set<String> prefect2Dirs = new HashSet<>();
 
     public PrefectDeploymentDetector() {
-        super("prefect-deployments", "prefect", "prefect");
+        // a script serving a flow it imports from the project ({@code from flows.etl import etl; etl.serve(...)})
+        // need not import prefect itself: such files are read too, and keep only calls on a flow the project defines
+        super("prefect-deployments", null, "prefect", ".serve(", ".deploy(", ".to_deployment(");
     }
+
+    /** Marks a deployment of a module without prefect imports: kept only when its receiver is a flow of the project. */
+    private static final String PROJECT_FLOW_ONLY = "finding.projectFlowOnly";
 
     @Override
     void detect(PythonModule m, InventorySink sink) {
+        if (!m.imports().uses("prefect")) {
+            detectProjectFlowCalls(m);
+            return;
+        }
         flows.addAll(m);
         List<Pending> found = new ArrayList<>();
         Set<String> applied = appliedVariables(m);
@@ -109,6 +118,40 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             if (legacyImports) {
                 prefect2Dirs.add(dir(m.file().path()));
             }
+        }
+    }
+
+    /**
+     * In a module that does not import prefect: {@code x.serve(...)}, {@code x.deploy(...)} and
+     * {@code x.to_deployment(...)} on a name imported from another module, which {@link #finish} keeps when that name
+     * is a flow of the scanned project (an {@code app.serve()} of a web framework is not).
+     */
+    private void detectProjectFlowCalls(PythonModule m) {
+        List<Pending> found = new ArrayList<>();
+        for (Node call : m.nodes(NodeKind.CALL)) {
+            Node target = Expressions.unwrap(call.nodes().get(0));
+            if (target.kind() != NodeKind.ATTRIBUTE || target.nodes().isEmpty()) {
+                continue;
+            }
+            String method = target.tokens().get(target.tokens().size() - 1).text();
+            Node receiver = Expressions.unwrap(target.nodes().get(0));
+            Optional<String> dotted = Expressions.dottedName(receiver);
+            boolean imported = dotted.flatMap(d -> m.imports().binding(d.contains(".") ? d.substring(0, d.indexOf('.')) : d))
+                    .isPresent();
+            if (!imported || !(method.equals("serve") || method.equals("deploy") || method.equals("to_deployment"))) {
+                continue;
+            }
+            Set<String> names = new HashSet<>();
+            for (PythonModule each : LiteralLoops.iterations(m, call)) {
+                Pending p = flowMethod(each, call, receiver, method);
+                p.attrs().put(PROJECT_FLOW_ONLY, "true");
+                if (names.add(p.name())) {
+                    found.add(p);
+                }
+            }
+        }
+        synchronized (this) {
+            pending.addAll(found);
         }
     }
 
@@ -311,6 +354,10 @@ public final class PrefectDeploymentDetector extends PythonDetector {
     public synchronized void finish(InventorySink sink) {
         pending.sort(Comparator.comparing(Pending::where));
         for (Pending p : pending) {
+            if (p.attrs().containsKey(PROJECT_FLOW_ONLY)
+                    && (p.flowExpr() == null || flows.nameOf(p.module(), p.path(), p.flowExpr()).isEmpty())) {
+                continue; // not a flow this scan found
+            }
             String flowName = p.flowName() != null ? p.flowName()
                     : p.flowExpr() != null ? flows.nameOf(p.module(), p.path(), p.flowExpr())
                     .orElse(FlowIndex.defaultName(p.flowFunction() == null ? "flow" : p.flowFunction()))
