@@ -42,6 +42,35 @@ class Prefect1SchedulesTest {
         assertThat(proof.equal()).as(proof.explanation()).isTrue();
     }
 
+    // 1.4.1 signatures: IntervalClock(interval, start_date, ...), IntervalSchedule(start_date, interval, ...),
+    // CronClock/CronSchedule(cron, start_date, ...): positional arguments were read as IntervalClock's start date
+    // and IntervalSchedule's interval (an interval clock written positionally was "not a literal timedelta"), and a
+    // positional start date's zone was dropped for UTC
+    @Test
+    void positionalArgumentsAreReadWhereEachClassTakesThem() {
+        Prefect1Schedules.Result clock = read("""
+                from datetime import timedelta
+                import pendulum
+                from prefect.schedules.clocks import IntervalClock
+                s = IntervalClock(timedelta(hours=12), pendulum.datetime(2022, 1, 3, 7, 0, tz="Europe/London"))
+                """);
+        assertThat(clock.problems()).isEmpty();
+        assertThat(clock.entries().get(0).toYaml()).containsEntry("interval", 43200L).containsEntry("timezone", "Europe/London");
+        Prefect1Schedules.Result schedule = read("""
+                from datetime import datetime, timedelta, timezone
+                from prefect.schedules import IntervalSchedule
+                s = IntervalSchedule(datetime(2022, 1, 1, 0, 45, tzinfo=timezone.utc), timedelta(hours=6))
+                """);
+        assertThat(schedule.problems()).isEmpty();
+        assertThat(schedule.entries().get(0).toYaml()).containsEntry("interval", 21600L);
+        Prefect1Schedules.Result cron = read("""
+                import pendulum
+                from prefect.schedules.clocks import CronClock
+                s = CronClock("15 2 * * *", pendulum.datetime(2022, 3, 1, tz="Europe/Amsterdam"))
+                """);
+        assertThat(cron.entries().get(0).toYaml()).containsEntry("timezone", "Europe/Amsterdam");
+    }
+
     @Test
     void startDateNoneIsTheDefaultUtcStart() {
         Prefect1Schedules.Result r = read("""

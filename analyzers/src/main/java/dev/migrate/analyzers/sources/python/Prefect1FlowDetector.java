@@ -258,12 +258,16 @@ public final class Prefect1FlowDetector extends PythonDetector {
         if (c.kind() != NodeKind.CALL) {
             return Optional.empty();
         }
-        String tz = PythonModule.arg(c, "start_date", -1).map(m::resolve).map(d -> zoneOf(m, d)).orElse(null);
+        // the start date's position: IntervalSchedule(start_date, interval), the others (value, start_date) (1.4.1)
+        int startAt = simpleName(m, c).equals("IntervalSchedule") ? 0 : 1;
+        String tz = PythonModule.arg(c, "start_date", startAt).map(m::resolve).map(d -> zoneOf(m, d)).orElse(null);
         return switch (simpleName(m, c)) {
             case "CronSchedule", "CronClock" -> PythonModule.arg(c, "cron", 0).flatMap(m::string)
                     .map(e -> new ScheduleSpec(Form.CRON_PREFECT, e, tz, where));
+            // IntervalSchedule(start_date, interval, ...) but IntervalClock(interval, start_date, ...) (1.4.1 clocks.py)
             case "IntervalSchedule", "IntervalClock" -> PythonModule.arg(c, "interval", -1)
-                    .or(() -> PythonModule.arg(c, "interval", 1)).flatMap(v -> Durations.seconds(m, v))
+                    .or(() -> PythonModule.arg(c, "interval", simpleName(m, c).equals("IntervalClock") ? 0 : 1))
+                    .flatMap(v -> Durations.seconds(m, v))
                     .map(sec -> new ScheduleSpec(Form.INTERVAL, Durations.iso(sec), tz, where));
             case "RRuleClock" -> Optional.of(new ScheduleSpec(Form.UNKNOWN, c.text().strip(), tz, where));
             default -> Optional.empty();

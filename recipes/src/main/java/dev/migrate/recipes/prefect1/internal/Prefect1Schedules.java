@@ -65,8 +65,10 @@ public final class Prefect1Schedules {
         Node e = Expressions.unwrap(expr);
         String kind = e.kind() == NodeKind.CALL ? imports.qualifiedName(e).orElse("") : "";
         switch (simpleName(kind)) {
-            case "CronSchedule", "CronClock" -> clock(new CallView(e), true, imports, out);
-            case "IntervalSchedule", "IntervalClock" -> clock(new CallView(e), false, imports, out);
+            case "CronSchedule", "CronClock" -> clock(new CallView(e), true, 0, 1, imports, out);
+            // 1.4.1: IntervalSchedule(start_date=None, interval=None, ...) but IntervalClock(interval, start_date=None, ...)
+            case "IntervalSchedule" -> clock(new CallView(e), false, 1, 0, imports, out);
+            case "IntervalClock" -> clock(new CallView(e), false, 0, 1, imports, out);
             case "Schedule" -> composite(new CallView(e), imports, out);
             default -> out.problems().add("schedule `" + e.print().strip() + "` is not a literal Prefect 1 schedule; "
                     + "write its Prefect 3 `schedules:` by hand");
@@ -142,9 +144,13 @@ public final class Prefect1Schedules {
     private static final Pattern REGISTRATION_TIME = Pattern.compile(
             "(?:datetime\\.)?(?:datetime\\.)?utcnow\\(\\)(?:\\s*[+-]\\s*.+)?", Pattern.DOTALL);
 
-    private static void clock(CallView call, boolean cron, Imports imports, Result out) {
+    /**
+     * @param valueAt where the cron expression or the interval may be given by position
+     * @param startAt where the start date may be given by position
+     */
+    private static void clock(CallView call, boolean cron, int valueAt, int startAt, Imports imports, Result out) {
         // `start_date=None` is Prefect 1's default spelled out: no start, UTC.
-        var startArg = call.keyword("start_date").filter(a -> !a.value().print().strip().equals("None"));
+        var startArg = call.argument("start_date", startAt).filter(a -> !a.value().print().strip().equals("None"));
         if (startArg.isPresent() && REGISTRATION_TIME.matcher(startArg.get().value().print().strip()).matches()) {
             // start_date=datetime.utcnow() (+ a delta): the time the flow was registered, in UTC, as when no start
             // is given
@@ -154,7 +160,7 @@ public final class Prefect1Schedules {
         }
         Optional<PyDates.ZonedLiteral> start = startArg.flatMap(a -> PyDates.read(a.value(), imports));
         if (startArg.isPresent() && start.isEmpty()) {
-            out.problems().add("start_date `" + call.keyword("start_date").get().value().print().strip()
+            out.problems().add("start_date `" + startArg.get().value().print().strip()
                     + "` is not a literal datetime, so this schedule is not written: add it to the deployment's "
                     + "`schedules:` by hand, with the start's timezone");
             return;
@@ -183,7 +189,7 @@ public final class Prefect1Schedules {
             out.problems().add("parameter_defaults is not a literal dict; copy it into the schedule's parameters by hand");
         }
         if (cron) {
-            Optional<String> expression = call.argument("cron", 0).flatMap(a -> PyValues.string(a.value()));
+            Optional<String> expression = call.argument("cron", valueAt).flatMap(a -> PyValues.string(a.value()));
             if (expression.isEmpty()) {
                 out.problems().add("cron expression is not a string literal");
                 return;
@@ -191,7 +197,7 @@ public final class Prefect1Schedules {
             boolean dayOr = call.keyword("day_or").map(a -> !a.value().print().strip().equals("False")).orElse(true);
             out.entries().add(new Entry(PrefectSchedule.cron(expression.get(), dayOr, zone), parameters));
         } else {
-            Optional<BigDecimal> seconds = call.argument("interval", 0).flatMap(a -> PyValues.seconds(a.value(), imports));
+            Optional<BigDecimal> seconds = call.argument("interval", valueAt).flatMap(a -> PyValues.seconds(a.value(), imports));
             if (seconds.isEmpty() || seconds.get().signum() <= 0) {
                 out.problems().add("interval is not a literal timedelta");
                 return;

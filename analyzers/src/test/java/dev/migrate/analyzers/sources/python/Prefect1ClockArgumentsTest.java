@@ -1,0 +1,35 @@
+package dev.migrate.analyzers.sources.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.sources.DetectorHarness;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prefect 1.4.1 takes IntervalClock(interval, start_date, ...) but IntervalSchedule(start_date, interval, ...):
+ * the scan read an IntervalClock's interval only by keyword or in second place, so a schedule of a cron clock and a
+ * positional interval clock lost its interval (the inventory showed one of the job's two schedules).
+ */
+class Prefect1ClockArgumentsTest {
+    @Test
+    void eachClockIsReadWithItsOwnArgumentOrder() {
+        String found = DetectorHarness.run(new Prefect1FlowDetector(), "flows/sales.py", """
+                import datetime
+                import pendulum
+                from prefect import Flow
+                from prefect.schedules import Schedule, IntervalSchedule
+                from prefect.schedules.clocks import CronClock, IntervalClock
+
+                schedule = Schedule(clocks=[
+                    CronClock("0 6 * * 1-5", pendulum.datetime(2023, 1, 1, tz="Europe/Berlin")),
+                    IntervalClock(datetime.timedelta(hours=12)),
+                ])
+                with Flow("sales-daily", schedule=schedule) as flow:
+                    pass
+                with Flow("legacy", schedule=IntervalSchedule(datetime.datetime(2023, 1, 1), datetime.timedelta(minutes=30))) as f2:
+                    pass
+                """);
+        assertThat(found).contains("schedule CRON_PREFECT '0 6 * * 1-5' tz=Europe/Berlin", "schedule INTERVAL 'PT12H'",
+                "schedule INTERVAL 'PT30M'");
+    }
+}
