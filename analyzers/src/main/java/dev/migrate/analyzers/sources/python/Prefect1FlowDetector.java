@@ -239,8 +239,15 @@ public final class Prefect1FlowDetector extends PythonDetector {
                 PythonModule.arg(s, key, -1).ifPresent(f -> job.attr("schedule." + key, f.text().strip()));
             }
             PythonModule.arg(s, "clocks", 0).map(m::resolve).ifPresent(list -> {
+                if (list.kind() != NodeKind.LIST && list.kind() != NodeKind.TUPLE) {
+                    // clocks built by a comprehension or a helper: as many as a run makes, each at its own time
+                    out.add(new ScheduleSpec(Form.UNKNOWN, s.text().strip(), null, m.at(s)));
+                    return;
+                }
                 for (Node clock : list.nodes()) {
-                    clock(m, m.resolve(clock), m.at(s)).ifPresent(out::add);
+                    Node c = m.resolve(clock);
+                    out.add(clock(m, c, m.at(s)).orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, c.text().strip(), null,
+                            m.at(s))));
                 }
             });
         } else {

@@ -32,4 +32,26 @@ class Prefect1ClockArgumentsTest {
         assertThat(found).contains("schedule CRON_PREFECT '0 6 * * 1-5' tz=Europe/Berlin", "schedule INTERVAL 'PT12H'",
                 "schedule INTERVAL 'PT30M'");
     }
+
+    // a clock per table made by a comprehension was read as its one element expression: "every day at 00:00", where
+    // Prefect 1 ran one clock per table, each at its own minute
+    @Test
+    void clocksAComprehensionOrAHelperMakesAreUnknownNotTheFirstOne() {
+        String found = DetectorHarness.run(new Prefect1FlowDetector(), "flows/dump.py", """
+                from datetime import datetime, timedelta
+                from prefect import Flow
+                from prefect.schedules import Schedule
+                from prefect.schedules.clocks import IntervalClock, DatesClock
+
+                TABLES = ["orders", "customers"]
+                clocks = [IntervalClock(interval=timedelta(days=1), start_date=datetime(2022, 1, 1, 2, i * 10))
+                          for i, t in enumerate(TABLES)]
+                with Flow("dump-db", schedule=Schedule(clocks=clocks)) as flow:
+                    pass
+                with Flow("dates", schedule=Schedule(clocks=[DatesClock([datetime(2024, 1, 1)])])) as f2:
+                    pass
+                """);
+        assertThat(found).contains("schedule UNKNOWN 'Schedule(clocks=clocks)'",
+                "schedule UNKNOWN 'DatesClock([datetime(2024, 1, 1)])'").doesNotContain("INTERVAL");
+    }
 }
