@@ -79,7 +79,7 @@ final class MigrationReport {
                         .append(sh.whyAnotherOffset() == null ? "" : " (" + sh.whyAnotherOffset() + ")").append("\n");
             } else {
                 md.append("  - dual-run: no exact offset can be written for this schedule; it runs at the legacy times, ")
-                        .append("with its outputs in the sandbox\n");
+                        .append("with its outputs in the sandbox when its command writes there (else see its dual-run note)\n");
             }
         }
     }

@@ -98,7 +98,8 @@ final class Planner {
                         .withNote(scripts.manualNotes().get(j.id())))
                 .sorted(Comparator.comparing(JobPlan::deploymentName)).toList();
         Map<String, String> wrapped = new TreeMap<>();
-        jobs = jobs.stream().map(p -> wrapCivisScript(p, wrapped)).map(this::shellNote).toList();
+        jobs = jobs.stream().map(p -> wrapCivisScript(p, wrapped)).map(this::shellNote)
+                .map(p -> o.phase() == Phase.DUAL_RUN ? DualRunWrites.withNote(p) : p).toList();
 
         crontabEdits(migrated.values(), currentLine, files, markers);
         TreeSet<String> deleted = new TreeSet<>();
