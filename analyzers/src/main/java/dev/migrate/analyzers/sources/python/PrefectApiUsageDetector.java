@@ -237,10 +237,17 @@ public final class PrefectApiUsageDetector extends PythonDetector {
             }
         }
         Set<String> locals = PythonScopes.localNames(flow);
+        // a run, or a task made from another (fast = load.with_options(...), in the flow or at the module's top), of a
+        // name an import may bring from the project
+        List<Node> calls = new ArrayList<>();
+        for (Node s : Statements.of(m.root())) {
+            Statements.assignment(s).map(Statements.Assignment::value).filter(v -> v != null)
+                    .map(Expressions::unwrap).filter(v -> v.kind() == NodeKind.CALL).ifPresent(calls::add);
+        }
+        all(flow.body()).stream().filter(n -> n.kind() == NodeKind.CALL).forEach(calls::add);
         boolean imported = false;
-        for (Node n : taskScope(m, flow)) {
-            Optional<String> receiver = n.kind() == NodeKind.CALL ? receiver(n, "submit", "map", "with_options")
-                    : Optional.empty();
+        for (Node call : calls) {
+            Optional<String> receiver = receiver(call, "submit", "map", "with_options");
             if (receiver.isPresent() && !facts.tasks().containsKey(receiver.get())
                     && TaskRefs.mayBeImported(receiver.get(), m.imports(), facts.ownNames(), locals)) {
                 imported = true;

@@ -99,6 +99,25 @@ class ImportedTasksScanTest {
     }
 
     @Test
+    void anImportedTaskGivenOptionsAtTheModulesTopIsATaskStill() throws IOException {
+        List<String> found = scan(
+                "pipelines/tasks.py", TASKS,
+                "pipelines/flows/etl.py", """
+                        from prefect import flow
+                        from pipelines.tasks import load, helper
+
+                        load_fast = load.with_options(retries=0)
+                        helper_fast = helper.with_options(retries=0)
+
+                        @flow
+                        def etl(rows):
+                            load_fast.submit(rows)
+                            helper_fast.submit(rows)
+                        """);
+        assertThat(found).containsExactly("pipelines/flows/etl.py:9 BHV001", "pipelines/flows/etl.py:9 BHV002");
+    }
+
+    @Test
     void aProjectNonTaskWithASubmitAndNamesFromOutsideTheProjectAreNoTaskRuns() throws IOException {
         List<String> found = scan(
                 "pipelines/tasks.py", TASKS,
