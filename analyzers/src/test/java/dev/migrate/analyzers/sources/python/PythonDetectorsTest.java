@@ -1283,6 +1283,16 @@ class PythonDetectorsTest {
                     return f.result()
                 """);
         assertThat(clean.findings).isEmpty();
+        // a name the module neither defines nor imports from a module of the project is no task (the rewrite does
+        // not wait for it either)
+        assertThat(run(new PrefectApiUsageDetector(), "unknown.py", """
+                from prefect import flow
+                from jobs_lib import *
+
+                @flow
+                def etl():
+                    load.submit(1)
+                """).findings).isEmpty();
     }
 
     // found by session 19's helper on a project of its own: an executor's submit inside a flow was reported as a
