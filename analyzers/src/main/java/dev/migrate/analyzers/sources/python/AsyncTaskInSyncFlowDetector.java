@@ -45,7 +45,7 @@ public final class AsyncTaskInSyncFlowDetector extends PythonDetector {
 
     @Override
     void detect(PythonModule m, InventorySink sink) {
-        ProjectTaskIndex.ModuleFacts facts = project.record(m.file().path(), m.root(), m.imports());
+        ModuleFacts facts = project.record(m.file().path(), m.root(), m.imports());
         if (!m.imports().uses("prefect")) {
             return;
         }

@@ -50,7 +50,7 @@ public final class PrefectApiUsageDetector extends PythonDetector {
 
     @Override
     void detect(PythonModule m, InventorySink sink) {
-        ProjectTaskIndex.ModuleFacts facts = project.record(m.file().path(), m.root(), m.imports());
+        ModuleFacts facts = project.record(m.file().path(), m.root(), m.imports());
         imports(m, sink);
         if (!m.imports().uses("prefect")) {
             return;
@@ -230,7 +230,7 @@ public final class PrefectApiUsageDetector extends PythonDetector {
      * a task the module knows itself, else once every file has been seen ({@link #finish}), when the project's index
      * tells which imported names are tasks.
      */
-    private void flowBody(PythonModule m, ProjectTaskIndex.ModuleFacts facts, Definitions flow, InventorySink sink) {
+    private void flowBody(PythonModule m, ModuleFacts facts, Definitions flow, InventorySink sink) {
         for (Node n : all(flow.body())) {
             if (n.kind() == NodeKind.AWAIT) {
                 awaitedFuture(m, flow, n, sink);
