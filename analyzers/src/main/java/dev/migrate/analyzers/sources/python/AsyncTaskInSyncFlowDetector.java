@@ -33,7 +33,8 @@ public final class AsyncTaskInSyncFlowDetector extends PythonDetector {
 
     public AsyncTaskInSyncFlowDetector() {
         // packages' __init__.py re-export tasks without naming Prefect (from .tasks import fetch)
-        super("prefect-async-task-in-sync-flow", null, Prefilter.keywords("prefect").orPath(ProjectTaskIndex::isPackageInit));
+        super("prefect-async-task-in-sync-flow", null,
+                Prefilter.keywords("prefect").orPath(ProjectTaskIndex::isPackageInit));
     }
 
     @Override

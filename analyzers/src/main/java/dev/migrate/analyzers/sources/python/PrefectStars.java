@@ -49,12 +49,13 @@ final class PrefectStars {
             e = Expressions.unwrap(e.nodes().get(0));
         }
         Optional<List<String>> parts = Expressions.dottedParts(e);
-        if (parts.isEmpty() || ownNames.contains(parts.get().get(0)) || imports.binding(parts.get().get(0)).isPresent()) {
+        String first = parts.isEmpty() ? null : parts.get().get(0);
+        if (first == null || ownNames.contains(first) || imports.binding(first).isPresent()) {
             return Optional.empty();
         }
         PrefectApi api = PrefectApi.get();
         for (String module : stars) {
-            String candidate = module + "." + parts.get().get(0);
+            String candidate = module + "." + first;
             if (api.existsIn2(candidate) || api.existsIn3(candidate)) {
                 return Optional.of(String.join(".", module, String.join(".", parts.get())));
             }

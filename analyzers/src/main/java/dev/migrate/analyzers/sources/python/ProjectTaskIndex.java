@@ -35,7 +35,10 @@ public final class ProjectTaskIndex {
     public record Task(String name, String path, boolean async) {
     }
 
-    /** A module of the index: its tree when recorded lazily (kept: it is the version importers are read from), its facts once read. */
+    /**
+     * A module of the index: its tree when recorded lazily (kept: it is the version importers are read from), its
+     * facts once read.
+     */
     private static final class Entry {
         Node tree;
         ModuleFacts facts;
@@ -47,7 +50,7 @@ public final class ProjectTaskIndex {
     private final Map<String, Entry> modules = new HashMap<>();
     /** Lazily: path to the tasks it defines, by name (modules that define none are absent). */
     private Map<String, Map<String, Task>> defined;
-    /** Lazily: every task name of the project, and the stems of the modules that define tasks (a cheap first filter). */
+    /** Lazily: every task name of the project, and the stems of the modules defining tasks (a cheap first filter). */
     private Set<String> taskNames;
     private Set<String> homeStems;
     private final Map<String, Map<String, Task>> importedBy = new HashMap<>();

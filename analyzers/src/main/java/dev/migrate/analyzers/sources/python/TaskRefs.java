@@ -36,7 +36,7 @@ public final class TaskRefs {
         return out;
     }
 
-    /** {@code refs} without those a function hides with names of its own (a parameter {@code load}, {@code t = ...}). */
+    /** {@code refs} without those a function hides with names of its own (a parameter {@code load}, {@code t = x}). */
     public static <V> Map<String, V> visibleIn(Map<String, V> refs, Definitions function) {
         return refs.isEmpty() ? refs : visible(refs, PythonScopes.localNames(function));
     }

@@ -181,7 +181,13 @@ class ImportedTasksScanTest {
                 """;
         // a Celery app's tasks.py names nothing of Prefect: the scan still knows it is there
         List<String> found = scan(
-                "celery_app/tasks.py", "from celery import shared_task\n\n@shared_task\ndef send(report):\n    return report\n",
+                "celery_app/tasks.py", """
+                        from celery import shared_task
+
+                        @shared_task
+                        def send(report):
+                            return report
+                        """,
                 "flows/daily/tasks.py", flowTasks,
                 "flows/daily/flow.py", flow,
                 "flows/weekly/flow.py", flow);
