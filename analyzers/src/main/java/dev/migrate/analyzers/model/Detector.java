@@ -31,6 +31,14 @@ public interface Detector {
     void detect(ScanFile file, InventorySink sink);
 
     /**
+     * Told of every file of the scan's tree by its path alone, whether or not its text is read (and before it is): a
+     * detector that relates files (Python modules importing each other) knows which exist even when their text gives
+     * it nothing to read. Called from several threads, as {@link #detect} is, and always before {@link #finish}.
+     */
+    default void listed(String path) {
+    }
+
+    /**
      * Whether a symbolic link at this path means something by its name alone (a host dump's
      * {@code timers.target.wants/backup@home.timer}, which says that instance is enabled). Such a link is handed to
      * {@link #detect} as a file with no text; it is never followed. Other links are not read at all.

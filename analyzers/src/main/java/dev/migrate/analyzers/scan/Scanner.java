@@ -191,6 +191,9 @@ public final class Scanner {
 
     private void process(Path base, Path file, long size, List<Detector> scanDetectors, Collector out) {
         String rel = relative(base, file);
+        for (Detector d : scanDetectors) {
+            d.listed(rel);
+        }
         try {
             if (size > options.maxFileBytes()) {
                 out.notes.add(new ScanNote(rel, ScanNote.Reason.TOO_LARGE,

@@ -8,10 +8,11 @@ import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
 
 /**
- * A {@link PythonRecipe} that also knows the tasks other modules of the project define ({@link ProjectTasks}): its
- * scanning phase records every Python file of the run (no walk), and its edits then treat imported tasks exactly
- * as the module's own. The same precheck: a file that mentions none of {@link #mentions()} is skipped before any
- * tree query. Every such recipe of a run shares one index.
+ * A {@link PythonRecipe} that also knows the tasks other modules of the project define ({@link ProjectTasks}, the
+ * run's view of the project's task index, which the scan reads too): its scanning phase records every Python file of
+ * the run (no walk), and its edits then treat imported tasks exactly as the module's own. The same precheck: a file
+ * that mentions none of {@link #mentions()} is skipped before any tree query. Every such recipe of a run shares one
+ * index.
  */
 public abstract class TaskAwareRecipe extends ScanningRecipe<ProjectTasks> {
     /** OpenRewrite asks for it for every file a recipe changes, and builds it by reflection over the options each time. */

@@ -5,36 +5,43 @@ import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The direct calls of async tasks in a flow's body ({@code fetch(url)}, not {@code fetch.submit(url)}), which a sync
- * flow gets back as un-awaited coroutines in Prefect 3 (BHV008): what scan reports and the recipe rewrites, from one
- * definition so that the two agree.
+ * The direct calls of tasks in a flow's body ({@code fetch(url)} or {@code t.fetch(url)}, not {@code
+ * fetch.submit(url)}), which a sync flow gets back as un-awaited coroutines in Prefect 3 when the task is async
+ * (BHV008): what scan reports, by the names {@link TaskRefs} gives, as the rewrite's recipe finds what it rewrites.
  */
 public final class AsyncTaskCalls {
     private AsyncTaskCalls() {
     }
 
     /**
-     * The calls by name of {@code asyncTasks} in {@code body}, outside nested functions, classes and lambdas (which
-     * run elsewhere, or later), an argument's call before the call that holds it.
+     * The calls in {@code body} of a name or dotted name {@code isRef} accepts, outside nested functions, classes and
+     * lambdas (which run elsewhere, or later), an argument's call before the call that holds it.
      */
-    public static List<Node> in(Node body, Set<String> asyncTasks) {
+    public static List<Node> in(Node body, Predicate<String> isRef) {
         List<Node> out = new ArrayList<>();
-        collect(body, asyncTasks, out);
+        collect(body, isRef, out);
         return out;
     }
 
-    private static void collect(Node n, Set<String> asyncTasks, List<Node> out) {
+    /** The name or dotted name a call calls ({@code t.fetch}), or null when it calls anything else. */
+    static String callee(Node call) {
+        Node callee = Expressions.unwrap(call.nodes().get(0));
+        return callee.kind() == NodeKind.NAME || callee.kind() == NodeKind.ATTRIBUTE
+                ? Expressions.dottedName(callee).orElse(null) : null;
+    }
+
+    private static void collect(Node n, Predicate<String> isRef, List<Node> out) {
         for (Node c : n.nodes()) {
             if (c.kind() == NodeKind.FUNCTION_DEF || c.kind() == NodeKind.CLASS_DEF || c.kind() == NodeKind.LAMBDA) {
                 continue;
             }
-            collect(c, asyncTasks, out);
+            collect(c, isRef, out);
             if (c.kind() == NodeKind.CALL) {
-                Node callee = Expressions.unwrap(c.nodes().get(0));
-                if (callee.kind() == NodeKind.NAME && asyncTasks.contains(Expressions.name(callee))) {
+                String ref = callee(c);
+                if (ref != null && isRef.test(ref)) {
                     out.add(c);
                 }
             }

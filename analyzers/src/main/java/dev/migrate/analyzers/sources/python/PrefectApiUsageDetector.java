@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.python;
 
 import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.Prefilter;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.analyzers.rules.PrefectBlockClasses;
@@ -23,7 +24,8 @@ import java.util.Set;
  * or vanished (PF216), decided by Prefect's own API data ({@link PrefectApi}), and of the infrastructure blocks
  * Prefect 2 integrations had ({@code prefect_aws.ecs.ECSTask}: PF205); task futures a flow never
  * resolves (BHV001); flows that submit tasks and return nothing, whose final state no longer follows failed
- * tasks (BHV002); {@code Variable.get(...).value} (BHV003); {@code await} on task futures (BHV007); and a task
+ * tasks (BHV002), for the tasks of the module and those it imports from the project's other modules ({@link
+ * ProjectTaskIndex}); {@code Variable.get(...).value} (BHV003); {@code await} on task futures (BHV007); and a task
  * future's state read the 2.x way, {@code f.get_state()} or the value of {@code f.wait()} or of
  * {@code t.submit(x).wait()} (BHV009). Findings
  * here belong to no job. Values kept in the JSON and String blocks are PF219.
@@ -35,13 +37,20 @@ public final class PrefectApiUsageDetector extends PythonDetector {
      */
     public static final Set<String> VALUE_BLOCKS = Set.of("prefect.blocks.system.JSON", "prefect.blocks.system.String");
 
+    /** The project's tasks, for the runs of BHV001 and BHV002 (as the rewrite knows them). */
+    private final ProjectTaskIndex project = new ProjectTaskIndex();
+    /** Flows that run tasks of names imported from the project, judged in {@link #finish} (guarded by this). */
+    private final List<Runnable> waiting = new ArrayList<>();
+
     public PrefectApiUsageDetector() {
-        // no required import: a script that only saves an integration's infrastructure block imports no prefect
-        super("prefect-api-usage", null, "prefect");
+        // no required import: a script that only saves an integration's infrastructure block imports no prefect;
+        // packages' __init__.py re-export tasks without naming Prefect (from .tasks import load)
+        super("prefect-api-usage", null, Prefilter.keywords("prefect").orPath(ProjectTaskIndex::isPackageInit));
     }
 
     @Override
     void detect(PythonModule m, InventorySink sink) {
+        ModuleFacts facts = project.record(m.file().path(), m.root(), m.imports());
         imports(m, sink);
         if (!m.imports().uses("prefect")) {
             return;
@@ -49,7 +58,7 @@ public final class PrefectApiUsageDetector extends PythonDetector {
         for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
             Definitions d = new Definitions(def);
             if (d.decorators().stream().map(m::nameOf).anyMatch(n -> n.equals("prefect.flow") || n.equals("prefect.flows.flow"))) {
-                flowBody(m, d, sink);
+                flowBody(m, facts, d, sink);
             }
         }
         if (m.imports().uses("prefect")) {
@@ -216,17 +225,68 @@ public final class PrefectApiUsageDetector extends PythonDetector {
     }
 
     /**
-     * BHV001 for futures dropped on the floor, BHV002 when the flow returns nothing and a task run's failure never
-     * reaches it.
+     * BHV007 for awaited futures; then BHV001 for futures dropped on the floor and BHV002 when the flow returns nothing
+     * and a task run's failure never reaches it, once the flow's tasks are known: at once when every run it makes is of
+     * a task the module knows itself, else once every file has been seen ({@link #finish}), when the project's index
+     * tells which imported names are tasks.
      */
-    private static void flowBody(PythonModule m, Definitions flow, InventorySink sink) {
-        Set<String> objects = objectNames(m, flow);
-        java.util.function.Predicate<Node> taskSubmit = call -> isSubmit(call) && !objects.contains(
-                Expressions.dottedName(Expressions.unwrap(call.nodes().get(0)).nodes().get(0)).orElse(""));
+    private void flowBody(PythonModule m, ModuleFacts facts, Definitions flow, InventorySink sink) {
         for (Node n : all(flow.body())) {
             if (n.kind() == NodeKind.AWAIT) {
                 awaitedFuture(m, flow, n, sink);
             }
+        }
+        Set<String> locals = PythonScopes.localNames(flow);
+        // a run, or a task made from another (fast = load.with_options(...), in the flow or at the module's top), of a
+        // name an import may bring from the project
+        List<Node> calls = new ArrayList<>();
+        for (Node s : Statements.of(m.root())) {
+            Statements.assignment(s).map(Statements.Assignment::value).filter(v -> v != null)
+                    .map(Expressions::unwrap).filter(v -> v.kind() == NodeKind.CALL).ifPresent(calls::add);
+        }
+        all(flow.body()).stream().filter(n -> n.kind() == NodeKind.CALL).forEach(calls::add);
+        boolean imported = false;
+        for (Node call : calls) {
+            Optional<String> receiver = receiver(call, "submit", "map", "with_options");
+            if (receiver.isPresent() && !facts.tasks().containsKey(receiver.get())
+                    && TaskRefs.mayBeImported(receiver.get(), m.imports(), facts.ownNames(), locals)) {
+                imported = true;
+                break;
+            }
+        }
+        if (!imported) {
+            taskRuns(m, flow, TaskRefs.visible(facts.tasks(), locals).keySet(), sink);
+            return;
+        }
+        synchronized (this) {
+            waiting.add(() -> taskRuns(m, flow, TaskRefs.visible(TaskRefs.of(facts.tasks(),
+                    project.importedBy(m.file().path(), m.imports()), facts.ownNames()), locals).keySet(), sink));
+        }
+    }
+
+    @Override
+    public synchronized void finish(InventorySink sink) {
+        waiting.forEach(Runnable::run);
+        waiting.clear();
+    }
+
+    @Override
+    public void listed(String path) {
+        if (path.endsWith(".py")) {
+            project.listed(path);
+        }
+    }
+
+    /**
+     * BHV001 and BHV002 for the runs of {@code tasks} (names and dotted names the flow reaches tasks by) and of the
+     * tasks made from them ({@link #madeTasks}); a {@code submit} or {@code map} of anything else (an executor, a
+     * queue, a name nobody can trace to a task of the project) is no task run.
+     */
+    private static void taskRuns(PythonModule m, Definitions flow, Set<String> tasks, InventorySink sink) {
+        Set<String> known = madeTasks(m, flow, tasks);
+        java.util.function.Predicate<Node> taskSubmit = call -> receiver(call, "submit", "map").filter(known::contains)
+                .isPresent();
+        for (Node n : all(flow.body())) {
             if (n.kind() == NodeKind.EXPR_STMT && n.nodes().size() == 1 && n.nodes().get(0).kind() == NodeKind.CALL
                     && taskSubmit.test(n.nodes().get(0))) {
                 sink.finding(Findings.of("BHV001", "flow " + flow.name() + " submits "
@@ -236,42 +296,49 @@ public final class PrefectApiUsageDetector extends PythonDetector {
         }
         UnobservedTaskFailures.first(flow.body(), taskSubmit).ifPresent(submit ->
                 sink.finding(Findings.of("BHV002", "flow " + flow.name() + " submits tasks and returns nothing: on "
-                        + "Prefect 3 it ends Completed even when those tasks fail", m.at(submit), null)));
+                        + "Prefect 3 it ends Completed even when those tasks fail; return their futures or call "
+                        + ".result() on them (waiting alone does not fail the flow)", m.at(submit), null)));
     }
 
     /**
-     * Names the flow or its module bind to an object made by a call ({@code pool = ThreadPoolExecutor(4)},
-     * {@code with ProcessPoolExecutor() as pool:}): their {@code submit} and {@code map} are that object's methods
-     * (an executor's), not a task's, which is a function defined or imported. A task given options
-     * ({@code load_fast = load.with_options(retries=0)}) or one made by calling task ({@code load = task(load_rows)}) is
-     * still a task.
+     * {@code tasks} and the names the flow or its module bind to a task made from one: a task given options ({@code
+     * load_fast = load.with_options(retries=0)}) or one made by calling task ({@code load = task(load_rows)}), in the
+     * order they are bound.
      */
-    private static Set<String> objectNames(PythonModule m, Definitions flow) {
-        Set<String> out = new HashSet<>();
-        List<Node> scope = new ArrayList<>(all(flow.body()));
-        scope.addAll(Statements.of(m.root()));
-        for (Node n : scope) {
-            if (n.kind() == NodeKind.WITH) {
-                for (Statements.WithItem item : Statements.withItems(n)) {
-                    if (item.target() != null && item.target().kind() == NodeKind.NAME
-                            && Expressions.unwrap(item.context()).kind() == NodeKind.CALL) {
-                        out.add(Expressions.name(item.target()));
-                    }
-                }
-            }
+    private static Set<String> madeTasks(PythonModule m, Definitions flow, Set<String> tasks) {
+        Set<String> out = new HashSet<>(tasks);
+        for (Node n : taskScope(m, flow)) {
             Optional<Statements.Assignment> a = Statements.assignment(n);
-            if (a.isPresent() && a.get().value() != null && a.get().targets().size() == 1
-                    && a.get().targets().get(0).kind() == NodeKind.NAME) {
-                Node value = Expressions.unwrap(a.get().value());
-                boolean task = value.kind() == NodeKind.CALL && (Expressions.dottedName(value.nodes().get(0))
-                        .filter(d -> d.endsWith(".with_options")).isPresent()
-                        || m.qualifiedName(value.nodes().get(0)).filter(q -> q.equals("prefect.task")).isPresent());
-                if (value.kind() == NodeKind.CALL && !task) {
-                    out.add(Expressions.name(a.get().targets().get(0)));
-                }
+            if (a.isEmpty() || a.get().value() == null || a.get().targets().size() != 1
+                    || a.get().targets().get(0).kind() != NodeKind.NAME) {
+                continue;
+            }
+            Node value = Expressions.unwrap(a.get().value());
+            if (value.kind() == NodeKind.CALL && (receiver(value, "with_options").filter(out::contains).isPresent()
+                    || m.qualifiedName(value.nodes().get(0)).filter(q -> q.equals("prefect.task")).isPresent())) {
+                out.add(Expressions.name(a.get().targets().get(0)));
             }
         }
         return out;
+    }
+
+    /** The module's top-level statements, then the flow's body: where the names a flow's runs are made of are bound. */
+    private static List<Node> taskScope(PythonModule m, Definitions flow) {
+        List<Node> scope = new ArrayList<>(Statements.of(m.root()));
+        scope.addAll(all(flow.body()));
+        return scope;
+    }
+
+    /**
+     * What {@code call} calls one of {@code methods} on, as written ({@code load} of {@code load.submit(x)}, {@code
+     * t.load} of {@code t.load.map(xs)}), or empty.
+     */
+    private static Optional<String> receiver(Node call, String... methods) {
+        Node callee = Expressions.unwrap(call.nodes().get(0));
+        if (callee.kind() != NodeKind.ATTRIBUTE || !List.of(methods).contains(lastName(callee))) {
+            return Optional.empty();
+        }
+        return Expressions.dottedName(Expressions.unwrap(callee.nodes().get(0)));
     }
 
     /**

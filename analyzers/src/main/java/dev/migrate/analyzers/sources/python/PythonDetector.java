@@ -6,8 +6,9 @@ import dev.migrate.analyzers.model.Prefilter;
 import dev.migrate.analyzers.model.ScanFile;
 
 /**
- * A detector of Python sources: {@code .py} files whose bytes contain one of the keywords are parsed (once,
- * see {@link PythonModule#parse}) and, when they import {@code requiredImport}, handed over as a syntax tree.
+ * A detector of Python sources: {@code .py} files whose bytes contain one of the keywords (or whose path the
+ * prefilter names) are parsed (once, see {@link PythonModule#parse}) and, when they import {@code requiredImport},
+ * handed over as a syntax tree.
  */
 abstract class PythonDetector implements Detector {
     private final String name;
@@ -16,9 +17,14 @@ abstract class PythonDetector implements Detector {
 
     /** @param requiredImport a module the file must import (through any alias), or null for none */
     PythonDetector(String name, String requiredImport, String... keywords) {
+        this(name, requiredImport, Prefilter.keywords(keywords));
+    }
+
+    /** @param requiredImport a module the file must import (through any alias), or null for none */
+    PythonDetector(String name, String requiredImport, Prefilter prefilter) {
         this.name = name;
         this.requiredImport = requiredImport;
-        this.prefilter = Prefilter.keywords(keywords);
+        this.prefilter = prefilter;
     }
 
     @Override

@@ -5,11 +5,9 @@ import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.rewriters.python.Diagnostic;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.PythonParser;
-import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
-import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.query.StringLiterals;
@@ -67,11 +65,7 @@ public final class PythonModule {
                 ownNames.add(new Definitions(stmt).name());
             }
         }
-        for (ImportBinding b : imports.all()) {
-            if (b.localName().equals("*") && (b.module().equals("prefect") || b.module().startsWith("prefect."))) {
-                prefectStars.add(0, b.module());
-            }
-        }
+        prefectStars.addAll(PrefectStars.of(imports));
     }
 
     /**
@@ -159,28 +153,7 @@ public final class PythonModule {
      */
     public Optional<String> qualifiedName(Node expr) {
         Optional<String> q = imports.qualifiedName(expr);
-        if (q.isPresent() || prefectStars.isEmpty()) {
-            return q;
-        }
-        Node e = Expressions.unwrap(expr);
-        while (e.kind() == NodeKind.CALL || e.kind() == NodeKind.DECORATOR) {
-            if (e.nodes().isEmpty()) {
-                return Optional.empty();
-            }
-            e = Expressions.unwrap(e.nodes().get(0));
-        }
-        Optional<List<String>> parts = Expressions.dottedParts(e);
-        if (parts.isEmpty() || ownNames.contains(parts.get().get(0))) {
-            return Optional.empty();
-        }
-        PrefectApi api = PrefectApi.get();
-        for (String module : prefectStars) {
-            String candidate = module + "." + parts.get().get(0);
-            if (api.existsIn2(candidate) || api.existsIn3(candidate)) {
-                return Optional.of(String.join(".", module, String.join(".", parts.get())));
-            }
-        }
-        return Optional.empty();
+        return q.isPresent() ? q : PrefectStars.qualifiedName(imports, prefectStars, ownNames, expr);
     }
 
     /** The import-resolved name of what a call calls (or of an expression), else its dotted text, else "". */

@@ -24,8 +24,10 @@ import java.util.function.Predicate;
  * an exception. A submitted run still fails the flow when the flow reads its {@code .result()}, which raises the
  * task's error: {@code t.submit(x).result()}, or {@code f = t.submit(x)} with {@code f.result()} anywhere in
  * the flow; and so does a run whose output or {@code wait_for} feeds such a run (the downstream run does not
- * complete, and its result() raises), unless it is wrapped in {@code allow_failure(...)}. Scan reports the first run
- * that is none of these; the rewrite notes the same run, after waiting for it.
+ * complete, and its result() raises), unless it is wrapped in {@code allow_failure(...)}. A flow that returns a value
+ * (its futures, whose state it then takes, or anything else) is not one that returned nothing. Waiting ({@code
+ * .wait()}, {@code prefect.futures.wait}) does not raise, so it observes nothing. Scan reports the first run that is
+ * none of these; the rewrite notes the same run, after waiting for it.
  */
 public final class UnobservedTaskFailures {
     private UnobservedTaskFailures() {
@@ -41,7 +43,7 @@ public final class UnobservedTaskFailures {
         Set<String> resultRead = new HashSet<>();
         Set<Node> observed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Node n : nodes) {
-            if (n.kind() == NodeKind.RETURN && !n.nodes().isEmpty()) {
+            if (returnsValue(n)) {
                 return Optional.empty();
             }
             Optional<Node> receiver = raisingResultReceiver(n);
@@ -80,6 +82,19 @@ public final class UnobservedTaskFailures {
         }
         return nodes.stream().filter(n -> n.kind() == NodeKind.CALL && isSubmit.test(n) && !observed.contains(n))
                 .findFirst();
+    }
+
+    /**
+     * Whether {@code n} is a {@code return} of a value, whatever it is: a returned future or list of futures gives the
+     * flow their state (Failed when one failed), and any other value gives Completed on Prefect 2 as on 3. A bare
+     * {@code return} or {@code return None} is the flow returning nothing, whose Prefect 2 state came from its runs.
+     */
+    private static boolean returnsValue(Node n) {
+        if (n.kind() != NodeKind.RETURN || n.nodes().isEmpty()) {
+            return false;
+        }
+        Node value = Expressions.unwrap(n.nodes().get(0));
+        return !(value.kind() == NodeKind.CONSTANT && value.text().strip().equals("None"));
     }
 
     /**

@@ -66,4 +66,61 @@ class AsyncTaskInSyncFlowDetectorTest {
                 """);
         assertThat(sink.findings).isEmpty();
     }
+
+    @Test
+    void asyncTasksOfTheProjectsOtherModulesCountAsTheModulesOwn() {
+        String tasks = """
+                from prefect import task
+
+                @task
+                async def fetch(url):
+                    return url
+
+                @task
+                def parse(page):
+                    return page
+
+                async def download(url):
+                    return url
+                """;
+        RecordingSink sink = HostEstate.scan(List.of(
+                new ScanFile("crawler/__init__.py", "from .tasks import fetch\n"),
+                new ScanFile("crawler/tasks.py", tasks),
+                new ScanFile("crawler/flows.py", """
+                        from prefect import flow
+                        from . import tasks as t
+                        from .tasks import fetch, parse, download
+                        from crawler import fetch as get
+                        from vendor.http import fetch_all
+
+                        @flow
+                        def crawl(urls):
+                            first = fetch(urls[0])
+                            pages = [parse(t.fetch(u)) for u in urls]
+                            download(urls[0])
+                            fetch_all(urls)
+                            return first, pages, get(urls[1]), t.parse(first)
+
+                        @flow
+                        async def crawl_async(urls):
+                            return await fetch(urls[0])
+
+                        @flow
+                        def shadowed(fetch, t):
+                            return fetch("x"), t.fetch("y")
+                        """)), new AsyncTaskInSyncFlowDetector());
+        assertThat(sink.findings).extracting(f -> f.code() + " " + f.where().line() + ":" + f.where().column())
+                .containsExactly("BHV008 9:13", "BHV008 10:20", "BHV008 13:26");
+        assertThat(sink.findings.get(1).message())
+                .startsWith("sync flow crawl calls async task t.fetch (crawler/tasks.py) directly");
+        // the same flow module alone: where fetch comes from is unknown, so nothing is a task
+        assertThat(HostEstate.scan(List.of(new ScanFile("crawler/flows.py", """
+                from prefect import flow
+                from .tasks import fetch
+
+                @flow
+                def crawl(urls):
+                    return fetch(urls[0])
+                """)), new AsyncTaskInSyncFlowDetector()).findings).isEmpty();
+    }
 }

@@ -1262,6 +1262,10 @@ class PythonDetectorsTest {
                 from prefect.infrastructure import DockerContainer
                 from prefect.variables import Variable
 
+                @task
+                def load(x):
+                    return x
+
                 @flow
                 def etl():
                     load.submit(1)
@@ -1270,7 +1274,11 @@ class PythonDetectorsTest {
                 """);
         assertThat(codes(sink)).containsExactly("BHV001", "BHV002", "BHV003", "PF205");
         RecordingSink clean = run(new PrefectApiUsageDetector(), "ok.py", """
-                from prefect import flow
+                from prefect import flow, task
+
+                @task
+                def load(x):
+                    return x
 
                 @flow
                 def etl():
@@ -1278,6 +1286,16 @@ class PythonDetectorsTest {
                     return f.result()
                 """);
         assertThat(clean.findings).isEmpty();
+        // a name the module neither defines nor imports from a module of the project is no task (the rewrite does
+        // not wait for it either)
+        assertThat(run(new PrefectApiUsageDetector(), "unknown.py", """
+                from prefect import flow
+                from jobs_lib import *
+
+                @flow
+                def etl():
+                    load.submit(1)
+                """).findings).isEmpty();
     }
 
     // found by session 19's helper on a project of its own: an executor's submit inside a flow was reported as a
@@ -1313,6 +1331,40 @@ class PythonDetectorsTest {
                 """))).containsExactly("BHV001", "BHV001", "BHV002");
     }
 
+    /** Tasks the BHV002 examples run, defined at the end of their module: names nobody defines are no tasks. */
+    private static final String TASKS = """
+
+            from prefect import task
+
+            @task
+            def extract(days):
+                return days
+
+            @task
+            def load(rows):
+                return rows
+
+            @task
+            def check(day):
+                return day
+
+            @task
+            def stage(rows):
+                return rows
+
+            @task
+            def transform(rows):
+                return rows
+
+            @task
+            def audit(days):
+                return days
+
+            @task
+            def publish(rows):
+                return rows
+            """;
+
     // a flow that reads every run's .result() still fails with its tasks on Prefect 3 (result() raises their error);
     // only a run whose failure never reaches the flow changes meaning
     @Test
@@ -1329,7 +1381,7 @@ class PythonDetectorsTest {
                         f.result()
                     staged = stage.submit(transform.submit(rows), wait_for=[audit.submit(days)])
                     publish.submit(staged).result()
-                """).findings).isEmpty();
+                """ + TASKS).findings).isEmpty();
         // a run told to ignore its input's failure does not fail with it
         assertThat(run(new PrefectApiUsageDetector(), "allowed.py", """
                 from prefect import allow_failure, flow
@@ -1338,7 +1390,7 @@ class PythonDetectorsTest {
                 def etl(days):
                     rows = extract.submit(days)
                     load.submit(allow_failure(rows)).result()
-                """).findings).extracting(f -> f.code() + " @" + f.where().line()).containsExactly("BHV002 @5");
+                """ + TASKS).findings).extracting(f -> f.code() + " @" + f.where().line()).containsExactly("BHV002 @5");
         RecordingSink quiet = run(new PrefectApiUsageDetector(), "quiet.py", """
                 from prefect import flow
 
@@ -1351,7 +1403,7 @@ class PythonDetectorsTest {
 
                     def helper():
                         return audit.submit(1).result()
-                """);
+                """ + TASKS);
         // the second run's failure is swallowed (raise_on_failure=False); the nested function's return is its own
         assertThat(quiet.findings).extracting(f -> f.code() + " @" + f.where().line()).containsExactly("BHV002 @7");
     }

@@ -1,0 +1,74 @@
+package dev.migrate.analyzers.sources.python;
+
+import dev.migrate.rewriters.python.query.Definitions;
+import dev.migrate.rewriters.python.query.ImportBinding;
+import dev.migrate.rewriters.python.query.Imports;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The names, and dotted names, by which a module's code reaches a task function, each with whether the task is
+ * {@code async def}: the module's own tasks, and those it imports from modules of the project ({@link
+ * ProjectTaskIndex#importedBy}), unless the module binds the name, or the module alias, otherwise (a function of its
+ * own, an assignment). Names that are neither are never tasks: an executor's or a queue's {@code submit} is not a
+ * task run, and nor is a name the project does not define.
+ */
+public final class TaskRefs {
+    private TaskRefs() {
+    }
+
+    /**
+     * @param own            the module's own tasks ({@link ProjectTaskIndex#tasks})
+     * @param imported       the project's tasks the module imports
+     * @param boundAtTopLevel the names the module binds other than by imports ({@link PythonScopes#boundAtTopLevel})
+     */
+    public static Map<String, Boolean> of(Map<String, Boolean> own, Map<String, ProjectTaskIndex.Task> imported,
+            Set<String> boundAtTopLevel) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        imported.forEach((ref, task) -> {
+            if (!boundAtTopLevel.contains(PythonScopes.firstPart(ref))) {
+                out.put(ref, task.async());
+            }
+        });
+        out.putAll(own);
+        return out;
+    }
+
+    /** {@code refs} without those a function hides with names of its own (a parameter {@code load}, {@code t = x}). */
+    public static <V> Map<String, V> visibleIn(Map<String, V> refs, Definitions function) {
+        return refs.isEmpty() ? refs : visible(refs, PythonScopes.localNames(function));
+    }
+
+    /** {@code refs} without those whose first name is one of {@code locals} ({@link PythonScopes#localNames}). */
+    public static <V> Map<String, V> visible(Map<String, V> refs, Set<String> locals) {
+        Map<String, V> out = new LinkedHashMap<>();
+        refs.forEach((ref, v) -> {
+            if (!locals.contains(PythonScopes.firstPart(ref))) {
+                out.put(ref, v);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Whether {@code ref}, a name or dotted name a function's code uses, may reach a task of another module of the
+     * project, which only the whole project's index can tell: its first name is bound by an import of anything but
+     * Prefect, or by no import while the module star-imports a module that is not Prefect's; neither the module's top
+     * level ({@code ownNames}) nor the function ({@code locals}) rebinds it.
+     */
+    static boolean mayBeImported(String ref, Imports imports, Set<String> ownNames, Set<String> locals) {
+        String first = PythonScopes.firstPart(ref);
+        if (ownNames.contains(first) || locals.contains(first)) {
+            return false;
+        }
+        Optional<ImportBinding> b = imports.binding(first);
+        if (b.isPresent()) {
+            String q = b.get().qualifiedName();
+            return !q.equals("prefect") && !q.startsWith("prefect.");
+        }
+        return imports.all().stream().anyMatch(s -> s.localName().equals("*") && !s.module().equals("prefect")
+                && !s.module().startsWith("prefect."));
+    }
+}
