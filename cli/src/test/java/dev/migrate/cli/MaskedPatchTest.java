@@ -217,4 +217,53 @@ class MaskedPatchTest {
                 """;
         assertThat(MaskedPatch.of(patch)).isEqualTo(patch);
     }
+
+    // the shapes a value could slip through in: a flow mapping over several lines, a `#` inside the value, a password
+    // that starts with `$` (Kubernetes expands nothing in a Secret), a block scalar whose indicator has a comment
+    @Test
+    void secretValuesInEveryShapeStayMasked() {
+        String after = """
+                kind: Secret
+                metadata:
+                  name: prefect-env
+                stringData: {PREFECT_SERVER_API_HOST: Planted-Host-1,
+                  PREFECT_SERVER_DATABASE_PASSWORD: Planted-Pass-2}
+                ---
+                kind: Secret
+                metadata:
+                  name: prefect-more
+                stringData:
+                  PREFECT_SERVER_API_PORT: Planted #3
+                  PREFECT_WORKER_QUERY_SECONDS: $Planted4
+                  PREFECT_SERVER_DATABASE_CONNECTION_URL: ${DATABASE_URL}
+                  profiles.toml: |  # the profiles
+                    Planted-5
+                """;
+        String patch = """
+                diff --git a/secrets.yaml b/secrets.yaml
+                @@ -3,13 +3,13 @@
+                   name: prefect-env
+                -stringData: {PREFECT_ORION_API_HOST: Planted-Host-1,
+                -  PREFECT_ORION_DATABASE_PASSWORD: Planted-Pass-2}
+                +stringData: {PREFECT_SERVER_API_HOST: Planted-Host-1,
+                +  PREFECT_SERVER_DATABASE_PASSWORD: Planted-Pass-2}
+                 ---
+                 kind: Secret
+                 metadata:
+                   name: prefect-more
+                 stringData:
+                -  PREFECT_ORION_API_PORT: Planted #3
+                -  PREFECT_AGENT_QUERY_INTERVAL: $Planted4
+                -  PREFECT_ORION_DATABASE_CONNECTION_URL: ${DATABASE_URL}
+                +  PREFECT_SERVER_API_PORT: Planted #3
+                +  PREFECT_WORKER_QUERY_SECONDS: $Planted4
+                +  PREFECT_SERVER_DATABASE_CONNECTION_URL: ${DATABASE_URL}
+                   profiles.toml: |  # the profiles
+                     Planted-5
+                """;
+        String shown = MaskedPatch.of(patch, Map.of("secrets.yaml", after));
+        assertThat(shown).doesNotContain("Planted").contains("+stringData: {PREFECT_SERVER_API_HOST: ***,\n")
+                .contains("+  PREFECT_SERVER_DATABASE_PASSWORD: ***}\n").contains("+  PREFECT_SERVER_API_PORT: ***\n")
+                .contains("+  PREFECT_SERVER_DATABASE_CONNECTION_URL: ${DATABASE_URL}\n");
+    }
 }

@@ -24,6 +24,9 @@ public final class KubernetesKeyPlaces {
     /** Bitnami's SealedSecret, which the sealed-secrets controller unseals into a Secret of its own name and namespace. */
     static final String SEALED_SECRET = "SealedSecret";
 
+    /** The sections of a Secret or ConfigMap whose keys are its keys. */
+    private static final List<String> DATA = List.of("data", "stringData", "binaryData");
+
     /**
      * The sections of a SealedSecret whose keys become keys of its Secret: {@code spec.encryptedData} (each value sealed
      * on its own) and {@code spec.template.data} (values templated from the unsealed ones, {@code {{ .KEY }}}).
@@ -35,9 +38,6 @@ public final class KubernetesKeyPlaces {
      * The deprecated {@code spec.data} seals the whole Secret, keys included, in one ciphertext: there nothing can be
      * renamed, and a key reference into it is kept with a note ({@link KeyRefNotes}).
      */
-    /** The sections of a Secret or ConfigMap whose keys are its keys. */
-    private static final List<String> DATA = List.of("data", "stringData", "binaryData");
-
     private static final List<List<String>> SEALED_DATA = List.of(List.of("spec", "encryptedData"),
             List.of("spec", "template", "data"));
 
