@@ -1,7 +1,7 @@
 package dev.migrate.cli;
 
 import dev.migrate.analyzers.model.Redactor;
-import dev.migrate.analyzers.model.YamlAncestors;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
  * A unified diff for the terminal with the secrets in its lines masked: the diff quotes the lines around each edit,
  * so a token in a compose service's environment or a password in a URL would otherwise be printed. Each line is
  * masked as text of its file: in Python (and prose) only literal values count as secrets, so code stays as written.
- * YAML lines are masked knowing the fields above them in the hunk: a {@code key:} under {@code secretKeyRef:} names
- * the Secret's key, and a rename of it shows as {@code -key: PREFECT_API_KEY}, {@code +key: ...}, not as two masks.
+ * YAML lines are masked knowing the fields above them: a {@code key:} under {@code secretKeyRef:} names the Secret's
+ * key, and a rename of it shows as {@code -key: PREFECT_API_KEY}, {@code +key: ...}, not as two masks; so does an
+ * ExternalSecret's {@code secretKey:}. Those fields are read from the changed file itself when the caller gives its
+ * text (the lines above each hunk, and the {@code kind:} of each document), since a hunk often starts below them;
+ * every value of a Secret's {@code data} and {@code stringData} is then masked whatever its key is called.
  */
 final class MaskedPatch {
     /** Code and prose, where only a quoted value is a secret; config files, scripts and units also mask bare words. */
@@ -29,12 +32,27 @@ final class MaskedPatch {
     private MaskedPatch() {
     }
 
+    /** {@code @@ -a,b +c,d @@}: where the hunk starts in the new file. */
+    private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@");
+
     static String of(String patch) {
+        return of(patch, Map.of());
+    }
+
+    /**
+     * @param after the text of each changed file after the rewrite, by the path the diff names it with
+     *              ({@code b/PATH}); a file not in it is read from its hunks alone
+     */
+    static String of(String patch, Map<String, String> after) {
         StringBuilder out = new StringBuilder(patch.length());
         boolean literalsOnly = false;
         boolean secretNamed = false;
         boolean yaml = false;
-        YamlAncestors ancestors = new YamlAncestors();
+        YamlDiffSide oldSide = new YamlDiffSide();
+        YamlDiffSide newSide = new YamlDiffSide();
+        String[] afterLines = null;
+        YamlDocumentKinds kinds = null;
+        int newLine = 0;
         int start = 0;
         while (start < patch.length()) {
             int end = patch.indexOf('\n', start);
@@ -44,12 +62,28 @@ final class MaskedPatch {
                 literalsOnly = LITERALS_ONLY.matcher(line.stripTrailing()).find();
                 yaml = YAML.matcher(line.stripTrailing()).find();
                 secretNamed = false;
-                ancestors.reset();
+                oldSide.reset();
+                newSide.reset();
+                String text = yaml ? after.get(line.stripTrailing().replaceFirst("^diff --git a/.* b/", "")) : null;
+                afterLines = text == null ? null : text.split("\n", -1);
+                kinds = text == null ? null : YamlDocumentKinds.of(text);
                 out.append(line);
             } else if (line.startsWith("+") || line.startsWith("-") || line.startsWith(" ")) {
                 String content = line.substring(1).stripTrailing();
-                String masked = yaml ? Redactor.redactSource(line, literalsOnly, ancestors.next(content))
+                String kind = kinds == null ? null : kinds.at(newLine);
+                YamlDiffSide.Line read = null;
+                if (yaml) {
+                    YamlDiffSide.Line old = line.startsWith("+") ? null : oldSide.next(content, kind);
+                    read = line.startsWith("-") ? old : newSide.next(content, kind);
+                }
+                String masked = yaml ? Redactor.redactSource(line, literalsOnly, read.ancestors())
                         : Redactor.redactSource(line, literalsOnly);
+                if (read != null && read.secretMasked() != null) {
+                    masked = line.charAt(0) + read.secretMasked() + line.substring(1 + content.length());
+                }
+                if (!line.startsWith("-")) {
+                    newLine++;
+                }
                 Matcher value = ENV_VALUE.matcher(content);
                 if (secretNamed && value.matches() && !value.group(3).isEmpty() && !value.group(3).startsWith("$")) {
                     masked = line.charAt(0) + value.group(1) + value.group(2) + Redactor.MASK + value.group(2)
@@ -64,7 +98,19 @@ final class MaskedPatch {
                 out.append(masked);
             } else {
                 if (line.startsWith("@@")) {
-                    ancestors.reset(); // the next hunk starts elsewhere in the file
+                    oldSide.reset(); // the next hunk starts elsewhere in the file
+                    newSide.reset();
+                    Matcher hunk = HUNK.matcher(line);
+                    newLine = hunk.find() ? Integer.parseInt(hunk.group(1)) : 0;
+                    if (afterLines != null) {
+                        // the lines above the hunk, as the file has them now, say which fields it starts under; the
+                        // old file has the same fields there (earlier hunks only changed their keys' and values' text)
+                        for (int i = 0; i < Math.min(newLine - 1, afterLines.length); i++) {
+                            String above = afterLines[i].stripTrailing();
+                            oldSide.next(above, kinds.at(i + 1));
+                            newSide.next(above, kinds.at(i + 1));
+                        }
+                    }
                 }
                 out.append(line);
             }

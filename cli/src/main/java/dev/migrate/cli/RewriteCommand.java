@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -116,7 +117,7 @@ public final class RewriteCommand implements Callable<Integer> {
         if (dryRun) {
             // the diff quotes the user's files, secrets included: the terminal gets them masked; a patch that
             // applies, secrets and all, goes only to a file the user names
-            String shown = MaskedPatch.of(result.patch());
+            String shown = MaskedPatch.of(result.patch(), afterTexts(result));
             out.print(shown);
             out.flush();
             if (!shown.equals(result.patch())) {
@@ -145,6 +146,21 @@ public final class RewriteCommand implements Callable<Integer> {
             return ExitCode.INTERNAL.code();
         }
         return failOn != null && result.manualItems() > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    /**
+     * The text of each changed file after the rewrite, by the path its diff names it with: the masking of the diff
+     * reads the fields above each hunk there. Decoded as UTF-8 for its structure only; a byte that is not UTF-8 only
+     * makes a character the masking does not look at.
+     */
+    private static Map<String, String> afterTexts(RewriteResult result) {
+        Map<String, String> out = new HashMap<>();
+        for (FileChange c : result.changes()) {
+            if (c.after() != null) {
+                out.put(c.path().toString().replace('\\', '/'), new String(c.after(), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
     }
 
     private void summarize(PrintWriter w, RewriteResult r, PrefectTarget t, boolean written) {

@@ -94,6 +94,50 @@ class RewriteCommandTest {
         assertGitApplies(patch);
     }
 
+    // the dry run reads each changed manifest's fields and kind from the rewritten file: the ExternalSecret's renamed
+    // secretKey shows though its hunk starts below spec:, and the Secret's values stay masked though kubectl wrote
+    // data: above kind:
+    @Test
+    void dryRunShowsSecretKeysAndMasksSecretValuesOfKubernetesManifests() throws Exception {
+        Path k8s = Files.createDirectories(project.resolve("k8s"));
+        Files.writeString(k8s.resolve("external-secret.yaml"), """
+                apiVersion: external-secrets.io/v1beta1
+                kind: ExternalSecret
+                metadata:
+                  name: prefect-db
+                  namespace: prefect
+                spec:
+                  refreshInterval: 1h
+                  secretStoreRef:
+                    name: aws
+                    kind: ClusterSecretStore
+                  target:
+                    name: prefect-db-credentials
+                  data:
+                    - secretKey: PREFECT_API_DATABASE_CONNECTION_URL
+                      remoteRef:
+                        key: prod/prefect
+                """);
+        Files.writeString(k8s.resolve("secret.yaml"), """
+                apiVersion: v1
+                data:
+                  PREFECT_API_SERVICES_SCHEDULER_ENABLED: ZmFsc2U=
+                  PREFECT_API_DATABASE_PASSWORD: cGctcGFzcy02MQ==
+                kind: Secret
+                metadata:
+                  name: prefect-env
+                  namespace: prefect
+                type: Opaque
+                """);
+        CliRun run = CliRun.of("rewrite", k8s.toString(), "--dry-run", "--recipe",
+                "dev.migrate.prefect.RenamePrefectSettingsToPrefect3Names");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("-    - secretKey: PREFECT_API_DATABASE_CONNECTION_URL\n")
+                .contains("+    - secretKey: PREFECT_SERVER_DATABASE_CONNECTION_URL\n")
+                .contains("+  PREFECT_SERVER_SERVICES_SCHEDULER_ENABLED: ***\n")
+                .doesNotContain("ZmFsc2U=").doesNotContain("cGctcGFzcy02MQ==");
+    }
+
     private void assertGitApplies(Path patch) throws Exception {
         git("init", "-q");
         Process check = new ProcessBuilder("git", "apply", "--check", patch.toString())

@@ -132,6 +132,14 @@ public final class Redactor {
     private static final java.util.Set<String> REFERENCE_MAPPINGS = java.util.Set.of("secretKeyRef", "configMapKeyRef",
             "remoteRef");
     private static final java.util.Set<String> REFERENCE_FIELDS = java.util.Set.of("key", "name", "property");
+    /**
+     * The External Secrets Operator's {@code secretKey}: the key of the Secret it writes, in an ExternalSecret's
+     * {@code spec.data[]} (a ClusterExternalSecret's {@code spec.externalSecretSpec.data[]}) and a PushSecret's
+     * {@code spec.data[].match}. Only there: the same word elsewhere (a MinIO chart's {@code secretKey:}, a Secret's
+     * {@code data.secretKey}) holds the secret itself.
+     */
+    private static final List<List<String>> SECRET_KEY_PLACES = List.of(List.of("spec", "data"),
+            List.of("externalSecretSpec", "data"), List.of("data", "match"));
     /** What a Secret's key ({@code [-._a-zA-Z0-9]+}) or a store's entry ({@code prod/prefect}, an ARN) may look like. */
     private static final Pattern REFERENCE_NAME = Pattern.compile("([\"']?)[-._a-zA-Z0-9/:]{1,253}\\1");
     /** A reference mapping written on one line: {@code secretKeyRef: {name: prefect, key: PREFECT_API_KEY}}. */
@@ -163,29 +171,41 @@ public final class Redactor {
     /**
      * {@link #redactSource(String, boolean)} for a line of YAML whose mappings stand under {@code ancestors} (the
      * fields above it, nearest last, as {@link YamlAncestors} finds them): under a reference mapping
-     * ({@code secretKeyRef:}), {@code key: PREFECT_API_KEY} names the key that holds the secret and is shown; a value
-     * that does not look like a key's name, and every form of a known token, stays masked.
+     * ({@code secretKeyRef:}), {@code key: PREFECT_API_KEY} names the key that holds the secret and is shown, and so
+     * does an ExternalSecret's {@code - secretKey: PREFECT_API_KEY} under {@code spec: data:}; a value that does not
+     * look like a key's name, and every form of a known token, stays masked.
      */
     public static String redactSource(String text, boolean code, List<String> ancestors) {
         return redact(text, value -> (value.startsWith("\"") || value.startsWith("'")) && !QUOTED_NAME.matcher(value).matches()
-                || !code && value.chars().noneMatch(c -> c == '(' || c == '[' || c == '{'), underReference(ancestors));
+                || !code && value.chars().noneMatch(c -> c == '(' || c == '[' || c == '{'), referenceFields(ancestors));
     }
 
-    /** Whether the nearest mapping above is a reference mapping, or a {@code secret}/{@code configMap} volume's items. */
-    private static boolean underReference(List<String> ancestors) {
+    /**
+     * The fields that name where a secret is kept at a line under {@code ancestors}: {@link #REFERENCE_FIELDS} under a
+     * reference mapping or a {@code secret}/{@code configMap} volume's items, {@code secretKey} at the External
+     * Secrets Operator's places; none elsewhere.
+     */
+    private static java.util.Set<String> referenceFields(List<String> ancestors) {
         if (ancestors.isEmpty()) {
-            return false;
+            return java.util.Set.of();
         }
         String parent = ancestors.get(ancestors.size() - 1);
-        return REFERENCE_MAPPINGS.contains(parent) || "items".equals(parent) && ancestors.size() > 1
-                && java.util.Set.of("secret", "configMap").contains(ancestors.get(ancestors.size() - 2));
+        if (REFERENCE_MAPPINGS.contains(parent) || "items".equals(parent) && ancestors.size() > 1
+                && java.util.Set.of("secret", "configMap").contains(ancestors.get(ancestors.size() - 2))) {
+            return REFERENCE_FIELDS;
+        }
+        boolean secretKeyPlace = ancestors.size() > 1 && SECRET_KEY_PLACES.contains(ancestors.subList(ancestors.size() - 2,
+                ancestors.size()));
+        return secretKeyPlace ? java.util.Set.of("secretKey") : java.util.Set.of();
     }
 
     private static String redact(String text, java.util.function.Predicate<String> literal) {
-        return redact(text, literal, false);
+        return redact(text, literal, java.util.Set.of());
     }
 
-    private static String redact(String text, java.util.function.Predicate<String> literal, boolean underReference) {
+    /** {@code referenceFields}: the fields that, at this line, name a key or a store's entry ({@link #referenceFields}). */
+    private static String redact(String text, java.util.function.Predicate<String> literal,
+            java.util.Set<String> referenceFields) {
         if (text == null || text.isEmpty()) {
             return text;
         }
@@ -229,8 +249,9 @@ public final class Redactor {
         }
         s = SECRET_ASSIGNMENT.matcher(s).replaceAll(m -> {
             String value = m.group(3);
-            boolean inReference = underReference || flowReferences.stream().anyMatch(r -> r[0] <= m.start() && m.end() <= r[1]);
-            if (inReference && REFERENCE_FIELDS.contains(m.group(1)) && REFERENCE_NAME.matcher(syntaxFree(value)).matches()) {
+            boolean inFlowReference = flowReferences.stream().anyMatch(r -> r[0] <= m.start() && m.end() <= r[1]);
+            if ((referenceFields.contains(m.group(1)) || inFlowReference && REFERENCE_FIELDS.contains(m.group(1)))
+                    && REFERENCE_NAME.matcher(syntaxFree(value)).matches()) {
                 return Matcher.quoteReplacement(m.group()); // the name of the Secret's key that holds the secret
             }
             // A reference to a variable, a template or a secret store is not itself a secret, nor is no value

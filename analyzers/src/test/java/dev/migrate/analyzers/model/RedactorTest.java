@@ -175,6 +175,10 @@ class RedactorTest {
         name: prefect-api-key                                       | valueFrom/secretKeyRef
         secretKeyRef: {name: prefect, key: PREFECT_API_KEY}         |
         - secretKeyRef: {key: "PREFECT_API_KEY", name: prefect}     | env
+        - secretKey: PREFECT_SERVER_DATABASE_CONNECTION_URL         | spec/data
+        +    - secretKey: PREFECT_API_KEY                           | spec/data
+          secretKey: "PREFECT_API_KEY"                              | spec/externalSecretSpec/data
+            secretKey: PREFECT_API_KEY                              | spec/data/match
         """)
     void keysOfReferencesNameWhereTheSecretIsKept(String line, String path) {
         assertThat(Redactor.redactSource(line, false, ancestors(path == null ? "" : path))).isEqualTo(line);
@@ -193,6 +197,12 @@ class RedactorTest {
         key: ghp_abcdefghijklmnopqrstuvwxyz0123456789               | valueFrom/secretKeyRef        | key: ***
         key: "two words"                                            | valueFrom/secretKeyRef        | key: ***
         stripe: {name: billing, key: Tq8vN2zR5wLp}                  |                               | stripe: {name: billing, key: ***}
+        secretKey: minio-Secret-123                                 |                               | secretKey: ***
+        secretKey: bWluaW8xMjM=                                     | data                          | secretKey: ***
+        secretKey: wJalrXUtnFEMI                                    | auth                          | secretKey: ***
+        - secretKey: "two words"                                    | spec/data                     | - secretKey: ***
+        - secretKey: ghp_abcdefghijklmnopqrstuvwxyz0123456789       | spec/data                     | - secretKey: ***
+        key: PREFECT_API_KEY                                        | spec/data                     | key: ***
         """)
     void secretsNearReferencesStayMasked(String line, String path, String expected) {
         assertThat(Redactor.redactSource(line, false, ancestors(path == null ? "" : path))).isEqualTo(expected);

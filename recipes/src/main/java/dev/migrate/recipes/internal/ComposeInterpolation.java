@@ -129,8 +129,8 @@ public final class ComposeInterpolation {
             for (Yaml.Sequence.Entry e : seq.getEntries()) {
                 if (e.getBlock() instanceof Yaml.Scalar s) {
                     out.add(s.getValue());
-                } else if (e.getBlock() instanceof Yaml.Mapping m && KubernetesObjects.scalar(m, "path") != null) {
-                    out.add(KubernetesObjects.scalar(m, "path"));
+                } else if (e.getBlock() instanceof Yaml.Mapping m && KubernetesKeyPlaces.scalar(m, "path") != null) {
+                    out.add(KubernetesKeyPlaces.scalar(m, "path"));
                 }
             }
         }

@@ -1,6 +1,6 @@
 package dev.migrate.recipes.internal;
 
-import dev.migrate.recipes.internal.KubernetesObjects.ObjectRef;
+import dev.migrate.recipes.internal.KubernetesKeyPlaces.ObjectRef;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +24,9 @@ import org.openrewrite.yaml.tree.Yaml;
  * ({@code kubectl create secret}, an operator) keeps the keys it has.
  *
  * <p>Defined here are Secret and ConfigMap manifests, kustomize's {@code secretGenerator}/{@code configMapGenerator}
- * items (keys of their {@code literals}, {@code files} and {@code envs} files) and ExternalSecrets' targets (their
- * {@code data[].secretKey}). Read here are {@code envFrom} refs, Helm values' {@code extraEnvVarsSecret} and
+ * items (keys of their {@code literals}, {@code files} and {@code envs} files), ExternalSecrets' targets (their
+ * {@code data[].secretKey}) and SealedSecrets (the keys of {@code spec.encryptedData} and {@code spec.template.data}),
+ * with data written as block or as flow mappings. Read here are {@code envFrom} refs, Helm values' {@code extraEnvVarsSecret} and
  * {@code extraEnvVarsCM} (the Prefect charts pass them to {@code envFrom}), key refs and volumes' items.
  * The same scan gathers compose projects' interpolation sources ({@link ComposeInterpolation}), which pose the same
  * question for a {@code ${VAR}} and the {@code .env} key it reads, and the env files scripts read in
@@ -37,8 +38,14 @@ public final class KubernetesEnvSources {
     private static final Pattern ASSIGNED = Pattern.compile("(?m)^[ \\t]*(?:export[ \\t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \\t]*=");
     private static final Set<String> EXTERNAL_SECRET_KINDS = Set.of("ExternalSecret", "ClusterExternalSecret");
 
-    /** A definition of an object: its keys, and the env files whose names are keys too (kustomize's {@code envs}). */
-    private record Definition(ObjectRef object, Set<String> keys, List<Path> envFiles) {
+    /**
+     * A definition of an object: its keys, the env files whose names are keys too (kustomize's {@code envs}), and
+     * whether its keys are sealed out of sight (a SealedSecret's one-blob {@code spec.data}).
+     */
+    private record Definition(ObjectRef object, Set<String> keys, List<Path> envFiles, boolean sealedKeys) {
+        Definition(ObjectRef object, Set<String> keys, List<Path> envFiles) {
+            this(object, keys, envFiles, false);
+        }
     }
 
     private final List<Definition> definitions = new ArrayList<>();
@@ -91,31 +98,27 @@ public final class KubernetesEnvSources {
         if (!(doc.getBlock() instanceof Yaml.Mapping top)) {
             return;
         }
-        KubernetesObjects.definedBy(doc).ifPresent(object -> {
+        KubernetesKeyPlaces.definedBy(doc).ifPresent(object -> {
             Set<String> keys = new HashSet<>();
-            for (String section : List.of("data", "stringData", "binaryData")) {
-                if (KubernetesObjects.value(top, section) instanceof Yaml.Mapping data) {
-                    data.getEntries().forEach(e -> keys.add(e.getKey().getValue()));
-                }
-            }
-            definitions.add(new Definition(object, keys, List.of()));
+            KubernetesKeyPlaces.dataSections(doc).forEach(section -> keys.addAll(KubernetesKeyPlaces.keysOf(section)));
+            definitions.add(new Definition(object, keys, List.of(), KubernetesKeyPlaces.sealedAsOneBlob(doc)));
         });
-        String kind = KubernetesObjects.scalar(top, "kind");
-        Map<String, String> meta = KubernetesObjects.fields(KubernetesObjects.value(top, "metadata"));
-        if (kind != null && EXTERNAL_SECRET_KINDS.contains(kind) && KubernetesObjects.value(top, "spec") instanceof Yaml.Mapping spec) {
-            String target = KubernetesObjects.fields(KubernetesObjects.value(spec, "target")).get("name");
+        String kind = KubernetesKeyPlaces.scalar(top, "kind");
+        Map<String, String> meta = KubernetesKeyPlaces.fields(KubernetesKeyPlaces.value(top, "metadata"));
+        if (kind != null && EXTERNAL_SECRET_KINDS.contains(kind) && KubernetesKeyPlaces.value(top, "spec") instanceof Yaml.Mapping spec) {
+            String target = KubernetesKeyPlaces.fields(KubernetesKeyPlaces.value(spec, "target")).get("name");
             String name = target != null ? target : meta.get("name");
             Set<String> keys = new HashSet<>();
-            if (KubernetesObjects.value(spec, "data") instanceof Yaml.Sequence data) {
+            if (KubernetesKeyPlaces.value(spec, "data") instanceof Yaml.Sequence data) {
                 for (Yaml.Sequence.Entry item : data.getEntries()) {
-                    String key = KubernetesObjects.fields(item.getBlock()).get("secretKey");
+                    String key = KubernetesKeyPlaces.fields(item.getBlock()).get("secretKey");
                     if (key != null) {
                         keys.add(key);
                     }
                 }
             }
             if (name != null) {
-                definitions.add(new Definition(new ObjectRef(KubernetesObjects.SECRET, name, meta.get("namespace")), keys,
+                definitions.add(new Definition(new ObjectRef(KubernetesKeyPlaces.SECRET, name, meta.get("namespace")), keys,
                         List.of()));
             }
         }
@@ -126,15 +129,15 @@ public final class KubernetesEnvSources {
 
     /** kustomize's generators: each item defines an object named {@code name} (the hash suffix kustomize adds follows). */
     private void generators(Yaml.Mapping kustomization, Path path) {
-        String namespace = KubernetesObjects.scalar(kustomization, "namespace");
+        String namespace = KubernetesKeyPlaces.scalar(kustomization, "namespace");
         Path dir = path.getParent() == null ? Path.of("") : path.getParent();
         for (String generator : List.of("secretGenerator", "configMapGenerator")) {
-            if (!(KubernetesObjects.value(kustomization, generator) instanceof Yaml.Sequence items)) {
+            if (!(KubernetesKeyPlaces.value(kustomization, generator) instanceof Yaml.Sequence items)) {
                 continue;
             }
-            String kind = generator.startsWith("secret") ? KubernetesObjects.SECRET : KubernetesObjects.CONFIG_MAP;
+            String kind = generator.startsWith("secret") ? KubernetesKeyPlaces.SECRET : KubernetesKeyPlaces.CONFIG_MAP;
             for (Yaml.Sequence.Entry item : items.getEntries()) {
-                if (!(item.getBlock() instanceof Yaml.Mapping m) || KubernetesObjects.scalar(m, "name") == null) {
+                if (!(item.getBlock() instanceof Yaml.Mapping m) || KubernetesKeyPlaces.scalar(m, "name") == null) {
                     continue;
                 }
                 Set<String> keys = new HashSet<>();
@@ -147,12 +150,12 @@ public final class KubernetesEnvSources {
                             : Path.of(source).getFileName().toString());
                 }
                 List<String> envs = new ArrayList<>(scalars(m, "envs"));
-                if (KubernetesObjects.scalar(m, "env") != null) {
-                    envs.add(KubernetesObjects.scalar(m, "env"));
+                if (KubernetesKeyPlaces.scalar(m, "env") != null) {
+                    envs.add(KubernetesKeyPlaces.scalar(m, "env"));
                 }
                 envs.forEach(env -> envFiles.add(dir.resolve(env).normalize()));
-                String own = KubernetesObjects.scalar(m, "namespace");
-                definitions.add(new Definition(new ObjectRef(kind, KubernetesObjects.scalar(m, "name"),
+                String own = KubernetesKeyPlaces.scalar(m, "namespace");
+                definitions.add(new Definition(new ObjectRef(kind, KubernetesKeyPlaces.scalar(m, "name"),
                         own != null ? own : namespace), keys, envFiles));
             }
         }
@@ -160,7 +163,7 @@ public final class KubernetesEnvSources {
 
     private static List<String> scalars(Yaml.Mapping m, String key) {
         List<String> out = new ArrayList<>();
-        if (KubernetesObjects.value(m, key) instanceof Yaml.Sequence s) {
+        if (KubernetesKeyPlaces.value(m, key) instanceof Yaml.Sequence s) {
             s.getEntries().forEach(e -> {
                 if (e.getBlock() instanceof Yaml.Scalar v) {
                     out.add(v.getValue());
@@ -172,7 +175,7 @@ public final class KubernetesEnvSources {
 
     /** The envFrom refs, Helm values that become envFrom, key refs and volume items of a document. */
     private void readers(Yaml.Document doc, ExecutionContext ctx) {
-        String namespace = KubernetesObjects.namespaceOf(doc);
+        String namespace = KubernetesKeyPlaces.namespaceOf(doc);
         new YamlIsoVisitor<ExecutionContext>() {
             @Override
             public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext c) {
@@ -181,27 +184,27 @@ public final class KubernetesEnvSources {
                     for (Yaml.Sequence.Entry source : sources.getEntries()) {
                         if (source.getBlock() instanceof Yaml.Mapping m) {
                             for (String ref : List.of("secretRef", "configMapRef")) {
-                                String name = KubernetesObjects.fields(KubernetesObjects.value(m, ref)).get("name");
+                                String name = KubernetesKeyPlaces.fields(KubernetesKeyPlaces.value(m, ref)).get("name");
                                 if (name != null) {
-                                    readWithEnvFrom.add(new ObjectRef(KubernetesObjects.kindOfReference(ref), name, namespace));
+                                    readWithEnvFrom.add(new ObjectRef(KubernetesKeyPlaces.kindOfReference(ref), name, namespace));
                                 }
                             }
                         }
                     }
                 } else if (("extraEnvVarsSecret".equals(field) || "extraEnvVarsCM".equals(field))
                         && entry.getValue() instanceof Yaml.Scalar name && !name.getValue().isEmpty()) {
-                    readWithEnvFrom.add(new ObjectRef(field.endsWith("Secret") ? KubernetesObjects.SECRET
-                            : KubernetesObjects.CONFIG_MAP, name.getValue(), null));
-                } else if (field.endsWith("KeyRef") && KubernetesObjects.kindOfReference(field) != null
-                        && KubernetesObjects.fields(entry.getValue()).get("name") != null) {
-                    readByKey.add(new ObjectRef(KubernetesObjects.kindOfReference(field),
-                            KubernetesObjects.fields(entry.getValue()).get("name"), namespace));
+                    readWithEnvFrom.add(new ObjectRef(field.endsWith("Secret") ? KubernetesKeyPlaces.SECRET
+                            : KubernetesKeyPlaces.CONFIG_MAP, name.getValue(), null));
+                } else if (field.endsWith("KeyRef") && KubernetesKeyPlaces.kindOfReference(field) != null
+                        && KubernetesKeyPlaces.fields(entry.getValue()).get("name") != null) {
+                    readByKey.add(new ObjectRef(KubernetesKeyPlaces.kindOfReference(field),
+                            KubernetesKeyPlaces.fields(entry.getValue()).get("name"), namespace));
                 } else if (("secret".equals(field) || "configMap".equals(field)) && entry.getValue() instanceof Yaml.Mapping v
-                        && KubernetesObjects.value(v, "items") instanceof Yaml.Sequence) {
-                    String name = KubernetesObjects.scalar(v, "secretName") != null ? KubernetesObjects.scalar(v, "secretName")
-                            : KubernetesObjects.scalar(v, "name");
+                        && KubernetesKeyPlaces.value(v, "items") instanceof Yaml.Sequence) {
+                    String name = KubernetesKeyPlaces.scalar(v, "secretName") != null ? KubernetesKeyPlaces.scalar(v, "secretName")
+                            : KubernetesKeyPlaces.scalar(v, "name");
                     if (name != null) {
-                        readByKey.add(new ObjectRef(KubernetesObjects.kindOfReference(field), name, namespace));
+                        readByKey.add(new ObjectRef(KubernetesKeyPlaces.kindOfReference(field), name, namespace));
                     }
                 }
                 return super.visitMappingEntry(entry, c);
@@ -212,6 +215,12 @@ public final class KubernetesEnvSources {
     /** Whether the repository defines the object (a manifest, a generator, an ExternalSecret's target). */
     public synchronized boolean defines(ObjectRef object) {
         return definitions.stream().anyMatch(d -> d.object().sameAs(object));
+    }
+
+    /** Whether every definition of the object here seals its keys in one ciphertext, where no key can be renamed. */
+    public synchronized boolean sealsKeys(ObjectRef object) {
+        return definitions.stream().anyMatch(d -> d.object().sameAs(object))
+                && definitions.stream().filter(d -> d.object().sameAs(object)).allMatch(Definition::sealedKeys);
     }
 
     /** Whether some definition of the object here holds {@code key}, which then gets the same rename as the reference. */

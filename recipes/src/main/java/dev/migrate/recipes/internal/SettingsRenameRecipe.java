@@ -47,7 +47,11 @@ import org.openrewrite.yaml.tree.Yaml;
  * when that object is defined in the repository with that key, renamed in the same run, and is kept with a manual
  * note otherwise, since a Secret made outside the repository keeps its keys and the pod would fail with "couldn't
  * find key". So the recipe first gathers every file's Secrets, ConfigMaps and their readers
- * ({@link KubernetesEnvSources}).
+ * ({@link KubernetesEnvSources}). A SealedSecret defines the Secret its controller makes: its {@code encryptedData}
+ * keys are renamed like a Secret's and its ciphertexts never touched ({@link KubernetesKeyPlaces} says why that keeps
+ * them decryptable). Data written as a flow mapping ({@code data: {KEY: value}}), which the parser keeps as one
+ * scalar, is edited key by key through {@link FlowMappings}, so its keys are the ones the key references were
+ * checked against.
  */
 public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvSources> {
     /** The notes of the recipe, kept-reference notes and those a subclass adds. */
@@ -120,7 +124,7 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
                 if (tree instanceof Yaml.Documents docs) {
                     Set<String> kept = new HashSet<>();
                     Set<String> followed = new HashSet<>();
-                    Set<KubernetesObjects.ObjectRef> unreadNoted = new HashSet<>();
+                    Set<KubernetesKeyPlaces.ObjectRef> unreadNoted = new HashSet<>();
                     boolean compose = COMPOSE.matcher(docs.getSourcePath().getFileName().toString()).matches();
                     // a compose variable follows the rename of its definition in the project's .env (same run)
                     Predicate<String> follows = compose ? name -> sources.compose().follows(docs.getSourcePath(), name)
@@ -128,12 +132,19 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
                     Yaml after = new YamlIsoVisitor<ExecutionContext>() {
                         @Override
                         public Yaml.Scalar visitScalar(Yaml.Scalar scalar, ExecutionContext c) {
-                            Optional<KubernetesObjects.KeyRef> ref = KubernetesObjects.keyRefAt(getCursor());
+                            Optional<KubernetesKeyPlaces.KeyRef> ref = KubernetesKeyPlaces.keyRefAt(getCursor());
                             if (ref.isPresent()) {
                                 return keyRef(scalar, ref.get(), r, sources, getCursor(), c);
                             }
-                            if (KubernetesObjects.inRemoteRef(getCursor())) {
+                            if (KubernetesKeyPlaces.inRemoteRef(getCursor())) {
                                 return scalar; // the name of an entry in the outside secret store
+                            }
+                            if (KubernetesKeyPlaces.sealedValue(getCursor())) {
+                                return scalar; // a SealedSecret's ciphertext
+                            }
+                            Optional<KubernetesKeyPlaces.ObjectRef> flowOwner = KubernetesKeyPlaces.flowDataOwner(getCursor());
+                            if (flowOwner.isPresent()) {
+                                return flowData(scalar, flowOwner.get(), getCursor(), c);
                             }
                             r.keptReferencesInValue(scalar.getValue()).forEach(k -> (follows.test(k.name()) ? followed : kept)
                                     .add(k.name()));
@@ -141,11 +152,46 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
                             if (renamed.equals(scalar.getValue())) {
                                 return scalar;
                             }
-                            Optional<KubernetesObjects.ObjectRef> owner = KubernetesObjects.dataKeyOwner(getCursor());
-                            if (owner.isPresent() && !sources.read(owner.get()) && unreadNoted.add(owner.get())) {
-                                note(getCursor(), scalar, false, KeyRefNotes.unread(owner.get(), scalar.getValue(), renamed), c);
+                            Optional<KubernetesKeyPlaces.ObjectRef> owner = KubernetesKeyPlaces.dataKeyOwner(getCursor());
+                            if (owner.isPresent()) {
+                                noteUnread(owner.get(), scalar.getValue(), renamed, getCursor(), scalar, c);
                             }
                             return scalar.withValue(renamed);
+                        }
+
+                        /**
+                         * A Secret's or ConfigMap's data written as a flow mapping, which the parser keeps as one
+                         * scalar: its keys and values are renamed one by one, as a block mapping's are, with every
+                         * other character kept ({@link FlowMappings}); left as it is when it does not parse.
+                         */
+                        private Yaml.Scalar flowData(Yaml.Scalar scalar, KubernetesKeyPlaces.ObjectRef owner, Cursor at,
+                                ExecutionContext c) {
+                            Optional<String> edited = FlowMappings.edit(scalar.getValue(), key -> {
+                                String renamed = r.applyKeepingReferences(key, follows);
+                                if (!renamed.equals(key)) {
+                                    noteUnread(owner, key, renamed, at, scalar, c);
+                                }
+                                return renamed;
+                            }, value -> r.applyKeepingReferences(value, follows));
+                            if (edited.isEmpty()) {
+                                // a template's {{ }} or broken YAML: its keys are unknown to the key references too,
+                                // so renaming them as text could break those; a person renames both
+                                if (!r.applyKeepingReferences(scalar.getValue(), follows).equals(scalar.getValue())) {
+                                    note(at, scalar, true, KeyRefNotes.unreadableFlow(owner), c);
+                                }
+                                return scalar;
+                            }
+                            r.keptReferencesInValue(scalar.getValue()).forEach(k -> (follows.test(k.name()) ? followed : kept)
+                                    .add(k.name()));
+                            return edited.get().equals(scalar.getValue()) ? scalar : scalar.withValue(edited.get());
+                        }
+
+                        /** The first renamed key of an object nothing here reads gets a note: a reader elsewhere must follow. */
+                        private void noteUnread(KubernetesKeyPlaces.ObjectRef owner, String key, String renamed, Cursor at,
+                                Yaml.Scalar scalar, ExecutionContext c) {
+                            if (!sources.read(owner) && unreadNoted.add(owner)) {
+                                note(at, scalar, false, KeyRefNotes.unread(owner, key, renamed), c);
+                            }
                         }
 
                         /** {@code - PREFECT_ORION_X} in a compose list passes the host's variable of that name on. */
@@ -202,7 +248,7 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
      * The {@code key:} of a reference into a Secret or ConfigMap: renamed with the object's own key when the object
      * is defined here with that key (the same run renames it there), else kept with a manual note.
      */
-    private Yaml.Scalar keyRef(Yaml.Scalar scalar, KubernetesObjects.KeyRef ref, SettingsRenames r,
+    private Yaml.Scalar keyRef(Yaml.Scalar scalar, KubernetesKeyPlaces.KeyRef ref, SettingsRenames r,
             KubernetesEnvSources sources, Cursor cursor, ExecutionContext ctx) {
         Optional<String> to = r.renamedName(ref.key());
         if (to.isEmpty()) {
@@ -210,10 +256,12 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
         }
         boolean flow = !scalar.getValue().equals(ref.key());
         if (sources.definesKey(ref.object(), ref.key())) {
-            return flow ? KubernetesObjects.withFlowKey(scalar, to.get()) : scalar.withValue(to.get());
+            return flow ? KubernetesKeyPlaces.withFlowKey(scalar, to.get()) : scalar.withValue(to.get());
         }
         String envName = ref.envName() == null ? null : r.applyKeepingReferences(ref.envName());
-        note(cursor, scalar, true, KeyRefNotes.kept(ref.object(), sources.defines(ref.object()),
+        KeyRefNotes.Defined defined = !sources.defines(ref.object()) ? KeyRefNotes.Defined.NOT_HERE
+                : sources.sealsKeys(ref.object()) ? KeyRefNotes.Defined.SEALED_AS_ONE_BLOB : KeyRefNotes.Defined.WITHOUT_KEY;
+        note(cursor, scalar, true, KeyRefNotes.kept(ref.object(), defined,
                 sources.readWithEnvFrom(ref.object()), envName, ref.key(), to.get(), oldNameOnTarget()), ctx);
         return scalar;
     }

@@ -18,7 +18,8 @@ public class RenamePrefectSettingsToCanonicalNames extends SettingsRenameRecipe 
                 + "work as aliases, so run this only when every reader of the settings is on the target release. References to variables "
                 + "(`${PREFECT_API_DATABASE_CONNECTION_URL}`) read the host's or a .env file's variables and are kept (renamed "
                 + "together with the key when the compose project's .env in the repository defines it), and "
-                + "so is the key of a Kubernetes `secretKeyRef` into a Secret not defined in the repository.";
+                + "so is the key of a Kubernetes `secretKeyRef` into a Secret not defined in the repository (a Secret, "
+                + "SealedSecret, kustomize generator or ExternalSecret here is renamed with its keyRefs).";
     }
 
     @Override

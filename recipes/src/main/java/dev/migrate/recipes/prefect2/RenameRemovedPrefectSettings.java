@@ -23,7 +23,8 @@ public class RenameRemovedPrefectSettings extends SettingsRenameRecipe {
                 + "References to variables (`${PREFECT_ORION_API_URL}`) read the host's or a .env file's variables and "
                 + "are kept, unless the compose project's .env (or a script running compose) in the repository defines "
                 + "them: that key and its references are renamed together. In Kubernetes manifests a `secretKeyRef`/`configMapKeyRef` key follows only a Secret or ConfigMap "
-                + "defined in the repository (its key is renamed in the same run); one made outside keeps its keys, so the "
+                + "defined in the repository (a manifest, a SealedSecret, a kustomize generator, an ExternalSecret; its key "
+                + "is renamed in the same run); one made outside keeps its keys, so the "
                 + "reference keeps its key and a note says what that Secret needs.";
     }
 

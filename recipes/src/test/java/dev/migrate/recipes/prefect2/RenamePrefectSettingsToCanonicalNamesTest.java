@@ -159,6 +159,71 @@ class RenamePrefectSettingsToCanonicalNamesTest implements RewriteTest {
     }
 
     // the 2.x alias in .env and the compose reference that reads it move together, as the removed names do
+    // the opt-in rename in Kubernetes: aliases in a SealedSecret and in flow-style ConfigMap data, with the keyRefs
+    // that read them, renamed in one run
+    @Test
+    void aliasesInSealedSecretsAndFlowStyleDataMoveWithTheirKeyRefs() {
+        rewriteRun(
+            yaml(
+                """
+                kind: SealedSecret
+                metadata: {name: prefect-db, namespace: prefect}
+                spec:
+                  encryptedData:
+                    PREFECT_API_DATABASE_CONNECTION_URL: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq4aZ1n9Lr3kWk0mD3pXq2dLf8Yb1cKz==
+                ---
+                kind: ConfigMap
+                metadata: {name: prefect-settings, namespace: prefect}
+                data: {PREFECT_API_SERVICES_SCHEDULER_ENABLED: "false", PREFECT_API_URL: http://prefect-server:4200/api}
+                """,
+                """
+                kind: SealedSecret
+                metadata: {name: prefect-db, namespace: prefect}
+                spec:
+                  encryptedData:
+                    PREFECT_SERVER_DATABASE_CONNECTION_URL: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq4aZ1n9Lr3kWk0mD3pXq2dLf8Yb1cKz==
+                ---
+                kind: ConfigMap
+                metadata: {name: prefect-settings, namespace: prefect}
+                data: {PREFECT_SERVER_SERVICES_SCHEDULER_ENABLED: "false", PREFECT_API_URL: http://prefect-server:4200/api}
+                """,
+                spec -> spec.path("k8s/config.yaml")),
+            yaml(
+                """
+                kind: Deployment
+                metadata: {name: prefect-server, namespace: prefect}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: server
+                          env:
+                            - name: DB_URL
+                              valueFrom:
+                                secretKeyRef: {name: prefect-db, key: PREFECT_API_DATABASE_CONNECTION_URL}
+                            - name: SCHEDULER
+                              valueFrom:
+                                configMapKeyRef: {name: prefect-settings, key: PREFECT_API_SERVICES_SCHEDULER_ENABLED}
+                """,
+                """
+                kind: Deployment
+                metadata: {name: prefect-server, namespace: prefect}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: server
+                          env:
+                            - name: DB_URL
+                              valueFrom:
+                                secretKeyRef: {name: prefect-db, key: PREFECT_SERVER_DATABASE_CONNECTION_URL}
+                            - name: SCHEDULER
+                              valueFrom:
+                                configMapKeyRef: {name: prefect-settings, key: PREFECT_SERVER_SERVICES_SCHEDULER_ENABLED}
+                """,
+                spec -> spec.path("k8s/deployment.yaml")));
+    }
+
     @Test
     void aDotEnvAliasAndItsComposeReferenceMoveTogether() {
         rewriteRun(

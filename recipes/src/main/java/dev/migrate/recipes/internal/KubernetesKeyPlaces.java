@@ -1,6 +1,8 @@
 package dev.migrate.recipes.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,17 +13,35 @@ import org.openrewrite.yaml.tree.Yaml;
 
 /**
  * Where a YAML scalar stands among the Kubernetes objects that carry environment variables: the key of a Secret's or
- * ConfigMap's data, or the {@code key:} of a reference into one ({@code secretKeyRef}, {@code configMapKeyRef}, a
- * volume's {@code items}). Read from the tree alone, so the scanner and the rename see the same things.
+ * ConfigMap's data (a SealedSecret's too), or the {@code key:} of a reference into one ({@code secretKeyRef},
+ * {@code configMapKeyRef}, a volume's {@code items}). Read from the tree alone, so the scanner and the rename see the
+ * same things. (The analyzers' {@code sources.k8s.KubernetesObjects} is another job: it lists a manifest's objects
+ * for the scan's detectors.)
  */
-public final class KubernetesObjects {
+public final class KubernetesKeyPlaces {
     public static final String SECRET = "Secret";
     public static final String CONFIG_MAP = "ConfigMap";
+    /** Bitnami's SealedSecret, which the sealed-secrets controller unseals into a Secret of its own name and namespace. */
+    static final String SEALED_SECRET = "SealedSecret";
 
     /** The sections of a Secret or ConfigMap whose keys are its keys. */
-    private static final Set<String> DATA = Set.of("data", "stringData", "binaryData");
+    private static final List<String> DATA = List.of("data", "stringData", "binaryData");
 
-    private KubernetesObjects() {
+    /**
+     * The sections of a SealedSecret whose keys become keys of its Secret: {@code spec.encryptedData} (each value sealed
+     * on its own) and {@code spec.template.data} (values templated from the unsealed ones, {@code {{ .KEY }}}).
+     *
+     * <p>Renaming a key of {@code encryptedData} keeps its value decryptable: the controller seals each value with the
+     * RSA-OAEP label {@code namespace/name} (strict scope, the default), {@code namespace} (namespace-wide) or nothing
+     * (cluster-wide), never with the key, and unseals each value under the key it stands at. So the keys are renamed
+     * like a Secret's, the ciphertexts untouched, and the name and namespace, which the label binds, are never renamed.
+     * The deprecated {@code spec.data} seals the whole Secret, keys included, in one ciphertext: there nothing can be
+     * renamed, and a key reference into it is kept with a note ({@link KeyRefNotes}).
+     */
+    private static final List<List<String>> SEALED_DATA = List.of(List.of("spec", "encryptedData"),
+            List.of("spec", "template", "data"));
+
+    private KubernetesKeyPlaces() {
     }
 
     /**
@@ -114,17 +134,78 @@ public final class KubernetesObjects {
                 : null;
     }
 
-    /** The Secret or ConfigMap a document defines, or empty. */
+    /**
+     * The Secret or ConfigMap a document defines, or empty: a Secret or ConfigMap manifest, or a SealedSecret, which
+     * defines the Secret the controller makes of it, under the SealedSecret's own name and namespace (kubeseal copies
+     * the sealed Secret's metadata into {@code spec.template.metadata}, whose namespace stands for a missing one).
+     */
     static Optional<ObjectRef> definedBy(Yaml.Document doc) {
         if (doc == null || !(doc.getBlock() instanceof Yaml.Mapping top)) {
             return Optional.empty();
         }
         String kind = scalar(top, "kind");
         Map<String, String> meta = fields(value(top, "metadata"));
+        if (SEALED_SECRET.equals(kind) && meta.get("name") != null) {
+            String namespace = meta.get("namespace") != null ? meta.get("namespace")
+                    : value(top, "spec") instanceof Yaml.Mapping spec && value(spec, "template") instanceof Yaml.Mapping t
+                            ? fields(value(t, "metadata")).get("namespace") : null;
+            return Optional.of(new ObjectRef(SECRET, meta.get("name"), namespace));
+        }
         if (!(SECRET.equals(kind) || CONFIG_MAP.equals(kind)) || meta.get("name") == null) {
             return Optional.empty();
         }
         return Optional.of(new ObjectRef(kind, meta.get("name"), meta.get("namespace")));
+    }
+
+    /**
+     * The sections of the document whose keys are keys of the object it defines ({@link #definedBy}): a block mapping,
+     * or a flow mapping the parser kept as one scalar ({@link FlowMappings}).
+     */
+    static List<Yaml.Block> dataSections(Yaml.Document doc) {
+        List<Yaml.Block> out = new ArrayList<>();
+        if (definedBy(doc).isEmpty()) {
+            return out;
+        }
+        Yaml.Mapping top = (Yaml.Mapping) doc.getBlock();
+        if (SEALED_SECRET.equals(scalar(top, "kind"))) {
+            for (List<String> path : SEALED_DATA) {
+                Yaml.Block at = top;
+                for (String field : path) {
+                    at = at instanceof Yaml.Mapping m ? value(m, field) : null;
+                }
+                if (at != null) {
+                    out.add(at);
+                }
+            }
+            return out;
+        }
+        for (String section : DATA) {
+            if (value(top, section) != null) {
+                out.add(value(top, section));
+            }
+        }
+        return out;
+    }
+
+    /** The keys of a data section: its entries' keys, also those of a flow mapping written as one scalar. */
+    static Set<String> keysOf(Yaml.Block section) {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        if (section instanceof Yaml.Mapping data) {
+            data.getEntries().forEach(e -> keys.add(e.getKey().getValue()));
+        } else if (section instanceof Yaml.Scalar flow) {
+            FlowMappings.entries(flow.getValue()).ifPresent(entries -> entries.forEach(e -> keys.add(e.key())));
+        }
+        return keys;
+    }
+
+    /**
+     * True when the document is a SealedSecret sealed the deprecated way, the whole Secret in one {@code spec.data}
+     * ciphertext: its keys are inside it, so none can be read or renamed here.
+     */
+    static boolean sealedAsOneBlob(Yaml.Document doc) {
+        return doc != null && doc.getBlock() instanceof Yaml.Mapping top && SEALED_SECRET.equals(scalar(top, "kind"))
+                && value(top, "spec") instanceof Yaml.Mapping spec && value(spec, "data") != null
+                && value(spec, "encryptedData") == null;
     }
 
     /** The kind a reference field reads: {@code secretKeyRef}, {@code secretRef}, a {@code secret} volume. */
@@ -138,19 +219,48 @@ public final class KubernetesObjects {
 
     /**
      * The object whose data key the cursor's scalar is: a key of {@code data}, {@code stringData} or
-     * {@code binaryData} at the top of a Secret or ConfigMap manifest.
+     * {@code binaryData} at the top of a Secret or ConfigMap manifest, or of a SealedSecret's sections.
      */
     public static Optional<ObjectRef> dataKeyOwner(Cursor scalar) {
         Cursor entry = scalar.getParentTreeCursor();
         if (!(entry.getValue() instanceof Yaml.Mapping.Entry e) || e.getKey() != scalar.getValue()) {
             return Optional.empty();
         }
-        Cursor data = entry.getParentTreeCursor().getParentTreeCursor();
-        if (!(data.getValue() instanceof Yaml.Mapping.Entry d) || !DATA.contains(d.getKey().getValue())
-                || !(data.getParentTreeCursor().getParentTreeCursor().getValue() instanceof Yaml.Document doc)) {
+        return sectionOwner(entry.getParentTreeCursor().getValue(), scalar);
+    }
+
+    /**
+     * The object whose data section the cursor's scalar is, when it is a flow mapping kept as one scalar
+     * ({@code data: {PREFECT_ORION_API_PORT: "4200"}}), whose keys are then the object's keys.
+     */
+    public static Optional<ObjectRef> flowDataOwner(Cursor scalar) {
+        Cursor entry = scalar.getParentTreeCursor();
+        if (!(entry.getValue() instanceof Yaml.Mapping.Entry e) || e.getValue() != scalar.getValue()
+                || !((Yaml.Scalar) scalar.getValue()).getValue().startsWith("{")) {
             return Optional.empty();
         }
-        return definedBy(doc);
+        return sectionOwner(scalar.getValue(), scalar);
+    }
+
+    /**
+     * True when the cursor's scalar is a value of a SealedSecret's {@code encryptedData}: a ciphertext, which no
+     * rename may touch.
+     */
+    public static boolean sealedValue(Cursor scalar) {
+        Cursor entry = scalar.getParentTreeCursor();
+        if (!(entry.getValue() instanceof Yaml.Mapping.Entry e) || e.getValue() != scalar.getValue()) {
+            return false;
+        }
+        Yaml.Document doc = scalar.firstEnclosing(Yaml.Document.class);
+        return doc != null && doc.getBlock() instanceof Yaml.Mapping top && SEALED_SECRET.equals(scalar(top, "kind"))
+                && value(top, "spec") instanceof Yaml.Mapping spec
+                && value(spec, "encryptedData") == entry.getParentTreeCursor().getValue();
+    }
+
+    /** The object whose data section {@code section} is (by identity), within the document of {@code at}. */
+    private static Optional<ObjectRef> sectionOwner(Object section, Cursor at) {
+        Yaml.Document doc = at.firstEnclosing(Yaml.Document.class);
+        return dataSections(doc).stream().anyMatch(s -> s == section) ? definedBy(doc) : Optional.empty();
     }
 
     /**
