@@ -132,4 +132,23 @@ class RaisePythonBaseImagesInDockerfilesTest implements RewriteTest {
             text("FROM python:3.8-alpine3.18\nRUN pip install prefect==3.2.0\n",
                 "FROM python:3.9-alpine3.18\nRUN pip install prefect==3.2.0\n", spec -> spec.path("Dockerfile")));
     }
+
+    // the image installs requirements.txt, which lists Prefect only through the file it includes
+    @Test
+    void aRequirementsFileThatIncludesPrefectInstallsIt() {
+        rewriteRun(
+            text("-r requirements/base.txt\n", spec -> spec.path("requirements.txt")),
+            text("prefect==2.19.4\n", spec -> spec.path("requirements/base.txt")),
+            text("FROM python:3.9-slim\nCOPY . /app\nRUN pip install -r /app/requirements.txt\n",
+                "FROM python:3.10-slim\nCOPY . /app\nRUN pip install -r /app/requirements.txt\n",
+                spec -> spec.path("Dockerfile")));
+    }
+
+    @Test
+    void aConstraintsFileThatPinsPrefectInstallsNothing() {
+        rewriteRun(
+            text("-c constraints/prefect.txt\nflask\n", spec -> spec.path("requirements.txt")),
+            text("prefect==2.19.4\n", spec -> spec.path("constraints/prefect.txt")),
+            text("FROM python:3.9-slim\nRUN pip install -r requirements.txt\n", spec -> spec.path("Dockerfile")));
+    }
 }

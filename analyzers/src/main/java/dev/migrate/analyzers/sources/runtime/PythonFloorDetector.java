@@ -6,6 +6,7 @@ import dev.migrate.analyzers.model.Prefilter;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * the Python a GitHub Actions workflow that installs Prefect or the project sets up (scalar or matrix), and the
  * version files beside such a project ({@code .python-version}, Heroku's {@code runtime.txt}). Whether a
  * Dockerfile's requirements file or a workflow's project lists Prefect is only known once the tree was read, so the
- * files are kept and judged in {@link #finish}.
+ * files are kept and judged in {@link #finish}. A requirements file lists Prefect also through the files it includes
+ * ({@code -r base.txt}, read relative to it), so every {@code .txt} and {@code .in} file is offered to the listings.
  */
 public final class PythonFloorDetector implements Detector {
     private static final Pattern WORKFLOW = Pattern.compile("(?:^|.*/)\\.github/workflows/[^/]+\\.ya?ml");
@@ -37,13 +39,16 @@ public final class PythonFloorDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("python", "prefect").orPath(p -> p.endsWith(".python-version"));
+        // "-r": a requirements file that only includes others (-r base.txt), and those others, whatever their names
+        return Prefilter.keywords("python", "prefect", "-r")
+                .orPath(p -> p.endsWith(".python-version") || RequirementsFiles.isRequirements(p));
     }
 
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
-        return PrefectRequirements.isDependencyFile(file.path()) || isDockerfile(n) || WORKFLOW.matcher(file.path()).matches()
+        return PrefectRequirements.isDependencyFile(file.path()) || RequirementsIncludes.mayBeIncluded(file.path())
+                || isDockerfile(n) || WORKFLOW.matcher(file.path()).matches()
                 || n.equals(".python-version") || n.equals("runtime.txt");
     }
 

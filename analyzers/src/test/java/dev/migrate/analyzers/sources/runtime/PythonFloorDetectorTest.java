@@ -148,4 +148,32 @@ class PythonFloorDetectorTest {
                               - run: pip install -r requirements.txt && prefect deploy --all
                         """))).isEmpty();
     }
+
+    // a cookiecutter layout: requirements.txt only includes requirements/base.txt, which lists Prefect
+    @Test
+    void aRequirementsFileListsPrefectThroughTheFilesItIncludes() {
+        String out = DetectorHarness.run(new PythonFloorDetector(),
+                new ScanFile("requirements.txt", "-r requirements/base.txt\n"),
+                new ScanFile("requirements/base.txt", "-r common.in\npandas==2.2.2\n"),
+                new ScanFile("requirements/common.in", "-r base.txt  # a loop pip itself would refuse\nprefect[aws]==2.19.4\n"),
+                new ScanFile("Dockerfile", "FROM python:3.9-slim\nCOPY . .\nRUN pip install -r requirements.txt\n"),
+                new ScanFile("runtime.txt", "python-3.9.18\n"));
+        assertThat(out).isEqualTo("""
+                Dockerfile:1:6 PF221 base image python:3.9-slim of stage 0, which installs Prefect, runs Python 3.9; Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports (pip falls back to an older Prefect or refuses the pin): move it to python:3.10-slim
+                runtime.txt:1:8 PF221 runtime.txt selects Python 3.9.18 for a project that depends on Prefect (the platform's runtime); Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports: change it with the project's other Python versions
+                """);
+    }
+
+    @Test
+    void constraintsIncludesOutsideTheTreeAndStrayTextFilesInstallNoPrefect() {
+        // -c only constrains versions; ../ above the root is another repository's file; notes.txt is included by nothing
+        assertThat(DetectorHarness.run(new PythonFloorDetector(),
+                new ScanFile("requirements.txt", "-c pins.txt\n-r ../platform/base.txt\nflask\n"),
+                new ScanFile("pins.txt", "prefect==2.19.4\n"),
+                new ScanFile("base.txt", "prefect==2.19.4\n"),
+                new ScanFile("docs/notes.txt", "prefect\n"),
+                new ScanFile("docs/.python-version", "3.8\n"),
+                new ScanFile(".python-version", "3.8\n"),
+                new ScanFile("Dockerfile", "FROM python:3.8\nRUN pip install -r requirements.txt\n"))).isEmpty();
+    }
 }
