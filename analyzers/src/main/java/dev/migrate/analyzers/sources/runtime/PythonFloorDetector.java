@@ -10,7 +10,6 @@ import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,8 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class PythonFloorDetector implements Detector {
     private static final Pattern WORKFLOW = Pattern.compile("(?:^|.*/)\\.github/workflows/[^/]+\\.ya?ml");
-    private static final Pattern RUNTIME_TXT = Pattern.compile("^[ \\t]*python-(\\d+\\.\\d+(?:\\.\\d+)?)[ \\t]*$", Pattern.MULTILINE);
-    private static final Pattern VERSION_FILE = Pattern.compile("^[ \\t]*(\\d+\\.\\d+(?:\\.\\d+)?)[ \\t]*$", Pattern.MULTILINE);
 
     private final PrefectListings listings = new PrefectListings();
     /** The files judged once every file was read, by path: Dockerfiles, metadata, workflows, version files. */
@@ -82,7 +79,7 @@ public final class PythonFloorDetector implements Detector {
             } else if (WORKFLOW.matcher(path).matches()) {
                 workflow(path, text, floor, needs, sink);
             } else if (n.equals(".python-version") || n.equals("runtime.txt")) {
-                versionFile(path, text, n.equals("runtime.txt") ? RUNTIME_TXT : VERSION_FILE, floor, needs, sink);
+                versionFile(path, text, floor, needs, sink);
             } else if (listings.listedBeside(path)) {
                 metadata(path, text, floor, needs, sink);
             }
@@ -134,18 +131,15 @@ public final class PythonFloorDetector implements Detector {
         }
     }
 
-    private void versionFile(String path, String text, Pattern pattern, String floor, String needs, InventorySink sink) {
+    private void versionFile(String path, String text, String floor, String needs, InventorySink sink) {
         if (!listings.listedBeside(path)) {
             return;
         }
-        Matcher m = pattern.matcher(text);
-        if (m.find() && PythonFloor.below(m.group(1), floor)) {
-            String n = path.substring(path.lastIndexOf('/') + 1);
-            sink.finding(Findings.of("PF221", n + " selects Python " + m.group(1) + " for a project that depends on Prefect "
-                    + "(" + (n.equals("runtime.txt") ? "the platform's runtime" : "pyenv, uv and setup-python's python-version-file")
-                    + "); Prefect 3 needs " + needs + ": change it with the project's other Python versions",
-                    at(path, text, m.start(1)), null));
-        }
+        PythonVersionFile.in(path, text).filter(v -> PythonFloor.below(v.version(), floor)).ifPresent(v ->
+                sink.finding(Findings.of("PF221", v.name() + " selects Python " + v.version() + " for a project that depends "
+                        + "on Prefect (" + (v.name().equals("runtime.txt") ? "the platform's runtime"
+                        : "pyenv, uv and setup-python's python-version-file") + "); Prefect 3 needs " + needs
+                        + ": change it with the project's other Python versions", at(path, text, v.start()), null)));
     }
 
     private static SourceRef at(String path, String text, int offset) {
