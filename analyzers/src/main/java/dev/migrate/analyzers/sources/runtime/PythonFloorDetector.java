@@ -91,11 +91,12 @@ public final class PythonFloorDetector implements Detector {
             if (!PythonFloor.below(b.image().version(), floor)) {
                 continue;
             }
-            String via = b.argument() == null ? "" : " (build argument " + b.argument() + ")";
             String fix = b.image().digest() != null ? "pick a digest of " + b.image().raisedTo(floor)
                     : "move it to " + b.image().raisedTo(floor);
-            sink.finding(Findings.of("PF221", "base image " + b.image() + via + " of stage " + b.stage()
-                    + ", which installs Prefect, runs Python " + b.image().minor() + "; Prefect 3 needs " + needs
+            String what = b.copiedBy() == null ? ", which installs Prefect, runs Python " + b.image().minor()
+                    : ", whose Python stage " + b.copiedBy() + " copies (COPY --from) and installs Prefect on, is Python "
+                            + b.image().minor();
+            sink.finding(Findings.of("PF221", b.describe() + what + "; Prefect 3 needs " + needs
                     + " (pip falls back to an older Prefect or refuses the pin): " + fix,
                     SourceRef.at(path, b.line(), b.column()), null));
         }

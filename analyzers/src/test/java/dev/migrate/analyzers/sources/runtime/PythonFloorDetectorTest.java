@@ -176,4 +176,51 @@ class PythonFloorDetectorTest {
                 new ScanFile(".python-version", "3.8\n"),
                 new ScanFile("Dockerfile", "FROM python:3.8\nRUN pip install -r requirements.txt\n"))).isEmpty();
     }
+
+    // distroless-style images: the runtime stage is no Python image and copies /usr/local from one
+    @Test
+    void aStageOnAnotherBaseRunsThePythonItCopiesFromAnImageOrAStage() {
+        assertThat(DetectorHarness.run(new PythonFloorDetector(), "Dockerfile", """
+                FROM debian:bookworm-slim
+                COPY --from=python:3.9-slim /usr/local/ /usr/local/
+                RUN pip install "prefect==3.8.3"
+                """)).isEqualTo("""
+                Dockerfile:2:13 PF221 image python:3.9-slim, whose Python stage 0 copies (COPY --from) and installs Prefect on, is Python 3.9; Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports (pip falls back to an older Prefect or refuses the pin): move it to python:3.10-slim
+                """);
+        // a stage named python is the stage, not the image: its base is the Python copied
+        assertThat(DetectorHarness.run(new PythonFloorDetector(), "Dockerfile", """
+                FROM python:3.8-slim AS python
+                RUN pip install mkdocs
+                FROM ubuntu:22.04 AS runtime
+                COPY --from=python /usr/local /usr/local
+                RUN pip install prefect-aws
+                """)).isEqualTo("""
+                Dockerfile:1:6 PF221 base image python:3.8-slim of stage python, whose Python stage runtime copies (COPY --from) and installs Prefect on, is Python 3.8; Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports (pip falls back to an older Prefect or refuses the pin): move it to python:3.10-slim
+                """);
+    }
+
+    @Test
+    void copiedFilesOtherThanPythonStagesNamedLaterAndFromByNumberAreNoPythonOfThisStage() {
+        // the image's Python stays its own base's; a tool copied from an old image is not the Python that runs Prefect
+        assertThat(DetectorHarness.run(new PythonFloorDetector(), "Dockerfile", """
+                FROM python:3.12-slim
+                COPY --from=python:3.8-slim /usr/local/lib/python3.8 /opt/py38
+                RUN pip install prefect
+                """)).isEmpty();
+        assertThat(DetectorHarness.run(new PythonFloorDetector(), "Dockerfile", """
+                FROM debian:bookworm-slim
+                COPY --from=python:3.8-slim /usr/local/bin/tini /tini
+                RUN apt-get install -y python3-pip && pip install prefect
+                """)).isEmpty();
+        // FROM 0 pulls an image called 0; only --from= counts stages
+        assertThat(DetectorHarness.run(new PythonFloorDetector(), "Dockerfile", """
+                FROM python:3.8 AS tools
+                RUN pip install ruff
+                FROM 0
+                RUN pip install prefect
+                FROM python:3.12-slim AS app
+                COPY --from=python:3.8 /usr/local /usr/local-old
+                RUN pip install prefect
+                """)).isEmpty();
+    }
 }
