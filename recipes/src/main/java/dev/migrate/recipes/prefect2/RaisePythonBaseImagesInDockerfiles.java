@@ -76,7 +76,7 @@ public class RaisePythonBaseImagesInDockerfiles extends PrefectListingRecipe {
             previous = b.editStart();
             String reason = "Prefect " + target.pin() + " needs Python " + floor + " or newer, and stage "
                     + (b.copiedBy() == null ? b.stage() + " installs Prefect on Python " + b.image().minor()
-                    : b.copiedBy() + " installs Prefect on the Python " + b.image().minor() + " it copies from "
+                    : b.copiedBy() + " runs Prefect on the Python " + b.image().minor() + " it copies from "
                             + (b.stage() == null ? "this image" : "stage " + b.stage()));
             String what = (b.stage() == null ? "the COPY --from image " : "the base image ") + b.image();
             if (b.image().digest() != null || b.editStart() < 0) {

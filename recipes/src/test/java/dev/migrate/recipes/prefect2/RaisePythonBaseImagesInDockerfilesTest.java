@@ -161,7 +161,7 @@ class RaisePythonBaseImagesInDockerfilesTest implements RewriteTest {
                                         + "3.10 or newer, and stage build installs Prefect on Python 3.9; check that the "
                                         + "image's other packages support it and that the slim variant is published for it",
                                 "5 moved the COPY --from image python:3.9-slim to python:3.10-slim: Prefect 3.8.3 needs "
-                                        + "Python 3.10 or newer, and stage 1 installs Prefect on the Python 3.9 it copies from "
+                                        + "Python 3.10 or newer, and stage 1 runs Prefect on the Python 3.9 it copies from "
                                         + "this image; check that the image's other packages support it and that the slim "
                                         + "variant is published for it")),
             text(

@@ -94,7 +94,7 @@ public final class PythonFloorDetector implements Detector {
             String fix = b.image().digest() != null ? "pick a digest of " + b.image().raisedTo(floor)
                     : "move it to " + b.image().raisedTo(floor);
             String what = b.copiedBy() == null ? ", which installs Prefect, runs Python " + b.image().minor()
-                    : ", whose Python stage " + b.copiedBy() + " copies (COPY --from) and installs Prefect on, is Python "
+                    : ", whose Python stage " + b.copiedBy() + " copies (COPY --from) and runs Prefect on, is Python "
                             + b.image().minor();
             sink.finding(Findings.of("PF221", b.describe() + what + "; Prefect 3 needs " + needs
                     + " (pip falls back to an older Prefect or refuses the pin): " + fix,

@@ -185,7 +185,7 @@ class PythonFloorDetectorTest {
                 COPY --from=python:3.9-slim /usr/local/ /usr/local/
                 RUN pip install "prefect==3.8.3"
                 """)).isEqualTo("""
-                Dockerfile:2:13 PF221 image python:3.9-slim, whose Python stage 0 copies (COPY --from) and installs Prefect on, is Python 3.9; Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports (pip falls back to an older Prefect or refuses the pin): move it to python:3.10-slim
+                Dockerfile:2:13 PF221 image python:3.9-slim, whose Python stage 0 copies (COPY --from) and runs Prefect on, is Python 3.9; Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports (pip falls back to an older Prefect or refuses the pin): move it to python:3.10-slim
                 """);
         // a stage named python is the stage, not the image: its base is the Python copied
         assertThat(DetectorHarness.run(new PythonFloorDetector(), "Dockerfile", """
@@ -195,7 +195,7 @@ class PythonFloorDetectorTest {
                 COPY --from=python /usr/local /usr/local
                 RUN pip install prefect-aws
                 """)).isEqualTo("""
-                Dockerfile:1:6 PF221 base image python:3.8-slim of stage python, whose Python stage runtime copies (COPY --from) and installs Prefect on, is Python 3.8; Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports (pip falls back to an older Prefect or refuses the pin): move it to python:3.10-slim
+                Dockerfile:1:6 PF221 base image python:3.8-slim of stage python, whose Python stage runtime copies (COPY --from) and runs Prefect on, is Python 3.8; Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports (pip falls back to an older Prefect or refuses the pin): move it to python:3.10-slim
                 """);
     }
 
