@@ -44,9 +44,15 @@ public final class PythonFloorDetector implements Detector {
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
-        return PrefectRequirements.isDependencyFile(file.path()) || RequirementsIncludes.mayBeIncluded(file.path())
+        return PrefectRequirements.isDependencyFile(file.path()) || includedRequirements(file)
                 || isDockerfile(n) || WORKFLOW.matcher(file.path()).matches()
                 || n.equals(".python-version") || n.equals("runtime.txt");
+    }
+
+    /** A text file of another name that a requirements file may include: read when it lists prefect or includes others. */
+    private static boolean includedRequirements(ScanFile file) {
+        return RequirementsIncludes.mayBeIncluded(file.path()) && (PrefectRequirements.listedInRequirements(file.text())
+                || !RequirementsIncludes.of(file.path(), file.text()).isEmpty());
     }
 
     static boolean isDockerfile(String n) {

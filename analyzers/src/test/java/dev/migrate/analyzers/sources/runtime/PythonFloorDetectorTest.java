@@ -165,6 +165,15 @@ class PythonFloorDetectorTest {
     }
 
     @Test
+    void textFilesOfOtherNamesAreReadOnlyWhenTheyListPrefectOrIncludeOthers() {
+        PythonFloorDetector d = new PythonFloorDetector();
+        assertThat(d.accepts(new ScanFile("deps/base.txt", "-r common.txt\n"))).isTrue();
+        assertThat(d.accepts(new ScanFile("deps/common.txt", "prefect-aws==0.4.14\n"))).isTrue();
+        assertThat(d.accepts(new ScanFile("docs/README.txt", "Install Python 3.10, then pip install -r requirements.txt\n")))
+                .isFalse();
+    }
+
+    @Test
     void constraintsIncludesOutsideTheTreeAndStrayTextFilesInstallNoPrefect() {
         // -c only constrains versions; ../ above the root is another repository's file; notes.txt is included by nothing
         assertThat(DetectorHarness.run(new PythonFloorDetector(),
