@@ -46,7 +46,7 @@ public final class PythonFloorDetector implements Detector {
         String n = file.fileName();
         return PrefectRequirements.isDependencyFile(file.path()) || includedRequirements(file)
                 || isDockerfile(n) || WORKFLOW.matcher(file.path()).matches()
-                || n.equals(".python-version") || n.equals("runtime.txt");
+                || PythonVersionFile.isVersionFile(file.path());
     }
 
     /** A text file of another name that a requirements file may include: read when it lists prefect or includes others. */
@@ -65,7 +65,7 @@ public final class PythonFloorDetector implements Detector {
         String n = file.fileName();
         if (isDockerfile(n) && file.text().contains("python")
                 || WORKFLOW.matcher(file.path()).matches()
-                || n.equals(".python-version") || n.equals("runtime.txt")
+                || PythonVersionFile.isVersionFile(file.path())
                 || !DeclaredPython.in(file.path(), file.text()).isEmpty()) {
             kept.put(file.path(), file.text());
         }
@@ -84,7 +84,7 @@ public final class PythonFloorDetector implements Detector {
                 dockerfile(path, text, floor, needs, sink);
             } else if (WORKFLOW.matcher(path).matches()) {
                 workflow(path, text, floor, needs, sink);
-            } else if (n.equals(".python-version") || n.equals("runtime.txt")) {
+            } else if (PythonVersionFile.isVersionFile(path)) {
                 versionFile(path, text, floor, needs, sink);
             } else if (listings.listedBeside(path)) {
                 metadata(path, text, floor, needs, sink);
