@@ -17,11 +17,11 @@ final class SourceParsers {
     /** Text formats edited line by line through the project's own lossless models (Java sources, XML and properties are read by
      * the legacy scheduler recipe, which finds Spring and Quartz jobs in them; .conf and .ini hold supervisord programs;
      * a Helm chart's lock file is only read, to say it is stale once a dependency changed; a chart's .tpl helpers are
-     * templates, which read the umbrella chart's values by path). */
+     * templates, which read the umbrella chart's values by path; pyenv's .python-version is raised with the Python Prefect needs). */
     private static final Pattern PLAIN_TEXT = Pattern.compile(
             "(?i)(.*\\.(sh|bash|mk|service|timer|env|txt|in|cfg|conf|ini|toml|md|json|java|xml|properties|tpl))|Dockerfile(\\..*)?|.*\\.dockerfile|Containerfile"
                     + "|Makefile|makefile|GNUmakefile|crontab(\\..*)?|.*\\.cron"
-                    + "|Chart\\.lock|requirements\\.lock|Procfile(\\..*)?|justfile|\\.justfile|.*\\.just|Jenkinsfile(\\..*)?|.*\\.jenkinsfile|\\.env\\..*");
+                    + "|Chart\\.lock|requirements\\.lock|Procfile(\\..*)?|justfile|\\.justfile|\\.python-version|.*\\.just|Jenkinsfile(\\..*)?|.*\\.jenkinsfile|\\.env\\..*");
 
     /** Crontabs are named by their directory: /etc/cron.d/*, /var/spool/cron/crontabs/*, anacrontab; run-parts scripts too. */
     private static final Pattern CRONTAB_PATH = Pattern.compile(

@@ -7,10 +7,16 @@ import dev.migrate.recipes.internal.IsRequirementsFile;
 import dev.migrate.recipes.internal.PrefectPins;
 import dev.migrate.recipes.internal.PydanticRaise;
 import dev.migrate.recipes.internal.RegexEdits;
+import dev.migrate.analyzers.sources.config.RequirementsFiles;
+import dev.migrate.analyzers.sources.runtime.RequirementsIncludes;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Preconditions;
-import org.openrewrite.Recipe;
+import org.openrewrite.ScanningRecipe;
+import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
 import org.openrewrite.text.PlainTextVisitor;
@@ -19,9 +25,11 @@ import org.openrewrite.text.PlainTextVisitor;
  * Pins {@code prefect} requirements that name a 2.x version to the targeted 3.x release, keeping extras,
  * environment markers and comments, and moves integration packages to their first Prefect 3 release. A
  * pydantic pin that admits only 1.x beside Prefect 3 cannot be installed: it gets a manual note and, as an unsafe
- * fix, is raised to the lowest pydantic 2 the targeted release accepts.
+ * fix, is raised to the lowest pydantic 2 the targeted release accepts. The files requirements files include
+ * ({@code -r base.txt}, {@code -c constraints/prefect.txt}, relative to the including file) are pinned too, whatever
+ * their names: pip installs or constrains by them, and a 2.x pin left in one keeps Prefect 2 or makes the install fail.
  */
-public class PinPrefect3InRequirements extends Recipe {
+public class PinPrefect3InRequirements extends ScanningRecipe<Map<String, List<RequirementsIncludes.Include>>> {
     /** {@code name[extras] specifiers ; marker  # comment}, one requirement per line. */
     private static final Pattern REQUIREMENT = Pattern.compile(
             "(?m)^" + PrefectPins.REQUIREMENT.pattern() + "(?=[ \\t]*(?:;|#|\\r?$))");
@@ -37,14 +45,43 @@ public class PinPrefect3InRequirements extends Recipe {
 
     @Override
     public String getDescription() {
-        return "Replaces `prefect` requirements pinned to 2.x in requirements files (`requirements*.txt`, `requirements.in`, `dev-requirements.txt`, ...) with the targeted Prefect 3 "
+        return "Replaces `prefect` requirements pinned to 2.x in requirements files (`requirements*.txt`, `requirements.in`, `dev-requirements.txt`, ..., "
+                + "and the files they include with `-r` or `-c`) with the targeted Prefect 3 "
                 + "release, and raises integration packages such as `prefect-aws` to their first release that "
                 + "supports Prefect 3. Extras, markers and comments are kept.";
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new IsRequirementsFile(), new PlainTextVisitor<>() {
+    public Map<String, List<RequirementsIncludes.Include>> getInitialValue(ExecutionContext ctx) {
+        return new ConcurrentHashMap<>();
+    }
+
+    /** Records what each requirements file, and each file that may be one, includes. */
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(Map<String, List<RequirementsIncludes.Include>> includes) {
+        return new TreeVisitor<Tree, ExecutionContext>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (tree instanceof PlainText file) {
+                    String path = file.getSourcePath().toString().replace('\\', '/');
+                    if (RequirementsFiles.isRequirements(path) || RequirementsIncludes.mayBeIncluded(path)) {
+                        List<RequirementsIncludes.Include> in = RequirementsIncludes.of(path, file.getText());
+                        if (!in.isEmpty()) {
+                            includes.put(path, in);
+                        }
+                    }
+                }
+                return tree;
+            }
+        };
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(Map<String, List<RequirementsIncludes.Include>> includes) {
+        // only what a file named as requirements leads to: a stray notes.txt with -r lines includes nothing pip reads
+        java.util.Set<String> included = RequirementsIncludes.reachable(
+                includes.keySet().stream().filter(RequirementsFiles::isRequirements).toList(), includes, true);
+        return Preconditions.check(new IsRequirementsFile(included), new PlainTextVisitor<>() {
             @Override
             public PlainText visitText(PlainText file, ExecutionContext ctx) {
                 String text = file.getText();

@@ -23,7 +23,9 @@ import org.openrewrite.text.PlainTextVisitor;
  * is built on, one that does) moves to the targeted release's oldest Python, its variant kept
  * ({@code python:3.9-slim-bookworm} to {@code python:3.10-slim-bookworm}). Unsafe: the image's other packages must
  * run on the newer Python. A version held by a build argument is raised where the argument is declared; an image
- * pinned by digest is left with a note (a digest names one build).
+ * pinned by digest is left with a note (a digest names one build). A stage on another base (debian, distroless)
+ * that copies Python into {@code /usr/local} from an official image ({@code COPY --from=python:3.9-slim}) or from a
+ * stage built on one has that image raised.
  */
 public class RaisePythonBaseImagesInDockerfiles extends PrefectListingRecipe {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF221");
@@ -72,16 +74,20 @@ public class RaisePythonBaseImagesInDockerfiles extends PrefectListingRecipe {
                 continue;
             }
             previous = b.editStart();
-            String reason = "Prefect " + target.pin() + " needs Python " + floor + " or newer, and stage " + b.stage()
-                    + " installs Prefect on Python " + b.image().minor();
+            String reason = "Prefect " + target.pin() + " needs Python " + floor + " or newer, and stage "
+                    + (b.copiedBy() == null ? b.stage() + " installs Prefect on Python " + b.image().minor()
+                    : b.copiedBy() + " runs Prefect on the Python " + b.image().minor() + " it copies from "
+                            + (b.stage() == null ? "this image" : "stage " + b.stage()));
+            String what = (b.stage() == null ? "the COPY --from image " : "the base image ") + b.image();
             if (b.image().digest() != null || b.editStart() < 0) {
-                notes.insertRow(ctx, new MigrationNotes.Row(path, b.line(), getName(), true, "base image " + b.image()
+                notes.insertRow(ctx, new MigrationNotes.Row(path, b.line(), getName(), true, what.substring(4)
                         + ": " + reason + "; " + (b.image().digest() != null ? "it is pinned by digest: pick the digest of "
+                        + b.image().raisedTo(floor) + " by hand" : b.stage() == null ? "its name spans lines: move it to "
                         + b.image().raisedTo(floor) + " by hand" : "its tag is put together from build arguments: "
                         + "set them to Python " + floor)));
                 continue;
             }
-            String change = (b.argument() == null ? "moved the base image " + b.image() + " to " + b.image().raisedTo(floor)
+            String change = (b.argument() == null ? "moved " + what + " to " + b.image().raisedTo(floor)
                     : "raised ARG " + b.argument() + " from " + text.substring(b.editStart(), b.editEnd()) + " to " + floor
                             + " (base image " + b.image() + ")") + ": " + reason
                     + (b.image().version().equals(b.image().minor()) ? "" : "; the patch version was dropped")

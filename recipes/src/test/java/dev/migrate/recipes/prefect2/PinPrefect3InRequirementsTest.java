@@ -116,4 +116,42 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
             text("prefect==2.19.4\n", "prefect==3.8.3\n", spec -> spec.path("requirements.in")),
             text("prefect==2.19.4\n", spec -> spec.path("notes.txt")));
     }
+
+    // requirements.txt only includes the shared base and a constraints file kept beside the CI config
+    @Test
+    void filesThatRequirementsFilesIncludeArePinnedWhateverTheirNames() {
+        rewriteRun(
+            text("-r base.txt\n-c ci/pins.txt\nrequests==2.31.0\n", spec -> spec.path("requirements.txt")),
+            text(
+                """
+                # shared by the worker and the flows
+                prefect[aws]==2.19.4
+                pandas==2.2.2
+                """,
+                """
+                # shared by the worker and the flows
+                prefect[aws]==3.8.3
+                pandas==2.2.2
+                """,
+                spec -> spec.path("base.txt")),
+            text("prefect==2.19.4\nprefect-gcp==0.5.4\n", "prefect==3.8.3\nprefect-gcp>=0.6.0\n",
+                spec -> spec.path("ci/pins.txt")));
+    }
+
+    @Test
+    void includesFollowChainsAndCyclesOnce() {
+        rewriteRun(
+            text("--requirement deps/a.in\n", spec -> spec.path("requirements.in")),
+            text("-r b.in\nprefect>=2.10,<3\n", "-r b.in\nprefect==3.8.3\n", spec -> spec.path("deps/a.in")),
+            text("-r a.in\nprefect-docker==0.4.5\n", "-r a.in\nprefect-docker>=0.6.0\n", spec -> spec.path("deps/b.in")));
+    }
+
+    @Test
+    void textFilesNoRequirementsFileIncludesStay() {
+        rewriteRun(
+            text("-r ../outside.txt\nflask\n", spec -> spec.path("requirements.txt")),
+            text("-r pinned.txt\n", spec -> spec.path("docs/notes.txt")),
+            text("prefect==2.19.4\n", spec -> spec.path("docs/pinned.txt")),
+            text("prefect==2.19.4\n", spec -> spec.path("outside.txt")));
+    }
 }

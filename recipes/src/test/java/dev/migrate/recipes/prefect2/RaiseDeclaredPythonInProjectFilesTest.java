@@ -105,4 +105,14 @@ class RaiseDeclaredPythonInProjectFilesTest implements PythonRewriteTest {
             text("[project]\nrequires-python = \">=3.9\"\ndependencies = [\"prefect==3.2.0\"]\n",
                 spec -> spec.path("pyproject.toml")));
     }
+
+    @Test
+    void aProjectWhoseRequirementsIncludePrefect() {
+        rewriteRun(
+            text("-r requirements/prod.txt\n", spec -> spec.path("requirements.txt")),
+            text("-r ../common/base.txt\n", spec -> spec.path("requirements/prod.txt")),
+            text("prefect-aws==0.4.14\n", spec -> spec.path("common/base.txt")),
+            text("[project]\nrequires-python = \">=3.9\"\n", "[project]\nrequires-python = \">=3.10\"\n",
+                spec -> spec.path("pyproject.toml")));
+    }
 }

@@ -132,4 +132,86 @@ class RaisePythonBaseImagesInDockerfilesTest implements RewriteTest {
             text("FROM python:3.8-alpine3.18\nRUN pip install prefect==3.2.0\n",
                 "FROM python:3.9-alpine3.18\nRUN pip install prefect==3.2.0\n", spec -> spec.path("Dockerfile")));
     }
+
+    // the image installs requirements.txt, which lists Prefect only through the file it includes
+    @Test
+    void aRequirementsFileThatIncludesPrefectInstallsIt() {
+        rewriteRun(
+            text("-r requirements/base.txt\n", spec -> spec.path("requirements.txt")),
+            text("prefect==2.19.4\n", spec -> spec.path("requirements/base.txt")),
+            text("FROM python:3.9-slim\nCOPY . /app\nRUN pip install -r /app/requirements.txt\n",
+                "FROM python:3.10-slim\nCOPY . /app\nRUN pip install -r /app/requirements.txt\n",
+                spec -> spec.path("Dockerfile")));
+    }
+
+    @Test
+    void aConstraintsFileThatPinsPrefectInstallsNothing() {
+        rewriteRun(
+            text("-c constraints/prefect.txt\nflask\n", spec -> spec.path("requirements.txt")),
+            text("prefect==2.19.4\n", spec -> spec.path("constraints/prefect.txt")),
+            text("FROM python:3.9-slim\nRUN pip install -r requirements.txt\n", spec -> spec.path("Dockerfile")));
+    }
+
+    // a distroless-style runtime: Python comes from the official image by COPY --from, Prefect from the build stage
+    @Test
+    void thePythonAStageCopiesFromAnImageOrAStageIsRaised() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.message()).containsExactly(
+                                "1 moved the base image python:3.9-slim to python:3.10-slim: Prefect 3.8.3 needs Python "
+                                        + "3.10 or newer, and stage build installs Prefect on Python 3.9; check that the "
+                                        + "image's other packages support it and that the slim variant is published for it",
+                                "5 moved the COPY --from image python:3.9-slim to python:3.10-slim: Prefect 3.8.3 needs "
+                                        + "Python 3.10 or newer, and stage 1 runs Prefect on the Python 3.9 it copies from "
+                                        + "this image; check that the image's other packages support it and that the slim "
+                                        + "variant is published for it")),
+            text(
+                """
+                FROM python:3.9-slim AS build
+                RUN python -m venv /venv && /venv/bin/pip install "prefect==3.8.3"
+
+                FROM gcr.io/distroless/base-debian12
+                COPY --from=python:3.9-slim /usr/local/ /usr/local/
+                COPY --from=build /venv /venv
+                ENTRYPOINT ["/venv/bin/prefect", "worker", "start", "--pool", "etl"]
+                """,
+                """
+                FROM python:3.10-slim AS build
+                RUN python -m venv /venv && /venv/bin/pip install "prefect==3.8.3"
+
+                FROM gcr.io/distroless/base-debian12
+                COPY --from=python:3.10-slim /usr/local/ /usr/local/
+                COPY --from=build /venv /venv
+                ENTRYPOINT ["/venv/bin/prefect", "worker", "start", "--pool", "etl"]
+                """,
+                spec -> spec.path("Dockerfile")));
+    }
+
+    @Test
+    void aStageNamedLikeAnImageIsTheStage() {
+        rewriteRun(
+            text(
+                """
+                FROM python:3.8-slim AS python
+                FROM debian:bookworm-slim
+                COPY --from=python /usr/local /usr/local
+                RUN pip install prefect
+                """,
+                """
+                FROM python:3.10-slim AS python
+                FROM debian:bookworm-slim
+                COPY --from=python /usr/local /usr/local
+                RUN pip install prefect
+                """,
+                spec -> spec.path("Dockerfile")));
+    }
+
+    @Test
+    void copiesOfOtherFilesAndImagesOfStagesOnPythonStay() {
+        rewriteRun(
+            text("FROM debian:bookworm-slim\nCOPY --from=python:3.8 /usr/local/bin/tini /tini\nRUN pip install prefect\n",
+                spec -> spec.path("Dockerfile")),
+            text("FROM python:3.11-slim\nCOPY --from=python:3.8 /usr/local/lib/python3.8 /opt/py38\nRUN pip install prefect\n",
+                spec -> spec.path("b/Dockerfile")),
+            text("FROM python:3.8 AS tools\nFROM 0\nRUN pip install prefect\n", spec -> spec.path("c/Dockerfile")));
+    }
 }

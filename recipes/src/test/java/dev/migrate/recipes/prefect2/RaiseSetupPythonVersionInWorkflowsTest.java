@@ -87,4 +87,44 @@ class RaiseSetupPythonVersionInWorkflowsTest implements RewriteTest {
             yaml("jobs:\n  deploy:\n    steps:\n      - uses: actions/setup-python@v5\n        with:\n          python-version: '3.9'\n"
                 + "      - run: pip install prefect==3.2.0\n", spec -> spec.path(".github/workflows/deploy.yml")));
     }
+
+    // the job installs requirements.txt, which lists Prefect only through the file it includes
+    @Test
+    void aJobInstallingARequirementsFileThatIncludesPrefect() {
+        rewriteRun(
+            text("-r requirements/base.txt\n", spec -> spec.path("requirements.txt")),
+            text("prefect-aws==0.4.14\n", spec -> spec.path("requirements/base.txt")),
+            yaml(
+                """
+                jobs:
+                  deploy:
+                    steps:
+                      - uses: actions/setup-python@v5
+                        with:
+                          python-version: "3.9"
+                      - run: pip install -r requirements.txt && prefect deploy --all
+                """,
+                """
+                jobs:
+                  deploy:
+                    steps:
+                      - uses: actions/setup-python@v5
+                        with:
+                          python-version: "3.10"
+                      - run: pip install -r requirements.txt && prefect deploy --all
+                """,
+                spec -> spec.path(".github/workflows/deploy.yml")),
+            text("-c ../requirements/base.txt\nruff\n", spec -> spec.path("lint/requirements.txt")),
+            yaml(
+                """
+                jobs:
+                  lint:
+                    steps:
+                      - uses: actions/setup-python@v5
+                        with:
+                          python-version: "3.8"
+                      - run: pip install -r lint/requirements.txt && ruff check .
+                """,
+                spec -> spec.path(".github/workflows/lint.yml")));
+    }
 }

@@ -16,12 +16,22 @@ import java.util.regex.Pattern;
  * stage built on another is that stage's base. Stages that only build documentation or a front end keep their image.
  * A tag given by a build argument ({@code ARG PYTHON_VERSION=3.9} then {@code FROM python:${PYTHON_VERSION}-slim}) is
  * read with the argument's default, and edited there.
+ *
+ * <p>A {@code --from=} names a stage of this file when an earlier stage has that name or (for COPY only) number;
+ * otherwise it names an image ({@code COPY --from=python:3.9-slim /usr/local /usr/local}), never a stage, whatever
+ * the stages are called. A stage that runs Prefect on a base that is no Python image ({@code debian}, distroless)
+ * runs the Python it copies into {@code /usr/local}: from an official Python image, or from a stage built on one.
  */
 public final class DockerfileStages {
     private static final Pattern FROM = Pattern.compile("(?i)^[ \\t]*FROM[ \\t]+(?:--\\S+[ \\t]+)*(?<image>\\S+)(?:[ \\t]+AS[ \\t]+(?<name>\\S+))?");
     private static final Pattern ARG = Pattern.compile("(?i)^[ \\t]*ARG[ \\t]+(?<name>[A-Za-z_][A-Za-z0-9_]*)"
             + "(?:=(?<q>[\"']?)(?<value>[^\"'\\s]*)\\k<q>)?");
     private static final Pattern COPY_FROM = Pattern.compile("(?i)^[ \\t]*(?:COPY|ADD)[ \\t]+(?:--\\S+[ \\t]+)*?--from=(?<from>\\S+)");
+    /** The sources of a COPY after its options: the words before the destination. */
+    private static final Pattern COPY_SOURCES = Pattern.compile("(?i)^[ \\t]*(?:COPY|ADD)[ \\t]+(?:--\\S+[ \\t]+)*(?<paths>.*)$");
+    /** Where the official images install Python: the whole prefix, its lib tree, the interpreter. */
+    private static final Pattern PYTHON_TREE = Pattern.compile(
+            "/usr/local/?|/usr/local/lib/?|/usr/local/lib/(?:python3|libpython3)[^/]*(?:/.*)?|/usr/local/bin/python3?[0-9.]*");
     private static final Pattern RUN = Pattern.compile("(?i)^[ \\t]*RUN[ \\t]+");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{(?<braced>[A-Za-z_][A-Za-z0-9_]*)(?::-(?<default>[^}]*))?}|\\$(?<bare>[A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern HEREDOC = Pattern.compile("<<-?[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?");
@@ -41,9 +51,19 @@ public final class DockerfileStages {
      *                   or -1 when it cannot be edited in one place
      * @param editEnd    where it ends
      * @param argument   the build argument that holds the version, or null when the FROM line does
+     * @param copiedBy   the stage that runs Prefect on this image's Python by copying it ({@code COPY --from=...
+     *                   /usr/local /usr/local}), or null when {@code stage} runs Prefect itself
      */
     public record PythonBase(int line, int column, String written, PythonImages.PythonImage image, String stage,
-            int editStart, int editEnd, String argument) {
+            int editStart, int editEnd, String argument, String copiedBy) {
+        /**
+         * The image and where it is used: {@code base image python:3.9 of stage build}, or for a {@code COPY --from}
+         * image that is no stage, {@code image python:3.9-slim}.
+         */
+        public String describe() {
+            return (stage == null ? "image " : "base image ") + image + (argument == null ? "" : " (build argument "
+                    + argument + ")") + (stage == null ? "" : " of stage " + stage);
+        }
     }
 
     /** One instruction: its first line's start offset and number, and its text with continuation lines joined. */
@@ -76,12 +96,12 @@ public final class DockerfileStages {
         int[] parent = new int[n];
         boolean[] prefect = new boolean[n];
         for (Stage s : stages) {
-            parent[s.index()] = stageIndex(stages, s.base(), s.index());
+            parent[s.index()] = stageIndex(stages, s.base(), s.index(), false);
             boolean runs = parent[s.index()] >= 0 && prefect[parent[s.index()]];
             for (Instruction in : bodies.get(s.index())) {
                 Matcher copy = COPY_FROM.matcher(in.text());
                 if (copy.find()) {
-                    int from = stageIndex(stages, copy.group("from"), s.index());
+                    int from = stageIndex(stages, copy.group("from"), s.index(), true);
                     runs |= from >= 0 && prefect[from];
                 } else if (RUN.matcher(in.text()).lookingAt()) {
                     runs |= PrefectInstalls.of(in.text()).installsPrefect(listings, dir);
@@ -99,19 +119,92 @@ public final class DockerfileStages {
             while (parent[root] >= 0) {
                 root = parent[root];
             }
-            if (!reported[root]) {
-                reported[root] = true;
-                base(text, stages.get(root), globalArgs).ifPresent(out::add);
+            java.util.Optional<PythonBase> own = base(text, stages.get(root), globalArgs, null);
+            if (own.isPresent()) {
+                if (!reported[root]) {
+                    reported[root] = true;
+                    out.add(own.get());
+                }
+                continue;
             }
+            copiedPython(text, stages, parent, bodies, i, globalArgs, reported, out);
         }
         return out;
     }
 
-    /** The stage a FROM or {@code --from=} names (by name or number), if it is one before {@code before}; else -1. */
-    private static int stageIndex(List<Stage> stages, String ref, int before) {
+    /**
+     * The Python a stage that runs Prefect on a base that is no Python image copies into {@code /usr/local}, along
+     * its chain of bases: an official image named by {@code --from=}, or the base of the stage it names.
+     */
+    private static void copiedPython(String text, List<Stage> stages, int[] parent, Map<Integer, List<Instruction>> bodies,
+            int stage, Map<String, int[]> globalArgs, boolean[] reported, List<PythonBase> out) {
+        String by = stages.get(stage).name() != null ? stages.get(stage).name() : String.valueOf(stage);
+        for (int s = stage; s >= 0; s = parent[s]) {
+            for (Instruction in : bodies.get(s)) {
+                Matcher copy = COPY_FROM.matcher(in.text());
+                if (!copy.find() || !copiesPython(in.text())) {
+                    continue;
+                }
+                String ref = copy.group("from");
+                int from = stageIndex(stages, ref, s, true);
+                if (from >= 0) {
+                    int root = from;
+                    while (parent[root] >= 0) {
+                        root = parent[root];
+                    }
+                    if (!reported[root]) {
+                        java.util.Optional<PythonBase> b = base(text, stages.get(root), globalArgs, by);
+                        reported[root] = b.isPresent();
+                        b.ifPresent(out::add);
+                    }
+                } else if (!ref.contains("$")) {
+                    // several stages built on this one run Prefect: its COPY is reported once
+                    image(text, in, copy.start("from"), ref, by)
+                            .filter(b -> out.stream().noneMatch(o -> o.line() == b.line() && o.column() == b.column()))
+                            .ifPresent(out::add);
+                }
+            }
+        }
+    }
+
+    /** Whether a COPY's sources are where the official images keep Python ({@code /usr/local}, its lib tree). */
+    private static boolean copiesPython(String copy) {
+        Matcher m = COPY_SOURCES.matcher(copy.strip());
+        if (!m.matches()) {
+            return false;
+        }
+        String[] words = m.group("paths").strip().split("[ \\t]+");
+        for (int i = 0; i < words.length - 1; i++) {
+            if (PYTHON_TREE.matcher(words[i].replaceAll("^[\\[\"]+|[\\],\"]+$", "")).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An official Python image named by {@code --from=} at {@code at} in the instruction, with where to edit its version. */
+    private static java.util.Optional<PythonBase> image(String text, Instruction in, int at, String ref, String by) {
+        java.util.Optional<PythonImages.PythonImage> parsed = PythonImages.parse(ref);
+        if (parsed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int offset = in.start() + at;
+        // the instruction's text joins continuation lines: the offset is the file's only when the name is there
+        boolean there = text.startsWith(ref, offset);
+        int[] span = PythonImages.versionSpan(ref);
+        int column = offset - text.lastIndexOf('\n', offset - 1);
+        return java.util.Optional.of(new PythonBase(in.line(), there ? column : 1, ref, parsed.get(), null,
+                there ? offset + span[0] : -1, there ? offset + span[1] : -1, null, by));
+    }
+
+    /**
+     * The stage a FROM or {@code --from=} names, if it is one before {@code before}; else -1, an image. Names are
+     * case-insensitive; only {@code --from=} may name a stage by its number ({@code FROM 0} is an image).
+     */
+    private static int stageIndex(List<Stage> stages, String ref, int before, boolean byNumber) {
         String r = ref.toLowerCase(Locale.ROOT);
         for (Stage s : stages) {
-            if (s.index() < before && (r.equals(s.name()) || r.equals(String.valueOf(s.index())))) {
+            if (s.index() < before && (r.equals(s.name()) || byNumber && r.equals(String.valueOf(s.index())))) {
                 return s.index();
             }
         }
@@ -119,7 +212,7 @@ public final class DockerfileStages {
     }
 
     /** The stage's base as an official Python image, build arguments filled in, with where its version is written. */
-    private static java.util.Optional<PythonBase> base(String text, Stage s, Map<String, int[]> args) {
+    private static java.util.Optional<PythonBase> base(String text, Stage s, Map<String, int[]> args, String copiedBy) {
         // the image with its variables replaced, and for each of its characters the file offset it comes from
         StringBuilder image = new StringBuilder();
         List<Integer> origin = new ArrayList<>();
@@ -167,7 +260,7 @@ public final class DockerfileStages {
         int column = s.baseOffset() - text.lastIndexOf('\n', s.baseOffset() - 1);
         return java.util.Optional.of(new PythonBase(s.from().line(), column, written, parsed.get(),
                 s.name() != null ? s.name() : String.valueOf(s.index()), oneRun ? start : -1, oneRun ? end : -1,
-                oneRun ? where : null));
+                oneRun ? where : null, copiedBy));
     }
 
     /** The instructions of a Dockerfile: comment lines dropped, continuation lines and here-documents joined. */

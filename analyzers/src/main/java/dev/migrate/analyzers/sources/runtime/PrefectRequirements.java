@@ -51,6 +51,14 @@ public final class PrefectRequirements {
         return QUOTED.matcher(text).find() || !name.equals("setup.py") && TABLE_ENTRY.matcher(text).find();
     }
 
+    /**
+     * Whether {@code text}, read as a pip requirements file whatever its name (a {@code base.txt} that a
+     * requirements file includes with {@code -r}), lists prefect or an integration.
+     */
+    public static boolean listedInRequirements(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).contains("prefect") && REQUIREMENTS_LINE.matcher(text).find();
+    }
+
     /** setup.cfg's {@code install_requires =} continuation lines, which are unquoted requirements. */
     private static boolean setupCfgLine(String text) {
         Matcher m = Pattern.compile("(?im)^(?:[ \\t]+|[ \\t]*install_requires[ \\t]*=[ \\t]*)" + NAME

@@ -6,10 +6,10 @@ import dev.migrate.analyzers.model.Prefilter;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,12 +19,11 @@ import java.util.regex.Pattern;
  * the Python a GitHub Actions workflow that installs Prefect or the project sets up (scalar or matrix), and the
  * version files beside such a project ({@code .python-version}, Heroku's {@code runtime.txt}). Whether a
  * Dockerfile's requirements file or a workflow's project lists Prefect is only known once the tree was read, so the
- * files are kept and judged in {@link #finish}.
+ * files are kept and judged in {@link #finish}. A requirements file lists Prefect also through the files it includes
+ * ({@code -r base.txt}, read relative to it), so every {@code .txt} and {@code .in} file is offered to the listings.
  */
 public final class PythonFloorDetector implements Detector {
     private static final Pattern WORKFLOW = Pattern.compile("(?:^|.*/)\\.github/workflows/[^/]+\\.ya?ml");
-    private static final Pattern RUNTIME_TXT = Pattern.compile("^[ \\t]*python-(\\d+\\.\\d+(?:\\.\\d+)?)[ \\t]*$", Pattern.MULTILINE);
-    private static final Pattern VERSION_FILE = Pattern.compile("^[ \\t]*(\\d+\\.\\d+(?:\\.\\d+)?)[ \\t]*$", Pattern.MULTILINE);
 
     private final PrefectListings listings = new PrefectListings();
     /** The files judged once every file was read, by path: Dockerfiles, metadata, workflows, version files. */
@@ -37,14 +36,23 @@ public final class PythonFloorDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("python", "prefect").orPath(p -> p.endsWith(".python-version"));
+        // "-r": a requirements file that only includes others (-r base.txt), and those others, whatever their names
+        return Prefilter.keywords("python", "prefect", "-r")
+                .orPath(p -> p.endsWith(".python-version") || RequirementsFiles.isRequirements(p));
     }
 
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
-        return PrefectRequirements.isDependencyFile(file.path()) || isDockerfile(n) || WORKFLOW.matcher(file.path()).matches()
-                || n.equals(".python-version") || n.equals("runtime.txt");
+        return PrefectRequirements.isDependencyFile(file.path()) || includedRequirements(file)
+                || isDockerfile(n) || WORKFLOW.matcher(file.path()).matches()
+                || PythonVersionFile.isVersionFile(file.path());
+    }
+
+    /** A text file of another name that a requirements file may include: read when it lists prefect or includes others. */
+    private static boolean includedRequirements(ScanFile file) {
+        return RequirementsIncludes.mayBeIncluded(file.path()) && (PrefectRequirements.listedInRequirements(file.text())
+                || !RequirementsIncludes.of(file.path(), file.text()).isEmpty());
     }
 
     static boolean isDockerfile(String n) {
@@ -57,7 +65,7 @@ public final class PythonFloorDetector implements Detector {
         String n = file.fileName();
         if (isDockerfile(n) && file.text().contains("python")
                 || WORKFLOW.matcher(file.path()).matches()
-                || n.equals(".python-version") || n.equals("runtime.txt")
+                || PythonVersionFile.isVersionFile(file.path())
                 || !DeclaredPython.in(file.path(), file.text()).isEmpty()) {
             kept.put(file.path(), file.text());
         }
@@ -76,8 +84,8 @@ public final class PythonFloorDetector implements Detector {
                 dockerfile(path, text, floor, needs, sink);
             } else if (WORKFLOW.matcher(path).matches()) {
                 workflow(path, text, floor, needs, sink);
-            } else if (n.equals(".python-version") || n.equals("runtime.txt")) {
-                versionFile(path, text, n.equals("runtime.txt") ? RUNTIME_TXT : VERSION_FILE, floor, needs, sink);
+            } else if (PythonVersionFile.isVersionFile(path)) {
+                versionFile(path, text, floor, needs, sink);
             } else if (listings.listedBeside(path)) {
                 metadata(path, text, floor, needs, sink);
             }
@@ -89,11 +97,12 @@ public final class PythonFloorDetector implements Detector {
             if (!PythonFloor.below(b.image().version(), floor)) {
                 continue;
             }
-            String via = b.argument() == null ? "" : " (build argument " + b.argument() + ")";
             String fix = b.image().digest() != null ? "pick a digest of " + b.image().raisedTo(floor)
                     : "move it to " + b.image().raisedTo(floor);
-            sink.finding(Findings.of("PF221", "base image " + b.image() + via + " of stage " + b.stage()
-                    + ", which installs Prefect, runs Python " + b.image().minor() + "; Prefect 3 needs " + needs
+            String what = b.copiedBy() == null ? ", which installs Prefect, runs Python " + b.image().minor()
+                    : ", whose Python stage " + b.copiedBy() + " copies (COPY --from) and runs Prefect on, is Python "
+                            + b.image().minor();
+            sink.finding(Findings.of("PF221", b.describe() + what + "; Prefect 3 needs " + needs
                     + " (pip falls back to an older Prefect or refuses the pin): " + fix,
                     SourceRef.at(path, b.line(), b.column()), null));
         }
@@ -129,18 +138,15 @@ public final class PythonFloorDetector implements Detector {
         }
     }
 
-    private void versionFile(String path, String text, Pattern pattern, String floor, String needs, InventorySink sink) {
+    private void versionFile(String path, String text, String floor, String needs, InventorySink sink) {
         if (!listings.listedBeside(path)) {
             return;
         }
-        Matcher m = pattern.matcher(text);
-        if (m.find() && PythonFloor.below(m.group(1), floor)) {
-            String n = path.substring(path.lastIndexOf('/') + 1);
-            sink.finding(Findings.of("PF221", n + " selects Python " + m.group(1) + " for a project that depends on Prefect "
-                    + "(" + (n.equals("runtime.txt") ? "the platform's runtime" : "pyenv, uv and setup-python's python-version-file")
-                    + "); Prefect 3 needs " + needs + ": change it with the project's other Python versions",
-                    at(path, text, m.start(1)), null));
-        }
+        PythonVersionFile.in(path, text).filter(v -> PythonFloor.below(v.version(), floor)).ifPresent(v ->
+                sink.finding(Findings.of("PF221", v.name() + " selects Python " + v.version() + " for a project that depends "
+                        + "on Prefect (" + (v.name().equals("runtime.txt") ? "the platform's runtime"
+                        : "pyenv, uv and setup-python's python-version-file") + "); Prefect 3 needs " + needs
+                        + ": change it with the project's other Python versions", at(path, text, v.start()), null)));
     }
 
     private static SourceRef at(String path, String text, int offset) {

@@ -148,4 +148,88 @@ class PythonFloorDetectorTest {
                               - run: pip install -r requirements.txt && prefect deploy --all
                         """))).isEmpty();
     }
+
+    // a cookiecutter layout: requirements.txt only includes requirements/base.txt, which lists Prefect
+    @Test
+    void aRequirementsFileListsPrefectThroughTheFilesItIncludes() {
+        String out = DetectorHarness.run(new PythonFloorDetector(),
+                new ScanFile("requirements.txt", "-r requirements/base.txt\n"),
+                new ScanFile("requirements/base.txt", "-r common.in\npandas==2.2.2\n"),
+                new ScanFile("requirements/common.in", "-r base.txt  # a loop pip itself would refuse\nprefect[aws]==2.19.4\n"),
+                new ScanFile("Dockerfile", "FROM python:3.9-slim\nCOPY . .\nRUN pip install -r requirements.txt\n"),
+                new ScanFile("runtime.txt", "python-3.9.18\n"));
+        assertThat(out).isEqualTo("""
+                Dockerfile:1:6 PF221 base image python:3.9-slim of stage 0, which installs Prefect, runs Python 3.9; Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports (pip falls back to an older Prefect or refuses the pin): move it to python:3.10-slim
+                runtime.txt:1:8 PF221 runtime.txt selects Python 3.9.18 for a project that depends on Prefect (the platform's runtime); Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports: change it with the project's other Python versions
+                """);
+    }
+
+    @Test
+    void textFilesOfOtherNamesAreReadOnlyWhenTheyListPrefectOrIncludeOthers() {
+        PythonFloorDetector d = new PythonFloorDetector();
+        assertThat(d.accepts(new ScanFile("deps/base.txt", "-r common.txt\n"))).isTrue();
+        assertThat(d.accepts(new ScanFile("deps/common.txt", "prefect-aws==0.4.14\n"))).isTrue();
+        assertThat(d.accepts(new ScanFile("docs/README.txt", "Install Python 3.10, then pip install -r requirements.txt\n")))
+                .isFalse();
+    }
+
+    @Test
+    void constraintsIncludesOutsideTheTreeAndStrayTextFilesInstallNoPrefect() {
+        // -c only constrains versions; ../ above the root is another repository's file; notes.txt is included by nothing
+        assertThat(DetectorHarness.run(new PythonFloorDetector(),
+                new ScanFile("requirements.txt", "-c pins.txt\n-r ../platform/base.txt\nflask\n"),
+                new ScanFile("pins.txt", "prefect==2.19.4\n"),
+                new ScanFile("base.txt", "prefect==2.19.4\n"),
+                new ScanFile("docs/notes.txt", "prefect\n"),
+                new ScanFile("docs/.python-version", "3.8\n"),
+                new ScanFile(".python-version", "3.8\n"),
+                new ScanFile("Dockerfile", "FROM python:3.8\nRUN pip install -r requirements.txt\n"))).isEmpty();
+    }
+
+    // distroless-style images: the runtime stage is no Python image and copies /usr/local from one
+    @Test
+    void aStageOnAnotherBaseRunsThePythonItCopiesFromAnImageOrAStage() {
+        assertThat(DetectorHarness.run(new PythonFloorDetector(), "Dockerfile", """
+                FROM debian:bookworm-slim
+                COPY --from=python:3.9-slim /usr/local/ /usr/local/
+                RUN pip install "prefect==3.8.3"
+                """)).isEqualTo("""
+                Dockerfile:2:13 PF221 image python:3.9-slim, whose Python stage 0 copies (COPY --from) and runs Prefect on, is Python 3.9; Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports (pip falls back to an older Prefect or refuses the pin): move it to python:3.10-slim
+                """);
+        // a stage named python is the stage, not the image: its base is the Python copied
+        assertThat(DetectorHarness.run(new PythonFloorDetector(), "Dockerfile", """
+                FROM python:3.8-slim AS python
+                RUN pip install mkdocs
+                FROM ubuntu:22.04 AS runtime
+                COPY --from=python /usr/local /usr/local
+                RUN pip install prefect-aws
+                """)).isEqualTo("""
+                Dockerfile:1:6 PF221 base image python:3.8-slim of stage python, whose Python stage runtime copies (COPY --from) and runs Prefect on, is Python 3.8; Prefect 3 needs Python 3.10, the oldest that Prefect 3.8 supports (pip falls back to an older Prefect or refuses the pin): move it to python:3.10-slim
+                """);
+    }
+
+    @Test
+    void copiedFilesOtherThanPythonStagesNamedLaterAndFromByNumberAreNoPythonOfThisStage() {
+        // the image's Python stays its own base's; a tool copied from an old image is not the Python that runs Prefect
+        assertThat(DetectorHarness.run(new PythonFloorDetector(), "Dockerfile", """
+                FROM python:3.12-slim
+                COPY --from=python:3.8-slim /usr/local/lib/python3.8 /opt/py38
+                RUN pip install prefect
+                """)).isEmpty();
+        assertThat(DetectorHarness.run(new PythonFloorDetector(), "Dockerfile", """
+                FROM debian:bookworm-slim
+                COPY --from=python:3.8-slim /usr/local/bin/tini /tini
+                RUN apt-get install -y python3-pip && pip install prefect
+                """)).isEmpty();
+        // FROM 0 pulls an image called 0; only --from= counts stages
+        assertThat(DetectorHarness.run(new PythonFloorDetector(), "Dockerfile", """
+                FROM python:3.8 AS tools
+                RUN pip install ruff
+                FROM 0
+                RUN pip install prefect
+                FROM python:3.12-slim AS app
+                COPY --from=python:3.8 /usr/local /usr/local-old
+                RUN pip install prefect
+                """)).isEmpty();
+    }
 }

@@ -1,0 +1,103 @@
+package dev.migrate.analyzers.sources.runtime;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The files a pip requirements file pulls in: {@code -r base.txt} (installed too) and {@code -c constraints.txt}
+ * (versions only), each named relative to the including file's directory, as pip reads them. A name that leaves
+ * the repository ({@code ../../shared.txt} above the root, an absolute path), a URL or a name built from an
+ * environment variable is no file of the tree and is dropped.
+ */
+public final class RequirementsIncludes {
+    /** {@code -r x}, {@code -rx}, {@code --requirement x}, {@code --requirement=x}, the same with {@code -c}/{@code --constraint}. */
+    private static final Pattern OPTION = Pattern.compile(
+            "(?m)^[ \\t]*(?:(?<short>-[rc])[ \\t]*|(?<long>--requirement|--constraint)(?:[ \\t]*=[ \\t]*|[ \\t]+))"
+                    + "(?<name>[^\\s#]+)");
+
+    private RequirementsIncludes() {
+    }
+
+    /**
+     * One included file.
+     *
+     * @param path       its path relative to the root, '/' separators
+     * @param constraint whether it came with {@code -c} (constrains versions, installs nothing)
+     */
+    public record Include(String path, boolean constraint) {
+    }
+
+    /** Whether a file may be named by {@code -r}/{@code -c} whatever its name: a {@code .txt} or {@code .in} file. */
+    public static boolean mayBeIncluded(String path) {
+        String p = path.toLowerCase(java.util.Locale.ROOT);
+        return p.endsWith(".txt") || p.endsWith(".in");
+    }
+
+    /** The files the requirements file at {@code path} (relative to the root) includes, in the order written. */
+    public static List<Include> of(String path, String text) {
+        List<Include> out = new ArrayList<>();
+        if (!text.contains("-r") && !text.contains("-c")) {
+            return out;
+        }
+        String dir = PrefectListings.directoryOf(path.replace('\\', '/'));
+        Matcher m = OPTION.matcher(text);
+        while (m.find()) {
+            String opt = m.group("short") != null ? m.group("short") : m.group("long");
+            String resolved = resolve(dir, m.group("name"));
+            if (resolved != null) {
+                out.add(new Include(resolved, opt.equals("-c") || opt.equals("--constraint")));
+            }
+        }
+        return out;
+    }
+
+    /** {@code name} read from directory {@code dir}, normalised; null when it is not a file of the tree. */
+    static String resolve(String dir, String name) {
+        String n = name.replace('\\', '/');
+        if (n.isEmpty() || n.startsWith("/") || n.startsWith("~") || n.contains("$") || n.contains("://")
+                || n.matches("^[A-Za-z]:/.*")) {
+            return null;
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (String p : (dir.isEmpty() ? n : dir + "/" + n).split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null; // above the root: not a file this run can see or edit
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(p);
+            }
+        }
+        return parts.isEmpty() ? null : String.join("/", parts);
+    }
+
+    /**
+     * The files reachable from {@code starts} through {@code edges} (each file's includes), the starts excluded
+     * unless a cycle leads back to them; a cycle ({@code a.txt} includes {@code b.txt}, which includes {@code a.txt})
+     * is walked once.
+     */
+    public static Set<String> reachable(Collection<String> starts, Map<String, List<Include>> edges, boolean constraints) {
+        Set<String> seen = new TreeSet<>();
+        Deque<String> todo = new ArrayDeque<>(starts);
+        while (!todo.isEmpty()) {
+            for (Include i : edges.getOrDefault(todo.pop(), List.of())) {
+                if ((constraints || !i.constraint()) && seen.add(i.path())) {
+                    todo.push(i.path());
+                }
+            }
+        }
+        return seen;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.migrate.analyzers.sources.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RequirementsIncludesTest {
+    @Test
+    void includesAreReadRelativeToTheIncludingFile() {
+        assertThat(RequirementsIncludes.of("requirements/prod.txt", """
+                # production
+                -r base.txt
+                --requirement=../shared/common.in  # one set for every service
+                -c ./constraints.txt
+                --constraint ../pins/prefect.txt
+                -rlocal.txt
+                prefect-aws==0.4.14
+                """)).containsExactly(
+                new RequirementsIncludes.Include("requirements/base.txt", false),
+                new RequirementsIncludes.Include("shared/common.in", false),
+                new RequirementsIncludes.Include("requirements/constraints.txt", true),
+                new RequirementsIncludes.Include("pins/prefect.txt", true),
+                new RequirementsIncludes.Include("requirements/local.txt", false));
+    }
+
+    @Test
+    void namesOutsideTheTreeAndOtherOptionsAreNotIncludes() {
+        assertThat(RequirementsIncludes.of("requirements.txt", """
+                -r ../platform/base.txt
+                -r /opt/app/requirements.txt
+                -c https://raw.githubusercontent.com/apache/airflow/constraints-2.9.1/constraints-3.9.txt
+                -r ${CI_PROJECT_DIR}/ci.txt
+                -e ./packages/flows
+                --config-settings editable_mode=compat
+                prefect==2.19.4  # -r nothing.txt
+                """)).isEmpty();
+        assertThat(RequirementsIncludes.of("a/b/requirements.txt", "-r ../../../base.txt\n")).isEmpty();
+        assertThat(RequirementsIncludes.of("a/b/requirements.txt", "-r ../../base.txt\n"))
+                .containsExactly(new RequirementsIncludes.Include("base.txt", false));
+    }
+
+    @Test
+    void aCycleIsWalkedOnceAndConstraintsAreFollowedOnlyWhenAsked() {
+        Map<String, List<RequirementsIncludes.Include>> edges = Map.of(
+                "requirements.txt", RequirementsIncludes.of("requirements.txt", "-r base.txt\n-c pins.txt\n"),
+                "base.txt", RequirementsIncludes.of("base.txt", "-r requirements.txt\n-r more.txt\n"));
+        assertThat(RequirementsIncludes.reachable(List.of("requirements.txt"), edges, true))
+                .containsExactly("base.txt", "more.txt", "pins.txt", "requirements.txt");
+        assertThat(RequirementsIncludes.reachable(List.of("requirements.txt"), edges, false))
+                .containsExactly("base.txt", "more.txt", "requirements.txt");
+    }
+}
