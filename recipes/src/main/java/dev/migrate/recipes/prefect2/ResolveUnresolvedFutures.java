@@ -137,7 +137,7 @@ public class ResolveUnresolvedFutures extends TaskAwareRecipe {
                     .ifPresent(run -> notes.insertRow(ctx, PythonCode.note(file, PythonCode.statementOf(before, run),
                             getName(), true, "BHV002", "flow " + new Definitions(flow).name() + " returns nothing, so "
                             + "Prefect 2 failed it when one of its task runs failed; Prefect 3 ends it Completed (waiting "
-                            + "does not raise): call .result() on the futures whose failure must fail the flow")));
+                            + "does not raise): call .result() on the futures whose failure must fail the flow, or return them")));
             if (!unread.isEmpty()) {
                 if (imports.binding("wait").filter(b -> !b.qualifiedName().equals("prefect.futures.wait")).isPresent()) {
                     note(file, flow, ctx, true, "futures " + unread + " are never waited for and 'wait' "

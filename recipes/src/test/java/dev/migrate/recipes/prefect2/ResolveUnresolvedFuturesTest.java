@@ -58,7 +58,7 @@ class ResolveUnresolvedFuturesTest implements PythonRewriteTest {
                         .extracting(r -> r.line() + " " + r.manual() + " " + r.message())
                         .containsExactly("10 true flow cleanup returns nothing, so Prefect 2 failed it when one of its "
                                 + "task runs failed; Prefect 3 ends it Completed (waiting does not raise): call .result() "
-                                + "on the futures whose failure must fail the flow")),
+                                + "on the futures whose failure must fail the flow, or return them")),
             python(
             """
             from prefect import flow, task
