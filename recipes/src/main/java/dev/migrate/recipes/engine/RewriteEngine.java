@@ -1,6 +1,7 @@
 package dev.migrate.recipes.engine;
 
 import dev.migrate.recipes.DeletedFiles;
+import dev.migrate.recipes.DeletedLinks;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.NotedIn;
@@ -148,6 +149,7 @@ public final class RewriteEngine {
             changes.add(new FileChange(after.getSourcePath(), bytes, kept::diff, recipes,
                     before == null ? FileChange.Kind.CREATED : FileChange.Kind.MODIFIED));
         }
+        deletedLinks(ctx, files, projectDir, changes);
         Map<MigrationNotes.Row, Supplier<String>> notedIn = new IdentityHashMap<>();
         for (NotedIn.Row r : run.<NotedIn.Row>getDataTableRows(NotedIn.class)) {
             notedIn.put(r.note(), r.text());
@@ -160,6 +162,25 @@ public final class RewriteEngine {
                 ? Integer.compare(a.line(), b.line()) : a.sourcePath().compareTo(b.sourcePath()));
         List<String> failures = errors.stream().map(RewriteEngine::describe).distinct().toList();
         return new RewriteResult(changes, notes, refused, skipped, sources.size(), failures);
+    }
+
+    /**
+     * The links of the project a recipe deleted ({@link DeletedLinks}), as deletions whose diff git applies: the link's
+     * text is its content, mode 120000. A link no longer there (a second run) is no change.
+     */
+    private static void deletedLinks(ExecutionContext ctx, ProjectFiles files, Path projectDir, List<FileChange> changes) {
+        Map<String, Path> links = new java.util.TreeMap<>();
+        files.links().forEach(l -> links.put(projectDir.relativize(l).toString().replace('\\', '/'), l));
+        new java.util.TreeMap<>(DeletedLinks.all(ctx)).forEach((path, recipe) -> {
+            Path link = links.get(path);
+            if (link == null) {
+                return;
+            }
+            String text = files.linkTarget(link);
+            String diff = "diff --git a/" + path + " b/" + path + "\ndeleted file mode 120000\n--- a/" + path
+                    + "\n+++ /dev/null\n@@ -1 +0,0 @@\n-" + text + "\n\\ No newline at end of file\n";
+            changes.add(new FileChange(Path.of(path), null, () -> diff, List.of(recipe), FileChange.Kind.DELETED));
+        });
     }
 
     /**

@@ -102,6 +102,8 @@ final class Planner {
 
         crontabEdits(migrated.values(), currentLine, files, markers);
         TreeSet<String> deleted = new TreeSet<>();
+        List<VendorUnits.Mask> masked = List.of();
+        TreeSet<String> replacedCopies = new TreeSet<>();
         if (o.phase() == Phase.CLEANUP) {
             Map<String, String> edited = new TreeMap<>(files);
             deleteLegacyFiles(jobs, files, deleted);
@@ -115,18 +117,26 @@ final class Planner {
                 files.remove(gone);
                 deleted.add(gone);
             }
+            // a package's unit files stay (masked on the host instead), and with them the drop-ins that configure them
+            VendorUnits.Kept vendor = VendorUnits.keep(jobs, texts.keySet(), deleted, files);
+            jobs = vendor.jobs();
+            masked = vendor.masked();
+            masked.stream().filter(VendorUnits.Mask::replaced).map(VendorUnits.Mask::override).forEach(replacedCopies::add);
             UnitDropIns.keepThoseOfKeptUnits(texts.keySet(), deleted);
+            // the links that would point at a deleted unit, or enable one gone or masked, go with it
+            deleted.addAll(DanglingLinks.of(links, deleted, masked.stream().map(VendorUnits.Mask::path).toList()));
             markers.keySet().removeAll(deleted);
         }
         // Deleted legacy files stay listed (rollback, references) on later runs, when they no longer exist.
         TreeSet<String> removed = new TreeSet<>(deleted);
+        removed.addAll(replacedCopies); // emptied to mask a package's unit: listed, restored and removed on the host as deleted
         if (o.phase() == Phase.CLEANUP) {
             removed.addAll(previous.removed());
         }
         List<String> references = references(removed);
 
         Plan draft = new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references,
-                files, removed, markers);
+                files, removed, markers, masked);
         if (jobs.isEmpty() && previous.jobs().isEmpty()) {
             // Nothing to move: no project is generated, so a repository without legacy jobs stays as it is.
             return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references, files,
@@ -177,7 +187,8 @@ final class Planner {
             }
         }
         files.putAll(generated);
-        return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references, files, deleted, markers);
+        return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references, files, deleted, markers,
+                masked);
     }
 
     /**
@@ -282,6 +293,11 @@ final class Planner {
         }
         if (JavaJobs.isJava(j) && "true".equals(j.attributes().get("disabled"))) {
             return "disabled in the application (cron = \"-\")";
+        }
+        if (j.kind() == JobKind.SYSTEMD_TIMER && "true".equals(j.attributes().get("disabled"))) {
+            // the host does not run it (no .wants link enables it): an active deployment would start a job that does not run
+            return "disabled on the host (it has [Install] and no .wants link enables it); migrate it by hand as a paused "
+                    + "deployment, delete it, or keep it disabled";
         }
         if (j.command() == null && j.kind() == JobKind.SYSTEMD_TIMER) {
             return "the unit the timer starts was not found";
@@ -488,7 +504,7 @@ final class Planner {
                 }
             }
         }
-        return refs;
+        return refs.stream().distinct().toList(); // a unit and its .wants link share a name
     }
 
     private static CrontabFormat format(Job j) {
