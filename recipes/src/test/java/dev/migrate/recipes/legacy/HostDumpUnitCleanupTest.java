@@ -124,6 +124,9 @@ class HostDumpUnitCleanupTest {
         link("etc/systemd/system/timers.target.wants/db.timer", "/etc/systemd/system/db.timer");
         write("README.md", "Timers: etl.timer runs the load.\n");
         RewriteResult cleanup = throughCleanup();
+        assertThat(cleanup.skipped()).as("deleted, not left unread").extracting(s -> dir.relativize(s.path()).toString()
+                .replace('\\', '/')).contains("etc/systemd/system/timers.target.wants/db.timer")
+                .doesNotContain("etc/systemd/system/timers.target.wants/etl.timer", "etc/systemd/system/etl.service");
         assertThat(cleanup.changes()).filteredOn(c -> c.kind() == FileChange.Kind.DELETED)
                 .extracting(c -> c.path().toString().replace('\\', '/')).containsExactlyInAnyOrder(
                         "etc/systemd/system/etl.timer", "etc/systemd/system/etl-v2.service", "etc/systemd/system/etl.service",
@@ -191,6 +194,10 @@ class HostDumpUnitCleanupTest {
                 + "by hand as a paused deployment, delete it, or keep it disabled\n");
         assertThat(present("etc/systemd/system/old-export.timer")).isTrue();
         assertThat(present("etc/systemd/system/etl.timer")).isFalse();
+        assertThat(present("etc/systemd/system/timers.target.wants/etl.timer")).isFalse();
+        // the dump's only link went with etl.timer: the manifest still says the dump held its host's links, so the
+        // disabled timer stays disabled, not a job to migrate on the next run
+        assertThat(run(dir, "cleanup").changes()).isEmpty();
     }
 
     /** Must not change: a repository's units (outside any load path) and the links beside them are handled as before. */

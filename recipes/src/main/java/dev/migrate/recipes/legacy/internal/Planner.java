@@ -41,15 +41,16 @@ final class Planner {
         originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
         // the dumps' etc/passwd and etc/group: whose home WorkingDirectory=~ is, a user unit owner's ids and shell
         HostAccounts accounts = HostAccounts.of(originals);
-        List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, links, check, p -> p.startsWith(out + "/"), codes))
+        String manifestPath = out + "/" + Manifest.FILE;
+        Manifest previous = texts.containsKey(manifestPath) ? Manifest.read(texts.get(manifestPath)) : Manifest.EMPTY;
+        List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, withRemovedWantsLinks(previous),
+                check, p -> p.startsWith(out + "/"), codes))
                 .stream().map(j -> ScriptUnits.withHostPaths(j, originals)).map(j -> ServiceExecLines.annotate(j, originals))
                 .map(j -> ScriptUnits.withExpansionNote(j, originals)).map(j -> ServiceSpecifiers.expand(j, accounts)).toList());
         List<String> consumed = new ArrayList<>();
         // The scan's loop jobs LoopJobs migrates go (into consumed); the others are reported as left alone.
         List<Job> loops = LoopJobs.of(originals, out, detected, consumed);
         java.util.Set<String> services = new java.util.HashSet<>();
-        String manifestPath = out + "/" + Manifest.FILE;
-        Manifest previous = texts.containsKey(manifestPath) ? Manifest.read(texts.get(manifestPath)) : Manifest.EMPTY;
         Map<String, Job> before = new java.util.HashMap<>();
         previous.jobs().forEach(j -> before.put(j.id(), j));
         Map<String, InProcessJobs.Resolved> inProcess = InProcessJobs.of(originals, detected, before, services);
@@ -189,6 +190,19 @@ final class Planner {
         files.putAll(generated);
         return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references, files, deleted, markers,
                 masked);
+    }
+
+    /**
+     * The tree's links, with the {@code .wants} links an earlier cleanup deleted (listed in the manifest) read again by
+     * name: they enabled units that are gone or masked, so they enable no job, but they still say the dump holds its
+     * host's links, on which whether a timer left on the host is disabled depends (without them a dump whose only links
+     * went with their units would turn its disabled timers into jobs to migrate on the next run).
+     */
+    private Map<String, String> withRemovedWantsLinks(Manifest previous) {
+        Map<String, String> all = new TreeMap<>(links);
+        previous.removed().stream().filter(p -> p.matches(".*/[^/]+\\.(?:wants|requires|upholds)/[^/]+\\.(?:timer|service)"))
+                .filter(p -> !texts.containsKey(p)).forEach(p -> all.putIfAbsent(p, ""));
+        return all;
     }
 
     /**
