@@ -1,6 +1,7 @@
 package dev.migrate.recipes.engine;
 
 import dev.migrate.recipes.DeletedFiles;
+import dev.migrate.recipes.DeletedLinks;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.NotedIn;
@@ -148,6 +149,8 @@ public final class RewriteEngine {
             changes.add(new FileChange(after.getSourcePath(), bytes, kept::diff, recipes,
                     before == null ? FileChange.Kind.CREATED : FileChange.Kind.MODIFIED));
         }
+        java.util.Set<Path> linksDeleted = deletedLinks(ctx, files, projectDir, changes);
+        skipped.removeIf(s -> linksDeleted.contains(s.path())); // deleted, not "not rewritten"
         Map<MigrationNotes.Row, Supplier<String>> notedIn = new IdentityHashMap<>();
         for (NotedIn.Row r : run.<NotedIn.Row>getDataTableRows(NotedIn.class)) {
             notedIn.put(r.note(), r.text());
@@ -160,6 +163,29 @@ public final class RewriteEngine {
                 ? Integer.compare(a.line(), b.line()) : a.sourcePath().compareTo(b.sourcePath()));
         List<String> failures = errors.stream().map(RewriteEngine::describe).distinct().toList();
         return new RewriteResult(changes, notes, refused, skipped, sources.size(), failures);
+    }
+
+    /**
+     * The links of the project a recipe deleted ({@link DeletedLinks}), as deletions whose diff git applies: the link's
+     * text is its content, mode 120000. A link no longer there (a second run) is no change.
+     */
+    private static java.util.Set<Path> deletedLinks(ExecutionContext ctx, ProjectFiles files, Path projectDir,
+                                                    List<FileChange> changes) {
+        java.util.Set<Path> deleted = new java.util.HashSet<>();
+        Map<String, Path> links = new java.util.TreeMap<>();
+        files.links().forEach(l -> links.put(projectDir.relativize(l).toString().replace('\\', '/'), l));
+        new java.util.TreeMap<>(DeletedLinks.all(ctx)).forEach((path, recipe) -> {
+            Path link = links.get(path);
+            if (link == null) {
+                return;
+            }
+            String text = files.linkTarget(link);
+            String diff = "diff --git a/" + path + " b/" + path + "\ndeleted file mode 120000\n--- a/" + path
+                    + "\n+++ /dev/null\n@@ -1 +0,0 @@\n-" + text + "\n\\ No newline at end of file\n";
+            changes.add(new FileChange(Path.of(path), null, () -> diff, List.of(recipe), FileChange.Kind.DELETED));
+            deleted.add(link);
+        });
+        return deleted;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.migrate.recipes.legacy;
 
 import dev.migrate.recipes.DeletedFiles;
+import dev.migrate.recipes.DeletedLinks;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.legacy.internal.NoteRows;
@@ -237,6 +238,8 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
             NoteRows.of(plan, getName(), acc.codes(), path -> plan.files().getOrDefault(path, acc.text(path)))
                     .forEach(row -> notes.insertRow(ctx, row));
         }
+        // links are no source files: the engine deletes those the cleanup deletes (a dump's timers.target.wants/etl.timer)
+        plan.deleted().stream().filter(acc::isLink).forEach(link -> DeletedLinks.delete(ctx, link, this));
         for (Map.Entry<String, String> e : plan.files().entrySet()) {
             if (!acc.exists(e.getKey())) {
                 created.add(parse(e.getKey(), e.getValue(), ctx));

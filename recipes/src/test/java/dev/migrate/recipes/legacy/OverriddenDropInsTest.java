@@ -59,9 +59,12 @@ class OverriddenDropInsTest {
         assertThat(read(dir, "prefect/prefect.yaml")).contains("cron: 25 4 * * *").doesNotContain("cron: 15 2 * * *");
         RewriteEngine.apply(dir, run(dir, "cutover"));
         RewriteEngine.apply(dir, run(dir, "cleanup"));
-        // the package's files stay: its package owns them, and with the timer disabled nothing starts them
-        assertThat(dir.resolve("etc/systemd/system/etl.timer")).doesNotExist();
+        // the package's files stay: its package owns them; the copy in /etc becomes the empty file that masks the unit
+        // (before, it was deleted, and a later scan found the package's timer, at its own time, as a job to migrate)
+        assertThat(read(dir, "etc/systemd/system/etl.timer")).isEmpty();
         assertThat(dir.resolve("usr/lib/systemd/system/etl.timer")).exists();
+        assertThat(read(dir, "prefect/prefect.yaml")).doesNotContain("cron: 15 2 * * *");
+        assertThat(run(dir, "cleanup").changes()).isEmpty();
     }
 
     /** Must not change: drop-ins of different names apply together, whichever directory holds them. */

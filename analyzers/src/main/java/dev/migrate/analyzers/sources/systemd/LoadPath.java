@@ -30,7 +30,7 @@ public final class LoadPath {
      */
     public record Place(String host, String manager, int rank, String hostDir) {
         /** Whether files in the two places compete for one name: the same host and manager. */
-        boolean competesWith(Place other) {
+        public boolean competesWith(Place other) {
             return host.equals(other.host) && manager.equals(other.manager);
         }
     }
@@ -74,8 +74,9 @@ public final class LoadPath {
     }
 
     /**
-     * Where a unit file or drop-in of a scanned tree lives on its host ({@code /usr/lib/systemd/system/foo.service.d/x.conf}
-     * for {@code dump/usr/lib/systemd/system/foo.service.d/x.conf}), or null when its directory is none of the load path.
+     * Where a unit file, drop-in or {@code .wants} link of a scanned tree lives on its host
+     * ({@code /usr/lib/systemd/system/foo.service.d/x.conf} for {@code dump/usr/lib/systemd/system/foo.service.d/x.conf}),
+     * or null when its directory is none of the load path.
      */
     public static String hostPath(String path) {
         Place unit = ofUnit(path);
@@ -83,7 +84,8 @@ public final class LoadPath {
             return unit.hostDir() + path.substring(path.lastIndexOf('/'));
         }
         Place dropIn = ofDropIn(path);
-        if (dropIn != null && path.matches(".*/[^/]+\\.[a-z]+\\.d/[^/]+")) {
+        // a drop-in (etl.service.d/x.conf, service.d/x.conf) or a link of a .wants directory (timers.target.wants/etl.timer)
+        if (dropIn != null && path.matches(".*/(?:[^/]+\\.)?[a-z]+\\.(?:d|wants|requires|upholds)/[^/]+")) {
             int slash = path.lastIndexOf('/');
             return dropIn.hostDir() + path.substring(path.lastIndexOf('/', slash - 1));
         }

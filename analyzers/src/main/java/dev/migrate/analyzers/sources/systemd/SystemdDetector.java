@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class SystemdDetector implements Detector {
     private static final Pattern DROP_IN = Pattern.compile("(?:^|/)([^/]+\\.(?:service|timer))\\.d/[^/]+\\.conf$");
+    /** A type-wide drop-in ({@code service.d/10-timeout.conf}): every unit of the type reads it, where systemd looks. */
+    private static final Pattern TYPE_DROP_IN = Pattern.compile("(?:^|/)(service|timer)\\.d/[^/]+\\.conf$");
 
     private final ScheduleCheck check;
     private final List<UnitSource> timers = new ArrayList<>();
@@ -44,6 +46,8 @@ public final class SystemdDetector implements Detector {
     private final Map<String, List<UnitSource.DropIn>> dropIns = new HashMap<>();
     /** Template instances the host enabled ({@code timers.target.wants/backup@home.timer}). */
     private final List<TemplateInstances.Enabled> enabled = new ArrayList<>();
+    /** Every link (or copy) of a .wants directory: whether the host enabled a timer, or left it disabled. */
+    private final TimerEnablement enablement = new TimerEnablement();
     /**
      * Copies a dump holds of the units the host enabled (timers.target.wants/x.timer, a link on the host), by path:
      * the unit itself is elsewhere, and a copy is only read when the dump lacks it.
@@ -204,10 +208,18 @@ public final class SystemdDetector implements Detector {
                 : LoadPath.ofUnit(file.path())) != null;
     }
 
-    /** The unit a drop-in extends, or null: {@code etl.service} for {@code .../etl.service.d/10-env.conf}. */
+    /**
+     * The unit a drop-in extends, or null: {@code etl.service} for {@code .../etl.service.d/10-env.conf}, the prefix
+     * {@code etl-.service} for {@code etl-.service.d/x.conf}, the type {@code service} for a {@code service.d/x.conf} of
+     * systemd's load path (elsewhere a directory of that name is no drop-in directory).
+     */
     private static String dropInTarget(String path) {
         Matcher m = DROP_IN.matcher(path);
-        return m.find() ? m.group(1) : null;
+        if (m.find()) {
+            return m.group(1);
+        }
+        Matcher type = TYPE_DROP_IN.matcher(path);
+        return type.find() && LoadPath.ofDropIn(path) != null ? type.group(1) : null;
     }
 
     @Override
@@ -216,6 +228,7 @@ public final class SystemdDetector implements Detector {
             TemplateInstances.Enabled enabled = TemplateInstances.of(file.path());
             // a copy is kept in case the dump lacks the unit (or the template) itself
             UnitSource copy = file.text().contains("[") ? new UnitSource(file) : null;
+            enablement.add(file.path());
             synchronized (this) {
                 if (enabled != null) {
                     this.enabled.add(enabled);
@@ -301,7 +314,7 @@ public final class SystemdDetector implements Detector {
             }
             for (String instance : instances) {
                 String name = TemplateInstances.instanceName(timer.fileName(), instance);
-                pending.add(timerJob(timer.instance(instance, dropIns.getOrDefault(name, List.of())), instance, timerJobs, started));
+                pending.add(timerJob(timer.instance(instance, dropInsFor(name, timer)), instance, timerJobs, started));
             }
         }
         for (UnitSource service : services) {
@@ -318,6 +331,7 @@ public final class SystemdDetector implements Detector {
         dropIns.clear();
         enabled.clear();
         enabledCopies.clear();
+        enablement.clear();
         masked.clear();
         maskedByLink.clear();
         aliases.clear();
@@ -395,7 +409,7 @@ public final class SystemdDetector implements Detector {
             // the drop-ins of backup@home.service.d apply with the template's
             UnitSource templateService = pick(template, timer.directory());
             started.add(templateService);
-            service = templateService.instance(serviceInstance, dropIns.getOrDefault(serviceName, List.of()));
+            service = templateService.instance(serviceInstance, dropInsFor(serviceName, templateService));
             instanceService = true;
         } else if (service != null && template != null && !serviceInstance.contains("%")) {
             // a file of the instance's own name: systemd fills in its %i all the same
@@ -409,7 +423,12 @@ public final class SystemdDetector implements Detector {
         if (service != null) {
             started.add(service);
         }
-        PendingJob job = timerJobs.build(timer, serviceName, service);
+        // an enabled instance is enabled by its link; a plain timer (or a template none of whose instances is enabled)
+        // is enabled, disabled or static as the dump's .wants links say
+        String state = instance != null ? TimerEnablement.ENABLED : enablement.state(timer);
+        List<String> enabledBy = instance == null && TimerEnablement.ENABLED.equals(state)
+                ? enablement.enabledBy(timer.fileName(), LoadPath.ofUnit(timer.path())) : List.of();
+        PendingJob job = timerJobs.build(timer, serviceName, service, state, enabledBy);
         if (instance == null && !instanceService && aliasOf == null) {
             return job;
         }
@@ -466,17 +485,36 @@ public final class SystemdDetector implements Detector {
     public static final String SERVICE_INSTANCE = "systemd.serviceInstance";
 
     private void withDropIns(List<UnitSource> units) {
-        units.replaceAll(u -> u.withDropIns(dropInsOf(u.fileName())));
+        units.replaceAll(u -> u.withDropIns(dropInsFor(u.fileName(), u)));
     }
 
     /**
-     * The drop-ins systemd reads for a unit file of that name: its own directory's and, for an instance's own file
-     * ({@code sync@nightly.service}), its template's too, where an own file replaces the template's of the same name.
+     * The drop-ins systemd reads for the unit {@code name} defined by {@code file}: those of the directories of each name
+     * it searches ({@link DropInScopes}: its own, for an instance ({@code sync@nightly.service}) its template's, its dash
+     * prefixes', its type's), of which a more specific file replaces a less specific one of the same name
+     * ({@link UnitSource#effective(List, boolean)}). A prefix's or type's drop-in configures the units of its own host and
+     * manager only (or, outside the load path, those of its own directory): one host's {@code service.d} is no other's.
      */
-    private List<UnitSource.DropIn> dropInsOf(String name) {
-        String template = TemplateInstances.templateOf(name);
-        return UnitSource.effective(dropIns.getOrDefault(name, List.of()),
-                template == null ? List.of() : dropIns.getOrDefault(template, List.of()));
+    private List<UnitSource.DropIn> dropInsFor(String name, UnitSource file) {
+        List<String> scopes = DropInScopes.of(name);
+        LoadPath.Place at = file.embeddedIn() == null ? LoadPath.ofUnit(file.path()) : null;
+        List<List<UnitSource.DropIn>> byScope = new ArrayList<>();
+        for (int i = 0; i < scopes.size(); i++) {
+            List<UnitSource.DropIn> found = dropIns.getOrDefault(scopes.get(i), List.of());
+            boolean mine = i == 0 || i == 1 && scopes.get(1).equals(TemplateInstances.templateOf(name));
+            byScope.add(mine ? found : found.stream().filter(d -> near(d, at, file)).toList());
+        }
+        return UnitSource.effective(byScope, true);
+    }
+
+    /** Whether a shared drop-in (a prefix's, a type's) is where systemd reads it for the unit of {@code file}. */
+    private static boolean near(UnitSource.DropIn d, LoadPath.Place unitPlace, UnitSource file) {
+        if (unitPlace != null || d.place() != null) {
+            return unitPlace != null && d.place() != null && unitPlace.competesWith(d.place());
+        }
+        String dir = d.path().substring(0, Math.max(d.path().lastIndexOf('/'), 0));
+        return file.embeddedIn() == null && d.lineOffset() == 0 && dir.contains("/")
+                && dir.substring(0, dir.lastIndexOf('/')).equals(file.directory());
     }
 
     /** The service with that name, preferring the timer's own directory. */

@@ -24,6 +24,12 @@ final class TimerJobs {
     private static final List<String> OPTIONS = List.of("Persistent", "RandomizedDelaySec", "AccuracySec", "FixedRandomDelay",
             "WakeSystem", "Unit");
 
+    /**
+     * Attribute of a timer's job: {@code enabled}, {@code disabled} or {@code static} ({@link TimerEnablement}), absent
+     * when the scanned tree does not show the host's links.
+     */
+    static final String ENABLED = "systemd.enabled";
+
     private final ScheduleCheck check;
     /** The names of the units an empty file or a link to /dev/null masks, with which: a timer starting one starts nothing. */
     private final Map<String, String> masked;
@@ -33,8 +39,12 @@ final class TimerJobs {
         this.masked = masked;
     }
 
-    /** {@code service} is null when the started unit was not among the scanned files. */
-    PendingJob build(UnitSource timer, String serviceName, UnitSource service) {
+    /**
+     * @param service   null when the started unit was not among the scanned files
+     * @param enabled   {@link TimerEnablement}'s state of the timer on its host, null when the dump does not say
+     * @param enabledBy the links (or copies) that enable a plain timer
+     */
+    PendingJob build(UnitSource timer, String serviceName, UnitSource service, String enabled, List<String> enabledBy) {
         String name = timer.baseName();
         String id = timer.jobIds().claim(JobKind.SYSTEMD_TIMER, timer.path(), name, timer.fileName());
         SourceRef where = timer.where();
@@ -79,6 +89,16 @@ final class TimerJobs {
             }
         }
         attributes.putIfAbsent("Unit", serviceName);
+        boolean disabled = TimerEnablement.DISABLED.equals(enabled);
+        if (enabled != null) {
+            attributes.put(ENABLED, enabled);
+        }
+        if (!enabledBy.isEmpty()) {
+            attributes.put("systemd.enabledBy", String.join(" ", enabledBy));
+        }
+        if (disabled) {
+            attributes.put("disabled", "true"); // as a commented-out crontab line: no run is expected of it
+        }
         if (timer.embeddedIn() != null) {
             attributes.put("systemd.embeddedIn", timer.embeddedIn());
         }
@@ -92,7 +112,14 @@ final class TimerJobs {
         Job job = new Job(id, JobKind.SYSTEMD_TIMER, name, where, schedules, facts == null ? null : facts.command(),
                 facts == null ? null : facts.user(), facts == null ? Map.of() : facts.env(),
                 facts == null ? null : facts.workingDir(), Overlap.SKIP, List.of(), attributes);
-        findings.addAll(findings(timer, job, serviceName, service));
+        if (disabled) {
+            // a disabled job, not an active schedule: what its schedule would do matters once someone enables it
+            findings.add(Findings.of("SYD011", "timer " + timer.fileName() + " is disabled on this host (it has [Install] "
+                    + "and no link in a .wants directory enables it): it starts " + serviceName + " only once enabled; "
+                    + "migrate it as a paused deployment, delete it, or keep it disabled", where, id));
+        } else {
+            findings.addAll(findings(timer, job, serviceName, service));
+        }
         List<String> units = List.of(timer.fileName(), serviceName);
         return new PendingJob(job, units, facts == null ? List.of() : facts.dependencies(), findings);
     }

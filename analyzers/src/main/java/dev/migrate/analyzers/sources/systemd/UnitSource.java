@@ -79,18 +79,16 @@ record UnitSource(String path, String name, int lineOffset, String embeddedIn, b
      * file and lines, with {@code %i} and {@code %I} expanded in its text and its drop-ins'.
      */
     UnitSource instance(String instance) {
-        return instance(instance, List.of());
+        return instance(instance, dropIns);
     }
 
     /**
-     * As {@link #instance(String)}, with the drop-ins of the instance's own directory ({@code backup@home.service.d})
-     * too. systemd reads both directories and applies their files in one lexicographic order of file name, whichever
-     * directory holds them; a file of the instance's directory replaces the template's file of the same name
-     * (systemd.unit(5), "drop-in" directories).
+     * As {@link #instance(String)}, with the drop-ins systemd reads for the instance's name ({@code backup@home.service}):
+     * those of its own directory, its template's, its dash prefixes' and its type's, as {@link #effective(List, boolean)}
+     * chose them for that name. They replace the template's, which were chosen for the template's name.
      */
     UnitSource instance(String instance, List<DropIn> instanceDropIns) {
-        List<DropIn> all = effective(instanceDropIns, dropIns);
-        List<DropIn> expanded = all.stream().map(d -> d.withUnit(
+        List<DropIn> expanded = instanceDropIns.stream().map(d -> d.withUnit(
                 UnitFile.parse(TemplateInstances.expand(d.unit().print(), instance)))).toList();
         return new UnitSource(path, TemplateInstances.instanceName(name, instance), lineOffset, embeddedIn, expands,
                 UnitFile.parse(TemplateInstances.expand(unit.print(), instance)), expanded, jobIds);
@@ -98,32 +96,55 @@ record UnitSource(String path, String name, int lineOffset, String embeddedIn, b
 
     /**
      * The drop-ins systemd applies of those found for a unit: {@code own} from its {@code name.d} directories and, for an
-     * instance, {@code template} from its template's. systemd reads the directories of the load path in order of
-     * precedence, an instance's before its template's in each, and of files of one name applies only the first it
-     * finds (systemd.unit(5): drop-ins in /etc take precedence over those in /run, which take precedence over those
-     * in /usr/lib): an {@code override.conf} in {@code /etc/systemd/system/foo.service.d} hides the package's in
-     * {@code /usr/lib/systemd/system/foo.service.d}. Drop-ins of directories systemd does not read (a repository's
-     * {@code deploy/foo.service.d}) hide none but the template's of their name.
+     * instance, {@code template} from its template's. See {@link #effective(List, boolean)}.
      */
     static List<DropIn> effective(List<DropIn> own, List<DropIn> template) {
-        List<DropIn> candidates = new ArrayList<>(own);
-        candidates.addAll(template);
+        return effective(List.of(own, template), false);
+    }
+
+    /**
+     * The drop-ins systemd applies of those found in the directories of each name it searches for a unit
+     * ({@link DropInScopes}: its own, its template's, its dash prefixes', its type's), {@code byScope} most specific
+     * first. All of them apply, in the lexicographic order of their file names whatever their directory; of files of one
+     * name, systemd applies only the first it finds (systemd.unit(5): drop-ins in /etc take precedence over those in
+     * /run, which take precedence over those in /usr/lib). It searches the directories of the load path in order of
+     * precedence, in each the names from the most specific, and the type-wide directories ({@code service.d}) after every
+     * other, in each load path directory: an {@code override.conf} in {@code /etc/systemd/system/foo.service.d} hides the
+     * package's in {@code /usr/lib/systemd/system/foo.service.d}, one in {@code /etc/systemd/system/foo-.service.d} hides
+     * the package's {@code foo-bar.service.d}'s, and any unit's or prefix's hides the type's (systemd-analyze verify
+     * agrees). Drop-ins of directories systemd does not read (a repository's {@code deploy/foo.service.d}) hide none but
+     * those of less specific names.
+     *
+     * @param lastIsTypeWide whether the last list is the type-wide directories' ({@code service.d})
+     */
+    static List<DropIn> effective(List<List<DropIn>> byScope, boolean lastIsTypeWide) {
+        List<DropIn> candidates = new ArrayList<>();
+        List<Integer> scopes = new ArrayList<>();
+        for (int s = 0; s < byScope.size(); s++) {
+            for (DropIn d : byScope.get(s)) {
+                candidates.add(d);
+                scopes.add(s);
+            }
+        }
+        int typeWide = lastIsTypeWide ? byScope.size() - 1 : -1;
         List<DropIn> out = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             DropIn d = candidates.get(i);
-            boolean ownFile = i < own.size();
             boolean hidden = false;
             for (int j = 0; j < candidates.size() && !hidden; j++) {
                 DropIn other = candidates.get(j);
                 if (j == i || !other.fileName().equals(d.fileName())) {
                     continue;
                 }
-                boolean otherOwn = j < own.size();
-                if (d.place() != null && other.place() != null) {
-                    hidden = d.place().competesWith(other.place()) && (other.place().rank() < d.place().rank()
-                            || other.place().rank() == d.place().rank() && otherOwn && !ownFile);
+                int scope = scopes.get(i);
+                int otherScope = scopes.get(j);
+                if (d.place() != null && other.place() != null && d.place().competesWith(other.place())) {
+                    boolean dType = scope == typeWide;
+                    boolean otherType = otherScope == typeWide;
+                    hidden = dType != otherType ? dType : other.place().rank() < d.place().rank()
+                            || other.place().rank() == d.place().rank() && otherScope < scope;
                 } else {
-                    hidden = otherOwn && !ownFile;
+                    hidden = otherScope < scope;
                 }
             }
             if (!hidden) {

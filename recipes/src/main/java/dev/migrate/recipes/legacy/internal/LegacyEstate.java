@@ -67,6 +67,11 @@ public final class LegacyEstate {
         return first;
     }
 
+    /** Whether {@code path} is one of the project's symbolic links (read by name and text, never as a file). */
+    public boolean isLink(String path) {
+        return links.containsKey(path);
+    }
+
     public boolean exists(String path) {
         return texts.containsKey(path);
     }

@@ -13,8 +13,16 @@ import java.util.Set;
  * @param files      generated or rewritten files by path (relative to the project), with their full new text
  * @param deleted    legacy or stale generated files to delete
  * @param crontabLines for the rollback: per crontab file, the 1-based marker lines written in this phase
+ * @param masked     the units (their files in the tree) the cleanup masks on the host instead of deleting a package's
+ *                   file ({@link VendorUnits})
  */
 public record Plan(Phase phase, LocalDate asOf, ZoneId hostZone, int offsetMinutes, List<JobPlan> jobs,
                    Map<String, String> leftAlone, List<String> references, Map<String, String> files,
-                   Set<String> deleted, Map<String, List<Integer>> crontabLines) {
+                   Set<String> deleted, Map<String, List<Integer>> crontabLines, List<VendorUnits.Mask> masked) {
+    /** A plan that masks no unit. */
+    public Plan(Phase phase, LocalDate asOf, ZoneId hostZone, int offsetMinutes, List<JobPlan> jobs,
+                Map<String, String> leftAlone, List<String> references, Map<String, String> files,
+                Set<String> deleted, Map<String, List<Integer>> crontabLines) {
+        this(phase, asOf, hostZone, offsetMinutes, jobs, leftAlone, references, files, deleted, crontabLines, List.of());
+    }
 }

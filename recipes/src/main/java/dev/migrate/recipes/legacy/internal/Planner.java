@@ -41,15 +41,16 @@ final class Planner {
         originals.replaceAll((path, text) -> path.endsWith(".py") ? RegistrationMarkers.enableAll(text) : text);
         // the dumps' etc/passwd and etc/group: whose home WorkingDirectory=~ is, a user unit owner's ids and shell
         HostAccounts accounts = HostAccounts.of(originals);
-        List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, links, check, p -> p.startsWith(out + "/"), codes))
+        String manifestPath = out + "/" + Manifest.FILE;
+        Manifest previous = texts.containsKey(manifestPath) ? Manifest.read(texts.get(manifestPath)) : Manifest.EMPTY;
+        List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, withRemovedWantsLinks(previous),
+                check, p -> p.startsWith(out + "/"), codes))
                 .stream().map(j -> ScriptUnits.withHostPaths(j, originals)).map(j -> ServiceExecLines.annotate(j, originals))
                 .map(j -> ScriptUnits.withExpansionNote(j, originals)).map(j -> ServiceSpecifiers.expand(j, accounts)).toList());
         List<String> consumed = new ArrayList<>();
         // The scan's loop jobs LoopJobs migrates go (into consumed); the others are reported as left alone.
         List<Job> loops = LoopJobs.of(originals, out, detected, consumed);
         java.util.Set<String> services = new java.util.HashSet<>();
-        String manifestPath = out + "/" + Manifest.FILE;
-        Manifest previous = texts.containsKey(manifestPath) ? Manifest.read(texts.get(manifestPath)) : Manifest.EMPTY;
         Map<String, Job> before = new java.util.HashMap<>();
         previous.jobs().forEach(j -> before.put(j.id(), j));
         Map<String, InProcessJobs.Resolved> inProcess = InProcessJobs.of(originals, detected, before, services);
@@ -103,6 +104,8 @@ final class Planner {
 
         crontabEdits(migrated.values(), currentLine, files, markers);
         TreeSet<String> deleted = new TreeSet<>();
+        List<VendorUnits.Mask> masked = List.of();
+        TreeSet<String> replacedCopies = new TreeSet<>();
         if (o.phase() == Phase.CLEANUP) {
             Map<String, String> edited = new TreeMap<>(files);
             deleteLegacyFiles(jobs, files, deleted);
@@ -116,18 +119,26 @@ final class Planner {
                 files.remove(gone);
                 deleted.add(gone);
             }
+            // a package's unit files stay (masked on the host instead), and with them the drop-ins that configure them
+            VendorUnits.Kept vendor = VendorUnits.keep(jobs, texts.keySet(), deleted, files);
+            jobs = vendor.jobs();
+            masked = vendor.masked();
+            masked.stream().filter(VendorUnits.Mask::replaced).map(VendorUnits.Mask::override).forEach(replacedCopies::add);
             UnitDropIns.keepThoseOfKeptUnits(texts.keySet(), deleted);
+            // the links that would point at a deleted unit, or enable one gone or masked, go with it
+            deleted.addAll(DanglingLinks.of(links, deleted, masked.stream().map(VendorUnits.Mask::path).toList()));
             markers.keySet().removeAll(deleted);
         }
         // Deleted legacy files stay listed (rollback, references) on later runs, when they no longer exist.
         TreeSet<String> removed = new TreeSet<>(deleted);
+        removed.addAll(replacedCopies); // emptied to mask a package's unit: listed, restored and removed on the host as deleted
         if (o.phase() == Phase.CLEANUP) {
             removed.addAll(previous.removed());
         }
         List<String> references = references(removed);
 
         Plan draft = new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references,
-                files, removed, markers);
+                files, removed, markers, masked);
         if (jobs.isEmpty() && previous.jobs().isEmpty()) {
             // Nothing to move: no project is generated, so a repository without legacy jobs stays as it is.
             return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references, files,
@@ -178,7 +189,21 @@ final class Planner {
             }
         }
         files.putAll(generated);
-        return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references, files, deleted, markers);
+        return new Plan(o.phase(), o.asOf(), o.hostZone(), o.offsetMinutes(), jobs, leftAlone, references, files, deleted, markers,
+                masked);
+    }
+
+    /**
+     * The tree's links, with the {@code .wants} links an earlier cleanup deleted (listed in the manifest) read again by
+     * name: they enabled units that are gone or masked, so they enable no job, but they still say the dump holds its
+     * host's links, on which whether a timer left on the host is disabled depends (without them a dump whose only links
+     * went with their units would turn its disabled timers into jobs to migrate on the next run).
+     */
+    private Map<String, String> withRemovedWantsLinks(Manifest previous) {
+        Map<String, String> all = new TreeMap<>(links);
+        previous.removed().stream().filter(p -> p.matches(".*/[^/]+\\.(?:wants|requires|upholds)/[^/]+\\.(?:timer|service)"))
+                .filter(p -> !texts.containsKey(p)).forEach(p -> all.putIfAbsent(p, ""));
+        return all;
     }
 
     /**
@@ -283,6 +308,11 @@ final class Planner {
         }
         if (JavaJobs.isJava(j) && "true".equals(j.attributes().get("disabled"))) {
             return "disabled in the application (cron = \"-\")";
+        }
+        if (j.kind() == JobKind.SYSTEMD_TIMER && "true".equals(j.attributes().get("disabled"))) {
+            // the host does not run it (no .wants link enables it): an active deployment would start a job that does not run
+            return "disabled on the host (it has [Install] and no .wants link enables it); migrate it by hand as a paused "
+                    + "deployment, delete it, or keep it disabled";
         }
         if (j.command() == null && j.kind() == JobKind.SYSTEMD_TIMER) {
             return "the unit the timer starts was not found";
@@ -489,7 +519,7 @@ final class Planner {
                 }
             }
         }
-        return refs;
+        return refs.stream().distinct().toList(); // a unit and its .wants link share a name
     }
 
     private static CrontabFormat format(Job j) {

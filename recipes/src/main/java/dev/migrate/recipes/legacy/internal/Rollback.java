@@ -32,11 +32,16 @@ final class Rollback {
             md.append("prefect deployment schedule pause ").append(ref).append(" <SCHEDULE_ID>\n");
         }
         md.append("```\n\n");
-        if (plan.phase() == Phase.CLEANUP && !plan.deleted().isEmpty()) {
+        if (plan.phase() == Phase.CLEANUP && (!plan.deleted().isEmpty() || !plan.masked().isEmpty())) {
             md.append(++step).append(". Restore the deleted legacy files from version control (the commit before the cleanup), then copy ")
                     .append("units back to the host and run `systemctl daemon-reload`:\n\n```sh\n");
             for (String path : plan.deleted()) {
                 md.append("git restore --source=<commit-before-cleanup> -- '").append(path).append("'\n");
+            }
+            for (VendorUnits.Mask mask : plan.masked()) {
+                if (mask.override() != null && !mask.replaced()) {
+                    md.append("rm -f '").append(mask.override()).append("'\n"); // the empty file that masks a package's unit
+                }
             }
             md.append("```\n\n");
         }
@@ -80,6 +85,9 @@ final class Rollback {
                     .append(schedulers.isEmpty() ? "" : " (in-process schedulers after deploying their restored scripts)")
                     .append(":\n\n```sh\n");
             for (JobPlan p : timers) {
+                if (plan.masked().stream().anyMatch(m -> m.path().equals(p.job().source().path()))) {
+                    md.append(HostUnits.undo("unmask", p.hostUnitPath())).append("\n"); // a package's unit the cleanup masked
+                }
                 md.append(HostUnits.undo("enable --now", p.hostUnitPath())).append("\n");
             }
             for (String service : schedulers) {
@@ -149,6 +157,11 @@ final class Rollback {
         }
         // a drop-in directory goes once empty; one holding files of someone else's (notes, backups) stays
         dropInDirs.forEach(d -> sh.append("rmdir '").append(d).append("' 2>/dev/null || true\n"));
+        // a package's unit stays and is masked (VendorUnits); after the rm above, which frees its name in /etc for the mask
+        for (VendorUnits.Mask mask : plan.masked()) {
+            sh.append(HostUnits.systemctl("disable --now", mask.path())).append('\n');
+            sh.append(HostUnits.systemctl("mask", mask.path())).append('\n');
+        }
         // each manager whose unit files went reads its units again: root's `systemctl daemon-reload` does not reach
         // a user's manager, which keeps the removed units loaded
         java.util.Set<String> reloads = new java.util.LinkedHashSet<>();

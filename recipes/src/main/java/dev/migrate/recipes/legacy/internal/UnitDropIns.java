@@ -1,6 +1,7 @@
 package dev.migrate.recipes.legacy.internal;
 
 import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.sources.systemd.LoadPath;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,7 +53,8 @@ final class UnitDropIns {
             }
         }
         Set<String> more = new TreeSet<>(beside);
-        ofJobs.stream().filter(p -> !hasOwnFile(p, paths) || ownFileGoes(p, deleted)).forEach(more::add);
+        // a type's (service.d) or a prefix's (etl-.service.d) drop-in configures other units too: it stays
+        ofJobs.stream().filter(p -> !shared(p) && (!hasOwnFile(p, paths) || ownFileGoes(p, deleted))).forEach(more::add);
         deleted.addAll(more);
     }
 
@@ -62,8 +64,32 @@ final class UnitDropIns {
      */
     static void keepThoseOfKeptUnits(Set<String> paths, Set<String> deleted) {
         Set<String> dropIns = new TreeSet<>(deleted.stream().filter(UnitDropIns::isDropIn).toList());
-        dropIns.stream().filter(p -> hasOwnFile(p, paths) && !ownFileGoes(p, deleted)).forEach(deleted::remove);
+        dropIns.stream().filter(p -> keptOwnFile(p, paths, deleted)).forEach(deleted::remove);
     }
+
+    /**
+     * Whether a unit file of the drop-in's unit stays: in systemd's load path, one of its host and manager that is not
+     * deleted (a package's file the cleanup keeps, while the copy over it in /etc goes); elsewhere, one of its name while
+     * none of that name is deleted.
+     */
+    private static boolean keptOwnFile(String dropIn, Set<String> paths, Set<String> deleted) {
+        LoadPath.Place at = LoadPath.ofDropIn(dropIn);
+        if (at == null) {
+            return hasOwnFile(dropIn, paths) && !ownFileGoes(dropIn, deleted);
+        }
+        String name = unitOf(dropIn);
+        return paths.stream().filter(p -> !deleted.contains(p) && (p.endsWith("/" + name) || p.equals(name)))
+                .map(LoadPath::ofUnit).anyMatch(place -> place != null && place.competesWith(at));
+    }
+
+    /** Whether a drop-in is a type's ({@code service.d/x.conf}) or a dash prefix's ({@code etl-.service.d/x.conf}). */
+    static boolean shared(String path) {
+        Matcher m = SHARED.matcher(path);
+        return m.matches();
+    }
+
+    /** {@code DIR/service.d/FILE.conf}, {@code DIR/etl-.service.d/FILE.conf}. */
+    private static final Pattern SHARED = Pattern.compile("(?:.*/|)(?:[^/]*-\\.)?(?:service|timer)\\.d/[^/]+\\.conf");
 
     /** The unit name a drop-in configures ({@code etl.service} of {@code etl.service.d/override.conf}). */
     private static String unitOf(String dropIn) {
