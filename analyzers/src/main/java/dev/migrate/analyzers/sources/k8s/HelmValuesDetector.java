@@ -28,7 +28,11 @@ import org.yaml.snakeyaml.nodes.Node;
  * and keeps its values under {@code prefect-agent:} ({@code prefect-agent.agent.config...}) in any of its YAML files
  * ({@code values/prod.yaml} too), or under the dependency's {@code alias}, which only that chart names: values under an
  * alias are read once every file was seen ({@link #finish}), and belong to the nearest chart directory above them.
- * Releases declared for Flux or Argo CD are {@link HelmValuesGitOps}'s.
+ * Releases declared for Flux or Argo CD are {@link HelmValuesGitOps}'s. A copy of the agent chart vendored as an
+ * archive in a chart's {@code charts/} directory ({@code charts/prefect-agent-2023.6.8.tgz}, as
+ * {@code helm dependency update} names it) is reported too: Helm installs every chart in that directory, whatever
+ * {@code Chart.yaml} lists. The archive's own {@code Chart.yaml} is read when it can be (bounded, as data) to confirm
+ * the chart and name its version.
  */
 public final class HelmValuesDetector implements Detector {
     /** Aliases of prefect-agent dependencies, by chart directory (with its slash). */
@@ -42,6 +46,10 @@ public final class HelmValuesDetector implements Detector {
     private record AliasedValues(ScanFile file, String key, Node subchart) {
     }
 
+    /** A chart archive named for the agent chart, in a directory named charts ({@code helm dependency update}'s). */
+    private static final java.util.regex.Pattern VENDORED_AGENT =
+            java.util.regex.Pattern.compile("(.*/)?charts/prefect-agent-[^/]*\\.tgz");
+
     @Override
     public String name() {
         return "helm-prefect-values";
@@ -49,7 +57,8 @@ public final class HelmValuesDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("prefectTag", "workQueues", "workPool", "prefect-agent");
+        // a HelmRelease may name its chart only through a chartRef to a source written elsewhere
+        return Prefilter.keywords("prefectTag", "workQueues", "workPool", "prefect-agent", "chartRef");
     }
 
     @Override
@@ -57,6 +66,40 @@ public final class HelmValuesDetector implements Detector {
         String n = file.fileName();
         // any manifest may be a Flux HelmRelease or an Argo CD Application of the agent chart
         return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    @Override
+    public boolean wantsBytes(String path) {
+        return VENDORED_AGENT.matcher(path).matches();
+    }
+
+    /** PF203 for a vendored agent chart archive, unless its own Chart.yaml names another chart. */
+    @Override
+    public void detectBytes(String path, byte[] data, int length, InventorySink sink) {
+        String chartYaml = ChartArchive.chartYaml(data, length);
+        String version = null;
+        if (chartYaml != null) {
+            List<Node> docs = YamlDocs.parse(new ScanFile(path, chartYaml), new InventorySink() {
+                @Override
+                public void job(dev.migrate.analyzers.model.Job job) {
+                }
+
+                @Override
+                public void finding(dev.migrate.analyzers.model.Finding finding) {
+                }
+            });
+            String name = docs.isEmpty() ? null : YamlDocs.scalar(docs.get(0), "name");
+            if (name != null && !name.equals("prefect-agent")) {
+                return; // another chart, whatever its file is called
+            }
+            version = docs.isEmpty() ? null : YamlDocs.scalar(docs.get(0), "version");
+        }
+        String chartDir = path.substring(0, path.lastIndexOf("charts/"));
+        sink.finding(Findings.of("PF203", "vendored copy of the prefect-agent Helm chart" + (version == null ? "" : " "
+                + version) + "; the chart was removed with Prefect 3, and Helm installs every chart in charts/ whatever "
+                + "Chart.yaml lists: delete the archive and run `helm dependency update` in "
+                + (chartDir.isEmpty() ? "." : chartDir.substring(0, chartDir.length() - 1)) + " once the dependency is "
+                + "prefect-worker", SourceRef.file(path), null));
     }
 
     @Override

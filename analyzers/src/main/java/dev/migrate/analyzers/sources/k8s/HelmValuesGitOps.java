@@ -19,12 +19,14 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Releases of the prefect-agent chart declared for GitOps: a Flux HelmRelease ({@code spec.chart.spec.chart}, values
- * under {@code spec.values}, or read with {@code valuesFrom} from a ConfigMap or Secret written in the repository) or
+ * Releases of the prefect-agent chart declared for GitOps: a Flux HelmRelease ({@code spec.chart.spec.chart}, or a
+ * {@code spec.chartRef} to an OCIRepository or HelmChart of the chart written in the repository; values under
+ * {@code spec.values}, or read with {@code valuesFrom} from a ConfigMap or Secret written in the repository) or
  * an Argo CD Application ({@code spec.source} or {@code spec.sources[]}, values under {@code helm.valuesObject}, in
  * the {@code helm.values} string, or given as {@code helm.parameters}). Agent values found in any of these are an
  * agent release; without them, the chart is reported. A valuesFrom object may sit in another file: those releases
- * are settled once every file was seen ({@link #finish}).
+ * are settled once every file was seen ({@link #finish}), and so are releases whose chartRef names a source in another
+ * file.
  */
 final class HelmValuesGitOps {
     private static final Pattern INDEX = Pattern.compile("(.*)\\[(\\d+)]");
@@ -40,8 +42,18 @@ final class HelmValuesGitOps {
     private record ValuesObject(ScanFile file, String kind, String namespace, String name, String key, Node value) {
     }
 
+    /** A HelmRelease with a chartRef: of the agent chart when the source it names is (kind, namespace, name). */
+    private record ChartRefRelease(ScanFile file, Node doc, Node name, String kind, String namespace, String chartName) {
+    }
+
+    /** An OCIRepository ({@code url: oci://.../prefect-agent}) or a HelmChart of the agent chart. */
+    private record AgentSource(String kind, String namespace, String name) {
+    }
+
     private final List<Pending> pending = new ArrayList<>();
     private final List<ValuesObject> objects = new ArrayList<>();
+    private final List<ChartRefRelease> chartRefReleases = new ArrayList<>();
+    private final List<AgentSource> agentSources = new ArrayList<>();
 
     /** Reads one document: a release of the agent chart, or a ConfigMap or Secret that may hold a release's values. */
     void scan(ScanFile file, Node doc, InventorySink sink) {
@@ -49,6 +61,11 @@ final class HelmValuesGitOps {
         String kind = YamlDocs.scalar(doc, "kind");
         if ("HelmRelease".equals(kind) && apiVersion.startsWith("helm.toolkit.fluxcd.io/")) {
             fluxRelease(file, doc, sink);
+        } else if (apiVersion.startsWith("source.toolkit.fluxcd.io/") && isAgentSource(kind, doc)) {
+            synchronized (this) {
+                agentSources.add(new AgentSource(kind, YamlDocs.scalar(doc, "metadata", "namespace"),
+                        YamlDocs.scalar(doc, "metadata", "name")));
+            }
         } else if ("Application".equals(kind) && apiVersion.startsWith("argoproj.io/")) {
             List<Node> sources = new ArrayList<>(YamlDocs.items(YamlDocs.path(doc, "spec", "sources")));
             sources.add(YamlDocs.path(doc, "spec", "source"));
@@ -69,11 +86,38 @@ final class HelmValuesGitOps {
         }
     }
 
+    /** An OCIRepository whose url ends in the agent chart's name, or a HelmChart of it; with a name. */
+    private static boolean isAgentSource(String kind, Node doc) {
+        if (YamlDocs.scalar(doc, "metadata", "name") == null) {
+            return false;
+        }
+        if ("OCIRepository".equals(kind)) {
+            String url = YamlDocs.scalar(doc, "spec", "url");
+            return url != null && url.replaceAll("/+$", "").endsWith("/prefect-agent");
+        }
+        return "HelmChart".equals(kind) && "prefect-agent".equals(YamlDocs.scalar(doc, "spec", "chart"));
+    }
+
     private void fluxRelease(ScanFile file, Node doc, InventorySink sink) {
         Node chart = YamlDocs.path(doc, "spec", "chart", "spec", "chart");
-        if (!"prefect-agent".equals(YamlDocs.scalar(chart))) {
+        if ("prefect-agent".equals(YamlDocs.scalar(chart))) {
+            agentFluxRelease(file, doc, chart, sink);
             return;
         }
+        Node ref = YamlDocs.path(doc, "spec", "chartRef");
+        String kind = YamlDocs.scalar(ref, "kind");
+        String name = YamlDocs.scalar(ref, "name");
+        if (name != null && ("OCIRepository".equals(kind) || "HelmChart".equals(kind))) {
+            String namespace = YamlDocs.scalar(ref, "namespace");
+            synchronized (this) {
+                chartRefReleases.add(new ChartRefRelease(file, doc, YamlDocs.get(ref, "name"), kind,
+                        namespace != null ? namespace : YamlDocs.scalar(doc, "metadata", "namespace"), name));
+            }
+        }
+    }
+
+    /** A HelmRelease of the agent chart; {@code chart} places the finding when its values hold none. */
+    private void agentFluxRelease(ScanFile file, Node doc, Node chart, InventorySink sink) {
         Node values = YamlDocs.path(doc, "spec", "values");
         if (agentValues(file, YamlDocs.keyNode(values, "agent"), YamlDocs.get(values, "agent"), "HelmRelease",
                 n -> YamlDocs.where(file, n), sink)) {
@@ -121,6 +165,17 @@ final class HelmValuesGitOps {
 
     /** HelmReleases whose valuesFrom objects hold agent values are agent releases; the others are reported as the chart. */
     synchronized void finish(InventorySink sink) {
+        chartRefReleases.sort(Comparator.comparing((ChartRefRelease r) -> r.file().path())
+                .thenComparing(r -> r.name().getStartMark().getIndex()));
+        for (ChartRefRelease r : chartRefReleases) {
+            boolean agent = agentSources.stream().anyMatch(s -> s.kind().equals(r.kind()) && s.name().equals(r.chartName())
+                    && (s.namespace() == null || r.namespace() == null || s.namespace().equals(r.namespace())));
+            if (agent) {
+                agentFluxRelease(r.file(), r.doc(), r.name(), sink);
+            }
+        }
+        chartRefReleases.clear();
+        agentSources.clear();
         pending.sort(Comparator.comparing((Pending p) -> p.file().path()));
         for (Pending p : pending) {
             boolean found = false;

@@ -359,6 +359,75 @@ class K8sDetectorsTest {
                 """);
     }
 
+    // helm-controller v2's chartRef names an OCIRepository or HelmChart (here written in a later file): a release is
+    // the agent chart's when that source is; a chartRef to the worker chart, or to a source the repository does not
+    // hold, is not reported
+    @Test
+    void fluxChartRefToASourceOfTheAgentChart() {
+        String releases = """
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: agent, namespace: prefect}
+                spec:
+                  chartRef: {kind: OCIRepository, name: prefect-agent}
+                  values:
+                    agent:
+                      config: {workPool: k8s}
+                ---
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: reports, namespace: prefect}
+                spec:
+                  chartRef: {kind: HelmChart, name: agent-chart, namespace: flux-system}
+                ---
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: worker, namespace: prefect}
+                spec:
+                  chartRef: {kind: OCIRepository, name: prefect-worker}
+                  values:
+                    agent:
+                      config: {workPool: k8s}
+                ---
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: elsewhere, namespace: prefect}
+                spec:
+                  chartRef: {kind: HelmChart, name: made-elsewhere}
+                """;
+        String sources = """
+                apiVersion: source.toolkit.fluxcd.io/v1beta2
+                kind: OCIRepository
+                metadata: {name: prefect-agent, namespace: prefect}
+                spec:
+                  url: oci://ghcr.io/acme/charts/prefect-agent
+                  ref: {tag: 2023.6.8}
+                ---
+                apiVersion: source.toolkit.fluxcd.io/v1beta2
+                kind: OCIRepository
+                metadata: {name: prefect-worker, namespace: prefect}
+                spec:
+                  url: oci://ghcr.io/acme/charts/prefect-worker
+                ---
+                apiVersion: source.toolkit.fluxcd.io/v1
+                kind: HelmChart
+                metadata: {name: agent-chart, namespace: flux-system}
+                spec:
+                  chart: prefect-agent
+                  sourceRef: {kind: HelmRepository, name: prefect}
+                """;
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("flux/releases.yaml", releases),
+                new ScanFile("flux/sources.yaml", sources))).isEqualTo("""
+                job prefect-agent-agent-k8s-c9da24b7 prefect-agent 'agent k8s' at flux/releases.yaml:7:5
+                  overlap UNKNOWN
+                  attrs {chart=prefect-agent, chartInstalledBy=HelmRelease, workPool=k8s}
+                flux/releases.yaml:7:5 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-k8s-c9da24b7]
+                flux/releases.yaml:14:37 PF203 HelmRelease of the prefect-agent Helm chart; the chart was removed with Prefect 3: install the prefect-worker chart with its values under `worker:`
+                """);
+        // the release's file alone, as a scan would hand it: the keyword in chartRef lets the prefilter through
+        assertThat(new HelmValuesDetector().prefilter().keywords()).contains("chartRef");
+    }
+
     // the umbrella chart's values in a subdirectory, under its name or an alias the nearest chart above names
     @Test
     void subchartValuesInTheChartsSubdirectories() {
