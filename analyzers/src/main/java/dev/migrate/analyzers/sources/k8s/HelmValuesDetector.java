@@ -120,6 +120,10 @@ public final class HelmValuesDetector implements Detector {
                 continue;
             }
             Node agent = YamlDocs.get(doc, "agent");
+            if (isChartValues(agent)) {
+                // any file an Argo CD source of the agent chart reads is its values; a values file is one by its name
+                gitOps.rootAgentValues(file, YamlDocs.keyNode(doc, "agent"), agent, valuesFile);
+            }
             if (valuesFile && isChartValues(agent)) {
                 release(file, YamlDocs.keyNode(doc, "agent"), agent, "agent", JobKind.PREFECT_AGENT, null, sink);
             }

@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * {@code spec.chartRef} to an OCIRepository or HelmChart of the chart written in the repository; values under
  * {@code spec.values}, or read with {@code valuesFrom} from a ConfigMap or Secret written in the repository) or
  * an Argo CD Application ({@code spec.source} or {@code spec.sources[]}, values under {@code helm.valuesObject}, in
- * the {@code helm.values} string, or given as {@code helm.parameters}). Agent values found in any of these are an
+ * the {@code helm.values} string, given as {@code helm.parameters}, or in a file of the repository its
+ * {@code helm.valueFiles} read as {@code $REF/path} through a source with {@code ref: REF}). Agent values found in any of these are an
  * agent release; without them, the chart is reported. A valuesFrom object may sit in another file: those releases
  * are settled once every file was seen ({@link #finish}), and so are releases whose chartRef names a source in another
  * file.
@@ -50,6 +51,18 @@ final class HelmValuesGitOps {
     private record AgentSource(String kind, String namespace, String name) {
     }
 
+    /** An Argo CD source of the agent chart without inline agent values, waiting for the value files it reads. */
+    private record PendingArgo(ScanFile file, Node chart, List<String> valueFiles) {
+    }
+
+    /** Agent values at the root of a YAML file that is no values file by its name: a release's, if one reads it. */
+    private record RootValues(ScanFile file, Node keyNode, Node agent) {
+    }
+
+    private final List<PendingArgo> pendingArgo = new ArrayList<>();
+    /** Files whose root {@code agent:} holds agent chart values: reported already, or waiting in {@link #rootValues}. */
+    private final java.util.Set<String> agentValuesFiles = new java.util.HashSet<>();
+    private final Map<String, RootValues> rootValues = new LinkedHashMap<>();
     private final List<Pending> pending = new ArrayList<>();
     private final List<ValuesObject> objects = new ArrayList<>();
     private final List<ChartRefRelease> chartRefReleases = new ArrayList<>();
@@ -70,7 +83,7 @@ final class HelmValuesGitOps {
             List<Node> sources = new ArrayList<>(YamlDocs.items(YamlDocs.path(doc, "spec", "sources")));
             sources.add(YamlDocs.path(doc, "spec", "source"));
             for (Node source : sources) {
-                argoSource(file, source, sink);
+                argoSource(file, doc, source, sink);
             }
         } else if (("ConfigMap".equals(kind) || "Secret".equals(kind)) && !"null".equals(apiVersion)) {
             // a Secret's base64 data is not decoded: its values may hold the API key
@@ -141,7 +154,18 @@ final class HelmValuesGitOps {
         }
     }
 
-    private void argoSource(ScanFile file, Node source, InventorySink sink) {
+    /**
+     * A YAML file's root agent values ({@code values} false: its name does not say it is a values file, and it is a
+     * release only when an Argo CD source reads it); the detector reports those of a values file itself.
+     */
+    synchronized void rootAgentValues(ScanFile file, Node keyNode, Node agent, boolean values) {
+        agentValuesFiles.add(file.path());
+        if (!values) {
+            rootValues.put(file.path(), new RootValues(file, keyNode, agent));
+        }
+    }
+
+    private void argoSource(ScanFile file, Node application, Node source, InventorySink sink) {
         Node chart = YamlDocs.get(source, "chart");
         if (!"prefect-agent".equals(YamlDocs.scalar(chart))) {
             return;
@@ -160,7 +184,38 @@ final class HelmValuesGitOps {
                 YamlDocs.get(fromParameters, "agent"), "Application", n -> YamlDocs.where(file, firstAgentParameter), sink)) {
             return;
         }
-        chartOnly(file, chart, "Application", sink);
+        List<String> valueFiles = new ArrayList<>();
+        for (Node item : YamlDocs.items(YamlDocs.path(source, "helm", "valueFiles"))) {
+            String path = fromRef(YamlDocs.scalar(item), application);
+            if (path != null) {
+                valueFiles.add(path);
+            }
+        }
+        if (valueFiles.isEmpty()) {
+            chartOnly(file, chart, "Application", sink);
+        } else {
+            synchronized (this) {
+                pendingArgo.add(new PendingArgo(file, chart, valueFiles));
+            }
+        }
+    }
+
+    /**
+     * The repository path of a value file read through another source of the Application ({@code $values/envs/a.yaml},
+     * with a source that has {@code ref: values}, is {@code envs/a.yaml}); null for any other.
+     */
+    private static String fromRef(String valueFile, Node application) {
+        if (valueFile == null || !valueFile.startsWith("$") || valueFile.indexOf('/') < 0) {
+            return null;
+        }
+        String ref = valueFile.substring(1, valueFile.indexOf('/'));
+        List<Node> sources = new ArrayList<>(YamlDocs.items(YamlDocs.path(application, "spec", "sources")));
+        sources.add(YamlDocs.path(application, "spec", "source"));
+        if (sources.stream().noneMatch(s -> ref.equals(YamlDocs.scalar(s, "ref")))) {
+            return null;
+        }
+        java.nio.file.Path normal = java.nio.file.Path.of(valueFile.substring(valueFile.indexOf('/') + 1)).normalize();
+        return normal.isAbsolute() || normal.startsWith("..") ? null : normal.toString().replace('\\', '/');
     }
 
     /** HelmReleases whose valuesFrom objects hold agent values are agent releases; the others are reported as the chart. */
@@ -176,6 +231,26 @@ final class HelmValuesGitOps {
         }
         chartRefReleases.clear();
         agentSources.clear();
+        pendingArgo.sort(Comparator.comparing((PendingArgo p) -> p.file().path())
+                .thenComparing(p -> p.chart().getStartMark().getIndex()));
+        for (PendingArgo p : pendingArgo) {
+            boolean found = false;
+            for (String path : p.valueFiles()) {
+                RootValues v = rootValues.get(path);
+                if (v != null) {
+                    HelmValuesDetector.release(v.file(), YamlDocs.where(v.file(), v.keyNode()), v.agent(), "agent",
+                            JobKind.PREFECT_AGENT, "Application", n -> YamlDocs.where(v.file(), n), sink);
+                    rootValues.remove(path); // one release, however many sources read the file
+                }
+                found |= agentValuesFiles.contains(path);
+            }
+            if (!found) {
+                chartOnly(p.file(), p.chart(), "Application", sink);
+            }
+        }
+        pendingArgo.clear();
+        rootValues.clear();
+        agentValuesFiles.clear();
         pending.sort(Comparator.comparing((Pending p) -> p.file().path()));
         for (Pending p : pending) {
             boolean found = false;

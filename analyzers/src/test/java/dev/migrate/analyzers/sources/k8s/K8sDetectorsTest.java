@@ -428,6 +428,51 @@ class K8sDetectorsTest {
         assertThat(new HelmValuesDetector().prefilter().keywords()).contains("chartRef");
     }
 
+    // an Argo CD source reads `$values/path` through the source with `ref: values`: that file of the repository holds
+    // the release's values, whatever its name; a file it does not name (or names through no ref) is not a release
+    @Test
+    void argoCdValueFilesReadThroughARefSourceAreTheReleasesValues() {
+        String app = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: prefect-agent}
+                spec:
+                  sources:
+                    - chart: prefect-agent
+                      repoURL: https://prefecthq.github.io/prefect-helm
+                      helm:
+                        valueFiles:
+                          - $values/argocd/prod/./prefect.yaml
+                          - $values/argocd/prod/missing.yaml
+                    - repoURL: https://github.com/acme/gitops.git
+                      ref: values
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                spec:
+                  source:
+                    chart: prefect-agent
+                    helm: {valueFiles: [$other/argocd/staging/prefect.yaml]}
+                """;
+        String values = "# prod\nagent:\n  config:\n    workQueues: [etl]\n";
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("argocd/apps.yaml", app),
+                new ScanFile("argocd/prod/prefect.yaml", values), new ScanFile("argocd/staging/prefect.yaml", values)))
+                .isEqualTo("""
+                job prefect-agent-agent-etl-330f2bd9 prefect-agent 'agent etl' at argocd/prod/prefect.yaml:2:1
+                  overlap UNKNOWN
+                  attrs {chart=prefect-agent, chartInstalledBy=Application, workQueue=etl}
+                argocd/apps.yaml:19:12 PF203 Application of the prefect-agent Helm chart; the chart was removed with Prefect 3: install the prefect-worker chart with its values under `worker:`
+                argocd/prod/prefect.yaml:2:1 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-etl-330f2bd9]
+                """);
+        // a values file is reported by its name already: the Application reading it adds no second finding
+        String read = DetectorHarness.run(new HelmValuesDetector(), new ScanFile("argocd/apps.yaml",
+                app.replace("./prefect.yaml", "values-prefect.yaml")),
+                new ScanFile("argocd/prod/values-prefect.yaml", "agent:\n  config: {workPool: k8s}\n"));
+        assertThat(read).contains("argocd/apps.yaml:19:12 PF203", "argocd/prod/values-prefect.yaml:1:1 PF203")
+                .doesNotContain("argocd/apps.yaml:6:");
+        assertThat(read.lines().filter(l -> l.startsWith("job "))).hasSize(1);
+    }
+
     // the umbrella chart's values in a subdirectory, under its name or an alias the nearest chart above names
     @Test
     void subchartValuesInTheChartsSubdirectories() {
