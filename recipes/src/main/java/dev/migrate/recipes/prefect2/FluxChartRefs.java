@@ -17,7 +17,10 @@ final class FluxChartRefs {
 
     /** The agent chart's sources written in the repository, as kind/namespace/name keys ({@link FluxValuesFrom#key}). */
     private final Set<String> agentSources = new HashSet<>();
-    /** The sources agent releases name, as the release names them (kind, its namespace or the release's, name). */
+    /**
+     * The sources HelmReleases name by chartRef (kind, its namespace or the release's, name): an agent source among
+     * them makes its releases agent releases.
+     */
     private final Set<String> named = new HashSet<>();
 
     /** Records an OCIRepository or HelmChart of the agent chart, and the chartRef of every HelmRelease. */

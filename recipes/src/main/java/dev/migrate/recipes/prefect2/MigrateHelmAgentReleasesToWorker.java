@@ -63,9 +63,10 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
 
     @Override
     public String getDescription() {
-        return "Makes a Flux `HelmRelease` or an Argo CD `Application` of the removed `prefect-agent` chart install the "
-                + "`prefect-worker` chart (a version that reads the migrated values), and moves its inline `agent:` "
-                + "values to `worker:`.";
+        return "Makes a Flux `HelmRelease` (by chart, or by `chartRef` to an `OCIRepository` or `HelmChart` in the "
+                + "repository) or an Argo CD `Application` of the removed `prefect-agent` chart install the "
+                + "`prefect-worker` chart (a version that reads the migrated values), and moves its `agent:` values to "
+                + "`worker:`: inline, in a valuesFrom object or a value file of the repository.";
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class HelmValuesDetector implements Detector {
 
     @Override
     public boolean wantsBytes(String path) {
-        return VENDORED_AGENT.matcher(path).matches();
+        return path.endsWith(".tgz") && VENDORED_AGENT.matcher(path).matches(); // asked of every file: the suffix first
     }
 
     /** PF203 for a vendored agent chart archive, unless its own Chart.yaml names another chart. */
