@@ -32,7 +32,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * archive in a chart's {@code charts/} directory ({@code charts/prefect-agent-2023.6.8.tgz}, as
  * {@code helm dependency update} names it) is reported too: Helm installs every chart in that directory, whatever
  * {@code Chart.yaml} lists. The archive's own {@code Chart.yaml} is read when it can be (bounded, as data) to confirm
- * the chart and name its version.
+ * the chart and name its version. So is a lock file ({@code Chart.lock}, {@code requirements.lock}) that still pins the
+ * agent chart once its chart depends on it no more: {@code helm dependency build} refuses it until it is updated.
  */
 public final class HelmValuesDetector implements Detector {
     /** Aliases of prefect-agent dependencies, by chart directory (with its slash). */
@@ -42,6 +43,13 @@ public final class HelmValuesDetector implements Detector {
     /** Values files' top-level keys holding agent chart values under another name, waiting for the aliases. */
     private final List<AliasedValues> aliasCandidates = new ArrayList<>();
     private final HelmValuesGitOps gitOps = new HelmValuesGitOps();
+    /** Chart directories (with their slash) whose dependency file depends on the published agent chart. */
+    private final Set<String> agentDependents = new HashSet<>();
+    /** Lock files' entries pinning the agent chart, settled against their chart's dependencies at the end. */
+    private final List<LockedAgent> lockedAgents = new ArrayList<>();
+
+    private record LockedAgent(ScanFile file, Node name) {
+    }
 
     private record AliasedValues(ScanFile file, String key, Node subchart) {
     }
@@ -57,15 +65,18 @@ public final class HelmValuesDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        // a HelmRelease may name its chart only through a chartRef to a source written elsewhere
-        return Prefilter.keywords("prefectTag", "workQueues", "workPool", "prefect-agent", "chartRef");
+        // a HelmRelease may name its chart only through a chartRef to a source written elsewhere; every chart's
+        // dependency file tells where a chart is (a values file is the nearest one's) and whether its lock is stale
+        return Prefilter.keywords("prefectTag", "workQueues", "workPool", "prefect-agent", "chartRef")
+                .orPath(p -> p.endsWith("/Chart.yaml") || p.equals("Chart.yaml") || p.endsWith("/requirements.yaml")
+                        || p.equals("requirements.yaml"));
     }
 
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
         // any manifest may be a Flux HelmRelease or an Argo CD Application of the agent chart
-        return n.endsWith(".yaml") || n.endsWith(".yml");
+        return n.endsWith(".yaml") || n.endsWith(".yml") || n.equals("Chart.lock") || n.equals("requirements.lock");
     }
 
     @Override
@@ -110,6 +121,18 @@ public final class HelmValuesDetector implements Detector {
             }
             for (Node doc : YamlDocs.parse(file, sink)) {
                 agentDependencies(file, doc, sink);
+            }
+            return;
+        }
+        if (file.fileName().endsWith(".lock")) {
+            for (Node doc : YamlDocs.parse(file, sink)) {
+                for (Node dependency : YamlDocs.items(YamlDocs.get(doc, "dependencies"))) {
+                    if ("prefect-agent".equals(YamlDocs.scalar(dependency, "name"))) {
+                        synchronized (this) {
+                            lockedAgents.add(new LockedAgent(file, YamlDocs.get(dependency, "name")));
+                        }
+                    }
+                }
             }
             return;
         }
@@ -165,6 +188,19 @@ public final class HelmValuesDetector implements Detector {
             }
         }
         gitOps.finish(sink);
+        lockedAgents.sort(Comparator.comparing((LockedAgent l) -> l.file().path()));
+        for (LockedAgent l : lockedAgents) {
+            String dir = directoryOf(l.file());
+            // while the chart still depends on the agent chart, the dependency's own finding says it all
+            if (chartDirs.contains(dir) && !agentDependents.contains(dir)) {
+                sink.finding(Findings.of("PF203", l.file().fileName() + " still pins the prefect-agent chart, which the "
+                        + "chart depends on no more: run `helm dependency update` in " + (dir.isEmpty() ? "." : dir.substring(0,
+                        dir.length() - 1)) + " (`helm dependency build` refuses the stale lock)", YamlDocs.where(l.file(), l.name()),
+                        null));
+            }
+        }
+        lockedAgents.clear();
+        agentDependents.clear();
         aliasCandidates.clear();
         aliasesByChart.clear();
         chartDirs.clear();
@@ -200,8 +236,9 @@ public final class HelmValuesDetector implements Detector {
                 continue;
             }
             String alias = YamlDocs.scalar(dependency, "alias");
-            if (alias != null) {
-                synchronized (this) {
+            synchronized (this) {
+                agentDependents.add(directoryOf(file));
+                if (alias != null) {
                     aliasesByChart.computeIfAbsent(directoryOf(file), d -> new HashSet<>()).add(alias);
                 }
             }

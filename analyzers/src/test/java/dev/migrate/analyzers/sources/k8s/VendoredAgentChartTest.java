@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.scan.Inventory;
 import dev.migrate.analyzers.scan.ScanListener;
 import dev.migrate.analyzers.scan.ScanOptions;
@@ -83,6 +84,35 @@ class VendoredAgentChartTest {
         assertThat(ChartArchive.chartYaml(gz, gz.length)).isEqualTo("name: prefect-agent\nversion: 1\n");
         byte[] notGzip = "not an archive".getBytes(StandardCharsets.UTF_8);
         assertThat(ChartArchive.chartYaml(notGzip, notGzip.length)).isNull();
+    }
+
+    // after the rewrite the chart depends on prefect-worker, but its Chart.lock still pins prefect-agent until someone
+    // runs `helm dependency update`: the scan says so; while Chart.yaml still names prefect-agent, its own finding does
+    @Test
+    void aLockStillPinningTheAgentChartIsReportedOnceTheChartDependsOnItNoMore() {
+        String lock = """
+                dependencies:
+                - name: prefect-agent
+                  repository: https://prefecthq.github.io/prefect-helm
+                  version: 2023.6.8
+                digest: sha256:3f1b0c
+                """;
+        String worker = "apiVersion: v2\nname: platform\ndependencies:\n  - name: prefect-worker\n    version: \">=2025.3.7033449\"\n";
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("charts/platform/Chart.lock", lock),
+                new ScanFile("charts/platform/Chart.yaml", worker))).isEqualTo("charts/platform/Chart.lock:2:9 PF203 "
+                + "Chart.lock still pins the prefect-agent chart, which the chart depends on no more: run `helm "
+                + "dependency update` in charts/platform (`helm dependency build` refuses the stale lock)\n");
+        String agent = worker.replace("prefect-worker", "prefect-agent");
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("charts/platform/Chart.lock", lock),
+                new ScanFile("charts/platform/Chart.yaml", agent))).startsWith("charts/platform/Chart.yaml:4:11 PF203 Helm "
+                + "chart dependency on prefect-agent").doesNotContain("Chart.lock");
+        // a lock of the worker chart, or one without a chart beside it, is nothing to report
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("charts/platform/Chart.lock",
+                lock.replace("prefect-agent", "prefect-worker")), new ScanFile("charts/platform/Chart.yaml", worker))).isEmpty();
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("stray/Chart.lock", lock))).isEmpty();
+        // the chart's Chart.yaml names no keyword of the detector any more: the scan hands it over by its path
+        assertThat(new HelmValuesDetector().prefilter().paths()).accepts("charts/platform/Chart.yaml", "Chart.yaml",
+                "chart/requirements.yaml").rejects("charts/platform/values.yaml", "MyChart.yaml");
     }
 
     /** A gzipped tar of a chart as `helm package` writes it: DIR/Chart.yaml first, then values.yaml. */
