@@ -66,6 +66,22 @@ public interface Detector {
     }
 
     /**
+     * Whether a file at this path means something to this detector as bytes, by its name (a chart archive vendored in
+     * a Helm chart's {@code charts/} directory): such a file is handed to {@link #detectBytes} instead of being decoded
+     * as text or skipped as binary. The detector reads the bytes as data, never runs anything they hold.
+     */
+    default boolean wantsBytes(String path) {
+        return false;
+    }
+
+    /**
+     * Takes a file {@link #wantsBytes} accepted: its first {@code length} bytes, in a buffer the scanner reuses (so
+     * nothing of it may be kept after the call). Called from several threads, as {@link #detect} is.
+     */
+    default void detectBytes(String path, byte[] data, int length, InventorySink sink) {
+    }
+
+    /**
      * Called once after every file of the scan was offered to {@link #detect}. Detectors that relate files
      * to each other (a systemd timer and the service it starts) keep what they saw and emit it here; the
      * scanner therefore uses a fresh detector instance per scan, and calls this from one thread after every

@@ -209,6 +209,9 @@ public final class Scanner {
                 gunzipped(rel, data, length, out);
                 return;
             }
+            if (bytes(rel, data, length, scanDetectors, out)) {
+                return;
+            }
             if (isBinary(data, length)) {
                 out.notes.add(new ScanNote(rel, ScanNote.Reason.BINARY, "binary content (NUL bytes); skipped"));
                 return;
@@ -244,6 +247,25 @@ public final class Scanner {
         } catch (IOException e) {
             out.notes.add(new ScanNote(rel, ScanNote.Reason.UNREADABLE, FileWalker.describe(e)));
         }
+    }
+
+    /** Hands a file to the detectors that read it as bytes by its name (see Detector#wantsBytes); false when none does. */
+    private static boolean bytes(String rel, byte[] data, int length, List<Detector> scanDetectors, Collector out) {
+        boolean taken = false;
+        for (Detector d : scanDetectors) {
+            if (d.wantsBytes(rel)) {
+                taken = true;
+                try {
+                    d.detectBytes(rel, data, length, out);
+                } catch (RuntimeException | StackOverflowError e) {
+                    out.notes.add(new ScanNote(rel, ScanNote.Reason.DETECTOR_ERROR, "detector " + d.name() + " failed: " + e));
+                }
+            }
+        }
+        if (taken) {
+            out.parsed.incrementAndGet();
+        }
+        return taken;
     }
 
     private List<Detector> prefilter(String rel, byte[] data, int length, List<Detector> scanDetectors) {

@@ -59,6 +59,12 @@ final class HelmChartDependencies {
         return AGENT_CHART.equals(scalar(dependency, "name")) && (repository == null || !repository.startsWith("file://"));
     }
 
+    /** A dependency on the published prefect-worker chart: an agent dependency a run before this one replaced, maybe. */
+    static boolean isWorkerDependency(Yaml.Mapping dependency) {
+        String repository = scalar(dependency, "repository");
+        return WORKER_CHART.equals(scalar(dependency, "name")) && (repository == null || !repository.startsWith("file://"));
+    }
+
     /**
      * The subchart's values key and the key it gets: {@code prefect-agent} becomes {@code prefect-worker}; an alias
      * stays, as templates and other values files name it.

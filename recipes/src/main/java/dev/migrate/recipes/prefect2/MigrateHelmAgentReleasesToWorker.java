@@ -15,22 +15,46 @@ import org.openrewrite.yaml.tree.Yaml;
 
 /**
  * Releases of the removed {@code prefect-agent} chart declared for GitOps: a Flux {@code HelmRelease}
- * ({@code spec.chart.spec.chart}, values under {@code spec.values.agent}) and an Argo CD {@code Application}
+ * ({@code spec.chart.spec.chart}, or a {@code spec.chartRef} to an {@code OCIRepository} or {@code HelmChart} of the
+ * chart written in the repository, which moves to the worker chart too ({@link FluxChartRefs}); values under
+ * {@code spec.values.agent}) and an Argo CD {@code Application}
  * ({@code spec.source.chart} or an item of {@code spec.sources}, values under {@code helm.valuesObject.agent}) install
  * the {@code prefect-worker} chart from the same repository instead, at a version that reads the migrated values,
  * and their {@code agent:} values move to {@code worker:} as {@link HelmAgentValues} moves them, in Argo CD's
  * {@code helm.values} literal block string too; Argo CD's {@code helm.parameters} name the worker chart's paths
- * ({@link ArgoHelmParameters}). Flux's {@code valuesFrom} reads a ConfigMap or Secret ({@link FluxValuesFrom}): one
+ * ({@link ArgoHelmParameters}), and a values file of the repository its {@code helm.valueFiles} read through a
+ * {@code ref:} source is moved as the chart's values are ({@link ArgoValueFiles}); one read from elsewhere gets a note.
+ * Flux's {@code valuesFrom} reads a ConfigMap or Secret ({@link FluxValuesFrom}): one
  * written in the repository has the values in its key moved when they are a literal block string, one kustomize
  * generates has its values file moved, and a {@code targetPath} is renamed in the release. Values the recipe cannot
  * edit (another string style, base64 {@code data}, an object made elsewhere) are left with a note that names them.
  */
-public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<FluxValuesFrom> {
+public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelmAgentReleasesToWorker.Found> {
     private static final String AGENT_CHART = "prefect-agent";
     private static final String WORKER_CHART = "prefect-worker";
     /** The renames a note asks for, from the catalogue's helm-value data. */
     private static final String MOVES = HelmValuePaths.describeRenames();
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF203");
+
+    /** What the scan finds across files: valuesFrom objects, chartRef sources, Argo CD value files. */
+    public static final class Found {
+        final FluxValuesFrom valuesFrom = new FluxValuesFrom();
+        final FluxChartRefs chartRefs = new FluxChartRefs();
+        final ArgoValueFiles valueFiles = new ArgoValueFiles();
+        /** HelmReleases with a chartRef, each with its valuesFrom items: agent releases once every source was seen. */
+        private final List<Map.Entry<Yaml.Mapping, List<FluxValuesFrom.Ref>>> chartRefReleases = new ArrayList<>();
+        private boolean settled;
+
+        /** Moves the valuesFrom items of chartRef releases that turned out to install the agent chart. */
+        synchronized void settle() {
+            if (!settled) {
+                chartRefReleases.stream().filter(r -> chartRefs.namesAgentChart(r.getKey()))
+                        .forEach(r -> valuesFrom.refs.addAll(r.getValue()));
+                chartRefReleases.clear();
+                settled = true;
+            }
+        }
+    }
 
     @Override
     public String getDisplayName() {
@@ -39,29 +63,47 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<FluxValuesF
 
     @Override
     public String getDescription() {
-        return "Makes a Flux `HelmRelease` or an Argo CD `Application` of the removed `prefect-agent` chart install the "
-                + "`prefect-worker` chart (a version that reads the migrated values), and moves its inline `agent:` "
-                + "values to `worker:`.";
+        return "Makes a Flux `HelmRelease` (by chart, or by `chartRef` to an `OCIRepository` or `HelmChart` in the "
+                + "repository) or an Argo CD `Application` of the removed `prefect-agent` chart install the "
+                + "`prefect-worker` chart (a version that reads the migrated values), and moves its `agent:` values to "
+                + "`worker:`: inline, in a valuesFrom object or a value file of the repository.";
     }
 
     @Override
-    public FluxValuesFrom getInitialValue(ExecutionContext ctx) {
-        return new FluxValuesFrom();
+    public Found getInitialValue(ExecutionContext ctx) {
+        return new Found();
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(FluxValuesFrom acc) {
+    public TreeVisitor<?, ExecutionContext> getScanner(Found acc) {
         return new YamlIsoVisitor<>() {
             @Override
             public Yaml.Document visitDocument(Yaml.Document document, ExecutionContext ctx) {
-                acc.scan(document, getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath());
-                if (document.getBlock() instanceof Yaml.Mapping top && isAgentHelmRelease(top)
-                        && get(top, "spec") instanceof Yaml.Mapping spec && get(spec, "valuesFrom") instanceof Yaml.Sequence from) {
-                    for (Yaml.Sequence.Entry item : from.getEntries()) {
-                        FluxValuesFrom.Ref ref = item.getBlock() instanceof Yaml.Mapping m
-                                ? FluxValuesFrom.refOf(m, namespaceOf(top)) : null;
-                        if (ref != null) {
-                            acc.refs.add(ref);
+                java.nio.file.Path path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath();
+                acc.valuesFrom.scan(document, path);
+                acc.valueFiles.scan(document, path);
+                if (!(document.getBlock() instanceof Yaml.Mapping top)) {
+                    return document;
+                }
+                acc.chartRefs.scan(top);
+                boolean byChart = isAgentHelmRelease(top);
+                if ((byChart || FluxChartRefs.chartRef(top) != null) && get(top, "spec") instanceof Yaml.Mapping spec) {
+                    List<FluxValuesFrom.Ref> refs = new ArrayList<>();
+                    if (get(spec, "valuesFrom") instanceof Yaml.Sequence from) {
+                        for (Yaml.Sequence.Entry item : from.getEntries()) {
+                            FluxValuesFrom.Ref ref = item.getBlock() instanceof Yaml.Mapping m
+                                    ? FluxValuesFrom.refOf(m, namespaceOf(top)) : null;
+                            if (ref != null) {
+                                refs.add(ref);
+                            }
+                        }
+                    }
+                    synchronized (acc) {
+                        if (byChart) {
+                            acc.valuesFrom.refs.addAll(refs);
+                        } else {
+                            // which chart it installs is known once the source it names was seen, maybe in a later file
+                            acc.chartRefReleases.add(Map.entry(top, refs));
                         }
                     }
                 }
@@ -71,7 +113,8 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<FluxValuesF
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor(FluxValuesFrom acc) {
+    public TreeVisitor<?, ExecutionContext> getVisitor(Found acc) {
+        acc.settle();
         return new YamlIsoVisitor<>() {
             @Override
             public Yaml.Document visitDocument(Yaml.Document document, ExecutionContext ctx) {
@@ -81,8 +124,10 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<FluxValuesF
                 }
                 Yaml.Documents file = getCursor().firstEnclosingOrThrow(Yaml.Documents.class);
                 Release release = new Release(file, acc, ctx);
-                if (acc.generatedValuesFiles().contains(file.getSourcePath().toString().replace('\\', '/'))) {
-                    // the values file a kustomize generator makes the release's ConfigMap or Secret from
+                String path = file.getSourcePath().toString().replace('\\', '/');
+                if (acc.valuesFrom.generatedValuesFiles().contains(path) || acc.valueFiles.valuesFiles().contains(path)) {
+                    // the values file a kustomize generator makes the release's ConfigMap or Secret from, or one an
+                    // Argo CD source of the agent chart reads from this repository
                     Yaml.Block after = release.agentValues(top);
                     return after == top ? d : d.withBlock(after);
                 }
@@ -94,11 +139,16 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<FluxValuesF
                 Yaml.Mapping after = top;
                 if (isAgentHelmRelease(top)) {
                     after = atKey(top, "spec", spec -> release.fluxSpec(spec, namespaceOf(top)));
+                } else if (acc.chartRefs.namesAgentChart(top)) {
+                    after = atKey(top, "spec", spec -> release.fluxChartRefSpec(spec, namespaceOf(top)));
+                } else if (acc.chartRefs.isNamedAgentSource(top)) {
+                    after = atKey(top, "spec", release::chartSource);
                 } else if (kind.equals("Application") && apiVersion.startsWith("argoproj.io/")) {
-                    after = atKey(top, "spec", spec -> atKey(atKey(spec, "source", release::argoSource), "sources",
-                            sources -> sources instanceof Yaml.Sequence s ? eachItem(s, release::argoSource) : sources));
+                    after = atKey(top, "spec", spec -> atKey(atKey(spec, "source", s -> release.argoSource(s, top)),
+                            "sources", sources -> sources instanceof Yaml.Sequence s
+                                    ? eachItem(s, item -> release.argoSource(item, top)) : sources));
                 } else if ((kind.equals("ConfigMap") || kind.equals("Secret")) && get(top, "metadata") instanceof Yaml.Mapping meta) {
-                    FluxValuesFrom.Ref ref = acc.reader(kind, scalar(meta, "namespace"), String.valueOf(scalar(meta, "name")));
+                    FluxValuesFrom.Ref ref = acc.valuesFrom.reader(kind, scalar(meta, "namespace"), String.valueOf(scalar(meta, "name")));
                     after = ref == null ? top : release.valuesObject(top, ref);
                 }
                 return after == top ? d : d.withBlock(after);
@@ -120,12 +170,12 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<FluxValuesF
     /** The edits of one file's release documents, with the notes they leave at the lines of the file as received. */
     private final class Release {
         private final Yaml.Documents file;
-        private final FluxValuesFrom sources;
+        private final Found found;
         private final ExecutionContext ctx;
 
-        Release(Yaml.Documents file, FluxValuesFrom sources, ExecutionContext ctx) {
+        Release(Yaml.Documents file, Found found, ExecutionContext ctx) {
             this.file = file;
-            this.sources = sources;
+            this.found = found;
             this.ctx = ctx;
         }
 
@@ -141,9 +191,56 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<FluxValuesF
                     + "upgrades the release in place, replacing the agent's Deployment with the worker's");
             Yaml.Mapping out = atKey(s, "chart", chart -> atKey((Yaml.Mapping) chart, "spec", cs -> chartAndVersion(
                     (Yaml.Mapping) cs, "chart", "version")));
-            out = atKey(out, "valuesFrom", from -> from instanceof Yaml.Sequence items
+            return releaseValues(out, namespace);
+        }
+
+        /**
+         * The spec of a HelmRelease whose {@code chartRef} names a source of the agent chart: the source is edited where
+         * it is written ({@link #chartSource}), the values here.
+         */
+        Yaml.Block fluxChartRefSpec(Yaml.Block spec, String namespace) {
+            Yaml.Mapping s = (Yaml.Mapping) spec;
+            Yaml.Mapping ref = (Yaml.Mapping) get(s, "chartRef");
+            note(entry(ref, "name"), false, "the HelmRelease installs the chart of " + scalar(ref, "kind") + " `"
+                    + scalar(ref, "name") + "`, which now serves the prefect-worker chart, version >="
+                    + HelmAgentValues.workerChartMinimum() + " (the first release that reads the migrated values); Flux "
+                    + "upgrades the release in place, replacing the agent's Deployment with the worker's");
+            return releaseValues(s, namespace);
+        }
+
+        private Yaml.Mapping releaseValues(Yaml.Mapping spec, String namespace) {
+            Yaml.Mapping out = atKey(spec, "valuesFrom", from -> from instanceof Yaml.Sequence items
                     ? eachItem(items, item -> valuesFromItem(item, namespace)) : from);
             return atKey(out, "values", this::agentValues);
+        }
+
+        /**
+         * The spec of an OCIRepository or HelmChart of the agent chart that an agent release names: the worker chart
+         * from the same registry or repository, at a version that reads the migrated values. An OCI {@code tag} names
+         * one artifact and gets the first such release; a {@code semver} range gets the open range; a {@code digest}
+         * pins the agent chart's artifact, which only a person can replace.
+         */
+        Yaml.Block chartSource(Yaml.Block spec) {
+            if (!(spec instanceof Yaml.Mapping s)) {
+                return spec;
+            }
+            String minimum = HelmAgentValues.workerChartMinimum();
+            if (get(s, "chart") instanceof Yaml.Scalar) {
+                note(entry(s, "chart"), false, "this HelmChart now serves the prefect-worker chart, version >=" + minimum
+                        + " (the first release that reads the migrated values), to the agent releases that name it");
+                return chartAndVersion(s, "chart", "version");
+            }
+            note(entry(s, "url"), false, "this OCIRepository now serves the prefect-worker chart from the same "
+                    + "registry, version >=" + minimum + " (the first release that reads the migrated values), to the agent "
+                    + "releases that name it");
+            Yaml.Mapping out = atKey(s, "url", u -> ((Yaml.Scalar) u).withValue(FluxChartRefs.workerUrl(((Yaml.Scalar) u).getValue())));
+            if (get(s, "ref") instanceof Yaml.Mapping ref && entry(ref, "digest") != null) {
+                note(entry(ref, "digest"), true, "`ref.digest` pins the prefect-agent chart's artifact: replace it with "
+                        + "the digest of a prefect-worker chart release >=" + minimum + ", or with `tag: \"" + minimum + "\"`");
+            }
+            return atKey(out, "ref", ref -> atKey(atKey(ref, "semver", v -> v instanceof Yaml.Scalar sv
+                    ? HelmAgentValues.workerChartRange(sv) : v), "tag", t -> t instanceof Yaml.Scalar tag
+                    && tag.getValue().matches("\\d.*") ? tag.withValue(minimum) : t));
         }
 
         /**
@@ -161,7 +258,7 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<FluxValuesF
                 });
             }
             FluxValuesFrom.Ref ref = FluxValuesFrom.refOf(m, namespace);
-            if (ref != null && !sources.inRepository(ref)) {
+            if (ref != null && !found.valuesFrom.inRepository(ref)) {
                 note(entry(m, "name"), true, "the values this release reads from " + ref.kind() + " `" + ref.name()
                         + "` (key `" + ref.valuesKey() + "`) are made outside this repository and still use the agent "
                         + "chart's keys: move them from `agent:` to `worker:` " + MOVES + " and set `" + ArgoHelmParameters.WORK_POOL
@@ -201,10 +298,11 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<FluxValuesF
          * An Argo CD source of the agent chart: {@code chart}, {@code targetRevision}, and its {@code helm} values
          * ({@code valuesObject}, a literal {@code values} string, {@code parameters}).
          */
-        Yaml.Block argoSource(Yaml.Block source) {
+        Yaml.Block argoSource(Yaml.Block source, Yaml.Mapping application) {
             if (!(source instanceof Yaml.Mapping s) || !AGENT_CHART.equals(scalar(s, "chart"))) {
                 return source;
             }
+            boolean valuesElsewhere = valueFilesElsewhere(s, application);
             note(entry(s, "chart"), false, "the Application now deploys the prefect-worker chart, revision >="
                     + HelmAgentValues.workerChartMinimum() + " (the first release that reads the migrated values); Argo CD "
                     + "replaces the agent's Deployment with the worker's on the next sync");
@@ -217,7 +315,7 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<FluxValuesF
                         + "values from `agent` to `worker` " + MOVES + " and set `" + ArgoHelmParameters.WORK_POOL + "`");
             }
             if (helm != null && get(helm, "parameters") instanceof Yaml.Sequence parameters
-                    && !ArgoHelmParameters.setsWorkPool(parameters) && !holdsAgentValues(helm)) {
+                    && !ArgoHelmParameters.setsWorkPool(parameters) && !holdsAgentValues(helm) && !valuesElsewhere) {
                 // values written as a mapping or block string get their own note on the pool
                 note(entry(helm, "parameters"), true, "the prefect-worker chart requires `" + ArgoHelmParameters.WORK_POOL
                         + "`, which no parameter or inline value sets: add a parameter with the typed pool this worker serves "
@@ -235,6 +333,33 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<FluxValuesF
             return atKey(chartAndVersion(s, "chart", "targetRevision"), "helm", h -> atKey(atKey(atKey((Yaml.Mapping) h,
                     "valuesObject", this::agentValues), "values", v -> valuesText == null ? v : valuesText),
                     "parameters", p -> p instanceof Yaml.Sequence seq ? ArgoHelmParameters.toWorker(seq, target) : p));
+        }
+
+        /**
+         * Notes on the value files of an agent source that this rewrite cannot move: a URL, a path inside the chart
+         * package (the chart's own values.yaml aside), a {@code $REF/path} this repository does not hold. True when some
+         * value file holds agent values, which get their own note on the work pool, or may (those made elsewhere).
+         */
+        private boolean valueFilesElsewhere(Yaml.Mapping source, Yaml.Mapping application) {
+            boolean any = false;
+            for (Yaml.Sequence.Entry item : ArgoValueFiles.valueFiles(source)) {
+                if (!(item.getBlock() instanceof Yaml.Scalar s) || s.getValue().equals("values.yaml")) {
+                    continue;
+                }
+                String inRepo = ArgoValueFiles.fromRef(s.getValue(), application);
+                if (inRepo != null && found.valueFiles.files.contains(inRepo)) {
+                    any |= found.valueFiles.withAgentValues.contains(inRepo);
+                    continue;
+                }
+                any = true;
+                notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), lineOf(item), getName(), true,
+                        "the values file `" + s.getValue() + "` is " + (s.getValue().startsWith("$")
+                        ? "not in this repository" : s.getValue().matches("(?i)https?://.*") ? "fetched from the web"
+                        : "read from inside the chart Argo CD fetches") + ", and its agent chart values are not moved: "
+                        + "move them from `agent:` to `worker:` " + MOVES + " and set `" + ArgoHelmParameters.WORK_POOL
+                        + "`, in the same change that merges this one", "PF203"));
+            }
+            return any;
         }
 
         /** True when a source's {@code helm} has agent values in {@code valuesObject} or a {@code values} string. */

@@ -33,13 +33,17 @@ import org.openrewrite.yaml.tree.Yaml;
  * nearer Chart.yaml claims it; outside every chart ({@code environments/prod/values.yaml}, passed with {@code -f}),
  * only the unaliased {@code prefect-agent:} key holding agent values is taken, as only that name says which chart it
  * configures. A dependency on a local copy of the chart ({@code file://}) is the owner's fork and left alone; a lock
- * file and a vendored {@code charts/prefect-agent-*.tgz} get a note ({@code helm dependency update} replaces both).
+ * file and a vendored {@code charts/prefect-agent-*.tgz} get a note ({@code helm dependency update} replaces both),
+ * which a later run repeats at the {@code prefect-worker} dependency for as long as the lock still pins the agent chart
+ * or the archive is there: the edit is made once, the step it leaves is reported until someone takes it.
  * Dependency {@code tags} are names the umbrella chart's {@code tags:} values switch, not values paths: they stay.
  */
 public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelmAgentSubchartToWorker.Found> {
     /** In a chart's charts/ directory: the archive Helm fetched of the agent chart, or the chart unpacked. */
     private static final Pattern VENDORED_AGENT = Pattern.compile("prefect-agent-[^/]*\\.tgz|prefect-agent/Chart\\.yaml");
     private static final Set<String> NOT_VALUES_DIRS = Set.of("templates/", "crds/", "charts/");
+    /** A lock file's {@code dependencies:} item on the agent chart ({@code - name: prefect-agent}). */
+    private static final Pattern LOCKED_AGENT = Pattern.compile("(?m)^\\s*-?\\s*name:\\s*[\"']?prefect-agent[\"']?\\s*$");
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF203");
 
     /** Chart directories, each agent subchart's values key and the key it gets by chart, lock files and vendored copies. */
@@ -49,6 +53,8 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
         final Set<String> files = new HashSet<>();
         /** Chart directories whose own values.yaml names the agent subchart's work pool, which overlays inherit. */
         final Set<String> defaultPools = new HashSet<>();
+        /** Lock files read in the run, each with whether it still pins the agent chart. */
+        final Map<String, Boolean> locksPinningAgent = new HashMap<>();
     }
 
     @Override
@@ -79,6 +85,10 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
                 }
                 Path path = source.getSourcePath();
                 acc.files.add(path.toString().replace('\\', '/'));
+                if (HelmChartDependencies.isLockFile(path)) {
+                    acc.locksPinningAgent.put(path.toString().replace('\\', '/'),
+                            LOCKED_AGENT.matcher(source.printAll()).find());
+                }
                 if (path.getFileName().toString().equals("Chart.yaml")) {
                     acc.charts.add(HelmChartDependencies.directoryOf(path));
                 }
@@ -110,9 +120,16 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
             public Yaml.Mapping visitMapping(Yaml.Mapping mapping, ExecutionContext ctx) {
                 Yaml.Mapping m = super.visitMapping(mapping, ctx);
                 Path path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath();
-                if (HelmChartDependencies.isDependencyFile(path) && isDependencyItem(getCursor())
-                        && HelmChartDependencies.isAgentDependency(m)) {
+                if (!HelmChartDependencies.isDependencyFile(path) || !isDependencyItem(getCursor())) {
+                    return m;
+                }
+                if (HelmChartDependencies.isAgentDependency(m)) {
                     return toWorkerDependency(m, path, ctx);
+                }
+                if (HelmChartDependencies.isWorkerDependency(m)
+                        && !acc.valuesKeys.containsKey(HelmChartDependencies.directoryOf(path))) {
+                    // a run after the one that made this dependency: the steps it left are still to take
+                    stepsLeft(m, path, true, ctx);
                 }
                 return m;
             }
@@ -218,24 +235,39 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
                     }
                     out.add(e);
                 }
+                stepsLeft(dependency, path, false, ctx);
+                return dependency.withEntries(out);
+            }
+
+            /**
+             * The notes on what `helm dependency update` must follow the dependency change with: a lock file that still
+             * pins prefect-agent, vendored copies of the agent chart. The same rows on every run, so a second run (which
+             * changes nothing) still reports them; {@code onlyStale} leaves out the note on fetching the chart when no
+             * lock is stale, which the run that changed the dependency gave.
+             */
+            private void stepsLeft(Yaml.Mapping dependency, Path path, boolean onlyStale, ExecutionContext ctx) {
+                String minimum = HelmAgentValues.workerChartMinimum();
                 String dir = HelmChartDependencies.directoryOf(path);
                 String lock = HelmChartDependencies.lockFileOf(path);
-                boolean locked = exists(acc, (dir.isEmpty() ? "" : dir + "/") + lock, ctx);
+                String lockPath = (dir.isEmpty() ? "" : dir + "/") + lock;
+                // a lock read in this run says what it pins; one only listed is stale once the dependency changed
+                boolean locked = acc.locksPinningAgent.getOrDefault(lockPath, !onlyStale && exists(acc, lockPath, ctx));
                 int line = YamlPositions.lineOf(getCursor(), dependency);
-                notes.insertRow(ctx, new MigrationNotes.Row(path.toString(), line,
-                        getName(), locked, "the removed prefect-agent chart is now a prefect-worker dependency, version "
-                        + ">=" + minimum + " (the first prefect-worker release that reads the migrated values, such as "
-                        + "`selfHostedServerApiConfig`); run `helm dependency update` in " + (dir.isEmpty() ? "." : dir)
-                        + (locked ? ": its " + lock + " still pins prefect-agent, and `helm dependency build` refuses "
-                                + "the stale lock (update it with that command, not by hand)"
-                                : " to fetch it"), "PF203"));
+                if (locked || !onlyStale) {
+                    notes.insertRow(ctx, new MigrationNotes.Row(path.toString(), line,
+                            getName(), locked, "the removed prefect-agent chart is now a prefect-worker dependency, version "
+                            + ">=" + minimum + " (the first prefect-worker release that reads the migrated values, such as "
+                            + "`selfHostedServerApiConfig`); run `helm dependency update` in " + (dir.isEmpty() ? "." : dir)
+                            + (locked ? ": its " + lock + " still pins prefect-agent, and `helm dependency build` refuses "
+                                    + "the stale lock (update it with that command, not by hand)"
+                                    : " to fetch it"), "PF203"));
+                }
                 for (String vendored : vendoredAgentCharts(dir, ctx)) {
                     notes.insertRow(ctx, new MigrationNotes.Row(path.toString(), line, getName(), true, vendored
                             + " is the vendored prefect-agent chart, which Helm would still install beside the worker: "
                             + "delete it, then run `helm dependency update` in " + (dir.isEmpty() ? "." : dir)
                             + " (this rewrite leaves chart archives alone)", "PF203"));
                 }
-                return dependency.withEntries(out);
             }
 
             /** The vendored copies of the agent chart in the chart's charts/ directory, sorted. */

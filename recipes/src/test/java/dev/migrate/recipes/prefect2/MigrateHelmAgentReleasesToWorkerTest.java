@@ -508,6 +508,479 @@ class MigrateHelmAgentReleasesToWorkerTest implements RewriteTest {
             yaml("agent:\n  config:\n    workPool: k8s\n", spec -> spec.path("apps/prefect/config/other.yaml")));
     }
 
+    // helm-controller v2's chartRef names the chart's source instead of a chart template: the OCIRepository (written
+    // after the release, in another file) moves to the worker chart with its version, the release's values and the
+    // ConfigMap it reads too; a source no agent release names stays, and a digest only a person can replace
+    @Test
+    void fluxChartRefToAnOciRepositoryOfTheAgentChart() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .anySatisfy(r -> {
+                    assertThat(r.sourcePath()).isEqualTo("clusters/prod/prefect/release.yaml");
+                    assertThat(r.line()).isEqualTo(10);
+                    assertThat(r.manual()).isFalse();
+                    assertThat(r.message()).contains("OCIRepository `prefect-agent`, which now serves the prefect-worker chart");
+                })
+                .anySatisfy(r -> {
+                    assertThat(r.sourcePath()).isEqualTo("clusters/prod/prefect/sources.yaml");
+                    assertThat(r.line()).isEqualTo(8);
+                    assertThat(r.message()).contains("this OCIRepository now serves the prefect-worker chart");
+                })
+                .anySatisfy(r -> {
+                    assertThat(r.sourcePath()).isEqualTo("clusters/prod/prefect/sources.yaml");
+                    assertThat(r.line()).isEqualTo(20);
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.message()).contains("`ref.digest` pins the prefect-agent chart's artifact");
+                })
+                .anySatisfy(r -> {
+                    assertThat(r.sourcePath()).isEqualTo("clusters/prod/prefect/agent-values.yaml");
+                    assertThat(r.code()).isEqualTo("BHV005");
+                })
+                .noneSatisfy(r -> assertThat(r.line()).isEqualTo(29))),
+            yaml(
+            """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: prefect-agent
+              namespace: prefect
+            spec:
+              interval: 10m
+              chartRef:
+                kind: OCIRepository
+                name: prefect-agent
+              valuesFrom:
+                - kind: ConfigMap
+                  name: agent-values
+              values:
+                agent:
+                  config:
+                    workPool: k8s
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: pinned-agent
+              namespace: prefect
+            spec:
+              chartRef:
+                kind: OCIRepository
+                name: pinned-agent
+            """,
+            """
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: prefect-agent
+              namespace: prefect
+            spec:
+              interval: 10m
+              chartRef:
+                kind: OCIRepository
+                name: prefect-agent
+              valuesFrom:
+                - kind: ConfigMap
+                  name: agent-values
+              values:
+                worker:
+                  config:
+                    workPool: k8s
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: pinned-agent
+              namespace: prefect
+            spec:
+              chartRef:
+                kind: OCIRepository
+                name: pinned-agent
+            """,
+            spec -> spec.path("clusters/prod/prefect/release.yaml")),
+            yaml(
+            """
+            apiVersion: source.toolkit.fluxcd.io/v1beta2
+            kind: OCIRepository
+            metadata:
+              name: prefect-agent
+              namespace: prefect
+            spec:
+              interval: 1h
+              url: oci://ghcr.io/acme/charts/prefect-agent
+              ref:
+                semver: 2023.6.x   # the last agent chart
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1beta2
+            kind: OCIRepository
+            metadata:
+              name: pinned-agent
+              namespace: prefect
+            spec:
+              url: oci://ghcr.io/acme/charts/prefect-agent
+              ref:
+                digest: sha256:4d1c7f
+                tag: 2023.6.8
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1beta2
+            kind: OCIRepository
+            metadata:
+              name: prefect-agent
+              namespace: staging
+            spec:
+              url: oci://ghcr.io/acme/charts/prefect-agent
+              ref:
+                tag: 2023.6.8
+            """,
+            """
+            apiVersion: source.toolkit.fluxcd.io/v1beta2
+            kind: OCIRepository
+            metadata:
+              name: prefect-agent
+              namespace: prefect
+            spec:
+              interval: 1h
+              url: oci://ghcr.io/acme/charts/prefect-worker
+              ref:
+                semver: ">=2025.3.7033449"   # the last agent chart
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1beta2
+            kind: OCIRepository
+            metadata:
+              name: pinned-agent
+              namespace: prefect
+            spec:
+              url: oci://ghcr.io/acme/charts/prefect-worker
+              ref:
+                digest: sha256:4d1c7f
+                tag: 2025.3.7033449
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1beta2
+            kind: OCIRepository
+            metadata:
+              name: prefect-agent
+              namespace: staging
+            spec:
+              url: oci://ghcr.io/acme/charts/prefect-agent
+              ref:
+                tag: 2023.6.8
+            """,
+            spec -> spec.path("clusters/prod/prefect/sources.yaml")),
+            yaml(
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: agent-values
+              namespace: prefect
+            data:
+              values.yaml: |
+                agent:
+                  config:
+                    workPool: k8s
+            """,
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: agent-values
+              namespace: prefect
+            data:
+              values.yaml: |
+                worker:
+                  config:
+                    workPool: k8s
+            """,
+            spec -> spec.path("clusters/prod/prefect/agent-values.yaml")));
+    }
+
+    // a chartRef to a HelmChart object (another namespace, named explicitly): its chart and version move
+    @Test
+    void fluxChartRefToAHelmChartOfTheAgentChart() {
+        rewriteRun(
+            yaml(
+            """
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: HelmChart
+            metadata:
+              name: prefect-agent
+              namespace: flux-system
+            spec:
+              chart: prefect-agent
+              version: 2023.6.8
+              sourceRef:
+                kind: HelmRepository
+                name: prefect
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: agent
+              namespace: prefect
+            spec:
+              chartRef:
+                kind: HelmChart
+                name: prefect-agent
+                namespace: flux-system
+              values:
+                agent:
+                  apiConfig: server
+                  config:
+                    workPool: k8s
+            """,
+            """
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: HelmChart
+            metadata:
+              name: prefect-agent
+              namespace: flux-system
+            spec:
+              chart: prefect-worker
+              version: ">=2025.3.7033449"
+              sourceRef:
+                kind: HelmRepository
+                name: prefect
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: agent
+              namespace: prefect
+            spec:
+              chartRef:
+                kind: HelmChart
+                name: prefect-agent
+                namespace: flux-system
+              values:
+                worker:
+                  apiConfig: selfHostedServer
+                  config:
+                    workPool: k8s
+            """,
+            spec -> spec.path("infrastructure/prefect.yaml")));
+    }
+
+    // a chartRef to the worker chart, to a source of the agent chart in another namespace, or to a source this
+    // repository does not hold: nothing is known to be the agent chart, nothing moves
+    @Test
+    void fluxChartRefsToOtherSourcesAreLeftAlone() {
+        rewriteRun(spec -> spec.afterRecipe(run -> assertThat(run.getDataTableRows(MigrationNotes.class)).isEmpty()),
+            yaml(
+            """
+            apiVersion: source.toolkit.fluxcd.io/v1beta2
+            kind: OCIRepository
+            metadata:
+              name: prefect-worker
+              namespace: prefect
+            spec:
+              url: oci://ghcr.io/acme/charts/prefect-worker
+              ref:
+                tag: 2025.3.7033449
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1beta2
+            kind: OCIRepository
+            metadata:
+              name: prefect-agent
+              namespace: legacy
+            spec:
+              url: oci://ghcr.io/acme/charts/prefect-agent
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: worker
+              namespace: prefect
+            spec:
+              chartRef:
+                kind: OCIRepository
+                name: prefect-worker
+              values:
+                agent:
+                  config:
+                    workPool: k8s
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: agent
+              namespace: prefect
+            spec:
+              chartRef:
+                kind: OCIRepository
+                name: prefect-agent
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: elsewhere
+              namespace: prefect
+            spec:
+              chartRef:
+                kind: HelmChart
+                name: prefect-agent
+                namespace: flux-system
+              values:
+                agent:
+                  config:
+                    workPool: k8s
+            """,
+            spec -> spec.path("clusters/prod/prefect.yaml")));
+    }
+
+    // several sources: `$values/...` reads the repository of the source with `ref: values`, from its root; the file
+    // of this repository it names is moved (another with agent values, not named, stays); the others get notes
+    @Test
+    void argoCdValueFilesOfThisRepositoryMove() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .anySatisfy(r -> {
+                    assertThat(r.sourcePath()).isEqualTo("clusters/prod/prefect/agent.yaml");
+                    assertThat(r.line()).isEqualTo(1);
+                    assertThat(r.message()).contains("serves work pool `kubernetes-pool`");
+                })
+                .anySatisfy(r -> {
+                    assertThat(r.sourcePath()).isEqualTo("argocd/prefect-agent.yaml");
+                    assertThat(r.line()).isEqualTo(13);
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.message()).startsWith("the values file `$values/clusters/prod/prefect/missing.yaml` is "
+                            + "not in this repository").contains("`serverApiConfig` is `selfHostedServerApiConfig`");
+                })
+                .anySatisfy(r -> {
+                    assertThat(r.line()).isEqualTo(14);
+                    assertThat(r.message()).contains("is fetched from the web");
+                })
+                .anySatisfy(r -> {
+                    assertThat(r.line()).isEqualTo(15);
+                    assertThat(r.message()).contains("`$shared/prefect.yaml` is not in this repository");
+                })
+                .anySatisfy(r -> {
+                    assertThat(r.line()).isEqualTo(29);
+                    assertThat(r.message()).contains("`values-prod.yaml` is read from inside the chart Argo CD fetches");
+                })
+                .noneSatisfy(r -> assertThat(r.line()).isEqualTo(16))
+                .noneSatisfy(r -> assertThat(r.sourcePath()).isEqualTo("clusters/staging/prefect/agent.yaml"))),
+            yaml(
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata:
+              name: prefect-agent
+              namespace: argocd
+            spec:
+              sources:
+                - repoURL: https://prefecthq.github.io/prefect-helm
+                  chart: prefect-agent
+                  targetRevision: 2023.6.8
+                  helm:
+                    valueFiles:
+                      - $values/clusters/prod/prefect/missing.yaml
+                      - https://raw.githubusercontent.com/acme/shared/main/prefect.yaml
+                      - $shared/prefect.yaml
+                      - values.yaml
+                      - $values/clusters/prod/prefect/agent.yaml
+                - repoURL: https://github.com/acme/gitops.git
+                  targetRevision: main
+                  ref: values
+            ---
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            spec:
+              source:
+                chart: prefect-agent
+                helm:
+                  valueFiles:
+                    - values-prod.yaml
+            """,
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata:
+              name: prefect-agent
+              namespace: argocd
+            spec:
+              sources:
+                - repoURL: https://prefecthq.github.io/prefect-helm
+                  chart: prefect-worker
+                  targetRevision: ">=2025.3.7033449"
+                  helm:
+                    valueFiles:
+                      - $values/clusters/prod/prefect/missing.yaml
+                      - https://raw.githubusercontent.com/acme/shared/main/prefect.yaml
+                      - $shared/prefect.yaml
+                      - values.yaml
+                      - $values/clusters/prod/prefect/agent.yaml
+                - repoURL: https://github.com/acme/gitops.git
+                  targetRevision: main
+                  ref: values
+            ---
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            spec:
+              source:
+                chart: prefect-worker
+                helm:
+                  valueFiles:
+                    - values-prod.yaml
+            """,
+            spec -> spec.path("argocd/prefect-agent.yaml")),
+            yaml(
+            """
+            agent:
+              config:
+                workQueues: [etl]
+              apiConfig: server
+              serverApiConfig:
+                apiUrl: http://prefect-server.prefect:4200/api
+            """,
+            """
+            worker:
+              config:
+                workQueues: [etl]
+                workPool: kubernetes-pool
+              apiConfig: selfHostedServer
+              selfHostedServerApiConfig:
+                apiUrl: http://prefect-server.prefect:4200/api
+            """,
+            spec -> spec.path("clusters/prod/prefect/agent.yaml")),
+            yaml("agent:\n  config:\n    workPool: k8s\n", spec -> spec.path("clusters/staging/prefect/agent.yaml")));
+    }
+
+    // a value file in this repository sets the pool: no note asks a parameter for it
+    @Test
+    void argoCdParametersBesideAValueFileThatSetsThePool() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .noneSatisfy(r -> assertThat(r.message()).contains("which no parameter"))),
+            yaml(
+            """
+            apiVersion: argoproj.io/v1
+            kind: Application
+            spec:
+              sources:
+                - chart: prefect-agent
+                  helm:
+                    valueFiles: [$cfg/prefect/agent.yaml]
+                    parameters:
+                      - name: agent.apiConfig
+                        value: server
+                - repoURL: https://github.com/acme/platform
+                  ref: cfg
+            """,
+            """
+            apiVersion: argoproj.io/v1
+            kind: Application
+            spec:
+              sources:
+                - chart: prefect-worker
+                  helm:
+                    valueFiles: [$cfg/prefect/agent.yaml]
+                    parameters:
+                      - name: worker.apiConfig
+                        value: selfHostedServer
+                - repoURL: https://github.com/acme/platform
+                  ref: cfg
+            """,
+            spec -> spec.path("apps/prefect.yaml")),
+            yaml("agent:\n  config:\n    workPool: k8s\n", "worker:\n  config:\n    workPool: k8s\n",
+                    spec -> spec.path("prefect/agent.yaml")));
+    }
+
     @Test
     void otherChartsAndKindsAreLeftAlone() {
         rewriteRun(

@@ -452,6 +452,72 @@ class MigrateHelmAgentSubchartToWorkerTest implements RewriteTest {
             text("binary", spec -> spec.path("ops/chart/charts/redis-17.3.2.tgz")));
     }
 
+    // a second run finds the prefect-worker dependency it wrote: nothing changes, but the lock that still pins
+    // prefect-agent and the vendored archive are the same manual items the first run reported, at the same line
+    @Test
+    void aSecondRunStillReportsTheStaleLockAndTheVendoredArchive() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).hasSize(2)
+                .allSatisfy(r -> {
+                    assertThat(r.sourcePath()).isEqualTo("ops/chart/Chart.yaml");
+                    assertThat(r.line()).isEqualTo(3);
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.code()).isEqualTo("PF203");
+                })
+                .anySatisfy(r -> assertThat(r.message()).isEqualTo("the removed prefect-agent chart is now a "
+                        + "prefect-worker dependency, version >=2025.3.7033449 (the first prefect-worker release that "
+                        + "reads the migrated values, such as `selfHostedServerApiConfig`); run `helm dependency update` "
+                        + "in ops/chart: its Chart.lock still pins prefect-agent, and `helm dependency build` refuses the "
+                        + "stale lock (update it with that command, not by hand)"))
+                .anySatisfy(r -> assertThat(r.message()).startsWith("ops/chart/charts/prefect-agent-2023.6.8.tgz is the "
+                        + "vendored prefect-agent chart"))),
+            yaml(
+            """
+            apiVersion: v2
+            dependencies:
+              - name: prefect-worker
+                version: ">=2025.3.7033449"
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            spec -> spec.path("ops/chart/Chart.yaml")),
+            text(
+            """
+            dependencies:
+            - name: prefect-agent
+              repository: https://prefecthq.github.io/prefect-helm
+              version: 2023.6.8
+            digest: sha256:0e4b
+            """,
+            spec -> spec.path("ops/chart/Chart.lock")),
+            text("binary", spec -> spec.path("ops/chart/charts/prefect-agent-2023.6.8.tgz")));
+    }
+
+    // the steps were taken (the lock pins the worker chart, no agent archive is left), or the worker chart was always
+    // there: nothing to report
+    @Test
+    void aWorkerDependencyWithAnUpdatedLockIsQuiet() {
+        rewriteRun(spec -> spec.afterRecipe(run -> assertThat(run.getDataTableRows(MigrationNotes.class)).isEmpty()),
+            yaml(
+            """
+            apiVersion: v2
+            dependencies:
+              - name: prefect-worker
+                version: ">=2025.3.7033449"
+                repository: https://prefecthq.github.io/prefect-helm
+            """,
+            spec -> spec.path("ops/chart/Chart.yaml")),
+            text("dependencies:\n- name: prefect-worker\n  version: 2025.3.7033449\ndigest: sha256:9\n",
+                    spec -> spec.path("ops/chart/Chart.lock")),
+            text("binary", spec -> spec.path("ops/chart/charts/prefect-worker-2025.3.7033449.tgz")),
+            yaml(
+            """
+            dependencies:
+              - name: prefect-worker
+                repository: file://../prefect-worker
+            """,
+            spec -> spec.path("forks/chart/requirements.yaml")),
+            text("dependencies:\n- name: prefect-agent\n  version: 2023.6.8\n", spec -> spec.path("forks/chart/requirements.lock")));
+    }
+
     // an overlay merged over the chart's values.yaml inherits its pool: no stand-in pool overrides it, and the pool
     // note is the values.yaml's alone
     @Test

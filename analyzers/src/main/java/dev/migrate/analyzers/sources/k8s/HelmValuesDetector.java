@@ -28,7 +28,12 @@ import org.yaml.snakeyaml.nodes.Node;
  * and keeps its values under {@code prefect-agent:} ({@code prefect-agent.agent.config...}) in any of its YAML files
  * ({@code values/prod.yaml} too), or under the dependency's {@code alias}, which only that chart names: values under an
  * alias are read once every file was seen ({@link #finish}), and belong to the nearest chart directory above them.
- * Releases declared for Flux or Argo CD are {@link HelmValuesGitOps}'s.
+ * Releases declared for Flux or Argo CD are {@link HelmValuesGitOps}'s. A copy of the agent chart vendored as an
+ * archive in a chart's {@code charts/} directory ({@code charts/prefect-agent-2023.6.8.tgz}, as
+ * {@code helm dependency update} names it) is reported too: Helm installs every chart in that directory, whatever
+ * {@code Chart.yaml} lists. The archive's own {@code Chart.yaml} is read when it can be (bounded, as data) to confirm
+ * the chart and name its version. So is a lock file ({@code Chart.lock}, {@code requirements.lock}) that still pins the
+ * agent chart once its chart depends on it no more: {@code helm dependency build} refuses it until it is updated.
  */
 public final class HelmValuesDetector implements Detector {
     /** Aliases of prefect-agent dependencies, by chart directory (with its slash). */
@@ -38,9 +43,20 @@ public final class HelmValuesDetector implements Detector {
     /** Values files' top-level keys holding agent chart values under another name, waiting for the aliases. */
     private final List<AliasedValues> aliasCandidates = new ArrayList<>();
     private final HelmValuesGitOps gitOps = new HelmValuesGitOps();
+    /** Chart directories (with their slash) whose dependency file depends on the published agent chart. */
+    private final Set<String> agentDependents = new HashSet<>();
+    /** Lock files' entries pinning the agent chart, settled against their chart's dependencies at the end. */
+    private final List<LockedAgent> lockedAgents = new ArrayList<>();
+
+    private record LockedAgent(ScanFile file, Node name) {
+    }
 
     private record AliasedValues(ScanFile file, String key, Node subchart) {
     }
+
+    /** A chart archive named for the agent chart, in a directory named charts ({@code helm dependency update}'s). */
+    private static final java.util.regex.Pattern VENDORED_AGENT =
+            java.util.regex.Pattern.compile("(.*/)?charts/prefect-agent-[^/]*\\.tgz");
 
     @Override
     public String name() {
@@ -49,14 +65,52 @@ public final class HelmValuesDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("prefectTag", "workQueues", "workPool", "prefect-agent");
+        // a HelmRelease may name its chart only through a chartRef to a source written elsewhere; every chart's
+        // dependency file tells where a chart is (a values file is the nearest one's) and whether its lock is stale
+        return Prefilter.keywords("prefectTag", "workQueues", "workPool", "prefect-agent", "chartRef")
+                .orPath(p -> p.endsWith("/Chart.yaml") || p.equals("Chart.yaml") || p.endsWith("/requirements.yaml")
+                        || p.equals("requirements.yaml"));
     }
 
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
         // any manifest may be a Flux HelmRelease or an Argo CD Application of the agent chart
-        return n.endsWith(".yaml") || n.endsWith(".yml");
+        return n.endsWith(".yaml") || n.endsWith(".yml") || n.equals("Chart.lock") || n.equals("requirements.lock");
+    }
+
+    @Override
+    public boolean wantsBytes(String path) {
+        return path.endsWith(".tgz") && VENDORED_AGENT.matcher(path).matches(); // asked of every file: the suffix first
+    }
+
+    /** PF203 for a vendored agent chart archive, unless its own Chart.yaml names another chart. */
+    @Override
+    public void detectBytes(String path, byte[] data, int length, InventorySink sink) {
+        String chartYaml = ChartArchive.chartYaml(data, length);
+        String version = null;
+        if (chartYaml != null) {
+            List<Node> docs = YamlDocs.parse(new ScanFile(path, chartYaml), new InventorySink() {
+                @Override
+                public void job(dev.migrate.analyzers.model.Job job) {
+                }
+
+                @Override
+                public void finding(dev.migrate.analyzers.model.Finding finding) {
+                }
+            });
+            String name = docs.isEmpty() ? null : YamlDocs.scalar(docs.get(0), "name");
+            if (name != null && !name.equals("prefect-agent")) {
+                return; // another chart, whatever its file is called
+            }
+            version = docs.isEmpty() ? null : YamlDocs.scalar(docs.get(0), "version");
+        }
+        String chartDir = path.substring(0, path.lastIndexOf("charts/"));
+        sink.finding(Findings.of("PF203", "vendored copy of the prefect-agent Helm chart" + (version == null ? "" : " "
+                + version) + "; the chart was removed with Prefect 3, and Helm installs every chart in charts/ whatever "
+                + "Chart.yaml lists: delete the archive and run `helm dependency update` in "
+                + (chartDir.isEmpty() ? "." : chartDir.substring(0, chartDir.length() - 1)) + " once the dependency is "
+                + "prefect-worker", SourceRef.file(path), null));
     }
 
     @Override
@@ -70,6 +124,18 @@ public final class HelmValuesDetector implements Detector {
             }
             return;
         }
+        if (file.fileName().endsWith(".lock")) {
+            for (Node doc : YamlDocs.parse(file, sink)) {
+                for (Node dependency : YamlDocs.items(YamlDocs.get(doc, "dependencies"))) {
+                    if ("prefect-agent".equals(YamlDocs.scalar(dependency, "name"))) {
+                        synchronized (this) {
+                            lockedAgents.add(new LockedAgent(file, YamlDocs.get(dependency, "name")));
+                        }
+                    }
+                }
+            }
+            return;
+        }
         boolean valuesFile = file.fileName().contains("values");
         for (Node doc : YamlDocs.parse(file, sink)) {
             if (YamlDocs.scalar(doc, "apiVersion") != null && YamlDocs.scalar(doc, "kind") != null) {
@@ -77,6 +143,10 @@ public final class HelmValuesDetector implements Detector {
                 continue;
             }
             Node agent = YamlDocs.get(doc, "agent");
+            if (isChartValues(agent)) {
+                // any file an Argo CD source of the agent chart reads is its values; a values file is one by its name
+                gitOps.rootAgentValues(file, YamlDocs.keyNode(doc, "agent"), agent, valuesFile);
+            }
             if (valuesFile && isChartValues(agent)) {
                 release(file, YamlDocs.keyNode(doc, "agent"), agent, "agent", JobKind.PREFECT_AGENT, null, sink);
             }
@@ -118,6 +188,19 @@ public final class HelmValuesDetector implements Detector {
             }
         }
         gitOps.finish(sink);
+        lockedAgents.sort(Comparator.comparing((LockedAgent l) -> l.file().path()));
+        for (LockedAgent l : lockedAgents) {
+            String dir = directoryOf(l.file());
+            // while the chart still depends on the agent chart, the dependency's own finding says it all
+            if (chartDirs.contains(dir) && !agentDependents.contains(dir)) {
+                sink.finding(Findings.of("PF203", l.file().fileName() + " still pins the prefect-agent chart, which the "
+                        + "chart depends on no more: run `helm dependency update` in " + (dir.isEmpty() ? "." : dir.substring(0,
+                        dir.length() - 1)) + " (`helm dependency build` refuses the stale lock)", YamlDocs.where(l.file(), l.name()),
+                        null));
+            }
+        }
+        lockedAgents.clear();
+        agentDependents.clear();
         aliasCandidates.clear();
         aliasesByChart.clear();
         chartDirs.clear();
@@ -153,8 +236,9 @@ public final class HelmValuesDetector implements Detector {
                 continue;
             }
             String alias = YamlDocs.scalar(dependency, "alias");
-            if (alias != null) {
-                synchronized (this) {
+            synchronized (this) {
+                agentDependents.add(directoryOf(file));
+                if (alias != null) {
                     aliasesByChart.computeIfAbsent(directoryOf(file), d -> new HashSet<>()).add(alias);
                 }
             }

@@ -19,12 +19,15 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Releases of the prefect-agent chart declared for GitOps: a Flux HelmRelease ({@code spec.chart.spec.chart}, values
- * under {@code spec.values}, or read with {@code valuesFrom} from a ConfigMap or Secret written in the repository) or
+ * Releases of the prefect-agent chart declared for GitOps: a Flux HelmRelease ({@code spec.chart.spec.chart}, or a
+ * {@code spec.chartRef} to an OCIRepository or HelmChart of the chart written in the repository; values under
+ * {@code spec.values}, or read with {@code valuesFrom} from a ConfigMap or Secret written in the repository) or
  * an Argo CD Application ({@code spec.source} or {@code spec.sources[]}, values under {@code helm.valuesObject}, in
- * the {@code helm.values} string, or given as {@code helm.parameters}). Agent values found in any of these are an
+ * the {@code helm.values} string, given as {@code helm.parameters}, or in a file of the repository its
+ * {@code helm.valueFiles} read as {@code $REF/path} through a source with {@code ref: REF}). Agent values found in any of these are an
  * agent release; without them, the chart is reported. A valuesFrom object may sit in another file: those releases
- * are settled once every file was seen ({@link #finish}).
+ * are settled once every file was seen ({@link #finish}), and so are releases whose chartRef names a source in another
+ * file.
  */
 final class HelmValuesGitOps {
     private static final Pattern INDEX = Pattern.compile("(.*)\\[(\\d+)]");
@@ -40,8 +43,30 @@ final class HelmValuesGitOps {
     private record ValuesObject(ScanFile file, String kind, String namespace, String name, String key, Node value) {
     }
 
+    /** A HelmRelease with a chartRef: of the agent chart when the source it names is (kind, namespace, name). */
+    private record ChartRefRelease(ScanFile file, Node doc, Node name, String kind, String namespace, String chartName) {
+    }
+
+    /** An OCIRepository ({@code url: oci://.../prefect-agent}) or a HelmChart of the agent chart. */
+    private record AgentSource(String kind, String namespace, String name) {
+    }
+
+    /** An Argo CD source of the agent chart without inline agent values, waiting for the value files it reads. */
+    private record PendingArgo(ScanFile file, Node chart, List<String> valueFiles) {
+    }
+
+    /** Agent values at the root of a YAML file that is no values file by its name: a release's, if one reads it. */
+    private record RootValues(ScanFile file, Node keyNode, Node agent) {
+    }
+
+    private final List<PendingArgo> pendingArgo = new ArrayList<>();
+    /** Files whose root {@code agent:} holds agent chart values: reported already, or waiting in {@link #rootValues}. */
+    private final java.util.Set<String> agentValuesFiles = new java.util.HashSet<>();
+    private final Map<String, RootValues> rootValues = new LinkedHashMap<>();
     private final List<Pending> pending = new ArrayList<>();
     private final List<ValuesObject> objects = new ArrayList<>();
+    private final List<ChartRefRelease> chartRefReleases = new ArrayList<>();
+    private final List<AgentSource> agentSources = new ArrayList<>();
 
     /** Reads one document: a release of the agent chart, or a ConfigMap or Secret that may hold a release's values. */
     void scan(ScanFile file, Node doc, InventorySink sink) {
@@ -49,11 +74,16 @@ final class HelmValuesGitOps {
         String kind = YamlDocs.scalar(doc, "kind");
         if ("HelmRelease".equals(kind) && apiVersion.startsWith("helm.toolkit.fluxcd.io/")) {
             fluxRelease(file, doc, sink);
+        } else if (apiVersion.startsWith("source.toolkit.fluxcd.io/") && isAgentSource(kind, doc)) {
+            synchronized (this) {
+                agentSources.add(new AgentSource(kind, YamlDocs.scalar(doc, "metadata", "namespace"),
+                        YamlDocs.scalar(doc, "metadata", "name")));
+            }
         } else if ("Application".equals(kind) && apiVersion.startsWith("argoproj.io/")) {
             List<Node> sources = new ArrayList<>(YamlDocs.items(YamlDocs.path(doc, "spec", "sources")));
             sources.add(YamlDocs.path(doc, "spec", "source"));
             for (Node source : sources) {
-                argoSource(file, source, sink);
+                argoSource(file, doc, source, sink);
             }
         } else if (("ConfigMap".equals(kind) || "Secret".equals(kind)) && !"null".equals(apiVersion)) {
             // a Secret's base64 data is not decoded: its values may hold the API key
@@ -69,11 +99,38 @@ final class HelmValuesGitOps {
         }
     }
 
+    /** An OCIRepository whose url ends in the agent chart's name, or a HelmChart of it; with a name. */
+    private static boolean isAgentSource(String kind, Node doc) {
+        if (YamlDocs.scalar(doc, "metadata", "name") == null) {
+            return false;
+        }
+        if ("OCIRepository".equals(kind)) {
+            String url = YamlDocs.scalar(doc, "spec", "url");
+            return url != null && url.replaceAll("/+$", "").endsWith("/prefect-agent");
+        }
+        return "HelmChart".equals(kind) && "prefect-agent".equals(YamlDocs.scalar(doc, "spec", "chart"));
+    }
+
     private void fluxRelease(ScanFile file, Node doc, InventorySink sink) {
         Node chart = YamlDocs.path(doc, "spec", "chart", "spec", "chart");
-        if (!"prefect-agent".equals(YamlDocs.scalar(chart))) {
+        if ("prefect-agent".equals(YamlDocs.scalar(chart))) {
+            agentFluxRelease(file, doc, chart, sink);
             return;
         }
+        Node ref = YamlDocs.path(doc, "spec", "chartRef");
+        String kind = YamlDocs.scalar(ref, "kind");
+        String name = YamlDocs.scalar(ref, "name");
+        if (name != null && ("OCIRepository".equals(kind) || "HelmChart".equals(kind))) {
+            String namespace = YamlDocs.scalar(ref, "namespace");
+            synchronized (this) {
+                chartRefReleases.add(new ChartRefRelease(file, doc, YamlDocs.get(ref, "name"), kind,
+                        namespace != null ? namespace : YamlDocs.scalar(doc, "metadata", "namespace"), name));
+            }
+        }
+    }
+
+    /** A HelmRelease of the agent chart; {@code chart} places the finding when its values hold none. */
+    private void agentFluxRelease(ScanFile file, Node doc, Node chart, InventorySink sink) {
         Node values = YamlDocs.path(doc, "spec", "values");
         if (agentValues(file, YamlDocs.keyNode(values, "agent"), YamlDocs.get(values, "agent"), "HelmRelease",
                 n -> YamlDocs.where(file, n), sink)) {
@@ -97,7 +154,18 @@ final class HelmValuesGitOps {
         }
     }
 
-    private void argoSource(ScanFile file, Node source, InventorySink sink) {
+    /**
+     * A YAML file's root agent values ({@code values} false: its name does not say it is a values file, and it is a
+     * release only when an Argo CD source reads it); the detector reports those of a values file itself.
+     */
+    synchronized void rootAgentValues(ScanFile file, Node keyNode, Node agent, boolean values) {
+        agentValuesFiles.add(file.path());
+        if (!values) {
+            rootValues.put(file.path(), new RootValues(file, keyNode, agent));
+        }
+    }
+
+    private void argoSource(ScanFile file, Node application, Node source, InventorySink sink) {
         Node chart = YamlDocs.get(source, "chart");
         if (!"prefect-agent".equals(YamlDocs.scalar(chart))) {
             return;
@@ -116,11 +184,73 @@ final class HelmValuesGitOps {
                 YamlDocs.get(fromParameters, "agent"), "Application", n -> YamlDocs.where(file, firstAgentParameter), sink)) {
             return;
         }
-        chartOnly(file, chart, "Application", sink);
+        List<String> valueFiles = new ArrayList<>();
+        for (Node item : YamlDocs.items(YamlDocs.path(source, "helm", "valueFiles"))) {
+            String path = fromRef(YamlDocs.scalar(item), application);
+            if (path != null) {
+                valueFiles.add(path);
+            }
+        }
+        if (valueFiles.isEmpty()) {
+            chartOnly(file, chart, "Application", sink);
+        } else {
+            synchronized (this) {
+                pendingArgo.add(new PendingArgo(file, chart, valueFiles));
+            }
+        }
+    }
+
+    /**
+     * The repository path of a value file read through another source of the Application ({@code $values/envs/a.yaml},
+     * with a source that has {@code ref: values}, is {@code envs/a.yaml}); null for any other.
+     */
+    private static String fromRef(String valueFile, Node application) {
+        if (valueFile == null || !valueFile.startsWith("$") || valueFile.indexOf('/') < 0) {
+            return null;
+        }
+        String ref = valueFile.substring(1, valueFile.indexOf('/'));
+        List<Node> sources = new ArrayList<>(YamlDocs.items(YamlDocs.path(application, "spec", "sources")));
+        sources.add(YamlDocs.path(application, "spec", "source"));
+        if (sources.stream().noneMatch(s -> ref.equals(YamlDocs.scalar(s, "ref")))) {
+            return null;
+        }
+        java.nio.file.Path normal = java.nio.file.Path.of(valueFile.substring(valueFile.indexOf('/') + 1)).normalize();
+        return normal.isAbsolute() || normal.startsWith("..") ? null : normal.toString().replace('\\', '/');
     }
 
     /** HelmReleases whose valuesFrom objects hold agent values are agent releases; the others are reported as the chart. */
     synchronized void finish(InventorySink sink) {
+        chartRefReleases.sort(Comparator.comparing((ChartRefRelease r) -> r.file().path())
+                .thenComparing(r -> r.name().getStartMark().getIndex()));
+        for (ChartRefRelease r : chartRefReleases) {
+            boolean agent = agentSources.stream().anyMatch(s -> s.kind().equals(r.kind()) && s.name().equals(r.chartName())
+                    && (s.namespace() == null || r.namespace() == null || s.namespace().equals(r.namespace())));
+            if (agent) {
+                agentFluxRelease(r.file(), r.doc(), r.name(), sink);
+            }
+        }
+        chartRefReleases.clear();
+        agentSources.clear();
+        pendingArgo.sort(Comparator.comparing((PendingArgo p) -> p.file().path())
+                .thenComparing(p -> p.chart().getStartMark().getIndex()));
+        for (PendingArgo p : pendingArgo) {
+            boolean found = false;
+            for (String path : p.valueFiles()) {
+                RootValues v = rootValues.get(path);
+                if (v != null) {
+                    HelmValuesDetector.release(v.file(), YamlDocs.where(v.file(), v.keyNode()), v.agent(), "agent",
+                            JobKind.PREFECT_AGENT, "Application", n -> YamlDocs.where(v.file(), n), sink);
+                    rootValues.remove(path); // one release, however many sources read the file
+                }
+                found |= agentValuesFiles.contains(path);
+            }
+            if (!found) {
+                chartOnly(p.file(), p.chart(), "Application", sink);
+            }
+        }
+        pendingArgo.clear();
+        rootValues.clear();
+        agentValuesFiles.clear();
         pending.sort(Comparator.comparing((Pending p) -> p.file().path()));
         for (Pending p : pending) {
             boolean found = false;

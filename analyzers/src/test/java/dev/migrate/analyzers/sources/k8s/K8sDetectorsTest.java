@@ -359,6 +359,120 @@ class K8sDetectorsTest {
                 """);
     }
 
+    // helm-controller v2's chartRef names an OCIRepository or HelmChart (here written in a later file): a release is
+    // the agent chart's when that source is; a chartRef to the worker chart, or to a source the repository does not
+    // hold, is not reported
+    @Test
+    void fluxChartRefToASourceOfTheAgentChart() {
+        String releases = """
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: agent, namespace: prefect}
+                spec:
+                  chartRef: {kind: OCIRepository, name: prefect-agent}
+                  values:
+                    agent:
+                      config: {workPool: k8s}
+                ---
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: reports, namespace: prefect}
+                spec:
+                  chartRef: {kind: HelmChart, name: agent-chart, namespace: flux-system}
+                ---
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: worker, namespace: prefect}
+                spec:
+                  chartRef: {kind: OCIRepository, name: prefect-worker}
+                  values:
+                    agent:
+                      config: {workPool: k8s}
+                ---
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: elsewhere, namespace: prefect}
+                spec:
+                  chartRef: {kind: HelmChart, name: made-elsewhere}
+                """;
+        String sources = """
+                apiVersion: source.toolkit.fluxcd.io/v1beta2
+                kind: OCIRepository
+                metadata: {name: prefect-agent, namespace: prefect}
+                spec:
+                  url: oci://ghcr.io/acme/charts/prefect-agent
+                  ref: {tag: 2023.6.8}
+                ---
+                apiVersion: source.toolkit.fluxcd.io/v1beta2
+                kind: OCIRepository
+                metadata: {name: prefect-worker, namespace: prefect}
+                spec:
+                  url: oci://ghcr.io/acme/charts/prefect-worker
+                ---
+                apiVersion: source.toolkit.fluxcd.io/v1
+                kind: HelmChart
+                metadata: {name: agent-chart, namespace: flux-system}
+                spec:
+                  chart: prefect-agent
+                  sourceRef: {kind: HelmRepository, name: prefect}
+                """;
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("flux/releases.yaml", releases),
+                new ScanFile("flux/sources.yaml", sources))).isEqualTo("""
+                job prefect-agent-agent-k8s-c9da24b7 prefect-agent 'agent k8s' at flux/releases.yaml:7:5
+                  overlap UNKNOWN
+                  attrs {chart=prefect-agent, chartInstalledBy=HelmRelease, workPool=k8s}
+                flux/releases.yaml:7:5 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-k8s-c9da24b7]
+                flux/releases.yaml:14:37 PF203 HelmRelease of the prefect-agent Helm chart; the chart was removed with Prefect 3: install the prefect-worker chart with its values under `worker:`
+                """);
+        // the release's file alone, as a scan would hand it: the keyword in chartRef lets the prefilter through
+        assertThat(new HelmValuesDetector().prefilter().keywords()).contains("chartRef");
+    }
+
+    // an Argo CD source reads `$values/path` through the source with `ref: values`: that file of the repository holds
+    // the release's values, whatever its name; a file it does not name (or names through no ref) is not a release
+    @Test
+    void argoCdValueFilesReadThroughARefSourceAreTheReleasesValues() {
+        String app = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: prefect-agent}
+                spec:
+                  sources:
+                    - chart: prefect-agent
+                      repoURL: https://prefecthq.github.io/prefect-helm
+                      helm:
+                        valueFiles:
+                          - $values/argocd/prod/./prefect.yaml
+                          - $values/argocd/prod/missing.yaml
+                    - repoURL: https://github.com/acme/gitops.git
+                      ref: values
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                spec:
+                  source:
+                    chart: prefect-agent
+                    helm: {valueFiles: [$other/argocd/staging/prefect.yaml]}
+                """;
+        String values = "# prod\nagent:\n  config:\n    workQueues: [etl]\n";
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("argocd/apps.yaml", app),
+                new ScanFile("argocd/prod/prefect.yaml", values), new ScanFile("argocd/staging/prefect.yaml", values)))
+                .isEqualTo("""
+                job prefect-agent-agent-etl-330f2bd9 prefect-agent 'agent etl' at argocd/prod/prefect.yaml:2:1
+                  overlap UNKNOWN
+                  attrs {chart=prefect-agent, chartInstalledBy=Application, workQueue=etl}
+                argocd/apps.yaml:19:12 PF203 Application of the prefect-agent Helm chart; the chart was removed with Prefect 3: install the prefect-worker chart with its values under `worker:`
+                argocd/prod/prefect.yaml:2:1 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-etl-330f2bd9]
+                """);
+        // a values file is reported by its name already: the Application reading it adds no second finding
+        String read = DetectorHarness.run(new HelmValuesDetector(), new ScanFile("argocd/apps.yaml",
+                app.replace("./prefect.yaml", "values-prefect.yaml")),
+                new ScanFile("argocd/prod/values-prefect.yaml", "agent:\n  config: {workPool: k8s}\n"));
+        assertThat(read).contains("argocd/apps.yaml:19:12 PF203", "argocd/prod/values-prefect.yaml:1:1 PF203")
+                .doesNotContain("argocd/apps.yaml:6:");
+        assertThat(read.lines().filter(l -> l.startsWith("job "))).hasSize(1);
+    }
+
     // the umbrella chart's values in a subdirectory, under its name or an alias the nearest chart above names
     @Test
     void subchartValuesInTheChartsSubdirectories() {
