@@ -1,11 +1,16 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.analyzers.sources.config.PrefectVersionArgs;
+import dev.migrate.analyzers.sources.config.PrefectVersionDefaults;
+import dev.migrate.analyzers.sources.config.PrefectVersionVariables;
+import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.FileGlobs;
+import dev.migrate.recipes.internal.RaisedPrefectVersion;
 import dev.migrate.recipes.internal.RegexEdits;
 import dev.migrate.recipes.internal.TextPositions;
+import java.util.List;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
@@ -19,6 +24,8 @@ import org.openrewrite.text.PlainTextVisitor;
  * "prefect==${PREFECT_VERSION}"}, {@code FROM prefecthq/prefect:${PREFECT_VERSION}-python3.10}): the default becomes
  * the targeted Prefect 3 release. The pin and image recipes cannot see through the variable, so without this an
  * upgraded base image would install Prefect 2 again. A value passed with {@code --build-arg} still wins, as it did.
+ * An inline default in the file ({@code prefect==${PREFECT_VERSION:-2.14.3}}, {@link PrefectVersionDefaults}) is raised
+ * too.
  */
 public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
@@ -31,7 +38,8 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
     @Override
     public String getDescription() {
         return "Sets the default of an `ARG` holding a Prefect 2 version to the targeted Prefect 3 release when the "
-                + "Dockerfile installs Prefect or picks a Prefect image with it (`prefect==${PREFECT_VERSION}`).";
+                + "Dockerfile installs Prefect or picks a Prefect image with it (`prefect==${PREFECT_VERSION}`), and a "
+                + "Prefect 2 inline default there (`prefect==${PREFECT_VERSION:-2.14.3}`).";
     }
 
     @Override
@@ -54,8 +62,38 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
                                     + "script or compose file still overrides it"));
                             return target.pin();
                         });
+                        after = raiseDefaults(file, after, target, ctx);
                         return after.equals(text) ? file : file.withText(after);
                     }
                 });
+    }
+
+    /**
+     * The file with its Prefect 2 inline defaults ({@code pip install "prefect==${PREFECT_VERSION:-2.14.3}"} after a
+     * bare {@code ARG PREFECT_VERSION}) raised: the image gets them whenever no build argument is given.
+     */
+    private String raiseDefaults(PlainText file, String text, PrefectTarget target, ExecutionContext ctx) {
+        List<PrefectVersionVariables.Value> values = PrefectVersionDefaults.in(text);
+        StringBuilder after = new StringBuilder(text);
+        String path = file.getSourcePath().toString();
+        // from the end, so that earlier offsets stay valid; the notes in the file's order
+        for (int k = values.size() - 1; k >= 0; k--) {
+            PrefectVersionVariables.Value v = values.get(k);
+            RaisedPrefectVersion.Raise raise = RaisedPrefectVersion.of(v, target);
+            if (!raise.unsafe() || FixSafety.unsafeAllowed(ctx)) {
+                after.replace(v.start(), v.end(), raise.value());
+            }
+        }
+        for (PrefectVersionVariables.Value v : values) {
+            RaisedPrefectVersion.Raise raise = RaisedPrefectVersion.of(v, target);
+            int line = TextPositions.lineOf(text, v.start());
+            String raised = "the default of ${" + v.name() + "} from " + v.version() + " to " + raise.value();
+            notes.insertRow(ctx, raise.unsafe() && !FixSafety.unsafeAllowed(ctx)
+                    ? new MigrationNotes.Row(path, line, getName(), true,
+                            MigrationNotes.unsafeFixNotApplied("raise " + raised + ": " + raise.note()), "PF208")
+                    : new MigrationNotes.Row(path, line, getName(), false, "raised " + raised + ": the image gets it "
+                            + "wherever no build argument sets " + v.name() + (raise.note() == null ? "" : "; " + raise.note())));
+        }
+        return after.toString();
     }
 }

@@ -52,6 +52,31 @@ class RaisePrefectVersionArgsInDockerfilesTest implements RewriteTest {
             spec -> spec.path("docker/worker.Dockerfile")));
     }
 
+    // a bare ARG whose use carries the default: the image gets it whenever no build argument is given
+    @Test
+    void anInlineDefaultThePipInstallOrImageReadsIsRaised() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.message()).containsExactly(
+                                "1 raised the default of ${PREFECT_TAG} from 2.14.3-python3.11 to 3.8.3-python3.11: the image "
+                                        + "gets it wherever no build argument sets PREFECT_TAG",
+                                "4 raised the default of ${PREFECT_VERSION} from 2.14.3 to 3.8.3: the image gets it wherever "
+                                        + "no build argument sets PREFECT_VERSION")),
+            text(
+                """
+                FROM prefecthq/prefect:${PREFECT_TAG:-2.14.3-python3.11} AS base
+                FROM python:3.11-slim
+                ARG PREFECT_VERSION
+                RUN pip install "prefect==${PREFECT_VERSION:-2.14.3}" "acme==${APP_VERSION:-2.14.3}"
+                """,
+                """
+                FROM prefecthq/prefect:${PREFECT_TAG:-3.8.3-python3.11} AS base
+                FROM python:3.11-slim
+                ARG PREFECT_VERSION
+                RUN pip install "prefect==${PREFECT_VERSION:-3.8.3}" "acme==${APP_VERSION:-2.14.3}"
+                """,
+                spec -> spec.path("Dockerfile")));
+    }
+
     @Test
     void argsThatDoNotFeedPrefectStay() {
         rewriteRun(text(
@@ -60,6 +85,7 @@ class RaisePrefectVersionArgsInDockerfilesTest implements RewriteTest {
             ARG PREFECT_VERSION=3.4.1
             FROM python:3.11
             RUN pip install "acme-app==${APP_VERSION}" "prefect-aws==${APP_VERSION}" "prefect==${PREFECT_VERSION}"
+            RUN pip install "prefect==${PREFECT_VERSION:-3.4.1}" && echo "${PREFECT_VERSION:-2.14.0}"
             """,
             spec -> spec.path("Dockerfile")));
     }

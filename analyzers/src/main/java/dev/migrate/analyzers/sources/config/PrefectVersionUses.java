@@ -20,11 +20,12 @@ final class PrefectVersionUses {
 
     /**
      * A reference to variable {@code name} as the formats write it: {@code $NAME}, {@code ${NAME}} (also with a
-     * shell default), make's and Azure's {@code $(NAME)}, GitHub's {@code ${{ env.NAME }}}, just's {@code {{NAME}}}.
+     * shell default), make's and Azure's {@code $(NAME)}, GitHub's {@code ${{ env.NAME }}}, just's {@code {{NAME}}},
+     * Jenkins' {@code ${env.NAME}}.
      */
     static String ref(String name) {
         String n = Pattern.quote(name);
-        return "(?:\\$\\{" + n + "(?::?[-+=?][^}]*)?\\}|\\$" + n + "(?![A-Za-z0-9_])|\\$\\(" + n + "\\)"
+        return "(?:\\$\\{(?:env\\.)?" + n + "(?::?[-+=?][^}]*)?\\}|\\$" + n + "(?![A-Za-z0-9_])|\\$\\(" + n + "\\)"
                 + "|\\$\\{\\{[ \\t]*env\\." + n + "[ \\t]*\\}\\}|(?<!\\$)\\{\\{[ \\t]*" + n + "[ \\t]*\\}\\})";
     }
 
@@ -61,6 +62,14 @@ final class PrefectVersionUses {
         String ref = ref(name);
         return Pattern.compile("(?<![\\w.-])prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:==|~=|>=|<=|===)[ \\t]*" + ref).matcher(text).find()
                 || Pattern.compile("prefecthq/prefect:" + ref).matcher(text).find();
+    }
+
+    /**
+     * Whether the text uses variable {@code name} as the whole tag of a Prefect image
+     * ({@code prefecthq/prefect:${PREFECT_TAG}}), so that a value like {@code 2.14.3-python3.11} is that image's tag.
+     */
+    static boolean isPrefectImageTag(String text, String name) {
+        return Pattern.compile("prefecthq/prefect:" + ref(name) + "(?![A-Za-z0-9_.-])").matcher(text).find();
     }
 
     /** Whether the line starting at {@code lineStart} is nested under a {@code build-args:} or {@code args:} key. */
