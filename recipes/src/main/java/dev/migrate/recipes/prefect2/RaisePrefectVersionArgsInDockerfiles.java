@@ -51,16 +51,25 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
                         String text = file.getText();
                         PrefectTarget target = PrefectTarget.from(ctx);
                         String after = RegexEdits.replaceGroup(text, PrefectVersionArgs.ARG, PrefectVersionArgs.VERSION_GROUP, m -> {
-                            if (!PrefectVersionArgs.feedsPrefect(text, m.group("name"))) {
+                            String name = m.group("name");
+                            if (!PrefectVersionArgs.reachesPrefect(text, name, m.group("version"))) {
                                 return null;
                             }
-                            String name = m.group("name");
-                            notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
-                                    TextPositions.lineOf(text, m.start()), getName(), false, "raised the default of ARG "
-                                    + name + " from " + m.group("version") + " to " + target.pin() + ": the file "
-                                    + "installs or runs Prefect with it; a --build-arg " + name + "=... in a build "
-                                    + "script or compose file still overrides it"));
-                            return target.pin();
+                            RaisedPrefectVersion.Raise raise = RaisedPrefectVersion.of(new PrefectVersionVariables.Value(
+                                    name, m.group("version"), m.start("version"), PrefectVersionVariables.Form.VARIABLE), target);
+                            String path = file.getSourcePath().toString();
+                            int line = TextPositions.lineOf(text, m.start());
+                            String raised = "the default of ARG " + name + " from " + m.group("version") + " to " + raise.value();
+                            if (raise.unsafe() && !FixSafety.unsafeAllowed(ctx)) {
+                                notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
+                                        MigrationNotes.unsafeFixNotApplied("raise " + raised + ": " + raise.note()), "PF208"));
+                                return null;
+                            }
+                            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), false, "raised " + raised
+                                    + ": the file installs or runs Prefect with it; a --build-arg " + name + "=... in a "
+                                    + "build script or compose file still overrides it"
+                                    + (raise.note() == null ? "" : "; " + raise.note())));
+                            return raise.value();
                         });
                         after = raiseDefaults(file, after, target, ctx);
                         return after.equals(text) ? file : file.withText(after);

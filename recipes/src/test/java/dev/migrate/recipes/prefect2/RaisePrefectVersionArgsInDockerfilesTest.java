@@ -77,6 +77,21 @@ class RaisePrefectVersionArgsInDockerfilesTest implements RewriteTest {
                 spec -> spec.path("Dockerfile")));
     }
 
+    // an ARG holding the whole tag moves as the image would: its Python kept, or raised to the target's floor
+    @Test
+    void anArgHoldingAWholeImageTagMovesAsTheImageWould() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.message()).containsExactly(
+                                "1 raised the default of ARG PREFECT_TAG from 2.14.3-python3.9 to 3.8.3-python3.10: the file "
+                                        + "installs or runs Prefect with it; a --build-arg PREFECT_TAG=... in a build script "
+                                        + "or compose file still overrides it; Prefect 3.8.3 images start at Python 3.10; "
+                                        + "moved from Python 3.9, so check the flow's dependencies")),
+            text(
+                "ARG PREFECT_TAG=2.14.3-python3.9\nFROM prefecthq/prefect:${PREFECT_TAG}\n",
+                "ARG PREFECT_TAG=3.8.3-python3.10\nFROM prefecthq/prefect:${PREFECT_TAG}\n",
+                spec -> spec.path("Dockerfile")));
+    }
+
     @Test
     void argsThatDoNotFeedPrefectStay() {
         rewriteRun(text(
@@ -86,6 +101,8 @@ class RaisePrefectVersionArgsInDockerfilesTest implements RewriteTest {
             FROM python:3.11
             RUN pip install "acme-app==${APP_VERSION}" "prefect-aws==${APP_VERSION}" "prefect==${PREFECT_VERSION}"
             RUN pip install "prefect==${PREFECT_VERSION:-3.4.1}" && echo "${PREFECT_VERSION:-2.14.0}"
+            ARG BASE_TAG=2.14.3-python3.11
+            FROM acme/base:${BASE_TAG}
             """,
             spec -> spec.path("Dockerfile")));
     }
