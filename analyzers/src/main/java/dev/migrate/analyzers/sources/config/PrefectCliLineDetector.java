@@ -188,9 +188,7 @@ public final class PrefectCliLineDetector implements Detector {
         if (n.equals("Makefile") || n.equals("GNUmakefile") || n.endsWith(".mk") || n.equals("justfile")) {
             return LiteralVariables.make(file.text());
         }
-        boolean shell = n.endsWith(".sh") || n.endsWith(".bash") || n.endsWith(".zsh") || !n.contains(".") && isScript(file)
-                && !n.equals("Jenkinsfile") && !n.equals("Procfile");
-        return shell ? LiteralVariables.shell(file.text()) : List.of();
+        return ShellScripts.isShellScript(n, file.text()) ? LiteralVariables.shell(file.text()) : List.of();
     }
 
     /** Where each line (0-based) of {@code text} starts. */
