@@ -2,6 +2,8 @@ package dev.migrate.recipes.internal;
 
 import dev.migrate.analyzers.sources.config.PrefectVersionVariables;
 import dev.migrate.recipes.PrefectTarget;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * The value a Prefect 2 version held in a variable or default takes: the target's release, or for a whole image tag
@@ -20,6 +22,25 @@ public final class RaisedPrefectVersion {
     }
 
     private RaisedPrefectVersion() {
+    }
+
+    /**
+     * What a person must still do when a raised version is followed by a Python in a Prefect image's tag
+     * ({@code prefecthq/prefect:${PREFECT_VERSION}-python3.8}) that the target's images no longer ship, or null: the
+     * version alone moves, so that tag would name no image.
+     */
+    public static String pythonLeftBelowFloor(PrefectVersionVariables.Value v, Collection<String> uses, PrefectTarget target) {
+        if (v.tag()) {
+            return null; // a whole tag moves with its Python
+        }
+        List<String> old = PrefectVersionVariables.imagePythons(uses, v.name()).stream()
+                .filter(p -> PrefectTarget.comparePython(p, target.pythonMin()) < 0).toList();
+        if (old.isEmpty()) {
+            return null;
+        }
+        return "the prefecthq/prefect image tag after ${" + v.name() + "} names Python " + String.join(", ", old)
+                + ", and Prefect " + target.pin() + " images start at Python " + target.pythonMin()
+                + ": raise that -python suffix by hand (and check the flow's dependencies)";
     }
 
     public static Raise of(PrefectVersionVariables.Value v, PrefectTarget target) {

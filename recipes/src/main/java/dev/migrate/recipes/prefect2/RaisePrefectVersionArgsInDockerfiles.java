@@ -69,6 +69,7 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
                                     + ": the file installs or runs Prefect with it; a --build-arg " + name + "=... in a "
                                     + "build script or compose file still overrides it"
                                     + (raise.note() == null ? "" : "; " + raise.note())));
+                            notePythonBelowFloor(path, line, name, m.group("version"), text, target, ctx);
                             return raise.value();
                         });
                         after = raiseDefaults(file, after, target, ctx);
@@ -102,7 +103,20 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
                             MigrationNotes.unsafeFixNotApplied("raise " + raised + ": " + raise.note()), "PF208")
                     : new MigrationNotes.Row(path, line, getName(), false, "raised " + raised + ": the image gets it "
                             + "wherever no build argument sets " + v.name() + (raise.note() == null ? "" : "; " + raise.note())));
+            if (!raise.unsafe() || FixSafety.unsafeAllowed(ctx)) {
+                notePythonBelowFloor(path, line, v.name(), v.version(), text, target, ctx);
+            }
         }
         return after.toString();
+    }
+
+    /** A manual note when the raised version is followed by a Python the target's images no longer ship. */
+    private void notePythonBelowFloor(String path, int line, String name, String version, String text, PrefectTarget target,
+            ExecutionContext ctx) {
+        String python = RaisedPrefectVersion.pythonLeftBelowFloor(new PrefectVersionVariables.Value(name, version, 0,
+                PrefectVersionVariables.Form.VARIABLE), List.of(text), target);
+        if (python != null) {
+            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, python, "PF208"));
+        }
     }
 }

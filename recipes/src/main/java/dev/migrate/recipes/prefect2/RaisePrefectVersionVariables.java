@@ -97,12 +97,13 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
                 String path = path(source);
                 Optional<PrefectVersionVariables.Kind> kind = PrefectVersionVariables.kindOf(path, text);
                 boolean env = kind.isPresent() && kind.get() == PrefectVersionVariables.Kind.ENV;
+                // where the values are read: the compose files reading an env file, else the file itself
+                List<String> uses = env ? project.composeFiles.entrySet().stream()
+                        .filter(c -> PrefectVersionVariables.readsEnvFile(c.getKey(), path)).map(Map.Entry::getValue).toList()
+                        : List.of(text);
                 List<PrefectVersionVariables.Value> values = env
                         ? PrefectVersionVariables.readByCompose(path, project.envFileOptions)
-                                ? PrefectVersionVariables.inEnvFile(text, project.composeFiles.entrySet().stream()
-                                        .filter(c -> PrefectVersionVariables.readsEnvFile(c.getKey(), path))
-                                        .map(Map.Entry::getValue).toList())
-                                : List.of()
+                                ? PrefectVersionVariables.inEnvFile(text, uses) : List.of()
                         : PrefectVersionVariables.inFile(path, text);
                 if (values.isEmpty()) {
                     return tree;
@@ -122,6 +123,10 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
                         continue;
                     }
                     after.replace(v.start(), v.end(), raise.value());
+                    String python = RaisedPrefectVersion.pythonLeftBelowFloor(v, uses, target);
+                    if (python != null) {
+                        rows.add(0, new MigrationNotes.Row(path, line, getName(), true, python, "PF208"));
+                    }
                     rows.add(0, new MigrationNotes.Row(path, line, getName(), false, "raised " + (v.form()
                             == PrefectVersionVariables.Form.DEFAULT ? "the default of ${" + v.name() + "}" : v.name())
                             + " from " + v.version() + " to " + raise.value() + ": " + why(v, env)

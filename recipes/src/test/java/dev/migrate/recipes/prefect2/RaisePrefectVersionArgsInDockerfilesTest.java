@@ -93,6 +93,19 @@ class RaisePrefectVersionArgsInDockerfilesTest implements RewriteTest {
     }
 
     @Test
+    void aPythonAfterTheVersionBelowTheTargetsFloorIsLeftToAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.manual() + " " + r.message()).endsWith(
+                                "1 true the prefecthq/prefect image tag after ${PREFECT_VERSION} names Python 3.9, and "
+                                        + "Prefect 3.8.3 images start at Python 3.10: raise that -python suffix by hand (and "
+                                        + "check the flow's dependencies)")),
+            text(
+                "ARG PREFECT_VERSION=2.14.0\nFROM prefecthq/prefect:${PREFECT_VERSION}-python3.9\n",
+                "ARG PREFECT_VERSION=3.8.3\nFROM prefecthq/prefect:${PREFECT_VERSION}-python3.9\n",
+                spec -> spec.path("Dockerfile")));
+    }
+
+    @Test
     void argsThatDoNotFeedPrefectStay() {
         rewriteRun(text(
             """

@@ -213,6 +213,21 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
                 spec -> spec.path("scripts/pull.sh")));
     }
 
+    // the version moves, the tag's -python3.8 stays: Prefect 3.8.3 has no such image, which a person must pick
+    @Test
+    void aPythonAfterTheVersionBelowTheTargetsFloorIsLeftToAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.manual() + " " + r.message()).containsExactly(
+                                "1 false raised PREFECT_VERSION from 2.14.3 to 3.8.3: a compose file next to it passes it "
+                                        + "to an image build or a Prefect image",
+                                "1 true the prefecthq/prefect image tag after ${PREFECT_VERSION} names Python 3.8, and "
+                                        + "Prefect 3.8.3 images start at Python 3.10: raise that -python suffix by hand (and "
+                                        + "check the flow's dependencies)")),
+            text("PREFECT_VERSION=2.14.3\n", "PREFECT_VERSION=3.8.3\n", spec -> spec.path(".env")),
+            yaml("services:\n  worker:\n    image: prefecthq/prefect:${PREFECT_VERSION}-python3.8\n",
+                spec -> spec.path("compose.yaml")));
+    }
+
     @Test
     void inlineDefaultsThatReachPrefectAreRaised() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)

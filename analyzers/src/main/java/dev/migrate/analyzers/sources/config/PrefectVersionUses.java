@@ -1,5 +1,7 @@
 package dev.migrate.analyzers.sources.config;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,6 +72,19 @@ final class PrefectVersionUses {
      */
     static boolean isPrefectImageTag(String text, String name) {
         return Pattern.compile("prefecthq/prefect:" + ref(name) + "(?![A-Za-z0-9_.-])").matcher(text).find();
+    }
+
+    /**
+     * The Pythons that the text's Prefect image tags name after variable {@code name}:
+     * {@code prefecthq/prefect:${PREFECT_VERSION}-python3.8} gives 3.8.
+     */
+    static Set<String> imagePythons(String text, String name) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile("prefecthq/prefect:" + ref(name) + "-python(3\\.\\d+)(?![\\d])").matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
     }
 
     /** Whether the line starting at {@code lineStart} is nested under a {@code build-args:} or {@code args:} key. */

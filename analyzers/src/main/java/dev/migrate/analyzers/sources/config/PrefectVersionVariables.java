@@ -250,6 +250,17 @@ public final class PrefectVersionVariables {
                 : PrefectVersionUses.isPrefectsOwn(u, name));
     }
 
+    /**
+     * The Pythons that the Prefect image tags of {@code uses} name after variable {@code name}
+     * ({@code prefecthq/prefect:${PREFECT_VERSION}-python3.8}): raising the version alone keeps them, and a target whose
+     * images start at a newer Python has no such tag.
+     */
+    public static Set<String> imagePythons(Collection<String> uses, String name) {
+        Set<String> out = new java.util.TreeSet<>();
+        uses.forEach(u -> out.addAll(PrefectVersionUses.imagePythons(u, name)));
+        return out;
+    }
+
     private static boolean isCiVariable(String text, int lineStart) {
         String parent = YamlLines.parentLine(text, lineStart);
         return parent != null && CI_VARIABLES.matcher(parent).matches();
