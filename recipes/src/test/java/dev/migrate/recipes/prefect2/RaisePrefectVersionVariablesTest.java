@@ -278,6 +278,23 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
                 spec -> spec.path("docker-compose.yml")));
     }
 
+    // make passes $${...} to the shell as ${...}; a bare ${...} is make's own variable, no shell default
+    @Test
+    void aMakefilesShellDefaultIsRaisedAndItsOwnReferenceIsNot() {
+        rewriteRun(text(
+            """
+            install:
+            	pip install "prefect==$${PREFECT_VERSION:-2.14.3}"
+            	pip install "prefect-aws==${PREFECT_VERSION:-2.14.3}"
+            """,
+            """
+            install:
+            	pip install "prefect==$${PREFECT_VERSION:-3.8.3}"
+            	pip install "prefect-aws==${PREFECT_VERSION:-2.14.3}"
+            """,
+            spec -> spec.path("Makefile")));
+    }
+
     @Test
     void jenkinsEnvironmentGitlabExpandedVariablesAndExtensionlessScripts() {
         rewriteRun(

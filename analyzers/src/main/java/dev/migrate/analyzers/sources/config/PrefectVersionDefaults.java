@@ -54,7 +54,9 @@ public final class PrefectVersionDefaults {
             return false;
         }
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        String before = text.substring(lineStart, start);
+        // what precedes the reference: make's escape ($${NAME:-2.x}) is no part of it
+        int reference = text.lastIndexOf("${", start);
+        String before = text.substring(lineStart, reference > 0 && text.charAt(reference - 1) == '$' ? reference - 1 : reference);
         if (IMAGE.matcher(before).find()) {
             // a version may be followed by the rest of the tag; a whole tag must be all of it
             return version || end == text.length() || !isTagCharacter(text.charAt(end));

@@ -158,13 +158,22 @@ public final class PrefectVersionVariables {
         if (kind.isPresent() && kind.get() != Kind.ENV) {
             out.addAll(in(kind.get(), text));
         }
-        // make and just expand ${...} themselves; a shell, a CI runner, Jenkins' Groovy strings and compose take defaults
-        if (kind.isEmpty() ? isCompose(path) : Set.of(Kind.SHELL, Kind.CI, Kind.JENKINS).contains(kind.get())) {
+        // a shell (also a justfile's recipe lines), a CI runner, Jenkins' Groovy strings and compose take defaults; make
+        // expands ${...} itself, so a Makefile's shell default is written $${NAME:-2.x}
+        if (kind.isEmpty() ? isCompose(path) : Set.of(Kind.SHELL, Kind.CI, Kind.JENKINS, Kind.JUST).contains(kind.get())) {
             out.addAll(PrefectVersionDefaults.in(text));
+        } else if (kind.isPresent() && kind.get() == Kind.MAKE) {
+            PrefectVersionDefaults.in(text).stream().filter(v -> isEscapedForMake(text, v.start())).forEach(out::add);
         }
         TreeMap<Integer, Value> once = new TreeMap<>();
         out.forEach(v -> once.putIfAbsent(v.start(), v));
         return List.copyOf(once.values());
+    }
+
+    /** Whether the {@code ${NAME:-...}} holding the value at {@code valueStart} is written {@code $${...}} for make. */
+    private static boolean isEscapedForMake(String text, int valueStart) {
+        int open = text.lastIndexOf("${", valueStart);
+        return open > 0 && text.charAt(open - 1) == '$';
     }
 
     /** The Prefect 2 values of a script, Makefile, justfile or CI pipeline that the file itself hands to Prefect. */

@@ -222,8 +222,12 @@ class PrefectVersionVariableDetectorTest {
                 ARG PREFECT_VERSION
                 RUN pip install "prefect==${PREFECT_VERSION:-2.14.3}"
                 """)).isEqualTo("Dockerfile:3:46 PF208 default 2.14.3 of ${PREFECT_VERSION}" + DEFAULT_TAIL);
-        // make expands ${...} itself: no shell default there
+        // make expands ${...} itself: a shell default there is written $${...}
         assertThat(run("Makefile", "install:\n\tpip install prefect==${PREFECT_VERSION:-2.14.3}\n")).isEmpty();
+        assertThat(run("Makefile", "install:\n\tpip install prefect==$${PREFECT_VERSION:-2.14.3}\n"))
+                .isEqualTo("Makefile:2:43 PF208 default 2.14.3 of ${PREFECT_VERSION}" + DEFAULT_TAIL);
+        assertThat(run("justfile", "install:\n    pip install prefect==${PREFECT_VERSION:-2.14.3}\n"))
+                .isEqualTo("justfile:2:45 PF208 default 2.14.3 of ${PREFECT_VERSION}" + DEFAULT_TAIL);
     }
 
     private static final String DEFAULT_TAIL = " installs or runs Prefect 2 wherever PREFECT_VERSION is unset; move it to "
