@@ -234,6 +234,8 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
                         .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.message()).containsExactlyInAnyOrder(
                                 "scripts/install.sh:2 raised the default of ${PREFECT_VERSION} from 2.19 to 3.8.3: it is "
                                         + "the version wherever the variable is unset",
+                                "scripts/install.sh:4 raised the default of ${PREFECT_AWS_VERSION} from 2.19 to 3.8.3: it "
+                                        + "is the version wherever the variable is unset",
                                 "docker-compose.yml:6 raised the default of ${PREFECT_VERSION} from 2.14.3 to 3.8.3: it is "
                                         + "the version wherever the variable is unset",
                                 "docker-compose.yml:8 raised the default of ${PREFECT_TAG} from 2.14.3-python3.11 to "
@@ -243,11 +245,15 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
                 #!/bin/sh
                 pip install "prefect==${PREFECT_VERSION:-2.19}"
                 echo "Prefect ${PREFECT_VERSION:-2.14.3}"
+                : "${PREFECT_AWS_VERSION:=2.19}"
+                pip install "prefect==${PREFECT_AWS_VERSION}"
                 """,
                 """
                 #!/bin/sh
                 pip install "prefect==${PREFECT_VERSION:-3.8.3}"
                 echo "Prefect ${PREFECT_VERSION:-2.14.3}"
+                : "${PREFECT_AWS_VERSION:=3.8.3}"
+                pip install "prefect==${PREFECT_AWS_VERSION}"
                 """,
                 spec -> spec.path("scripts/install.sh")),
             yaml(

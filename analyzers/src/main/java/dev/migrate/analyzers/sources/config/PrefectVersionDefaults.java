@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
  * ({@code prefecthq/prefect:${PREFECT_VERSION:-2.14.3}-python3.11}, or the whole tag, {@code 2.14.3-python3.11}), or a
  * build argument named for Prefect's version ({@code --build-arg PREFECT_VERSION=${PREFECT_VERSION:-2.14.3}}, a
  * compose service's {@code args:} entry). Wherever the variable is unset (a fresh clone, a CI job without it) the
- * default is the pin, so it is reported (PF208) and raised like a variable's value. Shell scripts, CI pipelines,
+ * default is the pin, so it is reported (PF208) and raised like a variable's value. The assigning forms
+ * ({@code : "${PREFECT_VERSION:=2.14.3}"}) count also where the variable is read later, as an assignment does. Shell scripts, CI pipelines,
  * Jenkinsfiles, compose files and Dockerfiles expand such defaults; make and just do not.
  */
 public final class PrefectVersionDefaults {
-    private static final Pattern DEFAULT = Pattern.compile("\\$\\{(?<name>[A-Za-z_][A-Za-z0-9_]*):?[-=]"
+    private static final Pattern DEFAULT = Pattern.compile("\\$\\{(?<name>[A-Za-z_][A-Za-z0-9_]*):?(?<op>[-=])"
             + PrefectVersionVariables.VALUE + "\\}");
     /** What comes right before a pin's version: {@code prefect==}, {@code prefect[aws]>=}. */
     private static final Pattern PIN = Pattern.compile("(?<![\\w.-])prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:==|~=|>=|<=|===)[ \\t]*$");
@@ -40,7 +41,10 @@ public final class PrefectVersionDefaults {
         Matcher m = DEFAULT.matcher(text);
         while (m.find()) {
             String value = m.group("version");
-            if (reachesPrefect(text, m.start(), m.end(), value)) {
+            // ${NAME:=2.x} also sets the variable where it is unset (`: "${PREFECT_VERSION:=2.14.3}"`), so it counts
+            // wherever the variable reaches Prefect, as an assignment's value does
+            if (reachesPrefect(text, m.start(), m.end(), value) || m.group("op").equals("=")
+                    && PrefectVersionVariables.reachesPrefect(List.of(text), m.group("name"), value, false)) {
                 out.add(new PrefectVersionVariables.Value(m.group("name"), value, m.start("version"),
                         PrefectVersionVariables.Form.DEFAULT));
             }

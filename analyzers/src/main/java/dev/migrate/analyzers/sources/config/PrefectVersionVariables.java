@@ -247,7 +247,7 @@ public final class PrefectVersionVariables {
      * for Prefect's version it could as well be the application's. A whole image tag only where it is a
      * {@code prefecthq/prefect} image's whole tag.
      */
-    private static boolean reachesPrefect(Collection<String> uses, String name, String value, boolean environment) {
+    static boolean reachesPrefect(Collection<String> uses, String name, String value, boolean environment) {
         if (!isPrefect2Value(value)) {
             return false;
         }

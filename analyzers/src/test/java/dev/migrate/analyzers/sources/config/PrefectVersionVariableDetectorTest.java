@@ -222,6 +222,13 @@ class PrefectVersionVariableDetectorTest {
                 ARG PREFECT_VERSION
                 RUN pip install "prefect==${PREFECT_VERSION:-2.14.3}"
                 """)).isEqualTo("Dockerfile:3:46 PF208 default 2.14.3 of ${PREFECT_VERSION}" + DEFAULT_TAIL);
+        // the assigning form sets the variable that a later pin reads
+        assertThat(run("scripts/bootstrap", """
+                #!/bin/sh
+                : "${PREFECT_VERSION:=2.14.3}"
+                : "${APP_VERSION:=2.14.3}"
+                pip install "prefect==${PREFECT_VERSION}" "acme==${APP_VERSION}"
+                """)).isEqualTo("scripts/bootstrap:2:23 PF208 default 2.14.3 of ${PREFECT_VERSION}" + DEFAULT_TAIL);
         // make expands ${...} itself: a shell default there is written $${...}
         assertThat(run("Makefile", "install:\n\tpip install prefect==${PREFECT_VERSION:-2.14.3}\n")).isEmpty();
         assertThat(run("Makefile", "install:\n\tpip install prefect==$${PREFECT_VERSION:-2.14.3}\n"))
