@@ -192,6 +192,19 @@ public final class PrefectApi {
         return settings2.contains(envVar);
     }
 
+    /**
+     * The Prefect 2.20 setting that Prefect 3.8.3 reads as {@code canonical3} (itself, or the legacy alias 3.8.3 keeps
+     * for it: {@code PREFECT_API_DATABASE_CONNECTION_URL} for {@code PREFECT_SERVER_DATABASE_CONNECTION_URL}), or
+     * empty when Prefect 2 had no such setting.
+     */
+    public Optional<String> setting2ReadAs(String canonical3) {
+        if (settings2.contains(canonical3) && canonical3.equals(envToCanonical3.get(canonical3))) {
+            return Optional.of(canonical3);
+        }
+        return envToCanonical3.entrySet().stream().filter(e -> e.getValue().equals(canonical3))
+                .map(Map.Entry::getKey).filter(settings2::contains).sorted().findFirst();
+    }
+
     /** The canonical Prefect 3.8.3 setting an environment variable sets, or empty when 3.8.3 ignores it. */
     public Optional<String> canonicalSetting3(String envVar) {
         return Optional.ofNullable(envToCanonical3.get(envVar));

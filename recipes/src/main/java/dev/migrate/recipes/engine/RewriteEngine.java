@@ -65,11 +65,14 @@ public final class RewriteEngine {
         ExecutionContext parseCtx = new InMemoryExecutionContext(t -> { });
         for (Path file : files.files()) {
             Path relative = projectDir.relativize(file);
-            Optional<Parser> parser = SourceParsers.forPath(relative);
+            Optional<Parser> byPath = SourceParsers.forPath(relative);
+            byte[] head = byPath.isEmpty() && SourceParsers.mayChooseByContent(relative)
+                    ? read(file) : null; // an extensionless script is known by its first line
+            Optional<Parser> parser = head == null ? byPath : SourceParsers.forContent(relative, head);
             if (parser.isEmpty()) {
                 continue;
             }
-            byte[] bytes = read(file);
+            byte[] bytes = head == null ? read(file) : head;
             if (ProjectFiles.looksBinary(bytes)) {
                 skipped.add(new ProjectFiles.Skipped(file, "binary content"));
                 continue;

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.engine;
 
+import dev.migrate.analyzers.sources.config.ShellScripts;
 import dev.migrate.rewriters.python.PythonRewriteParser;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -34,6 +35,28 @@ final class SourceParsers {
     private static final Pattern ACCOUNTS_PATH = Pattern.compile("(.*/)?etc/(passwd|group)");
 
     private SourceParsers() {
+    }
+
+    /**
+     * The parser of a file {@link #forPath} does not choose, by its content: an extensionless shell script
+     * ({@code bin/build} starting {@code #!/bin/bash}), as the scan reads one ({@link ShellScripts}).
+     */
+    static Optional<Parser> forContent(Path relative, byte[] bytes) {
+        String name = relative.getFileName().toString();
+        if (name.contains(".") || bytes.length < 2 || bytes[0] != '#' || bytes[1] != '!') {
+            return Optional.empty();
+        }
+        int end = 0;
+        while (end < bytes.length && end < 512 && bytes[end] != '\n') {
+            end++;
+        }
+        String first = new String(bytes, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return ShellScripts.byShebang(name, first) ? Optional.of(PlainTextParser.builder().build()) : Optional.empty();
+    }
+
+    /** Whether {@link #forContent} may choose a parser for the file, so that its bytes are worth reading. */
+    static boolean mayChooseByContent(Path relative) {
+        return !relative.getFileName().toString().contains(".");
     }
 
     static Optional<Parser> forPath(Path relative) {

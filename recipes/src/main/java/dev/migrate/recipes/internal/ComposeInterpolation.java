@@ -1,6 +1,7 @@
 package dev.migrate.recipes.internal;
 
 import dev.migrate.analyzers.sources.config.ComposeProjectFiles;
+import dev.migrate.analyzers.sources.config.ShellScripts;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +37,6 @@ public final class ComposeInterpolation {
     /** Scripts and Makefiles, whose variables reach the compose they run. */
     private static final Pattern SCRIPT = Pattern.compile(".*\\.(sh|bash|mk)|Makefile|GNUmakefile|justfile|\\.justfile");
     private static final Pattern RUNS_COMPOSE = ComposeProjectFiles.RUNS_COMPOSE;
-    private static final Pattern ENV_FILE_OPTION = ComposeProjectFiles.ENV_FILE_OPTION;
     /** A name a file sets: {@code NAME=value}, {@code export NAME=value}, a command's {@code NAME=value cmd} prefix. */
     private static final Pattern ASSIGNED = ComposeProjectFiles.PREFECT_ASSIGNMENT;
     private static final Pattern NAME = Pattern.compile("PREFECT_[A-Z0-9_]+");
@@ -68,12 +68,12 @@ public final class ComposeInterpolation {
             assigned.put(path, names);
             if (name.equals(".env")) {
                 interpolationFiles.computeIfAbsent(dir, d -> new HashSet<>()).add(path);
-            } else if (SCRIPT.matcher(name).matches() && RUNS_COMPOSE.matcher(t).find()) {
-                Set<Path> files = interpolationFiles.computeIfAbsent(dir, d -> new HashSet<>());
-                files.add(path);
-                Matcher option = ENV_FILE_OPTION.matcher(t);
-                while (option.find()) {
-                    files.add(dir.resolve(option.group(1)).normalize());
+            } else if ((SCRIPT.matcher(name).matches() || ShellScripts.isShellScript(name, t)) && RUNS_COMPOSE.matcher(t).find()) {
+                interpolationFiles.computeIfAbsent(dir, d -> new HashSet<>()).add(path);
+                // an --env-file is read for the interpolation of the compose files next to it
+                for (String f : ComposeProjectFiles.envFileOptions(path.toString().replace('\\', '/'), t)) {
+                    Path file = Path.of(f);
+                    interpolationFiles.computeIfAbsent(directory(file), d -> new HashSet<>()).add(file);
                 }
             }
         } else if (source instanceof Yaml.Documents docs && COMPOSE.matcher(name).matches()) {

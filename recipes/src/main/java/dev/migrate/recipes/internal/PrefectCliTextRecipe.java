@@ -11,10 +11,12 @@ import dev.migrate.recipes.prefectcli.ShellRewrite;
 import java.util.HashSet;
 import java.util.List;
 import org.openrewrite.ExecutionContext;
+import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
 import org.openrewrite.Recipe;
+import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
-import org.openrewrite.FindSourceFiles;
+import org.openrewrite.marker.SearchResult;
 import org.openrewrite.text.PlainText;
 import org.openrewrite.text.PlainTextVisitor;
 
@@ -60,9 +62,22 @@ public abstract class PrefectCliTextRecipe extends Recipe {
         return rewriteSegment(segment, options);
     }
 
+    /** Whether a file {@link #filePattern()} does not name is one of the format's by its content (a script's shebang). */
+    protected boolean isFileOfFormat(PlainText file) {
+        return false;
+    }
+
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles(filePattern()), new PlainTextVisitor<>() {
+        TreeVisitor<?, ExecutionContext> byName = new FindSourceFiles(filePattern()).getVisitor();
+        TreeVisitor<Tree, ExecutionContext> selected = new TreeVisitor<>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                Tree found = byName.visit(tree, ctx);
+                return found != tree || !(tree instanceof PlainText p) || !isFileOfFormat(p) ? found : SearchResult.found(p);
+            }
+        };
+        return Preconditions.check(selected, new PlainTextVisitor<>() {
             @Override
             public PlainText visitText(PlainText file, ExecutionContext ctx) {
                 String text = file.getText();

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.sources.config.PrefectImages;
 import dev.migrate.recipes.PrefectTarget;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,12 +18,8 @@ public final class PrefectImageTags {
     private static final Pattern IMAGE = Pattern.compile(
             "^(?<repo>(?:(?:[A-Za-z0-9.-]+(?::\\d+)?|" + REGISTRY_VARIABLE + ")/)?prefecthq/prefect)"
                     + "(?::(?<tag>[A-Za-z0-9_.-]+))?(?<digest>@sha256:[0-9a-f]+)?$");
-    /**
-     * 2.x tags: {@code 2-latest}, {@code 2-python3.10}, {@code 2.14.9-python3.10-kubernetes}, {@code 2.14.9}, and the
-     * minor-release tags {@code 2.14-python3.11} (2.x docker-images workflow: {@code {{major}}.{{minor}}} pattern).
-     */
-    private static final Pattern TAG_2X = Pattern.compile(
-            "^2(?:\\.\\d+(?:\\.\\d+)?)?(?:(?<latest>-latest)|-python(?<py>3\\.\\d+))?(?<flavor>-kubernetes|-conda)?$");
+    /** 2.x tags, as the scan reads them: {@code 2-latest}, {@code 2.14.9-python3.10-kubernetes}, {@code 2.14-python3.11}. */
+    private static final Pattern TAG_2X = PrefectImages.TAG_2X;
     private static final Pattern LATEST_PYTHON = Pattern.compile("^latest-python(3\\.\\d+)$");
     /** Prefect 1 tags: {@code 1.4.1-python3.9}, {@code 1.2}, Prefect Core's {@code 0.15.13-python3.8}. */
     private static final Pattern TAG_1X = Pattern.compile("^[01](?:\\.\\d+){0,2}(?:-python(?<py>3\\.\\d+))?$");

@@ -1,11 +1,16 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.analyzers.sources.config.PrefectVersionArgs;
+import dev.migrate.analyzers.sources.config.PrefectVersionDefaults;
+import dev.migrate.analyzers.sources.config.PrefectVersionVariables;
+import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.FileGlobs;
+import dev.migrate.recipes.internal.RaisedPrefectVersion;
 import dev.migrate.recipes.internal.RegexEdits;
 import dev.migrate.recipes.internal.TextPositions;
+import java.util.List;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
@@ -19,6 +24,8 @@ import org.openrewrite.text.PlainTextVisitor;
  * "prefect==${PREFECT_VERSION}"}, {@code FROM prefecthq/prefect:${PREFECT_VERSION}-python3.10}): the default becomes
  * the targeted Prefect 3 release. The pin and image recipes cannot see through the variable, so without this an
  * upgraded base image would install Prefect 2 again. A value passed with {@code --build-arg} still wins, as it did.
+ * An inline default in the file ({@code prefect==${PREFECT_VERSION:-2.14.3}}, {@link PrefectVersionDefaults}) is raised
+ * too.
  */
 public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
@@ -31,7 +38,8 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
     @Override
     public String getDescription() {
         return "Sets the default of an `ARG` holding a Prefect 2 version to the targeted Prefect 3 release when the "
-                + "Dockerfile installs Prefect or picks a Prefect image with it (`prefect==${PREFECT_VERSION}`).";
+                + "Dockerfile installs Prefect or picks a Prefect image with it (`prefect==${PREFECT_VERSION}`), and a "
+                + "Prefect 2 inline default there (`prefect==${PREFECT_VERSION:-2.14.3}`).";
     }
 
     @Override
@@ -43,19 +51,72 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
                         String text = file.getText();
                         PrefectTarget target = PrefectTarget.from(ctx);
                         String after = RegexEdits.replaceGroup(text, PrefectVersionArgs.ARG, PrefectVersionArgs.VERSION_GROUP, m -> {
-                            if (!PrefectVersionArgs.feedsPrefect(text, m.group("name"))) {
+                            String name = m.group("name");
+                            if (!PrefectVersionArgs.reachesPrefect(text, name, m.group("version"))) {
                                 return null;
                             }
-                            String name = m.group("name");
-                            notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
-                                    TextPositions.lineOf(text, m.start()), getName(), false, "raised the default of ARG "
-                                    + name + " from " + m.group("version") + " to " + target.pin() + ": the file "
-                                    + "installs or runs Prefect with it; a --build-arg " + name + "=... in a build "
-                                    + "script or compose file still overrides it"));
-                            return target.pin();
+                            RaisedPrefectVersion.Raise raise = RaisedPrefectVersion.of(new PrefectVersionVariables.Value(
+                                    name, m.group("version"), m.start("version"), PrefectVersionVariables.Form.VARIABLE), target);
+                            String path = file.getSourcePath().toString();
+                            int line = TextPositions.lineOf(text, m.start());
+                            String raised = "the default of ARG " + name + " from " + m.group("version") + " to " + raise.value();
+                            if (raise.unsafe() && !FixSafety.unsafeAllowed(ctx)) {
+                                notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
+                                        MigrationNotes.unsafeFixNotApplied("raise " + raised + ": " + raise.note()), "PF208"));
+                                return null;
+                            }
+                            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), false, "raised " + raised
+                                    + ": the file installs or runs Prefect with it; a --build-arg " + name + "=... in a "
+                                    + "build script or compose file still overrides it"
+                                    + (raise.note() == null ? "" : "; " + raise.note())));
+                            notePythonBelowFloor(path, line, name, m.group("version"), text, target, ctx);
+                            return raise.value();
                         });
+                        after = raiseDefaults(file, after, target, ctx);
                         return after.equals(text) ? file : file.withText(after);
                     }
                 });
+    }
+
+    /**
+     * The file with its Prefect 2 inline defaults ({@code pip install "prefect==${PREFECT_VERSION:-2.14.3}"} after a
+     * bare {@code ARG PREFECT_VERSION}) raised: the image gets them whenever no build argument is given.
+     */
+    private String raiseDefaults(PlainText file, String text, PrefectTarget target, ExecutionContext ctx) {
+        List<PrefectVersionVariables.Value> values = PrefectVersionDefaults.in(text);
+        StringBuilder after = new StringBuilder(text);
+        String path = file.getSourcePath().toString();
+        // from the end, so that earlier offsets stay valid; the notes in the file's order
+        for (int k = values.size() - 1; k >= 0; k--) {
+            PrefectVersionVariables.Value v = values.get(k);
+            RaisedPrefectVersion.Raise raise = RaisedPrefectVersion.of(v, target);
+            if (!raise.unsafe() || FixSafety.unsafeAllowed(ctx)) {
+                after.replace(v.start(), v.end(), raise.value());
+            }
+        }
+        for (PrefectVersionVariables.Value v : values) {
+            RaisedPrefectVersion.Raise raise = RaisedPrefectVersion.of(v, target);
+            int line = TextPositions.lineOf(text, v.start());
+            String raised = "the default of ${" + v.name() + "} from " + v.version() + " to " + raise.value();
+            notes.insertRow(ctx, raise.unsafe() && !FixSafety.unsafeAllowed(ctx)
+                    ? new MigrationNotes.Row(path, line, getName(), true,
+                            MigrationNotes.unsafeFixNotApplied("raise " + raised + ": " + raise.note()), "PF208")
+                    : new MigrationNotes.Row(path, line, getName(), false, "raised " + raised + ": the image gets it "
+                            + "wherever no build argument sets " + v.name() + (raise.note() == null ? "" : "; " + raise.note())));
+            if (!raise.unsafe() || FixSafety.unsafeAllowed(ctx)) {
+                notePythonBelowFloor(path, line, v.name(), v.version(), text, target, ctx);
+            }
+        }
+        return after.toString();
+    }
+
+    /** A manual note when the raised version is followed by a Python the target's images no longer ship. */
+    private void notePythonBelowFloor(String path, int line, String name, String version, String text, PrefectTarget target,
+            ExecutionContext ctx) {
+        String python = RaisedPrefectVersion.pythonLeftBelowFloor(new PrefectVersionVariables.Value(name, version, 0,
+                PrefectVersionVariables.Form.VARIABLE), List.of(text), target);
+        if (python != null) {
+            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true, python, "PF208"));
+        }
     }
 }

@@ -1,13 +1,18 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.ComposeProjectFiles;
 import dev.migrate.analyzers.sources.config.PrefectVersionVariables;
+import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.RaisedPrefectVersion;
 import dev.migrate.recipes.internal.TextPositions;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.ScanningRecipe;
@@ -20,15 +25,26 @@ import org.openrewrite.yaml.tree.Yaml;
 
 /**
  * A Prefect 2 version held in a variable that a build argument, a pin or a Prefect image reads (a Makefile's
- * {@code PREFECT_VERSION ?= 2.14.3}, a script's, a justfile's, a CI pipeline's {@code variables:}/{@code env:} entry,
- * a {@code build-args:} line of {@code docker/build-push-action}, a {@code .env} a compose file next to it
- * interpolates): the Dockerfile's raised {@code ARG} default ({@link RaisePrefectVersionArgsInDockerfiles}) loses to
- * it, so the value takes the targeted release too. Which values those are is the scan's definition
- * ({@link PrefectVersionVariables}); only the version's characters change, so quotes, comments and layout stay.
- * Compose files are scanned first: they decide which {@code .env} lines reach Prefect.
+ * {@code PREFECT_VERSION ?= 2.14.3}, a script's (also an extensionless one known by its first line), a justfile's, a
+ * Jenkinsfile's {@code environment { }} entry, a CI pipeline's {@code variables:}/{@code env:} entry or GitLab's
+ * expanded {@code value:}, a {@code build-args:} line of {@code docker/build-push-action}, an env file that compose
+ * reads for interpolation: the {@code .env} next to a compose file or one named with {@code --env-file}), or written as
+ * a reference's inline default ({@code prefect==${PREFECT_VERSION:-2.14.3}}, also in compose files): the
+ * Dockerfile's raised {@code ARG} default ({@link RaisePrefectVersionArgsInDockerfiles}) loses to it, so the value
+ * takes the targeted release too. A whole image tag ({@code PREFECT_TAG=2.14.3-python3.11} read as
+ * {@code prefecthq/prefect:${PREFECT_TAG}}) moves as the image would, keeping its Python unless the target no longer
+ * ships it (then an unsafe fix). Which values those are is the scan's definition ({@link PrefectVersionVariables});
+ * only the value's characters change, so quotes, comments and layout stay. Compose files and the {@code --env-file}
+ * options of the files running compose are gathered first: they decide which env file lines reach Prefect.
  */
-public class RaisePrefectVersionVariables extends ScanningRecipe<Map<String, String>> {
+public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVersionVariables.ComposeProject> {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
+
+    /** What compose reads: the compose files' texts by path, and the env files named with {@code --env-file}. */
+    public static final class ComposeProject {
+        final Map<String, String> composeFiles = new ConcurrentHashMap<>();
+        final Set<String> envFileOptions = ConcurrentHashMap.newKeySet();
+    }
 
     @Override
     public String getDisplayName() {
@@ -37,76 +53,118 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<Map<String, Str
 
     @Override
     public String getDescription() {
-        return "Sets a Prefect 2 version held in a Makefile, shell script, justfile, CI pipeline or `.env` variable to "
-                + "the targeted Prefect 3 release when a build argument, a pin or a Prefect image reads it "
-                + "(`--build-arg PREFECT_VERSION=$(PREFECT_VERSION)`, `prefect==$PREFECT_VERSION`).";
-    }
-
-    /** The texts of the compose files, by path. */
-    @Override
-    public Map<String, String> getInitialValue(ExecutionContext ctx) {
-        return new HashMap<>();
+        return "Sets a Prefect 2 version held in a Makefile, shell script, justfile, Jenkinsfile, CI pipeline or env file "
+                + "variable, or written as a reference's inline default (`${PREFECT_VERSION:-2.14.3}`), to the targeted "
+                + "Prefect 3 release when a build argument, a pin or a Prefect image reads it "
+                + "(`--build-arg PREFECT_VERSION=$(PREFECT_VERSION)`, `prefect==$PREFECT_VERSION`); a variable holding a "
+                + "whole Prefect 2 image tag (`2.14.3-python3.11`) moves as the image would.";
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(Map<String, String> composeFiles) {
+    public ComposeProject getInitialValue(ExecutionContext ctx) {
+        return new ComposeProject();
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(ComposeProject project) {
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
-                if (tree instanceof Yaml.Documents d && PrefectVersionVariables.isCompose(path(d))) {
-                    composeFiles.put(path(d), d.printAll());
+                String text = textOf(tree);
+                if (text == null) {
+                    return tree;
                 }
+                SourceFile source = (SourceFile) tree;
+                if (source instanceof Yaml.Documents && PrefectVersionVariables.isCompose(path(source))) {
+                    project.composeFiles.put(path(source), text);
+                }
+                project.envFileOptions.addAll(ComposeProjectFiles.envFileOptions(path(source), text));
                 return tree;
             }
         };
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor(Map<String, String> composeFiles) {
+    public TreeVisitor<?, ExecutionContext> getVisitor(ComposeProject project) {
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
-                if (!(tree instanceof SourceFile source)) {
+                String text = textOf(tree);
+                if (text == null) {
                     return tree;
                 }
+                SourceFile source = (SourceFile) tree;
                 String path = path(source);
-                Optional<PrefectVersionVariables.Kind> kind = PrefectVersionVariables.kindOf(path);
-                if (kind.isEmpty() || !(source instanceof PlainText) && !(source instanceof Yaml.Documents)) {
-                    return tree;
-                }
-                String text = source.printAll();
-                List<PrefectVersionVariables.Value> values = kind.get() == PrefectVersionVariables.Kind.ENV
-                        ? PrefectVersionVariables.inEnvFile(text, composeFiles.entrySet().stream()
-                                .filter(c -> PrefectVersionVariables.readsEnvFile(c.getKey(), path)).map(Map.Entry::getValue).toList())
-                        : PrefectVersionVariables.in(kind.get(), text);
+                Optional<PrefectVersionVariables.Kind> kind = PrefectVersionVariables.kindOf(path, text);
+                boolean env = kind.isPresent() && kind.get() == PrefectVersionVariables.Kind.ENV;
+                // where the values are read: the compose files reading an env file, else the file itself
+                List<String> uses = env ? project.composeFiles.entrySet().stream()
+                        .filter(c -> PrefectVersionVariables.readsEnvFile(c.getKey(), path)).map(Map.Entry::getValue).toList()
+                        : List.of(text);
+                List<PrefectVersionVariables.Value> values = env
+                        ? PrefectVersionVariables.readByCompose(path, project.envFileOptions)
+                                ? PrefectVersionVariables.inEnvFile(text, uses) : List.of()
+                        : PrefectVersionVariables.inFile(path, text);
                 if (values.isEmpty()) {
                     return tree;
                 }
-                String pin = PrefectTarget.from(ctx).pin();
+                PrefectTarget target = PrefectTarget.from(ctx);
+                List<MigrationNotes.Row> rows = new ArrayList<>();
                 StringBuilder after = new StringBuilder(text);
                 // from the end, so that earlier offsets stay valid
                 for (int k = values.size() - 1; k >= 0; k--) {
                     PrefectVersionVariables.Value v = values.get(k);
-                    after.replace(v.start(), v.end(), pin);
+                    RaisedPrefectVersion.Raise raise = RaisedPrefectVersion.of(v, target);
+                    int line = TextPositions.lineOf(text, v.start());
+                    if (raise.unsafe() && !FixSafety.unsafeAllowed(ctx)) {
+                        rows.add(0, new MigrationNotes.Row(path, line, getName(), true, MigrationNotes.unsafeFixNotApplied(
+                                "raise " + v.name() + " from " + v.version() + " to " + raise.value() + ": " + raise.note()),
+                                "PF208"));
+                        continue;
+                    }
+                    after.replace(v.start(), v.end(), raise.value());
+                    String python = RaisedPrefectVersion.pythonLeftBelowFloor(v, uses, target);
+                    if (python != null) {
+                        rows.add(0, new MigrationNotes.Row(path, line, getName(), true, python, "PF208"));
+                    }
+                    rows.add(0, new MigrationNotes.Row(path, line, getName(), false, "raised " + (v.form()
+                            == PrefectVersionVariables.Form.DEFAULT ? "the default of ${" + v.name() + "}" : v.name())
+                            + " from " + v.version() + " to " + raise.value() + ": " + why(v, env)
+                            + (raise.note() == null ? "" : "; " + raise.note())));
                 }
-                Tree edited = source instanceof PlainText p ? p.withText(after.toString())
-                        : reparsed((Yaml.Documents) source, after.toString());
+                Tree edited = after.toString().equals(text) ? tree : source instanceof PlainText p
+                        ? p.withText(after.toString()) : reparsed((Yaml.Documents) source, after.toString());
                 if (edited == null) {
                     return tree; // the edit would not read back as the same YAML: nothing is written
                 }
-                String reader = kind.get() == PrefectVersionVariables.Kind.ENV
-                        ? "a compose file next to it passes it to an image build or a Prefect image"
-                        : "a build argument, pin or Prefect image of this file reads it";
                 // lines of the text as received, which the engine maps onto the file as the later recipes leave it
                 return MigrationNotes.visiting(path, () -> text, () -> {
-                    for (PrefectVersionVariables.Value v : values) {
-                        notes.insertRow(ctx, new MigrationNotes.Row(path, TextPositions.lineOf(text, v.start()), getName(),
-                                false, "raised " + v.name() + " from " + v.version() + " to " + pin + ": " + (v.buildArgument()
-                                        ? "the image build reads it in place of the Dockerfile's own ARG default" : reader)));
-                    }
+                    rows.forEach(r -> notes.insertRow(ctx, r));
                     return edited;
                 });
             }
+        };
+    }
+
+    /** A text file's text, or a compose file's or CI pipeline's (other YAML holds no such variable), else null. */
+    private static String textOf(Tree tree) {
+        if (tree instanceof PlainText p) {
+            return p.getText();
+        }
+        if (tree instanceof Yaml.Documents d && (PrefectVersionVariables.isCompose(path(d))
+                || PrefectVersionVariables.kindOf(path(d), "").isPresent())) {
+            return d.printAll();
+        }
+        return null;
+    }
+
+    private static String why(PrefectVersionVariables.Value v, boolean envFile) {
+        return switch (v.form()) {
+            case BUILD_ARGUMENT -> "the image build reads it in place of the Dockerfile's own ARG default";
+            case DEFAULT -> "it is the version wherever the variable is unset";
+            case VARIABLE -> envFile ? "a compose file next to it passes it to an image build or a Prefect image"
+                    : v.tag() ? "it is the tag of a prefecthq/prefect image this file uses"
+                    : "a build argument, pin or Prefect image of this file reads it";
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.analyzers.sources.config.LiteralVariables;
+import dev.migrate.analyzers.sources.config.ShellScripts;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.internal.PrefectCliTextRecipe;
 import dev.migrate.recipes.internal.Segment;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openrewrite.text.PlainText;
 
 /** Translates Prefect 2 commands in shell scripts. */
 public class RewritePrefectCliInShellScripts extends PrefectCliTextRecipe {
@@ -26,13 +28,19 @@ public class RewritePrefectCliInShellScripts extends PrefectCliTextRecipe {
     @Override
     public String getDescription() {
         return "Replaces `prefect agent start`, `prefect deployment build/apply` and the other removed 2.x commands "
-                + "in `.sh` scripts with their Prefect 3 forms, writing short flags out long because several "
+                + "in shell scripts (`.sh`, `.bash`, or extensionless with a shell's `#!` line) with their Prefect 3 forms, writing short flags out long because several "
                 + "changed meaning.";
     }
 
     @Override
     protected String filePattern() {
         return "**/*.sh;**/*.bash";
+    }
+
+    /** An extensionless script whose first line runs a shell ({@code bin/deploy}), as the scan reads it. */
+    @Override
+    protected boolean isFileOfFormat(PlainText file) {
+        return ShellScripts.byShebang(file.getSourcePath().getFileName().toString(), file.getText());
     }
 
     @Override

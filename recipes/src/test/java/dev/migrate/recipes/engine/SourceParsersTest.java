@@ -2,6 +2,7 @@ package dev.migrate.recipes.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,5 +28,20 @@ class SourceParsersTest {
         "etc/shadow", "web1/etc/gshadow", "docs/passwd", "etc/passwd-"})
     void otherFilesAreLeftOut(String path) {
         assertThat(SourceParsers.forPath(Path.of(path))).isEmpty();
+    }
+
+    // bin/build and scripts/release without an extension: the scan read their commands, the rewrite never saw them
+    @ParameterizedTest
+    @ValueSource(strings = {"#!/bin/bash\nset -e\n", "#!/usr/bin/env sh\n", "#! /bin/dash -eu\r\n", "#!/usr/bin/env -S bash -e\n"})
+    void extensionlessShellScriptsAreParsedByTheirFirstLine(String text) {
+        assertThat(SourceParsers.mayChooseByContent(Path.of("bin/build"))).isTrue();
+        assertThat(SourceParsers.forContent(Path.of("bin/build"), text.getBytes(StandardCharsets.UTF_8))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"#!/usr/bin/env python3\n", "#!/usr/bin/fish\n", "#!/usr/bin/env pwsh\n", "echo hi\n", ""})
+    void otherExtensionlessFilesAreLeftOut(String text) {
+        assertThat(SourceParsers.forContent(Path.of("bin/tool"), text.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(SourceParsers.mayChooseByContent(Path.of("bin/tool.py"))).isFalse();
     }
 }

@@ -52,6 +52,59 @@ class RaisePrefectVersionArgsInDockerfilesTest implements RewriteTest {
             spec -> spec.path("docker/worker.Dockerfile")));
     }
 
+    // a bare ARG whose use carries the default: the image gets it whenever no build argument is given
+    @Test
+    void anInlineDefaultThePipInstallOrImageReadsIsRaised() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.message()).containsExactly(
+                                "1 raised the default of ${PREFECT_TAG} from 2.14.3-python3.11 to 3.8.3-python3.11: the image "
+                                        + "gets it wherever no build argument sets PREFECT_TAG",
+                                "4 raised the default of ${PREFECT_VERSION} from 2.14.3 to 3.8.3: the image gets it wherever "
+                                        + "no build argument sets PREFECT_VERSION")),
+            text(
+                """
+                FROM prefecthq/prefect:${PREFECT_TAG:-2.14.3-python3.11} AS base
+                FROM python:3.11-slim
+                ARG PREFECT_VERSION
+                RUN pip install "prefect==${PREFECT_VERSION:-2.14.3}" "acme==${APP_VERSION:-2.14.3}"
+                """,
+                """
+                FROM prefecthq/prefect:${PREFECT_TAG:-3.8.3-python3.11} AS base
+                FROM python:3.11-slim
+                ARG PREFECT_VERSION
+                RUN pip install "prefect==${PREFECT_VERSION:-3.8.3}" "acme==${APP_VERSION:-2.14.3}"
+                """,
+                spec -> spec.path("Dockerfile")));
+    }
+
+    // an ARG holding the whole tag moves as the image would: its Python kept, or raised to the target's floor
+    @Test
+    void anArgHoldingAWholeImageTagMovesAsTheImageWould() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.message()).containsExactly(
+                                "1 raised the default of ARG PREFECT_TAG from 2.14.3-python3.9 to 3.8.3-python3.10: the file "
+                                        + "installs or runs Prefect with it; a --build-arg PREFECT_TAG=... in a build script "
+                                        + "or compose file still overrides it; Prefect 3.8.3 images start at Python 3.10; "
+                                        + "moved from Python 3.9, so check the flow's dependencies")),
+            text(
+                "ARG PREFECT_TAG=2.14.3-python3.9\nFROM prefecthq/prefect:${PREFECT_TAG}\n",
+                "ARG PREFECT_TAG=3.8.3-python3.10\nFROM prefecthq/prefect:${PREFECT_TAG}\n",
+                spec -> spec.path("Dockerfile")));
+    }
+
+    @Test
+    void aPythonAfterTheVersionBelowTheTargetsFloorIsLeftToAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.manual() + " " + r.message()).endsWith(
+                                "1 true the prefecthq/prefect image tag after ${PREFECT_VERSION} names Python 3.9, and "
+                                        + "Prefect 3.8.3 images start at Python 3.10: raise that -python suffix by hand (and "
+                                        + "check the flow's dependencies)")),
+            text(
+                "ARG PREFECT_VERSION=2.14.0\nFROM prefecthq/prefect:${PREFECT_VERSION}-python3.9\n",
+                "ARG PREFECT_VERSION=3.8.3\nFROM prefecthq/prefect:${PREFECT_VERSION}-python3.9\n",
+                spec -> spec.path("Dockerfile")));
+    }
+
     @Test
     void argsThatDoNotFeedPrefectStay() {
         rewriteRun(text(
@@ -60,6 +113,9 @@ class RaisePrefectVersionArgsInDockerfilesTest implements RewriteTest {
             ARG PREFECT_VERSION=3.4.1
             FROM python:3.11
             RUN pip install "acme-app==${APP_VERSION}" "prefect-aws==${APP_VERSION}" "prefect==${PREFECT_VERSION}"
+            RUN pip install "prefect==${PREFECT_VERSION:-3.4.1}" && echo "${PREFECT_VERSION:-2.14.0}"
+            ARG BASE_TAG=2.14.3-python3.11
+            FROM acme/base:${BASE_TAG}
             """,
             spec -> spec.path("Dockerfile")));
     }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.test.SourceSpecs.text;
 import static org.openrewrite.yaml.Assertions.yaml;
 
+import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.DocumentExample;
+import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.test.RecipeSpec;
 import org.openrewrite.test.RewriteTest;
 
@@ -171,6 +173,210 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
     }
 
     @Test
+    void aWholeImageTagKeepsItsPythonOrRaisesItToTheTargetsFloor() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.message()).containsExactlyInAnyOrder(
+                                "Makefile:1 raised PREFECT_TAG from 2.14.3-python3.11 to 3.8.3-python3.11: it is the tag "
+                                        + "of a prefecthq/prefect image this file uses",
+                                ".env:1 raised PREFECT_IMAGE_TAG from 2-python3.8-kubernetes to 3.8.3-python3.10-kubernetes: "
+                                        + "a compose file next to it passes it to an image build or a Prefect image; Prefect "
+                                        + "3.8.3 images start at Python 3.10; moved from Python 3.8, so check the flow's "
+                                        + "dependencies")),
+            text(
+                """
+                PREFECT_TAG ?= 2.14.3-python3.11
+                image:
+                	docker build --build-arg BASE=prefecthq/prefect:$(PREFECT_TAG) -t acme/flows .
+                """,
+                """
+                PREFECT_TAG ?= 3.8.3-python3.11
+                image:
+                	docker build --build-arg BASE=prefecthq/prefect:$(PREFECT_TAG) -t acme/flows .
+                """,
+                spec -> spec.path("Makefile")),
+            text("PREFECT_IMAGE_TAG=2-python3.8-kubernetes\n", "PREFECT_IMAGE_TAG=3.8.3-python3.10-kubernetes\n",
+                spec -> spec.path(".env")),
+            yaml("services:\n  worker:\n    image: prefecthq/prefect:${PREFECT_IMAGE_TAG}\n",
+                spec -> spec.path("compose.yaml")));
+    }
+
+    @Test
+    void aPythonBelowTheFloorIsAnUnsafeFixLeftAsANoteWithoutUnsafeFixes() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        FixSafety.allowUnsafe(ctx, false);
+        rewriteRun(spec -> spec.executionContext(ctx).dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.manual() + " " + r.message()).containsExactly(
+                                "1 true unsafe fix not applied (rerun with --unsafe-fixes): raise PREFECT_TAG from "
+                                        + "2.14.3-python3.8 to 3.8.3-python3.10: Prefect 3.8.3 images start at Python "
+                                        + "3.10; moved from Python 3.8, so check the flow's dependencies")),
+            text("PREFECT_TAG=2.14.3-python3.8\ndocker pull prefecthq/prefect:$PREFECT_TAG\n",
+                spec -> spec.path("scripts/pull.sh")));
+    }
+
+    // the version moves, the tag's -python3.8 stays: Prefect 3.8.3 has no such image, which a person must pick
+    @Test
+    void aPythonAfterTheVersionBelowTheTargetsFloorIsLeftToAPerson() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.manual() + " " + r.message()).containsExactly(
+                                "1 false raised PREFECT_VERSION from 2.14.3 to 3.8.3: a compose file next to it passes it "
+                                        + "to an image build or a Prefect image",
+                                "1 true the prefecthq/prefect image tag after ${PREFECT_VERSION} names Python 3.8, and "
+                                        + "Prefect 3.8.3 images start at Python 3.10: raise that -python suffix by hand (and "
+                                        + "check the flow's dependencies)")),
+            text("PREFECT_VERSION=2.14.3\n", "PREFECT_VERSION=3.8.3\n", spec -> spec.path(".env")),
+            yaml("services:\n  worker:\n    image: prefecthq/prefect:${PREFECT_VERSION}-python3.8\n",
+                spec -> spec.path("compose.yaml")));
+    }
+
+    @Test
+    void inlineDefaultsThatReachPrefectAreRaised() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.message()).containsExactlyInAnyOrder(
+                                "scripts/install.sh:2 raised the default of ${PREFECT_VERSION} from 2.19 to 3.8.3: it is "
+                                        + "the version wherever the variable is unset",
+                                "scripts/install.sh:4 raised the default of ${PREFECT_AWS_VERSION} from 2.19 to 3.8.3: it "
+                                        + "is the version wherever the variable is unset",
+                                "docker-compose.yml:6 raised the default of ${PREFECT_VERSION} from 2.14.3 to 3.8.3: it is "
+                                        + "the version wherever the variable is unset",
+                                "docker-compose.yml:8 raised the default of ${PREFECT_TAG} from 2.14.3-python3.11 to "
+                                        + "3.8.3-python3.11: it is the version wherever the variable is unset")),
+            text(
+                """
+                #!/bin/sh
+                pip install "prefect==${PREFECT_VERSION:-2.19}"
+                echo "Prefect ${PREFECT_VERSION:-2.14.3}"
+                : "${PREFECT_AWS_VERSION:=2.19}"
+                pip install "prefect==${PREFECT_AWS_VERSION}"
+                """,
+                """
+                #!/bin/sh
+                pip install "prefect==${PREFECT_VERSION:-3.8.3}"
+                echo "Prefect ${PREFECT_VERSION:-2.14.3}"
+                : "${PREFECT_AWS_VERSION:=3.8.3}"
+                pip install "prefect==${PREFECT_AWS_VERSION}"
+                """,
+                spec -> spec.path("scripts/install.sh")),
+            yaml(
+                """
+                services:
+                  worker:
+                    build:
+                      context: .
+                      args:
+                        PREFECT_VERSION: ${PREFECT_VERSION:-2.14.3}
+                  ui:
+                    image: prefecthq/prefect:${PREFECT_TAG:-2.14.3-python3.11}
+                  app:
+                    image: acme/app:${APP_TAG:-2.14.3-python3.11}
+                """,
+                """
+                services:
+                  worker:
+                    build:
+                      context: .
+                      args:
+                        PREFECT_VERSION: ${PREFECT_VERSION:-3.8.3}
+                  ui:
+                    image: prefecthq/prefect:${PREFECT_TAG:-3.8.3-python3.11}
+                  app:
+                    image: acme/app:${APP_TAG:-2.14.3-python3.11}
+                """,
+                spec -> spec.path("docker-compose.yml")));
+    }
+
+    // make passes $${...} to the shell as ${...}; a bare ${...} is make's own variable, no shell default
+    @Test
+    void aMakefilesShellDefaultIsRaisedAndItsOwnReferenceIsNot() {
+        rewriteRun(text(
+            """
+            install:
+            	pip install "prefect==$${PREFECT_VERSION:-2.14.3}"
+            	pip install "prefect-aws==${PREFECT_VERSION:-2.14.3}"
+            """,
+            """
+            install:
+            	pip install "prefect==$${PREFECT_VERSION:-3.8.3}"
+            	pip install "prefect-aws==${PREFECT_VERSION:-2.14.3}"
+            """,
+            spec -> spec.path("Makefile")));
+    }
+
+    @Test
+    void jenkinsEnvironmentGitlabExpandedVariablesAndExtensionlessScripts() {
+        rewriteRun(
+            text(
+                """
+                pipeline {
+                    agent any
+                    environment {
+                        PREFECT_VERSION = '2.14.3'
+                    }
+                    stages {
+                        stage('Image') {
+                            steps {
+                                sh "docker build --build-arg PREFECT_VERSION=${env.PREFECT_VERSION} ."
+                            }
+                        }
+                    }
+                }
+                """,
+                """
+                pipeline {
+                    agent any
+                    environment {
+                        PREFECT_VERSION = '3.8.3'
+                    }
+                    stages {
+                        stage('Image') {
+                            steps {
+                                sh "docker build --build-arg PREFECT_VERSION=${env.PREFECT_VERSION} ."
+                            }
+                        }
+                    }
+                }
+                """,
+                spec -> spec.path("Jenkinsfile")),
+            yaml(
+                """
+                variables:
+                  PREFECT_VERSION:
+                    value: "2.14.3"
+                    description: "The Prefect release the images install"
+                  PREFECT_IMAGE_VERSION: {value: '2.19.4', description: "agent image"}
+                image:
+                  script:
+                    - docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION --build-arg PREFECT_IMAGE_VERSION .
+                """,
+                """
+                variables:
+                  PREFECT_VERSION:
+                    value: "3.8.3"
+                    description: "The Prefect release the images install"
+                  PREFECT_IMAGE_VERSION: {value: '3.8.3', description: "agent image"}
+                image:
+                  script:
+                    - docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION --build-arg PREFECT_IMAGE_VERSION .
+                """,
+                spec -> spec.path(".gitlab-ci.yml")),
+            text(
+                "#!/usr/bin/env bash\nexport PREFECT_VERSION=2.14.3\ndocker build --build-arg PREFECT_VERSION .\n",
+                "#!/usr/bin/env bash\nexport PREFECT_VERSION=3.8.3\ndocker build --build-arg PREFECT_VERSION .\n",
+                spec -> spec.path("bin/build")));
+    }
+
+    @Test
+    void anEnvFileNamedWithEnvFileIsReadLikeDotEnv() {
+        rewriteRun(
+            text("build:\n\tdocker compose --env-file deploy/.env.prod -f deploy/compose.yml build\n",
+                spec -> spec.path("Makefile")),
+            text("PREFECT_VERSION=2.14.3\n", "PREFECT_VERSION=3.8.3\n", spec -> spec.path("deploy/.env.prod")),
+            // not named: compose never reads it
+            text("PREFECT_VERSION=2.14.3\n", spec -> spec.path("deploy/.env.staging")),
+            yaml("services:\n  worker:\n    build:\n      context: .\n      args:\n        PREFECT_VERSION: ${PREFECT_VERSION}\n",
+                spec -> spec.path("deploy/compose.yml")));
+    }
+
+    @Test
     void prefect3ValuesUnrelatedVariablesAndUnusedVariablesStay() {
         rewriteRun(
             text(
@@ -188,6 +394,15 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
                 """,
                 spec -> spec.path("scripts/release.sh")),
             // no compose file reads this .env
-            text("PREFECT_VERSION=2.14.3\n", spec -> spec.path("ops/.env")));
+            text("PREFECT_VERSION=2.14.3\n", spec -> spec.path("ops/.env")),
+            // a default that reaches no Prefect, a Prefect 3 one, a Groovy variable outside environment {}, a Python script
+            text("echo ${PREFECT_VERSION:-2.14.3}\npip install prefect==${PREFECT_VERSION:-3.4.1}\n",
+                spec -> spec.path("scripts/info.sh")),
+            text("def PREFECT_VERSION = '2.14.3'\nnode {\n    sh \"pip install prefect==${PREFECT_VERSION}\"\n}\n",
+                spec -> spec.path("Jenkinsfile")),
+            text("#!/usr/bin/env python3\nPREFECT_VERSION=2.14.3\ndocker build --build-arg PREFECT_VERSION=$PREFECT_VERSION .\n",
+                spec -> spec.path("bin/tool")),
+            yaml("services:\n  app:\n    image: prefecthq/prefect:${PREFECT_TAG:-2.14.3-python3.11}-custom\n",
+                spec -> spec.path("compose.yml")));
     }
 }

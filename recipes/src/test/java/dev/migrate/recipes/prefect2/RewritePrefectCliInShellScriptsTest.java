@@ -38,6 +38,18 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             spec -> spec.path("scripts/deploy.sh")));
     }
 
+    // bin/ commands without an extension: the scan read their commands by the shebang, the rewrite left them
+    @Test
+    void anExtensionlessScriptIsKnownByItsFirstLine() {
+        rewriteRun(
+            text(
+                "#!/bin/bash\nprefect agent start -q etl\n",
+                "#!/bin/bash\nprefect worker start --work-queue etl --pool process-pool --type process\n",
+                spec -> spec.path("bin/worker")),
+            // a Python tool's text is no shell command line
+            text("#!/usr/bin/env python3\nprefect agent start -q etl\n", spec -> spec.path("bin/tool")));
+    }
+
     // an agent start script whose queue flags sit in a variable: the worker line kept `$queues` as an argument
     // `prefect worker start` rejects; it stays as it was, with a note saying what to write
     @Test

@@ -1,5 +1,8 @@
 package dev.migrate.analyzers.sources.config;
 
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,5 +26,27 @@ public final class ComposeProjectFiles {
             Pattern.compile("(?m)^[ \\t]*(?:export[ \\t]+)?(PREFECT_[A-Z0-9_]+)[ \\t]*=");
 
     private ComposeProjectFiles() {
+    }
+
+    /**
+     * The files that a script, Makefile, justfile, Jenkinsfile or CI pipeline running compose names with
+     * {@code --env-file} ({@code docker compose --env-file .env.prod up}), as paths of the tree: compose reads them for
+     * interpolation as it reads the project's {@code .env}. A path is read from the file's own directory, a CI
+     * pipeline's from the repository root where its jobs start; one outside the tree is left out.
+     */
+    public static Set<String> envFileOptions(String path, String text) {
+        if (!text.contains("--env-file") || !RUNS_COMPOSE.matcher(text).find()) {
+            return Set.of();
+        }
+        String dir = PrefectCliLineDetector.isCiYaml(path) || !path.contains("/") ? ""
+                : path.substring(0, path.lastIndexOf('/'));
+        Set<String> out = new TreeSet<>();
+        Matcher m = ENV_FILE_OPTION.matcher(text);
+        while (m.find()) {
+            if (!m.group(1).startsWith("/") && !m.group(1).contains("$")) {
+                WorkingDirectory.normalize(dir, m.group(1)).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 }

@@ -30,7 +30,6 @@ final class ComposeVariables {
     private static final Pattern COMPOSE = ComposeProjectFiles.COMPOSE;
     private static final Pattern TEMPLATE = ComposeProjectFiles.ENV_TEMPLATE;
     private static final Pattern RUNS_COMPOSE = ComposeProjectFiles.RUNS_COMPOSE;
-    private static final Pattern ENV_FILE_OPTION = ComposeProjectFiles.ENV_FILE_OPTION;
     /** A reference compose interpolates: {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-x}}, not the escaped {@code $$NAME}. */
     private static final Pattern ASSIGNED = ComposeProjectFiles.PREFECT_ASSIGNMENT;
     private static final Pattern REFERENCE = Pattern.compile("(?<!\\$)\\$\\{?(PREFECT_[A-Z0-9_]+)(?![A-Za-z0-9_])");
@@ -117,10 +116,8 @@ final class ComposeVariables {
         while (set.find()) {
             scriptNames.computeIfAbsent(dir, d -> ConcurrentHashMap.newKeySet()).add(set.group(1));
         }
-        Matcher m = ENV_FILE_OPTION.matcher(file.text());
-        while (m.find()) {
-            WorkingDirectory.normalize(dir, m.group(1))
-                    .ifPresent(f -> envFileOptions.computeIfAbsent(dir, d -> ConcurrentHashMap.newKeySet()).add(f));
+        for (String f : ComposeProjectFiles.envFileOptions(file.path(), file.text())) {
+            envFileOptions.computeIfAbsent(directory(f), d -> ConcurrentHashMap.newKeySet()).add(f);
         }
     }
 

@@ -78,9 +78,9 @@ public final class PrefectCliLineDetector implements Detector {
 
     static boolean isScript(ScanFile f) {
         String n = f.fileName();
-        return n.endsWith(".sh") || n.endsWith(".bash") || n.endsWith(".zsh") || n.equals("Makefile")
+        return ShellScripts.isShellScript(n, f.text()) || n.equals("Makefile")
                 || n.equals("GNUmakefile") || n.endsWith(".mk") || n.equals("Jenkinsfile") || n.equals("Procfile")
-                || n.equals("justfile") || !n.contains(".") && f.text().startsWith("#!") && firstLine(f).contains("sh");
+                || n.equals("justfile");
     }
 
     static boolean isDockerfile(String n) {
@@ -94,11 +94,6 @@ public final class PrefectCliLineDetector implements Detector {
                 || p.startsWith(".circleci/") || p.contains("/.circleci/") || p.startsWith(".buildkite/")
                 || n.equals(".gitlab-ci.yml") || n.equals("azure-pipelines.yml") || n.equals("bitbucket-pipelines.yml")
                 || n.equals(".drone.yml") || n.equals(".travis.yml") || n.equals("cloudbuild.yaml"));
-    }
-
-    private static String firstLine(ScanFile f) {
-        int nl = f.text().indexOf('\n');
-        return nl < 0 ? f.text() : f.text().substring(0, nl);
     }
 
     @Override
@@ -193,9 +188,7 @@ public final class PrefectCliLineDetector implements Detector {
         if (n.equals("Makefile") || n.equals("GNUmakefile") || n.endsWith(".mk") || n.equals("justfile")) {
             return LiteralVariables.make(file.text());
         }
-        boolean shell = n.endsWith(".sh") || n.endsWith(".bash") || n.endsWith(".zsh") || !n.contains(".") && isScript(file)
-                && !n.equals("Jenkinsfile") && !n.equals("Procfile");
-        return shell ? LiteralVariables.shell(file.text()) : List.of();
+        return ShellScripts.isShellScript(n, file.text()) ? LiteralVariables.shell(file.text()) : List.of();
     }
 
     /** Where each line (0-based) of {@code text} starts. */

@@ -11,7 +11,21 @@ import java.util.regex.Pattern;
 public final class PrefectImages {
     private static final Pattern IMAGE = Pattern.compile("(?:^|[\\s/\"'=])prefecthq/prefect:(\\d+(?:\\.\\d+)*)");
 
+    /**
+     * The tags of {@code prefecthq/prefect} that run Prefect 2: {@code 2-latest}, {@code 2-python3.10},
+     * {@code 2.14.9-python3.10-kubernetes}, {@code 2.14.9}, and the minor-release tags {@code 2.14-python3.11} (2.x
+     * docker-images workflow: {@code {{major}}.{{minor}}} pattern). Groups {@code latest}, {@code py}, {@code flavor}.
+     * The scan reads a variable holding one as a Prefect 2 image tag and the rewrite's image upgrade moves it.
+     */
+    public static final Pattern TAG_2X = Pattern.compile(
+            "^2(?:\\.\\d+(?:\\.\\d+)?)?(?:(?<latest>-latest)|-python(?<py>3\\.\\d+))?(?<flavor>-kubernetes|-conda)?$");
+
     private PrefectImages() {
+    }
+
+    /** Whether {@code tag} is a tag of a Prefect 2 image ({@link #TAG_2X}). */
+    public static boolean isPrefect2Tag(String tag) {
+        return tag != null && TAG_2X.matcher(tag).matches();
     }
 
     /** The version part of the tag ({@code 2.14.9}, {@code 2}), or empty for other images and floating tags. */

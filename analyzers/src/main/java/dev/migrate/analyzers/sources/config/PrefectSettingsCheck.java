@@ -15,8 +15,15 @@ public final class PrefectSettingsCheck {
     private PrefectSettingsCheck() {
     }
 
-    /** What is wrong with an old name: the finding's code, the name to use instead (if any) and the message. */
-    private record Problem(String code, String canonical, String message) {
+    /**
+     * What is wrong with an old name: the finding's code, the name to use instead (if any) and the message;
+     * {@code renamed}: whether the rewrite's settings renames know the name (a name no Prefect release had is left as
+     * it is).
+     */
+    private record Problem(String code, String canonical, String message, boolean renamed) {
+        Problem(String code, String canonical, String message) {
+            this(code, canonical, message, true);
+        }
     }
 
     public static void check(String name, SourceRef where, String jobId, InventorySink sink) {
@@ -39,7 +46,7 @@ public final class PrefectSettingsCheck {
             return;
         }
         Problem p = found.get();
-        if (p.code().equals("PF111")) {
+        if (p.code().equals("PF111") || !p.renamed()) {
             sink.finding(Findings.of(p.code(), p.message(), where, null));
             return;
         }
@@ -49,6 +56,29 @@ public final class PrefectSettingsCheck {
                 + (readers.size() == 1 ? " reads" : " read") + " it as ${" + name + "} for interpolation"
                 + (loaded ? ", and a service loads this file with env_file: as its environment (" + lost + ")" : "")
                 + "; the rewrite renames it " + to + " together with those references", where, null));
+    }
+
+    /**
+     * A {@code PREFECT_ORION_X} name, which neither recorded release reads. Prefect 2.0-2.7 named its server settings
+     * so (PREFECT_ORION_DATABASE_CONNECTION_URL), but only those whose {@code PREFECT_SERVER_X} form Prefect 3.8.3
+     * reads as a setting Prefect 2.20 had too (PREFECT_API_DATABASE_CONNECTION_URL) are such a name; another one
+     * (PREFECT_ORION_EVENTS_RETENTION_PERIOD) never was a Prefect setting, so nothing renames it.
+     */
+    private static Optional<Problem> orionName(PrefectApi api, String name) {
+        Optional<String> canonical = api.canonicalSetting3(SERVER + name.substring(ORION.length()));
+        if (canonical.isEmpty()) {
+            return Optional.empty();
+        }
+        String c = canonical.get();
+        Optional<String> two = api.setting2ReadAs(c);
+        if (two.isEmpty()) {
+            return Optional.of(new Problem("CFG001", null, "setting " + name + " was never a Prefect setting: Prefect 2 "
+                    + "had no " + c + " its early PREFECT_ORION_* names could stand for, and Prefect 3.8.3 does not read "
+                    + "it either; if it is meant to set " + c + ", rename it by hand", false));
+        }
+        String gave = two.get().equals(c) ? c : two.get() + " (" + c + " in Prefect 3.8.3)";
+        return Optional.of(new Problem("CFG001", c, "setting " + name + " is the name Prefect 2.0-2.7 gave " + gave
+                + "; Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade"));
     }
 
     private static Optional<Problem> problem(String name) {
@@ -68,10 +98,7 @@ public final class PrefectSettingsCheck {
                         + "it is silently ignored after the upgrade"));
             }
             if (name.startsWith(ORION)) {
-                // the names of 2.0-2.7 (PREFECT_ORION_DATABASE_CONNECTION_URL): neither recorded release reads them
-                return api.canonicalSetting3(SERVER + name.substring(ORION.length())).map(c -> new Problem("CFG001", c,
-                        "setting " + name + " is the name Prefect 2.0-2.7 gave " + c + "; Prefect 3.8.3 does "
-                                + "not read it, so it is silently ignored after the upgrade"));
+                return orionName(api, name);
             }
             return Optional.empty();
         }

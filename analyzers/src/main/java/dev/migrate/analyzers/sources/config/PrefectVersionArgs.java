@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
  * one definition.
  */
 public final class PrefectVersionArgs {
-    /** {@code ARG NAME=2.x.y}, the value possibly quoted; group {@code name}, group {@code version}. */
+    /**
+     * {@code ARG NAME=2.x.y} (or a whole image tag, {@code 2.14.3-python3.11}), the value possibly quoted; group
+     * {@code name}, group {@code version}. Which values count is {@link #reachesPrefect}.
+     */
     public static final Pattern ARG = Pattern.compile(
-            "(?im)^([ \\t]*ARG[ \\t]+)(?<name>[A-Za-z_][A-Za-z0-9_]*)=([\"']?)(?<version>2(?:\\.\\d+){0,2}(?:(?:a|b|rc)\\d+)?)\\3"
+            "(?im)^([ \\t]*ARG[ \\t]+)(?<name>[A-Za-z_][A-Za-z0-9_]*)=([\"']?)(?<version>2[A-Za-z0-9._-]*)\\3"
                     + "(?=[ \\t]*(?:#.*)?$)");
     /** The number of the {@code version} group of {@link #ARG}, for edits that replace a group by number. */
     public static final int VERSION_GROUP = 4;
@@ -43,12 +46,24 @@ public final class PrefectVersionArgs {
                 || Pattern.compile("prefecthq/prefect:" + ref).matcher(text).find();
     }
 
+    /**
+     * Whether the ARG {@code name} holding {@code value} gives Prefect 2 to the Dockerfile's text: a 2.x version that
+     * a pin or a Prefect image reads ({@link #feedsPrefect}), or a whole Prefect 2 image tag ({@code 2.14.3-python3.11},
+     * {@link PrefectImages#TAG_2X}) that is all of a {@code prefecthq/prefect} image's tag.
+     */
+    public static boolean reachesPrefect(String text, String name, String value) {
+        if (isPrefect2Version(value)) {
+            return feedsPrefect(text, name);
+        }
+        return PrefectImages.isPrefect2Tag(value) && PrefectVersionUses.isPrefectImageTag(text, name);
+    }
+
     /** The ARG lines of a Dockerfile's text that hold a Prefect 2 version the file feeds to Prefect. */
     public static List<VersionArg> in(String text) {
         List<VersionArg> out = new ArrayList<>();
         Matcher m = ARG.matcher(text);
         while (m.find()) {
-            if (feedsPrefect(text, m.group("name"))) {
+            if (reachesPrefect(text, m.group("name"), m.group("version"))) {
                 out.add(new VersionArg(m.group("name"), m.group("version"), m.start(), m.start("version")));
             }
         }

@@ -1,5 +1,7 @@
 package dev.migrate.analyzers.sources.config;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,11 +22,12 @@ final class PrefectVersionUses {
 
     /**
      * A reference to variable {@code name} as the formats write it: {@code $NAME}, {@code ${NAME}} (also with a
-     * shell default), make's and Azure's {@code $(NAME)}, GitHub's {@code ${{ env.NAME }}}, just's {@code {{NAME}}}.
+     * shell default), make's and Azure's {@code $(NAME)}, GitHub's {@code ${{ env.NAME }}}, just's {@code {{NAME}}},
+     * Jenkins' {@code ${env.NAME}}.
      */
     static String ref(String name) {
         String n = Pattern.quote(name);
-        return "(?:\\$\\{" + n + "(?::?[-+=?][^}]*)?\\}|\\$" + n + "(?![A-Za-z0-9_])|\\$\\(" + n + "\\)"
+        return "(?:\\$\\{(?:env\\.)?" + n + "(?::?[-+=?][^}]*)?\\}|\\$" + n + "(?![A-Za-z0-9_])|\\$\\(" + n + "\\)"
                 + "|\\$\\{\\{[ \\t]*env\\." + n + "[ \\t]*\\}\\}|(?<!\\$)\\{\\{[ \\t]*" + n + "[ \\t]*\\}\\})";
     }
 
@@ -61,6 +64,27 @@ final class PrefectVersionUses {
         String ref = ref(name);
         return Pattern.compile("(?<![\\w.-])prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:==|~=|>=|<=|===)[ \\t]*" + ref).matcher(text).find()
                 || Pattern.compile("prefecthq/prefect:" + ref).matcher(text).find();
+    }
+
+    /**
+     * Whether the text uses variable {@code name} as the whole tag of a Prefect image
+     * ({@code prefecthq/prefect:${PREFECT_TAG}}), so that a value like {@code 2.14.3-python3.11} is that image's tag.
+     */
+    static boolean isPrefectImageTag(String text, String name) {
+        return Pattern.compile("prefecthq/prefect:" + ref(name) + "(?![A-Za-z0-9_.-])").matcher(text).find();
+    }
+
+    /**
+     * The Pythons that the text's Prefect image tags name after variable {@code name}:
+     * {@code prefecthq/prefect:${PREFECT_VERSION}-python3.8} gives 3.8.
+     */
+    static Set<String> imagePythons(String text, String name) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile("prefecthq/prefect:" + ref(name) + "-python(3\\.\\d+)(?![\\d])").matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
     }
 
     /** Whether the line starting at {@code lineStart} is nested under a {@code build-args:} or {@code args:} key. */

@@ -7,18 +7,24 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * PF208 at a Prefect 2 version a build or an install reads from a variable ({@link PrefectVersionVariables}): a
- * Makefile's, a script's, a justfile's, a CI pipeline's, or a {@code .env} that a compose file next to it interpolates
- * into a build argument or a Prefect image. The finding sits on the value, where the fix goes; it stands alone, as a
- * {@code --build-arg}'s does. Env files wait for {@link #finish}, when every compose file has been seen.
+ * Makefile's, a script's, a justfile's, a Jenkinsfile's, a CI pipeline's, or an env file that compose reads for
+ * interpolation into a build argument or a Prefect image; and at a reference's inline default
+ * ({@link PrefectVersionDefaults}) in those files, compose files and Dockerfiles. The finding sits on the value, where
+ * the fix goes; it stands alone, as a {@code --build-arg}'s does. Env files wait for {@link #finish}, when every
+ * compose file and every {@code --env-file} option has been seen.
  */
 public final class PrefectVersionVariableDetector implements Detector {
     private final List<ScanFile> envFiles = new ArrayList<>();
     private final List<ScanFile> composeFiles = new ArrayList<>();
+    /** The env files that scripts, Makefiles and CI pipelines running compose name with {@code --env-file}. */
+    private final Set<String> envFileOptions = new HashSet<>();
 
     @Override
     public String name() {
@@ -27,29 +33,39 @@ public final class PrefectVersionVariableDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("prefect", "PREFECT", "Prefect");
+        return Prefilter.keywords("prefect", "PREFECT", "Prefect", "--env-file");
     }
 
     @Override
     public boolean accepts(ScanFile file) {
-        return PrefectVersionVariables.kindOf(file.path()).isPresent() || PrefectVersionVariables.isCompose(file.path());
+        return PrefectVersionVariables.kindOf(file.path(), file.text()).isPresent()
+                || PrefectVersionVariables.isCompose(file.path()) || PrefectCliLineDetector.isDockerfile(file.fileName());
     }
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
-        Optional<PrefectVersionVariables.Kind> kind = PrefectVersionVariables.kindOf(file.path());
-        if (kind.isEmpty() || kind.get() == PrefectVersionVariables.Kind.ENV) {
-            synchronized (this) {
-                (kind.isPresent() ? envFiles : composeFiles).add(file);
+        Optional<PrefectVersionVariables.Kind> kind = PrefectVersionVariables.kindOf(file.path(), file.text());
+        Set<String> options = ComposeProjectFiles.envFileOptions(file.path(), file.text());
+        synchronized (this) {
+            envFileOptions.addAll(options);
+            if (kind.isPresent() && kind.get() == PrefectVersionVariables.Kind.ENV) {
+                envFiles.add(file);
+                return;
             }
-            return;
+            if (kind.isEmpty() && PrefectVersionVariables.isCompose(file.path())) {
+                composeFiles.add(file);
+            }
         }
-        report(file, PrefectVersionVariables.in(kind.get(), file.text()), sink);
+        report(file, kind.isEmpty() && PrefectCliLineDetector.isDockerfile(file.fileName())
+                ? PrefectVersionDefaults.in(file.text()) : PrefectVersionVariables.inFile(file.path(), file.text()), sink);
     }
 
     @Override
     public void finish(InventorySink sink) {
         for (ScanFile env : envFiles) {
+            if (!PrefectVersionVariables.readByCompose(env.path(), envFileOptions)) {
+                continue;
+            }
             List<String> readers = composeFiles.stream()
                     .filter(c -> PrefectVersionVariables.readsEnvFile(c.path(), env.path())).map(ScanFile::text).toList();
             report(env, PrefectVersionVariables.inEnvFile(env.text(), readers), sink);
@@ -59,11 +75,16 @@ public final class PrefectVersionVariableDetector implements Detector {
     private static void report(ScanFile file, List<PrefectVersionVariables.Value> values, InventorySink sink) {
         String text = file.text();
         for (PrefectVersionVariables.Value v : values) {
-            String what = v.buildArgument()
-                    ? "build argument " + v.name() + "=" + v.version() + " installs or runs Prefect 2 in the image this "
-                            + "step builds (it replaces the Dockerfile's ARG default)"
-                    : v.name() + "=" + v.version() + " installs or runs Prefect 2 in the image or environment built with it "
-                            + "(a build argument or pin reads the variable)";
+            String what = switch (v.form()) {
+                case BUILD_ARGUMENT -> "build argument " + v.name() + "=" + v.version() + " installs or runs Prefect 2 in "
+                        + "the image this step builds (it replaces the Dockerfile's ARG default)";
+                case DEFAULT -> "default " + v.version() + " of ${" + v.name() + "} installs or runs Prefect 2 wherever "
+                        + v.name() + " is unset";
+                case VARIABLE -> v.tag()
+                        ? v.name() + "=" + v.version() + " runs Prefect 2: it is the tag of a prefecthq/prefect image"
+                        : v.name() + "=" + v.version() + " installs or runs Prefect 2 in the image or environment built "
+                                + "with it (a build argument or pin reads the variable)";
+            };
             sink.finding(Findings.of("PF208", what + "; move it to Prefect 3 once flows and integrations are ready",
                     SourceRef.at(file.path(), file.lineOf(v.start()), v.start() - text.lastIndexOf('\n', v.start() - 1)), null));
         }

@@ -14,6 +14,12 @@ final class YamlLines {
      * Null at the top level.
      */
     static String parentLine(String text, int lineStart) {
+        int parent = parentLineStart(text, lineStart);
+        return parent < 0 ? null : lineAt(text, parent);
+    }
+
+    /** Where {@link #parentLine}'s line starts, or -1 at the top level. */
+    static int parentLineStart(String text, int lineStart) {
         String line = lineAt(text, lineStart);
         int indent = indent(line);
         boolean item = line.stripLeading().startsWith("-");
@@ -28,10 +34,10 @@ final class YamlLines {
             }
             int i = indent(above);
             if (i < indent || item && i == indent && !body.startsWith("-")) {
-                return above;
+                return start;
             }
         }
-        return null;
+        return -1;
     }
 
     static String lineAt(String text, int lineStart) {

@@ -64,8 +64,8 @@ class ComposeVariablesTest {
                 new ScanFile("deploy/worker.env", "PREFECT_ORION_DATABASE_CONNECTION_URL=x\n"),
                 new ScanFile(".env", "PREFECT_ORION_DATABASE_CONNECTION_URL=x\n"),
                 new ScanFile("deploy/docker-compose.yml", COMPOSE))).isEqualTo("""
-                .env:1:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is the name Prefect 2.0-2.7 gave PREFECT_SERVER_DATABASE_CONNECTION_URL; Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
-                deploy/worker.env:1:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is the name Prefect 2.0-2.7 gave PREFECT_SERVER_DATABASE_CONNECTION_URL; Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
+                .env:1:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is the name Prefect 2.0-2.7 gave PREFECT_API_DATABASE_CONNECTION_URL (PREFECT_SERVER_DATABASE_CONNECTION_URL in Prefect 3.8.3); Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
+                deploy/worker.env:1:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is the name Prefect 2.0-2.7 gave PREFECT_API_DATABASE_CONNECTION_URL (PREFECT_SERVER_DATABASE_CONNECTION_URL in Prefect 3.8.3); Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
                 """);
     }
 

@@ -524,11 +524,31 @@ class ConfigDetectorsTest {
                 """;
         String out = DetectorHarness.run(new PrefectCliLineDetector(), "bin/server.sh", sh);
         assertThat(out).contains("bin/server.sh:1:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is the name "
-                        + "Prefect 2.0-2.7 gave PREFECT_SERVER_DATABASE_CONNECTION_URL")
+                        + "Prefect 2.0-2.7 gave PREFECT_API_DATABASE_CONNECTION_URL (PREFECT_SERVER_DATABASE_CONNECTION_URL in "
+                        + "Prefect 3.8.3)")
                 .contains("bin/server.sh:2:1 PF209 `prefect orion start` does not exist in Prefect 3.8.3 (it was renamed "
                         + "`prefect server start`")
                 .contains("bin/server.sh:3:1 PF209 `prefect orion database reset`")
                 .contains("job prefect-server");
+    }
+
+    // only a PREFECT_ORION_X whose PREFECT_SERVER_X form Prefect 2 had too was a 2.0-2.7 name; another one never was
+    // a setting (Prefect 2 had no PREFECT_SERVER_DATABASE_HOST), which no rewrite renames
+    @Test
+    void orionNamesPrefect2NeverHadAreNotCalledItsEarlyNames() {
+        String out = DetectorHarness.run(new PrefectCliLineDetector(), "bin/server.sh", """
+                export PREFECT_ORION_API_PORT=4200
+                export PREFECT_ORION_DATABASE_HOST=db
+                export PREFECT_ORION_NOT_A_SETTING=1
+                prefect server start
+                """);
+        assertThat(out).contains("bin/server.sh:1:1 CFG001 setting PREFECT_ORION_API_PORT is the name Prefect 2.0-2.7 "
+                        + "gave PREFECT_SERVER_API_PORT; Prefect 3.8.3 does not read it")
+                .contains("bin/server.sh:2:1 CFG001 setting PREFECT_ORION_DATABASE_HOST was never a Prefect setting: "
+                        + "Prefect 2 had no PREFECT_SERVER_DATABASE_HOST its early PREFECT_ORION_* names could stand for, "
+                        + "and Prefect 3.8.3 does not read it either; if it is meant to set PREFECT_SERVER_DATABASE_HOST, "
+                        + "rename it by hand")
+                .doesNotContain("PREFECT_ORION_NOT_A_SETTING");
     }
 
     // a compose project's .env set settings Prefect 3 ignores: the rewrite renamed them, while scan read no env file

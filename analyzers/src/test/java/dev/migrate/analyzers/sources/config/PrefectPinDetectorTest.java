@@ -99,6 +99,14 @@ class PrefectPinDetectorTest {
                 """)).isEqualTo("""
                 docker/Dockerfile:1:22 PF208 ARG PREFECT_VERSION=2.14.0 installs or runs Prefect 2 in this image; move it to Prefect 3 once flows and integrations are ready
                 """);
+        // a whole image tag counts where it is all of a Prefect image's tag, not where more of the tag follows
+        assertThat(DetectorHarness.run(detector, "Dockerfile", """
+                ARG PREFECT_TAG=2.14.3-python3.11
+                ARG FLAVOUR_TAG=2.14.3-python3.11
+                FROM prefecthq/prefect:${PREFECT_TAG} AS base
+                FROM prefecthq/prefect:${FLAVOUR_TAG}-kubernetes
+                """)).isEqualTo("Dockerfile:1:17 PF208 ARG PREFECT_TAG=2.14.3-python3.11 installs or runs Prefect 2 in this "
+                + "image; move it to Prefect 3 once flows and integrations are ready\n");
     }
 
     @Test

@@ -150,14 +150,184 @@ class PrefectVersionVariableDetectorTest {
                 """);
         assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), env, compose))
                 .isEqualTo("deploy/.env:2:17 PF208 PREFECT_VERSION=2.14.3" + TAIL);
-        // Windows line endings, and the compose file's own default, which the .env value replaces
+        // Windows line endings, and the compose file's own default, which the .env value replaces where it is set
         assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(),
                 new ScanFile(".env", "PREFECT_VERSION=\"2.19.4\"\r\n"),
                 new ScanFile("compose.yaml", "services:\r\n  worker:\r\n    image: prefecthq/prefect:${PREFECT_VERSION:-2}-python3.11\r\n")))
-                .isEqualTo(".env:1:18 PF208 PREFECT_VERSION=2.19.4" + TAIL);
+                .isEqualTo(".env:1:18 PF208 PREFECT_VERSION=2.19.4" + TAIL
+                        + "compose.yaml:3:49 PF208 default 2 of ${PREFECT_VERSION}" + DEFAULT_TAIL);
         // a compose file elsewhere reads its own directory's .env
         assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), env,
                 new ScanFile("docker-compose.yml", compose.text()))).isEmpty();
+    }
+
+    @Test
+    void aVariableHoldingAWholeImageTagCountsWhereItTagsAPrefectImage() {
+        assertThat(run("Makefile", """
+                PREFECT_TAG ?= 2.14.3-python3.11
+                APP_TAG ?= 2.1.0-alpine
+                image:
+                	docker build --build-arg BASE=prefecthq/prefect:$(PREFECT_TAG) -t acme/app:$(APP_TAG) .
+                """)).isEqualTo("Makefile:1:16 PF208 PREFECT_TAG=2.14.3-python3.11 runs Prefect 2: it is the tag of a "
+                + "prefecthq/prefect image; move it to Prefect 3 once flows and integrations are ready\n");
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(),
+                new ScanFile(".env", "PREFECT_IMAGE_TAG=2-python3.10-kubernetes\n"),
+                new ScanFile("compose.yaml", "services:\n  worker:\n    image: prefecthq/prefect:${PREFECT_IMAGE_TAG}\n")))
+                .startsWith(".env:1:19 PF208 PREFECT_IMAGE_TAG=2-python3.10-kubernetes runs Prefect 2");
+        // a tag that more text follows is no whole tag; another image's tag is the application's
+        assertThat(run("scripts/build.sh", """
+                PREFECT_TAG=2.14.3-python3.11
+                BASE_TAG=2.14.3-python3.11
+                docker pull prefecthq/prefect:${PREFECT_TAG}-kubernetes
+                docker pull acme/base:${BASE_TAG}
+                """)).isEmpty();
+    }
+
+    @Test
+    void inlineDefaultsThatReachPrefectArePins() {
+        assertThat(run("scripts/install.sh", """
+                #!/bin/sh
+                pip install "prefect==${PREFECT_VERSION:-2.19}" "prefect-aws"
+                docker build --build-arg PREFECT_VERSION="${PREFECT_VERSION-2.14.3}" .
+                echo "Prefect ${PREFECT_VERSION:-2.14.3}"
+                docker build --build-arg APP_VERSION=${APP_VERSION:-2.14.3} .
+                """)).isEqualTo(
+                "scripts/install.sh:2:42 PF208 default 2.19 of ${PREFECT_VERSION} installs or runs Prefect 2 wherever "
+                        + "PREFECT_VERSION is unset; move it to Prefect 3 once flows and integrations are ready\n"
+                + "scripts/install.sh:3:61 PF208 default 2.14.3 of ${PREFECT_VERSION} installs or runs Prefect 2 wherever "
+                        + "PREFECT_VERSION is unset; move it to Prefect 3 once flows and integrations are ready\n");
+        assertThat(run("docker-compose.yml", """
+                services:
+                  worker:
+                    build:
+                      context: .
+                      args:
+                        PREFECT_VERSION: ${PREFECT_VERSION:-2.14.3}
+                        APP_VERSION: ${APP_VERSION:-2.14.3}
+                  server:
+                    image: prefecthq/prefect:${PREFECT_VERSION:-2.14.3}-python3.11
+                  ui:
+                    image: prefecthq/prefect:${PREFECT_TAG:-2.14.3-python3.11}
+                  app:
+                    image: acme/app:${APP_TAG:-2.14.3-python3.11}
+                    environment:
+                      PREFECT_VERSION: ${PREFECT_VERSION:-3.4.1}
+                """)).isEqualTo(
+                "docker-compose.yml:6:45 PF208 default 2.14.3 of ${PREFECT_VERSION}" + DEFAULT_TAIL
+                + "docker-compose.yml:9:49 PF208 default 2.14.3 of ${PREFECT_VERSION}" + DEFAULT_TAIL
+                + "docker-compose.yml:11:45 PF208 default 2.14.3-python3.11 of ${PREFECT_TAG} installs or runs Prefect 2 "
+                        + "wherever PREFECT_TAG is unset; move it to Prefect 3 once flows and integrations are ready\n");
+        assertThat(run("Dockerfile", """
+                FROM python:3.11-slim
+                ARG PREFECT_VERSION
+                RUN pip install "prefect==${PREFECT_VERSION:-2.14.3}"
+                """)).isEqualTo("Dockerfile:3:46 PF208 default 2.14.3 of ${PREFECT_VERSION}" + DEFAULT_TAIL);
+        // the assigning form sets the variable that a later pin reads
+        assertThat(run("scripts/bootstrap", """
+                #!/bin/sh
+                : "${PREFECT_VERSION:=2.14.3}"
+                : "${APP_VERSION:=2.14.3}"
+                pip install "prefect==${PREFECT_VERSION}" "acme==${APP_VERSION}"
+                """)).isEqualTo("scripts/bootstrap:2:23 PF208 default 2.14.3 of ${PREFECT_VERSION}" + DEFAULT_TAIL);
+        // make expands ${...} itself: a shell default there is written $${...}
+        assertThat(run("Makefile", "install:\n\tpip install prefect==${PREFECT_VERSION:-2.14.3}\n")).isEmpty();
+        assertThat(run("Makefile", "install:\n\tpip install prefect==$${PREFECT_VERSION:-2.14.3}\n"))
+                .isEqualTo("Makefile:2:43 PF208 default 2.14.3 of ${PREFECT_VERSION}" + DEFAULT_TAIL);
+        assertThat(run("justfile", "install:\n    pip install prefect==${PREFECT_VERSION:-2.14.3}\n"))
+                .isEqualTo("justfile:2:45 PF208 default 2.14.3 of ${PREFECT_VERSION}" + DEFAULT_TAIL);
+    }
+
+    private static final String DEFAULT_TAIL = " installs or runs Prefect 2 wherever PREFECT_VERSION is unset; move it to "
+            + "Prefect 3 once flows and integrations are ready\n";
+
+    @Test
+    void jenkinsfileEnvironmentBlocks() {
+        assertThat(run("Jenkinsfile", """
+                pipeline {
+                    agent any
+                    environment {
+                        PREFECT_VERSION = '2.14.3'
+                        APP_VERSION = "2.14.3"
+                    }
+                    stages {
+                        stage('Image') {
+                            steps {
+                                sh "docker build --build-arg PREFECT_VERSION=${env.PREFECT_VERSION} -t acme/app:${APP_VERSION} ."
+                            }
+                        }
+                    }
+                }
+                """)).isEqualTo("Jenkinsfile:4:28 PF208 PREFECT_VERSION=2.14.3" + TAIL);
+        // a Groovy variable outside environment {} is not the sh step's environment
+        assertThat(run("Jenkinsfile", """
+                def PREFECT_VERSION = '2.14.3'
+                node {
+                    sh "pip install prefect==${PREFECT_VERSION}"
+                }
+                """)).isEmpty();
+    }
+
+    @Test
+    void extensionlessScriptsAreKnownByTheirFirstLine() {
+        String build = """
+                #!/usr/bin/env bash
+                export PREFECT_VERSION=2.14.3
+                docker build --build-arg PREFECT_VERSION -t acme/flows .
+                """;
+        assertThat(run("bin/build", build)).isEqualTo("bin/build:2:24 PF208 PREFECT_VERSION=2.14.3" + TAIL);
+        assertThat(run("scripts/release", "#!/bin/bash -e\n" + build.substring(build.indexOf('\n') + 1)))
+                .startsWith("scripts/release:2:24 PF208");
+        assertThat(ShellScripts.byShebang("build", "#!/usr/bin/env -S bash -eu")).isTrue();
+        // another interpreter's file, or a file with an extension the shebang does not decide
+        assertThat(run("bin/tool", "#!/usr/bin/env python3\n" + build.substring(build.indexOf('\n') + 1))).isEmpty();
+        assertThat(ShellScripts.byShebang("build.py", "#!/bin/sh")).isFalse();
+        assertThat(ShellScripts.byShebang("build", "#!/usr/bin/env pwsh")).isFalse();
+    }
+
+    @Test
+    void gitlabExpandedVariables() {
+        assertThat(run(".gitlab-ci.yml", """
+                variables:
+                  PREFECT_VERSION:
+                    value: "2.14.3"
+                    description: "The Prefect release the images install"
+                  PREFECT_IMAGE_VERSION: {value: '2.19.4', description: "agent image"}
+                  APP_VERSION:
+                    value: "2.14.3"
+                image:
+                  script:
+                    - docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION --build-arg PREFECT_IMAGE_VERSION .
+                    - docker tag acme/app acme/app:$APP_VERSION
+                """)).isEqualTo(
+                ".gitlab-ci.yml:3:13 PF208 PREFECT_VERSION=2.14.3" + TAIL
+                + ".gitlab-ci.yml:5:35 PF208 PREFECT_IMAGE_VERSION=2.19.4" + TAIL);
+        // options of a variable elsewhere (a job's `value:` key that is no variable's) are not variables
+        assertThat(run(".gitlab-ci.yml", """
+                deploy:
+                  PREFECT_VERSION:
+                    value: "2.14.3"
+                  script:
+                    - pip install prefect==$PREFECT_VERSION
+                """)).isEmpty();
+    }
+
+    @Test
+    void envFilesThatComposeReadsThroughEnvFileOptions() {
+        ScanFile makefile = new ScanFile("Makefile", """
+                staging:
+                	docker compose --env-file deploy/.env.staging -f deploy/compose.yml up -d
+                """);
+        ScanFile compose = new ScanFile("deploy/compose.yml", """
+                services:
+                  worker:
+                    image: prefecthq/prefect:${PREFECT_VERSION}-python3.11
+                """);
+        ScanFile staging = new ScanFile("deploy/.env.staging", "PREFECT_VERSION=2.19.4\n");
+        ScanFile example = new ScanFile("deploy/.env.example", "PREFECT_VERSION=2.14.3\n");
+        ScanFile local = new ScanFile("deploy/.env.local", "PREFECT_VERSION=2.14.3\n");
+        // compose reads the named file; a template, or a file nothing names, it does not
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), makefile, compose, staging, example, local))
+                .isEqualTo("deploy/.env.staging:1:17 PF208 PREFECT_VERSION=2.19.4" + TAIL);
     }
 
     @Test
