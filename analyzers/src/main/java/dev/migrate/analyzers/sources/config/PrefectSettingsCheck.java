@@ -59,7 +59,7 @@ public final class PrefectSettingsCheck {
     }
 
     /**
-     * A {@code PREFECT_ORION_X} name, which neither recorded release reads. Prefect 2.0-2.7 named its server settings
+     * A {@code PREFECT_ORION_X} name, which neither recorded release reads. Prefect 2.0-2.8.0 named its server settings
      * so (PREFECT_ORION_DATABASE_CONNECTION_URL), but only those whose {@code PREFECT_SERVER_X} form Prefect 3.8.3
      * reads as a setting Prefect 2.20 had too (PREFECT_API_DATABASE_CONNECTION_URL) are such a name; another one
      * (PREFECT_ORION_EVENTS_RETENTION_PERIOD) never was a Prefect setting, so nothing renames it.
@@ -77,7 +77,7 @@ public final class PrefectSettingsCheck {
                     + "it either; if it is meant to set " + c + ", rename it by hand", false));
         }
         String gave = two.get().equals(c) ? c : two.get() + " (" + c + " in Prefect 3.8.3)";
-        return Optional.of(new Problem("CFG001", c, "setting " + name + " is the name Prefect 2.0-2.7 gave " + gave
+        return Optional.of(new Problem("CFG001", c, "setting " + name + " is the name Prefect 2.0-2.8.0 gave " + gave
                 + "; Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade"));
     }
 

@@ -36,7 +36,7 @@ class ComposeVariablesTest {
                         """),
                 new ScanFile("deploy/docker-compose.yml", COMPOSE))).isEqualTo("""
                 deploy/.env:2:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is a compose variable here: docker-compose.yml:4 reads it as ${PREFECT_ORION_DATABASE_CONNECTION_URL} for interpolation; the rewrite renames it to PREFECT_SERVER_DATABASE_CONNECTION_URL together with those references
-                deploy/.env:3:1 CFG001 setting PREFECT_ORION_API_PORT is the name Prefect 2.0-2.7 gave PREFECT_SERVER_API_PORT; Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
+                deploy/.env:3:1 CFG001 setting PREFECT_ORION_API_PORT is the name Prefect 2.0-2.8.0 gave PREFECT_SERVER_API_PORT; Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
                 """);
     }
 
@@ -64,8 +64,8 @@ class ComposeVariablesTest {
                 new ScanFile("deploy/worker.env", "PREFECT_ORION_DATABASE_CONNECTION_URL=x\n"),
                 new ScanFile(".env", "PREFECT_ORION_DATABASE_CONNECTION_URL=x\n"),
                 new ScanFile("deploy/docker-compose.yml", COMPOSE))).isEqualTo("""
-                .env:1:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is the name Prefect 2.0-2.7 gave PREFECT_API_DATABASE_CONNECTION_URL (PREFECT_SERVER_DATABASE_CONNECTION_URL in Prefect 3.8.3); Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
-                deploy/worker.env:1:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is the name Prefect 2.0-2.7 gave PREFECT_API_DATABASE_CONNECTION_URL (PREFECT_SERVER_DATABASE_CONNECTION_URL in Prefect 3.8.3); Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
+                .env:1:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is the name Prefect 2.0-2.8.0 gave PREFECT_API_DATABASE_CONNECTION_URL (PREFECT_SERVER_DATABASE_CONNECTION_URL in Prefect 3.8.3); Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
+                deploy/worker.env:1:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is the name Prefect 2.0-2.8.0 gave PREFECT_API_DATABASE_CONNECTION_URL (PREFECT_SERVER_DATABASE_CONNECTION_URL in Prefect 3.8.3); Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
                 """);
     }
 
@@ -79,7 +79,7 @@ class ComposeVariablesTest {
                         PREFECT_ORION_API_PORT=4200
                         """),
                 new ScanFile("docker-compose.yml", COMPOSE))).isEqualTo("""
-                .env.example:2:1 CFG001 setting PREFECT_ORION_API_PORT is the name Prefect 2.0-2.7 gave PREFECT_SERVER_API_PORT; Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
+                .env.example:2:1 CFG001 setting PREFECT_ORION_API_PORT is the name Prefect 2.0-2.8.0 gave PREFECT_SERVER_API_PORT; Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
                 """);
     }
 

@@ -30,7 +30,7 @@ class ConfigDetectorsTest {
                     <<: *agent
                 """;
         String out = DetectorHarness.run(new ComposeDetector(), "docker-compose.yml", yaml);
-        assertThat(out).contains("docker-compose.yml:2:3 CFG001 setting PREFECT_ORION_API_HOST is the name Prefect 2.0-2.7 "
+        assertThat(out).contains("docker-compose.yml:2:3 CFG001 setting PREFECT_ORION_API_HOST is the name Prefect 2.0-2.8.0 "
                         + "gave PREFECT_SERVER_API_HOST")
                 .contains("job prefect-agent-agent-")
                 .contains("docker-compose.yml:6:15 PF203 Prefect 2 agent (`prefect agent start`)");
@@ -524,7 +524,7 @@ class ConfigDetectorsTest {
                 """;
         String out = DetectorHarness.run(new PrefectCliLineDetector(), "bin/server.sh", sh);
         assertThat(out).contains("bin/server.sh:1:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is the name "
-                        + "Prefect 2.0-2.7 gave PREFECT_API_DATABASE_CONNECTION_URL (PREFECT_SERVER_DATABASE_CONNECTION_URL in "
+                        + "Prefect 2.0-2.8.0 gave PREFECT_API_DATABASE_CONNECTION_URL (PREFECT_SERVER_DATABASE_CONNECTION_URL in "
                         + "Prefect 3.8.3)")
                 .contains("bin/server.sh:2:1 PF209 `prefect orion start` does not exist in Prefect 3.8.3 (it was renamed "
                         + "`prefect server start`")
@@ -532,7 +532,7 @@ class ConfigDetectorsTest {
                 .contains("job prefect-server");
     }
 
-    // only a PREFECT_ORION_X whose PREFECT_SERVER_X form Prefect 2 had too was a 2.0-2.7 name; another one never was
+    // only a PREFECT_ORION_X whose PREFECT_SERVER_X form Prefect 2 had too was a 2.0-2.8.0 name; another one never was
     // a setting (Prefect 2 had no PREFECT_SERVER_DATABASE_HOST), which no rewrite renames
     @Test
     void orionNamesPrefect2NeverHadAreNotCalledItsEarlyNames() {
@@ -542,7 +542,7 @@ class ConfigDetectorsTest {
                 export PREFECT_ORION_NOT_A_SETTING=1
                 prefect server start
                 """);
-        assertThat(out).contains("bin/server.sh:1:1 CFG001 setting PREFECT_ORION_API_PORT is the name Prefect 2.0-2.7 "
+        assertThat(out).contains("bin/server.sh:1:1 CFG001 setting PREFECT_ORION_API_PORT is the name Prefect 2.0-2.8.0 "
                         + "gave PREFECT_SERVER_API_PORT; Prefect 3.8.3 does not read it")
                 .contains("bin/server.sh:2:1 CFG001 setting PREFECT_ORION_DATABASE_HOST was never a Prefect setting: "
                         + "Prefect 2 had no PREFECT_SERVER_DATABASE_HOST its early PREFECT_ORION_* names could stand for, "

@@ -32,8 +32,8 @@ class SettingReferencesTest {
                 export PREFECT_ORION_API_PORT=${PORT:-4200}
                 PREFECT_ORION_UI_ENABLED=false ./serve.sh
                 """)).isEqualTo("""
-                start-server.sh:2:1 CFG001 setting PREFECT_ORION_API_PORT is the name Prefect 2.0-2.7 gave PREFECT_SERVER_API_PORT; Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
-                start-server.sh:3:1 CFG001 setting PREFECT_ORION_UI_ENABLED is the name Prefect 2.0-2.7 gave PREFECT_UI_ENABLED (PREFECT_SERVER_UI_ENABLED in Prefect 3.8.3); Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
+                start-server.sh:2:1 CFG001 setting PREFECT_ORION_API_PORT is the name Prefect 2.0-2.8.0 gave PREFECT_SERVER_API_PORT; Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
+                start-server.sh:3:1 CFG001 setting PREFECT_ORION_UI_ENABLED is the name Prefect 2.0-2.8.0 gave PREFECT_UI_ENABLED (PREFECT_SERVER_UI_ENABLED in Prefect 3.8.3); Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
                 """);
     }
 }

@@ -1060,7 +1060,7 @@ class PythonDetectorsTest {
                         + "pass the block's fields as the deployments' job variables (prefect.infrastructure.docker was the "
                         + "early 2.x name of prefect.infrastructure.container) @2",
                 "PF216 prefect.settings.PREFECT_ORION_API_URL does not exist in Prefect 3 (prefect.settings.PREFECT_ORION_* "
-                        + "was how Prefect 2.0-2.7 named the PREFECT_SERVER_* and PREFECT_API_* settings) @4");
+                        + "was how Prefect 2.0-2.8.0 named the PREFECT_SERVER_* and PREFECT_API_* settings) @4");
     }
 
     /** Before: PF216 for all four, while the rewrite notes the blocks a script builds as PF205 and PF206. */
