@@ -267,7 +267,8 @@ public final class Prefect1FlowDetector extends PythonDetector {
         }
         // the start date's position: IntervalSchedule(start_date, interval), the others (value, start_date) (1.4.1)
         int startAt = simpleName(m, c).equals("IntervalSchedule") ? 0 : 1;
-        String tz = PythonModule.arg(c, "start_date", startAt).map(m::resolve).map(d -> zoneOf(m, d)).orElse(null);
+        Optional<Node> start = PythonModule.arg(c, "start_date", startAt).filter(d -> !d.text().strip().equals("None"));
+        String tz = start.map(m::resolve).map(d -> zoneOf(m, d)).orElse(null);
         return switch (simpleName(m, c)) {
             case "CronSchedule", "CronClock" -> PythonModule.arg(c, "cron", 0).flatMap(m::string)
                     .map(e -> new ScheduleSpec(Form.CRON_PREFECT, e, tz, where));
@@ -275,7 +276,9 @@ public final class Prefect1FlowDetector extends PythonDetector {
             case "IntervalSchedule", "IntervalClock" -> PythonModule.arg(c, "interval", -1)
                     .or(() -> PythonModule.arg(c, "interval", simpleName(m, c).equals("IntervalClock") ? 0 : 1))
                     .flatMap(v -> Durations.seconds(m, v))
-                    .map(sec -> new ScheduleSpec(Form.INTERVAL, Durations.iso(sec), tz, where));
+                    // an interval clock fires at start_date + k * interval: its start is the deployment's anchor
+                    .map(sec -> new ScheduleSpec(Form.INTERVAL, PrefectScheduleArgs.anchored(m, Durations.iso(sec),
+                            start.map(m::resolve), tz), tz, where));
             case "RRuleClock" -> Optional.of(new ScheduleSpec(Form.UNKNOWN, c.text().strip(), tz, where));
             default -> Optional.empty();
         };

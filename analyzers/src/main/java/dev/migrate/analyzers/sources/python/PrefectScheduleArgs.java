@@ -60,7 +60,7 @@ final class PrefectScheduleArgs {
     }
 
     /** The period, with the anchor when it is a naive date-time literal or an ISO string (see AnchoredInterval). */
-    private static String anchored(PythonModule m, String period, Optional<Node> anchor, String tz) {
+    static String anchored(PythonModule m, String period, Optional<Node> anchor, String tz) {
         if (anchor.isEmpty()) {
             return period;
         }

@@ -30,7 +30,7 @@ class Prefect1ClockArgumentsTest {
                     pass
                 """);
         assertThat(found).contains("schedule CRON_PREFECT '0 6 * * 1-5' tz=Europe/Berlin", "schedule INTERVAL 'PT12H'",
-                "schedule INTERVAL 'PT30M'");
+                "schedule INTERVAL 'R/2023-01-01T00:00Z/PT30M'");
     }
 
     // a clock per table made by a comprehension was read as its one element expression: "every day at 00:00", where
@@ -53,5 +53,25 @@ class Prefect1ClockArgumentsTest {
                 """);
         assertThat(found).contains("schedule UNKNOWN 'Schedule(clocks=clocks)'",
                 "schedule UNKNOWN 'DatesClock([datetime(2024, 1, 1)])'").doesNotContain("INTERVAL");
+    }
+
+    // an interval clock fires at start_date + k * interval; the scan dropped the start, so the proof said the time of
+    // day was unknown and the deployment would run at 00:00 instead of 04:30
+    @Test
+    void anIntervalClocksStartDateIsItsAnchor() {
+        String found = DetectorHarness.run(new Prefect1FlowDetector(), "flows/rain.py", """
+                from datetime import datetime, timedelta
+                from prefect import Flow
+                from prefect.schedules import Schedule
+                from prefect.schedules.clocks import IntervalClock
+
+                every_day = Schedule(clocks=[IntervalClock(interval=timedelta(days=1), start_date=datetime(2021, 1, 1, 4, 30))])
+                with Flow("rain", schedule=every_day) as flow:
+                    pass
+                with Flow("registered", schedule=Schedule(clocks=[IntervalClock(timedelta(hours=1), datetime.utcnow())])) as f2:
+                    pass
+                """);
+        assertThat(found).containsPattern("schedule INTERVAL '[^']*2021-01-01T04:30[^']*P1D'")
+                .contains("schedule INTERVAL 'PT1H'"); // the registration time: no anchor can be read
     }
 }
