@@ -1,5 +1,8 @@
 package dev.migrate.recipes.python;
 
+import dev.migrate.analyzers.sources.python.ProjectTaskIndex;
+import dev.migrate.analyzers.sources.python.PythonScopes;
+import dev.migrate.analyzers.sources.python.TaskRefs;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
@@ -8,7 +11,6 @@ import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,104 +70,27 @@ public final class PrefectFunctions {
      * The names, and dotted names, by which {@code file}'s code reaches a task function, each with whether the task
      * is {@code async def}: the module's own tasks, and those it imports from modules of the project ({@code
      * from pipelines.tasks import load}, {@code from . import tasks as t} giving {@code t.load}), unless the module
-     * binds the name, or the module alias, otherwise (a function of its own, an assignment).
+     * binds the name, or the module alias, otherwise (a function of its own, an assignment). The scan's rule, {@link
+     * TaskRefs#of}, so that what the scan reports as a task run the rewrite treats as one.
      */
     public static Map<String, Boolean> taskRefs(PythonFile file, ProjectTasks project) {
         Node module = file.module();
         Imports imports = Imports.of(module);
-        Map<String, Boolean> out = new LinkedHashMap<>();
-        Map<String, ProjectTasks.Task> imported = imports.uses("prefect") ? project.importedBy(file) : Map.of();
-        if (!imported.isEmpty()) {
-            Set<String> bound = boundAtTopLevel(module);
-            imported.forEach((ref, task) -> {
-                if (!bound.contains(firstPart(ref))) {
-                    out.put(ref, task.async());
-                }
-            });
-        }
-        tasks(module, imports).forEach((name, def) -> out.put(name, new Definitions(def).isAsync()));
-        return out;
+        Map<String, ProjectTaskIndex.Task> imported = imports.uses("prefect") ? project.indexed(file) : Map.of();
+        Set<String> bound = imported.isEmpty() ? Set.of() : PythonScopes.boundAtTopLevel(module);
+        Map<String, Boolean> own = new LinkedHashMap<>();
+        tasks(module, imports).forEach((name, def) -> own.put(name, new Definitions(def).isAsync()));
+        return TaskRefs.of(own, imported, bound);
     }
 
-    /** {@code refs} without those a function hides with names of its own (a parameter {@code load}, {@code t = ...}). */
+    /** {@code refs} without those a function hides with names of its own ({@link TaskRefs#visibleIn}). */
     public static <V> Map<String, V> visibleIn(Map<String, V> refs, Definitions function) {
-        if (refs.isEmpty()) {
-            return refs;
-        }
-        Set<String> locals = localNames(function);
-        Map<String, V> out = new LinkedHashMap<>();
-        refs.forEach((ref, v) -> {
-            if (!locals.contains(firstPart(ref))) {
-                out.put(ref, v);
-            }
-        });
-        return out;
+        return TaskRefs.visibleIn(refs, function);
     }
 
-    /** The names a function binds itself: parameters, assignment, loop and {@code with} targets, local defs and imports. */
+    /** The names a function binds itself ({@link PythonScopes#localNames}). */
     public static Set<String> localNames(Definitions function) {
-        Set<String> out = new HashSet<>(function.parameterNames());
-        Node body = function.body();
-        if (bindLocals(body, out)) {
-            Imports.of(body).all().forEach(b -> out.add(b.localName()));
-        }
-        return out;
-    }
-
-    /** Adds what {@code n}'s descendants bind, in one walk; true when one of them is an import. */
-    private static boolean bindLocals(Node n, Set<String> out) {
-        boolean imports = false;
-        for (Node c : n.nodes()) {
-            switch (c.kind()) {
-                case ASSIGN, ANN_ASSIGN, AUG_ASSIGN ->
-                        Statements.assignment(c).ifPresent(a -> a.targets().forEach(t -> targetNames(t, out)));
-                case FOR, COMP_FOR -> targetNames(c.nodes().get(0), out);
-                case WITH_ITEM -> {
-                    if (c.nodes().size() > 1) {
-                        targetNames(c.nodes().get(c.nodes().size() - 1), out);
-                    }
-                }
-                case FUNCTION_DEF, CLASS_DEF -> out.add(new Definitions(c).name());
-                case IMPORT, IMPORT_FROM -> imports = true;
-                default -> {
-                }
-            }
-            imports |= bindLocals(c, out);
-        }
-        return imports;
-    }
-
-    /** The names a module binds at its top level other than by imports: defs, classes, assignments, loop targets. */
-    public static Set<String> boundAtTopLevel(Node module) {
-        Set<String> out = new HashSet<>();
-        for (Node s : Statements.of(module)) {
-            switch (s.kind()) {
-                case FUNCTION_DEF, CLASS_DEF -> out.add(new Definitions(s).name());
-                case ASSIGN, ANN_ASSIGN, AUG_ASSIGN ->
-                        Statements.assignment(s).ifPresent(a -> a.targets().forEach(t -> targetNames(t, out)));
-                case FOR -> targetNames(s.nodes().get(0), out);
-                default -> {
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Adds the names a target binds ({@code a}, {@code a, b}, {@code (a, [b])}; not {@code a.b} or {@code a[0]}). */
-    private static void targetNames(Node target, Set<String> into) {
-        Node t = Expressions.unwrap(target);
-        if (t.kind() == NodeKind.NAME) {
-            into.add(Expressions.name(t));
-        } else if (t.kind() != NodeKind.ATTRIBUTE && t.kind() != NodeKind.SUBSCRIPT) {
-            for (Node n : t.nodes()) {
-                targetNames(n, into);
-            }
-        }
-    }
-
-    private static String firstPart(String ref) {
-        int dot = ref.indexOf('.');
-        return dot < 0 ? ref : ref.substring(0, dot);
+        return PythonScopes.localNames(function);
     }
 
     /** Every flow function, at any depth. */

@@ -49,9 +49,13 @@ public final class ProjectTasks {
      */
     public Map<String, Task> importedBy(PythonFile file) {
         Map<String, Task> out = new LinkedHashMap<>();
-        index.importedBy(path(file), Imports.of(file.module()))
-                .forEach((ref, t) -> out.put(ref, new Task(t.name(), t.path(), t.async())));
+        indexed(file).forEach((ref, t) -> out.put(ref, new Task(t.name(), t.path(), t.async())));
         return out;
+    }
+
+    /** {@link #importedBy} as the index gives it, for the rules the scan shares ({@code TaskRefs}). */
+    Map<String, ProjectTaskIndex.Task> indexed(PythonFile file) {
+        return index.importedBy(path(file), Imports.of(file.module()));
     }
 
     private static String path(PythonFile file) {

@@ -6,7 +6,6 @@ import dev.migrate.analyzers.model.Prefilter;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.analyzers.rules.PrefectBlockClasses;
-import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.ImportBinding;
@@ -18,17 +17,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Prefect 2 code that changes meaning or breaks on Prefect 3, file by file: imports of names that moved (PF215)
  * or vanished (PF216), decided by Prefect's own API data ({@link PrefectApi}), and of the infrastructure blocks
  * Prefect 2 integrations had ({@code prefect_aws.ecs.ECSTask}: PF205); task futures a flow never
  * resolves (BHV001); flows that submit tasks and return nothing, whose final state no longer follows failed
- * tasks (BHV002), for the tasks of the module and those it imports from the project's other modules ({@link
- * ProjectTaskIndex}); {@code Variable.get(...).value} (BHV003); {@code await} on task futures (BHV007); and a task
- * future's state read the 2.x way, {@code f.get_state()} or the value of {@code f.wait()} or of
- * {@code t.submit(x).wait()} (BHV009). Findings
- * here belong to no job. Values kept in the JSON and String blocks are PF219.
+ * tasks (BHV002); {@code await} on task futures (BHV007); and a task future's state read the 2.x way, {@code
+ * f.get_state()} or the value of {@code f.wait()} or of {@code t.submit(x).wait()} (BHV009): the last four for the
+ * tasks of the module, those it imports from the project's other modules ({@link ProjectTaskIndex}) and those made
+ * from either by {@code with_options}, never an executor's or a queue's submit. {@code Variable.get(...).value}
+ * (BHV003). Findings here belong to no job. Values kept in the JSON and String blocks are PF219.
  */
 public final class PrefectApiUsageDetector extends PythonDetector {
     /**
@@ -37,9 +39,9 @@ public final class PrefectApiUsageDetector extends PythonDetector {
      */
     public static final Set<String> VALUE_BLOCKS = Set.of("prefect.blocks.system.JSON", "prefect.blocks.system.String");
 
-    /** The project's tasks, for the runs of BHV001 and BHV002 (as the rewrite knows them). */
+    /** The project's tasks, for the runs of BHV001, BHV002, BHV007 and BHV009 (as the rewrite knows them). */
     private final ProjectTaskIndex project = new ProjectTaskIndex();
-    /** Flows that run tasks of names imported from the project, judged in {@link #finish} (guarded by this). */
+    /** Functions that run tasks of names imported from the project, judged in {@link #finish} (guarded by this). */
     private final List<Runnable> waiting = new ArrayList<>();
 
     public PrefectApiUsageDetector() {
@@ -57,106 +59,19 @@ public final class PrefectApiUsageDetector extends PythonDetector {
         }
         for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
             Definitions d = new Definitions(def);
-            if (d.decorators().stream().map(m::nameOf).anyMatch(n -> n.equals("prefect.flow") || n.equals("prefect.flows.flow"))) {
-                flowBody(m, facts, d, sink);
-            }
+            boolean flow = d.decorators().stream().map(m::nameOf)
+                    .anyMatch(n -> n.equals("prefect.flow") || n.equals("prefect.flows.flow"));
+            withTasks(m, facts, d.body(), () -> PythonScopes.localNames(d), tasks -> {
+                if (flow) {
+                    TaskFutureUses.awaited(m, d, tasks, sink);
+                    taskRuns(m, d, tasks, sink);
+                }
+                TaskFutureUses.states(m, d.body(), tasks, sink);
+            });
         }
-        if (m.imports().uses("prefect")) {
-            for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
-                futureStates(m, new Definitions(def), sink);
-            }
-            chainedWaits(m, sink);
-        }
+        withTasks(m, facts, m.root(), Set::of, tasks -> TaskFutureUses.states(m, m.root(), tasks, sink));
         variableValues(m, sink);
         systemBlockValues(m, sink);
-    }
-
-    /**
-     * BHV009: on a name the function binds only to {@code t.submit(...)} (awaited or not), {@code f.get_state()},
-     * which Prefect 3 futures lack (AttributeError: they have a {@code state} property), and any use of the value
-     * of {@code f.wait(...)}, which Prefect 3 returns as None instead of the state.
-     */
-    private static void futureStates(PythonModule m, Definitions def, InventorySink sink) {
-        Set<String> futures = new HashSet<>();
-        Set<String> other = new HashSet<>();
-        Set<Node> statements = new HashSet<>();
-        List<Node> body = all(def.body());
-        for (Node n : body) {
-            if (n.kind() == NodeKind.EXPR_STMT && n.nodes().size() == 1) {
-                statements.add(Expressions.unwrap(n.nodes().get(0)));
-            }
-            Optional<Statements.Assignment> a = Statements.assignment(n);
-            if (a.isEmpty()) {
-                continue;
-            }
-            Node value = a.get().value() == null ? null : Expressions.unwrap(a.get().value());
-            if (value != null && value.kind() == NodeKind.AWAIT && !value.nodes().isEmpty()) {
-                value = Expressions.unwrap(value.nodes().get(0));
-            }
-            // t.submit(...) of a task named t, as the recipe reads it (not pool.executor.submit(...))
-            boolean submit = value != null && value.kind() == NodeKind.CALL && a.get().targets().size() == 1
-                    && Expressions.dottedParts(value.nodes().get(0)).filter(p -> p.size() == 2 && p.get(1).equals("submit"))
-                            .isPresent();
-            for (Node target : a.get().targets()) {
-                if (target.kind() == NodeKind.NAME) {
-                    (submit ? futures : other).add(Expressions.name(target));
-                }
-            }
-        }
-        futures.removeAll(other);
-        if (futures.isEmpty()) {
-            return;
-        }
-        for (Node n : body) {
-            if (n.kind() != NodeKind.CALL || Expressions.unwrap(n.nodes().get(0)).kind() != NodeKind.ATTRIBUTE) {
-                continue;
-            }
-            Node callee = Expressions.unwrap(n.nodes().get(0));
-            Node receiver = Expressions.unwrap(callee.nodes().get(0));
-            if (receiver.kind() != NodeKind.NAME || !futures.contains(Expressions.name(receiver))) {
-                continue;
-            }
-            String f = Expressions.name(receiver);
-            String method = lastName(callee);
-            if (method.equals("get_state") && new CallView(n).arguments().isEmpty()) {
-                sink.finding(Findings.of("BHV009", f + ".get_state() raises AttributeError in Prefect 3, whose task futures "
-                        + "have a state property: read " + f + ".state", m.at(n), null));
-            } else if (method.equals("wait") && !statements.contains(n)) {
-                sink.finding(Findings.of("BHV009", "the value of " + n.text().strip() + " is None in Prefect 3, not the "
-                        + "future's state: call " + f + ".wait(), then read " + f + ".state", m.at(n), null));
-            }
-        }
-    }
-
-    /**
-     * BHV009 for the chained form: the value of {@code t.submit(x).wait()} used in place (assigned, returned, passed on,
-     * {@code .is_failed()} read from it) is None in Prefect 3. Read as ReadFutureStateFromProperty reads it: the
-     * receiver is {@code t.submit(...)} of a task named {@code t}, without {@code return_state=}; a statement of its
-     * own discards the value and works the same on both versions.
-     */
-    private static void chainedWaits(PythonModule m, InventorySink sink) {
-        Set<Node> statements = new HashSet<>();
-        for (Node n : m.nodes(NodeKind.EXPR_STMT)) {
-            if (n.nodes().size() == 1) {
-                statements.add(Expressions.unwrap(n.nodes().get(0)));
-            }
-        }
-        for (Node n : m.nodes(NodeKind.CALL)) {
-            Node callee = Expressions.unwrap(n.nodes().get(0));
-            if (callee.kind() != NodeKind.ATTRIBUTE || !lastName(callee).equals("wait") || statements.contains(n)) {
-                continue;
-            }
-            Node submit = Expressions.unwrap(callee.nodes().get(0));
-            Optional<List<String>> parts = submit.kind() == NodeKind.CALL
-                    ? Expressions.dottedParts(submit.nodes().get(0)).filter(p -> p.size() == 2 && p.get(1).equals("submit"))
-                    : Optional.empty();
-            if (parts.isEmpty() || new CallView(submit).keyword("return_state").isPresent()) {
-                continue;
-            }
-            String submitted = String.join(".", parts.get());
-            sink.finding(Findings.of("BHV009", "the value of " + n.text().strip() + " is None in Prefect 3, not the "
-                    + "future's state: " + submitted + "(..., return_state=True) waits and returns the state", m.at(n), null));
-        }
     }
 
     /** PF219: values read from or saved to the JSON and String blocks, which Prefect 3.5 removed for Variables. */
@@ -167,7 +82,7 @@ public final class PrefectApiUsageDetector extends PythonDetector {
             String use = null;
             if (called.endsWith(".load") && VALUE_BLOCKS.contains(called.substring(0, called.length() - ".load".length()))) {
                 use = simpleName(called.substring(0, called.length() - ".load".length())) + ".load";
-            } else if (callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("save")) {
+            } else if (callee.kind() == NodeKind.ATTRIBUTE && TaskFutureUses.lastName(callee).equals("save")) {
                 Node receiver = Expressions.unwrap(callee.nodes().get(0));
                 if (receiver.kind() == NodeKind.CALL && VALUE_BLOCKS.contains(m.nameOf(receiver))) {
                     use = simpleName(m.nameOf(receiver)) + "(...).save";
@@ -225,29 +140,34 @@ public final class PrefectApiUsageDetector extends PythonDetector {
     }
 
     /**
-     * BHV007 for awaited futures; then BHV001 for futures dropped on the floor and BHV002 when the flow returns nothing
-     * and a task run's failure never reaches it, once the flow's tasks are known: at once when every run it makes is of
-     * a task the module knows itself, else once every file has been seen ({@link #finish}), when the project's index
-     * tells which imported names are tasks.
+     * Gives {@code use} the names {@code body} (a function's, or the module's top level, binding {@code locals} itself)
+     * reaches tasks by, with the tasks made from them ({@link #madeTasks}), when it submits or maps anything: at once
+     * when every name it submits, maps or gives options to is one the module knows itself, else once every file has
+     * been seen ({@link #finish}), when the project's index tells which imported names are tasks. BHV001, BHV002,
+     * BHV007 and BHV009 all read task runs so.
      */
-    private void flowBody(PythonModule m, ModuleFacts facts, Definitions flow, InventorySink sink) {
-        for (Node n : all(flow.body())) {
-            if (n.kind() == NodeKind.AWAIT) {
-                awaitedFuture(m, flow, n, sink);
+    private void withTasks(PythonModule m, ModuleFacts facts, Node body, Supplier<Set<String>> bound,
+            Consumer<Set<String>> use) {
+        List<Node> calls = new ArrayList<>();
+        boolean runs = false;
+        for (Node n : TaskFutureUses.scope(body)) {
+            if (n.kind() == NodeKind.CALL) {
+                calls.add(n);
+                runs |= TaskFutureUses.receiver(n, "submit", "map").isPresent();
             }
         }
-        Set<String> locals = PythonScopes.localNames(flow);
-        // a run, or a task made from another (fast = load.with_options(...), in the flow or at the module's top), of a
-        // name an import may bring from the project
-        List<Node> calls = new ArrayList<>();
+        if (!runs) {
+            return;
+        }
+        Set<String> locals = bound.get();
+        // a task made from another (fast = load.with_options(...)) at the module's top, of a name an import may bring
         for (Node s : Statements.of(m.root())) {
             Statements.assignment(s).map(Statements.Assignment::value).filter(v -> v != null)
                     .map(Expressions::unwrap).filter(v -> v.kind() == NodeKind.CALL).ifPresent(calls::add);
         }
-        all(flow.body()).stream().filter(n -> n.kind() == NodeKind.CALL).forEach(calls::add);
         boolean imported = false;
         for (Node call : calls) {
-            Optional<String> receiver = receiver(call, "submit", "map", "with_options");
+            Optional<String> receiver = TaskFutureUses.receiver(call, "submit", "map", "with_options");
             if (receiver.isPresent() && !facts.tasks().containsKey(receiver.get())
                     && TaskRefs.mayBeImported(receiver.get(), m.imports(), facts.ownNames(), locals)) {
                 imported = true;
@@ -255,12 +175,12 @@ public final class PrefectApiUsageDetector extends PythonDetector {
             }
         }
         if (!imported) {
-            taskRuns(m, flow, TaskRefs.visible(facts.tasks(), locals).keySet(), sink);
+            use.accept(madeTasks(m, body, TaskRefs.visible(facts.tasks(), locals).keySet()));
             return;
         }
         synchronized (this) {
-            waiting.add(() -> taskRuns(m, flow, TaskRefs.visible(TaskRefs.of(facts.tasks(),
-                    project.importedBy(m.file().path(), m.imports()), facts.ownNames()), locals).keySet(), sink));
+            waiting.add(() -> use.accept(madeTasks(m, body, TaskRefs.visible(TaskRefs.of(facts.tasks(),
+                    project.importedBy(m.file().path(), m.imports()), facts.ownNames()), locals).keySet())));
         }
     }
 
@@ -278,15 +198,14 @@ public final class PrefectApiUsageDetector extends PythonDetector {
     }
 
     /**
-     * BHV001 and BHV002 for the runs of {@code tasks} (names and dotted names the flow reaches tasks by) and of the
-     * tasks made from them ({@link #madeTasks}); a {@code submit} or {@code map} of anything else (an executor, a
+     * BHV001 and BHV002 for the runs of {@code tasks} (names and dotted names the flow reaches tasks by, and the tasks
+     * made from them: {@link #withTasks}); a {@code submit} or {@code map} of anything else (an executor, a
      * queue, a name nobody can trace to a task of the project) is no task run.
      */
     private static void taskRuns(PythonModule m, Definitions flow, Set<String> tasks, InventorySink sink) {
-        Set<String> known = madeTasks(m, flow, tasks);
-        java.util.function.Predicate<Node> taskSubmit = call -> receiver(call, "submit", "map").filter(known::contains)
+        Predicate<Node> taskSubmit = call -> TaskFutureUses.receiver(call, "submit", "map").filter(tasks::contains)
                 .isPresent();
-        for (Node n : all(flow.body())) {
+        for (Node n : TaskFutureUses.scope(flow.body())) {
             if (n.kind() == NodeKind.EXPR_STMT && n.nodes().size() == 1 && n.nodes().get(0).kind() == NodeKind.CALL
                     && taskSubmit.test(n.nodes().get(0))) {
                 sink.finding(Findings.of("BHV001", "flow " + flow.name() + " submits "
@@ -301,102 +220,27 @@ public final class PrefectApiUsageDetector extends PythonDetector {
     }
 
     /**
-     * {@code tasks} and the names the flow or its module bind to a task made from one: a task given options ({@code
+     * {@code tasks} and the names the body or its module bind to a task made from one: a task given options ({@code
      * load_fast = load.with_options(retries=0)}) or one made by calling task ({@code load = task(load_rows)}), in the
      * order they are bound.
      */
-    private static Set<String> madeTasks(PythonModule m, Definitions flow, Set<String> tasks) {
+    private static Set<String> madeTasks(PythonModule m, Node body, Set<String> tasks) {
         Set<String> out = new HashSet<>(tasks);
-        for (Node n : taskScope(m, flow)) {
+        List<Node> scope = new ArrayList<>(Statements.of(m.root())); // the module's top, then the body: binding order
+        scope.addAll(TaskFutureUses.scope(body));
+        for (Node n : scope) {
             Optional<Statements.Assignment> a = Statements.assignment(n);
             if (a.isEmpty() || a.get().value() == null || a.get().targets().size() != 1
                     || a.get().targets().get(0).kind() != NodeKind.NAME) {
                 continue;
             }
             Node value = Expressions.unwrap(a.get().value());
-            if (value.kind() == NodeKind.CALL && (receiver(value, "with_options").filter(out::contains).isPresent()
+            if (value.kind() == NodeKind.CALL && (TaskFutureUses.receiver(value, "with_options").filter(out::contains).isPresent()
                     || m.qualifiedName(value.nodes().get(0)).filter(q -> q.equals("prefect.task")).isPresent())) {
                 out.add(Expressions.name(a.get().targets().get(0)));
             }
         }
         return out;
-    }
-
-    /** The module's top-level statements, then the flow's body: where the names a flow's runs are made of are bound. */
-    private static List<Node> taskScope(PythonModule m, Definitions flow) {
-        List<Node> scope = new ArrayList<>(Statements.of(m.root()));
-        scope.addAll(all(flow.body()));
-        return scope;
-    }
-
-    /**
-     * What {@code call} calls one of {@code methods} on, as written ({@code load} of {@code load.submit(x)}, {@code
-     * t.load} of {@code t.load.map(xs)}), or empty.
-     */
-    private static Optional<String> receiver(Node call, String... methods) {
-        Node callee = Expressions.unwrap(call.nodes().get(0));
-        if (callee.kind() != NodeKind.ATTRIBUTE || !List.of(methods).contains(lastName(callee))) {
-            return Optional.empty();
-        }
-        return Expressions.dottedName(Expressions.unwrap(callee.nodes().get(0)));
-    }
-
-    /**
-     * BHV007: {@code await t.submit(...)}, {@code await t.map(...)} and {@code await f.result()}, which Prefect 2 allowed
-     * in async flows; Prefect 3 futures are synchronous. ({@code .result()} of other objects, such as a state's, is
-     * left alone: only a name the flow bound to a submit counts, or a submit written in place.)
-     */
-    private static void awaitedFuture(PythonModule m, Definitions flow, Node await, InventorySink sink) {
-        Node e = await.nodes().isEmpty() ? null : Expressions.unwrap(await.nodes().get(0));
-        if (e == null || e.kind() != NodeKind.CALL) {
-            return;
-        }
-        boolean awaited = isSubmit(e);
-        Node callee = Expressions.unwrap(e.nodes().get(0));
-        if (!awaited && callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("result")) {
-            Node receiver = Expressions.unwrap(callee.nodes().get(0));
-            if (receiver.kind() == NodeKind.AWAIT && !receiver.nodes().isEmpty()) {
-                receiver = Expressions.unwrap(receiver.nodes().get(0)); // (await t.map(xs)).result()
-            }
-            awaited = receiver.kind() == NodeKind.CALL && isSubmit(receiver)
-                    || Expressions.dottedName(receiver).filter(name -> boundToSubmit(flow, name)).isPresent();
-        }
-        if (awaited) {
-            sink.finding(Findings.of("BHV007", "flow " + flow.name() + " awaits " + e.text().strip()
-                    + "; Prefect 3 futures are synchronous and awaiting one raises TypeError", m.at(await), null));
-        }
-    }
-
-    /** Whether the flow assigns {@code name} from a submit or map, awaited or not ({@code f = await t.submit(x)}). */
-    private static boolean boundToSubmit(Definitions flow, String name) {
-        for (Node n : all(flow.body())) {
-            Optional<Statements.Assignment> a = Statements.assignment(n);
-            if (a.isEmpty() || a.get().value() == null || a.get().targets().size() != 1
-                    || !Expressions.dottedName(a.get().targets().get(0)).filter(name::equals).isPresent()) {
-                continue;
-            }
-            Node value = Expressions.unwrap(a.get().value());
-            if (value.kind() == NodeKind.AWAIT && !value.nodes().isEmpty()) {
-                value = Expressions.unwrap(value.nodes().get(0));
-            }
-            if (value.kind() == NodeKind.CALL && isSubmit(value)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String lastName(Node attribute) {
-        return attribute.tokens().get(attribute.tokens().size() - 1).text();
-    }
-
-    private static boolean isSubmit(Node call) {
-        Node t = Expressions.unwrap(call.nodes().get(0));
-        if (t.kind() != NodeKind.ATTRIBUTE) {
-            return false;
-        }
-        String method = lastName(t);
-        return method.equals("submit") || method.equals("map");
     }
 
     /** {@code Variable.get(...).value}, directly or through a variable: 3.x returns the value itself. */
@@ -426,16 +270,5 @@ public final class PrefectApiUsageDetector extends PythonDetector {
             e = Expressions.unwrap(e.nodes().get(0));
         }
         return e.kind() == NodeKind.CALL && m.nameOf(e).matches("prefect(\\.variables)?\\.Variable\\.get");
-    }
-
-    private static List<Node> all(Node n) {
-        List<Node> out = new ArrayList<>();
-        out.add(n);
-        for (Node c : n.nodes()) {
-            if (c.kind() != NodeKind.FUNCTION_DEF && c.kind() != NodeKind.CLASS_DEF) {
-                out.addAll(all(c));
-            }
-        }
-        return out;
     }
 }

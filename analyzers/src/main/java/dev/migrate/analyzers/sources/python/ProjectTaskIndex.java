@@ -24,7 +24,9 @@ import java.util.function.Predicate;
  * rewrite, whose trees stay in memory anyway, so a run over files without Prefect costs nothing more), or as facts
  * read at once (the scan, which drops each tree after its file). Modules are found from paths as {@link ModulePaths}
  * reads them (relative imports from the importer's package, absolute ones by the one file whose path ends so, else
- * the importer's sibling): an import that does not resolve to a project file is never taken for a task. Nothing is
+ * the importer's sibling): an import that does not resolve to a project file is never taken for a task. Re-exports
+ * are followed, under the same name from any module, under another ({@code from .tasks import fetch as get}) from a
+ * package's {@code __init__.py}, the one kind of module the scan records without its naming Prefect. Nothing is
  * imported or run.
  */
 public final class ProjectTaskIndex {
@@ -159,7 +161,7 @@ public final class ProjectTaskIndex {
                     || q.startsWith("prefect.")) {
                 continue;
             }
-            if (b.isFromImport() && taskNames.contains(q.substring(q.lastIndexOf('.') + 1))) {
+            if (b.isFromImport() && (taskNames.contains(q.substring(q.lastIndexOf('.') + 1)) || fromPackage(path, q))) {
                 Optional<Task> task = taskAt(path, q, 0);
                 if (task.isPresent()) {
                     out.put(b.localName(), task.get());
@@ -199,6 +201,16 @@ public final class ProjectTaskIndex {
             return Optional.empty();
         }
         return taskAt(home.get(), facts.imported().get(name), hops + 1);
+    }
+
+    /**
+     * Whether {@code qualified} ({@code pkg.get}) is imported from a package of the project, whose {@code __init__.py}
+     * may re-export a task under another name ({@code from .tasks import fetch as get}): a name no task has, which
+     * the first filter by task names would pass over.
+     */
+    private boolean fromPackage(String importer, String qualified) {
+        return ModulePaths.split(qualified).flatMap(n -> moduleFile(importer, n.module()))
+                .filter(ProjectTaskIndex::isPackageInit).isPresent();
     }
 
     private Optional<String> moduleFile(String importer, String module) {

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * BHV001, BHV002 and BHV008 on projects whose flows import their tasks from other modules, scanned as a whole tree
+ * BHV001, BHV002, BHV007, BHV008 and BHV009 on projects whose flows import their tasks from other modules, scanned
+ * as a whole tree
  * (every file seen, then related), as the rewrite's futures recipes read the same projects.
  */
 class ImportedTasksScanTest {
-    private static final Set<String> CODES = Set.of("BHV001", "BHV002", "BHV008");
+    private static final Set<String> CODES = Set.of("BHV001", "BHV002", "BHV007", "BHV008", "BHV009");
 
     /** A package that defines its tasks in one module and re-exports two of them from its __init__.py. */
     private static final String TASKS = """
@@ -224,5 +225,56 @@ class ImportedTasksScanTest {
                         """);
         // waiting lets the runs finish but does not fail the flow with them
         assertThat(found).containsExactly("pipelines/flows/etl.py:15 BHV002", "pipelines/flows/etl.py:20 BHV002");
+    }
+
+    @Test
+    void importedTaskFuturesAwaitedOrAskedForTheirStateAreReportedAndAQueuesAreNot() throws IOException {
+        List<String> found = scan(
+                "pipelines/tasks.py", TASKS,
+                "pipelines/queue.py", QUEUE,
+                "pipelines/flows/etl.py", """
+                        from prefect import flow
+                        from pipelines import tasks as t
+                        from pipelines.queue import jobs
+                        from pipelines.tasks import load, fetch_page
+
+                        slow = load.with_options(retries=5)
+
+                        @flow
+                        async def crawl(urls):
+                            page = await fetch_page.submit(urls[0])
+                            job = await jobs.submit("reindex", urls)
+                            return page, await job.result(), await t.fetch_page.map(urls)
+
+                        @flow
+                        def etl(rows):
+                            f = slow.submit(rows)
+                            j = jobs.submit("reindex", rows)
+                            done = t.load.submit(rows).wait()
+                            return f.get_state(), j.get_state(), jobs.submit("x").wait(), done
+                        """);
+        assertThat(found).containsExactly(
+                "pipelines/flows/etl.py:10 BHV007",
+                "pipelines/flows/etl.py:12 BHV007",
+                "pipelines/flows/etl.py:18 BHV009",
+                "pipelines/flows/etl.py:19 BHV009");
+    }
+
+    @Test
+    void aTaskAPackageReExportsUnderAnotherNameIsATask() throws IOException {
+        List<String> found = scan(
+                "pipelines/__init__.py", "from .tasks import load as load_rows\nfrom .queue import jobs as load_later\n",
+                "pipelines/tasks.py", TASKS,
+                "pipelines/queue.py", QUEUE,
+                "jobs/nightly.py", """
+                        from prefect import flow
+                        from pipelines import load_rows, load_later
+
+                        @flow
+                        def nightly(rows):
+                            load_rows.submit(rows)
+                            load_later.submit("reindex", rows)
+                        """);
+        assertThat(found).containsExactly("jobs/nightly.py:6 BHV001", "jobs/nightly.py:6 BHV002");
     }
 }

@@ -82,4 +82,44 @@ class ProjectTaskIndexTest {
         Node script = parse("a/run.py", "from tasks import load\n");
         assertThat(index.importedBy("a/run.py", Imports.of(script))).isEmpty();
     }
+
+    @Test
+    void aTaskAPackageReExportsUnderAnotherNameIsFollowedThroughEachPackage() {
+        String flow = """
+                from prefect import flow
+                from etl import get, pull, shadowed, helper
+                """;
+        String[] project = {
+            "etl/__init__.py", """
+                from .tasks import fetch as get
+                from .sub import grab as pull
+                from .tasks import load as shadowed
+                from .util import load_config as helper
+
+                def shadowed():
+                    pass
+                """,
+            "etl/sub/__init__.py", "from ..tasks import fetch as grab\n",
+            "etl/tasks.py", TASKS,
+            "etl/util.py", "def load_config():\n    return {}\n"};
+        for (boolean lazily : new boolean[] {true, false}) {
+            ProjectTaskIndex index = new ProjectTaskIndex();
+            for (int i = 0; i < project.length; i += 2) {
+                Node module = parse(project[i], project[i + 1]);
+                if (lazily) {
+                    index.record(project[i], module);
+                } else {
+                    index.record(project[i], module, Imports.of(module));
+                }
+            }
+            Node module = parse("jobs/run.py", flow);
+            index.record("jobs/run.py", module, Imports.of(module));
+            Map<String, String> out = new java.util.TreeMap<>();
+            index.importedBy("jobs/run.py", Imports.of(module))
+                    .forEach((ref, t) -> out.put(ref, t.path() + ":" + t.name() + (t.async() ? " async" : "")));
+            // a name the package defines itself, or re-exports from a module without tasks, is no task
+            assertThat(out).as("lazily %s", lazily)
+                    .isEqualTo(Map.of("get", "etl/tasks.py:fetch async", "pull", "etl/tasks.py:fetch async"));
+        }
+    }
 }

@@ -1445,21 +1445,53 @@ class PythonDetectorsTest {
     @Test
     void awaitedTaskFuturesInAsyncFlows() {
         RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
-                from prefect import flow
+                from prefect import flow, task
+
+                @task
+                async def download(url):
+                    return url
 
                 @flow
-                async def etl(urls):
+                async def etl(urls, client):
                     page = await download.submit(urls[0])
                     rows = await page.result()
                     await (await download.map(urls)).result()
                     state = await run_deployment("x")
                     data = await state.result()
+                    fast = download.with_options(retries=0)
+                    await fast.submit(urls[1])
                     return rows, data
                 """);
         assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV007"))
                 .extracting(f -> f.where().line() + " " + f.message().substring(0, f.message().indexOf(';')))
-                .containsExactly("5 flow etl awaits download.submit(urls[0])", "6 flow etl awaits page.result()",
-                        "7 flow etl awaits (await download.map(urls)).result()", "7 flow etl awaits download.map(urls)");
+                .containsExactly("9 flow etl awaits download.submit(urls[0])", "10 flow etl awaits page.result()",
+                        "11 flow etl awaits (await download.map(urls)).result()", "11 flow etl awaits download.map(urls)",
+                        "15 flow etl awaits fast.submit(urls[1])");
+    }
+
+    @Test
+    void awaitedSubmitsOfExecutorsClientsAndUnknownNamesAreNoTaskFutures() {
+        // a dask client's, an executor's, a name from outside the project, a parameter shadowing the task
+        assertThat(run(new PrefectApiUsageDetector(), "flow.py", """
+                from concurrent.futures import ThreadPoolExecutor
+                from prefect import flow, task
+                from vendor.jobs import queue
+
+                @task
+                async def download(url):
+                    return url
+
+                @flow
+                async def etl(urls, client, download):
+                    f = await client.submit(len, urls)
+                    rows = await f.result()
+                    await queue.map(urls)
+                    await download.submit(urls[0])
+                    await helper.submit(urls[1])
+                    with ThreadPoolExecutor() as pool:
+                        await pool.submit(print, urls)
+                    return rows
+                """).findings).filteredOn(f -> f.code().equals("BHV007")).isEmpty();
     }
 
     @Test
@@ -1467,6 +1499,10 @@ class PythonDetectorsTest {
         RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
                 import threading
                 from prefect import flow, task
+
+                @task
+                def load(n):
+                    return n
 
                 @flow
                 def check(job):
@@ -1489,16 +1525,20 @@ class PythonDetectorsTest {
         assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV009"))
                 .extracting(f -> f.where().line() + ":" + f.where().column() + " " + f.message())
                 .containsExactly(
-                        "7:13 the value of f.wait() is None in Prefect 3, not the future's state: call f.wait(), then read f.state",
-                        "8:29 f.get_state() raises AttributeError in Prefect 3, whose task futures have a state property: "
+                        "11:13 the value of f.wait() is None in Prefect 3, not the future's state: call f.wait(), then read f.state",
+                        "12:29 f.get_state() raises AttributeError in Prefect 3, whose task futures have a state property: "
                                 + "read f.state",
-                        "11:11 the value of f.wait(5) is None in Prefect 3, not the future's state: call f.wait(), then read "
+                        "15:11 the value of f.wait(5) is None in Prefect 3, not the future's state: call f.wait(), then read "
                                 + "f.state",
-                        "20:12 f.get_state() raises AttributeError in Prefect 3, whose task futures have a state property: "
+                        "24:12 f.get_state() raises AttributeError in Prefect 3, whose task futures have a state property: "
                                 + "read f.state");
         // Prefect 3 code reads the property; nothing to report
         assertThat(run(new PrefectApiUsageDetector(), "ok.py", """
-                from prefect import flow
+                from prefect import flow, task
+
+                @task
+                def load(n):
+                    return n
 
                 @flow
                 def check():
@@ -1509,9 +1549,41 @@ class PythonDetectorsTest {
     }
 
     @Test
+    void theStateOfAnExecutorsQueuesOrUnknownNamesFutureIsNotATaskFutures() {
+        assertThat(run(new PrefectApiUsageDetector(), "jobs.py", """
+                from concurrent.futures import ThreadPoolExecutor
+                from prefect import flow, task
+                from rq import Queue
+
+                @task
+                def load(n):
+                    return n
+
+                @flow
+                def check(load):
+                    queue = Queue()
+                    job = queue.submit(1)
+                    done = job.wait()
+                    f = load.submit(1)
+                    with ThreadPoolExecutor() as pool:
+                        g = pool.submit(print, 1)
+                    h = extract.submit(2)
+                    return done, f.get_state(), g.wait(), h.get_state(), queue.submit(3).wait()
+                """).findings).filteredOn(f -> f.code().equals("BHV009")).isEmpty();
+    }
+
+    @Test
     void theValueOfAChainedSubmitWaitIsNoneInPrefect3() {
         RecordingSink sink = run(new PrefectApiUsageDetector(), "chain.py", """
-                from prefect import flow
+                from prefect import flow, task
+
+                @task
+                def extract(day):
+                    return day
+
+                publish = extract.with_options(name="publish")
+                archive = task(print)
+                load = extract
 
                 @flow
                 def nightly(day):
@@ -1525,16 +1597,15 @@ class PythonDetectorsTest {
 
                 last = archive.submit(1).wait()
                 """);
+        // load = extract is an alias nobody can tell from a queue's: only with_options and task(...) make tasks
         assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV009"))
                 .extracting(f -> f.where().line() + ":" + f.where().column() + " " + f.message())
                 .containsExactly(
-                        "5:13 the value of extract.submit(day).wait() is None in Prefect 3, not the future's state: "
+                        "13:13 the value of extract.submit(day).wait() is None in Prefect 3, not the future's state: "
                                 + "extract.submit(..., return_state=True) waits and returns the state",
-                        "7:8 the value of publish.submit(day).wait() is None in Prefect 3, not the future's state: "
+                        "15:8 the value of publish.submit(day).wait() is None in Prefect 3, not the future's state: "
                                 + "publish.submit(..., return_state=True) waits and returns the state",
-                        "11:19 the value of load.submit(day).wait(10) is None in Prefect 3, not the future's state: "
-                                + "load.submit(..., return_state=True) waits and returns the state",
-                        "13:8 the value of archive.submit(1).wait() is None in Prefect 3, not the future's state: "
+                        "21:8 the value of archive.submit(1).wait() is None in Prefect 3, not the future's state: "
                                 + "archive.submit(..., return_state=True) waits and returns the state");
         // without a prefect import, .submit(...).wait() is someone else's API
         assertThat(run(new PrefectApiUsageDetector(), "pool.py", """
