@@ -107,14 +107,12 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(Uses acc) {
         Set<String> included = acc.requirements.included();
-        Set<String> installed = acc.requirements.installed();
         return Preconditions.check(new IsRequirementsFile(included), new PlainTextVisitor<>() {
             @Override
             public PlainText visitText(PlainText file, ExecutionContext ctx) {
                 String text = file.getText();
-                String path = file.getSourcePath().toString().replace('\\', '/');
                 // a file pip reads only with -c constrains versions: a package added there would not be installed
-                boolean installs = !included.contains(path) || installed.contains(path);
+                boolean installs = !acc.requirements.onlyConstrains(file.getSourcePath().toString());
                 Matcher m = PREFECT1.matcher(text);
                 StringBuilder out = new StringBuilder();
                 int end = 0;

@@ -104,7 +104,9 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<AddPrefect
                 boolean named = RequirementsFiles.isRequirements(path);
                 boolean included = !named && installed.contains(path);
                 boolean requirements = named || included;
-                if (!requirements && !name.equals("pyproject.toml") && !name.equals("setup.cfg")) {
+                // a file read only as constraints (-c) installs nothing: a package added there would not be installed
+                if (!requirements && !name.equals("pyproject.toml") && !name.equals("setup.cfg")
+                        || requirements && acc.requirements.onlyConstrains(path)) {
                     return tree;
                 }
                 String body = text.getText();

@@ -312,6 +312,15 @@ class Prefect1SettingsRecipesTest implements PythonRewriteTest {
     }
 
     @Test
+    void aRequirementsFileAnotherConstrainsByStillGetsThePackages() {
+        // pip-tools layering: requirements-dev.txt constrains by requirements.txt, which images install directly
+        rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()),
+                python("from prefect.executors import DaskExecutor\nex = DaskExecutor()\n", s -> s.path("flow.py")),
+                text("-c requirements.txt\npytest\n", s -> s.path("requirements-dev.txt")),
+                text("prefect==1.4.1\n", "prefect==3.8.3\nprefect-dask\n", s -> s.path("requirements.txt")));
+    }
+
+    @Test
     void aTextFileNoRequirementsFileIncludesIsLeftAlone() {
         rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()),
                 text("pandas==1.5.3\n", s -> s.path("requirements.txt")),

@@ -190,6 +190,15 @@ class AddPrefectIntegrationRequirementsTest implements PythonRewriteTest {
     }
 
     @Test
+    void aConstraintsFileRequirementsFilesNameOnlyWithMinusCGetsNoPackage() {
+        rewriteRun(
+            python("from prefect_aws import S3Bucket\n", spec -> spec.path("flows/a.py")),
+            text("-c constraints.txt\nprefect\n", "-c constraints.txt\nprefect\nprefect-aws>=0.5.0\n",
+                spec -> spec.path("requirements.txt")),
+            text("prefect==3.8.3\n", spec -> spec.path("constraints.txt")));
+    }
+
+    @Test
     void aTextFileListingPrefectThatNoRequirementsFileIncludesIsLeftAlone() {
         rewriteRun(
             python("from prefect_aws import S3Bucket\n", spec -> spec.path("flows/a.py")),

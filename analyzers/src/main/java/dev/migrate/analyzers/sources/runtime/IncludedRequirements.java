@@ -57,6 +57,19 @@ public final class IncludedRequirements {
         return RequirementsIncludes.reachable(named(), includes, false);
     }
 
+    /**
+     * Whether pip reads the file only for versions: requirements files name it with {@code -c} and never with
+     * {@code -r}, and its name does not say it is installed from directly. A {@code requirements.txt} that
+     * {@code requirements-dev.txt} constrains by ({@code -c requirements.txt}, pip-tools layering) is still what
+     * images install, so only a file not named as requirements, or named as constraints, counts.
+     */
+    public boolean onlyConstrains(String path) {
+        String p = path.replace('\\', '/');
+        String name = p.substring(p.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        return (!RequirementsFiles.isRequirements(p) || name.contains("constraints"))
+                && included().contains(p) && !installed().contains(p);
+    }
+
     /** The files named as requirements files from which pip installs what {@code path} lists ({@code -r} chains). */
     public Set<String> installedThrough(String path) {
         Set<String> out = new TreeSet<>();

@@ -32,4 +32,18 @@ class IncludedRequirementsTest {
         assertThat(IncludedRequirements.mayBeRequirements("README.md")).isFalse();
         assertThat(IncludedRequirements.mayBeRequirements("pins/prod.in")).isTrue();
     }
+
+    @Test
+    void aFileIsOnlyConstrainedByWhenNamedOnlyWithMinusCAndNotNamedAsInstalledFrom() {
+        IncludedRequirements r = new IncludedRequirements();
+        r.offer("requirements-dev.txt", "-c requirements.txt\n-c constraints.txt\n-c ci/pins.txt\n");
+        r.offer("requirements/prod.txt", "-r ../ci/pins.txt\n");
+        r.offer("requirements/test.txt", "-c ../locks/prefect.txt\n");
+        assertThat(r.onlyConstrains("constraints.txt")).isTrue();
+        assertThat(r.onlyConstrains("locks/prefect.txt")).isTrue();
+        // images install requirements.txt directly; prod.txt installs from ci/pins.txt
+        assertThat(r.onlyConstrains("requirements.txt")).isFalse();
+        assertThat(r.onlyConstrains("ci/pins.txt")).isFalse();
+        assertThat(r.onlyConstrains("requirements/prod.txt")).isFalse();
+    }
 }
