@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect1;
 
+import dev.migrate.analyzers.sources.runtime.IncludedRequirements;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.IsRequirementsFile;
@@ -32,7 +33,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * ({@code [github,kubernetes]}) named task-library dependencies that Prefect 3 does not have, so they are
  * dropped with a note; the integration packages the converted code needs ({@code prefect-dask} for DaskExecutor,
  * {@code prefect-aws}/{@code -gcp}/{@code -azure}/{@code -docker} for bucket and Docker storage, table
- * {@code prefect1-integrations.yaml}) are added.
+ * {@code prefect1-integrations.yaml}) are added. The files requirements files include ({@code -r base.txt},
+ * {@code -c constraints/prod.txt}) are pinned too, whatever their names, since pip reads them the same way; the
+ * packages go only where pip installs from, never into a file read only as constraints.
  */
 public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect3InPrefect1Requirements.Uses> {
     private static final Pattern PREFECT1 = Pattern.compile(
@@ -48,6 +51,8 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
     /** The integration packages the project's Prefect 1 code needs in Prefect 3 (Dask runner, bucket and Docker storage). */
     public static class Uses {
         final Set<String> packages = new TreeSet<>();
+        /** What requirements files include, so a {@code -r base.txt} that holds the pin is edited too. */
+        final IncludedRequirements requirements = new IncludedRequirements();
     }
 
     @SuppressWarnings("unchecked")
@@ -82,6 +87,9 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (tree instanceof PlainText text) {
+                    acc.requirements.offer(text.getSourcePath().toString(), text.getText());
+                }
                 if (tree instanceof PythonFile file && !file.hasSyntaxErrors()) {
                     if (DASK.matcher(file.printAll()).find()) {
                         acc.packages.add("prefect-dask");
@@ -98,10 +106,13 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(Uses acc) {
-        return Preconditions.check(new IsRequirementsFile(), new PlainTextVisitor<>() {
+        Set<String> included = acc.requirements.included();
+        return Preconditions.check(new IsRequirementsFile(included), new PlainTextVisitor<>() {
             @Override
             public PlainText visitText(PlainText file, ExecutionContext ctx) {
                 String text = file.getText();
+                // a file pip reads only with -c constrains versions: a package added there would not be installed
+                boolean installs = !acc.requirements.onlyConstrains(file.getSourcePath().toString());
                 Matcher m = PREFECT1.matcher(text);
                 StringBuilder out = new StringBuilder();
                 int end = 0;
@@ -117,7 +128,7 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
                                 false, "PF108: dropped Prefect 1 extras " + m.group("extras") + "; Prefect 3 "
                                 + "integrations are separate packages (prefect-docker, prefect-kubernetes, ...)"));
                     }
-                    if (first) {
+                    if (first && installs) {
                         for (String pkg : acc.packages) {
                             if (!text.contains(pkg)) {
                                 pin = pin + newline + pkg;

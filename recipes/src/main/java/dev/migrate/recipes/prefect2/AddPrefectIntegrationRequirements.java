@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.analyzers.sources.config.RequirementsFiles;
+import dev.migrate.analyzers.sources.runtime.IncludedRequirements;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.analyzers.rules.PrefectIntegrations;
@@ -35,8 +36,17 @@ import org.openrewrite.text.PlainText;
  * the Vertex AI worker importing google-cloud-aiplatform). A requirements file
  * ({@code pyproject.toml}, {@code setup.cfg}) serves the Python files in its directory and below (in a
  * {@code requirements/} directory, its parent's), and only files that already require {@code prefect} are edited.
+ * A file a requirements file includes with {@code -r} ({@code requirements.txt} holding only
+ * {@code -r deps/base.txt}) is edited when it is the one that lists prefect, for the Python files the including
+ * requirements files serve; a file read only as constraints ({@code -c}) installs nothing and is left alone.
  */
-public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, Set<String>>> {
+public class AddPrefectIntegrationRequirements extends ScanningRecipe<AddPrefectIntegrationRequirements.Needs> {
+
+    /** What the Python files need, by directory, and what requirements files include. */
+    public static class Needs {
+        final Map<Path, Set<String>> packages = new HashMap<>();
+        final IncludedRequirements requirements = new IncludedRequirements();
+    }
 
     @Override
     public String getDisplayName() {
@@ -52,15 +62,19 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, 
     }
 
     @Override
-    public Map<Path, Set<String>> getInitialValue(ExecutionContext ctx) {
-        return new HashMap<>();
+    public Needs getInitialValue(ExecutionContext ctx) {
+        return new Needs();
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(Map<Path, Set<String>> needed) {
+    public TreeVisitor<?, ExecutionContext> getScanner(Needs acc) {
+        Map<Path, Set<String>> needed = acc.packages;
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (tree instanceof PlainText text) {
+                    acc.requirements.offer(text.getSourcePath().toString(), text.getText());
+                }
                 // every name that leads to an integration package is spelt with "prefect" (prefect_aws.S3Bucket,
                 // prefect.filesystems.S3): a file without the word imports none, and is not walked
                 if (tree instanceof PythonFile file && !file.hasSyntaxErrors() && PythonCode.mentions(file, "prefect")) {
@@ -76,7 +90,9 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, 
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor(Map<Path, Set<String>> needed) {
+    public TreeVisitor<?, ExecutionContext> getVisitor(Needs acc) {
+        Map<Path, Set<String>> needed = acc.packages;
+        Set<String> installed = acc.requirements.installed();
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
@@ -85,13 +101,21 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, 
                 }
                 String path = text.getSourcePath().toString().replace('\\', '/');
                 String name = path.substring(path.lastIndexOf('/') + 1);
-                boolean requirements = RequirementsFiles.isRequirements(path);
-                if (!requirements && !name.equals("pyproject.toml") && !name.equals("setup.cfg")) {
+                boolean named = RequirementsFiles.isRequirements(path);
+                boolean included = !named && installed.contains(path);
+                boolean requirements = named || included;
+                // a file read only as constraints (-c) installs nothing: a package added there would not be installed
+                if (!requirements && !name.equals("pyproject.toml") && !name.equals("setup.cfg")
+                        || requirements && acc.requirements.onlyConstrains(path)) {
                     return tree;
                 }
                 String body = text.getText();
+                // an included file serves the Python files of the requirements files that install from it
+                List<Path> served = included
+                        ? acc.requirements.installedThrough(path).stream().map(r -> projectDir(Path.of(r))).toList()
+                        : List.of(projectDir(text.getSourcePath()));
                 List<String> missing = new ArrayList<>();
-                for (String pkg : neededUnder(projectDir(text.getSourcePath()), needed)) {
+                for (String pkg : neededUnder(served, needed)) {
                     // a package already required (with or without extras) is left as it is
                     String required = RequirementInserts.name(pkg);
                     if (!Pattern.compile("(?mi)(?:^|[\"'\\s])" + Pattern.quote(required) + "(?![A-Za-z0-9_.-])").matcher(body).find()) {
@@ -119,13 +143,13 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<Map<Path, 
     }
 
     /**
-     * The packages the Python files under {@code dir} need, one per package name: {@code prefect-gcp} and {@code
-     * prefect-gcp[aiplatform]} (a Vertex AI worker's) give the one with the extra.
+     * The packages the Python files under any of {@code dirs} need, one per package name: {@code prefect-gcp} and
+     * {@code prefect-gcp[aiplatform]} (a Vertex AI worker's) give the one with the extra.
      */
-    private static Set<String> neededUnder(Path dir, Map<Path, Set<String>> needed) {
+    private static Set<String> neededUnder(List<Path> dirs, Map<Path, Set<String>> needed) {
         Map<String, String> byName = new java.util.TreeMap<>();
         needed.forEach((d, packages) -> {
-            if (dir.toString().isEmpty() || d.startsWith(dir)) {
+            if (dirs.stream().anyMatch(dir -> dir.toString().isEmpty() || d.startsWith(dir))) {
                 packages.forEach(p -> byName.merge(RequirementInserts.name(p), p, (a, b) -> a.contains("[") ? a : b));
             }
         });

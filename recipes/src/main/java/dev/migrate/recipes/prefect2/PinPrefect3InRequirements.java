@@ -7,11 +7,7 @@ import dev.migrate.recipes.internal.IsRequirementsFile;
 import dev.migrate.recipes.internal.PrefectPins;
 import dev.migrate.recipes.internal.PydanticRaise;
 import dev.migrate.recipes.internal.RegexEdits;
-import dev.migrate.analyzers.sources.config.RequirementsFiles;
-import dev.migrate.analyzers.sources.runtime.RequirementsIncludes;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.migrate.analyzers.sources.runtime.IncludedRequirements;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Preconditions;
@@ -29,7 +25,7 @@ import org.openrewrite.text.PlainTextVisitor;
  * ({@code -r base.txt}, {@code -c constraints/prefect.txt}, relative to the including file) are pinned too, whatever
  * their names: pip installs or constrains by them, and a 2.x pin left in one keeps Prefect 2 or makes the install fail.
  */
-public class PinPrefect3InRequirements extends ScanningRecipe<Map<String, List<RequirementsIncludes.Include>>> {
+public class PinPrefect3InRequirements extends ScanningRecipe<IncludedRequirements> {
     /** {@code name[extras] specifiers ; marker  # comment}, one requirement per line. */
     private static final Pattern REQUIREMENT = Pattern.compile(
             "(?m)^" + PrefectPins.REQUIREMENT.pattern() + "(?=[ \\t]*(?:;|#|\\r?$))");
@@ -52,24 +48,18 @@ public class PinPrefect3InRequirements extends ScanningRecipe<Map<String, List<R
     }
 
     @Override
-    public Map<String, List<RequirementsIncludes.Include>> getInitialValue(ExecutionContext ctx) {
-        return new ConcurrentHashMap<>();
+    public IncludedRequirements getInitialValue(ExecutionContext ctx) {
+        return new IncludedRequirements();
     }
 
     /** Records what each requirements file, and each file that may be one, includes. */
     @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(Map<String, List<RequirementsIncludes.Include>> includes) {
+    public TreeVisitor<?, ExecutionContext> getScanner(IncludedRequirements includes) {
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
                 if (tree instanceof PlainText file) {
-                    String path = file.getSourcePath().toString().replace('\\', '/');
-                    if (RequirementsFiles.isRequirements(path) || RequirementsIncludes.mayBeIncluded(path)) {
-                        List<RequirementsIncludes.Include> in = RequirementsIncludes.of(path, file.getText());
-                        if (!in.isEmpty()) {
-                            includes.put(path, in);
-                        }
-                    }
+                    includes.offer(file.getSourcePath().toString(), file.getText());
                 }
                 return tree;
             }
@@ -77,10 +67,10 @@ public class PinPrefect3InRequirements extends ScanningRecipe<Map<String, List<R
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor(Map<String, List<RequirementsIncludes.Include>> includes) {
-        // only what a file named as requirements leads to: a stray notes.txt with -r lines includes nothing pip reads
-        java.util.Set<String> included = RequirementsIncludes.reachable(
-                includes.keySet().stream().filter(RequirementsFiles::isRequirements).toList(), includes, true);
+    public TreeVisitor<?, ExecutionContext> getVisitor(IncludedRequirements includes) {
+        // only what a file named as requirements leads to: a stray notes.txt with -r lines includes nothing pip reads;
+        // the scan's PF208 reads the same files (PrefectPinDetector)
+        java.util.Set<String> included = includes.included();
         return Preconditions.check(new IsRequirementsFile(included), new PlainTextVisitor<>() {
             @Override
             public PlainText visitText(PlainText file, ExecutionContext ctx) {

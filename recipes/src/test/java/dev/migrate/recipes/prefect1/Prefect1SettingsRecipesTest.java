@@ -300,6 +300,35 @@ class Prefect1SettingsRecipesTest implements PythonRewriteTest {
     }
 
     @Test
+    void pinsInFilesRequirementsFilesIncludeAreRaisedAndThePackagesGoWherePipInstallsFrom() {
+        // requirements.txt only includes base.txt, whose pin pip installs; the constraints file is pinned too (its
+        // 1.x would conflict) but gets no package, which a constraints file would not install
+        rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()),
+                python("from prefect.executors import DaskExecutor\nex = DaskExecutor()\n", s -> s.path("flow.py")),
+                text("-r deps/base.txt\n-c \\\n  pins.txt\n", s -> s.path("requirements.txt")),
+                text("prefect==1.4.1\npandas==1.5.3\n", "prefect==3.8.3\nprefect-dask\npandas==1.5.3\n",
+                        s -> s.path("deps/base.txt")),
+                text("prefect==1.4.1\n", "prefect==3.8.3\n", s -> s.path("pins.txt")));
+    }
+
+    @Test
+    void aRequirementsFileAnotherConstrainsByStillGetsThePackages() {
+        // pip-tools layering: requirements-dev.txt constrains by requirements.txt, which images install directly
+        rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()),
+                python("from prefect.executors import DaskExecutor\nex = DaskExecutor()\n", s -> s.path("flow.py")),
+                text("-c requirements.txt\npytest\n", s -> s.path("requirements-dev.txt")),
+                text("prefect==1.4.1\n", "prefect==3.8.3\nprefect-dask\n", s -> s.path("requirements.txt")));
+    }
+
+    @Test
+    void aTextFileNoRequirementsFileIncludesIsLeftAlone() {
+        rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()),
+                text("pandas==1.5.3\n", s -> s.path("requirements.txt")),
+                text("-r base.txt\n", s -> s.path("notes.txt")),
+                text("prefect==1.4.1\n", s -> s.path("base.txt")));
+    }
+
+    @Test
     void prefect2PinsAreNotThisRecipesBusiness() {
         rewriteRun(spec -> spec.recipe(new PinPrefect3InPrefect1Requirements()),
                 text("prefect==2.14.9\n", s -> s.path("requirements.txt")));

@@ -177,6 +177,37 @@ class AddPrefectIntegrationRequirementsTest implements PythonRewriteTest {
     }
 
     @Test
+    void theFileARequirementsFileIncludesGetsThemWhenItIsTheOneThatListsPrefect() {
+        // etl/requirements.txt only includes ../deps/base.txt: its Python files' packages go there, next to prefect;
+        // the constraints file it names is read for versions only and installs nothing
+        rewriteRun(
+            python("from prefect_aws import S3Bucket\n", spec -> spec.path("etl/flows/load.py")),
+            python("from prefect_gcp import GcsBucket\n", spec -> spec.path("other/job.py")),
+            text("-r ../deps/base.txt\n-c ../deps/pins.txt\n", spec -> spec.path("etl/requirements.txt")),
+            text("prefect==3.8.3\npandas\n", "prefect==3.8.3\nprefect-aws>=0.5.0\npandas\n",
+                spec -> spec.path("deps/base.txt")),
+            text("prefect==3.8.3\n", spec -> spec.path("deps/pins.txt")));
+    }
+
+    @Test
+    void aConstraintsFileRequirementsFilesNameOnlyWithMinusCGetsNoPackage() {
+        rewriteRun(
+            python("from prefect_aws import S3Bucket\n", spec -> spec.path("flows/a.py")),
+            text("-c constraints.txt\nprefect\n", "-c constraints.txt\nprefect\nprefect-aws>=0.5.0\n",
+                spec -> spec.path("requirements.txt")),
+            text("prefect==3.8.3\n", spec -> spec.path("constraints.txt")));
+    }
+
+    @Test
+    void aTextFileListingPrefectThatNoRequirementsFileIncludesIsLeftAlone() {
+        rewriteRun(
+            python("from prefect_aws import S3Bucket\n", spec -> spec.path("flows/a.py")),
+            text("pandas\n", spec -> spec.path("requirements.txt")),
+            text("-r base.txt\n", spec -> spec.path("notes.txt")),
+            text("prefect==3.8.3\n", spec -> spec.path("base.txt")));
+    }
+
+    @Test
     void requirementsWithoutPrefectAreLeftAlone() {
         rewriteRun(
             python("from prefect_aws import S3Bucket\n", spec -> spec.path("flows/a.py")),

@@ -147,6 +147,15 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
     }
 
     @Test
+    void includesOnContinuationLinesAndInsideConstraintsFilesAreFollowedAsPipFollowsThem() {
+        rewriteRun(
+            text("--constraint=\\\n    constraints/prod.txt\n", spec -> spec.path("requirements/prod.txt")),
+            text("-r ../../base.txt\nprefect-aws==0.4.14\n", "-r ../../base.txt\nprefect-aws>=0.5.0\n",
+                spec -> spec.path("requirements/constraints/prod.txt")),
+            text("prefect==2.19.4\n", "prefect==3.8.3\n", spec -> spec.path("base.txt")));
+    }
+
+    @Test
     void textFilesNoRequirementsFileIncludesStay() {
         rewriteRun(
             text("-r ../outside.txt\nflask\n", spec -> spec.path("requirements.txt")),

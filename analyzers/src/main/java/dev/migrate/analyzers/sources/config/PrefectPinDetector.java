@@ -1,12 +1,15 @@
 package dev.migrate.analyzers.sources.config;
 
 import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.Prefilter;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.rules.PrefectIntegrations;
+import dev.migrate.analyzers.sources.runtime.IncludedRequirements;
+import dev.migrate.analyzers.sources.runtime.RequirementsIncludes;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,9 +17,13 @@ import java.util.regex.Pattern;
  * Pins of the {@code prefect} package to 1.x (PF108) or 2.x, and of integration packages ({@code prefect-aws}, ...) below their first
  * Prefect 3 release, in dependency files (requirements, pyproject, setup.cfg, setup.py, Pipfile, conda environments),
  * in {@code pip install} commands of scripts, Dockerfiles and CI pipelines (continuation lines included) and in the
- * {@code EXTRA_PIP_PACKAGES} of compose files, manifests and env files.
+ * {@code EXTRA_PIP_PACKAGES} of compose files, manifests and env files. The files requirements files include
+ * ({@code -r base.txt}, {@code -c constraints/prod.txt}) are read whatever their names, as the rewrite pins them
+ * ({@link IncludedRequirements}): their pins are reported once the scan knows a requirements file includes them.
  */
 public final class PrefectPinDetector implements Detector {
+    private final IncludedRequirements requirements = new IncludedRequirements();
+
     /**
      * {@code prefect==2.14.9} and {@code prefect[aws]~=2.19}; {@code prefect>=2.10,<3}; Poetry's
      * {@code prefect = "^2.14"}. A bare lower bound such as {@code prefect>=2.10} admits 3.x and is not a pin.
@@ -46,13 +53,19 @@ public final class PrefectPinDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("prefect");
+        // "-r"/"-c" (also in --requirement, --constraint): a requirements file that only includes the one with the pin
+        return Prefilter.keywords("prefect", "-r", "-c").orPath(RequirementsFiles::isRequirements);
     }
 
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
-        return RequirementsFiles.isRequirements(file.path()) || n.equals("pyproject.toml")
+        if (!file.text().contains("prefect")) {
+            // read only for what it includes: the pin may be in the file it names
+            return IncludedRequirements.mayBeRequirements(file.path())
+                    && !RequirementsIncludes.of(file.path(), file.text()).isEmpty();
+        }
+        return IncludedRequirements.mayBeRequirements(file.path()) || n.equals("pyproject.toml")
                 || n.equals("setup.cfg") || n.equals("setup.py") || n.equals("Pipfile") || n.equals("environment.yml")
                 || PrefectCliLineDetector.isDockerfile(n) || PrefectCliLineDetector.isCiYaml(file.path())
                 || PrefectCliLineDetector.isScript(file) || extraPipPackagesFile(n);
@@ -65,7 +78,12 @@ public final class PrefectPinDetector implements Detector {
     }
 
     @Override
-    public void detect(ScanFile file, InventorySink sink) {
+    public void detect(ScanFile file, InventorySink reported) {
+        requirements.offer(file.path(), file.text());
+        if (!file.text().contains("prefect")) {
+            return;
+        }
+        InventorySink sink = sinkFor(file, reported);
         String n = file.fileName();
         boolean commands = PrefectCliLineDetector.isDockerfile(n) || PrefectCliLineDetector.isCiYaml(file.path())
                 || PrefectCliLineDetector.isScript(file);
@@ -103,6 +121,32 @@ public final class PrefectPinDetector implements Detector {
                         + "once flows and integrations are ready", SourceRef.at(file.path(), i + 1, m.start() + 1), null));
             }
         }
+    }
+
+    @Override
+    public void finish(InventorySink sink) {
+        requirements.release(sink);
+    }
+
+    /**
+     * A sink for the pins of {@code file}: a {@code .txt} or {@code .in} not named as a requirements file counts
+     * only when a requirements file includes it, which is known at {@link #finish}.
+     */
+    private InventorySink sinkFor(ScanFile file, InventorySink sink) {
+        if (RequirementsFiles.isRequirements(file.path()) || !RequirementsIncludes.mayBeIncluded(file.path())) {
+            return sink;
+        }
+        return new InventorySink() {
+            @Override
+            public void job(dev.migrate.analyzers.model.Job job) {
+                sink.job(job);
+            }
+
+            @Override
+            public void finding(Finding finding) {
+                requirements.report(file.path(), finding, sink);
+            }
+        };
     }
 
     /** PF208 for an integration package held below its first release that supports Prefect 3. */

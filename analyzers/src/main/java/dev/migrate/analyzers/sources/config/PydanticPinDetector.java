@@ -1,20 +1,27 @@
 package dev.migrate.analyzers.sources.config;
 
 import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.model.Prefilter;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.sources.runtime.IncludedRequirements;
+import dev.migrate.analyzers.sources.runtime.RequirementsIncludes;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * PF218: a {@code pydantic} pin that admits only 1.x in a dependency file that lists {@code prefect}. Prefect 2 ran
  * on pydantic 1 or 2, so such pins are common in Prefect 2 projects; once the file asks for Prefect 3 (the
- * migration pins it, a bare {@code prefect} already resolves to it) pip or Poetry cannot resolve it.
+ * migration pins it, a bare {@code prefect} already resolves to it) pip or Poetry cannot resolve it. The files
+ * requirements files include ({@code -r base.txt}) count whatever their names, as the rewrite raises their pins
+ * ({@link IncludedRequirements}): their pins are reported once the scan knows a requirements file includes them.
  */
 public final class PydanticPinDetector implements Detector {
+    private final IncludedRequirements requirements = new IncludedRequirements();
+
     /** The {@code prefect} package itself in a requirement position (not {@code prefect-aws}, not a word in prose). */
     private static final Pattern PREFECT = Pattern.compile("(?m)^[ \\t]*(?:[\\w.-]+[ \\t]*=[ \\t]*)?[\"'\\[]?[ \\t]*prefect"
             + "(?![\\w-])|[\"']prefect(?:\\[[^\\]]*])?[ \\t]*(?:[=<>!~;\"']|$)");
@@ -30,19 +37,23 @@ public final class PydanticPinDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("pydantic");
+        // "-r"/"-c": a requirements file that only includes the one with the pin
+        return Prefilter.keywords("pydantic", "-r", "-c").orPath(RequirementsFiles::isRequirements);
     }
 
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
-        return RequirementsFiles.isRequirements(file.path()) || n.equals("pyproject.toml") || n.equals("setup.cfg")
-                || n.equals("setup.py");
+        if (IncludedRequirements.mayBeRequirements(file.path())) {
+            return file.text().contains("pydantic") || !RequirementsIncludes.of(file.path(), file.text()).isEmpty();
+        }
+        return file.text().contains("pydantic") && (n.equals("pyproject.toml") || n.equals("setup.cfg") || n.equals("setup.py"));
     }
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
-        if (!PREFECT.matcher(file.text()).find()) {
+        requirements.offer(file.path(), file.text());
+        if (!file.text().contains("pydantic") || !PREFECT.matcher(file.text()).find()) {
             return;
         }
         String[] lines = file.text().split("\r?\n", -1);
@@ -54,22 +65,34 @@ public final class PydanticPinDetector implements Detector {
             Matcher poetry = POETRY.matcher(line);
             if (poetry.find()) {
                 if (PydanticConstraints.onlyV1Poetry(poetry.group("spec"))) {
-                    report(file, i, poetry.start(), "pydantic " + poetry.group("spec").strip(), sink);
+                    report(file, i, poetry.start(), "pydantic " + poetry.group("spec").strip(), sink, requirements);
                 }
                 continue;
             }
             Matcher m = PEP_508.matcher(line);
             while (m.find()) {
                 if (PydanticConstraints.onlyV1(m.group("spec"))) {
-                    report(file, i, m.start(), m.group().strip(), sink);
+                    report(file, i, m.start(), m.group().strip(), sink, requirements);
                 }
             }
         }
     }
 
-    private static void report(ScanFile file, int line, int column, String pin, InventorySink sink) {
-        sink.finding(Findings.of("PF218", "dependency pin " + pin + " admits only pydantic 1; Prefect 3 requires "
+    @Override
+    public void finish(InventorySink sink) {
+        requirements.release(sink);
+    }
+
+    /** A {@code .txt} or {@code .in} not named as a requirements file counts only when one includes it. */
+    private static void report(ScanFile file, int line, int column, String pin, InventorySink sink,
+            IncludedRequirements requirements) {
+        Finding f = Findings.of("PF218", "dependency pin " + pin + " admits only pydantic 1; Prefect 3 requires "
                 + "pydantic 2, so this file cannot be installed once it asks for Prefect 3",
-                SourceRef.at(file.path(), line + 1, column + 1), null));
+                SourceRef.at(file.path(), line + 1, column + 1), null);
+        if (RequirementsIncludes.mayBeIncluded(file.path())) {
+            requirements.report(file.path(), f, sink);
+        } else {
+            sink.finding(f);
+        }
     }
 }

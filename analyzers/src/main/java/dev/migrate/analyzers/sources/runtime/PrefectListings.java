@@ -61,14 +61,11 @@ public final class PrefectListings {
         Resolved r = resolved;
         if (r == null) {
             Set<String> installing = new TreeSet<>(direct);
-            // up the -r edges until nothing changes: a cycle adds nothing twice, so this ends
-            for (boolean grew = true; grew; ) {
-                grew = false;
-                for (Map.Entry<String, List<RequirementsIncludes.Include>> e : includes.entrySet()) {
-                    if (!installing.contains(e.getKey())
-                            && e.getValue().stream().anyMatch(i -> !i.constraint() && installing.contains(i.path()))) {
-                        grew = installing.add(e.getKey());
-                    }
+            // a file installs what the files it reaches install from (-r, also a -r inside a -c file, as pip reads it)
+            for (String f : includes.keySet()) {
+                if (!installing.contains(f)
+                        && RequirementsIncludes.reachable(List.of(f), includes, false).stream().anyMatch(direct::contains)) {
+                    installing.add(f);
                 }
             }
             Set<String> included = RequirementsIncludes.reachable(

@@ -15,12 +15,14 @@ import java.util.regex.Pattern;
  * The files a pip requirements file pulls in: {@code -r base.txt} (installed too) and {@code -c constraints.txt}
  * (versions only), each named relative to the including file's directory, as pip reads them. A name that leaves
  * the repository ({@code ../../shared.txt} above the root, an absolute path), a URL or a name built from an
- * environment variable is no file of the tree and is dropped.
+ * environment variable is no file of the tree and is dropped. Lines are read as pip joins them: a line ending in a
+ * backslash goes on with the next one (the backslash dropped), except a comment line, so {@code -r \} over
+ * {@code base.txt} includes {@code base.txt}.
  */
 public final class RequirementsIncludes {
     /** {@code -r x}, {@code -rx}, {@code --requirement x}, {@code --requirement=x}, the same with {@code -c}/{@code --constraint}. */
     private static final Pattern OPTION = Pattern.compile(
-            "(?m)^[ \\t]*(?:(?<short>-[rc])[ \\t]*|(?<long>--requirement|--constraint)(?:[ \\t]*=[ \\t]*|[ \\t]+))"
+            "[ \\t]*(?:(?<short>-[rc])[ \\t]*|(?<long>--requirement|--constraint)(?:[ \\t]*=[ \\t]*|[ \\t]+))"
                     + "(?<name>[^\\s#]+)");
 
     private RequirementsIncludes() {
@@ -48,8 +50,11 @@ public final class RequirementsIncludes {
             return out;
         }
         String dir = PrefectListings.directoryOf(path.replace('\\', '/'));
-        Matcher m = OPTION.matcher(text);
-        while (m.find()) {
+        for (String line : logicalLines(text)) {
+            Matcher m = OPTION.matcher(line);
+            if (!m.lookingAt()) {
+                continue;
+            }
             String opt = m.group("short") != null ? m.group("short") : m.group("long");
             String resolved = resolve(dir, m.group("name"));
             if (resolved != null) {
@@ -57,6 +62,44 @@ public final class RequirementsIncludes {
             }
         }
         return out;
+    }
+
+    /**
+     * The lines of a requirements file as pip reads them: a line that ends in a backslash and is no comment line
+     * ({@code #} first, after blanks) is joined to the next with the backslashes at its ends dropped and nothing put
+     * between, as pip's {@code join_lines} does; a comment line ends a continuation.
+     */
+    static List<String> logicalLines(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder joined = null;
+        for (String line : text.split("\\r?\\n|\\r", -1)) {
+            boolean comment = line.stripLeading().startsWith("#");
+            if (!line.endsWith("\\") || comment) {
+                out.add(joined == null ? line : joined.append(comment ? "" : line).toString());
+                joined = null;
+            } else {
+                if (joined == null) {
+                    joined = new StringBuilder();
+                }
+                joined.append(stripBackslashes(line));
+            }
+        }
+        if (joined != null) {
+            out.add(joined.toString());
+        }
+        return out;
+    }
+
+    private static String stripBackslashes(String line) {
+        int start = 0;
+        int end = line.length();
+        while (start < end && line.charAt(start) == '\\') {
+            start++;
+        }
+        while (end > start && line.charAt(end - 1) == '\\') {
+            end--;
+        }
+        return line.substring(start, end);
     }
 
     /** {@code name} read from directory {@code dir}, normalised; null when it is not a file of the tree. */
@@ -86,18 +129,24 @@ public final class RequirementsIncludes {
     /**
      * The files reachable from {@code starts} through {@code edges} (each file's includes), the starts excluded
      * unless a cycle leads back to them; a cycle ({@code a.txt} includes {@code b.txt}, which includes {@code a.txt})
-     * is walked once.
+     * is walked once. Without {@code constraints}, only the files pip installs from: those some reached file (or a
+     * start) names with {@code -r}. pip decides that by the option of the line alone, so a {@code -r base.txt} inside
+     * a constraints file installs {@code base.txt}, while a file named only with {@code -c} constrains versions.
      */
     public static Set<String> reachable(Collection<String> starts, Map<String, List<Include>> edges, boolean constraints) {
         Set<String> seen = new TreeSet<>();
+        Set<String> installed = new TreeSet<>();
         Deque<String> todo = new ArrayDeque<>(starts);
         while (!todo.isEmpty()) {
             for (Include i : edges.getOrDefault(todo.pop(), List.of())) {
-                if ((constraints || !i.constraint()) && seen.add(i.path())) {
+                if (!i.constraint()) {
+                    installed.add(i.path());
+                }
+                if (seen.add(i.path())) {
                     todo.push(i.path());
                 }
             }
         }
-        return seen;
+        return constraints ? seen : installed;
     }
 }

@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.sources.DetectorHarness;
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +153,32 @@ class PrefectPinDetectorTest {
                 .contains("docker-compose.yml:6:12 PF114 image prefecthq/apollo:core-1.4.1")
                 .contains("docker-compose.yml:8:12 PF114 image prefecthq/ui:core-1.2.2");
         assertThat(out.lines().filter(l -> l.contains("PF114"))).hasSize(3);
+    }
+
+    @Test
+    void pinsInFilesRequirementsFilesIncludeAreReportedWhateverTheirNames() {
+        // the files the rewrite pins (PinPrefect3InRequirements): -r and -c, relative to the including file, through
+        // a continuation line, and -r inside a constraints file (pip installs from it)
+        String out = DetectorHarness.run(new PrefectPinDetector(),
+                new ScanFile("requirements.txt", "-r base.txt\n-c constraints/prod.txt\n"),
+                new ScanFile("base.txt", "pandas==2.2.0\nprefect==2.19.4\n"),
+                new ScanFile("constraints/prod.txt", "prefect-aws==0.4.14\n-r \\\n    ../pins.txt\n"),
+                new ScanFile("pins.txt", "prefect==1.4.1\n"));
+        assertThat(out).isEqualTo("""
+                base.txt:2:1 PF208 dependency pin prefect==2.19.4 keeps Prefect 2; move it to Prefect 3 once flows and integrations are ready
+                constraints/prod.txt:1:1 PF208 dependency pin prefect-aws==0.4.14 keeps Prefect 2 (prefect-aws supports Prefect 3 from 0.5.0)
+                pins.txt:1:1 PF108 dependency pin prefect==1.4.1 installs Prefect 1; move it to Prefect 3 with the flows
+                """);
+    }
+
+    @Test
+    void mustNotReportTextFilesNoRequirementsFileIncludes() {
+        // notes.txt names base.txt, but no requirements file names notes.txt: pip reads neither
+        assertThat(DetectorHarness.run(new PrefectPinDetector(),
+                new ScanFile("requirements.txt", "pandas==2.2.0\n# -r base.txt\n"),
+                new ScanFile("notes.txt", "-r base.txt\nwe ran prefect==2.19.4 last year\n"),
+                new ScanFile("base.txt", "prefect==2.19.4\n"),
+                new ScanFile("docs/upgrade.in", "prefect>=2.10,<3\n"))).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.sources.DetectorHarness;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +50,16 @@ class PydanticPinDetectorTest {
                 name = "prefect-flows"
                 dependencies = ["pydantic<2"]
                 """)).isEmpty();
+    }
+
+    @Test
+    void pinsInFilesRequirementsFilesIncludeAreReportedAndStrayTextFilesAreNot() {
+        String out = DetectorHarness.run(new PydanticPinDetector(),
+                new ScanFile("requirements/prod.txt", "-r ../deps/base.txt\n"),
+                new ScanFile("deps/base.txt", "prefect==2.19.4\npydantic==1.10.13\n"),
+                new ScanFile("notes.txt", "prefect==2.19.4\npydantic==1.10.13\n"));
+        assertThat(out).isEqualTo("""
+                deps/base.txt:2:1 PF218 dependency pin pydantic==1.10.13 admits only pydantic 1; Prefect 3 requires pydantic 2, so this file cannot be installed once it asks for Prefect 3
+                """);
     }
 }

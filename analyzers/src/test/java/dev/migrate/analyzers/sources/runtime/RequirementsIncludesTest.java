@@ -51,4 +51,32 @@ class RequirementsIncludesTest {
         assertThat(RequirementsIncludes.reachable(List.of("requirements.txt"), edges, false))
                 .containsExactly("base.txt", "more.txt", "requirements.txt");
     }
+
+    @Test
+    void continuationLinesAreJoinedAsPipJoinsThemAndACommentLineEndsOne() {
+        assertThat(RequirementsIncludes.of("requirements/prod.txt", """
+                -r \\
+                    base.txt
+                --constraint=\\
+                ../constraints.txt
+                prefect==2.19.4 \\
+                    --hash=sha256:00
+                pandas \\
+                # -r commented.txt
+                -c \\
+                """)).containsExactly(
+                new RequirementsIncludes.Include("requirements/base.txt", false),
+                new RequirementsIncludes.Include("constraints.txt", true));
+    }
+
+    @Test
+    void aRequirementsFileInsideAConstraintsFileIsInstalledFrom() {
+        // pip decides by the line's own option: -r in a file read with -c still installs what it names
+        Map<String, List<RequirementsIncludes.Include>> edges = Map.of(
+                "requirements.txt", RequirementsIncludes.of("requirements.txt", "-c constraints/prod.txt\n"),
+                "constraints/prod.txt", RequirementsIncludes.of("constraints/prod.txt", "-r ../base.txt\n-c pins.txt\n"));
+        assertThat(RequirementsIncludes.reachable(List.of("requirements.txt"), edges, false)).containsExactly("base.txt");
+        assertThat(RequirementsIncludes.reachable(List.of("requirements.txt"), edges, true))
+                .containsExactly("base.txt", "constraints/pins.txt", "constraints/prod.txt");
+    }
 }
