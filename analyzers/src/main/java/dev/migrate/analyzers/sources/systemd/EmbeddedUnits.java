@@ -19,6 +19,7 @@ public final class EmbeddedUnits {
     private static final Pattern WRITTEN = Pattern.compile("(?:(?<![0-9&])>>?|\\btee(?:\\s+-a|\\s+--append)?)\\s*([\"']?)([^\\s\"'<>|;&()]+)\\1");
     /** A Dockerfile's {@code COPY <<EOF DEST} (BuildKit here-documents), with its destination. */
     private static final Pattern DOCKER_COPY = Pattern.compile("^\\s*(?:COPY|ADD)\\b.*\\s[\"']?([^\\s\"']+)[\"']?\\s*$");
+    private static final Pattern TYPE_DROP_IN = Pattern.compile("(?:^|.*/)(service|timer)\\.d/[^/]+\\.conf");
     private static final Pattern UNIT_NAME = Pattern.compile("[^/]+\\.(?:service|timer)");
     private static final Pattern DROP_IN = Pattern.compile("(?:^|.*/)([^/]+\\.(?:service|timer))\\.d/[^/]+\\.conf");
 
@@ -105,6 +106,12 @@ public final class EmbeddedUnits {
             Matcher d = DROP_IN.matcher(path);
             if (d.matches()) {
                 return new Unit(d.group(1), true, path, "", 0, false);
+            }
+            Matcher type = TYPE_DROP_IN.matcher(path);
+            if (type.matches() && LoadPath.ofDropIn(path) != null) {
+                // /etc/systemd/system/service.d/x.conf: every service of that manager reads it (a service.d elsewhere
+                // is no drop-in directory)
+                return new Unit(type.group(1), true, path, "", 0, false);
             }
         }
         return null;

@@ -33,6 +33,22 @@ public final class LoadPath {
         public boolean competesWith(Place other) {
             return host.equals(other.host) && manager.equals(other.manager);
         }
+
+        /** This place on another host of the tree. */
+        public Place withHost(String other) {
+            return new Place(other, manager, rank, hostDir);
+        }
+
+        /**
+         * Whether a unit here reads the drop-ins of a directory at {@code dropIn}: one of its own host, for its own
+         * manager, where a user's manager ({@code home:jo}) reads the directories every user's manager reads as well
+         * (systemd.unit(5): a user's load path is the user's own directories, then the shared {@code /etc/systemd/user},
+         * {@code /usr/lib/systemd/user}...). A system unit never reads a user directory's, nor one host's another's.
+         */
+        public boolean readsDropInsAt(Place dropIn) {
+            return host.equals(dropIn.host) && (manager.equals(dropIn.manager)
+                    || manager.startsWith("home:") && dropIn.manager.equals("user"));
+        }
     }
 
     private static final List<Row> ROWS = load();

@@ -492,29 +492,59 @@ public final class SystemdDetector implements Detector {
      * The drop-ins systemd reads for the unit {@code name} defined by {@code file}: those of the directories of each name
      * it searches ({@link DropInScopes}: its own, for an instance ({@code sync@nightly.service}) its template's, its dash
      * prefixes', its type's), of which a more specific file replaces a less specific one of the same name
-     * ({@link UnitSource#effective(List, boolean)}). A prefix's or type's drop-in configures the units of its own host and
-     * manager only (or, outside the load path, those of its own directory): one host's {@code service.d} is no other's.
+     * ({@link UnitSource#effective(List, boolean)}). A drop-in configures the units of its own host and manager only: in
+     * a tree of several host dumps, {@code web2/etc/systemd/system/etl.service.d} is no drop-in of web1's etl.service,
+     * and {@code etc/systemd/user/etl.service.d} none of the system's.
      */
     private List<UnitSource.DropIn> dropInsFor(String name, UnitSource file) {
         List<String> scopes = DropInScopes.of(name);
-        LoadPath.Place at = file.embeddedIn() == null ? LoadPath.ofUnit(file.path()) : null;
         List<List<UnitSource.DropIn>> byScope = new ArrayList<>();
         for (int i = 0; i < scopes.size(); i++) {
             List<UnitSource.DropIn> found = dropIns.getOrDefault(scopes.get(i), List.of());
             boolean mine = i == 0 || i == 1 && scopes.get(1).equals(TemplateInstances.templateOf(name));
-            byScope.add(mine ? found : found.stream().filter(d -> near(d, at, file)).toList());
+            byScope.add(found.stream().filter(d -> mine ? ownNear(d, file) : near(d, file)).toList());
         }
         return UnitSource.effective(byScope, true);
     }
 
-    /** Whether a shared drop-in (a prefix's, a type's) is where systemd reads it for the unit of {@code file}. */
-    private static boolean near(UnitSource.DropIn d, LoadPath.Place unitPlace, UnitSource file) {
+    /**
+     * Whether a drop-in of the unit's own name (or its template's) is one systemd reads for the unit of {@code file}.
+     * Where both are in a host's load path, only its host's and manager's. A script's unit and drop-in have no host of
+     * the tree (the script runs somewhere), so only their managers are compared: {@code /etc/systemd/user/x.service.d}
+     * configures no system unit. Where either is outside the load path (a repository's {@code deploy/}), the name
+     * alone says which unit it configures, as it will once installed.
+     */
+    private static boolean ownNear(UnitSource.DropIn d, UnitSource file) {
+        LoadPath.Place unitPlace = file.place();
+        if (unitPlace == null || d.place() == null) {
+            return true;
+        }
+        boolean hosted = file.embeddedIn() == null && d.lineOffset() == 0;
+        return hosted ? unitPlace.readsDropInsAt(d.place()) : sameManager(unitPlace, d.place());
+    }
+
+    private static boolean sameManager(LoadPath.Place unit, LoadPath.Place dropIn) {
+        return unit.withHost("").readsDropInsAt(dropIn.withHost(""));
+    }
+
+    /**
+     * Whether a shared drop-in (a prefix's, a type's) is where systemd reads it for the unit of {@code file}: in the
+     * load path of the unit's host and manager, or outside the load path in the unit's own directory. A script's unit
+     * reads those the same script writes for its manager: on the host it provisions, {@code cat > /etc/systemd/system/
+     * service.d/10-user.conf} next to {@code cat > /etc/systemd/system/etl.service} configures that service, whatever the
+     * host already had (which the tree does not show). Another script's, or the tree's, may be for another host.
+     */
+    private static boolean near(UnitSource.DropIn d, UnitSource file) {
+        if (file.embeddedIn() != null || d.lineOffset() != 0) {
+            return file.embeddedIn() != null && d.lineOffset() != 0 && d.path().equals(file.path())
+                    && file.place() != null && d.place() != null && sameManager(file.place(), d.place());
+        }
+        LoadPath.Place unitPlace = file.place();
         if (unitPlace != null || d.place() != null) {
-            return unitPlace != null && d.place() != null && unitPlace.competesWith(d.place());
+            return unitPlace != null && d.place() != null && unitPlace.readsDropInsAt(d.place());
         }
         String dir = d.path().substring(0, Math.max(d.path().lastIndexOf('/'), 0));
-        return file.embeddedIn() == null && d.lineOffset() == 0 && dir.contains("/")
-                && dir.substring(0, dir.lastIndexOf('/')).equals(file.directory());
+        return dir.contains("/") && dir.substring(0, dir.lastIndexOf('/')).equals(file.directory());
     }
 
     /** The service with that name, preferring the timer's own directory. */

@@ -20,9 +20,12 @@ import java.util.List;
  * @param embeddedIn how a script writes it ({@code shell here-document}), null for a unit file
  * @param expands    whether the script's shell fills in {@code $NAME} in the unit's text before systemd reads it
  * @param jobIds     the registry of {@code path}, for the id of the job it turns out to be once every unit is read
+ * @param place      where it is in systemd's load path: its file's directory, or for a script's unit the directory the
+ *                   script writes it to ({@code /etc/systemd/system}, of no host of the tree); null when nowhere systemd
+ *                   looks
  */
 record UnitSource(String path, String name, int lineOffset, String embeddedIn, boolean expands, UnitFile unit,
-                  List<DropIn> dropIns, JobIdRegistry jobIds) {
+                  List<DropIn> dropIns, JobIdRegistry jobIds, LoadPath.Place place) {
     /**
      * One {@code .conf} file from the unit's {@code .d} directory, or a script's here-document that writes one.
      *
@@ -59,19 +62,20 @@ record UnitSource(String path, String name, int lineOffset, String embeddedIn, b
     }
 
     UnitSource(ScanFile file) {
-        this(file.path(), file.fileName(), 0, null, false, UnitFile.parse(file.text()), List.of(), file.jobIds());
+        this(file.path(), file.fileName(), 0, null, false, UnitFile.parse(file.text()), List.of(), file.jobIds(),
+                LoadPath.ofUnit(file.path()));
     }
 
     /** A unit written by a script: its text starts after line {@code lineOffset} of the script. */
     static UnitSource embedded(ScanFile script, EmbeddedUnits.Unit unit) {
         return new UnitSource(script.path(), unit.unitName(), unit.firstLine(), "shell here-document", unit.expands(),
-                UnitFile.parse(unit.text()), List.of(), script.jobIds());
+                UnitFile.parse(unit.text()), List.of(), script.jobIds(), LoadPath.ofUnit(unit.written()));
     }
 
     UnitSource withDropIns(List<DropIn> more) {
         List<DropIn> all = new ArrayList<>(dropIns);
         all.addAll(more);
-        return new UnitSource(path, name, lineOffset, embeddedIn, expands, unit, all, jobIds);
+        return new UnitSource(path, name, lineOffset, embeddedIn, expands, unit, all, jobIds, place);
     }
 
     /**
@@ -91,7 +95,7 @@ record UnitSource(String path, String name, int lineOffset, String embeddedIn, b
         List<DropIn> expanded = instanceDropIns.stream().map(d -> d.withUnit(
                 UnitFile.parse(TemplateInstances.expand(d.unit().print(), instance)))).toList();
         return new UnitSource(path, TemplateInstances.instanceName(name, instance), lineOffset, embeddedIn, expands,
-                UnitFile.parse(TemplateInstances.expand(unit.print(), instance)), expanded, jobIds);
+                UnitFile.parse(TemplateInstances.expand(unit.print(), instance)), expanded, jobIds, place);
     }
 
     /**

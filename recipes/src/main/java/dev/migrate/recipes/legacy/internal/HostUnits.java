@@ -21,6 +21,11 @@ final class HostUnits {
     static String systemctl(String verb, String path) {
         String unit = path.substring(path.lastIndexOf('/') + 1);
         String manager = manager(path);
+        if (manager == null && (verb.equals("mask") || verb.equals("unmask")) && sharedUserUnit(path)) {
+            // a unit of the user directories every user's manager reads (a package's /usr/lib/systemd/user): --global
+            // masks it for all of them at once, with the link /etc/systemd/user/NAME -> /dev/null
+            return "systemctl --global " + verb + " " + unit;
+        }
         if (manager == null) {
             return "# " + path + " is a user unit of an owner not known here: as that user, systemctl --user " + verb
                     + (verb.equals("daemon-reload") ? "" : " " + unit);
@@ -45,6 +50,12 @@ final class HostUnits {
                     + "   # for each instance cutover.sh printed";
         }
         return systemctl(verb, path);
+    }
+
+    /** Whether the unit file is in a user directory of the load path that is no one user's ({@code usr/lib/systemd/user}). */
+    private static boolean sharedUserUnit(String path) {
+        dev.migrate.analyzers.sources.systemd.LoadPath.Place at = dev.migrate.analyzers.sources.systemd.LoadPath.ofUnit(path);
+        return at != null && at.manager().equals("user");
     }
 
     /** The owner of a user unit in a host dump ({@code home/jo/.config/systemd/user/x.timer} is jo's), else null. */

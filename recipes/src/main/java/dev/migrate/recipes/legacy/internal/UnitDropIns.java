@@ -79,7 +79,7 @@ final class UnitDropIns {
         }
         String name = unitOf(dropIn);
         return paths.stream().filter(p -> !deleted.contains(p) && (p.endsWith("/" + name) || p.equals(name)))
-                .map(LoadPath::ofUnit).anyMatch(place -> place != null && place.competesWith(at));
+                .map(LoadPath::ofUnit).anyMatch(place -> place != null && place.readsDropInsAt(at));
     }
 
     /** Whether a drop-in is a type's ({@code service.d/x.conf}) or a dash prefix's ({@code etl-.service.d/x.conf}). */
@@ -97,14 +97,27 @@ final class UnitDropIns {
         return m.matches() ? m.group(2) : null;
     }
 
-    /** Whether the tree holds a unit file of the drop-in's unit name (an instance's dir has none: its template serves). */
+    /**
+     * Whether the tree holds a unit file the drop-in configures (an instance's dir has none: its template serves): of its
+     * name and, in a host's load path, of its host and manager (in a tree of several hosts, hosts/b's etl.service is no
+     * unit of hosts/a's etl.service.d).
+     */
     private static boolean hasOwnFile(String dropIn, Set<String> paths) {
-        String name = unitOf(dropIn);
-        return paths.stream().anyMatch(p -> p.endsWith("/" + name) || p.equals(name));
+        return paths.stream().anyMatch(p -> configures(dropIn, p));
     }
 
     private static boolean ownFileGoes(String dropIn, Set<String> deleted) {
+        return deleted.stream().anyMatch(p -> configures(dropIn, p));
+    }
+
+    /** Whether {@code unit} is a file of the drop-in's unit, on its host and for its manager where the drop-in has one. */
+    private static boolean configures(String dropIn, String unit) {
         String name = unitOf(dropIn);
-        return deleted.stream().anyMatch(p -> p.endsWith("/" + name) || p.equals(name));
+        if (!unit.endsWith("/" + name) && !unit.equals(name)) {
+            return false;
+        }
+        LoadPath.Place at = LoadPath.ofDropIn(dropIn);
+        LoadPath.Place unitPlace = LoadPath.ofUnit(unit);
+        return at == null || unitPlace == null || unitPlace.readsDropInsAt(at);
     }
 }

@@ -10,16 +10,22 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Unit files, drop-ins and links a package installed: those of {@code /usr/lib/systemd} and {@code /lib/systemd}
- * ({@code /usr/share/systemd/user} too), which belong to the package manager. The cleanup never deletes them: the
- * package's next upgrade would put them back (and, with its preset, enable the timer again), and {@code rpm -V} or
- * {@code debsums} would report the package broken. What an operator does with a package's timer is what the cleanup
- * does: leave the file and mask the unit ({@code systemctl mask} links {@code /etc/systemd/system/NAME} to /dev/null,
- * an override in /etc that package upgrades respect), after the {@code systemctl disable --now} of the cutover. The
- * masking is done on the host by cleanup.sh and named on the job, with its undo. In the tree, the system manager's
- * unit gets an empty file of its name in {@code etc/systemd/system}, which masks it as the host's link to /dev/null does
- * (systemd.unit(5)): a later scan of the dump finds no timer running there, and a second run changes nothing. A unit
- * copied to /etc over a package's (the package's would run again without it) becomes that empty file.
+ * Unit files, drop-ins and links a package or a local install put in place: those of {@code /usr/lib/systemd} and
+ * {@code /lib/systemd} ({@code /usr/share/systemd/user} too), which belong to the package manager, and those of
+ * {@code /usr/local/lib/systemd} ({@code /usr/local/share/systemd/user}), which systemd.unit(5)'s search path tables
+ * call units "installed by the administrator", as against {@code /etc/systemd}'s units "created by the administrator":
+ * software built and installed locally ({@code make install}, a role of configuration management, a local package)
+ * whose installer writes them and, run again, writes them back. The cleanup never deletes them: the package's next
+ * upgrade or the next local install would put them back (and, with its preset or its {@code systemctl enable}, start
+ * the timer again beside its Prefect deployment), and {@code rpm -V} or {@code debsums} would report a package broken.
+ * What an operator does with such a timer is what the cleanup does: leave the file and mask the unit
+ * ({@code systemctl mask} links {@code /etc/systemd/system/NAME} to /dev/null, an override in /etc that upgrades and
+ * reinstalls respect), after the {@code systemctl disable --now} of the cutover. The masking is done on the host by
+ * cleanup.sh and named on the job, with its undo. In the tree, the unit gets an empty file of its name in
+ * {@code etc/systemd/system} ({@code etc/systemd/user} for a user unit, where {@code systemctl --global mask} links it),
+ * which masks it as the host's link to /dev/null does (systemd.unit(5)): a later scan of the dump finds no timer running
+ * there, and a second run changes nothing. A unit copied to /etc over a package's (the package's would run again
+ * without it) becomes that empty file.
  */
 final class VendorUnits {
     /** The jobs, with a note where a package's file stays; and the units masked instead. */
@@ -30,8 +36,8 @@ final class VendorUnits {
      * A package's unit the cleanup masks.
      *
      * @param path     the unit's file in the tree the cleanup's switching names ({@code usr/lib/systemd/system/x.timer})
-     * @param override the empty file that masks it in the tree ({@code etc/systemd/system/x.timer}), null when the unit
-     *                 is a user manager's (masked on the host only)
+     * @param override the empty file that masks it in the tree ({@code etc/systemd/system/x.timer},
+     *                 {@code etc/systemd/user/x.timer} for a user unit), null when the tree has no place for one
      * @param replaced whether {@code override} replaces a copy of the unit the tree held there (which the rollback
      *                 restores, as it does a deleted file)
      */
@@ -41,10 +47,19 @@ final class VendorUnits {
     private VendorUnits() {
     }
 
-    /** Whether a path of the tree is a package's: in a load-path directory under /usr (not /usr/local) or /lib. */
+    /**
+     * Whether a path of the tree is installed software's: in a load-path directory under /usr or /lib, /usr/local's
+     * included (systemd.unit(5): "installed by the administrator", by an installer that would write it back).
+     */
     static boolean isVendor(String path) {
         String host = LoadPath.hostPath(path);
-        return host != null && (host.startsWith("/usr/") && !host.startsWith("/usr/local/") || host.startsWith("/lib/"));
+        return host != null && (host.startsWith("/usr/") || host.startsWith("/lib/"));
+    }
+
+    /** Whether a path of the tree is a local install's ({@code /usr/local/lib/systemd/system/x.timer}), not a package's. */
+    private static boolean isLocal(String path) {
+        String host = LoadPath.hostPath(path);
+        return host != null && host.startsWith("/usr/local/");
     }
 
     /**
@@ -77,16 +92,28 @@ final class VendorUnits {
         return new Kept(out, masked);
     }
 
-    /** The empty file that masks a system unit in the tree: {@code HOST/etc/systemd/system/NAME}; null for a user unit. */
+    /**
+     * The empty file that masks a unit in the tree where the host's mask link goes: {@code HOST/etc/systemd/system/NAME}
+     * for a system unit ({@code systemctl mask}), {@code HOST/etc/systemd/user/NAME} for one of the user directories
+     * every user's manager reads ({@code systemctl --global mask}); null elsewhere.
+     */
     static String overrideOf(String unit) {
         LoadPath.Place at = LoadPath.ofUnit(unit);
-        return at == null || !at.manager().equals("system") ? null
-                : at.host() + "etc/systemd/system/" + unit.substring(unit.lastIndexOf('/') + 1);
+        String dir = at == null ? null : switch (at.manager()) {
+            case "system" -> "etc/systemd/system/";
+            case "user" -> "etc/systemd/user/";
+            default -> null;
+        };
+        return dir == null ? null : at.host() + dir + unit.substring(unit.lastIndexOf('/') + 1);
     }
 
     private static String note(JobPlan p, List<String> kept, Mask mask) {
-        String files = kept.isEmpty() ? "the package's " + p.hostUnit() : String.join(", ", kept);
-        String note = "cleanup keeps " + files + ": installed by a package, whose next upgrade would put a deleted file back";
+        boolean local = kept.isEmpty() ? mask != null && isLocal(mask.path()) : kept.stream().allMatch(VendorUnits::isLocal);
+        String files = kept.isEmpty() ? (local ? "the locally installed " : "the package's ") + p.hostUnit()
+                : String.join(", ", kept);
+        String note = "cleanup keeps " + files + (local
+                ? ": installed under /usr/local (make install, a local package), whose next install would put a deleted file back"
+                : ": installed by a package, whose next upgrade would put a deleted file back");
         if (mask == null) {
             return note + "; nothing starts it on a schedule any more";
         }
@@ -94,7 +121,7 @@ final class VendorUnits {
         return note + "; cleanup.sh masks the unit instead (" + HostUnits.systemctl("disable --now", path) + "; "
                 + HostUnits.systemctl("mask", path) + "; undo: " + HostUnits.undo("unmask", path) + ")"
                 + (mask.override() == null ? "" : ", as the empty " + mask.override() + " does in the tree")
-                + "; remove the package once nothing else needs it";
+                + (local ? "; uninstall it once nothing else needs it" : "; remove the package once nothing else needs it");
     }
 
     /** The unit the cutover switched off for the job (its timer, or the service of its loop), by its file in the tree. */
