@@ -33,7 +33,9 @@ import org.openrewrite.yaml.tree.Yaml;
  * Dockerfile's raised {@code ARG} default ({@link RaisePrefectVersionArgsInDockerfiles}) loses to it, so the value
  * takes the targeted release too. A whole image tag ({@code PREFECT_TAG=2.14.3-python3.11} read as
  * {@code prefecthq/prefect:${PREFECT_TAG}}) moves as the image would, keeping its Python unless the target no longer
- * ships it (then an unsafe fix). Which values those are is the scan's definition ({@link PrefectVersionVariables});
+ * ships it (then an unsafe fix), and so does a whole image ({@code IMAGE ?= prefecthq/prefect:2-python3.10} passed as
+ * {@code --build-arg BASE_IMAGE=$(IMAGE)}, an env file's {@code PREFECT_IMAGE} read as {@code image: ${PREFECT_IMAGE}}).
+ * Which values those are is the scan's definition ({@link PrefectVersionVariables});
  * only the value's characters change, so quotes, comments and layout stay. Compose files and the {@code --env-file}
  * options of the files running compose are gathered first: they decide which env file lines reach Prefect.
  */
@@ -162,7 +164,8 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
         return switch (v.form()) {
             case BUILD_ARGUMENT -> "the image build reads it in place of the Dockerfile's own ARG default";
             case DEFAULT -> "it is the version wherever the variable is unset";
-            case VARIABLE -> envFile ? "a compose file next to it passes it to an image build or a Prefect image"
+            case VARIABLE -> envFile ? "a compose file reading it passes it to an image build or a Prefect image"
+                    : v.image() ? "it is a prefecthq/prefect image this file uses"
                     : v.tag() ? "it is the tag of a prefecthq/prefect image this file uses"
                     : "a build argument, pin or Prefect image of this file reads it";
         };
