@@ -46,6 +46,8 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
     public static final class ComposeProject {
         final Map<String, String> composeFiles = new ConcurrentHashMap<>();
         final Set<String> envFileOptions = ConcurrentHashMap.newKeySet();
+        /** Which compose files read which env files (their directory's, -f beside --env-file, includes). */
+        final ComposeProjectFiles.Links links = new ComposeProjectFiles.Links();
     }
 
     @Override
@@ -81,6 +83,7 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
                     project.composeFiles.put(path(source), text);
                 }
                 project.envFileOptions.addAll(ComposeProjectFiles.envFileOptions(path(source), text));
+                project.links.add(path(source), text);
                 return tree;
             }
         };
@@ -100,9 +103,8 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
                 Optional<PrefectVersionVariables.Kind> kind = PrefectVersionVariables.kindOf(path, text);
                 boolean env = kind.isPresent() && kind.get() == PrefectVersionVariables.Kind.ENV;
                 // where the values are read: the compose files reading an env file, else the file itself
-                List<String> uses = env ? project.composeFiles.entrySet().stream()
-                        .filter(c -> PrefectVersionVariables.readsEnvFile(c.getKey(), path)).map(Map.Entry::getValue).toList()
-                        : List.of(text);
+                Set<String> reading = env ? project.links.readers(path, project.composeFiles.keySet()) : Set.of();
+                List<String> uses = env ? reading.stream().map(project.composeFiles::get).toList() : List.of(text);
                 List<PrefectVersionVariables.Value> values = env
                         ? PrefectVersionVariables.readByCompose(path, project.envFileOptions)
                                 ? PrefectVersionVariables.inEnvFile(text, uses) : List.of()

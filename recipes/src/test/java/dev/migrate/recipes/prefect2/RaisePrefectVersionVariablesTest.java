@@ -249,6 +249,17 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
             yaml("services:\n  worker:\n    image: acme/worker:1.0\n", spec -> spec.path("compose.yaml")));
     }
 
+    // run from the root: the env file is read for the compose file the same command names with -f, not another's
+    @Test
+    void anEnvFileReadForTheComposeFileNamedBesideItIsRaised() {
+        rewriteRun(
+            text("prod:\n\tdocker compose --env-file .env.prod -f deploy/compose.yml up -d\n", spec -> spec.path("Makefile")),
+            text("PREFECT_IMAGE=prefecthq/prefect:2.14-python3.11\n", "PREFECT_IMAGE=prefecthq/prefect:3.8.3-python3.11\n",
+                spec -> spec.path(".env.prod")),
+            text("PREFECT_IMAGE=prefecthq/prefect:2.14-python3.11\n", spec -> spec.path(".env.staging")),
+            yaml("services:\n  worker:\n    image: ${PREFECT_IMAGE}\n", spec -> spec.path("deploy/compose.yml")));
+    }
+
     @Test
     void aPythonBelowTheFloorIsAnUnsafeFixLeftAsANoteWithoutUnsafeFixes() {
         InMemoryExecutionContext ctx = new InMemoryExecutionContext();

@@ -27,6 +27,8 @@ public final class PrefectVersionVariableDetector implements Detector {
     private final List<ScanFile> composeFiles = new ArrayList<>();
     /** The env files that scripts, Makefiles and CI pipelines running compose name with {@code --env-file}. */
     private final Set<String> envFileOptions = new HashSet<>();
+    /** Which compose files read which env files: their directory's, those named with -f beside --env-file, includes. */
+    private final ComposeProjectFiles.Links links = new ComposeProjectFiles.Links();
 
     @Override
     public String name() {
@@ -48,6 +50,7 @@ public final class PrefectVersionVariableDetector implements Detector {
     public void detect(ScanFile file, InventorySink sink) {
         Optional<PrefectVersionVariables.Kind> kind = PrefectVersionVariables.kindOf(file.path(), file.text());
         Set<String> options = ComposeProjectFiles.envFileOptions(file.path(), file.text());
+        links.add(file.path(), file.text());
         synchronized (this) {
             envFileOptions.addAll(options);
             if (kind.isPresent() && kind.get() == PrefectVersionVariables.Kind.ENV) {
@@ -73,8 +76,8 @@ public final class PrefectVersionVariableDetector implements Detector {
             if (!PrefectVersionVariables.readByCompose(env.path(), envFileOptions)) {
                 continue;
             }
-            List<String> readers = composeFiles.stream()
-                    .filter(c -> PrefectVersionVariables.readsEnvFile(c.path(), env.path())).map(ScanFile::text).toList();
+            Set<String> reading = links.readers(env.path(), composeFiles.stream().map(ScanFile::path).toList());
+            List<String> readers = composeFiles.stream().filter(c -> reading.contains(c.path())).map(ScanFile::text).toList();
             report(env, PrefectVersionVariables.inEnvFile(env.text(), readers), sink);
         }
     }

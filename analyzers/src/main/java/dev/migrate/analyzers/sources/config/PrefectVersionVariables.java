@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Makefile, {@code PREFECT_VERSION=2.14.3} in a shell script, {@code PREFECT_VERSION := "2.14.3"} in a justfile, a CI
  * pipeline's {@code variables:}/{@code env:}/{@code environment:} entry (also GitLab's expanded {@code value:} form), a
  * Jenkinsfile's {@code environment { }} entry, or a line of an env file that compose reads for interpolation (the
- * {@code .env} next to the compose file, or one a script names with {@code --env-file}). Raising the Dockerfile's
+ * {@code .env} next to the compose file, or one a script names with {@code --env-file}, read by the compose files the
+ * same command names with {@code -f} and those they include, {@link ComposeProjectFiles.Links}). Raising the Dockerfile's
  * {@code ARG} default ({@link PrefectVersionArgs}) does not reach such a value, which
  * {@code --build-arg PREFECT_VERSION=$(PREFECT_VERSION)} passes in its place. A value counts only where it reaches
  * Prefect ({@link PrefectVersionUses}), as an ARG does; a line of {@code docker/build-push-action}'s {@code build-args:}
@@ -178,11 +179,6 @@ public final class PrefectVersionVariables {
         return PrefectCliLineDetector.isEnvFile(n) ? Optional.of(Kind.ENV) : Optional.empty();
     }
 
-    /** Whether a compose file's {@code .env} is this one: compose reads the {@code .env} of the file's own directory. */
-    public static boolean readsEnvFile(String composePath, String envPath) {
-        return isCompose(composePath) && dir(composePath).equals(dir(envPath));
-    }
-
     /**
      * Whether compose reads an env file for interpolation: the project's {@code .env}, or a file that a script, Makefile
      * or CI pipeline running compose names with {@code --env-file} ({@code envFileOptions}, from
@@ -196,10 +192,6 @@ public final class PrefectVersionVariables {
     /** A compose file under the names {@code docker compose} looks for ({@code compose.yaml}, {@code docker-compose.prod.yml}). */
     public static boolean isCompose(String path) {
         return ComposeProjectFiles.COMPOSE.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
-    }
-
-    private static String dir(String path) {
-        return path.substring(0, path.lastIndexOf('/') + 1);
     }
 
     /**

@@ -388,6 +388,36 @@ class PrefectVersionVariableDetectorTest {
                 .isEqualTo("deploy/.env.staging:1:17 PF208 PREFECT_VERSION=2.19.4" + TAIL);
     }
 
+    /** Run from the root: compose reads the env file for the compose files the same command names, and their includes. */
+    @Test
+    void anEnvFileIsReadForTheComposeFilesNamedBesideItAndTheirIncludes() {
+        ScanFile makefile = new ScanFile("Makefile", """
+                prod:
+                	docker compose --env-file .env.prod -f deploy/compose.yml up -d
+                """);
+        ScanFile prod = new ScanFile(".env.prod", "PREFECT_IMAGE=prefecthq/prefect:2.14-python3.11\nPREFECT_VERSION=2.19.4\n");
+        ScanFile compose = new ScanFile("deploy/compose.yml", """
+                include:
+                  - ../workers/compose.workers.yml
+                services:
+                  server:
+                    image: ${PREFECT_IMAGE}
+                """);
+        ScanFile workers = new ScanFile("workers/compose.workers.yml", """
+                services:
+                  worker:
+                    build:
+                      args:
+                        PREFECT_VERSION: ${PREFECT_VERSION}
+                """);
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), makefile, prod, compose, workers))
+                .isEqualTo(".env.prod:1:15 PF208 image prefecthq/prefect:2.14-python3.11 runs Prefect 2.14" + IMAGE_TAIL
+                        + ".env.prod:2:17 PF208 PREFECT_VERSION=2.19.4" + TAIL);
+        // a compose file that no command runs with it, and no included one, does not read it
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), makefile, prod,
+                new ScanFile("staging/compose.yml", compose.text()), workers)).isEmpty();
+    }
+
     @Test
     void prefect3ValuesUnrelatedAndUnusedVariablesAreNotReported() {
         assertThat(run("Makefile", """
