@@ -29,7 +29,9 @@ import org.openrewrite.yaml.tree.Yaml;
  * {@code --env-file}): the same run renames the definition, so the reference follows, as a {@code secretKeyRef} follows
  * a Secret defined in the repository. A {@code .env} that is not in the repository (only its template,
  * {@code .env.example}, is) keeps its old keys where it lives, so the references and the template's keys they read
- * are kept.
+ * are kept. A file named with {@code --env-file} is read for the compose files of its directory and for those the same
+ * command names with {@code -f}; a compose file's {@code include:} entries read what the including file's
+ * interpolation reads.
  */
 public final class ComposeInterpolation {
     public static final Pattern COMPOSE = ComposeProjectFiles.COMPOSE;
@@ -47,6 +49,8 @@ public final class ComposeInterpolation {
     private final Map<Path, Set<Path>> loaded = new HashMap<>();
     /** Per directory, the in-run files compose reads for interpolation there (its {@code .env}, scripts, --env-file). */
     private final Map<Path, Set<Path>> interpolationFiles = new HashMap<>();
+    /** Per directory, the directories whose compose files include one of it (which reads their interpolation too). */
+    private final Map<Path, Set<Path>> includedBy = new HashMap<>();
     /** The Prefect names each text file sets. */
     private final Map<Path, Set<String>> assigned = new HashMap<>();
 
@@ -75,10 +79,22 @@ public final class ComposeInterpolation {
                     Path file = Path.of(f);
                     interpolationFiles.computeIfAbsent(directory(file), d -> new HashSet<>()).add(file);
                 }
+                // and for those the same command names with -f (`--env-file .env.prod -f deploy/compose.yml`), with
+                // the script's own variables, which that compose inherits
+                ComposeProjectFiles.envFileComposeFiles(path.toString().replace('\\', '/'), t).forEach((env, composes) -> {
+                    for (String c : composes) {
+                        Set<Path> files = interpolationFiles.computeIfAbsent(directory(Path.of(c)), d -> new HashSet<>());
+                        files.add(Path.of(env));
+                        files.add(path);
+                    }
+                });
             }
         } else if (source instanceof Yaml.Documents docs && COMPOSE.matcher(name).matches()) {
             Set<String> refs = referenced.computeIfAbsent(dir, d -> new HashSet<>());
             String printed = docs.printAll();
+            for (String included : ComposeProjectFiles.includes(path.toString().replace('\\', '/'), printed)) {
+                includedBy.computeIfAbsent(directory(Path.of(included)), d -> new HashSet<>()).add(dir);
+            }
             Matcher m = NAME.matcher(printed);
             while (m.find()) {
                 if (SettingsRenames.isReference(printed, m.start())) {
@@ -151,11 +167,22 @@ public final class ComposeInterpolation {
         return definitionsIn(directory(composeFile.normalize()), name);
     }
 
+    /** Also the definitions of the directories whose compose files include this one's, transitively. */
     private Set<Path> definitionsIn(Path dir, String name) {
         Set<Path> out = new TreeSet<>();
-        for (Path f : interpolationFiles.getOrDefault(dir, Set.of())) {
-            if (assigned.getOrDefault(f, Set.of()).contains(name)) {
-                out.add(f);
+        Set<Path> dirs = new HashSet<>(Set.of(dir));
+        java.util.Deque<Path> todo = new java.util.ArrayDeque<>(dirs);
+        while (!todo.isEmpty()) {
+            Path d = todo.pop();
+            for (Path f : interpolationFiles.getOrDefault(d, Set.of())) {
+                if (assigned.getOrDefault(f, Set.of()).contains(name)) {
+                    out.add(f);
+                }
+            }
+            for (Path including : includedBy.getOrDefault(d, Set.of())) {
+                if (dirs.add(including)) {
+                    todo.push(including);
+                }
             }
         }
         return out;

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The value a Prefect 2 version held in a variable or default takes: the target's release, or for a whole image tag
  * ({@code 2.14.3-python3.11}) the tag {@link PrefectImageTags} moves the image to, which keeps the Python and the
- * flavour and raises a Python below the target's floor (an unsafe fix, as for the image itself).
+ * flavour and raises a Python below the target's floor (an unsafe fix, as for the image itself); a whole image
+ * ({@code prefecthq/prefect:2-python3.10}) takes the image that reference moves to.
  */
 public final class RaisedPrefectVersion {
     private static final String IMAGE = "prefecthq/prefect";
@@ -30,8 +31,8 @@ public final class RaisedPrefectVersion {
      * version alone moves, so that tag would name no image.
      */
     public static String pythonLeftBelowFloor(PrefectVersionVariables.Value v, Collection<String> uses, PrefectTarget target) {
-        if (v.tag()) {
-            return null; // a whole tag moves with its Python
+        if (v.tag() || v.image()) {
+            return null; // a whole tag or image moves with its Python
         }
         List<String> old = PrefectVersionVariables.imagePythons(uses, v.name()).stream()
                 .filter(p -> PrefectTarget.comparePython(p, target.pythonMin()) < 0).toList();
@@ -44,6 +45,12 @@ public final class RaisedPrefectVersion {
     }
 
     public static Raise of(PrefectVersionVariables.Value v, PrefectTarget target) {
+        if (v.image()) {
+            // a whole image ({@code prefecthq/prefect:2-python3.10}, any registry) moves as it would written in place
+            PrefectImageTags.Upgrade up = PrefectImageTags.upgrade(v.version(), target)
+                    .orElseThrow(() -> new IllegalArgumentException("not a Prefect 2 image: " + v.version()));
+            return new Raise(up.image(), up.note(), up.unsafe());
+        }
         if (!v.tag()) {
             return new Raise(target.pin(), null, false);
         }

@@ -33,7 +33,9 @@ import org.openrewrite.yaml.tree.Yaml;
  * Dockerfile's raised {@code ARG} default ({@link RaisePrefectVersionArgsInDockerfiles}) loses to it, so the value
  * takes the targeted release too. A whole image tag ({@code PREFECT_TAG=2.14.3-python3.11} read as
  * {@code prefecthq/prefect:${PREFECT_TAG}}) moves as the image would, keeping its Python unless the target no longer
- * ships it (then an unsafe fix). Which values those are is the scan's definition ({@link PrefectVersionVariables});
+ * ships it (then an unsafe fix), and so does a whole image ({@code IMAGE ?= prefecthq/prefect:2-python3.10} passed as
+ * {@code --build-arg BASE_IMAGE=$(IMAGE)}, an env file's {@code PREFECT_IMAGE} read as {@code image: ${PREFECT_IMAGE}}).
+ * Which values those are is the scan's definition ({@link PrefectVersionVariables});
  * only the value's characters change, so quotes, comments and layout stay. Compose files and the {@code --env-file}
  * options of the files running compose are gathered first: they decide which env file lines reach Prefect.
  */
@@ -44,6 +46,8 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
     public static final class ComposeProject {
         final Map<String, String> composeFiles = new ConcurrentHashMap<>();
         final Set<String> envFileOptions = ConcurrentHashMap.newKeySet();
+        /** Which compose files read which env files (their directory's, -f beside --env-file, includes). */
+        final ComposeProjectFiles.Links links = new ComposeProjectFiles.Links();
     }
 
     @Override
@@ -79,6 +83,7 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
                     project.composeFiles.put(path(source), text);
                 }
                 project.envFileOptions.addAll(ComposeProjectFiles.envFileOptions(path(source), text));
+                project.links.add(path(source), text);
                 return tree;
             }
         };
@@ -98,9 +103,8 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
                 Optional<PrefectVersionVariables.Kind> kind = PrefectVersionVariables.kindOf(path, text);
                 boolean env = kind.isPresent() && kind.get() == PrefectVersionVariables.Kind.ENV;
                 // where the values are read: the compose files reading an env file, else the file itself
-                List<String> uses = env ? project.composeFiles.entrySet().stream()
-                        .filter(c -> PrefectVersionVariables.readsEnvFile(c.getKey(), path)).map(Map.Entry::getValue).toList()
-                        : List.of(text);
+                Set<String> reading = env ? project.links.readers(path, project.composeFiles.keySet()) : Set.of();
+                List<String> uses = env ? reading.stream().map(project.composeFiles::get).toList() : List.of(text);
                 List<PrefectVersionVariables.Value> values = env
                         ? PrefectVersionVariables.readByCompose(path, project.envFileOptions)
                                 ? PrefectVersionVariables.inEnvFile(text, uses) : List.of()
@@ -162,7 +166,8 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
         return switch (v.form()) {
             case BUILD_ARGUMENT -> "the image build reads it in place of the Dockerfile's own ARG default";
             case DEFAULT -> "it is the version wherever the variable is unset";
-            case VARIABLE -> envFile ? "a compose file next to it passes it to an image build or a Prefect image"
+            case VARIABLE -> envFile ? "a compose file reading it passes it to an image build or a Prefect image"
+                    : v.image() ? "it is a prefecthq/prefect image this file uses"
                     : v.tag() ? "it is the tag of a prefecthq/prefect image this file uses"
                     : "a build argument, pin or Prefect image of this file reads it";
         };

@@ -1,13 +1,17 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.PrefectVersionVariables;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.FileGlobs;
 import dev.migrate.recipes.internal.PrefectImageTags;
-import dev.migrate.recipes.internal.RegexEdits;
 import dev.migrate.recipes.internal.TextPositions;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.FindSourceFiles;
@@ -17,7 +21,11 @@ import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
 import org.openrewrite.text.PlainTextVisitor;
 
-/** Pins {@code FROM prefecthq/prefect:2.*} base images to Prefect 3. */
+/**
+ * Pins {@code FROM prefecthq/prefect:2.*} base images to Prefect 3, and the same image held in an {@code ARG} that a
+ * {@code FROM ${BASE_IMAGE}} builds on ({@link PrefectVersionVariables#inDockerfile}, the scan's definition): only the
+ * image's characters change, so quotes and the {@code FROM} line stay.
+ */
 public class UpgradePrefectBaseImagesInDockerfiles extends Recipe {
     private static final Pattern FROM = Pattern.compile("(?im)^([ \\t]*FROM[ \\t]+(?:--platform=\\S+[ \\t]+)?)(\\S+)");
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
@@ -29,8 +37,8 @@ public class UpgradePrefectBaseImagesInDockerfiles extends Recipe {
 
     @Override
     public String getDescription() {
-        return "Replaces `FROM prefecthq/prefect:2.*` with a pinned Prefect 3 tag that keeps the Python version "
-                + "and flavour.";
+        return "Replaces `FROM prefecthq/prefect:2.*`, and an `ARG BASE_IMAGE=prefecthq/prefect:2.*` that `FROM` reads, "
+                + "with a pinned Prefect 3 tag that keeps the Python version and flavour.";
     }
 
     @Override
@@ -40,24 +48,47 @@ public class UpgradePrefectBaseImagesInDockerfiles extends Recipe {
                     @Override
                     public PlainText visitText(PlainText file, ExecutionContext ctx) {
                         String text = file.getText();
-                        String after = RegexEdits.replaceGroup(text, FROM, 2, m -> {
-                            Optional<PrefectImageTags.Upgrade> up = PrefectImageTags.upgrade(m.group(2), PrefectTarget.from(ctx));
-                            if (up.isEmpty()) {
-                                return null;
+                        String path = file.getSourcePath().toString();
+                        // the spans to replace, found in the text as it came: FROM images and the ARG images FROM reads
+                        TreeMap<Integer, Integer> ends = new TreeMap<>();
+                        Map<Integer, String> images = new HashMap<>();
+                        Matcher m = FROM.matcher(text);
+                        while (m.find()) {
+                            String image = upgraded(m.group(2), path, TextPositions.lineOf(text, m.start()), ctx);
+                            if (image != null) {
+                                ends.put(m.start(2), m.end(2));
+                                images.put(m.start(2), image);
                             }
-                            int line = TextPositions.lineOf(text, m.start());
-                            if (up.get().unsafe() && !FixSafety.unsafeAllowed(ctx)) {
-                                notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line,
-                                        getName(), true, MigrationNotes.unsafeFixNotApplied(up.get().note())));
-                                return null;
+                        }
+                        for (PrefectVersionVariables.Value v : PrefectVersionVariables.inDockerfile(text)) {
+                            String image = upgraded(v.version(), path, TextPositions.lineOf(text, v.start()), ctx);
+                            if (image != null) {
+                                ends.put(v.start(), v.end());
+                                images.put(v.start(), image);
                             }
-                            if (up.get().note() != null) {
-                                notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line,
-                                        getName(), false, up.get().note()));
-                            }
-                            return up.get().image();
-                        });
-                        return after.equals(text) ? file : file.withText(after);
+                        }
+                        StringBuilder after = new StringBuilder(text);
+                        for (Map.Entry<Integer, Integer> e : ends.descendingMap().entrySet()) {
+                            after.replace(e.getKey(), e.getValue(), images.get(e.getKey()));
+                        }
+                        return after.toString().equals(text) ? file : file.withText(after.toString());
+                    }
+
+                    /** The image {@code image} moves to, or null when it stays (no Prefect image, or an unsafe fix not allowed). */
+                    private String upgraded(String image, String path, int line, ExecutionContext ctx) {
+                        Optional<PrefectImageTags.Upgrade> up = PrefectImageTags.upgrade(image, PrefectTarget.from(ctx));
+                        if (up.isEmpty()) {
+                            return null;
+                        }
+                        if (up.get().unsafe() && !FixSafety.unsafeAllowed(ctx)) {
+                            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), true,
+                                    MigrationNotes.unsafeFixNotApplied(up.get().note())));
+                            return null;
+                        }
+                        if (up.get().note() != null) {
+                            notes.insertRow(ctx, new MigrationNotes.Row(path, line, getName(), false, up.get().note()));
+                        }
+                        return up.get().image();
                     }
                 });
     }

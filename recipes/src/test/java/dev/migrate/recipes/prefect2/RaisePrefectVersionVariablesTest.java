@@ -153,7 +153,7 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
     void anEnvFileThatTheComposeFileNextToItPassesToTheBuildIsRaised() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
                         .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.message()).containsExactly(
-                                "deploy/.env:2 raised PREFECT_VERSION from 2.14.3 to 3.8.3: a compose file next to it "
+                                "deploy/.env:2 raised PREFECT_VERSION from 2.14.3 to 3.8.3: a compose file reading it "
                                         + "passes it to an image build or a Prefect image")),
             text(
                 "COMPOSE_PROJECT_NAME=flows\nPREFECT_VERSION=2.14.3\nAPP_VERSION=2.0\n",
@@ -179,7 +179,7 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
                                 "Makefile:1 raised PREFECT_TAG from 2.14.3-python3.11 to 3.8.3-python3.11: it is the tag "
                                         + "of a prefecthq/prefect image this file uses",
                                 ".env:1 raised PREFECT_IMAGE_TAG from 2-python3.8-kubernetes to 3.8.3-python3.10-kubernetes: "
-                                        + "a compose file next to it passes it to an image build or a Prefect image; Prefect "
+                                        + "a compose file reading it passes it to an image build or a Prefect image; Prefect "
                                         + "3.8.3 images start at Python 3.10; moved from Python 3.8, so check the flow's "
                                         + "dependencies")),
             text(
@@ -201,6 +201,66 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
     }
 
     @Test
+    void aWholePrefectImageInAVariableMovesAsTheImageWould() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.message()).containsExactlyInAnyOrder(
+                                "Makefile:1 raised IMAGE from prefecthq/prefect:2-python3.10 to "
+                                        + "prefecthq/prefect:3.8.3-python3.10: it is a prefecthq/prefect image this file uses",
+                                "deploy/.env:2 raised PREFECT_IMAGE from prefecthq/prefect:2.14-python3.11 to "
+                                        + "prefecthq/prefect:3.8.3-python3.11: a compose file reading it passes it to an "
+                                        + "image build or a Prefect image")),
+            text(
+                """
+                IMAGE ?= prefecthq/prefect:2-python3.10
+                TAG ?= latest
+
+                build:
+                	docker build --build-arg BASE_IMAGE=$(IMAGE) -t acme/flows:$(TAG) .
+                """,
+                """
+                IMAGE ?= prefecthq/prefect:3.8.3-python3.10
+                TAG ?= latest
+
+                build:
+                	docker build --build-arg BASE_IMAGE=$(IMAGE) -t acme/flows:$(TAG) .
+                """,
+                spec -> spec.path("Makefile")),
+            text(
+                "COMPOSE_PROJECT_NAME=flows\nPREFECT_IMAGE=\"prefecthq/prefect:2.14-python3.11\"  # the worker's\n",
+                "COMPOSE_PROJECT_NAME=flows\nPREFECT_IMAGE=\"prefecthq/prefect:3.8.3-python3.11\"  # the worker's\n",
+                spec -> spec.path("deploy/.env")),
+            yaml("services:\n  worker:\n    image: ${PREFECT_IMAGE}\n    command: prefect worker start --pool etl\n",
+                spec -> spec.path("deploy/compose.yml")));
+    }
+
+    @Test
+    void otherImagesAndPrefect3ImagesInVariablesStay() {
+        rewriteRun(
+            text(
+                """
+                IMAGE ?= python:3.11-slim
+                PREFECT_IMAGE ?= prefecthq/prefect:3.1.4-python3.11
+                MIRROR ?= acme/prefect:2.14.3-python3.11
+                build:
+                	docker build --build-arg BASE_IMAGE=$(IMAGE) --build-arg RUNTIME=$(PREFECT_IMAGE) --build-arg M=$(MIRROR) .
+                """,
+                spec -> spec.path("Makefile")),
+            text("PREFECT_IMAGE=prefecthq/prefect:2.14-python3.11\n", spec -> spec.path(".env")),
+            yaml("services:\n  worker:\n    image: acme/worker:1.0\n", spec -> spec.path("compose.yaml")));
+    }
+
+    // run from the root: the env file is read for the compose file the same command names with -f, not another's
+    @Test
+    void anEnvFileReadForTheComposeFileNamedBesideItIsRaised() {
+        rewriteRun(
+            text("prod:\n\tdocker compose --env-file .env.prod -f deploy/compose.yml up -d\n", spec -> spec.path("Makefile")),
+            text("PREFECT_IMAGE=prefecthq/prefect:2.14-python3.11\n", "PREFECT_IMAGE=prefecthq/prefect:3.8.3-python3.11\n",
+                spec -> spec.path(".env.prod")),
+            text("PREFECT_IMAGE=prefecthq/prefect:2.14-python3.11\n", spec -> spec.path(".env.staging")),
+            yaml("services:\n  worker:\n    image: ${PREFECT_IMAGE}\n", spec -> spec.path("deploy/compose.yml")));
+    }
+
+    @Test
     void aPythonBelowTheFloorIsAnUnsafeFixLeftAsANoteWithoutUnsafeFixes() {
         InMemoryExecutionContext ctx = new InMemoryExecutionContext();
         FixSafety.allowUnsafe(ctx, false);
@@ -218,7 +278,7 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
     void aPythonAfterTheVersionBelowTheTargetsFloorIsLeftToAPerson() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
                         .extracting(r -> r.line() + " " + r.manual() + " " + r.message()).containsExactly(
-                                "1 false raised PREFECT_VERSION from 2.14.3 to 3.8.3: a compose file next to it passes it "
+                                "1 false raised PREFECT_VERSION from 2.14.3 to 3.8.3: a compose file reading it passes it "
                                         + "to an image build or a Prefect image",
                                 "1 true the prefecthq/prefect image tag after ${PREFECT_VERSION} names Python 3.8, and "
                                         + "Prefect 3.8.3 images start at Python 3.10: raise that -python suffix by hand (and "

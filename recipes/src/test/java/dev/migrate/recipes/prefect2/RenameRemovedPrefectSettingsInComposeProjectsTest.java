@@ -227,6 +227,66 @@ class RenameRemovedPrefectSettingsInComposeProjectsTest implements RewriteTest {
                 spec -> spec.path("ops/compose.yaml")));
     }
 
+    // run from the repository root: the env file there is read for the compose file the same command names with -f,
+    // and not for a compose file of another directory that nothing runs with it
+    @Test
+    void anEnvFileNamedBesideDashFIsADefinitionForThatComposeFile() {
+        rewriteRun(
+            text(
+                """
+                deploy:
+                	docker compose --env-file .env.prod -f deploy/compose.yml up -d
+                """,
+                spec -> spec.path("Makefile")),
+            text("PREFECT_ORION_API_PORT=4200\n", "PREFECT_SERVER_API_PORT=4200\n", spec -> spec.path(".env.prod")),
+            yaml(
+                """
+                services:
+                  server:
+                    command: prefect server start --port ${PREFECT_ORION_API_PORT}
+                """,
+                """
+                services:
+                  server:
+                    command: prefect server start --port ${PREFECT_SERVER_API_PORT}
+                """,
+                spec -> spec.path("deploy/compose.yml")),
+            yaml(
+                """
+                services:
+                  server:
+                    environment:
+                      PREFECT_ORION_API_PORT: ${PREFECT_ORION_API_PORT}
+                """,
+                """
+                services:
+                  server:
+                    environment:
+                      PREFECT_SERVER_API_PORT: ${PREFECT_ORION_API_PORT}
+                """,
+                spec -> spec.path("staging/compose.yml")));
+    }
+
+    // an included compose file is read with the including project's interpolation variables
+    @Test
+    void aComposeFileIncludedByTheProjectReadsItsDotEnv() {
+        rewriteRun(
+            text("PREFECT_ORION_API_HOST=0.0.0.0\n", "PREFECT_SERVER_API_HOST=0.0.0.0\n", spec -> spec.path(".env")),
+            yaml("include:\n  - path: deploy/compose.server.yaml\n", spec -> spec.path("compose.yaml")),
+            yaml(
+                """
+                services:
+                  server:
+                    command: prefect server start --host ${PREFECT_ORION_API_HOST}
+                """,
+                """
+                services:
+                  server:
+                    command: prefect server start --host ${PREFECT_SERVER_API_HOST}
+                """,
+                spec -> spec.path("deploy/compose.server.yaml")));
+    }
+
     // compose reads the .env of the compose file's own directory: one elsewhere defines nothing for it
     @Test
     void aDotEnvOfAnotherDirectoryDoesNotMoveTheReference() {

@@ -16,7 +16,9 @@ import java.util.Set;
  * PF208 at a Prefect 2 version a build or an install reads from a variable ({@link PrefectVersionVariables}): a
  * Makefile's, a script's, a justfile's, a Jenkinsfile's, a CI pipeline's, or an env file that compose reads for
  * interpolation into a build argument or a Prefect image; and at a reference's inline default
- * ({@link PrefectVersionDefaults}) in those files, compose files and Dockerfiles. The finding sits on the value, where
+ * ({@link PrefectVersionDefaults}) in those files, compose files and Dockerfiles; and at a whole Prefect 2 image held
+ * in such a variable or in a Dockerfile's {@code ARG} that {@code FROM} builds on, with the finding (and message) the
+ * image written in place of the variable gets ({@link PrefectImages#check}). The finding sits on the value, where
  * the fix goes; it stands alone, as a {@code --build-arg}'s does. Env files wait for {@link #finish}, when every
  * compose file and every {@code --env-file} option has been seen.
  */
@@ -25,6 +27,8 @@ public final class PrefectVersionVariableDetector implements Detector {
     private final List<ScanFile> composeFiles = new ArrayList<>();
     /** The env files that scripts, Makefiles and CI pipelines running compose name with {@code --env-file}. */
     private final Set<String> envFileOptions = new HashSet<>();
+    /** Which compose files read which env files: their directory's, those named with -f beside --env-file, includes. */
+    private final ComposeProjectFiles.Links links = new ComposeProjectFiles.Links();
 
     @Override
     public String name() {
@@ -46,6 +50,7 @@ public final class PrefectVersionVariableDetector implements Detector {
     public void detect(ScanFile file, InventorySink sink) {
         Optional<PrefectVersionVariables.Kind> kind = PrefectVersionVariables.kindOf(file.path(), file.text());
         Set<String> options = ComposeProjectFiles.envFileOptions(file.path(), file.text());
+        links.add(file.path(), file.text());
         synchronized (this) {
             envFileOptions.addAll(options);
             if (kind.isPresent() && kind.get() == PrefectVersionVariables.Kind.ENV) {
@@ -56,8 +61,13 @@ public final class PrefectVersionVariableDetector implements Detector {
                 composeFiles.add(file);
             }
         }
-        report(file, kind.isEmpty() && PrefectCliLineDetector.isDockerfile(file.fileName())
-                ? PrefectVersionDefaults.in(file.text()) : PrefectVersionVariables.inFile(file.path(), file.text()), sink);
+        if (kind.isEmpty() && PrefectCliLineDetector.isDockerfile(file.fileName())) {
+            List<PrefectVersionVariables.Value> values = new ArrayList<>(PrefectVersionDefaults.in(file.text()));
+            values.addAll(PrefectVersionVariables.inDockerfile(file.text()));
+            report(file, values, sink);
+        } else {
+            report(file, PrefectVersionVariables.inFile(file.path(), file.text()), sink);
+        }
     }
 
     @Override
@@ -66,8 +76,8 @@ public final class PrefectVersionVariableDetector implements Detector {
             if (!PrefectVersionVariables.readByCompose(env.path(), envFileOptions)) {
                 continue;
             }
-            List<String> readers = composeFiles.stream()
-                    .filter(c -> PrefectVersionVariables.readsEnvFile(c.path(), env.path())).map(ScanFile::text).toList();
+            Set<String> reading = links.readers(env.path(), composeFiles.stream().map(ScanFile::path).toList());
+            List<String> readers = composeFiles.stream().filter(c -> reading.contains(c.path())).map(ScanFile::text).toList();
             report(env, PrefectVersionVariables.inEnvFile(env.text(), readers), sink);
         }
     }
@@ -75,6 +85,11 @@ public final class PrefectVersionVariableDetector implements Detector {
     private static void report(ScanFile file, List<PrefectVersionVariables.Value> values, InventorySink sink) {
         String text = file.text();
         for (PrefectVersionVariables.Value v : values) {
+            SourceRef where = SourceRef.at(file.path(), file.lineOf(v.start()), v.start() - text.lastIndexOf('\n', v.start() - 1));
+            if (v.image()) {
+                PrefectImages.check(v.version(), where, null, sink); // as the image written in place of the variable
+                continue;
+            }
             String what = switch (v.form()) {
                 case BUILD_ARGUMENT -> "build argument " + v.name() + "=" + v.version() + " installs or runs Prefect 2 in "
                         + "the image this step builds (it replaces the Dockerfile's ARG default)";
@@ -86,7 +101,7 @@ public final class PrefectVersionVariableDetector implements Detector {
                                 + "with it (a build argument or pin reads the variable)";
             };
             sink.finding(Findings.of("PF208", what + "; move it to Prefect 3 once flows and integrations are ready",
-                    SourceRef.at(file.path(), file.lineOf(v.start()), v.start() - text.lastIndexOf('\n', v.start() - 1)), null));
+                    where, null));
         }
     }
 }

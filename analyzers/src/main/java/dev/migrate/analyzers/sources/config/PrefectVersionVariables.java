@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Makefile, {@code PREFECT_VERSION=2.14.3} in a shell script, {@code PREFECT_VERSION := "2.14.3"} in a justfile, a CI
  * pipeline's {@code variables:}/{@code env:}/{@code environment:} entry (also GitLab's expanded {@code value:} form), a
  * Jenkinsfile's {@code environment { }} entry, or a line of an env file that compose reads for interpolation (the
- * {@code .env} next to the compose file, or one a script names with {@code --env-file}). Raising the Dockerfile's
+ * {@code .env} next to the compose file, or one a script names with {@code --env-file}, read by the compose files the
+ * same command names with {@code -f} and those they include, {@link ComposeProjectFiles.Links}). Raising the Dockerfile's
  * {@code ARG} default ({@link PrefectVersionArgs}) does not reach such a value, which
  * {@code --build-arg PREFECT_VERSION=$(PREFECT_VERSION)} passes in its place. A value counts only where it reaches
  * Prefect ({@link PrefectVersionUses}), as an ARG does; a line of {@code docker/build-push-action}'s {@code build-args:}
@@ -29,6 +30,11 @@ public final class PrefectVersionVariables {
     private static final String NAME = "(?<name>[A-Za-z_][A-Za-z0-9_]*)";
     /** A value starting with 2: a version or an image tag, which {@link #isPrefect2Value} tells apart after the match. */
     static final String VALUE = "(?<version>2[A-Za-z0-9._-]*)";
+    /**
+     * A whole Prefect image as a value ({@code prefecthq/prefect:2-python3.10}, with a registry), which
+     * {@link #isPrefect2Image} tells apart after the match; in group {@code version}, as a version is.
+     */
+    static final String IMAGE_VALUE = "(?<version>(?:[A-Za-z0-9.-]+(?::\\d+)?/)?prefecthq/prefect:2[A-Za-z0-9._-]*)";
     private static final String END = "[ \\t]*(?:#.*)?\\r?$";
 
     /** The formats, each with its assignment: the value possibly quoted, and for shell a {@code ${NAME:-2.x}} default. */
@@ -49,9 +55,12 @@ public final class PrefectVersionVariables {
         ENV("(?m)^[ \\t]*(?<export>(?:export[ \\t]+)?)" + NAME + "[ \\t]*=[ \\t]*(?<q>[\"']?)" + VALUE + "\\k<q>" + END);
 
         private final Pattern assignment;
+        /** The same assignment of a whole Prefect image ({@code IMAGE ?= prefecthq/prefect:2-python3.10}). */
+        private final Pattern imageAssignment;
 
         Kind(String assignment) {
             this.assignment = Pattern.compile(assignment);
+            this.imageAssignment = Pattern.compile(assignment.replace(VALUE, IMAGE_VALUE));
         }
     }
 
@@ -91,13 +100,59 @@ public final class PrefectVersionVariables {
 
         /** Whether the value is a whole image tag ({@code 2.14.3-python3.11}), which moves as the image does. */
         public boolean tag() {
-            return !PrefectVersionArgs.isPrefect2Version(version);
+            return !image() && !PrefectVersionArgs.isPrefect2Version(version);
+        }
+
+        /** Whether the value is a whole Prefect image ({@code prefecthq/prefect:2-python3.10}), which moves as one. */
+        public boolean image() {
+            return version.contains("prefecthq/prefect:");
         }
     }
 
     /** A Prefect 2 version ({@code 2.14.3}) or a Prefect 2 image tag ({@code 2.14.3-python3.11}, {@code 2-latest}). */
     static boolean isPrefect2Value(String value) {
         return PrefectVersionArgs.isPrefect2Version(value) || PrefectImages.isPrefect2Tag(value);
+    }
+
+    /** A Prefect 2 image reference: {@code prefecthq/prefect} (any registry) with a Prefect 2 tag ({@link PrefectImages#TAG_2X}). */
+    static boolean isPrefect2Image(String value) {
+        int colon = value.lastIndexOf(':');
+        return value.substring(0, colon).matches("(?:[A-Za-z0-9.-]+(?::\\d+)?/)?prefecthq/prefect")
+                && PrefectImages.isPrefect2Tag(value.substring(colon + 1));
+    }
+
+    /** {@code ARG NAME=prefecthq/prefect:2...} in a Dockerfile, possibly quoted. */
+    private static final Pattern DOCKERFILE_IMAGE_ARG = Pattern.compile("(?im)^[ \\t]*ARG[ \\t]+" + NAME
+            + "=(?<q>[\"']?)" + IMAGE_VALUE + "\\k<q>[ \\t]*\\r?$");
+
+    /**
+     * A Dockerfile's {@code ARG BASE_IMAGE=prefecthq/prefect:2.14.3-python3.11} that a {@code FROM ${BASE_IMAGE}}
+     * builds on: the base image, held in an argument's default (a {@code --build-arg} may replace it, which is where
+     * the build's own variable is raised). In text order.
+     */
+    public static List<Value> inDockerfile(String text) {
+        List<Value> out = new ArrayList<>();
+        if (!text.contains("prefecthq/prefect:2")) {
+            return out;
+        }
+        Matcher m = DOCKERFILE_IMAGE_ARG.matcher(text);
+        while (m.find()) {
+            String name = m.group("name");
+            if (isPrefect2Image(m.group("version")) && Pattern.compile("(?im)^[ \\t]*FROM[ \\t]+(?:--platform=\\S+[ \\t]+)?"
+                    + "\"?\\$(?:\\{" + name + "\\}|" + name + "\\b)").matcher(text).find()) {
+                out.add(new Value(name, m.group("version"), m.start("version"), Form.VARIABLE));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a text expands variable {@code name}: {@code ${NAME}} (also with a default), {@code $(NAME)} for make,
+     * {@code $NAME}, GitHub's and Jenkins' {@code env.NAME}, or just's {@code {{NAME}}}.
+     */
+    static boolean expands(String text, String name) {
+        return Pattern.compile("\\$\\{" + name + "(?:[}:?=+-])|\\$\\(" + name + "\\)|\\$" + name + "\\b|\\benv\\." + name
+                + "\\b|\\{\\{[ \\t]*" + name + "[ \\t]*\\}\\}").matcher(text).find();
     }
 
     /**
@@ -124,11 +179,6 @@ public final class PrefectVersionVariables {
         return PrefectCliLineDetector.isEnvFile(n) ? Optional.of(Kind.ENV) : Optional.empty();
     }
 
-    /** Whether a compose file's {@code .env} is this one: compose reads the {@code .env} of the file's own directory. */
-    public static boolean readsEnvFile(String composePath, String envPath) {
-        return isCompose(composePath) && dir(composePath).equals(dir(envPath));
-    }
-
     /**
      * Whether compose reads an env file for interpolation: the project's {@code .env}, or a file that a script, Makefile
      * or CI pipeline running compose names with {@code --env-file} ({@code envFileOptions}, from
@@ -142,10 +192,6 @@ public final class PrefectVersionVariables {
     /** A compose file under the names {@code docker compose} looks for ({@code compose.yaml}, {@code docker-compose.prod.yml}). */
     public static boolean isCompose(String path) {
         return ComposeProjectFiles.COMPOSE.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
-    }
-
-    private static String dir(String path) {
-        return path.substring(0, path.lastIndexOf('/') + 1);
     }
 
     /**
@@ -216,6 +262,22 @@ public final class PrefectVersionVariables {
                 out.add(new Value(name, m.group("version"), m.start("version"), Form.VARIABLE));
             }
         }
+        // a whole image is an image wherever it is expanded (a build's base, a service's image, a docker run) and in a
+        // CI job's or Jenkins' environment, which its steps' commands read; an env file's only where compose expands it
+        Matcher image = kind.imageAssignment.matcher(text);
+        while (image.find()) {
+            String name = image.group("name");
+            if (kind == Kind.SHELL && (image.group("open") == null) != image.group("close").isEmpty()
+                    || kind == Kind.CI && !isCiVariable(text, image.start())
+                    || kind == Kind.JENKINS && !inJenkinsEnvironment(text, image.start())
+                    || !isPrefect2Image(image.group("version"))) {
+                continue;
+            }
+            if (kind == Kind.CI || kind == Kind.JENKINS || uses.stream().anyMatch(u -> expands(u, name))) {
+                out.add(new Value(name, image.group("version"), image.start("version"), Form.VARIABLE));
+            }
+        }
+        out.sort(Comparator.comparingInt(Value::start));
         return out;
     }
 

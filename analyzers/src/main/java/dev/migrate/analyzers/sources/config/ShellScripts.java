@@ -26,6 +26,14 @@ public final class ShellScripts {
     }
 
     /**
+     * Whether a file may be a shell script before its text is read: named so, or without an extension (then its first
+     * line decides, {@link #byShebang}). For passes that choose files by path and read them later.
+     */
+    public static boolean byNameOrMaybeShebang(String fileName) {
+        return byName(fileName) || !fileName.isEmpty() && !fileName.contains(".");
+    }
+
+    /**
      * Whether a file without an extension is a shell script by its first line; {@code head} is its text, or as much
      * of it as holds the first line.
      */

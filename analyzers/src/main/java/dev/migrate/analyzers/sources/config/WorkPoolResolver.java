@@ -30,13 +30,26 @@ public final class WorkPoolResolver implements JobResolver {
     private static final Set<JobKind> POOL_USERS = Set.of(JobKind.PREFECT2_DEPLOYMENT, JobKind.PREFECT3_DEPLOYMENT,
             JobKind.PREFECT_AGENT, JobKind.PREFECT_WORKER);
 
-    /** The files whose command lines the command line detector reads (by name: the test must be cheap). */
+    /**
+     * The files whose command lines the command line detector reads, by name (the test must be cheap): shell scripts
+     * by {@link ShellScripts}' definition, which also counts extensionless ones by their first line, so every file
+     * without an extension is kept and {@link #isCommandFile} decides once its text is read.
+     */
     @Override
     public boolean wants(String path) {
         String n = path.substring(path.lastIndexOf('/') + 1);
-        return n.endsWith(".sh") || n.endsWith(".bash") || n.endsWith(".zsh") || n.equals("Makefile")
-                || n.equals("GNUmakefile") || n.endsWith(".mk") || n.equals("Jenkinsfile") || n.equals("Procfile")
-                || n.equals("justfile") || PrefectCliLineDetector.isDockerfile(n) || PrefectCliLineDetector.isCiYaml(path);
+        return ShellScripts.byNameOrMaybeShebang(n) || isOtherCommandFile(path, n);
+    }
+
+    /** Whether a kept file is one the command line detector reads: an extensionless one only with a shell's shebang. */
+    static boolean isCommandFile(ScanFile f) {
+        return ShellScripts.isShellScript(f.fileName(), f.text()) || isOtherCommandFile(f.path(), f.fileName());
+    }
+
+    private static boolean isOtherCommandFile(String path, String n) {
+        return n.equals("Makefile") || n.equals("GNUmakefile") || n.endsWith(".mk") || n.equals("Jenkinsfile")
+                || n.equals("Procfile") || n.equals("justfile") || PrefectCliLineDetector.isDockerfile(n)
+                || PrefectCliLineDetector.isCiYaml(path);
     }
 
     @Override
@@ -81,8 +94,8 @@ public final class WorkPoolResolver implements JobResolver {
         Map<String, CreatedPools.Pool> out = new HashMap<>();
         Set<String> conflicting = new HashSet<>();
         for (ScanFile f : files) {
-            if (!f.text().contains("work-pool")) {
-                continue;
+            if (!f.text().contains("work-pool") || !isCommandFile(f)) {
+                continue; // no pool, or an extensionless file that is no script (LICENSE, a binary's wrapper data)
             }
             Set<Integer> unitLines = SystemdDetector.readsUnitsWrittenBy(f) ? EmbeddedUnits.unitTextLines(f.text()) : Set.of();
             CreatedPools created = PrefectCliLineDetector.createdPools(f, PrefectCliLineDetector.logicalLines(f.text()), unitLines);

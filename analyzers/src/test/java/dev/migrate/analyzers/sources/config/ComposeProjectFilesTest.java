@@ -23,4 +23,34 @@ class ComposeProjectFilesTest {
                         + "docker compose --env-file ../../outside.env up\n")).isEmpty();
         assertThat(ComposeProjectFiles.envFileOptions("run.sh", "acme-cli --env-file prod.env\n")).isEmpty();
     }
+
+    @Test
+    void envFilesAreLinkedToTheComposeFilesTheSameCommandNames() {
+        assertThat(ComposeProjectFiles.envFileComposeFiles("Makefile", """
+                prod:
+                	docker compose --env-file .env.prod -f deploy/compose.yml \\
+                	  --file deploy/compose.override.yml up -d && docker compose -f other/compose.yml ps
+                """)).isEqualTo(java.util.Map.of(".env.prod",
+                java.util.Set.of("deploy/compose.override.yml", "deploy/compose.yml")));
+        // without -f, or with a path outside the tree, nothing is linked beyond the env file's own directory
+        assertThat(ComposeProjectFiles.envFileComposeFiles("ops/up.sh",
+                "docker compose --env-file prod.env up -d\ndocker compose --env-file prod.env -f /srv/compose.yml up\n"))
+                .isEmpty();
+    }
+
+    @Test
+    void includeEntriesInTheirShortAndLongForms() {
+        assertThat(ComposeProjectFiles.includes("deploy/compose.yml", """
+                include:
+                  - ../common/compose.db.yml
+                  - path: workers/compose.yaml  # the workers
+                    env_file: workers/.env
+                  - path:
+                      - "monitoring/compose.yml"
+                services:
+                  server:
+                    image: prefecthq/prefect:2-latest
+                """)).containsExactly("common/compose.db.yml", "deploy/monitoring/compose.yml", "deploy/workers/compose.yaml");
+        assertThat(ComposeProjectFiles.includes("compose.yml", "services:\n  a:\n    include: x.yml\n")).isEmpty();
+    }
 }

@@ -183,6 +183,64 @@ class PrefectVersionVariableDetectorTest {
                 """)).isEmpty();
     }
 
+    private static final String IMAGE_TAIL = "; move it to a Prefect 3 image once flows and settings are ready\n";
+
+    /** A whole image in a variable gets what the image written in its place gets (PrefectImages.check), at the value. */
+    @Test
+    void aVariableHoldingAWholePrefectImageIsReportedAsTheImage() {
+        assertThat(run("Dockerfile", """
+                ARG BASE_IMAGE=prefecthq/prefect:2.14.3-python3.11
+                FROM ${BASE_IMAGE}
+                COPY flows/ /opt/prefect/flows/
+                """)).isEqualTo("Dockerfile:1:16 PF208 image prefecthq/prefect:2.14.3-python3.11 runs Prefect 2.14.3"
+                + IMAGE_TAIL);
+        assertThat(run("Makefile", """
+                IMAGE ?= prefecthq/prefect:2-python3.10
+                build:
+                	docker build --build-arg BASE_IMAGE=$(IMAGE) -t acme/flows .
+                """)).isEqualTo("Makefile:1:10 PF208 image prefecthq/prefect:2-python3.10 runs Prefect 2" + IMAGE_TAIL);
+        assertThat(run("bin/build", """
+                #!/usr/bin/env bash
+                BASE="${BASE:-docker.io/prefecthq/prefect:2.19.4-python3.11}"
+                docker build --build-arg "BASE_IMAGE=$BASE" .
+                """)).isEqualTo("bin/build:2:15 PF208 image docker.io/prefecthq/prefect:2.19.4-python3.11 runs Prefect 2.19.4"
+                + IMAGE_TAIL);
+        assertThat(run(".gitlab-ci.yml", """
+                variables:
+                  PREFECT_IMAGE: "prefecthq/prefect:2-latest"
+                deploy:
+                  image: $PREFECT_IMAGE
+                  script: [prefect deploy --all]
+                """)).isEqualTo(".gitlab-ci.yml:2:19 PF208 image prefecthq/prefect:2-latest runs Prefect 2" + IMAGE_TAIL);
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(),
+                new ScanFile("deploy/.env", "PREFECT_IMAGE=prefecthq/prefect:2.14-python3.11\n"),
+                new ScanFile("deploy/compose.yml", "services:\n  worker:\n    image: ${PREFECT_IMAGE}\n")))
+                .isEqualTo("deploy/.env:1:15 PF208 image prefecthq/prefect:2.14-python3.11 runs Prefect 2.14" + IMAGE_TAIL);
+    }
+
+    @Test
+    void imagesInVariablesThatAreNotPrefect2OrNotUsedAreNotReported() {
+        // another image, a Prefect 3 image, an ARG no FROM builds on
+        assertThat(run("Dockerfile", """
+                ARG BASE_IMAGE=python:3.11-slim
+                ARG PREFECT3=prefecthq/prefect:3.1.4-python3.11
+                ARG UNUSED=prefecthq/prefect:2.14.3-python3.11
+                FROM ${BASE_IMAGE} AS build
+                FROM $PREFECT3
+                """)).isEmpty();
+        assertThat(run("Makefile", """
+                IMAGE ?= prefecthq/prefect:3-python3.12
+                OTHER ?= acme/prefect:2.14.3
+                LEFT ?= prefecthq/prefect:2.14.3-python3.11
+                build:
+                	docker build --build-arg BASE_IMAGE=$(IMAGE) --build-arg X=$(OTHER) .
+                """)).isEmpty();
+        // an env file's image that no compose file next to it expands
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(),
+                new ScanFile(".env", "PREFECT_IMAGE=prefecthq/prefect:2.14-python3.11\n"),
+                new ScanFile("compose.yaml", "services:\n  worker:\n    image: acme/worker:1\n"))).isEmpty();
+    }
+
     @Test
     void inlineDefaultsThatReachPrefectArePins() {
         assertThat(run("scripts/install.sh", """
@@ -328,6 +386,36 @@ class PrefectVersionVariableDetectorTest {
         // compose reads the named file; a template, or a file nothing names, it does not
         assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), makefile, compose, staging, example, local))
                 .isEqualTo("deploy/.env.staging:1:17 PF208 PREFECT_VERSION=2.19.4" + TAIL);
+    }
+
+    /** Run from the root: compose reads the env file for the compose files the same command names, and their includes. */
+    @Test
+    void anEnvFileIsReadForTheComposeFilesNamedBesideItAndTheirIncludes() {
+        ScanFile makefile = new ScanFile("Makefile", """
+                prod:
+                	docker compose --env-file .env.prod -f deploy/compose.yml up -d
+                """);
+        ScanFile prod = new ScanFile(".env.prod", "PREFECT_IMAGE=prefecthq/prefect:2.14-python3.11\nPREFECT_VERSION=2.19.4\n");
+        ScanFile compose = new ScanFile("deploy/compose.yml", """
+                include:
+                  - ../workers/compose.workers.yml
+                services:
+                  server:
+                    image: ${PREFECT_IMAGE}
+                """);
+        ScanFile workers = new ScanFile("workers/compose.workers.yml", """
+                services:
+                  worker:
+                    build:
+                      args:
+                        PREFECT_VERSION: ${PREFECT_VERSION}
+                """);
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), makefile, prod, compose, workers))
+                .isEqualTo(".env.prod:1:15 PF208 image prefecthq/prefect:2.14-python3.11 runs Prefect 2.14" + IMAGE_TAIL
+                        + ".env.prod:2:17 PF208 PREFECT_VERSION=2.19.4" + TAIL);
+        // a compose file that no command runs with it, and no included one, does not read it
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), makefile, prod,
+                new ScanFile("staging/compose.yml", compose.text()), workers)).isEmpty();
     }
 
     @Test

@@ -99,6 +99,26 @@ class WorkPoolResolverTest {
                 + "create it with --type process, docker or kubernetes").hasSize(2);
     }
 
+    /** Repositories keep their commands extensionless under bin/: the shebang makes it a script, as for the scan. */
+    @Test
+    void anExtensionlessSetupScriptKnownByItsShebangTypesThePool() throws IOException {
+        Inventory inv = scan("bin/setup-pools", SETUP, "prefect.yaml", PREFECT_YAML);
+        assertThat(job(inv, "nightly").attributes()).containsEntry("workPoolType", "prefect-agent")
+                .containsEntry("workPoolCreatedAt", "bin/setup-pools:3");
+        assertThat(findings(inv, "BHV005")).contains("prefect.yaml:2 deployment 'nightly' targets work pool 'legacy-pool', "
+                + "created with --type prefect-agent at bin/setup-pools:3, which Prefect 3 workers refuse; create it with "
+                + "--type process, docker or kubernetes");
+    }
+
+    /** An extensionless file without a shell's first line (notes, a fish script) is no script the scan reads. */
+    @Test
+    void anExtensionlessFileWithoutAShellShebangTypesNoPool() throws IOException {
+        Inventory inv = scan("NOTES", SETUP.substring(SETUP.indexOf('\n') + 1), "bin/setup",
+                "#!/usr/bin/env fish\n" + SETUP.substring(SETUP.indexOf('\n') + 1), "prefect.yaml", PREFECT_YAML);
+        assertThat(job(inv, "nightly").attributes()).doesNotContainKey("workPoolType");
+        assertThat(findings(inv, "BHV005")).isEmpty();
+    }
+
     @Test
     void mustNotReport() throws IOException {
         // two scripts that type one pool differently: which runs last is not in the tree
