@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openrewrite.Cursor;
 import org.openrewrite.yaml.tree.Yaml;
 
@@ -71,13 +69,6 @@ public final class KubernetesKeyPlaces {
     public record KeyRef(ObjectRef object, String envName, String key) {
     }
 
-    /**
-     * A one-line flow mapping ({@code secretKeyRef: {name: prefect, key: PREFECT_API_KEY}}), which OpenRewrite's YAML
-     * parser keeps as one scalar: its {@code field: value} pairs.
-     */
-    private static final Pattern FLOW = Pattern.compile("\\{[^{}]*}");
-    private static final Pattern FLOW_FIELD = Pattern.compile("([A-Za-z0-9_]+)\\s*:\\s*(\"[^\"]*\"|'[^']*'|[^,}]*?)\\s*(?=,|})");
-
     /** The scalar fields of a block mapping or of a flow mapping written as one scalar; empty for anything else. */
     static Map<String, String> fields(Yaml.Block block) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -87,11 +78,10 @@ public final class KubernetesKeyPlaces {
                     out.put(e.getKey().getValue(), v.getValue());
                 }
             });
-        } else if (block instanceof Yaml.Scalar s && FLOW.matcher(s.getValue().strip()).matches()) {
-            Matcher f = FLOW_FIELD.matcher(s.getValue());
-            while (f.find()) {
-                out.put(f.group(1), f.group(2).replaceAll("^([\"'])(.*)\\1$", "$2"));
-            }
+        } else if (block instanceof Yaml.Scalar s) {
+            // {name: prefect, key: PREFECT_API_KEY}, which the parser keeps as one scalar: read as the mapping it is
+            FlowMappings.entries(s.getValue()).ifPresent(entries -> entries.stream().filter(e -> e.value() != null)
+                    .forEach(e -> out.put(e.key(), e.value())));
         }
         return out;
     }
@@ -101,16 +91,7 @@ public final class KubernetesKeyPlaces {
      * it has no such field.
      */
     public static Yaml.Scalar withFlowKey(Yaml.Scalar flow, String key) {
-        Matcher f = FLOW_FIELD.matcher(flow.getValue());
-        while (f.find()) {
-            if ("key".equals(f.group(1))) {
-                String old = f.group(2);
-                String quote = old.startsWith("\"") || old.startsWith("'") ? old.substring(0, 1) : "";
-                return flow.withValue(flow.getValue().substring(0, f.start(2)) + quote + key + quote
-                        + flow.getValue().substring(f.end(2)));
-            }
-        }
-        return flow;
+        return FlowMappings.withValue(flow.getValue(), "key", key).map(flow::withValue).orElse(flow);
     }
 
     /** The scalar under {@code key} of a mapping, or null. */
