@@ -35,7 +35,7 @@ final class ArgoValueFiles {
     private final Map<String, Map<String, String>> subchartKeys = new HashMap<>();
     /** Chart directories whose values.yaml names a work pool under some top-level key: those keys. */
     private final Map<String, Set<String>> poolKeys = new HashMap<>();
-    /** The repository files that a single source's {@code path:} chart reads as value files, each with that chart's directory. */
+    /** Repository files that single sources' {@code path:} charts read as value files, each with those charts' directories. */
     private final Map<String, Set<String>> namedByPath = new HashMap<>();
 
     /** Records a YAML document: its file, its agent values, and the value files an Application's agent sources read. */
@@ -137,9 +137,14 @@ final class ArgoValueFiles {
      */
     static Yaml.Mapping pathSource(Yaml.Mapping application) {
         List<Yaml.Mapping> sources = sources(application);
-        return sources.size() == 1 && FluxValuesFrom.get((Yaml.Mapping) FluxValuesFrom.get(application, "spec"), "source") != null
-                && FluxValuesFrom.scalar(sources.get(0), "path") != null && FluxValuesFrom.get(sources.get(0), "chart") == null
-                ? sources.get(0) : null;
+        if (sources.size() != 1) {
+            return null;
+        }
+        // the one source is spec.source, not a lone item of spec.sources
+        Yaml.Mapping only = sources.get(0);
+        Yaml.Mapping spec = (Yaml.Mapping) FluxValuesFrom.get(application, "spec");
+        return FluxValuesFrom.get(spec, "source") == only && FluxValuesFrom.scalar(only, "path") != null
+                && FluxValuesFrom.get(only, "chart") == null ? only : null;
     }
 
     /** The repository directory of a path source's chart ("" for the root), or null when it leaves the repository. */
