@@ -3,6 +3,7 @@ package dev.migrate.recipes.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 import org.openrewrite.InMemoryExecutionContext;
 import org.openrewrite.SourceFile;
@@ -41,6 +42,20 @@ final class FlowMappings {
      * other character as written; empty when the text is no flow mapping that parses back to itself.
      */
     static Optional<String> edit(String text, UnaryOperator<String> keys, UnaryOperator<String> values) {
+        return edit(text, keys, (key, value) -> values.apply(value));
+    }
+
+    /**
+     * The flow mapping's text with the scalar value of its {@code key} entry set to {@code value}, every other character
+     * (the value's quotes too) as written; the text as it is when it has no such entry, empty when it is no flow mapping
+     * that parses back to itself.
+     */
+    static Optional<String> withValue(String text, String key, String value) {
+        return edit(text, UnaryOperator.identity(), (k, v) -> key.equals(k) ? value : v);
+    }
+
+    /** {@link #edit(String, UnaryOperator, UnaryOperator)} with each value's new text chosen knowing its (old) key. */
+    private static Optional<String> edit(String text, UnaryOperator<String> keys, BinaryOperator<String> values) {
         Optional<Yaml.Documents> docs = parse(text);
         if (docs.isEmpty()) {
             return Optional.empty();
@@ -51,11 +66,12 @@ final class FlowMappings {
                 // only the entries of the outer mapping: a nested value is the data's, not a key of the object
                 if (getCursor().getParentTreeCursor().getParentTreeCursor().getValue() instanceof Yaml.Document) {
                     Yaml.Mapping.Entry e = entry;
+                    String key = e.getKey().getValue();
                     if (e.getKey() instanceof Yaml.Scalar k) {
                         e = e.withKey(k.withValue(keys.apply(k.getValue())));
                     }
                     if (e.getValue() instanceof Yaml.Scalar v) {
-                        e = e.withValue(v.withValue(values.apply(v.getValue())));
+                        e = e.withValue(v.withValue(values.apply(key, v.getValue())));
                     }
                     return e;
                 }

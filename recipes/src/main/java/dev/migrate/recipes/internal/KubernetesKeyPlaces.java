@@ -1,13 +1,12 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.sources.k8s.KubernetesDataSections;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openrewrite.Cursor;
 import org.openrewrite.yaml.tree.Yaml;
 
@@ -19,27 +18,19 @@ import org.openrewrite.yaml.tree.Yaml;
  * for the scan's detectors.)
  */
 public final class KubernetesKeyPlaces {
-    public static final String SECRET = "Secret";
-    public static final String CONFIG_MAP = "ConfigMap";
-    /** Bitnami's SealedSecret, which the sealed-secrets controller unseals into a Secret of its own name and namespace. */
-    static final String SEALED_SECRET = "SealedSecret";
+    public static final String SECRET = KubernetesDataSections.SECRET;
+    public static final String CONFIG_MAP = KubernetesDataSections.CONFIG_MAP;
+    static final String SEALED_SECRET = KubernetesDataSections.SEALED_SECRET;
 
-    /** The sections of a Secret or ConfigMap whose keys are its keys. */
-    private static final List<String> DATA = List.of("data", "stringData", "binaryData");
-
-    /**
-     * The sections of a SealedSecret whose keys become keys of its Secret: {@code spec.encryptedData} (each value sealed
-     * on its own) and {@code spec.template.data} (values templated from the unsealed ones, {@code {{ .KEY }}}).
-     *
-     * <p>Renaming a key of {@code encryptedData} keeps its value decryptable: the controller seals each value with the
-     * RSA-OAEP label {@code namespace/name} (strict scope, the default), {@code namespace} (namespace-wide) or nothing
-     * (cluster-wide), never with the key, and unseals each value under the key it stands at. So the keys are renamed
-     * like a Secret's, the ciphertexts untouched, and the name and namespace, which the label binds, are never renamed.
-     * The deprecated {@code spec.data} seals the whole Secret, keys included, in one ciphertext: there nothing can be
-     * renamed, and a key reference into it is kept with a note ({@link KeyRefNotes}).
+    /*
+     * Which sections hold an object's keys is the scan's reading too (KubernetesDataSections), so the scan reports the
+     * keys renamed here. Renaming a key of a SealedSecret's spec.encryptedData keeps its value decryptable: the
+     * controller seals each value with the RSA-OAEP label namespace/name (strict scope, the default), namespace
+     * (namespace-wide) or nothing (cluster-wide), never with the key, and unseals each value under the key it stands
+     * at. So the keys are renamed like a Secret's, the ciphertexts untouched, and the name and namespace, which the
+     * label binds, are never renamed. The deprecated spec.data seals the whole Secret, keys included, in one
+     * ciphertext: there nothing can be renamed, and a key reference into it is kept with a note (KeyRefNotes).
      */
-    private static final List<List<String>> SEALED_DATA = List.of(List.of("spec", "encryptedData"),
-            List.of("spec", "template", "data"));
 
     private KubernetesKeyPlaces() {
     }
@@ -71,13 +62,6 @@ public final class KubernetesKeyPlaces {
     public record KeyRef(ObjectRef object, String envName, String key) {
     }
 
-    /**
-     * A one-line flow mapping ({@code secretKeyRef: {name: prefect, key: PREFECT_API_KEY}}), which OpenRewrite's YAML
-     * parser keeps as one scalar: its {@code field: value} pairs.
-     */
-    private static final Pattern FLOW = Pattern.compile("\\{[^{}]*}");
-    private static final Pattern FLOW_FIELD = Pattern.compile("([A-Za-z0-9_]+)\\s*:\\s*(\"[^\"]*\"|'[^']*'|[^,}]*?)\\s*(?=,|})");
-
     /** The scalar fields of a block mapping or of a flow mapping written as one scalar; empty for anything else. */
     static Map<String, String> fields(Yaml.Block block) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -87,11 +71,10 @@ public final class KubernetesKeyPlaces {
                     out.put(e.getKey().getValue(), v.getValue());
                 }
             });
-        } else if (block instanceof Yaml.Scalar s && FLOW.matcher(s.getValue().strip()).matches()) {
-            Matcher f = FLOW_FIELD.matcher(s.getValue());
-            while (f.find()) {
-                out.put(f.group(1), f.group(2).replaceAll("^([\"'])(.*)\\1$", "$2"));
-            }
+        } else if (block instanceof Yaml.Scalar s) {
+            // {name: prefect, key: PREFECT_API_KEY}, which the parser keeps as one scalar: read as the mapping it is
+            FlowMappings.entries(s.getValue()).ifPresent(entries -> entries.stream().filter(e -> e.value() != null)
+                    .forEach(e -> out.put(e.key(), e.value())));
         }
         return out;
     }
@@ -101,16 +84,7 @@ public final class KubernetesKeyPlaces {
      * it has no such field.
      */
     public static Yaml.Scalar withFlowKey(Yaml.Scalar flow, String key) {
-        Matcher f = FLOW_FIELD.matcher(flow.getValue());
-        while (f.find()) {
-            if ("key".equals(f.group(1))) {
-                String old = f.group(2);
-                String quote = old.startsWith("\"") || old.startsWith("'") ? old.substring(0, 1) : "";
-                return flow.withValue(flow.getValue().substring(0, f.start(2)) + quote + key + quote
-                        + flow.getValue().substring(f.end(2)));
-            }
-        }
-        return flow;
+        return FlowMappings.withValue(flow.getValue(), "key", key).map(flow::withValue).orElse(flow);
     }
 
     /** The scalar under {@code key} of a mapping, or null. */
@@ -167,21 +141,13 @@ public final class KubernetesKeyPlaces {
             return out;
         }
         Yaml.Mapping top = (Yaml.Mapping) doc.getBlock();
-        if (SEALED_SECRET.equals(scalar(top, "kind"))) {
-            for (List<String> path : SEALED_DATA) {
-                Yaml.Block at = top;
-                for (String field : path) {
-                    at = at instanceof Yaml.Mapping m ? value(m, field) : null;
-                }
-                if (at != null) {
-                    out.add(at);
-                }
+        for (List<String> path : KubernetesDataSections.of(scalar(top, "kind"))) {
+            Yaml.Block at = top;
+            for (String field : path) {
+                at = at instanceof Yaml.Mapping m ? value(m, field) : null;
             }
-            return out;
-        }
-        for (String section : DATA) {
-            if (value(top, section) != null) {
-                out.add(value(top, section));
+            if (at != null) {
+                out.add(at);
             }
         }
         return out;

@@ -2,8 +2,11 @@ package dev.migrate.recipes.prefect2;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.openrewrite.yaml.tree.Yaml;
 
@@ -12,7 +15,13 @@ import org.openrewrite.yaml.tree.Yaml;
  * it installs and a URL from the web; a path that starts with {@code $REF/} reads the repository of the Application's
  * source that has {@code ref: REF} (several sources, Argo CD 2.6+), from its root. Such a path that names a file of
  * this repository is a values file of the agent release, moved as values files are; any other is made outside it.
- * Filled while scanning, read while editing.
+ *
+ * <p>A single {@code source} with a git {@code path:} and no {@code chart:} installs the chart in that directory, and
+ * its plain value files are relative to it ({@code ../../envs/prod/values.yaml}). When that directory is a chart of
+ * this repository depending on the agent chart (an umbrella chart), the files named are the umbrella chart's values:
+ * the subchart's key ({@code prefect-agent:}, or its alias) moves as {@link MigrateHelmAgentSubchartToWorker} moves it
+ * in the chart's own files. Those inside the chart directory are that recipe's already; the ones outside, which it can
+ * only take by the unaliased key, are followed here. Filled while scanning, read while editing.
  */
 final class ArgoValueFiles {
     /** Files of the repository (paths from its root) that agent sources read with {@code $REF/path}. */
@@ -22,6 +31,12 @@ final class ArgoValueFiles {
     final Set<String> withAgentValues = new HashSet<>();
     /** The {@code $REF/path} files named, whether in the repository or not. */
     private final Set<String> named = new HashSet<>();
+    /** Chart directories whose dependency file depends on the agent chart: the subchart's values key, old to new. */
+    private final Map<String, Map<String, String>> subchartKeys = new HashMap<>();
+    /** Chart directories whose values.yaml names a work pool under some top-level key: those keys. */
+    private final Map<String, Set<String>> poolKeys = new HashMap<>();
+    /** Repository files that single sources' {@code path:} charts read as value files, each with those charts' directories. */
+    private final Map<String, Set<String>> namedByPath = new HashMap<>();
 
     /** Records a YAML document: its file, its agent values, and the value files an Application's agent sources read. */
     void scan(Yaml.Document doc, Path file) {
@@ -29,6 +44,26 @@ final class ArgoValueFiles {
         files.add(path);
         if (!(doc.getBlock() instanceof Yaml.Mapping top)) {
             return;
+        }
+        String dir = HelmChartDependencies.directoryOf(file);
+        if (HelmChartDependencies.isDependencyFile(file)) {
+            HelmChartDependencies.dependencies(doc).stream().filter(HelmChartDependencies::isAgentDependency)
+                    .map(HelmChartDependencies::valuesKey)
+                    .forEach(k -> subchartKeys.computeIfAbsent(dir, d -> new HashMap<>()).put(k.getKey(), k.getValue()));
+        }
+        if (file.getFileName().toString().matches("values\\.ya?ml")) {
+            top.getEntries().stream().filter(e -> namesPool(e.getValue()))
+                    .forEach(e -> poolKeys.computeIfAbsent(dir, d -> new HashSet<>()).add(e.getKey().getValue()));
+        }
+        Yaml.Mapping pathSource = pathSource(top);
+        if (pathSource != null) {
+            String chart = chartDirectory(pathSource);
+            for (Yaml.Sequence.Entry item : valueFiles(pathSource)) {
+                String inRepo = item.getBlock() instanceof Yaml.Scalar s ? fromChart(s.getValue(), chart) : null;
+                if (inRepo != null) {
+                    namedByPath.computeIfAbsent(inRepo, f -> new HashSet<>()).add(chart);
+                }
+            }
         }
         if (HelmAgentValues.isAgentValues(FluxValuesFrom.get(top, "agent"))) {
             withAgentValues.add(path);
@@ -53,6 +88,94 @@ final class ArgoValueFiles {
             valuesFiles.retainAll(files);
         }
         return valuesFiles;
+    }
+
+    /** {@link #subchartValuesFiles}, worked out once the scan is over. */
+    private Map<String, SubchartValues> subchartValuesFiles;
+
+    /**
+     * Values a path source's umbrella chart reads from a file outside its directory: the subchart's keys (old to new)
+     * and whether the chart's values.yaml, which Helm merges first, names the subchart's work pool.
+     */
+    record SubchartValues(Map<String, String> keys, boolean poolSetElsewhere) {
+    }
+
+    /** The files of the run that single path sources of umbrella charts read from outside the chart directory. */
+    synchronized Map<String, SubchartValues> subchartValuesFiles() {
+        if (subchartValuesFiles == null) {
+            subchartValuesFiles = new HashMap<>();
+            namedByPath.forEach((file, charts) -> {
+                Map<String, String> keys = new LinkedHashMap<>();
+                boolean pool = false;
+                for (String chart : charts) {
+                    if (subchartKeys.containsKey(chart) && files.contains(file) && !inside(file, chart)) {
+                        keys.putAll(subchartKeys.get(chart));
+                        pool |= subchartKeys.get(chart).keySet().stream()
+                                .anyMatch(k -> poolKeys.getOrDefault(chart, Set.of()).contains(k));
+                    }
+                }
+                if (!keys.isEmpty()) {
+                    subchartValuesFiles.put(file, new SubchartValues(keys, pool));
+                }
+            });
+        }
+        return subchartValuesFiles;
+    }
+
+    /** True when the path source's directory is a chart of this repository that depends on the agent chart. */
+    synchronized boolean isUmbrellaChart(String chartDirectory) {
+        return subchartKeys.containsKey(chartDirectory);
+    }
+
+    private static boolean inside(String file, String directory) {
+        return directory.isEmpty() || file.startsWith(directory + "/");
+    }
+
+    /**
+     * The single {@code spec.source} of an Argo CD Application that installs a chart from a directory of its git
+     * repository ({@code path:}, no {@code chart:}), or null.
+     */
+    static Yaml.Mapping pathSource(Yaml.Mapping application) {
+        List<Yaml.Mapping> sources = sources(application);
+        if (sources.size() != 1) {
+            return null;
+        }
+        // the one source is spec.source, not a lone item of spec.sources
+        Yaml.Mapping only = sources.get(0);
+        Yaml.Mapping spec = (Yaml.Mapping) FluxValuesFrom.get(application, "spec");
+        return FluxValuesFrom.get(spec, "source") == only && FluxValuesFrom.scalar(only, "path") != null
+                && FluxValuesFrom.get(only, "chart") == null ? only : null;
+    }
+
+    /** The repository directory of a path source's chart ("" for the root), or null when it leaves the repository. */
+    static String chartDirectory(Yaml.Mapping pathSource) {
+        String path = FluxValuesFrom.scalar(pathSource, "path");
+        if (path == null || path.isBlank()) {
+            return null;
+        }
+        Path normal = Path.of(path.strip()).normalize();
+        return normal.isAbsolute() || normal.startsWith("..") ? null : normal.toString().replace('\\', '/');
+    }
+
+    /**
+     * The repository path of a plain value file of a path source, relative to its chart directory
+     * ({@code ../../envs/prod/values.yaml} from {@code charts/platform} is {@code envs/prod/values.yaml}); null for a
+     * URL, a {@code $REF/} path, or one that leaves the repository.
+     */
+    static String fromChart(String valueFile, String chartDirectory) {
+        if (chartDirectory == null || valueFile.isBlank() || valueFile.startsWith("$") || valueFile.contains("://")) {
+            return null;
+        }
+        Path normal = Path.of(chartDirectory).resolve(valueFile.strip()).normalize();
+        return normal.isAbsolute() || normal.startsWith("..") || normal.toString().isEmpty() ? null
+                : normal.toString().replace('\\', '/');
+    }
+
+    /** True when a values entry names a non-blank {@code agent.config.workPool}. */
+    private static boolean namesPool(Yaml.Block values) {
+        return values instanceof Yaml.Mapping m && FluxValuesFrom.get(m, "agent") instanceof Yaml.Mapping agent
+                && FluxValuesFrom.get(agent, "config") instanceof Yaml.Mapping config
+                && FluxValuesFrom.scalar(config, "workPool") != null && !FluxValuesFrom.scalar(config, "workPool").isBlank();
     }
 
     /**

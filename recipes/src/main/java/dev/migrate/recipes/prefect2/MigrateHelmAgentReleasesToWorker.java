@@ -133,6 +133,12 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
                 }
                 String apiVersion = scalar(top, "apiVersion");
                 String kind = scalar(top, "kind");
+                ArgoValueFiles.SubchartValues subchart = acc.valueFiles.subchartValuesFiles().get(path);
+                if (subchart != null && (apiVersion == null || kind == null)) {
+                    // an umbrella chart's values file that an Argo CD path source reads from outside the chart
+                    Yaml.Mapping after = release.subchartValues(top, subchart);
+                    return after == top ? d : d.withBlock(after);
+                }
                 if (apiVersion == null || kind == null) {
                     return d;
                 }
@@ -147,6 +153,7 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
                     after = atKey(top, "spec", spec -> atKey(atKey(spec, "source", s -> release.argoSource(s, top)),
                             "sources", sources -> sources instanceof Yaml.Sequence s
                                     ? eachItem(s, item -> release.argoSource(item, top)) : sources));
+                    release.umbrellaValueFilesElsewhere(top);
                 } else if ((kind.equals("ConfigMap") || kind.equals("Secret")) && get(top, "metadata") instanceof Yaml.Mapping meta) {
                     FluxValuesFrom.Ref ref = acc.valuesFrom.reader(kind, scalar(meta, "namespace"), String.valueOf(scalar(meta, "name")));
                     after = ref == null ? top : release.valuesObject(top, ref);
@@ -360,6 +367,63 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
                         + "`, in the same change that merges this one", "PF203"));
             }
             return any;
+        }
+
+        /**
+         * An umbrella chart's values file that a path source reads from outside the chart: under the agent subchart's
+         * key ({@code prefect-agent:} becomes {@code prefect-worker:}, an alias stays), {@code agent:} moves to
+         * {@code worker:}, as the chart's own values files are moved.
+         */
+        Yaml.Mapping subchartValues(Yaml.Mapping top, ArgoValueFiles.SubchartValues subchart) {
+            List<Yaml.Mapping.Entry> out = new ArrayList<>();
+            boolean changed = false;
+            for (Yaml.Mapping.Entry e : top.getEntries()) {
+                String to = subchart.keys().get(e.getKey().getValue());
+                if (to != null && e.getValue() instanceof Yaml.Mapping values && e.getKey() instanceof Yaml.Scalar key) {
+                    List<Yaml.Mapping.Entry> inside = new ArrayList<>();
+                    boolean moved = false;
+                    for (Yaml.Mapping.Entry v : values.getEntries()) {
+                        if ("agent".equals(v.getKey().getValue()) && HelmAgentValues.isAgentValues(v.getValue())) {
+                            v = new HelmAgentValues(notes, getName()).toWorker(v, file.getSourcePath().toString(),
+                                    lineOf(v), subchart.poolSetElsewhere(), ctx);
+                            moved = true;
+                        }
+                        inside.add(v);
+                    }
+                    // an alias keeps its key: the entry changes only where something in it moved
+                    if (moved || !to.equals(key.getValue())) {
+                        e = e.withKey(key.withValue(to)).withValue(values.withEntries(inside));
+                        changed = true;
+                    }
+                }
+                out.add(e);
+            }
+            return changed ? top.withEntries(out) : top;
+        }
+
+        /**
+         * Notes on the value files of a path source into an umbrella chart of the agent chart that this repository
+         * does not hold (a URL, a {@code $REF/} path, a file outside the repository or not in it): the subchart's
+         * values there are not moved.
+         */
+        void umbrellaValueFilesElsewhere(Yaml.Mapping application) {
+            Yaml.Mapping source = ArgoValueFiles.pathSource(application);
+            String chart = source == null ? null : ArgoValueFiles.chartDirectory(source);
+            if (chart == null || !found.valueFiles.isUmbrellaChart(chart)) {
+                return;
+            }
+            for (Yaml.Sequence.Entry item : ArgoValueFiles.valueFiles(source)) {
+                String inRepo = item.getBlock() instanceof Yaml.Scalar s ? ArgoValueFiles.fromChart(s.getValue(), chart) : null;
+                if (!(item.getBlock() instanceof Yaml.Scalar s) || inRepo != null && found.valueFiles.files.contains(inRepo)) {
+                    continue;
+                }
+                notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), lineOf(item), getName(), true,
+                        "the values file `" + s.getValue() + "` of the umbrella chart in " + (chart.isEmpty() ? "." : chart)
+                        + " is not in this repository, and the prefect-agent subchart's values in it are not moved: "
+                        + "under the subchart's key (`prefect-agent:` becomes `prefect-worker:`, an alias stays) move them "
+                        + "from `agent:` to `worker:` " + MOVES
+                        + ", in the same change that merges this one", "PF203"));
+            }
         }
 
         /** True when a source's {@code helm} has agent values in {@code valuesObject} or a {@code values} string. */

@@ -34,4 +34,14 @@ class FlowMappingsTest {
         assertThat(FlowMappings.edit("{PREFECT_X: [unclosed}", k -> "Y", SAME)).isEmpty();
         assertThat(FlowMappings.entries("[a, b]")).isEmpty();
     }
+
+    // a keyRef's key set alone: the other fields with the same name text, and the key's own quotes, stay as written
+    @Test
+    void oneValueIsSetByItsKey() {
+        assertThat(FlowMappings.withValue("{\"name\": key, \"key\": 'PREFECT_ORION_API_PORT' }", "key",
+                "PREFECT_SERVER_API_PORT")).hasValue("{\"name\": key, \"key\": 'PREFECT_SERVER_API_PORT' }");
+        assertThat(FlowMappings.withValue("{name: prefect, optional: true}", "key", "X"))
+                .hasValue("{name: prefect, optional: true}");
+        assertThat(FlowMappings.withValue("{name: {{ .Values.secret }}, key: X}", "key", "Y")).isEmpty();
+    }
 }

@@ -113,6 +113,76 @@ class RenameRemovedPrefectSettingsInKubernetesDataTest implements RewriteTest {
                 spec -> spec.path("k8s/deployment.yaml")));
     }
 
+    // a keyRef written JSON-style (as generators and `kubectl ... -o json | yq -P` leave it), over two lines with a
+    // comment: read as the flow mapping it is, so its quoted fields are found and only the key's text changes
+    @Test
+    void aKeyRefWrittenAsAQuotedFlowMappingFollowsTheRenamedKey() {
+        rewriteRun(
+            yaml(
+                """
+                kind: Secret
+                metadata: {name: prefect-agent}
+                stringData:
+                  PREFECT_AGENT_QUERY_INTERVAL: "15"
+                """,
+                """
+                kind: Secret
+                metadata: {name: prefect-agent}
+                stringData:
+                  PREFECT_WORKER_QUERY_SECONDS: "15"
+                """,
+                spec -> spec.path("k8s/secret.yaml")),
+            yaml(
+                """
+                kind: Deployment
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: worker
+                          env:
+                            - name: POLL
+                              valueFrom:
+                                secretKeyRef: {"name": "prefect-agent",  # made by k8s/secret.yaml
+                                               "key": "PREFECT_AGENT_QUERY_INTERVAL", "optional": false}
+                """,
+                """
+                kind: Deployment
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: worker
+                          env:
+                            - name: POLL
+                              valueFrom:
+                                secretKeyRef: {"name": "prefect-agent",  # made by k8s/secret.yaml
+                                               "key": "PREFECT_WORKER_QUERY_SECONDS", "optional": false}
+                """,
+                spec -> spec.path("k8s/deployment.yaml")));
+    }
+
+    // the same quoted keyRef into a Secret made elsewhere keeps its key (with the manual note the block form gets)
+    @Test
+    void aQuotedFlowKeyRefIntoAnOutsideSecretIsKept() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.manual()).containsExactly("deployment.yaml:10 true")),
+            yaml(
+                """
+                kind: Deployment
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: worker
+                          env:
+                            - name: POLL
+                              valueFrom:
+                                secretKeyRef: {"name": "made-elsewhere", "key": "PREFECT_AGENT_QUERY_INTERVAL"}
+                """,
+                spec -> spec.path("deployment.yaml")));
+    }
+
     // nothing here reads it: renamed as envFrom would read it, with the note a block mapping gets
     @Test
     void flowStyleDataReadByNothingHereIsRenamedWithANote() {

@@ -31,6 +31,15 @@ public final class PrefectSettingsCheck {
     }
 
     /**
+     * Checks a key of a Secret or ConfigMap a manifest defines ({@code owner}, "Secret prefect-env"): {@code envFrom}
+     * makes each key an env var's name, so an old name there reaches the container as the old setting.
+     */
+    public static void checkDataKey(String name, String owner, SourceRef where, InventorySink sink) {
+        problem(name).ifPresent(p -> sink.finding(Findings.of(p.code(), p.message() + " (a key of " + owner
+                + ", which envFrom makes an env var's name)", where, null)));
+    }
+
+    /**
      * Checks a key of a compose project's {@code .env} (or {@code --env-file}) that compose files read as
      * {@code ${NAME}} for interpolation: the rewrite renames the key and those references together, so the finding
      * says so, instead of calling a variable Prefect never read "silently ignored". A key the file's services also load
