@@ -26,7 +26,7 @@ class SettingKeysDetectorTest {
                 metadata: {name: prefect-settings, namespace: prefect}
                 data: {PREFECT_AGENT_QUERY_INTERVAL: "15",  "PREFECT_API_DATABASE_CONNECTION_URL" : sqlite, OTHER: x}
                 """)).isEqualTo("""
-                k8s/config.yaml:6:3 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is the name Prefect 2.0-2.7 gave PREFECT_API_DATABASE_CONNECTION_URL (PREFECT_SERVER_DATABASE_CONNECTION_URL in Prefect 3.8.3); Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade (a key of Secret prefect-server-env, which envFrom makes an env var's name)
+                k8s/config.yaml:6:3 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is the name Prefect 2.0-2.8.0 gave PREFECT_API_DATABASE_CONNECTION_URL (PREFECT_SERVER_DATABASE_CONNECTION_URL in Prefect 3.8.3); Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade (a key of Secret prefect-server-env, which envFrom makes an env var's name)
                 k8s/config.yaml:12:8 CFG001 setting PREFECT_AGENT_QUERY_INTERVAL is not read by Prefect 3.8.3; it is silently ignored after the upgrade (a key of ConfigMap prefect-settings, which envFrom makes an env var's name)
                 k8s/config.yaml:12:45 CFG002 setting PREFECT_API_DATABASE_CONNECTION_URL is a legacy alias in Prefect 3; use PREFECT_SERVER_DATABASE_CONNECTION_URL (a key of ConfigMap prefect-settings, which envFrom makes an env var's name)
                 """);
@@ -57,7 +57,7 @@ class SettingKeysDetectorTest {
                   data: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEqPREFECT_ORION_API_PORT
                 """)).isEqualTo("""
                 k8s/sealed.yaml:7:5 CFG001 setting PREFECT_AGENT_PREFETCH_SECONDS is not read by Prefect 3.8.3; it is silently ignored after the upgrade (a key of the Secret SealedSecret prefect-worker unseals to, which envFrom makes an env var's name)
-                k8s/sealed.yaml:11:12 CFG001 setting PREFECT_ORION_API_PORT is the name Prefect 2.0-2.7 gave PREFECT_SERVER_API_PORT; Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade (a key of the Secret SealedSecret prefect-worker unseals to, which envFrom makes an env var's name)
+                k8s/sealed.yaml:11:12 CFG001 setting PREFECT_ORION_API_PORT is the name Prefect 2.0-2.8.0 gave PREFECT_SERVER_API_PORT; Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade (a key of the Secret SealedSecret prefect-worker unseals to, which envFrom makes an env var's name)
                 """);
     }
 
