@@ -56,6 +56,8 @@ public final class ProjectTaskIndex {
     private Set<String> taskNames;
     private Set<String> homeStems;
     private final Map<String, Map<String, Task>> importedBy = new HashMap<>();
+    /** Lazily: the names of the project's package directories ({@link #packageNames()}). */
+    private Set<String> packageNames;
     /** Module names already resolved, by the importer's directory and the name (which is all a resolution reads). */
     private final Map<String, Optional<String>> resolved = new HashMap<>();
 
@@ -81,14 +83,16 @@ public final class ProjectTaskIndex {
     /** Lists a Python file of the project that is not (or not yet) read. */
     public synchronized void listed(String path) {
         if (paths.add(normal(path))) {
-            changed();
+            pathsChanged();
         }
     }
 
     /** Records a module to be read when the index is first asked (a later version of the same path replaces it). */
     public synchronized void record(String path, Node module) {
         String p = normal(path);
-        paths.add(p);
+        if (paths.add(p)) {
+            pathsChanged();
+        }
         Entry e = modules.computeIfAbsent(p, k -> new Entry());
         if (e.tree != module) {
             e.tree = module;
@@ -102,7 +106,9 @@ public final class ProjectTaskIndex {
         ModuleFacts facts = ModuleFacts.read(module, imports, true); // outside the lock: scanner threads read at once
         synchronized (this) {
             String p = normal(path);
-            paths.add(p);
+            if (paths.add(p)) {
+                pathsChanged();
+            }
             Entry e = modules.computeIfAbsent(p, k -> new Entry());
             e.tree = null;
             e.facts = facts;
@@ -131,10 +137,20 @@ public final class ProjectTaskIndex {
         return out;
     }
 
+    /** A module's text changed: what it defines and imports is read again; where modules are stays as it was. */
     private void changed() {
         defined = null;
         importedBy.clear();
+    }
+
+    /**
+     * A file was added: module names may resolve elsewhere now. (Each edit of a recipe records a new tree of a known
+     * path; clearing the resolutions then made every later lookup scan all the project's paths again.)
+     */
+    private void pathsChanged() {
+        changed();
         resolved.clear();
+        packageNames = null;
     }
 
     private Map<String, Task> resolveImports(String path, Imports imports) {
@@ -209,8 +225,32 @@ public final class ProjectTaskIndex {
      * the first filter by task names would pass over.
      */
     private boolean fromPackage(String importer, String qualified) {
-        return ModulePaths.split(qualified).flatMap(n -> moduleFile(importer, n.module()))
-                .filter(ProjectTaskIndex::isPackageInit).isPresent();
+        Optional<ModulePaths.ModuleName> split = ModulePaths.split(qualified);
+        if (split.isEmpty()) {
+            return false;
+        }
+        String module = split.get().module();
+        String last = module.substring(module.lastIndexOf('.') + 1);
+        // most from-imports name no package of the project (datetime, pandas): only a directory holding an
+        // __init__.py under that name can be one, which a set answers without resolving the module
+        if (!last.isEmpty() && !packageNames().contains(last)) {
+            return false;
+        }
+        return moduleFile(importer, module).filter(ProjectTaskIndex::isPackageInit).isPresent();
+    }
+
+    /** The names of the project's package directories (those holding an {@code __init__.py}). */
+    private Set<String> packageNames() {
+        if (packageNames == null) {
+            packageNames = new HashSet<>();
+            for (String p : paths) {
+                if (isPackageInit(p) && p.contains("/")) {
+                    String dir = p.substring(0, p.lastIndexOf('/'));
+                    packageNames.add(dir.substring(dir.lastIndexOf('/') + 1));
+                }
+            }
+        }
+        return packageNames;
     }
 
     private Optional<String> moduleFile(String importer, String module) {

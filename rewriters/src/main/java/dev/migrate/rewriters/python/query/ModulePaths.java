@@ -53,8 +53,10 @@ public final class ModulePaths {
             return Optional.empty();
         }
         List<String> matches = new ArrayList<>();
+        String asFile = rest + ".py";
+        String asPackage = rest + "/__init__.py";
         for (String f : files) {
-            if (endsWithModule(f, rest + ".py") || endsWithModule(f, rest + "/__init__.py")) {
+            if (endsWithModule(f, asFile) || endsWithModule(f, asPackage)) {
                 matches.add(f);
             }
         }
@@ -84,7 +86,8 @@ public final class ModulePaths {
     }
 
     private static boolean endsWithModule(String file, String suffix) {
-        return file.equals(suffix) || file.endsWith("/" + suffix);
+        int at = file.length() - suffix.length();
+        return at == 0 ? file.equals(suffix) : at > 0 && file.charAt(at - 1) == '/' && file.endsWith(suffix);
     }
 
     private static String join(String dir, String rest) {
