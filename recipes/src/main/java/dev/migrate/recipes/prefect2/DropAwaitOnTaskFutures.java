@@ -23,12 +23,13 @@ import org.openrewrite.ExecutionContext;
 /**
  * In Prefect 2 async flows awaited {@code task.submit(...)} and {@code future.result()}; Prefect 3 futures are
  * synchronous, and awaiting one raises TypeError (BHV007). The {@code await} before a submit or map of one of
- * the module's tasks or the tasks it imports from the project's modules ({@code t.load.submit(x)} with {@code from .
- * import tasks as t}; in an async flow, of any module-level name: tasks may come from another package), or before
+ * the module's tasks, the tasks it imports from the project's modules ({@code t.load.submit(x)} with {@code from .
+ * import tasks as t}) or a task made from one ({@code fast = load.with_options(...)}), or before
  * {@code .result()} or {@code .wait()} of a future one of them returned (a name bound to it, or the loop variable
  * over a list of them), is dropped: the value is the same ({@code wait()}'s state is read by
  * {@link ReadFutureStateFromProperty}). Awaiting the future
- * itself is left to a person, who picks {@code .result()} or {@code .wait()}.
+ * itself is left to a person, who picks {@code .result()} or {@code .wait()}. An executor's, a queue's or an unknown
+ * name's {@code submit} is no task run, as the scan's BHV007 reads it: awaiting it may well be right.
  */
 public class DropAwaitOnTaskFutures extends TaskAwareRecipe {
     private final transient MigrationNotes notes = new MigrationNotes(this, "BHV007");
@@ -64,10 +65,7 @@ public class DropAwaitOnTaskFutures extends TaskAwareRecipe {
             if (!d.isAsync() || ownTasks.contains(def)) {
                 continue;
             }
-            Set<String> tasks = PrefectFunctions.visibleIn(allTasks, d).keySet();
-            // in an async flow, X.submit(...) of a module-level name is a task's even when the task is imported
-            // (a star import, another package); a parameter or local (a dask client) is not
-            Set<String> submitted = PrefectFunctions.isFlow(imports, def) ? withModuleNames(tasks, d) : tasks;
+            Set<String> submitted = runnableTasks(module, imports, allTasks, def);
             Set<String> futures = futureNames(d.body(), submitted);
             for (Node await : Nodes.find(d.body(), NodeKind.AWAIT)) {
                 Node operand = Expressions.unwrap(await.nodes().get(0));
@@ -85,19 +83,6 @@ public class DropAwaitOnTaskFutures extends TaskAwareRecipe {
             }
         }
         return after;
-    }
-
-    /**
-     * The tasks, and every other name whose {@code .submit}/{@code .map} the flow calls, unless the flow binds it
-     * itself (a parameter, an assignment, a loop or {@code with} target).
-     */
-    private static Set<String> withModuleNames(Set<String> tasks, Definitions flow) {
-        Set<String> locals = PrefectFunctions.localNames(flow);
-        Set<String> out = new HashSet<>(tasks);
-        for (Node call : Nodes.find(flow.body(), NodeKind.CALL)) {
-            PrefectFunctions.submitted(call).filter(t -> !locals.contains(t)).ifPresent(out::add);
-        }
-        return out;
     }
 
     /** {@code t.submit(...)} or {@code t.map(...)} of one of the tasks. */

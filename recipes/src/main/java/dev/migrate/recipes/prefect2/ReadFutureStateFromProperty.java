@@ -10,6 +10,7 @@ import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.StatementEdits;
 import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
@@ -20,6 +21,7 @@ import dev.migrate.rewriters.python.tree.Nodes;
 import dev.migrate.rewriters.python.tree.Token;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openrewrite.ExecutionContext;
@@ -31,7 +33,9 @@ import org.openrewrite.ExecutionContext;
  * {@code f.state}, and {@code s = f.wait(...)} becomes {@code f.wait(...)} followed by {@code s = f.state}.
  * A chained {@code s = t.submit(x).wait()} becomes {@code s = t.submit(x, return_state=True)}. Other uses of
  * {@code wait()}'s value ({@code f.wait().is_failed()}) are left as they are. A task reached through a module
- * ({@code t.load.submit(x)} with {@code from . import tasks as t}) counts when it is a task the project defines.
+ * ({@code t.load.submit(x)} with {@code from . import tasks as t}) counts when it is a task the project defines, and
+ * so does a task made from one ({@code fast = load.with_options(...)}); an executor's, a queue's or an unknown name's
+ * {@code submit} makes no task future, as the scan's BHV009 reads it.
  */
 public class ReadFutureStateFromProperty extends TaskAwareRecipe {
     @Override
@@ -57,9 +61,12 @@ public class ReadFutureStateFromProperty extends TaskAwareRecipe {
         if (!Imports.of(before).uses("prefect")) {
             return before;
         }
-        Set<String> tasks = PrefectFunctions.taskRefs(file, project).keySet();
-        Node after = chainedWaits(file, before, tasks);
+        Imports imports = Imports.of(before);
+        Map<String, Boolean> refs = PrefectFunctions.taskRefs(file, project);
+        Node after = chainedWaits(file, before, before, ownScope(before), runnableTasks(before, imports, refs, null));
         for (Node def : TreeIndex.of(before).find(NodeKind.FUNCTION_DEF)) {
+            Set<String> tasks = runnableTasks(before, imports, refs, def);
+            after = chainedWaits(file, before, after, ownScope(new Definitions(def).body()), tasks);
             Set<String> futures = futures(def, tasks);
             if (futures.isEmpty()) {
                 continue;
@@ -98,9 +105,11 @@ public class ReadFutureStateFromProperty extends TaskAwareRecipe {
      * gave None. A statement of its own discards the value and works the same; an awaited one is left to
      * DropAwaitOnTaskFutures' reader, a person.
      */
-    private static Node chainedWaits(PythonFile file, Node before, Set<String> tasks) {
-        Node after = before;
-        for (Node call : TreeIndex.of(before).find(NodeKind.CALL)) {
+    private static Node chainedWaits(PythonFile file, Node before, Node after, List<Node> scope, Set<String> tasks) {
+        for (Node call : scope) {
+            if (call.kind() != NodeKind.CALL) {
+                continue;
+            }
             Node callee = call.nodes().get(0);
             List<Token> tokens = callee.tokens();
             if (callee.kind() != NodeKind.ATTRIBUTE || !tokens.get(tokens.size() - 1).text().equals("wait")
@@ -138,15 +147,11 @@ public class ReadFutureStateFromProperty extends TaskAwareRecipe {
         return Optional.of(Expressions.name(receiver));
     }
 
-    /**
-     * {@code x.submit(...)} of any name (a module's, most likely a task; Prefect 2 code rarely holds another future with
-     * a {@code get_state()}), or {@code t.x.submit(...)} of one of {@code tasks}.
-     */
+    /** {@code t.submit(...)} of one of {@code tasks} ({@code t.load.submit(x)} too), which gives a task future. */
     private static boolean submitsTask(Node call, Set<String> tasks) {
-        boolean submit = call.kind() == NodeKind.CALL && call.nodes().get(0).tokens().stream()
-                .anyMatch(t -> t.text().equals("submit"));
-        return submit && (PrefectFunctions.submitted(call).isPresent()
-                || PrefectFunctions.submittedRef(call).filter(tasks::contains).isPresent());
+        boolean submit = call.kind() == NodeKind.CALL && Expressions.dottedParts(call.nodes().get(0))
+                .filter(p -> p.get(p.size() - 1).equals("submit")).isPresent();
+        return submit && PrefectFunctions.submittedRef(call).filter(tasks::contains).isPresent();
     }
 
     /** Names the function binds only to {@code x.submit(...)} (a task future), in its own body. */

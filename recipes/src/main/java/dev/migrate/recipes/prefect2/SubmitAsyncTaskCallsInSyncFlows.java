@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.python.ProjectTaskIndex;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.python.DirectTaskCalls;
@@ -58,7 +59,7 @@ public class SubmitAsyncTaskCallsInSyncFlows extends TaskAwareRecipe {
     protected Node edit(PythonFile file, ProjectTasks project, ExecutionContext ctx) {
         Node module = file.module();
         if (!PythonCode.mentions(file, "async def")
-                && project.importedBy(file).values().stream().noneMatch(ProjectTasks.Task::async)) {
+                && project.importedBy(file).values().stream().noneMatch(ProjectTaskIndex.Task::async)) {
             return module; // most Prefect modules: no async task of their own nor imported
         }
         Imports imports = Imports.of(module);

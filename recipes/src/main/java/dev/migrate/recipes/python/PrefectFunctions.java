@@ -76,7 +76,7 @@ public final class PrefectFunctions {
     public static Map<String, Boolean> taskRefs(PythonFile file, ProjectTasks project) {
         Node module = file.module();
         Imports imports = Imports.of(module);
-        Map<String, ProjectTaskIndex.Task> imported = imports.uses("prefect") ? project.indexed(file) : Map.of();
+        Map<String, ProjectTaskIndex.Task> imported = imports.uses("prefect") ? project.importedBy(file) : Map.of();
         Set<String> bound = imported.isEmpty() ? Set.of() : PythonScopes.boundAtTopLevel(module);
         Map<String, Boolean> own = new LinkedHashMap<>();
         tasks(module, imports).forEach((name, def) -> own.put(name, new Definitions(def).isAsync()));

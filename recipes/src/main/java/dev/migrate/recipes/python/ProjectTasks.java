@@ -3,7 +3,6 @@ package dev.migrate.recipes.python;
 import dev.migrate.analyzers.sources.python.ProjectTaskIndex;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.query.Imports;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openrewrite.ExecutionContext;
 
@@ -17,10 +16,6 @@ import org.openrewrite.ExecutionContext;
  */
 public final class ProjectTasks {
     private static final String CONTEXT_KEY = "dev.migrate.recipes.python.ProjectTasks";
-
-    /** A task function: its name, the project file that defines it, and whether it is {@code async def}. */
-    public record Task(String name, String path, boolean async) {
-    }
 
     /** Whether a module may define tasks: answered from the words the run's recipes already looked for. */
     private final ProjectTaskIndex index = new ProjectTaskIndex(root -> MentionedWords.any(root, "prefect"));
@@ -45,16 +40,10 @@ public final class ProjectTasks {
     /**
      * The tasks {@code file} imports from modules of the project, by the name or dotted name its code reaches them
      * with ({@link ProjectTaskIndex#importedBy}), read from the file as the run scanned it; which names the module
-     * binds otherwise is the caller's to check ({@link PrefectFunctions#taskRefs}).
+     * binds otherwise is the caller's to check ({@link PrefectFunctions#taskRefs}, which the scan's {@code TaskRefs}
+     * shares).
      */
-    public Map<String, Task> importedBy(PythonFile file) {
-        Map<String, Task> out = new LinkedHashMap<>();
-        indexed(file).forEach((ref, t) -> out.put(ref, new Task(t.name(), t.path(), t.async())));
-        return out;
-    }
-
-    /** {@link #importedBy} as the index gives it, for the rules the scan shares ({@code TaskRefs}). */
-    Map<String, ProjectTaskIndex.Task> indexed(PythonFile file) {
+    public Map<String, ProjectTaskIndex.Task> importedBy(PythonFile file) {
         return index.importedBy(path(file), Imports.of(file.module()));
     }
 

@@ -125,13 +125,29 @@ class DropAwaitOnTaskFuturesTest implements PythonRewriteTest {
                 """));
     }
 
-    // a real flow imported its tasks with a star import
+    // a real flow imported its tasks with a star import from the project's tasks module
     @Test
     void inAnAsyncFlowAnImportedTasksSubmitIsATasksToo() {
         rewriteRun(
             spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
                 .extracting(r -> r.line() + " " + r.message().substring(0, r.message().indexOf("' ") + 1))
                 .containsExactly("8 'await downloaded'")),
+            python(
+                """
+                from prefect import task
+
+                @task
+                async def download():
+                    return []
+
+                @task
+                async def upsert(rows):
+                    return rows
+
+                @task
+                async def audit():
+                    return None
+                """, s -> s.path("housing/tasks.py")),
             python(
                 """
                 from prefect import flow
@@ -160,7 +176,7 @@ class DropAwaitOnTaskFuturesTest implements PythonRewriteTest {
                     for part in parts:
                         await part.submit()
                     return rows
-                """));
+                """, s -> s.path("housing/flow.py")));
     }
 
     @Test
@@ -182,5 +198,96 @@ class DropAwaitOnTaskFuturesTest implements PythonRewriteTest {
                 rows = await client.submit(table)
                 return load.submit(rows).result()
             """));
+    }
+
+    // the scan's BHV007 counts a task given options as a task: so does the rewrite
+    @Test
+    void aTaskGivenOptionsIsATaskToo() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow, task
+
+                @task
+                async def fetch(url):
+                    return url
+
+                @flow
+                async def crawl(urls):
+                    patient = fetch.with_options(retries=3)
+                    future = await patient.submit(urls[0])
+                    return await future.result()
+                """,
+                """
+                from prefect import flow, task
+
+                @task
+                async def fetch(url):
+                    return url
+
+                @flow
+                async def crawl(urls):
+                    patient = fetch.with_options(retries=3)
+                    future = patient.submit(urls[0])
+                    return future.result()
+                """));
+    }
+
+    // an asyncio-friendly pool at the module's top is no task: awaiting its submit is its own business
+    @Test
+    void anExecutorsSubmitKeepsItsAwait() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow
+                from aiomultiprocess import Pool
+
+                pool = Pool()
+
+                @flow
+                async def crawl(urls):
+                    future = await pool.submit(len, urls)
+                    return await future.result()
+                """));
+    }
+
+    // a queue the project defines has an async submit of its own; the scan reports no BHV007 on it
+    @Test
+    void aProjectQueuesSubmitKeepsItsAwait() {
+        rewriteRun(
+            python(
+                """
+                class JobQueue:
+                    async def submit(self, job):
+                        return job
+
+                queue = JobQueue()
+                """, s -> s.path("jobs/queue.py")),
+            python(
+                """
+                from prefect import flow
+                from jobs.queue import queue
+
+                @flow
+                async def enqueue(job):
+                    handle = await queue.submit(job)
+                    return await handle.result()
+                """, s -> s.path("jobs/flow.py")));
+    }
+
+    // a name nobody can trace to a task of the project (a package outside it) is not taken for one
+    @Test
+    void anUnknownNamesSubmitKeepsItsAwait() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow
+                from vendor.runner import remote
+
+                @flow
+                async def run(job):
+                    handle = await remote.submit(job)
+                    return await handle.result()
+                """));
     }
 }

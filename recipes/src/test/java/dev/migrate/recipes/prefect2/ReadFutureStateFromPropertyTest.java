@@ -122,4 +122,102 @@ class ReadFutureStateFromPropertyTest implements PythonRewriteTest {
                     return s, t
                 """));
     }
+
+    // the scan's BHV009 counts a task given options as a task: the rewrite reads its futures the same way
+    @Test
+    void aTaskGivenOptionsGivesTaskFuturesToo() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow, task
+
+                @task
+                def load(x):
+                    return x
+
+                fast = load.with_options(retries=0)
+
+                @flow
+                def check():
+                    f = fast.submit(1)
+                    ok = f.get_state().is_completed()
+                    return fast.submit(2).wait(), ok
+                """,
+                """
+                from prefect import flow, task
+
+                @task
+                def load(x):
+                    return x
+
+                fast = load.with_options(retries=0)
+
+                @flow
+                def check():
+                    f = fast.submit(1)
+                    ok = f.state.is_completed()
+                    return fast.submit(2, return_state=True), ok
+                """));
+    }
+
+    // an executor's futures are not Prefect's: their wait() and get_state() are the executor's own business
+    @Test
+    void anExecutorsSubmitIsNoTaskFuture() {
+        rewriteRun(
+            python(
+                """
+                from concurrent.futures import ThreadPoolExecutor
+                from prefect import flow
+
+                pool = ThreadPoolExecutor(4)
+
+                @flow
+                def crawl(urls):
+                    f = pool.submit(len, urls)
+                    state = f.wait()
+                    return pool.submit(len, urls).wait(), state, f.get_state()
+                """));
+    }
+
+    // a queue the project defines has a submit of its own; the scan reports no BHV009 on it
+    @Test
+    void aProjectQueuesSubmitIsNoTaskFuture() {
+        rewriteRun(
+            python(
+                """
+                class JobQueue:
+                    def submit(self, job):
+                        return job
+
+                queue = JobQueue()
+                """, s -> s.path("jobs/queue.py")),
+            python(
+                """
+                from prefect import flow
+                from jobs.queue import queue
+
+                @flow
+                def enqueue(job):
+                    handle = queue.submit(job)
+                    done = handle.wait()
+                    return queue.submit(job).wait(), done, handle.get_state()
+                """, s -> s.path("jobs/flow.py")));
+    }
+
+    // a name nobody can trace to a task of the project (a package outside it) is not taken for one
+    @Test
+    void anUnknownNamesSubmitIsNoTaskFuture() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow
+                from vendor.runner import remote
+
+                @flow
+                def run(job):
+                    handle = remote.submit(job)
+                    done = handle.wait()
+                    return remote.submit(job).wait(), done, handle.get_state()
+                """));
+    }
 }
