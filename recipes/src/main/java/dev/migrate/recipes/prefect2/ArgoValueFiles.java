@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.k8s.ArgoValueFilePaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -149,26 +150,12 @@ final class ArgoValueFiles {
 
     /** The repository directory of a path source's chart ("" for the root), or null when it leaves the repository. */
     static String chartDirectory(Yaml.Mapping pathSource) {
-        String path = FluxValuesFrom.scalar(pathSource, "path");
-        if (path == null || path.isBlank()) {
-            return null;
-        }
-        Path normal = Path.of(path.strip()).normalize();
-        return normal.isAbsolute() || normal.startsWith("..") ? null : normal.toString().replace('\\', '/');
+        return ArgoValueFilePaths.chartDirectory(FluxValuesFrom.scalar(pathSource, "path"));
     }
 
-    /**
-     * The repository path of a plain value file of a path source, relative to its chart directory
-     * ({@code ../../envs/prod/values.yaml} from {@code charts/platform} is {@code envs/prod/values.yaml}); null for a
-     * URL, a {@code $REF/} path, or one that leaves the repository.
-     */
+    /** {@link ArgoValueFilePaths#fromChart}, which the scan follows too. */
     static String fromChart(String valueFile, String chartDirectory) {
-        if (chartDirectory == null || valueFile.isBlank() || valueFile.startsWith("$") || valueFile.contains("://")) {
-            return null;
-        }
-        Path normal = Path.of(chartDirectory).resolve(valueFile.strip()).normalize();
-        return normal.isAbsolute() || normal.startsWith("..") || normal.toString().isEmpty() ? null
-                : normal.toString().replace('\\', '/');
+        return ArgoValueFilePaths.fromChart(valueFile, chartDirectory);
     }
 
     /** True when a values entry names a non-blank {@code agent.config.workPool}. */
@@ -178,23 +165,10 @@ final class ArgoValueFiles {
                 && FluxValuesFrom.scalar(config, "workPool") != null && !FluxValuesFrom.scalar(config, "workPool").isBlank();
     }
 
-    /**
-     * The repository path a value file names through a {@code ref:} source of the same Application ({@code
-     * $values/envs/prod/agent.yaml} is {@code envs/prod/agent.yaml}); null for a path inside the chart, a URL, or a
-     * reference no source of the Application has.
-     */
+    /** {@link ArgoValueFilePaths#fromRef} with the refs of this Application's sources, as the scan resolves them. */
     static String fromRef(String valueFile, Yaml.Mapping application) {
-        if (!valueFile.startsWith("$") || valueFile.indexOf('/') < 0) {
-            return null;
-        }
-        String ref = valueFile.substring(1, valueFile.indexOf('/'));
-        boolean declared = sources(application).stream().anyMatch(s -> ref.equals(FluxValuesFrom.scalar(s, "ref")));
-        if (!declared) {
-            return null;
-        }
-        String rest = valueFile.substring(valueFile.indexOf('/') + 1);
-        Path normal = Path.of(rest).normalize();
-        return rest.isEmpty() || normal.isAbsolute() || normal.startsWith("..") ? null : normal.toString().replace('\\', '/');
+        return ArgoValueFilePaths.fromRef(valueFile,
+                ref -> sources(application).stream().anyMatch(s -> ref.equals(FluxValuesFrom.scalar(s, "ref"))));
     }
 
     /** The sources of an Argo CD Application ({@code spec.source} and {@code spec.sources} items) of the agent chart. */

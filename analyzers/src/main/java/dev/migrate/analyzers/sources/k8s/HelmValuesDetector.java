@@ -27,7 +27,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * chart as a subchart depends on it in its {@code Chart.yaml} (or an apiVersion v1 chart's {@code requirements.yaml})
  * and keeps its values under {@code prefect-agent:} ({@code prefect-agent.agent.config...}) in any of its YAML files
  * ({@code values/prod.yaml} too), or under the dependency's {@code alias}, which only that chart names: values under an
- * alias are read once every file was seen ({@link #finish}), and belong to the nearest chart directory above them.
+ * alias are read once every file was seen ({@link #finish}), and belong to the nearest chart directory above them, or,
+ * in a file outside it, to the chart that an Argo CD Application's single git {@code path:} source installs and reads
+ * the file for through {@code helm.valueFiles} (relative to the chart directory).
  * Releases declared for Flux or Argo CD are {@link HelmValuesGitOps}'s. A copy of the agent chart vendored as an
  * archive in a chart's {@code charts/} directory ({@code charts/prefect-agent-2023.6.8.tgz}, as
  * {@code helm dependency update} names it) is reported too: Helm installs every chart in that directory, whatever
@@ -66,8 +68,9 @@ public final class HelmValuesDetector implements Detector {
     @Override
     public Prefilter prefilter() {
         // a HelmRelease may name its chart only through a chartRef to a source written elsewhere; every chart's
-        // dependency file tells where a chart is (a values file is the nearest one's) and whether its lock is stale
-        return Prefilter.keywords("prefectTag", "workQueues", "workPool", "prefect-agent", "chartRef")
+        // dependency file tells where a chart is (a values file is the nearest one's) and whether its lock is stale;
+        // an Argo CD path source names no chart, only the value files its umbrella chart reads
+        return Prefilter.keywords("prefectTag", "workQueues", "workPool", "prefect-agent", "chartRef", "valueFiles")
                 .orPath(p -> p.endsWith("/Chart.yaml") || p.equals("Chart.yaml") || p.endsWith("/requirements.yaml")
                         || p.equals("requirements.yaml"));
     }
@@ -181,10 +184,14 @@ public final class HelmValuesDetector implements Detector {
         aliasCandidates.sort(Comparator.comparing((AliasedValues a) -> a.file().path()).thenComparing(AliasedValues::key));
         for (AliasedValues a : aliasCandidates) {
             String chart = nearestChart(a.file());
+            Node agent = YamlDocs.get(a.subchart(), "agent");
             if (chart != null && aliasesByChart.getOrDefault(chart, Set.of()).contains(a.key())) {
-                Node agent = YamlDocs.get(a.subchart(), "agent");
                 release(a.file(), YamlDocs.keyNode(a.subchart(), "agent"), agent, "agent", JobKind.PREFECT_AGENT, "subchart",
                         sink);
+            } else if (readByPathSource(a)) {
+                // the Argo CD release recipe moves these: the subchart recipe cannot tell an alias outside the chart
+                release(a.file(), YamlDocs.keyNode(a.subchart(), "agent"), agent, "agent", JobKind.PREFECT_AGENT,
+                        "Application", sink);
             }
         }
         gitOps.finish(sink);
@@ -204,6 +211,15 @@ public final class HelmValuesDetector implements Detector {
         aliasCandidates.clear();
         aliasesByChart.clear();
         chartDirs.clear();
+    }
+
+    /**
+     * True when an Argo CD path source reads the file from outside its chart directory, and that chart depends on the
+     * agent chart under the candidate's key as alias: the umbrella chart's values, which only the Application ties to it.
+     */
+    private boolean readByPathSource(AliasedValues a) {
+        return gitOps.pathSourceCharts(a.file().path()).stream().anyMatch(chart -> !a.file().path().startsWith(chart)
+                && aliasesByChart.getOrDefault(chart, Set.of()).contains(a.key()));
     }
 
     /** The nearest chart directory above a file, outside its templates/ and charts/; null when none. */

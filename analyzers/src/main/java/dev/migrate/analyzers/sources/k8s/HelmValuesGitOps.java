@@ -60,6 +60,8 @@ final class HelmValuesGitOps {
     }
 
     private final List<PendingArgo> pendingArgo = new ArrayList<>();
+    /** Repository files that single {@code path:} sources read as value files, each with those sources' chart directories. */
+    private final Map<String, java.util.Set<String>> pathSourceFiles = new LinkedHashMap<>();
     /** Files whose root {@code agent:} holds agent chart values: reported already, or waiting in {@link #rootValues}. */
     private final java.util.Set<String> agentValuesFiles = new java.util.HashSet<>();
     private final Map<String, RootValues> rootValues = new LinkedHashMap<>();
@@ -85,6 +87,7 @@ final class HelmValuesGitOps {
             for (Node source : sources) {
                 argoSource(file, doc, source, sink);
             }
+            pathSource(doc);
         } else if (("ConfigMap".equals(kind) || "Secret".equals(kind)) && !"null".equals(apiVersion)) {
             // a Secret's base64 data is not decoded: its values may hold the API key
             Node data = YamlDocs.get(doc, "ConfigMap".equals(kind) ? "data" : "stringData");
@@ -205,17 +208,42 @@ final class HelmValuesGitOps {
      * with a source that has {@code ref: values}, is {@code envs/a.yaml}); null for any other.
      */
     private static String fromRef(String valueFile, Node application) {
-        if (valueFile == null || !valueFile.startsWith("$") || valueFile.indexOf('/') < 0) {
-            return null;
-        }
-        String ref = valueFile.substring(1, valueFile.indexOf('/'));
         List<Node> sources = new ArrayList<>(YamlDocs.items(YamlDocs.path(application, "spec", "sources")));
         sources.add(YamlDocs.path(application, "spec", "source"));
-        if (sources.stream().noneMatch(s -> ref.equals(YamlDocs.scalar(s, "ref")))) {
-            return null;
+        return ArgoValueFilePaths.fromRef(valueFile, ref -> sources.stream().anyMatch(s -> ref.equals(YamlDocs.scalar(s, "ref"))));
+    }
+
+    /**
+     * An Application's single {@code spec.source} that installs the chart in a directory of its git repository
+     * ({@code path:}, no {@code chart:}): the repository files its plain value files name, each with that directory
+     * (with its slash; "" for the root). Whether the directory is an umbrella chart of the agent chart is the
+     * detector's to settle once every Chart.yaml was seen.
+     */
+    private void pathSource(Node application) {
+        Node source = YamlDocs.path(application, "spec", "source");
+        if (YamlDocs.get(source, "chart") != null || YamlDocs.items(YamlDocs.path(application, "spec", "sources")).size() > 0) {
+            return;
         }
-        java.nio.file.Path normal = java.nio.file.Path.of(valueFile.substring(valueFile.indexOf('/') + 1)).normalize();
-        return normal.isAbsolute() || normal.startsWith("..") ? null : normal.toString().replace('\\', '/');
+        String chart = ArgoValueFilePaths.chartDirectory(YamlDocs.scalar(source, "path"));
+        if (chart == null) {
+            return;
+        }
+        for (Node item : YamlDocs.items(YamlDocs.path(source, "helm", "valueFiles"))) {
+            String file = ArgoValueFilePaths.fromChart(YamlDocs.scalar(item), chart);
+            if (file != null) {
+                synchronized (this) {
+                    pathSourceFiles.computeIfAbsent(file, f -> new java.util.HashSet<>()).add(chart.isEmpty() ? "" : chart + "/");
+                }
+            }
+        }
+    }
+
+    /**
+     * The chart directories (with their slash) of the path sources that read a file of the repository as values;
+     * none when no such source names it. Read before {@link #finish}, which forgets them.
+     */
+    synchronized java.util.Set<String> pathSourceCharts(String file) {
+        return pathSourceFiles.getOrDefault(file, java.util.Set.of());
     }
 
     /** HelmReleases whose valuesFrom objects hold agent values are agent releases; the others are reported as the chart. */
@@ -249,6 +277,7 @@ final class HelmValuesGitOps {
             }
         }
         pendingArgo.clear();
+        pathSourceFiles.clear();
         rootValues.clear();
         agentValuesFiles.clear();
         pending.sort(Comparator.comparing((Pending p) -> p.file().path()));

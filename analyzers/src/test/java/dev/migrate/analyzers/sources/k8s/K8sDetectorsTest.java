@@ -473,6 +473,78 @@ class K8sDetectorsTest {
         assertThat(read.lines().filter(l -> l.startsWith("job "))).hasSize(1);
     }
 
+    // an Argo CD source with a git `path:` installs the umbrella chart there and reads its plain value files relative to
+    // it: a file outside the chart holds the subchart's values under its alias, tied to the chart by the Application
+    @Test
+    void argoCdPathSourceValueFilesOutsideTheUmbrellaChart() {
+        String app = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata: {name: platform-prod}
+                spec:
+                  source:
+                    repoURL: https://github.com/acme/platform.git
+                    path: charts/platform/
+                    helm:
+                      valueFiles:
+                        - values-prod.yaml
+                        - ../../envs/prod/./platform.yaml
+                        - ../../../outside/platform.yaml
+                        - https://raw.githubusercontent.com/acme/shared/main/platform.yaml
+                """;
+        String chart = "apiVersion: v2\nname: platform\ndependencies:\n  - name: prefect-agent\n    alias: etl-agent\n"
+                + "    repository: https://prefecthq.github.io/prefect-helm\n";
+        String values = "etl-agent:\n  agent:\n    config:\n      workPool: k8s-prod\n";
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), new ScanFile("argocd/platform.yaml", app),
+                new ScanFile("charts/platform/Chart.yaml", chart), new ScanFile("envs/prod/platform.yaml", values),
+                new ScanFile("envs/staging/platform.yaml", values)))
+                .isEqualTo("""
+                job prefect-agent-agent-k8s-prod-c4211969 prefect-agent 'agent k8s-prod' at envs/prod/platform.yaml:2:3
+                  overlap UNKNOWN
+                  attrs {chart=prefect-agent, chartInstalledBy=Application, workPool=k8s-prod}
+                charts/platform/Chart.yaml:4:11 PF203 Helm chart dependency on prefect-agent; the chart was removed with Prefect 3: depend on the prefect-worker chart and move the `etl-agent.agent` values to `etl-agent.worker`
+                envs/prod/platform.yaml:2:3 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-k8s-prod-c4211969]
+                """);
+        // a path chart that does not depend on the agent chart, one that leaves the repository, several sources, and a
+        // file outside the repository read from the umbrella chart: none of them is the subchart's values
+        String others = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                spec:
+                  source:
+                    path: charts/own
+                    helm: {valueFiles: [../../envs/prod/own.yaml]}
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                spec:
+                  source:
+                    path: ../elsewhere/charts/platform
+                    helm: {valueFiles: [../../../envs/prod/own.yaml]}
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                spec:
+                  sources:
+                    - path: charts/platform
+                      helm: {valueFiles: [../../envs/prod/own.yaml]}
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                spec:
+                  source:
+                    path: charts/platform
+                    helm: {valueFiles: [../../../envs/prod/own.yaml]}
+                """;
+        String report = DetectorHarness.run(new HelmValuesDetector(), new ScanFile("argocd/apps.yaml", others),
+                new ScanFile("charts/own/Chart.yaml", "apiVersion: v2\nname: own\n"),
+                new ScanFile("charts/platform/Chart.yaml", chart),
+                new ScanFile("envs/prod/own.yaml", values));
+        assertThat(report).doesNotContain("job ", "envs/prod/own.yaml");
+        // the Application's file alone names none of the prefilter's other keywords
+        assertThat(new HelmValuesDetector().prefilter().keywords()).contains("valueFiles");
+    }
+
     // the umbrella chart's values in a subdirectory, under its name or an alias the nearest chart above names
     @Test
     void subchartValuesInTheChartsSubdirectories() {
