@@ -317,6 +317,9 @@ class PrefectVersionVariableDetectorTest {
                 docker run --rm "${PREFECT_IMAGE:-prefecthq/prefect:2-python3.10}" prefect version
                 """)).isEqualTo("scripts/run.sh:2:35 PF208 image prefecthq/prefect:2-python3.10 runs Prefect 2; move it "
                 + "to a Prefect 3 image once flows and settings are ready\n");
+        // the literal-image check leaves it to the default's finding, also with a registry before the repository
+        assertThat(DetectorHarness.run(new ComposeDetector(), "compose.yaml",
+                "services:\n  agent:\n    image: ${AGENT_IMAGE-ghcr.io/prefecthq/prefect:2-latest}\n")).doesNotContain("PF208");
     }
 
     private static final String DEFAULT_TAIL = " installs or runs Prefect 2 wherever PREFECT_VERSION is unset; move it to "
