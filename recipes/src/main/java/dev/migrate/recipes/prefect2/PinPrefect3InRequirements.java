@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.HashedRequirements;
 import dev.migrate.analyzers.sources.config.PydanticConstraints;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
@@ -7,6 +8,7 @@ import dev.migrate.recipes.internal.IsRequirementsFile;
 import dev.migrate.recipes.internal.PrefectPins;
 import dev.migrate.recipes.internal.PydanticRaise;
 import dev.migrate.recipes.internal.RegexEdits;
+import dev.migrate.recipes.internal.TextPositions;
 import dev.migrate.analyzers.sources.runtime.IncludedRequirements;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
@@ -24,6 +26,8 @@ import org.openrewrite.text.PlainTextVisitor;
  * fix, is raised to the lowest pydantic 2 the targeted release accepts. The files requirements files include
  * ({@code -r base.txt}, {@code -c constraints/prefect.txt}, relative to the including file) are pinned too, whatever
  * their names: pip installs or constrains by them, and a 2.x pin left in one keeps Prefect 2 or makes the install fail.
+ * A pin locked with {@code --hash} lines (pip-compile's {@code --generate-hashes}) stays as it is, with a manual note to
+ * compile the lock again: a new version with the old hashes would not install.
  */
 public class PinPrefect3InRequirements extends ScanningRecipe<IncludedRequirements> {
     /** {@code name[extras] specifiers ; marker  # comment}, one requirement per line. */
@@ -79,6 +83,14 @@ public class PinPrefect3InRequirements extends ScanningRecipe<IncludedRequiremen
                 String after = RegexEdits.replaceGroup(text, REQUIREMENT, 0, m -> {
                     String replacement = PrefectPins.requirement(m, target);
                     String raw = m.group();
+                    if (replacement != null && HashedRequirements.at(text, m.start())) {
+                        // the --hash lines that follow belong to the old version: pip would refuse the new one
+                        notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
+                                TextPositions.lineOf(text, m.start()), getName(), true, raw.replaceAll("[ \\t]*(?:\\\\|--hash).*$", "").strip()
+                                + " is locked with --hash lines, so it is left as it is: " + HashedRequirements.RECOMPILE,
+                                "PF208"));
+                        return null;
+                    }
                     return replacement == null ? null : replacement + raw.substring(raw.stripTrailing().length());
                 });
                 if (PrefectPins.pinsPrefect3(REQUIREMENT, after)) {

@@ -29,7 +29,8 @@ import org.openrewrite.yaml.tree.Yaml;
  * Jenkinsfile's {@code environment { }} entry, a CI pipeline's {@code variables:}/{@code env:} entry or GitLab's
  * expanded {@code value:}, a {@code build-args:} line of {@code docker/build-push-action}, an env file that compose
  * reads for interpolation: the {@code .env} next to a compose file or one named with {@code --env-file}), or written as
- * a reference's inline default ({@code prefect==${PREFECT_VERSION:-2.14.3}}, also in compose files): the
+ * a reference's inline default ({@code prefect==${PREFECT_VERSION:-2.14.3}}, also in compose files, and a whole
+ * image as one, {@code image: ${PREFECT_IMAGE:-prefecthq/prefect:2.14.3-python3.11}}): the
  * Dockerfile's raised {@code ARG} default ({@link RaisePrefectVersionArgsInDockerfiles}) loses to it, so the value
  * takes the targeted release too. A whole image tag ({@code PREFECT_TAG=2.14.3-python3.11} read as
  * {@code prefecthq/prefect:${PREFECT_TAG}}) moves as the image would, keeping its Python unless the target no longer
@@ -165,7 +166,8 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
     private static String why(PrefectVersionVariables.Value v, boolean envFile) {
         return switch (v.form()) {
             case BUILD_ARGUMENT -> "the image build reads it in place of the Dockerfile's own ARG default";
-            case DEFAULT -> "it is the version wherever the variable is unset";
+            case DEFAULT -> v.image() ? "it is the image that runs wherever the variable is unset"
+                    : "it is the version wherever the variable is unset";
             case VARIABLE -> envFile ? "a compose file reading it passes it to an image build or a Prefect image"
                     : v.image() ? "it is a prefecthq/prefect image this file uses"
                     : v.tag() ? "it is the tag of a prefecthq/prefect image this file uses"

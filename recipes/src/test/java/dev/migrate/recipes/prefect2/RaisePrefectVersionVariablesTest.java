@@ -344,6 +344,52 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
                 spec -> spec.path("docker-compose.yml")));
     }
 
+    @Test
+    void aWholePrefectImageAsAnInlineDefaultMovesAsTheImageWould() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.message()).containsExactlyInAnyOrder(
+                                "compose.yaml:3 raised the default of ${PREFECT_IMAGE} from prefecthq/prefect:2.14.3-python3.11 "
+                                        + "to prefecthq/prefect:3.8.3-python3.11: it is the image that runs wherever the "
+                                        + "variable is unset",
+                                "scripts/run.sh:2 raised the default of ${PREFECT_IMAGE} from prefecthq/prefect:2-python3.10 "
+                                        + "to prefecthq/prefect:3.8.3-python3.10: it is the image that runs wherever the "
+                                        + "variable is unset")),
+            yaml(
+                """
+                services:
+                  worker:
+                    image: ${PREFECT_IMAGE:-prefecthq/prefect:2.14.3-python3.11}  # the worker's
+                    command: prefect worker start --pool etl
+                """,
+                """
+                services:
+                  worker:
+                    image: ${PREFECT_IMAGE:-prefecthq/prefect:3.8.3-python3.11}  # the worker's
+                    command: prefect worker start --pool etl
+                """,
+                spec -> spec.path("compose.yaml")),
+            text(
+                "#!/bin/sh\ndocker run --rm \"${PREFECT_IMAGE:-prefecthq/prefect:2-python3.10}\" prefect version\n",
+                "#!/bin/sh\ndocker run --rm \"${PREFECT_IMAGE:-prefecthq/prefect:3.8.3-python3.10}\" prefect version\n",
+                spec -> spec.path("scripts/run.sh")));
+    }
+
+    @Test
+    void otherImagesAndPrefect3ImagesAsInlineDefaultsStay() {
+        rewriteRun(
+            yaml(
+                """
+                services:
+                  app:
+                    image: ${APP_IMAGE:-acme/app:2.14.3-python3.11}
+                  server:
+                    image: ${SERVER_IMAGE:-prefecthq/prefect:3.4.1-python3.11}
+                  mirror:
+                    image: ${MIRROR_IMAGE:-acme/prefect:2.14.3-python3.11}
+                """,
+                spec -> spec.path("compose.yaml")));
+    }
+
     // make passes $${...} to the shell as ${...}; a bare ${...} is make's own variable, no shell default
     @Test
     void aMakefilesShellDefaultIsRaisedAndItsOwnReferenceIsNot() {

@@ -49,8 +49,18 @@ public final class PrefectImages {
     /** The containers of Prefect 1's server: GraphQL and Towel ({@code prefecthq/server}), Apollo, and the UI. */
     private static final Pattern SERVER1 = Pattern.compile("(?:^|[\\s/\"'=])prefecthq/(server|apollo|ui)(?::|[\\s\"']|$)");
 
-    /** PF208 when the image pins Prefect 2, PF108 when it runs Prefect 1, PF114 for a Prefect 1 server container. */
+    /** A reference whose inline default is the image: {@code ${PREFECT_IMAGE:-ghcr.io/prefecthq/prefect:2-latest}}. */
+    private static final Pattern INLINE_DEFAULT = Pattern.compile("^\\s*[\"']?\\$\\{[A-Za-z_][A-Za-z0-9_]*:?[-=]");
+
+    /**
+     * PF208 when the image pins Prefect 2, PF108 when it runs Prefect 1, PF114 for a Prefect 1 server container. An
+     * image written as a reference's inline default is {@link PrefectVersionDefaults}' to report, at the default itself
+     * (once, with or without a registry in front of the repository).
+     */
     public static void check(String image, SourceRef where, String jobId, InventorySink sink) {
+        if (image != null && INLINE_DEFAULT.matcher(image).find()) {
+            return;
+        }
         Matcher server1 = image == null ? null : SERVER1.matcher(image);
         if (server1 != null && server1.find()) {
             sink.finding(Findings.of("PF114", "image " + image.strip() + " is Prefect 1's server (" + server1.group(1)

@@ -107,7 +107,9 @@ public final class PrefectPinDetector implements Detector {
             if (line.strip().startsWith("#") || !dependencyFile && !install) {
                 continue;
             }
-            integrationPins(file, line, i, sink);
+            // a pin locked with --hash lines moves only by compiling the lock again
+            boolean hashed = dependencyFile && HashedRequirements.atLine(lines, i);
+            integrationPins(file, line, i, hashed, sink);
             Matcher one = PIN1.matcher(line);
             while (one.find()) {
                 sink.finding(Findings.of("PF108", "dependency pin " + line.substring(one.start(), one.end()).strip()
@@ -117,8 +119,10 @@ public final class PrefectPinDetector implements Detector {
             Matcher m = PIN.matcher(line);
             while (m.find()) {
                 String spec = line.substring(m.start(), m.end()).strip();
-                sink.finding(Findings.of("PF208", "dependency pin " + spec + " keeps Prefect 2; move it to Prefect 3 "
-                        + "once flows and integrations are ready", SourceRef.at(file.path(), i + 1, m.start() + 1), null));
+                sink.finding(Findings.of("PF208", "dependency pin " + spec + " keeps Prefect 2; " + (hashed
+                        ? "it is locked with --hash lines: once flows and integrations are ready, " + HashedRequirements.RECOMPILE
+                        : "move it to Prefect 3 once flows and integrations are ready"),
+                        SourceRef.at(file.path(), i + 1, m.start() + 1), null));
             }
         }
     }
@@ -150,14 +154,15 @@ public final class PrefectPinDetector implements Detector {
     }
 
     /** PF208 for an integration package held below its first release that supports Prefect 3. */
-    private static void integrationPins(ScanFile file, String line, int index, InventorySink sink) {
+    private static void integrationPins(ScanFile file, String line, int index, boolean hashed, InventorySink sink) {
         Matcher m = INTEGRATION.matcher(line);
         while (m.find()) {
             String spec = m.group("poetry") != null ? m.group("poetry") : m.group("spec");
             if (PrefectIntegrations.heldBelowPrefect3(m.group("name"), spec)) {
                 sink.finding(Findings.of("PF208", "dependency pin " + line.substring(m.start(), m.end()).strip()
                         + " keeps Prefect 2 (" + m.group("name") + " supports Prefect 3 from "
-                        + PrefectIntegrations.firstPrefect3Release(m.group("name")) + ")",
+                        + PrefectIntegrations.firstPrefect3Release(m.group("name")) + ")"
+                        + (hashed ? "; it is locked with --hash lines: " + HashedRequirements.RECOMPILE : ""),
                         SourceRef.at(file.path(), index + 1, m.start() + 1), null));
             }
         }

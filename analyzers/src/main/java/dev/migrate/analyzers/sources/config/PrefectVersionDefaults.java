@@ -12,13 +12,18 @@ import java.util.regex.Pattern;
  * ({@code prefecthq/prefect:${PREFECT_VERSION:-2.14.3}-python3.11}, or the whole tag, {@code 2.14.3-python3.11}), or a
  * build argument named for Prefect's version ({@code --build-arg PREFECT_VERSION=${PREFECT_VERSION:-2.14.3}}, a
  * compose service's {@code args:} entry). Wherever the variable is unset (a fresh clone, a CI job without it) the
- * default is the pin, so it is reported (PF208) and raised like a variable's value. The assigning forms
+ * default is the pin, so it is reported (PF208) and raised like a variable's value. A whole Prefect 2 image as the
+ * default ({@code image: ${PREFECT_IMAGE:-prefecthq/prefect:2.14.3-python3.11}}) is the image that runs wherever the
+ * variable is unset, so it is reported as that image written in place of the reference, and moved as it would be. The assigning forms
  * ({@code : "${PREFECT_VERSION:=2.14.3}"}) count also where the variable is read later, as an assignment does. Shell scripts, CI pipelines,
  * Jenkinsfiles, compose files and Dockerfiles expand such defaults; make and just do not.
  */
 public final class PrefectVersionDefaults {
     private static final Pattern DEFAULT = Pattern.compile("\\$\\{(?<name>[A-Za-z_][A-Za-z0-9_]*):?(?<op>[-=])"
             + PrefectVersionVariables.VALUE + "\\}");
+    /** A whole Prefect image as the default: {@code image: ${PREFECT_IMAGE:-prefecthq/prefect:2.14.3-python3.11}}. */
+    private static final Pattern IMAGE_DEFAULT = Pattern.compile("\\$\\{(?<name>[A-Za-z_][A-Za-z0-9_]*):?(?<op>[-=])"
+            + PrefectVersionVariables.IMAGE_VALUE + "\\}");
     /** What comes right before a pin's version: {@code prefect==}, {@code prefect[aws]>=}. */
     private static final Pattern PIN = Pattern.compile("(?<![\\w.-])prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:==|~=|>=|<=|===)[ \\t]*$");
     private static final Pattern IMAGE = Pattern.compile("prefecthq/prefect:$");
@@ -38,6 +43,14 @@ public final class PrefectVersionDefaults {
         if (!text.contains("${")) {
             return out;
         }
+        // a whole image needs no reader to reach Prefect: wherever the variable is unset, that image runs
+        Matcher image = IMAGE_DEFAULT.matcher(text);
+        while (image.find()) {
+            if (PrefectVersionVariables.isPrefect2Image(image.group("version"))) {
+                out.add(new PrefectVersionVariables.Value(image.group("name"), image.group("version"),
+                        image.start("version"), PrefectVersionVariables.Form.DEFAULT));
+            }
+        }
         Matcher m = DEFAULT.matcher(text);
         while (m.find()) {
             String value = m.group("version");
@@ -49,6 +62,7 @@ public final class PrefectVersionDefaults {
                         PrefectVersionVariables.Form.DEFAULT));
             }
         }
+        out.sort(java.util.Comparator.comparingInt(PrefectVersionVariables.Value::start));
         return out;
     }
 

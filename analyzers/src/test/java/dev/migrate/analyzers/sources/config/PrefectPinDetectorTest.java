@@ -35,6 +35,23 @@ class PrefectPinDetectorTest {
     }
 
     @Test
+    void pinsLockedWithHashesSayToCompileTheLockAgain() {
+        assertThat(DetectorHarness.run(detector, "requirements.txt", """
+                anyio==3.7.1 \\
+                    --hash=sha256:44a3c9aba0f5defa43261a8b3efb97891f2bd7d804e0e1f56419befa1adfc780
+                prefect==2.19.4 \\
+                    --hash=sha256:1f7bd1e9c6bbd2d3c2d3e8e4d5a6f7081a2b3c4d5e6f708192a3b4c5d6e7f809
+                    # via -r requirements.in
+                prefect-aws==0.4.14 --hash=sha256:3b9df3ab08dde4f5e4f5a0a6f7c8b9203c4d5e6f708192a3b4c5d6e7f8091a2b
+                prefect-gcp==0.5.0
+                """)).isEqualTo("""
+                requirements.txt:3:1 PF208 dependency pin prefect==2.19.4 keeps Prefect 2; it is locked with --hash lines: once flows and integrations are ready, re-run pip-compile (or uv pip compile) with prefect>=3 in its input to regenerate it, since a new version needs new hashes
+                requirements.txt:6:1 PF208 dependency pin prefect-aws==0.4.14 keeps Prefect 2 (prefect-aws supports Prefect 3 from 0.5.0); it is locked with --hash lines: re-run pip-compile (or uv pip compile) with prefect>=3 in its input to regenerate it, since a new version needs new hashes
+                requirements.txt:7:1 PF208 dependency pin prefect-gcp==0.5.0 keeps Prefect 2 (prefect-gcp supports Prefect 3 from 0.6.0)
+                """);
+    }
+
+    @Test
     void integrationsHeldBelowTheirFirstPrefect3ReleaseInDependencyFilesAndExtraPipPackages() {
         assertThat(DetectorHarness.run(detector, "requirements.txt", """
                 prefect-gcp>=0.5

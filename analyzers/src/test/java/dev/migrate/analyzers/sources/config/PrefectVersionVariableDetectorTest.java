@@ -295,6 +295,33 @@ class PrefectVersionVariableDetectorTest {
                 .isEqualTo("justfile:2:45 PF208 default 2.14.3 of ${PREFECT_VERSION}" + DEFAULT_TAIL);
     }
 
+    @Test
+    void wholePrefect2ImageAsInlineDefaultIsReportedAsThatImage() {
+        assertThat(run("compose.yaml", """
+                services:
+                  worker:
+                    image: ${PREFECT_IMAGE:-prefecthq/prefect:2.14.3-python3.11}
+                  agent:
+                    image: "${AGENT_IMAGE-ghcr.io/prefecthq/prefect:2-latest}"
+                  app:
+                    image: ${APP_IMAGE:-acme/app:2.14.3-python3.11}
+                  server:
+                    image: ${SERVER_IMAGE:-prefecthq/prefect:3.4.1-python3.11}
+                """)).isEqualTo(
+                "compose.yaml:3:29 PF208 image prefecthq/prefect:2.14.3-python3.11 runs Prefect 2.14.3; move it to a "
+                        + "Prefect 3 image once flows and settings are ready\n"
+                + "compose.yaml:5:27 PF208 image ghcr.io/prefecthq/prefect:2-latest runs Prefect 2; move it to a "
+                        + "Prefect 3 image once flows and settings are ready\n");
+        assertThat(run("scripts/run.sh", """
+                #!/bin/sh
+                docker run --rm "${PREFECT_IMAGE:-prefecthq/prefect:2-python3.10}" prefect version
+                """)).isEqualTo("scripts/run.sh:2:35 PF208 image prefecthq/prefect:2-python3.10 runs Prefect 2; move it "
+                + "to a Prefect 3 image once flows and settings are ready\n");
+        // the literal-image check leaves it to the default's finding, also with a registry before the repository
+        assertThat(DetectorHarness.run(new ComposeDetector(), "compose.yaml",
+                "services:\n  agent:\n    image: ${AGENT_IMAGE-ghcr.io/prefecthq/prefect:2-latest}\n")).doesNotContain("PF208");
+    }
+
     private static final String DEFAULT_TAIL = " installs or runs Prefect 2 wherever PREFECT_VERSION is unset; move it to "
             + "Prefect 3 once flows and integrations are ready\n";
 
