@@ -37,8 +37,9 @@ public final class PydanticPinDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        // "-r"/"-c": a requirements file that only includes the one with the pin
-        return Prefilter.keywords("pydantic", "-r", "-c").orPath(RequirementsFiles::isRequirements);
+        // a requirements file that only includes the one with the pin, by path (see PrefectPinDetector: no short keyword)
+        return Prefilter.keywords("pydantic")
+                .orPath(p -> RequirementsFiles.isRequirements(p) || RequirementsIncludes.mayBeIncluded(p));
     }
 
     @Override

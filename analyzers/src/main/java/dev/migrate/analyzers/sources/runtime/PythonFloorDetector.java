@@ -36,9 +36,11 @@ public final class PythonFloorDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        // "-r": a requirements file that only includes others (-r base.txt), and those others, whatever their names
-        return Prefilter.keywords("python", "prefect", "-r")
-                .orPath(p -> p.endsWith(".python-version") || RequirementsFiles.isRequirements(p));
+        // a requirements file that only includes others (-r base.txt), and those others, whatever their names, by path
+        // (see PrefectPinDetector: a short keyword such as "-r" slows the keyword search over every file)
+        return Prefilter.keywords("python", "prefect")
+                .orPath(p -> p.endsWith(".python-version") || RequirementsFiles.isRequirements(p)
+                        || RequirementsIncludes.mayBeIncluded(p));
     }
 
     @Override
