@@ -2,16 +2,12 @@ package dev.migrate.recipes.python;
 
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.query.Definitions;
-import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Imports;
-import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
-import dev.migrate.rewriters.python.tree.NodeKind;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import dev.migrate.analyzers.sources.python.PythonScopes;
+import dev.migrate.analyzers.sources.python.TaskRefs;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.ScanningRecipe;
@@ -76,43 +72,14 @@ public abstract class TaskAwareRecipe extends ScanningRecipe<ProjectTasks> {
      * submit} (an executor's, a queue's, a name nobody can trace to a task) makes no task future.
      */
     protected static Set<String> runnableTasks(Node module, Imports imports, Map<String, Boolean> refs, Node function) {
-        Set<String> out = new LinkedHashSet<>(function == null ? refs.keySet()
-                : PrefectFunctions.visibleIn(refs, new Definitions(function)).keySet());
-        List<Node> scope = new ArrayList<>(Statements.of(module));
-        if (function != null) {
-            scope.addAll(ownScope(new Definitions(function).body()));
-        }
-        for (Node n : scope) {
-            Optional<Statements.Assignment> a = Statements.assignment(n);
-            if (a.isEmpty() || a.get().value() == null || a.get().targets().size() != 1
-                    || a.get().targets().get(0).kind() != NodeKind.NAME) {
-                continue;
-            }
-            Node value = Expressions.unwrap(a.get().value());
-            if (value.kind() == NodeKind.CALL && (withOptionsOf(value).filter(out::contains).isPresent()
-                    || imports.qualifiedName(value.nodes().get(0)).filter("prefect.task"::equals).isPresent())) {
-                out.add(Expressions.name(a.get().targets().get(0)));
-            }
-        }
-        return out;
-    }
-
-    /** {@code load} of {@code load.with_options(...)}, {@code t.load} of {@code t.load.with_options(...)}. */
-    private static Optional<String> withOptionsOf(Node call) {
-        return Expressions.dottedParts(call.nodes().get(0))
-                .filter(p -> p.size() >= 2 && p.get(p.size() - 1).equals("with_options"))
-                .map(p -> String.join(".", p.subList(0, p.size() - 1)));
+        Set<String> visible = function == null ? refs.keySet()
+                : PrefectFunctions.visibleIn(refs, new Definitions(function)).keySet();
+        return TaskRefs.withMadeTasks(module, function == null ? null : new Definitions(function).body(), visible,
+                imports::qualifiedName);
     }
 
     /** {@code n} and what it holds, but not nested functions and classes, which are scopes of their own. */
     protected static List<Node> ownScope(Node n) {
-        List<Node> out = new ArrayList<>();
-        out.add(n);
-        for (Node c : n.nodes()) {
-            if (c.kind() != NodeKind.FUNCTION_DEF && c.kind() != NodeKind.CLASS_DEF) {
-                out.addAll(ownScope(c));
-            }
-        }
-        return out;
+        return PythonScopes.ownScope(n);
     }
 }

@@ -225,22 +225,7 @@ public final class PrefectApiUsageDetector extends PythonDetector {
      * order they are bound.
      */
     private static Set<String> madeTasks(PythonModule m, Node body, Set<String> tasks) {
-        Set<String> out = new HashSet<>(tasks);
-        List<Node> scope = new ArrayList<>(Statements.of(m.root())); // the module's top, then the body: binding order
-        scope.addAll(TaskFutureUses.scope(body));
-        for (Node n : scope) {
-            Optional<Statements.Assignment> a = Statements.assignment(n);
-            if (a.isEmpty() || a.get().value() == null || a.get().targets().size() != 1
-                    || a.get().targets().get(0).kind() != NodeKind.NAME) {
-                continue;
-            }
-            Node value = Expressions.unwrap(a.get().value());
-            if (value.kind() == NodeKind.CALL && (TaskFutureUses.receiver(value, "with_options").filter(out::contains).isPresent()
-                    || m.qualifiedName(value.nodes().get(0)).filter(q -> q.equals("prefect.task")).isPresent())) {
-                out.add(Expressions.name(a.get().targets().get(0)));
-            }
-        }
-        return out;
+        return TaskRefs.withMadeTasks(m.root(), body, tasks, m::qualifiedName);
     }
 
     /** {@code Variable.get(...).value}, directly or through a variable: 3.x returns the value itself. */

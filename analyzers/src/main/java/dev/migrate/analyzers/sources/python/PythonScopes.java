@@ -19,6 +19,26 @@ public final class PythonScopes {
     }
 
     /** The names a module binds at its top level other than by imports: defs, classes, assignments, loop targets. */
+    /**
+     * {@code n} and every node it holds in pre-order, but not nested functions and classes, which are scopes of their
+     * own: what a flow's or a module's own code is.
+     */
+    public static java.util.List<Node> ownScope(Node n) {
+        java.util.List<Node> out = new java.util.ArrayList<>();
+        collectOwnScope(n, out);
+        return out;
+    }
+
+    private static void collectOwnScope(Node n, java.util.List<Node> out) {
+        out.add(n);
+        for (Node c : n.nodes()) {
+            if (c.kind() != dev.migrate.rewriters.python.tree.NodeKind.FUNCTION_DEF
+                    && c.kind() != dev.migrate.rewriters.python.tree.NodeKind.CLASS_DEF) {
+                collectOwnScope(c, out);
+            }
+        }
+    }
+
     public static Set<String> boundAtTopLevel(Node module) {
         Set<String> out = new HashSet<>();
         for (Node s : Statements.of(module)) {

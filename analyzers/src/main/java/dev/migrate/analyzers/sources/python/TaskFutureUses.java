@@ -8,7 +8,6 @@ import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -177,13 +176,6 @@ final class TaskFutureUses {
 
     /** {@code n} and its descendants, but not those of nested functions and classes, which are scopes of their own. */
     static List<Node> scope(Node n) {
-        List<Node> out = new ArrayList<>();
-        out.add(n);
-        for (Node c : n.nodes()) {
-            if (c.kind() != NodeKind.FUNCTION_DEF && c.kind() != NodeKind.CLASS_DEF) {
-                out.addAll(scope(c));
-            }
-        }
-        return out;
+        return PythonScopes.ownScope(n);
     }
 }

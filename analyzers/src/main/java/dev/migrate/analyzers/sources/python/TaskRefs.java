@@ -1,6 +1,7 @@
 package dev.migrate.analyzers.sources.python;
 
 import dev.migrate.rewriters.python.query.Definitions;
+import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
 import java.util.LinkedHashMap;
@@ -70,5 +71,43 @@ public final class TaskRefs {
         }
         return imports.all().stream().anyMatch(s -> s.localName().equals("*") && !s.module().equals("prefect")
                 && !s.module().startsWith("prefect."));
+    }
+
+    /**
+     * {@code tasks} and the names the module's top, then {@code body} (null: the top only), bind to a task made from
+     * one ({@code fast = load.with_options(retries=0)}) or by Prefect's {@code task(...)} ({@code load = task(rows)}),
+     * in binding order: the names code in that body runs tasks by, for scan and rewrite alike.
+     *
+     * @param qualifiedName what a callee refers to through the module's imports
+     */
+    public static Set<String> withMadeTasks(Node moduleRoot, Node body, Set<String> tasks,
+                                            java.util.function.Function<Node, Optional<String>> qualifiedName) {
+        Set<String> out = new java.util.LinkedHashSet<>(tasks);
+        java.util.List<Node> scope = new java.util.ArrayList<>(dev.migrate.rewriters.python.query.Statements.of(moduleRoot));
+        if (body != null) {
+            scope.addAll(PythonScopes.ownScope(body));
+        }
+        for (Node n : scope) {
+            Optional<dev.migrate.rewriters.python.query.Statements.Assignment> a =
+                    dev.migrate.rewriters.python.query.Statements.assignment(n);
+            if (a.isEmpty() || a.get().value() == null || a.get().targets().size() != 1
+                    || a.get().targets().get(0).kind() != dev.migrate.rewriters.python.tree.NodeKind.NAME) {
+                continue;
+            }
+            Node value = dev.migrate.rewriters.python.query.Expressions.unwrap(a.get().value());
+            if (value.kind() == dev.migrate.rewriters.python.tree.NodeKind.CALL
+                    && (withOptionsOf(value).filter(out::contains).isPresent()
+                    || qualifiedName.apply(value.nodes().get(0)).filter("prefect.task"::equals).isPresent())) {
+                out.add(dev.migrate.rewriters.python.query.Expressions.name(a.get().targets().get(0)));
+            }
+        }
+        return out;
+    }
+
+    /** {@code load} of {@code load.with_options(...)}, {@code t.load} of {@code t.load.with_options(...)}. */
+    private static Optional<String> withOptionsOf(Node call) {
+        return dev.migrate.rewriters.python.query.Expressions.dottedParts(call.nodes().get(0))
+                .filter(p -> p.size() >= 2 && p.get(p.size() - 1).equals("with_options"))
+                .map(p -> String.join(".", p.subList(0, p.size() - 1)));
     }
 }

@@ -144,13 +144,6 @@ public final class UnobservedTaskFailures {
     }
 
     private static List<Node> bodyNodes(Node n) {
-        List<Node> out = new ArrayList<>();
-        out.add(n);
-        for (Node c : n.nodes()) {
-            if (c.kind() != NodeKind.FUNCTION_DEF && c.kind() != NodeKind.CLASS_DEF) {
-                out.addAll(bodyNodes(c));
-            }
-        }
-        return out;
+        return PythonScopes.ownScope(n);
     }
 }
