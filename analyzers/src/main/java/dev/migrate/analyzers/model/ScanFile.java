@@ -33,6 +33,24 @@ public record ScanFile(String path, String text, JobIdRegistry jobIds) {
         return slash < 0 ? path : path.substring(slash + 1);
     }
 
+    /**
+     * Where each line of {@link #text()} starts: element {@code n - 1} is the offset of line {@code n} (computed on each
+     * call, for callers that look up many lines of one file).
+     */
+    public int[] lineStarts() {
+        int[] starts = new int[16];
+        int n = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                if (n == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i + 1;
+            }
+        }
+        return java.util.Arrays.copyOf(starts, n);
+    }
+
     /** 1-based line number of a character offset in {@link #text()}. */
     public int lineOf(int offset) {
         int line = 1;

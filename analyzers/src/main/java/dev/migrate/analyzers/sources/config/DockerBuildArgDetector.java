@@ -48,12 +48,12 @@ public final class DockerBuildArgDetector implements Detector {
     @Override
     public void detect(ScanFile file, InventorySink sink) {
         String text = file.text();
-        List<Integer> lineStarts = lineStarts(text);
+        int[] lineStarts = file.lineStarts();
         for (PrefectCliLineDetector.LogicalLine line : PrefectCliLineDetector.logicalLines(text)) {
             if (!line.text().contains(PrefectVersionBuildArgs.FLAG) || line.text().strip().startsWith("#")) {
                 continue;
             }
-            int from = lineStarts.get(line.number() - 1);
+            int from = lineStarts[line.number() - 1];
             for (PrefectVersionBuildArgs.BuildArg arg : found(RECIPE_PREFIX.matcher(line.text()).replaceFirst(""), 0)) {
                 // the value's place in the file: the logical line joined continuation lines, so it is looked up
                 Matcher m = Pattern.compile(Pattern.quote(arg.name()) + "=[\"']?(" + Pattern.quote(arg.version()) + ")")
@@ -100,16 +100,5 @@ public final class DockerBuildArgDetector implements Detector {
     /** A word before the program that only runs it: a wrapper, its option, a YAML key or list dash, an assignment. */
     private static boolean isRunner(String word) {
         return RUNNERS.contains(word) || word.endsWith(":") || word.startsWith("-") || ASSIGNMENT.matcher(word).matches();
-    }
-
-    private static List<Integer> lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts;
     }
 }

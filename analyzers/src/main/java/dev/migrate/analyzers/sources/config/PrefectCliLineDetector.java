@@ -120,7 +120,7 @@ public final class PrefectCliLineDetector implements Detector {
         List<LogicalLine> lines = logicalLines(file.text());
         CreatedPools pools = createdPools(file, lines, unitLines);
         List<LiteralVariables.Assignment> assignments = assignments(file, ci);
-        int[] lineStarts = assignments.isEmpty() ? null : lineStarts(file.text());
+        int[] lineStarts = assignments.isEmpty() ? null : file.lineStarts();
         for (LogicalLine line : lines) {
             String text = line.text();
             if (text.strip().startsWith("#") || unitLines.contains(line.number())) {
@@ -189,21 +189,6 @@ public final class PrefectCliLineDetector implements Detector {
             return LiteralVariables.make(file.text());
         }
         return ShellScripts.isShellScript(n, file.text()) ? LiteralVariables.shell(file.text()) : List.of();
-    }
-
-    /** Where each line (0-based) of {@code text} starts. */
-    private static int[] lineStarts(String text) {
-        int[] starts = new int[16];
-        int n = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                if (n == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, n * 2);
-                }
-                starts[n++] = i + 1;
-            }
-        }
-        return java.util.Arrays.copyOf(starts, n + 1);
     }
 
     /** The typed work pools the file creates, wherever in it (a pool is often created after the agent's unit is written). */
