@@ -2,8 +2,6 @@ package dev.migrate.validators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.validators.config.ConfigLoader;
-import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.result.Check;
 import dev.migrate.validators.result.JobResult;
 import dev.migrate.validators.result.Status;
@@ -25,20 +23,8 @@ class TimeOfDayNamedOutputsTest {
         String rows = "SELECT range AS id, range * 1.5 AS amt FROM range(50)";
         OnePassDatasets.write(tmp, "legacy", "exports/" + legacyName, "csv", rows);
         OnePassDatasets.write(tmp, "new", "exports/" + newName, "csv", rows);
-        Path cfg = Files.writeString(tmp.resolve("v.yaml"), """
-                connections:
-                  a: {type: directory, path: legacy}
-                  b: {type: directory, path: new}
-                jobs:
-                  - name: j
-                    legacy: {connection: a}
-                    new: {connection: b}
-                """ + pathRules + """
-                    datasets:
-                      - {name: sales, files: "exports/sales_*.csv", key: id}
-                """);
-        return new Validator(new EngineSettings(1, "256MB", null, 10)).run(ConfigLoader.load(cfg), RunOverrides.NONE)
-                .jobs().get(0);
+        return OnePassDatasets.runConfig(Files.writeString(tmp.resolve("v.yaml"), OnePassDatasets.TWO_DIRECTORIES
+                + "      - {name: sales, files: \"exports/sales_*.csv\", key: id}\n" + pathRules));
     }
 
     @Test

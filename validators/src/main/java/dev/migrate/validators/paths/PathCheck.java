@@ -49,18 +49,9 @@ public final class PathCheck {
      * side only by its UUIDs, the message says how to strip them.
      */
     private static String uuidHint(String path, java.util.Set<String> other, java.util.Set<String> own) {
-        String bare = UUID.matcher(path).replaceAll("{uuid}");
-        if (bare.equals(path)) {
-            return "";
-        }
-        for (String o : other) {
-            if (!own.contains(o) && UUID.matcher(o).replaceAll("{uuid}").equals(bare)) {
-                return "; it differs from " + o + " only by a UUID, which some writers put in every file name: if the "
-                        + "UUID names the write, not the data, add '" + UUID.pattern() + "' to the job's "
-                        + "path_rules.timestamps (after builtin)";
-            }
-        }
-        return "";
+        return pairedBy(UUID, "{uuid}", path, other, own).map(o -> "; it differs from " + o + " only by a UUID, which "
+                + "some writers put in every file name: if the UUID names the write, not the data, add '"
+                + UUID.pattern() + "' to the job's path_rules.timestamps (after builtin)").orElse("");
     }
 
     /**
@@ -69,18 +60,21 @@ public final class PathCheck {
      * strip them.
      */
     private static String timeOfDayHint(String path, java.util.Set<String> other, java.util.Set<String> own) {
-        String bare = AFTER_DATE.matcher(path).replaceAll("{ts}$1{hhmm}");
+        return pairedBy(AFTER_DATE, "{ts}$1{hhmm}", path, other, own).map(o -> "; it differs from " + o + " only in "
+                + "the four digits after the date, which read as a time of day: builtin leaves them, as they may count "
+                + "parts; if they are the time the run wrote the file, add date-hhmm to the job's path_rules.timestamps "
+                + "(timestamps: [date-hhmm, builtin])").orElse("");
+    }
+
+    /** The other side's unpaired output that {@code path} would pair with once {@code shape} is replaced in both. */
+    private static java.util.Optional<String> pairedBy(java.util.regex.Pattern shape, String replacement, String path,
+            java.util.Set<String> other, java.util.Set<String> own) {
+        String bare = shape.matcher(path).replaceAll(replacement);
         if (bare.equals(path)) {
-            return "";
+            return java.util.Optional.empty();
         }
-        for (String o : other) {
-            if (!own.contains(o) && AFTER_DATE.matcher(o).replaceAll("{ts}$1{hhmm}").equals(bare)) {
-                return "; it differs from " + o + " only in the four digits after the date, which read as a time of "
-                        + "day: builtin leaves them, as they may count parts; if they are the time the run wrote the "
-                        + "file, add date-hhmm to the job's path_rules.timestamps (timestamps: [date-hhmm, builtin])";
-            }
-        }
-        return "";
+        return other.stream().filter(o -> !own.contains(o))
+                .filter(o -> shape.matcher(o).replaceAll(replacement).equals(bare)).findFirst();
     }
 
     private static final java.util.regex.Pattern AFTER_DATE = java.util.regex.Pattern.compile(
