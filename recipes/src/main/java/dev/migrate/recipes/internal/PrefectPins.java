@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
  * up to that release. A bare {@code prefect}, a 1.x pin and unknown packages are left to their owners.
  */
 public final class PrefectPins {
-    /** {@code name[extras] specifiers}: one PEP 508 requirement without its marker. */
+    /**
+     * {@code name[extras] specifiers}: one PEP 508 requirement without its marker. No specifier holds a backslash, so
+     * the line continuation of a requirements file ({@code prefect==2.14.0 \}) stays outside the match and is kept.
+     */
     public static final Pattern REQUIREMENT = Pattern.compile(
-            "(?<name>prefect(?:-[a-z0-9]+)?)(?<extras>\\[[^\\]]*\\])?(?<spec>[ \\t]*(?:[=<>!~]=?|===)[^;#\"'\\r\\n]*)?");
+            "(?<name>prefect(?:-[a-z0-9]+)?)(?<extras>\\[[^\\]]*\\])?(?<spec>[ \\t]*(?:[=<>!~]=?|===)[^;#\"'\\\\\\r\\n]*)?");
     private static final Pattern PREFECT_3 = Pattern.compile("(?:===?|~=|>=|\\^|~)?[ \\t]*3(?:\\D.*)?");
     private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
     private static final Map<String, String> INTEGRATIONS = PrefectIntegrations.firstPrefect3Releases();
