@@ -30,6 +30,8 @@ public final class ProjectRequirementsChoice {
     }
 
     private final Map<String, Chosen> byCandidate = new TreeMap<>();
+    private final Map<String, Chosen> byProject = new TreeMap<>();
+    private final IncludedRequirements includes;
 
     /**
      * @param candidates paths ('/' separators) of the files that could get the requirements
@@ -37,14 +39,21 @@ public final class ProjectRequirementsChoice {
      */
     public ProjectRequirementsChoice(Collection<String> candidates, Set<String> compiled, IncludedRequirements includes,
             InstallerReferences installers) {
+        this.includes = includes;
         Map<String, List<String>> projects = new TreeMap<>();
         for (String c : candidates) {
             projects.computeIfAbsent(project(c, includes), p -> new ArrayList<>()).add(c);
         }
-        projects.values().forEach(files -> {
+        projects.forEach((project, files) -> {
             Chosen chosen = choose(files, compiled, installers);
+            byProject.put(project, chosen);
             files.forEach(f -> byCandidate.put(f, chosen));
         });
+    }
+
+    /** The file chosen in the project of any requirements file (a candidate or not), or null when none was. */
+    public Chosen inProjectOf(String path) {
+        return byProject.get(project(path, includes));
     }
 
     /** The file of {@code candidate}'s project that gets the requirements, or null when it was no candidate. */

@@ -176,7 +176,7 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
                         notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(), line, getName(), true,
                                 "PF108: " + m.group().replaceAll("[ \\t]*(?:\\\\|--hash).*$", "").strip() + " is locked "
                                 + "with --hash lines, so it is left as it is: " + HashedRequirements.recompile("prefect>=3")
-                                + packagesFor(chosen, acc.packages)));
+                                + packagesFor(acc.choice().inProjectOf(path), acc.packages)));
                         continue;
                     }
                     String pin = "prefect==" + PrefectTarget.from(ctx).pin() + m.group("rest");
@@ -223,7 +223,7 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
         });
     }
 
-    /** What a locked file's note says about the packages, when no file of its project gets them. */
+    /** What a locked file's note says about the packages, when no file of its project (its input) gets them. */
     private static String packagesFor(ProjectRequirementsChoice.Chosen chosen, Set<String> packages) {
         return chosen != null || packages.isEmpty() ? ""
                 : "; the converted flows also need " + String.join(", ", packages) + ": add them to that input too";

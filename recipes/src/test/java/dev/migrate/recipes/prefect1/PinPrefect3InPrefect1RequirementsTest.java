@@ -119,4 +119,18 @@ class PinPrefect3InPrefect1RequirementsTest implements PythonRewriteTest {
                 """,
                 spec -> spec.path("requirements.txt")));
     }
+
+    // the lock's input is in the repository: it gets the pin and the packages, and the next compile brings them
+    @Test
+    void aLockedFileBesideItsInputLeavesThePackagesToTheInput() {
+        rewriteRun(
+            spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement().satisfies(r -> {
+                assertThat(r.sourcePath()).isEqualTo("requirements.txt");
+                assertThat(r.text()).endsWith("since a new version needs new hashes");
+            })),
+            python(DASK_FLOW, spec -> spec.path("flows/etl.py")),
+            text("prefect==1.4.1\n", "prefect==3.8.3\nprefect-dask\n", spec -> spec.path("requirements.in")),
+            text("prefect==1.4.1 \\\n    --hash=sha256:1f7bd1e9c6bbd2d3c2d3e8e4d5a6f708\n    # via -r requirements.in\n",
+                spec -> spec.path("requirements.txt")));
+    }
 }
