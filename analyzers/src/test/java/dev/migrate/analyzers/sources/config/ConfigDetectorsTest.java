@@ -551,6 +551,23 @@ class ConfigDetectorsTest {
                 .doesNotContain("PREFECT_ORION_NOT_A_SETTING");
     }
 
+    // three real 2.0-2.8.0 settings got no finding: their 3.8.3 names are not the same words after PREFECT_SERVER_
+    // (PREFECT_SERVER_REGISTER_BLOCKS_ON_START), or 3.8.3 has none (flow run notifications went in 3.4); the scan now
+    // reads the rename table the rewrite renames with
+    @Test
+    void orionSettingsRenamedInOtherWordsOrRemovedSinceAreReported() {
+        String out = DetectorHarness.run(new PrefectCliLineDetector(), "server.env", """
+                PREFECT_ORION_BLOCKS_REGISTER_ON_START=false
+                PREFECT_ORION_TASK_CACHE_KEY_MAX_LENGTH=4000
+                PREFECT_ORION_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED=false
+                """);
+        assertThat(out).isEqualTo("""
+                server.env:1:1 CFG001 setting PREFECT_ORION_BLOCKS_REGISTER_ON_START is the name Prefect 2.0-2.8.0 gave PREFECT_API_BLOCKS_REGISTER_ON_START (PREFECT_SERVER_REGISTER_BLOCKS_ON_START in Prefect 3.8.3); Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
+                server.env:2:1 CFG001 setting PREFECT_ORION_TASK_CACHE_KEY_MAX_LENGTH is the name Prefect 2.0-2.8.0 gave PREFECT_API_TASK_CACHE_KEY_MAX_LENGTH (PREFECT_SERVER_TASKS_MAX_CACHE_KEY_LENGTH in Prefect 3.8.3); Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
+                server.env:3:1 CFG001 setting PREFECT_ORION_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED is the name Prefect 2.0-2.8.0 gave PREFECT_API_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED, which Prefect 3.8.3 no longer has: no setting succeeds it, so it is silently ignored after the upgrade; remove it, or replace what it configured by hand
+                """);
+    }
+
     // a compose project's .env set settings Prefect 3 ignores: the rewrite renamed them, while scan read no env file
     @Test
     void envFilesAreCheckedForSettings() {
