@@ -100,6 +100,7 @@ public final class PrefectPinDetector implements Detector {
             }
         }
         String[] lines = file.text().split("\r?\n", -1);
+        boolean pinsPrefect2 = PIN.matcher(file.text()).find();
         boolean installContinues = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -113,6 +114,9 @@ public final class PrefectPinDetector implements Detector {
             // a pin locked with --hash lines moves only by compiling the lock again
             boolean hashed = dependencyFile && HashedRequirements.atLine(lines, i);
             integrationPins(file, line, i, hashed, sink);
+            if (dependencyFile && pinsPrefect2) {
+                UnknownIntegrationPins.report(file, line, i, sink);
+            }
             Matcher one = PIN1.matcher(line);
             while (one.find()) {
                 sink.finding(Findings.of("PF108", "dependency pin " + line.substring(one.start(), one.end()).strip()
