@@ -172,7 +172,7 @@ final class Planner {
         java.util.Collections.sort(generatedPaths);
         Map<String, java.util.Set<String>> secretVariables = new TreeMap<>();
         jobs.forEach(p -> secretVariables.put(p.job().id(), p.secretEnv().keySet()));
-        generated.put(manifestPath, Manifest.text(migrated.values().stream().toList(), generatedPaths, List.copyOf(removed),
+        generated.put(manifestPath, Manifest.text(o.phase(), migrated.values().stream().toList(), generatedPaths, List.copyOf(removed),
                 secretVariables));
         List<String> foreign = generated.keySet().stream()
                 .filter(path -> texts.containsKey(path) && !previous.generated().contains(path)).toList();
