@@ -29,7 +29,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * <p>Only a manifest of the scanned tree counts: one migrate wrote (its first line), listing itself among the files it
  * generated at its own path, so one copied in from elsewhere says nothing. The legacy recipe itself leaves this pass
  * out ({@link #evidenceOnly()}): its plan is made from the legacy files as they are, never from its own bookkeeping, so
- * that a second run gives the same result.
+ * that a second run gives the same result. It runs before the activity pass (its place in META-INF/services): what the
+ * host's logs say about the timer after the cutover (runs that failed) is evidence this pass keeps, and a switched-off
+ * timer is expected to have no run.
  */
 public final class MigratedTimers implements JobResolver {
     private static final String HEADER = "# Written by migrate: the legacy jobs";

@@ -100,6 +100,44 @@ class MigratedTimersTest {
         assertThat(timer(scan()).attributes()).containsEntry("disabled", "true");
     }
 
+    /**
+     * What the host's journal says after the cutover stays: a run that failed is evidence (cutover.sh has not run, or
+     * something starts the unit), which this pass, running before the activity pass, does not take away.
+     */
+    @Test
+    void theJournalsEvidenceOfASwitchedOffTimerStays() throws Exception {
+        String now = System.getProperty("migrate.now");
+        String zone = System.getProperty("migrate.hostZone");
+        System.setProperty("migrate.now", "2026-11-21T12:00:00Z");
+        System.setProperty("migrate.hostZone", "Europe/Berlin");
+        try {
+            etlTimer();
+            manifest("prefect/legacy-jobs.yaml", "cutover");
+            write("var/log/journal-etl.log", """
+                    2026-11-20T02:30:00+0100 etl-host systemd[1]: Starting etl.service - Nightly ETL...
+                    2026-11-20T02:30:07+0100 etl-host systemd[1]: etl.service: Main process exited, code=exited, status=1/FAILURE
+                    2026-11-20T02:30:07+0100 etl-host systemd[1]: etl.service: Failed with result 'exit-code'.
+                    2026-11-21T11:00:00+0100 etl-host systemd[1]: Started session-1.scope.
+                    """);
+            Inventory inv = scan();
+            Job etl = timer(inv);
+            assertThat(etl.attributes()).containsEntry("disabled", "true");
+            assertThat(inv.findings()).filteredOn(f -> etl.id().equals(f.jobId())).extracting(f -> f.code())
+                    .containsExactly("ACT002");
+        } finally {
+            restore("migrate.now", now);
+            restore("migrate.hostZone", zone);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+
     /** Must not change: in dual-run both run; a manifest of another tree, or someone else's file of that name, says nothing. */
     @Test
     void dualRunForeignAndMisplacedManifestsLeaveTheTimerActive() throws Exception {
