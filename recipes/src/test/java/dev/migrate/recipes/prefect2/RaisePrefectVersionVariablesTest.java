@@ -408,6 +408,55 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
     }
 
     @Test
+    void jenkinsOneLineStageEnvironment() {
+        rewriteRun(
+            text(
+                """
+                pipeline {
+                    agent any
+                    stages {
+                        stage('Image') {
+                            environment { PREFECT_VERSION = '2.14.3' }
+                            steps {
+                                sh 'docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION -t acme/flows .'
+                            }
+                        }
+                    }
+                }
+                """,
+                """
+                pipeline {
+                    agent any
+                    stages {
+                        stage('Image') {
+                            environment { PREFECT_VERSION = '3.8.3' }
+                            steps {
+                                sh 'docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION -t acme/flows .'
+                            }
+                        }
+                    }
+                }
+                """,
+                spec -> spec.path("Jenkinsfile")));
+    }
+
+    @Test
+    void jenkinsOneLineEnvironmentOfAnotherVersionIsKept() {
+        rewriteRun(text(
+            """
+            pipeline {
+                stages {
+                    stage('Image') {
+                        environment { PREFECT_VERSION = '3.1.0' }
+                        steps { sh 'docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION .' }
+                    }
+                }
+            }
+            """,
+            spec -> spec.path("Jenkinsfile")));
+    }
+
+    @Test
     void jenkinsEnvironmentGitlabExpandedVariablesAndExtensionlessScripts() {
         rewriteRun(
             text(

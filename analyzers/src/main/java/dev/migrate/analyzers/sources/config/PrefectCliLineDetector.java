@@ -169,8 +169,10 @@ public final class PrefectCliLineDetector implements Detector {
             for (PrefectInvocation inv : PrefectInvocation.find(text)) {
                 SourceRef where = columnsKept
                         ? SourceRef.at(file.path(), line.number(), line.column() + inv.offset()) : lineRef;
+                int at = lineStarts == null ? 0 : lineStarts[line.number() - 1];
                 Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, null, pools,
-                        lineStarts == null ? Map.of() : LiteralVariables.known(assignments, lineStarts[line.number() - 1]), sink);
+                        lineStarts == null ? Map.of() : LiteralVariables.known(assignments, at),
+                        OutsideValues.at(file.path(), assignments, at), sink);
                 job.ifPresent(b -> sink.job(b.build()));
                 if (inv.path().equals("deploy")) {
                     inv.option("--prefect-file").ifPresent(f -> prefectFiles.refer(f, dirs == null ? List.of() : dirs.at(inv.offset())));
@@ -184,6 +186,9 @@ public final class PrefectCliLineDetector implements Detector {
         String n = file.fileName();
         if (ci) {
             return LiteralVariables.ci(file.text());
+        }
+        if (n.equals("Jenkinsfile") || n.startsWith("Jenkinsfile.") || n.endsWith(".jenkinsfile")) {
+            return LiteralVariables.jenkins(file.text());
         }
         if (n.equals("Makefile") || n.equals("GNUmakefile") || n.endsWith(".mk") || n.equals("justfile")) {
             return LiteralVariables.make(file.text());

@@ -49,8 +49,12 @@ public final class PrefectVersionVariables {
         JUST("(?m)^(?<export>(?:export[ \\t]+)?)" + NAME + "[ \\t]*:=[ \\t]*(?<q>[\"'])" + VALUE + "\\k<q>" + END),
         /** {@code NAME: 2.x} nested under {@code variables:}, {@code env:} or {@code environment:}. */
         CI("(?m)^(?<export>)[ \\t]*" + NAME + ":[ \\t]+(?<q>[\"']?)" + VALUE + "\\k<q>" + END),
-        /** {@code NAME = '2.x'} in a Jenkinsfile's {@code environment { }} block, which its {@code sh} steps see. */
-        JENKINS("(?m)^(?<export>)[ \\t]*" + NAME + "[ \\t]*=[ \\t]*(?<q>[\"'])" + VALUE + "\\k<q>[ \\t]*(?://.*)?\\r?$"),
+        /**
+         * {@code NAME = '2.x'} in a Jenkinsfile's {@code environment { }} block, which its {@code sh} steps see; also the
+         * block written on one line, {@code environment { NAME = '2.x' }}.
+         */
+        JENKINS("(?m)^(?<export>)[ \\t]*(?:environment[ \\t]*\\{[ \\t]*)?" + NAME + "[ \\t]*=[ \\t]*(?<q>[\"'])" + VALUE
+                + "\\k<q>[ \\t]*(?:}[ \\t]*)?(?://.*)?\\r?$"),
         /** {@code [export] NAME=2.x}. */
         ENV("(?m)^[ \\t]*(?<export>(?:export[ \\t]+)?)" + NAME + "[ \\t]*=[ \\t]*(?<q>[\"']?)" + VALUE + "\\k<q>" + END);
 
@@ -252,7 +256,7 @@ public final class PrefectVersionVariables {
             String name = m.group("name");
             if (kind == Kind.SHELL && (m.group("open") == null) != m.group("close").isEmpty()
                     || kind == Kind.CI && !isCiVariable(text, m.start())
-                    || kind == Kind.JENKINS && !inJenkinsEnvironment(text, m.start())) {
+                    || kind == Kind.JENKINS && !inJenkinsEnvironment(text, m.start("name"))) {
                 continue;
             }
             // CI variables, Jenkins' environment and env files are in the build's environment; a Makefile's, script's or
@@ -269,7 +273,7 @@ public final class PrefectVersionVariables {
             String name = image.group("name");
             if (kind == Kind.SHELL && (image.group("open") == null) != image.group("close").isEmpty()
                     || kind == Kind.CI && !isCiVariable(text, image.start())
-                    || kind == Kind.JENKINS && !inJenkinsEnvironment(text, image.start())
+                    || kind == Kind.JENKINS && !inJenkinsEnvironment(text, image.start("name"))
                     || !isPrefect2Image(image.group("version"))) {
                 continue;
             }

@@ -352,6 +352,31 @@ class PrefectVersionVariableDetectorTest {
                 """)).isEmpty();
     }
 
+    // a stage's environment is often written on one line; its value was not read, so the image kept Prefect 2.14
+    @Test
+    void jenkinsfileOneLineStageEnvironment() {
+        assertThat(run("Jenkinsfile", """
+                pipeline {
+                    agent any
+                    stages {
+                        stage('Image') {
+                            environment { PREFECT_VERSION = '2.14.3' }
+                            steps {
+                                sh 'docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION -t acme/flows .'
+                            }
+                        }
+                    }
+                }
+                """)).isEqualTo("Jenkinsfile:5:46 PF208 PREFECT_VERSION=2.14.3" + TAIL);
+        // the same line outside an environment block is a Groovy assignment the step does not see
+        assertThat(run("Jenkinsfile", """
+                node {
+                    PREFECT_VERSION = '2.14.3'
+                    sh 'docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION -t acme/flows .'
+                }
+                """)).isEmpty();
+    }
+
     @Test
     void extensionlessScriptsAreKnownByTheirFirstLine() {
         String build = """
