@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,6 +80,34 @@ public final class LiteralVariables {
         Matcher indented = SHELL_INDENTED_ASSIGNMENT.matcher(text);
         while (indented.find()) {
             out.add(new Assignment(indented.group(1), null, indented.start()));
+        }
+        return out;
+    }
+
+    /**
+     * The assignments of the shell script at {@code path}, with those of the files it reads into itself
+     * ({@link SourcedFiles}: {@code . ./env.sh}, {@code set -a; . .env; set +a}) as if written where it reads them,
+     * and of the files those read. {@code files} gives a repository path's text, or null. A file read in a block that
+     * may not run sets its names, but no known value; a file already being read (a cycle) is not read again.
+     */
+    public static List<Assignment> shell(String path, String text, Function<String, String> files) {
+        return shell(path, text, files, new HashSet<>(Set.of(path)));
+    }
+
+    private static List<Assignment> shell(String path, String text, Function<String, String> files, Set<String> reading) {
+        List<Assignment> out = new ArrayList<>(shell(text));
+        if (reading.size() > SourcedFiles.MAX_DEPTH) {
+            return out;
+        }
+        for (SourcedFiles.Source s : SourcedFiles.in(text)) {
+            Optional<SourcedFiles.Found> found = SourcedFiles.resolve(path, s.written(), files);
+            if (found.isEmpty() || !reading.add(found.get().path())) {
+                continue;
+            }
+            for (Assignment a : shell(found.get().path(), found.get().text(), files, reading)) {
+                out.add(new Assignment(a.name(), s.topLevel() ? a.value() : null, s.offset()));
+            }
+            reading.remove(found.get().path());
         }
         return out;
     }

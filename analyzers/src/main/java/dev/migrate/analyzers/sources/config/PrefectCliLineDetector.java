@@ -54,9 +54,16 @@ public final class PrefectCliLineDetector implements Detector {
         return "prefect-cli-lines";
     }
 
+    /** The prefilter's words: a file without them was handed over only as one a script may read into itself. */
+    private static final List<String> KEYWORDS = List.of("prefect", "PREFECT_", "deployments");
+    /** The scripts and env files seen, by path: a script may read one into itself ({@code . ./env.sh}). */
+    private final Map<String, String> sourceable = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Scripts that read other files into themselves: read once every file was seen, with those files' variables. */
+    private final List<ScanFile> readingOthers = new ArrayList<>();
+
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("prefect", "PREFECT_", "deployments");
+        return Prefilter.keywords(KEYWORDS.toArray(String[]::new)).orPath(SourcedFiles::mayBeSourced);
     }
 
     @Override
@@ -98,6 +105,22 @@ public final class PrefectCliLineDetector implements Detector {
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
+        if (SourcedFiles.mayBeSourced(file.path())) {
+            sourceable.put(file.path(), file.text());
+            if (KEYWORDS.stream().noneMatch(file.text()::contains)) {
+                return;
+            }
+        }
+        if (ShellScripts.isShellScript(file.fileName(), file.text()) && !SourcedFiles.in(file.text()).isEmpty()) {
+            synchronized (readingOthers) {
+                readingOthers.add(file);
+            }
+            return;
+        }
+        read(file, sink);
+    }
+
+    private void read(ScanFile file, InventorySink sink) {
         boolean ci = isCiYaml(file.path());
         if (!ci && ComposeVariables.isCompose(file.fileName())) {
             composeVariables.readCompose(file); // only what it reads from env files: the compose detector reads the rest
@@ -182,7 +205,7 @@ public final class PrefectCliLineDetector implements Detector {
     }
 
     /** The variable assignments of a script, a Makefile or a pipeline, whose literal values its commands may read. */
-    private static List<LiteralVariables.Assignment> assignments(ScanFile file, boolean ci) {
+    private List<LiteralVariables.Assignment> assignments(ScanFile file, boolean ci) {
         String n = file.fileName();
         if (ci) {
             return LiteralVariables.ci(file.text());
@@ -193,7 +216,8 @@ public final class PrefectCliLineDetector implements Detector {
         if (n.equals("Makefile") || n.equals("GNUmakefile") || n.endsWith(".mk") || n.equals("justfile")) {
             return LiteralVariables.make(file.text());
         }
-        return ShellScripts.isShellScript(n, file.text()) ? LiteralVariables.shell(file.text()) : List.of();
+        return ShellScripts.isShellScript(n, file.text()) ? LiteralVariables.shell(file.path(), file.text(), sourceable::get)
+                : List.of();
     }
 
     /** The typed work pools the file creates, wherever in it (a pool is often created after the agent's unit is written). */
@@ -211,6 +235,9 @@ public final class PrefectCliLineDetector implements Detector {
 
     @Override
     public void finish(InventorySink sink) {
+        // in path order, so that job ids and findings do not depend on the order threads read the files in
+        readingOthers.sort(java.util.Comparator.comparing(ScanFile::path));
+        readingOthers.forEach(f -> read(f, sink));
         composeVariables.finish(sink);
         prefectFiles.finish(sink);
     }

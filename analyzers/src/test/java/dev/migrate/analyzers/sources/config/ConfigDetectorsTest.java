@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.sources.DetectorHarness;
 import dev.migrate.analyzers.sources.HostEstate;
 import dev.migrate.analyzers.sources.RecordingSink;
@@ -446,6 +447,29 @@ class ConfigDetectorsTest {
                 "Jenkinsfile:10:21 PF206 storage block 's3/flows' ($STORAGE) must become pull steps in Prefect 3",
                 "Jenkinsfile:15:21 PF205 infrastructure block 'kubernetes-job/prod' (${INFRA}) has no Prefect 3 equivalent; "
                         + "use a work pool of type kubernetes");
+    }
+
+    // the block names sit in a file the deploy script reads into itself (. ./scripts/env.sh, set -a; . .env): PF205
+    // said '$INFRA' has no equivalent and named no pool type
+    @Test
+    void blocksNamedInFilesTheScriptReadsAreReportedAsTheBlocksTheyName() {
+        String deploy = """
+                #!/usr/bin/env bash
+                . ./scripts/env.sh
+                set -a; . .env; set +a
+                prefect deployment build flows/etl.py:etl -n etl -ib "$INFRA" -sb "$STORAGE" -a
+                prefect deployment build flows/etl.py:etl -n other -ib "$OTHER" -a
+                """;
+        String rendered = DetectorHarness.run(new PrefectCliLineDetector(), new ScanFile("scripts/deploy.sh", deploy),
+                new ScanFile("scripts/env.sh", "INFRA=kubernetes-job/prod\n"), new ScanFile(".env", "STORAGE=s3/flows\n"));
+        assertThat(rendered).contains(
+                "scripts/deploy.sh:4:1 PF205 infrastructure block 'kubernetes-job/prod' ($INFRA) has no Prefect 3 equivalent; "
+                        + "use a work pool of type kubernetes",
+                "scripts/deploy.sh:4:1 PF206 storage block 's3/flows' ($STORAGE) must become pull steps in Prefect 3",
+                "scripts/deploy.sh:5:1 PF205 infrastructure block '$OTHER' has no Prefect 3 equivalent; use a typed work pool");
+        // the file missing from the tree: the names stay unknown
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "scripts/deploy.sh", deploy))
+                .contains("scripts/deploy.sh:4:1 PF205 infrastructure block '$INFRA' has no Prefect 3 equivalent");
     }
 
     // a block named by a GitHub variable or a GitLab CI/CD variable is in the repository's settings: PF205 said only
