@@ -192,13 +192,15 @@ public final class LiteralVariables {
      * The variables known at {@code offset}: those whose assignments above it all give one literal value (a later
      * assignment of another value, or of no literal, makes the name unknown only for commands after it). Of
      * assignments in nested scopes, the innermost scope's count (a Jenkins stage's over its pipeline's). A name that
-     * says it holds a secret ({@link Redactor#isSecretName}) is never known, so its value is never shown.
+     * says it holds a secret ({@link Redactor#isSecretName}), or a value that holds one (a URL's password), is never
+     * known, so its value is never shown.
      */
     public static Map<String, String> known(List<Assignment> assignments, int offset) {
         Map<String, String> values = new HashMap<>();
         Set<String> unknown = new HashSet<>();
         for (Assignment a : innermost(assignments, offset)) {
             if (a.value() == null || a.value().isEmpty() || Redactor.isSecretName(a.name())
+                    || !Redactor.redact(a.value()).equals(a.value())
                     || values.containsKey(a.name()) && !values.get(a.name()).equals(a.value())) {
                 unknown.add(a.name());
             } else {

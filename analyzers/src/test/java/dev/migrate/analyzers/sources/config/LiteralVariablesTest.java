@@ -179,6 +179,7 @@ class LiteralVariablesTest {
                 PREFECT_API_KEY=pnu_0123456789abcdefghijklmnopqrstuvwxyz
                 DB_PASSWORD='hunter2'
                 INFRA=process/etl
+                STORAGE_URL=https://etl:s3cr3t@storage.example.com/flows
                 """;
         assertThat(LiteralVariables.known(LiteralVariables.shell(script))).containsExactly(Map.entry("INFRA", "process/etl"));
     }
