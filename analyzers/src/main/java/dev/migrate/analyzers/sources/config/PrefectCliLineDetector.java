@@ -54,8 +54,6 @@ public final class PrefectCliLineDetector implements Detector {
         return "prefect-cli-lines";
     }
 
-    /** The prefilter's words: a file without them was handed over only as one a script may read into itself. */
-    private static final List<String> KEYWORDS = List.of("prefect", "PREFECT_", "deployments");
     /** The scripts and env files seen, by path: a script may read one into itself ({@code . ./env.sh}). */
     private final Map<String, String> sourceable = new java.util.concurrent.ConcurrentHashMap<>();
     /** Scripts that read other files into themselves: read once every file was seen, with those files' variables. */
@@ -63,7 +61,8 @@ public final class PrefectCliLineDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords(KEYWORDS.toArray(String[]::new)).orPath(SourcedFiles::mayBeSourced);
+        // scripts and env files without those words too: a script may read one into itself (. ./env.sh)
+        return Prefilter.keywords("prefect", "PREFECT_", "deployments").orPath(SourcedFiles::mayBeSourced);
     }
 
     @Override
@@ -107,9 +106,6 @@ public final class PrefectCliLineDetector implements Detector {
     public void detect(ScanFile file, InventorySink sink) {
         if (SourcedFiles.mayBeSourced(file.path())) {
             sourceable.put(file.path(), file.text());
-            if (KEYWORDS.stream().noneMatch(file.text()::contains)) {
-                return;
-            }
         }
         if (ShellScripts.isShellScript(file.fileName(), file.text()) && !SourcedFiles.in(file.text()).isEmpty()) {
             synchronized (readingOthers) {
