@@ -244,6 +244,15 @@ public final class PrefectVersionVariables {
         return out;
     }
 
+    /**
+     * The Prefect 2 values of a shell or env file that scripts read into themselves ({@code . ./versions.env},
+     * {@link SourcedFiles}) and hand to Prefect: {@code readers} are those scripts' texts, where the values are used.
+     */
+    public static List<Value> inSourcedFile(String path, String text, Collection<String> readers) {
+        Optional<Kind> kind = kindOf(path, text).filter(k -> k == Kind.SHELL || k == Kind.ENV);
+        return kind.isEmpty() || readers.isEmpty() ? List.of() : assigned(kind.get(), text, readers);
+    }
+
     /** The Prefect 2 values of an env file that the compose files reading it hand to Prefect. */
     public static List<Value> inEnvFile(String text, Collection<String> composeTexts) {
         return composeTexts.isEmpty() ? List.of() : assigned(Kind.ENV, text, composeTexts);

@@ -3,8 +3,10 @@ package dev.migrate.analyzers.sources.config;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,6 +90,34 @@ public final class SourcedFiles {
             found = found == null ? new Found(c, text) : found;
         }
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * For each repository file that scripts read into themselves at the start of a line, directly or through another
+     * such file, the texts of the scripts that read it ({@code scripts}: the scripts by path; {@code files}: a
+     * repository path's text, or null). A script's commands are where the file's variables are used.
+     */
+    public static Map<String, List<String>> readers(Map<String, String> scripts, Function<String, String> files) {
+        Map<String, List<String>> out = new TreeMap<>();
+        scripts.forEach((path, text) -> {
+            Set<String> read = new LinkedHashSet<>();
+            collect(path, text, files, read);
+            read.remove(path);
+            read.forEach(r -> out.computeIfAbsent(r, k -> new ArrayList<>()).add(text));
+        });
+        return out;
+    }
+
+    private static void collect(String path, String text, Function<String, String> files, Set<String> read) {
+        if (read.size() > MAX_DEPTH * MAX_DEPTH) {
+            return;
+        }
+        for (Source s : in(text)) {
+            if (!s.topLevel()) {
+                continue;
+            }
+            resolve(path, s.written(), files).filter(f -> read.add(f.path())).ifPresent(f -> collect(f.path(), f.text(), files, read));
+        }
     }
 
     /** A sourced file: its repository path and text. */
