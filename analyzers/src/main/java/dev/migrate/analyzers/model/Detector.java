@@ -39,6 +39,14 @@ public interface Detector {
     }
 
     /**
+     * Told once, before any file, the directory the scan's paths are relative to: a detector that relates files may
+     * read one more of them in {@link #finish} (a Python module a flow imports a task through, which no prefilter
+     * keyword let through), never all of them. By default nothing is read.
+     */
+    default void scanning(java.nio.file.Path base) {
+    }
+
+    /**
      * Whether a symbolic link at this path means something by its name alone (a host dump's
      * {@code timers.target.wants/backup@home.timer}, which says that instance is enabled). Such a link is handed to
      * {@link #detect} as a file with no text; it is never followed. Other links are not read at all.

@@ -194,6 +194,12 @@ public final class PrefectApiUsageDetector extends PythonDetector {
         waiting.clear();
     }
 
+    /** Modules without Prefect that a re-export goes through are read when the index follows it, and only then. */
+    @Override
+    public void scanning(java.nio.file.Path base) {
+        project.readUnrecordedWith(UnscannedModules.under(base));
+    }
+
     @Override
     public void listed(String path) {
         if (path.endsWith(".py")) {

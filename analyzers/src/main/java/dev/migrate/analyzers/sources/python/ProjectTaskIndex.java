@@ -25,9 +25,10 @@ import java.util.function.Predicate;
  * read at once (the scan, which drops each tree after its file). Modules are found from paths as {@link ModulePaths}
  * reads them (relative imports from the importer's package, absolute ones by the one file whose path ends so, else
  * the importer's sibling): an import that does not resolve to a project file is never taken for a task. Re-exports
- * are followed, under the same name from any module, under another ({@code from .tasks import fetch as get}) from a
- * package's {@code __init__.py}, the one kind of module the scan records without its naming Prefect. Nothing is
- * imported or run.
+ * are followed, under the same name or another ({@code from .tasks import fetch as get}), from a package's {@code
+ * __init__.py} or any other module of the project; a module the scan did not record (it records those naming Prefect,
+ * and packages' {@code __init__.py}) is read when a re-export goes through it ({@link #readUnrecordedWith}), and only
+ * then. Nothing is imported or run.
  */
 public final class ProjectTaskIndex {
     /** Re-exports followed ({@code pkg/__init__.py} importing from {@code .tasks}), at most this deep. */
@@ -56,8 +57,10 @@ public final class ProjectTaskIndex {
     private Set<String> taskNames;
     private Set<String> homeStems;
     private final Map<String, Map<String, Task>> importedBy = new HashMap<>();
-    /** Lazily: the names of the project's package directories ({@link #packageNames()}). */
-    private Set<String> packageNames;
+    /** Lazily: the last names of the project's modules and packages ({@link #moduleNames()}). */
+    private Set<String> moduleNames;
+    /** Reads a listed module that was never recorded, for the re-exports it may hold; null for none. */
+    private java.util.function.Function<String, Node> unrecorded = path -> null;
     /** Module names already resolved, by the importer's directory and the name (which is all a resolution reads). */
     private final Map<String, Optional<String>> resolved = new HashMap<>();
 
@@ -73,6 +76,15 @@ public final class ProjectTaskIndex {
      */
     public ProjectTaskIndex(Predicate<Node> mentionsPrefect) {
         this.mentionsPrefect = mentionsPrefect;
+    }
+
+    /**
+     * How to read a module of the project that was listed but never recorded: the scan records only modules naming
+     * Prefect, while a re-export may go through any module ({@code from .tasks import extract as pull} in {@code
+     * common/helpers.py}). Asked at most once per path, and only for a module an import follows.
+     */
+    public synchronized void readUnrecordedWith(java.util.function.Function<String, Node> reader) {
+        this.unrecorded = reader;
     }
 
     /** Whether {@code path} is a package's {@code __init__.py}, which re-exports tasks without naming Prefect. */
@@ -150,7 +162,7 @@ public final class ProjectTaskIndex {
     private void pathsChanged() {
         changed();
         resolved.clear();
-        packageNames = null;
+        moduleNames = null;
     }
 
     private Map<String, Task> resolveImports(String path, Imports imports) {
@@ -177,7 +189,7 @@ public final class ProjectTaskIndex {
                     || q.startsWith("prefect.")) {
                 continue;
             }
-            if (b.isFromImport() && (taskNames.contains(q.substring(q.lastIndexOf('.') + 1)) || fromPackage(path, q))) {
+            if (b.isFromImport() && (taskNames.contains(q.substring(q.lastIndexOf('.') + 1)) || fromProjectModule(path, q))) {
                 Optional<Task> task = taskAt(path, q, 0);
                 if (task.isPresent()) {
                     out.put(b.localName(), task.get());
@@ -211,7 +223,7 @@ public final class ProjectTaskIndex {
         if (tasks != null && tasks.containsKey(name)) {
             return Optional.of(tasks.get(name));
         }
-        // pkg/__init__.py: from .tasks import load (names it defines otherwise are not tasks)
+        // pkg/__init__.py or any module: from .tasks import load (names it defines otherwise are not tasks)
         ModuleFacts facts = facts(home.get());
         if (facts == null || facts.ownNames().contains(name) || !facts.imported().containsKey(name)) {
             return Optional.empty();
@@ -220,37 +232,42 @@ public final class ProjectTaskIndex {
     }
 
     /**
-     * Whether {@code qualified} ({@code pkg.get}) is imported from a package of the project, whose {@code __init__.py}
-     * may re-export a task under another name ({@code from .tasks import fetch as get}): a name no task has, which
+     * Whether {@code qualified} ({@code pkg.get}, {@code common.helpers.get}) is imported from a module of the project,
+     * which may re-export a task under another name ({@code from .tasks import fetch as get}): a name no task has, which
      * the first filter by task names would pass over.
      */
-    private boolean fromPackage(String importer, String qualified) {
+    private boolean fromProjectModule(String importer, String qualified) {
         Optional<ModulePaths.ModuleName> split = ModulePaths.split(qualified);
         if (split.isEmpty()) {
             return false;
         }
         String module = split.get().module();
         String last = module.substring(module.lastIndexOf('.') + 1);
-        // most from-imports name no package of the project (datetime, pandas): only a directory holding an
-        // __init__.py under that name can be one, which a set answers without resolving the module
-        if (!last.isEmpty() && !packageNames().contains(last)) {
+        // most from-imports name no module of the project (datetime, pandas): only a file or a package directory of
+        // that name can be one, which a set answers without resolving the module
+        if (!last.isEmpty() && !moduleNames().contains(last)) {
             return false;
         }
-        return moduleFile(importer, module).filter(ProjectTaskIndex::isPackageInit).isPresent();
+        return moduleFile(importer, module).isPresent();
     }
 
-    /** The names of the project's package directories (those holding an {@code __init__.py}). */
-    private Set<String> packageNames() {
-        if (packageNames == null) {
-            packageNames = new HashSet<>();
+    /** The last names of the project's modules ({@code helpers} of {@code common/helpers.py}) and package directories. */
+    private Set<String> moduleNames() {
+        if (moduleNames == null) {
+            moduleNames = new HashSet<>();
             for (String p : paths) {
-                if (isPackageInit(p) && p.contains("/")) {
-                    String dir = p.substring(0, p.lastIndexOf('/'));
-                    packageNames.add(dir.substring(dir.lastIndexOf('/') + 1));
+                String file = p.substring(p.lastIndexOf('/') + 1);
+                if (isPackageInit(p)) {
+                    if (p.contains("/")) {
+                        String dir = p.substring(0, p.lastIndexOf('/'));
+                        moduleNames.add(dir.substring(dir.lastIndexOf('/') + 1));
+                    }
+                } else if (file.endsWith(".py")) {
+                    moduleNames.add(file.substring(0, file.length() - ".py".length()));
                 }
             }
         }
-        return packageNames;
+        return moduleNames;
     }
 
     private Optional<String> moduleFile(String importer, String module) {
@@ -258,11 +275,24 @@ public final class ProjectTaskIndex {
         return resolved.computeIfAbsent(dir + "|" + module, k -> ModulePaths.resolve(importer, module, paths));
     }
 
-    /** A recorded module's facts, read now when only its tree was kept; null for a path that was only listed. */
+    /**
+     * A recorded module's facts, read now when only its tree was kept; a module only listed is read once, for its
+     * imports ({@link #readUnrecordedWith}); null when it cannot be.
+     */
     private ModuleFacts facts(String path) {
         Entry e = modules.get(path);
         if (e == null) {
-            return null;
+            if (!paths.contains(path)) {
+                return null;
+            }
+            // not recorded: it names no Prefect, so it defines no task; what it imports may still be a re-export.
+            // Kept (empty when unreadable) so that it is read once; its tasks need not be indexed again
+            Node tree = unrecorded.apply(path);
+            e = new Entry();
+            e.facts = tree == null ? new ModuleFacts(Map.of(), Set.of(), Map.of())
+                    : ModuleFacts.read(tree, Imports.of(tree), false);
+            modules.put(path, e);
+            return e.facts;
         }
         if (e.facts == null && e.tree != null) {
             e.facts = ModuleFacts.read(e.tree, Imports.of(e.tree), mentionsPrefect.test(e.tree));
