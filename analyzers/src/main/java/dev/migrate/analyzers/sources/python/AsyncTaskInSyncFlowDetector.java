@@ -40,7 +40,7 @@ public final class AsyncTaskInSyncFlowDetector extends PythonDetector {
     /** Modules without Prefect that a re-export goes through are read when the index follows it, and only then. */
     @Override
     public void scanning(java.nio.file.Path base) {
-        project.readUnrecordedWith(UnscannedModules.under(base));
+        project.readUnrecordedWith(new UnscannedModules(base));
     }
 
     @Override

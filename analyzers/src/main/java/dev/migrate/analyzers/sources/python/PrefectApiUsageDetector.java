@@ -197,7 +197,7 @@ public final class PrefectApiUsageDetector extends PythonDetector {
     /** Modules without Prefect that a re-export goes through are read when the index follows it, and only then. */
     @Override
     public void scanning(java.nio.file.Path base) {
-        project.readUnrecordedWith(UnscannedModules.under(base));
+        project.readUnrecordedWith(new UnscannedModules(base));
     }
 
     @Override

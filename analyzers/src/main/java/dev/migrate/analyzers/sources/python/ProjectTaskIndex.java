@@ -57,10 +57,10 @@ public final class ProjectTaskIndex {
     private Set<String> taskNames;
     private Set<String> homeStems;
     private final Map<String, Map<String, Task>> importedBy = new HashMap<>();
-    /** Lazily: the last names of the project's modules and packages ({@link #moduleNames()}). */
-    private Set<String> moduleNames;
-    /** Reads a listed module that was never recorded, for the re-exports it may hold; null for none. */
-    private java.util.function.Function<String, Node> unrecorded = path -> null;
+    /** Lazily: the project's modules and packages by their last name ({@link #modulesByName()}). */
+    private Map<String, java.util.List<String>> modulesByName;
+    /** Reads a listed module that was never recorded, asked for one name it may re-export; null for none. */
+    private java.util.function.BiFunction<String, String, Node> unrecorded = (path, name) -> null;
     /** Module names already resolved, by the importer's directory and the name (which is all a resolution reads). */
     private final Map<String, Optional<String>> resolved = new HashMap<>();
 
@@ -81,9 +81,11 @@ public final class ProjectTaskIndex {
     /**
      * How to read a module of the project that was listed but never recorded: the scan records only modules naming
      * Prefect, while a re-export may go through any module ({@code from .tasks import extract as pull} in {@code
-     * common/helpers.py}). Asked at most once per path, and only for a module an import follows.
+     * common/helpers.py}). Asked only for a module an import follows, with the name followed: the reader may answer
+     * null at once where its text shows the name is no re-export (a module defining it itself). A tree it gives is
+     * read once, and kept as facts.
      */
-    public synchronized void readUnrecordedWith(java.util.function.Function<String, Node> reader) {
+    public synchronized void readUnrecordedWith(java.util.function.BiFunction<String, String, Node> reader) {
         this.unrecorded = reader;
     }
 
@@ -162,7 +164,7 @@ public final class ProjectTaskIndex {
     private void pathsChanged() {
         changed();
         resolved.clear();
-        moduleNames = null;
+        modulesByName = null;
     }
 
     private Map<String, Task> resolveImports(String path, Imports imports) {
@@ -224,7 +226,7 @@ public final class ProjectTaskIndex {
             return Optional.of(tasks.get(name));
         }
         // pkg/__init__.py or any module: from .tasks import load (names it defines otherwise are not tasks)
-        ModuleFacts facts = facts(home.get());
+        ModuleFacts facts = facts(home.get(), name);
         if (facts == null || facts.ownNames().contains(name) || !facts.imported().containsKey(name)) {
             return Optional.empty();
         }
@@ -245,54 +247,69 @@ public final class ProjectTaskIndex {
         String last = module.substring(module.lastIndexOf('.') + 1);
         // most from-imports name no module of the project (datetime, pandas): only a file or a package directory of
         // that name can be one, which a set answers without resolving the module
-        if (!last.isEmpty() && !moduleNames().contains(last)) {
+        if (!last.isEmpty() && !modulesByName().containsKey(last)) {
             return false;
         }
         return moduleFile(importer, module).isPresent();
     }
 
-    /** The last names of the project's modules ({@code helpers} of {@code common/helpers.py}) and package directories. */
-    private Set<String> moduleNames() {
-        if (moduleNames == null) {
-            moduleNames = new HashSet<>();
+    /**
+     * The project's module files ({@code helpers} gives {@code common/helpers.py}) and packages' {@code __init__.py}
+     * ({@code common} gives {@code common/__init__.py}) by their last name: an absolute import can only resolve to one
+     * of these, so resolving it reads those, not every path of the project (every from-import of a flow module that
+     * names a module of the project is resolved, to follow re-exports).
+     */
+    private Map<String, java.util.List<String>> modulesByName() {
+        if (modulesByName == null) {
+            modulesByName = new HashMap<>();
             for (String p : paths) {
                 String file = p.substring(p.lastIndexOf('/') + 1);
+                String name = null;
                 if (isPackageInit(p)) {
                     if (p.contains("/")) {
                         String dir = p.substring(0, p.lastIndexOf('/'));
-                        moduleNames.add(dir.substring(dir.lastIndexOf('/') + 1));
+                        name = dir.substring(dir.lastIndexOf('/') + 1);
                     }
                 } else if (file.endsWith(".py")) {
-                    moduleNames.add(file.substring(0, file.length() - ".py".length()));
+                    name = file.substring(0, file.length() - ".py".length());
+                }
+                if (name != null) {
+                    modulesByName.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(p);
                 }
             }
         }
-        return moduleNames;
+        return modulesByName;
     }
 
     private Optional<String> moduleFile(String importer, String module) {
         String dir = importer.contains("/") ? importer.substring(0, importer.lastIndexOf('/') + 1) : "";
-        return resolved.computeIfAbsent(dir + "|" + module, k -> ModulePaths.resolve(importer, module, paths));
+        return resolved.computeIfAbsent(dir + "|" + module, k -> ModulePaths.resolve(importer, module, module.startsWith(".")
+                ? paths : modulesByName().getOrDefault(module.substring(module.lastIndexOf('.') + 1), java.util.List.of())));
     }
 
     /**
-     * A recorded module's facts, read now when only its tree was kept; a module only listed is read once, for its
-     * imports ({@link #readUnrecordedWith}); null when it cannot be.
+     * The facts of the module at {@code path}, asked about the re-export of {@code name}: a module only listed is read
+     * now ({@link #readUnrecordedWith}) unless its reader tells it holds no such re-export; null when it is not read.
      */
+    private ModuleFacts facts(String path, String name) {
+        if (modules.get(path) == null && paths.contains(path)) {
+            // not recorded: it names no Prefect, so it defines no task; what it imports may still be a re-export
+            Node tree = unrecorded.apply(path, name);
+            if (tree == null) {
+                return null;
+            }
+            Entry e = new Entry();
+            e.facts = ModuleFacts.read(tree, Imports.of(tree), false);
+            modules.put(path, e);
+        }
+        return facts(path);
+    }
+
+    /** A recorded module's facts, read now when only its tree was kept; null for a path that was only listed. */
     private ModuleFacts facts(String path) {
         Entry e = modules.get(path);
         if (e == null) {
-            if (!paths.contains(path)) {
-                return null;
-            }
-            // not recorded: it names no Prefect, so it defines no task; what it imports may still be a re-export.
-            // Kept (empty when unreadable) so that it is read once; its tasks need not be indexed again
-            Node tree = unrecorded.apply(path);
-            e = new Entry();
-            e.facts = tree == null ? new ModuleFacts(Map.of(), Set.of(), Map.of())
-                    : ModuleFacts.read(tree, Imports.of(tree), false);
-            modules.put(path, e);
-            return e.facts;
+            return null;
         }
         if (e.facts == null && e.tree != null) {
             e.facts = ModuleFacts.read(e.tree, Imports.of(e.tree), mentionsPrefect.test(e.tree));
