@@ -1,5 +1,7 @@
 package dev.migrate.analyzers.model;
 
+import java.nio.file.Path;
+
 /**
  * Finds jobs and findings of one source kind (crontabs, systemd units, Spring sources...).
  * Detectors are listed in {@code META-INF/services/dev.migrate.analyzers.model.Detector}.
@@ -43,7 +45,7 @@ public interface Detector {
      * read one more of them in {@link #finish} (a Python module a flow imports a task through, which no prefilter
      * keyword let through), never all of them. By default nothing is read.
      */
-    default void scanning(java.nio.file.Path base) {
+    default void scanning(Path base) {
     }
 
     /**

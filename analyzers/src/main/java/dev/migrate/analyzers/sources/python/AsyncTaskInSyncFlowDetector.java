@@ -8,6 +8,7 @@ import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class AsyncTaskInSyncFlowDetector extends PythonDetector {
 
     /** Modules without Prefect that a re-export goes through are read when the index follows it, and only then. */
     @Override
-    public void scanning(java.nio.file.Path base) {
+    public void scanning(Path base) {
         project.readUnrecordedWith(new UnscannedModules(base));
     }
 

@@ -12,6 +12,7 @@ import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -196,7 +197,7 @@ public final class PrefectApiUsageDetector extends PythonDetector {
 
     /** Modules without Prefect that a re-export goes through are read when the index follows it, and only then. */
     @Override
-    public void scanning(java.nio.file.Path base) {
+    public void scanning(Path base) {
         project.readUnrecordedWith(new UnscannedModules(base));
     }
 

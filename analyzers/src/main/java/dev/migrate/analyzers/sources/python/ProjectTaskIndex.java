@@ -5,12 +5,15 @@ import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.ModulePaths;
 import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -58,9 +61,9 @@ public final class ProjectTaskIndex {
     private Set<String> homeStems;
     private final Map<String, Map<String, Task>> importedBy = new HashMap<>();
     /** Lazily: the project's modules and packages by their last name ({@link #modulesByName()}). */
-    private Map<String, java.util.List<String>> modulesByName;
+    private Map<String, List<String>> modulesByName;
     /** Reads a listed module that was never recorded, asked for one name it may re-export; null for none. */
-    private java.util.function.BiFunction<String, String, Node> unrecorded = (path, name) -> null;
+    private BiFunction<String, String, Node> unrecorded = (path, name) -> null;
     /** Module names already resolved, by the importer's directory and the name (which is all a resolution reads). */
     private final Map<String, Optional<String>> resolved = new HashMap<>();
 
@@ -85,7 +88,7 @@ public final class ProjectTaskIndex {
      * null at once where its text shows the name is no re-export (a module defining it itself). A tree it gives is
      * read once, and kept as facts.
      */
-    public synchronized void readUnrecordedWith(java.util.function.BiFunction<String, String, Node> reader) {
+    public synchronized void readUnrecordedWith(BiFunction<String, String, Node> reader) {
         this.unrecorded = reader;
     }
 
@@ -259,7 +262,7 @@ public final class ProjectTaskIndex {
      * of these, so resolving it reads those, not every path of the project (every from-import of a flow module that
      * names a module of the project is resolved, to follow re-exports).
      */
-    private Map<String, java.util.List<String>> modulesByName() {
+    private Map<String, List<String>> modulesByName() {
         if (modulesByName == null) {
             modulesByName = new HashMap<>();
             for (String p : paths) {
@@ -274,7 +277,7 @@ public final class ProjectTaskIndex {
                     name = file.substring(0, file.length() - ".py".length());
                 }
                 if (name != null) {
-                    modulesByName.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(p);
+                    modulesByName.computeIfAbsent(name, k -> new ArrayList<>()).add(p);
                 }
             }
         }
@@ -284,7 +287,7 @@ public final class ProjectTaskIndex {
     private Optional<String> moduleFile(String importer, String module) {
         String dir = importer.contains("/") ? importer.substring(0, importer.lastIndexOf('/') + 1) : "";
         return resolved.computeIfAbsent(dir + "|" + module, k -> ModulePaths.resolve(importer, module, module.startsWith(".")
-                ? paths : modulesByName().getOrDefault(module.substring(module.lastIndexOf('.') + 1), java.util.List.of())));
+                ? paths : modulesByName().getOrDefault(module.substring(module.lastIndexOf('.') + 1), List.of())));
     }
 
     /**
