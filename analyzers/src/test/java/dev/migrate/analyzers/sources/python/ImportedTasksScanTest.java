@@ -308,4 +308,28 @@ class ImportedTasksScanTest {
                         """);
         assertThat(found).containsExactly("jobs/nightly.py:7 BHV008", "jobs/nightly.py:8 BHV001", "jobs/nightly.py:8 BHV002");
     }
+
+    // a module without Prefect that defines the name itself (wrapping the task) gives no task: nothing is reported
+    @Test
+    void aNameAModuleWithoutPrefectDefinesItselfIsNoTask() throws IOException {
+        List<String> found = scan(
+                "pipelines/__init__.py", "",
+                "pipelines/tasks.py", TASKS,
+                "pipelines/helpers.py", """
+                        from .tasks import load as _load
+
+
+                        def load(rows):
+                            return _load(rows)
+                        """,
+                "jobs/nightly.py", """
+                        from prefect import flow
+                        from pipelines.helpers import load
+
+                        @flow
+                        def nightly(rows):
+                            load.submit(rows)
+                        """);
+        assertThat(found).isEmpty();
+    }
 }
