@@ -1,5 +1,7 @@
 package dev.migrate.analyzers.model;
 
+import java.nio.file.Path;
+
 /**
  * Finds jobs and findings of one source kind (crontabs, systemd units, Spring sources...).
  * Detectors are listed in {@code META-INF/services/dev.migrate.analyzers.model.Detector}.
@@ -36,6 +38,14 @@ public interface Detector {
      * it nothing to read. Called from several threads, as {@link #detect} is, and always before {@link #finish}.
      */
     default void listed(String path) {
+    }
+
+    /**
+     * Told once, before any file, the directory the scan's paths are relative to: a detector that relates files may
+     * read one more of them in {@link #finish} (a Python module a flow imports a task through, which no prefilter
+     * keyword let through), never all of them. By default nothing is read.
+     */
+    default void scanning(Path base) {
     }
 
     /**

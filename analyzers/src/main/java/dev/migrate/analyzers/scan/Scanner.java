@@ -112,6 +112,7 @@ public final class Scanner {
         Path base = directory ? root : root.toAbsolutePath().getParent();
         Collector collector = new Collector();
         List<Detector> fresh = factories.stream().<Detector>map(Supplier::get).toList();
+        fresh.forEach(d -> d.scanning(base));
         AtomicLong done = new AtomicLong();
         AtomicLong total = new AtomicLong();
         AtomicReference<Throwable> bug = new AtomicReference<>();

@@ -76,6 +76,8 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
         Node before = file.module();
         Map<Node, List<Move>> byStatement = new LinkedHashMap<>();
         List<ImportBinding> moduleImports = new ArrayList<>();
+        UnconvertedDeploymentCalls unconverted = UnconvertedDeploymentCalls.in(before, Imports.of(before));
+        List<Move> split = new ArrayList<>();
         for (ImportBinding b : Imports.of(before).all()) {
             if (b.isRelative() || !b.module().startsWith("prefect") || b.localName().equals("*")) {
                 continue;
@@ -95,11 +97,25 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
                 // (create_deployment_schedules, DeploymentScheduleCreate) and isinstance checks need the models
                 to = first;
             }
-            if (to.isPresent()) {
-                String[] split = PrefectMoves.split(to.get());
-                byStatement.computeIfAbsent(b.statement(), k -> new ArrayList<>())
-                        .add(new Move(b, split[0], split[1]));
+            if (to.isEmpty()) {
+                continue;
             }
+            String[] parts = PrefectMoves.split(to.get());
+            Move move = new Move(b, parts[0], parts[1]);
+            int[] uses = unconverted.uses(before, b.localName());
+            if (uses[0] > 0) {
+                // a Deployment call the conversion left to a person stays Prefect 2 code, its arguments too: the name
+                // keeps its import; code elsewhere that needs the new name gets it beside (a renamed class only:
+                // one that keeps its name moved to the client models, which 2.x deployments take as well)
+                if (uses[1] == 0) {
+                    continue;
+                }
+                if (!move.keepsName() && !move.aliased() && !move.object().contains(".")) {
+                    split.add(move);
+                    continue;
+                }
+            }
+            byStatement.computeIfAbsent(b.statement(), k -> new ArrayList<>()).add(move);
         }
         Node after = before;
         for (ImportBinding b : moduleImports) {
@@ -110,7 +126,11 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
         for (Map.Entry<Node, List<Move>> e : byStatement.entrySet()) {
             after = moveStatement(file, after, e.getKey(), e.getValue(), ctx);
         }
-        after = moveAttributeUses(file, after, target);
+        for (Move m : split) {
+            after = ImportEdits.addFromImport(after, m.module(), m.object(), file.style());
+            after = renameUses(after, m.binding().localName(), m.object(), file, unconverted);
+        }
+        after = moveAttributeUses(file, after, target, unconverted);
         if (after != before) {
             after = ImportEdits.removeImportsMadeUnused(before, after, file.style());
             after = PythonCode.trimLeadingBlankLines(before, after);
@@ -301,10 +321,14 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
      * ({@code Variable.get("a")} with {@code from prefect.variables import Variable}). A module that moved as a
      * whole is left to the import statement's move.
      */
-    private static Node moveAttributeUses(PythonFile file, Node root, PrefectTarget target) {
+    private static Node moveAttributeUses(PythonFile file, Node root, PrefectTarget target,
+            UnconvertedDeploymentCalls unconverted) {
         Node result = root;
         Imports imports = Imports.of(root);
         for (Node attr : TreeIndex.of(root).find(NodeKind.ATTRIBUTE)) {
+            if (unconverted.contains(root, attr)) {
+                continue; // an argument of a Prefect 2 deployment call left to a person stays Prefect 2's
+            }
             Node receiver = Expressions.unwrap(attr.nodes().get(0));
             Optional<String> q = imports.qualifiedName(attr);
             Optional<String> receiverName = imports.qualifiedName(receiver);
@@ -327,9 +351,15 @@ public class MoveRemovedPrefectImports extends PythonRecipe {
 
     /** Replaces every use of a bare name by an expression ({@code get} by {@code Variable.get}). */
     private static Node renameUses(Node root, String name, String replacement, PythonFile file) {
+        return renameUses(root, name, replacement, file, null);
+    }
+
+    /** As above, but for the uses inside {@code kept} (unconverted deployment calls; null for none). */
+    private static Node renameUses(Node root, String name, String replacement, PythonFile file,
+            UnconvertedDeploymentCalls kept) {
         Node result = root;
         for (Node n : TreeIndex.of(root).find(NodeKind.NAME)) {
-            if (n.tokens().get(0).text().equals(name)) {
+            if (n.tokens().get(0).text().equals(name) && (kept == null || !kept.contains(root, n))) {
                 result = TreeEdits.replace(result, n, Snippets.expression(replacement, file.style()));
             }
         }

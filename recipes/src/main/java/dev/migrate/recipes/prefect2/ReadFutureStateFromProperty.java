@@ -29,8 +29,9 @@ import org.openrewrite.ExecutionContext;
 /**
  * Prefect 2 futures gave their state with {@code future.get_state()} and returned it from {@code future.wait()};
  * Prefect 3 futures have a {@code state} property, no {@code get_state()} (AttributeError), and {@code wait()}
- * returns None. For a name a function binds to {@code t.submit(...)}: {@code f.get_state()} becomes
- * {@code f.state}, and {@code s = f.wait(...)} becomes {@code f.wait(...)} followed by {@code s = f.state}.
+ * returns None. For a name a function binds to {@code t.submit(...)} (awaited or not, as async code of 2.x did):
+ * {@code f.get_state()} (awaited or not) becomes {@code f.state}, and {@code s = f.wait(...)} (or {@code s = await
+ * f.wait(...)}) becomes {@code f.wait(...)} followed by {@code s = f.state}.
  * A chained {@code s = t.submit(x).wait()} becomes {@code s = t.submit(x, return_state=True)}. Other uses of
  * {@code wait()}'s value ({@code f.wait().is_failed()}) are left as they are. A task reached through a module
  * ({@code t.load.submit(x)} with {@code from . import tasks as t}) counts when it is a task the project defines, and
@@ -71,6 +72,16 @@ public class ReadFutureStateFromProperty extends TaskAwareRecipe {
             if (futures.isEmpty()) {
                 continue;
             }
+            // `await f.get_state()` (2.x's get_state was awaitable in async code): the property is read, not awaited
+            for (Node await : Nodes.find(def, NodeKind.AWAIT)) {
+                Node call = await.nodes().isEmpty() ? await : Expressions.unwrap(await.nodes().get(0));
+                Optional<String> receiver = futureMethod(call, "get_state", futures);
+                if (receiver.isPresent() && new CallView(call).arguments().isEmpty()
+                        && TreeEdits.path(after, await) != null) {
+                    after = TreeEdits.replace(after, await,
+                            Snippets.expression(receiver.get() + ".state", file.style()).withPrefix(await.prefix()));
+                }
+            }
             for (Node call : Nodes.find(def, NodeKind.CALL)) {
                 Optional<String> receiver = futureMethod(call, "get_state", futures);
                 if (receiver.isPresent() && new CallView(call).arguments().isEmpty()
@@ -84,7 +95,8 @@ public class ReadFutureStateFromProperty extends TaskAwareRecipe {
                 if (a.isEmpty() || a.get().targets().size() != 1 || TreeEdits.path(after, stmt) == null) {
                     continue;
                 }
-                Node value = Expressions.unwrap(a.get().value());
+                // `s = await f.wait()` too: Prefect 3's wait() is synchronous, and the state is read after it
+                Node value = awaited(a.get().value());
                 Optional<String> receiver = futureMethod(value, "wait", futures);
                 if (receiver.isEmpty()) {
                     continue;
@@ -132,6 +144,12 @@ public class ReadFutureStateFromProperty extends TaskAwareRecipe {
         return after;
     }
 
+    /** {@code value} unwrapped, without an {@code await} in front. */
+    private static Node awaited(Node value) {
+        Node v = Expressions.unwrap(value);
+        return v.kind() == NodeKind.AWAIT && !v.nodes().isEmpty() ? Expressions.unwrap(v.nodes().get(0)) : v;
+    }
+
     /** The receiver's name of {@code f.method(...)} when {@code f} is one of {@code futures}. */
     private static Optional<String> futureMethod(Node call, String method, Set<String> futures) {
         if (call.kind() != NodeKind.CALL || call.nodes().get(0).kind() != NodeKind.ATTRIBUTE) {
@@ -163,7 +181,9 @@ public class ReadFutureStateFromProperty extends TaskAwareRecipe {
             if (a.isEmpty()) {
                 continue;
             }
-            Node value = Expressions.unwrap(a.get().value());
+            // f = await t.submit(x): Prefect 2's async code awaited the submit; it is the same future (the scan's BHV009
+            // reads it so, and DropAwaitOnTaskFutures drops that await)
+            Node value = awaited(a.get().value());
             boolean submit = submitsTask(value, tasks);
             for (Node target : a.get().targets()) {
                 if (target.kind() == NodeKind.NAME) {

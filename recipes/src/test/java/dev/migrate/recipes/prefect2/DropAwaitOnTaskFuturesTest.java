@@ -290,4 +290,69 @@ class DropAwaitOnTaskFuturesTest implements PythonRewriteTest {
                     return await handle.result()
                 """));
     }
+
+    // the scan reports BHV007 where this recipe drops the awaits: in every async function but a task, an async helper
+    // the flow runs included (Prefect 2 ran its submits in the flow's run; Prefect 3's futures raise TypeError there too)
+    @Test
+    void anAsyncHelperTheFlowRunsLosesItsAwaitsToo() {
+        rewriteRun(
+            spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .extracting(r -> r.line() + " " + r.message().substring(0, r.message().indexOf("' ") + 1))
+                .containsExactly("12 'await first'")),
+            python(
+                """
+                from prefect import flow, task
+
+                @task
+                async def download(url):
+                    return url
+
+                async def fetch_all(urls):
+                    futures = [await download.submit(u) for u in urls]
+                    first = download.submit(urls[0])
+                    await first.wait()
+                    rows = [await f.result() for f in futures]
+                    return rows, await first
+
+                @flow
+                async def etl(urls):
+                    return await fetch_all(urls)
+                """,
+                """
+                from prefect import flow, task
+
+                @task
+                async def download(url):
+                    return url
+
+                async def fetch_all(urls):
+                    futures = [download.submit(u) for u in urls]
+                    first = download.submit(urls[0])
+                    first.wait()
+                    rows = [f.result() for f in futures]
+                    return rows, await first
+
+                @flow
+                async def etl(urls):
+                    return await fetch_all(urls)
+                """));
+    }
+
+    // Prefect 2 refused task runs inside a task, so no task body awaited a future that worked: nothing to keep
+    @Test
+    void anAsyncTasksBodyIsLeftAlone() {
+        rewriteRun(
+            python(
+                """
+                from prefect import task
+
+                @task
+                async def download(url):
+                    return url
+
+                @task(retries=2)
+                async def fetch(url):
+                    return await download.submit(url)
+                """));
+    }
 }

@@ -558,4 +558,89 @@ class MoveRemovedPrefectImportsTest implements PythonRewriteTest {
             from prefect.settings import PREFECT_API_URL, PREFECT_LOGGING_LEVEL, temporary_settings
             """));
     }
+
+    // a deployment with S3 storage stays a Prefect 2 Deployment call with a TODO (Prefect 3 does not upload code): a
+    // Cron(...) given to it would be a Prefect 3 argument in a Prefect 2 call, so its schedule keeps its class and
+    // import, while the schedule of a deployment already on Prefect 3's API moves
+    @Test
+    void theScheduleOfADeploymentLeftToAPersonKeepsItsPrefect2Class() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import S3
+            from prefect.server.schemas.schedules import CronSchedule, IntervalSchedule
+
+            from flows.etl import etl
+
+            # TODO(migrate PF206): push the code to an S3Bucket block and deploy with flow.from_source(...)
+            nightly = Deployment.build_from_flow(
+                flow=etl,
+                name="nightly",
+                storage=S3.load("code"),
+                schedule=CronSchedule(cron="0 2 * * *", timezone="UTC"),
+            )
+            etl.serve(name="hourly", schedules=[IntervalSchedule(interval=3600)])
+            """,
+            """
+            from prefect.deployments import Deployment
+            from prefect.filesystems import S3
+            from prefect.schedules import Interval
+            from prefect.server.schemas.schedules import CronSchedule
+
+            from flows.etl import etl
+
+            # TODO(migrate PF206): push the code to an S3Bucket block and deploy with flow.from_source(...)
+            nightly = Deployment.build_from_flow(
+                flow=etl,
+                name="nightly",
+                storage=S3.load("code"),
+                schedule=CronSchedule(cron="0 2 * * *", timezone="UTC"),
+            )
+            etl.serve(name="hourly", schedules=[Interval(3600)])
+            """));
+    }
+
+    // the same class in a Deployment(...) object left to a person and in converted code: both names are imported
+    @Test
+    void aScheduleClassSharedWithConvertedCodeIsImportedUnderBothNames() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.server.schemas.schedules import RRuleSchedule
+
+            weekly = Deployment(
+                name="weekly",
+                entrypoint="flows/etl.py:etl",
+                storage=storage,
+                schedule=RRuleSchedule(rrule="FREQ=WEEKLY;BYDAY=MO"),
+            )
+            etl.deploy(name="monthly", work_pool_name="k8s", schedules=[RRuleSchedule(rrule="FREQ=MONTHLY")])
+            """,
+            """
+            from prefect.deployments import Deployment
+            from prefect.schedules import RRule
+            from prefect.server.schemas.schedules import RRuleSchedule
+
+            weekly = Deployment(
+                name="weekly",
+                entrypoint="flows/etl.py:etl",
+                storage=storage,
+                schedule=RRuleSchedule(rrule="FREQ=WEEKLY;BYDAY=MO"),
+            )
+            etl.deploy(name="monthly", work_pool_name="k8s", schedules=[RRule("FREQ=MONTHLY")])
+            """));
+    }
+
+    // a schedule bound to a name that only the unconverted deployment reads is one of its arguments
+    @Test
+    void aScheduleBoundForAnUnconvertedDeploymentOnlyIsLeftAlone() {
+        rewriteRun(python(
+            """
+            from prefect.deployments import Deployment
+            from prefect.server.schemas import schedules
+
+            every_hour = schedules.IntervalSchedule(interval=3600)
+            Deployment.build_from_flow(flow=etl, name="hourly", storage=storage, schedule=every_hour).apply()
+            """));
+    }
 }

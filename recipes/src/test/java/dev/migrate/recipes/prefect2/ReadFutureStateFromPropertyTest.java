@@ -220,4 +220,76 @@ class ReadFutureStateFromPropertyTest implements PythonRewriteTest {
                     return remote.submit(job).wait(), done, handle.get_state()
                 """));
     }
+
+    // the scan's BHV009 counts a future bound by `f = await t.submit(x)` (Prefect 2's async flows awaited their
+    // submits): the recipe converts it too, without the await on wait() and get_state(), which Prefect 3 makes sync
+    @Test
+    void aFutureAnAsyncFlowAwaitedItsSubmitForGivesItsStateToo() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow, task
+
+                @task
+                async def load(x):
+                    return x
+
+                @flow
+                async def check():
+                    f = await load.submit(1)
+                    state = await f.wait()
+                    if state.is_failed() or (await f.get_state()).is_crashed() or f.get_state().is_cancelled():
+                        raise RuntimeError("load failed")
+                """,
+                """
+                from prefect import flow, task
+
+                @task
+                async def load(x):
+                    return x
+
+                @flow
+                async def check():
+                    f = await load.submit(1)
+                    f.wait()
+                    state = f.state
+                    if state.is_failed() or (f.state).is_crashed() or f.state.is_cancelled():
+                        raise RuntimeError("load failed")
+                """));
+    }
+
+    // with DropAwaitOnTaskFutures before it, as the composite runs them: the same Prefect 3 code
+    @Test
+    void afterTheAwaitsAreDroppedTheStateIsReadTheSame() {
+        rewriteRun(
+            spec -> spec.recipes(new DropAwaitOnTaskFutures(), new ReadFutureStateFromProperty()),
+            python(
+                """
+                from prefect import flow, task
+
+                @task
+                async def load(x):
+                    return x
+
+                @flow
+                async def check():
+                    f = await load.submit(1)
+                    state = await f.wait()
+                    return state.is_completed() and f.get_state().is_completed()
+                """,
+                """
+                from prefect import flow, task
+
+                @task
+                async def load(x):
+                    return x
+
+                @flow
+                async def check():
+                    f = load.submit(1)
+                    f.wait()
+                    state = f.state
+                    return state.is_completed() and f.state.is_completed()
+                """));
+    }
 }

@@ -89,4 +89,37 @@ class ReExportedTasksRewriteTest implements PythonRewriteTest {
                 """,
                 s -> s.path("jobs/nightly.py")));
     }
+
+    // an ordinary module re-exports too (the scan reads it when a flow's import goes through it, as here)
+    @Test
+    void aTaskAnOrdinaryModuleReExportsUnderAnotherNameIsWaitedFor() {
+        rewriteRun(
+            python("", s -> s.path("pipelines/__init__.py")),
+            python(TASKS, s -> s.path("pipelines/tasks.py")),
+            python(QUEUE, s -> s.path("pipelines/queue.py")),
+            python("import logging\n\nfrom .tasks import load as store\nfrom .queue import jobs as later\n",
+                    s -> s.path("pipelines/helpers.py")),
+            python(
+                """
+                from prefect import flow
+                from pipelines.helpers import store, later
+
+                @flow
+                def nightly(rows):
+                    store.submit(rows)
+                    later.submit("reindex", rows)
+                    return "done"
+                """,
+                """
+                from prefect import flow
+                from pipelines.helpers import store, later
+
+                @flow
+                def nightly(rows):
+                    store.submit(rows).wait()
+                    later.submit("reindex", rows)
+                    return "done"
+                """,
+                s -> s.path("jobs/nightly.py")));
+    }
 }

@@ -8,6 +8,7 @@ import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +36,12 @@ public final class AsyncTaskInSyncFlowDetector extends PythonDetector {
         // packages' __init__.py re-export tasks without naming Prefect (from .tasks import fetch)
         super("prefect-async-task-in-sync-flow", null,
                 Prefilter.keywords("prefect").orPath(ProjectTaskIndex::isPackageInit));
+    }
+
+    /** Modules without Prefect that a re-export goes through are read when the index follows it, and only then. */
+    @Override
+    public void scanning(Path base) {
+        project.readUnrecordedWith(new UnscannedModules(base));
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * or vanished (PF216), decided by Prefect's own API data ({@link PrefectApi}), and of the infrastructure blocks
  * Prefect 2 integrations had ({@code prefect_aws.ecs.ECSTask}: PF205); task futures a flow never
  * resolves (BHV001); flows that submit tasks and return nothing, whose final state no longer follows failed
- * tasks (BHV002); {@code await} on task futures (BHV007); and a task future's state read the 2.x way, {@code
+ * tasks (BHV002); {@code await} on task futures in async code (BHV007: flows and the helpers they run, not only flows); and a task future's state read the 2.x way, {@code
  * f.get_state()} or the value of {@code f.wait()} or of {@code t.submit(x).wait()} (BHV009): the last four for the
  * tasks of the module, those it imports from the project's other modules ({@link ProjectTaskIndex}) and those made
  * from either by {@code with_options}, never an executor's or a queue's submit. {@code Variable.get(...).value}
@@ -61,9 +62,13 @@ public final class PrefectApiUsageDetector extends PythonDetector {
             Definitions d = new Definitions(def);
             boolean flow = d.decorators().stream().map(m::nameOf)
                     .anyMatch(n -> n.equals("prefect.flow") || n.equals("prefect.flows.flow"));
+            boolean task = d.decorators().stream().map(m::nameOf)
+                    .anyMatch(n -> n.equals("prefect.task") || n.equals("prefect.tasks.task"));
             withTasks(m, facts, d.body(), () -> PythonScopes.localNames(d), tasks -> {
+                if (AwaitedTaskFutures.judged(d, task)) {
+                    TaskFutureUses.awaited(m, d, flow, tasks, sink);
+                }
                 if (flow) {
-                    TaskFutureUses.awaited(m, d, tasks, sink);
                     taskRuns(m, d, tasks, sink);
                 }
                 TaskFutureUses.states(m, d.body(), tasks, sink);
@@ -188,6 +193,12 @@ public final class PrefectApiUsageDetector extends PythonDetector {
     public synchronized void finish(InventorySink sink) {
         waiting.forEach(Runnable::run);
         waiting.clear();
+    }
+
+    /** Modules without Prefect that a re-export goes through are read when the index follows it, and only then. */
+    @Override
+    public void scanning(Path base) {
+        project.readUnrecordedWith(new UnscannedModules(base));
     }
 
     @Override

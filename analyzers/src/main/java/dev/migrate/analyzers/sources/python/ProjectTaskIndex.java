@@ -5,12 +5,15 @@ import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.ModulePaths;
 import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -25,9 +28,10 @@ import java.util.function.Predicate;
  * read at once (the scan, which drops each tree after its file). Modules are found from paths as {@link ModulePaths}
  * reads them (relative imports from the importer's package, absolute ones by the one file whose path ends so, else
  * the importer's sibling): an import that does not resolve to a project file is never taken for a task. Re-exports
- * are followed, under the same name from any module, under another ({@code from .tasks import fetch as get}) from a
- * package's {@code __init__.py}, the one kind of module the scan records without its naming Prefect. Nothing is
- * imported or run.
+ * are followed, under the same name or another ({@code from .tasks import fetch as get}), from a package's {@code
+ * __init__.py} or any other module of the project; a module the scan did not record (it records those naming Prefect,
+ * and packages' {@code __init__.py}) is read when a re-export goes through it ({@link #readUnrecordedWith}), and only
+ * then. Nothing is imported or run.
  */
 public final class ProjectTaskIndex {
     /** Re-exports followed ({@code pkg/__init__.py} importing from {@code .tasks}), at most this deep. */
@@ -56,8 +60,10 @@ public final class ProjectTaskIndex {
     private Set<String> taskNames;
     private Set<String> homeStems;
     private final Map<String, Map<String, Task>> importedBy = new HashMap<>();
-    /** Lazily: the names of the project's package directories ({@link #packageNames()}). */
-    private Set<String> packageNames;
+    /** Lazily: the project's modules and packages by their last name ({@link #modulesByName()}). */
+    private Map<String, List<String>> modulesByName;
+    /** Reads a listed module that was never recorded, asked for one name it may re-export; null for none. */
+    private BiFunction<String, String, Node> unrecorded = (path, name) -> null;
     /** Module names already resolved, by the importer's directory and the name (which is all a resolution reads). */
     private final Map<String, Optional<String>> resolved = new HashMap<>();
 
@@ -73,6 +79,17 @@ public final class ProjectTaskIndex {
      */
     public ProjectTaskIndex(Predicate<Node> mentionsPrefect) {
         this.mentionsPrefect = mentionsPrefect;
+    }
+
+    /**
+     * How to read a module of the project that was listed but never recorded: the scan records only modules naming
+     * Prefect, while a re-export may go through any module ({@code from .tasks import extract as pull} in {@code
+     * common/helpers.py}). Asked only for a module an import follows, with the name followed: the reader may answer
+     * null at once where its text shows the name is no re-export (a module defining it itself). A tree it gives is
+     * read once, and kept as facts.
+     */
+    public synchronized void readUnrecordedWith(BiFunction<String, String, Node> reader) {
+        this.unrecorded = reader;
     }
 
     /** Whether {@code path} is a package's {@code __init__.py}, which re-exports tasks without naming Prefect. */
@@ -150,7 +167,7 @@ public final class ProjectTaskIndex {
     private void pathsChanged() {
         changed();
         resolved.clear();
-        packageNames = null;
+        modulesByName = null;
     }
 
     private Map<String, Task> resolveImports(String path, Imports imports) {
@@ -177,7 +194,7 @@ public final class ProjectTaskIndex {
                     || q.startsWith("prefect.")) {
                 continue;
             }
-            if (b.isFromImport() && (taskNames.contains(q.substring(q.lastIndexOf('.') + 1)) || fromPackage(path, q))) {
+            if (b.isFromImport() && (taskNames.contains(q.substring(q.lastIndexOf('.') + 1)) || fromProjectModule(path, q))) {
                 Optional<Task> task = taskAt(path, q, 0);
                 if (task.isPresent()) {
                     out.put(b.localName(), task.get());
@@ -211,8 +228,8 @@ public final class ProjectTaskIndex {
         if (tasks != null && tasks.containsKey(name)) {
             return Optional.of(tasks.get(name));
         }
-        // pkg/__init__.py: from .tasks import load (names it defines otherwise are not tasks)
-        ModuleFacts facts = facts(home.get());
+        // pkg/__init__.py or any module: from .tasks import load (names it defines otherwise are not tasks)
+        ModuleFacts facts = facts(home.get(), name);
         if (facts == null || facts.ownNames().contains(name) || !facts.imported().containsKey(name)) {
             return Optional.empty();
         }
@@ -220,42 +237,75 @@ public final class ProjectTaskIndex {
     }
 
     /**
-     * Whether {@code qualified} ({@code pkg.get}) is imported from a package of the project, whose {@code __init__.py}
-     * may re-export a task under another name ({@code from .tasks import fetch as get}): a name no task has, which
+     * Whether {@code qualified} ({@code pkg.get}, {@code common.helpers.get}) is imported from a module of the project,
+     * which may re-export a task under another name ({@code from .tasks import fetch as get}): a name no task has, which
      * the first filter by task names would pass over.
      */
-    private boolean fromPackage(String importer, String qualified) {
+    private boolean fromProjectModule(String importer, String qualified) {
         Optional<ModulePaths.ModuleName> split = ModulePaths.split(qualified);
         if (split.isEmpty()) {
             return false;
         }
         String module = split.get().module();
         String last = module.substring(module.lastIndexOf('.') + 1);
-        // most from-imports name no package of the project (datetime, pandas): only a directory holding an
-        // __init__.py under that name can be one, which a set answers without resolving the module
-        if (!last.isEmpty() && !packageNames().contains(last)) {
+        // most from-imports name no module of the project (datetime, pandas): only a file or a package directory of
+        // that name can be one, which a set answers without resolving the module
+        if (!last.isEmpty() && !modulesByName().containsKey(last)) {
             return false;
         }
-        return moduleFile(importer, module).filter(ProjectTaskIndex::isPackageInit).isPresent();
+        return moduleFile(importer, module).isPresent();
     }
 
-    /** The names of the project's package directories (those holding an {@code __init__.py}). */
-    private Set<String> packageNames() {
-        if (packageNames == null) {
-            packageNames = new HashSet<>();
+    /**
+     * The project's module files ({@code helpers} gives {@code common/helpers.py}) and packages' {@code __init__.py}
+     * ({@code common} gives {@code common/__init__.py}) by their last name: an absolute import can only resolve to one
+     * of these, so resolving it reads those, not every path of the project (every from-import of a flow module that
+     * names a module of the project is resolved, to follow re-exports).
+     */
+    private Map<String, List<String>> modulesByName() {
+        if (modulesByName == null) {
+            modulesByName = new HashMap<>();
             for (String p : paths) {
-                if (isPackageInit(p) && p.contains("/")) {
-                    String dir = p.substring(0, p.lastIndexOf('/'));
-                    packageNames.add(dir.substring(dir.lastIndexOf('/') + 1));
+                String file = p.substring(p.lastIndexOf('/') + 1);
+                String name = null;
+                if (isPackageInit(p)) {
+                    if (p.contains("/")) {
+                        String dir = p.substring(0, p.lastIndexOf('/'));
+                        name = dir.substring(dir.lastIndexOf('/') + 1);
+                    }
+                } else if (file.endsWith(".py")) {
+                    name = file.substring(0, file.length() - ".py".length());
+                }
+                if (name != null) {
+                    modulesByName.computeIfAbsent(name, k -> new ArrayList<>()).add(p);
                 }
             }
         }
-        return packageNames;
+        return modulesByName;
     }
 
     private Optional<String> moduleFile(String importer, String module) {
         String dir = importer.contains("/") ? importer.substring(0, importer.lastIndexOf('/') + 1) : "";
-        return resolved.computeIfAbsent(dir + "|" + module, k -> ModulePaths.resolve(importer, module, paths));
+        return resolved.computeIfAbsent(dir + "|" + module, k -> ModulePaths.resolve(importer, module, module.startsWith(".")
+                ? paths : modulesByName().getOrDefault(module.substring(module.lastIndexOf('.') + 1), List.of())));
+    }
+
+    /**
+     * The facts of the module at {@code path}, asked about the re-export of {@code name}: a module only listed is read
+     * now ({@link #readUnrecordedWith}) unless its reader tells it holds no such re-export; null when it is not read.
+     */
+    private ModuleFacts facts(String path, String name) {
+        if (modules.get(path) == null && paths.contains(path)) {
+            // not recorded: it names no Prefect, so it defines no task; what it imports may still be a re-export
+            Node tree = unrecorded.apply(path, name);
+            if (tree == null) {
+                return null;
+            }
+            Entry e = new Entry();
+            e.facts = ModuleFacts.read(tree, Imports.of(tree), false);
+            modules.put(path, e);
+        }
+        return facts(path);
     }
 
     /** A recorded module's facts, read now when only its tree was kept; null for a path that was only listed. */

@@ -25,31 +25,21 @@ final class TaskFutureUses {
     }
 
     /**
-     * BHV007: {@code await t.submit(...)}, {@code await t.map(...)} and {@code await f.result()}, which Prefect 2 allowed
-     * in async flows; Prefect 3 futures are synchronous. ({@code .result()} of other objects, such as a state's, is
-     * left alone: only a name the flow bound to a task's submit counts, or a submit written in place.)
+     * BHV007: {@code await t.submit(...)}, {@code await t.map(...)}, {@code await f.result()} or {@code f.wait()}, and
+     * {@code await f} itself, which Prefect 2 allowed in async code run by a flow; Prefect 3 futures are synchronous.
+     * Which awaits, and in which functions, is {@link AwaitedTaskFutures}' to say, as it is for the rewrite. ({@code
+     * .result()} of other objects, such as a state's, is left alone: only a name bound to a task's submit counts, or a
+     * submit written in place.)
      */
-    static void awaited(PythonModule m, Definitions flow, Set<String> tasks, InventorySink sink) {
-        for (Node await : scope(flow.body())) {
-            Node e = await.kind() != NodeKind.AWAIT || await.nodes().isEmpty() ? null
-                    : Expressions.unwrap(await.nodes().get(0));
-            if (e == null || e.kind() != NodeKind.CALL) {
-                continue;
-            }
-            boolean awaited = isSubmit(e, tasks);
-            Node callee = Expressions.unwrap(e.nodes().get(0));
-            if (!awaited && callee.kind() == NodeKind.ATTRIBUTE && lastName(callee).equals("result")) {
-                Node receiver = Expressions.unwrap(callee.nodes().get(0));
-                if (receiver.kind() == NodeKind.AWAIT && !receiver.nodes().isEmpty()) {
-                    receiver = Expressions.unwrap(receiver.nodes().get(0)); // (await t.map(xs)).result()
-                }
-                awaited = receiver.kind() == NodeKind.CALL && isSubmit(receiver, tasks)
-                        || Expressions.dottedName(receiver).filter(name -> boundToSubmit(flow, name, tasks)).isPresent();
-            }
-            if (awaited) {
-                sink.finding(Findings.of("BHV007", "flow " + flow.name() + " awaits " + e.text().strip()
-                        + "; Prefect 3 futures are synchronous and awaiting one raises TypeError", m.at(await), null));
-            }
+    static void awaited(PythonModule m, Definitions function, boolean flow, Set<String> tasks, InventorySink sink) {
+        String who = (flow ? "flow " : "function ") + function.name();
+        for (AwaitedTaskFutures.Await a : AwaitedTaskFutures.in(function.body(), tasks)) {
+            String message = a.droppable()
+                    ? who + " awaits " + a.operand().text().strip()
+                            + "; Prefect 3 futures are synchronous and awaiting one raises TypeError"
+                    : who + " awaits the task future " + a.operand().text().strip() + "; Prefect 3 futures are synchronous "
+                            + "and awaiting one raises TypeError: use its .result() for the value, or .wait()";
+            sink.finding(Findings.of("BHV007", message, m.at(a.await()), null));
         }
     }
 
@@ -64,7 +54,8 @@ final class TaskFutureUses {
         Set<Node> statements = new HashSet<>();
         for (Node n : nodes) {
             if (n.kind() == NodeKind.EXPR_STMT && n.nodes().size() == 1) {
-                statements.add(Expressions.unwrap(n.nodes().get(0)));
+                // `await f.wait()` on a line of its own discards the value as `f.wait()` does
+                statements.add(awaitedValue(n.nodes().get(0)));
             }
         }
         Set<String> futures = futures(nodes, tasks);
@@ -126,22 +117,6 @@ final class TaskFutureUses {
         }
         futures.removeAll(other);
         return futures;
-    }
-
-    /** Whether the flow assigns {@code name} from a task's submit or map, awaited or not ({@code f = await t.submit(x)}). */
-    private static boolean boundToSubmit(Definitions flow, String name, Set<String> tasks) {
-        for (Node n : scope(flow.body())) {
-            Optional<Statements.Assignment> a = Statements.assignment(n);
-            if (a.isEmpty() || a.get().value() == null || a.get().targets().size() != 1
-                    || !Expressions.dottedName(a.get().targets().get(0)).filter(name::equals).isPresent()) {
-                continue;
-            }
-            Node value = awaitedValue(a.get().value());
-            if (value.kind() == NodeKind.CALL && isSubmit(value, tasks)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@code value} unwrapped, and without an {@code await} in front; null for none. */

@@ -277,4 +277,59 @@ class ImportedTasksScanTest {
                         """);
         assertThat(found).containsExactly("jobs/nightly.py:6 BHV001", "jobs/nightly.py:6 BHV002");
     }
+
+    // an ordinary module that names no Prefect (the scan hands it to no detector) re-exports tasks, under another name
+    // or the same; it is read when a flow's import goes through it: BHV001 and BHV008 as for the package's re-export
+    @Test
+    void aTaskAModuleWithoutPrefectReExportsIsATask() throws IOException {
+        List<String> found = scan(
+                "pipelines/__init__.py", "",
+                "pipelines/tasks.py", TASKS,
+                "pipelines/helpers.py", """
+                        \"\"\"Shared helpers of the flows.\"\"\"
+                        import logging
+
+                        from .tasks import load as store
+                        from pipelines.tasks import fetch_page
+
+                        log = logging.getLogger(__name__)
+                        """,
+                "pipelines/config.py", "BATCH = 100\n",
+                "jobs/nightly.py", """
+                        from prefect import flow
+                        from pipelines.config import BATCH
+                        from pipelines.helpers import store, fetch_page, log
+
+                        @flow
+                        def nightly(rows, urls):
+                            page = fetch_page(urls[0])
+                            store.submit(rows[:BATCH])
+                            log.info(page)
+                        """);
+        assertThat(found).containsExactly("jobs/nightly.py:7 BHV008", "jobs/nightly.py:8 BHV001", "jobs/nightly.py:8 BHV002");
+    }
+
+    // a module without Prefect that defines the name itself (wrapping the task) gives no task: nothing is reported
+    @Test
+    void aNameAModuleWithoutPrefectDefinesItselfIsNoTask() throws IOException {
+        List<String> found = scan(
+                "pipelines/__init__.py", "",
+                "pipelines/tasks.py", TASKS,
+                "pipelines/helpers.py", """
+                        from .tasks import load as _load
+
+
+                        def load(rows):
+                            return _load(rows)
+                        """,
+                "jobs/nightly.py", """
+                        from prefect import flow
+                        from pipelines.helpers import load
+
+                        @flow
+                        def nightly(rows):
+                            load.submit(rows)
+                        """);
+        assertThat(found).isEmpty();
+    }
 }

@@ -1469,6 +1469,62 @@ class PythonDetectorsTest {
                         "15 flow etl awaits fast.submit(urls[1])");
     }
 
+    // DropAwaitOnTaskFutures drops these awaits in every async function but a task: an async helper a flow runs
+    // awaited its task futures as the flow did, and raises TypeError on Prefect 3 as the flow would, so the scan
+    // reports them there too (it reported flows only, while the rewrite edited helpers)
+    @Test
+    void awaitedTaskFuturesInAsyncHelpersButNotInTasks() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                from prefect import flow, task
+
+                @task
+                async def download(url):
+                    return url
+
+                @task
+                async def fetch_one(url):
+                    return await download.submit(url)
+
+                async def fetch_all(urls):
+                    futures = [await download.submit(u) for u in urls]
+                    first = download.submit(urls[0])
+                    await first.wait()
+                    return [await f.result() for f in futures], await first
+
+                @flow
+                async def etl(urls):
+                    return await fetch_all(urls)
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV007"))
+                .extracting(f -> f.where().line() + " " + f.message().substring(0, f.message().indexOf(';')))
+                .containsExactly("12 function fetch_all awaits download.submit(u)", "14 function fetch_all awaits first.wait()",
+                        "15 function fetch_all awaits f.result()", "15 function fetch_all awaits the task future first");
+        // `await first.wait()` on a line of its own discards the value: no BHV009
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV009")).isEmpty();
+    }
+
+    // ReadFutureStateFromProperty converts these uses of a future an async flow awaited its submit for, as reported
+    @Test
+    void theStateOfAFutureWhoseSubmitWasAwaited() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                from prefect import flow, task
+
+                @task
+                async def load(x):
+                    return x
+
+                @flow
+                async def check():
+                    f = await load.submit(1)
+                    state = await f.wait()
+                    if state.is_failed() or (await f.get_state()).is_crashed():
+                        raise RuntimeError("load failed")
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV009"))
+                .extracting(f -> f.where().line() + " " + f.message().substring(0, 20))
+                .containsExactly("10 the value of f.wait(", "11 f.get_state() raises");
+    }
+
     @Test
     void awaitedSubmitsOfExecutorsClientsAndUnknownNamesAreNoTaskFutures() {
         // a dask client's, an executor's, a name from outside the project, a parameter shadowing the task

@@ -1,0 +1,143 @@
+package dev.migrate.analyzers.sources.python;
+
+import dev.migrate.rewriters.python.query.Definitions;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code await}s Prefect 2 code put on task futures, which Prefect 3 makes synchronous (awaiting one raises
+ * TypeError): one definition for the scan's BHV007 and DropAwaitOnTaskFutures, so that what one reports the other
+ * fixes.
+ *
+ * <p>Where: every {@code async def} but a task's own body, not only flows. Prefect 2 ran {@code t.submit(...)} in
+ * whatever code ran inside a flow run, so an async helper a flow awaits ({@code async def fetch_all(urls): return
+ * [await fetch.submit(u) for u in urls]}) awaited task futures as the flow did, and raises TypeError on Prefect 3 as
+ * the flow would: the change is in the future, not in the function holding it. A task's body is left out: Prefect 2
+ * refused task runs inside a task, so no code there awaited a task future that worked.
+ */
+public final class AwaitedTaskFutures {
+    private AwaitedTaskFutures() {
+    }
+
+    /**
+     * An {@code await} on a task future. {@code droppable}: on a submit or map, or on a future's {@code result()} or
+     * {@code wait()}, which give the same value without the {@code await}; otherwise it awaits the future itself, and
+     * a person picks {@code .result()} or {@code .wait()}.
+     */
+    public record Await(Node await, Node operand, boolean droppable) {
+    }
+
+    /** Whether a function's awaits are read: {@code async def}, and not a task ({@code isTask}). */
+    public static boolean judged(Definitions function, boolean isTask) {
+        return function.isAsync() && !isTask;
+    }
+
+    /**
+     * The awaits of {@code body}'s own code (nested functions are read on their own) on futures of {@code tasks} (the
+     * names and dotted names the function reaches tasks by), in source order.
+     */
+    public static List<Await> in(Node body, Set<String> tasks) {
+        List<Node> scope = PythonScopes.ownScope(body);
+        Set<String> futures = futureNames(scope, tasks);
+        List<Await> out = new ArrayList<>();
+        for (Node await : scope) {
+            if (await.kind() != NodeKind.AWAIT || await.nodes().isEmpty()) {
+                continue;
+            }
+            Node operand = Expressions.unwrap(await.nodes().get(0));
+            if (submitsTask(operand, tasks) || resultOfFuture(operand, futures, tasks)) {
+                out.add(new Await(await, operand, true));
+            } else if (operand.kind() == NodeKind.NAME && futures.contains(Expressions.name(operand))) {
+                out.add(new Await(await, operand, false));
+            }
+        }
+        return out;
+    }
+
+    /** {@code t.submit(...)} or {@code t.map(...)} of one of the tasks. */
+    private static boolean submitsTask(Node expr, Set<String> tasks) {
+        return expr.kind() == NodeKind.CALL && TaskFutureUses.receiver(expr, "submit", "map").filter(tasks::contains)
+                .isPresent();
+    }
+
+    /** {@code f.result(...)} or {@code f.wait(...)} of a name bound to task futures, or of a submit (awaited or not). */
+    private static boolean resultOfFuture(Node expr, Set<String> futures, Set<String> tasks) {
+        if (expr.kind() != NodeKind.CALL || Expressions.unwrap(expr.nodes().get(0)).kind() != NodeKind.ATTRIBUTE) {
+            return false;
+        }
+        Node callee = Expressions.unwrap(expr.nodes().get(0));
+        if (!List.of("result", "wait").contains(TaskFutureUses.lastName(callee))) {
+            return false;
+        }
+        Node receiver = awaited(callee.nodes().get(0));
+        return receiver.kind() == NodeKind.NAME && futures.contains(Expressions.name(receiver))
+                || submitsTask(receiver, tasks);
+    }
+
+    /**
+     * Names the scope binds to task futures: a submit or map of a task (awaited or not), a list of submits ({@code
+     * [await t.submit(u) for u in urls]}), and the loop variable of a {@code for} statement or comprehension over such
+     * a list ({@code [await f.result() for f in futures]}).
+     */
+    private static Set<String> futureNames(List<Node> scope, Set<String> tasks) {
+        Set<String> out = new HashSet<>();
+        List<Node> loops = new ArrayList<>();
+        for (Node n : scope) {
+            if (n.kind() == NodeKind.FOR || n.kind() == NodeKind.COMP_FOR) {
+                loops.add(n);
+            }
+            Optional<Statements.Assignment> a = n.kind() == NodeKind.ASSIGN ? Statements.assignment(n) : Optional.empty();
+            if (a.isPresent() && a.get().value() != null && holdsFutures(a.get().value(), tasks)) {
+                for (Node target : a.get().targets()) {
+                    if (target.kind() == NodeKind.NAME) {
+                        out.add(Expressions.name(target));
+                    }
+                }
+            }
+        }
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (Node loop : loops) {
+                List<Node> parts = loop.nodes();
+                if (parts.size() < 2 || parts.get(0).kind() != NodeKind.NAME) {
+                    continue;
+                }
+                Node iterated = Expressions.unwrap(parts.get(1));
+                boolean overFutures = iterated.kind() == NodeKind.NAME && out.contains(Expressions.name(iterated))
+                        || holdsFutures(iterated, tasks);
+                if (overFutures && out.add(Expressions.name(parts.get(0)))) {
+                    grew = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A submit or map of a task (awaited or not), or a list literal or comprehension of such submits. */
+    private static boolean holdsFutures(Node expr, Set<String> tasks) {
+        Node value = awaited(expr);
+        if (submitsTask(value, tasks)) {
+            return true;
+        }
+        if (value.kind() == NodeKind.LIST_COMP && !value.nodes().isEmpty()) {
+            return submitsTask(awaited(value.nodes().get(0)), tasks);
+        }
+        if (value.kind() == NodeKind.LIST && !value.nodes().isEmpty()) {
+            return value.nodes().stream().allMatch(e -> submitsTask(awaited(e), tasks));
+        }
+        return false;
+    }
+
+    /** {@code expr} unwrapped, without an {@code await} in front. */
+    private static Node awaited(Node expr) {
+        Node value = Expressions.unwrap(expr);
+        return value.kind() == NodeKind.AWAIT && !value.nodes().isEmpty() ? Expressions.unwrap(value.nodes().get(0)) : value;
+    }
+}
