@@ -207,8 +207,11 @@ public final class ReadinessAssessor {
         return new Gate(ReadinessState.REWRITTEN, false, left.size() + " legacy construct(s) left: " + codes);
     }
 
-    /** The recipe that writes a Prefect 3 deployment for a legacy job (and leaves the job running until the cutover). */
-    static final String LEGACY_MOVE_RECIPE = "dev.migrate.recipes.legacy.MoveLegacySchedulersToPrefect3";
+    /**
+     * The recipe the legacy rules name (fixed_by): its dual-run phase writes a Prefect 3 deployment for a legacy job and
+     * leaves the job running until the cutover.
+     */
+    static final String LEGACY_MOVE_RECIPE = "dev.migrate.prefect.MoveLegacySchedulersToPrefect3DualRun";
 
     /**
      * Findings that mean "still legacy": those on the job's own entries that break on Prefect 3 or that a
