@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.sources.config.ComposeCommands;
 import dev.migrate.analyzers.sources.config.ComposeProjectFiles;
 import dev.migrate.analyzers.sources.config.ShellScripts;
 import java.nio.file.Path;
@@ -74,20 +75,27 @@ public final class ComposeInterpolation {
                 interpolationFiles.computeIfAbsent(dir, d -> new HashSet<>()).add(path);
             } else if ((SCRIPT.matcher(name).matches() || ShellScripts.isShellScript(name, t)) && RUNS_COMPOSE.matcher(t).find()) {
                 interpolationFiles.computeIfAbsent(dir, d -> new HashSet<>()).add(path);
-                // an --env-file is read for the interpolation of the compose files next to it
-                for (String f : ComposeProjectFiles.envFileOptions(path.toString().replace('\\', '/'), t)) {
-                    Path file = Path.of(f);
-                    interpolationFiles.computeIfAbsent(directory(file), d -> new HashSet<>()).add(file);
-                }
-                // and for those the same command names with -f (`--env-file .env.prod -f deploy/compose.yml`), with
-                // the script's own variables, which that compose inherits
-                ComposeProjectFiles.envFileComposeFiles(path.toString().replace('\\', '/'), t).forEach((env, composes) -> {
-                    for (String c : composes) {
-                        Set<Path> files = interpolationFiles.computeIfAbsent(directory(Path.of(c)), d -> new HashSet<>());
-                        files.add(Path.of(env));
-                        files.add(path);
+                // an --env-file is read for the interpolation of the compose files the same command names with -f
+                // (`--env-file .env.prod -f deploy/compose.yml`), with the script's own variables, which that compose
+                // inherits; without -f, for those of the directory the command runs in (`cd deploy && docker compose
+                // --env-file ../config/prod.env up`)
+                for (ComposeCommands.Command c : ComposeCommands.of(path.toString().replace('\\', '/'), t)) {
+                    if (c.envFiles().isEmpty()) {
+                        continue;
                     }
-                });
+                    Set<Path> projects = new HashSet<>();
+                    c.composeFiles().forEach(f -> projects.add(directory(Path.of(f))));
+                    if (projects.isEmpty()) {
+                        projects.add(c.directory().isEmpty() ? Path.of("") : Path.of(c.directory()));
+                    }
+                    for (Path project : projects) {
+                        Set<Path> files = interpolationFiles.computeIfAbsent(project, d -> new HashSet<>());
+                        c.envFiles().forEach(e -> files.add(Path.of(e)));
+                        if (!c.composeFiles().isEmpty()) {
+                            files.add(path);
+                        }
+                    }
+                }
             }
         } else if (source instanceof Yaml.Documents docs && COMPOSE.matcher(name).matches()) {
             Set<String> refs = referenced.computeIfAbsent(dir, d -> new HashSet<>());

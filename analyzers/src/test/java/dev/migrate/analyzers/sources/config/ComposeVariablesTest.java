@@ -92,4 +92,14 @@ class ComposeVariablesTest {
                 new ScanFile("ops/docker-compose.yml", COMPOSE))).startsWith(
                 "ops/prod.env:1:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is a compose variable here");
     }
+
+    // `cd deploy && docker compose --env-file ../config/prod.env up`: compose reads deploy's compose file with it
+    @Test
+    void anEnvFileIsLinkedToTheComposeFileOfTheDirectoryTheCommandRunsIn() {
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(),
+                new ScanFile("up.sh", "#!/bin/sh\ncd deploy && docker compose --env-file ../config/prod.env up -d\n"),
+                new ScanFile("config/prod.env", "PREFECT_ORION_DATABASE_CONNECTION_URL=postgresql+asyncpg://db/prefect\n"),
+                new ScanFile("deploy/docker-compose.yml", COMPOSE))).startsWith("config/prod.env:1:1 CFG001 setting "
+                + "PREFECT_ORION_DATABASE_CONNECTION_URL is a compose variable here: docker-compose.yml:4 reads it");
+    }
 }
