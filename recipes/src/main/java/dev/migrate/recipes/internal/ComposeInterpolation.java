@@ -57,6 +57,7 @@ public final class ComposeInterpolation {
 
     /** Gathers what one file defines, loads or reads. */
     public synchronized void scan(SourceFile source, ExecutionContext ctx) {
+        ComposeFiles.in(ctx).scan(source);
         Path path = source.getSourcePath().normalize();
         Path dir = directory(path);
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
@@ -97,7 +98,7 @@ public final class ComposeInterpolation {
                     }
                 }
             }
-        } else if (source instanceof Yaml.Documents docs && COMPOSE.matcher(name).matches()) {
+        } else if (source instanceof Yaml.Documents docs && (COMPOSE.matcher(name).matches() || maybeNamedCompose(docs))) {
             Set<String> refs = referenced.computeIfAbsent(dir, d -> new HashSet<>());
             String printed = docs.printAll();
             for (String included : ComposeProjectFiles.includes(path.toString().replace('\\', '/'), printed)) {
@@ -122,6 +123,17 @@ public final class ComposeInterpolation {
                 }
             }.visit(docs, ctx);
         }
+    }
+
+    /**
+     * A YAML file under another name with top-level {@code services:}: a compose file if a command names it
+     * ({@link ComposeFiles}), which is known once every file was scanned; its references only matter to the renames of
+     * compose files, which ask {@link ComposeFiles} first.
+     */
+    private static boolean maybeNamedCompose(Yaml.Documents docs) {
+        return docs.getDocuments().stream().anyMatch(d -> d.getBlock() instanceof Yaml.Mapping m
+                && m.getEntries().stream().anyMatch(e -> "services".equals(e.getKey().getValue())
+                && e.getValue() instanceof Yaml.Mapping));
     }
 
     /** The names an {@code environment:} passes on without a value: {@code - NAME}, {@code NAME:}. */
