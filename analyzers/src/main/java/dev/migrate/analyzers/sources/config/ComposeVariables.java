@@ -57,8 +57,29 @@ final class ComposeVariables {
         return COMPOSE.matcher(fileName).matches();
     }
 
+    /** Top-level {@code services:} in a YAML file under another name: a compose file if something names it. */
+    private static final Pattern SERVICES = Pattern.compile("(?m)^services:[ \\t]*(?:#.*)?$");
+    /** Such files, read as compose files in {@link #finish} when a command, {@code .env} or include names them. */
+    private final Map<String, ScanFile> candidates = new ConcurrentHashMap<>();
+    private final Set<String> named = ConcurrentHashMap.newKeySet();
+
+    static boolean maybeNamedCompose(ScanFile file) {
+        String n = file.fileName();
+        return (n.endsWith(".yml") || n.endsWith(".yaml")) && !isCompose(n) && SERVICES.matcher(file.text()).find();
+    }
+
+    void candidate(ScanFile file) {
+        candidates.put(file.path(), file);
+    }
+
+    /** Files named as compose files ({@link ComposeProjectFiles#namedComposeFiles}). */
+    void named(Set<String> paths) {
+        named.addAll(paths);
+    }
+
     /** Where a compose file reads Prefect names for interpolation, and which env files its services load. */
     void readCompose(ScanFile file) {
+        named.addAll(ComposeProjectFiles.includes(file.path(), file.text()));
         String dir = directory(file.path());
         Map<String, Map<String, Integer>> names = readers.computeIfAbsent(dir, d -> new ConcurrentHashMap<>());
         for (Pattern reads : List.of(REFERENCE, PASSED_ON_IN_LIST, PASSED_ON_IN_MAP)) {
@@ -135,6 +156,16 @@ final class ComposeVariables {
     }
 
     void finish(InventorySink sink) {
+        // compose files under other names, once every file said which it names (includes of named files too)
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(new java.util.TreeSet<>(named));
+        Set<String> done = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            ScanFile file = candidates.get(todo.pop());
+            if (file != null && done.add(file.path())) {
+                readCompose(file);
+                todo.addAll(ComposeProjectFiles.includes(file.path(), file.text()));
+            }
+        }
         for (Setting s : settings) {
             String dir = directory(s.file());
             Set<String> projects = interpolatedFor(s.file());

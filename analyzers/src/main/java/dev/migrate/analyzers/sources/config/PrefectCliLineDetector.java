@@ -56,14 +56,19 @@ public final class PrefectCliLineDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("prefect", "PREFECT_", "deployments");
+        // "compose": scripts and units that name compose files (-f deploy/stack.yml), often without a Prefect word
+        return Prefilter.keywords("prefect", "PREFECT_", "deployments", "compose");
     }
+
+    /** The words of the prefilter before compose files named elsewhere counted: what the line checks need. */
+    private static final Pattern PREFECT_WORDS = Pattern.compile("prefect|PREFECT_|deployments");
 
     @Override
     public boolean accepts(ScanFile file) {
         return isScript(file) || isDockerfile(file.fileName()) || isCiYaml(file.path()) || isEnvFile(file.fileName())
                 || isSupervisorConf(file) || PrefectFileReferences.isOtherDeploymentFile(file)
-                || ComposeVariables.isCompose(file.fileName());
+                || ComposeVariables.isCompose(file.fileName()) || ComposeVariables.maybeNamedCompose(file)
+                || ComposeCommands.runsCommands(file.path(), file.text());
     }
 
     /** A supervisord configuration: {@code [program:x]} sections whose {@code command=} lines run commands. */
@@ -103,8 +108,18 @@ public final class PrefectCliLineDetector implements Detector {
             composeVariables.readCompose(file); // only what it reads from env files: the compose detector reads the rest
             return;
         }
+        if (!ci && ComposeVariables.maybeNamedCompose(file)) {
+            composeVariables.candidate(file); // read as compose if a command names it (-f deploy/stack.yml)
+            return;
+        }
+        if (ComposeCommands.runsCommands(file.path(), file.text()) || file.fileName().equals(".env")) {
+            composeVariables.named(ComposeProjectFiles.namedComposeFiles(file.path(), file.text()));
+        }
         if (isScript(file)) {
             composeVariables.readScript(file);
+        }
+        if (!PREFECT_WORDS.matcher(file.text()).find()) {
+            return; // the compose files and env files it names were all this file had to say
         }
         if (!ci && PrefectFileReferences.isOtherDeploymentFile(file)) {
             prefectFiles.keep(file); // read if a command names it
