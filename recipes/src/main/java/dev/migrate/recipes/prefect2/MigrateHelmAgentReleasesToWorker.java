@@ -99,6 +99,12 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
                         }
                     }
                     synchronized (acc) {
+                        // the pool the release's own values or a targetPath item set, which the objects need not
+                        if (get(spec, "values") instanceof Yaml.Mapping values && FluxValuesFrom.setsPool(values)
+                                || FluxValuesFrom.targetsPool(spec)) {
+                            acc.valuesFrom.withInlinePool.addAll(refs);
+                        }
+                        acc.valuesFrom.releases.add(refs);
                         if (byChart) {
                             acc.valuesFrom.refs.addAll(refs);
                         } else {
@@ -216,9 +222,36 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
         }
 
         private Yaml.Mapping releaseValues(Yaml.Mapping spec, String namespace) {
+            boolean inlinePool = get(spec, "values") instanceof Yaml.Mapping v && FluxValuesFrom.setsPool(v);
+            boolean poolFromObjects = poolFromValuesFrom(spec, namespace);
             Yaml.Mapping out = atKey(spec, "valuesFrom", from -> from instanceof Yaml.Sequence items
-                    ? eachItem(items, item -> valuesFromItem(item, namespace)) : from);
-            return atKey(out, "values", this::agentValues);
+                    ? eachItem(items, item -> valuesFromItem(item, namespace, inlinePool)) : from);
+            // Flux merges the valuesFrom objects first: a pool one of them names is no gap in the inline values
+            return atKey(out, "values", v -> agentValues(v, poolFromObjects));
+        }
+
+        /**
+         * True when the release's work pool comes from its valuesFrom items: a {@code targetPath} that sets it, an
+         * object of the repository whose values name it, or an object made outside the repository, whose own note
+         * says to set it there (a stand-in pool in the inline values would override it).
+         */
+        private boolean poolFromValuesFrom(Yaml.Mapping spec, String namespace) {
+            if (!(get(spec, "valuesFrom") instanceof Yaml.Sequence items)) {
+                return false;
+            }
+            if (FluxValuesFrom.targetsPool(spec)) {
+                return true;
+            }
+            for (Yaml.Sequence.Entry item : items.getEntries()) {
+                if (!(item.getBlock() instanceof Yaml.Mapping m)) {
+                    continue;
+                }
+                FluxValuesFrom.Ref ref = FluxValuesFrom.refOf(m, namespace);
+                if (ref != null && (!found.valuesFrom.inRepository(ref) || found.valuesFrom.setsPool(ref))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -254,7 +287,7 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
          * One valuesFrom item: a {@code targetPath} under {@code agent} is renamed; an object the repository neither
          * writes nor generates gets a note naming it (the object itself is edited where it is written).
          */
-        private Yaml.Block valuesFromItem(Yaml.Block item, String namespace) {
+        private Yaml.Block valuesFromItem(Yaml.Block item, String namespace, boolean inlinePool) {
             if (!(item instanceof Yaml.Mapping m)) {
                 return item;
             }
@@ -266,12 +299,21 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
             }
             FluxValuesFrom.Ref ref = FluxValuesFrom.refOf(m, namespace);
             if (ref != null && !found.valuesFrom.inRepository(ref)) {
-                note(entry(m, "name"), true, "the values this release reads from " + ref.kind() + " `" + ref.name()
-                        + "` (key `" + ref.valuesKey() + "`) are made outside this repository and still use the agent "
-                        + "chart's keys: move them from `agent:` to `worker:` " + MOVES + " and set `" + ArgoHelmParameters.WORK_POOL
-                        + "`, in the same change that merges this one");
+                note(entry(m, "name"), true, outsideObjectNote(ref, inlinePool));
             }
             return item;
+        }
+
+        /**
+         * The note on a valuesFrom object made outside the repository: its agent values must move, and unless the
+         * release's own values name it, the work pool the chart requires comes from there.
+         */
+        private String outsideObjectNote(FluxValuesFrom.Ref ref, boolean inlinePool) {
+            return "the values this release reads from " + ref.kind() + " `" + ref.name() + "` (key `" + ref.valuesKey()
+                    + "`) are made outside this repository and still use the agent chart's keys: move them from `agent:` "
+                    + "to `worker:` " + MOVES + (inlinePool ? "" : " and set `" + ArgoHelmParameters.WORK_POOL + "` there (the "
+                    + "release's own values do not set it, so the work pool the worker serves comes from that object)")
+                    + ", in the same change that merges this one";
         }
 
         /**
@@ -287,8 +329,10 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
                 }
                 Yaml.Mapping.Entry values = entry(data, ref.valuesKey());
                 boolean base64 = secret && dataKey.equals("data");
+                // the release's own values, which Flux merges over these, or its other objects may name the pool
                 Yaml.Scalar moved = base64 ? null : HelmValuesText.toWorker(values.getValue(), lineOf(values),
-                        new HelmAgentValues(notes, getName()), file.getSourcePath().toString(), ctx);
+                        new HelmAgentValues(notes, getName()), file.getSourcePath().toString(),
+                        found.valuesFrom.poolSetBesides(ref), ctx);
                 if (moved != null) {
                     after = atKey(after, dataKey, d -> atKey((Yaml.Mapping) d, ref.valuesKey(), v -> moved));
                 } else if (base64 || HelmValuesText.mentionsAgentValues(values.getValue())) {
@@ -439,13 +483,19 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
 
         /** Values holding the agent chart's {@code agent:} mapping, with it moved to {@code worker:}. */
         Yaml.Block agentValues(Yaml.Block values) {
+            return agentValues(values, false);
+        }
+
+        /** Same, for values merged over others that may name the work pool ({@code poolSetElsewhere}). */
+        Yaml.Block agentValues(Yaml.Block values, boolean poolSetElsewhere) {
             if (!(values instanceof Yaml.Mapping m)) {
                 return values;
             }
             List<Yaml.Mapping.Entry> out = new ArrayList<>();
             for (Yaml.Mapping.Entry e : m.getEntries()) {
                 if ("agent".equals(e.getKey().getValue()) && HelmAgentValues.isAgentValues(e.getValue())) {
-                    e = new HelmAgentValues(notes, getName()).toWorker(e, file.getSourcePath().toString(), lineOf(e), ctx);
+                    e = new HelmAgentValues(notes, getName()).toWorker(e, file.getSourcePath().toString(), lineOf(e),
+                            poolSetElsewhere, ctx);
                 }
                 out.add(e);
             }
