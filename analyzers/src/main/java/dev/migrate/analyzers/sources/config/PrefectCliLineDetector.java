@@ -65,10 +65,14 @@ public final class PrefectCliLineDetector implements Detector {
 
     @Override
     public boolean accepts(ScanFile file) {
+        return readsLines(file) || ComposeVariables.maybeNamedCompose(file) || ComposeCommands.runsCommands(file.path(), file.text());
+    }
+
+    /** The files whose lines this detector checks; the others it accepts only name compose files (a systemd unit). */
+    private static boolean readsLines(ScanFile file) {
         return isScript(file) || isDockerfile(file.fileName()) || isCiYaml(file.path()) || isEnvFile(file.fileName())
                 || isSupervisorConf(file) || PrefectFileReferences.isOtherDeploymentFile(file)
-                || ComposeVariables.isCompose(file.fileName()) || ComposeVariables.maybeNamedCompose(file)
-                || ComposeCommands.runsCommands(file.path(), file.text());
+                || ComposeVariables.isCompose(file.fileName());
     }
 
     /** A supervisord configuration: {@code [program:x]} sections whose {@code command=} lines run commands. */
@@ -108,12 +112,15 @@ public final class PrefectCliLineDetector implements Detector {
             composeVariables.readCompose(file); // only what it reads from env files: the compose detector reads the rest
             return;
         }
-        if (!ci && ComposeVariables.maybeNamedCompose(file)) {
+        if (!ci && ComposeVariables.maybeNamedCompose(file) && !PrefectFileReferences.isOtherDeploymentFile(file)) {
             composeVariables.candidate(file); // read as compose if a command names it (-f deploy/stack.yml)
             return;
         }
         if (ComposeCommands.runsCommands(file.path(), file.text()) || file.fileName().equals(".env")) {
             composeVariables.named(ComposeProjectFiles.namedComposeFiles(file.path(), file.text()));
+        }
+        if (!readsLines(file)) {
+            return; // a systemd unit: the systemd detector reads its commands
         }
         if (isScript(file)) {
             composeVariables.readScript(file);
