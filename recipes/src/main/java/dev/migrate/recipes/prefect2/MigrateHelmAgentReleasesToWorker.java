@@ -155,6 +155,11 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
                     after = atKey(top, "spec", spec -> release.fluxChartRefSpec(spec, namespaceOf(top)));
                 } else if (acc.chartRefs.isNamedAgentSource(top)) {
                     after = atKey(top, "spec", release::chartSource);
+                } else if (isMigratedHelmRelease(top) || acc.chartRefs.namesMigratedChart(top)) {
+                    // an earlier run's release: what it left to a person is reported again, nothing is edited
+                    release.manualItemsLeft((Yaml.Mapping) get(top, "spec"), namespaceOf(top));
+                } else if (acc.chartRefs.isNamedDigestWorkerSource(top)) {
+                    release.digestLeft((Yaml.Mapping) get(top, "spec"));
                 } else if (kind.equals("Application") && apiVersion.startsWith("argoproj.io/")) {
                     after = atKey(top, "spec", spec -> atKey(atKey(spec, "source", s -> release.argoSource(s, top)),
                             "sources", sources -> sources instanceof Yaml.Sequence s
@@ -167,6 +172,15 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
                 return after == top ? d : d.withBlock(after);
             }
         };
+    }
+
+    /** A HelmRelease of the worker chart at the range this rewrite writes: an agent release an earlier run moved. */
+    private static boolean isMigratedHelmRelease(Yaml.Mapping top) {
+        String apiVersion = scalar(top, "apiVersion");
+        return "HelmRelease".equals(scalar(top, "kind")) && apiVersion != null && apiVersion.startsWith("helm.toolkit.fluxcd.io/")
+                && get(top, "spec") instanceof Yaml.Mapping spec && get(spec, "chart") instanceof Yaml.Mapping chart
+                && get(chart, "spec") instanceof Yaml.Mapping cs && WORKER_CHART.equals(scalar(cs, "chart"))
+                && HelmAgentValues.isWrittenRange(scalar(cs, "version"));
     }
 
     private static boolean isAgentHelmRelease(Yaml.Mapping top) {
@@ -275,12 +289,40 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
                     + "releases that name it");
             Yaml.Mapping out = atKey(s, "url", u -> ((Yaml.Scalar) u).withValue(FluxChartRefs.workerUrl(((Yaml.Scalar) u).getValue())));
             if (get(s, "ref") instanceof Yaml.Mapping ref && entry(ref, "digest") != null) {
-                note(entry(ref, "digest"), true, "`ref.digest` pins the prefect-agent chart's artifact: replace it with "
-                        + "the digest of a prefect-worker chart release >=" + minimum + ", or with `tag: \"" + minimum + "\"`");
+                note(entry(ref, "digest"), true, digestNote());
             }
             return atKey(out, "ref", ref -> atKey(atKey(ref, "semver", v -> v instanceof Yaml.Scalar sv
                     ? HelmAgentValues.workerChartRange(sv) : v), "tag", t -> t instanceof Yaml.Scalar tag
                     && tag.getValue().matches("\\d.*") ? tag.withValue(minimum) : t));
+        }
+
+        /**
+         * The manual items of a release an earlier run moved to the worker chart, which that run could not take and
+         * this one cannot tell taken: the valuesFrom objects made outside the repository. Reported on every run, as
+         * the first run reported them; the release itself is not edited again.
+         */
+        void manualItemsLeft(Yaml.Mapping spec, String namespace) {
+            boolean inlinePool = get(spec, "values") instanceof Yaml.Mapping v && FluxValuesFrom.setsPool(v);
+            if (get(spec, "valuesFrom") instanceof Yaml.Sequence items) {
+                for (Yaml.Sequence.Entry item : items.getEntries()) {
+                    FluxValuesFrom.Ref ref = item.getBlock() instanceof Yaml.Mapping m ? FluxValuesFrom.refOf(m, namespace) : null;
+                    if (ref != null && !found.valuesFrom.inRepository(ref)) {
+                        note(entry((Yaml.Mapping) item.getBlock(), "name"), true, outsideObjectNote(ref, inlinePool));
+                    }
+                }
+            }
+        }
+
+        /** The digest note of an OCIRepository an earlier run moved to the worker chart, on every run while a digest pins it. */
+        void digestLeft(Yaml.Mapping spec) {
+            Yaml.Mapping ref = (Yaml.Mapping) get(spec, "ref");
+            note(entry(ref, "digest"), true, digestNote());
+        }
+
+        private String digestNote() {
+            String minimum = HelmAgentValues.workerChartMinimum();
+            return "`ref.digest` pins the prefect-agent chart's artifact: replace it with the digest of a prefect-worker "
+                    + "chart release >=" + minimum + ", or with `tag: \"" + minimum + "\"`";
         }
 
         /**
@@ -350,6 +392,12 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
          * ({@code valuesObject}, a literal {@code values} string, {@code parameters}).
          */
         Yaml.Block argoSource(Yaml.Block source, Yaml.Mapping application) {
+            if (source instanceof Yaml.Mapping s && WORKER_CHART.equals(scalar(s, "chart"))
+                    && HelmAgentValues.isWrittenRange(scalar(s, "targetRevision"))) {
+                // an earlier run's source: the value files it could not move are reported again
+                valueFilesElsewhere(s, application);
+                return source;
+            }
             if (!(source instanceof Yaml.Mapping s) || !AGENT_CHART.equals(scalar(s, "chart"))) {
                 return source;
             }
@@ -453,7 +501,8 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
         void umbrellaValueFilesElsewhere(Yaml.Mapping application) {
             Yaml.Mapping source = ArgoValueFiles.pathSource(application);
             String chart = source == null ? null : ArgoValueFiles.chartDirectory(source);
-            if (chart == null || !found.valueFiles.isUmbrellaChart(chart)) {
+            // an umbrella chart an earlier run moved to the worker chart still has the same files to report
+            if (chart == null || !found.valueFiles.isUmbrellaChart(chart) && !found.valueFiles.isMigratedUmbrellaChart(chart)) {
                 return;
             }
             for (Yaml.Sequence.Entry item : ArgoValueFiles.valueFiles(source)) {
