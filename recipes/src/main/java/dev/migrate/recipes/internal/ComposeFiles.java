@@ -52,11 +52,12 @@ public final class ComposeFiles {
                 named.addAll(ComposeProjectFiles.namedComposeFiles(path, text.getText()));
             }
         } else if (source instanceof Yaml.Documents docs) {
-            String printed = docs.printAll();
-            if (ComposeCommands.runsCommands(path, printed)) {
-                named.addAll(ComposeProjectFiles.namedComposeFiles(path, printed));
-            } else if (printed.contains("include:")) {
-                Set<String> inc = ComposeProjectFiles.includes(path, printed);
+            // printed only when it may name compose files: a CI pipeline's steps, a top-level include:
+            if (ComposeCommands.runsCommands(path, "")) {
+                named.addAll(ComposeProjectFiles.namedComposeFiles(path, docs.printAll()));
+            } else if (docs.getDocuments().stream().anyMatch(d -> d.getBlock() instanceof Yaml.Mapping m
+                    && m.getEntries().stream().anyMatch(e -> "include".equals(e.getKey().getValue())))) {
+                Set<String> inc = ComposeProjectFiles.includes(path, docs.printAll());
                 if (!inc.isEmpty()) {
                     includes.put(path, inc);
                 }

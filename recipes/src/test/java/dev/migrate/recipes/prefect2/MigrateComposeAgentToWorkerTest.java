@@ -691,4 +691,33 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             """,
             spec -> spec.path("deploy/stack.yml")));
     }
+
+    // COMPOSE_FILE in the project's .env and a compose file's include: name compose files too
+    @Test
+    void composeFilesNamedByComposeFileAndIncludeAreMigrated() {
+        String before = """
+            services:
+              worker:
+                image: prefecthq/prefect:2-python3.11
+                command: prefect agent start -q nightly
+            """;
+        String after = """
+            services:
+              worker-create-pool:
+                image: prefecthq/prefect:2-python3.11
+                command: sh -c "n=0; until prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool process-pool, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
+                restart: "no"
+              worker:
+                image: prefecthq/prefect:2-python3.11
+                command: prefect worker start --work-queue nightly --pool process-pool --type process
+                depends_on:
+                  worker-create-pool:
+                    condition: service_completed_successfully
+            """;
+        rewriteRun(
+            org.openrewrite.test.SourceSpecs.text("COMPOSE_FILE=base.yml:agents.yml\n", spec -> spec.path("ops/.env")),
+            yaml(before, after, spec -> spec.path("ops/agents.yml")),
+            yaml("include:\n  - workers/stack.yml\nservices:\n  db:\n    image: postgres:16\n", spec -> spec.path("compose.yaml")),
+            yaml(before, after, spec -> spec.path("workers/stack.yml")));
+    }
 }
