@@ -39,6 +39,12 @@ final class LegacyLineSwitch {
         if (legacy == null) {
             throw new CutoverException("job " + job.key() + ": the scan finds no legacy definition to disable");
         }
+        String byMigrate = legacy.attributes().get(dev.migrate.analyzers.sources.cron.CrontabDetector.DISABLED_BY_MIGRATE);
+        if (byMigrate != null && legacy.kind() == dev.migrate.analyzers.model.JobKind.SYSTEMD_TIMER) {
+            // a timer the legacy recipe's cutover.sh switches off on the host: its unit file stays, with no marker
+            throw new CutoverException("job " + job.key() + ": " + byMigrate + " switches it off on the host; once that "
+                    + "ran, record it: migrate cutover record " + job.key() + " legacy-disabled --by NAME");
+        }
         if ("true".equals(legacy.attributes().get("disabled"))) {
             throw new CutoverException("job " + job.key() + ": " + legacy.source().path() + ":" + legacy.source().line()
                     + " is already commented out, without a migrate marker; record it: migrate cutover record "

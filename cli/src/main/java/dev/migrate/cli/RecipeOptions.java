@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import dev.migrate.recipes.engine.RecipeCatalog;
 import org.openrewrite.Recipe;
 import org.openrewrite.Validated;
 
@@ -23,7 +24,7 @@ final class RecipeOptions {
         return m;
     }
 
-    static Recipe build(List<String> names, Map<String, String> options) {
+    static Recipe build(List<String> names, Map<String, String> options, RecipeCatalog catalog) {
         if (names.size() != 1) {
             throw CliException.invalidInput("--option needs exactly one --recipe, the class that takes the options "
                     + "(for example dev.migrate.recipes.legacy.MoveLegacySchedulersToPrefect3)");
@@ -47,15 +48,16 @@ final class RecipeOptions {
             String msg = e.getMessage() == null ? "" : e.getMessage().split("\\R")[0];
             throw CliException.invalidInput("--option for " + name + " is not valid: " + msg);
         }
-        return validated(recipe);
+        return validated(recipe, catalog);
     }
 
     /**
      * {@code recipe} when its options (and those of every recipe it runs) are valid; else the input error naming
      * each option to give or fix. A recipe class named without {@code --option} has its required options unset,
-     * which the recipe would otherwise meet as an internal error half-way through the run.
+     * which the recipe would otherwise meet as an internal error half-way through the run; the error then also names
+     * the composites that run it with its options chosen, which is what most users meant to run.
      */
-    static Recipe validated(Recipe recipe) {
+    static Recipe validated(Recipe recipe, RecipeCatalog catalog) {
         StringBuilder sb = new StringBuilder();
         for (Validated<Object> v : recipe.validateAll()) {
             for (Validated.Invalid<Object> f : v.failures()) {
@@ -67,8 +69,10 @@ final class RecipeOptions {
             }
         }
         if (sb.length() > 0) {
+            List<String> composites = catalog.compositesRunning(recipe.getName());
             throw CliException.invalidInput(sb + " (recipe " + recipe.getName() + "; 'migrate rewrite --list' "
-                    + "describes its options)");
+                    + "describes its options)" + (composites.isEmpty() ? ""
+                    : "; or run a composite that chooses them: --recipe " + String.join(", --recipe ", composites)));
         }
         return recipe;
     }

@@ -100,7 +100,7 @@ public final class RewriteCommand implements Callable<Integer> {
         try {
             prefectTarget = PrefectTarget.parse(target);
             recipe = options.isEmpty() ? RecipeOptions.validated(catalog.activate(recipes.isEmpty()
-                    ? List.of(RecipeCatalog.DEFAULT_RECIPE) : recipes)) : RecipeOptions.build(recipes, options);
+                    ? List.of(RecipeCatalog.DEFAULT_RECIPE) : recipes), catalog) : RecipeOptions.build(recipes, options, catalog);
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage());
         }

@@ -51,6 +51,10 @@ class RewriteRecipeOptionsTest {
         CliRun missing = CliRun.of("rewrite", project.toString(), "--recipe", RECIPE, "--dry-run");
         assertThat(missing.exitCode()).as(missing.err()).isEqualTo(2);
         assertThat(missing.err()).contains("--option phase=VALUE: is required (recipe " + RECIPE)
+                .contains("or run a composite that chooses them: --recipe "
+                        + "dev.migrate.prefect.MoveLegacySchedulersToPrefect3Cleanup, --recipe "
+                        + "dev.migrate.prefect.MoveLegacySchedulersToPrefect3Cutover, --recipe "
+                        + "dev.migrate.prefect.MoveLegacySchedulersToPrefect3DualRun")
                 .doesNotContain("internal error");
 
         CliRun composite = CliRun.of("rewrite", project.toString(), "--recipe",

@@ -30,6 +30,23 @@ class RuleFixesTest {
         assertThat(unknown).as("fixed_by names that `migrate rewrite --list` does not show").isEmpty();
     }
 
+    /** Scan tells users to run {@code migrate rewrite --recipe NAME}: a recipe that needs options would only fail. */
+    @Test
+    void everyRecipeARuleNamesRunsWithoutOptions() {
+        RecipeCatalog catalog = RecipeCatalog.load();
+        List<String> needOptions = new ArrayList<>();
+        for (Rule r : RuleRegistry.standard().all()) {
+            for (String n : r.fixedBy()) {
+                try {
+                    RecipeOptions.validated(catalog.activate(List.of(n)), catalog);
+                } catch (CliException e) {
+                    needOptions.add(r.code() + " -> " + n + ": " + e.getMessage());
+                }
+            }
+        }
+        assertThat(needOptions).as("fixed_by names whose recipe cannot run as scan says to run it").isEmpty();
+    }
+
     @Test
     void everyRuleWithAFixNamesARecipe() {
         List<String> promised = RuleRegistry.standard().all().stream()

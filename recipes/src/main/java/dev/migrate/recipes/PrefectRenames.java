@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The mechanical renames of the change catalogue (section 7), shipped as {@code prefect-renames.json}.
- * Recipes pick the entries of their kind, so that a rename is added by editing data, not code.
+ * Recipes pick the entries of their kind, so that a rename is added by editing data, not code. The file lives with
+ * the analyzers' Prefect facts, since the scan reads its settings renames too ({@code OrionSettingNames}).
  *
  * @param autofix {@code yes} (safe), {@code partly} (rewrite + human check) or {@code no} (report only)
  */
@@ -24,7 +25,7 @@ public record PrefectRenames(String old, String replacement, String kind, String
     }
 
     private static List<PrefectRenames> load() {
-        try (InputStream in = PrefectRenames.class.getResourceAsStream("/dev/migrate/recipes/prefect-renames.json")) {
+        try (InputStream in = PrefectRenames.class.getResourceAsStream("/dev/migrate/analyzers/prefect-api/prefect-renames.json")) {
             var tree = new ObjectMapper().readTree(in);
             return java.util.stream.StreamSupport.stream(tree.spliterator(), false)
                     .map(n -> new PrefectRenames(n.path("old").asText(), n.path("new").asText(), n.path("kind").asText(),

@@ -28,6 +28,18 @@ public final class RecipeCatalog {
     }
 
     /**
+     * The composites (declarative recipes) that run {@code recipe} directly, sorted by name: where a recipe class
+     * with required options is run with those options already chosen.
+     */
+    public List<String> compositesRunning(String recipe) {
+        return descriptors().stream()
+                .filter(d -> !d.getName().equals(recipe))
+                .filter(d -> d.getRecipeList().stream().anyMatch(r -> r.getName().equals(recipe)))
+                .map(RecipeDescriptor::getName)
+                .toList();
+    }
+
+    /**
      * @throws IllegalArgumentException naming the unknown recipe and how to list the known ones
      */
     public Recipe activate(List<String> names) {

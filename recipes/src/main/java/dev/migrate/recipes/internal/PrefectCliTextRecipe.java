@@ -2,18 +2,22 @@ package dev.migrate.recipes.internal;
 
 import dev.migrate.analyzers.sources.config.LiteralVariables;
 import dev.migrate.analyzers.sources.config.PrefectVersionBuildArgs;
+import dev.migrate.analyzers.sources.config.SourcedFiles;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.prefectcli.CliOptions;
 import dev.migrate.recipes.prefectcli.PrefectCommandRewriter;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
-import org.openrewrite.Recipe;
+import org.openrewrite.ScanningRecipe;
 import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.marker.SearchResult;
@@ -25,8 +29,13 @@ import org.openrewrite.text.PlainTextVisitor;
  * says which files it reads and where the shell commands sit in them; the translation itself is shared,
  * so a command is rewritten the same way in a script, a Makefile, a Dockerfile or a systemd unit.
  */
-public abstract class PrefectCliTextRecipe extends Recipe {
+public abstract class PrefectCliTextRecipe extends ScanningRecipe<PrefectCliTextRecipe.SourceableTexts> {
     private final transient MigrationNotes notes = new MigrationNotes(this);
+
+    /** The scripts and env files of the run, by path: a script may read one into itself ({@code . ./env.sh}). */
+    public static final class SourceableTexts {
+        private final Map<String, String> texts = new HashMap<>();
+    }
 
     /** Glob(s) of the files this recipe reads, separated by ';'. */
     protected abstract String filePattern();
@@ -52,6 +61,19 @@ public abstract class PrefectCliTextRecipe extends Recipe {
         return List.of();
     }
 
+    /**
+     * As {@link #assignments(String)}, for the file at {@code path}, knowing the texts of the run's scripts and env
+     * files ({@code files}, null for another path) when {@link #readsSourcedFiles()}.
+     */
+    protected List<LiteralVariables.Assignment> assignments(String path, String text, Function<String, String> files) {
+        return assignments(text);
+    }
+
+    /** Whether the format reads other files into itself ({@code . ./env.sh}), so the run's scripts are kept to read. */
+    protected boolean readsSourcedFiles() {
+        return false;
+    }
+
     /** The translation of one segment; shell text unless a format writes commands another way too. */
     protected ShellRewrite rewriteSegment(String segment, CliOptions options) {
         return PrefectCommandRewriter.rewrite(segment, options);
@@ -68,7 +90,32 @@ public abstract class PrefectCliTextRecipe extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
+    public SourceableTexts getInitialValue(ExecutionContext ctx) {
+        return new SourceableTexts();
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(SourceableTexts acc) {
+        if (!readsSourcedFiles()) {
+            return TreeVisitor.noop();
+        }
+        return new TreeVisitor<Tree, ExecutionContext>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (tree instanceof PlainText file && SourcedFiles.mayBeSourced(pathOf(file))) {
+                    acc.texts.put(pathOf(file), file.getText());
+                }
+                return tree;
+            }
+        };
+    }
+
+    private static String pathOf(PlainText file) {
+        return file.getSourcePath().toString().replace('\\', '/');
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(SourceableTexts acc) {
         TreeVisitor<?, ExecutionContext> byName = new FindSourceFiles(filePattern()).getVisitor();
         TreeVisitor<Tree, ExecutionContext> selected = new TreeVisitor<>() {
             @Override
@@ -88,7 +135,7 @@ public abstract class PrefectCliTextRecipe extends Recipe {
                 CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor());
                 ShellSegments.Result r = ShellSegments.translate(text, commandSegments(text), new HashSet<>(),
                         PrefectCliTextRecipe.this::commentsOut, options, PrefectCliTextRecipe.this::rewriteSegment, FixSafety.unsafeAllowed(ctx),
-                        assignments(text));
+                        assignments(pathOf(file), text, acc.texts::get));
                 // lines of the text as received: a folded command above a note moves it, and the engine moves it back
                 MigrationNotes.visiting(file.getSourcePath().toString(), () -> text, () -> {
                     for (ShellSegments.Note n : r.notes()) {

@@ -13,9 +13,15 @@ import java.util.regex.Pattern;
  * up to that release. A bare {@code prefect}, a 1.x pin and unknown packages are left to their owners.
  */
 public final class PrefectPins {
-    /** {@code name[extras] specifiers}: one PEP 508 requirement without its marker. */
+    /**
+     * {@code name[extras] specifiers}: one PEP 508 requirement without its marker. No specifier holds a backslash, so
+     * the line continuation of a requirements file ({@code prefect==2.14.0 \}) stays outside the match and is kept.
+     */
     public static final Pattern REQUIREMENT = Pattern.compile(
-            "(?<name>prefect(?:-[a-z0-9]+)?)(?<extras>\\[[^\\]]*\\])?(?<spec>[ \\t]*(?:[=<>!~]=?|===)[^;#\"'\\r\\n]*)?");
+            "(?<name>prefect(?:-[a-z0-9]+)?)(?<extras>\\[[^\\]]*\\])?(?<spec>[ \\t]*(?:[=<>!~]=?|===)[^;#\"'\\\\\\r\\n]*)?");
+    /** {@code ${NAME:-2.14.3}} (also {@code -}, {@code :=}, {@code =}): a reference whose default is a version. */
+    private static final Pattern INLINE_DEFAULT = Pattern.compile(
+            "^(?:===?|~=|>=)[ \\t]*\\$\\{[A-Za-z_][A-Za-z0-9_]*:?[-=](?<version>\\d+(?:\\.\\d+)*)}$");
     private static final Pattern PREFECT_3 = Pattern.compile("(?:===?|~=|>=|\\^|~)?[ \\t]*3(?:\\D.*)?");
     private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
     private static final Map<String, String> INTEGRATIONS = PrefectIntegrations.firstPrefect3Releases();
@@ -23,10 +29,20 @@ public final class PrefectPins {
     private PrefectPins() {
     }
 
-    /** The new {@code name[extras]spec} for a requirement, or null when it stays as it is. */
+    /**
+     * The new {@code name[extras]spec} for a requirement, or null when it stays as it is. A version given by a shell
+     * or compose reference with an inline default ({@code prefect-aws==${PREFECT_AWS:-0.4.10}}, a build argument's
+     * override in a Dockerfile's {@code pip install}) keeps its reference: only the default moves, as for
+     * {@code prefect==${PREFECT_VERSION:-2.14.3}}, so the variable still overrides it.
+     */
     public static String requirement(String name, String extras, String spec, PrefectTarget target) {
         String e = extras == null ? "" : extras;
         String s = spec == null ? "" : spec.strip();
+        Matcher d = INLINE_DEFAULT.matcher(s);
+        if (d.find()) {
+            String version = version(name, "==" + d.group("version"), target);
+            return version == null ? null : name + e + s.substring(0, d.start("version")) + version + s.substring(d.end("version"));
+        }
         String version = version(name, s, target);
         if (version == null) {
             return null;
@@ -58,12 +74,38 @@ public final class PrefectPins {
      * below it or capped. Poetry constraints ({@code ^2.14}, {@code ~2.10}) read the same way.
      */
     public static String version(String name, String spec, PrefectTarget target) {
-        Matcher v = VERSION.matcher(spec);
         if (name.equals("prefect")) {
             // Only 2.x pins move; a bare `prefect` or a 1.x pin belongs to other recipes or to the user.
-            return v.find() && v.group(1).equals("2") ? target.pin() : null;
+            return heldMajor(spec) == 2 ? target.pin() : null;
         }
         return PrefectIntegrations.heldBelowPrefect3(name, spec) ? INTEGRATIONS.get(name) : null;
+    }
+
+    /**
+     * The major release a constraint was written for: that of an exact or compatible clause ({@code ==2.14.3},
+     * {@code ~=2.19}, Poetry's {@code ^2.14}); else the highest a cap admits ({@code <3} and {@code <3.0} hold 2.x,
+     * {@code <2} holds 1.x, {@code <=2.20} and {@code <2.5} hold 2.x); else a lower bound's ({@code >=2.10}); -1 for none.
+     */
+    static int heldMajor(String spec) {
+        Integer exact = null;
+        Integer cap = null;
+        Integer lower = null;
+        for (String clause : (spec == null ? "" : spec.replace(" ", "").replace("\t", "")).split(",")) {
+            Matcher v = VERSION.matcher(clause);
+            if (clause.isEmpty() || clause.startsWith("!=") || !v.find()) {
+                continue;
+            }
+            int major = Integer.parseInt(v.group(1));
+            if (clause.startsWith("<")) {
+                boolean wholeMajor = !clause.startsWith("<=") && clause.substring(v.end(1)).matches("(\\.0)*");
+                cap = wholeMajor ? major - 1 : major;
+            } else if (clause.startsWith(">")) {
+                lower = major;
+            } else {
+                exact = major;
+            }
+        }
+        return exact != null ? exact : cap != null ? cap : lower != null ? lower : -1;
     }
 
     /** Whether a {@code prefect} constraint {@code spec} names a Prefect 1 release ({@code ==1.4.1}, {@code ==0.15.13}, {@code <2}). */

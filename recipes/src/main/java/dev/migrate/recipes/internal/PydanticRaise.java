@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.sources.config.HashedRequirements;
 import dev.migrate.analyzers.sources.config.PydanticConstraints;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
@@ -42,6 +43,28 @@ public final class PydanticRaise {
             String raised = PydanticPins.raised(m.group("extras"), target);
             String raw = m.group(group);
             return note(text, firstLine, m, raised) ? raised + raw.substring(raw.stripTrailing().length()) : null;
+        });
+    }
+
+    /**
+     * As {@link #pep508}, for a pip requirements file: a pin locked with {@code --hash} lines (pip-compile's
+     * {@code --generate-hashes}) stays as it is with its note saying to compile the lock again, as the prefect pin of
+     * such a file does ({@link HashedRequirements}): the old hashes cannot match a pydantic 2 archive.
+     */
+    public String requirementsTxt(String text, Pattern pattern, String group) {
+        return RegexEdits.replaceGroup(text, pattern, group, m -> {
+            if (!PydanticConstraints.onlyV1(m.group("spec"))) {
+                return null;
+            }
+            String raised = PydanticPins.raised(m.group("extras"), target);
+            String raw = m.group(group);
+            if (HashedRequirements.at(text, m.start())) {
+                notes.insertRow(ctx, new MigrationNotes.Row(path, TextPositions.lineOf(text, m.start()), recipe, true,
+                        raw.strip() + " is locked with --hash lines, so it is left as it is: "
+                                + PydanticPins.reason(target) + "; " + HashedRequirements.recompile(raised)));
+                return null;
+            }
+            return note(text, 1, m, raised) ? raised + raw.substring(raw.stripTrailing().length()) : null;
         });
     }
 

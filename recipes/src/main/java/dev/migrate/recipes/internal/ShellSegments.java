@@ -1,6 +1,7 @@
 package dev.migrate.recipes.internal;
 
 import dev.migrate.analyzers.sources.config.LiteralVariables;
+import dev.migrate.analyzers.sources.config.OutsideValues;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefectcli.BuiltDeploymentFiles;
 import dev.migrate.recipes.prefectcli.CliOptions;
@@ -80,7 +81,9 @@ public final class ShellSegments {
             ShellRewrite r = commentsOut.test(s) && BuiltDeploymentFiles.appliesOnly(segment, builtBefore.get(i))
                     ? new ShellRewrite(commentedOut(segment), List.of(APPLY_OF_BUILD), true, false)
                     : rewrite.apply(s, segment, options.withAppliedLater(appliedAfter).withTypedPools(typedBefore.get(i))
-                            .withVariables(variablesAt(options, assignments, s.start())));
+                            .withVariables(variablesAt(options, assignments, s.start()))
+                            .withOutside(assignments.isEmpty() ? options.outside()
+                                    : OutsideValues.at(options.outside().gitlab(), assignments, s.start())));
             appliedAfter.addAll(BuiltDeploymentFiles.appliedBy(segment));
             // a statement may start lines above its prefect command (a quoted string, a continuation)
             int at = text.indexOf("prefect", s.start());

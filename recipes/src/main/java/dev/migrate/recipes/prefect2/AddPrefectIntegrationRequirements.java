@@ -1,8 +1,10 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.HashedRequirements;
 import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import dev.migrate.analyzers.sources.runtime.IncludedRequirements;
 import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.analyzers.rules.PrefectIntegrations;
 import dev.migrate.recipes.python.PrefectBlocks;
@@ -38,9 +40,12 @@ import org.openrewrite.text.PlainText;
  * {@code requirements/} directory, its parent's), and only files that already require {@code prefect} are edited.
  * A file a requirements file includes with {@code -r} ({@code requirements.txt} holding only
  * {@code -r deps/base.txt}) is edited when it is the one that lists prefect, for the Python files the including
- * requirements files serve; a file read only as constraints ({@code -c}) installs nothing and is left alone.
+ * requirements files serve; a file read only as constraints ({@code -c}, or named {@code constraints*.txt}) installs
+ * nothing and is left alone. A requirements file locked with {@code --hash} lines gets a manual note instead: pip
+ * refuses an added line without hashes there, so the packages belong in the lock's input.
  */
 public class AddPrefectIntegrationRequirements extends ScanningRecipe<AddPrefectIntegrationRequirements.Needs> {
+    private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
 
     /** What the Python files need, by directory, and what requirements files include. */
     public static class Needs {
@@ -123,6 +128,16 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<AddPrefect
                     }
                 }
                 if (missing.isEmpty()) {
+                    return tree;
+                }
+                if (requirements && HashedRequirements.anyIn(body)) {
+                    // pip reads a file with hashes in hash-checking mode and refuses a line without them: the packages
+                    // go into the lock's input, and the lock is compiled again
+                    notes.insertRow(ctx, new MigrationNotes.Row(text.getSourcePath().toString(), 1, getName(), true,
+                            "the migrated code needs " + String.join(", ", missing.stream().map(RequirementInserts::requirement).toList())
+                            + ", not added to this file, which is locked with --hash lines (a line without hashes "
+                            + "would fail the install): add them to its input and "
+                            + HashedRequirements.recompile("prefect>=3")));
                     return tree;
                 }
                 String after = requirements ? RequirementInserts.requirementsTxt(body, missing)

@@ -30,11 +30,17 @@ import org.openrewrite.text.PlainTextVisitor;
  * compile the lock again: a new version with the old hashes would not install.
  */
 public class PinPrefect3InRequirements extends ScanningRecipe<IncludedRequirements> {
-    /** {@code name[extras] specifiers ; marker  # comment}, one requirement per line. */
+    /** What may follow a requirement on its line: a marker, a comment, a line continuation or nothing. */
+    private static final String END = "(?=[ \\t]*(?:;|#|\\\\?\\r?$))";
+    /**
+     * {@code name[extras] specifiers ; marker  # comment}, one requirement per line, or continued on the next with a
+     * backslash ({@code prefect==2.14.0 \} over an indented {@code ; python_version >= "3.9"}): the backslash is no
+     * part of the match, so it stays and pip still joins the lines.
+     */
     private static final Pattern REQUIREMENT = Pattern.compile(
-            "(?m)^" + PrefectPins.REQUIREMENT.pattern() + "(?=[ \\t]*(?:;|#|\\r?$))");
+            "(?m)^" + PrefectPins.REQUIREMENT.pattern() + END);
     private static final Pattern PYDANTIC = Pattern.compile(
-            "(?m)^(?<req>" + PydanticConstraints.REQUIREMENT.pattern() + ")(?=[ \\t]*(?:;|#|\\r?$))");
+            "(?m)^(?<req>" + PydanticConstraints.REQUIREMENT.pattern() + ")" + END);
 
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF218");
 
@@ -95,7 +101,7 @@ public class PinPrefect3InRequirements extends ScanningRecipe<IncludedRequiremen
                 });
                 if (PrefectPins.pinsPrefect3(REQUIREMENT, after)) {
                     after = new PydanticRaise(notes, getName(), file.getSourcePath().toString(), ctx)
-                            .pep508(after, 1, PYDANTIC, "req");
+                            .requirementsTxt(after, PYDANTIC, "req");
                 }
                 return after.equals(text) ? file : file.withText(after);
             }

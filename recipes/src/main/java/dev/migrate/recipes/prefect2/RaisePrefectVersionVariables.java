@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefect2;
 
 import dev.migrate.analyzers.sources.config.ComposeProjectFiles;
 import dev.migrate.analyzers.sources.config.PrefectVersionVariables;
+import dev.migrate.analyzers.sources.config.SourcedFiles;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
@@ -49,6 +50,19 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
         final Set<String> envFileOptions = ConcurrentHashMap.newKeySet();
         /** Which compose files read which env files (their directory's, -f beside --env-file, includes). */
         final ComposeProjectFiles.Links links = new ComposeProjectFiles.Links();
+        /** The scripts and env files by path, which a script may read into itself ({@code . ./versions.env}). */
+        final Map<String, String> sourceable = new ConcurrentHashMap<>();
+        /** The shell scripts that read other files into themselves, by path. */
+        final Map<String, String> sourcing = new ConcurrentHashMap<>();
+        /** For each file scripts read into themselves, those scripts' texts; computed once every file was seen. */
+        private Map<String, List<String>> readers;
+
+        synchronized Map<String, List<String>> readers() {
+            if (readers == null) {
+                readers = SourcedFiles.readers(sourcing, sourceable::get);
+            }
+            return readers;
+        }
     }
 
     @Override
@@ -84,6 +98,13 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
                     project.composeFiles.put(path(source), text);
                 }
                 project.envFileOptions.addAll(ComposeProjectFiles.envFileOptions(path(source), text));
+                if (source instanceof PlainText && SourcedFiles.mayBeSourced(path(source))) {
+                    project.sourceable.put(path(source), text);
+                }
+                if (PrefectVersionVariables.kindOf(path(source), text).filter(PrefectVersionVariables.Kind.SHELL::equals)
+                        .isPresent() && !SourcedFiles.in(text).isEmpty()) {
+                    project.sourcing.put(path(source), text);
+                }
                 project.links.add(path(source), text);
                 return tree;
             }
@@ -110,6 +131,20 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
                         ? PrefectVersionVariables.readByCompose(path, project.envFileOptions)
                                 ? PrefectVersionVariables.inEnvFile(text, uses) : List.of()
                         : PrefectVersionVariables.inFile(path, text);
+                // a file scripts read into themselves (. ./versions.env): its values are used in those scripts
+                List<String> scripts = project.readers().getOrDefault(path, List.of());
+                Set<Integer> sourcedStarts = new java.util.HashSet<>();
+                if (!scripts.isEmpty()) {
+                    java.util.TreeMap<Integer, PrefectVersionVariables.Value> all = new java.util.TreeMap<>();
+                    values.forEach(v -> all.put(v.start(), v));
+                    PrefectVersionVariables.inSourcedFile(path, text, scripts).forEach(v -> {
+                        if (all.putIfAbsent(v.start(), v) == null) {
+                            sourcedStarts.add(v.start());
+                        }
+                    });
+                    values = List.copyOf(all.values());
+                    uses = java.util.stream.Stream.concat(uses.stream(), scripts.stream()).toList();
+                }
                 if (values.isEmpty()) {
                     return tree;
                 }
@@ -134,7 +169,9 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
                     }
                     rows.add(0, new MigrationNotes.Row(path, line, getName(), false, "raised " + (v.form()
                             == PrefectVersionVariables.Form.DEFAULT ? "the default of ${" + v.name() + "}" : v.name())
-                            + " from " + v.version() + " to " + raise.value() + ": " + why(v, env)
+                            + " from " + v.version() + " to " + raise.value() + ": " + (sourcedStarts.contains(v.start())
+                                    ? "a script that reads this file into itself hands it to a build argument, pin or "
+                                            + "Prefect image" : why(v, env))
                             + (raise.note() == null ? "" : "; " + raise.note())));
                 }
                 Tree edited = after.toString().equals(text) ? tree : source instanceof PlainText p

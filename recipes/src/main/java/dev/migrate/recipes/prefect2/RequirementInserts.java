@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.runtime.RequirementsIncludes;
 import dev.migrate.recipes.internal.DependencySections;
 import dev.migrate.analyzers.rules.PrefectIntegrations;
 import java.util.List;
@@ -35,8 +36,10 @@ final class RequirementInserts {
         for (String pkg : packages) {
             lines.append(newline(body)).append(requirement(pkg));
         }
-        // right after the prefect requirement, so the Prefect packages stay together
-        return body.substring(0, m.end()) + lines + body.substring(m.end());
+        // right after the prefect requirement, so the Prefect packages stay together: after the lines it is continued
+        // on with a backslash (`prefect==3.8.3 \` over its marker), which pip reads as one requirement
+        int end = RequirementsIncludes.endOfLogicalLine(body, m.end());
+        return body.substring(0, end) + lines + body.substring(end);
     }
 
     static String setupCfg(String body, List<String> packages) {
@@ -91,7 +94,7 @@ final class RequirementInserts {
     }
 
     /** {@code prefect-gcp[aiplatform]>=0.6.0}: the package, its extras, its first release for Prefect 3. */
-    private static String requirement(String pkg) {
+    static String requirement(String pkg) {
         return pkg + ">=" + PrefectIntegrations.firstPrefect3Release(name(pkg));
     }
 

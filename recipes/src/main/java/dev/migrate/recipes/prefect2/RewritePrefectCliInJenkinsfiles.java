@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.LiteralVariables;
 import dev.migrate.recipes.internal.PrefectCliTextRecipe;
 import dev.migrate.recipes.internal.Segment;
 import dev.migrate.recipes.internal.TextPositions;
@@ -49,6 +50,12 @@ public class RewritePrefectCliInJenkinsfiles extends PrefectCliTextRecipe {
     @Override
     protected boolean commentsOut(Segment where) {
         return where.context() != null;
+    }
+
+    /** The pipeline's and each stage's {@code environment { }} entries, which the stage's steps read. */
+    @Override
+    protected List<LiteralVariables.Assignment> assignments(String text) {
+        return LiteralVariables.jenkins(text);
     }
 
     /** Each one-line step's quoted string, quotes included, and each command line of a block (its quotes as context). */

@@ -11,6 +11,7 @@ import dev.migrate.recipes.prefectcli.PrefectCommandRewriter;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.text.PlainText;
@@ -51,6 +52,17 @@ public class RewritePrefectCliInShellScripts extends PrefectCliTextRecipe {
     @Override
     protected List<LiteralVariables.Assignment> assignments(String text) {
         return LiteralVariables.shell(text);
+    }
+
+    /** With the variables of the files the script reads into itself ({@code . ./env.sh}, {@code set -a; . .env}). */
+    @Override
+    protected List<LiteralVariables.Assignment> assignments(String path, String text, Function<String, String> files) {
+        return LiteralVariables.shell(path, text, files);
+    }
+
+    @Override
+    protected boolean readsSourcedFiles() {
+        return true;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefectcli;
 
+import dev.migrate.analyzers.sources.config.OutsideValues;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,9 +19,11 @@ import java.util.Set;
  * @param variables   the variables the file sets to one literal value before the command ({@code INFRA=process/etl}
  *                    at the top of a script, a workflow's {@code env:}), by name: read to understand what the command
  *                    deploys, never written into it
+ * @param outside     the values the command reads that are set outside the repository (a GitHub Actions variable, a
+ *                    GitLab CI/CD variable), named in the notes so a person knows where to read them
  */
 public record CliOptions(String poolType, int targetMinor, Set<String> appliedLater, Set<String> wholeWords,
-                         Map<String, String> typedPools, Map<String, String> variables) {
+                         Map<String, String> typedPools, Map<String, String> variables, OutsideValues outside) {
     public static final CliOptions DEFAULT = new CliOptions("process", 8);
 
     public CliOptions {
@@ -28,10 +31,11 @@ public record CliOptions(String poolType, int targetMinor, Set<String> appliedLa
         wholeWords = Set.copyOf(wholeWords);
         typedPools = Map.copyOf(typedPools);
         variables = Map.copyOf(variables);
+        outside = outside == null ? OutsideValues.NONE : outside;
     }
 
     public CliOptions(String poolType, int targetMinor, Set<String> appliedLater, Set<String> wholeWords) {
-        this(poolType, targetMinor, appliedLater, wholeWords, Map.of(), Map.of());
+        this(poolType, targetMinor, appliedLater, wholeWords, Map.of(), Map.of(), OutsideValues.NONE);
     }
 
     public CliOptions(String poolType, int targetMinor) {
@@ -43,19 +47,23 @@ public record CliOptions(String poolType, int targetMinor, Set<String> appliedLa
     }
 
     public CliOptions withAppliedLater(Set<String> files) {
-        return new CliOptions(poolType, targetMinor, files, wholeWords, typedPools, variables);
+        return new CliOptions(poolType, targetMinor, files, wholeWords, typedPools, variables, outside);
     }
 
     public CliOptions withWholeWords(Set<String> words) {
-        return new CliOptions(poolType, targetMinor, appliedLater, words, typedPools, variables);
+        return new CliOptions(poolType, targetMinor, appliedLater, words, typedPools, variables, outside);
     }
 
     public CliOptions withTypedPools(Map<String, String> pools) {
-        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, pools, variables);
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, pools, variables, outside);
     }
 
     public CliOptions withVariables(Map<String, String> known) {
-        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, known);
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, known, outside);
+    }
+
+    public CliOptions withOutside(OutsideValues values) {
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, variables, values);
     }
 
     /**

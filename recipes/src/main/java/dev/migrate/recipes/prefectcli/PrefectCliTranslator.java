@@ -368,7 +368,10 @@ public final class PrefectCliTranslator {
                 .flatMap(sb -> StorageBlockPullSteps.note(known(sb, o).orElse(sb), originalArgs.contains("--skip-upload"))
                         .map(note -> known(sb, o).map(v -> note.replaceFirst(java.util.regex.Pattern.quote("`" + v + "`"),
                                 java.util.regex.Matcher.quoteReplacement("`" + v + "` (the value of " + sb + " set above)")))
-                                .orElse(note)))
+                                .orElse(note))
+                        // the block's name is in the repository's settings, not in it: say where to read it
+                        .or(() -> o.outside().of(sb).map(where -> "the storage block " + where + ": read its name "
+                                + "there and give this deployment's entry in prefect.yaml the pull steps that fetch its code")))
                 .ifPresent(d.notes::add);
         neverPrompt(d);
         if (d.has("--cron") || d.has("--interval") || d.has("--rrule")) {
@@ -398,6 +401,11 @@ public final class PrefectCliTranslator {
             // the 2.x slugs and the pool types replacing them are the scan's data (prefect-2-block-classes.yaml)
             type = infraType == null ? type : PrefectBlockClasses.poolTypeOfSlug(infraType).orElse(type);
             pool = CliOptions.standInPool(type);
+        }
+        if (infra == null || !infra.contains("/")) {
+            // the block's name is in the repository's settings, not in it: say where to read it
+            Optional.ofNullable(infraWord).flatMap(w -> o.outside().of(w)).ifPresent(where -> d.notes.add("the "
+                    + "infrastructure block " + where + ": read its name there and use a work pool named after it"));
         }
         if (agentPool) {
             // 2.x's pool for deployments that named none: the same pool as when none is named

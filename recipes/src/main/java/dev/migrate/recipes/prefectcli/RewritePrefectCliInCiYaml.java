@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefectcli;
 
 import dev.migrate.analyzers.sources.config.LiteralVariables;
+import dev.migrate.analyzers.sources.config.OutsideValues;
 import dev.migrate.analyzers.sources.config.PrefectVersionBuildArgs;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
@@ -82,6 +83,8 @@ public class RewritePrefectCliInCiYaml extends Recipe {
             private List<MigrationNotes.Row> stepNotes = new ArrayList<>();
             /** The variables the pipeline's env/variables mappings set to one literal value. */
             private Map<String, String> variables = Map.of();
+            /** The values its steps read that are set outside the repository (GitHub or GitLab variables). */
+            private OutsideValues outside = OutsideValues.NONE;
 
             @Override
             public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
@@ -90,7 +93,9 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                 if (keys.isEmpty() || !mayRewrite(text)) {
                     return documents;
                 }
-                variables = LiteralVariables.known(LiteralVariables.ci(text));
+                List<LiteralVariables.Assignment> assignments = LiteralVariables.ci(text);
+                variables = LiteralVariables.known(assignments);
+                outside = OutsideValues.at(documents.getSourcePath().toString().replace('\\', '/'), assignments, Integer.MAX_VALUE);
                 built = new HashSet<>();
                 appliedAfter = appliedAfterEachScalar(documents);
                 stepNotes = new ArrayList<>();
@@ -179,7 +184,7 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                     return s;
                 }
                 CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor(),
-                        appliedAfter.getOrDefault(s.getId(), Set.of())).withVariables(variables);
+                        appliedAfter.getOrDefault(s.getId(), Set.of())).withVariables(variables).withOutside(outside);
                 boolean block = s.getStyle() == Yaml.Scalar.Style.LITERAL || s.getStyle() == Yaml.Scalar.Style.FOLDED;
                 ShellSegments.Result r = ShellSegments.translate(shell, ShellStatements.of(shell), built, where -> block,
                         options, (where, text, o) -> PrefectCommandRewriter.rewrite(text, o), FixSafety.unsafeAllowed(ctx));

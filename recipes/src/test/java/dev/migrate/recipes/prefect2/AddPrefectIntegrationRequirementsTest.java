@@ -1,8 +1,10 @@
 package dev.migrate.recipes.prefect2;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.test.SourceSpecs.text;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.DocumentExample;
@@ -196,6 +198,62 @@ class AddPrefectIntegrationRequirementsTest implements PythonRewriteTest {
             text("-c constraints.txt\nprefect\n", "-c constraints.txt\nprefect\nprefect-aws>=0.5.0\n",
                 spec -> spec.path("requirements.txt")),
             text("prefect==3.8.3\n", spec -> spec.path("constraints.txt")));
+    }
+
+    // constraints-prod.txt is passed to pip with -c by CI, and no requirements file names it
+    @Test
+    void aFileNamedAsConstraintsGetsNoPackageEvenWhenNothingNamesIt() {
+        rewriteRun(
+            python("from prefect_aws import S3Bucket\n", spec -> spec.path("flows/a.py")),
+            text("prefect==3.8.3\n", spec -> spec.path("constraints.txt")),
+            text("prefect==3.8.3\nprefect-gcp==0.6.2\n", spec -> spec.path("constraints-prod.txt")));
+    }
+
+    // added between `prefect==3.8.3 \` and its marker line, the package would have become part of that requirement
+    @Test
+    void packagesGoAfterTheLinesThePrefectRequirementIsContinuedOn() {
+        rewriteRun(
+            python("from prefect_aws import S3Bucket\n", spec -> spec.path("flows/a.py")),
+            text(
+                """
+                prefect==3.8.3 \\
+                    ; python_version >= "3.9"
+                pandas
+                """,
+                """
+                prefect==3.8.3 \\
+                    ; python_version >= "3.9"
+                prefect-aws>=0.5.0
+                pandas
+                """,
+                spec -> spec.path("requirements.txt")),
+            text("prefect==3.8.3 \\\r\n    ; python_version >= \"3.9\"\r\n",
+                "prefect==3.8.3 \\\r\n    ; python_version >= \"3.9\"\r\nprefect-aws>=0.5.0\r\n",
+                spec -> spec.path("flows/requirements.txt")));
+    }
+
+    // pip reads a file with hashes in hash-checking mode: a line without them would fail the whole install
+    @Test
+    void aFileLockedWithHashesGetsANoteInsteadOfALineWithoutHashes() {
+        rewriteRun(
+            spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement().satisfies(r -> {
+                assertThat(r.sourcePath()).isEqualTo("requirements.txt");
+                assertThat(r.code()).isEqualTo("PF208");
+                assertThat(r.manual()).isTrue();
+                assertThat(r.message()).isEqualTo("the migrated code needs prefect-aws>=0.5.0, not added to this file, "
+                        + "which is locked with --hash lines (a line without hashes would fail the install): add them to "
+                        + "its input and re-run pip-compile (or uv pip compile) with prefect>=3 in its input to regenerate "
+                        + "it, since a new version needs new hashes");
+            })),
+            python("from prefect_aws import S3Bucket\n", spec -> spec.path("flows/a.py")),
+            text(
+                """
+                prefect==3.8.3 \\
+                    --hash=sha256:1f7bd1e9c6bbd2d3c2d3e8e4d5a6f7081a2b3c4d5e6f708192a3b4c5d6e7f809
+                    # via -r requirements.in
+                """,
+                spec -> spec.path("requirements.txt")),
+            text("prefect>=3\n", "prefect>=3\nprefect-aws>=0.5.0\n", spec -> spec.path("requirements.in")));
     }
 
     @Test

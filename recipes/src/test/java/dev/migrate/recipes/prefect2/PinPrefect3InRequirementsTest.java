@@ -73,6 +73,63 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
                 spec -> spec.path("requirements.txt")));
     }
 
+    // pip joins a line ending in a backslash with the next: dropping the backslash left the marker line on its own,
+    // a line pip rejects ("Invalid requirement")
+    @Test
+    void aRequirementContinuedOnTheNextLineKeepsItsBackslash() {
+        rewriteRun(text(
+            """
+            prefect==2.14.0 \\
+                ; python_version >= "3.9"
+            prefect-aws==0.4.10\\
+              ; python_version >= "3.9"  # the ECS worker
+            pydantic==1.10.13 \\
+                ; python_version >= "3.9"
+            requests==2.31.0
+            """,
+            """
+            prefect==3.8.3 \\
+                ; python_version >= "3.9"
+            prefect-aws>=0.5.0\\
+              ; python_version >= "3.9"  # the ECS worker
+            pydantic>=2.10.1 \\
+                ; python_version >= "3.9"
+            requests==2.31.0
+            """,
+            spec -> spec.path("requirements.txt")));
+    }
+
+    @Test
+    void continuedCrlfLinesKeepTheirBackslashAndEndings() {
+        rewriteRun(text("prefect>=2.10,<3 \\\r\n    ; python_version >= \"3.9\"\r\nrequests\r\n",
+            "prefect==3.8.3 \\\r\n    ; python_version >= \"3.9\"\r\nrequests\r\n",
+            spec -> spec.path("requirements-prod.txt")));
+    }
+
+    // a lock recompiled for Prefect 3 by hand-editing its input, its pydantic 1 pin still hashed: raised, the old
+    // hashes would refuse every pydantic 2 archive, as they would a new prefect
+    @Test
+    void aPydanticPinLockedWithHashesStaysWithANoteToCompileAgain() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(3);
+                    assertThat(r.code()).isEqualTo("PF218");
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.message()).startsWith("pydantic==1.10.13 is locked with --hash lines, so it is left as it is: "
+                            + "Prefect 3.8.3 requires pydantic >=2.10.1").endsWith("; re-run pip-compile (or uv pip compile) "
+                            + "with pydantic>=2.10.1 in its input to regenerate it, since a new version needs new hashes");
+                })),
+            text(
+                """
+                prefect==3.8.3 \\
+                    --hash=sha256:1f7bd1e9c6bbd2d3c2d3e8e4d5a6f7081a2b3c4d5e6f708192a3b4c5d6e7f809
+                pydantic==1.10.13 \\
+                    --hash=sha256:2a8ce2fad7ccd3e4d3e4f9f5e6b7a8192b3c4d5e6f708192a3b4c5d6e7f8091a
+                    # via prefect
+                """,
+                spec -> spec.path("requirements.txt")));
+    }
+
     @Test
     void crlfLinesKeepTheirEndings() {
         rewriteRun(text("prefect>=2.10,<3\r\nrequests\r\n", "prefect==3.8.3\r\nrequests\r\n",

@@ -407,6 +407,93 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
             spec -> spec.path("Makefile")));
     }
 
+    // the version sits in a file the build script reads into itself (. scripts/versions.env): the file was left at
+    // Prefect 2, which the script passes to the image build
+    @Test
+    void aVersionInAFileAScriptReadsIsRaised() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).anySatisfy(r -> assertThat(
+                r.message()).contains("raised PREFECT_VERSION from 2.14.3 to 3.8.3: a script that reads this file into itself"))),
+            text(
+                """
+                #!/usr/bin/env bash
+                . scripts/versions.env
+                docker build --build-arg PREFECT_VERSION="$PREFECT_VERSION" -t acme/flows .
+                """,
+                spec -> spec.path("scripts/build.sh")),
+            text(
+                """
+                PREFECT_VERSION=2.14.3
+                PYTHON_VERSION=3.11
+                """,
+                """
+                PREFECT_VERSION=3.8.3
+                PYTHON_VERSION=3.11
+                """,
+                spec -> spec.path("scripts/versions.env")));
+    }
+
+    @Test
+    void aVersionFileNoScriptReadsIsKept() {
+        rewriteRun(
+            text(
+                """
+                #!/usr/bin/env bash
+                . "$ROOT/versions.env"
+                docker build --build-arg PREFECT_VERSION="$PREFECT_VERSION" -t acme/flows .
+                """,
+                spec -> spec.path("scripts/build.sh")),
+            text("PREFECT_VERSION=2.14.3\n", spec -> spec.path("versions.env")));
+    }
+
+    @Test
+    void jenkinsOneLineStageEnvironment() {
+        rewriteRun(
+            text(
+                """
+                pipeline {
+                    agent any
+                    stages {
+                        stage('Image') {
+                            environment { PREFECT_VERSION = '2.14.3' }
+                            steps {
+                                sh 'docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION -t acme/flows .'
+                            }
+                        }
+                    }
+                }
+                """,
+                """
+                pipeline {
+                    agent any
+                    stages {
+                        stage('Image') {
+                            environment { PREFECT_VERSION = '3.8.3' }
+                            steps {
+                                sh 'docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION -t acme/flows .'
+                            }
+                        }
+                    }
+                }
+                """,
+                spec -> spec.path("Jenkinsfile")));
+    }
+
+    @Test
+    void jenkinsOneLineEnvironmentOfAnotherVersionIsKept() {
+        rewriteRun(text(
+            """
+            pipeline {
+                stages {
+                    stage('Image') {
+                        environment { PREFECT_VERSION = '3.1.0' }
+                        steps { sh 'docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION .' }
+                    }
+                }
+            }
+            """,
+            spec -> spec.path("Jenkinsfile")));
+    }
+
     @Test
     void jenkinsEnvironmentGitlabExpandedVariablesAndExtensionlessScripts() {
         rewriteRun(

@@ -85,6 +85,59 @@ class RewritePrefectCliInJenkinsfilesTest implements RewriteTest {
             spec -> spec.path("Jenkinsfile")));
     }
 
+    // block names kept in environment { } blocks, a stage's over the pipeline's: both builds went to the process pool
+    // standing in for default-agent-pool, where their blocks were a process and a Kubernetes job block
+    @Test
+    void blocksNamedInTheEnvironmentChooseEachStagesPool() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains("prefect work-pool create dev --type process"));
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains(
+                        "prefect work-pool create prod --type kubernetes"));
+            }),
+            text(
+            """
+            pipeline {
+                environment {
+                    INFRA = 'kubernetes-job/prod'
+                }
+                stages {
+                    stage('Dev') {
+                        environment { INFRA = 'process/dev' }
+                        steps {
+                            sh 'prefect deployment build flows/etl.py:etl -n dev -ib $INFRA -a'
+                        }
+                    }
+                    stage('Prod') {
+                        steps {
+                            sh "prefect deployment build flows/etl.py:etl -n prod -ib ${INFRA} -a"
+                        }
+                    }
+                }
+            }
+            """,
+            """
+            pipeline {
+                environment {
+                    INFRA = 'kubernetes-job/prod'
+                }
+                stages {
+                    stage('Dev') {
+                        environment { INFRA = 'process/dev' }
+                        steps {
+                            sh 'prefect --no-prompt deploy --pool dev flows/etl.py:etl --name dev'
+                        }
+                    }
+                    stage('Prod') {
+                        steps {
+                            sh "prefect --no-prompt deploy --pool prod flows/etl.py:etl --name prod"
+                        }
+                    }
+                }
+            }
+            """,
+            spec -> spec.path("Jenkinsfile")));
+    }
+
     @Test
     void mustNotChange() {
         rewriteRun(text("node {\n    sh 'prefect worker start --pool p --type process'\n    sh 'make test'\n}\n",

@@ -511,4 +511,55 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             """,
             spec -> spec.path("deploy.sh")));
     }
+
+    // the block names sit in files the deploy script reads into itself: the build went to the stand-in process pool
+    // where its block was a Kubernetes job; the files read are not changed
+    @Test
+    void blocksNamedInFilesTheScriptReadsChooseThePool() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains("deploys to work pool `prod`",
+                        "`kubernetes-job/prod`, the value of $INFRA set above", "prefect work-pool create prod --type kubernetes"));
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains(
+                        "storage block `s3/flows` (the value of $STORAGE set above)"));
+            }),
+            text("INFRA=kubernetes-job/prod\n", spec -> spec.path("scripts/env.sh")),
+            text("STORAGE=s3/flows\n", spec -> spec.path(".env")),
+            text(
+            """
+            #!/usr/bin/env bash
+            . ./scripts/env.sh
+            set -a; . .env; set +a
+            prefect deployment build flows/etl.py:etl -n etl -ib "$INFRA" -sb "$STORAGE" --apply
+            """,
+            """
+            #!/usr/bin/env bash
+            . ./scripts/env.sh
+            set -a; . .env; set +a
+            prefect --no-prompt deploy --pool prod flows/etl.py:etl --name etl
+            """,
+            spec -> spec.path("scripts/deploy.sh")));
+    }
+
+    // a path the shell expands is not read, even when a file of that name is in the repository
+    @Test
+    void filesReadThroughVariablesAreNotGuessed() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .noneSatisfy(r -> assertThat(r.message()).contains("set above"))),
+            text("INFRA=kubernetes-job/prod\n", spec -> spec.path("env.sh")),
+            text(
+            """
+            . "$(dirname "$0")/env.sh"
+            prefect deployment build flows/etl.py:etl -n etl -ib "$INFRA" --apply
+            """,
+            """
+            . "$(dirname "$0")/env.sh"
+            prefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name etl
+            """,
+            spec -> spec.path("deploy.sh")));
+    }
+
+    @Test
+    void aScriptThatOnlyReadsAnotherFileIsNotChanged() {
+        rewriteRun(text(". ./env.sh\nprefect worker start --pool etl\n", spec -> spec.path("run.sh")));
+    }
 }

@@ -231,4 +231,58 @@ class RewritePrefectCliInCiYamlTest implements RewriteTest {
             """,
             spec -> spec.path(".github/workflows/deploy.yml")));
     }
+
+    // a block named by a GitHub variable or secret is read from the repository's settings, not from it: the note said
+    // only that the stand-in pool was chosen, not where the block's name can be read
+    @Test
+    void blocksInTheRepositorysSettingsAreNamedWithTheirPage() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains("the infrastructure block `$INFRA` is set "
+                        + "outside the repository, by the GitHub Actions variable INFRA_BLOCK (Settings > Secrets and "
+                        + "variables > Actions > Variables", "read its name there and use a work pool named after it"));
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains("the storage block `${{ secrets.STORAGE }}` "
+                        + "is set outside the repository, by the GitHub Actions secret STORAGE", "its value is never shown"));
+            }),
+            yaml(
+            """
+            on: push
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                env:
+                  INFRA: ${{ vars.INFRA_BLOCK }}
+                steps:
+                  - run: prefect deployment build flows/etl.py:etl -n etl -ib $INFRA -sb ${{ secrets.STORAGE }} -a
+            """,
+            """
+            on: push
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                env:
+                  INFRA: ${{ vars.INFRA_BLOCK }}
+                steps:
+                  - run: prefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name etl
+            """,
+            spec -> spec.path(".github/workflows/deploy.yml")));
+    }
+
+    @Test
+    void aGitlabCiCdVariableIsNamedWithItsPage() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).anySatisfy(r -> assertThat(
+                r.message()).contains("the infrastructure block `$INFRA_BLOCK` is set outside the repository, by a GitLab "
+                        + "CI/CD variable INFRA_BLOCK that .gitlab-ci.yml does not set (Settings > CI/CD > Variables"))),
+            yaml(
+            """
+            deploy:
+              script:
+                - prefect deployment build flows/etl.py:etl -n etl -ib $INFRA_BLOCK -a
+            """,
+            """
+            deploy:
+              script:
+                - prefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name etl
+            """,
+            spec -> spec.path(".gitlab-ci.yml")));
+    }
 }

@@ -205,6 +205,8 @@ public final class ConfigLoader {
     private static PathRules pathRules(YamlNode p) {
         p.entriesAllowing(PATH_RULE_KEYS);
         List<TimestampPattern> timestamps = new ArrayList<>();
+        // named shapes go first, whatever their place in the list: builtin would otherwise take their date alone
+        List<TimestampPattern> named = new ArrayList<>();
         YamlNode ts = p.get("timestamps").orElse(null);
         if (ts == null) {
             timestamps.addAll(TimestampPattern.BUILTIN);
@@ -213,6 +215,8 @@ public final class ConfigLoader {
                 String v = t.string();
                 if ("builtin".equals(v)) {
                     timestamps.addAll(TimestampPattern.BUILTIN);
+                } else if (TimestampPattern.NAMED.containsKey(v)) {
+                    named.add(TimestampPattern.NAMED.get(v));
                 } else {
                     try {
                         timestamps.add(TimestampPattern.custom(v));
@@ -228,7 +232,8 @@ public final class ConfigLoader {
             r.entriesAllowing(List.of("legacy", "new"));
             roots.add(new PathRules.RootMapping(r.require("legacy").string(), r.require("new").string()));
         }
-        return new PathRules(List.copyOf(timestamps), List.copyOf(roots));
+        named.addAll(timestamps);
+        return new PathRules(List.copyOf(named), List.copyOf(roots));
     }
 
     private static DatasetConfig dataset(YamlNode d, Map<String, ConnectionConfig> connections,

@@ -21,14 +21,16 @@ public final class PathCheck {
         for (String p : l) {
             if (!n.contains(p)) {
                 out.add(CheckResult.of(null, Check.PATHS, p, Status.FAIL, "missing output: the legacy run wrote "
-                        + example(legacy, p) + " but the new run wrote nothing at " + p + uuidHint(p, n, l))
+                        + example(legacy, p) + " but the new run wrote nothing at " + p + uuidHint(p, n, l)
+                        + timeOfDayHint(p, n, l))
                         .withValues(p, null, null, null));
             }
         }
         for (String p : n) {
             if (!l.contains(p)) {
                 out.add(CheckResult.of(null, Check.PATHS, p, Status.FAIL, "extra output: the new run wrote "
-                        + example(current, p) + " which the legacy run did not" + uuidHint(p, l, n))
+                        + example(current, p) + " which the legacy run did not" + uuidHint(p, l, n)
+                        + timeOfDayHint(p, l, n))
                         .withValues(null, p, null, null));
             }
         }
@@ -47,19 +49,36 @@ public final class PathCheck {
      * side only by its UUIDs, the message says how to strip them.
      */
     private static String uuidHint(String path, java.util.Set<String> other, java.util.Set<String> own) {
-        String bare = UUID.matcher(path).replaceAll("{uuid}");
-        if (bare.equals(path)) {
-            return "";
-        }
-        for (String o : other) {
-            if (!own.contains(o) && UUID.matcher(o).replaceAll("{uuid}").equals(bare)) {
-                return "; it differs from " + o + " only by a UUID, which some writers put in every file name: if the "
-                        + "UUID names the write, not the data, add '" + UUID.pattern() + "' to the job's "
-                        + "path_rules.timestamps (after builtin)";
-            }
-        }
-        return "";
+        return pairedBy(UUID, "{uuid}", path, other, own).map(o -> "; it differs from " + o + " only by a UUID, which "
+                + "some writers put in every file name: if the UUID names the write, not the data, add '"
+                + UUID.pattern() + "' to the job's path_rules.timestamps (after builtin)").orElse("");
     }
+
+    /**
+     * builtin leaves four digits after a date ({@code sales_20240510_0200.csv}), which may count parts; when an unpaired
+     * output differs from one of the other side only there, and both read as a time of day, the message says how to
+     * strip them.
+     */
+    private static String timeOfDayHint(String path, java.util.Set<String> other, java.util.Set<String> own) {
+        return pairedBy(AFTER_DATE, "{ts}$1{hhmm}", path, other, own).map(o -> "; it differs from " + o + " only in "
+                + "the four digits after the date, which read as a time of day: builtin leaves them, as they may count "
+                + "parts; if they are the time the run wrote the file, add date-hhmm to the job's path_rules.timestamps "
+                + "(timestamps: [date-hhmm, builtin])").orElse("");
+    }
+
+    /** The other side's unpaired output that {@code path} would pair with once {@code shape} is replaced in both. */
+    private static java.util.Optional<String> pairedBy(java.util.regex.Pattern shape, String replacement, String path,
+            java.util.Set<String> other, java.util.Set<String> own) {
+        String bare = shape.matcher(path).replaceAll(replacement);
+        if (bare.equals(path)) {
+            return java.util.Optional.empty();
+        }
+        return other.stream().filter(o -> !own.contains(o))
+                .filter(o -> shape.matcher(o).replaceAll(replacement).equals(bare)).findFirst();
+    }
+
+    private static final java.util.regex.Pattern AFTER_DATE = java.util.regex.Pattern.compile(
+            "\\{ts\\}([_-])(?:[01]\\d|2[0-3])-?[0-5]\\d(?![0-9])");
 
     private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");

@@ -49,6 +49,17 @@ public record TimestampPattern(String name, Pattern regex, Function<String, Inst
             builtin("epoch-millis", "1\\d{12}", s -> Instant.ofEpochMilli(Long.parseLong(s))),
             builtin("epoch-seconds", "1\\d{9}", s -> Instant.ofEpochSecond(Long.parseLong(s))));
 
+    /**
+     * Shapes that builtin leaves because they are ambiguous, which a job turns on by name in
+     * {@code path_rules.timestamps}: they are tried before the built-ins, which would otherwise take the date alone.
+     * {@code date-hhmm}: a date, then '_' or '-', then the time of day as HHMM or HH-MM (strftime
+     * {@code %Y%m%d_%H%M}); builtin leaves it, as four digits after a date may also count parts.
+     */
+    public static final java.util.Map<String, TimestampPattern> NAMED = java.util.Map.of(
+            "date-hhmm", builtin("date-hhmm", "(?:19|20)\\d{2}(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
+                    + "|-\\d{2}-\\d{2}|_\\d{2}_\\d{2})[_-](?:[01]\\d|2[0-3])-?[0-5]\\d",
+                    TimestampPattern::readCompactDateTime));
+
     private static TimestampPattern builtin(String name, String regex, Function<String, Instant> reader) {
         return new TimestampPattern(name, Pattern.compile(NOT_DIGIT_BEFORE + "(?:" + regex + ")" + NOT_DIGIT_AFTER),
                 reader);

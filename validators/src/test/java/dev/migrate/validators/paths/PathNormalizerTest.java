@@ -46,6 +46,21 @@ class PathNormalizerTest {
         assertThat(builtin.normalize("v/table_2024_13_01.csv", true)).isEqualTo("v/table_2024_13_01.csv");
     }
 
+    @Test
+    void dateHhmmStripsAndReadsTheTimeOfDayAfterADate() {
+        PathNormalizer named = new PathNormalizer(new PathRules(java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(TimestampPattern.NAMED.get("date-hhmm")), TimestampPattern.BUILTIN.stream())
+                .toList(), List.of()));
+        assertThat(named.normalize("exports/sales_20240510_0200.csv", true)).isEqualTo("exports/sales_{ts}.csv");
+        assertThat(named.normalize("exports/sales_2024-05-10_02-00.csv", true)).isEqualTo("exports/sales_{ts}.csv");
+        assertThat(named.normalize("exports/sales_2024_05_10-0200.csv", true)).isEqualTo("exports/sales_{ts}.csv");
+        assertThat(named.stamp("exports/sales_20240510_0231.csv")).isEqualTo(Instant.parse("2024-05-10T02:31:00Z"));
+        assertThat(named.stamp("exports/sales_2024-05-10_23-59.csv")).isEqualTo(Instant.parse("2024-05-10T23:59:00Z"));
+        // not a time of day: the date alone is a stamp
+        assertThat(named.normalize("exports/sales_20240510_2460.csv", true)).isEqualTo("exports/sales_{ts}_2460.csv");
+        assertThat(builtin.normalize("exports/sales_20240510_0200.csv", true)).isEqualTo("exports/sales_{ts}_0200.csv");
+    }
+
     /** Windows allows no ':' in a name: ISO stamps written with '-' between the time's fields pair too. */
     @Test
     void stripsAndReadsFilenameSafeIsoStamps() {

@@ -11,8 +11,28 @@ import java.util.regex.Pattern;
 public final class HashedRequirements {
     private static final Pattern HASH = Pattern.compile("(?:^|[ \\t])--hash[ \\t=]");
     /** What the scan and the rewrite tell a person to do instead of changing the locked version. */
-    public static final String RECOMPILE = "re-run pip-compile (or uv pip compile) with prefect>=3 in its input to "
-            + "regenerate it, since a new version needs new hashes";
+    public static final String RECOMPILE = recompile("prefect>=3");
+
+    /** What to do instead of changing a locked pin: compile the lock again from an input that asks for {@code requirement}. */
+    public static String recompile(String requirement) {
+        return "re-run pip-compile (or uv pip compile) with " + requirement + " in its input to regenerate it, since a "
+                + "new version needs new hashes";
+    }
+
+    /**
+     * Whether any requirement of the file is locked with hashes. pip then runs in hash-checking mode for the whole
+     * file and refuses a requirement without hashes, so a line added to it would break the install.
+     */
+    public static boolean anyIn(String text) {
+        String[] lines = text.split("\r?\n", -1);
+        for (String line : lines) {
+            String code = line.contains(" #") ? line.substring(0, line.indexOf(" #")) : line;
+            if (!line.stripLeading().startsWith("#") && HASH.matcher(code).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private HashedRequirements() {
     }

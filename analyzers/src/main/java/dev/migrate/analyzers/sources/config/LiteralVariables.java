@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.sources.config;
 
+import dev.migrate.analyzers.model.Redactor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,15 +39,34 @@ public final class LiteralVariables {
     private static final Pattern CI_ENTRY = Pattern.compile("^([ \\t]*)" + NAME + ":[ \\t]+(.*?)\\r?$");
     private static final Pattern CI_LITERAL = Pattern.compile("(\"[^\"$\\\\]*\"|'[^'$]*'|[^\\s\"'$#{}\\[\\]&*!|>%@`][^\\s$#]*)"
             + "[ \\t]*(?:#.*)?");
-    /** A reference that is the whole word: {@code $X}, {@code ${X}}, make's {@code $(X)}, GitHub's {@code ${{ env.X }}}. */
+    /**
+     * A reference that is the whole word: {@code $X}, {@code ${X}}, make's {@code $(X)}, GitHub's {@code ${{ env.X }}},
+     * Groovy's {@code ${env.X}} in a Jenkinsfile's string.
+     */
     private static final Pattern REFERENCE = Pattern.compile("\\$(?:" + NAME + "|\\{" + NAME + "}|\\(" + NAME
-            + "\\)|\\{\\{[ \\t]*env\\." + NAME + "[ \\t]*}})");
+            + "\\)|\\{\\{[ \\t]*env\\." + NAME + "[ \\t]*}}|\\{env\\." + NAME + "})");
+    /** A GitHub Actions value read from the repository's settings: {@code ${{ vars.X }}}, {@code ${{ secrets.X }}}. */
+    static final Pattern GITHUB_SETTING = Pattern.compile("([\"']?)\\$\\{\\{[ \\t]*(vars|secrets)\\." + NAME
+            + "[ \\t]*}}\\1[ \\t]*(?:#.*)?");
 
     private LiteralVariables() {
     }
 
-    /** One assignment: the name, its value when literal (else null), where it starts in the text. */
-    public record Assignment(String name, String value, int offset) {
+    /**
+     * One assignment: the name, its value when literal (else null), where it counts from in the text, the span of text
+     * it is in effect for ({@code [scopeStart, scopeEnd)}: the whole text, or a Jenkinsfile's stage), and, for a value
+     * set outside the repository, where ({@link OutsideValues}; else null).
+     */
+    public record Assignment(String name, String value, int offset, int scopeStart, int scopeEnd, String origin) {
+        /** An assignment in effect from {@code offset} to the end of the text. */
+        public Assignment(String name, String value, int offset) {
+            this(name, value, offset, 0, Integer.MAX_VALUE, null);
+        }
+
+        /** Whether the assignment is in effect at {@code at}. */
+        boolean visibleAt(int at) {
+            return offset <= at && scopeStart <= at && (at < scopeEnd || scopeEnd == Integer.MAX_VALUE);
+        }
     }
 
     /** The assignments of a shell script, in order. */
@@ -59,6 +80,34 @@ public final class LiteralVariables {
         Matcher indented = SHELL_INDENTED_ASSIGNMENT.matcher(text);
         while (indented.find()) {
             out.add(new Assignment(indented.group(1), null, indented.start()));
+        }
+        return out;
+    }
+
+    /**
+     * The assignments of the shell script at {@code path}, with those of the files it reads into itself
+     * ({@link SourcedFiles}: {@code . ./env.sh}, {@code set -a; . .env; set +a}) as if written where it reads them,
+     * and of the files those read. {@code files} gives a repository path's text, or null. A file read in a block that
+     * may not run sets its names, but no known value; a file already being read (a cycle) is not read again.
+     */
+    public static List<Assignment> shell(String path, String text, Function<String, String> files) {
+        return shell(path, text, files, new HashSet<>(Set.of(path)));
+    }
+
+    private static List<Assignment> shell(String path, String text, Function<String, String> files, Set<String> reading) {
+        List<Assignment> out = new ArrayList<>(shell(text));
+        if (reading.size() > SourcedFiles.MAX_DEPTH) {
+            return out;
+        }
+        for (SourcedFiles.Source s : SourcedFiles.in(text)) {
+            Optional<SourcedFiles.Found> found = SourcedFiles.resolve(path, s.written(), files);
+            if (found.isEmpty() || !reading.add(found.get().path())) {
+                continue;
+            }
+            for (Assignment a : shell(found.get().path(), found.get().text(), files, reading)) {
+                out.add(new Assignment(a.name(), s.topLevel() ? a.value() : null, s.offset()));
+            }
+            reading.remove(found.get().path());
         }
         return out;
     }
@@ -107,7 +156,11 @@ public final class LiteralVariables {
                     }
                     if (indent == entryIndent && e.matches()) {
                         Matcher literal = CI_LITERAL.matcher(e.group(3));
-                        out.add(new Assignment(e.group(2), literal.matches() ? unquote(literal.group(1)) : null, here));
+                        Matcher setting = GITHUB_SETTING.matcher(e.group(3));
+                        out.add(setting.matches()
+                                ? new Assignment(e.group(2), null, here, 0, Integer.MAX_VALUE,
+                                        OutsideValues.github(setting.group(2), setting.group(3)))
+                                : new Assignment(e.group(2), literal.matches() ? unquote(literal.group(1)) : null, here));
                     } else if (indent == entryIndent) {
                         // `NAME:` with a nested value (GitLab's {value:, description:}) or an expression: set, not known
                         int colon = line.indexOf(':');
@@ -128,17 +181,27 @@ public final class LiteralVariables {
     }
 
     /**
+     * The variables of a Jenkinsfile's {@code environment { }} blocks ({@link JenkinsEnvironment}): each in effect in
+     * the whole block that holds it (the pipeline, or a stage, whose own entries win over the pipeline's).
+     */
+    public static List<Assignment> jenkins(String text) {
+        return JenkinsEnvironment.assignments(text);
+    }
+
+    /**
      * The variables known at {@code offset}: those whose assignments above it all give one literal value (a later
-     * assignment of another value, or of no literal, makes the name unknown only for commands after it).
+     * assignment of another value, or of no literal, makes the name unknown only for commands after it). Of
+     * assignments in nested scopes, the innermost scope's count (a Jenkins stage's over its pipeline's). A name that
+     * says it holds a secret ({@link Redactor#isSecretName}), or a value that holds one (a URL's password), is never
+     * known, so its value is never shown.
      */
     public static Map<String, String> known(List<Assignment> assignments, int offset) {
         Map<String, String> values = new HashMap<>();
         Set<String> unknown = new HashSet<>();
-        for (Assignment a : assignments) {
-            if (a.offset() > offset) {
-                continue;
-            }
-            if (a.value() == null || a.value().isEmpty() || values.containsKey(a.name()) && !values.get(a.name()).equals(a.value())) {
+        for (Assignment a : innermost(assignments, offset)) {
+            if (a.value() == null || a.value().isEmpty() || Redactor.isSecretName(a.name())
+                    || !Redactor.redact(a.value()).equals(a.value())
+                    || values.containsKey(a.name()) && !values.get(a.name()).equals(a.value())) {
                 unknown.add(a.name());
             } else {
                 values.put(a.name(), a.value());
@@ -148,29 +211,73 @@ public final class LiteralVariables {
         return values;
     }
 
+    /**
+     * The variables whose value at {@code offset} is set outside the repository, with where
+     * ({@link Assignment#origin()}): every assignment in effect there gives the same origin.
+     */
+    public static Map<String, String> origins(List<Assignment> assignments, int offset) {
+        Map<String, String> origins = new HashMap<>();
+        Set<String> other = new HashSet<>();
+        for (Assignment a : innermost(assignments, offset)) {
+            if (a.origin() == null || origins.containsKey(a.name()) && !origins.get(a.name()).equals(a.origin())) {
+                other.add(a.name());
+            } else {
+                origins.put(a.name(), a.origin());
+            }
+        }
+        origins.keySet().removeAll(other);
+        return origins;
+    }
+
+    /** The names assigned anywhere in the text, whatever their value: a name not among them is set by the environment. */
+    public static Set<String> names(List<Assignment> assignments) {
+        Set<String> out = new HashSet<>();
+        assignments.forEach(a -> out.add(a.name()));
+        return out;
+    }
+
+    /** The assignments in effect at {@code offset}, of each name only those of the innermost scope that sets it. */
+    private static List<Assignment> innermost(List<Assignment> assignments, int offset) {
+        Map<String, Integer> scope = new HashMap<>();
+        for (Assignment a : assignments) {
+            if (a.visibleAt(offset)) {
+                scope.merge(a.name(), a.scopeStart(), Math::max);
+            }
+        }
+        return assignments.stream().filter(a -> a.visibleAt(offset) && scope.get(a.name()) == a.scopeStart()).toList();
+    }
+
     /** Every variable that all the file's assignments give one literal value. */
     public static Map<String, String> known(List<Assignment> assignments) {
         return known(assignments, Integer.MAX_VALUE);
     }
 
-    /** The value of {@code word} when it is a reference, as a whole, to a known variable. */
-    public static Optional<String> resolve(String word, Map<String, String> known) {
-        if (word == null || known.isEmpty() || word.indexOf('$') != 0) {
+    /**
+     * The name {@code word} refers to when it is a reference, as a whole, to a variable ({@code $X}, {@code "${X}"} has
+     * its quotes already removed by the caller).
+     */
+    public static Optional<String> referenced(String word) {
+        if (word == null || word.indexOf('$') != 0) {
             return Optional.empty();
         }
         Matcher m = REFERENCE.matcher(word);
         if (!m.matches()) {
             return Optional.empty();
         }
-        for (int g = 1; g <= 4; g++) {
+        for (int g = 1; g <= 5; g++) {
             if (m.group(g) != null) {
-                return Optional.ofNullable(known.get(m.group(g)));
+                return Optional.of(m.group(g));
             }
         }
         return Optional.empty();
     }
 
-    private static String unquote(String v) {
+    /** The value of {@code word} when it is a reference, as a whole, to a known variable. */
+    public static Optional<String> resolve(String word, Map<String, String> known) {
+        return known.isEmpty() ? Optional.empty() : referenced(word).map(known::get);
+    }
+
+    static String unquote(String v) {
         return v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))
                 ? v.substring(1, v.length() - 1) : v;
     }

@@ -54,13 +54,19 @@ public final class PrefectCliLineDetector implements Detector {
         return "prefect-cli-lines";
     }
 
+    /** The scripts and env files seen, by path: a script may read one into itself ({@code . ./env.sh}). */
+    private final Map<String, String> sourceable = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Scripts that read other files into themselves: read once every file was seen, with those files' variables. */
+    private final List<ScanFile> readingOthers = new ArrayList<>();
+
     @Override
     public Prefilter prefilter() {
-        // "compose": scripts and units that name compose files (-f deploy/stack.yml), often without a Prefect word
-        return Prefilter.keywords("prefect", "PREFECT_", "deployments", "compose");
+        // scripts and env files without those words too: a script may read one into itself (. ./env.sh); "compose":
+        // scripts and units that name compose files (-f deploy/stack.yml), often without a Prefect word
+        return Prefilter.keywords("prefect", "PREFECT_", "deployments", "compose").orPath(SourcedFiles::mayBeSourced);
     }
 
-    /** The words of the prefilter before compose files named elsewhere counted: what the line checks need. */
+    /** The prefilter's words other than "compose": a file with none of them only names compose and env files. */
     private static final Pattern PREFECT_WORDS = Pattern.compile("prefect|PREFECT_|deployments");
 
     @Override
@@ -107,6 +113,19 @@ public final class PrefectCliLineDetector implements Detector {
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
+        if (SourcedFiles.mayBeSourced(file.path())) {
+            sourceable.put(file.path(), file.text());
+        }
+        if (ShellScripts.isShellScript(file.fileName(), file.text()) && !SourcedFiles.in(file.text()).isEmpty()) {
+            synchronized (readingOthers) {
+                readingOthers.add(file);
+            }
+            return;
+        }
+        read(file, sink);
+    }
+
+    private void read(ScanFile file, InventorySink sink) {
         boolean ci = isCiYaml(file.path());
         if (!ci && ComposeVariables.isCompose(file.fileName())) {
             composeVariables.readCompose(file); // only what it reads from env files: the compose detector reads the rest
@@ -125,7 +144,7 @@ public final class PrefectCliLineDetector implements Detector {
         if (isScript(file)) {
             composeVariables.readScript(file);
         }
-        if (!PREFECT_WORDS.matcher(file.text()).find()) {
+        if (!PREFECT_WORDS.matcher(file.text()).find() && !SourcedFiles.mayBeSourced(file.path())) {
             return; // the compose files and env files it names were all this file had to say
         }
         if (!ci && PrefectFileReferences.isOtherDeploymentFile(file)) {
@@ -191,8 +210,10 @@ public final class PrefectCliLineDetector implements Detector {
             for (PrefectInvocation inv : PrefectInvocation.find(text)) {
                 SourceRef where = columnsKept
                         ? SourceRef.at(file.path(), line.number(), line.column() + inv.offset()) : lineRef;
+                int at = lineStarts == null ? 0 : lineStarts[line.number() - 1];
                 Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, null, pools,
-                        lineStarts == null ? Map.of() : LiteralVariables.known(assignments, lineStarts[line.number() - 1]), sink);
+                        lineStarts == null ? Map.of() : LiteralVariables.known(assignments, at),
+                        OutsideValues.at(file.path(), assignments, at), sink);
                 job.ifPresent(b -> sink.job(b.build()));
                 if (inv.path().equals("deploy")) {
                     inv.option("--prefect-file").ifPresent(f -> prefectFiles.refer(f, dirs == null ? List.of() : dirs.at(inv.offset())));
@@ -202,15 +223,19 @@ public final class PrefectCliLineDetector implements Detector {
     }
 
     /** The variable assignments of a script, a Makefile or a pipeline, whose literal values its commands may read. */
-    private static List<LiteralVariables.Assignment> assignments(ScanFile file, boolean ci) {
+    private List<LiteralVariables.Assignment> assignments(ScanFile file, boolean ci) {
         String n = file.fileName();
         if (ci) {
             return LiteralVariables.ci(file.text());
         }
+        if (n.equals("Jenkinsfile") || n.startsWith("Jenkinsfile.") || n.endsWith(".jenkinsfile")) {
+            return LiteralVariables.jenkins(file.text());
+        }
         if (n.equals("Makefile") || n.equals("GNUmakefile") || n.endsWith(".mk") || n.equals("justfile")) {
             return LiteralVariables.make(file.text());
         }
-        return ShellScripts.isShellScript(n, file.text()) ? LiteralVariables.shell(file.text()) : List.of();
+        return ShellScripts.isShellScript(n, file.text()) ? LiteralVariables.shell(file.path(), file.text(), sourceable::get)
+                : List.of();
     }
 
     /** The typed work pools the file creates, wherever in it (a pool is often created after the agent's unit is written). */
@@ -228,6 +253,9 @@ public final class PrefectCliLineDetector implements Detector {
 
     @Override
     public void finish(InventorySink sink) {
+        // in path order, so that job ids and findings do not depend on the order threads read the files in
+        readingOthers.sort(java.util.Comparator.comparing(ScanFile::path));
+        readingOthers.forEach(f -> read(f, sink));
         composeVariables.finish(sink);
         prefectFiles.finish(sink);
     }

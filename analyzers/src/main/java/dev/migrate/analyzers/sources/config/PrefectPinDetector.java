@@ -25,12 +25,14 @@ public final class PrefectPinDetector implements Detector {
     private final IncludedRequirements requirements = new IncludedRequirements();
 
     /**
-     * {@code prefect==2.14.9} and {@code prefect[aws]~=2.19}; {@code prefect>=2.10,<3}; Poetry's
+     * {@code prefect==2.14.9} and {@code prefect[aws]~=2.19}; {@code prefect>=2.10,<3} and {@code prefect<3}; Poetry's
      * {@code prefect = "^2.14"}. A bare lower bound such as {@code prefect>=2.10} admits 3.x and is not a pin.
      */
     private static final Pattern PIN = Pattern.compile("(?<![\\w.-])prefect(?:\\[[^\\]]*])?\\s*(?:"
             + "(?:==|===|~=)\\s*2(?:\\.[0-9a-z]+)*(?![0-9])"
             + "|>=?\\s*2[0-9.]*\\s*,\\s*<=?\\s*3(?![0-9])"
+            // a cap alone holds the releases below it: prefect<3 (pip picks the newest 2.x), prefect<=2.20.1
+            + "|<\\s*3(?:\\.0)*(?![0-9.])|<=\\s*2(?:\\.[0-9]+)*(?![0-9.])"
             + "|=\\s*\"[\\^~]?2(?:\\.[0-9]+)*\")");
 
     /**
@@ -40,6 +42,7 @@ public final class PrefectPinDetector implements Detector {
     private static final Pattern PIN1 = Pattern.compile("(?<![\\w.-])prefect(?:\\[[^\\]]*])?\\s*(?:"
             + "(?:==|===|~=)\\s*[01](?:\\.[0-9a-z*]+)*(?![0-9])"
             + "|>=?\\s*[01][0-9.]*\\s*,\\s*<=?\\s*[12](?:\\.[0-9]+)*(?![0-9])"
+            + "|<\\s*2(?:\\.0)*(?![0-9.])|<=\\s*[01](?:\\.[0-9]+)*(?![0-9.])"
             + "|=\\s*\"[\\^~]?[01](?:\\.[0-9]+)*\")");
 
     /** {@code prefect-aws==0.3.1}, {@code prefect-gcp[bigquery]~=0.4}, Poetry's {@code prefect-aws = "^0.4"}. */
@@ -100,6 +103,7 @@ public final class PrefectPinDetector implements Detector {
             }
         }
         String[] lines = file.text().split("\r?\n", -1);
+        boolean pinsPrefect2 = PIN.matcher(file.text()).find();
         boolean installContinues = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -113,6 +117,9 @@ public final class PrefectPinDetector implements Detector {
             // a pin locked with --hash lines moves only by compiling the lock again
             boolean hashed = dependencyFile && HashedRequirements.atLine(lines, i);
             integrationPins(file, line, i, hashed, sink);
+            if (dependencyFile && pinsPrefect2) {
+                UnknownIntegrationPins.report(file, line, i, sink);
+            }
             Matcher one = PIN1.matcher(line);
             while (one.find()) {
                 sink.finding(Findings.of("PF108", "dependency pin " + line.substring(one.start(), one.end()).strip()

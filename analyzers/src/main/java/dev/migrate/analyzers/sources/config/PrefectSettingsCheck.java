@@ -69,11 +69,26 @@ public final class PrefectSettingsCheck {
 
     /**
      * A {@code PREFECT_ORION_X} name, which neither recorded release reads. Prefect 2.0-2.8.0 named its server settings
-     * so (PREFECT_ORION_DATABASE_CONNECTION_URL), but only those whose {@code PREFECT_SERVER_X} form Prefect 3.8.3
-     * reads as a setting Prefect 2.20 had too (PREFECT_API_DATABASE_CONNECTION_URL) are such a name; another one
-     * (PREFECT_ORION_EVENTS_RETENTION_PERIOD) never was a Prefect setting, so nothing renames it.
+     * so, and 2.8.1 renamed them as the rename table says ({@link OrionSettingNames}: PREFECT_ORION_DATABASE_CONNECTION_URL
+     * became PREFECT_API_DATABASE_CONNECTION_URL, PREFECT_ORION_BLOCKS_REGISTER_ON_START became
+     * PREFECT_API_BLOCKS_REGISTER_ON_START, which 3.8.3 reads as PREFECT_SERVER_REGISTER_BLOCKS_ON_START); the rewrite
+     * renames by that table. A setting 3.8.3 no longer has at all (PREFECT_ORION_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED)
+     * is lost either way. A name the table lacks is read as the same words after PREFECT_SERVER_, and only when that is a
+     * 3.8.3 setting Prefect 2.20 had too; another one (PREFECT_ORION_EVENTS_RETENTION_PERIOD) never was a Prefect
+     * setting, so nothing renames it.
      */
     private static Optional<Problem> orionName(PrefectApi api, String name) {
+        Optional<String> renamed = OrionSettingNames.renamedTo(name);
+        if (renamed.isPresent()) {
+            String two = renamed.get();
+            Optional<String> three = api.canonicalSetting3(two);
+            if (three.isEmpty()) {
+                return Optional.of(new Problem("CFG001", two, "setting " + name + " is the name Prefect 2.0-2.8.0 gave "
+                        + two + ", which Prefect 3.8.3 no longer has: no setting succeeds it, so it is silently ignored "
+                        + "after the upgrade; remove it, or replace what it configured by hand"));
+            }
+            return Optional.of(gave(name, two, three.get()));
+        }
         Optional<String> canonical = api.canonicalSetting3(SERVER + name.substring(ORION.length()));
         if (canonical.isEmpty()) {
             return Optional.empty();
@@ -85,9 +100,14 @@ public final class PrefectSettingsCheck {
                     + "had no " + c + " its early PREFECT_ORION_* names could stand for, and Prefect 3.8.3 does not read "
                     + "it either; if it is meant to set " + c + ", rename it by hand", false));
         }
-        String gave = two.get().equals(c) ? c : two.get() + " (" + c + " in Prefect 3.8.3)";
-        return Optional.of(new Problem("CFG001", c, "setting " + name + " is the name Prefect 2.0-2.8.0 gave " + gave
-                + "; Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade"));
+        return Optional.of(gave(name, two.get(), c));
+    }
+
+    /** An early name whose setting Prefect 2.8.1 called {@code two} and Prefect 3.8.3 calls {@code three}. */
+    private static Problem gave(String name, String two, String three) {
+        String gave = two.equals(three) ? three : two + " (" + three + " in Prefect 3.8.3)";
+        return new Problem("CFG001", three, "setting " + name + " is the name Prefect 2.0-2.8.0 gave " + gave
+                + "; Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade");
     }
 
     private static Optional<Problem> problem(String name) {

@@ -7,8 +7,10 @@ import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +31,12 @@ public final class PrefectVersionVariableDetector implements Detector {
     private final Set<String> envFileOptions = new HashSet<>();
     /** Which compose files read which env files: their directory's, those named with -f beside --env-file, includes. */
     private final ComposeProjectFiles.Links links = new ComposeProjectFiles.Links();
+    /** The scripts and env files seen, which a script may read into itself ({@code . ./versions.env}). */
+    private final Map<String, ScanFile> sourceable = new HashMap<>();
+    /** The scripts that read other files into themselves, by path, with their text. */
+    private final Map<String, String> sourcing = new HashMap<>();
+    /** The values reported by the file they are in, by path, so a file read by a script is not reported twice. */
+    private final Map<String, Set<Integer>> reported = new HashMap<>();
 
     @Override
     public String name() {
@@ -53,6 +61,12 @@ public final class PrefectVersionVariableDetector implements Detector {
         links.add(file.path(), file.text());
         synchronized (this) {
             envFileOptions.addAll(options);
+            if (SourcedFiles.mayBeSourced(file.path())) {
+                sourceable.put(file.path(), file);
+            }
+            if (kind.isPresent() && kind.get() == PrefectVersionVariables.Kind.SHELL && !SourcedFiles.in(file.text()).isEmpty()) {
+                sourcing.put(file.path(), file.text());
+            }
             if (kind.isPresent() && kind.get() == PrefectVersionVariables.Kind.ENV) {
                 envFiles.add(file);
                 return;
@@ -80,11 +94,22 @@ public final class PrefectVersionVariableDetector implements Detector {
             List<String> readers = composeFiles.stream().filter(c -> reading.contains(c.path())).map(ScanFile::text).toList();
             report(env, PrefectVersionVariables.inEnvFile(env.text(), readers), sink);
         }
+        // a version a script reads from a file it sources (. ./versions.env) and hands to a build or an install
+        SourcedFiles.readers(sourcing, p -> sourceable.containsKey(p) ? sourceable.get(p).text() : null)
+                .forEach((path, scripts) -> {
+                    ScanFile file = sourceable.get(path);
+                    report(file, PrefectVersionVariables.inSourcedFile(path, file.text(), scripts), sink);
+                });
     }
 
-    private static void report(ScanFile file, List<PrefectVersionVariables.Value> values, InventorySink sink) {
+    private void report(ScanFile file, List<PrefectVersionVariables.Value> values, InventorySink sink) {
         String text = file.text();
         for (PrefectVersionVariables.Value v : values) {
+            synchronized (this) {
+                if (!reported.computeIfAbsent(file.path(), p -> new HashSet<>()).add(v.start())) {
+                    continue; // found again through a script that reads the file
+                }
+            }
             SourceRef where = SourceRef.at(file.path(), file.lineOf(v.start()), v.start() - text.lastIndexOf('\n', v.start() - 1));
             if (v.image()) {
                 PrefectImages.check(v.version(), where, null, sink); // as the image written in place of the variable

@@ -49,8 +49,12 @@ public final class PrefectVersionVariables {
         JUST("(?m)^(?<export>(?:export[ \\t]+)?)" + NAME + "[ \\t]*:=[ \\t]*(?<q>[\"'])" + VALUE + "\\k<q>" + END),
         /** {@code NAME: 2.x} nested under {@code variables:}, {@code env:} or {@code environment:}. */
         CI("(?m)^(?<export>)[ \\t]*" + NAME + ":[ \\t]+(?<q>[\"']?)" + VALUE + "\\k<q>" + END),
-        /** {@code NAME = '2.x'} in a Jenkinsfile's {@code environment { }} block, which its {@code sh} steps see. */
-        JENKINS("(?m)^(?<export>)[ \\t]*" + NAME + "[ \\t]*=[ \\t]*(?<q>[\"'])" + VALUE + "\\k<q>[ \\t]*(?://.*)?\\r?$"),
+        /**
+         * {@code NAME = '2.x'} in a Jenkinsfile's {@code environment { }} block, which its {@code sh} steps see; also the
+         * block written on one line, {@code environment { NAME = '2.x' }}.
+         */
+        JENKINS("(?m)^(?<export>)[ \\t]*(?:environment[ \\t]*\\{[ \\t]*)?" + NAME + "[ \\t]*=[ \\t]*(?<q>[\"'])" + VALUE
+                + "\\k<q>[ \\t]*(?:}[ \\t]*)?(?://.*)?\\r?$"),
         /** {@code [export] NAME=2.x}. */
         ENV("(?m)^[ \\t]*(?<export>(?:export[ \\t]+)?)" + NAME + "[ \\t]*=[ \\t]*(?<q>[\"']?)" + VALUE + "\\k<q>" + END);
 
@@ -240,6 +244,15 @@ public final class PrefectVersionVariables {
         return out;
     }
 
+    /**
+     * The Prefect 2 values of a shell or env file that scripts read into themselves ({@code . ./versions.env},
+     * {@link SourcedFiles}) and hand to Prefect: {@code readers} are those scripts' texts, where the values are used.
+     */
+    public static List<Value> inSourcedFile(String path, String text, Collection<String> readers) {
+        Optional<Kind> kind = kindOf(path, text).filter(k -> k == Kind.SHELL || k == Kind.ENV);
+        return kind.isEmpty() || readers.isEmpty() ? List.of() : assigned(kind.get(), text, readers);
+    }
+
     /** The Prefect 2 values of an env file that the compose files reading it hand to Prefect. */
     public static List<Value> inEnvFile(String text, Collection<String> composeTexts) {
         return composeTexts.isEmpty() ? List.of() : assigned(Kind.ENV, text, composeTexts);
@@ -252,7 +265,7 @@ public final class PrefectVersionVariables {
             String name = m.group("name");
             if (kind == Kind.SHELL && (m.group("open") == null) != m.group("close").isEmpty()
                     || kind == Kind.CI && !isCiVariable(text, m.start())
-                    || kind == Kind.JENKINS && !inJenkinsEnvironment(text, m.start())) {
+                    || kind == Kind.JENKINS && !inJenkinsEnvironment(text, m.start("name"))) {
                 continue;
             }
             // CI variables, Jenkins' environment and env files are in the build's environment; a Makefile's, script's or
@@ -269,7 +282,7 @@ public final class PrefectVersionVariables {
             String name = image.group("name");
             if (kind == Kind.SHELL && (image.group("open") == null) != image.group("close").isEmpty()
                     || kind == Kind.CI && !isCiVariable(text, image.start())
-                    || kind == Kind.JENKINS && !inJenkinsEnvironment(text, image.start())
+                    || kind == Kind.JENKINS && !inJenkinsEnvironment(text, image.start("name"))
                     || !isPrefect2Image(image.group("version"))) {
                 continue;
             }

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
  * {@code ^1.10}). Prefect 3 requires pydantic 2, so such a pin cannot be installed beside it (PF218).
  */
 public final class PydanticConstraints {
-    /** {@code pydantic[extras] specifiers}: one PEP 508 requirement without its marker. */
+    /** {@code pydantic[extras] specifiers}: one PEP 508 requirement without its marker or a line-continuing backslash. */
     public static final Pattern REQUIREMENT = Pattern.compile(
-            "(?<name>pydantic)(?<extras>\\[[^\\]]*\\])?(?<spec>[ \\t]*(?:[=<>!~]=?|===)[^;#\"'\\r\\n]*)");
+            "(?<name>pydantic)(?<extras>\\[[^\\]]*\\])?(?<spec>[ \\t]*(?:[=<>!~]=?|===)[^;#\"'\\\\\\r\\n]*)");
     /** One clause of a specifier: its operator and the major version it names. */
     private static final Pattern CLAUSE = Pattern.compile("[ \\t]*(===|==|~=|<=|<|>=|>|!=)[ \\t]*(\\d+)((?:\\.\\d+)*)");
     /** Poetry's own forms: caret ({@code ^1.10}), tilde ({@code ~1.10}), a bare version or a wildcard ({@code 1.*}). */

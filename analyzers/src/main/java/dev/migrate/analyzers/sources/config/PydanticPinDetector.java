@@ -30,6 +30,9 @@ public final class PydanticPinDetector implements Detector {
     private static final Pattern POETRY = Pattern.compile("^[ \\t]*[\"']?pydantic[\"']?[ \\t]*=[ \\t]*"
             + "(?:\\{[^}\\r\\n]*?\\bversion[ \\t]*=[ \\t]*)?[\"'](?<spec>[^\"'\\r\\n]*)[\"']");
 
+    /** Said of a pin locked with hashes, where the rewrite leaves it with a note. */
+    private static final String LOCKED = "; it is locked with --hash lines: " + HashedRequirements.recompile("pydantic>=2");
+
     @Override
     public String name() {
         return "pydantic-1-pin";
@@ -66,14 +69,16 @@ public final class PydanticPinDetector implements Detector {
             Matcher poetry = POETRY.matcher(line);
             if (poetry.find()) {
                 if (PydanticConstraints.onlyV1Poetry(poetry.group("spec"))) {
-                    report(file, i, poetry.start(), "pydantic " + poetry.group("spec").strip(), sink, requirements);
+                    report(file, i, poetry.start(), "pydantic " + poetry.group("spec").strip(), "", sink, requirements);
                 }
                 continue;
             }
             Matcher m = PEP_508.matcher(line);
             while (m.find()) {
                 if (PydanticConstraints.onlyV1(m.group("spec"))) {
-                    report(file, i, m.start(), m.group().strip(), sink, requirements);
+                    // a pin locked with --hash lines moves only by compiling the lock again, as PF208 says of prefect's
+                    boolean hashed = IncludedRequirements.mayBeRequirements(file.path()) && HashedRequirements.atLine(lines, i);
+                    report(file, i, m.start(), m.group().strip(), hashed ? LOCKED : "", sink, requirements);
                 }
             }
         }
@@ -85,10 +90,10 @@ public final class PydanticPinDetector implements Detector {
     }
 
     /** A {@code .txt} or {@code .in} not named as a requirements file counts only when one includes it. */
-    private static void report(ScanFile file, int line, int column, String pin, InventorySink sink,
+    private static void report(ScanFile file, int line, int column, String pin, String locked, InventorySink sink,
             IncludedRequirements requirements) {
         Finding f = Findings.of("PF218", "dependency pin " + pin + " admits only pydantic 1; Prefect 3 requires "
-                + "pydantic 2, so this file cannot be installed once it asks for Prefect 3",
+                + "pydantic 2, so this file cannot be installed once it asks for Prefect 3" + locked,
                 SourceRef.at(file.path(), line + 1, column + 1), null);
         if (RequirementsIncludes.mayBeIncluded(file.path())) {
             requirements.report(file.path(), f, sink);

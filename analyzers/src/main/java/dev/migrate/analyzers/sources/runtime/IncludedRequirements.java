@@ -5,10 +5,12 @@ import dev.migrate.analyzers.model.InventorySink;
 import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.regex.Pattern;
 
 /**
  * The one definition of the files pip reads as requirements files, for the scan's detectors and the recipes alike:
@@ -20,6 +22,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * several threads.
  */
 public final class IncludedRequirements {
+    /** {@code constraints} as a word of a file name, as {@link RequirementsFiles} reads the name. */
+    private static final Pattern CONSTRAINTS_NAME =
+            Pattern.compile("(?:[\\w.-]*[-_.])?constraints(?:[-_.][\\w.-]*)?\\.(?:txt|in)");
     /** What each requirements file, named so or not, includes. */
     private final Map<String, List<RequirementsIncludes.Include>> includes = new ConcurrentSkipListMap<>();
     /** Findings in files not named as requirements files, kept until it is known whether one includes them. */
@@ -58,16 +63,25 @@ public final class IncludedRequirements {
     }
 
     /**
-     * Whether pip reads the file only for versions: requirements files name it with {@code -c} and never with
-     * {@code -r}, and its name does not say it is installed from directly. A {@code requirements.txt} that
-     * {@code requirements-dev.txt} constrains by ({@code -c requirements.txt}, pip-tools layering) is still what
-     * images install, so only a file not named as requirements, or named as constraints, counts.
+     * Whether pip reads the file only for versions, so a requirement added to it would install nothing: its name says
+     * it holds constraints ({@code constraints.txt}, {@code constraints-prod.txt}, {@code dev-constraints.in}), or
+     * requirements files name it with {@code -c} and its name does not say it is installed from directly; either way
+     * no requirements file names it with {@code -r}. A {@code requirements.txt} that {@code requirements-dev.txt}
+     * constrains by ({@code -c requirements.txt}, pip-tools layering) is still what images install, so it does not
+     * count. A constraints file that nothing names is still one: CI or a Dockerfile passes it to pip with {@code -c}.
      */
     public boolean onlyConstrains(String path) {
         String p = path.replace('\\', '/');
-        String name = p.substring(p.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
-        return (!RequirementsFiles.isRequirements(p) || name.contains("constraints"))
-                && included().contains(p) && !installed().contains(p);
+        if (installed().contains(p)) {
+            return false;
+        }
+        return namedAsConstraints(p) || !RequirementsFiles.isRequirements(p) && included().contains(p);
+    }
+
+    /** Whether the file's name says it holds constraints: {@code constraints} as a word of its name. */
+    public static boolean namedAsConstraints(String path) {
+        String p = path.replace('\\', '/');
+        return CONSTRAINTS_NAME.matcher(p.substring(p.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)).matches();
     }
 
     /** The files named as requirements files from which pip installs what {@code path} lists ({@code -r} chains). */

@@ -90,6 +90,25 @@ public final class RequirementsIncludes {
         return out;
     }
 
+    /**
+     * Where the logical line holding {@code offset} ends, as pip joins lines ({@link #logicalLines}): the offset of the
+     * line break after its last physical line ({@code \r\n} or {@code \n}), or the text's length. A requirement added
+     * after a line of {@code text} must go there, or it would become part of a requirement continued with a backslash.
+     */
+    public static int endOfLogicalLine(String text, int offset) {
+        int end = offset;
+        while (true) {
+            int lineStart = text.lastIndexOf('\n', end - 1) + 1;
+            int newline = text.indexOf('\n', end);
+            int lineEnd = newline < 0 ? text.length() : newline > 0 && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+            String line = text.substring(lineStart, lineEnd);
+            if (newline < 0 || !line.endsWith("\\") || line.stripLeading().startsWith("#")) {
+                return lineEnd;
+            }
+            end = newline + 1;
+        }
+    }
+
     private static String stripBackslashes(String line) {
         int start = 0;
         int end = line.length();
@@ -103,7 +122,7 @@ public final class RequirementsIncludes {
     }
 
     /** {@code name} read from directory {@code dir}, normalised; null when it is not a file of the tree. */
-    static String resolve(String dir, String name) {
+    public static String resolve(String dir, String name) {
         String n = name.replace('\\', '/');
         if (n.isEmpty() || n.startsWith("/") || n.startsWith("~") || n.contains("$") || n.contains("://")
                 || n.matches("^[A-Za-z]:/.*")) {

@@ -34,6 +34,23 @@ public final class LoadPath {
             return host.equals(other.host) && manager.equals(other.manager);
         }
 
+        /**
+         * Whether drop-ins of one name here and at {@code other}, both read for one unit, compete, so that the one of
+         * higher precedence hides the other: the same host, and one load path. A user's manager reads the user's own
+         * directories and the shared user directories as one load path ({@code ~/.config/systemd/user} over
+         * {@code /etc/xdg/systemd/user} over {@code /etc/systemd/user} over {@code /run/systemd/user} over
+         * {@code ~/.local/share/systemd/user} over {@code /usr/lib/systemd/user}, systemd.unit(5)), so jo's
+         * {@code report.service.d/10-prio.conf} hides {@code /etc/systemd/user/report.service.d/10-prio.conf} for jo.
+         * Unit files of those places do not compete in the scan ({@link #competesWith}): the shared unit still runs for
+         * every other user.
+         */
+        public boolean sharesLoadPathWith(Place other) {
+            boolean userSide = manager.equals("user") || manager.startsWith("home:");
+            boolean otherUserSide = other.manager.equals("user") || other.manager.startsWith("home:");
+            return competesWith(other) || host.equals(other.host) && userSide && otherUserSide
+                    && (manager.equals("user") || other.manager.equals("user"));
+        }
+
         /** This place on another host of the tree. */
         public Place withHost(String other) {
             return new Place(other, manager, rank, hostDir);

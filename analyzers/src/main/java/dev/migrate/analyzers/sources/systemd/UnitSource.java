@@ -111,7 +111,8 @@ record UnitSource(String path, String name, int lineOffset, String embeddedIn, b
      * ({@link DropInScopes}: its own, its template's, its dash prefixes', its type's), {@code byScope} most specific
      * first. All of them apply, in the lexicographic order of their file names whatever their directory; of files of one
      * name, systemd applies only the first it finds (systemd.unit(5): drop-ins in /etc take precedence over those in
-     * /run, which take precedence over those in /usr/lib). It searches the directories of the load path in order of
+     * /run, which take precedence over those in /usr/lib; a user's own directories and the shared user ones are one
+     * load path for that user's manager, {@link LoadPath.Place#sharesLoadPathWith}). It searches the directories of the load path in order of
      * precedence, in each the names from the most specific, and the type-wide directories ({@code service.d}) after every
      * other, in each load path directory: an {@code override.conf} in {@code /etc/systemd/system/foo.service.d} hides the
      * package's in {@code /usr/lib/systemd/system/foo.service.d}, one in {@code /etc/systemd/system/foo-.service.d} hides
@@ -142,7 +143,7 @@ record UnitSource(String path, String name, int lineOffset, String embeddedIn, b
                 }
                 int scope = scopes.get(i);
                 int otherScope = scopes.get(j);
-                if (d.place() != null && other.place() != null && d.place().competesWith(other.place())) {
+                if (d.place() != null && other.place() != null && d.place().sharesLoadPathWith(other.place())) {
                     boolean dType = scope == typeWide;
                     boolean otherType = otherScope == typeWide;
                     hidden = dType != otherType ? dType : other.place().rank() < d.place().rank()

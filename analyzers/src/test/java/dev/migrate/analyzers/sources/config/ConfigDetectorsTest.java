@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.sources.DetectorHarness;
 import dev.migrate.analyzers.sources.HostEstate;
 import dev.migrate.analyzers.sources.RecordingSink;
@@ -416,6 +417,100 @@ class ConfigDetectorsTest {
                         + " work pool of type docker");
     }
 
+    // a declarative Jenkinsfile sets its block names in environment { } blocks, a stage's over the pipeline's
+    @Test
+    void blocksNamedInAJenkinsfilesEnvironmentAreReportedPerStage() {
+        String jenkinsfile = """
+                pipeline {
+                    environment {
+                        INFRA = 'kubernetes-job/prod'
+                        STORAGE = 's3/flows'
+                    }
+                    stages {
+                        stage('Dev') {
+                            environment { INFRA = 'process/dev' }
+                            steps {
+                                sh 'prefect deployment build flows/etl.py:etl -n dev -ib $INFRA -sb $STORAGE -a'
+                            }
+                        }
+                        stage('Prod') {
+                            steps {
+                                sh "prefect deployment build flows/etl.py:etl -n prod -ib ${INFRA} -a"
+                            }
+                        }
+                    }
+                }
+                """;
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "Jenkinsfile", jenkinsfile)).contains(
+                "Jenkinsfile:10:21 PF205 infrastructure block 'process/dev' ($INFRA) has no Prefect 3 equivalent; use a work "
+                        + "pool of type process",
+                "Jenkinsfile:10:21 PF206 storage block 's3/flows' ($STORAGE) must become pull steps in Prefect 3",
+                "Jenkinsfile:15:21 PF205 infrastructure block 'kubernetes-job/prod' (${INFRA}) has no Prefect 3 equivalent; "
+                        + "use a work pool of type kubernetes");
+    }
+
+    // the block names sit in a file the deploy script reads into itself (. ./scripts/env.sh, set -a; . .env): PF205
+    // said '$INFRA' has no equivalent and named no pool type
+    @Test
+    void blocksNamedInFilesTheScriptReadsAreReportedAsTheBlocksTheyName() {
+        String deploy = """
+                #!/usr/bin/env bash
+                . ./scripts/env.sh
+                set -a; . .env; set +a
+                prefect deployment build flows/etl.py:etl -n etl -ib "$INFRA" -sb "$STORAGE" -a
+                prefect deployment build flows/etl.py:etl -n other -ib "$OTHER" -a
+                """;
+        String rendered = DetectorHarness.run(new PrefectCliLineDetector(), new ScanFile("scripts/deploy.sh", deploy),
+                new ScanFile("scripts/env.sh", "INFRA=kubernetes-job/prod\n"), new ScanFile(".env", "STORAGE=s3/flows\n"));
+        assertThat(rendered).contains(
+                "scripts/deploy.sh:4:1 PF205 infrastructure block 'kubernetes-job/prod' ($INFRA) has no Prefect 3 equivalent; "
+                        + "use a work pool of type kubernetes",
+                "scripts/deploy.sh:4:1 PF206 storage block 's3/flows' ($STORAGE) must become pull steps in Prefect 3",
+                "scripts/deploy.sh:5:1 PF205 infrastructure block '$OTHER' has no Prefect 3 equivalent; use a typed work pool");
+        // the file missing from the tree: the names stay unknown
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "scripts/deploy.sh", deploy))
+                .contains("scripts/deploy.sh:4:1 PF205 infrastructure block '$INFRA' has no Prefect 3 equivalent");
+    }
+
+    // a block named by a GitHub variable or a GitLab CI/CD variable is in the repository's settings: PF205 said only
+    // that '$INFRA_BLOCK' has no equivalent, not where its name can be read
+    @Test
+    void blocksNamedOutsideTheRepositorySayWhere() {
+        String workflow = """
+                on: push
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    env:
+                      INFRA: ${{ vars.INFRA_BLOCK }}
+                    steps:
+                      - run: prefect deployment build flows/etl.py:etl -n etl -ib $INFRA -sb ${{ secrets.STORAGE }} -a
+                """;
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), ".github/workflows/deploy.yml", workflow)).contains(
+                "PF205 infrastructure block '$INFRA' has no Prefect 3 equivalent; use a typed work pool; `$INFRA` is set "
+                        + "outside the repository, by the GitHub Actions variable INFRA_BLOCK (Settings > Secrets and "
+                        + "variables > Actions > Variables of the repository, of an environment or of the organisation): read "
+                        + "the block's name there to choose the pool's type",
+                "PF206 storage block '${{ secrets.STORAGE }}' must become pull steps in Prefect 3; `${{ secrets.STORAGE }}` "
+                        + "is set outside the repository, by the GitHub Actions secret STORAGE (Settings > Secrets and "
+                        + "variables > Actions > Secrets of the repository, of an environment or of the organisation; its "
+                        + "value is never shown): read the block's name there to write them");
+        String pipeline = """
+                deploy:
+                  script:
+                    - prefect deployment build flows/etl.py:etl -n etl -ib "$INFRA_BLOCK" -a
+                """;
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), ".gitlab-ci.yml", pipeline)).contains(
+                "PF205 infrastructure block '$INFRA_BLOCK' has no Prefect 3 equivalent; use a typed work pool; `$INFRA_BLOCK` "
+                        + "is set outside the repository, by a GitLab CI/CD variable INFRA_BLOCK that .gitlab-ci.yml does not "
+                        + "set (Settings > CI/CD > Variables of the project, of its group or of the instance, or a file the "
+                        + "pipeline includes): read the block's name there to choose the pool's type");
+        // a script's environment is no settings page: nothing is said of where
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "deploy.sh",
+                "prefect deployment build flows/etl.py:etl -n etl -ib \"$INFRA_BLOCK\" -a\n"))
+                .contains("PF205").doesNotContain("outside the repository");
+    }
+
     @Test
     void agentsInUnitsWrittenByScriptsAndUnderRunuserAreReported() {
         String sh = """
@@ -549,6 +644,23 @@ class ConfigDetectorsTest {
                         + "and Prefect 3.8.3 does not read it either; if it is meant to set PREFECT_SERVER_DATABASE_HOST, "
                         + "rename it by hand")
                 .doesNotContain("PREFECT_ORION_NOT_A_SETTING");
+    }
+
+    // three real 2.0-2.8.0 settings got no finding: their 3.8.3 names are not the same words after PREFECT_SERVER_
+    // (PREFECT_SERVER_REGISTER_BLOCKS_ON_START), or 3.8.3 has none (flow run notifications went in 3.4); the scan now
+    // reads the rename table the rewrite renames with
+    @Test
+    void orionSettingsRenamedInOtherWordsOrRemovedSinceAreReported() {
+        String out = DetectorHarness.run(new PrefectCliLineDetector(), "server.env", """
+                PREFECT_ORION_BLOCKS_REGISTER_ON_START=false
+                PREFECT_ORION_TASK_CACHE_KEY_MAX_LENGTH=4000
+                PREFECT_ORION_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED=false
+                """);
+        assertThat(out).isEqualTo("""
+                server.env:1:1 CFG001 setting PREFECT_ORION_BLOCKS_REGISTER_ON_START is the name Prefect 2.0-2.8.0 gave PREFECT_API_BLOCKS_REGISTER_ON_START (PREFECT_SERVER_REGISTER_BLOCKS_ON_START in Prefect 3.8.3); Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
+                server.env:2:1 CFG001 setting PREFECT_ORION_TASK_CACHE_KEY_MAX_LENGTH is the name Prefect 2.0-2.8.0 gave PREFECT_API_TASK_CACHE_KEY_MAX_LENGTH (PREFECT_SERVER_TASKS_MAX_CACHE_KEY_LENGTH in Prefect 3.8.3); Prefect 3.8.3 does not read it, so it is silently ignored after the upgrade
+                server.env:3:1 CFG001 setting PREFECT_ORION_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED is the name Prefect 2.0-2.8.0 gave PREFECT_API_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED, which Prefect 3.8.3 no longer has: no setting succeeds it, so it is silently ignored after the upgrade; remove it, or replace what it configured by hand
+                """);
     }
 
     // a compose project's .env set settings Prefect 3 ignores: the rewrite renamed them, while scan read no env file

@@ -103,4 +103,91 @@ class LiteralVariablesTest {
         assertThat(LiteralVariables.resolve("$OTHER", known)).isEmpty();
         assertThat(LiteralVariables.resolve("process/etl", known)).isEmpty();
     }
+
+    // a declarative Jenkinsfile keeps its block names in environment { } blocks: the pipeline's for every stage, a
+    // stage's (often on one line) over it for that stage only
+    @Test
+    void aJenkinsfilesEnvironmentIsReadPerStage() {
+        String jenkinsfile = """
+                pipeline {
+                    agent any
+                    environment {
+                        INFRA = 'kubernetes-job/prod'   // the cluster's job template
+                        STORAGE = "s3/flows"
+                        NAME = "etl-${BRANCH_NAME}"
+                        PREFECT_API_KEY = credentials('prefect-api-key')
+                    }
+                    stages {
+                        stage('Dev') {
+                            environment { INFRA = 'process/dev' }
+                            steps {
+                                sh 'prefect deployment build flows/etl.py:etl -ib $INFRA -sb $STORAGE'
+                            }
+                        }
+                        stage('Prod') {
+                            steps {
+                                echo "deploying {prod}"
+                                sh "prefect deployment build flows/etl.py:etl -ib ${INFRA}"
+                            }
+                        }
+                    }
+                }
+                """;
+        var assignments = LiteralVariables.jenkins(jenkinsfile);
+        assertThat(LiteralVariables.known(assignments, jenkinsfile.indexOf("sh 'prefect")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("INFRA", "process/dev", "STORAGE", "s3/flows"));
+        assertThat(LiteralVariables.known(assignments, jenkinsfile.indexOf("sh \"prefect")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("INFRA", "kubernetes-job/prod", "STORAGE", "s3/flows"));
+        assertThat(LiteralVariables.origins(assignments, jenkinsfile.indexOf("sh \"prefect")))
+                .containsExactly(Map.entry("PREFECT_API_KEY", "the Jenkins credential 'prefect-api-key' (Manage Jenkins > "
+                        + "Credentials, or the credentials of the job's folder)"));
+    }
+
+    @Test
+    void aJenkinsfileWithoutEnvironmentSetsNothing() {
+        assertThat(LiteralVariables.jenkins("""
+                pipeline {
+                    stages {
+                        stage('Deploy') {
+                            steps { sh 'INFRA=process/x prefect deployment build flows/a.py:a -ib $INFRA' }
+                        }
+                    }
+                }
+                """)).isEmpty();
+    }
+
+    // a value GitHub reads from the repository's settings is not in the repository: where it is set is said instead
+    @Test
+    void githubVariablesAndSecretsAreSetOutsideTheRepository() {
+        String workflow = """
+                env:
+                  INFRA: ${{ vars.INFRA_BLOCK }}
+                  STORAGE: "${{ secrets.STORAGE_BLOCK }}"
+                  QUEUE: default
+                """;
+        var assignments = LiteralVariables.ci(workflow);
+        assertThat(LiteralVariables.known(assignments)).containsExactly(Map.entry("QUEUE", "default"));
+        assertThat(LiteralVariables.origins(assignments, Integer.MAX_VALUE)).containsOnlyKeys("INFRA", "STORAGE");
+        assertThat(LiteralVariables.origins(assignments, Integer.MAX_VALUE).get("STORAGE"))
+                .startsWith("the GitHub Actions secret STORAGE_BLOCK (Settings > Secrets and variables > Actions > Secrets");
+    }
+
+    // a value never shown: a name that says it holds a secret is not resolved into a block's name or a message
+    @Test
+    void secretNamedVariablesAreNeverKnown() {
+        String script = """
+                PREFECT_API_KEY=pnu_0123456789abcdefghijklmnopqrstuvwxyz
+                DB_PASSWORD='hunter2'
+                INFRA=process/etl
+                STORAGE_URL=https://etl:s3cr3t@storage.example.com/flows
+                """;
+        assertThat(LiteralVariables.known(LiteralVariables.shell(script))).containsExactly(Map.entry("INFRA", "process/etl"));
+    }
+
+    @Test
+    void groovysEnvReferenceResolves() {
+        assertThat(LiteralVariables.resolve("${env.INFRA}", Map.of("INFRA", "process/etl"))).contains("process/etl");
+        assertThat(LiteralVariables.referenced("${env.INFRA}")).contains("INFRA");
+        assertThat(LiteralVariables.referenced("prefix-$INFRA")).isEmpty();
+    }
 }

@@ -199,6 +199,20 @@ class PrefectPinDetectorTest {
     }
 
     @Test
+    void aCapAloneHoldsTheReleasesBelowIt() {
+        assertThat(DetectorHarness.run(detector, "requirements.txt", """
+                prefect<3
+                """)).startsWith("requirements.txt:1:1 PF208 dependency pin prefect<3 keeps Prefect 2");
+        assertThat(DetectorHarness.run(detector, "requirements.txt", """
+                prefect <= 2.20.1
+                """)).startsWith("requirements.txt:1:1 PF208 dependency pin prefect <= 2.20.1 keeps Prefect 2");
+        assertThat(DetectorHarness.run(detector, "requirements.txt", """
+                prefect<2
+                """)).startsWith("requirements.txt:1:1 PF108 dependency pin prefect<2 installs Prefect 1");
+        assertThat(DetectorHarness.run(detector, "requirements.txt", "prefect<3.2\nprefect<30\n")).isEmpty();
+    }
+
+    @Test
     void mustNotReport() {
         assertThat(DetectorHarness.run(detector, "requirements.txt", """
                 prefect==3.1.0

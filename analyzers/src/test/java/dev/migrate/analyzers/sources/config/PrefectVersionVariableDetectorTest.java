@@ -352,6 +352,52 @@ class PrefectVersionVariableDetectorTest {
                 """)).isEmpty();
     }
 
+    // a stage's environment is often written on one line; its value was not read, so the image kept Prefect 2.14
+    @Test
+    void jenkinsfileOneLineStageEnvironment() {
+        assertThat(run("Jenkinsfile", """
+                pipeline {
+                    agent any
+                    stages {
+                        stage('Image') {
+                            environment { PREFECT_VERSION = '2.14.3' }
+                            steps {
+                                sh 'docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION -t acme/flows .'
+                            }
+                        }
+                    }
+                }
+                """)).isEqualTo("Jenkinsfile:5:46 PF208 PREFECT_VERSION=2.14.3" + TAIL);
+        // the same line outside an environment block is a Groovy assignment the step does not see
+        assertThat(run("Jenkinsfile", """
+                node {
+                    PREFECT_VERSION = '2.14.3'
+                    sh 'docker build --build-arg PREFECT_VERSION=$PREFECT_VERSION -t acme/flows .'
+                }
+                """)).isEmpty();
+    }
+
+    // the version sits in a file the build script reads into itself: the file alone hands it to nothing, the script
+    // does, so the value was not reported and the image kept Prefect 2
+    @Test
+    void versionsInAFileAScriptReadsIntoItself() {
+        ScanFile build = new ScanFile("scripts/build.sh", """
+                #!/usr/bin/env bash
+                . ./scripts/common.sh
+                docker build --build-arg PREFECT_VERSION="$PREFECT_VERSION" -t acme/flows .
+                docker run --rm prefecthq/prefect:${PREFECT_TAG} prefect version
+                """);
+        ScanFile common = new ScanFile("scripts/common.sh", ". scripts/versions.env\nPREFECT_TAG=2.14.3-python3.11\n");
+        ScanFile versions = new ScanFile("scripts/versions.env", "PREFECT_VERSION=2.14.3\nPYTHON_VERSION=3.11\n");
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), build, common, versions)).isEqualTo(
+                "scripts/common.sh:2:13 PF208 PREFECT_TAG=2.14.3-python3.11 runs Prefect 2: it is the tag of a "
+                        + "prefecthq/prefect image; move it to Prefect 3 once flows and integrations are ready\n"
+                        + "scripts/versions.env:1:17 PF208 PREFECT_VERSION=2.14.3" + TAIL);
+        // read by no script, or through a path the shell expands: nothing hands the value to Prefect
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), new ScanFile("scripts/build.sh",
+                build.text().replace(". ./scripts/common.sh", ". \"$DIR/common.sh\"")), common, versions)).isEmpty();
+    }
+
     @Test
     void extensionlessScriptsAreKnownByTheirFirstLine() {
         String build = """

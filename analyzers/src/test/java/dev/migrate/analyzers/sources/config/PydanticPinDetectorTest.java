@@ -33,6 +33,20 @@ class PydanticPinDetectorTest {
                 """)).contains("setup.py:1:37 PF218 dependency pin pydantic<2.0 ");
     }
 
+    // the rewrite leaves a hashed pin as it is (new hashes come only from compiling again), so the finding says so
+    @Test
+    void aPinLockedWithHashesSaysToCompileTheLockAgain() {
+        assertThat(DetectorHarness.run(detector, "requirements.txt", """
+                prefect==2.19.4 \\
+                    --hash=sha256:1f7b
+                pydantic==1.10.13 \\
+                    --hash=sha256:3b9d
+                    # via prefect
+                """)).isEqualTo("""
+                requirements.txt:3:1 PF218 dependency pin pydantic==1.10.13 admits only pydantic 1; Prefect 3 requires pydantic 2, so this file cannot be installed once it asks for Prefect 3; it is locked with --hash lines: re-run pip-compile (or uv pip compile) with pydantic>=2 in its input to regenerate it, since a new version needs new hashes
+                """);
+    }
+
     @Test
     void pinsAdmittingPydantic2AndFilesWithoutPrefectAreNotReported() {
         assertThat(DetectorHarness.run(detector, "requirements.txt", """

@@ -46,4 +46,17 @@ class IncludedRequirementsTest {
         assertThat(r.onlyConstrains("ci/pins.txt")).isFalse();
         assertThat(r.onlyConstrains("requirements/prod.txt")).isFalse();
     }
+
+    // constraints-prod.txt, passed to pip with -c by CI, is named by no requirements file
+    @Test
+    void aFileNamedAsConstraintsOnlyConstrainsUnlessARequirementsFileInstallsFromIt() {
+        IncludedRequirements r = new IncludedRequirements();
+        r.offer("requirements.txt", "-r shared/base-constraints.txt\nprefect\n");
+        assertThat(r.onlyConstrains("constraints.txt")).isTrue();
+        assertThat(r.onlyConstrains("deps/constraints-prod.txt")).isTrue();
+        assertThat(r.onlyConstrains("requirements/dev_constraints.in")).isTrue();
+        assertThat(r.onlyConstrains("shared/base-constraints.txt")).isFalse();
+        assertThat(r.onlyConstrains("requirements-dev.txt")).isFalse();
+        assertThat(r.onlyConstrains("noconstraintsfile.txt")).isFalse();
+    }
 }

@@ -79,4 +79,15 @@ class RequirementsIncludesTest {
         assertThat(RequirementsIncludes.reachable(List.of("requirements.txt"), edges, true))
                 .containsExactly("base.txt", "constraints/pins.txt", "constraints/prod.txt");
     }
+
+    @Test
+    void aLogicalLineEndsAfterTheLinesItIsContinuedOn() {
+        String text = "prefect==3.8.3 \\\r\n    ; python_version >= \"3.9\"\r\nrequests\r\n";
+        assertThat(RequirementsIncludes.endOfLogicalLine(text, 3)).isEqualTo(text.indexOf("\"\r\n") + 1);
+        // pip joins on after an inline comment too (only a comment line ends the joining, itself included)
+        String plain = "prefect==3.8.3  # ends in \\\nrequests \\\n# a comment line ends it\nflask\nrich";
+        assertThat(RequirementsIncludes.endOfLogicalLine(plain, 0)).isEqualTo(plain.indexOf("\nflask"));
+        assertThat(RequirementsIncludes.endOfLogicalLine(plain, plain.indexOf("flask"))).isEqualTo(plain.indexOf("\nrich"));
+        assertThat(RequirementsIncludes.endOfLogicalLine("prefect \\", 0)).isEqualTo(9);
+    }
 }

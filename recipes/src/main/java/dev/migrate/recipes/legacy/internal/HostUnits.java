@@ -1,5 +1,6 @@
 package dev.migrate.recipes.legacy.internal;
 
+import dev.migrate.analyzers.sources.systemd.LoadPath;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,19 +59,35 @@ final class HostUnits {
         return at != null && at.manager().equals("user");
     }
 
-    /** The owner of a user unit in a host dump ({@code home/jo/.config/systemd/user/x.timer} is jo's), else null. */
+    /**
+     * The owner of a user unit in a host dump ({@code home/jo/.config/systemd/user/x.timer} is jo's, and so is one of
+     * jo's other directories of the load path, {@code home/jo/.local/share/systemd/user}), else null.
+     */
     static String owner(String path) {
+        if (!path.contains("systemd/user")) {
+            return null;
+        }
         Matcher m = OWNED.matcher(path);
-        return path.contains("systemd/user/") && m.matches() ? m.group(1) : null;
+        if (m.matches()) {
+            return m.group(1);
+        }
+        LoadPath.Place at = LoadPath.ofUnit(path);
+        if (at == null || !at.manager().startsWith(HOME)) {
+            at = LoadPath.ofDropIn(path);
+        }
+        return at != null && at.manager().startsWith(HOME) ? at.manager().substring(HOME.length()) : null;
     }
+
+    /** How {@link LoadPath} names the manager of one user's own directories ({@code home:jo}). */
+    private static final String HOME = "home:";
 
     /** {@code ""} for a system unit, {@code "--user -M owner@ "} for a user unit whose owner the path names, else null. */
     private static String manager(String path) {
-        if (!path.contains("systemd/user/")) {
+        if (!path.contains("systemd/user")) {
             return "";
         }
-        Matcher m = OWNED.matcher(path);
-        return m.matches() ? "--user -M " + m.group(1) + "@ " : null;
+        String owner = owner(path);
+        return owner != null ? "--user -M " + owner + "@ " : null;
     }
 
     /**

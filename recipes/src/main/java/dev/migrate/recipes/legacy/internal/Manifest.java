@@ -23,10 +23,16 @@ public record Manifest(List<Job> jobs, List<String> generated, List<String> remo
 
     public static final String FILE = dev.migrate.analyzers.cutover.RetiredJobs.MANIFEST;
 
-    /** @param secretVariables by job id, the variables whose values go to Secret blocks: their values are not kept */
-    static String text(List<Job> jobs, List<String> generated, List<String> removed,
+    /**
+     * @param phase           the phase that wrote it: from the cutover on, cutover.sh switches the listed timers off on
+     *                        the host while their unit files stay in the tree, and a scan of the tree reads this to tell
+     *                        (dev.migrate.analyzers.sources.systemd.MigratedTimers)
+     * @param secretVariables by job id, the variables whose values go to Secret blocks: their values are not kept
+     */
+    static String text(Phase phase, List<Job> jobs, List<String> generated, List<String> removed,
                        Map<String, java.util.Set<String>> secretVariables) {
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("phase", phase.option());
         List<Object> list = new ArrayList<>();
         for (Job j : jobs) {
             Map<String, Object> m = new LinkedHashMap<>();

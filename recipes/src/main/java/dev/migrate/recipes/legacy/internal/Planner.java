@@ -111,7 +111,8 @@ final class Planner {
             deleteLegacyFiles(jobs, files, deleted);
             UnitDropIns.addTo(jobs.stream().map(JobPlan::job).toList(), texts.keySet(), deleted);
             jobs = SharedUnits.keep(jobs, notMoved, texts.keySet(), deleted);
-            jobs = jobs.stream().map(Planner::scriptWrittenUnits).toList();
+            TreeSet<String> goes = deleted;
+            jobs = jobs.stream().map(p -> scriptWrittenUnits(p, goes)).toList();
             jobs = keepSecretSources(jobs, deleted, edited, files);
             TreeSet<String> schedulerFiles = new TreeSet<>(scripts.deletions());
             UnitDropIns.addTo(List.of(), texts.keySet(), schedulerFiles); // those of the scheduler services that go
@@ -171,7 +172,7 @@ final class Planner {
         java.util.Collections.sort(generatedPaths);
         Map<String, java.util.Set<String>> secretVariables = new TreeMap<>();
         jobs.forEach(p -> secretVariables.put(p.job().id(), p.secretEnv().keySet()));
-        generated.put(manifestPath, Manifest.text(migrated.values().stream().toList(), generatedPaths, List.copyOf(removed),
+        generated.put(manifestPath, Manifest.text(o.phase(), migrated.values().stream().toList(), generatedPaths, List.copyOf(removed),
                 secretVariables));
         List<String> foreign = generated.keySet().stream()
                 .filter(path -> texts.containsKey(path) && !previous.generated().contains(path)).toList();
@@ -465,9 +466,14 @@ final class Planner {
 
     /**
      * A timer whose units a provisioning script writes: the cleanup cannot delete the script (it does more than that)
-     * and the script installs the units again on its next run, so the here-documents are removed by hand.
+     * and the script installs the units again on its next run, so the here-documents are removed by hand, those of the
+     * units' own drop-ins too ({@code report.service.d/limits.conf}), which the host keeps as well. Those of a type or a
+     * prefix ({@code service.d/10-user.conf}) configure other units and are not named; a drop-in file of the tree the
+     * cleanup deletes is removed from the host by cleanup.sh.
+     *
+     * @param deleted the files the cleanup deletes
      */
-    private static JobPlan scriptWrittenUnits(JobPlan p) {
+    private JobPlan scriptWrittenUnits(JobPlan p, java.util.Set<String> deleted) {
         Job j = p.job();
         if (j.kind() != JobKind.SYSTEMD_TIMER || !j.attributes().containsKey("systemd.embeddedIn")) {
             return p;
@@ -475,9 +481,28 @@ final class Planner {
         List<String> installed = new ArrayList<>();
         java.util.stream.Stream.of(ScriptUnits.HOST_TIMER, ScriptUnits.HOST_SERVICE).map(j.attributes()::get)
                 .filter(java.util.Objects::nonNull).forEach(w -> installed.add(HostUnits.hostPath(w)));
+        List<String> hereDocuments = new ArrayList<>();
+        for (String key : List.of("timer.dropIns", "service.dropIns")) {
+            for (String d : j.attributes().getOrDefault(key, "").split("\\s+")) {
+                if (d.isEmpty() || texts.containsKey(d) && (UnitDropIns.shared(d) || deleted.contains(d))) {
+                    continue; // a type's or prefix's configures other units; cleanup.sh removes a deleted one
+                }
+                java.util.Optional<String> written = texts.containsKey(d) ? java.util.Optional.of(d)
+                        : ScriptUnits.writtenDropIn(d, texts);
+                if (written.isPresent() && UnitDropIns.shared(written.get())) {
+                    continue;
+                }
+                if (!texts.containsKey(d)) {
+                    hereDocuments.add(d);
+                }
+                written.map(HostUnits::hostPath).filter(h -> !installed.contains(h)).ifPresent(installed::add);
+            }
+        }
         return p.withNote("cleanup keeps " + j.source().path() + ": it writes the timer (" + j.source() + ") and the service ("
-                + j.attributes().get("service") + ") with here-documents, among other steps; delete those and the "
-                + "systemctl commands that enable them by hand, or its next run installs the timer again"
+                + j.attributes().get("service") + ") with here-documents"
+                + (hereDocuments.isEmpty() ? "" : ", and their drop-ins (" + String.join(", ", hereDocuments) + ")")
+                + ", among other steps; delete those and the systemctl commands that enable them by hand, or its next run "
+                + "installs the timer again"
                 + (installed.isEmpty() ? "" : ", and remove " + String.join(" and ", installed) + " from the host"));
     }
 

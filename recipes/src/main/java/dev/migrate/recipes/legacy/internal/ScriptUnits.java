@@ -95,6 +95,23 @@ final class ScriptUnits {
 
     /** The unit file the here-document opened at {@code reference} writes, as a tree path; empty for a unit file. */
     static Optional<String> written(String reference, Map<String, String> texts) {
+        return written(reference, texts, WRITTEN_UNIT);
+    }
+
+    /** A drop-in's path among a command's words: a unit's, a prefix's or a type's ({@code service.d/10-user.conf}). */
+    private static final Pattern WRITTEN_DROP_IN = Pattern.compile(
+            "(?:^|[\\s>])[\"']?([^\\s\"'<>|;&()]*?(?:service|timer)\\.d/[^/\\s\"'<>|;&()]+\\.conf)[\"']?(?=[\\s;|&)]|$)");
+
+    /**
+     * The drop-in the here-document opened at {@code reference} ({@code setup.sh:12}) writes, as a tree path
+     * ({@code etc/systemd/system/report.service.d/limits.conf}, just {@code report.service.d/limits.conf} when the script
+     * writes to a variable's directory); empty for a drop-in file of the tree.
+     */
+    static Optional<String> writtenDropIn(String reference, Map<String, String> texts) {
+        return written(reference, texts, WRITTEN_DROP_IN);
+    }
+
+    private static Optional<String> written(String reference, Map<String, String> texts, Pattern target) {
         Matcher at = reference == null || texts.containsKey(reference) ? null : AT_LINE.matcher(reference);
         if (at == null || !at.matches() || !texts.containsKey(at.group(1))) {
             return Optional.empty();
@@ -104,12 +121,14 @@ final class ScriptUnits {
         if (open < 0 || open >= lines.length) {
             return Optional.empty();
         }
-        Matcher w = WRITTEN_UNIT.matcher(HereDocuments.OPERATOR.matcher(lines[open]).replaceAll(" "));
+        Matcher w = target.matcher(HereDocuments.OPERATOR.matcher(lines[open]).replaceAll(" "));
         if (!w.find()) {
             return Optional.empty();
         }
         String path = w.group(1).replaceFirst("^~/", "").replaceFirst("^/+", "");
-        return Optional.of(path.contains("$") ? path.substring(path.lastIndexOf('/') + 1) : path);
+        // a directory the script names by a variable is not known here: the unit's name (a drop-in's NAME.d/FILE) stays
+        int keep = target == WRITTEN_DROP_IN ? path.lastIndexOf('/', path.lastIndexOf('/') - 1) : path.lastIndexOf('/');
+        return Optional.of(path.contains("$") ? path.substring(keep + 1) : path);
     }
 
     /** The unit's text named by {@code reference}; empty when the tree has no such file or here-document. */

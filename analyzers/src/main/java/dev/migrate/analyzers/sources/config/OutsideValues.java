@@ -1,0 +1,86 @@
+package dev.migrate.analyzers.sources.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a value a command reads is set when the repository does not hold it: a GitHub Actions variable or secret
+ * ({@code ${{ vars.INFRA }}}, or an {@code env:} entry set to one), a GitLab CI/CD variable (a {@code $NAME} that
+ * {@code .gitlab-ci.yml} never sets), a Jenkins credential. A finding or a note then names the variable and the
+ * settings page that holds it, so a person can read the block's name there; a secret's value is never read or shown.
+ *
+ * @param origins  the variables whose value is set outside the repository at the command, with where
+ *                 ({@link LiteralVariables#origins})
+ * @param assigned every name the file assigns, however: one of them is not a project's variable
+ * @param gitlab   whether the file is a GitLab pipeline, where a name it never sets is a CI/CD variable
+ */
+public record OutsideValues(Map<String, String> origins, Set<String> assigned, boolean gitlab) {
+    public static final OutsideValues NONE = new OutsideValues(Map.of(), Set.of(), false);
+
+    private static final Pattern GITHUB_CONTEXT = Pattern.compile("\\$\\{\\{[ \\t]*(vars|secrets)\\.([A-Za-z_][A-Za-z0-9_]*)[ \\t]*}}");
+    /** The variables GitLab sets itself on every job: not a project's settings. */
+    private static final Pattern GITLAB_PREDEFINED = Pattern.compile("(?:CI|GITLAB|CHAT|TRIGGER)_.*|CI");
+
+    public OutsideValues {
+        origins = Map.copyOf(origins);
+        assigned = Set.copyOf(assigned);
+    }
+
+    /** What is set outside the repository for a command at {@code offset} of the file at {@code path}. */
+    public static OutsideValues at(String path, List<LiteralVariables.Assignment> assignments, int offset) {
+        return at(path.substring(path.lastIndexOf('/') + 1).equals(".gitlab-ci.yml"), assignments, offset);
+    }
+
+    /** As {@link #at(String, List, int)}, for a file that is, or is not, a GitLab pipeline. */
+    public static OutsideValues at(boolean gitlab, List<LiteralVariables.Assignment> assignments, int offset) {
+        Map<String, String> origins = LiteralVariables.origins(assignments, offset);
+        return origins.isEmpty() && !gitlab ? NONE : new OutsideValues(origins, LiteralVariables.names(assignments), gitlab);
+    }
+
+    /**
+     * What to say of {@code word} (an option's value) when it is set outside the repository: "{@code `$INFRA` is set
+     * outside the repository, by the GitHub Actions variable INFRA_BLOCK (Settings > ...)}". Empty for a literal, a
+     * value the file sets, or one the environment gives that no settings page names.
+     */
+    public Optional<String> of(String word) {
+        if (word == null) {
+            return Optional.empty();
+        }
+        Matcher context = GITHUB_CONTEXT.matcher(word);
+        if (context.matches()) {
+            return Optional.of(said(word, github(context.group(1), context.group(2))));
+        }
+        Optional<String> name = LiteralVariables.referenced(word);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        String origin = origins.get(name.get());
+        if (origin == null && gitlab && !assigned.contains(name.get()) && !GITLAB_PREDEFINED.matcher(name.get()).matches()) {
+            origin = "a GitLab CI/CD variable " + name.get() + " that .gitlab-ci.yml does not set (Settings > CI/CD > "
+                    + "Variables of the project, of its group or of the instance, or a file the pipeline includes)";
+        }
+        return Optional.ofNullable(origin).map(o -> said(word, o));
+    }
+
+    private static String said(String word, String origin) {
+        return "`" + word + "` is set outside the repository, by " + origin;
+    }
+
+    /** A GitHub Actions variable ({@code vars}) or secret ({@code secrets}) and the settings page that holds it. */
+    static String github(String context, String name) {
+        return context.equals("secrets")
+                ? "the GitHub Actions secret " + name + " (Settings > Secrets and variables > Actions > Secrets of the "
+                        + "repository, of an environment or of the organisation; its value is never shown)"
+                : "the GitHub Actions variable " + name + " (Settings > Secrets and variables > Actions > Variables of "
+                        + "the repository, of an environment or of the organisation)";
+    }
+
+    /** A Jenkins credential bound with {@code credentials('id')}. */
+    static String jenkinsCredential(String id) {
+        return "the Jenkins credential '" + id + "' (Manage Jenkins > Credentials, or the credentials of the job's folder)";
+    }
+}
