@@ -24,9 +24,12 @@ public final class DetectorHarness implements InventorySink {
         return run(d, new ScanFile(path, text));
     }
 
-    /** Every file the detector accepts, then its {@code finish}, as a scan does. */
+    /** Every file listed, then every file the detector accepts, then its {@code finish}, as a scan does. */
     public static String run(Detector d, ScanFile... files) {
         DetectorHarness h = new DetectorHarness();
+        for (ScanFile f : files) {
+            d.listed(f.path()); // every file of the tree is listed before any is read
+        }
         for (ScanFile f : files) {
             if (d.accepts(f)) {
                 d.detect(f, h);

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.sources.config.ComposeCommands;
 import dev.migrate.analyzers.sources.config.ComposeProjectFiles;
 import dev.migrate.analyzers.sources.config.ShellScripts;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ public final class ComposeInterpolation {
 
     /** Gathers what one file defines, loads or reads. */
     public synchronized void scan(SourceFile source, ExecutionContext ctx) {
+        ComposeFiles.in(ctx).scan(source);
         Path path = source.getSourcePath().normalize();
         Path dir = directory(path);
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
@@ -74,22 +76,29 @@ public final class ComposeInterpolation {
                 interpolationFiles.computeIfAbsent(dir, d -> new HashSet<>()).add(path);
             } else if ((SCRIPT.matcher(name).matches() || ShellScripts.isShellScript(name, t)) && RUNS_COMPOSE.matcher(t).find()) {
                 interpolationFiles.computeIfAbsent(dir, d -> new HashSet<>()).add(path);
-                // an --env-file is read for the interpolation of the compose files next to it
-                for (String f : ComposeProjectFiles.envFileOptions(path.toString().replace('\\', '/'), t)) {
-                    Path file = Path.of(f);
-                    interpolationFiles.computeIfAbsent(directory(file), d -> new HashSet<>()).add(file);
-                }
-                // and for those the same command names with -f (`--env-file .env.prod -f deploy/compose.yml`), with
-                // the script's own variables, which that compose inherits
-                ComposeProjectFiles.envFileComposeFiles(path.toString().replace('\\', '/'), t).forEach((env, composes) -> {
-                    for (String c : composes) {
-                        Set<Path> files = interpolationFiles.computeIfAbsent(directory(Path.of(c)), d -> new HashSet<>());
-                        files.add(Path.of(env));
-                        files.add(path);
+                // an --env-file is read for the interpolation of the compose files the same command names with -f
+                // (`--env-file .env.prod -f deploy/compose.yml`), with the script's own variables, which that compose
+                // inherits; without -f, for those of the directory the command runs in (`cd deploy && docker compose
+                // --env-file ../config/prod.env up`)
+                for (ComposeCommands.Command c : ComposeCommands.of(path.toString().replace('\\', '/'), t)) {
+                    if (c.envFiles().isEmpty()) {
+                        continue;
                     }
-                });
+                    Set<Path> projects = new HashSet<>();
+                    c.composeFiles().forEach(f -> projects.add(directory(Path.of(f))));
+                    if (projects.isEmpty()) {
+                        projects.add(c.directory().isEmpty() ? Path.of("") : Path.of(c.directory()));
+                    }
+                    for (Path project : projects) {
+                        Set<Path> files = interpolationFiles.computeIfAbsent(project, d -> new HashSet<>());
+                        c.envFiles().forEach(e -> files.add(Path.of(e)));
+                        if (!c.composeFiles().isEmpty()) {
+                            files.add(path);
+                        }
+                    }
+                }
             }
-        } else if (source instanceof Yaml.Documents docs && COMPOSE.matcher(name).matches()) {
+        } else if (source instanceof Yaml.Documents docs && (COMPOSE.matcher(name).matches() || maybeNamedCompose(docs))) {
             Set<String> refs = referenced.computeIfAbsent(dir, d -> new HashSet<>());
             String printed = docs.printAll();
             for (String included : ComposeProjectFiles.includes(path.toString().replace('\\', '/'), printed)) {
@@ -114,6 +123,17 @@ public final class ComposeInterpolation {
                 }
             }.visit(docs, ctx);
         }
+    }
+
+    /**
+     * A YAML file under another name with top-level {@code services:}: a compose file if a command names it
+     * ({@link ComposeFiles}), which is known once every file was scanned; its references only matter to the renames of
+     * compose files, which ask {@link ComposeFiles} first.
+     */
+    private static boolean maybeNamedCompose(Yaml.Documents docs) {
+        return docs.getDocuments().stream().anyMatch(d -> d.getBlock() instanceof Yaml.Mapping m
+                && m.getEntries().stream().anyMatch(e -> "services".equals(e.getKey().getValue())
+                && e.getValue() instanceof Yaml.Mapping));
     }
 
     /** The names an {@code environment:} passes on without a value: {@code - NAME}, {@code NAME:}. */

@@ -125,7 +125,8 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
                     Set<String> kept = new HashSet<>();
                     Set<String> followed = new HashSet<>();
                     Set<KubernetesKeyPlaces.ObjectRef> unreadNoted = new HashSet<>();
-                    boolean compose = COMPOSE.matcher(docs.getSourcePath().getFileName().toString()).matches();
+                    boolean compose = COMPOSE.matcher(docs.getSourcePath().getFileName().toString()).matches()
+                            || ComposeFiles.isCompose(docs.getSourcePath(), ctx); // named: `docker compose -f stack.yml`
                     // a compose variable follows the rename of its definition in the project's .env (same run)
                     Predicate<String> follows = compose ? name -> sources.compose().follows(docs.getSourcePath(), name)
                             : name -> false;

@@ -34,6 +34,8 @@ final class ArgoValueFiles {
     private final Set<String> named = new HashSet<>();
     /** Chart directories whose dependency file depends on the agent chart: the subchart's values key, old to new. */
     private final Map<String, Map<String, String>> subchartKeys = new HashMap<>();
+    /** Chart directories whose dependency on the worker chart an earlier run made of one on the agent chart. */
+    private final Set<String> migratedUmbrellaCharts = new HashSet<>();
     /** Chart directories whose values.yaml names a work pool under some top-level key: those keys. */
     private final Map<String, Set<String>> poolKeys = new HashMap<>();
     /** Repository files that single sources' {@code path:} charts read as value files, each with those charts' directories. */
@@ -51,6 +53,10 @@ final class ArgoValueFiles {
             HelmChartDependencies.dependencies(doc).stream().filter(HelmChartDependencies::isAgentDependency)
                     .map(HelmChartDependencies::valuesKey)
                     .forEach(k -> subchartKeys.computeIfAbsent(dir, d -> new HashMap<>()).put(k.getKey(), k.getValue()));
+            if (HelmChartDependencies.dependencies(doc).stream().anyMatch(d -> HelmChartDependencies.isWorkerDependency(d)
+                    && HelmAgentValues.isWrittenRange(FluxValuesFrom.scalar(d, "version")))) {
+                migratedUmbrellaCharts.add(dir);
+            }
         }
         if (file.getFileName().toString().matches("values\\.ya?ml")) {
             top.getEntries().stream().filter(e -> namesPool(e.getValue()))
@@ -126,6 +132,14 @@ final class ArgoValueFiles {
     /** True when the path source's directory is a chart of this repository that depends on the agent chart. */
     synchronized boolean isUmbrellaChart(String chartDirectory) {
         return subchartKeys.containsKey(chartDirectory);
+    }
+
+    /**
+     * True when the path source's directory is a chart of this repository whose worker dependency is at the range an
+     * earlier run wrote for its agent dependency: the value files it could not move are reported again.
+     */
+    synchronized boolean isMigratedUmbrellaChart(String chartDirectory) {
+        return migratedUmbrellaCharts.contains(chartDirectory);
     }
 
     private static boolean inside(String file, String directory) {

@@ -18,6 +18,12 @@ final class FluxChartRefs {
     /** The agent chart's sources written in the repository, as kind/namespace/name keys ({@link FluxValuesFrom#key}). */
     private final Set<String> agentSources = new HashSet<>();
     /**
+     * The worker chart's sources at the versions this rewrite writes (an OCI {@code tag} or {@code semver}, a
+     * HelmChart's {@code version}) or pinned by {@code digest}: what an earlier run made of agent sources, whose
+     * releases still have manual items to report.
+     */
+    private final Set<String> migratedSources = new HashSet<>();
+    /**
      * The sources HelmReleases name by chartRef (kind, its namespace or the release's, name): an agent source among
      * them makes its releases agent releases.
      */
@@ -31,10 +37,57 @@ final class FluxChartRefs {
             Yaml.Mapping meta = (Yaml.Mapping) FluxValuesFrom.get(top, "metadata");
             agentSources.add(FluxValuesFrom.key(FluxValuesFrom.scalar(top, "kind"), namespace, FluxValuesFrom.scalar(meta, "name")));
         }
+        if (isMigratedSource(top)) {
+            Yaml.Mapping meta = (Yaml.Mapping) FluxValuesFrom.get(top, "metadata");
+            migratedSources.add(FluxValuesFrom.key(FluxValuesFrom.scalar(top, "kind"), namespace, FluxValuesFrom.scalar(meta, "name")));
+        }
         String[] ref = chartRef(top);
         if (ref != null) {
             named.add(FluxValuesFrom.key(ref[0], ref[1], ref[2]));
         }
+    }
+
+    /** True when the release's {@code spec.chartRef} names a worker chart source an earlier run made of an agent one. */
+    boolean namesMigratedChart(Yaml.Mapping release) {
+        String[] ref = chartRef(release);
+        return ref != null && migratedSources.stream().anyMatch(k -> matches(k, ref[0], ref[1], ref[2]));
+    }
+
+    /** True when {@code top} is an OCIRepository of the worker chart pinned by digest that a release names. */
+    boolean isNamedDigestWorkerSource(Yaml.Mapping top) {
+        if (!isMigratedSource(top) || !(FluxValuesFrom.get((Yaml.Mapping) FluxValuesFrom.get(top, "spec"), "ref")
+                instanceof Yaml.Mapping ref) || FluxValuesFrom.scalar(ref, "digest") == null) {
+            return false;
+        }
+        Yaml.Mapping meta = (Yaml.Mapping) FluxValuesFrom.get(top, "metadata");
+        String kind = FluxValuesFrom.scalar(top, "kind");
+        return named.stream().anyMatch(k -> matches(k, kind, FluxValuesFrom.scalar(meta, "namespace"), FluxValuesFrom.scalar(meta, "name")));
+    }
+
+    /**
+     * A source of the worker chart as this rewrite leaves an agent source: an OCIRepository ending in
+     * {@code /prefect-worker} at {@code tag: MINIMUM}, {@code semver: ">=MINIMUM"} or a {@code digest} (left for a
+     * person), or a HelmChart of it at {@code version: ">=MINIMUM"}.
+     */
+    private static boolean isMigratedSource(Yaml.Mapping top) {
+        String apiVersion = FluxValuesFrom.scalar(top, "apiVersion");
+        String kind = FluxValuesFrom.scalar(top, "kind");
+        if (apiVersion == null || !apiVersion.startsWith(SOURCE_API)
+                || !(FluxValuesFrom.get(top, "metadata") instanceof Yaml.Mapping meta) || FluxValuesFrom.scalar(meta, "name") == null
+                || !(FluxValuesFrom.get(top, "spec") instanceof Yaml.Mapping spec)) {
+            return false;
+        }
+        String minimum = HelmAgentValues.workerChartMinimum();
+        if ("OCIRepository".equals(kind)) {
+            String url = FluxValuesFrom.scalar(spec, "url");
+            return url != null && url.replaceAll("/+$", "").endsWith("/" + HelmChartDependencies.WORKER_CHART)
+                    && FluxValuesFrom.get(spec, "ref") instanceof Yaml.Mapping ref
+                    && (minimum.equals(FluxValuesFrom.scalar(ref, "tag"))
+                    || HelmAgentValues.isWrittenRange(FluxValuesFrom.scalar(ref, "semver"))
+                    || FluxValuesFrom.scalar(ref, "digest") != null);
+        }
+        return "HelmChart".equals(kind) && HelmChartDependencies.WORKER_CHART.equals(FluxValuesFrom.scalar(spec, "chart"))
+                && HelmAgentValues.isWrittenRange(FluxValuesFrom.scalar(spec, "version"));
     }
 
     /** True when the release's {@code spec.chartRef} names a source of the agent chart written in the repository. */

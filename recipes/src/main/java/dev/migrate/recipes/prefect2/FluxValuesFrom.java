@@ -30,6 +30,46 @@ final class FluxValuesFrom {
     final Set<String> defined = new HashSet<>();
     /** Kustomize-generated objects: kind/namespace/name key, then by data key the file it is made from. */
     final Map<String, Map<String, String>> generated = new HashMap<>();
+    /**
+     * Data keys of the objects written in the repository whose values name the chart's work pool
+     * ({@code agent.config.workPool}, or {@code worker.} once moved), as kind/namespace/name#key.
+     */
+    final Set<String> poolKeys = new HashSet<>();
+    /** Files of the repository whose values name the work pool (what a generated object may be made from). */
+    final Set<String> poolFiles = new HashSet<>();
+    /**
+     * Items of agent releases whose own {@code spec.values} or a {@code targetPath} item name the work pool (Flux merges
+     * those over the object's).
+     */
+    final Set<Ref> withInlinePool = new HashSet<>();
+    /** Each agent release's items, to tell whether another object of the same release names the pool. */
+    final List<List<Ref>> releases = new ArrayList<>();
+
+    /** True when a HelmRelease spec's valuesFrom has a {@code targetPath} item setting the work pool. */
+    static boolean targetsPool(Yaml.Mapping spec) {
+        if (get(spec, "valuesFrom") instanceof Yaml.Sequence items) {
+            for (Yaml.Sequence.Entry item : items.getEntries()) {
+                String target = item.getBlock() instanceof Yaml.Mapping m ? scalar(m, "targetPath") : null;
+                if (target != null && target.matches("(agent|worker)\\.config\\.workPool")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when the pool of a release reading {@code r} is named besides r's values: inline, or by another object. */
+    boolean poolSetBesides(Ref r) {
+        if (withInlinePool.contains(r)) {
+            return true;
+        }
+        for (List<Ref> release : releases) {
+            if (release.contains(r) && release.stream().anyMatch(other -> !other.equals(r) && setsPool(other))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static String key(String kind, String namespace, String name) {
         return kind + "/" + (namespace == null ? "" : namespace) + "/" + name;
@@ -56,8 +96,22 @@ final class FluxValuesFrom {
         if (("ConfigMap".equals(kind) || "Secret".equals(kind)) && scalar(top, "apiVersion") != null) {
             Yaml.Block metadata = get(top, "metadata");
             if (metadata instanceof Yaml.Mapping m && scalar(m, "name") != null) {
-                defined.add(key(kind, scalar(m, "namespace"), scalar(m, "name")));
+                String object = key(kind, scalar(m, "namespace"), scalar(m, "name"));
+                defined.add(object);
+                for (String dataKey : List.of("data", "stringData")) {
+                    if (get(top, dataKey) instanceof Yaml.Mapping data) {
+                        // base64 data is not read: its pool cannot be told
+                        for (Yaml.Mapping.Entry e : data.getEntries()) {
+                            if (e.getValue() instanceof Yaml.Scalar v && !(kind.equals("Secret") && dataKey.equals("data"))
+                                    && textSetsPool(v.getValue())) {
+                                poolKeys.add(object + "#" + e.getKey().getValue());
+                            }
+                        }
+                    }
+                }
             }
+        } else if (setsPool(top)) {
+            poolFiles.add(file.normalize().toString().replace('\\', '/'));
         }
         String base = file.getFileName().toString();
         if (base.equals("kustomization.yaml") || base.equals("kustomization.yml") || base.equals("Kustomization")) {
@@ -91,6 +145,54 @@ final class FluxValuesFrom {
                 }
             }
         }
+    }
+
+    /** True when values ({@code agent:} or {@code worker:} at their top) name a non-blank {@code config.workPool}. */
+    static boolean setsPool(Yaml.Mapping values) {
+        for (String chartKey : List.of("agent", "worker")) {
+            if (get(values, chartKey) instanceof Yaml.Mapping chart && get(chart, "config") instanceof Yaml.Mapping config
+                    && scalar(config, "workPool") != null && !scalar(config, "workPool").isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same for values written as text (a ConfigMap's {@code values.yaml: |}); false when they do not parse. */
+    static boolean textSetsPool(String text) {
+        try {
+            Object values = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                    new org.yaml.snakeyaml.LoaderOptions())).load(text);
+            for (String chartKey : List.of("agent", "worker")) {
+                if (values instanceof Map<?, ?> top && top.get(chartKey) instanceof Map<?, ?> chart
+                        && chart.get("config") instanceof Map<?, ?> config && config.get("workPool") instanceof String pool
+                        && !pool.isBlank()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException e) {
+            return false; // not YAML, or several documents: no pool read from it
+        }
+    }
+
+    /** True when the object an item reads, written or generated in the repository, names the work pool in its key. */
+    boolean setsPool(Ref r) {
+        for (String k : poolKeys) {
+            String[] parts = k.substring(0, k.lastIndexOf('#')).split("/", 3);
+            if (k.substring(k.lastIndexOf('#') + 1).equals(r.valuesKey())
+                    && r.matches(parts[0], parts[1].isEmpty() ? null : parts[1], parts[2])) {
+                return true;
+            }
+        }
+        for (Map.Entry<String, Map<String, String>> g : generated.entrySet()) {
+            String[] parts = g.getKey().split("/", 3);
+            if (r.matches(parts[0], parts[1].isEmpty() ? null : parts[1], parts[2])
+                    && poolFiles.contains(g.getValue().get(r.valuesKey()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when some agent release reads the object; {@code namespace} null matches any. */

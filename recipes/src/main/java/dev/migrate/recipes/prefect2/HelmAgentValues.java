@@ -58,6 +58,14 @@ final class HelmAgentValues {
         return version.getStyle() == Yaml.Scalar.Style.PLAIN ? range.withStyle(Yaml.Scalar.Style.DOUBLE_QUOTED) : range;
     }
 
+    /**
+     * True when a chart version is the range {@link #workerChartRange} writes: a worker chart an earlier run moved
+     * from the agent chart (or that a person set as it would), whose manual items that run left are reported again.
+     */
+    static boolean isWrittenRange(String version) {
+        return version != null && version.strip().equals(">=" + workerChartMinimum());
+    }
+
     /** Compares chart versions such as 2025.1.28020410 and 2025.3.7033449 part by part, as numbers. */
     private static int compareChartVersions(String a, String b) {
         String[] x = a.split("\\.");

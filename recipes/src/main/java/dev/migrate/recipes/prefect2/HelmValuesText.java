@@ -26,6 +26,12 @@ final class HelmValuesText {
      * line of the key the block is the value of: the block's lines start on the next one.
      */
     static Yaml.Scalar toWorker(Yaml.Block value, int headerLine, HelmAgentValues values, String path, ExecutionContext ctx) {
+        return toWorker(value, headerLine, values, path, false, ctx);
+    }
+
+    /** Same, for values merged under others that name the work pool ({@code poolSetElsewhere}: no gap, no stand-in). */
+    static Yaml.Scalar toWorker(Yaml.Block value, int headerLine, HelmAgentValues values, String path,
+                                boolean poolSetElsewhere, ExecutionContext ctx) {
         if (!(value instanceof Yaml.Scalar s) || s.getStyle() != Yaml.Scalar.Style.LITERAL) {
             return null;
         }
@@ -46,7 +52,7 @@ final class HelmValuesText {
             return null;
         }
         int line = headerLine + YamlPositions.lineOf(new Cursor(null, docs), agent);
-        Yaml.Mapping.Entry worker = values.toWorker(agent, path, line, ctx);
+        Yaml.Mapping.Entry worker = values.toWorker(agent, path, line, poolSetElsewhere, ctx);
         Yaml.Mapping after = top.withEntries(top.getEntries().stream().map(e -> e == agent ? worker : e).toList());
         Yaml.Document doc = docs.getDocuments().get(0).withBlock(after);
         return s.withValue(raw.substring(0, nl + 1) + docs.withDocuments(List.of(doc)).printAll());

@@ -3,7 +3,7 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
-import dev.migrate.recipes.internal.FileGlobs;
+import dev.migrate.recipes.internal.ComposeFiles;
 import dev.migrate.recipes.internal.TextPositions;
 import dev.migrate.recipes.internal.YamlSnippets;
 import dev.migrate.recipes.prefectcli.CliOptions;
@@ -17,9 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.Cursor;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
-import org.openrewrite.Preconditions;
-import org.openrewrite.Recipe;
+import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
@@ -31,7 +29,7 @@ import org.openrewrite.yaml.tree.Yaml;
  * references updated), and a one-shot service creates the typed work pool before the worker starts: it waits for
  * the file's server and retries until the API answers, and the workers wait for it to complete.
  */
-public class MigrateComposeAgentToWorker extends Recipe {
+public class MigrateComposeAgentToWorker extends ScanningRecipe<ComposeFiles> {
     // a value quoted as a whole, else up to a quote that closes the text around the command (`bash -c "... --type process"`)
     private static final Pattern POOL = Pattern.compile("--pool\\s+(\"[^\"]*\"|'[^']*'|[^\\s\"']+)");
     private static final Pattern TYPE = Pattern.compile("--type\\s+(\"[^\"]*\"|'[^']*'|[^\\s\"']+)");
@@ -54,20 +52,35 @@ public class MigrateComposeAgentToWorker extends Recipe {
     }
 
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles(FileGlobs.COMPOSE_FILES),
-                new YamlIsoVisitor<>() {
-                    @Override
-                    public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
-                        Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);
-                        if ("services".equals(e.getKey().getValue()) && e.getValue() instanceof Yaml.Mapping services
-                                && PrefectYamlFiles.isTopLevel(getCursor())) {
-                            String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
-                            return migrate(e, services, path, ctx, getCursor());
-                        }
-                        return e;
-                    }
-                });
+    public ComposeFiles getInitialValue(ExecutionContext ctx) {
+        return ComposeFiles.in(ctx);
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(ComposeFiles acc) {
+        return ComposeFiles.scanner();
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(ComposeFiles acc) {
+        // compose files by name, and those the run's commands, .env files or includes name (deploy/stack.yml)
+        return new YamlIsoVisitor<>() {
+            @Override
+            public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
+                return acc.isCompose(documents.getSourcePath()) ? super.visitDocuments(documents, ctx) : documents;
+            }
+
+            @Override
+            public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
+                Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);
+                if ("services".equals(e.getKey().getValue()) && e.getValue() instanceof Yaml.Mapping services
+                        && PrefectYamlFiles.isTopLevel(getCursor())) {
+                    String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
+                    return migrate(e, services, path, ctx, getCursor());
+                }
+                return e;
+            }
+        };
     }
 
     /**

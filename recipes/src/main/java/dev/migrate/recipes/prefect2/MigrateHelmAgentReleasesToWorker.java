@@ -99,6 +99,12 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
                         }
                     }
                     synchronized (acc) {
+                        // the pool the release's own values or a targetPath item set, which the objects need not
+                        if (get(spec, "values") instanceof Yaml.Mapping values && FluxValuesFrom.setsPool(values)
+                                || FluxValuesFrom.targetsPool(spec)) {
+                            acc.valuesFrom.withInlinePool.addAll(refs);
+                        }
+                        acc.valuesFrom.releases.add(refs);
                         if (byChart) {
                             acc.valuesFrom.refs.addAll(refs);
                         } else {
@@ -149,6 +155,11 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
                     after = atKey(top, "spec", spec -> release.fluxChartRefSpec(spec, namespaceOf(top)));
                 } else if (acc.chartRefs.isNamedAgentSource(top)) {
                     after = atKey(top, "spec", release::chartSource);
+                } else if (isMigratedHelmRelease(top) || acc.chartRefs.namesMigratedChart(top)) {
+                    // an earlier run's release: what it left to a person is reported again, nothing is edited
+                    release.manualItemsLeft((Yaml.Mapping) get(top, "spec"), namespaceOf(top));
+                } else if (acc.chartRefs.isNamedDigestWorkerSource(top)) {
+                    release.digestLeft((Yaml.Mapping) get(top, "spec"));
                 } else if (kind.equals("Application") && apiVersion.startsWith("argoproj.io/")) {
                     after = atKey(top, "spec", spec -> atKey(atKey(spec, "source", s -> release.argoSource(s, top)),
                             "sources", sources -> sources instanceof Yaml.Sequence s
@@ -161,6 +172,15 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
                 return after == top ? d : d.withBlock(after);
             }
         };
+    }
+
+    /** A HelmRelease of the worker chart at the range this rewrite writes: an agent release an earlier run moved. */
+    private static boolean isMigratedHelmRelease(Yaml.Mapping top) {
+        String apiVersion = scalar(top, "apiVersion");
+        return "HelmRelease".equals(scalar(top, "kind")) && apiVersion != null && apiVersion.startsWith("helm.toolkit.fluxcd.io/")
+                && get(top, "spec") instanceof Yaml.Mapping spec && get(spec, "chart") instanceof Yaml.Mapping chart
+                && get(chart, "spec") instanceof Yaml.Mapping cs && WORKER_CHART.equals(scalar(cs, "chart"))
+                && HelmAgentValues.isWrittenRange(scalar(cs, "version"));
     }
 
     private static boolean isAgentHelmRelease(Yaml.Mapping top) {
@@ -216,9 +236,36 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
         }
 
         private Yaml.Mapping releaseValues(Yaml.Mapping spec, String namespace) {
+            boolean inlinePool = get(spec, "values") instanceof Yaml.Mapping v && FluxValuesFrom.setsPool(v);
+            boolean poolFromObjects = poolFromValuesFrom(spec, namespace);
             Yaml.Mapping out = atKey(spec, "valuesFrom", from -> from instanceof Yaml.Sequence items
-                    ? eachItem(items, item -> valuesFromItem(item, namespace)) : from);
-            return atKey(out, "values", this::agentValues);
+                    ? eachItem(items, item -> valuesFromItem(item, namespace, inlinePool)) : from);
+            // Flux merges the valuesFrom objects first: a pool one of them names is no gap in the inline values
+            return atKey(out, "values", v -> agentValues(v, poolFromObjects));
+        }
+
+        /**
+         * True when the release's work pool comes from its valuesFrom items: a {@code targetPath} that sets it, an
+         * object of the repository whose values name it, or an object made outside the repository, whose own note
+         * says to set it there (a stand-in pool in the inline values would override it).
+         */
+        private boolean poolFromValuesFrom(Yaml.Mapping spec, String namespace) {
+            if (!(get(spec, "valuesFrom") instanceof Yaml.Sequence items)) {
+                return false;
+            }
+            if (FluxValuesFrom.targetsPool(spec)) {
+                return true;
+            }
+            for (Yaml.Sequence.Entry item : items.getEntries()) {
+                if (!(item.getBlock() instanceof Yaml.Mapping m)) {
+                    continue;
+                }
+                FluxValuesFrom.Ref ref = FluxValuesFrom.refOf(m, namespace);
+                if (ref != null && (!found.valuesFrom.inRepository(ref) || found.valuesFrom.setsPool(ref))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -242,8 +289,7 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
                     + "releases that name it");
             Yaml.Mapping out = atKey(s, "url", u -> ((Yaml.Scalar) u).withValue(FluxChartRefs.workerUrl(((Yaml.Scalar) u).getValue())));
             if (get(s, "ref") instanceof Yaml.Mapping ref && entry(ref, "digest") != null) {
-                note(entry(ref, "digest"), true, "`ref.digest` pins the prefect-agent chart's artifact: replace it with "
-                        + "the digest of a prefect-worker chart release >=" + minimum + ", or with `tag: \"" + minimum + "\"`");
+                note(entry(ref, "digest"), true, digestNote());
             }
             return atKey(out, "ref", ref -> atKey(atKey(ref, "semver", v -> v instanceof Yaml.Scalar sv
                     ? HelmAgentValues.workerChartRange(sv) : v), "tag", t -> t instanceof Yaml.Scalar tag
@@ -251,10 +297,39 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
         }
 
         /**
+         * The manual items of a release an earlier run moved to the worker chart, which that run could not take and
+         * this one cannot tell taken: the valuesFrom objects made outside the repository. Reported on every run, as
+         * the first run reported them; the release itself is not edited again.
+         */
+        void manualItemsLeft(Yaml.Mapping spec, String namespace) {
+            boolean inlinePool = get(spec, "values") instanceof Yaml.Mapping v && FluxValuesFrom.setsPool(v);
+            if (get(spec, "valuesFrom") instanceof Yaml.Sequence items) {
+                for (Yaml.Sequence.Entry item : items.getEntries()) {
+                    FluxValuesFrom.Ref ref = item.getBlock() instanceof Yaml.Mapping m ? FluxValuesFrom.refOf(m, namespace) : null;
+                    if (ref != null && !found.valuesFrom.inRepository(ref)) {
+                        note(entry((Yaml.Mapping) item.getBlock(), "name"), true, outsideObjectNote(ref, inlinePool));
+                    }
+                }
+            }
+        }
+
+        /** The digest note of an OCIRepository an earlier run moved to the worker chart, on every run while a digest pins it. */
+        void digestLeft(Yaml.Mapping spec) {
+            Yaml.Mapping ref = (Yaml.Mapping) get(spec, "ref");
+            note(entry(ref, "digest"), true, digestNote());
+        }
+
+        private String digestNote() {
+            String minimum = HelmAgentValues.workerChartMinimum();
+            return "`ref.digest` pins the prefect-agent chart's artifact: replace it with the digest of a prefect-worker "
+                    + "chart release >=" + minimum + ", or with `tag: \"" + minimum + "\"`";
+        }
+
+        /**
          * One valuesFrom item: a {@code targetPath} under {@code agent} is renamed; an object the repository neither
          * writes nor generates gets a note naming it (the object itself is edited where it is written).
          */
-        private Yaml.Block valuesFromItem(Yaml.Block item, String namespace) {
+        private Yaml.Block valuesFromItem(Yaml.Block item, String namespace, boolean inlinePool) {
             if (!(item instanceof Yaml.Mapping m)) {
                 return item;
             }
@@ -266,12 +341,21 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
             }
             FluxValuesFrom.Ref ref = FluxValuesFrom.refOf(m, namespace);
             if (ref != null && !found.valuesFrom.inRepository(ref)) {
-                note(entry(m, "name"), true, "the values this release reads from " + ref.kind() + " `" + ref.name()
-                        + "` (key `" + ref.valuesKey() + "`) are made outside this repository and still use the agent "
-                        + "chart's keys: move them from `agent:` to `worker:` " + MOVES + " and set `" + ArgoHelmParameters.WORK_POOL
-                        + "`, in the same change that merges this one");
+                note(entry(m, "name"), true, outsideObjectNote(ref, inlinePool));
             }
             return item;
+        }
+
+        /**
+         * The note on a valuesFrom object made outside the repository: its agent values must move, and unless the
+         * release's own values name it, the work pool the chart requires comes from there.
+         */
+        private String outsideObjectNote(FluxValuesFrom.Ref ref, boolean inlinePool) {
+            return "the values this release reads from " + ref.kind() + " `" + ref.name() + "` (key `" + ref.valuesKey()
+                    + "`) are made outside this repository and still use the agent chart's keys: move them from `agent:` "
+                    + "to `worker:` " + MOVES + (inlinePool ? "" : " and set `" + ArgoHelmParameters.WORK_POOL + "` there (the "
+                    + "release's own values do not set it, so the work pool the worker serves comes from that object)")
+                    + ", in the same change that merges this one";
         }
 
         /**
@@ -287,8 +371,10 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
                 }
                 Yaml.Mapping.Entry values = entry(data, ref.valuesKey());
                 boolean base64 = secret && dataKey.equals("data");
+                // the release's own values, which Flux merges over these, or its other objects may name the pool
                 Yaml.Scalar moved = base64 ? null : HelmValuesText.toWorker(values.getValue(), lineOf(values),
-                        new HelmAgentValues(notes, getName()), file.getSourcePath().toString(), ctx);
+                        new HelmAgentValues(notes, getName()), file.getSourcePath().toString(),
+                        found.valuesFrom.poolSetBesides(ref), ctx);
                 if (moved != null) {
                     after = atKey(after, dataKey, d -> atKey((Yaml.Mapping) d, ref.valuesKey(), v -> moved));
                 } else if (base64 || HelmValuesText.mentionsAgentValues(values.getValue())) {
@@ -306,6 +392,12 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
          * ({@code valuesObject}, a literal {@code values} string, {@code parameters}).
          */
         Yaml.Block argoSource(Yaml.Block source, Yaml.Mapping application) {
+            if (source instanceof Yaml.Mapping s && WORKER_CHART.equals(scalar(s, "chart"))
+                    && HelmAgentValues.isWrittenRange(scalar(s, "targetRevision"))) {
+                // an earlier run's source: the value files it could not move are reported again
+                valueFilesElsewhere(s, application);
+                return source;
+            }
             if (!(source instanceof Yaml.Mapping s) || !AGENT_CHART.equals(scalar(s, "chart"))) {
                 return source;
             }
@@ -409,7 +501,8 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
         void umbrellaValueFilesElsewhere(Yaml.Mapping application) {
             Yaml.Mapping source = ArgoValueFiles.pathSource(application);
             String chart = source == null ? null : ArgoValueFiles.chartDirectory(source);
-            if (chart == null || !found.valueFiles.isUmbrellaChart(chart)) {
+            // an umbrella chart an earlier run moved to the worker chart still has the same files to report
+            if (chart == null || !found.valueFiles.isUmbrellaChart(chart) && !found.valueFiles.isMigratedUmbrellaChart(chart)) {
                 return;
             }
             for (Yaml.Sequence.Entry item : ArgoValueFiles.valueFiles(source)) {
@@ -439,13 +532,19 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
 
         /** Values holding the agent chart's {@code agent:} mapping, with it moved to {@code worker:}. */
         Yaml.Block agentValues(Yaml.Block values) {
+            return agentValues(values, false);
+        }
+
+        /** Same, for values merged over others that may name the work pool ({@code poolSetElsewhere}). */
+        Yaml.Block agentValues(Yaml.Block values, boolean poolSetElsewhere) {
             if (!(values instanceof Yaml.Mapping m)) {
                 return values;
             }
             List<Yaml.Mapping.Entry> out = new ArrayList<>();
             for (Yaml.Mapping.Entry e : m.getEntries()) {
                 if ("agent".equals(e.getKey().getValue()) && HelmAgentValues.isAgentValues(e.getValue())) {
-                    e = new HelmAgentValues(notes, getName()).toWorker(e, file.getSourcePath().toString(), lineOf(e), ctx);
+                    e = new HelmAgentValues(notes, getName()).toWorker(e, file.getSourcePath().toString(), lineOf(e),
+                            poolSetElsewhere, ctx);
                 }
                 out.add(e);
             }

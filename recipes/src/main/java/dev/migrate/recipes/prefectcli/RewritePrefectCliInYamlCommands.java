@@ -24,7 +24,8 @@ import org.openrewrite.yaml.tree.Yaml;
  * {@code command: [prefect]} with {@code args: [agent, start, ...]}), and shell text run through
  * {@code ["/bin/sh", "-c", "prefect agent start ..."]}. The command tables are the ones the shell-line
  * recipes use (Prefect 2 and Prefect 1 commands alike), so a command changes the same way wherever it is
- * written. Compose files are left to the compose recipes, which also rename the services.
+ * written. Compose files (also those named with {@code -f}) are left to the compose recipes, which also rename the
+ * services.
  */
 public class RewritePrefectCliInYamlCommands extends Recipe {
     private static final PathMatcher COMPOSE = FileSystems.getDefault().getPathMatcher(
@@ -71,8 +72,10 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
         return new YamlIsoVisitor<>() {
             @Override
             public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
+                // a compose file by name, or one the run's commands name (`docker compose -f deploy/stack.yml`)
                 if (COMPOSE.matches(documents.getSourcePath()) || COMPOSE_AT_ROOT.matches(documents.getSourcePath())
-                        || !documents.printAll().contains("prefect")) {
+                        || !documents.printAll().contains("prefect")
+                        || dev.migrate.recipes.internal.ComposeFiles.isCompose(documents.getSourcePath(), ctx)) {
                     return documents;
                 }
                 return super.visitDocuments(documents, ctx);

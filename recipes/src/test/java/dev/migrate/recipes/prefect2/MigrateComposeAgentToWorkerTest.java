@@ -646,4 +646,78 @@ class MigrateComposeAgentToWorkerTest implements RewriteTest {
             throw new AssertionError(e);
         }
     }
+
+    // `docker compose -f deploy/stack.yml up -d` in a Makefile makes deploy/stack.yml a compose file of the project
+    @Test
+    void aComposeFileNamedWithFInAMakefileIsMigratedWhateverItsName() {
+        rewriteRun(
+            org.openrewrite.test.SourceSpecs.text("up:\n\tdocker compose -f deploy/stack.yml up -d\n",
+                spec -> spec.path("Makefile")),
+            yaml(
+            """
+            services:
+              worker:
+                image: prefecthq/prefect:2-python3.11
+                command: prefect agent start -q nightly
+            """,
+            """
+            services:
+              worker-create-pool:
+                image: prefecthq/prefect:2-python3.11
+                command: sh -c "n=0; until prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool process-pool, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
+                restart: "no"
+              worker:
+                image: prefecthq/prefect:2-python3.11
+                command: prefect worker start --work-queue nightly --pool process-pool --type process
+                depends_on:
+                  worker-create-pool:
+                    condition: service_completed_successfully
+            """,
+            spec -> spec.path("deploy/stack.yml")));
+    }
+
+    // the same file that nothing names, and one a command only follows the logs of, is no compose file
+    @Test
+    void aYamlFileNoCommandNamesIsLeftAlone() {
+        rewriteRun(
+            org.openrewrite.test.SourceSpecs.text("logs:\n\tdocker compose logs -f deploy/stack.yml\n",
+                spec -> spec.path("Makefile")),
+            yaml(
+            """
+            services:
+              worker:
+                image: prefecthq/prefect:2-python3.11
+                command: prefect agent start -q nightly
+            """,
+            spec -> spec.path("deploy/stack.yml")));
+    }
+
+    // COMPOSE_FILE in the project's .env and a compose file's include: name compose files too
+    @Test
+    void composeFilesNamedByComposeFileAndIncludeAreMigrated() {
+        String before = """
+            services:
+              worker:
+                image: prefecthq/prefect:2-python3.11
+                command: prefect agent start -q nightly
+            """;
+        String after = """
+            services:
+              worker-create-pool:
+                image: prefecthq/prefect:2-python3.11
+                command: sh -c "n=0; until prefect work-pool inspect process-pool >/dev/null 2>&1 || prefect work-pool create process-pool --type process; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool process-pool, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
+                restart: "no"
+              worker:
+                image: prefecthq/prefect:2-python3.11
+                command: prefect worker start --work-queue nightly --pool process-pool --type process
+                depends_on:
+                  worker-create-pool:
+                    condition: service_completed_successfully
+            """;
+        rewriteRun(
+            org.openrewrite.test.SourceSpecs.text("COMPOSE_FILE=base.yml:agents.yml\n", spec -> spec.path("ops/.env")),
+            yaml(before, after, spec -> spec.path("ops/agents.yml")),
+            yaml("include:\n  - workers/stack.yml\nservices:\n  db:\n    image: postgres:16\n", spec -> spec.path("compose.yaml")),
+            yaml(before, after, spec -> spec.path("workers/stack.yml")));
+    }
 }

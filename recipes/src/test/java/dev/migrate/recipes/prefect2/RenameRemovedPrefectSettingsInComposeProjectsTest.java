@@ -361,4 +361,56 @@ class RenameRemovedPrefectSettingsInComposeProjectsTest implements RewriteTest {
                 """,
                 spec -> spec.path("Makefile")));
     }
+
+    // `cd deploy && docker compose --env-file ../config/prod.env up`: the env file feeds deploy's compose file, the
+    // project of the directory the command runs in, not a project of config/
+    @Test
+    void anEnvFileNamedFromAnotherDirectoryFeedsTheProjectTheCommandRunsIn() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .anySatisfy(r -> assertThat(r.message()).contains("with its definition in ../config/prod.env"))),
+            text("#!/bin/sh\ncd deploy && docker compose --env-file ../config/prod.env up -d\n", spec -> spec.path("up.sh")),
+            text(
+                "PREFECT_ORION_DATABASE_CONNECTION_URL=postgresql+asyncpg://prefect@db/prefect\n",
+                "PREFECT_SERVER_DATABASE_CONNECTION_URL=postgresql+asyncpg://prefect@db/prefect\n",
+                spec -> spec.path("config/prod.env")),
+            yaml(
+                """
+                services:
+                  server:
+                    environment:
+                      PREFECT_ORION_DATABASE_CONNECTION_URL: ${PREFECT_ORION_DATABASE_CONNECTION_URL}
+                """,
+                """
+                services:
+                  server:
+                    environment:
+                      PREFECT_SERVER_DATABASE_CONNECTION_URL: ${PREFECT_SERVER_DATABASE_CONNECTION_URL}
+                """,
+                spec -> spec.path("deploy/docker-compose.yml")));
+    }
+
+    // deploy/stack.yml is the compose file of `docker compose -f deploy/stack.yml`: its reference follows deploy/.env
+    @Test
+    void aComposeFileNamedWithFReadsItsDirectorysDotEnv() {
+        rewriteRun(
+            text("up:\n\tdocker compose -f deploy/stack.yml up -d\n", spec -> spec.path("Makefile")),
+            text(
+                "PREFECT_ORION_API_PORT=4200\n",
+                "PREFECT_SERVER_API_PORT=4200\n",
+                spec -> spec.path("deploy/.env")),
+            yaml(
+                """
+                services:
+                  server:
+                    ports:
+                      - "${PREFECT_ORION_API_PORT}:4200"
+                """,
+                """
+                services:
+                  server:
+                    ports:
+                      - "${PREFECT_SERVER_API_PORT}:4200"
+                """,
+                spec -> spec.path("deploy/stack.yml")));
+    }
 }

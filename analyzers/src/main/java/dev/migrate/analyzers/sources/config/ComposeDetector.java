@@ -17,8 +17,20 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Prefect agents, workers and servers run as docker-compose services: the service's command or entrypoint
  * says which, its image says which Prefect version, and its environment holds the Prefect settings.
+ *
+ * <p>A compose file is one named as compose looks for it ({@code docker-compose.yml}, {@code compose.prod.yaml}), or
+ * any YAML file that a command names with {@code -f} ({@code docker compose -f deploy/stack.yml up -d} in a script,
+ * Makefile, CI step or systemd unit), that a {@code .env}'s {@code COMPOSE_FILE} lists, or that a compose file's
+ * {@code include:} names ({@link ComposeProjectFiles#namedComposeFiles}). Which files are named is known once every
+ * file was read, so YAML files with top-level {@code services:} under other names wait until {@link #finish}.
  */
 public final class ComposeDetector implements Detector {
+    /** YAML files under other names with top-level {@code services:}: compose files if something names them. */
+    private final Map<String, ScanFile> candidates = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The files commands, {@code .env} files and includes name as compose files. */
+    private final java.util.Set<String> named = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.regex.Pattern SERVICES = java.util.regex.Pattern.compile("(?m)^services:[ \\t]*(?:#.*)?$");
+
     @Override
     public String name() {
         return "docker-compose";
@@ -26,17 +38,58 @@ public final class ComposeDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("prefect", "PREFECT_");
+        // "compose": the scripts, units and .env files that name compose files, often without a Prefect word
+        return Prefilter.keywords("prefect", "PREFECT_", "compose", "COMPOSE_FILE");
     }
 
     @Override
     public boolean accepts(ScanFile file) {
         String n = file.fileName();
+        return n.endsWith(".yml") || n.endsWith(".yaml") || n.equals(".env")
+                || ComposeCommands.runsCommands(file.path(), file.text());
+    }
+
+    /** A compose file by its name, as compose looks for it. */
+    private static boolean composeByName(String n) {
         return (n.endsWith(".yml") || n.endsWith(".yaml")) && (n.contains("compose") || n.startsWith("docker-"));
     }
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
+        String n = file.fileName();
+        boolean yaml = n.endsWith(".yml") || n.endsWith(".yaml");
+        if (!yaml || PrefectCliLineDetector.isCiYaml(file.path())) {
+            // a script, unit, CI pipeline or .env that may name compose files
+            named.addAll(ComposeProjectFiles.namedComposeFiles(file.path(), file.text()));
+            return;
+        }
+        if (!composeByName(n)) {
+            if (SERVICES.matcher(file.text()).find() && (file.text().contains("prefect") || file.text().contains("PREFECT_"))) {
+                candidates.put(file.path(), file);
+            }
+            return;
+        }
+        named.addAll(ComposeProjectFiles.includes(file.path(), file.text()));
+        if (file.text().contains("prefect") || file.text().contains("PREFECT_")) {
+            detectCompose(file, sink);
+        }
+    }
+
+    @Override
+    public void finish(InventorySink sink) {
+        // included files too: an included file may itself include others under any name
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(new java.util.TreeSet<>(named));
+        java.util.Set<String> done = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            ScanFile file = candidates.get(todo.pop());
+            if (file != null && done.add(file.path())) {
+                detectCompose(file, sink);
+                todo.addAll(ComposeProjectFiles.includes(file.path(), file.text()));
+            }
+        }
+    }
+
+    private void detectCompose(ScanFile file, InventorySink sink) {
         for (Node doc : YamlDocs.parse(file, sink)) {
             Node services = YamlDocs.get(doc, "services");
             Map<String, JobBuilder> jobs = new LinkedHashMap<>();

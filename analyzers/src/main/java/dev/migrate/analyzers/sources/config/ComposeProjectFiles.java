@@ -37,27 +37,19 @@ public final class ComposeProjectFiles {
     /**
      * The files that a script, Makefile, justfile, Jenkinsfile or CI pipeline running compose names with
      * {@code --env-file} ({@code docker compose --env-file .env.prod up}), as paths of the tree: compose reads them for
-     * interpolation as it reads the project's {@code .env}. A path is read from the file's own directory, a CI
-     * pipeline's from the repository root where its jobs start; one outside the tree is left out.
+     * interpolation as it reads the project's {@code .env}. A path is read from the directory the command runs in
+     * ({@link ComposeCommands}): the file's own, a CI pipeline's root or step {@code working-directory:}, after a
+     * {@code cd}; one outside the tree is left out.
      */
     public static Set<String> envFileOptions(String path, String text) {
-        if (!text.contains("--env-file") || !RUNS_COMPOSE.matcher(text).find()) {
+        if (!text.contains("--env-file")) {
             return Set.of();
         }
-        String dir = PrefectCliLineDetector.isCiYaml(path) || !path.contains("/") ? ""
-                : path.substring(0, path.lastIndexOf('/'));
         Set<String> out = new TreeSet<>();
-        Matcher m = ENV_FILE_OPTION.matcher(text);
-        while (m.find()) {
-            if (!m.group(1).startsWith("/") && !m.group(1).contains("$")) {
-                WorkingDirectory.normalize(dir, m.group(1)).ifPresent(out::add);
-            }
-        }
+        ComposeCommands.of(path, text).forEach(c -> out.addAll(c.envFiles()));
         return out;
     }
 
-    /** {@code -f FILE}, {@code --file FILE}, {@code --file=FILE}, {@code -fFILE}: group 1 is a compose file of the command. */
-    private static final Pattern FILE_OPTION = Pattern.compile("(?<![\\w-])(?:-f[ \\t]*|--file[ \\t=]+)[\"']?([^\\s\"';&|)]+)");
     /** An {@code include:} entry: {@code - path.yml}, {@code - path: path.yml}, or an item of a {@code path:} list. */
     private static final Pattern INCLUDE_ENTRY =
             Pattern.compile("^[ \\t]+-[ \\t]+(?:path:[ \\t]*)?[\"']?([^\\s\"'#\\[\\]{},]+)[\"']?[ \\t]*(?:#.*)?$");
@@ -65,42 +57,69 @@ public final class ComposeProjectFiles {
     /**
      * The compose files each env file of the tree is read with because one command names both
      * ({@code docker compose --env-file .env.prod -f deploy/compose.yml up}), as paths of the tree: env file to compose
-     * files. Both are read from the file's own directory (a CI pipeline's from the root), as {@link #envFileOptions}.
+     * files. Both are read from the directory the command runs in, as {@link #envFileOptions}.
      */
     public static Map<String, Set<String>> envFileComposeFiles(String path, String text) {
-        if (!text.contains("--env-file") || !RUNS_COMPOSE.matcher(text).find()) {
+        if (!text.contains("--env-file")) {
             return Map.of();
         }
-        String dir = PrefectCliLineDetector.isCiYaml(path) || !path.contains("/") ? ""
-                : path.substring(0, path.lastIndexOf('/'));
         Map<String, Set<String>> out = new HashMap<>();
-        for (PrefectCliLineDetector.LogicalLine line : PrefectCliLineDetector.logicalLines(text)) {
-            // each compose command of the line on its own: `docker compose -f a.yml ... && docker compose -f b.yml ...`
-            String[] commands = line.text().split("&&|\\|\\||;");
-            for (String command : commands) {
-                Matcher runs = RUNS_COMPOSE.matcher(command);
-                if (!runs.find() || !command.contains("--env-file")) {
-                    continue;
-                }
-                String args = command.substring(runs.end());
-                Set<String> envs = inTree(dir, ENV_FILE_OPTION.matcher(args));
-                Set<String> composes = inTree(dir, FILE_OPTION.matcher(args.replaceAll("--env-file[ \\t=]+\\S+", "")));
-                envs.forEach(e -> out.computeIfAbsent(e, k -> new TreeSet<>()).addAll(composes));
-            }
+        for (ComposeCommands.Command c : ComposeCommands.of(path, text)) {
+            c.envFiles().forEach(e -> out.computeIfAbsent(e, k -> new TreeSet<>()).addAll(c.composeFiles()));
         }
         out.values().removeIf(Set::isEmpty);
         return out;
     }
 
-    private static Set<String> inTree(String dir, Matcher m) {
-        Set<String> out = new TreeSet<>();
-        while (m.find()) {
-            if (!m.group(1).startsWith("/") && !m.group(1).contains("$")) {
-                WorkingDirectory.normalize(dir, m.group(1)).ifPresent(out::add);
+    /**
+     * The directories whose compose project each env file of the tree is read for because a command without
+     * {@code -f} names it ({@code cd deploy && docker compose --env-file ../config/prod.env up}): compose then reads
+     * the compose files of the directory it runs in, not those beside the env file. Env file to directories.
+     */
+    public static Map<String, Set<String>> envFileProjectDirectories(String path, String text) {
+        if (!text.contains("--env-file")) {
+            return Map.of();
+        }
+        Map<String, Set<String>> out = new HashMap<>();
+        for (ComposeCommands.Command c : ComposeCommands.of(path, text)) {
+            if (c.composeFiles().isEmpty()) {
+                c.envFiles().forEach(e -> out.computeIfAbsent(e, k -> new TreeSet<>()).add(c.directory()));
             }
         }
         return out;
     }
+
+    /**
+     * The compose files a file that runs commands names with {@code -f}/{@code --file}, whatever their names
+     * ({@code docker compose -f deploy/stack.yml up -d}), as paths of the tree; or, for a compose project's
+     * {@code .env}, those its {@code COMPOSE_FILE} lists (colon-separated, relative to its directory). Only the files the
+     * tree holds are compose files; a name read from several possible working directories gives each.
+     */
+    public static Set<String> namedComposeFiles(String path, String text) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        Set<String> out = new TreeSet<>();
+        if (name.equals(".env")) {
+            Matcher m = COMPOSE_FILE_VARIABLE.matcher(text);
+            String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+            while (m.find()) {
+                for (String f : m.group(1).split(":")) {
+                    if (!f.isBlank() && !f.startsWith("/") && !f.contains("$")) {
+                        WorkingDirectory.normalize(dir, f.strip()).ifPresent(out::add);
+                    }
+                }
+            }
+            return out;
+        }
+        if (!(text.contains("-f") || text.contains("--file")) || !ComposeCommands.runsCommands(path, text)) {
+            return out;
+        }
+        ComposeCommands.of(path, text).forEach(c -> out.addAll(c.composeFiles()));
+        return out;
+    }
+
+    /** {@code COMPOSE_FILE=a.yml:b.yml} in a {@code .env}: group 1 is the list. */
+    private static final Pattern COMPOSE_FILE_VARIABLE =
+            Pattern.compile("(?m)^[ \\t]*(?:export[ \\t]+)?COMPOSE_FILE[ \\t]*=[ \\t]*[\"']?([^\"'#\\r\\n]*?)[\"']?[ \\t]*(?:#.*)?$");
 
     /**
      * The compose files a compose file's top-level {@code include:} names, as paths of the tree (relative to its
@@ -134,17 +153,21 @@ public final class ComposeProjectFiles {
     /**
      * Which compose files read which env files for interpolation, gathered over a tree: the compose files of the env
      * file's own directory (the project's {@code .env}), the ones a command names with {@code -f} beside
-     * {@code --env-file}, and the files those include. The scan's PF208 and the rewrite's raise and settings renames
+     * {@code --env-file} (without {@code -f}, those of the directory the command runs in), and the files those include. The scan's PF208 and the rewrite's raise and settings renames
      * read it alike.
      */
     public static final class Links {
         private final Map<String, Set<String>> named = new HashMap<>();
+        /** Env files a command without {@code -f} names, each with the directories it runs compose in. */
+        private final Map<String, Set<String>> projects = new HashMap<>();
         private final Map<String, Set<String>> included = new HashMap<>();
 
         /** Takes what one file says: a command's {@code --env-file} with {@code -f}, a compose file's {@code include:}. */
         public synchronized void add(String path, String text) {
             envFileComposeFiles(path, text).forEach((env, composes) ->
                     named.computeIfAbsent(env, k -> new TreeSet<>()).addAll(composes));
+            envFileProjectDirectories(path, text).forEach((env, dirs) ->
+                    projects.computeIfAbsent(env, k -> new TreeSet<>()).addAll(dirs));
             if (PrefectVersionVariables.isCompose(path)) {
                 Set<String> inc = includes(path, text);
                 if (!inc.isEmpty()) {
@@ -155,10 +178,13 @@ public final class ComposeProjectFiles {
 
         /** Of {@code composePaths}, those that read {@code envPath} for interpolation, in path order. */
         public synchronized Set<String> readers(String envPath, Collection<String> composePaths) {
-            String dir = envPath.substring(0, envPath.lastIndexOf('/') + 1);
+            // the compose project of the env file's directory (its .env), and those of the directories commands run
+            // compose in with it
+            Set<String> dirs = new HashSet<>(Set.of(envPath.substring(0, envPath.lastIndexOf('/') + 1)));
+            projects.getOrDefault(envPath, Set.of()).forEach(d -> dirs.add(d.isEmpty() ? "" : d + "/"));
             Set<String> reading = new HashSet<>(named.getOrDefault(envPath, Set.of()));
             for (String c : composePaths) {
-                if (PrefectVersionVariables.isCompose(c) && c.substring(0, c.lastIndexOf('/') + 1).equals(dir)) {
+                if (PrefectVersionVariables.isCompose(c) && dirs.contains(c.substring(0, c.lastIndexOf('/') + 1))) {
                     reading.add(c);
                 }
             }

@@ -49,7 +49,7 @@ final class ComposeVariables {
     private final Map<String, Set<String>> scriptNames = new ConcurrentHashMap<>();
     /** Per directory, the files its compose services load with {@code env_file:}. */
     private final Map<String, Set<String>> loaded = new ConcurrentHashMap<>();
-    /** Per directory, the files named by {@code --env-file} in scripts there that run compose. */
+    /** Per directory, the files named by {@code --env-file} in commands that run compose for its compose files. */
     private final Map<String, Set<String>> envFileOptions = new ConcurrentHashMap<>();
     private final List<Setting> settings = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -57,8 +57,29 @@ final class ComposeVariables {
         return COMPOSE.matcher(fileName).matches();
     }
 
+    /** Top-level {@code services:} in a YAML file under another name: a compose file if something names it. */
+    private static final Pattern SERVICES = Pattern.compile("(?m)^services:[ \\t]*(?:#.*)?$");
+    /** Such files, read as compose files in {@link #finish} when a command, {@code .env} or include names them. */
+    private final Map<String, ScanFile> candidates = new ConcurrentHashMap<>();
+    private final Set<String> named = ConcurrentHashMap.newKeySet();
+
+    static boolean maybeNamedCompose(ScanFile file) {
+        String n = file.fileName();
+        return (n.endsWith(".yml") || n.endsWith(".yaml")) && !isCompose(n) && SERVICES.matcher(file.text()).find();
+    }
+
+    void candidate(ScanFile file) {
+        candidates.put(file.path(), file);
+    }
+
+    /** Files named as compose files ({@link ComposeProjectFiles#namedComposeFiles}). */
+    void named(Set<String> paths) {
+        named.addAll(paths);
+    }
+
     /** Where a compose file reads Prefect names for interpolation, and which env files its services load. */
     void readCompose(ScanFile file) {
+        named.addAll(ComposeProjectFiles.includes(file.path(), file.text()));
         String dir = directory(file.path());
         Map<String, Map<String, Integer>> names = readers.computeIfAbsent(dir, d -> new ConcurrentHashMap<>());
         for (Pattern reads : List.of(REFERENCE, PASSED_ON_IN_LIST, PASSED_ON_IN_MAP)) {
@@ -116,8 +137,16 @@ final class ComposeVariables {
         while (set.find()) {
             scriptNames.computeIfAbsent(dir, d -> ConcurrentHashMap.newKeySet()).add(set.group(1));
         }
-        for (String f : ComposeProjectFiles.envFileOptions(file.path(), file.text())) {
-            envFileOptions.computeIfAbsent(directory(f), d -> ConcurrentHashMap.newKeySet()).add(f);
+        if (!file.text().contains("--env-file")) {
+            return;
+        }
+        for (ComposeCommands.Command c : ComposeCommands.of(file.path(), file.text())) {
+            // read for the project of the compose files the command names, else of the directory it runs in
+            Set<String> projects = c.composeFiles().isEmpty() ? Set.of(c.directory())
+                    : c.composeFiles().stream().map(ComposeVariables::directory).collect(java.util.stream.Collectors.toSet());
+            for (String f : c.envFiles()) {
+                projects.forEach(p -> envFileOptions.computeIfAbsent(p, d -> ConcurrentHashMap.newKeySet()).add(f));
+            }
         }
     }
 
@@ -127,13 +156,28 @@ final class ComposeVariables {
     }
 
     void finish(InventorySink sink) {
+        // compose files under other names, once every file said which it names (includes of named files too)
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(new java.util.TreeSet<>(named));
+        Set<String> done = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            ScanFile file = candidates.get(todo.pop());
+            if (file != null && done.add(file.path())) {
+                readCompose(file);
+                todo.addAll(ComposeProjectFiles.includes(file.path(), file.text()));
+            }
+        }
         for (Setting s : settings) {
             String dir = directory(s.file());
-            Map<String, Integer> read = readers.getOrDefault(dir, Map.of()).getOrDefault(s.name(), Map.of());
-            boolean isLoaded = loaded.getOrDefault(dir, Set.of()).contains(s.file());
+            Set<String> projects = interpolatedFor(s.file());
+            Map<String, Integer> read = new java.util.TreeMap<>();
+            for (String p : projects.isEmpty() ? Set.of(dir) : projects) {
+                read.putAll(readers.getOrDefault(p, Map.of()).getOrDefault(s.name(), Map.of()));
+            }
+            boolean isLoaded = loaded.getOrDefault(dir, Set.of()).contains(s.file())
+                    || projects.stream().anyMatch(p -> loaded.getOrDefault(p, Set.of()).contains(s.file()));
             if (read.isEmpty()) {
                 PrefectSettingsCheck.check(s.name(), s.where(), null, sink);
-            } else if (interpolates(s.file())) {
+            } else if (!projects.isEmpty()) {
                 List<String> at = read.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList();
                 PrefectSettingsCheck.checkComposeVariable(s.name(), s.where(), at, isLoaded, sink);
             } else if (!TEMPLATE.matcher(fileName(s.file())).matches() || isLoaded || definedForInterpolation(dir, s.name())) {
@@ -143,9 +187,21 @@ final class ComposeVariables {
         }
     }
 
-    /** Whether compose reads the file for interpolation: its directory's {@code .env}, or a script's {@code --env-file}. */
-    private boolean interpolates(String file) {
-        return fileName(file).equals(".env") || envFileOptions.getOrDefault(directory(file), Set.of()).contains(file);
+    /**
+     * The directories whose compose files read the file for interpolation: its own for a {@code .env}, those of the
+     * projects a command runs with it as {@code --env-file}.
+     */
+    private Set<String> interpolatedFor(String file) {
+        Set<String> out = new java.util.TreeSet<>();
+        if (fileName(file).equals(".env")) {
+            out.add(directory(file));
+        }
+        envFileOptions.forEach((dir, files) -> {
+            if (files.contains(file)) {
+                out.add(dir);
+            }
+        });
+        return out;
     }
 
     /** Whether a file of the tree that compose reads for the directory's interpolation sets the name. */
@@ -154,7 +210,7 @@ final class ComposeVariables {
             return true;
         }
         for (Setting s : settings) {
-            if (s.name().equals(name) && directory(s.file()).equals(dir) && interpolates(s.file())) {
+            if (s.name().equals(name) && interpolatedFor(s.file()).contains(dir)) {
                 return true;
             }
         }

@@ -61,12 +61,21 @@ public final class PrefectCliLineDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        // scripts and env files without those words too: a script may read one into itself (. ./env.sh)
-        return Prefilter.keywords("prefect", "PREFECT_", "deployments").orPath(SourcedFiles::mayBeSourced);
+        // scripts and env files without those words too: a script may read one into itself (. ./env.sh); "compose":
+        // scripts and units that name compose files (-f deploy/stack.yml), often without a Prefect word
+        return Prefilter.keywords("prefect", "PREFECT_", "deployments", "compose").orPath(SourcedFiles::mayBeSourced);
     }
+
+    /** The prefilter's words other than "compose": a file with none of them only names compose and env files. */
+    private static final Pattern PREFECT_WORDS = Pattern.compile("prefect|PREFECT_|deployments");
 
     @Override
     public boolean accepts(ScanFile file) {
+        return readsLines(file) || ComposeVariables.maybeNamedCompose(file) || ComposeCommands.runsCommands(file.path(), file.text());
+    }
+
+    /** The files whose lines this detector checks; the others it accepts only name compose files (a systemd unit). */
+    private static boolean readsLines(ScanFile file) {
         return isScript(file) || isDockerfile(file.fileName()) || isCiYaml(file.path()) || isEnvFile(file.fileName())
                 || isSupervisorConf(file) || PrefectFileReferences.isOtherDeploymentFile(file)
                 || ComposeVariables.isCompose(file.fileName());
@@ -122,8 +131,21 @@ public final class PrefectCliLineDetector implements Detector {
             composeVariables.readCompose(file); // only what it reads from env files: the compose detector reads the rest
             return;
         }
+        if (!ci && ComposeVariables.maybeNamedCompose(file) && !PrefectFileReferences.isOtherDeploymentFile(file)) {
+            composeVariables.candidate(file); // read as compose if a command names it (-f deploy/stack.yml)
+            return;
+        }
+        if (ComposeCommands.runsCommands(file.path(), file.text()) || file.fileName().equals(".env")) {
+            composeVariables.named(ComposeProjectFiles.namedComposeFiles(file.path(), file.text()));
+        }
+        if (!readsLines(file)) {
+            return; // a systemd unit: the systemd detector reads its commands
+        }
         if (isScript(file)) {
             composeVariables.readScript(file);
+        }
+        if (!PREFECT_WORDS.matcher(file.text()).find() && !SourcedFiles.mayBeSourced(file.path())) {
+            return; // the compose files and env files it names were all this file had to say
         }
         if (!ci && PrefectFileReferences.isOtherDeploymentFile(file)) {
             prefectFiles.keep(file); // read if a command names it

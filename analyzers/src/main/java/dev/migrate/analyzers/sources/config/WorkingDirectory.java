@@ -57,6 +57,15 @@ final class WorkingDirectory {
     }
 
     /**
+     * A shell started in {@code dir} whose {@code cd} carries to its next lines: a GitHub Actions step run in its
+     * {@code working-directory:} ({@code yaml}: lines still carry the YAML around the shell text), a systemd unit's
+     * command (the root: its absolute {@code WorkingDirectory=} is not in the tree).
+     */
+    static WorkingDirectory startingIn(String dir, boolean yaml) {
+        return new WorkingDirectory(dir, List.of(dir), true, yaml);
+    }
+
+    /**
      * Reads one logical line: its {@code cd}, {@code pushd} and directory variables ({@code HERE=$(dirname "$0")}).
      * Returns, for each offset where the directory changed within the line, the directories from there on; the
      * caller asks {@link #at} with a command's offset.

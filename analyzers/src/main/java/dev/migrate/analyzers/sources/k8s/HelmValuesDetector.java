@@ -47,6 +47,8 @@ public final class HelmValuesDetector implements Detector {
     private final HelmValuesGitOps gitOps = new HelmValuesGitOps();
     /** Chart directories (with their slash) whose dependency file depends on the published agent chart. */
     private final Set<String> agentDependents = new HashSet<>();
+    /** Every file of the tree, to tell a value file an Argo CD source names from one the repository lacks. */
+    private final Set<String> listedFiles = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Lock files' entries pinning the agent chart, settled against their chart's dependencies at the end. */
     private final List<LockedAgent> lockedAgents = new ArrayList<>();
 
@@ -80,6 +82,11 @@ public final class HelmValuesDetector implements Detector {
         String n = file.fileName();
         // any manifest may be a Flux HelmRelease or an Argo CD Application of the agent chart
         return n.endsWith(".yaml") || n.endsWith(".yml") || n.equals("Chart.lock") || n.equals("requirements.lock");
+    }
+
+    @Override
+    public void listed(String path) {
+        listedFiles.add(path);
     }
 
     @Override
@@ -194,7 +201,9 @@ public final class HelmValuesDetector implements Detector {
                         "Application", sink);
             }
         }
+        gitOps.missingUmbrellaValueFiles(agentDependents::contains, listedFiles::contains, sink);
         gitOps.finish(sink);
+        listedFiles.clear();
         lockedAgents.sort(Comparator.comparing((LockedAgent l) -> l.file().path()));
         for (LockedAgent l : lockedAgents) {
             String dir = directoryOf(l.file());

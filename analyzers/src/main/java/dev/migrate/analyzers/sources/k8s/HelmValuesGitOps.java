@@ -59,7 +59,17 @@ final class HelmValuesGitOps {
     private record RootValues(ScanFile file, Node keyNode, Node agent) {
     }
 
+    /**
+     * A plain value file of an Argo CD path source ({@code helm.valueFiles} item {@code item} of {@code file}), with the
+     * chart directory it is read from (with its slash) and the repository file it names (null: a URL, a {@code $REF/}
+     * path, a path outside the repository).
+     */
+    record PathSourceValueFile(ScanFile file, Node item, String written, String chart, String inRepository) {
+    }
+
     private final List<PendingArgo> pendingArgo = new ArrayList<>();
+    /** Every value file path sources name, checked against the tree's files and umbrella charts at the end. */
+    private final List<PathSourceValueFile> pathSourceValueFiles = new ArrayList<>();
     /** Repository files that single {@code path:} sources read as value files, each with those sources' chart directories. */
     private final Map<String, java.util.Set<String>> pathSourceFiles = new LinkedHashMap<>();
     /** Files whose root {@code agent:} holds agent chart values: reported already, or waiting in {@link #rootValues}. */
@@ -87,7 +97,7 @@ final class HelmValuesGitOps {
             for (Node source : sources) {
                 argoSource(file, doc, source, sink);
             }
-            pathSource(doc);
+            pathSource(file, doc);
         } else if (("ConfigMap".equals(kind) || "Secret".equals(kind)) && !"null".equals(apiVersion)) {
             // a Secret's base64 data is not decoded: its values may hold the API key
             Node data = YamlDocs.get(doc, "ConfigMap".equals(kind) ? "data" : "stringData");
@@ -219,7 +229,7 @@ final class HelmValuesGitOps {
      * (with its slash; "" for the root). Whether the directory is an umbrella chart of the agent chart is the
      * detector's to settle once every Chart.yaml was seen.
      */
-    private void pathSource(Node application) {
+    private void pathSource(ScanFile appFile, Node application) {
         Node source = YamlDocs.path(application, "spec", "source");
         if (YamlDocs.get(source, "chart") != null || YamlDocs.items(YamlDocs.path(application, "spec", "sources")).size() > 0) {
             return;
@@ -230,10 +240,34 @@ final class HelmValuesGitOps {
         }
         for (Node item : YamlDocs.items(YamlDocs.path(source, "helm", "valueFiles"))) {
             String file = ArgoValueFilePaths.fromChart(YamlDocs.scalar(item), chart);
-            if (file != null) {
-                synchronized (this) {
+            synchronized (this) {
+                if (file != null) {
                     pathSourceFiles.computeIfAbsent(file, f -> new java.util.HashSet<>()).add(chart.isEmpty() ? "" : chart + "/");
                 }
+                if (YamlDocs.scalar(item) != null) {
+                    pathSourceValueFiles.add(new PathSourceValueFile(appFile, item, YamlDocs.scalar(item),
+                            chart.isEmpty() ? "" : chart + "/", file));
+                }
+            }
+        }
+    }
+
+    /**
+     * PF203 for each value file of a path source into an umbrella chart of the agent chart ({@code umbrella}: its
+     * directory, with its slash, depends on prefect-agent) that the tree does not hold ({@code listed} is false): a URL,
+     * a {@code $REF/} path, a file outside the repository or missing from it. The subchart's values there are not moved
+     * by the rewrite, which notes the same file. Read before {@link #finish}, which forgets them.
+     */
+    synchronized void missingUmbrellaValueFiles(java.util.function.Predicate<String> umbrella,
+                                                java.util.function.Predicate<String> listed, InventorySink sink) {
+        for (PathSourceValueFile v : pathSourceValueFiles) {
+            if (umbrella.test(v.chart()) && (v.inRepository() == null || !listed.test(v.inRepository()))) {
+                String chart = v.chart().isEmpty() ? "." : v.chart().substring(0, v.chart().length() - 1);
+                sink.finding(Findings.of("PF203", "value file `" + v.written() + "` of the umbrella chart in " + chart
+                        + ", which depends on the removed prefect-agent chart, is not in this repository: the rewrite "
+                        + "cannot move the subchart's values there; under the subchart's key (`prefect-agent:` becomes "
+                        + "`prefect-worker:`, an alias stays) move them from `agent:` to `worker:`",
+                        YamlDocs.where(v.file(), v.item()), null));
             }
         }
     }
@@ -278,6 +312,7 @@ final class HelmValuesGitOps {
         }
         pendingArgo.clear();
         pathSourceFiles.clear();
+        pathSourceValueFiles.clear();
         rootValues.clear();
         agentValuesFiles.clear();
         pending.sort(Comparator.comparing((Pending p) -> p.file().path()));

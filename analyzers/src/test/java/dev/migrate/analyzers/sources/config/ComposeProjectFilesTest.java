@@ -53,4 +53,45 @@ class ComposeProjectFilesTest {
                 """)).containsExactly("common/compose.db.yml", "deploy/monitoring/compose.yml", "deploy/workers/compose.yaml");
         assertThat(ComposeProjectFiles.includes("compose.yml", "services:\n  a:\n    include: x.yml\n")).isEmpty();
     }
+
+    @Test
+    void anEnvFileWithoutFIsReadForTheProjectOfTheDirectoryTheCommandRunsIn() {
+        // `cd deploy` in the same line: compose reads deploy's compose files, not those beside the env file
+        assertThat(ComposeProjectFiles.envFileProjectDirectories("bin/up.sh",
+                "#!/bin/sh\ncd \"$(dirname \"$0\")/../deploy\" && docker compose --env-file ../config/prod.env up -d\n"))
+                .isEqualTo(java.util.Map.of("config/prod.env", java.util.Set.of("deploy")));
+        // a GitHub Actions step's working-directory:
+        assertThat(ComposeProjectFiles.envFileProjectDirectories(".github/workflows/deploy.yml", """
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@v4
+                      - name: Start the stack
+                        working-directory: infra/stack
+                        run: |
+                          docker compose --env-file ../env/ci.env up -d
+                      - run: docker compose --env-file ops/.env.ci up -d
+                """)).isEqualTo(java.util.Map.of("infra/env/ci.env", java.util.Set.of("infra/stack"),
+                "ops/.env.ci", java.util.Set.of("")));
+    }
+
+    @Test
+    void composeFilesNamedWithFWhateverTheirNames() {
+        assertThat(ComposeProjectFiles.namedComposeFiles("Makefile", """
+                up:
+                	docker compose -f deploy/stack.yml -f deploy/stack.prod.yml up -d
+                logs:
+                	docker compose logs -f worker
+                """)).containsExactly("deploy/stack.prod.yml", "deploy/stack.yml");
+        assertThat(ComposeProjectFiles.namedComposeFiles("etc/systemd/system/prefect.service", """
+                [Service]
+                WorkingDirectory=/opt/prefect
+                ExecStart=/usr/bin/docker compose --file ops/prefect.yml up
+                """)).containsExactly("ops/prefect.yml");
+        assertThat(ComposeProjectFiles.namedComposeFiles("ops/.env", "COMPOSE_FILE=base.yml:prod/workers.yml\n"))
+                .containsExactly("ops/base.yml", "ops/prod/workers.yml");
+        // a document that only mentions the command runs nothing
+        assertThat(ComposeProjectFiles.namedComposeFiles("README.md", "docker compose -f deploy/stack.yml up\n")).isEmpty();
+    }
 }

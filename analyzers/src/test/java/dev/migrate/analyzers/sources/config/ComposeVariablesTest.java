@@ -92,4 +92,26 @@ class ComposeVariablesTest {
                 new ScanFile("ops/docker-compose.yml", COMPOSE))).startsWith(
                 "ops/prod.env:1:1 CFG001 setting PREFECT_ORION_DATABASE_CONNECTION_URL is a compose variable here");
     }
+
+    // `cd deploy && docker compose --env-file ../config/prod.env up`: compose reads deploy's compose file with it
+    @Test
+    void anEnvFileIsLinkedToTheComposeFileOfTheDirectoryTheCommandRunsIn() {
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(),
+                new ScanFile("up.sh", "#!/bin/sh\ncd deploy && docker compose --env-file ../config/prod.env up -d\n"),
+                new ScanFile("config/prod.env", "PREFECT_ORION_DATABASE_CONNECTION_URL=postgresql+asyncpg://db/prefect\n"),
+                new ScanFile("deploy/docker-compose.yml", COMPOSE))).startsWith("config/prod.env:1:1 CFG001 setting "
+                + "PREFECT_ORION_DATABASE_CONNECTION_URL is a compose variable here: docker-compose.yml:4 reads it");
+    }
+
+    // deploy/stack.yml is a compose file because the Makefile runs `docker compose -f deploy/stack.yml`
+    @Test
+    void aComposeFileNamedWithFReadsItsDirectorysDotEnv() {
+        ScanFile env = new ScanFile("deploy/.env", "PREFECT_ORION_API_PORT=4200\n");
+        ScanFile stack = new ScanFile("deploy/stack.yml", "services:\n  server:\n    ports:\n      - \"${PREFECT_ORION_API_PORT}:4200\"\n");
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), env, stack,
+                new ScanFile("Makefile", "up:\n\tdocker compose -f deploy/stack.yml up -d\n")))
+                .startsWith("deploy/.env:1:1 CFG001 setting PREFECT_ORION_API_PORT is a compose variable here: stack.yml:4 reads it");
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), env, stack))
+                .doesNotContain("compose variable");
+    }
 }

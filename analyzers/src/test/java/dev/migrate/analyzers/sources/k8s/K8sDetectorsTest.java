@@ -502,6 +502,9 @@ class K8sDetectorsTest {
                 job prefect-agent-agent-k8s-prod-c4211969 prefect-agent 'agent k8s-prod' at envs/prod/platform.yaml:2:3
                   overlap UNKNOWN
                   attrs {chart=prefect-agent, chartInstalledBy=Application, workPool=k8s-prod}
+                argocd/platform.yaml:10:11 PF203 value file `values-prod.yaml` of the umbrella chart in charts/platform, which depends on the removed prefect-agent chart, is not in this repository: the rewrite cannot move the subchart's values there; under the subchart's key (`prefect-agent:` becomes `prefect-worker:`, an alias stays) move them from `agent:` to `worker:`
+                argocd/platform.yaml:12:11 PF203 value file `../../../outside/platform.yaml` of the umbrella chart in charts/platform, which depends on the removed prefect-agent chart, is not in this repository: the rewrite cannot move the subchart's values there; under the subchart's key (`prefect-agent:` becomes `prefect-worker:`, an alias stays) move them from `agent:` to `worker:`
+                argocd/platform.yaml:13:11 PF203 value file `https://raw.githubusercontent.com/acme/shared/main/platform.yaml` of the umbrella chart in charts/platform, which depends on the removed prefect-agent chart, is not in this repository: the rewrite cannot move the subchart's values there; under the subchart's key (`prefect-agent:` becomes `prefect-worker:`, an alias stays) move them from `agent:` to `worker:`
                 charts/platform/Chart.yaml:4:11 PF203 Helm chart dependency on prefect-agent; the chart was removed with Prefect 3: depend on the prefect-worker chart and move the `etl-agent.agent` values to `etl-agent.worker`
                 envs/prod/platform.yaml:2:3 PF203 prefect-agent Helm chart values; the chart was removed with Prefect 3, use the prefect-worker chart (`worker:` values) with a typed work pool [prefect-agent-agent-k8s-prod-c4211969]
                 """);
@@ -540,7 +543,14 @@ class K8sDetectorsTest {
                 new ScanFile("charts/own/Chart.yaml", "apiVersion: v2\nname: own\n"),
                 new ScanFile("charts/platform/Chart.yaml", chart),
                 new ScanFile("envs/prod/own.yaml", values));
-        assertThat(report).doesNotContain("job ", "envs/prod/own.yaml");
+        assertThat(report).doesNotContain("job ", "envs/prod/own.yaml:");
+        // the one file outside the repository that the umbrella chart reads is reported as missing; the others are
+        // no umbrella chart of this repository
+        assertThat(report.lines().filter(l -> l.contains("is not in this repository"))).containsExactly("argocd/apps.yaml:27:25 "
+                + "PF203 value file `../../../envs/prod/own.yaml` of the umbrella chart in charts/platform, which depends on "
+                + "the removed prefect-agent chart, is not in this repository: the rewrite cannot move the subchart's values "
+                + "there; under the subchart's key (`prefect-agent:` becomes `prefect-worker:`, an alias stays) move them "
+                + "from `agent:` to `worker:`");
         // the Application's file alone names none of the prefilter's other keywords
         assertThat(new HelmValuesDetector().prefilter().keywords()).contains("valueFiles");
     }

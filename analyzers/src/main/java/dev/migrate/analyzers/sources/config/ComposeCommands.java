@@ -1,0 +1,210 @@
+package dev.migrate.analyzers.sources.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The docker compose commands of a file that runs commands (a shell script, Makefile, justfile, Jenkinsfile, systemd
+ * unit or CI pipeline), each with the directory it runs in and the files it names, as paths of the tree. Compose
+ * reads {@code -f} files and {@code --env-file} files relative to the directory it runs in, which is the script's own
+ * (a Makefile's, a shell script's first guess), the repository root (a CI job, a systemd unit, whose absolute
+ * {@code WorkingDirectory=} the tree cannot hold), a GitHub Actions step's {@code working-directory:}, or wherever a
+ * {@code cd} on the way moved it ({@link WorkingDirectory}). Where that cannot be read ({@code cd /srv/app}), the root.
+ */
+public final class ComposeCommands {
+    /** A GitHub Actions step's or {@code defaults.run}'s {@code working-directory:}: group 1 is the directory. */
+    private static final Pattern STEP_DIRECTORY =
+            Pattern.compile("^[ \\t]*(?:-[ \\t]+)?working-directory:[ \\t]*[\"']?([^\"'#\\s]+)");
+    /** A list item's dash: group 1 is its indentation. */
+    private static final Pattern ITEM = Pattern.compile("^([ \\t]*)-[ \\t]");
+
+    /**
+     * One compose command.
+     *
+     * @param directories where it may run, most likely first (a shell script's own directory, then the root)
+     * @param envFiles    its {@code --env-file} files, read from the first directory
+     * @param composeFiles its {@code -f} files, from each directory it may run in (only the files the tree holds matter)
+     */
+    public record Command(List<String> directories, Set<String> envFiles, Set<String> composeFiles) {
+        /** The directory it most likely runs in; the root when none can be read. */
+        public String directory() {
+            return directories.isEmpty() ? "" : directories.get(0);
+        }
+    }
+
+    private ComposeCommands() {
+    }
+
+    /** Whether a file runs commands that may run compose: scripts, Makefiles, justfiles, Jenkinsfiles, units, CI files. */
+    public static boolean runsCommands(String path, CharSequence text) {
+        String n = path.substring(path.lastIndexOf('/') + 1);
+        return ShellScripts.isShellScript(n, text) || n.equals("Makefile") || n.equals("GNUmakefile") || n.endsWith(".mk")
+                || n.startsWith("Jenkinsfile") || n.equals("justfile") || n.equals(".justfile") || n.endsWith(".service")
+                || PrefectCliLineDetector.isCiYaml(path);
+    }
+
+    /** The compose commands of a file, in order; none when it does not run compose. */
+    public static List<Command> of(String path, String text) {
+        if (!ComposeProjectFiles.RUNS_COMPOSE.matcher(text).find()) {
+            return List.of();
+        }
+        boolean ci = PrefectCliLineDetector.isCiYaml(path);
+        boolean unit = path.endsWith(".service");
+        String[] lines = text.split("\r?\n", -1);
+        boolean github = ci && (path.startsWith(".github/workflows/") || path.contains("/.github/workflows/"));
+        WorkingDirectory wd = unit ? WorkingDirectory.startingIn("", false) : WorkingDirectory.of(path, ci);
+        int step = -1;
+        List<Command> out = new ArrayList<>();
+        for (PrefectCliLineDetector.LogicalLine line : PrefectCliLineDetector.logicalLines(text)) {
+            if (github) {
+                // each step is a shell of its own, started in its working-directory (or the workspace, the root)
+                int start = stepStart(lines, line.number() - 1);
+                if (start != step) {
+                    step = start;
+                    wd = WorkingDirectory.startingIn(start < 0 ? "" : stepDirectory(lines, start), true);
+                }
+            }
+            WorkingDirectory.Line dirs = wd.read(line.text());
+            Matcher runs = ComposeProjectFiles.RUNS_COMPOSE.matcher(line.text());
+            while (runs.find()) {
+                // the command's words run to the next command separator
+                String rest = line.text().substring(runs.end());
+                Matcher end = Pattern.compile("&&|\\|\\||;|\\|").matcher(rest);
+                String args = end.find() ? rest.substring(0, end.start()) : rest;
+                List<String> at = dirs.at(runs.start());
+                List<String> from = at.isEmpty() ? List.of("") : at;
+                Set<String> envs = new TreeSet<>();
+                Set<String> composes = new TreeSet<>();
+                globalOptions(args, List.of(from.get(0)), from, envs, composes);
+                out.add(new Command(from, envs, composes));
+            }
+        }
+        return out;
+    }
+
+    /** Compose's own options that take a value, which comes as the next word unless written {@code --opt=value}. */
+    private static final Set<String> WITH_VALUE = Set.of("-f", "--file", "--env-file", "-p", "--project-name",
+            "--profile", "--project-directory", "--ansi", "--progress", "--parallel", "-c", "--context", "-H", "--host");
+
+    /**
+     * Reads compose's options before its subcommand ({@code docker compose -f a.yml --env-file .env.prod up}): after
+     * the subcommand {@code -f} means something else ({@code logs -f} follows, {@code rm -f} forces).
+     */
+    private static void globalOptions(String args, List<String> envDirs, List<String> fileDirs, Set<String> envs,
+            Set<String> composes) {
+        String[] words = args.strip().split("[ \\t]+");
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (!w.startsWith("-")) {
+                return; // the subcommand
+            }
+            String option = w;
+            String value = null;
+            int eq = w.indexOf('=');
+            if (w.startsWith("--") && eq > 0) {
+                option = w.substring(0, eq);
+                value = w.substring(eq + 1);
+            } else if (w.startsWith("-f") && w.length() > 2 && !w.startsWith("--")) {
+                option = "-f";
+                value = w.substring(2);
+            } else if (WITH_VALUE.contains(w) && i + 1 < words.length) {
+                value = words[++i];
+            }
+            if (value == null) {
+                continue;
+            }
+            value = value.replaceAll("[\"']", "");
+            if (option.equals("--env-file")) {
+                inTree(envDirs, value, envs);
+            } else if (option.equals("-f") || option.equals("--file")) {
+                inTree(fileDirs, value, composes);
+            }
+        }
+    }
+
+    /** A file an option names, from each of {@code dirs}: none outside the tree, made of variables, or stdin. */
+    private static void inTree(List<String> dirs, String written, Set<String> out) {
+        if (written.isEmpty() || written.equals("-") || written.startsWith("/") || written.contains("$")
+                || written.startsWith("~")) {
+            return;
+        }
+        for (String dir : dirs) {
+            WorkingDirectory.normalize(dir, written).ifPresent(out::add);
+        }
+    }
+
+    /**
+     * The line (0-based) of the steps: item holding {@code index}: the nearest list item above that is indented less
+     * than the line (or the line itself, {@code - run: ...}); -1 when there is none.
+     */
+    private static int stepStart(String[] lines, int index) {
+        Matcher own = ITEM.matcher(lines[index]);
+        if (own.find()) {
+            return index;
+        }
+        int indent = indentOf(lines[index]);
+        for (int i = index - 1; i >= 0; i--) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            Matcher item = ITEM.matcher(lines[i]);
+            int here = item.find() ? item.group(1).length() : indentOf(lines[i]);
+            if (here < indent) {
+                if (item.find(0)) {
+                    return i;
+                }
+                indent = here;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The step's {@code working-directory:} (a key of the item, at the item's key indentation), else the nearest
+     * {@code defaults: run: working-directory:} above it (the job's, else the workflow's); the root when neither.
+     */
+    private static String stepDirectory(String[] lines, int start) {
+        Matcher item = ITEM.matcher(lines[start]);
+        int dash = item.find() ? item.group(1).length() : indentOf(lines[start]);
+        for (int i = start; i < lines.length; i++) {
+            if (i > start && !lines[i].isBlank() && indentOf(lines[i]) <= dash) {
+                break;
+            }
+            Matcher wd = STEP_DIRECTORY.matcher(lines[i]);
+            if (wd.find() && (i == start || indentOf(lines[i]) == dash + 2)) {
+                return directory(wd.group(1));
+            }
+        }
+        for (int i = start - 1; i >= 0; i--) {
+            Matcher wd = STEP_DIRECTORY.matcher(lines[i]);
+            if (wd.find() && i >= 2 && lines[i - 1].strip().equals("run:") && lines[i - 2].strip().equals("defaults:")) {
+                return directory(wd.group(1));
+            }
+        }
+        return "";
+    }
+
+    /** A working-directory as a directory of the tree: the root for one the tree cannot hold. */
+    private static String directory(String written) {
+        if (written.startsWith("/") || written.contains("$")) {
+            return "";
+        }
+        return WorkingDirectory.normalize("", written).orElse("");
+    }
+
+    private static int indentOf(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+}
