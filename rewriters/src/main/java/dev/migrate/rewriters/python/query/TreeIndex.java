@@ -107,15 +107,22 @@ public final class TreeIndex {
         List<Node> below = byKind[kind.ordinal()];
         if (below == null) {
             NodeTable t = table();
-            List<Node> out = new ArrayList<>();
-            for (int i = 1; i < t.count(); i++) {
-                Node n = t.node(i);
-                if (n.kind() == kind) {
-                    out.add(n);
+            int k = kind.ordinal();
+            int count = t.count();
+            int found = 0;
+            for (int i = 1; i < count; i++) {
+                if (t.kind(i) == k) {
+                    found++;
                 }
             }
-            below = Collections.unmodifiableList(out);
-            byKind[kind.ordinal()] = below;
+            Node[] out = new Node[found];
+            for (int i = 1, at = 0; at < found; i++) {
+                if (t.kind(i) == k) {
+                    out[at++] = t.node(i);
+                }
+            }
+            below = Collections.unmodifiableList(Arrays.asList(out));
+            byKind[k] = below;
         }
         if (root.kind() != kind) {
             return below;
