@@ -55,10 +55,24 @@ final class NoteLines {
             return row;
         }
         Diff diff = diffs.computeIfAbsent(row.sourcePath(), k -> new IdentityHashMap<>())
-                .computeIfAbsent(notedIn, t -> new Diff(new Lines(t.toCharArray()), now));
+                .computeIfAbsent(notedIn, t -> sameText(t, now.text) ? new Diff(now, now)
+                        : new Diff(new Lines(t.toCharArray()), now));
         int line = diff.moved(row.line());
         return line == row.line() ? row
                 : new MigrationNotes.Row(row.sourcePath(), line, row.recipe(), row.manual(), row.message(), row.code());
+    }
+
+    /** Whether {@code a} holds exactly the characters of {@code b} (the last recipe's notes are counted in the result). */
+    private static boolean sameText(String a, char[] b) {
+        if (a.length() != b.length) {
+            return false;
+        }
+        for (int i = 0; i < b.length; i++) {
+            if (a.charAt(i) != b[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -74,7 +88,7 @@ final class NoteLines {
         Diff(Lines was, Lines now) {
             this.was = was;
             this.now = now;
-            this.edits = Arrays.equals(was.text, now.text) ? new EditList() : MyersDiff.INSTANCE.diff(SAME_LINE, was, now);
+            this.edits = was == now || Arrays.equals(was.text, now.text) ? new EditList() : MyersDiff.INSTANCE.diff(SAME_LINE, was, now);
         }
 
         /**

@@ -122,7 +122,7 @@ public final class RewriteEngine {
                     .map(stack -> stack.get(stack.size() - 1).getName()).distinct().sorted().toList();
             if (after == null) {
                 recipes = DeletedFiles.deleter(ctx, before.getSourcePath()).map(List::of).orElse(recipes);
-                Result kept = new Result(textOnly(before, null), null, result.getRecipes());
+                Result kept = new Result(textOnly(before), null, result.getRecipes());
                 changes.add(new FileChange(before.getSourcePath(), null, kept::diff, recipes, FileChange.Kind.DELETED));
                 continue;
             }
@@ -148,7 +148,7 @@ public final class RewriteEngine {
             }
             noteLines.rewritten(path, afterText != null ? afterText : after.printAll().toCharArray());
             // the diff is printed later, if at all: it keeps texts, so the trees of every file can go now
-            Result kept = new Result(textOnly(before, null), textOnly(after, afterText), result.getRecipes());
+            Result kept = new Result(textOnly(before), textOnly(after), result.getRecipes());
             changes.add(new FileChange(after.getSourcePath(), bytes, kept::diff, recipes,
                     before == null ? FileChange.Kind.CREATED : FileChange.Kind.MODIFIED));
         }
@@ -193,15 +193,16 @@ public final class RewriteEngine {
 
     /**
      * A Python file as plain text with the same path, encoding and attributes, which diffs the same; other
-     * files as they are. {@code text} is the file's printed text when the caller has it.
+     * files as they are. The text is the tree index's string, which OpenRewrite already had printed to compare the
+     * last recipe's result with what it was given (not a second string of the same characters).
      */
-    private static SourceFile textOnly(SourceFile file, char[] text) {
+    private static SourceFile textOnly(SourceFile file) {
         if (!(file instanceof PythonFile python)) {
             return file;
         }
         return PlainText.builder().sourcePath(python.getSourcePath()).charsetName(python.getCharset().name())
                 .charsetBomMarked(python.isCharsetBomMarked()).fileAttributes(python.getFileAttributes())
-                .text(text != null ? new String(text) : python.text()).build();
+                .text(python.text()).build();
     }
 
     /** Writes every change in place, atomically. */

@@ -250,6 +250,20 @@ public final class PythonFile implements SourceFile {
         return (R) this;
     }
 
+    /**
+     * The text, as {@link #printer} would print it, without copying it through a print capture: OpenRewrite prints a
+     * file before and after every recipe that changed it, to tell a real change from an equal tree.
+     */
+    @Override
+    public String printAll() {
+        return text();
+    }
+
+    @Override
+    public <P> String printAll(P p) {
+        return text();
+    }
+
     @Override
     public <P> TreeVisitor<?, PrintOutputCapture<P>> printer(Cursor cursor) {
         return new TreeVisitor<Tree, PrintOutputCapture<P>>() {

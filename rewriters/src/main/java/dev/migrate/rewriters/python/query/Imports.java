@@ -85,18 +85,27 @@ public final class Imports {
         if (dotted == null) {
             return "";
         }
+        // read from the children in place: every import of every file is read this way, mostly one-word names
+        if (dotted.childCount() == 1 && dotted.child(0) instanceof Token only) {
+            return only.text();
+        }
         StringBuilder sb = new StringBuilder();
-        for (Token t : dotted.tokens()) {
-            sb.append(t.text());
+        for (int i = 0; i < dotted.childCount(); i++) {
+            if (dotted.child(i) instanceof Token t) {
+                sb.append(t.text());
+            }
         }
         return sb.toString();
     }
 
     private static String asName(Node alias) {
-        List<Token> tokens = alias.tokens();
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i).is("as") && tokens.get(i + 1).kind() == TokenKind.NAME) {
-                return tokens.get(i + 1).text();
+        Token previous = null;
+        for (int i = 0; i < alias.childCount(); i++) {
+            if (alias.child(i) instanceof Token t) {
+                if (previous != null && previous.is("as") && t.kind() == TokenKind.NAME) {
+                    return t.text();
+                }
+                previous = t;
             }
         }
         return null;

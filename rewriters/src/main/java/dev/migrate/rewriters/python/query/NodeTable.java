@@ -1,6 +1,7 @@
 package dev.migrate.rewriters.python.query;
 
 import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.PyElement;
 import dev.migrate.rewriters.python.tree.Token;
 import java.util.Arrays;
@@ -21,7 +22,18 @@ final class NodeTable {
     /** Deeper rebuilt chains than this are rare (a deeply nested edit): they get a fresh table instead of recursion. */
     private static final int MAX_DERIVE_DEPTH = 300;
 
+    static {
+        if (NodeKind.values().length > Byte.MAX_VALUE + 1) {
+            throw new ExceptionInInitializerError("node kinds no longer fit the table's byte per slot");
+        }
+    }
+
     private Node[] nodes;
+    /**
+     * Each slot's node kind (ordinal), the root's included: nodes of one kind are found by scanning this compact
+     * array instead of reading every node object of the tree.
+     */
+    private byte[] kinds;
     private int[] parent;
     private int[] end;
     private int[] start;
@@ -37,6 +49,7 @@ final class NodeTable {
 
     private NodeTable(int capacity, char[] text, boolean printing) {
         nodes = new Node[capacity];
+        kinds = new byte[capacity];
         parent = new int[capacity];
         end = new int[capacity];
         start = new int[capacity];
@@ -86,6 +99,11 @@ final class NodeTable {
         return parent[i];
     }
 
+    /** The ordinal of the kind of the node at {@code i} (the root's at 0). */
+    int kind(int i) {
+        return kinds[i];
+    }
+
     int end(int i) {
         return end[i];
     }
@@ -108,7 +126,8 @@ final class NodeTable {
             return false;
         }
         for (int i = 0; i < count; i++) {
-            if (nodes[i] != o.nodes[i] || parent[i] != o.parent[i] || end[i] != o.end[i] || start[i] != o.start[i]) {
+            if (nodes[i] != o.nodes[i] || kinds[i] != o.kinds[i] || parent[i] != o.parent[i] || end[i] != o.end[i]
+                    || start[i] != o.start[i]) {
                 return false;
             }
         }
@@ -208,6 +227,7 @@ final class NodeTable {
             grow(i + 1);
         }
         nodes[i] = parentIndex < 0 ? null : n;
+        kinds[i] = (byte) n.kind().ordinal();
         parent[i] = parentIndex;
         start[i] = at;
         at = printing ? n.prefix().copyTo(text, at) : at + n.prefix().length();
@@ -292,6 +312,7 @@ final class NodeTable {
         int slotShift = count - o;
         int textShift = at - old.start[o];
         System.arraycopy(old.nodes, o, nodes, count, len);
+        System.arraycopy(old.kinds, o, kinds, count, len);
         for (int k = 0; k < len; k++) {
             int from = o + k;
             int to = count + k;
@@ -311,6 +332,7 @@ final class NodeTable {
     private void grow(int min) {
         int cap = Math.max(min, nodes.length * 2);
         nodes = Arrays.copyOf(nodes, cap);
+        kinds = Arrays.copyOf(kinds, cap);
         parent = Arrays.copyOf(parent, cap);
         end = Arrays.copyOf(end, cap);
         start = Arrays.copyOf(start, cap);

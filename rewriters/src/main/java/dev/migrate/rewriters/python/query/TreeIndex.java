@@ -107,15 +107,22 @@ public final class TreeIndex {
         List<Node> below = byKind[kind.ordinal()];
         if (below == null) {
             NodeTable t = table();
-            List<Node> out = new ArrayList<>();
-            for (int i = 1; i < t.count(); i++) {
-                Node n = t.node(i);
-                if (n.kind() == kind) {
-                    out.add(n);
+            int k = kind.ordinal();
+            int count = t.count();
+            int found = 0;
+            for (int i = 1; i < count; i++) {
+                if (t.kind(i) == k) {
+                    found++;
                 }
             }
-            below = Collections.unmodifiableList(out);
-            byKind[kind.ordinal()] = below;
+            Node[] out = new Node[found];
+            for (int i = 1, at = 0; at < found; i++) {
+                if (t.kind(i) == k) {
+                    out[at++] = t.node(i);
+                }
+            }
+            below = Collections.unmodifiableList(Arrays.asList(out));
+            byKind[k] = below;
         }
         if (root.kind() != kind) {
             return below;
@@ -204,7 +211,7 @@ public final class TreeIndex {
         if ((known.decided & wanted) == wanted) {
             return false;
         }
-        char[] t = facts.text == null ? printedChars() : null;
+        char[] t = printedChars(); // the table's text once a table exists: no copy of the text's string
         WordSet.Scan scan = set.scan(t != null ? t : text().toCharArray(), wanted, known.decided);
         long present = known.present | scan.found();
         long decided = scan.complete() ? -1L : known.decided | scan.found();
@@ -381,6 +388,29 @@ public final class TreeIndex {
      */
     private static List<Node> importStatements(Node root) {
         List<Node> out = new ArrayList<>();
+        collectImports(root, out, 0);
+        return out;
+    }
+
+    /** Depth-first in source order; deeper than a few hundred levels (generated code) goes on with a stack. */
+    private static void collectImports(Node n, List<Node> out, int depth) {
+        NodeKind k = n.kind();
+        if (k == NodeKind.IMPORT || k == NodeKind.IMPORT_FROM) {
+            out.add(n);
+            return;
+        }
+        if (depth > 200) {
+            collectImportsIteratively(n, out);
+            return;
+        }
+        for (int i = 0, count = n.childCount(); i < count; i++) {
+            if (n.child(i) instanceof Node c && HOLDS_STATEMENTS[c.kind().ordinal()]) {
+                collectImports(c, out, depth + 1);
+            }
+        }
+    }
+
+    private static void collectImportsIteratively(Node root, List<Node> out) {
         ArrayDeque<Node> stack = new ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {
@@ -390,12 +420,11 @@ public final class TreeIndex {
                 continue;
             }
             for (int i = n.childCount() - 1; i >= 0; i--) {
-                if (n.child(i) instanceof Node c && holdsStatements(c.kind())) {
+                if (n.child(i) instanceof Node c && HOLDS_STATEMENTS[c.kind().ordinal()]) {
                     stack.push(c);
                 }
             }
         }
-        return out;
     }
 
     private static boolean sameNodes(List<Node> a, List<Node> b) {
@@ -408,6 +437,15 @@ public final class TreeIndex {
             }
         }
         return true;
+    }
+
+    /** {@link #holdsStatements} by kind ordinal: asked of every statement container of every file. */
+    private static final boolean[] HOLDS_STATEMENTS = new boolean[KINDS];
+
+    static {
+        for (NodeKind k : NodeKind.values()) {
+            HOLDS_STATEMENTS[k.ordinal()] = holdsStatements(k);
+        }
     }
 
     private static boolean holdsStatements(NodeKind k) {

@@ -16,36 +16,34 @@ public final class WordSet {
     /** The most words one set holds: the answer is a bit mask. */
     public static final int MAX_WORDS = 64;
 
+    /** Cells of {@link #pairs}: a power of two, small enough to stay in the processor's first cache. */
+    private static final int PAIR_CELLS = 4096;
+
     private final String[] words;
-    /** For each character below 128, the words that start with it (null: none). */
-    private final int[][] byFirstAscii = new int[128][];
-    /** Words that start with a character at or above 128, tried at every such position. */
-    private final int[] nonAscii;
+    /**
+     * For each hashed pair of characters, the words (bits) of two or more characters that start with a pair of that
+     * hash: most positions of a text start no word, and one lookup of the pair rules them all out (a word's first
+     * character alone matches at nearly every position, since the words are mostly lower-case names).
+     */
+    private final long[] pairs = new long[PAIR_CELLS];
+    /** For each character's low seven bits, the one-character words of that hash. */
+    private final long[] singles = new long[128];
 
     private WordSet(String[] words) {
         this.words = words;
-        List<List<Integer>> lists = new ArrayList<>();
-        for (int i = 0; i < 128; i++) {
-            lists.add(null);
-        }
-        List<Integer> high = new ArrayList<>();
         for (int w = 0; w < words.length; w++) {
-            char first = words[w].charAt(0);
-            if (first < 128) {
-                if (lists.get(first) == null) {
-                    lists.set(first, new ArrayList<>());
-                }
-                lists.get(first).add(w);
+            String word = words[w];
+            if (word.length() == 1) {
+                singles[word.charAt(0) & 127] |= 1L << w;
             } else {
-                high.add(w);
+                pairs[pair(word.charAt(0), word.charAt(1))] |= 1L << w;
             }
         }
-        for (int c = 0; c < 128; c++) {
-            if (lists.get(c) != null) {
-                byFirstAscii[c] = lists.get(c).stream().mapToInt(Integer::intValue).toArray();
-            }
-        }
-        nonAscii = high.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The cell of {@link #pairs} for a pair of characters (pairs that share one are told apart by a comparison). */
+    private static int pair(char first, char second) {
+        return (first * 31 + second) & (PAIR_CELLS - 1);
     }
 
     /** A set of non-empty words (at most {@link #MAX_WORDS}, no duplicates). */
@@ -105,16 +103,21 @@ public final class WordSet {
         long found = 0;
         long all = words.length == 64 ? -1L : (1L << words.length) - 1;
         long open = all & ~decided;
-        int[][] table = byFirstAscii;
-        for (int at = 0; at < text.length && found != open; at++) {
+        long[] byPair = pairs;
+        long[] bySingle = singles;
+        int last = text.length - 1;
+        for (int at = 0; at <= last && found != open; at++) {
             char c = text[at];
-            int[] candidates = c < 128 ? table[c] : nonAscii;
-            if (candidates == null) {
-                continue;
+            long candidates = bySingle[c & 127];
+            if (at < last) {
+                candidates |= byPair[pair(c, text[at + 1])];
             }
-            for (int w : candidates) {
-                long bit = 1L << w;
-                if ((open & bit) != 0 && (found & bit) == 0 && startsAt(text, at, words[w])) {
+            candidates &= open & ~found;
+            // in word order, as one word after another would be tried
+            while (candidates != 0) {
+                long bit = candidates & -candidates;
+                candidates ^= bit;
+                if (startsAt(text, at, words[Long.numberOfTrailingZeros(bit)])) {
                     found |= bit;
                     if ((wanted & bit) != 0) {
                         return new Scan(found, false);

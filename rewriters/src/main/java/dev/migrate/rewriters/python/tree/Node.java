@@ -177,7 +177,8 @@ public final class Node implements PyElement {
 
     /** Child nodes (tokens skipped). */
     public List<Node> nodes() {
-        List<Node> out = new ArrayList<>();
+        // sized up front: these lists are made by the thousand per file, and growing an empty list costs a copy
+        List<Node> out = new ArrayList<>(kids.length);
         for (PyElement c : kids) {
             if (c instanceof Node n) {
                 out.add(n);
@@ -187,7 +188,7 @@ public final class Node implements PyElement {
     }
 
     public List<Node> nodes(NodeKind k) {
-        List<Node> out = new ArrayList<>();
+        List<Node> out = new ArrayList<>(kids.length);
         for (PyElement c : kids) {
             if (c instanceof Node n && n.kind == k) {
                 out.add(n);
@@ -220,7 +221,7 @@ public final class Node implements PyElement {
     }
 
     public List<Token> tokens() {
-        List<Token> out = new ArrayList<>();
+        List<Token> out = new ArrayList<>(kids.length);
         for (PyElement c : kids) {
             if (c instanceof Token t) {
                 out.add(t);

@@ -21,6 +21,16 @@ class WordSetTest {
     }
 
     @Test
+    void wordsWhoseFirstCharactersShareATableCellAreToldApart() {
+        // "ab" and "bC" fall in one cell of the pairs table (97*31+98 == 98*31+67); "é" and "i" in one of the singles
+        WordSet set = WordSet.of("ab", "bCx", "é", "中文");
+        assertEquals(0b0001L, set.find("bC ab i".toCharArray()));
+        assertEquals(0b0110L, set.find("bCx é".toCharArray()));
+        assertEquals(0b1000L, set.find("x中文".toCharArray()));
+        assertEquals(0L, set.find("中".toCharArray()));
+    }
+
+    @Test
     void wordsAtTheVeryEndAndOverlappingStartsAreFound() {
         WordSet set = WordSet.of("aaab", "b");
         assertEquals(0b11L, set.find("aaaab".toCharArray()));
