@@ -1,5 +1,6 @@
 package dev.migrate.analyzers.cutover;
 
+import dev.migrate.analyzers.sources.config.ComposeFileIndex;
 import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,7 +26,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * Python packages a script needs but the image it runs in does not install. A script runs in an image
  * when some file says {@code docker exec CONTAINER ... script.py}; the container is a compose service
- * built from a Dockerfile; the Dockerfile's {@code pip install} lines say what the image has. A module
+ * built from a Dockerfile (a compose file by its name, or one a command names with {@code -f}, a {@code .env}'s
+ * {@code COMPOSE_FILE} or an {@code include:}, {@link ComposeFileIndex}); the Dockerfile's {@code pip install} lines say what the image has. A module
  * the script imports is missing when the estate's own requirements name the package that provides it
  * (so standard-library and vendored modules are never reported) and the Dockerfile does not install it.
  * Scripts are read as text, never run.
@@ -88,9 +90,10 @@ public final class ImageDependencies {
     @SuppressWarnings("unchecked")
     private static Map<String, String> containers(Path root, List<Path> files) {
         Map<String, String> out = new LinkedHashMap<>();
+        ComposeFileIndex index = composeFiles(root, files);
         for (Path f : files) {
             String name = f.getFileName().toString();
-            if (!name.matches("(docker-)?compose.*\\.ya?ml")) {
+            if (!(name.endsWith(".yml") || name.endsWith(".yaml")) || !index.isCompose(rel(root, f))) {
                 continue;
             }
             Object doc;
@@ -123,6 +126,19 @@ public final class ImageDependencies {
             });
         }
         return out;
+    }
+
+    /** Which files are compose files: what the tree's scripts, Makefiles, CI files, .env files and includes name. */
+    private static ComposeFileIndex composeFiles(Path root, List<Path> files) {
+        ComposeFileIndex index = new ComposeFileIndex();
+        for (Path f : files) {
+            String text = read(f);
+            // only text that may name a compose file is handed on: -f, --file, COMPOSE_FILE, include:
+            if (text.contains("compose") || text.contains("COMPOSE_FILE") || text.contains("include:")) {
+                index.add(rel(root, f), text);
+            }
+        }
+        return index;
     }
 
     /** Import name to package, for every package the estate's requirements or pip lines name. */

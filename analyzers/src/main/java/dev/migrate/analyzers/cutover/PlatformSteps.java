@@ -21,7 +21,7 @@ final class PlatformSteps {
     private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile(
             "(?:^|\\s)(?:-l|--label)(?:\\s+|=)(\\S+)");
 
-    /** The file names MigrateComposeAgentToWorker reads. */
+    /** The file names MigrateComposeAgentToWorker reads as compose files by name alone. */
     private static final java.util.regex.Pattern COMPOSE_FILE = java.util.regex.Pattern.compile(
             "(^|/)(docker-)?compose[^/]*\\.ya?ml$");
 
@@ -158,8 +158,19 @@ final class PlatformSteps {
             return Step.recipe(installedBy.equals("subchart") ? "MigrateHelmAgentSubchartToWorker"
                     : installedBy.isEmpty() ? "MigrateHelmAgentValuesToWorker" : "MigrateHelmAgentReleasesToWorker");
         }
-        return COMPOSE_FILE.matcher(agent.source().path()).find() ? Step.recipe("MigrateComposeAgentToWorker")
+        return inComposeFile(agent) ? Step.recipe("MigrateComposeAgentToWorker")
                 : "recipe `dev.migrate.prefect.MigratePrefectCliToPrefect3`";
+    }
+
+    /**
+     * Whether the agent is a compose service: in a file named as compose looks for it, or in a YAML file that a command
+     * names with {@code -f} (or {@code COMPOSE_FILE}, an {@code include:}), which the compose detector reads as one and
+     * whose jobs it gives their {@code service} (no other detector of YAML does), as the recipe reads such files too.
+     */
+    private static boolean inComposeFile(Job agent) {
+        String path = agent.source().path();
+        return COMPOSE_FILE.matcher(path).find()
+                || (path.endsWith(".yml") || path.endsWith(".yaml")) && agent.attributes().containsKey("service");
     }
 
     /** Whether the agent names its own pool, one of 2.x's prefect-agent type that must be recreated typed. */

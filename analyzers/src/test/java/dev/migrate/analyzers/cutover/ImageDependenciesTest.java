@@ -33,6 +33,21 @@ class ImageDependenciesTest {
         assertThat(m.runsAt()).isEqualTo("run.sh:1");
     }
 
+    /** `docker compose -f deploy/stack.yml`: its services' containers are built from its Dockerfiles whatever its name. */
+    @Test
+    void aComposeFileNamedWithDashFBuildsTheContainer() throws Exception {
+        write("deploy/stack.yml", "services:\n  etl:\n    build: ../img\n    container_name: etl-box\n");
+        write("img/Dockerfile", "FROM python:3.12\nRUN pip install pandas\n");
+        write("requirements.txt", "pandas\nrequests\n");
+        write("jobs/load.py", "import pandas\nimport requests\n");
+        write("run.sh", "docker exec etl-box python /app/jobs/load.py\n");
+        // nothing names it yet: a YAML file with services is no compose file
+        assertThat(ImageDependencies.find(tmp)).isEmpty();
+        write("Makefile", "up:\n\tdocker compose -f deploy/stack.yml up -d\n");
+        assertThat(ImageDependencies.find(tmp)).extracting(m -> m.package_() + " " + m.dockerfile())
+                .containsExactly("requests img/Dockerfile");
+    }
+
     @Test
     void nothingWhenTheImageHasEverythingOrNoScriptRunsInIt() throws Exception {
         write("compose.yaml", "services:\n  etl:\n    build: {context: img, dockerfile: Dockerfile}\n");

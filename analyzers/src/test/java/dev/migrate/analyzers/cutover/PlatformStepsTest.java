@@ -124,4 +124,23 @@ class PlatformStepsTest {
                   values: {agent: {config: {workPool: k8s}}}
                 """)).contains("recipe `dev.migrate.recipes.prefect2.MigrateHelmAgentReleasesToWorker`");
     }
+
+    // `docker compose -f deploy/stack.yml`: the agent is a compose service whatever its file's name; in a script it is not
+    @Test
+    void theStepOfAnAgentInAComposeFileNamedWithDashFNamesTheComposeRecipe() {
+        DetectorHarness h = new DetectorHarness();
+        dev.migrate.analyzers.sources.config.ComposeDetector compose = new dev.migrate.analyzers.sources.config.ComposeDetector();
+        compose.detect(new dev.migrate.analyzers.model.ScanFile("Makefile", "up:\n\tdocker compose -f deploy/stack.yml up -d\n"), h);
+        compose.detect(new dev.migrate.analyzers.model.ScanFile("deploy/stack.yml", """
+                services:
+                  agent:
+                    image: prefecthq/prefect:2.14.3-python3.11
+                    command: prefect agent start -q default
+                """), h);
+        compose.finish(h);
+        Inventory inv = new Inventory("x", h.jobs(), h.findings(), List.of(), new ScanStats(0, 0, 0));
+        assertThat(PlatformSteps.of(inv, "2026-01-01")).anyMatch(s -> s.sources().stream()
+                .anyMatch(src -> src.contains("MigrateComposeAgentToWorker")));
+        assertThat(plan("prefect agent start -q default\n")).doesNotContain("MigrateComposeAgentToWorker");
+    }
 }

@@ -1,11 +1,13 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.ComposeFileIndex;
 import dev.migrate.analyzers.sources.config.ComposeProjectFiles;
 import dev.migrate.analyzers.sources.config.PrefectVersionVariables;
 import dev.migrate.analyzers.sources.config.SourcedFiles;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.ComposeFiles;
 import dev.migrate.recipes.internal.RaisedPrefectVersion;
 import dev.migrate.recipes.internal.TextPositions;
 import java.util.ArrayList;
@@ -46,6 +48,10 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
 
     /** What compose reads: the compose files' texts by path, and the env files named with {@code --env-file}. */
     public static final class ComposeProject {
+        /**
+         * The texts of compose files by name and of YAML files with {@code services:} under other names, which are compose
+         * files when the run names them ({@link ComposeFiles}): known once every file was scanned.
+         */
         final Map<String, String> composeFiles = new ConcurrentHashMap<>();
         final Set<String> envFileOptions = ConcurrentHashMap.newKeySet();
         /** Which compose files read which env files (their directory's, -f beside --env-file, includes). */
@@ -89,12 +95,19 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
-                String text = textOf(tree);
+                if (tree instanceof SourceFile any) {
+                    ComposeFiles.in(ctx).scan(any); // which files the run names as compose files, whatever their names
+                }
+                String text = textOf(tree, null);
+                if (text == null && tree instanceof Yaml.Documents d && mayBeCompose(d)) {
+                    text = d.printAll(); // a compose file if something names it, known when editing
+                }
                 if (text == null) {
                     return tree;
                 }
                 SourceFile source = (SourceFile) tree;
-                if (source instanceof Yaml.Documents && PrefectVersionVariables.isCompose(path(source))) {
+                if (source instanceof Yaml.Documents && (PrefectVersionVariables.isCompose(path(source))
+                        || ComposeFileIndex.mayBeNamed(path(source), text))) {
                     project.composeFiles.put(path(source), text);
                 }
                 project.envFileOptions.addAll(ComposeProjectFiles.envFileOptions(path(source), text));
@@ -116,7 +129,7 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
-                String text = textOf(tree);
+                String text = textOf(tree, ctx);
                 if (text == null) {
                     return tree;
                 }
@@ -125,12 +138,13 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
                 Optional<PrefectVersionVariables.Kind> kind = PrefectVersionVariables.kindOf(path, text);
                 boolean env = kind.isPresent() && kind.get() == PrefectVersionVariables.Kind.ENV;
                 // where the values are read: the compose files reading an env file, else the file itself
-                Set<String> reading = env ? project.links.readers(path, project.composeFiles.keySet()) : Set.of();
+                Set<String> reading = env ? project.links.readers(path, project.composeFiles.keySet().stream()
+                        .filter(c -> ComposeFiles.isCompose(java.nio.file.Path.of(c), ctx)).toList()) : Set.of();
                 List<String> uses = env ? reading.stream().map(project.composeFiles::get).toList() : List.of(text);
                 List<PrefectVersionVariables.Value> values = env
                         ? PrefectVersionVariables.readByCompose(path, project.envFileOptions)
                                 ? PrefectVersionVariables.inEnvFile(text, uses) : List.of()
-                        : PrefectVersionVariables.inFile(path, text);
+                        : PrefectVersionVariables.inFile(path, text, ComposeFiles.isCompose(source.getSourcePath(), ctx));
                 // a file scripts read into themselves (. ./versions.env): its values are used in those scripts
                 List<String> scripts = project.readers().getOrDefault(path, List.of());
                 Set<Integer> sourcedStarts = new java.util.HashSet<>();
@@ -188,16 +202,30 @@ public class RaisePrefectVersionVariables extends ScanningRecipe<RaisePrefectVer
         };
     }
 
-    /** A text file's text, or a compose file's or CI pipeline's (other YAML holds no such variable), else null. */
-    private static String textOf(Tree tree) {
+    /**
+     * A text file's text, or a compose file's (also one named with {@code -f}, {@link ComposeFiles}; while scanning, one
+     * that may be) or CI pipeline's (other YAML holds no such variable), else null.
+     */
+    private static String textOf(Tree tree, ExecutionContext ctx) {
         if (tree instanceof PlainText p) {
             return p.getText();
         }
         if (tree instanceof Yaml.Documents d && (PrefectVersionVariables.isCompose(path(d))
-                || PrefectVersionVariables.kindOf(path(d), "").isPresent())) {
+                || PrefectVersionVariables.kindOf(path(d), "").isPresent()
+                || ctx != null && ComposeFiles.isCompose(d.getSourcePath(), ctx))) {
             return d.printAll();
         }
         return null;
+    }
+
+    /**
+     * Whether a document's top-level mapping has {@code services:} or {@code include:}, as a compose file under another
+     * name would (its includes read the env files it reads).
+     */
+    private static boolean mayBeCompose(Yaml.Documents docs) {
+        return docs.getDocuments().stream().anyMatch(d -> d.getBlock() instanceof Yaml.Mapping m
+                && m.getEntries().stream().anyMatch(e -> "services".equals(e.getKey().getValue())
+                        || "include".equals(e.getKey().getValue())));
     }
 
     private static String why(PrefectVersionVariables.Value v, boolean envFile) {

@@ -260,6 +260,47 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
             yaml("services:\n  worker:\n    image: ${PREFECT_IMAGE}\n", spec -> spec.path("deploy/compose.yml")));
     }
 
+    // `docker compose -f deploy/stack.yml`: a compose file whatever its name, with its directory's .env and its includes
+    @Test
+    void composeFilesNamedWithDashFAreReadWhateverTheirNames() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.message()).containsExactlyInAnyOrder(
+                                "deploy/.env:1 raised PREFECT_VERSION from 2.14.3 to 3.8.3: a compose file reading it "
+                                        + "passes it to an image build or a Prefect image",
+                                "deploy/stack.yml:5 raised the default of ${PREFECT_TAG} from 2.14.3-python3.11 to "
+                                        + "3.8.3-python3.11: it is the version wherever the variable is unset")),
+            text("up:\n\tdocker compose -f deploy/stack.yml up -d\n", spec -> spec.path("Makefile")),
+            text("PREFECT_VERSION=2.14.3\n", "PREFECT_VERSION=3.8.3\n", spec -> spec.path("deploy/.env")),
+            yaml(
+                """
+                include:
+                  - workers.yml
+                services:
+                  server:
+                    image: prefecthq/prefect:${PREFECT_TAG:-2.14.3-python3.11}
+                """,
+                """
+                include:
+                  - workers.yml
+                services:
+                  server:
+                    image: prefecthq/prefect:${PREFECT_TAG:-3.8.3-python3.11}
+                """,
+                spec -> spec.path("deploy/stack.yml")),
+            yaml("services:\n  worker:\n    build:\n      args:\n        PREFECT_VERSION: ${PREFECT_VERSION}\n",
+                spec -> spec.path("deploy/workers.yml")));
+    }
+
+    // nothing names it: a YAML file with services under another name is no compose file, and no .env feeds it
+    @Test
+    void anUnnamedYamlFileWithServicesStays() {
+        rewriteRun(
+            text("PREFECT_VERSION=2.14.3\n", spec -> spec.path("deploy/.env")),
+            yaml("services:\n  worker:\n    image: prefecthq/prefect:${PREFECT_TAG:-2.14.3}\n"
+                    + "    build:\n      args:\n        PREFECT_VERSION: ${PREFECT_VERSION}\n",
+                spec -> spec.path("deploy/stack.yml")));
+    }
+
     @Test
     void aPythonBelowTheFloorIsAnUnsafeFixLeftAsANoteWithoutUnsafeFixes() {
         InMemoryExecutionContext ctx = new InMemoryExecutionContext();

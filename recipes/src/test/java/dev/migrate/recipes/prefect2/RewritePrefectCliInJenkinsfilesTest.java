@@ -138,6 +138,29 @@ class RewritePrefectCliInJenkinsfilesTest implements RewriteTest {
             spec -> spec.path("Jenkinsfile")));
     }
 
+    // a block named in a withEnv([...]) list: the build inside it went to the process pool, as an environment { } entry
+    @Test
+    void blocksNamedInWithEnvChooseThePoolOfTheStepsInside() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows ->
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains("prefect work-pool create dev --type process"))),
+            text(
+            """
+            node {
+                withEnv(['INFRA=process/dev']) {
+                    sh 'prefect deployment build flows/etl.py:etl -n dev -ib $INFRA -a'
+                }
+            }
+            """,
+            """
+            node {
+                withEnv(['INFRA=process/dev']) {
+                    sh 'prefect --no-prompt deploy --pool dev flows/etl.py:etl --name dev'
+                }
+            }
+            """,
+            spec -> spec.path("Jenkinsfile")));
+    }
+
     @Test
     void mustNotChange() {
         rewriteRun(text("node {\n    sh 'prefect worker start --pool p --type process'\n    sh 'make test'\n}\n",

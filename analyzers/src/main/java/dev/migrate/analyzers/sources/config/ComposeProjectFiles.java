@@ -168,7 +168,8 @@ public final class ComposeProjectFiles {
                     named.computeIfAbsent(env, k -> new TreeSet<>()).addAll(composes));
             envFileProjectDirectories(path, text).forEach((env, dirs) ->
                     projects.computeIfAbsent(env, k -> new TreeSet<>()).addAll(dirs));
-            if (PrefectVersionVariables.isCompose(path)) {
+            if (path.endsWith(".yml") || path.endsWith(".yaml")) {
+                // any name: a compose file named with -f or by COMPOSE_FILE includes others as one named as compose looks for it
                 Set<String> inc = includes(path, text);
                 if (!inc.isEmpty()) {
                     included.put(path, inc);
@@ -176,7 +177,10 @@ public final class ComposeProjectFiles {
             }
         }
 
-        /** Of {@code composePaths}, those that read {@code envPath} for interpolation, in path order. */
+        /**
+         * Of {@code composePaths}, the tree's compose files (also those named with {@code -f}, {@link ComposeFileIndex}),
+         * those that read {@code envPath} for interpolation, in path order.
+         */
         public synchronized Set<String> readers(String envPath, Collection<String> composePaths) {
             // the compose project of the env file's directory (its .env), and those of the directories commands run
             // compose in with it
@@ -184,7 +188,7 @@ public final class ComposeProjectFiles {
             projects.getOrDefault(envPath, Set.of()).forEach(d -> dirs.add(d.isEmpty() ? "" : d + "/"));
             Set<String> reading = new HashSet<>(named.getOrDefault(envPath, Set.of()));
             for (String c : composePaths) {
-                if (PrefectVersionVariables.isCompose(c) && dirs.contains(c.substring(0, c.lastIndexOf('/') + 1))) {
+                if (dirs.contains(c.substring(0, c.lastIndexOf('/') + 1))) {
                     reading.add(c);
                 }
             }

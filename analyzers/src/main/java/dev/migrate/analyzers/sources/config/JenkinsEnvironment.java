@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * (Jenkins sets the stage's entries last). An entry is known only as a quoted string without expansions
  * ({@code INFRA = 'kubernetes-job/prod'}); {@code credentials('id')} is set outside the repository, by Jenkins'
  * credentials store; anything else (a call, a {@code "${...}"} string) is set but not known. Braces are counted
- * outside strings and comments, so a {@code "${IMAGE}"} does not end a block.
+ * outside strings and comments, so a {@code "${IMAGE}"} does not end a block. A scripted or declarative
+ * {@code withEnv(['INFRA=kubernetes-job/prod']) { ... }} sets its entries for the steps of its block, over the stage's
+ * and the pipeline's; an entry is known when its string has no expansion, and {@code PATH+EXTRA=...} (which prepends to
+ * {@code PATH}) is none.
  */
 final class JenkinsEnvironment {
     private static final Pattern ENTRY = Pattern.compile("[ \\t]*([A-Za-z_][A-Za-z0-9_]*)[ \\t]*=[ \\t]*(.*?)[ \\t]*");
@@ -19,6 +22,11 @@ final class JenkinsEnvironment {
     private static final Pattern LITERAL = Pattern.compile("'[^'\\\\]*'|\"[^\"$\\\\]*\"");
     private static final Pattern CREDENTIALS = Pattern.compile("credentials\\(\\s*(['\"])([^'\"$]+)\\1\\s*\\)");
     /** The word before a block's brace, after a call's arguments if any: {@code stage('Deploy') {} is a stage. */
+    /** {@code withEnv([...]) {}: group 1 is the list, the brace ends the match; the list may span lines. */
+    private static final Pattern WITH_ENV = Pattern.compile("\\bwithEnv\\s*\\(\\s*\\[([^\\]]*)\\]\\s*\\)\\s*\\{");
+    /** A string of a withEnv list, {@code 'NAME=value'} or {@code "NAME=value"}: group 1 or 2 is its content. */
+    private static final Pattern WITH_ENV_ITEM = Pattern.compile("'([^'\\\\]*)'|\"([^\"\\\\]*)\"");
+    private static final Pattern WITH_ENV_ENTRY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
     private static final Pattern HEADER = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)[ \\t]*(?:\\([^()\\n]*\\))?[ \\t]*$");
 
     private JenkinsEnvironment() {
@@ -30,10 +38,11 @@ final class JenkinsEnvironment {
 
     static List<LiteralVariables.Assignment> assignments(String text) {
         List<LiteralVariables.Assignment> out = new ArrayList<>();
-        if (!text.contains("environment")) {
+        if (!text.contains("environment") && !text.contains("withEnv")) {
             return out;
         }
         List<Block> blocks = blocks(text);
+        withEnv(text, blocks, out);
         for (Block b : blocks) {
             if (!b.header().equals("environment") || b.close() < 0) {
                 continue;
@@ -51,6 +60,29 @@ final class JenkinsEnvironment {
             }
         }
         return out;
+    }
+
+    /** The entries of each {@code withEnv([...]) { }}, in effect inside its block. */
+    private static void withEnv(String text, List<Block> blocks, List<LiteralVariables.Assignment> out) {
+        Matcher w = WITH_ENV.matcher(text);
+        while (w.find()) {
+            int brace = w.end() - 1;
+            Block block = blocks.stream().filter(b -> b.open() == brace).findFirst().orElse(null);
+            if (block == null || block.close() < 0) {
+                continue; // inside a string or comment, or never closed
+            }
+            Matcher item = WITH_ENV_ITEM.matcher(w.group(1));
+            while (item.find()) {
+                boolean single = item.group(1) != null;
+                Matcher e = WITH_ENV_ENTRY.matcher(single ? item.group(1) : item.group(2));
+                if (!e.matches()) {
+                    continue;
+                }
+                // a double-quoted GString with ${...} is set, to a value the repository does not hold
+                String value = single || !e.group(2).contains("$") ? e.group(2) : null;
+                out.add(new LiteralVariables.Assignment(e.group(1), value, block.open(), block.open(), block.close(), null));
+            }
+        }
     }
 
     private static LiteralVariables.Assignment entry(String name, String value, int at, int scopeStart, int scopeEnd) {

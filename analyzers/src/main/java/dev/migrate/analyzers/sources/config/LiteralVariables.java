@@ -181,8 +181,9 @@ public final class LiteralVariables {
     }
 
     /**
-     * The variables of a Jenkinsfile's {@code environment { }} blocks ({@link JenkinsEnvironment}): each in effect in
-     * the whole block that holds it (the pipeline, or a stage, whose own entries win over the pipeline's).
+     * The variables of a Jenkinsfile's {@code environment { }} blocks and {@code withEnv([...]) { }} steps
+     * ({@link JenkinsEnvironment}): each in effect in the whole block that holds it (the pipeline, or a stage, whose own
+     * entries win over the pipeline's), a withEnv's inside its own block, over both.
      */
     public static List<Assignment> jenkins(String text) {
         return JenkinsEnvironment.assignments(text);

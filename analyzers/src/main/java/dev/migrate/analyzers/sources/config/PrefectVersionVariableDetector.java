@@ -22,11 +22,17 @@ import java.util.Set;
  * in such a variable or in a Dockerfile's {@code ARG} that {@code FROM} builds on, with the finding (and message) the
  * image written in place of the variable gets ({@link PrefectImages#check}). The finding sits on the value, where
  * the fix goes; it stands alone, as a {@code --build-arg}'s does. Env files wait for {@link #finish}, when every
- * compose file and every {@code --env-file} option has been seen.
+ * compose file and every {@code --env-file} option has been seen; so do YAML files under other names, which are compose
+ * files when a command names them with {@code -f}, a {@code COMPOSE_FILE} lists them or an {@code include:} does
+ * ({@link ComposeFileIndex}).
  */
 public final class PrefectVersionVariableDetector implements Detector {
     private final List<ScanFile> envFiles = new ArrayList<>();
     private final List<ScanFile> composeFiles = new ArrayList<>();
+    /** YAML files with {@code services:} under other names: compose files once a command or include names them. */
+    private final List<ScanFile> candidates = new ArrayList<>();
+    /** Which files are compose files: by name, or named with -f, COMPOSE_FILE or include:. */
+    private final ComposeFileIndex composeIndex = new ComposeFileIndex();
     /** The env files that scripts, Makefiles and CI pipelines running compose name with {@code --env-file}. */
     private final Set<String> envFileOptions = new HashSet<>();
     /** Which compose files read which env files: their directory's, those named with -f beside --env-file, includes. */
@@ -45,13 +51,15 @@ public final class PrefectVersionVariableDetector implements Detector {
 
     @Override
     public Prefilter prefilter() {
-        return Prefilter.keywords("prefect", "PREFECT", "Prefect", "--env-file");
+        // "compose", "COMPOSE_FILE": a Makefile, script or .env naming a compose file with -f or COMPOSE_FILE
+        return Prefilter.keywords("prefect", "PREFECT", "Prefect", "--env-file", "compose", "COMPOSE_FILE");
     }
 
     @Override
     public boolean accepts(ScanFile file) {
         return PrefectVersionVariables.kindOf(file.path(), file.text()).isPresent()
-                || PrefectVersionVariables.isCompose(file.path()) || PrefectCliLineDetector.isDockerfile(file.fileName());
+                || PrefectVersionVariables.isCompose(file.path()) || PrefectCliLineDetector.isDockerfile(file.fileName())
+                || ComposeCommands.runsCommands(file.path(), file.text()) || ComposeFileIndex.mayBeNamed(file.path(), file.text());
     }
 
     @Override
@@ -59,6 +67,7 @@ public final class PrefectVersionVariableDetector implements Detector {
         Optional<PrefectVersionVariables.Kind> kind = PrefectVersionVariables.kindOf(file.path(), file.text());
         Set<String> options = ComposeProjectFiles.envFileOptions(file.path(), file.text());
         links.add(file.path(), file.text());
+        composeIndex.add(file.path(), file.text());
         synchronized (this) {
             envFileOptions.addAll(options);
             if (SourcedFiles.mayBeSourced(file.path())) {
@@ -73,6 +82,9 @@ public final class PrefectVersionVariableDetector implements Detector {
             }
             if (kind.isEmpty() && PrefectVersionVariables.isCompose(file.path())) {
                 composeFiles.add(file);
+            } else if (kind.isEmpty() && ComposeFileIndex.mayBeNamed(file.path(), file.text())) {
+                candidates.add(file); // a compose file only if something names it, known in finish
+                return;
             }
         }
         if (kind.isEmpty() && PrefectCliLineDetector.isDockerfile(file.fileName())) {
@@ -86,6 +98,14 @@ public final class PrefectVersionVariableDetector implements Detector {
 
     @Override
     public void finish(InventorySink sink) {
+        // compose files under other names (docker compose -f deploy/stack.yml): their own defaults, and the env files
+        // they read
+        for (ScanFile c : candidates) {
+            if (composeIndex.isCompose(c.path())) {
+                composeFiles.add(c);
+                report(c, PrefectVersionVariables.inFile(c.path(), c.text(), true), sink);
+            }
+        }
         for (ScanFile env : envFiles) {
             if (!PrefectVersionVariables.readByCompose(env.path(), envFileOptions)) {
                 continue;

@@ -203,6 +203,14 @@ public final class PrefectVersionVariables {
      * itself hands to Prefect, with the inline defaults of the formats that expand them; sorted, each once.
      */
     public static List<Value> inFile(String path, String text) {
+        return inFile(path, text, isCompose(path));
+    }
+
+    /**
+     * As {@link #inFile(String, String)}, for a file that is a compose file ({@code compose}) whatever its name: one a
+     * command names with {@code -f} ({@link ComposeFileIndex}).
+     */
+    public static List<Value> inFile(String path, String text, boolean compose) {
         Optional<Kind> kind = kindOf(path, text);
         List<Value> out = new ArrayList<>();
         if (kind.isPresent() && kind.get() != Kind.ENV) {
@@ -210,7 +218,7 @@ public final class PrefectVersionVariables {
         }
         // a shell (also a justfile's recipe lines), a CI runner, Jenkins' Groovy strings and compose take defaults; make
         // expands ${...} itself, so a Makefile's shell default is written $${NAME:-2.x}
-        if (kind.isEmpty() ? isCompose(path) : Set.of(Kind.SHELL, Kind.CI, Kind.JENKINS, Kind.JUST).contains(kind.get())) {
+        if (kind.isEmpty() ? compose : Set.of(Kind.SHELL, Kind.CI, Kind.JENKINS, Kind.JUST).contains(kind.get())) {
             out.addAll(PrefectVersionDefaults.in(text));
         } else if (kind.isPresent() && kind.get() == Kind.MAKE) {
             PrefectVersionDefaults.in(text).stream().filter(v -> isEscapedForMake(text, v.start())).forEach(out::add);

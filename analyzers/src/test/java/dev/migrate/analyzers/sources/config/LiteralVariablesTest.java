@@ -143,6 +143,51 @@ class LiteralVariablesTest {
                         + "Credentials, or the credentials of the job's folder)"));
     }
 
+    // withEnv([...]) { } sets its entries for the steps inside its block only, over the stage's and pipeline's; its list
+    // may span lines; a GString with ${...} is set but not known, and PATH+X=... prepends to PATH, setting nothing
+    @Test
+    void aJenkinsfilesWithEnvBlockIsReadForTheStepsInsideIt() {
+        String jenkinsfile = """
+                node {
+                    withEnv(['INFRA=process/dev', "STORAGE=s3/flows"]) {
+                        sh 'prefect deployment build flows/etl.py:etl -ib $INFRA -sb $STORAGE'
+                    }
+                    withEnv([
+                        "INFRA=kubernetes-job/${BRANCH_NAME}",
+                        'PATH+VENV=/opt/venv/bin',
+                    ]) {
+                        sh "prefect deployment build flows/etl.py:etl -ib ${INFRA}"
+                    }
+                    sh 'prefect deployment build flows/etl.py:etl -ib $INFRA'
+                }
+                """;
+        var assignments = LiteralVariables.jenkins(jenkinsfile);
+        assertThat(LiteralVariables.known(assignments, jenkinsfile.indexOf("sh 'prefect")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("INFRA", "process/dev", "STORAGE", "s3/flows"));
+        assertThat(LiteralVariables.known(assignments, jenkinsfile.indexOf("sh \"prefect"))).isEmpty();
+        assertThat(LiteralVariables.names(assignments)).containsExactlyInAnyOrder("INFRA", "STORAGE");
+        assertThat(LiteralVariables.known(assignments, jenkinsfile.lastIndexOf("sh 'prefect"))).isEmpty();
+        // a stage's environment is overridden inside the withEnv, and in effect again after it
+        String declarative = """
+                pipeline {
+                    stages {
+                        stage('Deploy') {
+                            environment { INFRA = 'kubernetes-job/prod' }
+                            steps {
+                                withEnv(['INFRA=process/dev']) { sh 'prefect deployment build a.py:a -ib $INFRA' }
+                                sh 'prefect deployment build b.py:b -ib $INFRA'
+                            }
+                        }
+                    }
+                }
+                """;
+        var staged = LiteralVariables.jenkins(declarative);
+        assertThat(LiteralVariables.known(staged, declarative.indexOf("sh 'prefect deployment build a")))
+                .containsExactly(Map.entry("INFRA", "process/dev"));
+        assertThat(LiteralVariables.known(staged, declarative.indexOf("sh 'prefect deployment build b")))
+                .containsExactly(Map.entry("INFRA", "kubernetes-job/prod"));
+    }
+
     @Test
     void aJenkinsfileWithoutEnvironmentSetsNothing() {
         assertThat(LiteralVariables.jenkins("""

@@ -491,6 +491,53 @@ class PrefectVersionVariableDetectorTest {
                 new ScanFile("staging/compose.yml", compose.text()), workers)).isEmpty();
     }
 
+    /** `docker compose -f deploy/stack.yml`: a compose file whatever its name, with its .env, --env-file and include. */
+    @Test
+    void composeFilesNamedWithDashFOrComposeFileCountWhateverTheirNames() {
+        ScanFile makefile = new ScanFile("Makefile", """
+                up:
+                	docker compose -f deploy/stack.yml up -d
+                prod:
+                	docker compose --env-file .env.prod -f deploy/stack.yml up -d
+                """);
+        ScanFile stack = new ScanFile("deploy/stack.yml", """
+                include:
+                  - workers.yml
+                services:
+                  server:
+                    image: prefecthq/prefect:${PREFECT_TAG:-2.14.3-python3.11}
+                """);
+        ScanFile workers = new ScanFile("deploy/workers.yml", """
+                services:
+                  worker:
+                    build:
+                      args:
+                        PREFECT_VERSION: ${PREFECT_VERSION}
+                """);
+        ScanFile env = new ScanFile("deploy/.env", "PREFECT_VERSION=2.19.4\n");
+        ScanFile prod = new ScanFile(".env.prod", "PREFECT_VERSION=2.16.0\n");
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(), makefile, stack, workers, env, prod))
+                .isEqualTo(".env.prod:1:17 PF208 PREFECT_VERSION=2.16.0" + TAIL
+                        + "deploy/.env:1:17 PF208 PREFECT_VERSION=2.19.4" + TAIL
+                        + "deploy/stack.yml:5:45 PF208 default 2.14.3-python3.11 of ${PREFECT_TAG} installs or runs "
+                        + "Prefect 2 wherever PREFECT_TAG is unset; move it to Prefect 3 once flows and integrations are "
+                        + "ready\n");
+        // a .env's COMPOSE_FILE names them as well
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(),
+                new ScanFile("deploy/.env", "COMPOSE_FILE=stack.yml\nPREFECT_VERSION=2.19.4\n"),
+                new ScanFile("deploy/stack.yml", workers.text())))
+                .isEqualTo("deploy/.env:2:17 PF208 PREFECT_VERSION=2.19.4" + TAIL);
+    }
+
+    /** Nothing names them: YAML files with services under other names are no compose files. */
+    @Test
+    void unnamedYamlFilesWithServicesAreNoComposeFiles() {
+        assertThat(DetectorHarness.run(new PrefectVersionVariableDetector(),
+                new ScanFile("deploy/.env", "PREFECT_VERSION=2.19.4\n"),
+                new ScanFile("deploy/stack.yml", "services:\n  server:\n    image: prefecthq/prefect:${PREFECT_TAG:-2.14.3}\n"
+                        + "    build:\n      args:\n        PREFECT_VERSION: ${PREFECT_VERSION}\n"))).isEmpty();
+    }
+
     @Test
     void prefect3ValuesUnrelatedAndUnusedVariablesAreNotReported() {
         assertThat(run("Makefile", """

@@ -1,0 +1,76 @@
+package dev.migrate.analyzers.sources.config;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Which files of a tree are compose files: those named as compose looks for them ({@code docker-compose.yml},
+ * {@code compose.prod.yaml}), and any other that a command names with {@code -f} (a script, Makefile, justfile,
+ * Jenkinsfile, systemd unit or CI step), that a {@code .env}'s {@code COMPOSE_FILE} lists, or that a compose file's
+ * {@code include:} names ({@link ComposeProjectFiles#namedComposeFiles}, {@link ComposeProjectFiles#includes}). Fed every
+ * file first, asked once all were seen: a file's name alone does not say it. The rewrite's per-run index
+ * ({@code dev.migrate.recipes.internal.ComposeFiles}) reads the same definitions.
+ */
+public final class ComposeFileIndex {
+    /** Top-level {@code services:}: what a compose file under another name holds, if anything names it. */
+    private static final Pattern SERVICES = Pattern.compile("(?m)^services:[ \\t]*(?:#.*)?$");
+
+    private final Set<String> named = ConcurrentHashMap.newKeySet();
+    /** Per YAML file, the files its top-level {@code include:} names. */
+    private final Map<String, Set<String>> includes = new ConcurrentHashMap<>();
+
+    /** Takes what one file of the tree names: {@code -f} files, {@code COMPOSE_FILE}, {@code include:}. */
+    public void add(String path, String text) {
+        String n = path.substring(path.lastIndexOf('/') + 1);
+        if (n.equals(".env") || ComposeCommands.runsCommands(path, text)) {
+            named.addAll(ComposeProjectFiles.namedComposeFiles(path, text));
+        } else if (yaml(n)) {
+            Set<String> inc = ComposeProjectFiles.includes(path, text);
+            if (!inc.isEmpty()) {
+                includes.put(path, inc);
+            }
+        }
+    }
+
+    /** Whether the file is a compose file: by its name, or because something of the tree names it. */
+    public boolean isCompose(String path) {
+        if (byName(path) || named.contains(path)) {
+            return true;
+        }
+        // a file that a compose file includes, however it is named itself
+        Set<String> reached = new HashSet<>(named);
+        includes.keySet().stream().filter(ComposeFileIndex::byName).forEach(reached::add);
+        Deque<String> todo = new ArrayDeque<>(reached);
+        while (!todo.isEmpty()) {
+            for (String inc : includes.getOrDefault(todo.pop(), Set.of())) {
+                if (reached.add(inc)) {
+                    todo.push(inc);
+                }
+            }
+        }
+        return reached.contains(path);
+    }
+
+    /** A compose file by its name alone, as compose looks for it. */
+    public static boolean byName(String path) {
+        return ComposeProjectFiles.COMPOSE.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
+    }
+
+    /**
+     * Whether a file may be a compose file that only something else names: YAML under another name with top-level
+     * {@code services:} (a CI pipeline is none). Such files are kept until {@link #isCompose} can say.
+     */
+    public static boolean mayBeNamed(String path, String text) {
+        String n = path.substring(path.lastIndexOf('/') + 1);
+        return yaml(n) && !byName(path) && !PrefectCliLineDetector.isCiYaml(path) && SERVICES.matcher(text).find();
+    }
+
+    private static boolean yaml(String name) {
+        return name.endsWith(".yml") || name.endsWith(".yaml");
+    }
+}
