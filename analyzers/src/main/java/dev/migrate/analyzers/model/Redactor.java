@@ -45,6 +45,17 @@ public final class Redactor {
     /** Words that make any key name a secret's, wherever they stand in it ({@code api_cache_key}, {@code aws_storage_key}). */
     private static final Pattern SECRET_QUALIFIER = Pattern.compile("(?:^|_)(?:api|secret|access|private|auth|encryption"
             + "|signing|master|license|ssh|gpg|pgp|aws|gcp|azure|client|service|account|session|crypt|hmac|jwt|webhook)(?:_|$)");
+    /**
+     * Settings about a key rather than holding one: its length or size ({@code PREFECT_ORION_TASK_CACHE_KEY_MAX_LENGTH},
+     * {@code RSA_KEY_LENGTH}), whatever key it measures, since the value is a number; and a cache key's settings
+     * ({@code REDIS_CACHE_KEY_PREFIX}), an environment variable whose {@code CACHE_KEY} a word of its own follows, unless it
+     * also carries a {@link #SECRET_QUALIFIER}. A bare {@code cache_key} is left to {@link #ordinaryKey}.
+     */
+    private static final Pattern KEY_MEASURE = Pattern.compile("(?:^|_)KEYS?_(?:(?:MAX|MIN)_?)?(?:LENGTH|LEN|SIZE)$");
+    private static final Pattern CACHE_KEY_SETTING = Pattern.compile("(?:^|_)CACHE_KEYS?_[A-Z0-9]");
+    /** The other words of {@link #isSecretName}, which make a name secret whatever its key is. */
+    private static final Pattern SECRET_WORD_BUT_KEY = Pattern.compile("PASSWORD|PASSWD|TOKEN|SECRET|CREDENTIAL|_PW(?:_|\\d|$)");
+
     /** Names of keyword arguments that take a function computing a key ({@code cache_key_fn}, {@code key_fn}). */
     private static final Pattern KEY_FUNCTION_NAME = Pattern.compile("(?:[a-z]+_)*key_?(?:fn|func|function)");
     /**
@@ -150,7 +161,22 @@ public final class Redactor {
 
     /** True when a variable of this name should never have its value shown. */
     public static boolean isSecretName(String name) {
-        return name != null && name.toUpperCase().matches(".*(PASSWORD|PASSWD|TOKEN|SECRET|KEY|CREDENTIAL).*|.*_PW(_.*|\\d.*)?");
+        return name != null && name.toUpperCase().matches(".*(PASSWORD|PASSWD|TOKEN|SECRET|KEY|CREDENTIAL).*|.*_PW(_.*|\\d.*)?")
+                && !keySettingName(name);
+    }
+
+    /**
+     * Whether a name with "key" in it names a setting about a key, not a key ({@link #KEY_MEASURE},
+     * {@link #CACHE_KEY_SETTING}); a name with any other secret word in it never does.
+     */
+    private static boolean keySettingName(String name) {
+        String upper = name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+        if (SECRET_WORD_BUT_KEY.matcher(upper).find()) {
+            return false;
+        }
+        // the cache key's settings are environment variables, in capitals: a cache_key_fn= argument is code
+        return KEY_MEASURE.matcher(upper).find() || name.equals(upper) && CACHE_KEY_SETTING.matcher(upper).find()
+                && !SECRET_QUALIFIER.matcher(upper.toLowerCase(Locale.ROOT)).find();
     }
 
     public static String redact(String text) {
@@ -260,6 +286,9 @@ public final class Redactor {
             boolean quotedKey = m.group(2).startsWith("\"") || m.group(2).startsWith("'");
             if (quotedKey && blockNameOf(m.group(1), value)) {
                 return Matcher.quoteReplacement(m.group()); // a mapping from variables to the blocks that hold them
+            }
+            if (keySettingName(m.group(1)) && !SECRET_IN_VALUE.matcher(value.toLowerCase(Locale.ROOT)).find()) {
+                return Matcher.quoteReplacement(m.group()); // PREFECT_ORION_TASK_CACHE_KEY_MAX_LENGTH=4000
             }
             if (ordinaryKey(m.group(1), value)) {
                 return Matcher.quoteReplacement(m.group()); // key="session", idempotency_key="nightly-{date}"

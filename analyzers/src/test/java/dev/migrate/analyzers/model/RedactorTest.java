@@ -121,6 +121,11 @@ class RedactorTest {
         partition_key=region
         consume(approval_id, execution_idempotency_key=f"approval-execution:{approval_id}")
         create_markdown_artifact(key="dhis2-chirps-rainfall-import", markdown=result.markdown)
+        PREFECT_ORION_TASK_CACHE_KEY_MAX_LENGTH=4000
+        PREFECT_API_TASK_CACHE_KEY_MAX_LENGTH: "2000"
+        - name: PREFECT_TASK_CACHE_KEY_MAX_LENGTH
+        RSA_KEY_LENGTH=2048
+        REDIS_CACHE_KEY_PREFIX=etl
         """)
     void keysThatNameThingsAreNotSecrets(String in) {
         assertThat(Redactor.redact(in)).isEqualTo(in);
@@ -147,6 +152,13 @@ class RedactorTest {
         jwt.encode(payload, key="mysecretpassword")                  | jwt.encode(payload, key=***)
         key="prod-signing-key"                                       | key=***
         cache_key="user-token-cache"                                 | cache_key=***
+        PREFECT_API_KEY=pnu_x7f3a91cq                                | PREFECT_API_KEY=***
+        AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI                          | AWS_SECRET_ACCESS_KEY=***
+        MINIO_ACCESS_KEY: minioadmin                                 | MINIO_ACCESS_KEY: ***
+        DJANGO_SECRET_KEY='x7f3a91c'                                 | DJANGO_SECRET_KEY=***
+        API_CACHE_KEY_SALT=x7f3a91c                                  | API_CACHE_KEY_SALT=***
+        REDIS_CACHE_KEY_PREFIX=prod-token-x                          | REDIS_CACHE_KEY_PREFIX=***
+        PREFECT_API_KEY_FILE=hunter2                                 | PREFECT_API_KEY_FILE=***
         """)
     void keysThatMayBeSecretsStayMasked(String in, String expected) {
         assertThat(Redactor.redact(in)).isEqualTo(expected);
@@ -154,7 +166,10 @@ class RedactorTest {
 
     @ParameterizedTest
     @CsvSource({"SNOWFLAKE_PASSWORD,true", "PREFECT_API_KEY,true", "GITHUB_TOKEN,true", "PATH,false", "MAILTO,false",
-            "DB_PW,true", "MYSQL_PW_2,true", "PWM_LEVEL,false", "HW_PWM,false"})
+            "DB_PW,true", "MYSQL_PW_2,true", "PWM_LEVEL,false", "HW_PWM,false",
+            "PREFECT_ORION_TASK_CACHE_KEY_MAX_LENGTH,false", "RSA_KEY_LENGTH,false", "REDIS_CACHE_KEY_PREFIX,false",
+            "AWS_SECRET_ACCESS_KEY,true", "MINIO_ACCESS_KEY,true", "DJANGO_SECRET_KEY,true", "API_CACHE_KEY_SALT,true",
+            "CACHE_KEY_TOKEN,true", "SSH_KEY_PASSWORD_LENGTH,true", "PREFECT_API_KEY_FILE,true"})
     void knowsSecretNames(String name, boolean secret) {
         assertThat(Redactor.isSecretName(name)).isEqualTo(secret);
     }

@@ -4,6 +4,7 @@ import dev.migrate.analyzers.sources.config.RequirementsFiles;
 import dev.migrate.analyzers.sources.runtime.IncludedRequirements;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,11 @@ public final class ProjectRequirementsChoice {
     /** The file chosen in the project of any requirements file (a candidate or not), or null when none was. */
     public Chosen inProjectOf(String path) {
         return byProject.get(project(path, includes));
+    }
+
+    /** The chosen file of each project, by the project's directory ("" for the root). */
+    public Map<String, Chosen> chosenByProject() {
+        return Collections.unmodifiableMap(byProject);
     }
 
     /** The file of {@code candidate}'s project that gets the requirements, or null when it was no candidate. */

@@ -117,6 +117,7 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
                     noteKept(makefile ? r.keptReferencesInMakefile(text.getText(), follows)
                             : r.keptReferences(text.getText(), follows), text.getText(), text, ctx);
                     noteTemplateKeys(r, keep, text, sources.compose(), ctx);
+                    noteWithoutSuccessor(r, text.getText(), text, ctx);
                     String after = makefile ? r.applyToMakefile(text.getText(), follows)
                             : r.apply(text.getText(), follows, keep);
                     return after.equals(text.getText()) ? text : text.withText(after);
@@ -231,6 +232,9 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
                             return super.visitMappingEntry(entry, c);
                         }
                     }.visitNonNull(docs, ctx);
+                    if (r.keepsAnyWithoutSuccessor()) {
+                        noteWithoutSuccessor(r, docs.printAll(), docs, ctx);
+                    }
                     if (!kept.isEmpty() || !followed.isEmpty()) {
                         // the scalars hold no positions: the note goes to the first reference to the name in the file
                         String printed = ((SourceFile) after).printAll();
@@ -287,6 +291,21 @@ public abstract class SettingsRenameRecipe extends ScanningRecipe<KubernetesEnvS
                     + " is kept as written: it reads " + k.name() + " from outside this file (the host, the shell, a "
                     + ".env file, CI settings), which this rename leaves as it is; where " + k.name() + " is defined "
                     + "for Prefect itself, rename it there to " + k.renamed() + " (" + oldNameOnTarget() + ")"));
+        }
+    }
+
+    /**
+     * A manual note at the first occurrence of each old name the target reads no successor of: it stays as written,
+     * ignored after the upgrade, and what it configured needs a person.
+     */
+    private void noteWithoutSuccessor(SettingsRenames r, String text, SourceFile file, ExecutionContext ctx) {
+        PrefectTarget target = PrefectTarget.from(ctx);
+        for (SettingsRenames.WithoutSuccessor w : r.withoutSuccessor(text)) {
+            notes.insertRow(ctx, new MigrationNotes.Row(file.getSourcePath().toString(),
+                    TextPositions.lineOf(text, w.offset()), getName(), true, noteCode() + ": " + w.name()
+                    + " is kept as written: it was renamed " + w.successor() + ", which Prefect "
+                    + target.minorVersion() + " does not read, and no setting succeeds it there; it is ignored after "
+                    + "the upgrade: remove it, or replace what it configured by hand"));
         }
     }
 

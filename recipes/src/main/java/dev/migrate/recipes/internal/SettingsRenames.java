@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * A set picks the old names it renames; a name it renames then goes straight to its canonical name for the target,
  * following every rename the target has reached ({@code PREFECT_ORION_DATABASE_CONNECTION_URL} became
  * {@code PREFECT_API_DATABASE_CONNECTION_URL} in 2.8.1 and {@code PREFECT_SERVER_DATABASE_CONNECTION_URL} in 3.1),
- * so no rename stops at a name that the targeted release itself deprecates.
+ * so no rename stops at a name that the targeted release itself deprecates. Nor does one end on a name the target
+ * does not read at all ({@link TargetSettings}): such an old name is kept and {@link #withoutSuccessor} finds it.
  *
  * <p>Only names of settings are renamed, never a reference to a variable ({@code $PREFECT_X}, {@code ${PREFECT_X}},
  * {@code ${PREFECT_X:-default}}): that reads a variable the host, the shell or a {@code .env} defines, which the
@@ -40,6 +41,11 @@ public final class SettingsRenames {
     private final Map<String, String> start = new LinkedHashMap<>();
     /** Every 2.x and 3.x rename the target has reached, which a renamed name follows on to its canonical name. */
     private final Map<String, String> onward = new HashMap<>();
+    /**
+     * Old names of the set whose canonical name the target does not read (a 2.x successor a later release removed):
+     * each with that name, kept as written, since renaming would only swap one ignored name for another.
+     */
+    private final Map<String, String> withoutSuccessor = new LinkedHashMap<>();
 
     private SettingsRenames(Predicate<PrefectRenames> include, PrefectTarget target) {
         for (PrefectRenames r : PrefectRenames.ofKind("env-var")) {
@@ -53,6 +59,13 @@ public final class SettingsRenames {
                 onward.put(r.old(), r.replacement());
             }
         }
+        for (String old : start.keySet()) {
+            String to = resolve(old);
+            if (!TargetSettings.reads(to, target)) {
+                withoutSuccessor.put(old, to);
+            }
+        }
+        start.keySet().removeAll(withoutSuccessor.keySet());
     }
 
     /**
@@ -160,6 +173,37 @@ public final class SettingsRenames {
     /** The canonical name for the target of a name the set renames ({@code PREFECT_ORION_API_PORT}), else empty. */
     public Optional<String> renamedName(String name) {
         return start.containsKey(name) ? Optional.of(resolve(name)) : Optional.empty();
+    }
+
+    /**
+     * An old name kept because the target reads no successor of it.
+     *
+     * @param offset    where its first occurrence in the text starts
+     * @param name      the old name
+     * @param successor the name its renames lead to, which the target does not read
+     */
+    public record WithoutSuccessor(int offset, String name, String successor) {
+    }
+
+    /** True when some old name of the set has no successor on the target: only then is a text worth searching. */
+    public boolean keepsAnyWithoutSuccessor() {
+        return !withoutSuccessor.isEmpty();
+    }
+
+    /** The first occurrence of each old name of the set in the text that has no successor on the target. */
+    public List<WithoutSuccessor> withoutSuccessor(String text) {
+        if (withoutSuccessor.isEmpty() || !text.contains("PREFECT_")) {
+            return List.of();
+        }
+        Map<String, WithoutSuccessor> first = new LinkedHashMap<>();
+        Matcher m = NAME.matcher(text);
+        while (m.find()) {
+            String to = withoutSuccessor.get(m.group());
+            if (to != null) {
+                first.putIfAbsent(m.group(), new WithoutSuccessor(m.start(), m.group(), to));
+            }
+        }
+        return List.copyOf(first.values());
     }
 
     /** The references of a whole file's text that {@link #apply(String)} keeps although the set renames their name. */

@@ -1,6 +1,7 @@
 package dev.migrate.recipes.prefect1;
 
 import dev.migrate.recipes.FixSafety;
+import dev.migrate.recipes.prefect1.internal.AddedPackages;
 import dev.migrate.recipes.prefect1.internal.Deployment;
 import dev.migrate.recipes.prefect1.internal.Executors;
 import dev.migrate.recipes.prefect1.internal.FlowAnalysis;
@@ -164,8 +165,15 @@ final class FlowConversion {
             }
             ex.problems().forEach(p -> log.manual(ctx, file, flow.statement(), "PF109", p));
             if (ex.requirement() != null) {
-                log.manual(ctx, file, flow.statement(), "PF109", "add " + ex.requirement()
-                        + " to the project's requirements");
+                // the requirements recipe of the same run adds it where the project pins Prefect 1: no step left
+                Optional<String> added = AddedPackages.addedFor(ctx, file.getSourcePath().toString(), ex.requirement());
+                if (added.isPresent()) {
+                    log.decision(ctx, file, flow.statement(), "PF109", "flow '" + flow.name() + "': " + ex.name() + " needs " + ex.requirement()
+                            + ", which this run adds to " + added.get());
+                } else {
+                    log.manual(ctx, file, flow.statement(), "PF109", "add " + ex.requirement()
+                            + " to the project's requirements");
+                }
             }
         }
         if (flow.params().stream().anyMatch(FlowParameter::dateTime) && PyNames.needsDatetimeImport(out)) {

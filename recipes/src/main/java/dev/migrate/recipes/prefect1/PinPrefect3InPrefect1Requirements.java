@@ -10,6 +10,7 @@ import dev.migrate.recipes.internal.InstallerReferences;
 import dev.migrate.recipes.internal.IsRequirementsFile;
 import dev.migrate.recipes.internal.ProjectRequirementsChoice;
 import dev.migrate.recipes.internal.TextPositions;
+import dev.migrate.recipes.prefect1.internal.AddedPackages;
 import dev.migrate.rewriters.python.PythonFile;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.tree.Node;
@@ -18,6 +19,8 @@ import dev.migrate.rewriters.python.tree.Nodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,6 +63,7 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
     /** Prefect 1 class -> the integration package its Prefect 3 form needs. */
     private static final Map<String, String> PACKAGES = load();
     private final transient MigrationNotes notes = new MigrationNotes(this);
+    private final transient AddedPackages added = new AddedPackages(this);
 
     /** The integration packages the project's Prefect 1 code needs in Prefect 3 (Dask runner, bucket and Docker storage). */
     public static class Uses {
@@ -115,6 +119,17 @@ public class PinPrefect3InPrefect1Requirements extends ScanningRecipe<PinPrefect
     @Override
     public Uses getInitialValue(ExecutionContext ctx) {
         return new Uses();
+    }
+
+    /**
+     * Nothing to generate: once every recipe has scanned, says which file of each project gets the packages
+     * ({@link AddedPackages}), for the flow conversion that edits before this recipe does.
+     */
+    @Override
+    public Collection<? extends SourceFile> generate(Uses acc, ExecutionContext ctx) {
+        acc.choice().chosenByProject().forEach((project, chosen) -> acc.packages.forEach(pkg ->
+                added.insertRow(ctx, new AddedPackages.Row(project, chosen.path(), pkg))));
+        return List.of();
     }
 
     @Override

@@ -20,6 +20,8 @@ public class RenameRemovedPrefectSettings extends SettingsRenameRecipe {
         return "Replaces `PREFECT_ORION_*` settings, removed in Prefect 2.13, and `PREFECT_AGENT_*` settings, whose "
                 + "worker successors Prefect 3 reads instead, with their canonical names for the targeted release in "
                 + "env files, systemd units, scripts, Dockerfiles and YAML. Without this the settings are silently ignored. "
+                + "A setting whose successor the targeted release does not read "
+                + "(`PREFECT_ORION_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED` for 3.1 on) is kept as written, with a manual note. "
                 + "References to variables (`${PREFECT_ORION_API_URL}`) read the host's or a .env file's variables and "
                 + "are kept, unless the compose project's .env (or a script running compose) in the repository defines "
                 + "them: that key and its references are renamed together. In Kubernetes manifests a `secretKeyRef`/`configMapKeyRef` key follows only a Secret or ConfigMap "

@@ -2315,4 +2315,74 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                     forecast(city)
                 """));
     }
+
+    private static final String DASK_FLOW_BEFORE = """
+            from prefect import Flow, task
+            from prefect.executors import DaskExecutor
+
+
+            @task
+            def extract():
+                return [1, 2, 3]
+
+
+            with Flow("etl", executor=DaskExecutor(address="tcp://dask:8786")) as flow:
+                extract()
+            """;
+    private static final String DASK_FLOW_AFTER = """
+            from prefect import flow, task
+            from prefect_dask import DaskTaskRunner
+
+
+            @task
+            def extract():
+                return [1, 2, 3]
+
+
+            @flow(name="etl", task_runner=DaskTaskRunner(address="tcp://dask:8786"))
+            def etl():
+                extract()
+            """;
+
+    // alone, the conversion leaves the requirement to a person
+    @Test
+    void aDaskRunnerAloneAsksForItsPackage() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .filteredOn(r -> "PF109".equals(r.code()))
+                        .extracting(r -> r.line() + " " + r.manual() + " " + r.message())
+                        .containsExactly("10 true add prefect-dask to the project's requirements")),
+                python(DASK_FLOW_BEFORE, DASK_FLOW_AFTER, s -> s.path("flows/etl.py")));
+    }
+
+    // the Prefect 1 composite added prefect-dask to requirements.txt and still told people to add it
+    @Test
+    void aDaskRunnerWhosePackageTheRunAddsSaysWhere() {
+        rewriteRun(spec -> spec.recipes(new ConvertPrefect1Flows(), new PinPrefect3InPrefect1Requirements())
+                        .dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                                .filteredOn(r -> "PF109".equals(r.code()))
+                                .extracting(r -> r.line() + " " + r.manual() + " " + r.message())
+                                .containsExactly("10 false flow 'etl': DaskTaskRunner needs prefect-dask, which this run "
+                                        + "adds to requirements.txt")),
+                python(DASK_FLOW_BEFORE, DASK_FLOW_AFTER, s -> s.path("flows/etl.py")),
+                text("prefect==1.4.1\npandas==1.5.3\n", "prefect==3.8.3\nprefect-dask\npandas==1.5.3\n",
+                        s -> s.path("requirements.txt")));
+    }
+
+    // a requirements file locked with hashes gets no package: the note stays
+    @Test
+    void aDaskRunnerWhosePackageNoFileGetsStillAsksForIt() {
+        rewriteRun(spec -> spec.recipes(new ConvertPrefect1Flows(), new PinPrefect3InPrefect1Requirements())
+                        .dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                                .filteredOn(r -> "PF109".equals(r.code()))
+                                .extracting(r -> r.manual() + " " + r.message())
+                                .containsExactly("true add prefect-dask to the project's requirements")),
+                python(DASK_FLOW_BEFORE, DASK_FLOW_AFTER, s -> s.path("flows/etl.py")),
+                text("prefect==1.4.1 \\\n    --hash=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
+                        s -> s.path("requirements.txt")));
+    }
+
+    @Test
+    void aFlowWithoutAnIntegrationRunnerIsLeftAlone() {
+        rewriteRun(python(DASK_FLOW_AFTER, s -> s.path("flows/etl.py")));
+    }
 }

@@ -271,4 +271,60 @@ class RenameRemovedPrefectSettingsTest implements RewriteTest {
                 """,
                 spec -> spec.path("Makefile")));
     }
+
+    // PREFECT_ORION_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED became PREFECT_API_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED
+    // in 2.8.1, which 3.8.3 no longer reads (notifications became automations): the rename swapped one ignored name
+    // for another and said nothing
+    @Test
+    void aSettingWhoseSuccessorTheTargetDropsIsKeptWithAManualNote() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.sourcePath() + ":" + r.line() + " " + r.code() + " " + r.manual() + ": " + r.message())
+                        .containsExactly("server.env:2 CFG001 true: PREFECT_ORION_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED "
+                                + "is kept as written: it was renamed PREFECT_API_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED, "
+                                + "which Prefect 3.8 does not read, and no setting succeeds it there; it is ignored after the "
+                                + "upgrade: remove it, or replace what it configured by hand")),
+            text(
+                """
+                PREFECT_ORION_API_PORT=4200
+                PREFECT_ORION_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED=false
+                """,
+                """
+                PREFECT_SERVER_API_PORT=4200
+                PREFECT_ORION_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED=false
+                """,
+                spec -> spec.path("server.env")));
+    }
+
+    @Test
+    void aSettingWithoutASuccessorIsLeftAlone() {
+        rewriteRun(text("PREFECT_ORION_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED=false\n", spec -> spec.path("server.env")));
+    }
+
+    @Test
+    void aComposeSettingWithoutASuccessorIsLeftAlone() {
+        rewriteRun(yaml(
+            """
+            services:
+              server:
+                image: prefecthq/prefect:2.10.21-python3.11
+                environment:
+                  PREFECT_ORION_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED: "false"
+            """, spec -> spec.path("docker-compose.yml")));
+    }
+
+    // 3.0.0 still reads PREFECT_API_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED (its settings.py), so the rename holds there
+    @Test
+    void aTargetThatStillReadsTheSuccessorGetsTheRename() {
+        rewriteRun(spec -> spec.executionContext(target("3.0")),
+            text("PREFECT_ORION_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED=false\n",
+                "PREFECT_API_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED=false\n",
+                spec -> spec.path("server.env")));
+    }
+
+    // 3.8.3 no longer reads it and no data says which release between dropped it: 3.5 keeps the old name, as 3.8 does
+    @Test
+    void aTargetThatMayNotReadTheSuccessorKeepsTheOldName() {
+        rewriteRun(spec -> spec.executionContext(target("3.5")),
+            text("PREFECT_ORION_SERVICES_FLOW_RUN_NOTIFICATIONS_ENABLED=false\n", spec -> spec.path("server.env")));
+    }
 }
