@@ -6,6 +6,7 @@ import dev.migrate.recipes.internal.Segment;
 import dev.migrate.recipes.internal.TextPositions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,6 +56,17 @@ public class RewritePrefectCliInMakefiles extends PrefectCliTextRecipe {
     @Override
     protected List<LiteralVariables.Assignment> assignments(String text) {
         return LiteralVariables.make(text);
+    }
+
+    /** With the shell variables recipe lines read as {@code $$X}: exported ones, and those of files a line sources. */
+    @Override
+    protected List<LiteralVariables.Assignment> assignments(String path, String text, Function<String, String> files) {
+        return LiteralVariables.make(path, text, files);
+    }
+
+    @Override
+    protected boolean readsSourcedFiles() {
+        return true;
     }
 
     /** Recipe lines start with a tab; make's own prefixes (@, -, +) are not part of the command. */

@@ -86,4 +86,47 @@ class RewritePrefectCliInMakefilesTest implements RewriteTest {
             """,
             spec -> spec.path("Makefile")));
     }
+
+    // `$$INFRA` is the recipe shell's variable, set by the file the same line reads first: the build went to the
+    // stand-in process pool where its block was a Kubernetes job. Another line's shell never read that file.
+    @Test
+    void aRecipeLinesShellVariableFromAFileItSourcesChoosesThePool() {
+        rewriteRun(
+            text("INFRA=kubernetes-job/prod\n", spec -> spec.path("scripts/env.sh")),
+            text(
+            """
+            deploy:
+            \t. scripts/env.sh && prefect deployment build flows/etl.py:etl -n etl -ib $$INFRA -a
+            again:
+            \tprefect deployment build flows/etl.py:etl -n etl2 -ib $$INFRA -a
+            """,
+            """
+            deploy:
+            \t. scripts/env.sh && prefect --no-prompt deploy --pool prod flows/etl.py:etl --name etl
+            again:
+            \tprefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name etl2
+            """,
+            spec -> spec.path("Makefile")));
+    }
+
+    // make puts an exported variable in every recipe's environment; one it does not export stays make's own
+    @Test
+    void anExportedMakeVariableIsTheRecipeShellsToo() {
+        rewriteRun(text(
+            """
+            export INFRA := docker-container/etl-image
+            POOLED := kubernetes-job/prod
+            deploy:
+            \tprefect deployment build flows/etl.py:etl -n etl -ib $${INFRA} -a
+            \tprefect deployment build flows/etl.py:etl -n etl2 -ib $$POOLED -a
+            """,
+            """
+            export INFRA := docker-container/etl-image
+            POOLED := kubernetes-job/prod
+            deploy:
+            \tprefect --no-prompt deploy --pool etl-image flows/etl.py:etl --name etl
+            \tprefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name etl2
+            """,
+            spec -> spec.path("Makefile")));
+    }
 }

@@ -130,6 +130,47 @@ public final class LiteralVariables {
     }
 
     /**
+     * The assignments of the Makefile at {@code path}: make's own variables ({@link #make(String)}), and the shell
+     * variables its recipe lines read as {@code $$X}/{@code $${X}}, keyed {@code "$X"} apart from make's: an exported
+     * make variable ({@code export INFRA := ...}, which make puts in every recipe's environment), and what a file the
+     * same recipe line reads into its shell sets ({@code . scripts/env.sh && prefect ... -ib $$INFRA}; make runs each
+     * recipe line in a shell of its own, so it counts on that line only).
+     */
+    public static List<Assignment> make(String path, String text, Function<String, String> files) {
+        List<Assignment> out = new ArrayList<>(make(text));
+        Matcher exported = MAKE_ASSIGNMENT.matcher(text);
+        for (Assignment a : make(text)) {
+            if (exported.find() && exported.group().startsWith("export")) {
+                out.add(new Assignment(RECIPE_SHELL + a.name(), a.value(), 0));
+            }
+        }
+        int lineStart = 0;
+        for (String line : text.split("\n", -1)) {
+            int lineEnd = lineStart + line.length();
+            if (line.startsWith("\t") && line.contains("$$")) {
+                for (SourcedFiles.Source src : SourcedFiles.in(line.substring(1))) {
+                    Optional<SourcedFiles.Found> found = SourcedFiles.resolve(path, src.written(), files);
+                    if (found.isEmpty()) {
+                        continue;
+                    }
+                    // from the line's start: the rewrite asks for the variables of a recipe line as a whole
+                    for (Assignment a : shell(found.get().path(), found.get().text(), files)) {
+                        out.add(new Assignment(RECIPE_SHELL + a.name(), a.value(), lineStart, lineStart, lineEnd, null));
+                    }
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+        return out;
+    }
+
+    /** The prefix that keys a recipe line's shell variables apart from make's own ({@link #make(String, String, Function)}). */
+    private static final String RECIPE_SHELL = "$";
+
+    /** A Makefile recipe's reference to a shell variable, make's {@code $$} being one {@code $}: {@code $$X}, {@code $${X}}. */
+    private static final Pattern RECIPE_SHELL_REFERENCE = Pattern.compile("\\$\\$(?:" + NAME + "|\\{" + NAME + "})");
+
+    /**
      * The entries of every {@code env:}, {@code variables:} or {@code environment:} mapping of a CI pipeline, at any
      * level (workflow, job, step): a name given different values in two places is not known, whichever step reads it.
      */
@@ -275,7 +316,15 @@ public final class LiteralVariables {
 
     /** The value of {@code word} when it is a reference, as a whole, to a known variable. */
     public static Optional<String> resolve(String word, Map<String, String> known) {
-        return known.isEmpty() ? Optional.empty() : referenced(word).map(known::get);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher recipeShell = RECIPE_SHELL_REFERENCE.matcher(word == null ? "" : word);
+        if (recipeShell.matches()) {
+            return Optional.ofNullable(known.get(RECIPE_SHELL
+                    + (recipeShell.group(1) != null ? recipeShell.group(1) : recipeShell.group(2))));
+        }
+        return referenced(word).map(known::get);
     }
 
     static String unquote(String v) {

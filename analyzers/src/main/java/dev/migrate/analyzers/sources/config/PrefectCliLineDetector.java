@@ -116,7 +116,8 @@ public final class PrefectCliLineDetector implements Detector {
         if (SourcedFiles.mayBeSourced(file.path())) {
             sourceable.put(file.path(), file.text());
         }
-        if (ShellScripts.isShellScript(file.fileName(), file.text()) && !SourcedFiles.in(file.text()).isEmpty()) {
+        if ((ShellScripts.isShellScript(file.fileName(), file.text()) || isMakefile(file.fileName()))
+                && !SourcedFiles.in(file.text()).isEmpty()) {
             synchronized (readingOthers) {
                 readingOthers.add(file);
             }
@@ -222,6 +223,11 @@ public final class PrefectCliLineDetector implements Detector {
         }
     }
 
+    /** A Makefile, whose recipe lines may read files into their shells ({@code . scripts/env.sh && ...}). */
+    private static boolean isMakefile(String n) {
+        return n.equals("Makefile") || n.equals("GNUmakefile") || n.endsWith(".mk");
+    }
+
     /** The variable assignments of a script, a Makefile or a pipeline, whose literal values its commands may read. */
     private List<LiteralVariables.Assignment> assignments(ScanFile file, boolean ci) {
         String n = file.fileName();
@@ -231,8 +237,8 @@ public final class PrefectCliLineDetector implements Detector {
         if (n.equals("Jenkinsfile") || n.startsWith("Jenkinsfile.") || n.endsWith(".jenkinsfile")) {
             return LiteralVariables.jenkins(file.text());
         }
-        if (n.equals("Makefile") || n.equals("GNUmakefile") || n.endsWith(".mk") || n.equals("justfile")) {
-            return LiteralVariables.make(file.text());
+        if (isMakefile(n) || n.equals("justfile")) {
+            return LiteralVariables.make(file.path(), file.text(), sourceable::get);
         }
         return ShellScripts.isShellScript(n, file.text()) ? LiteralVariables.shell(file.path(), file.text(), sourceable::get)
                 : List.of();

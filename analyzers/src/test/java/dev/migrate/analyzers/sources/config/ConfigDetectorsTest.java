@@ -472,6 +472,22 @@ class ConfigDetectorsTest {
                 .contains("scripts/deploy.sh:4:1 PF205 infrastructure block '$INFRA' has no Prefect 3 equivalent");
     }
 
+    // make runs each recipe line in a shell of its own: `$$INFRA` is what the file that line sources sets
+    @Test
+    void blocksNamedInFilesAMakeRecipeLineSourcesAreReportedAsTheBlocksTheyName() {
+        String makefile = """
+                deploy:
+                \t. scripts/env.sh && prefect deployment build flows/etl.py:etl -n etl -ib $$INFRA -a
+                again:
+                \tprefect deployment build flows/etl.py:etl -n etl2 -ib $$INFRA -a
+                """;
+        String rendered = DetectorHarness.run(new PrefectCliLineDetector(), new ScanFile("Makefile", makefile),
+                new ScanFile("scripts/env.sh", "INFRA=kubernetes-job/prod\n"));
+        assertThat(rendered).contains(
+                "Makefile:2:22 PF205 infrastructure block 'kubernetes-job/prod' ($$INFRA) has no Prefect 3 equivalent",
+                "Makefile:4:2 PF205 infrastructure block '$$INFRA' has no Prefect 3 equivalent");
+    }
+
     // a block named by a GitHub variable or a GitLab CI/CD variable is in the repository's settings: PF205 said only
     // that '$INFRA_BLOCK' has no equivalent, not where its name can be read
     @Test

@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,27 @@ class LiteralVariablesTest {
                 """;
         assertThat(LiteralVariables.known(LiteralVariables.make(makefile)))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("INFRA", "docker-container/etl", "STORAGE", "gcs/bucket"));
+    }
+
+    @Test
+    void aMakeRecipeLinesShellReadsExportedVariablesAndTheFilesTheLineSources() {
+        String makefile = """
+                export INFRA := docker-container/etl
+                LOCAL := kubernetes-job/x
+                deploy:
+                \t. scripts/env.sh && prefect deployment build flows/etl.py:etl -ib $$STORAGE
+                other:
+                \tprefect deployment build flows/etl.py:etl -ib $$STORAGE
+                """;
+        List<LiteralVariables.Assignment> a = LiteralVariables.make("Makefile", makefile,
+                p -> p.equals("scripts/env.sh") ? "STORAGE=s3/flows\n" : null);
+        int deploy = makefile.indexOf("prefect");
+        int other = makefile.lastIndexOf("prefect");
+        assertThat(LiteralVariables.resolve("$$STORAGE", LiteralVariables.known(a, deploy))).contains("s3/flows");
+        assertThat(LiteralVariables.resolve("$$STORAGE", LiteralVariables.known(a, other))).isEmpty();
+        assertThat(LiteralVariables.resolve("$${INFRA}", LiteralVariables.known(a, other))).contains("docker-container/etl");
+        assertThat(LiteralVariables.resolve("$$LOCAL", LiteralVariables.known(a, other))).isEmpty();
+        assertThat(LiteralVariables.resolve("$(LOCAL)", LiteralVariables.known(a, other))).contains("kubernetes-job/x");
     }
 
     @Test
