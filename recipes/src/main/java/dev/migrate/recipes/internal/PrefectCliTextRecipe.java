@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
 import org.openrewrite.ScanningRecipe;
 import org.openrewrite.Tree;
@@ -116,7 +115,7 @@ public abstract class PrefectCliTextRecipe extends ScanningRecipe<PrefectCliText
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(SourceableTexts acc) {
-        TreeVisitor<?, ExecutionContext> byName = new FindSourceFiles(filePattern()).getVisitor();
+        TreeVisitor<?, ExecutionContext> byName = FilesByPath.matching(filePattern());
         TreeVisitor<Tree, ExecutionContext> selected = new TreeVisitor<>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {

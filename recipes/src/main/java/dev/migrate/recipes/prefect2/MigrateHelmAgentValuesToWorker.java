@@ -1,9 +1,9 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.internal.FilesByPath;
 import dev.migrate.recipes.internal.YamlPositions;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
 import org.openrewrite.Recipe;
 import org.openrewrite.TreeVisitor;
@@ -33,7 +33,7 @@ public class MigrateHelmAgentValuesToWorker extends Recipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles("**/values*.yaml;**/values*.yml;**/*-values.yaml;**/*-values.yml"),
+        return Preconditions.check(FilesByPath.matching("**/values*.yaml;**/values*.yml;**/*-values.yaml;**/*-values.yml"),
                 new YamlIsoVisitor<>() {
                     @Override
                     public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {

@@ -4,12 +4,12 @@ import dev.migrate.analyzers.sources.config.PydanticConstraints;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.DependencySections;
+import dev.migrate.recipes.internal.FilesByPath;
 import dev.migrate.recipes.internal.PrefectPins;
 import dev.migrate.recipes.internal.PydanticRaise;
 import dev.migrate.recipes.internal.RegexEdits;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
 import org.openrewrite.Recipe;
 import org.openrewrite.TreeVisitor;
@@ -75,7 +75,7 @@ public class PinPrefect3InPythonProjectFiles extends Recipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles("**/pyproject.toml;**/setup.cfg"), new PlainTextVisitor<>() {
+        return Preconditions.check(FilesByPath.matching("**/pyproject.toml;**/setup.cfg"), new PlainTextVisitor<>() {
             @Override
             public PlainText visitText(PlainText file, ExecutionContext ctx) {
                 String text = file.getText();

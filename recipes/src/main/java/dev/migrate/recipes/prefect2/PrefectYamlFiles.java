@@ -1,8 +1,8 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.recipes.internal.FilesByPath;
 import org.openrewrite.Cursor;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
@@ -24,7 +24,7 @@ final class PrefectYamlFiles {
 
     /** A visitor of prefect.yaml files that hands every mapping entry, after its children, to {@code edit}. */
     static TreeVisitor<?, ExecutionContext> entries(EntryEdit edit) {
-        return Preconditions.check(new FindSourceFiles(PATTERN), new YamlIsoVisitor<>() {
+        return Preconditions.check(FilesByPath.matching(PATTERN), new YamlIsoVisitor<>() {
             @Override
             public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
                 return edit.edit(super.visitMappingEntry(entry, ctx), getCursor(), ctx);

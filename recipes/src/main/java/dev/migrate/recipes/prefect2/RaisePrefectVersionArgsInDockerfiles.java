@@ -7,12 +7,12 @@ import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.FileGlobs;
+import dev.migrate.recipes.internal.FilesByPath;
 import dev.migrate.recipes.internal.RaisedPrefectVersion;
 import dev.migrate.recipes.internal.RegexEdits;
 import dev.migrate.recipes.internal.TextPositions;
 import java.util.List;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
 import org.openrewrite.Recipe;
 import org.openrewrite.TreeVisitor;
@@ -44,7 +44,7 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles(FileGlobs.DOCKERFILES),
+        return Preconditions.check(FilesByPath.matching(FileGlobs.DOCKERFILES),
                 new PlainTextVisitor<>() {
                     @Override
                     public PlainText visitText(PlainText file, ExecutionContext ctx) {

@@ -7,12 +7,12 @@ import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.FileGlobs;
+import dev.migrate.recipes.internal.FilesByPath;
 import dev.migrate.recipes.internal.TextPositions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.text.PlainText;
@@ -45,7 +45,7 @@ public class RaisePythonBaseImagesInDockerfiles extends PrefectListingRecipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(PrefectListings listings) {
-        return Preconditions.check(new FindSourceFiles(FileGlobs.DOCKERFILES), new PlainTextVisitor<>() {
+        return Preconditions.check(FilesByPath.matching(FileGlobs.DOCKERFILES), new PlainTextVisitor<>() {
             @Override
             public PlainText visitText(PlainText file, ExecutionContext ctx) {
                 if (!file.getText().contains("python")) {

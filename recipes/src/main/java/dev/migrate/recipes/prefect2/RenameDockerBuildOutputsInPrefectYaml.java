@@ -1,13 +1,13 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.internal.FilesByPath;
 import dev.migrate.recipes.internal.YamlPositions;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
 import org.openrewrite.Recipe;
 import org.openrewrite.TreeVisitor;
@@ -41,7 +41,7 @@ public class RenameDockerBuildOutputsInPrefectYaml extends Recipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles("**/prefect.yaml;**/prefect.yml"), new YamlIsoVisitor<>() {
+        return Preconditions.check(FilesByPath.matching("**/prefect.yaml;**/prefect.yml"), new YamlIsoVisitor<>() {
             /** The ids of the 0.2 build steps of this file; a reference without an id reads the last step's outputs. */
             private Set<String> ids = Set.of();
             private boolean oldStep;

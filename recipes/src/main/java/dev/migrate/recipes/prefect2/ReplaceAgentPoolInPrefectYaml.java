@@ -2,12 +2,12 @@ package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.internal.FilesByPath;
 import dev.migrate.recipes.internal.YamlPositions;
 import dev.migrate.recipes.prefectcli.CliOptions;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
 import org.openrewrite.Recipe;
 import org.openrewrite.TreeVisitor;
@@ -42,7 +42,7 @@ public class ReplaceAgentPoolInPrefectYaml extends Recipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles(PrefectYamlFiles.PATTERN), new YamlIsoVisitor<>() {
+        return Preconditions.check(FilesByPath.matching(PrefectYamlFiles.PATTERN), new YamlIsoVisitor<>() {
             @Override
             public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
                 Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);

@@ -1,12 +1,12 @@
 package dev.migrate.recipes.prefect2;
 
 import dev.migrate.recipes.MigrationNotes;
+import dev.migrate.recipes.internal.FilesByPath;
 import dev.migrate.recipes.internal.YamlPositions;
 import dev.migrate.recipes.internal.YamlSnippets;
 import java.util.ArrayList;
 import java.util.List;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
 import org.openrewrite.Recipe;
 import org.openrewrite.TreeVisitor;
@@ -34,7 +34,7 @@ public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles(PrefectYamlFiles.PATTERN), new YamlIsoVisitor<>() {
+        return Preconditions.check(FilesByPath.matching(PrefectYamlFiles.PATTERN), new YamlIsoVisitor<>() {
             @Override
             public Yaml.Mapping visitMapping(Yaml.Mapping mapping, ExecutionContext ctx) {
                 Yaml.Mapping m = super.visitMapping(mapping, ctx);

@@ -5,6 +5,7 @@ import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.FileGlobs;
+import dev.migrate.recipes.internal.FilesByPath;
 import dev.migrate.recipes.internal.PrefectImageTags;
 import dev.migrate.recipes.internal.TextPositions;
 import java.util.HashMap;
@@ -14,7 +15,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.FindSourceFiles;
 import org.openrewrite.Preconditions;
 import org.openrewrite.Recipe;
 import org.openrewrite.TreeVisitor;
@@ -43,7 +43,7 @@ public class UpgradePrefectBaseImagesInDockerfiles extends Recipe {
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor() {
-        return Preconditions.check(new FindSourceFiles(FileGlobs.DOCKERFILES),
+        return Preconditions.check(FilesByPath.matching(FileGlobs.DOCKERFILES),
                 new PlainTextVisitor<>() {
                     @Override
                     public PlainText visitText(PlainText file, ExecutionContext ctx) {
