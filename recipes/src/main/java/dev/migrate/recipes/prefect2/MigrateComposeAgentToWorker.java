@@ -3,6 +3,7 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.ComposeFileRecipe;
 import dev.migrate.recipes.internal.ComposeFiles;
 import dev.migrate.recipes.internal.TextPositions;
 import dev.migrate.recipes.internal.YamlSnippets;
@@ -17,9 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.Cursor;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
-import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
 
 /**
@@ -29,7 +28,7 @@ import org.openrewrite.yaml.tree.Yaml;
  * references updated), and a one-shot service creates the typed work pool before the worker starts: it waits for
  * the file's server and retries until the API answers, and the workers wait for it to complete.
  */
-public class MigrateComposeAgentToWorker extends ScanningRecipe<ComposeFiles> {
+public class MigrateComposeAgentToWorker extends ComposeFileRecipe {
     // a value quoted as a whole, else up to a quote that closes the text around the command (`bash -c "... --type process"`)
     private static final Pattern POOL = Pattern.compile("--pool\\s+(\"[^\"]*\"|'[^']*'|[^\\s\"']+)");
     private static final Pattern TYPE = Pattern.compile("--type\\s+(\"[^\"]*\"|'[^']*'|[^\\s\"']+)");
@@ -52,24 +51,9 @@ public class MigrateComposeAgentToWorker extends ScanningRecipe<ComposeFiles> {
     }
 
     @Override
-    public ComposeFiles getInitialValue(ExecutionContext ctx) {
-        return ComposeFiles.in(ctx);
-    }
-
-    @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(ComposeFiles acc) {
-        return ComposeFiles.scanner();
-    }
-
-    @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(ComposeFiles acc) {
         // compose files by name, and those the run's commands, .env files or includes name (deploy/stack.yml)
-        return new YamlIsoVisitor<>() {
-            @Override
-            public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
-                return acc.isCompose(documents.getSourcePath()) ? super.visitDocuments(documents, ctx) : documents;
-            }
-
+        return new ComposeVisitor(acc) {
             @Override
             public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
                 Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);

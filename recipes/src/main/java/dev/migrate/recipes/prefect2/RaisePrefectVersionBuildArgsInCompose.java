@@ -3,15 +3,14 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.analyzers.sources.config.PrefectVersionArgs;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
+import dev.migrate.recipes.internal.ComposeFileRecipe;
 import dev.migrate.recipes.internal.ComposeFiles;
 import dev.migrate.recipes.internal.YamlPositions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.Cursor;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
-import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
 
 /**
@@ -19,7 +18,7 @@ import org.openrewrite.yaml.tree.Yaml;
  * default (which {@link RaisePrefectVersionArgsInDockerfiles} raises), so an upgraded image would still install
  * Prefect 2: a build argument named for Prefect's version and holding a 2.x one takes the targeted release.
  */
-public class RaisePrefectVersionBuildArgsInCompose extends ScanningRecipe<ComposeFiles> {
+public class RaisePrefectVersionBuildArgsInCompose extends ComposeFileRecipe {
     /** {@code NAME=VALUE} in the list form of {@code args:}. */
     private static final Pattern LIST_ITEM = Pattern.compile("([A-Za-z0-9_]+)=(.*)");
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
@@ -36,24 +35,9 @@ public class RaisePrefectVersionBuildArgsInCompose extends ScanningRecipe<Compos
     }
 
     @Override
-    public ComposeFiles getInitialValue(ExecutionContext ctx) {
-        return ComposeFiles.in(ctx);
-    }
-
-    @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(ComposeFiles acc) {
-        return ComposeFiles.scanner();
-    }
-
-    @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(ComposeFiles acc) {
         // compose files by name, and those the run's commands, .env files or includes name (deploy/stack.yml)
-        return new YamlIsoVisitor<>() {
-            @Override
-            public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
-                return acc.isCompose(documents.getSourcePath()) ? super.visitDocuments(documents, ctx) : documents;
-            }
-
+        return new ComposeVisitor(acc) {
             @Override
             public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
                 Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);

@@ -124,22 +124,8 @@ public final class SourcedFiles {
     public record Found(String path, String text) {
     }
 
-    /** {@code scripts/../env.sh} as {@code env.sh}; empty when the path leaves the repository. */
+    /** {@code scripts/../env.sh} as {@code env.sh}; empty when the path leaves the repository or names its root. */
     static Optional<String> normalize(String path) {
-        List<String> parts = new ArrayList<>();
-        for (String p : path.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (parts.isEmpty()) {
-                    return Optional.empty();
-                }
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(p);
-            }
-        }
-        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("/", parts));
+        return WorkingDirectory.normalize("", path).filter(p -> !p.isEmpty());
     }
 }
