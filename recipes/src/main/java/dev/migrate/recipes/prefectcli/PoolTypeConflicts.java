@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class PoolTypeConflicts {
     /** The pool a translation's note asks to create, and its type (notes end with the command to run). */
-    private static final Pattern CREATE = Pattern.compile("prefect work-pool create (\\S+) --type (\\S+)");
+    private static final Pattern CREATE = Pattern.compile("prefect work-pool create (\\S+) --type ([\\w-]+)");
 
     private PoolTypeConflicts() {
     }

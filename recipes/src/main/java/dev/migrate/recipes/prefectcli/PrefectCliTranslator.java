@@ -419,7 +419,12 @@ public final class PrefectCliTranslator {
                 ? " (named after infrastructure block `" + infra + "`" + (infra.equals(infraWord) ? ""
                         : ", the value of " + infraWord + " set above") + ")"
                 : ", which stands in for default-agent-pool" + queue.map(q -> " (work queue `" + q + "` kept)").orElse(""))
-                + "; create it first: prefect work-pool create " + pool + " --type " + type);
+                + "; create it first: prefect work-pool create " + pool + " --type " + type
+                // a 2.x agent ran every block's runs of its queue; a worker serves its own pool only, and the agent's
+                // worker serves the stand-in pool: nothing would pick these runs up
+                + (infra != null && infra.contains("/") ? ", and run a worker for it (prefect worker start --pool " + pool
+                        + "): the 2.x agent polling its queue ran every block's runs, a Prefect 3 worker serves only "
+                        + "its own pool" : ""));
     }
 
     /** The literal value {@code word} stands for when it is a reference to a variable set above ({@link CliOptions#variables()}). */

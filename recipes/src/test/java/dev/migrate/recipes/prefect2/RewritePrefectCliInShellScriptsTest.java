@@ -518,7 +518,9 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
     void blocksNamedInFilesTheScriptReadsChooseThePool() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
                 assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains("deploys to work pool `prod`",
-                        "`kubernetes-job/prod`, the value of $INFRA set above", "prefect work-pool create prod --type kubernetes"));
+                        "`kubernetes-job/prod`, the value of $INFRA set above", "prefect work-pool create prod --type kubernetes",
+                        // the agent's worker serves the stand-in pool: someone must serve this one
+                        "run a worker for it (prefect worker start --pool prod)"));
                 assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains(
                         "storage block `s3/flows` (the value of $STORAGE set above)"));
             }),
