@@ -84,6 +84,33 @@ public final class PrefectIntegrations {
         return compare(v, first) < 0 || s.contains("<");
     }
 
+    /**
+     * The major release a constraint was written for: that of an exact or compatible clause ({@code ==2.14.3},
+     * {@code ~=2.19}, Poetry's {@code ^2.14}); else the highest a cap admits ({@code <3} and {@code <3.0} hold 2.x,
+     * {@code <2} holds 1.x, {@code <=2.20} and {@code <2.5} hold 2.x); else a lower bound's ({@code >=2.10}); -1 for none.
+     */
+    public static int heldMajor(String spec) {
+        Integer exact = null;
+        Integer cap = null;
+        Integer lower = null;
+        for (String clause : (spec == null ? "" : spec.replace(" ", "").replace("\t", "")).split(",")) {
+            Matcher v = VERSION.matcher(clause);
+            if (clause.isEmpty() || clause.startsWith("!=") || !v.find()) {
+                continue;
+            }
+            int major = Integer.parseInt(v.group(1));
+            if (clause.startsWith("<")) {
+                boolean wholeMajor = !clause.startsWith("<=") && clause.substring(v.end(1)).matches("(\\.0)*");
+                cap = wholeMajor ? major - 1 : major;
+            } else if (clause.startsWith(">")) {
+                lower = major;
+            } else {
+                exact = major;
+            }
+        }
+        return exact != null ? exact : cap != null ? cap : lower != null ? lower : -1;
+    }
+
     /** Whether dotted version {@code version} (up to three numbers) is lower than {@code other}. */
     public static boolean below(String version, String other) {
         Matcher v = VERSION.matcher(version);

@@ -81,31 +81,9 @@ public final class PrefectPins {
         return PrefectIntegrations.heldBelowPrefect3(name, spec) ? INTEGRATIONS.get(name) : null;
     }
 
-    /**
-     * The major release a constraint was written for: that of an exact or compatible clause ({@code ==2.14.3},
-     * {@code ~=2.19}, Poetry's {@code ^2.14}); else the highest a cap admits ({@code <3} and {@code <3.0} hold 2.x,
-     * {@code <2} holds 1.x, {@code <=2.20} and {@code <2.5} hold 2.x); else a lower bound's ({@code >=2.10}); -1 for none.
-     */
+    /** The major release a constraint was written for ({@link PrefectIntegrations#heldMajor}). */
     static int heldMajor(String spec) {
-        Integer exact = null;
-        Integer cap = null;
-        Integer lower = null;
-        for (String clause : (spec == null ? "" : spec.replace(" ", "").replace("\t", "")).split(",")) {
-            Matcher v = VERSION.matcher(clause);
-            if (clause.isEmpty() || clause.startsWith("!=") || !v.find()) {
-                continue;
-            }
-            int major = Integer.parseInt(v.group(1));
-            if (clause.startsWith("<")) {
-                boolean wholeMajor = !clause.startsWith("<=") && clause.substring(v.end(1)).matches("(\\.0)*");
-                cap = wholeMajor ? major - 1 : major;
-            } else if (clause.startsWith(">")) {
-                lower = major;
-            } else {
-                exact = major;
-            }
-        }
-        return exact != null ? exact : cap != null ? cap : lower != null ? lower : -1;
+        return PrefectIntegrations.heldMajor(spec);
     }
 
     /** Whether a {@code prefect} constraint {@code spec} names a Prefect 1 release ({@code ==1.4.1}, {@code ==0.15.13}, {@code <2}). */

@@ -32,8 +32,15 @@ public final class PrefectPinDetector implements Detector {
             + "(?:==|===|~=)\\s*2(?:\\.[0-9a-z]+)*(?![0-9])"
             + "|>=?\\s*2[0-9.]*\\s*,\\s*<=?\\s*3(?![0-9])"
             // a cap alone holds the releases below it: prefect<3 (pip picks the newest 2.x), prefect<=2.20.1
-            + "|<\\s*3(?:\\.0)*(?![0-9.])|<=\\s*2(?:\\.[0-9]+)*(?![0-9.])"
-            + "|=\\s*\"[\\^~]?2(?:\\.[0-9]+)*\")");
+            + "|<\\s*3(?:\\.0)*(?![0-9.])|<=\\s*2(?:\\.[0-9]+)*(?![0-9.]))");
+
+    /**
+     * Poetry's and Pipfile's {@code prefect = "^2.14"}, {@code prefect = ">=2.10,<3"}, and the table form
+     * {@code prefect = {extras = ["aws"], version = "<3"}}: what the constraint holds is read as the rewrite reads it
+     * ({@link PrefectIntegrations#heldMajor}).
+     */
+    private static final Pattern TOML_PIN = Pattern.compile("(?<![\\w.-])prefect\\s*=\\s*(?:\"(?<value>[^\"]*)\""
+            + "|\\{[^}]*?version\\s*=\\s*\"(?<table>[^\"]*)\")");
 
     /**
      * Prefect 1 pins: {@code prefect==1.4.1}, Prefect Core's {@code prefect==0.15.13}, {@code prefect>=1.0,<2},
@@ -103,7 +110,8 @@ public final class PrefectPinDetector implements Detector {
             }
         }
         String[] lines = file.text().split("\r?\n", -1);
-        boolean pinsPrefect2 = PIN.matcher(file.text()).find();
+        boolean pinsPrefect2 = PIN.matcher(file.text()).find() || TOML_PIN.matcher(file.text()).results()
+                .anyMatch(r -> PrefectIntegrations.heldMajor(r.group(1) != null ? r.group(1) : r.group(2)) == 2);
         boolean installContinues = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -125,6 +133,18 @@ public final class PrefectPinDetector implements Detector {
                 sink.finding(Findings.of("PF108", "dependency pin " + line.substring(one.start(), one.end()).strip()
                         + " installs Prefect 1; move it to Prefect 3 with the flows", SourceRef.at(file.path(), i + 1,
                         one.start() + 1), null));
+            }
+            Matcher toml = TOML_PIN.matcher(line);
+            while (toml.find()) {
+                String held = toml.group("value") != null ? toml.group("value") : toml.group("table");
+                if (PrefectIntegrations.heldMajor(held) == 2) {
+                    // the table form is shown by its version alone: the match stops inside the braces
+                    String spec = toml.group("value") != null ? toml.group().strip() : "prefect version = \"" + held + "\"";
+                    sink.finding(Findings.of("PF208", "dependency pin " + spec + " keeps Prefect 2; " + (hashed
+                            ? "it is locked with --hash lines: once flows and integrations are ready, " + HashedRequirements.RECOMPILE
+                            : "move it to Prefect 3 once flows and integrations are ready"),
+                            SourceRef.at(file.path(), i + 1, toml.start() + 1), null));
+                }
             }
             Matcher m = PIN.matcher(line);
             while (m.find()) {

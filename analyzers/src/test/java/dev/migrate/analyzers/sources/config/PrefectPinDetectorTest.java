@@ -210,6 +210,20 @@ class PrefectPinDetectorTest {
                 prefect<2
                 """)).startsWith("requirements.txt:1:1 PF108 dependency pin prefect<2 installs Prefect 1");
         assertThat(DetectorHarness.run(detector, "requirements.txt", "prefect<3.2\nprefect<30\n")).isEmpty();
+        // Poetry's constraints read the same way, its table form too
+        assertThat(DetectorHarness.run(detector, "pyproject.toml", """
+                [tool.poetry.dependencies]
+                prefect = ">=2.10,<3"
+                """)).startsWith("pyproject.toml:2:1 PF208 dependency pin prefect = \">=2.10,<3\" keeps Prefect 2");
+        assertThat(DetectorHarness.run(detector, "pyproject.toml", """
+                [tool.poetry.dependencies]
+                prefect = {extras = ["aws"], version = "~2.19"}
+                """)).startsWith("pyproject.toml:2:1 PF208 dependency pin prefect version = \"~2.19\" keeps Prefect 2");
+        assertThat(DetectorHarness.run(detector, "pyproject.toml", """
+                [tool.poetry.dependencies]
+                prefect = "^3.1"
+                prefect-aws = ">=0.5"
+                """)).isEmpty();
     }
 
     @Test
