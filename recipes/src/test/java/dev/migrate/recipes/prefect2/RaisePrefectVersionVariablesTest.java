@@ -448,6 +448,35 @@ class RaisePrefectVersionVariablesTest implements RewriteTest {
             spec -> spec.path("Makefile")));
     }
 
+    // a GitHub Actions expression's fallback is the version wherever the variable is unset or empty: it was left at 2.x
+    @Test
+    void aGithubExpressionsFallbackIsRaisedWhereItReachesPrefect() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).anySatisfy(r -> assertThat(
+                r.message()).contains("raised the default of ${vars.PREFECT_VERSION} from 2.14.3 to 3.8.3"))),
+            text(
+            """
+            jobs:
+              run:
+                runs-on: ubuntu-latest
+                container:
+                  image: prefecthq/prefect:${{ vars.PREFECT_VERSION || '2.14.3' }}-python3.11
+                steps:
+                  - run: pip install "prefect==${{ inputs.prefect || '2.19.4' }}"
+                  - run: echo "${{ vars.OTHER || '2.1' }}"
+            """,
+            """
+            jobs:
+              run:
+                runs-on: ubuntu-latest
+                container:
+                  image: prefecthq/prefect:${{ vars.PREFECT_VERSION || '3.8.3' }}-python3.11
+                steps:
+                  - run: pip install "prefect==${{ inputs.prefect || '3.8.3' }}"
+                  - run: echo "${{ vars.OTHER || '2.1' }}"
+            """,
+            spec -> spec.path(".github/workflows/run.yml")));
+    }
+
     // the version sits in a file the build script reads into itself (. scripts/versions.env): the file was left at
     // Prefect 2, which the script passes to the image build
     @Test

@@ -24,6 +24,12 @@ public final class PrefectVersionDefaults {
     /** A whole Prefect image as the default: {@code image: ${PREFECT_IMAGE:-prefecthq/prefect:2.14.3-python3.11}}. */
     private static final Pattern IMAGE_DEFAULT = Pattern.compile("\\$\\{(?<name>[A-Za-z_][A-Za-z0-9_]*):?(?<op>[-=])"
             + PrefectVersionVariables.IMAGE_VALUE + "\\}");
+    /**
+     * A GitHub Actions expression's fallback, {@code ${{ vars.PREFECT_VERSION || '2.14.3' }}}: the runner uses it wherever
+     * the variable is unset or empty, as a shell does {@code ${V:-2.14.3}}'s.
+     */
+    private static final Pattern GITHUB_DEFAULT = Pattern.compile("\\$\\{\\{[ \\t]*(?<name>(?:vars|env|inputs)\\."
+            + "[A-Za-z_][A-Za-z0-9_]*)[ \\t]*\\|\\|[ \\t]*'(?<version>[0-9][0-9A-Za-z.+-]*)'[ \\t]*\\}\\}");
     /** What comes right before a pin's version: {@code prefect==}, {@code prefect[aws]>=}. */
     private static final Pattern PIN = Pattern.compile("(?<![\\w.-])prefect(?:\\[[^\\]]*\\])?[ \\t]*(?:==|~=|>=|<=|===)[ \\t]*$");
     private static final Pattern IMAGE = Pattern.compile("prefecthq/prefect:$");
@@ -60,6 +66,13 @@ public final class PrefectVersionDefaults {
                     && PrefectVersionVariables.reachesPrefect(List.of(text), m.group("name"), value, false)) {
                 out.add(new PrefectVersionVariables.Value(m.group("name"), value, m.start("version"),
                         PrefectVersionVariables.Form.DEFAULT));
+            }
+        }
+        Matcher github = text.contains("${{") ? GITHUB_DEFAULT.matcher(text) : null;
+        while (github != null && github.find()) {
+            if (reachesPrefect(text, github.start(), github.end("version"), github.group("version"))) {
+                out.add(new PrefectVersionVariables.Value(github.group("name"), github.group("version"),
+                        github.start("version"), PrefectVersionVariables.Form.DEFAULT));
             }
         }
         out.sort(java.util.Comparator.comparingInt(PrefectVersionVariables.Value::start));

@@ -16,6 +16,19 @@ class PrefectVersionVariableDetectorTest {
     }
 
     @Test
+    void aGithubExpressionsFallbackThatReachesPrefect() {
+        assertThat(run(".github/workflows/run.yml", """
+                jobs:
+                  run:
+                    container:
+                      image: prefecthq/prefect:${{ vars.PREFECT_VERSION || '2.14.3' }}-python3.11
+                    steps:
+                      - run: echo "${{ vars.OTHER || '2.1' }}" ${{ vars.PREFECT_VERSION }}
+                """)).startsWith(".github/workflows/run.yml:4:61 PF208 default 2.14.3 of ${vars.PREFECT_VERSION} installs or "
+                + "runs Prefect 2 wherever vars.PREFECT_VERSION is unset").doesNotContain("2.1 ");
+    }
+
+    @Test
     void makefileVariablesPassedAsBuildArgumentsOrPins() {
         assertThat(run("Makefile", """
                 PREFECT_VERSION ?= 2.14.3
