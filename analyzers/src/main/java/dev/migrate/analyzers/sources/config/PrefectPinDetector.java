@@ -29,7 +29,7 @@ public final class PrefectPinDetector implements Detector {
      * {@code prefect = "^2.14"}. A bare lower bound such as {@code prefect>=2.10} admits 3.x and is not a pin.
      */
     private static final Pattern PIN = Pattern.compile("(?<![\\w.-])prefect(?:\\[[^\\]]*])?\\s*(?:"
-            + "(?:==|===|~=)\\s*2(?:\\.[0-9a-z]+)*(?![0-9])"
+            + "(?:==|===|~=)\\s*2(?:\\.[0-9a-z*]+)*(?![0-9])"
             + "|>=?\\s*2[0-9.]*\\s*,\\s*<=?\\s*3(?![0-9])"
             // a cap alone holds the releases below it: prefect<3 (pip picks the newest 2.x), prefect<=2.20.1
             + "|<\\s*3(?:\\.0)*(?![0-9.])|<=\\s*2(?:\\.[0-9]+)*(?![0-9.]))");

@@ -210,6 +210,9 @@ class PrefectPinDetectorTest {
                 prefect<2
                 """)).startsWith("requirements.txt:1:1 PF108 dependency pin prefect<2 installs Prefect 1");
         assertThat(DetectorHarness.run(detector, "requirements.txt", "prefect<3.2\nprefect<30\n")).isEmpty();
+        // a wildcard pin is shown whole
+        assertThat(DetectorHarness.run(detector, "Dockerfile", "RUN pip install \"prefect==2.*\" boto3\n"))
+                .startsWith("Dockerfile:1:18 PF208 dependency pin prefect==2.* keeps Prefect 2");
         // Poetry's constraints read the same way, its table form too
         assertThat(DetectorHarness.run(detector, "pyproject.toml", """
                 [tool.poetry.dependencies]
