@@ -1,12 +1,9 @@
 package dev.migrate.recipes.internal;
 
 import dev.migrate.analyzers.sources.config.ComposeCommands;
+import dev.migrate.analyzers.sources.config.ComposeFileIndex;
 import dev.migrate.analyzers.sources.config.ComposeProjectFiles;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openrewrite.ExecutionContext;
@@ -26,10 +23,8 @@ import org.openrewrite.yaml.tree.Yaml;
 public final class ComposeFiles {
     private static final String CONTEXT_KEY = "dev.migrate.recipes.internal.ComposeFiles";
 
-    /** Files named as compose files, as "/"-separated paths of the run. */
-    private final Set<String> named = ConcurrentHashMap.newKeySet();
-    /** Per compose file, the files its {@code include:} names. */
-    private final Map<String, Set<String>> includes = new ConcurrentHashMap<>();
+    /** What the run's files name, and the closure over includes (the scan's definition, as "/"-separated paths). */
+    private final ComposeFileIndex index = new ComposeFileIndex();
     /** Sources already read (several recipes scan the same files). */
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
@@ -49,18 +44,15 @@ public final class ComposeFiles {
         }
         if (source instanceof PlainText text) {
             if (path.endsWith(".env") || ComposeCommands.runsCommands(path, text.getText())) {
-                named.addAll(ComposeProjectFiles.namedComposeFiles(path, text.getText()));
+                index.named(ComposeProjectFiles.namedComposeFiles(path, text.getText()));
             }
         } else if (source instanceof Yaml.Documents docs) {
             // printed only when it may name compose files: a CI pipeline's steps, a top-level include:
             if (ComposeCommands.runsCommands(path, "")) {
-                named.addAll(ComposeProjectFiles.namedComposeFiles(path, docs.printAll()));
+                index.named(ComposeProjectFiles.namedComposeFiles(path, docs.printAll()));
             } else if (docs.getDocuments().stream().anyMatch(d -> d.getBlock() instanceof Yaml.Mapping m
                     && m.getEntries().stream().anyMatch(e -> "include".equals(e.getKey().getValue())))) {
-                Set<String> inc = ComposeProjectFiles.includes(path, docs.printAll());
-                if (!inc.isEmpty()) {
-                    includes.put(path, inc);
-                }
+                index.included(path, ComposeProjectFiles.includes(path, docs.printAll()));
             }
         }
     }
@@ -80,22 +72,7 @@ public final class ComposeFiles {
 
     /** Whether the file is a compose file: by its name, or because something of the run names it. */
     public boolean isCompose(Path sourcePath) {
-        String path = path(sourcePath);
-        if (byName(path)) {
-            return true;
-        }
-        // a file that a compose file of the run includes, however it is named itself
-        Set<String> reached = new HashSet<>(named);
-        includes.keySet().stream().filter(ComposeFiles::byName).forEach(reached::add);
-        Deque<String> todo = new ArrayDeque<>(reached);
-        while (!todo.isEmpty()) {
-            for (String inc : includes.getOrDefault(todo.pop(), Set.of())) {
-                if (reached.add(inc)) {
-                    todo.push(inc);
-                }
-            }
-        }
-        return named.contains(path) || reached.contains(path);
+        return index.isCompose(path(sourcePath));
     }
 
     /** Whether the run's scanning phase named the file (by -f, COMPOSE_FILE or include:), whatever its name. */
@@ -105,7 +82,7 @@ public final class ComposeFiles {
 
     /** A compose file by its name alone. */
     public static boolean byName(String path) {
-        return ComposeProjectFiles.COMPOSE.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
+        return ComposeFileIndex.byName(path);
     }
 
     private static String path(Path p) {

@@ -28,12 +28,21 @@ public final class ComposeFileIndex {
     public void add(String path, String text) {
         String n = path.substring(path.lastIndexOf('/') + 1);
         if (n.equals(".env") || ComposeCommands.runsCommands(path, text)) {
-            named.addAll(ComposeProjectFiles.namedComposeFiles(path, text));
+            named(ComposeProjectFiles.namedComposeFiles(path, text));
         } else if (yaml(n)) {
-            Set<String> inc = ComposeProjectFiles.includes(path, text);
-            if (!inc.isEmpty()) {
-                includes.put(path, inc);
-            }
+            included(path, ComposeProjectFiles.includes(path, text));
+        }
+    }
+
+    /** Files a command or a {@code COMPOSE_FILE} names as compose files. */
+    public void named(Set<String> paths) {
+        named.addAll(paths);
+    }
+
+    /** The files the {@code include:} of the YAML file at {@code path} names. */
+    public void included(String path, Set<String> paths) {
+        if (!paths.isEmpty()) {
+            includes.put(path, paths);
         }
     }
 

@@ -52,9 +52,13 @@ public final class PrefectPinDetector implements Detector {
             + "|<\\s*2(?:\\.0)*(?![0-9.])|<=\\s*[01](?:\\.[0-9]+)*(?![0-9.])"
             + "|=\\s*\"[\\^~]?[01](?:\\.[0-9]+)*\")");
 
-    /** {@code prefect-aws==0.3.1}, {@code prefect-gcp[bigquery]~=0.4}, Poetry's {@code prefect-aws = "^0.4"}. */
-    private static final Pattern INTEGRATION = Pattern.compile("(?<![\\w.-])(?<name>prefect-[a-z0-9]+)(?:\\[[^\\]]*])?"
-            + "(?:\\s*=\\s*\"(?<poetry>[^\"]*)\"|(?<spec>\\s*(?:[=<>!~]=?|===)\\s*[^;#\"'\\s,]*(?:\\s*,\\s*[=<>!~]=?\\s*[^;#\"'\\s,]*)*))");
+    /**
+     * {@code prefect-aws==0.3.1}, {@code prefect-gcp[bigquery]~=0.4}, Poetry's {@code prefect-aws = "^0.4"} and its
+     * table form {@code prefect-dbt = {extras = ["cli"], version = "^0.4.1"}} (which the pin recipe moves too).
+     */
+    private static final Pattern INTEGRATION = Pattern.compile("(?<![\\w.-])(?<name>prefect-[a-z0-9][a-z0-9-]*)"
+            + "(?:\\[[^\\]]*])?(?:\\s*=\\s*(?:\"(?<poetry>[^\"]*)\"|\\{[^}]*?version\\s*=\\s*\"(?<table>[^\"]*)\")"
+            + "|(?<spec>\\s*(?:[=<>!~]=?|===)\\s*[^;#\"'\\s,]*(?:\\s*,\\s*[=<>!~]=?\\s*[^;#\"'\\s,]*)*))");
 
     @Override
     public String name() {
@@ -124,10 +128,7 @@ public final class PrefectPinDetector implements Detector {
             }
             // a pin locked with --hash lines moves only by compiling the lock again
             boolean hashed = dependencyFile && HashedRequirements.atLine(lines, i);
-            integrationPins(file, line, i, hashed, sink);
-            if (dependencyFile && pinsPrefect2) {
-                UnknownIntegrationPins.report(file, line, i, sink);
-            }
+            integrationPins(file, line, i, hashed, dependencyFile && pinsPrefect2, sink);
             Matcher one = PIN1.matcher(line);
             while (one.find()) {
                 sink.finding(Findings.of("PF108", "dependency pin " + line.substring(one.start(), one.end()).strip()
@@ -183,17 +184,27 @@ public final class PrefectPinDetector implements Detector {
         };
     }
 
-    /** PF208 for an integration package held below its first release that supports Prefect 3. */
-    private static void integrationPins(ScanFile file, String line, int index, boolean hashed, InventorySink sink) {
+    /**
+     * PF208 for an integration package held below its first release that supports Prefect 3; with {@code unknowns}
+     * (a dependency file pinning Prefect 2), PF222 for one whose first Prefect 3 release the tool does not know.
+     */
+    private static void integrationPins(ScanFile file, String line, int index, boolean hashed, boolean unknowns,
+            InventorySink sink) {
         Matcher m = INTEGRATION.matcher(line);
         while (m.find()) {
-            String spec = m.group("poetry") != null ? m.group("poetry") : m.group("spec");
-            if (PrefectIntegrations.heldBelowPrefect3(m.group("name"), spec)) {
-                sink.finding(Findings.of("PF208", "dependency pin " + line.substring(m.start(), m.end()).strip()
-                        + " keeps Prefect 2 (" + m.group("name") + " supports Prefect 3 from "
-                        + PrefectIntegrations.firstPrefect3Release(m.group("name")) + ")"
-                        + (hashed ? "; it is locked with --hash lines: " + HashedRequirements.RECOMPILE : ""),
-                        SourceRef.at(file.path(), index + 1, m.start() + 1), null));
+            String name = m.group("name");
+            String spec = m.group("poetry") != null ? m.group("poetry")
+                    : m.group("table") != null ? m.group("table") : m.group("spec");
+            // Poetry's table form is shown by its version alone: the match stops inside the braces
+            String shown = m.group("table") != null ? name + " version = \"" + spec + "\""
+                    : line.substring(m.start(), m.end()).strip();
+            SourceRef where = SourceRef.at(file.path(), index + 1, m.start() + 1);
+            if (PrefectIntegrations.heldBelowPrefect3(name, spec)) {
+                sink.finding(Findings.of("PF208", "dependency pin " + shown + " keeps Prefect 2 (" + name
+                        + " supports Prefect 3 from " + PrefectIntegrations.firstPrefect3Release(name) + ")"
+                        + (hashed ? "; it is locked with --hash lines: " + HashedRequirements.RECOMPILE : ""), where, null));
+            } else if (unknowns) {
+                UnknownIntegrationPins.report(name, spec, shown, where, sink);
             }
         }
     }

@@ -72,6 +72,13 @@ class PrefectPinDetectorTest {
                 """)).isEqualTo("""
                 pyproject.toml:2:1 PF208 dependency pin prefect-aws = "^0.4" keeps Prefect 2 (prefect-aws supports Prefect 3 from 0.5.0)
                 """);
+        // Poetry's table form, which the pin recipe moves as well
+        assertThat(DetectorHarness.run(detector, "pyproject.toml", """
+                [tool.poetry.dependencies]
+                prefect-aws = {extras = ["s3"], version = "^0.4"}
+                """)).isEqualTo("""
+                pyproject.toml:2:1 PF208 dependency pin prefect-aws version = "^0.4" keeps Prefect 2 (prefect-aws supports Prefect 3 from 0.5.0)
+                """);
         // the image installs EXTRA_PIP_PACKAGES at start; other lines of a compose file are not dependencies
         assertThat(DetectorHarness.run(detector, "docker-compose.yml", """
                 services:
