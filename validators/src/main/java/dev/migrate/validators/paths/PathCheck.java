@@ -78,7 +78,7 @@ public final class PathCheck {
     }
 
     private static final java.util.regex.Pattern AFTER_DATE = java.util.regex.Pattern.compile(
-            "\\{ts\\}([_-])(?:[01]\\d|2[0-3])-?[0-5]\\d(?![0-9])");
+            "\\{ts\\}([_-])" + TimestampPattern.HHMM + "(?![0-9])");
 
     private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");

@@ -49,6 +49,9 @@ public record TimestampPattern(String name, Pattern regex, Function<String, Inst
             builtin("epoch-millis", "1\\d{12}", s -> Instant.ofEpochMilli(Long.parseLong(s))),
             builtin("epoch-seconds", "1\\d{9}", s -> Instant.ofEpochSecond(Long.parseLong(s))));
 
+    /** A time of day as HHMM or HH-MM, as it follows a date in a name stamped to the minute. */
+    static final String HHMM = "(?:[01]\\d|2[0-3])-?[0-5]\\d";
+
     /**
      * Shapes that builtin leaves because they are ambiguous, which a job turns on by name in
      * {@code path_rules.timestamps}: they are tried before the built-ins, which would otherwise take the date alone.
@@ -57,7 +60,7 @@ public record TimestampPattern(String name, Pattern regex, Function<String, Inst
      */
     public static final java.util.Map<String, TimestampPattern> NAMED = java.util.Map.of(
             "date-hhmm", builtin("date-hhmm", "(?:19|20)\\d{2}(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
-                    + "|-\\d{2}-\\d{2}|_\\d{2}_\\d{2})[_-](?:[01]\\d|2[0-3])-?[0-5]\\d",
+                    + "|-\\d{2}-\\d{2}|_\\d{2}_\\d{2})[_-]" + HHMM,
                     TimestampPattern::readCompactDateTime));
 
     private static TimestampPattern builtin(String name, String regex, Function<String, Instant> reader) {

@@ -137,11 +137,13 @@ public final class LiteralVariables {
      * recipe line in a shell of its own, so it counts on that line only).
      */
     public static List<Assignment> make(String path, String text, Function<String, String> files) {
-        List<Assignment> out = new ArrayList<>(make(text));
-        Matcher exported = MAKE_ASSIGNMENT.matcher(text);
-        for (Assignment a : make(text)) {
-            if (exported.find() && exported.group().startsWith("export")) {
-                out.add(new Assignment(RECIPE_SHELL + a.name(), a.value(), 0));
+        List<Assignment> own = make(text);
+        List<Assignment> out = new ArrayList<>(own);
+        // make(text) holds one assignment per MAKE_ASSIGNMENT match, in order: the i-th match says whether it exports
+        Matcher m = MAKE_ASSIGNMENT.matcher(text);
+        for (int i = 0; m.find(); i++) {
+            if (m.group().startsWith("export")) {
+                out.add(new Assignment(RECIPE_SHELL + own.get(i).name(), own.get(i).value(), 0));
             }
         }
         int lineStart = 0;
