@@ -70,11 +70,9 @@ final class FluxChartRefs {
      * person), or a HelmChart of it at {@code version: ">=MINIMUM"}.
      */
     private static boolean isMigratedSource(Yaml.Mapping top) {
-        String apiVersion = FluxValuesFrom.scalar(top, "apiVersion");
         String kind = FluxValuesFrom.scalar(top, "kind");
-        if (apiVersion == null || !apiVersion.startsWith(SOURCE_API)
-                || !(FluxValuesFrom.get(top, "metadata") instanceof Yaml.Mapping meta) || FluxValuesFrom.scalar(meta, "name") == null
-                || !(FluxValuesFrom.get(top, "spec") instanceof Yaml.Mapping spec)) {
+        Yaml.Mapping spec = namedSourceSpec(top);
+        if (spec == null) {
             return false;
         }
         String minimum = HelmAgentValues.workerChartMinimum();
@@ -132,13 +130,19 @@ final class FluxChartRefs {
         return new String[] {kind, namespace, name};
     }
 
+    /** The {@code spec} of a Flux source object ({@code source.toolkit.fluxcd.io}) that has a name, else null. */
+    private static Yaml.Mapping namedSourceSpec(Yaml.Mapping top) {
+        String apiVersion = FluxValuesFrom.scalar(top, "apiVersion");
+        return apiVersion != null && apiVersion.startsWith(SOURCE_API)
+                && FluxValuesFrom.get(top, "metadata") instanceof Yaml.Mapping meta && FluxValuesFrom.scalar(meta, "name") != null
+                && FluxValuesFrom.get(top, "spec") instanceof Yaml.Mapping spec ? spec : null;
+    }
+
     /** An OCIRepository ({@code oci://.../prefect-agent}) or a HelmChart of the agent chart, with a name. */
     static boolean isAgentSource(Yaml.Mapping top) {
-        String apiVersion = FluxValuesFrom.scalar(top, "apiVersion");
         String kind = FluxValuesFrom.scalar(top, "kind");
-        if (apiVersion == null || !apiVersion.startsWith(SOURCE_API)
-                || !(FluxValuesFrom.get(top, "metadata") instanceof Yaml.Mapping meta) || FluxValuesFrom.scalar(meta, "name") == null
-                || !(FluxValuesFrom.get(top, "spec") instanceof Yaml.Mapping spec)) {
+        Yaml.Mapping spec = namedSourceSpec(top);
+        if (spec == null) {
             return false;
         }
         if ("OCIRepository".equals(kind)) {
