@@ -4,6 +4,8 @@ import dev.migrate.analyzers.model.Finding;
 import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.scan.Inventory;
+import dev.migrate.analyzers.sources.config.DeploymentPool;
+import dev.migrate.analyzers.sources.config.QueuePools;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,8 @@ final class PlatformSteps {
         List<Job> servers = inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT_SERVER && prefect2(j)).toList();
         List<Job> agents = inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT_AGENT).toList();
         List<Job> deployments = inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT2_DEPLOYMENT).toList();
+        // the pools the deployments of each queue move to, which the agents' workers serve as the rewrite names them
+        QueuePools queuePools = QueuePools.of(inv.jobs());
         for (Job server : servers) {
             String where = ReadinessAssessor.at(server);
             steps.add(Step.of("Back up the Prefect server database before the upgrade", List.of(backup(server, date)),
@@ -70,7 +74,7 @@ final class PlatformSteps {
             java.util.Map<String, List<String>> pools = new java.util.LinkedHashMap<>();
             List<Job> untyped = agents.stream().filter(a -> typedPool(a).isEmpty()).toList();
             for (Job a : untyped) {
-                String pool = pool(a);
+                String pool = pool(a, queuePools);
                 List<String> lines = pools.get(pool);
                 if (lines == null) {
                     lines = new ArrayList<>();
@@ -79,7 +83,7 @@ final class PlatformSteps {
                         lines.add("prefect work-pool delete " + pool + "   # a prefect-agent pool; re-deploy its "
                                 + "deployments after the next line");
                     }
-                    lines.add("prefect work-pool create " + pool + " --type " + poolType(a) + "   # for " + a.name()
+                    lines.add("prefect work-pool create " + pool + " --type " + poolType(a, queuePools) + "   # for " + a.name()
                             + " at " + ReadinessAssessor.at(a));
                     pools.put(pool, lines);
                 } else {
@@ -109,11 +113,14 @@ final class PlatformSteps {
                                 + "`migrate rewrite` names it",
                         untyped.stream().map(a -> finding(inv, a, "PF203", "PF101")).distinct().toArray(String[]::new)));
             }
-            List<String> workers = agents.stream().map(a -> "prefect worker start --pool " + pool(a) + queueFlags(a)
-                    + "   # replaces: " + (a.command() != null ? a.command() : a.name() + " at " + ReadinessAssessor.at(a))
-                    + typedPool(a).map(t -> " (its pool is created with --type " + t + " at "
-                            + a.attributes().get("workPoolCreatedAt") + ")").orElse(""))
-                    .toList();
+            List<String> workers = new ArrayList<>();
+            for (Job a : agents) {
+                workers.add("prefect worker start --pool " + pool(a, queuePools) + queueFlags(a)
+                        + "   # replaces: " + (a.command() != null ? a.command() : a.name() + " at " + ReadinessAssessor.at(a))
+                        + typedPool(a).map(t -> " (its pool is created with --type " + t + " at "
+                                + a.attributes().get("workPoolCreatedAt") + ")").orElse(""));
+                workers.addAll(otherPoolWorkers(a, queuePools));
+            }
             boolean prefect2Agents = inv.findings().stream().anyMatch(f -> f.code().equals("PF203"));
             // the recipes that write these workers: the compose, Helm and command-line conversions, by the agents' files
             String recipes = agents.stream().map(PlatformSteps::recipeOf).distinct().collect(java.util.stream.Collectors.joining("; "));
@@ -139,16 +146,57 @@ final class PlatformSteps {
      * 2.x's default-agent-pool ({@code process-pool}, {@code kubernetes-pool} for the Helm chart), its queues kept
      * inside it; for a Prefect 1 agent, the pool named after its labels.
      */
-    static String pool(Job agent) {
+    static String pool(Job agent, QueuePools queuePools) {
         String named = agent.attributes().get("workPool");
         if (typedPool(agent).isPresent() || named != null && !named.isBlank() && !named.equals(AGENT_POOL)) {
             return named;
+        }
+        Optional<DeploymentPool> moved = movedTo(agent, queuePools);
+        if (moved.isPresent()) {
+            return moved.get().name();
         }
         if (prefect1(agent)) {
             List<String> labels = labels(agent);
             return labels.isEmpty() ? "default-" + poolType(agent) + "-pool" : String.join("-", labels);
         }
-        return poolType(agent) + "-pool";
+        return DeploymentPool.standIn(poolType(agent));
+    }
+
+    /**
+     * The one pool the deployments of a Prefect 2 agent's queues moved to (named after their infrastructure block), when
+     * they agree on one: the rewrite's worker serves it, with its type. A Helm chart's worker is a Kubernetes worker, so
+     * only a kubernetes pool; empty for an agent of its own pool, a Prefect 1 agent, or queues whose deployments moved
+     * to several pools or none known.
+     */
+    static Optional<DeploymentPool> movedTo(Job agent, QueuePools queuePools) {
+        String named = agent.attributes().get("workPool");
+        if (prefect1(agent) || typedPool(agent).isPresent() || named != null && !named.isBlank() && !named.equals(AGENT_POOL)) {
+            return Optional.empty();
+        }
+        return queuePools.agreed(queues(agent)).filter(p -> !chart(agent) || p.type().equals("kubernetes"));
+    }
+
+    /**
+     * A worker for each other pool the deployments of the agent's queues moved to, when they moved to several: the
+     * 2.x agent ran every block of its queues, a worker serves one pool (the rewrite's worker serves the stand-in).
+     */
+    private static List<String> otherPoolWorkers(Job agent, QueuePools queuePools) {
+        List<DeploymentPool> pools = queuePools.of(queues(agent));
+        String named = agent.attributes().get("workPool");
+        if (pools.size() < 2 || prefect1(agent) || typedPool(agent).isPresent()
+                || named != null && !named.isBlank() && !named.equals(AGENT_POOL)) {
+            return List.of();
+        }
+        String served = pool(agent, queuePools);
+        return pools.stream().filter(p -> !p.name().equals(served)).map(p -> "prefect work-pool create " + p.name()
+                + " --type " + p.type() + "; prefect worker start --pool " + p.name() + " --type " + p.type() + queueFlags(agent)
+                + "   # the deployments of " + String.join(", ", queues(agent)) + " moved to this pool too (" + agent.name()
+                + " ran every block of its queues)").toList();
+    }
+
+    /** Whether the agent is the prefect-agent Helm chart's, whose worker chart runs a Kubernetes worker. */
+    private static boolean chart(Job agent) {
+        return "prefect-agent".equals(agent.attributes().get("chart"));
     }
 
     /** The recipe that turns this agent into a worker: by where it is written. */
@@ -217,6 +265,10 @@ final class PlatformSteps {
     }
 
     /** Prefect 1 agents name their infrastructure (local, docker, kubernetes, ecs); Prefect 2 agents ran processes. */
+    static String poolType(Job agent, QueuePools queuePools) {
+        return movedTo(agent, queuePools).map(DeploymentPool::type).orElseGet(() -> poolType(agent));
+    }
+
     static String poolType(Job agent) {
         // the prefect-agent Helm chart runs flows as Kubernetes jobs (its image is the -kubernetes flavour)
         if ("prefect-agent".equals(agent.attributes().get("chart"))

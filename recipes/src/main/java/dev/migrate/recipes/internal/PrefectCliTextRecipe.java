@@ -7,6 +7,7 @@ import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.prefectcli.CliOptions;
+import dev.migrate.recipes.prefectcli.DeploymentQueues;
 import dev.migrate.recipes.prefectcli.PrefectCommandRewriter;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
 import java.util.HashMap;
@@ -95,13 +96,13 @@ public abstract class PrefectCliTextRecipe extends ScanningRecipe<PrefectCliText
 
     @Override
     public TreeVisitor<?, ExecutionContext> getScanner(SourceableTexts acc) {
-        if (!readsSourcedFiles()) {
-            return TreeVisitor.noop();
-        }
+        // the run's deployments by work queue: an agent's worker serves the pool its queues' deployments moved to
+        TreeVisitor<?, ExecutionContext> queues = DeploymentQueues.scanner();
         return new TreeVisitor<Tree, ExecutionContext>() {
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
-                if (tree instanceof PlainText file && SourcedFiles.mayBeSourced(pathOf(file))) {
+                queues.visit(tree, ctx);
+                if (readsSourcedFiles() && tree instanceof PlainText file && SourcedFiles.mayBeSourced(pathOf(file))) {
                     acc.texts.put(pathOf(file), file.getText());
                 }
                 return tree;
@@ -131,7 +132,8 @@ public abstract class PrefectCliTextRecipe extends ScanningRecipe<PrefectCliText
                 if (!text.contains("prefect") && !text.contains(PrefectVersionBuildArgs.FLAG)) {
                     return file;
                 }
-                CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor());
+                CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor())
+                        .withQueuePools(DeploymentQueues.in(ctx).pools());
                 ShellSegments.Result r = ShellSegments.translate(text, commandSegments(text), new HashSet<>(),
                         PrefectCliTextRecipe.this::commentsOut, options, PrefectCliTextRecipe.this::rewriteSegment, FixSafety.unsafeAllowed(ctx),
                         assignments(pathOf(file), text, acc.texts::get));

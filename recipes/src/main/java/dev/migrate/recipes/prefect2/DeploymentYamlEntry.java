@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.DeploymentPool;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.internal.CommandJobVariable;
 import dev.migrate.recipes.internal.InfraOverrides;
@@ -85,7 +86,8 @@ final class DeploymentYamlEntry {
             // noted under the code scan reports the construct with: a queue without a pool (PF211), or 2.x's
             // prefect-agent pool named outright (BHV005)
             String code = AGENT_POOL.equals(poolName) ? "BHV005: " : "PF211: ";
-            String standIn = named ? (String) block : poolType + "-pool";
+            // named as DeploymentPool names it, which the agents' workers and the cutover read too
+            String standIn = DeploymentPool.of(poolType, named ? (String) block : null).name();
             String create = "create it with `prefect work-pool create " + standIn + " --type " + poolType
                     + "` or pick an existing typed pool";
             String namedAfter = named ? " (named after infrastructure block `" + infraType + "/" + block + "`)" : "";

@@ -1,13 +1,16 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.DeploymentPool;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectRenames;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.YamlSnippets;
 import dev.migrate.recipes.prefectcli.CliOptions;
+import dev.migrate.recipes.prefectcli.DeploymentQueues;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +28,8 @@ final class HelmAgentValues {
     /** Keys only the agent chart's {@code agent:} mapping has together: an {@code agent:} without any is another chart's. */
     private static final Set<String> AGENT_KEYS = Set.of("config", "apiConfig", "image", "serverApiConfig", "cloudApiConfig");
     private static final Pattern TAG_PYTHON = Pattern.compile("python(3\\.\\d+)");
+    /** The type of the worker the prefect-worker chart runs. */
+    private static final String KUBERNETES = "kubernetes";
 
     private final MigrationNotes notes;
     private final String recipeName;
@@ -110,6 +115,13 @@ final class HelmAgentValues {
         List<Yaml.Mapping.Entry> out = new ArrayList<>();
         String pool = null;
         boolean poolAdded = false;
+        // the deployments of the agent's queues (in any file of the run) may all have moved to one pool, named after
+        // their infrastructure block: a Kubernetes worker, which this chart runs, serves it when it is of that type
+        List<String> queues = workQueues(agent);
+        List<DeploymentPool> moved = DeploymentQueues.in(ctx).pools().of(queues);
+        Optional<DeploymentPool> agreed = moved.size() == 1 && moved.get(0).type().equals(KUBERNETES)
+                ? Optional.of(moved.get(0)) : Optional.empty();
+        String typed = agreed.map(DeploymentPool::name).orElse(CliOptions.standInPool(KUBERNETES));
         for (Yaml.Mapping.Entry field : agent.getEntries()) {
             String key = field.getKey().getValue();
             String renamedKey = renamedKey("worker." + key);
@@ -128,7 +140,7 @@ final class HelmAgentValues {
                         .map(c -> c.getValue() instanceof Yaml.Scalar s && !s.getValue().isBlank() ? s.getValue() : null)
                         .filter(v -> v != null).findFirst().orElse(null);
                 Yaml.Mapping withPool = pool == null && !poolSetElsewhere && FixSafety.unsafeAllowed(ctx)
-                        ? withStandInPool(config) : null;
+                        ? withStandInPool(config, typed) : null;
                 if (withPool != null) {
                     f = f.withValue(withPool);
                     poolAdded = true;
@@ -136,10 +148,16 @@ final class HelmAgentValues {
             }
             out.add(f);
         }
-        String typed = CliOptions.standInPool("kubernetes");
-        if (poolAdded) {
+        if (poolAdded && agreed.isPresent()) {
+            notes.insertRow(ctx, new MigrationNotes.Row(path, line, recipeName, false, "the worker serves work pool `"
+                    + typed + "` (type kubernetes), where the deployments of the agent's workQueues were moved"
+                    + (agreed.get().standsIn() ? ", which stands in for the agent's default-agent-pool"
+                    : " (named after their infrastructure block)") + ", polling its workQueues as the agent did; create "
+                    + "it first: prefect work-pool create " + typed + " --type kubernetes", "PF203"));
+        } else if (poolAdded) {
             // the chart requires a pool; the worker serves the typed pool standing in for default-agent-pool, where
             // the converted agents' workers and the deployments that named no pool go (and cutover creates it)
+            otherPools(moved, typed, queues, path, line, ctx);
             notes.insertRow(ctx, new MigrationNotes.Row(path, line, recipeName, false, "the worker serves work pool `"
                     + typed + "`, which stands in for the agent's default-agent-pool, polling its workQueues as the "
                     + "agent did; deploy this worker's deployments there; create it first: prefect work-pool create "
@@ -151,7 +169,8 @@ final class HelmAgentValues {
             // deployments of that pool in the typed pool standing in for it
             notes.insertRow(ctx, new MigrationNotes.Row(path, line, recipeName, true, "the prefect-worker chart requires "
                     + "`worker.config.workPool`: the agent polled its queues in default-agent-pool, which workers "
-                    + "refuse; set `workPool: " + typed + "`, the typed pool that stands in for it (prefect work-pool "
+                    + "refuse; set `workPool: " + typed + "`, " + (agreed.isPresent() ? "where the deployments of its "
+                    + "workQueues were moved" : "the typed pool that stands in for it") + " (prefect work-pool "
                     + "create " + typed + " --type kubernetes), and deploy this worker's deployments there", "PF203"));
         } else {
             // 2.x agents poll only prefect-agent pools, and 3.x workers refuse that type
@@ -168,15 +187,51 @@ final class HelmAgentValues {
      * indentation; null when it cannot take one there (a flow mapping, no entries, or a {@code workPool:} key left
      * blank, which a person fills in).
      */
-    private static Yaml.Mapping withStandInPool(Yaml.Mapping config) {
+    private static Yaml.Mapping withStandInPool(Yaml.Mapping config, String typed) {
         if (config.getOpeningBracePrefix() != null || config.getEntries().isEmpty()
                 || config.getEntries().stream().anyMatch(c -> c.getKey().getValue().equals("workPool"))) {
             return null;
         }
         List<Yaml.Mapping.Entry> entries = new ArrayList<>(config.getEntries());
         String prefix = entries.get(entries.size() - 1).getPrefix();
-        entries.add(YamlSnippets.parseEntry("workPool", " " + CliOptions.standInPool("kubernetes")).withPrefix(prefix));
+        entries.add(YamlSnippets.parseEntry("workPool", " " + typed).withPrefix(prefix));
         return config.withEntries(entries);
+    }
+
+    /** The queues of the agent's {@code config.workQueues}, in order. */
+    private static List<String> workQueues(Yaml.Mapping agent) {
+        List<String> queues = new ArrayList<>();
+        for (Yaml.Mapping.Entry f : agent.getEntries()) {
+            if (f.getKey().getValue().equals("config") && f.getValue() instanceof Yaml.Mapping config) {
+                for (Yaml.Mapping.Entry c : config.getEntries()) {
+                    if (c.getKey().getValue().equals("workQueues") && c.getValue() instanceof Yaml.Sequence seq) {
+                        seq.getEntries().stream().map(Yaml.Sequence.Entry::getBlock)
+                                .filter(b -> b instanceof Yaml.Scalar).map(b -> ((Yaml.Scalar) b).getValue()).forEach(queues::add);
+                    }
+                }
+            }
+        }
+        return queues;
+    }
+
+    /**
+     * A note on the pools other than the worker's that the deployments of its queues moved to (several blocks on one
+     * queue, or a block of another type than this chart's Kubernetes worker): each needs a worker of its type.
+     */
+    private void otherPools(List<DeploymentPool> moved, String typed, List<String> queues, String path, int line,
+                            ExecutionContext ctx) {
+        List<DeploymentPool> others = moved.stream().filter(p -> !p.name().equals(typed)).toList();
+        if (others.isEmpty()) {
+            return;
+        }
+        String flags = queues.stream().map(q -> " --work-queue " + q).collect(java.util.stream.Collectors.joining());
+        notes.insertRow(ctx, new MigrationNotes.Row(path, line, recipeName, true, "the deployments of the agent's "
+                + "workQueues (`" + String.join("`, `", queues) + "`) were moved to " + (moved.size() == 1 ? "work pool `"
+                + moved.get(0).name() + "` (type " + moved.get(0).type() + "), which this chart's Kubernetes worker cannot serve"
+                : moved.size() + " work pools, one per infrastructure block (the 2.x agent ran every block of its "
+                + "queues; a Prefect 3 worker serves one pool)") + ": run one worker for each: " + others.stream()
+                .map(p -> "prefect worker start --pool " + p.name() + " --type " + p.type() + flags)
+                .collect(java.util.stream.Collectors.joining("; ")), "PF203"));
     }
 
     /** Pins {@code prefectTag} to the target release on the Kubernetes flavour, keeping the Python version. */

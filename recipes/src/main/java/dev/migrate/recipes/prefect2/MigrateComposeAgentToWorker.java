@@ -8,6 +8,7 @@ import dev.migrate.recipes.internal.ComposeFiles;
 import dev.migrate.recipes.internal.TextPositions;
 import dev.migrate.recipes.internal.YamlSnippets;
 import dev.migrate.recipes.prefectcli.CliOptions;
+import dev.migrate.recipes.prefectcli.DeploymentQueues;
 import dev.migrate.recipes.prefectcli.PrefectCommandRewriter;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openrewrite.Cursor;
 import org.openrewrite.ExecutionContext;
+import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.tree.Yaml;
 
@@ -48,6 +50,21 @@ public class MigrateComposeAgentToWorker extends ComposeFileRecipe {
                 + "typed work pool, renames agent services and containers to worker, and adds a one-shot service "
                 + "that creates the work pool when it does not exist yet, once the server's API answers; the workers "
                 + "start after it completed.";
+    }
+
+    /** The run's compose files, and its deployments by work queue, which choose the pools of the agents' workers. */
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(ComposeFiles acc) {
+        TreeVisitor<?, ExecutionContext> compose = super.getScanner(acc);
+        TreeVisitor<?, ExecutionContext> queues = DeploymentQueues.scanner();
+        return new TreeVisitor<Tree, ExecutionContext>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                compose.visit(tree, ctx);
+                queues.visit(tree, ctx);
+                return tree;
+            }
+        };
     }
 
     @Override
@@ -125,7 +142,8 @@ public class MigrateComposeAgentToWorker extends ComposeFileRecipe {
 
     private Yaml.Mapping.Entry migrate(Yaml.Mapping.Entry servicesEntry, Yaml.Mapping services, String path,
                                        ExecutionContext ctx, Cursor cursor) {
-        CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor());
+        CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor())
+                .withQueuePools(DeploymentQueues.in(ctx).pools());
         Map<String, String> renamed = new LinkedHashMap<>();
         Map<String, String> poolServices = new LinkedHashMap<>();
         /* worker service name -> its pool and type */

@@ -3,11 +3,14 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
 import dev.migrate.recipes.internal.YamlPositions;
+import dev.migrate.recipes.prefectcli.DeploymentQueues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.openrewrite.ExecutionContext;
+import org.openrewrite.SourceFile;
+import org.openrewrite.Tree;
 import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
@@ -76,6 +79,19 @@ public class MigrateHelmAgentReleasesToWorker extends ScanningRecipe<MigrateHelm
 
     @Override
     public TreeVisitor<?, ExecutionContext> getScanner(Found acc) {
+        // the run's deployments by work queue (any file), which choose the pool of the agent's worker
+        TreeVisitor<?, ExecutionContext> queues = DeploymentQueues.scanner();
+        TreeVisitor<?, ExecutionContext> releases = releaseScanner(acc);
+        return new TreeVisitor<Tree, ExecutionContext>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                queues.visit(tree, ctx);
+                return tree instanceof SourceFile source && releases.isAcceptable(source, ctx) ? releases.visit(tree, ctx) : tree;
+            }
+        };
+    }
+
+    private TreeVisitor<?, ExecutionContext> releaseScanner(Found acc) {
         return new YamlIsoVisitor<>() {
             @Override
             public Yaml.Document visitDocument(Yaml.Document document, ExecutionContext ctx) {

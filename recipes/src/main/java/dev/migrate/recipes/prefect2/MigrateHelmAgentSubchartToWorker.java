@@ -3,6 +3,7 @@ package dev.migrate.recipes.prefect2;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.ProjectPaths;
 import dev.migrate.recipes.internal.YamlPositions;
+import dev.migrate.recipes.prefectcli.DeploymentQueues;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,6 +85,8 @@ public class MigrateHelmAgentSubchartToWorker extends ScanningRecipe<MigrateHelm
                     return tree;
                 }
                 Path path = source.getSourcePath();
+                // the run's deployments by work queue, which choose the pool of the agent's worker
+                DeploymentQueues.in(ctx).scan(source);
                 acc.files.add(path.toString().replace('\\', '/'));
                 if (HelmChartDependencies.isLockFile(path)) {
                     acc.locksPinningAgent.put(path.toString().replace('\\', '/'),

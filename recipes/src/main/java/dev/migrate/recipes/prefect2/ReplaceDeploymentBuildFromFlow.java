@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefect2;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.migrate.analyzers.sources.config.DeploymentPool;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.ProjectPaths;
@@ -568,7 +569,8 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
             if (!mode.equals("serve") && !unpackedKeys.contains("work_pool_name") && FixSafety.unsafeAllowed(ctx)
                     && (infraArg.isEmpty() || infraType != null)) {
                 String type = infraType == null ? "process" : infraType;
-                String pool = infraArg.flatMap(a -> savedBlockName(stmt, a.value())).orElse(CliOptions.standInPool(type));
+                // named as DeploymentPool names it, which the agents' workers and the cutover read too
+                String pool = DeploymentPool.of(type, infraArg.flatMap(a -> savedBlockName(stmt, a.value())).orElse(null)).name();
                 Optional<Argument> named = new CallView(edited).keyword("work_pool_name");
                 boolean agentPool = named.flatMap(a -> StringLiterals.value(a.value())).filter("default-agent-pool"::equals).isPresent();
                 if (named.isEmpty() || agentPool) {

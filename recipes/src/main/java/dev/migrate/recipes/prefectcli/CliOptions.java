@@ -1,6 +1,8 @@
 package dev.migrate.recipes.prefectcli;
 
+import dev.migrate.analyzers.sources.config.DeploymentPool;
 import dev.migrate.analyzers.sources.config.OutsideValues;
+import dev.migrate.analyzers.sources.config.QueuePools;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,9 +23,12 @@ import java.util.Set;
  *                    deploys, never written into it
  * @param outside     the values the command reads that are set outside the repository (a GitHub Actions variable, a
  *                    GitLab CI/CD variable), named in the notes so a person knows where to read them
+ * @param queuePools  the work pools the project's Prefect 2 deployments of each work queue move to (their
+ *                    infrastructure blocks, in any file of the run): an agent's worker serves the pool of its queues
  */
 public record CliOptions(String poolType, int targetMinor, Set<String> appliedLater, Set<String> wholeWords,
-                         Map<String, String> typedPools, Map<String, String> variables, OutsideValues outside) {
+                         Map<String, String> typedPools, Map<String, String> variables, OutsideValues outside,
+                         QueuePools queuePools) {
     public static final CliOptions DEFAULT = new CliOptions("process", 8);
 
     public CliOptions {
@@ -32,10 +37,11 @@ public record CliOptions(String poolType, int targetMinor, Set<String> appliedLa
         typedPools = Map.copyOf(typedPools);
         variables = Map.copyOf(variables);
         outside = outside == null ? OutsideValues.NONE : outside;
+        queuePools = queuePools == null ? QueuePools.NONE : queuePools;
     }
 
     public CliOptions(String poolType, int targetMinor, Set<String> appliedLater, Set<String> wholeWords) {
-        this(poolType, targetMinor, appliedLater, wholeWords, Map.of(), Map.of(), OutsideValues.NONE);
+        this(poolType, targetMinor, appliedLater, wholeWords, Map.of(), Map.of(), OutsideValues.NONE, QueuePools.NONE);
     }
 
     public CliOptions(String poolType, int targetMinor) {
@@ -47,23 +53,27 @@ public record CliOptions(String poolType, int targetMinor, Set<String> appliedLa
     }
 
     public CliOptions withAppliedLater(Set<String> files) {
-        return new CliOptions(poolType, targetMinor, files, wholeWords, typedPools, variables, outside);
+        return new CliOptions(poolType, targetMinor, files, wholeWords, typedPools, variables, outside, queuePools);
     }
 
     public CliOptions withWholeWords(Set<String> words) {
-        return new CliOptions(poolType, targetMinor, appliedLater, words, typedPools, variables, outside);
+        return new CliOptions(poolType, targetMinor, appliedLater, words, typedPools, variables, outside, queuePools);
     }
 
     public CliOptions withTypedPools(Map<String, String> pools) {
-        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, pools, variables, outside);
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, pools, variables, outside, queuePools);
     }
 
     public CliOptions withVariables(Map<String, String> known) {
-        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, known, outside);
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, known, outside, queuePools);
     }
 
     public CliOptions withOutside(OutsideValues values) {
-        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, variables, values);
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, variables, values, queuePools);
+    }
+
+    public CliOptions withQueuePools(QueuePools pools) {
+        return new CliOptions(poolType, targetMinor, appliedLater, wholeWords, typedPools, variables, outside, pools);
     }
 
     /**
@@ -72,6 +82,6 @@ public record CliOptions(String poolType, int targetMinor, Set<String> appliedLa
      * names the pool of a deployment file without one.
      */
     public static String standInPool(String type) {
-        return type + "-pool";
+        return DeploymentPool.standIn(type);
     }
 }

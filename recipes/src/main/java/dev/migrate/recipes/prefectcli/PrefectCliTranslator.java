@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefectcli;
 
 import dev.migrate.analyzers.model.Redactor;
 import dev.migrate.analyzers.rules.PrefectBlockClasses;
+import dev.migrate.analyzers.sources.config.DeploymentPool;
 import dev.migrate.analyzers.sources.config.LiteralVariables;
 import dev.migrate.recipes.prefectcli.CliRules.CommandRule;
 import dev.migrate.recipes.prefectcli.CliRules.FlagRule;
@@ -298,28 +299,62 @@ public final class PrefectCliTranslator {
                 + pool + "` is a prefect-agent pool (the only type 2.x agents poll), which Prefect 3 workers refuse: "
                 + "recreate it typed (prefect work-pool delete " + pool + "; prefect work-pool create " + pool
                 + " --type " + o.poolType() + ") and re-deploy its deployments, or give the worker a new typed pool"));
+        String type = o.poolType();
         if (!d.has("--pool") || d.standIn) {
             // 2.x agents without --pool polled their queues in default-agent-pool: one typed pool stands in for it,
             // every queue kept, and the deployments translated here (no pool, a queue) deploy to the same pool
             List<String> queues = d.values("--work-queue");
-            String pool = CliOptions.standInPool(o.poolType());
-            if (!d.standIn) {
+            String standIn = CliOptions.standInPool(o.poolType());
+            // unless the project's deployments of those queues all moved to one pool, named after their block
+            Optional<DeploymentPool> agreed = o.queuePools().agreed(queues);
+            String pool = agreed.map(DeploymentPool::name).orElse(standIn);
+            type = agreed.map(DeploymentPool::type).orElse(type);
+            if (d.standIn) {
+                String from = standIn;
+                d.flags.replaceAll(f -> f.equals(from) ? pool : f.equals("--pool=" + from) ? "--pool=" + pool : f);
+            } else {
                 // after the agent's own flags, so that a command written over several lines keeps them where they were
                 d.flags.add("--pool");
                 d.flags.add(pool);
             }
-            d.notes.add("the worker serves work pool `" + pool + "`, which stands in for the agent's default-agent-pool"
-                    + (d.standIn ? " (a prefect-agent pool, which Prefect 3 workers refuse)" : "")
-                    + (queues.isEmpty() ? " (the agent named no queue: the worker polls every queue of the pool)"
+            String polling = queues.isEmpty() ? " (the agent named no queue: the worker polls every queue of the pool)"
                     : ", polling " + (queues.size() == 1 ? "queue `" + queues.get(0) + "`" : "queues `"
-                    + String.join("`, `", queues) + "`") + " as the agent did")
-                    + "; deployments that named no pool deploy there too; create it first: prefect work-pool create "
-                    + pool + " --type " + o.poolType());
+                    + String.join("`, `", queues) + "`") + " as the agent did";
+            if (agreed.isPresent()) {
+                d.notes.add("the worker serves work pool `" + pool + "` (type " + type + "), where the deployments of "
+                        + "the agent's " + (queues.size() == 1 ? "queue" : "queues") + " were moved"
+                        + (agreed.get().standsIn() ? ", which stands in for the agent's default-agent-pool"
+                        : " (named after their infrastructure block)") + polling + "; create it first: prefect "
+                        + "work-pool create " + pool + " --type " + type);
+            } else {
+                d.notes.add("the worker serves work pool `" + pool + "`, which stands in for the agent's default-agent-pool"
+                        + (d.standIn ? " (a prefect-agent pool, which Prefect 3 workers refuse)" : "") + polling
+                        + "; deployments that named no pool deploy there too; create it first: prefect work-pool create "
+                        + pool + " --type " + o.poolType());
+                severalPools(d, o.queuePools().of(queues), queues);
+            }
         }
         if (!d.has("--type")) {
             d.flags.add("--type");
-            d.flags.add(o.poolType());
+            d.flags.add(type);
         }
+    }
+
+    /**
+     * When the deployments of the agent's queues moved to several pools (2.x agents ran every block of their queue, a
+     * worker serves one pool), the worker keeps the stand-in and the note lists a worker for each of those pools.
+     */
+    private static void severalPools(Draft d, List<DeploymentPool> pools, List<String> queues) {
+        if (pools.size() < 2) {
+            return;
+        }
+        d.manual = true;
+        d.notes.add("the deployments of " + (queues.size() == 1 ? "queue `" + queues.get(0) + "`" : "queues `"
+                + String.join("`, `", queues) + "`") + " were moved to " + pools.size() + " work pools, one per "
+                + "infrastructure block (the 2.x agent ran every block of its queues; a Prefect 3 worker serves one "
+                + "pool): run one worker for each: " + pools.stream().map(p -> "prefect worker start --pool " + p.name()
+                + " --type " + p.type() + queues.stream().map(q -> " --work-queue " + q).collect(java.util.stream.Collectors.joining()))
+                .collect(java.util.stream.Collectors.joining("; ")));
     }
 
     /**
@@ -388,20 +423,22 @@ public final class PrefectCliTranslator {
         String infraWord = flagValue(originalArgs, "-ib", "--infra-block");
         // a block named through a variable the script or pipeline sets above (INFRA=kubernetes-job/prod) is that block
         String infra = known(infraWord, o).orElse(infraWord);
-        String pool;
-        String type = o.poolType();
+        DeploymentPool target;
         if (infra != null && infra.contains("/")) {
             String slug = infra.substring(0, infra.indexOf('/'));
-            pool = infra.substring(infra.indexOf('/') + 1);
-            type = PrefectBlockClasses.poolTypeOfSlug(slug).orElse(type);
+            target = DeploymentPool.of(PrefectBlockClasses.poolTypeOfSlug(slug).orElse(o.poolType()),
+                    infra.substring(infra.indexOf('/') + 1));
         } else {
             // -i TYPE: an anonymous block of that type; without either, 2.x built with a Process block
             String infraTypeWord = flagValue(originalArgs, "-i", "--infra");
             String infraType = known(infraTypeWord, o).orElse(infraTypeWord);
             // the 2.x slugs and the pool types replacing them are the scan's data (prefect-2-block-classes.yaml)
-            type = infraType == null ? type : PrefectBlockClasses.poolTypeOfSlug(infraType).orElse(type);
-            pool = CliOptions.standInPool(type);
+            target = DeploymentPool.of(infraType == null ? o.poolType()
+                    : PrefectBlockClasses.poolTypeOfSlug(infraType).orElse(o.poolType()), null);
         }
+        // named as the scan's DeploymentPool names it, which the agents' workers and the cutover read too
+        String pool = target.name();
+        String type = target.type();
         if (infra == null || !infra.contains("/")) {
             // the block's name is in the repository's settings, not in it: say where to read it
             Optional.ofNullable(infraWord).flatMap(w -> o.outside().of(w)).ifPresent(where -> d.notes.add("the "

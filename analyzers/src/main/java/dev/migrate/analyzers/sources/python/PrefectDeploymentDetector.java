@@ -43,6 +43,11 @@ public final class PrefectDeploymentDetector extends PythonDetector {
     private static final String NO_POOL = "finding.noPool";
     /** The work pool type replacing the deployment's infrastructure block, when its class is known (for PF205). */
     private static final String INFRASTRUCTURE_POOL = "finding.infrastructurePool";
+    /**
+     * The work pool type of an infrastructure block built in the code (not loaded by name, whose settings are on the
+     * server): the rewrite moves such a deployment to a pool of that type, which {@code DeploymentPool} names.
+     */
+    private static final String BUILT_INFRASTRUCTURE_POOL = "infrastructurePoolType";
     /** A Deployment passing parameters without stating enforce_parameter_schema (BHV004). */
     private static final String PARAMETERS_UNCHECKED = "finding.parametersUnchecked";
     /** parameters= values that pass nothing for Prefect 3's schema check to reject. */
@@ -233,6 +238,7 @@ public final class PrefectDeploymentDetector extends PythonDetector {
         PythonModule.arg(call, "infrastructure", -1).map(m::resolve).ifPresent(i -> {
             attrs.put("infrastructure", blockName(m, i));
             poolType(m, i).ifPresent(p -> attrs.put(INFRASTRUCTURE_POOL, p));
+            poolType(m, i).filter(p -> !m.nameOf(i).endsWith(".load")).ifPresent(p -> attrs.put(BUILT_INFRASTRUCTURE_POOL, p));
         });
         PythonModule.arg(call, "storage", -1).map(m::resolve).ifPresent(s -> attrs.put("storage", blockName(m, s)));
         return new Pending(true, m.file().path(), flowExpr == null ? null : Expressions.dottedName(flowExpr).orElse(null),

@@ -1,0 +1,106 @@
+package dev.migrate.recipes.prefectcli;
+
+import dev.migrate.analyzers.model.Detector;
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.InventorySink;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.sources.config.DeploymentYamlDetector;
+import dev.migrate.analyzers.sources.config.PrefectCliLineDetector;
+import dev.migrate.analyzers.sources.config.QueuePools;
+import dev.migrate.analyzers.sources.python.PrefectDeploymentDetector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.openrewrite.ExecutionContext;
+import org.openrewrite.SourceFile;
+import org.openrewrite.Tree;
+import org.openrewrite.TreeVisitor;
+
+/**
+ * The Prefect 2 deployments of a run, by work queue, with the work pool each moves to ({@link QueuePools}), as the
+ * scan's detectors read them: a deployment built in a Makefile or a CI step ({@code prefect deployment build ... -q etl
+ * -ib docker-container/etl-runner}), a Python {@code Deployment.build_from_flow(..., work_queue_name="etl",
+ * infrastructure=...)}, a 2.x deployment file. The recipes turning agents into workers (compose services, systemd
+ * units, scripts) read it, so that a worker serves the pool the deployments of its agent's queues were moved to. Every
+ * file is offered while the run scans; the detectors finish when a recipe first asks, once all were seen.
+ *
+ * <p>One index per run, shared by every recipe that asks (kept in the execution context).
+ */
+public final class DeploymentQueues {
+    private static final String CONTEXT_KEY = "dev.migrate.recipes.prefectcli.DeploymentQueues";
+
+    private final List<Detector> detectors = List.of(new PrefectCliLineDetector(), new DeploymentYamlDetector(),
+            new PrefectDeploymentDetector());
+    private final List<Job> deployments = new ArrayList<>();
+    /** Sources already read (several recipes scan the same files). */
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private QueuePools pools;
+
+    private DeploymentQueues() {
+    }
+
+    /** The run's index, made on first use. */
+    public static DeploymentQueues in(ExecutionContext ctx) {
+        return ctx.computeMessageIfAbsent(CONTEXT_KEY, k -> new DeploymentQueues());
+    }
+
+    /** A scanner for a recipe's scanning phase: offers each source file to the index. */
+    public static TreeVisitor<?, ExecutionContext> scanner() {
+        return new TreeVisitor<>() {
+            @Override
+            public Tree visit(Tree tree, ExecutionContext ctx) {
+                if (tree instanceof SourceFile source) {
+                    in(ctx).scan(source);
+                }
+                return tree;
+            }
+        };
+    }
+
+    /** Reads one file of the run (once, whichever recipe offers it first), when it may deploy on a work queue. */
+    public synchronized void scan(SourceFile source) {
+        String path = source.getSourcePath().normalize().toString().replace('\\', '/');
+        if (pools != null || !seen.add(path)) {
+            return;
+        }
+        String text = source.printAll();
+        // a 2.x deployment reaches a queue (its own, or `default`) only through these words
+        if (!text.contains("work_queue_name") && !(text.contains("prefect") && text.contains("deployment"))
+                && !text.contains("Deployment")) {
+            return;
+        }
+        ScanFile file = new ScanFile(path, text);
+        for (Detector d : detectors) {
+            if (d.accepts(file)) {
+                d.detect(file, sink());
+            }
+        }
+    }
+
+    /** The pools of the deployments of each queue, over every file offered so far (all of them, once the run edits). */
+    public synchronized QueuePools pools() {
+        if (pools == null) {
+            detectors.forEach(d -> d.finish(sink()));
+            pools = QueuePools.of(deployments);
+        }
+        return pools;
+    }
+
+    private InventorySink sink() {
+        return new InventorySink() {
+            @Override
+            public void job(Job job) {
+                if (job.kind() == JobKind.PREFECT2_DEPLOYMENT) {
+                    deployments.add(job);
+                }
+            }
+
+            @Override
+            public void finding(Finding finding) {
+            }
+        };
+    }
+}
