@@ -181,7 +181,7 @@ final class PlatformSteps {
      * 2.x agent ran every block of its queues, a worker serves one pool (the rewrite's worker serves the stand-in).
      */
     private static List<String> otherPoolWorkers(Job agent, QueuePools queuePools) {
-        List<DeploymentPool> pools = queuePools.of(queues(agent));
+        List<DeploymentPool> pools = queuePools.movedTo(queues(agent));
         String named = agent.attributes().get("workPool");
         if (pools.size() < 2 || prefect1(agent) || typedPool(agent).isPresent()
                 || named != null && !named.isBlank() && !named.equals(AGENT_POOL)) {

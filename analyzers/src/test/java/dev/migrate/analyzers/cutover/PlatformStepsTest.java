@@ -143,4 +143,47 @@ class PlatformStepsTest {
                 .anyMatch(src -> src.contains("MigrateComposeAgentToWorker")));
         assertThat(plan("prefect agent start -q default\n")).doesNotContain("MigrateComposeAgentToWorker");
     }
+
+    /** The plan of an agent's script and a Makefile that builds deployments, read by the command line detector. */
+    private static String planWithBuilds(String agent, String makefile) {
+        DetectorHarness h = new DetectorHarness();
+        PrefectCliLineDetector d = new PrefectCliLineDetector();
+        d.detect(new dev.migrate.analyzers.model.ScanFile("ops/start.sh", agent), h);
+        d.detect(new dev.migrate.analyzers.model.ScanFile("Makefile", makefile), h);
+        d.finish(h);
+        Inventory inv = new Inventory("x", h.jobs(), h.findings(), List.of(), new ScanStats(0, 0, 0));
+        return PlatformSteps.of(inv, "2026-01-01").stream()
+                .map(s -> s.title() + "\n" + String.join("\n", s.commands()) + "\nwhy: " + s.why())
+                .collect(Collectors.joining("\n"));
+    }
+
+    // the rewrite moves the deployments of queue etl to the pool named after their block, and the agent's worker with
+    // them: the checklist creates that pool, typed as the block, and starts the worker on it
+    @Test
+    void anAgentsWorkerServesThePoolItsQueuesDeploymentsMovedTo() {
+        String out = planWithBuilds("prefect agent start -q etl\n", """
+                deploy:
+                \tprefect deployment build flows/etl.py:etl -n nightly -q etl -ib docker-container/etl-runner -a
+                """);
+        assertThat(out).contains("prefect work-pool create etl-runner --type docker   # for agent etl at ops/start.sh:1")
+                .contains("prefect work-queue create etl --pool etl-runner")
+                .contains("prefect worker start --pool etl-runner --work-queue etl   # replaces: prefect agent start -q etl")
+                .doesNotContain("process-pool");
+    }
+
+    // two blocks on one queue: 2.x's agent ran both, a worker serves one pool; the rewrite's worker keeps the stand-in
+    @Test
+    void anAgentWhoseQueuesDeploymentsMovedToSeveralPoolsGetsAWorkerForEach() {
+        String out = planWithBuilds("prefect agent start -q etl\n", """
+                deploy:
+                \tprefect deployment build flows/a.py:a -n a -q etl -ib docker-container/etl-runner -a
+                \tprefect deployment build flows/b.py:b -n b -q etl -ib kubernetes-job/etl-k8s -a
+                """);
+        assertThat(out).contains("prefect work-pool create process-pool --type process")
+                .contains("prefect worker start --pool process-pool --work-queue etl   # replaces")
+                .contains("prefect work-pool create etl-runner --type docker; prefect worker start --pool etl-runner "
+                        + "--type docker --work-queue etl   # the deployments of etl moved to this pool too")
+                .contains("prefect work-pool create etl-k8s --type kubernetes; prefect worker start --pool etl-k8s "
+                        + "--type kubernetes --work-queue etl");
+    }
 }

@@ -118,7 +118,7 @@ final class HelmAgentValues {
         // the deployments of the agent's queues (in any file of the run) may all have moved to one pool, named after
         // their infrastructure block: a Kubernetes worker, which this chart runs, serves it when it is of that type
         List<String> queues = workQueues(agent);
-        List<DeploymentPool> moved = DeploymentQueues.in(ctx).pools().of(queues);
+        List<DeploymentPool> moved = DeploymentQueues.in(ctx).pools().movedTo(queues);
         Optional<DeploymentPool> agreed = moved.size() == 1 && moved.get(0).type().equals(KUBERNETES)
                 ? Optional.of(moved.get(0)) : Optional.empty();
         String typed = agreed.map(DeploymentPool::name).orElse(CliOptions.standInPool(KUBERNETES));

@@ -331,7 +331,7 @@ public final class PrefectCliTranslator {
                         + (d.standIn ? " (a prefect-agent pool, which Prefect 3 workers refuse)" : "") + polling
                         + "; deployments that named no pool deploy there too; create it first: prefect work-pool create "
                         + pool + " --type " + o.poolType());
-                severalPools(d, o.queuePools().of(queues), queues);
+                severalPools(d, o.queuePools().movedTo(queues), queues);
             }
         }
         if (!d.has("--type")) {

@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefectcli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -376,5 +377,63 @@ class PrefectCommandRewriterTest {
         assertThat(rw(once).text()).isEqualTo(once);
         // With several queues the worker keeps polling each queue of the pool that stands in for default-agent-pool.
         assertThat(once).isEqualTo("cd /opt && prefect worker start --work-queue a --work-queue b --pool process-pool --type process # worker");
+    }
+
+    /** The pools the deployments of each queue move to, as the run's scan reads them from this Makefile. */
+    private static dev.migrate.analyzers.sources.config.QueuePools builds(String makefile) {
+        List<dev.migrate.analyzers.model.Job> jobs = new java.util.ArrayList<>();
+        dev.migrate.analyzers.model.InventorySink sink = new dev.migrate.analyzers.model.InventorySink() {
+            @Override
+            public void job(dev.migrate.analyzers.model.Job job) {
+                jobs.add(job);
+            }
+
+            @Override
+            public void finding(dev.migrate.analyzers.model.Finding finding) {
+            }
+        };
+        new dev.migrate.analyzers.sources.config.PrefectCliLineDetector()
+                .detect(new dev.migrate.analyzers.model.ScanFile("Makefile", makefile), sink);
+        return dev.migrate.analyzers.sources.config.QueuePools.of(jobs);
+    }
+
+    // the deployments of queue etl moved to the pool named after their block: the agent's worker serves it, typed
+    @Test
+    void agentsWorkerServesThePoolItsQueuesDeploymentsMovedTo() {
+        CliOptions o = CliOptions.DEFAULT.withQueuePools(builds("""
+                deploy:
+                \tprefect deployment build flows/etl.py:etl -n nightly -q etl -ib docker-container/etl-runner -a
+                """));
+        ShellRewrite r = PrefectCommandRewriter.rewrite("prefect agent start -q etl", o);
+        assertThat(r.text()).isEqualTo("prefect worker start --work-queue etl --pool etl-runner --type docker");
+        assertThat(r.notes()).singleElement().asString().contains("work pool `etl-runner` (type docker)",
+                "where the deployments of the agent's queue were moved", "prefect work-pool create etl-runner --type docker");
+        // the deployment itself, translated with the same function, names the same pool
+        assertThat(PrefectCommandRewriter.rewrite("prefect deployment build flows/etl.py:etl -n nightly -q etl "
+                + "-ib docker-container/etl-runner -a", o).text()).contains("--pool etl-runner ");
+        // 2.x's default-agent-pool named outright is the same pool
+        assertThat(PrefectCommandRewriter.rewrite("prefect agent start -q etl --pool default-agent-pool", o).text())
+                .isEqualTo("prefect worker start --work-queue etl --pool etl-runner --type docker");
+        // a queue whose deployments are not known keeps the stand-in
+        assertThat(PrefectCommandRewriter.rewrite("prefect agent start -q other", o).text())
+                .isEqualTo("prefect worker start --work-queue other --pool process-pool --type process");
+    }
+
+    // several blocks on one queue: the 2.x agent ran them all, a worker serves one pool: the stand-in is kept and a
+    // worker is asked for each pool
+    @Test
+    void agentWhoseQueuesDeploymentsMovedToSeveralPoolsKeepsTheStandInAndListsAWorkerPerPool() {
+        CliOptions o = CliOptions.DEFAULT.withQueuePools(builds("""
+                deploy:
+                \tprefect deployment build flows/a.py:a -n a -q etl -ib docker-container/etl-runner -a
+                \tprefect deployment build flows/b.py:b -n b -q etl -ib kubernetes-job/etl-k8s -a
+                """));
+        ShellRewrite r = PrefectCommandRewriter.rewrite("prefect agent start -q etl", o);
+        assertThat(r.text()).isEqualTo("prefect worker start --work-queue etl --pool process-pool --type process");
+        assertThat(r.manual()).isTrue();
+        assertThat(r.notes()).hasSize(2).last().asString().isEqualTo("PF203: the deployments of queue `etl` were moved to 2 "
+                + "work pools, one per infrastructure block (the 2.x agent ran every block of its queues; a Prefect 3 "
+                + "worker serves one pool): run one worker for each: prefect worker start --pool etl-runner --type docker "
+                + "--work-queue etl; prefect worker start --pool etl-k8s --type kubernetes --work-queue etl");
     }
 }

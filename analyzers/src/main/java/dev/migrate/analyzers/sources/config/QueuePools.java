@@ -40,7 +40,7 @@ public final class QueuePools {
      * queues is known, and for no queue: an agent that named none polled every queue of its pool, or those matching a
      * prefix ({@code --match}), which a worker cannot.
      */
-    public List<DeploymentPool> of(List<String> queues) {
+    public List<DeploymentPool> movedTo(List<String> queues) {
         Set<DeploymentPool> out = new LinkedHashSet<>();
         queues.forEach(q -> out.addAll(byQueue.getOrDefault(q, Set.of())));
         return new ArrayList<>(out);
@@ -48,7 +48,7 @@ public final class QueuePools {
 
     /** The one pool the deployments of {@code queues} all move to, if they agree on one. */
     public Optional<DeploymentPool> agreed(List<String> queues) {
-        List<DeploymentPool> pools = of(queues);
+        List<DeploymentPool> pools = movedTo(queues);
         return pools.size() == 1 ? Optional.of(pools.get(0)) : Optional.empty();
     }
 }
