@@ -30,7 +30,11 @@ public final class ShellSegments {
     public record Note(int offset, boolean manual, String message) {
     }
 
-    public record Result(String text, List<Note> notes) {
+    /**
+     * @param created the work pools the translated commands ask to create, each at the offset of its command, in the
+     *                order of the text (what {@link PoolTypeConflicts} compares across a file's texts)
+     */
+    public record Result(String text, List<Note> notes, List<PoolTypeConflicts.Created<Integer>> created) {
     }
 
     /** The translation of one segment ({@code text}, at {@code where}), with the options of its place. */
@@ -73,6 +77,7 @@ public final class ShellSegments {
             typed.putAll(TypedPoolsCreated.in(text.substring(s.start(), s.end())));
         }
         List<Note> notes = new ArrayList<>();
+        List<PoolTypeConflicts.Created<Integer>> created = new ArrayList<>();
         StringBuilder out = new StringBuilder(text);
         Set<String> appliedAfter = new HashSet<>(options.appliedLater());
         for (int i = segments.size() - 1; i >= 0; i--) {
@@ -97,17 +102,17 @@ public final class ShellSegments {
                 continue;
             }
             r.notes().forEach(n -> notes.add(new Note(offset, r.manual(), n)));
+            // segments are translated from the last: each one's pools go before those of the segments after it
+            created.addAll(0, r.creates().stream().map(p -> new PoolTypeConflicts.Created<>(p, offset)).toList());
             if (r.changed()) {
                 out.replace(s.start(), s.end(), r.text());
             }
         }
         // a conflict is noted at the first command that names the pool
-        List<String> inOrder = notes.stream().sorted(java.util.Comparator.comparingInt(Note::offset)).map(Note::message).toList();
-        for (PoolTypeConflicts.Conflict conflict : PoolTypeConflicts.of(inOrder)) {
-            int at = notes.stream().filter(n -> conflict.createdBy(n.message())).mapToInt(Note::offset).min().orElse(0);
-            notes.add(new Note(at, true, conflict.note()));
+        for (PoolTypeConflicts.Conflict<Integer> conflict : PoolTypeConflicts.of(created)) {
+            notes.add(new Note(conflict.first(), true, conflict.note()));
         }
-        return new Result(out.toString(), notes);
+        return new Result(out.toString(), notes, created);
     }
 
     private static Map<String, String> variablesAt(CliOptions options, List<LiteralVariables.Assignment> assignments, int offset) {

@@ -121,7 +121,7 @@ public class RewritePrefectCliInJenkinsfiles extends PrefectCliTextRecipe {
         List<String> notes = new ArrayList<>(r.notes());
         notes.add("this sh " + quotes + " block cannot hold the translation as written (Groovy reads $ and backslashes "
                 + "in it); change it by hand to: " + r.text());
-        return new ShellRewrite(segment, notes, false, true);
+        return new ShellRewrite(segment, notes, false, true, r.creates());
     }
 
     private static long count(String s, char c) {
@@ -139,8 +139,8 @@ public class RewritePrefectCliInJenkinsfiles extends PrefectCliTextRecipe {
         if (!fits) {
             List<String> notes = new ArrayList<>(r.notes());
             notes.add("the quotes of this sh step cannot hold the translation; change it by hand to: " + inner);
-            return new ShellRewrite(quoted, notes, false, true);
+            return new ShellRewrite(quoted, notes, false, true, r.creates());
         }
-        return new ShellRewrite(text, r.notes(), !text.equals(quoted), r.manual());
+        return new ShellRewrite(text, r.notes(), !text.equals(quoted), r.manual(), r.creates());
     }
 }

@@ -88,6 +88,6 @@ public class RewritePrefectCliInShellScripts extends PrefectCliTextRecipe {
                 manual = true;
             }
         }
-        return new ShellRewrite(r.text(), notes, false, manual);
+        return new ShellRewrite(r.text(), notes, false, manual, r.creates());
     }
 }

@@ -28,10 +28,10 @@ public final class ExecFormRewriter {
         }
         CliTranslation t = PrefectCommandRewriter.rewriteArgv(argv, options);
         if (t.argv().equals(argv)) {
-            return new ShellRewrite(text, t.notes(), false, t.manual());
+            return new ShellRewrite(text, t.notes(), false, t.manual(), t.creates());
         }
         String out = render(text, t.argv());
-        return new ShellRewrite(out, t.notes(), !out.equals(text), t.manual());
+        return new ShellRewrite(out, t.notes(), !out.equals(text), t.manual(), t.creates());
     }
 
     private static List<String> parse(String text) {

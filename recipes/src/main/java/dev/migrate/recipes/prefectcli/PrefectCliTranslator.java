@@ -62,7 +62,7 @@ public final class PrefectCliTranslator {
             }
         }
         if (draft.keep) {
-            return new CliTranslation(argv, coded(rule, notes), false, true);
+            return new CliTranslation(argv, coded(rule, notes), false, true, draft.creates);
         }
         // 2.x put agents in the prefect-agent pool `default-agent-pool`; 3.x workers refuse a pool of that type
         boolean agentPool = !draft.standIn && (draft.value("--pool").filter(AGENT_POOL::equals).isPresent()
@@ -73,6 +73,7 @@ public final class PrefectCliTranslator {
                     + "the typed pool that stands in for it here (--pool " + typed + ", where this rewrite puts the "
                     + "workers and deployments of default-agent-pool; prefect work-pool create " + typed + " --type "
                     + options.poolType() + ")");
+            draft.creates.add(new CreatedPool(typed, options.poolType()));
         }
         List<String> out = new ArrayList<>(argv.subList(0, globals));
         draft.global.stream().filter(g -> !out.contains(g)).forEach(out::add);
@@ -82,7 +83,8 @@ public final class PrefectCliTranslator {
         if (isBuildOnly(rule, args, options)) {
             return new CliTranslation(argv, coded(rule, List.of(buildOnlyNote(args.subList(rule.from().size(), args.size()), out))), false, true);
         }
-        return new CliTranslation(changed ? out : argv, coded(rule, notes), changed, agentPool || draft.manual);
+        return new CliTranslation(changed ? out : argv, coded(rule, notes), changed, agentPool || draft.manual,
+                draft.creates);
     }
 
     /**
@@ -154,6 +156,8 @@ public final class PrefectCliTranslator {
         final List<String> positionals;
         final List<String> flags;
         final List<String> notes;
+        /** The work pools the notes ask to create, with their types (what PoolTypeConflicts compares). */
+        final List<CreatedPool> creates = new ArrayList<>();
 
         Draft(List<String> command, List<String> positionals, List<String> flags, List<String> notes) {
             this.command = new ArrayList<>(command);
@@ -295,10 +299,13 @@ public final class PrefectCliTranslator {
             d.flags.add(created.get());
             return;
         }
-        d.value("--pool").filter(pool -> !d.standIn).ifPresent(pool -> d.notes.add("the agent's pool `"
-                + pool + "` is a prefect-agent pool (the only type 2.x agents poll), which Prefect 3 workers refuse: "
-                + "recreate it typed (prefect work-pool delete " + pool + "; prefect work-pool create " + pool
-                + " --type " + o.poolType() + ") and re-deploy its deployments, or give the worker a new typed pool"));
+        d.value("--pool").filter(pool -> !d.standIn).ifPresent(pool -> {
+            d.notes.add("the agent's pool `" + pool + "` is a prefect-agent pool (the only type 2.x agents poll), which "
+                    + "Prefect 3 workers refuse: recreate it typed (prefect work-pool delete " + pool + "; prefect "
+                    + "work-pool create " + pool + " --type " + o.poolType() + ") and re-deploy its deployments, or give "
+                    + "the worker a new typed pool");
+            d.creates.add(new CreatedPool(pool, o.poolType()));
+        });
         String type = o.poolType();
         if (!d.has("--pool") || d.standIn) {
             // 2.x agents without --pool polled their queues in default-agent-pool: one typed pool stands in for it,
@@ -326,11 +333,13 @@ public final class PrefectCliTranslator {
                         + (agreed.get().standsIn() ? ", which stands in for the agent's default-agent-pool"
                         : " (named after their infrastructure block)") + polling + "; create it first: prefect "
                         + "work-pool create " + pool + " --type " + type);
+                d.creates.add(new CreatedPool(pool, type));
             } else {
                 d.notes.add("the worker serves work pool `" + pool + "`, which stands in for the agent's default-agent-pool"
                         + (d.standIn ? " (a prefect-agent pool, which Prefect 3 workers refuse)" : "") + polling
                         + "; deployments that named no pool deploy there too; create it first: prefect work-pool create "
                         + pool + " --type " + o.poolType());
+                d.creates.add(new CreatedPool(pool, o.poolType()));
                 severalPools(d, o.queuePools().movedTo(queues), queues);
             }
         }
@@ -462,6 +471,7 @@ public final class PrefectCliTranslator {
                 + (infra != null && infra.contains("/") ? ", and run a worker for it (prefect worker start --pool " + pool
                         + "): the 2.x agent polling its queue ran every block's runs, a Prefect 3 worker serves only "
                         + "its own pool" : ""));
+        d.creates.add(new CreatedPool(pool, type));
     }
 
     /** The literal value {@code word} stands for when it is a reference to a variable set above ({@link CliOptions#variables()}). */
@@ -574,6 +584,7 @@ public final class PrefectCliTranslator {
         d.notes.add("the worker serves work pool `" + pool + "`" + (labels.isEmpty() ? "" : " (named after the agent's"
                 + " labels " + labels + ")") + "; deployments whose run config had these labels target it; create it"
                 + " first: prefect work-pool create " + pool + " --type " + type);
+        d.creates.add(new CreatedPool(pool, type));
     }
 
     /** {@code prefect run -n FLOW} runs the deployment the flow conversion named after the flow. */
@@ -601,6 +612,7 @@ public final class PrefectCliTranslator {
             d.notes.add("without --pool the queue would land in default-agent-pool, which no 3.x worker serves: it is "
                     + "created in work pool `" + pool + "`, which stands in for it (prefect work-pool create " + pool
                     + " --type " + o.poolType() + " first)");
+            d.creates.add(new CreatedPool(pool, o.poolType()));
         }
     }
 

@@ -35,6 +35,7 @@ public final class PrefectCommandRewriter {
     private static ShellRewrite rewrite(String text, CliOptions options, char enclosingQuote) {
         ShellLine line = ShellLine.parse(text);
         List<String> notes = new ArrayList<>();
+        List<CreatedPool> creates = new ArrayList<>();
         boolean manual = false;
         List<SimpleCommand> commands = line.commands();
         // the files applied after the command at hand: a build writing one of them is the first half of a pair
@@ -58,6 +59,7 @@ public final class PrefectCommandRewriter {
                 applied.addAll(BuiltDeploymentFiles.appliedBy(body.value()));
                 if (inner != null) {
                     notes.addAll(inner.notes());
+                    creates.addAll(inner.creates());
                     manual |= inner.manual();
                     if (inner.changed()) {
                         line = line.replace(body.start(), body.end(), inner.text());
@@ -82,6 +84,7 @@ public final class PrefectCommandRewriter {
                     .withTypedPools(typedBefore.get(c)));
             applied.addAll(BuiltDeploymentFiles.appliedBy(argv));
             notes.addAll(t.notes());
+            creates.addAll(t.creates()); // in the order of the notes that ask for them
             manual |= t.manual();
             if (t.changed() && !hasRedirectInside(line, cmd)) {
                 List<ShellToken> words = cmd.words().subList(skip, cmd.words().size());
@@ -95,7 +98,7 @@ public final class PrefectCommandRewriter {
             }
         }
         String out = line.print();
-        return new ShellRewrite(out, notes, !out.equals(text), manual);
+        return new ShellRewrite(out, notes, !out.equals(text), manual, creates);
     }
 
     /**
@@ -196,16 +199,16 @@ public final class PrefectCommandRewriter {
             CliTranslation t = PrefectCliTranslator.translate(argv.subList(skip, argv.size()),
                     options.withWholeWords(Set.copyOf(argv)));
             if (!t.changed()) {
-                return new CliTranslation(argv, t.notes(), false, t.manual());
+                return new CliTranslation(argv, t.notes(), false, t.manual(), t.creates());
             }
             List<String> after = new ArrayList<>(argv.subList(0, skip));
             after.addAll(t.argv());
-            return new CliTranslation(after, t.notes(), true, t.manual());
+            return new CliTranslation(after, t.notes(), true, t.manual(), t.creates());
         }
         ShellRewrite r = rewrite(argv.get(shellText), options);
         List<String> after = new ArrayList<>(argv);
         after.set(shellText, r.text());
-        return new CliTranslation(after, r.notes(), r.changed(), r.manual());
+        return new CliTranslation(after, r.notes(), r.changed(), r.manual(), r.creates());
     }
 
     /** Where the shell text of {@code sh -c TEXT} sits in an exec list, when it runs prefect; else -1. */
@@ -236,9 +239,10 @@ public final class PrefectCommandRewriter {
                 List<String> notes = new ArrayList<>(List.of("the single quotes around this command cannot hold its "
                         + "translation; change it by hand to: " + inner.text()));
                 notes.addAll(inner.notes());
-                return new ShellRewrite(raw, notes, false, true);
+                return new ShellRewrite(raw, notes, false, true, inner.creates());
             }
-            return new ShellRewrite(quote + inner.text() + quote, inner.notes(), inner.changed(), inner.manual());
+            return new ShellRewrite(quote + inner.text() + quote, inner.notes(), inner.changed(), inner.manual(),
+                    inner.creates());
         }
         if (!body.isQuoted()) {
             return rewrite(raw, options);

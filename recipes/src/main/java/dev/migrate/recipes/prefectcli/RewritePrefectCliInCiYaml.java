@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.Recipe;
+import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
@@ -33,7 +33,7 @@ import org.openrewrite.yaml.tree.Yaml;
  * build above wrote is commented out inside a block ({@code run: |}); a one-line list item cannot hold a comment,
  * so it becomes a comment line above the next item (a last item is removed, with a note naming it).
  */
-public class RewritePrefectCliInCiYaml extends Recipe {
+public class RewritePrefectCliInCiYaml extends ScanningRecipe<DeploymentQueues> {
     /** CI files and the keys whose values are shell steps in them. */
     private static final Map<PathMatcher, Set<String>> STEPS = Map.of(
             glob("{**/,}.github/workflows/*.{yml,yaml}"), Set.of("run"),
@@ -71,16 +71,27 @@ public class RewritePrefectCliInCiYaml extends Recipe {
         return keys;
     }
 
+    /** The run's deployments by work queue, which choose the pools of the agents' workers. */
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
+    public DeploymentQueues getInitialValue(ExecutionContext ctx) {
+        return DeploymentQueues.in(ctx);
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(DeploymentQueues acc) {
+        return DeploymentQueues.scanner();
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(DeploymentQueues acc) {
         return new YamlIsoVisitor<>() {
             private Set<String> keys = Set.of();
             /** The deployment files written by the builds of the steps visited so far in this file. */
             private Set<String> built = new HashSet<>();
             /** For each scalar of this file, the deployment files the steps after it apply. */
             private Map<UUID, Set<String>> appliedAfter = Map.of();
-            /** The notes on this file's steps so far. */
-            private List<MigrationNotes.Row> stepNotes = new ArrayList<>();
+            /** The work pools this file's steps so far ask to create, each at the line of its command. */
+            private List<PoolTypeConflicts.Created<Integer>> created = new ArrayList<>();
             /** The variables the pipeline's env/variables mappings set to one literal value. */
             private Map<String, String> variables = Map.of();
             /** The values its steps read that are set outside the repository (GitHub or GitLab variables). */
@@ -98,13 +109,13 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                 outside = OutsideValues.at(documents.getSourcePath().toString().replace('\\', '/'), assignments, Integer.MAX_VALUE);
                 built = new HashSet<>();
                 appliedAfter = appliedAfterEachScalar(documents);
-                stepNotes = new ArrayList<>();
+                created = new ArrayList<>();
                 Yaml.Documents after = super.visitDocuments(documents, ctx);
                 // a pool named for deployments of different types, across the steps of this file
-                stepNotes.sort(java.util.Comparator.comparingInt(MigrationNotes.Row::line));
-                for (PoolTypeConflicts.Conflict conflict : PoolTypeConflicts.of(stepNotes.stream().map(MigrationNotes.Row::message).toList())) {
-                    MigrationNotes.Row first = stepNotes.stream().filter(r -> conflict.createdBy(r.message())).findFirst().orElseThrow();
-                    notes.insertRow(ctx, new MigrationNotes.Row(first.sourcePath(), first.line(), getName(), true, conflict.note()));
+                created.sort(java.util.Comparator.comparingInt(PoolTypeConflicts.Created::at));
+                String path = documents.getSourcePath().toString();
+                for (PoolTypeConflicts.Conflict<Integer> conflict : PoolTypeConflicts.of(created)) {
+                    notes.insertRow(ctx, new MigrationNotes.Row(path, conflict.first(), getName(), true, conflict.note()));
                 }
                 return after;
             }
@@ -184,7 +195,8 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                     return s;
                 }
                 CliOptions options = new CliOptions("process", PrefectTarget.from(ctx).minor(),
-                        appliedAfter.getOrDefault(s.getId(), Set.of())).withVariables(variables).withOutside(outside);
+                        appliedAfter.getOrDefault(s.getId(), Set.of())).withVariables(variables).withOutside(outside)
+                        .withQueuePools(DeploymentQueues.in(ctx).pools());
                 boolean block = s.getStyle() == Yaml.Scalar.Style.LITERAL || s.getStyle() == Yaml.Scalar.Style.FOLDED;
                 ShellSegments.Result r = ShellSegments.translate(shell, ShellStatements.of(shell), built, where -> block,
                         options, (where, text, o) -> PrefectCommandRewriter.rewrite(text, o), FixSafety.unsafeAllowed(ctx));
@@ -195,7 +207,10 @@ public class RewritePrefectCliInCiYaml extends Recipe {
                     int line = first == 0 ? 0 : first + TextPositions.lineOf(shell, n.offset()) - 1;
                     MigrationNotes.Row row = new MigrationNotes.Row(path, line, getName(), n.manual() || !fits, n.message());
                     notes.insertRow(ctx, row);
-                    stepNotes.add(row);
+                }
+                for (PoolTypeConflicts.Created<Integer> c : r.created()) {
+                    created.add(new PoolTypeConflicts.Created<>(c.pool(),
+                            first == 0 ? 0 : first + TextPositions.lineOf(shell, c.at()) - 1));
                 }
                 if (!fits) {
                     notes.insertRow(ctx, new MigrationNotes.Row(path, first, getName(), true, "the quoting of this "

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Option;
-import org.openrewrite.Recipe;
+import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
@@ -27,7 +27,7 @@ import org.openrewrite.yaml.tree.Yaml;
  * written. Compose files (also those named with {@code -f}) are left to the compose recipes, which also rename the
  * services.
  */
-public class RewritePrefectCliInYamlCommands extends Recipe {
+public class RewritePrefectCliInYamlCommands extends ScanningRecipe<DeploymentQueues> {
     private static final PathMatcher COMPOSE = FileSystems.getDefault().getPathMatcher(
             "glob:**{docker-compose,compose}*.{yml,yaml}");
     private static final PathMatcher COMPOSE_AT_ROOT = FileSystems.getDefault().getPathMatcher(
@@ -67,8 +67,19 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
                 + "manifests and Helm templates, including `sh -c` command strings, with their Prefect 3 forms.";
     }
 
+    /** The run's deployments by work queue, which choose the pools of the agents' workers. */
     @Override
-    public TreeVisitor<?, ExecutionContext> getVisitor() {
+    public DeploymentQueues getInitialValue(ExecutionContext ctx) {
+        return DeploymentQueues.in(ctx);
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getScanner(DeploymentQueues acc) {
+        return DeploymentQueues.scanner();
+    }
+
+    @Override
+    public TreeVisitor<?, ExecutionContext> getVisitor(DeploymentQueues acc) {
         return new YamlIsoVisitor<>() {
             @Override
             public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
@@ -109,7 +120,7 @@ public class RewritePrefectCliInYamlCommands extends Recipe {
         List<String> argv = new ArrayList<>(cmd);
         argv.addAll(arg);
         CliOptions options = new CliOptions(poolType == null || poolType.isBlank() ? "kubernetes" : poolType,
-                PrefectTarget.from(ctx).minor());
+                PrefectTarget.from(ctx).minor()).withQueuePools(DeploymentQueues.in(ctx).pools());
         if (PrefectCommandRewriter.shellTextIndex(argv) < 0 && !PrefectCliTranslator.isPrefect(argv)) {
             return m;
         }
