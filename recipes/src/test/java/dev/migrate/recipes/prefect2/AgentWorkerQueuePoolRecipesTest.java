@@ -182,4 +182,57 @@ class AgentWorkerQueuePoolRecipesTest implements RewriteTest {
             """,
             spec -> spec.path("helm/prefect-worker/values.yaml")));
     }
+
+    // a Kubernetes manifest's agent: the deployments of its queue run as Kubernetes jobs of a saved block, whose pool
+    // its worker now serves
+    @Test
+    void kubernetesManifestsAgentServesThePoolOfItsQueuesDeployments() {
+        rewriteRun(spec -> spec.recipe(new dev.migrate.recipes.prefectcli.RewritePrefectCliInYamlCommands()),
+            text("""
+                deploy:
+                \tprefect deployment build flows/etl.py:etl -n nightly -q k8s-etl -ib kubernetes-job/etl-jobs -a
+                """, spec -> spec.path("Makefile")),
+            yaml(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: agent
+                      image: prefecthq/prefect:2.14.3-python3.10-kubernetes
+                      command: ["prefect", "agent", "start", "-q", "k8s-etl"]
+            """,
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: agent
+                      image: prefecthq/prefect:2.14.3-python3.10-kubernetes
+                      command: ["prefect", "worker", "start", "--work-queue", "k8s-etl", "--pool", "etl-jobs", "--type", "kubernetes"]
+            """,
+            spec -> spec.path("k8s/agent.yaml")));
+    }
+
+    @Test
+    void kubernetesManifestsWorkerIsLeftAlone() {
+        rewriteRun(spec -> spec.recipe(new dev.migrate.recipes.prefectcli.RewritePrefectCliInYamlCommands()),
+            yaml(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: worker
+                      image: prefecthq/prefect:3.8.3-python3.10-kubernetes
+                      command: ["prefect", "worker", "start", "--work-queue", "k8s-etl", "--pool", "etl-jobs", "--type", "kubernetes"]
+            """,
+            spec -> spec.path("k8s/worker.yaml")));
+    }
 }
