@@ -51,7 +51,8 @@ public record DeploymentPool(String name, String type) {
      * nobody mapped (the rewrite then leaves the choice to a person too).
      *
      * <p>The block as the scan's detectors record it: {@code infrastructure} holds a command line's {@code -ib SLUG/NAME}
-     * or {@code -i SLUG}, or a deployment file's block slug, with {@code infrastructureBlock} the file's saved block's
+     * or {@code -i SLUG} ({@code infrastructureValue}: the value of the variable it names them through, set above), or a
+     * deployment file's block slug, with {@code infrastructureBlock} the file's saved block's
      * name; a Python deployment's block built in the code has {@code infrastructurePoolType}.
      */
     public static Optional<DeploymentPool> of(Job deployment) {
@@ -59,7 +60,7 @@ public record DeploymentPool(String name, String type) {
             return Optional.empty();
         }
         var a = deployment.attributes();
-        String infra = a.get("infrastructure");
+        String infra = a.getOrDefault("infrastructureValue", a.get("infrastructure"));
         if (deployment.source().path().endsWith(".py")) {
             // a block built in the code moves to the stand-in of its type; one loaded by name, or of a class nobody
             // mapped, is left to a person (the rewrite's TODO asks for a pool of the block's type)

@@ -94,6 +94,10 @@ public final class PrefectCommandReport {
         Optional<CreatedPools.Pool> pool = inv.option("--pool", "-p").flatMap(pools::get);
         job.ifPresent(b -> pool.ifPresent(p -> b.attr("workPoolType", p.type())
                 .attr("workPoolCreatedAt", p.where().path() + ":" + p.where().line())));
+        // a block named through a variable set above (-ib $INFRA, INFRA=kubernetes-job/prod): its value, which names the
+        // deployment's pool (DeploymentPool) as the rewrite reads it
+        job.ifPresent(b -> inv.option("--infra-block", "-ib", "--infra", "-i").filter(w -> w.contains("$"))
+                .flatMap(w -> LiteralVariables.resolve(w, variables)).ifPresent(v -> b.attr("infrastructureValue", v)));
         findings(inv, where, job.map(JobBuilder::id).orElse(null), pool.orElse(null), variables, outside, sink);
         return job;
     }

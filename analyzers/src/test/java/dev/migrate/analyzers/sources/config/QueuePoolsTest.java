@@ -114,4 +114,15 @@ class QueuePoolsTest {
         assertThat(DeploymentPool.of("docker", "etl-runner").standsIn()).isFalse();
         assertThat(DeploymentPool.of("ecs", " ").standsIn()).isTrue();
     }
+
+    // the block named through a variable the script sets above is that block, as the rewrite reads it
+    @Test
+    void aBlockNamedThroughAVariableSetAboveIsItsValue() {
+        read(new PrefectCliLineDetector(), "deploy.sh", """
+                #!/bin/sh
+                INFRA=docker-container/etl-runner
+                prefect deployment build flows/etl.py:etl -n nightly -q etl -ib "$INFRA" -a
+                """);
+        assertThat(pools().agreed(List.of("etl"))).contains(new DeploymentPool("etl-runner", "docker"));
+    }
 }
