@@ -67,9 +67,11 @@ public final class DeploymentQueues {
             return;
         }
         String text = source.printAll();
-        // a 2.x deployment reaches a queue (its own, or `default`) only through these words
-        if (!text.contains("work_queue_name") && !(text.contains("prefect") && text.contains("deployment"))
-                && !text.contains("Deployment")) {
+        // a 2.x deployment is the Deployment class in Python, a `prefect deployment build` command elsewhere, or a
+        // build output's work_queue_name: other files are not parsed again
+        boolean python = path.endsWith(".py");
+        if (python ? !text.contains("Deployment")
+                : !text.contains("work_queue_name") && !(text.contains("deployment") && text.contains("build"))) {
             return;
         }
         ScanFile file = new ScanFile(path, text);
