@@ -340,7 +340,7 @@ public final class PrefectCliTranslator {
                         + "; deployments that named no pool deploy there too; create it first: prefect work-pool create "
                         + pool + " --type " + o.poolType());
                 d.creates.add(new CreatedPool(pool, o.poolType()));
-                severalPools(d, o.queuePools().movedTo(queues), queues);
+                severalPools(d, o.queuePools().movedTo(queues), queues, pool);
             }
         }
         if (!d.has("--type")) {
@@ -351,18 +351,22 @@ public final class PrefectCliTranslator {
 
     /**
      * When the deployments of the agent's queues moved to several pools (2.x agents ran every block of their queue, a
-     * worker serves one pool), the worker keeps the stand-in and the note lists a worker for each of those pools.
+     * worker serves one pool), the worker keeps the stand-in ({@code served}) and the note asks for a worker for each
+     * other pool.
      */
-    private static void severalPools(Draft d, List<DeploymentPool> pools, List<String> queues) {
+    private static void severalPools(Draft d, List<DeploymentPool> pools, List<String> queues, String served) {
         if (pools.size() < 2) {
             return;
         }
         d.manual = true;
+        String flags = queues.stream().map(q -> " --work-queue " + q).collect(java.util.stream.Collectors.joining());
+        boolean used = pools.stream().anyMatch(p -> p.name().equals(served));
         d.notes.add("the deployments of " + (queues.size() == 1 ? "queue `" + queues.get(0) + "`" : "queues `"
                 + String.join("`, `", queues) + "`") + " were moved to " + pools.size() + " work pools, one per "
                 + "infrastructure block (the 2.x agent ran every block of its queues; a Prefect 3 worker serves one "
-                + "pool): run one worker for each: " + pools.stream().map(p -> "prefect worker start --pool " + p.name()
-                + " --type " + p.type() + queues.stream().map(q -> " --work-queue " + q).collect(java.util.stream.Collectors.joining()))
+                + "pool): this worker serves `" + served + "`" + (used ? "" : ", which none of them uses") + "; run one "
+                + "worker for each " + (used ? "other " : "") + "pool: " + pools.stream().filter(p -> !p.name().equals(served))
+                .map(p -> "prefect worker start --pool " + p.name() + " --type " + p.type() + flags)
                 .collect(java.util.stream.Collectors.joining("; ")));
     }
 

@@ -112,6 +112,7 @@ class AgentWorkerPoolProjectRewriteTest {
         assertThat(read(".github/workflows/deploy.yml")).contains("deploy --pool reports ").contains("deploy --pool heavy ");
         assertThat(first.notes()).filteredOn(n -> n.sourcePath().endsWith("prefect-agent.service") && n.manual())
                 .extracting(n -> n.message()).anyMatch(m -> m.contains("were moved to 2 work pools")
+                        && m.contains("this worker serves `process-pool`, which none of them uses")
                         && m.contains("prefect worker start --pool reports --type process --work-queue reports")
                         && m.contains("prefect worker start --pool heavy --type kubernetes --work-queue reports"));
 

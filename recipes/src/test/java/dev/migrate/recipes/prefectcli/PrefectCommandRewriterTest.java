@@ -433,7 +433,17 @@ class PrefectCommandRewriterTest {
         assertThat(r.manual()).isTrue();
         assertThat(r.notes()).hasSize(2).last().asString().isEqualTo("PF203: the deployments of queue `etl` were moved to 2 "
                 + "work pools, one per infrastructure block (the 2.x agent ran every block of its queues; a Prefect 3 "
-                + "worker serves one pool): run one worker for each: prefect worker start --pool etl-runner --type docker "
-                + "--work-queue etl; prefect worker start --pool etl-k8s --type kubernetes --work-queue etl");
+                + "worker serves one pool): this worker serves `process-pool`, which none of them uses; run one worker for "
+                + "each pool: prefect worker start --pool etl-runner --type docker --work-queue etl; prefect worker start "
+                + "--pool etl-k8s --type kubernetes --work-queue etl");
+        // a deployment without a block is on the stand-in this worker serves: a worker is asked for the other pool only
+        CliOptions mixed = CliOptions.DEFAULT.withQueuePools(builds("""
+                deploy:
+                \tprefect deployment build flows/a.py:a -n a -q mixed -a
+                \tprefect deployment build flows/b.py:b -n b -q mixed -ib docker-container/heavy -a
+                """));
+        assertThat(PrefectCommandRewriter.rewrite("prefect agent start -q mixed", mixed).notes()).last().asString()
+                .endsWith("this worker serves `process-pool`; run one worker for each other pool: prefect worker start "
+                        + "--pool heavy --type docker --work-queue mixed");
     }
 }
