@@ -11,6 +11,7 @@ import dev.migrate.recipes.prefectcli.CliOptions;
 import dev.migrate.recipes.prefectcli.DeploymentQueues;
 import dev.migrate.recipes.prefectcli.PrefectCommandRewriter;
 import dev.migrate.recipes.prefectcli.ShellRewrite;
+import dev.migrate.recipes.prefectcli.WorkerPackages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,8 +231,11 @@ public class MigrateComposeAgentToWorker extends ComposeFileRecipe {
                 Matcher pool = POOL.matcher(r.after());
                 Matcher type = TYPE.matcher(r.after());
                 if (pool.find()) {
-                    pools.put(svc.getKey().getValue(), new String[] {unquoted(pool.group(1)),
-                            type.find() ? unquoted(type.group(1)) : "process"});
+                    String workerType = type.find() ? unquoted(type.group(1)) : "process";
+                    pools.put(svc.getKey().getValue(), new String[] {unquoted(pool.group(1)), workerType});
+                    String worker = svc.getKey().getValue();
+                    missingWorkerPackage(body, workerType, cursor).ifPresent(note ->
+                            pending.add(new Pending(worker, null, true, note)));
                 }
             }
         }
@@ -260,6 +264,23 @@ public class MigrateComposeAgentToWorker extends ComposeFileRecipe {
                 : withPoolServices(servicesEntry.withValue(services.withEntries(withPools)), poolServices, cursor);
         report(pending, outputText(servicesEntry, result, cursor), path, ctx);
         return result;
+    }
+
+    /**
+     * A note when the worker's type needs a package (a docker worker, prefect-docker, once the deployments of its queue
+     * moved to the docker pool of their block) that the service's Prefect image does not hold and its environment does
+     * not install ({@code EXTRA_PIP_PACKAGES}, which the prefecthq/prefect images install at start).
+     */
+    private static java.util.Optional<String> missingWorkerPackage(Yaml.Mapping service, String type, Cursor cursor) {
+        Yaml.Mapping.Entry image = find(service, "image");
+        Yaml.Mapping.Entry environment = find(service, "environment");
+        String name = image != null && image.getValue() instanceof Yaml.Scalar s ? s.getValue() : "";
+        String env = environment == null ? "" : environment.print(cursor);
+        return WorkerPackages.of(type).filter(p -> name.contains("prefecthq/prefect:") && !env.contains(p))
+                .filter(p -> !(p.equals("prefect-kubernetes") && name.contains("kubernetes")))
+                .map(p -> "PF203: a " + type + " worker needs the " + p + " package, which image `" + name + "` does "
+                        + "not hold: set EXTRA_PIP_PACKAGES=" + p + " in the service's environment (the image installs "
+                        + "it at start) or run an image that holds it");
     }
 
     /** The compose file as it will be written: only the services entry changes. */

@@ -27,7 +27,12 @@ class AgentWorkerQueuePoolRecipesTest implements RewriteTest {
         rewriteRun(spec -> spec.recipe(new MigrateComposeAgentToWorker()).dataTable(MigrationNotes.Row.class, rows ->
                         assertThat(rows).extracting(MigrationNotes.Row::message).anyMatch(m -> m.contains(
                                 "the worker serves work pool `etl-runner` (type docker), where the deployments of the "
-                                        + "agent's queue were moved (named after their infrastructure block)"))),
+                                        + "agent's queue were moved (named after their infrastructure block)"))
+                                // a docker worker imports prefect-docker, which the plain Prefect image does not hold
+                                .contains("a docker worker needs the prefect-docker package, which image "
+                                        + "`prefecthq/prefect:2.14.9-python3.10` does not hold: set "
+                                        + "EXTRA_PIP_PACKAGES=prefect-docker in the service's environment (the image "
+                                        + "installs it at start) or run an image that holds it")),
             text(MAKEFILE, spec -> spec.path("Makefile")),
             yaml(
             """
@@ -47,6 +52,41 @@ class AgentWorkerQueuePoolRecipesTest implements RewriteTest {
                 command: prefect worker start --work-queue etl --pool etl-runner --type docker
                 depends_on:
                   prefect-worker-create-pool:
+                    condition: service_completed_successfully
+            """,
+            spec -> spec.path("docker-compose.yml")));
+    }
+
+    // an environment that installs the worker's package needs no note about it
+    @Test
+    void composeWorkerWhoseEnvironmentInstallsItsPackageGetsNoPackageNote() {
+        rewriteRun(spec -> spec.recipe(new MigrateComposeAgentToWorker()).dataTable(MigrationNotes.Row.class, rows ->
+                        assertThat(rows).extracting(MigrationNotes.Row::message).noneMatch(m -> m.contains("package"))),
+            text(MAKEFILE, spec -> spec.path("Makefile")),
+            yaml(
+            """
+            services:
+              agent:
+                image: prefecthq/prefect:2.14.9-python3.10
+                environment:
+                  EXTRA_PIP_PACKAGES: prefect-docker
+                command: prefect agent start -q etl
+            """,
+            """
+            services:
+              worker-create-pool:
+                image: prefecthq/prefect:2.14.9-python3.10
+                environment:
+                  EXTRA_PIP_PACKAGES: prefect-docker
+                command: sh -c "n=0; until prefect work-pool inspect etl-runner >/dev/null 2>&1 || prefect work-pool create etl-runner --type docker; do n=$$((n+1)); if [ $$n -ge 30 ]; then echo 'no work pool etl-runner, the Prefect API did not answer' >&2; exit 1; fi; sleep 2; done"
+                restart: "no"
+              worker:
+                image: prefecthq/prefect:2.14.9-python3.10
+                environment:
+                  EXTRA_PIP_PACKAGES: prefect-docker
+                command: prefect worker start --work-queue etl --pool etl-runner --type docker
+                depends_on:
+                  worker-create-pool:
                     condition: service_completed_successfully
             """,
             spec -> spec.path("docker-compose.yml")));
