@@ -83,7 +83,7 @@ class ScanAfterSchedulerCutoverTest {
                 """);
     }
 
-    private Inventory scan() {
+    private Inventory scan() throws Exception {
         return Scanner.standard(ScanOptions.defaults()).scan(dir, "host", ScanListener.NONE);
     }
 
@@ -103,7 +103,7 @@ class ScanAfterSchedulerCutoverTest {
                 "PYTHON_SCHEDULE_LIB opt/sched/jobs.py",
                 "PYTHON_SLEEP_LOOP opt/ticker/loop.py");
         assertThat(dualRun.findings()).as("the generated flow's copy of the loop is no job")
-                .noneSatisfy(f -> assertThat(f.where().path()).startsWith("prefect/"));
+                .noneSatisfy(f -> assertThat(f.where().path()).startsWith("prefect/flows/"));
 
         RewriteEngine.apply(dir, run(dir, "cutover"));
         String manifest = read(dir, "prefect/legacy-jobs.yaml");
@@ -112,7 +112,7 @@ class ScanAfterSchedulerCutoverTest {
                   name: ticker
                   source:
                     path: opt/ticker/loop.py
-                """, "    python.script: opt/ticker/loop.py\n    service: etc/systemd/system/ticker.service\n", """
+                """, "    python.script: opt/ticker/loop.py\n", "    service: etc/systemd/system/ticker.service\n", """
                   kind: PYTHON_SCHEDULE_LIB
                   name: export_orders
                   source:
