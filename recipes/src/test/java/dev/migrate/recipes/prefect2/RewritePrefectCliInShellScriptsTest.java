@@ -518,11 +518,11 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
     void blocksNamedInFilesTheScriptReadsChooseThePool() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
                 assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains("deploys to work pool `prod`",
-                        "`kubernetes-job/prod`, the value of $INFRA set above", "prefect work-pool create prod --type kubernetes",
+                        "`kubernetes-job/prod`, the value of $INFRA set in scripts/env.sh:1", "prefect work-pool create prod --type kubernetes",
                         // the agent's worker serves the stand-in pool: someone must serve this one
                         "run a worker for it (prefect worker start --pool prod)"));
                 assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains(
-                        "storage block `s3/flows` (the value of $STORAGE set above)"));
+                        "storage block `s3/flows` (the value of $STORAGE set in .env:1)"));
             }),
             text("INFRA=kubernetes-job/prod\n", spec -> spec.path("scripts/env.sh")),
             text("STORAGE=s3/flows\n", spec -> spec.path(".env")),

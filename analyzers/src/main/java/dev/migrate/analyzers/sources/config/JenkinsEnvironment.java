@@ -27,6 +27,12 @@ final class JenkinsEnvironment {
     /** A string of a withEnv list, {@code 'NAME=value'} or {@code "NAME=value"}: group 1 or 2 is its content. */
     private static final Pattern WITH_ENV_ITEM = Pattern.compile("'([^'\\\\]*)'|\"([^\"\\\\]*)\"");
     private static final Pattern WITH_ENV_ENTRY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
+    /** {@code env.NAME = value} as a statement at the start of a line: group 1 is the name, group 2 the rest. */
+    private static final Pattern ENV_PROPERTY = Pattern.compile("(?m)^[ \\t]*env\\.([A-Za-z_][A-Za-z0-9_]*)[ \\t]*=(?!=)[ \\t]*([^\\r\\n]*)");
+    /** The blocks whose steps may not run: conditions, loops, handlers, a post section's conditions. */
+    private static final java.util.Set<String> MAY_NOT_RUN = java.util.Set.of("if", "else", "for", "while", "catch",
+            "each", "eachWithIndex", "when", "post", "always", "success", "failure", "unstable", "changed", "fixed",
+            "regression", "aborted", "unsuccessful", "cleanup", "parallel");
     private static final Pattern HEADER = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)[ \\t]*(?:\\([^()\\n]*\\))?[ \\t]*$");
 
     private JenkinsEnvironment() {
@@ -38,11 +44,12 @@ final class JenkinsEnvironment {
 
     static List<LiteralVariables.Assignment> assignments(String text) {
         List<LiteralVariables.Assignment> out = new ArrayList<>();
-        if (!text.contains("environment") && !text.contains("withEnv")) {
+        if (!text.contains("environment") && !text.contains("withEnv") && !text.contains("env.")) {
             return out;
         }
         List<Block> blocks = blocks(text);
         withEnv(text, blocks, out);
+        envProperties(text, blocks, out);
         for (Block b : blocks) {
             if (!b.header().equals("environment") || b.close() < 0) {
                 continue;
@@ -83,6 +90,51 @@ final class JenkinsEnvironment {
                 out.add(new LiteralVariables.Assignment(e.group(1), value, block.open(), block.open(), block.close(), null));
             }
         }
+    }
+
+    /**
+     * The {@code env.INFRA = 'docker-container/etl'} statements of a scripted pipeline or a {@code script { }} step:
+     * each sets the build's environment from where it runs on, in later stages too (an {@code environment { }}
+     * entry of the same name wins: Jenkins does not let a script change it). One in a block that may not run (an
+     * {@code if}, a loop, a {@code post} condition) is set but not known.
+     */
+    private static void envProperties(String text, List<Block> blocks, List<LiteralVariables.Assignment> out) {
+        Matcher m = ENV_PROPERTY.matcher(text);
+        while (m.find()) {
+            int at = m.start(1);
+            if (inString(text, at)) {
+                continue;
+            }
+            boolean sure = true;
+            int innermost = -1;
+            for (int b = 0; b < blocks.size(); b++) {
+                Block block = blocks.get(b);
+                if (block.open() < at && (block.close() < 0 || at < block.close())) {
+                    innermost = b;
+                }
+            }
+            for (int b = innermost; b >= 0; b = blocks.get(b).parent()) {
+                sure &= !MAY_NOT_RUN.contains(blocks.get(b).header());
+            }
+            String value = stripComment(m.group(2)).strip();
+            value = value.endsWith(";") ? value.substring(0, value.length() - 1).strip() : value;
+            out.add(new LiteralVariables.Assignment(m.group(1), sure && LITERAL.matcher(value).matches()
+                    ? LiteralVariables.unquote(value) : null, at));
+        }
+    }
+
+    /** Whether {@code at} is inside a string or a comment: a line starting there is no statement then. */
+    private static boolean inString(String text, int at) {
+        String before = text.substring(0, at);
+        int triple = 0;
+        for (int i = before.indexOf("'''"); i >= 0; i = before.indexOf("'''", i + 3)) {
+            triple++;
+        }
+        for (int i = before.indexOf("\"\"\""); i >= 0; i = before.indexOf("\"\"\"", i + 3)) {
+            triple++;
+        }
+        int comment = before.lastIndexOf("/*");
+        return triple % 2 == 1 || comment >= 0 && before.indexOf("*/", comment) < 0;
     }
 
     private static LiteralVariables.Assignment entry(String name, String value, int at, int scopeStart, int scopeEnd) {
