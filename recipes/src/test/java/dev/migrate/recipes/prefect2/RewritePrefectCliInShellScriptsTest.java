@@ -564,4 +564,24 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
     void aScriptThatOnlyReadsAnotherFileIsNotChanged() {
         rewriteRun(text(". ./env.sh\nprefect worker start --pool etl\n", spec -> spec.path("run.sh")));
     }
+
+    // `A=x && cmd $A` sets A before cmd's words are expanded; `A=x cmd $A` expands $A first (the prefix is cmd's
+    // environment only), so only the first build named the Kubernetes block
+    @Test
+    void anAssignmentStatementOnTheLineChoosesThePoolAndACommandsPrefixDoesNot() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).anySatisfy(r -> assertThat(
+                r.message()).contains("`kubernetes-job/prod`, the value of $INFRA set above"))),
+            text(
+            """
+            #!/usr/bin/env bash
+            cd flows && INFRA=kubernetes-job/prod && prefect deployment build etl.py:etl -n etl -ib "$INFRA" -a
+            OTHER=kubernetes-job/x prefect deployment build etl.py:etl -n other -ib "$OTHER" -a
+            """,
+            """
+            #!/usr/bin/env bash
+            cd flows && INFRA=kubernetes-job/prod && prefect --no-prompt deploy --pool prod etl.py:etl --name etl
+            OTHER=kubernetes-job/x prefect --no-prompt deploy --pool process-pool etl.py:etl --name other
+            """,
+            spec -> spec.path("deploy.sh")));
+    }
 }
