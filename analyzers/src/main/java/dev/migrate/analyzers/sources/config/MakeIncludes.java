@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  * {@link SourcedFiles} does); an included file's own includes are read too, a cycle once.
  */
 public final class MakeIncludes {
-    private static final Pattern INCLUDE = Pattern.compile("(?m)^(?:-include|sinclude|include)[ \\t]+([^#\\r\\n]*)");
-    private static final Pattern EXPORT_NAMES = Pattern.compile("(?m)^export((?:[ \\t]+[A-Za-z_][A-Za-z0-9_]*)*)[ \\t]*\\r?$");
+    /** Make's directives may be indented (inside {@code ifneq (,$(wildcard .env))}); no shell has an include. */
+    private static final Pattern INCLUDE = Pattern.compile("(?m)^[ \\t]*(?:-include|sinclude|include)[ \\t]+([^#\\r\\n]*)");
+    /** Indented by spaces only: a tab-led {@code export X} is a recipe line's shell command. */
+    private static final Pattern EXPORT_NAMES = Pattern.compile("(?m)^ *export((?:[ \\t]+[A-Za-z_][A-Za-z0-9_]*)*)[ \\t]*\\r?$");
     private static final Pattern EXPORT_ALL = Pattern.compile("(?m)^\\.EXPORT_ALL_VARIABLES[ \\t]*:");
 
     private MakeIncludes() {

@@ -22,6 +22,25 @@ class LiteralVariablesShapesTest {
                 .containsEntry("$INFRA", ".env:2").containsEntry("$STORAGE", ".env:3");
     }
 
+    // an env file holds credentials beside block names: they are never known, so never shown
+    @Test
+    void anIncludedFilesCredentialsAreNotKnown() {
+        String env = "PREFECT_API_KEY=pnu_0123456789abcdefghijklmnopqrstuvwxyz\nDB_URL=postgres://etl:hunter2@db/etl\n";
+        var assignments = LiteralVariables.make("Makefile", "include .env\nexport\n", Map.of(".env", env)::get);
+        assertThat(LiteralVariables.known(assignments)).isEmpty();
+        assertThat(LiteralVariables.setIn(assignments, 0)).isEmpty();
+    }
+
+    // the usual guard around an env file that may be missing: make's directives may be indented
+    @Test
+    void anIncludeInsideAConditionalIsRead() {
+        String makefile = "ifneq (,$(wildcard ./.env))\n    include .env\n    export\nendif\ndeploy:\n\texport X=1; true\n";
+        var known = LiteralVariables.known(LiteralVariables.make("Makefile", makefile, Map.of(".env", ENV)::get));
+        assertThat(known).containsEntry("INFRA", "docker-container/etl").containsEntry("$INFRA", "docker-container/etl");
+        // a recipe line's `export X=1` is its shell's, not make's
+        assertThat(known).doesNotContainKey("X");
+    }
+
     @Test
     void withoutAnExportOnlyTheEnvFilesOwnExportsReachRecipeShells() {
         for (String include : List.of("include .env", "sinclude .env", "-include .env")) {
