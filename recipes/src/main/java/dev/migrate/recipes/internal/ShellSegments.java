@@ -2,6 +2,7 @@ package dev.migrate.recipes.internal;
 
 import dev.migrate.analyzers.sources.config.LiteralVariables;
 import dev.migrate.analyzers.sources.config.OutsideValues;
+import dev.migrate.analyzers.sources.config.PrefectInvocation;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefectcli.BuiltDeploymentFiles;
 import dev.migrate.recipes.prefectcli.CliOptions;
@@ -82,12 +83,15 @@ public final class ShellSegments {
             int at = text.indexOf("prefect", s.start());
             int offset = at >= 0 && at < s.end() ? at : s.start();
             // the variables known at the command: `INFRA=x && prefect ... $INFRA` sets one earlier on its line
+            // (`cd prefect-flows && INFRA=x && prefect ...`: at the command, not at the first word "prefect")
+            int command = PrefectInvocation.find(segment).stream().mapToInt(inv -> s.start() + inv.offset()).findFirst()
+                    .orElse(offset);
             ShellRewrite r = commentsOut.test(s) && BuiltDeploymentFiles.appliesOnly(segment, builtBefore.get(i))
                     ? new ShellRewrite(commentedOut(segment), List.of(APPLY_OF_BUILD), true, false)
                     : rewrite.apply(s, segment, options.withAppliedLater(appliedAfter).withTypedPools(typedBefore.get(i))
-                            .withVariables(variablesAt(options, assignments, offset))
+                            .withVariables(variablesAt(options, assignments, command))
                             .withOutside(assignments.isEmpty() ? options.outside()
-                                    : OutsideValues.at(options.outside().gitlab(), assignments, offset)));
+                                    : OutsideValues.at(options.outside().gitlab(), assignments, command)));
             appliedAfter.addAll(BuiltDeploymentFiles.appliedBy(segment));
             // A translation that had to drop flags or choose a pool changes behaviour: unsafe.
             if (r.changed() && !r.notes().isEmpty() && !unsafeAllowed) {

@@ -574,12 +574,12 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             text(
             """
             #!/usr/bin/env bash
-            cd flows && INFRA=kubernetes-job/prod && prefect deployment build etl.py:etl -n etl -ib "$INFRA" -a
+            cd prefect-flows && INFRA=kubernetes-job/prod && prefect deployment build etl.py:etl -n etl -ib "$INFRA" -a
             OTHER=kubernetes-job/x prefect deployment build etl.py:etl -n other -ib "$OTHER" -a
             """,
             """
             #!/usr/bin/env bash
-            cd flows && INFRA=kubernetes-job/prod && prefect --no-prompt deploy --pool prod etl.py:etl --name etl
+            cd prefect-flows && INFRA=kubernetes-job/prod && prefect --no-prompt deploy --pool prod etl.py:etl --name etl
             OTHER=kubernetes-job/x prefect --no-prompt deploy --pool process-pool etl.py:etl --name other
             """,
             spec -> spec.path("deploy.sh")));

@@ -114,7 +114,8 @@ final class JenkinsEnvironment {
                 }
             }
             for (int b = innermost; b >= 0; b = blocks.get(b).parent()) {
-                sure &= !MAY_NOT_RUN.contains(blocks.get(b).header());
+                // a block whose header was not read (a call with nested arguments) may be a condition too
+                sure &= !MAY_NOT_RUN.contains(blocks.get(b).header()) && !blocks.get(b).header().isEmpty();
             }
             String value = stripComment(m.group(2)).strip();
             value = value.endsWith(";") ? value.substring(0, value.length() - 1).strip() : value;

@@ -1,7 +1,10 @@
 package dev.migrate.analyzers.sources.config;
 
+import dev.migrate.rewriters.shell.ShellLine;
+import dev.migrate.rewriters.shell.ShellToken;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,19 +20,22 @@ import java.util.regex.Pattern;
  * {@code do}, {@code else} or a brace is set but not known.
  */
 final class ShellLineAssignments {
-    private static final Pattern NAME_EQUALS = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=");
+    private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
     /** A double-quoted string without expansions or escapes, a single-quoted string, or a plain word. */
     private static final Pattern LITERAL = Pattern.compile("\"[^\"$`\\\\]*\"|'[^']*'|[^\\s\"'$`;|&<>()\\\\#]+");
     /** Words that make the assignments after them exported or declared: they are the shell's, never a prefix. */
-    private static final Pattern DECLARING = Pattern.compile("(?:export|readonly|declare|typeset|local)(?:[ \\t]+-[A-Za-z]+)*[ \\t]+");
+    private static final Set<String> DECLARING = Set.of("export", "readonly", "declare", "typeset", "local");
     /** Words after which a statement runs only sometimes, or in a group: {@code then A=x}, {@code { A=x; }}. */
-    private static final Pattern CONDITIONAL = Pattern.compile("(?:then|else|elif|if|do|while|until|!|\\{|time)[ \\t]+");
+    private static final Set<String> CONDITIONAL = Set.of("then", "else", "elif", "if", "do", "while", "until", "!", "{", "time");
 
     private ShellLineAssignments() {
     }
 
-    /** One statement of a line: its span in the line, and the operator before it ("" for the first). */
-    record Statement(int start, int end, String before) {
+    /**
+     * One statement of a line: its words (a redirection's target left out), the operator before it ("" for the
+     * first), where it ends, and whether it runs in a subshell's parentheses.
+     */
+    private record Statement(List<ShellToken> words, String before, int end, boolean subshell) {
     }
 
     /**
@@ -44,44 +50,34 @@ final class ShellLineAssignments {
         for (int k = 0; k < statements.size(); k++) {
             Statement s = statements.get(k);
             String after = k + 1 < statements.size() ? statements.get(k + 1).before() : "";
-            if (s.before().equals("|") || after.equals("|") || after.equals("&")) {
-                continue; // a pipeline's part or a background job: a subshell of its own
+            if (s.subshell() || s.before().startsWith("|") || after.startsWith("|") && !after.equals("||")
+                    || after.equals("&")) {
+                continue; // a subshell, a pipeline's part or a background job: sets nothing here
             }
-            String text = content.substring(s.start(), s.end());
-            int lead = text.length() - text.stripLeading().length();
-            text = text.stripLeading();
-            if (text.startsWith("(")) {
-                continue; // a subshell
-            }
+            List<ShellToken> words = s.words();
+            int w = 0;
             boolean conditional = false;
-            for (Matcher c = CONDITIONAL.matcher(text); c.lookingAt(); c = CONDITIONAL.matcher(text)) {
+            while (w < words.size() && CONDITIONAL.contains(words.get(w).raw())) {
                 conditional = true;
-                lead += c.end();
-                text = text.substring(c.end());
+                w++;
             }
-            Matcher declaring = DECLARING.matcher(text);
-            boolean declared = declaring.lookingAt();
-            int pos = declared ? declaring.end() : 0;
+            boolean declared = w < words.size() && DECLARING.contains(words.get(w).raw());
+            if (declared) {
+                w++;
+                while (w < words.size() && words.get(w).raw().startsWith("-")) {
+                    w++;
+                }
+            }
             List<String[]> assigned = new ArrayList<>();
-            while (true) {
-                Matcher name = NAME_EQUALS.matcher(text).region(pos, text.length());
-                if (!name.lookingAt()) {
+            for (; w < words.size(); w++) {
+                Matcher a = ASSIGNMENT.matcher(words.get(w).raw());
+                if (!a.matches()) {
                     break;
                 }
-                int wordEnd = wordEnd(text, name.end());
-                String word = text.substring(name.end(), wordEnd);
-                assigned.add(new String[] {name.group(1), LITERAL.matcher(word).matches() ? LiteralVariables.unquote(word) : null});
-                pos = wordEnd;
-                while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
-                    pos++;
-                }
-                if (!declared && pos < text.length() && !NAME_EQUALS.matcher(text).region(pos, text.length()).lookingAt()) {
-                    assigned.clear(); // words follow: the command's environment, not the shell's variables
-                    break;
-                }
+                assigned.add(new String[] {a.group(1), LITERAL.matcher(a.group(2)).matches() ? LiteralVariables.unquote(a.group(2)) : null});
             }
-            if (assigned.isEmpty()) {
-                continue;
+            if (assigned.isEmpty() || !declared && w < words.size()) {
+                continue; // none, or words follow: the command's environment, not the shell's variables
             }
             int from = at + s.end();
             boolean certain = !conditional;
@@ -92,7 +88,7 @@ final class ShellLineAssignments {
             int chainEnd = lineEnd;
             for (int j = k + 1; j < statements.size(); j++) {
                 if (!statements.get(j).before().equals("&&")) {
-                    chainEnd = at + statements.get(j).start();
+                    chainEnd = at + statements.get(j - 1).end();
                     break;
                 }
             }
@@ -114,92 +110,43 @@ final class ShellLineAssignments {
     }
 
     /**
-     * The statements of a line, split at {@code ;}, {@code &&}, {@code ||}, {@code |} and {@code &} outside quotes,
-     * command substitutions and parentheses, up to a comment.
+     * The statements of a line, as the shell's lexer splits it ({@link ShellLine}: quotes, command substitutions
+     * and comments read as the shell reads them), at {@code ; & && || | |&}, and at parentheses.
      */
-    static List<Statement> statements(String line) {
+    private static List<Statement> statements(String line) {
         List<Statement> out = new ArrayList<>();
-        int start = 0;
+        List<ShellToken> words = new ArrayList<>();
         String before = "";
-        char quote = 0;
+        int end = 0;
         int depth = 0;
-        int i = 0;
-        for (; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quote == '\'') {
-                quote = c == '\'' ? 0 : quote;
-            } else if (c == '\\') {
-                i++;
-            } else if (quote == '"') {
-                quote = c == '"' ? 0 : quote;
-            } else if (c == '\'' || c == '"' || c == '`') {
-                quote = c == '`' ? 0 : c;
-                if (c == '`') {
-                    int close = line.indexOf('`', i + 1);
-                    i = close < 0 ? line.length() : close;
+        boolean subshell = false;
+        boolean redirectTarget = false;
+        for (ShellToken t : ShellLine.parse(line).tokens()) {
+            switch (t.kind()) {
+                case WORD -> {
+                    if (!redirectTarget) {
+                        words.add(t);
+                    }
+                    redirectTarget = false;
+                    end = t.end();
                 }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth = Math.max(0, depth - 1);
-            } else if (depth > 0) {
-                continue;
-            } else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-                break;
-            } else if (c == ';' || c == '|' || c == '&') {
-                String op = operator(line, i);
-                if (op == null) {
-                    continue;
+                case REDIRECT -> {
+                    redirectTarget = true;
+                    end = t.end();
                 }
-                out.add(new Statement(start, i, before));
-                before = op;
-                i += op.length() - 1;
-                start = i + 1;
+                case OPERATOR -> {
+                    out.add(new Statement(words, before, end, subshell));
+                    words = new ArrayList<>();
+                    depth = Math.max(0, depth + (t.raw().equals("(") ? 1 : t.raw().equals(")") ? -1 : 0));
+                    subshell = depth > 0;
+                    before = t.raw().strip();
+                    end = t.end();
+                }
+                default -> {
+                }
             }
         }
-        out.add(new Statement(start, Math.min(i, line.length()), before));
+        out.add(new Statement(words, before, end, subshell));
         return out;
-    }
-
-    /** The operator at {@code i}, or null for a redirection's {@code &} ({@code 2>&1}, {@code &>}). */
-    private static String operator(String line, int i) {
-        char c = line.charAt(i);
-        char next = i + 1 < line.length() ? line.charAt(i + 1) : 0;
-        char prev = i > 0 ? line.charAt(i - 1) : 0;
-        if (c == ';') {
-            return next == ';' || prev == ';' ? null : ";"; // `;;` ends a case branch
-        }
-        if (c == '|') {
-            return prev == '>' ? null : next == '|' ? "||" : "|";
-        }
-        if (prev == '>' || prev == '<' || next == '>') {
-            return null;
-        }
-        return next == '&' ? "&&" : "&";
-    }
-
-    /** Where the word starting at {@code from} ends: the first blank or operator outside quotes and parentheses. */
-    private static int wordEnd(String text, int from) {
-        char quote = 0;
-        int depth = 0;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote == '\'') {
-                quote = c == '\'' ? 0 : quote;
-            } else if (c == '\\') {
-                i++;
-            } else if (quote == '"') {
-                quote = c == '"' ? 0 : quote;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (depth <= 0 && (c == ' ' || c == '\t' || c == '\r')) {
-                return i;
-            }
-        }
-        return text.length();
     }
 }

@@ -103,6 +103,16 @@ class LiteralVariablesShapesTest {
                 .doesNotContainKey("B").containsEntry("A", "kubernetes-job/a");
     }
 
+    // the shell's own reading of the line: a `;` in quotes or a command substitution splits nothing
+    @Test
+    void quotesSubstitutionsAndSubshellsAreReadAsTheShellReadsThem() {
+        String script = "A='process/a;b'; echo \"x; B=process/b\"; ( C=process/c ); T=$(cat f; D=process/d) "
+                + "&& prefect deployment build a.py:a -ib $A\n";
+        var known = LiteralVariables.known(LiteralVariables.shell(script), script.indexOf("prefect"));
+        assertThat(known).containsExactly(Map.entry("A", "process/a;b"));
+        assertThat(LiteralVariables.names(LiteralVariables.shell(script))).containsExactlyInAnyOrder("A", "T");
+    }
+
     // make runs each recipe line in a shell of its own: what a line sets holds on that line only
     @Test
     void aRecipeLinesOwnAssignmentsHoldOnThatLine() {
