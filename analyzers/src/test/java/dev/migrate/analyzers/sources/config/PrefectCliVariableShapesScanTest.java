@@ -28,6 +28,17 @@ class PrefectCliVariableShapesScanTest {
                         + "equivalent; use a work pool of type docker");
     }
 
+    // an included .mk file holds no Prefect word, yet the scan must read it
+    @Test
+    void anIncludedMakeFragmentNamesTheBlock() {
+        assertThat(new PrefectCliLineDetector().prefilter().paths().test("make/config.mk")).isTrue();
+        String makefile = "include make/config.mk\ndeploy:\n\tprefect deployment build flows/etl.py:etl -n etl -ib $$INFRA -a\n";
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), new ScanFile("Makefile", makefile),
+                new ScanFile("make/config.mk", "# cluster\nexport INFRA := kubernetes-job/prod\n"))).contains(
+                "Makefile:3:2 PF205 infrastructure block 'kubernetes-job/prod' ($INFRA, set in make/config.mk:2) has no "
+                        + "Prefect 3 equivalent; use a work pool of type kubernetes");
+    }
+
     // make's `$$INFRA` is the shell's `$INFRA`: that is what PF205 shows, set or not
     @Test
     void aRecipeLinesShellVariableIsShownAsTheShellReadsIt() {
