@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  * pipelines keep their block names in variables at the top ({@code INFRA=kubernetes-job/prod}, a workflow's
  * {@code env:}). A variable counts only when every assignment the file makes gives it the same literal value: one set in
  * both branches of an {@code if}, from an argument or the environment ({@code ${INFRA:-x}}), or appended to, is not
- * known. In shell, only assignments at the start of a line count (indented ones sit in blocks that may not run), and
- * only those above the command. Values are read, never evaluated.
+ * known. In shell, only the statements of unindented lines count (indented ones sit in blocks that may not run), and
+ * only those before the command, on its own line too ({@code INFRA=x && prefect ...}); an assignment in front of a
+ * command's words is that command's environment, not a variable its words read. Values are read, never evaluated; a
+ * value that another file sets (a sourced script, an included env file) carries that file and line.
  */
 public final class LiteralVariables {
     private static final String NAME = "([A-Za-z_][A-Za-z0-9_]*)";
