@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
  * outside strings and comments, so a {@code "${IMAGE}"} does not end a block. A scripted or declarative
  * {@code withEnv(['INFRA=kubernetes-job/prod']) { ... }} sets its entries for the steps of its block, over the stage's
  * and the pipeline's; an entry is known when its string has no expansion, and {@code PATH+EXTRA=...} (which prepends to
- * {@code PATH}) is none.
+ * {@code PATH}) is none. A script's {@code env.INFRA = 'kubernetes-job/prod'} (a scripted pipeline's, or in a
+ * {@code script { }} step) sets it from there on.
  */
 final class JenkinsEnvironment {
     private static final Pattern ENTRY = Pattern.compile("[ \\t]*([A-Za-z_][A-Za-z0-9_]*)[ \\t]*=[ \\t]*(.*?)[ \\t]*");
@@ -30,7 +32,7 @@ final class JenkinsEnvironment {
     /** {@code env.NAME = value} as a statement at the start of a line: group 1 is the name, group 2 the rest. */
     private static final Pattern ENV_PROPERTY = Pattern.compile("(?m)^[ \\t]*env\\.([A-Za-z_][A-Za-z0-9_]*)[ \\t]*=(?!=)[ \\t]*([^\\r\\n]*)");
     /** The blocks whose steps may not run: conditions, loops, handlers, a post section's conditions. */
-    private static final java.util.Set<String> MAY_NOT_RUN = java.util.Set.of("if", "else", "for", "while", "catch",
+    private static final Set<String> MAY_NOT_RUN = Set.of("if", "else", "for", "while", "catch",
             "each", "eachWithIndex", "when", "post", "always", "success", "failure", "unstable", "changed", "fixed",
             "regression", "aborted", "unsuccessful", "cleanup", "parallel");
     private static final Pattern HEADER = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)[ \\t]*(?:\\([^()\\n]*\\))?[ \\t]*$");

@@ -288,7 +288,8 @@ public final class LiteralVariables {
     /**
      * The variables of a Jenkinsfile's {@code environment { }} blocks and {@code withEnv([...]) { }} steps
      * ({@link JenkinsEnvironment}): each in effect in the whole block that holds it (the pipeline, or a stage, whose own
-     * entries win over the pipeline's), a withEnv's inside its own block, over both.
+     * entries win over the pipeline's), a withEnv's inside its own block, over both; a script's {@code env.INFRA = '...'}
+     * from where it stands on.
      */
     public static List<Assignment> jenkins(String text) {
         return JenkinsEnvironment.assignments(text);

@@ -54,16 +54,19 @@ public final class PrefectCliLineDetector implements Detector {
         return "prefect-cli-lines";
     }
 
-    /** The scripts, env files and .mk files seen, by path: a script may read one into itself ({@code . ./env.sh}), a Makefile include one. */
+    /**
+     * The scripts, env files and .mk files seen, by path: a script may read one into itself ({@code . ./env.sh}), a
+     * Makefile include one ({@code -include .env}).
+     */
     private final Map<String, String> sourceable = new java.util.concurrent.ConcurrentHashMap<>();
     /** Scripts that read other files into themselves: read once every file was seen, with those files' variables. */
     private final List<ScanFile> readingOthers = new ArrayList<>();
 
     @Override
     public Prefilter prefilter() {
-        // scripts and env files without those words too: a script may read one into itself (. ./env.sh); "compose":
-        // scripts and units that name compose files (-f deploy/stack.yml), often without a Prefect word
-        // and the .mk files a Makefile may include
+        // scripts, env files and .mk files without those words too: a script may read one into itself (. ./env.sh),
+        // a Makefile include one (-include .env); "compose": scripts and units that name compose files
+        // (-f deploy/stack.yml), often without a Prefect word
         return Prefilter.keywords("prefect", "PREFECT_", "deployments", "compose").orPath(MakeIncludes::mayBeIncluded);
     }
 
