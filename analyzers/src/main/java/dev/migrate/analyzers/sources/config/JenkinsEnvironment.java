@@ -30,7 +30,8 @@ final class JenkinsEnvironment {
     private static final Pattern WITH_ENV_ITEM = Pattern.compile("'([^'\\\\]*)'|\"([^\"\\\\]*)\"");
     private static final Pattern WITH_ENV_ENTRY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
     /** {@code env.NAME = value} as a statement at the start of a line: group 1 is the name, group 2 the rest. */
-    private static final Pattern ENV_PROPERTY = Pattern.compile("(?m)^[ \\t]*env\\.([A-Za-z_][A-Za-z0-9_]*)[ \\t]*=(?!=)[ \\t]*([^\\r\\n]*)");
+    private static final Pattern ENV_PROPERTY = Pattern.compile(
+            "(?m)^[ \\t]*env\\.([A-Za-z_][A-Za-z0-9_]*)[ \\t]*=(?!=)[ \\t]*([^\\r\\n]*)");
     /** The blocks whose steps may not run: conditions, loops, handlers, a post section's conditions. */
     private static final Set<String> MAY_NOT_RUN = Set.of("if", "else", "for", "while", "catch",
             "each", "eachWithIndex", "when", "post", "always", "success", "failure", "unstable", "changed", "fixed",

@@ -74,7 +74,8 @@ final class ShellLineAssignments {
                 if (!a.matches()) {
                     break;
                 }
-                assigned.add(new String[] {a.group(1), LITERAL.matcher(a.group(2)).matches() ? LiteralVariables.unquote(a.group(2)) : null});
+                String value = LITERAL.matcher(a.group(2)).matches() ? LiteralVariables.unquote(a.group(2)) : null;
+                assigned.add(new String[] {a.group(1), value});
             }
             if (assigned.isEmpty() || !declared && w < words.size()) {
                 continue; // none, or words follow: the command's environment, not the shell's variables
