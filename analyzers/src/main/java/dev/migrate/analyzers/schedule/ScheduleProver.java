@@ -48,6 +48,12 @@ public final class ScheduleProver {
             // an RRULE with COUNT or UNTIL may end before the first DST window: compare its remaining times from now too
             windows.add(0, reference);
         }
+        Instant ruleStart = ruleStart(source);
+        if (ruleStart != null) {
+            // a window of a sparse schedule reaches years back; an RRULE has no times before its DTSTART, and times
+            // before it say nothing about the runs to come (a yearly rule from 2020 is the yearly cron from then on)
+            windows.replaceAll(w -> w.isBefore(ruleStart) ? ruleStart : w);
+        }
         int compared = 0;
         ScheduleProof last = null;
         for (Instant start : windows) {
@@ -79,6 +85,20 @@ public final class ScheduleProver {
                 + String.join(" and ", transitions.stream().map(x -> x.getInstant().atZone(zone).toLocalDate().toString()).toList()));
         return new ScheduleProof(true, compared, last.windowStart(), null, null, explanation, last.sourceTimes(),
                 last.prefectTimes());
+    }
+
+    /** Where an RRULE's times begin (its DTSTART, as dateutil places it), or null for any other schedule. */
+    private static Instant ruleStart(Schedule source) {
+        if (!(source instanceof Schedule.RRule r)) {
+            return null;
+        }
+        try {
+            RRuleParser.Reading reading = RRuleParser.read(r.rule());
+            return reading.rule() == null ? null
+                    : RRuleFireTimes.dateutilInstant(r.zone().getRules(), reading.rule().start());
+        } catch (ScheduleSyntaxException e) {
+            return null;
+        }
     }
 
     /** An RRULE with COUNT or UNTIL. */
