@@ -254,6 +254,11 @@ final class RRuleParser {
      * reach, and refuses a rule that keeps none.
      */
     private static void reachable(String text, RecurrenceRule r) {
+        if (r.freq() == Frequency.MINUTELY && r.byHour() != null && !RecurrenceWalk.reachesAnHour(r)) {
+            // dateutil accepts it, then raises "Invalid combination of interval and byhour" when Prefect asks for runs
+            throw malformed(text, "no BYHOUR value is reached counting every " + r.interval() + " minutes from DTSTART's "
+                    + r.start().toLocalTime());
+        }
         List<Integer> by = r.freq() == Frequency.HOURLY ? r.byHour() : r.freq() == Frequency.MINUTELY ? r.byMinute() : null;
         if (by == null) {
             return;

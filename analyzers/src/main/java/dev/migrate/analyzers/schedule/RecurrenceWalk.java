@@ -109,6 +109,20 @@ final class RecurrenceWalk {
         return out;
     }
 
+    /** Whether a MINUTELY rule, counting its INTERVAL from DTSTART round the clock, reaches one of its BYHOUR hours. */
+    static boolean reachesAnHour(RecurrenceRule r) {
+        int from = r.start().getHour() * 60 + r.start().getMinute();
+        int cycle = 1440 / java.math.BigInteger.valueOf(r.interval()).gcd(java.math.BigInteger.valueOf(1440)).intValue();
+        Set<Integer> minutes = r.byMinute() == null ? null : reachable(r.byMinute(), r.start().getMinute(), r.interval(), 60);
+        for (int k = 0; k < cycle; k++) {
+            int t = (int) ((from + (long) k * r.interval()) % 1440);
+            if (r.byHour().contains(t / 60) && (minutes == null || minutes.contains(t % 60))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean run(LocalDateTime notBefore, LocalDate horizon, Predicate<LocalDateTime> sink) {
         LocalDateTime s = dtstart;
         int year = s.getYear();

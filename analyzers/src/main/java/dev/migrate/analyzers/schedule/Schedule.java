@@ -107,7 +107,12 @@ public sealed interface Schedule {
             // to_rrule keeps DTSTART's digits and gives them the schedule's timezone, whatever zone DTSTART named
             String note = tzid != null && !ZoneId.of(tzid).normalized().equals(zone.normalized())
                     ? "; DTSTART names " + tzid + ", which Prefect replaces with the schedule's timezone" : "";
-            return RRuleDescription.of(reading.rule()) + " (" + zone.getId() + note + ")";
+            try {
+                return RRuleDescription.of(reading.rule()) + " (" + zone.getId() + note + ")";
+            } catch (RuntimeException e) {
+                // a sentence is not worth a failed report: the rule as written says it all the same
+                return "recurrence rule " + rule.strip().replaceAll("\\s+", " ") + " (" + zone.getId() + ")";
+            }
         }
     }
 

@@ -80,6 +80,8 @@ class RRuleParserTest {
                 Map.entry("SUMMARY:x\nRRULE:FREQ=DAILY", "'SUMMARY' is not a property rrulestr reads (DTSTART, RRULE, RDATE, "
                         + "EXRULE, EXDATE)"),
                 Map.entry("FREQ=HOURLY;INTERVAL=2;BYHOUR=3", "no BYHOUR value is reached counting every 2 from DTSTART's hour 0"),
+                Map.entry("FREQ=MINUTELY;INTERVAL=90;BYHOUR=2", "no BYHOUR value is reached counting every 90 minutes from "
+                        + "DTSTART's 00:00"),
                 Map.entry("  ", "it is empty"));
         expected.forEach((rule, why) -> assertThatThrownBy(() -> RRuleParser.read(rule)).as(rule)
                 .isInstanceOf(ScheduleSyntaxException.class)
@@ -92,6 +94,47 @@ class RRuleParserTest {
         assertThat(r.notEvaluated()).isEqualTo("UNTIL=DEC-31-2025 is a date form not read here (write 20240131T090000)");
     }
 
+    /**
+     * Rules of random parts, values in and out of range and stray characters: each is read or refused with a
+     * {@link ScheduleSyntaxException}, and whatever is read is described and translated without an exception, as a
+     * scan of a user's tree needs.
+     */
+    @Test
+    void noRuleMakesTheScanThrow() {
+        java.util.Random rnd = new java.util.Random(5545);
+        String[] names = {"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST", "BYDAY", "BYMONTH", "BYMONTHDAY", "BYHOUR",
+                "BYMINUTE", "BYSECOND", "BYSETPOS", "BYWEEKNO", "X"};
+        String[] values = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY", "HOURLY", "MINUTELY", "SECONDLY", "0", "1", "-1", "2",
+                "7", "13", "24", "31", "-31", "60", "367", "MO", "1MO", "-1FR", "5SU", "+2TU", "MO,TU", "20270101",
+                "20270101T000000Z", "1,,2", "", "=", "x"};
+        java.time.Instant now = java.time.Instant.parse("2026-11-21T12:00:00Z");
+        int read = 0;
+        for (int i = 0; i < 300; i++) {
+            List<String> parts = new java.util.ArrayList<>();
+            parts.add("FREQ=" + values[rnd.nextInt(7)]);
+            for (int k = rnd.nextInt(5); k > 0; k--) {
+                parts.add(names[rnd.nextInt(names.length)] + "=" + values[rnd.nextInt(values.length)]);
+            }
+            java.util.Collections.shuffle(parts, rnd);
+            String rule = (rnd.nextInt(4) == 0 ? "DTSTART:2026" + (10 + rnd.nextInt(3)) + "01T0" + rnd.nextInt(10) + "3000\n" : "")
+                    + String.join(";", parts);
+            Schedule s;
+            try {
+                s = Schedules.interpret(new dev.migrate.analyzers.model.ScheduleSpec(
+                        dev.migrate.analyzers.model.ScheduleSpec.Form.RRULE, rule, "Europe/London",
+                        dev.migrate.analyzers.model.SourceRef.file("prefect.yaml")), java.time.ZoneId.of("UTC"));
+            } catch (ScheduleSyntaxException e) {
+                assertThat(e.getMessage()).as(rule).startsWith("malformed RRULE ");
+                continue;
+            }
+            read++;
+            assertThat(s.describe()).as(rule).isNotBlank();
+            Translation t = PrefectTranslator.translate(s, TimerOptions.NONE, now);
+            assertThat(t.target()).as(rule).isNotNull();
+        }
+        assertThat(read).as("rules read").isGreaterThan(30);
+    }
+
     /** The ones dateutil itself refuses (the others above it accepts, but they never fire or loop forever). */
     @Test
     void dateutilRefusesTheRulesItShould() throws Exception {
@@ -102,7 +145,7 @@ class RRuleParserTest {
                 "FREQ=DAILY;BYFOO=1", "FREQ=DAILY;WKST=XX", "FREQ=DAILY;BYSETPOS=0", "FREQ=DAILY;UNTIL=20251301",
                 "FREQ=DAILY;UNTIL=20250101T000000Z", "DTSTART;TZID=Europe/Paris:20240101T090000\nRRULE:FREQ=DAILY;UNTIL=20250101T000000",
                 "DTSTART:20240101T090000", "DTSTART;FOO=1:20240101T090000\nRRULE:FREQ=DAILY", "SUMMARY:x\nRRULE:FREQ=DAILY",
-                "FREQ=HOURLY;INTERVAL=2;BYHOUR=3");
+                "FREQ=HOURLY;INTERVAL=2;BYHOUR=3", "FREQ=MINUTELY;INTERVAL=90;BYHOUR=2");
         List<String> cmd = new java.util.ArrayList<>(List.of("python3", java.nio.file.Path.of(getClass()
                 .getResource("prefect_rrule_oracle.py").toURI()).toString(), "2027-01-01T00:00:00", "3", "UTC"));
         cmd.addAll(refused);
