@@ -35,6 +35,8 @@ final class RRuleParser {
     private static final Pattern BASIC = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:T(\\d{2})(\\d{2})(\\d{2})?)?(Z)?");
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2}))?)?(Z)?");
     private static final Pattern INT = Pattern.compile("[+-]?\\d{1,9}");
+    /** {@code MO}, {@code +1MO}, {@code -1FR}, or dateutil's own {@code MO(+1)}. */
+    private static final Pattern WEEKDAY = Pattern.compile("([+-]?\\d{1,2})?([A-Z]{2})|([A-Z]{2})\\(([+-]?\\d{1,2})\\)");
 
     /** A rule read; {@code notEvaluated} names what keeps it from being evaluated, or is null. */
     record Reading(RecurrenceRule rule, String notEvaluated) {
@@ -195,9 +197,10 @@ final class RRuleParser {
             throw malformed(text, "it has no FREQ");
         }
         Frequency freq;
-        if (freqText.equals("SECONDLY")) {
+        boolean secondly = freqText.equals("SECONDLY");
+        if (secondly) {
             notEvaluated = notEvaluated != null ? notEvaluated : "FREQ=SECONDLY is not evaluated";
-            freq = Frequency.MINUTELY;
+            freq = Frequency.MINUTELY; // only to check the other parts; no rule is returned
         } else {
             try {
                 freq = Frequency.valueOf(freqText);
@@ -245,6 +248,9 @@ final class RRuleParser {
         }
         RecurrenceRule r = new RecurrenceRule(freq, interval, count, until, wkst, dtstart, tzid, byMonth, byMonthDay,
                 byDay, byHour, byMinute, bySecond, bySetPos);
+        if (secondly) {
+            return new Reading(null, notEvaluated);
+        }
         reachable(text, r);
         return new Reading(r, notEvaluated);
     }
@@ -275,7 +281,7 @@ final class RRuleParser {
     private static List<WeekdayNum> weekdays(String text, String value, Frequency freq) {
         List<WeekdayNum> out = new ArrayList<>();
         for (String w : value.split(",", -1)) {
-            Matcher m = Pattern.compile("([+-]?\\d{1,2})?([A-Z]{2})|([A-Z]{2})\\(([+-]?\\d{1,2})\\)").matcher(w);
+            Matcher m = WEEKDAY.matcher(w);
             if (!m.matches()) {
                 throw malformed(text, "BYDAY=" + value + ": '" + w + "' is not a day (MO, 1MO, -1FR)");
             }
