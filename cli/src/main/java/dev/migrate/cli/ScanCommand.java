@@ -64,7 +64,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "Directory (or single file) to scan.")
     Path path;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "terminal",
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "terminal", converter = FormatNames.Scan.class,
             description = "Report format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     ReportFormat format;
 

@@ -79,7 +79,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the SQL each side would run, read no data, record nothing.")
     boolean dryRun;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatNames.Validate.class,
             description = "Standard output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 

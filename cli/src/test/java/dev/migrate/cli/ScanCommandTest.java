@@ -60,10 +60,20 @@ class ScanCommandTest {
     }
 
     @Test
+    void markdownAndTextAreTheOtherCommandsSpellingsOfMdAndTerminal() {
+        CliRun md = CliRun.of("scan", estate.toString(), "--format", "md");
+        CliRun markdown = CliRun.of("scan", estate.toString(), "--format", "Markdown");
+        assertThat(markdown.exitCode()).isEqualTo(md.exitCode()).isNotEqualTo(2);
+        assertThat(markdown.out()).isEqualTo(md.out()).startsWith("#");
+        CliRun text = CliRun.of("scan", estate.toString(), "--format", "text");
+        assertThat(text.out()).isEqualTo(CliRun.of("scan", estate.toString()).out());
+    }
+
+    @Test
     void badFormatAndMissingPathAreBadUsage() {
         CliRun bad = CliRun.of("scan", estate.toString(), "--format", "yaml");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).contains("--format").contains("yaml");
+        assertThat(bad.err()).contains("--format").contains("'yaml' is not a format; use one of terminal, json, csv, md");
         CliRun missing = CliRun.of("scan", tmp.resolve("nope").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("does not exist");

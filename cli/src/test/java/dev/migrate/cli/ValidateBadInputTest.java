@@ -62,6 +62,19 @@ class ValidateBadInputTest {
     }
 
     @Test
+    void formatTakesScansSpellingOfMarkdown() throws IOException {
+        write("prod", "d_20240301.csv", "id,name\n1,a\n");
+        write("dev", "d_20240302.csv", "id,name\n1,a\n");
+        Path config = config("");
+        CliRun md = CliRun.of("validate", config.toString(), "--no-store", "--format", "md");
+        assertThat(md.exitCode()).as(md.err()).isZero();
+        assertThat(md.out()).isEqualTo(CliRun.of("validate", config.toString(), "--no-store", "--format", "markdown").out());
+        CliRun bad = CliRun.of("validate", config.toString(), "--no-store", "--format", "xml");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("'xml' is not a format; use one of text, json, markdown, junit");
+    }
+
+    @Test
     void malformedRowNamesFileAndLine() throws IOException {
         write("prod", "d_20240301.csv", "id,name\n1,a\n2,b,extra\n3,c\n");
         write("dev", "d_20240301.csv", "id,name\n1,a\n2,b\n3,c\n");

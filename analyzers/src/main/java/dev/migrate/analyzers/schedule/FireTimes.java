@@ -14,7 +14,7 @@ public final class FireTimes {
     private FireTimes() {
     }
 
-    /** Null when the schedule is not clock-based (boot, events, unknown, unevaluated RRULE). */
+    /** Null when the schedule is not clock-based (boot, events, unknown, an RRULE with a part not evaluated). */
     public static List<ZonedDateTime> source(Schedule s, Instant start, int n) {
         if (s instanceof Schedule.Cron c) {
             return switch (c.dst()) {
@@ -36,6 +36,10 @@ public final class FireTimes {
         if (s instanceof Schedule.WallClockInterval w) {
             return IntervalFireTimes.wallClock(w.every(), w.start(), w.zone(), start, n);
         }
+        if (s instanceof Schedule.RRule r) {
+            // a Prefect 2 RRuleSchedule, read by dateutil as Prefect 3 reads it
+            return RRuleFireTimes.prefect(r.rule(), r.zone(), start, n);
+        }
         if (s instanceof Schedule.Until u) {
             List<ZonedDateTime> times = source(u.schedule(), start, n);
             return times == null ? null : times.stream().filter(t -> !t.toLocalDateTime().isAfter(u.last())).toList();
@@ -43,15 +47,14 @@ public final class FireTimes {
         return null;
     }
 
-    /** Null for RRULEs other than the ones {@link RRuleText} writes, which we do not evaluate. */
+    /** Null for RRULEs with a part that is not evaluated ({@link RRuleParser}). */
     public static List<ZonedDateTime> prefect(PrefectSchedule p, Instant start, int n) {
         ZoneId zone = ZoneId.of(p.timezone());
         if (p.cron() != null) {
             return CronFireTimes.prefect(CronExpression.parseCroniter(p.cron()), !Boolean.FALSE.equals(p.dayOr()), zone, start, n);
         }
         if (p.rrule() != null) {
-            RRuleText rule = RRuleText.parse(p.rrule());
-            return rule == null ? null : RRuleFireTimes.prefect(rule, zone, start, n);
+            return RRuleFireTimes.prefect(p.rrule(), zone, start, n);
         }
         if (p.interval() != null) {
             return IntervalFireTimes.prefect(p.interval(), p.anchorDate() != null ? p.anchorDate() : DEFAULT_ANCHOR,

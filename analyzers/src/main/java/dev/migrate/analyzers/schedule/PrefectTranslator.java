@@ -42,8 +42,7 @@ public final class PrefectTranslator {
         } else if (source instanceof Schedule.WallClockInterval w) {
             target = wallClock(w);
         } else if (source instanceof Schedule.RRule r) {
-            target = new PrefectSchedule(null, null, null, null, r.rule(), r.zone().getId());
-            reasons.add("the RRULE is passed through unchanged and was not evaluated, so it is not proven");
+            target = RRuleTranslation.target(r, reference, reasons);
         } else if (source instanceof Schedule.AtBoot) {
             // the schedule's description stands before this in every report: say what to do, not what it is again
             reasons.add("Prefect 3 schedules (cron, interval, rrule) have no boot trigger: run it from the worker's "

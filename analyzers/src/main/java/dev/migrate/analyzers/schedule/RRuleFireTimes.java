@@ -3,7 +3,6 @@ package dev.migrate.analyzers.schedule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneRules;
@@ -12,12 +11,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Prefect 3's {@code RRuleSchedule.get_dates} for the rules {@link RRuleText} writes: dateutil walks the local
- * wall clock from DTSTART (2020-01-01), each time carries the zone as dateutil reads it (see
- * {@link #dateutilInstant}), and the first {@code n} distinct times at or after the start are kept.
+ * Prefect 3's {@code RRuleSchedule.get_dates}: dateutil walks the local wall clock from DTSTART (2020-01-01 when the
+ * rule names none, see {@link RecurrenceWalk}), each time carries the schedule's zone as dateutil reads it (see
+ * {@link #dateutilInstant}), {@code xafter(start, inc=True)} keeps those at or after the start, and the first {@code n}
+ * distinct ones are sorted. Prefect 2's {@code RRuleSchedule} reads a rule the same way.
  */
 final class RRuleFireTimes {
-    private static final int MAX_DAYS = 366 * 30;
+    /** How far past the start a rule that never fires is walked before giving up (dateutil would go on to year 9999). */
+    private static final int HORIZON_YEARS = 100;
 
     private RRuleFireTimes() {
     }
@@ -31,29 +32,34 @@ final class RRuleFireTimes {
         return offsets.isEmpty() ? t.toInstant(rules.getTransition(t).getOffsetAfter()) : t.toInstant(offsets.get(0));
     }
 
-    static List<ZonedDateTime> prefect(RRuleText rule, ZoneId zone, Instant start, int n) {
+    /** Null when the rule cannot be evaluated (a part not read here, or too long a walk from DTSTART). */
+    static List<ZonedDateTime> prefect(String rrule, ZoneId zone, Instant start, int n) {
+        RRuleParser.Reading reading;
+        try {
+            reading = RRuleParser.read(rrule);
+        } catch (ScheduleSyntaxException e) {
+            return null;
+        }
+        return reading.notEvaluated() != null ? null : prefect(reading.rule(), zone, start, n);
+    }
+
+    static List<ZonedDateTime> prefect(RecurrenceRule rule, ZoneId zone, Instant start, int n) {
         ZoneRules rules = zone.getRules();
         Set<Instant> dates = new LinkedHashSet<>();
-        LocalDate day = LocalDateTime.ofInstant(start, zone).toLocalDate().minusDays(1);
-        // to_rrule gives UNTIL the rule's own tzinfo, and Python compares two datetimes sharing a tzinfo by their local
-        // times: the last local time that fires, whatever the offsets
-        LocalDate lastDay = rule.until() == null ? LocalDate.MAX : rule.until().toLocalDate().plusDays(1);
-        for (int i = 0; i < MAX_DAYS && dates.size() < n && !day.isAfter(lastDay); i++, day = day.plusDays(1)) {
-            if (!rule.matchesDay(day)) {
-                continue;
-            }
-            for (int h = rule.hours().nextSetBit(0); h >= 0 && dates.size() < n; h = rule.hours().nextSetBit(h + 1)) {
-                for (int m = rule.minutes().nextSetBit(0); m >= 0 && dates.size() < n; m = rule.minutes().nextSetBit(m + 1)) {
-                    for (int s = rule.seconds().nextSetBit(0); s >= 0 && dates.size() < n; s = rule.seconds().nextSetBit(s + 1)) {
-                        LocalDateTime local = day.atTime(LocalTime.of(h, m, s));
-                        Instant at = dateutilInstant(rules, local);
-                        if (!at.isBefore(start) && (rule.until() == null || !local.isAfter(rule.until()))) {
-                            dates.add(at);
-                        }
-                    }
+        LocalDateTime local = LocalDateTime.ofInstant(start, zone);
+        LocalDate horizon = (local.isAfter(rule.start()) ? local : rule.start()).toLocalDate().plusYears(HORIZON_YEARS);
+        boolean finished;
+        try {
+            finished = RecurrenceWalk.walk(rule, local, horizon, t -> {
+                Instant at = dateutilInstant(rules, t);
+                if (!at.isBefore(start)) {
+                    dates.add(at);
                 }
-            }
+                return dates.size() < n;
+            });
+        } catch (RuntimeException e) {
+            return null; // a rule the parser let through that the walk cannot follow: not evaluated, never a failed scan
         }
-        return dates.stream().sorted().map(x -> x.atZone(zone)).toList();
+        return finished ? dates.stream().sorted().map(x -> x.atZone(zone)).toList() : null;
     }
 }

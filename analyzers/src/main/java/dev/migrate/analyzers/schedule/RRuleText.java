@@ -1,10 +1,8 @@
 package dev.migrate.analyzers.schedule;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -16,7 +14,8 @@ import java.util.stream.Collectors;
  * The RFC 5545 rules we write for systemd calendars that cron cannot say (seconds, {@code ~} days from the end of
  * the month) and for every n days at a wall-clock time: always {@code FREQ=DAILY} with every {@code BY} part spelled
  * out, so that no part is filled in from {@code DTSTART}; an {@code INTERVAL} counts days from Prefect's DTSTART,
- * 2020-01-01 ({@code RRuleSchedule.to_rrule}). {@link #parse} reads back exactly this subset, for the proof.
+ * 2020-01-01 ({@code RRuleSchedule.to_rrule}). {@link #parse} reads back exactly this subset, so that an end can
+ * be added ({@link PrefectTranslator}); {@link RecurrenceWalk} evaluates them, as it does any rule.
  * An {@code UNTIL} is written without a zone: {@code to_rrule} reads it as a local time of the schedule's timezone
  * (a zone-less DTSTART with a UTC {@code UNTIL} would make dateutil refuse the rule), and the time itself still fires.
  *
@@ -26,8 +25,6 @@ record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet ho
                  int intervalDays, LocalDateTime until) {
     private static final DateTimeFormatter UNTIL_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final String[] DAYS = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
-    /** The DTSTART Prefect gives a rule that names none. */
-    private static final LocalDate PREFECT_DTSTART = LocalDate.of(2020, 1, 1);
 
     /** Every {@code days} days from 2020-01-01 at {@code at} on the wall clock. */
     static RRuleText everyDays(int days, LocalTime at) {
@@ -155,18 +152,6 @@ record RRuleText(BitSet months, List<Integer> monthDays, int weekdays, BitSet ho
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    boolean matchesDay(LocalDate d) {
-        if (!months.get(d.getMonthValue()) || (weekdays & (1 << (d.getDayOfWeek().getValue() - 1))) == 0
-                || Math.floorMod(ChronoUnit.DAYS.between(PREFECT_DTSTART, d), intervalDays) != 0) {
-            return false;
-        }
-        if (monthDays.isEmpty()) {
-            return true;
-        }
-        int length = d.lengthOfMonth();
-        return monthDays.stream().anyMatch(md -> md > 0 ? md == d.getDayOfMonth() : length + md + 1 == d.getDayOfMonth());
     }
 
     private static String join(BitSet b) {

@@ -88,9 +88,31 @@ public sealed interface Schedule {
         }
     }
 
+    /**
+     * An RFC 5545 rule as Prefect's {@code RRuleSchedule} reads it ({@link RRuleParser}); described in words when it can
+     * be evaluated, else as written.
+     */
     record RRule(String rule, ZoneId zone) implements Schedule {
         public String describe() {
-            return "recurrence rule " + rule + " (" + zone.getId() + ")";
+            RRuleParser.Reading reading;
+            try {
+                reading = RRuleParser.read(rule);
+            } catch (ScheduleSyntaxException e) {
+                reading = null;
+            }
+            if (reading == null || reading.notEvaluated() != null) {
+                return "recurrence rule " + rule.strip().replaceAll("\\s+", " ") + " (" + zone.getId() + ")";
+            }
+            String tzid = reading.rule().tzid();
+            // to_rrule keeps DTSTART's digits and gives them the schedule's timezone, whatever zone DTSTART named
+            String note = tzid != null && !ZoneId.of(tzid).normalized().equals(zone.normalized())
+                    ? "; DTSTART names " + tzid + ", which Prefect replaces with the schedule's timezone" : "";
+            try {
+                return RRuleDescription.of(reading.rule()) + " (" + zone.getId() + note + ")";
+            } catch (RuntimeException e) {
+                // a sentence is not worth a failed report: the rule as written says it all the same
+                return "recurrence rule " + rule.strip().replaceAll("\\s+", " ") + " (" + zone.getId() + ")";
+            }
         }
     }
 

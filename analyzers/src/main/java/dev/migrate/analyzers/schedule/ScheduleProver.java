@@ -44,8 +44,15 @@ public final class ScheduleProver {
             Duration back = period.multipliedBy(n / 2);
             windows.add(tr.getInstant().minus(back.compareTo(Duration.ofDays(3650)) > 0 ? Duration.ofDays(3650) : back));
         }
-        if (windows.isEmpty()) {
-            windows.add(reference);
+        if (windows.isEmpty() || endingRule(source)) {
+            // an RRULE with COUNT or UNTIL may end before the first DST window: compare its remaining times from now too
+            windows.add(0, reference);
+        }
+        Instant ruleStart = ruleStart(source);
+        if (ruleStart != null) {
+            // a window of a sparse schedule reaches years back; an RRULE has no times before its DTSTART, and times
+            // before it say nothing about the runs to come (a yearly rule from 2020 is the yearly cron from then on)
+            windows.replaceAll(w -> w.isBefore(ruleStart) ? ruleStart : w);
         }
         int compared = 0;
         ScheduleProof last = null;
@@ -66,8 +73,10 @@ public final class ScheduleProver {
             }
         }
         if (compared == 0) {
-            return new ScheduleProof(true, 0, last.windowStart(), null, null,
-                    "neither side ever fires (the expression names a date that does not exist, such as 30 February)",
+            return new ScheduleProof(true, 0, last.windowStart(), null, null, source instanceof Schedule.Until
+                    || endingRule(source) ? "neither side fires after " + reference.atZone(zone).toLocalDate()
+                    + ": the schedule has ended"
+                    : "neither side ever fires (the expression names a date that does not exist, such as 30 February)",
                     List.of(), List.of());
         }
         String explanation = "the next " + n + " fire times agree in each of " + windows.size() + " window"
@@ -76,6 +85,33 @@ public final class ScheduleProver {
                 + String.join(" and ", transitions.stream().map(x -> x.getInstant().atZone(zone).toLocalDate().toString()).toList()));
         return new ScheduleProof(true, compared, last.windowStart(), null, null, explanation, last.sourceTimes(),
                 last.prefectTimes());
+    }
+
+    /** Where an RRULE's times begin (its DTSTART, as dateutil places it), or null for any other schedule. */
+    private static Instant ruleStart(Schedule source) {
+        if (!(source instanceof Schedule.RRule r)) {
+            return null;
+        }
+        try {
+            RRuleParser.Reading reading = RRuleParser.read(r.rule());
+            return reading.rule() == null ? null
+                    : RRuleFireTimes.dateutilInstant(r.zone().getRules(), reading.rule().start());
+        } catch (ScheduleSyntaxException e) {
+            return null;
+        }
+    }
+
+    /** An RRULE with COUNT or UNTIL. */
+    private static boolean endingRule(Schedule source) {
+        if (!(source instanceof Schedule.RRule r)) {
+            return false;
+        }
+        try {
+            RRuleParser.Reading reading = RRuleParser.read(r.rule());
+            return reading.rule() != null && reading.rule().ends();
+        } catch (ScheduleSyntaxException e) {
+            return false;
+        }
     }
 
     private static int firstDifference(List<ZonedDateTime> a, List<ZonedDateTime> b) {

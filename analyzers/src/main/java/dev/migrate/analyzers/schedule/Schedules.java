@@ -42,7 +42,7 @@ public final class Schedules {
             case SYSTEMD_CALENDAR -> new Schedule.Calendar(CalendarSpec.parse(text), hostZone);
             case SYSTEMD_MONOTONIC -> monotonic(text, zone);
             case INTERVAL -> interval(text, zone);
-            case RRULE -> new Schedule.RRule(text, zone);
+            case RRULE -> rrule(text, zone);
             case AT_BOOT -> new Schedule.AtBoot(text, Duration.ZERO);
             case EVENT -> new Schedule.EventDriven(text);
             case UNKNOWN -> new Schedule.Unknown(text);
@@ -122,6 +122,12 @@ public final class Schedules {
                     + "', expected a local date and time such as 2020-01-01T10:30", 2);
         }
         return new Schedule.WallClockInterval(positive(isoDuration(every), every), anchor, zone);
+    }
+
+    /** An RRULE dateutil would refuse, or one that could never fire, is malformed here, as a malformed cron is. */
+    private static Schedule rrule(String text, ZoneId zone) {
+        RRuleParser.read(text);
+        return new Schedule.RRule(text, zone);
     }
 
     /** {@code OnUnitActiveSec=15min}, {@code OnBootSec=5min} and friends. */

@@ -2,7 +2,7 @@ package dev.migrate.recipes.internal;
 
 import dev.migrate.analyzers.sources.config.LiteralVariables;
 import dev.migrate.analyzers.sources.config.PrefectVersionBuildArgs;
-import dev.migrate.analyzers.sources.config.SourcedFiles;
+import dev.migrate.analyzers.sources.config.MakeIncludes;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
@@ -32,7 +32,10 @@ import org.openrewrite.text.PlainTextVisitor;
 public abstract class PrefectCliTextRecipe extends ScanningRecipe<PrefectCliTextRecipe.SourceableTexts> {
     private final transient MigrationNotes notes = new MigrationNotes(this);
 
-    /** The scripts and env files of the run, by path: a script may read one into itself ({@code . ./env.sh}). */
+    /**
+     * The scripts, env files and .mk files of the run, by path: a script may read one into itself ({@code . ./env.sh}),
+     * a Makefile include one ({@code -include .env}).
+     */
     public static final class SourceableTexts {
         private final Map<String, String> texts = new HashMap<>();
     }
@@ -102,7 +105,7 @@ public abstract class PrefectCliTextRecipe extends ScanningRecipe<PrefectCliText
             @Override
             public Tree visit(Tree tree, ExecutionContext ctx) {
                 queues.visit(tree, ctx);
-                if (readsSourcedFiles() && tree instanceof PlainText file && SourcedFiles.mayBeSourced(pathOf(file))) {
+                if (readsSourcedFiles() && tree instanceof PlainText file && MakeIncludes.mayBeIncluded(pathOf(file))) {
                     acc.texts.put(pathOf(file), file.getText());
                 }
                 return tree;

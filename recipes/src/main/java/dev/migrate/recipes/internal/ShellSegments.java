@@ -2,6 +2,7 @@ package dev.migrate.recipes.internal;
 
 import dev.migrate.analyzers.sources.config.LiteralVariables;
 import dev.migrate.analyzers.sources.config.OutsideValues;
+import dev.migrate.analyzers.sources.config.PrefectInvocation;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.prefectcli.BuiltDeploymentFiles;
 import dev.migrate.recipes.prefectcli.CliOptions;
@@ -83,16 +84,20 @@ public final class ShellSegments {
         for (int i = segments.size() - 1; i >= 0; i--) {
             Segment s = segments.get(i);
             String segment = text.substring(s.start(), s.end());
-            ShellRewrite r = commentsOut.test(s) && BuiltDeploymentFiles.appliesOnly(segment, builtBefore.get(i))
-                    ? new ShellRewrite(commentedOut(segment), List.of(APPLY_OF_BUILD), true, false)
-                    : rewrite.apply(s, segment, options.withAppliedLater(appliedAfter).withTypedPools(typedBefore.get(i))
-                            .withVariables(variablesAt(options, assignments, s.start()))
-                            .withOutside(assignments.isEmpty() ? options.outside()
-                                    : OutsideValues.at(options.outside().gitlab(), assignments, s.start())));
-            appliedAfter.addAll(BuiltDeploymentFiles.appliedBy(segment));
             // a statement may start lines above its prefect command (a quoted string, a continuation)
             int at = text.indexOf("prefect", s.start());
             int offset = at >= 0 && at < s.end() ? at : s.start();
+            // the variables known at the command: `INFRA=x && prefect ... $INFRA` sets one earlier on its line
+            // (`cd prefect-flows && INFRA=x && prefect ...`: at the command, not at the first word "prefect")
+            int command = PrefectInvocation.find(segment).stream().mapToInt(inv -> s.start() + inv.offset()).findFirst()
+                    .orElse(offset);
+            ShellRewrite r = commentsOut.test(s) && BuiltDeploymentFiles.appliesOnly(segment, builtBefore.get(i))
+                    ? new ShellRewrite(commentedOut(segment), List.of(APPLY_OF_BUILD), true, false)
+                    : rewrite.apply(s, segment, options.withAppliedLater(appliedAfter).withTypedPools(typedBefore.get(i))
+                            .withVariables(variablesAt(options, assignments, command))
+                            .withOutside(assignments.isEmpty() ? options.outside()
+                                    : OutsideValues.at(options.outside().gitlab(), assignments, command)));
+            appliedAfter.addAll(BuiltDeploymentFiles.appliedBy(segment));
             // A translation that had to drop flags or choose a pool changes behaviour: unsafe.
             if (r.changed() && !r.notes().isEmpty() && !unsafeAllowed) {
                 // the note carries the code of the command's own notes (PF101 for Prefect 1, PF201 for a build, ...)

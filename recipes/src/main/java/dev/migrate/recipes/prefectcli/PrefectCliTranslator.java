@@ -415,7 +415,7 @@ public final class PrefectCliTranslator {
         Optional.ofNullable(flagValue(originalArgs, "-sb", "--storage-block"))
                 .flatMap(sb -> StorageBlockPullSteps.note(known(sb, o).orElse(sb), originalArgs.contains("--skip-upload"))
                         .map(note -> known(sb, o).map(v -> note.replaceFirst(java.util.regex.Pattern.quote("`" + v + "`"),
-                                java.util.regex.Matcher.quoteReplacement("`" + v + "` (the value of " + sb + " set above)")))
+                                java.util.regex.Matcher.quoteReplacement("`" + v + "` (" + valueOf(sb, o) + ")")))
                                 .orElse(note))
                         // the block's name is in the repository's settings, not in it: say where to read it
                         .or(() -> o.outside().of(sb).map(where -> "the storage block " + where + ": read its name "
@@ -467,7 +467,7 @@ public final class PrefectCliTranslator {
         Optional<String> queue = d.value("--work-queue");
         d.notes.add("deploys to work pool `" + pool + "`" + (infra != null && infra.contains("/")
                 ? " (named after infrastructure block `" + infra + "`" + (infra.equals(infraWord) ? ""
-                        : ", the value of " + infraWord + " set above") + ")"
+                        : ", " + valueOf(infraWord, o)) + ")"
                 : ", which stands in for default-agent-pool" + queue.map(q -> " (work queue `" + q + "` kept)").orElse(""))
                 + "; create it first: prefect work-pool create " + pool + " --type " + type
                 // a 2.x agent ran every block's runs of its queue; a worker serves its own pool only, and the agent's
@@ -476,6 +476,16 @@ public final class PrefectCliTranslator {
                         + "): the 2.x agent polling its queue ran every block's runs, a Prefect 3 worker serves only "
                         + "its own pool" : ""));
         d.creates.add(new CreatedPool(pool, type));
+    }
+
+    /**
+     * Where the value of the variable {@code word} refers to comes from, for a note: "the value of $INFRA set above",
+     * or "set in scripts/env.sh:3" when a file the command's own file reads sets it; make's {@code $$INFRA} shown as
+     * the shell's {@code $INFRA}.
+     */
+    private static String valueOf(String word, CliOptions o) {
+        return "the value of " + LiteralVariables.shown(word) + " set "
+                + o.outside().setIn(word).map(where -> "in " + where).orElse("above");
     }
 
     /** The literal value {@code word} stands for when it is a reference to a variable set above ({@link CliOptions#variables()}). */

@@ -104,7 +104,7 @@ public class RewritePrefectCliInCiYaml extends ScanningRecipe<DeploymentQueues> 
                 if (keys.isEmpty() || !mayRewrite(text)) {
                     return documents;
                 }
-                List<LiteralVariables.Assignment> assignments = LiteralVariables.ci(text);
+                List<LiteralVariables.Assignment> assignments = LiteralVariables.ci(documents.getSourcePath().toString().replace('\\', '/'), text);
                 variables = LiteralVariables.known(assignments);
                 outside = OutsideValues.at(documents.getSourcePath().toString().replace('\\', '/'), assignments, Integer.MAX_VALUE);
                 built = new HashSet<>();

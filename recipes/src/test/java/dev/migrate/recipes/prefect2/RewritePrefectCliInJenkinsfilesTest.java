@@ -166,4 +166,52 @@ class RewritePrefectCliInJenkinsfilesTest implements RewriteTest {
         rewriteRun(text("node {\n    sh 'prefect worker start --pool p --type process'\n    sh 'make test'\n}\n",
                 spec -> spec.path("Jenkinsfile")));
     }
+
+    // a scripted pipeline sets the block's name with env.INFRA = '...'; the step's shell reads it as $INFRA
+    @Test
+    void aScriptsEnvPropertyChoosesThePool() {
+        rewriteRun(
+            text(
+            """
+            node {
+                stage('Deploy') {
+                    env.INFRA = 'kubernetes-job/prod'
+                    sh 'prefect deployment build flows/etl.py:etl -n etl -ib $INFRA -a'
+                }
+            }
+            """,
+            """
+            node {
+                stage('Deploy') {
+                    env.INFRA = 'kubernetes-job/prod'
+                    sh 'prefect --no-prompt deploy --pool prod flows/etl.py:etl --name etl'
+                }
+            }
+            """,
+            spec -> spec.path("Jenkinsfile")));
+    }
+
+    // set only when a parameter says so: the pool is not chosen from it
+    @Test
+    void anEnvPropertySetInAConditionChoosesNothing() {
+        rewriteRun(
+            text(
+            """
+            node {
+                if (params.PROD) {
+                    env.INFRA = 'kubernetes-job/prod'
+                }
+                sh 'prefect deployment build flows/etl.py:etl -n etl -ib $INFRA -a'
+            }
+            """,
+            """
+            node {
+                if (params.PROD) {
+                    env.INFRA = 'kubernetes-job/prod'
+                }
+                sh 'prefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name etl'
+            }
+            """,
+            spec -> spec.path("Jenkinsfile")));
+    }
 }

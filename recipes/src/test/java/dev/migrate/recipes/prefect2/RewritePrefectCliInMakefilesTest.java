@@ -1,7 +1,9 @@
 package dev.migrate.recipes.prefect2;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.openrewrite.test.SourceSpecs.text;
 
+import dev.migrate.recipes.MigrationNotes;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.DocumentExample;
 import org.openrewrite.test.RecipeSpec;
@@ -128,5 +130,60 @@ class RewritePrefectCliInMakefilesTest implements RewriteTest {
             \tprefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name etl2
             """,
             spec -> spec.path("Makefile")));
+    }
+
+    // make reads the env file it includes as its own variables, and the bare `export` hands them to the recipes'
+    // shells: both spellings name the image's block, which the env file sets
+    @Test
+    void blocksNamedInAnIncludedEnvFileChooseThePool() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains(
+                        "`docker-container/etl`, the value of $(INFRA) set in .env:2"));
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains(
+                        "`docker-container/etl`, the value of $INFRA set in .env:2"));
+            }),
+            text("# settings\nINFRA=docker-container/etl\n", spec -> spec.path(".env")),
+            text(
+            """
+            -include .env
+            export
+            deploy:
+            \tprefect deployment build flows/etl.py:etl -n etl -ib $(INFRA) -a
+            \tprefect deployment build flows/etl.py:etl -n etl2 -ib $$INFRA -a
+            """,
+            """
+            -include .env
+            export
+            deploy:
+            \tprefect --no-prompt deploy --pool etl flows/etl.py:etl --name etl
+            \tprefect --no-prompt deploy --pool etl flows/etl.py:etl --name etl2
+            """,
+            spec -> spec.path("Makefile")));
+    }
+
+    // `INFRA=x; cmd $$INFRA` sets the line's shell variable first; `INFRA=x cmd $$INFRA` only the command's
+    // environment, after the shell expanded $INFRA (empty here): the build went to the stand-in pool
+    @Test
+    void aRecipeLinesAssignmentStatementChoosesThePoolAndAPrefixDoesNot() {
+        rewriteRun(
+            text(
+            """
+            deploy:
+            \t@INFRA=kubernetes-job/prod; prefect deployment build flows/etl.py:etl -n etl -ib $$INFRA -a
+            \tINFRA=kubernetes-job/prod prefect deployment build flows/etl.py:etl -n etl2 -ib $$INFRA -a
+            """,
+            """
+            deploy:
+            \t@INFRA=kubernetes-job/prod; prefect --no-prompt deploy --pool prod flows/etl.py:etl --name etl
+            \tINFRA=kubernetes-job/prod prefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name etl2
+            """,
+            spec -> spec.path("Makefile")));
+    }
+
+    @Test
+    void anIncludedEnvFileWithoutPrefectCommandsChangesNothing() {
+        rewriteRun(
+            text("INFRA=docker-container/etl\n", spec -> spec.path(".env")),
+            text("include .env\nexport\nshow:\n\techo $$INFRA\n", spec -> spec.path("Makefile")));
     }
 }

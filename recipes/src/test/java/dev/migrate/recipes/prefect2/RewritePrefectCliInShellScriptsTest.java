@@ -518,11 +518,11 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
     void blocksNamedInFilesTheScriptReadsChooseThePool() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
                 assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains("deploys to work pool `prod`",
-                        "`kubernetes-job/prod`, the value of $INFRA set above", "prefect work-pool create prod --type kubernetes",
+                        "`kubernetes-job/prod`, the value of $INFRA set in scripts/env.sh:1", "prefect work-pool create prod --type kubernetes",
                         // the agent's worker serves the stand-in pool: someone must serve this one
                         "run a worker for it (prefect worker start --pool prod)"));
                 assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains(
-                        "storage block `s3/flows` (the value of $STORAGE set above)"));
+                        "storage block `s3/flows` (the value of $STORAGE set in .env:1)"));
             }),
             text("INFRA=kubernetes-job/prod\n", spec -> spec.path("scripts/env.sh")),
             text("STORAGE=s3/flows\n", spec -> spec.path(".env")),
@@ -563,5 +563,25 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
     @Test
     void aScriptThatOnlyReadsAnotherFileIsNotChanged() {
         rewriteRun(text(". ./env.sh\nprefect worker start --pool etl\n", spec -> spec.path("run.sh")));
+    }
+
+    // `A=x && cmd $A` sets A before cmd's words are expanded; `A=x cmd $A` expands $A first (the prefix is cmd's
+    // environment only), so only the first build named the Kubernetes block
+    @Test
+    void anAssignmentStatementOnTheLineChoosesThePoolAndACommandsPrefixDoesNot() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).anySatisfy(r -> assertThat(
+                r.message()).contains("`kubernetes-job/prod`, the value of $INFRA set above"))),
+            text(
+            """
+            #!/usr/bin/env bash
+            cd prefect-flows && INFRA=kubernetes-job/prod && prefect deployment build etl.py:etl -n etl -ib "$INFRA" -a
+            OTHER=kubernetes-job/x prefect deployment build etl.py:etl -n other -ib "$OTHER" -a
+            """,
+            """
+            #!/usr/bin/env bash
+            cd prefect-flows && INFRA=kubernetes-job/prod && prefect --no-prompt deploy --pool prod etl.py:etl --name etl
+            OTHER=kubernetes-job/x prefect --no-prompt deploy --pool process-pool etl.py:etl --name other
+            """,
+            spec -> spec.path("deploy.sh")));
     }
 }

@@ -285,4 +285,36 @@ class RewritePrefectCliInCiYamlTest implements RewriteTest {
             """,
             spec -> spec.path(".gitlab-ci.yml")));
     }
+
+    // GitLab expands a variable's value: INFRA is the Kubernetes block BLOCK_TYPE names; STORAGE reads a CI/CD
+    // variable of the project's settings, which the note names rather than guessing
+    @Test
+    void aGitlabVariableReadingAnotherChoosesThePool() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains(
+                        "`kubernetes-job/etl`, the value of $INFRA set above"));
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains("the storage block `$STORAGE` is set "
+                        + "outside the repository, by a GitLab CI/CD variable BUCKET_KIND that .gitlab-ci.yml does not set"));
+            }),
+            yaml(
+            """
+            variables:
+              BLOCK_TYPE: kubernetes-job
+              INFRA: $BLOCK_TYPE/etl
+              STORAGE: ${BUCKET_KIND}/flows
+            deploy:
+              script:
+                - prefect deployment build flows/etl.py:etl -n etl -ib $INFRA -sb $STORAGE -a
+            """,
+            """
+            variables:
+              BLOCK_TYPE: kubernetes-job
+              INFRA: $BLOCK_TYPE/etl
+              STORAGE: ${BUCKET_KIND}/flows
+            deploy:
+              script:
+                - prefect --no-prompt deploy --pool etl flows/etl.py:etl --name etl
+            """,
+            spec -> spec.path(".gitlab-ci.yml")));
+    }
 }

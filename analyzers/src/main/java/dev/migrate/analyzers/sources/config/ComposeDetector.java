@@ -18,18 +18,17 @@ import org.yaml.snakeyaml.nodes.Node;
  * Prefect agents, workers and servers run as docker-compose services: the service's command or entrypoint
  * says which, its image says which Prefect version, and its environment holds the Prefect settings.
  *
- * <p>A compose file is one named as compose looks for it ({@code docker-compose.yml}, {@code compose.prod.yaml}), or
- * any YAML file that a command names with {@code -f} ({@code docker compose -f deploy/stack.yml up -d} in a script,
- * Makefile, CI step or systemd unit), that a {@code .env}'s {@code COMPOSE_FILE} lists, or that a compose file's
- * {@code include:} names ({@link ComposeProjectFiles#namedComposeFiles}). Which files are named is known once every
- * file was read, so YAML files with top-level {@code services:} under other names wait until {@link #finish}.
+ * <p>Which files are compose files, and what they include, is {@link ComposeFileIndex}'s to say, as for the rewrite and
+ * the cutover: one named as compose looks for it, or any YAML file that a command names with {@code -f}, that a
+ * {@code .env}'s {@code COMPOSE_FILE} lists, or that a compose file's {@code include:} names. That is known once every
+ * file was read, so YAML files with top-level {@code services:} under other names wait until {@link #finish}. A name
+ * that only says compose ({@link ComposeFileIndex#namedLikeCompose}) is read at once, as it always was here.
  */
 public final class ComposeDetector implements Detector {
-    /** YAML files under other names with top-level {@code services:}: compose files if something names them. */
+    /** What the tree's files name as compose files (-f, COMPOSE_FILE, include:). */
+    private final ComposeFileIndex index = new ComposeFileIndex();
+    /** YAML files under other names with top-level {@code services:} and a Prefect word: compose files if something names them. */
     private final Map<String, ScanFile> candidates = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The files commands, {@code .env} files and includes name as compose files. */
-    private final java.util.Set<String> named = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private static final java.util.regex.Pattern SERVICES = java.util.regex.Pattern.compile("(?m)^services:[ \\t]*(?:#.*)?$");
 
     @Override
     public String name() {
@@ -49,44 +48,36 @@ public final class ComposeDetector implements Detector {
                 || ComposeCommands.runsCommands(file.path(), file.text());
     }
 
-    /** A compose file by its name, as compose looks for it. */
-    private static boolean composeByName(String n) {
-        return (n.endsWith(".yml") || n.endsWith(".yaml")) && (n.contains("compose") || n.startsWith("docker-"));
-    }
-
     @Override
     public void detect(ScanFile file, InventorySink sink) {
+        index.add(file.path(), file.text()); // what a script, unit, CI pipeline or .env names; what a YAML file includes
         String n = file.fileName();
         boolean yaml = n.endsWith(".yml") || n.endsWith(".yaml");
         if (!yaml || PrefectCliLineDetector.isCiYaml(file.path())) {
-            // a script, unit, CI pipeline or .env that may name compose files
-            named.addAll(ComposeProjectFiles.namedComposeFiles(file.path(), file.text()));
             return;
         }
-        if (!composeByName(n)) {
-            if (SERVICES.matcher(file.text()).find() && (file.text().contains("prefect") || file.text().contains("PREFECT_"))) {
-                candidates.put(file.path(), file);
+        boolean prefect = file.text().contains("prefect") || file.text().contains("PREFECT_");
+        if (ComposeFileIndex.byName(file.path())) {
+            if (prefect) {
+                detectCompose(file, sink);
             }
-            return;
-        }
-        named.addAll(ComposeProjectFiles.includes(file.path(), file.text()));
-        if (file.text().contains("prefect") || file.text().contains("PREFECT_")) {
-            detectCompose(file, sink);
+        } else if (ComposeFileIndex.namedLikeCompose(file.path())) {
+            index.named(ComposeProjectFiles.includes(file.path(), file.text())); // read as compose: so are its includes
+            if (prefect) {
+                detectCompose(file, sink);
+            }
+        } else if (prefect && ComposeFileIndex.mayBeNamed(file.path(), file.text())) {
+            candidates.put(file.path(), file);
         }
     }
 
     @Override
     public void finish(InventorySink sink) {
-        // included files too: an included file may itself include others under any name
-        java.util.Deque<String> todo = new java.util.ArrayDeque<>(new java.util.TreeSet<>(named));
-        java.util.Set<String> done = new java.util.HashSet<>();
-        while (!todo.isEmpty()) {
-            ScanFile file = candidates.get(todo.pop());
-            if (file != null && done.add(file.path())) {
+        new java.util.TreeMap<>(candidates).forEach((path, file) -> {
+            if (index.isCompose(path)) {
                 detectCompose(file, sink);
-                todo.addAll(ComposeProjectFiles.includes(file.path(), file.text()));
             }
-        }
+        });
     }
 
     private void detectCompose(ScanFile file, InventorySink sink) {

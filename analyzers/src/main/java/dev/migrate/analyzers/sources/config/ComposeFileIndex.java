@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * {@code compose.prod.yaml}), and any other that a command names with {@code -f} (a script, Makefile, justfile,
  * Jenkinsfile, systemd unit or CI step), that a {@code .env}'s {@code COMPOSE_FILE} lists, or that a compose file's
  * {@code include:} names ({@link ComposeProjectFiles#namedComposeFiles}, {@link ComposeProjectFiles#includes}). Fed every
- * file first, asked once all were seen: a file's name alone does not say it. The rewrite's per-run index
- * ({@code dev.migrate.recipes.internal.ComposeFiles}) reads the same definitions.
+ * file first, asked once all were seen: a file's name alone does not say it. The one definition: the scan's
+ * {@link ComposeDetector} and {@link ComposeVariables}, the cutover's image check and the rewrite's per-run index
+ * ({@code dev.migrate.recipes.internal.ComposeFiles}) each keep an index of their own files and ask it.
  */
 public final class ComposeFileIndex {
     /** Top-level {@code services:}: what a compose file under another name holds, if anything names it. */
@@ -68,6 +69,16 @@ public final class ComposeFileIndex {
     /** A compose file by its name alone, as compose looks for it. */
     public static boolean byName(String path) {
         return ComposeProjectFiles.COMPOSE.matcher(path.substring(path.lastIndexOf('/') + 1)).matches();
+    }
+
+    /**
+     * A YAML file whose name says compose (or docker) without being one compose looks for ({@code prefect-compose.yml},
+     * {@code docker-agent.yaml}): the scan reads it as a compose file whatever names it, as a README's
+     * {@code docker compose -f prefect-compose.yml up} is no command of the tree.
+     */
+    public static boolean namedLikeCompose(String path) {
+        String n = path.substring(path.lastIndexOf('/') + 1);
+        return yaml(n) && !byName(path) && (n.contains("compose") || n.startsWith("docker-"));
     }
 
     /**

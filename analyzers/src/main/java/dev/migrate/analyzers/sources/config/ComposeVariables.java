@@ -27,7 +27,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * to the container. Other keys are checked as settings. Detectors run on several threads: every map is concurrent.
  */
 final class ComposeVariables {
-    private static final Pattern COMPOSE = ComposeProjectFiles.COMPOSE;
     private static final Pattern TEMPLATE = ComposeProjectFiles.ENV_TEMPLATE;
     private static final Pattern RUNS_COMPOSE = ComposeProjectFiles.RUNS_COMPOSE;
     /** A reference compose interpolates: {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-x}}, not the escaped {@code $$NAME}. */
@@ -53,33 +52,34 @@ final class ComposeVariables {
     private final Map<String, Set<String>> envFileOptions = new ConcurrentHashMap<>();
     private final List<Setting> settings = java.util.Collections.synchronizedList(new ArrayList<>());
 
+    /** A compose file by its name ({@link ComposeFileIndex#byName}). */
     static boolean isCompose(String fileName) {
-        return COMPOSE.matcher(fileName).matches();
+        return ComposeFileIndex.byName(fileName);
     }
 
-    /** Top-level {@code services:} in a YAML file under another name: a compose file if something names it. */
-    private static final Pattern SERVICES = Pattern.compile("(?m)^services:[ \\t]*(?:#.*)?$");
-    /** Such files, read as compose files in {@link #finish} when a command, {@code .env} or include names them. */
+    /** Which files are compose files and what they include: the index the compose detector and the rewrite read too. */
+    private final ComposeFileIndex index = new ComposeFileIndex();
+    /** YAML files under other names with top-level {@code services:}, read as compose files in {@link #finish} if named. */
     private final Map<String, ScanFile> candidates = new ConcurrentHashMap<>();
-    private final Set<String> named = ConcurrentHashMap.newKeySet();
 
+    /** Top-level {@code services:} in a YAML file under another name: a compose file if something names it. */
     static boolean maybeNamedCompose(ScanFile file) {
-        String n = file.fileName();
-        return (n.endsWith(".yml") || n.endsWith(".yaml")) && !isCompose(n) && SERVICES.matcher(file.text()).find();
+        return ComposeFileIndex.mayBeNamed(file.path(), file.text());
     }
 
     void candidate(ScanFile file) {
         candidates.put(file.path(), file);
+        index.included(file.path(), ComposeProjectFiles.includes(file.path(), file.text()));
     }
 
     /** Files named as compose files ({@link ComposeProjectFiles#namedComposeFiles}). */
     void named(Set<String> paths) {
-        named.addAll(paths);
+        index.named(paths);
     }
 
     /** Where a compose file reads Prefect names for interpolation, and which env files its services load. */
     void readCompose(ScanFile file) {
-        named.addAll(ComposeProjectFiles.includes(file.path(), file.text()));
+        index.included(file.path(), ComposeProjectFiles.includes(file.path(), file.text()));
         String dir = directory(file.path());
         Map<String, Map<String, Integer>> names = readers.computeIfAbsent(dir, d -> new ConcurrentHashMap<>());
         for (Pattern reads : List.of(REFERENCE, PASSED_ON_IN_LIST, PASSED_ON_IN_MAP)) {
@@ -157,15 +157,11 @@ final class ComposeVariables {
 
     void finish(InventorySink sink) {
         // compose files under other names, once every file said which it names (includes of named files too)
-        java.util.Deque<String> todo = new java.util.ArrayDeque<>(new java.util.TreeSet<>(named));
-        Set<String> done = new java.util.HashSet<>();
-        while (!todo.isEmpty()) {
-            ScanFile file = candidates.get(todo.pop());
-            if (file != null && done.add(file.path())) {
+        new java.util.TreeMap<>(candidates).forEach((path, file) -> {
+            if (index.isCompose(path)) {
                 readCompose(file);
-                todo.addAll(ComposeProjectFiles.includes(file.path(), file.text()));
             }
-        }
+        });
         for (Setting s : settings) {
             String dir = directory(s.file());
             Set<String> projects = interpolatedFor(s.file());

@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
  * outside strings and comments, so a {@code "${IMAGE}"} does not end a block. A scripted or declarative
  * {@code withEnv(['INFRA=kubernetes-job/prod']) { ... }} sets its entries for the steps of its block, over the stage's
  * and the pipeline's; an entry is known when its string has no expansion, and {@code PATH+EXTRA=...} (which prepends to
- * {@code PATH}) is none.
+ * {@code PATH}) is none. A script's {@code env.INFRA = 'kubernetes-job/prod'} (a scripted pipeline's, or in a
+ * {@code script { }} step) sets it from there on.
  */
 final class JenkinsEnvironment {
     private static final Pattern ENTRY = Pattern.compile("[ \\t]*([A-Za-z_][A-Za-z0-9_]*)[ \\t]*=[ \\t]*(.*?)[ \\t]*");
@@ -27,6 +29,13 @@ final class JenkinsEnvironment {
     /** A string of a withEnv list, {@code 'NAME=value'} or {@code "NAME=value"}: group 1 or 2 is its content. */
     private static final Pattern WITH_ENV_ITEM = Pattern.compile("'([^'\\\\]*)'|\"([^\"\\\\]*)\"");
     private static final Pattern WITH_ENV_ENTRY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
+    /** {@code env.NAME = value} as a statement at the start of a line: group 1 is the name, group 2 the rest. */
+    private static final Pattern ENV_PROPERTY = Pattern.compile(
+            "(?m)^[ \\t]*env\\.([A-Za-z_][A-Za-z0-9_]*)[ \\t]*=(?!=)[ \\t]*([^\\r\\n]*)");
+    /** The blocks whose steps may not run: conditions, loops, handlers, a post section's conditions. */
+    private static final Set<String> MAY_NOT_RUN = Set.of("if", "else", "for", "while", "catch",
+            "each", "eachWithIndex", "when", "post", "always", "success", "failure", "unstable", "changed", "fixed",
+            "regression", "aborted", "unsuccessful", "cleanup", "parallel");
     private static final Pattern HEADER = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)[ \\t]*(?:\\([^()\\n]*\\))?[ \\t]*$");
 
     private JenkinsEnvironment() {
@@ -38,11 +47,12 @@ final class JenkinsEnvironment {
 
     static List<LiteralVariables.Assignment> assignments(String text) {
         List<LiteralVariables.Assignment> out = new ArrayList<>();
-        if (!text.contains("environment") && !text.contains("withEnv")) {
+        if (!text.contains("environment") && !text.contains("withEnv") && !text.contains("env.")) {
             return out;
         }
         List<Block> blocks = blocks(text);
         withEnv(text, blocks, out);
+        envProperties(text, blocks, out);
         for (Block b : blocks) {
             if (!b.header().equals("environment") || b.close() < 0) {
                 continue;
@@ -83,6 +93,52 @@ final class JenkinsEnvironment {
                 out.add(new LiteralVariables.Assignment(e.group(1), value, block.open(), block.open(), block.close(), null));
             }
         }
+    }
+
+    /**
+     * The {@code env.INFRA = 'docker-container/etl'} statements of a scripted pipeline or a {@code script { }} step:
+     * each sets the build's environment from where it runs on, in later stages too (an {@code environment { }}
+     * entry of the same name wins: Jenkins does not let a script change it). One in a block that may not run (an
+     * {@code if}, a loop, a {@code post} condition) is set but not known.
+     */
+    private static void envProperties(String text, List<Block> blocks, List<LiteralVariables.Assignment> out) {
+        Matcher m = ENV_PROPERTY.matcher(text);
+        while (m.find()) {
+            int at = m.start(1);
+            if (inString(text, at)) {
+                continue;
+            }
+            boolean sure = true;
+            int innermost = -1;
+            for (int b = 0; b < blocks.size(); b++) {
+                Block block = blocks.get(b);
+                if (block.open() < at && (block.close() < 0 || at < block.close())) {
+                    innermost = b;
+                }
+            }
+            for (int b = innermost; b >= 0; b = blocks.get(b).parent()) {
+                // a block whose header was not read (a call with nested arguments) may be a condition too
+                sure &= !MAY_NOT_RUN.contains(blocks.get(b).header()) && !blocks.get(b).header().isEmpty();
+            }
+            String value = stripComment(m.group(2)).strip();
+            value = value.endsWith(";") ? value.substring(0, value.length() - 1).strip() : value;
+            out.add(new LiteralVariables.Assignment(m.group(1), sure && LITERAL.matcher(value).matches()
+                    ? LiteralVariables.unquote(value) : null, at));
+        }
+    }
+
+    /** Whether {@code at} is inside a string or a comment: a line starting there is no statement then. */
+    private static boolean inString(String text, int at) {
+        String before = text.substring(0, at);
+        int triple = 0;
+        for (int i = before.indexOf("'''"); i >= 0; i = before.indexOf("'''", i + 3)) {
+            triple++;
+        }
+        for (int i = before.indexOf("\"\"\""); i >= 0; i = before.indexOf("\"\"\"", i + 3)) {
+            triple++;
+        }
+        int comment = before.lastIndexOf("/*");
+        return triple % 2 == 1 || comment >= 0 && before.indexOf("*/", comment) < 0;
     }
 
     private static LiteralVariables.Assignment entry(String name, String value, int at, int scopeStart, int scopeEnd) {

@@ -18,16 +18,13 @@ import java.util.regex.Pattern;
  * pipelines keep their block names in variables at the top ({@code INFRA=kubernetes-job/prod}, a workflow's
  * {@code env:}). A variable counts only when every assignment the file makes gives it the same literal value: one set in
  * both branches of an {@code if}, from an argument or the environment ({@code ${INFRA:-x}}), or appended to, is not
- * known. In shell, only assignments at the start of a line count (indented ones sit in blocks that may not run), and
- * only those above the command. Values are read, never evaluated.
+ * known. In shell, only the statements of unindented lines count (indented ones sit in blocks that may not run), and
+ * only those before the command, on its own line too ({@code INFRA=x && prefect ...}); an assignment in front of a
+ * command's words is that command's environment, not a variable its words read. Values are read, never evaluated; a
+ * value that another file sets (a sourced script, an included env file) carries that file and line.
  */
 public final class LiteralVariables {
     private static final String NAME = "([A-Za-z_][A-Za-z0-9_]*)";
-    /** A double-quoted string without expansions or escapes, a single-quoted string, or a plain word. */
-    private static final String SHELL_VALUE = "(\"[^\"$`\\\\]*\"|'[^']*'|[^\\s\"'$`;|&<>()\\\\#]+)";
-    private static final Pattern SHELL_ASSIGNMENT = Pattern.compile("(?m)^(?:(?:export|readonly|declare(?:[ \\t]+-[A-Za-z]+)*)"
-            + "[ \\t]+)?" + NAME + "=(.*)$");
-    private static final Pattern SHELL_LITERAL = Pattern.compile(SHELL_VALUE + "[ \\t]*;?[ \\t]*(?:#.*)?\\r?");
     /** An assignment in a block ({@code if}, a function, a loop): known only as "set somewhere", never as a value. */
     private static final Pattern SHELL_INDENTED_ASSIGNMENT = Pattern.compile("(?m)^[ \\t]+(?:(?:export|readonly|local|"
             + "declare(?:[ \\t]+-[A-Za-z]+)*)[ \\t]+)?" + NAME + "=");
@@ -54,13 +51,31 @@ public final class LiteralVariables {
 
     /**
      * One assignment: the name, its value when literal (else null), where it counts from in the text, the span of text
-     * it is in effect for ({@code [scopeStart, scopeEnd)}: the whole text, or a Jenkinsfile's stage), and, for a value
-     * set outside the repository, where ({@link OutsideValues}; else null).
+     * it is in effect for ({@code [scopeStart, scopeEnd)}: the whole text, a Jenkinsfile's stage, or the rest of a shell
+     * line), for a value set outside the repository, where ({@link OutsideValues}; else null), and for one set in
+     * another file of the repository that this one reads into itself, that file and line ({@code scripts/env.sh:3};
+     * else null), so that a note can say where to look.
      */
-    public record Assignment(String name, String value, int offset, int scopeStart, int scopeEnd, String origin) {
+    public record Assignment(String name, String value, int offset, int scopeStart, int scopeEnd, String origin,
+                             String setIn) {
         /** An assignment in effect from {@code offset} to the end of the text. */
         public Assignment(String name, String value, int offset) {
             this(name, value, offset, 0, Integer.MAX_VALUE, null);
+        }
+
+        /** An assignment the file itself makes. */
+        public Assignment(String name, String value, int offset, int scopeStart, int scopeEnd, String origin) {
+            this(name, value, offset, scopeStart, scopeEnd, origin, null);
+        }
+
+        /**
+         * The same assignment as made where another file reads this one's text ({@code . ./env.sh}, make's
+         * {@code include .env}): at {@code at} of that file, with {@code value} (null when the reading may not run),
+         * and set in {@code path} at the assignment's line, unless it came from a file further down already.
+         */
+        Assignment readAt(int at, String value, String path, String text) {
+            return new Assignment(name, value, at, 0, Integer.MAX_VALUE, origin,
+                    setIn != null ? setIn : path + ":" + lineOf(text, offset));
         }
 
         /** Whether the assignment is in effect at {@code at}. */
@@ -69,13 +84,18 @@ public final class LiteralVariables {
         }
     }
 
-    /** The assignments of a shell script, in order. */
+    /**
+     * The assignments of a shell script, in order: those of its top-level lines as the shell makes them, statement by
+     * statement ({@link ShellLineAssignments}: {@code A=x; cmd $A} sets A for cmd, {@code A=x cmd $A} does not).
+     */
     public static List<Assignment> shell(String text) {
         List<Assignment> out = new ArrayList<>();
-        Matcher m = SHELL_ASSIGNMENT.matcher(text);
-        while (m.find()) {
-            Matcher literal = SHELL_LITERAL.matcher(m.group(2));
-            out.add(new Assignment(m.group(1), literal.matches() ? unquote(literal.group(1)) : null, m.start()));
+        int lineStart = 0;
+        for (String line : text.split("\n", -1)) {
+            if (!line.isEmpty() && line.charAt(0) != ' ' && line.charAt(0) != '\t' && line.charAt(0) != '#') {
+                ShellLineAssignments.read(line, lineStart, "", false, out);
+            }
+            lineStart += line.length() + 1;
         }
         Matcher indented = SHELL_INDENTED_ASSIGNMENT.matcher(text);
         while (indented.find()) {
@@ -105,7 +125,10 @@ public final class LiteralVariables {
                 continue;
             }
             for (Assignment a : shell(found.get().path(), found.get().text(), files, reading)) {
-                out.add(new Assignment(a.name(), s.topLevel() ? a.value() : null, s.offset()));
+                // what holds for one line of that file only (`A=x && cmd`) is not in effect after it
+                if (a.scopeEnd() == Integer.MAX_VALUE) {
+                    out.add(a.readAt(s.offset(), s.topLevel() ? a.value() : null, found.get().path(), found.get().text()));
+                }
             }
             reading.remove(found.get().path());
         }
@@ -117,33 +140,47 @@ public final class LiteralVariables {
      * every assignment counts wherever it stands ({@link #known} is asked at the end of the text).
      */
     public static List<Assignment> make(String text) {
-        List<Assignment> out = new ArrayList<>();
+        return makeAssignments(text).stream().map(m -> new Assignment(m.assignment().name(), m.assignment().value(), 0))
+                .toList();
+    }
+
+    /** A make assignment, whether it exports the variable, and whether it is a default ({@code ?=}). */
+    record MakeAssignment(Assignment assignment, boolean exported, boolean orDefault) {
+    }
+
+    /** The assignments of a Makefile's own text ({@link #make(String)}), with how each was made. */
+    static List<MakeAssignment> makeAssignments(String text) {
+        List<MakeAssignment> out = new ArrayList<>();
         Matcher m = MAKE_ASSIGNMENT.matcher(text);
         while (m.find()) {
             String op = m.group(2);
             Matcher literal = MAKE_LITERAL.matcher(m.group(3));
             // `+=` appends and `!=` runs a command: neither gives a value that can be read here
             boolean plain = !op.equals("+=") && !op.equals("!=") && literal.matches();
-            out.add(new Assignment(m.group(1), plain ? unquote(literal.group(1)) : null, 0));
+            // at the assignment's line: a value from an included file names its line
+            out.add(new MakeAssignment(new Assignment(m.group(1), plain ? unquote(literal.group(1)) : null, m.start()),
+                    m.group().startsWith("export"), op.equals("?=")));
         }
         return out;
     }
 
     /**
-     * The assignments of the Makefile at {@code path}: make's own variables ({@link #make(String)}), and the shell
-     * variables its recipe lines read as {@code $$X}/{@code $${X}}, keyed {@code "$X"} apart from make's: an exported
-     * make variable ({@code export INFRA := ...}, which make puts in every recipe's environment), and what a file the
-     * same recipe line reads into its shell sets ({@code . scripts/env.sh && prefect ... -ib $$INFRA}; make runs each
-     * recipe line in a shell of its own, so it counts on that line only).
+     * The assignments of the Makefile at {@code path}: make's own variables, with those of the files it includes
+     * ({@link MakeIncludes}: {@code -include .env}), and the shell variables its recipe lines read as
+     * {@code $$X}/{@code $${X}}, keyed {@code "$X"} apart from make's: an exported make variable ({@code export INFRA
+     * := ...}, a bare {@code export}, {@code .EXPORT_ALL_VARIABLES:}; make puts it in every recipe's environment), what
+     * a file the same recipe line reads into its shell sets ({@code . scripts/env.sh && prefect ... -ib $$INFRA}), and
+     * what the line sets before its command ({@code INFRA=x; prefect ... -ib $$INFRA}). Make runs each recipe line in
+     * a shell of its own, so the last two count on that line only.
      */
     public static List<Assignment> make(String path, String text, Function<String, String> files) {
-        List<Assignment> own = make(text);
-        List<Assignment> out = new ArrayList<>(own);
-        // make(text) holds one assignment per MAKE_ASSIGNMENT match, in order: the i-th match says whether it exports
-        Matcher m = MAKE_ASSIGNMENT.matcher(text);
-        for (int i = 0; m.find(); i++) {
-            if (m.group().startsWith("export")) {
-                out.add(new Assignment(RECIPE_SHELL + own.get(i).name(), own.get(i).value(), 0));
+        MakeIncludes.Variables made = MakeIncludes.read(path, text, files);
+        List<Assignment> out = new ArrayList<>();
+        for (Assignment a : made.assignments()) {
+            // make's variables count wherever they are set: from the start of the text
+            out.add(new Assignment(a.name(), a.value(), 0, 0, Integer.MAX_VALUE, a.origin(), a.setIn()));
+            if (made.exports(a.name())) {
+                out.add(new Assignment(RECIPE_SHELL + a.name(), a.value(), 0, 0, Integer.MAX_VALUE, a.origin(), a.setIn()));
             }
         }
         int lineStart = 0;
@@ -157,9 +194,18 @@ public final class LiteralVariables {
                     }
                     // from the line's start: the rewrite asks for the variables of a recipe line as a whole
                     for (Assignment a : shell(found.get().path(), found.get().text(), files)) {
-                        out.add(new Assignment(RECIPE_SHELL + a.name(), a.value(), lineStart, lineStart, lineEnd, null));
+                        if (a.scopeEnd() == Integer.MAX_VALUE) {
+                            Assignment read = a.readAt(lineStart, a.value(), found.get().path(), found.get().text());
+                            out.add(new Assignment(RECIPE_SHELL + a.name(), read.value(), lineStart, lineStart, lineEnd,
+                                    null, read.setIn()));
+                        }
                     }
                 }
+                int command = 1;
+                while (command < line.length() && "@-+ \t".indexOf(line.charAt(command)) >= 0) {
+                    command++;
+                }
+                ShellLineAssignments.read(line.substring(command), lineStart + command, RECIPE_SHELL, true, out);
             }
             lineStart = lineEnd + 1;
         }
@@ -177,6 +223,21 @@ public final class LiteralVariables {
      * level (workflow, job, step): a name given different values in two places is not known, whichever step reads it.
      */
     public static List<Assignment> ci(String text) {
+        return ci(text, new HashMap<>());
+    }
+
+    /**
+     * As {@link #ci(String)}, for the pipeline at {@code path}: in a GitLab pipeline, whose variables may read others
+     * ({@code INFRA: $BLOCK_TYPE/etl}), such a value is known when each variable it reads is ({@link GitlabVariables}).
+     */
+    public static List<Assignment> ci(String path, String text) {
+        Map<Integer, String> written = new HashMap<>();
+        List<Assignment> out = ci(text, written);
+        return OutsideValues.isGitlab(path) ? GitlabVariables.expand(out, written) : out;
+    }
+
+    /** {@link #ci(String)}, keeping in {@code written} each entry's value as written, by the entry's offset. */
+    private static List<Assignment> ci(String text, Map<Integer, String> written) {
         List<Assignment> out = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         int offset = 0;
@@ -200,6 +261,7 @@ public final class LiteralVariables {
                     if (indent == entryIndent && e.matches()) {
                         Matcher literal = CI_LITERAL.matcher(e.group(3));
                         Matcher setting = GITHUB_SETTING.matcher(e.group(3));
+                        written.put(here, e.group(3));
                         out.add(setting.matches()
                                 ? new Assignment(e.group(2), null, here, 0, Integer.MAX_VALUE,
                                         OutsideValues.github(setting.group(2), setting.group(3)))
@@ -226,7 +288,8 @@ public final class LiteralVariables {
     /**
      * The variables of a Jenkinsfile's {@code environment { }} blocks and {@code withEnv([...]) { }} steps
      * ({@link JenkinsEnvironment}): each in effect in the whole block that holds it (the pipeline, or a stage, whose own
-     * entries win over the pipeline's), a withEnv's inside its own block, over both.
+     * entries win over the pipeline's), a withEnv's inside its own block, over both; a script's {@code env.INFRA = '...'}
+     * from where it stands on.
      */
     public static List<Assignment> jenkins(String text) {
         return JenkinsEnvironment.assignments(text);
@@ -291,6 +354,38 @@ public final class LiteralVariables {
         return assignments.stream().filter(a -> a.visibleAt(offset) && scope.get(a.name()) == a.scopeStart()).toList();
     }
 
+    /**
+     * Of the variables known at {@code offset} ({@link #known(List, int)}, keyed the same), those whose value is set
+     * in another file the text reads, with where ({@code scripts/env.sh:3}): the last assignment in effect says.
+     */
+    public static Map<String, String> setIn(List<Assignment> assignments, int offset) {
+        Map<String, String> known = known(assignments, offset);
+        Map<String, String> out = new HashMap<>();
+        List<Assignment> inOrder = new ArrayList<>(innermost(assignments, offset));
+        inOrder.sort(java.util.Comparator.comparingInt(Assignment::offset));
+        for (Assignment a : inOrder) {
+            if (known.containsKey(a.name())) {
+                if (a.setIn() == null) {
+                    out.remove(a.name());
+                } else {
+                    out.put(a.name(), a.setIn());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The 1-based line of {@code offset} in {@code text}. */
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < Math.min(offset, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
     /** Every variable that all the file's assignments give one literal value. */
     public static Map<String, String> known(List<Assignment> assignments) {
         return known(assignments, Integer.MAX_VALUE);
@@ -321,12 +416,27 @@ public final class LiteralVariables {
         if (known.isEmpty()) {
             return Optional.empty();
         }
+        return key(word).map(known::get);
+    }
+
+    /**
+     * The key {@code word} is known by in {@link #known(List, int)}'s map when it is a reference, as a whole, to a
+     * variable: its name, or for a Makefile recipe's shell variable ({@code $$X}) the name behind make's prefix.
+     */
+    public static Optional<String> key(String word) {
         Matcher recipeShell = RECIPE_SHELL_REFERENCE.matcher(word == null ? "" : word);
         if (recipeShell.matches()) {
-            return Optional.ofNullable(known.get(RECIPE_SHELL
-                    + (recipeShell.group(1) != null ? recipeShell.group(1) : recipeShell.group(2))));
+            return Optional.of(RECIPE_SHELL + (recipeShell.group(1) != null ? recipeShell.group(1) : recipeShell.group(2)));
         }
-        return referenced(word).map(known::get);
+        return referenced(word);
+    }
+
+    /**
+     * A reference as a person reads it: make's {@code $$INFRA} in a recipe line is the shell's {@code $INFRA}, which
+     * is what the line runs; any other word as written.
+     */
+    public static String shown(String word) {
+        return RECIPE_SHELL_REFERENCE.matcher(word == null ? "" : word).matches() ? word.substring(1) : word;
     }
 
     static String unquote(String v) {

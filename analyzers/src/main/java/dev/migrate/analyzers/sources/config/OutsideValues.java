@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  *                 ({@link LiteralVariables#origins})
  * @param assigned every name the file assigns, however: one of them is not a project's variable
  * @param gitlab   whether the file is a GitLab pipeline, where a name it never sets is a CI/CD variable
+ * @param setIn    the variables known at the command whose value another file of the repository sets, one the file
+ *                 reads into itself ({@code . ./env.sh}, make's {@code include .env}), with that file's path and line
+ *                 ({@link LiteralVariables#setIn}): a note names it rather than saying "set above"
  */
-public record OutsideValues(Map<String, String> origins, Set<String> assigned, boolean gitlab) {
-    public static final OutsideValues NONE = new OutsideValues(Map.of(), Set.of(), false);
+public record OutsideValues(Map<String, String> origins, Set<String> assigned, boolean gitlab, Map<String, String> setIn) {
+    public static final OutsideValues NONE = new OutsideValues(Map.of(), Set.of(), false, Map.of());
 
     private static final Pattern GITHUB_CONTEXT = Pattern.compile("\\$\\{\\{[ \\t]*(vars|secrets)\\.([A-Za-z_][A-Za-z0-9_]*)[ \\t]*}}");
     /** The variables GitLab sets itself on every job: not a project's settings. */
@@ -28,17 +31,33 @@ public record OutsideValues(Map<String, String> origins, Set<String> assigned, b
     public OutsideValues {
         origins = Map.copyOf(origins);
         assigned = Set.copyOf(assigned);
+        setIn = Map.copyOf(setIn);
     }
 
     /** What is set outside the repository for a command at {@code offset} of the file at {@code path}. */
     public static OutsideValues at(String path, List<LiteralVariables.Assignment> assignments, int offset) {
-        return at(path.substring(path.lastIndexOf('/') + 1).equals(".gitlab-ci.yml"), assignments, offset);
+        return at(isGitlab(path), assignments, offset);
+    }
+
+    /** Whether the file at {@code path} is a GitLab pipeline. */
+    static boolean isGitlab(String path) {
+        return path.substring(path.lastIndexOf('/') + 1).equals(".gitlab-ci.yml");
     }
 
     /** As {@link #at(String, List, int)}, for a file that is, or is not, a GitLab pipeline. */
     public static OutsideValues at(boolean gitlab, List<LiteralVariables.Assignment> assignments, int offset) {
         Map<String, String> origins = LiteralVariables.origins(assignments, offset);
-        return origins.isEmpty() && !gitlab ? NONE : new OutsideValues(origins, LiteralVariables.names(assignments), gitlab);
+        Map<String, String> setIn = LiteralVariables.setIn(assignments, offset);
+        return origins.isEmpty() && setIn.isEmpty() && !gitlab ? NONE
+                : new OutsideValues(origins, LiteralVariables.names(assignments), gitlab, setIn);
+    }
+
+    /**
+     * Where in the repository, in another file than the command's, the known value {@code word} refers to is set
+     * ({@code scripts/env.sh:3}); empty for a value the command's own file sets, or one not known.
+     */
+    public Optional<String> setIn(String word) {
+        return LiteralVariables.key(word).map(setIn::get);
     }
 
     /**
@@ -60,8 +79,7 @@ public record OutsideValues(Map<String, String> origins, Set<String> assigned, b
         }
         String origin = origins.get(name.get());
         if (origin == null && gitlab && !assigned.contains(name.get()) && !GITLAB_PREDEFINED.matcher(name.get()).matches()) {
-            origin = "a GitLab CI/CD variable " + name.get() + " that .gitlab-ci.yml does not set (Settings > CI/CD > "
-                    + "Variables of the project, of its group or of the instance, or a file the pipeline includes)";
+            origin = gitlab(name.get());
         }
         return Optional.ofNullable(origin).map(o -> said(word, o));
     }
@@ -77,6 +95,17 @@ public record OutsideValues(Map<String, String> origins, Set<String> assigned, b
                         + "repository, of an environment or of the organisation; its value is never shown)"
                 : "the GitHub Actions variable " + name + " (Settings > Secrets and variables > Actions > Variables of "
                         + "the repository, of an environment or of the organisation)";
+    }
+
+    /** A GitLab CI/CD variable a pipeline reads but does not set, and where it is set. */
+    static String gitlab(String name) {
+        return "a GitLab CI/CD variable " + name + " that .gitlab-ci.yml does not set (Settings > CI/CD > "
+                + "Variables of the project, of its group or of the instance, or a file the pipeline includes)";
+    }
+
+    /** Whether GitLab sets {@code name} itself on every job ({@code CI_COMMIT_REF_NAME}): no project's setting. */
+    static boolean gitlabPredefined(String name) {
+        return GITLAB_PREDEFINED.matcher(name).matches();
     }
 
     /** A Jenkins credential bound with {@code credentials('id')}. */

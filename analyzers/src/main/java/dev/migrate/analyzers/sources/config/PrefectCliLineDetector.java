@@ -54,16 +54,20 @@ public final class PrefectCliLineDetector implements Detector {
         return "prefect-cli-lines";
     }
 
-    /** The scripts and env files seen, by path: a script may read one into itself ({@code . ./env.sh}). */
+    /**
+     * The scripts, env files and .mk files seen, by path: a script may read one into itself ({@code . ./env.sh}), a
+     * Makefile include one ({@code -include .env}).
+     */
     private final Map<String, String> sourceable = new java.util.concurrent.ConcurrentHashMap<>();
     /** Scripts that read other files into themselves: read once every file was seen, with those files' variables. */
     private final List<ScanFile> readingOthers = new ArrayList<>();
 
     @Override
     public Prefilter prefilter() {
-        // scripts and env files without those words too: a script may read one into itself (. ./env.sh); "compose":
-        // scripts and units that name compose files (-f deploy/stack.yml), often without a Prefect word
-        return Prefilter.keywords("prefect", "PREFECT_", "deployments", "compose").orPath(SourcedFiles::mayBeSourced);
+        // scripts, env files and .mk files without those words too: a script may read one into itself (. ./env.sh),
+        // a Makefile include one (-include .env); "compose": scripts and units that name compose files
+        // (-f deploy/stack.yml), often without a Prefect word
+        return Prefilter.keywords("prefect", "PREFECT_", "deployments", "compose").orPath(MakeIncludes::mayBeIncluded);
     }
 
     /** The prefilter's words other than "compose": a file with none of them only names compose and env files. */
@@ -113,11 +117,12 @@ public final class PrefectCliLineDetector implements Detector {
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
-        if (SourcedFiles.mayBeSourced(file.path())) {
+        if (MakeIncludes.mayBeIncluded(file.path())) {
             sourceable.put(file.path(), file.text());
         }
         if ((ShellScripts.isShellScript(file.fileName(), file.text()) || isMakefile(file.fileName()))
-                && !SourcedFiles.in(file.text()).isEmpty()) {
+                && !SourcedFiles.in(file.text()).isEmpty()
+                || isMakefile(file.fileName()) && !MakeIncludes.in(file.text()).isEmpty()) {
             synchronized (readingOthers) {
                 readingOthers.add(file);
             }
@@ -211,7 +216,8 @@ public final class PrefectCliLineDetector implements Detector {
             for (PrefectInvocation inv : PrefectInvocation.find(text)) {
                 SourceRef where = columnsKept
                         ? SourceRef.at(file.path(), line.number(), line.column() + inv.offset()) : lineRef;
-                int at = lineStarts == null ? 0 : lineStarts[line.number() - 1];
+                // at the command itself: `INFRA=x && prefect ... $INFRA` sets the variable earlier on the same line
+                int at = lineStarts == null ? 0 : lineStarts[line.number() - 1] + (columnsKept ? inv.offset() : 0);
                 Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, null, pools,
                         lineStarts == null ? Map.of() : LiteralVariables.known(assignments, at),
                         OutsideValues.at(file.path(), assignments, at), sink);
@@ -232,7 +238,7 @@ public final class PrefectCliLineDetector implements Detector {
     private List<LiteralVariables.Assignment> assignments(ScanFile file, boolean ci) {
         String n = file.fileName();
         if (ci) {
-            return LiteralVariables.ci(file.text());
+            return LiteralVariables.ci(file.path(), file.text());
         }
         if (n.equals("Jenkinsfile") || n.startsWith("Jenkinsfile.") || n.endsWith(".jenkinsfile")) {
             return LiteralVariables.jenkins(file.text());

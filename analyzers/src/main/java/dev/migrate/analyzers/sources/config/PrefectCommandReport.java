@@ -210,14 +210,14 @@ public final class PrefectCommandReport {
                 + "in prefect.yaml and run `prefect deploy`", where, jobId));
         inv.option("--infra-block", "-ib", "--infra", "-i").ifPresent(word -> {
             String b = LiteralVariables.resolve(word, variables).orElse(word);
-            sink.finding(Findings.of("PF205", "infrastructure block " + shown(word, b) + " has no Prefect 3 equivalent; use "
+            sink.finding(Findings.of("PF205", "infrastructure block " + shown(word, b, outside) + " has no Prefect 3 equivalent; use "
                     + PrefectBlockClasses.poolTypeOfSlug(b.contains("/") ? b.substring(0, b.indexOf('/')) : b)
                     .map(t -> "a work pool of type " + t).orElse("a typed work pool")
                     + outside.of(word).map(o -> "; " + o + ": read the block's name there to choose the pool's type")
                     .orElse(""), where, jobId));
         });
         inv.option("--storage-block", "-sb").ifPresent(word -> sink.finding(Findings.of("PF206",
-                "storage block " + shown(word, LiteralVariables.resolve(word, variables).orElse(word))
+                "storage block " + shown(word, LiteralVariables.resolve(word, variables).orElse(word), outside)
                         + " must become pull steps in Prefect 3" + outside.of(word)
                         .map(o -> "; " + o + ": read the block's name there to write them").orElse(""), where, jobId)));
         if (inv.option("--pool", "-p").isEmpty() && !inv.options("--work-queue", "-q").isEmpty()) {
@@ -226,9 +226,14 @@ public final class PrefectCommandReport {
         }
     }
 
-    /** A block as the command names it, and as the variable it names it through is set above ({@code $INFRA = process/etl}). */
-    private static String shown(String word, String value) {
-        return "'" + value + "'" + (word.equals(value) ? "" : " (" + word + ")");
+    /**
+     * A block as the command names it, and as the variable it names it through is set ({@code 'process/etl' ($INFRA)}),
+     * with the file and line that sets it when another file does ({@code ($INFRA, set in scripts/env.sh:3)}); make's
+     * {@code $$INFRA} is shown as the shell's {@code $INFRA}, which is what the recipe line runs.
+     */
+    private static String shown(String word, String value, OutsideValues outside) {
+        return word.equals(value) ? "'" + LiteralVariables.shown(word) + "'" : "'" + value + "' (" + LiteralVariables.shown(word)
+                + outside.setIn(word).map(where -> ", set in " + where).orElse("") + ")";
     }
 
     /** {@code -n NAME}, else the flow function of the entrypoint ({@code flows/etl.py:etl} is etl). */

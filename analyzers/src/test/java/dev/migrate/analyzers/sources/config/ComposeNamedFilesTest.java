@@ -52,4 +52,27 @@ class ComposeNamedFilesTest {
                 new ScanFile("Makefile", "logs:\n\tdocker compose logs -f deploy/stack.yml\n"),
                 new ScanFile("deploy/stack.yml", STACK))).isEmpty();
     }
+
+    /**
+     * The detector kept its own closure, which followed only the includes of files holding Prefect services: a file
+     * named with -f that only includes others ({@code include:} and no services of its own) passed nothing on, so the
+     * agent of the file it includes was missed. Which files are compose files is now {@link ComposeFileIndex}'s.
+     */
+    @Test
+    void aNamedFileThatOnlyIncludesPassesItsIncludesOn() {
+        assertThat(DetectorHarness.run(new ComposeDetector(),
+                new ScanFile("Makefile", "up:\n\tdocker compose -f deploy/stack.yml up -d\n"),
+                new ScanFile("deploy/stack.yml", "include:\n  - prefect-agents.yml\n"),
+                new ScanFile("deploy/prefect-agents.yml", STACK))).contains("deploy/prefect-agents.yml:4:").contains("PF203");
+    }
+
+    /** Must not change: a name that says compose is read as one, whatever names it. */
+    @Test
+    void aNameThatSaysComposeIsReadWithoutACommand() {
+        assertThat(DetectorHarness.run(new ComposeDetector(), new ScanFile("deploy/prefect-compose.yml", STACK)))
+                .contains("deploy/prefect-compose.yml:4:").contains("PF203");
+        assertThat(ComposeFileIndex.namedLikeCompose("deploy/prefect-compose.yml")).isTrue();
+        assertThat(ComposeFileIndex.namedLikeCompose("deploy/docker-compose.yml")).as("compose's own name").isFalse();
+        assertThat(ComposeFileIndex.namedLikeCompose("deploy/stack.yml")).isFalse();
+    }
 }

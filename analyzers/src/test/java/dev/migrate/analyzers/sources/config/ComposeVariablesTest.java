@@ -114,4 +114,15 @@ class ComposeVariablesTest {
         assertThat(DetectorHarness.run(new PrefectCliLineDetector(), env, stack))
                 .doesNotContain("compose variable");
     }
+
+    /** Must not change: a file a compose file includes, and one that file includes, read the directory's .env too. */
+    @Test
+    void filesIncludedByAComposeFileReadItsDotEnv() {
+        ScanFile env = new ScanFile("deploy/.env", "PREFECT_ORION_API_PORT=4200\n");
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), env,
+                new ScanFile("deploy/compose.yml", "include:\n  - base.yml\nservices:\n  db:\n    image: postgres:16\n"),
+                new ScanFile("deploy/base.yml", "include:\n  - server.yml\nservices:\n  cache:\n    image: redis:7\n"),
+                new ScanFile("deploy/server.yml", "services:\n  server:\n    ports:\n      - \"${PREFECT_ORION_API_PORT}:4200\"\n")))
+                .startsWith("deploy/.env:1:1 CFG001 setting PREFECT_ORION_API_PORT is a compose variable here: server.yml:4 reads it");
+    }
 }

@@ -463,9 +463,10 @@ class ConfigDetectorsTest {
         String rendered = DetectorHarness.run(new PrefectCliLineDetector(), new ScanFile("scripts/deploy.sh", deploy),
                 new ScanFile("scripts/env.sh", "INFRA=kubernetes-job/prod\n"), new ScanFile(".env", "STORAGE=s3/flows\n"));
         assertThat(rendered).contains(
-                "scripts/deploy.sh:4:1 PF205 infrastructure block 'kubernetes-job/prod' ($INFRA) has no Prefect 3 equivalent; "
+                "scripts/deploy.sh:4:1 PF205 infrastructure block 'kubernetes-job/prod' ($INFRA, set in scripts/env.sh:1) has no "
+                        + "Prefect 3 equivalent; "
                         + "use a work pool of type kubernetes",
-                "scripts/deploy.sh:4:1 PF206 storage block 's3/flows' ($STORAGE) must become pull steps in Prefect 3",
+                "scripts/deploy.sh:4:1 PF206 storage block 's3/flows' ($STORAGE, set in .env:1) must become pull steps in Prefect 3",
                 "scripts/deploy.sh:5:1 PF205 infrastructure block '$OTHER' has no Prefect 3 equivalent; use a typed work pool");
         // the file missing from the tree: the names stay unknown
         assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "scripts/deploy.sh", deploy))
@@ -484,8 +485,9 @@ class ConfigDetectorsTest {
         String rendered = DetectorHarness.run(new PrefectCliLineDetector(), new ScanFile("Makefile", makefile),
                 new ScanFile("scripts/env.sh", "INFRA=kubernetes-job/prod\n"));
         assertThat(rendered).contains(
-                "Makefile:2:22 PF205 infrastructure block 'kubernetes-job/prod' ($$INFRA) has no Prefect 3 equivalent",
-                "Makefile:4:2 PF205 infrastructure block '$$INFRA' has no Prefect 3 equivalent");
+                "Makefile:2:22 PF205 infrastructure block 'kubernetes-job/prod' ($INFRA, set in scripts/env.sh:1) has no Prefect 3 "
+                        + "equivalent",
+                "Makefile:4:2 PF205 infrastructure block '$INFRA' has no Prefect 3 equivalent");
     }
 
     // a block named by a GitHub variable or a GitLab CI/CD variable is in the repository's settings: PF205 said only

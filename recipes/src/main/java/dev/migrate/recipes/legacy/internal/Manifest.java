@@ -26,7 +26,7 @@ public record Manifest(List<Job> jobs, List<String> generated, List<String> remo
     /**
      * @param phase           the phase that wrote it: from the cutover on, cutover.sh switches the listed timers off on
      *                        the host while their unit files stay in the tree, and a scan of the tree reads this to tell
-     *                        (dev.migrate.analyzers.sources.systemd.MigratedTimers)
+     *                        (dev.migrate.analyzers.sources.systemd.MigratedJobs)
      * @param secretVariables by job id, the variables whose values go to Secret blocks: their values are not kept
      */
     static String text(Phase phase, List<Job> jobs, List<String> generated, List<String> removed,

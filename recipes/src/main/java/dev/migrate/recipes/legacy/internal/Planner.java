@@ -99,7 +99,7 @@ final class Planner {
                         .withNote(scripts.manualNotes().get(j.id())))
                 .sorted(Comparator.comparing(JobPlan::deploymentName)).toList();
         Map<String, String> wrapped = new TreeMap<>();
-        jobs = jobs.stream().map(p -> wrapCivisScript(p, wrapped)).map(this::shellNote)
+        jobs = jobs.stream().map(p -> wrapCivisScript(p, wrapped)).map(this::shellNote).map(RuntimeUnits::withNote)
                 .map(p -> o.phase() == Phase.DUAL_RUN ? DualRunWrites.withNote(p) : p).toList();
 
         crontabEdits(migrated.values(), currentLine, files, markers);
@@ -120,6 +120,7 @@ final class Planner {
                 files.remove(gone);
                 deleted.add(gone);
             }
+            jobs = SharedDropIns.keep(jobs, deleted); // every user's manager reads them: only the host's owner knows who needs them
             // a package's unit files stay (masked on the host instead), and with them the drop-ins that configure them
             VendorUnits.Kept vendor = VendorUnits.keep(jobs, texts.keySet(), deleted, files);
             jobs = vendor.jobs();
@@ -128,6 +129,7 @@ final class Planner {
             UnitDropIns.keepThoseOfKeptUnits(texts.keySet(), deleted);
             // the links that would point at a deleted unit, or enable one gone or masked, go with it
             deleted.addAll(DanglingLinks.of(links, deleted, masked.stream().map(VendorUnits.Mask::path).toList()));
+            RuntimeUnits.keep(texts, deleted, files); // runtime copies: the next boot forgets them, what wrote them writes them again
             markers.keySet().removeAll(deleted);
         }
         // Deleted legacy files stay listed (rollback, references) on later runs, when they no longer exist.

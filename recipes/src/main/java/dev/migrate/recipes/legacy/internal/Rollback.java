@@ -88,7 +88,9 @@ final class Rollback {
                 if (plan.masked().stream().anyMatch(m -> m.path().equals(p.job().source().path()))) {
                     md.append(HostUnits.undo("unmask", p.hostUnitPath())).append("\n"); // a package's unit the cleanup masked
                 }
-                md.append(HostUnits.undo("enable --now", p.hostUnitPath())).append("\n");
+                // a runtime unit (RuntimeUnits) was stopped, not disabled: it has no install state to restore
+                md.append(HostUnits.undo(RuntimeUnits.isRuntime(p.hostUnitPath()) ? "start" : "enable --now", p.hostUnitPath()))
+                        .append("\n");
             }
             for (String service : schedulers) {
                 md.append(deletedService(plan, service) ? "systemctl enable --now " : "systemctl try-restart ").append(service).append("\n");
@@ -115,7 +117,9 @@ final class Rollback {
                     .append("ROOT=\"$(cd \"$(dirname \"$0\")").append(up).append("\" && pwd)\"\n");
             crontabs.forEach(f -> sh.append(HostCrontabs.install(f)).append('\n'));
         }
-        timers(plan).forEach(p -> sh.append(HostUnits.systemctl("disable --now", p.hostUnitPath())).append('\n'));
+        // systemctl disable fails on a transient unit (systemd-run): a runtime one is stopped, and the next boot forgets it
+        timers(plan).forEach(p -> sh.append(HostUnits.systemctl(RuntimeUnits.isRuntime(p.hostUnitPath()) ? "stop" : "disable --now",
+                p.hostUnitPath())).append('\n'));
         runPartsScripts(plan).forEach(script -> sh.append("chmod -x '").append(script).append("'\n"));
         List<String> schedulers = schedulerServices(plan);
         if (!schedulers.isEmpty()) {

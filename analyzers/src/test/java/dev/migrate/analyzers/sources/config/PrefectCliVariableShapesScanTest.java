@@ -1,0 +1,97 @@
+package dev.migrate.analyzers.sources.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.sources.DetectorHarness;
+import org.junit.jupiter.api.Test;
+
+/** PF205/PF206 name the block a command's variable holds, however the repository sets it ({@link LiteralVariables}). */
+class PrefectCliVariableShapesScanTest {
+    // a Makefile reads its block names from an env file it includes, and exports them to the recipes' shells
+    @Test
+    void aMakefilesIncludedEnvFileNamesTheBlocks() {
+        String makefile = """
+                -include .env
+                export
+
+                deploy:
+                \tprefect deployment build flows/etl.py:etl -n etl -ib $(INFRA) -a
+                \tprefect deployment build flows/etl.py:etl -n etl2 -ib $$INFRA -a
+                """;
+        String rendered = DetectorHarness.run(new PrefectCliLineDetector(), new ScanFile("Makefile", makefile),
+                new ScanFile(".env", "# deploy settings\nINFRA=docker-container/etl\n"));
+        assertThat(rendered).contains(
+                "Makefile:5:2 PF205 infrastructure block 'docker-container/etl' ($(INFRA), set in .env:2) has no Prefect 3 "
+                        + "equivalent; use a work pool of type docker",
+                "Makefile:6:2 PF205 infrastructure block 'docker-container/etl' ($INFRA, set in .env:2) has no Prefect 3 "
+                        + "equivalent; use a work pool of type docker");
+    }
+
+    // an included .mk file holds no Prefect word, yet the scan must read it
+    @Test
+    void anIncludedMakeFragmentNamesTheBlock() {
+        assertThat(new PrefectCliLineDetector().prefilter().paths().test("make/config.mk")).isTrue();
+        String makefile = "include make/config.mk\ndeploy:\n\tprefect deployment build flows/etl.py:etl -n etl -ib $$INFRA -a\n";
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), new ScanFile("Makefile", makefile),
+                new ScanFile("make/config.mk", "# cluster\nexport INFRA := kubernetes-job/prod\n"))).contains(
+                "Makefile:3:2 PF205 infrastructure block 'kubernetes-job/prod' ($INFRA, set in make/config.mk:2) has no "
+                        + "Prefect 3 equivalent; use a work pool of type kubernetes");
+    }
+
+    // make's `$$INFRA` is the shell's `$INFRA`: that is what PF205 shows, set or not
+    @Test
+    void aRecipeLinesShellVariableIsShownAsTheShellReadsIt() {
+        String makefile = "deploy:\n\tINFRA=process/etl && prefect deployment build flows/etl.py:etl -ib $$INFRA -a\n"
+                + "\tprefect deployment build flows/etl.py:etl -n b -ib $${INFRA} -a\n";
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "Makefile", makefile)).contains(
+                "Makefile:2:23 PF205 infrastructure block 'process/etl' ($INFRA) has no Prefect 3 equivalent",
+                "Makefile:3:2 PF205 infrastructure block '${INFRA}' has no Prefect 3 equivalent");
+    }
+
+    // `INFRA=x prefect ... $INFRA`: the shell expanded $INFRA before the prefix applied
+    @Test
+    void aPrefixAssignmentIsNotTheValueTheCommandsWordsRead() {
+        String script = """
+                #!/bin/sh
+                INFRA=kubernetes-job/prod; prefect deployment build flows/a.py:a -n a -ib $INFRA -a
+                OTHER=docker-container/x prefect deployment build flows/b.py:b -n b -ib $OTHER -a
+                """;
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "deploy.sh", script)).contains(
+                "deploy.sh:2:28 PF205 infrastructure block 'kubernetes-job/prod' ($INFRA) has no Prefect 3 equivalent",
+                "deploy.sh:3:26 PF205 infrastructure block '$OTHER' has no Prefect 3 equivalent; use a typed work pool");
+    }
+
+    @Test
+    void aScriptedJenkinsfilesEnvPropertyNamesTheBlock() {
+        String jenkinsfile = """
+                node {
+                    stage('Deploy') {
+                        script {
+                            env.INFRA = 'kubernetes-job/prod'
+                        }
+                        sh 'prefect deployment build flows/etl.py:etl -n etl -ib $INFRA -a'
+                    }
+                }
+                """;
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "Jenkinsfile", jenkinsfile)).contains(
+                "PF205 infrastructure block 'kubernetes-job/prod' ($INFRA) has no Prefect 3 equivalent; use a work pool of type kubernetes");
+    }
+
+    @Test
+    void aGitlabVariableReadingAnotherIsTheBlockItNamesOrSaysWhereToLook() {
+        String pipeline = """
+                variables:
+                  BLOCK_TYPE: kubernetes-job
+                  INFRA: $BLOCK_TYPE/etl
+                  STORAGE: $BUCKET_KIND/flows
+                deploy:
+                  script:
+                    - prefect deployment build flows/etl.py:etl -n etl -ib $INFRA -sb $STORAGE -a
+                """;
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), ".gitlab-ci.yml", pipeline)).contains(
+                "PF205 infrastructure block 'kubernetes-job/etl' ($INFRA) has no Prefect 3 equivalent; use a work pool of type kubernetes",
+                "PF206 storage block '$STORAGE' must become pull steps in Prefect 3; `$STORAGE` is set outside the "
+                        + "repository, by a GitLab CI/CD variable BUCKET_KIND that .gitlab-ci.yml does not set");
+    }
+}
