@@ -160,9 +160,12 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
                         + " s is dropped: the deployment runs on its marks");
             }
             String service = job.attributes().get(InProcessJobs.SERVICE);
-            notes.add("the scheduler process" + (service == null ? "" : " (" + service + ")")
-                    + " keeps running until the cleanup; the cutover comments this job's registration out, so deploy the "
-                    + "edited script and restart the scheduler then (cutover.sh)");
+            // one a supervisor program or compose service runs is switched off at the cutover (KeptRunning says how)
+            if (KeptRunning.of(job) == null || !KeptRunning.of(job).stop()) {
+                notes.add("the scheduler process" + (service == null ? "" : " (" + service + ")")
+                        + " keeps running until the cleanup; the cutover comments this job's registration out, so deploy the "
+                        + "edited script and restart the scheduler then (cutover.sh)");
+            }
         }
         if (job.overlap() == Overlap.UNKNOWN) {
             notes.add("overlap behaviour unknown: no concurrency limit was set");
