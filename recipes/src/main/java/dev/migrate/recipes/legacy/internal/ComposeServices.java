@@ -26,6 +26,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class ComposeServices {
     /**
+     * @param start      0-based first line of the service's own: its key, or the comments right above it at its
+     *                   indentation, which say what it is
      * @param keyLine    0-based line of the service's key under {@code services:}
      * @param firstLine  0-based line of the first key of the service's mapping, where the cutover inserts
      * @param indent     that key's indentation
@@ -37,7 +39,7 @@ final class ComposeServices {
      * @param dependents the other services of the file that need it (depends_on, links, volumes_from, network_mode)
      * @param others     how many other services the file has (with a command of their own or not)
      */
-    record Service(String file, String name, String command, String user, String directory, int keyLine, int firstLine,
+    record Service(String file, String name, String command, String user, String directory, int start, int keyLine, int firstLine,
                    String indent, int end, int deployLine, String deployIndent, int replicasLine, boolean flow,
                    List<String> dependents, int others) {
         String ref() {
@@ -85,6 +87,11 @@ final class ComposeServices {
                     || lines.get(end - 1).strip().startsWith("#"))) {
                 end--; // blank lines and comments before the next service are the file's, not this service's
             }
+            int start = key.getStartMark().getLine();
+            String keyIndent = " ".repeat(key.getStartMark().getColumn());
+            while (start > 0 && lines.get(start - 1).startsWith(keyIndent + "#")) {
+                start--;
+            }
             Node first = service.getValue().get(0).getKeyNode();
             boolean flow = service.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
             int deployLine = -1;
@@ -107,7 +114,7 @@ final class ComposeServices {
                 flow = true; // deploy: with no mapping (null, or an alias): written by hand
             }
             out.add(new Service(path, key.getValue(), command, scalar(value(service, "user")), scalar(value(service, "working_dir")),
-                    key.getStartMark().getLine(), first.getStartMark().getLine(), " ".repeat(first.getStartMark().getColumn()), end,
+                    start, key.getStartMark().getLine(), first.getStartMark().getLine(), " ".repeat(first.getStartMark().getColumn()), end,
                     deployLine, deployIndent, replicasLine, flow || first.getStartMark().getLine() == key.getStartMark().getLine(),
                     dependents(services, key.getValue()), tuples.size() - 1));
         }
@@ -127,10 +134,14 @@ final class ComposeServices {
         return String.join("", lines);
     }
 
-    /** The text without the service's lines. */
+    /** The text without the service's lines (and without a blank line doubled where they were). */
     static String remove(String text, Service s) {
         List<String> lines = HostConfigMarkers.lines(text);
-        lines.subList(s.keyLine(), s.end()).clear();
+        lines.subList(s.start(), s.end()).clear();
+        int seam = s.start();
+        if (seam > 0 && seam < lines.size() && lines.get(seam - 1).isBlank() && lines.get(seam).isBlank()) {
+            lines.remove(seam);
+        }
         return String.join("", lines);
     }
 

@@ -28,6 +28,12 @@ final class KeptRunning {
     static final String COMPOSE = "compose.service";
     /** {@code stop} (the cutover switches the process off) or {@code restart} (it keeps running other registrations). */
     static final String CUTOVER = "keptRunning.cutover";
+    /**
+     * In the cleanup, why the program or service stays in its file, switched off, rather than being removed (a group
+     * names it, another service needs it...); absent when the cleanup removes it. Decided once, from the file as the
+     * user wrote it, so that the edit, the note and cleanup.sh agree, also on a rerun that finds it removed.
+     */
+    static final String KEPT = "keptRunning.cleanupKeeps";
 
     private KeptRunning() {
     }
@@ -40,7 +46,7 @@ final class KeptRunning {
      * @param cutOverScripts the scheduler scripts whose every registration this phase comments out
      * @param previous      the jobs of the manifest by id: a program or service an earlier cleanup removed is known there
      */
-    static void annotate(Map<String, Job> migrated, Map<String, String> originals, Set<String> cutOverScripts,
+    static void annotate(Phase phase, Map<String, Job> migrated, Map<String, String> originals, Set<String> cutOverScripts,
                          Map<String, Job> previous) {
         List<SupervisorPrograms.Program> programs = new ArrayList<>();
         List<ComposeServices.Service> services = new ArrayList<>();
@@ -64,10 +70,30 @@ final class KeptRunning {
             // the container's, no host user)
             String user = program != null && j.user() == null ? program.user() : j.user();
             String dir = program != null && j.workingDir() == null ? program.directory() : j.workingDir();
+            ComposeServices.Service service = program != null ? null
+                    : services.stream().filter(s -> runs(s.command(), j)).findFirst().orElse(null);
+            String kept = null;
             if (program != null) {
                 attributes.put(SUPERVISOR, program.ref());
-            } else {
-                services.stream().filter(s -> runs(s.command(), j)).findFirst().ifPresent(s -> attributes.put(COMPOSE, s.ref()));
+                List<String> groups = SupervisorPrograms.groupsOf(HostConfigMarkers.enableAll(originals.get(program.file())), program);
+                kept = groups.isEmpty() ? null : "cleanup keeps [program:" + program.name() + "] in " + program.file() + ", switched "
+                        + "off: the group(s) " + String.join(", ", groups) + " name it in programs=, and supervisord refuses a "
+                        + "group naming a program it does not know; take it out of the group, then delete the section by hand";
+            } else if (service != null) {
+                attributes.put(COMPOSE, service.ref());
+                kept = service.flow() ? "the compose service " + service.name() + " of " + service.file() + " (or its deploy:) is "
+                        + "written in flow style or spans lines migrate does not edit: set deploy.replicas: 0 in it by hand at the "
+                        + "cutover, and delete it by hand at the cleanup"
+                        : !service.dependents().isEmpty() ? "cleanup keeps the compose service " + service.name() + " of "
+                        + service.file() + ", switched off (deploy.replicas: 0): the service(s) " + String.join(", ",
+                        service.dependents()) + " need it (depends_on, links, volumes_from or network_mode); take it out of "
+                        + "them, then delete it by hand"
+                        : service.others() == 0 ? "cleanup keeps the compose service " + service.name() + " of " + service.file()
+                        + ", switched off (deploy.replicas: 0): it is the file's only service; delete the file by hand once "
+                        + "nothing deploys it" : null;
+            }
+            if (kept != null && (phase == Phase.CLEANUP || service != null && service.flow())) {
+                attributes.put(KEPT, kept);
             }
             if (attributes.size() == j.attributes().size()) {
                 Job before = previous.get(id);
@@ -83,7 +109,7 @@ final class KeptRunning {
     /** The job's attributes with those of {@code before} that name its program or service. */
     private static Map<String, String> with(Job j, Job before) {
         Map<String, String> attributes = new LinkedHashMap<>(j.attributes());
-        for (String key : List.of(SUPERVISOR, COMPOSE, CUTOVER)) {
+        for (String key : List.of(SUPERVISOR, COMPOSE, CUTOVER, KEPT)) {
             if (before.attributes().containsKey(key)) {
                 attributes.put(key, before.attributes().get(key));
             }
@@ -96,6 +122,9 @@ final class KeptRunning {
         Keeper k = of(j);
         if (k == null) {
             return null;
+        }
+        if (j.attributes().containsKey(KEPT)) {
+            return j.attributes().get(KEPT);
         }
         if (!k.stop()) {
             return (k.supervisor() ? "the supervisor program " : "the compose service ") + k.name() + " of " + k.file()
@@ -146,26 +175,23 @@ final class KeptRunning {
     /**
      * Writes this phase's configuration files into {@code files} (and, in the cleanup, a supervisor file left with no
      * section into {@code deleted}).
-     *
-     * @return by job id, the note of a keeper the cleanup keeps switched off rather than removing
      */
-    static Map<String, String> apply(Phase phase, LocalDate asOf, java.util.Collection<Job> jobs, Map<String, String> texts,
-                                     Map<String, String> files, Set<String> deleted) {
-        Map<String, String> notes = new TreeMap<>();
-        // by file, each keeper switched off with the first of its jobs' ids (sorted): one marker per program or service
-        Map<String, Map<String, String>> byFile = new TreeMap<>();
+    static void apply(Phase phase, LocalDate asOf, java.util.Collection<Job> jobs, Map<String, String> texts,
+                      Map<String, String> files, Set<String> deleted) {
+        // by file, each keeper switched off with the first of its jobs (sorted by id): one marker per program or service
+        Map<String, Map<String, Job>> byFile = new TreeMap<>();
         jobs.stream().sorted(Comparator.comparing(Job::id)).forEach(j -> {
             Keeper k = of(j);
             if (k != null && k.stop() && texts.containsKey(k.file())) {
-                byFile.computeIfAbsent(k.file(), f -> new TreeMap<>()).putIfAbsent(k.name(), j.id());
+                byFile.computeIfAbsent(k.file(), f -> new TreeMap<>()).putIfAbsent(k.name(), j);
             }
         });
-        for (Map.Entry<String, Map<String, String>> e : byFile.entrySet()) {
+        for (Map.Entry<String, Map<String, Job>> e : byFile.entrySet()) {
             String path = e.getKey();
             String current = texts.get(path);
             String text = HostConfigMarkers.enableAll(current);
             if (phase.atLeast(Phase.CUTOVER)) {
-                text = switchOff(phase, asOf, path, text, current, e.getValue(), jobs, notes);
+                text = switchOff(phase, asOf, path, text, current, e.getValue());
             }
             if (phase == Phase.CLEANUP && SupervisorPrograms.isConfig(path, current) && SupervisorPrograms.empty(text)) {
                 deleted.add(path);
@@ -174,54 +200,33 @@ final class KeptRunning {
                 files.put(path, text);
             }
         }
-        return notes;
     }
 
-    private static String switchOff(Phase phase, LocalDate asOf, String path, String text, String current, Map<String, String> names,
-                                    java.util.Collection<Job> jobs, Map<String, String> notes) {
-        boolean supervisor = SupervisorPrograms.isConfig(path, text);
-        if (supervisor) {
+    /** Whether the cleanup takes the job's program or service out of its file. */
+    static boolean removedAtCleanup(Job j) {
+        return of(j) != null && of(j).stop() && !j.attributes().containsKey(KEPT);
+    }
+
+    private static String switchOff(Phase phase, LocalDate asOf, String path, String text, String current, Map<String, Job> names) {
+        // bottom up, so that the lines of those above stay where the file was read
+        if (SupervisorPrograms.isConfig(path, text)) {
             List<SupervisorPrograms.Program> programs = new ArrayList<>(SupervisorPrograms.of(path, text).stream()
                     .filter(p -> names.containsKey(p.name())).toList());
-            programs.sort(Comparator.comparingInt(SupervisorPrograms.Program::header).reversed()); // bottom up: lines stay put
+            programs.sort(Comparator.comparingInt(SupervisorPrograms.Program::header).reversed());
             for (SupervisorPrograms.Program p : programs) {
-                String id = names.get(p.name());
-                List<String> groups = SupervisorPrograms.groupsOf(text, p);
-                if (phase == Phase.CLEANUP && groups.isEmpty()) {
-                    text = SupervisorPrograms.remove(text, p);
-                    continue;
-                }
-                if (phase == Phase.CLEANUP) {
-                    note(jobs, p.ref(), notes, "cleanup keeps [program:" + p.name() + "] in " + path + ", switched off: the "
-                            + "group(s) " + String.join(", ", groups) + " name it in programs=, and supervisord refuses a group "
-                            + "naming a program it does not know; take it out of the group, then delete the section by hand");
-                }
-                text = SupervisorPrograms.disable(text, p, id, date(current, id, asOf));
+                Job j = names.get(p.name());
+                text = phase == Phase.CLEANUP && removedAtCleanup(j) ? SupervisorPrograms.remove(text, p)
+                        : SupervisorPrograms.disable(text, p, j.id(), date(current, j.id(), asOf));
             }
             return text;
         }
         List<ComposeServices.Service> services = new ArrayList<>(ComposeServices.of(path, text).stream()
-                .filter(s -> names.containsKey(s.name())).toList());
+                .filter(s -> names.containsKey(s.name()) && !s.flow()).toList());
         services.sort(Comparator.comparingInt(ComposeServices.Service::keyLine).reversed());
         for (ComposeServices.Service s : services) {
-            String id = names.get(s.name());
-            if (s.flow()) {
-                note(jobs, s.ref(), notes, "the compose service " + s.name() + " of " + path + " (or its deploy:) is written in "
-                        + "flow style or spans lines migrate does not edit: set deploy.replicas: 0 in it by hand, and run "
-                        + "docker compose stop " + s.name() + " where the stack runs");
-                continue;
-            }
-            if (phase == Phase.CLEANUP && s.dependents().isEmpty() && s.others() > 0) {
-                text = ComposeServices.remove(text, s);
-                continue;
-            }
-            if (phase == Phase.CLEANUP) {
-                note(jobs, s.ref(), notes, "cleanup keeps the compose service " + s.name() + " of " + path + ", switched off "
-                        + "(deploy.replicas: 0): " + (s.dependents().isEmpty() ? "it is the file's only service; "
-                        + "delete the file by hand once nothing deploys it" : "the service(s) " + String.join(", ", s.dependents())
-                        + " need it (depends_on, links, volumes_from or network_mode); take it out of them, then delete it by hand"));
-            }
-            text = ComposeServices.disable(text, s, id, date(current, id, asOf));
+            Job j = names.get(s.name());
+            text = phase == Phase.CLEANUP && removedAtCleanup(j) ? ComposeServices.remove(text, s)
+                    : ComposeServices.disable(text, s, j.id(), date(current, j.id(), asOf));
         }
         return text;
     }
@@ -229,10 +234,5 @@ final class KeptRunning {
     private static LocalDate date(String current, String id, LocalDate asOf) {
         LocalDate kept = HostConfigMarkers.markerDate(current, id);
         return kept == null ? asOf : kept;
-    }
-
-    private static void note(java.util.Collection<Job> jobs, String ref, Map<String, String> notes, String note) {
-        jobs.stream().filter(j -> ref.equals(j.attributes().get(SUPERVISOR)) || ref.equals(j.attributes().get(COMPOSE)))
-                .forEach(j -> notes.put(j.id(), note));
     }
 }

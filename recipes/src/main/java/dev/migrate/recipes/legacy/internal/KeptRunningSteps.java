@@ -118,21 +118,10 @@ final class KeptRunningSteps {
         return sh.toString();
     }
 
-    /** Whether the cleanup took the program or service out of its file (not kept switched off, with a note). */
+    /** Whether the cleanup takes the program or service out of its file (not kept switched off, with a note). */
     static boolean removed(Plan plan, KeptRunning.Keeper k) {
-        if (plan.phase() != Phase.CLEANUP) {
-            return false;
-        }
-        if (plan.deleted().contains(k.file())) {
-            return true;
-        }
-        String text = plan.files().get(k.file());
-        if (text == null) {
-            return false;
-        }
-        return k.supervisor() ? SupervisorPrograms.of(k.file(), text).stream().noneMatch(p -> p.name().equals(k.name()))
-                && !text.contains("[program:" + k.name() + "]")
-                : ComposeServices.of(k.file(), text).stream().noneMatch(s -> s.name().equals(k.name()));
+        return plan.phase() == Phase.CLEANUP && plan.jobs().stream().map(JobPlan::job)
+                .anyMatch(j -> k.equals(KeptRunning.of(j)) && KeptRunning.removedAtCleanup(j));
     }
 
     private static String rooted(String path) {

@@ -96,7 +96,7 @@ final class Planner {
         InProcessEdits scripts = new InProcessEdits(texts, originals, inProcess, migrated.keySet(), out);
         scripts.apply(o.phase(), o.asOf(), files, markers);
         // loops and schedulers a supervisor program or a compose service keeps running, switched off like a loop's service
-        KeptRunning.annotate(migrated, originals, scripts.cutOverScripts(), before);
+        KeptRunning.annotate(o.phase(), migrated, originals, scripts.cutOverScripts(), before);
         List<JobPlan> jobs = migrated.values().stream()
                 .map(j -> JobPlan.of(j, check, o.reference(), o.offsetMinutes(), o.poolPrefix(), passwords(migrated.values()))
                         .withNote(scripts.manualNotes().get(j.id())))
@@ -108,8 +108,7 @@ final class Planner {
 
         crontabEdits(migrated.values(), currentLine, files, markers);
         TreeSet<String> deleted = new TreeSet<>();
-        Map<String, String> keptNotes = KeptRunning.apply(o.phase(), o.asOf(), migrated.values(), texts, files, deleted);
-        jobs = jobs.stream().map(p -> p.withNote(keptNotes.get(p.job().id()))).toList();
+        KeptRunning.apply(o.phase(), o.asOf(), migrated.values(), texts, files, deleted);
         List<VendorUnits.Mask> masked = List.of();
         TreeSet<String> replacedCopies = new TreeSet<>();
         if (o.phase() == Phase.CLEANUP) {
