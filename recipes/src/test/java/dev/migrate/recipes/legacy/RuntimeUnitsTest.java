@@ -95,6 +95,7 @@ class RuntimeUnitsTest {
         RewriteEngine.apply(dir, run(dir, "cutover"));
         assertThat(read(dir, "prefect/cutover.sh")).contains("\nsystemctl --user -M jo@ stop run-u42.timer\n");
         assertThat(read(dir, "prefect/ROLLBACK.md")).contains("\nsystemctl --user -M jo@ start run-u42.timer\n");
+        assertThat(read(dir, "prefect/prefect.yaml")).as("jo's manager ran it: jo's worker runs it").contains("legacy-host-jo");
         assertThat(run(dir, "cutover").changes()).isEmpty();
         RewriteResult cleanup = run(dir, "cleanup");
         assertThat(deleted(cleanup)).isEmpty();

@@ -171,6 +171,12 @@ class SupervisorProgramsTest {
                 """);
         assertThat(read(dir, "prefect/cutover.sh")).contains("supervisorctl stop 'reports:*'\n");
         assertThat(read(dir, "prefect/MIGRATION.md")).doesNotContain("keeps running until the cleanup");
+        String cutOver = read(dir, "etc/supervisor/conf.d/reports.conf");
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(read(dir, "etc/supervisor/conf.d/reports.conf")).as("the rollback")
+                .isEqualTo("[program:reports]\ncommand=python /opt/reports/report_scheduler.py\n");
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "etc/supervisor/conf.d/reports.conf")).isEqualTo(cutOver);
         RewriteResult cleanup = run(dir, "cleanup");
         assertThat(deleted(cleanup)).contains("etc/supervisor/conf.d/reports.conf", "opt/reports/report_scheduler.py");
         RewriteEngine.apply(dir, cleanup);

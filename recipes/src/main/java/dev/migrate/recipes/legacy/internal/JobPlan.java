@@ -223,7 +223,9 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
 
     /** Whether a user's manager loads the timer job's unit (a unit a script writes is one when it writes to a user directory). */
     static boolean isUserUnit(Job job) {
-        return job.kind() == JobKind.SYSTEMD_TIMER && unitPath(job).contains("systemd/user/");
+        // a user's runtime directories (run/user/UID/systemd/transient...) are that user's manager's too
+        return job.kind() == JobKind.SYSTEMD_TIMER && (unitPath(job).contains("systemd/user/")
+                || HostUnits.runtimeUid(unitPath(job)) != null);
     }
 
     /** This plan with one more note; itself when {@code note} is null. */

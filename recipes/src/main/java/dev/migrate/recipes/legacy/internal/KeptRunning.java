@@ -178,12 +178,18 @@ final class KeptRunning {
      */
     static void apply(Phase phase, LocalDate asOf, java.util.Collection<Job> jobs, Map<String, String> texts,
                       Map<String, String> files, Set<String> deleted) {
-        // by file, each keeper switched off with the first of its jobs (sorted by id): one marker per program or service
+        // by file, each keeper switched off with the first of its jobs (sorted by id): one marker per program or service;
+        // every keeper's file is read without our markers, so that the dual-run phase takes out those of an earlier
+        // cutover also where the process now counts as restarted (a scheduler's registrations are cut over from the
+        // cutover on only)
         Map<String, Map<String, Job>> byFile = new TreeMap<>();
         jobs.stream().sorted(Comparator.comparing(Job::id)).forEach(j -> {
             Keeper k = of(j);
-            if (k != null && k.stop() && texts.containsKey(k.file())) {
-                byFile.computeIfAbsent(k.file(), f -> new TreeMap<>()).putIfAbsent(k.name(), j);
+            if (k != null && texts.containsKey(k.file())) {
+                Map<String, Job> names = byFile.computeIfAbsent(k.file(), f -> new TreeMap<>());
+                if (k.stop()) {
+                    names.putIfAbsent(k.name(), j);
+                }
             }
         });
         for (Map.Entry<String, Map<String, Job>> e : byFile.entrySet()) {

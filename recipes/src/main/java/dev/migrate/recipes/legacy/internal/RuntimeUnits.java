@@ -41,8 +41,9 @@ final class RuntimeUnits {
             if (user != null) {
                 Map<String, String> attributes = new java.util.LinkedHashMap<>(j.attributes());
                 attributes.put(OWNER, user.name());
-                return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(), j.user(), j.env(),
-                        j.workingDir(), j.overlap(), j.dependsOn(), attributes);
+                // a user's manager runs the unit as that user (User= aside): so does the flow's worker
+                return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(),
+                        j.user() == null ? user.name() : j.user(), j.env(), j.workingDir(), j.overlap(), j.dependsOn(), attributes);
             }
         }
         return j;
