@@ -184,6 +184,45 @@ class SupervisorProgramsTest {
         assertThat(run(dir, "cleanup").changes()).isEmpty();
     }
 
+    /**
+     * A scheduler process that still runs a registration the cutover could not comment out (it shares its line with
+     * another) keeps running: it is restarted with the edited script, as a systemd service is, and its file is not
+     * touched.
+     */
+    @Test
+    void aSchedulerProgramWithARegistrationLeftIsRestartedNotStopped() throws Exception {
+        String conf = "[program:reports]\ncommand=python /opt/reports/report_scheduler.py\n";
+        write("etc/supervisor/conf.d/reports.conf", conf);
+        write("opt/reports/report_scheduler.py", """
+                import time
+
+                import schedule
+
+
+                def nightly_report():
+                    print("report")
+
+
+                def hourly_ping():
+                    print("ping")
+
+
+                schedule.every().day.at("02:30").do(nightly_report); schedule.every().hour.do(hourly_ping)
+
+                while True:
+                    schedule.run_pending()
+                    time.sleep(30)
+                """);
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "etc/supervisor/conf.d/reports.conf")).isEqualTo(conf);
+        assertThat(read(dir, "prefect/cutover.sh")).contains("supervisorctl restart 'reports:*'\n")
+                .doesNotContain("supervisorctl stop");
+        assertThat(read(dir, "prefect/ROLLBACK.md")).contains("supervisorctl restart 'reports:*'\n");
+        RewriteEngine.apply(dir, run(dir, "cleanup"));
+        assertThat(read(dir, "etc/supervisor/conf.d/reports.conf")).isEqualTo(conf);
+        assertThat(read(dir, "prefect/cleanup.sh")).doesNotContain("supervisorctl");
+    }
+
     @Test
     void aProgramAGroupNamesIsKeptSwitchedOffByTheCleanupWithANote() throws Exception {
         syncLoop();

@@ -96,7 +96,10 @@ final class Planner {
         InProcessEdits scripts = new InProcessEdits(texts, originals, inProcess, migrated.keySet(), out);
         scripts.apply(o.phase(), o.asOf(), files, markers);
         // loops and schedulers a supervisor program or a compose service keeps running, switched off like a loop's service
-        KeptRunning.annotate(o.phase(), migrated, originals, scripts.cutOverScripts(), before);
+        // (whether the cutover comments out every registration of a scheduler script: so the dual run says what it will do)
+        InProcessEdits atCutover = new InProcessEdits(texts, originals, inProcess, migrated.keySet(), out);
+        atCutover.apply(Phase.CUTOVER, o.asOf(), new TreeMap<>(), new TreeMap<>());
+        KeptRunning.annotate(o.phase(), migrated, originals, atCutover.cutOverScripts(), before);
         List<JobPlan> jobs = migrated.values().stream()
                 .map(j -> JobPlan.of(j, check, o.reference(), o.offsetMinutes(), o.poolPrefix(), passwords(migrated.values()))
                         .withNote(scripts.manualNotes().get(j.id())))
