@@ -51,11 +51,10 @@ final class KeptRunning {
         List<SupervisorPrograms.Program> programs = new ArrayList<>();
         List<ComposeServices.Service> services = new ArrayList<>();
         originals.forEach((path, text) -> {
-            String user = HostConfigMarkers.enableAll(text);
-            if (SupervisorPrograms.isConfig(path, user)) {
-                programs.addAll(SupervisorPrograms.of(path, user));
+            if (SupervisorPrograms.isConfig(path, text)) {
+                programs.addAll(SupervisorPrograms.of(path, HostConfigMarkers.enableAll(text)));
             } else if (ComposeServices.isCompose(path)) {
-                services.addAll(ComposeServices.of(path, user));
+                services.addAll(ComposeServices.of(path, HostConfigMarkers.enableAll(text)));
             }
         });
         migrated.replaceAll((id, j) -> {
