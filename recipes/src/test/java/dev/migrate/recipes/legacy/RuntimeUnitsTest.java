@@ -82,6 +82,36 @@ class RuntimeUnitsTest {
         assertThat(run(dir, "cleanup").changes()).isEmpty();
     }
 
+    /**
+     * A user's transient timer ({@code systemd-run --user --on-calendar}, in {@code run/user/1000/systemd/transient}): the
+     * path gives only the uid. Before, cutover.sh printed a comment for an owner "not known here" although the dump's
+     * etc/passwd names uid 1000; now it stops the unit through that user's manager, and the rollback starts it there.
+     */
+    @Test
+    void aUsersRuntimeUnitIsStoppedThroughTheManagerOfTheUserItsUidNames() throws Exception {
+        write("etc/passwd", "root:x:0:0:root:/root:/bin/bash\njo:x:1000:1000:Jo:/home/jo:/bin/bash\n");
+        write("run/user/1000/systemd/transient/run-u42.timer", "[Timer]\nOnCalendar=*:0/30\nRemainAfterElapse=no\n");
+        write("run/user/1000/systemd/transient/run-u42.service", "[Service]\nExecStart=/usr/bin/rsync -a /home/jo/data/ backup:/data/\n");
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "prefect/cutover.sh")).contains("\nsystemctl --user -M jo@ stop run-u42.timer\n");
+        assertThat(read(dir, "prefect/ROLLBACK.md")).contains("\nsystemctl --user -M jo@ start run-u42.timer\n");
+        assertThat(read(dir, "prefect/prefect.yaml")).as("jo's manager ran it: jo's worker runs it").contains("legacy-host-jo");
+        assertThat(run(dir, "cutover").changes()).isEmpty();
+        RewriteResult cleanup = run(dir, "cleanup");
+        assertThat(deleted(cleanup)).isEmpty();
+    }
+
+    /** Without the dump's etc/passwd, no user name is guessed: the comment says which uid's user runs the command. */
+    @Test
+    void withoutPasswdTheCommentNamesTheUid() throws Exception {
+        write("run/user/1000/systemd/transient/run-u42.timer", "[Timer]\nOnCalendar=*:0/30\nRemainAfterElapse=no\n");
+        write("run/user/1000/systemd/transient/run-u42.service", "[Service]\nExecStart=/usr/bin/rsync -a /home/jo/data/ backup:/data/\n");
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "prefect/cutover.sh")).contains("# run/user/1000/systemd/transient/run-u42.timer is a unit of the "
+                + "user of uid 1000, whom the dump's etc/passwd does not name: as that user, systemctl --user stop run-u42.timer\n")
+                .doesNotContain("-M ");
+    }
+
     /** Must not change: a unit of /etc is disabled, deleted by the cleanup, and has no runtime note. */
     @Test
     void unitsOfEtcAreDisabledAndDeletedAsBefore() throws Exception {

@@ -24,7 +24,8 @@ public final class LoadPath {
      * A directory of the load path in a scanned tree.
      *
      * @param host    the path up to the directory ({@code ""}, or {@code web1/} in a tree of several host dumps)
-     * @param manager who reads it: {@code system}, {@code user} (every user's manager), or {@code home:jo} (jo's only)
+     * @param manager who reads it: {@code system}, {@code user} (every user's manager), {@code home:jo} (jo's only), or
+     *                {@code uid:1000} (the user of that uid only: a runtime directory, {@code /run/user/1000/systemd/...})
      * @param rank    its precedence, 0 the highest
      * @param hostDir the directory on the host ({@code /usr/lib/systemd/system})
      */
@@ -45,8 +46,8 @@ public final class LoadPath {
          * every other user.
          */
         public boolean sharesLoadPathWith(Place other) {
-            boolean userSide = manager.equals("user") || manager.startsWith("home:");
-            boolean otherUserSide = other.manager.equals("user") || other.manager.startsWith("home:");
+            boolean userSide = manager.equals("user") || oneUsers(manager);
+            boolean otherUserSide = other.manager.equals("user") || oneUsers(other.manager);
             return competesWith(other) || host.equals(other.host) && userSide && otherUserSide
                     && (manager.equals("user") || other.manager.equals("user"));
         }
@@ -64,9 +65,20 @@ public final class LoadPath {
          */
         public boolean readsDropInsAt(Place dropIn) {
             return host.equals(dropIn.host) && (manager.equals(dropIn.manager)
-                    || manager.startsWith("home:") && dropIn.manager.equals("user"));
+                    || oneUsers(manager) && dropIn.manager.equals("user"));
         }
     }
+
+    /**
+     * Whether {@code manager} is one user's directories: {@code home:jo} (named by the home directory) or {@code uid:1000}
+     * (a runtime directory, named by the uid). Which user a uid is, only the dump's {@code etc/passwd} says.
+     */
+    public static boolean oneUsers(String manager) {
+        return manager.startsWith("home:") || manager.startsWith(UID);
+    }
+
+    /** How a runtime directory's manager is named: {@code uid:} and the uid. */
+    public static final String UID = "uid:";
 
     private static final List<Row> ROWS = load();
 
@@ -85,7 +97,8 @@ public final class LoadPath {
             Matcher m = row.directory().matcher(dir);
             // the longest directory that ends the path: usr/lib/systemd/system, not the lib/systemd/system it ends with
             if (m.find() && m.end() - m.start() > bestLength) {
-                String manager = row.manager().equals("home") ? "home:" + m.group(1) : row.manager();
+                String manager = row.manager().equals("home") ? "home:" + m.group(1)
+                        : row.manager().equals("uid") ? UID + m.group(1) : row.manager();
                 best = new Place(dir.substring(0, m.start()), manager, row.rank(), "/" + m.group());
                 bestLength = m.end() - m.start();
             }

@@ -35,8 +35,13 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *   registration the service runs is left active in the tree (the cutover commented the moved ones out; one it left
  *   keeps the service a scheduler).</li>
  * </ul>
- * A loop the recipe moved without a service has nothing on the host the recipe switched off (a supervisor program, a
- * compose service or a shell keeps it running): it stays active until the cleanup deletes the script.
+ * <ul>
+ *   <li>a sleep loop it lists with the supervisor program or compose service that kept it running
+ *   ({@code supervisor.program}, {@code compose.service}): cutover.sh stopped it, and its file keeps it off
+ *   ({@code autostart=false}, {@code deploy.replicas: 0}).</li>
+ * </ul>
+ * A loop the recipe moved with nothing that kept it running (a shell, a nohup) has nothing on the host the recipe
+ * switched off: it stays active until the cleanup deletes the script.
  *
  * <p>The flow modules the recipe generates carry a loop's or a scheduler script's code, so that one cycle runs as a
  * flow: the loop or registrations in that copy are no legacy jobs, in any phase, and are not listed.
@@ -130,6 +135,21 @@ public final class MigratedJobs implements JobResolver {
         };
     }
 
+    /**
+     * What the recipe switched off for a loop no systemd service ran: the supervisor program ({@code supervisor.program},
+     * {@code file#name}: autostart=false) or the compose service ({@code compose.service}: deploy.replicas: 0); null
+     * without one.
+     */
+    private static String keeper(Map<?, ?> attributes) {
+        if (attributes.get("supervisor.program") instanceof String ref && ref.contains("#")) {
+            return "supervisor program " + ref.substring(ref.lastIndexOf('#') + 1) + " of " + ref.substring(0, ref.lastIndexOf('#'));
+        }
+        if (attributes.get("compose.service") instanceof String ref && ref.contains("#")) {
+            return "compose service " + ref.substring(ref.lastIndexOf('#') + 1) + " of " + ref.substring(0, ref.lastIndexOf('#'));
+        }
+        return null;
+    }
+
     private static String key(String id, String source) {
         return id + "\n" + source;
     }
@@ -168,6 +188,10 @@ public final class MigratedJobs implements JobResolver {
                 String script = attributes.get("python.script") instanceof String s ? s : path;
                 said.loops.put(script, why);
                 said.loopServices.put(service, why);
+            } else if (kind.equals(JobKind.PYTHON_SLEEP_LOOP.name()) && keeper(attributes) != null) {
+                // a supervisor program or compose service kept it running: cutover.sh stopped it and its file keeps it off
+                String script = attributes.get("python.script") instanceof String s ? s : path;
+                said.loops.put(script, why + ", " + keeper(attributes));
             } else if (service != null && SchedulerServices.IN_PROCESS.stream().anyMatch(k -> k.name().equals(kind))) {
                 said.schedulerServices.put(service, "its jobs' registrations commented out by migrate (" + manifest.path()
                         + ", " + phase + " phase)");

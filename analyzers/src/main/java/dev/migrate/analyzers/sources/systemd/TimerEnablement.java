@@ -72,8 +72,8 @@ final class TimerEnablement {
         if (!link.host().equals(unit.host())) {
             return false;
         }
-        boolean userLink = link.manager().equals("user") || link.manager().startsWith("home:");
-        boolean userUnit = unit.manager().equals("user") || unit.manager().startsWith("home:");
+        boolean userLink = link.manager().equals("user") || LoadPath.oneUsers(link.manager());
+        boolean userUnit = unit.manager().equals("user") || LoadPath.oneUsers(unit.manager());
         return link.manager().equals(unit.manager()) || userLink && userUnit
                 && (link.manager().equals("user") || unit.manager().equals("user"));
     }

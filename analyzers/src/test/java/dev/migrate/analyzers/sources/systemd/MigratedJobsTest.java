@@ -252,13 +252,41 @@ class MigratedJobsTest {
         assertThat(inv.findings()).extracting(f -> f.code()).doesNotContain("PYS003", "SYD004");
     }
 
-    /** Must not change: a loop the recipe moved with no service of its own (supervisor, compose) still runs. */
+    /** Must not change: a loop the recipe moved with nothing that kept it running (a shell, nohup) still runs. */
     @Test
     void aLoopMovedWithoutAServiceStaysActive() throws Exception {
         tickerLoop();
         Files.delete(root.resolve("etc/systemd/system/ticker.service"));
         manifestOf("cutover", TICKER_JOB.replace("  service: etc/systemd/system/ticker.service\n", ""));
         assertThat(only(scan(), JobKind.PYTHON_SLEEP_LOOP).attributes()).doesNotContainKey("disabled");
+    }
+
+    /**
+     * A loop a supervisor program or a compose service kept running: the cutover stopped it (cutover.sh) and switched it
+     * off in its file (autostart=false, deploy.replicas: 0). Before, the scan listed the loop as active with PYS003.
+     */
+    @Test
+    void aLoopWhoseSupervisorProgramOrComposeServiceTheCutoverSwitchedOffIsDisabledByMigrate() throws Exception {
+        tickerLoop();
+        Files.delete(root.resolve("etc/systemd/system/ticker.service"));
+        write("etc/supervisor/conf.d/ticker.conf", "[program:ticker]\ncommand=/usr/bin/python3 /opt/ticker/loop.py\n");
+        manifestOf("cutover", TICKER_JOB.replace("  service: etc/systemd/system/ticker.service\n",
+                "  supervisor.program: etc/supervisor/conf.d/ticker.conf#ticker\n    keptRunning.cutover: stop\n"));
+        Inventory inv = scan();
+        assertThat(only(inv, JobKind.PYTHON_SLEEP_LOOP).attributes()).containsEntry("disabled", "true")
+                .containsEntry("disabled.byMigrate", "cutover.sh of prefect/legacy-jobs.yaml (cutover phase), supervisor "
+                        + "program ticker of etc/supervisor/conf.d/ticker.conf");
+        assertThat(inv.findings()).extracting(f -> f.code()).doesNotContain("PYS003");
+
+        manifestOf("cleanup", TICKER_JOB.replace("  service: etc/systemd/system/ticker.service\n",
+                "  compose.service: deploy/docker-compose.yml#ticker\n"));
+        assertThat(only(scan(), JobKind.PYTHON_SLEEP_LOOP).attributes()).containsEntry("disabled.byMigrate",
+                "cutover.sh of prefect/legacy-jobs.yaml (cleanup phase), compose service ticker of deploy/docker-compose.yml");
+
+        manifestOf("dual-run", TICKER_JOB.replace("  service: etc/systemd/system/ticker.service\n",
+                "  compose.service: deploy/docker-compose.yml#ticker\n"));
+        assertThat(only(scan(), JobKind.PYTHON_SLEEP_LOOP).attributes()).as("the dual run switches nothing off")
+                .doesNotContainKey("disabled");
     }
 
     @Test

@@ -20,8 +20,21 @@ final class HostUnits {
 
     /** {@code systemctl [--user -M owner@] VERB UNIT}, or a comment saying what to run where no command is exact. */
     static String systemctl(String verb, String path) {
+        return systemctl(verb, path, null);
+    }
+
+    /**
+     * As {@link #systemctl(String, String)}, for a unit of a user's runtime directory ({@code run/user/1000/systemd/...})
+     * whose owner the dump's etc/passwd names ({@code runtimeOwner}, null when it does not): the path gives only the uid.
+     */
+    static String systemctl(String verb, String path, String runtimeOwner) {
         String unit = path.substring(path.lastIndexOf('/') + 1);
-        String manager = manager(path);
+        String uid = runtimeUid(path);
+        if (uid != null && runtimeOwner == null) {
+            return "# " + path + " is a unit of the user of uid " + uid + ", whom the dump's etc/passwd does not name: as that "
+                    + "user, systemctl --user " + verb + (verb.equals("daemon-reload") ? "" : " " + unit);
+        }
+        String manager = uid != null ? "--user -M " + runtimeOwner + "@ " : manager(path);
         if (manager == null && (verb.equals("mask") || verb.equals("unmask")) && sharedUserUnit(path)) {
             // a unit of the user directories every user's manager reads (a package's /usr/lib/systemd/user): --global
             // masks it for all of them at once, with the link /etc/systemd/user/NAME -> /dev/null
@@ -45,12 +58,32 @@ final class HostUnits {
 
     /** The rollback's command for a unit the cutover switched off with {@link #systemctl}. */
     static String undo(String verb, String path) {
+        return undo(verb, path, null);
+    }
+
+    /** {@link #undo(String, String)} for a unit whose runtime owner is known ({@link #systemctl(String, String, String)}). */
+    static String undo(String verb, String path, String runtimeOwner) {
         String unit = path.substring(path.lastIndexOf('/') + 1);
-        if (unit.matches(".+@\\.[a-z]+") && manager(path) != null) {
+        if (unit.matches(".+@\\.[a-z]+") && runtimeUid(path) == null && manager(path) != null) {
             return "systemctl " + manager(path) + verb + " " + unit.replace("@.", "@INSTANCE.")
                     + "   # for each instance cutover.sh printed";
         }
-        return systemctl(verb, path);
+        return systemctl(verb, path, runtimeOwner);
+    }
+
+    /**
+     * The uid of a unit (or drop-in) in a user's runtime directory of the load path ({@code run/user/1000/systemd/transient}),
+     * else null.
+     */
+    static String runtimeUid(String path) {
+        if (path == null) {
+            return null;
+        }
+        LoadPath.Place at = LoadPath.ofUnit(path);
+        if (at == null || !at.manager().startsWith(LoadPath.UID)) {
+            at = LoadPath.ofDropIn(path);
+        }
+        return at != null && at.manager().startsWith(LoadPath.UID) ? at.manager().substring(LoadPath.UID.length()) : null;
     }
 
     /** Whether the unit file is in a user directory of the load path that is no one user's ({@code usr/lib/systemd/user}). */

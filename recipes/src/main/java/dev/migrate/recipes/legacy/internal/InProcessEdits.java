@@ -90,13 +90,10 @@ final class InProcessEdits {
      */
     Set<String> deletions() {
         TreeSet<String> out = new TreeSet<>();
-        Map<String, List<InProcessJobs.Resolved>> byFile = new TreeMap<>();
-        resolved.values().forEach(r -> byFile.computeIfAbsent(r.job().source().path(), k -> new ArrayList<>()).add(r));
+        Map<String, List<InProcessJobs.Resolved>> byFile = byFile();
         for (Map.Entry<String, List<InProcessJobs.Resolved>> e : byFile.entrySet()) {
             String path = e.getKey();
-            Set<String> off = disabled.getOrDefault(path, Set.of());
-            boolean allCutOver = e.getValue().stream().allMatch(r -> off.contains(r.job().id()));
-            if (!allCutOver) {
+            if (!cutOver(path, e.getValue())) {
                 continue;
             }
             boolean celery = e.getValue().stream().anyMatch(r -> r.job().kind() == JobKind.CELERY_BEAT);
@@ -107,6 +104,31 @@ final class InProcessEdits {
                     .filter(s -> s != null && texts.containsKey(s)).forEach(out::add);
         }
         return out;
+    }
+
+    /**
+     * The scheduler scripts whose every registration this phase commented out: the process running one runs nothing
+     * of theirs any more, and can be switched off ({@link KeptRunning}).
+     */
+    Set<String> cutOverScripts() {
+        TreeSet<String> out = new TreeSet<>();
+        byFile().forEach((path, jobs) -> {
+            if (cutOver(path, jobs)) {
+                out.add(path);
+            }
+        });
+        return out;
+    }
+
+    private Map<String, List<InProcessJobs.Resolved>> byFile() {
+        Map<String, List<InProcessJobs.Resolved>> byFile = new TreeMap<>();
+        resolved.values().forEach(r -> byFile.computeIfAbsent(r.job().source().path(), k -> new ArrayList<>()).add(r));
+        return byFile;
+    }
+
+    private boolean cutOver(String path, List<InProcessJobs.Resolved> jobs) {
+        Set<String> off = disabled.getOrDefault(path, Set.of());
+        return jobs.stream().allMatch(r -> off.contains(r.job().id()));
     }
 
     /** Whether another Python file of the project imports the script as a module. */

@@ -160,9 +160,12 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
                         + " s is dropped: the deployment runs on its marks");
             }
             String service = job.attributes().get(InProcessJobs.SERVICE);
-            notes.add("the scheduler process" + (service == null ? "" : " (" + service + ")")
-                    + " keeps running until the cleanup; the cutover comments this job's registration out, so deploy the "
-                    + "edited script and restart the scheduler then (cutover.sh)");
+            // one a supervisor program or compose service runs is switched off at the cutover (KeptRunning says how)
+            if (KeptRunning.of(job) == null || !KeptRunning.of(job).stop()) {
+                notes.add("the scheduler process" + (service == null ? "" : " (" + service + ")")
+                        + " keeps running until the cleanup; the cutover comments this job's registration out, so deploy the "
+                        + "edited script and restart the scheduler then (cutover.sh)");
+            }
         }
         if (job.overlap() == Overlap.UNKNOWN) {
             notes.add("overlap behaviour unknown: no concurrency limit was set");
@@ -220,7 +223,9 @@ public record JobPlan(Job job, String module, String flowFunction, List<PlannedS
 
     /** Whether a user's manager loads the timer job's unit (a unit a script writes is one when it writes to a user directory). */
     static boolean isUserUnit(Job job) {
-        return job.kind() == JobKind.SYSTEMD_TIMER && unitPath(job).contains("systemd/user/");
+        // a user's runtime directories (run/user/UID/systemd/transient...) are that user's manager's too
+        return job.kind() == JobKind.SYSTEMD_TIMER && (unitPath(job).contains("systemd/user/")
+                || HostUnits.runtimeUid(unitPath(job)) != null);
     }
 
     /** This plan with one more note; itself when {@code note} is null. */

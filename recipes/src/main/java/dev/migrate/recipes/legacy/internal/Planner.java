@@ -46,7 +46,8 @@ final class Planner {
         List<Job> detected = new ArrayList<>(DistinctIds.of(LegacyEstate.detect(originals, withRemovedWantsLinks(previous),
                 check, p -> p.startsWith(out + "/"), codes))
                 .stream().map(j -> ScriptUnits.withHostPaths(j, originals)).map(j -> ServiceExecLines.annotate(j, originals))
-                .map(j -> ScriptUnits.withExpansionNote(j, originals)).map(j -> ServiceSpecifiers.expand(j, accounts)).toList());
+                .map(j -> ScriptUnits.withExpansionNote(j, originals)).map(j -> ServiceSpecifiers.expand(j, accounts))
+                .map(j -> RuntimeUnits.withOwner(j, accounts)).toList());
         List<String> consumed = new ArrayList<>();
         // The scan's loop jobs LoopJobs migrates go (into consumed); the others are reported as left alone.
         List<Job> loops = LoopJobs.of(originals, out, detected, consumed);
@@ -94,16 +95,23 @@ final class Planner {
         Map<String, List<Integer>> markers = new TreeMap<>();
         InProcessEdits scripts = new InProcessEdits(texts, originals, inProcess, migrated.keySet(), out);
         scripts.apply(o.phase(), o.asOf(), files, markers);
+        // loops and schedulers a supervisor program or a compose service keeps running, switched off like a loop's service
+        // (whether the cutover comments out every registration of a scheduler script: so the dual run says what it will do)
+        InProcessEdits atCutover = new InProcessEdits(texts, originals, inProcess, migrated.keySet(), out);
+        atCutover.apply(Phase.CUTOVER, o.asOf(), new TreeMap<>(), new TreeMap<>());
+        KeptRunning.annotate(o.phase(), migrated, originals, atCutover.cutOverScripts(), before);
         List<JobPlan> jobs = migrated.values().stream()
                 .map(j -> JobPlan.of(j, check, o.reference(), o.offsetMinutes(), o.poolPrefix(), passwords(migrated.values()))
                         .withNote(scripts.manualNotes().get(j.id())))
                 .sorted(Comparator.comparing(JobPlan::deploymentName)).toList();
         Map<String, String> wrapped = new TreeMap<>();
         jobs = jobs.stream().map(p -> wrapCivisScript(p, wrapped)).map(this::shellNote).map(RuntimeUnits::withNote)
-                .map(p -> o.phase() == Phase.DUAL_RUN ? DualRunWrites.withNote(p) : p).toList();
+.map(p -> o.phase() == Phase.DUAL_RUN ? DualRunWrites.withNote(p) : p)
+                .map(p -> p.withNote(KeptRunning.note(p.job()))).toList();
 
         crontabEdits(migrated.values(), currentLine, files, markers);
         TreeSet<String> deleted = new TreeSet<>();
+        KeptRunning.apply(o.phase(), o.asOf(), migrated.values(), texts, files, deleted);
         List<VendorUnits.Mask> masked = List.of();
         TreeSet<String> replacedCopies = new TreeSet<>();
         if (o.phase() == Phase.CLEANUP) {
@@ -167,7 +175,7 @@ final class Planner {
             generated.put(out + "/cutover.sh", Rollback.cutoverScript(draft, out));
         }
         if (o.phase() == Phase.CLEANUP) {
-            generated.put(out + "/cleanup.sh", Rollback.cleanupScript(draft));
+            generated.put(out + "/cleanup.sh", Rollback.cleanupScript(draft, out));
         }
         List<String> generatedPaths = new ArrayList<>(generated.keySet());
         generatedPaths.add(manifestPath);

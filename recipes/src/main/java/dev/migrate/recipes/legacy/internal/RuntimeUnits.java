@@ -23,7 +23,30 @@ final class RuntimeUnits {
     /** Group 1: {@code user/UID/} for a user's runtime directory, absent for the system's. */
     private static final Pattern RUNTIME = Pattern.compile("(?:^|.*/)run/(user/([^/]+)/)?systemd/[^/]+/.+");
 
+    /** The user whose runtime directory holds the job's unit, by the uid of its path and the dump's etc/passwd. */
+    static final String OWNER = "systemd.runtimeOwner";
+
     private RuntimeUnits() {
+    }
+
+    /**
+     * The job with {@link #OWNER} when its unit (a timer, or the service that keeps a loop running) is in a user's
+     * runtime directory ({@code run/user/1000/systemd/transient/x.timer}) and the dump's etc/passwd names the uid's user:
+     * cutover.sh then reaches that user's manager ({@code systemctl --user -M jo@ stop x.timer}).
+     */
+    static Job withOwner(Job j, HostAccounts accounts) {
+        for (String path : java.util.Arrays.asList(j.source() == null ? null : j.source().path(), j.attributes().get("service"))) {
+            String uid = HostUnits.runtimeUid(path);
+            HostAccounts.User user = uid == null ? null : accounts.user(path, uid);
+            if (user != null) {
+                Map<String, String> attributes = new java.util.LinkedHashMap<>(j.attributes());
+                attributes.put(OWNER, user.name());
+                // a user's manager runs the unit as that user (User= aside): so does the flow's worker
+                return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), j.command(),
+                        j.user() == null ? user.name() : j.user(), j.env(), j.workingDir(), j.overlap(), j.dependsOn(), attributes);
+            }
+        }
+        return j;
     }
 
     static boolean isRuntime(String path) {
