@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
             "Examples:",
             "  migrate cutover plan samples/k2-platform --output CUTOVER.md",
             "  migrate cutover status . --require parity-proven",
-            "  migrate cutover record nightly-backup runbooks-updated --by alice --note 'PR #42'",
-            "  migrate cutover rollback . --job nightly-backup --apply",
+            "  migrate cutover record nightly-load runbooks-updated --by alice \\",
+            "      --note 'PR #42'",
+            "  migrate cutover rollback . --job nightly-load --apply",
             ""
         },
         subcommands = {CutoverPlanCommand.class, CutoverStatusCommand.class, CutoverRecordCommand.class,

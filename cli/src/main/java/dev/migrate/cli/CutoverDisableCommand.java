@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
                     + "every other byte. Without --apply it only says what it would change.",
             "",
             "Examples:",
-            "  migrate cutover disable samples/legacy-host --job nightly-backup",
-            "  migrate cutover disable . --job nightly-backup --apply",
+            "  migrate cutover disable samples/legacy-host --job nightly-load",
+            "  migrate cutover disable . --job nightly-load --apply",
             "",
             "An @reboot job that no Prefect deployment replaces is refused (exit 2) unless --force is given.",
             "A run-parts dispatch entry (anacrontab 'cron.daily ... run-parts /etc/cron.daily', a crontab's run-parts "
@@ -46,7 +46,7 @@ public final class CutoverDisableCommand extends EstateCommand implements Callab
     public Integer call() {
         requireJobs("disable");
         CutoverEstate e = load(at.now());
-        List<CutoverJob> jobs = estate.selected(e);
+        List<CutoverJob> jobs = selected(e);
         String date = at.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
         PrintWriter out = spec.commandLine().getOut();
         // checked for every job before any edit, so a refused job leaves the others untouched too

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
             "",
             "Examples:",
             "  migrate cutover plan samples/k2-platform --output CUTOVER.md",
-            "  migrate cutover plan . --job nightly-backup --green-runs 5 --monitor 24h",
+            "  migrate cutover plan . --job nightly-load --green-runs 5 --monitor 24h",
             ""
         })
 public final class CutoverPlanCommand extends EstateCommand implements Callable<Integer> {
@@ -51,7 +51,7 @@ public final class CutoverPlanCommand extends EstateCommand implements Callable<
         PlanOptions options = new PlanOptions(estate.greenRuns, window, at.now(), path.toString(),
                 estate.validateConfigLabel(path));
         CutoverEstate e = load(at.now());
-        var readiness = e.readiness(estate.selected(e));
+        var readiness = e.readiness(selected(e));
         output.write(spec.commandLine().getOut(), w -> CutoverPlan.write(e, readiness, options, w));
         return ExitCode.OK.code();
     }

@@ -31,8 +31,10 @@ import picocli.CommandLine.Spec;
                     + "evidence store with the name and time, and never inferred.",
             "",
             "Examples:",
-            "  migrate cutover record lake-ingestion runbooks-updated --by alice --note 'PR #42'",
-            "  migrate cutover record iceberg-offload-15min cut-over --by bob --path samples/k2-platform",
+            "  migrate cutover record lake-ingestion runbooks-updated --by alice \\",
+            "      --note 'PR #42'",
+            "  migrate cutover record iceberg-offload-15min cut-over --by bob \\",
+            "      --path samples/k2-platform",
             ""
         })
 public final class CutoverRecordCommand implements Callable<Integer> {

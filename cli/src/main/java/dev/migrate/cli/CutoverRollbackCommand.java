@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
                     + "byte for byte. Pause the new deployment first (see the plan's rollback section).",
             "",
             "Examples:",
-            "  migrate cutover rollback samples/legacy-host --job nightly-backup",
-            "  migrate cutover rollback . --job nightly-backup --apply",
+            "  migrate cutover rollback samples/legacy-host --job nightly-load",
+            "  migrate cutover rollback . --job nightly-load --apply",
             ""
         })
 public final class CutoverRollbackCommand extends EstateCommand implements Callable<Integer> {
@@ -45,7 +45,7 @@ public final class CutoverRollbackCommand extends EstateCommand implements Calla
         CutoverEstate e = load(at.now());
         Instant now = at.now();
         PrintWriter out = spec.commandLine().getOut();
-        for (CutoverJob j : estate.selected(e)) {
+        for (CutoverJob j : selected(e)) {
             List<DisableMarker> markers = e.assessor().markersOf(j);
             if (markers.isEmpty()) {
                 out.println(j.key() + ": no line disabled by migrate; re-enable it with the plan's rollback command");

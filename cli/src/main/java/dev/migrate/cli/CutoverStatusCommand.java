@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
             "",
             "Examples:",
             "  migrate cutover status samples/prefect1-lake",
-            "  migrate cutover status . --job nightly-backup --require parity-proven",
+            "  migrate cutover status . --job nightly-load --require parity-proven",
             "  migrate cutover status . --format json --output readiness.json",
             ""
         },
@@ -66,7 +66,7 @@ public final class CutoverStatusCommand extends EstateCommand implements Callabl
             throw CliException.invalidInput("--require: " + e.getMessage());
         }
         CutoverEstate e = load(at.now());
-        List<JobReadiness> readiness = e.readiness(estate.selected(e));
+        List<JobReadiness> readiness = e.readiness(selected(e));
         output.write(spec.commandLine().getOut(), w -> {
             if (format == Format.JSON) {
                 json(readiness, w);

@@ -1,8 +1,6 @@
 package dev.migrate.cli;
 
 import dev.migrate.analyzers.cutover.CutoverEstate;
-import dev.migrate.analyzers.cutover.CutoverJob;
-import dev.migrate.analyzers.cutover.CutoverJobs;
 import dev.migrate.analyzers.cutover.ParityPolicy;
 import dev.migrate.analyzers.schedule.TimeSpans;
 import dev.migrate.analyzers.scan.Inventory;
@@ -18,11 +16,11 @@ import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The inputs every cutover subcommand reads: the estate, its validate config and the evidence store. */
+/**
+ * The inputs every cutover subcommand reads: the estate, its validate config and the evidence store. Which jobs a
+ * command acts on is its own option ({@code --job} in {@link EstateCommand}, the JOB argument of {@code record}).
+ */
 public final class EstateOptions {
-    @Option(names = "--job", paramLabel = "JOB", description = "Only this job (name key or scan id); repeatable. Default: all.")
-    List<String> jobs = List.of();
-
     @Option(names = "--store", paramLabel = "URL",
             description = "Evidence store: jdbc:sqlite:FILE (default .migrate/evidence.db) or jdbc:postgresql://HOST/DB "
                     + "(credentials from MIGRATE_STORE_USER / MIGRATE_STORE_PASSWORD).")
@@ -96,9 +94,5 @@ public final class EstateOptions {
     String validateConfigLabel(Path root) {
         Path config = CutoverEstate.validateConfig(root, validateConfig);
         return config == null ? null : config.toString();
-    }
-
-    List<CutoverJob> selected(CutoverEstate estate) {
-        return CutoverJobs.select(estate.jobs(), jobs);
     }
 }

@@ -26,12 +26,13 @@ public final class MigrateCli {
 
     public static CommandLine create(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new MigrateCommand());
-        cl.addSubcommand(new RewriteCommand());
-        cl.addSubcommand(new CommandLine.HelpCommand());
-        cl.addSubcommand(new ParseCheckCommand());
-        cl.addSubcommand(new ValidateCommand());
+        // --help lists the commands in this order: the order of a migration, then the tools around it
         cl.addSubcommand(new ScanCommand());
+        cl.addSubcommand(new RewriteCommand());
+        cl.addSubcommand(new ValidateCommand());
         cl.addSubcommand(new CutoverCommand());
+        cl.addSubcommand(new ParseCheckCommand());
+        cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -28,6 +28,13 @@ import picocli.CommandLine.Spec;
                     + "the time taken. Symbolic links are not followed.",
             "",
             "Example: migrate parse-check src/ scripts/"
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  every file printed back byte for byte (syntax errors are listed, not counted)",
+            "  1  a file did not print back, or a syntax error with --fail-on-syntax-error",
+            "  2  a PATH does not exist",
+            "  3  a PATH is not readable"
         })
 final class ParseCheckCommand implements Callable<Integer> {
     @Spec

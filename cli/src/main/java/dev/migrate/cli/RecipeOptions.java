@@ -2,6 +2,8 @@ package dev.migrate.cli;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.Map;
 import dev.migrate.recipes.engine.RecipeCatalog;
@@ -45,10 +47,46 @@ final class RecipeOptions {
             recipe = (Recipe) new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
                     .convertValue(typed(name, options), type);
         } catch (IllegalArgumentException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().split("\\R")[0];
-            throw CliException.invalidInput("--option for " + name + " is not valid: " + msg);
+            throw CliException.invalidInput(explain(e, name, type, options));
         }
         return validated(recipe, catalog);
+    }
+
+    /**
+     * What is wrong with the options, in the words of {@code --option}: Jackson's own message names the recipe base
+     * class's properties (tags, examples, ...) as if they were options, and Java types.
+     */
+    private static String explain(IllegalArgumentException e, String name, Class<?> type, Map<String, String> options) {
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf)
+                    .filter(id -> declaresField(type, id)).sorted().toList();
+            return "--option " + unknown.getPropertyName() + ": " + name + (known.isEmpty() ? " takes no options"
+                    : " has no such option; its options: " + String.join(", ", known)
+                    + " ('migrate rewrite --list' describes them)");
+        }
+        if (e.getCause() instanceof MismatchedInputException bad && !bad.getPath().isEmpty()) {
+            String option = bad.getPath().get(bad.getPath().size() - 1).getFieldName();
+            String expected = bad.getTargetType() == null ? "another value" : switch (bad.getTargetType().getSimpleName()) {
+                case "Integer", "int", "Long", "long" -> "a whole number";
+                case "Boolean", "boolean" -> "true or false";
+                default -> "a " + bad.getTargetType().getSimpleName();
+            };
+            return "--option " + option + "=" + options.get(option) + ": expected " + expected;
+        }
+        String msg = e.getMessage() == null ? "" : e.getMessage().split("\\R")[0];
+        return "--option for " + name + " is not valid: " + msg;
+    }
+
+    /** Whether the recipe class itself (not OpenRewrite's Recipe, whose properties are no options) has this field. */
+    private static boolean declaresField(Class<?> type, String field) {
+        for (Class<?> c = type; c != null && c != Recipe.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(field) && !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -34,15 +34,25 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Rewrite code and config to the Prefect 3 model.",
         description = {
-            "Runs OpenRewrite recipes over PATH. Without --dry-run or --patch, safe edits are written in place,",
-            "atomically, keeping encodings, line endings and file modes. A file whose result would not parse is",
-            "never written. Running it twice changes nothing the second time.",
+            // one string per paragraph: picocli wraps it to the terminal's width
+            "Runs OpenRewrite recipes over PATH. Without --dry-run or --patch, safe edits are written in place, "
+                    + "atomically, keeping encodings, line endings and file modes. A file whose result would not "
+                    + "parse is never written. Running it twice changes nothing the second time.",
             "",
             "Examples:",
             "  migrate rewrite samples/k2-platform --dry-run",
             "  migrate rewrite . --unsafe-fixes --patch prefect3.patch",
+            "  migrate rewrite . --target 3.2 --fail-on manual",
             "  migrate rewrite --list",
             ""
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  done (with --fail-on manual: no manual item left)",
+            "  1  manual items left, with --fail-on manual",
+            "  2  invalid input (unknown recipe or target, bad --option, missing PATH)",
+            "  3  environment problem (unreadable PATH, cannot write a file or --patch)",
+            "  4  a recipe failed on a file, which was left unchanged (a bug: please report it)"
         })
 public final class RewriteCommand implements Callable<Integer> {
     @Spec
@@ -77,7 +87,7 @@ public final class RewriteCommand implements Callable<Integer> {
             description = "An option of the --recipe class, repeatable (e.g. phase=cutover, offsetMinutes=10).")
     Map<String, String> options = new java.util.LinkedHashMap<>();
 
-    @Option(names = "--list", description = "List the available recipes with their descriptions and exit.")
+    @Option(names = "--list", description = "List the available recipes with their descriptions (and the --option each recipe class takes) and exit.")
     boolean list;
 
     @Override
@@ -89,6 +99,11 @@ public final class RewriteCommand implements Callable<Integer> {
             for (RecipeDescriptor d : catalog.descriptors()) {
                 out.println(d.getName());
                 out.println("    " + d.getDisplayName() + ". " + d.getDescription().replaceAll("\\s+", " "));
+                // what --option takes, for the recipe classes that have options
+                d.getOptions().forEach(o -> out.println("    --option " + o.getName() + "=" + (o.getValid() == null
+                        || o.getValid().isEmpty() ? (o.getExample() == null ? "VALUE" : o.getExample())
+                        : String.join("|", o.getValid())) + (o.isRequired() ? " (required)" : "") + ": "
+                        + (o.getDescription() == null ? o.getDisplayName() : o.getDescription().replaceAll("\\s+", " "))));
             }
             return ExitCode.OK.code();
         }

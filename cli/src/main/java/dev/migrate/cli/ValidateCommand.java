@@ -46,9 +46,9 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  migrate validate samples/prefect1-lake/validate.yaml",
-            "  migrate validate lake.yaml --job orders --junit build/validate.xml --markdown pr-comment.md",
-            "  migrate validate lake.yaml --dry-run",
-            "  migrate validate lake.yaml --legacy-run 2024-03-01T02:00:00Z --new-run flow-run-42",
+            "  migrate validate lake.yaml --junit build/validate.xml --markdown pr-comment.md",
+            "  migrate validate lake.yaml --job orders --dry-run",
+            "  migrate validate lake.yaml --legacy-run 2024-03-01T02:00:00Z --new-run run-42",
             ""
         },
         footerHeading = "%nExit codes:%n",

@@ -43,9 +43,17 @@ class RewriteRecipeOptionsTest {
         assertThat(range.exitCode()).isEqualTo(2);
         assertThat(range.err()).contains("--option offsetMinutes=75: must be between 0 and 59");
 
+        // the recipe's own options, not the properties every OpenRewrite recipe has (tags, examples, ...)
         CliRun unknown = CliRun.of("rewrite", project.toString(), "--recipe", RECIPE, "--option", "colour=red");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("--option for " + RECIPE + " is not valid");
+        assertThat(unknown.err()).contains("--option colour: " + RECIPE + " has no such option; its options: asOf, "
+                + "hostZone, offsetMinutes, outputDirectory, phase, poolPrefix, prefectShell, sandboxRoot, "
+                + "secretBlocksCreated, taskMapLimit").doesNotContain("recipeList", "maintainers", "examples");
+
+        CliRun notANumber = CliRun.of("rewrite", project.toString(), "--recipe", RECIPE, "--option", "phase=dual-run",
+                "--option", "offsetMinutes=soon");
+        assertThat(notANumber.exitCode()).isEqualTo(2);
+        assertThat(notANumber.err().strip()).isEqualTo("migrate: --option offsetMinutes=soon: expected a whole number");
 
         // the command scan's Fixes section names: a required option left out is the user's to give, not a bug
         CliRun missing = CliRun.of("rewrite", project.toString(), "--recipe", RECIPE, "--dry-run");
@@ -61,5 +69,16 @@ class RewriteRecipeOptionsTest {
                 "dev.migrate.prefect.MoveLegacySchedulersToPrefect3Cutover", "--option", "asOf=2026-03-02");
         assertThat(composite.exitCode()).isEqualTo(2);
         assertThat(Files.exists(project.resolve("prefect"))).isFalse();
+    }
+
+    @Test
+    void listShowsTheOptionsOfRecipeClasses() {
+        CliRun list = CliRun.of("rewrite", "--list");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains("    --option phase=dual-run|cutover|cleanup (required): dual-run, cutover or cleanup.\n",
+                "    --option offsetMinutes=15: How much later the new deployments run");
+        // a composite chooses its recipes' options itself: none listed under it
+        String composite = list.out().substring(list.out().indexOf("dev.migrate.prefect.MoveLegacySchedulersToPrefect3Cutover\n"));
+        assertThat(composite.lines().skip(2).findFirst().orElseThrow()).doesNotContain("--option");
     }
 }

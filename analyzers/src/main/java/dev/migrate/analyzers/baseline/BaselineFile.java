@@ -183,8 +183,8 @@ public final class BaselineFile {
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw at == null ? invalid(file, 1, 1, "not valid JSON: " + e.getOriginalMessage())
-                    : invalid(file, at, "not valid JSON: " + e.getOriginalMessage());
+            throw at == null ? invalid(file, 1, 1, "not valid JSON: " + jsonProblem(e))
+                    : invalid(file, at, "not valid JSON: " + jsonProblem(e));
         } catch (IOException e) {
             throw invalid(file, 1, 1, "cannot be read: " + e.getMessage());
         }
@@ -240,5 +240,13 @@ public final class BaselineFile {
     private static InvalidBaselineException invalid(String file, int line, int column, String what) {
         return new InvalidBaselineException(file + ":" + line + ":" + column + ": " + what
                 + "; fix the file, or write it again with migrate scan PATH --write-baseline " + file);
+    }
+
+    /**
+     * Jackson's message without its "(start marker at [Source: REDACTED ...; line: 1, column: 1])": the error already
+     * names the file and place, and a user cannot act on Jackson's source settings.
+     */
+    private static String jsonProblem(JsonProcessingException e) {
+        return String.valueOf(e.getOriginalMessage()).replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "");
     }
 }
