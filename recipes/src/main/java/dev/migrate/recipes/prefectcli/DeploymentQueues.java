@@ -7,6 +7,7 @@ import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.sources.config.DeploymentYamlDetector;
+import dev.migrate.analyzers.sources.config.MakeIncludes;
 import dev.migrate.analyzers.sources.config.PrefectCliLineDetector;
 import dev.migrate.analyzers.sources.config.QueuePools;
 import dev.migrate.analyzers.sources.python.PrefectDeploymentDetector;
@@ -68,10 +69,13 @@ public final class DeploymentQueues {
         }
         String text = source.printAll();
         // a 2.x deployment is the Deployment class in Python, a `prefect deployment build` command elsewhere, or a
-        // build output's work_queue_name: other files are not parsed again
+        // build output's work_queue_name: other files are not parsed again, except the env files and scripts a
+        // Makefile may include or a script source (-ib $(INFRA) with INFRA set in .env), whose variables the
+        // command-line detector reads when it finishes
         boolean python = path.endsWith(".py");
         if (python ? !text.contains("Deployment")
-                : !text.contains("work_queue_name") && !(text.contains("deployment") && text.contains("build"))) {
+                : !text.contains("work_queue_name") && !(text.contains("deployment") && text.contains("build"))
+                && !MakeIncludes.mayBeIncluded(path)) {
             return;
         }
         ScanFile file = new ScanFile(path, text);

@@ -80,6 +80,52 @@ class AgentWorkerPoolProjectRewriteTest {
     }
 
     @Test
+    void aBlockNamedInAFileTheMakefileIncludesOrAScriptSourcesChoosesTheWorkersPoolToo() throws Exception {
+        write("docker-compose.yml", """
+                services:
+                  agent:
+                    image: prefecthq/prefect:2.14.3-python3.11
+                    command: prefect agent start -q etl
+                  reports-agent:
+                    image: prefecthq/prefect:2.14.3-python3.11
+                    command: prefect agent start -q reports
+                """);
+        // the .env and the sourced script name no deployment: the index must still read them for the variables
+        write(".env", "INFRA=docker-container/etl-runner\n");
+        write("Makefile", """
+                include .env
+                export
+
+                deploy:
+                \tprefect deployment build flows/etl.py:etl -n nightly -q etl -ib $(INFRA) -a
+                """);
+        write("scripts/vars.sh", "REPORTS_BLOCK=kubernetes-job/reports-k8s\n");
+        write("scripts/deploy.sh", """
+                #!/bin/sh
+                . ./scripts/vars.sh
+                prefect deployment build flows/etl.py:etl -n reports -q reports -ib "$REPORTS_BLOCK" -a
+                """);
+        write("flows/etl.py", """
+                from prefect import flow
+
+
+                @flow
+                def etl():
+                    pass
+                """);
+
+        RewriteResult first = run();
+        RewriteEngine.apply(project, first);
+
+        assertThat(read("Makefile")).contains("deploy --pool etl-runner ");
+        assertThat(read("scripts/deploy.sh")).contains("deploy --pool reports-k8s ");
+        assertThat(read("docker-compose.yml"))
+                .contains("command: prefect worker start --work-queue etl --pool etl-runner --type docker\n")
+                .contains("command: prefect worker start --work-queue reports --pool reports-k8s --type kubernetes\n");
+        assertThat(run().changes()).isEmpty();
+    }
+
+    @Test
     void anAgentWhoseQueueRanTwoBlocksKeepsTheStandInAndIsToldToRunAWorkerPerPool() throws Exception {
         write("deploy/prefect-agent.service", """
                 [Unit]
