@@ -92,7 +92,7 @@ public final class TerminalReport implements ReportWriter {
         if (rows.isEmpty()) {
             return;
         }
-        out.write("\nFixes (" + FixRows.HOW.replace("`", "'") + ")\n");
+        out.write("\nFixes\n" + FixRows.HOW.replace("`", "'") + "\n");
         for (FixRows r : rows) {
             out.write(r.code() + " (" + r.findings() + (r.findings() == 1 ? " finding, " : " findings, ") + r.fix() + "): "
                     + String.join(", ", r.recipes()) + "\n");

@@ -135,7 +135,8 @@ class ReportFormatsTest {
         assertThat(fixes).contains("| [PF201](docs/rules/PF201.md) | ", " | unsafe fix | `dev.migrate.prefect.MigratePrefectCliToPrefect3` |")
                 .doesNotContain("[K8S003]");
         assertThat(term).contains("k8s/cronjobs.yaml:39:22: K8S003 [deprecated] concurrencyPolicy Replace");
-        String termFixes = term.substring(term.indexOf("\nFixes ("));
+        String termFixes = term.substring(term.indexOf("\nFixes\nRun 'migrate rewrite PATH --dry-run --recipe NAME' (or a "
+                + "composite that includes it) to review a fix before applying it.\n"));
         assertThat(termFixes).containsPattern("\nPF201 \\(\\d+ findings?, unsafe fix\\): dev.migrate.prefect.MigratePrefectCliToPrefect3\n")
                 .doesNotContain("K8S003");
         assertThat(term).endsWith("27 jobs, 59 findings (34 breaking, 16 deprecated, 9 info); 18 files scanned, "
