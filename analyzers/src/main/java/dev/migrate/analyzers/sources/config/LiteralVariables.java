@@ -37,11 +37,21 @@ public final class LiteralVariables {
     private static final Pattern CI_LITERAL = Pattern.compile("(\"[^\"$\\\\]*\"|'[^'$]*'|[^\\s\"'$#{}\\[\\]&*!|>%@`][^\\s$#]*)"
             + "[ \\t]*(?:#.*)?");
     /**
-     * A reference that is the whole word: {@code $X}, {@code ${X}}, make's {@code $(X)}, GitHub's {@code ${{ env.X }}},
-     * Groovy's {@code ${env.X}} in a Jenkinsfile's string.
+     * A reference that is the whole word: {@code $X}, {@code ${X}}, make's (or Azure Pipelines') {@code $(X)},
+     * GitHub's {@code ${{ env.X }}}, Groovy's {@code ${env.X}} in a Jenkinsfile's string.
      */
     private static final Pattern REFERENCE = Pattern.compile("\\$(?:" + NAME + "|\\{" + NAME + "}|\\(" + NAME
             + "\\)|\\{\\{[ \\t]*env\\." + NAME + "[ \\t]*}}|\\{env\\." + NAME + "})");
+    /** A just variable as a recipe line reads it: {@code {{infra}}}, {@code {{ infra }}}. */
+    private static final Pattern JUST_REFERENCE = Pattern.compile("\\{\\{[ \\t]*([A-Za-z_][A-Za-z0-9_-]*)[ \\t]*}}");
+    /**
+     * The prefix that keys the variables a text expands itself before any shell runs (make's and Azure Pipelines'
+     * {@code $(X)}, make's {@code ${X}}) apart from the shell's {@code $X}: in a Makefile recipe line, {@code $INFRA}
+     * is make's {@code $(I)} followed by {@code NFRA}, never the variable INFRA.
+     */
+    public static final String EXPANDED_BY_FILE = "(";
+    /** The prefix that keys a justfile's variables, read as {@code {{infra}}}, apart from the shell's. */
+    public static final String JUST = "{";
     /** A GitHub Actions value read from the repository's settings: {@code ${{ vars.X }}}, {@code ${{ secrets.X }}}. */
     static final Pattern GITHUB_SETTING = Pattern.compile("([\"']?)\\$\\{\\{[ \\t]*(vars|secrets)\\." + NAME
             + "[ \\t]*}}\\1[ \\t]*(?:#.*)?");
@@ -140,8 +150,8 @@ public final class LiteralVariables {
      * every assignment counts wherever it stands ({@link #known} is asked at the end of the text).
      */
     public static List<Assignment> make(String text) {
-        return makeAssignments(text).stream().map(m -> new Assignment(m.assignment().name(), m.assignment().value(), 0))
-                .toList();
+        return makeAssignments(text).stream().map(m -> new Assignment(EXPANDED_BY_FILE + m.assignment().name(),
+                m.assignment().value(), 0)).toList();
     }
 
     /** A make assignment, whether it exports the variable, and whether it is a default ({@code ?=}). */
@@ -177,8 +187,8 @@ public final class LiteralVariables {
         MakeIncludes.Variables made = MakeIncludes.read(path, text, files);
         List<Assignment> out = new ArrayList<>();
         for (Assignment a : made.assignments()) {
-            // make's variables count wherever they are set: from the start of the text
-            out.add(new Assignment(a.name(), a.value(), 0, 0, Integer.MAX_VALUE, a.origin(), a.setIn()));
+            // make's variables count wherever they are set: from the start of the text; keyed apart from the shell's
+            out.add(new Assignment(EXPANDED_BY_FILE + a.name(), a.value(), 0, 0, Integer.MAX_VALUE, a.origin(), a.setIn()));
             if (made.exports(a.name())) {
                 out.add(new Assignment(RECIPE_SHELL + a.name(), a.value(), 0, 0, Integer.MAX_VALUE, a.origin(), a.setIn()));
             }
@@ -416,19 +426,34 @@ public final class LiteralVariables {
         if (known.isEmpty()) {
             return Optional.empty();
         }
-        return key(word).map(known::get);
+        return keys(word).stream().filter(known::containsKey).findFirst().map(known::get);
     }
 
     /**
-     * The key {@code word} is known by in {@link #known(List, int)}'s map when it is a reference, as a whole, to a
-     * variable: its name, or for a Makefile recipe's shell variable ({@code $$X}) the name behind make's prefix.
+     * The keys {@code word} may be known by in {@link #known(List, int)}'s map when it is a reference, as a whole, to
+     * a variable, the first that is set counting: a shell variable's name ({@code $X}, {@code ${X}}); for a Makefile
+     * recipe's shell variable ({@code $$X}) the name behind make's prefix; for what the file expands itself
+     * ({@code $(X)}, and make's {@code ${X}}) the name behind {@link #EXPANDED_BY_FILE}; for a just variable
+     * ({@code {{x}}}) the name behind {@link #JUST}.
      */
-    public static Optional<String> key(String word) {
+    public static List<String> keys(String word) {
         Matcher recipeShell = RECIPE_SHELL_REFERENCE.matcher(word == null ? "" : word);
         if (recipeShell.matches()) {
-            return Optional.of(RECIPE_SHELL + (recipeShell.group(1) != null ? recipeShell.group(1) : recipeShell.group(2)));
+            return List.of(RECIPE_SHELL + (recipeShell.group(1) != null ? recipeShell.group(1) : recipeShell.group(2)));
         }
-        return referenced(word);
+        Matcher just = JUST_REFERENCE.matcher(word == null ? "" : word);
+        if (just.matches()) {
+            return List.of(JUST + just.group(1));
+        }
+        Optional<String> name = referenced(word);
+        if (name.isEmpty()) {
+            return List.of();
+        }
+        if (word.startsWith("$(")) {
+            return List.of(EXPANDED_BY_FILE + name.get());
+        }
+        return word.startsWith("${") && !word.startsWith("${{") && !word.startsWith("${env.")
+                ? List.of(EXPANDED_BY_FILE + name.get(), name.get()) : List.of(name.get());
     }
 
     /**

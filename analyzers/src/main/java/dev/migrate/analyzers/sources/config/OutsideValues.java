@@ -57,7 +57,7 @@ public record OutsideValues(Map<String, String> origins, Set<String> assigned, b
      * ({@code scripts/env.sh:3}); empty for a value the command's own file sets, or one not known.
      */
     public Optional<String> setIn(String word) {
-        return LiteralVariables.key(word).map(setIn::get);
+        return LiteralVariables.keys(word).stream().filter(setIn::containsKey).findFirst().map(setIn::get);
     }
 
     /**

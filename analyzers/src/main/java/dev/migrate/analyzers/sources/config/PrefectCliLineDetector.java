@@ -217,10 +217,14 @@ public final class PrefectCliLineDetector implements Detector {
                 SourceRef where = columnsKept
                         ? SourceRef.at(file.path(), line.number(), line.column() + inv.offset()) : lineRef;
                 // at the command itself: `INFRA=x && prefect ... $INFRA` sets the variable earlier on the same line
-                int at = lineStarts == null ? 0 : lineStarts[line.number() - 1] + (columnsKept ? inv.offset() : 0);
+                // a pipeline's env: mappings hold wherever they stand (a step's may follow its run:), as the rewrite reads them
+                int at = ci ? Integer.MAX_VALUE
+                        : lineStarts == null ? 0 : lineStarts[line.number() - 1] + (columnsKept ? inv.offset() : 0);
                 Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, null, pools,
                         lineStarts == null ? Map.of() : LiteralVariables.known(assignments, at),
-                        OutsideValues.at(file.path(), assignments, at), sink);
+                        OutsideValues.at(file.path(), assignments, at),
+                        CommandReading.at(isMakefile(file.fileName()), text, inv.offset(), assignments, at,
+                                ci ? LiteralVariables.names(assignments) : java.util.Set.of()), sink);
                 job.ifPresent(b -> sink.job(b.build()));
                 if (inv.path().equals("deploy")) {
                     inv.option("--prefect-file").ifPresent(f -> prefectFiles.refer(f, dirs == null ? List.of() : dirs.at(inv.offset())));

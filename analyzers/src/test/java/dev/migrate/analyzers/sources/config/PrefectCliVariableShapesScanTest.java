@@ -59,7 +59,54 @@ class PrefectCliVariableShapesScanTest {
                 """;
         assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "deploy.sh", script)).contains(
                 "deploy.sh:2:28 PF205 infrastructure block 'kubernetes-job/prod' ($INFRA) has no Prefect 3 equivalent",
-                "deploy.sh:3:26 PF205 infrastructure block '$OTHER' has no Prefect 3 equivalent; use a typed work pool");
+                "deploy.sh:3:26 PF205 infrastructure block '$OTHER' has no Prefect 3 equivalent; use a typed work pool; "
+                        + "`$OTHER` is empty here: the shell expands it before the `OTHER=...` in front of the command "
+                        + "applies");
+    }
+
+    // the prefix's variable set on a line above is what the command reads: not empty, only not the prefix's value
+    @Test
+    void aPrefixOverAVariableSetAboveIsNotSaidToEmptyIt() {
+        String script = "#!/bin/sh\nINFRA=process/old\nINFRA=docker-container/new prefect deployment build a.py:a -ib $INFRA -a\n";
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "deploy.sh", script))
+                .contains("PF205 infrastructure block 'process/old' ($INFRA)").doesNotContain("is empty here");
+    }
+
+    // a pipeline step's prefix, after its YAML key; a name the pipeline's env: sets is not empty
+    @Test
+    void aPipelineStepsPrefixEmptiesOnlyWhatThePipelineDoesNotSet() {
+        String workflow = """
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: INFRA=process/etl prefect deployment build a.py:a -n a -ib $INFRA -a
+                      - run: STORAGE=s3/x prefect deployment build a.py:a -n b -sb $STORAGE -a
+                        env:
+                          STORAGE: s3/flows
+                """;
+        String rendered = DetectorHarness.run(new PrefectCliLineDetector(), ".github/workflows/deploy.yml", workflow);
+        assertThat(rendered).contains("PF205 infrastructure block '$INFRA' has no Prefect 3 equivalent; use a typed "
+                + "work pool; `$INFRA` is empty here").contains("PF206 storage block 's3/flows' ($STORAGE) must become "
+                + "pull steps in Prefect 3 [");
+    }
+
+    // make expands `$INFRA` as its one-letter variable I then NFRA: never the variable INFRA, make's or the shell's
+    @Test
+    void aMakefilesOneDollarReferenceIsMakesOneLetterVariable() {
+        String makefile = """
+                INFRA ?= docker-container/etl
+                export STORAGE := s3/flows
+                deploy:
+                \tprefect deployment build flows/etl.py:etl -n etl -ib $INFRA -sb "$STORAGE" -a
+                """;
+        String rendered = DetectorHarness.run(new PrefectCliLineDetector(), "Makefile", makefile);
+        assertThat(rendered).contains("Makefile:4:2 PF205 infrastructure block '$INFRA' has no Prefect 3 equivalent; use "
+                        + "a typed work pool; `$INFRA` in a Makefile is make's `$(I)` followed by `NFRA`: the shell never "
+                        + "sees $INFRA (write `$$INFRA` for the shell's variable, `$(INFRA)` for make's)",
+                "Makefile:4:2 PF206 storage block '$STORAGE' must become pull steps in Prefect 3; `$STORAGE` in a "
+                        + "Makefile is make's `$(S)` followed by `TORAGE`")
+                .doesNotContain("docker-container/etl'", "'s3/flows'");
     }
 
     @Test
