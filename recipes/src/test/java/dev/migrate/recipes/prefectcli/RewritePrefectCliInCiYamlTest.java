@@ -265,6 +265,46 @@ class RewritePrefectCliInCiYamlTest implements RewriteTest {
             spec -> spec.path(".github/workflows/deploy.yml")));
     }
 
+    // a step's env: reading the job's (`IB: ${{ env.INFRA }}`) names the job's block; a secret stays unread
+    @Test
+    void aStepsEnvReadingTheJobsEnvChoosesThePool() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains(
+                        "named after infrastructure block `kubernetes-job/prod`, the value of $IB set above"));
+                assertThat(rows).noneSatisfy(r -> assertThat(r.message()).contains("PREFECT_API_KEY"));
+            }),
+            yaml(
+            """
+            on: push
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                env:
+                  INFRA: kubernetes-job/prod
+                steps:
+                  - name: build
+                    env:
+                      IB: ${{ env.INFRA }}
+                      PREFECT_API_KEY: ${{ secrets.PREFECT_API_KEY }}
+                    run: prefect deployment build flows/etl.py:etl -n etl -ib $IB -a
+            """,
+            """
+            on: push
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                env:
+                  INFRA: kubernetes-job/prod
+                steps:
+                  - name: build
+                    env:
+                      IB: ${{ env.INFRA }}
+                      PREFECT_API_KEY: ${{ secrets.PREFECT_API_KEY }}
+                    run: prefect --no-prompt deploy --pool prod flows/etl.py:etl --name etl
+            """,
+            spec -> spec.path(".github/workflows/deploy.yml")));
+    }
+
     // a block named by a GitHub variable or secret is read from the repository's settings, not from it: the note said
     // only that the stand-in pool was chosen, not where the block's name can be read
     @Test

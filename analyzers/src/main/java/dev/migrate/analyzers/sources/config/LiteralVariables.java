@@ -242,18 +242,29 @@ public final class LiteralVariables {
      */
     public static List<Assignment> ci(String path, String text) {
         Map<Integer, String> written = new HashMap<>();
-        List<Assignment> out = ci(text, written);
-        return OutsideValues.isGitlab(path) ? GitlabVariables.expand(out, written) : out;
+        Set<Integer> stepEntries = new HashSet<>();
+        List<Assignment> out = ci(text, written, stepEntries);
+        if (OutsideValues.isGitlab(path)) {
+            return GitlabVariables.expand(out, written);
+        }
+        return OutsideValues.isGithubWorkflow(path) ? GithubEnvironment.expand(text, out, written, stepEntries) : out;
     }
 
     /** {@link #ci(String)}, keeping in {@code written} each entry's value as written, by the entry's offset. */
     private static List<Assignment> ci(String text, Map<Integer, String> written) {
+        return ci(text, written, new HashSet<>());
+    }
+
+    /** As {@link #ci(String, Map)}, keeping in {@code stepEntries} the offsets of the entries of a step's mapping. */
+    private static List<Assignment> ci(String text, Map<Integer, String> written, Set<Integer> stepEntries) {
         List<Assignment> out = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         int offset = 0;
         int keyIndent = -1;
         int entryIndent = -1;
-        for (String line : lines) {
+        boolean stepKey = false;
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
             int here = offset;
             offset += line.length() + 1;
             if (keyIndent >= 0) {
@@ -272,6 +283,9 @@ public final class LiteralVariables {
                         Matcher literal = CI_LITERAL.matcher(e.group(3));
                         Matcher setting = GITHUB_SETTING.matcher(e.group(3));
                         written.put(here, e.group(3));
+                        if (stepKey) {
+                            stepEntries.add(here);
+                        }
                         out.add(setting.matches()
                                 ? new Assignment(e.group(2), null, here, 0, Integer.MAX_VALUE,
                                         OutsideValues.github(setting.group(2), setting.group(3)))
@@ -290,9 +304,38 @@ public final class LiteralVariables {
             if (key.matches()) {
                 keyIndent = key.group(1).length() + (line.stripLeading().startsWith("-") ? 1 : 0);
                 entryIndent = -1;
+                stepKey = inSequenceItem(lines, n);
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the mapping key on line {@code n} belongs to an item of a sequence ({@code - name: build} then
+     * {@code env:} under it, or {@code - env:}): a GitHub Actions step's, where a job's or the workflow's belongs to a
+     * mapping's key.
+     */
+    private static boolean inSequenceItem(String[] lines, int n) {
+        String line = lines[n];
+        int column = line.length() - line.stripLeading().length();
+        if (line.stripLeading().startsWith("- ")) {
+            return true;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            String above = lines[i];
+            String content = above.stripLeading();
+            if (content.isEmpty() || content.startsWith("#")) {
+                continue;
+            }
+            int indent = above.length() - content.length();
+            if (content.startsWith("- ") && indent + 2 + (content.substring(2).length() - content.substring(2).stripLeading().length()) == column) {
+                return true; // the item whose first key stands at this key's column
+            }
+            if (indent < column) {
+                return false; // the key of the mapping this one belongs to
+            }
+        }
+        return false;
     }
 
     /**

@@ -44,6 +44,11 @@ public record OutsideValues(Map<String, String> origins, Set<String> assigned, b
         return path.substring(path.lastIndexOf('/') + 1).equals(".gitlab-ci.yml");
     }
 
+    /** Whether the file at {@code path} is a GitHub Actions workflow. */
+    static boolean isGithubWorkflow(String path) {
+        return path.startsWith(".github/workflows/") || path.contains("/.github/workflows/");
+    }
+
     /** As {@link #at(String, List, int)}, for a file that is, or is not, a GitLab pipeline. */
     public static OutsideValues at(boolean gitlab, List<LiteralVariables.Assignment> assignments, int offset) {
         Map<String, String> origins = LiteralVariables.origins(assignments, offset);

@@ -91,6 +91,57 @@ class PrefectCliVariableShapesScanTest {
                 + "pull steps in Prefect 3 [");
     }
 
+    // a step's env: reads the job's and the workflow's through ${{ env.X }}; a job's env: cannot (GitHub rejects it)
+    @Test
+    void aStepsEnvReadsTheJobsAndTheWorkflowsEnv() {
+        String workflow = """
+                env:
+                  BLOCK_TYPE: docker-container
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    env:
+                      INFRA: kubernetes-job/prod
+                      STORAGE: ${{ vars.STORAGE_BLOCK }}
+                      JOB_INFRA: ${{ env.BLOCK_TYPE }}/etl
+                    steps:
+                      - name: one
+                        env:
+                          IB: ${{ env.INFRA }}
+                          SB: ${{ env.STORAGE }}
+                        run: prefect deployment build a.py:a -n a -ib $IB -sb $SB -a
+                      - run: prefect deployment build a.py:a -n b -ib $IB2 -a
+                        env:
+                          IB2: "${{ env.BLOCK_TYPE }}/etl"
+                      - run: prefect deployment build a.py:a -n c -ib $JOB_INFRA -a
+                """;
+        String rendered = DetectorHarness.run(new PrefectCliLineDetector(), ".github/workflows/deploy.yml", workflow);
+        assertThat(rendered).contains(
+                "PF205 infrastructure block 'kubernetes-job/prod' ($IB) has no Prefect 3 equivalent; use a work pool of type kubernetes",
+                "PF206 storage block '$SB' must become pull steps in Prefect 3; `$SB` is set outside the repository, by "
+                        + "the GitHub Actions variable STORAGE_BLOCK",
+                "which SB: ${{ env.STORAGE }} reads",
+                "PF205 infrastructure block 'docker-container/etl' ($IB2) has no Prefect 3 equivalent; use a work pool of type docker",
+                "PF205 infrastructure block '$JOB_INFRA' has no Prefect 3 equivalent; use a typed work pool");
+    }
+
+    // a name a step writes to $GITHUB_ENV holds that for the steps after it: not the env: value
+    @Test
+    void aNameWrittenToGithubEnvIsNotKnown() {
+        String workflow = """
+                env:
+                  INFRA: process/etl
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "INFRA=kubernetes-job/${{ github.ref_name }}" >> "$GITHUB_ENV"
+                      - run: prefect deployment build a.py:a -n a -ib $INFRA -a
+                """;
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), ".github/workflows/deploy.yml", workflow))
+                .contains("PF205 infrastructure block '$INFRA' has no Prefect 3 equivalent");
+    }
+
     // make expands `$INFRA` as its one-letter variable I then NFRA: never the variable INFRA, make's or the shell's
     @Test
     void aMakefilesOneDollarReferenceIsMakesOneLetterVariable() {
