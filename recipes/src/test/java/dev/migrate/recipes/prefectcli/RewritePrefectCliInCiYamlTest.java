@@ -305,6 +305,32 @@ class RewritePrefectCliInCiYamlTest implements RewriteTest {
             spec -> spec.path(".github/workflows/deploy.yml")));
     }
 
+    // an Azure Pipelines variable listed as `- name:`/`value:` and read as the $(INFRA) macro names the block
+    @Test
+    void anAzurePipelinesListedVariableChoosesThePool() {
+        rewriteRun(
+            yaml(
+            """
+            variables:
+              - name: INFRA
+                value: kubernetes-job/prod
+              - group: prefect-settings
+            steps:
+              - script: prefect deployment build flows/etl.py:etl -n etl -ib $(INFRA) -a
+                displayName: deploy
+            """,
+            """
+            variables:
+              - name: INFRA
+                value: kubernetes-job/prod
+              - group: prefect-settings
+            steps:
+              - script: prefect --no-prompt deploy --pool prod flows/etl.py:etl --name etl
+                displayName: deploy
+            """,
+            spec -> spec.path("azure-pipelines.yml")));
+    }
+
     // a block named by a GitHub variable or secret is read from the repository's settings, not from it: the note said
     // only that the stand-in pool was chosen, not where the block's name can be read
     @Test

@@ -37,10 +37,11 @@ public final class LiteralVariables {
     private static final Pattern CI_LITERAL = Pattern.compile("(\"[^\"$\\\\]*\"|'[^'$]*'|[^\\s\"'$#{}\\[\\]&*!|>%@`][^\\s$#]*)"
             + "[ \\t]*(?:#.*)?");
     /**
-     * A reference that is the whole word: {@code $X}, {@code ${X}}, make's (or Azure Pipelines') {@code $(X)},
+     * A reference that is the whole word: {@code $X}, {@code ${X}}, make's (or Azure Pipelines') {@code $(X)} (whose
+     * names may hold dots: {@code $(storage.block)}),
      * GitHub's {@code ${{ env.X }}}, Groovy's {@code ${env.X}} in a Jenkinsfile's string.
      */
-    private static final Pattern REFERENCE = Pattern.compile("\\$(?:" + NAME + "|\\{" + NAME + "}|\\(" + NAME
+    private static final Pattern REFERENCE = Pattern.compile("\\$(?:" + NAME + "|\\{" + NAME + "}|\\(([A-Za-z_][A-Za-z0-9_.]*)"
             + "\\)|\\{\\{[ \\t]*env\\." + NAME + "[ \\t]*}}|\\{env\\." + NAME + "})");
     /** A just variable as a recipe line reads it: {@code {{infra}}}, {@code {{ infra }}}. */
     private static final Pattern JUST_REFERENCE = Pattern.compile("\\{\\{[ \\t]*([A-Za-z_][A-Za-z0-9_-]*)[ \\t]*}}");
@@ -238,7 +239,10 @@ public final class LiteralVariables {
 
     /**
      * As {@link #ci(String)}, for the pipeline at {@code path}: in a GitLab pipeline, whose variables may read others
-     * ({@code INFRA: $BLOCK_TYPE/etl}), such a value is known when each variable it reads is ({@link GitlabVariables}).
+     * ({@code INFRA: $BLOCK_TYPE/etl}), such a value is known when each variable it reads is ({@link GitlabVariables});
+     * in a GitHub Actions workflow a step's {@code env:} may read the job's and the workflow's
+     * ({@link GithubEnvironment}); an Azure Pipelines file's variables are also listed ({@code - name: X}) and read as
+     * {@code $(X)} macros ({@link AzureVariables}).
      */
     public static List<Assignment> ci(String path, String text) {
         Map<Integer, String> written = new HashMap<>();
@@ -246,6 +250,9 @@ public final class LiteralVariables {
         List<Assignment> out = ci(text, written, stepEntries);
         if (OutsideValues.isGitlab(path)) {
             return GitlabVariables.expand(out, written);
+        }
+        if (AzureVariables.isAzure(path)) {
+            return AzureVariables.of(text, out);
         }
         return OutsideValues.isGithubWorkflow(path) ? GithubEnvironment.expand(text, out, written, stepEntries) : out;
     }

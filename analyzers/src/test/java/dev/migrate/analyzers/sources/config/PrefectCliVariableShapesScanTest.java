@@ -142,6 +142,35 @@ class PrefectCliVariableShapesScanTest {
                 .contains("PF205 infrastructure block '$INFRA' has no Prefect 3 equivalent");
     }
 
+    // Azure Pipelines lists its variables (`- name:`/`value:`) or maps them; a script reads one as the $(X) macro or
+    // as the environment variable Azure makes of it (upper-cased, dots made underscores)
+    @Test
+    void azurePipelinesVariablesAreReadAsMacrosAndAsEnvironmentVariables() {
+        String pipeline = """
+                variables:
+                  - name: INFRA
+                    value: docker-container/etl
+                  - name: storage.block
+                    value: s3/flows
+                  - group: prefect-settings
+                steps:
+                  - script: prefect deployment build flows/etl.py:etl -n a -ib $(INFRA) -sb $STORAGE_BLOCK -a
+                  - bash: prefect deployment build flows/etl.py:etl -n b -ib $INFRA -sb $(storage.block) -a
+                  - bash: prefect deployment build flows/etl.py:etl -n c -ib $(OTHER) -a
+                """;
+        String rendered = DetectorHarness.run(new PrefectCliLineDetector(), "azure-pipelines.yml", pipeline);
+        assertThat(rendered).contains(
+                "azure-pipelines.yml:8:13 PF205 infrastructure block 'docker-container/etl' ($(INFRA))",
+                "azure-pipelines.yml:8:13 PF206 storage block 's3/flows' ($STORAGE_BLOCK)",
+                "azure-pipelines.yml:9:11 PF205 infrastructure block 'docker-container/etl' ($INFRA)",
+                "azure-pipelines.yml:9:11 PF206 storage block 's3/flows' ($(storage.block))",
+                "azure-pipelines.yml:10:11 PF205 infrastructure block '$(OTHER)' has no Prefect 3 equivalent; use a typed work pool");
+        // the variables' mapping form too
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "azure-pipelines.yml",
+                "variables:\n  INFRA: kubernetes-job/prod\nsteps:\n- script: prefect deployment build a.py:a -n a -ib $(INFRA) -a\n"))
+                .contains("PF205 infrastructure block 'kubernetes-job/prod' ($(INFRA))");
+    }
+
     // make expands `$INFRA` as its one-letter variable I then NFRA: never the variable INFRA, make's or the shell's
     @Test
     void aMakefilesOneDollarReferenceIsMakesOneLetterVariable() {
