@@ -223,6 +223,15 @@ public final class LiteralVariables {
         return out;
     }
 
+    /**
+     * The assignments of the justfile at {@code path} ({@link JustVariables}): just's variables, keyed
+     * {@link #JUST} + name as {@code {{name}}} reads them, the exported ones and those of the {@code .env} file
+     * {@code set dotenv-load} reads as the shell's, and what each recipe line sets for itself.
+     */
+    public static List<Assignment> just(String path, String text, Function<String, String> files) {
+        return JustVariables.of(path, text, files);
+    }
+
     /** The prefix that keys a recipe line's shell variables apart from make's own ({@link #make(String, String, Function)}). */
     private static final String RECIPE_SHELL = "$";
 

@@ -171,6 +171,29 @@ class PrefectCliVariableShapesScanTest {
                 .contains("PF205 infrastructure block 'kubernetes-job/prod' ($(INFRA))");
     }
 
+    // a justfile's {{infra}} is just's variable, $INFRA the shell's: from an export or the .env dotenv-load reads; a
+    // recipe's parameter shadows the variable; `$STORAGE` is never make's $(S)
+    @Test
+    void aJustfilesVariablesNameTheBlocks() {
+        String justfile = """
+                set dotenv-load
+                infra := "docker-container/etl"
+                export STORAGE := "s3/flows"
+                deploy:
+                    prefect deployment build flows/etl.py:etl -n a -ib {{ infra }} -sb $STORAGE -a
+                    prefect deployment build flows/etl.py:etl -n b -ib $INFRA -a
+                deploy-to infra:
+                    prefect deployment build flows/etl.py:etl -n c -ib {{infra}} -a
+                """;
+        String rendered = DetectorHarness.run(new PrefectCliLineDetector(), new ScanFile("justfile", justfile),
+                new ScanFile(".env", "INFRA=kubernetes-job/prod\n"));
+        assertThat(rendered).contains(
+                "justfile:5:1 PF205 infrastructure block 'docker-container/etl' ({{infra}}) has no Prefect 3 equivalent",
+                "justfile:5:1 PF206 storage block 's3/flows' ($STORAGE) must become pull steps in Prefect 3 [",
+                "justfile:6:5 PF205 infrastructure block 'kubernetes-job/prod' ($INFRA, set in .env:1)",
+                "justfile:8:5 PF205 infrastructure block '{{infra}}' has no Prefect 3 equivalent; use a typed work pool");
+    }
+
     // make expands `$INFRA` as its one-letter variable I then NFRA: never the variable INFRA, make's or the shell's
     @Test
     void aMakefilesOneDollarReferenceIsMakesOneLetterVariable() {
