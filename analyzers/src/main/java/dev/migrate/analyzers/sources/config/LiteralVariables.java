@@ -261,7 +261,7 @@ public final class LiteralVariables {
             return GitlabVariables.expand(out, written);
         }
         if (AzureVariables.isAzure(path)) {
-            return AzureVariables.of(text, out);
+            return AzureVariables.of(path, text, out);
         }
         return OutsideValues.isGithubWorkflow(path) ? GithubEnvironment.expand(text, out, written, stepEntries) : out;
     }

@@ -82,8 +82,12 @@ public record OutsideValues(Map<String, String> origins, Set<String> assigned, b
         if (name.isEmpty()) {
             return Optional.empty();
         }
-        String origin = origins.get(name.get());
-        if (origin == null && gitlab && !assigned.contains(name.get()) && !GITLAB_PREDEFINED.matcher(name.get()).matches()) {
+        // keyed as the word reads it: an Azure macro $(X) apart from the shell's $X
+        String origin = LiteralVariables.keys(word).stream().filter(origins::containsKey).findFirst().map(origins::get)
+                .orElse(null);
+        // a shell's $(X) is a command substitution, never a GitLab CI/CD variable
+        if (origin == null && gitlab && !word.startsWith("$(") && !assigned.contains(name.get())
+                && !GITLAB_PREDEFINED.matcher(name.get()).matches()) {
             origin = gitlab(name.get());
         }
         return Optional.ofNullable(origin).map(o -> said(word, o));

@@ -164,7 +164,13 @@ class PrefectCliVariableShapesScanTest {
                 "azure-pipelines.yml:8:13 PF206 storage block 's3/flows' ($STORAGE_BLOCK)",
                 "azure-pipelines.yml:9:11 PF205 infrastructure block 'docker-container/etl' ($INFRA)",
                 "azure-pipelines.yml:9:11 PF206 storage block 's3/flows' ($(storage.block))",
-                "azure-pipelines.yml:10:11 PF205 infrastructure block '$(OTHER)' has no Prefect 3 equivalent; use a typed work pool");
+                "azure-pipelines.yml:10:11 PF205 infrastructure block '$(OTHER)' has no Prefect 3 equivalent; use a typed "
+                        + "work pool; `$(OTHER)` is set outside the repository, by an Azure Pipelines variable OTHER that "
+                        + "azure-pipelines.yml does not set (the pipeline's Variables, or a variable group it links");
+        // a variable Azure sets itself is no one's setting
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "azure-pipelines.yml",
+                "steps:\n- script: prefect deployment build a.py:a -n a -ib $(Build.SourceBranchName) -a\n"))
+                .contains("PF205 infrastructure block '$(Build.SourceBranchName)' has no Prefect 3 equivalent; use a typed work pool [");
         // the variables' mapping form too
         assertThat(DetectorHarness.run(new PrefectCliLineDetector(), "azure-pipelines.yml",
                 "variables:\n  INFRA: kubernetes-job/prod\nsteps:\n- script: prefect deployment build a.py:a -n a -ib $(INFRA) -a\n"))
@@ -192,6 +198,15 @@ class PrefectCliVariableShapesScanTest {
                 "justfile:5:1 PF206 storage block 's3/flows' ($STORAGE) must become pull steps in Prefect 3 [",
                 "justfile:6:5 PF205 infrastructure block 'kubernetes-job/prod' ($INFRA, set in .env:1)",
                 "justfile:8:5 PF205 infrastructure block '{{infra}}' has no Prefect 3 equivalent; use a typed work pool");
+    }
+
+    // in a GitLab job's script `$(INFRA)` is the shell's command substitution: no CI/CD variable named INFRA
+    @Test
+    void aGitlabCommandSubstitutionIsNoCiCdVariable() {
+        String pipeline = "deploy:\n  script:\n    - prefect deployment build a.py:a -n a -ib $(INFRA) -a\n";
+        assertThat(DetectorHarness.run(new PrefectCliLineDetector(), ".gitlab-ci.yml", pipeline))
+                .contains("PF205 infrastructure block '$(INFRA)' has no Prefect 3 equivalent; use a typed work pool [")
+                .doesNotContain("CI/CD variable INFRA");
     }
 
     // make expands `$INFRA` as its one-letter variable I then NFRA: never the variable INFRA, make's or the shell's
