@@ -99,6 +99,15 @@ class RewritePrefectCliInJustfilesTest implements RewriteTest {
                 spec -> spec.path("justfile")));
     }
 
+    // a word the translation keeps keeps the user's spelling of the interpolation
+    @Test
+    void aKeptInterpolationKeepsItsSpaces() {
+        rewriteRun(text(
+            "agent queue=\"default\":\n    prefect agent start -q {{ queue }}\n",
+            "agent queue=\"default\":\n    prefect worker start --work-queue {{ queue }} --pool process-pool --type process\n",
+            spec -> spec.path("justfile")));
+    }
+
     @Test
     void aJustfileWithoutPrefect2CommandsIsNotChanged() {
         rewriteRun(text("set dotenv-load\ninfra := \"x\"\nwork:\n    prefect worker start --pool {{ infra }}\n",
