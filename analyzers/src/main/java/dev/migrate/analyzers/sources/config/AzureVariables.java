@@ -31,7 +31,7 @@ final class AzureVariables {
     private AzureVariables() {
     }
 
-    /** Whether the file at {@code path} is an Azure Pipelines file ({@code azure-pipelines.yml}, {@code azure-pipelines-ci.yaml}). */
+    /** Whether the file at {@code path} is an Azure Pipelines file ({@code azure-pipelines.yml}, {@code azure-pipelines-ci.yml}). */
     static boolean isAzure(String path) {
         String n = path.substring(path.lastIndexOf('/') + 1);
         return n.startsWith("azure-pipelines") && (n.endsWith(".yml") || n.endsWith(".yaml"));

@@ -21,8 +21,10 @@ final class GithubEnvironment {
     /** Any other expression ({@code ${{ github.ref_name }}}, {@code ${{ matrix.x }}}): its value is the run's. */
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{");
     /** A value as written: a plain word or a quoted string, then perhaps a comment. */
-    private static final Pattern WRITTEN = Pattern.compile("(\"[^\"\\\\]*\"|'[^']*'|[^\\s\"'#\\[\\]&*!|>%@`][^#]*?)[ \\t]*(?:#.*)?");
-    private static final Pattern GITHUB_ENV_WRITE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=[^\\n]*>>[ \\t]*\"?\\$\\{?GITHUB_ENV");
+    private static final Pattern WRITTEN = Pattern.compile(
+            "(\"[^\"\\\\]*\"|'[^']*'|[^\\s\"'#\\[\\]&*!|>%@`][^#]*?)[ \\t]*(?:#.*)?");
+    private static final Pattern GITHUB_ENV_WRITE = Pattern.compile(
+            "([A-Za-z_][A-Za-z0-9_]*)=[^\\n]*>>[ \\t]*\"?\\$\\{?GITHUB_ENV");
 
     private GithubEnvironment() {
     }
@@ -34,7 +36,8 @@ final class GithubEnvironment {
      */
     static List<LiteralVariables.Assignment> expand(String text, List<LiteralVariables.Assignment> assignments,
                                                     Map<Integer, String> written, Set<Integer> stepEntries) {
-        List<LiteralVariables.Assignment> outer = assignments.stream().filter(a -> !stepEntries.contains(a.offset())).toList();
+        List<LiteralVariables.Assignment> outer = assignments.stream()
+                .filter(a -> !stepEntries.contains(a.offset())).toList();
         Map<String, String> known = LiteralVariables.known(outer);
         Map<String, String> origins = LiteralVariables.origins(outer, Integer.MAX_VALUE);
         List<LiteralVariables.Assignment> out = new ArrayList<>();

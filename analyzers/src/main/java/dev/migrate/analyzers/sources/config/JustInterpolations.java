@@ -29,7 +29,8 @@ public final class JustInterpolations {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String inner = m.group(1);
-            String compacted = inner.contains("\"") || inner.contains("'") ? m.group() : "{{" + inner.replaceAll("\\s+", "") + "}}";
+            String compacted = inner.contains("\"") || inner.contains("'") ? m.group()
+                    : "{{" + inner.replaceAll("\\s+", "") + "}}";
             m.appendReplacement(out, Matcher.quoteReplacement(compacted));
         }
         m.appendTail(out);

@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
  */
 final class JustVariables {
     private static final String NAME = "[A-Za-z_][A-Za-z0-9_-]*";
-    private static final Pattern ASSIGNMENT = Pattern.compile("^(export[ \\t]+)?(" + NAME + ")[ \\t]*:=[ \\t]*(.*?)[ \\t]*(?:#.*)?\\r?$");
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "^(export[ \\t]+)?(" + NAME + ")[ \\t]*:=[ \\t]*(.*?)[ \\t]*(?:#.*)?\\r?$");
     private static final Pattern LITERAL = Pattern.compile("\"[^\"\\\\{]*\"|'[^'{]*'");
-    private static final Pattern SETTING = Pattern.compile("^set[ \\t]+(" + NAME + ")(?:[ \\t]*:=[ \\t]*(.*?))?[ \\t]*(?:#.*)?\\r?$");
+    private static final Pattern SETTING = Pattern.compile(
+            "^set[ \\t]+(" + NAME + ")(?:[ \\t]*:=[ \\t]*(.*?))?[ \\t]*(?:#.*)?\\r?$");
     /** A recipe's header: its name, parameters, then a colon and its dependencies (not {@code :=}). */
     private static final Pattern RECIPE = Pattern.compile("^@?(" + NAME + ")((?:[ \\t]+[^:=\\s][^:\\s]*)*)[ \\t]*:(?!=).*$");
     private static final Pattern PARAMETER = Pattern.compile("^[+*]?(\\$?)(" + NAME + ")(?:=.*)?$");
@@ -29,7 +31,7 @@ final class JustVariables {
     private JustVariables() {
     }
 
-    /** The assignments of the justfile at {@code path}, keyed as {@link LiteralVariables#keys} keys a recipe line's words. */
+    /** The assignments of the justfile at {@code path}, keyed as {@link LiteralVariables#keys} keys a line's words. */
     static List<LiteralVariables.Assignment> of(String path, String text, Function<String, String> files) {
         List<LiteralVariables.Assignment> out = new ArrayList<>();
         List<String[]> assigned = new ArrayList<>();
@@ -132,7 +134,8 @@ final class JustVariables {
      * A parameter, set (not known) in its recipe's body; a {@code $param}, or any under {@code set export}, is also in
      * the lines' environment.
      */
-    private static void addParameter(String[] p, int start, int end, boolean exportAll, List<LiteralVariables.Assignment> out) {
+    private static void addParameter(String[] p, int start, int end, boolean exportAll,
+                                     List<LiteralVariables.Assignment> out) {
         out.add(new LiteralVariables.Assignment(LiteralVariables.JUST + p[0], null, start, start, end, null));
         if (!p[1].isEmpty() || exportAll) {
             out.add(new LiteralVariables.Assignment(p[0], null, start, start, end, null));
