@@ -72,6 +72,14 @@ public abstract class PrefectCliTextRecipe extends ScanningRecipe<PrefectCliText
         return assignments(text);
     }
 
+    /**
+     * Whether make expands the text's {@code $} before a shell reads it (a Makefile's): {@code $INFRA} there is
+     * make's {@code $(I)} followed by {@code NFRA}, which a note says.
+     */
+    protected boolean isMakeText() {
+        return false;
+    }
+
     /** Whether the format reads other files into itself ({@code . ./env.sh}), so the run's scripts are kept to read. */
     protected boolean readsSourcedFiles() {
         return false;
@@ -139,7 +147,7 @@ public abstract class PrefectCliTextRecipe extends ScanningRecipe<PrefectCliText
                         .withQueuePools(DeploymentQueues.in(ctx).pools());
                 ShellSegments.Result r = ShellSegments.translate(text, commandSegments(text), new HashSet<>(),
                         PrefectCliTextRecipe.this::commentsOut, options, PrefectCliTextRecipe.this::rewriteSegment, FixSafety.unsafeAllowed(ctx),
-                        assignments(pathOf(file), text, acc.texts::get));
+                        assignments(pathOf(file), text, acc.texts::get), isMakeText(), java.util.Set.of());
                 // lines of the text as received: a folded command above a note moves it, and the engine moves it back
                 MigrationNotes.visiting(file.getSourcePath().toString(), () -> text, () -> {
                     for (ShellSegments.Note n : r.notes()) {

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.internal;
 
+import dev.migrate.analyzers.sources.config.CommandReading;
 import dev.migrate.analyzers.sources.config.LiteralVariables;
 import dev.migrate.analyzers.sources.config.OutsideValues;
 import dev.migrate.analyzers.sources.config.PrefectInvocation;
@@ -68,6 +69,18 @@ public final class ShellSegments {
                                    java.util.function.Predicate<Segment> commentsOut,
                                    CliOptions options, Rewrite rewrite,
                                    boolean unsafeAllowed, List<LiteralVariables.Assignment> assignments) {
+        return translate(text, segments, built, commentsOut, options, rewrite, unsafeAllowed, assignments, false, Set.of());
+    }
+
+    /**
+     * @param make      whether the text is a Makefile's, which make expands before the shell ({@link CommandReading})
+     * @param setAround the variables what holds the text sets for it (a pipeline's {@code env:} for a step's shell)
+     */
+    public static Result translate(String text, List<Segment> segments, Set<String> built,
+                                   java.util.function.Predicate<Segment> commentsOut,
+                                   CliOptions options, Rewrite rewrite,
+                                   boolean unsafeAllowed, List<LiteralVariables.Assignment> assignments,
+                                   boolean make, Set<String> setAround) {
         List<Set<String>> builtBefore = new ArrayList<>();
         List<Map<String, String>> typedBefore = new ArrayList<>();
         Map<String, String> typed = new HashMap<>(options.typedPools());
@@ -98,7 +111,11 @@ public final class ShellSegments {
                             .withOutside(assignments.isEmpty() ? options.outside()
                                     : OutsideValues.at(options.outside().gitlab(), assignments, command)));
             appliedAfter.addAll(BuiltDeploymentFiles.appliedBy(segment));
+            // a word that does not read what it seems to (make's $INFRA, INFRA=x prefect ... $INFRA): said whatever
+            // the translation did with it, as it ran so under Prefect 2 too
+            List<String> misread = misreadWords(segment, s.start(), text, make, assignments, setAround);
             // A translation that had to drop flags or choose a pool changes behaviour: unsafe.
+            misread.forEach(n -> notes.add(new Note(offset, true, n)));
             if (r.changed() && !r.notes().isEmpty() && !unsafeAllowed) {
                 // the note carries the code of the command's own notes (PF101 for Prefect 1, PF201 for a build, ...)
                 String code = MigrationNotes.codeOf(r.notes());
@@ -119,6 +136,35 @@ public final class ShellSegments {
         }
         return new Result(out.toString(), notes, created);
     }
+
+    /**
+     * What to say of the values of the Prefect commands of a segment that do not read what they seem to
+     * ({@link CommandReading}): a block's under its rule's code (PF205, PF206), another's as the command's own.
+     */
+    private static List<String> misreadWords(String segment, int segmentStart, String text, boolean make,
+                                             List<LiteralVariables.Assignment> assignments, Set<String> setAround) {
+        List<String> out = new ArrayList<>();
+        for (PrefectInvocation inv : PrefectInvocation.find(segment)) {
+            CommandReading reading = CommandReading.at(make, segment, inv.offset(), assignments,
+                    segmentStart + inv.offset(), setAround);
+            List<String> args = inv.args();
+            for (int i = 1; i < args.size(); i++) {
+                String flag = args.get(i - 1);
+                String word = args.get(i);
+                if (!flag.startsWith("-") || word.startsWith("-")) {
+                    continue;
+                }
+                String code = BLOCK_FLAGS.getOrDefault(flag, null);
+                reading.note(word).ifPresent(n -> out.add((code == null ? "" : code + ": ") + "`" + flag + " " + word
+                        + "`: " + n));
+            }
+        }
+        return out;
+    }
+
+    /** The options that name a block, with the rule that reports the block. */
+    private static final Map<String, String> BLOCK_FLAGS = Map.of("-ib", "PF205", "--infra-block", "PF205", "-i", "PF205",
+            "--infra", "PF205", "-sb", "PF206", "--storage-block", "PF206");
 
     private static Map<String, String> variablesAt(CliOptions options, List<LiteralVariables.Assignment> assignments, int offset) {
         if (assignments.isEmpty()) {

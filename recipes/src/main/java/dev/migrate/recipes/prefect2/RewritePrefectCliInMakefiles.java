@@ -65,6 +65,11 @@ public class RewritePrefectCliInMakefiles extends PrefectCliTextRecipe {
     }
 
     @Override
+    protected boolean isMakeText() {
+        return true;
+    }
+
+    @Override
     protected boolean readsSourcedFiles() {
         return true;
     }

@@ -96,6 +96,8 @@ public class RewritePrefectCliInCiYaml extends ScanningRecipe<DeploymentQueues> 
             private Map<String, String> variables = Map.of();
             /** The values its steps read that are set outside the repository (GitHub or GitLab variables). */
             private OutsideValues outside = OutsideValues.NONE;
+            /** Every name the pipeline's env/variables mappings set, whatever the value: a step's shell has them set. */
+            private Set<String> assigned = Set.of();
 
             @Override
             public Yaml.Documents visitDocuments(Yaml.Documents documents, ExecutionContext ctx) {
@@ -106,6 +108,7 @@ public class RewritePrefectCliInCiYaml extends ScanningRecipe<DeploymentQueues> 
                 }
                 List<LiteralVariables.Assignment> assignments = LiteralVariables.ci(documents.getSourcePath().toString().replace('\\', '/'), text);
                 variables = LiteralVariables.known(assignments);
+                assigned = LiteralVariables.names(assignments);
                 outside = OutsideValues.at(documents.getSourcePath().toString().replace('\\', '/'), assignments, Integer.MAX_VALUE);
                 built = new HashSet<>();
                 appliedAfter = appliedAfterEachScalar(documents);
@@ -199,7 +202,8 @@ public class RewritePrefectCliInCiYaml extends ScanningRecipe<DeploymentQueues> 
                         .withQueuePools(DeploymentQueues.in(ctx).pools());
                 boolean block = s.getStyle() == Yaml.Scalar.Style.LITERAL || s.getStyle() == Yaml.Scalar.Style.FOLDED;
                 ShellSegments.Result r = ShellSegments.translate(shell, ShellStatements.of(shell), built, where -> block,
-                        options, (where, text, o) -> PrefectCommandRewriter.rewrite(text, o), FixSafety.unsafeAllowed(ctx));
+                        options, (where, text, o) -> PrefectCommandRewriter.rewrite(text, o), FixSafety.unsafeAllowed(ctx),
+                        List.of(), false, assigned);
                 String after = YamlShellScalars.fromShell(s, r.text());
                 int first = YamlPositions.lineOf(getCursor(), s);
                 boolean fits = YamlShellScalars.fits(s, s.getValue(), after);

@@ -180,6 +180,42 @@ class RewritePrefectCliInMakefilesTest implements RewriteTest {
             spec -> spec.path("Makefile")));
     }
 
+    // make reads `$INFRA` as its variable I then NFRA: the block is not make's INFRA, and a note says what to write
+    @Test
+    void aOneDollarReferenceIsNotTheVariableItSpells() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().contains("make's `$(I)`")).singleElement().satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(3);
+                    assertThat(r.code()).isEqualTo("PF205");
+                    assertThat(r.message()).isEqualTo("`-ib $INFRA`: `$INFRA` in a Makefile is make's `$(I)` "
+                            + "followed by `NFRA`: the shell never sees $INFRA (write `$$INFRA` for the shell's variable, "
+                            + "`$(INFRA)` for make's)");
+                })),
+            text(
+            """
+            export INFRA := docker-container/etl
+            deploy:
+            \tprefect deployment build flows/etl.py:etl -n etl -ib $INFRA -a
+            """,
+            """
+            export INFRA := docker-container/etl
+            deploy:
+            \tprefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name etl
+            """,
+            spec -> spec.path("Makefile")));
+    }
+
+    // a recipe line's prefix is the command's environment: `$$INFRA` was expanded before it, to nothing
+    @Test
+    void aRecipeLinesPrefixLeavesTheBlockNameEmpty() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .anySatisfy(r -> assertThat(r.code() + ": " + r.message()).startsWith("PF205: `-ib $$INFRA`: `$INFRA` is empty here"))),
+            text(
+            "deploy:\n\tINFRA=kubernetes-job/prod prefect deployment build flows/etl.py:etl -n etl -ib $$INFRA -a\n",
+            "deploy:\n\tINFRA=kubernetes-job/prod prefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name etl\n",
+            spec -> spec.path("Makefile")));
+    }
+
     @Test
     void anIncludedEnvFileWithoutPrefectCommandsChangesNothing() {
         rewriteRun(

@@ -569,8 +569,18 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
     // environment only), so only the first build named the Kubernetes block
     @Test
     void anAssignmentStatementOnTheLineChoosesThePoolAndACommandsPrefixDoesNot() {
-        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).anySatisfy(r -> assertThat(
-                r.message()).contains("`kubernetes-job/prod`, the value of $INFRA set above"))),
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains(
+                        "`kubernetes-job/prod`, the value of $INFRA set above"));
+                // the second build's block name was empty: said, at its line, under the block's rule
+                assertThat(rows).filteredOn(r -> r.message().contains("is empty here")).singleElement().satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(3);
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.code()).isEqualTo("PF205");
+                    assertThat(r.message()).startsWith("`-ib $OTHER`: `$OTHER` is empty here: the shell expands "
+                            + "it before the `OTHER=...` in front of the command applies");
+                });
+            }),
             text(
             """
             #!/usr/bin/env bash

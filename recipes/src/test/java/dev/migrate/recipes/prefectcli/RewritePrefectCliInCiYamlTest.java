@@ -232,6 +232,105 @@ class RewritePrefectCliInCiYamlTest implements RewriteTest {
             spec -> spec.path(".github/workflows/deploy.yml")));
     }
 
+    // a step's `INFRA=x prefect ... $INFRA` reads INFRA before the prefix applies: empty unless the pipeline sets it
+    @Test
+    void aStepsPrefixLeavesTheBlockNameEmptyUnlessThePipelineSetsIt() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
+                assertThat(rows).filteredOn(r -> r.message().contains("is empty here")).singleElement()
+                        .satisfies(r -> assertThat(r.code() + ": " + r.message()).startsWith("PF205: `-ib $INFRA`: `$INFRA` is empty here"));
+            }),
+            yaml(
+            """
+            on: push
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: INFRA=process/etl prefect deployment build flows/etl.py:etl -n etl -ib $INFRA -a
+                  - run: STORE=s3/x prefect deployment build flows/etl.py:etl -n b -ib $STORE -a
+                    env:
+                      STORE: process/b
+            """,
+            """
+            on: push
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: INFRA=process/etl prefect --no-prompt deploy --pool process-pool flows/etl.py:etl --name etl
+                  - run: STORE=s3/x prefect --no-prompt deploy --pool b flows/etl.py:etl --name b
+                    env:
+                      STORE: process/b
+            """,
+            spec -> spec.path(".github/workflows/deploy.yml")));
+    }
+
+    // a step's env: reading the job's (`IB: ${{ env.INFRA }}`) names the job's block; a secret stays unread
+    @Test
+    void aStepsEnvReadingTheJobsEnvChoosesThePool() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> {
+                assertThat(rows).anySatisfy(r -> assertThat(r.message()).contains(
+                        "named after infrastructure block `kubernetes-job/prod`, the value of $IB set above"));
+                assertThat(rows).noneSatisfy(r -> assertThat(r.message()).contains("PREFECT_API_KEY"));
+            }),
+            yaml(
+            """
+            on: push
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                env:
+                  INFRA: kubernetes-job/prod
+                steps:
+                  - name: build
+                    env:
+                      IB: ${{ env.INFRA }}
+                      PREFECT_API_KEY: ${{ secrets.PREFECT_API_KEY }}
+                    run: prefect deployment build flows/etl.py:etl -n etl -ib $IB -a
+            """,
+            """
+            on: push
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                env:
+                  INFRA: kubernetes-job/prod
+                steps:
+                  - name: build
+                    env:
+                      IB: ${{ env.INFRA }}
+                      PREFECT_API_KEY: ${{ secrets.PREFECT_API_KEY }}
+                    run: prefect --no-prompt deploy --pool prod flows/etl.py:etl --name etl
+            """,
+            spec -> spec.path(".github/workflows/deploy.yml")));
+    }
+
+    // an Azure Pipelines variable listed as `- name:`/`value:` and read as the $(INFRA) macro names the block
+    @Test
+    void anAzurePipelinesListedVariableChoosesThePool() {
+        rewriteRun(
+            yaml(
+            """
+            variables:
+              - name: INFRA
+                value: kubernetes-job/prod
+              - group: prefect-settings
+            steps:
+              - script: prefect deployment build flows/etl.py:etl -n etl -ib $(INFRA) -a
+                displayName: deploy
+            """,
+            """
+            variables:
+              - name: INFRA
+                value: kubernetes-job/prod
+              - group: prefect-settings
+            steps:
+              - script: prefect --no-prompt deploy --pool prod flows/etl.py:etl --name etl
+                displayName: deploy
+            """,
+            spec -> spec.path("azure-pipelines.yml")));
+    }
+
     // a block named by a GitHub variable or secret is read from the repository's settings, not from it: the note said
     // only that the stand-in pool was chosen, not where the block's name can be read
     @Test

@@ -37,11 +37,22 @@ public final class LiteralVariables {
     private static final Pattern CI_LITERAL = Pattern.compile("(\"[^\"$\\\\]*\"|'[^'$]*'|[^\\s\"'$#{}\\[\\]&*!|>%@`][^\\s$#]*)"
             + "[ \\t]*(?:#.*)?");
     /**
-     * A reference that is the whole word: {@code $X}, {@code ${X}}, make's {@code $(X)}, GitHub's {@code ${{ env.X }}},
-     * Groovy's {@code ${env.X}} in a Jenkinsfile's string.
+     * A reference that is the whole word: {@code $X}, {@code ${X}}, make's (or Azure Pipelines') {@code $(X)} (whose
+     * names may hold dots: {@code $(storage.block)}),
+     * GitHub's {@code ${{ env.X }}}, Groovy's {@code ${env.X}} in a Jenkinsfile's string.
      */
-    private static final Pattern REFERENCE = Pattern.compile("\\$(?:" + NAME + "|\\{" + NAME + "}|\\(" + NAME
+    private static final Pattern REFERENCE = Pattern.compile("\\$(?:" + NAME + "|\\{" + NAME + "}|\\(([A-Za-z_][A-Za-z0-9_.]*)"
             + "\\)|\\{\\{[ \\t]*env\\." + NAME + "[ \\t]*}}|\\{env\\." + NAME + "})");
+    /** A just variable as a recipe line reads it: {@code {{infra}}}, {@code {{ infra }}}. */
+    private static final Pattern JUST_REFERENCE = Pattern.compile("\\{\\{[ \\t]*([A-Za-z_][A-Za-z0-9_-]*)[ \\t]*}}");
+    /**
+     * The prefix that keys the variables a text expands itself before any shell runs (make's and Azure Pipelines'
+     * {@code $(X)}, make's {@code ${X}}) apart from the shell's {@code $X}: in a Makefile recipe line, {@code $INFRA}
+     * is make's {@code $(I)} followed by {@code NFRA}, never the variable INFRA.
+     */
+    public static final String EXPANDED_BY_FILE = "(";
+    /** The prefix that keys a justfile's variables, read as {@code {{infra}}}, apart from the shell's. */
+    public static final String JUST = "{";
     /** A GitHub Actions value read from the repository's settings: {@code ${{ vars.X }}}, {@code ${{ secrets.X }}}. */
     static final Pattern GITHUB_SETTING = Pattern.compile("([\"']?)\\$\\{\\{[ \\t]*(vars|secrets)\\." + NAME
             + "[ \\t]*}}\\1[ \\t]*(?:#.*)?");
@@ -140,8 +151,8 @@ public final class LiteralVariables {
      * every assignment counts wherever it stands ({@link #known} is asked at the end of the text).
      */
     public static List<Assignment> make(String text) {
-        return makeAssignments(text).stream().map(m -> new Assignment(m.assignment().name(), m.assignment().value(), 0))
-                .toList();
+        return makeAssignments(text).stream().map(m -> new Assignment(EXPANDED_BY_FILE + m.assignment().name(),
+                m.assignment().value(), 0)).toList();
     }
 
     /** A make assignment, whether it exports the variable, and whether it is a default ({@code ?=}). */
@@ -177,8 +188,8 @@ public final class LiteralVariables {
         MakeIncludes.Variables made = MakeIncludes.read(path, text, files);
         List<Assignment> out = new ArrayList<>();
         for (Assignment a : made.assignments()) {
-            // make's variables count wherever they are set: from the start of the text
-            out.add(new Assignment(a.name(), a.value(), 0, 0, Integer.MAX_VALUE, a.origin(), a.setIn()));
+            // make's variables count wherever they are set: from the start of the text; keyed apart from the shell's
+            out.add(new Assignment(EXPANDED_BY_FILE + a.name(), a.value(), 0, 0, Integer.MAX_VALUE, a.origin(), a.setIn()));
             if (made.exports(a.name())) {
                 out.add(new Assignment(RECIPE_SHELL + a.name(), a.value(), 0, 0, Integer.MAX_VALUE, a.origin(), a.setIn()));
             }
@@ -212,6 +223,15 @@ public final class LiteralVariables {
         return out;
     }
 
+    /**
+     * The assignments of the justfile at {@code path} ({@link JustVariables}): just's variables, keyed
+     * {@link #JUST} + name as {@code {{name}}} reads them, the exported ones and those of the {@code .env} file
+     * {@code set dotenv-load} reads as the shell's, and what each recipe line sets for itself.
+     */
+    public static List<Assignment> just(String path, String text, Function<String, String> files) {
+        return JustVariables.of(path, text, files);
+    }
+
     /** The prefix that keys a recipe line's shell variables apart from make's own ({@link #make(String, String, Function)}). */
     private static final String RECIPE_SHELL = "$";
 
@@ -228,22 +248,39 @@ public final class LiteralVariables {
 
     /**
      * As {@link #ci(String)}, for the pipeline at {@code path}: in a GitLab pipeline, whose variables may read others
-     * ({@code INFRA: $BLOCK_TYPE/etl}), such a value is known when each variable it reads is ({@link GitlabVariables}).
+     * ({@code INFRA: $BLOCK_TYPE/etl}), such a value is known when each variable it reads is ({@link GitlabVariables});
+     * in a GitHub Actions workflow a step's {@code env:} may read the job's and the workflow's
+     * ({@link GithubEnvironment}); an Azure Pipelines file's variables are also listed ({@code - name: X}) and read as
+     * {@code $(X)} macros ({@link AzureVariables}).
      */
     public static List<Assignment> ci(String path, String text) {
         Map<Integer, String> written = new HashMap<>();
-        List<Assignment> out = ci(text, written);
-        return OutsideValues.isGitlab(path) ? GitlabVariables.expand(out, written) : out;
+        Set<Integer> stepEntries = new HashSet<>();
+        List<Assignment> out = ci(text, written, stepEntries);
+        if (OutsideValues.isGitlab(path)) {
+            return GitlabVariables.expand(out, written);
+        }
+        if (AzureVariables.isAzure(path)) {
+            return AzureVariables.of(path, text, out);
+        }
+        return OutsideValues.isGithubWorkflow(path) ? GithubEnvironment.expand(text, out, written, stepEntries) : out;
     }
 
     /** {@link #ci(String)}, keeping in {@code written} each entry's value as written, by the entry's offset. */
     private static List<Assignment> ci(String text, Map<Integer, String> written) {
+        return ci(text, written, new HashSet<>());
+    }
+
+    /** As {@link #ci(String, Map)}, keeping in {@code stepEntries} the offsets of the entries of a step's mapping. */
+    private static List<Assignment> ci(String text, Map<Integer, String> written, Set<Integer> stepEntries) {
         List<Assignment> out = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         int offset = 0;
         int keyIndent = -1;
         int entryIndent = -1;
-        for (String line : lines) {
+        boolean stepKey = false;
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
             int here = offset;
             offset += line.length() + 1;
             if (keyIndent >= 0) {
@@ -262,6 +299,9 @@ public final class LiteralVariables {
                         Matcher literal = CI_LITERAL.matcher(e.group(3));
                         Matcher setting = GITHUB_SETTING.matcher(e.group(3));
                         written.put(here, e.group(3));
+                        if (stepKey) {
+                            stepEntries.add(here);
+                        }
                         out.add(setting.matches()
                                 ? new Assignment(e.group(2), null, here, 0, Integer.MAX_VALUE,
                                         OutsideValues.github(setting.group(2), setting.group(3)))
@@ -280,9 +320,38 @@ public final class LiteralVariables {
             if (key.matches()) {
                 keyIndent = key.group(1).length() + (line.stripLeading().startsWith("-") ? 1 : 0);
                 entryIndent = -1;
+                stepKey = inSequenceItem(lines, n);
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the mapping key on line {@code n} belongs to an item of a sequence ({@code - name: build} then
+     * {@code env:} under it, or {@code - env:}): a GitHub Actions step's, where a job's or the workflow's belongs to a
+     * mapping's key.
+     */
+    private static boolean inSequenceItem(String[] lines, int n) {
+        String line = lines[n];
+        int column = line.length() - line.stripLeading().length();
+        if (line.stripLeading().startsWith("- ")) {
+            return true;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            String above = lines[i];
+            String content = above.stripLeading();
+            if (content.isEmpty() || content.startsWith("#")) {
+                continue;
+            }
+            int indent = above.length() - content.length();
+            if (content.startsWith("- ") && indent + 2 + (content.substring(2).length() - content.substring(2).stripLeading().length()) == column) {
+                return true; // the item whose first key stands at this key's column
+            }
+            if (indent < column) {
+                return false; // the key of the mapping this one belongs to
+            }
+        }
+        return false;
     }
 
     /**
@@ -416,19 +485,34 @@ public final class LiteralVariables {
         if (known.isEmpty()) {
             return Optional.empty();
         }
-        return key(word).map(known::get);
+        return keys(word).stream().filter(known::containsKey).findFirst().map(known::get);
     }
 
     /**
-     * The key {@code word} is known by in {@link #known(List, int)}'s map when it is a reference, as a whole, to a
-     * variable: its name, or for a Makefile recipe's shell variable ({@code $$X}) the name behind make's prefix.
+     * The keys {@code word} may be known by in {@link #known(List, int)}'s map when it is a reference, as a whole, to
+     * a variable, the first that is set counting: a shell variable's name ({@code $X}, {@code ${X}}); for a Makefile
+     * recipe's shell variable ({@code $$X}) the name behind make's prefix; for what the file expands itself
+     * ({@code $(X)}, and make's {@code ${X}}) the name behind {@link #EXPANDED_BY_FILE}; for a just variable
+     * ({@code {{x}}}) the name behind {@link #JUST}.
      */
-    public static Optional<String> key(String word) {
+    public static List<String> keys(String word) {
         Matcher recipeShell = RECIPE_SHELL_REFERENCE.matcher(word == null ? "" : word);
         if (recipeShell.matches()) {
-            return Optional.of(RECIPE_SHELL + (recipeShell.group(1) != null ? recipeShell.group(1) : recipeShell.group(2)));
+            return List.of(RECIPE_SHELL + (recipeShell.group(1) != null ? recipeShell.group(1) : recipeShell.group(2)));
         }
-        return referenced(word);
+        Matcher just = JUST_REFERENCE.matcher(word == null ? "" : word);
+        if (just.matches()) {
+            return List.of(JUST + just.group(1));
+        }
+        Optional<String> name = referenced(word);
+        if (name.isEmpty()) {
+            return List.of();
+        }
+        if (word.startsWith("$(")) {
+            return List.of(EXPANDED_BY_FILE + name.get());
+        }
+        return word.startsWith("${") && !word.startsWith("${{") && !word.startsWith("${env.")
+                ? List.of(EXPANDED_BY_FILE + name.get(), name.get()) : List.of(name.get());
     }
 
     /**

@@ -44,6 +44,11 @@ public record OutsideValues(Map<String, String> origins, Set<String> assigned, b
         return path.substring(path.lastIndexOf('/') + 1).equals(".gitlab-ci.yml");
     }
 
+    /** Whether the file at {@code path} is a GitHub Actions workflow. */
+    static boolean isGithubWorkflow(String path) {
+        return path.startsWith(".github/workflows/") || path.contains("/.github/workflows/");
+    }
+
     /** As {@link #at(String, List, int)}, for a file that is, or is not, a GitLab pipeline. */
     public static OutsideValues at(boolean gitlab, List<LiteralVariables.Assignment> assignments, int offset) {
         Map<String, String> origins = LiteralVariables.origins(assignments, offset);
@@ -57,7 +62,7 @@ public record OutsideValues(Map<String, String> origins, Set<String> assigned, b
      * ({@code scripts/env.sh:3}); empty for a value the command's own file sets, or one not known.
      */
     public Optional<String> setIn(String word) {
-        return LiteralVariables.key(word).map(setIn::get);
+        return LiteralVariables.keys(word).stream().filter(setIn::containsKey).findFirst().map(setIn::get);
     }
 
     /**
@@ -77,8 +82,12 @@ public record OutsideValues(Map<String, String> origins, Set<String> assigned, b
         if (name.isEmpty()) {
             return Optional.empty();
         }
-        String origin = origins.get(name.get());
-        if (origin == null && gitlab && !assigned.contains(name.get()) && !GITLAB_PREDEFINED.matcher(name.get()).matches()) {
+        // keyed as the word reads it: an Azure macro $(X) apart from the shell's $X
+        String origin = LiteralVariables.keys(word).stream().filter(origins::containsKey).findFirst().map(origins::get)
+                .orElse(null);
+        // a shell's $(X) is a command substitution, never a GitLab CI/CD variable
+        if (origin == null && gitlab && !word.startsWith("$(") && !assigned.contains(name.get())
+                && !GITLAB_PREDEFINED.matcher(name.get()).matches()) {
             origin = gitlab(name.get());
         }
         return Optional.ofNullable(origin).map(o -> said(word, o));

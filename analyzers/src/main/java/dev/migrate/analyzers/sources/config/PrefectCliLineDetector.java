@@ -99,7 +99,12 @@ public final class PrefectCliLineDetector implements Detector {
         String n = f.fileName();
         return ShellScripts.isShellScript(n, f.text()) || n.equals("Makefile")
                 || n.equals("GNUmakefile") || n.endsWith(".mk") || n.equals("Jenkinsfile") || n.equals("Procfile")
-                || n.equals("justfile");
+                || isJustfile(n);
+    }
+
+    /** A justfile ({@code justfile}, {@code Justfile}, {@code .justfile}, a module's {@code *.just}). */
+    static boolean isJustfile(String n) {
+        return n.equals("justfile") || n.equals("Justfile") || n.equals(".justfile") || n.endsWith(".just");
     }
 
     static boolean isDockerfile(String n) {
@@ -122,7 +127,8 @@ public final class PrefectCliLineDetector implements Detector {
         }
         if ((ShellScripts.isShellScript(file.fileName(), file.text()) || isMakefile(file.fileName()))
                 && !SourcedFiles.in(file.text()).isEmpty()
-                || isMakefile(file.fileName()) && !MakeIncludes.in(file.text()).isEmpty()) {
+                || isMakefile(file.fileName()) && !MakeIncludes.in(file.text()).isEmpty()
+                || isJustfile(file.fileName()) && file.text().contains("dotenv")) {
             synchronized (readingOthers) {
                 readingOthers.add(file);
             }
@@ -203,6 +209,11 @@ public final class PrefectCliLineDetector implements Detector {
                     text = " ".repeat(sh.start(3)) + sh.group(3);
                 }
             }
+            if (isJustfile(file.fileName())) {
+                // `-ib {{ infra }}` is one word to just, which replaces it before the shell reads the line
+                text = JustInterpolations.compact(text);
+                columnsKept &= text.equals(line.text());
+            }
             WorkingDirectory.Line dirs = cwd == null ? null : cwd.read(text);
             Matcher s = SETTING.matcher(text);
             while (s.find()) {
@@ -217,10 +228,14 @@ public final class PrefectCliLineDetector implements Detector {
                 SourceRef where = columnsKept
                         ? SourceRef.at(file.path(), line.number(), line.column() + inv.offset()) : lineRef;
                 // at the command itself: `INFRA=x && prefect ... $INFRA` sets the variable earlier on the same line
-                int at = lineStarts == null ? 0 : lineStarts[line.number() - 1] + (columnsKept ? inv.offset() : 0);
+                // a pipeline's env: mappings hold wherever they stand (a step's may follow its run:), as the rewrite reads them
+                int at = ci ? Integer.MAX_VALUE
+                        : lineStarts == null ? 0 : lineStarts[line.number() - 1] + (columnsKept ? inv.offset() : 0);
                 Optional<JobBuilder> job = PrefectCommandReport.report(file, inv, inv.text(text), where, null, pools,
                         lineStarts == null ? Map.of() : LiteralVariables.known(assignments, at),
-                        OutsideValues.at(file.path(), assignments, at), sink);
+                        OutsideValues.at(file.path(), assignments, at),
+                        CommandReading.at(isMakefile(file.fileName()), text, inv.offset(), assignments, at,
+                                ci ? LiteralVariables.names(assignments) : java.util.Set.of()), sink);
                 job.ifPresent(b -> sink.job(b.build()));
                 if (inv.path().equals("deploy")) {
                     inv.option("--prefect-file").ifPresent(f -> prefectFiles.refer(f, dirs == null ? List.of() : dirs.at(inv.offset())));
@@ -243,8 +258,11 @@ public final class PrefectCliLineDetector implements Detector {
         if (n.equals("Jenkinsfile") || n.startsWith("Jenkinsfile.") || n.endsWith(".jenkinsfile")) {
             return LiteralVariables.jenkins(file.text());
         }
-        if (isMakefile(n) || n.equals("justfile")) {
+        if (isMakefile(n)) {
             return LiteralVariables.make(file.path(), file.text(), sourceable::get);
+        }
+        if (isJustfile(n)) {
+            return LiteralVariables.just(file.path(), file.text(), sourceable::get);
         }
         return ShellScripts.isShellScript(n, file.text()) ? LiteralVariables.shell(file.path(), file.text(), sourceable::get)
                 : List.of();

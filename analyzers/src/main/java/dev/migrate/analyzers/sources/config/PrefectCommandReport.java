@@ -90,15 +90,28 @@ public final class PrefectCommandReport {
     public static Optional<JobBuilder> report(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
                                               String name, CreatedPools pools, Map<String, String> variables,
                                               OutsideValues outside, InventorySink sink) {
+        return report(file, inv, fullCommand, where, name, pools, variables, outside, CommandReading.PLAIN, sink);
+    }
+
+    /**
+     * As {@link #report(ScanFile, PrefectInvocation, String, SourceRef, String, CreatedPools, Map, OutsideValues,
+     * InventorySink)}, knowing how the command's words read variables ({@link CommandReading}): a Makefile's
+     * {@code -ib $INFRA}, or {@code INFRA=x prefect ... -ib $INFRA}, is reported as what the shell runs.
+     */
+    public static Optional<JobBuilder> report(ScanFile file, PrefectInvocation inv, String fullCommand, SourceRef where,
+                                              String name, CreatedPools pools, Map<String, String> variables,
+                                              OutsideValues outside, CommandReading reading, InventorySink sink) {
         Optional<JobBuilder> job = job(file, inv, fullCommand, where, name);
         Optional<CreatedPools.Pool> pool = inv.option("--pool", "-p").flatMap(pools::get);
         job.ifPresent(b -> pool.ifPresent(p -> b.attr("workPoolType", p.type())
                 .attr("workPoolCreatedAt", p.where().path() + ":" + p.where().line())));
         // a block named through a variable set above (-ib $INFRA, INFRA=kubernetes-job/prod): its value, which names the
-        // deployment's pool (DeploymentPool) as the rewrite reads it
+        // deployment's pool (DeploymentPool) as the rewrite reads it; not a word the command reads otherwise (a
+        // Makefile's $INFRA, a name only the command's prefix sets)
         job.ifPresent(b -> inv.option("--infra-block", "-ib", "--infra", "-i").filter(w -> w.contains("$"))
+                .filter(w -> reading.note(w).isEmpty())
                 .flatMap(w -> LiteralVariables.resolve(w, variables)).ifPresent(v -> b.attr("infrastructureValue", v)));
-        findings(inv, where, job.map(JobBuilder::id).orElse(null), pool.orElse(null), variables, outside, sink);
+        findings(inv, where, job.map(JobBuilder::id).orElse(null), pool.orElse(null), variables, outside, reading, sink);
         return job;
     }
 
@@ -107,12 +120,13 @@ public final class PrefectCommandReport {
      * service of a systemd unit that runs it).
      */
     public static void findings(PrefectInvocation inv, SourceRef where, String jobId, InventorySink sink) {
-        findings(inv, where, jobId, null, Map.of(), OutsideValues.NONE, sink);
+        findings(inv, where, jobId, null, Map.of(), OutsideValues.NONE, CommandReading.PLAIN, sink);
     }
 
     /** The findings of the call; {@code pool}, if not null, is the typed pool it names that its file creates. */
     private static void findings(PrefectInvocation inv, SourceRef where, String jobId, CreatedPools.Pool pool,
-                                 Map<String, String> variables, OutsideValues outside, InventorySink sink) {
+                                 Map<String, String> variables, OutsideValues outside, CommandReading reading,
+                                 InventorySink sink) {
         String shown = "`prefect " + inv.path() + "`";
         boolean deploys = inv.path().equals("deploy") && inv.entrypoint().isPresent() || inv.path().equals("deployment build");
         if (deploys && pool != null && !pool.servedByWorkers()) {
@@ -125,7 +139,7 @@ public final class PrefectCommandReport {
             sink.finding(Findings.of("PF101", shown + " is a Prefect 1 command; it does not exist in Prefect 3", where, jobId));
         } else if (!inv.in(Version.V3)) {
             switch (inv.path()) {
-                case "deployment build" -> reportBuild(inv, where, jobId, variables, outside, sink);
+                case "deployment build" -> reportBuild(inv, where, jobId, variables, outside, reading, sink);
                 case "deployment apply" -> sink.finding(Findings.of("PF202",
                         "`prefect deployment apply` was removed in Prefect 3; declare the deployment in prefect.yaml "
                                 + "and run `prefect deploy`", where, jobId));
@@ -205,7 +219,7 @@ public final class PrefectCommandReport {
             "--run-once", "--prefetch-seconds", "--limit", "--hide-welcome", "--tag");
 
     private static void reportBuild(PrefectInvocation inv, SourceRef where, String jobId, Map<String, String> variables,
-                                    OutsideValues outside, InventorySink sink) {
+                                    OutsideValues outside, CommandReading reading, InventorySink sink) {
         sink.finding(Findings.of("PF201", "`prefect deployment build` was removed in Prefect 3; declare the deployment "
                 + "in prefect.yaml and run `prefect deploy`", where, jobId));
         inv.option("--infra-block", "-ib", "--infra", "-i").ifPresent(word -> {
@@ -213,13 +227,16 @@ public final class PrefectCommandReport {
             sink.finding(Findings.of("PF205", "infrastructure block " + shown(word, b, outside) + " has no Prefect 3 equivalent; use "
                     + PrefectBlockClasses.poolTypeOfSlug(b.contains("/") ? b.substring(0, b.indexOf('/')) : b)
                     .map(t -> "a work pool of type " + t).orElse("a typed work pool")
+                    + reading.note(word).map(n -> "; " + n).orElse("")
                     + outside.of(word).map(o -> "; " + o + ": read the block's name there to choose the pool's type")
                     .orElse(""), where, jobId));
         });
         inv.option("--storage-block", "-sb").ifPresent(word -> sink.finding(Findings.of("PF206",
                 "storage block " + shown(word, LiteralVariables.resolve(word, variables).orElse(word), outside)
-                        + " must become pull steps in Prefect 3" + outside.of(word)
-                        .map(o -> "; " + o + ": read the block's name there to write them").orElse(""), where, jobId)));
+                        + " must become pull steps in Prefect 3"
+                        + reading.note(word).map(n -> "; " + n).orElse("")
+                        + outside.of(word).map(o -> "; " + o + ": read the block's name there to write them").orElse(""),
+                where, jobId)));
         if (inv.option("--pool", "-p").isEmpty() && !inv.options("--work-queue", "-q").isEmpty()) {
             sink.finding(Findings.of("PF211", "deployment uses work queue '" + inv.options("--work-queue", "-q").get(0)
                     + "' without a work pool (agent model)", where, jobId));

@@ -16,9 +16,9 @@ class LiteralVariablesShapesTest {
         String makefile = "-include .env\nexport\nINFRA ?= process/default\ndeploy:\n\tprefect deployment build a.py:a -ib $$INFRA\n";
         var assignments = LiteralVariables.make("Makefile", makefile, Map.of(".env", ENV)::get);
         // the env file overrides the Makefile's default, as `?=` after or before it lets it
-        assertThat(LiteralVariables.known(assignments)).containsEntry("INFRA", "docker-container/etl")
+        assertThat(LiteralVariables.known(assignments)).containsEntry("(INFRA", "docker-container/etl")
                 .containsEntry("$INFRA", "docker-container/etl").containsEntry("$STORAGE", "s3/flows");
-        assertThat(LiteralVariables.setIn(assignments, makefile.length())).containsEntry("INFRA", ".env:2")
+        assertThat(LiteralVariables.setIn(assignments, makefile.length())).containsEntry("(INFRA", ".env:2")
                 .containsEntry("$INFRA", ".env:2").containsEntry("$STORAGE", ".env:3");
     }
 
@@ -36,7 +36,7 @@ class LiteralVariablesShapesTest {
     void anIncludeInsideAConditionalIsRead() {
         String makefile = "ifneq (,$(wildcard ./.env))\n    include .env\n    export\nendif\ndeploy:\n\texport X=1; true\n";
         var known = LiteralVariables.known(LiteralVariables.make("Makefile", makefile, Map.of(".env", ENV)::get));
-        assertThat(known).containsEntry("INFRA", "docker-container/etl").containsEntry("$INFRA", "docker-container/etl");
+        assertThat(known).containsEntry("(INFRA", "docker-container/etl").containsEntry("$INFRA", "docker-container/etl");
         // a recipe line's `export X=1` is its shell's, not make's
         assertThat(known).doesNotContainKey("X");
     }
@@ -46,7 +46,7 @@ class LiteralVariablesShapesTest {
         for (String include : List.of("include .env", "sinclude .env", "-include .env")) {
             var known = LiteralVariables.known(LiteralVariables.make("Makefile", include + "\ndeploy:\n\ttrue\n",
                     Map.of(".env", ENV)::get));
-            assertThat(known).containsEntry("INFRA", "docker-container/etl").containsEntry("$STORAGE", "s3/flows")
+            assertThat(known).containsEntry("(INFRA", "docker-container/etl").containsEntry("$STORAGE", "s3/flows")
                     .doesNotContainKey("$INFRA");
         }
         var all = LiteralVariables.known(LiteralVariables.make("Makefile", ".EXPORT_ALL_VARIABLES:\ninclude .env\n",
@@ -58,7 +58,7 @@ class LiteralVariablesShapesTest {
         // a file the repository does not hold (.env is often ignored by git): the default stays
         var missing = LiteralVariables.known(LiteralVariables.make("Makefile", "-include .env\nINFRA ?= process/x\n",
                 Map.<String, String>of()::get));
-        assertThat(missing).containsExactly(Map.entry("INFRA", "process/x"));
+        assertThat(missing).containsExactly(Map.entry("(INFRA", "process/x"));
     }
 
     // `A=x cmd $A`: the shell expands $A before the prefix applies, and the prefix does not outlive the command

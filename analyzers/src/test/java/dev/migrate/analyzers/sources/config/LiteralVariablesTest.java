@@ -58,7 +58,7 @@ class LiteralVariablesTest {
                 HASH != git rev-parse HEAD
                 """;
         assertThat(LiteralVariables.known(LiteralVariables.make(makefile)))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("INFRA", "docker-container/etl", "STORAGE", "gcs/bucket"));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("(INFRA", "docker-container/etl", "(STORAGE", "gcs/bucket"));
     }
 
     @Test
@@ -117,7 +117,9 @@ class LiteralVariablesTest {
         Map<String, String> known = Map.of("INFRA", "process/etl");
         assertThat(LiteralVariables.resolve("$INFRA", known)).contains("process/etl");
         assertThat(LiteralVariables.resolve("${INFRA}", known)).contains("process/etl");
-        assertThat(LiteralVariables.resolve("$(INFRA)", known)).contains("process/etl");
+        // `$(INFRA)` is a shell's command substitution; make's and Azure Pipelines' variables are keyed apart
+        assertThat(LiteralVariables.resolve("$(INFRA)", known)).isEmpty();
+        assertThat(LiteralVariables.resolve("$(INFRA)", Map.of("(INFRA", "process/etl"))).contains("process/etl");
         assertThat(LiteralVariables.resolve("${{ env.INFRA }}", known)).contains("process/etl");
         assertThat(LiteralVariables.resolve("${{ vars.INFRA }}", known)).isEmpty();
         assertThat(LiteralVariables.resolve("$INFRA-2", known)).isEmpty();
