@@ -161,16 +161,105 @@ class ComposeSchedulerServiceTest {
         assertThat(read(dir, "srv/etl/docker-compose.yml")).isEqualTo(compose);
     }
 
+    /**
+     * Before, a service another one needed got {@code replicas: 0} at the cutover, and the next
+     * {@code docker compose up} failed, or started web without it. Now its file is left as written; cutover.sh
+     * stops the container with a manual item naming web, and the cleanup keeps the service.
+     */
     @Test
-    void aServiceOthersDependOnIsKeptSwitchedOffByTheCleanupWithANote() throws Exception {
-        scheduler(COMPOSE.replace("    image: nginx:alpine\n", "    image: nginx:alpine\n    depends_on:\n      - scheduler\n"));
+    void aServiceOthersDependOnIsOnlyStoppedWithAManualItem() throws Exception {
+        String compose = COMPOSE.replace("    image: nginx:alpine\n", "    image: nginx:alpine\n    depends_on:\n      - scheduler\n");
+        scheduler(compose);
         RewriteEngine.apply(dir, run(dir, "cutover"));
-        String cutOver = read(dir, "srv/etl/docker-compose.yml");
+        assertThat(read(dir, "srv/etl/docker-compose.yml")).isEqualTo(compose);
+        assertThat(read(dir, "prefect/MIGRATION.md")).contains("the compose service scheduler of srv/etl/docker-compose.yml is "
+                + "needed by web (depends_on): with deploy.replicas: 0, docker compose up would fail or start them without it",
+                "cutover.sh only stops its container", "required: false, Compose 2.20+");
+        assertThat(read(dir, "prefect/cutover.sh")).contains("is needed by web (depends_on)", "MANUAL: take it out of those services",
+                "# stopped only: the next `docker compose up -d` starts it again until the manual step is done\n"
+                        + "docker compose -f \"$ROOT/srv/etl/docker-compose.yml\" stop scheduler\n");
+        assertThat(run(dir, "cutover").changes()).isEmpty();
         RewriteEngine.apply(dir, run(dir, "cleanup"));
-        assertThat(read(dir, "srv/etl/docker-compose.yml")).isEqualTo(cutOver).contains("replicas: 0");
-        assertThat(read(dir, "prefect/MIGRATION.md")).contains("cleanup keeps the compose service scheduler of "
-                + "srv/etl/docker-compose.yml, switched off (deploy.replicas: 0): the service(s) web need it");
+        assertThat(read(dir, "srv/etl/docker-compose.yml")).isEqualTo(compose);
+        assertThat(read(dir, "prefect/MIGRATION.md")).contains("is needed by web (depends_on)");
         assertThat(run(dir, "cleanup").changes()).isEmpty();
+    }
+
+    @Test
+    void aLongFormDependencyWithAConditionCountsAndTheFileIsLeftAsWritten() throws Exception {
+        String compose = """
+                services:
+                  scheduler:
+                    image: etl:1.4
+                    command: python scheduler.py
+                  web:
+                    image: nginx:alpine
+                    depends_on:
+                      scheduler:
+                        condition: service_started
+                    links:
+                      - scheduler:sched
+                """;
+        scheduler(compose);
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "srv/etl/docker-compose.yml")).isEqualTo(compose);
+        assertThat(read(dir, "prefect/cutover.sh")).contains("is needed by web (depends_on, links)");
+    }
+
+    /** Stopping a service whose network namespace another one shares would cut that one off: not even stopped. */
+    @Test
+    void aServiceSharingItsNetworkIsNotStoppedEither() throws Exception {
+        String compose = """
+                services:
+                  scheduler:
+                    image: etl:1.4
+                    command: python scheduler.py
+                  exporter:
+                    image: prom/statsd-exporter
+                    network_mode: service:scheduler
+                """;
+        scheduler(compose);
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "srv/etl/docker-compose.yml")).isEqualTo(compose);
+        assertThat(read(dir, "prefect/cutover.sh")).contains("is needed by exporter (network_mode)",
+                "# not stopped: a service with network_mode: service:scheduler would lose its network; once none does:\n"
+                        + "# docker compose -f \"$ROOT/srv/etl/docker-compose.yml\" stop scheduler\n");
+        assertThat(read(dir, "prefect/MIGRATION.md")).contains("cutover.sh does not stop it either");
+    }
+
+    /** Compose 2.20+ starts a dependent without a {@code required: false} dependency: replicas: 0 is safe then. */
+    @Test
+    void aDependencyMarkedNotRequiredDoesNotHoldTheServiceBack() throws Exception {
+        String compose = """
+                services:
+                  scheduler:
+                    image: etl:1.4
+                    command: python scheduler.py
+                  web:
+                    image: nginx:alpine
+                    depends_on:
+                      scheduler:
+                        condition: service_started
+                        required: false
+                """;
+        scheduler(compose);
+        RewriteEngine.apply(dir, run(dir, "cutover"));
+        assertThat(read(dir, "srv/etl/docker-compose.yml")).isEqualTo("""
+                services:
+                  scheduler:
+                    # migrate: disabled py-loop-scheduler-a3886a00 2026-03-02 (2 lines)
+                    deploy:
+                      replicas: 0
+                    image: etl:1.4
+                    command: python scheduler.py
+                  web:
+                    image: nginx:alpine
+                    depends_on:
+                      scheduler:
+                        condition: service_started
+                        required: false
+                """);
+        assertThat(read(dir, "prefect/cutover.sh")).doesNotContain("MANUAL");
     }
 
     @Test

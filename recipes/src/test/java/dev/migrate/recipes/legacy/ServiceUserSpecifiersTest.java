@@ -89,6 +89,38 @@ class ServiceUserSpecifiersTest {
         assertThat(dual.notes()).noneSatisfy(n -> assertThat(n.message()).contains("WorkingDirectory= holds"));
     }
 
+    /**
+     * A unit of a user's runtime directory ({@code systemd-run --user --on-calendar} writes run/user/1000/systemd/transient)
+     * is run by that user's manager. Before, it was read as a system unit's (a timer's %h and %u stayed unknown, and a
+     * service's became root's); now the uid's etc/passwd entry gives the name, home and shell.
+     */
+    @Test
+    void aRuntimeUnitsSpecifiersAreThoseOfTheUserItsUidNames() throws Exception {
+        write("etc/passwd", "root:x:0:0:root:/root:/bin/bash\njo:x:1000:1000:Jo:/srv/jo:/bin/zsh\n");
+        write("run/user/1000/systemd/transient/run-u42.timer", "[Timer]\nOnCalendar=*-*-* 03:00:00\n");
+        write("run/user/1000/systemd/transient/run-u42.service", """
+                [Service]
+                WorkingDirectory=%h/sync
+                ExecStart=%h/bin/sync.sh --user %u --uid %U --shell %s
+                """);
+        RewriteEngine.apply(dir, run(dir, "dual-run"));
+        assertThat(onlyFlow()).contains("COMMAND = '/srv/jo/bin/sync.sh --user jo --uid 1000 --shell /bin/zsh'\n",
+                "WORKING_DIR = '/srv/jo/sync'\n");
+        assertThat(run(dir, "dual-run").changes()).isEmpty();
+    }
+
+    /** Without the dump's etc/passwd only the uid is known: %U is filled in, %h and %u stay and are reported. */
+    @Test
+    void aRuntimeUnitWithoutPasswdKeepsItsHomeAndName() throws Exception {
+        write("run/user/1000/systemd/transient/run-u42.timer", "[Timer]\nOnCalendar=*-*-* 03:00:00\n");
+        write("run/user/1000/systemd/transient/run-u42.service", "[Service]\nExecStart=%h/bin/sync.sh --user %u --uid %U\n");
+        RewriteResult dual = run(dir, "dual-run");
+        RewriteEngine.apply(dir, dual);
+        assertThat(onlyFlow()).contains("COMMAND = '%h/bin/sync.sh --user %u --uid 1000'\n").doesNotContain("/root");
+        assertThat(dual.notes()).anySatisfy(n -> assertThat(n.message())
+                .contains("ExecStart= holds systemd specifiers the flow cannot know (%h %u)"));
+    }
+
     /** Must not change: settings without specifiers stay exactly as written. */
     @Test
     void settingsWithoutSpecifiersStayAsWritten() throws Exception {

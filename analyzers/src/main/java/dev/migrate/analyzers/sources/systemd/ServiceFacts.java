@@ -12,7 +12,16 @@ record ServiceFacts(String command, String user, String workingDir, Map<String, 
                     List<String> dependencies) {
 
     static ServiceFacts of(UnitSource service) {
-        List<String> exec = service.values("Service", "ExecStart").stream().map(v -> ExecCommand.parse(v).command()).toList();
+        return of(service, null);
+    }
+
+    /**
+     * @param owner a user unit's owner by the dump's etc/passwd, whose {@code %u %U %h %s} its ExecStart= and
+     *              WorkingDirectory= get ({@link UserUnitSpecifiers}), or null
+     */
+    static ServiceFacts of(UnitSource service, Passwd.Entry owner) {
+        List<String> exec = service.values("Service", "ExecStart").stream()
+                .map(v -> UserUnitSpecifiers.expand(ExecCommand.parse(v).command(), owner)).toList();
         String command = exec.isEmpty() ? null : Redactor.redact(String.join(" && ", exec));
         Map<String, String> env = new LinkedHashMap<>();
         for (String value : service.values("Service", "Environment")) {
@@ -32,7 +41,8 @@ record ServiceFacts(String command, String user, String workingDir, Map<String, 
         }
         List<String> deps = new java.util.ArrayList<>(service.unitList("Unit", "After"));
         deps.addAll(service.unitList("Unit", "Requires"));
-        return new ServiceFacts(command, service.value("Service", "User"), service.value("Service", "WorkingDirectory"),
+        return new ServiceFacts(command, service.value("Service", "User"),
+                UserUnitSpecifiers.expand(service.value("Service", "WorkingDirectory"), owner),
                 env, attributes, deps);
     }
 

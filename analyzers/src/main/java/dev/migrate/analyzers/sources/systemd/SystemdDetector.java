@@ -59,6 +59,8 @@ public final class SystemdDetector implements Detector {
     private final Set<String> maskedByLink = new HashSet<>();
     /** Links of the load path to another unit file ({@code etl.service -> etl-v2.service}): the name is the target's alias. */
     private final List<Alias> aliases = new ArrayList<>();
+    /** The dumps' etc/passwd: a user unit's owner, whose %u %U %h %s its ExecStart= and WorkingDirectory= get. */
+    private final UserUnitSpecifiers owners = new UserUnitSpecifiers();
 
     /** {@code name} is another name of {@code target} for the manager of {@code place} (systemd.unit(5), "Aliases"). */
     private record Alias(LoadPath.Place place, String name, String target) {
@@ -85,7 +87,7 @@ public final class SystemdDetector implements Detector {
      */
     @Override
     public Prefilter prefilter() {
-        return new Prefilter(List.of("systemd", "systemctl"), SystemdDetector::isUnitPath);
+        return new Prefilter(List.of("systemd", "systemctl"), p -> isUnitPath(p) || Passwd.hostOf(p) != null);
     }
 
     static boolean isUnitPath(String path) {
@@ -174,6 +176,9 @@ public final class SystemdDetector implements Detector {
 
     @Override
     public boolean accepts(ScanFile file) {
+        if (Passwd.hostOf(file.path()) != null) {
+            return true;
+        }
         if (WANTED.matcher(file.path()).find()) {
             return TemplateInstances.of(file.path()) != null || file.text().contains("["); // a link, or a copy
         }
@@ -224,6 +229,14 @@ public final class SystemdDetector implements Detector {
 
     @Override
     public void detect(ScanFile file, InventorySink sink) {
+        String passwdHost = Passwd.hostOf(file.path());
+        if (passwdHost != null) {
+            Map<String, Passwd.Entry> entries = Passwd.parse(file.text());
+            synchronized (this) {
+                owners.add(passwdHost, entries);
+            }
+            return;
+        }
         if (WANTED.matcher(file.path()).find()) {
             TemplateInstances.Enabled enabled = TemplateInstances.of(file.path());
             // a copy is kept in case the dump lacks the unit (or the template) itself
@@ -304,7 +317,7 @@ public final class SystemdDetector implements Detector {
         enabled.sort(Comparator.comparing(TemplateInstances.Enabled::instance).thenComparing(TemplateInstances.Enabled::path));
         List<PendingJob> pending = new ArrayList<>();
         Set<UnitSource> started = new HashSet<>();
-        TimerJobs timerJobs = new TimerJobs(check, maskedUnits);
+        TimerJobs timerJobs = new TimerJobs(check, maskedUnits, owners);
         for (UnitSource timer : timers) {
             List<String> instances = timer.template() ? enabled.stream().filter(e -> e.template().equals(timer.fileName()))
                     .map(TemplateInstances.Enabled::instance).distinct().toList() : List.of();
@@ -335,6 +348,7 @@ public final class SystemdDetector implements Detector {
         masked.clear();
         maskedByLink.clear();
         aliases.clear();
+        owners.clear();
     }
 
     /**
@@ -562,7 +576,7 @@ public final class SystemdDetector implements Detector {
     }
 
     private PendingJob schedulerService(UnitSource service) {
-        ServiceFacts facts = ServiceFacts.of(service);
+        ServiceFacts facts = ServiceFacts.of(service, owners.owner(service.path()));
         JobKind kind = ServiceRoles.kindOf(facts.command(), service.value("Service", "Restart"),
                 service.fileName() + " " + service.value("Unit", "Description") + " " + facts.command());
         if (kind == null) {

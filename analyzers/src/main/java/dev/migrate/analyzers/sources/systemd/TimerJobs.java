@@ -31,10 +31,13 @@ final class TimerJobs {
     static final String ENABLED = "systemd.enabled";
 
     private final ScheduleCheck check;
+    /** Whose %u %U %h %s a user unit's settings get. */
+    private final UserUnitSpecifiers owners;
     /** The names of the units an empty file or a link to /dev/null masks, with which: a timer starting one starts nothing. */
     private final Map<String, String> masked;
 
-    TimerJobs(ScheduleCheck check, Map<String, String> masked) {
+    TimerJobs(ScheduleCheck check, Map<String, String> masked, UserUnitSpecifiers owners) {
+        this.owners = owners;
         this.check = check;
         this.masked = masked;
     }
@@ -105,7 +108,7 @@ final class TimerJobs {
         if (!timer.dropIns().isEmpty()) {
             attributes.put("timer.dropIns", String.join(" ", timer.dropIns().stream().map(UnitSource.DropIn::shown).toList()));
         }
-        ServiceFacts facts = service == null ? null : ServiceFacts.of(service);
+        ServiceFacts facts = service == null ? null : ServiceFacts.of(service, owners.owner(service.path()));
         if (facts != null) {
             attributes.putAll(facts.attributes());
         }

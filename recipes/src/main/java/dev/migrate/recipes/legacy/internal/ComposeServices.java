@@ -36,7 +36,8 @@ final class ComposeServices {
      * @param deployIndent its indentation
      * @param replicasLine 0-based line of {@code replicas:} under it, or -1
      * @param flow       whether the service or its deploy is written in flow style ({@code {image: x}}): left by hand
-     * @param dependents the other services of the file that need it (depends_on, links, volumes_from, network_mode)
+     * @param dependents the other services of the file that need it, each with how: {@code web (depends_on, links)};
+     *                   {@code docker compose up} fails, or starts them without it, when it has {@code replicas: 0}
      * @param others     how many other services the file has (with a command of their own or not)
      */
     record Service(String file, String name, String command, String user, String directory, int start, int keyLine, int firstLine,
@@ -145,33 +146,45 @@ final class ComposeServices {
         return String.join("", lines);
     }
 
+    /**
+     * The other services that need this one, each with how ({@code web (depends_on)}). A long-form
+     * {@code depends_on} entry with {@code required: false} (Compose 2.20+) does not count: Compose starts the
+     * dependent without it.
+     */
     private static List<String> dependents(MappingNode services, String name) {
         List<String> out = new ArrayList<>();
         for (NodeTuple t : services.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode k) || k.getValue().equals(name) || !(t.getValueNode() instanceof MappingNode m)) {
                 continue;
             }
-            List<String> needs = new ArrayList<>();
+            List<String> how = new ArrayList<>();
             Node dependsOn = value(m, "depends_on");
             if (dependsOn instanceof MappingNode d) {
-                d.getValue().forEach(x -> needs.add(scalar(x.getKeyNode())));
-            } else {
-                needs.addAll(List.of(words(dependsOn).split(" ")));
+                d.getValue().stream().filter(x -> name.equals(scalar(x.getKeyNode())))
+                        .filter(x -> !(x.getValueNode() instanceof MappingNode c) || !"false".equals(scalar(value(c, "required"))))
+                        .findFirst().ifPresent(x -> how.add("depends_on"));
+            } else if (List.of(words(dependsOn).split(" ")).contains(name)) {
+                how.add("depends_on");
             }
-            for (String link : words(value(m, "links")).split(" ")) {
-                needs.add(link.replaceAll(":.*", ""));
+            if (List.of(words(value(m, "links")).split(" ")).stream().anyMatch(l -> l.replaceAll(":.*", "").equals(name))) {
+                how.add("links");
             }
-            needs.addAll(List.of(words(value(m, "volumes_from")).replaceAll(":(ro|rw)\\b", "").split(" ")));
-            String network = scalar(value(m, "network_mode"));
-            if (network != null && network.startsWith("service:")) {
-                needs.add(network.substring("service:".length()));
+            if (List.of(words(value(m, "volumes_from")).split(" ")).stream()
+                    .anyMatch(v -> v.replaceAll(":(ro|rw)$", "").equals(name))) {
+                how.add("volumes_from");
             }
-            if (needs.contains(name)) {
-                out.add(k.getValue());
+            if (("service:" + name).equals(scalar(value(m, "network_mode")))) {
+                how.add(NETWORK);
+            }
+            if (!how.isEmpty()) {
+                out.add(k.getValue() + " (" + String.join(", ", how) + ")");
             }
         }
         return out;
     }
+
+    /** How a dependent that shares the service's network namespace is named in {@link #dependents}. */
+    static final String NETWORK = "network_mode";
 
     private static Node value(MappingNode m, String key) {
         for (NodeTuple t : m.getValue()) {

@@ -1,6 +1,7 @@
 package dev.migrate.recipes.legacy.internal;
 
 import dev.migrate.analyzers.sources.systemd.LoadPath;
+import dev.migrate.analyzers.sources.systemd.Passwd;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -88,17 +89,10 @@ final class HostAccounts {
         return place == null ? null : place.host();
     }
 
-    /** {@code name:password:uid:gid:gecos:home:shell}; NIS lines ({@code +}, {@code -}), comments and short lines are skipped. */
+    /** The scan's reading of etc/passwd ({@link Passwd}), as this class's entries. */
     private static Map<String, User> passwd(String text) {
         Map<String, User> out = new HashMap<>();
-        for (String line : text.split("\r?\n")) {
-            String[] f = line.split(":", -1);
-            if (f.length < 7 || line.startsWith("#") || line.startsWith("+") || line.startsWith("-") || f[0].isEmpty()) {
-                continue;
-            }
-            // the first entry of a name is the one getpwnam() returns
-            out.putIfAbsent(f[0], new User(f[0], f[2], f[3], f[5], f[6].isEmpty() ? "/bin/sh" : f[6]));
-        }
+        Passwd.parse(text).forEach((name, e) -> out.put(name, new User(e.name(), e.uid(), e.gid(), e.home(), e.shell())));
         return out;
     }
 

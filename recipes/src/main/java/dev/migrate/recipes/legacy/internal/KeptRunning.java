@@ -34,6 +34,11 @@ final class KeptRunning {
      * user wrote it, so that the edit, the note and cleanup.sh agree, also on a rerun that finds it removed.
      */
     static final String KEPT = "keptRunning.cleanupKeeps";
+    /**
+     * The other services of a compose service's file that need it, each with how ({@code web (depends_on)}); absent
+     * when none do. Such a service is not set to {@code replicas: 0} (see {@link #neededNote}).
+     */
+    static final String NEEDED_BY = "keptRunning.neededBy";
 
     private KeptRunning() {
     }
@@ -83,16 +88,16 @@ final class KeptRunning {
                 kept = service.flow() ? "the compose service " + service.name() + " of " + service.file() + " (or its deploy:) is "
                         + "written in flow style or spans lines migrate does not edit: set deploy.replicas: 0 in it by hand at the "
                         + "cutover, and delete it by hand at the cleanup"
-                        : !service.dependents().isEmpty() ? "cleanup keeps the compose service " + service.name() + " of "
-                        + service.file() + ", switched off (deploy.replicas: 0): the service(s) " + String.join(", ",
-                        service.dependents()) + " need it (depends_on, links, volumes_from or network_mode); take it out of "
-                        + "them, then delete it by hand"
+                        : !service.dependents().isEmpty() ? neededNote(service)
                         : service.others() == 0 ? "cleanup keeps the compose service " + service.name() + " of " + service.file()
                         + ", switched off (deploy.replicas: 0): it is the file's only service; delete the file by hand once "
                         + "nothing deploys it" : null;
             }
-            if (kept != null && (phase == Phase.CLEANUP || service != null && service.flow())) {
+            if (kept != null && (phase == Phase.CLEANUP || service != null && (service.flow() || !service.dependents().isEmpty()))) {
                 attributes.put(KEPT, kept);
+            }
+            if (service != null && !service.flow() && !service.dependents().isEmpty()) {
+                attributes.put(NEEDED_BY, String.join(", ", service.dependents()));
             }
             if (attributes.size() == j.attributes().size()) {
                 Job before = previous.get(id);
@@ -105,10 +110,30 @@ final class KeptRunning {
         });
     }
 
+    /**
+     * Why a compose service other services need is not set to {@code replicas: 0}, and what to do by hand. With it,
+     * {@code docker compose up} refuses the dependents or starts them without it, depending on the Compose version and
+     * on how they need it; the file is left as written, which keeps every {@code up} working, and cutover.sh only stops
+     * the container (switching the scheduler off until someone runs {@code up} again), except when a dependent shares
+     * its network namespace ({@code network_mode: service:x}), which stopping it would take away from that dependent.
+     */
+    static String neededNote(ComposeServices.Service service) {
+        boolean network = service.dependents().stream().anyMatch(d -> d.contains(ComposeServices.NETWORK));
+        return "the compose service " + service.name() + " of " + service.file() + " is needed by " + String.join(", ",
+                service.dependents()) + ": with deploy.replicas: 0, docker compose up would fail or start them without it, "
+                + "so migrate leaves the file as written and "
+                + (network ? "cutover.sh does not stop it either (a service with network_mode: service:" + service.name()
+                + " would lose its network); stop it by hand once nothing shares its network"
+                : "cutover.sh only stops its container, which the next docker compose up -d starts again")
+                + ". By hand: take it out of those services (drop the depends_on entry, or write it in the long form with "
+                + "required: false, Compose 2.20+; links, volumes_from and network_mode have no such option), then set "
+                + "deploy.replicas: 0 in it, or delete it";
+    }
+
     /** The job's attributes with those of {@code before} that name its program or service. */
     private static Map<String, String> with(Job j, Job before) {
         Map<String, String> attributes = new LinkedHashMap<>(j.attributes());
-        for (String key : List.of(SUPERVISOR, COMPOSE, CUTOVER, KEPT)) {
+        for (String key : List.of(SUPERVISOR, COMPOSE, CUTOVER, KEPT, NEEDED_BY)) {
             if (before.attributes().containsKey(key)) {
                 attributes.put(key, before.attributes().get(key));
             }
@@ -154,7 +179,8 @@ final class KeptRunning {
     }
 
     /** The {@code file#name} reference of a job's keeper and which kind it is, or null. */
-    record Keeper(String attribute, String file, String name, boolean stop) {
+    /** @param neededBy for a compose service: the services that need it, with how ({@link #NEEDED_BY}), or null */
+    record Keeper(String attribute, String file, String name, boolean stop, String neededBy) {
         boolean supervisor() {
             return attribute.equals(SUPERVISOR);
         }
@@ -165,7 +191,7 @@ final class KeptRunning {
             String ref = j.attributes().get(attribute);
             if (ref != null && ref.contains("#")) {
                 return new Keeper(attribute, ref.substring(0, ref.lastIndexOf('#')), ref.substring(ref.lastIndexOf('#') + 1),
-                        !"restart".equals(j.attributes().get(CUTOVER)));
+                        !"restart".equals(j.attributes().get(CUTOVER)), j.attributes().get(NEEDED_BY));
             }
         }
         return null;
@@ -225,8 +251,9 @@ final class KeptRunning {
             }
             return text;
         }
+        // one that others need is left as written (neededNote): replicas: 0 would break their docker compose up
         List<ComposeServices.Service> services = new ArrayList<>(ComposeServices.of(path, text).stream()
-                .filter(s -> names.containsKey(s.name()) && !s.flow()).toList());
+                .filter(s -> names.containsKey(s.name()) && !s.flow() && s.dependents().isEmpty()).toList());
         services.sort(Comparator.comparingInt(ComposeServices.Service::keyLine).reversed());
         for (ComposeServices.Service s : services) {
             Job j = names.get(s.name());

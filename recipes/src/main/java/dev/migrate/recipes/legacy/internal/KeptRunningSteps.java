@@ -21,7 +21,8 @@ final class KeptRunningSteps {
         TreeMap<String, KeptRunning.Keeper> out = new TreeMap<>();
         plan.jobs().stream().map(p -> KeptRunning.of(p.job())).filter(Objects::nonNull)
                 .forEach(k -> out.merge(k.attribute() + " " + k.file() + "#" + k.name(), k,
-                        (a, b) -> a.stop() || b.stop() ? new KeptRunning.Keeper(a.attribute(), a.file(), a.name(), true) : a));
+                        (a, b) -> a.stop() || b.stop() ? new KeptRunning.Keeper(a.attribute(), a.file(), a.name(), true,
+                                a.neededBy() != null ? a.neededBy() : b.neededBy()) : a));
         return List.copyOf(out.values());
     }
 
@@ -52,6 +53,23 @@ final class KeptRunningSteps {
                 sh.append("# compose service ").append(k.name()).append(" keeps running its other jobs; after deploying its ")
                         .append("edited script (registrations commented out):\ndocker compose -f ").append(file).append(" restart ")
                         .append(ShellLine.quote(k.name())).append('\n');
+            } else if (k.neededBy() != null) {
+                // replicas: 0 would make `docker compose up` of the dependents fail or start them without it, so the file
+                // is left as written (KeptRunning.neededNote): stopping is all that is safe here, and only when no
+                // dependent shares the container's network namespace, which goes when it stops
+                boolean network = k.neededBy().contains(ComposeServices.NETWORK);
+                sh.append("# compose service ").append(k.name()).append(" (").append(k.file()).append(") is needed by ")
+                        .append(k.neededBy()).append(": deploy.replicas: 0 would make `docker compose up` fail or start them ")
+                        .append("without it, so its file is left as written. MANUAL: take it out of those services (drop the ")
+                        .append("depends_on entry, or use the long form with `required: false`, Compose 2.20+), then set ")
+                        .append("deploy.replicas: 0 in it or delete it (MIGRATION.md)\n");
+                if (network) {
+                    sh.append("# not stopped: a service with network_mode: service:").append(k.name()).append(" would lose its ")
+                            .append("network; once none does:\n# ");
+                } else {
+                    sh.append("# stopped only: the next `docker compose up -d` starts it again until the manual step is done\n");
+                }
+                sh.append("docker compose -f ").append(file).append(" stop ").append(ShellLine.quote(k.name())).append('\n');
             } else {
                 sh.append("# compose service ").append(k.name()).append(" (").append(k.file()).append("): stopped; with ")
                         .append("deploy.replicas: 0 in that file, `docker compose up -d` (also with --remove-orphans) no longer ")
@@ -84,7 +102,7 @@ final class KeptRunningSteps {
 
     /** The files the rollback restores: those holding a program or service this phase switched off or removed. */
     static List<String> files(Plan plan) {
-        return keepers(plan).stream().filter(KeptRunning.Keeper::stop).map(KeptRunning.Keeper::file).distinct().sorted().toList();
+        return keepers(plan).stream().filter(k -> k.stop() && k.neededBy() == null).map(KeptRunning.Keeper::file).distinct().sorted().toList();
     }
 
     /** cleanup.sh's lines for the programs and services the cleanup removed; they use {@code $ROOT}. */

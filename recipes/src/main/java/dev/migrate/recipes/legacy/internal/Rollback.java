@@ -103,7 +103,8 @@ final class Rollback {
                     .append(plan.phase() == Phase.CLEANUP ? "`git restore --source=<commit-before-cleanup> -- FILE`"
                             : "running the dual-run phase again takes the `# migrate: disabled` marker and the lines it counts out, "
                             + "and puts each `# migrate: was <job-id>: ` line back")
-                    .append("; ").append(String.join(", ", KeptRunningSteps.files(plan).stream().map(f -> "`" + f + "`").toList()))
+                    .append(KeptRunningSteps.files(plan).isEmpty() ? "" : "; " + String.join(", ",
+                            KeptRunningSteps.files(plan).stream().map(f -> "`" + f + "`").toList()))
                     .append("):\n\n```sh\n");
             kept.forEach(line -> md.append(line).append('\n'));
             md.append("```\n");

@@ -94,12 +94,10 @@ final class ServiceSpecifiers {
         } else {
             unit = j.name() + ".service"; // the service's own job: named after its unit
             unitPath = j.source().path();
-            userUnit = unitPath.contains("systemd/user/");
+            // a user's runtime directory (run/user/1000/systemd/transient) is that user's manager's too
+            userUnit = unitPath.contains("systemd/user/") || HostUnits.runtimeUid(unitPath) != null;
         }
-        String owner = userUnit ? HostUnits.owner(unitPath) : null;
-        HostAccounts.User entry = userUnit ? accounts.user(unitPath, owner) : null;
-        Manager manager = userUnit ? Manager.owner(owner, entry, entry == null ? null : accounts.groupName(unitPath, entry.gid()))
-                : Manager.SYSTEM;
+        Manager manager = userUnit ? userManager(unitPath, accounts) : Manager.SYSTEM;
         Map<String, String> attributes = new LinkedHashMap<>(j.attributes());
         Set<String> left = new LinkedHashSet<>();
         String command = j.command() == null ? null : expand(j.command(), unit, userUnit, manager, left);
@@ -125,6 +123,21 @@ final class ServiceSpecifiers {
         });
         return new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(), command, user, env, dir,
                 j.overlap(), j.dependsOn(), attributes);
+    }
+
+    /**
+     * The manager of a user unit: its owner is the user whose home holds it ({@code home/jo/.config/systemd/user}), or
+     * whose uid names the runtime directory ({@code run/user/1000/systemd/...}), looked up in the dump's etc/passwd
+     * (without it, only the uid is known of a runtime directory's owner).
+     */
+    private static Manager userManager(String unitPath, HostAccounts accounts) {
+        String uid = HostUnits.runtimeUid(unitPath);
+        HostAccounts.User entry = uid != null ? accounts.user(unitPath, uid) : accounts.user(unitPath, HostUnits.owner(unitPath));
+        String group = entry == null ? null : accounts.groupName(unitPath, entry.gid());
+        if (uid != null) {
+            return entry == null ? new Manager(null, uid, null, null, null, null) : Manager.owner(entry.name(), entry, group);
+        }
+        return Manager.owner(HostUnits.owner(unitPath), entry, group);
     }
 
     /** The attributes naming specifiers left in a service's settings, which the jobs its process runs inherit. */
