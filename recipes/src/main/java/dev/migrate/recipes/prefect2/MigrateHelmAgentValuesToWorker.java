@@ -4,9 +4,9 @@ import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.internal.FilesByPath;
 import dev.migrate.recipes.internal.YamlPositions;
 import dev.migrate.recipes.prefectcli.DeploymentQueues;
+import dev.migrate.recipes.prefectcli.DeploymentQueuesRecipe;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Preconditions;
-import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
@@ -17,7 +17,7 @@ import org.openrewrite.yaml.tree.Yaml;
  * {@code helm-value} data, and the image tag is pinned to the targeted Prefect 3 release ({@link HelmAgentValues}).
  * The chart used as a subchart of an umbrella chart is {@link MigrateHelmAgentSubchartToWorker}'s.
  */
-public class MigrateHelmAgentValuesToWorker extends ScanningRecipe<DeploymentQueues> {
+public class MigrateHelmAgentValuesToWorker extends DeploymentQueuesRecipe {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF203");
 
     @Override
@@ -32,16 +32,6 @@ public class MigrateHelmAgentValuesToWorker extends ScanningRecipe<DeploymentQue
                 + "becomes `selfHostedServer`, and the image tag is pinned to Prefect 3.";
     }
 
-    /** The run's deployments by work queue, which choose the pool of the agent's worker ({@link HelmAgentValues}). */
-    @Override
-    public DeploymentQueues getInitialValue(ExecutionContext ctx) {
-        return DeploymentQueues.in(ctx);
-    }
-
-    @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(DeploymentQueues acc) {
-        return DeploymentQueues.scanner();
-    }
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(DeploymentQueues acc) {

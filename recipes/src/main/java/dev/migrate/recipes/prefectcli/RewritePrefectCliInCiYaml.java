@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.openrewrite.ExecutionContext;
-import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
@@ -33,7 +32,7 @@ import org.openrewrite.yaml.tree.Yaml;
  * build above wrote is commented out inside a block ({@code run: |}); a one-line list item cannot hold a comment,
  * so it becomes a comment line above the next item (a last item is removed, with a note naming it).
  */
-public class RewritePrefectCliInCiYaml extends ScanningRecipe<DeploymentQueues> {
+public class RewritePrefectCliInCiYaml extends DeploymentQueuesRecipe {
     /** CI files and the keys whose values are shell steps in them. */
     private static final Map<PathMatcher, Set<String>> STEPS = Map.of(
             glob("{**/,}.github/workflows/*.{yml,yaml}"), Set.of("run"),
@@ -71,16 +70,6 @@ public class RewritePrefectCliInCiYaml extends ScanningRecipe<DeploymentQueues> 
         return keys;
     }
 
-    /** The run's deployments by work queue, which choose the pools of the agents' workers. */
-    @Override
-    public DeploymentQueues getInitialValue(ExecutionContext ctx) {
-        return DeploymentQueues.in(ctx);
-    }
-
-    @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(DeploymentQueues acc) {
-        return DeploymentQueues.scanner();
-    }
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(DeploymentQueues acc) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openrewrite.ExecutionContext;
 import org.openrewrite.Option;
-import org.openrewrite.ScanningRecipe;
 import org.openrewrite.TreeVisitor;
 import org.openrewrite.yaml.YamlIsoVisitor;
 import org.openrewrite.yaml.tree.Yaml;
@@ -27,7 +26,7 @@ import org.openrewrite.yaml.tree.Yaml;
  * written. Compose files (also those named with {@code -f}) are left to the compose recipes, which also rename the
  * services.
  */
-public class RewritePrefectCliInYamlCommands extends ScanningRecipe<DeploymentQueues> {
+public class RewritePrefectCliInYamlCommands extends DeploymentQueuesRecipe {
     private static final PathMatcher COMPOSE = FileSystems.getDefault().getPathMatcher(
             "glob:**{docker-compose,compose}*.{yml,yaml}");
     private static final PathMatcher COMPOSE_AT_ROOT = FileSystems.getDefault().getPathMatcher(
@@ -67,16 +66,6 @@ public class RewritePrefectCliInYamlCommands extends ScanningRecipe<DeploymentQu
                 + "manifests and Helm templates, including `sh -c` command strings, with their Prefect 3 forms.";
     }
 
-    /** The run's deployments by work queue, which choose the pools of the agents' workers. */
-    @Override
-    public DeploymentQueues getInitialValue(ExecutionContext ctx) {
-        return DeploymentQueues.in(ctx);
-    }
-
-    @Override
-    public TreeVisitor<?, ExecutionContext> getScanner(DeploymentQueues acc) {
-        return DeploymentQueues.scanner();
-    }
 
     @Override
     public TreeVisitor<?, ExecutionContext> getVisitor(DeploymentQueues acc) {
