@@ -178,6 +178,8 @@ class ComposeSchedulerServiceTest {
         assertThat(read(dir, "prefect/cutover.sh")).contains("is needed by web (depends_on)", "MANUAL: take it out of those services",
                 "# stopped only: the next `docker compose up -d` starts it again until the manual step is done\n"
                         + "docker compose -f \"$ROOT/srv/etl/docker-compose.yml\" stop scheduler\n");
+        assertThat(read(dir, "prefect/ROLLBACK.md")).contains("(their files were left as written: nothing to restore):",
+                "docker compose -f 'srv/etl/docker-compose.yml' up -d scheduler\n");
         assertThat(run(dir, "cutover").changes()).isEmpty();
         RewriteEngine.apply(dir, run(dir, "cleanup"));
         assertThat(read(dir, "srv/etl/docker-compose.yml")).isEqualTo(compose);
@@ -269,7 +271,13 @@ class ComposeSchedulerServiceTest {
         RewriteEngine.apply(dir, run(dir, "cutover"));
         assertThat(read(dir, "srv/etl/docker-compose.yml")).isEqualTo(compose);
         assertThat(read(dir, "prefect/MIGRATION.md")).contains("written in flow style", "set deploy.replicas: 0 in it by hand");
-        assertThat(read(dir, "prefect/cutover.sh")).contains("stop scheduler\n");
+        // cutover.sh does not claim a replicas line migrate did not write, and the rollback has no file to restore
+        assertThat(read(dir, "prefect/cutover.sh")).contains("# compose service scheduler (srv/etl/docker-compose.yml): stopped "
+                + "only, its file is left as written (flow style). MANUAL: set deploy.replicas: 0 in it, or the next "
+                + "`docker compose up -d` starts it again (MIGRATION.md)\n"
+                + "docker compose -f \"$ROOT/srv/etl/docker-compose.yml\" stop scheduler\n").doesNotContain("with deploy.replicas");
+        assertThat(read(dir, "prefect/ROLLBACK.md")).contains(". Start the supervisor programs and compose services again "
+                + "(their files were left as written: nothing to restore):").doesNotContain("migrate: disabled` marker");
     }
 
     /** Must not change: services that run no moved script, and their file, stay as written in every phase. */

@@ -39,6 +39,11 @@ final class KeptRunning {
      * when none do. Such a service is not set to {@code replicas: 0} (see {@link #neededNote}).
      */
     static final String NEEDED_BY = "keptRunning.neededBy";
+    /**
+     * {@code true} for a compose service written in flow style ({@code {image: x}}), which migrate leaves for a person to
+     * switch off; absent otherwise. cutover.sh and the rollback then say that the file was not edited.
+     */
+    static final String BY_HAND = "keptRunning.byHand";
 
     private KeptRunning() {
     }
@@ -99,6 +104,9 @@ final class KeptRunning {
             if (service != null && !service.flow() && !service.dependents().isEmpty()) {
                 attributes.put(NEEDED_BY, String.join(", ", service.dependents()));
             }
+            if (service != null && service.flow()) {
+                attributes.put(BY_HAND, "true");
+            }
             if (attributes.size() == j.attributes().size()) {
                 Job before = previous.get(id);
                 return before == null || of(before) == null ? j : new Job(j.id(), j.kind(), j.name(), j.source(), j.schedules(),
@@ -133,7 +141,7 @@ final class KeptRunning {
     /** The job's attributes with those of {@code before} that name its program or service. */
     private static Map<String, String> with(Job j, Job before) {
         Map<String, String> attributes = new LinkedHashMap<>(j.attributes());
-        for (String key : List.of(SUPERVISOR, COMPOSE, CUTOVER, KEPT, NEEDED_BY)) {
+        for (String key : List.of(SUPERVISOR, COMPOSE, CUTOVER, KEPT, NEEDED_BY, BY_HAND)) {
             if (before.attributes().containsKey(key)) {
                 attributes.put(key, before.attributes().get(key));
             }
@@ -180,7 +188,8 @@ final class KeptRunning {
 
     /** The {@code file#name} reference of a job's keeper and which kind it is, or null. */
     /** @param neededBy for a compose service: the services that need it, with how ({@link #NEEDED_BY}), or null */
-    record Keeper(String attribute, String file, String name, boolean stop, String neededBy) {
+    /** @param byHand for a compose service: whether its file is left for a person to edit ({@link #BY_HAND}) */
+    record Keeper(String attribute, String file, String name, boolean stop, String neededBy, boolean byHand) {
         boolean supervisor() {
             return attribute.equals(SUPERVISOR);
         }
@@ -191,7 +200,8 @@ final class KeptRunning {
             String ref = j.attributes().get(attribute);
             if (ref != null && ref.contains("#")) {
                 return new Keeper(attribute, ref.substring(0, ref.lastIndexOf('#')), ref.substring(ref.lastIndexOf('#') + 1),
-                        !"restart".equals(j.attributes().get(CUTOVER)), j.attributes().get(NEEDED_BY));
+                        !"restart".equals(j.attributes().get(CUTOVER)), j.attributes().get(NEEDED_BY),
+                        j.attributes().containsKey(BY_HAND));
             }
         }
         return null;

@@ -22,7 +22,7 @@ final class KeptRunningSteps {
         plan.jobs().stream().map(p -> KeptRunning.of(p.job())).filter(Objects::nonNull)
                 .forEach(k -> out.merge(k.attribute() + " " + k.file() + "#" + k.name(), k,
                         (a, b) -> a.stop() || b.stop() ? new KeptRunning.Keeper(a.attribute(), a.file(), a.name(), true,
-                                a.neededBy() != null ? a.neededBy() : b.neededBy()) : a));
+                                a.neededBy() != null ? a.neededBy() : b.neededBy(), a.byHand() || b.byHand()) : a));
         return List.copyOf(out.values());
     }
 
@@ -70,6 +70,12 @@ final class KeptRunningSteps {
                     sh.append("# stopped only: the next `docker compose up -d` starts it again until the manual step is done\n");
                 }
                 sh.append("docker compose -f ").append(file).append(" stop ").append(ShellLine.quote(k.name())).append('\n');
+            } else if (k.byHand()) {
+                // written in flow style, which migrate does not edit (KeptRunning.BY_HAND): nothing keeps it stopped yet
+                sh.append("# compose service ").append(k.name()).append(" (").append(k.file()).append("): stopped only, its ")
+                        .append("file is left as written (flow style). MANUAL: set deploy.replicas: 0 in it, or the next ")
+                        .append("`docker compose up -d` starts it again (MIGRATION.md)\n")
+                        .append("docker compose -f ").append(file).append(" stop ").append(ShellLine.quote(k.name())).append('\n');
             } else {
                 sh.append("# compose service ").append(k.name()).append(" (").append(k.file()).append("): stopped; with ")
                         .append("deploy.replicas: 0 in that file, `docker compose up -d` (also with --remove-orphans) no longer ")
@@ -102,7 +108,8 @@ final class KeptRunningSteps {
 
     /** The files the rollback restores: those holding a program or service this phase switched off or removed. */
     static List<String> files(Plan plan) {
-        return keepers(plan).stream().filter(k -> k.stop() && k.neededBy() == null).map(KeptRunning.Keeper::file).distinct().sorted().toList();
+        return keepers(plan).stream().filter(k -> k.stop() && k.neededBy() == null && !k.byHand()).map(KeptRunning.Keeper::file)
+                .distinct().sorted().toList();
     }
 
     /** cleanup.sh's lines for the programs and services the cleanup removed; they use {@code $ROOT}. */

@@ -99,12 +99,16 @@ final class Rollback {
         }
         List<String> kept = KeptRunningSteps.rollback(plan);
         if (!kept.isEmpty()) {
-            md.append(md.toString().endsWith("\n\n") ? "" : "\n").append(++step).append(". Start the supervisor programs and compose services again, once their files are restored (")
-                    .append(plan.phase() == Phase.CLEANUP ? "`git restore --source=<commit-before-cleanup> -- FILE`"
-                            : "running the dual-run phase again takes the `# migrate: disabled` marker and the lines it counts out, "
-                            + "and puts each `# migrate: was <job-id>: ` line back")
-                    .append(KeptRunningSteps.files(plan).isEmpty() ? "" : "; " + String.join(", ",
-                            KeptRunningSteps.files(plan).stream().map(f -> "`" + f + "`").toList()))
+            List<String> files = KeptRunningSteps.files(plan);
+            // a service whose file migrate left as written (needed by others, flow style) has nothing to restore
+            String how = plan.phase() == Phase.CLEANUP
+                    ? ", once their files are restored (`git restore --source=<commit-before-cleanup> -- FILE`"
+                    : !files.isEmpty() ? ", once their files are restored (running the dual-run phase again takes the "
+                    + "`# migrate: disabled` marker and the lines it counts out, and puts each `# migrate: was <job-id>: ` line back"
+                    : " (their files were left as written: nothing to restore";
+            md.append(md.toString().endsWith("\n\n") ? "" : "\n").append(++step)
+                    .append(". Start the supervisor programs and compose services again").append(how)
+                    .append(files.isEmpty() ? "" : "; " + String.join(", ", files.stream().map(f -> "`" + f + "`").toList()))
                     .append("):\n\n```sh\n");
             kept.forEach(line -> md.append(line).append('\n'));
             md.append("```\n");
