@@ -62,7 +62,8 @@ public class MoveLegacySchedulersToPrefect3 extends ScanningRecipe<LegacyEstate>
             + "(yyyy-mm-dd). Default today (UTC).", required = false, example = "2026-11-21")
     private final String asOf;
 
-    @Option(displayName = "Host zone", description = "IANA zone of the legacy host, for schedules without one. Default: -Dmigrate.hostZone as for scan, else UTC.",
+    @Option(displayName = "Host zone", description = "IANA zone of the legacy host, for schedules without one. Default: migrate rewrite's --host-zone, else "
+            + "-Dmigrate.hostZone, else the tree's etc/timezone or etc/localtime link (as scan reads them), else UTC.",
             required = false, example = "Europe/Berlin")
     private final String hostZone;
 
