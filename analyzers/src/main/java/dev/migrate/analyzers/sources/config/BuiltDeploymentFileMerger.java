@@ -64,7 +64,10 @@ public final class BuiltDeploymentFileMerger implements JobResolver {
 
     /** The {@code prefect deployment build} a Prefect 2 deployment job was found as, if it was. */
     private static Optional<PrefectInvocation> build(Job j) {
-        if (j.kind() != JobKind.PREFECT2_DEPLOYMENT || j.command() == null || !j.command().contains("build")) {
+        // a build ScheduledDeploymentMerger moved into the script that schedules it is placed there, not where the
+        // command runs, so the file it writes cannot be found from its place: its YAML stays a job of its own
+        if (j.kind() != JobKind.PREFECT2_DEPLOYMENT || j.command() == null || !j.command().contains("build")
+                || j.attributes().containsKey("deployment.builtBy")) {
             return Optional.empty();
         }
         return PrefectInvocation.find(j.command()).stream().filter(i -> i.path().equals("deployment build")).findFirst();
