@@ -133,6 +133,18 @@ class BuiltDeploymentFileMergerTest {
     }
 
     @Test
+    void anOutputOptionWithAnEqualsSignAndADotSlashNamesTheSameFile() throws IOException {
+        String sh = DEPLOY_SH.replace("    -a\n", "    --output=./deployments/nightly.yaml -a\n");
+        Inventory inv = scan("deploy.sh", sh,
+                "deployments/nightly.yaml", builtYaml("nightly", "flows/etl.py:etl", "etl", "0 2 * * *"));
+
+        assertThat(deployments(inv)).singleElement().satisfies(j -> {
+            assertThat(j.source().path()).isEqualTo("deploy.sh");
+            assertThat(j.attributes()).containsEntry("deployment.builtFile", "deployments/nightly.yaml:4");
+        });
+    }
+
+    @Test
     void aFileInTheScriptsOwnDirectoryComesFirst() throws IOException {
         Inventory inv = scan("ops/deploy.sh", DEPLOY_SH,
                 "ops/etl-deployment.yaml", builtYaml("nightly", "flows/etl.py:etl", "etl", "0 2 * * *"),
