@@ -1,0 +1,194 @@
+package dev.migrate.analyzers.sources.config;
+
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.model.ScanFile;
+import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.scan.JobResolver;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code prefect deployment build flows/etl.py:etl -n nightly -a} in a script writes {@code etl-deployment.yaml}
+ * (or its {@code -o/--output} file) in the directory it runs in, and the repository often keeps that file. The
+ * command line detector lists the command and the deployment YAML detector the file: two jobs for one deployment,
+ * so two cutover checklists. This pass makes them one when the file is where the command writes it (from the
+ * script's directory or the repository root, where a script is run from) and both name the same deployment and
+ * entrypoint; a file the command did not write, or one for another deployment, stays a job of its own.
+ *
+ * <p>The command is the kept definition: it creates the deployment (and with {@code -a} registers it), while the file
+ * is its output, rewritten on every run and read only by a later {@code prefect deployment apply}. The kept job
+ * therefore has the command's id, place, schedules and options; the file adds what only it says (the flow's name,
+ * the saved infrastructure block, the pool the server put the queue in) and its findings move to the job. Where the
+ * two say different things (the file was edited after the build), both values stay in
+ * {@code deployment.builtFileDiffers}: which one the server holds depends on which ran last, which the tree does not
+ * show.
+ */
+public final class BuiltDeploymentFileMerger implements JobResolver {
+    /** The options a build sets and its file records, compared when both have them. */
+    private static final List<String> COMPARED = List.of("workQueue", "workPool", "storage");
+
+    @Override
+    public boolean wants(String path) {
+        return false;
+    }
+
+    @Override
+    public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files) {
+        List<Job> builds = jobs.stream().filter(j -> build(j).isPresent()).sorted(
+                java.util.Comparator.comparing(Job::source)).toList();
+        for (Job b : builds) {
+            PrefectInvocation inv = build(b).orElseThrow();
+            Optional<String> output = output(inv);
+            String entrypoint = b.attributes().get("entrypoint");
+            if (output.isEmpty() || entrypoint == null) {
+                continue;
+            }
+            Optional<Job> written = writtenFile(jobs, b, output.get(), entrypoint);
+            if (written.isEmpty()) {
+                continue;
+            }
+            Job file = written.get();
+            Job merged = merge(b, file);
+            jobs.set(jobs.indexOf(b), merged);
+            jobs.remove(file);
+            findings.replaceAll(f -> file.id().equals(f.jobId())
+                    ? new Finding(f.code(), f.severity(), f.applicability(), f.message(), f.where(), merged.id()) : f);
+        }
+    }
+
+    /** The {@code prefect deployment build} a Prefect 2 deployment job was found as, if it was. */
+    private static Optional<PrefectInvocation> build(Job j) {
+        // a build ScheduledDeploymentMerger moved into the script that schedules it is placed there, not where the
+        // command runs, so the file it writes cannot be found from its place: its YAML stays a job of its own
+        if (j.kind() != JobKind.PREFECT2_DEPLOYMENT || j.command() == null || !j.command().contains("build")
+                || j.attributes().containsKey("deployment.builtBy")) {
+            return Optional.empty();
+        }
+        return PrefectInvocation.find(j.command()).stream().filter(i -> i.path().equals("deployment build")).findFirst();
+    }
+
+    /**
+     * The file a build writes, relative to where it runs: {@code -o/--output}, else
+     * {@code <flow function>-deployment.yaml}. A path made of variables or an absolute one is not found in the tree.
+     */
+    static Optional<String> output(PrefectInvocation inv) {
+        Optional<String> out = inv.option("--output", "-o")
+                .or(() -> inv.entrypoint().map(e -> e.substring(e.lastIndexOf(':') + 1) + "-deployment.yaml"));
+        return out.map(o -> o.startsWith("./") ? o.substring(2) : o).filter(o -> !o.contains("$") && !o.startsWith("/")
+                && !o.startsWith("~") && !o.contains(".."));
+    }
+
+    /**
+     * The deployment YAML job the build wrote: at its output path from the script's directory, else from the root,
+     * naming the same deployment and entrypoint (both relative to where the build ran, so the same text).
+     */
+    private static Optional<Job> writtenFile(List<Job> jobs, Job build, String output, String entrypoint) {
+        String scriptPath = build.source().path();
+        String scriptDir = scriptPath.contains("/") ? scriptPath.substring(0, scriptPath.lastIndexOf('/') + 1) : "";
+        for (String place : scriptDir.isEmpty() ? List.of(output) : List.of(scriptDir + output, output)) {
+            Optional<Job> found = jobs.stream().filter(j -> isDeploymentFile(j) && j.source().path().equals(place)
+                    && deploymentName(j).equals(build.name()) && entrypoint.equals(j.attributes().get("entrypoint")))
+                    .findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A job the deployment YAML detector found: a build output file, which records the flow's name. */
+    private static boolean isDeploymentFile(Job j) {
+        return j.kind() == JobKind.PREFECT2_DEPLOYMENT && j.attributes().containsKey("flow") && build(j).isEmpty();
+    }
+
+    /** The deployment's own name: the file's job is named {@code FLOW/DEPLOYMENT}. */
+    private static String deploymentName(Job file) {
+        String flow = file.attributes().get("flow");
+        return file.name().startsWith(flow + "/") ? file.name().substring(flow.length() + 1) : file.name();
+    }
+
+    private static Job merge(Job build, Job file) {
+        List<String> differs = new ArrayList<>();
+        Map<String, String> attrs = new LinkedHashMap<>(file.attributes());
+        for (Map.Entry<String, String> e : build.attributes().entrySet()) {
+            String theirs = file.attributes().get(e.getKey());
+            if (COMPARED.contains(e.getKey()) && theirs != null && !e.getValue().equals(theirs)
+                    && !e.getValue().contains("$")) {
+                differs.add(e.getKey() + ": command " + e.getValue() + ", file " + theirs);
+            }
+            attrs.put(e.getKey(), e.getValue());
+        }
+        infrastructureDiffers(build, file).ifPresent(differs::add);
+        List<ScheduleSpec> schedules = build.schedules();
+        if (!sameSchedules(build.schedules(), file.schedules())) {
+            differs.add("schedule: command " + shown(build.schedules()) + ", file " + shown(file.schedules()));
+            // a build without schedule options leaves the file's (an edited file, applied later) as the only one known
+            schedules = build.schedules().isEmpty() ? file.schedules() : build.schedules();
+        }
+        attrs.put("deployment.builtFile", file.source().path() + ":" + file.source().line());
+        if (!differs.isEmpty()) {
+            attrs.put("deployment.builtFileDiffers", String.join("; ", differs));
+        }
+        Map<String, String> env = build.env().isEmpty() ? file.env() : build.env();
+        String workingDir = build.workingDir() != null ? build.workingDir() : file.workingDir();
+        // the file's FLOW/DEPLOYMENT name is the one Prefect shows; the command alone does not know the flow's name
+        return new Job(build.id(), build.kind(), file.name(), build.source(), schedules, build.command(), build.user(), env,
+                workingDir, build.overlap(), build.dependsOn(), attrs);
+    }
+
+    /**
+     * {@code -ib process/prod} is saved as {@code infrastructure: {type: process, _block_document_name: prod}};
+     * {@code -i process} as an anonymous block of that type.
+     */
+    private static Optional<String> infrastructureDiffers(Job build, Job file) {
+        String ours = build.attributes().get("infrastructure");
+        String type = file.attributes().get("infrastructure");
+        if (ours == null || type == null || ours.contains("$")) {
+            return Optional.empty();
+        }
+        String block = file.attributes().get("infrastructureBlock");
+        String theirs = ours.contains("/") && block != null ? type + "/" + block : type;
+        String compared = ours.contains("/") && block == null ? ours.substring(0, ours.indexOf('/')) : ours;
+        return compared.equals(theirs) ? Optional.empty()
+                : Optional.of("infrastructure: command " + ours + ", file " + theirs);
+    }
+
+    private static boolean sameSchedules(List<ScheduleSpec> a, List<ScheduleSpec> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).form() != b.get(i).form() || !sameExpression(a.get(i), b.get(i))
+                    || !Objects.equals(a.get(i).timezone(), b.get(i).timezone())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The same text, or the same interval written two ways ({@code --interval 3600} and {@code interval: 3600.0}). */
+    private static boolean sameExpression(ScheduleSpec a, ScheduleSpec b) {
+        if (a.expression().equals(b.expression())) {
+            return true;
+        }
+        if (a.form() != ScheduleSpec.Form.INTERVAL) {
+            return false;
+        }
+        try {
+            return java.time.Duration.parse(a.expression()).equals(java.time.Duration.parse(b.expression()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return false; // not ISO durations both: compared as text above
+        }
+    }
+
+    private static String shown(List<ScheduleSpec> schedules) {
+        return schedules.isEmpty() ? "none" : String.join(", ", schedules.stream()
+                .map(s -> s.expression() + (s.timezone() == null ? "" : " [" + s.timezone() + "]")).toList());
+    }
+}

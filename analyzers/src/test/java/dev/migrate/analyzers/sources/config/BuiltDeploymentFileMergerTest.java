@@ -1,0 +1,200 @@
+package dev.migrate.analyzers.sources.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.model.Finding;
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
+import dev.migrate.analyzers.scan.Inventory;
+import dev.migrate.analyzers.scan.ScanListener;
+import dev.migrate.analyzers.scan.ScanOptions;
+import dev.migrate.analyzers.scan.Scanner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A {@code prefect deployment build} in a script and the deployment YAML it wrote, kept in the repository: one
+ * deployment, so one job, found as the command, with the file as its second definition.
+ */
+class BuiltDeploymentFileMergerTest {
+    @TempDir
+    Path tmp;
+
+    private static final String DEPLOY_SH = """
+            #!/usr/bin/env bash
+            set -euo pipefail
+            prefect deployment build flows/etl.py:etl \\
+                -n nightly \\
+                -q etl \\
+                -ib process/prod \\
+                --cron "0 2 * * *" --timezone "Europe/Paris" \\
+                -a
+            """;
+
+    /** What the build above writes as etl-deployment.yaml (the editable fields, then the rest). */
+    private static String builtYaml(String name, String entrypoint, String queue, String cron) {
+        return """
+                ###
+                ### A complete description of a Prefect Deployment for flow 'ETL'
+                ###
+                name: %s
+                description: null
+                work_queue_name: %s
+                work_pool_name: default-agent-pool
+                tags: []
+                parameters: {}
+                schedule:
+                  cron: %s
+                  timezone: Europe/Paris
+                  day_or: true
+                is_schedule_active: true
+                infra_overrides: {}
+                ###
+                ### DO NOT EDIT BELOW THIS LINE
+                ###
+                flow_name: ETL
+                manifest_path: null
+                infrastructure:
+                  type: process
+                  env: {}
+                  _block_document_name: prod
+                  _is_anonymous: false
+                  _block_type_slug: process
+                storage: null
+                path: /srv/etl
+                entrypoint: %s
+                """.formatted(name, queue, cron, entrypoint);
+    }
+
+    private Inventory scan(String... pathsAndTexts) throws IOException {
+        for (int i = 0; i < pathsAndTexts.length; i += 2) {
+            Path p = tmp.resolve(pathsAndTexts[i]);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, pathsAndTexts[i + 1]);
+        }
+        return Scanner.standard(ScanOptions.defaults()).scan(tmp, "root", ScanListener.NONE);
+    }
+
+    private static List<Job> deployments(Inventory inv) {
+        return inv.jobs().stream().filter(j -> j.kind() == JobKind.PREFECT2_DEPLOYMENT).toList();
+    }
+
+    private static List<String> findingsOf(Inventory inv, Job job) {
+        return inv.findings().stream().filter(f -> job.id().equals(f.jobId()))
+                .map(f -> f.code() + " " + f.where().path() + ":" + f.where().line()).sorted().toList();
+    }
+
+    @Test
+    void theCommandAndTheFileItWroteAreOneJobKeptAsTheCommand() throws IOException {
+        Inventory alone = scan("scripts/deploy.sh", DEPLOY_SH);
+        String commandId = deployments(alone).get(0).id();
+        Inventory inv = scan("etl-deployment.yaml", builtYaml("nightly", "flows/etl.py:etl", "etl", "0 2 * * *"));
+
+        assertThat(deployments(inv)).hasSize(1);
+        Job job = deployments(inv).get(0);
+        // the command's id, so the job keeps the id it had before the file was kept in the repository
+        assertThat(job.id()).isEqualTo(commandId);
+        assertThat(job.source().path()).isEqualTo("scripts/deploy.sh");
+        assertThat(job.source().line()).isEqualTo(3);
+        assertThat(job.name()).isEqualTo("ETL/nightly");
+        assertThat(job.command()).startsWith("prefect deployment build flows/etl.py:etl");
+        assertThat(job.attributes()).containsEntry("deployment.builtFile", "etl-deployment.yaml:4")
+                .containsEntry("infrastructure", "process/prod").containsEntry("infrastructureBlock", "prod")
+                .containsEntry("workPool", "default-agent-pool").containsEntry("workQueue", "etl")
+                .doesNotContainKey("deployment.builtFileDiffers");
+        assertThat(job.schedules()).singleElement().satisfies(s -> {
+            assertThat(s.expression()).isEqualTo("0 2 * * *");
+            assertThat(s.where().path()).isEqualTo("scripts/deploy.sh");
+        });
+        // both files' findings, on the one job; none is left on a job that no longer exists
+        assertThat(findingsOf(inv, job)).contains("PF201 scripts/deploy.sh:3", "PF204 etl-deployment.yaml:4",
+                "PF212 etl-deployment.yaml:14");
+        assertThat(inv.findings()).extracting(Finding::jobId).filteredOn(id -> id != null && id.startsWith("prefect2-"))
+                .containsOnly(job.id());
+    }
+
+    @Test
+    void anOutputPathNamesTheFileFromTheScriptsDirectoryOrTheRoot() throws IOException {
+        String sh = DEPLOY_SH.replace("    -a\n", "    -o deployments/nightly.yaml -a\n");
+        Inventory inv = scan("scripts/deploy.sh", sh,
+                "deployments/nightly.yaml", builtYaml("nightly", "flows/etl.py:etl", "etl", "0 2 * * *"),
+                // the default name is not what this build writes
+                "etl-deployment.yaml", builtYaml("nightly", "flows/etl.py:etl", "etl", "0 2 * * *"));
+
+        assertThat(deployments(inv)).extracting(j -> j.source().path())
+                .containsExactlyInAnyOrder("scripts/deploy.sh", "etl-deployment.yaml");
+        Job job = deployments(inv).stream().filter(j -> j.source().path().equals("scripts/deploy.sh")).findFirst()
+                .orElseThrow();
+        assertThat(job.attributes()).containsEntry("deployment.builtFile", "deployments/nightly.yaml:4");
+    }
+
+    @Test
+    void anOutputOptionWithAnEqualsSignAndADotSlashNamesTheSameFile() throws IOException {
+        String sh = DEPLOY_SH.replace("    -a\n", "    --output=./deployments/nightly.yaml -a\n");
+        Inventory inv = scan("deploy.sh", sh,
+                "deployments/nightly.yaml", builtYaml("nightly", "flows/etl.py:etl", "etl", "0 2 * * *"));
+
+        assertThat(deployments(inv)).singleElement().satisfies(j -> {
+            assertThat(j.source().path()).isEqualTo("deploy.sh");
+            assertThat(j.attributes()).containsEntry("deployment.builtFile", "deployments/nightly.yaml:4");
+        });
+    }
+
+    @Test
+    void aFileInTheScriptsOwnDirectoryComesFirst() throws IOException {
+        Inventory inv = scan("ops/deploy.sh", DEPLOY_SH,
+                "ops/etl-deployment.yaml", builtYaml("nightly", "flows/etl.py:etl", "etl", "0 2 * * *"),
+                "etl-deployment.yaml", builtYaml("nightly", "flows/etl.py:etl", "etl", "0 2 * * *"));
+
+        assertThat(deployments(inv)).hasSize(2);
+        Job job = deployments(inv).stream().filter(j -> j.source().path().equals("ops/deploy.sh")).findFirst()
+                .orElseThrow();
+        assertThat(job.attributes()).containsEntry("deployment.builtFile", "ops/etl-deployment.yaml:4");
+    }
+
+    @Test
+    void anotherDeploymentNameOrEntrypointInTheFileIsAnotherJob() throws IOException {
+        Inventory otherName = scan("scripts/deploy.sh", DEPLOY_SH,
+                "etl-deployment.yaml", builtYaml("weekly", "flows/etl.py:etl", "etl", "0 2 * * *"));
+        assertThat(deployments(otherName)).hasSize(2)
+                .allSatisfy(j -> assertThat(j.attributes()).doesNotContainKey("deployment.builtFile"));
+
+        Files.delete(tmp.resolve("etl-deployment.yaml"));
+        Inventory otherEntrypoint = scan("etl-deployment.yaml", builtYaml("nightly", "pipelines/etl.py:etl", "etl", "0 2 * * *"));
+        assertThat(deployments(otherEntrypoint)).hasSize(2)
+                .allSatisfy(j -> assertThat(j.attributes()).doesNotContainKey("deployment.builtFile"));
+    }
+
+    /** Same name and entrypoint, but not where the command writes: another checkout's or a hand-kept file. */
+    @Test
+    void aFileTheCommandDidNotWriteStaysAJobOfItsOwn() throws IOException {
+        Inventory inv = scan("scripts/deploy.sh", DEPLOY_SH,
+                "archive/2023/etl-deployment.yaml", builtYaml("nightly", "flows/etl.py:etl", "etl", "0 2 * * *"),
+                "nightly-deployment.yaml", builtYaml("nightly", "flows/etl.py:etl", "etl", "0 2 * * *"));
+
+        assertThat(deployments(inv)).hasSize(3)
+                .allSatisfy(j -> assertThat(j.attributes()).doesNotContainKey("deployment.builtFile"));
+    }
+
+    /** The file was edited after the build: which one the server holds depends on which ran last. */
+    @Test
+    void whereTheFileSaysOtherwiseBothValuesStay() throws IOException {
+        Inventory inv = scan("scripts/deploy.sh", DEPLOY_SH,
+                "etl-deployment.yaml", builtYaml("nightly", "flows/etl.py:etl", "etl-edited", "30 3 * * *")
+                        .replace("type: process\n", "type: docker-container\n")
+                        .replace("_block_type_slug: process", "_block_type_slug: docker-container"));
+
+        assertThat(deployments(inv)).hasSize(1);
+        Job job = deployments(inv).get(0);
+        assertThat(job.attributes().get("deployment.builtFileDiffers")).isEqualTo(
+                "workQueue: command etl, file etl-edited; infrastructure: command process/prod, file docker-container/prod; "
+                        + "schedule: command 0 2 * * * [Europe/Paris], file 30 3 * * * [Europe/Paris]");
+        // the command's values are the job's: it is what creates the deployment
+        assertThat(job.attributes()).containsEntry("workQueue", "etl");
+        assertThat(job.schedules()).extracting(s -> s.expression()).containsExactly("0 2 * * *");
+    }
+}
