@@ -11,6 +11,8 @@ import dev.migrate.analyzers.sources.config.MakeIncludes;
 import dev.migrate.analyzers.sources.config.PrefectCliLineDetector;
 import dev.migrate.analyzers.sources.config.QueuePools;
 import dev.migrate.analyzers.sources.python.PrefectDeploymentDetector;
+import dev.migrate.recipes.python.PythonCode;
+import dev.migrate.rewriters.python.PythonFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +21,7 @@ import org.openrewrite.ExecutionContext;
 import org.openrewrite.SourceFile;
 import org.openrewrite.Tree;
 import org.openrewrite.TreeVisitor;
+import org.openrewrite.text.PlainText;
 
 /**
  * The Prefect 2 deployments of a run, by work queue, with the work pool each moves to ({@link QueuePools}), as the
@@ -67,7 +70,10 @@ public final class DeploymentQueues {
         if (pools != null || !seen.add(path)) {
             return;
         }
-        String text = source.printAll();
+        if (source instanceof PythonFile py && !PythonCode.mentions(py, "Deployment")) {
+            return; // read from the module's words, not printed: most of a run's files are Python without deployments
+        }
+        String text = source instanceof PlainText plain ? plain.getText() : source.printAll();
         // a 2.x deployment is the Deployment class in Python, a `prefect deployment build` command elsewhere, or a
         // build output's work_queue_name: other files are not parsed again, except the env files and scripts a
         // Makefile may include or a script source (-ib $(INFRA) with INFRA set in .env), whose variables the
