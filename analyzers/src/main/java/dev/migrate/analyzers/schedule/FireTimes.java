@@ -8,7 +8,11 @@ import java.util.List;
 
 /** The first {@code n} fire times at or after a start, for a legacy schedule and for a Prefect schedule. */
 public final class FireTimes {
-    /** Prefect's anchor when a deployment sets none, and ours when the source has none. */
+    /**
+     * The anchor_date a translation writes when the source states no start: a whole minute on the date RRuleSchedule
+     * starts from. Prefect's own default for an interval without one is the moment the schedule is created (UTC, seconds
+     * and all), which no translation can prove, so the written anchor is always explicit.
+     */
     public static final LocalDateTime DEFAULT_ANCHOR = LocalDateTime.of(2020, 1, 1, 0, 0);
 
     private FireTimes() {

@@ -28,16 +28,18 @@ public final class PrefectTranslator {
             if (iv.anchor() == null && iv.every().compareTo(Duration.ofDays(1)) >= 0) {
                 // Whole days (or more) from an unknown start: the time of day is the schedule, and the source does not say it.
                 reasons.add("the legacy job ran every " + Descriptions.duration(iv.every()) + " from whenever it was "
-                        + "started, at a time of day the source does not state; the deployment counts from anchor_date, "
-                        + FireTimes.DEFAULT_ANCHOR + " unless set, so it runs at " + FireTimes.DEFAULT_ANCHOR.toLocalTime()
-                        + ": set anchor_date to a time the job ran");
+                        + "started, at a time of day the source does not state; the deployment counts from the anchor_date "
+                        + "written, " + FireTimes.DEFAULT_ANCHOR + ", so it runs at " + FireTimes.DEFAULT_ANCHOR.toLocalTime()
+                        + " (without one, Prefect counts from the moment the deployment is created): set anchor_date to a "
+                        + "time the job ran");
             }
             if (iv.fromEnd()) {
                 reasons.add("the interval is counted from the end of the previous run (OnUnitInactiveSec); "
                         + "Prefect intervals are counted between scheduled starts, so runs drift by their duration");
             }
         } else if (source instanceof Schedule.SecondsCron sc) {
-            // any whole minute is in step with the source's seconds; Prefect's default anchor is one
+            // any whole minute is in step with the source's seconds, as the anchor written is (Prefect's own default, the
+            // moment the deployment is created, would not be)
             target = PrefectSchedule.interval(sc.every(), FireTimes.DEFAULT_ANCHOR, sc.zone().getId());
         } else if (source instanceof Schedule.WallClockInterval w) {
             target = wallClock(w);

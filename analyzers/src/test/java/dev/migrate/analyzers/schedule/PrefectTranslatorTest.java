@@ -208,8 +208,9 @@ class PrefectTranslatorTest {
         assertThat(daily.proof().equal()).isTrue();
         assertThat(daily.exact()).isFalse();
         assertThat(daily.reasons()).singleElement().asString().isEqualTo("the legacy job ran every 1 day from whenever it "
-                + "was started, at a time of day the source does not state; the deployment counts from anchor_date, "
-                + "2020-01-01T00:00 unless set, so it runs at 00:00: set anchor_date to a time the job ran");
+                + "was started, at a time of day the source does not state; the deployment counts from the anchor_date "
+                + "written, 2020-01-01T00:00, so it runs at 00:00 (without one, Prefect counts from the moment the deployment is "
+                + "created): set anchor_date to a time the job ran");
         assertThat(translate(ScheduleSpec.Form.SYSTEMD_MONOTONIC, "OnUnitActiveSec=1w", "UTC", TimerOptions.NONE).exact())
                 .isFalse();
         assertThat(translate(ScheduleSpec.Form.INTERVAL, "PT23H", "UTC", TimerOptions.NONE).exact()).isTrue();
@@ -257,7 +258,7 @@ class PrefectTranslatorTest {
                 Map.entry("anchor_date", "2020-01-01T10:30"), Map.entry("timezone", "UTC"));
         assertThat(t.exact()).isTrue();
         assertThat(t.source().describe()).isEqualTo("every 6 hours on the wall clock from 2020-01-01T10:30 (UTC)");
-        // the plain form keeps Prefect's default anchor
+        // the plain form gets the anchor migrate writes (Prefect's own default is the moment of creation)
         assertThat(translate(ScheduleSpec.Form.INTERVAL, "PT6H", "UTC", TimerOptions.NONE).target().anchorDate())
                 .hasToString("2020-01-01T00:00");
         assertThatThrownBy(() -> translate(ScheduleSpec.Form.INTERVAL, "R/tomorrow/PT6H", "UTC", TimerOptions.NONE))

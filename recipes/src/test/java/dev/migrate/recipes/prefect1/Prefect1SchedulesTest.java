@@ -143,6 +143,10 @@ class Prefect1SchedulesTest {
         assertThat(r.entries()).hasSize(1);
         assertThat(r.entries().get(0).toYaml()).containsEntry("timezone", "UTC");
         assertThat(r.decisions()).anyMatch(d -> d.contains("was the registration time (UTC): read as no start_date"));
+        // no anchor_date is written: Prefect 3 then counts from when the deployment is created, as 1.x did from registration
+        assertThat(r.entries().get(0).toYaml()).doesNotContainKey("anchor_date");
+        assertThat(r.decisions()).anyMatch(d -> d.contains("Prefect 3 counts an interval without anchor_date from when the "
+                + "deployment is created (prefect deploy)"));
     }
 
     @Test

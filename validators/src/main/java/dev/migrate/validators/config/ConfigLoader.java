@@ -374,6 +374,11 @@ public final class ConfigLoader {
     }
 
     private static Tolerance tolerance(YamlNode t) {
+        if (t.isScalar()) {
+            // a bare number says neither kind: absolute (0.01 of the unit) and relative (a fraction) differ by far
+            throw t.error("a tolerance says its kind: write {absolute: " + t.string() + "} (the values may differ by that "
+                    + "much) or {relative: " + t.string() + "} (by that fraction of the legacy value).");
+        }
         t.entriesAllowing(TOLERANCE_KEYS);
         double abs = t.get("absolute").map(YamlNode::number).orElse(0.0);
         double rel = t.get("relative").map(YamlNode::number).orElse(0.0);

@@ -139,6 +139,13 @@ class ConfigLoaderTest {
                   files: x
                   tolerances: {amount: {absolute: -1}}
                 """))).hasMessageContaining("jobs[0].datasets[1].tolerances.amount: tolerances must be zero or positive");
+        // a bare number is the usual first try: the error says both kinds, with the number written in
+        assertThatThrownBy(() -> parse(withDataset("""
+                - name: b
+                  files: x
+                  tolerances: {amount: 0.001}
+                """))).hasMessageContaining("jobs[0].datasets[1].tolerances.amount: a tolerance says its kind: write "
+                + "{absolute: 0.001} (the values may differ by that much) or {relative: 0.001}");
         assertThatThrownBy(() -> parse(withDataset("""
                 - name: b
                   files: x

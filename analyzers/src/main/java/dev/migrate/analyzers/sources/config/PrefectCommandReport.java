@@ -194,6 +194,27 @@ public final class PrefectCommandReport {
                         + ", which Prefect 3 workers refuse";
     }
 
+    /**
+     * PF203's message for an agent of {@code queues} whose deployments move to the typed pools {@code moved}
+     * ({@link QueuePools}), as the rewrite's worker serves them: one pool, the worker for it; several, a worker for each.
+     */
+    static String agentMessage(List<DeploymentPool> moved, List<String> queues) {
+        String removed = "Prefect 2 agent (`prefect agent start`); agents were removed in Prefect 3, run ";
+        String flags = queues.stream().map(q -> " --work-queue " + q).collect(java.util.stream.Collectors.joining());
+        String ofQueues = (queues.size() == 1 ? "queue " : "queues ") + String.join(", ", queues);
+        if (moved.size() == 1) {
+            DeploymentPool p = moved.get(0);
+            return removed + "`prefect worker start --pool " + p.name() + " --type " + p.type() + flags + "` (the pool "
+                    + "the deployments of " + ofQueues + " move to, " + (p.standsIn()
+                    ? "standing in for the agent's default-agent-pool" : "named after their infrastructure block")
+                    + "); create it first: `prefect work-pool create " + p.name() + " --type " + p.type() + "`";
+        }
+        return removed + "one worker for each work pool the deployments of " + ofQueues + " move to (one per "
+                + "infrastructure block: the agent ran every block of its queues, a Prefect 3 worker serves one pool): "
+                + moved.stream().map(p -> "`prefect worker start --pool " + p.name() + " --type " + p.type() + flags + "`")
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     /** BHV005's message for a deployment whose pool a script creates with type prefect-agent. */
     static String deploymentOnAgentPool(String deployment, CreatedPools.Pool pool) {
         return "deployment '" + deployment + "' targets work pool '" + pool.name() + "', created with --type "

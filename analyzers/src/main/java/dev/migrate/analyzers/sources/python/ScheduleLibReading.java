@@ -174,7 +174,7 @@ record ScheduleLibReading(ScheduleSpec spec, List<Decision> decisions, Until unt
         return "every(" + (n == 1 ? "" : count(n)) + ")." + written + " without .at() ran " + period + " after its previous "
                 + "run ended, the first " + period + " after the scheduler process started, so the time of day (and weekday) "
                 + "it ran at was set by that start and moved later by the length of each run; the deployment runs at the "
-                + "time of day of its anchor_date (" + FireTimes.DEFAULT_ANCHOR.toLocalTime() + " unless set): set "
+                + "time of day of its anchor_date (" + FireTimes.DEFAULT_ANCHOR.toLocalTime() + " as migrate writes it): set "
                 + "anchor_date to when it should run";
     }
 

@@ -205,7 +205,8 @@ public final class Prefect1Schedules {
             Duration every = Duration.ofNanos(seconds.get().movePointRight(9).longValueExact());
             if (start.isEmpty()) {
                 out.decisions().add("IntervalSchedule without start_date counted from registration time in Prefect 1; "
-                        + "Prefect 3 counts from its default anchor (2020-01-01 00:00), set anchor_date if it matters");
+                        + "Prefect 3 counts an interval without anchor_date from when the deployment is created (prefect "
+                        + "deploy), much the same: set anchor_date if the time of day matters");
             }
             out.entries().add(new Entry(PrefectSchedule.interval(every,
                     start.map(PyDates.ZonedLiteral::local).orElse(null), zone), parameters));
