@@ -5,6 +5,7 @@ import dev.migrate.analyzers.model.Job;
 import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.scan.JobResolver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +18,8 @@ import java.util.Optional;
  * {@code prefect deployment build flows/etl.py:etl -n nightly -a} in a script writes {@code etl-deployment.yaml}
  * (or its {@code -o/--output} file) in the directory it runs in, and the repository often keeps that file. The
  * command line detector lists the command and the deployment YAML detector the file: two jobs for one deployment,
- * so two cutover checklists. This pass makes them one when the file is where the command writes it (from the
- * script's directory or the repository root, where a script is run from) and both name the same deployment and
+ * so two cutover checklists. This pass makes them one when the file is where the command writes it (in the
+ * directory the command runs in, as {@link CommandDirectory} reads it from the script) and both name the same deployment and
  * entrypoint; a file the command did not write, or one for another deployment, stays a job of its own.
  *
  * <p>The command is the kept definition: it creates the deployment (and with {@code -a} registers it), while the file
@@ -26,20 +27,28 @@ import java.util.Optional;
  * therefore has the command's id, place, schedules and options; the file adds what only it says (the flow's name,
  * the saved infrastructure block, the pool the server put the queue in) and its findings move to the job. Where the
  * two say different things (the file was edited after the build), both values stay in
- * {@code deployment.builtFileDiffers}: which one the server holds depends on which ran last, which the tree does not
- * show.
+ * {@code deployment.builtFileDiffers} and a PF223 finding says so: which one the server holds depends on which ran
+ * last, which the tree does not show.
  */
 public final class BuiltDeploymentFileMerger implements JobResolver {
     /** The options a build sets and its file records, compared when both have them. */
     private static final List<String> COMPARED = List.of("workQueue", "workPool", "storage");
+    /** How the report names the compared attributes. */
+    private static final Map<String, String> SHOWN = Map.of("workQueue:", "work queue:", "workPool:", "work pool:",
+            "storage:", "storage block:");
 
+    /** The files the command line detector reads commands from, to replay where their commands run. */
     @Override
     public boolean wants(String path) {
-        return false;
+        String n = path.substring(path.lastIndexOf('/') + 1);
+        return ShellScripts.byNameOrMaybeShebang(n) || n.equals("Makefile") || n.equals("GNUmakefile")
+                || n.endsWith(".mk") || PrefectCliLineDetector.isJustfile(n) || PrefectCliLineDetector.isCiYaml(path);
     }
 
     @Override
     public void resolve(List<Job> jobs, List<Finding> findings, List<ScanFile> files) {
+        Map<String, ScanFile> byPath = new java.util.HashMap<>();
+        files.forEach(f -> byPath.put(f.path(), f));
         List<Job> builds = jobs.stream().filter(j -> build(j).isPresent()).sorted(
                 java.util.Comparator.comparing(Job::source)).toList();
         for (Job b : builds) {
@@ -49,16 +58,20 @@ public final class BuiltDeploymentFileMerger implements JobResolver {
             if (output.isEmpty() || entrypoint == null) {
                 continue;
             }
-            Optional<Job> written = writtenFile(jobs, b, output.get(), entrypoint);
+            Optional<Job> written = writtenFile(jobs, b, output.get(), entrypoint, byPath.get(b.source().path()));
             if (written.isEmpty()) {
                 continue;
             }
             Job file = written.get();
-            Job merged = merge(b, file);
+            List<String> differs = new ArrayList<>();
+            Job merged = merge(b, file, differs);
             jobs.set(jobs.indexOf(b), merged);
             jobs.remove(file);
             findings.replaceAll(f -> file.id().equals(f.jobId())
                     ? new Finding(f.code(), f.severity(), f.applicability(), f.message(), f.where(), merged.id()) : f);
+            if (!differs.isEmpty()) {
+                findings.add(Findings.of("PF223", differsMessage(b, file, differs), b.source(), merged.id()));
+            }
         }
     }
 
@@ -85,21 +98,75 @@ public final class BuiltDeploymentFileMerger implements JobResolver {
     }
 
     /**
-     * The deployment YAML job the build wrote: at its output path from the script's directory, else from the root,
-     * naming the same deployment and entrypoint (both relative to where the build ran, so the same text).
+     * The deployment YAML job the build wrote: at its output path from the directory the command runs in, naming the
+     * same deployment and entrypoint (both relative to where the build ran, so the same text). Where the script's
+     * lines say the directory ({@code cd flows && prefect deployment build ...}, a Makefile recipe in its own
+     * directory), only there; after a {@code cd /srv/app/flows}, the file whose {@code path:} (the directory Prefect
+     * saw the build run in) is that directory and whose place in the tree ends it; where a {@code cd} the tree cannot
+     * follow ({@code cd "$APP_DIR"}) moved it, nowhere. A command from a file not read as shell lines is looked for
+     * from its file's directory, then the root, where a script is run from.
      */
-    private static Optional<Job> writtenFile(List<Job> jobs, Job build, String output, String entrypoint) {
-        String scriptPath = build.source().path();
-        String scriptDir = scriptPath.contains("/") ? scriptPath.substring(0, scriptPath.lastIndexOf('/') + 1) : "";
-        for (String place : scriptDir.isEmpty() ? List.of(output) : List.of(scriptDir + output, output)) {
-            Optional<Job> found = jobs.stream().filter(j -> isDeploymentFile(j) && j.source().path().equals(place)
-                    && deploymentName(j).equals(build.name()) && entrypoint.equals(j.attributes().get("entrypoint")))
-                    .findFirst();
+    private static Optional<Job> writtenFile(List<Job> jobs, Job build, String output, String entrypoint, ScanFile script) {
+        Optional<CommandDirectory> ran = script == null ? Optional.empty() : CommandDirectory.of(script, build.source());
+        List<String> dirs;
+        if (ran.isPresent()) {
+            dirs = ran.get().directories();
+        } else {
+            String scriptPath = build.source().path();
+            String scriptDir = scriptPath.contains("/") ? scriptPath.substring(0, scriptPath.lastIndexOf('/')) : "";
+            dirs = scriptDir.isEmpty() ? List.of("") : List.of(scriptDir, "");
+        }
+        for (String dir : dirs) {
+            Optional<String> place = WorkingDirectory.normalize(dir, output);
+            Optional<Job> found = place.flatMap(p -> jobs.stream().filter(j -> isDeploymentFile(j)
+                    && j.source().path().equals(p) && writtenBy(j, build, entrypoint)).findFirst());
             if (found.isPresent()) {
                 return found;
             }
         }
+        String absolute = ran.map(CommandDirectory::absolute).orElse(null);
+        if (dirs.isEmpty() && absolute != null) {
+            List<Job> found = jobs.stream().filter(j -> isDeploymentFile(j) && writtenBy(j, build, entrypoint)
+                    && absolute.equals(j.attributes().get("path")) && endsAt(absolute, j.source().path(), output)).toList();
+            return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+        }
         return Optional.empty();
+    }
+
+    /** Whether a deployment file names the build's deployment and entrypoint. */
+    private static boolean writtenBy(Job file, Job build, String entrypoint) {
+        return deploymentName(file).equals(build.name()) && entrypoint.equals(file.attributes().get("entrypoint"));
+    }
+
+    /** Whether {@code path} in the tree is {@code output} in a directory whose absolute name ends {@code absolute}. */
+    private static boolean endsAt(String absolute, String path, String output) {
+        Optional<String> rel = WorkingDirectory.normalize("", output);
+        if (rel.isEmpty() || !(path.equals(rel.get()) || path.endsWith("/" + rel.get()))) {
+            return false;
+        }
+        String dir = path.substring(0, path.length() - rel.get().length());
+        return dir.isEmpty() || (absolute + "/").endsWith("/" + dir);
+    }
+
+    /**
+     * PF223: the build and the file it wrote disagree, so the file was edited by hand or is from an older build. Both
+     * are run in practice ({@code apply} of the file, or the build again, which rewrites it); the migration follows
+     * the command, and a person has to say which values the deployment is meant to have.
+     */
+    static String differsMessage(Job build, Job file, List<String> differs) {
+        String built = build.source().path() + ":" + build.source().line();
+        String written = file.source().path() + ":" + file.source().line();
+        return "`prefect deployment build` at " + built + " and the file it writes, " + written
+                + ", say different things (" + String.join("; ", differs.stream().map(BuiltDeploymentFileMerger::shown).toList())
+                + "): `prefect deployment apply "
+                + file.source().path() + "` registers the file's values and running the build again rewrites the"
+                + " file with the command's, so the deployment has whichever ran last. The migration takes the"
+                + " command's values; decide which are meant and make the other agree.";
+    }
+
+    private static String shown(String difference) {
+        String key = difference.substring(0, difference.indexOf(':') + 1);
+        return SHOWN.getOrDefault(key, key) + difference.substring(key.length());
     }
 
     /** A job the deployment YAML detector found: a build output file, which records the flow's name. */
@@ -113,8 +180,8 @@ public final class BuiltDeploymentFileMerger implements JobResolver {
         return file.name().startsWith(flow + "/") ? file.name().substring(flow.length() + 1) : file.name();
     }
 
-    private static Job merge(Job build, Job file) {
-        List<String> differs = new ArrayList<>();
+    /** The kept job; what the two say differently is added to {@code differs}. */
+    private static Job merge(Job build, Job file, List<String> differs) {
         Map<String, String> attrs = new LinkedHashMap<>(file.attributes());
         for (Map.Entry<String, String> e : build.attributes().entrySet()) {
             String theirs = file.attributes().get(e.getKey());

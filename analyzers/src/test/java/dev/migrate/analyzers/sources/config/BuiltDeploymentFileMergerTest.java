@@ -106,6 +106,8 @@ class BuiltDeploymentFileMergerTest {
                 .containsEntry("infrastructure", "process/prod").containsEntry("infrastructureBlock", "prod")
                 .containsEntry("workPool", "default-agent-pool").containsEntry("workQueue", "etl")
                 .doesNotContainKey("deployment.builtFileDiffers");
+        // they agree: nothing for a person to decide
+        assertThat(inv.findings()).extracting(Finding::code).doesNotContain("PF223");
         assertThat(job.schedules()).singleElement().satisfies(s -> {
             assertThat(s.expression()).isEqualTo("0 2 * * *");
             assertThat(s.where().path()).isEqualTo("scripts/deploy.sh");
@@ -196,5 +198,77 @@ class BuiltDeploymentFileMergerTest {
         // the command's values are the job's: it is what creates the deployment
         assertThat(job.attributes()).containsEntry("workQueue", "etl");
         assertThat(job.schedules()).extracting(s -> s.expression()).containsExactly("0 2 * * *");
+        // and the report says so, at the command, naming both values and both places
+        assertThat(inv.findings()).filteredOn(f -> f.code().equals("PF223")).singleElement().satisfies(f -> {
+            assertThat(f.jobId()).isEqualTo(job.id());
+            assertThat(f.where().path() + ":" + f.where().line()).isEqualTo("scripts/deploy.sh:3");
+            assertThat(f.message()).contains("scripts/deploy.sh:3", "etl-deployment.yaml:4",
+                    "work queue: command etl, file etl-edited", "infrastructure: command process/prod, file docker-container/prod",
+                    "schedule: command 0 2 * * * [Europe/Paris], file 30 3 * * * [Europe/Paris]",
+                    "prefect deployment apply etl-deployment.yaml", "The migration takes the command's values");
+        });
+    }
+
+    /** {@code cd flows} in a script moves the build there: its file is written in flows/, not beside the script. */
+    @Test
+    void aRelativeCdBeforeTheBuildIsWhereItsFileIs() throws IOException {
+        String sh = DEPLOY_SH.replace("flows/etl.py:etl", "etl.py:etl").replace("set -euo pipefail\n", "set -euo pipefail\ncd ../flows\n");
+        Inventory inv = scan("scripts/deploy.sh", sh,
+                "flows/etl-deployment.yaml", builtYaml("nightly", "etl.py:etl", "etl", "0 2 * * *"),
+                // where the script would write without its cd: not this build's file
+                "etl-deployment.yaml", builtYaml("nightly", "etl.py:etl", "etl", "0 2 * * *"),
+                "scripts/etl-deployment.yaml", builtYaml("nightly", "etl.py:etl", "etl", "0 2 * * *"));
+
+        assertThat(deployments(inv)).hasSize(3);
+        Job job = deployments(inv).stream().filter(j -> j.source().path().equals("scripts/deploy.sh")).findFirst()
+                .orElseThrow();
+        assertThat(job.attributes()).containsEntry("deployment.builtFile", "flows/etl-deployment.yaml:4");
+    }
+
+    /** A Makefile recipe runs in the Makefile's directory, and its {@code cd flows &&} moves that one line. */
+    @Test
+    void aCdAndBuildOnOneRecipeLineWritesInThatDirectory() throws IOException {
+        String makefile = """
+                deploy:
+                	cd flows && prefect deployment build etl.py:etl -n nightly -q etl -a
+                """;
+        Inventory inv = scan("ops/Makefile", makefile,
+                "ops/flows/etl-deployment.yaml", builtYaml("nightly", "etl.py:etl", "etl", "0 2 * * *"),
+                "flows/etl-deployment.yaml", builtYaml("nightly", "etl.py:etl", "etl", "0 2 * * *"));
+
+        Job job = deployments(inv).stream().filter(j -> j.source().path().equals("ops/Makefile")).findFirst()
+                .orElseThrow();
+        assertThat(job.attributes()).containsEntry("deployment.builtFile", "ops/flows/etl-deployment.yaml:4");
+        assertThat(deployments(inv)).extracting(j -> j.source().path())
+                .containsExactlyInAnyOrder("ops/Makefile", "flows/etl-deployment.yaml");
+    }
+
+    /** {@code cd /srv/app/flows}: the file whose recorded path is that directory, at a place in the tree ending it. */
+    @Test
+    void anAbsoluteCdFindsTheFileThatRecordsThatDirectory() throws IOException {
+        String sh = DEPLOY_SH.replace("flows/etl.py:etl", "etl.py:etl").replace("set -euo pipefail\n", "set -euo pipefail\ncd /srv/app/flows\n");
+        Inventory inv = scan("scripts/deploy.sh", sh,
+                "flows/etl-deployment.yaml", builtYaml("nightly", "etl.py:etl", "etl", "0 2 * * *")
+                        .replace("path: /srv/etl", "path: /srv/app/flows"));
+        assertThat(deployments(inv)).singleElement().satisfies(j ->
+                assertThat(j.attributes()).containsEntry("deployment.builtFile", "flows/etl-deployment.yaml:4"));
+
+        // a file built elsewhere (its path says so) is not this command's, whatever its place
+        Inventory elsewhere = scan("flows/etl-deployment.yaml", builtYaml("nightly", "etl.py:etl", "etl", "0 2 * * *"));
+        assertThat(deployments(elsewhere)).hasSize(2)
+                .allSatisfy(j -> assertThat(j.attributes()).doesNotContainKey("deployment.builtFile"));
+    }
+
+    /** A cd the tree cannot follow: the file could be anywhere, so no file is taken for the build's. */
+    @Test
+    void aCdTheTreeCannotResolveMergesNothing() throws IOException {
+        String sh = DEPLOY_SH.replace("set -euo pipefail\n", "set -euo pipefail\ncd \"$APP_DIR\"\n");
+        Inventory inv = scan("scripts/deploy.sh", sh,
+                "etl-deployment.yaml", builtYaml("nightly", "flows/etl.py:etl", "etl", "0 2 * * *"),
+                "scripts/etl-deployment.yaml", builtYaml("nightly", "flows/etl.py:etl", "etl", "0 2 * * *"));
+
+        assertThat(deployments(inv)).hasSize(3)
+                .allSatisfy(j -> assertThat(j.attributes()).doesNotContainKey("deployment.builtFile"));
+        assertThat(inv.findings()).extracting(Finding::code).doesNotContain("PF223");
     }
 }
