@@ -28,6 +28,11 @@ public record Prefilter(List<String> keywords, Predicate<String> paths) {
         return new Prefilter(List.of(keywords), p -> false);
     }
 
+    /** Whether a file of this path and text passes, for callers that hold the text already (the rewrite's scans). */
+    public boolean passes(String path, String text) {
+        return paths.test(path) || keywords.stream().anyMatch(text::contains);
+    }
+
     public Prefilter orPath(Predicate<String> more) {
         Predicate<String> mine = paths;
         return new Prefilter(keywords, p -> mine.test(p) || more.test(p));

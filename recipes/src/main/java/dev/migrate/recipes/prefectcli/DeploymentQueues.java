@@ -11,6 +11,7 @@ import dev.migrate.analyzers.sources.config.MakeIncludes;
 import dev.migrate.analyzers.sources.config.PrefectCliLineDetector;
 import dev.migrate.analyzers.sources.config.QueuePools;
 import dev.migrate.analyzers.sources.python.PrefectDeploymentDetector;
+import dev.migrate.analyzers.sources.python.PythonModule;
 import dev.migrate.recipes.python.PythonCode;
 import dev.migrate.rewriters.python.PythonFile;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.openrewrite.text.PlainText;
  * -ib docker-container/etl-runner}), a Python {@code Deployment.build_from_flow(..., work_queue_name="etl",
  * infrastructure=...)}, a 2.x deployment file. The recipes turning agents into workers (compose services, systemd
  * units, scripts) read it, so that a worker serves the pool the deployments of its agent's queues were moved to. Every
- * file is offered while the run scans; the detectors finish when a recipe first asks, once all were seen.
+ * file is offered while the run scans; the detectors read them when a recipe first asks, once all were seen.
  *
  * <p>One index per run, shared by every recipe that asks (kept in the execution context).
  */
@@ -38,9 +39,13 @@ public final class DeploymentQueues {
 
     private final List<Detector> detectors = List.of(new PrefectCliLineDetector(), new DeploymentYamlDetector(),
             new PrefectDeploymentDetector());
+    /** The words without one of which the Python detector reads no file. */
+    private static final String[] PYTHON_WORDS = new PrefectDeploymentDetector().prefilter().keywords().toArray(String[]::new);
     private final List<Job> deployments = new ArrayList<>();
-    /** Sources already read (several recipes scan the same files). */
+    /** Sources already offered (several recipes scan the same files). */
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /** The files offered that may hold a deployment or a variable one reads, until {@link #pools} reads them. */
+    private final List<SourceFile> offered = new ArrayList<>();
     private QueuePools pools;
 
     private DeploymentQueues() {
@@ -64,15 +69,38 @@ public final class DeploymentQueues {
         };
     }
 
-    /** Reads one file of the run (once, whichever recipe offers it first), when it may deploy on a work queue. */
+    /**
+     * Keeps one file of the run (once, whichever recipe offers it first) for {@link #pools}: a Python file only when its
+     * words say it may build a deployment (read from the module's words, not printed: most files of a run are Python
+     * without deployments).
+     */
     public synchronized void scan(SourceFile source) {
         String path = source.getSourcePath().normalize().toString().replace('\\', '/');
         if (pools != null || !seen.add(path)) {
             return;
         }
-        if (source instanceof PythonFile py && !PythonCode.mentions(py, "Deployment")) {
-            return; // read from the module's words, not printed: most of a run's files are Python without deployments
+        if (source instanceof PythonFile py && !(PythonCode.mentions(py, "Deployment") && PythonCode.mentions(py, PYTHON_WORDS))) {
+            return;
         }
+        offered.add(source);
+    }
+
+    /**
+     * The pools of the deployments of each queue, over every file offered so far (all of them, once the run edits). The
+     * detectors read the files only now: a run without an agent to turn into a worker never asks.
+     */
+    public synchronized QueuePools pools() {
+        if (pools == null) {
+            offered.forEach(this::read);
+            offered.clear();
+            detectors.forEach(d -> d.finish(sink()));
+            pools = QueuePools.of(deployments);
+        }
+        return pools;
+    }
+
+    private void read(SourceFile source) {
+        String path = source.getSourcePath().normalize().toString().replace('\\', '/');
         String text = source instanceof PlainText plain ? plain.getText() : source.printAll();
         // a 2.x deployment is the Deployment class in Python, a `prefect deployment build` command elsewhere, or a
         // build output's work_queue_name: other files are not parsed again, except the env files and scripts a
@@ -85,20 +113,15 @@ public final class DeploymentQueues {
             return;
         }
         ScanFile file = new ScanFile(path, text);
+        if (source instanceof PythonFile py) {
+            PythonModule.parsed(file, py); // the Python detector reads the run's tree instead of parsing the text again
+        }
         for (Detector d : detectors) {
-            if (d.accepts(file)) {
+            // as the scan hands them files: what a detector's prefilter passes over it never reads
+            if (d.accepts(file) && d.prefilter().passes(path, text)) {
                 d.detect(file, sink());
             }
         }
-    }
-
-    /** The pools of the deployments of each queue, over every file offered so far (all of them, once the run edits). */
-    public synchronized QueuePools pools() {
-        if (pools == null) {
-            detectors.forEach(d -> d.finish(sink()));
-            pools = QueuePools.of(deployments);
-        }
-        return pools;
     }
 
     private InventorySink sink() {

@@ -49,9 +49,13 @@ public final class PythonModule {
     private final Map<String, Node> bindings;
 
     private PythonModule(ScanFile file) {
+        this(file, PythonParser.parse(Path.of(file.path()), file.text()));
+    }
+
+    private PythonModule(ScanFile file, PythonFile tree) {
         this.bindings = Map.of();
         this.file = file;
-        this.tree = PythonParser.parse(Path.of(file.path()), file.text());
+        this.tree = tree;
         this.imports = Imports.of(tree.module());
         collect(tree.module());
         for (Node stmt : Statements.of(tree.module())) {
@@ -94,6 +98,14 @@ public final class PythonModule {
      */
     public PythonModule withBindings(Map<String, Node> names) {
         return names.isEmpty() ? this : new PythonModule(this, names);
+    }
+
+    /**
+     * Hands the detectors that read {@code file} next on this thread a tree already parsed from its text (the rewrite's
+     * own), so that they do not parse it again.
+     */
+    public static void parsed(ScanFile file, PythonFile tree) {
+        LAST.set(new PythonModule(file, tree));
     }
 
     public static PythonModule parse(ScanFile file) {
