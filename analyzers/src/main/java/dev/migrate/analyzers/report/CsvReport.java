@@ -50,7 +50,7 @@ public final class CsvReport implements ReportWriter {
         if (j == null) {
             return new Object[] {id == null ? "" : id, "", "", "", "", "", "", "", "", "", ""};
         }
-        List<ScheduleView> vs = j.schedules().stream().map(views::of).toList();
+        List<ScheduleView> vs = j.schedules().stream().map(s -> views.of(j, s)).toList();
         return new Object[] {j.id(), j.kind().slug(), j.name(), j.source().toString(), Reports.schedules(j),
             j.command() == null ? "" : j.command(), j.user() == null ? "" : j.user(), Reports.label(j.overlap()),
             join(vs, ScheduleView::description),

@@ -137,7 +137,7 @@ public final class HtmlReport implements ReportWriter {
                 .append("<th>Prefect 3</th><th>Proof</th></tr></thead>\n<tbody>\n");
         for (Job j : inv.jobs()) {
             for (dev.migrate.analyzers.model.ScheduleSpec s : j.schedules()) {
-                ScheduleView v = views.of(s);
+                ScheduleView v = views.of(j, s);
                 boolean exact = Boolean.TRUE.equals(v.exact());
                 h.append("<tr class=\"").append(exact ? "exact" : "inexact").append("\"><td><code>").append(esc(j.id()))
                         .append("</code></td><td><code>").append(esc(s.expression()))

@@ -74,7 +74,7 @@ public final class JsonReport implements ReportWriter {
             so.put("expression", s.expression());
             so.put("timezone", s.timezone());
             so.set("where", where(s.where()));
-            ScheduleView v = views.of(s);
+            ScheduleView v = views.of(j, s);
             so.put("description", v.description());
             ObjectNode p = so.putObject("prefect");
             p.put("schedule", v.prefect());

@@ -62,7 +62,7 @@ public final class MarkdownReport implements ReportWriter {
         out.write("\n## Schedules\n\n| job | schedule | means | Prefect 3 | proof |\n|---|---|---|---|---|\n");
         for (Job j : inv.jobs()) {
             for (ScheduleSpec s : j.schedules()) {
-                ScheduleView v = views.of(s);
+                ScheduleView v = views.of(j, s);
                 out.write("| " + code(j.id()) + " | " + cell(s.expression() + (s.timezone() == null ? "" : " (" + s.timezone() + ")"))
                         + " | " + cell(v.description()) + " | " + cell(v.prefect()) + " | " + cell(v.proof()) + " |\n");
             }

@@ -132,7 +132,7 @@ public final class SarifReport implements ReportWriter {
         }
         ArrayNode list = props.putArray("schedules");
         for (dev.migrate.analyzers.model.ScheduleSpec s : job.schedules()) {
-            ScheduleView v = views.of(s);
+            ScheduleView v = views.of(job, s);
             list.addObject().put("expression", s.expression()).put("timezone", s.timezone())
                     .put("description", v.description()).put("prefect", v.verdict());
         }

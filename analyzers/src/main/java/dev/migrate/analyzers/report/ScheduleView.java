@@ -1,6 +1,9 @@
 package dev.migrate.analyzers.report;
 
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScheduleSpec;
+import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.analyzers.schedule.Schedule;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
 import dev.migrate.analyzers.schedule.ScheduleProof;
@@ -46,6 +49,8 @@ public record ScheduleView(String description, String prefect, Boolean exact, in
 
     /** Views for a report: interpreted once per distinct schedule, with the host zone and clock of this run. */
     static final class Cache {
+        private static final java.util.Set<JobKind> PREFECT_DEPLOYMENTS = java.util.EnumSet.of(JobKind.PREFECT1_FLOW,
+                JobKind.PREFECT2_DEPLOYMENT, JobKind.PREFECT3_DEPLOYMENT);
         private final ScheduleCheck check = ScheduleCheck.fromSystemProperties();
         /** By form, expression and zone (and whether its file may hold croniter's L and #): nothing else changes what it means. */
         private final Map<java.util.List<Object>, ScheduleView> views = new java.util.concurrent.ConcurrentHashMap<>();
@@ -55,6 +60,23 @@ public record ScheduleView(String description, String prefect, Boolean exact, in
             Cache c = new Cache();
             inv.jobs().stream().flatMap(j -> j.schedules().stream()).toList().parallelStream().forEach(c::of);
             return c;
+        }
+
+        /**
+         * The view of a schedule of {@code job}. A Prefect deployment's own interval without anchor_date moves as written:
+         * Prefect counts it from the moment the deployment is created, before and after, so the view shows it without
+         * the anchor a translation of a legacy job writes, and says so instead of the legacy job's phase caveat.
+         */
+        ScheduleView of(Job job, ScheduleSpec spec) {
+            ScheduleView v = of(spec);
+            boolean prefectInterval = PREFECT_DEPLOYMENTS.contains(job.kind()) && spec.form() == ScheduleSpec.Form.INTERVAL
+                    && !spec.expression().startsWith("R/");
+            if (!prefectInterval || !Boolean.TRUE.equals(v.exact()) || v.reason() == null || v.prefect() == null) {
+                return v;
+            }
+            return new ScheduleView(v.description(), v.prefect().replace(", anchor_date: " + FireTimes.DEFAULT_ANCHOR, ""),
+                    true, v.compared(), null, null, "no anchor_date: Prefect counts the interval from the moment the "
+                    + "deployment is created, before the move and after it");
         }
 
         ScheduleView of(ScheduleSpec spec) {

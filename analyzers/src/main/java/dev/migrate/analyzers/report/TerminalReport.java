@@ -109,7 +109,7 @@ public final class TerminalReport implements ReportWriter {
         out.write("\nSchedules (description -> Prefect 3, 50-fire-time proof)\n");
         for (Job j : inv.jobs()) {
             for (ScheduleSpec s : j.schedules()) {
-                ScheduleView v = views.of(s);
+                ScheduleView v = views.of(j, s);
                 out.write(j.id() + ": " + Printable.line(v.description()) + " -> " + Printable.line(v.verdict()) + "\n");
             }
         }

@@ -2,9 +2,13 @@ package dev.migrate.analyzers.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.analyzers.model.Job;
+import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
 import dev.migrate.analyzers.model.SourceRef;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScheduleViewTest {
@@ -19,6 +23,30 @@ class ScheduleViewTest {
         assertThat(v.proof()).isEqualTo("exact spacing over 50 fire times (the legacy runs count from whenever the "
                 + "job last started (a boot, a restart), so each run's minute comes from anchor_date: set it to a time "
                 + "the job ran)");
+    }
+
+    /**
+     * Before: a Prefect deployment's own {@code interval: 3600} showed the anchor a legacy job's translation writes
+     * ({@code anchor_date: 2020-01-01T00:00}, which the rewrite does not add to it) and the legacy job's caveat.
+     */
+    @Test
+    void aPrefectDeploymentsOwnIntervalMovesAsWrittenWhileALegacyLoopGetsTheAnchor() {
+        ScheduleSpec hourly = new ScheduleSpec(Form.INTERVAL, "PT1H", "UTC", SourceRef.at("prefect.yaml", 5, 5));
+        ScheduleView.Cache cache = new ScheduleView.Cache();
+        ScheduleView deployment = cache.of(job(JobKind.PREFECT2_DEPLOYMENT, hourly), hourly);
+        assertThat(deployment.prefect()).isEqualTo("interval: 3600, timezone: UTC");
+        assertThat(deployment.proof()).isEqualTo("exact spacing over 50 fire times (no anchor_date: Prefect counts the "
+                + "interval from the moment the deployment is created, before the move and after it)");
+        ScheduleView loop = cache.of(job(JobKind.PYTHON_SLEEP_LOOP, hourly), hourly);
+        assertThat(loop.prefect()).isEqualTo("interval: 3600, anchor_date: 2020-01-01T00:00, timezone: UTC");
+        assertThat(loop.proof()).contains("the legacy runs count from whenever the job last started");
+        // an anchored Prefect interval is shown as it is
+        ScheduleSpec anchored = new ScheduleSpec(Form.INTERVAL, "R/2024-01-01T00:30+01:00/PT6H", "UTC", SourceRef.at("d.py", 3, 1));
+        assertThat(cache.of(job(JobKind.PREFECT2_DEPLOYMENT, anchored), anchored)).isEqualTo(cache.of(anchored));
+    }
+
+    private static Job job(JobKind kind, ScheduleSpec s) {
+        return new Job("j", kind, "j", s.where(), List.of(s), null, null, Map.of(), null, null, List.of(), Map.of());
     }
 
     @Test
