@@ -15,7 +15,9 @@ import java.util.Set;
  * Where a command the command line detector found runs, read again from its file once the whole tree was scanned: a
  * pass that looks for a file the command writes ({@code prefect deployment build} writes its YAML in its working
  * directory) asks here. The directories are {@link WorkingDirectory}'s, replayed over the file's lines as the
- * detector read them, up to the command. A {@code cd} to an absolute directory ({@code cd /srv/app/flows}) is outside
+ * detector read them, up to the command, each GitHub Actions step and GitLab job a shell of its own
+ * ({@link CiShells}: a step starts in its {@code working-directory:}, an earlier step's {@code cd} does not carry). A
+ * {@code cd} to an absolute directory ({@code cd /srv/app/flows}) is outside
  * what the tree can place, so {@link WorkingDirectory} knows no directory there; its literal path is kept beside, for
  * a caller that has the file's own word for where it was written.
  *
@@ -40,10 +42,19 @@ record CommandDirectory(List<String> directories, String absolute) {
         boolean persists = ci || !(n.equals("Makefile") || n.equals("GNUmakefile") || n.endsWith(".mk")
                 || PrefectCliLineDetector.isJustfile(n));
         Set<Integer> unitLines = SystemdDetector.readsUnitsWrittenBy(file) ? EmbeddedUnits.unitTextLines(file.text()) : Set.of();
+        CiShells shells = CiShells.of(file.path(), file.text());
         String absolute = null;
+        boolean outsideTree = false; // a step whose working-directory the tree cannot hold
         for (PrefectCliLineDetector.LogicalLine line : PrefectCliLineDetector.logicalLines(file.text())) {
             if (line.number() > where.line()) {
                 break;
+            }
+            // a GitHub Actions step, a GitLab job: a new shell, in its own directory, that no earlier cd moved
+            Optional<CiShells.Start> shell = shells.startsAt(line.number());
+            if (shell.isPresent()) {
+                outsideTree = shell.get().directory() == null;
+                cwd = WorkingDirectory.startingIn(outsideTree ? "" : shell.get().directory(), true);
+                absolute = shell.get().absolute();
             }
             String text = line.text();
             if (text.strip().startsWith("#") || unitLines.contains(line.number())) {
@@ -60,7 +71,7 @@ record CommandDirectory(List<String> directories, String absolute) {
                 lineAbsolute = moved(lineAbsolute, c);
             }
             if (commandLine) {
-                List<String> at = dirs.at(offset);
+                List<String> at = outsideTree ? List.of() : dirs.at(offset);
                 return Optional.of(new CommandDirectory(at, at.isEmpty() ? lineAbsolute : null));
             }
             if (persists && !text.strip().startsWith("(")) {

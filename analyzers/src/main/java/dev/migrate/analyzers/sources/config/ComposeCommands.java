@@ -2,6 +2,7 @@ package dev.migrate.analyzers.sources.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -16,12 +17,6 @@ import java.util.regex.Pattern;
  * {@code cd} on the way moved it ({@link WorkingDirectory}). Where that cannot be read ({@code cd /srv/app}), the root.
  */
 public final class ComposeCommands {
-    /** A GitHub Actions step's or {@code defaults.run}'s {@code working-directory:}: group 1 is the directory. */
-    private static final Pattern STEP_DIRECTORY =
-            Pattern.compile("^[ \\t]*(?:-[ \\t]+)?working-directory:[ \\t]*[\"']?([^\"'#\\s]+)");
-    /** A list item's dash: group 1 is its indentation. */
-    private static final Pattern ITEM = Pattern.compile("^([ \\t]*)-[ \\t]");
-
     /**
      * One compose command.
      *
@@ -54,19 +49,15 @@ public final class ComposeCommands {
         }
         boolean ci = PrefectCliLineDetector.isCiYaml(path);
         boolean unit = path.endsWith(".service");
-        String[] lines = text.split("\r?\n", -1);
-        boolean github = ci && (path.startsWith(".github/workflows/") || path.contains("/.github/workflows/"));
         WorkingDirectory wd = unit ? WorkingDirectory.startingIn("", false) : WorkingDirectory.of(path, ci);
-        int step = -1;
+        CiShells shells = CiShells.of(path, text);
         List<Command> out = new ArrayList<>();
         for (PrefectCliLineDetector.LogicalLine line : PrefectCliLineDetector.logicalLines(text)) {
-            if (github) {
-                // each step is a shell of its own, started in its working-directory (or the workspace, the root)
-                int start = stepStart(lines, line.number() - 1);
-                if (start != step) {
-                    step = start;
-                    wd = WorkingDirectory.startingIn(start < 0 ? "" : stepDirectory(lines, start), true);
-                }
+            // a GitHub Actions step, a GitLab job: a shell of its own; one the tree cannot hold runs compose from the root
+            Optional<CiShells.Start> shell = shells.startsAt(line.number());
+            if (shell.isPresent()) {
+                String dir = shell.get().directory();
+                wd = WorkingDirectory.startingIn(dir == null ? "" : dir, true);
             }
             WorkingDirectory.Line dirs = wd.read(line.text());
             Matcher runs = ComposeProjectFiles.RUNS_COMPOSE.matcher(line.text());
@@ -139,72 +130,4 @@ public final class ComposeCommands {
             WorkingDirectory.normalize(dir, written).ifPresent(out::add);
         }
     }
-
-    /**
-     * The line (0-based) of the steps: item holding {@code index}: the nearest list item above that is indented less
-     * than the line (or the line itself, {@code - run: ...}); -1 when there is none.
-     */
-    private static int stepStart(String[] lines, int index) {
-        Matcher own = ITEM.matcher(lines[index]);
-        if (own.find()) {
-            return index;
-        }
-        int indent = indentOf(lines[index]);
-        for (int i = index - 1; i >= 0; i--) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            Matcher item = ITEM.matcher(lines[i]);
-            int here = item.find() ? item.group(1).length() : indentOf(lines[i]);
-            if (here < indent) {
-                if (item.find(0)) {
-                    return i;
-                }
-                indent = here;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * The step's {@code working-directory:} (a key of the item, at the item's key indentation), else the nearest
-     * {@code defaults: run: working-directory:} above it (the job's, else the workflow's); the root when neither.
-     */
-    private static String stepDirectory(String[] lines, int start) {
-        Matcher item = ITEM.matcher(lines[start]);
-        int dash = item.find() ? item.group(1).length() : indentOf(lines[start]);
-        for (int i = start; i < lines.length; i++) {
-            if (i > start && !lines[i].isBlank() && indentOf(lines[i]) <= dash) {
-                break;
-            }
-            Matcher wd = STEP_DIRECTORY.matcher(lines[i]);
-            if (wd.find() && (i == start || indentOf(lines[i]) == dash + 2)) {
-                return directory(wd.group(1));
-            }
-        }
-        for (int i = start - 1; i >= 0; i--) {
-            Matcher wd = STEP_DIRECTORY.matcher(lines[i]);
-            if (wd.find() && i >= 2 && lines[i - 1].strip().equals("run:") && lines[i - 2].strip().equals("defaults:")) {
-                return directory(wd.group(1));
-            }
-        }
-        return "";
-    }
-
-    /** A working-directory as a directory of the tree: the root for one the tree cannot hold. */
-    private static String directory(String written) {
-        if (written.startsWith("/") || written.contains("$")) {
-            return "";
-        }
-        return WorkingDirectory.normalize("", written).orElse("");
-    }
-
-    private static int indentOf(String line) {
-        int i = 0;
-        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-            i++;
-        }
-        return i;
-    }
-
 }

@@ -271,4 +271,118 @@ class BuiltDeploymentFileMergerTest {
                 .allSatisfy(j -> assertThat(j.attributes()).doesNotContainKey("deployment.builtFile"));
         assertThat(inv.findings()).extracting(Finding::code).doesNotContain("PF223");
     }
+
+    /** A workflow whose build step runs in {@code flows}, from the workflow's text {@code stepLines}. */
+    private static String workflow(String stepLines) {
+        return """
+                name: deploy
+                on:
+                  push:
+                    branches: [main]
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@v4
+                %s
+                """.formatted(stepLines.stripTrailing());
+    }
+
+    private static final String[] FILES_IN_EACH_PLACE = {
+            "flows/etl-deployment.yaml", builtYaml("nightly", "etl.py:etl", "etl", "0 2 * * *"),
+            "etl-deployment.yaml", builtYaml("nightly", "etl.py:etl", "etl", "0 2 * * *")};
+
+    private String builtFileOf(String workflowText) throws IOException {
+        Inventory inv = scan(FILES_IN_EACH_PLACE[0], FILES_IN_EACH_PLACE[1], FILES_IN_EACH_PLACE[2], FILES_IN_EACH_PLACE[3],
+                ".github/workflows/deploy.yml", workflowText);
+        return deployments(inv).stream().filter(j -> j.source().path().equals(".github/workflows/deploy.yml"))
+                .findFirst().orElseThrow().attributes().get("deployment.builtFile");
+    }
+
+    /** A step's {@code working-directory: flows} is where its build runs, so where its file is written. */
+    @Test
+    void aStepsWorkingDirectoryIsWhereItsBuildWrites() throws IOException {
+        String steps = """
+                      - name: Build
+                        working-directory: flows
+                        run: prefect deployment build etl.py:etl -n nightly -q etl -a
+                """;
+        assertThat(builtFileOf(workflow(steps))).isEqualTo("flows/etl-deployment.yaml:4");
+    }
+
+    /** {@code defaults: run: working-directory:} of the job holds for a step that names none. */
+    @Test
+    void theJobsDefaultWorkingDirectoryIsWhereItsBuildWrites() throws IOException {
+        String text = workflow("""
+                      - name: Build
+                        run: |
+                          prefect deployment build etl.py:etl -n nightly -q etl -a
+                """).replace("    runs-on: ubuntu-latest\n",
+                "    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: ./flows\n");
+        assertThat(builtFileOf(text)).isEqualTo("flows/etl-deployment.yaml:4");
+    }
+
+    /** Each step is a new shell in the workspace: an earlier step's {@code cd flows} does not move the build. */
+    @Test
+    void aCdInAnEarlierStepDoesNotMoveTheBuild() throws IOException {
+        String steps = """
+                      - name: Lint
+                        run: |
+                          cd flows
+                          ruff check .
+                      - name: Build
+                        run: prefect deployment build etl.py:etl -n nightly -q etl -a
+                """;
+        assertThat(builtFileOf(workflow(steps))).isEqualTo("etl-deployment.yaml:4");
+    }
+
+    /** Within one step the shell is one: its {@code cd flows} carries to its next line. */
+    @Test
+    void aCdEarlierInTheSameStepMovesTheBuild() throws IOException {
+        String steps = """
+                      - name: Build
+                        run: |
+                          cd flows
+                          prefect deployment build etl.py:etl -n nightly -q etl -a
+                """;
+        assertThat(builtFileOf(workflow(steps))).isEqualTo("flows/etl-deployment.yaml:4");
+    }
+
+    /** A GitLab job's script lines share a shell; the next job starts again in the root. */
+    @Test
+    void aGitlabJobsCdCarriesWithinTheJobOnly() throws IOException {
+        String gitlab = """
+                stages: [lint, deploy]
+                lint:
+                  stage: lint
+                  script:
+                    - cd flows
+                    - ruff check .
+                deploy:
+                  stage: deploy
+                  script:
+                    - pip install prefect==2.14.0
+                    - prefect deployment build etl.py:etl -n nightly -q etl -a
+                """;
+        Inventory inv = scan(FILES_IN_EACH_PLACE[0], FILES_IN_EACH_PLACE[1], FILES_IN_EACH_PLACE[2], FILES_IN_EACH_PLACE[3],
+                ".gitlab-ci.yml", gitlab);
+        assertThat(deployments(inv)).filteredOn(j -> j.source().path().equals(".gitlab-ci.yml")).singleElement()
+                .satisfies(j -> assertThat(j.attributes()).containsEntry("deployment.builtFile", "etl-deployment.yaml:4"));
+
+        Inventory withinJob = scan(".gitlab-ci.yml", gitlab.replace("    - pip install prefect==2.14.0\n",
+                "    - cd flows\n"));
+        assertThat(deployments(withinJob)).filteredOn(j -> j.source().path().equals(".gitlab-ci.yml")).singleElement()
+                .satisfies(j -> assertThat(j.attributes()).containsEntry("deployment.builtFile", "flows/etl-deployment.yaml:4"));
+    }
+
+    /** A working-directory the tree cannot hold ({@code ${{ github.workspace }}/..}): no file is taken for the build's. */
+    @Test
+    void aWorkingDirectoryOutsideTheTreeMergesNothing() throws IOException {
+        String steps = """
+                      - name: Build
+                        working-directory: ${{ env.APP_DIR }}
+                        run: prefect deployment build etl.py:etl -n nightly -q etl -a
+                """;
+        assertThat(builtFileOf(workflow(steps))).isNull();
+    }
 }

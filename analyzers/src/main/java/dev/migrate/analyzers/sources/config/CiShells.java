@@ -1,0 +1,147 @@
+package dev.migrate.analyzers.sources.config;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a CI file's shells begin, the one place that decides it for every pass that replays a pipeline's {@code cd}s
+ * ({@link ComposeCommands}, {@link CommandDirectory}). Each GitHub Actions step's {@code run:} is a shell of its own,
+ * started in its {@code working-directory:} (else {@code defaults: run: working-directory:} of its job, else of the
+ * workflow, else the workspace, the root), so a {@code cd} in one step does not move the next. A GitLab CI job's
+ * script lines share one shell, started in the root: a {@code cd} carries within the job, not into the next job.
+ * Other pipelines keep one shell for the file, as {@link WorkingDirectory#of} starts it.
+ */
+final class CiShells {
+    /** A GitHub Actions step's or {@code defaults.run}'s {@code working-directory:}: group 1 is the directory. */
+    private static final Pattern STEP_DIRECTORY =
+            Pattern.compile("^[ \\t]*(?:-[ \\t]+)?working-directory:[ \\t]*[\"']?([^\"'#\\s]+)");
+    /** A list item's dash: group 1 is its indentation. */
+    private static final Pattern ITEM = Pattern.compile("^([ \\t]*)-[ \\t]");
+
+    /**
+     * Where a new shell starts.
+     *
+     * @param directory the tree directory ("" is the root); null when the tree cannot hold it
+     * @param absolute  the literal absolute directory written ({@code working-directory: /srv/app}), else null
+     */
+    record Start(String directory, String absolute) {
+    }
+
+    private final String[] lines;
+    private final boolean github;
+    private final boolean gitlab;
+    /** The shell of the line read last: -1 is the file's own, before any step or job, as WorkingDirectory.of starts it. */
+    private int shell = -1;
+
+    private CiShells(String[] lines, boolean github, boolean gitlab) {
+        this.lines = lines;
+        this.github = github;
+        this.gitlab = gitlab;
+    }
+
+    /** The shells of the file at {@code path} (a CI pipeline or not: for other files no line starts a shell). */
+    static CiShells of(String path, String text) {
+        boolean ci = PrefectCliLineDetector.isCiYaml(path);
+        boolean github = ci && (path.startsWith(".github/workflows/") || path.contains("/.github/workflows/"));
+        boolean gitlab = ci && path.substring(path.lastIndexOf('/') + 1).equals(".gitlab-ci.yml");
+        return new CiShells(github || gitlab ? text.split("\r?\n", -1) : new String[0], github, gitlab);
+    }
+
+    /**
+     * Read in order, line by line: where a new shell starts when line {@code number} (1-based) is in another shell
+     * than the line read before it; empty when it is in the same one.
+     */
+    Optional<Start> startsAt(int number) {
+        if (!github && !gitlab || number < 1 || number > lines.length) {
+            return Optional.empty();
+        }
+        int start = github ? stepStart(lines, number - 1) : jobStart(lines, number - 1);
+        if (start == shell) {
+            return Optional.empty();
+        }
+        shell = start;
+        return Optional.of(gitlab || start < 0 ? new Start("", null) : stepDirectory(lines, start));
+    }
+
+    /** The GitLab job holding line {@code index}: its top-level key's line, -1 above the first. */
+    private static int jobStart(String[] lines, int index) {
+        for (int i = index; i >= 0; i--) {
+            String l = lines[i];
+            if (!l.isBlank() && indentOf(l) == 0 && !l.startsWith("#") && !l.startsWith("-")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The line (0-based) of the steps: item holding {@code index}: the nearest list item above that is indented less
+     * than the line (or the line itself, {@code - run: ...}); -1 when there is none.
+     */
+    private static int stepStart(String[] lines, int index) {
+        Matcher own = ITEM.matcher(lines[index]);
+        if (own.find()) {
+            return index;
+        }
+        int indent = indentOf(lines[index]);
+        for (int i = index - 1; i >= 0; i--) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            Matcher item = ITEM.matcher(lines[i]);
+            int here = item.find() ? item.group(1).length() : indentOf(lines[i]);
+            if (here < indent) {
+                if (item.find(0)) {
+                    return i;
+                }
+                indent = here;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The step's {@code working-directory:} (a key of the item, at the item's key indentation), else the nearest
+     * {@code defaults: run: working-directory:} above it (the job's, else the workflow's); the root when neither.
+     */
+    private static Start stepDirectory(String[] lines, int start) {
+        Matcher item = ITEM.matcher(lines[start]);
+        int dash = item.find() ? item.group(1).length() : indentOf(lines[start]);
+        for (int i = start; i < lines.length; i++) {
+            if (i > start && !lines[i].isBlank() && indentOf(lines[i]) <= dash) {
+                break;
+            }
+            Matcher wd = STEP_DIRECTORY.matcher(lines[i]);
+            if (wd.find() && (i == start || indentOf(lines[i]) == dash + 2)) {
+                return directory(wd.group(1));
+            }
+        }
+        for (int i = start - 1; i >= 0; i--) {
+            Matcher wd = STEP_DIRECTORY.matcher(lines[i]);
+            if (wd.find() && i >= 2 && lines[i - 1].strip().equals("run:") && lines[i - 2].strip().equals("defaults:")) {
+                return directory(wd.group(1));
+            }
+        }
+        return new Start("", null);
+    }
+
+    /** A working-directory as a directory of the tree; none for one the tree cannot hold (absolute, a variable). */
+    private static Start directory(String written) {
+        if (written.contains("$")) {
+            return new Start(null, null);
+        }
+        if (written.startsWith("/")) {
+            return new Start(null, WorkingDirectory.normalize("", written).map(d -> "/" + d).orElse(null));
+        }
+        return new Start(WorkingDirectory.normalize("", written).orElse(null), null);
+    }
+
+    private static int indentOf(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+}
