@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefectcli;
 
+import dev.migrate.analyzers.sources.config.PrefectInvocation;
 import dev.migrate.rewriters.shell.ShellLine;
 import dev.migrate.rewriters.shell.ShellToken;
 import dev.migrate.rewriters.shell.SimpleCommand;
@@ -34,7 +35,7 @@ public final class BuiltDeploymentFiles {
 
     /** The file a build with these arguments (those after {@code deployment build}) writes, when known. */
     static Optional<String> writtenBy(List<String> buildArgs) {
-        return output(buildArgs).map(BuiltDeploymentFiles::normal);
+        return output(buildArgs);
     }
 
     /** The files the {@code prefect deployment apply} commands of {@code shellText} apply. */
@@ -108,18 +109,17 @@ public final class BuiltDeploymentFiles {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if ((a.equals("-o") || a.equals("--output")) && i + 1 < args.size()) {
-                return Optional.of(args.get(i + 1));
+                return PrefectInvocation.builtFile(args.get(i + 1), null);
             }
             if (a.startsWith("--output=")) {
-                return Optional.of(a.substring("--output=".length()));
+                return PrefectInvocation.builtFile(a.substring("--output=".length()), null);
             }
             boolean flagValue = i > 0 && args.get(i - 1).startsWith("-");
             if (entrypoint == null && !a.startsWith("-") && a.contains(":") && !flagValue) {
                 entrypoint = a;
             }
         }
-        return entrypoint == null ? Optional.empty()
-                : Optional.of(entrypoint.substring(entrypoint.lastIndexOf(':') + 1) + "-deployment.yaml");
+        return PrefectInvocation.builtFile(null, entrypoint);
     }
 
     private static String normal(String path) {

@@ -91,10 +91,8 @@ public final class BuiltDeploymentFileMerger implements JobResolver {
      * {@code <flow function>-deployment.yaml}. A path made of variables or an absolute one is not found in the tree.
      */
     static Optional<String> output(PrefectInvocation inv) {
-        Optional<String> out = inv.option("--output", "-o")
-                .or(() -> inv.entrypoint().map(e -> e.substring(e.lastIndexOf(':') + 1) + "-deployment.yaml"));
-        return out.map(o -> o.startsWith("./") ? o.substring(2) : o).filter(o -> !o.contains("$") && !o.startsWith("/")
-                && !o.startsWith("~") && !o.contains(".."));
+        return PrefectInvocation.builtFile(inv.option("--output", "-o").orElse(null), inv.entrypoint().orElse(null))
+                .filter(o -> !o.contains("$") && !o.startsWith("/") && !o.startsWith("~") && !o.contains(".."));
     }
 
     /**

@@ -196,6 +196,18 @@ public record PrefectInvocation(int offset, String path, Set<Version> versions, 
         return args.stream().filter(a -> ENTRYPOINT.matcher(a).matches()).findFirst();
     }
 
+    /**
+     * The file {@code prefect deployment build} writes, relative to where it runs: its {@code -o/--output} (null when
+     * not given), else 2.x's default {@code <flow function>-deployment.yaml} from the entrypoint (null when unknown),
+     * without a leading {@code ./}. The one place the rewrite (BuiltDeploymentFiles) and the scan
+     * ({@link BuiltDeploymentFileMerger}) learn it from.
+     */
+    public static Optional<String> builtFile(String output, String entrypoint) {
+        String file = output != null ? output
+                : entrypoint == null ? null : entrypoint.substring(entrypoint.lastIndexOf(':') + 1) + "-deployment.yaml";
+        return Optional.ofNullable(file).map(f -> f.startsWith("./") ? f.substring(2) : f);
+    }
+
     /** The call's own text in the line it was found in. */
     public String text(String line) {
         return line.substring(offset, Math.min(end, line.length())).strip();
