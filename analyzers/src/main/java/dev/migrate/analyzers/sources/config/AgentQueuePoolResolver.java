@@ -6,6 +6,7 @@ import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScanFile;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.scan.JobResolver;
+import dev.migrate.analyzers.sources.k8s.HelmValuesDetector;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,9 @@ import java.util.Optional;
  * ({@link WorkPoolResolver}).
  */
 public final class AgentQueuePoolResolver implements JobResolver {
-    /** The end of the prefect-agent chart values' PF203, which names no pool: the chart's worker pool goes there. */
-    private static final String CHART_TAIL = " with a typed work pool";
+    /** The prefect-agent chart values' PF203 without its closing "a typed work pool": the chart's worker pool goes there. */
+    private static final String CHART_MESSAGE = HelmValuesDetector.AGENT_VALUES_MESSAGE
+            .substring(0, HelmValuesDetector.AGENT_VALUES_MESSAGE.lastIndexOf(" with a typed work pool"));
 
     @Override
     public boolean wants(String path) {
@@ -53,9 +55,9 @@ public final class AgentQueuePoolResolver implements JobResolver {
                     return Findings.of("PF203", PrefectCommandReport.agentMessage(moved, queues), f.where(), f.jobId());
                 }
                 // the chart runs a Kubernetes worker: it serves the pool only when that is the one, of that type
-                if (chart && f.message().endsWith(CHART_TAIL) && moved.size() == 1 && moved.get(0).type().equals("kubernetes")) {
-                    String m = f.message();
-                    return Findings.of("PF203", m.substring(0, m.length() - CHART_TAIL.length()) + " on work pool `"
+                if (chart && f.message().equals(HelmValuesDetector.AGENT_VALUES_MESSAGE) && moved.size() == 1
+                        && moved.get(0).type().equals("kubernetes")) {
+                    return Findings.of("PF203", CHART_MESSAGE + " on work pool `"
                             + moved.get(0).name() + "` (`config.workPool: " + moved.get(0).name() + "`, type kubernetes), "
                             + "the pool the deployments of workQueues " + String.join(", ", queues) + " move to, "
                             + (moved.get(0).standsIn() ? "standing in for the agent's default-agent-pool"

@@ -38,6 +38,13 @@ import org.yaml.snakeyaml.nodes.Node;
  * agent chart once its chart depends on it no more: {@code helm dependency build} refuses it until it is updated.
  */
 public final class HelmValuesDetector implements Detector {
+    /**
+     * PF203 on prefect-agent chart values, which name no pool: the scan's resolver (AgentQueuePoolResolver) names the
+     * pool of the agent's queues in its place once every file is read.
+     */
+    public static final String AGENT_VALUES_MESSAGE = "prefect-agent Helm chart values; the chart was removed with Prefect 3, "
+            + "use the prefect-worker chart (`worker:` values) with a typed work pool";
+
     /** Aliases of prefect-agent dependencies, by chart directory (with its slash). */
     private final Map<String, Set<String>> aliasesByChart = new HashMap<>();
     /** Every chart directory seen (with its slash): a values file belongs to the nearest one above it. */
@@ -307,8 +314,7 @@ public final class HelmValuesDetector implements Detector {
                 .attr("apiUrl", YamlDocs.scalar(root, "serverApiConfig", "apiUrl"));
         String id = job.id();
         if (kind == JobKind.PREFECT_AGENT) {
-            sink.finding(Findings.of("PF203", "prefect-agent Helm chart values; the chart was removed with Prefect 3, "
-                    + "use the prefect-worker chart (`worker:` values) with a typed work pool", where, id));
+            sink.finding(Findings.of("PF203", AGENT_VALUES_MESSAGE, where, id));
         } else {
             sink.finding(Findings.of("PF291", "prefect-worker Helm chart for work pool '" + pool + "'", where, id));
         }
