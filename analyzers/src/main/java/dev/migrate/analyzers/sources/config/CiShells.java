@@ -49,6 +49,15 @@ final class CiShells {
     }
 
     /**
+     * Read in order, line by line: the working directory from line {@code number} on, for a reader of shell lines that
+     * needs no more than that: a new shell's own (the root when the tree cannot hold it), else {@code current}.
+     */
+    WorkingDirectory at(int number, WorkingDirectory current) {
+        return startsAt(number).map(s -> WorkingDirectory.startingIn(s.directory() == null ? "" : s.directory(), true))
+                .orElse(current);
+    }
+
+    /**
      * Read in order, line by line: where a new shell starts when line {@code number} (1-based) is in another shell
      * than the line read before it; empty when it is in the same one.
      */

@@ -2,7 +2,6 @@ package dev.migrate.analyzers.sources.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -54,11 +53,7 @@ public final class ComposeCommands {
         List<Command> out = new ArrayList<>();
         for (PrefectCliLineDetector.LogicalLine line : PrefectCliLineDetector.logicalLines(text)) {
             // a GitHub Actions step, a GitLab job: a shell of its own; one the tree cannot hold runs compose from the root
-            Optional<CiShells.Start> shell = shells.startsAt(line.number());
-            if (shell.isPresent()) {
-                String dir = shell.get().directory();
-                wd = WorkingDirectory.startingIn(dir == null ? "" : dir, true);
-            }
+            wd = shells.at(line.number(), wd);
             WorkingDirectory.Line dirs = wd.read(line.text());
             Matcher runs = ComposeProjectFiles.RUNS_COMPOSE.matcher(line.text());
             while (runs.find()) {

@@ -171,10 +171,13 @@ public final class PrefectCliLineDetector implements Detector {
         java.util.Set<Integer> unitLines = SystemdDetector.readsUnitsWrittenBy(file)
                 ? EmbeddedUnits.unitTextLines(file.text()) : java.util.Set.of();
         List<LogicalLine> lines = logicalLines(file.text());
+        // a GitHub Actions step, a GitLab job: a shell of its own, in its own directory, that no earlier cd moved
+        CiShells shells = CiShells.of(file.path(), file.text());
         CreatedPools pools = createdPools(file, lines, unitLines);
         List<LiteralVariables.Assignment> assignments = assignments(file, ci);
         int[] lineStarts = assignments.isEmpty() ? null : file.lineStarts();
         for (LogicalLine line : lines) {
+            cwd = cwd == null ? null : shells.at(line.number(), cwd);
             String text = line.text();
             if (text.strip().startsWith("#") || unitLines.contains(line.number())) {
                 continue;

@@ -93,6 +93,27 @@ class PrefectFileReferencesTest {
                 """);
     }
 
+    /** Before: a step's working-directory was not read, and a cd of one step carried into the next. */
+    @Test
+    void aWorkflowStepRunsInItsWorkingDirectoryAndNoEarlierStepsCd() {
+        ScanFile workflow = new ScanFile(".github/workflows/deploy.yml", """
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: cd tools && ./lint.sh
+                      - run: prefect deploy --all --prefect-file prod.yml
+                        working-directory: ops
+                      - run: prefect deploy --all --prefect-file staging.yml
+                """);
+        assertThat(jobs(workflow, deployments("ops/prod.yml", "prod"), deployments("prod.yml", "root prod"),
+                deployments("staging.yml", "staging"), deployments("tools/staging.yml", "tools staging")))
+                .isEqualTo("""
+                'prod' at ops/prod.yml:4:5
+                'staging' at staging.yml:4:5
+                """);
+    }
+
     @Test
     void anAbsoluteOrUnknownPlaceIsTheOneFileWhosePathEndsAlike() {
         ScanFile script = new ScanFile("deploy.sh", """
