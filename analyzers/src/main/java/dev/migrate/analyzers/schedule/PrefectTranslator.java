@@ -81,20 +81,24 @@ public final class PrefectTranslator {
 
     /**
      * A schedule with a deadline: an RRULE ends with UNTIL, so a translation that is an RRULE or can be written as one
-     * (a cron of every day of the month, whole days on the wall clock from 2020-01-01) gets it; cron and interval
-     * schedules have no end date in Prefect 3, which is a reason the translation is not exact.
+     * (the source's RRULE, a cron of every day of the month, whole days on the wall clock from 2020-01-01) gets it; cron and interval
+     * schedules have no end date in Prefect 3, which is a reason the translation is not exact. The rule is read with
+     * the same parser as any RRULE and written back from what it read ({@link RRuleWriter}).
      */
     private static Translation until(Schedule.Until u, Translation open, Instant reference) {
         PrefectSchedule target = open.target();
         if (target == null) {
             return new Translation(u, null, false, open.reasons(), null);
         }
-        RRuleText rule = target.rrule() != null ? RRuleText.parse(target.rrule())
-                : u.schedule() instanceof Schedule.Cron c ? RRuleText.fromCron(c.expression())
+        // an RRULE proven to be a cron ends as the rule it was
+        RecurrenceRule rule = target.rrule() != null ? evaluated(target.rrule())
+                : u.schedule() instanceof Schedule.RRule r ? evaluated(r.rule())
+                : u.schedule() instanceof Schedule.Cron c ? DailyRRules.fromCron(c.expression())
                 : u.schedule() instanceof Schedule.WallClockInterval w ? everyDays(w) : null;
+        RecurrenceRule ending = rule == null ? null : rule.endingBy(u.last());
         List<String> reasons = new ArrayList<>(open.reasons());
-        if (rule != null) {
-            target = PrefectSchedule.rrule(rule.until(u.last()).text(), target.timezone());
+        if (ending != null) {
+            target = PrefectSchedule.rrule(ending.text(), target.timezone());
         } else {
             reasons.add("the legacy job stopped after " + u.last() + "; Prefect 3 " + (target.cron() != null ? "cron"
                     : target.interval() != null ? "interval" : "RRULE") + " schedules of this kind have no end date: pause "
@@ -104,12 +108,22 @@ public final class PrefectTranslator {
         return new Translation(u, target, proof != null && proof.equal() && reasons.isEmpty(), reasons, proof);
     }
 
+    /** The rule of an RRULE target, or null when it has a part that is not evaluated (it is then written as it was). */
+    private static RecurrenceRule evaluated(String rrule) {
+        try {
+            RRuleParser.Reading reading = RRuleParser.read(rrule);
+            return reading.notEvaluated() == null ? reading.rule() : null;
+        } catch (ScheduleSyntaxException e) {
+            return null;
+        }
+    }
+
     /** Every n whole days at a time from 2020-01-01 (Prefect's DTSTART), or null for any other wall-clock interval. */
-    private static RRuleText everyDays(Schedule.WallClockInterval w) {
+    private static RecurrenceRule everyDays(Schedule.WallClockInterval w) {
         long seconds = w.every().getSeconds();
         boolean wholeDays = w.every().getNano() == 0 && seconds % 86_400 == 0 && seconds / 86_400 <= 366;
         return wholeDays && w.start().toLocalDate().equals(FireTimes.DEFAULT_ANCHOR.toLocalDate())
-                ? RRuleText.everyDays((int) (seconds / 86_400), w.start().toLocalTime()) : null;
+                ? DailyRRules.everyDays((int) (seconds / 86_400), w.start().toLocalTime()) : null;
     }
 
     /**
@@ -118,7 +132,7 @@ public final class PrefectTranslator {
      * INTERVAL steps on the wall clock from 2020-01-01 (which must then be the start's date, as the detectors write it).
      */
     private static PrefectSchedule wallClock(Schedule.WallClockInterval w) {
-        RRuleText days = everyDays(w);
+        RecurrenceRule days = everyDays(w);
         if (days != null && !w.zone().getRules().isFixedOffset()) {
             return PrefectSchedule.rrule(days.text(), w.zone().getId());
         }
@@ -144,7 +158,7 @@ public final class PrefectTranslator {
         CalendarSpec s = cal.spec();
         if (s.usesSeconds() || s.endOfMonth() || !s.year().any()) {
             // Cron cannot say seconds, '~' or years; an RRULE can say the first two.
-            RRuleText rule = RRuleText.fromCalendar(s);
+            RecurrenceRule rule = DailyRRules.fromCalendar(s);
             if (rule != null) {
                 return PrefectSchedule.rrule(rule.text(), cal.zone().getId());
             }

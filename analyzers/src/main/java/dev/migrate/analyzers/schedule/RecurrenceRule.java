@@ -41,6 +41,24 @@ record RecurrenceRule(Frequency freq, int interval, Integer count, LocalDateTime
         return dtstart != null ? dtstart : PREFECT_DTSTART;
     }
 
+    /**
+     * This rule ending at {@code last} (inclusive, a local time of the schedule's zone), or at its own UNTIL when that is
+     * earlier; null for a rule that counts its runs (COUNT), which RFC 5545 does not let end at a time as well.
+     */
+    RecurrenceRule endingBy(LocalDateTime last) {
+        if (count != null) {
+            return null;
+        }
+        LocalDateTime end = until != null && until.isBefore(last) ? until : last;
+        return new RecurrenceRule(freq, interval, null, end, wkst, dtstart, tzid, byMonth, byMonthDay, byDay, byHour,
+                byMinute, bySecond, bySetPos);
+    }
+
+    /** The rule's RRULE text ({@link RRuleWriter}), which {@link RRuleParser} reads back to this rule. */
+    String text() {
+        return RRuleWriter.text(this);
+    }
+
     /** Whether the rule ends (COUNT or UNTIL). */
     boolean ends() {
         return count != null || until != null;

@@ -251,6 +251,39 @@ class PrefectTranslatorTest {
                 .isEqualTo("FREQ=DAILY;INTERVAL=2;BYHOUR=10;BYMINUTE=30;BYSECOND=0");
     }
 
+    /**
+     * A deadline on an RRULE: the rule is read by the one RRULE parser and written back with UNTIL. Before, a reader of
+     * only the rules we write ended none of these: a rule without BYSECOND, in lower case or of another frequency kept
+     * running (and became the cron it was proven to be); an ordinal day was written as an empty {@code BYDAY=}, which
+     * dateutil refuses; and a rule's own earlier UNTIL was moved to the later deadline, so it fired after it had ended.
+     */
+    @Test
+    void aDeadlineEndsAnyRruleDateutilReads() {
+        java.time.LocalDateTime last = java.time.LocalDateTime.parse("2027-04-02T18:00");
+        Map<String, String> ended = new java.util.LinkedHashMap<>();
+        ended.put("FREQ=DAILY;BYHOUR=9;BYMINUTE=0", "FREQ=DAILY;BYHOUR=9;BYMINUTE=0;UNTIL=20270402T180000");
+        ended.put("freq=daily;byhour=6;byminute=0;bysecond=0", "FREQ=DAILY;BYHOUR=6;BYMINUTE=0;BYSECOND=0;UNTIL=20270402T180000");
+        ended.put("FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0", "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;UNTIL=20270402T180000");
+        ended.put("FREQ=DAILY;BYDAY=1MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0",
+                "FREQ=DAILY;BYDAY=1MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0;UNTIL=20270402T180000");
+        ended.put("FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0;UNTIL=20270301T000000",
+                "FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0;UNTIL=20270301T000000");
+        ended.forEach((rule, written) -> {
+            Translation t = PrefectTranslator.translate(new Schedule.Until(new Schedule.RRule(rule, BERLIN), last),
+                    TimerOptions.NONE, NOW);
+            assertThat(t.target().toYaml()).as(rule).containsExactly(Map.entry("rrule", written),
+                    Map.entry("timezone", "Europe/Berlin"));
+            assertThat(t.exact()).as(rule + ": " + t.reasons()).isTrue();
+            assertThat(RRuleParser.read(written).rule()).isEqualTo(RRuleParser.read(rule).rule().endingBy(last));
+        });
+        // must not change: a rule that counts its runs gets no UNTIL beside its COUNT, and says the deadline is not kept
+        Translation counted = PrefectTranslator.translate(new Schedule.Until(new Schedule.RRule(
+                "FREQ=DAILY;COUNT=500;BYHOUR=9;BYMINUTE=0", BERLIN), last), TimerOptions.NONE, NOW);
+        assertThat(counted.target().rrule()).isEqualTo("FREQ=DAILY;COUNT=500;BYHOUR=9;BYMINUTE=0");
+        assertThat(counted.exact()).isFalse();
+        assertThat(counted.reasons()).singleElement().asString().startsWith("the legacy job stopped after 2027-04-02T18:00");
+    }
+
     @Test
     void repeatingIntervalKeepsItsStartAsTheAnchor() {
         Translation t = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/PT6H", "UTC", TimerOptions.NONE);

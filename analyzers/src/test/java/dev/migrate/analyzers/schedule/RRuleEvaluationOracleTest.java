@@ -34,7 +34,8 @@ class RRuleEvaluationOracleTest {
             "2027-11-06T00:00:00", "2027-04-03T00:00:00", "2027-10-02T00:00:00", "2020-01-01T00:00:00");
     private static final int N = 30;
 
-    private static final List<String> COMMON = List.of(
+    /** Rules as users write them (also read and written back by {@link RRuleWriterTest}). */
+    static final List<String> COMMON = List.of(
             "FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=6;BYMINUTE=0",
             "RRULE:FREQ=DAILY;BYHOUR=9;BYMINUTE=30",
             "FREQ=DAILY",
@@ -116,7 +117,7 @@ class RRuleEvaluationOracleTest {
         for (List<Case> group : groups.values()) {
             String zone = group.get(0).zone;
             String start = group.get(0).start;
-            List<String> expected = run(start, zone, group.stream().map(c -> c.rule).toList());
+            List<String> expected = dateutil(start, zone, N, group.stream().map(c -> c.rule).toList());
             for (int i = 0; i < group.size(); i++) {
                 String rule = group.get(i).rule;
                 String theirs = expected.get(i);
@@ -242,9 +243,10 @@ class RRuleEvaluationOracleTest {
         }
     }
 
-    private List<String> run(String start, String zone, List<String> rules) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("python3",
-                Path.of(getClass().getResource("prefect_rrule_oracle.py").toURI()).toString(), start, String.valueOf(N), zone));
+    /** Each rule's first {@code n} fire times from {@code start} (UTC) as Prefect's dateutil gives them, or "ERROR ...". */
+    static List<String> dateutil(String start, String zone, int n, List<String> rules) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("python3", Path.of(RRuleEvaluationOracleTest.class
+                .getResource("prefect_rrule_oracle.py").toURI()).toString(), start, String.valueOf(n), zone));
         cmd.addAll(rules);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

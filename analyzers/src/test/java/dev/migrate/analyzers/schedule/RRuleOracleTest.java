@@ -21,41 +21,40 @@ class RRuleOracleTest {
 
     @Test
     void writesRulesCronCannot() {
-        assertThat(RRuleText.fromCalendar(CalendarSpec.parse("Thu *-*~7/1 18:00")).text()).isEqualTo(
+        assertThat(DailyRRules.fromCalendar(CalendarSpec.parse("Thu *-*~7/1 18:00")).text()).isEqualTo(
                 "FREQ=DAILY;BYMONTHDAY=-7,-6,-5,-4,-3,-2,-1;BYDAY=TH;BYHOUR=18;BYMINUTE=0;BYSECOND=0");
-        assertThat(RRuleText.fromCalendar(CalendarSpec.parse("*-02~3 00:00:10/25")).text()).isEqualTo(
+        assertThat(DailyRRules.fromCalendar(CalendarSpec.parse("*-02~3 00:00:10/25")).text()).isEqualTo(
                 "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=-3;BYHOUR=0;BYMINUTE=0;BYSECOND=10,35");
-        assertThat(RRuleText.fromCalendar(CalendarSpec.parse("2027-*-* 00:00"))).isNull();
-        String everyTwo = RRuleText.everyDays(2, java.time.LocalTime.of(10, 30)).text();
+        assertThat(DailyRRules.fromCalendar(CalendarSpec.parse("2027-*-* 00:00"))).isNull();
+        String everyTwo = DailyRRules.everyDays(2, java.time.LocalTime.of(10, 30)).text();
         assertThat(everyTwo).isEqualTo("FREQ=DAILY;INTERVAL=2;BYHOUR=10;BYMINUTE=30;BYSECOND=0");
-        assertThat(RRuleText.parse(everyTwo)).isEqualTo(RRuleText.everyDays(2, java.time.LocalTime.of(10, 30)));
-        assertThat(RRuleText.parse("FREQ=DAILY;INTERVAL=0;BYHOUR=1;BYMINUTE=0;BYSECOND=0")).isNull();
-        assertThat(RRuleText.fromCalendar(CalendarSpec.parse("*:*:00.5"))).isNull();
+        assertThat(RRuleParser.read(everyTwo).rule()).isEqualTo(DailyRRules.everyDays(2, java.time.LocalTime.of(10, 30)));
+        assertThat(DailyRRules.fromCalendar(CalendarSpec.parse("*:*:00.5"))).isNull();
         // a cron of every day of the month, and an end read back as written
-        RRuleText weekdays = RRuleText.fromCron(CronExpression.parse("15 7,19 * * 1-5"))
-                .until(java.time.LocalDateTime.parse("2030-01-31T18:00"));
+        RecurrenceRule weekdays = DailyRRules.fromCron(CronExpression.parse("15 7,19 * * 1-5"))
+                .endingBy(java.time.LocalDateTime.parse("2030-01-31T18:00"));
         assertThat(weekdays.text()).isEqualTo(
                 "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=7,19;BYMINUTE=15;BYSECOND=0;UNTIL=20300131T180000");
-        assertThat(RRuleText.parse(weekdays.text())).isEqualTo(weekdays);
-        assertThat(RRuleText.fromCron(CronExpression.parse("0 6 1 * *"))).isNull();
-        assertThat(RRuleText.fromCron(CronExpression.parse("0 6 * 1-6 *"))).isNull();
+        assertThat(RRuleParser.read(weekdays.text()).rule()).isEqualTo(weekdays);
+        assertThat(DailyRRules.fromCron(CronExpression.parse("0 6 1 * *"))).isNull();
+        assertThat(DailyRRules.fromCron(CronExpression.parse("0 6 * 1-6 *"))).isNull();
     }
 
     @Test
     void ourEvaluationMatchesDateutil() throws Exception {
         Assumptions.assumeTrue(dateutilAvailable(), "SKIPPED: python3 with dateutil not found; it is the RRULE oracle");
         List<String> labels = new ArrayList<>(CALENDARS);
-        List<String> rules = new ArrayList<>(CALENDARS.stream().map(c -> RRuleText.fromCalendar(CalendarSpec.parse(c)).text()).toList());
+        List<String> rules = new ArrayList<>(CALENDARS.stream().map(c -> DailyRRules.fromCalendar(CalendarSpec.parse(c)).text()).toList());
         // every n days at a time, counted from Prefect's DTSTART (the schedule library's every(n).days.at())
         for (String[] every : new String[][] {{"2", "02:30:00"}, {"3", "10:30:15"}, {"7", "00:00:00"}}) {
             labels.add("every " + every[0] + " days at " + every[1]);
-            rules.add(RRuleText.everyDays(Integer.parseInt(every[0]), java.time.LocalTime.parse(every[1])).text());
+            rules.add(DailyRRules.everyDays(Integer.parseInt(every[0]), java.time.LocalTime.parse(every[1])).text());
         }
         // an UNTIL inside each window, at a time that fires (inclusive) and at one skipped or repeated by DST
         for (String until : List.of("2027-03-29T02:30", "2027-03-28T02:30", "2027-10-31T02:30", "2027-11-08T01:30")) {
             labels.add("daily at 02:30 until " + until);
-            rules.add(RRuleText.fromCron(CronExpression.parse("30 2 * * *")).until(java.time.LocalDateTime.parse(until)).text());
-            rules.add(RRuleText.everyDays(2, java.time.LocalTime.of(1, 30)).until(java.time.LocalDateTime.parse(until)).text());
+            rules.add(DailyRRules.fromCron(CronExpression.parse("30 2 * * *")).endingBy(java.time.LocalDateTime.parse(until)).text());
+            rules.add(DailyRRules.everyDays(2, java.time.LocalTime.of(1, 30)).endingBy(java.time.LocalDateTime.parse(until)).text());
             labels.add("every 2 days at 01:30 until " + until);
         }
         for (String zone : List.of("Europe/Berlin", "America/New_York")) {

@@ -2,6 +2,7 @@ package dev.migrate.recipes.legacy.internal;
 
 import dev.migrate.analyzers.schedule.PrefectSchedule;
 import dev.migrate.analyzers.schedule.FireTimes;
+import dev.migrate.analyzers.schedule.RRuleShift;
 import dev.migrate.analyzers.schedule.ScheduleProver;
 import java.time.Duration;
 import java.time.Instant;
@@ -204,16 +205,7 @@ public final class ScheduleOffset {
 
     /** A daily rule at one hour and minute (every n days at a time, for one): that time N minutes later, same day. */
     private static Optional<PrefectSchedule> rrule(PrefectSchedule t, int minutes) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*;BYHOUR=)(\\d+)(;BYMINUTE=)(\\d+)(;.*)").matcher(t.rrule());
-        if (!t.rrule().startsWith("FREQ=DAILY;") || !m.matches()) {
-            return Optional.empty();
-        }
-        int minute = Integer.parseInt(m.group(4)) + minutes;
-        int hour = Integer.parseInt(m.group(2)) + minute / 60;
-        if (hour > 23) {
-            return Optional.empty(); // the day would change, and with it an INTERVAL's phase
-        }
-        return Optional.of(PrefectSchedule.rrule(m.group(1) + hour + m.group(3) + minute % 60 + m.group(5), t.timezone()));
+        return RRuleShift.sameDayLater(t.rrule(), minutes).map(rule -> PrefectSchedule.rrule(rule, t.timezone()));
     }
 
     /**
