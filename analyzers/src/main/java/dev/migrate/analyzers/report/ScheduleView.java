@@ -1,11 +1,10 @@
 package dev.migrate.analyzers.report;
 
 import dev.migrate.analyzers.model.Job;
-import dev.migrate.analyzers.model.JobKind;
 import dev.migrate.analyzers.model.ScheduleSpec;
-import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.analyzers.schedule.Schedule;
 import dev.migrate.analyzers.schedule.ScheduleCheck;
+import dev.migrate.analyzers.schedule.ScheduleOrigin;
 import dev.migrate.analyzers.schedule.ScheduleProof;
 import dev.migrate.analyzers.schedule.Translation;
 import java.util.Map;
@@ -49,43 +48,38 @@ public record ScheduleView(String description, String prefect, Boolean exact, in
 
     /** Views for a report: interpreted once per distinct schedule, with the host zone and clock of this run. */
     static final class Cache {
-        private static final java.util.Set<JobKind> PREFECT_DEPLOYMENTS = java.util.EnumSet.of(JobKind.PREFECT1_FLOW,
-                JobKind.PREFECT2_DEPLOYMENT, JobKind.PREFECT3_DEPLOYMENT);
         private final ScheduleCheck check = ScheduleCheck.fromSystemProperties();
-        /** By form, expression and zone (and whether its file may hold croniter's L and #): nothing else changes what it means. */
+        /**
+         * By form, expression and zone (and whether its file may hold croniter's L and #), and whose schedule it is (a
+         * Prefect deployment's own interval keeps no anchor_date): nothing else changes what it means.
+         */
         private final Map<java.util.List<Object>, ScheduleView> views = new java.util.concurrent.ConcurrentHashMap<>();
 
         /** A cache with every schedule of the inventory already proven, in parallel (proofs are the slow part). */
         static Cache of(dev.migrate.analyzers.scan.Inventory inv) {
             Cache c = new Cache();
-            inv.jobs().stream().flatMap(j -> j.schedules().stream()).toList().parallelStream().forEach(c::of);
+            inv.jobs().stream().flatMap(j -> j.schedules().stream().map(s -> java.util.Map.entry(j, s))).toList()
+                    .parallelStream().forEach(e -> c.of(e.getKey(), e.getValue()));
             return c;
         }
 
-        /**
-         * The view of a schedule of {@code job}. A Prefect deployment's own interval without anchor_date moves as written:
-         * Prefect counts it from the moment the deployment is created, before and after, so the view shows it without
-         * the anchor a translation of a legacy job writes, and says so instead of the legacy job's phase caveat.
-         */
+        /** The view of a schedule of {@code job}, translated as that kind of job's ({@link ScheduleOrigin#of}). */
         ScheduleView of(Job job, ScheduleSpec spec) {
-            ScheduleView v = of(spec);
-            boolean prefectInterval = PREFECT_DEPLOYMENTS.contains(job.kind()) && spec.form() == ScheduleSpec.Form.INTERVAL
-                    && !spec.expression().startsWith("R/");
-            if (!prefectInterval || !Boolean.TRUE.equals(v.exact()) || v.reason() == null || v.prefect() == null) {
-                return v;
-            }
-            return new ScheduleView(v.description(), v.prefect().replace(", anchor_date: " + FireTimes.DEFAULT_ANCHOR, ""),
-                    true, v.compared(), null, null, "no anchor_date: Prefect counts the interval from the moment the "
-                    + "deployment is created, before the move and after it");
+            return of(spec, ScheduleOrigin.of(job.kind()));
         }
 
+        /** The view of a legacy job's schedule. */
         ScheduleView of(ScheduleSpec spec) {
-            return views.computeIfAbsent(java.util.Arrays.asList(spec.form(), spec.expression(), spec.timezone(),
-                    dev.migrate.analyzers.schedule.Schedules.croniterDays(spec)),
-                    k -> compute(spec));
+            return of(spec, ScheduleOrigin.LEGACY_JOB);
         }
 
-        private ScheduleView compute(ScheduleSpec spec) {
+        private ScheduleView of(ScheduleSpec spec, ScheduleOrigin origin) {
+            return views.computeIfAbsent(java.util.Arrays.asList(spec.form(), spec.expression(), spec.timezone(),
+                    dev.migrate.analyzers.schedule.Schedules.croniterDays(spec), origin),
+                    k -> compute(spec, origin));
+        }
+
+        private ScheduleView compute(ScheduleSpec spec, ScheduleOrigin origin) {
             Schedule s = check.interpret(spec);
             String description = s.describe();
             if (s instanceof Schedule.Unknown) {
@@ -94,7 +88,7 @@ public record ScheduleView(String description, String prefect, Boolean exact, in
             }
             Translation t;
             try {
-                t = check.translate(s);
+                t = check.translate(s, origin);
             } catch (RuntimeException e) {
                 return new ScheduleView(description, null, null, 0, null, null, "cannot be translated: " + e.getMessage());
             }

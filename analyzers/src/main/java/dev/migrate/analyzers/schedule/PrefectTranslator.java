@@ -12,9 +12,15 @@ public final class PrefectTranslator {
     private PrefectTranslator() {
     }
 
+    /** A legacy job's schedule. */
     public static Translation translate(Schedule source, TimerOptions options, Instant reference) {
+        return translate(source, options, reference, ScheduleOrigin.LEGACY_JOB);
+    }
+
+    /** @param origin whose schedule it is: a Prefect deployment's own interval without anchor_date keeps none */
+    public static Translation translate(Schedule source, TimerOptions options, Instant reference, ScheduleOrigin origin) {
         if (source instanceof Schedule.Until u) {
-            return until(u, translate(u.schedule(), options, reference), reference);
+            return until(u, translate(u.schedule(), options, reference, origin), reference);
         }
         List<String> reasons = new ArrayList<>(timerReasons(options));
         PrefectSchedule target = null;
@@ -23,11 +29,18 @@ public final class PrefectTranslator {
         } else if (source instanceof Schedule.Calendar cal) {
             target = calendar(cal, reasons);
         } else if (source instanceof Schedule.Interval iv) {
-            target = PrefectSchedule.interval(iv.every(), iv.anchor() == null ? FireTimes.DEFAULT_ANCHOR
-                    : LocalDateTime.ofInstant(iv.anchor(), iv.zone()), iv.zone().getId());
+            boolean ownInterval = origin == ScheduleOrigin.PREFECT_DEPLOYMENT && iv.anchor() == null;
+            // a legacy job's interval gets the anchor its proof counts from written out; a deployment's own keeps none, and
+            // the proof counts both sides from the same default anchor (FireTimes), as Prefect counts both from creation
+            target = PrefectSchedule.interval(iv.every(), iv.anchor() != null ? LocalDateTime.ofInstant(iv.anchor(), iv.zone())
+                    : ownInterval ? null : FireTimes.DEFAULT_ANCHOR, iv.zone().getId());
             if (iv.anchor() == null && iv.every().compareTo(Duration.ofDays(1)) >= 0) {
                 // Whole days (or more) from an unknown start: the time of day is the schedule, and the source does not say it.
-                reasons.add("the legacy job ran every " + Descriptions.duration(iv.every()) + " from whenever it was "
+                reasons.add(ownInterval ? "the deployment has no anchor_date: Prefect counts its every "
+                        + Descriptions.duration(iv.every()) + " from the moment the deployment is created, so the new "
+                        + "deployment runs at the time of day it is created, not at the old one's: set anchor_date to a "
+                        + "time the deployment ran"
+                        : "the legacy job ran every " + Descriptions.duration(iv.every()) + " from whenever it was "
                         + "started, at a time of day the source does not state; the deployment counts from the anchor_date "
                         + "written, " + FireTimes.DEFAULT_ANCHOR + ", so it runs at " + FireTimes.DEFAULT_ANCHOR.toLocalTime()
                         + " (without one, Prefect counts from the moment the deployment is created): set anchor_date to a "
@@ -62,18 +75,22 @@ public final class PrefectTranslator {
                     + "DST offset for part of the year");
         }
         boolean exact = proof != null && proof.equal() && reasons.isEmpty();
-        return new Translation(source, target, exact, reasons, proof, exact ? phaseCaveat(source) : null);
+        return new Translation(source, target, exact, reasons, proof, exact ? phaseCaveat(source, origin) : null);
     }
 
     /**
      * An interval without a start the source states (systemd's OnUnitActiveSec counts from the unit's last
-     * activation; a sleep loop or an in-process scheduler from the process start): the proof compares the
-     * spacing from one anchor, so the minute of each run is the deployment's choice. Whole days get a reason
-     * instead (the time of day is the schedule).
+     * activation; a sleep loop or an in-process scheduler from the process start; a Prefect deployment without
+     * anchor_date from its creation): the proof compares the spacing from one anchor, so the minute of each run is the
+     * deployment's anchor_date, or its creation. Whole days get a reason instead (the time of day is the schedule).
      */
-    private static String phaseCaveat(Schedule source) {
+    private static String phaseCaveat(Schedule source, ScheduleOrigin origin) {
         if (!(source instanceof Schedule.Interval iv) || iv.anchor() != null) {
             return null;
+        }
+        if (origin == ScheduleOrigin.PREFECT_DEPLOYMENT) {
+            return "no anchor_date: Prefect counts the interval from the moment the deployment is created, before the "
+                    + "move and after it";
         }
         return "the legacy runs count from whenever the job last started (a boot, a restart), so each run's minute "
                 + "comes from anchor_date: set it to a time the job ran";

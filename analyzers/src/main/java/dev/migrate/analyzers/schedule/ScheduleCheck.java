@@ -20,7 +20,10 @@ public final class ScheduleCheck {
      * change, so each distinct schedule is interpreted and proven once per check (the location plays no part).
      */
     private final Map<Key, Schedule> interpreted = new ConcurrentHashMap<>();
-    private final Map<Schedule, Translation> translated = new ConcurrentHashMap<>();
+    private final Map<Translating, Translation> translated = new ConcurrentHashMap<>();
+
+    private record Translating(Schedule schedule, ScheduleOrigin origin) {
+    }
 
     private record Key(ScheduleSpec.Form form, String expression, String timezone, boolean croniterDays) {
     }
@@ -64,14 +67,20 @@ public final class ScheduleCheck {
         }
     }
 
+    /** A legacy job's schedule. */
     public Translation translate(Schedule s) {
-        Translation known = translated.get(s);
+        return translate(s, ScheduleOrigin.LEGACY_JOB);
+    }
+
+    public Translation translate(Schedule s, ScheduleOrigin origin) {
+        Translating key = new Translating(s, origin);
+        Translation known = translated.get(key);
         if (known != null) {
             return known;
         }
         // Not computeIfAbsent: a proof is long, and other threads need not wait on this map's bin meanwhile.
-        Translation t = PrefectTranslator.translate(s, TimerOptions.NONE, now);
-        translated.putIfAbsent(s, t);
+        Translation t = PrefectTranslator.translate(s, TimerOptions.NONE, now, origin);
+        translated.putIfAbsent(key, t);
         return t;
     }
 

@@ -45,6 +45,26 @@ class ScheduleViewTest {
         assertThat(cache.of(job(JobKind.PREFECT2_DEPLOYMENT, anchored), anchored)).isEqualTo(cache.of(anchored));
     }
 
+    /**
+     * Before: a Prefect deployment's own {@code interval: 86400} without anchor_date was shown with the anchor the
+     * rewrite does not write and the legacy job's reason; now the translation knows whose schedule it is and says what
+     * Prefect does with it.
+     */
+    @Test
+    void aPrefectDeploymentsOwnDailyIntervalSaysItsTimeOfDayComesFromItsCreation() {
+        ScheduleSpec daily = new ScheduleSpec(Form.INTERVAL, "P1D", "UTC", SourceRef.at("prefect.yaml", 5, 5));
+        ScheduleView.Cache cache = new ScheduleView.Cache();
+        ScheduleView deployment = cache.of(job(JobKind.PREFECT2_DEPLOYMENT, daily), daily);
+        assertThat(deployment.prefect()).isEqualTo("interval: 86400, timezone: UTC");
+        assertThat(deployment.exact()).isFalse();
+        assertThat(deployment.reason()).isEqualTo("the deployment has no anchor_date: Prefect counts its every 1 day "
+                + "from the moment the deployment is created, so the new deployment runs at the time of day it is created, "
+                + "not at the old one's: set anchor_date to a time the deployment ran");
+        ScheduleView loop = cache.of(job(JobKind.PYTHON_SLEEP_LOOP, daily), daily);
+        assertThat(loop.prefect()).isEqualTo("interval: 86400, anchor_date: 2020-01-01T00:00, timezone: UTC");
+        assertThat(loop.reason()).startsWith("the legacy job ran every 1 day from whenever it was started");
+    }
+
     private static Job job(JobKind kind, ScheduleSpec s) {
         return new Job("j", kind, "j", s.where(), List.of(s), null, null, Map.of(), null, null, List.of(), Map.of());
     }

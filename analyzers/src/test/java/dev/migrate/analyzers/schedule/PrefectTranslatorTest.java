@@ -284,6 +284,38 @@ class PrefectTranslatorTest {
         assertThat(counted.reasons()).singleElement().asString().startsWith("the legacy job stopped after 2027-04-02T18:00");
     }
 
+    /**
+     * Whose interval it is decides the anchor written: a legacy loop's gets {@code anchor_date: 2020-01-01T00:00} (the
+     * phase its proof counts from, for the user to set), a Prefect deployment's own keeps none, as Prefect counts it
+     * from the deployment's creation before and after the move; a stated anchor is kept for both.
+     */
+    @Test
+    void aPrefectDeploymentsOwnIntervalKeepsNoAnchorWhereALegacyLoopGetsOne() {
+        Schedule hourly = Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.INTERVAL, "PT1H", "UTC", SourceRef.file("x")), BERLIN);
+        Translation own = PrefectTranslator.translate(hourly, TimerOptions.NONE, NOW, ScheduleOrigin.PREFECT_DEPLOYMENT);
+        assertThat(own.target().toYaml()).containsExactly(Map.entry("interval", 3600L), Map.entry("timezone", "UTC"));
+        assertThat(own.exact()).isTrue();
+        assertThat(own.caveat()).isEqualTo("no anchor_date: Prefect counts the interval from the moment the deployment "
+                + "is created, before the move and after it");
+        Translation loop = PrefectTranslator.translate(hourly, TimerOptions.NONE, NOW);
+        assertThat(loop.target().toYaml()).containsExactly(Map.entry("interval", 3600L),
+                Map.entry("anchor_date", "2020-01-01T00:00"), Map.entry("timezone", "UTC"));
+        assertThat(loop.exact()).isTrue();
+        assertThat(loop.caveat()).startsWith("the legacy runs count from whenever the job last started");
+        assertThat(own.proof().prefectTimes()).isEqualTo(loop.proof().prefectTimes());
+
+        Schedule daily = Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.INTERVAL, "P1D", "UTC", SourceRef.file("x")), BERLIN);
+        Translation ownDaily = PrefectTranslator.translate(daily, TimerOptions.NONE, NOW, ScheduleOrigin.PREFECT_DEPLOYMENT);
+        assertThat(ownDaily.target().anchorDate()).isNull();
+        assertThat(ownDaily.exact()).isFalse();
+        assertThat(ownDaily.reasons()).singleElement().asString().startsWith("the deployment has no anchor_date");
+
+        Schedule anchored = Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.INTERVAL, "R/2024-01-01T00:30+01:00/PT6H",
+                "Europe/Paris", SourceRef.file("x")), BERLIN);
+        assertThat(PrefectTranslator.translate(anchored, TimerOptions.NONE, NOW, ScheduleOrigin.PREFECT_DEPLOYMENT))
+                .isEqualTo(PrefectTranslator.translate(anchored, TimerOptions.NONE, NOW));
+    }
+
     @Test
     void repeatingIntervalKeepsItsStartAsTheAnchor() {
         Translation t = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/PT6H", "UTC", TimerOptions.NONE);

@@ -1,0 +1,23 @@
+package dev.migrate.analyzers.schedule;
+
+import dev.migrate.analyzers.model.JobKind;
+
+/**
+ * Where a schedule comes from, which decides what its Prefect 3 translation writes where the source states nothing.
+ * The same text ({@code PT1H}) is a legacy job's sleep loop or a Prefect deployment's own interval: the loop ran from
+ * whenever it was started, so its translation writes an explicit anchor_date ({@link FireTimes#DEFAULT_ANCHOR}) for the
+ * proof and the user to see; a Prefect deployment's interval without anchor_date is counted by Prefect from the moment the
+ * deployment is created, before the move and after it, so its translation keeps none (the rewrite adds none).
+ */
+public enum ScheduleOrigin {
+    LEGACY_JOB,
+    PREFECT_DEPLOYMENT;
+
+    /** A Prefect flow's or deployment's schedule is the deployment's own; every other kind of job's is a legacy one. */
+    public static ScheduleOrigin of(JobKind kind) {
+        return switch (kind) {
+            case PREFECT1_FLOW, PREFECT2_DEPLOYMENT, PREFECT3_DEPLOYMENT -> PREFECT_DEPLOYMENT;
+            default -> LEGACY_JOB;
+        };
+    }
+}
