@@ -13,7 +13,12 @@ public enum ScheduleOrigin {
     LEGACY_JOB,
     PREFECT_DEPLOYMENT;
 
-    /** A Prefect flow's or deployment's schedule is the deployment's own; every other kind of job's is a legacy one. */
+    /**
+     * A Prefect flow's or deployment's schedule is the deployment's own; every other kind of job's is a legacy one. A
+     * Prefect 1 {@code IntervalClock} without {@code start_date} counted from 2019-01-01 00:00 UTC (1.4.1
+     * {@code clocks.py}), not from registration; that start belongs in the expression its detector writes
+     * ({@code R/2019-01-01T00:00Z/PT6H}), which then gets it as anchor_date like any stated start.
+     */
     public static ScheduleOrigin of(JobKind kind) {
         return switch (kind) {
             case PREFECT1_FLOW, PREFECT2_DEPLOYMENT, PREFECT3_DEPLOYMENT -> PREFECT_DEPLOYMENT;
