@@ -12,6 +12,7 @@ import dev.migrate.analyzers.rules.PrefectIntegrations;
 import dev.migrate.analyzers.sources.JobBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -132,16 +133,19 @@ public final class PrefectYamlDetector implements Detector {
     }
 
     /**
-     * PF213 for build/push/pull steps in the prefect namespace that Prefect 3.8.3 no longer has; PF208 for a step
+     * PF213 for build/push/pull steps in the prefect namespace that Prefect 3.8.3 no longer has, and for the steps of
+     * Prefect or an integration that were renamed (the rewrite's table, which names the step to use); PF208 for a step
      * that requires an integration release from before Prefect 3.
      */
     private static void steps(ScanFile file, Node owner, String jobId, InventorySink sink) {
         for (String section : List.of("build", "push", "pull")) {
             for (Node step : YamlDocs.items(YamlDocs.get(owner, section))) {
                 for (String fn : YamlDocs.entries(step).keySet()) {
-                    if (fn.startsWith("prefect.") && !PrefectApi.get().existsIn3(fn)) {
+                    // an integration's step is known by the rename table only: Prefect's module list holds Prefect's
+                    Optional<String> renamed = RenamedDeploymentSteps.renamedTo(fn);
+                    if (renamed.isPresent() || fn.startsWith("prefect.") && !PrefectApi.get().existsIn3(fn)) {
                         sink.finding(Findings.of("PF213", section + " step " + fn + " does not exist in Prefect 3.8.3"
-                                + PrefectApi.get().movedTo(fn).map(t -> "; use " + t).orElse(""),
+                                + renamed.or(() -> PrefectApi.get().movedTo(fn)).map(t -> "; use " + t).orElse(""),
                                 YamlDocs.where(file, YamlDocs.keyNode(step, fn)), jobId));
                     }
                     Node requires = YamlDocs.get(YamlDocs.get(step, fn), "requires");
