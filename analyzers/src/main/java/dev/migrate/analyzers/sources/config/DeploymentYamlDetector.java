@@ -61,7 +61,7 @@ public final class DeploymentYamlDetector implements Detector {
         String storageType = blockType(storage);
         job.command(entry).attr("flow", flow).attr("entrypoint", entry).attr("workQueue", queue).attr("workPool", pool)
                 .attr("infrastructure", infraType).attr("infrastructureBlock", savedBlock(infra)).attr("storage", storageType)
-                .attr("storageBlock", savedBlock(storage))
+                .attr("storageBlock", savedBlock(storage)).attr("paused", PrefectYamlDetector.paused(d))
                 .attr("path", YamlDocs.scalar(d, "path")).workingDir(YamlDocs.scalar(infra, "working_dir"));
         PrefectSchedules.one(file, YamlDocs.get(d, "schedule")).ifPresent(job::schedule);
         PrefectSchedules.list(file, YamlDocs.get(d, "schedules")).forEach(job::schedule);

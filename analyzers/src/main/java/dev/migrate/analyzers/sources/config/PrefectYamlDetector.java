@@ -86,7 +86,7 @@ public final class PrefectYamlDetector implements Detector {
         job.command(entry).attr("entrypoint", entry).attr("prefectVersion", version)
                 .attr("workPool", YamlDocs.scalar(d, "work_pool", "name"))
                 .attr("workQueue", YamlDocs.scalar(d, "work_pool", "work_queue_name"))
-                .attr("paused", YamlDocs.scalar(d, "paused"));
+                .attr("paused", paused(d));
         Node single = YamlDocs.get(d, "schedule");
         PrefectSchedules.one(file, single).ifPresent(job::schedule);
         PrefectSchedules.list(file, YamlDocs.get(d, "schedules")).forEach(job::schedule);
@@ -117,6 +117,17 @@ public final class PrefectYamlDetector implements Detector {
         }
         steps(file, d, id, sink);
         sink.job(job.build());
+    }
+
+    /**
+     * The deployment's {@code paused:}; else {@code true} where a 2.x {@code is_schedule_active} turned its schedule
+     * off (any spelling YAML 1.1 reads as false, as Prefect's loader does), as the Python detector records
+     * {@code is_schedule_active=False}: the inventory says the schedule does not run.
+     */
+    static String paused(Node d) {
+        String paused = YamlDocs.scalar(d, "paused");
+        String active = YamlDocs.scalar(d, "is_schedule_active");
+        return paused == null && active != null && active.matches("(?i)false|no|off") ? "true" : paused;
     }
 
     /**

@@ -124,7 +124,7 @@ class ConfigDetectorsTest {
                   schedule INTERVAL 'R/2024-01-01T00:00Z/PT86400S' at k2/prefect.yaml:21:19
                   command k2/compact.py:compact
                   overlap UNKNOWN
-                  attrs {entrypoint=k2/compact.py:compact, prefectVersion=2.14.9, workPool=default-agent-pool}
+                  attrs {entrypoint=k2/compact.py:compact, paused=true, prefectVersion=2.14.9, workPool=default-agent-pool}
                 k2/prefect.yaml:2:18 PF208 prefect.yaml was written for Prefect 2.14.9
                 k2/prefect.yaml:7:5 PF213 pull step prefect.deployments.steps.git_clone_project does not exist in Prefect 3.8.3; use prefect.deployments.steps.git_clone
                 k2/prefect.yaml:12:5 BHV004 deployment 'ingest' has parameters but no enforce_parameter_schema; Prefect 3 enforces the schema by default [prefect2-ingest-50ea41f7]
@@ -132,6 +132,34 @@ class ConfigDetectorsTest {
                 k2/prefect.yaml:23:5 PF212 deployment 'compact' sets is_schedule_active, which Prefect 3 ignores; use `paused:` [prefect2-compact-ad310b78]
                 k2/prefect.yaml:24:23 BHV005 deployment 'compact' targets default-agent-pool, a prefect-agent pool that Prefect 3 workers refuse [prefect2-compact-ad310b78]
                 """);
+    }
+
+    /**
+     * A 2.x {@code is_schedule_active} that turned the schedule off ({@code no} is false to YAML 1.1, so to Prefect)
+     * leaves the deployment paused, as {@code is_schedule_active=False} in Python does; a {@code paused:} of its own
+     * says more, and a true flag nothing.
+     */
+    @Test
+    void aScheduleTurnedOffIsAPausedDeployment() {
+        String yaml = """
+                prefect-version: 2.16.0
+                deployments:
+                  - name: off
+                    entrypoint: f.py:f
+                    schedule: {cron: "0 1 * * *"}
+                    is_schedule_active: no
+                  - name: own
+                    entrypoint: f.py:f
+                    is_schedule_active: false
+                    paused: false
+                  - name: on
+                    entrypoint: f.py:f
+                    is_schedule_active: true
+                """;
+        assertThat(DetectorHarness.run(new PrefectYamlDetector(), "prefect.yaml", yaml)).contains(
+                "attrs {entrypoint=f.py:f, paused=true, prefectVersion=2.16.0}",
+                "attrs {entrypoint=f.py:f, paused=false, prefectVersion=2.16.0}",
+                "attrs {entrypoint=f.py:f, prefectVersion=2.16.0}");
     }
 
     /**
