@@ -111,7 +111,8 @@ public class RewritePrefectCliInYamlCommands extends DeploymentQueuesRecipe {
         argv.addAll(arg);
         CliOptions options = new CliOptions(poolType == null || poolType.isBlank() ? "kubernetes" : poolType,
                 PrefectTarget.from(ctx).minor()).withQueuePools(DeploymentQueues.in(ctx).pools());
-        if (PrefectCommandRewriter.shellTextIndex(argv) < 0 && !PrefectCliTranslator.isPrefect(argv)) {
+        if (PrefectCommandRewriter.shellTextIndex(argv) < 0
+                && !PrefectCliTranslator.isPrefect(argv.subList(PrefectCommandRewriter.commandStart(argv), argv.size()))) {
             return m;
         }
         CliTranslation t = PrefectCommandRewriter.rewriteArgv(argv, options);

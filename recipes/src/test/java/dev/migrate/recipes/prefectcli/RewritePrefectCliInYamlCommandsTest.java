@@ -116,6 +116,30 @@ class RewritePrefectCliInYamlCommandsTest implements RewriteTest {
             spec -> spec.path("k8s/agent.yaml")));
     }
 
+    // a manifest kept the image's init in `command:` and gave the agent in `args:` (the scan found the agent, the
+    // rewrite left it, without a note, as a command that no longer exists)
+    @Test
+    void anAgentBehindTheContainersInitBecomesAWorker() {
+        rewriteRun(yaml(
+            """
+            spec:
+              containers:
+                - name: agent
+                  image: prefecthq/prefect:3.8.3-python3.11-kubernetes
+                  command: ["/usr/bin/tini", "-g", "--", "/opt/prefect/entrypoint.sh"]
+                  args: ["prefect", "agent", "start", "-q", "k8s"]
+            """,
+            """
+            spec:
+              containers:
+                - name: agent
+                  image: prefecthq/prefect:3.8.3-python3.11-kubernetes
+                  command: ["/usr/bin/tini", "-g", "--", "/opt/prefect/entrypoint.sh"]
+                  args: ["prefect", "worker", "start", "--work-queue", "k8s", "--pool", "kubernetes-pool", "--type", "kubernetes"]
+            """,
+            spec -> spec.path("k8s/agent.yaml")));
+    }
+
     // a manifest ran the agent in a shell after installing packages (`command: [/bin/bash, -c]`, the line in args):
     // the kubernetes worker it became kept the plain image, which has no prefect-kubernetes, with no note
     @Test
