@@ -66,7 +66,15 @@ public final class PrefectIntegrations {
 
     /** The first release of {@code pkg} that supports Prefect 3; null for a package that is not an integration. */
     public static String firstPrefect3Release(String pkg) {
-        return FIRST_PREFECT3_RELEASE.get(pkg);
+        return FIRST_PREFECT3_RELEASE.get(canonical(pkg));
+    }
+
+    /**
+     * A project name as pip and PyPI compare them (PEP 503): {@code prefect_gcp}, {@code Prefect-GCP} and
+     * {@code prefect-gcp} are one package, written each way in real requirements.
+     */
+    public static String canonical(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[-_.]+", "-");
     }
 
     /**
@@ -75,7 +83,7 @@ public final class PrefectIntegrations {
      * a bare lower bound ({@code >=0.3}) admits the Prefect 3 releases. False for a package that is no integration.
      */
     public static boolean heldBelowPrefect3(String name, String spec) {
-        String first = FIRST_PREFECT3_RELEASE.get(name);
+        String first = FIRST_PREFECT3_RELEASE.get(canonical(name));
         String s = spec == null ? "" : spec.strip();
         Matcher v = VERSION.matcher(s);
         if (first == null || !v.find() || s.startsWith(">") && !s.contains("<")) {

@@ -2,7 +2,6 @@ package dev.migrate.recipes.internal;
 
 import dev.migrate.analyzers.rules.PrefectIntegrations;
 import dev.migrate.recipes.PrefectTarget;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,15 +15,16 @@ public final class PrefectPins {
     /**
      * {@code name[extras] specifiers}: one PEP 508 requirement without its marker. No specifier holds a backslash, so
      * the line continuation of a requirements file ({@code prefect==2.14.0 \}) stays outside the match and is kept.
+     * The name as pip reads it ({@link PrefectIntegrations#canonical}): {@code prefect_gcp} and {@code Prefect} too,
+     * not the all-capital {@code PREFECT_...} of a setting.
      */
     public static final Pattern REQUIREMENT = Pattern.compile(
-            "(?<name>prefect(?:-[a-z0-9]+)?)(?<extras>\\[[^\\]]*\\])?(?<spec>[ \\t]*(?:[=<>!~]=?|===)[^;#\"'\\\\\\r\\n]*)?");
+            "(?<name>[Pp]refect(?:[-_][A-Za-z0-9]+)?)(?<extras>\\[[^\\]]*\\])?(?<spec>[ \\t]*(?:[=<>!~]=?|===)[^;#\"'\\\\\\r\\n]*)?");
     /** {@code ${NAME:-2.14.3}} (also {@code -}, {@code :=}, {@code =}): a reference whose default is a version. */
     private static final Pattern INLINE_DEFAULT = Pattern.compile(
             "^(?:===?|~=|>=)[ \\t]*\\$\\{[A-Za-z_][A-Za-z0-9_]*:?[-=](?<version>\\d+(?:\\.\\d+)*)}$");
     private static final Pattern PREFECT_3 = Pattern.compile("(?:===?|~=|>=|\\^|~)?[ \\t]*3(?:\\D.*)?");
     private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?");
-    private static final Map<String, String> INTEGRATIONS = PrefectIntegrations.firstPrefect3Releases();
 
     private PrefectPins() {
     }
@@ -47,7 +47,7 @@ public final class PrefectPins {
         if (version == null) {
             return null;
         }
-        return name + e + (name.equals("prefect") ? "==" : ">=") + version;
+        return name + e + (isPrefect(name) ? "==" : ">=") + version;
     }
 
     /** The requirement text matched by {@link #REQUIREMENT}, rewritten, or null when it stays. */
@@ -57,7 +57,7 @@ public final class PrefectPins {
 
     /** As {@link #requirement(Matcher, PrefectTarget)}; a Prefect 1 project's own 1.x pins move too. */
     public static String requirement(Matcher m, PrefectTarget target, boolean fromPrefect1) {
-        if (fromPrefect1 && m.group("name").equals("prefect") && namesPrefect1(m.group("spec"))) {
+        if (fromPrefect1 && isPrefect(m.group("name")) && namesPrefect1(m.group("spec"))) {
             return "prefect" + (m.group("extras") == null ? "" : m.group("extras")) + "==" + target.pin();
         }
         return requirement(m.group("name"), m.group("extras"), m.group("spec"), target);
@@ -65,7 +65,7 @@ public final class PrefectPins {
 
     /** As {@link #version(String, String, PrefectTarget)}; a Prefect 1 project's own 1.x pins move too. */
     public static String version(String name, String spec, PrefectTarget target, boolean fromPrefect1) {
-        return fromPrefect1 && name.equals("prefect") && namesPrefect1(spec) ? target.pin() : version(name, spec, target);
+        return fromPrefect1 && isPrefect(name) && namesPrefect1(spec) ? target.pin() : version(name, spec, target);
     }
 
     /**
@@ -74,11 +74,11 @@ public final class PrefectPins {
      * below it or capped. Poetry constraints ({@code ^2.14}, {@code ~2.10}) read the same way.
      */
     public static String version(String name, String spec, PrefectTarget target) {
-        if (name.equals("prefect")) {
+        if (isPrefect(name)) {
             // Only 2.x pins move; a bare `prefect` or a 1.x pin belongs to other recipes or to the user.
             return heldMajor(spec) == 2 ? target.pin() : null;
         }
-        return PrefectIntegrations.heldBelowPrefect3(name, spec) ? INTEGRATIONS.get(name) : null;
+        return PrefectIntegrations.heldBelowPrefect3(name, spec) ? PrefectIntegrations.firstPrefect3Release(name) : null;
     }
 
     /** The major release a constraint was written for ({@link PrefectIntegrations#heldMajor}). */
@@ -108,11 +108,16 @@ public final class PrefectPins {
     public static boolean pinsPrefect3(Pattern requirement, String text) {
         Matcher m = requirement.matcher(text);
         while (m.find()) {
-            if (m.group("name").equals("prefect") && namesPrefect3(m.group("spec"))) {
+            if (isPrefect(m.group("name")) && namesPrefect3(m.group("spec"))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a requirement's name is Prefect's own, however it is written ({@code Prefect}). */
+    public static boolean isPrefect(String name) {
+        return PrefectIntegrations.canonical(name).equals("prefect");
     }
 
     /** Whether dotted version {@code version} (up to three numbers) is lower than {@code other}. */

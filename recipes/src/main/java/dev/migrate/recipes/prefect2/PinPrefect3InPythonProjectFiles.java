@@ -30,7 +30,7 @@ public class PinPrefect3InPythonProjectFiles extends Recipe {
             "([\"'])(?<req>" + PrefectPins.REQUIREMENT.pattern() + ")(?=[ \\t]*(?:;[^\\r\\n]*?)?\\1)");
     /** Poetry: {@code prefect = "^2.14"} or {@code prefect-aws = { version = "^0.4", ... }}. */
     private static final Pattern POETRY = Pattern.compile(
-            "(?m)^[ \\t]*[\"']?(?<name>prefect(?:-[a-z0-9]+)?)[\"']?[ \\t]*=[ \\t]*(?:\\{[^}\\r\\n]*?\\bversion[ \\t]*=[ \\t]*)?"
+            "(?m)^[ \\t]*[\"']?(?<name>[Pp]refect(?:[-_][A-Za-z0-9]+)?)[\"']?[ \\t]*=[ \\t]*(?:\\{[^}\\r\\n]*?\\bversion[ \\t]*=[ \\t]*)?"
                     + "([\"'])(?<spec>[^\"'\\r\\n]*)\\2");
     /** setup.cfg: a requirement alone on an indented continuation line, or after {@code key =}. */
     private static final Pattern CFG_LINE = cfgLine(PrefectPins.REQUIREMENT);
@@ -115,7 +115,7 @@ public class PinPrefect3InPythonProjectFiles extends Recipe {
         return DependencySections.editLines(pep508, DependencySections.POETRY,
                 line -> RegexEdits.replaceGroup(line, POETRY, "spec", m -> {
                     String version = PrefectPins.version(m.group("name"), m.group("spec"), target, fromPrefect1);
-                    return version == null ? null : (m.group("name").equals("prefect") ? "==" : ">=") + version;
+                    return version == null ? null : (PrefectPins.isPrefect(m.group("name")) ? "==" : ">=") + version;
                 }));
     }
 

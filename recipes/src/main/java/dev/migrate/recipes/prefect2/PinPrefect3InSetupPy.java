@@ -91,7 +91,7 @@ public class PinPrefect3InSetupPy extends PythonRecipe {
             if (m != null && m.matches()) {
                 String pinned = PrefectPins.requirement(m, target, Boolean.TRUE.equals(fromPrefect1));
                 // a 2.x prefect pin becomes ==<target>; a 3.x one stays
-                prefect3 |= m.group("name").equals("prefect") && (pinned != null || PrefectPins.namesPrefect3(m.group("spec")));
+                prefect3 |= PrefectPins.isPrefect(m.group("name")) && (pinned != null || PrefectPins.namesPrefect3(m.group("spec")));
                 if (pinned != null) {
                     String marker = m.group("marker") == null ? "" : m.group("marker");
                     String req = m.group("req");

@@ -28,8 +28,9 @@ public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
     @Override
     public String getDescription() {
         return "Turns a deployment's `schedule:` mapping into a one-item `schedules:` list, removes the empty "
-                + "`schedule: {}` of the 2.x template, and moves `is_schedule_active: false` into `active: false` "
-                + "on each schedule, because Prefect 3 ignores `is_schedule_active` without a word.";
+                + "`schedule: {}` of the 2.x template, and moves `is_schedule_active: false` (or `no`, `off`) into "
+                + "`active: false` on each schedule, and a templated `is_schedule_active` into `active:` as written, "
+                + "because Prefect 3 ignores `is_schedule_active` without a word.";
     }
 
     @Override
@@ -53,7 +54,8 @@ public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
                     // `schedule: *hourly`, a schedule from `definitions:`: the list refers to it too, merged into a
                     // mapping that carries `active: false` when the deployment was paused
                     String ref = alias.print(getCursor()).strip();
-                    String seq = isFalse(active) ? " [{<<: " + ref + ", active: false}]" : " [" + ref + "]";
+                    String carried = carriedActive(active, getCursor());
+                    String seq = carried != null ? " [{<<: " + ref + ", active: " + carried + "}]" : " [" + ref + "]";
                     entries.set(entries.indexOf(schedule), schedule
                             .withKey(((Yaml.Scalar) schedule.getKey()).withValue("schedules"))
                             .withValue(YamlSnippets.parseValue("schedules", seq)));
@@ -86,18 +88,26 @@ public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
                     }
                 }
                 if (active != null) {
-                    boolean paused = isFalse(active);
-                    if (paused && schedules != null) {
-                        String seq = YamlSnippets.appendToEachItem(schedules.getValue().print(getCursor()), "active", "false");
+                    String carried = carriedActive(active, getCursor());
+                    if (carried != null && schedules != null) {
+                        // a schedule's own `active: false` stays: the deployment's value cannot make it run
+                        String seq = ScheduleItemKeys.set(schedules.getValue().print(getCursor()), "active", carried,
+                                ReplaceDeploymentScheduleWithSchedules::isFalse);
                         if (seq == null) {
                             notes.insertRow(ctx, new MigrationNotes.Row(path, line(active), getName(), true,
-                                    "add `active: false` to each schedule of this flow-style `schedules:` list"));
-                            return m.withEntries(entries);
+                                    "add `active: " + carried + "` to each schedule of this `schedules:` list, whose items "
+                                    + "are not all mappings, and remove `is_schedule_active`"));
+                            return sameEntries(entries, m.getEntries()) ? m : m.withEntries(entries);
                         }
                         entries.set(entries.indexOf(schedules), schedules.withValue(YamlSnippets.parseValue("schedules", seq)));
-                    } else if (paused) {
+                        if (!carried.equals("false")) {
+                            notes.insertRow(ctx, new MigrationNotes.Row(path, line(active), getName(), false,
+                                    "`is_schedule_active: " + carried + "` is now `active: " + carried + "` on each "
+                                    + "schedule, where Prefect 3 fills it in at deploy time; a schedule's own `active: false` stays"));
+                        }
+                    } else if (carried != null) {
                         notes.insertRow(ctx, new MigrationNotes.Row(path, line(active), getName(), false,
-                                "removed `is_schedule_active: false` from a deployment without schedules"));
+                                "removed `is_schedule_active: " + carried + "` from a deployment without schedules"));
                     }
                     entries.remove(active);
                 }
@@ -110,8 +120,25 @@ public class ReplaceDeploymentScheduleWithSchedules extends Recipe {
         });
     }
 
-    private static boolean isFalse(Yaml.Mapping.Entry active) {
-        return active != null && active.getValue() instanceof Yaml.Scalar s && s.getValue().equalsIgnoreCase("false");
+    /**
+     * What {@code is_schedule_active} says to carry onto the schedules as {@code active:}: {@code false} for any
+     * spelling Prefect's YAML loader reads as false (YAML 1.1's {@code no} and {@code off} too), the value as written
+     * for a template ({@code "{{ $ACTIVE }}"}, which 3.x renders in {@code active:}); null for true, where the default
+     * already holds, and when there is no key.
+     */
+    private static String carriedActive(Yaml.Mapping.Entry active, org.openrewrite.Cursor cursor) {
+        if (active == null || !(active.getValue() instanceof Yaml.Scalar s)) {
+            return null;
+        }
+        if (isFalse(s.getValue())) {
+            return "false";
+        }
+        return s.getValue().contains("{{") ? s.print(cursor).strip() : null;
+    }
+
+    /** YAML 1.1's spellings of false, which PyYAML (so Prefect) reads: false, no, off in any case. */
+    private static boolean isFalse(String value) {
+        return value.equalsIgnoreCase("false") || value.equalsIgnoreCase("no") || value.equalsIgnoreCase("off");
     }
 
     private static Yaml.Mapping.Entry entry(Yaml.Mapping m, String key) {

@@ -13,8 +13,9 @@ final class DeploymentFileDirectory {
 
     /**
      * The one directory all {@code files} are in: "" for the working directory ({@code x.yaml}, {@code ./x.yaml}),
-     * empty when they are in several, or when the directory part is a glob or a command substitution (no single
-     * prefect.yaml to name).
+     * empty when they are in several, or when the directory part is a glob, a command substitution or a variable (no
+     * single prefect.yaml to name). A file named by a variable alone ({@code "$f"} of a {@code for f in
+     * deployments/*.yaml} loop) may be in any directory: it is not the working directory's.
      */
     static Optional<String> of(List<String> files) {
         String found = null;
@@ -27,7 +28,7 @@ final class DeploymentFileDirectory {
             if (dir.equals(".")) {
                 dir = "";
             }
-            if (dir.matches(".*[*?\\[`].*") || dir.contains("$(")) {
+            if (dir.matches(".*[*?\\[`$].*") || slash < 0 && path.startsWith("$")) {
                 return Optional.empty();
             }
             if (found != null && !found.equals(dir)) {

@@ -48,7 +48,7 @@ final class PipInstallPins {
             return null;
         }
         String moved = PrefectPins.requirement(m, target);
-        if (moved == null && m.group("name").equals("prefect") && PrefectPins.namesPrefect1(m.group("spec"))) {
+        if (moved == null && PrefectPins.isPrefect(m.group("name")) && PrefectPins.namesPrefect1(m.group("spec"))) {
             return "prefect" + (m.group("extras") == null ? "" : m.group("extras")) + "==" + target.pin();
         }
         return moved;

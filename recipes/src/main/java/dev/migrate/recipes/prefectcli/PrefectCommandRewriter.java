@@ -24,6 +24,10 @@ public final class PrefectCommandRewriter {
     private static final Set<String> WRAPPERS = Set.of("nohup", "exec", "time", "command");
     /** Project tools whose {@code run} runs the rest of the line in the project's environment ({@code poetry run prefect}). */
     private static final Set<String> RUNNERS = Set.of("poetry", "uv", "pipenv", "pdm", "hatch", "rye");
+    /** Container inits that run their arguments as a child ({@code ENTRYPOINT ["tini", "--"]}). */
+    private static final Set<String> INIT_SHIMS = Set.of("tini", "dumb-init");
+    /** The script the Prefect images start with (behind tini), which a manifest's {@code command:} may name itself. */
+    private static final String PREFECT_IMAGE_ENTRYPOINT = "/opt/prefect/entrypoint.sh";
 
     private PrefectCommandRewriter() {
     }
@@ -103,7 +107,8 @@ public final class PrefectCommandRewriter {
 
     /**
      * Where the command a line runs starts, past the words that only run it: {@code nohup}, {@code sudo -u etl}, {@code env A=1},
-     * {@code poetry run} (and the other project tools), {@code python -m} before {@code prefect}.
+     * {@code poetry run} (and the other project tools), {@code python -m} before {@code prefect}, a container's init
+     * ({@code tini -g --}, {@code dumb-init --}) and the Prefect image's {@code /opt/prefect/entrypoint.sh}.
      */
     static int commandStart(List<String> argv) {
         int i = 0;
@@ -119,6 +124,18 @@ public final class PrefectCommandRewriter {
                 }
             } else if (RUNNERS.contains(exe) && argv.get(i + 1).equals("run")) {
                 i += 2;
+            } else if (INIT_SHIMS.contains(exe)) {
+                // `tini -g --`, `dumb-init --`: a container's init, which runs the rest as its child
+                i++;
+                while (i < argv.size() - 1 && argv.get(i).startsWith("-")) {
+                    boolean end = argv.get(i).equals("--");
+                    i += argv.get(i).matches("-[pe]|--rewrite|-r") ? 2 : 1; // the options that take a value
+                    if (end) {
+                        break;
+                    }
+                }
+            } else if (w.equals(PREFECT_IMAGE_ENTRYPOINT)) {
+                i++; // the Prefect image's entrypoint script installs EXTRA_PIP_PACKAGES, then runs the rest
             } else if (exe.equals("env")) {
                 i++;
                 while (i < argv.size() - 1 && argv.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {

@@ -2,6 +2,7 @@ package dev.migrate.recipes.prefectcli;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.migrate.analyzers.sources.config.PrefectInvocation;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
@@ -110,7 +111,8 @@ public class RewritePrefectCliInYamlCommands extends DeploymentQueuesRecipe {
         argv.addAll(arg);
         CliOptions options = new CliOptions(poolType == null || poolType.isBlank() ? "kubernetes" : poolType,
                 PrefectTarget.from(ctx).minor()).withQueuePools(DeploymentQueues.in(ctx).pools());
-        if (PrefectCommandRewriter.shellTextIndex(argv) < 0 && !PrefectCliTranslator.isPrefect(argv)) {
+        if (PrefectCommandRewriter.shellTextIndex(argv) < 0
+                && !PrefectCliTranslator.isPrefect(argv.subList(PrefectCommandRewriter.commandStart(argv), argv.size()))) {
             return m;
         }
         CliTranslation t = PrefectCommandRewriter.rewriteArgv(argv, options);
@@ -171,16 +173,28 @@ public class RewritePrefectCliInYamlCommands extends DeploymentQueuesRecipe {
      * the {@code -kubernetes} flavour, which is the one holding prefect-kubernetes.
      */
     private static java.util.Optional<String> kubernetesWorkerImage(Yaml.Mapping container, List<String> argv) {
-        int type = argv.indexOf("--type");
-        boolean kubernetesWorker = argv.contains("worker") && type >= 0 && type + 1 < argv.size()
-                && argv.get(type + 1).equals("kubernetes");
         Yaml.Mapping.Entry image = entry(container, "image");
-        if (!kubernetesWorker || image == null || !(image.getValue() instanceof Yaml.Scalar s)) {
+        if (!startsKubernetesWorker(argv) || image == null || !(image.getValue() instanceof Yaml.Scalar s)) {
             return java.util.Optional.empty();
         }
         String name = s.getValue();
         return name.contains("prefecthq/prefect:") && !name.contains("kubernetes") ? java.util.Optional.of(name)
                 : java.util.Optional.empty();
+    }
+
+    /**
+     * Whether the command starts a kubernetes worker: as its own list ({@code [prefect, worker, start, ..., --type,
+     * kubernetes]}), or in the text a shell runs ({@code ["/bin/bash", "-c"]} with {@code args: ["pip install s3fs &&
+     * prefect worker start ... --type kubernetes"]}), which needs prefect-kubernetes just the same.
+     */
+    private static boolean startsKubernetesWorker(List<String> argv) {
+        int shellText = PrefectCommandRewriter.shellTextIndex(argv);
+        if (shellText >= 0) {
+            return PrefectInvocation.find(argv.get(shellText)).stream().anyMatch(i -> i.path().equals("worker start")
+                    && i.option("--type", "-t").filter("kubernetes"::equals).isPresent());
+        }
+        int type = argv.indexOf("--type");
+        return argv.contains("worker") && type >= 0 && type + 1 < argv.size() && argv.get(type + 1).equals("kubernetes");
     }
 
     private static Yaml.Mapping withImage(Yaml.Mapping container, String image) {

@@ -49,6 +49,25 @@ class PinPrefect3InPythonProjectFilesTest implements RewriteTest {
             spec -> spec.path("pyproject.toml")));
     }
 
+    // Poetry's keys are project names too: `prefect_aws` is prefect-aws
+    @Test
+    void poetryKeysWrittenWithAnUnderscoreMove() {
+        rewriteRun(text(
+            """
+            [tool.poetry.dependencies]
+            python = "^3.10"
+            Prefect = "^2.14"
+            prefect_aws = {version = "^0.4", extras = ["s3"]}
+            """,
+            """
+            [tool.poetry.dependencies]
+            python = "^3.10"
+            Prefect = "==3.8.3"
+            prefect_aws = {version = ">=0.5.0", extras = ["s3"]}
+            """,
+            spec -> spec.path("pyproject.toml")));
+    }
+
     @Test
     void poetryConstraintsInlineAndInTables() {
         rewriteRun(text(

@@ -39,6 +39,33 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
             spec -> spec.path("requirements.txt")));
     }
 
+    // pip reads `prefect_gcp` and `Prefect` as prefect-gcp and prefect (PEP 503): left at 2.x beside the other pins,
+    // they kept Prefect 2 in the environment (or made the install fail); the names stay as they were written
+    @Test
+    void namesWrittenAnotherWayMoveToo() {
+        rewriteRun(text(
+            """
+            Prefect==2.14.9
+            prefect_gcp[bigquery] == 0.5.5
+            """,
+            """
+            Prefect==3.8.3
+            prefect_gcp[bigquery]>=0.6.0
+            """,
+            spec -> spec.path("requirements.txt")));
+    }
+
+    @Test
+    void namesWrittenAnotherWayAlreadyOnPrefect3StayAsTheyAre() {
+        rewriteRun(text(
+            """
+            Prefect==3.8.3
+            prefect_gcp[bigquery]>=0.6.0
+            PREFECT_API_URL==2.0
+            """,
+            spec -> spec.path("requirements.txt")));
+    }
+
     @Test
     void pinsLockedWithHashesStayWithANoteToCompileAgain() {
         rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)

@@ -119,6 +119,126 @@ class ReplaceDeploymentScheduleWithSchedulesTest implements RewriteTest {
             spec -> spec.path("prefect.yaml")));
     }
 
+    // a schedule that already said `active: true` got a second `active: false` beside it: a duplicate key, which YAML
+    // forbids and loaders settle each their own way; one that said `active: false` keeps it as it is
+    @Test
+    void aSchedulesOwnActiveKeyTakesThePauseInPlace() {
+        rewriteRun(yaml(
+            """
+            deployments:
+              - name: nightly
+                schedules:
+                  - cron: "0 2 * * *"
+                    active: true  # weekdays too
+                    timezone: UTC
+                  - interval: 3600
+                    active: false
+                  - {rrule: "FREQ=WEEKLY", active: yes}
+                is_schedule_active: false
+            """,
+            """
+            deployments:
+              - name: nightly
+                schedules:
+                  - cron: "0 2 * * *"
+                    active: false  # weekdays too
+                    timezone: UTC
+                  - interval: 3600
+                    active: false
+                  - {rrule: "FREQ=WEEKLY", active: false}
+                is_schedule_active: false
+            """.replace("    is_schedule_active: false\n", ""),
+            spec -> spec.path("prefect.yaml")));
+    }
+
+    // `is_schedule_active: no` is false to PyYAML, so to Prefect: the pause was dropped and the schedule ran in 3.x
+    @Test
+    void everySpellingOfFalsePausesTheSchedules() {
+        rewriteRun(yaml(
+            """
+            deployments:
+              - name: a
+                schedule:
+                  cron: "0 7 * * *"
+                is_schedule_active: no
+              - name: b
+                schedule: {interval: 600}
+                is_schedule_active: Off
+            """,
+            """
+            deployments:
+              - name: a
+                schedules:
+                  - cron: "0 7 * * *"
+                    active: false
+              - name: b
+                schedules: [{interval: 600, active: false}]
+            """,
+            spec -> spec.path("prefect.yaml")));
+    }
+
+    // a value filled in at deploy time was dropped without a word: Prefect 3 renders a template in `active:`
+    @Test
+    void aTemplatedFlagIsCarriedOntoEachSchedule() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().contains("is_schedule_active")).extracting(MigrationNotes.Row::message)
+                .anySatisfy(m -> assertThat(m).contains("is now `active: \"{{ $ACTIVE }}\"` on each schedule"))
+                .anySatisfy(m -> assertThat(m).contains("is now `active: '{{ prefect.variables.b_active }}'` on each schedule"))),
+            yaml(
+            """
+            definitions:
+              hourly: &hourly
+                cron: "0 * * * *"
+            deployments:
+              - name: a
+                schedule:
+                  cron: "0 8 * * *"
+                is_schedule_active: "{{ $ACTIVE }}"
+              - name: b
+                schedules:
+                  - *hourly
+                  - interval: 600
+                    active: false
+                is_schedule_active: '{{ prefect.variables.b_active }}'
+            """,
+            """
+            definitions:
+              hourly: &hourly
+                cron: "0 * * * *"
+            deployments:
+              - name: a
+                schedules:
+                  - cron: "0 8 * * *"
+                    active: "{{ $ACTIVE }}"
+              - name: b
+                schedules:
+                  - <<: *hourly
+                    active: '{{ prefect.variables.b_active }}'
+                  - interval: 600
+                    active: false
+            """,
+            spec -> spec.path("prefect.yaml")));
+    }
+
+    @Test
+    void aTrueFlagIsOnlyRemoved() {
+        rewriteRun(yaml(
+            """
+            deployments:
+              - name: a
+                schedules:
+                  - cron: "0 8 * * *"
+                is_schedule_active: yes
+            """,
+            """
+            deployments:
+              - name: a
+                schedules:
+                  - cron: "0 8 * * *"
+            """,
+            spec -> spec.path("prefect.yaml")));
+    }
+
     @Test
     void emptyTemplateScheduleIsRemoved() {
         rewriteRun(yaml(

@@ -206,6 +206,35 @@ class RewritePrefectCliInShellScriptsTest implements RewriteTest {
             spec -> spec.path("other.sh")));
     }
 
+    // a script applied each build output of a directory in a loop (`for f in deployments/*.yaml`): `"$f"` was read
+    // as a file of the working directory, so the apply became a silent `prefect deploy --all` of ./prefect.yaml,
+    // which holds none of those deployments; a variable may name any directory, which a person has to say
+    @Test
+    void anApplyOfAFileNamedByAVariableNamesNoDirectory() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().contains("not in one known directory")).singleElement().satisfies(r -> {
+                    assertThat(r.manual()).isTrue();
+                    assertThat(r.line()).isEqualTo(3);
+                    assertThat(r.message()).contains("($f)", "--prefect-file DIR/prefect.yaml");
+                })),
+            text(
+            """
+            #!/bin/sh
+            for f in deployments/*-deployment.yaml; do
+              prefect deployment apply "$f"
+            done
+            prefect deployment apply "deployments/$NAME-deployment.yaml"
+            """,
+            """
+            #!/bin/sh
+            for f in deployments/*-deployment.yaml; do
+              prefect --no-prompt deploy --all
+            done
+            prefect --no-prompt deploy --all --prefect-file deployments/prefect.yaml
+            """,
+            spec -> spec.path("apply.sh")));
+    }
+
     // a satellite-data setup script applied prefect/flows/pipeline-deployment.yaml from the project root: the
     // file's deployment moves to prefect/flows/prefect.yaml, while `prefect deploy --all` read ./prefect.yaml, so
     // it found no deployment there (or deployed another file's)

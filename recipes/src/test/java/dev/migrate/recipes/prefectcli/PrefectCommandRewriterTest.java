@@ -244,6 +244,10 @@ class PrefectCommandRewriterTest {
         uv run prefect deployment build a.py:f -n x -a                  | uv run prefect --no-prompt deploy --pool process-pool a.py:f --name x
         python3 -m prefect agent start -q py                            | python3 -m prefect worker start --work-queue py --pool process-pool --type process
         env PREFECT_API_URL=http://s:4200/api prefect agent start -q e  | env PREFECT_API_URL=http://s:4200/api prefect worker start --work-queue e --pool process-pool --type process
+        tini -g -- prefect agent start -q t                             | tini -g -- prefect worker start --work-queue t --pool process-pool --type process
+        /usr/bin/dumb-init -- prefect agent start -q d                  | /usr/bin/dumb-init -- prefect worker start --work-queue d --pool process-pool --type process
+        /opt/prefect/entrypoint.sh prefect agent start -q i             | /opt/prefect/entrypoint.sh prefect worker start --work-queue i --pool process-pool --type process
+        tini -- echo prefect agent start                                | tini -- echo prefect agent start
         """)
     void translatesCommands(String before, String after) {
         assertThat(rw(before).text()).isEqualTo(after);

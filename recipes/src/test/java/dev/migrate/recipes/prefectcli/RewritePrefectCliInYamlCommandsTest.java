@@ -116,6 +116,97 @@ class RewritePrefectCliInYamlCommandsTest implements RewriteTest {
             spec -> spec.path("k8s/agent.yaml")));
     }
 
+    // a manifest kept the image's init in `command:` and gave the agent in `args:` (the scan found the agent, the
+    // rewrite left it, without a note, as a command that no longer exists)
+    @Test
+    void anAgentBehindTheContainersInitBecomesAWorker() {
+        rewriteRun(yaml(
+            """
+            spec:
+              containers:
+                - name: agent
+                  image: prefecthq/prefect:3.8.3-python3.11-kubernetes
+                  command: ["/usr/bin/tini", "-g", "--", "/opt/prefect/entrypoint.sh"]
+                  args: ["prefect", "agent", "start", "-q", "k8s"]
+            """,
+            """
+            spec:
+              containers:
+                - name: agent
+                  image: prefecthq/prefect:3.8.3-python3.11-kubernetes
+                  command: ["/usr/bin/tini", "-g", "--", "/opt/prefect/entrypoint.sh"]
+                  args: ["prefect", "worker", "start", "--work-queue", "k8s", "--pool", "kubernetes-pool", "--type", "kubernetes"]
+            """,
+            spec -> spec.path("k8s/agent.yaml")));
+    }
+
+    // a manifest ran the agent in a shell after installing packages (`command: [/bin/bash, -c]`, the line in args):
+    // the kubernetes worker it became kept the plain image, which has no prefect-kubernetes, with no note
+    @Test
+    void aKubernetesWorkerStartedInAShellRunsTheKubernetesFlavourToo() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .filteredOn(r -> r.message().contains("prefect-kubernetes")).singleElement()
+                .satisfies(r -> assertThat(r.message()).contains("is now `prefecthq/prefect:3.8.3-python3.11-kubernetes`"))),
+            yaml(
+            """
+            spec:
+              containers:
+                - name: agent
+                  image: prefecthq/prefect:3.8.3-python3.11
+                  command:
+                    - /bin/bash
+                    - -c
+                  args:
+                    - pip install s3fs && prefect agent start -q etl
+            """,
+            """
+            spec:
+              containers:
+                - name: agent
+                  image: prefecthq/prefect:3.8.3-python3.11-kubernetes
+                  command:
+                    - /bin/bash
+                    - -c
+                  args:
+                    - pip install s3fs && prefect worker start --work-queue etl --pool kubernetes-pool --type kubernetes
+            """,
+            spec -> spec.path("k8s/agent.yaml")));
+    }
+
+    // a shell that starts a process worker needs no prefect-kubernetes: the image stays as it was
+    @Test
+    void aProcessWorkerStartedInAShellKeepsItsImage() {
+        rewriteRun(spec -> spec.recipe(new RewritePrefectCliInYamlCommands("process")), yaml(
+            """
+            spec:
+              containers:
+                - name: agent
+                  image: prefecthq/prefect:3.8.3-python3.11
+                  command: ["sh", "-c", "prefect agent start -q etl"]
+            """,
+            """
+            spec:
+              containers:
+                - name: agent
+                  image: prefecthq/prefect:3.8.3-python3.11
+                  command: ["sh", "-c", "prefect worker start --work-queue etl --pool process-pool --type process"]
+            """,
+            spec -> spec.path("k8s/agent.yaml")));
+    }
+
+    @Test
+    void aShellThatStartsAKubernetesWorkerAlreadyIsLeftAlone() {
+        rewriteRun(yaml(
+            """
+            spec:
+              containers:
+                - name: worker
+                  image: prefecthq/prefect:3.8.3-python3.11
+                  command: ["sh", "-c", "prefect worker start --pool k8s --type kubernetes"]
+            """,
+            spec -> spec.path("k8s/worker.yaml")));
+    }
+
     // a Helm template ran the agent on the chart's queues and one from the pod's environment (`$(QUEUE)`, which
     // Kubernetes expands to one argument): the worker came out on a pool named after the first queue, or not at all
     @Test

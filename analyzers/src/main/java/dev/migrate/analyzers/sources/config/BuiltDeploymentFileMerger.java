@@ -31,8 +31,11 @@ import java.util.Optional;
  * last, which the tree does not show.
  */
 public final class BuiltDeploymentFileMerger implements JobResolver {
-    /** The options a build sets and its file records, compared when both have them. */
-    private static final List<String> COMPARED = List.of("workQueue", "workPool", "storage");
+    /**
+     * The options a build sets and its file records as the same text, compared when both have them. The blocks
+     * ({@code -ib}, {@code -sb}) are compared by {@link #blockDiffers}: the file records a block's type and name apart.
+     */
+    private static final List<String> COMPARED = List.of("workQueue", "workPool");
     /** How the report names the compared attributes. */
     private static final Map<String, String> SHOWN = Map.of("workQueue:", "work queue:", "workPool:", "work pool:",
             "storage:", "storage block:");
@@ -189,7 +192,8 @@ public final class BuiltDeploymentFileMerger implements JobResolver {
             }
             attrs.put(e.getKey(), e.getValue());
         }
-        infrastructureDiffers(build, file).ifPresent(differs::add);
+        blockDiffers(build, file, "infrastructure").ifPresent(differs::add);
+        blockDiffers(build, file, "storage").ifPresent(differs::add);
         List<ScheduleSpec> schedules = build.schedules();
         if (!sameSchedules(build.schedules(), file.schedules())) {
             differs.add("schedule: command " + shown(build.schedules()) + ", file " + shown(file.schedules()));
@@ -209,19 +213,24 @@ public final class BuiltDeploymentFileMerger implements JobResolver {
 
     /**
      * {@code -ib process/prod} is saved as {@code infrastructure: {type: process, _block_document_name: prod}};
-     * {@code -i process} as an anonymous block of that type.
+     * {@code -i process} as an anonymous block of that type. {@code -sb s3/prod} likewise as {@code storage:
+     * {_block_type_slug: s3, _block_document_name: prod}}: the file's type and name together are the command's
+     * {@code TYPE/NAME}, so a build whose file kept both says nothing different.
+     *
+     * @param attribute {@code infrastructure} or {@code storage}: the block's type, the file's block name being
+     *                  that attribute followed by {@code Block}
      */
-    private static Optional<String> infrastructureDiffers(Job build, Job file) {
-        String ours = build.attributes().get("infrastructure");
-        String type = file.attributes().get("infrastructure");
+    private static Optional<String> blockDiffers(Job build, Job file, String attribute) {
+        String ours = build.attributes().get(attribute);
+        String type = file.attributes().get(attribute);
         if (ours == null || type == null || ours.contains("$")) {
             return Optional.empty();
         }
-        String block = file.attributes().get("infrastructureBlock");
+        String block = file.attributes().get(attribute + "Block");
         String theirs = ours.contains("/") && block != null ? type + "/" + block : type;
         String compared = ours.contains("/") && block == null ? ours.substring(0, ours.indexOf('/')) : ours;
         return compared.equals(theirs) ? Optional.empty()
-                : Optional.of("infrastructure: command " + ours + ", file " + theirs);
+                : Optional.of(attribute + ": command " + ours + ", file " + theirs);
     }
 
     private static boolean sameSchedules(List<ScheduleSpec> a, List<ScheduleSpec> b) {

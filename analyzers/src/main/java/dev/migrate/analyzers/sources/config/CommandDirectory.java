@@ -45,7 +45,7 @@ record CommandDirectory(List<String> directories, String absolute) {
         CiShells shells = CiShells.of(file.path(), file.text());
         String absolute = null;
         boolean outsideTree = false; // a step whose working-directory the tree cannot hold
-        for (PrefectCliLineDetector.LogicalLine line : PrefectCliLineDetector.logicalLines(file.text())) {
+        for (PrefectCliLineDetector.LogicalLine line : PrefectCliLineDetector.logicalLines(file.path(), file.text())) {
             if (line.number() > where.line()) {
                 break;
             }

@@ -51,7 +51,7 @@ public final class ComposeCommands {
         WorkingDirectory wd = unit ? WorkingDirectory.startingIn("", false) : WorkingDirectory.of(path, ci);
         CiShells shells = CiShells.of(path, text);
         List<Command> out = new ArrayList<>();
-        for (PrefectCliLineDetector.LogicalLine line : PrefectCliLineDetector.logicalLines(text)) {
+        for (PrefectCliLineDetector.LogicalLine line : PrefectCliLineDetector.logicalLines(path, text)) {
             // a GitHub Actions step, a GitLab job: a shell of its own; one the tree cannot hold runs compose from the root
             wd = shells.at(line.number(), wd);
             WorkingDirectory.Line dirs = wd.read(line.text());

@@ -61,6 +61,7 @@ public final class DeploymentYamlDetector implements Detector {
         String storageType = blockType(storage);
         job.command(entry).attr("flow", flow).attr("entrypoint", entry).attr("workQueue", queue).attr("workPool", pool)
                 .attr("infrastructure", infraType).attr("infrastructureBlock", savedBlock(infra)).attr("storage", storageType)
+                .attr("storageBlock", savedBlock(storage)).attr("paused", PrefectYamlDetector.paused(d))
                 .attr("path", YamlDocs.scalar(d, "path")).workingDir(YamlDocs.scalar(infra, "working_dir"));
         PrefectSchedules.one(file, YamlDocs.get(d, "schedule")).ifPresent(job::schedule);
         PrefectSchedules.list(file, YamlDocs.get(d, "schedules")).forEach(job::schedule);
@@ -94,13 +95,13 @@ public final class DeploymentYamlDetector implements Detector {
         sink.job(job.build());
     }
 
-    /** {@code type: process} or {@code _block_type_slug: s3}; null when there is no block. */
     /** The name a block was saved under, which names its work pool ({@link DeploymentPool}); null for an anonymous one. */
     private static String savedBlock(Node block) {
         String name = YamlDocs.scalar(block, "_block_document_name");
         return name == null || name.isBlank() || "true".equals(YamlDocs.scalar(block, "_is_anonymous")) ? null : name;
     }
 
+    /** {@code type: process} or {@code _block_type_slug: s3}; null when there is no block. */
     private static String blockType(Node block) {
         if (block == null || YamlDocs.entries(block).isEmpty()) {
             return null;

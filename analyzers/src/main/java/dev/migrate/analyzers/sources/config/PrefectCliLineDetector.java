@@ -170,7 +170,7 @@ public final class PrefectCliLineDetector implements Detector {
                 : WorkingDirectory.of(file.path(), ci);
         java.util.Set<Integer> unitLines = SystemdDetector.readsUnitsWrittenBy(file)
                 ? EmbeddedUnits.unitTextLines(file.text()) : java.util.Set.of();
-        List<LogicalLine> lines = logicalLines(file.text());
+        List<LogicalLine> lines = logicalLines(file.path(), file.text());
         // a GitHub Actions step, a GitLab job: a shell of its own, in its own directory, that no earlier cd moved
         CiShells shells = CiShells.of(file.path(), file.text());
         CreatedPools pools = createdPools(file, lines, unitLines);
@@ -306,6 +306,15 @@ public final class PrefectCliLineDetector implements Detector {
         } catch (java.io.IOException e) {
             return line;
         }
+    }
+
+    /**
+     * The logical lines of the file at {@code path}: backslash continuations joined, and in a CI pipeline the lines of
+     * a folded block scalar ({@code run: >}) too, which YAML hands to the shell as one line.
+     */
+    static List<LogicalLine> logicalLines(String path, String text) {
+        List<LogicalLine> lines = logicalLines(text);
+        return isCiYaml(path) ? FoldedScalars.join(lines) : lines;
     }
 
     /** Joins lines ending in a backslash; each logical line keeps the number and indent of its first line. */

@@ -28,7 +28,7 @@ public final class PrefectPinDetector implements Detector {
      * {@code prefect==2.14.9} and {@code prefect[aws]~=2.19}; {@code prefect>=2.10,<3} and {@code prefect<3}; Poetry's
      * {@code prefect = "^2.14"}. A bare lower bound such as {@code prefect>=2.10} admits 3.x and is not a pin.
      */
-    private static final Pattern PIN = Pattern.compile("(?<![\\w.-])prefect(?:\\[[^\\]]*])?\\s*(?:"
+    private static final Pattern PIN = Pattern.compile("(?<![\\w.-])[Pp]refect(?:\\[[^\\]]*])?\\s*(?:"
             + "(?:==|===|~=)\\s*2(?:\\.[0-9a-z*]+)*(?![0-9])"
             + "|>=?\\s*2[0-9.]*\\s*,\\s*<=?\\s*3(?![0-9])"
             // a cap alone holds the releases below it: prefect<3 (pip picks the newest 2.x), prefect<=2.20.1
@@ -39,7 +39,7 @@ public final class PrefectPinDetector implements Detector {
      * {@code prefect = {extras = ["aws"], version = "<3"}}: what the constraint holds is read as the rewrite reads it
      * ({@link PrefectIntegrations#heldMajor}).
      */
-    private static final Pattern TOML_PIN = Pattern.compile("(?<![\\w.-])prefect\\s*=\\s*(?:\"(?<value>[^\"]*)\""
+    private static final Pattern TOML_PIN = Pattern.compile("(?<![\\w.-])[Pp]refect\\s*=\\s*(?:\"(?<value>[^\"]*)\""
             + "|\\{[^}]*?version\\s*=\\s*\"(?<table>[^\"]*)\")");
 
     /**
@@ -56,7 +56,7 @@ public final class PrefectPinDetector implements Detector {
      * {@code prefect-aws==0.3.1}, {@code prefect-gcp[bigquery]~=0.4}, Poetry's {@code prefect-aws = "^0.4"} and its
      * table form {@code prefect-dbt = {extras = ["cli"], version = "^0.4.1"}} (which the pin recipe moves too).
      */
-    private static final Pattern INTEGRATION = Pattern.compile("(?<![\\w.-])(?<name>prefect-[a-z0-9][a-z0-9-]*)"
+    private static final Pattern INTEGRATION = Pattern.compile("(?<![\\w.-])(?<name>[Pp]refect[-_][A-Za-z0-9][A-Za-z0-9_-]*)"
             + "(?:\\[[^\\]]*])?(?:\\s*=\\s*(?:\"(?<poetry>[^\"]*)\"|\\{[^}]*?version\\s*=\\s*\"(?<table>[^\"]*)\")"
             + "|(?<spec>\\s*(?:[=<>!~]=?|===)\\s*[^;#\"'\\s,]*(?:\\s*,\\s*[=<>!~]=?\\s*[^;#\"'\\s,]*)*))");
 

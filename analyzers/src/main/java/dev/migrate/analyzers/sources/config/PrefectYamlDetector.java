@@ -12,6 +12,7 @@ import dev.migrate.analyzers.rules.PrefectIntegrations;
 import dev.migrate.analyzers.sources.JobBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -85,7 +86,7 @@ public final class PrefectYamlDetector implements Detector {
         job.command(entry).attr("entrypoint", entry).attr("prefectVersion", version)
                 .attr("workPool", YamlDocs.scalar(d, "work_pool", "name"))
                 .attr("workQueue", YamlDocs.scalar(d, "work_pool", "work_queue_name"))
-                .attr("paused", YamlDocs.scalar(d, "paused"));
+                .attr("paused", paused(d));
         Node single = YamlDocs.get(d, "schedule");
         PrefectSchedules.one(file, single).ifPresent(job::schedule);
         PrefectSchedules.list(file, YamlDocs.get(d, "schedules")).forEach(job::schedule);
@@ -119,6 +120,17 @@ public final class PrefectYamlDetector implements Detector {
     }
 
     /**
+     * The deployment's {@code paused:}; else {@code true} where a 2.x {@code is_schedule_active} turned its schedule
+     * off (any spelling YAML 1.1 reads as false, as Prefect's loader does), as the Python detector records
+     * {@code is_schedule_active=False}: the inventory says the schedule does not run.
+     */
+    static String paused(Node d) {
+        String paused = YamlDocs.scalar(d, "paused");
+        String active = YamlDocs.scalar(d, "is_schedule_active");
+        return paused == null && active != null && active.matches("(?i)false|no|off") ? "true" : paused;
+    }
+
+    /**
      * Whether a deployment passes parameters, which Prefect 3 checks against the flow's signature: a mapping with
      * entries, or a value filled in at deploy time ({@code "{{ ... }}"}); {@code parameters: {}} and an empty
      * {@code parameters:} (as 2.10's {@code prefect init} writes them) pass none, so nothing is checked.
@@ -132,16 +144,19 @@ public final class PrefectYamlDetector implements Detector {
     }
 
     /**
-     * PF213 for build/push/pull steps in the prefect namespace that Prefect 3.8.3 no longer has; PF208 for a step
+     * PF213 for build/push/pull steps in the prefect namespace that Prefect 3.8.3 no longer has, and for the steps of
+     * Prefect or an integration that were renamed (the rewrite's table, which names the step to use); PF208 for a step
      * that requires an integration release from before Prefect 3.
      */
     private static void steps(ScanFile file, Node owner, String jobId, InventorySink sink) {
         for (String section : List.of("build", "push", "pull")) {
             for (Node step : YamlDocs.items(YamlDocs.get(owner, section))) {
                 for (String fn : YamlDocs.entries(step).keySet()) {
-                    if (fn.startsWith("prefect.") && !PrefectApi.get().existsIn3(fn)) {
+                    // an integration's step is known by the rename table only: Prefect's module list holds Prefect's
+                    Optional<String> renamed = RenamedDeploymentSteps.renamedTo(fn);
+                    if (renamed.isPresent() || fn.startsWith("prefect.") && !PrefectApi.get().existsIn3(fn)) {
                         sink.finding(Findings.of("PF213", section + " step " + fn + " does not exist in Prefect 3.8.3"
-                                + PrefectApi.get().movedTo(fn).map(t -> "; use " + t).orElse(""),
+                                + renamed.or(() -> PrefectApi.get().movedTo(fn)).map(t -> "; use " + t).orElse(""),
                                 YamlDocs.where(file, YamlDocs.keyNode(step, fn)), jobId));
                     }
                     Node requires = YamlDocs.get(YamlDocs.get(step, fn), "requires");

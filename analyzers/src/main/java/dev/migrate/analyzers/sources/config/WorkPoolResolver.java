@@ -98,7 +98,7 @@ public final class WorkPoolResolver implements JobResolver {
                 continue; // no pool, or an extensionless file that is no script (LICENSE, a binary's wrapper data)
             }
             Set<Integer> unitLines = SystemdDetector.readsUnitsWrittenBy(f) ? EmbeddedUnits.unitTextLines(f.text()) : Set.of();
-            CreatedPools created = PrefectCliLineDetector.createdPools(f, PrefectCliLineDetector.logicalLines(f.text()), unitLines);
+            CreatedPools created = PrefectCliLineDetector.createdPools(f, PrefectCliLineDetector.logicalLines(f.path(), f.text()), unitLines);
             for (CreatedPools.Pool p : created.all()) {
                 if (p.name().contains("$")) {
                     continue; // a variable's value in one script says nothing about another file's

@@ -182,6 +182,9 @@ public final class HelmValuesDetector implements Detector {
                     }
                 }
             }
+            if (valuesFile) {
+                HelmServerValues.check(file, doc, sink);
+            }
             Node worker = YamlDocs.get(doc, "worker");
             if (valuesFile && isChartValues(worker)) {
                 release(file, YamlDocs.keyNode(doc, "worker"), worker, "worker", JobKind.PREFECT_WORKER, null, sink);

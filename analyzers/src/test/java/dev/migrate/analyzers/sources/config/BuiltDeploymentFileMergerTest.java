@@ -209,6 +209,35 @@ class BuiltDeploymentFileMergerTest {
         });
     }
 
+    /**
+     * {@code -sb s3/prod} is saved in the file as the block's type ({@code _block_type_slug: s3}) and, apart, its name
+     * ({@code _block_document_name: prod}): the file of that build says the same, so nothing is for a person to decide.
+     * A file whose block was renamed after the build does say something else.
+     */
+    @Test
+    void aStorageBlockTheFileKeptByTypeAndNameIsTheCommandsOwn() throws IOException {
+        String sh = DEPLOY_SH.replace("    -a\n", "    -sb s3/prod-flows \\\n    -a\n");
+        String file = builtYaml("nightly", "flows/etl.py:etl", "etl", "0 2 * * *").replace("storage: null\n", """
+                storage:
+                  bucket_path: acme/etl
+                  _block_document_name: prod-flows
+                  _is_anonymous: false
+                  _block_type_slug: s3
+                """);
+
+        Inventory same = scan("scripts/deploy.sh", sh, "etl-deployment.yaml", file);
+        assertThat(deployments(same)).singleElement().satisfies(j -> assertThat(j.attributes())
+                .containsEntry("storage", "s3/prod-flows").doesNotContainKey("deployment.builtFileDiffers"));
+        assertThat(same.findings()).extracting(Finding::code).doesNotContain("PF223");
+
+        Inventory renamed = scan("etl-deployment.yaml", file.replace("_block_document_name: prod-flows",
+                "_block_document_name: prod-archive"));
+        assertThat(deployments(renamed)).singleElement().satisfies(j -> assertThat(j.attributes())
+                .containsEntry("deployment.builtFileDiffers", "storage: command s3/prod-flows, file s3/prod-archive"));
+        assertThat(renamed.findings()).filteredOn(f -> f.code().equals("PF223")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("storage block: command s3/prod-flows, file s3/prod-archive"));
+    }
+
     /** {@code cd flows} in a script moves the build there: its file is written in flows/, not beside the script. */
     @Test
     void aRelativeCdBeforeTheBuildIsWhereItsFileIs() throws IOException {

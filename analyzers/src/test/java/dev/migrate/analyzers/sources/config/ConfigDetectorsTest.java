@@ -124,13 +124,70 @@ class ConfigDetectorsTest {
                   schedule INTERVAL 'R/2024-01-01T00:00Z/PT86400S' at k2/prefect.yaml:21:19
                   command k2/compact.py:compact
                   overlap UNKNOWN
-                  attrs {entrypoint=k2/compact.py:compact, prefectVersion=2.14.9, workPool=default-agent-pool}
+                  attrs {entrypoint=k2/compact.py:compact, paused=true, prefectVersion=2.14.9, workPool=default-agent-pool}
                 k2/prefect.yaml:2:18 PF208 prefect.yaml was written for Prefect 2.14.9
-                k2/prefect.yaml:7:5 PF213 pull step prefect.deployments.steps.git_clone_project does not exist in Prefect 3.8.3
+                k2/prefect.yaml:7:5 PF213 pull step prefect.deployments.steps.git_clone_project does not exist in Prefect 3.8.3; use prefect.deployments.steps.git_clone
                 k2/prefect.yaml:12:5 BHV004 deployment 'ingest' has parameters but no enforce_parameter_schema; Prefect 3 enforces the schema by default [prefect2-ingest-50ea41f7]
                 k2/prefect.yaml:13:5 PF207 deployment 'ingest' uses `schedule:`; write it as a one-item `schedules:` list [prefect2-ingest-50ea41f7]
                 k2/prefect.yaml:23:5 PF212 deployment 'compact' sets is_schedule_active, which Prefect 3 ignores; use `paused:` [prefect2-compact-ad310b78]
                 k2/prefect.yaml:24:23 BHV005 deployment 'compact' targets default-agent-pool, a prefect-agent pool that Prefect 3 workers refuse [prefect2-compact-ad310b78]
+                """);
+    }
+
+    /**
+     * A 2.x {@code is_schedule_active} that turned the schedule off ({@code no} is false to YAML 1.1, so to Prefect)
+     * leaves the deployment paused, as {@code is_schedule_active=False} in Python does; a {@code paused:} of its own
+     * says more, and a true flag nothing.
+     */
+    @Test
+    void aScheduleTurnedOffIsAPausedDeployment() {
+        String yaml = """
+                prefect-version: 2.16.0
+                deployments:
+                  - name: off
+                    entrypoint: f.py:f
+                    schedule: {cron: "0 1 * * *"}
+                    is_schedule_active: no
+                  - name: own
+                    entrypoint: f.py:f
+                    is_schedule_active: false
+                    paused: false
+                  - name: on
+                    entrypoint: f.py:f
+                    is_schedule_active: true
+                """;
+        assertThat(DetectorHarness.run(new PrefectYamlDetector(), "prefect.yaml", yaml)).contains(
+                "attrs {entrypoint=f.py:f, paused=true, prefectVersion=2.16.0}",
+                "attrs {entrypoint=f.py:f, paused=false, prefectVersion=2.16.0}",
+                "attrs {entrypoint=f.py:f, prefectVersion=2.16.0}");
+    }
+
+    /**
+     * The integrations' steps are outside Prefect's module list: a step of 2.10's projects
+     * ({@code prefect_aws.projects.steps.pull_project_from_s3}) is known removed by the rename table the rewrite uses,
+     * and the finding names the step that replaces it; the current names are not findings.
+     */
+    @Test
+    void renamedIntegrationStepsAreRemovedSteps() {
+        String yaml = """
+                prefect-version: 2.10.3
+                build:
+                  - prefect_docker.projects.steps.build_docker_image:
+                      image_name: acme/etl
+                push:
+                  - prefect_aws.deployments.steps.push_to_s3:
+                      bucket: acme-flows
+                pull:
+                  - prefect_aws.projects.steps.pull_project_from_s3:
+                      bucket: acme-flows
+                  - prefect.projects.steps.set_working_directory:
+                      directory: /opt/etl
+                """;
+        assertThat(DetectorHarness.run(new PrefectYamlDetector(), "prefect.yaml", yaml)).isEqualTo("""
+                prefect.yaml:1:18 PF208 prefect.yaml was written for Prefect 2.10.3
+                prefect.yaml:3:5 PF213 build step prefect_docker.projects.steps.build_docker_image does not exist in Prefect 3.8.3; use prefect_docker.deployments.steps.build_docker_image
+                prefect.yaml:9:5 PF213 pull step prefect_aws.projects.steps.pull_project_from_s3 does not exist in Prefect 3.8.3; use prefect_aws.deployments.steps.pull_from_s3
+                prefect.yaml:11:5 PF213 pull step prefect.projects.steps.set_working_directory does not exist in Prefect 3.8.3; use prefect.deployments.steps.set_working_directory
                 """);
     }
 

@@ -34,6 +34,28 @@ class PrefectPinDetectorTest {
                 """);
     }
 
+    /**
+     * pip reads project names as PEP 503 does: {@code prefect_gcp} (the import's spelling) and {@code Prefect} are the
+     * packages {@code prefect-gcp} and {@code prefect}; a setting's all-capital {@code PREFECT_...} is no package.
+     */
+    @Test
+    void namesAreReadAsPipReadsThem() {
+        assertThat(DetectorHarness.run(detector, "requirements.txt", """
+                Prefect==2.14.9
+                prefect_gcp[bigquery] == 0.5.5
+                prefect_aws>=0.5.0
+                """)).isEqualTo("""
+                requirements.txt:1:1 PF208 dependency pin Prefect==2.14.9 keeps Prefect 2; move it to Prefect 3 once flows and integrations are ready
+                requirements.txt:2:1 PF208 dependency pin prefect_gcp[bigquery] == 0.5.5 keeps Prefect 2 (prefect_gcp supports Prefect 3 from 0.6.0)
+                """);
+        assertThat(DetectorHarness.run(detector, "Dockerfile", """
+                FROM python:3.11-slim
+                RUN PREFECT_HOME=/opt/prefect pip install prefect_aws==0.4.5
+                """)).isEqualTo("""
+                Dockerfile:2:43 PF208 dependency pin prefect_aws==0.4.5 keeps Prefect 2 (prefect_aws supports Prefect 3 from 0.5.0)
+                """);
+    }
+
     @Test
     void pinsLockedWithHashesSayToCompileTheLockAgain() {
         assertThat(DetectorHarness.run(detector, "requirements.txt", """

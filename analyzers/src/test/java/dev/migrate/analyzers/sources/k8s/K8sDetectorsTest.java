@@ -209,6 +209,36 @@ class K8sDetectorsTest {
                 """);
     }
 
+    // a self-hosted 2.x server installed with the prefect-server chart was no finding at all: no pause before its
+    // upgrade (BHV006), and its 2.x tag, which the image recipe moves, unreported
+    @Test
+    void prefectServerChartValuesAreASelfHostedServer() {
+        String values = """
+                server:
+                  image:
+                    repository: prefecthq/prefect
+                    prefectTag: 2.14.3-python3.11
+                  prefectApiUrl: http://localhost:4200/api
+                """;
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), "charts/server/values.yaml", values)).isEqualTo("""
+                charts/server/values.yaml:1:1 BHV006 Prefect 2.14.3-python3.11 server of the prefect-server Helm chart: pause every deployment schedule before upgrading it to Prefect 3
+                charts/server/values.yaml:1:1 PF292 self-hosted Prefect server (prefect-server Helm chart values)
+                charts/server/values.yaml:4:17 PF208 Helm values pin Prefect image tag 2.14.3-python3.11
+                """);
+        String umbrella = """
+                prefect-server:
+                  server:
+                    image:
+                      prefectTag: 3-latest
+                """;
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), "values.yaml", umbrella)).isEqualTo("""
+                values.yaml:2:3 PF292 self-hosted Prefect server (prefect-server Helm chart values)
+                """);
+        // another chart's `server:` without Prefect's tag key is not Prefect's
+        assertThat(DetectorHarness.run(new HelmValuesDetector(), "values.yaml",
+                "server:\n  image:\n    repository: nginx\n    tag: 1.25\n")).isEmpty();
+    }
+
     // values under the dependency's alias are the agent's only when that directory's Chart.yaml names the alias
     @Test
     void agentValuesUnderASubchartAlias() {
