@@ -107,12 +107,14 @@ class Prefect1ScheduleAgreementTest {
     }
 
     // 1.4.1 adds whole days on the calendar in the start's zone; Prefect 3's Interval jumps from anchor_date in elapsed
-    // time: neither side calls that exact, and both write the same Interval for a person to turn into an RRULE
-    @org.junit.jupiter.api.Test
-    void wholeDaysInAZoneWithDstAreNotExactOnEitherSide() {
-        String schedule = "IntervalClock(timedelta(days=1), pendulum.datetime(2022, 7, 4, 6, 30, tz=\"Europe/London\"))";
+    // time: neither side calls that exact, and both write the same Interval for a person to turn into an RRULE or cron
+    @ParameterizedTest
+    @ValueSource(strings = {"timedelta(days=1)|R/2022-07-04T06:30/P1D", "timedelta(hours=6)|R/2022-07-04T06:30/PT6H"})
+    void wallClockIntervalsInAZoneWithDstAreNotExactOnEitherSide(String interval) {
+        String schedule = "IntervalClock(" + interval.split("\\|")[0]
+                + ", pendulum.datetime(2022, 7, 4, 6, 30, tz=\"Europe/London\"))";
         List<ScheduleSpec> scanned = scan(IMPORTS + "\nflow = Flow(\"f\", schedule=" + schedule + ")\n");
-        assertThat(scanned).extracting(ScheduleSpec::expression).containsExactly("R/2022-07-04T06:30/P1D");
+        assertThat(scanned).extracting(ScheduleSpec::expression).containsExactly(interval.split("\\|")[1]);
         Translation t = PrefectTranslator.translate(Schedules.interpret(scanned.get(0), ZoneId.of("UTC")), TimerOptions.NONE,
                 Prefect1Schedules.PROOF_START, ScheduleOrigin.PREFECT_DEPLOYMENT);
         assertThat(t.exact()).isFalse();
@@ -121,7 +123,7 @@ class Prefect1ScheduleAgreementTest {
         Prefect1Schedules.Result r = Prefect1Schedules.read(Statements.assignment(last).orElseThrow().value(),
                 Imports.of(module));
         assertThat(r.entries().get(0).toYaml()).isEqualTo(t.target().toYaml());
-        assertThat(r.problems()).singleElement().asString().contains("Prefect 1 stepped this 1-day interval on the wall "
-                + "clock in Europe/London");
+        assertThat(r.problems()).singleElement().asString().contains("Prefect 1 added this interval's whole days on the "
+                + "calendar in Europe/London, so its runs kept their wall-clock times across DST");
     }
 }

@@ -292,22 +292,14 @@ public final class Prefect1FlowDetector extends PythonDetector {
     }
 
     /**
-     * The interval from its start: one instant, from which the clock counts elapsed time, except whole days in a zone
-     * with DST, which 1.4.1 adds on the calendar ({@code start_date.add(days=...)}), keeping the start's wall-clock time:
-     * that is the local form {@code R/2022-07-04T06:30/P1D} read in the zone.
+     * The interval from its start: one instant, from which the clock counts elapsed time, except where 1.4.1's calendar
+     * days keep wall-clock times ({@link Prefect1StartDate#keepsWallClock}): the local form {@code R/2022-07-04T06:30/P1D},
+     * stepped on the wall clock in the zone.
      */
     private static Optional<String> intervalExpression(String period, double seconds, java.time.LocalDateTime start,
                                                        String zone) {
-        if (seconds % 86_400 == 0 && zone != null) {
-            try {
-                if (!java.time.ZoneId.of(zone).getRules().isFixedOffset()) {
-                    return Optional.of("R/" + start + "/" + period);
-                }
-            } catch (java.time.DateTimeException unknownZone) {
-                return Optional.empty();
-            }
-        }
-        return AnchoredInterval.expression(period, start, zone);
+        return Prefect1StartDate.keepsWallClock(seconds, zone) ? Optional.of("R/" + start + "/" + period)
+                : AnchoredInterval.expression(period, start, zone);
     }
 
     /** What a start date that no reading of the source can fix is, added to the notes of the job's other clocks. */

@@ -95,6 +95,23 @@ public record Prefect1StartDate(Kind kind, LocalDateTime local, String zone, boo
         };
     }
 
+    /**
+     * Whether an interval clock of this length in this zone keeps wall-clock times that elapsed time does not: 1.4.1
+     * adds the whole days of {@code k * interval} on the calendar ({@code start_date.add(days=..., seconds=...)}), so
+     * across a DST change its runs keep their local times, while an interval that divides the hour the clocks move by
+     * (PT15M, PT1H) fires at the same instants either way.
+     */
+    public static boolean keepsWallClock(double intervalSeconds, String zone) {
+        if (zone == null || intervalSeconds <= 0 || 3600 % intervalSeconds == 0) {
+            return false;
+        }
+        try {
+            return !ZoneId.of(zone).getRules().isFixedOffset();
+        } catch (DateTimeException unknownZone) {
+            return false;
+        }
+    }
+
     /** A {@code datetime.datetime(...)} or {@code pendulum.datetime(...)} of literals. */
     private static Optional<Prefect1StartDate> literal(Node e, Source src, String text) {
         if (e.kind() != NodeKind.CALL) {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * the zone of every clock. An aware datetime(..., tzinfo=timezone.utc) was dropped (the lake's customers flow showed a
  * plain PT6H, counted from the deployment's creation instead of 00:45), and an interval clock without a start was read
  * as counting from registration when it counts from 2019-01-01 00:00 UTC. Whole days in a zone with DST are added on
- * the calendar, so that interval keeps the start's wall-clock time (the local form R/2022-07-04T06:30/P1D).
+ * the calendar, so an interval the hour does not divide keeps the start's wall-clock times (the local form
+ * R/2022-07-04T06:30/P1D); an hourly one fires at the same instants either way and keeps its offset form.
  */
 class Prefect1StartDatesScanTest {
     @Test

@@ -211,13 +211,15 @@ public final class Prefect1Schedules {
                 return;
             }
             Duration every = Duration.ofNanos(seconds.get().movePointRight(9).longValueExact());
-            if (every.toNanos() % Duration.ofDays(1).toNanos() == 0 && !ZoneId.of(zone).getRules().isFixedOffset()) {
-                // 1.4.1 adds an interval's whole days on the calendar (start_date.add(days=...)); Prefect 3 jumps from
-                // anchor_date in elapsed time, which lands an hour off for the part of the year the anchor's DST differs
-                out.problems().add("Prefect 1 stepped this " + every.toDays() + "-day interval on the wall clock in "
-                        + zone + "; Prefect 3 counts an interval from anchor_date in elapsed time, so its runs move by the "
-                        + "DST offset for part of the year: write a daily RRULE (FREQ=DAILY;INTERVAL=" + every.toDays()
-                        + ") or a cron at the start's time of day if the wall-clock time matters");
+            if (Prefect1StartDate.keepsWallClock(seconds.get().doubleValue(), zone)) {
+                // 1.4.1 adds the whole days of k * interval on the calendar; Prefect 3 jumps from anchor_date in elapsed
+                // time, which lands an hour off for the part of the year the anchor's DST differs
+                boolean days = every.toNanos() % Duration.ofDays(1).toNanos() == 0;
+                out.problems().add("Prefect 1 added this interval's whole days on the calendar in " + zone + ", so its "
+                        + "runs kept their wall-clock times across DST; Prefect 3 counts an interval from anchor_date in "
+                        + "elapsed time, so its runs move by the DST offset for part of the year: if the wall-clock time "
+                        + "matters, write " + (days ? "a daily RRULE (FREQ=DAILY;INTERVAL=" + every.toDays() + ")"
+                        : "a cron") + " at the start's times of day instead");
             }
             out.entries().add(new Entry(PrefectSchedule.interval(every, start.intervalStart().orElse(null), zone),
                     parameters));
