@@ -758,6 +758,7 @@ class ConvertPrefect1FlowsShapesTest implements PythonRewriteTest {
                           entrypoint: file.py:pinger
                           schedules:
                           - interval: 300
+                            anchor_date: 2019-01-01T00:00
                             timezone: UTC
                           work_pool:
                             name: default-process-pool

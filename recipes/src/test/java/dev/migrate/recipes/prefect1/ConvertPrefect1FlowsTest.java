@@ -620,6 +620,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                           - cron: 0 6 * * *
                             timezone: UTC
                           - interval: 3600
+                            anchor_date: 2019-01-01T00:00
                             timezone: UTC
                           work_pool:
                             name: default-process-pool
@@ -1683,6 +1684,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
                           entrypoint: flows/etl.py:often
                           schedules:
                           - interval: 1800
+                            anchor_date: 2019-01-01T00:00
                             timezone: UTC
                           work_pool:
                             name: default-process-pool
@@ -1996,7 +1998,7 @@ class ConvertPrefect1FlowsTest implements PythonRewriteTest {
 
 
                         if __name__ == "__main__":
-                            etl.deploy(name="etl", schedules=[Interval(21600, timezone="UTC")], work_pool_name="default-process-pool")
+                            etl.deploy(name="etl", schedules=[Interval(21600, anchor_date="2019-01-01T00:00", timezone="UTC")], work_pool_name="default-process-pool")
                         """,
                         s -> s.path("etl.py")));
     }

@@ -13,8 +13,10 @@ import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.Statements;
 import dev.migrate.rewriters.python.tree.Node;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Prefect 1 schedules read into Prefect 3 schedules, with the fire-time proofs of the schedule model. */
@@ -54,7 +56,9 @@ class Prefect1SchedulesTest {
                 from prefect.schedules.clocks import IntervalClock
                 s = IntervalClock(timedelta(hours=12), pendulum.datetime(2022, 1, 3, 7, 0, tz="Europe/London"))
                 """);
-        assertThat(clock.problems()).isEmpty();
+        // every 12 hours from 07:00 London stayed at 07:00 and 19:00 London time in Prefect 1: Prefect 3's elapsed time
+        // does not, which is reported
+        assertThat(clock.problems()).singleElement().asString().contains("whole days on the calendar in Europe/London");
         assertThat(clock.entries().get(0).toYaml()).containsEntry("interval", 43200L).containsEntry("timezone", "Europe/London");
         Prefect1Schedules.Result schedule = read("""
                 from datetime import datetime, timedelta, timezone
@@ -132,8 +136,8 @@ class Prefect1SchedulesTest {
     }
 
     @Test
-    void aStartAtRegistrationTimeIsReadAsNoStart() {
-        // datetime.utcnow() + a delta was when the flow got registered: the schedule is kept, as without a start
+    void aStartAtRegistrationTimeIsARunTimeValueAndNoAnchorIsGuessed() {
+        // datetime.utcnow() + a delta was when the flow got registered: the schedule is kept, counted from creation
         Prefect1Schedules.Result r = read("""
                 from datetime import datetime, timedelta
                 from prefect.schedules import IntervalSchedule
@@ -141,12 +145,72 @@ class Prefect1SchedulesTest {
                 """);
         assertThat(r.problems()).isEmpty();
         assertThat(r.entries()).hasSize(1);
-        assertThat(r.entries().get(0).toYaml()).containsEntry("timezone", "UTC");
-        assertThat(r.decisions()).anyMatch(d -> d.contains("was the registration time (UTC): read as no start_date"));
-        // no anchor_date is written: Prefect 3 then counts from when the deployment is created, as 1.x did from registration
-        assertThat(r.entries().get(0).toYaml()).doesNotContainKey("anchor_date");
-        assertThat(r.decisions()).anyMatch(d -> d.contains("Prefect 3 counts an interval without anchor_date from when the "
-                + "deployment is created (prefect deploy)"));
+        assertThat(r.entries().get(0).toYaml()).containsEntry("timezone", "UTC")
+                // not 2019-01-01 either: that is the start of a clock without start_date, which this one is not
+                .doesNotContainKey("anchor_date");
+        assertThat(r.decisions()).anyMatch(d -> d.contains("start_date `datetime.utcnow() + timedelta(seconds=1)` is a "
+                + "run-time value, the time the flow was registered, which only running the code tells: no anchor_date "
+                + "is written, so Prefect 3 counts the interval from when the deployment is created (prefect deploy)"));
+    }
+
+    // 1.4.1 clocks.py: `start_date = self.start_date or pendulum.datetime(2019, 1, 1)`; the recipe wrote no anchor_date,
+    // and Prefect 3 then counts from the deployment's creation: a 6-hourly flow that ran at 00:00, 06:00, ... UTC would
+    // run at whatever minute `prefect deploy` happened
+    @Test
+    void anIntervalWithoutStartKeepsPrefect1sOrigin() {
+        Prefect1Schedules.Result r = read("""
+                from datetime import timedelta
+                from prefect.schedules import IntervalSchedule
+                s = IntervalSchedule(interval=timedelta(hours=6))
+                """);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries().get(0).toYaml()).isEqualTo(Map.of("interval", 21600L,
+                "anchor_date", "2019-01-01T00:00", "timezone", "UTC"));
+        assertThat(r.decisions()).anyMatch(d -> d.contains("Prefect 1 counted it from 2019-01-01T00:00 UTC (not from "
+                + "registration)"));
+        Schedule source = new Schedule.Interval(Duration.ofHours(6), Instant.parse("2019-01-01T00:00:00Z"),
+                ZoneId.of("UTC"), false);
+        ScheduleProof proof = ScheduleProver.prove(source, r.entries().get(0).schedule(), Prefect1Schedules.PROOF_START,
+                ScheduleProver.DEFAULT_FIRE_TIMES);
+        assertThat(proof.equal()).as(proof.explanation()).isTrue();
+    }
+
+    // pendulum.instance keeps a pytz zone by name but any other tzinfo as its UTC offset at that date: a cron clock
+    // started with ZoneInfo("Europe/Paris") in July ran at 02:15 +02:00 all year
+    @Test
+    void aTzinfoPendulumCannotNameIsItsFixedOffset() {
+        Prefect1Schedules.Result r = read("""
+                from datetime import datetime
+                from zoneinfo import ZoneInfo
+                from prefect.schedules import CronSchedule
+                s = CronSchedule("15 2 * * *", start_date=datetime(2022, 7, 1, tzinfo=ZoneInfo("Europe/Paris")))
+                """);
+        assertThat(r.entries().get(0).toYaml()).containsEntry("timezone", "Etc/GMT-2");
+        Prefect1Schedules.Result pytz = read("""
+                from datetime import datetime
+                import pytz
+                from prefect.schedules import CronSchedule
+                s = CronSchedule("15 2 * * *", start_date=datetime(2022, 7, 1, tzinfo=pytz.timezone("Europe/Paris")))
+                """);
+        assertThat(pytz.entries().get(0).toYaml()).containsEntry("timezone", "Europe/Paris");
+    }
+
+    @Test
+    void aRunTimeStartInTheRegisteringMachinesZoneIsNotWritten() {
+        Prefect1Schedules.Result r = read("""
+                import pendulum
+                from prefect.schedules.clocks import CronClock
+                s = CronClock("0 6 * * *", start_date=pendulum.now())
+                """);
+        assertThat(r.entries()).isEmpty();
+        assertThat(r.problems()).singleElement().asString().contains("is in the zone of the machine that registered the flow");
+        Prefect1Schedules.Result named = read("""
+                import pendulum
+                from prefect.schedules.clocks import CronClock
+                s = CronClock("0 6 * * *", start_date=pendulum.now("Europe/Berlin").add(minutes=1))
+                """);
+        assertThat(named.problems()).isEmpty();
+        assertThat(named.entries().get(0).toYaml()).containsEntry("cron", "0 6 * * *").containsEntry("timezone", "Europe/Berlin");
     }
 
     @Test

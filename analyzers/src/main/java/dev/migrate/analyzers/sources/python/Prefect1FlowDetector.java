@@ -7,6 +7,7 @@ import dev.migrate.analyzers.model.ScheduleSpec;
 import dev.migrate.analyzers.model.ScheduleSpec.Form;
 import dev.migrate.analyzers.model.SourceRef;
 import dev.migrate.analyzers.rules.Findings;
+import dev.migrate.analyzers.schedule.AnchoredInterval;
 import dev.migrate.analyzers.sources.JobBuilder;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.ModulePaths;
@@ -246,12 +247,12 @@ public final class Prefect1FlowDetector extends PythonDetector {
                 }
                 for (Node clock : list.nodes()) {
                     Node c = m.resolve(clock);
-                    out.add(clock(m, c, m.at(s)).orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, c.text().strip(), null,
+                    out.add(clock(m, c, m.at(s), job).orElseGet(() -> new ScheduleSpec(Form.UNKNOWN, c.text().strip(), null,
                             m.at(s))));
                 }
             });
         } else {
-            clock(m, s, m.at(s)).ifPresent(out::add);
+            clock(m, s, m.at(s), job).ifPresent(out::add);
         }
         return out;
     }
@@ -261,14 +262,18 @@ public final class Prefect1FlowDetector extends PythonDetector {
         return n.substring(n.lastIndexOf('.') + 1);
     }
 
-    private static Optional<ScheduleSpec> clock(PythonModule m, Node c, SourceRef where) {
+    private static Optional<ScheduleSpec> clock(PythonModule m, Node c, SourceRef where, JobBuilder job) {
         if (c.kind() != NodeKind.CALL) {
             return Optional.empty();
         }
         // the start date's position: IntervalSchedule(start_date, interval), the others (value, start_date) (1.4.1)
         int startAt = simpleName(m, c).equals("IntervalSchedule") ? 0 : 1;
-        Optional<Node> start = PythonModule.arg(c, "start_date", startAt).filter(d -> !d.text().strip().equals("None"));
-        String tz = start.map(m::resolve).map(d -> zoneOf(m, d)).orElse(null);
+        Prefect1StartDate start = Prefect1StartDate.read(PythonModule.arg(c, "start_date", startAt), source(m));
+        if (start.kind() == Prefect1StartDate.Kind.RUN_TIME || start.kind() == Prefect1StartDate.Kind.UNREAD) {
+            job.attr("schedule.start_date", startNote(job, start));
+        }
+        // a zone the source names; without one the schedule is UTC, as platform schedules that name none are read
+        String tz = start.stated() ? start.zone() : null;
         return switch (simpleName(m, c)) {
             case "CronSchedule", "CronClock" -> PythonModule.arg(c, "cron", 0).flatMap(m::string)
                     .map(e -> new ScheduleSpec(Form.CRON_PREFECT, e, tz, where));
@@ -276,32 +281,59 @@ public final class Prefect1FlowDetector extends PythonDetector {
             case "IntervalSchedule", "IntervalClock" -> PythonModule.arg(c, "interval", -1)
                     .or(() -> PythonModule.arg(c, "interval", simpleName(m, c).equals("IntervalClock") ? 0 : 1))
                     .flatMap(v -> Durations.seconds(m, v))
-                    // an interval clock fires at start_date + k * interval: its start is the deployment's anchor
-                    .map(sec -> new ScheduleSpec(Form.INTERVAL, PrefectScheduleArgs.anchored(m, Durations.iso(sec),
-                            start.map(m::resolve), tz), tz, where));
+                    // an interval clock fires at start_date + k * interval, from 2019-01-01 00:00 UTC without one:
+                    // that instant is the deployment's anchor; a registration-time start is known only at run time
+                    .map(sec -> new ScheduleSpec(Form.INTERVAL, start.intervalStart()
+                            .flatMap(s -> intervalExpression(Durations.iso(sec), sec, s, start.zone()))
+                            .orElse(Durations.iso(sec)), tz, where));
             case "RRuleClock" -> Optional.of(new ScheduleSpec(Form.UNKNOWN, c.text().strip(), tz, where));
             default -> Optional.empty();
         };
     }
 
-    /** The zone of a start date: {@code pendulum.datetime(..., tz="X")}, {@code tzinfo=timezone.utc}, {@code ZoneInfo("X")}. */
-    private static String zoneOf(PythonModule m, Node date) {
-        if (date.kind() != NodeKind.CALL) {
-            return null;
-        }
-        Optional<Node> tz = PythonModule.arg(date, "tz", -1).or(() -> PythonModule.arg(date, "tzinfo", -1));
-        if (tz.isEmpty()) {
-            return null;
-        }
-        Node z = m.resolve(tz.get());
-        Optional<String> s = m.string(z);
-        if (s.isPresent()) {
-            return s.get();
-        }
-        String n = m.nameOf(z);
-        if (n.endsWith("timezone.utc") || n.endsWith("pytz.utc") || n.endsWith("UTC")) {
-            return "UTC";
-        }
-        return z.kind() == NodeKind.CALL ? PythonModule.arg(z, "key", 0).flatMap(m::string).orElse(null) : null;
+    /**
+     * The interval from its start: one instant, from which the clock counts elapsed time, except where 1.4.1's calendar
+     * days keep wall-clock times ({@link Prefect1StartDate#keepsWallClock}): the local form {@code R/2022-07-04T06:30/P1D},
+     * stepped on the wall clock in the zone.
+     */
+    private static Optional<String> intervalExpression(String period, double seconds, java.time.LocalDateTime start,
+                                                       String zone) {
+        return Prefect1StartDate.keepsWallClock(seconds, zone) ? Optional.of("R/" + start + "/" + period)
+                : AnchoredInterval.expression(period, start, zone);
+    }
+
+    /** What a start date that no reading of the source can fix is, added to the notes of the job's other clocks. */
+    private static String startNote(JobBuilder job, Prefect1StartDate start) {
+        String note = start.text() + (start.kind() == Prefect1StartDate.Kind.RUN_TIME
+                ? " (a run-time value: the time the flow was registered" + (start.zone() == null ? ", in that machine's zone" : "")
+                        + ", which only running the code tells)"
+                : " (not a literal datetime: its value and zone are known only when the code runs)");
+        String before = job.build().attributes().get("schedule.start_date");
+        return before == null ? note : before + " ; " + note;
+    }
+
+    /** The module's names, strings and numbers, for {@link Prefect1StartDate}. */
+    private static Prefect1StartDate.Source source(PythonModule m) {
+        return new Prefect1StartDate.Source() {
+            @Override
+            public Node resolve(Node expr) {
+                return m.resolve(expr);
+            }
+
+            @Override
+            public Optional<String> qualifiedName(Node expr) {
+                return m.qualifiedName(expr);
+            }
+
+            @Override
+            public Optional<String> string(Node expr) {
+                return m.string(expr);
+            }
+
+            @Override
+            public Optional<Double> number(Node expr) {
+                return m.number(expr);
+            }
+        };
     }
 }

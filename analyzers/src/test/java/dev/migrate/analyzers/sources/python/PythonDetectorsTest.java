@@ -573,7 +573,7 @@ class PythonDetectorsTest {
                 c = Flow("vendored", schedule=business_days)
                 """);
         RecordingSink sink = run(new Prefect1FlowDetector(), flows, schedules);
-        assertThat(jobs(sink)).containsExactly("nightly | CRON_PREFECT 0 3 * * * @6", "often | INTERVAL PT2H @9",
+        assertThat(jobs(sink)).containsExactly("nightly | CRON_PREFECT 0 3 * * * @6", "often | INTERVAL R/2019-01-01T00:00Z/PT2H @9",
                 "vendored | UNKNOWN business_days @10");
         assertThat(sink.jobs.stream().filter(j -> j.name().equals("nightly")).findFirst().orElseThrow().schedules().get(0).where().toString()).startsWith("jobs/schedules.py:6");
         assertThat(sink.findings.stream().map(f -> f.message()).filter(m -> m.contains("vendored")).toList())

@@ -4,6 +4,7 @@ import dev.migrate.recipes.python.PyValues;
 import dev.migrate.recipes.python.PyLiterals;
 import dev.migrate.analyzers.schedule.FireTimes;
 import dev.migrate.analyzers.schedule.PrefectSchedule;
+import dev.migrate.analyzers.sources.python.Prefect1StartDate;
 import dev.migrate.rewriters.python.query.Argument;
 import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Expressions;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Reads Prefect 1 schedules ({@code CronSchedule}, {@code IntervalSchedule}, {@code Schedule(clocks=...)} with
@@ -140,34 +140,42 @@ public final class Prefect1Schedules {
         return Optional.ofNullable(first);
     }
 
-    /** {@code datetime.utcnow()} or {@code datetime.datetime.utcnow()}, maybe plus or minus a delta. */
-    private static final Pattern REGISTRATION_TIME = Pattern.compile(
-            "(?:datetime\\.)?(?:datetime\\.)?utcnow\\(\\)(?:\\s*[+-]\\s*.+)?", Pattern.DOTALL);
-
     /**
      * @param valueAt where the cron expression or the interval may be given by position
      * @param startAt where the start date may be given by position
      */
     private static void clock(CallView call, boolean cron, int valueAt, int startAt, Imports imports, Result out) {
-        // `start_date=None` is Prefect 1's default spelled out: no start, UTC.
-        var startArg = call.argument("start_date", startAt).filter(a -> !a.value().print().strip().equals("None"));
-        if (startArg.isPresent() && REGISTRATION_TIME.matcher(startArg.get().value().print().strip()).matches()) {
-            // start_date=datetime.utcnow() (+ a delta): the time the flow was registered, in UTC, as when no start
-            // is given
-            out.decisions().add("start_date `" + startArg.get().value().print().strip() + "` was the registration "
-                    + "time (UTC): read as no start_date");
-            startArg = Optional.empty();
+        // read as the scan's Prefect 1 detector reads it, so that scan and rewrite move the schedule to the same times
+        Prefect1StartDate start = Prefect1StartDate.read(call.argument("start_date", startAt).map(Argument::value),
+                source(imports));
+        String written = start.text();
+        switch (start.kind()) {
+            case UNREAD -> {
+                out.problems().add("start_date `" + written + "` is not a literal datetime, so this schedule is not "
+                        + "written: add it to the deployment's `schedules:` by hand, with the start's timezone");
+                return;
+            }
+            case RUN_TIME -> out.decisions().add("start_date `" + written + "` is a run-time value, the time the flow "
+                    + "was registered, which only running the code tells" + (cron ? "" : ": no anchor_date is written, so "
+                    + "Prefect 3 counts the interval from when the deployment is created (prefect deploy); set anchor_date "
+                    + "to a time the flow ran if the minute matters"));
+            case ABSENT -> {
+                if (!cron) {
+                    out.decisions().add("the interval has no start_date: Prefect 1 counted it from "
+                            + Prefect1StartDate.DEFAULT_INTERVAL_START + " UTC (not from registration), now written as "
+                            + "its anchor_date so the runs keep their times");
+                }
+            }
+            default -> {
+            }
         }
-        Optional<PyDates.ZonedLiteral> start = startArg.flatMap(a -> PyDates.read(a.value(), imports));
-        if (startArg.isPresent() && start.isEmpty()) {
-            out.problems().add("start_date `" + startArg.get().value().print().strip()
-                    + "` is not a literal datetime, so this schedule is not written: add it to the deployment's "
-                    + "`schedules:` by hand, with the start's timezone");
+        String zone = start.zone();
+        if (zone == null) {
+            out.problems().add("start_date `" + written + "` is in the zone of the machine that registered the flow, "
+                    + "so this schedule is not written: add it to the deployment's `schedules:` by hand, with that zone");
             return;
         }
-        String zone = start.map(PyDates.ZonedLiteral::zone).orElse(null);
-        if (zone == null) {
-            zone = "UTC";
+        if (!start.stated()) {
             out.decisions().add("the schedule names no timezone; Prefect 1 used UTC, now written explicitly");
         }
         try {
@@ -203,14 +211,44 @@ public final class Prefect1Schedules {
                 return;
             }
             Duration every = Duration.ofNanos(seconds.get().movePointRight(9).longValueExact());
-            if (start.isEmpty()) {
-                out.decisions().add("IntervalSchedule without start_date counted from registration time in Prefect 1; "
-                        + "Prefect 3 counts an interval without anchor_date from when the deployment is created (prefect "
-                        + "deploy), much the same: set anchor_date if the time of day matters");
+            if (Prefect1StartDate.keepsWallClock(seconds.get().doubleValue(), zone)) {
+                // 1.4.1 adds the whole days of k * interval on the calendar; Prefect 3 jumps from anchor_date in elapsed
+                // time, which lands an hour off for the part of the year the anchor's DST differs
+                boolean days = every.toNanos() % Duration.ofDays(1).toNanos() == 0;
+                out.problems().add("Prefect 1 added this interval's whole days on the calendar in " + zone + ", so its "
+                        + "runs kept their wall-clock times across DST; Prefect 3 counts an interval from anchor_date in "
+                        + "elapsed time, so its runs move by the DST offset for part of the year: if the wall-clock time "
+                        + "matters, write " + (days ? "a daily RRULE (FREQ=DAILY;INTERVAL=" + every.toDays() + ")"
+                        : "a cron") + " at the start's times of day instead");
             }
-            out.entries().add(new Entry(PrefectSchedule.interval(every,
-                    start.map(PyDates.ZonedLiteral::local).orElse(null), zone), parameters));
+            out.entries().add(new Entry(PrefectSchedule.interval(every, start.intervalStart().orElse(null), zone),
+                    parameters));
         }
+    }
+
+    /** The recipe's reading of names, strings and numbers, for {@link Prefect1StartDate}. */
+    private static Prefect1StartDate.Source source(Imports imports) {
+        return new Prefect1StartDate.Source() {
+            @Override
+            public Node resolve(Node expr) {
+                return Expressions.unwrap(expr);
+            }
+
+            @Override
+            public Optional<String> qualifiedName(Node expr) {
+                return imports.qualifiedName(Expressions.unwrap(expr));
+            }
+
+            @Override
+            public Optional<String> string(Node expr) {
+                return PyValues.string(expr);
+            }
+
+            @Override
+            public Optional<Double> number(Node expr) {
+                return PyValues.number(expr).map(BigDecimal::doubleValue);
+            }
+        };
     }
 
     @SuppressWarnings("unchecked")

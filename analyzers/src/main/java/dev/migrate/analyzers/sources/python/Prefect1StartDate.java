@@ -1,0 +1,242 @@
+package dev.migrate.analyzers.sources.python;
+
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
+import dev.migrate.rewriters.python.query.Expressions;
+import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A Prefect 1 clock's {@code start_date} as Prefect 1.4.1 reads it, shared by the scan's Prefect 1 detector and the
+ * Prefect 1 to 3 recipe so that both move a schedule to the same fire times. {@code Clock.__init__} passes the start
+ * through {@code pendulum.instance}: a naive datetime is UTC, a pytz zone keeps its name, any other tzinfo
+ * ({@code timezone.utc}, {@code ZoneInfo}, {@code gettz}) becomes its fixed UTC offset at that date. A
+ * {@code CronClock} reads its cron in the start's zone (UTC without one); an {@code IntervalClock} fires at
+ * start + k * interval, from 2019-01-01 00:00 UTC when it has no start ({@code clocks.py}).
+ *
+ * @param kind   how the start is written
+ * @param local  the wall-clock start in {@code zone}, for a literal only
+ * @param zone   the zone the clock's times are in; null when only running the code tells it
+ * @param stated whether the source names the zone (a naive or missing start is UTC without saying so)
+ * @param text   the start as written, "" when there is none
+ */
+public record Prefect1StartDate(Kind kind, LocalDateTime local, String zone, boolean stated, String text) {
+    /** How a start date is written. */
+    public enum Kind {
+        /** No start_date, or {@code None}. */
+        ABSENT,
+        /** A datetime of literals. */
+        LITERAL,
+        /** The time the flow was registered ({@code datetime.utcnow()}, {@code pendulum.now("UTC").add(...)}). */
+        RUN_TIME,
+        /** Anything else: a name from elsewhere, a helper's result. */
+        UNREAD
+    }
+
+    /** Where an interval clock without a start counts from, in UTC ({@code pendulum.datetime(2019, 1, 1)}). */
+    public static final LocalDateTime DEFAULT_INTERVAL_START = LocalDateTime.of(2019, 1, 1, 0, 0);
+
+    /** How the caller reads names, strings and numbers (the scan through its module, the recipe through its imports). */
+    public interface Source {
+        /** The expression a plain name stands for (a module constant), else the expression. */
+        Node resolve(Node expr);
+
+        Optional<String> qualifiedName(Node expr);
+
+        Optional<String> string(Node expr);
+
+        Optional<Double> number(Node expr);
+    }
+
+    /** Calls whose value is the moment they run, and the zone of that value when called without one (null: the machine's). */
+    private static final Map<String, String> NOW_CALLS = Map.of(
+            "datetime.datetime.utcnow", "UTC", "datetime.datetime.now", "UTC", "datetime.datetime.today", "UTC",
+            "pendulum.now", "", "pendulum.today", "", "pendulum.yesterday", "", "pendulum.tomorrow", "");
+    /** Methods of a datetime that keep it a run-time value (the zone changing ones are read on their own). */
+    private static final Set<String> SHIFTS = Set.of("add", "subtract", "replace", "start_of", "end_of", "set",
+            "in_tz", "in_timezone", "astimezone");
+    private static final Set<String> UTC_NAMES = Set.of("datetime.timezone.utc", "pytz.utc", "pytz.UTC",
+            "dateutil.tz.UTC", "pendulum.UTC", "pendulum.tz.UTC");
+    /** Zone objects pendulum keeps by name: pytz's (it has localize) and pendulum's own. */
+    private static final Set<String> NAMED_ZONES = Set.of("pytz.timezone", "pendulum.timezone", "pendulum.tz.timezone");
+    /** Zone objects pendulum cannot name: it keeps their UTC offset at the date. */
+    private static final Set<String> OFFSET_ZONES = Set.of("zoneinfo.ZoneInfo", "backports.zoneinfo.ZoneInfo",
+            "dateutil.tz.gettz", "dateutil.tz.tzutc");
+    private static final List<String> FIELDS = List.of("year", "month", "day", "hour", "minute", "second", "microsecond");
+
+    public static Prefect1StartDate read(Optional<Node> given, Source src) {
+        if (given.isEmpty() || given.get().text().strip().equals("None")) {
+            return new Prefect1StartDate(Kind.ABSENT, null, "UTC", false, "");
+        }
+        String text = given.get().text().strip();
+        Node e = src.resolve(given.get());
+        Optional<Prefect1StartDate> literal = literal(e, src, text);
+        if (literal.isPresent()) {
+            return literal.get();
+        }
+        return runTimeZone(e, src).map(z -> new Prefect1StartDate(Kind.RUN_TIME, null, z.isEmpty() ? null : z, true, text))
+                .orElseGet(() -> new Prefect1StartDate(Kind.UNREAD, null, null, false, text));
+    }
+
+    /** The local time an interval clock counts from, in {@link #zone()}; empty when only running the code tells it. */
+    public Optional<LocalDateTime> intervalStart() {
+        return switch (kind) {
+            case ABSENT -> Optional.of(DEFAULT_INTERVAL_START);
+            case LITERAL -> Optional.of(local);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Whether an interval clock of this length in this zone keeps wall-clock times that elapsed time does not: 1.4.1
+     * adds the whole days of {@code k * interval} on the calendar ({@code start_date.add(days=..., seconds=...)}), so
+     * across a DST change its runs keep their local times, while an interval that divides the hour the clocks move by
+     * (PT15M, PT1H) fires at the same instants either way.
+     */
+    public static boolean keepsWallClock(double intervalSeconds, String zone) {
+        if (zone == null || intervalSeconds <= 0 || 3600 % intervalSeconds == 0) {
+            return false;
+        }
+        try {
+            return !ZoneId.of(zone).getRules().isFixedOffset();
+        } catch (DateTimeException unknownZone) {
+            return false;
+        }
+    }
+
+    /** A {@code datetime.datetime(...)} or {@code pendulum.datetime(...)} of literals. */
+    private static Optional<Prefect1StartDate> literal(Node e, Source src, String text) {
+        if (e.kind() != NodeKind.CALL) {
+            return Optional.empty();
+        }
+        String callee = src.qualifiedName(e).orElse("");
+        boolean pendulum = callee.equals("pendulum.datetime");
+        if (!pendulum && !callee.equals("datetime.datetime")) {
+            return Optional.empty();
+        }
+        int[] values = {0, 0, 0, 0, 0, 0, 0};
+        CallView call = new CallView(e);
+        for (int i = 0; i < FIELDS.size(); i++) {
+            Optional<Argument> a = call.argument(FIELDS.get(i), i);
+            if (a.isEmpty()) {
+                if (i < 3) {
+                    return Optional.empty();
+                }
+                continue;
+            }
+            Optional<Double> v = src.number(a.get().value());
+            if (v.isEmpty() || v.get() != Math.rint(v.get())) {
+                return Optional.empty();
+            }
+            values[i] = v.get().intValue();
+        }
+        LocalDateTime local;
+        try {
+            local = LocalDateTime.of(values[0], values[1], values[2], values[3], values[4], values[5], values[6] * 1000);
+        } catch (DateTimeException e2) {
+            return Optional.empty();
+        }
+        Optional<Argument> tz = call.argument(pendulum ? "tz" : "tzinfo", FIELDS.size());
+        if (tz.isEmpty() || tz.get().value().text().strip().equals("None")) {
+            // pendulum.datetime defaults to UTC; pendulum.instance reads a naive datetime as UTC
+            return Optional.of(new Prefect1StartDate(Kind.LITERAL, local, "UTC", pendulum && tz.isPresent(), text));
+        }
+        return zone(tz.get().value(), local, src).map(z -> new Prefect1StartDate(Kind.LITERAL, local, z, true, text));
+    }
+
+    /**
+     * The zone a tz/tzinfo value gives the start, as pendulum.instance keeps it.
+     *
+     * @param local the start, or null for a run-time one (whose offset in a zone pendulum cannot name is unknown)
+     */
+    private static Optional<String> zone(Node expr, LocalDateTime local, Source src) {
+        Node e = src.resolve(expr);
+        Optional<String> literal = src.string(e);
+        if (literal.isPresent()) {
+            return literal;
+        }
+        String name = src.qualifiedName(e).orElse("");
+        if (UTC_NAMES.contains(name)) {
+            return Optional.of("UTC");
+        }
+        if (e.kind() != NodeKind.CALL) {
+            return Optional.empty();
+        }
+        Optional<String> arg = new CallView(e).positional(0).flatMap(a -> src.string(a.value()));
+        if (NAMED_ZONES.contains(name)) {
+            return arg;
+        }
+        if (OFFSET_ZONES.contains(name)) {
+            Optional<String> named = name.endsWith("tzutc") ? Optional.of("UTC") : arg;
+            return local == null ? named.filter(z -> fixedOffset(z, DEFAULT_INTERVAL_START).filter("UTC"::equals)
+                    .isPresent() && fixedOffset(z, DEFAULT_INTERVAL_START.plusMonths(6)).filter("UTC"::equals).isPresent())
+                    : named.flatMap(z -> fixedOffset(z, local));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The zone's offset at {@code local} as a fixed zone Prefect 3 accepts: UTC, or Etc/GMT-N for whole hours (the
+     * IANA names count the other way); empty for an unknown zone or a part-hour offset, which has no such name.
+     */
+    private static Optional<String> fixedOffset(String zone, LocalDateTime local) {
+        try {
+            ZoneOffset offset = ZoneId.of(zone).getRules().getOffset(local);
+            int seconds = offset.getTotalSeconds();
+            if (seconds == 0) {
+                return Optional.of("UTC");
+            }
+            return seconds % 3600 != 0 ? Optional.empty()
+                    : Optional.of("Etc/GMT" + (seconds > 0 ? "-" : "+") + Math.abs(seconds / 3600));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The zone of a run-time start ({@code datetime.utcnow() + timedelta(...)}, {@code pendulum.now("UTC").add(...)}):
+     * "" when it is the registering machine's own zone, empty when the start is not a run-time value at all.
+     */
+    private static Optional<String> runTimeZone(Node expr, Source src) {
+        Node e = Expressions.unwrap(expr);
+        while (e.kind() == NodeKind.BINARY && e.nodes().size() == 2 && !e.tokens().isEmpty()
+                && List.of("+", "-").contains(e.tokens().get(0).text())) {
+            e = Expressions.unwrap(e.nodes().get(0));
+        }
+        if (e.kind() != NodeKind.CALL) {
+            return Optional.empty();
+        }
+        Node callee = Expressions.unwrap(e.nodes().get(0));
+        if (callee.kind() == NodeKind.ATTRIBUTE && !callee.tokens().isEmpty()
+                && Expressions.unwrap(callee.nodes().get(0)).kind() == NodeKind.CALL) {
+            String method = callee.tokens().get(callee.tokens().size() - 1).text();
+            if (!SHIFTS.contains(method)) {
+                return Optional.empty();
+            }
+            Optional<String> inner = runTimeZone(callee.nodes().get(0), src);
+            if (inner.isPresent() && List.of("in_tz", "in_timezone", "astimezone").contains(method)) {
+                Optional<Node> to = new CallView(e).argument("tz", 0).map(Argument::value);
+                return Optional.of(to.flatMap(t -> zone(t, null, src)).orElse(""));
+            }
+            return inner;
+        }
+        String name = src.qualifiedName(e).orElse("");
+        String fallback = NOW_CALLS.get(name);
+        if (fallback == null) {
+            return Optional.empty();
+        }
+        Optional<Node> tz = new CallView(e).argument("tz", 0).map(Argument::value);
+        if (tz.isEmpty() || tz.get().text().strip().equals("None")) {
+            return Optional.of(fallback);
+        }
+        return Optional.of(zone(tz.get(), null, src).orElse(""));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.migrate.analyzers.sources.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.analyzers.sources.DetectorHarness;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Prefect 1 clock's start_date, read as 1.4.1 reads it (pendulum.instance): it is the anchor of an interval clock and
+ * the zone of every clock. An aware datetime(..., tzinfo=timezone.utc) was dropped (the lake's customers flow showed a
+ * plain PT6H, counted from the deployment's creation instead of 00:45), and an interval clock without a start was read
+ * as counting from registration when it counts from 2019-01-01 00:00 UTC. Whole days in a zone with DST are added on
+ * the calendar, so an interval the hour does not divide keeps the start's wall-clock times (the local form
+ * R/2022-07-04T06:30/P1D); an hourly one fires at the same instants either way and keeps its offset form.
+ */
+class Prefect1StartDatesScanTest {
+    @Test
+    void literalStartsGiveTheAnchorAndTheZone() {
+        String found = DetectorHarness.run(new Prefect1FlowDetector(), "flows/lake.py", """
+                from datetime import datetime, timedelta, timezone
+                from zoneinfo import ZoneInfo
+                import pendulum
+                import pytz
+                from prefect import Flow
+                from prefect.schedules import IntervalSchedule, CronSchedule, Schedule
+                from prefect.schedules.clocks import CronClock, IntervalClock
+
+                a = Flow("aware", schedule=IntervalSchedule(start_date=datetime(2022, 1, 1, 0, 45, tzinfo=timezone.utc),
+                                                            interval=timedelta(hours=6)))
+                b = Flow("pendulum", schedule=Schedule(clocks=[
+                    IntervalClock(timedelta(days=1), pendulum.datetime(2022, 7, 4, 6, 30, tz="Europe/London")),
+                    CronClock("0 18 * * 1-5", start_date=pendulum.datetime(2022, 1, 3, tz="Europe/London")),
+                    IntervalClock(timedelta(minutes=15)),
+                ]))
+                c = Flow("pytz", schedule=CronSchedule("15 2 * * *", datetime(2022, 3, 1, tzinfo=pytz.timezone("America/Chicago"))))
+                d = Flow("zoneinfo", schedule=CronSchedule("15 2 * * *", start_date=datetime(2022, 7, 1, tzinfo=ZoneInfo("Europe/Paris"))))
+                e = Flow("naive", schedule=CronSchedule("0 4 * * 0", start_date=datetime(2022, 3, 1)))
+                """);
+        assertThat(found).isEqualTo("""
+                job prefect1-aware-cbbc2174 prefect1 'aware' at flows/lake.py:9:28
+                  schedule INTERVAL 'R/2022-01-01T00:45Z/PT6H' tz=UTC at flows/lake.py:9:28
+                  command flows/lake.py:a
+                  overlap ALLOW
+                job prefect1-pendulum-dbc1f017 prefect1 'pendulum' at flows/lake.py:11:31
+                  schedule INTERVAL 'R/2022-07-04T06:30/P1D' tz=Europe/London at flows/lake.py:11:31
+                  schedule CRON_PREFECT '0 18 * * 1-5' tz=Europe/London at flows/lake.py:11:31
+                  schedule INTERVAL 'R/2019-01-01T00:00Z/PT15M' at flows/lake.py:11:31
+                  command flows/lake.py:b
+                  overlap ALLOW
+                job prefect1-pytz-f0666afd prefect1 'pytz' at flows/lake.py:16:27
+                  schedule CRON_PREFECT '15 2 * * *' tz=America/Chicago at flows/lake.py:16:27
+                  command flows/lake.py:c
+                  overlap ALLOW
+                job prefect1-zoneinfo-3c7f14ec prefect1 'zoneinfo' at flows/lake.py:17:31
+                  schedule CRON_PREFECT '15 2 * * *' tz=Etc/GMT-2 at flows/lake.py:17:31
+                  command flows/lake.py:d
+                  overlap ALLOW
+                job prefect1-naive-72669bf6 prefect1 'naive' at flows/lake.py:18:28
+                  schedule CRON_PREFECT '0 4 * * 0' at flows/lake.py:18:28
+                  command flows/lake.py:e
+                  overlap ALLOW
+                flows/lake.py:9:28 PF102 Prefect 1 flow aware scheduled R/2022-01-01T00:45Z/PT6H [prefect1-aware-cbbc2174]
+                flows/lake.py:11:31 PF102 Prefect 1 flow pendulum scheduled R/2022-07-04T06:30/P1D ; 0 18 * * 1-5 ; R/2019-01-01T00:00Z/PT15M [prefect1-pendulum-dbc1f017]
+                flows/lake.py:16:27 PF102 Prefect 1 flow pytz scheduled 15 2 * * * [prefect1-pytz-f0666afd]
+                flows/lake.py:17:31 PF102 Prefect 1 flow zoneinfo scheduled 15 2 * * * [prefect1-zoneinfo-3c7f14ec]
+                flows/lake.py:18:28 PF102 Prefect 1 flow naive scheduled 0 4 * * 0 [prefect1-naive-72669bf6]
+                """);
+    }
+
+    @Test
+    void aRunTimeStartIsSaidToBeOneNotGuessed() {
+        String found = DetectorHarness.run(new Prefect1FlowDetector(), "flows/live.py", """
+                from datetime import datetime, timedelta
+                import pendulum
+                from prefect import Flow
+                from prefect.schedules import Schedule
+                from prefect.schedules.clocks import CronClock, IntervalClock
+                from settings import START
+
+                a = Flow("registered", schedule=Schedule(clocks=[
+                    IntervalClock(timedelta(minutes=10), start_date=pendulum.now("UTC").add(seconds=30)),
+                    CronClock("0 6 * * *", start_date=pendulum.now("Europe/Berlin")),
+                ]))
+                b = Flow("local", schedule=Schedule(clocks=[CronClock("0 6 * * *", start_date=pendulum.now())]))
+                c = Flow("imported", schedule=Schedule(clocks=[IntervalClock(timedelta(hours=1), START)]))
+                """);
+        assertThat(found).isEqualTo("""
+                job prefect1-registered-3b00c38f prefect1 'registered' at flows/live.py:8:33
+                  schedule INTERVAL 'PT10M' tz=UTC at flows/live.py:8:33
+                  schedule CRON_PREFECT '0 6 * * *' tz=Europe/Berlin at flows/live.py:8:33
+                  command flows/live.py:a
+                  overlap ALLOW
+                  attrs {schedule.start_date=pendulum.now("UTC").add(seconds=30) (a run-time value: the time the flow was registered, which only running the code tells) ; pendulum.now("Europe/Berlin") (a run-time value: the time the flow was registered, which only running the code tells)}
+                job prefect1-local-0a633f26 prefect1 'local' at flows/live.py:12:28
+                  schedule CRON_PREFECT '0 6 * * *' at flows/live.py:12:28
+                  command flows/live.py:b
+                  overlap ALLOW
+                  attrs {schedule.start_date=pendulum.now() (a run-time value: the time the flow was registered, in that machine's zone, which only running the code tells)}
+                job prefect1-imported-d1b0dcac prefect1 'imported' at flows/live.py:13:31
+                  schedule INTERVAL 'PT1H' at flows/live.py:13:31
+                  command flows/live.py:c
+                  overlap ALLOW
+                  attrs {schedule.start_date=START (not a literal datetime: its value and zone are known only when the code runs)}
+                flows/live.py:8:33 PF102 Prefect 1 flow registered scheduled PT10M ; 0 6 * * * [prefect1-registered-3b00c38f]
+                flows/live.py:12:28 PF102 Prefect 1 flow local scheduled 0 6 * * * [prefect1-local-0a633f26]
+                flows/live.py:13:31 PF102 Prefect 1 flow imported scheduled PT1H [prefect1-imported-d1b0dcac]
+                """);
+    }
+
+    // a Prefect 2 flow's IntervalSchedule without anchor_date is not a Prefect 1 clock: no 2019 anchor is added to it
+    @Test
+    void prefect2SchedulesAreNotReadAsPrefect1Clocks() {
+        assertThat(DetectorHarness.run(new Prefect1FlowDetector(), "flows/p2.py", """
+                from datetime import timedelta
+                from prefect import flow
+                from prefect.server.schemas.schedules import IntervalSchedule
+
+                @flow
+                def etl():
+                    pass
+
+                schedule = IntervalSchedule(interval=timedelta(hours=1))
+                """)).isEmpty();
+    }
+}
