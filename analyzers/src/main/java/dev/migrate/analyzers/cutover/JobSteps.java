@@ -89,6 +89,11 @@ final class JobSteps {
                 .flatMap(m -> MarkerSchedule.of(estate.root(), m)).map(List::of).orElse(List.of());
     }
 
+    private static String pausedNote(ScheduleSpec spec) {
+        return "'" + spec.expression() + "' is switched off (active: false) and makes no runs: the new deployment keeps it "
+                + "with active: false";
+    }
+
     private static String quoted(List<ScheduleSpec> schedules) {
         // a systemd calendar carries its zone in the expression: name it once
         return schedules.stream().map(s -> "'" + s.expression() + "'"
@@ -143,6 +148,11 @@ final class JobSteps {
             List<String> notes = new ArrayList<>();
             List<String> unscheduled = new ArrayList<>();
             for (ScheduleSpec spec : legacy) {
+                if (spec.paused()) {
+                    // switched off on the legacy side (active: false): it makes no runs to compare, and shifted it would run
+                    unscheduled.add(pausedNote(spec));
+                    continue;
+                }
                 OffsetSchedule off = OffsetSchedule.suggest(spec, declared, lastRun());
                 runs.add(off.legacy());
                 if (off.unschedulable()) {
@@ -158,7 +168,10 @@ final class JobSteps {
             }
             yaml = "schedules: " + (shifted.isEmpty() ? "" : "[" + String.join(", ", shifted) + "]")
                     + (shifted.isEmpty() || byHand.isEmpty() ? "" : "; ") + String.join("; ", byHand);
-            note = "legacy runs " + String.join(" and ", runs)
+            if (shifted.isEmpty() && byHand.isEmpty()) {
+                yaml = "schedules: none that run";
+            }
+            note = (runs.isEmpty() ? "no legacy schedule runs" : "legacy runs " + String.join(" and ", runs))
                     + (notes.isEmpty() ? "" : "; the new deployment runs " + String.join(" and ", new java.util.LinkedHashSet<>(notes)))
                     + (unscheduled.isEmpty() ? "" : "; " + String.join("; ", unscheduled));
         } else if (declared != null) {
@@ -217,8 +230,11 @@ final class JobSteps {
         }
         // a boot or event trigger has no Prefect schedule to move: the dual run already said how to start it
         List<ScheduleSpec> timed = legacySchedules().stream()
-                .filter(s -> !OffsetSchedule.suggest(s, null).unschedulable()).toList();
-        String schedule = timed.isEmpty() ? "the legacy schedule" : quoted(timed);
+                .filter(s -> !s.paused() && !OffsetSchedule.suggest(s, null).unschedulable()).toList();
+        List<ScheduleSpec> off = legacySchedules().stream().filter(ScheduleSpec::paused).toList();
+        // a schedule the legacy side had switched off (active: false) stays off: resuming it would start runs that never ran
+        String schedule = (timed.isEmpty() ? "the legacy schedule" : quoted(timed))
+                + (off.isEmpty() ? "" : " (and " + quoted(off) + " with active: false, as before)");
         out.add(Step.of("Move the new deployment to the production outputs and the legacy times", List.of(
                 "# prefect.yaml: outputs to production, schedule " + schedule + " without the offset, paused: false",
                 "prefect deploy --name " + newDeployment().substring(newDeployment().indexOf('/') + 1),

@@ -11,12 +11,35 @@ import java.util.Objects;
  *                   {@code "PT15M"} or {@code "@reboot"}
  * @param timezone   the IANA zone in force (CRON_TZ, {@code timezone=}, zone attribute), or null for the host's
  * @param where      where the expression is written
+ * @param paused     the schedule is written but switched off on its own: a Prefect deployment's schedule with
+ *                   {@code active: false} ({@code active=False} in Python), beside others that run; a whole deployment's
+ *                   pause is its job's {@code paused} attribute
  */
-public record ScheduleSpec(Form form, String expression, String timezone, SourceRef where) {
+public record ScheduleSpec(Form form, String expression, String timezone, SourceRef where, boolean paused) {
     public ScheduleSpec {
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(expression, "expression");
         Objects.requireNonNull(where, "where");
+    }
+
+    /** A schedule that runs. */
+    public ScheduleSpec(Form form, String expression, String timezone, SourceRef where) {
+        this(form, expression, timezone, where, false);
+    }
+
+    /** The same schedule, switched off on its own ({@code active: false}). */
+    public ScheduleSpec asPaused() {
+        return new ScheduleSpec(form, expression, timezone, where, true);
+    }
+
+    /** The same schedule read in another zone (a platform's UTC, a JVM's default), paused or not as it was. */
+    public ScheduleSpec withTimezone(String zone) {
+        return new ScheduleSpec(form, expression, zone, where, paused);
+    }
+
+    /** The same schedule with its expression rewritten (redacted), paused or not as it was. */
+    public ScheduleSpec withExpression(String text) {
+        return new ScheduleSpec(form, text, timezone, where, paused);
     }
 
     /**

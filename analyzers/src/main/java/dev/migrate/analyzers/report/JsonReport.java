@@ -74,6 +74,10 @@ public final class JsonReport implements ReportWriter {
             so.put("expression", s.expression());
             so.put("timezone", s.timezone());
             so.set("where", where(s.where()));
+            if (s.paused()) {
+                // only where it is switched off: a schedule without the key runs, as in prefect.yaml
+                so.put("active", false);
+            }
             ScheduleView v = views.of(j, s);
             so.put("description", v.description());
             ObjectNode p = so.putObject("prefect");

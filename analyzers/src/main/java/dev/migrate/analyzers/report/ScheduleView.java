@@ -75,8 +75,18 @@ public record ScheduleView(String description, String prefect, Boolean exact, in
 
         private ScheduleView of(ScheduleSpec spec, ScheduleOrigin origin) {
             return views.computeIfAbsent(java.util.Arrays.asList(spec.form(), spec.expression(), spec.timezone(),
-                    dev.migrate.analyzers.schedule.Schedules.croniterDays(spec), origin),
-                    k -> compute(spec, origin));
+                    dev.migrate.analyzers.schedule.Schedules.croniterDays(spec), origin, spec.paused()),
+                    k -> paused(compute(spec, origin), spec.paused()));
+        }
+
+        /**
+         * A schedule switched off on its own ({@code active: false}) says so in its description, and its Prefect 3 entry
+         * keeps {@code active: false}: the deployment has it, Prefect does not run it.
+         */
+        private static ScheduleView paused(ScheduleView v, boolean paused) {
+            return !paused ? v : new ScheduleView(v.description() + ", paused (active: false)",
+                    v.prefect() == null ? null : v.prefect() + ", active: false", v.exact(), v.compared(), v.sourceAt(),
+                    v.prefectAt(), v.reason());
         }
 
         private ScheduleView compute(ScheduleSpec spec, ScheduleOrigin origin) {

@@ -112,8 +112,8 @@ public record Inventory(String root, List<Job> jobs, List<Finding> findings, Lis
         j.env().forEach((k, v) -> env.put(k, Redactor.redactValue(k, v)));
         Map<String, String> attrs = new LinkedHashMap<>();
         j.attributes().forEach((k, v) -> attrs.put(k, Redactor.redactValue(k, v)));
-        List<ScheduleSpec> schedules = j.schedules().stream().map(s -> new ScheduleSpec(s.form(),
-                Redactor.redact(s.expression()), s.timezone(), s.where())).toList();
+        List<ScheduleSpec> schedules = j.schedules().stream().map(s -> s.withExpression(Redactor.redact(s.expression())))
+                .toList();
         return new Job(j.id(), j.kind(), Redactor.redact(j.name()), j.source(), schedules,
                 Redactor.redact(j.command()), j.user(), env, Redactor.redact(j.workingDir()), j.overlap(),
                 j.dependsOn(), attrs);

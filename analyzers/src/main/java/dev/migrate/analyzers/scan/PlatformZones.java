@@ -31,7 +31,7 @@ final class PlatformZones {
             Job j = jobs.get(i);
             if (PLATFORMS.contains(j.kind()) && j.schedules().stream().anyMatch(PlatformZones::readInAZone)) {
                 List<ScheduleSpec> named = j.schedules().stream().map(s -> !readInAZone(s) ? s
-                        : new ScheduleSpec(s.form(), s.expression(), UTC, s.where())).toList();
+                        : s.withTimezone(UTC)).toList();
                 jobs.set(i, new Job(j.id(), j.kind(), j.name(), j.source(), named, j.command(), j.user(), j.env(),
                         j.workingDir(), j.overlap(), j.dependsOn(), j.attributes()));
             }

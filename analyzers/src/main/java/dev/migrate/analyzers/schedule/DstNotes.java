@@ -10,16 +10,19 @@ final class DstNotes {
     private DstNotes() {
     }
 
-    static String explain(Schedule source, PrefectSchedule target, ZonedDateTime legacy, ZonedDateTime prefect, int index,
-                          ZoneId zone) {
+    static String explain(Schedule source, ScheduleOrigin origin, PrefectSchedule target, ZonedDateTime legacy,
+                          ZonedDateTime prefect, int index, ZoneId zone) {
         if (source instanceof Schedule.Until u) {
             source = u.schedule();
         }
         String head = "fire time #" + (index + 1) + " differs: legacy " + (legacy == null ? "none" : legacy)
                 + ", Prefect " + (prefect == null ? "none" : prefect);
         ZonedDateTime at = legacy != null ? legacy : prefect;
-        ZoneOffsetTransition tr = at == null ? null : zone.getRules().previousTransition(at.toInstant().plusSeconds(86_400));
-        boolean nearDst = tr != null && Duration.between(tr.getInstant(), at.toInstant()).abs().compareTo(Duration.ofDays(1)) <= 0;
+        // an interval's runs part at its first run after the change, which for a weekly one can be days later
+        Duration reach = source instanceof Schedule.Interval iv && iv.every().compareTo(Duration.ofDays(1)) > 0
+                ? iv.every() : Duration.ofDays(1);
+        ZoneOffsetTransition tr = at == null ? null : zone.getRules().previousTransition(at.toInstant().plus(reach));
+        boolean nearDst = tr != null && Duration.between(tr.getInstant(), at.toInstant()).abs().compareTo(reach) <= 0;
         if (!nearDst) {
             return head + "; the two schedules do not describe the same times";
         }
@@ -47,8 +50,14 @@ final class DstNotes {
                     : "systemd elapses a repeated local time once, at its first occurrence";
         } else if (source instanceof Schedule.WallClockInterval) {
             why = "the legacy interval steps on the wall clock, Prefect adds whole days on the calendar and the rest as elapsed time";
+        } else if (source instanceof Schedule.Interval && origin == ScheduleOrigin.PREFECT2_DEPLOYMENT) {
+            why = tr.isGap() ? "Prefect 2 adds the whole interval on the local clock when it has days, Prefect 3 adds the "
+                    + "days on the calendar and the rest as elapsed time"
+                    : "Prefect 2 (pendulum) puts a repeated local time at its second occurrence, Prefect 3 keeps the "
+                    + "offset of the previous run, its first occurrence";
         } else if (source instanceof Schedule.Interval) {
-            why = "the legacy interval counts elapsed time, Prefect adds whole days on the calendar (keeping the wall-clock time)";
+            why = "the legacy interval counts elapsed time; Prefect jumps from anchor_date in elapsed time too, but then "
+                    + "adds whole days on the calendar, so the runs it schedules across the change keep the wall-clock time";
         } else {
             why = "the two sides resolve local times differently";
         }

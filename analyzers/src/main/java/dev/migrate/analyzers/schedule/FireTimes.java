@@ -20,6 +20,22 @@ public final class FireTimes {
 
     /** Null when the schedule is not clock-based (boot, events, unknown, an RRULE with a part not evaluated). */
     public static List<ZonedDateTime> source(Schedule s, Instant start, int n) {
+        return source(s, ScheduleOrigin.LEGACY_JOB, start, n);
+    }
+
+    /**
+     * The source's fire times as its own scheduler computes them: an interval of a Prefect 2 or 3 deployment is Prefect's
+     * IntervalSchedule, evaluated by that version's rule (the same rule as the translation's, for Prefect 3), and any
+     * other interval counts elapsed seconds.
+     */
+    public static List<ZonedDateTime> source(Schedule s, ScheduleOrigin origin, Instant start, int n) {
+        if (s instanceof Schedule.Interval iv && !iv.fromEnd()
+                && (origin == ScheduleOrigin.PREFECT2_DEPLOYMENT || origin == ScheduleOrigin.PREFECT_DEPLOYMENT)) {
+            // without anchor_date Prefect counts from the deployment's creation: the proof counts both sides from one anchor
+            ZonedDateTime anchor = iv.anchor() != null ? iv.anchor().atZone(iv.zone()) : DEFAULT_ANCHOR.atZone(iv.zone());
+            return origin == ScheduleOrigin.PREFECT2_DEPLOYMENT ? IntervalFireTimes.prefect2(iv.every(), anchor, start, n)
+                    : IntervalFireTimes.prefect3(iv.every(), anchor, start, n);
+        }
         if (s instanceof Schedule.Cron c) {
             return switch (c.dst()) {
                 case VIXIE -> CronFireTimes.vixie(c.expression(), c.zone(), start, n);
@@ -45,7 +61,7 @@ public final class FireTimes {
             return RRuleFireTimes.prefect(r.rule(), r.zone(), start, n);
         }
         if (s instanceof Schedule.Until u) {
-            List<ZonedDateTime> times = source(u.schedule(), start, n);
+            List<ZonedDateTime> times = source(u.schedule(), origin, start, n);
             return times == null ? null : times.stream().filter(t -> !t.toLocalDateTime().isAfter(u.last())).toList();
         }
         return null;

@@ -8,7 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Fire times of fixed intervals: exact elapsed time (legacy timers and loops) or Prefect 3's IntervalSchedule. */
+/** Fire times of fixed intervals: exact elapsed time (legacy timers and loops), or Prefect 2's or 3's IntervalSchedule. */
 final class IntervalFireTimes {
     private IntervalFireTimes() {
     }
@@ -24,26 +24,57 @@ final class IntervalFireTimes {
     }
 
     /**
-     * Prefect 3: whole days are added on the calendar (the wall-clock time stays across DST), the rest as
-     * elapsed seconds; the search starts with an elapsed-seconds jump from the anchor, then steps forward.
+     * Prefect 3.8's {@code IntervalSchedule.get_dates} (whenever): the search jumps from the anchor by a whole number of
+     * intervals in elapsed seconds ({@code anchor.add(seconds=interval * int(offset))}, the quotient truncated toward
+     * zero, so it may start before the anchor), then steps {@code add(days=interval.days, seconds=rest)}: whole days on
+     * the calendar, a repeated local time keeping the previous offset when it is valid (else the earlier one) and a
+     * skipped one moved later by the gap, then the rest of the interval as elapsed seconds.
      */
     static List<ZonedDateTime> prefect(Duration every, LocalDateTime anchorDate, ZoneId zone, Instant start, int n) {
-        ZonedDateTime anchor = anchorDate.atZone(zone);
+        return prefect3(every, anchorDate.atZone(zone), start, n);
+    }
+
+    /** {@link #prefect} from an anchor that is one instant, read in its zone. */
+    static List<ZonedDateTime> prefect3(Duration every, ZonedDateTime anchor, Instant start, int n) {
         long days = every.toDays();
         Duration rest = every.minusDays(days);
+        return steps(jump(every, anchor, start), start, n, t -> t.plusDays(days).plus(rest));
+    }
+
+    /**
+     * Prefect 2.20's {@code IntervalSchedule.get_dates} (pendulum 2): the same elapsed-seconds jump, then
+     * {@code add(days=interval.days, seconds=rest)}, which pendulum does in elapsed time when there are no days and
+     * otherwise wholly on the naive local clock, days and rest together, before it places the result with its
+     * {@code POST_TRANSITION} rule: a skipped local time moved later by the gap, a repeated one at its second occurrence
+     * (the offset after the change). A daily 01:30 in New York runs at 01:30 EST on the fall-back day, where Prefect 3
+     * keeps EDT.
+     */
+    static List<ZonedDateTime> prefect2(Duration every, ZonedDateTime anchor, Instant start, int n) {
+        long days = every.toDays();
+        return steps(jump(every, anchor, start), start, n, days == 0 ? t -> t.plus(every)
+                : t -> t.toLocalDateTime().plus(every).atZone(t.getZone()).withLaterOffsetAtOverlap());
+    }
+
+    /** {@code anchor + interval * int((start - anchor) / interval)} in elapsed time, as both versions compute it. */
+    private static ZonedDateTime jump(Duration every, ZonedDateTime anchor, Instant start) {
         double approx = every.toNanos() / 1e9;
         double diff = Duration.between(anchor.toInstant(), start).toNanos() / 1e9;
         long jumps = (long) (diff / approx);
-        ZonedDateTime next = anchor.plusNanos((long) (approx * jumps * 1e9));
+        return anchor.plusNanos((long) (approx * jumps * 1e9));
+    }
+
+    /** Steps until the start, then keeps the first {@code n} distinct instants (DST can make two steps meet). */
+    private static List<ZonedDateTime> steps(ZonedDateTime next, Instant start, int n,
+                                             java.util.function.UnaryOperator<ZonedDateTime> step) {
         while (next.toInstant().isBefore(start)) {
-            next = next.plusDays(days).plus(rest);
+            next = step.apply(next);
         }
         List<ZonedDateTime> out = new ArrayList<>();
         while (out.size() < n) {
             if (out.isEmpty() || !out.get(out.size() - 1).toInstant().equals(next.toInstant())) {
                 out.add(next);
             }
-            next = next.plusDays(days).plus(rest);
+            next = step.apply(next);
         }
         return out;
     }

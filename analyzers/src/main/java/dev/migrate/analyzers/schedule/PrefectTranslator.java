@@ -20,7 +20,7 @@ public final class PrefectTranslator {
     /** @param origin whose schedule it is: a Prefect deployment's own interval without anchor_date keeps none */
     public static Translation translate(Schedule source, TimerOptions options, Instant reference, ScheduleOrigin origin) {
         if (source instanceof Schedule.Until u) {
-            return until(u, translate(u.schedule(), options, reference, origin), reference);
+            return until(u, translate(u.schedule(), options, reference, origin), reference, origin);
         }
         List<String> reasons = new ArrayList<>(timerReasons(options));
         PrefectSchedule target = null;
@@ -29,7 +29,7 @@ public final class PrefectTranslator {
         } else if (source instanceof Schedule.Calendar cal) {
             target = calendar(cal, reasons);
         } else if (source instanceof Schedule.Interval iv) {
-            boolean ownInterval = origin == ScheduleOrigin.PREFECT_DEPLOYMENT && iv.anchor() == null;
+            boolean ownInterval = origin.prefect() && iv.anchor() == null;
             // a legacy job's interval gets the anchor its proof counts from written out; a deployment's own keeps none, and
             // the proof counts both sides from the same default anchor (FireTimes), as Prefect counts both from creation
             target = PrefectSchedule.interval(iv.every(), iv.anchor() != null ? LocalDateTime.ofInstant(iv.anchor(), iv.zone())
@@ -68,7 +68,7 @@ public final class PrefectTranslator {
             reasons.add("the schedule is not statically known: " + u.reason());
         }
         ScheduleProof proof = target == null ? null
-                : ScheduleProver.prove(source, target, reference, ScheduleProver.DEFAULT_FIRE_TIMES);
+                : ScheduleProver.prove(source, origin, target, reference, ScheduleProver.DEFAULT_FIRE_TIMES);
         if (source instanceof Schedule.WallClockInterval w && target.interval() != null && proof != null && !proof.equal()) {
             reasons.add("the legacy job keeps its wall-clock time in " + w.zone().getId() + "; Prefect counts an interval "
                     + "from anchor_date in elapsed time before it steps whole days on the calendar, so its runs move by the "
@@ -88,7 +88,7 @@ public final class PrefectTranslator {
         if (!(source instanceof Schedule.Interval iv) || iv.anchor() != null) {
             return null;
         }
-        if (origin == ScheduleOrigin.PREFECT_DEPLOYMENT) {
+        if (origin.prefect()) {
             return "no anchor_date: Prefect counts the interval from the moment the deployment is created, before the "
                     + "move and after it";
         }
@@ -102,7 +102,7 @@ public final class PrefectTranslator {
      * schedules have no end date in Prefect 3, which is a reason the translation is not exact. The rule is read with
      * the same parser as any RRULE and written back from what it read ({@link RRuleWriter}).
      */
-    private static Translation until(Schedule.Until u, Translation open, Instant reference) {
+    private static Translation until(Schedule.Until u, Translation open, Instant reference, ScheduleOrigin origin) {
         PrefectSchedule target = open.target();
         if (target == null) {
             return new Translation(u, null, false, open.reasons(), null);
@@ -121,7 +121,7 @@ public final class PrefectTranslator {
                     : target.interval() != null ? "interval" : "RRULE") + " schedules of this kind have no end date: pause "
                     + "or delete the deployment's schedule then");
         }
-        ScheduleProof proof = ScheduleProver.prove(u, target, reference, ScheduleProver.DEFAULT_FIRE_TIMES);
+        ScheduleProof proof = ScheduleProver.prove(u, origin, target, reference, ScheduleProver.DEFAULT_FIRE_TIMES);
         return new Translation(u, target, proof != null && proof.equal() && reasons.isEmpty(), reasons, proof);
     }
 

@@ -3,14 +3,22 @@ package dev.migrate.analyzers.schedule;
 import dev.migrate.analyzers.model.JobKind;
 
 /**
- * Where a schedule comes from, which decides what its Prefect 3 translation writes where the source states nothing.
+ * Where a schedule comes from, which decides what its Prefect 3 translation writes where the source states nothing, and
+ * how the source's own interval is evaluated.
  * The same text ({@code PT1H}) is a legacy job's sleep loop or a Prefect deployment's own interval: the loop ran from
  * whenever it was started, so its translation writes an explicit anchor_date ({@link FireTimes#DEFAULT_ANCHOR}) for the
  * proof and the user to see; a Prefect deployment's interval without anchor_date is counted by Prefect from the moment the
  * deployment is created, before the move and after it, so its translation keeps none (the rewrite adds none).
+ * A legacy loop counts elapsed seconds; a Prefect 2 or 3 deployment's interval is Prefect's own IntervalSchedule
+ * ({@link IntervalFireTimes#prefect2}, {@link IntervalFireTimes#prefect}), so its proof reads it by that rule.
  */
 public enum ScheduleOrigin {
     LEGACY_JOB,
+    /** A Prefect 1 flow's clock: its own interval keeps no anchor either, and is still read as elapsed time. */
+    PREFECT1_FLOW,
+    /** A Prefect 2 deployment: its interval is IntervalSchedule as Prefect 2.20 evaluates it (pendulum 2). */
+    PREFECT2_DEPLOYMENT,
+    /** A Prefect 3 deployment (or one whose version is not known): IntervalSchedule as Prefect 3.8 evaluates it. */
     PREFECT_DEPLOYMENT;
 
     /**
@@ -21,8 +29,15 @@ public enum ScheduleOrigin {
      */
     public static ScheduleOrigin of(JobKind kind) {
         return switch (kind) {
-            case PREFECT1_FLOW, PREFECT2_DEPLOYMENT, PREFECT3_DEPLOYMENT -> PREFECT_DEPLOYMENT;
+            case PREFECT1_FLOW -> PREFECT1_FLOW;
+            case PREFECT2_DEPLOYMENT -> PREFECT2_DEPLOYMENT;
+            case PREFECT3_DEPLOYMENT -> PREFECT_DEPLOYMENT;
             default -> LEGACY_JOB;
         };
+    }
+
+    /** The schedule is a Prefect flow's or deployment's own, not a legacy job's. */
+    public boolean prefect() {
+        return this != LEGACY_JOB;
     }
 }

@@ -19,10 +19,16 @@ public final class ScheduleProver {
     private ScheduleProver() {
     }
 
-    /** Null when either side has no computable fire times. */
+    /** A legacy job's schedule; null when either side has no computable fire times. */
     public static ScheduleProof prove(Schedule source, PrefectSchedule target, Instant reference, int n) {
+        return prove(source, ScheduleOrigin.LEGACY_JOB, target, reference, n);
+    }
+
+    /** @param origin whose schedule the source is, which decides how its interval is evaluated ({@link FireTimes#source}) */
+    public static ScheduleProof prove(Schedule source, ScheduleOrigin origin, PrefectSchedule target, Instant reference,
+                                      int n) {
         ZoneId zone = ZoneId.of(target.timezone());
-        List<ZonedDateTime> probe = FireTimes.source(source, reference, 3);
+        List<ZonedDateTime> probe = FireTimes.source(source, origin, reference, 3);
         if (probe == null || FireTimes.prefect(target, reference, 1) == null) {
             return null;
         }
@@ -57,7 +63,7 @@ public final class ScheduleProver {
         int compared = 0;
         ScheduleProof last = null;
         for (Instant start : windows) {
-            List<ZonedDateTime> s = FireTimes.source(source, start, n);
+            List<ZonedDateTime> s = FireTimes.source(source, origin, start, n);
             List<ZonedDateTime> p = FireTimes.prefect(target, start, n);
             int k = firstDifference(s, p);
             compared += Math.min(s.size(), p.size());
@@ -65,7 +71,7 @@ public final class ScheduleProver {
             if (k >= 0) {
                 ZonedDateTime a = k < s.size() ? s.get(k) : null;
                 ZonedDateTime b = k < p.size() ? p.get(k) : null;
-                return new ScheduleProof(false, k, windowStart, a, b, DstNotes.explain(source, target, a, b, k, zone), s, p);
+                return new ScheduleProof(false, k, windowStart, a, b, DstNotes.explain(source, origin, target, a, b, k, zone), s, p);
             }
             // a schedule with a deadline can end before a later window: keep the last window that had fire times
             if (last == null || !s.isEmpty()) {

@@ -46,6 +46,25 @@ class ScheduleViewTest {
     }
 
     /**
+     * A deployment's schedule switched off on its own ({@code active: false}) says so, and its Prefect 3 entry keeps
+     * {@code active: false}; the same schedule that runs is shown as before. Before: the two read the same, as if both ran.
+     */
+    @Test
+    void aPausedScheduleSaysSoAndKeepsActiveFalse() {
+        ScheduleSpec weekly = new ScheduleSpec(Form.INTERVAL, "R/2024-01-01T09:00Z/P7D", "Europe/London",
+                SourceRef.at("prefect.yaml", 8, 19));
+        ScheduleView.Cache cache = new ScheduleView.Cache();
+        ScheduleView on = cache.of(job(JobKind.PREFECT2_DEPLOYMENT, weekly), weekly);
+        ScheduleView off = cache.of(job(JobKind.PREFECT2_DEPLOYMENT, weekly.asPaused()), weekly.asPaused());
+        assertThat(on.description()).isEqualTo("every 7 days (Europe/London)");
+        assertThat(on.prefect()).isEqualTo("interval: 604800, anchor_date: 2024-01-01T09:00, timezone: Europe/London");
+        assertThat(on.exact()).isTrue();
+        assertThat(off.description()).isEqualTo("every 7 days (Europe/London), paused (active: false)");
+        assertThat(off.prefect()).isEqualTo(on.prefect() + ", active: false");
+        assertThat(off.verdict()).startsWith(off.prefect() + ": exact over ");
+    }
+
+    /**
      * Before: a Prefect deployment's own {@code interval: 86400} without anchor_date was shown with the anchor the
      * rewrite does not write and the legacy job's reason; now the translation knows whose schedule it is and says what
      * Prefect does with it.

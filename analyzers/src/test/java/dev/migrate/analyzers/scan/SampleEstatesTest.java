@@ -185,7 +185,8 @@ class SampleEstatesTest {
                     .append("\" at ").append(j.source()).append('\n');
             for (ScheduleSpec s : j.schedules()) {
                 sb.append("  schedule ").append(s.form()).append(' ').append(s.expression())
-                        .append(s.timezone() == null ? "" : " [" + s.timezone() + "]").append(" at ").append(s.where()).append('\n');
+                        .append(s.timezone() == null ? "" : " [" + s.timezone() + "]").append(s.paused() ? " paused" : "")
+                        .append(" at ").append(s.where()).append('\n');
             }
             Map<String, String> attrs = new TreeMap<>(j.attributes());
             attrs.forEach((k, v) -> sb.append("  ").append(k).append('=').append(v.replace("\n", "\\n")).append('\n'));

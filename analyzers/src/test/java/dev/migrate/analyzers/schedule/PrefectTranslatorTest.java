@@ -189,7 +189,7 @@ class PrefectTranslatorTest {
                 .as("a cron states its minutes").isNull();
         Translation daily = translate(ScheduleSpec.Form.SYSTEMD_MONOTONIC, "OnUnitActiveSec=1d", null, TimerOptions.NONE);
         assertThat(daily.exact()).isFalse();
-        assertThat(daily.proof().explanation()).contains("Prefect adds whole days on the calendar");
+        assertThat(daily.proof().explanation()).contains("then adds whole days on the calendar");
         Translation inactive = translate(ScheduleSpec.Form.SYSTEMD_MONOTONIC, "OnUnitInactiveSec=10min", null, TimerOptions.NONE);
         assertThat(inactive.exact()).isFalse();
         assertThat(inactive.reasons()).singleElement().asString().startsWith("the interval is counted from the end");

@@ -71,7 +71,8 @@ public final class DetectorHarness implements InventorySink {
                 .append("' at ").append(j.source()).append('\n');
         for (ScheduleSpec s : j.schedules()) {
             sb.append("  schedule ").append(s.form()).append(" '").append(s.expression()).append("'")
-                    .append(s.timezone() == null ? "" : " tz=" + s.timezone()).append(" at ").append(s.where()).append('\n');
+                    .append(s.timezone() == null ? "" : " tz=" + s.timezone()).append(s.paused() ? " paused" : "")
+                    .append(" at ").append(s.where()).append('\n');
         }
         line(sb, "command", j.command());
         line(sb, "user", j.user());

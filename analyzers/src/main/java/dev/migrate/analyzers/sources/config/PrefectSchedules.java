@@ -10,19 +10,30 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads Prefect schedule mappings ({@code cron}/{@code interval}/{@code rrule} plus {@code timezone}) from
- * prefect.yaml and deployment.yaml, including the 2.16+ wrapped form {@code {schedule: {...}, active: ...}}.
+ * prefect.yaml and deployment.yaml, including the 2.16+ wrapped form {@code {schedule: {...}, active: ...}}; a schedule
+ * with {@code active: false} is a paused one ({@link ScheduleSpec#paused()}).
  */
 final class PrefectSchedules {
     private PrefectSchedules() {
     }
 
+    /**
+     * The items of a {@code schedules:} list; one with {@code active: false} (beside the schedule's keys, or beside the
+     * wrapped {@code schedule:}) is kept, paused: the deployment has it, and Prefect does not run it.
+     */
     static List<ScheduleSpec> list(ScanFile file, Node schedules) {
         List<ScheduleSpec> out = new ArrayList<>();
         for (Node item : YamlDocs.items(schedules)) {
             Node inner = YamlDocs.get(item, "schedule");
-            one(file, inner != null ? inner : item).ifPresent(out::add);
+            boolean inactive = inactive(YamlDocs.scalar(item, "active"));
+            one(file, inner != null ? inner : item).map(s -> inactive ? s.asPaused() : s).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** {@code active:} spelled as YAML 1.1 reads false, as Prefect's loader does; no key is active. */
+    static boolean inactive(String active) {
+        return active != null && active.strip().matches("(?i)false|no|off");
     }
 
     static java.util.Optional<ScheduleSpec> one(ScanFile file, Node s) {

@@ -70,20 +70,40 @@ final class PrefectScheduleArgs {
         return expression.orElse(period);
     }
 
-    /** One schedule object; a {@code dict}-wrapped 2.16+ {@code {"schedule": ..., "active": ...}} is unwrapped. */
+    /**
+     * One schedule object; a {@code dict}-wrapped 2.16+ {@code {"schedule": ..., "active": ...}} is unwrapped. One with
+     * {@code active=False} (3.x {@code Cron}/{@code Interval}/{@code RRule}, {@code DeploymentScheduleCreate}, or the
+     * dict's {@code "active": False}) is kept, paused: the deployment has it, and Prefect does not run it.
+     */
     static Optional<ScheduleSpec> one(PythonModule m, Node s, Map<String, String> attrs) {
         if (s.kind() == NodeKind.DICT) {
+            Optional<ScheduleSpec> inner = Optional.empty();
+            boolean inactive = false;
             for (Node entry : s.nodes()) {
-                if (entry.kind() == NodeKind.DICT_ENTRY && entry.nodes().size() == 2
-                        && m.string(entry.nodes().get(0)).filter("schedule"::equals).isPresent()) {
-                    return one(m, m.resolve(entry.nodes().get(1)), attrs);
+                if (entry.kind() == NodeKind.DICT_ENTRY && entry.nodes().size() == 2) {
+                    Optional<String> key = m.string(entry.nodes().get(0));
+                    if (key.filter("schedule"::equals).isPresent()) {
+                        inner = one(m, m.resolve(entry.nodes().get(1)), attrs);
+                    } else if (key.filter("active"::equals).isPresent()) {
+                        inactive = isFalse(entry.nodes().get(1));
+                    }
                 }
             }
-            return Optional.empty();
+            return inactive ? inner.map(ScheduleSpec::asPaused) : inner;
         }
         if (s.kind() != NodeKind.CALL) {
             return Optional.empty();
         }
+        boolean inactive = PythonModule.arg(s, "active", -1).filter(PrefectScheduleArgs::isFalse).isPresent();
+        Optional<ScheduleSpec> spec = schedule(m, s, attrs);
+        return inactive ? spec.map(ScheduleSpec::asPaused) : spec;
+    }
+
+    private static boolean isFalse(Node value) {
+        return value.text().strip().equals("False");
+    }
+
+    private static Optional<ScheduleSpec> schedule(PythonModule m, Node s, Map<String, String> attrs) {
         String callee = m.nameOf(s);
         String simple = callee.substring(callee.lastIndexOf('.') + 1);
         String tz = PythonModule.arg(s, "timezone", -1).flatMap(m::string).orElse(null);

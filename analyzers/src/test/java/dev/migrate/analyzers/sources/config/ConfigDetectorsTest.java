@@ -163,6 +163,38 @@ class ConfigDetectorsTest {
     }
 
     /**
+     * A deployment with one schedule that runs and one switched off on its own ({@code active: false}, or {@code no},
+     * which YAML 1.1 reads as false, in the 2.16+ wrapped form too): both are the deployment's, the second paused, and the
+     * deployment itself is not.
+     */
+    @Test
+    void aScheduleWithActiveFalseIsKeptPaused() {
+        String yaml = """
+                prefect-version: 2.20.0
+                deployments:
+                  - name: twice
+                    entrypoint: f.py:f
+                    schedules:
+                      - cron: "0 6 * * *"
+                        timezone: Europe/London
+                      - interval: 604800
+                        anchor_date: "2024-01-01T09:00:00"
+                        timezone: Europe/London
+                        active: false
+                      - schedule: {rrule: "FREQ=WEEKLY;BYDAY=MO"}
+                        active: no
+                      - cron: "0 7 * * *"
+                        active: true
+                """;
+        assertThat(DetectorHarness.run(new PrefectYamlDetector(), "prefect.yaml", yaml)).contains("""
+                  schedule CRON_PREFECT '0 6 * * *' tz=Europe/London at prefect.yaml:6:15
+                  schedule INTERVAL 'R/2024-01-01T09:00Z/PT604800S' tz=Europe/London paused at prefect.yaml:8:19
+                  schedule RRULE 'FREQ=WEEKLY;BYDAY=MO' paused at prefect.yaml:12:27
+                  schedule CRON_PREFECT '0 7 * * *' at prefect.yaml:14:15
+                """, "attrs {entrypoint=f.py:f, prefectVersion=2.20.0}");
+    }
+
+    /**
      * The integrations' steps are outside Prefect's module list: a step of 2.10's projects
      * ({@code prefect_aws.projects.steps.pull_project_from_s3}) is known removed by the rename table the rewrite uses,
      * and the finding names the step that replaces it; the current names are not findings.

@@ -699,6 +699,32 @@ class PythonDetectorsTest {
         assertThat(codes(sink)).containsExactly("PF290", "PF290");
     }
 
+    /**
+     * {@code active=False} on a 3.x schedule object, on a {@code DeploymentScheduleCreate}, or as the wrapped dict's
+     * {@code "active": False} keeps the schedule, paused, beside the ones that run.
+     */
+    @Test
+    void aPrefectScheduleObjectWithActiveFalseIsPaused() {
+        RecordingSink sink = run(new PrefectDeploymentDetector(), "flows/main.py", """
+                from prefect import flow
+                from prefect.schedules import Cron, Interval
+
+                @flow
+                def etl():
+                    pass
+
+                if __name__ == "__main__":
+                    etl.deploy(name="a", work_pool_name="p", schedules=[Cron("0 6 * * *"), Interval(3600, active=False)])
+                    etl.deploy(name="b", work_pool_name="p", schedules=[{"schedule": Cron("0 7 * * *"), "active": False}])
+                """);
+        assertThat(sink.jobs).hasSize(2);
+        assertThat(sink.jobs.get(0).schedules()).extracting(s -> s.expression() + (s.paused() ? " paused" : ""))
+                .containsExactly("0 6 * * *", "PT1H paused");
+        assertThat(sink.jobs.get(1).schedules()).extracting(s -> s.expression() + (s.paused() ? " paused" : ""))
+                .containsExactly("0 7 * * * paused");
+        assertThat(sink.jobs).allMatch(j -> !j.attributes().containsKey("paused"));
+    }
+
     /** An Interval's anchor_date (a string or a naive datetime of literals) is carried as the instant it counts from. */
     @Test
     void prefectIntervalAnchorIsCarried() {
