@@ -14,7 +14,12 @@ import dev.migrate.analyzers.model.JobKind;
  */
 public enum ScheduleOrigin {
     LEGACY_JOB,
-    /** A Prefect 1 flow's clock: its own interval keeps no anchor either, and is still read as elapsed time. */
+    /**
+     * A Prefect 1 flow's clock. Its detector writes the clock's start (its start_date, else 2019-01-01 00:00 UTC) into the
+     * expression, so only a start known at run time leaves it without an anchor; an interval that Prefect 1 stepped on
+     * the wall clock (whole days in a zone with daylight saving) is written in a local form stepped on the wall clock
+     * ({@code R/2022-07-04T06:30/P1D}); other intervals count elapsed time from their start.
+     */
     PREFECT1_FLOW,
     /** A Prefect 2 deployment: its interval is IntervalSchedule as Prefect 2.20 evaluates it (pendulum 2). */
     PREFECT2_DEPLOYMENT,
