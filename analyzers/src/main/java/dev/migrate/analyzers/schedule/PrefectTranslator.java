@@ -3,6 +3,7 @@ package dev.migrate.analyzers.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -32,8 +33,11 @@ public final class PrefectTranslator {
             boolean ownInterval = origin.prefect() && iv.anchor() == null;
             // a legacy job's interval gets the anchor its proof counts from written out; a deployment's own keeps none, and
             // the proof counts both sides from the same default anchor (FireTimes), as Prefect counts both from creation
-            target = PrefectSchedule.interval(iv.every(), iv.anchor() != null ? LocalDateTime.ofInstant(iv.anchor(), iv.zone())
-                    : ownInterval ? null : FireTimes.DEFAULT_ANCHOR, iv.zone().getId());
+            target = inUtc(iv, origin) ? PrefectSchedule.interval(iv.every(),
+                    LocalDateTime.ofInstant(iv.anchor(), ZoneOffset.UTC), "UTC")
+                    : PrefectSchedule.interval(iv.every(), iv.anchor() != null
+                    ? LocalDateTime.ofInstant(iv.anchor(), iv.zone()) : ownInterval ? null : FireTimes.DEFAULT_ANCHOR,
+                    iv.zone().getId());
             if (iv.anchor() == null && iv.every().compareTo(Duration.ofDays(1)) >= 0) {
                 // Whole days (or more) from an unknown start: the time of day is the schedule, and the source does not say it.
                 reasons.add(ownInterval ? "the deployment has no anchor_date: Prefect counts its every "
@@ -85,7 +89,15 @@ public final class PrefectTranslator {
      * deployment's anchor_date, or its creation. Whole days get a reason instead (the time of day is the schedule).
      */
     private static String phaseCaveat(Schedule source, ScheduleOrigin origin) {
-        if (!(source instanceof Schedule.Interval iv) || iv.anchor() != null) {
+        if (!(source instanceof Schedule.Interval iv)) {
+            return null;
+        }
+        if (inUtc(iv, origin)) {
+            return "written in UTC: the legacy job counts whole days in elapsed time, which drifts an hour against the "
+                    + "wall clock of " + iv.zone().getId() + " at each DST change; Prefect steps an interval's days on the "
+                    + "calendar of its timezone, which only in UTC is elapsed time";
+        }
+        if (iv.anchor() != null) {
             return null;
         }
         if (origin.prefect()) {
@@ -94,6 +106,19 @@ public final class PrefectTranslator {
         }
         return "the legacy runs count from whenever the job last started (a boot, a restart), so each run's minute "
                 + "comes from anchor_date: set it to a time the job ran";
+    }
+
+    /**
+     * A legacy job's interval of a day or more from a stated start, in a zone with daylight saving: the job counts elapsed
+     * time, Prefect 3 adds an interval's days on the calendar of its timezone (then the rest in elapsed time), so only an
+     * interval written in UTC keeps the job's runs (a zone
+     * with a clock change after the start; Asia/Tokyo's last was in 1951). Shorter intervals are elapsed time in any zone and keep the job's; a
+     * Prefect deployment's own interval already ran by Prefect's rule; one without a start gets a reason (its time of day
+     * is unknown) and keeps the zone the user reads the anchor in.
+     */
+    private static boolean inUtc(Schedule.Interval iv, ScheduleOrigin origin) {
+        return !origin.prefect() && iv.anchor() != null && iv.every().compareTo(Duration.ofDays(1)) >= 0
+                && iv.zone().getRules().nextTransition(iv.anchor()) != null;
     }
 
     /**

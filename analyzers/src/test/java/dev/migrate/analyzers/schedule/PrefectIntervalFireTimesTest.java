@@ -119,10 +119,14 @@ class PrefectIntervalFireTimesTest {
             assertThat(t.exact()).as(own.name()).isTrue();
             assertThat(t.proof().explanation()).contains("around the DST changes of Europe/London");
         }
+        // a legacy loop with the same start counts elapsed time: in Europe/London Prefect would keep the wall-clock time
+        // and move its runs by the DST hour, so its translation is written in UTC, where a day is 24 elapsed hours
         Translation loop = PrefectTranslator.translate(weekly, TimerOptions.NONE, NOW);
-        assertThat(loop.exact()).isFalse();
-        assertThat(loop.proof().explanation()).contains("the legacy interval counts elapsed time")
-                .contains("keep the wall-clock time");
+        assertThat(loop.target().toYaml()).containsEntry("anchor_date", "2024-01-01T09:00").containsEntry("timezone", "UTC");
+        assertThat(loop.exact()).as(loop.proof().explanation()).isTrue();
+        assertThat(ScheduleProver.prove(weekly, ScheduleOrigin.LEGACY_JOB, PrefectSchedule.interval(java.time.Duration.ofDays(7),
+                java.time.LocalDateTime.parse("2024-01-01T09:00"), "Europe/London"), NOW, ScheduleProver.DEFAULT_FIRE_TIMES)
+                .explanation()).contains("the legacy interval counts elapsed time").contains("keep the wall-clock time");
     }
 
     /**

@@ -316,6 +316,34 @@ class PrefectTranslatorTest {
                 .isEqualTo(PrefectTranslator.translate(anchored, TimerOptions.NONE, NOW));
     }
 
+    /**
+     * A legacy job that counts elapsed time from a stated start (APScheduler's IntervalTrigger(days=1, start_date=...)) in a
+     * zone with daylight saving: Prefect 3 steps the days of an interval on the calendar of its timezone, so written in
+     * Europe/Paris the runs move by an hour for half the year; written in UTC (the same instant as anchor_date) every
+     * step is 24 elapsed hours, as the job's were.
+     */
+    @Test
+    void aLegacyIntervalOfDaysFromAStatedStartIsWrittenInUtcWhereItsZoneHasDst() {
+        Translation t = translate(ScheduleSpec.Form.INTERVAL, "R/2024-01-05T06:30+01:00/P1D", "Europe/Paris",
+                TimerOptions.NONE);
+        assertThat(t.target().toYaml()).containsExactly(Map.entry("interval", 86400L),
+                Map.entry("anchor_date", "2024-01-05T05:30"), Map.entry("timezone", "UTC"));
+        assertThat(t.exact()).as(t.proof().explanation()).isTrue();
+        assertThat(t.caveat()).isEqualTo("written in UTC: the legacy job counts whole days in elapsed time, which drifts "
+                + "an hour against the wall clock of Europe/Paris at each DST change; Prefect steps an interval's days on "
+                + "the calendar of its timezone, which only in UTC is elapsed time");
+        // hours stay in the job's zone (Prefect adds them in elapsed time), and so does a Prefect deployment's own interval
+        assertThat(translate(ScheduleSpec.Form.INTERVAL, "R/2024-01-05T06:30+01:00/PT6H", "Europe/Paris",
+                TimerOptions.NONE).target().timezone()).isEqualTo("Europe/Paris");
+        Schedule own = Schedules.interpret(new ScheduleSpec(ScheduleSpec.Form.INTERVAL, "R/2024-01-05T06:30+01:00/P1D",
+                "Europe/Paris", SourceRef.file("x")), BERLIN);
+        assertThat(PrefectTranslator.translate(own, TimerOptions.NONE, NOW, ScheduleOrigin.PREFECT_DEPLOYMENT).target()
+                .timezone()).isEqualTo("Europe/Paris");
+        // a zone without DST keeps its name
+        assertThat(translate(ScheduleSpec.Form.INTERVAL, "R/2024-01-05T06:30+09:00/P1D", "Asia/Tokyo",
+                TimerOptions.NONE).target().timezone()).isEqualTo("Asia/Tokyo");
+    }
+
     @Test
     void repeatingIntervalKeepsItsStartAsTheAnchor() {
         Translation t = translate(ScheduleSpec.Form.INTERVAL, "R/2020-01-01T10:30/PT6H", "UTC", TimerOptions.NONE);
