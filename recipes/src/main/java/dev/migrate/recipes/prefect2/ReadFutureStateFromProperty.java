@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.python.TaskRefs;
 import dev.migrate.recipes.python.ArgEdits;
 import dev.migrate.recipes.python.PrefectFunctions;
 import dev.migrate.recipes.python.ProjectTasks;
@@ -167,9 +168,7 @@ public class ReadFutureStateFromProperty extends TaskAwareRecipe {
 
     /** {@code t.submit(...)} of one of {@code tasks} ({@code t.load.submit(x)} too), which gives a task future. */
     private static boolean submitsTask(Node call, Set<String> tasks) {
-        boolean submit = call.kind() == NodeKind.CALL && Expressions.dottedParts(call.nodes().get(0))
-                .filter(p -> p.get(p.size() - 1).equals("submit")).isPresent();
-        return submit && PrefectFunctions.submittedRef(call).filter(tasks::contains).isPresent();
+        return TaskRefs.calledOn(call, "submit").filter(tasks::contains).isPresent();
     }
 
     /** Names the function binds only to {@code x.submit(...)} (a task future), in its own body. */

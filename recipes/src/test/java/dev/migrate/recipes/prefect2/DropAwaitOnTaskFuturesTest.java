@@ -233,6 +233,59 @@ class DropAwaitOnTaskFuturesTest implements PythonRewriteTest {
                 """));
     }
 
+    // found by the Prefect 2 Python sweep (a public subflow example naming each run): a task given options in place,
+    // t.with_options(name=...).submit(x), is a task run too; its await stayed and raised TypeError in Prefect 3
+    @Test
+    void aTaskGivenOptionsInPlaceIsATaskToo() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow, task
+
+                @task
+                async def step(j):
+                    return j
+
+                @flow
+                async def batch(i, n):
+                    first = await step.with_options(name=f"step-{i}").submit(0)
+                    for j in range(1, n):
+                        await step.with_options(name=f"step-{i}-{j}", retries=2).with_options(tags=["x"]).submit(j)
+                    return await first.result()
+                """,
+                """
+                from prefect import flow, task
+
+                @task
+                async def step(j):
+                    return j
+
+                @flow
+                async def batch(i, n):
+                    first = step.with_options(name=f"step-{i}").submit(0)
+                    for j in range(1, n):
+                        step.with_options(name=f"step-{i}-{j}", retries=2).with_options(tags=["x"]).submit(j)
+                    return first.result()
+                """));
+    }
+
+    // options given to something that is no task (a client's, a pool's) keep their await
+    @Test
+    void optionsGivenInPlaceToSomethingElseKeepTheirAwait() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow
+                from vendor.runner import remote
+
+                @flow
+                async def run(job):
+                    handle = await remote.with_options(timeout=5).submit(job)
+                    other = await make_pool().submit(job)
+                    return await handle.result(), await other.result()
+                """));
+    }
+
     // an asyncio-friendly pool at the module's top is no task: awaiting its submit is its own business
     @Test
     void anExecutorsSubmitKeepsItsAwait() {

@@ -134,19 +134,15 @@ final class TaskFutureUses {
 
     /**
      * What {@code call} calls one of {@code methods} on, as written ({@code load} of {@code load.submit(x)}, {@code
-     * t.load} of {@code t.load.map(xs)}), or empty.
+     * t.load} of {@code t.load.map(xs)}, {@code load} of {@code load.with_options(name=n).submit(x)}), or empty.
      */
     static Optional<String> receiver(Node call, String... methods) {
-        Node callee = Expressions.unwrap(call.nodes().get(0));
-        if (callee.kind() != NodeKind.ATTRIBUTE || !List.of(methods).contains(lastName(callee))) {
-            return Optional.empty();
-        }
-        return Expressions.dottedName(Expressions.unwrap(callee.nodes().get(0)));
+        return TaskRefs.calledOn(call, methods);
     }
 
     /** The last name of a dotted expression: {@code submit} of {@code t.load.submit}. */
     static String lastName(Node attribute) {
-        return attribute.tokens().get(attribute.tokens().size() - 1).text();
+        return TaskRefs.lastName(attribute);
     }
 
     /** {@code n} and its descendants, but not those of nested functions and classes, which are scopes of their own. */

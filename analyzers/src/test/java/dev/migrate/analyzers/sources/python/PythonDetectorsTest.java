@@ -1503,6 +1503,28 @@ class PythonDetectorsTest {
         assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV009")).isEmpty();
     }
 
+    // a task given options in place (step.with_options(name=...).submit(j), Prefect's idiom for naming each run) is a
+    // task run for every rule that reads runs: BHV007 for its await, BHV002 for the flow that returns nothing
+    @Test
+    void aTaskGivenOptionsInPlaceIsATaskRun() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                from prefect import flow, task
+
+                @task
+                async def step(j):
+                    return j
+
+                @flow
+                async def batch(i, n):
+                    for j in range(n):
+                        await step.with_options(name=f"step-{i}-{j}").submit(j)
+                """);
+        assertThat(sink.findings).extracting(f -> f.code() + " " + f.where().line()).containsExactly("BHV007 10",
+                "BHV002 10");
+        assertThat(sink.findings.get(0).message()).startsWith(
+                "flow batch awaits step.with_options(name=f\"step-{i}-{j}\").submit(j); Prefect 3 futures");
+    }
+
     // ReadFutureStateFromProperty converts these uses of a future an async flow awaited its submit for, as reported
     @Test
     void theStateOfAFutureWhoseSubmitWasAwaited() {
