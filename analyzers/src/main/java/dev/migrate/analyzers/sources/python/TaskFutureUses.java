@@ -41,6 +41,11 @@ final class TaskFutureUses {
                             + "and awaiting one raises TypeError: use its .result() for the value, or .wait()";
             sink.finding(Findings.of("BHV007", message, m.at(a.await()), null));
         }
+        for (AwaitedTaskFutures.Gather g : AwaitedTaskFutures.gathers(function.body(), tasks)) {
+            sink.finding(Findings.of("BHV007", who + " gathers task futures' coroutines with "
+                    + g.call().text().strip() + "; Prefect 3 futures are synchronous, so .result() and .submit() give "
+                    + "no coroutine and asyncio.gather raises TypeError: collect them in a list", m.at(g.await()), null));
+        }
     }
 
     /**

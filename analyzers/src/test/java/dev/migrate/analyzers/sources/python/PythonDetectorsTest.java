@@ -1525,6 +1525,37 @@ class PythonDetectorsTest {
                 "flow batch awaits step.with_options(name=f\"step-{i}-{j}\").submit(j); Prefect 3 futures");
     }
 
+    // asyncio.gather over the futures' results (or over submits) gathered coroutines in Prefect 2 and raises TypeError
+    // in Prefect 3; futures kept in a list filled by append count, a list also given other awaitables does not
+    @Test
+    void aGatherOfTaskFuturesIsReported() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                import asyncio
+                from prefect import flow, task
+
+                @task
+                async def render(part):
+                    return part
+
+                @flow
+                async def build(parts):
+                    pending = []
+                    for part in parts:
+                        pending.append(render.submit(part))
+                    named = await asyncio.gather(*[render.submit(p) for p in parts])
+                    mixed = [asyncio.sleep(0)]
+                    mixed.append(render.submit(parts[0]))
+                    await asyncio.gather(*[m.result() for m in mixed])
+                    await asyncio.gather(*[render(p) for p in parts])
+                    return await asyncio.gather(*[f.result() for f in pending], return_exceptions=True)
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV007"))
+                .extracting(f -> f.where().line() + " " + f.message().substring(0, f.message().indexOf(';')))
+                .containsExactly("13 flow build gathers task futures' coroutines with asyncio.gather(*[render.submit(p) "
+                        + "for p in parts])", "18 flow build gathers task futures' coroutines with asyncio.gather(*[f"
+                        + ".result() for f in pending], return_exceptions=True)");
+    }
+
     // ReadFutureStateFromProperty converts these uses of a future an async flow awaited its submit for, as reported
     @Test
     void theStateOfAFutureWhoseSubmitWasAwaited() {
