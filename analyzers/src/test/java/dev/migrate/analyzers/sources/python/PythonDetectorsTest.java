@@ -1556,6 +1556,35 @@ class PythonDetectorsTest {
                         + ".result() for f in pending], return_exceptions=True)");
     }
 
+    // a removed storage block named by its "slug/name" reference fails to load on Prefect 3, whose block types lack it:
+    // the generic Block.load and result_storage= (flows, tasks, with_options, option dicts); kept blocks' slugs,
+    // the integrations' own and computed references are fine
+    @Test
+    void removedStorageBlocksNamedBySlug() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                from prefect import flow, task
+                from prefect.blocks.core import Block
+
+                @task(result_storage="s3/qa")
+                def compute():
+                    return 1
+
+                @flow(result_storage="local-file-system/dev")
+                def main(env):
+                    compute.with_options(result_storage="gcs/results")()
+                    return Block.load("github/code"), Block.load("s3-bucket/prod"), Block.load(f"s3/{env}")
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF206"))
+                .extracting(f -> f.where().line() + " " + f.message())
+                .containsExactly("4 \"s3/qa\" names a prefect.filesystems.S3 block, whose type Prefect 3 no longer has: "
+                                + "save a prefect_aws.S3Bucket block under that name and name it \"s3-bucket/qa\"",
+                        "10 \"gcs/results\" names a prefect.filesystems.GCS block, whose type Prefect 3 no longer has: "
+                                + "save a prefect_gcp.GcsBucket block under that name and name it \"gcs-bucket/results\"",
+                        "11 \"github/code\" names a prefect.filesystems.GitHub block, whose type Prefect 3 no longer "
+                                + "has: save a prefect_github.GitHubRepository block under that name and name it "
+                                + "\"github-repository/code\"");
+    }
+
     // ReadFutureStateFromProperty converts these uses of a future an async flow awaited its submit for, as reported
     @Test
     void theStateOfAFutureWhoseSubmitWasAwaited() {
