@@ -149,7 +149,7 @@ public final class AwaitedTaskFutures {
      * futures.append(t.submit(u))} or of a name bound to one), and the loop variable of a {@code for} statement or
      * comprehension over such a list ({@code [await f.result() for f in futures]}).
      */
-    private static Set<String> futureNames(List<Node> scope, Set<String> tasks) {
+    static Set<String> futureNames(List<Node> scope, Set<String> tasks) {
         Set<String> out = new HashSet<>();
         List<Node> loops = new ArrayList<>();
         Set<String> emptyLists = new HashSet<>();
@@ -248,7 +248,7 @@ public final class AwaitedTaskFutures {
      * A submit or map of a task (awaited or not), a list literal or comprehension of such submits, or their gather
      * (awaited).
      */
-    private static boolean holdsFutures(Node expr, Set<String> tasks) {
+    static boolean holdsFutures(Node expr, Set<String> tasks) {
         Node value = awaited(expr);
         if (submitsTask(value, tasks)) {
             return true;

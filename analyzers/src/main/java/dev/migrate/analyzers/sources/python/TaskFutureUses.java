@@ -64,6 +64,7 @@ final class TaskFutureUses {
             }
         }
         Set<String> futures = futures(nodes, tasks);
+        futures.addAll(TaskFutureLoops.of(nodes, tasks));
         for (Node n : nodes) {
             if (n.kind() != NodeKind.CALL || Expressions.unwrap(n.nodes().get(0)).kind() != NodeKind.ATTRIBUTE) {
                 continue;

@@ -1585,6 +1585,33 @@ class PythonDetectorsTest {
                                 + "\"github-repository/code\"");
     }
 
+    // the futures of a list read one by one (a for loop, a comprehension) gave their state the 2.x way too; a loop
+    // variable also bound to something else is no future
+    @Test
+    void theStateOfEachFutureOfAList() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                from prefect import flow, task
+
+                @task
+                def load(x):
+                    return x
+
+                @flow
+                def check(n, jobs):
+                    futures = [load.submit(i) for i in range(n)]
+                    states = [f.wait() for f in futures]
+                    for j in jobs:
+                        print(j.wait().ok)
+                    for m in load.map(range(n)):
+                        state = m.wait()
+                        print(state, m.get_state())
+                    return states
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV009"))
+                .extracting(f -> f.where().line() + " " + f.message().substring(0, 20))
+                .containsExactly("10 the value of f.wait(", "14 the value of m.wait(", "15 m.get_state() raises");
+    }
+
     // ReadFutureStateFromProperty converts these uses of a future an async flow awaited its submit for, as reported
     @Test
     void theStateOfAFutureWhoseSubmitWasAwaited() {
