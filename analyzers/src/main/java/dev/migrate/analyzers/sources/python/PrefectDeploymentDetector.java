@@ -41,6 +41,8 @@ public final class PrefectDeploymentDetector extends PythonDetector {
     /** @param entryFile the file {@code from_source(..., entrypoint="path.py:fn")} names, else null */
     /** A Deployment without work_pool_name: 2.x sent its runs to default-agent-pool (PF211). */
     private static final String NO_POOL = "finding.noPool";
+    /** The queue given by an expression ({@code work_queue_name=env}), as written: no queue name the scan knows. */
+    private static final String QUEUE_EXPRESSION = "finding.queueExpression";
     /** The work pool type replacing the deployment's infrastructure block, when its class is known (for PF205). */
     private static final String INFRASTRUCTURE_POOL = "finding.infrastructurePool";
     /**
@@ -226,6 +228,9 @@ public final class PrefectDeploymentDetector extends PythonDetector {
         for (String key : List.of("work_pool_name", "work_queue_name", "version")) {
             PythonModule.arg(call, key, -1).flatMap(m::string).ifPresent(v -> attrs.put(key, v));
         }
+        if (!attrs.containsKey("work_queue_name")) {
+            PythonModule.arg(call, "work_queue_name", -1).ifPresent(q -> attrs.put(QUEUE_EXPRESSION, q.text().strip()));
+        }
         // what the findings need and the job does not carry (the "finding." keys stay off the job)
         boolean unpacked = call.text().contains("**");
         if (!unpacked && PythonModule.arg(call, "work_pool_name", -1).isEmpty()) {
@@ -407,8 +412,11 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             }
             // as in deployment.yaml and `deployment build -q`: runs went to a queue of 2.x's prefect-agent pool
             if (p.attrs().containsKey(NO_POOL)) {
-                out.add(Findings.of("PF211", "deployment " + full + " uses work queue '"
-                        + p.attrs().getOrDefault("work_queue_name", "default") + "' without a work pool (agent model)",
+                // a queue given by an expression (work_queue_name=env in a loop over environments) is not 'default'
+                String queue = p.attrs().containsKey(QUEUE_EXPRESSION)
+                        ? "the work queue " + p.attrs().get(QUEUE_EXPRESSION) + " names"
+                        : "work queue '" + p.attrs().getOrDefault("work_queue_name", "default") + "'";
+                out.add(Findings.of("PF211", "deployment " + full + " uses " + queue + " without a work pool (agent model)",
                         p.where(), jobId));
             }
             if (p.attrs().containsKey(PARAMETERS_UNCHECKED)) {

@@ -634,9 +634,15 @@ class PythonDetectorsTest {
                 Deployment.build_from_flow(etl, "stated", work_pool_name="etl-pool", parameters={"day": 1},
                                            enforce_parameter_schema=False, apply=True)
                 Deployment.build_from_flow(etl, "unpacked", **settings, apply=True)
+
+                def build(env):
+                    return Deployment.build_from_flow(etl, "per-env", work_queue_name=env, apply=True)
                 """);
+        // found by the Prefect 2 Python sweep: a deployment script's function building one deployment per environment
+        // takes the queue as a parameter, which the finding called 'default'
         assertThat(sink.findings).filteredOn(f -> f.code().equals("PF211")).extracting(Finding::message)
-                .containsExactly("deployment etl/queue-only uses work queue 'ml' without a work pool (agent model)");
+                .containsExactly("deployment etl/queue-only uses work queue 'ml' without a work pool (agent model)",
+                        "deployment etl/per-env uses the work queue env names without a work pool (agent model)");
         assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV004")).extracting(Finding::message)
                 .containsExactly("deployment etl/queue-only has parameters but no enforce_parameter_schema; Prefect 3 "
                         + "enforces the schema by default");
