@@ -81,6 +81,27 @@ public final class PrefectApiUsageDetector extends PythonDetector {
         variableValues(m, sink);
         systemBlockValues(m, sink);
         storageSlugs(m, sink);
+        defaultCaching(m, sink);
+    }
+
+    /**
+     * BHV010: a task whose results Prefect 3 persists and which states no cache, which Prefect 3 caches by default
+     * within a flow run ({@link PersistedTaskCaching}).
+     */
+    private static void defaultCaching(PythonModule m, InventorySink sink) {
+        for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
+            for (Node decorator : new Definitions(def).decorators()) {
+                Node d = Expressions.unwrap(decorator);
+                String name = d.kind() == NodeKind.CALL ? m.nameOf(d.nodes().get(0)) : "";
+                if ((name.equals("prefect.task") || name.equals("prefect.tasks.task"))
+                        && PersistedTaskCaching.cachedByDefault(d)) {
+                    sink.finding(Findings.of("BHV010", "task " + new Definitions(def).name() + " persists its results "
+                            + "and states no cache: Prefect 3 caches it by default (same inputs in one flow run, or its "
+                            + "retry, give the first result without running the task); Prefect 2 ran it every time",
+                            m.at(d), null));
+                }
+            }
+        }
     }
 
     /** The generic load of a block by its {@code "slug/name"} reference. */

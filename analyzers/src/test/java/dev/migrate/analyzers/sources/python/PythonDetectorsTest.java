@@ -1618,6 +1618,36 @@ class PythonDetectorsTest {
                 .containsExactly("10 the value of f.wait(", "14 the value of m.wait(", "15 m.get_state() raises");
     }
 
+    // Prefect 3 caches a task whose results persist by default (same inputs in one flow run): reported where the task
+    // states neither a cache nor a result_storage_key, and persists by persist_result=True or a storage/serializer
+    @Test
+    void persistedTasksCachedByDefault() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                from prefect import task
+                from prefect.tasks import task_input_hash
+
+                @task(persist_result=True)
+                def a(x):
+                    return x
+
+                @task(result_storage="s3-bucket/results")
+                def b(x):
+                    return x
+
+                @task(persist_result=True, cache_key_fn=task_input_hash)
+                def c(x):
+                    return x
+
+                @task(persist_result=False, result_storage="s3-bucket/results")
+                def d(x):
+                    return x
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV010"))
+                .extracting(f -> f.where().line() + " " + f.message().substring(0, f.message().indexOf(':')))
+                .containsExactly("4 task a persists its results and states no cache",
+                        "8 task b persists its results and states no cache");
+    }
+
     // ReadFutureStateFromProperty converts these uses of a future an async flow awaited its submit for, as reported
     @Test
     void theStateOfAFutureWhoseSubmitWasAwaited() {
