@@ -245,6 +245,8 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             poolType(m, i).ifPresent(p -> attrs.put(INFRASTRUCTURE_POOL, p));
             poolType(m, i).filter(p -> !m.nameOf(i).endsWith(".load")).ifPresent(p -> attrs.put(BUILT_INFRASTRUCTURE_POOL, p));
         });
+        PythonModule.arg(call, "infrastructure", -1).flatMap(i -> savedBlock(m, i))
+                .ifPresent(saved -> attrs.put("infrastructureBlock", saved));
         PythonModule.arg(call, "storage", -1).map(m::resolve).ifPresent(s -> attrs.put("storage", blockName(m, s)));
         return new Pending(true, m.file().path(), flowExpr == null ? null : Expressions.dottedName(flowExpr).orElse(null),
                 flowName, name, m.at(call), schedules, attrs, m, flowExpr);
@@ -271,6 +273,27 @@ public final class PrefectDeploymentDetector extends PythonDetector {
 
     /** The attribute naming a Prefect 2.0 beta deployment class: no PF214 (its import is PF216 already). */
     private static final String SPEC_CLASS = "deployment.class";
+
+    /**
+     * The name a block the module builds is saved under ({@code proc = Process(...)} then {@code proc.save("etl")}),
+     * for {@code value} naming it: the rewrite deploys to a work pool of that name, and the workers serve it
+     * (DeploymentPool); empty for anything else.
+     */
+    private static Optional<String> savedBlock(PythonModule m, Node value) {
+        Node v = Expressions.unwrap(value);
+        if (v.kind() != NodeKind.NAME || m.constant(Expressions.name(v)).isEmpty()) {
+            return Optional.empty();
+        }
+        String name = Expressions.name(v);
+        for (Node call : m.nodes(NodeKind.CALL)) {
+            Node callee = Expressions.unwrap(call.nodes().get(0));
+            if (callee.kind() == NodeKind.ATTRIBUTE && Expressions.dottedName(callee).filter((name + ".save")::equals)
+                    .isPresent()) {
+                return PythonModule.arg(call, "name", 0).flatMap(m::string);
+            }
+        }
+        return Optional.empty();
+    }
 
     /** How a finding names a block: its class, and the saved block's name when it is loaded ({@code GitHub 'repo'}). */
     /**
