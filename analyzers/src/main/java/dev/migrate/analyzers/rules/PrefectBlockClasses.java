@@ -20,7 +20,15 @@ public final class PrefectBlockClasses {
     public record Replacement(String code, String message) {
     }
 
-    private static final Map<String, Map<String, String>> DATA = load();
+    /**
+     * A removed storage block named by slug in a {@code "slug/name"} string, and what replaces it: {@code
+     * "s3/results"} is a {@code prefect.filesystems.S3} block, whose Prefect 3 replacement {@code prefect_aws.S3Bucket}
+     * is {@code "s3-bucket/results"}.
+     */
+    public record SlugReference(String removedClass, String replacementClass, String replacement) {
+    }
+
+    private static final Map<String, Map<String, Object>> DATA = load();
 
     private PrefectBlockClasses() {
     }
@@ -31,7 +39,7 @@ public final class PrefectBlockClasses {
      * other names.
      */
     public static Optional<Replacement> of(String qualifiedName) {
-        String pool = DATA.getOrDefault("infrastructure", Map.of()).get(qualifiedName);
+        String pool = (String) DATA.getOrDefault("infrastructure", Map.of()).get(qualifiedName);
         if (pool != null) {
             String gone = qualifiedName.startsWith("prefect.") ? " does not exist in Prefect 3"
                     : " does not exist in the " + integration(qualifiedName) + " releases for Prefect 3";
@@ -39,7 +47,7 @@ public final class PrefectBlockClasses {
                     + "blocks became work pools; create one of type " + pool + " (prefect work-pool create NAME --type "
                     + pool + ") and pass the block's fields as the deployments' job variables"));
         }
-        String block = DATA.getOrDefault("storage", Map.of()).get(qualifiedName);
+        String block = (String) DATA.getOrDefault("storage", Map.of()).get(qualifiedName);
         if (block != null) {
             return Optional.of(new Replacement("PF206", qualifiedName + " does not exist in Prefect 3: its integration's "
                     + "block " + block + " replaces it (fields renamed, and code that loads the block by name loads that type)"));
@@ -52,7 +60,7 @@ public final class PrefectBlockClasses {
      * gives {@code azure-container-instance}), or empty.
      */
     public static Optional<String> poolType(String qualifiedName) {
-        return Optional.ofNullable(DATA.getOrDefault("infrastructure", Map.of()).get(qualifiedName));
+        return Optional.ofNullable((String) DATA.getOrDefault("infrastructure", Map.of()).get(qualifiedName));
     }
 
     /**
@@ -60,7 +68,25 @@ public final class PrefectBlockClasses {
      * ({@code ecs-task} gives {@code ecs}), or empty for a block type nobody mapped.
      */
     public static Optional<String> poolTypeOfSlug(String slug) {
-        return Optional.ofNullable(DATA.getOrDefault("infrastructure_slugs", Map.of()).get(slug));
+        return Optional.ofNullable((String) DATA.getOrDefault("infrastructure_slugs", Map.of()).get(slug));
+    }
+
+    /**
+     * The removed storage block a {@code "slug/name"} block reference names ({@code "s3/results"}), with its
+     * replacement's reference; empty for any other text (another block type, no name, a path with more slashes).
+     */
+    public static Optional<SlugReference> storageSlug(String reference) {
+        int slash = reference.indexOf('/');
+        if (slash <= 0 || slash == reference.length() - 1 || reference.indexOf('/', slash + 1) >= 0) {
+            return Optional.empty();
+        }
+        Object entry = DATA.getOrDefault("storage_slugs", Map.of()).get(reference.substring(0, slash));
+        if (!(entry instanceof Map<?, ?> m)) {
+            return Optional.empty();
+        }
+        String removed = String.valueOf(m.get("removed"));
+        return Optional.of(new SlugReference(removed, (String) DATA.get("storage").get(removed),
+                m.get("slug") + reference.substring(slash)));
     }
 
     /** Whether a name is an infrastructure block class of an integration package ({@code prefect_gcp.CloudRunJob}). */
@@ -74,7 +100,7 @@ public final class PrefectBlockClasses {
         return (dot < 0 ? qualifiedName : qualifiedName.substring(0, dot)).replace('_', '-');
     }
 
-    private static Map<String, Map<String, String>> load() {
+    private static Map<String, Map<String, Object>> load() {
         String resource = "/dev/migrate/analyzers/prefect-2-block-classes.yaml";
         try (InputStream in = PrefectBlockClasses.class.getResourceAsStream(resource)) {
             if (in == null) {

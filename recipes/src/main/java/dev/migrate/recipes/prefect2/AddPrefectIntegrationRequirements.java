@@ -190,6 +190,10 @@ public class AddPrefectIntegrationRequirements extends ScanningRecipe<AddPrefect
             // (prefect_github.GitHubRepository for GitHub, whose source is prefect's own GitRepository)
             ReplaceRemovedStorageBlocks.classesWritten(file).forEach(c -> integration(c).ifPresent(out::add));
         }
+        if (unsafeFixes) {
+            // Block.load("s3-bucket/code") and result_storage="s3-bucket/results" load prefect_aws's block by its slug
+            ReplaceRemovedStorageBlockSlugs.classesLoaded(file).forEach(c -> integration(c).ifPresent(out::add));
+        }
         return out;
     }
 

@@ -15,6 +15,7 @@ import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import java.util.Map;
+import java.util.Set;
 import org.openrewrite.ExecutionContext;
 
 /**
@@ -27,6 +28,11 @@ import org.openrewrite.ExecutionContext;
  * {@link ReadFutureStateFromProperty}). Awaiting the future itself is left to a person, who picks {@code .result()}
  * or {@code .wait()}. An executor's, a queue's or an unknown name's {@code submit} is no task run: awaiting it may
  * well be right.
+ *
+ * <p>{@code await asyncio.gather(*[f.result() for f in futures])} (or of submits) gathered the coroutines Prefect 2
+ * made of them; Prefect 3 gives values and futures, which gather refuses with TypeError, so the list comprehension
+ * takes its place: the same list, the futures already running. A gather that does more than collect ({@code
+ * return_exceptions=True}, several arguments) is left to a person.
  *
  * <p>Which awaits, and in which functions (every {@code async def} but a task's: an async helper a flow runs awaited
  * its task futures as the flow did, and raises as the flow would), is {@link AwaitedTaskFutures}', which the scan's
@@ -43,7 +49,9 @@ public class DropAwaitOnTaskFutures extends TaskAwareRecipe {
     @Override
     public String getDescription() {
         return "Prefect 3 futures are synchronous: `await task.submit(...)` and `await future.result()` raise "
-                + "TypeError. Drops the `await` (BHV007); an awaited future itself is reported for a person.";
+                + "TypeError. Drops the `await`, and `await asyncio.gather(*[f.result() for f in futures])` becomes the "
+                + "list comprehension (BHV007); an awaited future itself, and a gather with options, are reported for a "
+                + "person.";
     }
 
     @Override
@@ -65,7 +73,22 @@ public class DropAwaitOnTaskFutures extends TaskAwareRecipe {
             if (!AwaitedTaskFutures.judged(d, PrefectFunctions.isTask(imports, def))) {
                 continue;
             }
-            for (AwaitedTaskFutures.Await a : AwaitedTaskFutures.in(d.body(), runnableTasks(module, imports, allTasks, def))) {
+            Set<String> tasks = runnableTasks(module, imports, allTasks, def);
+            for (AwaitedTaskFutures.Gather g : AwaitedTaskFutures.gathers(d.body(), tasks)) {
+                if (TreeEdits.path(after, g.await()) == null) {
+                    continue;
+                }
+                if (g.list() != null) {
+                    after = TreeEdits.replace(after, g.await(), g.list().withPrefix(g.await().prefix()));
+                } else {
+                    notes.insertRow(ctx, PythonCode.note(file, g.await(), getName(), true, "BHV007", "'"
+                            + g.await().text().strip() + "' gathers task futures' results, which Prefect 3 gives "
+                            + "synchronously: asyncio.gather raises TypeError on them; collect them in a list instead "
+                            + "(future.result(raise_on_failure=False) returns a failed run's exception, as "
+                            + "return_exceptions=True did)"));
+                }
+            }
+            for (AwaitedTaskFutures.Await a : AwaitedTaskFutures.in(d.body(), tasks)) {
                 if (TreeEdits.path(after, a.await()) == null) {
                     continue; // no longer in the tree
                 }

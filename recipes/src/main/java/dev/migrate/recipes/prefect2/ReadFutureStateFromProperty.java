@@ -1,5 +1,8 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.python.TaskFutureLoops;
+import dev.migrate.analyzers.sources.python.TaskRefs;
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.python.ArgEdits;
 import dev.migrate.recipes.python.PrefectFunctions;
 import dev.migrate.recipes.python.ProjectTasks;
@@ -19,7 +22,9 @@ import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.tree.Nodes;
 import dev.migrate.rewriters.python.tree.Token;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,12 +38,17 @@ import org.openrewrite.ExecutionContext;
  * {@code f.get_state()} (awaited or not) becomes {@code f.state}, and {@code s = f.wait(...)} (or {@code s = await
  * f.wait(...)}) becomes {@code f.wait(...)} followed by {@code s = f.state}.
  * A chained {@code s = t.submit(x).wait()} becomes {@code s = t.submit(x, return_state=True)}. Other uses of
- * {@code wait()}'s value ({@code f.wait().is_failed()}) are left as they are. A task reached through a module
+ * {@code wait()}'s value ({@code if f.wait().is_failed():}, {@code return f.wait()}) get the wait on a line of their
+ * own above and read {@code f.state}, where the use runs whenever its statement does; one that may not ({@code
+ * [f.wait() for f in futures]}, {@code ok and f.wait()}) is a manual item. The loop variable of a {@code for} or a
+ * comprehension over a list of futures is a future too ({@link TaskFutureLoops}). A task reached through a module
  * ({@code t.load.submit(x)} with {@code from . import tasks as t}) counts when it is a task the project defines, and
  * so does a task made from one ({@code fast = load.with_options(...)}); an executor's, a queue's or an unknown name's
  * {@code submit} makes no task future, as the scan's BHV009 reads it.
  */
 public class ReadFutureStateFromProperty extends TaskAwareRecipe {
+    private final transient MigrationNotes notes = new MigrationNotes(this, "BHV009");
+
     @Override
     public String getDisplayName() {
         return "Read a task future's state from `future.state`";
@@ -47,8 +57,9 @@ public class ReadFutureStateFromProperty extends TaskAwareRecipe {
     @Override
     public String getDescription() {
         return "Prefect 3 futures have no `get_state()` and their `wait()` returns None: `f.get_state()` becomes "
-                + "`f.state`, `s = f.wait()` becomes `f.wait()` then `s = f.state`, and `s = t.submit(x).wait()` becomes "
-                + "`s = t.submit(x, return_state=True)`.";
+                + "`f.state`, `s = f.wait()` becomes `f.wait()` then `s = f.state` (`if f.wait().is_failed():` the "
+                + "same, the wait above the `if`), and `s = t.submit(x).wait()` becomes "
+                + "`s = t.submit(x, return_state=True)`; a wait's value read in a comprehension is a manual item.";
     }
 
     @Override
@@ -69,6 +80,7 @@ public class ReadFutureStateFromProperty extends TaskAwareRecipe {
             Set<String> tasks = runnableTasks(before, imports, refs, def);
             after = chainedWaits(file, before, after, ownScope(new Definitions(def).body()), tasks);
             Set<String> futures = futures(def, tasks);
+            futures.addAll(TaskFutureLoops.of(ownScope(new Definitions(def).body()), tasks));
             if (futures.isEmpty()) {
                 continue;
             }
@@ -107,8 +119,85 @@ public class ReadFutureStateFromProperty extends TaskAwareRecipe {
                 after = TreeEdits.replaceKeepingPrefix(after, stmt, newStmt);
                 after = StatementEdits.insertBefore(after, newStmt, value.text().strip(), file.style());
             }
+            after = otherWaits(file, before, after, def, futures, ctx);
         }
         return after;
+    }
+
+    /**
+     * The other uses of {@code f.wait()}'s value ({@code if f.wait().is_failed():}, {@code return f.wait()}): the wait
+     * moves to a statement of its own above, and the value read is {@code f.state}, when every such use in the
+     * statement is evaluated whenever the statement runs (not in a comprehension, lambda, {@code and}/{@code or},
+     * conditional expression, {@code elif} or loop header). Each use left so (a comprehension over the futures, {@code
+     * [f.wait() for f in futures]}) is a manual item.
+     */
+    private Node otherWaits(PythonFile file, Node before, Node after, Node def, Set<String> futures,
+                            ExecutionContext ctx) {
+        Map<Node, List<Node>> byStatement = new LinkedHashMap<>();
+        for (Node call : Nodes.find(def, NodeKind.CALL)) {
+            if (futureMethod(call, "wait", futures).isEmpty() || TreeEdits.path(after, call) == null) {
+                continue;
+            }
+            Node stmt = PythonCode.statementOf(before, call);
+            if (stmt == null || stmt.kind() == NodeKind.EXPR_STMT && awaited(stmt.nodes().get(0)) == call) {
+                continue; // a statement of its own discards the value
+            }
+            byStatement.computeIfAbsent(stmt, k -> new ArrayList<>()).add(call);
+        }
+        for (Map.Entry<Node, List<Node>> e : byStatement.entrySet()) {
+            Node stmt = e.getKey();
+            boolean hoistable = TreeEdits.path(after, stmt) != null && e.getValue().stream()
+                    .allMatch(call -> alwaysEvaluated(before, stmt, call));
+            if (!hoistable) {
+                for (Node call : e.getValue()) {
+                    String f = Expressions.name(Expressions.unwrap(Expressions.unwrap(call.nodes().get(0)).nodes().get(0)));
+                    notes.insertRow(ctx, PythonCode.note(file, call, getName(), true, "BHV009", "the value of "
+                            + call.text().strip() + " is None in Prefect 3, not the future's state: call " + f
+                            + ".wait(), then read " + f + ".state"));
+                }
+                continue;
+            }
+            Node newStmt = stmt;
+            for (Node call : e.getValue()) {
+                String f = Expressions.name(Expressions.unwrap(Expressions.unwrap(call.nodes().get(0)).nodes().get(0)));
+                newStmt = TreeEdits.replace(newStmt, call, Snippets.expression(f + ".state", file.style())
+                        .withPrefix(call.prefix()));
+            }
+            after = TreeEdits.replaceKeepingPrefix(after, stmt, newStmt);
+            for (Node call : e.getValue()) {
+                after = StatementEdits.insertBefore(after, newStmt, awaited(call).text().strip(), file.style());
+            }
+        }
+        return after;
+    }
+
+    /**
+     * Whether {@code call} runs whenever {@code stmt} does, once and before nothing it depends on could change: it
+     * lies in the statement's own expression or an {@code if}'s test, outside comprehensions, lambdas, {@code and}/
+     * {@code or}, conditional expressions and {@code elif} clauses.
+     */
+    private static boolean alwaysEvaluated(Node root, Node stmt, Node call) {
+        Set<NodeKind> simple = Set.of(NodeKind.EXPR_STMT, NodeKind.RETURN, NodeKind.ASSIGN, NodeKind.AUG_ASSIGN,
+                NodeKind.ANN_ASSIGN, NodeKind.IF);
+        Set<NodeKind> conditional = Set.of(NodeKind.LIST_COMP, NodeKind.SET_COMP, NodeKind.DICT_COMP,
+                NodeKind.GENERATOR, NodeKind.LAMBDA, NodeKind.BOOL_OP, NodeKind.TERNARY, NodeKind.ELIF_CLAUSE,
+                NodeKind.ELSE_CLAUSE, NodeKind.SUITE);
+        if (!simple.contains(stmt.kind())) {
+            return false;
+        }
+        List<Node> path = TreeEdits.path(root, call);
+        if (path == null) {
+            return false;
+        }
+        boolean inside = false;
+        for (Node n : path) {
+            if (n == stmt) {
+                inside = true;
+            } else if (inside && conditional.contains(n.kind())) {
+                return false;
+            }
+        }
+        return inside;
     }
 
     /**
@@ -167,9 +256,7 @@ public class ReadFutureStateFromProperty extends TaskAwareRecipe {
 
     /** {@code t.submit(...)} of one of {@code tasks} ({@code t.load.submit(x)} too), which gives a task future. */
     private static boolean submitsTask(Node call, Set<String> tasks) {
-        boolean submit = call.kind() == NodeKind.CALL && Expressions.dottedParts(call.nodes().get(0))
-                .filter(p -> p.get(p.size() - 1).equals("submit")).isPresent();
-        return submit && PrefectFunctions.submittedRef(call).filter(tasks::contains).isPresent();
+        return TaskRefs.calledOn(call, "submit").filter(tasks::contains).isPresent();
     }
 
     /** Names the function binds only to {@code x.submit(...)} (a task future), in its own body. */

@@ -1083,8 +1083,13 @@ public class ReplaceDeploymentBuildFromFlow extends PythonRecipe {
         private Optional<String> savedBlockName(Node stmt, Node value) {
             Node v = Expressions.unwrap(value);
             if (v.kind() == NodeKind.NAME) {
-                Optional<Node> assignment = moduleAssignment(original, Expressions.name(v));
-                Optional<String> saved = assignment.flatMap(a -> BlocksBuiltInScripts.savedName(original, a));
+                // a block the deploying function builds and saves itself (local = Process(...); local.save("etl")),
+                // as ReportInfrastructureBlocksInScripts names its pool; else one the module builds and saves
+                Node function = enclosingFunction(stmt);
+                List<Node> local = function == null ? List.of() : assignmentsIn(function, Expressions.name(v));
+                Optional<String> saved = local.size() == 1 ? BlocksBuiltInScripts.savedName(function, local.get(0))
+                        : local.isEmpty() ? moduleAssignment(original, Expressions.name(v))
+                        .flatMap(a -> BlocksBuiltInScripts.savedName(original, a)) : Optional.empty();
                 if (saved.isPresent()) {
                     return saved;
                 }

@@ -25,7 +25,7 @@ import org.openrewrite.ExecutionContext;
  */
 public class ReplaceIsScheduleActiveWithPaused extends PythonRecipe {
     /** The flow (and runner deployment) methods that took is_schedule_active in 2.x, sync and async. */
-    private static final Set<String> METHODS = Set.of("serve", "deploy", "to_deployment", "aserve", "adeploy",
+    static final Set<String> METHODS = Set.of("serve", "deploy", "to_deployment", "aserve", "adeploy",
             "ato_deployment");
 
     @Override

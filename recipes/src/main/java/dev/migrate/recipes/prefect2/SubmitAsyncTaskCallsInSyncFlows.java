@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.python.AsyncTaskCalls;
 import dev.migrate.analyzers.sources.python.ProjectTaskIndex;
 import dev.migrate.recipes.FixSafety;
 import dev.migrate.recipes.MigrationNotes;
@@ -13,7 +14,6 @@ import dev.migrate.rewriters.python.edit.Snippets;
 import dev.migrate.rewriters.python.edit.TreeEdits;
 import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Definitions;
-import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.Imports;
 import dev.migrate.rewriters.python.query.TreeIndex;
 import dev.migrate.rewriters.python.tree.Node;
@@ -82,7 +82,7 @@ public class SubmitAsyncTaskCallsInSyncFlows extends TaskAwareRecipe {
         }
         Node after = module;
         for (Node call : calls) {
-            String task = Expressions.dottedName(Expressions.unwrap(call.nodes().get(0))).orElseThrow();
+            String task = AsyncTaskCalls.callee(call);
             String flow = enclosingFlowName(module, call);
             String what = "async task '" + task + "' is called directly in sync flow '" + flow + "', which Prefect 3 "
                     + "does not run (the call returns an un-awaited coroutine)";
@@ -97,7 +97,7 @@ public class SubmitAsyncTaskCallsInSyncFlows extends TaskAwareRecipe {
                         + ": submit it too, task.submit(...).result()"));
                 continue;
             }
-            String submitted = submitted(call, task);
+            String submitted = submitted(call);
             if (!FixSafety.unsafeAllowed(ctx)) {
                 notes.insertRow(ctx, PythonCode.note(file, call, getName(), true, "BHV008",
                         MigrationNotes.unsafeFixNotApplied(submitted)));
@@ -111,10 +111,14 @@ public class SubmitAsyncTaskCallsInSyncFlows extends TaskAwareRecipe {
         return after;
     }
 
-    /** {@code t(args)} as {@code t.submit(args).result()}, the arguments as written. */
-    private static String submitted(Node call, String task) {
+    /**
+     * {@code t(args)} as {@code t.submit(args).result()}, and {@code t.with_options(o)(args)} as {@code
+     * t.with_options(o).submit(args).result()}: the callee and the arguments as written.
+     */
+    private static String submitted(Node call) {
         String text = call.text().strip();
-        return task + ".submit" + text.substring(text.indexOf('(')) + ".result()";
+        String callee = call.nodes().get(0).text().strip();
+        return callee + ".submit" + text.substring(text.indexOf(callee) + callee.length()).strip() + ".result()";
     }
 
     private static String enclosingFlowName(Node module, Node call) {

@@ -54,16 +54,12 @@ public final class PrefectFunctions {
 
     /**
      * What a {@code .submit(...)} or {@code .map(...)} call is made on, as written: {@code load} for {@code
-     * load.submit(x)}, {@code t.load} for {@code t.load.map(xs)}; empty for anything else. Only a name {@link
-     * #taskRefs} gives is a task: executors and clients have a {@code submit} too.
+     * load.submit(x)}, {@code t.load} for {@code t.load.map(xs)}, {@code load} for {@code
+     * load.with_options(name=n).submit(x)}; empty for anything else. Only a name {@link #taskRefs} gives is a task:
+     * executors and clients have a {@code submit} too. The scan's reading ({@link TaskRefs#calledOn}).
      */
     public static Optional<String> submittedRef(Node expr) {
-        if (expr.kind() != NodeKind.CALL) {
-            return Optional.empty();
-        }
-        return Expressions.dottedParts(expr.nodes().get(0))
-                .filter(p -> p.size() >= 2 && (p.get(p.size() - 1).equals("submit") || p.get(p.size() - 1).equals("map")))
-                .map(p -> String.join(".", p.subList(0, p.size() - 1)));
+        return TaskRefs.calledOn(expr, "submit", "map");
     }
 
     /**

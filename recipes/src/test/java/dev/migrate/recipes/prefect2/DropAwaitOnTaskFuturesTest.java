@@ -233,6 +233,165 @@ class DropAwaitOnTaskFuturesTest implements PythonRewriteTest {
                 """));
     }
 
+    // found by the Prefect 2 Python sweep (a public subflow example naming each run): a task given options in place,
+    // t.with_options(name=...).submit(x), is a task run too; its await stayed and raised TypeError in Prefect 3
+    @Test
+    void aTaskGivenOptionsInPlaceIsATaskToo() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow, task
+
+                @task
+                async def step(j):
+                    return j
+
+                @flow
+                async def batch(i, n):
+                    first = await step.with_options(name=f"step-{i}").submit(0)
+                    for j in range(1, n):
+                        await step.with_options(name=f"step-{i}-{j}", retries=2).with_options(tags=["x"]).submit(j)
+                    return await first.result()
+                """,
+                """
+                from prefect import flow, task
+
+                @task
+                async def step(j):
+                    return j
+
+                @flow
+                async def batch(i, n):
+                    first = step.with_options(name=f"step-{i}").submit(0)
+                    for j in range(1, n):
+                        step.with_options(name=f"step-{i}-{j}", retries=2).with_options(tags=["x"]).submit(j)
+                    return first.result()
+                """));
+    }
+
+    // found by the Prefect 2 Python sweep (a public async code-generation pipeline): asyncio.gather over the futures'
+    // results, which Prefect 2 made coroutines in async code, raises TypeError in Prefect 3, where result() gives the
+    // value; the list comprehension gives the same list. The futures were kept in a list filled by append.
+    @Test
+    void aGatherOfFuturesResultsBecomesTheirList() {
+        rewriteRun(
+            python(
+                """
+                import asyncio
+
+                from prefect import flow, task
+
+                @task
+                async def render(part):
+                    return part
+
+                @flow
+                async def build(parts, names):
+                    pending = []
+                    for part in parts:
+                        future = render.submit(part)
+                        pending.append(future)
+                    # wait for every part
+                    rendered = await asyncio.gather(*[f.result() for f in pending])
+                    named = await asyncio.gather(*[render.submit(n) for n in names])
+                    return rendered, await asyncio.gather(
+                        *[n.result() for n in named]
+                    )
+                """,
+                """
+                import asyncio
+
+                from prefect import flow, task
+
+                @task
+                async def render(part):
+                    return part
+
+                @flow
+                async def build(parts, names):
+                    pending = []
+                    for part in parts:
+                        future = render.submit(part)
+                        pending.append(future)
+                    # wait for every part
+                    rendered = [f.result() for f in pending]
+                    named = [render.submit(n) for n in names]
+                    return rendered, [n.result() for n in named]
+                """));
+    }
+
+    // a gather that does more than collect (return_exceptions=True makes failures values) is a person's to rewrite
+    @Test
+    void aGatherWithOptionsIsReportedAndKept() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows).singleElement()
+                        .satisfies(r -> {
+                            assertThat(r.code()).isEqualTo("BHV007");
+                            assertThat(r.manual()).isTrue();
+                            assertThat(r.line()).isEqualTo(12);
+                            assertThat(r.message()).startsWith("'await asyncio.gather(*[f.result() for f in futures], "
+                                    + "return_exceptions=True)' gathers task futures' results");
+                        })),
+            python(
+                """
+                import asyncio
+
+                from prefect import flow, task
+
+                @task
+                async def render(part):
+                    return part
+
+                @flow
+                async def build(parts):
+                    futures = [render.submit(p) for p in parts]
+                    return await asyncio.gather(*[f.result() for f in futures], return_exceptions=True)
+                """));
+    }
+
+    // gathers of the tasks' own coroutines (called, not submitted), of a list also given other awaitables, or of
+    // something else still gather awaitables in Prefect 3
+    @Test
+    void gathersOfCoroutinesStay() {
+        rewriteRun(
+            python(
+                """
+                import asyncio
+
+                from prefect import flow, task
+
+                @task
+                async def render(part):
+                    return part
+
+                @flow
+                async def build(parts, clients):
+                    direct = await asyncio.gather(*[render(p) for p in parts])
+                    mixed = []
+                    for p in parts:
+                        mixed.append(render.submit(p))
+                        mixed.append(asyncio.sleep(0))
+                    rest = await asyncio.gather(*[m.result() for m in mixed])
+                    return direct, rest, await asyncio.gather(*[c.result() for c in clients])
+                """));
+    }
+
+    // options given to something that is no task (a client's, a pool's) keep their await
+    @Test
+    void optionsGivenInPlaceToSomethingElseKeepTheirAwait() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow
+                from vendor.runner import remote
+
+                @flow
+                async def run(job):
+                    handle = await remote.with_options(timeout=5).submit(job)
+                    other = await make_pool().submit(job)
+                    return await handle.result(), await other.result()
+                """));
+    }
+
     // an asyncio-friendly pool at the module's top is no task: awaiting its submit is its own business
     @Test
     void anExecutorsSubmitKeepsItsAwait() {

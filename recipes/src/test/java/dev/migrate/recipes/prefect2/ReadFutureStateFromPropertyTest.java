@@ -1,7 +1,9 @@
 package dev.migrate.recipes.prefect2;
 
 import static dev.migrate.rewriters.python.test.PythonRewriteTest.python;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.rewriters.python.test.PythonRewriteTest;
 import org.junit.jupiter.api.Test;
 import org.openrewrite.DocumentExample;
@@ -48,6 +50,95 @@ class ReadFutureStateFromPropertyTest implements PythonRewriteTest {
                     state = f.state  # block until done
                     if state.is_failed() or f.state.is_crashed():
                         raise RuntimeError("load failed")
+                """));
+    }
+
+    // found by the Prefect 2 Python sweep (flows that check their tasks' states before going on): the value of
+    // f.wait() read in an if test or a return, and the state read from each future of a list in a for loop, were left
+    // as they were (None in Prefect 3) without a word from the rewrite; the wait moves above and the state is read
+    @Test
+    void waitsReadInPlaceAndInLoopsOverFuturesReadTheState() {
+        rewriteRun(
+            python(
+                """
+                from prefect import flow, task
+
+                @task
+                def load(x):
+                    return x
+
+                @flow
+                def check(n):
+                    first = load.submit(0)
+                    if first.wait(timeout=60).is_failed():  # give up early
+                        raise RuntimeError("first load failed")
+                    futures = [load.submit(i) for i in range(n)]
+                    for f in futures:
+                        state = f.wait()
+                        print(state.name, f.get_state().type)
+                    for m in load.map(range(n)):
+                        print(m.get_state())
+                    return first.wait()
+                """,
+                """
+                from prefect import flow, task
+
+                @task
+                def load(x):
+                    return x
+
+                @flow
+                def check(n):
+                    first = load.submit(0)
+                    first.wait(timeout=60)
+                    if first.state.is_failed():  # give up early
+                        raise RuntimeError("first load failed")
+                    futures = [load.submit(i) for i in range(n)]
+                    for f in futures:
+                        f.wait()
+                        state = f.state
+                        print(state.name, f.state.type)
+                    for m in load.map(range(n)):
+                        print(m.state)
+                    first.wait()
+                    return first.state
+                """));
+    }
+
+    // a wait whose value is read where it may not run (a comprehension, and/or, a conditional, an elif test) keeps
+    // its place and is a manual item; a loop variable also bound to something else is no future
+    @Test
+    void waitsReadWhereTheyMayNotRunAreManualItems() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                .extracting(r -> r.line() + " " + r.code() + " " + r.manual() + " " + r.message())
+                .containsExactly(
+                        "13 BHV009 true the value of g.wait() is None in Prefect 3, not the future's state: call g.wait(), "
+                                + "then read g.state",
+                        "14 BHV009 true the value of first.wait() is None in Prefect 3, not the future's state: call "
+                                + "first.wait(), then read first.state",
+                        "17 BHV009 true the value of first.wait() is None in Prefect 3, not the future's state: call "
+                                + "first.wait(), then read first.state")),
+            python(
+                """
+                from prefect import flow, task
+
+                @task
+                def load(x):
+                    return x
+
+                @flow
+                def check(n, strict, jobs):
+                    first = load.submit(0)
+                    futures = [load.submit(i) for i in range(n)]
+                    for f in jobs:
+                        print(f.wait().ok)
+                    states = [g.wait() for g in futures]
+                    ok = strict and first.wait().is_completed()
+                    if strict:
+                        pass
+                    elif first.wait().is_failed():
+                        raise RuntimeError("first load failed")
+                    return states, ok
                 """));
     }
 

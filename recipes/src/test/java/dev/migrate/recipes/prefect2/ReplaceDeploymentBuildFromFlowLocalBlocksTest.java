@@ -57,6 +57,37 @@ class ReplaceDeploymentBuildFromFlowLocalBlocksTest implements PythonRewriteTest
                 """, spec -> spec.path("deploy.py")));
     }
 
+    // found by the Prefect 2 Python sweep (an async deployment script that builds and saves its Process block in
+    // main()): the deployment went to process-pool while the block's TODO said to create a pool named after the saved
+    // block; a block the deploying function saves names the pool as a module-level one does
+    @Test
+    void aBlockTheDeployingFunctionSavesNamesThePool() {
+        rewriteRun(python("""
+                from prefect.deployments import Deployment
+                from prefect.infrastructure import Process
+
+                from flows import etl
+
+
+                def main():
+                    local = Process(working_dir="/opt/etl")
+                    local.save("etl-local", overwrite=True)
+                    Deployment.build_from_flow(flow=etl, name="etl", infrastructure=local, apply=True)
+                """, """
+                from pathlib import Path
+
+                from prefect.infrastructure import Process
+
+                from flows import etl
+
+
+                def main():
+                    local = Process(working_dir="/opt/etl")
+                    local.save("etl-local", overwrite=True)
+                    etl.from_source(source=str(Path(__file__).resolve().parent), entrypoint="flows.py:etl").deploy(name="etl", job_variables={"working_dir": "/opt/etl"}, work_pool_name="etl-local", enforce_parameter_schema=False)
+                """, spec -> spec.path("deploy.py")));
+    }
+
     // which block the name holds depends on the branch taken: not converted, the TODO says so
     @Test
     void aBlockAssignedOnTwoPathsIsNotGuessed() {

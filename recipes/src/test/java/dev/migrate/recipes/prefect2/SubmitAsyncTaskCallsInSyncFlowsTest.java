@@ -102,6 +102,41 @@ class SubmitAsyncTaskCallsInSyncFlowsTest implements PythonRewriteTest {
             """));
     }
 
+    // found by the Prefect 2 Python sweep: an async task given options in place and called directly
+    // (fetch.with_options(retries=2)(url), as runs are named per call) returned an un-awaited coroutine in Prefect 3's
+    // sync flow, and neither the rewrite nor the scan saw a task call there
+    @Test
+    void aTaskGivenOptionsInPlaceIsSubmittedWithThem() {
+        rewriteRun(
+            python(
+            """
+            from prefect import flow, task
+
+            @task
+            async def fetch(url):
+                return url
+
+            @flow
+            def etl(urls):
+                first = fetch.with_options(name="first", retries=2)(urls[0])
+                rest = [fetch.with_options(name=f"page-{i}")(u) for i, u in enumerate(urls)]
+                return first, rest, fetch.with_options(retries=1).submit(urls[0]), make_client().with_options(a=1)(urls)
+            """,
+            """
+            from prefect import flow, task
+
+            @task
+            async def fetch(url):
+                return url
+
+            @flow
+            def etl(urls):
+                first = fetch.with_options(name="first", retries=2).submit(urls[0]).result()
+                rest = [fetch.with_options(name=f"page-{i}").submit(u).result() for i, u in enumerate(urls)]
+                return first, rest, fetch.with_options(retries=1).submit(urls[0]), make_client().with_options(a=1)(urls)
+            """));
+    }
+
     @Test
     void submitsAsyncFlowsSyncTasksAndNestedFunctionsAreFine() {
         rewriteRun(spec -> spec.afterRecipe(run -> assertThat(run.getDataTableRows(MigrationNotes.class)).isEmpty()),

@@ -62,9 +62,11 @@ public record DeploymentPool(String name, String type) {
         var a = deployment.attributes();
         String infra = a.getOrDefault("infrastructureValue", a.get("infrastructure"));
         if (deployment.source().path().endsWith(".py")) {
-            // a block built in the code moves to the stand-in of its type; one loaded by name, or of a class nobody
+            // a block built in the code moves to the stand-in of its type, or to the pool named after it where the
+            // code saves it (proc.save("etl"), as the rewrite names it); one loaded by name, or of a class nobody
             // mapped, is left to a person (the rewrite's TODO asks for a pool of the block's type)
-            return a.containsKey("infrastructurePoolType") ? Optional.of(of(a.get("infrastructurePoolType"), null))
+            return a.containsKey("infrastructurePoolType")
+                    ? Optional.of(of(a.get("infrastructurePoolType"), a.get("infrastructureBlock")))
                     : infra == null ? Optional.of(of(DEFAULT_TYPE, null)) : Optional.empty();
         }
         if (infra == null || infra.isBlank()) {

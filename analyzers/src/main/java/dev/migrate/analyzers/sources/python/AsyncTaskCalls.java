@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The direct calls of tasks in a flow's body ({@code fetch(url)} or {@code t.fetch(url)}, not {@code
- * fetch.submit(url)}), which a sync flow gets back as un-awaited coroutines in Prefect 3 when the task is async
+ * The direct calls of tasks in a flow's body ({@code fetch(url)}, {@code t.fetch(url)} or {@code
+ * fetch.with_options(retries=2)(url)}, not {@code fetch.submit(url)}), which a sync flow gets back as un-awaited coroutines in Prefect 3 when the task is async
  * (BHV008): what scan reports, by the names {@link TaskRefs} gives, as the rewrite's recipe finds what it rewrites.
  */
 public final class AsyncTaskCalls {
@@ -26,9 +26,19 @@ public final class AsyncTaskCalls {
         return out;
     }
 
-    /** The name or dotted name a call calls ({@code t.fetch}), or null when it calls anything else. */
-    static String callee(Node call) {
+    /**
+     * The name or dotted name a call calls ({@code t.fetch}), also through options given in place ({@code fetch} of
+     * {@code fetch.with_options(retries=2)(url)}, a run of the task's copy), or null when it calls anything else.
+     */
+    public static String callee(Node call) {
         Node callee = Expressions.unwrap(call.nodes().get(0));
+        while (callee.kind() == NodeKind.CALL) {
+            Node inner = Expressions.unwrap(callee.nodes().get(0));
+            if (inner.kind() != NodeKind.ATTRIBUTE || !TaskRefs.lastName(inner).equals("with_options")) {
+                return null;
+            }
+            callee = Expressions.unwrap(inner.nodes().get(0));
+        }
         return callee.kind() == NodeKind.NAME || callee.kind() == NodeKind.ATTRIBUTE
                 ? Expressions.dottedName(callee).orElse(null) : null;
     }

@@ -6,10 +6,13 @@ import dev.migrate.analyzers.model.Prefilter;
 import dev.migrate.analyzers.rules.Findings;
 import dev.migrate.analyzers.rules.PrefectApi;
 import dev.migrate.analyzers.rules.PrefectBlockClasses;
+import dev.migrate.rewriters.python.query.Argument;
+import dev.migrate.rewriters.python.query.CallView;
 import dev.migrate.rewriters.python.query.Definitions;
 import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Statements;
+import dev.migrate.rewriters.python.query.StringLiterals;
 import dev.migrate.rewriters.python.tree.Node;
 import dev.migrate.rewriters.python.tree.NodeKind;
 import java.nio.file.Path;
@@ -77,6 +80,55 @@ public final class PrefectApiUsageDetector extends PythonDetector {
         withTasks(m, facts, m.root(), Set::of, tasks -> TaskFutureUses.states(m, m.root(), tasks, sink));
         variableValues(m, sink);
         systemBlockValues(m, sink);
+        storageSlugs(m, sink);
+        defaultCaching(m, sink);
+    }
+
+    /**
+     * BHV010: a task whose results Prefect 3 persists and which states no cache, which Prefect 3 caches by default
+     * within a flow run ({@link PersistedTaskCaching}).
+     */
+    private static void defaultCaching(PythonModule m, InventorySink sink) {
+        for (Node def : m.nodes(NodeKind.FUNCTION_DEF)) {
+            for (Node decorator : new Definitions(def).decorators()) {
+                Node d = Expressions.unwrap(decorator);
+                String name = d.kind() == NodeKind.CALL ? m.nameOf(d.nodes().get(0)) : "";
+                if ((name.equals("prefect.task") || name.equals("prefect.tasks.task"))
+                        && PersistedTaskCaching.cachedByDefault(d)) {
+                    sink.finding(Findings.of("BHV010", "task " + new Definitions(def).name() + " persists its results "
+                            + "and states no cache: Prefect 3 caches it by default (same inputs in one flow run, or its "
+                            + "retry, give the first result without running the task); Prefect 2 ran it every time",
+                            m.at(d), null));
+                }
+            }
+        }
+    }
+
+    /** The generic load of a block by its {@code "slug/name"} reference. */
+    public static final String GENERIC_BLOCK_LOAD = "prefect.blocks.core.Block.load";
+
+    /**
+     * PF206 on a removed storage block named by its {@code "slug/name"} reference, which Prefect 3 cannot load (the
+     * block type is gone): {@code Block.load("s3/code")}, and {@code result_storage="s3/results"} on a flow, a task,
+     * their {@code with_options} or a dict of options, which 2.x and 3.x alike load as a block.
+     */
+    private static void storageSlugs(PythonModule m, InventorySink sink) {
+        for (Node call : m.nodes(NodeKind.CALL)) {
+            CallView view = new CallView(call);
+            Node reference = null;
+            if (m.nameOf(call).equals(GENERIC_BLOCK_LOAD)) {
+                reference = view.positional(0).map(Argument::value).orElse(null);
+            } else {
+                reference = view.keyword("result_storage").map(Argument::value).orElse(null);
+            }
+            Optional<String> text = reference == null ? Optional.empty() : StringLiterals.value(Expressions.unwrap(reference));
+            Optional<PrefectBlockClasses.SlugReference> slug = text.flatMap(PrefectBlockClasses::storageSlug);
+            if (slug.isPresent()) {
+                sink.finding(Findings.of("PF206", "\"" + text.get() + "\" names a " + slug.get().removedClass()
+                        + " block, whose type Prefect 3 no longer has: save a " + slug.get().replacementClass()
+                        + " block under that name and name it \"" + slug.get().replacement() + "\"", m.at(reference), null));
+            }
+        }
     }
 
     /** PF219: values read from or saved to the JSON and String blocks, which Prefect 3.5 removed for Variables. */

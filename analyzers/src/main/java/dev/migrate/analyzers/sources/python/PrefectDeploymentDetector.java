@@ -41,6 +41,8 @@ public final class PrefectDeploymentDetector extends PythonDetector {
     /** @param entryFile the file {@code from_source(..., entrypoint="path.py:fn")} names, else null */
     /** A Deployment without work_pool_name: 2.x sent its runs to default-agent-pool (PF211). */
     private static final String NO_POOL = "finding.noPool";
+    /** The queue given by an expression ({@code work_queue_name=env}), as written: no queue name the scan knows. */
+    private static final String QUEUE_EXPRESSION = "finding.queueExpression";
     /** The work pool type replacing the deployment's infrastructure block, when its class is known (for PF205). */
     private static final String INFRASTRUCTURE_POOL = "finding.infrastructurePool";
     /**
@@ -226,6 +228,9 @@ public final class PrefectDeploymentDetector extends PythonDetector {
         for (String key : List.of("work_pool_name", "work_queue_name", "version")) {
             PythonModule.arg(call, key, -1).flatMap(m::string).ifPresent(v -> attrs.put(key, v));
         }
+        if (!attrs.containsKey("work_queue_name")) {
+            PythonModule.arg(call, "work_queue_name", -1).ifPresent(q -> attrs.put(QUEUE_EXPRESSION, q.text().strip()));
+        }
         // what the findings need and the job does not carry (the "finding." keys stay off the job)
         boolean unpacked = call.text().contains("**");
         if (!unpacked && PythonModule.arg(call, "work_pool_name", -1).isEmpty()) {
@@ -240,6 +245,8 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             poolType(m, i).ifPresent(p -> attrs.put(INFRASTRUCTURE_POOL, p));
             poolType(m, i).filter(p -> !m.nameOf(i).endsWith(".load")).ifPresent(p -> attrs.put(BUILT_INFRASTRUCTURE_POOL, p));
         });
+        PythonModule.arg(call, "infrastructure", -1).flatMap(i -> savedBlock(m, i))
+                .ifPresent(saved -> attrs.put("infrastructureBlock", saved));
         PythonModule.arg(call, "storage", -1).map(m::resolve).ifPresent(s -> attrs.put("storage", blockName(m, s)));
         return new Pending(true, m.file().path(), flowExpr == null ? null : Expressions.dottedName(flowExpr).orElse(null),
                 flowName, name, m.at(call), schedules, attrs, m, flowExpr);
@@ -266,6 +273,27 @@ public final class PrefectDeploymentDetector extends PythonDetector {
 
     /** The attribute naming a Prefect 2.0 beta deployment class: no PF214 (its import is PF216 already). */
     private static final String SPEC_CLASS = "deployment.class";
+
+    /**
+     * The name a block the module builds is saved under ({@code proc = Process(...)} then {@code proc.save("etl")}),
+     * for {@code value} naming it: the rewrite deploys to a work pool of that name, and the workers serve it
+     * (DeploymentPool); empty for anything else.
+     */
+    private static Optional<String> savedBlock(PythonModule m, Node value) {
+        Node v = Expressions.unwrap(value);
+        if (v.kind() != NodeKind.NAME || m.constant(Expressions.name(v)).isEmpty()) {
+            return Optional.empty();
+        }
+        String name = Expressions.name(v);
+        for (Node call : m.nodes(NodeKind.CALL)) {
+            Node callee = Expressions.unwrap(call.nodes().get(0));
+            if (callee.kind() == NodeKind.ATTRIBUTE && Expressions.dottedName(callee).filter((name + ".save")::equals)
+                    .isPresent()) {
+                return PythonModule.arg(call, "name", 0).flatMap(m::string);
+            }
+        }
+        return Optional.empty();
+    }
 
     /** How a finding names a block: its class, and the saved block's name when it is loaded ({@code GitHub 'repo'}). */
     /**
@@ -407,8 +435,11 @@ public final class PrefectDeploymentDetector extends PythonDetector {
             }
             // as in deployment.yaml and `deployment build -q`: runs went to a queue of 2.x's prefect-agent pool
             if (p.attrs().containsKey(NO_POOL)) {
-                out.add(Findings.of("PF211", "deployment " + full + " uses work queue '"
-                        + p.attrs().getOrDefault("work_queue_name", "default") + "' without a work pool (agent model)",
+                // a queue given by an expression (work_queue_name=env in a loop over environments) is not 'default'
+                String queue = p.attrs().containsKey(QUEUE_EXPRESSION)
+                        ? "the work queue " + p.attrs().get(QUEUE_EXPRESSION) + " names"
+                        : "work queue '" + p.attrs().getOrDefault("work_queue_name", "default") + "'";
+                out.add(Findings.of("PF211", "deployment " + full + " uses " + queue + " without a work pool (agent model)",
                         p.where(), jobId));
             }
             if (p.attrs().containsKey(PARAMETERS_UNCHECKED)) {

@@ -41,6 +41,11 @@ final class TaskFutureUses {
                             + "and awaiting one raises TypeError: use its .result() for the value, or .wait()";
             sink.finding(Findings.of("BHV007", message, m.at(a.await()), null));
         }
+        for (AwaitedTaskFutures.Gather g : AwaitedTaskFutures.gathers(function.body(), tasks)) {
+            sink.finding(Findings.of("BHV007", who + " gathers task futures' coroutines with "
+                    + g.call().text().strip() + "; Prefect 3 futures are synchronous, so .result() and .submit() give "
+                    + "no coroutine and asyncio.gather raises TypeError: collect them in a list", m.at(g.await()), null));
+        }
     }
 
     /**
@@ -59,6 +64,7 @@ final class TaskFutureUses {
             }
         }
         Set<String> futures = futures(nodes, tasks);
+        futures.addAll(TaskFutureLoops.of(nodes, tasks));
         for (Node n : nodes) {
             if (n.kind() != NodeKind.CALL || Expressions.unwrap(n.nodes().get(0)).kind() != NodeKind.ATTRIBUTE) {
                 continue;
@@ -134,19 +140,15 @@ final class TaskFutureUses {
 
     /**
      * What {@code call} calls one of {@code methods} on, as written ({@code load} of {@code load.submit(x)}, {@code
-     * t.load} of {@code t.load.map(xs)}), or empty.
+     * t.load} of {@code t.load.map(xs)}, {@code load} of {@code load.with_options(name=n).submit(x)}), or empty.
      */
     static Optional<String> receiver(Node call, String... methods) {
-        Node callee = Expressions.unwrap(call.nodes().get(0));
-        if (callee.kind() != NodeKind.ATTRIBUTE || !List.of(methods).contains(lastName(callee))) {
-            return Optional.empty();
-        }
-        return Expressions.dottedName(Expressions.unwrap(callee.nodes().get(0)));
+        return TaskRefs.calledOn(call, methods);
     }
 
     /** The last name of a dotted expression: {@code submit} of {@code t.load.submit}. */
     static String lastName(Node attribute) {
-        return attribute.tokens().get(attribute.tokens().size() - 1).text();
+        return TaskRefs.lastName(attribute);
     }
 
     /** {@code n} and its descendants, but not those of nested functions and classes, which are scopes of their own. */

@@ -1,10 +1,13 @@
 package dev.migrate.analyzers.sources.python;
 
 import dev.migrate.rewriters.python.query.Definitions;
+import dev.migrate.rewriters.python.query.Expressions;
 import dev.migrate.rewriters.python.tree.Node;
+import dev.migrate.rewriters.python.tree.NodeKind;
 import dev.migrate.rewriters.python.query.ImportBinding;
 import dev.migrate.rewriters.python.query.Imports;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -102,6 +105,37 @@ public final class TaskRefs {
             }
         }
         return out;
+    }
+
+    /**
+     * The task a call of one of {@code methods} is made on, as written: {@code load} of {@code load.submit(x)},
+     * {@code t.load} of {@code t.load.map(xs)}, and {@code load} of {@code load.with_options(name=n).submit(x)}, a run
+     * of a copy of the task given options in place (Prefect's own documented idiom for naming each run); empty for
+     * anything else. Whether the name is a task is the caller's to say ({@link #of}).
+     */
+    public static Optional<String> calledOn(Node call, String... methods) {
+        if (call.kind() != NodeKind.CALL || call.nodes().isEmpty()) {
+            return Optional.empty();
+        }
+        Node callee = Expressions.unwrap(call.nodes().get(0));
+        if (callee.kind() != NodeKind.ATTRIBUTE || !List.of(methods).contains(lastName(callee))) {
+            return Optional.empty();
+        }
+        Node receiver = Expressions.unwrap(callee.nodes().get(0));
+        // load.with_options(...).submit(x); a copy of a copy (load.with_options(a).with_options(b)) too
+        while (receiver.kind() == NodeKind.CALL) {
+            Node inner = Expressions.unwrap(receiver.nodes().get(0));
+            if (inner.kind() != NodeKind.ATTRIBUTE || !lastName(inner).equals("with_options")) {
+                return Optional.empty();
+            }
+            receiver = Expressions.unwrap(inner.nodes().get(0));
+        }
+        return Expressions.dottedName(receiver);
+    }
+
+    /** The last name of a dotted expression: {@code submit} of {@code t.load.submit}. */
+    static String lastName(Node attribute) {
+        return attribute.tokens().get(attribute.tokens().size() - 1).text();
     }
 
     /** {@code load} of {@code load.with_options(...)}, {@code t.load} of {@code t.load.with_options(...)}. */

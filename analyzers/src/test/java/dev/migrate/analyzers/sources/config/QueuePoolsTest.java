@@ -108,6 +108,30 @@ class QueuePoolsTest {
         assertThat(pools().agreed(List.of("plain"))).contains(new DeploymentPool("process-pool", "process"));
     }
 
+    // found by the Prefect 2 Python sweep: ReplaceDeploymentBuildFromFlow deploys a block the script saves
+    // (proc.save("etl-proc")) to a pool of that name, while the converted agent's worker served process-pool, so the
+    // deployment's runs found no worker; the saved name is the pool's here too
+    @Test
+    void aPythonBlockTheScriptSavesNamesItsPool() {
+        read(new PrefectDeploymentDetector(), "deploy.py", """
+                from prefect.deployments import Deployment
+                from prefect.infrastructure import Process
+
+                from flows.etl import etl
+
+                proc = Process(working_dir="/opt/etl")
+                proc.save("etl-proc", overwrite=True)
+                unsaved = Process(working_dir="/opt/etl")
+
+                Deployment.build_from_flow(flow=etl, name="saved", work_queue_name="saved", infrastructure=proc,
+                                           apply=True)
+                Deployment.build_from_flow(flow=etl, name="unsaved", work_queue_name="unsaved",
+                                           infrastructure=unsaved, apply=True)
+                """);
+        assertThat(pools().agreed(List.of("saved"))).contains(new DeploymentPool("etl-proc", "process"));
+        assertThat(pools().agreed(List.of("unsaved"))).contains(new DeploymentPool("process-pool", "process"));
+    }
+
     @Test
     void theStandInIsNamedAfterTheType() {
         assertThat(DeploymentPool.of("docker", null)).isEqualTo(new DeploymentPool("docker-pool", "docker"));

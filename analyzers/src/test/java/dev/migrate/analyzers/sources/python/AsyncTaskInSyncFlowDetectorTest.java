@@ -35,6 +35,26 @@ class AsyncTaskInSyncFlowDetectorTest {
         assertThat(sink.findings.get(0).message()).startsWith("sync flow etl calls async task fetch directly");
     }
 
+    // a run of the task's copy given options in place is a call of the task too
+    @Test
+    void callsOfAnAsyncTaskGivenOptionsInPlaceAreFlagged() {
+        RecordingSink sink = scan("""
+                from prefect import flow, task
+
+                @task
+                async def fetch(url):
+                    return url
+
+                @flow
+                def etl(urls):
+                    first = fetch.with_options(name="first").with_options(retries=2)(urls[0])
+                    return first, fetch.with_options(retries=1).submit(urls[1]), other.with_options(a=1)(urls)
+                """);
+        assertThat(sink.findings).extracting(f -> f.code() + " " + f.where().line() + " " + f.message())
+                .containsExactly("BHV008 9 sync flow etl calls async task fetch directly; Prefect 3 returns a coroutine "
+                        + "there and never runs it");
+    }
+
     @Test
     void asyncFlowsSubmitsSyncTasksAndNestedFunctionsAreNot() {
         RecordingSink sink = scan("""

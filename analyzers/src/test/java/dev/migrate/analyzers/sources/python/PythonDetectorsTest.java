@@ -634,9 +634,15 @@ class PythonDetectorsTest {
                 Deployment.build_from_flow(etl, "stated", work_pool_name="etl-pool", parameters={"day": 1},
                                            enforce_parameter_schema=False, apply=True)
                 Deployment.build_from_flow(etl, "unpacked", **settings, apply=True)
+
+                def build(env):
+                    return Deployment.build_from_flow(etl, "per-env", work_queue_name=env, apply=True)
                 """);
+        // found by the Prefect 2 Python sweep: a deployment script's function building one deployment per environment
+        // takes the queue as a parameter, which the finding called 'default'
         assertThat(sink.findings).filteredOn(f -> f.code().equals("PF211")).extracting(Finding::message)
-                .containsExactly("deployment etl/queue-only uses work queue 'ml' without a work pool (agent model)");
+                .containsExactly("deployment etl/queue-only uses work queue 'ml' without a work pool (agent model)",
+                        "deployment etl/per-env uses the work queue env names without a work pool (agent model)");
         assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV004")).extracting(Finding::message)
                 .containsExactly("deployment etl/queue-only has parameters but no enforce_parameter_schema; Prefect 3 "
                         + "enforces the schema by default");
@@ -1527,6 +1533,145 @@ class PythonDetectorsTest {
                         "15 function fetch_all awaits f.result()", "15 function fetch_all awaits the task future first");
         // `await first.wait()` on a line of its own discards the value: no BHV009
         assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV009")).isEmpty();
+    }
+
+    // a task given options in place (step.with_options(name=...).submit(j), Prefect's idiom for naming each run) is a
+    // task run for every rule that reads runs: BHV007 for its await, BHV002 for the flow that returns nothing
+    @Test
+    void aTaskGivenOptionsInPlaceIsATaskRun() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                from prefect import flow, task
+
+                @task
+                async def step(j):
+                    return j
+
+                @flow
+                async def batch(i, n):
+                    for j in range(n):
+                        await step.with_options(name=f"step-{i}-{j}").submit(j)
+                """);
+        assertThat(sink.findings).extracting(f -> f.code() + " " + f.where().line()).containsExactly("BHV007 10",
+                "BHV002 10");
+        assertThat(sink.findings.get(0).message()).startsWith(
+                "flow batch awaits step.with_options(name=f\"step-{i}-{j}\").submit(j); Prefect 3 futures");
+    }
+
+    // asyncio.gather over the futures' results (or over submits) gathered coroutines in Prefect 2 and raises TypeError
+    // in Prefect 3; futures kept in a list filled by append count, a list also given other awaitables does not
+    @Test
+    void aGatherOfTaskFuturesIsReported() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                import asyncio
+                from prefect import flow, task
+
+                @task
+                async def render(part):
+                    return part
+
+                @flow
+                async def build(parts):
+                    pending = []
+                    for part in parts:
+                        pending.append(render.submit(part))
+                    named = await asyncio.gather(*[render.submit(p) for p in parts])
+                    mixed = [asyncio.sleep(0)]
+                    mixed.append(render.submit(parts[0]))
+                    await asyncio.gather(*[m.result() for m in mixed])
+                    await asyncio.gather(*[render(p) for p in parts])
+                    return await asyncio.gather(*[f.result() for f in pending], return_exceptions=True)
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV007"))
+                .extracting(f -> f.where().line() + " " + f.message().substring(0, f.message().indexOf(';')))
+                .containsExactly("13 flow build gathers task futures' coroutines with asyncio.gather(*[render.submit(p) "
+                        + "for p in parts])", "18 flow build gathers task futures' coroutines with asyncio.gather(*[f"
+                        + ".result() for f in pending], return_exceptions=True)");
+    }
+
+    // a removed storage block named by its "slug/name" reference fails to load on Prefect 3, whose block types lack it:
+    // the generic Block.load and result_storage= (flows, tasks, with_options, option dicts); kept blocks' slugs,
+    // the integrations' own and computed references are fine
+    @Test
+    void removedStorageBlocksNamedBySlug() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                from prefect import flow, task
+                from prefect.blocks.core import Block
+
+                @task(result_storage="s3/qa")
+                def compute():
+                    return 1
+
+                @flow(result_storage="local-file-system/dev")
+                def main(env):
+                    compute.with_options(result_storage="gcs/results")()
+                    return Block.load("github/code"), Block.load("s3-bucket/prod"), Block.load(f"s3/{env}")
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("PF206"))
+                .extracting(f -> f.where().line() + " " + f.message())
+                .containsExactly("4 \"s3/qa\" names a prefect.filesystems.S3 block, whose type Prefect 3 no longer has: "
+                                + "save a prefect_aws.S3Bucket block under that name and name it \"s3-bucket/qa\"",
+                        "10 \"gcs/results\" names a prefect.filesystems.GCS block, whose type Prefect 3 no longer has: "
+                                + "save a prefect_gcp.GcsBucket block under that name and name it \"gcs-bucket/results\"",
+                        "11 \"github/code\" names a prefect.filesystems.GitHub block, whose type Prefect 3 no longer "
+                                + "has: save a prefect_github.GitHubRepository block under that name and name it "
+                                + "\"github-repository/code\"");
+    }
+
+    // the futures of a list read one by one (a for loop, a comprehension) gave their state the 2.x way too; a loop
+    // variable also bound to something else is no future
+    @Test
+    void theStateOfEachFutureOfAList() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                from prefect import flow, task
+
+                @task
+                def load(x):
+                    return x
+
+                @flow
+                def check(n, jobs):
+                    futures = [load.submit(i) for i in range(n)]
+                    states = [f.wait() for f in futures]
+                    for j in jobs:
+                        print(j.wait().ok)
+                    for m in load.map(range(n)):
+                        state = m.wait()
+                        print(state, m.get_state())
+                    return states
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV009"))
+                .extracting(f -> f.where().line() + " " + f.message().substring(0, 20))
+                .containsExactly("10 the value of f.wait(", "14 the value of m.wait(", "15 m.get_state() raises");
+    }
+
+    // Prefect 3 caches a task whose results persist by default (same inputs in one flow run): reported where the task
+    // states neither a cache nor a result_storage_key, and persists by persist_result=True or a storage/serializer
+    @Test
+    void persistedTasksCachedByDefault() {
+        RecordingSink sink = run(new PrefectApiUsageDetector(), "flow.py", """
+                from prefect import task
+                from prefect.tasks import task_input_hash
+
+                @task(persist_result=True)
+                def a(x):
+                    return x
+
+                @task(result_storage="s3-bucket/results")
+                def b(x):
+                    return x
+
+                @task(persist_result=True, cache_key_fn=task_input_hash)
+                def c(x):
+                    return x
+
+                @task(persist_result=False, result_storage="s3-bucket/results")
+                def d(x):
+                    return x
+                """);
+        assertThat(sink.findings).filteredOn(f -> f.code().equals("BHV010"))
+                .extracting(f -> f.where().line() + " " + f.message().substring(0, f.message().indexOf(':')))
+                .containsExactly("4 task a persists its results and states no cache",
+                        "8 task b persists its results and states no cache");
     }
 
     // ReadFutureStateFromProperty converts these uses of a future an async flow awaited its submit for, as reported
