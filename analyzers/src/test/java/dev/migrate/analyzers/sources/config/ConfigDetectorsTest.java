@@ -297,8 +297,11 @@ class ConfigDetectorsTest {
                 "R/2026-03-02T06:15+01:00/PT86400S", "R/2026-07-01T00:30Z/PT21600S", "PT600S", "PT3600S");
         var check = new dev.migrate.analyzers.schedule.ScheduleCheck(java.time.ZoneOffset.UTC,
                 java.time.Instant.parse("2026-11-21T00:00:00Z"));
-        var daily = check.translate(check.interpret(specs.get(0)));
-        assertThat(daily.target().toYaml()).containsEntry("anchor_date", "2026-03-02T06:15").containsEntry("interval", 86400L);
+        // the deployment's own interval (a legacy job's interval of days in a zone with DST is written in UTC instead)
+        var daily = check.translate(check.interpret(specs.get(0)),
+                dev.migrate.analyzers.schedule.ScheduleOrigin.PREFECT2_DEPLOYMENT);
+        assertThat(daily.target().toYaml()).containsEntry("anchor_date", "2026-03-02T06:15").containsEntry("interval", 86400L)
+                .containsEntry("timezone", "Europe/Berlin");
         assertThat(check.translate(check.interpret(specs.get(1))).exact()).isTrue();
         assertThat(check.translate(check.interpret(specs.get(1))).target().anchorDate()).hasToString("2026-07-01T00:30");
     }
