@@ -289,7 +289,7 @@ public final class Validator {
     private static DatasetConfig keyless(DatasetConfig ds) {
         return new DatasetConfig(ds.name(), ds.configPath(), ds.legacy(), ds.current(), List.of(), ds.ignoreColumns(),
                 ds.tolerances(), ds.rowCount(), ds.allowNewColumns(), false, ds.allowEmpty(), ds.csv(), ds.newCsv(),
-                ds.renameColumns());
+                ds.renameColumns(), ds.acceptTypeChanges(), ds.ignoreColumnCase());
     }
 
     private List<CheckResult> compareDatasetOrThrow(ValidateConfig config, JobConfig job, DatasetConfig ds,
@@ -651,6 +651,8 @@ public final class Validator {
         loader.load("new", ds, ds.current(), newConn, newFiles, Map.of(), true, "");
         List<Column> legacy = session.columns(Sql.quote("legacy"));
         List<Column> current = session.columns(Sql.quote("new"));
+        // before the exact-number reads, which pair each legacy column with its new one by name
+        ds = dev.migrate.validators.compare.ColumnCase.apply(ds, legacy, current);
         DatasetConfig exact = readValues ? ExactNumbers.resolve(session, ds, legacyFiles, legacy, newFiles, current) : ds;
         if (exact != ds) {
             ds = exact;

@@ -74,6 +74,7 @@ public final class RemoteComparison {
             List<Traffic> traffic) {
         List<dev.migrate.validators.query.Column> legacyStored = l.columns();
         DatasetPlan plan = resolve(ds, legacyStored, l, n);
+        ds = plan.config(); // with the columns ignore_column_case renames
         Dialect dialect = postgres ? Dialect.POSTGRES : null;
         boolean streamed = !postgres && l.sqlite() && n.sqlite();
         java.util.Set<String> instants = streamed ? readAsInstants(ds, plan, legacyStored, l, n) : java.util.Set.of();
@@ -157,6 +158,7 @@ public final class RemoteComparison {
                 JdbcSide n = JdbcSide.open("new", nc, ds.current(), env)) {
             List<dev.migrate.validators.query.Column> legacyStored = l.columns();
             DatasetPlan plan = resolve(ds, legacyStored, l, n);
+            ds = plan.config();
             Dialect dialect = dialect(lc) == Dialect.POSTGRES && dialect(nc) == Dialect.POSTGRES ? Dialect.POSTGRES : null;
             java.util.Set<String> instants = dialect == null && l.sqlite() && n.sqlite()
                     ? readAsInstants(ds, plan, legacyStored, l, n) : java.util.Set.of();
@@ -182,7 +184,7 @@ public final class RemoteComparison {
     private static DatasetPlan resolve(DatasetConfig ds, List<dev.migrate.validators.query.Column> stored, JdbcSide l,
             JdbcSide n) {
         DatasetPlan plan = DatasetPlan.resolve(ds, stored, n.columns());
-        l.renameColumns(ds.renames("legacy"), stored);
+        l.renameColumns(plan.config().renames("legacy"), stored);
         return plan;
     }
 

@@ -42,7 +42,8 @@ public final class Verdicts {
         }
         for (Column m : plan.missing()) {
             out.add(CheckResult.of(ds, Check.SCHEMA, m.name(), Status.FAIL,
-                    "missing column: '" + m.name() + "' (" + m.type() + ") is in the legacy output but not in the new one")
+                    "missing column: '" + m.name() + "' (" + m.type() + ") is in the legacy output but not in the new one"
+                            + caseHint(plan, m))
                     .withValues(m.type(), null, null, null));
         }
         for (Column a : plan.added()) {
@@ -52,9 +53,17 @@ public final class Verdicts {
                     .withValues(null, a.type(), null, null));
         }
         for (Compared c : plan.all()) {
+            String accepted = plan.config().acceptTypeChanges().get(c.name());
             if (c.asText() || c.widened()) {
                 boolean wider = !typesInferred && TypeWidening.widens(c.legacy().type(), c.current().type());
                 Status s = typesInferred || wider ? Status.INFO : Status.FAIL;
+                String acceptance = "";
+                if (accepted != null && s == Status.FAIL) {
+                    boolean asAccepted = TypeWidening.sameType(accepted, c.current().type());
+                    s = asAccepted ? Status.INFO : Status.FAIL;
+                    acceptance = asAccepted ? "; accepted by accept_type_changes (the values are still compared)"
+                            : "; accept_type_changes accepts " + accepted + " for it, not " + c.current().type();
+                }
                 out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), s, "type " + (wider ? "widened" : "changed") + ": '"
                         + plan.label(c.name()) + "' is " + c.legacy().type() + " in legacy and " + c.current().type()
                         + " in new"
@@ -64,8 +73,15 @@ public final class Verdicts {
                         + (typesInferred ? " (types inferred from text; values compared as "
                                 + (c.moments() ? "moments where the text reads as one, else text)" : !c.widened()
                                         ? "text)" : c.numeric() ? "numbers)" : "instants, naive ones read as UTC)")
-                                : ""))
-                        .withValues(c.legacy().type(), c.current().type(), null, null));
+                                : "")
+                        + acceptance)
+                        .withValues(c.legacy().type(), c.current().type(), null, accepted));
+            } else if (accepted != null) {
+                // a stale entry accepts nothing; said, so that it is removed before it hides a later change
+                out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), Status.INFO, "accept_type_changes lists '"
+                        + plan.label(c.name()) + "', whose type did not change (" + c.current().type() + " on both "
+                        + "sides); the entry accepts nothing")
+                        .withValues(c.legacy().type(), c.current().type(), null, accepted));
             }
             if (c.legacy().nullable() != c.current().nullable()) {
                 out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), Status.INFO, "nullability changed: '"
@@ -81,6 +97,21 @@ public final class Verdicts {
                             null, null));
         }
         return out;
+    }
+
+    /**
+     * A legacy column the new output writes in another case ({@code Amount} as {@code AMOUNT}) reads as one missing
+     * and one new column, whose values are never compared: say which setting compares them.
+     */
+    private static String caseHint(DatasetPlan plan, Column missing) {
+        List<String> sameButCase = plan.added().stream().map(Column::name)
+                .filter(n -> n.equalsIgnoreCase(missing.name())).toList();
+        if (sameButCase.size() != 1 || plan.config().ignoreColumnCase()) {
+            return "";
+        }
+        return "; the new output has '" + sameButCase.get(0) + "', which differs from it only in case: set "
+                + "ignore_column_case: true for the dataset (or rename_columns: {" + missing.name() + ": "
+                + sameButCase.get(0) + "}) to compare them as one column";
     }
 
     private static String nullability(Column c) {
