@@ -43,13 +43,14 @@ public final class Verdicts {
         for (Column m : plan.missing()) {
             out.add(CheckResult.of(ds, Check.SCHEMA, m.name(), Status.FAIL,
                     "missing column: '" + m.name() + "' (" + m.type() + ") is in the legacy output but not in the new one"
-                            + caseHint(plan, m))
+                            + caseHint(plan, m) + unnamedColumnHint(m))
                     .withValues(m.type(), null, null, null));
         }
         for (Column a : plan.added()) {
             Status s = plan.config().allowNewColumns() ? Status.INFO : Status.FAIL;
             out.add(CheckResult.of(ds, Check.SCHEMA, a.name(), s, "new column: '" + a.name() + "' (" + a.type()
-                    + ") is only in the new output" + (s == Status.FAIL ? " and allow_new_columns is false" : ""))
+                    + ") is only in the new output" + (s == Status.FAIL ? " and allow_new_columns is false" : "")
+                    + unnamedColumnHint(a))
                     .withValues(null, a.type(), null, null));
         }
         for (Compared c : plan.all()) {
@@ -100,6 +101,31 @@ public final class Verdicts {
     }
 
     /**
+     * {@code part} of {@code whole} in percent, signed: four decimals, or two significant digits below 0.0001 % (one
+     * row of three million is -0.000033 %, not -0.0000 %, which reads as no difference).
+     */
+    static String percent(long part, long whole) {
+        BigDecimal p = BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole), java.math.MathContext.DECIMAL64);
+        BigDecimal shown = part == 0 || p.abs().compareTo(new BigDecimal("0.0001")) >= 0
+                ? p.setScale(4, java.math.RoundingMode.HALF_UP) : p.round(new java.math.MathContext(2));
+        return (p.signum() >= 0 ? "+" : "") + shown.toPlainString() + "%";
+    }
+
+    /**
+     * pandas' {@code to_csv} writes the DataFrame's index as a first column with an empty header unless told
+     * {@code index=False}, and DuckDB names such a column {@code column0}: a legacy job that wrote it and a new one
+     * that does not (or the reverse) differ by a column no reader asked for. Said where the column is reported.
+     */
+    private static String unnamedColumnHint(Column c) {
+        if (!c.name().matches("column\\d+")) {
+            return "";
+        }
+        return "; '" + c.name() + "' is the name the engine gives a CSV column whose header is empty, such as the index "
+                + "pandas' to_csv writes unless index=False: if it is that, add it to ignore_columns";
+    }
+
+    /**
      * A legacy column the new output writes in another case ({@code Amount} as {@code AMOUNT}) reads as one missing
      * and one new column, whose values are never compared: say which setting compares them.
      */
@@ -121,7 +147,7 @@ public final class Verdicts {
     public static CheckResult rowCount(String dataset, long legacy, long current, Tolerance tolerance) {
         boolean ok = tolerance.accepts(legacy, current);
         long diff = current - legacy;
-        String pct = legacy == 0 ? "" : String.format(java.util.Locale.ROOT, " (%+.4f%%)", 100.0 * diff / legacy);
+        String pct = legacy == 0 ? "" : " (" + percent(diff, legacy) + ")";
         return CheckResult.of(dataset, Check.ROW_COUNT, "rows", ok ? Status.PASS : Status.FAIL,
                         ok ? "row counts match: " + legacy + (diff == 0 ? "" : " vs " + current + " within " + tolerance)
                            : "row counts differ: " + legacy + " legacy vs " + current + " new" + pct)
