@@ -204,7 +204,7 @@ public final class EmbeddedComparison {
                 rereads.samples(diffTable);
                 samples = session.query(RowDiffQuery.samples(plan, r.legacyRows(), r.newRows(), diffTable, sampleSize));
             }
-            out.add(RowDiffVerdict.of(plan, counts, samples, Math.max(nl, nn)));
+            out.add(RowDiffVerdict.of(plan, counts, samples, Math.max(nl, nn), nl));
             if (plan.config().ordered()) {
                 // rows proven paired by position are in the same order: nothing moved
                 Map<String, Object> o = provenCounts != null ? Map.of("moved", 0L)

@@ -106,7 +106,7 @@ public final class RemoteComparison {
         List<Map<String, Object>> rows = samples(plan, l, n, diff);
         Traffic t = new Traffic(l.bytesFetched() + n.bytesFetched(), l.queries() + n.queries(), diff.segments());
         traffic.add(t);
-        CheckResult verdict = RowDiffVerdict.of(plan, diff.counts(), rows, Math.max(nl, nn));
+        CheckResult verdict = RowDiffVerdict.of(plan, diff.counts(), rows, Math.max(nl, nn), nl);
         out.add(new CheckResult(verdict.dataset(), verdict.check(), verdict.subject(), verdict.legacyValue(),
                 verdict.newValue(), verdict.difference(), verdict.threshold(), verdict.status(),
                 verdict.message() + "; segment checksums: " + t.segments() + " segments, " + t.queries() + " queries, "
@@ -139,7 +139,7 @@ public final class RemoteComparison {
         if (plan.keys().isEmpty()) {
             return out;
         }
-        CheckResult verdict = RowDiffVerdict.of(plan, o.counts(), o.samples(), Math.max(nl, nn));
+        CheckResult verdict = RowDiffVerdict.of(plan, o.counts(), o.samples(), Math.max(nl, nn), nl);
         out.add(new CheckResult(verdict.dataset(), verdict.check(), verdict.subject(), verdict.legacyValue(),
                 verdict.newValue(), verdict.difference(), verdict.threshold(), verdict.status(),
                 verdict.message() + "; every row read in key order (the database has no hash function): "
