@@ -147,8 +147,9 @@ public final class Validator {
         }
         Instant from = run.scheduled().minus(job.runWindow());
         Instant to = run.scheduled().plus(job.runWindow());
-        return all.stream().filter(f -> f.stamped() == null || f.stamped().isAfter(from) && f.stamped().isBefore(to))
-                .toList();
+        // a file named by a date alone (extract_2024-03-01.json) belongs to every run of that day, not only to runs
+        // within the window of its midnight: a daily run at 23:00 with a PT2H window wrote it too
+        return all.stream().filter(f -> f.stampedWithin(from, to)).toList();
     }
 
     /** With no run named, the evidence still says which run was compared: the latest time stamped in its outputs. */

@@ -38,7 +38,7 @@ public final class OutputLister {
                 if (matchers.stream().anyMatch(m -> m.matches(rel)) && !isHidden(rel)) {
                     String relative = rel.toString().replace('\\', '/');
                     out.add(new OutputFile(f, relative, normalizer.normalize(relative, legacySide),
-                            normalizer.stamp(relative)));
+                            normalizer.stamp(relative), normalizer.stampNamesDay(relative)));
                 }
             });
         } catch (IOException | UncheckedIOException e) {
