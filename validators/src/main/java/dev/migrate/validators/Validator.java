@@ -16,6 +16,7 @@ import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.engine.CsvDefaults;
 import dev.migrate.validators.engine.CsvDelimiterCheck;
 import dev.migrate.validators.engine.ExactNumbers;
+import dev.migrate.validators.engine.JsonFieldOrder;
 import dev.migrate.validators.engine.FileFormat;
 import dev.migrate.validators.engine.TranscodedFiles;
 import dev.migrate.validators.engine.FileLoader;
@@ -655,6 +656,7 @@ public final class Validator {
         // before the exact-number reads, which pair each legacy column with its new one by name
         ds = dev.migrate.validators.compare.ColumnCase.apply(ds, legacy, current);
         DatasetConfig exact = readValues ? ExactNumbers.resolve(session, ds, legacyFiles, legacy, newFiles, current) : ds;
+        exact = JsonFieldOrder.resolve(exact, legacyFiles, legacy, newFiles, current);
         if (exact != ds) {
             ds = exact;
             loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, Map.of(), true, "");

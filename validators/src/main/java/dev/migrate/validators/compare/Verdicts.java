@@ -40,6 +40,18 @@ public final class Verdicts {
                     + "' is compared with new '" + r.getValue() + "'"))
                     .withValues(r.getKey(), r.getValue(), null, null));
         }
+        for (String side : List.of("legacy", "new")) {
+            plan.config().csv(side).columnTypes().forEach((stored, type) -> {
+                if (type.startsWith(dev.migrate.validators.engine.JsonFieldOrder.STRUCT)) {
+                    String name = "legacy".equals(side) ? plan.config().renames("legacy").getOrDefault(stored, stored)
+                            : stored;
+                    out.add(CheckResult.of(ds, Check.SCHEMA, name, Status.INFO, "'" + plan.label(name) + "': the "
+                            + side + " output's JSON objects hold the same keys in another order than the other "
+                            + "side's; JSON objects have no order, so they are compared key by key")
+                            .withValues(null, null, null, "read as " + type));
+                }
+            });
+        }
         for (Column m : plan.missing()) {
             out.add(CheckResult.of(ds, Check.SCHEMA, m.name(), Status.FAIL,
                     "missing column: '" + m.name() + "' (" + m.type() + ") is in the legacy output but not in the new one"
