@@ -81,6 +81,17 @@ class PandasCsvTest {
                 .satisfies(s -> assertThat(s.differing()).containsExactly("ratio"));
     }
 
+    /** pandas' to_parquet of a filtered DataFrame stores its index as __index_level_0__; the rewrite's does not. */
+    @Test
+    void theParquetIndexOfAFilteredDataFrameIsNamedAsSuch() throws Exception {
+        OnePassDatasets.write(tmp, "old", "parquet", "SELECT range * 3 AS __index_level_0__, range AS id FROM range(5)");
+        OnePassDatasets.write(tmp, "new", "parquet", "SELECT range AS id FROM range(5)");
+        Path cfg = OnePassDatasets.directoryPairConfig(tmp, "name: t, files: \"t_*.parquet\", key: id");
+        assertThat(failures(OnePassDatasets.runConfig(cfg))).singleElement().satisfies(c -> assertThat(c.message())
+                .endsWith("; '__index_level_0__' is the index pandas' to_parquet stores when it is not a plain range "
+                        + "(after a filter, sort or concat) unless index=False: if it is that, add it to ignore_columns"));
+    }
+
     @Test
     void aRowCountOffByOneInMillionsShowsItsPercentage() {
         assertThat(Verdicts.rowCount("t", 3_000_000, 2_999_999, Tolerance.EXACT).message())

@@ -82,6 +82,28 @@ class PartFilesTest {
         assertThat(OnePassDatasets.rowDiff(job).message()).startsWith("0 rows differ, 1000 missing from new");
     }
 
+    /**
+     * A legacy Spark job leaves its committer's markers beside the parts ({@code _SUCCESS}, Databricks'
+     * {@code _committed_<id>} and {@code _started_<id>}, a leftover {@code _temporary/}); the rewrite on pandas or
+     * DuckDB writes none. They hold no data: not outputs, so not missing.
+     */
+    @Test
+    void sparkCommitMarkersAreNotOutputs() throws Exception {
+        legacy();
+        for (String marker : new String[] {"fx/_SUCCESS", "fx/dt=2024-01-01/_committed_8461", "fx/dt=2024-01-01/"
+                + "_started_8461", "fx/_temporary/0/_temporary/attempt_1/part-0000.parquet"}) {
+            Path f = tmp.resolve("legacy").resolve(marker);
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, marker.contains("committed") ? "{\"added\":[\"part-0000.parquet\"]}" : "");
+        }
+        OnePassDatasets.write(tmp, "new", "fx/dt=2024-01-01/part-0000.parquet", "parquet", rows(0, 1000));
+        OnePassDatasets.write(tmp, "new", "fx/dt=2024-01-02/part-0000.parquet", "parquet", rows(1000, 2000));
+        JobResult job = run("");
+        assertThat(failures(job)).isEmpty();
+        assertThat(job.checks()).filteredOn(c -> c.check() == Check.PATHS).singleElement()
+                .satisfies(c -> assertThat(c.legacyValue()).isEqualTo("2"));
+    }
+
     @Test
     void filesThatAreNotPartsGetNoPartHint() throws Exception {
         OnePassDatasets.write(tmp, "legacy", "report-1.csv", "csv", rows(0, 10));

@@ -130,6 +130,11 @@ public final class Verdicts {
      * that does not (or the reverse) differ by a column no reader asked for. Said where the column is reported.
      */
     private static String unnamedColumnHint(Column c) {
+        if (c.name().matches("__index_level_\\d+__")) {
+            // pyarrow's name for a DataFrame index that is not a plain range (after a filter or a sort)
+            return "; '" + c.name() + "' is the index pandas' to_parquet stores when it is not a plain range (after "
+                    + "a filter, sort or concat) unless index=False: if it is that, add it to ignore_columns";
+        }
         if (!c.name().matches("column\\d+")) {
             return "";
         }
