@@ -135,6 +135,10 @@ public final class Verdicts {
             return "; '" + c.name() + "' is the index pandas' to_parquet stores when it is not a plain range (after "
                     + "a filter, sort or concat) unless index=False: if it is that, add it to ignore_columns";
         }
+        if ((c.name().equals("index") || c.name().equals("level_0")) && c.isIntegral()) {
+            return "; '" + c.name() + "' is the name of the column pandas' to_sql writes for the DataFrame's index "
+                    + "unless index=False: if it is that, add it to ignore_columns";
+        }
         if (!c.name().matches("column\\d+")) {
             return "";
         }

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * index column (empty header), a float column with a NaN writes whole numbers as {@code 3.0} where the rewrite's
  * nullable Int64 writes {@code 3}, floats keep their repr ({@code 0.30000000000000004}, {@code 1e-05}), the rewrite
  * writes tz-aware UTC timestamps and a byte order mark ({@code encoding="utf-8-sig"}, for Excel). Only the index
- * column is a difference, and the failure says what it probably is.
+ * column is a difference, and the failure says what it probably is; so do the indexes pandas' to_parquet and to_sql
+ * store.
  */
-class PandasCsvTest {
+class PandasOutputsTest {
     @TempDir
     Path tmp;
 
@@ -90,6 +91,44 @@ class PandasCsvTest {
         assertThat(failures(OnePassDatasets.runConfig(cfg))).singleElement().satisfies(c -> assertThat(c.message())
                 .endsWith("; '__index_level_0__' is the index pandas' to_parquet stores when it is not a plain range "
                         + "(after a filter, sort or concat) unless index=False: if it is that, add it to ignore_columns"));
+    }
+
+    /** pandas' to_sql (index=True, the default) into SQLite: an "index" column and its index ix_orders_index. */
+    @Test
+    void theSqlIndexColumnOfToSqlIsNamedAsSuch() throws Exception {
+        Files.createDirectories(tmp.resolve("dbs"));
+        String[][] dbs = {{"old.db", "CREATE TABLE \"orders\" (\n\"index\" INTEGER,\n  \"id\" INTEGER,\n  \"amount\" REAL\n)",
+                "INSERT INTO orders VALUES (0, 1, 0.30000000000000004), (1, 2, 1.5)"},
+                {"new.db", "CREATE TABLE orders (id INTEGER PRIMARY KEY, amount REAL)",
+                        "INSERT INTO orders VALUES (1, 0.30000000000000004), (2, 1.5)"}};
+        for (String[] db : dbs) {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                    + tmp.resolve("dbs").resolve(db[0])); java.sql.Statement st = c.createStatement()) {
+                st.execute(db[1]);
+                st.execute(db[2]);
+                if (db[0].equals("old.db")) {
+                    st.execute("CREATE INDEX ix_orders_index ON orders (\"index\")");
+                }
+            }
+        }
+        String cfg = """
+                connections:
+                  old: {type: jdbc, url: "jdbc:sqlite:old.db"}
+                  new: {type: jdbc, url: "jdbc:sqlite:new.db"}
+                jobs:
+                  - name: j
+                    legacy: {connection: old}
+                    new: {connection: new}
+                    datasets: [{name: orders, table: orders, key: id%s}]
+                """;
+        JobResult job = OnePassDatasets.runConfig(Files.writeString(tmp.resolve("dbs/v.yaml"), cfg.formatted("")));
+        assertThat(failures(job)).singleElement().satisfies(c -> assertThat(c.message()).isEqualTo("missing column: "
+                + "'index' (INTEGER) is in the legacy output but not in the new one; 'index' is the name of the column "
+                + "pandas' to_sql writes for the DataFrame's index unless index=False: if it is that, add it to "
+                + "ignore_columns"));
+        JobResult ignored = OnePassDatasets.runConfig(Files.writeString(tmp.resolve("dbs/v.yaml"),
+                cfg.formatted(", ignore_columns: [index]")));
+        assertThat(failures(ignored)).isEmpty();
     }
 
     @Test
