@@ -62,11 +62,33 @@ class ColumnMismatchCountsTest {
                 + "1000 paired rows), 0 missing from new, 0 extra in new; key id");
     }
 
+    /**
+     * JSON sides are loaded into tables, which hold every row: the counts are exact with any sample size, and a
+     * toleranced column counts only the rows out of its tolerance.
+     */
     @Test
-    void aSampleSmallerThanTheDifferencesSaysItsCountsAreTheSamples() throws Exception {
-        CheckResult diff = rowDiff("csv", 10);
-        assertThat(diff.message()).isEqualTo("100 rows differ (in the 10 sampled: a: 10, b: 2; a --sample-size of at "
-                + "least the differing rows counts every column), 1 missing from new, 0 extra in new; key id");
+    void materializedSidesCountEveryDifferingRow() throws Exception {
+        OnePassDatasets.write(tmp, "old", "json", LEGACY.replace("range * 2 AS a", "range * 2 AS a, 1.0 AS f"));
+        OnePassDatasets.write(tmp, "new", "json", CURRENT.replace("END AS a", "END AS a, CASE WHEN range < 30 THEN "
+                + "1.004 WHEN range < 35 THEN 1.5 ELSE 1.0 END AS f"));
+        Path cfg = OnePassDatasets.directoryPairConfig(tmp, "name: t, files: \"t_*.json\", key: id, "
+                + "tolerances: {f: {absolute: 0.01}}");
+        CheckResult diff = OnePassDatasets.rowDiff(OnePassDatasets.runConfig(cfg));
+        assertThat(diff.samples()).hasSize(10);
+        assertThat(diff.message()).isEqualTo("104 rows differ (a: 100 (10.01%), b: 20 (2.002%), f: 5 (0.5005%) of "
+                + "999 paired rows), 1 missing from new, 0 extra in new; key id");
+    }
+
+    /**
+     * More differing rows than the sample holds: the files are read once more to count every pair, on each path
+     * (streamed CSV, row beside row Parquet, loaded JSON), so the counts do not depend on the sample size.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "parquet", "json"})
+    void aSampleSmallerThanTheDifferencesStillCountsEveryRow(String format) throws Exception {
+        CheckResult diff = rowDiff(format, 10);
+        assertThat(diff.message()).isEqualTo("100 rows differ (a: 100 (10.01%), b: 20 (2.002%) of 999 paired rows), "
+                + "1 missing from new, 0 extra in new; key id");
         assertThat(diff.samples()).hasSize(10);
     }
 
@@ -103,5 +125,34 @@ class ColumnMismatchCountsTest {
                 """);
         assertThat(OnePassDatasets.rowDiff(OnePassDatasets.runConfig(cfg)).message()).startsWith(
                 "1 row differs (amount: 1 (25%) of 4 paired rows), 0 missing from new, 0 extra in new; key id");
+    }
+
+    /** SQLite's rows are all compared in Java, column by column: the counts are exact with any sample size. */
+    @Test
+    void sqliteCountsAreExactBeyondTheSample() throws Exception {
+        Files.createDirectories(tmp.resolve("dbs"));
+        for (String db : new String[] {"old.db", "new.db"}) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("dbs").resolve(db));
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b TEXT)");
+                s.execute("WITH RECURSIVE r(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM r WHERE i < 999) INSERT INTO t "
+                        + "SELECT i, i * 2" + (db.equals("new.db") ? " + (i % 10 = 0)" : "") + ", CASE WHEN "
+                        + (db.equals("new.db") ? "i % 50 = 0" : "0") + " THEN 'y' ELSE 'x' END FROM r");
+            }
+        }
+        Path cfg = Files.writeString(tmp.resolve("dbs/v.yaml"), """
+                connections:
+                  old: {type: jdbc, url: "jdbc:sqlite:old.db"}
+                  new: {type: jdbc, url: "jdbc:sqlite:new.db"}
+                jobs:
+                  - name: j
+                    legacy: {connection: old}
+                    new: {connection: new}
+                    datasets: [{name: t, table: t, key: id}]
+                """);
+        CheckResult diff = OnePassDatasets.rowDiff(OnePassDatasets.runConfig(cfg));
+        assertThat(diff.samples()).hasSize(10);
+        assertThat(diff.message()).startsWith("100 rows differ (a: 100 (10%), b: 20 (2%) of 1000 paired rows), 0 "
+                + "missing from new, 0 extra in new; key id");
     }
 }

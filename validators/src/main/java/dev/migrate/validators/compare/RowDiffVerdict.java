@@ -13,6 +13,12 @@ import java.util.Objects;
 
 /** Builds the row-diff result from the counts per kind and the sampled rows (aliases k/l/n as in RowDiffQuery). */
 public final class RowDiffVerdict {
+    /**
+     * Prefix of a count of differing rows per column ({@code column:amount}), which an engine that compares every
+     * differing row column by column (SQLite's merge) adds to the counts: exact whatever the sample's size.
+     */
+    public static final String COLUMN = "column:";
+
     private RowDiffVerdict() {
     }
 
@@ -40,13 +46,31 @@ public final class RowDiffVerdict {
             sampledDiffering += "differs".equals(s.kind()) ? 1 : 0;
             s.differing().forEach(c -> byColumn.merge(c, 1L, Long::sum));
         }
+        boolean exact = sampledDiffering == differs;
+        if (counts.keySet().stream().anyMatch(k -> k.startsWith(COLUMN))) {
+            byColumn.clear();
+            for (Compared c : plan.all()) {
+                Long n = counts.get(COLUMN + c.name());
+                if (n != null) {
+                    byColumn.put(c.name(), n);
+                }
+            }
+            exact = true;
+        }
+        // in the plan's column order, however they were counted
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        plan.all().forEach(c -> {
+            if (byColumn.containsKey(c.name())) {
+                ordered.put(c.name(), byColumn.get(c.name()));
+            }
+        });
         boolean ok = missing + extra + differs == 0;
         String keyText = String.join(", ", plan.keys().stream().map(c -> plan.label(c.name())).toList());
         String message = ok
                 ? (comparedRows == 1 ? "the 1 row matches" : "all " + comparedRows + " rows match") + " by key ("
                         + keyText + ")"
                 : (differs == 1 ? "1 row differs" : differs + " rows differ")
-                        + columns(plan, byColumn, sampledDiffering == differs, sampledDiffering,
+                        + columns(plan, ordered, exact, sampledDiffering,
                                 legacyRows < 0 ? -1 : legacyRows - missing)
                         + ", " + missing + " missing from new, " + extra + " extra in new; key " + keyText;
         return CheckResult.of(plan.config().name(), Check.ROW_DIFF, "rows", ok ? Status.PASS : Status.FAIL, message)

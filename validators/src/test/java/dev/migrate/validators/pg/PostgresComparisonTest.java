@@ -140,6 +140,23 @@ class PostgresComparisonTest {
     }
 
     /**
+     * PostgreSQL's segment checksums fetch only the sampled rows: with more differing rows than the sample, the
+     * per-column counts are the sample's, and the message says so and how to count them all.
+     */
+    @Test
+    void perColumnCountsBeyondTheSampleAreSaidToBeTheSamples() {
+        ValidationReport r = new Validator(new EngineSettings(1, "256MB", null, 2), Map.of("PG_TEST_PASSWORD",
+                PostgresServer.PASSWORD)::get).run(ConfigLoader.parse("pg.yaml", config("sales.orders"), Path.of(".")),
+                RunOverrides.NONE);
+        assertThat(only(r.jobs().get(0), Check.ROW_DIFF).message()).startsWith("3 rows differ (in the 2 sampled: "
+                + "amount: 1, status: 1; a --sample-size of at least the differing rows counts every column), 1 "
+                + "missing from new, 1 extra in new");
+        assertThat(only(run(config("sales.orders"), Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD)),
+                Check.ROW_DIFF).message()).startsWith("3 rows differ (amount: 2 (0.001%), status: 1 (0.0005%) of "
+                + "199999 paired rows)");
+    }
+
+    /**
      * A narrowing the new pipeline made on purpose (qty int8 to int4) is accepted by naming the new type in any of its
      * spellings ("integer" for int4), and a pandas to_sql table whose mixed-case quoted columns the new DDL writes
      * unquoted (lower case) compares with ignore_column_case; neither hides a changed value.
