@@ -100,7 +100,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--no-store", description = "Do not record the result.")
     boolean noStore;
 
-    @Option(names = "--sample-size", paramLabel = "N", defaultValue = "10", description = "Differing rows shown per dataset (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sample-size", paramLabel = "N", defaultValue = "10", description = "Differing rows shown per dataset (default: ${DEFAULT-VALUE}); on PostgreSQL also the rows the "
+                    + "per-column counts of differing rows are taken from.")
     int sampleSize;
 
     @Option(names = "--threads", paramLabel = "N", description = "Engine threads (default: all cores).")

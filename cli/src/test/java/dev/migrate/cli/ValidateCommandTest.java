@@ -32,7 +32,7 @@ class ValidateCommandTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
                 .contains("job lake_ingestion: MISMATCH")
-                .contains("FAIL row_diff  orders.rows: 3 rows differ (in amount, status)")
+                .contains("FAIL row_diff  orders.rows: 3 rows differ (status: 1 (2.5%), amount: 2 (5%) of 40 paired rows)")
                 .contains("info schema    customers.flow_run_id: new column")
                 .contains("differs {order_id=1031}  status: paid -> cancelled")
                 .contains("result: mismatch");

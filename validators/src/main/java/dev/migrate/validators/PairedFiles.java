@@ -94,6 +94,13 @@ final class PairedFiles {
             }
             return new EmbeddedComparison(session, settings).compare(plan, l, n, new EmbeddedComparison.Relations(
                     null, null, Sql.quote("legacy"), Sql.quote("new"), null), false, new EmbeddedComparison.Rereads() {
+                        /** Only the sampled rows are read again: the per-column counts read the files once more. */
+                        @Override
+                        public List<Statement> allRows() {
+                            return List.of(FileLoader.scan(legacyFiles, ds.csv("legacy"), false, ds.renames("legacy")),
+                                    FileLoader.scan(newFiles, ds.csv("new"), false, ds.renames("new")));
+                        }
+
                         @Override
                         public void samples(String diff) throws SQLException {
                             Validator.sampleRows(session, plan, ds, diff, legacyFiles, newFiles, settings.sampleSize());

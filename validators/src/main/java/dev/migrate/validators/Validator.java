@@ -16,6 +16,7 @@ import dev.migrate.validators.engine.EngineSettings;
 import dev.migrate.validators.engine.CsvDefaults;
 import dev.migrate.validators.engine.CsvDelimiterCheck;
 import dev.migrate.validators.engine.ExactNumbers;
+import dev.migrate.validators.engine.JsonFieldOrder;
 import dev.migrate.validators.engine.FileFormat;
 import dev.migrate.validators.engine.TranscodedFiles;
 import dev.migrate.validators.engine.FileLoader;
@@ -147,8 +148,9 @@ public final class Validator {
         }
         Instant from = run.scheduled().minus(job.runWindow());
         Instant to = run.scheduled().plus(job.runWindow());
-        return all.stream().filter(f -> f.stamped() == null || f.stamped().isAfter(from) && f.stamped().isBefore(to))
-                .toList();
+        // a file named by a date alone (extract_2024-03-01.json) belongs to every run of that day, not only to runs
+        // within the window of its midnight: a daily run at 23:00 with a PT2H window wrote it too
+        return all.stream().filter(f -> f.stampedWithin(from, to)).toList();
     }
 
     /** With no run named, the evidence still says which run was compared: the latest time stamped in its outputs. */
@@ -289,7 +291,7 @@ public final class Validator {
     private static DatasetConfig keyless(DatasetConfig ds) {
         return new DatasetConfig(ds.name(), ds.configPath(), ds.legacy(), ds.current(), List.of(), ds.ignoreColumns(),
                 ds.tolerances(), ds.rowCount(), ds.allowNewColumns(), false, ds.allowEmpty(), ds.csv(), ds.newCsv(),
-                ds.renameColumns());
+                ds.renameColumns(), ds.acceptTypeChanges(), ds.ignoreColumnCase());
     }
 
     private List<CheckResult> compareDatasetOrThrow(ValidateConfig config, JobConfig job, DatasetConfig ds,
@@ -388,6 +390,13 @@ public final class Validator {
                 || FileLoader.formatOf(newFiles) == FileFormat.CSV;
         return new EmbeddedComparison(session, settings, sides).compare(plan, aggregates.legacy(), aggregates.current(),
                 relations, inferred, new EmbeddedComparison.Rereads() {
+                    /** Only the sampled rows are read again: the per-column counts read the files once more. */
+                    @Override
+                    public List<Statement> allRows() {
+                        return List.of(FileLoader.scan(legacyFiles, ds.csv("legacy"), false, ds.renames("legacy")),
+                                FileLoader.scan(newFiles, ds.csv("new"), false, ds.renames("new")));
+                    }
+
                     /** The lists become tables only for the sides the key diff reads; an unnest runs on one thread. */
                     @Override
                     public void keys(boolean both) throws SQLException {
@@ -651,7 +660,10 @@ public final class Validator {
         loader.load("new", ds, ds.current(), newConn, newFiles, Map.of(), true, "");
         List<Column> legacy = session.columns(Sql.quote("legacy"));
         List<Column> current = session.columns(Sql.quote("new"));
+        // before the exact-number reads, which pair each legacy column with its new one by name
+        ds = dev.migrate.validators.compare.ColumnCase.apply(ds, legacy, current);
         DatasetConfig exact = readValues ? ExactNumbers.resolve(session, ds, legacyFiles, legacy, newFiles, current) : ds;
+        exact = JsonFieldOrder.resolve(exact, legacyFiles, legacy, newFiles, current);
         if (exact != ds) {
             ds = exact;
             loader.load("legacy", ds, ds.legacy(), legacyConn, legacyFiles, Map.of(), true, "");

@@ -112,7 +112,8 @@ public record DatasetPlan(
      * @param legacyAll the legacy output's columns as stored: the dataset's {@code rename_columns} are checked
      *                  against them and applied here, as every read of the legacy side applies them
      */
-    public static DatasetPlan resolve(DatasetConfig ds, List<Column> legacyAll, List<Column> newAll) {
+    public static DatasetPlan resolve(DatasetConfig configured, List<Column> legacyAll, List<Column> newAll) {
+        DatasetConfig ds = ColumnCase.apply(configured, legacyAll, newAll);
         List<Column> legacy = visible(ColumnRenames.apply(ds, legacyAll, newAll), ds);
         List<Column> current = visible(newAll, ds);
         Map<String, Column> byName = new LinkedHashMap<>();
@@ -123,6 +124,10 @@ public record DatasetPlan(
         }
         for (String t : ds.tolerances().keySet()) {
             requireColumn(ds, t, legacy, "legacy", "tolerances");
+        }
+        for (String t : ds.acceptTypeChanges().keySet()) {
+            requireColumn(ds, t, legacy, "legacy", "accept_type_changes");
+            requireColumn(ds, t, current, "new", "accept_type_changes");
         }
         List<Compared> keys = new ArrayList<>();
         List<Compared> exact = new ArrayList<>();
@@ -212,7 +217,10 @@ public record DatasetPlan(
             List<String> names = cols.stream().map(Column::name).toList();
             // a pipeline that renames headers (Id -> id) is the usual cause: say which column it probably is
             String hint = dev.migrate.validators.config.Suggest.closest(name, names)
-                    .map(s -> "; did you mean '" + s + "'? Names match exactly, case included").orElse("");
+                    .map(s -> "; did you mean '" + s + "'? Names match exactly, case included"
+                            + (s.equalsIgnoreCase(name) && !ds.ignoreColumnCase() ? " (ignore_column_case: true "
+                                    + "compares columns whose names differ only in case)" : ""))
+                    .orElse("");
             throw new BadInputException(ds.configPath() + "." + what + ": column '" + name + "' is not in the " + side
                     + " output of dataset '" + ds.name() + "' (its columns: " + String.join(", ", names) + ")" + hint
                     + "; fix the name in the config");

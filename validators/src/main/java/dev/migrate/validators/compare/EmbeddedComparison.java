@@ -56,6 +56,10 @@ public final class EmbeddedComparison {
             out.add(RowDiffQuery.joinedDiff(plan, legacy, current, diffTable + "_stats"));
             out.add(RowDiffQuery.diffFromList(plan, diffTable + "_stats", diffTable));
             out.add(RowDiffQuery.samples(plan, legacy, current, diffTable, sampleSize));
+            if (!plan.values().isEmpty()) {
+                out.add(RowDiffQuery.columnCounts(plan, Statement.of("legacy rows", legacy), Statement.of("new rows",
+                        current), diffTable));
+            }
             if (plan.config().ordered()) {
                 out.add(RowDiffQuery.order(plan, legacy, current));
             }
@@ -119,6 +123,15 @@ public final class EmbeddedComparison {
          */
         default Relations listed(Relations r) {
             return r;
+        }
+
+        /**
+         * Reads of every row of each side (legacy, new), for counting the differing rows per column when there are
+         * more than the sample holds; null when the row relations of {@code Relations} hold every row (materialized
+         * sides). Sides whose rows are read again only for the sampled keys give their files' scans.
+         */
+        default List<Statement> allRows() {
+            return null;
         }
 
         /** Relations to search for repeated keys, once the counts show that a key repeats. */
@@ -204,7 +217,8 @@ public final class EmbeddedComparison {
                 rereads.samples(diffTable);
                 samples = session.query(RowDiffQuery.samples(plan, r.legacyRows(), r.newRows(), diffTable, sampleSize));
             }
-            out.add(RowDiffVerdict.of(plan, counts, samples, Math.max(nl, nn)));
+            out.add(RowDiffVerdict.of(plan, withColumnCounts(plan, r, counts, samples, diffTable, rereads), samples,
+                    Math.max(nl, nn), nl));
             if (plan.config().ordered()) {
                 // rows proven paired by position are in the same order: nothing moved
                 Map<String, Object> o = provenCounts != null ? Map.of("moved", 0L)
@@ -220,6 +234,35 @@ public final class EmbeddedComparison {
         } catch (SQLException e) {
             throw engineFailure(plan, e);
         }
+    }
+
+    /**
+     * {@code counts} with the differing rows of each column ({@link RowDiffVerdict#COLUMN}) when the row relations
+     * hold every row: one join of the differing keys with both sides, run only when rows differ.
+     */
+    private Map<String, Long> withColumnCounts(DatasetPlan plan, Relations r, Map<String, Long> counts,
+            List<Map<String, Object>> samples, String diffTable, Rereads rereads) throws SQLException {
+        long differs = counts.getOrDefault("differs", 0L);
+        long sampled = samples.stream().filter(s -> "differs".equals(String.valueOf(s.get(RowDiffQuery.KIND)))).count();
+        if (differs == 0 || sampled == differs || plan.values().isEmpty()) {
+            return counts; // the sample holds every differing row: RowDiffVerdict counts them there
+        }
+        List<Statement> all = rereads.allRows();
+        Statement legacy = all == null ? Statement.of("legacy rows", r.legacyRows()) : all.get(0);
+        Statement current = all == null ? Statement.of("new rows", r.newRows()) : all.get(1);
+        // a scan that pairs rows while reading keeps only the differing keys the samples need: then compare all pairs
+        long listed = Verdicts.number(session.query(Statement.of("differing keys listed", "SELECT count(*) AS n FROM "
+                + Sql.quote(diffTable) + " WHERE " + RowDiffQuery.KIND + " = 'differs'")).get(0).get("n")).longValue();
+        Map<String, Object> row = session.query(RowDiffQuery.columnCounts(plan, legacy, current, diffTable,
+                listed == differs)).get(0);
+        Map<String, Long> out = new java.util.LinkedHashMap<>(counts);
+        for (int j = 0; j < plan.values().size(); j++) {
+            long n = Verdicts.number(row.get("d" + j)).longValue();
+            if (n > 0) {
+                out.put(RowDiffVerdict.COLUMN + plan.values().get(j).name(), n);
+            }
+        }
+        return out;
     }
 
     private static EnvironmentException engineFailure(DatasetPlan plan, SQLException e) {

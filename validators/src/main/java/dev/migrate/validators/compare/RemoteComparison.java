@@ -74,6 +74,7 @@ public final class RemoteComparison {
             List<Traffic> traffic) {
         List<dev.migrate.validators.query.Column> legacyStored = l.columns();
         DatasetPlan plan = resolve(ds, legacyStored, l, n);
+        ds = plan.config(); // with the columns ignore_column_case renames
         Dialect dialect = postgres ? Dialect.POSTGRES : null;
         boolean streamed = !postgres && l.sqlite() && n.sqlite();
         java.util.Set<String> instants = streamed ? readAsInstants(ds, plan, legacyStored, l, n) : java.util.Set.of();
@@ -105,7 +106,7 @@ public final class RemoteComparison {
         List<Map<String, Object>> rows = samples(plan, l, n, diff);
         Traffic t = new Traffic(l.bytesFetched() + n.bytesFetched(), l.queries() + n.queries(), diff.segments());
         traffic.add(t);
-        CheckResult verdict = RowDiffVerdict.of(plan, diff.counts(), rows, Math.max(nl, nn));
+        CheckResult verdict = RowDiffVerdict.of(plan, diff.counts(), rows, Math.max(nl, nn), nl);
         out.add(new CheckResult(verdict.dataset(), verdict.check(), verdict.subject(), verdict.legacyValue(),
                 verdict.newValue(), verdict.difference(), verdict.threshold(), verdict.status(),
                 verdict.message() + "; segment checksums: " + t.segments() + " segments, " + t.queries() + " queries, "
@@ -138,7 +139,7 @@ public final class RemoteComparison {
         if (plan.keys().isEmpty()) {
             return out;
         }
-        CheckResult verdict = RowDiffVerdict.of(plan, o.counts(), o.samples(), Math.max(nl, nn));
+        CheckResult verdict = RowDiffVerdict.of(plan, o.counts(), o.samples(), Math.max(nl, nn), nl);
         out.add(new CheckResult(verdict.dataset(), verdict.check(), verdict.subject(), verdict.legacyValue(),
                 verdict.newValue(), verdict.difference(), verdict.threshold(), verdict.status(),
                 verdict.message() + "; every row read in key order (the database has no hash function): "
@@ -157,6 +158,7 @@ public final class RemoteComparison {
                 JdbcSide n = JdbcSide.open("new", nc, ds.current(), env)) {
             List<dev.migrate.validators.query.Column> legacyStored = l.columns();
             DatasetPlan plan = resolve(ds, legacyStored, l, n);
+            ds = plan.config();
             Dialect dialect = dialect(lc) == Dialect.POSTGRES && dialect(nc) == Dialect.POSTGRES ? Dialect.POSTGRES : null;
             java.util.Set<String> instants = dialect == null && l.sqlite() && n.sqlite()
                     ? readAsInstants(ds, plan, legacyStored, l, n) : java.util.Set.of();
@@ -182,7 +184,7 @@ public final class RemoteComparison {
     private static DatasetPlan resolve(DatasetConfig ds, List<dev.migrate.validators.query.Column> stored, JdbcSide l,
             JdbcSide n) {
         DatasetPlan plan = DatasetPlan.resolve(ds, stored, n.columns());
-        l.renameColumns(ds.renames("legacy"), stored);
+        l.renameColumns(plan.config().renames("legacy"), stored);
         return plan;
     }
 

@@ -7,41 +7,101 @@ import dev.migrate.validators.result.SampleRow;
 import dev.migrate.validators.result.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /** Builds the row-diff result from the counts per kind and the sampled rows (aliases k/l/n as in RowDiffQuery). */
 public final class RowDiffVerdict {
+    /**
+     * Prefix of a count of differing rows per column ({@code column:amount}), which an engine that compares every
+     * differing row column by column (SQLite's merge) adds to the counts: exact whatever the sample's size.
+     */
+    public static final String COLUMN = "column:";
+
     private RowDiffVerdict() {
     }
 
     public static CheckResult of(DatasetPlan plan, Map<String, Long> counts, List<Map<String, Object>> sampleRows,
             long comparedRows) {
+        return of(plan, counts, sampleRows, comparedRows, -1);
+    }
+
+    /**
+     * @param legacyRows the legacy output's row count, from which the pairs (legacy rows less the missing ones) are
+     *                   counted for the per-column percentages; negative when not known
+     */
+    public static CheckResult of(DatasetPlan plan, Map<String, Long> counts, List<Map<String, Object>> sampleRows,
+            long comparedRows, long legacyRows) {
         long missing = counts.getOrDefault("missing", 0L);
         long extra = counts.getOrDefault("extra", 0L);
         long differs = counts.getOrDefault("differs", 0L);
         List<SampleRow> samples = new ArrayList<>();
-        Set<String> differingColumns = new LinkedHashSet<>();
+        // per column, the sampled differing rows in which it differs: datacompy's "# unequal" per column
+        Map<String, Long> byColumn = new LinkedHashMap<>();
+        long sampledDiffering = 0;
         for (Map<String, Object> row : sampleRows) {
             SampleRow s = sample(plan, row);
             samples.add(s);
-            differingColumns.addAll(s.differing());
+            sampledDiffering += "differs".equals(s.kind()) ? 1 : 0;
+            s.differing().forEach(c -> byColumn.merge(c, 1L, Long::sum));
         }
+        boolean exact = sampledDiffering == differs;
+        if (counts.keySet().stream().anyMatch(k -> k.startsWith(COLUMN))) {
+            byColumn.clear();
+            for (Compared c : plan.all()) {
+                Long n = counts.get(COLUMN + c.name());
+                if (n != null) {
+                    byColumn.put(c.name(), n);
+                }
+            }
+            exact = true;
+        }
+        // in the plan's column order, however they were counted
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        plan.all().forEach(c -> {
+            if (byColumn.containsKey(c.name())) {
+                ordered.put(c.name(), byColumn.get(c.name()));
+            }
+        });
         boolean ok = missing + extra + differs == 0;
         String keyText = String.join(", ", plan.keys().stream().map(c -> plan.label(c.name())).toList());
         String message = ok
                 ? (comparedRows == 1 ? "the 1 row matches" : "all " + comparedRows + " rows match") + " by key ("
                         + keyText + ")"
-                : (differs == 1 ? "1 row differs" : differs + " rows differ") + (differingColumns.isEmpty() ? "" : " (in " + String.join(", ",
-                        differingColumns.stream().map(plan::label).toList())
-                        + (samples.size() < missing + extra + differs ? ", in the sample" : "") + ")")
+                : (differs == 1 ? "1 row differs" : differs + " rows differ")
+                        + columns(plan, ordered, exact, sampledDiffering,
+                                legacyRows < 0 ? -1 : legacyRows - missing)
                         + ", " + missing + " missing from new, " + extra + " extra in new; key " + keyText;
         return CheckResult.of(plan.config().name(), Check.ROW_DIFF, "rows", ok ? Status.PASS : Status.FAIL, message)
                 .withValues("missing=" + missing, "extra=" + extra, "differs=" + differs, "exact")
                 .withSamples(samples);
+    }
+
+    /**
+     * The columns that differ and in how many rows each: exact when the sample holds every differing row (the
+     * samples show differing rows first), with the share of the paired rows; else the counts of the sample, said so.
+     */
+    private static String columns(DatasetPlan plan, Map<String, Long> byColumn, boolean exact, long sampled,
+            long paired) {
+        if (byColumn.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        byColumn.forEach((c, n) -> parts.add(plan.label(c) + ": " + n
+                + (exact && paired > 0 ? " (" + share(n, paired) + ")" : "")));
+        return exact ? " (" + String.join(", ", parts) + (paired > 0 ? " of " + paired + " paired rows" : "") + ")"
+                : " (in the " + sampled + " sampled: " + String.join(", ", parts) + "; a --sample-size of at least "
+                        + "the differing rows counts every column)";
+    }
+
+    /** {@code part} of {@code whole} in percent, without trailing zeros: 5%, 2.5%, 0.0125%, 0.000033%. */
+    private static String share(long part, long whole) {
+        java.math.BigDecimal p = java.math.BigDecimal.valueOf(part).multiply(java.math.BigDecimal.valueOf(100))
+                .divide(java.math.BigDecimal.valueOf(whole), java.math.MathContext.DECIMAL64);
+        java.math.BigDecimal shown = p.compareTo(new java.math.BigDecimal("0.0001")) >= 0
+                ? p.setScale(4, java.math.RoundingMode.HALF_UP) : p.round(new java.math.MathContext(2));
+        return shown.stripTrailingZeros().toPlainString() + "%";
     }
 
     private static SampleRow sample(DatasetPlan plan, Map<String, Object> row) {

@@ -214,6 +214,14 @@ final class StreamedDiff {
 
     private void record(String kind, Object[] legacy, Object[] current) {
         counts.merge(kind, 1L, Long::sum);
+        if ("differs".equals(kind)) {
+            // every differing row passes here, sampled or not: the per-column counts are exact
+            for (int j = keys; j < columns.size(); j++) {
+                if (!same(columns.get(j), legacy[j], current[j])) {
+                    counts.merge(RowDiffVerdict.COLUMN + columns.get(j).name(), 1L, Long::sum);
+                }
+            }
+        }
         if (samples.size() >= sampleSize) {
             return;
         }

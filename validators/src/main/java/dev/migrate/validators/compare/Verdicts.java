@@ -40,21 +40,43 @@ public final class Verdicts {
                     + "' is compared with new '" + r.getValue() + "'"))
                     .withValues(r.getKey(), r.getValue(), null, null));
         }
+        for (String side : List.of("legacy", "new")) {
+            plan.config().csv(side).columnTypes().forEach((stored, type) -> {
+                if (type.startsWith(dev.migrate.validators.engine.JsonFieldOrder.STRUCT)) {
+                    String name = "legacy".equals(side) ? plan.config().renames("legacy").getOrDefault(stored, stored)
+                            : stored;
+                    out.add(CheckResult.of(ds, Check.SCHEMA, name, Status.INFO, "'" + plan.label(name) + "': the "
+                            + side + " output's JSON objects hold the same keys in another order than the other "
+                            + "side's; JSON objects have no order, so they are compared key by key")
+                            .withValues(null, null, null, "read as " + type));
+                }
+            });
+        }
         for (Column m : plan.missing()) {
             out.add(CheckResult.of(ds, Check.SCHEMA, m.name(), Status.FAIL,
-                    "missing column: '" + m.name() + "' (" + m.type() + ") is in the legacy output but not in the new one")
+                    "missing column: '" + m.name() + "' (" + m.type() + ") is in the legacy output but not in the new one"
+                            + caseHint(plan, m) + unnamedColumnHint(m))
                     .withValues(m.type(), null, null, null));
         }
         for (Column a : plan.added()) {
             Status s = plan.config().allowNewColumns() ? Status.INFO : Status.FAIL;
             out.add(CheckResult.of(ds, Check.SCHEMA, a.name(), s, "new column: '" + a.name() + "' (" + a.type()
-                    + ") is only in the new output" + (s == Status.FAIL ? " and allow_new_columns is false" : ""))
+                    + ") is only in the new output" + (s == Status.FAIL ? " and allow_new_columns is false" : "")
+                    + unnamedColumnHint(a))
                     .withValues(null, a.type(), null, null));
         }
         for (Compared c : plan.all()) {
+            String accepted = plan.config().acceptTypeChanges().get(c.name());
             if (c.asText() || c.widened()) {
                 boolean wider = !typesInferred && TypeWidening.widens(c.legacy().type(), c.current().type());
                 Status s = typesInferred || wider ? Status.INFO : Status.FAIL;
+                String acceptance = "";
+                if (accepted != null && s == Status.FAIL) {
+                    boolean asAccepted = TypeWidening.sameType(accepted, c.current().type());
+                    s = asAccepted ? Status.INFO : Status.FAIL;
+                    acceptance = asAccepted ? "; accepted by accept_type_changes (the values are still compared)"
+                            : "; accept_type_changes accepts " + accepted + " for it, not " + c.current().type();
+                }
                 out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), s, "type " + (wider ? "widened" : "changed") + ": '"
                         + plan.label(c.name()) + "' is " + c.legacy().type() + " in legacy and " + c.current().type()
                         + " in new"
@@ -64,8 +86,15 @@ public final class Verdicts {
                         + (typesInferred ? " (types inferred from text; values compared as "
                                 + (c.moments() ? "moments where the text reads as one, else text)" : !c.widened()
                                         ? "text)" : c.numeric() ? "numbers)" : "instants, naive ones read as UTC)")
-                                : ""))
-                        .withValues(c.legacy().type(), c.current().type(), null, null));
+                                : "")
+                        + acceptance)
+                        .withValues(c.legacy().type(), c.current().type(), null, accepted));
+            } else if (accepted != null) {
+                // a stale entry accepts nothing; said, so that it is removed before it hides a later change
+                out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), Status.INFO, "accept_type_changes lists '"
+                        + plan.label(c.name()) + "', whose type did not change (" + c.current().type() + " on both "
+                        + "sides); the entry accepts nothing")
+                        .withValues(c.legacy().type(), c.current().type(), null, accepted));
             }
             if (c.legacy().nullable() != c.current().nullable()) {
                 out.add(CheckResult.of(ds, Check.SCHEMA, c.name(), Status.INFO, "nullability changed: '"
@@ -83,6 +112,55 @@ public final class Verdicts {
         return out;
     }
 
+    /**
+     * {@code part} of {@code whole} in percent, signed: four decimals, or two significant digits below 0.0001 % (one
+     * row of three million is -0.000033 %, not -0.0000 %, which reads as no difference).
+     */
+    static String percent(long part, long whole) {
+        BigDecimal p = BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole), java.math.MathContext.DECIMAL64);
+        BigDecimal shown = part == 0 || p.abs().compareTo(new BigDecimal("0.0001")) >= 0
+                ? p.setScale(4, java.math.RoundingMode.HALF_UP) : p.round(new java.math.MathContext(2));
+        return (p.signum() >= 0 ? "+" : "") + shown.toPlainString() + "%";
+    }
+
+    /**
+     * pandas' {@code to_csv} writes the DataFrame's index as a first column with an empty header unless told
+     * {@code index=False}, and DuckDB names such a column {@code column0}: a legacy job that wrote it and a new one
+     * that does not (or the reverse) differ by a column no reader asked for. Said where the column is reported.
+     */
+    private static String unnamedColumnHint(Column c) {
+        if (c.name().matches("__index_level_\\d+__")) {
+            // pyarrow's name for a DataFrame index that is not a plain range (after a filter or a sort)
+            return "; '" + c.name() + "' is the index pandas' to_parquet stores when it is not a plain range (after "
+                    + "a filter, sort or concat) unless index=False: if it is that, add it to ignore_columns";
+        }
+        if ((c.name().equals("index") || c.name().equals("level_0")) && c.isIntegral()) {
+            return "; '" + c.name() + "' is the name of the column pandas' to_sql writes for the DataFrame's index "
+                    + "unless index=False: if it is that, add it to ignore_columns";
+        }
+        if (!c.name().matches("column\\d+")) {
+            return "";
+        }
+        return "; '" + c.name() + "' is the name the engine gives a CSV column whose header is empty, such as the index "
+                + "pandas' to_csv writes unless index=False: if it is that, add it to ignore_columns";
+    }
+
+    /**
+     * A legacy column the new output writes in another case ({@code Amount} as {@code AMOUNT}) reads as one missing
+     * and one new column, whose values are never compared: say which setting compares them.
+     */
+    private static String caseHint(DatasetPlan plan, Column missing) {
+        List<String> sameButCase = plan.added().stream().map(Column::name)
+                .filter(n -> n.equalsIgnoreCase(missing.name())).toList();
+        if (sameButCase.size() != 1 || plan.config().ignoreColumnCase()) {
+            return "";
+        }
+        return "; the new output has '" + sameButCase.get(0) + "', which differs from it only in case: set "
+                + "ignore_column_case: true for the dataset (or rename_columns: {" + missing.name() + ": "
+                + sameButCase.get(0) + "}) to compare them as one column";
+    }
+
     private static String nullability(Column c) {
         return c.nullable() ? "nullable" : "NOT NULL";
     }
@@ -90,7 +168,7 @@ public final class Verdicts {
     public static CheckResult rowCount(String dataset, long legacy, long current, Tolerance tolerance) {
         boolean ok = tolerance.accepts(legacy, current);
         long diff = current - legacy;
-        String pct = legacy == 0 ? "" : String.format(java.util.Locale.ROOT, " (%+.4f%%)", 100.0 * diff / legacy);
+        String pct = legacy == 0 ? "" : " (" + percent(diff, legacy) + ")";
         return CheckResult.of(dataset, Check.ROW_COUNT, "rows", ok ? Status.PASS : Status.FAIL,
                         ok ? "row counts match: " + legacy + (diff == 0 ? "" : " vs " + current + " within " + tolerance)
                            : "row counts differ: " + legacy + " legacy vs " + current + " new" + pct)

@@ -32,7 +32,7 @@ public final class ConfigLoader {
     private static final List<String> RUN_KEYS = List.of("id", "scheduled");
     private static final List<String> DATASET_KEYS = List.of("name", "files", "table", "query", "legacy", "new", "key",
             "ignore_columns", "rename_columns", "tolerances", "row_count_tolerance", "allow_new_columns", "ordered",
-            "allow_empty", "csv");
+            "allow_empty", "csv", "accept_type_changes", "ignore_column_case");
     private static final List<String> SOURCE_KEYS = List.of("files", "table", "query");
     /** A dataset's legacy or new block: its own source, and how its CSV files differ from the dataset's csv. */
     private static final List<String> SIDE_SOURCE_KEYS = List.of("files", "table", "query", "csv");
@@ -276,8 +276,21 @@ public final class ConfigLoader {
         }
         boolean allowEmpty = d.get("allow_empty").map(YamlNode::bool).orElse(false);
         CsvOptions csv = d.get("csv").map(c -> csv(c, CsvOptions.DEFAULT)).orElse(CsvOptions.DEFAULT);
+        Map<String, String> acceptedTypes = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> t : d.get("accept_type_changes").map(YamlNode::entries).orElse(Map.of())
+                .entrySet()) {
+            rejectLegacyName(t.getValue(), t.getKey(), renames);
+            String type = t.getValue().string().strip();
+            if (type.isEmpty()) {
+                throw t.getValue().error("expected the type the new output gives '" + t.getKey()
+                        + "' (as the schema check reports it, e.g. DOUBLE or TIMESTAMP WITH TIME ZONE), found nothing.");
+            }
+            acceptedTypes.put(t.getKey(), type);
+        }
+        boolean ignoreCase = d.get("ignore_column_case").map(YamlNode::bool).orElse(false);
         return new DatasetConfig(name, d.path(), legacy, current, key, ignore, Map.copyOf(tolerances), rowCount,
-                allowNew, ordered, allowEmpty, sideCsv(d, "legacy", csv), sideCsv(d, "new", csv), renames);
+                allowNew, ordered, allowEmpty, sideCsv(d, "legacy", csv), sideCsv(d, "new", csv), renames,
+                java.util.Collections.unmodifiableMap(acceptedTypes), ignoreCase);
     }
 
     /**
@@ -324,8 +337,8 @@ public final class ConfigLoader {
     private static void rejectLegacyName(YamlNode at, String column, Map<String, String> renames) {
         String renamed = renames.get(column);
         if (renamed != null) {
-            throw at.error("'" + column + "' is renamed to '" + renamed + "' by rename_columns; key, ignore_columns "
-                    + "and tolerances name columns by their new names: write '" + renamed + "'.");
+            throw at.error("'" + column + "' is renamed to '" + renamed + "' by rename_columns; key, ignore_columns, "
+                    + "tolerances and accept_type_changes name columns by their new names: write '" + renamed + "'.");
         }
     }
 

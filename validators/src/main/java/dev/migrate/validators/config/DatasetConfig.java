@@ -17,6 +17,11 @@ import java.util.Map;
  * @param renameColumns   legacy column name to the name the new output gives it, in config order; every other
  *                        setting ({@link #key}, {@link #ignoreColumns}, {@link #tolerances}) and every report
  *                        names a renamed column by its new name
+ * @param acceptTypeChanges column (its new name) to the type the new output now gives it on purpose: that type
+ *                        change is reported as accepted (info) instead of failing the schema check; any other
+ *                        type still fails, and the values are compared as without the entry
+ * @param ignoreColumnCase a legacy column without a new column of its exact name is compared with the one new
+ *                        column whose name differs from it only in case, as if {@link #renameColumns} listed it
  */
 public record DatasetConfig(
         String name,
@@ -32,7 +37,9 @@ public record DatasetConfig(
         boolean allowEmpty,
         CsvOptions csv,
         CsvOptions newCsv,
-        Map<String, String> renameColumns) {
+        Map<String, String> renameColumns,
+        Map<String, String> acceptTypeChanges,
+        boolean ignoreColumnCase) {
     /** The CSV options of side {@code side} ("legacy" or "new"). */
     public CsvOptions csv(String side) {
         return "new".equals(side) ? newCsv : csv;
@@ -60,6 +67,13 @@ public record DatasetConfig(
     /** The same dataset with its sides' CSV files read with {@code legacyCsv} and {@code newCsv}. */
     public DatasetConfig withCsv(CsvOptions legacyCsv, CsvOptions newCsv) {
         return new DatasetConfig(name, configPath, legacy, current, key, ignoreColumns, tolerances, rowCount,
-                allowNewColumns, ordered, allowEmpty, legacyCsv, newCsv, renameColumns);
+                allowNewColumns, ordered, allowEmpty, legacyCsv, newCsv, renameColumns, acceptTypeChanges,
+                ignoreColumnCase);
+    }
+
+    /** The same dataset with {@code renames} (legacy name to new name) as its renamed columns. */
+    public DatasetConfig withRenames(Map<String, String> renames) {
+        return new DatasetConfig(name, configPath, legacy, current, key, ignoreColumns, tolerances, rowCount,
+                allowNewColumns, ordered, allowEmpty, csv, newCsv, renames, acceptTypeChanges, ignoreColumnCase);
     }
 }

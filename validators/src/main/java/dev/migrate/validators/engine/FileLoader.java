@@ -74,6 +74,12 @@ public final class FileLoader {
             case JSON, NDJSON -> "read_json";
         };
         String read = function + "(?, " + options + ")";
+        if ((format == FileFormat.JSON || format == FileFormat.NDJSON) && !csv.columnTypes().isEmpty()) {
+            // objects whose keys come in another order than the other side's (JsonFieldOrder): cast by field name
+            read = "(SELECT * REPLACE (" + csv.columnTypes().entrySet().stream()
+                    .map(e -> "CAST(" + Sql.quote(e.getKey()) + " AS " + e.getValue() + ") AS " + Sql.quote(e.getKey()))
+                    .collect(Collectors.joining(", ")) + ") FROM " + read + ")";
+        }
         if (format == FileFormat.CSV && !csv.lineBreakColumns().isEmpty()) {
             // \r\n inside values read as \n (CsvOptions#strictLineEndings); the test first spares the values without
             // \r a copy, which costs a quarter of what replacing in every value does

@@ -38,7 +38,7 @@ public final class OutputLister {
                 if (matchers.stream().anyMatch(m -> m.matches(rel)) && !isHidden(rel)) {
                     String relative = rel.toString().replace('\\', '/');
                     out.add(new OutputFile(f, relative, normalizer.normalize(relative, legacySide),
-                            normalizer.stamp(relative)));
+                            normalizer.stamp(relative), normalizer.stampNamesDay(relative)));
                 }
             });
         } catch (IOException | UncheckedIOException e) {
@@ -49,10 +49,17 @@ public final class OutputLister {
         return List.copyOf(out);
     }
 
-    /** Hidden files (.DS_Store, _SUCCESS markers' .crc files) are never pipeline outputs. */
+    /**
+     * Hidden files (.DS_Store, _SUCCESS markers' .crc files) are never pipeline outputs, nor are the commit markers
+     * and staging directory of Hadoop's output committers (Spark, Hive, Databricks: {@code _SUCCESS},
+     * {@code _committed_<id>}, {@code _started_<id>}, {@code _temporary/}): they say a write finished, hold no data,
+     * and a rewrite on another engine writes none, which the path check would list as a missing output.
+     */
     private static boolean isHidden(Path rel) {
         for (Path part : rel) {
-            if (part.toString().startsWith(".")) {
+            String name = part.toString();
+            if (name.startsWith(".") || name.equals("_SUCCESS") || name.equals("_temporary")
+                    || name.startsWith("_committed_") || name.startsWith("_started_")) {
                 return true;
             }
         }

@@ -22,7 +22,7 @@ public final class PathCheck {
             if (!n.contains(p)) {
                 out.add(CheckResult.of(null, Check.PATHS, p, Status.FAIL, "missing output: the legacy run wrote "
                         + example(legacy, p) + " but the new run wrote nothing at " + p + uuidHint(p, n, l)
-                        + timeOfDayHint(p, n, l))
+                        + timeOfDayHint(p, n, l) + partHint(p, n))
                         .withValues(p, null, null, null));
             }
         }
@@ -30,7 +30,7 @@ public final class PathCheck {
             if (!l.contains(p)) {
                 out.add(CheckResult.of(null, Check.PATHS, p, Status.FAIL, "extra output: the new run wrote "
                         + example(current, p) + " which the legacy run did not" + uuidHint(p, l, n)
-                        + timeOfDayHint(p, l, n))
+                        + timeOfDayHint(p, l, n) + partHint(p, l))
                         .withValues(null, p, null, null));
             }
         }
@@ -65,6 +65,30 @@ public final class PathCheck {
                 + "parts; if they are the time the run wrote the file, add date-hhmm to the job's path_rules.timestamps "
                 + "(timestamps: [date-hhmm, builtin])").orElse("");
     }
+
+    /**
+     * Spark, DuckDB, pyarrow and Dask split one output into numbered part files ({@code part-00000.parquet},
+     * {@code data_0.parquet}) whose count follows the writer's parallelism and file size, not the data: the new run
+     * may write three parts where the legacy one wrote two. When the other side wrote a file of the same name but its
+     * part number (paired or not: the first part usually pairs), the message says how to compare the parts as one
+     * output; a dataset whose files cover them compares their rows.
+     */
+    private static String partHint(String path, java.util.Set<String> other) {
+        String bare = PART.matcher(path).replaceAll("$1{part}");
+        if (bare.equals(path)) {
+            return "";
+        }
+        java.util.regex.Matcher m = PART.matcher(path);
+        String rule = m.find() ? m.group(1) + "[0-9]+" : "";
+        return other.stream().filter(o -> PART.matcher(o).replaceAll("$1{part}").equals(bare)).findFirst()
+                .map(o -> "; it differs from " + o + " only by its part number, which counts the files the writer "
+                        + "split the data into: if so, add '" + rule + "' to the job's path_rules.timestamps "
+                        + "(after builtin), and compare the rows with a dataset whose files cover the parts")
+                .orElse("");
+    }
+
+    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile(
+            "(?<![0-9A-Za-z])((?:part|data)[-_])[0-9]+(?![0-9])");
 
     /** The other side's unpaired output that {@code path} would pair with once {@code shape} is replaced in both. */
     private static java.util.Optional<String> pairedBy(java.util.regex.Pattern shape, String replacement, String path,

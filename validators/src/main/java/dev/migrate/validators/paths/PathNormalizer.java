@@ -31,7 +31,23 @@ public final class PathNormalizer {
 
     /** The latest instant named in the path (the file name's stamp usually comes after a date directory). */
     public Instant stamp(String relative) {
+        return latest(relative).at();
+    }
+
+    /**
+     * Whether the latest stamp of the path names a day, not a moment ({@code extract_2024-03-01.json},
+     * {@code dt=2024-03-01/}): the output then belongs to every run of that day, whatever its time.
+     */
+    public boolean stampNamesDay(String relative) {
+        return latest(relative).day();
+    }
+
+    private record Stamp(Instant at, boolean day) {
+    }
+
+    private Stamp latest(String relative) {
         Instant latest = null;
+        boolean day = false;
         String rest = relative;
         for (TimestampPattern p : rules.timestamps()) {
             Matcher m = p.regex().matcher(rest);
@@ -40,12 +56,13 @@ public final class PathNormalizer {
                 Instant at = p.read(m.group()).orElse(null);
                 if (at != null && (latest == null || at.isAfter(latest))) {
                     latest = at;
+                    day = p.namesDay(m.group());
                 }
                 m.appendReplacement(kept, Matcher.quoteReplacement(PLACEHOLDER));
             }
             m.appendTail(kept);
             rest = kept.toString();
         }
-        return latest;
+        return new Stamp(latest, day);
     }
 }

@@ -73,6 +73,18 @@ public record TimestampPattern(String name, Pattern regex, Function<String, Inst
         return new TimestampPattern("custom:" + regex, Pattern.compile(regex), s -> null);
     }
 
+    /**
+     * Whether {@code matched} (a match of this pattern) names a day rather than a moment ({@code 2024-03-01},
+     * {@code 20240301}, {@code 2024_03_01}): its instant is the day's midnight, and the file belongs to the whole day.
+     */
+    public boolean namesDay(String matched) {
+        return switch (name) {
+            case "iso-date", "yyyymmdd" -> true;
+            case "underscored-date" -> matched.length() == 10;
+            default -> false;
+        };
+    }
+
     public Optional<Instant> read(String matched) {
         try {
             return Optional.ofNullable(reader.apply(matched));

@@ -359,6 +359,61 @@ public final class RowDiffQuery {
     }
 
     /**
+     * For every differing key of {@code diffTable} (kind {@code differs}), in how many rows each value column differs
+     * ({@code d<j>}, j indexing {@link DatasetPlan#values()}): its compared values are distinct, or out of their
+     * tolerance, as the row hash and the key diff judge them. {@code legacy} and {@code current} read every row of
+     * their side (a table, or a scan of the files with its parameters).
+     */
+    public static Statement columnCounts(DatasetPlan plan, Statement legacy, Statement current, String diffTable) {
+        return columnCounts(plan, legacy, current, diffTable, true);
+    }
+
+    /**
+     * The same; without {@code viaDiffTable}, every pair of rows with equal keys is compared (a join of both sides),
+     * for paths whose table of differing keys keeps only those the samples need.
+     */
+    public static Statement columnCounts(DatasetPlan plan, Statement legacy, Statement current, String diffTable,
+            boolean viaDiffTable) {
+        List<String> select = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        List<Compared> values = plan.values();
+        for (int j = 0; j < values.size(); j++) {
+            Compared c = values.get(j);
+            String l = "l." + Sql.quote(c.name());
+            String n = "n." + Sql.quote(c.name());
+            String differs;
+            if (c.tolerance().isExact()) {
+                differs = c.value(Dialect.DUCKDB, l) + " IS DISTINCT FROM " + c.value(Dialect.DUCKDB, n);
+            } else {
+                String tl = c.tolerantValue(l);
+                String tn = c.tolerantValue(n);
+                differs = "((" + tl + " IS NULL) <> (" + tn + " IS NULL)) OR NOT coalesce(abs(" + tl + " - " + tn
+                        + ") <= ? OR abs(" + tl + " - " + tn + ") <= ? * greatest(abs(" + tl + "), abs(" + tn + ")), "
+                        + "true)";
+                params.add(c.tolerance().absolute());
+                params.add(c.tolerance().relative());
+            }
+            select.add("count(*) FILTER (WHERE " + differs + ") AS d" + j);
+        }
+        if (select.isEmpty()) {
+            select.add("0 AS none");
+        }
+        List<String> pairs = new ArrayList<>();
+        for (Compared k : plan.keys()) {
+            pairs.add(qualified(k, "l") + " IS NOT DISTINCT FROM " + qualified(k, "n"));
+        }
+        String sql = viaDiffTable
+                ? "SELECT " + String.join(", ", select) + " FROM " + Sql.quote(diffTable) + " d JOIN " + legacy.sql()
+                        + " l ON " + keyMatch(plan, "l") + " JOIN " + current.sql() + " n ON " + keyMatch(plan, "n")
+                        + " WHERE d." + KIND + " = 'differs'"
+                : "SELECT " + String.join(", ", select) + " FROM " + legacy.sql() + " l JOIN " + current.sql()
+                        + " n ON " + String.join(" AND ", pairs);
+        params.addAll(legacy.params());
+        params.addAll(current.params());
+        return new Statement("differing rows per column", sql, params);
+    }
+
+    /**
      * The rows of {@code relation} with a sampled key. A semi join builds its hash table on the few
      * sampled keys and streams the large side past it, instead of building on the large side.
      */

@@ -140,6 +140,60 @@ class PostgresComparisonTest {
     }
 
     /**
+     * PostgreSQL's segment checksums fetch only the sampled rows: with more differing rows than the sample, the
+     * per-column counts are the sample's, and the message says so and how to count them all.
+     */
+    @Test
+    void perColumnCountsBeyondTheSampleAreSaidToBeTheSamples() {
+        ValidationReport r = new Validator(new EngineSettings(1, "256MB", null, 2), Map.of("PG_TEST_PASSWORD",
+                PostgresServer.PASSWORD)::get).run(ConfigLoader.parse("pg.yaml", config("sales.orders"), Path.of(".")),
+                RunOverrides.NONE);
+        assertThat(only(r.jobs().get(0), Check.ROW_DIFF).message()).startsWith("3 rows differ (in the 2 sampled: "
+                + "amount: 1, status: 1; a --sample-size of at least the differing rows counts every column), 1 "
+                + "missing from new, 1 extra in new");
+        assertThat(only(run(config("sales.orders"), Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD)),
+                Check.ROW_DIFF).message()).startsWith("3 rows differ (amount: 2 (0.001%), status: 1 (0.0005%) of "
+                + "199999 paired rows)");
+    }
+
+    /**
+     * A narrowing the new pipeline made on purpose (qty int8 to int4) is accepted by naming the new type in any of its
+     * spellings ("integer" for int4), and a pandas to_sql table whose mixed-case quoted columns the new DDL writes
+     * unquoted (lower case) compares with ignore_column_case; neither hides a changed value.
+     */
+    @Test
+    void acceptedTypeChangesAndColumnsInAnotherCase() throws Exception {
+        Map<String, String> env = Map.of("PG_TEST_PASSWORD", PostgresServer.PASSWORD);
+        String accepting = config("sales.typed") + "        accept_type_changes: {qty: integer}\n";
+        JobResult typed = run(accepting, env);
+        assertThat(typed.checks()).filteredOn(c -> c.status() == Status.FAIL).isEmpty();
+        assertThat(typed.checks()).filteredOn(c -> c.check() == Check.SCHEMA && "qty".equals(c.subject())).singleElement()
+                .satisfies(c -> assertThat(c.message()).isEqualTo("type changed: 'qty' is int8 in legacy and int4 in "
+                        + "new; accepted by accept_type_changes (the values are still compared)"));
+
+        server.execute("lake_old", "CREATE TABLE sales.cased AS SELECT g AS \"OrderID\", (g * 1.5)::numeric(10,2) AS "
+                + "\"Amount\", 'n' || g AS \"Note\" FROM generate_series(1, 3000) g");
+        server.execute("lake_new", "CREATE TABLE sales.cased AS SELECT g AS orderid, (g * 1.5 + CASE WHEN g = 2999 "
+                + "THEN 1 ELSE 0 END)::numeric(10,2) AS amount, 'n' || g AS note FROM generate_series(1, 3000) g");
+        String cased = config("sales.cased").replace("key: order_id", "key: OrderID\n        ignore_column_case: true");
+        JobResult job = run(cased, env);
+        assertThat(job.checks()).filteredOn(c -> c.status() == Status.FAIL).extracting(CheckResult::subject)
+                .containsExactly("rows");
+        CheckResult diff = only(job, Check.ROW_DIFF);
+        assertThat(diff.samples()).extracting(r -> r.key().get("orderid") + ":" + r.differing())
+                .containsExactly("2999:[amount]");
+        assertThat(diff.message()).startsWith("1 row differs (amount (legacy Amount): 1 (0.0333%) of 3000 paired rows), 0 "
+                + "missing from new, 0 extra in new; key orderid (legacy OrderID)");
+
+        // quoted identifiers may differ only in case within one table: which one is meant is the user's to say
+        server.execute("lake_new", "ALTER TABLE sales.cased ADD COLUMN \"AMOUNT\" numeric(10,2)");
+        assertThatThrownBy(() -> run(cased, env)).isInstanceOf(dev.migrate.validators.BadInputException.class)
+                .hasMessageContaining("jobs[0].datasets[0].ignore_column_case: legacy column 'Amount' of dataset "
+                        + "'orders' matches 2 new columns when case is ignored (amount, AMOUNT); name the one it is in "
+                        + "rename_columns ({Amount: amount})");
+    }
+
+    /**
      * int4 to int8 and the like change no value: info; int8 to int4 can lose values: a failure. numeric(10,2) to
      * numeric(12,2) is a widening too (the driver names both "numeric"; the precision and scale are added).
      */

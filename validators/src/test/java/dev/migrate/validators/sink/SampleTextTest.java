@@ -51,7 +51,7 @@ class SampleTextTest {
     void oneDifferingRowIsOneRowAndItsKeyShowsItsSpace() throws Exception {
         ValidationReport report = run();
         assertThat(report.jobs().get(0).checks()).filteredOn(c -> c.check() == Check.ROW_DIFF).singleElement()
-                .satisfies(c -> assertThat(c.message()).startsWith("1 row differs (in city)"));
+                .satisfies(c -> assertThat(c.message()).startsWith("1 row differs (city: 1 ("));
         assertThat(render(new TerminalSink(), report)).contains("differs {code='a '}  city: Paris -> 'Paris '");
         assertThat(render(new MarkdownSink(), report)).contains("| differs | {code='a '} | city |");
         assertThat(render(new JUnitSink(), report)).contains("differs {code=&apos;a &apos;}");
