@@ -258,6 +258,25 @@ class PrefectPinDetectorTest {
                 """)).isEmpty();
     }
 
+    // an integration's cap holds it back only when it excludes the first Prefect 3 release; the ranges the pin
+    // recipes write (>=0.5.0,<0.6) and a cap above it (<1) admit it
+    @Test
+    void anIntegrationsCapHoldsItOnlyBelowItsFirstPrefect3Release() {
+        assertThat(DetectorHarness.run(detector, "requirements.txt", """
+                prefect-aws<0.5
+                prefect-gcp>=0.4,<=0.5.9
+                """)).isEqualTo("""
+                requirements.txt:1:1 PF208 dependency pin prefect-aws<0.5 keeps Prefect 2 (prefect-aws supports Prefect 3 from 0.5.0)
+                requirements.txt:2:1 PF208 dependency pin prefect-gcp>=0.4,<=0.5.9 keeps Prefect 2 (prefect-gcp supports Prefect 3 from 0.6.0)
+                """);
+        assertThat(DetectorHarness.run(detector, "requirements.txt", """
+                prefect>=3.8.3,<4
+                prefect-aws>=0.5.0,<0.6
+                prefect-gcp~=0.6.0
+                prefect-docker>=0.4,<1
+                """)).isEmpty();
+    }
+
     @Test
     void mustNotReport() {
         assertThat(DetectorHarness.run(detector, "requirements.txt", """
