@@ -156,6 +156,19 @@ class PrefectPinDetectorTest {
                 + "image; move it to Prefect 3 once flows and integrations are ready\n");
     }
 
+    // the pin is the ARG's value: prefect-aws==${PREFECT_AWS_VERSION} alone names no version
+    @Test
+    void anIntegrationsVersionArgTheDockerfileInstallsWith() {
+        assertThat(DetectorHarness.run(detector, "Dockerfile", """
+                ARG PREFECT_AWS_VERSION=0.4.5
+                ARG AWS_FLOOR=0.4.5
+                ARG DOCKER=0.6.1
+                RUN pip install "prefect-aws[s3]==${PREFECT_AWS_VERSION}" "prefect-aws>=$AWS_FLOOR" prefect-docker==$DOCKER
+                """)).isEqualTo("""
+                Dockerfile:1:25 PF208 ARG PREFECT_AWS_VERSION=0.4.5 installs prefect-aws below its first Prefect 3 release (0.5.0) in this image; move it with Prefect once flows and integrations are ready
+                """);
+    }
+
     @Test
     void prefect1PinsAndImagesArePF108() {
         assertThat(DetectorHarness.run(detector, "requirements.txt", """
