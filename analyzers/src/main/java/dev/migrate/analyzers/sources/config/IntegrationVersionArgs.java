@@ -22,6 +22,9 @@ public final class IntegrationVersionArgs {
                     + "(?=[ \\t]*(?:#.*)?$)");
     /** The number of the {@code version} group of {@link #ARG}, for edits that replace a group by number. */
     public static final int VERSION_GROUP = 4;
+    /** {@code PREFECT_AWS_VERSION}: a build argument's name that says which integration's version it holds. */
+    private static final Pattern INTEGRATION_NAME = Pattern.compile("(?i)(?:[A-Z0-9]+_)*?PREFECT_(?<pkg>[A-Z0-9]+)_VERSION");
+    private static final Pattern VALUE = Pattern.compile("\\d+(?:\\.\\d+){0,2}");
 
     private IntegrationVersionArgs() {
     }
@@ -47,6 +50,23 @@ public final class IntegrationVersionArgs {
             }
             return b.toString();
         }
+    }
+
+    /**
+     * A build argument set outside the Dockerfile (a compose service's {@code build: args:}), which replaces the ARG
+     * default: one named for an integration's version ({@code PREFECT_AWS_VERSION}, {@code ETL_PREFECT_GCP_VERSION})
+     * holding a release below that integration's first Prefect 3 release. Only the name says which package it is, as
+     * {@link PrefectVersionArgs#namesPrefectVersion} does for Prefect's own.
+     */
+    public static java.util.Optional<IntegrationArg> named(String name, String value) {
+        Matcher n = name == null ? null : INTEGRATION_NAME.matcher(name);
+        if (n == null || value == null || !n.matches() || !VALUE.matcher(value).matches()) {
+            return java.util.Optional.empty();
+        }
+        String pkg = "prefect-" + n.group("pkg").toLowerCase(java.util.Locale.ROOT);
+        String first = PrefectIntegrations.firstPrefect3Release(pkg);
+        return first != null && PrefectIntegrations.below(value, first)
+                ? java.util.Optional.of(new IntegrationArg(name, value, pkg, first, -1, -1)) : java.util.Optional.empty();
     }
 
     /** The ARG lines of a Dockerfile's text that hold a known integration below its first Prefect 3 release. */
