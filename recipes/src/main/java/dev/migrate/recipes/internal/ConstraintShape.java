@@ -74,8 +74,8 @@ public final class ConstraintShape {
             if (wildcard && !(op.equals("==") || op.isEmpty() && poetry)) {
                 return null;
             }
-            if (op.isEmpty() && !poetry || op.equals("=") && !poetry) {
-                return null;
+            if (!poetry && (op.isEmpty() || op.equals("=") || op.equals("^") || op.equals("~"))) {
+                return null; // Poetry's spellings mean nothing to pip
             }
             String moved;
             if (wildcard) {

@@ -81,6 +81,7 @@ class ConstraintShapeTest {
     void shapesItCannotReadAreLeftToTheCaller() {
         assertThat(ConstraintShape.poetry("^2.14 || ^3.0", "3.8.3")).isNull();
         assertThat(ConstraintShape.pep440("2.14.3", "3.8.3")).isNull();
+        assertThat(ConstraintShape.pep440("^2.14", "3.8.3")).isNull();
         assertThat(ConstraintShape.pep440("==latest", "3.8.3")).isNull();
     }
 }
