@@ -78,18 +78,27 @@ public final class PrefectIntegrations {
     }
 
     /**
-     * Whether the constraint {@code spec} of integration {@code name} keeps it below its first Prefect 3 release:
-     * it names a lower version ({@code ==0.3.1}, {@code ~=0.4}, Poetry's {@code ^0.4}) or caps it ({@code <0.5});
-     * a bare lower bound ({@code >=0.3}) admits the Prefect 3 releases. False for a package that is no integration.
+     * Whether the constraint {@code spec} of integration {@code name} keeps it below its first Prefect 3 release: a
+     * clause names a lower version ({@code ==0.3.1}, {@code ~=0.4}, Poetry's {@code ^0.4}) or caps below it
+     * ({@code <0.5}, {@code <=0.4.14}); a lower bound ({@code >=0.3}) and a cap above it ({@code >=0.5.0,<0.6},
+     * which the pin recipes write) admit the Prefect 3 releases. False for a package that is no integration.
      */
     public static boolean heldBelowPrefect3(String name, String spec) {
         String first = FIRST_PREFECT3_RELEASE.get(canonical(name));
-        String s = spec == null ? "" : spec.strip();
-        Matcher v = VERSION.matcher(s);
-        if (first == null || !v.find() || s.startsWith(">") && !s.contains("<")) {
+        if (first == null || spec == null) {
             return false;
         }
-        return compare(v, first) < 0 || s.contains("<");
+        for (String clause : spec.replace(" ", "").replace("\t", "").split(",")) {
+            Matcher v = VERSION.matcher(clause);
+            if (clause.startsWith("!=") || clause.startsWith(">") || !v.find()) {
+                continue;
+            }
+            int c = compare(v, first);
+            if (clause.startsWith("<=") ? c < 0 : clause.startsWith("<") ? c <= 0 : c < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
 /**
  * What a {@code prefect} or {@code prefect-<integration>} requirement becomes on Prefect 3, whichever file
  * it is written in (requirements files, {@code pyproject.toml}, {@code setup.cfg}): {@code prefect} pinned
- * to 2.x moves to the targeted release; an integration below its first Prefect 3 release (or capped) moves
- * up to that release. A bare {@code prefect}, a 1.x pin and unknown packages are left to their owners.
+ * to 2.x moves to the targeted release; an integration held below its first Prefect 3 release moves
+ * up to that release. Either keeps the shape it was written in ({@link ConstraintShape}): {@code ==2.14.9} becomes
+ * {@code ==3.8.3}, {@code >=2.10,<3} becomes {@code >=3.8.3,<4}, {@code ~=0.4} becomes {@code ~=0.5}. A bare
+ * {@code prefect} (whose version a constraints file may pin, and that file is pinned in its own shape), a 1.x pin and
+ * unknown packages are left to their owners.
  */
 public final class PrefectPins {
     /**
@@ -47,7 +50,23 @@ public final class PrefectPins {
         if (version == null) {
             return null;
         }
-        return name + e + (isPrefect(name) ? "==" : ">=") + version;
+        // the new constraint keeps the old one's shape (ConstraintShape); one it cannot read is pinned as before
+        String shaped = ConstraintShape.pep440(spec.stripTrailing(), version);
+        return name + e + (shaped != null ? shaped : (isPrefect(name) ? "==" : ">=") + version);
+    }
+
+    /**
+     * The new Poetry constraint of {@code name} (the quoted text of {@code prefect = "^2.14"}), or null when it stays:
+     * {@code ^2.14} becomes {@code ^3.8}, as {@link ConstraintShape#poetry} moves it. A Prefect 1 project's own 1.x pin
+     * becomes the targeted release exactly, as in requirements files.
+     */
+    public static String poetry(String name, String spec, PrefectTarget target, boolean fromPrefect1) {
+        String version = version(name, spec, target, fromPrefect1);
+        if (version == null) {
+            return null;
+        }
+        String shaped = fromPrefect1 && isPrefect(name) && namesPrefect1(spec) ? null : ConstraintShape.poetry(spec, version);
+        return shaped != null ? shaped : (isPrefect(name) ? "==" : ">=") + version;
     }
 
     /** The requirement text matched by {@link #REQUIREMENT}, rewritten, or null when it stays. */

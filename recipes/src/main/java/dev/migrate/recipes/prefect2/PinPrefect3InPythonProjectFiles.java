@@ -21,7 +21,8 @@ import org.openrewrite.text.PlainTextVisitor;
  * in {@code pyproject.toml} (PEP 621 {@code dependencies}, optional dependencies, dependency groups, tool
  * tables), Poetry's {@code prefect = "^2.14"} and {@code prefect = { version = "^2.14", ... }}, and the
  * {@code install_requires} / {@code extras_require} lines of {@code setup.cfg}. Only the constraint text
- * changes, so quotes, markers, comments and layout stay as they were. A pydantic pin that admits only 1.x beside
+ * changes, in the shape it was written in ({@code ^2.14} to {@code ^3.8}, {@code >=2.10,<3} to {@code >=3.8.3,<4}: a
+ * library's ranges stay ranges), so quotes, markers, comments and layout stay as they were. A pydantic pin that admits only 1.x beside
  * Prefect 3 gets the same PF218 note (and unsafe raise) as in requirements files.
  */
 public class PinPrefect3InPythonProjectFiles extends Recipe {
@@ -70,7 +71,8 @@ public class PinPrefect3InPythonProjectFiles extends Recipe {
     public String getDescription() {
         return "Pins `prefect` requirements on 2.x to the targeted Prefect 3 release, and raises integration packages "
                 + "such as `prefect-aws` to their first release that supports Prefect 3, in `pyproject.toml` (PEP 621 "
-                + "and Poetry) and `setup.cfg`. Quotes, extras, markers and comments are kept.";
+                + "and Poetry) and `setup.cfg`, each in its own shape (an exact pin stays exact, `>=2.10,<3` becomes "
+                + "`>=3.8.3,<4`, Poetry's `^2.14` becomes `^3.8`). Quotes, extras, markers and comments are kept.";
     }
 
     @Override
@@ -113,10 +115,8 @@ public class PinPrefect3InPythonProjectFiles extends Recipe {
         String pep508 = RegexEdits.replaceGroup(text, QUOTED, "req", m -> PrefectPins.requirement(m, target, fromPrefect1));
         // Poetry's own constraint syntax means something only in its dependency tables.
         return DependencySections.editLines(pep508, DependencySections.POETRY,
-                line -> RegexEdits.replaceGroup(line, POETRY, "spec", m -> {
-                    String version = PrefectPins.version(m.group("name"), m.group("spec"), target, fromPrefect1);
-                    return version == null ? null : (PrefectPins.isPrefect(m.group("name")) ? "==" : ">=") + version;
-                }));
+                line -> RegexEdits.replaceGroup(line, POETRY, "spec",
+                        m -> PrefectPins.poetry(m.group("name"), m.group("spec"), target, fromPrefect1)));
     }
 
     static String setupCfg(String text, PrefectTarget target, boolean fromPrefect1) {

@@ -20,8 +20,10 @@ import org.openrewrite.text.PlainText;
 import org.openrewrite.text.PlainTextVisitor;
 
 /**
- * Pins {@code prefect} requirements that name a 2.x version to the targeted 3.x release, keeping extras,
- * environment markers and comments, and moves integration packages to their first Prefect 3 release. A
+ * Moves {@code prefect} requirements that name a 2.x version to the targeted 3.x release, keeping extras,
+ * environment markers and comments, and integration packages to their first Prefect 3 release, each in the shape it
+ * was written in ({@link dev.migrate.recipes.internal.ConstraintShape}: {@code ==2.14.9} to {@code ==3.8.3},
+ * {@code >=2.10,<3} to {@code >=3.8.3,<4}). A
  * pydantic pin that admits only 1.x beside Prefect 3 cannot be installed: it gets a manual note and, as an unsafe
  * fix, is raised to the lowest pydantic 2 the targeted release accepts. The files requirements files include
  * ({@code -r base.txt}, {@code -c constraints/prefect.txt}, relative to the including file) are pinned too, whatever
@@ -54,7 +56,8 @@ public class PinPrefect3InRequirements extends ScanningRecipe<IncludedRequiremen
         return "Replaces `prefect` requirements pinned to 2.x in requirements files (`requirements*.txt`, `requirements.in`, `dev-requirements.txt`, ..., "
                 + "and the files they include with `-r` or `-c`) with the targeted Prefect 3 "
                 + "release, and raises integration packages such as `prefect-aws` to their first release that "
-                + "supports Prefect 3. Extras, markers and comments are kept.";
+                + "supports Prefect 3. Each keeps its shape: an exact pin stays exact, a range (`>=2.10,<3`, `~=2.14`) "
+                + "becomes the same range from the new release. Extras, markers and comments are kept.";
     }
 
     @Override

@@ -25,7 +25,8 @@ import org.openrewrite.ExecutionContext;
 /**
  * The pins of {@link PinPrefect3InRequirements} in a {@code setup.py}: a string literal that is a whole
  * Prefect requirement ({@code "prefect==2.14.6"}, {@code 'prefect-shell==0.2.2; python_version>"3.8"'})
- * gets the Prefect 3 constraint, in its own quotes. Other strings, and requirements built at run time,
+ * gets the Prefect 3 constraint in the shape it had (an exact pin stays exact, a library's range stays a range), in its
+ * own quotes. Other strings, and requirements built at run time,
  * are left alone.
  */
 public class PinPrefect3InSetupPy extends PythonRecipe {
@@ -64,7 +65,8 @@ public class PinPrefect3InSetupPy extends PythonRecipe {
     public String getDescription() {
         return "Pins `prefect` requirement strings on 2.x in `setup.py` (`install_requires`, `extras_require`) to "
                 + "the targeted Prefect 3 release, and raises integration packages such as `prefect-shell` to their "
-                + "first release that supports Prefect 3. Quotes and markers are kept.";
+                + "first release that supports Prefect 3, each in its own shape (`>=2.7,<3` becomes `>=3.8.3,<4`). "
+                + "Quotes and markers are kept.";
     }
 
     @Override
@@ -90,7 +92,7 @@ public class PinPrefect3InSetupPy extends PythonRecipe {
             Matcher m = value == null ? null : WHOLE.matcher(value);
             if (m != null && m.matches()) {
                 String pinned = PrefectPins.requirement(m, target, Boolean.TRUE.equals(fromPrefect1));
-                // a 2.x prefect pin becomes ==<target>; a 3.x one stays
+                // a 2.x prefect pin moves to the target in its own shape; a 3.x one stays
                 prefect3 |= PrefectPins.isPrefect(m.group("name")) && (pinned != null || PrefectPins.namesPrefect3(m.group("spec")));
                 if (pinned != null) {
                     String marker = m.group("marker") == null ? "" : m.group("marker");

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.IntegrationVersionArgs;
 import dev.migrate.analyzers.sources.config.PrefectVersionArgs;
 import dev.migrate.analyzers.sources.config.PrefectVersionDefaults;
 import dev.migrate.analyzers.sources.config.PrefectVersionVariables;
@@ -25,7 +26,8 @@ import org.openrewrite.text.PlainTextVisitor;
  * the targeted Prefect 3 release. The pin and image recipes cannot see through the variable, so without this an
  * upgraded base image would install Prefect 2 again. A value passed with {@code --build-arg} still wins, as it did.
  * An inline default in the file ({@code prefect==${PREFECT_VERSION:-2.14.3}}, {@link PrefectVersionDefaults}) is raised
- * too.
+ * too, and so is an integration's version ARG ({@code ARG PREFECT_AWS_VERSION=0.4.5} read by
+ * {@code prefect-aws==${PREFECT_AWS_VERSION}}), to the package's first Prefect 3 release.
  */
 public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
     private final transient MigrationNotes notes = new MigrationNotes(this, "PF208");
@@ -39,7 +41,9 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
     public String getDescription() {
         return "Sets the default of an `ARG` holding a Prefect 2 version to the targeted Prefect 3 release when the "
                 + "Dockerfile installs Prefect or picks a Prefect image with it (`prefect==${PREFECT_VERSION}`), and a "
-                + "Prefect 2 inline default there (`prefect==${PREFECT_VERSION:-2.14.3}`).";
+                + "Prefect 2 inline default there (`prefect==${PREFECT_VERSION:-2.14.3}`); an `ARG` holding an integration "
+                + "package's version below its first Prefect 3 release (`prefect-aws==${PREFECT_AWS_VERSION}`) is raised "
+                + "to that release.";
     }
 
     @Override
@@ -72,10 +76,34 @@ public class RaisePrefectVersionArgsInDockerfiles extends Recipe {
                             notePythonBelowFloor(path, line, name, m.group("version"), text, target, ctx);
                             return raise.value();
                         });
+                        after = raiseIntegrationArgs(file, after, ctx);
                         after = raiseDefaults(file, after, target, ctx);
                         return after.equals(text) ? file : file.withText(after);
                     }
                 });
+    }
+
+    /**
+     * The file with its integration version ARGs ({@code ARG PREFECT_AWS_VERSION=0.4.5} that {@code prefect-aws==${...}}
+     * reads, {@link IntegrationVersionArgs}) raised to the package's first Prefect 3 release, as the pin recipes raise a
+     * written pin: left at a Prefect 2 era release, the image could not install it beside Prefect 3.
+     */
+    private String raiseIntegrationArgs(PlainText file, String text, ExecutionContext ctx) {
+        List<IntegrationVersionArgs.IntegrationArg> args = IntegrationVersionArgs.in(text);
+        StringBuilder after = new StringBuilder(text);
+        String path = file.getSourcePath().toString();
+        for (int k = args.size() - 1; k >= 0; k--) {
+            IntegrationVersionArgs.IntegrationArg arg = args.get(k);
+            after.replace(arg.versionStart(), arg.versionStart() + arg.version().length(), arg.raised());
+        }
+        for (IntegrationVersionArgs.IntegrationArg arg : args) {
+            notes.insertRow(ctx, new MigrationNotes.Row(path, TextPositions.lineOf(text, arg.versionStart()), getName(), false,
+                    "raised the default of ARG " + arg.name() + " from " + arg.version() + " to " + arg.raised() + ": the file "
+                            + "installs " + arg.integration() + " with it, whose first release for Prefect 3 is "
+                            + arg.firstPrefect3Release() + "; a --build-arg " + arg.name() + "=... in a build script or "
+                            + "compose file still overrides it"));
+        }
+        return after.toString();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.migrate.recipes.prefect2;
 
+import dev.migrate.analyzers.sources.config.IntegrationVersionArgs;
 import dev.migrate.analyzers.sources.config.PrefectVersionArgs;
 import dev.migrate.recipes.MigrationNotes;
 import dev.migrate.recipes.PrefectTarget;
@@ -16,7 +17,9 @@ import org.openrewrite.yaml.tree.Yaml;
 /**
  * A compose service's {@code build: args: {PREFECT_VERSION: 2.14.0}} overrides the Dockerfile's own {@code ARG}
  * default (which {@link RaisePrefectVersionArgsInDockerfiles} raises), so an upgraded image would still install
- * Prefect 2: a build argument named for Prefect's version and holding a 2.x one takes the targeted release.
+ * Prefect 2: a build argument named for Prefect's version and holding a 2.x one takes the targeted release, and one
+ * named for an integration's version ({@code PREFECT_AWS_VERSION: 0.4.5}) below its first Prefect 3 release takes that
+ * release, as the Dockerfile's ARG for it is raised.
  */
 public class RaisePrefectVersionBuildArgsInCompose extends ComposeFileRecipe {
     /** {@code NAME=VALUE} in the list form of {@code args:}. */
@@ -31,7 +34,8 @@ public class RaisePrefectVersionBuildArgsInCompose extends ComposeFileRecipe {
     @Override
     public String getDescription() {
         return "Sets a service's `build.args` entry named for Prefect's version (`PREFECT_VERSION: 2.14.0`) to the "
-                + "targeted Prefect 3 release, as the Dockerfile's `ARG` default is raised.";
+                + "targeted Prefect 3 release, and one named for an integration's version (`PREFECT_AWS_VERSION: 0.4.5`) "
+                + "below its first Prefect 3 release to that release, as the Dockerfile's `ARG` default is raised.";
     }
 
     @Override
@@ -41,12 +45,11 @@ public class RaisePrefectVersionBuildArgsInCompose extends ComposeFileRecipe {
             @Override
             public Yaml.Mapping.Entry visitMappingEntry(Yaml.Mapping.Entry entry, ExecutionContext ctx) {
                 Yaml.Mapping.Entry e = super.visitMappingEntry(entry, ctx);
-                if (!inBuildArgs(getCursor()) || !(e.getValue() instanceof Yaml.Scalar value)
-                        || !PrefectVersionArgs.namesPrefectVersion(e.getKey().getValue())
-                        || !PrefectVersionArgs.isPrefect2Version(value.getValue())) {
+                if (!inBuildArgs(getCursor()) || !(e.getValue() instanceof Yaml.Scalar value)) {
                     return e;
                 }
-                return e.withValue(value.withValue(raised(e.getKey().getValue(), value.getValue(), e, ctx)));
+                String raised = raised(e.getKey().getValue(), value.getValue(), e, ctx);
+                return raised == null ? e : e.withValue(value.withValue(raised));
             }
 
             @Override
@@ -56,18 +59,30 @@ public class RaisePrefectVersionBuildArgsInCompose extends ComposeFileRecipe {
                     return e;
                 }
                 Matcher m = LIST_ITEM.matcher(item.getValue());
-                if (!m.matches() || !PrefectVersionArgs.namesPrefectVersion(m.group(1))
-                        || !PrefectVersionArgs.isPrefect2Version(m.group(2))) {
-                    return e;
-                }
-                return e.withBlock(item.withValue(m.group(1) + "=" + raised(m.group(1), m.group(2), e, ctx)));
+                String raised = m.matches() ? raised(m.group(1), m.group(2), e, ctx) : null;
+                return raised == null ? e : e.withBlock(item.withValue(m.group(1) + "=" + raised));
             }
 
+            /**
+             * The new value of build argument {@code name}, or null when it stays: the targeted release for Prefect's
+             * version, an integration's first Prefect 3 release for one named for it ({@code PREFECT_AWS_VERSION}).
+             */
             private String raised(String name, String old, Yaml at, ExecutionContext ctx) {
-                String pin = PrefectTarget.from(ctx).pin();
+                String pin;
+                String why;
+                java.util.Optional<IntegrationVersionArgs.IntegrationArg> integration = IntegrationVersionArgs.named(name, old);
+                if (PrefectVersionArgs.namesPrefectVersion(name) && PrefectVersionArgs.isPrefect2Version(old)) {
+                    pin = PrefectTarget.from(ctx).pin();
+                    why = "";
+                } else if (integration.isPresent()) {
+                    pin = integration.get().raised();
+                    why = " (the first " + integration.get().integration() + " release for Prefect 3)";
+                } else {
+                    return null;
+                }
                 String path = getCursor().firstEnclosingOrThrow(Yaml.Documents.class).getSourcePath().toString();
                 notes.insertRow(ctx, new MigrationNotes.Row(path, YamlPositions.lineOf(getCursor(), at), getName(), false,
-                        "raised build argument " + name + " from " + old + " to " + pin + ", which the image's "
+                        "raised build argument " + name + " from " + old + " to " + pin + why + ", which the image's "
                                 + "Dockerfile uses in place of its own ARG default"));
                 return pin;
             }

@@ -26,19 +26,23 @@ class PrefectPinsTest {
         assertThat(PrefectPins.requirement("prefect", null, "==${PREFECT_VERSION}", TARGET)).isNull();
     }
 
+    // an exact pin stays exact and a range stays a range: a library's install_requires must not become ==3.8.3
     @Test
-    void plainPinsMoveAsBefore() {
-        assertThat(PrefectPins.requirement("prefect-aws", null, "==0.4.10", TARGET)).isEqualTo("prefect-aws>=0.5.0");
-        assertThat(PrefectPins.requirement("prefect", null, ">=2.10,<3", TARGET)).isEqualTo("prefect==3.8.3");
+    void pinsKeepTheirShape() {
+        assertThat(PrefectPins.requirement("prefect-aws", null, "==0.4.10", TARGET)).isEqualTo("prefect-aws==0.5.0");
+        assertThat(PrefectPins.requirement("prefect", null, ">=2.10,<3", TARGET)).isEqualTo("prefect>=3.8.3,<4");
+        assertThat(PrefectPins.requirement("prefect", "[aws]", " ~= 2.14", TARGET)).isEqualTo("prefect[aws] ~= 3.8");
+        assertThat(PrefectPins.requirement("prefect-docker", null, ">=0.4, <0.5", TARGET))
+                .isEqualTo("prefect-docker>=0.6.0, <0.7");
     }
 
     // `prefect<2` is a Prefect 1 pin, which the Prefect 2 set moved to 3.8.3; `prefect<3` holds 2.x and stayed
     @Test
     void capsHoldTheMajorBelowThem() {
-        assertThat(PrefectPins.requirement("prefect", null, "<3", TARGET)).isEqualTo("prefect==3.8.3");
-        assertThat(PrefectPins.requirement("prefect", null, "< 3.0", TARGET)).isEqualTo("prefect==3.8.3");
-        assertThat(PrefectPins.requirement("prefect", null, "<=2.20.1", TARGET)).isEqualTo("prefect==3.8.3");
-        assertThat(PrefectPins.requirement("prefect", null, ">=1.0,<3", TARGET)).isEqualTo("prefect==3.8.3");
+        assertThat(PrefectPins.requirement("prefect", null, "<3", TARGET)).isEqualTo("prefect>=3.8.3,<4");
+        assertThat(PrefectPins.requirement("prefect", null, "< 3.0", TARGET)).isEqualTo("prefect>=3.8.3,< 4.0");
+        assertThat(PrefectPins.requirement("prefect", null, "<=2.20.1", TARGET)).isEqualTo("prefect>=3.8.3,<4");
+        assertThat(PrefectPins.requirement("prefect", null, ">=1.0,<3", TARGET)).isEqualTo("prefect>=3.8.3,<4");
         assertThat(PrefectPins.requirement("prefect", null, "<2", TARGET)).isNull();
         assertThat(PrefectPins.requirement("prefect", null, "<2.0", TARGET)).isNull();
         assertThat(PrefectPins.requirement("prefect", null, "<3.2", TARGET)).isNull();

@@ -144,7 +144,7 @@ class IntegrationBlocksProjectRewriteTest {
                 prefect==3.8.3
                 prefect-aws>=0.5.0
                 prefect-gcp[aiplatform]>=0.6.0
-                prefect-azure>=0.4.0
+                prefect-azure==0.4.0
                 """);
         assertThat(first.notes()).filteredOn(n -> n.code().equals("PF205"))
                 .extracting(n -> n.sourcePath() + " " + n.manual() + " " + n.message()).containsExactlyInAnyOrder(

@@ -36,10 +36,10 @@ class PinPrefect3InExtraPipPackagesTest implements RewriteTest {
             services:
               worker:
                 environment:
-                  EXTRA_PIP_PACKAGES: prefect-docker>=0.6.0 pandas==2.1.0
+                  EXTRA_PIP_PACKAGES: prefect-docker==0.6.0 pandas==2.1.0
               agent:
                 environment:
-                  - "EXTRA_PIP_PACKAGES=prefect-aws>=0.5.0 s3fs"
+                  - "EXTRA_PIP_PACKAGES=prefect-aws==0.5.0 s3fs"
             """,
             spec -> spec.path("docker-compose.yml")),
             yaml(
@@ -57,7 +57,7 @@ class PinPrefect3InExtraPipPackagesTest implements RewriteTest {
                 - name: worker
                   env:
                     - name: EXTRA_PIP_PACKAGES
-                      value: "prefect-gcp[cloud_storage]>=0.6.0 gcsfs"
+                      value: "prefect-gcp[cloud_storage]==0.6.0 gcsfs"
             """,
             spec -> spec.path("k8s/worker.yaml")));
     }

@@ -38,13 +38,13 @@ class PinPrefect3InPythonProjectFilesTest implements RewriteTest {
             [project]
             name = "etl"
             dependencies = [
-                "prefect[aws]==3.8.3",  # orchestration
-                'prefect-aws>=0.5.0; python_version >= "3.9"',
+                "prefect[aws]>=3.8.3,<4",  # orchestration
+                'prefect-aws==0.5.0; python_version >= "3.9"',
                 "pandas>=2",
             ]
 
             [project.optional-dependencies]
-            k8s = ["prefect-kubernetes>=0.5.0"]
+            k8s = ["prefect-kubernetes~=0.5.0"]
             """,
             spec -> spec.path("pyproject.toml")));
     }
@@ -62,8 +62,47 @@ class PinPrefect3InPythonProjectFilesTest implements RewriteTest {
             """
             [tool.poetry.dependencies]
             python = "^3.10"
-            Prefect = "==3.8.3"
-            prefect_aws = {version = ">=0.5.0", extras = ["s3"]}
+            Prefect = "^3.8"
+            prefect_aws = {version = "^0.5", extras = ["s3"]}
+            """,
+            spec -> spec.path("pyproject.toml")));
+    }
+
+    // Poetry's own spellings keep their operator and precision; a PEP 440 range in a Poetry table stays a range
+    @Test
+    void poetryConstraintsKeepTheirShape() {
+        rewriteRun(text(
+            """
+            [tool.poetry.dependencies]
+            prefect = { version = "^2.14.3", extras = ["aws"] }
+            prefect-gcp = ">=0.5,<0.6"
+            prefect-shell = "~0.2.2"
+
+            [tool.poetry.group.flows.dependencies]
+            prefect = ">=2.10,<3"
+            """,
+            """
+            [tool.poetry.dependencies]
+            prefect = { version = "^3.8.3", extras = ["aws"] }
+            prefect-gcp = ">=0.6.0,<0.7"
+            prefect-shell = "~0.3.0"
+
+            [tool.poetry.group.flows.dependencies]
+            prefect = ">=3.8.3,<4"
+            """,
+            spec -> spec.path("pyproject.toml")));
+    }
+
+    @Test
+    void constraintsAlreadyOnPrefect3StayAsTheyAre() {
+        rewriteRun(text(
+            """
+            [project]
+            dependencies = ["prefect[aws]>=3.8.3,<4", "prefect-aws~=0.5.0"]
+
+            [tool.poetry.dependencies]
+            prefect = "^3.8"
+            prefect-gcp = ">=0.6.0,<0.7"
             """,
             spec -> spec.path("pyproject.toml")));
     }
@@ -83,11 +122,11 @@ class PinPrefect3InPythonProjectFilesTest implements RewriteTest {
             """
             [tool.poetry.dependencies]
             python = "^3.10"
-            prefect = "==3.8.3"
-            prefect-docker = { version = ">=0.6.0", optional = true }
+            prefect = "^3.8"
+            prefect-docker = { version = "^0.6.0", optional = true }
 
             [tool.poetry.group.dev.dependencies]
-            prefect-dask = ">=0.3.0"
+            prefect-dask = "0.3.0"
             """,
             spec -> spec.path("pyproject.toml")));
     }
@@ -98,7 +137,7 @@ class PinPrefect3InPythonProjectFilesTest implements RewriteTest {
             "[metadata]\r\nname = etl\r\n\r\n[options]\r\ninstall_requires =\r\n    prefect==2.19.4\r\n    requests\r\n"
                 + "\r\n[options.extras_require]\r\naws = prefect-aws<0.5 ; python_version>='3.9'\r\n",
             "[metadata]\r\nname = etl\r\n\r\n[options]\r\ninstall_requires =\r\n    prefect==3.8.3\r\n    requests\r\n"
-                + "\r\n[options.extras_require]\r\naws = prefect-aws>=0.5.0 ; python_version>='3.9'\r\n",
+                + "\r\n[options.extras_require]\r\naws = prefect-aws>=0.5.0,<0.6 ; python_version>='3.9'\r\n",
             spec -> spec.path("setup.cfg")));
     }
 
@@ -132,10 +171,10 @@ class PinPrefect3InPythonProjectFilesTest implements RewriteTest {
             """,
             """
             [project]
-            dependencies = ["prefect==3.8.3", "pydantic[email]>=2.10.1"]
+            dependencies = ["prefect>=3.8.3,<4", "pydantic[email]>=2.10.1"]
 
             [tool.poetry.dependencies]
-            prefect = "==3.8.3"
+            prefect = "^3.8"
             pydantic-settings = "^1.0"
             pydanticx = "^1.0"
             pydantic = ">=2.10.1"

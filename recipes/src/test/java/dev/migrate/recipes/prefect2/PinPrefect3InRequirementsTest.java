@@ -32,9 +32,63 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
             """
             # runtime
             prefect[postgres]==3.8.3  # server + worker
-            prefect-aws>=0.5.0 ; python_version >= "3.9"
-            prefect-docker>=0.6.0
+            prefect-aws==0.5.0 ; python_version >= "3.9"
+            prefect-docker>=0.6.0,<0.7
             requests==2.31.0
+            """,
+            spec -> spec.path("requirements.txt")));
+    }
+
+    // a range is kept a range at Prefect 3's minimum (a library's users resolve it with their own pins), an exact pin
+    // stays exact; extras, markers, comments and a -c include stay as written (a second cycle changes nothing)
+    @Test
+    void eachRequirementKeepsItsShape() {
+        rewriteRun(text(
+            """
+            -c constraints.txt
+            prefect[aws]>=2.10,<3 ; python_version >= "3.9"  # the library's floor
+            prefect-aws~=0.4.2
+            prefect-gcp<0.6
+            prefect-shell >= 0.2, < 0.3
+            """,
+            """
+            -c constraints.txt
+            prefect[aws]>=3.8.3,<4 ; python_version >= "3.9"  # the library's floor
+            prefect-aws~=0.5.0
+            prefect-gcp>=0.6.0,<0.7
+            prefect-shell >= 0.3.0, < 0.4
+            """,
+            spec -> spec.path("requirements.txt")),
+            text("prefect~=2.14\nprefect-dask==0.2.6\n", "prefect~=3.8\nprefect-dask==0.3.0\n",
+                spec -> spec.path("constraints.txt")));
+    }
+
+    // an unpinned prefect takes its version from the constraints file, which moves in its own shape
+    @Test
+    void anUnpinnedPrefectStaysAndItsConstraintMoves() {
+        rewriteRun(
+            text("-c constraints.txt\nprefect[docker]\n", spec -> spec.path("requirements.txt")),
+            text("prefect==2.19.4\n", "prefect==3.8.3\n", spec -> spec.path("constraints.txt")));
+    }
+
+    @Test
+    void rangesFollowTheTarget() {
+        InMemoryExecutionContext ctx = new InMemoryExecutionContext();
+        PrefectTarget.parse("3.0").putInto(ctx);
+        rewriteRun(spec -> spec.executionContext(ctx),
+            text("prefect>=2.10,<3\nprefect~=2.19.1\n", "prefect>=3.0.0,<4\nprefect~=3.0.0\n",
+                spec -> spec.path("requirements.txt")));
+    }
+
+    @Test
+    void rangesAlreadyOnPrefect3StayAsTheyAre() {
+        rewriteRun(text(
+            """
+            prefect[aws]>=3.8.3,<4 ; python_version >= "3.9"
+            prefect~=3.1
+            prefect-aws~=0.5.0
+            prefect-gcp>=0.6.0,<0.7
+            prefect-docker>=0.4
             """,
             spec -> spec.path("requirements.txt")));
     }
@@ -50,7 +104,7 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
             """,
             """
             Prefect==3.8.3
-            prefect_gcp[bigquery]>=0.6.0
+            prefect_gcp[bigquery] == 0.6.0
             """,
             spec -> spec.path("requirements.txt")));
     }
@@ -117,7 +171,7 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
             """
             prefect==3.8.3 \\
                 ; python_version >= "3.9"
-            prefect-aws>=0.5.0\\
+            prefect-aws==0.5.0\\
               ; python_version >= "3.9"  # the ECS worker
             pydantic>=2.10.1 \\
                 ; python_version >= "3.9"
@@ -129,7 +183,7 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
     @Test
     void continuedCrlfLinesKeepTheirBackslashAndEndings() {
         rewriteRun(text("prefect>=2.10,<3 \\\r\n    ; python_version >= \"3.9\"\r\nrequests\r\n",
-            "prefect==3.8.3 \\\r\n    ; python_version >= \"3.9\"\r\nrequests\r\n",
+            "prefect>=3.8.3,<4 \\\r\n    ; python_version >= \"3.9\"\r\nrequests\r\n",
             spec -> spec.path("requirements-prod.txt")));
     }
 
@@ -159,7 +213,7 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
 
     @Test
     void crlfLinesKeepTheirEndings() {
-        rewriteRun(text("prefect>=2.10,<3\r\nrequests\r\n", "prefect==3.8.3\r\nrequests\r\n",
+        rewriteRun(text("prefect>=2.10,<3\r\nrequests\r\n", "prefect>=3.8.3,<4\r\nrequests\r\n",
             spec -> spec.path("requirements-prod.txt")));
     }
 
@@ -212,7 +266,7 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
         PrefectTarget.parse("3.4").putInto(ctx);
         rewriteRun(spec -> spec.executionContext(ctx).dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
                 .singleElement().satisfies(r -> assertThat(r.message()).contains("Prefect 3.4.0 requires pydantic 2,"))),
-            text("prefect>=2.10\npydantic==1.10.13\n", "prefect==3.4.0\npydantic>=2\n",
+            text("prefect>=2.10\npydantic==1.10.13\n", "prefect>=3.4.0\npydantic>=2\n",
                 spec -> spec.path("requirements.txt")));
         assertThat(PrefectTarget.parse("3.0").pydanticMin()).isEqualTo("2.7");
     }
@@ -229,7 +283,7 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
     @Test
     void requirementsFilesUnderOtherNamesArePinnedToo() {
         rewriteRun(
-            text("prefect-gcp[cloud_storage]==0.2.4\n", "prefect-gcp[cloud_storage]>=0.6.0\n",
+            text("prefect-gcp[cloud_storage]==0.2.4\n", "prefect-gcp[cloud_storage]==0.6.0\n",
                 spec -> spec.path("docker-requirements.txt")),
             text("prefect==2.19.4\n", "prefect==3.8.3\n", spec -> spec.path("requirements.in")),
             text("prefect==2.19.4\n", spec -> spec.path("notes.txt")));
@@ -252,7 +306,7 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
                 pandas==2.2.2
                 """,
                 spec -> spec.path("base.txt")),
-            text("prefect==2.19.4\nprefect-gcp==0.5.4\n", "prefect==3.8.3\nprefect-gcp>=0.6.0\n",
+            text("prefect==2.19.4\nprefect-gcp==0.5.4\n", "prefect==3.8.3\nprefect-gcp==0.6.0\n",
                 spec -> spec.path("ci/pins.txt")));
     }
 
@@ -260,15 +314,15 @@ class PinPrefect3InRequirementsTest implements RewriteTest {
     void includesFollowChainsAndCyclesOnce() {
         rewriteRun(
             text("--requirement deps/a.in\n", spec -> spec.path("requirements.in")),
-            text("-r b.in\nprefect>=2.10,<3\n", "-r b.in\nprefect==3.8.3\n", spec -> spec.path("deps/a.in")),
-            text("-r a.in\nprefect-docker==0.4.5\n", "-r a.in\nprefect-docker>=0.6.0\n", spec -> spec.path("deps/b.in")));
+            text("-r b.in\nprefect>=2.10,<3\n", "-r b.in\nprefect>=3.8.3,<4\n", spec -> spec.path("deps/a.in")),
+            text("-r a.in\nprefect-docker==0.4.5\n", "-r a.in\nprefect-docker==0.6.0\n", spec -> spec.path("deps/b.in")));
     }
 
     @Test
     void includesOnContinuationLinesAndInsideConstraintsFilesAreFollowedAsPipFollowsThem() {
         rewriteRun(
             text("--constraint=\\\n    constraints/prod.txt\n", spec -> spec.path("requirements/prod.txt")),
-            text("-r ../../base.txt\nprefect-aws==0.4.14\n", "-r ../../base.txt\nprefect-aws>=0.5.0\n",
+            text("-r ../../base.txt\nprefect-aws==0.4.14\n", "-r ../../base.txt\nprefect-aws==0.5.0\n",
                 spec -> spec.path("requirements/constraints/prod.txt")),
             text("prefect==2.19.4\n", "prefect==3.8.3\n", spec -> spec.path("base.txt")));
     }

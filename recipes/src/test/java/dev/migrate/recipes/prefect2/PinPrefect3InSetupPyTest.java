@@ -38,11 +38,36 @@ class PinPrefect3InSetupPyTest implements PythonRewriteTest {
             setup(
                 name="indexer",
                 install_requires=[
-                    "prefect-shell>=0.3.0", "prefect==3.8.3",  # orchestration
-                    'prefect-aws>=0.5.0; python_version>"3.8"', "pandas",
+                    "prefect-shell==0.3.0", "prefect==3.8.3",  # orchestration
+                    'prefect-aws==0.5.0; python_version>"3.8"', "pandas",
                 ],
             )
             """,
+            spec -> spec.path("setup.py")));
+    }
+
+    // a library's install_requires keeps its ranges: an exact ==3.8.3 would forbid every other release to its users
+    @Test
+    void aLibrarysRangesStayRanges() {
+        rewriteRun(python(
+            """
+            setup(
+                install_requires=["prefect>=2.7,<3", 'prefect-gcp~=0.5.4 ; python_version>="3.9"'],
+                extras_require={"dask": ["prefect-dask<0.3"]},
+            )
+            """,
+            """
+            setup(
+                install_requires=["prefect>=3.8.3,<4", 'prefect-gcp~=0.6.0 ; python_version>="3.9"'],
+                extras_require={"dask": ["prefect-dask>=0.3.0,<0.4"]},
+            )
+            """,
+            spec -> spec.path("setup.py")));
+    }
+
+    @Test
+    void rangesAlreadyOnPrefect3StayAsTheyAre() {
+        rewriteRun(python("setup(install_requires=[\"prefect>=3.8.3,<4\", \"prefect-dask>=0.3.0,<0.4\"])\n",
             spec -> spec.path("setup.py")));
     }
 
@@ -70,7 +95,7 @@ class PinPrefect3InSetupPyTest implements PythonRewriteTest {
             """
             from setuptools import setup
 
-            setup(install_requires=["prefect==3.8.3", 'pydantic[email]>=2.10.1 ; python_version>"3.8"', "pydantic-core<2"])
+            setup(install_requires=["prefect>=3.8.3,<4", 'pydantic[email]>=2.10.1 ; python_version>"3.8"', "pydantic-core<2"])
             """,
             spec -> spec.path("setup.py")));
     }

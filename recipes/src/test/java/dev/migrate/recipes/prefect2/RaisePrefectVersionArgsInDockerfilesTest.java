@@ -119,4 +119,48 @@ class RaisePrefectVersionArgsInDockerfilesTest implements RewriteTest {
             """,
             spec -> spec.path("Dockerfile")));
     }
+
+    // ARG PREFECT_AWS_VERSION=0.4.5 fed prefect-aws==${...}: the Prefect ARG moved to 3.8.3, and the image kept a
+    // prefect-aws that caps prefect<3, so pip could not resolve it; an ARG is raised as a written pin would be
+    @Test
+    void anIntegrationsVersionArgIsRaisedToItsFirstPrefect3Release() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.manual() + " " + r.message()).contains(
+                                "3 false raised the default of ARG PREFECT_AWS_VERSION from 0.4.5 to 0.5.0: the file installs "
+                                        + "prefect-aws with it, whose first release for Prefect 3 is 0.5.0; a --build-arg "
+                                        + "PREFECT_AWS_VERSION=... in a build script or compose file still overrides it")),
+            text(
+                """
+                FROM python:3.11-slim
+                ARG PREFECT_VERSION=2.14.0
+                ARG PREFECT_AWS_VERSION=0.4.5
+                ARG GCP="0.5"  # storage blocks
+                RUN pip install "prefect==${PREFECT_VERSION}" "prefect-aws[s3]==${PREFECT_AWS_VERSION}" \\
+                    prefect-gcp~=$GCP
+                """,
+                """
+                FROM python:3.11-slim
+                ARG PREFECT_VERSION=3.8.3
+                ARG PREFECT_AWS_VERSION=0.5.0
+                ARG GCP="0.6"  # storage blocks
+                RUN pip install "prefect==${PREFECT_VERSION}" "prefect-aws[s3]==${PREFECT_AWS_VERSION}" \\
+                    prefect-gcp~=$GCP
+                """,
+                spec -> spec.path("Dockerfile")));
+    }
+
+    // a lower bound admits the Prefect 3 releases, a release already for Prefect 3 stays, and an unknown package's
+    // first Prefect 3 release is not known here (PF222 reports its pins)
+    @Test
+    void integrationArgsThatDoNotHoldItBackStay() {
+        rewriteRun(text(
+            """
+            ARG AWS=0.4.5
+            ARG DOCKER=0.6.1
+            ARG DBT=0.4.1
+            ARG UNUSED=0.3.0
+            RUN pip install "prefect-aws>=${AWS}" "prefect-docker==${DOCKER}" "prefect-dbt==${DBT}"
+            """,
+            spec -> spec.path("Dockerfile")));
+    }
 }

@@ -76,4 +76,57 @@ class RaisePrefectVersionBuildArgsInComposeTest implements RewriteTest {
             """,
             spec -> spec.path("compose.yaml")));
     }
+
+    // PREFECT_AWS_VERSION replaces the Dockerfile's ARG for prefect-aws, which the Dockerfile recipe raises: left at
+    // 0.4.5 the image keeps a prefect-aws that caps prefect<3
+    @Test
+    void integrationVersionArgumentsAreRaisedToTheirFirstPrefect3Release() {
+        rewriteRun(spec -> spec.dataTable(MigrationNotes.Row.class, rows -> assertThat(rows)
+                        .extracting(r -> r.line() + " " + r.message()).containsExactly(
+                                "5 raised build argument PREFECT_AWS_VERSION from 0.4.5 to 0.5.0 (the first prefect-aws release "
+                                        + "for Prefect 3), which the image's Dockerfile uses in place of its own ARG default",
+                                "9 raised build argument ETL_PREFECT_GCP_VERSION from 0.5 to 0.6 (the first prefect-gcp release "
+                                        + "for Prefect 3), which the image's Dockerfile uses in place of its own ARG default")),
+            yaml(
+                """
+                services:
+                  worker:
+                    build:
+                      args:
+                        PREFECT_AWS_VERSION: 0.4.5
+                  flows:
+                    build:
+                      args:
+                        - ETL_PREFECT_GCP_VERSION=0.5
+                """,
+                """
+                services:
+                  worker:
+                    build:
+                      args:
+                        PREFECT_AWS_VERSION: 0.5.0
+                  flows:
+                    build:
+                      args:
+                        - ETL_PREFECT_GCP_VERSION=0.6
+                """,
+                spec -> spec.path("docker-compose.yml")));
+    }
+
+    // already for Prefect 3, a package whose first Prefect 3 release is not known here, a value that is no version
+    @Test
+    void integrationArgumentsThatDoNotHoldItBackStay() {
+        rewriteRun(yaml(
+            """
+            services:
+              worker:
+                build:
+                  args:
+                    PREFECT_DOCKER_VERSION: "0.6.1"
+                    PREFECT_DBT_VERSION: 0.4.1
+                    PREFECT_AWS_VERSION: ${AWS:-0.4.5}
+                    - PREFECT_KUBERNETES_VERSION=latest
+            """.replace("        - PREFECT_KUBERNETES_VERSION=latest\n", ""),
+            spec -> spec.path("docker-compose.yml")));
+    }
 }

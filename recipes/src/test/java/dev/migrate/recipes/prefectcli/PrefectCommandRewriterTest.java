@@ -236,8 +236,8 @@ class PrefectCommandRewriterTest {
         prefect agent start --pool=etl -q q1                            | prefect worker start --pool=etl --work-queue q1 --type process
         prefect deployment build a.py:f --name=n --cron='1 0 * * *' -a  | prefect --no-prompt deploy --pool process-pool a.py:f --name=n --cron='1 0 * * *'
         pip3 install prefect==2.7.7 prefect-gcp                         | pip3 install prefect==3.8.3 prefect-gcp
-        python -m pip install -U "prefect>=2.10,<3" pandas              | python -m pip install -U "prefect==3.8.3" pandas
-        uv pip install prefect-shell==0.2.2                             | uv pip install 'prefect-shell>=0.3.0'
+        python -m pip install -U "prefect>=2.10,<3" pandas              | python -m pip install -U "prefect>=3.8.3,<4" pandas
+        uv pip install prefect-shell==0.2.2                             | uv pip install prefect-shell==0.3.0
         pip3 install prefect==0.15.3                                    | pip3 install prefect==3.8.3
         pip install "prefect>=0.14,<1.0" boto3                          | pip install "prefect==3.8.3" boto3
         poetry run prefect agent start -q 'test'                        | poetry run prefect worker start --work-queue 'test' --pool process-pool --type process

@@ -54,7 +54,7 @@ class RewritePrefectCliInCiYamlTest implements RewriteTest {
                 runs-on: ubuntu-latest
                 steps:
                   - uses: actions/checkout@v4
-                  - run: pip install "prefect==3.8.3" pandas
+                  - run: pip install "prefect>=3.8.3,<4" pandas
                   - name: Build and apply
                     run: |
                       cd flows

@@ -112,6 +112,13 @@ public final class PrefectPinDetector implements Detector {
                         SourceRef.at(file.path(), file.lineOf(arg.versionStart()),
                                 arg.versionStart() - file.text().lastIndexOf('\n', arg.versionStart() - 1)), null));
             }
+            for (IntegrationVersionArgs.IntegrationArg arg : IntegrationVersionArgs.in(file.text())) {
+                sink.finding(Findings.of("PF208", "ARG " + arg.name() + "=" + arg.version() + " installs "
+                        + arg.integration() + " below its first Prefect 3 release (" + arg.firstPrefect3Release()
+                        + ") in this image; move it with Prefect once flows and integrations are ready",
+                        SourceRef.at(file.path(), file.lineOf(arg.versionStart()),
+                                arg.versionStart() - file.text().lastIndexOf('\n', arg.versionStart() - 1)), null));
+            }
         }
         String[] lines = file.text().split("\r?\n", -1);
         boolean pinsPrefect2 = PIN.matcher(file.text()).find() || TOML_PIN.matcher(file.text()).results()

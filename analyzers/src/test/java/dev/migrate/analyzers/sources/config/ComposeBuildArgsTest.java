@@ -57,4 +57,30 @@ class ComposeBuildArgsTest {
                 """);
         assertThat(out).doesNotContain("PF208");
     }
+
+    // an integration's version argument replaces the ARG the Dockerfile installs it with
+    @Test
+    void integrationVersionArgumentsBelowTheirFirstPrefect3ReleaseAreReported() {
+        String out = DetectorHarness.run(new ComposeDetector(), "docker-compose.yml", """
+                services:
+                  worker:
+                    build:
+                      context: .
+                      args:
+                        PREFECT_AWS_VERSION: 0.4.5
+                        PREFECT_DOCKER_VERSION: 0.6.1
+                        PREFECT_DBT_VERSION: 0.4.1
+                  flows:
+                    build:
+                      args:
+                        - PREFECT_GCP_VERSION=0.5.4
+                """);
+        assertThat(out.lines().filter(l -> l.contains(" PF208 "))).containsExactly(
+                "docker-compose.yml:6:30 PF208 build argument PREFECT_AWS_VERSION=0.4.5 of service 'worker' installs "
+                        + "prefect-aws below its first Prefect 3 release (0.5.0) in its image (it replaces the Dockerfile's "
+                        + "ARG default); move it with Prefect once flows and integrations are ready",
+                "docker-compose.yml:12:11 PF208 build argument PREFECT_GCP_VERSION=0.5.4 of service 'flows' installs "
+                        + "prefect-gcp below its first Prefect 3 release (0.6.0) in its image (it replaces the Dockerfile's "
+                        + "ARG default); move it with Prefect once flows and integrations are ready");
+    }
 }

@@ -156,6 +156,19 @@ class PrefectPinDetectorTest {
                 + "image; move it to Prefect 3 once flows and integrations are ready\n");
     }
 
+    // the pin is the ARG's value: prefect-aws==${PREFECT_AWS_VERSION} alone names no version
+    @Test
+    void anIntegrationsVersionArgTheDockerfileInstallsWith() {
+        assertThat(DetectorHarness.run(detector, "Dockerfile", """
+                ARG PREFECT_AWS_VERSION=0.4.5
+                ARG AWS_FLOOR=0.4.5
+                ARG DOCKER=0.6.1
+                RUN pip install "prefect-aws[s3]==${PREFECT_AWS_VERSION}" "prefect-aws>=$AWS_FLOOR" prefect-docker==$DOCKER
+                """)).isEqualTo("""
+                Dockerfile:1:25 PF208 ARG PREFECT_AWS_VERSION=0.4.5 installs prefect-aws below its first Prefect 3 release (0.5.0) in this image; move it with Prefect once flows and integrations are ready
+                """);
+    }
+
     @Test
     void prefect1PinsAndImagesArePF108() {
         assertThat(DetectorHarness.run(detector, "requirements.txt", """
@@ -255,6 +268,25 @@ class PrefectPinDetectorTest {
                 [tool.poetry.dependencies]
                 prefect = "^3.1"
                 prefect-aws = ">=0.5"
+                """)).isEmpty();
+    }
+
+    // an integration's cap holds it back only when it excludes the first Prefect 3 release; the ranges the pin
+    // recipes write (>=0.5.0,<0.6) and a cap above it (<1) admit it
+    @Test
+    void anIntegrationsCapHoldsItOnlyBelowItsFirstPrefect3Release() {
+        assertThat(DetectorHarness.run(detector, "requirements.txt", """
+                prefect-aws<0.5
+                prefect-gcp>=0.4,<=0.5.9
+                """)).isEqualTo("""
+                requirements.txt:1:1 PF208 dependency pin prefect-aws<0.5 keeps Prefect 2 (prefect-aws supports Prefect 3 from 0.5.0)
+                requirements.txt:2:1 PF208 dependency pin prefect-gcp>=0.4,<=0.5.9 keeps Prefect 2 (prefect-gcp supports Prefect 3 from 0.6.0)
+                """);
+        assertThat(DetectorHarness.run(detector, "requirements.txt", """
+                prefect>=3.8.3,<4
+                prefect-aws>=0.5.0,<0.6
+                prefect-gcp~=0.6.0
+                prefect-docker>=0.4,<1
                 """)).isEmpty();
     }
 
